@@ -1,0 +1,79 @@
+# heritage: two commands. `make run` serves the demo site with a worker; `make test` passes the suite.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+PORT ?= 8000
+SYSTEM_PACKAGES := ffmpeg fonts-noto-cjk chromium chromium-driver gettext
+STAMP := $(VENV)/.installed
+
+.PHONY: run test setup setup-system venv migrate demo worker tiny-engine bench-nlp bench-engine bench-jobs bench-media bench-gallery messages clean
+
+## Set-up ---------------------------------------------------------------------------------------------
+setup: setup-system venv
+
+# Debian packages: ffprobe (verification), a CJK font (video labels), Chromium (browser tests).
+# Installed when missing and we are root; otherwise print what to install.
+setup-system:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then echo "installing:$$missing"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing) >/dev/null \
+	      || { echo "apt-get failed for:$$missing"; exit 1; }; \
+	  else echo "WARNING: missing system packages:$$missing (sudo apt-get install$$missing)"; fi; \
+	fi
+
+venv: $(STAMP)
+$(STAMP): requirements.txt constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q torch==2.13.0
+	$(PIP) install -q -r requirements.txt -c constraints.txt
+	touch $(STAMP)
+
+migrate: venv
+	$(PY) manage.py migrate --noinput
+
+tiny-engine: venv
+	@test -f var/models/tiny/model_index.json || $(PY) manage.py build_tiny_engine var/models/tiny
+
+demo: migrate tiny-engine
+	$(PY) manage.py load_demo
+
+## The two commands -------------------------------------------------------------------------------------
+# Web server on PORT plus one worker for all queues on the embedded defaults (SQLite, filesystem broker).
+run: setup demo
+	@$(PY) manage.py collectstatic --noinput -v0
+	@mkdir -p var/log
+	@echo "Starting worker (log: var/log/worker.log) ..."
+	@$(VENV)/bin/celery -A heritage worker -Q default,gpu,media --concurrency 1 --pool solo -n local@%h \
+	  --loglevel INFO > var/log/worker.log 2>&1 & echo $$! > var/worker.pid
+	@echo ""
+	@echo "  heritage is at  http://127.0.0.1:$(PORT)/   (curators: http://127.0.0.1:$(PORT)/curator/)"
+	@echo "  demo logins are printed above (password heritage-demo; local use only)."
+	@echo ""
+	@trap 'kill $$(cat var/worker.pid) 2>/dev/null; rm -f var/worker.pid' EXIT INT TERM; \
+	  $(PY) manage.py runserver 0.0.0.0:$(PORT)
+
+test: setup
+	$(PY) manage.py makemigrations --check --dry-run > /dev/null || { echo "models changed without migrations"; exit 1; }
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+## Benchmarks (print figures; see docs/PERFORMANCE.md) --------------------------------------------------
+bench-nlp: venv
+	$(PY) bench/nlp.py
+bench-engine: venv
+	$(PY) bench/engine_gpu.py
+bench-jobs: venv
+	$(PY) bench/jobs.py
+bench-media: venv
+	$(PY) bench/media.py
+bench-gallery: venv
+	$(PY) bench/gallery.py
+
+messages: venv
+	cd archive && ../$(PY) ../manage.py makemessages -l en --ignore "*/.venv/*"
+
+clean:
+	rm -rf var .pytest_cache

@@ -1,0 +1,292 @@
+"""The archive's domain: crafts (项目), inheritors (传承人), techniques (技法) with ordered steps,
+oral-history recordings with time-coded transcripts, original footage (原始影像), and the immutable
+archive records created from signed clips."""
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .validators import validate_document_file, validate_recording_file, validate_video_file
+
+
+class Category(models.TextChoices):
+    """The ten categories of the national ICH list."""
+
+    FOLK_LITERATURE = "folk_literature", _("民间文学")
+    MUSIC = "music", _("传统音乐")
+    DANCE = "dance", _("传统舞蹈")
+    DRAMA = "drama", _("传统戏剧")
+    QUYI = "quyi", _("曲艺")
+    SPORTS_ACROBATICS = "sports_acrobatics", _("传统体育、游艺与杂技")
+    FINE_ARTS = "fine_arts", _("传统美术")
+    CRAFTSMANSHIP = "craftsmanship", _("传统技艺")
+    MEDICINE = "medicine", _("传统医药")
+    FOLK_CUSTOM = "folk_custom", _("民俗")
+
+
+class TimeStamped(models.Model):
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Craft(TimeStamped):
+    """A craft entry (项目) on the ICH list."""
+
+    name = models.CharField(_("名称"), max_length=100, unique=True)
+    name_en = models.CharField(_("英文名称"), max_length=200, blank=True)
+    slug = models.SlugField(_("网址标识"), max_length=100, unique=True, allow_unicode=False)
+    category = models.CharField(_("类别"), max_length=32, choices=Category.choices)
+    region = models.CharField(_("地区"), max_length=100)
+    description = models.TextField(_("简介"), max_length=20000, blank=True)
+    featured = models.BooleanField(_("首页推荐"), default=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("非遗项目")
+        verbose_name_plural = _("非遗项目")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("curator:craft_detail", args=[self.slug])
+
+
+class Inheritor(TimeStamped):
+    """A representative inheritor (传承人). Someone who has died or cannot sign may have a designated
+    proxy, recorded with the document that gives the authority; only they then sign for the craft."""
+
+    class Level(models.TextChoices):
+        NATIONAL = "national", _("国家级")
+        PROVINCIAL = "provincial", _("省级")
+        MUNICIPAL = "municipal", _("市级")
+        COUNTY = "county", _("县级")
+
+    class Status(models.TextChoices):
+        ALIVE = "alive", _("在世")
+        DECEASED = "deceased", _("已故")
+
+    craft = models.ForeignKey(Craft, on_delete=models.PROTECT, related_name="inheritors", verbose_name=_("项目"))
+    name = models.CharField(_("姓名"), max_length=100)
+    level = models.CharField(_("级别"), max_length=16, choices=Level.choices)
+    status = models.CharField(_("状态"), max_length=16, choices=Status.choices, default=Status.ALIVE)
+    able_to_sign = models.BooleanField(_("能否亲自签署"), default=True)
+    birth_year = models.PositiveSmallIntegerField(_("出生年份"), null=True, blank=True)
+    biography = models.TextField(_("简介"), max_length=10000, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="inheritor", verbose_name=_("登录账户"),
+    )
+    proxy_name = models.CharField(_("代理人姓名"), max_length=100, blank=True)
+    proxy_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="proxy_for", verbose_name=_("代理人账户"),
+    )
+    proxy_relation = models.CharField(_("代理人关系"), max_length=100, blank=True)
+    proxy_document = models.FileField(
+        _("授权文件"), upload_to="proxy-documents/", blank=True, validators=[validate_document_file]
+    )
+
+    class Meta:
+        ordering = ["craft__name", "name"]
+        verbose_name = _("传承人")
+        verbose_name_plural = _("传承人")
+        constraints = [models.UniqueConstraint(fields=["craft", "name"], name="inheritor_unique_per_craft")]
+
+    def __str__(self):
+        return f"{self.name}({self.craft.name})"
+
+    @property
+    def needs_proxy(self) -> bool:
+        return self.status == self.Status.DECEASED or not self.able_to_sign
+
+    @property
+    def signer(self):
+        """The user account that may sign for this inheritor, or None."""
+        if self.needs_proxy:
+            return self.proxy_user if (self.proxy_user_id and self.proxy_document) else None
+        return self.user
+
+    def clean(self):
+        has_proxy = bool(self.proxy_name or self.proxy_user_id)
+        if has_proxy and not self.needs_proxy:
+            raise ValidationError(_("只有已故或无法亲自签署的传承人才能指定代理人。"))
+        if has_proxy and not self.proxy_document:
+            raise ValidationError({"proxy_document": _("指定代理人必须上传授权文件。")})
+        if self.proxy_user_id and self.user_id and self.proxy_user_id == self.user_id:
+            raise ValidationError({"proxy_user": _("代理人账户不能与传承人本人账户相同。")})
+
+
+class Technique(TimeStamped):
+    """A technique (技法) of a craft, e.g. 苏绣·正抢针法, described as ordered steps."""
+
+    craft = models.ForeignKey(Craft, on_delete=models.PROTECT, related_name="techniques", verbose_name=_("项目"))
+    name = models.CharField(_("名称"), max_length=100)
+    slug = models.SlugField(_("网址标识"), max_length=100, unique=True)
+    summary = models.TextField(_("概述"), max_length=5000, blank=True)
+    # Set by the normalization screen: the structured action description a curator saved as this
+    # technique's prompt template (see generation/prompting).
+    prompt_template = models.JSONField(_("提示词模板"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["craft__name", "name"]
+        verbose_name = _("技法")
+        verbose_name_plural = _("技法")
+        constraints = [models.UniqueConstraint(fields=["craft", "name"], name="technique_unique_per_craft")]
+
+    def __str__(self):
+        return f"{self.craft.name}·{self.name}"
+
+    def get_absolute_url(self):
+        return reverse("curator:technique_detail", args=[self.slug])
+
+
+class TechniqueStep(models.Model):
+    technique = models.ForeignKey(Technique, on_delete=models.CASCADE, related_name="steps", verbose_name=_("技法"))
+    order = models.PositiveSmallIntegerField(_("顺序"))
+    title = models.CharField(_("标题"), max_length=100)
+    description = models.TextField(_("动作描述"), max_length=5000)
+    description_en = models.TextField(_("英文描述"), max_length=5000, blank=True)
+    # Normalized parameters, names from the action-description spec (angle_deg, spacing_mm, ...).
+    parameters = models.JSONField(_("参数"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["technique", "order"]
+        verbose_name = _("步骤")
+        verbose_name_plural = _("步骤")
+        constraints = [models.UniqueConstraint(fields=["technique", "order"], name="step_unique_order")]
+
+    def __str__(self):
+        return f"{self.technique} #{self.order} {self.title}"
+
+
+class Recording(TimeStamped):
+    """An oral-history recording (口述史) with its consent and a time-coded transcript."""
+
+    class ConsentScope(models.TextChoices):
+        ARCHIVE_ONLY = "archive", _("仅限档案保存")
+        RESEARCH = "research", _("可用于研究")
+        GENERATION = "generation", _("可用于研究与AI重构")
+        PUBLIC = "public", _("可公开传播")
+
+    craft = models.ForeignKey(Craft, on_delete=models.PROTECT, related_name="recordings", verbose_name=_("项目"))
+    technique = models.ForeignKey(
+        Technique, null=True, blank=True, on_delete=models.SET_NULL, related_name="recordings", verbose_name=_("技法")
+    )
+    title = models.CharField(_("标题"), max_length=200)
+    speaker = models.ForeignKey(
+        Inheritor, null=True, blank=True, on_delete=models.PROTECT, related_name="recordings", verbose_name=_("讲述人")
+    )
+    speaker_name = models.CharField(_("讲述人姓名"), max_length=100)
+    interviewer = models.CharField(_("采访人"), max_length=100)
+    recorded_on = models.DateField(_("采访日期"))
+    place = models.CharField(_("采访地点"), max_length=200)
+    consent_scope = models.CharField(_("授权范围"), max_length=16, choices=ConsentScope.choices)
+    consent_date = models.DateField(_("授权日期"))
+    media = models.FileField(
+        _("音视频文件"), upload_to="recordings/", blank=True, validators=[validate_recording_file]
+    )
+    media_reference = models.CharField(
+        _("外部引用"), max_length=500, blank=True, help_text=_("文件不在本系统时,填写馆藏号或存放位置。")
+    )
+    language = models.CharField(_("语言/方言"), max_length=50, default="普通话")
+    notes = models.TextField(_("备注"), max_length=5000, blank=True)
+
+    class Meta:
+        ordering = ["-recorded_on", "title"]
+        verbose_name = _("口述史录音")
+        verbose_name_plural = _("口述史录音")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("curator:recording_detail", args=[self.pk])
+
+    def clean(self):
+        if self.consent_date and self.recorded_on and self.consent_date < self.recorded_on.replace(year=self.recorded_on.year - 50):
+            raise ValidationError({"consent_date": _("授权日期不合理。")})
+        if self.speaker_id and self.craft_id and self.speaker.craft_id != self.craft_id:
+            raise ValidationError({"speaker": _("讲述人必须是本项目的传承人。")})
+
+    def transcript_text(self) -> str:
+        return "\n".join(s.text for s in self.segments.all())
+
+
+class TranscriptSegment(models.Model):
+    """A time-coded piece of a transcript. Segments of one recording never overlap."""
+
+    recording = models.ForeignKey(Recording, on_delete=models.CASCADE, related_name="segments", verbose_name=_("录音"))
+    start_ms = models.PositiveIntegerField(_("开始(毫秒)"))
+    end_ms = models.PositiveIntegerField(_("结束(毫秒)"))
+    speaker = models.CharField(_("说话人"), max_length=100, blank=True)
+    text = models.TextField(_("文本"), max_length=5000)
+
+    class Meta:
+        ordering = ["recording", "start_ms"]
+        verbose_name = _("转写片段")
+        verbose_name_plural = _("转写片段")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end_ms__gt=models.F("start_ms")), name="segment_end_after_start"),
+        ]
+
+    def __str__(self):
+        return f"{self.start_ms}–{self.end_ms}: {self.text[:20]}"
+
+    def clean(self):
+        if self.start_ms is not None and self.end_ms is not None and self.end_ms <= self.start_ms:
+            raise ValidationError({"end_ms": _("结束时间必须晚于开始时间。")})
+        if not (self.text or "").strip():
+            raise ValidationError({"text": _("文本不能为空。")})
+        if self.recording_id and self.start_ms is not None and self.end_ms is not None:
+            overlapping = TranscriptSegment.objects.filter(
+                recording_id=self.recording_id, start_ms__lt=self.end_ms, end_ms__gt=self.start_ms
+            ).exclude(pk=self.pk)
+            if overlapping.exists():
+                other = overlapping.first()
+                raise ValidationError(
+                    _("与已有片段 %(start)s–%(end)s 时间重叠。") % {"start": fmt_ms(other.start_ms), "end": fmt_ms(other.end_ms)}
+                )
+
+
+def fmt_ms(ms: int) -> str:
+    """00:01:02.345"""
+    h, rem = divmod(ms, 3_600_000)
+    m, rem = divmod(rem, 60_000)
+    s, ms = divmod(rem, 1000)
+    return f"{h:02d}:{m:02d}:{s:02d}.{ms:03d}"
+
+
+class Footage(TimeStamped):
+    """Original footage (原始影像) of a technique, kept for side-by-side comparison with generated
+    demonstrations. AI generation supplements it and never replaces it."""
+
+    technique = models.ForeignKey(Technique, on_delete=models.PROTECT, related_name="footage", verbose_name=_("技法"))
+    step = models.ForeignKey(
+        TechniqueStep, null=True, blank=True, on_delete=models.SET_NULL, related_name="footage", verbose_name=_("步骤")
+    )
+    title = models.CharField(_("标题"), max_length=200)
+    file = models.FileField(_("视频文件"), upload_to="footage/", blank=True, validators=[validate_video_file])
+    reference = models.CharField(_("外部引用"), max_length=500, blank=True)
+    recorded_on = models.DateField(_("拍摄日期"), null=True, blank=True)
+    credit = models.CharField(_("拍摄者/来源"), max_length=200)
+    rights = models.CharField(_("权利说明"), max_length=300, blank=True)
+    public = models.BooleanField(_("可公开展示"), default=False)
+
+    class Meta:
+        ordering = ["technique", "title"]
+        verbose_name = _("原始影像")
+        verbose_name_plural = _("原始影像")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if not self.file and not self.reference:
+            raise ValidationError(_("请上传视频文件或填写外部引用。"))
+        if self.step_id and self.technique_id and self.step.technique_id != self.technique_id:
+            raise ValidationError({"step": _("步骤必须属于该技法。")})

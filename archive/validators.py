@@ -1,0 +1,69 @@
+"""Upload checks: allowed types and the size limit (settings.MAX_UPLOAD_MB, documented in README)."""
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+AUDIO_VIDEO_EXTENSIONS = {".mp3", ".wav", ".m4a", ".aac", ".ogg", ".oga", ".flac", ".mp4", ".m4v", ".mov", ".webm"}
+VIDEO_EXTENSIONS = {".mp4", ".m4v", ".mov", ".webm"}
+DOCUMENT_EXTENSIONS = {".pdf", ".jpg", ".jpeg", ".png"}
+
+# Leading bytes of the container formats we accept; an upload whose name says .mp4 but whose bytes
+# are a text file is refused.
+_MAGIC = {
+    ".mp3": [b"ID3", b"\xff\xfb", b"\xff\xf3", b"\xff\xf2"],
+    ".wav": [b"RIFF"],
+    ".flac": [b"fLaC"],
+    ".ogg": [b"OggS"],
+    ".oga": [b"OggS"],
+    ".webm": [b"\x1a\x45\xdf\xa3"],
+    ".pdf": [b"%PDF"],
+    ".png": [b"\x89PNG"],
+    ".jpg": [b"\xff\xd8\xff"],
+    ".jpeg": [b"\xff\xd8\xff"],
+}
+_ISO_BMFF = {".mp4", ".m4v", ".mov", ".m4a", ".aac"}
+
+
+def _check(upload, allowed: set[str]) -> None:
+    ext = Path(upload.name).suffix.lower()
+    if ext not in allowed:
+        raise ValidationError(
+            _("不支持的文件类型 %(ext)s。允许的类型:%(allowed)s") % {"ext": ext or "?", "allowed": ", ".join(sorted(allowed))},
+            code="file_type",
+        )
+    limit = settings.MAX_UPLOAD_MB * 1024 * 1024
+    if upload.size is not None and upload.size > limit:
+        raise ValidationError(
+            _("文件过大(%(size).1f MB),上限为 %(limit)d MB。") % {"size": upload.size / 1048576, "limit": settings.MAX_UPLOAD_MB},
+            code="file_size",
+        )
+    head = b""
+    if hasattr(upload, "read"):
+        pos = upload.tell() if hasattr(upload, "tell") else 0
+        upload.seek(0)
+        head = upload.read(16)
+        upload.seek(pos)
+    if ext in _ISO_BMFF:
+        ok = len(head) >= 8 and head[4:8] in {b"ftyp", b"moov", b"mdat", b"wide", b"free", b"skip"}
+        if ext == ".aac":
+            ok = ok or head[:2] in {b"\xff\xf1", b"\xff\xf9"}
+    elif ext in _MAGIC:
+        ok = any(head.startswith(m) for m in _MAGIC[ext])
+    else:
+        ok = True
+    if not ok:
+        raise ValidationError(_("文件内容与扩展名 %(ext)s 不符,可能不是有效的媒体文件。") % {"ext": ext}, code="file_content")
+
+
+def validate_recording_file(upload) -> None:
+    _check(upload, AUDIO_VIDEO_EXTENSIONS)
+
+
+def validate_video_file(upload) -> None:
+    _check(upload, VIDEO_EXTENSIONS)
+
+
+def validate_document_file(upload) -> None:
+    _check(upload, DOCUMENT_EXTENSIONS)

@@ -1,0 +1,108 @@
+"""Generation jobs and the clips they produce.
+
+A job row is the user-facing record of one generation: the UI and the API read it, never the broker.
+"""
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class GenerationJob(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("排队中")
+        RUNNING = "running", _("生成中")
+        CANCELLING = "cancelling", _("正在取消")
+        CANCELLED = "cancelled", _("已取消")
+        FAILED = "failed", _("失败")
+        SUCCEEDED = "succeeded", _("已完成")
+
+    ACTIVE = (Status.QUEUED, Status.RUNNING, Status.CANCELLING)
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="generation_jobs", verbose_name=_("申请人")
+    )
+    # Source: a technique, optionally one of its steps, optionally a span of a transcript.
+    technique = models.ForeignKey(
+        "archive.Technique", null=True, blank=True, on_delete=models.PROTECT, related_name="generation_jobs",
+        verbose_name=_("技法"),
+    )
+    step = models.ForeignKey(
+        "archive.TechniqueStep", null=True, blank=True, on_delete=models.SET_NULL, related_name="generation_jobs",
+        verbose_name=_("步骤"),
+    )
+    recording = models.ForeignKey(
+        "archive.Recording", null=True, blank=True, on_delete=models.SET_NULL, related_name="generation_jobs",
+        verbose_name=_("口述史录音"),
+    )
+    source_start = models.PositiveIntegerField(_("来源起始字符"), null=True, blank=True)
+    source_end = models.PositiveIntegerField(_("来源结束字符"), null=True, blank=True)
+    source_text = models.TextField(_("来源文本"), blank=True)
+    # The structured action description (generation.prompting output); the prompt is derived from it.
+    action_description = models.JSONField(_("结构化动作描述"), default=dict, blank=True)
+    spec_version = models.CharField(_("规范版本"), max_length=40, blank=True)
+    prompt = models.TextField(_("提示词"))
+    negative_prompt = models.TextField(_("负向提示词"), blank=True)
+    camera = models.CharField(_("机位"), max_length=40, blank=True)
+    # Every engine parameter (width, height, num_frames, num_steps, guidance, sampler, mode, ...).
+    parameters = models.JSONField(_("引擎参数"), default=dict)
+    seed = models.BigIntegerField(_("随机种子"))
+    preset = models.CharField(_("引擎预设"), max_length=40)
+    checkpoint_id = models.CharField(_("权重标识"), max_length=80, blank=True)
+    batch = models.UUIDField(_("批次"), null=True, blank=True, db_index=True)
+    retry_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="retries", verbose_name=_("重试自")
+    )
+
+    status = models.CharField(_("状态"), max_length=16, choices=Status.choices, default=Status.QUEUED, db_index=True)
+    progress_step = models.PositiveIntegerField(_("当前步"), default=0)
+    progress_total = models.PositiveIntegerField(_("总步数"), default=0)
+    progress_expert = models.CharField(_("当前专家"), max_length=8, blank=True)
+    eta_s = models.FloatField(_("预计剩余秒数"), null=True, blank=True)
+    timings = models.JSONField(_("各阶段耗时"), default=dict, blank=True)
+    error = models.TextField(_("错误说明"), blank=True)
+    error_detail = models.TextField(_("错误详情"), blank=True)
+    worker = models.CharField(_("工作进程"), max_length=200, blank=True)
+    device = models.CharField(_("设备"), max_length=200, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
+
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True, db_index=True)
+    started_at = models.DateTimeField(_("开始时间"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("结束时间"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("生成任务")
+        verbose_name_plural = _("生成任务")
+
+    def __str__(self):
+        return f"{self.id} {self.get_status_display()}"
+
+
+class Clip(models.Model):
+    """The video a succeeded job produced (engine frames written at the native fps). Post-processing
+    renditions (delivery MP4, posters, subtitles, variants) hang off it in generation.postprocess."""
+
+    job = models.OneToOneField(GenerationJob, on_delete=models.PROTECT, related_name="clip", verbose_name=_("生成任务"))
+    file = models.FileField(_("原生视频"), upload_to="clips/")
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    size_bytes = models.PositiveBigIntegerField(_("字节数"))
+    width = models.PositiveIntegerField(_("宽"))
+    height = models.PositiveIntegerField(_("高"))
+    num_frames = models.PositiveIntegerField(_("帧数"))
+    fps = models.PositiveIntegerField(_("帧率"))
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("生成视频")
+        verbose_name_plural = _("生成视频")
+
+    def __str__(self):
+        return f"clip {self.pk} of job {self.job_id}"
+
+    @property
+    def duration_s(self) -> float:
+        return self.num_frames / self.fps if self.fps else 0.0

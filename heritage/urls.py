@@ -1,0 +1,23 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("api/v1/", include("heritage.api")),
+    path("curator/normalize/", include("generation.prompting.urls")),
+    path("curator/generation/", include("generation.urls")),
+    path("curator/", include("archive.curator_urls")),
+    path("review/", include("review.urls")),
+    path("", include("archive.urls")),
+]
+
+if settings.DEBUG:
+    # Development only. Production serves media through the storage backend; media of unpublished
+    # clips is never exposed by a public URL (see archive gallery views).
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

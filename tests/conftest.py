@@ -1,0 +1,41 @@
+"""Shared fixtures. Area-specific fixtures live in tests/<area>_fixtures.py, listed in pytest_plugins."""
+import pytest
+from django.conf import settings
+
+
+def pytest_report_header(config):
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    name = settings.DATABASES["default"].get("NAME")
+    host = settings.DATABASES["default"].get("HOST") or "-"
+    return [f"heritage: database {engine} ({name} @ {host}); broker {settings.CELERY_BROKER_URL.split('@')[-1]}"]
+
+
+@pytest.fixture
+def make_user(db, django_user_model):
+    from django.contrib.auth.models import Group
+
+    def _make(username: str, *roles: str, password: str = "pw-heritage-test", **extra):
+        user = django_user_model.objects.create_user(username=username, password=password, **extra)
+        for role in roles:
+            user.groups.add(Group.objects.get(name=role))
+        return user
+
+    return _make
+
+
+@pytest.fixture
+def curator(make_user):
+    return make_user("cur", "curator")
+
+
+@pytest.fixture
+def curator_client(client, curator):
+    client.force_login(curator)
+    return client
+
+
+@pytest.fixture
+def craft(db):
+    from archive.models import Category, Craft
+
+    return Craft.objects.create(name="苏绣", slug="suxiu", category=Category.FINE_ARTS, region="江苏省苏州市")
