@@ -67,6 +67,14 @@ class GenerationJob(models.Model):
     worker = models.CharField(_("工作进程"), max_length=200, blank=True)
     device = models.CharField(_("设备"), max_length=200, blank=True)
     attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
+    # Crash safety: each attempt claims the row with a fresh token; only the holder of the current token
+    # may report progress or finish the job. The worker touches `heartbeat_at` while it runs the job; a
+    # running job whose heartbeat is older than the lease is taken over (see services.jobs_recover_stale).
+    run_token = models.UUIDField(_("当前执行标识"), null=True, blank=True, editable=False)
+    heartbeat_at = models.DateTimeField(_("最近心跳"), null=True, blank=True)
+    soft_time_limit_s = models.PositiveIntegerField(_("软时限(秒)"), default=0)
+    time_limit_s = models.PositiveIntegerField(_("硬时限(秒)"), default=0)
+    oom_retried = models.BooleanField(_("已因显存不足降级重试"), default=False)
 
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True, db_index=True)
     started_at = models.DateTimeField(_("开始时间"), null=True, blank=True)
@@ -79,6 +87,20 @@ class GenerationJob(models.Model):
 
     def __str__(self):
         return f"{self.id} {self.get_status_display()}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in self.ACTIVE
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.CANCELLED, self.Status.FAILED, self.Status.SUCCEEDED)
+
+    @property
+    def progress_fraction(self) -> float:
+        if self.status == self.Status.SUCCEEDED:
+            return 1.0
+        return self.progress_step / self.progress_total if self.progress_total else 0.0
 
 
 class Clip(models.Model):
@@ -106,3 +128,39 @@ class Clip(models.Model):
     @property
     def duration_s(self) -> float:
         return self.num_frames / self.fps if self.fps else 0.0
+
+
+class WorkerHeartbeat(models.Model):
+    """One row per worker process on queue `gpu`, refreshed every few seconds by a thread in that
+    process. The pool page reads these rows; a worker not seen for a while is shown as offline."""
+
+    name = models.CharField(_("名称"), max_length=200, unique=True)  # celery nodename/pid
+    hostname = models.CharField(_("主机"), max_length=200)
+    pid = models.PositiveIntegerField(_("进程号"))
+    queues = models.CharField(_("队列"), max_length=200, blank=True)
+    device = models.CharField(_("设备"), max_length=40, blank=True)  # cpu, cuda:0 ...
+    device_name = models.CharField(_("设备名称"), max_length=200, blank=True)
+    memory_total_bytes = models.BigIntegerField(_("显存/内存总量"), null=True, blank=True)
+    memory_used_bytes = models.BigIntegerField(_("已用显存/内存"), null=True, blank=True)
+    preset = models.CharField(_("引擎预设"), max_length=40, blank=True)
+    checkpoint_id = models.CharField(_("已加载权重"), max_length=80, blank=True)
+    engine_mode = models.CharField(_("显存模式"), max_length=20, blank=True)
+    engine_loaded_at = models.DateTimeField(_("引擎加载时间"), null=True, blank=True)
+    engine_load_s = models.FloatField(_("引擎加载耗时(秒)"), null=True, blank=True)
+    engine_loads = models.PositiveIntegerField(_("引擎加载次数"), default=0)
+    jobs_done = models.PositiveIntegerField(_("完成任务数"), default=0)
+    current_job = models.ForeignKey(
+        GenerationJob, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("当前任务")
+    )
+    note = models.CharField(_("说明"), max_length=300, blank=True)
+    started_at = models.DateTimeField(_("启动时间"))
+    last_seen = models.DateTimeField(_("最近心跳"), db_index=True)
+    stopped_at = models.DateTimeField(_("停止时间"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("GPU 工作进程")
+        verbose_name_plural = _("GPU 工作进程")
+
+    def __str__(self):
+        return self.name
