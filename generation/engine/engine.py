@@ -1,0 +1,415 @@
+"""The engine: one request in, frames out. Pure PyTorch + diffusers/transformers model classes.
+
+`generate()` is written in numbered sections (check inputs → encode prompts → prepare latents →
+denoise with two experts and classifier-free guidance → decode with the VAE). It follows diffusers'
+`WanPipeline.__call__` (pipelines/wan/pipeline_wan.py, diffusers 0.42) step for step, so its frames
+match that pipeline's output; it never calls the pipeline.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import resource
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+import torch
+
+from .config import TINY_MAX_SIDE, Preset, detect_preset, get_preset
+from .errors import Cancelled, InvalidRequest, OutOfMemory
+from .experts import ExpertPair
+from .loading import ModelFolder, default_dtypes, inspect_model_dir, load_components
+from .memory import (
+    MODES,
+    Placement,
+    activation_bytes,
+    free_device_memory,
+    module_bytes,
+    pick_mode,
+    vae_decode_bytes,
+)
+from .sampler import SAMPLERS, expert_plan, make_scheduler
+
+ProgressFn = Callable[[int, int, str], None]
+CancelFn = Callable[[], bool]
+
+
+@dataclass
+class GenerationRequest:
+    prompt: str
+    negative_prompt: str = ""
+    seed: int = 0
+    width: int | None = None  # None → the preset's default
+    height: int | None = None
+    num_frames: int | None = None
+    num_steps: int | None = None
+    guidance_high: float | None = None
+    guidance_low: float | None = None
+    sampler: str = "unipc"
+    mode: str | None = None  # None → the engine's mode
+
+
+@dataclass(frozen=True)
+class ResolvedRequest:
+    prompt: str
+    negative_prompt: str
+    seed: int
+    width: int
+    height: int
+    num_frames: int
+    num_steps: int
+    guidance_high: float
+    guidance_low: float
+    sampler: str
+    mode: str
+
+
+@dataclass
+class GenerationResult:
+    frames: np.ndarray  # uint8 [F, H, W, 3]
+    fps: int
+    width: int
+    height: int
+    num_frames: int
+    num_steps: int
+    seed: int
+    sampler: str
+    expert_steps: dict[str, int]
+    timings: dict[str, float]
+    peak_memory_bytes: int
+    peak_memory_kind: str  # "cuda_max_allocated" or "process_max_rss"
+    mode: str
+    device: str
+    checkpoint_id: str
+    preset: str
+    decode_tiled: bool
+    frames_float: np.ndarray | None = field(default=None, repr=False)  # [F, H, W, 3] in [0, 1] if asked
+
+
+def _is_int(x) -> bool:
+    return isinstance(x, (int, np.integer)) and not isinstance(x, bool)
+
+
+def _is_number(x) -> bool:
+    return isinstance(x, (int, float, np.integer, np.floating)) and not isinstance(x, bool)
+
+
+def prompt_clean(text: str) -> str:
+    """As diffusers' Wan pipeline cleans prompts: ftfy (if installed), HTML unescape, one space."""
+    try:
+        import ftfy
+
+        text = ftfy.fix_text(text)
+    except ImportError:  # pragma: no cover - ftfy is in requirements.txt
+        pass
+    text = html.unescape(html.unescape(text)).strip()
+    return re.sub(r"\s+", " ", text).strip()
+
+
+class Engine:
+    """A loaded checkpoint, ready to generate. Build with `load_engine()`."""
+
+    def __init__(self, folder: ModelFolder, components, *, preset: Preset, device: str, mode: str,
+                 batch_cfg: bool | None = None, text_cache_size: int = 16):
+        self.folder = folder
+        self.model_dir = str(folder.path)
+        self.checkpoint_id = folder.checkpoint_id
+        self.preset = preset
+        self.device = device
+        self.components = components
+        self.tokenizer = components.tokenizer
+        self.text_encoder = components.text_encoder
+        self.vae = components.vae
+        self.num_train_timesteps = int(components.scheduler_config.get("num_train_timesteps", 1000))
+        self.experts = ExpertPair(components.transformer, components.transformer_2, preset.boundary,
+                                  self.num_train_timesteps)
+        self.transformer_config = dict(components.transformer.config)
+        self.vae_config = dict(components.vae.config)
+        self.vae_scale_temporal = int(self.vae_config.get("scale_factor_temporal", 4))
+        self.vae_scale_spatial = int(self.vae_config.get("scale_factor_spatial", 8))
+        self.patch_size = tuple(self.transformer_config.get("patch_size", (1, 2, 2)))
+        # Batched CFG (cond and uncond in one batch-2 forward) on GPU; two batch-1 forwards on CPU,
+        # exactly as WanPipeline does, which keeps CPU results bit-comparable with it.
+        self.batch_cfg = device.startswith("cuda") if batch_cfg is None else batch_cfg
+        self.tile_vae: bool | None = None  # None → decide from free memory
+        self.placement = Placement(text_encoder=self.text_encoder, high=self.experts.high, low=self.experts.low,
+                                   vae=self.vae, device=device)
+        self._text_cache: OrderedDict[tuple[str, int], torch.Tensor] = OrderedDict()
+        self._text_cache_size = text_cache_size
+        self.requested_mode = mode
+        self.mode = self.choose_mode(mode)
+        self.mode_reason = self._mode_reason
+        self.placement.apply(self.mode)
+
+    # ------------------------------------------------------------------ memory mode
+    def choose_mode(self, mode: str | None, width: int | None = None, height: int | None = None,
+                    num_frames: int | None = None) -> str:
+        if mode not in (None, "auto", *MODES):
+            raise InvalidRequest(f"unknown memory mode {mode!r}; choose auto, {', '.join(MODES)}")
+        if mode in MODES:
+            self._mode_reason = "chosen by caller"
+            return mode
+        w, h = (width, height) if width else self.preset.default_size
+        f = num_frames or self.preset.num_frames
+        latent_shape = self._latent_shape(w, h, f)
+        dtype_bytes = self.experts.dtype.itemsize
+        batch = 2 if self.batch_cfg else 1
+        free = free_device_memory(self.device)
+        sizes = dict(
+            text_encoder=module_bytes(self.text_encoder), high=module_bytes(self.experts.high),
+            low=module_bytes(self.experts.low), vae=module_bytes(self.vae),
+            activations=activation_bytes(self.transformer_config, latent_shape, batch, dtype_bytes),
+        )
+        chosen = pick_mode(free, **sizes)
+        need = {k: round(v / 2**30, 2) for k, v in sizes.items()}
+        self._mode_reason = (
+            "CPU device" if free is None else f"auto: {free / 2**30:.1f} GiB free on {self.device}, estimates GiB {need}"
+        )
+        return chosen
+
+    # ------------------------------------------------------------------ checks (no model work)
+    def resolve(self, request: GenerationRequest) -> ResolvedRequest:
+        p = self.preset
+        errors: list[str] = []
+        prompt = request.prompt
+        if not isinstance(prompt, str) or not prompt.strip():
+            errors.append("prompt is empty: describe the action to show")
+        negative = request.negative_prompt if request.negative_prompt is not None else ""
+        if not isinstance(negative, str):
+            errors.append("negative_prompt must be text")
+        if not _is_int(request.seed) or not 0 <= int(request.seed) < 2**63:
+            errors.append(f"seed must be an integer from 0 to 2**63-1, got {request.seed!r}")
+        width = p.default_size[0] if request.width is None else request.width
+        height = p.default_size[1] if request.height is None else request.height
+        for label, v in (("width", width), ("height", height)):
+            if not _is_int(v) or v <= 0:
+                errors.append(f"{label} must be a positive integer, got {v!r}")
+            elif v % 16:
+                errors.append(f"{label} must be a multiple of 16, got {v}")
+        if all(_is_int(v) and v > 0 and v % 16 == 0 for v in (width, height)):
+            if not p.size_allowed(width, height):
+                sizes = ", ".join(f"{w}×{h}" for w, h in p.sizes)
+                errors.append(f"size {width}×{height} is not supported by preset {p.name} (supported: {sizes})")
+            elif not p.strict_sizes and max(width, height) > TINY_MAX_SIDE:
+                errors.append(f"preset {p.name} accepts sides up to {TINY_MAX_SIDE}, got {width}×{height}")
+        frames = p.num_frames if request.num_frames is None else request.num_frames
+        if not _is_int(frames) or frames < 1 or (frames - 1) % self.vae_scale_temporal:
+            errors.append(f"frames must be of the form 4k+1 (1, 5, 9, …, 81), got {frames!r}")
+        elif frames > p.max_frames:
+            errors.append(f"frames must be at most {p.max_frames} for preset {p.name}, got {frames}")
+        steps = p.num_steps if request.num_steps is None else request.num_steps
+        if not _is_int(steps) or steps <= 0:
+            errors.append(f"steps must be a positive integer, got {steps!r}")
+        elif steps > p.max_steps:
+            errors.append(f"steps must be at most {p.max_steps}, got {steps}")
+        g_high = p.guidance_high if request.guidance_high is None else request.guidance_high
+        g_low = p.guidance_low if request.guidance_low is None else request.guidance_low
+        for label, g in (("guidance_high", g_high), ("guidance_low", g_low)):
+            if not _is_number(g) or not 1.0 <= float(g) <= 20.0:
+                errors.append(f"{label} must be a number from 1 to 20, got {g!r}")
+        if request.sampler not in SAMPLERS:
+            errors.append(f"sampler must be one of {', '.join(SAMPLERS)}, got {request.sampler!r}")
+        mode = self.mode if request.mode in (None, "") else request.mode
+        if mode not in ("auto", *MODES):
+            errors.append(f"mode must be auto, {', '.join(MODES)}, got {mode!r}")
+        if errors:
+            raise InvalidRequest("; ".join(errors))
+        return ResolvedRequest(prompt, negative, int(request.seed), int(width), int(height), int(frames), int(steps),
+                               float(g_high), float(g_low), request.sampler, mode)
+
+    def validate(self, request: GenerationRequest) -> None:
+        """Raise InvalidRequest with every problem found, without touching any model."""
+        self.resolve(request)
+
+    def _latent_shape(self, width: int, height: int, num_frames: int) -> tuple[int, int, int, int, int]:
+        channels = int(self.transformer_config.get("in_channels", 16))
+        frames = (num_frames - 1) // self.vae_scale_temporal + 1
+        return (1, channels, frames, height // self.vae_scale_spatial, width // self.vae_scale_spatial)
+
+    # ------------------------------------------------------------------ text
+    @torch.no_grad()
+    def encode_text(self, text: str) -> torch.Tensor:
+        """[1, L, text_dim] embeddings, zero past the prompt's tokens (as WanPipeline); cached by text."""
+        max_len = self.preset.max_sequence_length
+        key = (text, max_len)
+        if key in self._text_cache:
+            self._text_cache.move_to_end(key)
+            return self._text_cache[key]
+        inputs = self.tokenizer([prompt_clean(text)], padding="max_length", max_length=max_len, truncation=True,
+                                add_special_tokens=True, return_attention_mask=True, return_tensors="pt")
+        ids, mask = inputs.input_ids, inputs.attention_mask  # [1, L]
+        seq_len = int(mask.gt(0).sum())
+        device = self.device
+        hidden = self.text_encoder(input_ids=ids.to(device), attention_mask=mask.to(device)).last_hidden_state
+        emb = hidden.new_zeros(hidden.shape)  # [1, L, D]
+        emb[:, :seq_len] = hidden[:, :seq_len]
+        emb = emb.to(device=device, dtype=self.experts.dtype)
+        self._text_cache[key] = emb
+        while len(self._text_cache) > self._text_cache_size:
+            self._text_cache.popitem(last=False)
+        return emb
+
+    # ------------------------------------------------------------------ generate
+    @torch.no_grad()
+    def generate(self, request: GenerationRequest, progress: ProgressFn | None = None,
+                 should_cancel: CancelFn | None = None, *, keep_float: bool = False) -> GenerationResult:
+        t_start = time.perf_counter()
+        timings: dict[str, float] = {}
+        is_cuda = self.device.startswith("cuda")
+
+        # 1. Check inputs (raises InvalidRequest before any model work) and place the weights.
+        req = self.resolve(request)
+        mode = self.choose_mode(req.mode, req.width, req.height, req.num_frames) if req.mode == "auto" else req.mode
+        if is_cuda:
+            torch.cuda.reset_peak_memory_stats(self.device)
+        try:
+            t0 = time.perf_counter()
+            self.placement.apply(mode)
+            self.mode = mode
+            timings["placement"] = time.perf_counter() - t0
+            return self._generate(req, progress, should_cancel, keep_float, timings, t_start)
+        except torch.OutOfMemoryError as exc:
+            self._text_cache.clear()
+            if is_cuda:
+                torch.cuda.empty_cache()
+            raise OutOfMemory(f"out of device memory in mode {mode} at {req.width}×{req.height}×{req.num_frames}: "
+                              f"{str(exc).splitlines()[0]}", mode=mode) from exc
+
+    def _generate(self, req: ResolvedRequest, progress, should_cancel, keep_float, timings, t_start):
+        device, dtype = self.device, self.experts.dtype
+        is_cuda = device.startswith("cuda")
+
+        def check_cancel(where: str) -> None:
+            if should_cancel is not None and should_cancel():
+                raise Cancelled(f"cancelled {where}")
+
+        check_cancel("before encoding")
+
+        # 2. Encode prompt and negative prompt (cached by text).
+        t0 = time.perf_counter()
+        self.placement.for_encode()
+        guided = {"high": req.guidance_high > 1.0, "low": req.guidance_low > 1.0}
+        cond = self.encode_text(req.prompt)  # [1, L, D]
+        uncond = self.encode_text(req.negative_prompt) if any(guided.values()) else None
+        self.placement.after_encode()
+        timings["encode"] = time.perf_counter() - t0
+
+        # 3. Prepare latents from a CPU generator seeded by the request (same noise on every device).
+        generator = torch.Generator(device="cpu").manual_seed(req.seed)
+        shape = self._latent_shape(req.width, req.height, req.num_frames)  # [1, C, F_lat, H/8, W/8]
+        latents = torch.randn(shape, generator=generator, dtype=torch.float32).to(device)
+
+        scheduler = make_scheduler(req.sampler, self.preset.flow_shift, self.num_train_timesteps)
+        scheduler.set_timesteps(req.num_steps, device=device)
+        scheduler.set_begin_index(0)
+        timesteps = scheduler.timesteps
+        plan = expert_plan(timesteps, self.preset.boundary, self.num_train_timesteps)
+        expert_steps = {"high": plan.count("high"), "low": plan.count("low")}
+        if self.batch_cfg and uncond is not None:
+            both = torch.cat([cond, uncond])  # [2, L, D]
+
+        # 4. Denoise: each step picks its expert by the switch rule, guides, and steps the scheduler.
+        t0 = time.perf_counter()
+        total = len(timesteps)
+        for i, t in enumerate(timesteps):
+            check_cancel(f"before step {i + 1} of {total}")
+            name, model, scale = self.experts.select(t, req.guidance_high, req.guidance_low)
+            self.placement.for_expert(name)
+            x = latents.to(dtype)  # [1, C, F_lat, h, w]
+            if not guided[name]:
+                noise_pred = model(hidden_states=x, timestep=t.expand(1), encoder_hidden_states=cond,
+                                   return_dict=False)[0]
+            elif self.batch_cfg:
+                out = model(hidden_states=torch.cat([x, x]), timestep=t.expand(2), encoder_hidden_states=both,
+                            return_dict=False)[0]  # [2, C, F_lat, h, w]
+                noise_cond, noise_uncond = out.chunk(2)
+                noise_pred = noise_uncond + scale * (noise_cond - noise_uncond)
+            else:
+                noise_cond = model(hidden_states=x, timestep=t.expand(1), encoder_hidden_states=cond,
+                                   return_dict=False)[0]
+                noise_uncond = model(hidden_states=x, timestep=t.expand(1), encoder_hidden_states=uncond,
+                                     return_dict=False)[0]
+                noise_pred = noise_uncond + scale * (noise_cond - noise_uncond)
+            latents = scheduler.step(noise_pred, t, latents, return_dict=False)[0]  # float32
+            if progress is not None:
+                progress(i + 1, total, name)
+        if is_cuda:
+            torch.cuda.synchronize(device)
+        timings["denoise"] = time.perf_counter() - t0
+        check_cancel("before decoding")
+
+        # 5. Decode with the VAE (tiled when memory is short), then to uint8 frames.
+        t0 = time.perf_counter()
+        self.placement.for_decode()
+        vae = self.vae
+        tiled = self._should_tile(req)
+        if tiled:
+            vae.enable_tiling()
+        else:
+            vae.disable_tiling()
+        z = latents.to(device=device, dtype=vae.dtype)
+        z_dim = self.vae_config["z_dim"]
+        mean = torch.tensor(self.vae_config["latents_mean"]).view(1, z_dim, 1, 1, 1).to(z.device, z.dtype)
+        inv_std = 1.0 / torch.tensor(self.vae_config["latents_std"]).view(1, z_dim, 1, 1, 1).to(z.device, z.dtype)
+        z = z / inv_std + mean  # undo the latent normalisation, exactly as WanPipeline writes it
+        video = vae.decode(z, return_dict=False)[0]  # [1, 3, F, H, W] in [-1, 1]
+        video = (video / 2 + 0.5).clamp(0, 1)
+        frames_float = video[0].permute(1, 2, 3, 0).float().cpu().numpy()  # [F, H, W, 3]
+        frames = (frames_float * 255).round().astype(np.uint8)
+        self.placement.after_decode()
+        if is_cuda:
+            torch.cuda.synchronize(device)
+        timings["decode"] = time.perf_counter() - t0
+        timings["total"] = time.perf_counter() - t_start
+
+        if is_cuda:
+            peak, peak_kind = int(torch.cuda.max_memory_allocated(device)), "cuda_max_allocated"
+        else:
+            peak, peak_kind = int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) * 1024, "process_max_rss"
+        return GenerationResult(
+            frames=frames, fps=self.preset.fps, width=req.width, height=req.height, num_frames=frames.shape[0],
+            num_steps=req.num_steps, seed=req.seed, sampler=req.sampler, expert_steps=expert_steps,
+            timings=timings, peak_memory_bytes=peak, peak_memory_kind=peak_kind, mode=self.mode,
+            device=self.device, checkpoint_id=self.checkpoint_id, preset=self.preset.name, decode_tiled=tiled,
+            frames_float=frames_float if keep_float else None,
+        )
+
+    def _should_tile(self, req: ResolvedRequest) -> bool:
+        if self.tile_vae is not None:
+            return self.tile_vae
+        free = free_device_memory(self.device)
+        if free is None:
+            return False
+        return free < vae_decode_bytes(self.vae_config, req.width, req.height, self.vae.dtype.itemsize) * 1.1
+
+    def describe(self) -> dict:
+        return {"model_dir": self.model_dir, "checkpoint_id": self.checkpoint_id, "preset": self.preset.name,
+                "device": self.device, "mode": self.mode, "mode_reason": self.mode_reason,
+                "batch_cfg": self.batch_cfg}
+
+
+def default_device() -> str:
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
+def load_engine(model_dir: str | os.PathLike, *, preset: str | None = None, device: str | None = None,
+                mode: str = "auto", batch_cfg: bool | None = None) -> Engine:
+    """Check the folder (MissingComponent names what is absent), load every component from it
+    (local files only), pick the memory mode and place the weights."""
+    if mode not in ("auto", *MODES):
+        raise InvalidRequest(f"unknown memory mode {mode!r}; choose auto, {', '.join(MODES)}")
+    folder = inspect_model_dir(model_dir)
+    try:
+        preset_obj = get_preset(preset or detect_preset(folder.transformer_config))
+    except KeyError as exc:
+        raise InvalidRequest(str(exc.args[0])) from None
+    device = device or default_device()
+    if device.startswith("cuda") and not torch.cuda.is_available():
+        raise InvalidRequest(f"device {device} asked for, but no CUDA device is available")
+    components = load_components(folder, default_dtypes(device))
+    return Engine(folder, components, preset=preset_obj, device=device, mode=mode, batch_cfg=batch_cfg)

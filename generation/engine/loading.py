@@ -1,0 +1,166 @@
+"""Finding, checking and loading a checkpoint folder in the Wan2.2-T2V-A14B-Diffusers layout.
+
+    model_index.json
+    transformer/     WanTransformer3DModel   (high-noise expert)
+    transformer_2/   WanTransformer3DModel   (low-noise expert)
+    vae/             AutoencoderKLWan
+    text_encoder/    UMT5EncoderModel (transformers)
+    tokenizer/       tokenizer files (tokenizer.json or spiece.model)
+    scheduler/       scheduler_config.json   (its flow_shift is overridden by the preset)
+
+Nothing is ever downloaded: every from_pretrained call gets local_files_only=True.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+
+from .errors import MissingComponent
+
+# component -> (config file, acceptable weight files (any one), description)
+COMPONENTS: dict[str, tuple[str, tuple[str, ...], str]] = {
+    "transformer": (
+        "config.json",
+        ("diffusion_pytorch_model.safetensors", "diffusion_pytorch_model.safetensors.index.json"),
+        "high-noise expert (WanTransformer3DModel)",
+    ),
+    "transformer_2": (
+        "config.json",
+        ("diffusion_pytorch_model.safetensors", "diffusion_pytorch_model.safetensors.index.json"),
+        "low-noise expert (WanTransformer3DModel)",
+    ),
+    "vae": (
+        "config.json",
+        ("diffusion_pytorch_model.safetensors", "diffusion_pytorch_model.safetensors.index.json"),
+        "video VAE (AutoencoderKLWan)",
+    ),
+    "text_encoder": (
+        "config.json",
+        ("model.safetensors", "model.safetensors.index.json"),
+        "text encoder (UMT5EncoderModel)",
+    ),
+    "tokenizer": ("", ("tokenizer.json", "spiece.model"), "tokenizer"),
+    "scheduler": ("scheduler_config.json", (), "scheduler config"),
+}
+
+# Single weight files smaller than this are hashed whole into the checkpoint id; bigger ones by
+# their safetensors header (names, dtypes, shapes, offsets) and size.
+_HASH_WHOLE_LIMIT = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ModelFolder:
+    path: Path
+    model_index: dict
+    transformer_config: dict
+    checkpoint_id: str
+
+
+def _missing_parts(root: Path) -> list[str]:
+    missing: list[str] = []
+    if not (root / "model_index.json").is_file():
+        missing.append("model_index.json")
+    for name, (config, weights, what) in COMPONENTS.items():
+        folder = root / name
+        if not folder.is_dir():
+            missing.append(f"{name}/ ({what})")
+            continue
+        if config and not (folder / config).is_file():
+            missing.append(f"{name}/{config}")
+        if weights and not any((folder / w).is_file() for w in weights):
+            missing.append(f"{name}/{' or '.join(weights)}")
+            continue
+        for w in weights:  # sharded weights: every shard named by the index must be there
+            if w.endswith(".index.json") and (folder / w).is_file():
+                shards = sorted(set(json.loads((folder / w).read_text())["weight_map"].values()))
+                missing += [f"{name}/{s}" for s in shards if not (folder / s).is_file()]
+    return missing
+
+
+def _safetensors_header(path: Path) -> bytes:
+    with open(path, "rb") as fh:
+        n = int.from_bytes(fh.read(8), "little")
+        return fh.read(n)
+
+
+def checkpoint_identity(root: Path) -> str:
+    """sha256 over model_index.json, every component's config and weight index files.
+
+    Single (unsharded) weight files are included too: whole if small (the tiny checkpoint), else by
+    their safetensors header and size. File names enter the hash, so moving files changes the id.
+    """
+    h = hashlib.sha256()
+    files = [root / "model_index.json"]
+    for name in COMPONENTS:
+        folder = root / name
+        if folder.is_dir():
+            files += sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in {".json", ".model"})
+            files += sorted(p for p in folder.iterdir() if p.is_file() and p.suffix == ".safetensors")
+    for p in files:
+        h.update(str(p.relative_to(root)).encode() + b"\0")
+        if p.suffix == ".safetensors" and p.stat().st_size > _HASH_WHOLE_LIMIT:
+            h.update(_safetensors_header(p) + str(p.stat().st_size).encode())
+        else:
+            h.update(p.read_bytes())
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def inspect_model_dir(path: str | os.PathLike) -> ModelFolder:
+    """Check a checkpoint folder without loading any weights. Raises MissingComponent."""
+    root = Path(path)
+    if not root.exists():
+        raise MissingComponent(f"model folder {root} does not exist", missing=[str(root)])
+    if not root.is_dir():
+        raise MissingComponent(f"model path {root} is not a folder", missing=[str(root)])
+    missing = _missing_parts(root)
+    if missing:
+        raise MissingComponent(
+            f"model folder {root} is incomplete; missing: {', '.join(missing)}", missing=missing
+        )
+    model_index = json.loads((root / "model_index.json").read_text())
+    transformer_config = json.loads((root / "transformer" / "config.json").read_text())
+    return ModelFolder(root, model_index, transformer_config, checkpoint_identity(root))
+
+
+@dataclass
+class Components:
+    tokenizer: object
+    text_encoder: torch.nn.Module
+    transformer: torch.nn.Module  # high-noise expert
+    transformer_2: torch.nn.Module  # low-noise expert
+    vae: torch.nn.Module
+    scheduler_config: dict
+
+
+def default_dtypes(device: str) -> dict[str, torch.dtype]:
+    """bf16 on GPU (the VAE stays fp32 as in Wan2.2's own code); fp32 everywhere on CPU."""
+    if device.startswith("cuda"):
+        return {"transformer": torch.bfloat16, "text_encoder": torch.bfloat16, "vae": torch.float32}
+    return {"transformer": torch.float32, "text_encoder": torch.float32, "vae": torch.float32}
+
+
+def load_components(folder: ModelFolder, dtypes: dict[str, torch.dtype]) -> Components:
+    """Load every component onto the CPU (memory.py places them on the device afterwards)."""
+    from diffusers import AutoencoderKLWan, WanTransformer3DModel
+    from transformers import AutoTokenizer, UMT5EncoderModel
+
+    root = folder.path
+    common = dict(local_files_only=True)
+    tokenizer = AutoTokenizer.from_pretrained(root / "tokenizer", **common)
+    text_encoder = UMT5EncoderModel.from_pretrained(root / "text_encoder", dtype=dtypes["text_encoder"], **common)
+    transformer = WanTransformer3DModel.from_pretrained(root / "transformer", torch_dtype=dtypes["transformer"], **common)
+    transformer_2 = WanTransformer3DModel.from_pretrained(
+        root / "transformer_2", torch_dtype=dtypes["transformer"], **common
+    )
+    vae = AutoencoderKLWan.from_pretrained(root / "vae", torch_dtype=dtypes["vae"], **common)
+    for m in (text_encoder, transformer, transformer_2, vae):
+        m.eval().requires_grad_(False)
+    scheduler_config = json.loads((root / "scheduler" / "scheduler_config.json").read_text())
+    return Components(tokenizer, text_encoder, transformer, transformer_2, vae, scheduler_config)
