@@ -1,0 +1,360 @@
+"""Transcript → terms, ordered steps and parameters.
+
+Pipeline (each stage is linear in the length of the text):
+  1. normalize characters without moving any (traditional → simplified, full-width → ASCII);
+  2. find quantities with regular expressions (``quantities.py``);
+  3. segment the text between quantities with the spec's own jieba tokenizer (HMM off);
+  4. cut the token stream into units at punctuation and sequence markers (先/再/然后/第一步…);
+  5. each unit with an action verb starts a step; a unit without one adds its parameters, tool or
+     material to the step it belongs to; warnings (不然容易断) become notes on the step; fillers
+     (嗯, 那个, 就是说, 对吧) never make a step;
+  6. vague degree words (斜一点, 慢慢…) and tools/actions with implied values fill parameters the speaker
+     did not say, each recorded in the step's ``defaults``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .quantities import Quantity, QuantityFinder
+from .spec import HAND_TERMS, Spec, char_table
+
+PUNCT = set(",。;;!!??、…\n\r\t::“”\"'‘’()()[]【】《》<>·~ 　") | {",", "."}
+FILLERS = {"嗯", "啊", "呃", "哎", "哎呀", "哎哟", "唉", "哦", "噢", "呀", "吧", "呢", "嘛", "啦", "哈", "哇", "诶", "欸",
+           "那个", "这个", "就是", "就是说", "对吧", "对", "是吧", "你知道", "你看", "我跟你说", "怎么说呢", "然后呢",
+           "反正", "其实", "所以说", "的话", "这样", "那样", "这么", "那么", "一般", "一般来说", "我们", "咱们", "你",
+           "我", "他", "她", "要", "得", "的", "地", "了", "着", "过", "把", "将", "给", "就", "也", "都", "还", "再说",
+           "好", "好了", "行", "是", "这", "那", "呗", "嘿", "喏"}
+# Markers that start a new unit (and say where the step sits in the order).
+SEQ_MARKERS = {"先", "首先", "再", "然后", "接着", "接下来", "之后", "随后", "最后", "最后呢", "完了", "完了以后",
+               "第一步", "第二步", "第三步", "第四步", "第五步", "第六步", "第七步", "第八步", "第九步", "第十步",
+               "第一", "第二", "第三", "第四", "第五", "其次", "等到", "等"}
+WARNING_CUES = ("不然", "要不然", "要不", "否则", "免得", "以免", "小心", "注意", "千万", "容易")
+TOOL_LEAD = {"用", "以", "拿", "拿着", "持", "握", "握着", "使", "使用", "捏着", "攥着", "借助", "靠"}
+RELATION_MARKERS = {"沿", "沿着", "顺着", "从", "垂直于", "平行于", "贴着", "绕着", "围着", "对着", "朝着", "朝", "往",
+                    "向", "在", "由"}
+RELATION_END = {"上", "下", "里", "边", "中", "内", "外", "处", "方向", "周围", "中间", "边缘", "上面", "下面", "里面",
+                "旁边", "到", "为止"}
+BEFORE_WORDS = {"之前", "以前"}
+# Verbs that mean 进针/出针 only when a needle is in the unit (「针要斜一点进去」).
+CONTEXT_ACTIONS = {"进去": "进针", "下去": "进针", "扎": "进针", "扎下去": "进针", "刺": "进针", "穿过去": "进针",
+                   "出来": "出针", "拉出来": "出针", "挑出来": "出针"}
+NEEDLE_TOOLS = {"绣针"}
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    word: str
+    quantity: Quantity | None = None
+
+
+@dataclass
+class Step:
+    hand: str | None = None
+    action: str | None = None
+    tool: str | None = None
+    material: str | None = None
+    relation: str | None = None
+    manner: str | None = None
+    params: dict = field(default_factory=dict)
+    defaults: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    start: int = -1
+    end: int = -1
+    before_next: bool = False
+    vague: list = field(default_factory=list)  # (param, level) pairs from vague words
+    material_default: bool = False
+
+    def extend(self, start: int, end: int) -> None:
+        if start < 0:
+            return
+        self.start = start if self.start < 0 else min(self.start, start)
+        self.end = max(self.end, end)
+
+
+@dataclass
+class Counters:
+    """Work done, for the linear-time property test (an operation count, not a wall time)."""
+
+    chars: int = 0
+    tokens: int = 0
+    units: int = 0
+    quantities: int = 0
+
+    @property
+    def operations(self) -> int:
+        return self.chars + self.tokens + self.units + self.quantities
+
+
+def finder_for(spec: Spec) -> QuantityFinder:
+    finder = getattr(spec, "_finder", None)
+    if finder is None:
+        finder = QuantityFinder(spec.units, spec.cues, spec.approx_ratio)
+        spec._finder = finder
+    return finder
+
+
+def normalize_chars(text: str) -> str:
+    norm = text.translate(char_table())
+    if len(norm) != len(text):  # pragma: no cover - the table maps one character to one character
+        raise AssertionError("character normalization must keep every index")
+    return norm
+
+
+def tokenize(spec: Spec, norm: str, counters: Counters | None = None) -> list[Token]:
+    """Quantities first, then jieba (HMM off) on the text between them; offsets into ``norm``."""
+    tk = spec.ensure_tokenizer()
+    tokens: list[Token] = []
+    pos = 0
+    quantities = finder_for(spec).find(norm)
+    for q in quantities + [None]:
+        gap_end = q.start if q is not None else len(norm)
+        if gap_end > pos:
+            i = pos
+            for word in tk.cut(norm[pos:gap_end], HMM=False):
+                tokens.append(Token(i, i + len(word), word))
+                i += len(word)
+        if q is not None:
+            tokens.append(Token(q.start, q.end, norm[q.start:q.end], q))
+            pos = q.end
+    if counters is not None:
+        counters.chars += len(norm)
+        counters.tokens += len(tokens)
+        counters.quantities += len(quantities)
+    return tokens
+
+
+def split_units(tokens: list[Token], counters: Counters | None = None) -> list[list[Token]]:
+    """Cut at punctuation and before sequence markers."""
+    units: list[list[Token]] = []
+    current: list[Token] = []
+    for tok in tokens:
+        w = tok.word
+        if tok.quantity is None and (w in PUNCT or w.isspace()):
+            if current:
+                units.append(current)
+                current = []
+            continue
+        if tok.quantity is None and w in SEQ_MARKERS and current and _has_content(current):
+            units.append(current)
+            current = []
+        current.append(tok)
+    if current:
+        units.append(current)
+    if counters is not None:
+        counters.units += len(units)
+    return units
+
+
+def _has_content(unit: list[Token]) -> bool:
+    return any(t.quantity is not None or (t.word not in FILLERS and t.word not in SEQ_MARKERS) for t in unit)
+
+
+def extract(spec: Spec, text: str, technique: str | None = None, craft: str | None = None,
+            counters: Counters | None = None):
+    """Returns (norm, terms, steps, warnings, craft)."""
+    norm = normalize_chars(text)
+    tokens = tokenize(spec, norm, counters)
+    terms = []
+    craft_votes: dict[str, int] = {}
+    for tok in tokens:
+        if tok.quantity is not None:
+            continue
+        info = spec.terms.get(tok.word)
+        if info is not None:
+            terms.append({"text": text[tok.start:tok.end], "category": info.category, "start": tok.start,
+                          "end": tok.end, "canonical": info.canonical})
+            for c in info.crafts:
+                if c != "general":
+                    craft_votes[c] = craft_votes.get(c, 0) + 1
+    if craft is None and craft_votes:
+        craft = max(sorted(craft_votes), key=lambda c: craft_votes[c])
+
+    vague_hits = [(m.start(), m.end(), m.group(0)) for m in spec.vague_re.finditer(norm)]
+    vi = 0
+    steps: list[Step] = []
+    pending: Step | None = None  # content met before the first action
+    pending_notes: list[str] = []
+    warnings: list[str] = []
+    for unit in split_units(tokens, counters):
+        u_start, u_end = unit[0].start, unit[-1].end
+        hits = []
+        while vi < len(vague_hits) and vague_hits[vi][0] < u_end:
+            if vague_hits[vi][0] >= u_start:
+                hits.append(vague_hits[vi])
+            vi += 1
+        content = [t for t in unit if t.quantity is not None or (t.word not in FILLERS and t.word not in SEQ_MARKERS)]
+        if not content:
+            continue
+        first = content[0].word
+        if any(first.startswith(c) for c in WARNING_CUES):
+            note = norm[content[0].start:content[-1].end]
+            warnings.append(note)
+            if steps:
+                steps[-1].notes.append(note)
+            else:
+                pending_notes.append(note)
+            continue
+        piece = _read_unit(spec, content, norm, hits)
+        if piece.action is not None:
+            if pending is not None:
+                _merge(piece, pending, prefer_piece=True)
+                pending = None
+            piece.notes.extend(pending_notes)
+            pending_notes = []
+            steps.append(piece)
+        elif _is_empty(piece):
+            continue
+        elif steps:
+            _merge(steps[-1], piece, prefer_piece=False)
+        elif pending is None:
+            pending = piece
+        else:
+            _merge(pending, piece, prefer_piece=False)
+    if pending_notes and not steps:
+        pass  # notes stay as top-level warnings only
+    steps = _reorder(steps)
+    for step in steps:
+        _apply_defaults(spec, step, technique, craft)
+    return norm, terms, steps, warnings, craft
+
+
+def _is_empty(step: Step) -> bool:
+    return not (step.params or step.tool or step.material or step.hand or step.relation or step.vague)
+
+
+def _merge(into: Step, other: Step, *, prefer_piece: bool) -> None:
+    for attr in ("hand", "tool", "material", "relation", "manner"):
+        if getattr(into, attr) is None:
+            setattr(into, attr, getattr(other, attr))
+    for name, value in other.params.items():
+        into.params.setdefault(name, value)
+    into.vague.extend(other.vague)
+    into.notes.extend(other.notes)
+    into.extend(other.start, other.end)
+    into.before_next = into.before_next or other.before_next
+
+
+def _read_unit(spec: Spec, unit: list[Token], norm: str, hits: list) -> Step:
+    step = Step()
+    step.extend(unit[0].start, unit[-1].end)
+    words = [t.word for t in unit]
+    infos = [spec.terms.get(w) if t.quantity is None else None for w, t in zip(words, unit)]
+    has_needle = False
+    action_idx = None
+    for i, (tok, info) in enumerate(zip(unit, infos)):
+        if tok.quantity is not None:
+            step.params.setdefault(tok.quantity.name, tok.quantity.value)
+            continue
+        if info is None:
+            continue
+        cat = info.category
+        if cat == "body" and step.hand is None and info.canonical in HAND_TERMS:
+            step.hand = HAND_TERMS[info.canonical]
+        elif cat == "tool":
+            lead = i > 0 and words[i - 1] in TOOL_LEAD
+            if step.tool is None or lead:
+                step.tool = info.canonical
+            has_needle = has_needle or info.canonical in NEEDLE_TOOLS
+        elif cat == "material":
+            if step.material is None:
+                step.material = info.canonical
+        elif cat == "action" and action_idx is None:
+            step.action = info.canonical
+            action_idx = i
+    if step.action is None:
+        for i, w in enumerate(words):
+            if w in CONTEXT_ACTIONS and (has_needle or w in ("扎", "刺", "扎下去")):
+                step.action = CONTEXT_ACTIONS[w]
+                action_idx = i
+                break
+    if step.action is None and len(unit) > 1:
+        # A technique named as what is done (「这里就是打籽」) counts as the action; a technique
+        # named alone (「剪纸嘛,…」) is the topic, not a step.
+        for info in infos:
+            if info is not None and info.category == "technique":
+                step.action = info.canonical
+                break
+    rel = _relation(spec, unit, words, infos, action_idx, norm)
+    if rel is not None:
+        step.relation = norm[unit[rel[0]].start:unit[rel[1]].end]
+        # a tool or material named inside the relation (「沿着画稿」「往花棚上」) is where, not what with
+        inside = {infos[j].canonical for j in range(rel[0], rel[1] + 1) if infos[j] is not None}
+        outside = {infos[j].canonical for j in range(len(unit)) if infos[j] is not None and not rel[0] <= j <= rel[1]}
+        if step.tool in inside and step.tool not in outside:
+            step.tool = next((infos[j].canonical for j in range(len(unit)) if infos[j] is not None
+                              and infos[j].category == "tool" and not rel[0] <= j <= rel[1]), None)
+        if step.material in inside and step.material not in outside:
+            step.material = next((infos[j].canonical for j in range(len(unit)) if infos[j] is not None
+                                  and infos[j].category == "material" and not rel[0] <= j <= rel[1]), None)
+    if words[-1] in BEFORE_WORDS or (len(words) > 1 and words[-2] in BEFORE_WORDS):
+        step.before_next = True
+    for _, _, word in hits:
+        if word in spec.vague:
+            param, level = spec.vague[word]
+            step.vague.append((param, level))
+        elif word in spec.manner and step.manner is None:
+            step.manner = spec.manner[word]
+    return step
+
+
+def _relation(spec, unit, words, infos, action_idx, norm) -> tuple[int, int] | None:
+    for i, w in enumerate(words):
+        if w not in RELATION_MARKERS or unit[i].quantity is not None:
+            continue
+        # 「在」 only as 在…上/里/边; others always.
+        stop = len(words)
+        if action_idx is not None and action_idx > i:
+            stop = action_idx
+        stop = min(stop, i + 8)
+        end = None
+        for j in range(i + 1, stop):
+            if infos[j] is not None and infos[j].category == "action":
+                break
+            if unit[j].quantity is not None or words[j] in spec.vague or words[j] in spec.manner:
+                break
+            end = j
+            if w in ("在", "由") and words[j] in RELATION_END:
+                break
+        if end is None:
+            continue
+        if w in ("在", "由") and words[end] not in RELATION_END:
+            continue
+        return (i, end)
+    return None
+
+
+def _reorder(steps: list[Step]) -> list[Step]:
+    """「穿针之前先劈丝」: a step said to come before the next one is moved after it."""
+    out = list(steps)
+    i = 0
+    while i < len(out) - 1:
+        if out[i].before_next:
+            out[i], out[i + 1] = out[i + 1], out[i]
+            out[i + 1].before_next = False
+            i += 2
+        else:
+            i += 1
+    return out
+
+
+def _apply_defaults(spec: Spec, step: Step, technique: str | None, craft: str | None) -> None:
+    for param, level in step.vague:
+        if param in step.params:
+            continue
+        value = spec.level_value(param, level, technique, craft)
+        if value is not None:
+            step.params[param] = value
+            step.defaults.append(param)
+    keys = []
+    if step.tool:
+        keys.append(f"tool:{step.tool}")
+    if step.action:
+        keys.append(f"action:{step.action}")
+    if step.material:
+        keys.append(f"material:{step.material}")
+    for name, value in spec.implied_values(keys, technique, craft).items():
+        if name not in step.params:
+            step.params[name] = value
+            step.defaults.append(name)

@@ -1,0 +1,209 @@
+"""Quantities found BEFORE segmentation.
+
+jieba splits 「30°」, 「0.5mm」 and 「十二号针」 apart whatever the user dictionary says (jieba issues #873,
+#749), so spoken quantities are located with regular expressions on the normalized text first, and
+Chinese numerals are converted on those spans only (``cn2an(span, "smart")``), never on the whole text
+(a whole-text transform turns 「斜一点」 into 「斜1点」).
+
+Every repetition in the patterns is bounded, so each match attempt costs a bounded amount of work and a
+scan is linear in the length of the text.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+CN_DIGITS = "零〇一二两三四五六七八九"
+CN_CHARS = CN_DIGITS + "十百千万"
+CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+
+NUM = rf"(?:\d{{1,9}}(?:\.\d{{1,6}})?|[{CN_CHARS}几][{CN_CHARS}点几]{{0,11}})"
+RANGE_SEP = r"(?:到|至|~|-|—|–|～|或)"
+
+
+@dataclass
+class Quantity:
+    start: int
+    end: int
+    name: str  # parameter name from the spec's vocabulary
+    value: object  # number or [low, high] in the canonical unit
+    raw: str
+
+
+def _num(x: float):
+    x = round(float(x), 2)
+    return int(x) if x == int(x) else x
+
+
+def parse_cn_number(s: str):
+    """A Chinese or Arabic numeral span → number, (low, high) for spoken ranges (两三, 二三十, 十几),
+    or None when it is not a number (一点 as 'a little' never reaches here: it has no unit)."""
+    if not s:
+        return None
+    if s[0].isdigit():
+        try:
+            return float(s)
+        except ValueError:
+            return None
+    if "几" in s:
+        # 十几 → 11..19, 二十几 → 21..29, 几十 → 20..90
+        if s.endswith("几") and s[:-1] and "几" not in s[:-1]:
+            base = parse_cn_number(s[:-1])
+            if isinstance(base, float) and base >= 10:
+                step = 10 ** int(math.log10(base)) // 10 or 1
+                return (base + step, base + 9 * step)
+        if s.startswith("几") and len(s) == 2 and s[1] in CN_UNIT:
+            return (2.0 * CN_UNIT[s[1]], 9.0 * CN_UNIT[s[1]])
+        return None
+    # adjacent digits: 两三 → 2..3, 三四十 → 30..40, 十一二 → 11..12
+    m = re.fullmatch(rf"([{CN_DIGITS}])([{CN_DIGITS}])([十百千万]?)", s)
+    if m and s[:2] not in ("一十",):
+        a, b = CN_VALUE[m.group(1)], CN_VALUE[m.group(2)]
+        if b == a + 1 and a > 0:
+            mult = CN_UNIT.get(m.group(3), 1)
+            return (float(a * mult), float(b * mult))
+    m = re.fullmatch(rf"十([{CN_DIGITS}])([{CN_DIGITS}])", s)
+    if m:
+        a, b = CN_VALUE[m.group(1)], CN_VALUE[m.group(2)]
+        if b == a + 1 and a > 0:
+            return (10.0 + a, 10.0 + b)
+    if s.endswith("点") or s.startswith("点"):
+        return None
+    try:
+        value = cn2an.cn2an(s, "smart")
+    except Exception:  # cn2an raises its own ValueError subclasses and others on odd input
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+class QuantityFinder:
+    """Compiled patterns for one spec's unit vocabulary."""
+
+    def __init__(self, units: dict, cues: dict, approx_ratio: dict):
+        self.units = units
+        self.cues = cues
+        self.approx_ratio = approx_ratio
+        unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+        approx_alt = "|".join(re.escape(a) for a in sorted(approx_ratio, key=len, reverse=True)) or "(?!x)x"
+        self.pattern = re.compile(
+            rf"(?P<pre>每秒钟?|一秒钟?|每分钟|一分钟)?(?:走|进|打|敲|拉|大概|约|差不多|能){{0,1}}"
+            rf"(?P<n1>{NUM})(?:{RANGE_SEP}(?P<n2>{NUM}))?(?P<lai>来|多)?"
+            rf"(?P<unit>{unit_alt})(?![a-zA-Z])(?P<more>多)?"
+            rf"(?P<post>/s|/秒|每秒钟?)?(?P<approx>{approx_alt})?"
+            # 劈成十六丝 / 分成16股 → thread_split
+            rf"|(?P<split_pre>劈|分)(?:成|为|开成){{0,1}}(?P<split_n>{NUM})(?:股|丝|绒|份)"
+            # 十六分之一 / 1/16 of a thread
+            rf"|(?P<frac_den>{NUM})分之(?P<frac_num>{NUM})"
+            rf"|(?<![\d.])(?P<slash_num>\d{{1,3}})/(?P<slash_den>\d{{1,4}})(?![\d/])"
+        )
+
+    def find(self, text: str) -> list[Quantity]:
+        out: list[Quantity] = []
+        for m in self.pattern.finditer(text):
+            q = self._convert(m, text)
+            if q is not None:
+                out.append(q)
+        return out
+
+    # --- one match → a named, converted value ----------------------------------------------------
+    def _convert(self, m: re.Match, text: str) -> Quantity | None:
+        if m.group("split_n"):
+            v = parse_cn_number(m.group("split_n"))
+            if not isinstance(v, float) or v < 2:
+                return None
+            return Quantity(m.start(), m.end(), "thread_split", _num(v), m.group(0))
+        if m.group("frac_den") or m.group("slash_den"):
+            den = parse_cn_number(m.group("frac_den") or m.group("slash_den"))
+            num = parse_cn_number(m.group("frac_num") or m.group("slash_num"))
+            if not isinstance(den, float) or num != 1.0 or den < 2:
+                return None
+            window = text[max(0, m.start() - 8): m.end() + 3]
+            if not any(c in window for c in "丝线绒劈股"):
+                return None
+            return Quantity(m.start(), m.end(), "thread_split", _num(den), m.group(0))
+
+        raw1, raw2 = m.group("n1"), m.group("n2")
+        v1 = parse_cn_number(raw1)
+        if v1 is None:
+            return None
+        v2 = parse_cn_number(raw2) if raw2 else None
+        if raw2 and v2 is None:
+            return None
+        unit = m.group("unit")
+        kind, factor = self.units[unit]
+        # 「一下」「一针一线」「一层」: a bare Chinese 一 with a counting word is idiom, not a count.
+        if kind in ("count", "rows") and raw1 in ("一", "两") and not raw2 and m.group("pre") is None:
+            if raw1 == "一":
+                return None
+        if isinstance(v1, tuple):
+            low, high = v1
+        elif v2 is not None:
+            low, high = v1, (v2[1] if isinstance(v2, tuple) else v2)
+        else:
+            low = high = v1
+        if m.group("lai") == "多" or m.group("more"):
+            place = 10 ** int(math.log10(high)) if high >= 10 and high % 10 == 0 else 1
+            high = high + place
+        elif m.group("lai") == "来" or m.group("approx"):
+            ratio = self.approx_ratio.get(m.group("approx") or "来", 0.1)
+            low, high = low * (1 - ratio), high * (1 + ratio)
+        name = self._name(kind, unit, m, text, low)
+        if name is None:
+            return None
+        low, high = low * factor, high * factor
+        value = _num(low) if low == high else [_num(low), _num(high)]
+        return Quantity(m.start(), m.end(), name, value, m.group(0))
+
+    def _name(self, kind: str, unit: str, m: re.Match, text: str, value: float) -> str | None:
+        pre, post = m.group("pre") or "", m.group("post") or ""
+        if kind == "length":
+            if pre.endswith(("秒", "秒钟")) or post:
+                return "speed_mm_s"
+            return self._cue(text, m, ("spacing_mm", "width_mm", "depth_mm", "thickness_mm", "length_mm"),
+                             "length_mm")
+        if kind == "degree":
+            if value > 180 or self._cue(text, m, ("temperature_c",), None):
+                return "temperature_c"
+            return "angle_deg"
+        if kind == "temperature":
+            return "temperature_c"
+        if kind == "time":
+            if pre or post:
+                return None
+            return "duration_s"
+        if kind == "number":
+            nxt = text[m.end(): m.end() + 1]
+            if nxt and nxt in "".join(self.cues.get("thread_no", ["线"])):
+                return "thread_no"
+            return "needle_no"
+        if kind == "rows":
+            return "rows"
+        if kind == "count":
+            if pre.endswith(("分钟",)):
+                return "rate_per_min"
+            return "count"
+        return None
+
+    def _cue(self, text: str, m: re.Match, names: tuple, default):
+        """The parameter whose cue word stands nearest the quantity (8 characters before it, 3 after)."""
+        before = text[max(0, m.start() - 8): m.start()]
+        after = text[m.end(): m.end() + 3]
+        best, best_dist = default, 99
+        for name in names:
+            for cue in self.cues.get(name, ()):
+                i = before.rfind(cue)
+                if i >= 0:
+                    dist = len(before) - (i + len(cue))
+                    if dist < best_dist:
+                        best, best_dist = name, dist
+                j = after.find(cue)
+                if j >= 0 and j < best_dist:
+                    best, best_dist = name, j
+        return best

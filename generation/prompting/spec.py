@@ -1,0 +1,261 @@
+"""The action-description spec (《非遗动作描述规范》) as data, and the indexes built from it.
+
+A spec is a plain dict with four documents, the same shape as the files in ``data/``:
+``lexicon`` (terms), ``parameters`` (vocabulary, units, cues), ``defaults`` (vague degree words and
+implied values) and ``templates`` (prompt templates). The Django side can build the same dict from the
+curator-edited tables (see ``models.SpecVersion.to_spec_dict``); this module never imports Django.
+
+Everything expensive (jieba's main dictionary, the user dictionary, the lookup tables) is built once
+per process per spec version and cached.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jieba
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+SPEC_FILES = {"lexicon": "lexicon.json", "parameters": "parameters.json", "defaults": "defaults.json",
+              "templates": "templates.json"}
+CATEGORIES = ("technique", "tool", "material", "action", "body")
+PARAMETER_NAMES = (
+    "angle_deg", "speed_mm_s", "needle_no", "thread_no", "thread_split", "spacing_mm", "rows", "count",
+    "length_mm", "width_mm", "depth_mm", "thickness_mm", "duration_s", "temperature_c", "rate_per_min",
+)
+HAND_TERMS = {"左手": "left", "右手": "right", "双手": "both"}
+# Frequency given to every lexicon form in the dedicated tokenizer: high enough that jieba keeps a term
+# whole instead of splitting it into dictionary words.
+TERM_FREQ = 200_000
+
+jieba.setLogLevel(logging.WARNING)
+
+
+def load_default_spec_dict() -> dict:
+    """The spec kept as files in the repository."""
+    doc = {}
+    for key, name in SPEC_FILES.items():
+        with open(DATA_DIR / name, encoding="utf-8") as fh:
+            doc[key] = json.load(fh)
+    with open(DATA_DIR / "spec.json", encoding="utf-8") as fh:
+        doc["version"] = str(json.load(fh)["version"])
+    return doc
+
+
+def spec_version_of(doc: dict) -> str:
+    if doc.get("version"):
+        return str(doc["version"])
+    return "lexicon-{}".format(doc["lexicon"].get("version", "0"))
+
+
+@dataclass(frozen=True)
+class TermInfo:
+    canonical: str
+    category: str
+    crafts: tuple[str, ...]
+
+
+def _trad_to_simp_table() -> dict[int, str]:
+    """A length-preserving character table: traditional → simplified (OpenCC's TSCharacters, first
+    candidate, single characters only) and full-width ASCII → ASCII. Keeping every character at its
+    index means spans found on the normalized text index the input as given."""
+    table: dict[int, str] = {}
+    try:
+        import opencc
+
+        path = Path(opencc.__file__).resolve().parent / "dictionary" / "TSCharacters.txt"
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) != 2 or len(parts[0]) != 1:
+                    continue
+                simp = parts[1].split(" ")[0]
+                if len(simp) == 1 and simp != parts[0]:
+                    table[ord(parts[0])] = simp
+    except (ImportError, OSError):  # pragma: no cover - opencc is a declared requirement
+        pass
+    for code in range(0xFF01, 0xFF5F):  # full-width ASCII block
+        table[code] = chr(code - 0xFEE0)
+    table[0x3000] = " "
+    # Keep Chinese full-width punctuation that carries clause structure as it is.
+    for ch in ",;:!?()":
+        table.pop(ord(chr(ord(ch) + 0xFEE0)), None)
+    return table
+
+
+_TABLE_LOCK = threading.Lock()
+_TABLE: dict[int, str] | None = None
+
+
+def char_table() -> dict[int, str]:
+    global _TABLE
+    with _TABLE_LOCK:
+        if _TABLE is None:
+            _TABLE = _trad_to_simp_table()
+        return _TABLE
+
+
+@dataclass
+class Spec:
+    """The indexes one normalization run needs, built once from a spec dict."""
+
+    version: str
+    doc: dict
+    terms: dict[str, TermInfo] = field(default_factory=dict)
+    canonical: dict[str, TermInfo] = field(default_factory=dict)
+    tokenizer: jieba.Tokenizer | None = None
+
+    # --- construction ---------------------------------------------------------------------------
+    @classmethod
+    def from_dict(cls, doc: dict) -> "Spec":
+        spec = cls(version=spec_version_of(doc), doc=doc)
+        table = char_table()
+        for entry in doc["lexicon"]["terms"]:
+            category = entry["category"]
+            if category not in CATEGORIES:
+                raise ValueError(f"term {entry['term']!r}: unknown category {category!r}")
+            info = TermInfo(entry["term"], category, tuple(entry.get("crafts") or ()))
+            spec.canonical[info.canonical] = info
+            forms = [entry["term"], *entry.get("synonyms", []), *entry.get("traditional", [])]
+            for form in forms:
+                form = form.strip().translate(table)
+                if form:
+                    spec.terms.setdefault(form, info)
+        params = doc["parameters"]
+        defaults = doc["defaults"]
+        spec.units = params["units"]
+        spec.cues = params.get("cues", {})
+        spec.approx_ratio = params.get("approximate", {}).get("suffix_ratio", {})
+        spec.vague = {k.translate(table): v for k, v in defaults.get("vague", {}).items()}
+        spec.manner = {k.translate(table): v for k, v in defaults.get("manner", {}).items()}
+        spec.levels = defaults.get("levels", {})
+        spec.implied = defaults.get("implied", {})
+        spec.default_material = {k: v for k, v in defaults.get("default_material", {}).items() if k != "about"}
+        spec.craft_aliases = {}
+        for craft, aliases in defaults.get("craft_aliases", {}).items():
+            spec.craft_aliases[craft] = craft
+            for alias in aliases:
+                spec.craft_aliases[alias.lower()] = craft
+        spec.templates = doc["templates"]
+        spec.parameters = params["parameters"]
+        spec.vague_re = _alternation(list(spec.vague) + list(spec.manner))
+        return spec
+
+    def ensure_tokenizer(self) -> jieba.Tokenizer:
+        """jieba's main dictionary plus every lexicon form, in a tokenizer of our own (the global
+        ``jieba.dt`` is left alone for other code)."""
+        if self.tokenizer is None:
+            tk = jieba.Tokenizer()
+            tk.initialize()
+            for form in self.terms:
+                tk.add_word(form, freq=TERM_FREQ)
+            for word in list(self.vague) + list(self.manner) + list(EXTRA_WORDS):
+                tk.add_word(word, freq=TERM_FREQ // 2)
+            self.tokenizer = tk
+        return self.tokenizer
+
+    # --- look-ups -------------------------------------------------------------------------------
+    def craft_for(self, technique: str | None) -> str | None:
+        if not technique:
+            return None
+        slug = technique.strip().lower()
+        if slug in self.craft_aliases:
+            return self.craft_aliases[slug]
+        parts = slug.split("-")
+        for i in range(len(parts) - 1, 0, -1):
+            key = "-".join(parts[:i])
+            if key in self.craft_aliases:
+                return self.craft_aliases[key]
+        return None
+
+    def level_value(self, param: str, level: str, technique: str | None, craft: str | None):
+        """A vague degree word's default: technique, then craft, then global."""
+        scopes = []
+        if technique:
+            scopes.append(self.levels.get("techniques", {}).get(technique, {}))
+        if craft:
+            scopes.append(self.levels.get("crafts", {}).get(craft, {}))
+        scopes.append(self.levels.get("global", {}))
+        for scope in scopes:
+            value = scope.get(param, {}).get(level)
+            if value is not None:
+                return value
+        return None
+
+    def implied_values(self, keys: list[str], technique: str | None, craft: str | None) -> dict:
+        """Defaults implied by a tool, action or material (e.g. ``tool:绣针`` → needle_no 12)."""
+        out: dict = {}
+        scopes = []
+        if technique:
+            scopes.append(self.implied.get("techniques", {}).get(technique, {}))
+        if craft:
+            scopes.append(self.implied.get("crafts", {}).get(craft, {}))
+        scopes.append(self.implied.get("global", {}))
+        for scope in scopes:
+            for key in keys:
+                for name, value in scope.get(key, {}).items():
+                    out.setdefault(name, value)
+        return out
+
+
+# Words the tokenizer must keep whole for extraction (markers, cues) although they are not terms.
+EXTRA_WORDS = ("针距", "间距", "间隔", "第一步", "第二步", "第三步", "第四步", "第五步", "第六步", "第七步", "第八步", "第九步", "第十步",
+               "然后", "接着", "最后", "首先", "之后", "不然", "要不然", "否则", "垂直于", "平行于", "沿着", "顺着")
+
+
+def _alternation(words: list[str]) -> re.Pattern:
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    if not words:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(re.escape(w) for w in words))
+
+
+_CACHE: dict[str, Spec] = {}
+_CACHE_LOCK = threading.Lock()
+_PROVIDER = None
+
+
+def set_spec_provider(provider) -> None:
+    """Let the Django app supply the active curator-edited spec (a callable returning a spec dict or
+    None). Pure-Python callers leave it unset and get the files in ``data/``."""
+    global _PROVIDER
+    _PROVIDER = provider
+
+
+def spec_from_dict(doc: dict, *, cache_key: str | None = None) -> Spec:
+    key = cache_key or spec_version_of(doc)
+    with _CACHE_LOCK:
+        spec = _CACHE.get(key)
+        if spec is None:
+            spec = Spec.from_dict(doc)
+            spec.ensure_tokenizer()
+            _CACHE[key] = spec
+        return spec
+
+
+def get_spec() -> Spec:
+    """The spec to use now: the provider's (the active SpecVersion in the database) if one is set and
+    returns something, otherwise the repository's default files."""
+    if _PROVIDER is not None:
+        provided = _PROVIDER()
+        if provided is not None:
+            doc, key = provided
+            return spec_from_dict(doc, cache_key=key)
+    return default_spec()
+
+
+def default_spec() -> Spec:
+    with _CACHE_LOCK:
+        spec = _CACHE.get("__files__")
+    if spec is None:
+        spec = spec_from_dict(load_default_spec_dict(), cache_key="__files__")
+    return spec
+
+
+def clear_cache() -> None:
+    with _CACHE_LOCK:
+        _CACHE.clear()
