@@ -1,0 +1,531 @@
+"""Writes for generation jobs: create (one, batch, retry), cancel, run on a worker, recover.
+
+Every state change is a conditional UPDATE on the job row (`filter(pk=…, status=…, run_token=…)`),
+atomic on PostgreSQL and SQLite alike; the row, not the broker, is the truth.
+
+Crash safety in one paragraph: an attempt claims a job by writing a fresh `run_token`; only the
+holder of the current token may report progress, write the clip or finish the job. A worker thread
+touches `heartbeat_at` every few seconds while the job runs. A job still `running` whose heartbeat is
+older than the lease is requeued by `jobs_recover_stale` (run by every worker at start and
+periodically), and a redelivered broker message may also claim it; whichever comes second finds the
+job claimed or finished and does nothing. The clip is written to a scratch file named after the
+attempt, then stored under a name derived from the job id in the same transaction that creates the
+Clip row (one-to-one with the job) and marks the job succeeded, so there is never a second clip, and
+every new attempt first removes what a killed attempt left behind.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import random
+import time
+import traceback
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.files import File
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from archive.roles import is_curator
+
+from . import parameters as params
+from .models import Clip, GenerationJob, WorkerHeartbeat
+
+log = logging.getLogger(__name__)
+Status = GenerationJob.Status
+
+# Camera angles a curator can ask for, as data: slug → (label, phrase added to the prompt when the
+# normalization module does not render the camera itself).
+CAMERAS: dict[str, tuple[str, str]] = {
+    "closeup": ("手部特写", "手部特写镜头"),
+    "overhead": ("俯拍", "俯拍镜头,从正上方拍摄工作台"),
+    "side": ("侧面", "侧面平视镜头"),
+    "front": ("正面", "正面中景镜头"),
+    "macro": ("微距", "微距镜头,突出针尖与丝线的细节"),
+}
+BATCH_MAX = 50
+
+
+def lease_s() -> int:
+    return int(os.environ.get("HERITAGE_JOB_LEASE_S", "60"))
+
+
+def heartbeat_s() -> float:
+    return float(os.environ.get("HERITAGE_HEARTBEAT_S", "5"))
+
+
+def scratch_dir() -> Path:
+    path = Path(os.environ.get("HERITAGE_GENERATION_SCRATCH") or (settings.VAR_DIR / "scratch" / "generation"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def clip_name(job_id) -> str:
+    return f"clips/{job_id}.mp4"
+
+
+class JobStateError(Exception):
+    """The job is not in a state that allows this action (message is user-facing)."""
+
+
+# ================================================================================ creating jobs
+@dataclass
+class Source:
+    text: str
+    action_description: dict
+    prompt: str
+    spec_version: str
+
+
+def _normalize(text: str, technique_slug: str | None) -> dict:
+    try:
+        from generation.prompting import normalize
+    except ImportError:  # normalization not installed: the text itself is the prompt
+        return {"spec_version": "", "text": text, "terms": [], "steps": [], "prompt": text,
+                "warnings": ["规范化模块不可用,直接使用原文作为提示词。"]}
+    return normalize(text, technique=technique_slug).to_dict()
+
+
+def _render(description: dict, camera: str | None) -> str:
+    camera_phrase = CAMERAS[camera][1] if camera else None
+    try:
+        from generation.prompting import render_prompt
+    except ImportError:
+        base = description.get("prompt") or description.get("text", "")
+        return f"{base},{camera_phrase}" if camera_phrase else base
+    try:
+        return render_prompt(description, camera=camera)
+    except (ValueError, KeyError):  # the renderer does not know this camera slug: add our phrase
+        base = render_prompt(description, camera=None)
+        return f"{base},{camera_phrase}" if camera_phrase else base
+
+
+def job_source(*, technique=None, step=None, text: str | None = None, action_description: dict | None = None,
+               camera: str | None = None) -> Source:
+    """The action description and prompt for a job, from (in order of precedence) an edited action
+    description, free text, a step, or a technique (its saved prompt template, else its steps)."""
+    slug = technique.slug if technique is not None else None
+    if action_description:
+        desc = dict(action_description)
+        source_text = desc.get("text", "") or (text or "")
+    elif text and text.strip():
+        source_text = text.strip()
+        desc = _normalize(source_text, slug)
+    elif step is not None:
+        source_text = step.description
+        desc = _normalize(source_text, slug)
+    elif technique is not None:
+        if technique.prompt_template:
+            desc = dict(technique.prompt_template)
+            source_text = desc.get("text", "")
+        else:
+            source_text = "\n".join(s.description for s in technique.steps.all()) or technique.summary or technique.name
+            desc = _normalize(source_text, slug)
+    else:
+        raise params.ParameterError({"input": ["请提供文本(text)或技法(technique)。"]})
+    prompt = _render(desc, camera)
+    if not prompt.strip():
+        raise params.ParameterError({"input": ["无法从输入生成提示词:文本为空。"]})
+    return Source(source_text, desc, prompt, str(desc.get("spec_version", "")))
+
+
+def _preset_name() -> str:
+    return settings.ENGINE_PRESET
+
+
+def job_create(*, requested_by, technique=None, step=None, text: str | None = None,
+               action_description: dict | None = None, parameters: dict | None = None, seed: int | None = None,
+               camera: str | None = None, retry_of: GenerationJob | None = None, batch: uuid.UUID | None = None,
+               recording=None, source_start: int | None = None, source_end: int | None = None,
+               negative_prompt: str | None = None, enqueue: bool = True) -> GenerationJob:
+    """Create a queued job and send it to queue `gpu` once the transaction commits.
+
+    `parameters` are the public parameters (see generation/parameters.py); a `seed` given here wins over
+    parameters["seed"]; no seed at all → a random one (recorded). Raises ParameterError."""
+    if step is not None and technique is None:
+        technique = step.technique
+    if step is not None and step.technique_id != technique.pk:
+        raise params.ParameterError({"step": ["该步骤不属于所选技法。"]})
+    if camera and camera not in CAMERAS:
+        raise params.ParameterError({"camera": [f"未知机位 {camera!r};可选:{', '.join(CAMERAS)}。"]})
+    public = dict(parameters or {})
+    if seed is not None:
+        public["seed"] = seed
+    preset_name = _preset_name()
+    resolved = params.resolve(public, preset_name=preset_name)
+    seed_value = public.get("seed")
+    if seed_value is None:
+        seed_value = random.SystemRandom().randint(0, params.SEED_MAX)
+    source = job_source(technique=technique, step=step, text=text, action_description=action_description,
+                        camera=camera)
+    soft, hard = params.time_limits(resolved, preset_name=preset_name)
+    preset = params.preset_of(preset_name)
+    job = GenerationJob.objects.create(
+        requested_by=requested_by, technique=technique, step=step, recording=recording,
+        source_start=source_start, source_end=source_end, source_text=source.text,
+        action_description=source.action_description, spec_version=source.spec_version, prompt=source.prompt,
+        negative_prompt=preset.default_negative_prompt if negative_prompt is None else negative_prompt,
+        camera=camera or "", parameters=resolved, seed=seed_value, preset=preset_name, batch=batch,
+        retry_of=retry_of, progress_total=resolved["num_steps"], soft_time_limit_s=soft, time_limit_s=hard,
+    )
+    if enqueue:
+        job_enqueue(job=job)
+    return job
+
+
+def job_enqueue(*, job: GenerationJob) -> None:
+    """Send the job to queue `gpu` after the current transaction commits."""
+    job_id, soft, hard = str(job.pk), job.soft_time_limit_s or None, job.time_limit_s or None
+
+    def _send():
+        from .tasks import run_generation_job
+
+        run_generation_job.apply_async(args=[job_id], queue="gpu", soft_time_limit=soft, time_limit=hard)
+
+    transaction.on_commit(_send)
+
+
+def job_create_batch(*, requested_by, technique, steps=None, cameras=None, text: str | None = None,
+                     parameters: dict | None = None, seed: int | None = None) -> list[GenerationJob]:
+    """Several jobs sharing a batch id: one per step (all steps when `steps` is None and no cameras are
+    given), or one per camera angle of one step/text. Same seed for every take, so takes differ only in
+    what was varied. All or nothing."""
+    batch = uuid.uuid4()
+    if seed is None and (parameters or {}).get("seed") is None:
+        seed = random.SystemRandom().randint(0, params.SEED_MAX)
+    jobs = []
+    with transaction.atomic():
+        if cameras:
+            step = steps[0] if steps else None
+            if steps and len(steps) > 1:
+                raise params.ParameterError({"camera": ["多机位批量只针对一个步骤。"]})
+            for cam in cameras:
+                jobs.append(job_create(requested_by=requested_by, technique=technique, step=step, text=text,
+                                       parameters=parameters, seed=seed, camera=cam, batch=batch))
+        else:
+            steps = list(technique.steps.all()) if steps is None else list(steps)
+            if not steps:
+                raise params.ParameterError({"technique": ["该技法还没有步骤,无法批量生成。"]})
+            for step in steps:
+                jobs.append(job_create(requested_by=requested_by, technique=technique, step=step,
+                                       parameters=parameters, seed=seed, batch=batch))
+        if len(jobs) > BATCH_MAX:
+            raise params.ParameterError({"tasks": [f"一次最多提交 {BATCH_MAX} 个任务。"]})
+    return jobs
+
+
+def job_retry(*, job: GenerationJob, actor, seed: int | None = None) -> GenerationJob:
+    """A new take of the same source and parameters with a new seed (random unless given)."""
+    if not can_manage(actor, job):
+        raise PermissionDenied("只能重试自己的任务。")
+    public = {k: job.parameters[k] for k in ("resolution", "orientation", "duration", "frame_rate", "temperature")
+              if k in job.parameters}
+    public["steps"] = job.parameters.get("num_steps")
+    public["sampler"] = job.parameters.get("sampler", "unipc")
+    public["memory_mode"] = job.parameters.get("requested_mode", job.parameters.get("mode", "auto"))
+    if seed is None:
+        seed = random.SystemRandom().randint(0, params.SEED_MAX)
+    new = job_create(requested_by=actor, technique=job.technique, step=job.step,
+                     action_description=job.action_description or None, text=job.source_text,
+                     parameters=public, seed=seed, camera=job.camera or None, retry_of=job,
+                     recording=job.recording, source_start=job.source_start, source_end=job.source_end,
+                     negative_prompt=job.negative_prompt)
+    return new
+
+
+def can_manage(user, job: GenerationJob) -> bool:
+    return bool(user and user.is_authenticated and (job.requested_by_id == user.pk or is_curator(user)))
+
+
+def job_cancel(*, job: GenerationJob, actor) -> GenerationJob:
+    """Queued → cancelled at once; running → cancelling (the worker stops before its next step)."""
+    if not can_manage(actor, job):
+        raise PermissionDenied("只能取消自己的任务。")
+    now = timezone.now()
+    if GenerationJob.objects.filter(pk=job.pk, status=Status.QUEUED).update(
+            status=Status.CANCELLED, finished_at=now, error="已在开始前取消。"):
+        pass
+    elif GenerationJob.objects.filter(pk=job.pk, status=Status.RUNNING).update(status=Status.CANCELLING):
+        pass
+    else:
+        job.refresh_from_db()
+        if job.status == Status.CANCELLING:
+            return job
+        raise JobStateError(f"任务已{job.get_status_display()},不能取消。")
+    job.refresh_from_db()
+    log.info("job %s cancel requested by %s → %s", job.pk, actor, job.status)
+    return job
+
+
+# ================================================================================ running jobs
+class Superseded(Exception):
+    """Another attempt owns the job now (this one was presumed dead); stop quietly."""
+
+
+class JobTimeout(Exception):
+    pass
+
+
+class UserFacingError(Exception):
+    """An error whose message a curator can act on (stored in job.error)."""
+
+
+@dataclass
+class Outcome:
+    status: str
+    detail: str = ""
+
+
+def _cond(job_id, token):
+    return GenerationJob.objects.filter(pk=job_id, run_token=token)
+
+
+def job_claim(*, job_id, worker_name: str) -> uuid.UUID | None:
+    """Claim a queued job, or a running one whose lease expired. Returns the attempt's token or None."""
+    now = timezone.now()
+    token = uuid.uuid4()
+    stale = now - timedelta(seconds=lease_s())
+    claimable = Q(status=Status.QUEUED) | Q(status=Status.RUNNING, heartbeat_at__lt=stale) | Q(
+        status=Status.RUNNING, heartbeat_at__isnull=True)
+    updated = GenerationJob.objects.filter(claimable, pk=job_id).update(
+        status=Status.RUNNING, run_token=token, worker=worker_name, heartbeat_at=now, attempts=F("attempts") + 1,
+        progress_step=0, progress_expert="", eta_s=None, error="", error_detail="",
+    )
+    if not updated:
+        return None
+    GenerationJob.objects.filter(pk=job_id, started_at__isnull=True).update(started_at=now)
+    return token
+
+
+def _remove_leftovers(job_id) -> None:
+    """What a killed attempt may have left: scratch files, and a stored clip file with no Clip row."""
+    for path in scratch_dir().glob(f"{job_id}.*"):
+        path.unlink(missing_ok=True)
+    name = clip_name(job_id)
+    if not Clip.objects.filter(job_id=job_id).exists() and default_storage.exists(name):
+        default_storage.delete(name)
+
+
+def _fail(job_id, token, message: str, detail: str = "") -> None:
+    _cond(job_id, token).filter(status__in=[Status.RUNNING, Status.CANCELLING]).update(
+        status=Status.FAILED, error=message, error_detail=detail[-20000:], finished_at=timezone.now(), eta_s=None)
+
+
+def _cancelled(job_id, token) -> None:
+    _cond(job_id, token).filter(status__in=[Status.RUNNING, Status.CANCELLING]).update(
+        status=Status.CANCELLED, finished_at=timezone.now(), eta_s=None, error="已按请求取消。")
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def job_execute(*, job_id, runtime) -> Outcome:
+    """Run one job on this worker process. `runtime` (generation.runtime.WorkerRuntime) holds the warm
+    engine and this process's heartbeat. Never raises for a job's own failure: the row says what went
+    wrong; a soft time limit raised by Celery is reported the same way."""
+    from billiard.exceptions import SoftTimeLimitExceeded
+
+    from generation.engine import Cancelled, EngineError, InvalidRequest, MissingComponent, OutOfMemory
+    from generation.engine.memory import more_frugal
+
+    from .runtime import EngineRefused
+
+    # 1. Claim the job (or find that it is not ours to run).
+    token = job_claim(job_id=job_id, worker_name=runtime.name)
+    if token is None:
+        job = GenerationJob.objects.filter(pk=job_id).first()
+        state = job.status if job else "missing"
+        log.info("job %s not claimed (%s); message dropped", job_id, state)
+        return Outcome("skipped", state)
+    _remove_leftovers(job_id)
+    job = GenerationJob.objects.get(pk=job_id)
+    runtime.job_started(job_id, token)
+    t_attempt = time.monotonic()
+    deadline = t_attempt + (job.soft_time_limit_s or 10**9)
+    timings: dict[str, float] = {}
+    scratch = scratch_dir() / f"{job_id}.{token}.mp4"
+    try:
+        # 2. The warm engine (loaded at most once per worker process).
+        mode = job.parameters.get("mode", "auto")
+        try:
+            engine, load_s = runtime.engine(mode=mode)
+        except MissingComponent as exc:
+            raise UserFacingError(f"模型文件夹不完整,无法生成:{exc}") from exc
+        except EngineRefused as exc:
+            raise UserFacingError(str(exc)) from exc
+        timings["engine_load"] = round(load_s, 4)
+        _cond(job_id, token).update(device=engine.device, checkpoint_id=engine.checkpoint_id,
+                                    preset=engine.preset.name)
+
+        # 3. Progress and cancellation between steps, both through the job row.
+        state = {"t0": None, "first_step_at": None}
+        step_delay = float(os.environ.get("HERITAGE_TEST_STEP_DELAY_S") or 0)
+
+        def should_cancel() -> bool:
+            if time.monotonic() > deadline:
+                raise JobTimeout()
+            row = GenerationJob.objects.filter(pk=job_id).values("status", "run_token").first()
+            if row is None or row["run_token"] != token:
+                raise Superseded()
+            if state["t0"] is None:
+                state["t0"] = time.monotonic()
+            return row["status"] == Status.CANCELLING
+
+        def progress(step: int, total: int, expert: str) -> None:
+            now_m = time.monotonic()
+            if state["first_step_at"] is None:
+                state["first_step_at"] = now_m
+                timings["first_step_after_claim"] = round(now_m - t_attempt, 4)
+            elapsed = now_m - (state["t0"] or t_attempt)
+            eta = elapsed / step * (total - step) if step else None
+            _cond(job_id, token).filter(progress_step__lte=step).update(
+                progress_step=step, progress_total=total, progress_expert=expert,
+                eta_s=round(eta, 2) if eta is not None else None, heartbeat_at=timezone.now())
+            if step_delay:  # test and benchmark knob: makes tiny jobs long enough to kill or cancel mid-way
+                time.sleep(step_delay)
+
+        # 4. Generate; out of memory → one more try in the next more frugal memory mode.
+        while True:
+            request = runtime.request_for(job, mode=mode)
+            try:
+                engine.validate(request)
+            except InvalidRequest as exc:
+                raise UserFacingError(f"参数无效:{exc}") from exc
+            try:
+                result = engine.generate(request, progress=progress, should_cancel=should_cancel)
+                break
+            except OutOfMemory as exc:
+                frugal = more_frugal(exc.mode or engine.mode)
+                job.refresh_from_db(fields=["oom_retried"])
+                if job.oom_retried or frugal is None:
+                    raise UserFacingError(
+                        f"显存不足(模式 {exc.mode}),降级重试后仍失败。请降低分辨率或时长,或换用显存更大的 GPU。"
+                    ) from exc
+                log.warning("job %s out of memory in mode %s; retrying once in mode %s", job_id, exc.mode, frugal)
+                new_params = dict(job.parameters, mode=frugal, oom_from_mode=exc.mode)
+                _cond(job_id, token).update(oom_retried=True, parameters=new_params, progress_step=0,
+                                            progress_expert="", eta_s=None)
+                job.parameters, job.oom_retried, mode = new_params, True, frugal
+                state.update(t0=None)
+                timings["oom_retry_from"] = exc.mode
+        for key, value in result.timings.items():
+            timings[key] = round(value, 4)
+        timings["peak_memory_bytes"] = result.peak_memory_bytes
+        timings["mode"] = result.mode
+
+        # 5. Write the clip to scratch, then store it and finish the job in one transaction.
+        t0 = time.perf_counter()
+        from generation.engine import write_mp4
+
+        write_mp4(result.frames, result.fps, scratch)
+        timings["encode_mp4"] = round(time.perf_counter() - t0, 4)
+        timings["attempt_total"] = round(time.monotonic() - t_attempt, 4)
+        return _finish(job_id, token, scratch, result, timings)
+    except Cancelled:
+        _cancelled(job_id, token)
+        return Outcome("cancelled")
+    except Superseded:
+        log.warning("job %s: attempt %s superseded by another attempt; stopping", job_id, token)
+        return Outcome("superseded")
+    except (JobTimeout, SoftTimeLimitExceeded):
+        _fail(job_id, token, f"超过时限({job.soft_time_limit_s} 秒),已停止。请缩短时长或减少步数后重试。")
+        return Outcome("failed", "timeout")
+    except UserFacingError as exc:
+        _fail(job_id, token, str(exc), traceback.format_exc())
+        return Outcome("failed", str(exc))
+    except EngineError as exc:
+        _fail(job_id, token, f"引擎错误:{exc}", traceback.format_exc())
+        return Outcome("failed", str(exc))
+    except Exception as exc:  # noqa: BLE001 — the row must say what happened; the worker goes on
+        log.exception("job %s failed", job_id)
+        _fail(job_id, token, f"生成时出现意外错误({type(exc).__name__}),请联系管理员。", traceback.format_exc())
+        return Outcome("failed", repr(exc))
+    finally:
+        scratch.unlink(missing_ok=True)
+        runtime.job_finished(job_id)
+
+
+def _finish(job_id, token, scratch: Path, result, timings: dict) -> Outcome:
+    name = clip_name(job_id)
+    digest, size = _sha256(scratch), scratch.stat().st_size
+    with transaction.atomic():
+        job = GenerationJob.objects.select_for_update().get(pk=job_id)
+        if job.run_token != token:
+            raise Superseded()
+        if job.status == Status.CANCELLING:
+            _cancelled(job_id, token)
+            return Outcome("cancelled")
+        now = timezone.now()
+        done = _cond(job_id, token).filter(status=Status.RUNNING).update(
+            status=Status.SUCCEEDED, finished_at=now, progress_step=F("progress_total"), eta_s=0,
+            timings=timings, heartbeat_at=now)
+        if not done:
+            raise Superseded()
+        if default_storage.exists(name):  # left by an attempt killed between storing and committing
+            default_storage.delete(name)
+        with open(scratch, "rb") as fh:
+            stored = default_storage.save(name, File(fh, name=os.path.basename(name)))
+        clip = Clip.objects.create(job_id=job_id, file=stored, sha256=digest, size_bytes=size, width=result.width,
+                                   height=result.height, num_frames=result.num_frames, fps=result.fps)
+        transaction.on_commit(lambda: _enqueue_postprocess(clip.pk))
+    return Outcome("succeeded")
+
+
+def _enqueue_postprocess(clip_id: int) -> None:
+    try:
+        from generation.postprocess.tasks import postprocess_clip
+    except ImportError:  # post-processing not installed
+        return
+    postprocess_clip.apply_async(args=[clip_id], queue="media")
+
+
+# ================================================================================ recovery and pool
+def jobs_recover_stale(*, orphaned_by_node: str | None = None) -> list[str]:
+    """Requeue running jobs whose worker stopped heartbeating (lease expired), or that a worker node
+    with this name ran before it restarted; finish stale cancellations. Returns the requeued ids."""
+    now = timezone.now()
+    stale = now - timedelta(seconds=lease_s())
+    dead = Q(heartbeat_at__lt=stale) | Q(heartbeat_at__isnull=True)
+    if orphaned_by_node:
+        dead |= Q(worker__startswith=f"{orphaned_by_node}/")
+    GenerationJob.objects.filter(dead, status=Status.CANCELLING).update(
+        status=Status.CANCELLED, finished_at=now, error="已按请求取消(工作进程中断)。")
+    requeued = []
+    for job in GenerationJob.objects.filter(dead, status=Status.RUNNING):
+        with transaction.atomic():
+            if _cond(job.pk, job.run_token).filter(status=Status.RUNNING).update(
+                    status=Status.QUEUED, run_token=None, heartbeat_at=None, progress_step=0, progress_expert="",
+                    eta_s=None, error=f"工作进程 {job.worker} 中断,已重新排队。"):
+                job_enqueue(job=job)
+                requeued.append(str(job.pk))
+    if requeued:
+        log.warning("requeued jobs whose worker stopped: %s", ", ".join(requeued))
+    return requeued
+
+
+def job_touch(*, job_id, token) -> None:
+    _cond(job_id, token).filter(status__in=[Status.RUNNING, Status.CANCELLING]).update(heartbeat_at=timezone.now())
+
+
+def worker_heartbeat(*, name: str, **fields) -> None:
+    now = timezone.now()
+    fields.setdefault("last_seen", now)
+    obj, created = WorkerHeartbeat.objects.update_or_create(name=name, defaults=fields,
+                                                            create_defaults={**fields, "started_at": now})
+
+
+def worker_stopped(*, name: str) -> None:
+    WorkerHeartbeat.objects.filter(name=name).update(stopped_at=timezone.now(), current_job=None)
