@@ -1,20 +1,514 @@
-"""Curator screens: server-rendered, Chinese first, usable on a phone."""
-from django.contrib.auth.decorators import login_required, user_passes_test
-from django.shortcuts import render
+"""Curator screens: server-rendered, Chinese first, usable on a phone.
 
-from .models import Craft, Recording, Technique
-from .roles import is_curator
+Reading needs a curator, reviewer (researcher) or admin account; writing needs a curator or admin
+(archive.roles.is_curator). Anonymous visitors go to the login page; other accounts get 403.
+Views parse input and call archive.services (writes) or archive.selectors (reads)."""
+from __future__ import annotations
+
+import mimetypes
+import re
+from typing import Callable
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views import View
+
+from . import selectors, services
+from .forms import (CraftForm, FootageForm, InheritorForm, RecordingForm, SegmentFormSet, StepFormSet,
+                    TechniqueForm, TranscriptImportForm, model_data)
+from .models import Category, Craft, Footage, Inheritor, Recording, Technique, TranscriptSegment
+from .roles import REVIEWER, CURATOR, has_role, is_curator
+from .webvtt import serialize, to_plain_text
+
+PAGE_SIZE = 20
 
 
-@login_required
-@user_passes_test(is_curator)
-def home(request):
-    return render(
-        request,
-        "curator/home.html",
-        {
-            "craft_count": Craft.objects.count(),
-            "technique_count": Technique.objects.count(),
-            "recording_count": Recording.objects.count(),
-        },
-    )
+def can_read(user) -> bool:
+    return has_role(user, CURATOR, REVIEWER)
+
+
+class RoleView(View):
+    """Login required; ``write = True`` views need a curator or admin, others a curator/reviewer/admin."""
+
+    write = False
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        allowed = is_curator(request.user) if self.write else can_read(request.user)
+        if not allowed:
+            raise PermissionDenied(_("您的账户没有权限进行此操作。"))
+        return super().dispatch(request, *args, **kwargs)
+
+    def base_context(self, **extra):
+        return {"can_write": is_curator(self.request.user), **extra}
+
+
+def _paginate(request, qs, extra_params: dict):
+    paginator = Paginator(qs, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    keep = {k: v for k, v in extra_params.items() if v}
+    return page, urlencode(keep)
+
+
+class HomeView(RoleView):
+    def get(self, request):
+        return render(request, "curator/home.html", self.base_context(
+            craft_count=Craft.objects.count(),
+            inheritor_count=Inheritor.objects.count(),
+            technique_count=Technique.objects.count(),
+            recording_count=Recording.objects.count(),
+            footage_count=Footage.objects.count(),
+        ))
+
+
+home = HomeView.as_view()
+
+
+# --- Lists ----------------------------------------------------------------------------------------
+
+class ListPage(RoleView):
+    template_name = ""
+
+    def queryset(self, q: str):
+        raise NotImplementedError
+
+    def extra(self) -> dict:
+        return {}
+
+    def get(self, request):
+        q = request.GET.get("q", "").strip()[:100]
+        params = {"q": q, **{k: request.GET.get(k, "") for k in self.extra()}}
+        page, query = _paginate(request, self.queryset(q), params)
+        return render(request, self.template_name, self.base_context(
+            page_obj=page, q=q, query=query, params=params, **self.extra()))
+
+
+class CraftList(ListPage):
+    template_name = "curator/craft_list.html"
+
+    def queryset(self, q):
+        return selectors.craft_list(q=q, category=self.request.GET.get("category", ""))
+
+    def extra(self):
+        return {"category": self.request.GET.get("category", ""), "categories": Category.choices}
+
+
+class InheritorList(ListPage):
+    template_name = "curator/inheritor_list.html"
+
+    def queryset(self, q):
+        return selectors.inheritor_list(q=q, level=self.request.GET.get("level", ""))
+
+    def extra(self):
+        return {"level": self.request.GET.get("level", ""), "levels": Inheritor.Level.choices}
+
+
+class TechniqueList(ListPage):
+    template_name = "curator/technique_list.html"
+
+    def queryset(self, q):
+        return selectors.technique_list(q=q)
+
+
+class RecordingList(ListPage):
+    template_name = "curator/recording_list.html"
+
+    def queryset(self, q):
+        return selectors.recording_list(q=q)
+
+
+class FootageList(ListPage):
+    template_name = "curator/footage_list.html"
+
+    def queryset(self, q):
+        return selectors.footage_list(q=q)
+
+
+# --- Details ----------------------------------------------------------------------------------------
+
+class CraftDetail(RoleView):
+    def get(self, request, slug):
+        craft = get_object_or_404(Craft, slug=slug)
+        return render(request, "curator/craft_detail.html", self.base_context(
+            craft=craft,
+            inheritors=selectors.inheritor_list(craft=craft),
+            techniques=selectors.technique_list(craft=craft),
+            recordings=selectors.recording_list(craft=craft),
+        ))
+
+
+class InheritorDetail(RoleView):
+    def get(self, request, pk):
+        inheritor = get_object_or_404(Inheritor.objects.select_related("craft", "user", "proxy_user"), pk=pk)
+        return render(request, "curator/inheritor_detail.html", self.base_context(
+            inheritor=inheritor, recordings=inheritor.recordings.all()))
+
+
+class TechniqueDetail(RoleView):
+    def get(self, request, slug):
+        technique = get_object_or_404(Technique.objects.select_related("craft"), slug=slug)
+        return render(request, "curator/technique_detail.html", self.base_context(
+            technique=technique,
+            steps=selectors.technique_steps(technique=technique),
+            footage=selectors.footage_list(technique=technique),
+            recordings=technique.recordings.all(),
+        ))
+
+
+class RecordingDetail(RoleView):
+    def get(self, request, pk):
+        recording = get_object_or_404(Recording.objects.select_related("craft", "technique", "speaker"), pk=pk)
+        return render(request, "curator/recording_detail.html", self.base_context(
+            recording=recording, segments=selectors.recording_segments(recording=recording),
+            media_kind=_media_kind(recording.media.name if recording.media else ""),
+        ))
+
+
+class FootageDetail(RoleView):
+    def get(self, request, pk):
+        footage = get_object_or_404(Footage.objects.select_related("technique", "technique__craft", "step"), pk=pk)
+        return render(request, "curator/footage_detail.html", self.base_context(footage=footage))
+
+
+def _media_kind(name: str) -> str:
+    mime = mimetypes.guess_type(name)[0] or ""
+    return "video" if mime.startswith("video/") else "audio"
+
+
+# --- Create / edit --------------------------------------------------------------------------------
+
+class FormPage(RoleView):
+    """Create (no object) or edit one object with a ModelForm; the service does the write."""
+
+    write = True
+    form_class = None
+    model = None
+    lookup = "pk"
+    title_new = ""
+    title_edit = ""
+    create: Callable = None
+    update: Callable = None
+    list_url = ""
+
+    def get_object(self, kwargs):
+        if self.lookup in kwargs:
+            return get_object_or_404(self.model, **{self.lookup: kwargs[self.lookup]})
+        return None
+
+    def initial(self) -> dict:
+        return {}
+
+    def render_form(self, form, obj):
+        return render(self.request, "curator/form.html", self.base_context(
+            form=form, object=obj, title=(self.title_edit % {"obj": obj}) if obj else self.title_new,
+            cancel_url=obj.get_absolute_url() if obj else reverse(self.list_url),
+        ), status=400 if form.is_bound else 200)
+
+    def get(self, request, **kwargs):
+        obj = self.get_object(kwargs)
+        return self.render_form(self.form_class(instance=obj, initial=self.initial()), obj)
+
+    def post(self, request, **kwargs):
+        obj = self.get_object(kwargs)
+        form = self.form_class(request.POST, request.FILES, instance=obj)
+        if form.is_valid():
+            try:
+                saved = self.update(obj, model_data(form)) if obj else self.create(model_data(form))
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("已保存“%(obj)s”。") % {"obj": saved})
+                return redirect(saved.get_absolute_url())
+        return self.render_form(form, obj)
+
+
+class CraftForm_(FormPage):
+    form_class, model, lookup, list_url = CraftForm, Craft, "slug", "curator:craft_list"
+    title_new = _("新建非遗项目")
+    title_edit = _("编辑项目:%(obj)s")
+
+    def create(self, data):
+        return services.craft_create(**data)
+
+    def update(self, obj, data):
+        return services.craft_update(craft=obj, data=data)
+
+
+class InheritorForm_(FormPage):
+    form_class, model, list_url = InheritorForm, Inheritor, "curator:inheritor_list"
+    title_new = _("新建传承人")
+    title_edit = _("编辑传承人:%(obj)s")
+
+    def initial(self):
+        craft = Craft.objects.filter(slug=self.request.GET.get("craft", "")).first()
+        return {"craft": craft} if craft else {}
+
+    def create(self, data):
+        return services.inheritor_create(data=data)
+
+    def update(self, obj, data):
+        return services.inheritor_update(inheritor=obj, data=data)
+
+
+class RecordingForm_(FormPage):
+    form_class, model, list_url = RecordingForm, Recording, "curator:recording_list"
+    title_new = _("新建口述史录音")
+    title_edit = _("编辑录音:%(obj)s")
+
+    def initial(self):
+        craft = Craft.objects.filter(slug=self.request.GET.get("craft", "")).first()
+        return {"craft": craft} if craft else {}
+
+    def create(self, data):
+        return services.recording_create(data=data)
+
+    def update(self, obj, data):
+        return services.recording_update(recording=obj, data=data)
+
+
+class FootageForm_(FormPage):
+    form_class, model, list_url = FootageForm, Footage, "curator:footage_list"
+    title_new = _("新建原始影像")
+    title_edit = _("编辑原始影像:%(obj)s")
+
+    def initial(self):
+        technique = Technique.objects.filter(slug=self.request.GET.get("technique", "")).first()
+        return {"technique": technique} if technique else {}
+
+    def create(self, data):
+        return services.footage_create(data=data)
+
+    def update(self, obj, data):
+        return services.footage_update(footage=obj, data=data)
+
+
+class TechniqueFormPage(RoleView):
+    """A technique with its ordered steps on one page (inline formset: add, remove, reorder)."""
+
+    write = True
+
+    def get_object(self, kwargs):
+        return get_object_or_404(Technique, slug=kwargs["slug"]) if "slug" in kwargs else None
+
+    def render_page(self, form, formset, obj, status=200):
+        return render(self.request, "curator/technique_form.html", self.base_context(
+            form=form, formset=formset, object=obj,
+            title=(_("编辑技法:%(obj)s") % {"obj": obj}) if obj else _("新建技法"),
+            cancel_url=obj.get_absolute_url() if obj else reverse("curator:technique_list"),
+        ), status=status)
+
+    def get(self, request, **kwargs):
+        obj = self.get_object(kwargs)
+        initial = {}
+        craft = Craft.objects.filter(slug=request.GET.get("craft", "")).first()
+        if craft and not obj:
+            initial["craft"] = craft
+        formset = StepFormSet(instance=obj or Technique(), prefix="steps",
+                              queryset=(obj.steps.order_by("order") if obj else None))
+        if not obj:
+            formset.extra = 1
+        return self.render_page(TechniqueForm(instance=obj, initial=initial), formset, obj)
+
+    def post(self, request, **kwargs):
+        obj = self.get_object(kwargs)
+        form = TechniqueForm(request.POST, instance=obj)
+        formset = StepFormSet(request.POST, instance=obj or Technique(), prefix="steps",
+                              queryset=(obj.steps.order_by("order") if obj else None))
+        form_ok = form.is_valid()
+        formset_ok = formset.is_valid()
+        if form_ok and formset_ok:
+            try:
+                with transaction.atomic():
+                    data = model_data(form)
+                    technique = (services.technique_update(technique=obj, data=data) if obj
+                                 else services.technique_create(**data))
+                    ordered = [f.instance for f in formset.ordered_forms]
+                    services.technique_steps_save(technique=technique, ordered=ordered,
+                                                  deleted=[f.instance for f in formset.deleted_forms])
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("已保存技法“%(obj)s”及其 %(n)d 个步骤。") % {"obj": technique, "n": len(ordered)})
+                return redirect(technique.get_absolute_url())
+        return self.render_page(form, formset, obj, status=400)
+
+
+# --- Delete ---------------------------------------------------------------------------------------
+
+class DeletePage(RoleView):
+    """Asks for confirmation; refuses with the list of dependent rows when PROTECT foreign keys would."""
+
+    write = True
+    model = None
+    lookup = "pk"
+    list_url = ""
+
+    def get_object(self, kwargs):
+        return get_object_or_404(self.model, **{self.lookup: kwargs[self.lookup]})
+
+    def render_page(self, obj, blockers, status=200):
+        return render(self.request, "curator/confirm_delete.html", self.base_context(
+            object=obj, blockers=blockers, kind=obj._meta.verbose_name), status=status)
+
+    def get(self, request, **kwargs):
+        obj = self.get_object(kwargs)
+        return self.render_page(obj, selectors.deletion_blockers(obj=obj))
+
+    def post(self, request, **kwargs):
+        obj = self.get_object(kwargs)
+        label = str(obj)
+        try:
+            services.archive_object_delete(obj=obj)
+        except services.DeleteBlocked as exc:
+            messages.error(request, str(exc))
+            return self.render_page(obj, exc.blockers, status=409)
+        messages.success(request, _("已删除“%(obj)s”。") % {"obj": label})
+        return redirect(self.list_url)
+
+
+class CraftDelete(DeletePage):
+    model, lookup, list_url = Craft, "slug", "curator:craft_list"
+
+
+class InheritorDelete(DeletePage):
+    model, list_url = Inheritor, "curator:inheritor_list"
+
+
+class TechniqueDelete(DeletePage):
+    model, lookup, list_url = Technique, "slug", "curator:technique_list"
+
+
+class RecordingDelete(DeletePage):
+    model, list_url = Recording, "curator:recording_list"
+
+
+class FootageDelete(DeletePage):
+    model, list_url = Footage, "curator:footage_list"
+
+
+# --- Transcript -------------------------------------------------------------------------------------
+
+class TranscriptEdit(RoleView):
+    """The segment editor: every segment of a recording in one form, next to the player."""
+
+    write = True
+
+    def render_page(self, recording, formset, import_form, status=200):
+        return render(self.request, "curator/transcript_edit.html", self.base_context(
+            recording=recording, formset=formset, import_form=import_form,
+            media_kind=_media_kind(recording.media.name if recording.media else ""),
+        ), status=status)
+
+    def get(self, request, pk):
+        recording = get_object_or_404(Recording, pk=pk)
+        initial = [{"id": s.pk, "start": s.start_ms, "end": s.end_ms, "speaker": s.speaker, "text": s.text}
+                   for s in selectors.recording_segments(recording=recording)]
+        return self.render_page(recording, SegmentFormSet(initial=initial, prefix="seg"), TranscriptImportForm())
+
+    def post(self, request, pk):
+        recording = get_object_or_404(Recording, pk=pk)
+        formset = SegmentFormSet(request.POST, prefix="seg")
+        if formset.is_valid():
+            try:
+                saved = services.transcript_save(recording=recording, segments=formset.segment_inputs())
+            except ValidationError as exc:
+                messages.error(request, " ".join(exc.messages))
+            else:
+                messages.success(request, _("转写已保存,共 %(n)d 个片段。") % {"n": len(saved)})
+                return redirect("curator:transcript_edit", pk=recording.pk)
+        return self.render_page(recording, formset, TranscriptImportForm(), status=400)
+
+
+class TranscriptImport(RoleView):
+    write = True
+
+    def post(self, request, pk):
+        recording = get_object_or_404(Recording, pk=pk)
+        form = TranscriptImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                saved = services.transcript_import(recording=recording, cues=form.cleaned_data["cues"],
+                                                   mode=form.cleaned_data["mode"])
+            except ValidationError as exc:
+                for message in exc.messages:
+                    form.add_error("file", message)
+            else:
+                messages.success(request, _("已导入转写,现共有 %(n)d 个片段。") % {"n": len(saved)})
+                return redirect("curator:transcript_edit", pk=recording.pk)
+        initial = [{"id": s.pk, "start": s.start_ms, "end": s.end_ms, "speaker": s.speaker, "text": s.text}
+                   for s in selectors.recording_segments(recording=recording)]
+        messages.error(request, _("导入失败,现有转写没有改动。"))
+        return TranscriptEdit(request=request).render_page(
+            recording, SegmentFormSet(initial=initial, prefix="seg"), form, status=400)
+
+
+class TranscriptExport(RoleView):
+    def get(self, request, pk, fmt):
+        if fmt not in {"vtt", "txt"}:
+            raise Http404(_("只支持导出 vtt 或 txt。"))
+        recording = get_object_or_404(Recording, pk=pk)
+        cues = selectors.recording_cues(recording=recording)
+        filename = slugify(f"recording-{recording.pk}") or "transcript"
+        if fmt == "vtt":
+            body, ctype = serialize(cues, title=recording.title), "text/vtt; charset=utf-8"
+        else:
+            body, ctype = to_plain_text(cues), "text/plain; charset=utf-8"
+        response = HttpResponse(body, content_type=ctype)
+        response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+        return response
+
+
+_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+MAX_RANGE_BYTES = 8 * 1024 * 1024  # one response; the browser asks for the rest
+
+
+class RecordingMedia(RoleView):
+    """The recording's file for the player, behind the login (consent scopes may forbid public
+    access). Supports HTTP Range so the browser can seek; object storage gets a signed redirect."""
+
+    def get(self, request, pk):
+        recording = get_object_or_404(Recording, pk=pk)
+        if not recording.media:
+            raise Http404(_("这条录音没有上传文件。"))
+        storage = recording.media.storage
+        try:
+            path = storage.path(recording.media.name)
+        except NotImplementedError:
+            return HttpResponseRedirect(recording.media.url)
+        try:
+            size = storage.size(recording.media.name)
+        except OSError:
+            raise Http404(_("录音文件不存在。"))
+        ctype = mimetypes.guess_type(path)[0] or "application/octet-stream"
+        m = _RANGE.match(request.headers.get("Range", ""))
+        if m and (m.group(1) or m.group(2)):
+            if m.group(1):
+                start = int(m.group(1))
+                end = min(int(m.group(2)) if m.group(2) else size - 1, size - 1, start + MAX_RANGE_BYTES - 1)
+            else:
+                start = max(size - int(m.group(2)), 0)
+                end = min(size - 1, start + MAX_RANGE_BYTES - 1)
+            if start > end or start >= size:
+                response = HttpResponse(status=416)
+                response["Content-Range"] = f"bytes */{size}"
+                return response
+            with open(path, "rb") as fh:
+                fh.seek(start)
+                chunk = fh.read(end - start + 1)
+            response = HttpResponse(chunk, status=206, content_type=ctype)
+            response["Content-Range"] = f"bytes {start}-{end}/{size}"
+        else:
+            response = FileResponse(open(path, "rb"), content_type=ctype)
+        response["Accept-Ranges"] = "bytes"
+        response["Cache-Control"] = "private, max-age=300"
+        return response

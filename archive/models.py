@@ -100,6 +100,9 @@ class Inheritor(TimeStamped):
     def __str__(self):
         return f"{self.name}({self.craft.name})"
 
+    def get_absolute_url(self):
+        return reverse("curator:inheritor_detail", args=[self.pk])
+
     @property
     def needs_proxy(self) -> bool:
         return self.status == self.Status.DECEASED or not self.able_to_sign
@@ -284,6 +287,9 @@ class Footage(TimeStamped):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("curator:footage_detail", args=[self.pk])
 
     def clean(self):
         if not self.file and not self.reference:

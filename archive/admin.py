@@ -1,0 +1,83 @@
+"""Django admin for the archive: every model, steps and transcript segments inline."""
+from django.contrib import admin
+
+from .models import Craft, Footage, Inheritor, Recording, Technique, TechniqueStep, TranscriptSegment
+
+
+class InheritorInline(admin.TabularInline):
+    model = Inheritor
+    fields = ["name", "level", "status", "able_to_sign"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Craft)
+class CraftAdmin(admin.ModelAdmin):
+    list_display = ["name", "category", "region", "featured", "updated_at"]
+    list_filter = ["category", "featured"]
+    search_fields = ["name", "name_en", "region", "description"]
+    inlines = [InheritorInline]
+
+
+@admin.register(Inheritor)
+class InheritorAdmin(admin.ModelAdmin):
+    list_display = ["name", "craft", "level", "status", "able_to_sign", "user", "proxy_name"]
+    list_filter = ["level", "status", "able_to_sign", "craft__category"]
+    search_fields = ["name", "craft__name", "craft__region", "proxy_name"]
+    autocomplete_fields = ["craft"]
+    raw_id_fields = ["user", "proxy_user"]
+
+
+class TechniqueStepInline(admin.StackedInline):
+    model = TechniqueStep
+    extra = 0
+    fields = ["order", "title", "description", "description_en", "parameters"]
+    ordering = ["order"]
+
+
+@admin.register(Technique)
+class TechniqueAdmin(admin.ModelAdmin):
+    list_display = ["name", "craft", "slug", "updated_at"]
+    list_filter = ["craft__category", "craft"]
+    search_fields = ["name", "slug", "summary", "craft__name"]
+    autocomplete_fields = ["craft"]
+    inlines = [TechniqueStepInline]
+
+
+@admin.register(TechniqueStep)
+class TechniqueStepAdmin(admin.ModelAdmin):
+    list_display = ["technique", "order", "title"]
+    list_filter = ["technique__craft"]
+    search_fields = ["title", "description", "technique__name"]
+
+
+class TranscriptSegmentInline(admin.TabularInline):
+    model = TranscriptSegment
+    extra = 0
+    fields = ["start_ms", "end_ms", "speaker", "text"]
+    ordering = ["start_ms"]
+
+
+@admin.register(Recording)
+class RecordingAdmin(admin.ModelAdmin):
+    list_display = ["title", "craft", "speaker_name", "interviewer", "recorded_on", "consent_scope"]
+    list_filter = ["consent_scope", "craft", "recorded_on"]
+    search_fields = ["title", "speaker_name", "interviewer", "place", "craft__name", "segments__text"]
+    date_hierarchy = "recorded_on"
+    autocomplete_fields = ["craft", "technique", "speaker"]
+    inlines = [TranscriptSegmentInline]
+
+
+@admin.register(TranscriptSegment)
+class TranscriptSegmentAdmin(admin.ModelAdmin):
+    list_display = ["recording", "start_ms", "end_ms", "speaker", "text"]
+    search_fields = ["text", "speaker", "recording__title"]
+    list_filter = ["recording__craft"]
+
+
+@admin.register(Footage)
+class FootageAdmin(admin.ModelAdmin):
+    list_display = ["title", "technique", "step", "credit", "public", "recorded_on"]
+    list_filter = ["public", "technique__craft"]
+    search_fields = ["title", "credit", "reference", "technique__name"]
+    autocomplete_fields = ["technique"]

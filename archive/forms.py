@@ -1,0 +1,367 @@
+"""Forms for the curator screens. Forms parse and validate input; services (archive/services.py) write."""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db.models import FileField as ModelFileField
+from django.forms import BaseFormSet, formset_factory, inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from . import roles
+from .models import Craft, Footage, Inheritor, Recording, Technique, TechniqueStep, fmt_ms
+from .services import SegmentInput, plain_text_to_cues, segments_check
+from .webvtt import WebVTTError, parse as parse_webvtt
+
+MAX_TRANSCRIPT_FILE_MB = 5
+PARAM_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def model_data(form: forms.ModelForm) -> dict[str, Any]:
+    """The cleaned values of a ModelForm's model fields, ready for a service. File fields: a new upload
+    is passed on, "clear" becomes an empty value, no change is left out."""
+    data = {}
+    opts = form._meta.model._meta
+    for name in form._meta.fields or []:
+        if name not in form.cleaned_data:
+            continue
+        value = form.cleaned_data[name]
+        field = opts.get_field(name)
+        if isinstance(field, ModelFileField):
+            if value is None:
+                continue
+            if value is False:
+                value = ""
+        data[name] = value
+    return data
+
+
+# --- Crafts, inheritors, techniques ----------------------------------------------------------------
+
+class CraftForm(forms.ModelForm):
+    class Meta:
+        model = Craft
+        fields = ["name", "name_en", "slug", "category", "region", "description", "featured"]
+        help_texts = {"slug": _("用于网址,只能包含英文字母、数字、连字符,如 suxiu。"),
+                      "region": _("省、市、县,如 江苏省苏州市。")}
+        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+
+
+def _users_in(*groups: str):
+    return get_user_model().objects.filter(groups__name__in=groups).distinct().order_by("username")
+
+
+class InheritorForm(forms.ModelForm):
+    class Meta:
+        model = Inheritor
+        fields = ["craft", "name", "level", "status", "able_to_sign", "birth_year", "biography", "user",
+                  "proxy_name", "proxy_user", "proxy_relation", "proxy_document"]
+        widgets = {"biography": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "user": _("传承人本人用于签署的账户(“传承人”角色)。"),
+            "proxy_name": _("仅当传承人已故或无法亲自签署时填写,并须上传授权文件。"),
+            "proxy_document": _("PDF 或图片(JPG/PNG)。"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = _users_in(roles.INHERITOR)
+        self.fields["proxy_user"].queryset = _users_in(roles.INHERITOR)
+
+    def clean_birth_year(self):
+        year = self.cleaned_data.get("birth_year")
+        if year is not None and not (1850 <= year <= 2100):
+            raise ValidationError(_("出生年份应在 1850 到 2100 之间。"))
+        return year
+
+
+class TechniqueForm(forms.ModelForm):
+    class Meta:
+        model = Technique
+        fields = ["craft", "name", "slug", "summary"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"slug": _("用于网址,只能包含英文字母、数字、连字符,如 suxiu-zhengqiang。")}
+
+
+class ParametersField(forms.CharField):
+    """Step parameters as a JSON object, or one ``name=value`` per line. Names are lower-case
+    identifiers (angle_deg, spacing_mm, needle_no ...); values are numbers or short text."""
+
+    widget = forms.Textarea(attrs={"rows": 3, "class": "mono", "placeholder": "angle_deg=30\nspacing_mm=2"})
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("help_text", _("每行一个“名称=数值”,或一个 JSON 对象。名称用小写英文和下划线,如 angle_deg=30。"))
+        super().__init__(strip=True, **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, dict):
+            return "\n".join(f"{k}={v}" for k, v in value.items())
+        return value
+
+    @staticmethod
+    def _number(text: str):
+        try:
+            return int(text)
+        except ValueError:
+            pass
+        try:
+            number = float(text)
+        except ValueError:
+            return text
+        if number != number or number in (float("inf"), float("-inf")):
+            return text
+        return number
+
+    def to_python(self, value):
+        text = (super().to_python(value) or "").strip()
+        if not text:
+            return {}
+        if text.startswith("{"):
+            try:
+                data = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise ValidationError(_("参数 JSON 格式错误(第 %(line)d 行第 %(col)d 列):%(msg)s") % {
+                    "line": exc.lineno, "col": exc.colno, "msg": exc.msg})
+            if not isinstance(data, dict):
+                raise ValidationError(_("参数必须是 JSON 对象(键值对)。"))
+            items = list(data.items())
+            line_of = {k: 0 for k, _v in items}
+        else:
+            items, line_of = [], {}
+            for n, line in enumerate(text.splitlines(), start=1):
+                if not line.strip() or line.strip().startswith("#"):
+                    continue
+                if "=" not in line:
+                    raise ValidationError(_("参数第 %(n)d 行“%(line)s”缺少“=”,应写成 名称=数值。") % {"n": n, "line": line.strip()})
+                key, val = (part.strip() for part in line.split("=", 1))
+                if key in line_of:
+                    raise ValidationError(_("参数第 %(n)d 行:名称“%(key)s”重复。") % {"n": n, "key": key})
+                items.append((key, self._number(val)))
+                line_of[key] = n
+        result = {}
+        for key, val in items:
+            where = _("参数第 %(n)d 行:") % {"n": line_of[key]} if line_of.get(key) else _("参数:")
+            if not isinstance(key, str) or not PARAM_NAME.match(key):
+                raise ValidationError(where + _("名称“%(key)s”无效,只能用小写英文字母、数字和下划线,且以字母开头。") % {"key": key})
+            if isinstance(val, (dict, list)) or val is None:
+                raise ValidationError(where + _("“%(key)s”的值必须是数字或文字。") % {"key": key})
+            if isinstance(val, str) and (not val or len(val) > 100):
+                raise ValidationError(where + _("“%(key)s”的值不能为空,且不超过 100 个字符。") % {"key": key})
+            result[key] = val
+        if len(result) > 30:
+            raise ValidationError(_("参数最多 30 个。"))
+        return result
+
+
+class StepForm(forms.ModelForm):
+    parameters = ParametersField(label=_("参数"))
+
+    class Meta:
+        model = TechniqueStep
+        fields = ["title", "description", "description_en", "parameters"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "description_en": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class BaseStepFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        titles = {}
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or not form.cleaned_data or self._should_delete_form(form):
+                continue
+            title = form.cleaned_data.get("title")
+            if title in titles:
+                form.add_error("title", _("步骤标题“%(t)s”与第 %(n)d 个步骤重复。") % {"t": title, "n": titles[title]})
+            titles.setdefault(title, len(titles) + 1)
+
+
+StepFormSet = inlineformset_factory(
+    Technique, TechniqueStep, form=StepForm, formset=BaseStepFormSet, extra=0, can_delete=True, can_order=True,
+    max_num=100, validate_max=True,
+)
+
+
+# --- Recordings and footage ------------------------------------------------------------------------
+
+class RecordingForm(forms.ModelForm):
+    class Meta:
+        model = Recording
+        fields = ["craft", "technique", "title", "speaker", "speaker_name", "interviewer", "recorded_on", "place",
+                  "consent_scope", "consent_date", "media", "media_reference", "language", "notes"]
+        widgets = {"recorded_on": DateInput(), "consent_date": DateInput(),
+                   "notes": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "speaker_name": _("选择了讲述人时可留空,自动使用其姓名。"),
+            "media": _("音频或视频(mp3 wav m4a aac ogg flac mp4 mov webm)。也可只填写外部引用。"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["speaker_name"].required = False
+        self.fields["technique"].queryset = Technique.objects.select_related("craft")
+        self.fields["speaker"].queryset = Inheritor.objects.select_related("craft")
+
+    def clean(self):
+        data = super().clean()
+        speaker = data.get("speaker")
+        if not data.get("speaker_name"):
+            if speaker:
+                data["speaker_name"] = speaker.name
+            elif "speaker_name" not in self.errors:
+                self.add_error("speaker_name", _("请选择讲述人或填写讲述人姓名。"))
+        technique, craft = data.get("technique"), data.get("craft")
+        if technique and craft and technique.craft_id != craft.pk:
+            self.add_error("technique", _("技法必须属于所选项目。"))
+        media = data.get("media")
+        has_media = bool(media) or (media is None and self.instance.media)
+        if not has_media and not data.get("media_reference") and "media" not in self.errors:
+            self.add_error("media", _("请上传音视频文件,或填写外部引用(馆藏号或存放位置)。"))
+        if data.get("consent_date") and data.get("recorded_on") and data["consent_date"] > data["recorded_on"].replace(
+                year=data["recorded_on"].year + 50):
+            self.add_error("consent_date", _("授权日期不合理。"))
+        return data
+
+
+class FootageForm(forms.ModelForm):
+    class Meta:
+        model = Footage
+        fields = ["technique", "step", "title", "file", "reference", "recorded_on", "credit", "rights", "public"]
+        widgets = {"recorded_on": DateInput()}
+        help_texts = {"file": _("视频(mp4 m4v mov webm)。没有文件时填写外部引用。")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["technique"].queryset = Technique.objects.select_related("craft")
+        self.fields["step"].queryset = TechniqueStep.objects.select_related("technique", "technique__craft")
+
+
+# --- Transcript --------------------------------------------------------------------------------------
+
+TIMECODE = re.compile(r"^(?:(?:(\d+):)?(\d{1,2}):)?(\d{1,2})(?:[.,](\d{1,3}))?$")
+
+
+class TimecodeField(forms.CharField):
+    """A time in the recording: ``00:01:02.500``, ``1:02.5``, ``62.5`` (seconds). Cleaned to milliseconds."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=16, **kwargs)
+        self.widget.attrs.update({"inputmode": "decimal", "class": "timecode", "placeholder": "00:00:00.000"})
+
+    def prepare_value(self, value):
+        if isinstance(value, int):
+            return fmt_ms(value)
+        return value
+
+    def to_python(self, value):
+        text = (super().to_python(value) or "").strip()
+        if not text:
+            return None
+        if re.fullmatch(r"\d+(?:\.\d+)?", text) and ":" not in text:
+            seconds = float(text)
+            return int(round(seconds * 1000))
+        m = TIMECODE.match(text)
+        if not m:
+            raise ValidationError(_("时间“%(v)s”格式错误,应为 时:分:秒.毫秒,如 00:01:02.500。") % {"v": text})
+        hours, minutes, seconds, frac = m.groups()
+        if int(seconds) >= 60 or (minutes and int(minutes) >= 60 and hours):
+            raise ValidationError(_("时间“%(v)s”中的分或秒不能超过 59。") % {"v": text})
+        millis = int((frac or "0").ljust(3, "0"))
+        return ((int(hours or 0) * 60 + int(minutes or 0)) * 60 + int(seconds)) * 1000 + millis
+
+
+class SegmentForm(forms.Form):
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    start = TimecodeField(label=_("开始"))
+    end = TimecodeField(label=_("结束"))
+    speaker = forms.CharField(label=_("说话人"), max_length=100, required=False)
+    text = forms.CharField(label=_("文本"), max_length=5000, widget=forms.Textarea(attrs={"rows": 2}),
+                           error_messages={"required": _("文本不能为空。")})
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start is not None and end is not None and end <= start:
+            self.add_error("end", _("结束时间 %(end)s 必须晚于开始时间 %(start)s。") % {"end": fmt_ms(end), "start": fmt_ms(start)})
+        return data
+
+    def to_input(self) -> SegmentInput:
+        d = self.cleaned_data
+        return SegmentInput(start_ms=d["start"], end_ms=d["end"], text=d["text"], speaker=d.get("speaker") or "",
+                            id=d.get("id"))
+
+
+class BaseSegmentFormSet(BaseFormSet):
+    """All segments of a recording at once. Overlaps are marked on the segment that starts later; the other
+    segments keep what was typed."""
+
+    def live_forms(self):
+        return [f for f in self.forms if f.has_changed() or f.initial
+                if not (self.can_delete and self._should_delete_form(f))]
+
+    def clean(self):
+        if any(self.errors):
+            return
+        forms_ = [f for f in self.live_forms() if f.cleaned_data]
+        inputs = [f.to_input() for f in forms_]
+        problems = segments_check(segments=inputs)
+        for index, message in problems:
+            forms_[index].add_error("start", message)
+        if problems:
+            raise ValidationError(_("有 %(n)d 个片段需要修改,其他片段已保留在表单中,尚未保存。") % {"n": len(problems)})
+
+    def segment_inputs(self) -> list[SegmentInput]:
+        return [f.to_input() for f in self.live_forms() if f.cleaned_data]
+
+
+SegmentFormSet = formset_factory(SegmentForm, formset=BaseSegmentFormSet, extra=1, can_delete=True,
+                                 max_num=5000, validate_max=True)
+
+
+class TranscriptImportForm(forms.Form):
+    MODE_CHOICES = [("replace", _("替换现有转写")), ("append", _("追加到现有转写之后"))]
+    file = forms.FileField(label=_("转写文件"), help_text=_("WebVTT(.vtt)或纯文本(.txt,每行一句,按每 5 秒排列)。UTF-8 编码。"))
+    mode = forms.ChoiceField(label=_("导入方式"), choices=MODE_CHOICES, initial="replace", widget=forms.RadioSelect)
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        name = upload.name.lower()
+        if not name.endswith((".vtt", ".txt")):
+            raise ValidationError(_("不支持的文件类型,请上传 .vtt 或 .txt 文件。"))
+        if upload.size > MAX_TRANSCRIPT_FILE_MB * 1024 * 1024:
+            raise ValidationError(_("转写文件过大,上限为 %(n)d MB。") % {"n": MAX_TRANSCRIPT_FILE_MB})
+        raw = upload.read()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ValidationError(_("文件不是 UTF-8 编码(第 %(pos)d 字节出错),请另存为 UTF-8 后重试。") % {"pos": exc.start + 1})
+        if name.endswith(".vtt"):
+            try:
+                cues = parse_webvtt(text)
+            except WebVTTError as exc:
+                raise ValidationError(str(exc))
+        else:
+            cues = plain_text_to_cues(text=text)
+        if not cues:
+            raise ValidationError(_("文件中没有任何字幕块。"))
+        for n, cue in enumerate(cues, start=1):
+            if len(cue.text) > 5000:
+                raise ValidationError(_("第 %(n)d 条文本超过 5000 字。") % {"n": n})
+            if len(cue.speaker) > 100:
+                raise ValidationError(_("第 %(n)d 条说话人名称超过 100 字。") % {"n": n})
+        self.cleaned_data["cues"] = cues
+        return upload

@@ -1,0 +1,98 @@
+"""Reads for the curator screens (HackSoft style: keyword-only, typed; views never build queries)."""
+from __future__ import annotations
+
+from django.contrib.admin.utils import NestedObjects
+from django.db import router
+from django.db.models import Count, Model, Q, QuerySet
+
+from .models import Craft, Footage, Inheritor, Recording, Technique, TranscriptSegment
+from .webvtt import Cue
+
+
+def _search(qs: QuerySet, q: str, fields: list[str]) -> QuerySet:
+    """Every whitespace-separated word must match one of the fields (substring, case-insensitive;
+    works for Chinese on SQLite and PostgreSQL alike)."""
+    for word in (q or "").split():
+        cond = Q()
+        for field in fields:
+            cond |= Q(**{f"{field}__icontains": word})
+        qs = qs.filter(cond)
+    return qs
+
+
+def craft_list(*, q: str = "", category: str = "") -> QuerySet[Craft]:
+    qs = Craft.objects.annotate(
+        inheritor_count=Count("inheritors", distinct=True), technique_count=Count("techniques", distinct=True)
+    )
+    if category:
+        qs = qs.filter(category=category)
+    return _search(qs, q, ["name", "name_en", "region", "description"]).order_by("name")
+
+
+def inheritor_list(*, q: str = "", craft: Craft | None = None, level: str = "") -> QuerySet[Inheritor]:
+    qs = Inheritor.objects.select_related("craft", "user", "proxy_user")
+    if craft is not None:
+        qs = qs.filter(craft=craft)
+    if level:
+        qs = qs.filter(level=level)
+    return _search(qs, q, ["name", "craft__name", "craft__region", "biography", "proxy_name"])
+
+
+def technique_list(*, q: str = "", craft: Craft | None = None) -> QuerySet[Technique]:
+    qs = Technique.objects.select_related("craft").annotate(step_count=Count("steps", distinct=True))
+    if craft is not None:
+        qs = qs.filter(craft=craft)
+    return _search(qs, q, ["name", "slug", "summary", "craft__name", "craft__region", "steps__description"]).distinct()
+
+
+def recording_list(*, q: str = "", craft: Craft | None = None) -> QuerySet[Recording]:
+    qs = Recording.objects.select_related("craft", "technique", "speaker").annotate(
+        segment_count=Count("segments", distinct=True)
+    )
+    if craft is not None:
+        qs = qs.filter(craft=craft)
+    return _search(
+        qs, q, ["title", "speaker_name", "interviewer", "place", "craft__name", "craft__region", "segments__text"]
+    ).distinct()
+
+
+def footage_list(*, q: str = "", technique: Technique | None = None) -> QuerySet[Footage]:
+    qs = Footage.objects.select_related("technique", "technique__craft", "step")
+    if technique is not None:
+        qs = qs.filter(technique=technique)
+    return _search(qs, q, ["title", "credit", "reference", "technique__name", "technique__craft__name",
+                           "technique__craft__region"])
+
+
+def technique_steps(*, technique: Technique):
+    return technique.steps.order_by("order")
+
+
+def recording_segments(*, recording: Recording) -> QuerySet[TranscriptSegment]:
+    return recording.segments.order_by("start_ms")
+
+
+def recording_cues(*, recording: Recording) -> list[Cue]:
+    return [
+        Cue(start_ms=s.start_ms, end_ms=s.end_ms, text=s.text, speaker=s.speaker)
+        for s in recording_segments(recording=recording)
+    ]
+
+
+def deletion_blockers(*, obj: Model, limit: int = 10) -> list[str]:
+    """Rows that a PROTECT (or RESTRICT) foreign key keeps alive: deleting ``obj`` would fail while they
+    exist. Returned as readable labels, at most ``limit``."""
+    collector = NestedObjects(using=router.db_for_write(obj.__class__))
+    collector.collect([obj])
+    blockers = sorted({f"{o._meta.verbose_name}:{o}" for o in collector.protected})
+    return blockers[:limit] + ([f"…(+{len(blockers) - limit})"] if len(blockers) > limit else [])
+
+
+# --- Archive records (review/archive, issue 7): see archive/record_selectors.py -------------------
+from .record_selectors import (  # noqa: E402,F401
+    is_record_public,
+    public_records,
+    record_events,
+    record_files,
+    record_for_clip,
+)

@@ -1,0 +1,217 @@
+"""Writes for the archive (HackSoft style: keyword-only, typed arguments; every write validates with
+``full_clean`` and runs in a transaction, so a failed write changes nothing)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Model, ProtectedError, RestrictedError
+from django.utils.translation import gettext as _
+
+from .models import Craft, Footage, Inheritor, Recording, Technique, TechniqueStep, TranscriptSegment, fmt_ms
+from .selectors import deletion_blockers
+from .webvtt import Cue
+
+
+class DeleteBlocked(Exception):
+    """Deleting would break rows that depend on the object (PROTECT foreign keys)."""
+
+    def __init__(self, obj: Model, blockers: list[str]):
+        self.obj = obj
+        self.blockers = blockers
+        super().__init__(
+            _("无法删除“%(obj)s”:仍有 %(n)d 条记录依赖它,请先处理这些记录。") % {"obj": obj, "n": len(blockers)}
+        )
+
+
+def _apply(instance: Model, data: dict[str, Any]) -> Model:
+    for field, value in data.items():
+        setattr(instance, field, value)
+    instance.full_clean()
+    instance.save()
+    return instance
+
+
+# --- Crafts, inheritors, techniques, recordings, footage ---------------------------------------------
+
+@transaction.atomic
+def craft_create(*, name: str, slug: str, category: str, region: str, name_en: str = "",
+                 description: str = "", featured: bool = False) -> Craft:
+    return _apply(Craft(), dict(name=name, slug=slug, category=category, region=region, name_en=name_en,
+                                description=description, featured=featured))
+
+
+@transaction.atomic
+def craft_update(*, craft: Craft, data: dict[str, Any]) -> Craft:
+    return _apply(craft, data)
+
+
+@transaction.atomic
+def inheritor_create(*, data: dict[str, Any]) -> Inheritor:
+    return _apply(Inheritor(), data)
+
+
+@transaction.atomic
+def inheritor_update(*, inheritor: Inheritor, data: dict[str, Any]) -> Inheritor:
+    return _apply(inheritor, data)
+
+
+@transaction.atomic
+def technique_create(*, craft: Craft, name: str, slug: str, summary: str = "") -> Technique:
+    return _apply(Technique(), dict(craft=craft, name=name, slug=slug, summary=summary))
+
+
+@transaction.atomic
+def technique_update(*, technique: Technique, data: dict[str, Any]) -> Technique:
+    return _apply(technique, data)
+
+
+@transaction.atomic
+def recording_create(*, data: dict[str, Any]) -> Recording:
+    return _apply(Recording(), data)
+
+
+@transaction.atomic
+def recording_update(*, recording: Recording, data: dict[str, Any]) -> Recording:
+    return _apply(recording, data)
+
+
+@transaction.atomic
+def footage_create(*, data: dict[str, Any]) -> Footage:
+    return _apply(Footage(), data)
+
+
+@transaction.atomic
+def footage_update(*, footage: Footage, data: dict[str, Any]) -> Footage:
+    return _apply(footage, data)
+
+
+def archive_object_delete(*, obj: Model) -> None:
+    """Delete a craft, inheritor, technique, recording or footage row. Refuses, with the list of what
+    depends on it, when PROTECT foreign keys would make the database refuse."""
+    blockers = deletion_blockers(obj=obj)
+    if blockers:
+        raise DeleteBlocked(obj, blockers)
+    try:
+        with transaction.atomic():
+            obj.delete()
+    except (ProtectedError, RestrictedError) as exc:  # a row appeared between the check and the delete
+        raise DeleteBlocked(obj, sorted({str(o) for o in exc.args[1]})[:10]) from exc
+
+
+# --- Technique steps ------------------------------------------------------------------------------
+
+@transaction.atomic
+def technique_steps_save(*, technique: Technique, ordered: list[TechniqueStep], deleted: Iterable[TechniqueStep] = ()) -> list[TechniqueStep]:
+    """Save the steps of a technique in the given order (numbered 1..n) and delete ``deleted``. Existing
+    steps keep their ids (footage and generation jobs point at them). Moves go through temporary
+    numbers, so swapping two steps never trips the unique (technique, order) constraint."""
+    for step in deleted:
+        if step.pk:
+            step.delete()
+    existing = [s for s in ordered if s.pk]
+    offset = 10000
+    for n, step in enumerate(existing, start=1):
+        TechniqueStep.objects.filter(pk=step.pk).update(order=offset + n)
+    for n, step in enumerate(ordered, start=1):
+        step.technique = technique
+        step.order = n
+        step.full_clean(exclude=["technique"], validate_constraints=False)
+        step.save()
+    return ordered
+
+
+# --- Transcript ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SegmentInput:
+    start_ms: int
+    end_ms: int
+    text: str
+    speaker: str = ""
+    id: int | None = None
+
+
+def segments_check(*, segments: list[SegmentInput]) -> list[tuple[int, str]]:
+    """Problems in a whole transcript as (index in ``segments``, message): end before start, empty text,
+    overlap with another segment. Empty when the transcript is consistent."""
+    problems: list[tuple[int, str]] = []
+    for i, s in enumerate(segments):
+        if s.end_ms <= s.start_ms:
+            problems.append((i, _("结束时间 %(end)s 必须晚于开始时间 %(start)s。") % {"end": fmt_ms(s.end_ms), "start": fmt_ms(s.start_ms)}))
+        if not s.text.strip():
+            problems.append((i, _("文本不能为空。")))
+    order = sorted((i for i, s in enumerate(segments) if s.end_ms > s.start_ms), key=lambda i: (segments[i].start_ms, i))
+    for a, b in zip(order, order[1:]):
+        if segments[b].start_ms < segments[a].end_ms:
+            problems.append((b, _("与另一片段 %(start)s–%(end)s 时间重叠。") % {
+                "start": fmt_ms(segments[a].start_ms), "end": fmt_ms(segments[a].end_ms)}))
+    return problems
+
+
+@transaction.atomic
+def transcript_save(*, recording: Recording, segments: list[SegmentInput]) -> list[TranscriptSegment]:
+    """Make the recording's transcript exactly ``segments``: update those with an id, create the rest,
+    delete the segments not listed. Validates the whole transcript first; on any problem raises
+    ``ValidationError`` and changes nothing."""
+    problems = segments_check(segments=segments)
+    if problems:
+        raise ValidationError([f"#{i + 1}: {msg}" for i, msg in problems])
+    current = {s.pk: s for s in recording.segments.all()}
+    keep_ids = {s.id for s in segments if s.id}
+    unknown = keep_ids - set(current)
+    if unknown:
+        raise ValidationError(_("片段不属于这条录音,可能已被他人删除,请刷新页面。"))
+    recording.segments.exclude(pk__in=keep_ids).delete()
+    saved = []
+    for s in segments:
+        row = current.get(s.id) if s.id else TranscriptSegment(recording=recording)
+        row.start_ms, row.end_ms, row.text, row.speaker = s.start_ms, s.end_ms, s.text.strip(), s.speaker.strip()
+        row.full_clean(exclude=["recording"])  # field lengths; overlap was checked on the whole set above
+        saved.append(row)
+    # Two passes: the model's clean() checks overlap against rows still in the database, which is not
+    # what we want while several segments move at once, so field checks above, then plain saves.
+    for row in saved:
+        row.save()
+    return saved
+
+
+def _cues_to_inputs(cues: Iterable[Cue]) -> list[SegmentInput]:
+    return [SegmentInput(start_ms=c.start_ms, end_ms=c.end_ms, text=c.text, speaker=c.speaker) for c in cues]
+
+
+@transaction.atomic
+def transcript_import(*, recording: Recording, cues: list[Cue], mode: str = "replace") -> list[TranscriptSegment]:
+    """Import parsed cues. ``replace`` swaps the whole transcript; ``append`` adds the cues to the
+    existing segments, refusing if any would overlap them. Validated as a whole before anything is
+    written: a bad file leaves the saved transcript as it was."""
+    if mode not in {"replace", "append"}:
+        raise ValidationError(_("未知的导入方式:%(mode)s") % {"mode": mode})
+    if not cues:
+        raise ValidationError(_("文件中没有任何字幕块。"))
+    new = _cues_to_inputs(cues)
+    if mode == "append":
+        existing = [SegmentInput(start_ms=s.start_ms, end_ms=s.end_ms, text=s.text, speaker=s.speaker, id=s.pk)
+                    for s in recording.segments.all()]
+        combined = existing + new
+        problems = segments_check(segments=combined)
+        if problems:
+            messages = []
+            for i, msg in problems:
+                if i >= len(existing):
+                    messages.append(_("导入的第 %(n)d 条:%(msg)s") % {"n": i - len(existing) + 1, "msg": msg})
+                else:
+                    messages.append(_("已有片段 %(start)s:%(msg)s") % {"start": fmt_ms(combined[i].start_ms), "msg": msg})
+            raise ValidationError(messages)
+        return transcript_save(recording=recording, segments=combined)
+    return transcript_save(recording=recording, segments=new)
+
+
+def plain_text_to_cues(*, text: str, seconds_per_line: int = 5) -> list[Cue]:
+    """Plain text import: one cue per non-empty line, placed every ``seconds_per_line`` seconds (untimed
+    lines; a curator sets real times in the segment editor)."""
+    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
+    step = seconds_per_line * 1000
+    return [Cue(start_ms=i * step, end_ms=(i + 1) * step, text=line) for i, line in enumerate(lines)]
