@@ -111,6 +111,61 @@ def prompt_clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def resolve_request(preset: Preset, request: GenerationRequest, *, default_mode: str = "auto",
+                    temporal_scale: int = 4) -> ResolvedRequest:
+    """Fill a request's defaults from the preset and check it; raises InvalidRequest listing every problem.
+
+    Needs no weights: callers (the CLI, the job layer) can check a request before loading anything.
+    """
+    p = preset
+    errors: list[str] = []
+    prompt = request.prompt
+    if not isinstance(prompt, str) or not prompt.strip():
+        errors.append("prompt is empty: describe the action to show")
+    negative = request.negative_prompt if request.negative_prompt is not None else ""
+    if not isinstance(negative, str):
+        errors.append("negative_prompt must be text")
+    if not _is_int(request.seed) or not 0 <= int(request.seed) < 2**63:
+        errors.append(f"seed must be an integer from 0 to 2**63-1, got {request.seed!r}")
+    width = p.default_size[0] if request.width is None else request.width
+    height = p.default_size[1] if request.height is None else request.height
+    for label, v in (("width", width), ("height", height)):
+        if not _is_int(v) or v <= 0:
+            errors.append(f"{label} must be a positive integer, got {v!r}")
+        elif v % 16:
+            errors.append(f"{label} must be a multiple of 16, got {v}")
+    if all(_is_int(v) and v > 0 and v % 16 == 0 for v in (width, height)):
+        if not p.size_allowed(width, height):
+            sizes = ", ".join(f"{w}×{h}" for w, h in p.sizes)
+            errors.append(f"size {width}×{height} is not supported by preset {p.name} (supported: {sizes})")
+        elif not p.strict_sizes and max(width, height) > TINY_MAX_SIDE:
+            errors.append(f"preset {p.name} accepts sides up to {TINY_MAX_SIDE}, got {width}×{height}")
+    frames = p.num_frames if request.num_frames is None else request.num_frames
+    if not _is_int(frames) or frames < 1 or (frames - 1) % temporal_scale:
+        errors.append(f"frames must be of the form 4k+1 (1, 5, 9, …, {p.max_frames}), got {frames!r}")
+    elif frames > p.max_frames:
+        errors.append(f"frames must be at most {p.max_frames} for preset {p.name}, got {frames}")
+    steps = p.num_steps if request.num_steps is None else request.num_steps
+    if not _is_int(steps) or steps <= 0:
+        errors.append(f"steps must be a positive integer, got {steps!r}")
+    elif steps > p.max_steps:
+        errors.append(f"steps must be at most {p.max_steps}, got {steps}")
+    g_high = p.guidance_high if request.guidance_high is None else request.guidance_high
+    g_low = p.guidance_low if request.guidance_low is None else request.guidance_low
+    for label, g in (("guidance_high", g_high), ("guidance_low", g_low)):
+        if not _is_number(g) or not 1.0 <= float(g) <= 20.0:
+            errors.append(f"{label} must be a number from 1 to 20, got {g!r}")
+    if request.sampler not in SAMPLERS:
+        errors.append(f"sampler must be one of {', '.join(SAMPLERS)}, got {request.sampler!r}")
+    mode = default_mode if request.mode in (None, "") else request.mode
+    if mode not in ("auto", *MODES):
+        errors.append(f"mode must be auto, {', '.join(MODES)}, got {mode!r}")
+    if errors:
+        raise InvalidRequest("; ".join(errors))
+    return ResolvedRequest(prompt, negative, int(request.seed), int(width), int(height), int(frames), int(steps),
+                           float(g_high), float(g_low), request.sampler, mode)
+
+
 class Engine:
     """A loaded checkpoint, ready to generate. Build with `load_engine()`."""
 
@@ -174,53 +229,8 @@ class Engine:
 
     # ------------------------------------------------------------------ checks (no model work)
     def resolve(self, request: GenerationRequest) -> ResolvedRequest:
-        p = self.preset
-        errors: list[str] = []
-        prompt = request.prompt
-        if not isinstance(prompt, str) or not prompt.strip():
-            errors.append("prompt is empty: describe the action to show")
-        negative = request.negative_prompt if request.negative_prompt is not None else ""
-        if not isinstance(negative, str):
-            errors.append("negative_prompt must be text")
-        if not _is_int(request.seed) or not 0 <= int(request.seed) < 2**63:
-            errors.append(f"seed must be an integer from 0 to 2**63-1, got {request.seed!r}")
-        width = p.default_size[0] if request.width is None else request.width
-        height = p.default_size[1] if request.height is None else request.height
-        for label, v in (("width", width), ("height", height)):
-            if not _is_int(v) or v <= 0:
-                errors.append(f"{label} must be a positive integer, got {v!r}")
-            elif v % 16:
-                errors.append(f"{label} must be a multiple of 16, got {v}")
-        if all(_is_int(v) and v > 0 and v % 16 == 0 for v in (width, height)):
-            if not p.size_allowed(width, height):
-                sizes = ", ".join(f"{w}×{h}" for w, h in p.sizes)
-                errors.append(f"size {width}×{height} is not supported by preset {p.name} (supported: {sizes})")
-            elif not p.strict_sizes and max(width, height) > TINY_MAX_SIDE:
-                errors.append(f"preset {p.name} accepts sides up to {TINY_MAX_SIDE}, got {width}×{height}")
-        frames = p.num_frames if request.num_frames is None else request.num_frames
-        if not _is_int(frames) or frames < 1 or (frames - 1) % self.vae_scale_temporal:
-            errors.append(f"frames must be of the form 4k+1 (1, 5, 9, …, 81), got {frames!r}")
-        elif frames > p.max_frames:
-            errors.append(f"frames must be at most {p.max_frames} for preset {p.name}, got {frames}")
-        steps = p.num_steps if request.num_steps is None else request.num_steps
-        if not _is_int(steps) or steps <= 0:
-            errors.append(f"steps must be a positive integer, got {steps!r}")
-        elif steps > p.max_steps:
-            errors.append(f"steps must be at most {p.max_steps}, got {steps}")
-        g_high = p.guidance_high if request.guidance_high is None else request.guidance_high
-        g_low = p.guidance_low if request.guidance_low is None else request.guidance_low
-        for label, g in (("guidance_high", g_high), ("guidance_low", g_low)):
-            if not _is_number(g) or not 1.0 <= float(g) <= 20.0:
-                errors.append(f"{label} must be a number from 1 to 20, got {g!r}")
-        if request.sampler not in SAMPLERS:
-            errors.append(f"sampler must be one of {', '.join(SAMPLERS)}, got {request.sampler!r}")
-        mode = self.mode if request.mode in (None, "") else request.mode
-        if mode not in ("auto", *MODES):
-            errors.append(f"mode must be auto, {', '.join(MODES)}, got {mode!r}")
-        if errors:
-            raise InvalidRequest("; ".join(errors))
-        return ResolvedRequest(prompt, negative, int(request.seed), int(width), int(height), int(frames), int(steps),
-                               float(g_high), float(g_low), request.sampler, mode)
+        """Fill defaults from the preset and check everything; raises InvalidRequest, no model work."""
+        return resolve_request(self.preset, request, default_mode=self.mode, temporal_scale=self.vae_scale_temporal)
 
     def validate(self, request: GenerationRequest) -> None:
         """Raise InvalidRequest with every problem found, without touching any model."""

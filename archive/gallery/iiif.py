@@ -1,0 +1,110 @@
+"""IIIF Presentation 3.0 manifest for an archived technique (https://iiif.io/api/presentation/3.0/).
+
+One Canvas per public record, in step order, with the record's duration (and size); the video is the
+painting annotation, the WebVTT subtitles (zh-Hans, en) are supplementing annotations on the canvas,
+the poster is the canvas thumbnail. Labels are language maps in zh-Hans and en. ``rights`` is the
+record's rights URI and ``requiredStatement`` carries the attribution and the AI notice. Every media URL
+is the gallery's checked media view, so the manifest exposes nothing that is not public.
+"""
+from __future__ import annotations
+
+from django.urls import reverse
+
+from .selectors import StepView
+
+CONTEXT = "http://iiif.io/api/presentation/3/context.json"
+
+
+def _lang(zh: str, en: str | None = None) -> dict:
+    return {"zh-Hans": [zh], "en": [en or zh]}
+
+
+def build_manifest(*, technique, craft, steps: list[StepView], absolute) -> dict:
+    """``absolute`` turns a path into an absolute URL (request.build_absolute_uri)."""
+    manifest_id = absolute(reverse("gallery:technique_manifest", args=[technique.slug]))
+    page_url = absolute(reverse("gallery:technique", args=[technique.slug]))
+    canvases = []
+    attributions: list[str] = []
+    rights = None
+    for view in steps:
+        record = view.record
+        if record is None or "video" not in view.files:
+            continue
+        rights = rights or record.rights_uri
+        if record.attribution not in attributions:
+            attributions.append(record.attribution)
+        clip = record.clip
+        canvas_id = f"{manifest_id}/canvas/{view.anchor}"
+        if view.step:
+            zh = f"第{view.step.order}步 {view.step.title}"
+            en = f"Step {view.step.order}: {view.step.title}"
+        else:
+            zh, en = f"{technique.name} 完整演示", f"{technique.name}: full demonstration"
+        video = view.files["video"]
+        canvas = {
+            "id": canvas_id,
+            "type": "Canvas",
+            "label": _lang(zh, en),
+            "width": clip.width,
+            "height": clip.height,
+            "duration": round(clip.duration_s, 3),
+            "rights": record.rights_uri,
+            "requiredStatement": {"label": _lang("署名", "Attribution"), "value": _lang(record.attribution)},
+            "items": [{
+                "id": f"{canvas_id}/page/painting",
+                "type": "AnnotationPage",
+                "items": [{
+                    "id": f"{canvas_id}/annotation/video",
+                    "type": "Annotation",
+                    "motivation": "painting",
+                    "body": {
+                        "id": absolute(view.media_url("video")),
+                        "type": "Video",
+                        "format": video.mime or "video/mp4",
+                        "width": clip.width,
+                        "height": clip.height,
+                        "duration": round(clip.duration_s, 3),
+                    },
+                    "target": canvas_id,
+                }],
+            }],
+        }
+        subtitles = []
+        for role, lang, zh_label, en_label in (("vtt", "zh-Hans", "中文字幕", "Chinese subtitles"),
+                                                ("vtt_en", "en", "英文字幕", "English subtitles")):
+            if role in view.files:
+                subtitles.append({
+                    "id": f"{canvas_id}/annotation/{role}",
+                    "type": "Annotation",
+                    "motivation": "supplementing",
+                    "body": {"id": absolute(view.media_url(role)), "type": "Text", "format": "text/vtt",
+                             "language": lang, "label": _lang(zh_label, en_label)},
+                    "target": canvas_id,
+                })
+        if subtitles:
+            canvas["annotations"] = [{"id": f"{canvas_id}/page/subtitles", "type": "AnnotationPage", "items": subtitles}]
+        if "poster" in view.files:
+            canvas["thumbnail"] = [{"id": absolute(view.media_url("poster")), "type": "Image",
+                                    "format": view.files["poster"].mime or "image/jpeg"}]
+        canvases.append(canvas)
+
+    attribution = ";".join(attributions)
+    notice = next((v.record.ai_notice for v in steps if v.record is not None), "")
+    manifest = {
+        "@context": CONTEXT,
+        "id": manifest_id,
+        "type": "Manifest",
+        "label": _lang(f"{craft.name}·{technique.name}", f"{craft.name_en or craft.name}: {technique.name}"),
+        "summary": _lang(technique.summary or technique.name),
+        "metadata": [
+            {"label": _lang("项目", "Craft"), "value": _lang(craft.name, craft.name_en or craft.name)},
+            {"label": _lang("地区", "Region"), "value": _lang(craft.region)},
+            {"label": _lang("AI 生成声明", "AI notice"), "value": _lang(notice)},
+        ],
+        "requiredStatement": {"label": _lang("署名", "Attribution"), "value": _lang(attribution)},
+        "homepage": [{"id": page_url, "type": "Text", "label": _lang(technique.name), "format": "text/html"}],
+        "items": canvases,
+    }
+    if rights:
+        manifest["rights"] = rights
+    return manifest

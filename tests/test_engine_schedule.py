@@ -1,0 +1,43 @@
+"""The expert split comes from the real scheduler timesteps and the switch rule t >= boundary * 1000."""
+
+import torch
+
+from generation.engine import PRESETS, expert_split, uses_high_noise_expert
+from generation.engine.sampler import expert_plan, make_scheduler
+from tests.engine_fixtures import tiny_engine, tiny_engine_dir  # noqa: F401  (fixtures)
+
+
+def test_official_a14b_split_is_26_high_14_low():
+    preset = PRESETS["wan2.2-t2v-a14b"]
+    assert (preset.num_steps, preset.flow_shift, preset.boundary) == (40, 12.0, 0.875)
+    assert expert_split(preset) == {"high": 26, "low": 14}
+    scheduler = make_scheduler("unipc", 12.0)
+    scheduler.set_timesteps(40)
+    plan = expert_plan(scheduler.timesteps, 0.875, 1000)
+    assert plan == ["high"] * 26 + ["low"] * 14  # one switch, high-noise expert first
+    assert scheduler.timesteps[25] >= 875 > scheduler.timesteps[26]
+
+
+def test_a14b_official_defaults():
+    p = PRESETS["wan2.2-t2v-a14b"]
+    assert (p.guidance_high, p.guidance_low, p.num_frames, p.fps) == (4.0, 3.0, 81, 16)
+    assert (1280, 720) in p.sizes and (832, 480) in p.sizes
+
+
+def test_switch_rule_boundary():
+    assert uses_high_noise_expert(875.0, 0.875, 1000)
+    assert not uses_high_noise_expert(874.9, 0.875, 1000)
+    assert uses_high_noise_expert(torch.tensor(999), 0.875, 1000)
+
+
+def test_the_shift_comes_from_the_preset_not_the_folder(tiny_engine):
+    # the tiny folder's scheduler_config.json says flow_shift 3.0 (as the Diffusers release does);
+    # with shift 3 four steps would split 2/2, with the preset's 12 they split 3/1
+    assert tiny_engine.components.scheduler_config["flow_shift"] == 3.0
+    assert expert_split(PRESETS["tiny"].__class__(**{**PRESETS["tiny"].__dict__, "flow_shift": 3.0})) == {
+        "high": 2, "low": 2}
+    assert expert_split(PRESETS["tiny"]) == {"high": 3, "low": 1}
+    seen = []
+    tiny_engine.generate(__import__("generation.engine", fromlist=["GenerationRequest"]).GenerationRequest(
+        prompt="x", width=32, height=32, num_frames=5), progress=lambda s, t, e: seen.append(e))
+    assert seen == ["high", "high", "high", "low"]
