@@ -28,6 +28,7 @@ FILLERS = {"嗯", "啊", "呃", "哎", "哎呀", "哎哟", "唉", "哦", "噢", 
 SEQ_MARKERS = {"先", "首先", "再", "然后", "接着", "接下来", "之后", "随后", "最后", "最后呢", "完了", "完了以后",
                "第一步", "第二步", "第三步", "第四步", "第五步", "第六步", "第七步", "第八步", "第九步", "第十步",
                "第一", "第二", "第三", "第四", "第五", "其次", "等到", "等"}
+SKIP = FILLERS | SEQ_MARKERS
 WARNING_CUES = ("不然", "要不然", "要不", "否则", "免得", "以免", "小心", "注意", "千万", "容易")
 TOOL_LEAD = {"用", "以", "拿", "拿着", "持", "握", "握着", "使", "使用", "捏着", "攥着", "借助", "靠"}
 RELATION_MARKERS = {"沿", "沿着", "顺着", "从", "垂直于", "平行于", "贴着", "绕着", "围着", "对着", "朝着", "朝", "往",
@@ -41,12 +42,9 @@ CONTEXT_ACTIONS = {"进去": "进针", "下去": "进针", "扎": "进针", "扎
 NEEDLE_TOOLS = {"绣针"}
 
 
-@dataclass
-class Token:
-    start: int
-    end: int
-    word: str
-    quantity: Quantity | None = None
+# A token is a plain tuple (start, end, word, quantity-or-None, TermInfo-or-None): the hot loop
+# builds thousands.
+Token = tuple
 
 
 @dataclass
@@ -103,25 +101,41 @@ def normalize_chars(text: str) -> str:
 
 
 def tokenize(spec: Spec, norm: str, counters: Counters | None = None) -> list[Token]:
-    """Quantities first, then jieba (HMM off) on the text between them; offsets into ``norm``."""
+    """Quantities first, then jieba (HMM off) on the rest; offsets into ``norm``.
+
+    The quantity spans are blanked with newlines (same length, a boundary jieba never joins across),
+    so one ``cut`` call covers the whole text and every offset stays valid."""
     tk = spec.ensure_tokenizer()
-    tokens: list[Token] = []
-    pos = 0
     quantities = finder_for(spec).find(norm)
-    for q in quantities + [None]:
-        gap_end = q.start if q is not None else len(norm)
-        if gap_end > pos:
-            i = pos
-            for word in tk.cut(norm[pos:gap_end], HMM=False):
-                tokens.append(Token(i, i + len(word), word))
-                i += len(word)
-        if q is not None:
-            tokens.append(Token(q.start, q.end, norm[q.start:q.end], q))
+    if quantities:
+        pieces, pos = [], 0
+        for q in quantities:
+            pieces.append(norm[pos:q.start])
+            pieces.append("\n" * (q.end - q.start))
             pos = q.end
+        pieces.append(norm[pos:])
+        blanked = "".join(pieces)
+    else:
+        blanked = norm
+    tokens: list[Token] = []
+    lookup = spec.terms.get
+    qi, nq = 0, len(quantities)
+    i = 0
+    for word in tk.cut(blanked, HMM=False):
+        j = i + len(word)
+        if qi < nq and i >= quantities[qi].start:
+            q = quantities[qi]
+            if i == q.start:
+                tokens.append((q.start, q.end, norm[q.start:q.end], q, None))
+            if j >= q.end:
+                qi += 1
+        else:
+            tokens.append((i, j, word, None, lookup(word)))
+        i = j
     if counters is not None:
         counters.chars += len(norm)
         counters.tokens += len(tokens)
-        counters.quantities += len(quantities)
+        counters.quantities += nq
     return tokens
 
 
@@ -130,13 +144,13 @@ def split_units(tokens: list[Token], counters: Counters | None = None) -> list[l
     units: list[list[Token]] = []
     current: list[Token] = []
     for tok in tokens:
-        w = tok.word
-        if tok.quantity is None and (w in PUNCT or w.isspace()):
+        w = tok[2]
+        if tok[3] is None and (w in PUNCT or w.isspace()):
             if current:
                 units.append(current)
                 current = []
             continue
-        if tok.quantity is None and w in SEQ_MARKERS and current and _has_content(current):
+        if tok[3] is None and w in SEQ_MARKERS and current and _has_content(current):
             units.append(current)
             current = []
         current.append(tok)
@@ -148,7 +162,7 @@ def split_units(tokens: list[Token], counters: Counters | None = None) -> list[l
 
 
 def _has_content(unit: list[Token]) -> bool:
-    return any(t.quantity is not None or (t.word not in FILLERS and t.word not in SEQ_MARKERS) for t in unit)
+    return any(t[3] is not None or t[2] not in SKIP for t in unit)
 
 
 def extract(spec: Spec, text: str, technique: str | None = None, craft: str | None = None,
@@ -159,12 +173,10 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     terms = []
     craft_votes: dict[str, int] = {}
     for tok in tokens:
-        if tok.quantity is not None:
-            continue
-        info = spec.terms.get(tok.word)
+        info = tok[4]
         if info is not None:
-            terms.append({"text": text[tok.start:tok.end], "category": info.category, "start": tok.start,
-                          "end": tok.end, "canonical": info.canonical})
+            terms.append({"text": text[tok[0]:tok[1]], "category": info.category, "start": tok[0],
+                          "end": tok[1], "canonical": info.canonical})
             for c in info.crafts:
                 if c != "general":
                     craft_votes[c] = craft_votes.get(c, 0) + 1
@@ -178,18 +190,18 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     pending_notes: list[str] = []
     warnings: list[str] = []
     for unit in split_units(tokens, counters):
-        u_start, u_end = unit[0].start, unit[-1].end
+        u_start, u_end = unit[0][0], unit[-1][1]
         hits = []
         while vi < len(vague_hits) and vague_hits[vi][0] < u_end:
             if vague_hits[vi][0] >= u_start:
                 hits.append(vague_hits[vi])
             vi += 1
-        content = [t for t in unit if t.quantity is not None or (t.word not in FILLERS and t.word not in SEQ_MARKERS)]
+        content = [t for t in unit if t[3] is not None or t[2] not in SKIP]
         if not content:
             continue
-        first = content[0].word
-        if any(first.startswith(c) for c in WARNING_CUES):
-            note = norm[content[0].start:content[-1].end]
+        first = content[0][2]
+        if first.startswith(WARNING_CUES):
+            note = norm[content[0][0]:content[-1][1]]
             warnings.append(note)
             if steps:
                 steps[-1].notes.append(note)
@@ -238,14 +250,14 @@ def _merge(into: Step, other: Step, *, prefer_piece: bool) -> None:
 
 def _read_unit(spec: Spec, unit: list[Token], norm: str, hits: list) -> Step:
     step = Step()
-    step.extend(unit[0].start, unit[-1].end)
-    words = [t.word for t in unit]
-    infos = [spec.terms.get(w) if t.quantity is None else None for w, t in zip(words, unit)]
+    step.extend(unit[0][0], unit[-1][1])
+    words = [t[2] for t in unit]
+    infos = [t[4] for t in unit]
     has_needle = False
     action_idx = None
     for i, (tok, info) in enumerate(zip(unit, infos)):
-        if tok.quantity is not None:
-            step.params.setdefault(tok.quantity.name, tok.quantity.value)
+        if tok[3] is not None:
+            step.params.setdefault(tok[3].name, tok[3].value)
             continue
         if info is None:
             continue
@@ -276,9 +288,9 @@ def _read_unit(spec: Spec, unit: list[Token], norm: str, hits: list) -> Step:
             if info is not None and info.category == "technique":
                 step.action = info.canonical
                 break
-    rel = _relation(spec, unit, words, infos, action_idx, norm)
+    rel = None if RELATION_MARKERS.isdisjoint(words) else _relation(spec, unit, words, infos, action_idx, norm)
     if rel is not None:
-        step.relation = norm[unit[rel[0]].start:unit[rel[1]].end]
+        step.relation = norm[unit[rel[0]][0]:unit[rel[1]][1]]
         # a tool or material named inside the relation (「沿着画稿」「往花棚上」) is where, not what with
         inside = {infos[j].canonical for j in range(rel[0], rel[1] + 1) if infos[j] is not None}
         outside = {infos[j].canonical for j in range(len(unit)) if infos[j] is not None and not rel[0] <= j <= rel[1]}
@@ -301,7 +313,7 @@ def _read_unit(spec: Spec, unit: list[Token], norm: str, hits: list) -> Step:
 
 def _relation(spec, unit, words, infos, action_idx, norm) -> tuple[int, int] | None:
     for i, w in enumerate(words):
-        if w not in RELATION_MARKERS or unit[i].quantity is not None:
+        if w not in RELATION_MARKERS or unit[i][3] is not None:
             continue
         # 「在」 only as 在…上/里/边; others always.
         stop = len(words)
@@ -312,7 +324,7 @@ def _relation(spec, unit, words, infos, action_idx, norm) -> tuple[int, int] | N
         for j in range(i + 1, stop):
             if infos[j] is not None and infos[j].category == "action":
                 break
-            if unit[j].quantity is not None or words[j] in spec.vague or words[j] in spec.manner:
+            if unit[j][3] is not None or words[j] in spec.vague or words[j] in spec.manner:
                 break
             end = j
             if w in ("在", "由") and words[j] in RELATION_END:

@@ -10,6 +10,7 @@ scan is linear in the length of the text.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ def _num(x: float):
     return int(x) if x == int(x) else x
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_cn_number(s: str):
     """A Chinese or Arabic numeral span → number, (low, high) for spoken ranges (两三, 二三十, 十几),
     or None when it is not a number (一点 as 'a little' never reaches here: it has no unit)."""
@@ -92,8 +94,10 @@ class QuantityFinder:
         self.approx_ratio = approx_ratio
         unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
         approx_alt = "|".join(re.escape(a) for a in sorted(approx_ratio, key=len, reverse=True)) or "(?!x)x"
+        # The leading look-ahead lets the scan skip, in C, every position that cannot start a quantity.
         self.pattern = re.compile(
-            rf"(?P<pre>每秒钟?|一秒钟?|每分钟|一分钟)?(?:走|进|打|敲|拉|大概|约|差不多|能){{0,1}}"
+            rf"(?=[\d{CN_CHARS}几每一劈分走进打敲拉大约差能])"
+            rf"(?:(?P<pre>每秒钟?|一秒钟?|每分钟|一分钟)?(?:走|进|打|敲|拉|大概|约|差不多|能){{0,1}}"
             rf"(?P<n1>{NUM})(?:{RANGE_SEP}(?P<n2>{NUM}))?(?P<lai>来|多)?"
             rf"(?P<unit>{unit_alt})(?![a-zA-Z])(?P<more>多)?"
             rf"(?P<post>/s|/秒|每秒钟?)?(?P<approx>{approx_alt})?"
@@ -101,7 +105,7 @@ class QuantityFinder:
             rf"|(?P<split_pre>劈|分)(?:成|为|开成){{0,1}}(?P<split_n>{NUM})(?:股|丝|绒|份)"
             # 十六分之一 / 1/16 of a thread
             rf"|(?P<frac_den>{NUM})分之(?P<frac_num>{NUM})"
-            rf"|(?<![\d.])(?P<slash_num>\d{{1,3}})/(?P<slash_den>\d{{1,4}})(?![\d/])"
+            rf"|(?<![\d.])(?P<slash_num>\d{{1,3}})/(?P<slash_den>\d{{1,4}})(?![\d/]))"
         )
 
     def find(self, text: str) -> list[Quantity]:
