@@ -1,2 +1,23 @@
+"""Review screens, mounted at /review/."""
+from django.urls import path
+
+from . import views
+
 app_name = "review"
-urlpatterns = []
+urlpatterns = [
+    path("", views.inbox, name="inbox"),
+    path("notifications/", views.notifications, name="notifications"),
+    path("open/<int:clip_id>/", views.open_review, name="open"),
+    path("<uuid:pk>/", views.detail, name="detail"),
+    path("<uuid:pk>/media/", views.media, name="media"),
+    path("<uuid:pk>/sign/", views.sign, name="sign"),
+    path("<uuid:pk>/submit/", views.submit, name="submit"),
+    path("<uuid:pk>/rights/", views.set_rights, name="rights"),
+    path("<uuid:pk>/comment/", views.comment, name="comment"),
+    path("<uuid:pk>/request-changes/", views.request_changes, name="request_changes"),
+    path("<uuid:pk>/reject/", views.reject, name="reject"),
+    path("<uuid:pk>/archive/", views.archive, name="archive"),
+    path("<uuid:pk>/withdraw/", views.withdraw, name="withdraw"),
+    path("records/<uuid:pk>/", views.record_detail, name="record"),
+    path("records/<uuid:pk>/export/", views.record_export, name="record_export"),
+]

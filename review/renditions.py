@@ -1,0 +1,80 @@
+"""What of a clip becomes public, by role: the files post-processing made (delivery MP4 with the visible
+label, poster, subtitles, slow-motion and multi-view variants) and the engine's native clip.
+
+Post-processing (issue 6, app "postprocess") owns the renditions; this module only reads them, and falls
+back to the native clip alone while post-processing has produced nothing for a clip.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+# Post-processing's rendition keys (generation.postprocess.selectors.renditions_for_clip) → archive roles.
+ROLE_BY_KEY = {
+    "delivery": "video", "poster": "poster", "preview": "preview", "multiview": "multiview",
+    "slowmo_050": "slow_0_5", "slowmo_025": "slow_0_25",
+}
+
+
+def _role_for(key: str) -> str | None:
+    if key.startswith("subtitles"):
+        lang = key.partition(":")[2].lower()
+        return "vtt_en" if lang.startswith("en") else "vtt"
+    return ROLE_BY_KEY.get(key)
+
+
+MIME_BY_EXT = {
+    ".mp4": "video/mp4", ".webm": "video/webm", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+    ".png": "image/png", ".webp": "image/webp", ".vtt": "text/vtt", ".gif": "image/gif",
+    ".c2pa": "application/c2pa", ".json": "application/json",
+}
+
+
+@dataclass(frozen=True)
+class PublicFile:
+    role: str
+    field_file: object  # a FieldFile (storage-backed)
+    mime: str
+
+    @property
+    def name(self) -> str:
+        return self.field_file.name
+
+
+def mime_for(name: str) -> str:
+    import os
+
+    return MIME_BY_EXT.get(os.path.splitext(name)[1].lower(), "application/octet-stream")
+
+
+def sha256_of_field_file(field_file, chunk: int = 1024 * 1024) -> str:
+    """sha256 of a stored file, read through its storage (works for S3 as for the file system)."""
+    h = hashlib.sha256()
+    storage = field_file.storage
+    with storage.open(field_file.name, "rb") as fh:
+        for block in iter(lambda: fh.read(chunk), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _postprocess_renditions(clip) -> dict:
+    """{key: Rendition} of the clip's latest succeeded media job; {} while there is none."""
+    try:
+        from generation.postprocess.selectors import renditions_for_clip
+    except ImportError:  # post-processing app absent
+        return {}
+    return renditions_for_clip(clip=clip)
+
+
+def public_files(clip) -> list[PublicFile]:
+    """The files that will be public for ``clip``: post-processing's renditions by archive role, plus
+    the engine's clip as ``original``; the clip itself is the ``video`` when no delivery MP4 exists."""
+    files: dict[str, PublicFile] = {}
+    for key, r in sorted(_postprocess_renditions(clip).items()):
+        role = _role_for(key)
+        if role and r.file and role not in files:
+            files[role] = PublicFile(role, r.file, mime_for(r.file.name))
+    files["original"] = PublicFile("original", clip.file, mime_for(clip.file.name))
+    if "video" not in files:
+        files["video"] = PublicFile("video", clip.file, mime_for(clip.file.name))
+    return [files[k] for k in sorted(files)]

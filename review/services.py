@@ -1,0 +1,549 @@
+"""Writes of the review workflow: one function per transition.
+
+Every transition (``review_submit``, ``review_sign``, ``review_archive``, ...) follows the same shape,
+in ``_transition``: lock the review row, check the state and the actor's right, do the work, write an
+``AuditEntry`` — all inside one ``transaction.atomic``. A refusal raises ``TransitionRefused``; the
+transaction rolls back (nothing half-written) and the refusal itself is audited afterwards, outside it.
+Notifications are in-app rows written in the transaction and emails sent on commit.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from archive.roles import ADMIN, CURATOR, REVIEWER, has_role
+
+from .models import AuditEntry, ChangeRequest, Notification, Review, ReviewComment, SignOff
+from .renditions import public_files, sha256_of_field_file
+
+log = logging.getLogger(__name__)
+
+DEFAULT_RIGHTS_URI = "https://creativecommons.org/licenses/by-nc-nd/4.0/"
+RIGHTS_URI_PREFIXES = (
+    "https://creativecommons.org/licenses/", "http://creativecommons.org/licenses/",
+    "https://creativecommons.org/publicdomain/", "http://creativecommons.org/publicdomain/",
+    "http://rightsstatements.org/vocab/", "https://rightsstatements.org/vocab/",
+)
+AI_NOTICE = "本视频由人工智能根据传承人口述生成,是对真实记录的补充,不替代传承人的原始影像与口述。"
+ATTRIBUTION_TEMPLATE = "基于{names}口述重构"
+
+
+class TransitionRefused(Exception):
+    """A transition that the state or the actor's right does not allow. ``code`` is stable for tests
+    and the API; the message is for people."""
+
+    def __init__(self, message: str, *, code: str, status: int = 409):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.status = status  # 403: no right; 409: wrong state / conflict; 400: bad input
+
+
+def _forbid(message, code="forbidden"):
+    raise TransitionRefused(message, code=code, status=403)
+
+
+def _conflict(message, code):
+    raise TransitionRefused(message, code=code, status=409)
+
+
+def _bad(message, code="invalid"):
+    raise TransitionRefused(message, code=code, status=400)
+
+
+# --- Rights ----------------------------------------------------------------------------------------
+
+def is_staff_curator(user) -> bool:
+    return has_role(user, CURATOR)
+
+
+def is_reviewer(user) -> bool:
+    return has_role(user, REVIEWER)
+
+
+def is_admin(user) -> bool:
+    return has_role(user, ADMIN)
+
+
+def signing_inheritor(review: Review, user):
+    """The inheritor of the review's craft for whom ``user`` may sign (as the inheritor, or as the
+    recorded proxy with an authority document where the inheritor has died or cannot sign), or None."""
+    from archive.models import Inheritor
+
+    if not user.is_authenticated:
+        return None
+    for inh in Inheritor.objects.filter(craft_id=review.technique.craft_id).select_related("user", "proxy_user"):
+        signer = inh.signer
+        if signer is not None and signer.pk == user.pk:
+            return inh
+    return None
+
+
+def craft_signers(craft_id) -> list:
+    from archive.models import Inheritor
+
+    return [i.signer for i in Inheritor.objects.filter(craft_id=craft_id) if i.signer is not None]
+
+
+def users_with_role(role: str):
+    from django.contrib.auth import get_user_model
+
+    return list(get_user_model().objects.filter(groups__name=role, is_active=True).distinct())
+
+
+# --- Audit and notifications -----------------------------------------------------------------------
+
+def _audit(*, actor, action, outcome, review=None, clip=None, record=None, from_state="", to_state="",
+           reason="", details=None) -> AuditEntry:
+    return AuditEntry.objects.create(
+        actor=actor if getattr(actor, "pk", None) else None,
+        actor_name=getattr(actor, "username", "") or "",
+        action=action, outcome=outcome, review=review,
+        clip_id_value=str(clip.pk if clip is not None else (review.clip_id if review else "")),
+        record_id_value=str(record.pk) if record is not None else "",
+        from_state=from_state, to_state=to_state, reason=reason, details=details or {},
+    )
+
+
+def notify(users, *, verb: str, message: str, review: Review | None = None, url: str = "") -> int:
+    """In-app rows now; the same message by email once the transaction commits."""
+    users = [u for u in {u.pk: u for u in users if u is not None}.values()]
+    Notification.objects.bulk_create(
+        [Notification(user=u, review=review, verb=verb, message=message[:500], url=url) for u in users]
+    )
+    emails = [u.email for u in users if u.email]
+    if emails:
+        subject = f"[heritage] {message[:80]}"
+        body = f"{message}\n\n{url}" if url else message
+
+        def _send():
+            try:
+                send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, emails, fail_silently=False)
+            except Exception:  # noqa: BLE001 — a mail outage must not undo a committed transition
+                log.exception("review notification email failed")
+
+        transaction.on_commit(_send)
+    return len(users)
+
+
+def _review_url(review: Review) -> str:
+    return reverse("review:detail", args=[review.pk])
+
+
+@dataclass
+class _Ctx:
+    review: Review | None
+    to_state: str = ""
+    record: object = None
+    details: dict | None = None
+
+
+def _transition(action: str, *, actor, review: Review | None, work, clip=None):
+    """Run ``work(ctx)`` atomically on the locked review; audit success or refusal."""
+    from_state = review.state if review is not None else ""
+    try:
+        with transaction.atomic():
+            locked = Review.objects.select_for_update().get(pk=review.pk) if review is not None else None
+            ctx = _Ctx(review=locked)
+            result = work(ctx)
+            if ctx.review is not None and ctx.to_state:
+                ctx.review.state = ctx.to_state
+                ctx.review.save(update_fields=["state", "updated_at"])
+            _audit(actor=actor, action=action, outcome=AuditEntry.Outcome.OK, review=ctx.review, clip=clip,
+                   record=ctx.record, from_state=from_state, to_state=ctx.to_state or from_state,
+                   details=ctx.details)
+    except TransitionRefused as exc:
+        _audit(actor=actor, action=action, outcome=AuditEntry.Outcome.REFUSED,
+               review=review if (review is not None and Review.objects.filter(pk=review.pk).exists()) else None,
+               clip=clip, from_state=from_state, reason=exc.message, details={"code": exc.code})
+        raise
+    if review is not None:
+        review.refresh_from_db()
+    return result
+
+
+def _require_state(review: Review, *states):
+    if review.state not in states:
+        _conflict(
+            _("当前状态为「%(state)s」,不能执行此操作。") % {"state": review.get_state_display()}, "wrong_state"
+        )
+
+
+# --- Attribution -----------------------------------------------------------------------------------
+
+def attribution_compose(clip) -> tuple[str, list[dict]]:
+    """「基于<传承人>口述重构」 from the oral-history sources of the clip's job: the recording the
+    transcript span came from, else the technique's recordings whose consent allows AI reconstruction.
+    Returns ("", []) when there is no oral-history source: such a clip cannot be archived."""
+    from archive.models import Recording
+
+    job = clip.job
+    recordings = []
+    if job.recording_id:
+        recordings = [job.recording]
+    elif job.technique_id:
+        recordings = list(
+            Recording.objects.filter(technique_id=job.technique_id, consent_scope__in=[
+                Recording.ConsentScope.GENERATION, Recording.ConsentScope.PUBLIC,
+            ]).select_related("speaker").order_by("recorded_on")
+        )
+    sources, names = [], []
+    for rec in recordings:
+        name = (rec.speaker.name if rec.speaker_id else rec.speaker_name or "").strip()
+        if name and name not in names:
+            names.append(name)
+        sources.append({"recording": rec.pk, "title": rec.title, "speaker": name,
+                        "recorded_on": rec.recorded_on.isoformat(), "consent_scope": rec.consent_scope,
+                        "span": [job.source_start, job.source_end] if rec.pk == job.recording_id else None})
+    if not names:
+        return "", sources
+    return ATTRIBUTION_TEMPLATE.format(names="、".join(names)), sources
+
+
+def validate_rights_uri(uri: str) -> str:
+    uri = (uri or "").strip()
+    if not uri.startswith(RIGHTS_URI_PREFIXES):
+        _bad(_("权利声明必须是知识共享(creativecommons.org)或 RightsStatements.org 的 URI。"), "rights_uri")
+    return uri
+
+
+# --- Transitions -----------------------------------------------------------------------------------
+
+def review_open(*, clip, actor, rights_uri: str | None = None) -> Review:
+    """Open the review of a generated clip (state draft) and compose its attribution."""
+
+    def work(ctx):
+        if not (is_staff_curator(actor)):
+            _forbid(_("只有策展人可以发起审核。"))
+        if Review.objects.filter(clip=clip).exists():
+            _conflict(_("该视频已有审核。"), "exists")
+        job = clip.job
+        if not job.technique_id:
+            _bad(_("该视频没有对应的技法,不能进入审核。"), "no_technique")
+        attribution, sources = attribution_compose(clip)
+        previous = None
+        cr = ChangeRequest.objects.filter(new_job=job).select_related("review").first()
+        if cr is not None:
+            previous = cr.review
+        elif job.retry_of_id:
+            previous = Review.objects.filter(clip__job_id=job.retry_of_id).first()
+        step = job.step
+        title = f"{job.technique}" + (f" · {step.title}" if step else "")
+        review = Review.objects.create(
+            clip=clip, technique_id=job.technique_id, step=step, title=title[:300],
+            attribution=attribution, attribution_sources=sources,
+            rights_uri=validate_rights_uri(rights_uri or getattr(settings, "HERITAGE_DEFAULT_RIGHTS_URI",
+                                                                  DEFAULT_RIGHTS_URI)),
+            ai_notice=AI_NOTICE, previous=previous, version=(previous.version + 1) if previous else 1,
+            created_by=actor,
+        )
+        ctx.review = review
+        ctx.to_state = ""
+        ctx.details = {"attribution": attribution, "version": review.version}
+        return review
+
+    review = _transition("open", actor=actor, review=None, work=work, clip=clip)
+    return review
+
+
+def review_set_rights(*, review: Review, actor, rights_uri: str) -> Review:
+    def work(ctx):
+        if not is_staff_curator(actor):
+            _forbid(_("只有策展人可以修改权利声明。"))
+        _require_state(ctx.review, Review.State.DRAFT, Review.State.CHANGES_REQUESTED)
+        ctx.review.rights_uri = validate_rights_uri(rights_uri)
+        ctx.review.save(update_fields=["rights_uri", "updated_at"])
+        ctx.details = {"rights_uri": ctx.review.rights_uri}
+
+    _transition("set_rights", actor=actor, review=review, work=work)
+    return review
+
+
+def review_submit(*, review: Review, actor) -> Review:
+    """draft / changes requested → in review. Records the sha256 of the clip file as stored now."""
+
+    def work(ctx):
+        r = ctx.review
+        if not is_staff_curator(actor):
+            _forbid(_("只有策展人可以送审。"))
+        _require_state(r, Review.State.DRAFT, Review.State.CHANGES_REQUESTED)
+        if not r.attribution.strip():
+            _bad(_("没有口述史来源,无法生成署名「基于<传承人>口述重构」,不能送审。"), "no_attribution")
+        if not r.rights_uri:
+            _bad(_("缺少权利声明。"), "no_rights")
+        try:
+            digest = sha256_of_field_file(r.clip.file)
+        except OSError as exc:
+            _conflict(_("无法读取视频文件:%(e)s") % {"e": exc}, "file_missing")
+        if digest != r.clip.sha256:
+            _conflict(_("视频文件与生成时记录的 SHA-256 不一致,不能送审。"), "sha256_mismatch")
+        r.submitted_sha256 = digest
+        r.save(update_fields=["submitted_sha256", "updated_at"])
+        ctx.to_state = Review.State.IN_REVIEW
+        ctx.details = {"sha256": digest}
+        notify(users_with_role(REVIEWER) + craft_signers(r.technique.craft_id), verb="submitted", review=r,
+               message=_("「%(t)s」已送审,请审看并签署。") % {"t": r.title}, url=_review_url(r))
+
+    return _transition("submit", actor=actor, review=review, work=work)
+
+
+def _check_at_ms(review: Review, at_ms):
+    if at_ms is None:
+        return None
+    try:
+        at_ms = int(at_ms)
+    except (TypeError, ValueError):
+        _bad(_("时间点格式不正确。"), "at_ms")
+    duration_ms = int(review.clip.duration_s * 1000)
+    if at_ms < 0 or (duration_ms and at_ms > duration_ms):
+        _bad(_("时间点超出视频长度。"), "at_ms")
+    return at_ms
+
+
+def _may_discuss(review: Review, user) -> bool:
+    return is_staff_curator(user) or is_reviewer(user) or signing_inheritor(review, user) is not None
+
+
+def review_comment(*, review: Review, actor, text: str, at_ms: int | None = None) -> ReviewComment:
+    """A time-coded remark, e.g. at 00:03 「铜丝弯曲弧度不符合明代规制」."""
+
+    def work(ctx):
+        r = ctx.review
+        if not _may_discuss(r, actor):
+            _forbid(_("您不能对该视频发表审核意见。"))
+        _require_state(r, Review.State.DRAFT, Review.State.IN_REVIEW, Review.State.CHANGES_REQUESTED,
+                       Review.State.APPROVED)
+        body = (text or "").strip()
+        if not body:
+            _bad(_("意见内容不能为空。"), "empty")
+        c = ReviewComment.objects.create(review=r, author=actor, text=body[:5000], at_ms=_check_at_ms(r, at_ms))
+        ctx.details = {"comment": c.pk, "at_ms": c.at_ms}
+        return c
+
+    return _transition("comment", actor=actor, review=review, work=work)
+
+
+def _start_regeneration(review: Review, actor, action_description: dict):
+    """A new take from the edited action description, through the jobs engineer's service."""
+    try:
+        from generation.services import job_create
+    except ImportError:
+        _conflict(_("生成服务尚不可用,无法按修改后的动作描述重新生成。"), "generation_unavailable")
+    old = review.clip.job
+    public = {k: old.parameters[k] for k in ("resolution", "orientation", "duration", "frame_rate", "temperature")
+              if k in old.parameters}
+    if "num_steps" in old.parameters:
+        public["steps"] = old.parameters["num_steps"]
+    if "sampler" in old.parameters:
+        public["sampler"] = old.parameters["sampler"]
+    try:
+        return job_create(
+            requested_by=actor, technique=old.technique, step=old.step, action_description=action_description,
+            parameters=public, seed=old.seed, camera=old.camera or None, retry_of=old,
+            recording=old.recording, source_start=old.source_start, source_end=old.source_end,
+        )
+    except Exception as exc:  # noqa: BLE001 — a refused job request is the user's bad input
+        errors = getattr(exc, "errors", None)
+        _bad(_("无法创建新的生成任务:%(e)s") % {"e": errors or exc}, "regeneration_refused")
+
+
+def review_request_changes(*, review: Review, actor, text: str, at_ms: int | None = None,
+                           action_description: dict | None = None) -> ReviewComment:
+    """in review → changes requested, with a comment. With an edited action description, a new
+    generation starts at once; its clip becomes the next version of this review."""
+
+    def work(ctx):
+        r = ctx.review
+        signer = signing_inheritor(r, actor)
+        if not (is_reviewer(actor) or signer is not None):
+            _forbid(_("只有审核人(研究者)或本项目的传承人可以要求修改。"))
+        _require_state(r, Review.State.IN_REVIEW)
+        body = (text or "").strip()
+        if not body:
+            _bad(_("请写明需要修改的地方。"), "empty")
+        c = ReviewComment.objects.create(review=r, author=actor, text=body[:5000], at_ms=_check_at_ms(r, at_ms),
+                                         kind=ReviewComment.Kind.CHANGE_REQUEST)
+        details = {"comment": c.pk}
+        if action_description:
+            if not isinstance(action_description, dict):
+                _bad(_("结构化动作描述格式不正确。"), "action_description")
+            job = _start_regeneration(r, actor, action_description)
+            ChangeRequest.objects.create(review=r, comment=c, action_description=action_description, new_job=job)
+            details["new_job"] = str(job.pk)
+        ctx.to_state = Review.State.CHANGES_REQUESTED
+        ctx.details = details
+        notify(users_with_role(CURATOR), verb="changes_requested", review=r,
+               message=_("「%(t)s」需要修改:%(c)s") % {"t": r.title, "c": body[:200]}, url=_review_url(r))
+        return c
+
+    return _transition("request_changes", actor=actor, review=review, work=work)
+
+
+def review_reject(*, review: Review, actor, text: str) -> Review:
+    def work(ctx):
+        r = ctx.review
+        if not (is_reviewer(actor) or is_staff_curator(actor) or signing_inheritor(r, actor) is not None):
+            _forbid(_("您不能驳回该视频。"))
+        _require_state(r, Review.State.DRAFT, Review.State.IN_REVIEW, Review.State.CHANGES_REQUESTED)
+        body = (text or "").strip()
+        if not body:
+            _bad(_("请写明驳回理由。"), "empty")
+        ReviewComment.objects.create(review=r, author=actor, text=body[:5000], kind=ReviewComment.Kind.REJECTION)
+        ctx.to_state = Review.State.REJECTED
+        notify(users_with_role(CURATOR), verb="rejected", review=r,
+               message=_("「%(t)s」被驳回:%(c)s") % {"t": r.title, "c": body[:200]}, url=_review_url(r))
+
+    return _transition("reject", actor=actor, review=review, work=work)
+
+
+def public_summary(review: Review) -> dict:
+    """Exactly what will be public once archived: shown on the signing screen and bound in the sign-off."""
+    files = []
+    for pf in public_files(review.clip):
+        files.append({"role": pf.role, "name": pf.name.rsplit("/", 1)[-1], "mime": pf.mime})
+    return {
+        "title": review.title,
+        "craft": review.technique.craft.name,
+        "technique": review.technique.name,
+        "step": review.step.title if review.step_id else None,
+        "attribution": review.attribution,
+        "rights_uri": review.rights_uri,
+        "ai_notice": review.ai_notice,
+        "files": files,
+        "clip_sha256": review.submitted_sha256,
+        "action_description": review.clip.job.action_description,
+    }
+
+
+def review_sign(*, review: Review, actor, sha256: str, attribution: str, comment: str = "") -> SignOff:
+    """in review → approved: the inheritor (or recorded proxy) signs the exact file and attribution they
+    were shown. The file is re-hashed from storage now; any difference refuses the signature."""
+
+    def work(ctx):
+        r = ctx.review
+        inheritor = signing_inheritor(r, actor)
+        if inheritor is None:
+            _forbid(_("只有本项目的传承人(或其登记的代理人)可以签署。"), "not_signer")
+        _require_state(r, Review.State.IN_REVIEW)
+        if not r.attribution.strip() or not r.rights_uri:
+            _bad(_("缺少署名或权利声明,不能签署。"), "no_attribution")
+        if (attribution or "").strip() != r.attribution:
+            _conflict(_("署名与签署页面显示的不一致,请刷新后重新确认。"), "attribution_mismatch")
+        if (sha256 or "").strip().lower() != r.submitted_sha256:
+            _conflict(_("视频已更新,请刷新后重新审看。"), "sha256_mismatch")
+        try:
+            digest = sha256_of_field_file(r.clip.file)
+        except OSError as exc:
+            _conflict(_("无法读取视频文件:%(e)s") % {"e": exc}, "file_missing")
+        if digest != r.submitted_sha256 or digest != r.clip.sha256:
+            _conflict(_("视频文件在送审后被改动(SHA-256 不一致),不能签署。"), "sha256_mismatch")
+        so = SignOff.objects.create(
+            review=r, inheritor=inheritor, signed_by=actor, by_proxy=inheritor.needs_proxy,
+            proxy_name=inheritor.proxy_name if inheritor.needs_proxy else "",
+            proxy_relation=inheritor.proxy_relation if inheritor.needs_proxy else "",
+            proxy_document=inheritor.proxy_document.name if inheritor.needs_proxy else "",
+            sha256=digest, attribution=r.attribution, rights_uri=r.rights_uri, ai_notice=r.ai_notice,
+            public_summary=public_summary(r), comment=(comment or "").strip()[:5000],
+        )
+        if so.comment:
+            ReviewComment.objects.create(review=r, author=actor, text=so.comment, kind=ReviewComment.Kind.SIGNOFF)
+        ctx.to_state = Review.State.APPROVED
+        ctx.details = {"signoff": str(so.pk), "sha256": digest, "by_proxy": so.by_proxy}
+        notify(users_with_role(CURATOR), verb="signed", review=r,
+               message=_("%(who)s 已签署「%(t)s」,可以归档。") % {"who": inheritor.name, "t": r.title},
+               url=_review_url(r))
+        return so
+
+    return _transition("sign", actor=actor, review=review, work=work)
+
+
+def review_archive(*, review: Review, actor):
+    """approved → archived: create the immutable ArchiveRecord from the signed clip."""
+    from .archiving import ArchiveFailed, record_create
+
+    def work(ctx):
+        r = ctx.review
+        if not is_staff_curator(actor):
+            _forbid(_("只有策展人可以归档。"))
+        _require_state(r, Review.State.APPROVED)
+        so = r.active_signoff()
+        if so is None:
+            _conflict(_("没有有效的传承人签署,不能归档。"), "not_signed")
+        if not (r.attribution.strip() and so.attribution.strip() and so.attribution == r.attribution):
+            _conflict(_("缺少署名,或署名与签署时不一致,不能归档。"), "no_attribution")
+        if not r.rights_uri or so.rights_uri != r.rights_uri:
+            _conflict(_("缺少权利声明,或与签署时不一致,不能归档。"), "no_rights")
+        try:
+            digest = sha256_of_field_file(r.clip.file)
+        except OSError as exc:
+            _conflict(_("无法读取视频文件:%(e)s") % {"e": exc}, "file_missing")
+        if digest != so.sha256:
+            _conflict(_("视频文件在签署后被改动(SHA-256 不一致),不能归档。"), "sha256_mismatch")
+        try:
+            record = record_create(review=r, signoff=so, actor=actor)
+        except ArchiveFailed as exc:
+            _conflict(str(exc), "archive_failed")
+        ctx.record = record
+        ctx.to_state = Review.State.ARCHIVED
+        ctx.details = {"record": str(record.pk)}
+        notify([so.signed_by] + users_with_role(REVIEWER), verb="archived", review=r,
+               message=_("「%(t)s」已归档并公开。") % {"t": r.title}, url=_review_url(r))
+        return record
+
+    return _transition("archive", actor=actor, review=review, work=work)
+
+
+def review_withdraw(*, review: Review, actor, reason: str) -> SignOff:
+    """approved / archived → withdrawn: the signer (or an admin) withdraws the signature, which
+    unpublishes. The archive record itself is immutable and stays; a withdrawal event is appended."""
+    from archive.records import ArchiveEvent, ArchiveRecord
+
+    def work(ctx):
+        r = ctx.review
+        if not (signing_inheritor(r, actor) is not None or is_admin(actor)):
+            _forbid(_("只有本项目的传承人(或其代理人)可以撤回签署。"))
+        _require_state(r, Review.State.APPROVED, Review.State.ARCHIVED)
+        body = (reason or "").strip()
+        if not body:
+            _bad(_("请写明撤回理由。"), "empty")
+        so = r.active_signoff()
+        if so is None:
+            _conflict(_("没有有效的签署。"), "not_signed")
+        so.withdrawn_at = timezone.now()
+        so.withdrawn_by = actor
+        so.withdrawal_reason = body[:5000]
+        so.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
+        ReviewComment.objects.create(review=r, author=actor, text=body[:5000], kind=ReviewComment.Kind.WITHDRAWAL)
+        record = ArchiveRecord.objects.filter(signoff=so).first()
+        if record is not None:
+            ArchiveEvent.objects.create(
+                record=record, event_type=ArchiveEvent.Type.WITHDRAWAL, detail=body[:2000],
+                agents=[person_agent(actor, "withdrawing signer" if not is_admin(actor) else "administrator")],
+                data={"signoff": str(so.pk)},
+            )
+            ctx.record = record
+        ctx.to_state = Review.State.WITHDRAWN
+        notify(users_with_role(CURATOR), verb="withdrawn", review=r,
+               message=_("「%(t)s」的签署已撤回,已从展厅下架。") % {"t": r.title}, url=_review_url(r))
+        return so
+
+    return _transition("withdraw", actor=actor, review=review, work=work)
+
+
+def person_agent(user, role: str) -> dict:
+    name = (user.get_full_name() or user.username) if user is not None else ""
+    return {"type": "person", "role": role, "name": name, "id": f"user:{user.pk}" if user is not None else ""}
+
+
+def notification_mark_read(*, user, ids=None) -> int:
+    qs = Notification.objects.filter(user=user, read_at__isnull=True)
+    if ids:
+        qs = qs.filter(pk__in=ids)
+    return qs.update(read_at=timezone.now())

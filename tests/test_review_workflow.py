@@ -1,0 +1,103 @@
+"""The review workflow end to end on rows: open → submit → comment → request changes → resubmit →
+sign → archive → withdraw, with audit entries, notifications and versions."""
+import pytest
+from django.core import mail
+
+from review import services
+from review.models import AuditEntry, Notification, Review, ReviewComment
+from tests.review_fixtures import *  # noqa: F401,F403
+
+
+def test_open_composes_attribution_from_oral_history(rv, make_clip):
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    assert review.state == Review.State.DRAFT
+    assert review.attribution == "基于姚建萍口述重构"
+    assert review.rights_uri.startswith("https://creativecommons.org/")
+    assert "人工智能" in review.ai_notice
+    from review.selectors import attribution_for_clip
+    assert attribution_for_clip(review.clip) == "基于姚建萍口述重构"
+
+
+def test_full_chain_with_change_request_and_versions(rv, make_clip, django_capture_on_commit_callbacks):
+    clip = make_clip()
+    review = services.review_open(clip=clip, actor=rv.curator)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.review_submit(review=review, actor=rv.curator)
+    assert review.state == Review.State.IN_REVIEW
+    assert review.submitted_sha256 == clip.sha256
+    # reviewers and the craft's signers were told, in-app and by email
+    assert Notification.objects.filter(user=rv.reviewer, verb="submitted").exists()
+    assert Notification.objects.filter(user=rv.inheritor_user, verb="submitted").exists()
+
+    c = services.review_comment(review=review, actor=rv.reviewer, text="铜丝弯曲弧度不符合明代规制", at_ms=300)
+    assert c.timecode == "00:00"
+    services.review_request_changes(review=review, actor=rv.reviewer, text="针距应为两毫米", at_ms=500)
+    assert review.state == Review.State.CHANGES_REQUESTED
+    assert Notification.objects.filter(user=rv.curator, verb="changes_requested").exists()
+
+    # the next take links to this one as its previous version (through the job's retry_of)
+    clip2 = make_clip(variant="b")
+    clip2.job.retry_of = clip.job
+    clip2.job.save()
+    review2 = services.review_open(clip=clip2, actor=rv.curator)
+    assert review2.previous == review and review2.version == 2
+    from review.selectors import review_versions
+    assert [r.pk for r in review_versions(review)] == [review.pk, review2.pk]
+
+    services.review_submit(review=review2, actor=rv.curator)
+    so = services.review_sign(review=review2, actor=rv.inheritor_user, sha256=review2.submitted_sha256,
+                              attribution=review2.attribution, comment="同意公开")
+    assert review2.state == Review.State.APPROVED and so.sha256 == clip2.sha256 and not so.by_proxy
+    record = services.review_archive(review=review2, actor=rv.curator)
+    assert review2.state == Review.State.ARCHIVED
+    assert record.attribution == "基于姚建萍口述重构"
+    assert record.clip_sha256 == clip2.sha256
+    assert record.provenance["generation"]["seed"] == 7
+    assert record.provenance["signoff"]["inheritor"] == "姚建萍"
+    assert record.provenance["review"]["previous_versions"][0]["review"] == str(review.pk)
+    roles = set(record.files.values_list("role", flat=True))
+    assert {"original", "video", "c2pa_manifest"} <= roles
+    assert record.file("original").sha256 == clip2.sha256
+    types = list(record.events.values_list("event_type", flat=True))
+    for t in ("creation", "message digest calculation", "ingestion", "sign-off"):
+        assert t in types
+
+    from archive.selectors import is_record_public, public_records
+    assert list(public_records()) == [record]
+    services.review_withdraw(review=review2, actor=rv.inheritor_user, reason="家族不同意公开")
+    assert review2.state == Review.State.WITHDRAWN
+    assert not is_record_public(record)
+    assert record.events.filter(event_type="withdrawal").exists()
+    actions = list(AuditEntry.objects.filter(review=review2, outcome="ok").order_by("at", "id")
+                   .values_list("action", flat=True))
+    assert actions == ["open", "submit", "sign", "archive", "withdraw"]
+    assert any("yao@example.org" in m.to for m in mail.outbox)
+
+
+def test_proxy_signs_for_deceased_inheritor(rv, make_clip):
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    so = services.review_sign(review=review, actor=rv.proxy_user, sha256=review.submitted_sha256,
+                              attribution=review.attribution)
+    assert so.by_proxy and so.inheritor == rv.deceased and so.proxy_name == "顾小霞"
+    assert so.proxy_document.endswith(".pdf")
+
+
+def test_proxy_without_authority_document_cannot_sign(rv, make_clip):
+    rv.deceased.proxy_document = ""
+    rv.deceased.save()
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    with pytest.raises(services.TransitionRefused) as exc:
+        services.review_sign(review=review, actor=rv.proxy_user, sha256=review.submitted_sha256,
+                             attribution=review.attribution)
+    assert exc.value.code == "not_signer"
+
+
+def test_comment_time_code_outside_clip_is_refused(rv, make_clip):
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    with pytest.raises(services.TransitionRefused) as exc:
+        services.review_comment(review=review, actor=rv.reviewer, text="x", at_ms=60_000)
+    assert exc.value.status == 400
+    assert not ReviewComment.objects.exists()
+    assert AuditEntry.objects.filter(action="comment", outcome="refused").exists()
