@@ -155,6 +155,10 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "processed_folder": str(BROKER_DIR / "processed"),
         "store_processed": False,
     }
+elif CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    # A message not acknowledged within this many seconds (its worker died mid-job) is delivered again.
+    # Job leases (generation.services.job_claim) make a duplicate delivery harmless. Tests shorten it.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_BROKER_VISIBILITY_TIMEOUT", 3600)}
 CELERY_TASK_IGNORE_RESULT = True  # job rows carry the state; the UI never reads the broker
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_SERIALIZER = "json"
