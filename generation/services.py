@@ -45,11 +45,12 @@ Status = GenerationJob.Status
 # Camera angles a curator can ask for, as data: slug → (label, phrase added to the prompt when the
 # normalization module does not render the camera itself).
 CAMERAS: dict[str, tuple[str, str]] = {
-    "closeup": ("手部特写", "手部特写镜头"),
-    "overhead": ("俯拍", "俯拍镜头,从正上方拍摄工作台"),
-    "side": ("侧面", "侧面平视镜头"),
-    "front": ("正面", "正面中景镜头"),
-    "macro": ("微距", "微距镜头,突出针尖与丝线的细节"),
+    # the framings of the normalization spec's prompt templates (generation/prompting/data/templates.json)
+    "close-up": ("特写", "特写镜头"),
+    "macro": ("微距", "微距镜头"),
+    "top-down": ("俯拍", "俯拍镜头"),
+    "medium": ("中景", "中景镜头"),
+    "wide": ("全景", "全景镜头"),
 }
 BATCH_MAX = 50
 

@@ -1,0 +1,147 @@
+"""Request and response shapes of /api/v1/generation-tasks (the seed article's shape:
+{"model", "input": {"text"}, "parameters": {"resolution", "duration", "frame_rate", "seed", "temperature"}})."""
+from django.conf import settings
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from archive.models import Technique, TechniqueStep
+
+from .. import parameters as params
+from .. import selectors
+from ..models import GenerationJob
+from ..services import CAMERAS
+
+
+class TaskInputSerializer(serializers.Serializer):
+    text = serializers.CharField(required=False, max_length=5000, trim_whitespace=True,
+                                 help_text="自由文本(口述或动作描述),会先规范化为结构化动作描述。")
+    technique = serializers.SlugField(required=False, help_text="技法网址标识,如 suxiu-zhengqiang。")
+    step = serializers.IntegerField(required=False, min_value=1, help_text="该技法的步骤序号(从 1 开始)。")
+    camera = serializers.ChoiceField(choices=list(CAMERAS), required=False, help_text="机位。")
+
+    def validate(self, attrs):
+        if not attrs.get("text") and not attrs.get("technique"):
+            raise serializers.ValidationError({"text": ["请提供 text 或 technique。"]})
+        if attrs.get("step") is not None and not attrs.get("technique"):
+            raise serializers.ValidationError({"step": ["指定步骤时必须同时指定 technique。"]})
+        slug = attrs.get("technique")
+        if slug:
+            technique = Technique.objects.filter(slug=slug).first()
+            if technique is None:
+                raise serializers.ValidationError({"technique": [f"未知技法 {slug!r}。"]})
+            attrs["technique_obj"] = technique
+            if attrs.get("step") is not None:
+                step = TechniqueStep.objects.filter(technique=technique, order=attrs["step"]).first()
+                if step is None:
+                    raise serializers.ValidationError({"step": [f"技法 {slug} 没有第 {attrs['step']} 步。"]})
+                attrs["step_obj"] = step
+        return attrs
+
+
+class TaskParametersSerializer(serializers.Serializer):
+    resolution = serializers.CharField(required=False, help_text="480p 或 720p(默认 480p)。")
+    orientation = serializers.ChoiceField(choices=params.ORIENTATIONS, required=False)
+    duration = serializers.FloatField(required=False, help_text="时长(秒)。映射为原生帧数 4k+1(A14B 为 16 帧/秒)。")
+    frame_rate = serializers.IntegerField(required=False, help_text="交付帧率;原生帧率固定,后期处理重采样。")
+    seed = serializers.IntegerField(required=False, help_text="随机种子,0 … 2^32-1;缺省时随机并记录。")
+    temperature = serializers.FloatField(
+        required=False, help_text="0.5 … 2.0,默认 1.0:两个专家的无分类器引导强度除以 temperature。")
+    steps = serializers.IntegerField(required=False, help_text="去噪步数(默认取引擎预设)。")
+    sampler = serializers.ChoiceField(choices=params.SAMPLERS, required=False)
+    memory_mode = serializers.ChoiceField(choices=params.MEMORY_MODES, required=False)
+
+    def validate(self, attrs):
+        try:
+            attrs["resolved"] = params.resolve(dict(attrs), preset_name=settings.ENGINE_PRESET)
+        except params.ParameterError as exc:
+            raise serializers.ValidationError(exc.errors) from None
+        return attrs
+
+
+class TaskCreateSerializer(serializers.Serializer):
+    model = serializers.CharField(required=False, help_text="引擎预设名;须与服务器配置一致(缺省即可)。")
+    input = TaskInputSerializer()
+    parameters = TaskParametersSerializer(required=False, default=dict)
+
+    def validate_model(self, value):
+        if value != settings.ENGINE_PRESET:
+            raise serializers.ValidationError(f"此服务器运行的引擎预设是 {settings.ENGINE_PRESET},不是 {value}。")
+        return value
+
+    def to_service_kwargs(self) -> dict:
+        data = self.validated_data
+        inp = data["input"]
+        public = {k: v for k, v in data.get("parameters", {}).items() if k != "resolved"}
+        return {"technique": inp.get("technique_obj"), "step": inp.get("step_obj"), "text": inp.get("text"),
+                "camera": inp.get("camera"), "parameters": public}
+
+
+class BatchCreateSerializer(serializers.Serializer):
+    tasks = TaskCreateSerializer(many=True, help_text="每项与单个任务的请求体相同;全部有效才会提交。")
+
+    def validate_tasks(self, value):
+        if not value:
+            raise serializers.ValidationError("至少提交一个任务。")
+        if len(value) > 50:
+            raise serializers.ValidationError("一次最多提交 50 个任务。")
+        return value
+
+
+class RetrySerializer(serializers.Serializer):
+    seed = serializers.IntegerField(required=False, min_value=0, max_value=params.SEED_MAX)
+
+
+class ProgressSerializer(serializers.Serializer):
+    step = serializers.IntegerField()
+    total = serializers.IntegerField()
+    expert = serializers.CharField(allow_null=True, help_text="high(高噪声专家)或 low(低噪声专家)。")
+    eta_s = serializers.FloatField(allow_null=True)
+
+
+class OutputSerializer(serializers.Serializer):
+    video_url = serializers.CharField(help_text="交付版本(后期处理完成后)或原生视频。")
+    native_video_url = serializers.CharField()
+    poster_url = serializers.CharField(allow_null=True)
+    subtitles_url = serializers.CharField(allow_null=True)
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+    num_frames = serializers.IntegerField()
+    fps = serializers.IntegerField()
+    duration_s = serializers.FloatField()
+    sha256 = serializers.CharField()
+
+
+class TaskSerializer(serializers.ModelSerializer):
+    model = serializers.CharField(source="preset")
+    input = serializers.SerializerMethodField()
+    progress = serializers.SerializerMethodField()
+    output = serializers.SerializerMethodField()
+    requested_by = serializers.CharField(source="requested_by.username")
+
+    class Meta:
+        model = GenerationJob
+        fields = ["id", "status", "model", "input", "parameters", "seed", "prompt", "camera", "progress", "output",
+                  "error", "attempts", "worker", "device", "checkpoint_id", "timings", "batch", "retry_of",
+                  "requested_by", "created_at", "started_at", "finished_at"]
+        read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.OBJECT)
+    def get_input(self, job):
+        return {"text": job.source_text, "technique": job.technique.slug if job.technique_id else None,
+                "step": job.step.order if job.step_id else None, "camera": job.camera or None,
+                "action_description": job.action_description}
+
+    @extend_schema_field(ProgressSerializer)
+    def get_progress(self, job):
+        return selectors.job_progress(job)
+
+    @extend_schema_field(OutputSerializer(allow_null=True))
+    def get_output(self, job):
+        out = selectors.clip_urls(job)
+        request = self.context.get("request")
+        if out and request is not None:
+            for key in ("video_url", "native_video_url", "poster_url", "subtitles_url"):
+                if out.get(key) and out[key].startswith("/"):
+                    out[key] = request.build_absolute_uri(out[key])
+        return out

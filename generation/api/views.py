@@ -1,0 +1,135 @@
+"""/api/v1/generation-tasks: submit (one or a batch), read, list, cancel, retry. Views parse input and call
+services; who may see a job is decided by generation.selectors."""
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.exceptions import NotFound
+from rest_framework.generics import GenericAPIView, ListAPIView
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+
+from .. import parameters as params
+from .. import selectors, services
+from .serializers import BatchCreateSerializer, RetrySerializer, TaskCreateSerializer, TaskSerializer
+
+
+def _param_error_response(exc: params.ParameterError) -> Response:
+    return Response(exc.errors, status=status.HTTP_400_BAD_REQUEST)
+
+
+class TaskListCreateView(ListAPIView):
+    """List the generation tasks you may see (yours; every task for curators) or submit one."""
+
+    permission_classes = [IsAuthenticated]
+    serializer_class = TaskSerializer
+
+    def get_queryset(self):
+        q = self.request.query_params
+        step = q.get("step")
+        return selectors.job_list(
+            user=self.request.user, status=q.get("status") or None, technique=q.get("technique") or None,
+            step=int(step) if step and step.isdigit() else None, batch=q.get("batch") or None,
+            mine=q.get("mine") in ("1", "true"), retry_of=q.get("retry_of") or None)
+
+    @extend_schema(
+        summary="列出生成任务",
+        parameters=[
+            OpenApiParameter("status", str, description="queued,running,cancelling,cancelled,failed,succeeded(逗号分隔)"),
+            OpenApiParameter("technique", str, description="技法网址标识"),
+            OpenApiParameter("step", int, description="步骤序号"),
+            OpenApiParameter("batch", str, description="批次 id"),
+            OpenApiParameter("mine", bool, description="只看自己提交的(策展人默认看到全部)"),
+            OpenApiParameter("retry_of", str, description="某任务的重试"),
+        ],
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(summary="提交生成任务", request=TaskCreateSerializer, responses={202: TaskSerializer})
+    def post(self, request):
+        ser = TaskCreateSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        try:
+            with transaction.atomic():
+                job = services.job_create(requested_by=request.user, **ser.to_service_kwargs())
+        except params.ParameterError as exc:
+            return _param_error_response(exc)
+        return Response(TaskSerializer(job, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)
+
+
+class TaskBatchView(GenericAPIView):
+    permission_classes = [IsAuthenticated]
+    serializer_class = BatchCreateSerializer
+
+    @extend_schema(
+        summary="批量提交生成任务(全部有效才提交)",
+        request=BatchCreateSerializer,
+        responses={202: inline_serializer("BatchAccepted", {"batch": serializers.UUIDField(),
+                                                             "tasks": TaskSerializer(many=True)})},
+    )
+    def post(self, request):
+        ser = BatchCreateSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        import uuid
+
+        batch = uuid.uuid4()
+        jobs = []
+        try:
+            with transaction.atomic():
+                for i, item in enumerate(ser.validated_data["tasks"]):
+                    one = TaskCreateSerializer(data=request.data["tasks"][i])
+                    one.is_valid(raise_exception=True)
+                    jobs.append(services.job_create(requested_by=request.user, batch=batch, **one.to_service_kwargs()))
+        except params.ParameterError as exc:
+            return Response({"tasks": {str(i): exc.errors}}, status=status.HTTP_400_BAD_REQUEST)
+        data = TaskSerializer(jobs, many=True, context={"request": request}).data
+        return Response({"batch": str(batch), "tasks": data}, status=status.HTTP_202_ACCEPTED)
+
+
+class TaskDetailView(GenericAPIView):
+    permission_classes = [IsAuthenticated]
+    serializer_class = TaskSerializer
+
+    def get_object(self):
+        job = selectors.job_get(user=self.request.user, job_id=self.kwargs["pk"])
+        if job is None:
+            raise NotFound("没有这个任务,或你无权查看。")
+        return job
+
+    @extend_schema(summary="查询生成任务:状态、进度、结果地址")
+    def get(self, request, pk):
+        return Response(TaskSerializer(self.get_object(), context={"request": request}).data)
+
+
+class TaskCancelView(TaskDetailView):
+    @extend_schema(summary="取消生成任务(排队中立即取消;生成中在下一步之前停止)", request=None,
+                   responses={202: TaskSerializer, 409: inline_serializer("Conflict", {"detail": serializers.CharField()})})
+    def post(self, request, pk):
+        job = self.get_object()
+        try:
+            job = services.job_cancel(job=job, actor=request.user)
+        except services.JobStateError as exc:
+            return Response({"detail": str(exc)}, status=status.HTTP_409_CONFLICT)
+        except PermissionDenied as exc:
+            return Response({"detail": str(exc)}, status=status.HTTP_403_FORBIDDEN)
+        return Response(TaskSerializer(job, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)
+
+
+class TaskRetryView(TaskDetailView):
+    serializer_class = RetrySerializer
+
+    @extend_schema(summary="以新的随机种子重试(新任务,retry_of 指向原任务)", request=RetrySerializer,
+                   responses={202: TaskSerializer})
+    def post(self, request, pk):
+        job = self.get_object()
+        ser = RetrySerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        try:
+            with transaction.atomic():
+                new = services.job_retry(job=job, actor=request.user, seed=ser.validated_data.get("seed"))
+        except PermissionDenied as exc:
+            return Response({"detail": str(exc)}, status=status.HTTP_403_FORBIDDEN)
+        except params.ParameterError as exc:
+            return _param_error_response(exc)
+        return Response(TaskSerializer(new, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)

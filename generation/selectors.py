@@ -1,0 +1,117 @@
+"""Reads for generation jobs, clips and the GPU pool."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from archive.roles import is_curator
+
+from . import services
+from .models import GenerationJob, WorkerHeartbeat
+
+Status = GenerationJob.Status
+
+
+def jobs_visible_to(user) -> QuerySet[GenerationJob]:
+    """Curators see every job; everyone else only their own."""
+    qs = GenerationJob.objects.select_related("technique", "step", "requested_by", "clip")
+    if not (user and user.is_authenticated):
+        return qs.none()
+    return qs if is_curator(user) else qs.filter(requested_by=user)
+
+
+def job_list(*, user, status: str | None = None, technique: str | None = None, step: int | None = None,
+             batch=None, mine: bool = False, retry_of=None) -> QuerySet[GenerationJob]:
+    qs = jobs_visible_to(user)
+    if status:
+        qs = qs.filter(status__in=status.split(","))
+    if technique:
+        qs = qs.filter(technique__slug=technique)
+    if step is not None:
+        qs = qs.filter(step__order=step)
+    if batch:
+        qs = qs.filter(batch=batch)
+    if retry_of:
+        qs = qs.filter(retry_of_id=retry_of)
+    if mine:
+        qs = qs.filter(requested_by=user)
+    return qs.order_by("-created_at")
+
+
+def job_get(*, user, job_id) -> GenerationJob | None:
+    return jobs_visible_to(user).filter(pk=job_id).first()
+
+
+def clip_urls(job: GenerationJob) -> dict | None:
+    """video_url (the delivery rendition when post-processing made one, else the native clip), poster and
+    subtitles URLs when post-processing made them. None until the job succeeded."""
+    clip = getattr(job, "clip", None) if job.status == Status.SUCCEEDED else None
+    if clip is None:
+        return None
+    out = {"video_url": clip.file.url, "native_video_url": clip.file.url, "poster_url": None,
+           "subtitles_url": None, "width": clip.width, "height": clip.height, "num_frames": clip.num_frames,
+           "fps": clip.fps, "duration_s": round(clip.duration_s, 3), "sha256": clip.sha256}
+    out.update(_renditions(clip))
+    return out
+
+
+def _renditions(clip) -> dict:
+    """Post-processing outputs, when that app provides them (guarded: it may not be installed)."""
+    try:
+        from generation.postprocess import selectors as pp
+    except ImportError:
+        return {}
+    getter = getattr(pp, "clip_media_urls", None)
+    if getter is None:
+        return {}
+    try:
+        urls = getter(clip) or {}
+    except Exception:  # noqa: BLE001 — a missing rendition must not break the job view
+        return {}
+    result = {}
+    if urls.get("delivery"):
+        result["video_url"] = urls["delivery"]
+    if urls.get("poster"):
+        result["poster_url"] = urls["poster"]
+    if urls.get("subtitles"):
+        result["subtitles_url"] = urls["subtitles"]
+    return result
+
+
+def job_progress(job: GenerationJob) -> dict:
+    return {"step": job.progress_step, "total": job.progress_total, "expert": job.progress_expert or None,
+            "eta_s": job.eta_s}
+
+
+def job_status_dict(job: GenerationJob) -> dict:
+    """The small JSON the curator screens poll."""
+    return {"id": str(job.pk), "status": job.status, "status_display": job.get_status_display(),
+            "progress": job_progress(job), "percent": round(100 * job.progress_fraction, 1),
+            "attempts": job.attempts, "error": job.error, "output": clip_urls(job),
+            "active": job.status in GenerationJob.ACTIVE}
+
+
+def workers_online(*, within_s: int | None = None) -> list[WorkerHeartbeat]:
+    within = within_s or max(30, int(services.heartbeat_s() * 4))
+    cutoff = timezone.now() - timedelta(seconds=within)
+    return list(WorkerHeartbeat.objects.filter(last_seen__gte=cutoff, stopped_at__isnull=True)
+                .select_related("current_job"))
+
+
+def workers_recent(*, hours: int = 24) -> list[WorkerHeartbeat]:
+    cutoff = timezone.now() - timedelta(hours=hours)
+    return list(WorkerHeartbeat.objects.filter(last_seen__gte=cutoff).select_related("current_job"))
+
+
+def pool_overview() -> dict:
+    online = workers_online()
+    online_names = {w.name for w in online}
+    recent = [w for w in workers_recent() if w.name not in online_names]
+    queued = list(GenerationJob.objects.filter(status=Status.QUEUED).select_related("requested_by", "technique")
+                  .order_by("created_at")[:100])
+    running = list(GenerationJob.objects.filter(status__in=[Status.RUNNING, Status.CANCELLING])
+                   .select_related("requested_by", "technique").order_by("started_at"))
+    return {"workers": online, "offline": recent, "queued": queued, "queued_count":
+            GenerationJob.objects.filter(status=Status.QUEUED).count(), "running": running}
