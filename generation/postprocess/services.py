@@ -127,7 +127,7 @@ def postprocess_clip_service(
         status=MediaJob.Status.RUNNING, started_at=timezone.now(), finished_at=None, error="", error_detail="",
         options={**job.options, **options}, label=label, attempts=job.attempts + 1,
         worker=f"{socket.gethostname()}:{os.getpid()}", progress_done=0,
-        progress_total=4 + len(slowmo) + (1 if any(s.text_en for s in steps) else 0),
+        progress_total=3 + len(slowmo) + (1 if any(s.text_en for s in steps) else 0),
     )
     job.refresh_from_db()
     stored_names: list[str] = []
