@@ -111,6 +111,29 @@ def prompt_clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def guided_velocity(model: torch.nn.Module, x: torch.Tensor, t: torch.Tensor, cond: torch.Tensor,
+                    uncond: torch.Tensor | None, scale: float, *, batch_cfg: bool,
+                    both: torch.Tensor | None = None) -> torch.Tensor:
+    """One expert's classifier-free-guided velocity for latents x [1, C, F_lat, h, w] at timestep t.
+
+    batch_cfg=False: two batch-1 forwards (cond, then uncond), exactly as WanPipeline calls the model.
+    batch_cfg=True: one batch-2 forward (fewer, larger kernels and one pass over the weights).
+    uncond=None: no guidance (scale 1), one forward.
+    """
+    if uncond is None:
+        return model(hidden_states=x, timestep=t.expand(1), encoder_hidden_states=cond, return_dict=False)[0]
+    if batch_cfg:
+        both = torch.cat([cond, uncond]) if both is None else both  # [2, L, D]
+        out = model(hidden_states=torch.cat([x, x]), timestep=t.expand(2), encoder_hidden_states=both,
+                    return_dict=False)[0]  # [2, C, F_lat, h, w]
+        noise_cond, noise_uncond = out.chunk(2)
+    else:
+        noise_cond = model(hidden_states=x, timestep=t.expand(1), encoder_hidden_states=cond, return_dict=False)[0]
+        noise_uncond = model(hidden_states=x, timestep=t.expand(1), encoder_hidden_states=uncond,
+                             return_dict=False)[0]
+    return noise_uncond + scale * (noise_cond - noise_uncond)
+
+
 def resolve_request(preset: Preset, request: GenerationRequest, *, default_mode: str = "auto",
                     temporal_scale: int = 4) -> ResolvedRequest:
     """Fill a request's defaults from the preset and check it; raises InvalidRequest listing every problem.
@@ -320,8 +343,7 @@ class Engine:
         timesteps = scheduler.timesteps
         plan = expert_plan(timesteps, self.preset.boundary, self.num_train_timesteps)
         expert_steps = {"high": plan.count("high"), "low": plan.count("low")}
-        if self.batch_cfg and uncond is not None:
-            both = torch.cat([cond, uncond])  # [2, L, D]
+        both = torch.cat([cond, uncond]) if self.batch_cfg and uncond is not None else None  # [2, L, D]
 
         # 4. Denoise: each step picks its expert by the switch rule, guides, and steps the scheduler.
         t0 = time.perf_counter()
@@ -331,20 +353,8 @@ class Engine:
             name, model, scale = self.experts.select(t, req.guidance_high, req.guidance_low)
             self.placement.for_expert(name)
             x = latents.to(dtype)  # [1, C, F_lat, h, w]
-            if not guided[name]:
-                noise_pred = model(hidden_states=x, timestep=t.expand(1), encoder_hidden_states=cond,
-                                   return_dict=False)[0]
-            elif self.batch_cfg:
-                out = model(hidden_states=torch.cat([x, x]), timestep=t.expand(2), encoder_hidden_states=both,
-                            return_dict=False)[0]  # [2, C, F_lat, h, w]
-                noise_cond, noise_uncond = out.chunk(2)
-                noise_pred = noise_uncond + scale * (noise_cond - noise_uncond)
-            else:
-                noise_cond = model(hidden_states=x, timestep=t.expand(1), encoder_hidden_states=cond,
-                                   return_dict=False)[0]
-                noise_uncond = model(hidden_states=x, timestep=t.expand(1), encoder_hidden_states=uncond,
-                                     return_dict=False)[0]
-                noise_pred = noise_uncond + scale * (noise_cond - noise_uncond)
+            noise_pred = guided_velocity(model, x, t, cond, uncond if guided[name] else None, scale,
+                                         batch_cfg=self.batch_cfg, both=both)
             latents = scheduler.step(noise_pred, t, latents, return_dict=False)[0]  # float32
             if progress is not None:
                 progress(i + 1, total, name)
@@ -396,6 +406,13 @@ class Engine:
         if free is None:
             return False
         return free < vae_decode_bytes(self.vae_config, req.width, req.height, self.vae.dtype.itemsize) * 1.1
+
+    def enable_speedups(self, *, attention: str | None = None, compile_blocks: bool = False) -> None:
+        """GPU speed-ups for both experts (see speed.py and docs/PERFORMANCE.md for what each gave)."""
+        from .speed import apply_speedups
+
+        for model in (self.experts.high, self.experts.low):
+            apply_speedups(model, attention=attention, compile_blocks=compile_blocks)
 
     def describe(self) -> dict:
         return {"model_dir": self.model_dir, "checkpoint_id": self.checkpoint_id, "preset": self.preset.name,
