@@ -5,8 +5,8 @@ Rules, in order (the first that applies wins):
 2. a relative step: 「下一步/接下来/然后」 → current + 1, 「上一步/前一步」 → current − 1,
    「第一步/开始」 → the first, 「最后一步」 → the last;
 3. otherwise the step whose words (title, description and its normalized action/tool/parameters from
-   ``generation.prompting.normalize``) share the most words with the question; ties go to the step
-   nearest after the current one.
+   ``generation.prompting.normalize``) share the most words with the question; ties go to the current
+   step, then the nearest after it.
 The answer names the step and repeats its action description; it never invents text.
 """
 from __future__ import annotations
@@ -118,7 +118,8 @@ def answer_question(question: str, steps: list[StepText], current: int | None) -
         matched = tuple(w for w in words if w in _step_words(step))
         if not matched:
             continue
-        distance = (i - index) if i > index else len(steps) + (index - i)  # after the current first
+        # the current step first, then the ones after it, then the ones before
+        distance = (i - index) if i >= index else len(steps) + (index - i)
         key = (len(matched), sum(len(w) for w in matched), -distance)
         if best_key is None or key > best_key:
             best, best_key = Answer(step.order, "topic", matched), key

@@ -126,17 +126,20 @@ def search_documents(
         qs = qs.filter(technique__slug=technique_slug)
     text = (text or "").strip()[:200]
     if not text:
-        return qs.order_by("kind", "title") if (category or region or technique_slug) else qs.none()
+        ordered = qs.order_by("kind", "craft__name", "technique__name", "step__order")
+        return ordered if (category or region or technique_slug) else qs.none()
     if _is_postgres():
         raw = tsquery(text)
         if raw is None:
             return qs.none()
         query = SearchQuery(raw, search_type="raw", config="simple")
-        return qs.filter(vector=query).annotate(rank=SearchRank(F("vector"), query)).order_by("-rank", "kind", "title")
+        return qs.filter(vector=query).annotate(rank=SearchRank(F("vector"), query)).order_by(
+            "-rank", "kind", "craft__name", "technique__name", "step__order"
+        )
     words = query_tokens(text)
     longer = [w for w in words if len(w) > 1] or words
     if not longer:
         return qs.none()
     for word in longer:
-        qs = qs.filter(Q(title__icontains=word) | Q(body__icontains=word))
-    return qs.order_by("kind", "title")
+        qs = qs.filter(Q(title__icontains=word) | Q(body__icontains=word) | Q(body_terms__icontains=word))
+    return qs.order_by("kind", "craft__name", "technique__name", "step__order")

@@ -1,0 +1,89 @@
+"""Chinese search over the public gallery: jieba tokens in a PostgreSQL tsvector (GIN index), an
+icontains fallback on SQLite; filters; only public techniques are found."""
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from archive.gallery.search import search_index_rebuild
+from archive.gallery.tokens import index_terms, tsquery
+from tests.gallery_fixtures import *  # noqa: F401,F403
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def indexed_world(gallery_world):
+    search_index_rebuild()
+    return gallery_world
+
+
+def _results(client, **params):
+    response = client.get(reverse("gallery:search"), params)
+    assert response.status_code == 200
+    return response.content.decode().split('class="results"')[1].split("</ol>")[0]
+
+
+def test_tokens_are_jieba_words_plus_bigrams():
+    terms = index_terms("苏绣·正抢针法")
+    assert "苏绣" in terms and "针法" in terms and "·" not in "".join(terms)
+    assert tsquery("苏绣的针法") == "'苏绣' & '针法'"
+    assert tsquery("!!!") is None
+    assert "'" not in tsquery("a'b 针法").replace("'针法'", "").replace("'", "", 0)  # quotes stripped from words
+
+
+def test_search_in_chinese_finds_steps_and_techniques(client, indexed_world):
+    html = _results(client, q="正抢针")
+    assert "正抢针法" in html and 'href="/techniques/zhengqiang/' in html
+    html = _results(client, q="怎么劈丝")
+    assert "#step-2" in html and "劈丝" in html
+    html = _results(client, q="蜡染 蜂蜡")
+    assert "点蜡" in html and "苏绣" not in html
+
+
+def test_search_never_shows_unpublished_techniques(client, indexed_world):
+    html = _results(client, q="乱针绣")
+    assert "/techniques/luanzhen/" not in html
+
+
+def test_search_filters_by_category_region_and_technique(client, indexed_world):
+    html = _results(client, q="布", category="craftsmanship")
+    assert "点蜡" in html and "正抢针法" not in html
+    html = _results(client, q="布", region="江苏省苏州市")
+    assert "正抢针法" in html and "点蜡" not in html
+    html = _results(client, technique="dianla")
+    assert "浸染" in html and "正抢针" not in html
+
+
+def test_search_paginates(client, gallery_factory):
+    craft = gallery_factory.craft("湘绣", "xiangxiu", region="湖南省长沙市")
+    technique = gallery_factory.technique(craft, "鬅毛针", "pengmao", [(f"走针{i}", f"第{i}次走针,针脚斜向。") for i in range(1, 26)])
+    gallery_factory.record(technique, technique.steps.first())
+    search_index_rebuild()
+    first = client.get(reverse("gallery:search"), {"q": "走针"}).content.decode()
+    assert "找到 25 条结果" in first and first.count('class="result ') == 20
+    second = client.get(reverse("gallery:search"), {"q": "走针", "page": 2}).content.decode()
+    assert 'rel="prev"' in second and "q=%E8%B5%B0%E9%92%88" in second
+
+
+def test_saving_a_step_refreshes_the_index(client, gallery_world, django_capture_on_commit_callbacks):
+    search_index_rebuild()
+    step = gallery_world["zhengqiang"].steps.get(order=4)
+    assert "#step-4" not in _results(client, q="缂丝")
+    with django_capture_on_commit_callbacks(execute=True):
+        step.description = "用缂丝的方法在背面藏好线头。"
+        step.save()
+    assert "#step-4" in _results(client, q="缂丝")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search")
+def test_postgres_index_is_a_gin_tsvector(indexed_world):
+    from archive.models import SearchDocument
+
+    with connection.cursor() as cur:
+        cur.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'archive_searchdoc_vector_gin'")
+        assert "gin" in cur.fetchone()[0].lower()
+    doc = SearchDocument.objects.get(key=f"step:{indexed_world['zhengqiang'].steps.get(order=2).pk}")
+    with connection.cursor() as cur:
+        cur.execute("SELECT vector::text FROM archive_searchdocument WHERE id = %s", [doc.pk])
+        vector = cur.fetchone()[0]
+    assert "'劈丝'" in vector and "'丝线'" in vector
