@@ -35,4 +35,4 @@ def test_topic_ties_prefer_the_current_step_then_the_next_ones():
              StepText(4, "收尾", "剪线")]
     assert answer_question("怎么走针", steps, 2).order == 3
     assert answer_question("怎么走针", steps, 3).order == 3
-    assert answer_question("怎么走针", steps, 4).order == 1
+    assert answer_question("怎么走针", steps, 4).order == 3  # nothing after: the nearest before

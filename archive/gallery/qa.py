@@ -6,7 +6,7 @@ Rules, in order (the first that applies wins):
    「第一步/开始」 → the first, 「最后一步」 → the last;
 3. otherwise the step whose words (title, description and its normalized action/tool/parameters from
    ``generation.prompting.normalize``) share the most words with the question; ties go to the current
-   step, then the nearest after it.
+   step, then the nearest after it, then the nearest before it.
 The answer names the step and repeats its action description; it never invents text.
 """
 from __future__ import annotations
