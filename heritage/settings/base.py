@@ -174,6 +174,15 @@ CELERY_TASK_ROUTES = {
 }
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Periodic tasks (run `celery -A heritage beat`). Fixity: re-hash every archived file and alert the
+# curators on a mismatch (review/fixity.py); every HERITAGE_FIXITY_INTERVAL_H hours, default daily.
+CELERY_BEAT_SCHEDULE = {
+    "archive-fixity-check": {
+        "task": "review.tasks.fixity_check_all",
+        "schedule": env_int("HERITAGE_FIXITY_INTERVAL_H", 24) * 3600,
+        "options": {"queue": "default"},
+    },
+}
 
 # --- Engine ---------------------------------------------------------------------------------------
 # Folder with Wan2.2 weights in the diffusers layout. The tiny, randomly initialised checkpoint built
