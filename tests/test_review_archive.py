@@ -1,0 +1,126 @@
+"""Archive records after sign-off: fixity finds a tampered file, the BagIt bag validates and imports
+back, the C2PA manifest reads back from the archived MP4."""
+import json
+
+import bagit
+import pytest
+from django.core import mail
+from django.core.files.base import ContentFile
+
+from archive.records import ArchiveEvent
+from review import bags, credentials, fixity
+from review.models import Notification
+from tests.review_fixtures import *  # noqa: F401,F403
+
+
+def test_fixity_passes_then_finds_a_tampered_file(rv, archived_record, django_capture_on_commit_callbacks):
+    record = archived_record()
+    result = fixity.fixity_check_all()
+    assert result.ok and result.checked_records == 1 and result.checked_files == record.files.count()
+    assert record.events.filter(event_type="fixity check", outcome="success").count() == 1
+
+    # someone alters the stored video in place (same name, different bytes)
+    f = record.file("video")
+    storage, name = f.file.storage, f.file.name
+    data = bytearray(storage.open(name, "rb").read())
+    data[len(data) // 2] ^= 0xFF
+    storage.delete(name)
+    storage.save(name, ContentFile(bytes(data)))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        result = fixity.fixity_check_all()
+    assert not result.ok
+    assert list(result.failures[0]["files"]) == ["video"]
+    failed = record.events.get(event_type="fixity check", outcome="failure")
+    assert failed.data["video"]["expected"] == f.sha256 and failed.data["video"]["actual"] != f.sha256
+    assert failed.data["original"]["ok"] is True
+    assert Notification.objects.filter(user=rv.curator, verb="fixity_failure").exists()
+    assert any("curator@example.org" in m.to and "固定性" in m.subject for m in mail.outbox)
+
+
+def test_fixity_reports_a_missing_file(rv, archived_record):
+    record = archived_record()
+    f = record.file("poster") or record.file("original")
+    f.file.storage.delete(f.file.name)
+    result = fixity.fixity_check_all()
+    assert not result.ok and f.role in result.failures[0]["files"]
+
+
+def test_fixity_task_is_scheduled_by_celery_beat(settings):
+    from django.conf import settings as s
+
+    schedule = getattr(s, "CELERY_BEAT_SCHEDULE", {})
+    assert any(v.get("task") == "review.tasks.fixity_check_all" for v in schedule.values()), schedule
+
+
+def test_exported_bag_validates_and_round_trips(rv, archived_record, tmp_path):
+    record = archived_record()
+    path = bags.bag_export(record, dest_dir=tmp_path / "bags")
+    bag = bagit.Bag(str(path))
+    bag.validate()  # raises on any problem
+    assert set(bag.algorithms) == {"sha256", "sha512"}
+    assert bag.info["Source-Organization"]
+    assert bag.info["External-Identifier"] == f"urn:uuid:{record.pk}"
+    assert "provenance.json" in set(bag.tagfile_entries()) or (path / "tagmanifest-sha256.txt").read_text().count(
+        "provenance.json") == 1
+    assert json.loads((path / "provenance.json").read_text(encoding="utf-8")) == record.provenance
+    for f in record.files.all():
+        entry = [p for p in bag.entries if p.startswith(f"data/{f.role}.")]
+        assert len(entry) == 1 and bag.entries[entry[0]]["sha256"] == f.sha256
+    assert record.events.filter(event_type="export").exists()
+
+    # import round-trips: the bag reads back to the same record; a damaged stored file is restored
+    bagged = bags.bag_read(path)
+    assert bagged.id == str(record.pk) and bagged.provenance == record.provenance
+    assert bagged.record == bags.record_as_json(record)
+    f = record.file("original")
+    f.file.storage.delete(f.file.name)
+    f.file.storage.save(f.file.name, ContentFile(b"damaged"))
+    result = bags.record_import(path)
+    assert result.record == record and result.restored == ["original"]
+    assert fixity.fixity_check_all().ok
+
+
+def test_tampered_bag_fails_validation(rv, archived_record, tmp_path):
+    record = archived_record()
+    path = bags.bag_export(record, dest_dir=tmp_path / "bags")
+    payload = next((path / "data").iterdir())
+    payload.write_bytes(payload.read_bytes() + b"x")
+    with pytest.raises(bags.BagError):
+        bags.bag_read(path)
+    with pytest.raises(bagit.BagValidationError):
+        bagit.Bag(str(path)).validate()
+
+
+def test_c2pa_manifest_reads_back_from_the_archived_mp4(rv, archived_record):
+    record = archived_record()
+    video = record.file("video")
+    data = video.file.storage.open(video.file.name, "rb").read()
+    got = credentials.read_manifest(data)
+    active = got["active"]
+    actions = credentials.manifest_assertion(active, "c2pa.actions.v2")["actions"]
+    created = [a for a in actions if a["action"] == "c2pa.created"][0]
+    assert created["digitalSourceType"] == credentials.IPTC_TRAINED_ALGORITHMIC
+    assert created["softwareAgent"]["version"] == "tiny"
+    ours = credentials.manifest_assertion(active, "org.heritage.archive")
+    assert ours["archive_record"] == str(record.pk)
+    assert ours["attribution"] == "基于姚建萍口述重构"
+    assert ours["signoff"]["inheritor"] == "姚建萍" and ours["signoff"]["sha256"] == record.clip_sha256
+    assert ours["engine"]["checkpoint"] == "tiny-test"
+    # the development certificate is not in any trust list; the signature itself is intact
+    codes = {s["code"] for s in got["store"].get("validation_status", [])}
+    assert codes <= {"signingCredential.untrusted"}
+    assert record.events.filter(event_type=ArchiveEvent.Type.DIGITAL_SIGNATURE).exists()
+    # the sidecar manifest store is archived and hashed too
+    assert record.file("c2pa_manifest").size_bytes > 0
+
+
+def test_c2pa_production_settings_are_used(rv, settings, tmp_path):
+    chain, key = credentials.generate_dev_certificates(tmp_path / "prod")
+    settings.HERITAGE_C2PA_CERT_CHAIN = str(chain)
+    settings.HERITAGE_C2PA_PRIVATE_KEY = str(key)
+    m = credentials.signing_material()
+    assert not m.development and m.cert_chain_pem == chain.read_bytes()
+    settings.HERITAGE_C2PA_PRIVATE_KEY = ""
+    with pytest.raises(credentials.CredentialsError):
+        credentials.signing_material()
