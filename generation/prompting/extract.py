@@ -27,19 +27,22 @@ FILLERS = {"嗯", "啊", "呃", "哎", "哎呀", "哎哟", "唉", "哦", "噢", 
 # Markers that start a new unit (and say where the step sits in the order).
 SEQ_MARKERS = {"先", "首先", "再", "然后", "接着", "接下来", "之后", "随后", "最后", "最后呢", "完了", "完了以后",
                "第一步", "第二步", "第三步", "第四步", "第五步", "第六步", "第七步", "第八步", "第九步", "第十步",
-               "第一", "第二", "第三", "第四", "第五", "其次", "等到", "等"}
+               "第一", "第二", "第三", "第四", "第五", "其次", "等到", "等", "以后", "以后呢", "之后呢"}
 SKIP = FILLERS | SEQ_MARKERS
 WARNING_CUES = ("不然", "要不然", "要不", "否则", "免得", "以免", "小心", "注意", "千万", "容易")
 TOOL_LEAD = {"用", "以", "拿", "拿着", "持", "握", "握着", "使", "使用", "捏着", "攥着", "借助", "靠"}
 RELATION_MARKERS = {"沿", "沿着", "顺着", "从", "垂直于", "平行于", "贴着", "绕着", "围着", "对着", "朝着", "朝", "往",
                     "向", "在", "由"}
 RELATION_END = {"上", "下", "里", "边", "中", "内", "外", "处", "方向", "周围", "中间", "边缘", "上面", "下面", "里面",
-                "旁边", "到", "为止"}
+                "旁边", "到", "为止", "底下", "面上"}
 BEFORE_WORDS = {"之前", "以前"}
 # Verbs that mean 进针/出针 only when a needle is in the unit (「针要斜一点进去」).
 CONTEXT_ACTIONS = {"进去": "进针", "下去": "进针", "扎": "进针", "扎下去": "进针", "刺": "进针", "穿过去": "进针",
                    "出来": "出针", "拉出来": "出针", "挑出来": "出针"}
 NEEDLE_TOOLS = {"绣针"}
+# 「每针」「一针接一针」: after a numeral or 每, 针 counts stitches and is not the needle.
+MEASURE_FORMS = {"针"}
+MEASURE_PREV = {"一", "每", "两", "几", "半", "这", "那", "哪", "多少"}
 
 
 # A token is a plain tuple (start, end, word, quantity-or-None, TermInfo-or-None): the hot loop
@@ -61,6 +64,9 @@ class Step:
     start: int = -1
     end: int = -1
     before_next: bool = False
+    from_technique: bool = False  # the action is a technique named in the clause (「擞和针就是…」)
+    general_action: bool = False  # the action is a general verb (拿, 放, 刷…), not the craft's own
+    surface: str = ""  # the action as spoken
     vague: list = field(default_factory=list)  # (param, level) pairs from vague words
     material_default: bool = False
 
@@ -172,16 +178,29 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     tokens = tokenize(spec, norm, counters)
     terms = []
     craft_votes: dict[str, int] = {}
-    for tok in tokens:
+    ambiguous = spec.ambiguous
+    fix = []  # (token index, term index) of forms whose meaning depends on the craft
+    for k, tok in enumerate(tokens):
         info = tok[4]
+        if info is not None and tok[2] in MEASURE_FORMS and k and tokens[k - 1][2] in MEASURE_PREV:
+            tokens[k] = (tok[0], tok[1], tok[2], None, None)
+            continue
         if info is not None:
+            if tok[2] in ambiguous:
+                fix.append((k, len(terms)))
+            else:
+                for c in info.crafts:
+                    if c != "general":
+                        craft_votes[c] = craft_votes.get(c, 0) + 1
             terms.append({"text": text[tok[0]:tok[1]], "category": info.category, "start": tok[0],
                           "end": tok[1], "canonical": info.canonical})
-            for c in info.crafts:
-                if c != "general":
-                    craft_votes[c] = craft_votes.get(c, 0) + 1
     if craft is None and craft_votes:
         craft = max(sorted(craft_votes), key=lambda c: craft_votes[c])
+    for k, ti in fix:
+        tok = tokens[k]
+        info = spec.resolve(tok[2], tok[4], craft)
+        tokens[k] = (tok[0], tok[1], tok[2], None, info)
+        terms[ti]["category"], terms[ti]["canonical"] = info.category, info.canonical
 
     vague_hits = [(m.start(), m.end(), m.group(0)) for m in spec.vague_re.finditer(norm)]
     vi = 0
@@ -190,6 +209,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     pending_notes: list[str] = []
     warnings: list[str] = []
     for unit in split_units(tokens, counters):
+        marker = unit[0][3] is None and unit[0][2] in SEQ_MARKERS
         u_start, u_end = unit[0][0], unit[-1][1]
         hits = []
         while vi < len(vague_hits) and vague_hits[vi][0] < u_end:
@@ -208,8 +228,17 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             else:
                 pending_notes.append(note)
             continue
-        piece = _read_unit(spec, content, norm, hits)
+        piece = _read_unit(spec, content, norm, hits, craft)
+        prev = steps[-1] if steps else None
+        if piece.from_technique and prev is not None and not (piece.tool or piece.hand or piece.material):
+            # 「每个月牙大概两毫米宽」: a technique named in passing adds to the step being described
+            piece.action, piece.from_technique = None, False
         if piece.action is not None:
+            if prev is not None and _compatible(prev, piece) and (
+                    _same_action(prev, piece) or (prev.from_technique and piece.general_action)):
+                # 「刮灰,刮三遍」「上漆要薄薄一层,用发刷…刷」: the same step said again
+                _merge(prev, piece, prefer_piece=False)
+                continue
             if pending is not None:
                 _merge(piece, pending, prefer_piece=True)
                 pending = None
@@ -218,14 +247,22 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             steps.append(piece)
         elif _is_empty(piece):
             continue
-        elif steps:
-            _merge(steps[-1], piece, prefer_piece=False)
+        elif prev is not None and marker and _conflicts(prev, piece):
+            # 「先用砂石磨,再用黄石」: the previous action again, with another tool or material
+            piece.action, piece.surface, piece.general_action = prev.action, prev.surface, prev.general_action
+            piece.notes.extend(pending_notes)
+            pending_notes = []
+            steps.append(piece)
+        elif prev is not None:
+            _merge(prev, piece, prefer_piece=False)
         elif pending is None:
             pending = piece
         else:
             _merge(pending, piece, prefer_piece=False)
     if pending_notes and not steps:
         pass  # notes stay as top-level warnings only
+    # A technique named as the topic that gathered nothing is no step (「双面绣要两面都好看」).
+    steps = [s for s in steps if not (s.from_technique and _is_empty(s) and not s.notes)]
     steps = _reorder(steps)
     for step in steps:
         _apply_defaults(spec, step, technique, craft)
@@ -234,6 +271,24 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
 
 def _is_empty(step: Step) -> bool:
     return not (step.params or step.tool or step.material or step.hand or step.relation or step.vague)
+
+
+def _compatible(a: Step, b: Step) -> bool:
+    return all(getattr(a, k) is None or getattr(b, k) is None or getattr(a, k) == getattr(b, k)
+               for k in ("hand", "tool", "material"))
+
+
+def _conflicts(a: Step, b: Step) -> bool:
+    return not _compatible(a, b)
+
+
+def _same_action(a: Step, b: Step) -> bool:
+    """The same action said again: same term, or the spoken verb begins the previous one
+    (「刮」 after 刮灰, 「推」 after 推光, 「刷」 after 刷色)."""
+    if a.action == b.action:
+        return True
+    return bool(b.surface) and not b.from_technique and (
+        a.action.startswith(b.surface) or (a.surface or "").startswith(b.surface))
 
 
 def _merge(into: Step, other: Step, *, prefer_piece: bool) -> None:
@@ -248,7 +303,7 @@ def _merge(into: Step, other: Step, *, prefer_piece: bool) -> None:
     into.before_next = into.before_next or other.before_next
 
 
-def _read_unit(spec: Spec, unit: list[Token], norm: str, hits: list) -> Step:
+def _read_unit(spec: Spec, unit: list[Token], norm: str, hits: list, craft: str | None = None) -> Step:
     step = Step()
     step.extend(unit[0][0], unit[-1][1])
     words = [t[2] for t in unit]
@@ -272,21 +327,27 @@ def _read_unit(spec: Spec, unit: list[Token], norm: str, hits: list) -> Step:
         elif cat == "material":
             if step.material is None:
                 step.material = info.canonical
-        elif cat == "action" and action_idx is None:
-            step.action = info.canonical
-            action_idx = i
+        elif cat == "action":
+            crafts = info.crafts
+            general = "general" in crafts
+            if craft and not general and craft not in crafts:
+                continue  # another craft's verb (「舀」 is 打铁花's) does not make a step here
+            # the craft's own verb wins over a general one in the same clause (「放在蜡锅里…熔开」)
+            if action_idx is None or (step.general_action and not general):
+                step.action, step.surface, step.general_action = info.canonical, words[i], general
+                action_idx = i
     if step.action is None:
         for i, w in enumerate(words):
             if w in CONTEXT_ACTIONS and (has_needle or w in ("扎", "刺", "扎下去")):
-                step.action = CONTEXT_ACTIONS[w]
+                step.action, step.surface = CONTEXT_ACTIONS[w], w
                 action_idx = i
                 break
     if step.action is None and len(unit) > 1:
         # A technique named as what is done (「这里就是打籽」) counts as the action; a technique
         # named alone (「剪纸嘛,…」) is the topic, not a step.
-        for info in infos:
+        for i, info in enumerate(infos):
             if info is not None and info.category == "technique":
-                step.action = info.canonical
+                step.action, step.surface, step.from_technique = info.canonical, words[i], True
                 break
     rel = None if RELATION_MARKERS.isdisjoint(words) else _relation(spec, unit, words, infos, action_idx, norm)
     if rel is not None:
@@ -297,7 +358,8 @@ def _read_unit(spec: Spec, unit: list[Token], norm: str, hits: list) -> Step:
         if step.tool in inside and step.tool not in outside:
             step.tool = next((infos[j].canonical for j in range(len(unit)) if infos[j] is not None
                               and infos[j].category == "tool" and not rel[0] <= j <= rel[1]), None)
-        if step.material in inside and step.material not in outside:
+        locative = words[rel[0]] in ("在", "由")  # 「描在绣底上」 names the ground worked on
+        if step.material in inside and step.material not in outside and not locative:
             step.material = next((infos[j].canonical for j in range(len(unit)) if infos[j] is not None
                                   and infos[j].category == "material" and not rel[0] <= j <= rel[1]), None)
     if words[-1] in BEFORE_WORDS or (len(words) > 1 and words[-2] in BEFORE_WORDS):

@@ -22,7 +22,7 @@ CN_CHARS = CN_DIGITS + "十百千万"
 CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
-NUM = rf"(?:\d{{1,9}}(?:\.\d{{1,6}})?|[{CN_CHARS}几][{CN_CHARS}点几]{{0,11}})"
+NUM = rf"(?:\d{{1,9}}(?:\.\d{{1,6}})?|[{CN_CHARS}几][{CN_CHARS}点几]{{0,11}}|半)"
 RANGE_SEP = r"(?:到|至|~|-|—|–|～|或)"
 
 
@@ -46,6 +46,8 @@ def parse_cn_number(s: str):
     or None when it is not a number (一点 as 'a little' never reaches here: it has no unit)."""
     if not s:
         return None
+    if s == "半":
+        return 0.5
     if s[0].isdigit():
         try:
             return float(s)
@@ -96,9 +98,9 @@ class QuantityFinder:
         approx_alt = "|".join(re.escape(a) for a in sorted(approx_ratio, key=len, reverse=True)) or "(?!x)x"
         # The leading look-ahead lets the scan skip, in C, every position that cannot start a quantity.
         self.pattern = re.compile(
-            rf"(?=[\d{CN_CHARS}几每一劈分走进打敲拉大约差能])"
+            rf"(?=[\d{CN_CHARS}几半每一劈分走进打敲拉大约差能])"
             rf"(?:(?P<pre>每秒钟?|一秒钟?|每分钟|一分钟)?(?:走|进|打|敲|拉|大概|约|差不多|能){{0,1}}"
-            rf"(?P<n1>{NUM})(?:{RANGE_SEP}(?P<n2>{NUM}))?(?P<lai>来|多)?"
+            rf"(?P<n1>{NUM})(?:{RANGE_SEP}(?P<n2>{NUM}))?个?(?P<lai>来|多)?"
             rf"(?P<unit>{unit_alt})(?![a-zA-Z])(?P<more>多)?"
             rf"(?P<post>/s|/秒|每秒钟?)?(?P<approx>{approx_alt})?"
             # 劈成十六丝 / 分成16股 → thread_split
@@ -120,6 +122,8 @@ class QuantityFinder:
     def _convert(self, m: re.Match, text: str) -> Quantity | None:
         if m.group("split_n"):
             v = parse_cn_number(m.group("split_n"))
+            if isinstance(v, tuple):
+                return Quantity(m.start(), m.end(), "thread_split", [_num(v[0]), _num(v[1])], m.group(0))
             if not isinstance(v, float) or v < 2:
                 return None
             return Quantity(m.start(), m.end(), "thread_split", _num(v), m.group(0))

@@ -106,6 +106,8 @@ class Spec:
     version: str
     doc: dict
     terms: dict[str, TermInfo] = field(default_factory=dict)
+    # forms that belong to several terms (「丝」: 丝线 in embroidery, 铜丝 in cloisonné), by craft
+    ambiguous: dict[str, list[TermInfo]] = field(default_factory=dict)
     canonical: dict[str, TermInfo] = field(default_factory=dict)
     tokenizer: jieba.Tokenizer | None = None
 
@@ -123,8 +125,13 @@ class Spec:
             forms = [entry["term"], *entry.get("synonyms", []), *entry.get("traditional", [])]
             for form in forms:
                 form = form.strip().translate(table)
-                if form:
-                    spec.terms.setdefault(form, info)
+                if not form:
+                    continue
+                other = spec.terms.setdefault(form, info)
+                if other is not info and other.canonical != info.canonical:
+                    spec.ambiguous.setdefault(form, [other])
+                    if info not in spec.ambiguous[form]:
+                        spec.ambiguous[form].append(info)
         params = doc["parameters"]
         defaults = doc["defaults"]
         spec.units = params["units"]
@@ -153,12 +160,20 @@ class Spec:
             tk.initialize()
             for form in self.terms:
                 tk.add_word(form, freq=TERM_FREQ)
-            for word in list(self.vague) + list(self.manner) + list(EXTRA_WORDS):
+            for word in EXTRA_WORDS:
                 tk.add_word(word, freq=TERM_FREQ // 2)
             self.tokenizer = tk
         return self.tokenizer
 
     # --- look-ups -------------------------------------------------------------------------------
+    def resolve(self, form: str, info: TermInfo, craft: str | None) -> TermInfo:
+        """The term a form means in a craft (ambiguous forms only)."""
+        if craft and form in self.ambiguous:
+            for candidate in self.ambiguous[form]:
+                if craft in candidate.crafts:
+                    return candidate
+        return info
+
     def craft_for(self, technique: str | None) -> str | None:
         if not technique:
             return None
