@@ -66,6 +66,13 @@ def test_media_of_unpublished_records_answers_404(client, gallery_world, which):
         assert client.get(reverse("gallery:record_media", args=[record.pk, role])).status_code == 404
 
 
+def test_raw_media_paths_are_not_served(client, gallery_world):
+    """heritage/urls.py serves MEDIA_URL only with DEBUG; the application never exposes storage paths."""
+    for record in (gallery_world["draft"], gallery_world["withdrawn"], gallery_world["public"][0]):
+        assert client.get("/media/" + record.clip.file.name).status_code == 404
+        assert client.get("/media/" + record.files.get(role="video").file.name).status_code == 404
+
+
 def test_media_of_public_record_streams_with_ranges(client, gallery_world, mp4_bytes):
     record = gallery_world["public"][0]
     url = reverse("gallery:record_media", args=[record.pk, "video"])

@@ -1,0 +1,135 @@
+"""The public gallery in real headless Chromium (Debian's chromium, driven by Playwright): home → craft
+→ technique, play a clip, switch subtitles, step navigator, question box, search in Chinese; and
+unpublished media answering 404 to an anonymous visitor. Screenshots go to test-artifacts/gallery/."""
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from tests.gallery_fixtures import *  # noqa: F401,F403
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = os.environ.get("HERITAGE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--autoplay-policy=no-user-gesture-required"]
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "gallery"
+
+
+@pytest.fixture
+def browser_page(monkeypatch):
+    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make setup-system` (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls made by the test
+    # itself after it starts are plain synchronous calls.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1200, "height": 900}, locale="zh-CN")
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.js_errors = errors
+        yield page
+        context.close()
+        browser.close()
+
+
+def _visible_step(page) -> str:
+    return page.eval_on_selector_all("article.step", "els => els.filter(e => !e.hidden).map(e => e.id).join(',')")
+
+
+def test_visitor_learns_a_technique_step_by_step(live_server, transactional_db, gallery_world, browser_page):
+    page = browser_page
+    page.goto(live_server.url + "/")
+    page.screenshot(path=str(ARTIFACTS / "01-home.png"), full_page=True)
+
+    # home → craft → technique
+    page.get_by_role("link", name="苏绣", exact=True).first.click()
+    page.wait_for_url("**/crafts/suxiu/")
+    page.screenshot(path=str(ARTIFACTS / "02-craft.png"), full_page=True)
+    assert page.get_by_text("苏绣传承人").is_visible()
+    page.get_by_role("link", name="正抢针法").click()
+    page.wait_for_url("**/techniques/zhengqiang/")
+    assert _visible_step(page) == "step-1"
+    step1 = page.locator("#step-1")
+    assert step1.locator(".attribution").is_visible() and step1.locator(".ai-notice").is_visible()
+    assert "manifest" in page.get_by_role("link", name="IIIF 清单(manifest)").get_attribute("href")
+
+    # play a clip (the button is a real, focusable <button>: press it with the keyboard)
+    step1.locator(".play-toggle").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('#video-step-1').currentTime > 0.3", timeout=15000)
+    assert page.evaluate("document.querySelector('#video-step-1').error") is None
+    assert step1.locator(".play-toggle").text_content() == "暂停"
+
+    # subtitles: Chinese by default, switch to English
+    modes = "Array.from(document.querySelector('#video-step-1').textTracks).map(t => t.language + ':' + t.mode)"
+    page.wait_for_function(f"{modes}.includes('zh-Hans:showing')")
+    step1.locator(".subtitle-select").select_option("en")
+    page.wait_for_function(f"{modes}.join() === 'zh-Hans:disabled,en:showing'")
+    page.wait_for_function(
+        "(() => { const t = document.querySelector('#video-step-1').textTracks[1];"
+        " return t.cues && t.cues.length === 2 && t.cues[0].text.startsWith('English subtitle'); })()"
+    )
+    page.screenshot(path=str(ARTIFACTS / "03-technique-playing.png"), full_page=True)
+
+    # slow-motion variant: same player, the 0.5× file
+    step1.get_by_role("button", name="0.5 倍慢放").click()
+    page.wait_for_function("document.querySelector('#video-step-1').src.includes('/slow_0_5')")
+    page.wait_for_function("document.querySelector('#video-step-1').duration === 4")
+
+    # step navigator: buttons and keyboard
+    page.get_by_role("button", name="下一步").click()
+    assert _visible_step(page) == "step-2"
+    assert page.locator("#step-status").text_content() == "第 2 / 4 段"
+    page.get_by_role("button", name="上一步").click()
+    assert _visible_step(page) == "step-1"
+    page.locator("body").press("n")
+    assert _visible_step(page) == "step-2"
+
+    # question box: 「下一步怎么走针?」 from step 2 → step 3
+    page.get_by_label("看不懂哪一步").fill("下一步怎么走针?")
+    page.get_by_role("button", name="提问").click()
+    answer = page.locator("#ask-answer .answer-text")
+    answer.wait_for()
+    assert answer.text_content().startswith("第3步「正抢针」")
+    page.get_by_role("button", name="转到第3步").click()
+    assert _visible_step(page) == "step-3"
+    page.screenshot(path=str(ARTIFACTS / "04-question-answered.png"), full_page=True)
+
+    # search in Chinese, then follow a result to its step
+    page.goto(live_server.url + "/")
+    page.get_by_role("searchbox").fill("劈丝")
+    page.get_by_role("button", name="搜索").click()
+    page.wait_for_url("**/search/?q=*")
+    results = page.locator("ol.results li")
+    assert results.count() >= 1 and "劈丝" in results.first.text_content()
+    page.screenshot(path=str(ARTIFACTS / "05-search.png"), full_page=True)
+    page.locator("ol.results a[href$='#step-2']").first.click()
+    page.wait_for_url("**/techniques/zhengqiang/#step-2")
+    assert _visible_step(page) == "step-2"
+    assert page.js_errors == []
+
+
+def test_unpublished_media_answers_404_to_anonymous_visitor(live_server, transactional_db, gallery_world, browser_page):
+    page = browser_page
+    for which in ("draft", "withdrawn"):
+        record = gallery_world[which]
+        for role in ("video", "poster", "vtt"):
+            response = page.goto(live_server.url + reverse("gallery:record_media", args=[record.pk, role]))
+            assert response.status == 404, (which, role)
+        # (Raw MEDIA_URL paths are checked with the test client in test_gallery_pages.py: Django's
+        # live-server thread itself serves MEDIA_ROOT, which the application never does.)
+    response = page.goto(live_server.url + reverse("gallery:technique", args=["luanzhen"]))
+    assert response.status == 404
+    page.screenshot(path=str(ARTIFACTS / "06-unpublished-404.png"))
+    public = gallery_world["public"][0]
+    response = page.goto(live_server.url + reverse("gallery:record_media", args=[public.pk, "poster"]))
+    assert response.status == 200
