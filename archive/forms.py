@@ -28,6 +28,17 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+class ClearMessagesMixin:
+    """Shorter, plainer Chinese for the messages curators see most."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField) and field.max_length:
+                field.error_messages["max_length"] = _("最多 %(limit_value)d 个字(现在 %(show_value)d 个)。")
+            field.error_messages.setdefault("required", _("该字段是必填项。"))
+
+
 def model_data(form: forms.ModelForm) -> dict[str, Any]:
     """The cleaned values of a ModelForm's model fields, ready for a service. File fields: a new upload
     is passed on, "clear" becomes an empty value, no change is left out."""
@@ -49,7 +60,7 @@ def model_data(form: forms.ModelForm) -> dict[str, Any]:
 
 # --- Crafts, inheritors, techniques ----------------------------------------------------------------
 
-class CraftForm(forms.ModelForm):
+class CraftForm(ClearMessagesMixin, forms.ModelForm):
     class Meta:
         model = Craft
         fields = ["name", "name_en", "slug", "category", "region", "description", "featured"]
@@ -62,7 +73,7 @@ def _users_in(*groups: str):
     return get_user_model().objects.filter(groups__name__in=groups).distinct().order_by("username")
 
 
-class InheritorForm(forms.ModelForm):
+class InheritorForm(ClearMessagesMixin, forms.ModelForm):
     class Meta:
         model = Inheritor
         fields = ["craft", "name", "level", "status", "able_to_sign", "birth_year", "biography", "user",
@@ -86,7 +97,7 @@ class InheritorForm(forms.ModelForm):
         return year
 
 
-class TechniqueForm(forms.ModelForm):
+class TechniqueForm(ClearMessagesMixin, forms.ModelForm):
     class Meta:
         model = Technique
         fields = ["craft", "name", "slug", "summary"]
@@ -109,6 +120,12 @@ class ParametersField(forms.CharField):
         if isinstance(value, dict):
             return "\n".join(f"{k}={v}" for k, v in value.items())
         return value
+
+    def has_changed(self, initial, data):
+        try:
+            return self.to_python(data) != (initial or {})
+        except ValidationError:
+            return True
 
     @staticmethod
     def _number(text: str):
@@ -165,7 +182,7 @@ class ParametersField(forms.CharField):
         return result
 
 
-class StepForm(forms.ModelForm):
+class StepForm(ClearMessagesMixin, forms.ModelForm):
     parameters = ParametersField(label=_("参数"))
 
     class Meta:
@@ -198,7 +215,7 @@ StepFormSet = inlineformset_factory(
 
 # --- Recordings and footage ------------------------------------------------------------------------
 
-class RecordingForm(forms.ModelForm):
+class RecordingForm(ClearMessagesMixin, forms.ModelForm):
     class Meta:
         model = Recording
         fields = ["craft", "technique", "title", "speaker", "speaker_name", "interviewer", "recorded_on", "place",
@@ -237,7 +254,7 @@ class RecordingForm(forms.ModelForm):
         return data
 
 
-class FootageForm(forms.ModelForm):
+class FootageForm(ClearMessagesMixin, forms.ModelForm):
     class Meta:
         model = Footage
         fields = ["technique", "step", "title", "file", "reference", "recorded_on", "credit", "rights", "public"]
@@ -284,7 +301,7 @@ class TimecodeField(forms.CharField):
         return ((int(hours or 0) * 60 + int(minutes or 0)) * 60 + int(seconds)) * 1000 + millis
 
 
-class SegmentForm(forms.Form):
+class SegmentForm(ClearMessagesMixin, forms.Form):
     id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     start = TimecodeField(label=_("开始"))
     end = TimecodeField(label=_("结束"))

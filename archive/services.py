@@ -110,7 +110,13 @@ def technique_steps_save(*, technique: Technique, ordered: list[TechniqueStep], 
     numbers, so swapping two steps never trips the unique (technique, order) constraint."""
     for step in deleted:
         if step.pk:
-            step.delete()
+            try:
+                with transaction.atomic():
+                    step.delete()
+            except (ProtectedError, RestrictedError) as exc:
+                raise ValidationError(
+                    _("步骤“%(step)s”已被其他记录引用(如审核或生成任务),不能删除。") % {"step": step.title}
+                ) from exc
     existing = [s for s in ordered if s.pk]
     offset = 10000
     for n, step in enumerate(existing, start=1):
