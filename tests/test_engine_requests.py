@@ -181,3 +181,27 @@ def test_auto_mode_from_free_memory():
 def test_cpu_engine_reports_mode_and_device(tiny_engine):
     assert tiny_engine.device == "cpu" and tiny_engine.mode == "resident"
     assert tiny_engine.describe()["mode_reason"] == "CPU device"
+
+
+def test_tiled_decode_path(tiny_engine_dir):
+    engine = load_engine(tiny_engine_dir, device="cpu")
+    req = GenerationRequest(prompt="剪纸", seed=2, width=64, height=64, num_frames=5, num_steps=2)
+    plain = engine.generate(req)
+    assert plain.decode_tiled is False
+    engine.tile_vae = True
+    engine.vae.enable_tiling(tile_sample_min_height=32, tile_sample_min_width=32,
+                             tile_sample_stride_height=16, tile_sample_stride_width=16)
+    tiled = engine.generate(req)
+    assert tiled.decode_tiled is True
+    assert tiled.frames.shape == plain.frames.shape == (5, 64, 64, 3)
+
+
+def test_cached_prompts_skip_the_text_encoder(tiny_engine_dir):
+    engine = load_engine(tiny_engine_dir, device="cpu")
+    calls = []
+    engine.text_encoder.register_forward_pre_hook(lambda *a: calls.append(1))
+    req = GenerationRequest(prompt="木偶戏", negative_prompt="模糊", width=32, height=32, num_frames=5, num_steps=2)
+    first = engine.generate(req)
+    assert len(calls) == 2  # prompt and negative prompt
+    second = engine.generate(req)
+    assert len(calls) == 2 and np.array_equal(first.frames, second.frames)

@@ -308,6 +308,7 @@ class Engine:
             return self._generate(req, progress, should_cancel, keep_float, timings, t_start)
         except torch.OutOfMemoryError as exc:
             self._text_cache.clear()
+            self.placement.mode = None  # weights may be half-moved: the next generate() re-places everything
             if is_cuda:
                 torch.cuda.empty_cache()
             raise OutOfMemory(f"out of device memory in mode {mode} at {req.width}×{req.height}×{req.num_frames}: "
@@ -325,8 +326,10 @@ class Engine:
 
         # 2. Encode prompt and negative prompt (cached by text).
         t0 = time.perf_counter()
-        self.placement.for_encode()
         guided = {"high": req.guidance_high > 1.0, "low": req.guidance_low > 1.0}
+        texts = [req.prompt] + ([req.negative_prompt] if any(guided.values()) else [])
+        if any((text, self.preset.max_sequence_length) not in self._text_cache for text in texts):
+            self.placement.for_encode()  # swap mode: the text encoder visits the device only when needed
         cond = self.encode_text(req.prompt)  # [1, L, D]
         uncond = self.encode_text(req.negative_prompt) if any(guided.values()) else None
         self.placement.after_encode()
@@ -400,6 +403,7 @@ class Engine:
         )
 
     def _should_tile(self, req: ResolvedRequest) -> bool:
+        """Tiled VAE decode when free device memory is below the untiled estimate (CPU: never, unless set)."""
         if self.tile_vae is not None:
             return self.tile_vae
         free = free_device_memory(self.device)
