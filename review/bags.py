@@ -19,6 +19,7 @@ clear message (creating records is only possible through sign-off).
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ from archive.records import ArchiveEvent, ArchiveRecord
 from .renditions import sha256_of_field_file
 
 BAG_ALGORITHMS = ["sha256", "sha512"]
+logging.getLogger("bagit").setLevel(logging.WARNING)  # one INFO line per file otherwise
 
 
 class BagError(Exception):
@@ -41,11 +43,13 @@ class BagError(Exception):
 
 
 def _organization() -> str:
-    return getattr(settings, "HERITAGE_ORGANIZATION", "") or "heritage 非遗数字档案"
+    return (getattr(settings, "HERITAGE_ORGANIZATION", "") or os.environ.get("HERITAGE_ORGANIZATION", "")
+            or "heritage 非遗数字档案")
 
 
 def _export_root() -> Path:
-    return Path(getattr(settings, "HERITAGE_BAG_DIR", "") or (Path(settings.VAR_DIR) / "bags"))
+    return Path(getattr(settings, "HERITAGE_BAG_DIR", "") or os.environ.get("HERITAGE_BAG_DIR", "")
+                or (Path(settings.VAR_DIR) / "bags"))
 
 
 def record_as_json(record: ArchiveRecord) -> dict:

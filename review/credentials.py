@@ -112,12 +112,19 @@ def generate_dev_certificates(folder: Path) -> tuple[Path, Path]:
     return chain, key
 
 
+def _conf(name: str, default: str = "") -> str:
+    """A Django setting, else the environment variable of the same name."""
+    import os
+
+    return getattr(_settings(), name, "") or os.environ.get(name, "") or default
+
+
 def signing_material() -> SigningMaterial:
     s = _settings()
-    chain_path = getattr(s, "HERITAGE_C2PA_CERT_CHAIN", "") or ""
-    key_path = getattr(s, "HERITAGE_C2PA_PRIVATE_KEY", "") or ""
-    alg = (getattr(s, "HERITAGE_C2PA_ALG", "") or "es256").lower()
-    tsa = getattr(s, "HERITAGE_C2PA_TSA_URL", "") or None
+    chain_path = _conf("HERITAGE_C2PA_CERT_CHAIN")
+    key_path = _conf("HERITAGE_C2PA_PRIVATE_KEY")
+    alg = _conf("HERITAGE_C2PA_ALG", "es256").lower()
+    tsa = _conf("HERITAGE_C2PA_TSA_URL") or None
     if chain_path or key_path:
         if not (chain_path and key_path):
             raise CredentialsError("HERITAGE_C2PA_CERT_CHAIN 与 HERITAGE_C2PA_PRIVATE_KEY 必须同时设置。")
@@ -125,7 +132,7 @@ def signing_material() -> SigningMaterial:
             return SigningMaterial(Path(chain_path).read_bytes(), Path(key_path).read_bytes(), alg, tsa, False)
         except OSError as exc:
             raise CredentialsError(f"无法读取 C2PA 签名证书或私钥:{exc}") from exc
-    folder = Path(getattr(s, "HERITAGE_C2PA_DEV_DIR", "") or (Path(s.VAR_DIR) / "c2pa-dev"))
+    folder = Path(_conf("HERITAGE_C2PA_DEV_DIR") or (Path(s.VAR_DIR) / "c2pa-dev"))
     chain, key = folder / "chain.pem", folder / "signer.key"
     if not (chain.exists() and key.exists()):
         chain, key = generate_dev_certificates(folder)

@@ -1,0 +1,35 @@
+"""`manage.py heritage_demo --json` runs the whole chain on the demo data (tiny engine: noise video)."""
+import io
+import json
+
+import bagit
+import pytest
+from django.core.management import call_command
+
+
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+def test_heritage_demo_runs_the_whole_chain(tmp_path, settings):
+    settings.HERITAGE_C2PA_DEV_DIR = str(tmp_path / "c2pa")
+    out = io.StringIO()
+    call_command("heritage_demo", "--json", "--bag-dir", str(tmp_path / "bags"), stdout=out)
+    lines = [line for line in out.getvalue().splitlines() if line.strip()]
+    assert len(lines) == 1
+    data = json.loads(lines[0])
+    for key in ("archive_record", "clip_sha256", "bag_path", "gallery_url"):
+        assert data[key]
+
+    from archive.records import ArchiveRecord
+    from archive.selectors import public_records
+    from review.credentials import read_manifest
+
+    record = ArchiveRecord.objects.get(pk=data["archive_record"])
+    assert record.clip_sha256 == data["clip_sha256"] == record.clip.sha256
+    assert record in public_records()
+    assert record.attribution.startswith("基于") and record.attribution.endswith("口述重构")
+    assert {"original", "video", "c2pa_manifest"} <= set(data["files"])
+    bagit.Bag(data["bag_path"]).validate()
+    video = record.file("video")
+    manifest = read_manifest(video.file.storage.open(video.file.name, "rb").read())
+    assert manifest["active"]["title"] == record.title
+    assert data["gallery_url"].endswith(f"/techniques/{record.technique.slug}/")
