@@ -38,16 +38,19 @@ class Normalization:
         }
 
 
-def normalize(text: str, technique: str | None = None, *, spec: Spec | None = None) -> Normalization:
+def normalize(text: str, technique: str | None = None, *, craft: str | None = None,
+              spec: Spec | None = None) -> Normalization:
     """Normalize colloquial transcript text into terms, ordered steps with parameters and a prompt.
 
     ``technique`` is a technique slug (e.g. ``suxiu-zhengqiang``); it selects per-technique, then
-    per-craft defaults for vague degree words. Never raises on odd text: any ``str`` is accepted."""
+    per-craft defaults for vague degree words; the craft is taken from the slug (``suxiu-…``) unless
+    ``craft`` (a craft key or alias, e.g. ``suxiu`` or ``苏绣``) is given, and is otherwise guessed from
+    the terms. Never raises on odd text: any ``str`` is accepted."""
     if not isinstance(text, str):
         raise TypeError("normalize() takes text as str; decode bytes as UTF-8 first")
     spec = spec or get_spec()
     counters = Counters()
-    craft = spec.craft_for(technique)
+    craft = spec.craft_for(craft) or spec.craft_for(technique)
     _, terms, steps, warnings, craft = extract(spec, text, technique, craft, counters)
     out_steps = []
     for order, s in enumerate(steps, start=1):

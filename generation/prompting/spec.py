@@ -42,7 +42,10 @@ def load_default_spec_dict() -> dict:
         with open(DATA_DIR / name, encoding="utf-8") as fh:
             doc[key] = json.load(fh)
     with open(DATA_DIR / "spec.json", encoding="utf-8") as fh:
-        doc["version"] = str(json.load(fh)["version"])
+        manifest = json.load(fh)
+    doc["version"] = str(manifest["version"])
+    doc["name"] = manifest.get("name", "")
+    doc["about"] = manifest.get("about", "")
     return doc
 
 
@@ -235,8 +238,9 @@ _PROVIDER = None
 
 
 def set_spec_provider(provider) -> None:
-    """Let the Django app supply the active curator-edited spec (a callable returning a spec dict or
-    None). Pure-Python callers leave it unset and get the files in ``data/``."""
+    """Let the Django app supply the active curator-edited spec. ``provider()`` returns None (use the
+    files) or ``(cache_key, load)`` where ``load()`` returns the spec document; ``load`` is called only
+    when that key is not cached yet. Pure-Python callers leave it unset and get the files in ``data/``."""
     global _PROVIDER
     _PROVIDER = provider
 
@@ -245,11 +249,12 @@ def spec_from_dict(doc: dict, *, cache_key: str | None = None) -> Spec:
     key = cache_key or spec_version_of(doc)
     with _CACHE_LOCK:
         spec = _CACHE.get(key)
-        if spec is None:
-            spec = Spec.from_dict(doc)
-            spec.ensure_tokenizer()
-            _CACHE[key] = spec
-        return spec
+    if spec is None:
+        spec = Spec.from_dict(doc)
+        spec.ensure_tokenizer()
+        with _CACHE_LOCK:
+            spec = _CACHE.setdefault(key, spec)
+    return spec
 
 
 def get_spec() -> Spec:
@@ -258,8 +263,10 @@ def get_spec() -> Spec:
     if _PROVIDER is not None:
         provided = _PROVIDER()
         if provided is not None:
-            doc, key = provided
-            return spec_from_dict(doc, cache_key=key)
+            key, load = provided
+            with _CACHE_LOCK:
+                spec = _CACHE.get(key)
+            return spec if spec is not None else spec_from_dict(load(), cache_key=key)
     return default_spec()
 
 

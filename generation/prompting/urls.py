@@ -1,2 +1,9 @@
+from django.urls import path
+
+from . import views
+
 app_name = "prompting"
-urlpatterns = []
+
+urlpatterns = [
+    path("", views.NormalizeView.as_view(), name="normalize"),
+]

@@ -1,0 +1,63 @@
+"""normalize_transcript: UTF-8 transcript text on stdin → structured action description.
+
+    python manage.py normalize_transcript [--technique SLUG] [--format json|text] < transcript.txt
+
+``--format json`` prints one JSON object (the contract in issue 3: spec_version, text, terms, steps,
+prompt, warnings; plus technique and craft). Input that is not UTF-8 exits with code 2 and a one-line
+error on stderr.
+"""
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from generation.prompting import normalize
+from generation.prompting.services import craft_key_for
+
+
+class Command(BaseCommand):
+    help = "从标准输入读取 UTF-8 口述转写文本,输出结构化动作描述(JSON 或文本)。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--technique", metavar="SLUG", help="技法标识,如 suxiu-zhengqiang(选择默认值与模板)")
+        parser.add_argument("--format", choices=["json", "text"], default="json")
+
+    def handle(self, *args, **opts):
+        stdin = getattr(sys.stdin, "buffer", None)
+        raw = stdin.read() if stdin is not None else sys.stdin.read().encode("utf-8")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise CommandError(f"stdin is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})",
+                               returncode=2) from None
+        if text.startswith("\ufeff"):
+            text = text[1:]  # a BOM is not part of the transcript
+        technique = opts["technique"]
+        result = normalize(text, technique, craft=craft_key_for(technique)).to_dict()
+        if opts["format"] == "json":
+            self.stdout.write(json.dumps(result, ensure_ascii=False))
+            return
+        self.stdout.write(render_text(result))
+
+
+def render_text(result: dict) -> str:
+    lines = [f"规范版本 {result['spec_version']}"]
+    for step in result["steps"]:
+        params = ", ".join(
+            f"{k}={'–'.join(str(x) for x in v) if isinstance(v, list) else v}{'(默认)' if k in step['defaults'] else ''}"
+            for k, v in step["params"].items())
+        parts = [f"{step['order']}. {step['action']}"]
+        for key, label in (("hand", "手"), ("tool", "工具"), ("material", "材料"), ("relation", "位置")):
+            if step.get(key):
+                parts.append(f"{label}:{step[key]}")
+        if params:
+            parts.append(f"参数:{params}")
+        lines.append("  ".join(parts))
+        for note in step.get("notes", []):
+            lines.append(f"   注意:{note}")
+    if result["terms"]:
+        lines.append("术语:" + "、".join(f"{t['text']}/{t['category']}" for t in result["terms"]))
+    for w in result["warnings"]:
+        lines.append(f"提示:{w}")
+    lines.append(f"提示词:{result['prompt']}")
+    return "\n".join(lines)
