@@ -101,3 +101,47 @@ def test_comment_time_code_outside_clip_is_refused(rv, make_clip):
     assert exc.value.status == 400
     assert not ReviewComment.objects.exists()
     assert AuditEntry.objects.filter(action="comment", outcome="refused").exists()
+
+
+def test_change_request_with_edited_action_description_starts_a_new_take(rv, make_clip, settings):
+    """The reviewer edits the action description; a new generation job is created from it (queued, same
+    seed and parameters), and when its clip is reviewed it is version 2 of the same demonstration."""
+    from generation.models import GenerationJob
+    from review.models import ChangeRequest
+
+    settings.ENGINE_PRESET = "tiny"
+    clip = make_clip()
+    clip.job.parameters = {"resolution": "480p", "duration": 1.0, "num_steps": 2}
+    clip.job.save()
+    review = services.review_open(clip=clip, actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    edited = {"spec_version": "1", "text": "针距改为一毫米", "steps": [{"action": "起针", "spacing_mm": 1}]}
+    services.review_request_changes(review=review, actor=rv.reviewer, text="针距应为一毫米", at_ms=200,
+                                    action_description=edited)
+    cr = ChangeRequest.objects.get(review=review)
+    job = cr.new_job
+    assert job is not None and job.retry_of == clip.job and job.seed == clip.job.seed
+    assert job.action_description["text"] == "针距改为一毫米"
+    assert job.status == GenerationJob.Status.QUEUED
+    # the new take, once generated, is the next version
+    from generation.models import Clip
+    data = tiny_mp4("b")  # noqa: F405
+    import hashlib
+
+    from django.core.files.base import ContentFile
+    clip2 = Clip(job=job, sha256=hashlib.sha256(data).hexdigest(), size_bytes=len(data), width=64, height=64,
+                 num_frames=8, fps=8)
+    clip2.file.save("take2.mp4", ContentFile(data), save=False)
+    clip2.save()
+    review2 = services.review_open(clip=clip2, actor=rv.curator)
+    assert review2.previous == review and review2.version == 2
+
+
+def test_change_request_with_bad_action_description_loses_nothing(rv, make_clip):
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    with pytest.raises(services.TransitionRefused) as exc:
+        services.review_request_changes(review=review, actor=rv.reviewer, text="改", action_description=["not", "a dict"])
+    assert exc.value.status == 400
+    review.refresh_from_db()
+    assert review.state == Review.State.IN_REVIEW and not ReviewComment.objects.exists()
