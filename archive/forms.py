@@ -276,8 +276,9 @@ class TimecodeField(forms.CharField):
     """A time in the recording: ``00:01:02.500``, ``1:02.5``, ``62.5`` (seconds). Cleaned to milliseconds."""
 
     def __init__(self, **kwargs):
-        super().__init__(max_length=16, **kwargs)
-        self.widget.attrs.update({"inputmode": "decimal", "class": "timecode", "placeholder": "00:00:00.000"})
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"inputmode": "decimal", "class": "timecode", "placeholder": "00:00:00.000",
+                                  "maxlength": "16"})
 
     def prepare_value(self, value):
         if isinstance(value, int):
@@ -288,6 +289,8 @@ class TimecodeField(forms.CharField):
         text = (super().to_python(value) or "").strip()
         if not text:
             return None
+        if len(text) > 16:
+            raise ValidationError(_("时间“%(v)s”太长,应为 时:分:秒.毫秒,如 00:01:02.500。") % {"v": text[:20]})
         if re.fullmatch(r"\d+(?:\.\d+)?", text) and ":" not in text:
             seconds = float(text)
             return int(round(seconds * 1000))

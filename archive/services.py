@@ -175,10 +175,11 @@ def transcript_save(*, recording: Recording, segments: list[SegmentInput]) -> li
     for s in segments:
         row = current.get(s.id) if s.id else TranscriptSegment(recording=recording)
         row.start_ms, row.end_ms, row.text, row.speaker = s.start_ms, s.end_ms, s.text.strip(), s.speaker.strip()
-        row.full_clean(exclude=["recording"])  # field lengths; overlap was checked on the whole set above
+        # Field checks only (lengths, types). The model's clean() compares with the rows still in the
+        # database, which is wrong while several segments move at once; overlap and order were checked
+        # on the whole new transcript above.
+        row.clean_fields(exclude=["recording"])
         saved.append(row)
-    # Two passes: the model's clean() checks overlap against rows still in the database, which is not
-    # what we want while several segments move at once, so field checks above, then plain saves.
     for row in saved:
         row.save()
     return saved

@@ -1,0 +1,52 @@
+"""Who may do what on the curator screens: anonymous → login page; reviewer reads but gets 403 on
+every write; inheritor accounts get 403; curators and admins write."""
+import pytest
+
+from archive.models import Craft
+from tests.archive_fixtures import recording, technique  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+
+def urls(craft, technique, recording):
+    return {
+        "read": ["/curator/", "/curator/crafts/", f"/curator/crafts/{craft.slug}/", "/curator/inheritors/",
+                 "/curator/techniques/", f"/curator/techniques/{technique.slug}/", "/curator/recordings/",
+                 f"/curator/recordings/{recording.pk}/", "/curator/footage/", f"/curator/recordings/{recording.pk}/transcript.vtt"],
+        "write": ["/curator/crafts/new/", f"/curator/crafts/{craft.slug}/edit/", f"/curator/crafts/{craft.slug}/delete/",
+                  "/curator/inheritors/new/", "/curator/techniques/new/", f"/curator/techniques/{technique.slug}/edit/",
+                  f"/curator/techniques/{technique.slug}/delete/", "/curator/recordings/new/",
+                  f"/curator/recordings/{recording.pk}/edit/", f"/curator/recordings/{recording.pk}/delete/",
+                  f"/curator/recordings/{recording.pk}/transcript/", "/curator/footage/new/"],
+    }
+
+
+def test_anonymous_goes_to_login(client, craft, technique, recording):
+    for url in sum(urls(craft, technique, recording).values(), []):
+        r = client.get(url)
+        assert r.status_code == 302 and r["Location"].startswith("/accounts/login/?next="), url
+
+
+def test_reviewer_reads_but_cannot_write(client, make_user, craft, technique, recording):
+    client.force_login(make_user("rev", "reviewer"))
+    u = urls(craft, technique, recording)
+    for url in u["read"]:
+        assert client.get(url).status_code == 200, url
+    for url in u["write"]:
+        assert client.get(url).status_code == 403, url
+        assert client.post(url, {"name": "x"}).status_code == 403, url
+    assert Craft.objects.filter(pk=craft.pk).exists()
+    assert "新建项目" not in client.get("/curator/crafts/").content.decode()
+
+
+def test_inheritor_account_is_refused(client, make_user, craft, technique, recording):
+    client.force_login(make_user("inh", "inheritor"))
+    for url in ["/curator/", "/curator/crafts/", "/curator/crafts/new/"]:
+        assert client.get(url).status_code == 403, url
+
+
+def test_admin_group_and_curator_write(client, make_user, craft, technique, recording):
+    for user in [make_user("adm", "admin"), make_user("cur2", "curator")]:
+        client.force_login(user)
+        for url in urls(craft, technique, recording)["write"]:
+            assert client.get(url).status_code == 200, (user.username, url)

@@ -1,0 +1,201 @@
+"""Transcript segment editor, WebVTT/plain-text import and export through the views. A bad edit or
+a bad file gets a clear message and the saved transcript stays as it was."""
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from archive.models import TranscriptSegment
+from tests.archive_fixtures import recording, reviewer_client, segments_of  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+
+def editor_post(rows, *, initial):
+    data = {"seg-TOTAL_FORMS": str(len(rows)), "seg-INITIAL_FORMS": str(initial),
+            "seg-MIN_NUM_FORMS": "0", "seg-MAX_NUM_FORMS": "1000"}
+    for i, row in enumerate(rows):
+        for k, v in row.items():
+            data[f"seg-{i}-{k}"] = v
+    return data
+
+
+def current_rows(recording):
+    return [{"id": s.pk, "start": s.start_ms / 1000, "end": s.end_ms / 1000, "speaker": s.speaker, "text": s.text}
+            for s in recording.segments.order_by("start_ms")]
+
+
+def test_editor_shows_segments_and_player_hooks(curator_client, recording):
+    r = curator_client.get(f"/curator/recordings/{recording.pk}/transcript/")
+    body = r.content.decode()
+    assert "00:00:05.000" in body and "针要斜一点" in body
+    assert "data-seek" in body and "curator/transcript.js" in body
+
+
+def test_editor_edit_add_delete(curator_client, recording):
+    rows = current_rows(recording)
+    rows[0]["text"] = "嗯,正抢就是一批一批往前抢。"
+    rows[1]["DELETE"] = "on"
+    rows.append({"id": "", "start": "00:00:10.000", "end": "0:14.5", "speaker": "采访人", "text": "那第一批针从哪里起?"})
+    r = curator_client.post(f"/curator/recordings/{recording.pk}/transcript/", editor_post(rows, initial=2))
+    assert r.status_code == 302
+    assert segments_of(recording) == [(0, 4000, "嗯,正抢就是一批一批往前抢。"), (10000, 14500, "那第一批针从哪里起?")]
+
+
+def test_editor_swap_times_of_two_segments(curator_client, recording):
+    """Moving several segments at once is judged on the whole new transcript, not against old rows."""
+    rows = current_rows(recording)
+    rows[0]["start"], rows[0]["end"], rows[1]["start"], rows[1]["end"] = 5, 9, 0, 4
+    r = curator_client.post(f"/curator/recordings/{recording.pk}/transcript/", editor_post(rows, initial=2))
+    assert r.status_code == 302
+    assert [t for _s, _e, t in segments_of(recording)][0].startswith("针要斜一点")
+
+
+def test_editor_end_before_start_keeps_everything(curator_client, recording):
+    before = segments_of(recording)
+    rows = current_rows(recording)
+    rows[0]["text"] = "我改过的第一句"
+    rows[1]["start"], rows[1]["end"] = "00:00:09.000", "00:00:06.000"
+    r = curator_client.post(f"/curator/recordings/{recording.pk}/transcript/", editor_post(rows, initial=2))
+    assert r.status_code == 400
+    body = r.content.decode()
+    assert "结束时间 00:00:06.000 必须晚于开始时间 00:00:09.000" in body
+    assert "我改过的第一句" in body  # the other segment keeps what was typed
+    assert segments_of(recording) == before
+
+
+def test_editor_overlap_marked_on_the_later_segment(curator_client, recording):
+    before = segments_of(recording)
+    rows = current_rows(recording)
+    rows.append({"id": "", "start": "00:00:03.000", "end": "00:00:04.500", "speaker": "", "text": "插进来的一句"})
+    r = curator_client.post(f"/curator/recordings/{recording.pk}/transcript/", editor_post(rows, initial=2))
+    assert r.status_code == 400
+    formset = r.context["formset"]
+    assert "与另一片段 00:00:00.000–00:00:04.000 时间重叠" in str(formset.forms[2].errors)
+    assert not formset.forms[0].errors and not formset.forms[1].errors
+    assert "插进来的一句" in r.content.decode()
+    assert segments_of(recording) == before
+
+
+@pytest.mark.parametrize("start, end, message", [
+    ("abc", "00:00:01.000", "格式错误"),
+    ("00:00:70.000", "00:01:20.000", "不能超过 59"),
+    ("", "00:00:01.000", "该字段是必填项"),
+])
+def test_editor_bad_times(curator_client, recording, start, end, message):
+    before = segments_of(recording)
+    rows = current_rows(recording)
+    rows[1]["start"], rows[1]["end"] = start, end
+    r = curator_client.post(f"/curator/recordings/{recording.pk}/transcript/", editor_post(rows, initial=2))
+    assert r.status_code == 400 and message in r.content.decode()
+    assert segments_of(recording) == before
+
+
+def test_editor_empty_and_overlong_text(curator_client, recording):
+    before = segments_of(recording)
+    rows = current_rows(recording)
+    rows[0]["text"] = "   "
+    rows[1]["text"] = "字" * 5001
+    r = curator_client.post(f"/curator/recordings/{recording.pk}/transcript/", editor_post(rows, initial=2))
+    body = r.content.decode()
+    assert r.status_code == 400 and "文本不能为空" in body and "最多 5000 个字" in body
+    assert segments_of(recording) == before
+
+
+VTT = """WEBVTT
+
+00:00:20.000 --> 00:00:24.000
+<v 沈秀芬>线要拉,但不能拉太紧,不然容易断。
+
+00:00:25.000 --> 00:00:29.000
+<v 沈秀芬>颜色一批一批地换。
+"""
+
+
+def upload(name, text, *, encoding="utf-8"):
+    return SimpleUploadedFile(name, text.encode(encoding), content_type="text/vtt")
+
+
+def test_import_replace_and_append(curator_client, recording):
+    url = f"/curator/recordings/{recording.pk}/transcript/import/"
+    r = curator_client.post(url, {"mode": "append", "file": upload("a.vtt", VTT)})
+    assert r.status_code == 302
+    assert len(segments_of(recording)) == 4
+    # appending the same file again overlaps: refused, nothing changes
+    before = segments_of(recording)
+    r = curator_client.post(url, {"mode": "append", "file": upload("a.vtt", VTT)})
+    assert r.status_code == 400 and "时间重叠" in r.content.decode() and "现有转写没有改动" in r.content.decode()
+    assert segments_of(recording) == before
+    r = curator_client.post(url, {"mode": "replace", "file": upload("a.vtt", VTT)})
+    assert r.status_code == 302
+    assert [s for s, _e, _t in segments_of(recording)] == [20000, 25000]
+    assert recording.segments.first().speaker == "沈秀芬"
+
+
+@pytest.mark.parametrize("name, text, message", [
+    ("bad.vtt", "WEBVT\n\n00:00:00.000 --> 00:00:01.000\n好\n", "第 1 行"),
+    ("bad.vtt", "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n好\n\n00:00:0x.000 --> 00:00:02.000\n坏\n", "第 6 行"),
+    ("bad.vtt", "WEBVTT\n\n00:00:03.000 --> 00:00:01.000\n好\n", "早于或等于开始时间"),
+    ("bad.vtt", "WEBVTT\n\n00:00:00.000 --> 00:00:03.000\n好\n\n00:00:02.000 --> 00:00:04.000\n坏\n", "时间重叠"),
+    ("bad.vtt", "WEBVTT\n", "没有任何字幕块"),
+    ("bad.srt", VTT, "请上传 .vtt 或 .txt"),
+])
+def test_import_malformed_file_changes_nothing(curator_client, recording, name, text, message):
+    before = segments_of(recording)
+    r = curator_client.post(f"/curator/recordings/{recording.pk}/transcript/import/",
+                            {"mode": "replace", "file": upload(name, text)})
+    assert r.status_code == 400
+    assert message in r.content.decode()
+    assert segments_of(recording) == before
+
+
+def test_import_not_utf8(curator_client, recording):
+    before = segments_of(recording)
+    r = curator_client.post(f"/curator/recordings/{recording.pk}/transcript/import/",
+                            {"mode": "replace", "file": upload("gbk.vtt", VTT, encoding="gbk")})
+    assert r.status_code == 400 and "不是 UTF-8 编码" in r.content.decode()
+    assert segments_of(recording) == before
+
+
+def test_import_plain_text(curator_client, recording):
+    r = curator_client.post(f"/curator/recordings/{recording.pk}/transcript/import/",
+                            {"mode": "replace", "file": upload("t.txt", "第一句\n\n第二句\n")})
+    assert r.status_code == 302
+    assert segments_of(recording) == [(0, 5000, "第一句"), (5000, 10000, "第二句")]
+
+
+def test_export_round_trip(curator_client, recording):
+    from archive.webvtt import parse
+
+    r = curator_client.get(f"/curator/recordings/{recording.pk}/transcript.vtt")
+    assert r["Content-Type"].startswith("text/vtt") and "attachment" in r["Content-Disposition"]
+    cues = parse(r.content.decode())
+    assert [(c.start_ms, c.end_ms, c.text) for c in cues] == segments_of(recording)
+    # export → import (replace) gives the same transcript back
+    TranscriptSegment.objects.filter(recording=recording).update(text="被改掉的")
+    curator_client.post(f"/curator/recordings/{recording.pk}/transcript/import/",
+                        {"mode": "replace", "file": upload("x.vtt", r.content.decode())})
+    assert [(c.start_ms, c.end_ms, c.text) for c in cues] == segments_of(recording)
+    r = curator_client.get(f"/curator/recordings/{recording.pk}/transcript.txt")
+    assert "[00:00:05.000] 沈秀芬:针要斜一点,大概三十度。" in r.content.decode()
+    assert curator_client.get(f"/curator/recordings/{recording.pk}/transcript.srt").status_code == 404
+
+
+def test_reviewer_can_export_but_not_import(reviewer_client, recording):
+    assert reviewer_client.get(f"/curator/recordings/{recording.pk}/transcript.vtt").status_code == 200
+    r = reviewer_client.post(f"/curator/recordings/{recording.pk}/transcript/import/",
+                             {"mode": "replace", "file": upload("a.vtt", VTT)})
+    assert r.status_code == 403
+
+
+def test_media_range_requests(curator_client, recording, client):
+    wav = b"RIFF" + bytes(range(256)) * 40
+    recording.media.save("t.wav", SimpleUploadedFile("t.wav", wav), save=True)
+    url = f"/curator/recordings/{recording.pk}/media/"
+    r = curator_client.get(url, HTTP_RANGE="bytes=4-13")
+    assert r.status_code == 206 and r.content == wav[4:14] and r["Content-Range"] == f"bytes 4-13/{len(wav)}"
+    r = curator_client.get(url, HTTP_RANGE="bytes=-5")
+    assert r.content == wav[-5:]
+    assert curator_client.get(url, HTTP_RANGE=f"bytes={len(wav) + 5}-").status_code == 416
+    r = curator_client.get(url)
+    assert r.status_code == 200 and b"".join(r.streaming_content) == wav
+    client.logout()
+    assert client.get(url).status_code == 302  # not public

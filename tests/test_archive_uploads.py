@@ -1,0 +1,87 @@
+"""Uploads on the curator forms: wrong type, bytes that do not match the extension, over the size
+limit (settings.MAX_UPLOAD_MB, overridden small here). Each gets a message on the form and nothing
+already saved changes."""
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from archive.models import Footage, Inheritor, Recording
+from tests.archive_fixtures import recording, technique  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+MP4_HEAD = b"\x00\x00\x00\x18ftypmp42" + b"\x00" * 8
+
+
+def recording_form(recording, **files):
+    data = {"craft": recording.craft_id, "technique": "", "title": recording.title, "speaker": "",
+            "speaker_name": recording.speaker_name, "interviewer": recording.interviewer,
+            "recorded_on": recording.recorded_on.isoformat(), "place": recording.place,
+            "consent_scope": recording.consent_scope, "consent_date": recording.consent_date.isoformat(),
+            "media_reference": "", "language": "普通话", "notes": "改过的备注"}
+    data.update(files)
+    return data
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("talk.exe", b"MZ\x90\x00", "不支持的文件类型 .exe"),
+    ("talk.txt", "嗯,那个".encode(), "不支持的文件类型 .txt"),
+    ("talk.mp4", b"just some text, not a video", "文件内容与扩展名 .mp4 不符"),
+    ("talk.wav", b"ID3 this is an mp3", "文件内容与扩展名 .wav 不符"),
+])
+def test_recording_wrong_type(curator_client, recording, name, content, message):
+    r = curator_client.post(f"/curator/recordings/{recording.pk}/edit/",
+                            recording_form(recording, media=SimpleUploadedFile(name, content)))
+    assert r.status_code == 400
+    assert message in r.content.decode()
+    recording.refresh_from_db()
+    assert not recording.media and recording.notes == "" and recording.media_reference == "DEMO-1"
+
+
+def test_recording_over_the_limit(curator_client, recording, settings):
+    settings.MAX_UPLOAD_MB = 1
+    big = SimpleUploadedFile("talk.mp4", MP4_HEAD + b"\x00" * (1024 * 1024 + 10))
+    r = curator_client.post(f"/curator/recordings/{recording.pk}/edit/", recording_form(recording, media=big))
+    assert r.status_code == 400
+    assert "文件过大(1.0 MB),上限为 1 MB" in r.content.decode()
+    recording.refresh_from_db()
+    assert not recording.media
+
+
+def test_recording_good_upload_then_bad_one_keeps_the_first(curator_client, recording, settings):
+    settings.MAX_UPLOAD_MB = 1
+    good = SimpleUploadedFile("talk.mp4", MP4_HEAD + b"\x00" * 100)
+    r = curator_client.post(f"/curator/recordings/{recording.pk}/edit/", recording_form(recording, media=good))
+    assert r.status_code == 302
+    recording.refresh_from_db()
+    first = recording.media.name
+    assert first.startswith("recordings/talk")
+    r = curator_client.post(f"/curator/recordings/{recording.pk}/edit/",
+                            recording_form(recording, media=SimpleUploadedFile("x.mp4", b"nope")))
+    assert r.status_code == 400
+    recording.refresh_from_db()
+    assert recording.media.name == first and recording.media.storage.exists(first)
+    assert Recording.objects.count() == 1
+
+
+def test_footage_wrong_type_and_size(curator_client, technique, settings):
+    settings.MAX_UPLOAD_MB = 1
+    data = {"technique": technique.pk, "step": "", "title": "影像", "reference": "", "recorded_on": "",
+            "credit": "来源", "rights": ""}
+    r = curator_client.post("/curator/footage/new/", {**data, "file": SimpleUploadedFile("a.mp3", b"ID3")})
+    assert r.status_code == 400 and "不支持的文件类型 .mp3" in r.content.decode()
+    big = SimpleUploadedFile("a.webm", b"\x1a\x45\xdf\xa3" + b"\x00" * (2 * 1024 * 1024))
+    r = curator_client.post("/curator/footage/new/", {**data, "file": big})
+    assert r.status_code == 400 and "上限为 1 MB" in r.content.decode()
+    assert not Footage.objects.exists()
+    r = curator_client.post("/curator/footage/new/", {**data, "file": SimpleUploadedFile("a.webm", b"\x1a\x45\xdf\xa3xx")})
+    assert r.status_code == 302 and Footage.objects.get().file.name.startswith("footage/")
+
+
+def test_proxy_document_wrong_type(curator_client, craft):
+    data = {"craft": craft.pk, "name": "张德海", "level": "national", "status": "deceased", "birth_year": "",
+            "biography": "", "user": "", "proxy_name": "张明远", "proxy_user": "", "proxy_relation": "儿子"}
+    r = curator_client.post("/curator/inheritors/new/", {**data, "proxy_document": SimpleUploadedFile("a.pdf", b"not a pdf")})
+    assert r.status_code == 400 and "文件内容与扩展名 .pdf 不符" in r.content.decode()
+    r = curator_client.post("/curator/inheritors/new/", {**data, "proxy_document": SimpleUploadedFile("a.docx", b"PK")})
+    assert r.status_code == 400 and "不支持的文件类型 .docx" in r.content.decode()
+    assert not Inheritor.objects.exists()
