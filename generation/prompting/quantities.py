@@ -156,6 +156,8 @@ class QuantityFinder:
             low, high = v1, (v2[1] if isinstance(v2, tuple) else v2)
         else:
             low = high = v1
+        if low > high:  # 「五到三度」
+            low, high = high, low
         if m.group("lai") == "多" or m.group("more"):
             place = 10 ** int(math.log10(high)) if high >= 10 and high % 10 == 0 else 1
             high = high + place
