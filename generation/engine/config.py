@@ -26,7 +26,7 @@ class Preset:
     name: str
     num_steps: int
     flow_shift: float
-    boundary: float  # high-noise expert while t >= boundary * num_train_timesteps
+    boundary: float | None  # high-noise expert while t >= boundary * num_train_timesteps (None: one expert)
     guidance_high: float
     guidance_low: float
     num_frames: int
@@ -65,6 +65,38 @@ PRESETS: dict[str, Preset] = {
         max_frames=81,
         description="Wan2.2-T2V-A14B: two 14B experts (high noise, low noise), 720P/480P, 16 fps",
         default_negative_prompt=WAN_DEFAULT_NEGATIVE_PROMPT,
+    ),
+    "wan2.2-ti2v-5b": Preset(
+        name="wan2.2-ti2v-5b",
+        num_steps=50,
+        flow_shift=5.0,
+        boundary=None,
+        guidance_high=5.0,
+        guidance_low=5.0,  # unused: one transformer
+        num_frames=121,
+        fps=24,
+        sizes=((1280, 704), (704, 1280)),
+        strict_sizes=True,
+        max_sequence_length=512,
+        max_frames=121,
+        description="Wan2.2-TI2V-5B, text-to-video only: one 5B transformer, Wan2.2 VAE (16× space), 24 fps",
+        default_negative_prompt=WAN_DEFAULT_NEGATIVE_PROMPT,
+    ),
+    "tiny-ti2v": Preset(
+        name="tiny-ti2v",
+        num_steps=4,
+        flow_shift=5.0,
+        boundary=None,
+        guidance_high=5.0,
+        guidance_low=5.0,
+        num_frames=9,
+        fps=24,
+        sizes=((64, 64), (64, 32), (32, 32)),
+        strict_sizes=False,
+        max_sequence_length=32,
+        max_frames=33,
+        max_steps=50,
+        description="Tiny random checkpoint in the TI2V-5B layout, for tests: its videos are noise",
     ),
     "tiny": Preset(
         name="tiny",
@@ -113,8 +145,12 @@ def get_preset(name: str) -> Preset:
 
 
 def detect_preset(transformer_config: dict) -> str:
-    """Guess the preset from the high-noise expert's config (explicit `preset=` wins)."""
+    """Guess the preset from the (high-noise) transformer's config (explicit `preset=` wins)."""
     dim = int(transformer_config.get("num_attention_heads", 0)) * int(transformer_config.get("attention_head_dim", 0))
-    if dim == 5120 and int(transformer_config.get("num_layers", 0)) == 40:
+    layers = int(transformer_config.get("num_layers", 0))
+    ti2v = int(transformer_config.get("in_channels", 16)) == 48  # the Wan2.2 VAE's 48 latent channels
+    if ti2v:
+        return "wan2.2-ti2v-5b" if (dim, layers) == (3072, 30) else "tiny-ti2v"
+    if (dim, layers) == (5120, 40):
         return "wan2.2-t2v-a14b"
     return "tiny"

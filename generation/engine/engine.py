@@ -111,31 +111,34 @@ def prompt_clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def guided_velocity(model: torch.nn.Module, x: torch.Tensor, t: torch.Tensor, cond: torch.Tensor,
+def guided_velocity(model: torch.nn.Module, x: torch.Tensor, timestep: torch.Tensor, cond: torch.Tensor,
                     uncond: torch.Tensor | None, scale: float, *, batch_cfg: bool,
                     both: torch.Tensor | None = None) -> torch.Tensor:
-    """One expert's classifier-free-guided velocity for latents x [1, C, F_lat, h, w] at timestep t.
+    """One expert's classifier-free-guided velocity for latents x [1, C, F_lat, h, w].
 
+    timestep: [1] (one value for every token) or [1, S] (one per token: TI2V-5B's expand_timesteps).
     batch_cfg=False: two batch-1 forwards (cond, then uncond), exactly as WanPipeline calls the model.
     batch_cfg=True: one batch-2 forward (fewer, larger kernels and one pass over the weights).
     uncond=None: no guidance (scale 1), one forward.
     """
+    if timestep.ndim == 0:
+        timestep = timestep.expand(1)
     if uncond is None:
-        return model(hidden_states=x, timestep=t.expand(1), encoder_hidden_states=cond, return_dict=False)[0]
+        return model(hidden_states=x, timestep=timestep, encoder_hidden_states=cond, return_dict=False)[0]
     if batch_cfg:
         both = torch.cat([cond, uncond]) if both is None else both  # [2, L, D]
-        out = model(hidden_states=torch.cat([x, x]), timestep=t.expand(2), encoder_hidden_states=both,
-                    return_dict=False)[0]  # [2, C, F_lat, h, w]
+        out = model(hidden_states=torch.cat([x, x]), timestep=timestep.expand(2, *timestep.shape[1:]),
+                    encoder_hidden_states=both, return_dict=False)[0]  # [2, C, F_lat, h, w]
         noise_cond, noise_uncond = out.chunk(2)
     else:
-        noise_cond = model(hidden_states=x, timestep=t.expand(1), encoder_hidden_states=cond, return_dict=False)[0]
-        noise_uncond = model(hidden_states=x, timestep=t.expand(1), encoder_hidden_states=uncond,
+        noise_cond = model(hidden_states=x, timestep=timestep, encoder_hidden_states=cond, return_dict=False)[0]
+        noise_uncond = model(hidden_states=x, timestep=timestep, encoder_hidden_states=uncond,
                              return_dict=False)[0]
     return noise_uncond + scale * (noise_cond - noise_uncond)
 
 
 def resolve_request(preset: Preset, request: GenerationRequest, *, default_mode: str = "auto",
-                    temporal_scale: int = 4) -> ResolvedRequest:
+                    temporal_scale: int = 4, spatial_multiple: int = 16) -> ResolvedRequest:
     """Fill a request's defaults from the preset and check it; raises InvalidRequest listing every problem.
 
     Needs no weights: callers (the CLI, the job layer) can check a request before loading anything.
@@ -155,9 +158,9 @@ def resolve_request(preset: Preset, request: GenerationRequest, *, default_mode:
     for label, v in (("width", width), ("height", height)):
         if not _is_int(v) or v <= 0:
             errors.append(f"{label} must be a positive integer, got {v!r}")
-        elif v % 16:
-            errors.append(f"{label} must be a multiple of 16, got {v}")
-    if all(_is_int(v) and v > 0 and v % 16 == 0 for v in (width, height)):
+        elif v % spatial_multiple:
+            errors.append(f"{label} must be a multiple of {spatial_multiple}, got {v}")
+    if all(_is_int(v) and v > 0 and v % spatial_multiple == 0 for v in (width, height)):
         if not p.size_allowed(width, height):
             sizes = ", ".join(f"{w}×{h}" for w, h in p.sizes)
             errors.append(f"size {width}×{height} is not supported by preset {p.name} (supported: {sizes})")
@@ -204,8 +207,9 @@ class Engine:
         self.text_encoder = components.text_encoder
         self.vae = components.vae
         self.num_train_timesteps = int(components.scheduler_config.get("num_train_timesteps", 1000))
-        self.experts = ExpertPair(components.transformer, components.transformer_2, preset.boundary,
-                                  self.num_train_timesteps)
+        self.experts = ExpertPair(components.transformer, components.transformer_2,
+                                  preset.boundary if folder.two_experts else None, self.num_train_timesteps)
+        self.expand_timesteps = folder.expand_timesteps  # TI2V-5B: one timestep per latent token
         self.transformer_config = dict(components.transformer.config)
         self.vae_config = dict(components.vae.config)
         self.vae_scale_temporal = int(self.vae_config.get("scale_factor_temporal", 4))
@@ -240,7 +244,7 @@ class Engine:
         free = free_device_memory(self.device)
         sizes = dict(
             text_encoder=module_bytes(self.text_encoder), high=module_bytes(self.experts.high),
-            low=module_bytes(self.experts.low), vae=module_bytes(self.vae),
+            low=module_bytes(self.experts.low) if self.experts.low is not None else 0, vae=module_bytes(self.vae),
             activations=activation_bytes(self.transformer_config, latent_shape, batch, dtype_bytes),
         )
         chosen = pick_mode(free, **sizes)
@@ -253,7 +257,8 @@ class Engine:
     # ------------------------------------------------------------------ checks (no model work)
     def resolve(self, request: GenerationRequest) -> ResolvedRequest:
         """Fill defaults from the preset and check everything; raises InvalidRequest, no model work."""
-        return resolve_request(self.preset, request, default_mode=self.mode, temporal_scale=self.vae_scale_temporal)
+        return resolve_request(self.preset, request, default_mode=self.mode, temporal_scale=self.vae_scale_temporal,
+                               spatial_multiple=self.vae_scale_spatial * self.patch_size[1])
 
     def validate(self, request: GenerationRequest) -> None:
         """Raise InvalidRequest with every problem found, without touching any model."""
@@ -344,7 +349,7 @@ class Engine:
         scheduler.set_timesteps(req.num_steps, device=device)
         scheduler.set_begin_index(0)
         timesteps = scheduler.timesteps
-        plan = expert_plan(timesteps, self.preset.boundary, self.num_train_timesteps)
+        plan = expert_plan(timesteps, self.experts.boundary, self.num_train_timesteps)
         expert_steps = {"high": plan.count("high"), "low": plan.count("low")}
         both = torch.cat([cond, uncond]) if self.batch_cfg and uncond is not None else None  # [2, L, D]
 
@@ -356,7 +361,11 @@ class Engine:
             name, model, scale = self.experts.select(t, req.guidance_high, req.guidance_low)
             self.placement.for_expert(name)
             x = latents.to(dtype)  # [1, C, F_lat, h, w]
-            noise_pred = guided_velocity(model, x, t, cond, uncond if guided[name] else None, scale,
+            if self.expand_timesteps:  # as WanPipeline: t on every (1×2×2-patch) token, shape [1, F_lat·h/2·w/2]
+                timestep = (torch.ones(shape[2:], dtype=torch.float32, device=device)[:, ::2, ::2] * t).flatten()[None]
+            else:
+                timestep = t.expand(1)
+            noise_pred = guided_velocity(model, x, timestep, cond, uncond if guided[name] else None, scale,
                                          batch_cfg=self.batch_cfg, both=both)
             latents = scheduler.step(noise_pred, t, latents, return_dict=False)[0]  # float32
             if progress is not None:
@@ -415,7 +424,7 @@ class Engine:
         """GPU speed-ups for both experts (see speed.py and docs/PERFORMANCE.md for what each gave)."""
         from .speed import apply_speedups
 
-        for model in (self.experts.high, self.experts.low):
+        for model in self.experts.modules:
             apply_speedups(model, attention=attention, compile_blocks=compile_blocks)
 
     def describe(self) -> dict:

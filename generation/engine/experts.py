@@ -16,12 +16,20 @@ from .sampler import uses_high_noise_expert
 @dataclass
 class ExpertPair:
     high: torch.nn.Module
-    low: torch.nn.Module
-    boundary: float
+    low: torch.nn.Module | None  # None: one-transformer model (TI2V-5B)
+    boundary: float | None
     num_train_timesteps: int
+
+    def __post_init__(self):
+        if self.low is None:
+            self.boundary = None
 
     def name_for(self, t) -> str:
         return "high" if uses_high_noise_expert(t, self.boundary, self.num_train_timesteps) else "low"
+
+    @property
+    def modules(self) -> list[torch.nn.Module]:
+        return [m for m in (self.high, self.low) if m is not None]
 
     def module(self, name: str) -> torch.nn.Module:
         return self.high if name == "high" else self.low

@@ -8,6 +8,9 @@
     tokenizer/       tokenizer files (tokenizer.json or spiece.model)
     scheduler/       scheduler_config.json   (its flow_shift is overridden by the preset)
 
+The Wan2.2-TI2V-5B-Diffusers layout (text-to-video use only) is accepted too: model_index.json names
+no transformer_2 (absent or [null, null]) and says expand_timesteps: true; the VAE is the Wan2.2 one.
+
 Nothing is ever downloaded: every from_pretrained call gets local_files_only=True.
 """
 
@@ -60,13 +63,51 @@ class ModelFolder:
     model_index: dict
     transformer_config: dict
     checkpoint_id: str
+    vae_config: dict | None = None
+
+    @property
+    def two_experts(self) -> bool:
+        return has_low_noise_expert(self.model_index)
+
+    @property
+    def spatial_multiple(self) -> int:
+        """Width and height must be multiples of this: VAE spatial factor × transformer patch (16 or 32)."""
+        vae_scale = int((self.vae_config or {}).get("scale_factor_spatial", 8))
+        return vae_scale * int(self.transformer_config.get("patch_size", (1, 2, 2))[1])
+
+    @property
+    def temporal_scale(self) -> int:
+        return int((self.vae_config or {}).get("scale_factor_temporal", 4))
+
+    @property
+    def expand_timesteps(self) -> bool:
+        return bool(self.model_index.get("expand_timesteps", False))
+
+
+def _read_model_index(root: Path) -> dict | None:
+    try:
+        return json.loads((root / "model_index.json").read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def has_low_noise_expert(model_index: dict | None) -> bool:
+    """Two experts unless model_index.json explicitly names no transformer_2 (TI2V-5B layout)."""
+    if model_index is None:
+        return True
+    entry = model_index.get("transformer_2")
+    return not (entry is None or (isinstance(entry, list) and all(v is None for v in entry)))
 
 
 def _missing_parts(root: Path) -> list[str]:
     missing: list[str] = []
-    if not (root / "model_index.json").is_file():
-        missing.append("model_index.json")
+    model_index = _read_model_index(root)
+    if model_index is None:
+        missing.append("model_index.json" if not (root / "model_index.json").is_file()
+                       else "model_index.json (unreadable JSON)")
     for name, (config, weights, what) in COMPONENTS.items():
+        if name == "transformer_2" and not has_low_noise_expert(model_index):
+            continue
         folder = root / name
         if not folder.is_dir():
             missing.append(f"{name}/ ({what})")
@@ -126,7 +167,8 @@ def inspect_model_dir(path: str | os.PathLike) -> ModelFolder:
         )
     model_index = json.loads((root / "model_index.json").read_text())
     transformer_config = json.loads((root / "transformer" / "config.json").read_text())
-    return ModelFolder(root, model_index, transformer_config, checkpoint_identity(root))
+    vae_config = json.loads((root / "vae" / "config.json").read_text())
+    return ModelFolder(root, model_index, transformer_config, checkpoint_identity(root), vae_config)
 
 
 @dataclass
@@ -134,7 +176,7 @@ class Components:
     tokenizer: object
     text_encoder: torch.nn.Module
     transformer: torch.nn.Module  # high-noise expert
-    transformer_2: torch.nn.Module  # low-noise expert
+    transformer_2: torch.nn.Module | None  # low-noise expert (None: TI2V-5B layout)
     vae: torch.nn.Module
     scheduler_config: dict
 
@@ -156,11 +198,14 @@ def load_components(folder: ModelFolder, dtypes: dict[str, torch.dtype]) -> Comp
     tokenizer = AutoTokenizer.from_pretrained(root / "tokenizer", **common)
     text_encoder = UMT5EncoderModel.from_pretrained(root / "text_encoder", dtype=dtypes["text_encoder"], **common)
     transformer = WanTransformer3DModel.from_pretrained(root / "transformer", torch_dtype=dtypes["transformer"], **common)
-    transformer_2 = WanTransformer3DModel.from_pretrained(
-        root / "transformer_2", torch_dtype=dtypes["transformer"], **common
-    )
+    transformer_2 = None
+    if folder.two_experts:
+        transformer_2 = WanTransformer3DModel.from_pretrained(
+            root / "transformer_2", torch_dtype=dtypes["transformer"], **common
+        )
     vae = AutoencoderKLWan.from_pretrained(root / "vae", torch_dtype=dtypes["vae"], **common)
     for m in (text_encoder, transformer, transformer_2, vae):
-        m.eval().requires_grad_(False)
+        if m is not None:
+            m.eval().requires_grad_(False)
     scheduler_config = json.loads((root / "scheduler" / "scheduler_config.json").read_text())
     return Components(tokenizer, text_encoder, transformer, transformer_2, vae, scheduler_config)

@@ -61,7 +61,7 @@ def free_device_memory(device: str) -> int | None:
     return None
 
 
-def pick_mode(free_bytes: int | None, *, text_encoder: int, high: int, low: int, vae: int, activations: int) -> str:
+def pick_mode(free_bytes: int | None, *, text_encoder: int, high: int, low: int = 0, vae: int, activations: int) -> str:
     """The least frugal mode whose estimated peak fits in free device memory (CPU: resident)."""
     if free_bytes is None:
         return "resident"
@@ -86,7 +86,7 @@ class Placement:
     """Moves components between CPU and device according to the memory mode."""
 
     def __init__(self, *, text_encoder, high, low, vae, device: str):
-        self.text_encoder, self.high, self.low, self.vae = text_encoder, high, low, vae
+        self.text_encoder, self.high, self.low, self.vae = text_encoder, high, low, vae  # low may be None
         self.device = torch.device(device)
         self.cpu = torch.device("cpu")
         self.mode: str | None = None
@@ -100,13 +100,13 @@ class Placement:
             return
         self._reset()
         if mode == "resident":
-            for m in (self.text_encoder, self.high, self.low, self.vae):
+            for m in self._all():
                 m.to(self.device)
         elif mode == "swap":
             self.vae.to(self.device)  # small; stays
         elif mode == "offload":
             use_stream = self.device.type == "cuda"
-            for m in (self.high, self.low, self.text_encoder):
+            for m in [x for x in (self.high, self.low, self.text_encoder) if x is not None]:
                 if hasattr(m, "enable_group_offload"):  # diffusers models
                     m.enable_group_offload(
                         onload_device=self.device, offload_device=self.cpu, offload_type="block_level",
@@ -126,10 +126,13 @@ class Placement:
         for m in self._grouped:
             _remove_group_offload(m)
         self._grouped = []
-        for m in (self.text_encoder, self.high, self.low, self.vae):
+        for m in self._all():
             m.to(self.cpu)
         if self.device.type == "cuda":
             torch.cuda.empty_cache()
+
+    def _all(self) -> list[torch.nn.Module]:
+        return [m for m in (self.text_encoder, self.high, self.low, self.vae) if m is not None]
 
     # -- moments of a generation ----------------------------------------------------------------
     def for_encode(self) -> None:
@@ -146,7 +149,7 @@ class Placement:
         if self.mode != "swap":
             return
         active, idle = (self.high, self.low) if name == "high" else (self.low, self.high)
-        if _on(idle, self.device) and self.device != self.cpu:
+        if idle is not None and _on(idle, self.device) and self.device != self.cpu:
             idle.to(self.cpu)
             self._empty_cache()
         if not _on(active, self.device):
@@ -154,8 +157,8 @@ class Placement:
 
     def for_decode(self) -> None:
         if self.mode == "swap":
-            self.high.to(self.cpu)
-            self.low.to(self.cpu)
+            for m in [x for x in (self.high, self.low) if x is not None]:
+                m.to(self.cpu)
             self._empty_cache()
         if self.mode == "offload":
             self.vae.to(self.device)

@@ -38,12 +38,14 @@ def make_scheduler(sampler: str, flow_shift: float, num_train_timesteps: int = N
     raise ValueError(f"unknown sampler {sampler!r}; choose one of {', '.join(SAMPLERS)}")
 
 
-def uses_high_noise_expert(t: torch.Tensor | float, boundary: float, num_train_timesteps: int) -> bool:
-    """THE expert switch rule (Wan2.2): the high-noise expert runs while t >= boundary * num_train_timesteps."""
-    return float(t) >= boundary * num_train_timesteps
+def uses_high_noise_expert(t: torch.Tensor | float, boundary: float | None, num_train_timesteps: int) -> bool:
+    """THE expert switch rule (Wan2.2): the high-noise expert runs while t >= boundary * num_train_timesteps.
+
+    boundary None: a one-transformer model (TI2V-5B), whose only transformer counts as "high"."""
+    return boundary is None or float(t) >= boundary * num_train_timesteps
 
 
-def expert_plan(timesteps, boundary: float, num_train_timesteps: int) -> list[str]:
+def expert_plan(timesteps, boundary: float | None, num_train_timesteps: int) -> list[str]:
     """'high' or 'low' for each timestep, by the rule above."""
     return ["high" if uses_high_noise_expert(t, boundary, num_train_timesteps) else "low" for t in timesteps]
 

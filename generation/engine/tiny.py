@@ -35,6 +35,14 @@ TINY_TRANSFORMER = dict(
 TINY_VAE = dict(base_dim=3, z_dim=16, dim_mult=[1, 1, 1, 1], num_res_blocks=1,
                 temperal_downsample=[False, True, True])
 
+# TI2V-5B layout (diffusers tests/pipelines/wan/test_wan_22.py, 5B case): 48 latent channels, the
+# Wan2.2 VAE (residual blocks, 2×2 patchify, 16× space), one transformer, per-token timesteps.
+TINY_TI2V_TRANSFORMER = dict(TINY_TRANSFORMER, in_channels=48, out_channels=48)
+TINY_TI2V_VAE = dict(base_dim=3, z_dim=48, in_channels=12, out_channels=12, is_residual=True, patch_size=2,
+                     latents_mean=[0.0] * 48, latents_std=[1.0] * 48, dim_mult=[1, 1, 1, 1], num_res_blocks=1,
+                     scale_factor_spatial=16, scale_factor_temporal=4, temperal_downsample=[False, True, True])
+LAYOUTS = ("t2v-a14b", "ti2v-5b")
+
 # The scheduler config as the Diffusers release ships it (flow_shift 3.0); the engine's presets
 # override the shift, which this file lets tests see.
 SCHEDULER_CONFIG = {
@@ -70,8 +78,13 @@ def build_tokenizer():
                                    model_max_length=512)
 
 
-def build_tiny_checkpoint(path: str | os.PathLike, seed: int = 0) -> Path:
-    """Write the tiny checkpoint into `path` (created if needed); same seed → same files."""
+def build_tiny_checkpoint(path: str | os.PathLike, seed: int = 0, layout: str = "t2v-a14b") -> Path:
+    """Write the tiny checkpoint into `path` (created if needed); same seed → same files.
+
+    layout "t2v-a14b": two experts (the default, what the project runs); "ti2v-5b": one transformer."""
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r}; choose one of {', '.join(LAYOUTS)}")
+    ti2v = layout == "ti2v-5b"
     from diffusers import AutoencoderKLWan, WanTransformer3DModel
     from transformers import UMT5Config, UMT5EncoderModel
 
@@ -80,11 +93,11 @@ def build_tiny_checkpoint(path: str | os.PathLike, seed: int = 0) -> Path:
     tokenizer = build_tokenizer()
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
-        transformer = WanTransformer3DModel(**TINY_TRANSFORMER)
+        transformer = WanTransformer3DModel(**(TINY_TI2V_TRANSFORMER if ti2v else TINY_TRANSFORMER))
         torch.manual_seed(seed + 1)
-        transformer_2 = WanTransformer3DModel(**TINY_TRANSFORMER)
+        transformer_2 = None if ti2v else WanTransformer3DModel(**TINY_TRANSFORMER)
         torch.manual_seed(seed + 2)
-        vae = AutoencoderKLWan(**TINY_VAE)
+        vae = AutoencoderKLWan(**(TINY_TI2V_VAE if ti2v else TINY_VAE))
         torch.manual_seed(seed + 3)
         text_encoder = UMT5EncoderModel(UMT5Config(
             vocab_size=len(tokenizer), d_model=TEXT_DIM, d_kv=8, d_ff=64, num_layers=2, num_heads=4,
@@ -93,24 +106,26 @@ def build_tiny_checkpoint(path: str | os.PathLike, seed: int = 0) -> Path:
             tie_word_embeddings=False,
         ))
     transformer.save_pretrained(root / "transformer", safe_serialization=True)
-    transformer_2.save_pretrained(root / "transformer_2", safe_serialization=True)
+    if transformer_2 is not None:
+        transformer_2.save_pretrained(root / "transformer_2", safe_serialization=True)
     vae.save_pretrained(root / "vae", safe_serialization=True)
     text_encoder.save_pretrained(root / "text_encoder", safe_serialization=True)
     tokenizer.save_pretrained(root / "tokenizer")
     (root / "scheduler").mkdir(exist_ok=True)
-    (root / "scheduler" / "scheduler_config.json").write_text(json.dumps(SCHEDULER_CONFIG, indent=2) + "\n")
+    scheduler_config = dict(SCHEDULER_CONFIG, flow_shift=5.0) if ti2v else SCHEDULER_CONFIG
+    (root / "scheduler" / "scheduler_config.json").write_text(json.dumps(scheduler_config, indent=2) + "\n")
     import diffusers
 
     model_index = {
         "_class_name": "WanPipeline",
         "_diffusers_version": diffusers.__version__,
-        "boundary_ratio": 0.875,
-        "expand_timesteps": False,
+        "boundary_ratio": None if ti2v else 0.875,
+        "expand_timesteps": ti2v,
         "scheduler": ["diffusers", "UniPCMultistepScheduler"],
         "text_encoder": ["transformers", "UMT5EncoderModel"],
         "tokenizer": ["transformers", "PreTrainedTokenizerFast"],
         "transformer": ["diffusers", "WanTransformer3DModel"],
-        "transformer_2": ["diffusers", "WanTransformer3DModel"],
+        "transformer_2": [None, None] if ti2v else ["diffusers", "WanTransformer3DModel"],
         "vae": ["diffusers", "AutoencoderKLWan"],
     }
     (root / "model_index.json").write_text(json.dumps(model_index, indent=2) + "\n")

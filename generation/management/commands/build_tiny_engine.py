@@ -12,19 +12,21 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path", help="folder to write (created if needed)")
         parser.add_argument("--seed", type=int, default=0, help="random seed of the weights (default 0)")
+        parser.add_argument("--layout", choices=["t2v-a14b", "ti2v-5b"], default="t2v-a14b",
+                            help="two experts as Wan2.2-T2V-A14B (default) or one transformer as Wan2.2-TI2V-5B")
         parser.add_argument("--json", action="store_true", help="print one JSON line")
 
-    def handle(self, *args, path, seed, json: bool = False, **options):
+    def handle(self, *args, path, seed, layout="t2v-a14b", json: bool = False, **options):
         from generation.engine.loading import inspect_model_dir
         from generation.engine.tiny import build_tiny_checkpoint, folder_bytes
 
         t0 = time.perf_counter()
         try:
-            root = build_tiny_checkpoint(path, seed=seed)
+            root = build_tiny_checkpoint(path, seed=seed, layout=layout)
         except OSError as exc:
             raise CommandError(f"cannot write the tiny checkpoint to {path}: {exc}") from exc
         info = {
-            "path": str(root), "seed": seed, "bytes": folder_bytes(root),
+            "path": str(root), "seed": seed, "layout": layout, "bytes": folder_bytes(root),
             "checkpoint_id": inspect_model_dir(root).checkpoint_id, "seconds": round(time.perf_counter() - t0, 3),
         }
         if json:

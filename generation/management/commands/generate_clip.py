@@ -55,7 +55,8 @@ class Command(BaseCommand):
             preset_name = o["preset"] or detect_preset(folder.transformer_config)
             if preset_name not in PRESETS:
                 raise InvalidRequest(f"unknown preset {preset_name!r}; known: {', '.join(sorted(PRESETS))}")
-            resolve_request(PRESETS[preset_name], request)
+            resolve_request(PRESETS[preset_name], request, temporal_scale=folder.temporal_scale,
+                            spatial_multiple=folder.spatial_multiple)
             t0 = time.perf_counter()
             engine = load_engine(o["model"], preset=preset_name, device=o["device"], mode=o["mode"])
             load_seconds = time.perf_counter() - t0
