@@ -25,3 +25,13 @@ def test_engine_runs_without_django():
                           env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "HOME": "/tmp"})
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "DJANGO []" in proc.stdout
+
+
+def test_presets_import_without_torch():
+    """Forms and the API read generation.engine.config (plain data) without paying for torch."""
+    code = ("import sys; import generation.engine.config as c; from generation.engine import PRESETS; "
+            "assert PRESETS is c.PRESETS; print('TORCH', 'torch' in sys.modules)")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "HOME": "/tmp"})
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "TORCH False" in proc.stdout

@@ -1,19 +1,37 @@
 """In-repo text-to-video engine (Wan2.2 family on diffusers/transformers model classes).
 
 Pure PyTorch: this package never imports Django. See docs/ARCHITECTURE.md ("Engine").
+
+Names are imported lazily (PEP 562), so `generation.engine.config` (plain data) can be imported by
+forms and the API without loading torch or diffusers.
 """
 
-from .config import PRESETS, Preset, get_preset
-from .engine import Engine, GenerationRequest, GenerationResult, ResolvedRequest, load_engine, resolve_request
-from .errors import Cancelled, EngineError, InvalidRequest, MissingComponent, OutOfMemory
-from .loading import checkpoint_identity, inspect_model_dir
-from .memory import MODES, more_frugal
-from .sampler import expert_split, uses_high_noise_expert
-from .video import write_mp4
+from importlib import import_module
 
-__all__ = [
-    "PRESETS", "Preset", "get_preset", "Engine", "GenerationRequest", "GenerationResult", "ResolvedRequest",
-    "load_engine", "resolve_request", "Cancelled", "EngineError", "InvalidRequest", "MissingComponent", "OutOfMemory",
-    "checkpoint_identity", "inspect_model_dir", "MODES", "more_frugal", "expert_split",
-    "uses_high_noise_expert", "write_mp4",
-]
+_EXPORTS = {
+    "PRESETS": "config", "Preset": "config", "get_preset": "config",
+    "Engine": "engine", "GenerationRequest": "engine", "GenerationResult": "engine",
+    "ResolvedRequest": "engine", "load_engine": "engine", "resolve_request": "engine",
+    "Cancelled": "errors", "EngineError": "errors", "InvalidRequest": "errors",
+    "MissingComponent": "errors", "OutOfMemory": "errors",
+    "checkpoint_identity": "loading", "inspect_model_dir": "loading",
+    "MODES": "memory", "more_frugal": "memory",
+    "expert_split": "sampler", "uses_high_noise_expert": "sampler",
+    "write_mp4": "video",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    try:
+        module = _EXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(list(globals()) + __all__)
