@@ -224,6 +224,14 @@ def _retime(stream, source: Source, *, fps: int, speed: float, interpolation: st
     return stream
 
 
+def _fit_then_retime(source: Source, width: int, height: int, *, fps: int, interpolation: str):
+    """For a grid cell: shrink first, so motion estimation runs on the cell's pixels, not the source's."""
+    stream = source.stream
+    for name, kwargs in fit_filters(width, height):
+        stream = stream.filter(name, **kwargs)
+    return _retime(stream, source, fps=fps, speed=1.0, interpolation=interpolation)
+
+
 def expected_frames(source: Source, *, fps: int, speed: float = 1.0) -> int:
     return max(1, round(source.num_frames / source.fps / speed * fps))
 
@@ -341,8 +349,13 @@ def deliver_file(
             render_label(label, workdir / "label-check.png", font=font, frame_width=width, frame_height=height)
         cues = map_cues(steps, duration, language=vtt_language) if steps else []
 
-        # 2. Time: slow motion and frame-rate conversion at the native size (cheapest) -------------
-        stream = _retime(source.stream, source, fps=fps, speed=speed, interpolation=interpolation)
+        # 2. Time: slow motion and frame-rate conversion at the smaller of the native and delivered
+        #    sizes (motion estimation cost grows with the pixel count) --------------------------------
+        stream = source.stream
+        if source.width * source.height > width * height:
+            for name, kwargs in fit_filters(width, height):
+                stream = stream.filter(name, **kwargs)
+        stream = _retime(stream, source, fps=fps, speed=speed, interpolation=interpolation)
         stdin = source.stdin
         stderr_parts = []
 
@@ -509,17 +522,13 @@ def compose_multiview(
                 source = Source(ffmpeg.input(str(path)).video, source.width, source.height, source.num_frames, source.fps)
             if keys.count(keys[i]) > 1:
                 if keys[i] not in shared:
-                    chain = _retime(source.stream, source, fps=fps, speed=1.0, interpolation=interpolation)
-                    for name, kwargs in fit_filters(cell_w, cell_h):
-                        chain = chain.filter(name, **kwargs)
+                    chain = _fit_then_retime(source, cell_w, cell_h, fps=fps, interpolation=interpolation)
                     shared[keys[i]] = (chain.split(), 0)
                 split, used = shared[keys[i]]
                 stream = split[used]
                 shared[keys[i]] = (split, used + 1)
             else:
-                stream = _retime(source.stream, source, fps=fps, speed=1.0, interpolation=interpolation)
-                for name, kwargs in fit_filters(cell_w, cell_h):
-                    stream = stream.filter(name, **kwargs)
+                stream = _fit_then_retime(source, cell_w, cell_h, fps=fps, interpolation=interpolation)
             image = render_text_box(
                 caption, workdir / f"caption{i}.png", font=font, size_px=caption_size,
                 max_width=cell_w - 2 * caption_margin, what=_("机位说明"),
