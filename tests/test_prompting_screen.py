@@ -1,0 +1,110 @@
+"""The curator normalization screen at /curator/normalize/: access, highlighting, spoken values vs
+defaults, editing, and saving as the technique's prompt template."""
+import datetime as dt
+
+import pytest
+
+from archive.models import Recording, Technique, TranscriptSegment
+
+URL = "/curator/normalize/"
+SEED = "哎呀那个针要斜一点进去,不然容易断。先把丝线劈成十六分之一,然后左手拿绷子。"
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def technique(craft):
+    return Technique.objects.create(craft=craft, name="正抢针法", slug="suxiu-zhengqiang")
+
+
+def test_anonymous_goes_to_login(client):
+    r = client.get(URL)
+    assert r.status_code == 302 and "/accounts/login/" in r["Location"]
+
+
+def test_other_roles_get_403(client, make_user):
+    client.force_login(make_user("insp", "reviewer"))
+    assert client.get(URL).status_code == 403
+
+
+def test_staff_without_group_may_use_it(client, django_user_model):
+    client.force_login(django_user_model.objects.create_user("staff", password="x", is_staff=True))
+    assert client.get(URL).status_code == 200
+
+
+def test_analyze_highlights_terms_params_and_tells_defaults_apart(curator_client, technique):
+    r = curator_client.post(URL, {"text": SEED, "technique": technique.slug, "action": "analyze"})
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert '<mark class="term-tool" title="tool: 绣针">针</mark>' in html
+    assert '<mark class="term-material"' in html and '<mark class="term-action"' in html
+    assert '<mark class="param" title="thread_split = 16">十六分之一</mark>' in html
+    assert 'data-testid="param-angle_deg">规范默认值' in html  # 斜一点 → default
+    assert 'data-testid="param-thread_split">口述' in html  # 十六分之一 was said
+    assert html.count('data-testid="step"') == 3
+    assert "不然容易断" in html and "12号绣针" in html
+
+
+def test_pick_a_recording_segment(curator_client, craft, technique):
+    rec = Recording.objects.create(craft=craft, technique=technique, title="口述一", speaker_name="沈", interviewer="李",
+                                   recorded_on=dt.date(2023, 5, 1), place="苏州", consent_scope="generation",
+                                   consent_date=dt.date(2023, 5, 1), media_reference="X")
+    TranscriptSegment.objects.create(recording=rec, start_ms=0, end_ms=1000, text="先劈丝。")
+    seg = TranscriptSegment.objects.create(recording=rec, start_ms=1000, end_ms=2000, text="铁水烧到一千六百度。右手拿针。")
+    r = curator_client.get(URL, {"recording": rec.pk})
+    html = r.content.decode()
+    assert "先劈丝。\n铁水烧到一千六百度" in html and html.count('data-testid="step"') == 2
+    r = curator_client.get(URL, {"segment": seg.pk})
+    html = r.content.decode()
+    assert ">先劈丝。" not in html and 'value="suxiu-zhengqiang" selected' in html
+
+
+def edited_post(tech, **extra):
+    data = {"text": SEED, "technique": tech.slug, "camera": "top-down", "step_count": "2",
+            "s0-action": "进针", "s0-hand": "right", "s0-tool": "绣针", "s0-material": "", "s0-start": "4", "s0-end": "11",
+            "s0-p0-name": "angle_deg", "s0-p0-value": "45", "s0-p1-name": "needle_no", "s0-p1-value": "12",
+            "s0-p1-default": "on", "s0-notes": "不然容易断",
+            "s1-action": "劈丝", "s1-material": "丝线", "s1-p0-name": "thread_split", "s1-p0-value": "16-32"}
+    data.update(extra)
+    return data
+
+
+def test_preview_renders_prompt_from_edited_steps(curator_client, technique):
+    r = curator_client.post(URL, edited_post(technique, action="preview"))
+    html = r.content.decode()
+    assert r.status_code == 200
+    assert "右手使用12号绣针" in html and "以45°角" in html and "1/16–32" in html and "俯拍镜头" in html
+
+
+def test_save_as_prompt_template(curator_client, technique):
+    r = curator_client.post(URL, edited_post(technique, action="save"))
+    assert r.status_code == 302
+    technique.refresh_from_db()
+    tpl = technique.prompt_template
+    assert [s["action"] for s in tpl["steps"]] == ["进针", "劈丝"]
+    assert tpl["steps"][0]["params"] == {"angle_deg": 45, "needle_no": 12}
+    assert tpl["steps"][0]["defaults"] == ["needle_no"]
+    assert tpl["steps"][1]["params"] == {"thread_split": [16, 32]}
+    assert tpl["camera"] == "top-down" and "俯拍镜头" in tpl["prompt"] and tpl["saved_by"] == "cur"
+    assert tpl["spec_version"] == "1.0.0" and tpl["text"] == SEED
+    page = curator_client.get(r["Location"]).content.decode()
+    assert "当前保存的提示词模板" in page
+
+
+def test_bad_values_are_refused_and_nothing_is_lost(curator_client, technique):
+    r = curator_client.post(URL, edited_post(technique, action="save", **{"s0-p0-value": "很斜"}))
+    assert r.status_code == 400
+    html = r.content.decode()
+    assert "很斜" in html and "不是数字或范围" in html and SEED in html
+    technique.refresh_from_db()
+    assert technique.prompt_template == {}
+
+
+def test_save_needs_a_technique(curator_client, technique):
+    r = curator_client.post(URL, edited_post(technique, action="save", technique=""))
+    assert r.status_code == 400 and "请先选择" in r.content.decode()
+
+
+def test_text_too_long(curator_client):
+    r = curator_client.post(URL, {"text": "针" * 20001, "action": "analyze"})
+    assert r.status_code == 400
