@@ -176,3 +176,11 @@ def test_multiview_grid_with_captions(tmp_path, native_mp4):  # noqa: F811
     frame = decode_frames(out.path)[10].astype(int)
     # Two 640×360 cells side by side, letterboxed black above and below.
     assert frame[:150].mean() < 40 and frame[200:500, 50:600].mean() > 60 and frame[200:500, 690:1230].mean() > 60
+
+
+def test_source_larger_than_delivery_is_shrunk_before_interpolation(tmp_path):
+    frames = synthetic_frames(16, 216, 384)
+    out = pipeline.deliver_file(frames, tmp_path / "small.mp4", native_fps=16, size=(192, 108), label=LABEL[:4])
+    assert "scale" in " ".join(out.argv).split("minterpolate")[0]  # the scaler runs before the interpolator
+    video = ffprobe_json(out.path)["streams"][0]
+    assert (video["width"], video["height"], int(video["nb_frames"])) == (192, 108, 24)

@@ -135,3 +135,20 @@ def test_s3_storage_through_django_storages(make_clip, moto_s3, settings):  # no
         assert keys[rendition.file.name] == rendition.size_bytes
         body = s3.get_object(Bucket=bucket, Key=rendition.file.name)["Body"].read()
         assert hashlib.sha256(body).hexdigest() == rendition.sha256
+
+
+def test_failed_verification_fails_the_job_with_a_readable_reason(make_clip, monkeypatch):  # noqa: F811
+    from generation.postprocess import pipeline
+
+    real_finish = pipeline._finish
+
+    def expect_other_fps(tmp, final, template, expect, argv, stderr):
+        return real_finish(tmp, final, template, {**expect, "fps": 25} if "fps" in expect else expect, argv, stderr)
+
+    monkeypatch.setattr(pipeline, "_finish", expect_other_fps)
+    clip = make_clip()
+    job = postprocess_clip_service(clip=clip, slowmo=())
+    assert job.status == MediaJob.Status.FAILED
+    assert "校验未通过" in job.error and "帧率应为 25" in job.error
+    assert '"codec_name": "h264"' in job.error_detail  # the probe that failed is kept for the curator
+    assert not Rendition.objects.filter(clip=clip).exists()
