@@ -242,6 +242,10 @@ class Engine:
         dtype_bytes = self.experts.dtype.itemsize
         batch = 2 if self.batch_cfg else 1
         free = free_device_memory(self.device)
+        if free is not None:
+            # our own weights already on the device, and memory our allocator holds, are available too
+            free += self.placement.bytes_on_device() if hasattr(self, "placement") else 0
+            free += torch.cuda.memory_reserved(self.device) - torch.cuda.memory_allocated(self.device)
         sizes = dict(
             text_encoder=module_bytes(self.text_encoder), high=module_bytes(self.experts.high),
             low=module_bytes(self.experts.low) if self.experts.low is not None else 0, vae=module_bytes(self.vae),

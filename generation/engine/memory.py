@@ -131,6 +131,13 @@ class Placement:
         if self.device.type == "cuda":
             torch.cuda.empty_cache()
 
+    def bytes_on_device(self) -> int:
+        """Bytes of our weights now on the device (they would be freed by re-placing): counted as
+        available when choosing a mode for the next request."""
+        if self.device.type == "cpu":
+            return 0
+        return sum(module_bytes(m) for m in self._all() if _on(m, self.device))
+
     def _all(self) -> list[torch.nn.Module]:
         return [m for m in (self.text_encoder, self.high, self.low, self.vae) if m is not None]
 
