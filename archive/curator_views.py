@@ -14,7 +14,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -25,7 +25,7 @@ from django.views import View
 from . import selectors, services
 from .forms import (CraftForm, FootageForm, InheritorForm, RecordingForm, SegmentFormSet, StepFormSet,
                     TechniqueForm, TranscriptImportForm, model_data)
-from .models import Category, Craft, Footage, Inheritor, Recording, Technique, TranscriptSegment
+from .models import Category, Craft, Footage, Inheritor, Recording, Technique
 from .roles import REVIEWER, CURATOR, has_role, is_curator
 from .webvtt import serialize, to_plain_text
 

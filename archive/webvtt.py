@@ -37,7 +37,7 @@ class WebVTTError(ValueError):
 
 _TS = r"(?:(\d{1,}):)?([0-5]\d):([0-5]\d)\.(\d{3})"
 _TIMESTAMP = re.compile(rf"^{_TS}$")
-_TIMING = re.compile(rf"^(?P<start>\S+)\s+-->\s+(?P<end>\S+)(?P<settings>\s+.*)?$")
+_TIMING = re.compile(r"^(?P<start>\S+)\s+-->\s+(?P<end>\S+)(?P<settings>\s+.*)?$")
 _VOICE = re.compile(r"^<v(?:\.[\w.-]+)?\s+([^>]+)>(.*?)(?:</v>)?$", re.DOTALL)
 _TAG = re.compile(r"</?[a-z][^>]*>", re.IGNORECASE)
 

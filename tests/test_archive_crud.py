@@ -1,7 +1,5 @@
 """Curator screens through the test client: create/edit/delete with validation, search, pagination,
 technique steps formset, delete protection."""
-import datetime as dt
-
 import pytest
 
 from archive.models import Category, Craft, Footage, Inheritor, Recording, Technique, TechniqueStep

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
-import struct
 import wave
 
 from django.contrib.auth import get_user_model
