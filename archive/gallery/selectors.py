@@ -86,6 +86,7 @@ class StepView:
     files: dict = field(default_factory=dict)
     footage: list = field(default_factory=list)
     other_records: list = field(default_factory=list)
+    _media_base: str | None = field(default=None, repr=False)
 
     @property
     def order(self) -> int:
@@ -98,7 +99,9 @@ class StepView:
     def media_url(self, role: str) -> str | None:
         if self.record is None or role not in self.files:
             return None
-        return reverse("gallery:record_media", args=[self.record.pk, role])
+        if self._media_base is None:  # one reverse() per record, not per file
+            self._media_base = reverse("gallery:record_media", args=[self.record.pk, "video"]).rsplit("/", 1)[0]
+        return f"{self._media_base}/{role}"
 
     @property
     def video_url(self):
@@ -131,6 +134,8 @@ class StepView:
 def _public_records_for(technique: Technique) -> list:
     return list(
         public_records()
+        .select_related(None)
+        .select_related("clip", "step")  # what the page shows; the sign-off stays in the review app
         .filter(technique=technique)
         .prefetch_related("files")
         .order_by("step__order", "-created_at")
@@ -170,10 +175,10 @@ def _step_view(step, records, footage) -> StepView:
 
 def public_record_file(*, record_id, role: str):
     """The file of a public record with that role, or None: the media view's only way in."""
-    record = public_records().filter(pk=record_id).first()
-    if record is None:
-        return None
-    return record.files.filter(role=role).first()
+    from ..models import ArchiveFile
+
+    return ArchiveFile.objects.filter(record__in=public_records().order_by().values("pk"), record_id=record_id,
+                                      role=role).first()
 
 
 def public_footage(*, footage_id: int) -> Footage | None:
