@@ -393,7 +393,15 @@ class Engine:
         mean = torch.tensor(self.vae_config["latents_mean"]).view(1, z_dim, 1, 1, 1).to(z.device, z.dtype)
         inv_std = 1.0 / torch.tensor(self.vae_config["latents_std"]).view(1, z_dim, 1, 1, 1).to(z.device, z.dtype)
         z = z / inv_std + mean  # undo the latent normalisation, exactly as WanPipeline writes it
-        video = vae.decode(z, return_dict=False)[0]  # [1, 3, F, H, W] in [-1, 1]
+        try:
+            video = vae.decode(z, return_dict=False)[0]  # [1, 3, F, H, W] in [-1, 1]
+        except torch.OutOfMemoryError:
+            if tiled or not is_cuda:
+                raise
+            torch.cuda.empty_cache()  # the estimate was optimistic: decode again in tiles
+            vae.enable_tiling()
+            tiled = True
+            video = vae.decode(z, return_dict=False)[0]
         video = (video / 2 + 0.5).clamp(0, 1)
         frames_float = video[0].permute(1, 2, 3, 0).float().cpu().numpy()  # [F, H, W, 3]
         frames = (frames_float * 255).round().astype(np.uint8)
