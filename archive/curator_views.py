@@ -9,6 +9,7 @@ import mimetypes
 import re
 from typing import Callable
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -403,9 +404,18 @@ class TranscriptEdit(RoleView):
 
     write = True
 
+    FIELDS_PER_SEGMENT = 6  # id, start, end, speaker, text, DELETE
+
+    def too_many_for_one_form(self, count: int) -> bool:
+        """Django refuses a POST with more than DATA_UPLOAD_MAX_NUMBER_FIELDS fields; say so up front
+        instead of letting the curator type into a form that cannot be saved."""
+        limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+        return limit is not None and (count + 1) * self.FIELDS_PER_SEGMENT + 10 > limit
+
     def render_page(self, recording, formset, import_form, status=200):
         return render(self.request, "curator/transcript_edit.html", self.base_context(
             recording=recording, formset=formset, import_form=import_form,
+            too_many=self.too_many_for_one_form(formset.total_form_count()),
             media_kind=_media_kind(recording.media.name if recording.media else ""),
         ), status=status)
 

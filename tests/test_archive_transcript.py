@@ -199,3 +199,16 @@ def test_media_range_requests(curator_client, recording, client):
     assert r.status_code == 200 and b"".join(r.streaming_content) == wav
     client.logout()
     assert client.get(url).status_code == 302  # not public
+
+
+def test_long_transcript_points_to_webvtt(curator_client, recording, settings):
+    """More segments than one POST may carry (DATA_UPLOAD_MAX_NUMBER_FIELDS): the editor says so and
+    offers WebVTT instead of a form that would be refused."""
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 30
+    TranscriptSegment.objects.bulk_create([TranscriptSegment(recording=recording, start_ms=10000 + i * 1000,
+                                                             end_ms=10500 + i * 1000, text=f"第{i}句") for i in range(5)])
+    body = curator_client.get(f"/curator/recordings/{recording.pk}/transcript/").content.decode()
+    assert "超过一次表单提交所能保存的数量" in body and "disabled" in body
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+    body = curator_client.get(f"/curator/recordings/{recording.pk}/transcript/").content.decode()
+    assert "超过一次表单提交所能保存的数量" not in body
