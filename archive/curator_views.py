@@ -27,7 +27,7 @@ from . import selectors, services
 from .forms import (CraftForm, FootageForm, InheritorForm, RecordingForm, SegmentFormSet, StepFormSet,
                     TechniqueForm, TranscriptImportForm, model_data)
 from .models import Category, Craft, Footage, Inheritor, Recording, Technique
-from .roles import REVIEWER, CURATOR, has_role, is_curator
+from .roles import CURATOR, INHERITOR, REVIEWER, has_role, is_curator
 from .webvtt import serialize, to_plain_text
 
 PAGE_SIZE = 20
@@ -62,6 +62,13 @@ def _paginate(request, qs, extra_params: dict):
 
 
 class HomeView(RoleView):
+    def dispatch(self, request, *args, **kwargs):
+        # Everyone lands here after login (LOGIN_REDIRECT_URL); an inheritor's work is signing, which
+        # lives in the review screens.
+        if request.user.is_authenticated and not can_read(request.user) and has_role(request.user, INHERITOR):
+            return redirect("review:inbox")
+        return super().dispatch(request, *args, **kwargs)
+
     def get(self, request):
         return render(request, "curator/home.html", self.base_context(
             craft_count=Craft.objects.count(),

@@ -41,8 +41,11 @@ def test_reviewer_reads_but_cannot_write(client, make_user, craft, technique, re
 
 def test_inheritor_account_is_refused(client, make_user, craft, technique, recording):
     client.force_login(make_user("inh", "inheritor"))
-    for url in ["/curator/", "/curator/crafts/", "/curator/crafts/new/"]:
+    for url in ["/curator/crafts/", "/curator/crafts/new/", f"/curator/recordings/{recording.pk}/transcript.vtt"]:
         assert client.get(url).status_code == 403, url
+    # after login everyone lands on /curator/; an inheritor is sent on to the review (sign-off) screens
+    r = client.get("/curator/")
+    assert r.status_code == 302 and r["Location"] == "/review/"
 
 
 def test_admin_group_and_curator_write(client, make_user, craft, technique, recording):
