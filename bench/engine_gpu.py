@@ -131,6 +131,10 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     device = args.device
+    if device.startswith("cuda") and not torch.cuda.is_available():
+        print("engine_gpu bench: no CUDA device here, nothing measured. Run it on a GPU machine "
+              "(docs/PERFORMANCE.md says how), or `--tiny --device cpu` to smoke-test the script.")
+        return 0
     cfg = dict(A14B_TRANSFORMER)
     sizes = [tuple(int(v) for v in s.split("x")) for s in args.sizes.split(",") if s]
     frames = args.frames

@@ -2,7 +2,9 @@
 
 import torch
 
-from generation.engine import PRESETS, expert_split, uses_high_noise_expert
+import dataclasses
+
+from generation.engine import PRESETS, GenerationRequest, expert_split, uses_high_noise_expert
 from generation.engine.sampler import expert_plan, make_scheduler
 from tests.engine_fixtures import tiny_engine, tiny_engine_dir  # noqa: F401  (fixtures)
 
@@ -34,10 +36,9 @@ def test_the_shift_comes_from_the_preset_not_the_folder(tiny_engine):
     # the tiny folder's scheduler_config.json says flow_shift 3.0 (as the Diffusers release does);
     # with shift 3 four steps would split 2/2, with the preset's 12 they split 3/1
     assert tiny_engine.components.scheduler_config["flow_shift"] == 3.0
-    assert expert_split(PRESETS["tiny"].__class__(**{**PRESETS["tiny"].__dict__, "flow_shift": 3.0})) == {
-        "high": 2, "low": 2}
+    assert expert_split(dataclasses.replace(PRESETS["tiny"], flow_shift=3.0)) == {"high": 2, "low": 2}
     assert expert_split(PRESETS["tiny"]) == {"high": 3, "low": 1}
     seen = []
-    tiny_engine.generate(__import__("generation.engine", fromlist=["GenerationRequest"]).GenerationRequest(
-        prompt="x", width=32, height=32, num_frames=5), progress=lambda s, t, e: seen.append(e))
+    tiny_engine.generate(GenerationRequest(prompt="x", width=32, height=32, num_frames=5),
+                         progress=lambda step, total, expert: seen.append(expert))
     assert seen == ["high", "high", "high", "low"]
