@@ -13,10 +13,12 @@ Pipeline (each stage is linear in the length of the text):
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate, compress
 
 from .quantities import Quantity, QuantityFinder
-from .spec import HAND_TERMS, Spec, char_table
+from .spec import HAND_TERMS, Spec, TermInfo, char_table
 
 PUNCT = set(",。;;!!??、…\n\r\t::“”\"'‘’()()[]【】《》<>·~ 　") | {",", "."}
 FILLERS = {"嗯", "啊", "呃", "哎", "哎呀", "哎哟", "唉", "哦", "噢", "呀", "吧", "呢", "嘛", "啦", "哈", "哇", "诶", "欸",
@@ -45,9 +47,6 @@ MEASURE_FORMS = {"针"}
 MEASURE_PREV = {"一", "每", "两", "几", "半", "这", "那", "哪", "多少"}
 
 
-# A token is a plain tuple (start, end, word, quantity-or-None, TermInfo-or-None): the hot loop
-# builds thousands.
-Token = tuple
 
 
 @dataclass
@@ -106,129 +105,198 @@ def normalize_chars(text: str) -> str:
     return norm
 
 
-def tokenize(spec: Spec, norm: str, counters: Counters | None = None) -> list[Token]:
-    """Quantities first, then jieba (HMM off) on the rest; offsets into ``norm``.
+QSENT = "\x00"  # placeholder character for a quantity's span in the text jieba sees
+WHITESPACE = {" ", "\n", "\r", "\t", "\r\n", "\u3000", "\xa0", "\u2003", "\u2002", "\u200b", "\ufeff", "\x0b", "\x0c"}
 
-    The quantity spans are blanked with newlines (same length, a boundary jieba never joins across),
-    so one ``cut`` call covers the whole text and every offset stays valid."""
+
+@dataclass
+class Doc:
+    """The text as parallel arrays over jieba's tokens (a quantity is one token): cheap to build in C
+    (``lcut``, ``accumulate``, ``map``), walked in Python only at the tokens that matter."""
+
+    words: list
+    starts: list  # len(words) + 1 offsets into the text
+    kinds: list  # per token: "P" punctuation, "M" sequence marker, "R" relation marker, "B" 之前, "C" context
+    #              verb, "T" lexicon term, "Q" quantity, or None for every other word
+    quantities: dict  # token index → Quantity
+    interesting: list  # indices of tokens whose kind is not None, ascending
+
+
+def kind_table(spec: Spec) -> dict:
+    table = getattr(spec, "_kinds", None)
+    if table is None:
+        table = {}
+        for w in CONTEXT_ACTIONS:
+            table[w] = "C"
+        for w in BEFORE_WORDS:
+            table[w] = "B"
+        for w in RELATION_MARKERS:
+            table[w] = "R"
+        for w in SEQ_MARKERS:
+            table[w] = "M"
+        for w in spec.terms:
+            table[w] = "T"
+        for w in PUNCT | WHITESPACE:
+            table[w] = "P"
+        spec._kinds = table
+    return table
+
+
+def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None) -> Doc:
+    """Quantities first, then jieba (HMM off) on the rest.
+
+    The quantity spans are blanked with a placeholder (same length, a character jieba never joins to a
+    word), so one ``lcut`` covers the whole text and every offset stays valid; each blanked span then
+    becomes one token."""
     tk = spec.ensure_tokenizer()
     quantities = finder_for(spec).find(norm)
     if quantities:
         pieces, pos = [], 0
         for q in quantities:
             pieces.append(norm[pos:q.start])
-            pieces.append("\n" * (q.end - q.start))
+            pieces.append(QSENT * (q.end - q.start))
             pos = q.end
         pieces.append(norm[pos:])
         blanked = "".join(pieces)
     else:
         blanked = norm
-    tokens: list[Token] = []
-    lookup = spec.terms.get
-    qi, nq = 0, len(quantities)
-    i = 0
-    for word in tk.cut(blanked, HMM=False):
-        j = i + len(word)
-        if qi < nq and i >= quantities[qi].start:
-            q = quantities[qi]
-            if i == q.start:
-                tokens.append((q.start, q.end, norm[q.start:q.end], q, None))
-            if j >= q.end:
-                qi += 1
-        else:
-            tokens.append((i, j, word, None, lookup(word)))
-        i = j
+    raw = tk.lcut(blanked, HMM=False)
+    starts = [0]
+    starts.extend(accumulate(map(len, raw)))
+    qmap = {}
+    if quantities:
+        index = dict(zip(starts, range(len(starts))))
+        words, new_starts, prev = [], [], 0
+        for q in quantities:
+            i, j = index[q.start], index[q.end]
+            words.extend(raw[prev:i])
+            new_starts.extend(starts[prev:i])
+            qmap[len(words)] = q
+            words.append(QSENT)
+            new_starts.append(q.start)
+            prev = j
+        words.extend(raw[prev:])
+        new_starts.extend(starts[prev:])
+        starts = new_starts
+    else:
+        words = raw
+    table = kind_table(spec)
+    kinds = list(map(table.get, words))
+    for i in qmap:
+        kinds[i] = "Q"
+    interesting = list(compress(range(len(words)), kinds))
     if counters is not None:
         counters.chars += len(norm)
-        counters.tokens += len(tokens)
-        counters.quantities += nq
-    return tokens
+        counters.tokens += len(words)
+        counters.quantities += len(quantities)
+    return Doc(words, starts, kinds, qmap, interesting)
 
 
-def split_units(tokens: list[Token], counters: Counters | None = None) -> list[list[Token]]:
-    """Cut at punctuation and before sequence markers."""
-    units: list[list[Token]] = []
-    current: list[Token] = []
-    for tok in tokens:
-        w = tok[2]
-        if tok[3] is None and (w in PUNCT or w.isspace()):
-            if current:
-                units.append(current)
-                current = []
-            continue
-        if tok[3] is None and w in SEQ_MARKERS and current and _has_content(current):
-            units.append(current)
-            current = []
-        current.append(tok)
-    if current:
-        units.append(current)
+def tokenize(spec: Spec, norm: str, counters: Counters | None = None) -> list[tuple]:
+    """(start, end, word, quantity-or-None, TermInfo-or-None) per token (for tests and tools)."""
+    doc = tokenize_doc(spec, norm, counters)
+    get = spec.terms.get
+    return [(doc.starts[i], doc.starts[i + 1] if i + 1 < len(doc.starts) else len(norm),
+             norm[doc.starts[i]:doc.starts[i + 1]] if i in doc.quantities else w, doc.quantities.get(i),
+             None if i in doc.quantities else get(w))
+            for i, w in enumerate(doc.words)]
+
+
+def split_units(doc: Doc, counters: Counters | None = None) -> list[tuple[int, int]]:
+    """Token ranges cut at punctuation and before sequence markers."""
+    words, kinds = doc.words, doc.kinds
+    units, a = [], 0
+    for i in doc.interesting:
+        k = kinds[i]
+        if k == "P":
+            if i > a:
+                units.append((a, i))
+            a = i + 1
+        elif k == "M" and i > a and _has_content(words, kinds, a, i):
+            units.append((a, i))
+            a = i
+    if len(words) > a:
+        units.append((a, len(words)))
     if counters is not None:
         counters.units += len(units)
     return units
 
 
-def _has_content(unit: list[Token]) -> bool:
-    return any(t[3] is not None or t[2] not in SKIP for t in unit)
+def _has_content(words, kinds, a, b) -> bool:
+    for j in range(a, b):
+        if kinds[j] == "Q" or words[j] not in SKIP:
+            return True
+    return False
 
 
 def extract(spec: Spec, text: str, technique: str | None = None, craft: str | None = None,
             counters: Counters | None = None):
     """Returns (norm, terms, steps, warnings, craft)."""
     norm = normalize_chars(text)
-    tokens = tokenize(spec, norm, counters)
-    terms = []
-    craft_votes: dict[str, int] = {}
+    doc = tokenize_doc(spec, norm, counters)
+    words, kinds, starts = doc.words, doc.kinds, doc.starts
+    lookup = spec.terms.get
     ambiguous = spec.ambiguous
+    terms = []
+    term_at: dict[int, TermInfo] = {}
+    craft_votes: dict[str, int] = {}
     fix = []  # (token index, term index) of forms whose meaning depends on the craft
-    for k, tok in enumerate(tokens):
-        info = tok[4]
-        if info is not None and tok[2] in MEASURE_FORMS and k and tokens[k - 1][2] in MEASURE_PREV:
-            tokens[k] = (tok[0], tok[1], tok[2], None, None)
+    for k in doc.interesting:
+        if kinds[k] != "T":
             continue
-        if info is not None:
-            if tok[2] in ambiguous:
-                fix.append((k, len(terms)))
-            else:
-                for c in info.crafts:
-                    if c != "general":
-                        craft_votes[c] = craft_votes.get(c, 0) + 1
-            terms.append({"text": text[tok[0]:tok[1]], "category": info.category, "start": tok[0],
-                          "end": tok[1], "canonical": info.canonical})
+        w = words[k]
+        if w in MEASURE_FORMS and k and words[k - 1] in MEASURE_PREV:
+            continue  # 「每针」「一针接一针」
+        info = lookup(w)
+        term_at[k] = info
+        if w in ambiguous:
+            fix.append((k, len(terms)))
+        else:
+            for c in info.crafts:
+                if c != "general":
+                    craft_votes[c] = craft_votes.get(c, 0) + 1
+        terms.append({"text": text[starts[k]:starts[k + 1]], "category": info.category, "start": starts[k],
+                      "end": starts[k + 1], "canonical": info.canonical})
     if craft is None and craft_votes:
         craft = max(sorted(craft_votes), key=lambda c: craft_votes[c])
     for k, ti in fix:
-        tok = tokens[k]
-        info = spec.resolve(tok[2], tok[4], craft)
-        tokens[k] = (tok[0], tok[1], tok[2], None, info)
+        info = spec.resolve(words[k], term_at[k], craft)
+        term_at[k] = info
         terms[ti]["category"], terms[ti]["canonical"] = info.category, info.canonical
 
     vague_hits = [(m.start(), m.end(), m.group(0)) for m in spec.vague_re.finditer(norm)]
     vi = 0
+    inter = doc.interesting
     steps: list[Step] = []
     pending: Step | None = None  # content met before the first action
     pending_notes: list[str] = []
     warnings: list[str] = []
-    for unit in split_units(tokens, counters):
-        marker = unit[0][3] is None and unit[0][2] in SEQ_MARKERS
-        u_start, u_end = unit[0][0], unit[-1][1]
+    for a, b in split_units(doc, counters):
+        s = a
+        while s < b and kinds[s] != "Q" and words[s] in SKIP:
+            s += 1
+        if s == b:
+            continue
+        e = b - 1
+        while e > s and kinds[e] != "Q" and words[e] in SKIP:
+            e -= 1
+        u_start, u_end = starts[s], starts[e + 1]
         hits = []
         while vi < len(vague_hits) and vague_hits[vi][0] < u_end:
             if vague_hits[vi][0] >= u_start:
                 hits.append(vague_hits[vi])
             vi += 1
-        content = [t for t in unit if t[3] is not None or t[2] not in SKIP]
-        if not content:
-            continue
-        first = content[0][2]
-        if first.startswith(WARNING_CUES):
-            note = norm[content[0][0]:content[-1][1]]
+        if kinds[s] != "Q" and words[s].startswith(WARNING_CUES):
+            note = norm[u_start:u_end]
             warnings.append(note)
             if steps:
                 steps[-1].notes.append(note)
             else:
                 pending_notes.append(note)
             continue
-        piece = _read_unit(spec, content, norm, hits, craft)
+        marker = kinds[a] == "M"
+        ii = inter[bisect_left(inter, s):bisect_right(inter, e)]
+        piece = _read_unit(spec, doc, term_at, s, e, ii, norm, hits, craft)
         prev = steps[-1] if steps else None
         if piece.from_technique and prev is not None and not (piece.tool or piece.hand or piece.material):
             # 「每个月牙大概两毫米宽」: a technique named in passing adds to the step being described
@@ -259,10 +327,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             pending = piece
         else:
             _merge(pending, piece, prefer_piece=False)
-    if pending_notes and not steps:
-        pass  # notes stay as top-level warnings only
     # A technique named as the topic that gathered nothing is no step (「双面绣要两面都好看」).
-    steps = [s for s in steps if not (s.from_technique and _is_empty(s) and not s.notes)]
+    steps = [st for st in steps if not (st.from_technique and _is_empty(st) and not st.notes)]
     steps = _reorder(steps)
     for step in steps:
         _apply_defaults(spec, step, technique, craft)
@@ -303,24 +369,39 @@ def _merge(into: Step, other: Step, *, prefer_piece: bool) -> None:
     into.before_next = into.before_next or other.before_next
 
 
-def _read_unit(spec: Spec, unit: list[Token], norm: str, hits: list, craft: str | None = None) -> Step:
+def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, norm: str, hits: list,
+               craft: str | None = None) -> Step:
+    """One unit: tokens s..e (inclusive, fillers trimmed at both ends); ``ii`` its interesting tokens."""
+    words, kinds, starts, qmap = doc.words, doc.kinds, doc.starts, doc.quantities
     step = Step()
-    step.extend(unit[0][0], unit[-1][1])
-    words = [t[2] for t in unit]
-    infos = [t[4] for t in unit]
+    step.extend(starts[s], starts[e + 1])
     has_needle = False
     action_idx = None
-    for i, (tok, info) in enumerate(zip(unit, infos)):
-        if tok[3] is not None:
-            step.params.setdefault(tok[3].name, tok[3].value)
+    markers, context = [], []
+    for i in ii:
+        k = kinds[i]
+        if k == "Q":
+            q = qmap[i]
+            step.params.setdefault(q.name, q.value)
             continue
+        if k == "R":
+            markers.append(i)
+        elif k == "C":
+            context.append(i)
+        elif k == "B" and i >= e - 1:
+            step.before_next = True
+        info = term_at.get(i)
         if info is None:
             continue
         cat = info.category
-        if cat == "body" and step.hand is None and info.canonical in HAND_TERMS:
-            step.hand = HAND_TERMS[info.canonical]
+        if cat == "body":
+            if step.hand is None and info.canonical in HAND_TERMS:
+                step.hand = HAND_TERMS[info.canonical]
         elif cat == "tool":
-            lead = i > 0 and words[i - 1] in TOOL_LEAD
+            j = i - 1
+            if j > s and words[j] in FILLERS:
+                j -= 1
+            lead = j >= s and words[j] in TOOL_LEAD
             if step.tool is None or lead:
                 step.tool = info.canonical
             has_needle = has_needle or info.canonical in NEEDLE_TOOLS
@@ -337,33 +418,40 @@ def _read_unit(spec: Spec, unit: list[Token], norm: str, hits: list, craft: str 
                 step.action, step.surface, step.general_action = info.canonical, words[i], general
                 action_idx = i
     if step.action is None:
-        for i, w in enumerate(words):
-            if w in CONTEXT_ACTIONS and (has_needle or w in ("扎", "刺", "扎下去")):
+        for i in context:
+            w = words[i]
+            if has_needle or w in ("扎", "刺", "扎下去"):
                 step.action, step.surface = CONTEXT_ACTIONS[w], w
                 action_idx = i
                 break
-    if step.action is None and len(unit) > 1:
+    if step.action is None and e > s:
         # A technique named as what is done (「这里就是打籽」) counts as the action; a technique
         # named alone (「剪纸嘛,…」) is the topic, not a step.
-        for i, info in enumerate(infos):
+        for i in ii:
+            info = term_at.get(i)
             if info is not None and info.category == "technique":
                 step.action, step.surface, step.from_technique = info.canonical, words[i], True
                 break
-    rel = None if RELATION_MARKERS.isdisjoint(words) else _relation(spec, unit, words, infos, action_idx, norm)
-    if rel is not None:
-        step.relation = norm[unit[rel[0]][0]:unit[rel[1]][1]]
-        # a tool or material named inside the relation (「沿着画稿」「往花棚上」) is where, not what with
-        inside = {infos[j].canonical for j in range(rel[0], rel[1] + 1) if infos[j] is not None}
-        outside = {infos[j].canonical for j in range(len(unit)) if infos[j] is not None and not rel[0] <= j <= rel[1]}
-        if step.tool in inside and step.tool not in outside:
-            step.tool = next((infos[j].canonical for j in range(len(unit)) if infos[j] is not None
-                              and infos[j].category == "tool" and not rel[0] <= j <= rel[1]), None)
-        locative = words[rel[0]] in ("在", "由")  # 「描在绣底上」 names the ground worked on
-        if step.material in inside and step.material not in outside and not locative:
-            step.material = next((infos[j].canonical for j in range(len(unit)) if infos[j] is not None
-                                  and infos[j].category == "material" and not rel[0] <= j <= rel[1]), None)
-    if words[-1] in BEFORE_WORDS or (len(words) > 1 and words[-2] in BEFORE_WORDS):
-        step.before_next = True
+    if markers:
+        rel = _relation(spec, doc, term_at, markers, e, action_idx)
+        if rel is not None:
+            r0, r1 = rel
+            step.relation = norm[starts[r0]:starts[r1 + 1]]
+            # a tool or material inside the relation (「沿着画稿」「往花棚上」) is where, not what with
+            locative = words[r0] in ("在", "由")  # 「描在绣底上」 names the ground worked on
+            inside_tools, outside = set(), {}
+            for i in ii:
+                info = term_at.get(i)
+                if info is None:
+                    continue
+                if r0 <= i <= r1:
+                    inside_tools.add(info.canonical)
+                else:
+                    outside.setdefault(info.category, []).append(info.canonical)
+            if step.tool in inside_tools and step.tool not in outside.get("tool", ()):
+                step.tool = (outside.get("tool") or [None])[0]
+            if step.material in inside_tools and step.material not in outside.get("material", ()) and not locative:
+                step.material = (outside.get("material") or [None])[0]
     for _, _, word in hits:
         if word in spec.vague:
             param, level = spec.vague[word]
@@ -373,21 +461,23 @@ def _read_unit(spec: Spec, unit: list[Token], norm: str, hits: list, craft: str 
     return step
 
 
-def _relation(spec, unit, words, infos, action_idx, norm) -> tuple[int, int] | None:
-    for i, w in enumerate(words):
-        if w not in RELATION_MARKERS or unit[i][3] is not None:
-            continue
-        # 「在」 only as 在…上/里/边; others always.
-        stop = len(words)
+def _relation(spec, doc: Doc, term_at: dict, markers: list, e: int, action_idx) -> tuple[int, int] | None:
+    words, qmap = doc.words, doc.quantities
+    for i in markers:
+        w = words[i]
+        stop = e + 1
         if action_idx is not None and action_idx > i:
             stop = action_idx
         stop = min(stop, i + 8)
         end = None
         for j in range(i + 1, stop):
-            if infos[j] is not None and infos[j].category == "action":
+            info = term_at.get(j)
+            if info is not None and info.category == "action":
                 break
-            if unit[j][3] is not None or words[j] in spec.vague or words[j] in spec.manner:
+            if j in qmap or words[j] in spec.vague or words[j] in spec.manner:
                 break
+            if words[j] in FILLERS and end is None:
+                continue
             end = j
             if w in ("在", "由") and words[j] in RELATION_END:
                 break
