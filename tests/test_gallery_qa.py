@@ -36,3 +36,11 @@ def test_topic_ties_prefer_the_current_step_then_the_next_ones():
     assert answer_question("怎么走针", steps, 2).order == 3
     assert answer_question("怎么走针", steps, 3).order == 3
     assert answer_question("怎么走针", steps, 4).order == 3  # nothing after: the nearest before
+
+
+def test_synonyms_match_through_the_normalized_steps():
+    """直针/平针 are dialect names of 齐针 in the spec lexicon: generation.prompting.normalize maps them."""
+    steps = [StepText(1, "上绷", "把底布绷紧在绣绷上。"), StepText(2, "铺底", "用齐针铺底,针脚整齐。"),
+             StepText(3, "正抢针", "从外向内按层次走针。")]
+    answer = answer_question("直针怎么绣?", steps, 3)
+    assert (answer.order, answer.reason) == (2, "topic") and "齐针" in answer.matched

@@ -54,32 +54,36 @@ def _cn_number(text: str) -> int | None:
     return _CN_DIGITS.get(text)
 
 
-@functools.lru_cache(maxsize=2048)
-def _normalized_words(description: str) -> tuple[str, ...]:
-    """Action, tool and parameter words of a step from the normalization module; empty when it is
-    not available (the step's own words still match)."""
+def _field(obj, key):
+    return obj.get(key) if isinstance(obj, dict) else getattr(obj, key, None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _normalized_words(text: str) -> tuple[str, ...]:
+    """Canonical terms (synonyms and dialect forms mapped to the spec's term, e.g. 直针 → 齐针) and the
+    action/tool/material/parameter names of the normalized steps, from ``generation.prompting.normalize``;
+    empty when that module is not available (the text's own words still match)."""
     try:
         from generation.prompting import normalize
     except ImportError:
         return ()
     try:
-        result = normalize(description)
+        result = normalize(text)
     except (TypeError, ValueError):
         return ()
-    steps = getattr(result, "steps", None)
-    if steps is None and isinstance(result, dict):
-        steps = result.get("steps")
-    if steps is None and isinstance(result, list):
-        steps = result
     words: list[str] = []
-    for s in steps or []:
-        for key in ("action", "tool", "technique", "material"):
-            value = s.get(key) if isinstance(s, dict) else getattr(s, key, None)
-            if isinstance(value, str) and value:
-                words.extend(tokenize(value))
-        params = s.get("params") if isinstance(s, dict) else getattr(s, "params", None)
+    for term in _field(result, "terms") or []:
+        canonical = _field(term, "canonical")
+        if isinstance(canonical, str) and len(canonical) > 1:
+            words.append(canonical)
+    for step in _field(result, "steps") or []:
+        for key in ("action", "tool", "material"):
+            value = _field(step, key)
+            if isinstance(value, str) and len(value) > 1:
+                words.append(value)
+        params = _field(step, "params")
         if isinstance(params, dict):
-            words.extend(tokenize(" ".join(str(k) for k in params)))
+            words.extend(str(k) for k in params)
     return tuple(words)
 
 
@@ -113,6 +117,7 @@ def answer_question(question: str, steps: list[StepText], current: int | None) -
         return Answer(steps[0].order, "first")
 
     words = [w for w in query_tokens(question) if w not in _NAVIGATION_WORDS]
+    words += [w for w in _normalized_words(question) if w not in words]
     best, best_key = None, None
     for i, step in enumerate(steps):
         matched = tuple(w for w in words if w in _step_words(step))

@@ -3,7 +3,7 @@
 The index and the query must see the same words, so both go through :func:`tokenize`: jieba in search
 mode (long words and their dictionary sub-words, e.g. 正抢针法 → 正抢, 抢针, 针法, 正抢针法), with the
 domain lexicon of the action-description spec (generation/prompting/data/lexicon.json: stitch names,
-tools, materials, their synonyms) added to jieba's dictionary once per process.
+tools, materials, their synonyms) added to a tokenizer of the gallery's own, once per process.
 """
 from __future__ import annotations
 
@@ -23,17 +23,20 @@ STOPWORDS = frozenset(
 _TOKEN_OK = re.compile(r"[\w\u3400-\u9fff]", re.UNICODE)
 
 _lock = threading.Lock()
-_ready = False
+_tokenizer: jieba.Tokenizer | None = None
 
 
-def _load_domain_words() -> None:
-    global _ready
-    if _ready:
-        return
+def _get_tokenizer() -> jieba.Tokenizer:
+    """The gallery's own jieba tokenizer (jieba's main dictionary plus the spec lexicon), so adding
+    words never changes the global ``jieba`` that other modules use."""
+    global _tokenizer
+    if _tokenizer is not None:
+        return _tokenizer
     with _lock:
-        if _ready:
-            return
+        if _tokenizer is not None:
+            return _tokenizer
         jieba.setLogLevel(60)
+        tokenizer = jieba.Tokenizer()
         try:
             data = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -41,8 +44,9 @@ def _load_domain_words() -> None:
         for term in data.get("terms", []):
             for word in [term.get("term", ""), *term.get("synonyms", [])]:
                 if word and len(word) > 1:
-                    jieba.add_word(word, freq=2000)
-        _ready = True
+                    tokenizer.add_word(word, freq=2000)
+        _tokenizer = tokenizer
+        return tokenizer
 
 
 def tokenize(text: str) -> list[str]:
@@ -50,9 +54,8 @@ def tokenize(text: str) -> list[str]:
     duplicates kept (they weigh in the ranking)."""
     if not text:
         return []
-    _load_domain_words()
     out = []
-    for token in jieba.cut_for_search(text):
+    for token in _get_tokenizer().cut_for_search(text):
         token = token.strip().lower()
         if not token or token in STOPWORDS or not _TOKEN_OK.search(token):
             continue
