@@ -88,6 +88,7 @@ class GenerationResult:
     checkpoint_id: str
     preset: str
     decode_tiled: bool
+    mode_reason: str = ""
     frames_float: np.ndarray | None = field(default=None, repr=False)  # [F, H, W, 3] in [0, 1] if asked
 
 
@@ -306,7 +307,13 @@ class Engine:
 
         # 1. Check inputs (raises InvalidRequest before any model work) and place the weights.
         req = self.resolve(request)
-        mode = self.choose_mode(req.mode, req.width, req.height, req.num_frames) if req.mode == "auto" else req.mode
+        if req.mode == "auto":
+            mode = self.choose_mode("auto", req.width, req.height, req.num_frames)
+            self.mode_reason = self._mode_reason
+        else:
+            mode = req.mode
+            if mode != self.mode:
+                self.mode_reason = "chosen by request"
         if is_cuda:
             torch.cuda.reset_peak_memory_stats(self.device)
         try:
@@ -420,6 +427,7 @@ class Engine:
             num_steps=req.num_steps, seed=req.seed, sampler=req.sampler, expert_steps=expert_steps,
             timings=timings, peak_memory_bytes=peak, peak_memory_kind=peak_kind, mode=self.mode,
             device=self.device, checkpoint_id=self.checkpoint_id, preset=self.preset.name, decode_tiled=tiled,
+            mode_reason=self.mode_reason,
             frames_float=frames_float if keep_float else None,
         )
 

@@ -80,7 +80,7 @@ class Command(BaseCommand):
             "steps": result.num_steps, "expert_steps": result.expert_steps, "seed": result.seed,
             "sampler": result.sampler, "seconds": round(seconds, 3), "load_seconds": round(load_seconds, 3),
             "timings": {k: round(v, 4) for k, v in result.timings.items()},
-            "device": result.device, "mode": result.mode, "mode_reason": engine.mode_reason,
+            "device": result.device, "mode": result.mode, "mode_reason": result.mode_reason,
             "peak_memory_bytes": result.peak_memory_bytes, "peak_memory_kind": result.peak_memory_kind,
             "decode_tiled": result.decode_tiled, "preset": result.preset, "checkpoint_id": result.checkpoint_id,
         }
