@@ -205,3 +205,13 @@ def test_cached_prompts_skip_the_text_encoder(tiny_engine_dir):
     assert len(calls) == 2  # prompt and negative prompt
     second = engine.generate(req)
     assert len(calls) == 2 and np.array_equal(first.frames, second.frames)
+
+
+def test_truncated_weights_name_the_component(tiny_engine_dir, tmp_path):
+    folder = tmp_path / "ckpt"
+    shutil.copytree(tiny_engine_dir, folder)
+    weights = folder / "transformer_2" / "diffusion_pytorch_model.safetensors"
+    weights.write_bytes(weights.read_bytes()[:1000])
+    with pytest.raises(MissingComponent, match=r"cannot load transformer_2/") as info:
+        load_engine(folder, device="cpu")
+    assert info.value.missing == ["transformer_2"]

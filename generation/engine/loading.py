@@ -189,23 +189,37 @@ def default_dtypes(device: str) -> dict[str, torch.dtype]:
 
 
 def load_components(folder: ModelFolder, dtypes: dict[str, torch.dtype]) -> Components:
-    """Load every component onto the CPU (memory.py places them on the device afterwards)."""
+    """Load every component onto the CPU (memory.py places them on the device afterwards).
+
+    A component that is present but cannot be loaded (truncated weights, a config that does not match)
+    raises MissingComponent naming it, with the loader's own message."""
     from diffusers import AutoencoderKLWan, WanTransformer3DModel
     from transformers import AutoTokenizer, UMT5EncoderModel
 
     root = folder.path
     common = dict(local_files_only=True)
-    tokenizer = AutoTokenizer.from_pretrained(root / "tokenizer", **common)
-    text_encoder = UMT5EncoderModel.from_pretrained(root / "text_encoder", dtype=dtypes["text_encoder"], **common)
-    transformer = WanTransformer3DModel.from_pretrained(root / "transformer", torch_dtype=dtypes["transformer"], **common)
+
+    def load(name: str, fn, **kwargs):
+        try:
+            return fn(root / name, **common, **kwargs)
+        except (OSError, ValueError, RuntimeError, KeyError, TypeError) as exc:
+            first = str(exc).strip().splitlines()[0][:500] if str(exc).strip() else type(exc).__name__
+            raise MissingComponent(f"cannot load {name}/ from {root}: {first}", missing=[name]) from exc
+
+    tokenizer = load("tokenizer", AutoTokenizer.from_pretrained)
+    text_encoder = load("text_encoder", UMT5EncoderModel.from_pretrained, dtype=dtypes["text_encoder"])
+    transformer = load("transformer", WanTransformer3DModel.from_pretrained, torch_dtype=dtypes["transformer"])
     transformer_2 = None
     if folder.two_experts:
-        transformer_2 = WanTransformer3DModel.from_pretrained(
-            root / "transformer_2", torch_dtype=dtypes["transformer"], **common
-        )
-    vae = AutoencoderKLWan.from_pretrained(root / "vae", torch_dtype=dtypes["vae"], **common)
+        transformer_2 = load("transformer_2", WanTransformer3DModel.from_pretrained,
+                             torch_dtype=dtypes["transformer"])
+    vae = load("vae", AutoencoderKLWan.from_pretrained, torch_dtype=dtypes["vae"])
     for m in (text_encoder, transformer, transformer_2, vae):
         if m is not None:
             m.eval().requires_grad_(False)
-    scheduler_config = json.loads((root / "scheduler" / "scheduler_config.json").read_text())
+    try:
+        scheduler_config = json.loads((root / "scheduler" / "scheduler_config.json").read_text())
+    except ValueError as exc:
+        raise MissingComponent(f"cannot read scheduler/scheduler_config.json in {root}: {exc}",
+                               missing=["scheduler"]) from exc
     return Components(tokenizer, text_encoder, transformer, transformer_2, vae, scheduler_config)
