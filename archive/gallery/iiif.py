@@ -28,7 +28,7 @@ def build_manifest(*, technique, craft, steps: list[StepView], absolute) -> dict
     rights = None
     for view in steps:
         record = view.record
-        if record is None or "video" not in view.files:
+        if record is None or view.video_file is None:
             continue
         rights = rights or record.rights_uri
         if record.attribution not in attributions:
@@ -40,7 +40,7 @@ def build_manifest(*, technique, craft, steps: list[StepView], absolute) -> dict
             en = f"Step {view.step.order}: {view.step.title}"
         else:
             zh, en = f"{technique.name} 完整演示", f"{technique.name}: full demonstration"
-        video = view.files["video"]
+        video = view.video_file
         canvas = {
             "id": canvas_id,
             "type": "Canvas",
@@ -58,7 +58,7 @@ def build_manifest(*, technique, craft, steps: list[StepView], absolute) -> dict
                     "type": "Annotation",
                     "motivation": "painting",
                     "body": {
-                        "id": absolute(view.media_url("video")),
+                        "id": absolute(view.video_url),
                         "type": "Video",
                         "format": video.mime or "video/mp4",
                         "width": clip.width,

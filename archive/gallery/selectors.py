@@ -104,8 +104,18 @@ class StepView:
         return f"{self._media_base}/{role}"
 
     @property
+    def video_role(self) -> str | None:
+        """The delivery rendition, or the engine's clip the inheritor signed when the archive holds no
+        rendition."""
+        return next((r for r in ("video", "original") if r in self.files), None)
+
+    @property
+    def video_file(self):
+        return self.files.get(self.video_role) if self.video_role else None
+
+    @property
     def video_url(self):
-        return self.media_url("video")
+        return self.media_url(self.video_role) if self.video_role else None
 
     @property
     def poster_url(self):
