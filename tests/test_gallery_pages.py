@@ -87,7 +87,16 @@ def test_media_of_public_record_streams_with_ranges(client, gallery_world, mp4_b
     assert client.get(url, HTTP_RANGE=f"bytes={len(mp4_bytes) + 5}-").status_code == 416
     vtt = client.get(reverse("gallery:record_media", args=[record.pk, "vtt"]))
     assert vtt["Content-Type"].startswith("text/vtt") and "起针" in b"".join(vtt.streaming_content).decode()
-    # a role the record does not have, and an unknown record
+    # a role that is never public (even though the record holds it), a role the record does not
+    # have, and an unknown record
+    from django.core.files.base import ContentFile
+
+    from archive.models import ArchiveFile
+
+    provenance = ArchiveFile(record=record, role="provenance", sha256="0" * 64, size_bytes=2, mime="application/json")
+    provenance.file.save("prov.json", ContentFile(b"{}"), save=False)
+    provenance.save()
+    assert client.get(reverse("gallery:record_media", args=[record.pk, "provenance"])).status_code == 404
     assert client.get(reverse("gallery:record_media", args=[gallery_world["public"][-1].pk, "multiview"])).status_code == 404
     assert client.get(reverse("gallery:record_media", args=["00000000-0000-0000-0000-000000000000", "video"])).status_code == 404
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 
@@ -17,6 +17,9 @@ PAGE_SIZE = 12
 
 # Variants shown beside the main video, in this order, with their labels.
 VARIANT_ROLES = ("slow_0_5", "slow_0_25", "multiview")
+# Files of a public record that the public may fetch. Provenance JSON and the C2PA manifest name the
+# people and systems involved and stay with the archive (they travel in the BagIt export).
+PUBLIC_ROLES = frozenset({"video", "original", "poster", "vtt", "vtt_en", "preview", *VARIANT_ROLES})
 
 
 def public_technique_ids() -> QuerySet:
@@ -187,6 +190,8 @@ def public_record_file(*, record_id, role: str):
     """The file of a public record with that role, or None: the media view's only way in."""
     from ..models import ArchiveFile
 
+    if role not in PUBLIC_ROLES:
+        return None
     return ArchiveFile.objects.filter(record__in=public_records().order_by().values("pk"), record_id=record_id,
                                       role=role).first()
 
