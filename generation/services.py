@@ -524,8 +524,8 @@ def job_touch(*, job_id, token) -> None:
 def worker_heartbeat(*, name: str, **fields) -> None:
     now = timezone.now()
     fields.setdefault("last_seen", now)
-    obj, created = WorkerHeartbeat.objects.update_or_create(name=name, defaults=fields,
-                                                            create_defaults={**fields, "started_at": now})
+    if not WorkerHeartbeat.objects.filter(name=name).update(**fields):
+        WorkerHeartbeat.objects.create(name=name, started_at=now, **fields)
 
 
 def worker_stopped(*, name: str) -> None:

@@ -95,6 +95,7 @@ def start_worker(transactional_db, jobs_env, settings, tmp_path):
 
     settings.ENGINE_MODEL_DIR = Path(jobs_env["env"]["HERITAGE_ENGINE_MODEL_DIR"])
     settings.ENGINE_PRESET = "tiny"
+    settings.MEDIA_ROOT = tmp_path / "media"  # each test sees only its own files
     broker = settings.CELERY_BROKER_URL
     extra = {}
     if broker.startswith("filesystem://"):
@@ -113,7 +114,9 @@ def start_worker(transactional_db, jobs_env, settings, tmp_path):
         current_app.close()
     started: list[Worker] = []
 
-    def _start(name: str, *, step_delay: float = 0.0) -> Worker:
+    def _start(name: str, *, step_delay: float = 0.0, queues: str = "gpu,default") -> Worker:
+        # Queue `media` (post-processing, ffmpeg: ~20 s a clip here) is left to its own workers and tests;
+        # what our jobs publish there is purged at teardown.
         env = dict(os.environ, **jobs_env["env"], **extra)
         env.update(DJANGO_SETTINGS_MODULE="heritage.settings.test", DATABASE_URL=_database_url(),
                    CELERY_BROKER_URL=broker, MEDIA_ROOT=str(settings.MEDIA_ROOT),
@@ -121,7 +124,7 @@ def start_worker(transactional_db, jobs_env, settings, tmp_path):
         node = f"{name}-{uuid.uuid4().hex[:6]}"
         log = tmp_path / f"worker-{node}.log"
         proc = subprocess.Popen(
-            [CELERY, "-A", "heritage", "worker", "-Q", "gpu,media,default", "--pool", "solo", "-n", f"{node}@%h",
+            [CELERY, "-A", "heritage", "worker", "-Q", queues, "--pool", "solo", "-n", f"{node}@%h",
              "--loglevel", "INFO", "--without-gossip", "--without-mingle", "--without-heartbeat"],
             cwd=ROOT, env=env, stdout=open(log, "wb"), stderr=subprocess.STDOUT)
         worker = Worker(node, proc, log)
@@ -136,6 +139,12 @@ def start_worker(transactional_db, jobs_env, settings, tmp_path):
     yield _start
     for w in started:
         w.stop()
+    with current_app.connection_for_write() as conn:
+        for queue in ("media", "gpu"):
+            try:
+                conn.default_channel.queue_purge(queue)
+            except Exception:  # noqa: BLE001 — a queue never declared
+                pass
 
 
 def wait_for(predicate, *, timeout: float = 120, interval: float = 0.05, what: str = "condition", workers=()):
