@@ -24,6 +24,7 @@ CN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
 NUM = rf"(?:\d{{1,9}}(?:\.\d{{1,6}})?|[{CN_CHARS}几][{CN_CHARS}点几]{{0,11}}|半)"
 RANGE_SEP = r"(?:到|至|~|-|—|–|～|或)"
+LENGTH_NAMES = ("spacing_mm", "width_mm", "depth_mm", "thickness_mm", "length_mm")
 
 
 @dataclass
@@ -94,6 +95,13 @@ class QuantityFinder:
         self.units = units
         self.cues = cues
         self.approx_ratio = approx_ratio
+        self.thread_cues = "".join(cues.get("thread_no", ["线"]))
+        # one alternation per group of parameter names: cue word → parameter name
+        self._cue_re = {}
+        for names in (LENGTH_NAMES, ("temperature_c",)):
+            words = {c: n for n in reversed(names) for c in cues.get(n, ())}
+            alt = "|".join(re.escape(c) for c in sorted(words, key=len, reverse=True)) or "(?!x)x"
+            self._cue_re[names] = (re.compile(alt), words)
         unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
         approx_alt = "|".join(re.escape(a) for a in sorted(approx_ratio, key=len, reverse=True)) or "(?!x)x"
         # The leading look-ahead lets the scan skip, in C, every position that cannot start a quantity.
@@ -120,15 +128,16 @@ class QuantityFinder:
 
     # --- one match → a named, converted value ----------------------------------------------------
     def _convert(self, m: re.Match, text: str) -> Quantity | None:
-        if m.group("split_n"):
-            v = parse_cn_number(m.group("split_n"))
+        split_n, frac_den, slash_den = m.group("split_n", "frac_den", "slash_den")
+        if split_n:
+            v = parse_cn_number(split_n)
             if isinstance(v, tuple):
                 return Quantity(m.start(), m.end(), "thread_split", [_num(v[0]), _num(v[1])], m.group(0))
             if not isinstance(v, float) or v < 2:
                 return None
             return Quantity(m.start(), m.end(), "thread_split", _num(v), m.group(0))
-        if m.group("frac_den") or m.group("slash_den"):
-            den = parse_cn_number(m.group("frac_den") or m.group("slash_den"))
+        if frac_den or slash_den:
+            den = parse_cn_number(frac_den or slash_den)
             num = parse_cn_number(m.group("frac_num") or m.group("slash_num"))
             if not isinstance(den, float) or num != 1.0 or den < 2:
                 return None
@@ -137,17 +146,16 @@ class QuantityFinder:
                 return None
             return Quantity(m.start(), m.end(), "thread_split", _num(den), m.group(0))
 
-        raw1, raw2 = m.group("n1"), m.group("n2")
+        raw1, raw2, unit, pre, lai, more, approx = m.group("n1", "n2", "unit", "pre", "lai", "more", "approx")
         v1 = parse_cn_number(raw1)
         if v1 is None:
             return None
         v2 = parse_cn_number(raw2) if raw2 else None
         if raw2 and v2 is None:
             return None
-        unit = m.group("unit")
         kind, factor = self.units[unit]
         # 「一下」「一针一线」「一层」: a bare Chinese 一 with a counting word is idiom, not a count.
-        if kind in ("count", "rows") and raw1 in ("一", "两") and not raw2 and m.group("pre") is None:
+        if kind in ("count", "rows") and raw1 in ("一", "两") and not raw2 and pre is None:
             if raw1 == "一":
                 return None
         if isinstance(v1, tuple):
@@ -158,11 +166,11 @@ class QuantityFinder:
             low = high = v1
         if low > high:  # 「五到三度」
             low, high = high, low
-        if m.group("lai") == "多" or m.group("more"):
+        if lai == "多" or more:
             place = 10 ** int(math.log10(high)) if high >= 10 and high % 10 == 0 else 1
             high = high + place
-        elif m.group("lai") == "来" or m.group("approx"):
-            ratio = self.approx_ratio.get(m.group("approx") or "来", 0.1)
+        elif lai == "来" or approx:
+            ratio = self.approx_ratio.get(approx or "来", 0.1)
             low, high = low * (1 - ratio), high * (1 + ratio)
         name = self._name(kind, unit, m, text, low)
         if name is None:
@@ -176,8 +184,7 @@ class QuantityFinder:
         if kind == "length":
             if pre.endswith(("秒", "秒钟")) or post:
                 return "speed_mm_s"
-            return self._cue(text, m, ("spacing_mm", "width_mm", "depth_mm", "thickness_mm", "length_mm"),
-                             "length_mm")
+            return self._cue(text, m, LENGTH_NAMES, "length_mm")
         if kind == "degree":
             if value > 180 or self._cue(text, m, ("temperature_c",), None):
                 return "temperature_c"
@@ -190,7 +197,7 @@ class QuantityFinder:
             return "duration_s"
         if kind == "number":
             nxt = text[m.end(): m.end() + 1]
-            if nxt and nxt in "".join(self.cues.get("thread_no", ["线"])):
+            if nxt and nxt in self.thread_cues:
                 return "thread_no"
             return "needle_no"
         if kind == "rows":
@@ -202,18 +209,14 @@ class QuantityFinder:
         return None
 
     def _cue(self, text: str, m: re.Match, names: tuple, default):
-        """The parameter whose cue word stands nearest the quantity (8 characters before it, 3 after)."""
+        """The parameter whose cue word stands nearest the quantity (8 characters before it, 3 after);
+        on a tie, the earlier name in ``names``."""
+        pattern, name_of = self._cue_re[names]
         before = text[max(0, m.start() - 8): m.start()]
-        after = text[m.end(): m.end() + 3]
         best, best_dist = default, 99
-        for name in names:
-            for cue in self.cues.get(name, ()):
-                i = before.rfind(cue)
-                if i >= 0:
-                    dist = len(before) - (i + len(cue))
-                    if dist < best_dist:
-                        best, best_dist = name, dist
-                j = after.find(cue)
-                if j >= 0 and j < best_dist:
-                    best, best_dist = name, j
+        for c in pattern.finditer(before):
+            best, best_dist = name_of[c.group(0)], len(before) - c.end()
+        c = pattern.search(text, m.end(), m.end() + 3)
+        if c is not None and c.start() - m.end() < best_dist:
+            best = name_of[c.group(0)]
         return best
