@@ -3,13 +3,18 @@ gets goes through a view that first checks the record is public, then streams th
 
 - File-system storage: ``FileResponse`` for whole files, ``206 Partial Content`` for a ``Range: bytes=``
   request (video seeking), ``416`` for a range outside the file.
-- Remote storage (S3 via django-storages): a redirect to a signed URL valid for ``SIGNED_URL_SECONDS``
-  (video, posters); subtitles are streamed through this server so ``<track>`` stays same-origin.
+- Remote storage (S3 via django-storages): streamed through this server the same way by default (the
+  object store's endpoint, e.g. ``http://objectstore:9000`` in docker-compose, is usually not reachable
+  by visitors; django-storages reads the object into a temporary file, fine for short demonstration
+  clips). With ``HERITAGE_MEDIA_SIGNED_REDIRECT = True`` (an endpoint visitors can reach) videos and
+  posters are a redirect to a signed URL valid for ``SIGNED_URL_SECONDS`` instead; subtitles are always
+  streamed so ``<track>`` stays same-origin.
 """
 from __future__ import annotations
 
 import re
 
+from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.http import FileResponse, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 
@@ -57,7 +62,8 @@ def stream_field_file(request, field_file, *, content_type: str, proxy: bool = F
     """``proxy=True`` streams through this server even from remote storage (small files such as
     WebVTT, which a ``<track>`` may only load from the page's own origin)."""
     storage, name = field_file.storage, field_file.name
-    if not isinstance(storage, FileSystemStorage) and not proxy:
+    redirect = getattr(settings, "HERITAGE_MEDIA_SIGNED_REDIRECT", False)
+    if redirect and not proxy and not isinstance(storage, FileSystemStorage):
         try:
             url = storage.url(name, expire=SIGNED_URL_SECONDS)
         except TypeError:  # a backend without expiring URLs
