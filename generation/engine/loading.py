@@ -119,7 +119,11 @@ def _missing_parts(root: Path) -> list[str]:
             continue
         for w in weights:  # sharded weights: every shard named by the index must be there
             if w.endswith(".index.json") and (folder / w).is_file():
-                shards = sorted(set(json.loads((folder / w).read_text())["weight_map"].values()))
+                try:
+                    shards = sorted(set(json.loads((folder / w).read_text())["weight_map"].values()))
+                except (ValueError, KeyError, AttributeError):
+                    missing.append(f"{name}/{w} (unreadable weight index)")
+                    continue
                 missing += [f"{name}/{s}" for s in shards if not (folder / s).is_file()]
     return missing
 
