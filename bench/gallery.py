@@ -15,7 +15,8 @@ Bounded: --seconds per page (default 20) after a 3 s warm-up, one run each.
 The database (default postgres://postgres@127.0.0.1:5432/heritage_gallery_bench, or GALLERY_BENCH_DB)
 is created, migrated and seeded on first use and reused afterwards; media goes to var/bench-gallery-media.
 
-Usage: ``python bench/gallery.py [--seconds 20] [--clients 16] [--workers 4] [--json FILE]``.
+Usage: ``python bench/gallery.py [--seconds 20] [--clients 16] [--workers 4] [--tool auto|wrk|python]
+[--json FILE]``.
 """
 from __future__ import annotations
 
@@ -258,6 +259,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--workers", type=int, default=4, help="gunicorn sync workers")
+    parser.add_argument("--tool", choices=["auto", "wrk", "python"], default="auto",
+                        help="load generator (auto: wrk when installed, else the Python client)")
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args()
     args.seconds = max(1, min(args.seconds, 120))
@@ -281,7 +284,8 @@ def main() -> None:
             for p in paths:
                 with urllib.request.urlopen(base + p, timeout=10) as r:
                     assert r.status == 200, p
-        runner = run_wrk if shutil.which("wrk") else run_python
+        use_wrk = args.tool == "wrk" or (args.tool == "auto" and shutil.which("wrk"))
+        runner = run_wrk if use_wrk else run_python
         results = {name: runner(base, paths, args.clients, args.seconds) for name, paths in pages.items()}
     finally:
         gunicorn.terminate()
