@@ -2,6 +2,15 @@
 import pytest
 from django.conf import settings
 
+pytest_plugins = [
+    "tests.archive_fixtures",
+    "tests.engine_fixtures",
+    "tests.gallery_fixtures",
+    "tests.jobs_fixtures",
+    "tests.postprocess_fixtures",
+    "tests.review_fixtures",
+]
+
 
 def pytest_report_header(config):
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
