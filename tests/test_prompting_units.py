@@ -188,6 +188,14 @@ def test_render_prompt_per_technique_with_camera_and_slow_motion():
         render_prompt(d, "fisheye", spec=SPEC)
 
 
+def test_render_prompt_per_step():
+    d = normalize("先劈丝,再用十二号针扎下去", "suxiu", spec=SPEC).to_dict()
+    one = render_prompt(d, step=2, spec=SPEC)
+    assert "12号绣针" in one and "劈丝" not in one and "第1步" not in one and one.startswith("一位苏绣传承人")
+    with pytest.raises(ValueError):
+        render_prompt(d, step=9, spec=SPEC)
+
+
 def test_render_prompt_is_derived_from_the_structure():
     d = normalize("右手用十二号针斜着扎下去", "suxiu", spec=SPEC).to_dict()
     d["steps"][0]["params"]["needle_no"] = 9

@@ -80,11 +80,18 @@ def render_step(spec: Spec, step: dict, craft: str | None = None) -> str:
     return tpl["step"].format(**fields)
 
 
-def render_prompt(description: dict, camera: str | None = None, *, spec: Spec | None = None) -> str:
+def render_prompt(description: dict, camera: str | None = None, *, step: int | None = None,
+                  spec: Spec | None = None) -> str:
     """One standard Chinese prompt for a whole technique: who, each step (action, tool, material,
     parameters with units), camera framing, lighting, slow motion. ``camera`` is one of the spec's
-    framings (close-up, macro, top-down, medium, wide) and overrides the craft's default."""
+    framings (close-up, macro, top-down, medium, wide) and overrides the craft's default. With
+    ``step`` (an ``order``), the prompt for that one step only."""
     spec = spec or get_spec()
+    if step is not None:
+        chosen = [s for s in description.get("steps") or [] if s.get("order") == step]
+        if not chosen:
+            raise ValueError(f"no step with order {step}")
+        description = dict(description, steps=chosen)
     tpl = spec.templates
     craft = description.get("craft")
     technique = description.get("technique")
