@@ -26,7 +26,7 @@ def craft_list(*, q: str = "", category: str = "") -> QuerySet[Craft]:
     )
     if category:
         qs = qs.filter(category=category)
-    return _search(qs, q, ["name", "name_en", "region", "description"]).order_by("name")
+    return _search(qs, q, ["name", "name_en", "region", "description"]).order_by("name", "pk")
 
 
 def inheritor_list(*, q: str = "", craft: Craft | None = None, level: str = "") -> QuerySet[Inheritor]:
@@ -35,14 +35,17 @@ def inheritor_list(*, q: str = "", craft: Craft | None = None, level: str = "") 
         qs = qs.filter(craft=craft)
     if level:
         qs = qs.filter(level=level)
-    return _search(qs, q, ["name", "craft__name", "craft__region", "biography", "proxy_name"])
+    return _search(qs, q, ["name", "craft__name", "craft__region", "biography", "proxy_name"]).order_by(
+        "craft__name", "name", "pk")
 
 
 def technique_list(*, q: str = "", craft: Craft | None = None) -> QuerySet[Technique]:
     qs = Technique.objects.select_related("craft").annotate(step_count=Count("steps", distinct=True))
     if craft is not None:
         qs = qs.filter(craft=craft)
-    return _search(qs, q, ["name", "slug", "summary", "craft__name", "craft__region", "steps__description"]).distinct()
+    return _search(
+        qs, q, ["name", "slug", "summary", "craft__name", "craft__region", "steps__description"]
+    ).distinct().order_by("craft__name", "name", "pk")
 
 
 def recording_list(*, q: str = "", craft: Craft | None = None) -> QuerySet[Recording]:
@@ -53,7 +56,7 @@ def recording_list(*, q: str = "", craft: Craft | None = None) -> QuerySet[Recor
         qs = qs.filter(craft=craft)
     return _search(
         qs, q, ["title", "speaker_name", "interviewer", "place", "craft__name", "craft__region", "segments__text"]
-    ).distinct()
+    ).distinct().order_by("-recorded_on", "title", "pk")
 
 
 def footage_list(*, q: str = "", technique: Technique | None = None) -> QuerySet[Footage]:
@@ -61,7 +64,7 @@ def footage_list(*, q: str = "", technique: Technique | None = None) -> QuerySet
     if technique is not None:
         qs = qs.filter(technique=technique)
     return _search(qs, q, ["title", "credit", "reference", "technique__name", "technique__craft__name",
-                           "technique__craft__region"])
+                           "technique__craft__region"]).order_by("technique__craft__name", "technique__name", "title", "pk")
 
 
 def technique_steps(*, technique: Technique):

@@ -5,7 +5,8 @@ import pytest
 from archive.models import Craft
 from tests.archive_fixtures import recording, technique  # noqa: F401
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db,
+              pytest.mark.filterwarnings("error::django.core.paginator.UnorderedObjectListWarning")]
 
 
 def urls(craft, technique, recording):
