@@ -45,7 +45,16 @@ def _visible_step(page) -> str:
     return page.eval_on_selector_all("article.step", "els => els.filter(e => !e.hidden).map(e => e.id).join(',')")
 
 
-def test_visitor_learns_a_technique_step_by_step(live_server, transactional_db, gallery_world, browser_page):
+def test_visitor_learns_a_technique_step_by_step(live_server, transactional_db, gallery_world, browser_page,
+                                                 slow_mp4_bytes):
+    from django.core.files.base import ContentFile
+
+    from archive.models import Footage
+
+    footage = Footage(technique=gallery_world["zhengqiang"], step=gallery_world["zhengqiang"].steps.get(order=3),
+                      title="1986 年正抢针实拍", credit="苏州刺绣研究所", public=True)
+    footage.file.save("zq.mp4", ContentFile(slow_mp4_bytes), save=False)
+    footage.save()
     page = browser_page
     page.goto(live_server.url + "/")
     page.screenshot(path=str(ARTIFACTS / "01-home.png"), full_page=True)
@@ -102,6 +111,12 @@ def test_visitor_learns_a_technique_step_by_step(live_server, transactional_db, 
     assert answer.text_content().startswith("第3步「正抢针」")
     page.get_by_role("button", name="转到第3步").click()
     assert _visible_step(page) == "step-3"
+    # the original footage plays beside the AI demonstration
+    real = page.locator("#step-3 figure.footage video")
+    assert real.is_visible() and page.locator("#step-3 .player video").is_visible()
+    real_box, ai_box = real.bounding_box(), page.locator("#step-3 .player video").bounding_box()
+    assert real_box["x"] > ai_box["x"] + ai_box["width"] - 1  # side by side on a wide screen
+    page.wait_for_function("document.querySelector('#step-3 figure.footage video').readyState >= 1")
     page.screenshot(path=str(ARTIFACTS / "04-question-answered.png"), full_page=True)
 
     # search in Chinese, then follow a result to its step
