@@ -18,6 +18,7 @@ urlpatterns = [
     path("inheritors/<int:pk>/", v.InheritorDetail.as_view(), name="inheritor_detail"),
     path("inheritors/<int:pk>/edit/", v.InheritorForm_.as_view(), name="inheritor_edit"),
     path("inheritors/<int:pk>/delete/", v.InheritorDelete.as_view(), name="inheritor_delete"),
+    path("inheritors/<int:pk>/document/", v.InheritorDocument.as_view(), name="inheritor_document"),
     # techniques (技法) with ordered steps
     path("techniques/", v.TechniqueList.as_view(), name="technique_list"),
     path("techniques/new/", v.TechniqueFormPage.as_view(), name="technique_create"),
@@ -40,4 +41,5 @@ urlpatterns = [
     path("footage/<int:pk>/", v.FootageDetail.as_view(), name="footage_detail"),
     path("footage/<int:pk>/edit/", v.FootageForm_.as_view(), name="footage_edit"),
     path("footage/<int:pk>/delete/", v.FootageDelete.as_view(), name="footage_delete"),
+    path("footage/<int:pk>/media/", v.FootageMedia.as_view(), name="footage_media"),
 ]

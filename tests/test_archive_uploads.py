@@ -85,3 +85,18 @@ def test_proxy_document_wrong_type(curator_client, craft):
     r = curator_client.post("/curator/inheritors/new/", {**data, "proxy_document": SimpleUploadedFile("a.docx", b"PK")})
     assert r.status_code == 400 and "不支持的文件类型 .docx" in r.content.decode()
     assert not Inheritor.objects.exists()
+
+
+def test_footage_and_document_served_behind_login(curator_client, technique, client):
+    footage = Footage.objects.create(technique=technique, title="影像", credit="来源",
+                                     file=SimpleUploadedFile("a.webm", b"\x1a\x45\xdf\xa3" + b"v" * 100))
+    r = curator_client.get(f"/curator/footage/{footage.pk}/media/", HTTP_RANGE="bytes=0-3")
+    assert r.status_code == 206 and r.content == b"\x1a\x45\xdf\xa3"
+    assert f"/curator/footage/{footage.pk}/media/" in curator_client.get(footage.get_absolute_url()).content.decode()
+    person = Inheritor.objects.create(craft=technique.craft, name="张德海", level="national", status="deceased",
+                                      proxy_name="张明远", proxy_document=SimpleUploadedFile("p.pdf", b"%PDF-1.4 x"))
+    r = curator_client.get(f"/curator/inheritors/{person.pk}/document/")
+    assert r.status_code == 200 and b"".join(r.streaming_content).startswith(b"%PDF")
+    assert "查看授权文件" in curator_client.get(person.get_absolute_url()).content.decode()
+    client.logout()  # the same client: now anonymous
+    assert client.get(f"/curator/inheritors/{person.pk}/document/").status_code == 302
