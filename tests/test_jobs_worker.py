@@ -86,8 +86,9 @@ def test_job_goes_queued_running_succeeded_with_progress_at_every_step(start_wor
     _, second = submit(user, steps=2, seed=2)
     wait_for(lambda: row(second)["status"] == "succeeded", timeout=120, what="second job", workers=[worker])
     assert GenerationJob.objects.get(pk=second).timings["engine_load"] == 0
-    hb = WorkerHeartbeat.objects.get(name__startswith=f"{worker.name}@")
-    assert hb.engine_loads == 1 and hb.jobs_done >= 2 and hb.checkpoint_id == job.checkpoint_id
+    hb = wait_for(lambda: WorkerHeartbeat.objects.filter(name__startswith=f"{worker.name}@", jobs_done__gte=2).first(),
+                  timeout=30, what="heartbeat after the second job", workers=[worker])
+    assert hb.engine_loads == 1 and hb.checkpoint_id == job.checkpoint_id
     assert hb.device == "cpu" and hb.device_name.startswith("CPU") and hb.memory_total_bytes > 0
 
 
