@@ -32,7 +32,18 @@ def tiny_mp4(variant: str = "a") -> bytes:
 
 
 @pytest.fixture
-def rv(db, make_user, craft, settings, tmp_path):
+def role_groups(db):
+    """The role groups (a data migration makes them; a flushed transactional test may have removed them)."""
+    from django.contrib.auth.models import Group
+
+    from archive.roles import ALL_ROLES
+
+    for name in ALL_ROLES:
+        Group.objects.get_or_create(name=name)
+
+
+@pytest.fixture
+def rv(role_groups, make_user, craft, settings, tmp_path):
     """The review world. Attributes: users by role, crafts, techniques, inheritors."""
     from archive.models import Category, Craft, Inheritor, Recording, Technique, TechniqueStep
 

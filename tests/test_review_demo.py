@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 
 @pytest.mark.slow
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_heritage_demo_runs_the_whole_chain(tmp_path, settings):
     settings.HERITAGE_C2PA_DEV_DIR = str(tmp_path / "c2pa")
     out = io.StringIO()

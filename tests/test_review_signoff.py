@@ -174,6 +174,14 @@ def test_failure_while_writing_files_leaves_nothing(rv, signed_review, settings,
 
     review = signed_review()
 
+    def archive_files():
+        if not default_storage.exists("archive"):
+            return set()
+        dirs, _ = default_storage.listdir("archive")
+        return {f"{d}/{f}" for d in dirs for f in default_storage.listdir(f"archive/{d}")[1]}
+
+    before = archive_files()
+
     def boom(*a, **k):
         raise credentials.CredentialsError("证书不可用")
 
@@ -182,8 +190,7 @@ def test_failure_while_writing_files_leaves_nothing(rv, signed_review, settings,
         services.review_archive(review=review, actor=rv.curator)
     assert exc.value.code == "archive_failed"
     assert _nothing_archived()
-    dirs, files = default_storage.listdir("archive") if default_storage.exists("archive") else ([], [])
-    assert not any(default_storage.listdir(f"archive/{d}")[1] for d in dirs)
+    assert archive_files() == before  # no stored file left behind
     review.refresh_from_db()
     assert review.state == Review.State.APPROVED
 

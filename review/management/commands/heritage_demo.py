@@ -70,6 +70,7 @@ class Command(BaseCommand):
         step("generate")
         from heritage.celery import app
 
+        eager_before = app.conf.task_always_eager
         app.conf.task_always_eager = True  # the post-processing task queued on commit runs here too
         from generation import services as gen
         from generation.models import Clip, GenerationJob
@@ -79,7 +80,10 @@ class Command(BaseCommand):
                              recording=recording, source_start=start, source_end=start + len(seg.text),
                              parameters={"duration": 1.0} if settings.ENGINE_PRESET == "tiny" else {},
                              seed=o["seed"], enqueue=False)
-        outcome = gen.job_execute(job_id=job.pk, runtime=get_runtime())
+        try:
+            outcome = gen.job_execute(job_id=job.pk, runtime=get_runtime())
+        finally:
+            app.conf.task_always_eager = eager_before
         job.refresh_from_db()
         if job.status != GenerationJob.Status.SUCCEEDED:
             raise CommandError(f"生成失败({outcome}):{job.error}")

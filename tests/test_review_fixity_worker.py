@@ -1,0 +1,72 @@
+"""The fixity task on a real Celery worker process (queue ``default``), as Celery beat sends it: a tampered
+archived file is found and the curators are alerted."""
+import pytest
+from django.core.files.base import ContentFile
+
+from review.models import Notification
+from tests.jobs_fixtures import CELERY, ROOT, Worker, _database_url, wait_for
+from tests.review_fixtures import *  # noqa: F401,F403
+
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(600),
+              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def default_worker(settings, tmp_path):
+    """A `celery -A heritage worker -Q default` process on the test database and broker (Redis when
+    CELERY_BROKER_URL says so, else a private kombu filesystem folder)."""
+    import os
+    import subprocess
+    import uuid
+
+    from celery import current_app
+
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="heritage.settings.test", DATABASE_URL=_database_url(),
+               MEDIA_ROOT=str(settings.MEDIA_ROOT), PYTHONUNBUFFERED="1")
+    options = {}
+    if settings.CELERY_BROKER_URL.startswith("filesystem://"):
+        var = tmp_path / "var"
+        folder = var / "broker"
+        for sub in ("out", "processed"):
+            (folder / sub).mkdir(parents=True, exist_ok=True)
+        options = {"data_folder_in": str(folder / "out"), "data_folder_out": str(folder / "out"),
+                   "processed_folder": str(folder / "processed"), "store_processed": False}
+        env["HERITAGE_VAR_DIR"] = str(var)
+    node = f"review-fixity-{uuid.uuid4().hex[:6]}"
+    log = tmp_path / f"{node}.log"
+    proc = subprocess.Popen(
+        [CELERY, "-A", "heritage", "worker", "-Q", "default", "--pool", "solo", "-n", f"{node}@%h",
+         "--loglevel", "INFO", "--without-gossip", "--without-mingle", "--without-heartbeat"],
+        cwd=ROOT, env=env, stdout=open(log, "wb"), stderr=subprocess.STDOUT)
+    worker = Worker(node, proc, log)
+
+    def send(name, queue):
+        """Publish as beat does, on an explicit connection to this worker's broker."""
+        from kombu import Connection
+
+        with Connection(settings.CELERY_BROKER_URL, transport_options=options or None) as conn:
+            current_app.send_task(name, queue=queue, connection=conn)
+
+    worker.send = send
+    yield worker
+    worker.stop()
+
+
+def test_fixity_task_on_a_worker_finds_a_tampered_file(rv, archived_record, default_worker, settings):
+    from django.conf import settings as live
+
+    entry = live.CELERY_BEAT_SCHEDULE["archive-fixity-check"]
+    assert entry["task"] == "review.tasks.fixity_check_all"  # the name review/tasks.py registers
+
+    record = archived_record()
+    f = record.file("original")
+    f.file.storage.delete(f.file.name)
+    f.file.storage.save(f.file.name, ContentFile(b"bit rot"))
+
+    worker = default_worker
+    worker.send(entry["task"], entry["options"]["queue"])  # what beat does on schedule
+    event = wait_for(lambda: record.events.filter(event_type="fixity check").first(), timeout=180,
+                     what="fixity event", workers=[worker])
+    assert event.outcome == "failure"
+    assert event.data["original"]["ok"] is False and event.data["video"]["ok"] is True
+    assert Notification.objects.filter(user=rv.curator, verb="fixity_failure").exists()
