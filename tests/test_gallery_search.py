@@ -35,7 +35,7 @@ def test_search_in_chinese_finds_steps_and_techniques(client, indexed_world):
     html = _results(client, q="正抢针")
     assert "正抢针法" in html and 'href="/techniques/zhengqiang/' in html
     html = _results(client, q="怎么劈丝")
-    assert "#step-2" in html and "劈丝" in html
+    assert "#step-2" in html and "<mark>劈丝</mark>" in html
     html = _results(client, q="蜡染 蜂蜡")
     assert "点蜡" in html and "苏绣" not in html
 
@@ -87,3 +87,10 @@ def test_postgres_index_is_a_gin_tsvector(indexed_world):
         cur.execute("SELECT vector::text FROM archive_searchdocument WHERE id = %s", [doc.pk])
         vector = cur.fetchone()[0]
     assert "'劈丝'" in vector and "'丝线'" in vector
+
+
+def test_highlight_escapes_and_marks():
+    from archive.gallery.search import highlight
+
+    assert str(highlight("先<b>劈丝</b>再穿针", "劈丝")) == "先&lt;b&gt;<mark>劈丝</mark>&lt;/b&gt;再穿针"
+    assert str(highlight("a" * 300, "")).endswith("…")

@@ -143,3 +143,29 @@ def search_documents(
     for word in longer:
         qs = qs.filter(Q(title__icontains=word) | Q(body__icontains=word) | Q(body_terms__icontains=word))
     return qs.order_by("kind", "craft__name", "technique__name", "step__order")
+
+
+def highlight(text: str, query: str, *, width: int = 140):
+    """An HTML-safe excerpt of ``text`` around the first query word, the words wrapped in <mark>."""
+    import re
+
+    from django.utils.html import escape
+    from django.utils.safestring import mark_safe
+
+    text = " ".join((text or "").split())
+    words = sorted({w for w in query_tokens(query or "") if len(w) > 1}, key=len, reverse=True)
+    if not words:
+        return escape(text[:width] + ("…" if len(text) > width else ""))
+    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    first = pattern.search(text)
+    start = max(0, (first.start() if first else 0) - width // 4)
+    excerpt = text[start : start + width]
+    parts, last = [], 0
+    for m in pattern.finditer(excerpt):
+        parts.append(escape(excerpt[last : m.start()]))
+        parts.append(f"<mark>{escape(m.group(0))}</mark>")
+        last = m.end()
+    parts.append(escape(excerpt[last:]))
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + width < len(text) else ""
+    return mark_safe(prefix + "".join(parts) + suffix)

@@ -12,7 +12,7 @@ from . import selectors
 from .iiif import build_manifest
 from .media import stream_field_file
 from .qa import StepText, answer_question
-from .search import search_documents
+from .search import highlight, search_documents
 
 
 def _int(value, default=None):
@@ -110,6 +110,8 @@ def search(request):
     results = search_documents(text=text, category=category, region=region, technique_slug=technique,
                                public_technique_ids=selectors.public_technique_ids())
     page = selectors.paginate(results, request.GET.get("page", 1), per_page=20)
+    for doc in page:
+        doc.snippet = highlight(doc.body, text)
     return render(request, "gallery/search.html", {
         "q": text, "category": category, "region": region, "technique": technique, "page": page,
         "searched": bool(text or category or region or technique), "querystring": _querystring(request),
