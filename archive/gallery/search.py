@@ -7,9 +7,13 @@ technique and step rows only while their technique has a record in ``public_reco
 """
 from __future__ import annotations
 
+import re
+
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
 from django.db.models import F, Q, QuerySet
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from ..models import Craft, Technique
 from .models import SearchDocument
@@ -147,11 +151,6 @@ def search_documents(
 
 def highlight(text: str, query: str, *, width: int = 140):
     """An HTML-safe excerpt of ``text`` around the first query word, the words wrapped in <mark>."""
-    import re
-
-    from django.utils.html import escape
-    from django.utils.safestring import mark_safe
-
     text = " ".join((text or "").split())
     words = sorted({w for w in query_tokens(query or "") if len(w) > 1}, key=len, reverse=True)
     if not words:
