@@ -87,11 +87,12 @@ class Command(BaseCommand):
     # --- users ------------------------------------------------------------------------------------
     def _user(self, username: str, group: str, *, superuser: bool = False):
         User = get_user_model()
-        user, _created = User.objects.get_or_create(username=username)
+        user, created = User.objects.get_or_create(username=username)
         user.is_active = True
         user.is_staff = superuser
         user.is_superuser = superuser
-        user.set_password(DEMO_PASSWORD)
+        if created or not user.has_usable_password():
+            user.set_password(DEMO_PASSWORD)  # hashing is slow on purpose: only for new accounts
         user.save()
         user.groups.add(Group.objects.get_or_create(name=group)[0])
         return user
@@ -112,7 +113,7 @@ class Command(BaseCommand):
         w("")
         w(self.style.WARNING("=" * 72))
         w(self.style.WARNING("  DEMO LOGINS - FOR LOCAL USE ONLY. Never load the demo on a public server."))
-        w(self.style.WARNING(f"  Every demo account has the password: {DEMO_PASSWORD}"))
+        w(self.style.WARNING(f"  Demo accounts are created with the password: {DEMO_PASSWORD}"))
         w(self.style.WARNING("=" * 72))
         for name in users:
             user = users[name]
