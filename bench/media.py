@@ -13,8 +13,9 @@ light temporal noise so the motion estimator has real work), then times each var
   multiview-2x2   four views in a captioned 2×2 grid at 720p24
   poster+preview  poster JPEG and 3 s WebP preview from the delivered 720p file
 
-Prints seconds of processing per second of delivered video (lower is better; 1.0 = real time) and the
-machine. Usage: ``python bench/media.py [--seconds 2] [--only NAME ...] [--json FILE]``.
+Prints wall seconds of processing per second of delivered video (lower is better; 1.0 = real time),
+and the CPU seconds (user + system) of the ffmpeg processes per delivered second, which moves less
+when other work shares the machine; and the machine with its load average. Usage: ``python bench/media.py [--seconds 2] [--only NAME ...] [--json FILE]``.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ import datetime
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -97,20 +99,24 @@ def main() -> None:
         print(f"# {info['cpu']} ({info['cores']} cores), {info['ffmpeg']}")
         print(f"# load average at start (1/5/15 min): {info['load_average']} (other work on the machine slows every figure)")
         print(f"# native clip: 1280×720, 16 fps, {args.seconds:g} s; label drawn on every output")
-        print(f"{'variant':<17}{'wall s':>9}{'video s':>9}{'s per s':>9}{'MB':>8}  size")
+        print(f"{'variant':<17}{'wall s':>9}{'video s':>9}{'s per s':>9}{'cpu s/s':>9}{'MB':>8}  size")
         results = []
         for name in selected:
             out = work / f"{name}.mp4"
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t0 = time.perf_counter()
             result = variants[name](out)
             wall = time.perf_counter() - t0
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
             # Poster + preview are measured per second of the delivered video they come from.
             video_s = result.duration_s if name != "poster+preview" else args.seconds
             row = {"variant": name, "wall_s": round(wall, 3), "video_s": round(video_s, 3),
-                   "s_per_video_s": round(wall / video_s, 3), "bytes": result.size_bytes,
+                   "s_per_video_s": round(wall / video_s, 3), "cpu_s": round(cpu, 3),
+                   "cpu_s_per_video_s": round(cpu / video_s, 3), "bytes": result.size_bytes,
                    "size": f"{result.width}x{result.height}", "fps": result.fps}
             results.append(row)
-            print(f"{name:<17}{wall:>9.2f}{video_s:>9.2f}{wall / video_s:>9.2f}{result.size_bytes / 1e6:>8.2f}  {row['size']}")
+            print(f"{name:<17}{wall:>9.2f}{video_s:>9.2f}{wall / video_s:>9.2f}{cpu / video_s:>9.2f}{result.size_bytes / 1e6:>8.2f}  {row['size']}")
         if args.json:
             Path(args.json).write_text(json.dumps({"machine": info, "seconds": args.seconds, "results": results},
                                                   ensure_ascii=False, indent=2))

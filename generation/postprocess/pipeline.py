@@ -292,7 +292,41 @@ def video_metadata(*, label: str, job_id: str = "", title: str = "", extra: dict
     return data
 
 
-# --- delivery --------------------------------------------------------------------------------------
+# --- delivery ----------------------------------------------------------------------------------------
+def check_delivery_options(
+    out_path,
+    *,
+    deliver: str = "720p",
+    fps: int = 24,
+    label: str | None = None,
+    vtt_path=None,
+    speed: float = 1.0,
+    font_path: str | None = None,
+    size: tuple[int, int] | None = None,
+    burn_subtitles: bool = False,
+) -> dict:
+    """Everything about a delivery that can be refused before any frame exists (the command line
+    calls it before loading the engine): options, output paths, the font, the label's width.
+    Returns the normalised values: out_path, vtt_path, label, font, size."""
+    if deliver not in DELIVERY_SIZES:
+        raise PostprocessError(_("不支持的交付规格:%s(可选 720p、1080p)") % deliver)
+    if not isinstance(fps, int) or isinstance(fps, bool) or not 1 <= fps <= 120:
+        raise PostprocessError(_("帧率必须是 1 到 120 之间的整数。"))
+    if not 0.05 <= speed <= 1.0:
+        raise PostprocessError(_("速度必须在 0.05 到 1 之间(慢动作)。"))
+    out_path = _check_output_path(Path(out_path))
+    vtt_path = _check_output_path(Path(vtt_path)) if vtt_path is not None else None
+    width, height = size or DELIVERY_SIZES[deliver]
+    label = attribution_label(None) if label is None else label
+    font = find_cjk_font(font_path) if (label or burn_subtitles) else None
+    if label:
+        # A label that does not fit fails here, before any encoding.
+        with tempfile.TemporaryDirectory(prefix="heritage-pp-") as work:
+            render_label(label, Path(work) / "label.png", font=font, frame_width=width, frame_height=height)
+    return {"out_path": out_path, "vtt_path": vtt_path, "label": label, "font": font, "size": (width, height)}
+
+
+# --- delivery: the encode --------------------------------------------------------------------------
 def deliver_file(
     src,
     out_path,
@@ -323,20 +357,13 @@ def deliver_file(
     Returns the verified ``Output``; the sidecar, if any, is in ``output.extra["vtt"]``.
     """
     # 1. Check inputs (before any work) -----------------------------------------------------------
-    if deliver not in DELIVERY_SIZES:
-        raise PostprocessError(_("不支持的交付规格:%s(可选 720p、1080p)") % deliver)
-    if not isinstance(fps, int) or not 1 <= fps <= 120:
-        raise PostprocessError(_("帧率必须是 1 到 120 之间的整数。"))
-    if not 0.05 <= speed <= 1.0:
-        raise PostprocessError(_("速度必须在 0.05 到 1 之间(慢动作)。"))
-    out_path = _check_output_path(Path(out_path))
-    if vtt_path is not None:
-        vtt_path = _check_output_path(Path(vtt_path))
-    width, height = size or DELIVERY_SIZES[deliver]
-    label = attribution_label(None) if label is None else label
+    checked = check_delivery_options(
+        out_path, deliver=deliver, fps=fps, label=label, vtt_path=vtt_path, speed=speed, font_path=font_path,
+        size=size, burn_subtitles=burn_subtitles and bool(as_steps(vtt_steps)),
+    )
+    out_path, vtt_path, label, font = checked["out_path"], checked["vtt_path"], checked["label"], checked["font"]
+    width, height = checked["size"]
     steps = as_steps(vtt_steps)
-    needs_font = bool(label) or (burn_subtitles and steps)
-    font = find_cjk_font(font_path) if needs_font else None
     template = TEMPLATES["delivery_mp4" if speed == 1.0 else "slowmo_mp4"]
     source = open_source(src, native_fps=native_fps)
     n_out = expected_frames(source, fps=fps, speed=speed)
@@ -344,9 +371,6 @@ def deliver_file(
 
     with tempfile.TemporaryDirectory(prefix="heritage-pp-") as work:
         workdir = Path(work)
-        # Render the label first: a label that does not fit fails here, before any encoding.
-        if label:
-            render_label(label, workdir / "label-check.png", font=font, frame_width=width, frame_height=height)
         cues = map_cues(steps, duration, language=vtt_language) if steps else []
 
         # 2. Time: slow motion and frame-rate conversion at the smaller of the native and delivered
@@ -361,10 +385,7 @@ def deliver_file(
 
         # 3. Size: fit to the delivery frame; 1080p through the upscaler ---------------------------
         upscaler = upscaler or LanczosUpscaler()
-        if deliver == "1080p" or size:
-            filters = upscaler.filters(width, height) if deliver == "1080p" else fit_filters(width, height)
-        else:
-            filters = fit_filters(width, height)
+        filters = upscaler.filters(width, height) if deliver == "1080p" else fit_filters(width, height)
         if filters is None:
             inter = workdir / "intermediate.mkv"
             argv = _compile(stream, inter, TEMPLATES["lossless_intermediate"], {"frames:v": n_out})

@@ -125,7 +125,7 @@ def postprocess_clip_service(
     steps = as_steps(vtt_steps) if vtt_steps is not None else steps_for_job(job=clip.job)
     MediaJob.objects.filter(pk=job.pk).update(
         status=MediaJob.Status.RUNNING, started_at=timezone.now(), finished_at=None, error="", error_detail="",
-        options={**job.options, **options}, label=label, attempts=job.attempts + 1,
+        options={**job.options, **options}, label=label[:200], attempts=job.attempts + 1,
         worker=f"{socket.gethostname()}:{os.getpid()}", progress_done=0,
         progress_total=3 + len(slowmo) + (1 if any(s.text_en for s in steps) else 0),
     )
@@ -212,7 +212,7 @@ def _rendition(*, clip, job, kind, language, out: pipeline.Output, name: str, la
     rendition = Rendition(
         clip=clip, media_job=job, kind=kind, language=language, sha256=out.sha256, size_bytes=out.size_bytes,
         width=out.width, height=out.height, fps=out.fps, duration_s=out.duration_s, nb_frames=out.nb_frames,
-        codec=out.codec, label=label if kind != Rendition.Kind.SUBTITLES else "", template=out.template,
+        codec=out.codec, label=label[:200] if kind != Rendition.Kind.SUBTITLES else "", template=out.template,
         template_version=out.template_version, command=out.argv, probe=out.probe, ffmpeg_stderr=out.stderr[-LOG_KEEP:],
     )
     rendition.file.name = name
@@ -229,7 +229,7 @@ def multiview_compose_service(
     label = label if label else label_for_clip(clip=first)
     job = media_job_create(clip=first, options={"multiview": [c.pk for c in clips], "deliver": deliver, "fps": fps})
     MediaJob.objects.filter(pk=job.pk).update(
-        status=MediaJob.Status.RUNNING, started_at=timezone.now(), label=label, progress_total=1, attempts=1,
+        status=MediaJob.Status.RUNNING, started_at=timezone.now(), label=label[:200], progress_total=1, attempts=1,
         worker=f"{socket.gethostname()}:{os.getpid()}",
     )
     stored = None
