@@ -33,3 +33,18 @@ def test_heritage_demo_runs_the_whole_chain(tmp_path, settings):
     manifest = read_manifest(video.file.storage.open(video.file.name, "rb").read())
     assert manifest["active"]["title"] == record.title
     assert data["gallery_url"].endswith(f"/techniques/{record.technique.slug}/")
+
+    # the gallery shows it with its attribution; withdrawing the signature unpublishes it
+    from urllib.parse import urlparse
+
+    from django.test import Client
+
+    from review import services
+
+    page = Client().get(urlparse(data["gallery_url"]).path)
+    assert page.status_code == 200 and record.attribution in page.content.decode()
+    media = f"/public-media/records/{record.pk}/video"
+    assert Client().get(media).status_code == 200
+    services.review_withdraw(review=record.clip.review, actor=record.signoff.signed_by, reason="演示撤回")
+    assert record not in public_records()
+    assert Client().get(media).status_code == 404

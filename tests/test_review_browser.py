@@ -1,0 +1,93 @@
+"""The inheritor's signing screen in real headless Chromium on a phone-sized viewport: log in, the clip
+plays, the attribution and what will be public are shown in large type without sideways scrolling,
+tick the confirmation and sign. Screenshots go to test-artifacts/review/."""
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.review_fixtures import *  # noqa: F401,F403
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = os.environ.get("HERITAGE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--autoplay-policy=no-user-gesture-required"]
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "review"
+
+
+@pytest.fixture
+def phone(monkeypatch):
+    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make setup-system` (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
+                                      is_mobile=True, has_touch=True, locale="zh-CN")
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.js_errors = errors
+        yield page
+        context.close()
+        browser.close()
+
+
+def _login(page, base, username):
+    page.goto(base + "/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "pw-heritage-test")
+    page.click("button[type=submit].primary")
+    page.wait_for_load_state()
+
+
+def test_inheritor_signs_on_a_phone(live_server, transactional_db, rv, make_clip, phone):
+    from review import services
+    from review.models import Review
+
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    services.review_comment(review=review, actor=rv.reviewer, text="铜丝弯曲弧度不符合明代规制", at_ms=300)
+    page = phone
+    _login(page, live_server.url, "yao")
+    page.goto(f"{live_server.url}/review/{review.pk}/sign/")
+
+    # the clip plays
+    page.wait_for_function("document.querySelector('video').readyState >= 1", timeout=15000)
+    duration = page.eval_on_selector("video", "v => v.duration")
+    assert 0.9 <= duration <= 1.1
+    page.eval_on_selector("video", "v => { v.muted = true; return v.play(); }")
+    page.wait_for_function("document.querySelector('video').currentTime > 0", timeout=15000)
+
+    # attribution in large type; what will be public; no sideways scrolling; big buttons
+    attribution = page.locator(".attribution.big")
+    assert attribution.inner_text().strip() == "基于姚建萍口述重构"
+    assert float(attribution.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 28
+    summary = page.locator(".public-summary").inner_text()
+    assert review.rights_uri in summary and review.submitted_sha256 in summary and "人工智能" in summary
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    for name in ("同意签署", "需要修改"):
+        box = page.get_by_role("button", name=name).bounding_box()
+        assert box["height"] >= 56 and box["width"] >= 150
+    page.screenshot(path=str(ARTIFACTS / "01-sign-phone.png"), full_page=True)
+
+    # signing without ticking the confirmation is refused, then signing works
+    page.get_by_role("button", name="同意签署").click()
+    page.wait_for_load_state()
+    assert "请勾选确认" in page.content()
+    review.refresh_from_db()
+    assert review.state == Review.State.IN_REVIEW
+    page.check("input[name=confirm]")
+    page.get_by_role("button", name="同意签署").click()
+    page.wait_for_load_state()
+    assert "您已签署" in page.content()
+    page.screenshot(path=str(ARTIFACTS / "02-signed-phone.png"), full_page=True)
+    review.refresh_from_db()
+    assert review.state == Review.State.APPROVED
+    assert review.active_signoff().signed_by == rv.inheritor_user
+    assert not page.js_errors
