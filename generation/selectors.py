@@ -44,40 +44,47 @@ def job_get(*, user, job_id) -> GenerationJob | None:
     return jobs_visible_to(user).filter(pk=job_id).first()
 
 
-def clip_urls(job: GenerationJob) -> dict | None:
-    """video_url (the delivery rendition when post-processing made one, else the native clip), poster and
-    subtitles URLs when post-processing made them. None until the job succeeded."""
+MEDIA_KINDS = ("video", "native", "poster", "subtitles")
+
+
+def clip_files(job: GenerationJob) -> dict:
+    """{kind: FieldFile} for a succeeded job: "native" (the engine's clip at its native fps), "video"
+    (post-processing's delivery rendition when there is one, else the native clip), "poster" and
+    "subtitles" (Chinese WebVTT) when post-processing made them."""
+    clip = getattr(job, "clip", None) if job.status == Status.SUCCEEDED else None
+    if clip is None:
+        return {}
+    files = {"native": clip.file, "video": clip.file}
+    try:
+        from generation.postprocess.selectors import renditions_for_clip
+    except ImportError:  # post-processing not installed
+        return files
+    try:
+        renditions = renditions_for_clip(clip=clip)
+    except Exception:  # noqa: BLE001 — a missing rendition must not break the job view
+        return files
+    if renditions.get("delivery"):
+        files["video"] = renditions["delivery"].file
+    if renditions.get("poster"):
+        files["poster"] = renditions["poster"].file
+    subtitles = renditions.get("subtitles:zh") or renditions.get("subtitles:zh-hans") or next(
+        (r for k, r in renditions.items() if k.startswith("subtitles")), None)
+    if subtitles is not None:
+        files["subtitles"] = subtitles.file
+    return files
+
+
+def clip_output(job: GenerationJob, url_for) -> dict | None:
+    """The `output` object: URLs (built by url_for(kind)) and the clip's facts. None until succeeded."""
     clip = getattr(job, "clip", None) if job.status == Status.SUCCEEDED else None
     if clip is None:
         return None
-    out = {"video_url": clip.file.url, "native_video_url": clip.file.url, "poster_url": None,
-           "subtitles_url": None, "width": clip.width, "height": clip.height, "num_frames": clip.num_frames,
-           "fps": clip.fps, "duration_s": round(clip.duration_s, 3), "sha256": clip.sha256}
-    out.update(_renditions(clip))
-    return out
-
-
-def _renditions(clip) -> dict:
-    """Post-processing outputs, when that app provides them (guarded: it may not be installed)."""
-    try:
-        from generation.postprocess import selectors as pp
-    except ImportError:
-        return {}
-    getter = getattr(pp, "clip_media_urls", None)
-    if getter is None:
-        return {}
-    try:
-        urls = getter(clip) or {}
-    except Exception:  # noqa: BLE001 — a missing rendition must not break the job view
-        return {}
-    result = {}
-    if urls.get("delivery"):
-        result["video_url"] = urls["delivery"]
-    if urls.get("poster"):
-        result["poster_url"] = urls["poster"]
-    if urls.get("subtitles"):
-        result["subtitles_url"] = urls["subtitles"]
-    return result
+    files = clip_files(job)
+    return {"video_url": url_for("video"), "native_video_url": url_for("native"),
+            "poster_url": url_for("poster") if "poster" in files else None,
+            "subtitles_url": url_for("subtitles") if "subtitles" in files else None,
+            "width": clip.width, "height": clip.height, "num_frames": clip.num_frames, "fps": clip.fps,
+            "duration_s": round(clip.duration_s, 3), "sha256": clip.sha256}
 
 
 def job_progress(job: GenerationJob) -> dict:
@@ -85,11 +92,11 @@ def job_progress(job: GenerationJob) -> dict:
             "eta_s": job.eta_s}
 
 
-def job_status_dict(job: GenerationJob) -> dict:
+def job_status_dict(job: GenerationJob, url_for) -> dict:
     """The small JSON the curator screens poll."""
     return {"id": str(job.pk), "status": job.status, "status_display": job.get_status_display(),
             "progress": job_progress(job), "percent": round(100 * job.progress_fraction, 1),
-            "attempts": job.attempts, "error": job.error, "output": clip_urls(job),
+            "attempts": job.attempts, "error": job.error, "output": clip_output(job, url_for),
             "active": job.status in GenerationJob.ACTIVE}
 
 

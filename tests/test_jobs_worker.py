@@ -74,10 +74,13 @@ def test_job_goes_queued_running_succeeded_with_progress_at_every_step(start_wor
     body = client.get(f"/api/v1/generation-tasks/{job_id}").json()
     assert body["status"] == "succeeded"
     assert body["progress"]["step"] == body["progress"]["total"] == 8
-    assert body["output"]["video_url"].endswith(f"/media/clips/{job_id}.mp4")
+    assert body["output"]["native_video_url"].endswith(f"/api/v1/generation-tasks/{job_id}/media/native")
     clip = Clip.objects.get(job_id=job_id)
-    data = Path(clip.file.path).read_bytes()
-    assert hashlib.sha256(data).hexdigest() == clip.sha256 and clip.num_frames == 17 and clip.fps == 16
+    assert clip.file.name == f"clips/{job_id}.mp4" and clip.num_frames == 17 and clip.fps == 16
+    video = client.get(body["output"]["native_video_url"])  # behind the token: no public URL
+    assert video.status_code == 200 and video["Content-Type"] == "video/mp4"
+    assert hashlib.sha256(b"".join(video.streaming_content)).hexdigest() == clip.sha256
+    assert APIClient().get(body["output"]["native_video_url"]).status_code == 401
     job = GenerationJob.objects.get(pk=job_id)
     assert job.worker.startswith(worker.name) and job.device == "cpu" and len(job.checkpoint_id) == 64
     assert job.timings["engine_load"] > 0  # the first job on this worker loaded the engine

@@ -138,10 +138,12 @@ class TaskSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OutputSerializer(allow_null=True))
     def get_output(self, job):
-        out = selectors.clip_urls(job)
+        from django.urls import reverse
+
         request = self.context.get("request")
-        if out and request is not None:
-            for key in ("video_url", "native_video_url", "poster_url", "subtitles_url"):
-                if out.get(key) and out[key].startswith("/"):
-                    out[key] = request.build_absolute_uri(out[key])
-        return out
+
+        def url_for(kind):
+            url = reverse("generation-task-media", args=[job.pk, kind])
+            return request.build_absolute_uri(url) if request is not None else url
+
+        return selectors.clip_output(job, url_for)

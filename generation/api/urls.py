@@ -8,4 +8,5 @@ urlpatterns = [
     path("generation-tasks/<uuid:pk>", views.TaskDetailView.as_view(), name="generation-task-detail"),
     path("generation-tasks/<uuid:pk>/cancel", views.TaskCancelView.as_view(), name="generation-task-cancel"),
     path("generation-tasks/<uuid:pk>/retry", views.TaskRetryView.as_view(), name="generation-task-retry"),
+    path("generation-tasks/<uuid:pk>/media/<str:kind>", views.TaskMediaView.as_view(), name="generation-task-media"),
 ]

@@ -2,6 +2,7 @@
 services; who may see a job is decided by generation.selectors."""
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
@@ -133,3 +134,17 @@ class TaskRetryView(TaskDetailView):
         except params.ParameterError as exc:
             return _param_error_response(exc)
         return Response(TaskSerializer(new, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)
+
+
+class TaskMediaView(TaskDetailView):
+    """The job's files behind token/session auth (unpublished clips have no public URL): video (delivery
+    rendition when post-processing made one, else the native clip), native, poster, subtitles."""
+
+    @extend_schema(summary="生成结果文件(video、native、poster、subtitles)", responses={(200, "*/*"): OpenApiTypes.BINARY})
+    def get(self, request, pk, kind):
+        from archive.curator_views import serve_private_file
+
+        fieldfile = selectors.clip_files(self.get_object()).get(kind)
+        if not fieldfile:
+            raise NotFound("该任务还没有这个文件。")
+        return serve_private_file(request, fieldfile)

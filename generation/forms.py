@@ -1,0 +1,70 @@
+"""The curator's generate form: one clip, a batch over all steps, or several camera angles of one step."""
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from . import parameters as params
+from .services import CAMERAS
+
+
+class GenerateForm(forms.Form):
+    KIND_ONE, KIND_ALL_STEPS, KIND_CAMERAS = "one", "all_steps", "cameras"
+    kind = forms.ChoiceField(
+        label=_("生成方式"), widget=forms.RadioSelect, initial=KIND_ONE,
+        choices=[(KIND_ONE, _("一个视频")), (KIND_ALL_STEPS, _("批量:该技法的每个步骤各一个")),
+                 (KIND_CAMERAS, _("多机位:同一步骤的多个机位"))])
+    step = forms.TypedChoiceField(label=_("步骤"), required=False, coerce=int, empty_value=None)
+    text = forms.CharField(label=_("自定义文本(可选)"), required=False, max_length=5000,
+                           widget=forms.Textarea(attrs={"rows": 3}),
+                           help_text=_("填写后以此文本规范化生成,代替步骤描述。"))
+    camera = forms.ChoiceField(label=_("机位"), required=False,
+                               choices=[("", _("按模板默认"))] + [(k, v[0]) for k, v in CAMERAS.items()])
+    cameras = forms.MultipleChoiceField(label=_("多机位"), required=False, widget=forms.CheckboxSelectMultiple,
+                                        choices=[(k, v[0]) for k, v in CAMERAS.items()])
+    resolution = forms.ChoiceField(label=_("分辨率"))
+    duration = forms.FloatField(label=_("时长(秒)"))
+    frame_rate = forms.IntegerField(label=_("交付帧率"), min_value=params.FRAME_RATE_MIN,
+                                    max_value=params.FRAME_RATE_MAX)
+    seed = forms.IntegerField(label=_("随机种子"), required=False, min_value=0, max_value=params.SEED_MAX,
+                              help_text=_("留空则随机选取并记录。"))
+    temperature = forms.FloatField(label=_("temperature"), min_value=params.TEMPERATURE_MIN,
+                                   max_value=params.TEMPERATURE_MAX, initial=params.TEMPERATURE_DEFAULT,
+                                   help_text=_("引导强度 = 预设值 ÷ temperature。越低越贴合描述,越高越自由多变;教学用途建议 0.7–1.0。"))
+    steps = forms.IntegerField(label=_("去噪步数"), min_value=1)
+
+    def __init__(self, *args, technique, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.technique = technique
+        preset = settings.ENGINE_PRESET
+        lim = params.limits(preset)
+        p = params.preset_of(preset)
+        self.fields["step"].choices = [("", _("整个技法"))] + [(s.order, f"{s.order}. {s.title}")
+                                                               for s in technique.steps.all()]
+        self.fields["resolution"].choices = [(r, r) for r in lim.resolutions]
+        self.fields["resolution"].initial = params.DEFAULT_RESOLUTION
+        self.fields["duration"].min_value, self.fields["duration"].max_value = lim.min_duration, lim.max_duration
+        self.fields["duration"].initial = lim.max_duration
+        self.fields["duration"].help_text = _("原生 %(fps)s 帧/秒,帧数取 4k+1;最长 %(max)s 秒。") % {
+            "fps": p.fps, "max": f"{lim.max_duration:g}"}
+        self.fields["duration"].widget.attrs.update(step="any", min=lim.min_duration, max=lim.max_duration)
+        self.fields["frame_rate"].initial = p.fps
+        self.fields["steps"].initial = p.num_steps
+        self.fields["steps"].max_value = lim.max_steps
+        self.fields["steps"].widget.attrs["max"] = lim.max_steps
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("kind")
+        if kind == self.KIND_CAMERAS:
+            if not data.get("cameras") or len(data["cameras"]) < 2:
+                self.add_error("cameras", _("多机位至少选两个机位。"))
+            if not data.get("step") and not data.get("text"):
+                self.add_error("step", _("多机位请选择一个步骤(或填写文本)。"))
+        if kind == self.KIND_ALL_STEPS and not self.technique.steps.exists():
+            self.add_error("kind", _("该技法还没有步骤。"))
+        return data
+
+    def public_parameters(self) -> dict:
+        d = self.cleaned_data
+        return {"resolution": d["resolution"], "duration": d["duration"], "frame_rate": d["frame_rate"],
+                "temperature": d["temperature"], "steps": d["steps"]}

@@ -1,0 +1,219 @@
+"""Curator screens for generation: generate (one, all steps, camera angles), job list and detail with a
+live progress bar, cancel, retry with a new seed, compare takes side by side, and the GPU pool page.
+
+Reading needs a curator, reviewer or admin; generating, cancelling and retrying need a curator (or the
+job's own requester for cancel and retry)."""
+import json
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+
+from archive.models import Technique
+from archive.roles import ADMIN, CURATOR, REVIEWER, has_role, is_curator
+
+from . import parameters as params
+from . import selectors, services
+from .forms import GenerateForm
+from .models import GenerationJob
+
+COMPARE_MAX = 6
+
+
+class AreaView(View):
+    write = False
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        allowed = is_curator(request.user) if self.write else has_role(request.user, CURATOR, REVIEWER, ADMIN)
+        if not allowed:
+            raise PermissionDenied(_("您的账户没有权限进行此操作。"))
+        return super().dispatch(request, *args, **kwargs)
+
+    def job_or_404(self, pk) -> GenerationJob:
+        job = selectors.job_get(user=self.request.user, job_id=pk)
+        if job is None:
+            raise Http404(_("没有这个任务,或你无权查看。"))
+        return job
+
+
+def media_url_for(job):
+    return lambda kind: reverse("generation:job_media", args=[job.pk, kind])
+
+
+class JobList(AreaView):
+    def get(self, request):
+        q = request.GET
+        qs = selectors.job_list(user=request.user, status=q.get("status") or None,
+                                technique=q.get("technique") or None, batch=q.get("batch") or None,
+                                mine=q.get("mine") == "1")
+        page = Paginator(qs, 25).get_page(q.get("page"))
+        keep = "&".join(f"{k}={v}" for k, v in q.items() if k != "page" and v)
+        return render(request, "generation/job_list.html", {
+            "page": page, "jobs": page.object_list, "statuses": GenerationJob.Status.choices, "filters": q,
+            "keep": keep, "techniques": Technique.objects.order_by("name"), "can_generate": is_curator(request.user),
+        })
+
+
+class Generate(AreaView):
+    write = True
+
+    def _technique(self, request):
+        slug = request.GET.get("technique") or request.POST.get("technique")
+        return Technique.objects.filter(slug=slug).select_related("craft").first() if slug else None
+
+    def get(self, request):
+        technique = self._technique(request)
+        form = None
+        if technique is not None:
+            initial = {}
+            if request.GET.get("step", "").isdigit():
+                initial["step"] = int(request.GET["step"])
+            form = GenerateForm(technique=technique, initial=initial)
+        return self._render(request, technique, form)
+
+    def _render(self, request, technique, form, status=200):
+        return render(request, "generation/generate.html", {
+            "technique": technique, "form": form, "techniques": Technique.objects.select_related("craft"),
+            "limits": params.limits(services._preset_name()),
+        }, status=status)
+
+    def post(self, request):
+        technique = self._technique(request)
+        if technique is None:
+            messages.error(request, _("请选择技法。"))
+            return redirect("generation:generate")
+        form = GenerateForm(request.POST, technique=technique)
+        if not form.is_valid():
+            return self._render(request, technique, form, status=400)
+        d = form.cleaned_data
+        step = technique.steps.filter(order=d["step"]).first() if d.get("step") else None
+        try:
+            with transaction.atomic():
+                if d["kind"] == GenerateForm.KIND_ALL_STEPS:
+                    jobs = services.job_create_batch(requested_by=request.user, technique=technique,
+                                                     parameters=form.public_parameters(), seed=d.get("seed"))
+                elif d["kind"] == GenerateForm.KIND_CAMERAS:
+                    jobs = services.job_create_batch(requested_by=request.user, technique=technique,
+                                                     steps=[step] if step else None, cameras=d["cameras"],
+                                                     text=d.get("text") or None,
+                                                     parameters=form.public_parameters(), seed=d.get("seed"))
+                else:
+                    jobs = [services.job_create(requested_by=request.user, technique=technique, step=step,
+                                                text=d.get("text") or None, camera=d.get("camera") or None,
+                                                parameters=form.public_parameters(), seed=d.get("seed"))]
+        except params.ParameterError as exc:
+            for field, errs in exc.errors.items():
+                form.add_error(field if field in form.fields else None, " ".join(errs))
+            return self._render(request, technique, form, status=400)
+        if len(jobs) == 1:
+            messages.success(request, _("已提交生成任务。"))
+            return redirect("generation:job_detail", pk=jobs[0].pk)
+        messages.success(request, _("已提交 %(n)s 个生成任务。") % {"n": len(jobs)})
+        if d["kind"] == GenerateForm.KIND_CAMERAS:
+            return redirect(reverse("generation:compare") + "?jobs=" + ",".join(str(j.pk) for j in jobs))
+        return redirect(reverse("generation:job_list") + f"?batch={jobs[0].batch}")
+
+
+class JobDetail(AreaView):
+    def get(self, request, pk):
+        job = self.job_or_404(pk)
+        takes = list(selectors.jobs_visible_to(request.user).filter(batch=job.batch).exclude(pk=job.pk)) \
+            if job.batch else []
+        retries = list(selectors.jobs_visible_to(request.user).filter(retry_of=job))
+        return render(request, "generation/job_detail.html", {
+            "job": job, "output": selectors.clip_output(job, media_url_for(job)),
+            "can_manage": services.can_manage(request.user, job), "takes": takes, "retries": retries,
+            "parameters_json": json.dumps(job.parameters, ensure_ascii=False, indent=2),
+            "description_json": json.dumps(job.action_description, ensure_ascii=False, indent=2),
+            "timings_json": json.dumps(job.timings, ensure_ascii=False, indent=2),
+        })
+
+
+class JobCancel(AreaView):
+    def post(self, request, pk):
+        job = self.job_or_404(pk)
+        try:
+            job = services.job_cancel(job=job, actor=request.user)
+        except services.JobStateError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("已请求取消。") if job.status == "cancelling" else _("已取消。"))
+        return redirect(request.POST.get("next") or reverse("generation:job_detail", args=[job.pk]))
+
+
+class JobRetry(AreaView):
+    def post(self, request, pk):
+        job = self.job_or_404(pk)
+        seed = request.POST.get("seed", "").strip()
+        if seed and not (seed.isdigit() and int(seed) <= params.SEED_MAX):
+            messages.error(request, _("随机种子必须是 0 到 %(max)s 的整数。") % {"max": params.SEED_MAX})
+            return redirect("generation:job_detail", pk=job.pk)
+        with transaction.atomic():
+            new = services.job_retry(job=job, actor=request.user, seed=int(seed) if seed else None)
+        messages.success(request, _("已用新的随机种子 %(seed)s 重新生成。") % {"seed": new.seed})
+        return redirect("generation:job_detail", pk=new.pk)
+
+
+class JobStatus(AreaView):
+    """Small JSON for the progress bars: ?ids=a,b,c (at most 100)."""
+
+    def get(self, request):
+        ids = [i for i in request.GET.get("ids", "").split(",") if i][:100]
+        valid = []
+        for i in ids:
+            try:
+                import uuid
+
+                valid.append(uuid.UUID(i))
+            except ValueError:
+                continue
+        jobs = selectors.jobs_visible_to(request.user).filter(pk__in=valid)
+        return JsonResponse({"jobs": [selectors.job_status_dict(j, media_url_for(j)) for j in jobs]})
+
+
+class JobMedia(AreaView):
+    def get(self, request, pk, kind):
+        from archive.curator_views import serve_private_file
+
+        fieldfile = selectors.clip_files(self.job_or_404(pk)).get(kind)
+        if not fieldfile:
+            raise Http404(_("该任务还没有这个文件。"))
+        return serve_private_file(request, fieldfile)
+
+
+class Compare(AreaView):
+    """Takes side by side: ?jobs=a,b,c — same source with other seeds, cameras or parameters."""
+
+    def get(self, request):
+        import uuid
+
+        ids = []
+        for i in request.GET.get("jobs", "").split(","):
+            try:
+                ids.append(uuid.UUID(i))
+            except ValueError:
+                continue
+        jobs = list(selectors.jobs_visible_to(request.user).filter(pk__in=ids[:COMPARE_MAX]))
+        jobs.sort(key=lambda j: ids.index(j.pk))
+        keys = ["resolution", "duration", "num_frames", "num_steps", "temperature", "guidance_high", "guidance_low"]
+        rows = [{"job": j, "output": selectors.clip_output(j, media_url_for(j)),
+                 "facts": [(k, j.parameters.get(k)) for k in keys]} for j in jobs]
+        return render(request, "generation/compare.html", {"rows": rows, "max": COMPARE_MAX})
+
+
+class Pool(AreaView):
+    """The GPU pool: workers (heartbeat: device, memory, loaded checkpoint), the queue and running jobs."""
+
+    def get(self, request):
+        ctx = selectors.pool_overview()
+        template = "generation/_pool_body.html" if request.GET.get("fragment") == "1" else "generation/pool.html"
+        return render(request, template, ctx)

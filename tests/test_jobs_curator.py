@@ -1,0 +1,109 @@
+"""Curator screens for generation: generate one / all steps / camera angles, list with progress widgets,
+status JSON for the live bars, cancel, retry with a new seed, compare, the GPU pool page."""
+import pytest
+from django.utils import timezone
+
+from generation.models import GenerationJob, WorkerHeartbeat
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def technique(craft):
+    from archive.models import Technique, TechniqueStep
+
+    t = Technique.objects.create(craft=craft, name="正抢针法", slug="suxiu-zhengqiang")
+    for order, text in enumerate(["左手拉紧丝线,右手斜着进针。", "针距0.5毫米,一共六排。", "最后收针打结。"], 1):
+        TechniqueStep.objects.create(technique=t, order=order, title=f"第{order}步", description=text)
+    return t
+
+
+def form_data(**extra):
+    data = {"technique": "suxiu-zhengqiang", "kind": "one", "resolution": "480p", "duration": "1",
+            "frame_rate": "24", "temperature": "0.85", "steps": "4", "seed": "42"}
+    data.update(extra)
+    return data
+
+
+def test_generate_one_clip_from_a_step(curator_client, technique):
+    page = curator_client.get("/curator/generation/new/?technique=suxiu-zhengqiang&step=2")
+    assert page.status_code == 200 and "提交生成" in page.content.decode()
+    r = curator_client.post("/curator/generation/new/", form_data(step="2", camera="top-down"))
+    job = GenerationJob.objects.get()
+    assert r.status_code == 302 and r["Location"] == f"/curator/generation/jobs/{job.pk}/"
+    assert job.step.order == 2 and job.camera == "top-down" and job.seed == 42
+    assert job.parameters["delivery_fps"] == 24 and job.parameters["num_frames"] == 17
+    detail = curator_client.get(r["Location"]).content.decode()
+    assert f'data-job-id="{job.pk}"' in detail and 'data-active="1"' in detail  # live bar
+    assert "取消" in detail and "换种子重试" in detail
+    assert "噪声" in detail  # tiny engine: the page says its videos are noise
+
+
+def test_batch_over_all_steps_and_camera_angles(curator_client, technique):
+    r = curator_client.post("/curator/generation/new/", form_data(kind="all_steps"))
+    jobs = list(GenerationJob.objects.order_by("step__order"))
+    assert [j.step.order for j in jobs] == [1, 2, 3] and len({j.batch for j in jobs}) == 1
+    assert r["Location"].endswith(f"?batch={jobs[0].batch}")
+    listing = curator_client.get(r["Location"]).content.decode()
+    assert listing.count('class="job-progress"') == 3
+    r = curator_client.post("/curator/generation/new/", form_data(kind="cameras", step="1",
+                                                                 cameras=["close-up", "macro", "wide"]))
+    takes = GenerationJob.objects.filter(step__order=1, camera__in=["close-up", "macro", "wide"])
+    assert takes.count() == 3 and len({t.seed for t in takes}) == 1 and len({t.prompt for t in takes}) == 3
+    assert r["Location"].startswith("/curator/generation/compare/?jobs=")
+    compare = curator_client.get(r["Location"]).content.decode()
+    assert compare.count('class="card take-card"') == 3
+
+
+def test_bad_form_input_is_shown_and_nothing_is_created(curator_client, technique):
+    r = curator_client.post("/curator/generation/new/", form_data(duration="600", seed="1.5"))
+    assert r.status_code == 400
+    body = r.content.decode()
+    assert "has-error" in body and GenerationJob.objects.count() == 0
+    r = curator_client.post("/curator/generation/new/", form_data(kind="cameras", step="1", cameras=["macro"]))
+    assert r.status_code == 400 and GenerationJob.objects.count() == 0
+
+
+def test_status_json_cancel_and_retry(curator_client, technique):
+    curator_client.post("/curator/generation/new/", form_data(step="1"))
+    job = GenerationJob.objects.get()
+    GenerationJob.objects.filter(pk=job.pk).update(status="running", progress_step=2, progress_expert="high",
+                                                   eta_s=3.5)
+    data = curator_client.get(f"/curator/generation/jobs/status.json?ids={job.pk},not-a-uuid").json()
+    assert data["jobs"][0]["progress"] == {"step": 2, "total": 4, "expert": "high", "eta_s": 3.5}
+    assert data["jobs"][0]["percent"] == 50.0 and data["jobs"][0]["active"] is True
+    curator_client.post(f"/curator/generation/jobs/{job.pk}/cancel/")
+    job.refresh_from_db()
+    assert job.status == "cancelling"
+    r = curator_client.post(f"/curator/generation/jobs/{job.pk}/retry/", {"seed": "777"})
+    new = GenerationJob.objects.exclude(pk=job.pk).get()
+    assert new.retry_of == job and new.seed == 777 and r["Location"] == f"/curator/generation/jobs/{new.pk}/"
+    r = curator_client.post(f"/curator/generation/jobs/{job.pk}/retry/", {"seed": "abc"})
+    assert GenerationJob.objects.count() == 2
+
+
+def test_pool_page_shows_workers_queue_and_running(curator_client, technique, curator):
+    curator_client.post("/curator/generation/new/", form_data(step="1"))
+    curator_client.post("/curator/generation/new/", form_data(step="2"))
+    running = GenerationJob.objects.get(step__order=2)
+    GenerationJob.objects.filter(pk=running.pk).update(status="running", worker="gpu0@box/12")
+    WorkerHeartbeat.objects.create(name="gpu0@box/12", hostname="box", pid=12, device="cuda:0",
+                                   device_name="NVIDIA H100 80GB HBM3", memory_total_bytes=80 * 1024**3,
+                                   memory_used_bytes=30 * 1024**3, preset="wan2.2-t2v-a14b",
+                                   checkpoint_id="ab" * 32, engine_mode="resident", current_job=running,
+                                   started_at=timezone.now(), last_seen=timezone.now())
+    body = curator_client.get("/curator/generation/pool/").content.decode()
+    assert "NVIDIA H100 80GB HBM3" in body and "abababababab" in body and "resident" in body
+    assert "排队中(1)" in body and "正在生成(1)" in body
+    fragment = curator_client.get("/curator/generation/pool/?fragment=1").content.decode()
+    assert "<html" not in fragment and "NVIDIA H100" in fragment
+
+
+def test_roles(client, make_user, technique):
+    assert client.get("/curator/generation/").status_code == 302  # anonymous → login
+    reviewer = make_user("rev", "reviewer")
+    client.force_login(reviewer)
+    assert client.get("/curator/generation/").status_code == 200
+    assert client.get("/curator/generation/pool/").status_code == 200
+    assert client.post("/curator/generation/new/", form_data()).status_code == 403
+    assert GenerationJob.objects.count() == 0
