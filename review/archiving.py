@@ -16,7 +16,6 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.utils import timezone
@@ -136,9 +135,15 @@ def record_create(*, review, signoff, actor) -> ArchiveRecord:
     try:
         provenance = build_provenance(review=review, signoff=signoff, record_id=record_id)
         staged: list[tuple[str, Path, str]] = []  # (role, local path, mime)
-        for pf in public_files(review.clip):
+        signed_files = {f["role"]: f.get("sha256", "") for f in signoff.public_summary.get("files", [])}
+        current = public_files(review.clip)
+        if {pf.role for pf in current} != set(signed_files):
+            raise ArchiveFailed("公开内容在签署后发生了变化(文件种类不同),请重新送审签署。")
+        for pf in current:
             ext = os.path.splitext(pf.name)[1].lower() or ".bin"
             local = _copy_to_temp(pf.field_file, tmp / f"{pf.role}-src{ext}")
+            if signed_files[pf.role] and _sha256_path(local) != signed_files[pf.role]:
+                raise ArchiveFailed(f"公开文件 {pf.role} 在签署后被改动(SHA-256 不一致),请重新送审签署。")
             if pf.role == "video":
                 signed = tmp / f"video{ext}"
                 definition = credentials.build_manifest_definition(

@@ -35,6 +35,7 @@ class PublicFile:
     role: str
     field_file: object  # a FieldFile (storage-backed)
     mime: str
+    sha256: str = ""  # as recorded when the file was made (Clip.sha256 / Rendition.sha256)
 
     @property
     def name(self) -> str:
@@ -73,8 +74,8 @@ def public_files(clip) -> list[PublicFile]:
     for key, r in sorted(_postprocess_renditions(clip).items()):
         role = _role_for(key)
         if role and r.file and role not in files:
-            files[role] = PublicFile(role, r.file, mime_for(r.file.name))
-    files["original"] = PublicFile("original", clip.file, mime_for(clip.file.name))
+            files[role] = PublicFile(role, r.file, mime_for(r.file.name), getattr(r, "sha256", "") or "")
+    files["original"] = PublicFile("original", clip.file, mime_for(clip.file.name), clip.sha256)
     if "video" not in files:
-        files["video"] = PublicFile("video", clip.file, mime_for(clip.file.name))
+        files["video"] = PublicFile("video", clip.file, mime_for(clip.file.name), clip.sha256)
     return [files[k] for k in sorted(files)]

@@ -407,7 +407,7 @@ def public_summary(review: Review) -> dict:
     """Exactly what will be public once archived: shown on the signing screen and bound in the sign-off."""
     files = []
     for pf in public_files(review.clip):
-        files.append({"role": pf.role, "name": pf.name.rsplit("/", 1)[-1], "mime": pf.mime})
+        files.append({"role": pf.role, "name": pf.name.rsplit("/", 1)[-1], "mime": pf.mime, "sha256": pf.sha256})
     return {
         "title": review.title,
         "craft": review.technique.craft.name,
@@ -444,6 +444,14 @@ def review_sign(*, review: Review, actor, sha256: str, attribution: str, comment
             _conflict(_("无法读取视频文件:%(e)s") % {"e": exc}, "file_missing")
         if digest != r.submitted_sha256 or digest != r.clip.sha256:
             _conflict(_("视频文件在送审后被改动(SHA-256 不一致),不能签署。"), "sha256_mismatch")
+        for pf in public_files(r.clip):  # the renditions shown as public must be the files they claim to be
+            try:
+                live = sha256_of_field_file(pf.field_file)
+            except OSError as exc:
+                _conflict(_("无法读取公开文件 %(role)s:%(e)s") % {"role": pf.role, "e": exc}, "file_missing")
+            if pf.sha256 and live != pf.sha256:
+                _conflict(_("公开文件 %(role)s 与生成时记录的 SHA-256 不一致,不能签署。") % {"role": pf.role},
+                          "sha256_mismatch")
         so = SignOff.objects.create(
             review=r, inheritor=inheritor, signed_by=actor, by_proxy=inheritor.needs_proxy,
             proxy_name=inheritor.proxy_name if inheritor.needs_proxy else "",

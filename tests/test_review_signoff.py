@@ -241,3 +241,25 @@ def test_archive_record_cannot_be_changed_through_raw_sql(rv, archived_record):
     fresh = ArchiveRecord.objects.get(pk=record.pk)
     assert fresh.attribution == "基于姚建萍口述重构"
     assert fresh.files.count() == record.files.count() and fresh.events.exists()
+
+
+def test_rendition_changed_after_signing_cannot_be_archived(rv, signed_review):
+    """The sign-off also binds every public file's sha256: a delivery video re-made after signing
+    (here: another post-processing run) is refused at archiving."""
+    import hashlib
+
+    from generation.postprocess.models import MediaJob, Rendition
+
+    review = signed_review()
+    data = tiny_mp4("c")  # noqa: F405
+    mj = MediaJob.objects.create(clip=review.clip, status=MediaJob.Status.SUCCEEDED)
+    from django.utils import timezone
+    MediaJob.objects.filter(pk=mj.pk).update(finished_at=timezone.now())
+    r = Rendition(clip=review.clip, media_job=mj, kind="delivery", sha256=hashlib.sha256(data).hexdigest(),
+                  size_bytes=len(data))
+    r.file.save("delivery-after-signing.mp4", ContentFile(data), save=False)
+    r.save()
+    with pytest.raises(services.TransitionRefused) as exc:
+        services.review_archive(review=review, actor=rv.curator)
+    assert exc.value.code == "archive_failed" and "签署后" in exc.value.message
+    assert _nothing_archived()
