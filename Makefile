@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 PORT ?= 8000
-SYSTEM_PACKAGES := ffmpeg fonts-noto-cjk chromium chromium-driver gettext
+SYSTEM_PACKAGES := ffmpeg fonts-noto-cjk chromium chromium-driver gettext wrk
 STAMP := $(VENV)/.installed
 
 .PHONY: run test setup setup-system venv migrate demo worker tiny-engine bench-nlp bench-engine bench-jobs bench-media bench-gallery messages clean
