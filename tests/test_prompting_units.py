@@ -126,6 +126,20 @@ def test_before_reorders():
     assert d["steps"][0]["params"] == {"thread_split": [2, 3]}
 
 
+def test_topic_then_how():
+    d = normalize("点蓝嘛,拿蓝枪舀一点釉料。", "jingtailan", spec=SPEC).to_dict()
+    assert [(s["action"], s["tool"], s["material"]) for s in d["steps"]] == [("点蓝", "蓝枪", "珐琅釉")]
+    d = normalize("先劈丝,再拿针。", "suxiu", spec=SPEC).to_dict()
+    assert [s["action"] for s in d["steps"]] == ["劈丝", "拿"]
+
+
+def test_same_action_again_merges_and_new_tool_repeats_it():
+    d = normalize("先在木胎上披麻,干了以后刮灰,刮三遍。", "qiqi", spec=SPEC).to_dict()
+    assert [s["action"] for s in d["steps"]] == ["披麻", "刮灰"] and d["steps"][1]["params"] == {"count": 3}
+    d = normalize("磨光先用砂石磨,再用黄石,最后用木炭打磨。", "jingtailan", spec=SPEC).to_dict()
+    assert [(s["action"], s["tool"]) for s in d["steps"]] == [("磨光", "砂石"), ("磨光", "黄石"), ("磨光", "木炭")]
+
+
 def test_hand_tool_material_relation():
     d = normalize("左手拿绷子,右手用十二号针沿着花瓣边缘扎下去。", "suxiu", spec=SPEC).to_dict()
     first, second = d["steps"]

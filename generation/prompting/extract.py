@@ -31,6 +31,7 @@ SEQ_MARKERS = {"先", "首先", "再", "然后", "接着", "接下来", "之后"
                "第一步", "第二步", "第三步", "第四步", "第五步", "第六步", "第七步", "第八步", "第九步", "第十步",
                "第一", "第二", "第三", "第四", "第五", "其次", "等到", "等", "以后", "以后呢", "之后呢"}
 SKIP = FILLERS | SEQ_MARKERS
+TOPIC_PARTICLES = {"嘛", "呢", "的话", "啊", "呀"}
 WARNING_CUES = ("不然", "要不然", "要不", "否则", "免得", "以免", "小心", "注意", "千万", "容易")
 TOOL_LEAD = {"用", "以", "拿", "拿着", "持", "握", "握着", "使", "使用", "捏着", "攥着", "借助", "靠"}
 RELATION_MARKERS = {"沿", "沿着", "顺着", "从", "垂直于", "平行于", "贴着", "绕着", "围着", "对着", "朝着", "朝", "往",
@@ -63,6 +64,7 @@ class Step:
     start: int = -1
     end: int = -1
     before_next: bool = False
+    topic: bool = False  # the clause ended in a topic particle: 「点蓝嘛,…」
     from_technique: bool = False  # the action is a technique named in the clause (「擞和针就是…」)
     general_action: bool = False  # the action is a general verb (拿, 放, 刷…), not the craft's own
     surface: str = ""  # the action as spoken
@@ -297,13 +299,16 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         marker = kinds[a] == "M"
         ii = inter[bisect_left(inter, s):bisect_right(inter, e)]
         piece = _read_unit(spec, doc, term_at, s, e, ii, norm, hits, craft)
+        piece.topic = any(words[j] in TOPIC_PARTICLES for j in range(e + 1, b))
         prev = steps[-1] if steps else None
         if piece.from_technique and prev is not None and not (piece.tool or piece.hand or piece.material):
             # 「每个月牙大概两毫米宽」: a technique named in passing adds to the step being described
             piece.action, piece.from_technique = None, False
         if piece.action is not None:
             if prev is not None and _compatible(prev, piece) and (
-                    _same_action(prev, piece) or (prev.from_technique and piece.general_action)):
+                    _same_action(prev, piece) or (prev.from_technique and piece.general_action)
+                    or (prev.topic and _is_empty(prev) and piece.general_action)):
+                # 「点蓝嘛,拿蓝枪舀一点釉料」: a general verb right after a named action is how it is done
                 # 「刮灰,刮三遍」「上漆要薄薄一层,用发刷…刷」: the same step said again
                 _merge(prev, piece, prefer_piece=False)
                 continue
