@@ -37,6 +37,17 @@ def can_read(user) -> bool:
     return has_role(user, CURATOR, REVIEWER)
 
 
+def can_hear(user, recording: Recording) -> bool:
+    """A recording whose consent is "archive only" is kept for the archive: curators and admins may
+    play it and read its transcript; researchers see its catalogue entry only."""
+    return is_curator(user) or recording.consent_scope != Recording.ConsentScope.ARCHIVE_ONLY
+
+
+def _refuse_archive_only(user, recording: Recording) -> None:
+    if not can_hear(user, recording):
+        raise PermissionDenied(_("这条录音的授权范围是“仅限档案保存”,只有策展人可以收听和查看转写。"))
+
+
 class RoleView(View):
     """Login required; ``write = True`` views need a curator or admin, others a curator/reviewer/admin."""
 
@@ -176,8 +187,10 @@ class TechniqueDetail(RoleView):
 class RecordingDetail(RoleView):
     def get(self, request, pk):
         recording = get_object_or_404(Recording.objects.select_related("craft", "technique", "speaker"), pk=pk)
+        hear = can_hear(request.user, recording)
         return render(request, "curator/recording_detail.html", self.base_context(
-            recording=recording, segments=selectors.recording_segments(recording=recording),
+            recording=recording, can_hear=hear,
+            segments=selectors.recording_segments(recording=recording) if hear else [],
             media_kind=_media_kind(recording.media.name if recording.media else ""),
         ))
 
@@ -474,6 +487,7 @@ class TranscriptExport(RoleView):
         if fmt not in {"vtt", "txt"}:
             raise Http404(_("只支持导出 vtt 或 txt。"))
         recording = get_object_or_404(Recording, pk=pk)
+        _refuse_archive_only(request.user, recording)
         cues = selectors.recording_cues(recording=recording)
         filename = slugify(f"recording-{recording.pk}") or "transcript"
         if fmt == "vtt":
@@ -531,6 +545,7 @@ class RecordingMedia(RoleView):
 
     def get(self, request, pk):
         recording = get_object_or_404(Recording, pk=pk)
+        _refuse_archive_only(request.user, recording)
         if not recording.media:
             raise Http404(_("这条录音没有上传文件。"))
         return serve_private_file(request, recording.media)

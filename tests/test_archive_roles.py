@@ -54,3 +54,18 @@ def test_admin_group_and_curator_write(client, make_user, craft, technique, reco
         client.force_login(user)
         for url in urls(craft, technique, recording)["write"]:
             assert client.get(url).status_code == 200, (user.username, url)
+
+
+def test_archive_only_recording_is_for_curators(client, make_user, recording):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    recording.consent_scope = "archive"
+    recording.media.save("t.wav", SimpleUploadedFile("t.wav", b"RIFF" + b"\x80" * 64), save=True)
+    client.force_login(make_user("rev", "reviewer"))
+    body = client.get(recording.get_absolute_url()).content.decode()
+    assert "仅限档案保存" in body and "针要斜一点" not in body and "/media/" not in body
+    for url in [f"/curator/recordings/{recording.pk}/media/", f"/curator/recordings/{recording.pk}/transcript.vtt"]:
+        assert client.get(url).status_code == 403
+    client.force_login(make_user("cur2", "curator"))
+    assert "针要斜一点" in client.get(recording.get_absolute_url()).content.decode()
+    assert client.get(f"/curator/recordings/{recording.pk}/media/").status_code == 200
