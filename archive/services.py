@@ -2,6 +2,7 @@
 ``full_clean`` and runs in a transaction, so a failed write changes nothing)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from .models import Craft, Footage, Inheritor, Recording, Technique, TechniqueStep, TranscriptSegment, fmt_ms
 from .selectors import deletion_blockers
-from .webvtt import Cue
+from .webvtt import Cue, parse_timestamp
 
 
 class DeleteBlocked(Exception):
@@ -216,9 +217,36 @@ def transcript_import(*, recording: Recording, cues: list[Cue], mode: str = "rep
     return transcript_save(recording=recording, segments=new)
 
 
+_TXT_TIME = re.compile(r"^\[(\d{1,2}:\d{2}:\d{2}\.\d{3})\]\s*(.*)$")
+_TXT_SPEAKER = re.compile(r"^([^::,。,.!?!?\s]{1,20})[::](.+)$")
+
+
 def plain_text_to_cues(*, text: str, seconds_per_line: int = 5) -> list[Cue]:
-    """Plain text import: one cue per non-empty line, placed every ``seconds_per_line`` seconds (untimed
-    lines; a curator sets real times in the segment editor)."""
+    """Plain text import. Lines as the plain-text export writes them (``[00:00:05.000] 说话人:文本``)
+    keep their start time and speaker, and end where the next line starts (the last one
+    ``seconds_per_line`` later). Other lines are untimed: one cue every ``seconds_per_line`` seconds
+    after the previous one, for a curator to time in the segment editor."""
     lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
     step = seconds_per_line * 1000
-    return [Cue(start_ms=i * step, end_ms=(i + 1) * step, text=line) for i, line in enumerate(lines)]
+    starts: list[int | None] = []
+    bodies: list[tuple[str, str]] = []
+    for line in lines:
+        m = _TXT_TIME.match(line)
+        speaker = ""
+        if m:
+            starts.append(parse_timestamp(m.group(1)))
+            line = m.group(2)
+            sm = _TXT_SPEAKER.match(line)
+            if sm:
+                speaker, line = sm.group(1), sm.group(2).strip()
+        else:
+            starts.append(None)
+        bodies.append((speaker, line))
+    cues, t = [], 0
+    for i, (speaker, body) in enumerate(bodies):
+        start = starts[i] if starts[i] is not None else t
+        following = starts[i + 1] if i + 1 < len(starts) else None
+        end = following if (starts[i] is not None and following is not None and following > start) else start + step
+        cues.append(Cue(start_ms=start, end_ms=end, text=body, speaker=speaker))
+        t = end
+    return cues

@@ -212,3 +212,13 @@ def test_long_transcript_points_to_webvtt(curator_client, recording, settings):
     settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
     body = curator_client.get(f"/curator/recordings/{recording.pk}/transcript/").content.decode()
     assert "超过一次表单提交所能保存的数量" not in body
+
+
+def test_plain_text_export_imports_back(curator_client, recording):
+    txt = curator_client.get(f"/curator/recordings/{recording.pk}/transcript.txt").content.decode()
+    r = curator_client.post(f"/curator/recordings/{recording.pk}/transcript/import/",
+                            {"mode": "replace", "file": upload("t.txt", txt)})
+    assert r.status_code == 302
+    rows = list(recording.segments.order_by("start_ms").values_list("start_ms", "end_ms", "speaker", "text"))
+    # start times, speakers and text come back; an end is where the next line starts (the last: +5 s)
+    assert rows == [(0, 5000, "沈秀芬", "嗯,正抢啊,就是说一批一批地往前抢。"), (5000, 10000, "沈秀芬", "针要斜一点,大概三十度。")]
