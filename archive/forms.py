@@ -354,7 +354,7 @@ SegmentFormSet = formset_factory(SegmentForm, formset=BaseSegmentFormSet, extra=
 
 class TranscriptImportForm(forms.Form):
     MODE_CHOICES = [("replace", _("替换现有转写")), ("append", _("追加到现有转写之后"))]
-    file = forms.FileField(label=_("转写文件"), help_text=_("WebVTT(.vtt)或纯文本(.txt,每行一句,按每 5 秒排列)。UTF-8 编码。"))
+    file = forms.FileField(label=_("转写文件"), help_text=_("WebVTT(.vtt)或纯文本(.txt,每行一句;以 [时:分:秒.毫秒] 开头的行保留时间,其余每 5 秒一句)。UTF-8 编码。"))
     mode = forms.ChoiceField(label=_("导入方式"), choices=MODE_CHOICES, initial="replace", widget=forms.RadioSelect)
 
     def clean_file(self):
