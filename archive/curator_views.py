@@ -57,9 +57,14 @@ class RoleView(View):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         allowed = is_curator(request.user) if self.write else can_read(request.user)
-        if not allowed:
-            raise PermissionDenied(_("您的账户没有权限进行此操作。"))
-        return super().dispatch(request, *args, **kwargs)
+        try:
+            if not allowed:
+                raise PermissionDenied(_("您的账户没有权限进行此操作。"))
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied as exc:
+            # A page in the site's language that says why, instead of the bare default 403.
+            return render(request, "curator/403.html", {"reason": str(exc) or _("您的账户没有权限进行此操作。")},
+                          status=403)
 
     def base_context(self, **extra):
         return {"can_write": is_curator(self.request.user), **extra}

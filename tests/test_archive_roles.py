@@ -33,6 +33,8 @@ def test_reviewer_reads_but_cannot_write(client, make_user, craft, technique, re
     u = urls(craft, technique, recording)
     for url in u["read"]:
         assert client.get(url).status_code == 200, url
+    r = client.get("/curator/crafts/new/")
+    assert r.status_code == 403 and "您的账户没有权限进行此操作" in r.content.decode()
     for url in u["write"]:
         assert client.get(url).status_code == 403, url
         assert client.post(url, {"name": "x"}).status_code == 403, url
