@@ -1,0 +1,63 @@
+"""Archive API serializers: read shapes for crafts, techniques (with steps) and recordings (with the
+transcript), and the transcript import body."""
+from rest_framework import serializers
+
+from ..models import Craft, Inheritor, Recording, Technique, TechniqueStep, TranscriptSegment
+
+
+class CraftSerializer(serializers.ModelSerializer):
+    category_label = serializers.CharField(source="get_category_display", read_only=True)
+
+    class Meta:
+        model = Craft
+        fields = ["slug", "name", "name_en", "category", "category_label", "region", "description", "featured"]
+
+
+class InheritorSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Inheritor
+        fields = ["id", "name", "level", "status", "able_to_sign", "birth_year", "proxy_name"]
+
+
+class StepSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = TechniqueStep
+        fields = ["order", "title", "description", "description_en", "parameters"]
+
+
+class TechniqueSerializer(serializers.ModelSerializer):
+    craft = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    steps = StepSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Technique
+        fields = ["slug", "name", "craft", "summary", "steps"]
+
+
+class SegmentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = TranscriptSegment
+        fields = ["start_ms", "end_ms", "speaker", "text"]
+
+
+class RecordingSerializer(serializers.ModelSerializer):
+    craft = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    technique = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    segments = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Recording
+        fields = ["id", "title", "craft", "technique", "speaker", "speaker_name", "interviewer", "recorded_on",
+                  "place", "consent_scope", "consent_date", "media_reference", "language", "segments"]
+
+    def get_segments(self, recording) -> list[dict] | None:
+        """The transcript, or null when the consent scope keeps it from this user."""
+        if not self.context.get("can_hear", True):
+            return None
+        return SegmentSerializer(recording.segments.order_by("start_ms"), many=True).data
+
+
+class TranscriptImportSerializer(serializers.Serializer):
+    webvtt = serializers.CharField(trim_whitespace=False, max_length=5 * 1024 * 1024,
+                                   help_text="The whole WebVTT document")
+    mode = serializers.ChoiceField(choices=["replace", "append"], default="replace")

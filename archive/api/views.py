@@ -1,0 +1,125 @@
+"""/api/v1/crafts, /api/v1/techniques, /api/v1/recordings: the archive for programs. Reading needs a
+curator, reviewer or admin account; importing a transcript needs a curator or admin. Bad input
+answers 400 with the same Chinese message the curator form shows, and changes nothing."""
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.generics import GenericAPIView, ListAPIView, RetrieveAPIView
+from rest_framework.permissions import BasePermission
+from rest_framework.response import Response
+
+from .. import selectors, services
+from ..curator_views import can_hear, can_read
+from ..models import Recording, Technique
+from ..roles import is_curator
+from ..webvtt import WebVTTError, parse as parse_webvtt
+from .serializers import CraftSerializer, RecordingSerializer, TechniqueSerializer, TranscriptImportSerializer
+
+
+class CanReadArchive(BasePermission):
+    message = "您的账户没有权限查看档案。"
+
+    def has_permission(self, request, view):
+        return bool(request.user and request.user.is_authenticated and can_read(request.user))
+
+
+class CanWriteArchive(BasePermission):
+    message = "只有策展人可以修改档案。"
+
+    def has_permission(self, request, view):
+        return bool(request.user and request.user.is_authenticated and is_curator(request.user))
+
+
+Q = OpenApiParameter("q", str, description="搜索词(名称、地区、文字;子串匹配)")
+
+
+class CraftList(ListAPIView):
+    permission_classes = [CanReadArchive]
+    serializer_class = CraftSerializer
+
+    def get_queryset(self):
+        return selectors.craft_list(q=self.request.query_params.get("q", ""),
+                                    category=self.request.query_params.get("category", ""))
+
+    @extend_schema(summary="列出非遗项目", parameters=[Q, OpenApiParameter("category", str, description="类别代码")])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+class CraftDetail(RetrieveAPIView):
+    permission_classes = [CanReadArchive]
+    serializer_class = CraftSerializer
+    lookup_field = "slug"
+    queryset = selectors.craft_list()
+
+    @extend_schema(summary="非遗项目")
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+class TechniqueList(ListAPIView):
+    permission_classes = [CanReadArchive]
+    serializer_class = TechniqueSerializer
+
+    def get_queryset(self):
+        return selectors.technique_list(q=self.request.query_params.get("q", "")).prefetch_related("steps")
+
+    @extend_schema(summary="列出技法(含有序步骤)", parameters=[Q])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+class TechniqueDetail(RetrieveAPIView):
+    permission_classes = [CanReadArchive]
+    serializer_class = TechniqueSerializer
+    lookup_field = "slug"
+    queryset = Technique.objects.select_related("craft").prefetch_related("steps")
+
+    @extend_schema(summary="技法(含有序步骤)")
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+class RecordingDetail(RetrieveAPIView):
+    permission_classes = [CanReadArchive]
+    serializer_class = RecordingSerializer
+    queryset = Recording.objects.select_related("craft", "technique")
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if getattr(self, "kwargs", None) and "pk" in self.kwargs:
+            recording = Recording.objects.filter(pk=self.kwargs["pk"]).first()
+            context["can_hear"] = bool(recording) and can_hear(self.request.user, recording)
+        return context
+
+    @extend_schema(summary="口述史录音与转写(授权范围为“仅限档案保存”时,非策展人看到的 segments 为 null)")
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+class TranscriptImport(GenericAPIView):
+    permission_classes = [CanWriteArchive]
+    serializer_class = TranscriptImportSerializer
+    queryset = Recording.objects.all()
+
+    @extend_schema(
+        summary="导入 WebVTT 转写(先校验整份文件;出错时返回 400,现有转写不变)",
+        request=TranscriptImportSerializer,
+        responses={200: inline_serializer("TranscriptImportResult", {"segments": serializers.IntegerField()}),
+                   400: inline_serializer("TranscriptImportError", {
+                       "detail": serializers.CharField(), "line": serializers.IntegerField(required=False)})},
+    )
+    def post(self, request, pk):
+        recording = get_object_or_404(Recording, pk=pk)
+        body = TranscriptImportSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        try:
+            cues = parse_webvtt(body.validated_data["webvtt"])
+        except WebVTTError as exc:
+            return Response({"detail": str(exc), "line": exc.line}, status=status.HTTP_400_BAD_REQUEST)
+        try:
+            saved = services.transcript_import(recording=recording, cues=cues, mode=body.validated_data["mode"])
+        except ValidationError as exc:
+            return Response({"detail": " ".join(exc.messages)}, status=status.HTTP_400_BAD_REQUEST)
+        return Response({"segments": len(saved)})
