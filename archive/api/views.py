@@ -3,6 +3,7 @@ curator, reviewer or admin account; importing a transcript needs a curator or ad
 answers 400 with the same Chinese message the curator form shows, and changes nothing."""
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView, ListAPIView, RetrieveAPIView
@@ -18,14 +19,14 @@ from .serializers import CraftSerializer, RecordingSerializer, TechniqueSerializ
 
 
 class CanReadArchive(BasePermission):
-    message = "您的账户没有权限查看档案。"
+    message = _("您的账户没有权限查看档案。")
 
     def has_permission(self, request, view):
         return bool(request.user and request.user.is_authenticated and can_read(request.user))
 
 
 class CanWriteArchive(BasePermission):
-    message = "只有策展人可以修改档案。"
+    message = _("只有策展人可以修改档案。")
 
     def has_permission(self, request, view):
         return bool(request.user and request.user.is_authenticated and is_curator(request.user))
