@@ -6,9 +6,11 @@ import bagit
 import pytest
 from django.core.management import call_command
 
+from tests.review_fixtures import restore_role_groups  # noqa: F401
+
 
 @pytest.mark.slow
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_heritage_demo_runs_the_whole_chain(tmp_path, settings):
     settings.HERITAGE_C2PA_DEV_DIR = str(tmp_path / "c2pa")
     out = io.StringIO()

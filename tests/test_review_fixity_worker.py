@@ -8,7 +8,7 @@ from tests.jobs_fixtures import CELERY, ROOT, Worker, _database_url, wait_for
 from tests.review_fixtures import *  # noqa: F401,F403
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600),
-              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+              pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
