@@ -145,3 +145,48 @@ def test_change_request_with_bad_action_description_loses_nothing(rv, make_clip)
     assert exc.value.status == 400
     review.refresh_from_db()
     assert review.state == Review.State.IN_REVIEW and not ReviewComment.objects.exists()
+
+
+@pytest.mark.parametrize("state", ["draft", "in_review", "changes_requested", "approved", "archived", "withdrawn",
+                                   "rejected"])
+def test_pages_render_in_every_state(client, rv, make_clip, state):
+    """The review page (curator, reviewer), the signing screen (inheritor) and the inbox render in every
+    state and offer only the actions that state allows."""
+    from django.urls import reverse
+
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    if state != "draft":
+        services.review_submit(review=review, actor=rv.curator)
+    if state == "changes_requested":
+        services.review_request_changes(review=review, actor=rv.reviewer, text="改")
+    if state == "rejected":
+        services.review_reject(review=review, actor=rv.reviewer, text="不符")
+    if state in ("approved", "archived", "withdrawn"):
+        services.review_sign(review=review, actor=rv.inheritor_user, sha256=review.submitted_sha256,
+                             attribution=review.attribution)
+    if state in ("archived", "withdrawn"):
+        record = services.review_archive(review=review, actor=rv.curator)
+    if state == "withdrawn":
+        services.review_withdraw(review=review, actor=rv.inheritor_user, reason="撤回")
+    assert review.state == state
+    pages = {}
+    for who, name in [("curator", "review:detail"), ("reviewer", "review:detail"), ("inheritor", "review:sign"),
+                      ("curator", "review:inbox"), ("inheritor", "review:inbox")]:
+        client.force_login(rv.roles[who])
+        url = reverse(name) if name == "review:inbox" else reverse(name, args=[review.pk])
+        resp = client.get(url)
+        assert resp.status_code == 200, (who, name)
+        pages[(who, name)] = resp.content.decode()
+    curator_page = pages[("curator", "review:detail")]
+    assert (reverse("review:submit", args=[review.pk]) in curator_page) == (state in ("draft", "changes_requested"))
+    assert (reverse("review:archive", args=[review.pk]) in curator_page) == (state == "approved")
+    reviewer_page = pages[("reviewer", "review:detail")]
+    assert (reverse("review:request_changes", args=[review.pk]) in reviewer_page) == (state == "in_review")
+    assert reverse("review:archive", args=[review.pk]) not in reviewer_page
+    sign_page = pages[("inheritor", "review:sign")]
+    assert ("同意签署" in sign_page) == (state == "in_review")
+    assert ("撤回签署" in sign_page) == (state in ("approved", "archived"))
+    if state in ("archived", "withdrawn"):
+        client.force_login(rv.curator)
+        page = client.get(reverse("review:record", args=[record.pk])).content.decode()
+        assert str(record.pk) in page and ("公开中" in page) == (state == "archived")
