@@ -26,6 +26,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--json", action="store_true", help="print one JSON line")
         parser.add_argument("--craft", default="", help="craft slug (default: the first with a signing inheritor)")
+        parser.add_argument("--proxy", action="store_true",
+                            help="sign as the recorded proxy of a deceased inheritor (default: a living inheritor)")
         parser.add_argument("--seed", type=int, default=20240501)
         parser.add_argument("--bag-dir", default="", help="where to write the bag (default HERITAGE_BAG_DIR)")
 
@@ -50,7 +52,7 @@ class Command(BaseCommand):
         User = get_user_model()
         curator = User.objects.get(username="curator")
         reviewer = User.objects.get(username="reviewer")
-        recording, inheritor = self._pick_source(o["craft"])
+        recording, inheritor = self._pick_source(o["craft"], proxy=o["proxy"])
         signer = inheritor.signer
         technique = recording.technique
 
@@ -153,7 +155,7 @@ class Command(BaseCommand):
         elif not folder.exists():
             raise CommandError(f"引擎权重目录 {folder} 不存在(HERITAGE_ENGINE_MODEL_DIR)。")
 
-    def _pick_source(self, craft_slug: str):
+    def _pick_source(self, craft_slug: str, *, proxy: bool = False):
         """A transcript whose speaker is an inheritor with an account that may sign."""
         from archive.models import Recording
 
@@ -162,6 +164,7 @@ class Command(BaseCommand):
         if craft_slug:
             qs = qs.filter(craft__slug=craft_slug)
         for rec in qs.select_related("speaker", "technique", "craft").order_by("craft__name", "recorded_on"):
-            if rec.speaker.signer is not None:
+            if rec.speaker.signer is not None and rec.speaker.needs_proxy == proxy:
                 return rec, rec.speaker
-        raise CommandError("演示数据里没有可签署的传承人口述录音(先运行 load_demo)。")
+        what = "由代理人签署的已故传承人" if proxy else "可亲自签署的传承人"
+        raise CommandError(f"演示数据里没有{what}的口述录音(先运行 load_demo)。")
