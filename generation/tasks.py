@@ -65,6 +65,7 @@ def _start_runtime():
 
     runtime = get_runtime()
     runtime.start()
+    import generation.engine  # noqa: F401 — import torch and the model classes now, not in the first job
     if os.environ.get("HERITAGE_ENGINE_PRELOAD") == "1":
         try:
             runtime.engine()
