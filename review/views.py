@@ -11,7 +11,7 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -113,11 +113,14 @@ def media(request, pk):
     """The clip (or a public rendition) for people allowed to see the review; unpublished media has no
     public URL."""
     review = _get_review(request, pk)
+    from archive.gallery.media import stream_field_file  # Range requests (seeking), as the gallery
+
     role = request.GET.get("role", "video")
     for pf in services.public_files(review.clip):
         if pf.role == role:
-            fh = pf.field_file.storage.open(pf.field_file.name, "rb")
-            return FileResponse(fh, content_type=pf.mime)
+            response = stream_field_file(request, pf.field_file, content_type=pf.mime, proxy=True)
+            response["Cache-Control"] = "private, no-store"
+            return response
     raise Http404
 
 

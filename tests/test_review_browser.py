@@ -91,3 +91,31 @@ def test_inheritor_signs_on_a_phone(live_server, transactional_db, rv, make_clip
     assert review.state == Review.State.APPROVED
     assert review.active_signoff().signed_by == rv.inheritor_user
     assert not page.js_errors
+
+
+def test_reviewer_comments_at_a_time_code(live_server, transactional_db, rv, make_clip, phone):
+    """On the review page the comment form takes the paused player's time; a time code seeks the player."""
+    from review import services
+    from review.models import ReviewComment
+
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    page = phone
+    page.set_viewport_size({"width": 1200, "height": 900})
+    _login(page, live_server.url, "reviewer1")
+    page.goto(f"{live_server.url}/review/{review.pk}/")
+    page.wait_for_function("document.querySelector('video').readyState >= 1", timeout=15000)
+    page.eval_on_selector("video", """v => new Promise(done => {
+        v.addEventListener("seeked", () => { v.dispatchEvent(new Event("pause")); done(); }, {once: true});
+        v.currentTime = 0.5;
+    })""")
+    assert page.input_value("#at") == "00:00.5"
+    page.fill("#text", "铜丝弯曲弧度不符合明代规制")
+    page.get_by_role("button", name="发表意见").click()
+    page.wait_for_load_state()
+    c = ReviewComment.objects.get(review=review)
+    assert c.at_ms == 500 and c.author == rv.reviewer
+    page.get_by_role("button", name="00:00").click()
+    page.wait_for_function("Math.abs(document.querySelector('video').currentTime - 0.5) < 0.3", timeout=5000)
+    page.screenshot(path=str(ARTIFACTS / "03-review-desktop.png"), full_page=True)
+    assert not page.js_errors

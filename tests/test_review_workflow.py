@@ -190,3 +190,16 @@ def test_pages_render_in_every_state(client, rv, make_clip, state):
         client.force_login(rv.curator)
         page = client.get(reverse("review:record", args=[record.pk])).content.decode()
         assert str(record.pk) in page and ("公开中" in page) == (state == "archived")
+
+
+def test_review_media_supports_range_requests(client, rv, make_clip):
+    """The players seek, so the unpublished clip is served with byte ranges (to people who may see it)."""
+    from django.urls import reverse
+
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    client.force_login(rv.reviewer)
+    url = reverse("review:media", args=[review.pk])
+    resp = client.get(url, HTTP_RANGE="bytes=0-99")
+    assert resp.status_code == 206 and resp["Content-Range"].startswith("bytes 0-99/")
+    assert len(b"".join(resp.streaming_content)) == 100
+    assert resp["Cache-Control"] == "private, no-store"
