@@ -190,8 +190,18 @@ class AuditEntry(models.Model):
         verbose_name = _("审计记录")
         verbose_name_plural = _("审计记录")
 
+    ACTION_LABELS = {
+        "open": _("发起审核"), "set_rights": _("修改权利声明"), "submit": _("送审"), "comment": _("发表意见"),
+        "request_changes": _("要求修改"), "reject": _("驳回"), "sign": _("签署"), "archive": _("归档"),
+        "withdraw": _("撤回签署"),
+    }
+
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.outcome}"
+
+    @property
+    def action_label(self) -> str:
+        return str(self.ACTION_LABELS.get(self.action, self.action))
 
 
 class Notification(models.Model):
