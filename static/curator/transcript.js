@@ -83,6 +83,14 @@
     row.querySelector("textarea").focus();
   }
 
+  // A segment marked for deletion is greyed out until saved (unticking brings it back).
+  root.addEventListener("change", function (event) {
+    if (event.target.matches("input[name$='-DELETE']")) {
+      var row = event.target.closest("[data-segment-row]");
+      if (row) row.classList.toggle("deleted", event.target.checked);
+    }
+  });
+
   if (player) {
     player.addEventListener("timeupdate", highlight);
     player.addEventListener("seeked", highlight);
