@@ -9,6 +9,7 @@ included. ``ArchiveEvent`` rows (PREMIS-style events with agents) are append-onl
 Whether a record is shown to the public is not a property of the record (it cannot change): it is the
 sign-off's state in the review app. See ``archive.record_selectors.public_records``.
 """
+import logging
 import uuid
 
 from django.conf import settings
@@ -17,20 +18,29 @@ from django.utils.translation import gettext_lazy as _
 
 __all__ = ["ImmutableRecordError", "ArchiveRecord", "ArchiveFile", "ArchiveEvent"]
 
+audit_log = logging.getLogger("heritage.audit")
+
 
 class ImmutableRecordError(Exception):
     """Raised on any attempt to change or delete an archive record, its files or its events."""
 
 
+def _refuse(model, op: str, what) -> None:
+    """Log the refused attempt (logger ``heritage.audit``) and raise. On PostgreSQL the trigger's error
+    for raw SQL is logged by the database server itself."""
+    audit_log.warning("refused %s of %s %s: archive records are immutable", op, model.__name__, what)
+    raise ImmutableRecordError(_("档案记录不可修改。") if op == "update" else _("档案记录不可删除。"))
+
+
 class _AppendOnlyQuerySet(models.QuerySet):
     def update(self, **kwargs):
-        raise ImmutableRecordError(_("档案记录不可修改。"))
+        _refuse(self.model, "update", f"queryset {sorted(kwargs)}")
 
     def delete(self):
-        raise ImmutableRecordError(_("档案记录不可删除。"))
+        _refuse(self.model, "delete", "queryset")
 
     def bulk_update(self, objs, fields, batch_size=None):
-        raise ImmutableRecordError(_("档案记录不可修改。"))
+        _refuse(self.model, "update", f"bulk {fields}")
 
 
 class _AppendOnly(models.Model):
@@ -41,12 +51,12 @@ class _AppendOnly(models.Model):
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
-            raise ImmutableRecordError(_("档案记录不可修改。"))
+            _refuse(type(self), "update", self.pk)
         kwargs["force_insert"] = True
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise ImmutableRecordError(_("档案记录不可删除。"))
+        _refuse(type(self), "delete", self.pk)
 
 
 class ArchiveRecord(_AppendOnly):

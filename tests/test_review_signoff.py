@@ -197,8 +197,9 @@ def test_failure_while_writing_files_leaves_nothing(rv, signed_review, settings,
 
 # --- immutability -----------------------------------------------------------------------------------
 
-def test_archive_record_cannot_be_changed_through_the_orm(rv, archived_record):
+def test_archive_record_cannot_be_changed_through_the_orm(rv, archived_record, caplog):
     record = archived_record()
+    caplog.set_level("WARNING", logger="heritage.audit")
     record.attribution = "基于别人口述重构"
     with pytest.raises(ImmutableRecordError):
         record.save()
@@ -218,6 +219,8 @@ def test_archive_record_cannot_be_changed_through_the_orm(rv, archived_record):
         ArchiveEvent.objects.filter(record=record).delete()
     fresh = ArchiveRecord.objects.get(pk=record.pk)
     assert fresh.attribution == "基于姚建萍口述重构"
+    refused = [r.getMessage() for r in caplog.records if r.name == "heritage.audit"]
+    assert len(refused) == 7 and f"refused update of ArchiveRecord {record.pk}" in refused[0]
 
 
 def test_archive_record_cannot_be_changed_through_raw_sql(rv, archived_record):
