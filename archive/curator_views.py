@@ -225,6 +225,7 @@ class FormPage(RoleView):
     create: Callable = None
     update: Callable = None
     list_url = ""
+    form_script = ""  # optional static/curator/*.js for this form
 
     def get_object(self, kwargs):
         if self.lookup in kwargs:
@@ -237,6 +238,7 @@ class FormPage(RoleView):
     def render_form(self, form, obj):
         return render(self.request, "curator/form.html", self.base_context(
             form=form, object=obj, title=(self.title_edit % {"obj": obj}) if obj else self.title_new,
+            form_script=self.form_script,
             cancel_url=obj.get_absolute_url() if obj else reverse(self.list_url),
         ), status=400 if form.is_bound else 200)
 
@@ -288,6 +290,7 @@ class InheritorForm_(FormPage):
 
 class RecordingForm_(FormPage):
     form_class, model, list_url = RecordingForm, Recording, "curator:recording_list"
+    form_script = "curator/recording_form.js"
     title_new = _("新建口述史录音")
     title_edit = _("编辑录音:%(obj)s")
 

@@ -215,13 +215,26 @@ StepFormSet = inlineformset_factory(
 
 # --- Recordings and footage ------------------------------------------------------------------------
 
+class CraftTaggedSelect(forms.Select):
+    """A select whose options carry ``data-craft`` (the row's craft id), so the page can show only the
+    techniques and speakers of the chosen craft (static/curator/recording_form.js)."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        instance = getattr(value, "instance", None)
+        if instance is not None and getattr(instance, "craft_id", None):
+            option["attrs"]["data-craft"] = str(instance.craft_id)
+        return option
+
+
 class RecordingForm(ClearMessagesMixin, forms.ModelForm):
     class Meta:
         model = Recording
         fields = ["craft", "technique", "title", "speaker", "speaker_name", "interviewer", "recorded_on", "place",
                   "consent_scope", "consent_date", "media", "media_reference", "language", "notes"]
         widgets = {"recorded_on": DateInput(), "consent_date": DateInput(),
-                   "notes": forms.Textarea(attrs={"rows": 3})}
+                   "notes": forms.Textarea(attrs={"rows": 3}),
+                   "technique": CraftTaggedSelect(), "speaker": CraftTaggedSelect()}
         help_texts = {
             "speaker_name": _("选择了讲述人时可留空,自动使用其姓名。"),
             "media": _("音频或视频(mp3 wav m4a aac ogg flac mp4 mov webm)。也可只填写外部引用。"),

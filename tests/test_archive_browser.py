@@ -146,3 +146,14 @@ def test_lists_fit_a_phone(live_server, world, browser):
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, (path, overflow)
     page.screenshot(path=str(ARTIFACTS / "04-phone-transcript.png"), full_page=True)
+
+
+def test_recording_form_offers_the_crafts_techniques_only(live_server, world, browser):
+    other = Craft.objects.create(name="湘绣", slug="xiangxiu", category=Category.FINE_ARTS, region="长沙")
+    Technique.objects.create(craft=other, name="鬅毛针", slug="xiangxiu-pengmao")
+    page = login(browser, live_server)
+    page.goto(f"{live_server.url}/curator/recordings/new/")
+    page.select_option("#id_craft", label="湘绣")
+    visible = page.eval_on_selector_all("#id_technique option", "os => os.filter(o => !o.hidden && o.value).map(o => o.textContent)")
+    assert visible == ["湘绣·鬅毛针"]
+    assert page.js_errors == []
