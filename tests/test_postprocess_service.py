@@ -152,3 +152,23 @@ def test_failed_verification_fails_the_job_with_a_readable_reason(make_clip, mon
     assert "校验未通过" in job.error and "帧率应为 25" in job.error
     assert '"codec_name": "h264"' in job.error_detail  # the probe that failed is kept for the curator
     assert not Rendition.objects.filter(clip=clip).exists()
+
+
+def test_rerun_after_a_lost_worker_removes_unrecorded_files(make_clip):  # noqa: F811
+    """The task is acked late: if a worker dies after storing files but before recording them, the
+    redelivered task runs the same media job again and first removes what nothing records."""
+    from django.core.files.base import ContentFile
+
+    from generation.postprocess.services import media_job_create
+
+    clip = make_clip()
+    job = media_job_create(clip=clip)
+    MediaJob.objects.filter(pk=job.pk).update(status=MediaJob.Status.RUNNING, attempts=1)
+    job.refresh_from_db()
+    stale = default_storage.save(f"renditions/{clip.job_id}/{job.pk}/delivery.mp4", ContentFile(b"half"))
+    done = postprocess_clip_service(clip=clip, media_job=job, slowmo=())
+    assert done.status == MediaJob.Status.SUCCEEDED and done.attempts == 2
+    names = set(Rendition.objects.filter(media_job=done).values_list("file", flat=True))
+    assert stale not in names or stored_sha256(stale) != hashlib.sha256(b"half").hexdigest()
+    _dirs, files = default_storage.listdir(f"renditions/{clip.job_id}/{job.pk}")
+    assert {f"renditions/{clip.job_id}/{job.pk}/{f}" for f in files} == names

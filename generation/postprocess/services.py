@@ -90,6 +90,23 @@ def _store(path: Path, name: str, size_bytes: int) -> str:
     return stored
 
 
+def _remove_leftovers(prefix: str) -> list[str]:
+    """Files under ``prefix`` without a Rendition row: left by an attempt of the same media job whose
+    worker died between storing and recording (the task is acked late, so it runs again)."""
+    try:
+        _dirs, files = default_storage.listdir(prefix)
+    except (FileNotFoundError, NotImplementedError, OSError):
+        return []
+    recorded = set(Rendition.objects.filter(file__startswith=prefix).values_list("file", flat=True))
+    removed = []
+    for name in files:
+        full = f"{prefix}/{name}"
+        if full not in recorded:
+            default_storage.delete(full)
+            removed.append(full)
+    return removed
+
+
 # --- the service -------------------------------------------------------------------------------------
 def media_job_create(*, clip, options: dict | None = None) -> MediaJob:
     return MediaJob.objects.create(clip=clip, options=options or {})
@@ -130,6 +147,11 @@ def postprocess_clip_service(
         progress_total=3 + len(slowmo) + (1 if any(s.text_en for s in steps) else 0),
     )
     job.refresh_from_db()
+    prefix = f"renditions/{clip.job_id}/{job.pk}"
+    if job.attempts > 1:
+        removed = _remove_leftovers(prefix)
+        if removed:
+            logger.warning("media job %s: removed %d files of an interrupted attempt", job.pk, len(removed))
     stored_names: list[str] = []
     timings, logs = {}, []
     try:
@@ -174,7 +196,6 @@ def postprocess_clip_service(
                 delivery.path, work / f"preview.{preview_format}"))))
 
             # Everything verified: store, then record in one transaction.
-            prefix = f"renditions/{clip.job_id}/{job.pk}"
             rows = []
             for kind, language, out in outputs:
                 name = f"{prefix}/{kind}{'.' + language if language else ''}{out.path.suffix}"
