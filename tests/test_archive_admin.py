@@ -3,7 +3,6 @@ import pytest
 from django.contrib import admin
 
 from archive.models import Craft, Footage, Inheritor, Recording, Technique, TechniqueStep, TranscriptSegment
-from tests.archive_fixtures import recording, technique  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

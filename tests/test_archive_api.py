@@ -3,7 +3,7 @@ answers 400 naming the line, and the saved transcript is unchanged."""
 import pytest
 from rest_framework.authtoken.models import Token
 
-from tests.archive_fixtures import recording, segments_of, technique  # noqa: F401
+from tests.archive_fixtures import segments_of
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,6 @@ technique steps formset, delete protection."""
 import pytest
 
 from archive.models import Category, Craft, Footage, Inheritor, Recording, Technique, TechniqueStep
-from tests.archive_fixtures import recording, reviewer_client, segments_of, technique  # noqa: F401
 
 pytestmark = [pytest.mark.django_db,
               pytest.mark.filterwarnings("error::django.core.paginator.UnorderedObjectListWarning")]

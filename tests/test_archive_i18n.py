@@ -3,7 +3,6 @@ catalogue in locale/en."""
 import pytest
 
 from archive.models import Craft
-from tests.archive_fixtures import recording  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

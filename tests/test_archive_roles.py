@@ -3,7 +3,6 @@ every write; inheritor accounts get 403; curators and admins write."""
 import pytest
 
 from archive.models import Craft
-from tests.archive_fixtures import recording, technique  # noqa: F401
 
 pytestmark = [pytest.mark.django_db,
               pytest.mark.filterwarnings("error::django.core.paginator.UnorderedObjectListWarning")]

@@ -3,7 +3,6 @@ import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
 from archive.services import SegmentInput, segments_check, transcript_save
-from tests.archive_fixtures import recording  # noqa: F401
 
 segments = st.lists(st.tuples(st.integers(0, 60_000), st.integers(-2_000, 10_000), st.sampled_from(["嗯", "", " ", "斜一点"])),
                     max_size=12)

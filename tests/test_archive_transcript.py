@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from archive.models import TranscriptSegment
-from tests.archive_fixtures import recording, reviewer_client, segments_of  # noqa: F401
+from tests.archive_fixtures import segments_of
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from archive.models import Footage, Inheritor, Recording
-from tests.archive_fixtures import recording, technique  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
