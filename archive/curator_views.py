@@ -92,6 +92,7 @@ class HomeView(RoleView):
             technique_count=Technique.objects.count(),
             recording_count=Recording.objects.count(),
             footage_count=Footage.objects.count(),
+            todo=selectors.archive_todo(),
         ))
 
 

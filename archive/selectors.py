@@ -67,6 +67,21 @@ def footage_list(*, q: str = "", technique: Technique | None = None) -> QuerySet
                            "technique__craft__region"]).order_by("technique__craft__name", "technique__name", "title", "pk")
 
 
+def archive_todo(*, limit: int = 10) -> dict[str, list]:
+    """What a curator should fix: inheritors who need a proxy but have no usable one, recordings with
+    no transcript or no file/reference, techniques without steps."""
+    needs_proxy = Q(status=Inheritor.Status.DECEASED) | Q(able_to_sign=False)
+    return {
+        "inheritors_without_signer": list(
+            Inheritor.objects.filter(needs_proxy).filter(Q(proxy_user__isnull=True) | Q(proxy_document=""))
+            .select_related("craft").order_by("craft__name", "name")[:limit]),
+        "recordings_without_transcript": list(
+            Recording.objects.filter(segments__isnull=True).select_related("craft").order_by("-recorded_on")[:limit]),
+        "techniques_without_steps": list(
+            Technique.objects.filter(steps__isnull=True).select_related("craft").order_by("craft__name", "name")[:limit]),
+    }
+
+
 def technique_steps(*, technique: Technique):
     return technique.steps.order_by("order")
 

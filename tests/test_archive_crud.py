@@ -241,3 +241,17 @@ def test_detail_pages_render(curator_client, technique, recording):
                 f"/curator/recordings/{recording.pk}/transcript/"]:
         r = curator_client.get(url)
         assert r.status_code == 200, url
+
+
+def test_home_lists_what_needs_fixing(curator_client, craft, technique, recording):
+    from archive.models import TranscriptSegment
+
+    body = curator_client.get("/curator/").content.decode()
+    assert "待处理" not in body  # everything in order
+    Inheritor.objects.create(craft=craft, name="张德海", level="national", status="deceased")
+    Technique.objects.create(craft=craft, name="乱针绣", slug="suxiu-luanzhen")
+    TranscriptSegment.objects.filter(recording=recording).delete()
+    body = curator_client.get("/curator/").content.decode()
+    assert "需要代理人或授权文件的传承人" in body and "张德海" in body
+    assert "还没有步骤的技法" in body and "乱针绣" in body
+    assert "还没有转写的录音" in body and recording.title in body
