@@ -43,10 +43,15 @@ def role_groups(db):
 
 
 @pytest.fixture(autouse=True)
-def restore_role_groups(django_db_blocker):
+def restore_role_groups(request, django_db_blocker):
     """A transactional test (worker, demo) ends with a flush that also empties the role groups a data
-    migration made; put them back for the tests that follow."""
+    migration made; put them back for the tests that follow. Does nothing for other tests."""
     yield
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in request.fixturenames or (
+        marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+    if not transactional:
+        return
     from django.contrib.auth.models import Group
 
     from archive.roles import ALL_ROLES

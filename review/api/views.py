@@ -3,7 +3,8 @@ review.services; ``TransitionRefused`` maps to 403 (no right), 409 (wrong state/
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
-from rest_framework import permissions, serializers, status
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, inline_serializer
+from rest_framework import permissions, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -36,9 +37,16 @@ class ReviewSerializer(serializers.ModelSerializer):
         fields = ["id", "clip", "craft", "technique", "title", "state", "version", "previous", "attribution",
                   "rights_uri", "ai_notice", "submitted_sha256", "record", "created_at", "updated_at"]
 
-    def get_record(self, obj):
+    def get_record(self, obj) -> str | None:
         rec = ArchiveRecord.objects.filter(clip_id=obj.clip_id).values_list("pk", flat=True).first()
         return str(rec) if rec else None
+
+
+class RecordFileSerializer(serializers.Serializer):
+    role = serializers.CharField()
+    sha256 = serializers.CharField()
+    size_bytes = serializers.IntegerField()
+    mime = serializers.CharField()
 
 
 class RecordSerializer(serializers.ModelSerializer):
@@ -50,12 +58,33 @@ class RecordSerializer(serializers.ModelSerializer):
         fields = ["id", "title", "attribution", "rights_uri", "ai_notice", "clip_sha256", "provenance",
                   "created_at", "public", "files"]
 
+    @extend_schema_field(RecordFileSerializer(many=True))
     def get_files(self, obj):
         return [{"role": f.role, "sha256": f.sha256, "size_bytes": f.size_bytes, "mime": f.mime}
                 for f in obj.files.all()]
 
-    def get_public(self, obj):
+    def get_public(self, obj) -> bool:
         return is_record_public(obj)
+
+
+class RefusalSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    code = serializers.CharField()
+
+
+class ActionSerializer(serializers.Serializer):
+    """Fields of a transition request; each action reads the ones it needs."""
+
+    text = serializers.CharField(required=False, help_text="comment / change request / rejection text")
+    at_ms = serializers.IntegerField(required=False, allow_null=True, help_text="time code in the clip, ms")
+    action_description = serializers.JSONField(required=False, help_text="edited action description: starts a new take")
+    sha256 = serializers.CharField(required=False, help_text="sign: the sha256 shown to the signer")
+    attribution = serializers.CharField(required=False, help_text="sign: the attribution shown to the signer")
+    comment = serializers.CharField(required=False)
+    reason = serializers.CharField(required=False, help_text="withdraw: why")
+
+
+REFUSED = {400: RefusalSerializer, 403: RefusalSerializer, 404: RefusalSerializer, 409: RefusalSerializer}
 
 
 def _refused(exc: services.TransitionRefused) -> Response:
@@ -73,13 +102,19 @@ def _review_or_403(request, pk) -> Review:
 
 class ReviewList(APIView):
     permission_classes = [permissions.IsAuthenticated]
+    serializer_class = ReviewSerializer
 
+    @extend_schema(operation_id="reviews_list", responses={200: ReviewSerializer(many=True), **REFUSED})
     def get(self, request):
         qs = selectors.review_list_for(request.user)
         if not (has_role(request.user, CURATOR, REVIEWER, ADMIN) or selectors.signer_crafts(request.user)):
             return Response({"detail": "您没有审核权限。"}, status=403)
         return Response(ReviewSerializer(qs[:200], many=True).data)
 
+    @extend_schema(operation_id="reviews_open",
+                   request=inline_serializer("ReviewOpen", {"clip": serializers.IntegerField(),
+                                                            "rights_uri": serializers.URLField(required=False)}),
+                   responses={201: ReviewSerializer, **REFUSED})
     def post(self, request):
         clip = get_object_or_404(Clip, pk=request.data.get("clip") or 0) if str(request.data.get("clip", "")).isdigit() \
             else None
@@ -94,7 +129,9 @@ class ReviewList(APIView):
 
 class ReviewDetail(APIView):
     permission_classes = [permissions.IsAuthenticated]
+    serializer_class = ReviewSerializer
 
+    @extend_schema(operation_id="reviews_retrieve", responses={200: ReviewSerializer, **REFUSED})
     def get(self, request, pk):
         review = _review_or_403(request, pk)
         data = ReviewSerializer(review).data
@@ -107,8 +144,12 @@ class ReviewAction(APIView):
     """POST /reviews/<id>/<action>: submit, comment, request-changes, reject, sign, archive, withdraw."""
 
     permission_classes = [permissions.IsAuthenticated]
+    serializer_class = ActionSerializer
     action_name = ""
 
+    @extend_schema(request=ActionSerializer,
+                   responses={200: ReviewSerializer, 201: OpenApiResponse(description="comment or archive record"),
+                              **REFUSED})
     def post(self, request, pk):
         review = get_object_or_404(Review, pk=pk)
         d = request.data
@@ -142,7 +183,9 @@ class RecordDetail(APIView):
     """An archive record: staff always; everyone else only while it is public."""
 
     permission_classes = [permissions.AllowAny]
+    serializer_class = RecordSerializer
 
+    @extend_schema(operation_id="archive_records_retrieve", responses={200: RecordSerializer, 404: RefusalSerializer})
     def get(self, request, pk):
         record = get_object_or_404(ArchiveRecord, pk=pk)
         if not (has_role(request.user, CURATOR, REVIEWER, ADMIN) or is_record_public(record)):
@@ -153,6 +196,8 @@ class RecordDetail(APIView):
 class RecordExport(APIView):
     permission_classes = [permissions.IsAuthenticated]
 
+    @extend_schema(operation_id="archive_records_export", request=None,
+                   responses={201: inline_serializer("BagExport", {"bag_path": serializers.CharField()}), **REFUSED})
     def post(self, request, pk):
         if not services.is_staff_curator(request.user):
             return Response({"detail": "只有策展人可以导出档案。", "code": "forbidden"}, status=403)
