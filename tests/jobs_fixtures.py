@@ -106,7 +106,7 @@ def start_worker(transactional_db, jobs_env, settings, tmp_path):
             (folder / sub).mkdir(parents=True, exist_ok=True)
         current_app.conf.broker_transport_options = {
             "data_folder_in": str(folder / "out"), "data_folder_out": str(folder / "out"),
-            "processed_folder": str(folder / "processed"), "store_processed": False}
+            "processed_folder": str(folder / "processed"), "control_folder": str(folder / "control"), "store_processed": False}
         current_app.close()  # drop pooled producer connections made with the old folder
         extra["HERITAGE_VAR_DIR"] = str(var)
     else:

@@ -30,7 +30,7 @@ def media_worker(transactional_db, settings, tmp_path):
             (folder / sub).mkdir(parents=True, exist_ok=True)
         current_app.conf.broker_transport_options = {
             "data_folder_in": str(folder / "out"), "data_folder_out": str(folder / "out"),
-            "processed_folder": str(folder / "processed"), "store_processed": False}
+            "processed_folder": str(folder / "processed"), "control_folder": str(folder / "control"), "store_processed": False}
         current_app.close()
         env["HERITAGE_VAR_DIR"] = str(var)
     node = f"media-{uuid.uuid4().hex[:6]}"

@@ -30,7 +30,7 @@ def default_worker(settings, tmp_path):
         for sub in ("out", "processed"):
             (folder / sub).mkdir(parents=True, exist_ok=True)
         options = {"data_folder_in": str(folder / "out"), "data_folder_out": str(folder / "out"),
-                   "processed_folder": str(folder / "processed"), "store_processed": False}
+                   "processed_folder": str(folder / "processed"), "control_folder": str(folder / "control"), "store_processed": False}
         env["HERITAGE_VAR_DIR"] = str(var)
     node = f"review-fixity-{uuid.uuid4().hex[:6]}"
     log = tmp_path / f"{node}.log"
