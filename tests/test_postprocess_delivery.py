@@ -184,3 +184,23 @@ def test_source_larger_than_delivery_is_shrunk_before_interpolation(tmp_path):
     assert "scale" in " ".join(out.argv).split("minterpolate")[0]  # the scaler runs before the interpolator
     video = ffprobe_json(out.path)["streams"][0]
     assert (video["width"], video["height"], int(video["nb_frames"])) == (192, 108, 24)
+
+
+class HalfNearest(FrameUpscaler):
+    """Module-level so HERITAGE_UPSCALER can name it."""
+
+    name = "half-nearest"
+
+    def upscale_frame(self, rgb):
+        return rgb.repeat(2, axis=0).repeat(2, axis=1)
+
+
+def test_heritage_upscaler_setting_picks_the_1080p_upscaler(tmp_path, monkeypatch):
+    frames = synthetic_frames(4, 72, 128)
+    monkeypatch.setenv("HERITAGE_UPSCALER", f"{__name__}.HalfNearest")
+    out = pipeline.deliver_file(frames, tmp_path / "a.mp4", native_fps=16, deliver="1080p", label="")
+    assert out.extra["upscaler"] == "half-nearest" and (out.width, out.height) == (1920, 1080)
+    monkeypatch.setenv("HERITAGE_UPSCALER", "no.such.Module")
+    with pytest.raises(Exception, match="HERITAGE_UPSCALER"):
+        pipeline.deliver_file(frames, tmp_path / "b.mp4", native_fps=16, deliver="1080p", label="")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.mp4"]

@@ -20,7 +20,7 @@ from .errors import FfmpegFailed, InputError, OutputNotWritable, PostprocessErro
 from .fonts import Font, find_cjk_font
 from .label import attribution_label, render_label, render_text_box
 from .probe import probe, sha256_of, verify
-from .upscale import LanczosUpscaler, Upscaler, fit_filters
+from .upscale import Upscaler, default_upscaler, fit_filters
 from .webvtt import Cue, as_steps, map_cues, render_vtt
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".webp"}
@@ -349,9 +349,9 @@ def deliver_file(
 ) -> Output:
     """Make a delivery MP4 from ``src`` (video file, frame folder or (T, H, W, 3) frames).
 
-    ``deliver`` 720p or 1080p (1080p goes through ``upscaler``, lanczos by default); ``fps`` the
-    delivered rate, reached by motion interpolation with the duration kept; ``speed`` < 1 for slow
-    motion; ``label`` the visible label (None: 「AI生成」; ``""`` only for comparisons, never for
+    ``deliver`` 720p or 1080p (1080p goes through ``upscaler``; default ``HERITAGE_UPSCALER`` or
+    lanczos); ``fps`` the delivered rate, reached by motion interpolation with the duration kept;
+    ``speed`` < 1 for slow motion; ``label`` the visible label (None: 「AI生成」; ``""`` only for comparisons, never for
     delivery); ``vtt_steps`` step descriptions for a WebVTT sidecar written to ``vtt_path`` (and burned
     in when ``burn_subtitles``). ``size`` overrides the frame size (tests).
     Returns the verified ``Output``; the sidecar, if any, is in ``output.extra["vtt"]``.
@@ -384,8 +384,11 @@ def deliver_file(
         stderr_parts = []
 
         # 3. Size: fit to the delivery frame; 1080p through the upscaler ---------------------------
-        upscaler = upscaler or LanczosUpscaler()
-        filters = upscaler.filters(width, height) if deliver == "1080p" else fit_filters(width, height)
+        if deliver == "1080p":
+            upscaler = upscaler or default_upscaler()
+            filters = upscaler.filters(width, height)
+        else:
+            upscaler, filters = None, fit_filters(width, height)
         if filters is None:
             inter = workdir / "intermediate.mkv"
             argv = _compile(stream, inter, TEMPLATES["lossless_intermediate"], {"frames:v": n_out})
@@ -412,7 +415,7 @@ def deliver_file(
             stderr_parts.append(run_ffmpeg(argv, stdin=stdin, what=_("交付视频编码")))
             result = _finish(tmp, out_path, template, expect, argv, "\n".join(stderr_parts))
         result.extra.update(
-            {"deliver": deliver, "speed": speed, "interpolation": interpolation, "upscaler": upscaler.name,
+            {"deliver": deliver, "speed": speed, "interpolation": interpolation, "upscaler": upscaler.name if upscaler else "",
              "label": label, "metadata": metadata, "native_fps": source.fps, "source_frames": source.num_frames}
         )
         if vtt_path is not None and cues:

@@ -16,7 +16,7 @@ import numpy as np
 
 from .binaries import ffmpeg_binary
 from .commands import TEMPLATES
-from .errors import FfmpegFailed, _
+from .errors import FfmpegFailed, PostprocessError, _
 
 
 def fit_filters(width: int, height: int, flags: str = "lanczos") -> list[tuple[str, dict]]:
@@ -86,4 +86,28 @@ class FrameUpscaler(Upscaler):
                         raise FfmpegFailed(_("超分辨率中间文件写入失败。"), detail=stderr)
 
 
-UPSCALERS = {"lanczos": LanczosUpscaler}
+def default_upscaler() -> Upscaler:
+    """The upscaler the media task uses for 1080p: ``HERITAGE_UPSCALER`` (a dotted path to an
+    ``Upscaler`` subclass, from the environment or settings), lanczos by default."""
+    import os
+
+    path = os.environ.get("HERITAGE_UPSCALER", "")
+    try:
+        from django.conf import settings
+
+        if not path and settings.configured:
+            path = getattr(settings, "HERITAGE_UPSCALER", "") or ""
+    except Exception:  # pragma: no cover
+        pass
+    if not path:
+        return LanczosUpscaler()
+    from importlib import import_module
+
+    module, _dot, name = path.rpartition(".")
+    try:
+        cls = getattr(import_module(module), name)
+    except (ImportError, AttributeError, ValueError) as exc:
+        raise PostprocessError(_("HERITAGE_UPSCALER 指向的超分辨率实现无法加载:%s") % path) from exc
+    if not (isinstance(cls, type) and issubclass(cls, Upscaler)):
+        raise PostprocessError(_("HERITAGE_UPSCALER 必须指向 Upscaler 的子类:%s") % path)
+    return cls()
