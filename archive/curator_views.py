@@ -429,10 +429,12 @@ class FootageDelete(DeletePage):
 # --- Transcript -------------------------------------------------------------------------------------
 
 class TranscriptEdit(RoleView):
-    """The segment editor: every segment of a recording in one form, next to the player."""
+    """The segment editor: the segments of a recording, a page of them at a time, next to the player.
+    Saving a page replaces that page's segments; the whole resulting transcript is checked first."""
 
     write = True
 
+    SEGMENTS_PER_PAGE = 100
     FIELDS_PER_SEGMENT = 6  # id, start, end, speaker, text, DELETE
 
     def too_many_for_one_form(self, count: int) -> bool:
@@ -441,31 +443,47 @@ class TranscriptEdit(RoleView):
         limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
         return limit is not None and (count + 1) * self.FIELDS_PER_SEGMENT + 10 > limit
 
-    def render_page(self, recording, formset, import_form, status=200):
+    def page_of(self, recording, number):
+        return Paginator(selectors.recording_segments(recording=recording), self.SEGMENTS_PER_PAGE).get_page(number)
+
+    def render_page(self, recording, formset, import_form, *, page, page_ids: str, status=200):
         return render(self.request, "curator/transcript_edit.html", self.base_context(
-            recording=recording, formset=formset, import_form=import_form,
+            recording=recording, formset=formset, import_form=import_form, page_obj=page, page_ids=page_ids,
             too_many=self.too_many_for_one_form(formset.total_form_count()),
             media_kind=_media_kind(recording.media.name if recording.media else ""),
         ), status=status)
 
     def get(self, request, pk):
         recording = get_object_or_404(Recording, pk=pk)
+        page = self.page_of(recording, request.GET.get("page"))
         initial = [{"id": s.pk, "start": s.start_ms, "end": s.end_ms, "speaker": s.speaker, "text": s.text}
-                   for s in selectors.recording_segments(recording=recording)]
-        return self.render_page(recording, SegmentFormSet(initial=initial, prefix="seg"), TranscriptImportForm())
+                   for s in page]
+        return self.render_page(recording, SegmentFormSet(initial=initial, prefix="seg"), TranscriptImportForm(),
+                                page=page, page_ids=",".join(str(s.pk) for s in page))
 
     def post(self, request, pk):
         recording = get_object_or_404(Recording, pk=pk)
+        page = self.page_of(recording, request.POST.get("page"))
+        raw_ids = request.POST.get("page_ids", "")
         formset = SegmentFormSet(request.POST, prefix="seg")
-        if formset.is_valid():
-            try:
-                saved = services.transcript_save(recording=recording, segments=formset.segment_inputs())
-            except ValidationError as exc:
-                messages.error(request, " ".join(exc.messages))
-            else:
+        if not re.fullmatch(r"[0-9]*(,[0-9]+)*", raw_ids):
+            messages.error(request, _("表单已损坏,请刷新页面后重试。"))
+        elif formset.is_valid():
+            page_ids = {int(x) for x in raw_ids.split(",") if x}
+            forms_ = formset.segment_forms()
+            inputs = [f.to_input() for f in forms_]
+            problems = services.transcript_part_problems(recording=recording, segments=inputs, replacing_ids=page_ids)
+            for index, message in problems:
+                if forms_:
+                    forms_[min(index, len(forms_) - 1)].add_error("start", message)
+                else:
+                    messages.error(request, message)
+            if not problems:
+                saved = services.transcript_save_part(recording=recording, segments=inputs, replacing_ids=page_ids)
                 messages.success(request, _("转写已保存,共 %(n)d 个片段。") % {"n": len(saved)})
-                return redirect("curator:transcript_edit", pk=recording.pk)
-        return self.render_page(recording, formset, TranscriptImportForm(), status=400)
+                url = reverse("curator:transcript_edit", args=[recording.pk])
+                return redirect(f"{url}?page={page.number}" if page.number > 1 else url)
+        return self.render_page(recording, formset, TranscriptImportForm(), page=page, page_ids=raw_ids, status=400)
 
 
 class TranscriptImport(RoleView):
@@ -484,11 +502,13 @@ class TranscriptImport(RoleView):
             else:
                 messages.success(request, _("已导入转写,现共有 %(n)d 个片段。") % {"n": len(saved)})
                 return redirect("curator:transcript_edit", pk=recording.pk)
-        initial = [{"id": s.pk, "start": s.start_ms, "end": s.end_ms, "speaker": s.speaker, "text": s.text}
-                   for s in selectors.recording_segments(recording=recording)]
         messages.error(request, _("导入失败,现有转写没有改动。"))
-        return TranscriptEdit(request=request).render_page(
-            recording, SegmentFormSet(initial=initial, prefix="seg"), form, status=400)
+        editor = TranscriptEdit(request=request)
+        page = editor.page_of(recording, 1)
+        initial = [{"id": s.pk, "start": s.start_ms, "end": s.end_ms, "speaker": s.speaker, "text": s.text}
+                   for s in page]
+        return editor.render_page(recording, SegmentFormSet(initial=initial, prefix="seg"), form, page=page,
+                                  page_ids=",".join(str(s.pk) for s in page), status=400)
 
 
 class TranscriptExport(RoleView):

@@ -357,8 +357,12 @@ class BaseSegmentFormSet(BaseFormSet):
         if problems:
             raise ValidationError(_("有 %(n)d 个片段需要修改,其他片段已保留在表单中,尚未保存。") % {"n": len(problems)})
 
+    def segment_forms(self) -> list[forms.Form]:
+        """The forms that make up the new transcript (not deleted, not blank), in form order."""
+        return [f for f in self.live_forms() if f.cleaned_data]
+
     def segment_inputs(self) -> list[SegmentInput]:
-        return [f.to_input() for f in self.live_forms() if f.cleaned_data]
+        return [f.to_input() for f in self.segment_forms()]
 
 
 SegmentFormSet = formset_factory(SegmentForm, formset=BaseSegmentFormSet, extra=1, can_delete=True,

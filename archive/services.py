@@ -186,6 +186,41 @@ def transcript_save(*, recording: Recording, segments: list[SegmentInput]) -> li
     return saved
 
 
+def transcript_part_problems(*, recording: Recording, segments: list[SegmentInput],
+                             replacing_ids: set[int]) -> list[tuple[int, str]]:
+    """Problems with putting ``segments`` in place of the segments ``replacing_ids`` (one page of the
+    editor) while the recording's other segments stay: (index in ``segments``, message). An overlap with
+    an untouched segment is reported on the edited segment, naming the other one's times."""
+    current = {s.pk: s for s in recording.segments.all()}
+    if not replacing_ids <= set(current) or not {s.id for s in segments if s.id} <= replacing_ids:
+        return [(0, _("片段不属于这条录音,可能已被他人删除,请刷新页面。"))]
+    others = [SegmentInput(start_ms=s.start_ms, end_ms=s.end_ms, text=s.text, speaker=s.speaker, id=s.pk)
+              for pk, s in current.items() if pk not in replacing_ids]
+    problems = [(i, msg) for i, msg in segments_check(segments=segments)]
+    for i, mine in enumerate(segments):
+        if mine.end_ms <= mine.start_ms:
+            continue
+        for other in others:
+            if mine.start_ms < other.end_ms and other.start_ms < mine.end_ms:
+                problems.append((i, _("与另一片段 %(start)s–%(end)s 时间重叠。") % {
+                    "start": fmt_ms(other.start_ms), "end": fmt_ms(other.end_ms)}))
+                break
+    return problems
+
+
+@transaction.atomic
+def transcript_save_part(*, recording: Recording, segments: list[SegmentInput],
+                         replacing_ids: set[int]) -> list[TranscriptSegment]:
+    """Replace the segments ``replacing_ids`` with ``segments``; the other segments stay as they are.
+    Validated against the whole resulting transcript first; on a problem nothing changes."""
+    problems = transcript_part_problems(recording=recording, segments=segments, replacing_ids=replacing_ids)
+    if problems:
+        raise ValidationError([f"#{i + 1}: {msg}" for i, msg in problems])
+    others = [SegmentInput(start_ms=s.start_ms, end_ms=s.end_ms, text=s.text, speaker=s.speaker, id=s.pk)
+              for s in recording.segments.exclude(pk__in=replacing_ids)]
+    return transcript_save(recording=recording, segments=others + segments)
+
+
 def _cues_to_inputs(cues: Iterable[Cue]) -> list[SegmentInput]:
     return [SegmentInput(start_ms=c.start_ms, end_ms=c.end_ms, text=c.text, speaker=c.speaker) for c in cues]
 

@@ -9,9 +9,12 @@ from tests.archive_fixtures import segments_of
 pytestmark = pytest.mark.django_db
 
 
-def editor_post(rows, *, initial):
+def editor_post(rows, *, initial, page_ids=None):
+    """What the editor page posts: the formset plus the ids of the segments the page showed."""
+    if page_ids is None:
+        page_ids = [r["id"] for r in rows[:initial] if r.get("id")]
     data = {"seg-TOTAL_FORMS": str(len(rows)), "seg-INITIAL_FORMS": str(initial),
-            "seg-MIN_NUM_FORMS": "0", "seg-MAX_NUM_FORMS": "1000"}
+            "seg-MIN_NUM_FORMS": "0", "seg-MAX_NUM_FORMS": "1000", "page_ids": ",".join(map(str, page_ids))}
     for i, row in enumerate(rows):
         for k, v in row.items():
             data[f"seg-{i}-{k}"] = v
@@ -222,3 +225,50 @@ def test_plain_text_export_imports_back(curator_client, recording):
     rows = list(recording.segments.order_by("start_ms").values_list("start_ms", "end_ms", "speaker", "text"))
     # start times, speakers and text come back; an end is where the next line starts (the last: +5 s)
     assert rows == [(0, 5000, "沈秀芬", "嗯,正抢啊,就是说一批一批地往前抢。"), (5000, 10000, "沈秀芬", "针要斜一点,大概三十度。")]
+
+
+def test_long_transcript_is_edited_a_page_at_a_time(curator_client, recording):
+    TranscriptSegment.objects.filter(recording=recording).delete()
+    TranscriptSegment.objects.bulk_create([TranscriptSegment(recording=recording, start_ms=i * 1000, end_ms=i * 1000 + 800,
+                                                             text=f"第{i}句") for i in range(250)])
+    url = f"/curator/recordings/{recording.pk}/transcript/"
+    r = curator_client.get(url + "?page=2")
+    formset = r.context["formset"]
+    assert len(formset.initial) == 100 and formset.initial[0]["text"] == "第100句"
+    assert "第 2 / 3 页,共 250 个片段" in r.content.decode()
+    rows = [{"id": i["id"], "start": i["start"] / 1000, "end": i["end"] / 1000, "speaker": "", "text": i["text"]}
+            for i in formset.initial]
+    page_ids = [row["id"] for row in rows]
+    before = segments_of(recording)
+
+    # the last segment of page 2 stretched into the first one of page 3: refused, naming it
+    rows[-1]["end"] = "00:03:20.500"
+    r = curator_client.post(url, {**editor_post(rows, initial=100, page_ids=page_ids), "page": "2"})
+    assert r.status_code == 400 and "与另一片段 00:03:20.000–00:03:20.800 时间重叠" in r.content.decode()
+    assert segments_of(recording) == before
+
+    # a real edit and a deletion on page 2; pages 1 and 3 stay as they were
+    rows[-1]["end"] = "00:03:19.900"
+    rows[0]["text"] = "改过的第100句"
+    rows[1]["DELETE"] = "on"
+    r = curator_client.post(url, {**editor_post(rows, initial=100, page_ids=page_ids), "page": "2"})
+    assert r.status_code == 302 and r["Location"].endswith("?page=2")
+    after = segments_of(recording)
+    assert len(after) == 249
+    assert after[:100] == before[:100] and after[-50:] == before[-50:]
+    assert (100000, 100800, "改过的第100句") in after and (199000, 199900, "第199句") in after
+
+
+def test_editor_refuses_segments_of_another_recording(curator_client, recording, craft):
+    from archive.models import Recording
+
+    other = Recording.objects.create(craft=craft, title="另一条", speaker_name="x", interviewer="y",
+                                     recorded_on=recording.recorded_on, place="z", consent_scope="research",
+                                     consent_date=recording.consent_date, media_reference="R")
+    foreign = TranscriptSegment.objects.create(recording=other, start_ms=50000, end_ms=51000, text="别人的")
+    rows = current_rows(recording)
+    rows.append({"id": foreign.pk, "start": 50, "end": 51, "speaker": "", "text": "偷来的"})
+    r = curator_client.post(f"/curator/recordings/{recording.pk}/transcript/",
+                            editor_post(rows, initial=3, page_ids=[r_["id"] for r_ in rows]))
+    assert r.status_code == 400 and "片段不属于这条录音" in r.content.decode()
+    assert TranscriptSegment.objects.get(pk=foreign.pk).text == "别人的"
