@@ -1,5 +1,8 @@
 """Django admin for the archive: every model, steps and transcript segments inline."""
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from .models import Craft, Footage, Inheritor, Recording, Technique, TechniqueStep, TranscriptSegment
 
@@ -52,14 +55,30 @@ class TechniqueStepAdmin(admin.ModelAdmin):
 
 
 class TranscriptSegmentInline(admin.TabularInline):
+    """Text and speaker are editable here; times are changed in the curator's segment editor, which
+    checks the whole transcript at once (row-by-row checks here would compare with rows about to move)."""
+
     model = TranscriptSegment
     extra = 0
     fields = ["start_ms", "end_ms", "speaker", "text"]
+    readonly_fields = ["start_ms", "end_ms"]
     ordering = ["start_ms"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Recording)
 class RecordingAdmin(admin.ModelAdmin):
+    readonly_fields = ["segment_editor"]
+
+    @admin.display(description=_("转写"))
+    def segment_editor(self, obj):
+        if not obj.pk:
+            return "-"
+        return format_html('<a href="{}">{}</a>', reverse("curator:transcript_edit", args=[obj.pk]),
+                           _("在片段编辑器中编辑时间与片段"))
+
     list_display = ["title", "craft", "speaker_name", "interviewer", "recorded_on", "consent_scope"]
     list_filter = ["consent_scope", "craft", "recorded_on"]
     search_fields = ["title", "speaker_name", "interviewer", "place", "craft__name", "segments__text"]

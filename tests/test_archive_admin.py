@@ -21,3 +21,4 @@ def test_admin_pages(client, django_user_model, technique, recording):
     assert "劈丝" in body and "起针" in body  # steps inline
     body = client.get(f"/admin/archive/recording/{recording.pk}/change/").content.decode()
     assert "针要斜一点" in body  # segments inline
+    assert f"/curator/recordings/{recording.pk}/transcript/" in body  # times are edited in the segment editor
