@@ -162,3 +162,19 @@ def test_bad_options_are_refused_before_work(tmp_path):
         pipeline.deliver_file(FRAMES, tmp_path / "o.mp4", native_fps=16, fps=0)
     with pytest.raises(InputError, match="native_fps"):
         pipeline.deliver_file(FRAMES, tmp_path / "o.mp4")
+
+
+def test_frame_folder_with_mixed_sizes(tmp_path):
+    from PIL import Image
+
+    frames = tmp_path / "frames"
+    frames.mkdir()
+    Image.new("RGB", (64, 48)).save(frames / "000.png")
+    Image.new("RGB", (32, 32)).save(frames / "001.png")
+    (tmp_path / "out").mkdir()
+    with pytest.raises(InputError, match="尺寸不一致"):
+        pipeline.deliver_file(frames, tmp_path / "out" / "a.mp4", native_fps=16)
+    with pytest.raises(InputError, match="尺寸不一致"):
+        pipeline.deliver_file([np.zeros((4, 4, 3), np.uint8), np.zeros((8, 8, 3), np.uint8)],
+                              tmp_path / "out" / "a.mp4", native_fps=16)
+    assert listing(tmp_path / "out") == []

@@ -165,7 +165,10 @@ def _frames_array(frames) -> np.ndarray:
         items = list(frames)
         if not items:
             raise InputError(_("输入没有任何帧。"))
-        array = np.stack([np.asarray(f) for f in items])
+        try:
+            array = np.stack([np.asarray(f) for f in items])
+        except ValueError as exc:
+            raise InputError(_("各帧尺寸不一致。"), detail=str(exc)) from exc
     if array.ndim != 4 or array.shape[-1] != 3:
         raise InputError(_("帧的形状应为 (帧数, 高, 宽, 3),实际为 %s。") % (tuple(array.shape),))
     if array.shape[0] == 0:
@@ -188,7 +191,10 @@ def open_source(src, *, native_fps: float | None = None) -> Source:
                 raise InputError(_("帧文件夹中没有图像:%s") % path)
             from PIL import Image
 
-            src = np.stack([np.asarray(Image.open(p).convert("RGB")) for p in images])
+            try:
+                src = np.stack([np.asarray(Image.open(p).convert("RGB")) for p in images])
+            except (OSError, ValueError) as exc:
+                raise InputError(_("帧文件夹中的图像无法读取或尺寸不一致:%s") % path, detail=str(exc)) from exc
         elif not path.exists():
             raise InputError(_("源文件不存在:%s") % path)
         else:
