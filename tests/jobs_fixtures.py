@@ -19,12 +19,9 @@ CELERY = str(Path(sys.executable).parent / "celery")
 
 
 @pytest.fixture(scope="session")
-def tiny_checkpoint(tmp_path_factory):
-    from generation.engine.tiny import build_tiny_checkpoint
-
-    path = tmp_path_factory.mktemp("tiny-engine") / "tiny"
-    build_tiny_checkpoint(path, seed=0)
-    return path
+def tiny_checkpoint(tiny_engine_dir):
+    """The suite's tiny checkpoint (tests/engine_fixtures.py builds it once per session)."""
+    return Path(tiny_engine_dir)
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import pytest
 
 from archive.models import Category, Craft, Technique, TechniqueStep
 from generation.models import GenerationJob
-from tests.jobs_fixtures import jobs_env, start_worker, tiny_checkpoint, wait_for  # noqa: F401
+from tests.jobs_fixtures import wait_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.timeout(600)]
 
@@ -32,7 +32,7 @@ def browser(monkeypatch):
         b.close()
 
 
-def test_live_progress_bar_without_reloading(browser, live_server, start_worker, make_user):  # noqa: F811
+def test_live_progress_bar_without_reloading(browser, live_server, start_worker, make_user):
     from django.contrib.auth.models import Group
 
     for name in ("curator", "reviewer", "inheritor", "admin"):  # a flushed transactional db loses them

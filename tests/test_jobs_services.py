@@ -13,13 +13,12 @@ from generation import parameters as params
 from generation import services
 from generation.models import Clip, GenerationJob
 from generation.runtime import EngineRefused, WorkerRuntime
-from tests.jobs_fixtures import tiny_checkpoint  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def runtime(tiny_checkpoint, settings, tmp_path, monkeypatch):  # noqa: F811
+def runtime(tiny_checkpoint, settings, tmp_path, monkeypatch):
     settings.ENGINE_MODEL_DIR = tiny_checkpoint
     settings.ENGINE_PRESET = "tiny"
     settings.MEDIA_ROOT = tmp_path / "media"

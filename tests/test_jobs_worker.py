@@ -11,7 +11,7 @@ from django.conf import settings
 from rest_framework.test import APIClient
 
 from generation.models import Clip, GenerationJob, WorkerHeartbeat
-from tests.jobs_fixtures import jobs_env, start_worker, tiny_checkpoint, wait_for  # noqa: F401
+from tests.jobs_fixtures import wait_for
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 
