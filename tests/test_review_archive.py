@@ -1,6 +1,7 @@
 """Archive records after sign-off: fixity finds a tampered file, the BagIt bag validates and imports
 back, the C2PA manifest reads back from the archived MP4."""
 import json
+from pathlib import Path
 
 import bagit
 import pytest
@@ -124,3 +125,35 @@ def test_c2pa_production_settings_are_used(rv, settings, tmp_path):
     settings.HERITAGE_C2PA_PRIVATE_KEY = ""
     with pytest.raises(credentials.CredentialsError):
         credentials.signing_material()
+
+
+def test_bag_and_fixity_commands(rv, archived_record, tmp_path):
+    import io
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    record = archived_record()
+    out = io.StringIO()
+    call_command("archive_bag", "export", str(record.pk), "--dest", str(tmp_path / "b"), stdout=out)
+    path = json.loads(out.getvalue())["bag_path"]
+    out = io.StringIO()
+    call_command("archive_bag", "validate", path, stdout=out)
+    assert json.loads(out.getvalue()) == {"record": str(record.pk), "valid": True, "files": record.files.count()}
+    out = io.StringIO()
+    call_command("archive_bag", "import", path, stdout=out)
+    assert json.loads(out.getvalue())["restored"] == []
+    with pytest.raises(CommandError):
+        call_command("archive_bag", "export", "not-a-record", stdout=io.StringIO())
+    (Path(path) / "bagit.txt").write_text("broken")
+    with pytest.raises(CommandError, match="BagIt"):
+        call_command("archive_bag", "validate", path, stdout=io.StringIO())
+
+    out = io.StringIO()
+    call_command("fixity_check", "--json", stdout=out)
+    assert json.loads(out.getvalue())["failures"] == []
+    f = record.file("video")
+    f.file.storage.delete(f.file.name)
+    with pytest.raises(SystemExit) as exc:
+        call_command("fixity_check", stdout=io.StringIO())
+    assert exc.value.code == 1
