@@ -203,3 +203,19 @@ def test_review_media_supports_range_requests(client, rv, make_clip):
     assert resp.status_code == 206 and resp["Content-Range"].startswith("bytes 0-99/")
     assert len(b"".join(resp.streaming_content)) == 100
     assert resp["Cache-Control"] == "private, no-store"
+
+
+def test_unread_notifications_context_processor(rf, rv, make_clip):
+    from django.contrib.auth.models import AnonymousUser
+
+    from review.context_processors import notifications
+
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    request = rf.get("/")
+    request.user = rv.reviewer
+    assert int(str(notifications(request)["REVIEW_UNREAD"])) == 1
+    services.notification_mark_read(user=rv.reviewer)
+    assert not notifications(request)["REVIEW_UNREAD"]
+    request.user = AnonymousUser()
+    assert notifications(request)["REVIEW_UNREAD"] == 0
