@@ -96,3 +96,16 @@ def test_admin_pages(admin_client):
         assert admin_client.get(url).status_code == 200, url
     r = admin_client.post("/admin/prompting/specversion/", {"action": "copy_version", "_selected_action": [spec.pk]})
     assert r.status_code == 302 and SpecVersion.objects.count() == 2
+
+
+def test_broken_edit_falls_back_to_files_and_admin_refuses_it(admin_client):
+    spec = SpecVersion.objects.get(is_active=True)
+    SpecVersion.objects.filter(pk=spec.pk).update(parameters={"oops": 1})
+    clear_cache()
+    assert get_spec() is default_spec()  # normalization keeps working
+    assert normalize("先劈丝").steps[0]["action"] == "劈丝"
+    spec.refresh_from_db()
+    r = admin_client.post(f"/admin/prompting/specversion/{spec.pk}/change/", {
+        "version": spec.version, "name": "", "notes": "", "sources": "{}", "parameters": '{"oops": 1}',
+        "vocabulary": "{}", "templates": "{}"})
+    assert r.status_code == 200 and "规范数据无法使用" in r.content.decode()

@@ -1,11 +1,32 @@
 """Curators edit the spec here: terms, defaults and prompt templates per version. A version in use is
 best copied first (action 「复制为新版本」), edited, then activated (action 「设为当前版本」)."""
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import services
 from .models import ParameterDefault, PromptTemplate, SpecVersion, Term
+from .spec import Spec
+
+
+class SpecVersionForm(forms.ModelForm):
+    class Meta:
+        model = SpecVersion
+        fields = "__all__"
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk and not self.errors:
+            probe = SpecVersion(pk=self.instance.pk, version=data.get("version") or self.instance.version)
+            for f in ("sources", "parameters", "vocabulary", "templates"):
+                setattr(probe, f, data.get(f))
+            try:
+                Spec.from_dict(probe.to_spec_dict())
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                raise ValidationError(_("规范数据无法使用(%(e)s),未保存。") % {"e": exc}) from exc
+        return data
 
 
 class TermInline(admin.TabularInline):
@@ -17,6 +38,7 @@ class TermInline(admin.TabularInline):
 
 @admin.register(SpecVersion)
 class SpecVersionAdmin(admin.ModelAdmin):
+    form = SpecVersionForm
     list_display = ("version", "name", "is_active", "term_count", "updated_at")
     list_filter = ("is_active",)
     readonly_fields = ("is_active", "created_at", "updated_at", "created_by")

@@ -33,6 +33,7 @@ HAND_TERMS = {"左手": "left", "右手": "right", "双手": "both"}
 TERM_FREQ = 200_000
 
 jieba.setLogLevel(logging.WARNING)
+log = logging.getLogger(__name__)
 
 
 def load_default_spec_dict() -> dict:
@@ -266,7 +267,17 @@ def get_spec() -> Spec:
             key, load = provided
             with _CACHE_LOCK:
                 spec = _CACHE.get(key)
-            return spec if spec is not None else spec_from_dict(load(), cache_key=key)
+            if spec is not None:
+                return spec
+            try:
+                return spec_from_dict(load(), cache_key=key)
+            except (KeyError, TypeError, ValueError, AttributeError, re.error):
+                # A broken edit must not stop normalization: say so in the log, use the files.
+                log.exception("active spec %s is not usable; using the repository's default files", key)
+                fallback = default_spec()
+                with _CACHE_LOCK:
+                    _CACHE[key] = fallback
+                return fallback
     return default_spec()
 
 
