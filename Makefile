@@ -8,7 +8,7 @@ PORT ?= 8000
 SYSTEM_PACKAGES := ffmpeg fonts-noto-cjk chromium chromium-driver gettext wrk
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup setup-system venv migrate demo worker tiny-engine bench-nlp bench-engine bench-jobs bench-media bench-gallery messages clean
+.PHONY: run test setup setup-system venv migrate demo worker tiny-engine bench-nlp bench-engine bench-jobs bench-media bench-gallery bench-review messages clean
 
 ## Set-up ---------------------------------------------------------------------------------------------
 setup: setup-system venv
@@ -71,6 +71,8 @@ bench-media: venv
 	$(PY) bench/media.py
 bench-gallery: venv
 	$(PY) bench/gallery.py
+bench-review: venv
+	$(PY) bench/review.py
 
 messages: venv
 	cd archive && ../$(PY) ../manage.py makemessages -l en --ignore "*/.venv/*"

@@ -73,6 +73,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "heritage.context_processors.site",
+                "review.context_processors.notifications",
             ],
         },
     },
