@@ -72,6 +72,9 @@ class GenerationJob(models.Model):
     # running job whose heartbeat is older than the lease is taken over (see services.jobs_recover_stale).
     run_token = models.UUIDField(_("当前执行标识"), null=True, blank=True, editable=False)
     heartbeat_at = models.DateTimeField(_("最近心跳"), null=True, blank=True)
+    # When the last message for this job was sent; a job still queued long after is sent again (a message can
+    # be lost: a worker killed between taking it from the filesystem broker and claiming the job).
+    enqueued_at = models.DateTimeField(_("最近入队时间"), null=True, blank=True)
     soft_time_limit_s = models.PositiveIntegerField(_("软时限(秒)"), default=0)
     time_limit_s = models.PositiveIntegerField(_("硬时限(秒)"), default=0)
     oom_retried = models.BooleanField(_("已因显存不足降级重试"), default=False)

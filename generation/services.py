@@ -182,6 +182,10 @@ def job_create(*, requested_by, technique=None, step=None, text: str | None = No
     return job
 
 
+def requeue_after_s() -> int:
+    return int(os.environ.get("HERITAGE_JOB_REQUEUE_S", "900"))
+
+
 def job_enqueue(*, job: GenerationJob) -> None:
     """Send the job to queue `gpu` after the current transaction commits."""
     job_id, soft, hard = str(job.pk), job.soft_time_limit_s or None, job.time_limit_s or None
@@ -189,6 +193,7 @@ def job_enqueue(*, job: GenerationJob) -> None:
     def _send():
         from .tasks import run_generation_job
 
+        GenerationJob.objects.filter(pk=job_id).update(enqueued_at=timezone.now())
         run_generation_job.apply_async(args=[job_id], queue="gpu", soft_time_limit=soft, time_limit=hard)
 
     transaction.on_commit(_send)
@@ -514,6 +519,13 @@ def jobs_recover_stale(*, orphaned_by_node: str | None = None) -> list[str]:
                 requeued.append(str(job.pk))
     if requeued:
         log.warning("requeued jobs whose worker stopped: %s", ", ".join(requeued))
+    # A queued job whose message was sent long ago may have lost it: send it again (a duplicate is harmless).
+    lost_before = now - timedelta(seconds=requeue_after_s())
+    for job in GenerationJob.objects.filter(Q(enqueued_at__lt=lost_before) | Q(enqueued_at__isnull=True),
+                                            status=Status.QUEUED, created_at__lt=lost_before):
+        with transaction.atomic():
+            job_enqueue(job=job)
+        log.warning("job %s still queued %s s after its message was sent; sent again", job.pk, requeue_after_s())
     return requeued
 
 

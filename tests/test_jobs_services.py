@@ -135,6 +135,20 @@ def test_recovery_requeues_jobs_whose_worker_stopped_heartbeating(user, django_c
         assert services.jobs_recover_stale(orphaned_by_node="w2@h") == [str(fresh.pk)]
 
 
+def test_a_job_queued_long_after_its_message_was_sent_is_sent_again(user, django_capture_on_commit_callbacks,
+                                                                     monkeypatch):
+    monkeypatch.setenv("HERITAGE_JOB_REQUEUE_S", "600")
+    lost, recent = make_job(user), make_job(user)
+    long_ago = timezone.now() - timedelta(seconds=601)
+    GenerationJob.objects.filter(pk=lost.pk).update(created_at=long_ago, enqueued_at=long_ago)
+    GenerationJob.objects.filter(pk=recent.pk).update(enqueued_at=timezone.now())
+    with mock.patch("generation.tasks.run_generation_job.apply_async") as send:
+        with django_capture_on_commit_callbacks(execute=True) as sent:
+            services.jobs_recover_stale()
+    assert len(sent) == 1 and send.call_args.kwargs["args"] == [str(lost.pk)]
+    assert GenerationJob.objects.get(pk=lost.pk).enqueued_at > long_ago
+
+
 def test_temperature_divides_guidance_and_changes_the_video(runtime, user):
     low = params.resolve({"temperature": 0.5}, preset_name="tiny")
     high = params.resolve({"temperature": 2.0}, preset_name="tiny")
