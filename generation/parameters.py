@@ -10,7 +10,7 @@
                 ∝ p(x)·p(c|x)^w, so w/T puts the prompt-conditioning term at temperature T:
                 lower T = stricter adherence to the description, higher T = freer, more varied.
 
-Nothing here imports torch or Django: the API, the curator form and the worker share it.
+Nothing here imports torch (only Django's gettext): the API, the curator form and the worker share it.
 """
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ import math
 from dataclasses import dataclass
 
 # The preset registry is plain data (generation/engine/config.py imports nothing heavy).
+from django.utils.translation import gettext as _
+
 from generation.engine.config import PRESETS, Preset
 
 RESOLUTIONS: dict[str, dict[str, tuple[int, int]]] = {
@@ -107,7 +109,7 @@ def resolve(public: dict, *, preset_name: str) -> dict:
 
     Raises ParameterError with every problem found (field → messages)."""
     if not isinstance(public, dict):
-        raise ParameterError({"parameters": ["参数必须是一个对象。"]})
+        raise ParameterError({"parameters": [_("参数必须是一个对象。")]})
     lim = limits(preset_name)
     p = preset_of(preset_name)
     errors: dict[str, list[str]] = {}
@@ -115,54 +117,55 @@ def resolve(public: dict, *, preset_name: str) -> dict:
              "memory_mode"}
     unknown = sorted(set(public) - known)
     if unknown:
-        errors["parameters"] = [f"未知参数:{', '.join(unknown)}。可用参数:{', '.join(sorted(known))}。"]
+        errors["parameters"] = [_("未知参数:%(unknown)s。可用参数:%(known)s。") % {"unknown": ", ".join(unknown), "known": ", ".join(sorted(known))}]
 
     resolution = public.get("resolution", DEFAULT_RESOLUTION)
     sizes = resolutions_for(preset_name)
     if resolution not in sizes:
-        errors["resolution"] = [f"不支持的分辨率 {resolution!r};可选:{', '.join(sizes)}。"]
+        errors["resolution"] = [_("不支持的分辨率 %(value)r;可选:%(choices)s。") % {"value": resolution, "choices": ", ".join(sizes)}]
     orientation = public.get("orientation", "landscape")
     if orientation not in ORIENTATIONS:
-        errors["orientation"] = [f"方向只能是 {' 或 '.join(ORIENTATIONS)}。"]
+        errors["orientation"] = [_("方向只能是 %(choices)s。") % {"choices": " / ".join(ORIENTATIONS)}]
 
     duration = public.get("duration", lim.max_duration)
     if not _is_number(duration):
-        errors["duration"] = ["时长必须是数字(秒)。"]
+        errors["duration"] = [_("时长必须是数字(秒)。")]
     elif not (lim.min_duration <= duration <= lim.max_duration):
         errors["duration"] = [
-            f"时长须在 {lim.min_duration:g} 到 {lim.max_duration:g} 秒之间"
-            f"({p.name} 原生 {p.fps} 帧/秒,最多 {p.max_frames} 帧)。"
+            _("时长须在 %(min)s 到 %(max)s 秒之间(%(preset)s 原生 %(fps)s 帧/秒,最多 %(frames)s 帧)。")
+            % {"min": f"{lim.min_duration:g}", "max": f"{lim.max_duration:g}", "preset": p.name, "fps": p.fps,
+               "frames": p.max_frames}
         ]
 
     frame_rate = public.get("frame_rate", p.fps)
     if not _is_int(frame_rate):
-        errors["frame_rate"] = ["帧率必须是整数。"]
+        errors["frame_rate"] = [_("帧率必须是整数。")]
     elif not (FRAME_RATE_MIN <= frame_rate <= FRAME_RATE_MAX):
-        errors["frame_rate"] = [f"帧率须在 {FRAME_RATE_MIN} 到 {FRAME_RATE_MAX} 之间。"]
+        errors["frame_rate"] = [_("帧率须在 %(min)s 到 %(max)s 之间。") % {"min": FRAME_RATE_MIN, "max": FRAME_RATE_MAX}]
 
     if "seed" in public:
         seed = public["seed"]
         if not _is_int(seed):
-            errors["seed"] = ["随机种子必须是整数。"]
+            errors["seed"] = [_("随机种子必须是整数。")]
         elif not (0 <= seed <= SEED_MAX):
-            errors["seed"] = [f"随机种子须在 0 到 {SEED_MAX} 之间。"]
+            errors["seed"] = [_("随机种子须在 0 到 %(max)s 之间。") % {"max": SEED_MAX}]
     temperature = public.get("temperature", TEMPERATURE_DEFAULT)
     if not _is_number(temperature):
-        errors["temperature"] = ["temperature 必须是数字。"]
+        errors["temperature"] = [_("temperature 必须是数字。")]
     elif not (TEMPERATURE_MIN <= temperature <= TEMPERATURE_MAX):
-        errors["temperature"] = [f"temperature 须在 {TEMPERATURE_MIN} 到 {TEMPERATURE_MAX} 之间(1.0 为预设引导强度)。"]
+        errors["temperature"] = [_("temperature 须在 %(min)s 到 %(max)s 之间(1.0 为预设引导强度)。") % {"min": TEMPERATURE_MIN, "max": TEMPERATURE_MAX}]
 
     steps = public.get("steps", p.num_steps)
     if not _is_int(steps):
-        errors["steps"] = ["步数必须是整数。"]
+        errors["steps"] = [_("步数必须是整数。")]
     elif not (1 <= steps <= lim.max_steps):
-        errors["steps"] = [f"步数须在 1 到 {lim.max_steps} 之间。"]
+        errors["steps"] = [_("步数须在 1 到 %(max)s 之间。") % {"max": lim.max_steps}]
     sampler = public.get("sampler", "unipc")
     if sampler not in SAMPLERS:
-        errors["sampler"] = [f"采样器只能是 {', '.join(SAMPLERS)}。"]
+        errors["sampler"] = [_("采样器只能是 %(choices)s。") % {"choices": ", ".join(SAMPLERS)}]
     memory_mode = public.get("memory_mode", "auto")
     if memory_mode not in MEMORY_MODES:
-        errors["memory_mode"] = [f"显存模式只能是 {', '.join(MEMORY_MODES)}。"]
+        errors["memory_mode"] = [_("显存模式只能是 %(choices)s。") % {"choices": ", ".join(MEMORY_MODES)}]
     if errors:
         raise ParameterError(errors)
 

@@ -83,9 +83,12 @@ class WorkerRuntime:
         total = torch.cuda.get_device_properties(torch.device(self.device)).total_memory
         need = settings.ENGINE_MIN_GPU_MEMORY_GB * 1024**3
         if total < need and mode != "offload":
+            from django.utils.translation import gettext as _
+
             raise EngineRefused(
-                f"此 GPU 显存 {total / 1024**3:.1f} GB,低于完整模型所需的 {settings.ENGINE_MIN_GPU_MEMORY_GB} GB。"
-                f"请选择 offload 显存模式(任务参数 memory_mode=offload,或工作进程环境变量 HERITAGE_ENGINE_MODE=offload)。"
+                _("此 GPU 显存 %(have)s GB,低于完整模型所需的 %(need)s GB。请选择 offload 显存模式(任务参数 "
+                  "memory_mode=offload,或工作进程环境变量 HERITAGE_ENGINE_MODE=offload)。")
+                % {"have": f"{total / 1024**3:.1f}", "need": settings.ENGINE_MIN_GPU_MEMORY_GB}
             )
 
     def request_for(self, job, *, mode: str):

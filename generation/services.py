@@ -33,6 +33,8 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from archive.roles import is_curator
 
@@ -46,11 +48,11 @@ Status = GenerationJob.Status
 # normalization module does not render the camera itself).
 CAMERAS: dict[str, tuple[str, str]] = {
     # the framings of the normalization spec's prompt templates (generation/prompting/data/templates.json)
-    "close-up": ("特写", "特写镜头"),
-    "macro": ("微距", "微距镜头"),
-    "top-down": ("俯拍", "俯拍镜头"),
-    "medium": ("中景", "中景镜头"),
-    "wide": ("全景", "全景镜头"),
+    "close-up": (gettext_lazy("特写"), "特写镜头"),
+    "macro": (gettext_lazy("微距"), "微距镜头"),
+    "top-down": (gettext_lazy("俯拍"), "俯拍镜头"),
+    "medium": (gettext_lazy("中景"), "中景镜头"),
+    "wide": (gettext_lazy("全景"), "全景镜头"),
 }
 BATCH_MAX = 50
 
@@ -91,7 +93,7 @@ def _normalize(text: str, technique_slug: str | None) -> dict:
         from generation.prompting import normalize
     except ImportError:  # normalization not installed: the text itself is the prompt
         return {"spec_version": "", "text": text, "terms": [], "steps": [], "prompt": text,
-                "warnings": ["规范化模块不可用,直接使用原文作为提示词。"]}
+                "warnings": [_("规范化模块不可用,直接使用原文作为提示词。")]}
     return normalize(text, technique=technique_slug).to_dict()
 
 
@@ -131,10 +133,10 @@ def job_source(*, technique=None, step=None, text: str | None = None, action_des
             source_text = "\n".join(s.description for s in technique.steps.all()) or technique.summary or technique.name
             desc = _normalize(source_text, slug)
     else:
-        raise params.ParameterError({"input": ["请提供文本(text)或技法(technique)。"]})
+        raise params.ParameterError({"input": [_("请提供文本(text)或技法(technique)。")]})
     prompt = _render(desc, camera)
     if not prompt.strip():
-        raise params.ParameterError({"input": ["无法从输入生成提示词:文本为空。"]})
+        raise params.ParameterError({"input": [_("无法从输入生成提示词:文本为空。")]})
     return Source(source_text, desc, prompt, str(desc.get("spec_version", "")))
 
 
@@ -154,9 +156,9 @@ def job_create(*, requested_by, technique=None, step=None, text: str | None = No
     if step is not None and technique is None:
         technique = step.technique
     if step is not None and step.technique_id != technique.pk:
-        raise params.ParameterError({"step": ["该步骤不属于所选技法。"]})
+        raise params.ParameterError({"step": [_("该步骤不属于所选技法。")]})
     if camera and camera not in CAMERAS:
-        raise params.ParameterError({"camera": [f"未知机位 {camera!r};可选:{', '.join(CAMERAS)}。"]})
+        raise params.ParameterError({"camera": [_("未知机位 %(value)r;可选:%(choices)s。") % {"value": camera, "choices": ", ".join(CAMERAS)}]})
     public = dict(parameters or {})
     if seed is not None:
         public["seed"] = seed
@@ -212,26 +214,26 @@ def job_create_batch(*, requested_by, technique, steps=None, cameras=None, text:
         if cameras:
             step = steps[0] if steps else None
             if steps and len(steps) > 1:
-                raise params.ParameterError({"camera": ["多机位批量只针对一个步骤。"]})
+                raise params.ParameterError({"camera": [_("多机位批量只针对一个步骤。")]})
             for cam in cameras:
                 jobs.append(job_create(requested_by=requested_by, technique=technique, step=step, text=text,
                                        parameters=parameters, seed=seed, camera=cam, batch=batch))
         else:
             steps = list(technique.steps.all()) if steps is None else list(steps)
             if not steps:
-                raise params.ParameterError({"technique": ["该技法还没有步骤,无法批量生成。"]})
+                raise params.ParameterError({"technique": [_("该技法还没有步骤,无法批量生成。")]})
             for step in steps:
                 jobs.append(job_create(requested_by=requested_by, technique=technique, step=step,
                                        parameters=parameters, seed=seed, batch=batch))
         if len(jobs) > BATCH_MAX:
-            raise params.ParameterError({"tasks": [f"一次最多提交 {BATCH_MAX} 个任务。"]})
+            raise params.ParameterError({"tasks": [_("一次最多提交 %(n)s 个任务。") % {"n": BATCH_MAX}]})
     return jobs
 
 
 def job_retry(*, job: GenerationJob, actor, seed: int | None = None) -> GenerationJob:
     """A new take of the same source and parameters with a new seed (random unless given)."""
     if not can_manage(actor, job):
-        raise PermissionDenied("只能重试自己的任务。")
+        raise PermissionDenied(_("只能重试自己的任务。"))
     public = {k: job.parameters[k] for k in ("resolution", "orientation", "duration", "frame_rate", "temperature")
               if k in job.parameters}
     public["steps"] = job.parameters.get("num_steps")
@@ -254,10 +256,10 @@ def can_manage(user, job: GenerationJob) -> bool:
 def job_cancel(*, job: GenerationJob, actor) -> GenerationJob:
     """Queued → cancelled at once; running → cancelling (the worker stops before its next step)."""
     if not can_manage(actor, job):
-        raise PermissionDenied("只能取消自己的任务。")
+        raise PermissionDenied(_("只能取消自己的任务。"))
     now = timezone.now()
     if GenerationJob.objects.filter(pk=job.pk, status=Status.QUEUED).update(
-            status=Status.CANCELLED, finished_at=now, error="已在开始前取消。"):
+            status=Status.CANCELLED, finished_at=now, error=_("已在开始前取消。")):
         pass
     elif GenerationJob.objects.filter(pk=job.pk, status=Status.RUNNING).update(status=Status.CANCELLING):
         pass
@@ -265,7 +267,7 @@ def job_cancel(*, job: GenerationJob, actor) -> GenerationJob:
         job.refresh_from_db()
         if job.status == Status.CANCELLING:
             return job
-        raise JobStateError(f"任务已{job.get_status_display()},不能取消。")
+        raise JobStateError(_("任务已%(status)s,不能取消。") % {"status": job.get_status_display()})
     job.refresh_from_db()
     log.info("job %s cancel requested by %s → %s", job.pk, actor, job.status)
     return job
@@ -327,7 +329,7 @@ def _fail(job_id, token, message: str, detail: str = "") -> None:
 
 def _cancelled(job_id, token) -> None:
     _cond(job_id, token).filter(status__in=[Status.RUNNING, Status.CANCELLING]).update(
-        status=Status.CANCELLED, finished_at=timezone.now(), eta_s=None, error="已按请求取消。")
+        status=Status.CANCELLED, finished_at=timezone.now(), eta_s=None, error=_("已按请求取消。"))
 
 
 def _sha256(path: Path) -> str:
@@ -369,7 +371,7 @@ def job_execute(*, job_id, runtime) -> Outcome:
         try:
             engine, load_s = runtime.engine(mode=mode)
         except MissingComponent as exc:
-            raise UserFacingError(f"模型文件夹不完整,无法生成:{exc}") from exc
+            raise UserFacingError(_("模型文件夹不完整,无法生成:%(e)s") % {"e": exc}) from exc
         except EngineRefused as exc:
             raise UserFacingError(str(exc)) from exc
         timings["engine_load"] = round(load_s, 4)
@@ -409,7 +411,7 @@ def job_execute(*, job_id, runtime) -> Outcome:
             try:
                 engine.validate(request)
             except InvalidRequest as exc:
-                raise UserFacingError(f"参数无效:{exc}") from exc
+                raise UserFacingError(_("参数无效:%(e)s") % {"e": exc}) from exc
             try:
                 result = engine.generate(request, progress=progress, should_cancel=should_cancel)
                 break
@@ -418,8 +420,8 @@ def job_execute(*, job_id, runtime) -> Outcome:
                 job.refresh_from_db(fields=["oom_retried"])
                 if job.oom_retried or frugal is None:
                     raise UserFacingError(
-                        f"显存不足(模式 {exc.mode}),降级重试后仍失败。请降低分辨率或时长,或换用显存更大的 GPU。"
-                    ) from exc
+                        _("显存不足(模式 %(mode)s),降级重试后仍失败。请降低分辨率或时长,或换用显存更大的 GPU。")
+                        % {"mode": exc.mode}) from exc
                 log.warning("job %s out of memory in mode %s; retrying once in mode %s", job_id, exc.mode, frugal)
                 new_params = dict(job.parameters, mode=frugal, oom_from_mode=exc.mode)
                 _cond(job_id, token).update(oom_retried=True, parameters=new_params, progress_step=0,
@@ -447,17 +449,17 @@ def job_execute(*, job_id, runtime) -> Outcome:
         log.warning("job %s: attempt %s superseded by another attempt; stopping", job_id, token)
         return Outcome("superseded")
     except (JobTimeout, SoftTimeLimitExceeded):
-        _fail(job_id, token, f"超过时限({job.soft_time_limit_s} 秒),已停止。请缩短时长或减少步数后重试。")
+        _fail(job_id, token, _("超过时限(%(s)s 秒),已停止。请缩短时长或减少步数后重试。") % {"s": job.soft_time_limit_s})
         return Outcome("failed", "timeout")
     except UserFacingError as exc:
         _fail(job_id, token, str(exc), traceback.format_exc())
         return Outcome("failed", str(exc))
     except EngineError as exc:
-        _fail(job_id, token, f"引擎错误:{exc}", traceback.format_exc())
+        _fail(job_id, token, _("引擎错误:%(e)s") % {"e": exc}, traceback.format_exc())
         return Outcome("failed", str(exc))
     except Exception as exc:  # noqa: BLE001 — the row must say what happened; the worker goes on
         log.exception("job %s failed", job_id)
-        _fail(job_id, token, f"生成时出现意外错误({type(exc).__name__}),请联系管理员。", traceback.format_exc())
+        _fail(job_id, token, _("生成时出现意外错误(%(kind)s),请联系管理员。") % {"kind": type(exc).__name__}, traceback.format_exc())
         return Outcome("failed", repr(exc))
     finally:
         scratch.unlink(missing_ok=True)
@@ -508,13 +510,13 @@ def jobs_recover_stale(*, orphaned_by_node: str | None = None) -> list[str]:
     if orphaned_by_node:
         dead |= Q(worker__startswith=f"{orphaned_by_node}/")
     GenerationJob.objects.filter(dead, status=Status.CANCELLING).update(
-        status=Status.CANCELLED, finished_at=now, error="已按请求取消(工作进程中断)。")
+        status=Status.CANCELLED, finished_at=now, error=_("已按请求取消(工作进程中断)。"))
     requeued = []
     for job in GenerationJob.objects.filter(dead, status=Status.RUNNING):
         with transaction.atomic():
             if _cond(job.pk, job.run_token).filter(status=Status.RUNNING).update(
                     status=Status.QUEUED, run_token=None, heartbeat_at=None, progress_step=0, progress_expert="",
-                    eta_s=None, error=f"工作进程 {job.worker} 中断,已重新排队。"):
+                    eta_s=None, error=_("工作进程 %(w)s 中断,已重新排队。") % {"w": job.worker}):
                 job_enqueue(job=job)
                 requeued.append(str(job.pk))
     if requeued:

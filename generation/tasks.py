@@ -10,6 +10,7 @@ import logging
 
 from celery import shared_task
 from celery.signals import celeryd_after_setup, worker_process_init, worker_ready, worker_shutdown
+from django.utils.translation import gettext as _
 
 from . import services
 from .runtime import get_runtime, set_node
@@ -70,7 +71,7 @@ def _start_runtime():
         try:
             runtime.engine()
         except Exception as exc:  # noqa: BLE001 — jobs will report it in words
-            runtime.note = f"引擎预加载失败:{exc}"
+            runtime.note = _("引擎预加载失败:%(e)s") % {"e": exc}
             log.exception("engine preload failed")
 
 

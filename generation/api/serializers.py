@@ -3,6 +3,7 @@
 from django.conf import settings
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from archive.models import Technique, TechniqueStep
@@ -22,19 +23,19 @@ class TaskInputSerializer(serializers.Serializer):
 
     def validate(self, attrs):
         if not attrs.get("text") and not attrs.get("technique"):
-            raise serializers.ValidationError({"text": ["请提供 text 或 technique。"]})
+            raise serializers.ValidationError({"text": [_("请提供 text 或 technique。")]})
         if attrs.get("step") is not None and not attrs.get("technique"):
-            raise serializers.ValidationError({"step": ["指定步骤时必须同时指定 technique。"]})
+            raise serializers.ValidationError({"step": [_("指定步骤时必须同时指定 technique。")]})
         slug = attrs.get("technique")
         if slug:
             technique = Technique.objects.filter(slug=slug).first()
             if technique is None:
-                raise serializers.ValidationError({"technique": [f"未知技法 {slug!r}。"]})
+                raise serializers.ValidationError({"technique": [_("未知技法 %(slug)r。") % {"slug": slug}]})
             attrs["technique_obj"] = technique
             if attrs.get("step") is not None:
                 step = TechniqueStep.objects.filter(technique=technique, order=attrs["step"]).first()
                 if step is None:
-                    raise serializers.ValidationError({"step": [f"技法 {slug} 没有第 {attrs['step']} 步。"]})
+                    raise serializers.ValidationError({"step": [_("技法 %(slug)s 没有第 %(step)s 步。") % {"slug": slug, "step": attrs["step"]}]})
                 attrs["step_obj"] = step
         return attrs
 
@@ -66,7 +67,8 @@ class TaskCreateSerializer(serializers.Serializer):
 
     def validate_model(self, value):
         if value != settings.ENGINE_PRESET:
-            raise serializers.ValidationError(f"此服务器运行的引擎预设是 {settings.ENGINE_PRESET},不是 {value}。")
+            raise serializers.ValidationError(
+                _("此服务器运行的引擎预设是 %(preset)s,不是 %(value)s。") % {"preset": settings.ENGINE_PRESET, "value": value})
         return value
 
     def to_service_kwargs(self) -> dict:
@@ -82,9 +84,9 @@ class BatchCreateSerializer(serializers.Serializer):
 
     def validate_tasks(self, value):
         if not value:
-            raise serializers.ValidationError("至少提交一个任务。")
+            raise serializers.ValidationError(_("至少提交一个任务。"))
         if len(value) > 50:
-            raise serializers.ValidationError("一次最多提交 50 个任务。")
+            raise serializers.ValidationError(_("一次最多提交 50 个任务。"))
         return value
 
 

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from django.utils.translation import gettext as _
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import GenericAPIView, ListAPIView
@@ -95,7 +96,7 @@ class TaskDetailView(GenericAPIView):
     def get_object(self):
         job = selectors.job_get(user=self.request.user, job_id=self.kwargs["pk"])
         if job is None:
-            raise NotFound("没有这个任务,或你无权查看。")
+            raise NotFound(_("没有这个任务,或你无权查看。"))
         return job
 
     @extend_schema(summary="查询生成任务:状态、进度、结果地址")
@@ -146,5 +147,5 @@ class TaskMediaView(TaskDetailView):
 
         fieldfile = selectors.clip_files(self.get_object()).get(kind)
         if not fieldfile:
-            raise NotFound("该任务还没有这个文件。")
+            raise NotFound(_("该任务还没有这个文件。"))
         return serve_private_file(request, fieldfile)
