@@ -375,8 +375,9 @@ def job_execute(*, job_id, runtime) -> Outcome:
         except EngineRefused as exc:
             raise UserFacingError(str(exc)) from exc
         timings["engine_load"] = round(load_s, 4)
-        _cond(job_id, token).update(device=engine.device, checkpoint_id=engine.checkpoint_id,
-                                    preset=engine.preset.name)
+        device_name = runtime.device_info().get("device_name") or ""
+        _cond(job_id, token).update(device=f"{engine.device} · {device_name}"[:200] if device_name else engine.device,
+                                    checkpoint_id=engine.checkpoint_id, preset=engine.preset.name)
 
         # 3. Progress and cancellation between steps, both through the job row.
         state = {"t0": None, "first_step_at": None}
