@@ -140,6 +140,29 @@ def job_source(*, technique=None, step=None, text: str | None = None, action_des
     return Source(source_text, desc, prompt, str(desc.get("spec_version", "")))
 
 
+GENERATION_CONSENT = ("generation", "public")
+
+
+def _recording_span(recording, technique, text, start, end, *, need_text: bool = True):
+    """A transcript span as the source: the recording's consent must allow AI reconstruction, and the span
+    (character offsets into the transcript) must lie inside it. Returns (text, start, end)."""
+    if recording.consent_scope not in GENERATION_CONSENT:
+        raise params.ParameterError({"recording": [
+            _("该录音的授权范围(%(scope)s)不允许用于 AI 重构,不能据此生成视频。")
+            % {"scope": recording.get_consent_scope_display()}]})
+    if technique is not None and recording.technique_id and recording.technique_id != technique.pk:
+        raise params.ParameterError({"recording": [_("该录音不属于所选技法。")]})
+    if text or not need_text:  # the caller cut (and maybe edited) the text, or gave a description: keep offsets
+        return text, start, end
+    transcript = recording.transcript_text()
+    start = 0 if start is None else start
+    end = len(transcript) if end is None else end
+    if not (0 <= start < end <= len(transcript)):
+        raise params.ParameterError({"recording": [
+            _("转写片段范围无效:须满足 0 ≤ 起点 < 终点 ≤ %(n)s。") % {"n": len(transcript)}]})
+    return transcript[start:end], start, end
+
+
 def _preset_name() -> str:
     return settings.ENGINE_PRESET
 
@@ -157,6 +180,9 @@ def job_create(*, requested_by, technique=None, step=None, text: str | None = No
         technique = step.technique
     if step is not None and step.technique_id != technique.pk:
         raise params.ParameterError({"step": [_("该步骤不属于所选技法。")]})
+    if recording is not None:
+        text, source_start, source_end = _recording_span(recording, technique, text, source_start, source_end,
+                                                         need_text=not action_description)
     if camera and camera not in CAMERAS:
         raise params.ParameterError({"camera": [_("未知机位 %(value)r;可选:%(choices)s。") % {"value": camera, "choices": ", ".join(CAMERAS)}]})
     public = dict(parameters or {})

@@ -212,3 +212,33 @@ def test_schema_builds_and_swagger_ui_is_served_from_own_static(client):
     assert "cdn" not in html.lower() and "unpkg" not in html.lower()
     schema = client.get("/api/v1/schema/", HTTP_ACCEPT="application/json")
     assert schema.status_code == 200 and "/api/v1/generation-tasks/{id}/cancel" in schema.content.decode()
+
+
+def test_transcript_span_needs_consent_for_ai_reconstruction(alice, craft):
+    import datetime as dt
+
+    from archive.models import Recording, TranscriptSegment
+
+    def recording(scope):
+        r = Recording.objects.create(craft=craft, title=f"口述 {scope}", speaker_name="沈", interviewer="李",
+                                     recorded_on=dt.date(2023, 5, 1), place="苏州", consent_scope=scope,
+                                     consent_date=dt.date(2023, 5, 1))
+        TranscriptSegment.objects.create(recording=r, start_ms=0, end_ms=4000, text="哎呀那个针要斜一点进去。")
+        TranscriptSegment.objects.create(recording=r, start_ms=4000, end_ms=9000, text="左手拉紧丝线,右手进针。")
+        return r
+
+    c = token_client(alice)
+    research = recording("research")
+    r = c.post("/api/v1/generation-tasks", {"input": {"recording": research.pk}}, format="json")
+    assert r.status_code == 400 and "recording" in r.json()["input"], r.content
+    ok = recording("generation")
+    transcript = ok.transcript_text()
+    start, end = transcript.index("左手"), len(transcript)
+    r = c.post("/api/v1/generation-tasks", {"input": {"recording": ok.pk, "start": start, "end": end}}, format="json")
+    assert r.status_code == 202, r.content
+    job = GenerationJob.objects.get(pk=r.json()["id"])
+    assert job.source_text == "左手拉紧丝线,右手进针。" and (job.source_start, job.source_end) == (start, end)
+    assert job.recording == ok and r.json()["input"]["recording"] == ok.pk
+    bad = c.post("/api/v1/generation-tasks", {"input": {"recording": ok.pk, "start": 5, "end": 999}}, format="json")
+    assert bad.status_code == 400 and "recording" in bad.json()["input"]
+    assert GenerationJob.objects.count() == 1

@@ -20,9 +20,19 @@ class TaskInputSerializer(serializers.Serializer):
     technique = serializers.SlugField(required=False, help_text="技法网址标识,如 suxiu-zhengqiang。")
     step = serializers.IntegerField(required=False, min_value=1, help_text="该技法的步骤序号(从 1 开始)。")
     camera = serializers.ChoiceField(choices=list(CAMERAS), required=False, help_text="机位。")
+    recording = serializers.IntegerField(required=False, help_text="口述史录音 id:以其转写片段为来源(须授权 AI 重构)。")
+    start = serializers.IntegerField(required=False, min_value=0, help_text="转写文本的起始字符位置。")
+    end = serializers.IntegerField(required=False, min_value=1, help_text="转写文本的结束字符位置(不含)。")
 
     def validate(self, attrs):
-        if not attrs.get("text") and not attrs.get("technique"):
+        if attrs.get("recording") is not None:
+            from archive.models import Recording
+
+            recording = Recording.objects.filter(pk=attrs["recording"]).first()
+            if recording is None:
+                raise serializers.ValidationError({"recording": [_("没有这条录音。")]})
+            attrs["recording_obj"] = recording
+        if not attrs.get("text") and not attrs.get("technique") and not attrs.get("recording_obj"):
             raise serializers.ValidationError({"text": [_("请提供 text 或 technique。")]})
         if attrs.get("step") is not None and not attrs.get("technique"):
             raise serializers.ValidationError({"step": [_("指定步骤时必须同时指定 technique。")]})
@@ -76,7 +86,8 @@ class TaskCreateSerializer(serializers.Serializer):
         inp = data["input"]
         public = {k: v for k, v in data.get("parameters", {}).items() if k != "resolved"}
         return {"technique": inp.get("technique_obj"), "step": inp.get("step_obj"), "text": inp.get("text"),
-                "camera": inp.get("camera"), "parameters": public}
+                "camera": inp.get("camera"), "parameters": public, "recording": inp.get("recording_obj"),
+                "source_start": inp.get("start"), "source_end": inp.get("end")}
 
 
 class BatchCreateSerializer(serializers.Serializer):
@@ -131,6 +142,7 @@ class TaskSerializer(serializers.ModelSerializer):
     @extend_schema_field(OpenApiTypes.OBJECT)
     def get_input(self, job):
         return {"text": job.source_text, "technique": job.technique.slug if job.technique_id else None,
+                "recording": job.recording_id, "start": job.source_start, "end": job.source_end,
                 "step": job.step.order if job.step_id else None, "camera": job.camera or None,
                 "action_description": job.action_description}
 

@@ -16,8 +16,18 @@ from .. import selectors, services
 from .serializers import BatchCreateSerializer, RetrySerializer, TaskCreateSerializer, TaskSerializer
 
 
+INPUT_FIELDS = {"input", "text", "technique", "step", "camera", "recording"}
+
+
 def _param_error_response(exc: params.ParameterError) -> Response:
-    return Response(exc.errors, status=status.HTTP_400_BAD_REQUEST)
+    """Service errors keyed like the request body: source fields under "input", the rest under "parameters"."""
+    body: dict = {}
+    for key, messages in exc.errors.items():
+        if key in INPUT_FIELDS:
+            body.setdefault("input", {})["text" if key == "input" else key] = messages
+        else:
+            body.setdefault("parameters", {})[key] = messages
+    return Response(body, status=status.HTTP_400_BAD_REQUEST)
 
 
 class TaskListCreateView(ListAPIView):
