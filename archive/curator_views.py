@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from . import selectors, services
@@ -263,8 +264,8 @@ class FormPage(RoleView):
 
 class CraftForm_(FormPage):
     form_class, model, lookup, list_url = CraftForm, Craft, "slug", "curator:craft_list"
-    title_new = _("新建非遗项目")
-    title_edit = _("编辑项目:%(obj)s")
+    title_new = gettext_lazy("新建非遗项目")
+    title_edit = gettext_lazy("编辑项目:%(obj)s")
 
     def create(self, data):
         return services.craft_create(**data)
@@ -275,8 +276,8 @@ class CraftForm_(FormPage):
 
 class InheritorForm_(FormPage):
     form_class, model, list_url = InheritorForm, Inheritor, "curator:inheritor_list"
-    title_new = _("新建传承人")
-    title_edit = _("编辑传承人:%(obj)s")
+    title_new = gettext_lazy("新建传承人")
+    title_edit = gettext_lazy("编辑传承人:%(obj)s")
 
     def initial(self):
         craft = Craft.objects.filter(slug=self.request.GET.get("craft", "")).first()
@@ -292,8 +293,8 @@ class InheritorForm_(FormPage):
 class RecordingForm_(FormPage):
     form_class, model, list_url = RecordingForm, Recording, "curator:recording_list"
     form_script = "curator/recording_form.js"
-    title_new = _("新建口述史录音")
-    title_edit = _("编辑录音:%(obj)s")
+    title_new = gettext_lazy("新建口述史录音")
+    title_edit = gettext_lazy("编辑录音:%(obj)s")
 
     def initial(self):
         craft = Craft.objects.filter(slug=self.request.GET.get("craft", "")).first()
@@ -308,8 +309,8 @@ class RecordingForm_(FormPage):
 
 class FootageForm_(FormPage):
     form_class, model, list_url = FootageForm, Footage, "curator:footage_list"
-    title_new = _("新建原始影像")
-    title_edit = _("编辑原始影像:%(obj)s")
+    title_new = gettext_lazy("新建原始影像")
+    title_edit = gettext_lazy("编辑原始影像:%(obj)s")
 
     def initial(self):
         technique = Technique.objects.filter(slug=self.request.GET.get("technique", "")).first()

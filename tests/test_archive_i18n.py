@@ -18,6 +18,7 @@ def test_switch_to_english_and_back(curator_client, craft, recording):
     assert "非遗项目" not in body
     body = curator_client.get(f"/curator/recordings/{recording.pk}/").content.decode()
     assert "Edit transcript" in body and "Research and AI reconstruction" in body
+    assert "<h1>New craft</h1>" in curator_client.get("/curator/crafts/new/").content.decode()
     # errors are translated too
     r = curator_client.post(f"/curator/crafts/{craft.slug}/edit/", {"name": "", "slug": "suxiu", "category": "fine_arts",
                                                                     "region": "苏州"})
