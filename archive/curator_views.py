@@ -71,6 +71,16 @@ class RoleView(View):
         return {"can_write": is_curator(self.request.user), **extra}
 
 
+def _add_errors(form, exc: ValidationError) -> None:
+    """Put a service's ValidationError on the form: on the named field when the form has it, else at
+    the top of the form (never an exception for a field the form does not show)."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
 def _paginate(request, qs, extra_params: dict):
     paginator = Paginator(qs, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
@@ -255,7 +265,7 @@ class FormPage(RoleView):
             try:
                 saved = self.update(obj, model_data(form)) if obj else self.create(model_data(form))
             except ValidationError as exc:
-                form.add_error(None, exc)
+                _add_errors(form, exc)
             else:
                 messages.success(request, _("已保存“%(obj)s”。") % {"obj": saved})
                 return redirect(saved.get_absolute_url())
@@ -367,7 +377,7 @@ class TechniqueFormPage(RoleView):
                     services.technique_steps_save(technique=technique, ordered=ordered,
                                                   deleted=[f.instance for f in formset.deleted_forms])
             except ValidationError as exc:
-                form.add_error(None, exc)
+                _add_errors(form, exc)
             else:
                 messages.success(request, _("已保存技法“%(obj)s”及其 %(n)d 个步骤。") % {"obj": technique, "n": len(ordered)})
                 return redirect(technique.get_absolute_url())

@@ -255,3 +255,21 @@ def test_home_lists_what_needs_fixing(curator_client, craft, technique, recordin
     assert "需要代理人或授权文件的传承人" in body and "张德海" in body
     assert "还没有步骤的技法" in body and "乱针绣" in body
     assert "还没有转写的录音" in body and recording.title in body
+
+
+def test_service_error_on_a_field_the_form_lacks_is_shown(curator_client, technique, monkeypatch):
+    """A ValidationError raised by a service for a field that is not on the form (here a step's title,
+    raised while saving the technique form) appears at the top of the form instead of a 500."""
+    from django.core.exceptions import ValidationError
+
+    from archive import services
+
+    def refuse(**kwargs):
+        raise ValidationError({"title": ["步骤标题有问题。"]})
+
+    monkeypatch.setattr(services, "technique_steps_save", refuse)
+    steps = list(technique.steps.order_by("order"))
+    rows = [{"id": s.pk, "title": s.title, "description": s.description, "parameters": "", "ORDER": str(n)}
+            for n, s in enumerate(steps, start=1)]
+    r = curator_client.post(f"/curator/techniques/{technique.slug}/edit/", steps_post(technique.craft, rows, initial=3))
+    assert r.status_code == 400 and "步骤标题有问题" in r.content.decode()
