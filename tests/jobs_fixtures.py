@@ -33,9 +33,9 @@ def jobs_env(tmp_path_factory, tiny_checkpoint):
         "HERITAGE_ENGINE_PRESET": "tiny",
         "HERITAGE_ENGINE_DEVICE": "cpu",
         "HERITAGE_HEARTBEAT_S": "1",
-        "HERITAGE_JOB_LEASE_S": "6",
+        "HERITAGE_JOB_LEASE_S": "10",  # short for the SIGKILL test, long enough for a loaded 2-core machine
         "HERITAGE_GENERATION_SCRATCH": str(base / "scratch"),
-        "CELERY_BROKER_VISIBILITY_TIMEOUT": "8",
+        "CELERY_BROKER_VISIBILITY_TIMEOUT": "12",
     }
     saved = {k: os.environ.get(k) for k in env}
     os.environ.update(env)
@@ -107,7 +107,7 @@ def start_worker(transactional_db, jobs_env, settings, tmp_path):
         current_app.close()  # drop pooled producer connections made with the old folder
         extra["HERITAGE_VAR_DIR"] = str(var)
     else:
-        current_app.conf.broker_transport_options = {"visibility_timeout": 8}
+        current_app.conf.broker_transport_options = {"visibility_timeout": 12}
         current_app.close()
     started: list[Worker] = []
 
