@@ -242,3 +242,35 @@ def test_transcript_span_needs_consent_for_ai_reconstruction(alice, craft):
     bad = c.post("/api/v1/generation-tasks", {"input": {"recording": ok.pk, "start": 5, "end": 999}}, format="json")
     assert bad.status_code == 400 and "recording" in bad.json()["input"]
     assert GenerationJob.objects.count() == 1
+
+
+def test_output_prefers_the_delivery_rendition_and_serves_poster_and_subtitles(alice, settings, tmp_path):
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from generation.models import Clip
+    from generation.postprocess.models import MediaJob, Rendition
+
+    settings.MEDIA_ROOT = tmp_path
+    c = token_client(alice)
+    job_id = c.post("/api/v1/generation-tasks", SEED_EXAMPLE, format="json").json()["id"]
+    job = GenerationJob.objects.get(pk=job_id)
+    clip = Clip(job=job, sha256="0" * 64, size_bytes=6, width=64, height=48, num_frames=33, fps=16)
+    clip.file.save(f"{job_id}.mp4", ContentFile(b"native"), save=False)
+    clip.save()
+    GenerationJob.objects.filter(pk=job_id).update(status="succeeded", finished_at=timezone.now())
+    body = c.get(f"/api/v1/generation-tasks/{job_id}").json()
+    assert body["output"]["video_url"].endswith("/media/video") and body["output"]["poster_url"] is None
+    assert b"".join(c.get(body["output"]["video_url"]).streaming_content) == b"native"
+
+    mj = MediaJob.objects.create(clip=clip, status="succeeded", finished_at=timezone.now())
+    for kind, lang, data in (("delivery", "", b"delivery"), ("poster", "", b"poster"), ("subtitles", "zh", b"WEBVTT")):
+        r = Rendition(clip=clip, media_job=mj, kind=kind, language=lang, sha256="1" * 64, size_bytes=len(data))
+        r.file.save(f"{kind}.bin", ContentFile(data), save=False)
+        r.save()
+    out = c.get(f"/api/v1/generation-tasks/{job_id}").json()["output"]
+    assert b"".join(c.get(out["video_url"]).streaming_content) == b"delivery"
+    assert b"".join(c.get(out["native_video_url"]).streaming_content) == b"native"
+    assert b"".join(c.get(out["poster_url"]).streaming_content) == b"poster"
+    assert b"".join(c.get(out["subtitles_url"]).streaming_content) == b"WEBVTT"
+    assert APIClient().get(out["video_url"]).status_code == 401
