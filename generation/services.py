@@ -210,6 +210,10 @@ def job_create(*, requested_by, technique=None, step=None, text: str | None = No
     return job
 
 
+def max_attempts() -> int:
+    return int(os.environ.get("HERITAGE_JOB_MAX_ATTEMPTS", "3"))
+
+
 def requeue_after_s() -> int:
     return int(os.environ.get("HERITAGE_JOB_REQUEUE_S", "900"))
 
@@ -540,6 +544,15 @@ def jobs_recover_stale(*, orphaned_by_node: str | None = None) -> list[str]:
         status=Status.CANCELLED, finished_at=now, error=_("已按请求取消(工作进程中断)。"))
     requeued = []
     for job in GenerationJob.objects.filter(dead, status=Status.RUNNING):
+        if job.attempts >= max_attempts():
+            # A job that keeps taking its worker down (killed by the hard time limit, out of host memory, a
+            # crash in a library) must not loop forever.
+            _cond(job.pk, job.run_token).filter(status=Status.RUNNING).update(
+                status=Status.FAILED, finished_at=now, eta_s=None,
+                error=_("工作进程在运行此任务时中断了 %(n)s 次(可能超过硬时限或内存不足),已停止重试。"
+                        "请缩短时长、降低分辨率或减少步数后重试。") % {"n": job.attempts})
+            log.error("job %s failed: its worker stopped %s times", job.pk, job.attempts)
+            continue
         with transaction.atomic():
             if _cond(job.pk, job.run_token).filter(status=Status.RUNNING).update(
                     status=Status.QUEUED, run_token=None, heartbeat_at=None, progress_step=0, progress_expert="",

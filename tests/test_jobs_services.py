@@ -188,3 +188,16 @@ def test_time_limits_scale_with_frames_and_steps():
     assert s_soft < s_hard and b_soft < b_hard and b_hard > 5 * s_hard
     job_limits = params.time_limits(params.resolve({"steps": 4}, preset_name="tiny"), preset_name="tiny")
     assert job_limits[0] < job_limits[1]
+
+
+def test_a_job_that_keeps_killing_its_worker_fails_after_three_attempts(user, django_capture_on_commit_callbacks,
+                                                                        monkeypatch):
+    monkeypatch.setenv("HERITAGE_JOB_LEASE_S", "30")
+    job = make_job(user)
+    old = timezone.now() - timedelta(seconds=31)
+    GenerationJob.objects.filter(pk=job.pk).update(status="running", heartbeat_at=old, attempts=3, worker="w@h/1")
+    with django_capture_on_commit_callbacks() as sent:
+        assert services.jobs_recover_stale() == []
+    assert sent == []
+    job.refresh_from_db()
+    assert job.status == "failed" and "3 次" in job.error
