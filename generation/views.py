@@ -157,8 +157,12 @@ class JobRetry(AreaView):
         if seed and not (seed.isdigit() and int(seed) <= params.SEED_MAX):
             messages.error(request, _("随机种子必须是 0 到 %(max)s 的整数。") % {"max": params.SEED_MAX})
             return redirect("generation:job_detail", pk=job.pk)
-        with transaction.atomic():
-            new = services.job_retry(job=job, actor=request.user, seed=int(seed) if seed else None)
+        try:
+            with transaction.atomic():
+                new = services.job_retry(job=job, actor=request.user, seed=int(seed) if seed else None)
+        except params.ParameterError as exc:
+            messages.error(request, " ".join(" ".join(m) for m in exc.errors.values()))
+            return redirect("generation:job_detail", pk=job.pk)
         messages.success(request, _("已用新的随机种子 %(seed)s 重新生成。") % {"seed": new.seed})
         return redirect("generation:job_detail", pk=new.pk)
 
