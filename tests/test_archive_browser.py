@@ -28,10 +28,15 @@ def browser(monkeypatch):
 
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    from django.db import connections
+
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         yield b
         b.close()
+        # ORM calls made while Playwright's loop runs get their own connection (asgiref's Local sees
+        # another context); close it here, or PostgreSQL refuses to drop the test database.
+        connections.close_all()
 
 
 def login(browser, live_server, *, viewport=None):
