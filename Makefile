@@ -38,8 +38,12 @@ migrate: venv
 tiny-engine: venv
 	@test -f var/models/tiny/model_index.json || $(PY) manage.py build_tiny_engine var/models/tiny
 
+# Demo data; on the first run also one whole chain (normalize → generate → post-process → sign →
+# archive) so the public gallery has an archived demonstration to show. Its video is noise.
 demo: migrate tiny-engine
 	$(PY) manage.py load_demo
+	@$(PY) manage.py shell -c "import sys; from archive.models import ArchiveRecord; sys.exit(0 if ArchiveRecord.objects.exists() else 1)" \
+	  || HERITAGE_SITE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py heritage_demo
 
 ## The two commands -------------------------------------------------------------------------------------
 # Web server on PORT plus one worker for all queues on the embedded defaults (SQLite, filesystem broker).

@@ -23,3 +23,14 @@ def test_celery_queues():
 
     assert {q.name for q in app.conf.task_queues} == {"default", "gpu", "media"}
     assert app.conf.task_time_limit and app.conf.task_soft_time_limit
+
+
+def test_chinese_first_whatever_the_browser_says(client, db):
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="zh-hans"' in page
+
+
+def test_english_when_chosen(client, db):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert 'lang="en"' in client.get("/").content.decode()
+    assert 'lang="en"' in client.get("/?lang=en").content.decode()

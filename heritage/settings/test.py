@@ -14,4 +14,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory, so a Celery worker subprocess started by a test sees the same database.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-heritage.sqlite3")}  # noqa: F405
+    # One file per test run, so two runs on one machine never share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-heritage-{os.getpid()}.sqlite3")}  # noqa: F405

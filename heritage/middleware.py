@@ -1,0 +1,17 @@
+from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
+
+
+class ChineseFirstLocaleMiddleware(LocaleMiddleware):
+    """Chinese first: every page is in 简体中文 unless the visitor chose another language with the
+    language switcher (the language cookie) or a `?lang=` link. The browser's Accept-Language is not
+    consulted, so an English-language browser still sees the Chinese archive first."""
+
+    def process_request(self, request):
+        supported = dict(settings.LANGUAGES)
+        lang = request.GET.get("lang") or request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if lang not in supported:
+            lang = settings.LANGUAGE_CODE
+        translation.activate(lang)
+        request.LANGUAGE_CODE = translation.get_language()
