@@ -1,7 +1,15 @@
 """python manage.py generate_clip --model PATH --prompt TEXT [--negative TEXT] --seed N --width W --height H
 --frames F --steps S [--mode resident|swap|offload] --out FILE.mp4 --json
+[--deliver 720p|1080p] [--fps N] [--label TEXT] [--vtt FILE] [--burn-subtitles]
 
 Runs the engine once and writes an MP4 (imageio-ffmpeg's ffmpeg, libx264 yuv420p).
+
+With --deliver (or any of --fps/--label/--vtt) the frames also go through post-processing
+(generation.postprocess.pipeline.deliver_file): --out becomes the delivery MP4 (1280×720 or 1920×1080,
+motion-interpolated to --fps, default 24, with the visible AI label, default 「AI生成」, and the same
+facts in its metadata); the native-fps clip is kept beside it as <name>.native.mp4; --vtt writes a
+WebVTT sidecar whose cues are the prompt's sentences. Options, paths, font and label width are
+checked before any weights are loaded.
 """
 
 import hashlib
@@ -33,6 +41,13 @@ class Command(BaseCommand):
         parser.add_argument("--device", default=None, help="cuda, cuda:1, cpu (default: cuda if available)")
         parser.add_argument("--out", required=True, help="output .mp4 file")
         parser.add_argument("--json", action="store_true", help="print one JSON line")
+        # Post-processing (generation.postprocess).
+        parser.add_argument("--deliver", choices=["720p", "1080p"], default=None,
+                            help="交付 MP4 规格;--out 为交付文件,原生帧率视频另存为 <名>.native.mp4")
+        parser.add_argument("--fps", type=int, default=None, help="交付帧率,运动插帧,时长不变(默认 24)")
+        parser.add_argument("--label", default=None, help="可见 AI 标识(默认「AI生成」),如「AI生成 · 基于某某口述重构」")
+        parser.add_argument("--vtt", default=None, help="写出 WebVTT 字幕文件(按提示词的句子分条)")
+        parser.add_argument("--burn-subtitles", action="store_true", help="把字幕烧进画面")
 
     def handle(self, *args, **o):
         from generation.engine import (
@@ -47,6 +62,17 @@ class Command(BaseCommand):
             guidance_low=o["guidance_low"], sampler=o["sampler"], mode=None,
         )
         out = Path(o["out"])
+        deliver = o["deliver"] or ("720p" if (o["fps"] or o["label"] is not None or o["vtt"]) else None)
+        native_out = out.with_name(f"{out.stem}.native{out.suffix or '.mp4'}") if deliver else out
+        if deliver:
+            from generation.postprocess.errors import PostprocessError
+            from generation.postprocess.pipeline import check_delivery_options
+
+            try:
+                check_delivery_options(out, deliver=deliver, fps=o["fps"] or 24, label=o["label"],
+                                       vtt_path=o["vtt"], burn_subtitles=o["burn_subtitles"])
+            except PostprocessError as exc:
+                raise CommandError(exc.reason) from exc
         try:
             if not out.parent.is_dir():
                 raise InvalidRequest(f"output folder {out.parent} does not exist")
@@ -70,9 +96,12 @@ class Command(BaseCommand):
                 progress = None
             result = engine.generate(request, progress=progress)
             seconds = time.perf_counter() - t0
-            write_mp4(result.frames, result.fps, out)
+            write_mp4(result.frames, result.fps, native_out)
         except EngineError as exc:
             raise CommandError(str(exc)) from exc
+        delivery = None
+        if deliver:
+            delivery = self._deliver(result, out, deliver=deliver, o=o)
         info = {
             "sha256": hashlib.sha256(out.read_bytes()).hexdigest(),
             "path": str(out),
@@ -84,8 +113,41 @@ class Command(BaseCommand):
             "peak_memory_bytes": result.peak_memory_bytes, "peak_memory_kind": result.peak_memory_kind,
             "decode_tiled": result.decode_tiled, "preset": result.preset, "checkpoint_id": result.checkpoint_id,
         }
+        if delivery is not None:
+            info["native"] = {"path": str(native_out), "sha256": hashlib.sha256(native_out.read_bytes()).hexdigest()}
+            info["delivery"] = delivery
         if o["json"]:
             self.stdout.write(json.dumps(info, ensure_ascii=False, sort_keys=True))
         else:
             self.stdout.write(f"wrote {out} ({result.width}×{result.height}, {result.num_frames} frames, "
                               f"{seconds:.1f} s on {result.device}, mode {result.mode}, sha256 {info['sha256'][:12]})")
+        if delivery is not None and not o["json"]:
+            self.stdout.write(f"delivered {out} ({delivery['width']}×{delivery['height']}, {delivery['fps']:g} fps, "
+                              f"{delivery['duration_s']:.2f} s, label 「{delivery['label']}」, "
+                              f"{delivery['seconds']:.1f} s post-processing)"
+                              + (f"; subtitles {delivery['vtt']}" if delivery.get("vtt") else ""))
+
+    def _deliver(self, result, out: Path, *, deliver: str, o: dict) -> dict:
+        """Post-process the engine's frames into the delivery MP4 (and the WebVTT sidecar)."""
+        import re
+
+        from generation.postprocess.errors import PostprocessError
+        from generation.postprocess.pipeline import deliver_file
+
+        sentences = [t.strip() for t in re.split(r"(?<=[。;;!?!?])|\n", o["prompt"]) if t and t.strip()]
+        t0 = time.perf_counter()
+        try:
+            made = deliver_file(
+                result.frames, out, deliver=deliver, fps=o["fps"] or 24, label=o["label"], native_fps=result.fps,
+                vtt_path=o["vtt"], vtt_steps=sentences if (o["vtt"] or o["burn_subtitles"]) else None,
+                burn_subtitles=o["burn_subtitles"],
+            )
+        except PostprocessError as exc:
+            raise CommandError(exc.reason) from exc
+        vtt = made.extra.get("vtt")
+        return {
+            "path": str(made.path), "sha256": made.sha256, "size_bytes": made.size_bytes, "width": made.width,
+            "height": made.height, "fps": made.fps, "duration_s": made.duration_s, "frames": made.nb_frames,
+            "codec": made.codec, "label": made.extra["label"], "vtt": str(vtt.path) if vtt else None,
+            "seconds": round(time.perf_counter() - t0, 3),
+        }
