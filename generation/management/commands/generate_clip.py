@@ -119,8 +119,9 @@ class Command(BaseCommand):
         if o["json"]:
             self.stdout.write(json.dumps(info, ensure_ascii=False, sort_keys=True))
         else:
-            self.stdout.write(f"wrote {out} ({result.width}×{result.height}, {result.num_frames} frames, "
-                              f"{seconds:.1f} s on {result.device}, mode {result.mode}, sha256 {info['sha256'][:12]})")
+            self.stdout.write(f"wrote {native_out} ({result.width}×{result.height}, {result.num_frames} frames, "
+                              f"{seconds:.1f} s on {result.device}, mode {result.mode}, "
+                              f"sha256 {(info.get('native') or info)['sha256'][:12]})")
         if delivery is not None and not o["json"]:
             self.stdout.write(f"delivered {out} ({delivery['width']}×{delivery['height']}, {delivery['fps']:g} fps, "
                               f"{delivery['duration_s']:.2f} s, label 「{delivery['label']}」, "
