@@ -15,7 +15,6 @@ every new attempt first removes what a killed attempt left behind.
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import random
@@ -37,6 +36,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from archive.roles import is_curator
+from heritage.hashing import sha256_file
 
 from . import parameters as params
 from .models import Clip, GenerationJob, WorkerHeartbeat
@@ -362,21 +362,19 @@ def _cancelled(job_id, token) -> None:
         status=Status.CANCELLED, finished_at=timezone.now(), eta_s=None, error=_("已按请求取消。"))
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def job_execute(*, job_id, runtime) -> Outcome:
     """Run one job on this worker process. `runtime` (generation.runtime.WorkerRuntime) holds the warm
     engine and this process's heartbeat. Never raises for a job's own failure: the row says what went
     wrong; a soft time limit raised by Celery is reported the same way."""
     from billiard.exceptions import SoftTimeLimitExceeded
 
-    from generation.engine import Cancelled, EngineError, InvalidRequest, MissingComponent, OutOfMemory
+    from generation.engine import (
+        Cancelled,
+        EngineError,
+        InvalidRequest,
+        MissingComponent,
+        OutOfMemory,
+    )
     from generation.engine.memory import more_frugal
 
     from .runtime import EngineRefused
@@ -499,7 +497,7 @@ def job_execute(*, job_id, runtime) -> Outcome:
 
 def _finish(job_id, token, scratch: Path, result, timings: dict) -> Outcome:
     name = clip_name(job_id)
-    digest, size = _sha256(scratch), scratch.stat().st_size
+    digest, size = sha256_file(scratch), scratch.stat().st_size
     with transaction.atomic():
         job = GenerationJob.objects.select_for_update().get(pk=job_id)
         if job.run_token != token:

@@ -9,7 +9,6 @@ and the transaction rolls back: nothing is half-written.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import tempfile
@@ -21,6 +20,7 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from archive.records import ArchiveEvent, ArchiveFile, ArchiveRecord
+from heritage.hashing import sha256_file
 
 from . import credentials
 from .renditions import public_files
@@ -30,14 +30,6 @@ SOFTWARE_AGENT = {"type": "software", "role": "archiving system", "name": "herit
 
 class ArchiveFailed(Exception):
     pass
-
-
-def _sha256_path(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1024 * 1024), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def _copy_to_temp(field_file, dest: Path) -> Path:
@@ -142,7 +134,7 @@ def record_create(*, review, signoff, actor) -> ArchiveRecord:
         for pf in current:
             ext = os.path.splitext(pf.name)[1].lower() or ".bin"
             local = _copy_to_temp(pf.field_file, tmp / f"{pf.role}-src{ext}")
-            if signed_files[pf.role] and _sha256_path(local) != signed_files[pf.role]:
+            if signed_files[pf.role] and sha256_file(local) != signed_files[pf.role]:
                 raise ArchiveFailed(f"公开文件 {pf.role} 在签署后被改动(SHA-256 不一致),请重新送审签署。")
             if pf.role == "video":
                 signed = tmp / f"video{ext}"
@@ -159,7 +151,7 @@ def record_create(*, review, signoff, actor) -> ArchiveRecord:
                 staged.append(("c2pa_manifest", tmp / "manifest.c2pa", "application/c2pa"))
             else:
                 staged.append((pf.role, local, pf.mime))
-        if signoff.sha256 != _sha256_path(next(p for role, p, _m in staged if role == "original")):
+        if signoff.sha256 != sha256_file(next(p for role, p, _m in staged if role == "original")):
             raise ArchiveFailed("签署文件在归档复制时校验失败。")
 
         record = ArchiveRecord(
@@ -174,7 +166,7 @@ def record_create(*, review, signoff, actor) -> ArchiveRecord:
             with open(path, "rb") as fh:
                 name = default_storage.save(f"archive/{record_id}/{role}{ext}", File(fh))
             written.append(name)
-            digest = _sha256_path(path)
+            digest = sha256_file(path)
             digests[role] = digest
             ArchiveFile.objects.create(record=record, role=role, file=name, sha256=digest,
                                        size_bytes=path.stat().st_size, mime=mime)

@@ -6,8 +6,9 @@ back to the native clip alone while post-processing has produced nothing for a c
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
+
+from heritage.hashing import sha256_stored
 
 # Post-processing's rendition keys (generation.postprocess.selectors.renditions_for_clip) → archive roles.
 ROLE_BY_KEY = {
@@ -48,14 +49,7 @@ def mime_for(name: str) -> str:
     return MIME_BY_EXT.get(os.path.splitext(name)[1].lower(), "application/octet-stream")
 
 
-def sha256_of_field_file(field_file, chunk: int = 1024 * 1024) -> str:
-    """sha256 of a stored file, read through its storage (works for S3 as for the file system)."""
-    h = hashlib.sha256()
-    storage = field_file.storage
-    with storage.open(field_file.name, "rb") as fh:
-        for block in iter(lambda: fh.read(chunk), b""):
-            h.update(block)
-    return h.hexdigest()
+sha256_of_field_file = sha256_stored  # read through the file's storage (S3 as well as the file system)
 
 
 def _postprocess_renditions(clip) -> dict:

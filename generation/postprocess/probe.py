@@ -1,21 +1,16 @@
 """Reading outputs back: ffprobe (or PyAV when there is no ffprobe) and the checks every output must
 pass before it is kept."""
-import hashlib
 import json
 import subprocess
 from fractions import Fraction
 from pathlib import Path
 
+from heritage.hashing import sha256_file
+
 from .binaries import ffprobe_binary
 from .errors import InputError, VerificationFailed, _
 
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+sha256_of = sha256_file
 
 
 def _rate(value: str | None) -> float:

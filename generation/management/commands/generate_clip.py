@@ -12,13 +12,14 @@ WebVTT sidecar whose cues are the prompt's sentences. Options, paths, font and l
 checked before any weights are loaded.
 """
 
-import hashlib
 import json
 import sys
 import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+
+from heritage.hashing import sha256_file
 
 
 class Command(BaseCommand):
@@ -51,7 +52,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, **o):
         from generation.engine import (
-            PRESETS, EngineError, GenerationRequest, InvalidRequest, load_engine, resolve_request, write_mp4,
+            PRESETS,
+            EngineError,
+            GenerationRequest,
+            InvalidRequest,
+            load_engine,
+            resolve_request,
+            write_mp4,
         )
         from generation.engine.config import detect_preset
         from generation.engine.loading import inspect_model_dir
@@ -103,7 +110,7 @@ class Command(BaseCommand):
         if deliver:
             delivery = self._deliver(result, out, deliver=deliver, o=o)
         info = {
-            "sha256": hashlib.sha256(out.read_bytes()).hexdigest(),
+            "sha256": sha256_file(out),
             "path": str(out),
             "width": result.width, "height": result.height, "frames": result.num_frames, "fps": result.fps,
             "steps": result.num_steps, "expert_steps": result.expert_steps, "seed": result.seed,
@@ -114,7 +121,7 @@ class Command(BaseCommand):
             "decode_tiled": result.decode_tiled, "preset": result.preset, "checkpoint_id": result.checkpoint_id,
         }
         if delivery is not None:
-            info["native"] = {"path": str(native_out), "sha256": hashlib.sha256(native_out.read_bytes()).hexdigest()}
+            info["native"] = {"path": str(native_out), "sha256": sha256_file(native_out)}
             info["delivery"] = delivery
         if o["json"]:
             self.stdout.write(json.dumps(info, ensure_ascii=False, sort_keys=True))
