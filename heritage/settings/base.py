@@ -189,6 +189,15 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# --- Site, archive and review ---------------------------------------------------------------------
+# Absolute URL of the site, for links printed by commands (heritage_demo) and written into exports.
+HERITAGE_SITE_URL = os.environ.get("HERITAGE_SITE_URL", "")
+# Public media on S3: stream through the checked view (False) or redirect to a short-lived signed URL.
+HERITAGE_MEDIA_SIGNED_REDIRECT = env_bool("HERITAGE_MEDIA_SIGNED_REDIRECT", False)
+# Read from the environment where they are used: HERITAGE_ORGANIZATION, HERITAGE_BAG_DIR (review/bags.py),
+# HERITAGE_C2PA_* (review/credentials.py), FFMPEG_BINARY, FFPROBE_BINARY, HERITAGE_CJK_FONT,
+# HERITAGE_UPSCALER (generation/postprocess). README.md lists them all.
+
 # --- Engine ---------------------------------------------------------------------------------------
 # Folder with Wan2.2 weights in the diffusers layout. The tiny, randomly initialised checkpoint built
 # by `manage.py build_tiny_engine` is the default: its videos are noise, by design.
