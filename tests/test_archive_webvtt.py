@@ -4,6 +4,15 @@ from hypothesis import given, settings as hsettings, strategies as st
 
 from archive.webvtt import Cue, WebVTTError, format_timestamp, parse, parse_timestamp, serialize, to_plain_text
 
+
+@pytest.fixture(autouse=True)
+def chinese():
+    """The messages are checked in Chinese whatever language an earlier test left active."""
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        yield
+
 GOOD = """WEBVTT - 苏绣口述
 
 NOTE 这是注释,会被跳过
