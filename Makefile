@@ -78,8 +78,10 @@ bench-gallery: venv
 bench-review: venv
 	$(PY) bench/review.py
 
+# Refresh the English catalogue from every app and template, then compile it (needs gettext).
 messages: venv
-	cd archive && ../$(PY) ../manage.py makemessages -l en --ignore "*/.venv/*"
+	$(PY) manage.py makemessages -l en --no-obsolete --ignore='.venv/*' --ignore='var/*' --ignore='test-artifacts/*'
+	$(PY) manage.py compilemessages -l en --ignore='.venv/*'
 
 clean:
 	rm -rf var .pytest_cache
