@@ -4,6 +4,7 @@ from django.conf import settings
 
 pytest_plugins = [
     "tests.archive_fixtures",
+    "tests.browser_fixtures",
     "tests.engine_fixtures",
     "tests.gallery_fixtures",
     "tests.jobs_fixtures",
@@ -17,6 +18,16 @@ def pytest_report_header(config):
     name = settings.DATABASES["default"].get("NAME")
     host = settings.DATABASES["default"].get("HOST") or "-"
     return [f"heritage: database {engine} ({name} @ {host}); broker {settings.CELERY_BROKER_URL.split('@')[-1]}"]
+
+
+@pytest.fixture(autouse=True)
+def _chinese_first():
+    """Each test starts and ends in the default language, whatever the one before it switched to."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -2,49 +2,31 @@
 editor plays the recording at a clicked segment and fills times from the player; the technique form
 adds and reorders steps; the lists fit a phone screen. Screenshots go to test-artifacts/curator/."""
 import datetime as dt
-import os
-import shutil
-from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
 
 from archive.management.commands.load_demo import demo_wav
 from archive.models import Category, Craft, Recording, Technique, TechniqueStep, TranscriptSegment
+from tests.browser_fixtures import artifacts_dir, new_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = os.environ.get("HERITAGE_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--autoplay-policy=no-user-gesture-required"]
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "curator"
+ARTIFACTS = artifacts_dir("curator")
 
 
 @pytest.fixture
-def browser(monkeypatch):
-    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make setup-system` (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+def browser(chromium):
+    yield chromium
+    # ORM calls made while Playwright's loop runs get their own connection (asgiref's Local sees
+    # another context); close it here, or PostgreSQL refuses to drop the test database.
     from django.db import connections
 
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield b
-        b.close()
-        # ORM calls made while Playwright's loop runs get their own connection (asgiref's Local sees
-        # another context); close it here, or PostgreSQL refuses to drop the test database.
-        connections.close_all()
+    connections.close_all()
 
 
 def login(browser, live_server, *, viewport=None):
-    context = browser.new_context(viewport=viewport or {"width": 1200, "height": 900}, locale="zh-CN")
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.js_errors = errors
+    page = new_page(browser, viewport=viewport or {"width": 1200, "height": 900})
     page.goto(live_server.url + "/accounts/login/?next=/curator/")
     page.fill("#id_username", "cur")
     page.fill("#id_password", "pw-heritage-test")

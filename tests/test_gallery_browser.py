@@ -1,44 +1,22 @@
 """The public gallery in real headless Chromium (Debian's chromium, driven by Playwright): home → craft
 → technique, play a clip, switch subtitles, step navigator, question box, search in Chinese; and
 unpublished media answering 404 to an anonymous visitor. Screenshots go to test-artifacts/gallery/."""
-import os
-import shutil
-from pathlib import Path
-
 import pytest
 from django.urls import reverse
 
+from tests.browser_fixtures import artifacts_dir, new_page
 from tests.gallery_fixtures import *  # noqa: F401,F403
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = os.environ.get("HERITAGE_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--autoplay-policy=no-user-gesture-required"]
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "gallery"
+ARTIFACTS = artifacts_dir("gallery")
 
 
 @pytest.fixture
-def browser_page(monkeypatch):
-    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make setup-system` (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; the ORM calls made by the test
-    # itself after it starts are plain synchronous calls.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1200, "height": 900}, locale="zh-CN")
-        page = context.new_page()
-        errors = []
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        page.js_errors = errors
-        yield page
-        context.close()
-        browser.close()
+def browser_page(chromium):
+    page = new_page(chromium, viewport={"width": 1200, "height": 900})
+    yield page
+    page.context.close()
 
 
 def _visible_step(page) -> str:

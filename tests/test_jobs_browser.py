@@ -1,38 +1,18 @@
 """The generation screens in real headless Chromium with a real worker: a curator submits a clip and watches
 the progress bar advance step by step without the page reloading, then sees the finished video."""
-import os
-import shutil
-from pathlib import Path
-
 import pytest
 
 from archive.models import Category, Craft, Technique, TechniqueStep
 from generation.models import GenerationJob
+from tests.browser_fixtures import artifacts_dir, new_page
 from tests.jobs_fixtures import wait_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.timeout(600)]
 
-CHROMIUM = os.environ.get("HERITAGE_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "generation"
+ARTIFACTS = artifacts_dir("generation")
 
 
-@pytest.fixture
-def browser(monkeypatch):
-    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make setup-system` (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        yield b
-        b.close()
-
-
-def test_live_progress_bar_without_reloading(start_worker, browser, live_server, make_user):
+def test_live_progress_bar_without_reloading(start_worker, chromium, live_server, make_user):
     from django.contrib.auth.models import Group
 
     for name in ("curator", "reviewer", "inheritor", "admin"):  # a flushed transactional db loses them
@@ -44,9 +24,8 @@ def test_live_progress_bar_without_reloading(start_worker, browser, live_server,
     worker = start_worker("browser", step_delay=0.6)
 
     try:
-        page = browser.new_context(viewport={"width": 1200, "height": 900}, locale="zh-CN").new_page()
-        errors = []
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page = new_page(chromium, viewport={"width": 1200, "height": 900})
+        errors = page.js_errors
         page.goto(live_server.url + "/accounts/login/?next=/curator/generation/new/%3Ftechnique%3Dsuxiu-zhengqiang")
         page.fill("#id_username", "cur")
         page.fill("#id_password", "pw-heritage-test")

@@ -1,15 +1,12 @@
 """The media task on a real Celery worker process listening on queue ``media`` only: a clip saved
 and enqueued with transaction.on_commit comes back with its renditions recorded by the worker."""
-import os
-import subprocess
-import uuid
-
 import pytest
 from django.core.files.storage import default_storage
 
 from generation.postprocess.models import MediaJob, Rendition
-from tests.jobs_fixtures import CELERY, ROOT, Worker, _database_url, wait_for
+from tests.jobs_fixtures import wait_for
 from tests.postprocess_fixtures import make_clip  # noqa: F401
+from tests.worker_support import private_broker, start_celery_worker, worker_env
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600), pytest.mark.django_db(transaction=True)]
 
@@ -18,32 +15,10 @@ pytestmark = [pytest.mark.slow, pytest.mark.timeout(600), pytest.mark.django_db(
 def media_worker(transactional_db, settings, tmp_path):
     """`celery -A heritage worker -Q media` on the test database and broker (Redis when
     CELERY_BROKER_URL says so, else a private kombu filesystem folder)."""
-    from celery import current_app
-
-    env = dict(os.environ, DJANGO_SETTINGS_MODULE="heritage.settings.test", DATABASE_URL=_database_url(),
-               MEDIA_ROOT=str(settings.MEDIA_ROOT), PYTHONUNBUFFERED="1")
-    saved = current_app.conf.broker_transport_options
-    if settings.CELERY_BROKER_URL.startswith("filesystem://"):
-        var = tmp_path / "var"
-        folder = var / "broker"
-        for sub in ("out", "processed"):
-            (folder / sub).mkdir(parents=True, exist_ok=True)
-        current_app.conf.broker_transport_options = {
-            "data_folder_in": str(folder / "out"), "data_folder_out": str(folder / "out"),
-            "processed_folder": str(folder / "processed"), "control_folder": str(folder / "control"), "store_processed": False}
-        current_app.close()
-        env["HERITAGE_VAR_DIR"] = str(var)
-    node = f"media-{uuid.uuid4().hex[:6]}"
-    log = tmp_path / f"{node}.log"
-    proc = subprocess.Popen(
-        [CELERY, "-A", "heritage", "worker", "-Q", "media", "--pool", "solo", "-n", f"{node}@%h",
-         "--loglevel", "INFO", "--without-gossip", "--without-mingle", "--without-heartbeat"],
-        cwd=ROOT, env=env, stdout=open(log, "wb"), stderr=subprocess.STDOUT)
-    worker = Worker(node, proc, log)
-    yield worker
-    worker.stop()
-    current_app.conf.broker_transport_options = saved
-    current_app.close()
+    with private_broker(tmp_path / "var") as broker:
+        worker = start_celery_worker("media", queues="media", env=worker_env(**broker.env), log_dir=tmp_path)
+        yield worker
+        worker.stop()
 
 
 def test_media_worker_processes_an_enqueued_clip(make_clip, media_worker):  # noqa: F811

@@ -1,41 +1,22 @@
 """The inheritor's signing screen in real headless Chromium on a phone-sized viewport: log in, the clip
 plays, the attribution and what will be public are shown in large type without sideways scrolling,
 tick the confirmation and sign. Screenshots go to test-artifacts/review/."""
-import os
-import shutil
-from pathlib import Path
-
 import pytest
 
+from tests.browser_fixtures import artifacts_dir, new_page
 from tests.review_fixtures import *  # noqa: F401,F403
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = os.environ.get("HERITAGE_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--autoplay-policy=no-user-gesture-required"]
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "review"
+ARTIFACTS = artifacts_dir("review")
 
 
 @pytest.fixture
-def phone(monkeypatch):
-    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make setup-system` (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
-                                      is_mobile=True, has_touch=True, locale="zh-CN")
-        page = context.new_page()
-        errors = []
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        page.js_errors = errors
-        yield page
-        context.close()
-        browser.close()
+def phone(chromium):
+    page = new_page(chromium, viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+                    has_touch=True)
+    yield page
+    page.context.close()
 
 
 def _login(page, base, username):

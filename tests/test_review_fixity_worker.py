@@ -4,8 +4,9 @@ import pytest
 from django.core.files.base import ContentFile
 
 from review.models import Notification
-from tests.jobs_fixtures import CELERY, ROOT, Worker, _database_url, wait_for
+from tests.jobs_fixtures import wait_for
 from tests.review_fixtures import *  # noqa: F401,F403
+from tests.worker_support import private_broker, start_celery_worker, worker_env
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600),
               pytest.mark.django_db(transaction=True)]
@@ -15,41 +16,22 @@ pytestmark = [pytest.mark.slow, pytest.mark.timeout(600),
 def default_worker(settings, tmp_path):
     """A `celery -A heritage worker -Q default` process on the test database and broker (Redis when
     CELERY_BROKER_URL says so, else a private kombu filesystem folder)."""
-    import os
-    import subprocess
-    import uuid
-
     from celery import current_app
 
-    env = dict(os.environ, DJANGO_SETTINGS_MODULE="heritage.settings.test", DATABASE_URL=_database_url(),
-               MEDIA_ROOT=str(settings.MEDIA_ROOT), PYTHONUNBUFFERED="1")
-    options = {}
-    if settings.CELERY_BROKER_URL.startswith("filesystem://"):
-        var = tmp_path / "var"
-        folder = var / "broker"
-        for sub in ("out", "processed"):
-            (folder / sub).mkdir(parents=True, exist_ok=True)
-        options = {"data_folder_in": str(folder / "out"), "data_folder_out": str(folder / "out"),
-                   "processed_folder": str(folder / "processed"), "control_folder": str(folder / "control"), "store_processed": False}
-        env["HERITAGE_VAR_DIR"] = str(var)
-    node = f"review-fixity-{uuid.uuid4().hex[:6]}"
-    log = tmp_path / f"{node}.log"
-    proc = subprocess.Popen(
-        [CELERY, "-A", "heritage", "worker", "-Q", "default", "--pool", "solo", "-n", f"{node}@%h",
-         "--loglevel", "INFO", "--without-gossip", "--without-mingle", "--without-heartbeat"],
-        cwd=ROOT, env=env, stdout=open(log, "wb"), stderr=subprocess.STDOUT)
-    worker = Worker(node, proc, log)
+    with private_broker(tmp_path / "var") as broker:
+        worker = start_celery_worker("review-fixity", queues="default", env=worker_env(**broker.env),
+                                     log_dir=tmp_path)
 
-    def send(name, queue):
-        """Publish as beat does, on an explicit connection to this worker's broker."""
-        from kombu import Connection
+        def send(name, queue):
+            """Publish as beat does, on an explicit connection to this worker's broker."""
+            from kombu import Connection
 
-        with Connection(settings.CELERY_BROKER_URL, transport_options=options or None) as conn:
-            current_app.send_task(name, queue=queue, connection=conn)
+            with Connection(broker.url, transport_options=broker.transport_options or None) as conn:
+                current_app.send_task(name, queue=queue, connection=conn)
 
-    worker.send = send
-    yield worker
-    worker.stop()
+        worker.send = send
+        yield worker
+        worker.stop()
 
 
 def test_fixity_task_on_a_worker_finds_a_tampered_file(rv, archived_record, default_worker, settings):
