@@ -3,44 +3,27 @@ re-indexes its part, after the transaction commits."""
 from django.db import transaction
 from django.db.models.signals import post_save
 
-
-def _on_commit(fn, **kwargs):
-    transaction.on_commit(lambda: fn(**kwargs))
-
-
-def craft_saved(sender, instance, raw=False, **kwargs):
-    if raw:  # loaddata: rebuild with the command
-        return
-    from .search import search_index_refresh_craft
-
-    _on_commit(search_index_refresh_craft, craft_id=instance.pk)
+# sender → (which refresh to run, which id of the saved row it takes)
+_REFRESH = {
+    "archive.Craft": ("search_index_refresh_craft", "craft_id", "pk"),
+    "archive.Inheritor": ("search_index_refresh_craft", "craft_id", "craft_id"),
+    "archive.Technique": ("search_index_refresh_technique", "technique_id", "pk"),
+    "archive.TechniqueStep": ("search_index_refresh_technique", "technique_id", "technique_id"),
+}
 
 
-def inheritor_saved(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
-    from .search import search_index_refresh_craft
+def _handler(refresh_name: str, kwarg: str, attr: str):
+    def saved(sender, instance, raw=False, **kwargs):
+        if raw:  # loaddata: rebuild with the command
+            return
+        from . import search
 
-    _on_commit(search_index_refresh_craft, craft_id=instance.craft_id)
+        refresh, value = getattr(search, refresh_name), getattr(instance, attr)
+        transaction.on_commit(lambda: refresh(**{kwarg: value}))
 
-
-def technique_saved(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
-    from .search import search_index_refresh_technique
-
-    _on_commit(search_index_refresh_technique, technique_id=instance.pk)
+    return saved
 
 
-def step_saved(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
-    from .search import search_index_refresh_technique
-
-    _on_commit(search_index_refresh_technique, technique_id=instance.technique_id)
-
-
-post_save.connect(craft_saved, sender="archive.Craft", dispatch_uid="gallery_index_craft")
-post_save.connect(inheritor_saved, sender="archive.Inheritor", dispatch_uid="gallery_index_inheritor")
-post_save.connect(technique_saved, sender="archive.Technique", dispatch_uid="gallery_index_technique")
-post_save.connect(step_saved, sender="archive.TechniqueStep", dispatch_uid="gallery_index_step")
+for _sender, (_name, _kwarg, _attr) in _REFRESH.items():
+    post_save.connect(_handler(_name, _kwarg, _attr), sender=_sender, weak=False,
+                      dispatch_uid=f"gallery_index_{_sender.rsplit('.', 1)[1].lower()}")
