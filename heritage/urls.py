@@ -14,7 +14,7 @@ urlpatterns = [
     path("curator/generation/", include("generation.urls")),
     path("curator/", include("archive.curator_urls")),
     path("review/", include("review.urls")),
-    path("", include("archive.urls")),
+    path("", include("gallery.urls")),
 ]
 
 if settings.DEBUG:

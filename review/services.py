@@ -474,7 +474,7 @@ def review_sign(*, review: Review, actor, sha256: str, attribution: str, comment
 
 def review_archive(*, review: Review, actor):
     """approved → archived: create the immutable ArchiveRecord from the signed clip."""
-    from .archiving import ArchiveFailed, record_create
+    from records.archiving import ArchiveFailed, record_create
 
     def work(ctx):
         r = ctx.review
@@ -511,7 +511,7 @@ def review_archive(*, review: Review, actor):
 def review_withdraw(*, review: Review, actor, reason: str) -> SignOff:
     """approved / archived → withdrawn: the signer (or an admin) withdraws the signature, which
     unpublishes. The archive record itself is immutable and stays; a withdrawal event is appended."""
-    from archive.records import ArchiveEvent, ArchiveRecord
+    from records.models import ArchiveEvent, ArchiveRecord
 
     def work(ctx):
         r = ctx.review

@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from archive.records import ArchiveRecord
+from records.models import ArchiveRecord
 from archive.roles import ADMIN, CURATOR, REVIEWER, has_role
 from generation.models import Clip
 
@@ -113,7 +113,7 @@ def media(request, pk):
     """The clip (or a public rendition) for people allowed to see the review; unpublished media has no
     public URL."""
     review = _get_review(request, pk)
-    from archive.gallery.media import stream_field_file  # Range requests (seeking), as the gallery
+    from heritage.media import stream_field_file  # Range requests (seeking), as the gallery
 
     role = request.GET.get("role", "video")
     for pf in services.public_files(review.clip):
@@ -239,7 +239,7 @@ def _staff_or_403(user):
 def record_detail(request, pk):
     _staff_or_403(request.user)
     record = get_object_or_404(ArchiveRecord.objects.select_related("technique__craft", "signoff__inheritor"), pk=pk)
-    from archive.record_selectors import is_record_public
+    from records.selectors import is_record_public
 
     return render(request, "review/record.html", {
         "record": record, "files": record.files.all(), "events": record.events.order_by("at"),
@@ -255,7 +255,7 @@ def record_export(request, pk):
     if not services.is_staff_curator(request.user):
         raise PermissionDenied(_("只有策展人可以导出档案。"))
     record = get_object_or_404(ArchiveRecord, pk=pk)
-    from .bags import BagError, bag_export
+    from records.bags import BagError, bag_export
 
     try:
         path = bag_export(record, actor=request.user)

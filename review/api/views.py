@@ -8,8 +8,8 @@ from rest_framework import permissions, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from archive.record_selectors import is_record_public
-from archive.records import ArchiveRecord
+from records.selectors import is_record_public
+from records.models import ArchiveRecord
 from archive.roles import ADMIN, CURATOR, REVIEWER, has_role
 from generation.models import Clip
 
@@ -202,7 +202,7 @@ class RecordExport(APIView):
         if not services.is_staff_curator(request.user):
             return Response({"detail": "只有策展人可以导出档案。", "code": "forbidden"}, status=403)
         record = get_object_or_404(ArchiveRecord, pk=pk)
-        from ..bags import BagError, bag_export
+        from records.bags import BagError, bag_export
 
         try:
             path = bag_export(record, actor=request.user)

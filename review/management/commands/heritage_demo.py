@@ -118,7 +118,7 @@ class Command(BaseCommand):
 
         # 5. export ---------------------------------------------------------------------------------
         step("export")
-        from review.bags import bag_export, bag_read
+        from records.bags import bag_export, bag_read
 
         bag = bag_export(record, dest_dir=Path(o["bag_dir"]) if o["bag_dir"] else None, actor=curator)
         bag_read(bag)  # validates

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from .records import ArchiveEvent, ArchiveFile, ArchiveRecord
+from .models import ArchiveEvent, ArchiveFile, ArchiveRecord
 
 
 def public_records() -> QuerySet[ArchiveRecord]:

@@ -1,7 +1,7 @@
 """Rebuild the public gallery's search index (jieba tokens, PostgreSQL tsvector)."""
 from django.core.management.base import BaseCommand
 
-from archive.gallery.search import search_index_rebuild
+from gallery.search import search_index_rebuild
 
 
 class Command(BaseCommand):

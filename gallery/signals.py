@@ -1,5 +1,5 @@
 """Keep the gallery search index in step with the archive: a saved craft, inheritor, technique or step
-re-indexes its part, after the transaction commits."""
+re-indexes its part, after the transaction commits. Connected in ``GalleryConfig.ready()``."""
 from django.db import transaction
 from django.db.models.signals import post_save
 
@@ -24,6 +24,8 @@ def _handler(refresh_name: str, kwarg: str, attr: str):
     return saved
 
 
-for _sender, (_name, _kwarg, _attr) in _REFRESH.items():
-    post_save.connect(_handler(_name, _kwarg, _attr), sender=_sender, weak=False,
-                      dispatch_uid=f"gallery_index_{_sender.rsplit('.', 1)[1].lower()}")
+def connect() -> None:
+    """Called once from ``GalleryConfig.ready()``; the dispatch uids make a second call harmless."""
+    for sender, (name, kwarg, attr) in _REFRESH.items():
+        post_save.connect(_handler(name, kwarg, attr), sender=sender, weak=False,
+                          dispatch_uid=f"gallery_index_{sender.rsplit('.', 1)[1].lower()}")

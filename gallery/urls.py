@@ -1,7 +1,7 @@
 """Public pages (gallery): no login. Media only through the checked views under /public-media/."""
 from django.urls import path
 
-from .gallery import views
+from . import views
 
 app_name = "gallery"
 urlpatterns = [

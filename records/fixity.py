@@ -2,7 +2,7 @@
 
 Each run appends one PREMIS ``fixity check`` event per record (outcome success or failure, with the
 expected and actual digest of every file). A mismatch or a missing file alerts the curators, in-app
-and by email. Scheduled by Celery beat (``review.tasks.fixity_check_all``; see CELERY_BEAT_SCHEDULE).
+and by email. Scheduled by Celery beat (``records.tasks.fixity_check_all``; see CELERY_BEAT_SCHEDULE).
 """
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from archive.records import ArchiveEvent, ArchiveRecord
+from records.models import ArchiveEvent, ArchiveRecord
 from archive.roles import CURATOR
 
-from .renditions import sha256_of_field_file
+from review.renditions import sha256_of_field_file
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ def record_fixity_check(record: ArchiveRecord) -> tuple[bool, dict]:
             agents=[FIXITY_AGENT], detail="sha256 of every stored file", data=results,
         )
         if not ok:
-            from .services import notify, users_with_role
+            from review.services import notify, users_with_role
 
             bad = ", ".join(role for role, r in results.items() if not r["ok"])
             notify(users_with_role(CURATOR), verb="fixity_failure",

@@ -1,5 +1,5 @@
 """`manage.py archive_bag export RECORD_ID [--dest DIR]` · `archive_bag import PATH` ·
-`archive_bag validate PATH`: BagIt bags of archive records (see review/bags.py). Prints one JSON line."""
+`archive_bag validate PATH`: BagIt bags of archive records (see records/bags.py). Prints one JSON line."""
 import json
 from pathlib import Path
 
@@ -15,8 +15,8 @@ class Command(BaseCommand):
         parser.add_argument("--dest", default="", help="export: parent folder (default HERITAGE_BAG_DIR)")
 
     def handle(self, *args, action, target, dest, **o):
-        from archive.records import ArchiveRecord
-        from review import bags
+        from records.models import ArchiveRecord
+        from records import bags
 
         try:
             if action == "export":

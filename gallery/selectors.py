@@ -1,6 +1,6 @@
 """Reads for the public gallery. Every function runs a fixed number of queries whatever the number of
 records (tests/test_gallery_queries.py checks it), and everything about records goes through
-``archive.selectors.public_records()``: archived AND currently signed, nothing else."""
+``records.selectors.public_records()``: archived AND currently signed, nothing else."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -10,8 +10,8 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 
-from ..models import Category, Craft, Footage, Inheritor, Technique, TechniqueStep
-from ..selectors import public_records
+from archive.models import Category, Craft, Footage, Inheritor, Technique, TechniqueStep
+from records.selectors import public_records
 
 PAGE_SIZE = 12
 
@@ -188,7 +188,7 @@ def _step_view(step, records, footage) -> StepView:
 
 def public_record_file(*, record_id, role: str):
     """The file of a public record with that role, or None: the media view's only way in."""
-    from ..models import ArchiveFile
+    from records.models import ArchiveFile
 
     if role not in PUBLIC_ROLES:
         return None

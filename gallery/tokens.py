@@ -2,19 +2,16 @@
 
 The index and the query must see the same words, so both go through :func:`tokenize`: jieba in search
 mode (long words and their dictionary sub-words, e.g. 正抢针法 → 正抢, 抢针, 针法, 正抢针法), with the
-domain lexicon of the action-description spec (generation/prompting/data/lexicon.json: stitch names,
-tools, materials, their synonyms) added to a tokenizer of the gallery's own, once per process.
+domain lexicon of the active action-description spec (``generation.prompting.spec.get_spec()``: the
+curator-edited version in the database, else the repository's files; stitch names, tools, materials,
+their synonyms) added to a tokenizer of the gallery's own, once per spec version.
 """
 from __future__ import annotations
 
-import json
 import re
 import threading
-from pathlib import Path
 
 import jieba
-
-LEXICON_PATH = Path(__file__).resolve().parent.parent.parent / "generation" / "prompting" / "data" / "lexicon.json"
 
 # Words that carry no meaning for search; dropping them keeps "苏绣的针法" matching "苏绣针法".
 STOPWORDS = frozenset(
@@ -23,29 +20,31 @@ STOPWORDS = frozenset(
 _TOKEN_OK = re.compile(r"[\w\u3400-\u9fff]", re.UNICODE)
 
 _lock = threading.Lock()
-_tokenizer: jieba.Tokenizer | None = None
+_tokenizers: dict[int, tuple[object, jieba.Tokenizer]] = {}
 
 
 def _get_tokenizer() -> jieba.Tokenizer:
-    """The gallery's own jieba tokenizer (jieba's main dictionary plus the spec lexicon), so adding
-    words never changes the global ``jieba`` that other modules use."""
-    global _tokenizer
-    if _tokenizer is not None:
-        return _tokenizer
+    """The gallery's own jieba tokenizer for the active spec: jieba's main dictionary plus every form
+    of the spec's lexicon (terms, synonyms, traditional forms), so adding words never changes the
+    global ``jieba`` that other modules use. Built once per spec object (a curator's new active spec
+    version gives a new one)."""
+    from generation.prompting.spec import get_spec
+
+    spec = get_spec()
+    cached = _tokenizers.get(id(spec))
+    if cached is not None and cached[0] is spec:
+        return cached[1]
     with _lock:
-        if _tokenizer is not None:
-            return _tokenizer
+        cached = _tokenizers.get(id(spec))
+        if cached is not None and cached[0] is spec:
+            return cached[1]
         jieba.setLogLevel(60)
         tokenizer = jieba.Tokenizer()
-        try:
-            data = json.loads(LEXICON_PATH.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            data = {}
-        for term in data.get("terms", []):
-            for word in [term.get("term", ""), *term.get("synonyms", [])]:
-                if word and len(word) > 1:
-                    tokenizer.add_word(word, freq=2000)
-        _tokenizer = tokenizer
+        for form in spec.terms:
+            if len(form) > 1:
+                tokenizer.add_word(form, freq=2000)
+        _tokenizers.clear()  # one spec is active at a time
+        _tokenizers[id(spec)] = (spec, tokenizer)
         return tokenizer
 
 

@@ -19,11 +19,11 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from archive.records import ArchiveEvent, ArchiveFile, ArchiveRecord
+from records.models import ArchiveEvent, ArchiveFile, ArchiveRecord
 from heritage.hashing import sha256_file
 
 from . import credentials
-from .renditions import public_files
+from review.renditions import public_files
 
 SOFTWARE_AGENT = {"type": "software", "role": "archiving system", "name": "heritage review/archive", "id": "heritage"}
 

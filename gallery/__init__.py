@@ -1,6 +1,6 @@
 """The public gallery: archived demonstrations for everyone, no login.
 
-Only what ``archive.selectors.public_records()`` returns (archived AND currently signed) is public:
+Only what ``records.selectors.public_records()`` returns (archived AND currently signed) is public:
 pages, search results, media, IIIF manifests all go through it. Layout:
 
 - ``tokens``    jieba tokenization shared by the index and the query (same words on both sides)
@@ -9,6 +9,6 @@ pages, search results, media, IIIF manifests all go through it. Layout:
 - ``selectors`` the reads the pages need, in a fixed number of queries
 - ``qa``        the question box: 「下一步怎么走针?」 → a step of the technique
 - ``iiif``      IIIF Presentation 3.0 manifest per archived technique
-- ``media``     the only way public media leaves the storage: checked, range-capable streaming
+- media: streamed by ``heritage.media.stream_field_file`` after the views check the record is public
 - ``views``     thin views over the above
 """

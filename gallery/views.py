@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from . import selectors
 from .iiif import build_manifest
-from .media import stream_field_file
+from heritage.media import stream_field_file
 from .qa import StepText, answer_question
 from .search import highlight, search_documents
 

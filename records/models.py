@@ -1,13 +1,13 @@
 """Immutable archive records (档案记录), created only from a clip the inheritor signed.
 
 An ``ArchiveRecord`` and its ``ArchiveFile`` rows are written once, by
-``review.services.record_archive``, and never changed afterwards: ``save()`` on an existing row,
+``records.archiving.record_create`` (called by the review's archive action), and never changed afterwards: ``save()`` on an existing row,
 ``delete()`` and the queryset's ``update()``/``delete()`` raise ``ImmutableRecordError`` in Python, and
-on PostgreSQL a trigger (migration archive/0003) refuses UPDATE and DELETE from any client, raw SQL
+on PostgreSQL a trigger (migration records/0002) refuses UPDATE and DELETE from any client, raw SQL
 included. ``ArchiveEvent`` rows (PREMIS-style events with agents) are append-only in the same way.
 
 Whether a record is shown to the public is not a property of the record (it cannot change): it is the
-sign-off's state in the review app. See ``archive.record_selectors.public_records``.
+sign-off's state in the review app. See ``records.selectors.public_records``.
 """
 import logging
 import uuid
@@ -87,6 +87,7 @@ class ArchiveRecord(_AppendOnly):
     created_at = models.DateTimeField(_("归档时间"), auto_now_add=True)
 
     class Meta:
+        db_table = "archive_archiverecord"  # the tables predate the records app (archive/0003)
         ordering = ["-created_at"]
         verbose_name = _("档案记录")
         verbose_name_plural = _("档案记录")
@@ -125,6 +126,7 @@ class ArchiveFile(_AppendOnly):
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
 
     class Meta:
+        db_table = "archive_archivefile"
         ordering = ["record", "role"]
         verbose_name = _("档案文件")
         verbose_name_plural = _("档案文件")
@@ -164,6 +166,7 @@ class ArchiveEvent(_AppendOnly):
     data = models.JSONField(_("数据"), default=dict, blank=True)
 
     class Meta:
+        db_table = "archive_archiveevent"
         ordering = ["record", "at"]
         verbose_name = _("档案事件")
         verbose_name_plural = _("档案事件")

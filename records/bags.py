@@ -30,9 +30,9 @@ from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import default_storage
 
-from archive.records import ArchiveEvent, ArchiveRecord
+from records.models import ArchiveEvent, ArchiveRecord
 
-from .renditions import sha256_of_field_file
+from review.renditions import sha256_of_field_file
 
 BAG_ALGORITHMS = ["sha256", "sha512"]
 logging.getLogger("bagit").setLevel(logging.WARNING)  # one INFO line per file otherwise

@@ -5,9 +5,9 @@ title and the body; on PostgreSQL ``vector`` is ``setweight(to_tsvector('simple'
 setweight(to_tsvector('simple', body_terms), 'B')`` with a GIN index. The 'simple' configuration
 lower-cases and splits on spaces, nothing more: the Chinese word segmentation is jieba's.
 
-Rows are refreshed by signals when a craft, technique or step is saved (``archive.gallery.search``)
+Rows are refreshed by signals when a craft, technique or step is saved (``gallery/signals.py``, connected in ``GalleryConfig.ready()``)
 and rebuilt by ``manage.py rebuild_gallery_index``. Whether a row is *public* is decided at query time
-from ``archive.selectors.public_records()``, never stored here: a withdrawn signature hides the
+from ``records.selectors.public_records()``, never stored here: a withdrawn signature hides the
 technique from search at once.
 """
 from django.contrib.postgres.indexes import GinIndex
@@ -42,7 +42,7 @@ class SearchDocument(models.Model):
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
     class Meta:
-        app_label = "archive"
+        db_table = "archive_searchdocument"  # created by archive/0003 before the gallery had its own app
         ordering = ["kind", "title"]
         verbose_name = _("检索文档")
         verbose_name_plural = _("检索文档")
@@ -50,5 +50,3 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return f"{self.key} {self.title}"
-
-from . import signals  # noqa: E402,F401  (index refresh on save)

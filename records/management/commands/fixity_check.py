@@ -13,7 +13,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true")
 
     def handle(self, *args, **o):
-        from review.fixity import fixity_check_all
+        from records.fixity import fixity_check_all
 
         result = fixity_check_all()
         out = {"records": result.checked_records, "files": result.checked_files, "failures": result.failures}

@@ -15,7 +15,7 @@ from django.db.models import F, Q, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from ..models import Craft, Technique
+from archive.models import Craft, Technique
 from .models import SearchDocument
 from .tokens import index_terms, query_tokens, tsquery
 
