@@ -62,6 +62,7 @@ run: setup demo
 
 test: setup
 	$(PY) manage.py makemigrations --check --dry-run > /dev/null || { echo "models changed without migrations"; exit 1; }
+	$(VENV)/bin/lint-imports --no-cache || { echo "the import contract in .importlinter is broken (docs/ARCHITECTURE.md, Layers)"; exit 1; }
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 ## Benchmarks (print figures; see docs/PERFORMANCE.md) --------------------------------------------------

@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 
 from archive.models import Craft, Technique
 from .models import SearchDocument
-from .tokens import index_terms, query_tokens, tsquery
+from .tokens import index_terms, query_tokens, same_vocabulary, tsquery
 
 
 def _is_postgres() -> bool:
@@ -81,6 +81,7 @@ def _write(docs: list[SearchDocument], stale: QuerySet) -> int:
     return len(docs)
 
 
+@same_vocabulary()
 def search_index_refresh_technique(*, technique_id: int) -> int:
     """Re-index one technique and its steps (after a technique or step is saved)."""
     technique = Technique.objects.select_related("craft").prefetch_related("steps").filter(pk=technique_id).first()
@@ -89,6 +90,7 @@ def search_index_refresh_technique(*, technique_id: int) -> int:
     return _write(_technique_docs(technique), SearchDocument.objects.filter(technique_id=technique_id))
 
 
+@same_vocabulary()
 def search_index_refresh_craft(*, craft_id: int) -> int:
     """Re-index a craft, its techniques and their steps."""
     craft = Craft.objects.prefetch_related("inheritors", "techniques__steps").filter(pk=craft_id).first()
@@ -101,6 +103,7 @@ def search_index_refresh_craft(*, craft_id: int) -> int:
     return _write(docs, SearchDocument.objects.filter(craft_id=craft_id))
 
 
+@same_vocabulary()
 def search_index_rebuild() -> int:
     """Re-index everything (``manage.py rebuild_gallery_index``)."""
     total = 0

@@ -8,6 +8,8 @@ their synonyms) added to a tokenizer of the gallery's own, once per spec version
 """
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import re
 import threading
 
@@ -21,13 +23,14 @@ _TOKEN_OK = re.compile(r"[\w\u3400-\u9fff]", re.UNICODE)
 
 _lock = threading.Lock()
 _tokenizers: dict[int, tuple[object, jieba.Tokenizer]] = {}
+_pinned: contextvars.ContextVar[jieba.Tokenizer | None] = contextvars.ContextVar("gallery_tokenizer", default=None)
 
 
-def _get_tokenizer() -> jieba.Tokenizer:
+def _tokenizer_for_active_spec() -> jieba.Tokenizer:
     """The gallery's own jieba tokenizer for the active spec: jieba's main dictionary plus every form
     of the spec's lexicon (terms, synonyms, traditional forms), so adding words never changes the
     global ``jieba`` that other modules use. Built once per spec object (a curator's new active spec
-    version gives a new one)."""
+    version gives a new one). Asking for the active spec costs one query."""
     from generation.prompting.spec import get_spec
 
     spec = get_spec()
@@ -46,6 +49,26 @@ def _get_tokenizer() -> jieba.Tokenizer:
         _tokenizers.clear()  # one spec is active at a time
         _tokenizers[id(spec)] = (spec, tokenizer)
         return tokenizer
+
+
+class same_vocabulary(contextlib.ContextDecorator):
+    """Within this block (or decorated view) every tokenization uses the vocabulary of the spec that was
+    active when it began: one look-up per request, however many texts it tokenizes."""
+
+    def _recreate_cm(self):  # a fresh instance per decorated call (thread- and re-entry-safe)
+        return type(self)()
+
+    def __enter__(self):
+        self._token = _pinned.set(_pinned.get() or _tokenizer_for_active_spec())
+        return self
+
+    def __exit__(self, *exc):
+        _pinned.reset(self._token)
+        return False
+
+
+def _get_tokenizer() -> jieba.Tokenizer:
+    return _pinned.get() or _tokenizer_for_active_spec()
 
 
 def tokenize(text: str) -> list[str]:

@@ -13,6 +13,7 @@ from .iiif import build_manifest
 from heritage.media import stream_field_file
 from .qa import StepText, answer_question
 from .search import highlight, search_documents
+from .tokens import same_vocabulary
 
 
 def _int(value, default=None):
@@ -70,6 +71,7 @@ def _ask(question: str, steps: list[selectors.StepView], current: int | None) ->
 
 
 @require_safe
+@same_vocabulary()
 def technique_detail(request, slug):
     context = selectors.technique_page(slug=slug)
     question = request.GET.get("q", "").strip()
@@ -80,6 +82,7 @@ def technique_detail(request, slug):
 
 
 @require_safe
+@same_vocabulary()
 def technique_ask(request, slug):
     """JSON for the question box: ?q=下一步怎么走针?&step=2"""
     context = selectors.technique_page(slug=slug)
@@ -102,6 +105,7 @@ def technique_manifest(request, slug):
 
 
 @require_safe
+@same_vocabulary()
 def search(request):
     text = request.GET.get("q", "").strip()
     category = request.GET.get("category", "")

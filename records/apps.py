@@ -8,3 +8,11 @@ class RecordsConfig(AppConfig):
 
     name = "records"
     verbose_name = _("档案记录")
+
+    def ready(self):
+        from review import ports
+
+        from .archiving import record_create, record_withdrawal
+
+        ports.register_record_writer(record_create)
+        ports.signoff_withdrawn.connect(record_withdrawal, dispatch_uid="records_withdrawal_event")

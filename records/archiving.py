@@ -19,17 +19,14 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from records.models import ArchiveEvent, ArchiveFile, ArchiveRecord
 from heritage.hashing import sha256_file
-
-from . import credentials
+from review.ports import ArchiveFailed
 from review.renditions import public_files
 
+from . import credentials
+from .models import ArchiveEvent, ArchiveFile, ArchiveRecord
+
 SOFTWARE_AGENT = {"type": "software", "role": "archiving system", "name": "heritage review/archive", "id": "heritage"}
-
-
-class ArchiveFailed(Exception):
-    pass
 
 
 def _copy_to_temp(field_file, dest: Path) -> Path:
@@ -207,3 +204,17 @@ def record_create(*, review, signoff, actor) -> ArchiveRecord:
         raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def record_withdrawal(*, sender=None, signoff, actor, reason: str, by_admin: bool, **kwargs) -> None:
+    """Receiver of ``review.ports.signoff_withdrawn``: the record stays (it is immutable); a PREMIS
+    withdrawal event is appended to it, in the withdrawal's transaction."""
+    from review.services import person_agent
+
+    record = ArchiveRecord.objects.filter(signoff=signoff).first()
+    if record is not None:
+        ArchiveEvent.objects.create(
+            record=record, event_type=ArchiveEvent.Type.WITHDRAWAL, detail=reason[:2000],
+            agents=[person_agent(actor, "administrator" if by_admin else "withdrawing signer")],
+            data={"signoff": str(signoff.pk)},
+        )

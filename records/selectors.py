@@ -1,12 +1,14 @@
-"""Reads over the immutable archive records (owned by review/archive, issue 7).
+"""Reads over the immutable archive records.
 
 A record is public while it is archived and its sign-off has not been withdrawn. Withdrawal never
 touches the record (it is immutable): it sets ``review.SignOff.withdrawn_at`` and moves the review to
-``withdrawn``, so both conditions are checked here.
+``withdrawn``, so both conditions are checked here, through the record's own sign-off and its review.
 """
 from __future__ import annotations
 
 from django.db.models import QuerySet
+
+from review.models import Review
 
 from .models import ArchiveEvent, ArchiveFile, ArchiveRecord
 
@@ -14,7 +16,7 @@ from .models import ArchiveEvent, ArchiveFile, ArchiveRecord
 def public_records() -> QuerySet[ArchiveRecord]:
     """Archive records the public may see: archived and currently signed (not withdrawn)."""
     return (
-        ArchiveRecord.objects.filter(clip__review__state="archived", signoff__withdrawn_at__isnull=True)
+        ArchiveRecord.objects.filter(signoff__review__state=Review.State.ARCHIVED, signoff__withdrawn_at__isnull=True)
         .select_related("technique", "technique__craft", "step", "clip", "signoff", "signoff__inheritor")
         .order_by("-created_at")
     )

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "heritage",  # project-level commands (heritage_demo); no models
     "archive",
     "generation",
     "generation.prompting",
