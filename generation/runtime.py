@@ -45,7 +45,7 @@ class WorkerRuntime:
     # ---------------------------------------------------------------- engine
     @property
     def device(self) -> str:
-        want = os.environ.get("HERITAGE_ENGINE_DEVICE", "")
+        want = settings.ENGINE_DEVICE
         if want:
             return want
         import torch
@@ -59,7 +59,7 @@ class WorkerRuntime:
                 return self._engine, 0.0
             from generation.engine import load_engine
 
-            default_mode = os.environ.get("HERITAGE_ENGINE_MODE", "auto")
+            default_mode = settings.ENGINE_MODE or "auto"
             load_mode = mode if mode not in ("", None, "auto") else default_mode
             self.check_memory(load_mode)
             t0 = time.perf_counter()
@@ -198,7 +198,7 @@ _runtime: WorkerRuntime | None = None
 def get_runtime() -> WorkerRuntime:
     global _runtime
     if _runtime is None or _runtime.name.rsplit("/", 1)[-1] != str(os.getpid()):  # new after a fork
-        node = os.environ.get("HERITAGE_WORKER_NODE") or _NODE.get("name") or socket.gethostname()
+        node = settings.WORKER_NODE or _NODE.get("name") or socket.gethostname()
         _runtime = WorkerRuntime(name=f"{node}/{os.getpid()}", queues=_NODE.get("queues", "gpu"))
     return _runtime
 

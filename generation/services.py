@@ -58,15 +58,15 @@ BATCH_MAX = 50
 
 
 def lease_s() -> int:
-    return int(os.environ.get("HERITAGE_JOB_LEASE_S", "60"))
+    return settings.JOB_LEASE_S
 
 
 def heartbeat_s() -> float:
-    return float(os.environ.get("HERITAGE_HEARTBEAT_S", "5"))
+    return settings.JOB_HEARTBEAT_S
 
 
 def scratch_dir() -> Path:
-    path = Path(os.environ.get("HERITAGE_GENERATION_SCRATCH") or (settings.VAR_DIR / "scratch" / "generation"))
+    path = Path(settings.GENERATION_SCRATCH)
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -211,11 +211,11 @@ def job_create(*, requested_by, technique=None, step=None, text: str | None = No
 
 
 def max_attempts() -> int:
-    return int(os.environ.get("HERITAGE_JOB_MAX_ATTEMPTS", "3"))
+    return settings.JOB_MAX_ATTEMPTS
 
 
 def requeue_after_s() -> int:
-    return int(os.environ.get("HERITAGE_JOB_REQUEUE_S", "900"))
+    return settings.JOB_REQUEUE_S
 
 
 def job_enqueue(*, job: GenerationJob) -> None:
@@ -409,7 +409,7 @@ def job_execute(*, job_id, runtime) -> Outcome:
 
         # 3. Progress and cancellation between steps, both through the job row.
         state = {"t0": None, "first_step_at": None}
-        step_delay = float(os.environ.get("HERITAGE_TEST_STEP_DELAY_S") or 0)
+        step_delay = float(settings.TEST_STEP_DELAY_S or 0)
 
         def should_cancel() -> bool:
             if time.monotonic() > deadline:

@@ -10,6 +10,7 @@ import logging
 
 from celery import shared_task
 from celery.signals import celeryd_after_setup, worker_process_init, worker_ready, worker_shutdown
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from . import services
@@ -62,12 +63,10 @@ def _on_child_start(**kwargs):
 
 
 def _start_runtime():
-    import os
-
     runtime = get_runtime()
     runtime.start()
     import generation.engine  # noqa: F401 — import torch and the model classes now, not in the first job
-    if os.environ.get("HERITAGE_ENGINE_PRELOAD") == "1":
+    if settings.ENGINE_PRELOAD:
         try:
             runtime.engine()
         except Exception as exc:  # noqa: BLE001 — jobs will report it in words

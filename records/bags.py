@@ -43,13 +43,11 @@ class BagError(Exception):
 
 
 def _organization() -> str:
-    return (getattr(settings, "HERITAGE_ORGANIZATION", "") or os.environ.get("HERITAGE_ORGANIZATION", "")
-            or "heritage 非遗数字档案")
+    return settings.HERITAGE_ORGANIZATION
 
 
 def _export_root() -> Path:
-    return Path(getattr(settings, "HERITAGE_BAG_DIR", "") or os.environ.get("HERITAGE_BAG_DIR", "")
-                or (Path(settings.VAR_DIR) / "bags"))
+    return Path(settings.HERITAGE_BAG_DIR)
 
 
 def record_as_json(record: ArchiveRecord) -> dict:
