@@ -31,7 +31,7 @@ from .forms import (CraftForm, FootageForm, InheritorForm, RecordingForm, Segmen
                     TechniqueForm, TranscriptImportForm, model_data)
 from .models import Category, Craft, Footage, Inheritor, Recording, Technique
 from .roles import CURATOR, INHERITOR, REVIEWER, has_role, is_curator
-from .webvtt import serialize, to_plain_text
+from heritage.webvtt import serialize, to_plain_text
 
 PAGE_SIZE = 20
 

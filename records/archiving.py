@@ -19,6 +19,7 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
+from generation.postprocess.roles import FileRole
 from heritage.hashing import sha256_file
 from review.ports import ArchiveFailed
 from review.renditions import public_files
@@ -133,7 +134,7 @@ def record_create(*, review, signoff, actor) -> ArchiveRecord:
             local = _copy_to_temp(pf.field_file, tmp / f"{pf.role}-src{ext}")
             if signed_files[pf.role] and sha256_file(local) != signed_files[pf.role]:
                 raise ArchiveFailed(f"公开文件 {pf.role} 在签署后被改动(SHA-256 不一致),请重新送审签署。")
-            if pf.role == "video":
+            if pf.role == FileRole.VIDEO:
                 signed = tmp / f"video{ext}"
                 definition = credentials.build_manifest_definition(
                     title=review.title, record_id=str(record_id), attribution=signoff.attribution,
@@ -144,7 +145,7 @@ def record_create(*, review, signoff, actor) -> ArchiveRecord:
                 )
                 manifest = credentials.embed_manifest(local, signed, definition)
                 (tmp / "manifest.c2pa").write_bytes(manifest)
-                staged.append(("video", signed, pf.mime))
+                staged.append((FileRole.VIDEO, signed, pf.mime))
                 staged.append(("c2pa_manifest", tmp / "manifest.c2pa", "application/c2pa"))
             else:
                 staged.append((pf.role, local, pf.mime))

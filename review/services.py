@@ -332,10 +332,8 @@ def review_comment(*, review: Review, actor, text: str, at_ms: int | None = None
 
 def _start_regeneration(review: Review, actor, action_description: dict):
     """A new take from the edited action description, through the jobs engineer's service."""
-    try:
-        from generation.services import job_create
-    except ImportError:
-        _conflict(_("生成服务尚不可用,无法按修改后的动作描述重新生成。"), "generation_unavailable")
+    from generation.services import job_create
+
     old = review.clip.job
     public = {k: old.parameters[k] for k in ("resolution", "orientation", "duration", "frame_rate", "temperature")
               if k in old.parameters}

@@ -166,7 +166,7 @@ def test_import_plain_text(curator_client, recording):
 
 
 def test_export_round_trip(curator_client, recording):
-    from archive.webvtt import parse
+    from heritage.webvtt import parse
 
     r = curator_client.get(f"/curator/recordings/{recording.pk}/transcript.vtt")
     assert r["Content-Type"].startswith("text/vtt") and "attachment" in r["Content-Disposition"]

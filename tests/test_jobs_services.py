@@ -142,7 +142,7 @@ def test_a_job_queued_long_after_its_message_was_sent_is_sent_again(user, django
     long_ago = timezone.now() - timedelta(seconds=601)
     GenerationJob.objects.filter(pk=lost.pk).update(created_at=long_ago, enqueued_at=long_ago)
     GenerationJob.objects.filter(pk=recent.pk).update(enqueued_at=timezone.now())
-    with mock.patch("generation.tasks.run_generation_job.apply_async") as send:
+    with mock.patch("heritage.celery.app.send_task") as send:
         with django_capture_on_commit_callbacks(execute=True) as sent:
             services.jobs_recover_stale()
     assert len(sent) == 1 and send.call_args.kwargs["args"] == [str(lost.pk)]

@@ -12,7 +12,8 @@ from generation.postprocess.fonts import find_cjk_font
 from generation.postprocess.label import attribution_label, label_box, render_label
 from generation.postprocess.probe import moov_before_mdat, sha256_of
 from generation.postprocess.upscale import FrameUpscaler
-from generation.postprocess.webvtt import Step, parse_vtt
+from generation.postprocess.captions import Step
+from heritage.webvtt import parse as parse_vtt
 
 from .postprocess_fixtures import decode_frames, native_mp4, synthetic_frames  # noqa: F401
 

@@ -14,7 +14,7 @@ from .. import selectors, services
 from ..curator_views import can_hear, can_read
 from ..models import Recording, Technique
 from ..roles import is_curator
-from ..webvtt import WebVTTError, parse as parse_webvtt
+from heritage.webvtt import WebVTTError, parse as parse_webvtt
 from .serializers import CraftSerializer, RecordingSerializer, TechniqueSerializer, TranscriptImportSerializer
 
 

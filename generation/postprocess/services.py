@@ -23,7 +23,7 @@ from . import pipeline
 from .errors import PostprocessError
 from .label import attribution_label
 from .models import MediaJob, Rendition
-from .webvtt import as_steps, map_cues, retime
+from .captions import as_steps, map_cues, retime
 
 logger = logging.getLogger(__name__)
 LOG_KEEP = 200_000
@@ -49,11 +49,9 @@ def attribution_name(*, job) -> str:
 def label_for_clip(*, clip) -> str:
     """「AI生成 · 基于<传承人>口述重构」: the review's attribution once a review composed it, until then
     the oral-history source of the clip's job."""
-    try:
-        from review.selectors import attribution_for_clip
-    except ImportError:  # pragma: no cover - review app absent
-        attribution_for_clip = None
-    text = attribution_for_clip(clip) if attribution_for_clip and clip.pk else None
+    from review.selectors import attribution_for_clip  # until part B stores the attribution on the job
+
+    text = attribution_for_clip(clip) if clip.pk else None
     if text:
         text = text.strip()
         return text if text.startswith("AI生成") else f"AI生成 · {text}"

@@ -28,10 +28,8 @@ MODES = ("auto", "resident", "swap", "offload")
 
 def visible_gpus() -> list[dict]:
     """[{index, name, total_bytes}] for the GPUs torch can see (none without CUDA)."""
-    try:
-        import torch
-    except ImportError:
-        return []
+    import torch
+
     if not torch.cuda.is_available():
         return []
     out = []
