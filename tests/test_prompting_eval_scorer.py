@@ -197,3 +197,52 @@ def test_dev_split_parses_and_every_item_is_well_formed(dev):
     problems = [p for item in dev for p in ev.validate_item(item)]
     assert problems == []
     assert len({i["id"] for i in dev}) == len(dev)
+
+
+@pytest.fixture(scope="module")
+def test_split():
+    return ev.load_split("test")
+
+
+OLD_LEXICON_CRAFTS = ("苏绣", "湘绣", "景泰蓝", "蜡染", "剪纸", "打铁花", "漆器", "紫砂", "木版年画")
+
+
+def test_both_splits_parse_ids_unique_and_splits_disjoint(dev, test_split):
+    for item in test_split:
+        assert ev.validate_item(item) == [], item["id"]
+    ids = [i["id"] for i in dev + test_split]
+    assert len(ids) == len(set(ids))
+    texts = [i["text"] for i in dev + test_split]
+    assert len(texts) == len(set(texts))
+
+
+def test_the_set_meets_the_issue_targets(dev, test_split):
+    items = dev + test_split
+    assert len(items) >= 160
+    assert set(i["category"] for i in items) == set(ev.CATEGORIES)
+    assert len({i["craft"] for i in items}) >= 45
+    grounded = [i for i in items if i["grounded"]]
+    assert len(grounded) >= 60 and len(grounded) * 3 >= len(items)
+    assert len(test_split) >= 0.4 * len(items)
+    # stratified by category: every category has at least 40 % of its items in the test split
+    per_cat, per_cat_test = Counter(i["category"] for i in items), Counter(i["category"] for i in test_split)
+    for cat, n in per_cat.items():
+        assert per_cat_test[cat] >= 0.4 * n, cat
+        assert per_cat_test[cat] < n, cat  # and some in dev
+    test_only = {i["craft"] for i in test_split} - {i["craft"] for i in dev}
+    assert len(test_only) >= 10
+    lexicon = [i for i in items if any(k in n for n in [i["craft"], *i["craft_aliases"]] for k in OLD_LEXICON_CRAFTS)]
+    assert len(lexicon) <= 0.2 * len(items)
+    no_action = [i for i in items if not i["expect"]["describes_action"]]
+    assert 6 <= len(no_action) <= 15
+    features = Counter(f for i in items for f in i["features"])
+    for f in ("filler", "dialect", "spoken_numbers", "arabic_numbers", "range", "correction", "two_hands",
+              "warning", "rate", "approx", "duration", "classifier", "unit_conversion"):
+        assert features[f] >= 5, f
+
+
+def test_grounded_items_cite_distinct_real_looking_pages(dev, test_split):
+    grounded = [i for i in dev + test_split if i["grounded"]]
+    urls = {i["source"]["url"] for i in grounded}
+    assert len(urls) >= 30
+    assert all(i["source"]["url"].startswith(("http://", "https://")) for i in grounded)
