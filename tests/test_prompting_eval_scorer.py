@@ -246,3 +246,9 @@ def test_grounded_items_cite_distinct_real_looking_pages(dev, test_split):
     urls = {i["source"]["url"] for i in grounded}
     assert len(urls) >= 30
     assert all(i["source"]["url"].startswith(("http://", "https://")) for i in grounded)
+
+
+def test_recorded_features_are_those_found_in_the_text(dev, test_split):
+    for item in dev + test_split:
+        found = ev.text_features(item["text"], item["expect"]["describes_action"], "dialect" in item["features"])
+        assert sorted(item["features"]) == sorted(found), item["id"]

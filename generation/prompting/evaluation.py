@@ -417,6 +417,39 @@ def summarize(results: list[tuple[dict, list[dict]]]) -> dict:
             "empty_prompts": empty, "fields": fields, "categories": cats}
 
 
+# ---------------------------------------------------------------------------------------------- features
+_FEATURE_PATTERNS = (
+    ("filler", "嗯|那个|你看|就是说|哎呀|我跟你讲|对吧|晓得|这个啊|啊,"),
+    ("spoken_numbers", "[一二两三四五六七八九十百千半][^,。!?]{0,2}?(度|分|秒|寸|尺|米|毫米|公分|厘米|遍|次|下|层|块|锤|槌|排|股|道"
+                       "|天|个|斤|两|克|号|针|圈|步|张|根|片|钟头|小时|刻钟|比|成|回|折|年|月)"),
+    ("arabic_numbers", r"\d"),
+    ("range", r"[一二两三四五六七八九十百\d]\s*(到|至|~)\s*[一二两三四五六七八九十百\d]|一两|两三|三四|四五|五六|六七|七八|八九"
+              "|二三十|四五十|一百五六|一百六七|二三|百二到"),
+    ("correction", "不对|不是.{0,10}是|说错"),
+    ("warning", "千万|别|不要|不能|小心|当心|不敢|莫|不许"),
+    ("rate", "每分钟|一分钟|每秒|一秒"),
+    ("approx", "来[下度分斤个回遍次天锤转米根]|左右|上下|多[下度分斤个回遍次天]|差不多|大概"),
+    ("duration", "钟头|小时|刻钟|分钟|[一二两三四五六七八九十\\d]天|秒|礼拜|个月|[一二三四五六七八九十]年"),
+    ("classifier", "[一二两三四五六七八九十百\\d](块|锤|遍|层|排|股|道)"),
+    ("unit_conversion", "寸|尺|公分|斤|丈"),
+)
+
+
+def text_features(text: str, describes_action: bool = True, dialect: bool = False) -> list[str]:
+    """The ``features`` of an item as the set records them: found by pattern in the text (``dialect``
+    is marked by hand, ``no_action`` follows ``describes_action``). Descriptive only; no check uses them."""
+    import re
+
+    found = [name for name, pattern in _FEATURE_PATTERNS if re.search(pattern, text)]
+    if ("左手" in text and "右手" in text) or "另一只手" in text:
+        found.append("two_hands")
+    if dialect:
+        found.append("dialect")
+    if not describes_action:
+        found.append("no_action")
+    return [f for f in FEATURES if f in found]
+
+
 # ---------------------------------------------------------------------------------------------- files
 def load_split(name: str, directory: Path | None = None) -> list[dict]:
     """The items of ``dev`` or ``test`` (``data/eval/<name>.json``)."""
