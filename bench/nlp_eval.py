@@ -15,7 +15,7 @@ Modes:
 The test split is for reporting only: rules are never tuned on it (see data/eval/README.md).
 
 Usage: ``python bench/nlp_eval.py [--split dev|test|both] [--craft-known] [--json] [--failures N]
-[--django]``. ``--django`` calls ``django.setup()`` first so that the active spec in the database is
+[--django]``. ``--failures N`` lists up to N failed checks of the dev split only. ``--django`` calls ``django.setup()`` first so that the active spec in the database is
 used (settings from ``DJANGO_SETTINGS_MODULE``, default ``heritage.settings.local``); without it the
 repository's spec files are used, as in ``bench/nlp.py``.
 """
@@ -64,7 +64,8 @@ def main(argv=None) -> int:
     parser.add_argument("--craft-known", action="store_true", help="pass each item's craft name to the normalizer")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     parser.add_argument("--failures", type=int, default=0, metavar="N",
-                        help="also print up to N failed checks per split (dev only unless --split test is asked)")
+                        help="also print up to N failed checks of the dev split (never of the test split, "
+                             "which is for reporting only)")
     parser.add_argument("--django", action="store_true", help="django.setup() first (use the active spec)")
     args = parser.parse_args(argv)
 
@@ -98,7 +99,7 @@ def main(argv=None) -> int:
         summary["old_lexicon_crafts"] = {"items": known["items"], "rate": known["rate"]}
         summary["other_crafts"] = {"items": other["items"], "rate": other["rate"]}
         report["splits"][split] = summary
-        if args.failures:
+        if args.failures and split == "dev":
             fl = []
             for item, checks, out in results:
                 for c in checks:
