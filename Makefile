@@ -42,7 +42,7 @@ tiny-engine: venv
 # archive) so the public gallery has an archived demonstration to show. Its video is noise.
 demo: migrate tiny-engine
 	$(PY) manage.py load_demo
-	@$(PY) manage.py shell -c "import sys; from archive.models import ArchiveRecord; sys.exit(0 if ArchiveRecord.objects.exists() else 1)" \
+	@$(PY) manage.py shell -c "import sys; from records.models import ArchiveRecord; sys.exit(0 if ArchiveRecord.objects.exists() else 1)" \
 	  || HERITAGE_SITE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py heritage_demo
 
 ## The two commands -------------------------------------------------------------------------------------
@@ -62,6 +62,7 @@ run: setup demo
 
 test: setup
 	$(PY) manage.py makemigrations --check --dry-run > /dev/null || { echo "models changed without migrations"; exit 1; }
+	$(VENV)/bin/lint-imports --no-cache || { echo "the import contract in .importlinter is broken (docs/ARCHITECTURE.md, Layers)"; exit 1; }
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 ## Benchmarks (print figures; see docs/PERFORMANCE.md) --------------------------------------------------
