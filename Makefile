@@ -8,7 +8,7 @@ PORT ?= 8000
 SYSTEM_PACKAGES := ffmpeg fonts-noto-cjk chromium chromium-driver gettext wrk
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup setup-system venv migrate demo worker tiny-engine bench-nlp bench-engine bench-jobs bench-media bench-gallery bench-review messages clean
+.PHONY: run test setup setup-system venv migrate demo worker tiny-engine bench-nlp bench-nlp-eval bench-engine bench-jobs bench-media bench-gallery bench-review messages clean
 
 ## Set-up ---------------------------------------------------------------------------------------------
 setup: setup-system venv
@@ -68,6 +68,8 @@ test: setup
 ## Benchmarks (print figures; see docs/PERFORMANCE.md) --------------------------------------------------
 bench-nlp: venv
 	$(PY) bench/nlp.py
+bench-nlp-eval: venv
+	$(PY) bench/nlp_eval.py --split both
 bench-engine: venv
 	$(PY) bench/engine_gpu.py
 bench-jobs: venv
