@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from generation.postprocess.roles import FileRole
 from heritage.hashing import sha256_file
+from heritage.storage import copy_to_local
 from review.ports import ArchiveFailed
 from review.renditions import public_files
 
@@ -28,12 +29,6 @@ from . import credentials
 from .models import ArchiveEvent, ArchiveFile, ArchiveRecord
 
 SOFTWARE_AGENT = {"type": "software", "role": "archiving system", "name": "heritage review/archive", "id": "heritage"}
-
-
-def _copy_to_temp(field_file, dest: Path) -> Path:
-    with field_file.storage.open(field_file.name, "rb") as src, open(dest, "wb") as out:
-        shutil.copyfileobj(src, out, 1024 * 1024)
-    return dest
 
 
 def engine_identity(job) -> dict:
@@ -131,7 +126,7 @@ def record_create(*, review, signoff, actor) -> ArchiveRecord:
             raise ArchiveFailed("公开内容在签署后发生了变化(文件种类不同),请重新送审签署。")
         for pf in current:
             ext = os.path.splitext(pf.name)[1].lower() or ".bin"
-            local = _copy_to_temp(pf.field_file, tmp / f"{pf.role}-src{ext}")
+            local = copy_to_local(pf.field_file, tmp / f"{pf.role}-src{ext}")
             if signed_files[pf.role] and sha256_file(local) != signed_files[pf.role]:
                 raise ArchiveFailed(f"公开文件 {pf.role} 在签署后被改动(SHA-256 不一致),请重新送审签署。")
             if pf.role == FileRole.VIDEO:
