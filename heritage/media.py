@@ -20,6 +20,7 @@ import re
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
+from django.utils.translation import gettext as _
 
 SIGNED_URL_SECONDS = 300
 CHUNK = 64 * 1024
@@ -79,7 +80,7 @@ def stream_field_file(request, field_file, *, content_type: str | None = None, p
     try:
         size = storage.size(name)
     except (OSError, ValueError):
-        raise Http404("文件不存在。") from None
+        raise Http404(_("文件不存在。")) from None
     byte_range = parse_range(request.headers.get("Range", ""), size)
     if byte_range == "invalid":
         response = HttpResponse(status=416)
