@@ -109,10 +109,10 @@ class Inheritor(TimeStamped):
 
     @property
     def signer(self):
-        """The user account that may sign for this inheritor, or None."""
-        if self.needs_proxy:
-            return self.proxy_user if (self.proxy_user_id and self.proxy_document) else None
-        return self.user
+        """The user account that may sign for this inheritor, or None (the rule: archive/signing.py)."""
+        from .signing import signer_of
+
+        return signer_of(self)
 
     def clean(self):
         has_proxy = bool(self.proxy_name or self.proxy_user_id)

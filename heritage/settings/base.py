@@ -39,11 +39,18 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "rules",
     "archive",
     "generation",
     "generation.prompting",
     "generation.postprocess",
     "review",
+]
+
+# Permissions are django-rules predicates (heritage/permissions.py); the model backend still logs in.
+AUTHENTICATION_BACKENDS = [
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 MIDDLEWARE = [

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, inline_serializer
-from rest_framework import permissions, serializers
+from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from archive.record_selectors import is_record_public
 from archive.records import ArchiveRecord
-from archive.roles import ADMIN, CURATOR, REVIEWER, has_role
 from generation.models import Clip
+from heritage.permissions import PUBLIC, HasPerm, allowed
 
-from .. import selectors, services
+from .. import selectors, services, workflow
 from ..models import Review, ReviewComment
 
 
@@ -32,10 +32,24 @@ class ReviewSerializer(serializers.ModelSerializer):
     craft = serializers.CharField(source="technique.craft.slug")
     record = serializers.SerializerMethodField()
 
+    available_actions = serializers.SerializerMethodField()
+    reviewer_approved = serializers.SerializerMethodField()
+
     class Meta:
         model = Review
         fields = ["id", "clip", "craft", "technique", "title", "state", "version", "previous", "attribution",
-                  "rights_uri", "ai_notice", "submitted_sha256", "record", "created_at", "updated_at"]
+                  "rights_uri", "ai_notice", "submitted_sha256", "record", "created_at", "updated_at",
+                  "available_actions", "reviewer_approved"]
+
+    def get_available_actions(self, obj) -> list[str]:
+        """The actions the requesting user may take now (review/workflow.py), in API spelling."""
+        request = self.context.get("request")
+        if request is None:
+            return []
+        return sorted(API_NAME[n] for n in workflow.available_names(obj, request.user))
+
+    def get_reviewer_approved(self, obj) -> bool:
+        return selectors.reviewer_approval(obj) is not None
 
     def get_record(self, obj) -> str | None:
         rec = ArchiveRecord.objects.filter(clip_id=obj.clip_id).values_list("pk", flat=True).first()
@@ -72,6 +86,11 @@ class RefusalSerializer(serializers.Serializer):
     code = serializers.CharField()
 
 
+# API path segment ↔ workflow action name
+API_NAME = {name: name.replace("_", "-") for name in workflow.ACTIONS}
+ACTION_OF = {v: k for k, v in API_NAME.items()}
+
+
 class ActionSerializer(serializers.Serializer):
     """Fields of a transition request; each action reads the ones it needs."""
 
@@ -91,25 +110,17 @@ def _refused(exc: services.TransitionRefused) -> Response:
     return Response({"detail": exc.message, "code": exc.code}, status=exc.status)
 
 
-def _review_or_403(request, pk) -> Review:
-    review = get_object_or_404(Review.objects.select_related("technique__craft", "clip"), pk=pk)
-    if not (has_role(request.user, CURATOR, REVIEWER, ADMIN) or services.signing_inheritor(review, request.user)):
-        from rest_framework.exceptions import PermissionDenied
-
-        raise PermissionDenied("您无权查看该审核。")
-    return review
-
-
 class ReviewList(APIView):
-    permission_classes = [permissions.IsAuthenticated]
+    # opening a review: review_open checks ``review.open`` and audits a refusal
+    permission_classes = [HasPerm({"GET": "review.view_inbox", "POST": "heritage.authenticated"},
+                                  "您没有审核权限。")]
     serializer_class = ReviewSerializer
+    permission_delegated = {"POST": "review.open"}
 
     @extend_schema(operation_id="reviews_list", responses={200: ReviewSerializer(many=True), **REFUSED})
     def get(self, request):
         qs = selectors.review_list_for(request.user)
-        if not (has_role(request.user, CURATOR, REVIEWER, ADMIN) or selectors.signer_crafts(request.user)):
-            return Response({"detail": "您没有审核权限。"}, status=403)
-        return Response(ReviewSerializer(qs[:200], many=True).data)
+        return Response(ReviewSerializer(qs[:200], many=True, context={"request": request}).data)
 
     @extend_schema(operation_id="reviews_open",
                    request=inline_serializer("ReviewOpen", {"clip": serializers.IntegerField(),
@@ -124,28 +135,35 @@ class ReviewList(APIView):
             review = services.review_open(clip=clip, actor=request.user, rights_uri=request.data.get("rights_uri"))
         except services.TransitionRefused as exc:
             return _refused(exc)
-        return Response(ReviewSerializer(review).data, status=201)
+        return Response(ReviewSerializer(review, context={"request": request}).data, status=201)
 
 
 class ReviewDetail(APIView):
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [HasPerm("review.view", "您无权查看该审核。")]
     serializer_class = ReviewSerializer
 
     @extend_schema(operation_id="reviews_retrieve", responses={200: ReviewSerializer, **REFUSED})
     def get(self, request, pk):
-        review = _review_or_403(request, pk)
-        data = ReviewSerializer(review).data
+        review = get_object_or_404(Review.objects.select_related("technique__craft", "clip"), pk=pk)
+        self.check_object_permissions(request, review)
+        data = ReviewSerializer(review, context={"request": request}).data
         data["comments"] = CommentSerializer(review.comments.select_related("author"), many=True).data
         data["public_summary"] = services.public_summary(review)
         return Response(data)
 
 
 class ReviewAction(APIView):
-    """POST /reviews/<id>/<action>: submit, comment, request-changes, reject, sign, archive, withdraw."""
+    """POST /reviews/<id>/<action>: one action of review/workflow.py (submit, comment, approve,
+    request-changes, reject, sign, archive, withdraw). The workflow checks the action's permission and
+    audits a refusal; the view requires a login."""
 
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [HasPerm("heritage.authenticated")]
     serializer_class = ActionSerializer
     action_name = ""
+
+    @property
+    def permission_delegated(self):
+        return {"POST": workflow.ACTIONS[ACTION_OF[self.action_name]].permission}
 
     @extend_schema(request=ActionSerializer,
                    responses={200: ReviewSerializer, 201: OpenApiResponse(description="comment or archive record"),
@@ -153,54 +171,47 @@ class ReviewAction(APIView):
     def post(self, request, pk):
         review = get_object_or_404(Review, pk=pk)
         d = request.data
+        name = ACTION_OF[self.action_name]
+        fields = {
+            "comment": ("text", "at_ms"), "approve": ("text",), "request_changes": ("text", "at_ms", "action_description"),
+            "reject": ("text",), "sign": ("sha256", "attribution", "comment"), "withdraw": ("reason",),
+        }.get(name, ())
+        data = {k: d.get(k) for k in fields if k in d}
+        for k in ("text", "sha256", "attribution", "comment", "reason"):
+            if k in fields:
+                data.setdefault(k, "")
         try:
-            if self.action_name == "submit":
-                services.review_submit(review=review, actor=request.user)
-            elif self.action_name == "comment":
-                c = services.review_comment(review=review, actor=request.user, text=d.get("text", ""),
-                                            at_ms=d.get("at_ms"))
-                return Response(CommentSerializer(c).data, status=201)
-            elif self.action_name == "request-changes":
-                services.review_request_changes(review=review, actor=request.user, text=d.get("text", ""),
-                                                at_ms=d.get("at_ms"), action_description=d.get("action_description"))
-            elif self.action_name == "reject":
-                services.review_reject(review=review, actor=request.user, text=d.get("text", ""))
-            elif self.action_name == "sign":
-                services.review_sign(review=review, actor=request.user, sha256=d.get("sha256", ""),
-                                     attribution=d.get("attribution", ""), comment=d.get("comment", ""))
-            elif self.action_name == "archive":
-                record = services.review_archive(review=review, actor=request.user)
-                return Response(RecordSerializer(record).data, status=201)
-            elif self.action_name == "withdraw":
-                services.review_withdraw(review=review, actor=request.user, reason=d.get("reason", ""))
+            result = workflow.dispatch(review=review, action=name, actor=request.user, **data)
         except services.TransitionRefused as exc:
             return _refused(exc)
+        if name in ("comment", "approve"):
+            return Response(CommentSerializer(result).data, status=201)
+        if name == "archive":
+            return Response(RecordSerializer(result).data, status=201)
         review.refresh_from_db()
-        return Response(ReviewSerializer(review).data)
+        return Response(ReviewSerializer(review, context={"request": request}).data)
 
 
 class RecordDetail(APIView):
     """An archive record: staff always; everyone else only while it is public."""
 
-    permission_classes = [permissions.AllowAny]
+    permission_classes = [HasPerm(PUBLIC)]
     serializer_class = RecordSerializer
 
     @extend_schema(operation_id="archive_records_retrieve", responses={200: RecordSerializer, 404: RefusalSerializer})
     def get(self, request, pk):
         record = get_object_or_404(ArchiveRecord, pk=pk)
-        if not (has_role(request.user, CURATOR, REVIEWER, ADMIN) or is_record_public(record)):
+        if not (allowed(request.user, "records.view_staff") or is_record_public(record)):
             return Response({"detail": "未找到。"}, status=404)
         return Response(RecordSerializer(record).data)
 
 
 class RecordExport(APIView):
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [HasPerm("records.export", "只有策展人可以导出档案。")]
 
     @extend_schema(operation_id="archive_records_export", request=None,
                    responses={201: inline_serializer("BagExport", {"bag_path": serializers.CharField()}), **REFUSED})
     def post(self, request, pk):
-        if not services.is_staff_curator(request.user):
-            return Response({"detail": "只有策展人可以导出档案。", "code": "forbidden"}, status=403)
         record = get_object_or_404(ArchiveRecord, pk=pk)
         from ..bags import BagError, bag_export
 
