@@ -139,7 +139,7 @@ class ReviewList(APIView):
 
 
 class ReviewDetail(APIView):
-    permission_classes = [HasPerm("review.view", "您无权查看该审核。")]
+    permission_classes = [HasPerm("heritage.authenticated", "您无权查看该审核。", obj_perm="review.view")]
     serializer_class = ReviewSerializer
 
     @extend_schema(operation_id="reviews_retrieve", responses={200: ReviewSerializer, **REFUSED})
