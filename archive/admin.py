@@ -10,6 +10,7 @@ from .models import Craft, Footage, Inheritor, Recording, Technique, TechniqueSt
 class InheritorInline(admin.TabularInline):
     model = Inheritor
     fields = ["name", "level", "status", "able_to_sign"]
+    readonly_fields = ["status", "able_to_sign"]  # who may sign changes on the curator screen, confirmed by a second person
     extra = 0
     show_change_link = True
 
@@ -29,6 +30,13 @@ class InheritorAdmin(admin.ModelAdmin):
     search_fields = ["name", "craft__name", "craft__region", "proxy_name"]
     autocomplete_fields = ["craft"]
     raw_id_fields = ["user", "proxy_user"]
+
+    def get_readonly_fields(self, request, obj=None):
+        """Who may sign is changed on the curator screen, as a request a second curator or an admin
+        confirms (archive.services.inheritor_update); here it is read only."""
+        from .services import SIGNER_FIELDS
+
+        return list(SIGNER_FIELDS)
 
 
 class TechniqueStepInline(admin.StackedInline):

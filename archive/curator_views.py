@@ -27,7 +27,7 @@ from heritage.permissions import PermissionView, allowed
 from . import selectors, services
 from .forms import (CraftForm, FootageForm, InheritorForm, RecordingForm, SegmentFormSet, StepFormSet,
                     TechniqueForm, TranscriptImportForm, model_data)
-from .models import Category, Craft, Footage, Inheritor, Recording, Technique
+from .models import Category, Craft, Footage, Inheritor, Recording, SignerChange, Technique
 from .roles import INHERITOR, has_role
 from .webvtt import serialize, to_plain_text
 
@@ -176,7 +176,30 @@ class InheritorDetail(RoleView):
     def get(self, request, pk):
         inheritor = get_object_or_404(Inheritor.objects.select_related("craft", "user", "proxy_user"), pk=pk)
         return render(request, "curator/inheritor_detail.html", self.base_context(
-            inheritor=inheritor, recordings=inheritor.recordings.all()))
+            inheritor=inheritor, recordings=inheritor.recordings.all(),
+            signer_changes=inheritor.signer_changes.select_related("requested_by", "decided_by")[:10]))
+
+
+class SignerChangeDecide(RoleView):
+    """Confirm or reject a requested change of who may sign (a second curator, or an admin)."""
+
+    permission_required = "archive.confirm_signer_change"
+
+    def permission_object(self):
+        return get_object_or_404(SignerChange, pk=self.kwargs["change_id"], inheritor_id=self.kwargs["pk"])
+
+    def post(self, request, pk, change_id):
+        change = self.permission_object()
+        try:
+            if request.POST.get("decision") == "confirm":
+                services.signer_change_confirm(change=change, actor=request.user)
+                messages.success(request, _("签署人变更已确认,现在生效。"))
+            else:
+                services.signer_change_reject(change=change, actor=request.user)
+                messages.success(request, _("签署人变更已驳回。"))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        return redirect("curator:inheritor_detail", pk=pk)
 
 
 class TechniqueDetail(RoleView):
@@ -283,10 +306,10 @@ class InheritorForm_(FormPage):
         return {"craft": craft} if craft else {}
 
     def create(self, data):
-        return services.inheritor_create(data=data)
+        return services.inheritor_create(data=data, actor=self.request.user)
 
     def update(self, obj, data):
-        return services.inheritor_update(inheritor=obj, data=data)
+        return services.inheritor_update(inheritor=obj, data=data, actor=self.request.user)
 
 
 class RecordingForm_(FormPage):

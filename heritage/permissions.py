@@ -98,6 +98,12 @@ def recording_not_archive_only(user, recording) -> bool:
     return recording is not None and recording.consent_scope != Recording.ConsentScope.ARCHIVE_ONLY
 
 
+@rules.predicate
+def is_not_the_requester(user, change) -> bool:
+    """Four eyes: the person who asked for a change is not the one who confirms it."""
+    return change is None or change.requested_by_id != user.pk
+
+
 is_staff_reader = is_curator | is_reviewer
 
 # --- The table -------------------------------------------------------------------------------------
@@ -115,7 +121,7 @@ PERMISSIONS = {
     "archive.read_recording": is_staff_reader & (is_curator | recording_not_archive_only),
     # who may sign for an inheritor: a change is requested by a curator and confirmed by another
     "archive.request_signer_change": is_curator,
-    "archive.confirm_signer_change": is_curator,
+    "archive.confirm_signer_change": is_curator & is_not_the_requester,
     # normalization screen (Django staff may use it too)
     "prompting.use": is_curator | is_staff_member,
     # generation jobs (screens and /api/v1/generation-tasks)

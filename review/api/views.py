@@ -63,9 +63,30 @@ class RecordFileSerializer(serializers.Serializer):
     mime = serializers.CharField()
 
 
+# Keys of the stored provenance that hold login names: shown to staff (records.view_staff) only.
+LOGIN_NAME_KEYS = frozenset({"requested_by", "signed_by", "user"})
+
+
+def provenance_for(provenance, *, staff: bool):
+    """The record's provenance as this reader may see it: without login names unless staff."""
+    if staff:
+        return provenance
+    if isinstance(provenance, dict):
+        return {k: provenance_for(v, staff=False) for k, v in provenance.items() if k not in LOGIN_NAME_KEYS}
+    if isinstance(provenance, list):
+        return [provenance_for(v, staff=False) for v in provenance]
+    return provenance
+
+
 class RecordSerializer(serializers.ModelSerializer):
     files = serializers.SerializerMethodField()
     public = serializers.SerializerMethodField()
+    provenance = serializers.SerializerMethodField()
+
+    def get_provenance(self, obj) -> dict:
+        request = self.context.get("request")
+        staff = request is not None and allowed(request.user, "records.view_staff")
+        return provenance_for(obj.provenance, staff=staff)
 
     class Meta:
         model = ArchiveRecord
@@ -187,7 +208,7 @@ class ReviewAction(APIView):
         if name in ("comment", "approve"):
             return Response(CommentSerializer(result).data, status=201)
         if name == "archive":
-            return Response(RecordSerializer(result).data, status=201)
+            return Response(RecordSerializer(result, context={"request": request}).data, status=201)
         review.refresh_from_db()
         return Response(ReviewSerializer(review, context={"request": request}).data)
 
@@ -203,7 +224,7 @@ class RecordDetail(APIView):
         record = get_object_or_404(ArchiveRecord, pk=pk)
         if not (allowed(request.user, "records.view_staff") or is_record_public(record)):
             return Response({"detail": "未找到。"}, status=404)
-        return Response(RecordSerializer(record).data)
+        return Response(RecordSerializer(record, context={"request": request}).data)
 
 
 class RecordExport(APIView):
