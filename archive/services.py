@@ -93,6 +93,8 @@ def _candidate(inheritor: Inheritor, data: dict[str, Any]):
     """A copy of ``inheritor`` with ``data`` applied and validated (nothing saved); and the new
     authority document, if one was uploaded."""
     candidate = Inheritor(**{f.attname: getattr(inheritor, f.attname) for f in Inheritor._meta.concrete_fields})
+    candidate._state.adding = inheritor._state.adding
+    candidate._state.db = inheritor._state.db
     document = None
     for field, value in data.items():
         if field == "proxy_document":
