@@ -6,6 +6,8 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from heritage.permissions import public
+from records.urls import review_screens as record_screens
+from review.urls import urlpatterns as review_screens
 
 # Every view names the permission it needs (heritage/permissions.py); tests/test_permissions_urls.py
 # walks these patterns. /admin/ is guarded by Django's admin site (is_active and is_staff).
@@ -18,8 +20,9 @@ urlpatterns = [
     path("curator/normalize/", include("generation.prompting.urls")),
     path("curator/generation/", include("generation.urls")),
     path("curator/", include("archive.curator_urls")),
-    path("review/", include("review.urls")),
-    path("", include("archive.urls")),
+    # The records' screens keep their /review/records/... paths and review:record names.
+    path("review/", include((review_screens + record_screens, "review"))),
+    path("", include("gallery.urls")),
 ]
 
 if settings.DEBUG:

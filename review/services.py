@@ -382,7 +382,7 @@ def sign_work(ctx, actor, *, sha256: str = "", attribution: str = "", comment: s
 
 def archive_work(ctx, actor, **_unused):
     """Create the immutable ArchiveRecord from the signed clip."""
-    from .archiving import ArchiveFailed, record_create
+    from .ports import ArchiveFailed, write_record
 
     r = ctx.review
     so = r.active_signoff()
@@ -399,7 +399,7 @@ def archive_work(ctx, actor, **_unused):
     if digest != so.sha256:
         _conflict(_("视频文件在签署后被改动(SHA-256 不一致),不能归档。"), "sha256_mismatch")
     try:
-        record = record_create(review=r, signoff=so, actor=actor)
+        record = write_record(review=r, signoff=so, actor=actor)
     except ArchiveFailed as exc:
         _conflict(str(exc), "archive_failed")
     ctx.record = record
@@ -412,7 +412,7 @@ def archive_work(ctx, actor, **_unused):
 def withdraw_work(ctx, actor, *, reason: str = "", **_unused) -> SignOff:
     """The signer (or an admin) withdraws the signature, which unpublishes. The archive record itself is
     immutable and stays; a withdrawal event is appended."""
-    from archive.records import ArchiveEvent, ArchiveRecord
+    from .ports import signoff_withdrawn
 
     r = ctx.review
     body = (reason or "").strip()
@@ -426,15 +426,10 @@ def withdraw_work(ctx, actor, *, reason: str = "", **_unused) -> SignOff:
     so.withdrawal_reason = body[:5000]
     so.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
     ReviewComment.objects.create(review=r, author=actor, text=body[:5000], kind=ReviewComment.Kind.WITHDRAWAL)
-    record = ArchiveRecord.objects.filter(signoff=so).first()
-    if record is not None:
-        as_admin = signing_inheritor(r, actor) is None
-        ArchiveEvent.objects.create(
-            record=record, event_type=ArchiveEvent.Type.WITHDRAWAL, detail=body[:2000],
-            agents=[person_agent(actor, "administrator" if as_admin else "withdrawing signer")],
-            data={"signoff": str(so.pk)},
-        )
-        ctx.record = record
+    # the archive record (records app), if any, appends its withdrawal event
+    signoff_withdrawn.send(sender=SignOff, signoff=so, actor=actor, reason=body,
+                           by_admin=signing_inheritor(r, actor) is None)
+    ctx.record = getattr(so, "archive_record", None)
     notify(users_with_role(CURATOR), verb="withdrawn", review=r,
            message=_("「%(t)s」的签署已撤回,已从展厅下架。") % {"t": r.title}, url=_review_url(r))
     return so

@@ -1,17 +1,16 @@
-"""REST API of the review workflow and the archive records (/api/v1/...). Views parse input and call
+"""REST API of the review workflow (/api/v1/...; the archive records' endpoints and the archive action are
+in records/api.py). Views parse input and call
 review.services; ``TransitionRefused`` maps to 403 (no right), 409 (wrong state/conflict) or 400 (bad input)."""
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from archive.record_selectors import is_record_public
-from archive.records import ArchiveRecord
 from generation.models import Clip
-from heritage.permissions import PUBLIC, HasPerm, allowed
+from heritage.permissions import HasPerm
 
 from .. import selectors, services, workflow
 from ..models import Review, ReviewComment
@@ -52,54 +51,8 @@ class ReviewSerializer(serializers.ModelSerializer):
         return selectors.reviewer_approval(obj) is not None
 
     def get_record(self, obj) -> str | None:
-        rec = ArchiveRecord.objects.filter(clip_id=obj.clip_id).values_list("pk", flat=True).first()
-        return str(rec) if rec else None
-
-
-class RecordFileSerializer(serializers.Serializer):
-    role = serializers.CharField()
-    sha256 = serializers.CharField()
-    size_bytes = serializers.IntegerField()
-    mime = serializers.CharField()
-
-
-# Keys of the stored provenance that hold login names: shown to staff (records.view_staff) only.
-LOGIN_NAME_KEYS = frozenset({"requested_by", "signed_by", "user"})
-
-
-def provenance_for(provenance, *, staff: bool):
-    """The record's provenance as this reader may see it: without login names unless staff."""
-    if staff:
-        return provenance
-    if isinstance(provenance, dict):
-        return {k: provenance_for(v, staff=False) for k, v in provenance.items() if k not in LOGIN_NAME_KEYS}
-    if isinstance(provenance, list):
-        return [provenance_for(v, staff=False) for v in provenance]
-    return provenance
-
-
-class RecordSerializer(serializers.ModelSerializer):
-    files = serializers.SerializerMethodField()
-    public = serializers.SerializerMethodField()
-    provenance = serializers.SerializerMethodField()
-
-    def get_provenance(self, obj) -> dict:
-        request = self.context.get("request")
-        staff = request is not None and allowed(request.user, "records.view_staff")
-        return provenance_for(obj.provenance, staff=staff)
-
-    class Meta:
-        model = ArchiveRecord
-        fields = ["id", "title", "attribution", "rights_uri", "ai_notice", "clip_sha256", "provenance",
-                  "created_at", "public", "files"]
-
-    @extend_schema_field(RecordFileSerializer(many=True))
-    def get_files(self, obj):
-        return [{"role": f.role, "sha256": f.sha256, "size_bytes": f.size_bytes, "mime": f.mime}
-                for f in obj.files.all()]
-
-    def get_public(self, obj) -> bool:
-        return is_record_public(obj)
+        record = getattr(obj.clip, "archive_record", None)  # written by the records app
+        return str(record.pk) if record else None
 
 
 class RefusalSerializer(serializers.Serializer):
@@ -175,8 +128,8 @@ class ReviewDetail(APIView):
 
 class ReviewAction(APIView):
     """POST /reviews/<id>/<action>: one action of review/workflow.py (submit, comment, approve,
-    request-changes, reject, sign, archive, withdraw). The workflow checks the action's permission and
-    audits a refusal; the view requires a login."""
+    request-changes, reject, sign, withdraw; archive: records/api/views.py). The workflow checks the
+    action's permission and audits a refusal; the view requires a login."""
 
     permission_classes = [HasPerm("heritage.authenticated")]
     serializer_class = ActionSerializer
@@ -207,37 +160,6 @@ class ReviewAction(APIView):
             return _refused(exc)
         if name in ("comment", "approve"):
             return Response(CommentSerializer(result).data, status=201)
-        if name == "archive":
-            return Response(RecordSerializer(result, context={"request": request}).data, status=201)
         review.refresh_from_db()
         return Response(ReviewSerializer(review, context={"request": request}).data)
 
-
-class RecordDetail(APIView):
-    """An archive record: staff always; everyone else only while it is public."""
-
-    permission_classes = [HasPerm(PUBLIC)]
-    serializer_class = RecordSerializer
-
-    @extend_schema(operation_id="archive_records_retrieve", responses={200: RecordSerializer, 404: RefusalSerializer})
-    def get(self, request, pk):
-        record = get_object_or_404(ArchiveRecord, pk=pk)
-        if not (allowed(request.user, "records.view_staff") or is_record_public(record)):
-            return Response({"detail": "未找到。"}, status=404)
-        return Response(RecordSerializer(record, context={"request": request}).data)
-
-
-class RecordExport(APIView):
-    permission_classes = [HasPerm("records.export", "只有策展人可以导出档案。")]
-
-    @extend_schema(operation_id="archive_records_export", request=None,
-                   responses={201: inline_serializer("BagExport", {"bag_path": serializers.CharField()}), **REFUSED})
-    def post(self, request, pk):
-        record = get_object_or_404(ArchiveRecord, pk=pk)
-        from ..bags import BagError, bag_export
-
-        try:
-            path = bag_export(record, actor=request.user)
-        except (BagError, OSError) as exc:
-            return Response({"detail": f"导出失败:{exc}", "code": "export_failed"}, status=409)
-        return Response({"bag_path": str(path)}, status=201)

@@ -1,0 +1,44 @@
+"""The archive records' staff screens (/review/records/...): a record with its files, PREMIS events and
+provenance, and the BagIt export. Mounted in the ``review`` URL namespace by heritage/urls.py, where
+they have always been."""
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from heritage.permissions import allowed, requires
+
+from .bags import BagError, bag_export
+from .models import ArchiveRecord
+from .selectors import is_record_public
+
+
+@requires("records.view_staff", message=_("您无权查看档案记录的管理页面。"))
+@require_GET
+def record_detail(request, pk):
+    record = get_object_or_404(ArchiveRecord.objects.select_related("technique__craft", "signoff__inheritor"), pk=pk)
+    return render(request, "review/record.html", {
+        "record": record, "files": record.files.all(), "events": record.events.order_by("at"),
+        "public": is_record_public(record),
+        "provenance_json": json.dumps(record.provenance, ensure_ascii=False, indent=2),
+        "can_export": allowed(request.user, "records.export", record),
+    })
+
+
+@requires("records.export", message=_("只有策展人可以导出档案。"))
+@require_POST
+def record_export(request, pk):
+    record = get_object_or_404(ArchiveRecord, pk=pk)
+    try:
+        path = bag_export(record, actor=request.user)
+    except (BagError, OSError) as exc:
+        messages.error(request, _("导出失败:%(e)s") % {"e": exc})
+        return redirect("review:record", pk=record.pk)
+    messages.success(request, _("已导出 BagIt 包:%(p)s") % {"p": path})
+    return redirect("review:record", pk=record.pk)
+
+
