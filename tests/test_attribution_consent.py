@@ -59,7 +59,8 @@ def _everywhere(rv, client, clip, tmp_path) -> dict:
 
     from generation.postprocess.label import attribution_of_label
     from generation.postprocess.services import postprocess_clip_service
-    from review import credentials, services
+    from records import credentials
+    from review import services
 
     media_job = postprocess_clip_service(clip=clip, slowmo=())
     assert media_job.status == "succeeded", media_job.error
