@@ -55,12 +55,7 @@ def is_staff_member(user) -> bool:
 def signs_for_some_craft(user) -> bool:
     from archive.signing import inheritors_signable_by
 
-    if not user.is_authenticated:
-        return False
-    cached = getattr(user, "_signs_for_some_craft", None)
-    if cached is None:
-        cached = user._signs_for_some_craft = inheritors_signable_by(user).exists()
-    return cached
+    return user.is_authenticated and inheritors_signable_by(user).exists()
 
 
 def _craft_id(obj):
