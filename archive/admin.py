@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .models import Craft, Footage, Inheritor, Recording, Technique, TechniqueStep, TranscriptSegment
+from .models import Craft, Footage, Inheritor, Recording, SignerChange, Technique, TechniqueStep, TranscriptSegment
 
 
 class InheritorInline(admin.TabularInline):
@@ -108,3 +108,21 @@ class FootageAdmin(admin.ModelAdmin):
     list_filter = ["public", "technique__craft"]
     search_fields = ["title", "credit", "reference", "technique__name"]
     autocomplete_fields = ["technique"]
+
+
+@admin.register(SignerChange)
+class SignerChangeAdmin(admin.ModelAdmin):
+    """The audit of requested changes of who may sign: read only (decided on the curator screen)."""
+
+    list_display = ["inheritor", "state", "requested_by", "requested_at", "decided_by", "decided_at"]
+    list_filter = ["state"]
+    search_fields = ["inheritor__name"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
