@@ -70,8 +70,12 @@ def _request_signer_change(inheritor: Inheritor, candidate: Inheritor, document,
         after["proxy_document"] = "(new)"
     if before == after:
         return None
+    from heritage.permissions import allowed
+
     if actor is None:
         raise PermissionDenied(_("修改签署人需要记录申请人。"))
+    if not allowed(actor, "archive.request_signer_change", inheritor):
+        raise PermissionDenied(_("您的账户没有权限进行此操作。"))
     inheritor.signer_changes.filter(state=SignerChange.State.PENDING).update(state=SignerChange.State.SUPERSEDED)
     change = SignerChange(inheritor=inheritor, before=before, after=after, requested_by=actor)
     if document is not None:
