@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "rules",
     "heritage",  # project-level commands (heritage_demo), start-up folders; no models
     "archive",
     "generation",
@@ -38,6 +39,12 @@ INSTALLED_APPS = [
     "review",
     "records",
     "gallery",
+]
+
+# Permissions are django-rules predicates (heritage/permissions.py); the model backend still logs in.
+AUTHENTICATION_BACKENDS = [
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 MIDDLEWARE = [
