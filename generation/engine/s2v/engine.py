@@ -142,6 +142,30 @@ def fit_image(img, width: int, height: int):
     return img.crop((left, top, left + width, top + height))
 
 
+def read_pose_video(path, fps: int, max_frames: int) -> np.ndarray:
+    """uint8 [F, H, W, 3] frames of a pose video (e.g. DWPose renders) resampled to `fps`. InvalidRequest if unreadable."""
+    import imageio_ffmpeg
+
+    path = os.fspath(path)
+    if not os.path.isfile(path):
+        raise InvalidRequest(f"pose video {path} does not exist")
+    try:
+        reader = imageio_ffmpeg.read_frames(path, output_params=["-vf", f"fps={int(fps)}"])
+        meta = next(reader)
+        w, h = meta["size"]
+        frames = []
+        for raw in reader:
+            frames.append(np.frombuffer(raw, dtype=np.uint8).reshape(h, w, 3))
+            if len(frames) >= max_frames:
+                break
+        reader.close()
+    except (OSError, RuntimeError, StopIteration, KeyError) as exc:
+        raise InvalidRequest(f"{os.path.basename(path)} is not a video ffmpeg can read: {exc}") from None
+    if not frames:
+        raise InvalidRequest(f"{os.path.basename(path)} has no frames")
+    return np.stack(frames)
+
+
 def resolve_s2v(preset: S2VPreset, request: S2VRequest, *, default_mode: str = "auto",
                 max_audio_seconds: float | None = None) -> ResolvedS2V:
     """Fill defaults and check everything (reads the image and decodes the audio; no model work).
