@@ -103,7 +103,7 @@ def generate(o: dict) -> tuple[dict, str]:
     with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
         silent = os.path.join(tmp, "video.mp4")
         write_mp4(result.frames, result.fps, silent)
-        mux_audio(silent, o["audio"], out, result.audio_seconds)
+        mux_audio(silent, o["audio"], out, min(result.audio_seconds, result.num_frames / result.fps))  # --max-clips may cut
     info = {
         "sha256": _sha256(out), "path": str(out), "width": result.width, "height": result.height,
         "frames": result.num_frames, "fps": result.fps, "steps": result.num_steps,
