@@ -307,10 +307,15 @@ class InheritorForm_(FormPage):
         return {"craft": craft} if craft else {}
 
     def create(self, data):
-        return services.inheritor_create(data=data, actor=self.request.user)
+        return self._told(services.inheritor_create(data=data, actor=self.request.user))
 
     def update(self, obj, data):
-        return services.inheritor_update(inheritor=obj, data=data, actor=self.request.user)
+        return self._told(services.inheritor_update(inheritor=obj, data=data, actor=self.request.user))
+
+    def _told(self, inheritor):
+        if inheritor.signer_changes.filter(state=SignerChange.State.PENDING, requested_by=self.request.user).exists():
+            messages.info(self.request, _("签署人的变更已提交,需另一位策展人或管理员确认后生效。"))
+        return inheritor
 
 
 class RecordingForm_(FormPage):
