@@ -40,6 +40,8 @@ def _refused(request, exc: services.TransitionRefused, review: Review | None = N
     if review is not None:
         ctx = _detail_context(request, review)
         ctx["error"] = exc.message
+        # What the person typed comes back in the form: a refused change request loses nothing.
+        ctx["posted"] = request.POST if request.method == "POST" else {}
         return render(request, template or "review/detail.html", ctx, status=exc.status)
     return render(request, "review/refused.html", {"error": exc.message}, status=exc.status)
 

