@@ -44,3 +44,30 @@ def test_a_refused_change_request_keeps_what_was_typed(rv, make_clip, client):
     assert textarea(body, "rc-text") == "针距应为两毫米"
     assert 'value="0:02"' in body
     assert textarea(body, "rc-ad") == "{'not': json"
+
+
+@pytest.mark.django_db
+def test_api_root_answers_json_with_links(client):
+    r = client.get("/api/v1/")
+    assert r.status_code == 200 and r["Content-Type"].startswith("application/json")
+    links = r.json()["links"]
+    assert links["docs"].endswith("/api/v1/docs/") and links["schema"].endswith("/api/v1/schema/")
+    assert links["crafts"].endswith("/api/v1/crafts")
+
+
+@pytest.mark.django_db
+def test_schema_lists_cancel_and_retry_as_post_only(client):
+    import yaml
+
+    schema = yaml.safe_load(client.get("/api/v1/schema/").content)
+    for action in ("cancel", "retry"):
+        ops = schema["paths"][f"/api/v1/generation-tasks/{{id}}/{action}"]
+        assert set(ops) - {"parameters"} == {"post"}, ops.keys()
+
+
+@pytest.mark.django_db
+def test_favicon(client):
+    page = client.get("/").content.decode()
+    assert 'rel="icon"' in page
+    r = client.get("/favicon.ico")
+    assert r.status_code == 301 and r["Location"].endswith("favicon.svg")

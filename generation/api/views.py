@@ -115,6 +115,8 @@ class TaskDetailView(GenericAPIView):
 
 
 class TaskCancelView(TaskDetailView):
+    http_method_names = ["post", "options"]  # an action: no GET (the schema lists POST only)
+
     @extend_schema(summary="取消生成任务(排队中立即取消;生成中在下一步之前停止)", request=None,
                    responses={202: TaskSerializer, 409: inline_serializer("Conflict", {"detail": serializers.CharField()})})
     def post(self, request, pk):
@@ -130,6 +132,7 @@ class TaskCancelView(TaskDetailView):
 
 class TaskRetryView(TaskDetailView):
     serializer_class = RetrySerializer
+    http_method_names = ["post", "options"]
 
     @extend_schema(summary="以新的随机种子重试(新任务,retry_of 指向原任务)", request=RetrySerializer,
                    responses={202: TaskSerializer})
