@@ -5,12 +5,16 @@ from django.contrib.auth import views as auth_views
 from django.templatetags.static import static as static_url
 from django.utils.functional import lazy
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
+from django.views.i18n import set_language
 
 urlpatterns = [
     # Browsers ask for /favicon.ico whatever the page links; send them to the icon in static files.
     path("favicon.ico", RedirectView.as_view(url=lazy(static_url, str)("img/favicon.svg"), permanent=True)),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switcher posts without a CSRF token: it only sets the language cookie (and Django's
+    # view checks the redirect target), so public pages carry no per-visitor token and can be cached.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("admin/", admin.site.urls),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -1,7 +1,7 @@
 """Keep the gallery search index in step with the archive: a saved craft, inheritor, technique or step
 re-indexes its part, after the transaction commits."""
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 
 # sender → (which refresh to run, which id of the saved row it takes)
 _REFRESH = {
@@ -27,3 +27,25 @@ def _handler(refresh_name: str, kwarg: str, attr: str):
 for _sender, (_name, _kwarg, _attr) in _REFRESH.items():
     post_save.connect(_handler(_name, _kwarg, _attr), sender=_sender, weak=False,
                       dispatch_uid=f"gallery_index_{_sender.rsplit('.', 1)[1].lower()}")
+
+
+# Anything a public page shows: saving or deleting one of these starts a new gallery version (cache.py).
+# A record is published when it is archived and unpublished when its sign-off is withdrawn.
+INVALIDATING_MODELS = ("archive.ArchiveRecord", "archive.ArchiveFile", "review.SignOff", "review.Review",
+                       "archive.Craft", "archive.Inheritor", "archive.Technique", "archive.TechniqueStep",
+                       "archive.Footage")
+
+
+def _invalidate(sender, raw=False, **kwargs):
+    if raw:
+        return
+    from .cache import gallery_invalidate
+
+    gallery_invalidate()  # at once: this process's next read sees the change
+    transaction.on_commit(gallery_invalidate)  # and again after commit: no page cached from before it
+
+
+for _sender in INVALIDATING_MODELS:
+    _uid = f"gallery_cache_{_sender.replace('.', '_').lower()}"
+    post_save.connect(_invalidate, sender=_sender, weak=False, dispatch_uid=_uid + "_save")
+    post_delete.connect(_invalidate, sender=_sender, weak=False, dispatch_uid=_uid + "_delete")

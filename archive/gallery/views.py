@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from . import selectors
+from .cache import public_page
 from .iiif import build_manifest
 from .media import stream_field_file
 from .qa import StepText, answer_question
@@ -30,6 +31,7 @@ def _querystring(request) -> str:
 
 
 @require_safe
+@public_page
 def home(request):
     context = selectors.gallery_home(
         category=request.GET.get("category", ""), region=request.GET.get("region", ""),
@@ -40,6 +42,7 @@ def home(request):
 
 
 @require_safe
+@public_page
 def craft_detail(request, slug):
     return render(request, "gallery/craft.html", selectors.craft_page(slug=slug))
 
@@ -70,6 +73,7 @@ def _ask(question: str, steps: list[selectors.StepView], current: int | None) ->
 
 
 @require_safe
+@public_page
 def technique_detail(request, slug):
     context = selectors.technique_page(slug=slug)
     question = request.GET.get("q", "").strip()
@@ -80,6 +84,7 @@ def technique_detail(request, slug):
 
 
 @require_safe
+@public_page
 def technique_ask(request, slug):
     """JSON for the question box: ?q=下一步怎么走针?&step=2"""
     context = selectors.technique_page(slug=slug)
@@ -91,6 +96,7 @@ def technique_ask(request, slug):
 
 
 @require_safe
+@public_page
 def technique_manifest(request, slug):
     context = selectors.technique_page(slug=slug)
     manifest = build_manifest(technique=context["technique"], craft=context["craft"], steps=context["steps"],
@@ -102,6 +108,7 @@ def technique_manifest(request, slug):
 
 
 @require_safe
+@public_page
 def search(request):
     text = request.GET.get("q", "").strip()
     category = request.GET.get("category", "")

@@ -146,6 +146,19 @@ MAX_UPLOAD_MB = env_int("HERITAGE_MAX_UPLOAD_MB", 512)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
+# --- Cache (public gallery pages, archive/gallery/cache.py) ------------------------------------------
+# Local memory by default (one process: runserver, tests); set CACHE_URL=redis://host:6379/1 wherever
+# more than one process serves the site, so that a publish or withdrawal reaches every process at once.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "heritage",
+                          "OPTIONS": {"MAX_ENTRIES": 5000}}}
+HERITAGE_GALLERY_CACHE = "default"
+HERITAGE_GALLERY_CACHE_TIMEOUT = int(os.environ.get("HERITAGE_GALLERY_CACHE_TIMEOUT", 3600))
+HERITAGE_GALLERY_MAX_AGE = int(os.environ.get("HERITAGE_GALLERY_MAX_AGE", 60))  # browser/CDN revalidate after
+
 # --- Celery ---------------------------------------------------------------------------------------
 # Default: kombu's filesystem transport, which needs no server (a newcomer's first run).
 BROKER_DIR = VAR_DIR / "broker"
