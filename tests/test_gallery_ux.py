@@ -105,3 +105,46 @@ def test_manifest_describes_the_served_delivery_rendition(client, gallery_world)
     assert (body["width"], body["height"], body["duration"]) == (1280, 720, 2.083)
     page = client.get(reverse("gallery:technique", args=["dianla"])).content.decode()
     assert 'width="1280" height="720"' in page
+
+
+def _results(body: str) -> list[tuple[str, str]]:
+    """(kind, link text) of each search result, in order."""
+    return [(kind, re.sub(r"<[^>]+>", "", text)) for kind, text in
+            re.findall(r'<li class="result result-(\w+)">\s*<a href="[^"]*">(.*?)</a>', body, re.S)]
+
+
+@pytest.fixture
+def with_parameters(gallery_world):
+    step = gallery_world["zhengqiang"].steps.get(order=3)
+    step.parameters = {"temperature_c": 1600, "angle_deg": 45.0}
+    step.save()
+    from archive.gallery.search import search_index_rebuild
+
+    search_index_rebuild()  # (the save's own refresh runs on commit, which this test's transaction never does)
+    return step
+
+
+def test_search_shows_parameters_in_words_and_techniques_above_steps(client, with_parameters):
+    body = client.get(reverse("gallery:search") + "?q=正抢针").content.decode()
+    kinds = [kind for kind, _text in _results(body)]
+    assert kinds.index("technique") < kinds.index("step")
+    body = client.get(reverse("gallery:search") + "?q=温度").content.decode()
+    assert "角度 45 °,<mark>温度</mark> 1600 ℃" in body
+    assert "temperature_c" not in body and "angle_deg" not in body
+
+
+def test_search_in_english(client, with_parameters):
+    body = client.get(reverse("gallery:search") + "?q=温度&lang=en").content.decode()
+    assert "angle 45 °, temperature 1600 ℃" in body and "Step 3: 正抢针" in body
+    assert '<span lang="zh-Hans">正抢针法</span>' in body
+
+
+def test_empty_query_browses_crafts_and_public_techniques(client, with_parameters):
+    body = client.get(reverse("gallery:search")).content.decode()
+    results = _results(body)
+    assert ("craft", "苏绣") in results and ("technique", "苏绣·正抢针法") in results
+    assert ("technique", "苗族蜡染·点蜡") in results
+    assert all(kind != "step" for kind, _ in results)
+    assert not any("乱针绣" in text for _, text in results)  # nothing public
+    titles = [text for _, text in results]
+    assert titles.index("苏绣") < titles.index("苏绣·正抢针法")

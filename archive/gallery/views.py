@@ -13,7 +13,7 @@ from .cache import public_page
 from .iiif import build_manifest
 from .media import stream_field_file
 from .qa import StepText, answer_question
-from .search import highlight, search_documents
+from .search import display_body, highlight, search_documents
 
 
 def _int(value, default=None):
@@ -117,11 +117,14 @@ def search(request):
     results = search_documents(text=text, category=category, region=region, technique_slug=technique,
                                public_technique_ids=selectors.public_technique_ids())
     page = selectors.paginate(results, request.GET.get("page", 1), per_page=20)
-    for doc in page:
-        doc.snippet = highlight(doc.body, text)
+    for doc in page:  # what the visitor reads: their language, parameters as 「温度 1600 ℃」
+        doc.snippet = highlight(display_body(doc), text)
+        if doc.step_id:
+            doc.step_title = highlight(doc.step.title, text)
     return render(request, "gallery/search.html", {
         "q": text, "category": category, "region": region, "technique": technique, "page": page,
-        "searched": bool(text or category or region or technique), "querystring": _querystring(request),
+        "searched": bool(text or category or region or technique), "browsing": not text,
+        "querystring": _querystring(request),
         **selectors.search_facets(),
     })
 
