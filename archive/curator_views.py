@@ -28,7 +28,7 @@ from . import selectors, services
 from .forms import (CraftForm, FootageForm, InheritorForm, RecordingForm, SegmentFormSet, StepFormSet,
                     TechniqueForm, TranscriptImportForm, model_data)
 from .models import Category, Craft, Footage, Inheritor, Recording, Technique
-from .roles import CURATOR, INHERITOR, REVIEWER, has_role, is_curator
+from .roles import CURATOR, INHERITOR, REVIEWER, has_role, is_curator, landing_url
 from .webvtt import serialize, to_plain_text
 
 PAGE_SIZE = 20
@@ -93,7 +93,7 @@ class HomeView(RoleView):
         # Everyone lands here after login (LOGIN_REDIRECT_URL); an inheritor's work is signing, which
         # lives in the review screens.
         if request.user.is_authenticated and not can_read(request.user) and has_role(request.user, INHERITOR):
-            return redirect("review:inbox")
+            return redirect(landing_url(request.user))
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request):

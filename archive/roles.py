@@ -29,3 +29,15 @@ class CuratorRequiredMixin(UserPassesTestMixin):
 
     def test_func(self):
         return is_curator(self.request.user)
+
+
+def landing_url(user) -> str:
+    """Where a person starts after logging in: their own work. Curators and admins: the curator home;
+    reviewers and inheritors (or proxies): the review inbox; anyone else: the public gallery."""
+    from django.urls import reverse
+
+    if has_role(user, CURATOR, ADMIN):
+        return reverse("curator:home")
+    if has_role(user, REVIEWER, INHERITOR):
+        return reverse("review:inbox")
+    return reverse("gallery:home")

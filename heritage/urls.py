@@ -2,14 +2,26 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect
 from django.templatetags.static import static as static_url
-from django.utils.functional import lazy
 from django.urls import include, path
+from django.utils.functional import lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
+from archive.roles import landing_url
+
+
+@login_required
+def landing(request):
+    """LOGIN_REDIRECT_URL: each person starts at their own work (archive.roles.landing_url)."""
+    return redirect(landing_url(request.user))
+
+
 urlpatterns = [
+    path("start/", landing, name="landing"),
     # Browsers ask for /favicon.ico whatever the page links; send them to the icon in static files.
     path("favicon.ico", RedirectView.as_view(url=lazy(static_url, str)("img/favicon.svg"), permanent=True)),
     # The language switcher posts without a CSRF token: it only sets the language cookie (and Django's

@@ -71,3 +71,58 @@ def test_favicon(client):
     assert 'rel="icon"' in page
     r = client.get("/favicon.ico")
     assert r.status_code == 301 and r["Location"].endswith("favicon.svg")
+
+
+@pytest.mark.parametrize("role, landing", [("curator", "/curator/"), ("reviewer", "/review/"),
+                                           ("inheritor_user", "/review/"), ("public", "/")])
+def test_each_person_lands_on_their_own_work_after_login(rv, client, role, landing):
+    user = getattr(rv, role)
+    user.set_password("pw-123456")
+    user.save()
+    r = client.post(reverse("login"), {"username": user.username, "password": "pw-123456"}, follow=True)
+    assert r.redirect_chain[-1][0] == landing
+
+
+def test_inheritor_sees_only_the_current_take(rv, make_clip, client):
+    first = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=first, actor=rv.curator)
+    services.review_request_changes(review=first, actor=rv.reviewer, text="针距太大")
+    clip2 = make_clip(variant="b")
+    clip2.job.retry_of = first.clip.job
+    clip2.job.save()
+    second = services.review_open(clip=clip2, actor=rv.curator)
+    services.review_submit(review=second, actor=rv.curator)
+    client.force_login(rv.inheritor_user)
+    body = client.get(reverse("review:inbox")).content.decode()
+    assert reverse("review:sign", args=[second.pk]) in body or reverse("review:detail", args=[second.pk]) in body
+    assert str(first.pk) not in body
+    client.force_login(rv.curator)  # the curator still sees both takes
+    body = client.get(reverse("review:inbox")).content.decode()
+    assert str(first.pk) in body and str(second.pk) in body
+
+
+def test_review_player_always_has_a_text_track(rv, make_clip, client):
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    client.force_login(rv.inheritor_user)
+    page = client.get(reverse("review:sign", args=[review.pk])).content.decode()
+    track = reverse("review:captions", args=[review.pk])
+    assert f'<track kind="captions" srclang="zh-Hans" label="中文" src="{track}" default>' in page
+    vtt = client.get(track)
+    assert vtt.status_code == 200 and vtt["Content-Type"].startswith("text/vtt")
+    text = vtt.content.decode()
+    assert text.startswith("WEBVTT") and "丝线沿纹样外缘起针" in text  # the step's description, whole clip
+    client.force_login(rv.public)
+    assert client.get(track).status_code == 403
+
+
+def test_signing_page_puts_technical_details_behind_a_disclosure(rv, make_clip, client):
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    client.force_login(rv.inheritor_user)
+    page = client.get(reverse("review:sign", args=[review.pk])).content.decode()
+    details = page[page.index('<details class="technical">'):page.index("</details>")]
+    assert review.submitted_sha256 in details and "public-summary" in details
+    before = page[:page.index('<details class="technical">')]
+    assert review.submitted_sha256 not in before.replace(f'value="{review.submitted_sha256}"', "")
+    assert before.index('name="confirm"') < before.index('value="approve"') < before.index('value="changes"')

@@ -101,7 +101,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "curator:home"
+LOGIN_REDIRECT_URL = "landing"  # by role: heritage/urls.py → archive.roles.landing_url
 LOGOUT_REDIRECT_URL = "login"
 
 # --- Language: Chinese first, English second ------------------------------------------------------
