@@ -293,11 +293,24 @@ class InheritorForm_(FormPage):
         craft = Craft.objects.filter(slug=self.request.GET.get("craft", "")).first()
         return {"craft": craft} if craft else {}
 
+    @transaction.atomic
     def create(self, data):
-        return services.inheritor_create(data=data)
+        return self._with_account(services.inheritor_create(data=data))
 
+    @transaction.atomic
     def update(self, obj, data):
-        return services.inheritor_update(inheritor=obj, data=data)
+        return self._with_account(services.inheritor_update(inheritor=obj, data=data))
+
+    def _with_account(self, inheritor):
+        """When "create an account" was ticked: make it and show the one-time link, once, to hand over."""
+        post = self.request.POST
+        if post.get("create_account") and not inheritor.user_id:
+            user, path = services.inheritor_account_create(inheritor=inheritor,
+                                                          username=post.get("account_username", ""))
+            messages.info(self.request, _("已为 %(name)s 新建账户 %(user)s。请把这个一次性链接交给本人,用它设置自己的密码"
+                                          "(设置后链接失效):%(url)s") % {
+                "name": inheritor.name, "user": user.username, "url": self.request.build_absolute_uri(path)})
+        return inheritor
 
 
 class RecordingForm_(FormPage):

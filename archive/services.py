@@ -59,6 +59,44 @@ def inheritor_update(*, inheritor: Inheritor, data: dict[str, Any]) -> Inheritor
     return _apply(inheritor, data)
 
 
+def account_set_password_path(*, user) -> str:
+    """The path of a one-time link with which ``user`` sets their own password (Django's password-reset
+    token: it stops working once the password is set, or after ``PASSWORD_RESET_TIMEOUT``)."""
+    from django.contrib.auth.tokens import default_token_generator
+    from django.urls import reverse
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    return reverse("password_reset_confirm", kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                                                     "token": default_token_generator.make_token(user)})
+
+
+@transaction.atomic
+def inheritor_account_create(*, inheritor: Inheritor, username: str = ""):
+    """Give an inheritor a login: a new user in the inheritor group, with no usable password, linked as the
+    inheritor's signing account. Returns (user, path of the one-time set-password link) for the curator
+    to hand over; the curator never types or sees a password."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from . import roles
+
+    if inheritor.user_id:
+        raise ValidationError(_("这位传承人已有登录账户(%(u)s)。") % {"u": inheritor.user.username})
+    User = get_user_model()
+    username = (username or "").strip() or f"inheritor-{inheritor.pk}"
+    if User.objects.filter(username=username).exists():
+        raise ValidationError(_("用户名“%(u)s”已被占用,请换一个。") % {"u": username})
+    user = User(username=username, first_name=inheritor.name[:150])
+    user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    user.save()
+    user.groups.add(Group.objects.get_or_create(name=roles.INHERITOR)[0])
+    inheritor.user = user
+    inheritor.save(update_fields=["user", "updated_at"])
+    return user, account_set_password_path(user=user)
+
+
 @transaction.atomic
 def technique_create(*, craft: Craft, name: str, slug: str, summary: str = "") -> Technique:
     return _apply(Technique(), dict(craft=craft, name=name, slug=slug, summary=summary))

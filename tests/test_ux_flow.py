@@ -126,3 +126,41 @@ def test_signing_page_puts_technical_details_behind_a_disclosure(rv, make_clip, 
     before = page[:page.index('<details class="technical">')]
     assert review.submitted_sha256 not in before.replace(f'value="{review.submitted_sha256}"', "")
     assert before.index('name="confirm"') < before.index('value="approve"') < before.index('value="changes"')
+
+
+def test_curator_creates_an_inheritors_account_with_a_one_time_link(rv, client):
+    from archive.models import Inheritor
+
+    client.force_login(rv.curator)
+    form = client.get(reverse("curator:inheritor_create")).content.decode()
+    assert 'name="create_account"' in form and 'type="password"' not in form
+    r = client.post(reverse("curator:inheritor_create"), {
+        "craft": rv.craft.pk, "name": "沈寿", "level": "national", "status": "alive", "able_to_sign": "on",
+        "create_account": "on", "account_username": "shenshou"}, follow=True)
+    assert r.status_code == 200
+    inheritor = Inheritor.objects.get(name="沈寿")
+    user = inheritor.user
+    assert user.username == "shenshou" and not user.has_usable_password()
+    assert user.groups.filter(name="inheritor").exists()
+    page = r.content.decode()
+    link = re.search(r"http://testserver(/accounts/set-password/[^\s<]+/)", page).group(1)
+
+    client.logout()
+    r = client.get(link, follow=True)  # Django swaps the token into the session, then shows the form
+    assert "设置您的密码" in r.content.decode()
+    r = client.post(r.redirect_chain[-1][0], {"new_password1": "绣花-针脚-2024", "new_password2": "绣花-针脚-2024"})
+    assert r.status_code == 302
+    assert client.login(username="shenshou", password="绣花-针脚-2024")
+    client.logout()
+    assert "已经用过或已过期" in client.get(link, follow=True).content.decode()  # one time only
+
+
+def test_account_username_taken_is_a_form_error(rv, client):
+    from archive.models import Inheritor
+
+    client.force_login(rv.curator)
+    r = client.post(reverse("curator:inheritor_create"), {
+        "craft": rv.craft.pk, "name": "沈寿", "level": "national", "status": "alive", "able_to_sign": "on",
+        "create_account": "on", "account_username": rv.reviewer.username})
+    assert r.status_code == 400 and "已被占用" in r.content.decode()
+    assert not Inheritor.objects.filter(name="沈寿").exists()
