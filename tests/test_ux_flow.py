@@ -164,3 +164,40 @@ def test_account_username_taken_is_a_form_error(rv, client):
         "create_account": "on", "account_username": rv.reviewer.username})
     assert r.status_code == 400 and "已被占用" in r.content.decode()
     assert not Inheritor.objects.filter(name="沈寿").exists()
+
+
+def _primary(body: str) -> str:
+    """The guided-path block's primary control (heritage/flow.py via {% next_action %})."""
+    m = re.search(r'<section class="next-action"[^>]*>(.*?)</section>', body, re.S)
+    return m.group(1) if m else ""
+
+
+def test_every_finished_step_shows_the_next_action(rv, make_clip, client, django_capture_on_commit_callbacks):
+    client.force_login(rv.curator)
+    # a saved prompt template → generate
+    rv.technique.prompt_template = {"steps": [{"verb": "起针"}]}
+    rv.technique.save()
+    body = client.get(reverse("prompting:normalize") + f"?technique={rv.technique.slug}&saved=1").content.decode()
+    assert reverse("generation:generate") + f"?technique={rv.technique.slug}" in _primary(body)
+    # a finished job → start review (POST), then → open the review
+    clip = make_clip()
+    body = client.get(reverse("generation:job_detail", args=[clip.job.pk])).content.decode()
+    block = _primary(body)
+    assert 'method="post"' in block and reverse("review:open", args=[clip.pk]) in block and "开始审核" in block
+    r = client.post(reverse("review:open", args=[clip.pk]))
+    review = clip.review
+    body = client.get(reverse("generation:job_detail", args=[clip.job.pk])).content.decode()
+    assert reverse("review:detail", args=[review.pk]) in _primary(body)
+    # signed → the inheritor is told the curator publishes it; archived → the gallery page
+    services.review_submit(review=review, actor=rv.curator)
+    review.refresh_from_db()
+    services.review_sign(review=review, actor=rv.inheritor_user, sha256=review.submitted_sha256,
+                         attribution=review.attribution)
+    client.force_login(rv.inheritor_user)
+    body = client.get(reverse("review:sign", args=[review.pk])).content.decode()
+    assert "归档并公开" in _primary(body)
+    services.review_archive(review=review, actor=rv.curator)
+    client.force_login(rv.curator)
+    body = client.get(reverse("review:detail", args=[review.pk])).content.decode()
+    assert reverse("gallery:technique", args=[rv.technique.slug]) + "#step-1" in _primary(body)
+    assert r.status_code == 302
