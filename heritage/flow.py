@@ -59,8 +59,8 @@ def _for_job(job, user):
 def _for_review(review, user):
     state = review.state
     if state == "archived":
-        from archive.record_selectors import is_record_public
-        from archive.records import ArchiveRecord
+        from records.selectors import is_record_public
+        from records.models import ArchiveRecord
 
         record = ArchiveRecord.objects.filter(clip=review.clip).first()
         if record is not None and is_record_public(record):

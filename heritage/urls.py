@@ -20,6 +20,9 @@ def landing(request):
     return redirect(landing_url(request.user))
 
 
+from records.urls import review_screens as record_screens
+from review.urls import urlpatterns as review_screens
+
 urlpatterns = [
     path("start/", landing, name="landing"),
     # Browsers ask for /favicon.ico whatever the page links; send them to the icon in static files.
@@ -39,8 +42,9 @@ urlpatterns = [
     path("curator/normalize/", include("generation.prompting.urls")),
     path("curator/generation/", include("generation.urls")),
     path("curator/", include("archive.curator_urls")),
-    path("review/", include("review.urls")),
-    path("", include("archive.urls")),
+    # The records' screens keep their /review/records/... paths and review:record names.
+    path("review/", include((review_screens + record_screens, "review"))),
+    path("", include("gallery.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,4 +1,4 @@
-"""Public pages come from the cache (archive/gallery/cache.py) and change at once when a record is
+"""Public pages come from the cache (gallery/cache.py) and change at once when a record is
 published or withdrawn or a craft/technique changes; ETag/Last-Modified let a browser revalidate (304)."""
 import pytest
 from django.urls import reverse

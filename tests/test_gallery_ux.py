@@ -118,7 +118,7 @@ def with_parameters(gallery_world):
     step = gallery_world["zhengqiang"].steps.get(order=3)
     step.parameters = {"temperature_c": 1600, "angle_deg": 45.0}
     step.save()
-    from archive.gallery.search import search_index_rebuild
+    from gallery.search import search_index_rebuild
 
     search_index_rebuild()  # (the save's own refresh runs on commit, which this test's transaction never does)
     return step
