@@ -25,10 +25,11 @@ def _handler(refresh_name: str, kwarg: str, attr: str):
 
 
 # Anything a public page shows: saving or deleting one of these starts a new gallery version (cache.py).
-# A record is published when it is archived and unpublished when its sign-off is withdrawn.
+# A record is published when it is archived and unpublished when its sign-off is withdrawn; a new active
+# spec version changes how search segments words.
 INVALIDATING_MODELS = ("records.ArchiveRecord", "records.ArchiveFile", "review.SignOff", "review.Review",
                        "archive.Craft", "archive.Inheritor", "archive.Technique", "archive.TechniqueStep",
-                       "archive.Footage")
+                       "archive.Footage", "prompting.SpecVersion")
 
 
 def _invalidate(sender, raw=False, **kwargs):
