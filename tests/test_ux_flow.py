@@ -201,3 +201,18 @@ def test_every_finished_step_shows_the_next_action(rv, make_clip, client, django
     body = client.get(reverse("review:detail", args=[review.pk])).content.decode()
     assert reverse("gallery:technique", args=[rv.technique.slug]) + "#step-1" in _primary(body)
     assert r.status_code == 302
+
+
+def test_job_page_explains_the_demo_engine_and_progress_in_plain_words(rv, make_clip, client, settings):
+    settings.ENGINE_PRESET = "tiny"
+    client.force_login(rv.curator)
+    form = client.get(reverse("generation:generate") + f"?technique={rv.technique.slug}").content.decode()
+    assert "480p (64×48)" in form and "720p (128×96)" in form and "微型引擎用小尺寸代替" in form
+    clip = make_clip()
+    page = client.get(reverse("generation:job_detail", args=[clip.job.pk])).content.decode()
+    assert "画面已放大显示" in page
+    job = clip.job
+    job.status, job.progress_step, job.progress_total, job.progress_expert = "running", 1, 2, "high"
+    job.save()
+    page = client.get(reverse("generation:job_detail", args=[job.pk])).content.decode()
+    assert "第一阶段:勾勒画面与动作" in page and "高噪声专家" not in page
