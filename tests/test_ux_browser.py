@@ -190,3 +190,144 @@ def test_the_axe_check_does_find_violations(browser):
     page.context.close()
     ids = " ".join(report.problems)
     assert "image-alt" in ids and "button-name" in ids
+
+
+def _login(page, base, username, password="pw-heritage-test"):
+    page.goto(base + reverse("login"))
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit].primary")
+    page.wait_for_load_state()
+
+
+def test_the_flow_in_the_browser(live_server, transactional_db, browser, client, rv, make_clip):
+    """Curator gives the inheritor a login → starts the review from the finished job (primary button) →
+    reviewer lands on the inbox and requests changes with the default form → inheritor signs on a phone."""
+    from archive.models import Inheritor
+    from review import services
+    from review.models import Review
+
+    base = live_server.url
+    # 2. a curator makes the inheritor's login; the one-time link sets the password
+    curator = logged_in_page(browser, live_server, client, rv.curator)
+    curator.goto(base + reverse("curator:inheritor_create"))
+    curator.select_option("#id_craft", str(rv.craft.pk))
+    curator.fill("#id_name", "沈寿")
+    curator.select_option("#id_level", "national")
+    curator.check("#id_create_account")
+    curator.fill("#id_account_username", "shenshou")
+    assert curator.locator("input[type=password]").count() == 0
+    curator.locator("form button[type=submit].primary").click()
+    curator.wait_for_load_state()
+    link = re.search(r"(http://\S+/accounts/set-password/\S+/)", curator.locator(".messages").inner_text()).group(1)
+    assert Inheritor.objects.get(name="沈寿").user.username == "shenshou"
+    newcomer = new_page(browser, viewport=PHONE)
+    newcomer.goto(link)
+    newcomer.fill("#id_new_password1", "绣花-针脚-2024")
+    newcomer.fill("#id_new_password2", "绣花-针脚-2024")
+    newcomer.get_by_role("button", name="设置密码").click()
+    newcomer.wait_for_load_state()
+    assert "密码已设置" in newcomer.content()
+    _login(newcomer, base, "shenshou", "绣花-针脚-2024")
+    assert newcomer.url.endswith("/review/")  # an inheritor lands on the review inbox
+    newcomer.context.close()
+
+    # 5. the finished job's primary button opens the review
+    clip = make_clip()
+    curator.goto(base + reverse("generation:job_detail", args=[clip.job.pk]))
+    curator.locator(".next-action button.primary", has_text="开始审核").click()
+    curator.wait_for_load_state()
+    review = Review.objects.get(clip=clip)
+    assert curator.url.endswith(reverse("review:detail", args=[review.pk]))
+    curator.get_by_role("button", name="送审").click()
+    curator.wait_for_load_state()
+    curator.screenshot(path=str(ARTIFACTS / "01-review-submitted.png"), full_page=True)
+    curator.context.close()
+
+    # 4. the reviewer lands on the inbox; 1. a change request with the form's defaults goes through
+    reviewer = new_page(browser)
+    _login(reviewer, base, rv.reviewer.username)
+    assert reviewer.url.endswith("/review/")
+    reviewer.goto(base + reverse("review:detail", args=[review.pk]))
+    reviewer.fill("#rc-at", "0:01")
+    reviewer.fill("#rc-text", "针距应为两毫米")
+    reviewer.get_by_role("button", name="要求修改").click()
+    reviewer.wait_for_load_state()
+    review.refresh_from_db()
+    assert review.state == Review.State.CHANGES_REQUESTED, reviewer.content()[:2000]
+    reviewer.context.close()
+
+    # 3. the inheritor signs the next take on a phone: everything needed within two screen heights
+    take2 = make_clip(variant="b", seed=11)
+    take2.job.retry_of = clip.job
+    take2.job.save()
+    second = services.review_open(clip=take2, actor=rv.curator)
+    services.review_submit(review=second, actor=rv.curator)
+    phone = new_page(browser, viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    _login(phone, base, rv.inheritor_user.username)
+    assert str(review.pk) not in phone.content()  # the superseded take is not in the inheritor's list
+    phone.goto(base + reverse("review:sign", args=[second.pk]))
+    phone.wait_for_function("document.querySelector('video').readyState >= 1", timeout=15000)
+    assert phone.evaluate("document.querySelector('video').textTracks.length") >= 1
+    limit = 2 * PHONE["height"]
+    confirm = phone.locator("input[name=confirm]").bounding_box()
+    assert confirm["width"] >= 44 and confirm["height"] >= 44
+    for name in ("同意签署", "需要修改"):
+        box = phone.get_by_role("button", name=name).bounding_box()
+        assert box["y"] + box["height"] <= limit and box["height"] >= 44, (name, box)
+    video = phone.locator("video").bounding_box()
+    attribution = phone.locator(".attribution.big").bounding_box()
+    assert video["y"] < attribution["y"] < confirm["y"] and confirm["y"] + confirm["height"] <= limit
+    assert not phone.locator(".public-summary").is_visible()  # technical details are behind the disclosure
+    assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    phone.screenshot(path=str(ARTIFACTS / "02-sign-phone.png"), full_page=True)
+    phone.check("input[name=confirm]")
+    phone.get_by_role("button", name="同意签署").click()
+    phone.wait_for_load_state()
+    second.refresh_from_db()
+    assert second.state == Review.State.APPROVED
+    assert "归档并公开" in phone.locator(".next-action").inner_text()  # what happens next
+    assert not phone.js_errors
+    phone.context.close()
+
+
+def test_step_navigator_focus_and_shortcuts(live_server, transactional_db, browser, gallery_factory):
+    craft = gallery_factory.craft("苗族蜡染", "miao-laran")
+    technique = gallery_factory.technique(craft, "点蜡", "dianla", [("画蜡", "画。"), ("浸染", "染。"), ("脱蜡", "煮。")])
+    for step in technique.steps.all():
+        gallery_factory.record(technique, step)
+    page = new_page(browser)
+    page.goto(live_server.url + reverse("gallery:technique", args=["dianla"]))
+    visible = "Array.from(document.querySelectorAll('article.step')).filter(e => !e.hidden).map(e => e.id).join()"
+    # keyboard only: the focused 下一步 becomes disabled at the last step; focus moves to 上一步, not <body>
+    page.locator("#next-step").focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    assert page.evaluate(visible) == "step-3"
+    assert page.evaluate("document.activeElement.id") == "prev-step"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    assert page.evaluate(visible) == "step-1"
+    assert page.evaluate("document.activeElement.id") == "next-step"
+    # subtitles with Tab and Space alone
+    page.locator("#step-1 .play-toggle").focus()
+    english = page.locator("#step-1 .subtitle[data-lang=en]")
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.dataset.lang") == "en":
+            break
+    page.keyboard.press("Space")
+    assert english.get_attribute("aria-pressed") == "true"
+    # one-letter shortcuts: documented, on by default, can be turned off (and stay off on reload)
+    assert "N 下一步" in page.locator("#keyboard-help").inner_text()
+    page.locator("body").press("n")
+    assert page.evaluate(visible) == "step-2"
+    page.get_by_label("启用单键快捷键").uncheck()
+    page.locator("body").press("n")
+    assert page.evaluate(visible) == "step-2"
+    page.reload()  # reopens at #step-2
+    assert not page.get_by_label("启用单键快捷键").is_checked()
+    page.locator("body").press("n")
+    assert page.evaluate(visible) == "step-2"
+    assert not page.js_errors
+    page.context.close()
