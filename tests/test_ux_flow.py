@@ -167,7 +167,7 @@ def test_account_username_taken_is_a_form_error(rv, client):
 
 
 def _primary(body: str) -> str:
-    """The guided-path block's primary control (heritage/flow.py via {% next_action %})."""
+    """The guided-path block's primary control (gallery/flow.py via {% next_action %})."""
     m = re.search(r'<section class="next-action"[^>]*>(.*?)</section>', body, re.S)
     return m.group(1) if m else ""
 

@@ -60,11 +60,3 @@ def local_name(obj, with_other: bool = False, plain: bool = False):
     other = format_html(' <small lang="en">{}</small>', name_en) if with_other and name_en else ""
     return format_html("{}{}", main, other)
 
-
-@register.inclusion_tag("_next_action.html", takes_context=True)
-def next_action(context, obj):
-    """The next step of the guided path after ``obj`` (heritage/flow.py) as the page's primary button."""
-    from heritage.flow import next_action as decide
-
-    request = context.get("request")
-    return {"action": decide(obj, request.user) if request is not None else None, "csrf_token": context.get("csrf_token")}

@@ -8,8 +8,9 @@
     review archived and public          → 在展厅查看        gallery:technique#step-n
 
 ``next_action(obj, user)`` answers a NextAction (or None); templates show it with
-``{% next_action obj %}`` (archive/templatetags/archive_tags.py → templates/_next_action.html) as the
-page's primary button, so every page of the flow says the same thing the same way.
+``{% load flow %}{% next_action obj %}`` (gallery/templatetags/flow.py → templates/_next_action.html) as
+the page's primary button, so every page of the flow says the same thing the same way. It lives in the
+gallery app because that is the top layer (.importlinter): the path ends in the gallery and links every app.
 """
 from __future__ import annotations
 
