@@ -190,6 +190,23 @@ class InheritorDetail(RoleView):
             inheritor=inheritor, recordings=inheritor.recordings.all()))
 
 
+class InheritorAccountLink(RoleView):
+    """A new one-time set-password link for the inheritor's account (a forgotten password, or the first
+    link lost), shown once to hand over. Any earlier link stops working when the password is set."""
+
+    write = True
+
+    def post(self, request, pk):
+        inheritor = get_object_or_404(Inheritor.objects.select_related("user"), pk=pk)
+        if not inheritor.user_id:
+            messages.error(request, _("这位传承人还没有登录账户;请在编辑页勾选“为传承人新建登录账户”。"))
+        else:
+            path = services.account_set_password_path(user=inheritor.user)
+            messages.info(request, _("%(user)s 的一次性设置密码链接(设置后失效):%(url)s") % {
+                "user": inheritor.user.username, "url": request.build_absolute_uri(path)})
+        return redirect("curator:inheritor_detail", pk=inheritor.pk)
+
+
 class TechniqueDetail(RoleView):
     def get(self, request, slug):
         technique = get_object_or_404(Technique.objects.select_related("craft"), slug=slug)

@@ -216,3 +216,18 @@ def test_job_page_explains_the_demo_engine_and_progress_in_plain_words(rv, make_
     job.save()
     page = client.get(reverse("generation:job_detail", args=[job.pk])).content.decode()
     assert "第一阶段:勾勒画面与动作" in page and "高噪声专家" not in page
+
+
+def test_curator_reissues_a_set_password_link(rv, client):
+    client.force_login(rv.curator)
+    url = reverse("curator:inheritor_account_link", args=[rv.inheritor.pk])
+    page = client.get(reverse("curator:inheritor_detail", args=[rv.inheritor.pk])).content.decode()
+    assert url in page
+    body = client.post(url, follow=True).content.decode()
+    link = re.search(r"http://testserver(/accounts/set-password/[^\s<]+/)", body).group(1)
+    client.logout()
+    r = client.get(link, follow=True)
+    client.post(r.redirect_chain[-1][0], {"new_password1": "新的-密码-2025", "new_password2": "新的-密码-2025"})
+    assert client.login(username=rv.inheritor_user.username, password="新的-密码-2025")
+    client.force_login(rv.reviewer)  # read-only roles may not
+    assert client.post(url).status_code == 403
