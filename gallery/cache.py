@@ -48,8 +48,10 @@ def gallery_invalidate() -> None:
 
 
 def _is_anonymous(request) -> bool:
-    # No session cookie: no user, and reading request.user would not create a session.
-    return settings.SESSION_COOKIE_NAME not in request.COOKIES
+    # No session cookie: no user, and reading request.user would not create a session. A visitor with a
+    # message waiting (cookie storage) gets a fresh page so the message is shown.
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
 
 
 def _headers(response, *, etag: str, last_modified: int) -> None:

@@ -74,3 +74,10 @@ def test_language_is_part_of_the_key(rv, pages, client):
     zh = client.get(pages["home"]).content.decode()
     en = client.get(pages["home"] + "?lang=en").content.decode()
     assert zh != en and 'lang="en"' in en
+
+
+def test_a_visitor_with_a_waiting_message_gets_a_fresh_page(rv, pages, client):
+    client.get(pages["home"])  # cached
+    client.cookies["messages"] = "pending"
+    r = client.get(pages["home"])
+    assert "private" in r["Cache-Control"]
