@@ -102,7 +102,7 @@ def world(rv, make_clip, gallery_factory, settings):
     rv.craft.save()
     TranscriptSegment.objects.create(recording=rv.recording, start_ms=0, end_ms=3000, speaker="姚建萍",
                                      text="丝线沿纹样外缘起针,针距两毫米。")
-    Footage.objects.create(technique=rv.technique, title="1986 年实拍", credit="苏州刺绣研究所",
+    footage = Footage.objects.create(technique=rv.technique, title="1986 年实拍", credit="苏州刺绣研究所",
                            reference="SZ-1986-01")
     signed = services.review_open(clip=make_clip(), actor=rv.curator)
     services.review_submit(review=signed, actor=rv.curator)
@@ -118,7 +118,7 @@ def world(rv, make_clip, gallery_factory, settings):
                                                                  ("浸染", "把布放入蓝靛染缸中反复浸染。")])
     for step in dianla.steps.all():
         gallery_factory.record(dianla, step)
-    return {"record": record, "pending": pending, "signed": signed, "dianla": dianla}
+    return {"record": record, "pending": pending, "signed": signed, "dianla": dianla, "footage": footage}
 
 
 def test_every_page_passes_axe_at_desktop_and_phone_size(live_server, transactional_db, browser, client, rv,
@@ -153,6 +153,11 @@ def test_every_page_passes_axe_at_desktop_and_phone_size(live_server, transactio
         (reverse("curator:recording_detail", args=[rv.recording.pk]), "recording detail"),
         (reverse("curator:transcript_edit", args=[rv.recording.pk]), "transcript editor"),
         (reverse("curator:footage_list"), "footage list"),
+        (reverse("curator:craft_create"), "craft form"), (reverse("curator:technique_create"), "technique form"),
+        (reverse("curator:technique_edit", args=[rv.technique.slug]), "technique and steps form"),
+        (reverse("curator:recording_create"), "recording form"), (reverse("curator:footage_create"), "footage form"),
+        (reverse("curator:footage_detail", args=[world["footage"].pk]), "footage detail"),
+        (reverse("generation:pool"), "GPU pool"), (reverse("generation:compare") + f"?jobs={job.pk}", "compare"),
         (reverse("prompting:normalize") + f"?technique={rv.technique.slug}", "normalize"),
         (reverse("generation:job_list"), "job list"), (reverse("generation:job_detail", args=[job.pk]), "job detail"),
         (reverse("generation:generate") + f"?technique={rv.technique.slug}", "generate form"),
@@ -176,7 +181,7 @@ def test_every_page_passes_axe_at_desktop_and_phone_size(live_server, transactio
                         (reverse("review:sign", args=[world["signed"].pk]), "signing page (signed)")]:
         check_both_sizes(report, inheritor, base + path, label)
     inheritor.context.close()
-    assert len(report.checked) >= 2 * 30
+    assert len(report.checked) >= 2 * 40
     report.assert_clean()
 
 
