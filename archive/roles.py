@@ -1,5 +1,5 @@
-"""Roles are groups. Anonymous visitors are the public."""
-from django.contrib.auth.mixins import UserPassesTestMixin
+"""Roles are groups. Anonymous visitors are the public. Who may do what is decided by the predicates in
+heritage/permissions.py, built on ``has_role``."""
 
 CURATOR = "curator"
 REVIEWER = "reviewer"
@@ -20,24 +20,15 @@ def has_role(user, *roles: str) -> bool:
     return bool(names.intersection(roles)) or (ADMIN in names)
 
 
-def is_curator(user) -> bool:
-    return has_role(user, CURATOR)
-
-
-class CuratorRequiredMixin(UserPassesTestMixin):
-    """Curators and admins. Anonymous users are sent to the login page; others get 403."""
-
-    def test_func(self):
-        return is_curator(self.request.user)
-
-
 def landing_url(user) -> str:
-    """Where a person starts after logging in: their own work. Curators and admins: the curator home;
-    reviewers and inheritors (or proxies): the review inbox; anyone else: the public gallery."""
+    """Where a person starts after logging in: their own work. Those who may change the archive (curators,
+    admins): the curator home; reviewers and signers: the review inbox; anyone else: the public gallery."""
     from django.urls import reverse
 
-    if has_role(user, CURATOR, ADMIN):
+    from heritage.permissions import allowed
+
+    if allowed(user, "archive.change"):
         return reverse("curator:home")
-    if has_role(user, REVIEWER, INHERITOR):
+    if allowed(user, "review.view_inbox"):
         return reverse("review:inbox")
     return reverse("gallery:home")

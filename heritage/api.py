@@ -24,11 +24,13 @@ def api_root(request):
                      "links": {key: reverse(name, request=request) for key, name in ROOT_LINKS.items()}})
 
 
+from heritage.permissions import public
+
 urlpatterns = [
-    path("", api_root, name="api-root"),
-    path("auth/token", obtain_auth_token, name="api-token"),
-    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("", public(api_root), name="api-root"),
+    path("auth/token", public(obtain_auth_token), name="api-token"),
+    path("schema/", public(SpectacularAPIView.as_view()), name="api-schema"),
+    path("docs/", public(SpectacularSwaggerView.as_view(url_name="api-schema")), name="api-docs"),
     path("", include("archive.api.urls")),
     path("", include("generation.api.urls")),
     path("", include("review.api.urls")),
