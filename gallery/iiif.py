@@ -49,9 +49,9 @@ def build_manifest(*, technique, craft, steps: list[StepView], absolute) -> dict
         canvas_id = f"{manifest_id}/canvas/{view.anchor}"
         if view.step:
             zh = f"第{view.step.order}步 {view.step.title}"
-            en = f"Step {view.step.order}: {view.step.title}"
+            en = f"Step {view.step.order}"  # step titles exist in Chinese only (that stays under zh-Hans)
         else:
-            zh, en = f"{technique.name} 完整演示", f"{technique.name}: full demonstration"
+            zh, en = f"{technique.name} 完整演示", "Full demonstration"
         video = view.video_file
         canvas = {
             "id": canvas_id,

@@ -148,3 +148,9 @@ def test_empty_query_browses_crafts_and_public_techniques(client, with_parameter
     assert not any("乱针绣" in text for _, text in results)  # nothing public
     titles = [text for _, text in results]
     assert titles.index("苏绣") < titles.index("苏绣·正抢针法")
+
+
+def test_manifest_english_labels_hold_no_chinese(client, gallery_world):
+    data = json.loads(client.get(reverse("gallery:technique_manifest", args=["zhengqiang"])).content)
+    assert [c["label"]["en"] for c in data["items"]] == [["Step 1"], ["Step 2"], ["Step 3"], ["Step 4"]]
+    assert data["items"][1]["label"]["zh-Hans"] == ["第2步 劈丝"]
