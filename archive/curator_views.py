@@ -325,26 +325,32 @@ class InheritorForm_(FormPage):
 
     @transaction.atomic
     def create(self, data):
-        return self._with_account(self._told(services.inheritor_create(data=data, actor=self.request.user)))
+        data, account = self._with_account(data)
+        return self._told(services.inheritor_create(data=data, actor=self.request.user), account)
 
     @transaction.atomic
     def update(self, obj, data):
-        return self._with_account(self._told(services.inheritor_update(inheritor=obj, data=data, actor=self.request.user)))
+        data, account = self._with_account(data, obj)
+        return self._told(services.inheritor_update(inheritor=obj, data=data, actor=self.request.user), account)
 
-    def _told(self, inheritor):
-        if inheritor.signer_changes.filter(state=SignerChange.State.PENDING, requested_by=self.request.user).exists():
-            messages.info(self.request, _("签署人的变更已提交,需另一位策展人或管理员确认后生效。"))
-        return inheritor
-
-    def _with_account(self, inheritor):
-        """When "create an account" was ticked: make it and show the one-time link, once, to hand over."""
+    def _with_account(self, data, inheritor=None):
+        """When "create an account" was ticked: make the login and name it as the inheritor's account, so
+        it joins the same pending signer change as the rest of the form."""
         post = self.request.POST
-        if post.get("create_account") and not inheritor.user_id:
-            user, path = services.inheritor_account_create(inheritor=inheritor,
-                                                          username=post.get("account_username", ""))
+        if not post.get("create_account") or (inheritor is not None and inheritor.user_id):
+            return data, None
+        user, path = services.inheritor_account_create(name=data.get("name") or getattr(inheritor, "name", ""),
+                                                       username=post.get("account_username", ""))
+        return {**data, "user": user}, (user, path)
+
+    def _told(self, inheritor, account=None):
+        if account is not None:  # the one-time link, shown once, to hand over
+            user, path = account
             messages.info(self.request, _("已为 %(name)s 新建账户 %(user)s。请把这个一次性链接交给本人,用它设置自己的密码"
                                           "(设置后链接失效):%(url)s") % {
                 "name": inheritor.name, "user": user.username, "url": self.request.build_absolute_uri(path)})
+        if inheritor.signer_changes.filter(state=SignerChange.State.PENDING, requested_by=self.request.user).exists():
+            messages.info(self.request, _("签署人的变更已提交,需另一位策展人或管理员确认后生效。"))
         return inheritor
 
 

@@ -192,28 +192,31 @@ def account_set_password_path(*, user) -> str:
 
 
 @transaction.atomic
-def inheritor_account_create(*, inheritor: Inheritor, username: str = ""):
-    """Give an inheritor a login: a new user in the inheritor group, with no usable password, linked as the
-    inheritor's signing account. Returns (user, path of the one-time set-password link) for the curator
-    to hand over; the curator never types or sees a password."""
+def inheritor_account_create(*, name: str, username: str = ""):
+    """A login for an inheritor: a new user in the inheritor group, with no usable password. Returns
+    (user, path of the one-time set-password link) for the curator to hand over; the curator never types
+    or sees a password. Linking it as the inheritor's signing account changes who may sign, so the caller
+    passes it as the inheritor's ``user`` to inheritor_create/inheritor_update, where it becomes part of
+    the pending SignerChange that a second curator or an admin confirms."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
     from . import roles
 
-    if inheritor.user_id:
-        raise ValidationError(_("这位传承人已有登录账户(%(u)s)。") % {"u": inheritor.user.username})
     User = get_user_model()
-    username = (username or "").strip() or f"inheritor-{inheritor.pk}"
+    username = (username or "").strip()
+    if not username:
+        n = User.objects.count() + 1
+        while User.objects.filter(username=f"inheritor-{n}").exists():
+            n += 1
+        username = f"inheritor-{n}"
     if User.objects.filter(username=username).exists():
         raise ValidationError(_("用户名“%(u)s”已被占用,请换一个。") % {"u": username})
-    user = User(username=username, first_name=inheritor.name[:150])
+    user = User(username=username, first_name=name[:150])
     user.set_unusable_password()
     user.full_clean(exclude=["password"])
     user.save()
     user.groups.add(Group.objects.get_or_create(name=roles.INHERITOR)[0])
-    inheritor.user = user
-    inheritor.save(update_fields=["user", "updated_at"])
     return user, account_set_password_path(user=user)
 
 

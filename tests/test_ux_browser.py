@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from tests.browser_fixtures import CHROMIUM, CHROMIUM_ARGS, artifacts_dir, new_page
@@ -225,7 +226,8 @@ def test_the_flow_in_the_browser(live_server, transactional_db, browser, client,
     curator.locator("form button[type=submit].primary").click()
     curator.wait_for_load_state()
     link = re.search(r"(http://\S+/accounts/set-password/\S+/)", curator.locator(".messages").inner_text()).group(1)
-    assert Inheritor.objects.get(name="沈寿").user.username == "shenshou"
+    assert Inheritor.objects.get(name="沈寿").signer_changes.get().after["user"] == \
+        get_user_model().objects.get(username="shenshou").pk  # linked once a second person confirms
     newcomer = new_page(browser, viewport=PHONE)
     newcomer.goto(link)
     newcomer.fill("#id_new_password1", "绣花-针脚-2024")

@@ -138,10 +138,22 @@ def test_curator_creates_an_inheritors_account_with_a_one_time_link(rv, client):
         "craft": rv.craft.pk, "name": "沈寿", "level": "national", "status": "alive", "able_to_sign": "on",
         "create_account": "on", "account_username": "shenshou"}, follow=True)
     assert r.status_code == 200
+    from django.contrib.auth import get_user_model
+
+    from archive.models import SignerChange
+    from archive.services import signer_change_confirm
+
     inheritor = Inheritor.objects.get(name="沈寿")
-    user = inheritor.user
-    assert user.username == "shenshou" and not user.has_usable_password()
+    user = get_user_model().objects.get(username="shenshou")
+    assert not user.has_usable_password()
     assert user.groups.filter(name="inheritor").exists()
+    # Linking the account changes who may sign: it waits, like any signer change, for a second person.
+    assert inheritor.user is None
+    change = inheritor.signer_changes.get(state=SignerChange.State.PENDING)
+    assert change.after["user"] == user.pk
+    signer_change_confirm(change=change, actor=rv.admin)
+    inheritor.refresh_from_db()
+    assert inheritor.user == user
     page = r.content.decode()
     link = re.search(r"http://testserver(/accounts/set-password/[^\s<]+/)", page).group(1)
 
