@@ -225,7 +225,7 @@ def test_render_prompt_is_derived_from_the_structure():
 def test_to_dict_is_the_cli_contract():
     d = normalize("先劈丝", spec=SPEC).to_dict()
     assert list(d)[:6] == ["spec_version", "text", "terms", "steps", "prompt", "warnings"]
-    assert d["spec_version"] == "1.0.0"
+    assert d["spec_version"] == "1.1.0"
     step = d["steps"][0]
     for key in ("order", "hand", "action", "tool", "material", "params", "defaults", "start", "end"):
         assert key in step

@@ -362,6 +362,9 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         term_at[k] = info
         terms[ti]["category"], terms[ti]["canonical"] = info.category, info.canonical
 
+    # For a craft whose own actions the spec describes, a verb outside them with nothing of its own
+    # says how the step before is done; for any other craft every verb can be a step.
+    described = craft is not None and craft in spec.crafts_with_actions
     vague_hits = [(m.start(), m.end(), m.group(0)) for m in spec.vague_re.finditer(norm)]
     vi = 0
     inter = doc.interesting
@@ -410,7 +413,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             # 「每个月牙大概两毫米宽」: a technique named in passing adds to the step being described
             piece.action, piece.from_technique = None, False
         if piece.action is not None and piece.open_action and prev is None and pending_open is None \
-                and pending is None:
+                and pending is None and described:
             # before the first step: held until the next clause shows whether a spec action follows
             # (「铁水要烧到一千六百度,然后用柳木棒舀起来」: how the next step's material is prepared)
             pending_open = piece
@@ -423,7 +426,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                 steps.append(pending_open)
                 prev = pending_open
             pending_open = None
-        if piece.action is not None and piece.open_action and prev is not None and not marker \
+        if piece.action is not None and piece.open_action and prev is not None and not marker and described \
                 and _compatible(prev, piece) and not (piece.tool or piece.material or piece.hand):
             # 「刀要竖着,一刀下去要刻透」: a verb with nothing of its own, said without 然后/再…, goes on
             # describing the step before
@@ -568,7 +571,8 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
             if craft and not general and craft not in crafts:
                 continue  # another craft's verb (「舀」 is 打铁花's) does not make a step here
             # the craft's own verb wins over a general one in the same clause (「放在蜡锅里…熔开」)
-            if action_idx is None or (step.general_action and not general):
+            # 「右手拿毛刷…刷」: after a holding verb, the next verb is what is done
+            if action_idx is None or (step.general_action and not general) or step.surface in TOOL_LEAD:
                 step.action, step.surface, step.general_action = info.canonical, words[i], general
                 action_idx = i
     if step.action is None:
@@ -644,13 +648,16 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int):
 MATERIAL_HEADS = set("线丝绒浆水泥漆墨料胶粉油纸布缎绢绸土沙砂灰蜡釉彩色汁液膏糖面米豆茶叶皮革麻棉毛羽金银铜铁锡")
 
 
+def _head(word: str) -> str:
+    return (word[:-1] if len(word) > 1 and word[-1] in "子儿头" else word)[-1:]
+
+
 def _is_material_word(word: str) -> bool:
-    return word[-1:] in MATERIAL_HEADS
+    return _head(word) in MATERIAL_HEADS
 
 
 def _is_tool_word(word: str) -> bool:
-    head = word[:-1] if len(word) > 1 and word[-1] in "子儿头" else word
-    return head[-1:] in TOOL_HEADS
+    return _head(word) in TOOL_HEADS
 
 
 def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, action_idx) -> None:
@@ -663,7 +670,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     while i <= e:
         k = kinds[i]
         w = words[i]
-        if k == "L":
+        if k == "L" or w in TOOL_LEAD:
             np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
             if np is not None:
                 lead_word = lead_word or w

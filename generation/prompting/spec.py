@@ -193,6 +193,8 @@ class Spec:
                 for c in crafts:
                     spec.craft_words.setdefault(form, {}).setdefault(c, 1)
         spec.craft_re = _alternation(list(spec.craft_words))
+        # crafts the spec describes in full (their own prompt style and action terms)
+        spec.crafts_with_actions = set(doc["templates"].get("crafts", {}))
         spec.templates = doc["templates"]
         spec.parameters = params["parameters"]
         spec.vague_re = _alternation(list(spec.vague) + list(spec.manner))
