@@ -592,7 +592,7 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
                 action_idx = i
                 break
     if not step.from_technique:
-        _open_read(spec, doc, term_at, s, e, step, action_idx)
+        _open_read(spec, doc, term_at, s, e, step, action_idx, craft is not None and craft in spec.crafts_with_actions)
     if markers:
         rel = _relation(spec, doc, term_at, markers, e, action_idx)
         if rel is not None:
@@ -660,11 +660,15 @@ def _is_tool_word(word: str) -> bool:
     return _head(word) in TOOL_HEADS
 
 
-def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, action_idx) -> None:
+PLACE_MARKERS = {"在", "到", "进", "往", "从", "由"}
+
+
+def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, action_idx,
+               described: bool = False) -> None:
     """Open vocabulary: any verb can be the action, any noun a tool (after 用/拿/持/执/握…, or a noun
     whose head is a tool word) or a material (after 把/将, the verb's object, or the topic)."""
     words, kinds, qmap = doc.words, doc.kinds, doc.quantities
-    verbs, lead_word, lead_tool, lead_info, ba_obj, topic = [], None, None, None, None, None
+    verbs, lead_word, lead_tool, lead_info, ba_obj, topic, place = [], None, None, None, None, None, None
     after_relation = False
     i = s
     while i <= e:
@@ -686,6 +690,12 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 continue
         elif k == "R":
             after_relation = True  # 「在绣地上」「往里」: where, not what
+            if place is None and w in PLACE_MARKERS:
+                np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
+                if np is not None:
+                    place = (np, info)
+                    i = nxt
+                    continue
         elif k == "V" or (k == "T" and i not in term_at and spec.pos_tags().get(w, "")[:1] == "v"):
             if not (i > s and words[i - 1] in NEGATIONS):  # 「剪刀不动」 is no action
                 verbs.append(i)
@@ -716,10 +726,21 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             surface = surface[0]  # 「熬到」 → 熬
         step.action, step.surface, step.general_action = surface, surface, True
         step.open_action = True
-        if step.material is None:
-            np, info, _ = _noun_phrase(doc, term_at, nxt, e)
-            if np is not None and not _is_tool_word(np) and not (info is not None and info.category == "tool"):
+        action_idx = chosen
+    if action_idx is not None and not described and step.action is not None:
+        # the verb's object: 「蘸了墨汁」 → material; 「倒进钢槽」 → where (a vessel is a tool)
+        nxt = action_idx + 1
+        into = words[action_idx][-1:] in "进到在入" or (nxt <= e and words[nxt] in ("进", "到", "在", "入", "进去"))
+        np, info, _ = _noun_phrase(doc, term_at, nxt, e)
+        if np is not None:
+            if into and place is None:
+                place = (np, info)
+            elif step.material is None and not _is_tool_word(np) and not (info is not None and info.category == "tool"):
                 step.material = np
+    elif chosen is not None and step.material is None:
+        np, info, _ = _noun_phrase(doc, term_at, chosen + 1, e)
+        if np is not None and not _is_tool_word(np) and not (info is not None and info.category == "tool"):
+            step.material = np
     elif step.action is None and lead_word is not None and lead_word not in INSTRUMENT_LEADS:
         step.action, step.surface, step.general_action = lead_word, lead_word, True  # 「右手持刀」
     if step.action is None:
@@ -735,6 +756,18 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             step.material = None  # 「用白芨浆粘」: what is used is not what is worked
     if step.material is None and ba_obj is not None and chosen is not None:
         step.material = ba_obj[0]
+    if place is not None and not described:
+        np, info = place
+        if (info is not None and info.category == "tool") or (info is None and _is_tool_word(np)):
+            if step.tool is None:
+                step.tool = np  # 「糖块搁锅里」: the vessel
+        elif step.material is None and info is None:
+            step.material = np  # 「在塑料布上画」: the ground worked on
+    if topic is not None and not described and step.material is None:
+        np, info = topic
+        if not _is_tool_word(np) and not (info is not None and info.category != "material"):
+            step.material = np  # 「银料搁银窝里」「米泡透了」: the topic is what is worked
+            topic = None
     if topic is not None:
         np, info = topic
         if (info is not None and info.category == "tool") or (info is None and _is_tool_word(np)):
