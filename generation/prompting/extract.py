@@ -59,6 +59,7 @@ STOP_VERBS = {
 RESULT_VERBS = {"收缩", "变形", "开裂", "裂", "裂开", "断", "断掉", "化", "化开", "散开", "发亮", "变色", "起泡", "冒泡", "冒烟",
                 "发黑", "发白", "发红", "变硬", "变软", "凝固", "结块", "成型", "成形", "跑", "掉", "塌", "缩", "胀", "鼓",
                 "做", "弄", "搞", "干活", "操作", "处理", "完成", "出现", "存在", "发生", "形成", "产生"}
+NOT_VERBS = {"到", "在", "成", "好", "完", "着", "了", "给", "住", "足", "得", "开", "满", "够", "匀"}
 # Motion/result complements that follow a verb and are not its object.
 # Nouns that name no tool or material (time, place, people, abstractions).
 STOP_NOUNS = {"时候", "地方", "东西", "样子", "办法", "手艺", "师傅", "功夫", "意思", "问题", "感觉", "道理", "事", "事情",
@@ -113,6 +114,7 @@ class Step:
     vague: list = field(default_factory=list)  # (param, level) pairs from vague words
     material_default: bool = False
     open_action: bool = False  # the action is a verb read by part of speech, not a spec term
+    open_terms: list = field(default_factory=list)  # (start, end, category) of open-vocabulary names
 
     def extend(self, start: int, end: int) -> None:
         if start < 0:
@@ -176,7 +178,7 @@ def kind_table(spec: Spec) -> dict:
         tags = spec.pos_tags()
         table = {}
         for w, f in tags.items():
-            if f[:1] == "v" and w not in STOP_VERBS and w not in MANNER_VERBS and w not in COMPLEMENTS \
+            if f[:1] == "v" and w not in STOP_VERBS and w not in MANNER_VERBS and w not in NOT_VERBS \
                     and w not in RESULT_VERBS \
                     and not w.startswith("每"):
                 table[w] = "V"
@@ -348,7 +350,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             continue  # 「每针」「一针接一针」
         info = lookup(w)
         if w not in ambiguous and "general" not in info.crafts and craft not in info.crafts \
-                and info.category != "body" and info.canonical != w and w not in info.canonical:
+                and info.category != "body" and info.canonical != w \
+                and (w not in info.canonical or info.category in ("action", "technique")):
             # another craft's (or, with no craft, any craft's) synonym keeps what was said: 泥料 is
             # 紫泥 only in 紫砂 (a short form of the name, 针 for 绣针, still takes the name)
             info = TermInfo(w, info.category, info.crafts)
@@ -477,6 +480,16 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     # A technique named as the topic that gathered nothing is no step (「双面绣要两面都好看」).
     steps = [st for st in steps if not (st.from_technique and _is_empty(st) and not st.notes)]
     steps = _reorder(steps)
+    seen = {(t["start"], t["end"]) for t in terms}
+    extra = []
+    for st in steps:
+        for a, b, cat in st.open_terms:
+            if (a, b) not in seen:
+                seen.add((a, b))
+                extra.append({"text": text[a:b], "category": cat, "start": a, "end": b, "canonical": norm[a:b],
+                              "open": True})
+    if extra:
+        terms = sorted(terms + extra, key=lambda t: t["start"])
     for step in steps:
         _apply_defaults(spec, step, technique, craft)
     return norm, terms, steps, warnings, craft, notes, detected
@@ -521,6 +534,7 @@ def _merge(into: Step, other: Step, *, prefer_piece: bool, warnings: list | None
     for name, value in other.params.items():
         _set_param(into, name, value, warnings)
     into.vague.extend(other.vague)
+    into.open_terms.extend(other.open_terms)
     into.notes.extend(other.notes)
     into.extend(other.start, other.end)
     into.before_next = into.before_next or other.before_next
@@ -640,6 +654,7 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int):
         break
     if not parts:
         return None, None, j
+    _noun_phrase.last = (j, k)  # token range of the phrase just read (for its term span)
     if len(parts) == 1 and infos[0] is not None:
         return infos[0].canonical, infos[0], k
     return "".join(parts), None, k
@@ -661,6 +676,31 @@ def _is_tool_word(word: str) -> bool:
 
 
 PLACE_MARKERS = {"在", "到", "进", "往", "从", "由"}
+
+
+def _mark_open_terms(doc: Doc, s: int, e: int, step: Step) -> None:
+    """Open-vocabulary action, tool and material named in the unit (two characters or more) are
+    terms too, so what the speaker named is listed even when the spec does not know it."""
+    words, kinds, starts = doc.words, doc.kinds, doc.starts
+    wanted = {}
+    for cat, value in (("action", step.action if step.open_action else None), ("tool", step.tool),
+                       ("material", step.material)):
+        if value and len(value) >= 2:
+            wanted[value] = cat
+    if not wanted:
+        return
+    for a in range(s, e + 1):
+        if kinds[a] in ("T", "H", "Q", "P"):
+            continue
+        text = ""
+        for b in range(a, min(e + 1, a + 3)):
+            text += words[b]
+            cat = wanted.pop(text, None)
+            if cat is not None:
+                step.open_terms.append((starts[a], starts[b + 1], cat))
+                break
+        if not wanted:
+            return
 
 
 def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, action_idx,
@@ -733,9 +773,13 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         into = words[action_idx][-1:] in "进到在入" or (nxt <= e and words[nxt] in ("进", "到", "在", "入", "进去"))
         np, info, _ = _noun_phrase(doc, term_at, nxt, e)
         if np is not None:
+            tool_like = _is_tool_word(np) if info is None else info.category == "tool"
             if into and place is None:
                 place = (np, info)
-            elif step.material is None and not _is_tool_word(np) and not (info is not None and info.category == "tool"):
+            elif tool_like:
+                if step.tool is None:
+                    step.tool = np  # 「推刀」: the verb's object is the tool it moves
+            elif step.material is None:
                 step.material = np
     elif chosen is not None and step.material is None:
         np, info, _ = _noun_phrase(doc, term_at, chosen + 1, e)
@@ -768,6 +812,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         if not _is_tool_word(np) and not (info is not None and info.category != "material"):
             step.material = np  # 「银料搁银窝里」「米泡透了」: the topic is what is worked
             topic = None
+    if not described:
+        _mark_open_terms(doc, s, e, step)
     if topic is not None:
         np, info = topic
         if (info is not None and info.category == "tool") or (info is None and _is_tool_word(np)):
