@@ -94,10 +94,15 @@ def _normalize(text: str, technique_slug: str | None) -> dict:
     except ImportError:  # normalization not installed: the text itself is the prompt
         return {"spec_version": "", "text": text, "terms": [], "steps": [], "prompt": text,
                 "warnings": [_("规范化模块不可用,直接使用原文作为提示词。")]}
-    return normalize(text, technique=technique_slug).to_dict()
+    from generation.prompting.services import craft_key_for
+
+    # inside the archive the craft is the technique's, never guessed from the text (issue 11)
+    return normalize(text, technique=technique_slug, craft=craft_key_for(technique_slug)).to_dict()
 
 
 def _render(description: dict, camera: str | None) -> str:
+    if (description.get("prompt_override") or "").strip():
+        return description["prompt_override"].strip()  # the curator's hand edit, kept with the structure
     camera_phrase = CAMERAS[camera][1] if camera else None
     try:
         from generation.prompting import render_prompt

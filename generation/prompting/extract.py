@@ -351,9 +351,9 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         info = lookup(w)
         if w not in ambiguous and "general" not in info.crafts and craft not in info.crafts \
                 and info.category != "body" and info.canonical != w \
-                and (w not in info.canonical or info.category in ("action", "technique")):
+                and (w not in info.canonical or info.category != "tool"):
             # another craft's (or, with no craft, any craft's) synonym keeps what was said: 泥料 is
-            # 紫泥 only in 紫砂 (a short form of the name, 针 for 绣针, still takes the name)
+            # 紫泥 only in 紫砂 (a tool's short form, 针 for 绣针, still takes the name)
             info = TermInfo(w, info.category, info.crafts)
         term_at[k] = info
         if w in ambiguous:
@@ -711,6 +711,16 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     verbs, lead_word, lead_tool, lead_info, ba_obj, topic, place = [], None, None, None, None, None, None
     after_relation = False
     i = s
+    if s > 0 and kinds[s - 1] == "O":
+        # 「把竹篾泡进…」: the unit was trimmed after 把; what it names is what is worked
+        np, info, nxt = _noun_phrase(doc, term_at, s, e)
+        if np is not None:
+            ba_obj = (np, info)
+            if step.material is None and not described:
+                step.material = np
+                if step.tool == np:
+                    step.tool = None
+            i = nxt
     while i <= e:
         k = kinds[i]
         w = words[i]
@@ -724,6 +734,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 continue
         elif k == "O":
             np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
+            if np is not None and step.material is None and not described:
+                step.material = np  # 「把竹篾泡进石灰水里」: what 把 names is what is worked
             if np is not None:
                 ba_obj = ba_obj or (np, info)
                 i = nxt
@@ -736,7 +748,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                     place = (np, info)
                     i = nxt
                     continue
-        elif k == "V" or (k == "T" and i not in term_at and spec.pos_tags().get(w, "")[:1] == "v"):
+        elif k == "V" or (k == "T" and i != action_idx and spec.pos_tags().get(w, "")[:1] == "v"
+                          and (i not in term_at or term_at[i].category == "action")):
             if not (i > s and words[i - 1] in NEGATIONS):  # 「剪刀不动」 is no action
                 verbs.append(i)
             after_relation = False
@@ -764,6 +777,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             nxt += 1
         if len(surface) == 2 and surface[1] in "到在成好开完起出过来去着了给住足得" and surface not in spec.terms:
             surface = surface[0]  # 「熬到」 → 熬
+        if len(surface) > 2 and surface[0] in "往向朝" and surface[1] in "上下里外前后":
+            surface = surface[2:]  # 「往下走」 → 走
         step.action, step.surface, step.general_action = surface, surface, True
         step.open_action = True
         action_idx = chosen
