@@ -61,6 +61,10 @@ RESULT_VERBS = {"收缩", "变形", "开裂", "裂", "裂开", "断", "断掉", 
                 "做", "弄", "搞", "干活", "操作", "处理", "完成", "出现", "存在", "发生", "形成", "产生"}
 NOT_VERBS = {"到", "在", "成", "好", "完", "着", "了", "给", "住", "足", "得", "开", "满", "够", "匀"}
 # Motion/result complements that follow a verb and are not its object.
+# Single-character hand actions that jieba's dictionary tags as morphemes (绑/zg, 削/zg …): verbs here.
+MANUAL_VERBS = set("绑捆缠削剁锉钻凿錾锯刨磨捶捣揉搓捏拧掐抹刷涂蘸浇淋洒泼撒搅拌筛晒晾烘烤焙蒸煮熬炒炸煎炖焖烧熔铸锻淬焊敲"
+                   "打拍剪裁切割劈剖刮铲挖挑拨拽扯推压按捺托抬提举抛扔甩摇晃抖转绕卷折叠粘贴糊裱缝绣织编扎穿插塞填灌倒舀"
+                   "盛装封盖包裹勾描画写印染浸泡沤漂洗搓纺捻弹吹拉擂击捧端握捋抽")
 # Nouns that name no tool or material (time, place, people, abstractions).
 STOP_NOUNS = {"时候", "地方", "东西", "样子", "办法", "手艺", "师傅", "功夫", "意思", "问题", "感觉", "道理", "事", "事情",
               "时间", "部分", "这边", "那边", "关键", "效果", "程度", "位置", "方向", "方面", "大家", "人家", "老师",
@@ -337,6 +341,9 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     if craft is None and detect:
         detected = spec.detect_craft(words[k] for k in doc.interesting if kinds[k] in ("T", "A"))
         craft = detected.key if detected is not None else None
+    # For a craft whose own actions the spec describes, a verb outside them with nothing of its own
+    # says how the step before is done; for any other craft every verb can be a step.
+    described = craft is not None and craft in spec.crafts_with_actions
     lookup = spec.terms.get
     ambiguous = spec.ambiguous
     terms = []
@@ -349,7 +356,10 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         if w in MEASURE_FORMS and k and words[k - 1] in MEASURE_PREV:
             continue  # 「每针」「一针接一针」
         info = lookup(w)
-        if w not in ambiguous and "general" not in info.crafts and craft not in info.crafts \
+        if info.category == "action" and not described and info.canonical != w and w not in info.canonical:
+            # a craft the spec does not describe in full: the verb as said (刷 stays 刷, not 涂)
+            info = TermInfo(w, info.category, info.crafts)
+        elif w not in ambiguous and "general" not in info.crafts and craft not in info.crafts \
                 and info.category != "body" and info.canonical != w \
                 and (w not in info.canonical or info.category != "tool"):
             # another craft's (or, with no craft, any craft's) synonym keeps what was said: 泥料 is
@@ -365,9 +375,6 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         term_at[k] = info
         terms[ti]["category"], terms[ti]["canonical"] = info.category, info.canonical
 
-    # For a craft whose own actions the spec describes, a verb outside them with nothing of its own
-    # says how the step before is done; for any other craft every verb can be a step.
-    described = craft is not None and craft in spec.crafts_with_actions
     vague_hits = [(m.start(), m.end(), m.group(0)) for m in spec.vague_re.finditer(norm)]
     vi = 0
     inter = doc.interesting
@@ -589,13 +596,17 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
             if action_idx is None or (step.general_action and not general) or step.surface in TOOL_LEAD:
                 step.action, step.surface, step.general_action = info.canonical, words[i], general
                 action_idx = i
+    described = craft is not None and craft in spec.crafts_with_actions
     if step.action is None:
         for i in context:
             w = words[i]
-            if has_needle or w in ("扎", "刺", "扎下去"):
+            if has_needle or (described and w in ("扎", "刺", "扎下去")):
                 step.action, step.surface = CONTEXT_ACTIONS[w], w
                 action_idx = i
                 break
+    if not described and not step.from_technique:
+        # a craft the spec does not describe in full: the verbs said come before a technique's name
+        _open_read(spec, doc, term_at, s, e, step, action_idx, False)
     if step.action is None and e > s:
         # A technique named as what is done (「这里就是打籽」) counts as the action; a technique
         # named alone (「剪纸嘛,…」) is the topic, not a step.
@@ -605,8 +616,8 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
                 step.action, step.surface, step.from_technique = info.canonical, words[i], True
                 action_idx = i
                 break
-    if not step.from_technique:
-        _open_read(spec, doc, term_at, s, e, step, action_idx, craft is not None and craft in spec.crafts_with_actions)
+    if described and not step.from_technique:
+        _open_read(spec, doc, term_at, s, e, step, action_idx, True)
     if markers:
         rel = _relation(spec, doc, term_at, markers, e, action_idx)
         if rel is not None:
