@@ -59,7 +59,7 @@ STOP_VERBS = {
 RESULT_VERBS = {"收缩", "变形", "开裂", "裂", "裂开", "断", "断掉", "化", "化开", "散开", "发亮", "变色", "起泡", "冒泡", "冒烟",
                 "发黑", "发白", "发红", "变硬", "变软", "凝固", "结块", "成型", "成形", "跑", "掉", "塌", "缩", "胀", "鼓",
                 "做", "弄", "搞", "干活", "操作", "处理", "完成", "出现", "存在", "发生", "形成", "产生"}
-NOT_VERBS = {"到", "在", "成", "好", "完", "着", "了", "给", "住", "足", "得", "开", "满", "够", "匀"}
+NOT_VERBS = {"料", "到", "在", "成", "好", "完", "着", "了", "给", "住", "足", "得", "开", "满", "够", "匀"}
 # Motion/result complements that follow a verb and are not its object.
 # Single-character hand actions that jieba's dictionary tags as morphemes (绑/zg, 削/zg …): verbs here.
 MANUAL_VERBS = set("绑捆缠削剁锉钻凿錾锯刨磨捶捣揉搓捏拧掐抹刷涂蘸浇淋洒泼撒搅拌筛晒晾烘烤焙蒸煮熬炒炸煎炖焖烧熔铸锻淬焊敲"
@@ -119,6 +119,7 @@ class Step:
     material_default: bool = False
     open_action: bool = False  # the action is a verb read by part of speech, not a spec term
     open_terms: list = field(default_factory=list)  # (start, end, category) of open-vocabulary names
+    extra_params: list = field(default_factory=list)  # (name, value) said a second time for this step
 
     def extend(self, start: int, end: int) -> None:
         if start < 0:
@@ -483,7 +484,12 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             _merge(steps[0], pending, prefer_piece=False, warnings=warnings)
         else:
             notes.append({"text": norm[max(pending.start, 0):pending.end], "params": dict(pending.params)})
+            for name, value in pending.extra_params:
+                notes.append({"text": norm[max(pending.start, 0):pending.end], "params": {name: value}})
             warnings.append("有数量没有对应的动作,记为说明:" + norm[max(pending.start, 0):pending.end])
+    for st in steps:
+        for name, value in st.extra_params:
+            notes.append({"text": norm[max(st.start, 0):st.end], "params": {name: value}})
     # A technique named as the topic that gathered nothing is no step (「双面绣要两面都好看」).
     steps = [st for st in steps if not (st.from_technique and _is_empty(st) and not st.notes)]
     steps = _reorder(steps)
@@ -529,9 +535,9 @@ def _set_param(step: Step, name: str, value, warnings: list | None) -> None:
     if old is None:
         step.params[name] = value
     elif old != value and warnings is not None:
-        # a second value for the same parameter of one step is said, not silently dropped
-        step.notes.append(f"另说 {name}={value}")
-        warnings.append(f"同一步骤的 {name} 有两个值:{old} 与 {value},采用前者")
+        # a second value for the same parameter of one step is kept as a note, not silently dropped
+        step.extra_params.append((name, value))
+        warnings.append(f"同一步骤的 {name} 有两个值:{old} 与 {value},步骤采用前者,后者记为说明")
 
 
 def _merge(into: Step, other: Step, *, prefer_piece: bool, warnings: list | None = None) -> None:
@@ -542,6 +548,7 @@ def _merge(into: Step, other: Step, *, prefer_piece: bool, warnings: list | None
         _set_param(into, name, value, warnings)
     into.vague.extend(other.vague)
     into.open_terms.extend(other.open_terms)
+    into.extra_params.extend(other.extra_params)
     into.notes.extend(other.notes)
     into.extend(other.start, other.end)
     into.before_next = into.before_next or other.before_next

@@ -38,6 +38,8 @@ DEFAULT_NAMES = {"length_mm", "count", "duration_s"}
 def _kind_of(name: str) -> str:
     if name.endswith("_mm"):
         return "length"
+    if name in ("angle_deg", "temperature_c"):
+        return "degree"
     if name in ("count", "rows"):
         return "count"
     return name
@@ -128,8 +130,10 @@ class QuantityFinder:
             rf"(?=[\d{CN_CHARS}几半每一劈分走进打敲拉大约差能{''.join(sorted({c[0] for c in HEAT_CUES}))}])"
             rf"(?:(?P<pre>每秒钟?|一秒钟?|每分钟|一分钟|每小时|一小时|一个钟头)?"
             rf"(?P<gap>走|进|打|敲|拉|大概|约|差不多|能|[^\d{CN_CHARS}几半每劈分\s,。;,;!?!?、]{{1,2}}个?){{0,1}}"
-            rf"(?P<n1>{NUM})(?:(?:{unit_alt})?{RANGE_SEP}(?P<n2>{NUM}))?(?P<half>个半)?个?(?P<lai>来|多)?"
-            rf"(?P<unit>{unit_alt})(?![a-zA-Z])(?P<half2>半(?![个天年月]))?(?P<more>多)?"
+            rf"(?<!第)(?P<n1>{NUM})(?:(?:{unit_alt})?{RANGE_SEP}(?P<n2>{NUM}))?(?P<half>个半)?个?(?P<lai>来|多)?"
+            rf"(?P<unit>{unit_alt})(?![a-zA-Z])(?P<half2>半(?![个天年月]))?"
+            # 「一尺八」「一米二」: a digit after 尺/米 is tenths of it
+            rf"(?P<tail>(?<=[尺米])[一二两三四五六七八九](?![十百千万\d个天年月尺米寸]))?(?P<more>多)?"
             rf"(?P<post>/s|/秒|每秒钟?|/min|/分钟?|每分钟)?(?P<approx>{approx_alt})?"
             # 「糖稀熬到一百五上下」: a number after a heating verb is a temperature, whatever the verb
             rf"|(?P<heat>{heat_alt})(?:大概|约|差不多|个)?(?P<h1>{NUM})(?:{RANGE_SEP}(?P<h2>{NUM}))?"
@@ -138,8 +142,9 @@ class QuantityFinder:
             rf"|(?P<split_pre>劈|分)(?:成|为|开成){{0,1}}(?P<split_n>{NUM})(?:股|丝|绒|份)"
             # 十六分之一 / 1/16 of a thread
             rf"|(?P<frac_den>{NUM})分之(?P<frac_num>{NUM})"
-            # 水和泥三比一 → ratio [3, 1]
+            # 水和泥三比一 → ratio [3, 1]; 皮料七成,草料三成 → [7, 3]
             rf"|(?P<r1>{NUM})比(?P<r2>{NUM})"
+            rf"|(?P<c1>[一二两三四五六七八九])成[^。;;,,]{{0,6}}[,,]?[^。;;,,]{{0,6}}?(?P<c2>[一二两三四五六七八九])成"
             rf"|(?<![\d.])(?P<slash_num>\d{{1,3}})/(?P<slash_den>\d{{1,4}})(?![\d/]))"
         )
 
@@ -150,10 +155,9 @@ class QuantityFinder:
             if q is None:
                 continue
             if out and self._corrects(text, out[-1], q):
-                # the later value replaces the earlier one, under the earlier, more specific name
+                # the later value replaces the earlier one, under the earlier's name (said with its cue)
                 prev = out.pop()
-                if q.name in DEFAULT_NAMES and _kind_of(prev.name) == _kind_of(q.name):
-                    q.name = prev.name
+                q.name = prev.name
             out.append(q)
         return out
 
@@ -189,8 +193,9 @@ class QuantityFinder:
 
         if m.group("heat"):
             return self._heat(m)
-        if m.group("r1"):
-            a, b = parse_cn_number(m.group("r1")), parse_cn_number(m.group("r2"))
+        if m.group("r1") or m.group("c1"):
+            a = parse_cn_number(m.group("r1") or m.group("c1"))
+            b = parse_cn_number(m.group("r2") or m.group("c2"))
             if not isinstance(a, float) or not isinstance(b, float) or not a or not b:
                 return None
             return Quantity(m.start(), m.end(), "ratio", [_num(a), _num(b)], m.group(0))
@@ -216,6 +221,10 @@ class QuantityFinder:
             low, high = high, low
         if (m.group("half") or m.group("half2")) and low == high:
             low = high = low + 0.5  # 一个半小时, 一公分半
+        if m.group("tail") and low == high:
+            low = high = low + CN_VALUE[m.group("tail")] / 10
+        if unit == "年" and high > 100:
+            return None  # 「2006年」 is a date
         if lai == "多" or more:
             place = 10 ** int(math.log10(high)) if high >= 10 and high % 10 == 0 else 1
             high = high + place

@@ -36,7 +36,7 @@ def fmt_duration(value) -> str:
     """Seconds → the largest spoken unit that reads well (10800 → 3小时, 1800 → 30分钟)."""
     def one(v):
         v = float(v)
-        for size, unit in ((86400, "天"), (3600, "小时"), (60, "分钟")):
+        for size, unit in ((31536000, "年"), (2592000, "个月"), (86400, "天"), (3600, "小时"), (60, "分钟")):
             if v >= size and (v / size) >= 1 and abs(v / size - round(v / size, 1)) < 1e-9:
                 return f"{round(v / size, 1):g}", unit
         return f"{v:g}", "秒"
@@ -109,7 +109,9 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
         info = phrases.get(name)
         if not info:
             continue
-        text = info["phrase"].format(v=fmt_value(value))
+        shown = ":".join(fmt_value(v) for v in value) if name == "ratio" and isinstance(value, (list, tuple)) \
+            else fmt_value(value)
+        text = info["phrase"].format(v=shown)
         (before if name in BEFORE_ACTION else after).append(text)
     hand = tpl.get("hands", {}).get(step.get("hand") or "", "")
     how = "".join(before)
