@@ -357,8 +357,10 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         if w in MEASURE_FORMS and k and words[k - 1] in MEASURE_PREV:
             continue  # 「每针」「一针接一针」
         info = lookup(w)
-        if info.category == "action" and not described and info.canonical != w and w not in info.canonical:
-            # a craft the spec does not describe in full: the verb as said (刷 stays 刷, not 涂)
+        if not described and info.category in ("action", "tool", "material") and info.canonical != w \
+                and w not in ambiguous:
+            # a craft the spec does not describe in full: the word as said (刷 stays 刷, not 涂; 刷子
+            # stays 刷子, not 漆刷); the spec's name stays on the term
             info = TermInfo(w, info.category, info.crafts)
         elif w not in ambiguous and "general" not in info.crafts and craft not in info.crafts \
                 and info.category != "body" and info.canonical != w \
@@ -664,12 +666,18 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int):
     while k <= e and len(parts) < 3:
         kind = kinds[k]
         info = term_at.get(k)
-        if kind == "N" or (info is not None and info.category in ("tool", "material")):
+        if kind == "N" or (info is not None and info.category in ("tool", "material")) or (
+                kind is None and k < e and kinds[k + 1] == "N" and _POS.get(words[k], "")[:1] == "n"):
+            # 「马莲」「草」: a name jieba tags as a person or place, before a noun, is part of it
             parts.append(words[k])
             infos.append(info)
             k += 1
             continue
         break
+    while len(parts) > 1 and parts[-1] in LOCATIVE_SUFFIX:
+        parts.pop()  # 「银窝里」 → 银窝
+        infos.pop()
+        k -= 1
     if not parts:
         return None, None, j
     _noun_phrase.last = (j, k)  # token range of the phrase just read (for its term span)
@@ -679,6 +687,10 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int):
 
 
 MATERIAL_HEADS = set("线丝绒浆水泥漆墨料胶粉油纸布缎绢绸土沙砂灰蜡釉彩色汁液膏糖面米豆茶叶皮革麻棉毛羽金银铜铁锡")
+
+
+LOCATIVE_SUFFIX = {"里", "上", "中", "内", "外", "下", "边", "面", "底", "口", "头上", "里面", "上面", "底下"}
+_POS: dict = {}
 
 
 def _head(word: str) -> str:
@@ -726,6 +738,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     """Open vocabulary: any verb can be the action, any noun a tool (after 用/拿/持/执/握…, or a noun
     whose head is a tool word) or a material (after 把/将, the verb's object, or the topic)."""
     words, kinds, qmap = doc.words, doc.kinds, doc.quantities
+    global _POS
+    _POS = spec.pos_tags()
     verbs, lead_word, lead_tool, lead_info, ba_obj, topic, place = [], None, None, None, None, None, None
     after_relation = False
     i = s
