@@ -503,6 +503,17 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                 seen.add((a, b))
                 extra.append({"text": text[a:b], "category": cat, "start": a, "end": b, "canonical": norm[a:b],
                               "open": True})
+    if not described:
+        # a craft the spec does not describe in full: every noun said (two characters or more) and
+        # every craft name is a candidate term, so the speaker's own vocabulary is listed
+        for k in doc.interesting:
+            kind = kinds[k]
+            if kind in ("N", "A") and len(words[k]) >= 2:
+                a, b = starts[k], starts[k + 1]
+                if (a, b) not in seen:
+                    seen.add((a, b))
+                    extra.append({"text": text[a:b], "category": "noun" if kind == "N" else "craft", "start": a,
+                                  "end": b, "canonical": norm[a:b], "open": True})
     if extra:
         terms = sorted(terms + extra, key=lambda t: t["start"])
     for step in steps:
