@@ -448,7 +448,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         if piece.action is not None:
             if prev is not None and _compatible(prev, piece) and (
                     _same_action(prev, piece) or (prev.from_technique and piece.general_action)
-                    or (prev.topic and _is_empty(prev) and piece.general_action)):
+                    or (prev.topic and _is_empty(prev) and piece.general_action and (described or prev.from_technique))):
                 # 「点蓝嘛,拿蓝枪舀一点釉料」: a general verb right after a named action is how it is done
                 # 「刮灰,刮三遍」「上漆要薄薄一层,用发刷…刷」: the same step said again
                 _merge(prev, piece, prefer_piece=False, warnings=warnings)

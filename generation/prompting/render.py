@@ -117,8 +117,8 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
     how = "".join(before)
     manner = f"{step['manner']}地" if step.get("manner") else ""
     if action in HOLD_VERBS and (tool or material) and not after:
-        verb = action.rstrip("着")
-        clause = f"{hand}{how}{verb}着{tool or material}"
+        verb = action if action.endswith(("着", "住")) else action + "着"
+        clause = f"{hand}{how}{verb}{tool or material}"
     else:
         use = f"用{tool}" if tool else ""
         if material and material in action:
