@@ -288,13 +288,26 @@ def tokenize(spec: Spec, norm: str, counters: Counters | None = None) -> list[tu
             for i, w in enumerate(doc.words)]
 
 
-def split_units(doc: Doc, counters: Counters | None = None) -> list[tuple[int, int]]:
-    """Token ranges cut at punctuation and before sequence markers."""
+def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool = False) -> list[tuple[int, int]]:
+    """Token ranges cut at punctuation, before sequence markers and before a second hand; with
+    ``open_split`` (crafts the spec does not describe in full) also before 把/将 when a verb came
+    before it in the unit (「腰上绑着腰带把经线绷紧」: two actions)."""
     words, kinds = doc.words, doc.kinds
     units, a = [], 0
     hand_at = -1  # a hand word in the current unit
+    verb_seen = False
     for i in doc.interesting:
         k = kinds[i]
+        if open_split:
+            if k == "O" and verb_seen and i > a:
+                units.append((a, i))
+                a = i
+                verb_seen = False
+                continue
+            if k in ("V",):
+                verb_seen = True
+            elif k == "P" or k == "M":
+                verb_seen = False
         if k == "P":
             if i > a:
                 units.append((a, i))
@@ -386,7 +399,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     pending_notes: list[str] = []
     pending_open: Step | None = None  # a step read by part of speech before any other step
     warnings: list[str] = []
-    for a, b in split_units(doc, counters):
+    for a, b in split_units(doc, counters, open_split=not described):
         s = a
         while s < b and kinds[s] != "Q" and words[s] in SKIP:
             s += 1
@@ -512,8 +525,13 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                 a, b = starts[k], starts[k + 1]
                 if (a, b) not in seen:
                     seen.add((a, b))
-                    extra.append({"text": text[a:b], "category": "noun" if kind == "N" else "craft", "start": a,
-                                  "end": b, "canonical": norm[a:b], "open": True})
+                    w = norm[a:b]
+                    # the contract's categories: a noun headed by a tool or material word is that, any
+                    # other noun (and a craft's name) a candidate technique term
+                    cat = "technique" if kind == "A" else (
+                        "tool" if _is_tool_word(w) else "material" if _is_material_word(w) else "technique")
+                    extra.append({"text": text[a:b], "category": cat, "start": a, "end": b, "canonical": w,
+                                  "open": True})
     if extra:
         terms = sorted(terms + extra, key=lambda t: t["start"])
     for step in steps:
