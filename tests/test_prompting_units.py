@@ -171,9 +171,9 @@ def test_defaults_fall_back_technique_craft_global():
     assert SPEC.level_value("spacing_mm", "dense", None, None) == 1  # global
     d = normalize("针脚密一点,绣", craft="苏绣", spec=SPEC).to_dict()
     assert d["steps"][0]["params"]["spacing_mm"] == 0.3 and "spacing_mm" in d["steps"][0]["defaults"]
-    # free text too short to tell the craft: the global default, never another craft's
+    # free text too short to tell the craft: no default at all, never another craft's
     d = normalize("针脚密一点,绣", spec=SPEC).to_dict()
-    assert d["craft"] is None and d["steps"][0]["params"]["spacing_mm"] == 1
+    assert d["craft"] is None and "spacing_mm" not in d["steps"][0]["params"]
     d = normalize("针脚密一点,绣", "suxiu-zhengqiang", spec=SPEC).to_dict()
     assert d["steps"][0]["params"]["spacing_mm"] == 0.5
 

@@ -59,7 +59,7 @@ STOP_VERBS = {
 RESULT_VERBS = {"收缩", "变形", "开裂", "裂", "裂开", "断", "断掉", "化", "化开", "散开", "发亮", "变色", "起泡", "冒泡", "冒烟",
                 "发黑", "发白", "发红", "变硬", "变软", "凝固", "结块", "成型", "成形", "跑", "掉", "塌", "缩", "胀", "鼓",
                 "做", "弄", "搞", "干活", "操作", "处理", "完成", "出现", "存在", "发生", "形成", "产生"}
-NOT_VERBS = {"料", "到", "在", "成", "好", "完", "着", "了", "给", "住", "足", "得", "开", "满", "够", "匀"}
+NOT_VERBS = {"上头", "下头", "底下", "前头", "后头", "里头", "外头", "上面", "下面", "料", "到", "在", "成", "好", "完", "着", "了", "给", "住", "足", "得", "开", "满", "够", "匀"}
 # Motion/result complements that follow a verb and are not its object.
 # Single-character hand actions that jieba's dictionary tags as morphemes (绑/zg, 削/zg …): verbs here.
 MANUAL_VERBS = set("绑捆缠削剁锉钻凿錾锯刨磨捶捣揉搓捏拧掐抹刷涂蘸浇淋洒泼撒搅拌筛晒晾烘烤焙蒸煮熬炒炸煎炖焖烧熔铸锻淬焊敲"
@@ -942,6 +942,10 @@ def _reorder(steps: list[Step]) -> list[Step]:
 
 
 def _apply_defaults(spec: Spec, step: Step, technique: str | None, craft: str | None) -> None:
+    if craft not in spec.crafts_with_actions and not technique:
+        # the spec's degree values are written for the crafts it describes; for any other craft (or
+        # none) 「慢慢」 says nothing measurable, and no tool implies a value
+        return
     for param, level in step.vague:
         if param in step.params:
             continue
