@@ -170,6 +170,16 @@ def render_prompt(description: dict, camera: str | None = None, *, step: int | N
             tpl["numbered_step"].format(order=i + 1, text=r) for i, r in enumerate(rendered))
     else:
         steps_text = rendered[0] if rendered else style.get("technique", "")
+    # tools and materials the speaker named that no step carries are still in view (never dropped)
+    shown = "".join(rendered)
+    seen_items = []
+    for t in description.get("terms") or []:
+        name = t.get("canonical") or t.get("text") or ""
+        if t.get("category") in ("tool", "material") and len(name) >= 2 and name not in shown \
+                and name not in seen_items:
+            seen_items.append(name)
+    if seen_items and rendered:
+        steps_text += tpl.get("in_view", ";画面中可见{items}").format(items="、".join(seen_items[:6]))
     who = style.get("who", "").format(craft_name=style.get("craft_name", ""))
     return tpl["prompt"].format(
         who=who,
