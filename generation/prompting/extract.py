@@ -369,7 +369,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         w = words[k]
         if w in MEASURE_FORMS and k and words[k - 1] in MEASURE_PREV:
             continue  # 「每针」「一针接一针」
-        info = lookup(w)
+        info = spec_info = lookup(w)
         if not described and info.category in ("action", "tool", "material") and info.canonical != w \
                 and w not in ambiguous:
             # a craft the spec does not describe in full: the word as said (刷 stays 刷, not 涂; 刷子
@@ -384,8 +384,9 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         term_at[k] = info
         if w in ambiguous:
             fix.append((k, len(terms)))
+        # the term keeps the spec's name (直针 → 齐针) even where the step keeps the word as said
         terms.append({"text": text[starts[k]:starts[k + 1]], "category": info.category, "start": starts[k],
-                      "end": starts[k + 1], "canonical": info.canonical})
+                      "end": starts[k + 1], "canonical": spec_info.canonical})
     for k, ti in fix:
         info = spec.resolve(words[k], term_at[k], craft)
         term_at[k] = info

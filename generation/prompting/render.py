@@ -174,7 +174,7 @@ def render_prompt(description: dict, camera: str | None = None, *, step: int | N
     shown = "".join(rendered)
     seen_items = []
     for t in description.get("terms") or []:
-        name = t.get("canonical") or t.get("text") or ""
+        name = t.get("text") or ""  # as said (the spec's name may belong to another craft)
         if t.get("category") in ("tool", "material") and len(name) >= 2 and name not in shown \
                 and name not in seen_items:
             seen_items.append(name)
