@@ -710,7 +710,6 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int):
         k -= 1
     if not parts:
         return None, None, j
-    _noun_phrase.last = (j, k)  # token range of the phrase just read (for its term span)
     if len(parts) == 1 and infos[0] is not None:
         return infos[0].canonical, infos[0], k
     return "".join(parts), None, k
