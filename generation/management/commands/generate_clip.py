@@ -60,7 +60,7 @@ class Command(BaseCommand):
             resolve_request,
             write_mp4,
         )
-        from generation.engine.config import detect_preset
+        from generation.engine.engine import preset_for
         from generation.engine.loading import inspect_model_dir
 
         request = GenerationRequest(
@@ -85,9 +85,7 @@ class Command(BaseCommand):
                 raise InvalidRequest(f"output folder {out.parent} does not exist")
             # Check the folder and the request before loading any weights.
             folder = inspect_model_dir(o["model"])
-            preset_name = o["preset"] or detect_preset(folder.transformer_config)
-            if preset_name not in PRESETS:
-                raise InvalidRequest(f"unknown preset {preset_name!r}; known: {', '.join(sorted(PRESETS))}")
+            preset_name = preset_for(folder, o["preset"]).name  # refuses folders it does not run
             resolve_request(PRESETS[preset_name], request, temporal_scale=folder.temporal_scale,
                             spatial_multiple=folder.spatial_multiple)
             t0 = time.perf_counter()
