@@ -180,3 +180,28 @@ def test_load_targets_rule(tiny_engine_dir):
     # header-only size estimate: bf16 experts are half their fp32 size
     assert component_bytes(folder, "transformer", torch.bfloat16) * 2 == component_bytes(folder, "transformer",
                                                                                         torch.float32)
+
+
+def test_offload_mode_uses_group_offload_without_pinning_everything(tiny_engine_dir):
+    """Offload takes diffusers' group-offload path, pinning host copies a group at a time
+    (low_cpu_mem_usage); on a GPU the side stream and record_stream are on (checked by the rule)."""
+    from diffusers.hooks import HookRegistry
+
+    from generation.engine.memory import Placement
+
+    engine = load_engine(tiny_engine_dir, device="cpu", mode="offload")
+    groups = []
+    for model in (engine.experts.high, engine.experts.low, engine.text_encoder):
+        for sub in model.modules():
+            registry = getattr(sub, "_diffusers_hook", None)
+            hook = registry.get_hook("group_offloading") if isinstance(registry, HookRegistry) else None
+            if hook is not None:
+                groups.append(hook.group)
+    assert groups, "no group-offload hooks: the offload path was not taken"
+    blocks = [g for g in groups if not g.group_id.endswith("_unmatched_group")]  # that one never streams
+    assert blocks and all(g.low_cpu_mem_usage for g in blocks)
+    assert all(g.stream is None for g in groups)  # CPU: no streams
+    assert not any(p.is_pinned() for p in engine.experts.high.parameters())
+    cuda = Placement(text_encoder=None, high=None, low=None, vae=None, device="cuda:0").offload_options()
+    assert cuda["use_stream"] and cuda["record_stream"] and cuda["low_cpu_mem_usage"]
+    assert cuda["offload_type"] == "block_level" and cuda["num_blocks_per_group"] == 1
