@@ -30,6 +30,7 @@ from .errors import InvalidRequest
 # The LoRA folder layout of the published Wan2.2 few-step LoRAs: one file per expert.
 LORA_FILES = {"high": "high_noise_model.safetensors", "low": "low_noise_model.safetensors"}
 ADAPTER = "preview"
+WAN_TAYLORSEER_MODULES = r"^blocks\.\d+\.(attn1|attn2|ffn)$"
 
 
 def cache_config(mode: str, num_steps: int):
@@ -41,8 +42,11 @@ def cache_config(mode: str, num_steps: int):
         return FirstBlockCacheConfig(threshold=0.05)
     if mode == "taylorseer_cache":
         before = min(3, max(1, num_steps // 4))
+        # diffusers' default module patterns ("^blocks.*attn", matched whole) miss Wan's attn1/attn2, so
+        # the hook would do nothing: name Wan's attention and feed-forward sub-modules explicitly.
         return TaylorSeerCacheConfig(cache_interval=min(5, max(2, num_steps // 4)), disable_cache_before_step=before,
-                                     max_order=1, taylor_factors_dtype=torch.float32)
+                                     max_order=1, taylor_factors_dtype=torch.float32,
+                                     cache_identifiers=[WAN_TAYLORSEER_MODULES])
     raise ValueError(mode)
 
 
@@ -159,7 +163,7 @@ class FastModes:
             config = cache_config(cache, num_steps)
             detail["cache"] = {"mode": cache, "config": {k: (str(v) if isinstance(v, torch.dtype) else v)
                                                          for k, v in vars(config).items() if not k.startswith("_")
-                                                         and isinstance(v, (int, float, str, bool, type(None),
+                                                         and isinstance(v, (int, float, str, bool, list, type(None),
                                                                             torch.dtype))}}
             for model in self.experts.modules:
                 model.enable_cache(cache_config(cache, num_steps))
