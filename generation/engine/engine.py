@@ -258,6 +258,7 @@ class Engine:
         self.mode_reason = self._mode_reason
         self.placement.apply(self.mode)
         self.fast = FastModes(self.experts)
+        self.context_parallel = 1  # processes sharing each clip's sequence (parallel.py); 1: none
 
     # ------------------------------------------------------------------ memory mode
     def choose_mode(self, mode: str | None, width: int | None = None, height: int | None = None,
@@ -296,6 +297,16 @@ class Engine:
                               spatial_multiple=self.vae_scale_spatial * self.patch_size[1])
         problems = check_fast(req.fast, device=self.device, lora_dir=req.lora_dir,
                               two_experts=self.experts.low is not None)
+        if self.context_parallel > 1:
+            from .parallel import tokens_per_frame_check
+
+            _, _, f, h, w = self._latent_shape(req.width, req.height, req.num_frames)
+            p = self.patch_size
+            problem = tokens_per_frame_check((f // p[0]) * (h // p[1]) * (w // p[2]), self.context_parallel)
+            if problem:
+                problems.append(problem)
+            if req.mode != "resident":
+                problems.append(f"context parallelism runs in memory mode resident only, not {req.mode}")
         if problems:
             raise InvalidRequest("; ".join(problems))
         return req
@@ -537,14 +548,21 @@ def load_targets(folder: ModelFolder, device: str, mode: str, dtypes: dict[str, 
 
 
 def load_engine(model_dir: str | os.PathLike, *, preset: str | None = None, device: str | None = None,
-                mode: str = "auto", batch_cfg: bool | None = None, precision: str | None = None) -> Engine:
+                mode: str = "auto", batch_cfg: bool | None = None, precision: str | None = None,
+                context_parallel: int = 1) -> Engine:
     """Check the folder (MissingComponent names what is absent; InvalidRequest says what an unsupported
     folder is), load every component from it (local files only; straight onto the device when the
     weights will stay there), pick the memory mode and place the weights.
 
-    precision: None (bf16 experts and text encoder on GPU, fp32 on CPU) or "bf16"/"fp32" to force it."""
+    precision: None (bf16 experts and text encoder on GPU, fp32 on CPU) or "bf16"/"fp32" to force it.
+    context_parallel: N > 1 splits each clip's sequence over the N processes torchrun started (parallel.py);
+    the weights then stay resident on each process's device."""
     if mode not in ("auto", *MODES):
         raise InvalidRequest(f"unknown memory mode {mode!r}; choose auto, {', '.join(MODES)}")
+    if context_parallel > 1:
+        if mode not in ("auto", "resident"):
+            raise InvalidRequest(f"context parallelism runs in memory mode resident only, not {mode}")
+        mode = "resident"
     folder = inspect_model_dir(model_dir)
     preset_obj = preset_for(folder, preset)
     device = device or default_device()
@@ -557,4 +575,9 @@ def load_engine(model_dir: str | os.PathLike, *, preset: str | None = None, devi
     components = load_components(folder, dtypes, device_for=load_targets(folder, device, mode, dtypes))
     engine = Engine(folder, components, preset=preset_obj, device=device, mode=mode, batch_cfg=batch_cfg)
     engine.dtypes = dtypes
+    if context_parallel > 1:
+        from .parallel import enable_context_parallel
+
+        enable_context_parallel(engine.experts.modules, context_parallel)
+        engine.context_parallel = context_parallel
     return engine
