@@ -6,7 +6,8 @@ WorkerHeartbeat row, touches the running job's `heartbeat_at` (its lease) and, n
 jobs whose worker died (services.jobs_recover_stale).
 
 Environment: HERITAGE_ENGINE_DEVICE (cpu, cuda, cuda:0; default: cuda when available),
-HERITAGE_ENGINE_MODE (auto, resident, swap, offload; default auto), HERITAGE_HEARTBEAT_S,
+HERITAGE_ENGINE_MODE (auto, resident, swap, offload; default auto), HERITAGE_ENGINE_LORA_DIR (the LoRA
+folder of the lora_preview fast mode), HERITAGE_HEARTBEAT_S,
 HERITAGE_JOB_LEASE_S.
 """
 from __future__ import annotations
@@ -99,7 +100,8 @@ class WorkerRuntime:
             prompt=job.prompt, negative_prompt=job.negative_prompt, seed=int(job.seed), width=p["width"],
             height=p["height"], num_frames=p["num_frames"], num_steps=p["num_steps"],
             guidance_high=p["guidance_high"], guidance_low=p["guidance_low"], sampler=p.get("sampler", "unipc"),
-            mode=mode or "auto",
+            mode=mode or "auto", fast=tuple(p.get("fast", ())),
+            lora_dir=os.environ.get("HERITAGE_ENGINE_LORA_DIR") or None,
         )
 
     # ---------------------------------------------------------------- job bookkeeping
