@@ -59,3 +59,16 @@ def test_step_flops_formula():
     expected = 2 * 40 * (12 * n * d * d + 4 * n * n * d + 4 * L * d * d + 4 * n * L * d + 4 * n * d * f)
     assert step_flops(1280, 720, 81, A14B_TRANSFORMER) == expected
     assert round(expected / 1e15, 2) == 13.05
+
+
+def test_fast_modes_bench_smoke(tmp_path):
+    out = tmp_path / "fast.json"
+    proc = subprocess.run([sys.executable, "bench/engine_fast.py", "--device", "cpu", "--width", "32", "--height", "32",
+                           "--frames", "5", "--steps", "6", "--json-out", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    rows = json.loads(out.read_text())["results"]
+    assert "needs a CUDA GPU" in rows["fp8"]["skipped"]
+    for mode in ("first_block_cache", "taylorseer_cache", "lora_preview"):
+        assert rows[mode]["speedup_denoise"] > 0 and rows[mode]["max_diff_255"] >= 0
+    assert rows["lora_preview"]["steps"] == 4 and rows["lora_preview"]["psnr_db"] < 100
