@@ -63,3 +63,46 @@ def test_cpu_device_count_workaround_only_where_needed():
     with _accelerator_count_at_least_one():
         assert torch.accelerator.device_count() == max(1, before)
     assert torch.accelerator.device_count() == before
+
+
+GROUP_SCRIPT = """
+import sys
+import numpy as np
+from generation.engine import Cancelled, GenerationRequest, load_engine
+from generation.engine.parallel import GroupLeader, follow, init_distributed
+
+info = init_distributed("cpu")
+engine = load_engine(sys.argv[1], device="cpu", context_parallel=info.world_size)
+if info.rank == 0:
+    leader = GroupLeader(engine)
+    a = leader.generate(GenerationRequest(prompt="刺绣", seed=1, width=64, height=48, num_frames=9, num_steps=4))
+    seen = []
+    try:
+        leader.generate(GenerationRequest(prompt="刺绣", seed=2, width=32, height=32, num_frames=5, num_steps=4),
+                        progress=lambda *x: seen.append(x), should_cancel=lambda: len(seen) >= 2)
+    except Cancelled:
+        print("CANCELLED after", len(seen))
+    leader.close()
+    np.save(sys.argv[2], a.frames)
+else:
+    print("FOLLOWED", follow(engine))
+"""
+
+
+@pytest.mark.slow
+def test_group_leader_and_followers(tiny_engine_dir, tmp_path):
+    """A long-lived group (gpu_workers --gpus-per-worker): rank 0 sends each request, the others follow;
+    a cancellation decided on rank 0 stops every rank at the same step; stop ends the followers."""
+    from generation.engine import GenerationRequest, load_engine
+
+    script = tmp_path / "group.py"
+    script.write_text(GROUP_SCRIPT)
+    proc = subprocess.run([sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node", "2",
+                           str(script), tiny_engine_dir, str(tmp_path / "a.npy")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600, env=_env())
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "CANCELLED after 2" in proc.stdout and "FOLLOWED 2" in proc.stdout
+    single = load_engine(tiny_engine_dir, device="cpu").generate(
+        GenerationRequest(prompt="刺绣", seed=1, width=64, height=48, num_frames=9, num_steps=4))
+    grouped = np.load(tmp_path / "a.npy")
+    assert np.abs(grouped.astype(int) - single.frames.astype(int)).max() <= 1

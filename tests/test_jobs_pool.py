@@ -49,6 +49,8 @@ def test_several_gpus_per_worker(settings):
     assert [ln.split("@")[0] for ln in lines] == ["gpu0-1", "gpu2-3"]
     assert "CUDA_VISIBLE_DEVICES=0,1" in lines[0] and "CUDA_VISIBLE_DEVICES=2,3" in lines[1]
     assert all("HERITAGE_ENGINE_CONTEXT_PARALLEL=2" in ln for ln in lines)
+    assert all("torch.distributed.run --standalone --nproc_per_node 2" in ln and "engine_group --" in ln
+               and "--pool solo" in ln for ln in lines)
     assert "GPU [4]" in err  # the odd one out is named, not silently dropped
     with pytest.raises(CommandError, match="resident"):
         run("--gpus-per-worker", "2", "--mode", "offload", gpus=gpus)

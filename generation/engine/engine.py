@@ -381,7 +381,12 @@ class Engine:
         is_cuda = device.startswith("cuda")
 
         def check_cancel(where: str) -> None:
-            if should_cancel is not None and should_cancel():
+            stop = should_cancel is not None and should_cancel()
+            if self.context_parallel > 1:  # every rank stops at the same check, as rank 0 decides
+                from .parallel import agree
+
+                stop = agree(stop)
+            if stop:
                 raise Cancelled(f"cancelled {where}")
 
         check_cancel("before encoding")

@@ -94,3 +94,67 @@ def tokens_per_frame_check(num_tokens: int, degree: int) -> str | None:
         return (f"context parallelism over {degree} processes needs the video token count ({num_tokens}) to be a "
                 f"multiple of {degree}; choose another size or frame count")
     return None
+
+
+# -- a long-lived group: rank 0 takes the jobs, the other ranks follow ------------------------------------
+# A worker given several GPUs (manage.py gpu_workers --gpus-per-worker N) runs N processes under torchrun.
+# Rank 0 is the job worker: before each generation it sends the request to the others, which run the
+# same generation with it (the collectives inside the experts pair up); rank 0 alone reports progress,
+# decides cancellation (Engine shares its decision with every rank at each check) and writes the clip.
+
+def _send(message) -> None:
+    import torch.distributed as dist
+
+    dist.broadcast_object_list([message], src=0)
+
+
+def _receive():
+    import torch.distributed as dist
+
+    box = [None]
+    dist.broadcast_object_list(box, src=0)
+    return box[0]
+
+
+def agree(flag: bool) -> bool:
+    """Rank 0's flag, on every rank (a collective: every rank must call it at the same point)."""
+    import torch.distributed as dist
+
+    backend = dist.get_backend()
+    t = torch.tensor([1 if flag else 0], dtype=torch.int32,
+                     device=f"cuda:{torch.cuda.current_device()}" if backend == "nccl" else "cpu")
+    dist.broadcast(t, src=0)
+    return bool(t.item())
+
+
+class GroupLeader:
+    """Rank 0's engine: generate() first sends the request to the followers; everything else is the engine's."""
+
+    def __init__(self, engine):
+        self.engine = engine
+
+    def generate(self, request, progress=None, should_cancel=None, *, keep_float: bool = False):
+        _send(("generate", request, keep_float))
+        return self.engine.generate(request, progress=progress, should_cancel=should_cancel, keep_float=keep_float)
+
+    def close(self) -> None:
+        _send(("stop",))
+
+    def __getattr__(self, name):
+        return getattr(self.engine, name)
+
+
+def follow(engine) -> int:
+    """A follower rank's loop: run each generation rank 0 sends until it says stop; returns how many ran."""
+    from .errors import EngineError
+
+    done = 0
+    while True:
+        message = _receive()
+        if message[0] != "generate":
+            return done
+        try:
+            engine.generate(message[1], keep_float=message[2])
+        except EngineError:
+            pass  # rank 0 meets the same error at the same point and reports it
+        done += 1

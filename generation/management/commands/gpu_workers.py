@@ -125,9 +125,15 @@ class Command(BaseCommand):
         out = []
         for name, env, what in workers:
             node = f"{name}@{host}"
-            cmd = [celery, "-A", "heritage", "worker", "-Q", opts["queues"], "--concurrency", "1", "--pool",
-                   opts["pool"], "--prefetch-multiplier", "1", "-n", node, "--loglevel", opts["loglevel"],
-                   "--without-gossip", "--without-mingle"]
+            worker_args = ["-Q", opts["queues"], "--concurrency", "1", "--pool", opts["pool"], "--prefetch-multiplier",
+                           "1", "-n", node, "--loglevel", opts["loglevel"], "--without-gossip", "--without-mingle"]
+            if "HERITAGE_ENGINE_CONTEXT_PARALLEL" in env:  # several GPUs: torchrun starts the group, rank 0 works
+                worker_args[worker_args.index("--pool") + 1] = "solo"
+                cmd = [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node",
+                       env["HERITAGE_ENGINE_CONTEXT_PARALLEL"], str(Path(settings.BASE_DIR) / "manage.py"),
+                       "engine_group", "--", *worker_args]
+            else:
+                cmd = [celery, "-A", "heritage", "worker", *worker_args]
             out.append((node, cmd, dict(env, HERITAGE_WORKER_NODE=node, _WHAT=what)))
         return out
 
