@@ -8,6 +8,7 @@ match that pipeline's output; it never calls the pipeline.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import os
 import re
@@ -299,6 +300,9 @@ class Engine:
                               two_experts=self.experts.low is not None)
         if self.context_parallel > 1:
             from .parallel import tokens_per_frame_check
+
+            if req.mode == "auto":  # the weights stay on every rank's device
+                req = dataclasses.replace(req, mode="resident")
 
             _, _, f, h, w = self._latent_shape(req.width, req.height, req.num_frames)
             p = self.patch_size
