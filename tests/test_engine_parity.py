@@ -2,7 +2,7 @@
 
 The reference pipeline is built independently of the engine's sampler code: its scheduler comes from the
 checkpoint folder's scheduler/scheduler_config.json with only the shift overridden (the preset's), and it
-samples the official Wan2.2 sigma grid written out here from the official scheduler (training sigmas
+samples the official Wan2.2 sigma grid written out in tests/engine_fixtures.py from the official scheduler (training sigmas
 1 - linspace(1, 1/1000, 1000) reversed, held in float32: max 0.999…, min 0; sampling grid
 linspace(max, min, steps + 1) without its last point; the scheduler shifts it). A mistake in the
 engine's make_scheduler therefore shows up as a parity failure (test_parity_catches_a_wrong_scheduler).
@@ -15,35 +15,10 @@ import pytest
 import torch
 
 from generation.engine import GenerationRequest, load_engine, write_mp4
-from tests.engine_fixtures import tiny_engine, tiny_engine_dir  # noqa: F401  (fixtures)
+from tests.engine_fixtures import reference_scheduler, tiny_engine, tiny_engine_dir  # noqa: F401  (fixtures)
 
 PROMPT = "老师傅用刻刀在木板上雕出莲花纹样"
 NEGATIVE = "模糊，静止"
-
-
-def official_grid(steps: int) -> np.ndarray:
-    sigma_max = float(np.float32(0.999))
-    return np.linspace(sigma_max, 0.0, steps + 1)[:-1].copy()
-
-
-def reference_scheduler(engine, sampler: str):
-    """The folder's scheduler config, shift overridden, sampling the official grid."""
-    from diffusers import FlowMatchEulerDiscreteScheduler, UniPCMultistepScheduler
-
-    config = dict(engine.components.scheduler_config)
-    shift = engine.preset.flow_shift
-    if sampler == "unipc":
-        base, scheduler = UniPCMultistepScheduler, UniPCMultistepScheduler.from_config(config, flow_shift=shift)
-    else:
-        base = FlowMatchEulerDiscreteScheduler
-        scheduler = FlowMatchEulerDiscreteScheduler.from_config(config, shift=shift)
-    original = base.set_timesteps
-
-    def set_timesteps(num_inference_steps=None, device=None, **kwargs):
-        return original(scheduler, sigmas=official_grid(num_inference_steps), device=device)
-
-    scheduler.set_timesteps = set_timesteps
-    return scheduler
 
 
 def pipeline_frames(engine, *, seed, width, height, num_frames, steps, g_high, g_low, sampler="unipc",
