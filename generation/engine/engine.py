@@ -521,7 +521,8 @@ class Engine:
     def describe(self) -> dict:
         return {"model_dir": self.model_dir, "checkpoint_id": self.checkpoint_id, "preset": self.preset.name,
                 "device": self.device, "mode": self.mode, "mode_reason": self.mode_reason,
-                "batch_cfg": self.batch_cfg}
+                "batch_cfg": self.batch_cfg, "context_parallel": self.context_parallel,
+                "experts_dtype": str(self.experts.dtype).replace("torch.", "")}
 
 
 def default_device() -> str:
