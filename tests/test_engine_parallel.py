@@ -69,7 +69,7 @@ GROUP_SCRIPT = """
 import sys
 import numpy as np
 from generation.engine import Cancelled, GenerationRequest, load_engine
-from generation.engine.parallel import GroupLeader, follow, init_distributed
+from generation.engine.parallel import GroupLeader, follow, init_distributed, shutdown_distributed
 
 info = init_distributed("cpu")
 engine = load_engine(sys.argv[1], device="cpu", context_parallel=info.world_size)
@@ -86,6 +86,7 @@ if info.rank == 0:
     np.save(sys.argv[2], a.frames)
 else:
     print("FOLLOWED", follow(engine))
+shutdown_distributed()
 """
 
 

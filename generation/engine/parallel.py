@@ -158,3 +158,12 @@ def follow(engine) -> int:
         except EngineError:
             pass  # rank 0 meets the same error at the same point and reports it
         done += 1
+
+
+def shutdown_distributed() -> None:
+    """Leave the process group before the interpreter exits (a gloo group left to the exit handlers can
+    abort the process: "terminate called without an active exception")."""
+    import torch.distributed as dist
+
+    if dist.is_initialized():
+        dist.destroy_process_group()

@@ -19,7 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("celery_args", nargs="*", help="arguments for `celery worker` (after --)")
 
     def handle(self, *args, celery_args, **options):
-        from generation.engine.parallel import follow, launched_by_torchrun
+        from generation.engine.parallel import follow, launched_by_torchrun, shutdown_distributed
         from generation.runtime import context_parallel, get_runtime, load_configured_engine
 
         if not launched_by_torchrun() or context_parallel() < 2:
@@ -27,7 +27,10 @@ class Command(BaseCommand):
                                "(请用 manage.py gpu_workers --gpus-per-worker N)。")
         if int(os.environ["RANK"]) > 0:
             engine = load_configured_engine(os.environ.get("HERITAGE_ENGINE_DEVICE", "cuda"))
-            self.stdout.write(f"rank {os.environ['RANK']}: followed {follow(engine)} generations")
+            try:
+                self.stdout.write(f"rank {os.environ['RANK']}: followed {follow(engine)} generations")
+            finally:
+                shutdown_distributed()
             return
         from heritage.celery import app
 
@@ -43,3 +46,4 @@ class Command(BaseCommand):
             engine = getattr(get_runtime(), "_engine", None)
             if engine is not None and hasattr(engine, "close"):
                 engine.close()  # the followers leave their loop
+            shutdown_distributed()

@@ -142,9 +142,9 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         finally:
             if dist is not None:
-                import torch.distributed
+                from generation.engine.parallel import shutdown_distributed
 
-                torch.distributed.destroy_process_group()
+                shutdown_distributed()
         delivery = None
         if deliver:
             delivery = self._deliver(result, out, deliver=deliver, o=o)
