@@ -8,8 +8,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from heritage.models import JobRecord
 
-class GenerationJob(models.Model):
+
+class GenerationJob(JobRecord):
     class Status(models.TextChoices):
         QUEUED = "queued", _("排队中")
         RUNNING = "running", _("生成中")
@@ -40,6 +42,12 @@ class GenerationJob(models.Model):
     source_start = models.PositiveIntegerField(_("来源起始字符"), null=True, blank=True)
     source_end = models.PositiveIntegerField(_("来源结束字符"), null=True, blank=True)
     source_text = models.TextField(_("来源文本"), blank=True)
+    # Decided once when the job is created (generation/attribution.py) and read by every later step: the
+    # burned-in label, the video metadata, the review and sign-off, the C2PA manifest, the gallery.
+    attribution = models.CharField(_("署名"), max_length=500, blank=True)
+    attribution_sources = models.JSONField(_("署名来源"), default=list, blank=True)
+    consent = models.CharField(_("AI 重构授权依据"), max_length=16, blank=True,
+                               help_text=_("recording:读取的录音均授权 AI 重构;none:未读取口述史录音"))
     # The structured action description (generation.prompting output); the prompt is derived from it.
     action_description = models.JSONField(_("结构化动作描述"), default=dict, blank=True)
     spec_version = models.CharField(_("规范版本"), max_length=40, blank=True)
@@ -62,11 +70,8 @@ class GenerationJob(models.Model):
     progress_expert = models.CharField(_("当前专家"), max_length=8, blank=True)
     eta_s = models.FloatField(_("预计剩余秒数"), null=True, blank=True)
     timings = models.JSONField(_("各阶段耗时"), default=dict, blank=True)
-    error = models.TextField(_("错误说明"), blank=True)
-    error_detail = models.TextField(_("错误详情"), blank=True)
-    worker = models.CharField(_("工作进程"), max_length=200, blank=True)
+    # error, error_detail, worker, attempts, created_at, started_at, finished_at: heritage.models.JobRecord
     device = models.CharField(_("设备"), max_length=200, blank=True)
-    attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
     # Crash safety: each attempt claims the row with a fresh token; only the holder of the current token
     # may report progress or finish the job. The worker touches `heartbeat_at` while it runs the job; a
     # running job whose heartbeat is older than the lease is taken over (see services.jobs_recover_stale).
@@ -79,12 +84,7 @@ class GenerationJob(models.Model):
     time_limit_s = models.PositiveIntegerField(_("硬时限(秒)"), default=0)
     oom_retried = models.BooleanField(_("已因显存不足降级重试"), default=False)
 
-    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True, db_index=True)
-    started_at = models.DateTimeField(_("开始时间"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("结束时间"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(JobRecord.Meta):
         verbose_name = _("生成任务")
         verbose_name_plural = _("生成任务")
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from archive.roles import is_curator
+from heritage.permissions import allowed
 
 from . import services
 from .models import GenerationJob, WorkerHeartbeat
@@ -19,7 +19,7 @@ def jobs_visible_to(user) -> QuerySet[GenerationJob]:
     qs = GenerationJob.objects.select_related("technique", "step", "requested_by", "clip")
     if not (user and user.is_authenticated):
         return qs.none()
-    return qs if is_curator(user) else qs.filter(requested_by=user)
+    return qs if allowed(user, "generation.view_all_jobs") else qs.filter(requested_by=user)
 
 
 def job_list(*, user, status: str | None = None, technique: str | None = None, step: int | None = None,
@@ -55,10 +55,8 @@ def clip_files(job: GenerationJob) -> dict:
     if clip is None:
         return {}
     files = {"native": clip.file, "video": clip.file}
-    try:
-        from generation.postprocess.selectors import renditions_for_clip
-    except ImportError:  # post-processing not installed
-        return files
+    from generation.postprocess.selectors import renditions_for_clip
+
     try:
         renditions = renditions_for_clip(clip=clip)
     except Exception:  # noqa: BLE001 — a missing rendition must not break the job view

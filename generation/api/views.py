@@ -8,8 +8,10 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import GenericAPIView, ListAPIView
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
+
+from heritage.media import stream_field_file
+from heritage.permissions import HasPerm
 
 from .. import parameters as params
 from .. import selectors, services
@@ -31,9 +33,11 @@ def _param_error_response(exc: params.ParameterError) -> Response:
 
 
 class TaskListCreateView(ListAPIView):
-    """List the generation tasks you may see (yours; every task for curators) or submit one."""
+    """List the generation tasks you may see (yours; every task for curators) or submit one
+    (``generation.create``, as the generation screens)."""
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [HasPerm({"GET": "generation.view", "POST": "generation.create"},
+                                  _("只有策展人可以提交生成任务。"))]
     serializer_class = TaskSerializer
 
     def get_queryset(self):
@@ -71,7 +75,7 @@ class TaskListCreateView(ListAPIView):
 
 
 class TaskBatchView(GenericAPIView):
-    permission_classes = [IsAuthenticated]
+    permission_classes = [HasPerm("generation.create", _("只有策展人可以提交生成任务。"))]
     serializer_class = BatchCreateSerializer
 
     @extend_schema(
@@ -100,7 +104,7 @@ class TaskBatchView(GenericAPIView):
 
 
 class TaskDetailView(GenericAPIView):
-    permission_classes = [IsAuthenticated]
+    permission_classes = [HasPerm("generation.view")]
     serializer_class = TaskSerializer
 
     def get_object(self):
@@ -115,6 +119,8 @@ class TaskDetailView(GenericAPIView):
 
 
 class TaskCancelView(TaskDetailView):
+    permission_classes = [HasPerm("generation.view", obj_perm="generation.manage_job")]
+
     @extend_schema(summary="取消生成任务(排队中立即取消;生成中在下一步之前停止)", request=None,
                    responses={202: TaskSerializer, 409: inline_serializer("Conflict", {"detail": serializers.CharField()})})
     def post(self, request, pk):
@@ -129,6 +135,8 @@ class TaskCancelView(TaskDetailView):
 
 
 class TaskRetryView(TaskDetailView):
+    permission_classes = [HasPerm({"GET": "generation.view", "POST": "generation.create"},
+                                  _("只有策展人可以重试生成任务。"), obj_perm="generation.manage_job")]
     serializer_class = RetrySerializer
 
     @extend_schema(summary="以新的随机种子重试(新任务,retry_of 指向原任务)", request=RetrySerializer,
@@ -153,9 +161,7 @@ class TaskMediaView(TaskDetailView):
 
     @extend_schema(summary="生成结果文件(video、native、poster、subtitles)", responses={(200, "*/*"): OpenApiTypes.BINARY})
     def get(self, request, pk, kind):
-        from archive.curator_views import serve_private_file
-
         fieldfile = selectors.clip_files(self.get_object()).get(kind)
         if not fieldfile:
             raise NotFound(_("该任务还没有这个文件。"))
-        return serve_private_file(request, fieldfile)
+        return stream_field_file(request, fieldfile)

@@ -19,45 +19,22 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from heritage.storage import copy_to_local
+
 from . import pipeline
 from .errors import PostprocessError
 from .label import attribution_label
 from .models import MediaJob, Rendition
-from .webvtt import as_steps, map_cues, retime
+from .captions import as_steps, map_cues, retime
 
 logger = logging.getLogger(__name__)
 LOG_KEEP = 200_000
 
 
 # --- attribution and steps -------------------------------------------------------------------------
-def attribution_name(*, job) -> str:
-    """Whose oral history the clip reconstructs: the job's recording speaker, else the inheritors of
-    the technique's craft. (The review workflow will later supply a confirmed attribution.)"""
-    recording = getattr(job, "recording", None)
-    if recording is not None:
-        if recording.speaker_id:
-            return recording.speaker.name
-        if recording.speaker_name:
-            return recording.speaker_name
-    technique = getattr(job, "technique", None)
-    if technique is not None:
-        names = list(technique.craft.inheritors.order_by("name").values_list("name", flat=True)[:2])
-        return "、".join(names)
-    return ""
-
-
 def label_for_clip(*, clip) -> str:
-    """「AI生成 · 基于<传承人>口述重构」: the review's attribution once a review composed it, until then
-    the oral-history source of the clip's job."""
-    try:
-        from review.selectors import attribution_for_clip
-    except ImportError:  # pragma: no cover - review app absent
-        attribution_for_clip = None
-    text = attribution_for_clip(clip) if attribution_for_clip and clip.pk else None
-    if text:
-        text = text.strip()
-        return text if text.startswith("AI生成") else f"AI生成 · {text}"
-    return attribution_label(attribution_name(job=clip.job))
+    """「AI生成 · 基于<传承人>口述重构」 from the attribution stored on the clip's job when it was created."""
+    return attribution_label(clip.job.attribution)
 
 
 def steps_for_job(*, job) -> list:
@@ -70,13 +47,6 @@ def steps_for_job(*, job) -> list:
 
 
 # --- storage helpers ---------------------------------------------------------------------------------
-def _download(field_file, dest: Path) -> Path:
-    with field_file.storage.open(field_file.name, "rb") as src, open(dest, "wb") as out:
-        for chunk in iter(lambda: src.read(1 << 20), b""):
-            out.write(chunk)
-    return dest
-
-
 def _store(path: Path, name: str, size_bytes: int) -> str:
     """Save a verified local file under ``name`` in default storage; check the stored size."""
     with open(path, "rb") as fh:
@@ -157,7 +127,7 @@ def postprocess_clip_service(
     try:
         with tempfile.TemporaryDirectory(prefix="heritage-media-") as work:
             work = Path(work)
-            src = _download(clip.file, work / ("source" + (Path(clip.file.name).suffix or ".mp4")))
+            src = copy_to_local(clip.file, work / ("source" + (Path(clip.file.name).suffix or ".mp4")))
             outputs: list[tuple[str, str, pipeline.Output]] = []  # (kind, language, output)
 
             def step(name, fn):
@@ -257,7 +227,7 @@ def multiview_compose_service(
     try:
         with tempfile.TemporaryDirectory(prefix="heritage-media-") as work:
             work = Path(work)
-            sources = [_download(c.file, work / f"view{i}{Path(c.file.name).suffix or '.mp4'}") for i, c in enumerate(clips)]
+            sources = [copy_to_local(c.file, work / f"view{i}{Path(c.file.name).suffix or '.mp4'}") for i, c in enumerate(clips)]
             t0 = time.perf_counter()
             out = pipeline.compose_multiview(
                 sources, captions, work / "multiview.mp4", deliver=deliver, fps=fps, label=label,

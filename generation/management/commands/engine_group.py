@@ -26,15 +26,17 @@ class Command(BaseCommand):
             raise CommandError("engine_group 须由 torchrun 启动,并设置 HERITAGE_ENGINE_CONTEXT_PARALLEL ≥ 2"
                                "(请用 manage.py gpu_workers --gpus-per-worker N)。")
         if int(os.environ["RANK"]) > 0:
-            engine = load_configured_engine(os.environ.get("HERITAGE_ENGINE_DEVICE", "cuda"))
+            engine = load_configured_engine(get_runtime().device)
             try:
                 self.stdout.write(f"rank {os.environ['RANK']}: followed {follow(engine)} generations")
             finally:
                 shutdown_distributed()
             return
+        from django.conf import settings
+
         from heritage.celery import app
 
-        os.environ["HERITAGE_ENGINE_PRELOAD"] = "1"  # rank 0 loads with the followers at start
+        settings.ENGINE_PRELOAD = True  # rank 0 loads with the followers at start
         argv = ["worker", *[a for a in celery_args if a != "--"]]
         if "--pool" in argv:
             argv[argv.index("--pool") + 1] = "solo"
