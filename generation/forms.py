@@ -31,6 +31,10 @@ class GenerateForm(forms.Form):
                                    max_value=params.TEMPERATURE_MAX, initial=params.TEMPERATURE_DEFAULT,
                                    help_text=_("引导强度 = 预设值 ÷ temperature。越低越贴合描述,越高越自由多变;教学用途建议 0.7–1.0。"))
     steps = forms.IntegerField(label=_("去噪步数"), min_value=1)
+    fast = forms.MultipleChoiceField(
+        label=_("快速模式"), required=False, widget=forms.CheckboxSelectMultiple,
+        choices=list(params.FAST_MODE_LABELS.items()),
+        help_text=_("可选,逐任务生效并记录在任务上;画面会与完整计算略有不同。快速预览建议 4 步。"))
 
     def __init__(self, *args, technique, **kwargs):
         super().__init__(*args, **kwargs)
@@ -72,4 +76,4 @@ class GenerateForm(forms.Form):
     def public_parameters(self) -> dict:
         d = self.cleaned_data
         return {"resolution": d["resolution"], "duration": d["duration"], "frame_rate": d["frame_rate"],
-                "temperature": d["temperature"], "steps": d["steps"]}
+                "temperature": d["temperature"], "steps": d["steps"], "fast": list(d.get("fast") or [])}

@@ -273,6 +273,7 @@ def job_retry(*, job: GenerationJob, actor, seed: int | None = None) -> Generati
     public["steps"] = job.parameters.get("num_steps")
     public["sampler"] = job.parameters.get("sampler", "unipc")
     public["memory_mode"] = job.parameters.get("requested_mode", job.parameters.get("mode", "auto"))
+    public["fast"] = list(job.parameters.get("fast", []))
     if seed is None:
         seed = random.SystemRandom().randint(0, params.SEED_MAX)
     new = job_create(requested_by=actor, technique=job.technique, step=job.step,
@@ -509,9 +510,10 @@ def _finish(job_id, token, scratch: Path, result, timings: dict) -> Outcome:
             _cancelled(job_id, token)
             return Outcome("cancelled")
         now = timezone.now()
+        parameters = dict(job.parameters, fast_applied=getattr(result, "fast", {}) or {})  # provenance
         done = _cond(job_id, token).filter(status=Status.RUNNING).update(
             status=Status.SUCCEEDED, finished_at=now, progress_step=F("progress_total"), eta_s=0,
-            timings=timings, heartbeat_at=now)
+            timings=timings, heartbeat_at=now, parameters=parameters)
         if not done:
             raise Superseded()
         if default_storage.exists(name):  # left by an attempt killed between storing and committing

@@ -131,6 +131,7 @@ class JobDetail(AreaView):
             "job": job, "output": selectors.clip_output(job, media_url_for(job)),
             "can_manage": self.may("generation.manage_job", job), "takes": takes, "retries": retries,
             "parameters_json": json.dumps(job.parameters, ensure_ascii=False, indent=2),
+            "fast_labels": params.fast_mode_labels(job.parameters.get("fast")),
             "description_json": json.dumps(job.action_description, ensure_ascii=False, indent=2),
             "timings_json": json.dumps(job.timings, ensure_ascii=False, indent=2),
         })

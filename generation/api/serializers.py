@@ -61,6 +61,9 @@ class TaskParametersSerializer(serializers.Serializer):
     steps = serializers.IntegerField(required=False, help_text="去噪步数(默认取引擎预设)。")
     sampler = serializers.ChoiceField(choices=params.SAMPLERS, required=False)
     memory_mode = serializers.ChoiceField(choices=params.MEMORY_MODES, required=False)
+    fast = serializers.ListField(child=serializers.ChoiceField(choices=list(params.FAST_MODE_LABELS)), required=False,
+                                 help_text="快速模式(逐任务选择,记录在任务上):first_block_cache、taylorseer_cache、"
+                                           "fp8(仅 GPU)、lora_preview(少步 LoRA 快速预览)。")
 
     def validate(self, attrs):
         try:

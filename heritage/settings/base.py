@@ -233,6 +233,10 @@ ENGINE_MODE = env.str("HERITAGE_ENGINE_MODE", default="auto")
 ENGINE_DEVICE = env.str("HERITAGE_ENGINE_DEVICE", default="")
 # Load the engine when a GPU worker starts (gpu_workers --preload sets it for its workers).
 ENGINE_PRELOAD = env.bool("HERITAGE_ENGINE_PRELOAD", default=False)
+# LoRA folder of the lora_preview fast mode ("" = none), and the GPUs one worker splits each clip over
+# (gpu_workers --gpus-per-worker N sets it for its torchrun groups; generation/engine/parallel.py).
+ENGINE_LORA_DIR = env.str("HERITAGE_ENGINE_LORA_DIR", default="")
+ENGINE_CONTEXT_PARALLEL = env.int("HERITAGE_ENGINE_CONTEXT_PARALLEL", default=1)
 
 # --- Generation jobs (generation/services.py) ------------------------------------------------------
 # Crash safety: a running job whose worker stops renewing its lease is requeued; after the maximum
