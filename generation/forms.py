@@ -31,6 +31,10 @@ class GenerateForm(forms.Form):
                                    max_value=params.TEMPERATURE_MAX, initial=params.TEMPERATURE_DEFAULT,
                                    help_text=_("引导强度 = 预设值 ÷ temperature。越低越贴合描述,越高越自由多变;教学用途建议 0.7–1.0。"))
     steps = forms.IntegerField(label=_("去噪步数"), min_value=1)
+    prompt_extend = forms.BooleanField(
+        label=_("用本地模型扩展提示词"), required=False,
+        help_text=_("类似 Wan2.2 的 --use_prompt_extend:改写须保留每个参数值、手、工具和材料,否则保留原提示词并在任务中说明。"
+                    "开发用的微型模型输出是噪声,扩展总会被拒绝。"))
 
     def __init__(self, *args, technique, **kwargs):
         super().__init__(*args, **kwargs)
@@ -56,6 +60,7 @@ class GenerateForm(forms.Form):
         self.fields["steps"].initial = p.num_steps
         self.fields["steps"].max_value = lim.max_steps
         self.fields["steps"].widget.attrs["max"] = lim.max_steps
+        self.fields["prompt_extend"].initial = settings.PROMPT_EXTEND
 
     def clean(self):
         data = super().clean()
