@@ -4,6 +4,7 @@ noise and is refused with a warning naming what was lost; the checker accepts a 
 refuses one that drops a value, hand, tool or material; off by default; recorded on the job."""
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from generation import services
 from generation.prompting import extend, normalize
@@ -131,3 +132,15 @@ def test_api_field_asks_for_extension(make_user, settings, tiny_prompt_model, fa
                                                    "parameters": {"duration": 0.25, "steps": 3}}, format="json")
     assert resp.status_code in (201, 202), resp.content
     assert resp.json()["parameters"]["prompt_extension"]["used"] == "refused"
+
+
+@pytest.mark.django_db
+def test_normalize_screen_previews_the_extension_and_says_why_it_was_refused(client, make_user, settings,
+                                                                            tiny_prompt_model, fast):
+    settings.PROMPT_MODEL_DIR = str(tiny_prompt_model)
+    client.force_login(make_user("extend-screen", "curator"))
+    resp = client.post(reverse("prompting:normalize"), {"text": TEXT, "craft": "suxiu", "action": "extend"})
+    assert resp.status_code == 200
+    body = resp.content.decode()
+    assert 'data-testid="prompt-extension"' in body and "扩展未采用" in body and "丢失" in body
+    assert "微型模型输出是噪声" in body
