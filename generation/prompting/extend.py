@@ -21,6 +21,8 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 from .render import fmt_duration, fmt_value
 from .spec import Spec, get_spec
 
@@ -123,7 +125,7 @@ def load_model(path: str | Path | None = None):
 
     folder = Path(path or settings.PROMPT_MODEL_DIR or "")
     if not str(path or settings.PROMPT_MODEL_DIR or "") or not (folder / "config.json").is_file():
-        raise PromptModelUnavailable(f"提示词扩展模型文件夹不存在或不完整:{folder}")
+        raise PromptModelUnavailable(_("提示词扩展模型文件夹不存在或不完整:%(path)s") % {"path": folder})
     key = str(folder.resolve())
     with _lock:
         if key not in _loaded:
@@ -132,7 +134,7 @@ def load_model(path: str | Path | None = None):
 
             tokenizer = AutoTokenizer.from_pretrained(key, local_files_only=True)
             if not getattr(tokenizer, "chat_template", None):
-                raise PromptModelUnavailable(f"提示词扩展模型没有对话模板(chat template):{folder}")
+                raise PromptModelUnavailable(_("提示词扩展模型没有对话模板(chat template):%(path)s") % {"path": folder})
             model = AutoModelForCausalLM.from_pretrained(key, local_files_only=True, dtype="auto")
             model.to("cuda" if torch.cuda.is_available() else "cpu").eval()
             _loaded[key] = (tokenizer, model)
@@ -169,13 +171,14 @@ def extend_prompt(description: dict, rendered: str, *, path: str | Path | None =
     except PromptModelUnavailable as exc:
         return Extension(REFUSED, rendered, rendered, reason=str(exc))
     except (OSError, ValueError) as exc:
-        return Extension(REFUSED, rendered, rendered, reason=f"提示词扩展模型无法加载:{exc}")
+        return Extension(REFUSED, rendered, rendered, reason=_("提示词扩展模型无法加载:%(e)s") % {"e": exc})
     name = Path(getattr(model, "name_or_path", "") or str(path or "")).name
     candidate = generate_text(tokenizer, model, messages_for(rendered, facts),
                               max_new_tokens=max_new_tokens or MAX_NEW_TOKENS)
     lost = missing_facts(description, candidate, spec=spec)
     if lost or not candidate.strip():
-        reason = ("扩展后的提示词丢失了:" + "、".join(lost) if lost else "扩展模型没有输出") + ";保留原提示词"
+        reason = (_("扩展后的提示词丢失了:%(lost)s;保留原提示词。") % {"lost": "、".join(lost)} if lost
+                  else _("扩展模型没有输出;保留原提示词。"))
         log.warning("prompt extension refused: %s", reason)
         return Extension(REFUSED, rendered, rendered, candidate, lost, reason, name)
     return Extension(EXTENDED, candidate, rendered, candidate, model=name)
