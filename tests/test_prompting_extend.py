@@ -103,6 +103,12 @@ def test_off_by_default_and_recorded_on_the_job(make_user, settings, tiny_prompt
     record = job.parameters["prompt_extension"]
     assert record["requested"] is True and record["used"] == "refused"
     assert "丢失" in record["reason"] and job.prompt == record["rendered"]
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    page = client.get(reverse("generation:job_detail", kwargs={"pk": job.pk})).content.decode()
+    assert 'data-testid="prompt-extension"' in page and record["reason"] in page
     retry = services.job_retry(job=job, actor=user, seed=2)
     assert retry.parameters["prompt_extension"]["requested"] is True
 
