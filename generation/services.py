@@ -156,6 +156,12 @@ def prompt_extension(source: Source, requested: bool | None) -> tuple[str, dict]
     return ext.prompt, dict(ext.record(), requested=True)
 
 
+def prompt_extend_of(job: GenerationJob) -> bool | None:
+    """Whether a job asked for prompt extension (None for jobs made before it existed): a new take of a
+    job asks the same."""
+    return (job.parameters.get("prompt_extension") or {}).get("requested")
+
+
 def _recording_span(recording, technique, text, start, end, *, need_text: bool = True):
     """A transcript span as the source: the span (character offsets into the transcript) must lie inside
     it. Returns (text, start, end). Consent and the right to read it: ``attribution.consent_check``."""
@@ -302,7 +308,7 @@ def job_retry(*, job: GenerationJob, actor, seed: int | None = None) -> Generati
                      parameters=public, seed=seed, camera=job.camera or None, retry_of=job,
                      recording=job.recording, source_start=job.source_start, source_end=job.source_end,
                      negative_prompt=job.negative_prompt,
-                     prompt_extend=(job.parameters.get("prompt_extension") or {}).get("requested"))
+                     prompt_extend=prompt_extend_of(job))
     return new
 
 

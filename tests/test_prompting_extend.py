@@ -150,3 +150,12 @@ def test_normalize_screen_previews_the_extension_and_says_why_it_was_refused(cli
     body = resp.content.decode()
     assert 'data-testid="prompt-extension"' in body and "扩展未采用" in body and "丢失" in body
     assert "微型模型输出是噪声" in body
+
+
+def test_a_model_that_fails_while_writing_keeps_the_rendered_prompt(tiny_prompt_model, description, monkeypatch):
+    def broken(tokenizer, model, messages, *, max_new_tokens):
+        raise RuntimeError("CUDA out of memory")
+
+    monkeypatch.setattr(extend, "generate_text", broken)
+    ext = extend.extend_prompt(description, description["prompt"], path=tiny_prompt_model)
+    assert ext.used == extend.REFUSED and ext.prompt == description["prompt"] and "RuntimeError" in ext.reason

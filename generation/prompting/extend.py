@@ -173,8 +173,13 @@ def extend_prompt(description: dict, rendered: str, *, path: str | Path | None =
     except (OSError, ValueError) as exc:
         return Extension(REFUSED, rendered, rendered, reason=_("提示词扩展模型无法加载:%(e)s") % {"e": exc})
     name = Path(getattr(model, "name_or_path", "") or str(path or "")).name
-    candidate = generate_text(tokenizer, model, messages_for(rendered, facts),
-                              max_new_tokens=max_new_tokens or MAX_NEW_TOKENS)
+    try:
+        candidate = generate_text(tokenizer, model, messages_for(rendered, facts),
+                                  max_new_tokens=max_new_tokens or MAX_NEW_TOKENS)
+    except Exception as exc:  # noqa: BLE001 — out of memory, a broken folder: the job keeps its prompt
+        log.exception("prompt extension failed")
+        return Extension(REFUSED, rendered, rendered, reason=_("提示词扩展模型运行失败(%(kind)s);保留原提示词。")
+                         % {"kind": type(exc).__name__}, model=name)
     lost = missing_facts(description, candidate, spec=spec)
     if lost or not candidate.strip():
         reason = (_("扩展后的提示词丢失了:%(lost)s;保留原提示词。") % {"lost": "、".join(lost)} if lost
