@@ -82,7 +82,7 @@ def test_faithful_model_output_is_used(tiny_prompt_model, description, monkeypat
 def test_missing_model_folder_is_a_refusal_not_an_error(tmp_path, description, settings):
     settings.PROMPT_MODEL_DIR = ""
     ext = extend.extend_prompt(description, description["prompt"])
-    assert ext.used == extend.REFUSED and ext.prompt == description["prompt"] and ext.reason
+    assert ext.used == extend.REFUSED and ext.prompt == description["prompt"] and "HERITAGE_PROMPT_MODEL_DIR" in ext.reason
     ext = extend.extend_prompt(description, description["prompt"], path=tmp_path / "nothing")
     assert ext.used == extend.REFUSED and "nothing" in ext.reason
 

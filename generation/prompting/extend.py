@@ -123,8 +123,11 @@ def load_model(path: str | Path | None = None):
     """(tokenizer, model) from a local folder, loaded once per process and reused."""
     from django.conf import settings
 
-    folder = Path(path or settings.PROMPT_MODEL_DIR or "")
-    if not str(path or settings.PROMPT_MODEL_DIR or "") or not (folder / "config.json").is_file():
+    where = str(path or settings.PROMPT_MODEL_DIR or "")
+    if not where:
+        raise PromptModelUnavailable(_("未配置提示词扩展模型(HERITAGE_PROMPT_MODEL_DIR)。"))
+    folder = Path(where)
+    if not (folder / "config.json").is_file():
         raise PromptModelUnavailable(_("提示词扩展模型文件夹不存在或不完整:%(path)s") % {"path": folder})
     key = str(folder.resolve())
     with _lock:
