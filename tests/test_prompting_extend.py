@@ -159,3 +159,20 @@ def test_a_model_that_fails_while_writing_keeps_the_rendered_prompt(tiny_prompt_
     monkeypatch.setattr(extend, "generate_text", broken)
     ext = extend.extend_prompt(description, description["prompt"], path=tiny_prompt_model)
     assert ext.used == extend.REFUSED and ext.prompt == description["prompt"] and "RuntimeError" in ext.reason
+
+
+def test_every_rendered_prompt_keeps_its_own_facts():
+    """The rule and the renderer agree: on the gold set and the dev split, each rendered prompt passes
+    the check it imposes on a rewrite (a fact the renderer does not show could never be kept)."""
+    import json
+    from pathlib import Path
+
+    data = Path(extend.__file__).parent / "data"
+    checked = 0
+    for name in ("gold.json", "eval/dev.json"):
+        for item in json.loads((data / name).read_text(encoding="utf-8"))["transcripts"]:
+            result = normalize(item["text"], item.get("technique")).to_dict()
+            if result["prompt"]:
+                assert extend.missing_facts(result, result["prompt"]) == [], (item["text"], result["prompt"])
+                checked += 1
+    assert checked >= 100
