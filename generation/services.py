@@ -140,6 +140,28 @@ def job_source(*, technique=None, step=None, text: str | None = None, action_des
     return Source(source_text, desc, prompt, str(desc.get("spec_version", "")))
 
 
+def prompt_extension(source: Source, requested: bool | None) -> tuple[str, dict]:
+    """The prompt a job uses and the record of which it is (stored in ``parameters["prompt_extension"]``):
+    the rendered one, or the local model's rewrite when asked for (``requested``, else the setting
+    HERITAGE_PROMPT_EXTEND) and it keeps every fact of the structure (generation/prompting/extend.py)."""
+    want = settings.PROMPT_EXTEND if requested is None else bool(requested)
+    if not want:
+        return source.prompt, {"requested": False, "used": "rendered"}
+    if (source.action_description.get("prompt_override") or "").strip():
+        return source.prompt, {"requested": True, "used": "rendered",
+                               "reason": _("策展人手工修改过提示词,不做扩展。")}
+    from generation.prompting.extend import extend_prompt
+
+    ext = extend_prompt(source.action_description, source.prompt)
+    return ext.prompt, dict(ext.record(), requested=True)
+
+
+def prompt_extend_of(job: GenerationJob) -> bool | None:
+    """Whether a job asked for prompt extension (None for jobs made before it existed): a new take of a
+    job asks the same."""
+    return (job.parameters.get("prompt_extension") or {}).get("requested")
+
+
 def _recording_span(recording, technique, text, start, end, *, need_text: bool = True):
     """A transcript span as the source: the span (character offsets into the transcript) must lie inside
     it. Returns (text, start, end). Consent and the right to read it: ``attribution.consent_check``."""
@@ -165,13 +187,15 @@ def job_create(*, requested_by, technique=None, step=None, text: str | None = No
                camera: str | None = None, retry_of: GenerationJob | None = None, batch: uuid.UUID | None = None,
                recording=None, source_start: int | None = None, source_end: int | None = None,
                negative_prompt: str | None = None, enqueue: bool = True,
-               check_reader: bool = True) -> GenerationJob:
+               check_reader: bool = True, prompt_extend: bool | None = None) -> GenerationJob:
     """Create a queued job and send it to queue `gpu` once the transaction commits.
 
     `parameters` are the public parameters (see generation/parameters.py); a `seed` given here wins over
     parameters["seed"]; no seed at all → a random one (recorded). Consent and attribution are decided
     here, once, by ``generation.attribution.decide`` and stored on the job (``check_reader=False`` only
-    for a new take of an existing job's own sources). Raises ParameterError, PermissionDenied."""
+    for a new take of an existing job's own sources). ``prompt_extend`` asks for prompt extension (None:
+    the setting HERITAGE_PROMPT_EXTEND); which prompt was used is recorded in
+    ``parameters["prompt_extension"]``. Raises ParameterError, PermissionDenied."""
     reader = requested_by if check_reader else None
     if step is not None and technique is None:
         technique = step.technique
@@ -198,11 +222,12 @@ def job_create(*, requested_by, technique=None, step=None, text: str | None = No
                                   span=(source_start, source_end) if recording is not None else None)
     soft, hard = params.time_limits(resolved, preset_name=preset_name)
     preset = params.preset_of(preset_name)
+    prompt, resolved["prompt_extension"] = prompt_extension(source, prompt_extend)
     job = GenerationJob.objects.create(
         attribution=decision.attribution, attribution_sources=decision.sources, consent=decision.consent,
         requested_by=requested_by, technique=technique, step=step, recording=recording,
         source_start=source_start, source_end=source_end, source_text=source.text,
-        action_description=source.action_description, spec_version=source.spec_version, prompt=source.prompt,
+        action_description=source.action_description, spec_version=source.spec_version, prompt=prompt,
         negative_prompt=preset.default_negative_prompt if negative_prompt is None else negative_prompt,
         camera=camera or "", parameters=resolved, seed=seed_value, preset=preset_name, batch=batch,
         retry_of=retry_of, progress_total=resolved["num_steps"], soft_time_limit_s=soft, time_limit_s=hard,
@@ -236,7 +261,8 @@ def job_enqueue(*, job: GenerationJob) -> None:
 
 
 def job_create_batch(*, requested_by, technique, steps=None, cameras=None, text: str | None = None,
-                     parameters: dict | None = None, seed: int | None = None) -> list[GenerationJob]:
+                     parameters: dict | None = None, seed: int | None = None,
+                     prompt_extend: bool | None = None) -> list[GenerationJob]:
     """Several jobs sharing a batch id: one per step (all steps when `steps` is None and no cameras are
     given), or one per camera angle of one step/text. Same seed for every take, so takes differ only in
     what was varied. All or nothing."""
@@ -251,14 +277,16 @@ def job_create_batch(*, requested_by, technique, steps=None, cameras=None, text:
                 raise params.ParameterError({"camera": [_("多机位批量只针对一个步骤。")]})
             for cam in cameras:
                 jobs.append(job_create(requested_by=requested_by, technique=technique, step=step, text=text,
-                                       parameters=parameters, seed=seed, camera=cam, batch=batch))
+                                       parameters=parameters, seed=seed, camera=cam, batch=batch,
+                                       prompt_extend=prompt_extend))
         else:
             steps = list(technique.steps.all()) if steps is None else list(steps)
             if not steps:
                 raise params.ParameterError({"technique": [_("该技法还没有步骤,无法批量生成。")]})
             for step in steps:
                 jobs.append(job_create(requested_by=requested_by, technique=technique, step=step,
-                                       parameters=parameters, seed=seed, batch=batch))
+                                       parameters=parameters, seed=seed, batch=batch,
+                                       prompt_extend=prompt_extend))
         if len(jobs) > BATCH_MAX:
             raise params.ParameterError({"tasks": [_("一次最多提交 %(n)s 个任务。") % {"n": BATCH_MAX}]})
     return jobs
@@ -280,7 +308,8 @@ def job_retry(*, job: GenerationJob, actor, seed: int | None = None) -> Generati
                      action_description=job.action_description or None, text=job.source_text,
                      parameters=public, seed=seed, camera=job.camera or None, retry_of=job,
                      recording=job.recording, source_start=job.source_start, source_end=job.source_end,
-                     negative_prompt=job.negative_prompt)
+                     negative_prompt=job.negative_prompt,
+                     prompt_extend=prompt_extend_of(job))
     return new
 
 

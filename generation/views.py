@@ -98,16 +98,19 @@ class Generate(AreaView):
             with transaction.atomic():
                 if d["kind"] == GenerateForm.KIND_ALL_STEPS:
                     jobs = services.job_create_batch(requested_by=request.user, technique=technique,
-                                                     parameters=form.public_parameters(), seed=d.get("seed"))
+                                                     parameters=form.public_parameters(), seed=d.get("seed"),
+                                                     prompt_extend=d.get("prompt_extend"))
                 elif d["kind"] == GenerateForm.KIND_CAMERAS:
                     jobs = services.job_create_batch(requested_by=request.user, technique=technique,
                                                      steps=[step] if step else None, cameras=d["cameras"],
                                                      text=d.get("text") or None,
-                                                     parameters=form.public_parameters(), seed=d.get("seed"))
+                                                     parameters=form.public_parameters(), seed=d.get("seed"),
+                                                     prompt_extend=d.get("prompt_extend"))
                 else:
                     jobs = [services.job_create(requested_by=request.user, technique=technique, step=step,
                                                 text=d.get("text") or None, camera=d.get("camera") or None,
-                                                parameters=form.public_parameters(), seed=d.get("seed"))]
+                                                parameters=form.public_parameters(), seed=d.get("seed"),
+                                                prompt_extend=d.get("prompt_extend"))]
         except params.ParameterError as exc:
             for field, errs in exc.errors.items():
                 form.add_error(field if field in form.fields else None, " ".join(errs))

@@ -23,6 +23,10 @@ class TaskInputSerializer(serializers.Serializer):
     recording = serializers.IntegerField(required=False, help_text="口述史录音 id:以其转写片段为来源(须授权 AI 重构)。")
     start = serializers.IntegerField(required=False, min_value=0, help_text="转写文本的起始字符位置。")
     end = serializers.IntegerField(required=False, min_value=1, help_text="转写文本的结束字符位置(不含)。")
+    prompt_extend = serializers.BooleanField(
+        required=False, allow_null=True, default=None,
+        help_text="用本地指令模型扩展提示词(类似 Wan2.2 --use_prompt_extend);缺省按服务器设置(默认关闭)。"
+                  "改写须保留每个参数值、手、工具和材料,否则保留原提示词;任务的 parameters.prompt_extension 记录所用提示词。")
 
     def validate(self, attrs):
         if attrs.get("recording") is not None:
@@ -90,7 +94,8 @@ class TaskCreateSerializer(serializers.Serializer):
         public = {k: v for k, v in data.get("parameters", {}).items() if k != "resolved"}
         return {"technique": inp.get("technique_obj"), "step": inp.get("step_obj"), "text": inp.get("text"),
                 "camera": inp.get("camera"), "parameters": public, "recording": inp.get("recording_obj"),
-                "source_start": inp.get("start"), "source_end": inp.get("end")}
+                "source_start": inp.get("start"), "source_end": inp.get("end"),
+                "prompt_extend": inp.get("prompt_extend")}
 
 
 class BatchCreateSerializer(serializers.Serializer):

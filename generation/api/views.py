@@ -18,7 +18,7 @@ from .. import selectors, services
 from .serializers import BatchCreateSerializer, RetrySerializer, TaskCreateSerializer, TaskSerializer
 
 
-INPUT_FIELDS = {"input", "text", "technique", "step", "camera", "recording"}
+INPUT_FIELDS = {"input", "text", "technique", "step", "camera", "recording", "prompt_extend"}
 
 
 def _param_error_response(exc: params.ParameterError) -> Response:

@@ -238,6 +238,14 @@ ENGINE_PRELOAD = env.bool("HERITAGE_ENGINE_PRELOAD", default=False)
 ENGINE_LORA_DIR = env.str("HERITAGE_ENGINE_LORA_DIR", default="")
 ENGINE_CONTEXT_PARALLEL = env.int("HERITAGE_ENGINE_CONTEXT_PARALLEL", default=1)
 
+# --- Prompt extension (generation/prompting/extend.py) ----------------------------------------------
+# Like Wan2.2's --use_prompt_extend: a local instruct model (transformers layout with a chat template)
+# rewrites the rendered prompt; the rewrite is used only if it keeps every fact of the structure.
+# Off by default; a job can ask for it. `manage.py build_tiny_prompt_model PATH` builds a tiny random
+# one for development, whose output is noise and is always refused.
+PROMPT_EXTEND = env.bool("HERITAGE_PROMPT_EXTEND", default=False)
+PROMPT_MODEL_DIR = env.str("HERITAGE_PROMPT_MODEL_DIR", default="")
+
 # --- Generation jobs (generation/services.py) ------------------------------------------------------
 # Crash safety: a running job whose worker stops renewing its lease is requeued; after the maximum
 # attempts it fails. A job queued longer than the requeue time without a worker is published again.
