@@ -76,7 +76,7 @@ class ActionSerializer(serializers.Serializer):
     """Fields of a transition request; each action reads the ones it needs."""
 
     text = serializers.CharField(required=False, help_text="comment / change request / rejection text")
-    at_ms = serializers.IntegerField(required=False, allow_null=True, help_text="time code in the clip, ms")
+    at_ms = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=2**31 - 1, help_text="time code in the clip, ms")
     action_description = serializers.JSONField(required=False, help_text="edited action description: starts a new take")
     sha256 = serializers.CharField(required=False, help_text="sign: the sha256 shown to the signer")
     attribution = serializers.CharField(required=False, help_text="sign: the attribution shown to the signer")
@@ -108,7 +108,7 @@ class ReviewList(APIView):
     def get(self, request):
         qs = selectors.review_list_for(request.user)
         if not (has_role(request.user, CURATOR, REVIEWER, ADMIN) or selectors.signer_crafts(request.user)):
-            return Response({"detail": "您没有审核权限。"}, status=403)
+            return Response({"detail": "您没有审核权限。", "code": "permission_denied"}, status=403)
         return Response(ReviewSerializer(qs[:200], many=True).data)
 
     @extend_schema(operation_id="reviews_open",
@@ -189,7 +189,7 @@ class RecordDetail(APIView):
     def get(self, request, pk):
         record = get_object_or_404(ArchiveRecord, pk=pk)
         if not (has_role(request.user, CURATOR, REVIEWER, ADMIN) or is_record_public(record)):
-            return Response({"detail": "未找到。"}, status=404)
+            return Response({"detail": "未找到。", "code": "not_found"}, status=404)
         return Response(RecordSerializer(record).data)
 
 
