@@ -11,6 +11,8 @@ from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from heritage.throttling import AnonThrottle, JobSubmitThrottle, UserThrottle
+
 from .. import parameters as params
 from .. import selectors, services
 from .serializers import BatchCreateSerializer, RetrySerializer, TaskCreateSerializer, TaskSerializer
@@ -30,10 +32,15 @@ def _param_error_response(exc: params.ParameterError) -> Response:
     return Response(body, status=status.HTTP_400_BAD_REQUEST)
 
 
+# Submitting (POST) is also held to the stricter job_submit rate: every job is GPU time.
+SUBMIT_THROTTLES = [AnonThrottle, UserThrottle, JobSubmitThrottle]
+
+
 class TaskListCreateView(ListAPIView):
     """List the generation tasks you may see (yours; every task for curators) or submit one."""
 
     permission_classes = [IsAuthenticated]
+    throttle_classes = SUBMIT_THROTTLES
     serializer_class = TaskSerializer
 
     def get_queryset(self):
@@ -67,6 +74,7 @@ class TaskListCreateView(ListAPIView):
 
 class TaskBatchView(GenericAPIView):
     permission_classes = [IsAuthenticated]
+    throttle_classes = SUBMIT_THROTTLES
     serializer_class = BatchCreateSerializer
 
     @extend_schema(
@@ -125,6 +133,7 @@ class TaskCancelView(TaskDetailView):
 
 class TaskRetryView(TaskDetailView):
     serializer_class = RetrySerializer
+    throttle_classes = SUBMIT_THROTTLES
 
     @extend_schema(summary="以新的随机种子重试(新任务,retry_of 指向原任务)", request=RetrySerializer,
                    responses={202: TaskSerializer})

@@ -44,9 +44,12 @@ INSTALLED_APPS = [
     "generation.prompting",
     "generation.postprocess",
     "review",
+    "heritage",
+    "axes",
 ]
 
 MIDDLEWARE = [
+    "heritage.proxy.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -57,6 +60,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "heritage.middleware.RefuseBadInputMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "heritage.urls"
@@ -100,6 +104,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # lockout after repeated wrong passwords (both logins)
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "curator:home"
@@ -209,7 +217,7 @@ ENGINE_MIN_GPU_MEMORY_GB = env_int("HERITAGE_MIN_GPU_MEMORY_GB", 24)
 # --- REST API -------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "heritage.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
@@ -217,6 +225,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "heritage.errors.api_exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["heritage.throttling.AnonThrottle", "heritage.throttling.UserThrottle"],
     "DEFAULT_PARSER_CLASSES": [
         "heritage.parsers.ObjectJSONParser",
         "rest_framework.parsers.FormParser",
@@ -235,6 +244,31 @@ SPECTACULAR_SETTINGS = {
         "heritage.schema.error_responses",
     ],
 }
+
+# --- Abuse: lockout, request rates, tokens, proxies (heritage/throttling.py, tokens.py, proxy.py) ------
+# django-axes: AXES_FAILURE_LIMIT wrong passwords for one user name from one address lock that pair out
+# of /accounts/login/ and /api/v1/auth/token (429) for AXES_COOLOFF_TIME hours.
+AXES_FAILURE_LIMIT = env_int("HERITAGE_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("HERITAGE_LOGIN_COOLOFF_MIN", 30) / 60
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "heritage.proxy.axes_client_ip"
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Requests per period (DRF rate strings); None switches a scope off.
+HERITAGE_THROTTLE_RATES = {
+    "anon": os.environ.get("HERITAGE_THROTTLE_ANON", "60/min"),
+    "user": os.environ.get("HERITAGE_THROTTLE_USER", "600/min"),
+    "job_submit": os.environ.get("HERITAGE_THROTTLE_JOB_SUBMIT", "20/min"),
+    "question": os.environ.get("HERITAGE_THROTTLE_QUESTION", "20/min"),
+}
+HERITAGE_TOKEN_TTL_H = env_int("HERITAGE_TOKEN_TTL_H", 24 * 7)
+# Addresses of the reverse proxies whose X-Forwarded-* headers are believed (comma-separated).
+HERITAGE_TRUSTED_PROXIES = [a.strip() for a in os.environ.get("HERITAGE_TRUSTED_PROXIES", "").split(",") if a.strip()]
+# Throttle counters must be shared by every web process: Redis when HERITAGE_CACHE_URL is set.
+if os.environ.get("HERITAGE_CACHE_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": os.environ["HERITAGE_CACHE_URL"]}}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "heritage@localhost")
