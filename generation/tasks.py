@@ -38,6 +38,27 @@ def _remember_node(sender, instance, **kwargs):
     set_node(str(sender), queues)
 
 
+def _consumes(queue: str) -> bool:
+    from .runtime import _NODE
+
+    return queue in _NODE.get("queues", "").split(",")
+
+
+@worker_ready.connect
+def _recover_media_jobs(sender, **kwargs):
+    """A media worker starting: requeue the media jobs whose worker died (this node's at once)."""
+    if not _consumes("media"):
+        return
+    from generation.postprocess.services import media_jobs_recover_stale
+
+    from .runtime import _NODE
+
+    try:
+        media_jobs_recover_stale(orphaned_by_node=_NODE.get("name"))
+    except Exception:  # noqa: BLE001
+        log.exception("media recovery sweep failed at start")
+
+
 @worker_ready.connect
 def _on_worker_ready(sender, **kwargs):
     """Solo/threads pool: this process runs the jobs. Recover what this node ran before a crash."""

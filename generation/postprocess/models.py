@@ -26,6 +26,10 @@ class MediaJob(models.Model):
     timings = models.JSONField(_("各输出耗时(秒)"), default=dict, blank=True)
     worker = models.CharField(_("工作进程"), max_length=200, blank=True)
     attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
+    # The lease (generation.leases): only the attempt holding run_token writes the row; it touches
+    # heartbeat_at while it runs, and recovery requeues a running job whose heartbeat stopped.
+    run_token = models.UUIDField(_("当前执行标识"), null=True, blank=True, editable=False)
+    heartbeat_at = models.DateTimeField(_("最近心跳"), null=True, blank=True)
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True, db_index=True)
     started_at = models.DateTimeField(_("开始时间"), null=True, blank=True)
     finished_at = models.DateTimeField(_("结束时间"), null=True, blank=True)

@@ -196,6 +196,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": env_int("HERITAGE_FIXITY_INTERVAL_H", 24) * 3600,
         "options": {"queue": "default"},
     },
+    # Media jobs whose worker died (lease expired) go back to the queue; see generation/leases.py.
+    "media-jobs-recover": {
+        "task": "generation.postprocess.tasks.media_jobs_recover",
+        "schedule": max(5, env_int("HERITAGE_JOB_LEASE_S", 60) // 2),
+        "options": {"queue": "media"},
+    },
 }
 
 # --- Site, archive and review ---------------------------------------------------------------------
