@@ -8,7 +8,7 @@ PORT ?= 8000
 SYSTEM_PACKAGES := ffmpeg fonts-noto-cjk chromium chromium-driver gettext wrk
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup setup-system venv migrate demo worker tiny-engine bench-nlp bench-engine bench-jobs bench-media bench-gallery bench-review messages clean
+.PHONY: run test setup setup-system venv migrate demo worker tiny-engine bench-nlp bench-nlp-eval bench-engine bench-jobs bench-media bench-gallery bench-review messages clean
 
 ## Set-up ---------------------------------------------------------------------------------------------
 setup: setup-system venv
@@ -42,7 +42,7 @@ tiny-engine: venv
 # archive) so the public gallery has an archived demonstration to show. Its video is noise.
 demo: migrate tiny-engine
 	$(PY) manage.py load_demo
-	@$(PY) manage.py shell -c "import sys; from archive.models import ArchiveRecord; sys.exit(0 if ArchiveRecord.objects.exists() else 1)" \
+	@$(PY) manage.py shell -c "import sys; from records.models import ArchiveRecord; sys.exit(0 if ArchiveRecord.objects.exists() else 1)" \
 	  || HERITAGE_SITE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py heritage_demo
 
 ## The two commands -------------------------------------------------------------------------------------
@@ -62,11 +62,14 @@ run: setup demo
 
 test: setup
 	$(PY) manage.py makemigrations --check --dry-run > /dev/null || { echo "models changed without migrations"; exit 1; }
+	$(VENV)/bin/lint-imports --no-cache || { echo "the import contract in .importlinter is broken (docs/ARCHITECTURE.md, Layers)"; exit 1; }
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 ## Benchmarks (print figures; see docs/PERFORMANCE.md) --------------------------------------------------
 bench-nlp: venv
 	$(PY) bench/nlp.py
+bench-nlp-eval: venv
+	$(PY) bench/nlp_eval.py --split both
 bench-engine: venv
 	$(PY) bench/engine_gpu.py
 bench-jobs: venv

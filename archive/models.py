@@ -297,10 +297,3 @@ class Footage(TimeStamped):
         if self.step_id and self.technique_id and self.step.technique_id != self.technique_id:
             raise ValidationError({"step": _("步骤必须属于该技法。")})
 
-
-# The public gallery's search index (owned by the gallery; see archive/gallery/models.py).
-from .gallery.models import SearchDocument  # noqa: E402,F401
-
-# Immutable archive records, their files and PREMIS-style events (owned by review/archive; see
-# archive/records.py).
-from .records import *  # noqa: E402,F401,F403

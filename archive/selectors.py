@@ -105,12 +105,3 @@ def deletion_blockers(*, obj: Model, limit: int = 10) -> list[str]:
     blockers = sorted({f"{o._meta.verbose_name}:{o}" for o in collector.protected})
     return blockers[:limit] + ([f"…(+{len(blockers) - limit})"] if len(blockers) > limit else [])
 
-
-# --- Archive records (review/archive, issue 7): see archive/record_selectors.py -------------------
-from .record_selectors import (  # noqa: E402,F401
-    is_record_public,
-    public_records,
-    record_events,
-    record_files,
-    record_for_clip,
-)

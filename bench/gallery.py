@@ -88,9 +88,10 @@ def seed() -> int:
     from django.contrib.auth import get_user_model
     from django.db import transaction
 
-    from archive.gallery.search import search_index_rebuild
-    from archive.models import ArchiveFile, ArchiveRecord, Craft, Inheritor, Technique, TechniqueStep
-    from archive.selectors import public_records
+    from gallery.search import search_index_rebuild
+    from archive.models import Craft, Inheritor, Technique, TechniqueStep
+    from records.models import ArchiveFile, ArchiveRecord
+    from records.selectors import public_records
     from generation.models import Clip, GenerationJob
     from review.models import Review, SignOff
     from tests.gallery_fixtures import VTT_EN, VTT_ZH, make_mp4_bytes, make_png_bytes

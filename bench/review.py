@@ -56,7 +56,7 @@ def main() -> int:
     from django.core.files.storage import FileSystemStorage
 
     from generation.postprocess.binaries import ffmpeg_binary
-    from review import credentials
+    from records import credentials
     from review.renditions import sha256_of_field_file
 
     settings.HERITAGE_C2PA_DEV_DIR = str(work / "c2pa-dev")

@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("archive.api.urls")),
     path("", include("generation.api.urls")),
     path("", include("review.api.urls")),
+    path("", include("records.api.urls")),
 ]

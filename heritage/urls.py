@@ -4,6 +4,9 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from records.urls import review_screens as record_screens
+from review.urls import urlpatterns as review_screens
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
@@ -13,8 +16,9 @@ urlpatterns = [
     path("curator/normalize/", include("generation.prompting.urls")),
     path("curator/generation/", include("generation.urls")),
     path("curator/", include("archive.curator_urls")),
-    path("review/", include("review.urls")),
-    path("", include("archive.urls")),
+    # The records' screens keep their /review/records/... paths and review:record names.
+    path("review/", include((review_screens + record_screens, "review"))),
+    path("", include("gallery.urls")),
 ]
 
 if settings.DEBUG:

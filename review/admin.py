@@ -1,8 +1,6 @@
-"""Admin: reviews and audit for inspection; archive records, files and events strictly read-only (they
-are immutable; the database refuses changes on PostgreSQL anyway)."""
+"""Admin: reviews and audit for inspection, read-only (state changes only through the workflow). The
+archive records' admin is in records/admin.py."""
 from django.contrib import admin
-
-from archive.records import ArchiveEvent, ArchiveFile, ArchiveRecord
 
 from .models import AuditEntry, ChangeRequest, Notification, Review, ReviewComment, SignOff
 
@@ -55,25 +53,3 @@ class NotificationAdmin(ReadOnlyAdmin):
 class ChangeRequestAdmin(ReadOnlyAdmin):
     list_display = ["review", "new_job", "created_at"]
 
-
-class FileInline(admin.TabularInline):
-    model = ArchiveFile
-    extra = 0
-    can_delete = False
-    readonly_fields = ["role", "file", "sha256", "size_bytes", "mime", "created_at"]
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-
-@admin.register(ArchiveRecord)
-class ArchiveRecordAdmin(ReadOnlyAdmin):
-    list_display = ["title", "attribution", "clip_sha256", "created_at"]
-    search_fields = ["title", "attribution"]
-    inlines = [FileInline]
-
-
-@admin.register(ArchiveEvent)
-class ArchiveEventAdmin(ReadOnlyAdmin):
-    list_display = ["at", "record", "event_type", "outcome", "detail"]
-    list_filter = ["event_type", "outcome"]

@@ -474,7 +474,7 @@ def review_sign(*, review: Review, actor, sha256: str, attribution: str, comment
 
 def review_archive(*, review: Review, actor):
     """approved → archived: create the immutable ArchiveRecord from the signed clip."""
-    from .archiving import ArchiveFailed, record_create
+    from .ports import ArchiveFailed, write_record
 
     def work(ctx):
         r = ctx.review
@@ -495,7 +495,7 @@ def review_archive(*, review: Review, actor):
         if digest != so.sha256:
             _conflict(_("视频文件在签署后被改动(SHA-256 不一致),不能归档。"), "sha256_mismatch")
         try:
-            record = record_create(review=r, signoff=so, actor=actor)
+            record = write_record(review=r, signoff=so, actor=actor)
         except ArchiveFailed as exc:
             _conflict(str(exc), "archive_failed")
         ctx.record = record
@@ -511,7 +511,7 @@ def review_archive(*, review: Review, actor):
 def review_withdraw(*, review: Review, actor, reason: str) -> SignOff:
     """approved / archived → withdrawn: the signer (or an admin) withdraws the signature, which
     unpublishes. The archive record itself is immutable and stays; a withdrawal event is appended."""
-    from archive.records import ArchiveEvent, ArchiveRecord
+    from .ports import signoff_withdrawn
 
     def work(ctx):
         r = ctx.review
@@ -529,14 +529,9 @@ def review_withdraw(*, review: Review, actor, reason: str) -> SignOff:
         so.withdrawal_reason = body[:5000]
         so.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
         ReviewComment.objects.create(review=r, author=actor, text=body[:5000], kind=ReviewComment.Kind.WITHDRAWAL)
-        record = ArchiveRecord.objects.filter(signoff=so).first()
-        if record is not None:
-            ArchiveEvent.objects.create(
-                record=record, event_type=ArchiveEvent.Type.WITHDRAWAL, detail=body[:2000],
-                agents=[person_agent(actor, "withdrawing signer" if not is_admin(actor) else "administrator")],
-                data={"signoff": str(so.pk)},
-            )
-            ctx.record = record
+        # the archive record (records app), if any, appends its withdrawal event
+        signoff_withdrawn.send(sender=SignOff, signoff=so, actor=actor, reason=body, by_admin=is_admin(actor))
+        ctx.record = getattr(so, "archive_record", None)
         ctx.to_state = Review.State.WITHDRAWN
         notify(users_with_role(CURATOR), verb="withdrawn", review=r,
                message=_("「%(t)s」的签署已撤回,已从展厅下架。") % {"t": r.title}, url=_review_url(r))

@@ -1,4 +1,5 @@
-"""Review screens, mounted at /review/."""
+"""Review screens, mounted at /review/ (with the archive records' screens from records/urls.py; see
+heritage/urls.py)."""
 from django.urls import path
 
 from . import views
@@ -18,6 +19,4 @@ urlpatterns = [
     path("<uuid:pk>/reject/", views.reject, name="reject"),
     path("<uuid:pk>/archive/", views.archive, name="archive"),
     path("<uuid:pk>/withdraw/", views.withdraw, name="withdraw"),
-    path("records/<uuid:pk>/", views.record_detail, name="record"),
-    path("records/<uuid:pk>/export/", views.record_export, name="record_export"),
 ]

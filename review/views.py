@@ -1,5 +1,6 @@
 """Review screens: the inbox, a review's page (player, time-coded comments, versions, audit), the
-inheritor's signing screen (large type, phone-friendly), notifications and archive records.
+inheritor's signing screen (large type, phone-friendly) and notifications. The archive records'
+screens are in records/views.py.
 
 Views only parse input and call review.services; a refused transition becomes a message and the right
 HTTP status (403 no right, 409 wrong state, 400 bad input), never a half-done change.
@@ -16,7 +17,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from archive.records import ArchiveRecord
 from archive.roles import ADMIN, CURATOR, REVIEWER, has_role
 from generation.models import Clip
 
@@ -62,7 +62,7 @@ def _parse_timecode(value: str | None):
 def _detail_context(request, review: Review) -> dict:
     user = request.user
     signer = services.signing_inheritor(review, user)
-    record = ArchiveRecord.objects.filter(clip=review.clip).first()
+    record = getattr(review.clip, "archive_record", None)  # written by the records app
     return {
         "review": review,
         "comments": review.comments.select_related("author"),
@@ -113,7 +113,7 @@ def media(request, pk):
     """The clip (or a public rendition) for people allowed to see the review; unpublished media has no
     public URL."""
     review = _get_review(request, pk)
-    from archive.gallery.media import stream_field_file  # Range requests (seeking), as the gallery
+    from heritage.media import stream_field_file  # Range requests (seeking), as the gallery
 
     role = request.GET.get("role", "video")
     for pf in services.public_files(review.clip):
@@ -227,42 +227,4 @@ def notifications(request):
         return redirect("review:notifications")
     items = request.user.review_notifications.select_related("review")[:100]
     return render(request, "review/notifications.html", {"items": items})
-
-
-def _staff_or_403(user):
-    if not has_role(user, CURATOR, REVIEWER, ADMIN):
-        raise PermissionDenied(_("您无权查看档案记录的管理页面。"))
-
-
-@login_required
-@require_GET
-def record_detail(request, pk):
-    _staff_or_403(request.user)
-    record = get_object_or_404(ArchiveRecord.objects.select_related("technique__craft", "signoff__inheritor"), pk=pk)
-    from archive.record_selectors import is_record_public
-
-    return render(request, "review/record.html", {
-        "record": record, "files": record.files.all(), "events": record.events.order_by("at"),
-        "public": is_record_public(record),
-        "provenance_json": json.dumps(record.provenance, ensure_ascii=False, indent=2),
-        "can_export": services.is_staff_curator(request.user),
-    })
-
-
-@login_required
-@require_POST
-def record_export(request, pk):
-    if not services.is_staff_curator(request.user):
-        raise PermissionDenied(_("只有策展人可以导出档案。"))
-    record = get_object_or_404(ArchiveRecord, pk=pk)
-    from .bags import BagError, bag_export
-
-    try:
-        path = bag_export(record, actor=request.user)
-    except (BagError, OSError) as exc:
-        messages.error(request, _("导出失败:%(e)s") % {"e": exc})
-        return redirect("review:record", pk=record.pk)
-    messages.success(request, _("已导出 BagIt 包:%(p)s") % {"p": path})
-    return redirect("review:record", pk=record.pk)
-
 

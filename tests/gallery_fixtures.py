@@ -3,7 +3,7 @@ state (public, draft, withdrawn) with real small media files (an H.264 MP4 made 
 imageio-ffmpeg, a PNG poster, WebVTT subtitles). No engine involved.
 
 Records are written as the review app leaves them (Review → SignOff → ArchiveRecord → ArchiveFile):
-public = review archived and sign-off not withdrawn, exactly what archive.selectors.public_records()
+public = review archived and sign-off not withdrawn, exactly what records.selectors.public_records()
 checks."""
 from __future__ import annotations
 
@@ -93,7 +93,7 @@ class GalleryFactory:
         and withdrawn=False."""
         from django.utils import timezone
 
-        from archive.models import ArchiveFile, ArchiveRecord
+        from records.models import ArchiveFile, ArchiveRecord
         from generation.models import Clip, GenerationJob
         from review.models import Review, SignOff
 

@@ -91,7 +91,7 @@ def test_media_of_public_record_streams_with_ranges(client, gallery_world, mp4_b
     # have, and an unknown record
     from django.core.files.base import ContentFile
 
-    from archive.models import ArchiveFile
+    from records.models import ArchiveFile
 
     provenance = ArchiveFile(record=record, role="provenance", sha256="0" * 64, size_bytes=2, mime="application/json")
     provenance.file.save("prov.json", ContentFile(b"{}"), save=False)

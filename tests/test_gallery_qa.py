@@ -1,7 +1,7 @@
-"""The question box's rules (archive/gallery/qa.py), without a database."""
+"""The question box's rules (gallery/qa.py), without a database."""
 import pytest
 
-from archive.gallery.qa import StepText, answer_question
+from gallery.qa import StepText, answer_question
 
 STEPS = [
     StepText(1, "上绷", "把底布平整地绷在绣绷上。"),

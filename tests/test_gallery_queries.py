@@ -4,7 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from archive.gallery.search import search_index_rebuild
+from gallery.search import search_index_rebuild
 from tests.gallery_fixtures import *  # noqa: F401,F403
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +45,7 @@ def _count_queries(client):
 def test_queries_per_page_do_not_grow_with_records(client, gallery_factory):
     _world(gallery_factory, 5)
     few = _count_queries(client)
-    from archive.models import ArchiveRecord
+    from records.models import ArchiveRecord
 
     assert ArchiveRecord.objects.count() == 5
     # add 45 more steps with public records to the same technique: 50 in all

@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from archive.gallery.search import search_index_rebuild
-from archive.gallery.tokens import index_terms, tsquery
+from gallery.search import search_index_rebuild
+from gallery.tokens import index_terms, tsquery
 from tests.gallery_fixtures import *  # noqa: F401,F403
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +77,7 @@ def test_saving_a_step_refreshes_the_index(client, gallery_world, django_capture
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search")
 def test_postgres_index_is_a_gin_tsvector(indexed_world):
-    from archive.models import SearchDocument
+    from gallery.models import SearchDocument
 
     with connection.cursor() as cur:
         cur.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'archive_searchdoc_vector_gin'")
@@ -90,7 +90,7 @@ def test_postgres_index_is_a_gin_tsvector(indexed_world):
 
 
 def test_highlight_escapes_and_marks():
-    from archive.gallery.search import highlight
+    from gallery.search import highlight
 
     assert str(highlight("先<b>劈丝</b>再穿针", "劈丝")) == "先&lt;b&gt;<mark>劈丝</mark>&lt;/b&gt;再穿针"
     assert str(highlight("a" * 300, "")).endswith("…")

@@ -8,8 +8,8 @@ import pytest
 from django.core import mail
 from django.core.files.base import ContentFile
 
-from archive.records import ArchiveEvent
-from review import bags, credentials, fixity
+from records.models import ArchiveEvent
+from records import bags, credentials, fixity
 from review.models import Notification
 from tests.review_fixtures import *  # noqa: F401,F403
 
@@ -51,7 +51,7 @@ def test_fixity_task_is_scheduled_by_celery_beat(settings):
     from django.conf import settings as s
 
     schedule = getattr(s, "CELERY_BEAT_SCHEDULE", {})
-    assert any(v.get("task") == "review.tasks.fixity_check_all" for v in schedule.values()), schedule
+    assert any(v.get("task") == "records.tasks.fixity_check_all" for v in schedule.values()), schedule
 
 
 def test_exported_bag_validates_and_round_trips(rv, archived_record, tmp_path):

@@ -21,9 +21,9 @@ def test_heritage_demo_runs_the_whole_chain(tmp_path, settings):
     for key in ("archive_record", "clip_sha256", "bag_path", "gallery_url"):
         assert data[key]
 
-    from archive.records import ArchiveRecord
-    from archive.selectors import public_records
-    from review.credentials import read_manifest
+    from records.models import ArchiveRecord
+    from records.selectors import public_records
+    from records.credentials import read_manifest
 
     record = ArchiveRecord.objects.get(pk=data["archive_record"])
     assert record.clip_sha256 == data["clip_sha256"] == record.clip.sha256

@@ -38,7 +38,7 @@ def test_fixity_task_on_a_worker_finds_a_tampered_file(rv, archived_record, defa
     from django.conf import settings as live
 
     entry = live.CELERY_BEAT_SCHEDULE["archive-fixity-check"]
-    assert entry["task"] == "review.tasks.fixity_check_all"  # the name review/tasks.py registers
+    assert entry["task"] == "records.tasks.fixity_check_all"  # the name records/tasks.py registers
 
     record = archived_record()
     f = record.file("original")

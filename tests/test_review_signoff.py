@@ -3,7 +3,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
 
-from archive.records import ArchiveEvent, ArchiveFile, ArchiveRecord, ImmutableRecordError
+from records.models import ArchiveEvent, ArchiveFile, ArchiveRecord, ImmutableRecordError
 from review import services
 from review.models import AuditEntry, Review, SignOff
 from tests.review_fixtures import *  # noqa: F401,F403
@@ -170,7 +170,7 @@ def test_failure_while_writing_files_leaves_nothing(rv, signed_review, settings,
     """A failure in the middle of archiving (here: C2PA signing) rolls everything back and removes files."""
     from django.core.files.storage import default_storage
 
-    from review import credentials
+    from records import credentials
 
     review = signed_review()
 

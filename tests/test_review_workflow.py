@@ -62,7 +62,7 @@ def test_full_chain_with_change_request_and_versions(rv, make_clip, django_captu
     for t in ("creation", "message digest calculation", "ingestion", "sign-off"):
         assert t in types
 
-    from archive.selectors import is_record_public, public_records
+    from records.selectors import is_record_public, public_records
     assert list(public_records()) == [record]
     services.review_withdraw(review=review2, actor=rv.inheritor_user, reason="家族不同意公开")
     assert review2.state == Review.State.WITHDRAWN

@@ -39,12 +39,14 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "heritage",  # project-level commands (heritage_demo); no models
     "archive",
     "generation",
     "generation.prompting",
     "generation.postprocess",
     "review",
-    "heritage",
+    "records",
+    "gallery",
     "axes",
 ]
 
@@ -189,10 +191,10 @@ CELERY_TASK_ROUTES = {
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Periodic tasks (run `celery -A heritage beat`). Fixity: re-hash every archived file and alert the
-# curators on a mismatch (review/fixity.py); every HERITAGE_FIXITY_INTERVAL_H hours, default daily.
+# curators on a mismatch (records/fixity.py); every HERITAGE_FIXITY_INTERVAL_H hours, default daily.
 CELERY_BEAT_SCHEDULE = {
     "archive-fixity-check": {
-        "task": "review.tasks.fixity_check_all",
+        "task": "records.tasks.fixity_check_all",
         "schedule": env_int("HERITAGE_FIXITY_INTERVAL_H", 24) * 3600,
         "options": {"queue": "default"},
     },
@@ -209,8 +211,8 @@ CELERY_BEAT_SCHEDULE = {
 HERITAGE_SITE_URL = os.environ.get("HERITAGE_SITE_URL", "")
 # Public media on S3: stream through the checked view (False) or redirect to a short-lived signed URL.
 HERITAGE_MEDIA_SIGNED_REDIRECT = env_bool("HERITAGE_MEDIA_SIGNED_REDIRECT", False)
-# Read from the environment where they are used: HERITAGE_ORGANIZATION, HERITAGE_BAG_DIR (review/bags.py),
-# HERITAGE_C2PA_* (review/credentials.py), FFMPEG_BINARY, FFPROBE_BINARY, HERITAGE_CJK_FONT,
+# Read from the environment where they are used: HERITAGE_ORGANIZATION, HERITAGE_BAG_DIR (records/bags.py),
+# HERITAGE_C2PA_* (records/credentials.py), FFMPEG_BINARY, FFPROBE_BINARY, HERITAGE_CJK_FONT,
 # HERITAGE_UPSCALER (generation/postprocess). README.md lists them all.
 
 # --- Engine ---------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Review and archive-record endpoints, included by heritage/api.py under /api/v1/."""
+"""Review endpoints, included by heritage/api.py under /api/v1/ (archive-record endpoints: records/api/urls.py)."""
 from django.urls import path
 
 from . import views
@@ -8,8 +8,6 @@ urlpatterns = [
     path("reviews/<uuid:pk>/", views.ReviewDetail.as_view(), name="api-review-detail"),
     *[
         path(f"reviews/<uuid:pk>/{a}", views.ReviewAction.as_view(action_name=a), name=f"api-review-{a}")
-        for a in ("submit", "comment", "request-changes", "reject", "sign", "archive", "withdraw")
+        for a in ("submit", "comment", "request-changes", "reject", "sign", "withdraw")  # archive: records/api
     ],
-    path("archive-records/<uuid:pk>/", views.RecordDetail.as_view(), name="api-archive-record"),
-    path("archive-records/<uuid:pk>/export", views.RecordExport.as_view(), name="api-archive-record-export"),
 ]

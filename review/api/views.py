@@ -1,4 +1,5 @@
-"""REST API of the review workflow and the archive records (/api/v1/...). Views parse input and call
+"""REST API of the review workflow (/api/v1/...; the archive records' endpoints and the archive action are
+in records/api.py). Views parse input and call
 review.services; ``TransitionRefused`` maps to 403 (no right), 409 (wrong state/conflict) or 400 (bad input)."""
 from __future__ import annotations
 
@@ -8,8 +9,6 @@ from rest_framework import permissions, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from archive.record_selectors import is_record_public
-from archive.records import ArchiveRecord
 from archive.roles import ADMIN, CURATOR, REVIEWER, has_role
 from generation.models import Clip
 
@@ -38,33 +37,8 @@ class ReviewSerializer(serializers.ModelSerializer):
                   "rights_uri", "ai_notice", "submitted_sha256", "record", "created_at", "updated_at"]
 
     def get_record(self, obj) -> str | None:
-        rec = ArchiveRecord.objects.filter(clip_id=obj.clip_id).values_list("pk", flat=True).first()
-        return str(rec) if rec else None
-
-
-class RecordFileSerializer(serializers.Serializer):
-    role = serializers.CharField()
-    sha256 = serializers.CharField()
-    size_bytes = serializers.IntegerField()
-    mime = serializers.CharField()
-
-
-class RecordSerializer(serializers.ModelSerializer):
-    files = serializers.SerializerMethodField()
-    public = serializers.SerializerMethodField()
-
-    class Meta:
-        model = ArchiveRecord
-        fields = ["id", "title", "attribution", "rights_uri", "ai_notice", "clip_sha256", "provenance",
-                  "created_at", "public", "files"]
-
-    @extend_schema_field(RecordFileSerializer(many=True))
-    def get_files(self, obj):
-        return [{"role": f.role, "sha256": f.sha256, "size_bytes": f.size_bytes, "mime": f.mime}
-                for f in obj.files.all()]
-
-    def get_public(self, obj) -> bool:
-        return is_record_public(obj)
+        record = getattr(obj.clip, "archive_record", None)  # written by the records app
+        return str(record.pk) if record else None
 
 
 class RefusalSerializer(serializers.Serializer):
@@ -141,7 +115,7 @@ class ReviewDetail(APIView):
 
 
 class ReviewAction(APIView):
-    """POST /reviews/<id>/<action>: submit, comment, request-changes, reject, sign, archive, withdraw."""
+    """POST /reviews/<id>/<action>: submit, comment, request-changes, reject, sign, withdraw (archive: records/api.py)."""
 
     permission_classes = [permissions.IsAuthenticated]
     serializer_class = ActionSerializer
@@ -168,44 +142,9 @@ class ReviewAction(APIView):
             elif self.action_name == "sign":
                 services.review_sign(review=review, actor=request.user, sha256=d.get("sha256", ""),
                                      attribution=d.get("attribution", ""), comment=d.get("comment", ""))
-            elif self.action_name == "archive":
-                record = services.review_archive(review=review, actor=request.user)
-                return Response(RecordSerializer(record).data, status=201)
             elif self.action_name == "withdraw":
                 services.review_withdraw(review=review, actor=request.user, reason=d.get("reason", ""))
         except services.TransitionRefused as exc:
             return _refused(exc)
         review.refresh_from_db()
         return Response(ReviewSerializer(review).data)
-
-
-class RecordDetail(APIView):
-    """An archive record: staff always; everyone else only while it is public."""
-
-    permission_classes = [permissions.AllowAny]
-    serializer_class = RecordSerializer
-
-    @extend_schema(operation_id="archive_records_retrieve", responses={200: RecordSerializer, 404: RefusalSerializer})
-    def get(self, request, pk):
-        record = get_object_or_404(ArchiveRecord, pk=pk)
-        if not (has_role(request.user, CURATOR, REVIEWER, ADMIN) or is_record_public(record)):
-            return Response({"detail": "未找到。", "code": "not_found"}, status=404)
-        return Response(RecordSerializer(record).data)
-
-
-class RecordExport(APIView):
-    permission_classes = [permissions.IsAuthenticated]
-
-    @extend_schema(operation_id="archive_records_export", request=None,
-                   responses={201: inline_serializer("BagExport", {"bag_path": serializers.CharField()}), **REFUSED})
-    def post(self, request, pk):
-        if not services.is_staff_curator(request.user):
-            return Response({"detail": "只有策展人可以导出档案。", "code": "forbidden"}, status=403)
-        record = get_object_or_404(ArchiveRecord, pk=pk)
-        from ..bags import BagError, bag_export
-
-        try:
-            path = bag_export(record, actor=request.user)
-        except (BagError, OSError) as exc:
-            return Response({"detail": f"导出失败:{exc}", "code": "export_failed"}, status=409)
-        return Response({"bag_path": str(path)}, status=201)

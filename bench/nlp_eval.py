@@ -1,0 +1,150 @@
+"""Normalization accuracy on the independent evaluation set (issue 11).
+
+Runs ``generation.prompting.normalize`` over every transcript of the evaluation set
+(``generation/prompting/data/eval/{dev,test}.json``) and scores each output with
+``generation.prompting.evaluation.score_item``. Prints, per split, the pass rate of each check field,
+the overall rate (every check counted once), the count of transcripts that describe an action but got
+an empty prompt, and the rate per category and for crafts the original lexicon knew versus the others.
+
+Modes:
+  * free text (default): ``normalize(text, None, craft=None)`` – the craft must be found from the text;
+  * ``--craft-known``: ``normalize(text, None, craft=ITEM["craft"])`` – the archive case, the curator's
+    Chinese craft name is passed. Where the normalizer raises on an item (older code accepts only its
+    own craft keys), the item's checks are all counted as failed and the number of such items printed.
+
+The test split is for reporting only: rules are never tuned on it (see data/eval/README.md).
+
+Usage: ``python bench/nlp_eval.py [--split dev|test|both] [--craft-known] [--json] [--failures N]
+[--django]``. ``--failures N`` lists up to N failed checks of the dev split only. ``--django`` calls ``django.setup()`` first so that the active spec in the database is
+used (settings from ``DJANGO_SETTINGS_MODULE``, default ``heritage.settings.local``); without it the
+repository's spec files are used, as in ``bench/nlp.py``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+# The nine crafts of the lexicon before issue 11: items of these crafts are reported apart.
+OLD_LEXICON_CRAFTS = ("苏绣", "湘绣", "景泰蓝", "蜡染", "剪纸", "打铁花", "漆器", "紫砂", "木版年画")
+
+
+def known_to_old_lexicon(item: dict) -> bool:
+    names = [item["craft"], *item.get("craft_aliases", [])]
+    return any(k in n for n in names for k in OLD_LEXICON_CRAFTS)
+
+
+def run_split(items: list[dict], craft_known: bool) -> tuple[list, int, list]:
+    from generation.prompting import normalize
+    from generation.prompting.evaluation import failed_checks, score_item
+
+    results, raised, errors = [], 0, []
+    for item in items:
+        try:
+            out = normalize(item["text"], None, craft=item["craft"] if craft_known else None).to_dict()
+        except Exception as exc:  # counted as failed, reported; one bad item must not stop the run
+            raised += 1
+            errors.append(f"{item['id']}: {type(exc).__name__}: {exc}")
+            results.append((item, failed_checks(item, f"normalizer raised {type(exc).__name__}"), None))
+            continue
+        results.append((item, score_item(item, out), out))
+    return results, raised, errors
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("dev", "test", "both"), default="dev")
+    parser.add_argument("--craft-known", action="store_true", help="pass each item's craft name to the normalizer")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    parser.add_argument("--failures", type=int, default=0, metavar="N",
+                        help="also print up to N failed checks of the dev split (never of the test split, "
+                             "which is for reporting only)")
+    parser.add_argument("--django", action="store_true", help="django.setup() first (use the active spec)")
+    args = parser.parse_args(argv)
+
+    if args.django:
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "heritage.settings.local")
+        import django
+
+        django.setup()
+
+    from generation.prompting.evaluation import FIELDS, load_split, summarize
+
+    splits = ("dev", "test") if args.split == "both" else (args.split,)
+    report = {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "machine": f"{platform.machine()} {os.cpu_count()} CPUs, Python {platform.python_version()}",
+        "mode": "craft-known" if args.craft_known else "free-text",
+        "splits": {},
+    }
+    failures_out = {}
+    for split in splits:
+        items = load_split(split)
+        t0 = time.perf_counter()
+        results, raised, errors = run_split(items, args.craft_known)
+        elapsed = time.perf_counter() - t0
+        summary = summarize([(i, c) for i, c, _ in results])
+        summary["raised"] = raised
+        summary["errors"] = errors[:20]
+        summary["seconds"] = round(elapsed, 2)
+        known = summarize([(i, c) for i, c, _ in results if known_to_old_lexicon(i)])
+        other = summarize([(i, c) for i, c, _ in results if not known_to_old_lexicon(i)])
+        summary["old_lexicon_crafts"] = {"items": known["items"], "rate": known["rate"]}
+        summary["other_crafts"] = {"items": other["items"], "rate": other["rate"]}
+        report["splits"][split] = summary
+        if args.failures and split == "dev":
+            fl = []
+            for item, checks, out in results:
+                for c in checks:
+                    if not c["ok"]:
+                        fl.append({"id": item["id"], "field": c["field"], "detail": c["detail"],
+                                   "prompt": (out or {}).get("prompt")})
+            failures_out[split] = fl[: args.failures]
+    if args.json:
+        if args.failures:
+            report["failures"] = failures_out
+        print(json.dumps(report, ensure_ascii=False))
+        return 0
+
+    print(f"bench nlp-eval  {report['date']}  {report['machine']}  mode: {report['mode']}")
+    header = f"{'field':<16}" + "".join(f"{s:>22}" for s in splits)
+    print(header)
+
+    def cell(bucket):
+        if not bucket or not bucket.get("total"):
+            return f"{'-':>22}"
+        return f"{bucket['rate']:>8.2f} ({bucket['passed']:>4}/{bucket['total']:<4})  "
+
+    for f in FIELDS:
+        print(f"{f:<16}" + "".join(cell(report["splits"][s]["fields"].get(f)) for s in splits))
+    print(f"{'overall':<16}" + "".join(cell({"rate": report['splits'][s]['rate'], "passed": report['splits'][s]['passed'],
+                                             "total": report['splits'][s]['checks']}) for s in splits))
+    for s in splits:
+        r = report["splits"][s]
+        print(f"[{s}] {r['items']} transcripts, {r['checks']} checks, overall {r['rate']:.2f}; "
+              f"empty prompt where an action is described: {r['empty_prompts']}; "
+              f"crafts of the old lexicon {r['old_lexicon_crafts']['rate'] if r['old_lexicon_crafts']['rate'] is None else round(r['old_lexicon_crafts']['rate'], 2)} "
+              f"({r['old_lexicon_crafts']['items']} items), other crafts "
+              f"{r['other_crafts']['rate'] if r['other_crafts']['rate'] is None else round(r['other_crafts']['rate'], 2)} "
+              f"({r['other_crafts']['items']} items); {r['seconds']} s")
+        cats = ", ".join(f"{c} {v['rate']:.2f}" for c, v in sorted(r["categories"].items()) if v["rate"] is not None)
+        print(f"[{s}] per category: {cats}")
+        if r["raised"]:
+            print(f"[{s}] the normalizer raised on {r['raised']} items (their checks counted as failed), e.g. "
+                  + "; ".join(r["errors"][:3]))
+    for s, fl in failures_out.items():
+        print(f"--- failed checks [{s}] (first {len(fl)})")
+        for f in fl:
+            print(f"{f['id']:<16} {f['field']:<15} {f['detail']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,173 @@
+"""The gallery search index: refresh (services) and query (selector).
+
+PostgreSQL: ``vector @@ to_tsquery('simple', ...)`` over the GIN index, ranked with ``ts_rank``.
+SQLite (a newcomer's first run): every query word must occur in the title or the body (icontains).
+Publicness is applied at query time: craft rows are always public (the national list is public);
+technique and step rows only while their technique has a record in ``public_records()``.
+"""
+from __future__ import annotations
+
+import re
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection, transaction
+from django.db.models import F, Q, QuerySet
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from archive.models import Craft, Technique
+from .models import SearchDocument
+from .tokens import index_terms, query_tokens, same_vocabulary, tsquery
+
+
+def _is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _terms(*texts: str) -> str:
+    return " ".join(t for text in texts for t in index_terms(text or ""))
+
+
+def _craft_doc(craft: Craft) -> SearchDocument:
+    inheritors = " ".join(i.name for i in craft.inheritors.all())
+    body = "\n".join(filter(None, [craft.description, craft.get_category_display(), craft.region, inheritors]))
+    title = f"{craft.name} {craft.name_en}".strip()
+    return SearchDocument(
+        key=f"craft:{craft.pk}", kind=SearchDocument.Kind.CRAFT, craft=craft, technique=None, step=None,
+        category=craft.category, region=craft.region, title=title, body=body,
+        title_terms=_terms(craft.name, craft.name_en), body_terms=_terms(body),
+    )
+
+
+def _technique_docs(technique: Technique) -> list[SearchDocument]:
+    craft = technique.craft
+    context = f"{craft.name} {craft.get_category_display()} {craft.region}"
+    docs = [
+        SearchDocument(
+            key=f"technique:{technique.pk}", kind=SearchDocument.Kind.TECHNIQUE, craft=craft, technique=technique,
+            step=None, category=craft.category, region=craft.region, title=f"{craft.name}·{technique.name}",
+            body=technique.summary, title_terms=_terms(craft.name, technique.name),
+            body_terms=_terms(technique.summary, context),
+        )
+    ]
+    for step in technique.steps.all():
+        params = " ".join(f"{k} {v}" for k, v in (step.parameters or {}).items())
+        body = "\n".join(filter(None, [step.description, step.description_en, params]))
+        docs.append(
+            SearchDocument(
+                key=f"step:{step.pk}", kind=SearchDocument.Kind.STEP, craft=craft, technique=technique, step=step,
+                category=craft.category, region=craft.region,
+                title=f"{technique.name} · 第{step.order}步 {step.title}", body=body,
+                title_terms=_terms(technique.name, step.title), body_terms=_terms(body, context),
+            )
+        )
+    return docs
+
+
+def _write(docs: list[SearchDocument], stale: QuerySet) -> int:
+    keys = [d.key for d in docs]
+    with transaction.atomic():
+        stale.exclude(key__in=keys).delete()
+        SearchDocument.objects.bulk_create(
+            docs, update_conflicts=True, unique_fields=["key"],
+            update_fields=["kind", "craft", "technique", "step", "category", "region", "title", "body",
+                           "title_terms", "body_terms", "updated_at"],
+        )
+        if _is_postgres():
+            SearchDocument.objects.filter(key__in=keys).update(
+                vector=SearchVector("title_terms", weight="A", config="simple")
+                + SearchVector("body_terms", weight="B", config="simple")
+            )
+    return len(docs)
+
+
+@same_vocabulary()
+def search_index_refresh_technique(*, technique_id: int) -> int:
+    """Re-index one technique and its steps (after a technique or step is saved)."""
+    technique = Technique.objects.select_related("craft").prefetch_related("steps").filter(pk=technique_id).first()
+    if technique is None:
+        return 0
+    return _write(_technique_docs(technique), SearchDocument.objects.filter(technique_id=technique_id))
+
+
+@same_vocabulary()
+def search_index_refresh_craft(*, craft_id: int) -> int:
+    """Re-index a craft, its techniques and their steps."""
+    craft = Craft.objects.prefetch_related("inheritors", "techniques__steps").filter(pk=craft_id).first()
+    if craft is None:
+        return 0
+    docs = [_craft_doc(craft)]
+    for technique in craft.techniques.all():
+        technique.craft = craft
+        docs.extend(_technique_docs(technique))
+    return _write(docs, SearchDocument.objects.filter(craft_id=craft_id))
+
+
+@same_vocabulary()
+def search_index_rebuild() -> int:
+    """Re-index everything (``manage.py rebuild_gallery_index``)."""
+    total = 0
+    for craft_id in Craft.objects.values_list("pk", flat=True):
+        total += search_index_refresh_craft(craft_id=craft_id)
+    SearchDocument.objects.exclude(craft_id__in=Craft.objects.values("pk")).delete()
+    return total
+
+
+# --- query ----------------------------------------------------------------------------------------
+
+def search_documents(
+    *, text: str = "", category: str = "", region: str = "", technique_slug: str = "", public_technique_ids=None
+) -> QuerySet[SearchDocument]:
+    """Public search results, best first. ``public_technique_ids`` is a queryset of technique ids that
+    have a public record (a subquery, so the page's query count does not depend on the data)."""
+    qs = SearchDocument.objects.select_related("craft", "technique", "step")
+    public = Q(kind=SearchDocument.Kind.CRAFT)
+    if public_technique_ids is not None:
+        public |= Q(technique_id__in=public_technique_ids)
+    qs = qs.filter(public)
+    if category:
+        qs = qs.filter(category=category)
+    if region:
+        qs = qs.filter(region=region)
+    if technique_slug:
+        qs = qs.filter(technique__slug=technique_slug)
+    text = (text or "").strip()[:200]
+    if not text:
+        ordered = qs.order_by("kind", "craft__name", "technique__name", "step__order")
+        return ordered if (category or region or technique_slug) else qs.none()
+    if _is_postgres():
+        raw = tsquery(text)
+        if raw is None:
+            return qs.none()
+        query = SearchQuery(raw, search_type="raw", config="simple")
+        return qs.filter(vector=query).annotate(rank=SearchRank(F("vector"), query)).order_by(
+            "-rank", "kind", "craft__name", "technique__name", "step__order"
+        )
+    words = query_tokens(text)
+    longer = [w for w in words if len(w) > 1] or words
+    if not longer:
+        return qs.none()
+    for word in longer:
+        qs = qs.filter(Q(title__icontains=word) | Q(body__icontains=word) | Q(body_terms__icontains=word))
+    return qs.order_by("kind", "craft__name", "technique__name", "step__order")
+
+
+def highlight(text: str, query: str, *, width: int = 140):
+    """An HTML-safe excerpt of ``text`` around the first query word, the words wrapped in <mark>."""
+    text = " ".join((text or "").split())
+    words = sorted({w for w in query_tokens(query or "") if len(w) > 1}, key=len, reverse=True)
+    if not words:
+        return escape(text[:width] + ("…" if len(text) > width else ""))
+    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    first = pattern.search(text)
+    start = max(0, (first.start() if first else 0) - width // 4)
+    excerpt = text[start : start + width]
+    parts, last = [], 0
+    for m in pattern.finditer(excerpt):
+        parts.append(escape(excerpt[last : m.start()]))
+        parts.append(f"<mark>{escape(m.group(0))}</mark>")
+        last = m.end()
+    parts.append(escape(excerpt[last:]))
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + width < len(text) else ""
+    return mark_safe(prefix + "".join(parts) + suffix)

@@ -1,0 +1,212 @@
+"""Reads for the public gallery. Every function runs a fixed number of queries whatever the number of
+records (tests/test_gallery_queries.py checks it), and everything about records goes through
+``records.selectors.public_records()``: archived AND currently signed, nothing else."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.urls import reverse
+
+from archive.models import Category, Craft, Footage, Inheritor, Technique, TechniqueStep
+from records.selectors import public_records
+
+PAGE_SIZE = 12
+
+# Variants shown beside the main video, in this order, with their labels.
+VARIANT_ROLES = ("slow_0_5", "slow_0_25", "multiview")
+# Files of a public record that the public may fetch. Provenance JSON and the C2PA manifest name the
+# people and systems involved and stay with the archive (they travel in the BagIt export).
+PUBLIC_ROLES = frozenset({"video", "original", "poster", "vtt", "vtt_en", "preview", *VARIANT_ROLES})
+
+
+def public_technique_ids() -> QuerySet:
+    """A subquery: ids of techniques that have at least one public record."""
+    return public_records().order_by().values("technique_id")
+
+
+def _with_public_counts(qs: QuerySet[Craft]) -> QuerySet[Craft]:
+    return qs.annotate(
+        public_technique_count=Count(
+            "techniques", filter=Q(techniques__id__in=public_technique_ids()), distinct=True
+        )
+    )
+
+
+def paginate(items, page_number, per_page: int = PAGE_SIZE) -> Page:
+    return Paginator(items, per_page).get_page(page_number)
+
+
+def gallery_home(*, category: str = "", region: str = "", page=1) -> dict:
+    """Featured crafts, the category and region facets, and a page of crafts (filtered)."""
+    featured = list(_with_public_counts(Craft.objects.filter(featured=True)).order_by("name")[:12])
+    categories = dict(Category.choices)
+    category_counts = {
+        row["category"]: row["n"] for row in Craft.objects.order_by().values("category").annotate(n=Count("id"))
+    }
+    regions = list(Craft.objects.order_by("region").values("region").annotate(n=Count("id")))
+    crafts = _with_public_counts(Craft.objects.all()).order_by("-public_technique_count", "name")
+    if category:
+        crafts = crafts.filter(category=category)
+    if region:
+        crafts = crafts.filter(region=region)
+    return {
+        "featured": featured,
+        "categories": [(code, label, category_counts.get(code, 0)) for code, label in categories.items()],
+        "regions": regions,
+        "page": paginate(crafts, page),
+        "category": category if category in categories else "",
+        "region": region,
+    }
+
+
+def craft_page(*, slug: str) -> dict:
+    """A craft, its inheritors, its techniques (each with how many public demonstrations it has)."""
+    craft = Craft.objects.filter(slug=slug).first()
+    if craft is None:
+        raise Http404
+    techniques = list(
+        Technique.objects.filter(craft=craft)
+        .annotate(
+            public_record_count=Count("archive_records", filter=Q(archive_records__in=public_records().order_by().values("pk"))),
+            step_count=Count("steps", distinct=True),
+        )
+        .order_by("name")
+    )
+    inheritors = list(Inheritor.objects.filter(craft=craft).order_by("level", "name"))
+    return {"craft": craft, "inheritors": inheritors, "techniques": techniques}
+
+
+@dataclass
+class StepView:
+    """One step of a technique page: the step (None for a whole-technique demonstration), its newest
+    public record with files by role, the other public takes, and the public original footage."""
+
+    step: TechniqueStep | None
+    record: object | None = None
+    files: dict = field(default_factory=dict)
+    footage: list = field(default_factory=list)
+    other_records: list = field(default_factory=list)
+    _media_base: str | None = field(default=None, repr=False)
+
+    @property
+    def order(self) -> int:
+        return self.step.order if self.step else 0
+
+    @property
+    def anchor(self) -> str:
+        return f"step-{self.order}" if self.step else "overview"
+
+    def media_url(self, role: str) -> str | None:
+        if self.record is None or role not in self.files:
+            return None
+        if self._media_base is None:  # one reverse() per record, not per file
+            self._media_base = reverse("gallery:record_media", args=[self.record.pk, "video"]).rsplit("/", 1)[0]
+        return f"{self._media_base}/{role}"
+
+    @property
+    def video_role(self) -> str | None:
+        """The delivery rendition, or the engine's clip the inheritor signed when the archive holds no
+        rendition."""
+        return next((r for r in ("video", "original") if r in self.files), None)
+
+    @property
+    def video_file(self):
+        return self.files.get(self.video_role) if self.video_role else None
+
+    @property
+    def video_url(self):
+        return self.media_url(self.video_role) if self.video_role else None
+
+    @property
+    def poster_url(self):
+        return self.media_url("poster")
+
+    @property
+    def vtt_url(self):
+        return self.media_url("vtt")
+
+    @property
+    def vtt_en_url(self):
+        return self.media_url("vtt_en")
+
+    @property
+    def variants(self) -> list[tuple[str, str, str]]:
+        from django.utils.translation import gettext as _
+
+        labels = {"slow_0_5": _("0.5 倍慢放"), "slow_0_25": _("0.25 倍慢放"), "multiview": _("多机位")}
+        return [(role, labels[role], self.media_url(role)) for role in VARIANT_ROLES if role in self.files]
+
+    @property
+    def duration_s(self) -> float:
+        return self.record.clip.duration_s if self.record is not None else 0.0
+
+
+def _public_records_for(technique: Technique) -> list:
+    return list(
+        public_records()
+        .select_related(None)
+        .select_related("clip", "step")  # what the page shows; the sign-off stays in the review app
+        .filter(technique=technique)
+        .prefetch_related("files")
+        .order_by("step__order", "-created_at")
+    )
+
+
+def technique_page(*, slug: str) -> dict:
+    """A technique with at least one public record: its steps in order, each with its newest public
+    record (files by role) and the public original footage. 404 otherwise, so a guessed URL of a
+    technique whose clips are all unpublished shows nothing."""
+    technique = Technique.objects.select_related("craft").filter(slug=slug).first()
+    if technique is None:
+        raise Http404
+    records = _public_records_for(technique)
+    if not records:
+        raise Http404
+    steps = list(technique.steps.order_by("order"))
+    footage = list(Footage.objects.filter(technique=technique, public=True).order_by("title"))
+
+    by_step: dict = {}
+    for record in records:  # newest first within a step
+        by_step.setdefault(record.step_id, []).append(record)
+    views = []
+    overview = by_step.get(None)
+    if overview or any(f.step_id is None for f in footage):
+        views.append(_step_view(None, overview or [], [f for f in footage if f.step_id is None]))
+    for step in steps:
+        views.append(_step_view(step, by_step.get(step.pk, []), [f for f in footage if f.step_id == step.pk]))
+    return {"technique": technique, "craft": technique.craft, "steps": views, "records": records}
+
+
+def _step_view(step, records, footage) -> StepView:
+    newest = records[0] if records else None
+    files = {f.role: f for f in newest.files.all()} if newest else {}
+    return StepView(step=step, record=newest, files=files, footage=footage, other_records=records[1:])
+
+
+def public_record_file(*, record_id, role: str):
+    """The file of a public record with that role, or None: the media view's only way in."""
+    from records.models import ArchiveFile
+
+    if role not in PUBLIC_ROLES:
+        return None
+    return ArchiveFile.objects.filter(record__in=public_records().order_by().values("pk"), record_id=record_id,
+                                      role=role).first()
+
+
+def public_footage(*, footage_id: int) -> Footage | None:
+    """Original footage flagged public, with a file."""
+    return Footage.objects.filter(pk=footage_id, public=True).exclude(file="").first()
+
+
+def search_facets() -> dict:
+    """Filter choices for the search form: categories, regions, techniques that have public records."""
+    return {
+        "categories": list(Category.choices),
+        "regions": list(Craft.objects.order_by("region").values_list("region", flat=True).distinct()),
+        "techniques": list(
+            Technique.objects.filter(id__in=public_technique_ids()).select_related("craft").order_by("craft__name", "name")
+        ),
+    }

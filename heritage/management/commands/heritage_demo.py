@@ -1,0 +1,170 @@
+"""`python manage.py heritage_demo --json`: the whole chain, headless, on the demo data.
+
+load the demo archive → normalize a transcript span (jieba) → generate with the engine configured in
+settings (the tiny, randomly initialised checkpoint by default: its video is noise) → post-process
+(delivery MP4 with the visible AI label, poster, subtitles, slow motion) → open the review, a
+reviewer's time-coded comment → the demo inheritor signs → a curator archives (C2PA manifest) → BagIt
+export. Runs every step in this process through the services (Celery in eager mode for the
+post-processing task the generation queues), so no worker or broker is needed. Prints one JSON line.
+"""
+from __future__ import annotations
+
+import io
+import json
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
+
+
+class Command(BaseCommand):
+    help = "演示完整流程:规范化 → 生成(微型引擎,视频为噪声)→ 后期 → 审核 → 传承人签署 → 归档 → 导出 BagIt"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--json", action="store_true", help="print one JSON line")
+        parser.add_argument("--craft", default="", help="craft slug (default: the first with a signing inheritor)")
+        parser.add_argument("--proxy", action="store_true",
+                            help="sign as the recorded proxy of a deceased inheritor (default: a living inheritor)")
+        parser.add_argument("--seed", type=int, default=20240501)
+        parser.add_argument("--bag-dir", default="", help="where to write the bag (default HERITAGE_BAG_DIR)")
+
+    def log(self, msg):
+        if not self.as_json:
+            self.stdout.write(msg)
+
+    def handle(self, *args, **o):
+        self.as_json = o["json"]
+        timings: dict[str, float] = {}
+
+        def step(name):
+            timings[name] = time.perf_counter()
+
+        t_start = time.perf_counter()
+        # 0. demo data and the engine checkpoint --------------------------------------------------
+        step("load_demo")
+        call_command("load_demo", stdout=io.StringIO())
+        self._ensure_engine()
+        from django.contrib.auth import get_user_model
+
+        User = get_user_model()
+        curator = User.objects.get(username="curator")
+        reviewer = User.objects.get(username="reviewer")
+        recording, inheritor = self._pick_source(o["craft"], proxy=o["proxy"])
+        signer = inheritor.signer
+        technique = recording.technique
+
+        # 1. normalize a transcript span ---------------------------------------------------------
+        step("normalize")
+        from generation.prompting import normalize
+
+        segments = list(recording.segments.order_by("start_ms"))
+        if not segments:
+            raise CommandError(f"录音「{recording}」没有转写片段。")
+        full = recording.transcript_text()
+        seg = max(segments[:6], key=lambda s: len(s.text))
+        start = full.find(seg.text)
+        description = normalize(seg.text, technique=technique.slug).to_dict()
+
+        # 2. generate in this process -------------------------------------------------------------
+        step("generate")
+        from heritage.celery import app
+
+        eager_before = app.conf.task_always_eager
+        app.conf.task_always_eager = True  # the post-processing task queued on commit runs here too
+        from generation import services as gen
+        from generation.models import Clip, GenerationJob
+        from generation.runtime import get_runtime
+
+        job = gen.job_create(requested_by=curator, technique=technique, action_description=description,
+                             recording=recording, source_start=start, source_end=start + len(seg.text),
+                             parameters={"duration": 1.0} if settings.ENGINE_PRESET == "tiny" else {},
+                             seed=o["seed"], enqueue=False)
+        try:
+            outcome = gen.job_execute(job_id=job.pk, runtime=get_runtime())
+        finally:
+            app.conf.task_always_eager = eager_before
+        job.refresh_from_db()
+        if job.status != GenerationJob.Status.SUCCEEDED:
+            raise CommandError(f"生成失败({outcome}):{job.error}")
+        clip = Clip.objects.get(job=job)
+
+        # 3. post-processing (queued by the generation on commit; eager, so already done) ----------
+        step("postprocess")
+        from generation.postprocess.selectors import renditions_for_clip
+
+        if not renditions_for_clip(clip=clip):
+            from generation.postprocess.services import postprocess_clip_service
+
+            mj = postprocess_clip_service(clip=clip)
+            if mj.status != "succeeded":
+                raise CommandError(f"后期处理失败:{mj.error}")
+
+        # 4. review, sign, archive ------------------------------------------------------------------
+        step("review")
+        from review import services as rs
+
+        review = rs.review_open(clip=clip, actor=curator)
+        rs.review_submit(review=review, actor=curator)
+        rs.review_comment(review=review, actor=reviewer, at_ms=0,
+                          text="演示:微型引擎生成的画面是噪声,仅用于检验流程。")
+        step("sign")
+        rs.review_sign(review=review, actor=signer, sha256=review.submitted_sha256, attribution=review.attribution,
+                       comment="演示签署")
+        step("archive")
+        record = rs.review_archive(review=review, actor=curator)
+
+        # 5. export ---------------------------------------------------------------------------------
+        step("export")
+        from records.bags import bag_export, bag_read
+
+        bag = bag_export(record, dest_dir=Path(o["bag_dir"]) if o["bag_dir"] else None, actor=curator)
+        bag_read(bag)  # validates
+        step("end")
+
+        names = list(timings)
+        seconds = {names[i]: round(timings[names[i + 1]] - timings[names[i]], 3) for i in range(len(names) - 1)}
+        site = getattr(settings, "HERITAGE_SITE_URL", "") or "http://127.0.0.1:8000"
+        out = {
+            "archive_record": str(record.pk),
+            "clip_sha256": clip.sha256,
+            "bag_path": str(bag),
+            "gallery_url": site.rstrip("/") + reverse("gallery:technique", args=[technique.slug]),
+            "review_url": site.rstrip("/") + reverse("review:detail", args=[review.pk]),
+            "attribution": record.attribution,
+            "signed_by": signer.username,
+            "by_proxy": inheritor.needs_proxy,
+            "engine_preset": job.preset,
+            "files": sorted(record.files.values_list("role", flat=True)),
+            "seconds": seconds,
+            "total_seconds": round(time.perf_counter() - t_start, 3),
+        }
+        if self.as_json:
+            self.stdout.write(json.dumps(out, ensure_ascii=False))
+        else:
+            for k, v in out.items():
+                self.stdout.write(f"{k}: {v}")
+
+    def _ensure_engine(self):
+        folder = Path(settings.ENGINE_MODEL_DIR)
+        if settings.ENGINE_PRESET == "tiny" and not (folder / "model_index.json").exists():
+            self.log(f"building the tiny checkpoint in {folder}")
+            call_command("build_tiny_engine", str(folder), stdout=io.StringIO())
+        elif not folder.exists():
+            raise CommandError(f"引擎权重目录 {folder} 不存在(HERITAGE_ENGINE_MODEL_DIR)。")
+
+    def _pick_source(self, craft_slug: str, *, proxy: bool = False):
+        """A transcript whose speaker is an inheritor with an account that may sign."""
+        from archive.models import Recording
+
+        qs = Recording.objects.filter(technique__isnull=False, speaker__isnull=False, segments__isnull=False,
+                                      consent_scope__in=["generation", "public"]).distinct()
+        if craft_slug:
+            qs = qs.filter(craft__slug=craft_slug)
+        for rec in qs.select_related("speaker", "technique", "craft").order_by("craft__name", "recorded_on"):
+            if rec.speaker.signer is not None and rec.speaker.needs_proxy == proxy:
+                return rec, rec.speaker
+        what = "由代理人签署的已故传承人" if proxy else "可亲自签署的传承人"
+        raise CommandError(f"演示数据里没有{what}的口述录音(先运行 load_demo)。")

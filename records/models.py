@@ -1,0 +1,175 @@
+"""Immutable archive records (档案记录), created only from a clip the inheritor signed.
+
+An ``ArchiveRecord`` and its ``ArchiveFile`` rows are written once, by
+``records.archiving.record_create`` (called by the review's archive action), and never changed afterwards: ``save()`` on an existing row,
+``delete()`` and the queryset's ``update()``/``delete()`` raise ``ImmutableRecordError`` in Python, and
+on PostgreSQL a trigger (migration records/0002) refuses UPDATE and DELETE from any client, raw SQL
+included. ``ArchiveEvent`` rows (PREMIS-style events with agents) are append-only in the same way.
+
+Whether a record is shown to the public is not a property of the record (it cannot change): it is the
+sign-off's state in the review app. See ``records.selectors.public_records``.
+"""
+import logging
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+__all__ = ["ImmutableRecordError", "ArchiveRecord", "ArchiveFile", "ArchiveEvent"]
+
+audit_log = logging.getLogger("heritage.audit")
+
+
+class ImmutableRecordError(Exception):
+    """Raised on any attempt to change or delete an archive record, its files or its events."""
+
+
+def _refuse(model, op: str, what) -> None:
+    """Log the refused attempt (logger ``heritage.audit``) and raise. On PostgreSQL the trigger's error
+    for raw SQL is logged by the database server itself."""
+    audit_log.warning("refused %s of %s %s: archive records are immutable", op, model.__name__, what)
+    raise ImmutableRecordError(_("档案记录不可修改。") if op == "update" else _("档案记录不可删除。"))
+
+
+class _AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        _refuse(self.model, "update", f"queryset {sorted(kwargs)}")
+
+    def delete(self):
+        _refuse(self.model, "delete", "queryset")
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        _refuse(self.model, "update", f"bulk {fields}")
+
+
+class _AppendOnly(models.Model):
+    objects = _AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            _refuse(type(self), "update", self.pk)
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        _refuse(type(self), "delete", self.pk)
+
+
+class ArchiveRecord(_AppendOnly):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    clip = models.OneToOneField(
+        "generation.Clip", on_delete=models.PROTECT, related_name="archive_record", verbose_name=_("生成视频")
+    )
+    technique = models.ForeignKey(
+        "archive.Technique", on_delete=models.PROTECT, related_name="archive_records", verbose_name=_("技法")
+    )
+    step = models.ForeignKey(
+        "archive.TechniqueStep", null=True, blank=True, on_delete=models.PROTECT, related_name="archive_records",
+        verbose_name=_("步骤"),
+    )
+    signoff = models.OneToOneField(
+        "review.SignOff", on_delete=models.PROTECT, related_name="archive_record", verbose_name=_("签署")
+    )
+    title = models.CharField(_("标题"), max_length=300)
+    attribution = models.CharField(_("署名"), max_length=500)
+    rights_uri = models.URLField(_("权利声明"), max_length=300)
+    ai_notice = models.CharField(_("AI 生成声明"), max_length=500)
+    # The sha256 of the engine's clip file the inheritor signed (equals signoff.sha256).
+    clip_sha256 = models.CharField(_("签署文件 SHA-256"), max_length=64)
+    provenance = models.JSONField(_("来源信息"), default=dict)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("归档人")
+    )
+    created_at = models.DateTimeField(_("归档时间"), auto_now_add=True)
+
+    class Meta:
+        db_table = "archive_archiverecord"  # the tables predate the records app (archive/0003)
+        ordering = ["-created_at"]
+        verbose_name = _("档案记录")
+        verbose_name_plural = _("档案记录")
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(attribution=""), name="archiverecord_attribution_required"),
+            models.CheckConstraint(condition=~models.Q(rights_uri=""), name="archiverecord_rights_required"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.id})"
+
+    def file(self, role: str):
+        return self.files.filter(role=role).first()
+
+
+class ArchiveFile(_AppendOnly):
+    class Role(models.TextChoices):
+        ORIGINAL = "original", _("引擎原生视频(签署对象)")
+        VIDEO = "video", _("发布视频(含标注与内容凭证)")
+        POSTER = "poster", _("封面")
+        VTT = "vtt", _("中文字幕")
+        VTT_EN = "vtt_en", _("英文字幕")
+        PREVIEW = "preview", _("预览")
+        SLOW_0_5 = "slow_0_5", _("0.5 倍慢放")
+        SLOW_0_25 = "slow_0_25", _("0.25 倍慢放")
+        MULTIVIEW = "multiview", _("多机位")
+        C2PA_MANIFEST = "c2pa_manifest", _("C2PA 清单")
+        PROVENANCE = "provenance", _("来源 JSON")
+
+    record = models.ForeignKey(ArchiveRecord, on_delete=models.PROTECT, related_name="files", verbose_name=_("档案记录"))
+    role = models.CharField(_("用途"), max_length=24, choices=Role.choices)
+    file = models.FileField(_("文件"), upload_to="archive/", max_length=300)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    size_bytes = models.PositiveBigIntegerField(_("字节数"))
+    mime = models.CharField(_("MIME 类型"), max_length=100)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+
+    class Meta:
+        db_table = "archive_archivefile"
+        ordering = ["record", "role"]
+        verbose_name = _("档案文件")
+        verbose_name_plural = _("档案文件")
+        constraints = [models.UniqueConstraint(fields=["record", "role"], name="archivefile_one_per_role")]
+
+    def __str__(self):
+        return f"{self.record_id} {self.role}"
+
+
+class ArchiveEvent(_AppendOnly):
+    """A PREMIS-style event (https://www.loc.gov/standards/premis/) about a record, with its agents."""
+
+    class Type(models.TextChoices):
+        CREATION = "creation", _("创建")
+        MESSAGE_DIGEST = "message digest calculation", _("摘要计算")
+        INGESTION = "ingestion", _("入库")
+        FIXITY_CHECK = "fixity check", _("固定性检查")
+        SIGNOFF = "sign-off", _("传承人签署")
+        WITHDRAWAL = "withdrawal", _("撤回签署")
+        EXPORT = "export", _("导出")
+        DIGITAL_SIGNATURE = "digital signature generation", _("内容凭证签名")
+
+    class Outcome(models.TextChoices):
+        SUCCESS = "success", _("成功")
+        FAILURE = "failure", _("失败")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    record = models.ForeignKey(
+        ArchiveRecord, on_delete=models.PROTECT, related_name="events", verbose_name=_("档案记录")
+    )
+    event_type = models.CharField(_("事件类型"), max_length=40, choices=Type.choices)
+    at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
+    outcome = models.CharField(_("结果"), max_length=16, choices=Outcome.choices, default=Outcome.SUCCESS)
+    detail = models.TextField(_("说明"), blank=True)
+    # [{"type": "person"|"software"|"organization", "role": "...", "name": "...", "id": "..."}]
+    agents = models.JSONField(_("参与者"), default=list)
+    data = models.JSONField(_("数据"), default=dict, blank=True)
+
+    class Meta:
+        db_table = "archive_archiveevent"
+        ordering = ["record", "at"]
+        verbose_name = _("档案事件")
+        verbose_name_plural = _("档案事件")
+
+    def __str__(self):
+        return f"{self.record_id} {self.event_type} {self.outcome}"
