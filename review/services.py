@@ -267,13 +267,23 @@ def review_set_rights(*, review: Review, actor, rights_uri: str) -> Review:
 
 
 def review_submit(*, review: Review, actor) -> Review:
-    """draft / changes requested → in review. Records the sha256 of the clip file as stored now."""
+    """draft / changes requested → in review. Records the sha256 of the clip file as stored now. Also
+    approved → in review when the public files changed after the signature (review/readiness.py)."""
+    from .readiness import postprocessing_pending, signoff_is_stale
 
     def work(ctx):
         r = ctx.review
         if not is_staff_curator(actor):
             _forbid(_("只有策展人可以送审。"))
-        _require_state(r, Review.State.DRAFT, Review.State.CHANGES_REQUESTED)
+        if r.state == Review.State.APPROVED and signoff_is_stale(r):
+            so = r.active_signoff()
+            so.withdrawn_at, so.withdrawn_by = timezone.now(), actor
+            so.withdrawal_reason = _("签署后公开文件发生变化,已重新送审。")
+            so.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
+        else:
+            _require_state(r, Review.State.DRAFT, Review.State.CHANGES_REQUESTED)
+        if postprocessing_pending(r.clip):
+            _conflict(_("后期处理尚未完成,请等交付版本、字幕和海报生成后再送审。"), "postprocessing_pending")
         if not r.attribution.strip():
             _bad(_("没有口述史来源,无法生成署名「基于<传承人>口述重构」,不能送审。"), "no_attribution")
         if not r.rights_uri:
@@ -426,12 +436,16 @@ def review_sign(*, review: Review, actor, sha256: str, attribution: str, comment
     """in review → approved: the inheritor (or recorded proxy) signs the exact file and attribution they
     were shown. The file is re-hashed from storage now; any difference refuses the signature."""
 
+    from .readiness import postprocessing_pending
+
     def work(ctx):
         r = ctx.review
         inheritor = signing_inheritor(r, actor)
         if inheritor is None:
             _forbid(_("只有本项目的传承人(或其登记的代理人)可以签署。"), "not_signer")
         _require_state(r, Review.State.IN_REVIEW)
+        if postprocessing_pending(r.clip):
+            _conflict(_("后期处理正在重新生成公开文件,请完成后再签署。"), "postprocessing_pending")
         if not r.attribution.strip() or not r.rights_uri:
             _bad(_("缺少署名或权利声明,不能签署。"), "no_attribution")
         if (attribution or "").strip() != r.attribution:
