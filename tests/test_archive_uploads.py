@@ -109,3 +109,35 @@ def test_footage_and_document_served_behind_login(curator_client, technique, cli
     assert "查看授权文件" in curator_client.get(person.get_absolute_url()).content.decode()
     client.logout()  # the same client: now anonymous
     assert client.get(f"/curator/inheritors/{person.pk}/document/").status_code == 302
+
+
+def test_replaced_upload_is_deleted_after_commit_and_kept_on_rollback(curator_client, recording, django_capture_on_commit_callbacks):
+    from django.core.files.base import ContentFile
+    from django.db import transaction
+
+    from tests.review_fixtures import tiny_mp4
+
+    with django_capture_on_commit_callbacks(execute=True):
+        r = curator_client.post(f"/curator/recordings/{recording.pk}/edit/",
+                                recording_form(recording, media=SimpleUploadedFile("first.mp4", tiny_mp4("a"))))
+    assert r.status_code == 302
+    recording.refresh_from_db()
+    first = recording.media.name
+    with django_capture_on_commit_callbacks(execute=True):
+        r = curator_client.post(f"/curator/recordings/{recording.pk}/edit/",
+                                recording_form(recording, media=SimpleUploadedFile("second.mp4", tiny_mp4("b"))))
+    assert r.status_code == 302
+    recording.refresh_from_db()
+    assert recording.media.name != first
+    assert recording.media.storage.exists(recording.media.name)
+    assert not recording.media.storage.exists(first)
+    # A replacement that is rolled back leaves the saved file where it was.
+    kept = recording.media.name
+    with django_capture_on_commit_callbacks(execute=True):
+        try:
+            with transaction.atomic():
+                recording.media.save("third.mp4", ContentFile(tiny_mp4("c")), save=True)
+                raise RuntimeError("rolled back")
+        except RuntimeError:
+            pass
+    assert recording.media.storage.exists(kept)
