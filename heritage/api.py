@@ -1,13 +1,13 @@
 """REST API root: /api/v1/. Token auth, OpenAPI schema and Swagger UI (served from our own static files)."""
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from .tokens import obtain_token
 
 urlpatterns = [
     path("auth/token", obtain_token, name="api-token"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include("archive.api.urls")),
     path("", include("generation.api.urls")),
     path("", include("review.api.urls")),

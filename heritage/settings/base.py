@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "records",
     "gallery",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -62,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "heritage.middleware.RefuseBadInputMiddleware",
+    "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -251,6 +253,30 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "heritage.schema.error_responses",
     ],
+}
+
+# --- Content-Security-Policy (django-csp): scripts and style sheets from this origin only; no inline
+# scripts or event handlers anywhere (static/site/autosubmit.js replaces onchange=); style attributes are
+# allowed (progress bars, legend swatches). Media may come from the object store when the gallery redirects
+# to signed URLs (HERITAGE_MEDIA_SIGNED_REDIRECT).
+from csp.constants import NONE, SELF  # noqa: E402
+
+_MEDIA_ORIGINS = [os.environ.get("AWS_S3_ENDPOINT_URL", "")] if HERITAGE_MEDIA_SIGNED_REDIRECT else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:", *filter(None, _MEDIA_ORIGINS)],
+        "media-src": [SELF, "blob:", *filter(None, _MEDIA_ORIGINS)],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
 }
 
 # --- Abuse: lockout, request rates, tokens, proxies (heritage/throttling.py, tokens.py, proxy.py) ------
