@@ -7,7 +7,7 @@ sign-off rows are not consulted: putting them back as they were cannot bring a w
 """
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from .models import ArchiveEvent, ArchiveFile, ArchiveRecord
 
@@ -16,10 +16,18 @@ def _event(kind: str):
     return Exists(ArchiveEvent.objects.filter(record=OuterRef("pk"), event_type=kind))
 
 
+def _latest_fixity():
+    return Subquery(ArchiveEvent.objects.filter(record=OuterRef("pk"), event_type=ArchiveEvent.Type.FIXITY_CHECK)
+                    .order_by("-at").values("outcome")[:1])
+
+
 def public_records() -> QuerySet[ArchiveRecord]:
-    """Archive records the public may see: published, never withdrawn (read from the event log)."""
+    """Archive records the public may see: published, never withdrawn, and not failing fixity (its latest
+    check passed, or none has run yet) — all read from the record's event log."""
     return (
         ArchiveRecord.objects.filter(_event(ArchiveEvent.Type.PUBLICATION), ~_event(ArchiveEvent.Type.WITHDRAWAL))
+        .annotate(latest_fixity=_latest_fixity())
+        .filter(Q(latest_fixity__isnull=True) | Q(latest_fixity=ArchiveEvent.Outcome.SUCCESS))
         .select_related("technique", "technique__craft", "step", "clip", "signoff", "signoff__inheritor")
         .order_by("-created_at")
     )
