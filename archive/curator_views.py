@@ -201,13 +201,18 @@ class TechniqueDetail(RoleView):
         ))
 
 
+TRANSCRIPT_PAGE_SIZE = 200
+
+
 class RecordingDetail(RoleView):
     def get(self, request, pk):
         recording = get_object_or_404(Recording.objects.select_related("craft", "technique", "speaker"), pk=pk)
         hear = can_hear(request.user, recording)
+        # A long transcript (tens of thousands of segments) is read a page at a time.
+        page = Paginator(selectors.recording_segments(recording=recording) if hear else [],
+                         TRANSCRIPT_PAGE_SIZE).get_page(request.GET.get("page"))
         return render(request, "curator/recording_detail.html", self.base_context(
-            recording=recording, can_hear=hear,
-            segments=selectors.recording_segments(recording=recording) if hear else [],
+            recording=recording, can_hear=hear, segments=page.object_list, page_obj=page, query="",
             media_kind=_media_kind(recording.media.name if recording.media else ""),
         ))
 
