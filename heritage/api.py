@@ -2,12 +2,14 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from heritage.permissions import public
+
 from .tokens import obtain_token
 
 urlpatterns = [
-    path("auth/token", obtain_token, name="api-token"),
-    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    path("auth/token", public(obtain_token), name="api-token"),
+    path("schema/", public(SpectacularAPIView.as_view()), name="api-schema"),
+    path("docs/", public(SpectacularSwaggerSplitView.as_view(url_name="api-schema")), name="api-docs"),
     path("", include("archive.api.urls")),
     path("", include("generation.api.urls")),
     path("", include("review.api.urls")),

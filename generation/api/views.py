@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import GenericAPIView, ListAPIView
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from heritage.permissions import HasPerm
 from heritage.throttling import AnonThrottle, JobSubmitThrottle, UserThrottle
 
 from .. import parameters as params
@@ -37,9 +37,11 @@ SUBMIT_THROTTLES = [AnonThrottle, UserThrottle, JobSubmitThrottle]
 
 
 class TaskListCreateView(ListAPIView):
-    """List the generation tasks you may see (yours; every task for curators) or submit one."""
+    """List the generation tasks you may see (yours; every task for curators) or submit one
+    (``generation.create``, as the generation screens)."""
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [HasPerm({"GET": "generation.view", "POST": "generation.create"},
+                                  _("只有策展人可以提交生成任务。"))]
     throttle_classes = SUBMIT_THROTTLES
     serializer_class = TaskSerializer
 
@@ -73,7 +75,7 @@ class TaskListCreateView(ListAPIView):
 
 
 class TaskBatchView(GenericAPIView):
-    permission_classes = [IsAuthenticated]
+    permission_classes = [HasPerm("generation.create", _("只有策展人可以提交生成任务。"))]
     throttle_classes = SUBMIT_THROTTLES
     serializer_class = BatchCreateSerializer
 
@@ -103,7 +105,7 @@ class TaskBatchView(GenericAPIView):
 
 
 class TaskDetailView(GenericAPIView):
-    permission_classes = [IsAuthenticated]
+    permission_classes = [HasPerm("generation.view")]
     serializer_class = TaskSerializer
 
     def get_object(self):
@@ -118,6 +120,8 @@ class TaskDetailView(GenericAPIView):
 
 
 class TaskCancelView(TaskDetailView):
+    permission_classes = [HasPerm("generation.view", obj_perm="generation.manage_job")]
+
     @extend_schema(summary="取消生成任务(排队中立即取消;生成中在下一步之前停止)", request=None,
                    responses={202: TaskSerializer, 409: inline_serializer("Conflict", {"detail": serializers.CharField()})})
     def post(self, request, pk):
@@ -132,6 +136,8 @@ class TaskCancelView(TaskDetailView):
 
 
 class TaskRetryView(TaskDetailView):
+    permission_classes = [HasPerm({"GET": "generation.view", "POST": "generation.create"},
+                                  _("只有策展人可以重试生成任务。"), obj_perm="generation.manage_job")]
     serializer_class = RetrySerializer
     throttle_classes = SUBMIT_THROTTLES
 
