@@ -520,6 +520,12 @@ class TranscriptImport(RoleView):
     def post(self, request, pk):
         recording = get_object_or_404(Recording, pk=pk)
         form = TranscriptImportForm(request.POST, request.FILES)
+        if form.is_valid() and form.cleaned_data.get("deferred"):
+            deferred = form.cleaned_data["deferred"]
+            job = services.transcript_import_job_create(recording=recording, text=deferred["text"],
+                                                        kind=deferred["kind"], mode=form.cleaned_data["mode"],
+                                                        actor=request.user)
+            return redirect("curator:transcript_import_status", pk=recording.pk, job_id=job.pk)
         if form.is_valid():
             try:
                 saved = services.transcript_import(recording=recording, cues=form.cleaned_data["cues"],
@@ -537,6 +543,19 @@ class TranscriptImport(RoleView):
                    for s in page]
         return editor.render_page(recording, SegmentFormSet(initial=initial, prefix="seg"), form, page=page,
                                   page_ids=",".join(str(s.pk) for s in page), status=400)
+
+
+class TranscriptImportStatus(RoleView):
+    """How far a big transcript import has got; the page refreshes itself until the task ends."""
+
+    write = True
+
+    def get(self, request, pk, job_id):
+        from .models import TranscriptImportJob
+
+        job = get_object_or_404(TranscriptImportJob.objects.select_related("recording"), pk=job_id, recording_id=pk)
+        return render(request, "curator/transcript_import_status.html", self.base_context(
+            recording=job.recording, job=job, running=job.status in ("queued", "running")))
 
 
 class TranscriptExport(RoleView):

@@ -161,6 +161,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Transcript files larger than this (KB) are imported by a task with progress, not inside the request.
+HERITAGE_TRANSCRIPT_INLINE_KB = env_int("HERITAGE_TRANSCRIPT_INLINE_KB", 512)
 # Upload limits (documented in README.md, "Uploads").
 MAX_UPLOAD_MB = env_int("HERITAGE_MAX_UPLOAD_MB", 512)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
