@@ -295,6 +295,9 @@ def test_big_transcript_import_runs_as_a_task_with_progress(curator_client, reco
     job = TranscriptImportJob.objects.get()
     assert r.status_code == 302 and r["Location"].endswith(f"/transcript/import/{job.pk}/")
     delay.assert_called_once_with(job.pk)
+    from heritage.celery import app
+
+    assert app.amqp.router.route({}, "archive.tasks.transcript_import_run")["queue"].name == "default"
     page = curator_client.get(r["Location"]).content.decode()
     assert 'http-equiv="refresh"' in page and "<progress" in page
     assert transcript_import_job_run(job_id=job.pk) == "succeeded"

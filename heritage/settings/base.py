@@ -198,6 +198,7 @@ CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 55 * 60)
 CELERY_TASK_ROUTES = {
     "generation.tasks.*": {"queue": "gpu"},
     "generation.postprocess.tasks.*": {"queue": "media"},
+    "archive.tasks.*": {"queue": "default"},  # big transcript imports
 }
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
