@@ -8,16 +8,16 @@
 - ``recover``: rows still running whose heartbeat is older than the lease (or whose worker node restarted)
   go back to the queue — or, after ``max_attempts`` workers died on them, are failed with the reason.
 
-Environment: HERITAGE_JOB_LEASE_S (60), HERITAGE_HEARTBEAT_S (5), HERITAGE_JOB_MAX_ATTEMPTS (3)."""
+Settings: JOB_LEASE_S (60), JOB_HEARTBEAT_S (5), JOB_MAX_ATTEMPTS (3) (environment HERITAGE_JOB_LEASE_S, ...)."""
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import uuid
 from datetime import timedelta
 from typing import Callable
 
+from django.conf import settings
 from django.db import close_old_connections, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -26,15 +26,15 @@ log = logging.getLogger(__name__)
 
 
 def lease_s() -> int:
-    return int(os.environ.get("HERITAGE_JOB_LEASE_S", "60"))
+    return settings.JOB_LEASE_S
 
 
 def heartbeat_s() -> float:
-    return float(os.environ.get("HERITAGE_HEARTBEAT_S", "5"))
+    return settings.JOB_HEARTBEAT_S
 
 
 def max_attempts() -> int:
-    return int(os.environ.get("HERITAGE_JOB_MAX_ATTEMPTS", "3"))
+    return settings.JOB_MAX_ATTEMPTS
 
 
 class Lease:

@@ -9,8 +9,6 @@ superuser, it cannot ``SET session_replication_role``. The role is created (LOGI
 ``HERITAGE_DB_APP_PASSWORD``) when it does not exist."""
 from __future__ import annotations
 
-import os
-
 
 def append_only_tables(cursor) -> list[str]:
     cursor.execute("SELECT DISTINCT tgrelid::regclass::text FROM pg_trigger WHERE tgname LIKE %s", ["%\\_immutable"])
@@ -43,10 +41,12 @@ def grant_after_migrate(sender, using="default", **kwargs) -> None:
     """post_migrate receiver (once per migrate: sent for the auth app)."""
     from django.db import connections
 
-    role = os.environ.get("HERITAGE_DB_APP_ROLE", "")
+    from django.conf import settings
+
+    role = settings.HERITAGE_DB_APP_ROLE
     connection = connections[using]
     if sender.label != "auth" or not role or connection.vendor != "postgresql":
         return
     if connection.settings_dict.get("USER") == role:
         return  # migrating as the application's role itself: nothing to grant
-    grant_app_role(connection, role, os.environ.get("HERITAGE_DB_APP_PASSWORD") or None)
+    grant_app_role(connection, role, settings.HERITAGE_DB_APP_PASSWORD or None)

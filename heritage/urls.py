@@ -27,7 +27,7 @@ urlpatterns = [
 
 if settings.DEBUG:
     # Development only. Production serves media through the storage backend; media of unpublished
-    # clips is never exposed by a public URL (see archive gallery views).
+    # clips is never exposed by a public URL (see gallery/views.py).
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 handler400 = "heritage.errors.bad_request"

@@ -14,7 +14,7 @@ from heritage.permissions import HasPerm
 from .. import selectors, services
 from ..curator_views import can_hear
 from ..models import Recording, Technique
-from ..webvtt import WebVTTError, parse as parse_webvtt
+from heritage.webvtt import WebVTTError, parse as parse_webvtt
 from .serializers import CraftSerializer, RecordingSerializer, TechniqueSerializer, TranscriptImportSerializer
 
 

@@ -21,12 +21,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from generation.leases import Heartbeat, Lease
+from heritage.storage import copy_to_local
 
 from . import pipeline
 from .errors import PostprocessError
 from .label import attribution_label
 from .models import MediaJob, Rendition
-from .webvtt import as_steps, map_cues, retime
+from .captions import as_steps, map_cues, retime
 
 logger = logging.getLogger(__name__)
 LOG_KEEP = 200_000
@@ -40,7 +41,7 @@ TASK_OPTIONS = ("deliver", "fps", "slowmo", "burn_subtitles", "preview_format")
 def scratch_root() -> Path:
     """Working folders of media jobs: ``<media job>.<attempt token>``, so a later attempt (or the recovery
     of a killed worker) knows exactly which folders are the job's leftovers."""
-    path = Path(os.environ.get("HERITAGE_MEDIA_SCRATCH") or (settings.VAR_DIR / "scratch" / "media"))
+    path = Path(settings.MEDIA_SCRATCH)
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -51,9 +52,11 @@ def _remove_scratch(job_pk) -> None:
 
 
 def worker_name() -> str:
-    from generation.runtime import _NODE
+    """``<node>/<pid>``: the Celery node running the task (so a restarted node recovers its jobs at once)."""
+    from celery import current_task
 
-    node = os.environ.get("HERITAGE_WORKER_NODE") or _NODE.get("name") or socket.gethostname()
+    hostname = getattr(getattr(current_task, "request", None), "hostname", None) if current_task else None
+    node = settings.WORKER_NODE or hostname or socket.gethostname()
     return f"{node}/{os.getpid()}"
 
 
@@ -73,13 +76,6 @@ def steps_for_job(*, job) -> list:
 
 
 # --- storage helpers ---------------------------------------------------------------------------------
-def _download(field_file, dest: Path) -> Path:
-    with field_file.storage.open(field_file.name, "rb") as src, open(dest, "wb") as out:
-        for chunk in iter(lambda: src.read(1 << 20), b""):
-            out.write(chunk)
-    return dest
-
-
 def _store(path: Path, name: str, size_bytes: int) -> str:
     """Save a verified local file under ``name`` in default storage; check the stored size."""
     with open(path, "rb") as fh:
@@ -193,7 +189,7 @@ def postprocess_clip_service(
 
 def _run(*, clip, work: Path, mine, deliver, fps, label, steps, slowmo, burn_subtitles, preview_format, prefix,
          stored_names, timings, logs) -> None:
-    src = _download(clip.file, work / ("source" + (Path(clip.file.name).suffix or ".mp4")))
+    src = copy_to_local(clip.file, work / ("source" + (Path(clip.file.name).suffix or ".mp4")))
     outputs: list[tuple[str, str, pipeline.Output]] = []  # (kind, language, output)
 
     def step(name, fn):
@@ -319,7 +315,7 @@ def multiview_compose_service(
     work = scratch_root() / f"{job.pk}.{token}"
     try:
         with Heartbeat(LEASE, job.pk, token), _scratch(work):
-            sources = [_download(c.file, work / f"view{i}{Path(c.file.name).suffix or '.mp4'}") for i, c in enumerate(clips)]
+            sources = [copy_to_local(c.file, work / f"view{i}{Path(c.file.name).suffix or '.mp4'}") for i, c in enumerate(clips)]
             t0 = time.perf_counter()
             out = pipeline.compose_multiview(
                 sources, captions, work / "multiview.mp4", deliver=deliver, fps=fps, label=label,
