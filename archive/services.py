@@ -426,7 +426,7 @@ def transcript_import_job_run(*, job_id: int) -> str:
     from django.utils import timezone
 
     from .models import TranscriptImportJob
-    from .webvtt import WebVTTError, parse as parse_webvtt
+    from heritage.webvtt import WebVTTError, parse as parse_webvtt
 
     S = TranscriptImportJob.Status
     if not TranscriptImportJob.objects.filter(pk=job_id, status=S.QUEUED).update(
