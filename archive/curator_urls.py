@@ -19,6 +19,7 @@ urlpatterns = [
     path("inheritors/<int:pk>/edit/", v.InheritorForm_.as_view(), name="inheritor_edit"),
     path("inheritors/<int:pk>/delete/", v.InheritorDelete.as_view(), name="inheritor_delete"),
     path("inheritors/<int:pk>/document/", v.InheritorDocument.as_view(), name="inheritor_document"),
+    path("inheritors/<int:pk>/account-link/", v.InheritorAccountLink.as_view(), name="inheritor_account_link"),
     path("inheritors/<int:pk>/signer-changes/<int:change_id>/", v.SignerChangeDecide.as_view(),
          name="signer_change_decide"),
     # techniques (技法) with ordered steps
