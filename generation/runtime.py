@@ -222,9 +222,13 @@ def node_name() -> str | None:
     return _node.get("name")
 
 
+def consumes(queue: str) -> bool:
+    return queue in _node.get("queues", "").split(",")
+
+
 def consumes_gpu() -> bool:
     """Whether this worker consumes queue ``gpu`` (it then runs jobs and keeps a warm engine)."""
-    return "gpu" in _node.get("queues", "").split(",")
+    return consumes("gpu")
 
 
 def get_runtime() -> WorkerRuntime:

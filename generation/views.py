@@ -50,9 +50,7 @@ def media_url_for(job):
 class JobList(AreaView):
     def get(self, request):
         q = request.GET
-        qs = selectors.job_list(user=request.user, status=q.get("status") or None,
-                                technique=q.get("technique") or None, batch=q.get("batch") or None,
-                                mine=q.get("mine") == "1")
+        qs = selectors.job_list(user=request.user, **selectors.job_list_filters(q))
         page = Paginator(qs, 25).get_page(q.get("page"))
         keep = "&".join(f"{k}={v}" for k, v in q.items() if k != "page" and v)
         return render(request, "generation/job_list.html", {

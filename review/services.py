@@ -214,7 +214,10 @@ def set_rights_work(ctx, actor, *, rights_uri: str = "", **_unused):
 
 def submit_work(ctx, actor, **_unused):
     """Records the sha256 of the clip file as stored now."""
+    from .readiness import supersede_stale_signoff
+
     r = ctx.review
+    supersede_stale_signoff(r, actor)
     try:
         digest = sha256_of_field_file(r.clip.file)
     except OSError as exc:
