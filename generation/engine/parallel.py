@@ -12,7 +12,6 @@ the all-to-all Ulysses needs), which is how the tests run it.
 from __future__ import annotations
 
 import contextlib
-import os
 from dataclasses import dataclass
 from unittest import mock
 
@@ -30,7 +29,11 @@ class DistInfo:
 
 
 def launched_by_torchrun() -> bool:
-    return "RANK" in os.environ and "WORLD_SIZE" in os.environ and "LOCAL_RANK" in os.environ
+    """torchrun (torch.distributed.run) started this process; the launcher's own test, so the engine
+    never reads the environment itself."""
+    import torch.distributed as dist
+
+    return dist.is_available() and dist.is_torchelastic_launched()
 
 
 def init_distributed(device: str | None = None) -> DistInfo:
@@ -40,17 +43,18 @@ def init_distributed(device: str | None = None) -> DistInfo:
     if not launched_by_torchrun():
         raise InvalidRequest("context parallelism needs torchrun: python -m torch.distributed.run "
                              "--nproc_per_node N manage.py generate_clip … --context-parallel N")
-    rank, world, local = int(os.environ["RANK"]), int(os.environ["WORLD_SIZE"]), int(os.environ["LOCAL_RANK"])
+    local = dist.get_node_local_rank()  # the launcher's LOCAL_RANK, read by torch
     use_cuda = (device or ("cuda" if torch.cuda.is_available() else "cpu")).startswith("cuda")
     if use_cuda:
         if torch.cuda.device_count() <= local:
-            raise InvalidRequest(f"rank {rank} needs GPU {local}, but only {torch.cuda.device_count()} are visible")
+            raise InvalidRequest(f"local rank {local} needs GPU {local}, but only {torch.cuda.device_count()} are visible")
         torch.cuda.set_device(local)
         device = f"cuda:{local}"
     else:
         device = "cpu"
     if not dist.is_initialized():
         dist.init_process_group(backend="nccl" if use_cuda else "gloo")
+    rank, world = dist.get_rank(), dist.get_world_size()
     return DistInfo(rank, world, local, device)
 
 

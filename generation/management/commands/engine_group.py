@@ -7,8 +7,6 @@ that every rank loads together); ranks 1 … N-1 load the same engine and follow
 (generation/engine/parallel.py), so each clip's sequence is split over the N GPUs.
 """
 
-import os
-
 from django.core.management.base import BaseCommand, CommandError
 
 
@@ -25,10 +23,15 @@ class Command(BaseCommand):
         if not launched_by_torchrun() or context_parallel() < 2:
             raise CommandError("engine_group 须由 torchrun 启动,并设置 HERITAGE_ENGINE_CONTEXT_PARALLEL ≥ 2"
                                "(请用 manage.py gpu_workers --gpus-per-worker N)。")
-        if int(os.environ["RANK"]) > 0:
+        import torch.distributed as dist
+
+        # A group is one machine (gpu_workers starts torchrun --standalone), so the node-local rank that
+        # torchrun hands each process is its rank in the group.
+        rank = dist.get_node_local_rank()
+        if rank > 0:
             engine = load_configured_engine(get_runtime().device)
             try:
-                self.stdout.write(f"rank {os.environ['RANK']}: followed {follow(engine)} generations")
+                self.stdout.write(f"rank {rank}: followed {follow(engine)} generations")
             finally:
                 shutdown_distributed()
             return
