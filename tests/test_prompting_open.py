@@ -213,3 +213,15 @@ def test_curator_edits_the_prompt_by_hand_and_reverts(client, curator):
     assert 'data-testid="prompt">一位铜匠用锤子敲打铜片三十下,特写镜头。' in html and 'prompt-edited' in html
     html = client.post("/curator/normalize/", dict(form, action="revert")).content.decode()
     assert "prompt-edited" not in html and "右手用锤子敲铜片" in html
+
+
+# --- nlp-tune: a verb-object compound names its own object (离合词) ----------------------------------
+def test_verb_object_compound_gives_its_object():
+    # 施釉: the glaze is what is worked; 投梭: the shuttle is the tool it moves
+    s = steps("先拉坯,再施釉。")[-1]
+    assert s["action"] == "施釉" and s["material"] == "釉"
+    s = steps("接着投梭,一梭一梭往前送。")[0]
+    assert s["action"] == "投梭" and s["tool"] == "梭"
+    # a compound whose first character is itself a noun head (刀刻) is no verb-object compound
+    for st in steps("刀刻的地方要深一点"):
+        assert st.get("material") != "刻"

@@ -677,6 +677,8 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
                 step.tool = (outside.get("tool") or [None])[0]
             if step.material in inside_tools and step.material not in outside.get("material", ()) and not locative:
                 step.material = (outside.get("material") or [None])[0]
+    if step.action is not None and not step.from_technique and not described:
+        _compound_object(step)
     for _, _, word in hits:
         if word in spec.vague:
             param, level = spec.vague[word]
@@ -684,6 +686,25 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
         elif word in spec.manner and step.manner is None:
             step.manner = spec.manner[word]
     return step
+
+
+def _compound_object(step: Step) -> None:
+    """A two-character verb-object compound names its own object (离合词: 浸米, 髹漆, 上釉, 穿线,
+    下缸, 运刀): the second character, when it heads a material or a tool and the first does not,
+    is the step's material or tool where the clause named none. Only for crafts the spec does not
+    describe in full (a described craft's actions carry their own defaults)."""
+    surface = step.surface or ""
+    if len(surface) != 2 or surface[0] in MATERIAL_HEADS or surface[0] in TOOL_HEADS:
+        return
+    obj = surface[1]
+    if obj in MATERIAL_HEADS and obj not in TOOL_HEADS:
+        slot = "material"
+    elif obj in TOOL_HEADS and obj not in MATERIAL_HEADS:
+        slot = "tool"
+    else:
+        return
+    if getattr(step, slot) is None and step.tool != obj and step.material != obj:
+        setattr(step, slot, obj)
 
 
 def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int):
