@@ -225,3 +225,14 @@ def test_verb_object_compound_gives_its_object():
     # a compound whose first character is itself a noun head (刀刻) is no verb-object compound
     for st in steps("刀刻的地方要深一点"):
         assert st.get("material") != "刻"
+
+
+# --- nlp-tune: 就/才/便 between two predicates of one clause: two actions ----------------------------
+def test_linking_adverb_between_two_predicates_starts_a_second_step():
+    got = steps("豆子泡好了就下锅,煮半个钟头。")
+    assert [s["action"] for s in got] == ["泡", "下锅", "煮"]
+    assert got[0]["material"] == "豆子" and got[1]["tool"] == "锅"
+    got = steps("漆晾透了才上色")
+    assert [s["action"] for s in got] == ["晾", "上色"]
+    # 就 with no second predicate after it starts nothing
+    assert len(steps("这一步就好了")) <= 1

@@ -31,6 +31,9 @@ SEQ_MARKERS = {"先", "首先", "再", "然后", "接着", "接下来", "之后"
                "第一步", "第二步", "第三步", "第四步", "第五步", "第六步", "第七步", "第八步", "第九步", "第十步",
                "第一", "第二", "第三", "第四", "第五", "其次", "等到", "等", "以后", "以后呢", "之后呢"}
 SKIP = FILLERS | SEQ_MARKERS
+# Adverbs that link a second predicate to the first within one clause (「泡好了就下锅」「晾透了才上色」).
+PREDICATE_ADVERBS = {"就", "才", "便", "又", "还", "也"}
+LINKING_ADVERBS = {"就", "才", "便"}
 TOPIC_PARTICLES = {"嘛", "呢", "的话", "啊", "呀"}
 WARNING_CUES = ("不然", "要不然", "要不", "否则", "免得", "以免", "小心", "注意", "千万", "容易")
 TOOL_LEAD = {"用", "以", "拿", "拿着", "持", "握", "握着", "使", "使用", "捏着", "攥着", "借助", "靠", "拿起", "拿起来", "执",
@@ -270,6 +273,11 @@ def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None) -> Doc
     kinds = list(map(table.get, words))
     for i in qmap:
         kinds[i] = "Q"
+    for i in range(1, len(words)):
+        if kinds[i] == "N" and words[i - 1] in PREDICATE_ADVERBS and len(words[i]) == 2:
+            # an adverb modifies a predicate, so the word after it is used as a verb (jieba tags
+            # verb-object compounds such as 下锅 or 穿线 as nouns): 「泡好了就下锅」
+            kinds[i] = "V"
     interesting = list(compress(range(len(words)), kinds))
     if counters is not None:
         counters.chars += len(norm)
@@ -291,23 +299,31 @@ def tokenize(spec: Spec, norm: str, counters: Counters | None = None) -> list[tu
 def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool = False) -> list[tuple[int, int]]:
     """Token ranges cut at punctuation, before sequence markers and before a second hand; with
     ``open_split`` (crafts the spec does not describe in full) also before 把/将 when a verb came
-    before it in the unit (「腰上绑着腰带把经线绷紧」: two actions)."""
+    before it in the unit (「腰上绑着腰带把经线绷紧」: two actions) and before 就/才/便 between two
+    predicates (「泡好了就下锅」)."""
     words, kinds = doc.words, doc.kinds
     units, a = [], 0
     hand_at = -1  # a hand word in the current unit
-    verb_seen = False
+    verb_seen = pred_seen = False
     for i in doc.interesting:
         k = kinds[i]
         if open_split:
             if k == "O" and verb_seen and i > a:
                 units.append((a, i))
                 a = i
-                verb_seen = False
+                verb_seen = pred_seen = False
                 continue
-            if k in ("V",):
-                verb_seen = True
-            elif k == "P" or k == "M":
+            if k in ("V", "T") and pred_seen and i - 1 > a and words[i - 1] in LINKING_ADVERBS:
+                # 「泡好了就下锅」「晾透了才上色」: a predicate after 就/才/便 is a second action
+                units.append((a, i - 1))
+                a = i - 1
                 verb_seen = False
+            if k == "V":
+                verb_seen = True
+            if k in ("V", "T"):
+                pred_seen = True
+            elif k == "P" or k == "M":
+                verb_seen = pred_seen = False
         if k == "P":
             if i > a:
                 units.append((a, i))
