@@ -236,3 +236,18 @@ def test_linking_adverb_between_two_predicates_starts_a_second_step():
     assert [s["action"] for s in got] == ["晾", "上色"]
     # 就 with no second predicate after it starts nothing
     assert len(steps("这一步就好了")) <= 1
+
+
+# --- nlp-tune: 上/下 at the head of a clause or after a modal is the verb, after a noun the place ----
+def test_direction_word_as_verb_by_its_position():
+    got = steps("这层底漆要上两遍,干透了再上面漆。")
+    assert got[0]["action"] == "上"
+    # after a noun 上 is where, not a step: one step only (刻)
+    got = steps("在木板上刻")
+    assert [s["action"] for s in got] == ["刻"]
+
+
+# --- nlp-tune: a verb the spec keeps for needlework context (扎) is a verb for any other craft ------
+def test_context_verb_is_an_open_verb_for_other_crafts():
+    (s,) = steps("灯笼骨架拿竹条扎")
+    assert s["action"] == "扎"

@@ -34,6 +34,8 @@ SKIP = FILLERS | SEQ_MARKERS
 # Adverbs that link a second predicate to the first within one clause (「泡好了就下锅」「晾透了才上色」).
 PREDICATE_ADVERBS = {"就", "才", "便", "又", "还", "也"}
 LINKING_ADVERBS = {"就", "才", "便"}
+MODALS = {"要", "得", "能", "会", "该", "可以", "应该", "需要"}
+DIRECTION_VERBS = {"上", "下"}
 TOPIC_PARTICLES = {"嘛", "呢", "的话", "啊", "呀"}
 WARNING_CUES = ("不然", "要不然", "要不", "否则", "免得", "以免", "小心", "注意", "千万", "容易")
 TOOL_LEAD = {"用", "以", "拿", "拿着", "持", "握", "握着", "使", "使用", "捏着", "攥着", "借助", "靠", "拿起", "拿起来", "执",
@@ -273,10 +275,18 @@ def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None) -> Doc
     kinds = list(map(table.get, words))
     for i in qmap:
         kinds[i] = "Q"
-    for i in range(1, len(words)):
-        if kinds[i] == "N" and words[i - 1] in PREDICATE_ADVERBS and len(words[i]) == 2:
+    n = len(words)
+    for i in range(n):
+        kind = kinds[i]
+        if kind == "N" and i and words[i - 1] in PREDICATE_ADVERBS and len(words[i]) == 2:
             # an adverb modifies a predicate, so the word after it is used as a verb (jieba tags
             # verb-object compounds such as 下锅 or 穿线 as nouns): 「泡好了就下锅」
+            kinds[i] = "V"
+        elif kind is None and words[i] in DIRECTION_VERBS and i + 1 < n and kinds[i + 1] != "P" and (
+                i == 0 or kinds[i - 1] in ("P", "M") or words[i - 1] in PREDICATE_ADVERBS
+                or words[i - 1] in MODALS):
+            # 上/下 after a noun is where (「板上」); at the head of a clause or after 要/再/就 it is
+            # the verb (「要上三遍」「下黄丹」)
             kinds[i] = "V"
     interesting = list(compress(range(len(words)), kinds))
     if counters is not None:
@@ -846,7 +856,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                     place = (np, info)
                     i = nxt
                     continue
-        elif k == "V" or (k == "T" and i != action_idx and spec.pos_tags().get(w, "")[:1] == "v"
+        elif k == "V" or (k == "C" and not described) or (k == "T" and i != action_idx and spec.pos_tags().get(w, "")[:1] == "v"
                           and (i not in term_at or term_at[i].category == "action")):
             if not (i > s and words[i - 1] in NEGATIONS):  # 「剪刀不动」 is no action
                 verbs.append(i)
