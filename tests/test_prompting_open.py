@@ -251,3 +251,12 @@ def test_direction_word_as_verb_by_its_position():
 def test_context_verb_is_an_open_verb_for_other_crafts():
     (s,) = steps("灯笼骨架拿竹条扎")
     assert s["action"] == "扎"
+
+
+# --- nlp-tune: a verb inside a degree complement (V到/V得 …) is how far, not a second action --------
+def test_degree_complement_verb_is_no_action():
+    assert [(s["action"], s["material"]) for s in steps("面要揉到不粘手")] == [("揉", "面")]
+    assert [s["action"] for s in steps("皮子晒得发硬")] == ["晒"]
+    # 到 before a noun is where the thing goes: the verb stays the action, the place is kept
+    (s,) = steps("把坯子放到架子上")
+    assert s["action"].startswith("放") and s["material"] == "坯子"

@@ -462,7 +462,9 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         piece = _read_unit(spec, doc, term_at, s, e, ii, norm, hits, craft)
         piece.topic = any(words[j] in TOPIC_PARTICLES for j in range(e + 1, b))
         prev = steps[-1] if steps else None
-        if piece.from_technique and prev is not None and not (piece.tool or piece.hand or piece.material):
+        if piece.from_technique and marker:
+            piece.from_technique = False  # 「最后刷漆」: a technique after 然后/最后… is the next step
+        if piece.from_technique and prev is not None and not marker and not (piece.tool or piece.hand or piece.material):
             # 「每个月牙大概两毫米宽」: a technique named in passing adds to the step being described
             piece.action, piece.from_technique = None, False
         if piece.action is not None and piece.open_action and prev is None and pending_open is None \
@@ -621,6 +623,7 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
     has_needle = False
     action_idx = None
     markers, context = [], []
+    cut = _degree_start(doc, s, e)
     for i in ii:
         k = kinds[i]
         if k == "Q":
@@ -652,6 +655,8 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
             if step.material is None:
                 step.material = info.canonical
         elif cat == "action":
+            if i > cut:
+                continue  # 「捶到不粘手」: a verb in the degree complement says how far, it is no action
             crafts = info.crafts
             general = "general" in crafts
             if craft and not general and craft not in crafts:
@@ -731,6 +736,28 @@ def _compound_object(step: Step) -> None:
         return
     if getattr(step, slot) is None and step.tool != obj and step.material != obj:
         setattr(step, slot, obj)
+
+
+DEGREE_MARKERS = {"到", "得"}
+# what may follow 到/得 in a degree complement (「捶到不粘手」「揉得很匀」) rather than a place or an object
+DEGREE_NEXT_KINDS = (None, "V", "T", "C")
+
+
+def _degree_start(doc: Doc, s: int, e: int) -> int:
+    """Index of 到/得 opening a degree complement after the unit's first verb (「捶到不粘手」「熬得起泡」),
+    or e + 1: the verbs after it say how far the action goes, they are not actions. 到 before a noun
+    (「放到炉上」) is where, not how far."""
+    words, kinds = doc.words, doc.kinds
+    for j in range(s + 1, e):
+        if words[j] in DEGREE_MARKERS and kinds[j - 1] in ("V", "T") and kinds[j + 1] in DEGREE_NEXT_KINDS \
+                and words[j + 1] not in ("了",):
+            for k in range(j + 1, e + 1):
+                if kinds[k] in ("V", "T"):
+                    return j
+                if kinds[k] in ("N", "P", "Q", "L", "O"):
+                    break
+            return e + 1
+    return e + 1
 
 
 def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int):
@@ -818,6 +845,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     _POS = spec.pos_tags()
     verbs, lead_word, lead_tool, lead_info, ba_obj, topic, place = [], None, None, None, None, None, None
     after_relation = False
+    cut = _degree_start(doc, s, e)
     i = s
     if s > 0 and kinds[s - 1] == "O":
         # 「把竹篾泡进…」: the unit was trimmed after 把; what it names is what is worked
@@ -858,7 +886,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                     continue
         elif k == "V" or (k == "C" and not described) or (k == "T" and i != action_idx and spec.pos_tags().get(w, "")[:1] == "v"
                           and (i not in term_at or term_at[i].category == "action")):
-            if not (i > s and words[i - 1] in NEGATIONS):  # 「剪刀不动」 is no action
+            if not (i > s and words[i - 1] in NEGATIONS) and i < cut:  # 「剪刀不动」 is no action
                 verbs.append(i)
             after_relation = False
         elif k == "N" and not verbs and topic is None and not after_relation:
