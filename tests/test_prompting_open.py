@@ -260,3 +260,13 @@ def test_degree_complement_verb_is_no_action():
     # 到 before a noun is where the thing goes: the verb stays the action, the place is kept
     (s,) = steps("把坯子放到架子上")
     assert s["action"].startswith("放") and s["material"] == "坯子"
+
+
+# --- nlp-tune: serial verbs: V1 … 拿/用 X V2 is two steps, the tool goes to the second ---------------
+def test_serial_verb_phrase_with_a_tool_lead_is_two_steps():
+    got = steps("面团放在案板上拿擀面杖擀")
+    assert [s["action"] for s in got] == ["放在", "擀"]
+    assert got[1]["tool"] == "擀面杖" and got[0]["tool"] != "擀面杖" and got[0]["material"] == "面团"
+    # 用 + tool with no verb after it is how the verb before it is done: one step
+    got = steps("刨木头要用刨子")
+    assert len(got) == 1 and got[0]["tool"] == "刨子"

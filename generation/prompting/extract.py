@@ -306,23 +306,33 @@ def tokenize(spec: Spec, norm: str, counters: Counters | None = None) -> list[tu
             for i, w in enumerate(doc.words)]
 
 
-def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool = False) -> list[tuple[int, int]]:
+def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool = False,
+                pos: dict | None = None) -> list[tuple[int, int]]:
     """Token ranges cut at punctuation, before sequence markers and before a second hand; with
     ``open_split`` (crafts the spec does not describe in full) also before 把/将 when a verb came
     before it in the unit (「腰上绑着腰带把经线绷紧」: two actions) and before 就/才/便 between two
-    predicates (「泡好了就下锅」)."""
+    predicates (「泡好了就下锅」), and before 拿/用… when a verb came before it (「放石臼里拿木槌捶」:
+    a serial verb phrase, each verb its own step); ``pos`` (jieba's tags) says which spec words are
+    verbs."""
     words, kinds = doc.words, doc.kinds
     units, a = [], 0
     hand_at = -1  # a hand word in the current unit
-    verb_seen = pred_seen = False
+    verb_seen = pred_seen = real_verb = False
     for i in doc.interesting:
         k = kinds[i]
         if open_split:
             if k == "O" and verb_seen and i > a:
                 units.append((a, i))
                 a = i
-                verb_seen = pred_seen = False
+                verb_seen = pred_seen = real_verb = False
                 continue
+            if words[i] in TOOL_LEAD and real_verb and i > a and kinds[i - 1] != "H" and _verb_after(doc, i, pos):
+                units.append((a, i))
+                a = i
+                verb_seen = pred_seen = real_verb = False
+            if k == "V" or (k == "T" and pos is not None and pos.get(words[i], "")[:1] == "v"
+                            and words[i] not in TOOL_LEAD):
+                real_verb = True
             if k in ("V", "T") and pred_seen and i - 1 > a and words[i - 1] in LINKING_ADVERBS:
                 # 「泡好了就下锅」「晾透了才上色」: a predicate after 就/才/便 is a second action
                 units.append((a, i - 1))
@@ -333,7 +343,7 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
             if k in ("V", "T"):
                 pred_seen = True
             elif k == "P" or k == "M":
-                verb_seen = pred_seen = False
+                verb_seen = pred_seen = real_verb = False
         if k == "P":
             if i > a:
                 units.append((a, i))
@@ -354,6 +364,18 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
     if counters is not None:
         counters.units += len(units)
     return units
+
+
+def _verb_after(doc: Doc, i: int, pos: dict | None, reach: int = 4) -> bool:
+    """A verb follows token i in its clause, at most ``reach`` tokens on (bounded: linear)."""
+    words, kinds = doc.words, doc.kinds
+    for j in range(i + 1, min(len(words), i + 1 + reach)):
+        k = kinds[j]
+        if k == "P":
+            return False
+        if k == "V" or (k == "T" and pos is not None and pos.get(words[j], "")[:1] == "v"):
+            return True
+    return False
 
 
 def _has_verb(kinds, a, b) -> bool:
@@ -426,7 +448,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     pending_notes: list[str] = []
     pending_open: Step | None = None  # a step read by part of speech before any other step
     warnings: list[str] = []
-    for a, b in split_units(doc, counters, open_split=not described):
+    for a, b in split_units(doc, counters, open_split=not described, pos=spec.pos_tags()):
         s = a
         while s < b and kinds[s] != "Q" and words[s] in SKIP:
             s += 1
