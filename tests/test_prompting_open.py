@@ -270,3 +270,9 @@ def test_serial_verb_phrase_with_a_tool_lead_is_two_steps():
     # 用 + tool with no verb after it is how the verb before it is done: one step
     got = steps("刨木头要用刨子")
     assert len(got) == 1 and got[0]["tool"] == "刨子"
+
+
+# --- nlp-tune: X手 at the head of a clause before a verb is the person, not the action ---------------
+def test_agent_noun_before_a_verb_is_not_the_action():
+    got = steps("鼓手坐在台前,两手抬平")
+    assert got[0]["action"] == "坐" and all(s["action"] != "鼓手" for s in got)

@@ -36,6 +36,7 @@ PREDICATE_ADVERBS = {"就", "才", "便", "又", "还", "也"}
 LINKING_ADVERBS = {"就", "才", "便"}
 MODALS = {"要", "得", "能", "会", "该", "可以", "应该", "需要"}
 DIRECTION_VERBS = {"上", "下"}
+AGENT_SUFFIX = {"手"}  # 鼓手, 划手, 舵手: a person named by what the hand does
 TOPIC_PARTICLES = {"嘛", "呢", "的话", "啊", "呀"}
 WARNING_CUES = ("不然", "要不然", "要不", "否则", "免得", "以免", "小心", "注意", "千万", "容易")
 TOOL_LEAD = {"用", "以", "拿", "拿着", "持", "握", "握着", "使", "使用", "捏着", "攥着", "借助", "靠", "拿起", "拿起来", "执",
@@ -276,8 +277,17 @@ def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None) -> Doc
     for i in qmap:
         kinds[i] = "Q"
     n = len(words)
+    tags = None
     for i in range(n):
         kind = kinds[i]
+        if kind == "V" and len(words[i]) == 2 and words[i][1] in AGENT_SUFFIX and i + 1 < n \
+                and (i == 0 or kinds[i - 1] in ("P", "M")):
+            # 「鼓手坐在船头」「划手跟着鼓点…」: at the head of a clause and followed by a verb, X手 is
+            # the person doing it (jieba tags 鼓手 and 划手 as verbs), not the action
+            tags = tags or spec.pos_tags()
+            if kinds[i + 1] in ("V", "T", "C") and tags.get(words[i + 1], "")[:1] == "v":
+                kinds[i] = None
+                continue
         if kind == "N" and i and words[i - 1] in PREDICATE_ADVERBS and len(words[i]) == 2:
             # an adverb modifies a predicate, so the word after it is used as a verb (jieba tags
             # verb-object compounds such as 下锅 or 穿线 as nouns): 「泡好了就下锅」
