@@ -276,3 +276,12 @@ def test_serial_verb_phrase_with_a_tool_lead_is_two_steps():
 def test_agent_noun_before_a_verb_is_not_the_action():
     got = steps("鼓手坐在台前,两手抬平")
     assert got[0]["action"] == "坐" and all(s["action"] != "鼓手" for s in got)
+
+
+# --- nlp-tune: the tool taken in hand is what the next step works with -------------------------------
+def test_held_tool_carries_to_the_next_step_of_the_same_hand():
+    got = steps("右手握住木槌,朝着桩子砸下去")
+    assert got[-1]["action"] == "砸" and got[-1]["tool"] == "木槌" and got[-1]["hand"] == "right"
+    # another hand's step does not take it
+    got = steps("右手拿起梳子,左手按住头发")
+    assert got[1]["hand"] == "left" and got[1]["tool"] is None

@@ -569,6 +569,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     # A technique named as the topic that gathered nothing is no step (「双面绣要两面都好看」).
     steps = [st for st in steps if not (st.from_technique and _is_empty(st) and not st.notes)]
     steps = _reorder(steps)
+    if not described:
+        _carry_held_tool(steps)
     seen = {(t["start"], t["end"]) for t in terms}
     extra = []
     for st in steps:
@@ -1032,6 +1034,17 @@ def _relation(spec, doc: Doc, term_at: dict, markers: list, e: int, action_idx) 
             continue
         return (i, end)
     return None
+
+
+def _carry_held_tool(steps: list[Step]) -> None:
+    """「两只手各拿一根鼓槌,一分钟擂个一百来下」: what a step takes in hand (拿/握/持 + tool) is
+    what the next step works with, in the same hand, unless that step names its own tool or hand."""
+    for p, q in zip(steps, steps[1:]):
+        if (p.surface in TOOL_LEAD or p.action in TOOL_LEAD) and p.tool and q.tool is None \
+                and (q.hand is None or q.hand == p.hand) and q.material != p.tool:
+            q.tool = p.tool
+            if q.hand is None:
+                q.hand = p.hand
 
 
 def _reorder(steps: list[Step]) -> list[Step]:
