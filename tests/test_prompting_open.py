@@ -285,3 +285,9 @@ def test_held_tool_carries_to_the_next_step_of_the_same_hand():
     # another hand's step does not take it
     got = steps("右手拿起梳子,左手按住头发")
     assert got[1]["hand"] == "left" and got[1]["tool"] is None
+
+
+# --- nlp-tune: a compound jieba tags as a name (木锤/nr) is a noun by its head character ------------
+def test_name_tagged_compound_headed_by_a_tool_is_a_noun():
+    got = steps("皮子铺在案板上拿木锤砸")
+    assert got[-1]["action"] == "砸" and got[-1]["tool"] == "木锤"
