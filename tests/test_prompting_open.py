@@ -291,3 +291,9 @@ def test_held_tool_carries_to_the_next_step_of_the_same_hand():
 def test_name_tagged_compound_headed_by_a_tool_is_a_noun():
     got = steps("皮子铺在案板上拿木锤砸")
     assert got[-1]["action"] == "砸" and got[-1]["tool"] == "木锤"
+
+
+# --- nlp-tune: after 拿/用, two single characters ending in a tool character are one tool word -------
+def test_tool_word_split_by_the_tokenizer_is_joined_after_a_tool_lead():
+    (s,) = steps("右手拿排刷顺着木纹刷")
+    assert s["tool"] == "排刷" and s["hand"] == "right" and s["action"] == "刷"

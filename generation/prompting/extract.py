@@ -798,6 +798,18 @@ def _degree_start(doc: Doc, s: int, e: int) -> int:
     return e + 1
 
 
+def _split_tool_word(doc: Doc, j: int, e: int):
+    """After 拿/用: two single characters that jieba left apart and that end in a tool character
+    (「拿毛刷从中间刷」 cut as 毛 / 刷) are one tool word, when something still follows in the clause.
+    Returns (word, index after it) or (None, j)."""
+    words, kinds = doc.words, doc.kinds
+    if j + 2 <= e and len(words[j]) == 1 and len(words[j + 1]) == 1 and kinds[j] not in ("Q", "P", "H") \
+            and kinds[j + 1] != "Q" and words[j + 1] in TOOL_HEADS and words[j] not in TOOL_HEADS \
+            and words[j] not in COMPLEMENTS:
+        return words[j] + words[j + 1], j + 2
+    return None, j
+
+
 def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int):
     """The noun phrase starting at token j (up to three nouns, 「篾」「刀」 → 篾刀): (text, lexicon info or
     None, index after it); a single lexicon term gives its canonical name."""
@@ -900,6 +912,9 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         w = words[i]
         if k == "L" or w in TOOL_LEAD:
             np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
+            if np is None:
+                np, nxt = _split_tool_word(doc, i + 1, e)
+                info = None
             if np is not None:
                 lead_word = lead_word or w
                 if lead_tool is None:
