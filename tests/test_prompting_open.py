@@ -297,3 +297,9 @@ def test_name_tagged_compound_headed_by_a_tool_is_a_noun():
 def test_tool_word_split_by_the_tokenizer_is_joined_after_a_tool_lead():
     (s,) = steps("右手拿排刷顺着木纹刷")
     assert s["tool"] == "排刷" and s["hand"] == "right" and s["action"] == "刷"
+
+
+# --- nlp-tune: for crafts the spec does not describe, the fixture a thing goes into is the tool -------
+def test_fixture_in_a_relation_is_the_tool_for_other_crafts():
+    s = steps("铜丝往拉丝板的小眼里穿")[-1]
+    assert s["tool"] == "拉丝板"

@@ -742,7 +742,9 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
                     inside_tools.add(info.canonical)
                 else:
                     outside.setdefault(info.category, []).append(info.canonical)
-            if step.tool in inside_tools and step.tool not in outside.get("tool", ()):
+            # (for a craft the spec does not describe, the open reading already decided: a vessel or
+            # fixture the thing goes into is the tool, 「往拉丝板的眼里一穿」)
+            if described and step.tool in inside_tools and step.tool not in outside.get("tool", ()):
                 step.tool = (outside.get("tool") or [None])[0]
             if step.material in inside_tools and step.material not in outside.get("material", ()) and not locative:
                 step.material = (outside.get("material") or [None])[0]
