@@ -297,6 +297,10 @@ def test_name_tagged_compound_headed_by_a_tool_is_a_noun():
 def test_tool_word_split_by_the_tokenizer_is_joined_after_a_tool_lead():
     (s,) = steps("右手拿排刷顺着木纹刷")
     assert s["tool"] == "排刷" and s["hand"] == "right" and s["action"] == "刷"
+    (s,) = steps("用竹刷往下刷")  # 竹 alone is a noun: the tool word still takes its head
+    assert s["tool"] == "竹刷"
+    (s,) = steps("用线缝")  # one character with no tool head after it stays what it is
+    assert s["material"] == "线"
 
 
 # --- nlp-tune: for crafts the spec does not describe, the fixture a thing goes into is the tool -------

@@ -914,9 +914,10 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         w = words[i]
         if k == "L" or w in TOOL_LEAD:
             np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
-            if np is None:
-                np, nxt = _split_tool_word(doc, i + 1, e)
-                info = None
+            if np is None or (len(np) == 1 and nxt == i + 2):
+                joined, after = _split_tool_word(doc, i + 1, e)
+                if joined is not None:
+                    np, info, nxt = joined, None, after
             if np is not None:
                 lead_word = lead_word or w
                 if lead_tool is None:
