@@ -12,15 +12,15 @@ from generation.prompting import normalize
 from generation.prompting.evaluation import load_split, score_item, summarize
 
 FLOORS = {  # field: (free text, craft known)
-    "action": (0.72, 0.70),
-    "hand": (0.62, 0.60),
-    "tool": (0.46, 0.46),
-    "material": (0.36, 0.35),
+    "action": (0.78, 0.76),
+    "hand": (0.7, 0.68),
+    "tool": (0.61, 0.61),
+    "material": (0.44, 0.42),
     "param": (0.84, 0.84),
-    "term": (0.46, 0.46),
-    "prompt_include": (0.70, 0.72),
+    "term": (0.58, 0.57),
+    "prompt_include": (0.78, 0.8),
     "prompt_exclude": (0.97, 0.97),
-    "overall": (0.68, 0.67),
+    "overall": (0.73, 0.72),
 }
 
 

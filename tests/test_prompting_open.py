@@ -213,3 +213,97 @@ def test_curator_edits_the_prompt_by_hand_and_reverts(client, curator):
     assert 'data-testid="prompt">一位铜匠用锤子敲打铜片三十下,特写镜头。' in html and 'prompt-edited' in html
     html = client.post("/curator/normalize/", dict(form, action="revert")).content.decode()
     assert "prompt-edited" not in html and "右手用锤子敲铜片" in html
+
+
+# --- nlp-tune: a verb-object compound names its own object (离合词) ----------------------------------
+def test_verb_object_compound_gives_its_object():
+    # 施釉: the glaze is what is worked; 投梭: the shuttle is the tool it moves
+    s = steps("先拉坯,再施釉。")[-1]
+    assert s["action"] == "施釉" and s["material"] == "釉"
+    s = steps("接着投梭,一梭一梭往前送。")[0]
+    assert s["action"] == "投梭" and s["tool"] == "梭"
+    # a compound whose first character is itself a noun head (刀刻) is no verb-object compound
+    for st in steps("刀刻的地方要深一点"):
+        assert st.get("material") != "刻"
+
+
+# --- nlp-tune: 就/才/便 between two predicates of one clause: two actions ----------------------------
+def test_linking_adverb_between_two_predicates_starts_a_second_step():
+    got = steps("豆子泡好了就下锅,煮半个钟头。")
+    assert [s["action"] for s in got] == ["泡", "下锅", "煮"]
+    assert got[0]["material"] == "豆子" and got[1]["tool"] == "锅"
+    got = steps("漆晾透了才上色")
+    assert [s["action"] for s in got] == ["晾", "上色"]
+    # 就 with no second predicate after it starts nothing
+    assert len(steps("这一步就好了")) <= 1
+
+
+# --- nlp-tune: 上/下 at the head of a clause or after a modal is the verb, after a noun the place ----
+def test_direction_word_as_verb_by_its_position():
+    got = steps("这层底漆要上两遍,干透了再上面漆。")
+    assert got[0]["action"] == "上"
+    # after a noun 上 is where, not a step: one step only (刻)
+    got = steps("在木板上刻")
+    assert [s["action"] for s in got] == ["刻"]
+
+
+# --- nlp-tune: a verb the spec keeps for needlework context (扎) is a verb for any other craft ------
+def test_context_verb_is_an_open_verb_for_other_crafts():
+    (s,) = steps("灯笼骨架拿竹条扎")
+    assert s["action"] == "扎"
+
+
+# --- nlp-tune: a verb inside a degree complement (V到/V得 …) is how far, not a second action --------
+def test_degree_complement_verb_is_no_action():
+    assert [(s["action"], s["material"]) for s in steps("面要揉到不粘手")] == [("揉", "面")]
+    assert [s["action"] for s in steps("皮子晒得发硬")] == ["晒"]
+    # 到 before a noun is where the thing goes: the verb stays the action, the place is kept
+    (s,) = steps("把坯子放到架子上")
+    assert s["action"].startswith("放") and s["material"] == "坯子"
+
+
+# --- nlp-tune: serial verbs: V1 … 拿/用 X V2 is two steps, the tool goes to the second ---------------
+def test_serial_verb_phrase_with_a_tool_lead_is_two_steps():
+    got = steps("面团放在案板上拿擀面杖擀")
+    assert [s["action"] for s in got] == ["放在", "擀"]
+    assert got[1]["tool"] == "擀面杖" and got[0]["tool"] != "擀面杖" and got[0]["material"] == "面团"
+    # 用 + tool with no verb after it is how the verb before it is done: one step
+    got = steps("刨木头要用刨子")
+    assert len(got) == 1 and got[0]["tool"] == "刨子"
+
+
+# --- nlp-tune: X手 at the head of a clause before a verb is the person, not the action ---------------
+def test_agent_noun_before_a_verb_is_not_the_action():
+    got = steps("鼓手坐在台前,两手抬平")
+    assert got[0]["action"] == "坐" and all(s["action"] != "鼓手" for s in got)
+
+
+# --- nlp-tune: the tool taken in hand is what the next step works with -------------------------------
+def test_held_tool_carries_to_the_next_step_of_the_same_hand():
+    got = steps("右手握住木槌,朝着桩子砸下去")
+    assert got[-1]["action"] == "砸" and got[-1]["tool"] == "木槌" and got[-1]["hand"] == "right"
+    # another hand's step does not take it
+    got = steps("右手拿起梳子,左手按住头发")
+    assert got[1]["hand"] == "left" and got[1]["tool"] is None
+
+
+# --- nlp-tune: a compound jieba tags as a name (木锤/nr) is a noun by its head character ------------
+def test_name_tagged_compound_headed_by_a_tool_is_a_noun():
+    got = steps("皮子铺在案板上拿木锤砸")
+    assert got[-1]["action"] == "砸" and got[-1]["tool"] == "木锤"
+
+
+# --- nlp-tune: after 拿/用, two single characters ending in a tool character are one tool word -------
+def test_tool_word_split_by_the_tokenizer_is_joined_after_a_tool_lead():
+    (s,) = steps("右手拿排刷顺着木纹刷")
+    assert s["tool"] == "排刷" and s["hand"] == "right" and s["action"] == "刷"
+    (s,) = steps("用竹刷往下刷")  # 竹 alone is a noun: the tool word still takes its head
+    assert s["tool"] == "竹刷"
+    (s,) = steps("用线缝")  # one character with no tool head after it stays what it is
+    assert s["material"] == "线"
+
+
+# --- nlp-tune: for crafts the spec does not describe, the fixture a thing goes into is the tool -------
+def test_fixture_in_a_relation_is_the_tool_for_other_crafts():
+    s = steps("铜丝往拉丝板的小眼里穿")[-1]
+    assert s["tool"] == "拉丝板"

@@ -31,6 +31,12 @@ SEQ_MARKERS = {"先", "首先", "再", "然后", "接着", "接下来", "之后"
                "第一步", "第二步", "第三步", "第四步", "第五步", "第六步", "第七步", "第八步", "第九步", "第十步",
                "第一", "第二", "第三", "第四", "第五", "其次", "等到", "等", "以后", "以后呢", "之后呢"}
 SKIP = FILLERS | SEQ_MARKERS
+# Adverbs that link a second predicate to the first within one clause (「泡好了就下锅」「晾透了才上色」).
+PREDICATE_ADVERBS = {"就", "才", "便", "又", "还", "也"}
+LINKING_ADVERBS = {"就", "才", "便"}
+MODALS = {"要", "得", "能", "会", "该", "可以", "应该", "需要"}
+DIRECTION_VERBS = {"上", "下"}
+AGENT_SUFFIX = {"手"}  # 鼓手, 划手, 舵手: a person named by what the hand does
 TOPIC_PARTICLES = {"嘛", "呢", "的话", "啊", "呀"}
 WARNING_CUES = ("不然", "要不然", "要不", "否则", "免得", "以免", "小心", "注意", "千万", "容易")
 TOOL_LEAD = {"用", "以", "拿", "拿着", "持", "握", "握着", "使", "使用", "捏着", "攥着", "借助", "靠", "拿起", "拿起来", "执",
@@ -189,6 +195,10 @@ def kind_table(spec: Spec) -> dict:
                 table[w] = "V"
             elif f in ("n", "nz", "ng", "nrt") and w not in STOP_NOUNS:
                 table[w] = "N"
+            elif f in ("nr", "ns") and 2 <= len(w) <= 3 and (_is_tool_word(w) or _is_material_word(w)):
+                # jieba tags many unknown craft compounds as person or place names (木锤/nr, 石臼/ns);
+                # head-final, a word headed by a tool or material character is that thing
+                table[w] = "N"
         for w in STOP_VERBS | MANNER_VERBS | RESULT_VERBS | set(spec.vague) | set(spec.manner):
             table.pop(w, None)
         for w in TOOL_LEAD:
@@ -270,6 +280,28 @@ def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None) -> Doc
     kinds = list(map(table.get, words))
     for i in qmap:
         kinds[i] = "Q"
+    n = len(words)
+    tags = None
+    for i in range(n):
+        kind = kinds[i]
+        if kind == "V" and len(words[i]) == 2 and words[i][1] in AGENT_SUFFIX and i + 1 < n \
+                and (i == 0 or kinds[i - 1] in ("P", "M")):
+            # 「鼓手坐在船头」「划手跟着鼓点…」: at the head of a clause and followed by a verb, X手 is
+            # the person doing it (jieba tags 鼓手 and 划手 as verbs), not the action
+            tags = tags or spec.pos_tags()
+            if kinds[i + 1] in ("V", "T", "C") and tags.get(words[i + 1], "")[:1] == "v":
+                kinds[i] = None
+                continue
+        if kind == "N" and i and words[i - 1] in PREDICATE_ADVERBS and len(words[i]) == 2:
+            # an adverb modifies a predicate, so the word after it is used as a verb (jieba tags
+            # verb-object compounds such as 下锅 or 穿线 as nouns): 「泡好了就下锅」
+            kinds[i] = "V"
+        elif kind is None and words[i] in DIRECTION_VERBS and i + 1 < n and kinds[i + 1] != "P" and (
+                i == 0 or kinds[i - 1] in ("P", "M") or words[i - 1] in PREDICATE_ADVERBS
+                or words[i - 1] in MODALS):
+            # 上/下 after a noun is where (「板上」); at the head of a clause or after 要/再/就 it is
+            # the verb (「要上三遍」「下黄丹」)
+            kinds[i] = "V"
     interesting = list(compress(range(len(words)), kinds))
     if counters is not None:
         counters.chars += len(norm)
@@ -288,26 +320,44 @@ def tokenize(spec: Spec, norm: str, counters: Counters | None = None) -> list[tu
             for i, w in enumerate(doc.words)]
 
 
-def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool = False) -> list[tuple[int, int]]:
+def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool = False,
+                pos: dict | None = None) -> list[tuple[int, int]]:
     """Token ranges cut at punctuation, before sequence markers and before a second hand; with
     ``open_split`` (crafts the spec does not describe in full) also before 把/将 when a verb came
-    before it in the unit (「腰上绑着腰带把经线绷紧」: two actions)."""
+    before it in the unit (「腰上绑着腰带把经线绷紧」: two actions) and before 就/才/便 between two
+    predicates (「泡好了就下锅」), and before 拿/用… when a verb came before it (「放石臼里拿木槌捶」:
+    a serial verb phrase, each verb its own step); ``pos`` (jieba's tags) says which spec words are
+    verbs."""
     words, kinds = doc.words, doc.kinds
     units, a = [], 0
     hand_at = -1  # a hand word in the current unit
-    verb_seen = False
+    verb_seen = pred_seen = real_verb = False
     for i in doc.interesting:
         k = kinds[i]
         if open_split:
             if k == "O" and verb_seen and i > a:
                 units.append((a, i))
                 a = i
-                verb_seen = False
+                verb_seen = pred_seen = real_verb = False
                 continue
-            if k in ("V",):
-                verb_seen = True
-            elif k == "P" or k == "M":
+            if words[i] in TOOL_LEAD and real_verb and i > a and kinds[i - 1] != "H" and _verb_after(doc, i, pos):
+                units.append((a, i))
+                a = i
+                verb_seen = pred_seen = real_verb = False
+            if k == "V" or (k == "T" and pos is not None and pos.get(words[i], "")[:1] == "v"
+                            and words[i] not in TOOL_LEAD):
+                real_verb = True
+            if k in ("V", "T") and pred_seen and i - 1 > a and words[i - 1] in LINKING_ADVERBS:
+                # 「泡好了就下锅」「晾透了才上色」: a predicate after 就/才/便 is a second action
+                units.append((a, i - 1))
+                a = i - 1
                 verb_seen = False
+            if k == "V":
+                verb_seen = True
+            if k in ("V", "T"):
+                pred_seen = True
+            elif k == "P" or k == "M":
+                verb_seen = pred_seen = real_verb = False
         if k == "P":
             if i > a:
                 units.append((a, i))
@@ -328,6 +378,18 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
     if counters is not None:
         counters.units += len(units)
     return units
+
+
+def _verb_after(doc: Doc, i: int, pos: dict | None, reach: int = 4) -> bool:
+    """A verb follows token i in its clause, at most ``reach`` tokens on (bounded: linear)."""
+    words, kinds = doc.words, doc.kinds
+    for j in range(i + 1, min(len(words), i + 1 + reach)):
+        k = kinds[j]
+        if k == "P":
+            return False
+        if k == "V" or (k == "T" and pos is not None and pos.get(words[j], "")[:1] == "v"):
+            return True
+    return False
 
 
 def _has_verb(kinds, a, b) -> bool:
@@ -400,7 +462,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     pending_notes: list[str] = []
     pending_open: Step | None = None  # a step read by part of speech before any other step
     warnings: list[str] = []
-    for a, b in split_units(doc, counters, open_split=not described):
+    for a, b in split_units(doc, counters, open_split=not described, pos=spec.pos_tags()):
         s = a
         while s < b and kinds[s] != "Q" and words[s] in SKIP:
             s += 1
@@ -436,7 +498,9 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         piece = _read_unit(spec, doc, term_at, s, e, ii, norm, hits, craft)
         piece.topic = any(words[j] in TOPIC_PARTICLES for j in range(e + 1, b))
         prev = steps[-1] if steps else None
-        if piece.from_technique and prev is not None and not (piece.tool or piece.hand or piece.material):
+        if piece.from_technique and marker:
+            piece.from_technique = False  # 「最后刷漆」: a technique after 然后/最后… is the next step
+        if piece.from_technique and prev is not None and not marker and not (piece.tool or piece.hand or piece.material):
             # 「每个月牙大概两毫米宽」: a technique named in passing adds to the step being described
             piece.action, piece.from_technique = None, False
         if piece.action is not None and piece.open_action and prev is None and pending_open is None \
@@ -509,6 +573,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     # A technique named as the topic that gathered nothing is no step (「双面绣要两面都好看」).
     steps = [st for st in steps if not (st.from_technique and _is_empty(st) and not st.notes)]
     steps = _reorder(steps)
+    if not described:
+        _carry_held_tool(steps)
     seen = {(t["start"], t["end"]) for t in terms}
     extra = []
     for st in steps:
@@ -595,6 +661,7 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
     has_needle = False
     action_idx = None
     markers, context = [], []
+    cut = _degree_start(doc, s, e)
     for i in ii:
         k = kinds[i]
         if k == "Q":
@@ -626,6 +693,8 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
             if step.material is None:
                 step.material = info.canonical
         elif cat == "action":
+            if i > cut:
+                continue  # 「捶到不粘手」: a verb in the degree complement says how far, it is no action
             crafts = info.crafts
             general = "general" in crafts
             if craft and not general and craft not in crafts:
@@ -673,10 +742,14 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
                     inside_tools.add(info.canonical)
                 else:
                     outside.setdefault(info.category, []).append(info.canonical)
-            if step.tool in inside_tools and step.tool not in outside.get("tool", ()):
+            # (for a craft the spec does not describe, the open reading already decided: a vessel or
+            # fixture the thing goes into is the tool, 「往拉丝板的眼里一穿」)
+            if described and step.tool in inside_tools and step.tool not in outside.get("tool", ()):
                 step.tool = (outside.get("tool") or [None])[0]
             if step.material in inside_tools and step.material not in outside.get("material", ()) and not locative:
                 step.material = (outside.get("material") or [None])[0]
+    if step.action is not None and not step.from_technique and not described:
+        _compound_object(step)
     for _, _, word in hits:
         if word in spec.vague:
             param, level = spec.vague[word]
@@ -684,6 +757,59 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
         elif word in spec.manner and step.manner is None:
             step.manner = spec.manner[word]
     return step
+
+
+def _compound_object(step: Step) -> None:
+    """A two-character verb-object compound names its own object (离合词: 浸米, 髹漆, 上釉, 穿线,
+    下缸, 运刀): the second character, when it heads a material or a tool and the first does not,
+    is the step's material or tool where the clause named none. Only for crafts the spec does not
+    describe in full (a described craft's actions carry their own defaults)."""
+    surface = step.surface or ""
+    if len(surface) != 2 or surface[0] in MATERIAL_HEADS or surface[0] in TOOL_HEADS:
+        return
+    obj = surface[1]
+    if obj in MATERIAL_HEADS and obj not in TOOL_HEADS:
+        slot = "material"
+    elif obj in TOOL_HEADS and obj not in MATERIAL_HEADS:
+        slot = "tool"
+    else:
+        return
+    if getattr(step, slot) is None and step.tool != obj and step.material != obj:
+        setattr(step, slot, obj)
+
+
+DEGREE_MARKERS = {"到", "得"}
+# what may follow 到/得 in a degree complement (「捶到不粘手」「揉得很匀」) rather than a place or an object
+DEGREE_NEXT_KINDS = (None, "V", "T", "C")
+
+
+def _degree_start(doc: Doc, s: int, e: int) -> int:
+    """Index of 到/得 opening a degree complement after the unit's first verb (「捶到不粘手」「熬得起泡」),
+    or e + 1: the verbs after it say how far the action goes, they are not actions. 到 before a noun
+    (「放到炉上」) is where, not how far."""
+    words, kinds = doc.words, doc.kinds
+    for j in range(s + 1, e):
+        if words[j] in DEGREE_MARKERS and kinds[j - 1] in ("V", "T") and kinds[j + 1] in DEGREE_NEXT_KINDS \
+                and words[j + 1] not in ("了",):
+            for k in range(j + 1, e + 1):
+                if kinds[k] in ("V", "T"):
+                    return j
+                if kinds[k] in ("N", "P", "Q", "L", "O"):
+                    break
+            return e + 1
+    return e + 1
+
+
+def _split_tool_word(doc: Doc, j: int, e: int):
+    """After 拿/用: two single characters that jieba left apart and that end in a tool character
+    (「拿毛刷从中间刷」 cut as 毛 / 刷) are one tool word, when something still follows in the clause.
+    Returns (word, index after it) or (None, j)."""
+    words, kinds = doc.words, doc.kinds
+    if j + 2 <= e and len(words[j]) == 1 and len(words[j + 1]) == 1 and kinds[j] not in ("Q", "P", "H") \
+            and kinds[j + 1] != "Q" and words[j + 1] in TOOL_HEADS and words[j] not in TOOL_HEADS \
+            and words[j] not in COMPLEMENTS:
+        return words[j] + words[j + 1], j + 2
+    return None, j
 
 
 def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int):
@@ -771,6 +897,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     _POS = spec.pos_tags()
     verbs, lead_word, lead_tool, lead_info, ba_obj, topic, place = [], None, None, None, None, None, None
     after_relation = False
+    cut = _degree_start(doc, s, e)
     i = s
     if s > 0 and kinds[s - 1] == "O":
         # 「把竹篾泡进…」: the unit was trimmed after 把; what it names is what is worked
@@ -787,6 +914,10 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         w = words[i]
         if k == "L" or w in TOOL_LEAD:
             np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
+            if np is None or (len(np) == 1 and nxt == i + 2):
+                joined, after = _split_tool_word(doc, i + 1, e)
+                if joined is not None:
+                    np, info, nxt = joined, None, after
             if np is not None:
                 lead_word = lead_word or w
                 if lead_tool is None:
@@ -809,9 +940,9 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                     place = (np, info)
                     i = nxt
                     continue
-        elif k == "V" or (k == "T" and i != action_idx and spec.pos_tags().get(w, "")[:1] == "v"
+        elif k == "V" or (k == "C" and not described) or (k == "T" and i != action_idx and spec.pos_tags().get(w, "")[:1] == "v"
                           and (i not in term_at or term_at[i].category == "action")):
-            if not (i > s and words[i - 1] in NEGATIONS):  # 「剪刀不动」 is no action
+            if not (i > s and words[i - 1] in NEGATIONS) and i < cut:  # 「剪刀不动」 is no action
                 verbs.append(i)
             after_relation = False
         elif k == "N" and not verbs and topic is None and not after_relation:
@@ -925,6 +1056,17 @@ def _relation(spec, doc: Doc, term_at: dict, markers: list, e: int, action_idx) 
             continue
         return (i, end)
     return None
+
+
+def _carry_held_tool(steps: list[Step]) -> None:
+    """「两只手各拿一根鼓槌,一分钟擂个一百来下」: what a step takes in hand (拿/握/持 + tool) is
+    what the next step works with, in the same hand, unless that step names its own tool or hand."""
+    for p, q in zip(steps, steps[1:]):
+        if (p.surface in TOOL_LEAD or p.action in TOOL_LEAD) and p.tool and q.tool is None \
+                and (q.hand is None or q.hand == p.hand) and q.material != p.tool:
+            q.tool = p.tool
+            if q.hand is None:
+                q.hand = p.hand
 
 
 def _reorder(steps: list[Step]) -> list[Step]:
