@@ -15,8 +15,13 @@ class Command(BaseCommand):
         parser.add_argument("--layout", choices=["t2v-a14b", "ti2v-5b"], default="t2v-a14b",
                             help="two experts as Wan2.2-T2V-A14B (default) or one transformer as Wan2.2-TI2V-5B")
         parser.add_argument("--json", action="store_true", help="print one JSON line")
+        from generation.engine.s2v.cli import add_build_arguments  # --s2v: generation/engine/s2v/cli.py
+
+        add_build_arguments(parser)
 
     def handle(self, *args, path, seed, layout="t2v-a14b", json: bool = False, **options):
+        if options.get("s2v"):
+            return self._handle_s2v(path, seed, json)
         from generation.engine.loading import inspect_model_dir
         from generation.engine.tiny import build_tiny_checkpoint, folder_bytes
 
@@ -34,6 +39,17 @@ class Command(BaseCommand):
         else:
             self.stdout.write(f"tiny checkpoint written to {root} ({info['bytes'] / 1e6:.2f} MB, id "
                               f"{info['checkpoint_id'][:12]}); its videos are noise, for development only")
+
+    def _handle_s2v(self, path: str, seed: int, as_json: bool) -> None:
+        from generation.engine.s2v.cli import build_tiny
+
+        try:
+            info = build_tiny(path, seed)
+        except OSError as exc:
+            raise CommandError(f"cannot write the tiny S2V checkpoint to {path}: {exc}") from exc
+        self.stdout.write(_dumps(info) if as_json else
+                          f"tiny S2V checkpoint written to {info['path']} ({info['bytes'] / 1e6:.2f} MB, id "
+                          f"{info['checkpoint_id'][:12]}); its videos are noise, for development only")
 
 
 def _dumps(obj) -> str:

@@ -49,8 +49,13 @@ class Command(BaseCommand):
         parser.add_argument("--label", default=None, help="可见 AI 标识(默认「AI生成」),如「AI生成 · 基于某某口述重构」")
         parser.add_argument("--vtt", default=None, help="写出 WebVTT 字幕文件(按提示词的句子分条)")
         parser.add_argument("--burn-subtitles", action="store_true", help="把字幕烧进画面")
+        from generation.engine.s2v.cli import add_generate_arguments  # S2V options: generation/engine/s2v/cli.py
+
+        add_generate_arguments(parser)
 
     def handle(self, *args, **o):
+        if o.get("s2v"):
+            return self._handle_s2v(o)
         from generation.engine import (
             PRESETS,
             EngineError,
@@ -159,3 +164,14 @@ class Command(BaseCommand):
             "codec": made.codec, "label": made.extra["label"], "vtt": str(vtt.path) if vtt else None,
             "seconds": round(time.perf_counter() - t0, 3),
         }
+
+    def _handle_s2v(self, o: dict) -> None:
+        """--s2v: portrait + speech → video with the original audio muxed in (generation/engine/s2v/cli.py)."""
+        from generation.engine.errors import EngineError
+        from generation.engine.s2v.cli import dumps, generate
+
+        try:
+            info, line = generate(o)
+        except EngineError as exc:
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(dumps(info) if o["json"] else line)

@@ -1,0 +1,30 @@
+"""In-repo speech-to-video engine (Wan2.2-S2V-14B): portrait + speech recording + prompt → video.
+
+Pure PyTorch on diffusers/transformers classes (AutoencoderKLWan, UMT5EncoderModel, Wav2Vec2Model);
+the S2V transformer itself is written here (model.py) with the official tensor names, because diffusers
+has no released S2V model. Never imports Django. See docs/ARCHITECTURE.md ("S2V engine").
+
+Names are imported lazily, so `generation.engine.s2v.config` (plain data) loads without torch.
+"""
+
+from importlib import import_module
+
+_EXPORTS = {
+    "S2V_PRESETS": "config", "S2VPreset": "config", "get_s2v_preset": "config", "size_for_image": "config",
+    "S2VEngine": "engine", "S2VRequest": "engine", "S2VResult": "engine", "ResolvedS2V": "engine",
+    "load_s2v_engine": "engine", "resolve_s2v": "engine", "clip_seed": "engine",
+    "inspect_s2v_dir": "loading", "build_tiny_s2v_checkpoint": "tiny",
+    "WanS2VTransformer3DModel": "model", "read_audio": "audio", "mux_audio": "audio",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    try:
+        module = _EXPORTS[name]
+    except KeyError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
