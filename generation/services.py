@@ -397,7 +397,7 @@ def job_execute(*, job_id, runtime) -> Outcome:
         # 2. The warm engine (loaded at most once per worker process).
         mode = job.parameters.get("mode", "auto")
         try:
-            engine, load_s = runtime.engine(mode=mode)
+            engine, load_s = runtime.engine(mode=mode, kind=job.kind)
         except MissingComponent as exc:
             raise UserFacingError(_("模型文件夹不完整,无法生成:%(e)s") % {"e": exc}) from exc
         except EngineRefused as exc:
@@ -436,7 +436,7 @@ def job_execute(*, job_id, runtime) -> Outcome:
 
         # 4. Generate; out of memory → one more try in the next more frugal memory mode.
         while True:
-            request = runtime.request_for(job, mode=mode)
+            request = runtime.request_for(job, mode=mode, scratch_prefix=scratch.with_suffix(""))
             try:
                 engine.validate(request)
             except InvalidRequest as exc:
@@ -467,7 +467,10 @@ def job_execute(*, job_id, runtime) -> Outcome:
         t0 = time.perf_counter()
         from generation.engine import write_mp4
 
-        write_mp4(result.frames, result.fps, scratch)
+        if job.kind == GenerationJob.Kind.S2V:  # the speech span's audio muxed in (generation/s2v_runtime.py)
+            engine.write_video(result, scratch, request)
+        else:
+            write_mp4(result.frames, result.fps, scratch)
         timings["encode_mp4"] = round(time.perf_counter() - t0, 4)
         timings["attempt_total"] = round(time.monotonic() - t_attempt, 4)
         return _finish(job_id, token, scratch, result, timings)
@@ -491,7 +494,8 @@ def job_execute(*, job_id, runtime) -> Outcome:
         _fail(job_id, token, _("生成时出现意外错误(%(kind)s),请联系管理员。") % {"kind": type(exc).__name__}, traceback.format_exc())
         return Outcome("failed", repr(exc))
     finally:
-        scratch.unlink(missing_ok=True)
+        for path in scratch_dir().glob(f"{job_id}.{token}.*"):  # the clip and any input copies
+            path.unlink(missing_ok=True)
         runtime.job_finished(job_id)
 
 

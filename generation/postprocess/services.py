@@ -23,7 +23,7 @@ from . import pipeline
 from .errors import PostprocessError
 from .label import attribution_label
 from .models import MediaJob, Rendition
-from .webvtt import as_steps, map_cues, retime
+from .webvtt import as_steps, map_cues, retime, span_cues
 
 logger = logging.getLogger(__name__)
 LOG_KEEP = 200_000
@@ -58,6 +58,19 @@ def label_for_clip(*, clip) -> str:
         text = text.strip()
         return text if text.startswith("AI生成") else f"AI生成 · {text}"
     return attribution_label(attribution_name(job=clip.job))
+
+
+def speech_source(*, job) -> dict | None:
+    """For a speech-driven (S2V) job: its audio span and the transcript segments that overlap it, as
+    ``{"start_ms", "end_ms", "segments": [(start_ms, end_ms, text), ...]}``; None for other jobs."""
+    if getattr(job, "kind", "t2v") != "s2v" or not job.audio:
+        return None
+    start, end = job.audio_start_ms or 0, job.audio_end_ms or 0
+    segments = []
+    if job.recording_id:
+        segments = list(job.recording.segments.filter(start_ms__lt=end, end_ms__gt=start)
+                        .order_by("start_ms").values_list("start_ms", "end_ms", "text"))
+    return {"start_ms": start, "end_ms": end, "segments": segments}
 
 
 def steps_for_job(*, job) -> list:
@@ -140,6 +153,9 @@ def postprocess_clip_service(
                "preview_format": preview_format}
     label = label if label else label_for_clip(clip=clip)
     steps = as_steps(vtt_steps) if vtt_steps is not None else steps_for_job(job=clip.job)
+    speech = speech_source(job=clip.job)
+    if speech is not None:  # a speech-driven clip: its recording's voice and transcript, no slow motion
+        slowmo, steps = (), []
     MediaJob.objects.filter(pk=job.pk).update(
         status=MediaJob.Status.RUNNING, started_at=timezone.now(), finished_at=None, error="", error_detail="",
         options={**job.options, **options}, label=label[:200], attempts=job.attempts + 1,
@@ -168,9 +184,15 @@ def postprocess_clip_service(
                 return result
 
             common = {"fps": fps, "label": label, "native_fps": clip.fps or None, "job_id": str(clip.job_id)}
+            speech_args = {}
+            if speech is not None:
+                audio = _download(clip.job.audio, work / ("speech" + (Path(clip.job.audio.name).suffix or ".wav")))
+                speech_args = {"audio_path": audio, "vtt_cues": span_cues(
+                    speech["segments"], start_ms=speech["start_ms"], end_ms=speech["end_ms"],
+                    duration_s=clip.duration_s)}
             delivery = step("delivery", lambda: pipeline.deliver_file(
                 src, work / "delivery.mp4", deliver=deliver, vtt_steps=steps, vtt_path=work / "subtitles.zh.vtt",
-                burn_subtitles=burn_subtitles, **common,
+                burn_subtitles=burn_subtitles, **common, **speech_args,
             ))
             outputs.append((Rendition.Kind.DELIVERY, "", delivery))
             duration = delivery.duration_s

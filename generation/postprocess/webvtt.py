@@ -84,6 +84,23 @@ def map_cues(steps: list[Step], duration_s: float, *, language: str = "zh") -> l
     return cues
 
 
+def span_cues(segments, *, start_ms: int, end_ms: int, duration_s: float) -> list[Cue]:
+    """Cues of a speech-driven clip: the transcript segments ``(start_ms, end_ms, text)`` that overlap the
+    audio span [start_ms, end_ms), their times shifted so the span starts at 0 (real time, not stretched),
+    clipped to the span and to the clip's duration."""
+    if duration_s <= 0:
+        raise InputError(_("视频时长为零,无法生成字幕。"))
+    limit = min(_floor_ms(duration_s), (end_ms - start_ms) / 1000)
+    cues = []
+    for seg_start, seg_end, text in segments:
+        a = max(seg_start, start_ms) - start_ms
+        b = min(seg_end, end_ms) - start_ms
+        a, b = a / 1000, min(b / 1000, limit)
+        if b > a and str(text).strip():
+            cues.append(Cue(a, b, str(text).strip()))
+    return cues
+
+
 def timestamp(seconds: float) -> str:
     ms = int(round(seconds * 1000))
     h, rem = divmod(ms, 3_600_000)

@@ -208,6 +208,16 @@ ENGINE_MODEL_DIR = Path(os.environ.get("HERITAGE_ENGINE_MODEL_DIR", VAR_DIR / "m
 ENGINE_PRESET = os.environ.get("HERITAGE_ENGINE_PRESET", "tiny")
 ENGINE_MIN_GPU_MEMORY_GB = env_int("HERITAGE_MIN_GPU_MEMORY_GB", 24)
 
+# Speech-to-video (Wan2.2-S2V): the checkpoint folder (the tiny random one built by
+# `manage.py build_tiny_engine --s2v` by default; its videos are noise) and its preset, which also sets
+# the smallest portrait an inheritor's portrait upload accepts and the longest audio span of a job.
+from generation.engine.s2v.config import get_s2v_preset  # noqa: E402  (plain data, no torch)
+
+S2V_MODEL_DIR = Path(os.environ.get("HERITAGE_S2V_MODEL_DIR", VAR_DIR / "models" / "tiny-s2v"))
+S2V_PRESET = os.environ.get("HERITAGE_S2V_PRESET", "tiny-s2v")
+S2V_MIN_IMAGE_SIDE = get_s2v_preset(S2V_PRESET).min_image_side
+S2V_MAX_AUDIO_SECONDS = float(os.environ.get("HERITAGE_S2V_MAX_AUDIO_S", get_s2v_preset(S2V_PRESET).max_audio_seconds))
+
 # --- REST API -------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
