@@ -143,8 +143,7 @@ class InheritorPortrait(TimeStamped):
     inheritor = models.ForeignKey(Inheritor, on_delete=models.PROTECT, related_name="portraits",
                                   verbose_name=_("传承人"))
     title = models.CharField(_("标题"), max_length=200)
-    image = models.ImageField(_("人像图片"), upload_to=portrait_upload_to, width_field="width",
-                              height_field="height", validators=[validate_portrait_file])
+    image = models.ImageField(_("人像图片"), upload_to=portrait_upload_to, validators=[validate_portrait_file])
     width = models.PositiveIntegerField(_("宽"), default=0, editable=False)
     height = models.PositiveIntegerField(_("高"), default=0, editable=False)
     description = models.TextField(_("说明"), max_length=2000, blank=True,
@@ -168,6 +167,18 @@ class InheritorPortrait(TimeStamped):
 
     def get_absolute_url(self):
         return reverse("curator:inheritor_detail", args=[self.inheritor_id])
+
+    def save(self, *args, **kwargs):
+        if self.image:  # the stored size, read once (the S2V job checks it against its preset)
+            from PIL import Image
+
+            self.image.open("rb")
+            try:
+                with Image.open(self.image) as im:
+                    self.width, self.height = im.size
+            finally:
+                self.image.seek(0)
+        super().save(*args, **kwargs)
 
     def clean(self):
         if self.consent_scope == self.LikenessScope.NONE:

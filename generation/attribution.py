@@ -7,6 +7,7 @@ refuses a job with a Chinese message, and ``s2v_attribution`` writes the text of
 """
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from archive.models import InheritorPortrait
@@ -60,6 +61,29 @@ def s2v_attribution(*, portrait: InheritorPortrait, recording=None) -> str:
     if recording is not None:
         name = (recording.speaker.name if recording.speaker_id else recording.speaker_name or "").strip()
     return S2V_ATTRIBUTION_TEMPLATE.format(names=name or portrait.inheritor.name)
+
+
+# --- Until branch `rules` (consent_check, attribution_compose, the job's attribution fields) is merged:
+# the same signatures, so that merge keeps rules' versions and drops these.
+GENERATION_CONSENT = ("generation", "public")
+
+
+def consent_check(*, user, recordings) -> None:
+    from archive.roles import is_curator
+
+    for rec in recordings:
+        if rec.consent_scope == "archive" and user is not None and not is_curator(user):
+            raise PermissionDenied(_("您无权读取录音「%(t)s」的转写。") % {"t": rec.title})
+        if rec.consent_scope not in GENERATION_CONSENT:
+            raise params.ParameterError({"recording": [
+                _("该录音的授权范围(%(scope)s)不允许用于 AI 重构,不能据此生成视频。")
+                % {"scope": rec.get_consent_scope_display()}]})
+
+
+def attribution_compose(*, technique=None, recordings, span=None):
+    sources = [{"recording": rec.pk, "title": rec.title, "consent_scope": rec.consent_scope,
+                "span": list(span) if span else None} for rec in recordings]
+    return "", sources
 
 
 def recording_consent_check(*, user, recording) -> None:

@@ -129,8 +129,10 @@ def s2v_job_create(*, requested_by, recording, portrait, start_ms, end_ms, promp
             source_text=text, prompt=prompt, negative_prompt=preset.default_negative_prompt,
             parameters=parameters, seed=seed, preset=preset.name, progress_total=num_steps * clips,
             soft_time_limit_s=soft, time_limit_s=hard,
-            **attribution.s2v_decision(portrait=portrait, recording=recording, span=(start_ms, end_ms)),
         )
+        decided = attribution.s2v_decision(portrait=portrait, recording=recording, span=(start_ms, end_ms))
+        known = {f.name for f in GenerationJob._meta.get_fields()}
+        fields.update({k: v for k, v in decided.items() if k in known})  # until rules' fields are merged
         stored: list[str] = []
         try:
             with transaction.atomic():

@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='创建时间')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='更新时间')),
                 ('title', models.CharField(max_length=200, verbose_name='标题')),
-                ('image', models.ImageField(height_field='height', upload_to=archive.models.portrait_upload_to, validators=[archive.validators.validate_portrait_file], verbose_name='人像图片', width_field='width')),
+                ('image', models.ImageField(upload_to=archive.models.portrait_upload_to, validators=[archive.validators.validate_portrait_file], verbose_name='人像图片')),
                 ('width', models.PositiveIntegerField(default=0, editable=False, verbose_name='宽')),
                 ('height', models.PositiveIntegerField(default=0, editable=False, verbose_name='高')),
                 ('description', models.TextField(blank=True, help_text='来源、拍摄者;演示插图请注明不是真人。', max_length=2000, verbose_name='说明')),
