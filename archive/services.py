@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Model, ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 
-from .models import Craft, Footage, Inheritor, Recording, Technique, TechniqueStep, TranscriptSegment, fmt_ms
+from .models import Craft, Footage, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep, TranscriptSegment, fmt_ms
 from .selectors import deletion_blockers
 from .webvtt import Cue, parse_timestamp
 
@@ -57,6 +57,17 @@ def inheritor_create(*, data: dict[str, Any]) -> Inheritor:
 @transaction.atomic
 def inheritor_update(*, inheritor: Inheritor, data: dict[str, Any]) -> Inheritor:
     return _apply(inheritor, data)
+
+
+@transaction.atomic
+def portrait_create(*, inheritor: Inheritor, data: dict[str, Any]) -> InheritorPortrait:
+    """A portrait and its likeness consent (checked by ``InheritorPortrait.clean``)."""
+    return _apply(InheritorPortrait(inheritor=inheritor), data)
+
+
+@transaction.atomic
+def portrait_update(*, portrait: InheritorPortrait, data: dict[str, Any]) -> InheritorPortrait:
+    return _apply(portrait, data)
 
 
 @transaction.atomic
