@@ -19,10 +19,13 @@ import wave
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.translation import gettext as _
+
+from archive.roles import is_curator
 
 from . import attribution
 from . import parameters as params
@@ -79,11 +82,14 @@ def _check_span(*, recording, start_ms, end_ms) -> tuple[int, int]:
 
 
 def s2v_job_create(*, requested_by, recording, portrait, start_ms, end_ms, prompt: str | None = None,
-                   seed: int | None = None, steps: int | None = None, enqueue: bool = True) -> GenerationJob:
+                   seed: int | None = None, steps: int | None = None, retry_of: GenerationJob | None = None,
+                   enqueue: bool = True) -> GenerationJob:
     """A queued speech-driven job, or ParameterError / PermissionDenied with nothing saved."""
     from .engine.s2v.config import frames_for_audio, get_s2v_preset, size_for_image
 
-    # 1. Rights: the recording's consent to AI reconstruction, the portrait's likeness consent.
+    # 1. Rights: a curator asks; the recording's consent to AI reconstruction, the portrait's likeness consent.
+    if not is_curator(requested_by):
+        raise PermissionDenied(_("只有策展人可以生成口述影像。"))
     attribution.recording_consent_check(user=requested_by, recording=recording)
     attribution.likeness_check(portrait=portrait, recording=recording)
     # 2. The span and the parameters (no model work).
@@ -128,7 +134,7 @@ def s2v_job_create(*, requested_by, recording, portrait, start_ms, end_ms, promp
             recording=recording, portrait=portrait, audio_start_ms=start_ms, audio_end_ms=end_ms,
             source_text=text, prompt=prompt, negative_prompt=preset.default_negative_prompt,
             parameters=parameters, seed=seed, preset=preset.name, progress_total=num_steps * clips,
-            soft_time_limit_s=soft, time_limit_s=hard,
+            soft_time_limit_s=soft, time_limit_s=hard, retry_of=retry_of,
         )
         decided = attribution.s2v_decision(portrait=portrait, recording=recording, span=(start_ms, end_ms))
         known = {f.name for f in GenerationJob._meta.get_fields()}

@@ -234,3 +234,64 @@ def test_job_runs_on_a_worker_and_delivery_keeps_the_audio(start_worker, make_us
     label = label_for_clip(clip=clip)
     assert label == "AI生成 · " + attribution.s2v_attribution(portrait=p, recording=r)
     assert delivery.label == label
+
+
+# --- the screen and the API ------------------------------------------------------------------------------
+def test_screen_creates_a_job_from_transcript_segments(curator_client, speech_recording, portrait):
+    from django.urls import reverse
+
+    url = reverse("generation:s2v")
+    page = curator_client.get(url, {"recording": speech_recording.pk}).content.decode()
+    assert "针要斜一点。" in page and "演示人像" in page
+    segs = list(speech_recording.segments.order_by("start_ms").values_list("pk", flat=True))
+    r = curator_client.post(url, {"recording": speech_recording.pk, "segments": [str(s) for s in segs],
+                                  "portrait": portrait.pk, "seed": 5, "steps": 2})
+    assert r.status_code == 302, r.content.decode()[:3000]
+    job = GenerationJob.objects.get()
+    assert (job.kind, job.audio_start_ms, job.audio_end_ms, job.seed) == ("s2v", 500, 4500, 5)
+    detail = curator_client.get(r["Location"]).content.decode()
+    assert "演示人像" in detail and "500–4500" in detail
+
+
+def test_screen_refusal_says_why_and_saves_nothing(curator_client, speech_recording, portrait):
+    from django.urls import reverse
+
+    portrait.consent_scope = "none"
+    portrait.save()
+    r = curator_client.post(reverse("generation:s2v"), {"recording": speech_recording.pk, "start_s": 0, "end_s": 2,
+                                                        "portrait": portrait.pk})
+    assert r.status_code == 400 and "没有肖像授权" in r.content.decode()
+    assert not GenerationJob.objects.exists()
+
+
+def test_api_accepts_a_portrait_and_an_audio_span(curator, speech_recording, portrait, make_user):
+    from rest_framework.test import APIClient
+
+    c = APIClient()
+    c.force_authenticate(curator)
+    body = {"input": {"portrait": portrait.pk, "recording": speech_recording.pk, "audio_start_ms": 1000,
+                      "audio_end_ms": 4000}, "parameters": {"seed": 9, "steps": 2}}
+    r = c.post("/api/v1/generation-tasks", body, format="json")
+    assert r.status_code == 202, r.content
+    data = r.json()
+    assert data["input"] == {"kind": "s2v", "portrait": portrait.pk, "recording": speech_recording.pk,
+                             "audio_start_ms": 1000, "audio_end_ms": 4000, "text": "针要斜一点。\n大概三十度。"}
+    assert data["seed"] == 9 and data["status"] == "queued"
+    # refused: too long a span; nothing saved
+    body["input"]["audio_end_ms"] = 999_000
+    r = c.post("/api/v1/generation-tasks", body, format="json")
+    assert r.status_code == 400 and "超过上限" in r.json()["input"]["span"][0]
+    portrait.consent_scope = "none"
+    portrait.save()
+    body["input"]["audio_end_ms"] = 3000
+    r = c.post("/api/v1/generation-tasks", body, format="json")
+    assert r.status_code == 400 and "没有肖像授权" in r.json()["input"]["portrait"][0]
+    assert GenerationJob.objects.count() == 1
+    # a reviewer may not create one
+    reviewer = make_user("rev", "reviewer")
+    c.force_authenticate(reviewer)
+    portrait.consent_scope = "public"
+    portrait.save()
+    assert c.post("/api/v1/generation-tasks", body, format="json").status_code == 403
+    schema = c.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    assert b"S2VInput" in schema.content or b"audio_start_ms" in schema.content
