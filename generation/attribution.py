@@ -8,6 +8,7 @@ refuses a job with a Chinese message, and ``s2v_attribution`` writes the text of
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from archive.models import InheritorPortrait
@@ -29,6 +30,23 @@ def likeness_allows(portrait: InheritorPortrait) -> bool:
     if portrait.inheritor.needs_proxy and not (portrait.consent_by_proxy and portrait.consent_document):
         return False
     return True
+
+
+def likeness_allows_q(prefix: str = "") -> Q:
+    """``likeness_allows`` as a query condition on portraits (``prefix`` e.g. "clip__job__portrait__");
+    tests/test_s2v_jobs.py checks that both agree on every combination."""
+    proxy_ok = Q(**{f"{prefix}consent_by_proxy": True}) & ~Q(**{f"{prefix}consent_document": ""})
+    needs_proxy = Q(**{f"{prefix}inheritor__status": "deceased"}) | Q(**{f"{prefix}inheritor__able_to_sign": False})
+    return (Q(**{f"{prefix}consent_scope__in": LIKENESS_CONSENT}) & ~Q(**{f"{prefix}consent_given_by": ""})
+            & Q(**{f"{prefix}consent_date__isnull": False}) & (~needs_proxy | proxy_ok))
+
+
+def likeness_public_q(prefix: str = "") -> Q:
+    """``likeness_public`` as a query condition on the rows that may carry a portrait (``prefix`` up to and
+    including the portrait field, e.g. "clip__job__portrait"): no portrait, or one whose likeness consent
+    allows public showing. Used by ``records.selectors.public_records``."""
+    return Q(**{f"{prefix}__isnull": True}) | (
+        likeness_allows_q(f"{prefix}__") & Q(**{f"{prefix}__consent_scope": InheritorPortrait.LikenessScope.PUBLIC}))
 
 
 def likeness_public(portrait: InheritorPortrait | None) -> bool:

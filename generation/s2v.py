@@ -90,6 +90,9 @@ def s2v_job_create(*, requested_by, recording, portrait, start_ms, end_ms, promp
     # 1. Rights: a curator asks; the recording's consent to AI reconstruction, the portrait's likeness consent.
     if not is_curator(requested_by):
         raise PermissionDenied(_("只有策展人可以生成口述影像。"))
+    if recording.technique_id is None:
+        raise params.ParameterError({"recording": [
+            _("该录音没有关联技法:口述影像按技法审核、签署和存档,请先在录音信息中选择技法。")]})
     attribution.recording_consent_check(user=requested_by, recording=recording)
     attribution.likeness_check(portrait=portrait, recording=recording)
     # 2. The span and the parameters (no model work).

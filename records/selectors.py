@@ -8,15 +8,19 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from generation.attribution import likeness_public_q
 from review.models import Review
 
 from .models import ArchiveEvent, ArchiveFile, ArchiveRecord
 
 
 def public_records() -> QuerySet[ArchiveRecord]:
-    """Archive records the public may see: archived and currently signed (not withdrawn)."""
+    """Archive records the public may see: archived and currently signed (not withdrawn), and, for a
+    speech-driven video, its portrait's likeness consent allows public showing (checked at every request,
+    so a narrowed consent takes effect at once; the rule is generation.attribution.likeness_public)."""
     return (
         ArchiveRecord.objects.filter(signoff__review__state=Review.State.ARCHIVED, signoff__withdrawn_at__isnull=True)
+        .filter(likeness_public_q("clip__job__portrait"))
         .select_related("technique", "technique__craft", "step", "clip", "signoff", "signoff__inheritor")
         .order_by("-created_at")
     )

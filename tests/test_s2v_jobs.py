@@ -295,3 +295,21 @@ def test_api_accepts_a_portrait_and_an_audio_span(curator, speech_recording, por
     assert c.post("/api/v1/generation-tasks", body, format="json").status_code == 403
     schema = c.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
     assert b"S2VInput" in schema.content or b"audio_start_ms" in schema.content
+
+
+def test_likeness_query_agrees_with_the_rule(portrait, inheritor):
+    import itertools
+
+    for status, able, scope, by_proxy, doc, given in itertools.product(
+            ("alive", "deceased"), (True, False), ("none", "archive", "public"), (False, True), (False, True),
+            ("", "某人")):
+        Inheritor.objects.filter(pk=inheritor.pk).update(status=status, able_to_sign=able)
+        InheritorPortrait.objects.filter(pk=portrait.pk).update(
+            consent_scope=scope, consent_by_proxy=by_proxy, consent_document="likeness/a.pdf" if doc else "",
+            consent_given_by=given)
+        p = InheritorPortrait.objects.select_related("inheritor").get(pk=portrait.pk)
+        in_query = InheritorPortrait.objects.filter(attribution.likeness_allows_q(), pk=p.pk).exists()
+        assert in_query == attribution.likeness_allows(p), (status, able, scope, by_proxy, doc, given)
+        public = InheritorPortrait.objects.filter(attribution.likeness_allows_q(), pk=p.pk,
+                                                  consent_scope="public").exists()
+        assert public == attribution.likeness_public(p)

@@ -100,3 +100,16 @@ def test_files_and_api_behind_the_login(curator_client, inheritor):
 def test_admin_lists_portraits(admin_client, inheritor):
     assert admin_client.get(reverse("admin:archive_inheritorportrait_changelist")).status_code == 200
     assert admin_client.get(reverse("admin:archive_inheritor_change", args=[inheritor.pk])).status_code == 200
+
+
+def test_load_demo_makes_a_drawn_demo_portrait_with_likeness_consent():
+    from django.core.management import call_command
+
+    from generation.attribution import likeness_allows, likeness_public
+
+    call_command("load_demo", "--no-media", stdout=io.StringIO())
+    call_command("load_demo", "--no-media", stdout=io.StringIO())  # idempotent
+    p = InheritorPortrait.objects.select_related("inheritor").get()
+    assert p.inheritor.name == "沈秀芬" and p.title == "演示插图(非真人)" and "不是任何真人" in p.description
+    assert (p.width, p.height) == (512, 640)
+    assert likeness_allows(p) and likeness_public(p)
