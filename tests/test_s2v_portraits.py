@@ -102,7 +102,7 @@ def test_admin_lists_portraits(admin_client, inheritor):
     assert admin_client.get(reverse("admin:archive_inheritor_change", args=[inheritor.pk])).status_code == 200
 
 
-def test_load_demo_makes_a_drawn_demo_portrait_with_likeness_consent():
+def test_load_demo_makes_a_drawn_demo_portrait_with_likeness_consent(db):
     from django.core.management import call_command
 
     from generation.attribution import likeness_allows, likeness_public
