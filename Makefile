@@ -37,6 +37,7 @@ migrate: venv
 
 tiny-engine: venv
 	@test -f var/models/tiny/model_index.json || $(PY) manage.py build_tiny_engine var/models/tiny
+	@test -f var/models/tiny-s2v/config.json || $(PY) manage.py build_tiny_engine --s2v var/models/tiny-s2v
 
 # Demo data; on the first run also one whole chain (normalize → generate → post-process → sign →
 # archive) so the public gallery has an archived demonstration to show. Its video is noise.
