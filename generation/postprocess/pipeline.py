@@ -433,7 +433,7 @@ def deliver_file(
             audio = ffmpeg.input(str(audio_path)).audio
             extra_args["t"] = f"{duration:.6f}"
         with atomic_output(out_path) as tmp:
-            argv = _compile(stream, tmp, template, extra_args, metadata, audio=audio)
+            argv = _compile(stream, tmp, template, extra_args, metadata, **({"audio": audio} if audio else {}))
             stderr_parts.append(run_ffmpeg(argv, stdin=stdin, what=_("交付视频编码")))
             result = _finish(tmp, out_path, template, expect, argv, "\n".join(stderr_parts))
         result.extra.update(
