@@ -4,12 +4,14 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .models import Craft, Footage, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep, TranscriptSegment
+from .models import (Craft, Footage, Inheritor, InheritorPortrait, Recording, SignerChange, Technique, TechniqueStep,
+                     TranscriptSegment)
 
 
 class InheritorInline(admin.TabularInline):
     model = Inheritor
     fields = ["name", "level", "status", "able_to_sign"]
+    readonly_fields = ["status", "able_to_sign"]  # who may sign changes on the curator screen, confirmed by a second person
     extra = 0
     show_change_link = True
 
@@ -48,6 +50,13 @@ class InheritorAdmin(admin.ModelAdmin):
     search_fields = ["name", "craft__name", "craft__region", "proxy_name"]
     autocomplete_fields = ["craft"]
     raw_id_fields = ["user", "proxy_user"]
+
+    def get_readonly_fields(self, request, obj=None):
+        """Who may sign is changed on the curator screen, as a request a second curator or an admin
+        confirms (archive.services.inheritor_update); here it is read only."""
+        from .services import SIGNER_FIELDS
+
+        return list(SIGNER_FIELDS)
 
 
 class TechniqueStepInline(admin.StackedInline):
@@ -119,3 +128,21 @@ class FootageAdmin(admin.ModelAdmin):
     list_filter = ["public", "technique__craft"]
     search_fields = ["title", "credit", "reference", "technique__name"]
     autocomplete_fields = ["technique"]
+
+
+@admin.register(SignerChange)
+class SignerChangeAdmin(admin.ModelAdmin):
+    """The audit of requested changes of who may sign: read only (decided on the curator screen)."""
+
+    list_display = ["inheritor", "state", "requested_by", "requested_at", "decided_by", "decided_at"]
+    list_filter = ["state"]
+    search_fields = ["inheritor__name"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -25,6 +25,8 @@ urlpatterns = [
     path("portraits/<int:pk>/image/", v.PortraitFile.as_view(field="image"), name="portrait_image"),
     path("portraits/<int:pk>/document/", v.PortraitFile.as_view(field="consent_document"),
          name="portrait_document"),
+    path("inheritors/<int:pk>/signer-changes/<int:change_id>/", v.SignerChangeDecide.as_view(),
+         name="signer_change_decide"),
     # techniques (技法) with ordered steps
     path("techniques/", v.TechniqueList.as_view(), name="technique_list"),
     path("techniques/new/", v.TechniqueFormPage.as_view(), name="technique_create"),

@@ -1,7 +1,7 @@
 """Curator screens: server-rendered, Chinese first, usable on a phone.
 
 Reading needs a curator, reviewer (researcher) or admin account; writing needs a curator or admin
-(archive.roles.is_curator). Anonymous visitors go to the login page; other accounts get 403.
+(heritage/permissions.py: archive.view, archive.change). Anonymous visitors go to the login page; other accounts get 403.
 Views parse input and call archive.services (writes) or archive.selectors (reads)."""
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from typing import Callable
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -22,26 +21,23 @@ from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
+
+from heritage.permissions import PermissionView, allowed
 
 from . import selectors, services
 from .forms import (CraftForm, FootageForm, InheritorForm, PortraitForm, RecordingForm, SegmentFormSet, StepFormSet,
                     TechniqueForm, TranscriptImportForm, model_data)
-from .models import Category, Craft, Footage, Inheritor, InheritorPortrait, Recording, Technique
-from .roles import CURATOR, INHERITOR, REVIEWER, has_role, is_curator
+from .models import Category, Craft, Footage, Inheritor, InheritorPortrait, Recording, SignerChange, Technique
+from .roles import INHERITOR, has_role
 from .webvtt import serialize, to_plain_text
 
 PAGE_SIZE = 20
 
 
-def can_read(user) -> bool:
-    return has_role(user, CURATOR, REVIEWER)
-
-
 def can_hear(user, recording: Recording) -> bool:
     """A recording whose consent is "archive only" is kept for the archive: curators and admins may
     play it and read its transcript; researchers see its catalogue entry only."""
-    return is_curator(user) or recording.consent_scope != Recording.ConsentScope.ARCHIVE_ONLY
+    return allowed(user, "archive.read_recording", recording)
 
 
 def _refuse_archive_only(user, recording: Recording) -> None:
@@ -49,26 +45,18 @@ def _refuse_archive_only(user, recording: Recording) -> None:
         raise PermissionDenied(_("这条录音的授权范围是“仅限档案保存”,只有策展人可以收听和查看转写。"))
 
 
-class RoleView(View):
-    """Login required; ``write = True`` views need a curator or admin, others a curator/reviewer/admin."""
+class RoleView(PermissionView):
+    """Curator screens: reading needs ``archive.view``; views with ``write = True`` need
+    ``archive.change`` for every method (heritage/permissions.py)."""
 
+    permission_required = "archive.view"
     write = False
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        allowed = is_curator(request.user) if self.write else can_read(request.user)
-        try:
-            if not allowed:
-                raise PermissionDenied(_("您的账户没有权限进行此操作。"))
-            return super().dispatch(request, *args, **kwargs)
-        except PermissionDenied as exc:
-            # A page in the site's language that says why, instead of the bare default 403.
-            return render(request, "curator/403.html", {"reason": str(exc) or _("您的账户没有权限进行此操作。")},
-                          status=403)
+    def required_permission(self, request) -> str:
+        return "archive.change" if self.write else self.permission_required
 
     def base_context(self, **extra):
-        return {"can_write": is_curator(self.request.user), **extra}
+        return {"can_write": self.may("archive.change"), **extra}
 
 
 def _add_errors(form, exc: ValidationError) -> None:
@@ -92,7 +80,8 @@ class HomeView(RoleView):
     def dispatch(self, request, *args, **kwargs):
         # Everyone lands here after login (LOGIN_REDIRECT_URL); an inheritor's work is signing, which
         # lives in the review screens.
-        if request.user.is_authenticated and not can_read(request.user) and has_role(request.user, INHERITOR):
+        if (request.user.is_authenticated and not allowed(request.user, "archive.view")
+                and (has_role(request.user, INHERITOR) or allowed(request.user, "review.view_inbox"))):
             return redirect("review:inbox")
         return super().dispatch(request, *args, **kwargs)
 
@@ -187,7 +176,30 @@ class InheritorDetail(RoleView):
     def get(self, request, pk):
         inheritor = get_object_or_404(Inheritor.objects.select_related("craft", "user", "proxy_user"), pk=pk)
         return render(request, "curator/inheritor_detail.html", self.base_context(
-            inheritor=inheritor, recordings=inheritor.recordings.all(), portraits=inheritor.portraits.all()))
+            inheritor=inheritor, recordings=inheritor.recordings.all(), portraits=inheritor.portraits.all(),
+            signer_changes=inheritor.signer_changes.select_related("requested_by", "decided_by")[:10]))
+
+
+class SignerChangeDecide(RoleView):
+    """Confirm or reject a requested change of who may sign (a second curator, or an admin)."""
+
+    permission_required = "archive.confirm_signer_change"
+
+    def permission_object(self):
+        return get_object_or_404(SignerChange, pk=self.kwargs["change_id"], inheritor_id=self.kwargs["pk"])
+
+    def post(self, request, pk, change_id):
+        change = self.permission_object()
+        try:
+            if request.POST.get("decision") == "confirm":
+                services.signer_change_confirm(change=change, actor=request.user)
+                messages.success(request, _("签署人变更已确认,现在生效。"))
+            else:
+                services.signer_change_reject(change=change, actor=request.user)
+                messages.success(request, _("签署人变更已驳回。"))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        return redirect("curator:inheritor_detail", pk=pk)
 
 
 class TechniqueDetail(RoleView):
@@ -294,10 +306,10 @@ class InheritorForm_(FormPage):
         return {"craft": craft} if craft else {}
 
     def create(self, data):
-        return services.inheritor_create(data=data)
+        return services.inheritor_create(data=data, actor=self.request.user)
 
     def update(self, obj, data):
-        return services.inheritor_update(inheritor=obj, data=data)
+        return services.inheritor_update(inheritor=obj, data=data, actor=self.request.user)
 
 
 class PortraitForm_(FormPage):

@@ -109,10 +109,10 @@ class Inheritor(TimeStamped):
 
     @property
     def signer(self):
-        """The user account that may sign for this inheritor, or None."""
-        if self.needs_proxy:
-            return self.proxy_user if (self.proxy_user_id and self.proxy_document) else None
-        return self.user
+        """The user account that may sign for this inheritor, or None (the rule: archive/signing.py)."""
+        from .signing import signer_of
+
+        return signer_of(self)
 
     def clean(self):
         has_proxy = bool(self.proxy_name or self.proxy_user_id)
@@ -197,6 +197,41 @@ class InheritorPortrait(TimeStamped):
             errors["consent_document"] = _("代理人给出的肖像授权须附授权文件。")
         if errors:
             raise ValidationError(errors)
+
+
+class SignerChange(models.Model):
+    """A requested change to who may sign for an inheritor (status, ability to sign, account, proxy,
+    authority document). It takes effect only when a second curator or an admin confirms it
+    (archive.services.signer_change_confirm); the row stays as the audit of the request and decision."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("待确认")
+        CONFIRMED = "confirmed", _("已确认生效")
+        REJECTED = "rejected", _("已驳回")
+        SUPERSEDED = "superseded", _("已被新的申请取代")
+
+    inheritor = models.ForeignKey(Inheritor, on_delete=models.CASCADE, related_name="signer_changes",
+                                  verbose_name=_("传承人"))
+    state = models.CharField(_("状态"), max_length=16, choices=State.choices, default=State.PENDING, db_index=True)
+    before = models.JSONField(_("修改前"), default=dict)
+    after = models.JSONField(_("修改后"), default=dict)
+    proxy_document = models.FileField(
+        _("新的授权文件"), upload_to="proxy-documents/", blank=True, validators=[validate_document_file]
+    )
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                     verbose_name=_("申请人"))
+    requested_at = models.DateTimeField(_("申请时间"), auto_now_add=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="+", verbose_name=_("确认人"))
+    decided_at = models.DateTimeField(_("确认时间"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("签署人变更")
+        verbose_name_plural = _("签署人变更")
+
+    def __str__(self):
+        return f"{self.inheritor} · {self.get_state_display()}"
 
 
 class Technique(TimeStamped):

@@ -1,5 +1,5 @@
-"""Roles are groups. Anonymous visitors are the public."""
-from django.contrib.auth.mixins import UserPassesTestMixin
+"""Roles are groups. Anonymous visitors are the public. Who may do what is decided by the predicates in
+heritage/permissions.py, built on ``has_role``."""
 
 CURATOR = "curator"
 REVIEWER = "reviewer"
@@ -18,14 +18,3 @@ def has_role(user, *roles: str) -> bool:
         names = set(user.groups.values_list("name", flat=True))
         user._role_names = names
     return bool(names.intersection(roles)) or (ADMIN in names)
-
-
-def is_curator(user) -> bool:
-    return has_role(user, CURATOR)
-
-
-class CuratorRequiredMixin(UserPassesTestMixin):
-    """Curators and admins. Anonymous users are sent to the login page; others get 403."""
-
-    def test_func(self):
-        return is_curator(self.request.user)

@@ -70,10 +70,11 @@ def footage_list(*, q: str = "", technique: Technique | None = None) -> QuerySet
 def archive_todo(*, limit: int = 10) -> dict[str, list]:
     """What a curator should fix: inheritors who need a proxy but have no usable one, recordings with
     no transcript or no file/reference, techniques without steps."""
-    needs_proxy = Q(status=Inheritor.Status.DECEASED) | Q(able_to_sign=False)
+    from .signing import NEEDS_PROXY, inheritors_with_signer
+
     return {
         "inheritors_without_signer": list(
-            Inheritor.objects.filter(needs_proxy).filter(Q(proxy_user__isnull=True) | Q(proxy_document=""))
+            inheritors_with_signer().filter(NEEDS_PROXY, signer_id__isnull=True)
             .select_related("craft").order_by("craft__name", "name")[:limit]),
         "recordings_without_transcript": list(
             Recording.objects.filter(segments__isnull=True).select_related("craft").order_by("-recorded_on")[:limit]),

@@ -6,12 +6,15 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models.fields.files import FieldFile
+from django.utils import timezone
 from django.db.models import Model, ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 
-from .models import Craft, Footage, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep, TranscriptSegment, fmt_ms
+from .models import (Craft, Footage, Inheritor, InheritorPortrait, Recording, SignerChange, Technique, TechniqueStep,
+                     TranscriptSegment, fmt_ms)
 from .selectors import deletion_blockers
 from .webvtt import Cue, parse_timestamp
 
@@ -49,14 +52,131 @@ def craft_update(*, craft: Craft, data: dict[str, Any]) -> Craft:
     return _apply(craft, data)
 
 
-@transaction.atomic
-def inheritor_create(*, data: dict[str, Any]) -> Inheritor:
-    return _apply(Inheritor(), data)
+# Fields that decide who may sign for an inheritor (archive/signing.py). A change to any of them is a
+# SignerChange that takes effect only when a second curator or an admin confirms it.
+SIGNER_FIELDS = ("status", "able_to_sign", "user", "proxy_name", "proxy_user", "proxy_relation", "proxy_document")
+
+
+def _signer_values(inheritor: Inheritor) -> dict:
+    return {"status": inheritor.status, "able_to_sign": inheritor.able_to_sign, "user": inheritor.user_id,
+            "proxy_name": inheritor.proxy_name, "proxy_user": inheritor.proxy_user_id,
+            "proxy_relation": inheritor.proxy_relation, "proxy_document": inheritor.proxy_document.name or ""}
+
+
+def _request_signer_change(inheritor: Inheritor, candidate: Inheritor, document, actor) -> SignerChange | None:
+    """Record the signer fields of ``candidate`` that differ from ``inheritor``'s as a pending change."""
+    before, after = _signer_values(inheritor), _signer_values(candidate)
+    if document is not None:
+        after["proxy_document"] = "(new)"
+    if before == after:
+        return None
+    from heritage.permissions import allowed
+
+    if actor is None:
+        raise PermissionDenied(_("修改签署人需要记录申请人。"))
+    if not allowed(actor, "archive.request_signer_change", inheritor):
+        raise PermissionDenied(_("您的账户没有权限进行此操作。"))
+    inheritor.signer_changes.filter(state=SignerChange.State.PENDING).update(state=SignerChange.State.SUPERSEDED)
+    change = SignerChange(inheritor=inheritor, before=before, after=after, requested_by=actor)
+    if document is not None:
+        change.proxy_document = document
+    change.save()
+    if document is not None:
+        change.after["proxy_document"] = change.proxy_document.name
+        change.save(update_fields=["after"])
+    return change
+
+
+def _split(data: dict[str, Any]):
+    signer = {k: v for k, v in data.items() if k in SIGNER_FIELDS}
+    rest = {k: v for k, v in data.items() if k not in SIGNER_FIELDS}
+    return signer, rest
+
+
+def _candidate(inheritor: Inheritor, data: dict[str, Any]):
+    """A copy of ``inheritor`` with ``data`` applied and validated (nothing saved); and the new
+    authority document, if one was uploaded."""
+    candidate = Inheritor(**{f.attname: getattr(inheritor, f.attname) for f in Inheritor._meta.concrete_fields})
+    candidate._state.adding = inheritor._state.adding
+    candidate._state.db = inheritor._state.db
+    document = None
+    for field, value in data.items():
+        if field == "proxy_document":
+            if value and not isinstance(value, FieldFile):
+                document = value
+            elif not value:
+                value = ""
+        setattr(candidate, field, value)
+    candidate.full_clean()
+    return candidate, document
 
 
 @transaction.atomic
-def inheritor_update(*, inheritor: Inheritor, data: dict[str, Any]) -> Inheritor:
-    return _apply(inheritor, data)
+def inheritor_create(*, data: dict[str, Any], actor=None) -> Inheritor:
+    """Create the inheritor; who may sign for them (account, status, proxy, authority document) is a
+    pending SignerChange until a second curator or an admin confirms it."""
+    candidate, document = _candidate(Inheritor(), data)
+    _signer, rest = _split(data)
+    inheritor = _apply(Inheritor(), rest)
+    _request_signer_change(inheritor, candidate, document, actor)
+    return inheritor
+
+
+@transaction.atomic
+def inheritor_update(*, inheritor: Inheritor, data: dict[str, Any], actor=None) -> Inheritor:
+    """Other fields are saved at once; a change to who may sign becomes a pending SignerChange."""
+    current = Inheritor.objects.select_for_update().get(pk=inheritor.pk)  # the form may have changed ``inheritor``
+    candidate, document = _candidate(current, data)
+    _signer, rest = _split(data)
+    inheritor = _apply(current, rest)
+    _request_signer_change(inheritor, candidate, document, actor)
+    return inheritor
+
+
+@transaction.atomic
+def signer_change_confirm(*, change: SignerChange, actor) -> Inheritor:
+    """A second curator (not the one who asked) or an admin confirms: the change takes effect now."""
+    from heritage.permissions import allowed
+
+    change = SignerChange.objects.select_for_update().get(pk=change.pk)
+    if not allowed(actor, "archive.confirm_signer_change", change):
+        raise PermissionDenied(_("只有另一位策展人或管理员可以确认签署人变更。"))
+    if change.state != SignerChange.State.PENDING:
+        raise ValidationError(_("这项变更已处理(%(s)s)。") % {"s": change.get_state_display()})
+    inheritor = Inheritor.objects.select_for_update().get(pk=change.inheritor_id)
+    if _signer_values(inheritor) != change.before:
+        raise ValidationError(_("传承人的签署信息在申请后已被改动,请重新提交变更。"))
+    after = change.after
+    inheritor.status = after["status"]
+    inheritor.able_to_sign = after["able_to_sign"]
+    inheritor.user_id = after["user"]
+    inheritor.proxy_name = after["proxy_name"]
+    inheritor.proxy_user_id = after["proxy_user"]
+    inheritor.proxy_relation = after["proxy_relation"]
+    inheritor.proxy_document = after["proxy_document"]
+    inheritor.full_clean()
+    inheritor.save()
+    change.state = SignerChange.State.CONFIRMED
+    change.decided_by = actor
+    change.decided_at = timezone.now()
+    change.save(update_fields=["state", "decided_by", "decided_at"])
+    return inheritor
+
+
+@transaction.atomic
+def signer_change_reject(*, change: SignerChange, actor) -> SignerChange:
+    from heritage.permissions import allowed
+
+    change = SignerChange.objects.select_for_update().get(pk=change.pk)
+    if not allowed(actor, "archive.confirm_signer_change", change):
+        raise PermissionDenied(_("只有另一位策展人或管理员可以处理签署人变更。"))
+    if change.state != SignerChange.State.PENDING:
+        raise ValidationError(_("这项变更已处理(%(s)s)。") % {"s": change.get_state_display()})
+    change.state = SignerChange.State.REJECTED
+    change.decided_by = actor
+    change.decided_at = timezone.now()
+    change.save(update_fields=["state", "decided_by", "decided_at"])
+    return change
 
 
 @transaction.atomic

@@ -54,6 +54,12 @@ class GenerationJob(models.Model):
     source_start = models.PositiveIntegerField(_("来源起始字符"), null=True, blank=True)
     source_end = models.PositiveIntegerField(_("来源结束字符"), null=True, blank=True)
     source_text = models.TextField(_("来源文本"), blank=True)
+    # Decided once when the job is created (generation/attribution.py) and read by every later step: the
+    # burned-in label, the video metadata, the review and sign-off, the C2PA manifest, the gallery.
+    attribution = models.CharField(_("署名"), max_length=500, blank=True)
+    attribution_sources = models.JSONField(_("署名来源"), default=list, blank=True)
+    consent = models.CharField(_("AI 重构授权依据"), max_length=16, blank=True,
+                               help_text=_("recording:读取的录音均授权 AI 重构;none:未读取口述史录音"))
     # The structured action description (generation.prompting output); the prompt is derived from it.
     action_description = models.JSONField(_("结构化动作描述"), default=dict, blank=True)
     spec_version = models.CharField(_("规范版本"), max_length=40, blank=True)

@@ -25,7 +25,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from archive.roles import is_curator
+from heritage.permissions import allowed
 
 from . import attribution
 from . import parameters as params
@@ -88,7 +88,7 @@ def s2v_job_create(*, requested_by, recording, portrait, start_ms, end_ms, promp
     from .engine.s2v.config import frames_for_audio, get_s2v_preset, size_for_image
 
     # 1. Rights: a curator asks; the recording's consent to AI reconstruction, the portrait's likeness consent.
-    if not is_curator(requested_by):
+    if not allowed(requested_by, "generation.create"):
         raise PermissionDenied(_("只有策展人可以生成口述影像。"))
     if recording.technique_id is None:
         raise params.ParameterError({"recording": [
@@ -139,9 +139,7 @@ def s2v_job_create(*, requested_by, recording, portrait, start_ms, end_ms, promp
             parameters=parameters, seed=seed, preset=preset.name, progress_total=num_steps * clips,
             soft_time_limit_s=soft, time_limit_s=hard, retry_of=retry_of,
         )
-        decided = attribution.s2v_decision(portrait=portrait, recording=recording, span=(start_ms, end_ms))
-        known = {f.name for f in GenerationJob._meta.get_fields()}
-        fields.update({k: v for k, v in decided.items() if k in known})  # until rules' fields are merged
+        fields.update(attribution.s2v_decision(portrait=portrait, recording=recording, span=(start_ms, end_ms)))
         stored: list[str] = []
         try:
             with transaction.atomic():

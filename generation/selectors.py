@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from archive.roles import is_curator
+from heritage.permissions import allowed
 
 from . import services
 from .models import GenerationJob, WorkerHeartbeat
@@ -19,7 +19,7 @@ def jobs_visible_to(user) -> QuerySet[GenerationJob]:
     qs = GenerationJob.objects.select_related("technique", "step", "requested_by", "clip")
     if not (user and user.is_authenticated):
         return qs.none()
-    return qs if is_curator(user) else qs.filter(requested_by=user)
+    return qs if allowed(user, "generation.view_all_jobs") else qs.filter(requested_by=user)
 
 
 def job_list(*, user, status: str | None = None, technique: str | None = None, step: int | None = None,

@@ -35,9 +35,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from archive.roles import is_curator
+from heritage.permissions import allowed
 from heritage.hashing import sha256_file
 
+from . import attribution
 from . import parameters as params
 from .models import Clip, GenerationJob, WorkerHeartbeat
 
@@ -140,16 +141,9 @@ def job_source(*, technique=None, step=None, text: str | None = None, action_des
     return Source(source_text, desc, prompt, str(desc.get("spec_version", "")))
 
 
-GENERATION_CONSENT = ("generation", "public")
-
-
 def _recording_span(recording, technique, text, start, end, *, need_text: bool = True):
-    """A transcript span as the source: the recording's consent must allow AI reconstruction, and the span
-    (character offsets into the transcript) must lie inside it. Returns (text, start, end)."""
-    if recording.consent_scope not in GENERATION_CONSENT:
-        raise params.ParameterError({"recording": [
-            _("该录音的授权范围(%(scope)s)不允许用于 AI 重构,不能据此生成视频。")
-            % {"scope": recording.get_consent_scope_display()}]})
+    """A transcript span as the source: the span (character offsets into the transcript) must lie inside
+    it. Returns (text, start, end). Consent and the right to read it: ``attribution.consent_check``."""
     if technique is not None and recording.technique_id and recording.technique_id != technique.pk:
         raise params.ParameterError({"recording": [_("该录音不属于所选技法。")]})
     if text or not need_text:  # the caller cut (and maybe edited) the text, or gave a description: keep offsets
@@ -171,16 +165,21 @@ def job_create(*, requested_by, technique=None, step=None, text: str | None = No
                action_description: dict | None = None, parameters: dict | None = None, seed: int | None = None,
                camera: str | None = None, retry_of: GenerationJob | None = None, batch: uuid.UUID | None = None,
                recording=None, source_start: int | None = None, source_end: int | None = None,
-               negative_prompt: str | None = None, enqueue: bool = True) -> GenerationJob:
+               negative_prompt: str | None = None, enqueue: bool = True,
+               check_reader: bool = True) -> GenerationJob:
     """Create a queued job and send it to queue `gpu` once the transaction commits.
 
     `parameters` are the public parameters (see generation/parameters.py); a `seed` given here wins over
-    parameters["seed"]; no seed at all → a random one (recorded). Raises ParameterError."""
+    parameters["seed"]; no seed at all → a random one (recorded). Consent and attribution are decided
+    here, once, by ``generation.attribution.decide`` and stored on the job (``check_reader=False`` only
+    for a new take of an existing job's own sources). Raises ParameterError, PermissionDenied."""
+    reader = requested_by if check_reader else None
     if step is not None and technique is None:
         technique = step.technique
     if step is not None and step.technique_id != technique.pk:
         raise params.ParameterError({"step": [_("该步骤不属于所选技法。")]})
     if recording is not None:
+        attribution.consent_check(user=reader, recordings=[recording])  # before the transcript is read
         text, source_start, source_end = _recording_span(recording, technique, text, source_start, source_end,
                                                          need_text=not action_description)
     if camera and camera not in CAMERAS:
@@ -195,9 +194,13 @@ def job_create(*, requested_by, technique=None, step=None, text: str | None = No
         seed_value = random.SystemRandom().randint(0, params.SEED_MAX)
     source = job_source(technique=technique, step=step, text=text, action_description=action_description,
                         camera=camera)
+    decision = attribution.decide(user=reader, technique=technique, recording=recording,
+                                  action_description=source.action_description,
+                                  span=(source_start, source_end) if recording is not None else None)
     soft, hard = params.time_limits(resolved, preset_name=preset_name)
     preset = params.preset_of(preset_name)
     job = GenerationJob.objects.create(
+        attribution=decision.attribution, attribution_sources=decision.sources, consent=decision.consent,
         requested_by=requested_by, technique=technique, step=step, recording=recording,
         source_start=source_start, source_end=source_end, source_text=source.text,
         action_description=source.action_description, spec_version=source.spec_version, prompt=source.prompt,
@@ -262,7 +265,7 @@ def job_create_batch(*, requested_by, technique, steps=None, cameras=None, text:
 
 def job_retry(*, job: GenerationJob, actor, seed: int | None = None) -> GenerationJob:
     """A new take of the same source and parameters with a new seed (random unless given)."""
-    if not can_manage(actor, job):
+    if not (can_manage(actor, job) and allowed(actor, "generation.create")):
         raise PermissionDenied(_("只能重试自己的任务。"))
     if job.kind == GenerationJob.Kind.S2V:  # same recording span, portrait, prompt and steps; new seed
         from .s2v import s2v_job_create
@@ -289,7 +292,7 @@ def job_retry(*, job: GenerationJob, actor, seed: int | None = None) -> Generati
 
 
 def can_manage(user, job: GenerationJob) -> bool:
-    return bool(user and user.is_authenticated and (job.requested_by_id == user.pk or is_curator(user)))
+    return bool(user is not None and allowed(user, "generation.manage_job", job))
 
 
 def job_cancel(*, job: GenerationJob, actor) -> GenerationJob:

@@ -1,23 +1,20 @@
 """Curator screens for generation: generate (one, all steps, camera angles), job list and detail with a
 live progress bar, cancel, retry with a new seed, compare takes side by side, and the GPU pool page.
 
-Reading needs a curator, reviewer or admin; generating, cancelling and retrying need a curator (or the
-job's own requester for cancel and retry)."""
+Reading needs ``generation.view``; generating ``generation.create``; cancelling and retrying
+``generation.manage_job`` (a curator, or the job's own requester) — see heritage/permissions.py."""
 import json
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views import View
 
 from archive.models import Recording, Technique
-from archive.roles import ADMIN, CURATOR, REVIEWER, has_role, is_curator
+from heritage.permissions import PermissionView
 
 from . import parameters as params
 from . import selectors, services
@@ -27,16 +24,15 @@ from .models import GenerationJob
 COMPARE_MAX = 6
 
 
-class AreaView(View):
+class AreaView(PermissionView):
+    """Generation screens: reading needs ``generation.view``; views with ``write = True`` need
+    ``generation.create`` (heritage/permissions.py)."""
+
+    permission_required = "generation.view"
     write = False
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        allowed = is_curator(request.user) if self.write else has_role(request.user, CURATOR, REVIEWER, ADMIN)
-        if not allowed:
-            raise PermissionDenied(_("您的账户没有权限进行此操作。"))
-        return super().dispatch(request, *args, **kwargs)
+    def required_permission(self, request) -> str:
+        return "generation.create" if self.write else self.permission_required
 
     def job_or_404(self, pk) -> GenerationJob:
         job = selectors.job_get(user=self.request.user, job_id=pk)
@@ -98,7 +94,7 @@ class JobList(AreaView):
         keep = "&".join(f"{k}={v}" for k, v in q.items() if k != "page" and v)
         return render(request, "generation/job_list.html", {
             "page": page, "jobs": page.object_list, "statuses": GenerationJob.Status.choices, "filters": q,
-            "keep": keep, "techniques": Technique.objects.order_by("name"), "can_generate": is_curator(request.user),
+            "keep": keep, "techniques": Technique.objects.order_by("name"), "can_generate": self.may("generation.create"),
         })
 
 
@@ -170,7 +166,7 @@ class JobDetail(AreaView):
         retries = list(selectors.jobs_visible_to(request.user).filter(retry_of=job))
         return render(request, "generation/job_detail.html", {
             "job": job, "output": selectors.clip_output(job, media_url_for(job)),
-            "can_manage": services.can_manage(request.user, job), "takes": takes, "retries": retries,
+            "can_manage": self.may("generation.manage_job", job), "takes": takes, "retries": retries,
             "parameters_json": json.dumps(job.parameters, ensure_ascii=False, indent=2),
             "description_json": json.dumps(job.action_description, ensure_ascii=False, indent=2),
             "timings_json": json.dumps(job.timings, ensure_ascii=False, indent=2),
@@ -178,6 +174,11 @@ class JobDetail(AreaView):
 
 
 class JobCancel(AreaView):
+    permission_required = "generation.manage_job"
+
+    def permission_object(self):
+        return self.job_or_404(self.kwargs["pk"])
+
     def post(self, request, pk):
         job = self.job_or_404(pk)
         try:
@@ -190,6 +191,11 @@ class JobCancel(AreaView):
 
 
 class JobRetry(AreaView):
+    permission_required = "generation.manage_job"
+
+    def permission_object(self):
+        return self.job_or_404(self.kwargs["pk"])
+
     def post(self, request, pk):
         job = self.job_or_404(pk)
         seed = request.POST.get("seed", "").strip()

@@ -3,10 +3,12 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.authtoken.views import obtain_auth_token
 
+from heritage.permissions import public
+
 urlpatterns = [
-    path("auth/token", obtain_auth_token, name="api-token"),
-    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("auth/token", public(obtain_auth_token), name="api-token"),
+    path("schema/", public(SpectacularAPIView.as_view()), name="api-schema"),
+    path("docs/", public(SpectacularSwaggerView.as_view(url_name="api-schema")), name="api-docs"),
     path("", include("archive.api.urls")),
     path("", include("generation.api.urls")),
     path("", include("review.api.urls")),

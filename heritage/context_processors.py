@@ -4,23 +4,20 @@ from django.utils.functional import SimpleLazyObject
 
 def site(request):
     """Facts every page may show: whether the engine is the tiny one whose videos are noise, and which
-    areas the signed-in user may open (lazy: no query unless the navigation asks)."""
+    areas the signed-in user may open (heritage/permissions.py; lazy: no query unless the navigation
+    asks)."""
     user = getattr(request, "user", None)
 
-    def is_curator():
-        from archive.roles import is_curator as check
+    def may(perm):
+        def check():
+            from heritage.permissions import allowed
 
-        return bool(user and check(user))
+            return bool(user is not None and user.is_authenticated and allowed(user, perm))
 
-    def can_review():
-        from archive.roles import ALL_ROLES, has_role
-
-        if not (user and user.is_authenticated):
-            return False
-        return has_role(user, *ALL_ROLES) or user.proxy_for.exists()
+        return SimpleLazyObject(check)
 
     return {
         "ENGINE_IS_TINY": settings.ENGINE_PRESET == "tiny",
-        "NAV_CURATOR": SimpleLazyObject(is_curator),
-        "NAV_REVIEW": SimpleLazyObject(can_review),
+        "NAV_CURATOR": may("archive.change"),
+        "NAV_REVIEW": may("review.view_inbox"),
     }

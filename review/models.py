@@ -1,6 +1,7 @@
 """Review workflow (审核) on a generated clip, inheritor sign-off (传承人签署), audit and notifications.
 
-State machine on ``Review.state`` (transitions in review/services.py, one function each):
+State machine on ``Review.state``; its one table (states, actions, permissions, guards) is
+review/workflow.py, the work of each action in review/services.py:
 
     draft ──submit──▶ in_review ──sign──▶ approved (signed) ──archive──▶ archived
       ▲                 │   ▲                  │                          │
@@ -80,6 +81,7 @@ class ReviewComment(models.Model):
         REJECTION = "rejection", _("驳回理由")
         SIGNOFF = "signoff", _("签署意见")
         WITHDRAWAL = "withdrawal", _("撤回理由")
+        APPROVAL = "approval", _("研究者已审阅")
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="comments", verbose_name=_("审核"))
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
@@ -193,7 +195,7 @@ class AuditEntry(models.Model):
     ACTION_LABELS = {
         "open": _("发起审核"), "set_rights": _("修改权利声明"), "submit": _("送审"), "comment": _("发表意见"),
         "request_changes": _("要求修改"), "reject": _("驳回"), "sign": _("签署"), "archive": _("归档"),
-        "withdraw": _("撤回签署"),
+        "withdraw": _("撤回签署"), "approve": _("研究者已审阅"),
     }
 
     def __str__(self):

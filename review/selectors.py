@@ -1,37 +1,31 @@
-"""Reads for the review screens, the API and other apps (post-processing reads the attribution here)."""
+"""Reads for the review screens and the API."""
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from archive.roles import ADMIN, CURATOR, REVIEWER, has_role
+from archive.signing import signer_crafts
+from heritage.permissions import allowed
 
-from .models import AuditEntry, Notification, Review
+from .models import AuditEntry, Notification, Review, ReviewComment
 
-
-def attribution_for_clip(clip) -> str | None:
-    """The attribution text for a clip, 「基于<传承人>口述重构」, or None until a review composed it.
-    Post-processing draws it into the delivery video's visible label."""
-    review = Review.objects.filter(clip=clip).only("attribution").first()
-    return (review.attribution or None) if review else None
+__all__ = ["signer_crafts", "reviewer_approval", "review_list_for", "review_versions", "audit_for",
+           "unread_notifications"]
 
 
-def signer_crafts(user) -> list[int]:
-    """Ids of the crafts this user may sign for (as the inheritor or as the recorded proxy)."""
-    from archive.models import Inheritor
-
-    if not user.is_authenticated:
-        return []
-    crafts = []
-    for inh in Inheritor.objects.filter(Q(user=user) | Q(proxy_user=user)).select_related("proxy_user"):
-        if inh.signer is not None and inh.signer.pk == user.pk:
-            crafts.append(inh.craft_id)
-    return crafts
+def reviewer_approval(review: Review):
+    """The reviewer's 「研究者已审阅」 for the version now in review (after its latest submission), or None."""
+    submitted = (review.audit.filter(action="submit", outcome=AuditEntry.Outcome.OK).order_by("-at")
+                 .values_list("at", flat=True).first())
+    approvals = review.comments.filter(kind=ReviewComment.Kind.APPROVAL).select_related("author")
+    if submitted is not None:
+        approvals = approvals.filter(created_at__gte=submitted)
+    return approvals.order_by("-created_at").first()
 
 
 def review_list_for(user) -> QuerySet[Review]:
     """Reviews this user may see: staff roles see all; an inheritor (or proxy) sees their craft's."""
     qs = Review.objects.select_related("technique", "technique__craft", "clip", "step", "created_by")
-    if has_role(user, CURATOR, REVIEWER, ADMIN):
+    if allowed(user, "review.view_all"):
         return qs
     crafts = signer_crafts(user)
     if crafts:

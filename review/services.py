@@ -18,7 +18,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from archive.roles import ADMIN, CURATOR, REVIEWER, has_role
+from archive.roles import CURATOR, REVIEWER
+from archive.signing import craft_signers, signing_inheritor_for_craft
+from heritage.permissions import allowed
 
 from .models import AuditEntry, ChangeRequest, Notification, Review, ReviewComment, SignOff
 from .renditions import public_files, sha256_of_field_file
@@ -32,7 +34,6 @@ RIGHTS_URI_PREFIXES = (
     "http://rightsstatements.org/vocab/", "https://rightsstatements.org/vocab/",
 )
 AI_NOTICE = "本视频由人工智能根据传承人口述生成,是对真实记录的补充,不替代传承人的原始影像与口述。"
-ATTRIBUTION_TEMPLATE = "基于{names}口述重构"
 
 
 class TransitionRefused(Exception):
@@ -58,38 +59,12 @@ def _bad(message, code="invalid"):
     raise TransitionRefused(message, code=code, status=400)
 
 
-# --- Rights ----------------------------------------------------------------------------------------
-
-def is_staff_curator(user) -> bool:
-    return has_role(user, CURATOR)
-
-
-def is_reviewer(user) -> bool:
-    return has_role(user, REVIEWER)
-
-
-def is_admin(user) -> bool:
-    return has_role(user, ADMIN)
-
+# --- Rights ---------------------------------------------------------------------------------------
+# Who may do what is heritage/permissions.py; who may sign is archive/signing.py.
 
 def signing_inheritor(review: Review, user):
-    """The inheritor of the review's craft for whom ``user`` may sign (as the inheritor, or as the
-    recorded proxy with an authority document where the inheritor has died or cannot sign), or None."""
-    from archive.models import Inheritor
-
-    if not user.is_authenticated:
-        return None
-    for inh in Inheritor.objects.filter(craft_id=review.technique.craft_id).select_related("user", "proxy_user"):
-        signer = inh.signer
-        if signer is not None and signer.pk == user.pk:
-            return inh
-    return None
-
-
-def craft_signers(craft_id) -> list:
-    from archive.models import Inheritor
-
-    return [i.signer for i in Inheritor.objects.filter(craft_id=craft_id) if i.signer is not None]
+    """The inheritor of the review's craft for whom ``user`` may sign, or None (archive.signing)."""
+    return signing_inheritor_for_craft(user, review.technique.craft_id)
 
 
 def users_with_role(role: str):
@@ -169,7 +144,7 @@ def _transition(action: str, *, actor, review: Review | None, work, clip=None):
     return result
 
 
-def _require_state(review: Review, *states):
+def require_state(review: Review, states) -> None:
     if review.state not in states:
         _conflict(
             _("当前状态为「%(state)s」,不能执行此操作。") % {"state": review.get_state_display()}, "wrong_state"
@@ -177,35 +152,7 @@ def _require_state(review: Review, *states):
 
 
 # --- Attribution -----------------------------------------------------------------------------------
-
-def attribution_compose(clip) -> tuple[str, list[dict]]:
-    """「基于<传承人>口述重构」 from the oral-history sources of the clip's job: the recording the
-    transcript span came from, else the technique's recordings whose consent allows AI reconstruction.
-    Returns ("", []) when there is no oral-history source: such a clip cannot be archived."""
-    from archive.models import Recording
-
-    job = clip.job
-    recordings = []
-    if job.recording_id:
-        recordings = [job.recording]
-    elif job.technique_id:
-        recordings = list(
-            Recording.objects.filter(technique_id=job.technique_id, consent_scope__in=[
-                Recording.ConsentScope.GENERATION, Recording.ConsentScope.PUBLIC,
-            ]).select_related("speaker").order_by("recorded_on")
-        )
-    sources, names = [], []
-    for rec in recordings:
-        name = (rec.speaker.name if rec.speaker_id else rec.speaker_name or "").strip()
-        if name and name not in names:
-            names.append(name)
-        sources.append({"recording": rec.pk, "title": rec.title, "speaker": name,
-                        "recorded_on": rec.recorded_on.isoformat(), "consent_scope": rec.consent_scope,
-                        "span": [job.source_start, job.source_end] if rec.pk == job.recording_id else None})
-    if not names:
-        return "", sources
-    return ATTRIBUTION_TEMPLATE.format(names="、".join(names)), sources
-
+# The attribution is decided when the job is created (generation/attribution.py) and copied here.
 
 def validate_rights_uri(uri: str) -> str:
     uri = (uri or "").strip()
@@ -217,17 +164,16 @@ def validate_rights_uri(uri: str) -> str:
 # --- Transitions -----------------------------------------------------------------------------------
 
 def review_open(*, clip, actor, rights_uri: str | None = None) -> Review:
-    """Open the review of a generated clip (state draft) and compose its attribution."""
+    """Open the review of a generated clip (state draft) with the attribution stored on its job."""
 
     def work(ctx):
-        if not (is_staff_curator(actor)):
+        if not allowed(actor, "review.open", clip):
             _forbid(_("只有策展人可以发起审核。"))
         if Review.objects.filter(clip=clip).exists():
             _conflict(_("该视频已有审核。"), "exists")
         job = clip.job
         if not job.technique_id:
             _bad(_("该视频没有对应的技法,不能进入审核。"), "no_technique")
-        attribution, sources = attribution_compose(clip)
         previous = None
         cr = ChangeRequest.objects.filter(new_job=job).select_related("review").first()
         if cr is not None:
@@ -238,7 +184,7 @@ def review_open(*, clip, actor, rights_uri: str | None = None) -> Review:
         title = f"{job.technique}" + (f" · {step.title}" if step else "")
         review = Review.objects.create(
             clip=clip, technique_id=job.technique_id, step=step, title=title[:300],
-            attribution=attribution, attribution_sources=sources,
+            attribution=job.attribution, attribution_sources=job.attribution_sources,
             rights_uri=validate_rights_uri(rights_uri or getattr(settings, "HERITAGE_DEFAULT_RIGHTS_URI",
                                                                   DEFAULT_RIGHTS_URI)),
             ai_notice=AI_NOTICE, previous=previous, version=(previous.version + 1) if previous else 1,
@@ -246,52 +192,39 @@ def review_open(*, clip, actor, rights_uri: str | None = None) -> Review:
         )
         ctx.review = review
         ctx.to_state = ""
-        ctx.details = {"attribution": attribution, "version": review.version}
+        ctx.details = {"attribution": job.attribution, "version": review.version}
         return review
 
     review = _transition("open", actor=actor, review=None, work=work, clip=clip)
     return review
 
 
-def review_set_rights(*, review: Review, actor, rights_uri: str) -> Review:
-    def work(ctx):
-        if not is_staff_curator(actor):
-            _forbid(_("只有策展人可以修改权利声明。"))
-        _require_state(ctx.review, Review.State.DRAFT, Review.State.CHANGES_REQUESTED)
-        ctx.review.rights_uri = validate_rights_uri(rights_uri)
-        ctx.review.save(update_fields=["rights_uri", "updated_at"])
-        ctx.details = {"rights_uri": ctx.review.rights_uri}
+# --- The work of each transition ---------------------------------------------------------------------
+# Each function runs inside ``_transition`` on the locked review, after review/workflow.py checked the
+# actor's permission, the state and the guards of its row in the table; ``ctx.to_state`` is the row's.
 
-    _transition("set_rights", actor=actor, review=review, work=work)
-    return review
+def set_rights_work(ctx, actor, *, rights_uri: str = "", **_unused):
+    ctx.review.rights_uri = validate_rights_uri(rights_uri)
+    ctx.review.save(update_fields=["rights_uri", "updated_at"])
+    ctx.details = {"rights_uri": ctx.review.rights_uri}
+    return ctx.review
 
 
-def review_submit(*, review: Review, actor) -> Review:
-    """draft / changes requested → in review. Records the sha256 of the clip file as stored now."""
-
-    def work(ctx):
-        r = ctx.review
-        if not is_staff_curator(actor):
-            _forbid(_("只有策展人可以送审。"))
-        _require_state(r, Review.State.DRAFT, Review.State.CHANGES_REQUESTED)
-        if not r.attribution.strip():
-            _bad(_("没有口述史来源,无法生成署名「基于<传承人>口述重构」,不能送审。"), "no_attribution")
-        if not r.rights_uri:
-            _bad(_("缺少权利声明。"), "no_rights")
-        try:
-            digest = sha256_of_field_file(r.clip.file)
-        except OSError as exc:
-            _conflict(_("无法读取视频文件:%(e)s") % {"e": exc}, "file_missing")
-        if digest != r.clip.sha256:
-            _conflict(_("视频文件与生成时记录的 SHA-256 不一致,不能送审。"), "sha256_mismatch")
-        r.submitted_sha256 = digest
-        r.save(update_fields=["submitted_sha256", "updated_at"])
-        ctx.to_state = Review.State.IN_REVIEW
-        ctx.details = {"sha256": digest}
-        notify(users_with_role(REVIEWER) + craft_signers(r.technique.craft_id), verb="submitted", review=r,
-               message=_("「%(t)s」已送审,请审看并签署。") % {"t": r.title}, url=_review_url(r))
-
-    return _transition("submit", actor=actor, review=review, work=work)
+def submit_work(ctx, actor, **_unused):
+    """Records the sha256 of the clip file as stored now."""
+    r = ctx.review
+    try:
+        digest = sha256_of_field_file(r.clip.file)
+    except OSError as exc:
+        _conflict(_("无法读取视频文件:%(e)s") % {"e": exc}, "file_missing")
+    if digest != r.clip.sha256:
+        _conflict(_("视频文件与生成时记录的 SHA-256 不一致,不能送审。"), "sha256_mismatch")
+    r.submitted_sha256 = digest
+    r.save(update_fields=["submitted_sha256", "updated_at"])
+    ctx.details = {"sha256": digest}
+    notify(users_with_role(REVIEWER) + craft_signers(r.technique.craft_id), verb="submitted", review=r,
+           message=_("「%(t)s」已送审,请审看并签署。") % {"t": r.title}, url=_review_url(r))
+    return r
 
 
 def _check_at_ms(review: Review, at_ms):
@@ -307,35 +240,34 @@ def _check_at_ms(review: Review, at_ms):
     return at_ms
 
 
-def _may_discuss(review: Review, user) -> bool:
-    return is_staff_curator(user) or is_reviewer(user) or signing_inheritor(review, user) is not None
-
-
-def review_comment(*, review: Review, actor, text: str, at_ms: int | None = None) -> ReviewComment:
+def comment_work(ctx, actor, *, text: str = "", at_ms=None, **_unused) -> ReviewComment:
     """A time-coded remark, e.g. at 00:03 「铜丝弯曲弧度不符合明代规制」."""
+    r = ctx.review
+    body = (text or "").strip()
+    if not body:
+        _bad(_("意见内容不能为空。"), "empty")
+    c = ReviewComment.objects.create(review=r, author=actor, text=body[:5000], at_ms=_check_at_ms(r, at_ms))
+    ctx.details = {"comment": c.pk, "at_ms": c.at_ms}
+    return c
 
-    def work(ctx):
-        r = ctx.review
-        if not _may_discuss(r, actor):
-            _forbid(_("您不能对该视频发表审核意见。"))
-        _require_state(r, Review.State.DRAFT, Review.State.IN_REVIEW, Review.State.CHANGES_REQUESTED,
-                       Review.State.APPROVED)
-        body = (text or "").strip()
-        if not body:
-            _bad(_("意见内容不能为空。"), "empty")
-        c = ReviewComment.objects.create(review=r, author=actor, text=body[:5000], at_ms=_check_at_ms(r, at_ms))
-        ctx.details = {"comment": c.pk, "at_ms": c.at_ms}
-        return c
 
-    return _transition("comment", actor=actor, review=review, work=work)
+def approve_work(ctx, actor, *, text: str = "", **_unused) -> ReviewComment:
+    """The reviewer (researcher) has reviewed the take and finds it sound: recorded, shown to the
+    inheritor as 「研究者已审阅」; the state stays 「审核中」 until the inheritor signs."""
+    r = ctx.review
+    body = (text or "").strip() or str(ReviewComment.Kind.APPROVAL.label)
+    c = ReviewComment.objects.create(review=r, author=actor, text=body[:5000], kind=ReviewComment.Kind.APPROVAL)
+    ctx.details = {"comment": c.pk}
+    notify(craft_signers(r.technique.craft_id) + users_with_role(CURATOR), verb="approved", review=r,
+           message=_("研究者已审阅「%(t)s」。") % {"t": r.title}, url=_review_url(r))
+    return c
 
 
 def _start_regeneration(review: Review, actor, action_description: dict):
-    """A new take from the edited action description, through the jobs engineer's service."""
-    try:
-        from generation.services import job_create
-    except ImportError:
-        _conflict(_("生成服务尚不可用,无法按修改后的动作描述重新生成。"), "generation_unavailable")
+    """A new take from the edited action description. Its consent and attribution are decided by
+    ``job_create`` like every other job's (the sources are the old job's own)."""
+    from generation.services import job_create
+
     old = review.clip.job
     public = {k: old.parameters[k] for k in ("resolution", "orientation", "duration", "frame_rate", "temperature")
               if k in old.parameters}
@@ -348,59 +280,45 @@ def _start_regeneration(review: Review, actor, action_description: dict):
             requested_by=actor, technique=old.technique, step=old.step, action_description=action_description,
             parameters=public, seed=old.seed, camera=old.camera or None, retry_of=old,
             recording=old.recording, source_start=old.source_start, source_end=old.source_end,
+            check_reader=False,
         )
     except Exception as exc:  # noqa: BLE001 — a refused job request is the user's bad input
         errors = getattr(exc, "errors", None)
         _bad(_("无法创建新的生成任务:%(e)s") % {"e": errors or exc}, "regeneration_refused")
 
 
-def review_request_changes(*, review: Review, actor, text: str, at_ms: int | None = None,
-                           action_description: dict | None = None) -> ReviewComment:
-    """in review → changes requested, with a comment. With an edited action description, a new
-    generation starts at once; its clip becomes the next version of this review."""
-
-    def work(ctx):
-        r = ctx.review
-        signer = signing_inheritor(r, actor)
-        if not (is_reviewer(actor) or signer is not None):
-            _forbid(_("只有审核人(研究者)或本项目的传承人可以要求修改。"))
-        _require_state(r, Review.State.IN_REVIEW)
-        body = (text or "").strip()
-        if not body:
-            _bad(_("请写明需要修改的地方。"), "empty")
-        c = ReviewComment.objects.create(review=r, author=actor, text=body[:5000], at_ms=_check_at_ms(r, at_ms),
-                                         kind=ReviewComment.Kind.CHANGE_REQUEST)
-        details = {"comment": c.pk}
-        if action_description:
-            if not isinstance(action_description, dict):
-                _bad(_("结构化动作描述格式不正确。"), "action_description")
-            job = _start_regeneration(r, actor, action_description)
-            ChangeRequest.objects.create(review=r, comment=c, action_description=action_description, new_job=job)
-            details["new_job"] = str(job.pk)
-        ctx.to_state = Review.State.CHANGES_REQUESTED
-        ctx.details = details
-        notify(users_with_role(CURATOR), verb="changes_requested", review=r,
-               message=_("「%(t)s」需要修改:%(c)s") % {"t": r.title, "c": body[:200]}, url=_review_url(r))
-        return c
-
-    return _transition("request_changes", actor=actor, review=review, work=work)
+def request_changes_work(ctx, actor, *, text: str = "", at_ms=None, action_description=None,
+                         **_unused) -> ReviewComment:
+    """With an edited action description, a new generation starts at once; its clip becomes the next
+    version of this review."""
+    r = ctx.review
+    body = (text or "").strip()
+    if not body:
+        _bad(_("请写明需要修改的地方。"), "empty")
+    c = ReviewComment.objects.create(review=r, author=actor, text=body[:5000], at_ms=_check_at_ms(r, at_ms),
+                                     kind=ReviewComment.Kind.CHANGE_REQUEST)
+    details = {"comment": c.pk}
+    if action_description:
+        if not isinstance(action_description, dict):
+            _bad(_("结构化动作描述格式不正确。"), "action_description")
+        job = _start_regeneration(r, actor, action_description)
+        ChangeRequest.objects.create(review=r, comment=c, action_description=action_description, new_job=job)
+        details["new_job"] = str(job.pk)
+    ctx.details = details
+    notify(users_with_role(CURATOR), verb="changes_requested", review=r,
+           message=_("「%(t)s」需要修改:%(c)s") % {"t": r.title, "c": body[:200]}, url=_review_url(r))
+    return c
 
 
-def review_reject(*, review: Review, actor, text: str) -> Review:
-    def work(ctx):
-        r = ctx.review
-        if not (is_reviewer(actor) or is_staff_curator(actor) or signing_inheritor(r, actor) is not None):
-            _forbid(_("您不能驳回该视频。"))
-        _require_state(r, Review.State.DRAFT, Review.State.IN_REVIEW, Review.State.CHANGES_REQUESTED)
-        body = (text or "").strip()
-        if not body:
-            _bad(_("请写明驳回理由。"), "empty")
-        ReviewComment.objects.create(review=r, author=actor, text=body[:5000], kind=ReviewComment.Kind.REJECTION)
-        ctx.to_state = Review.State.REJECTED
-        notify(users_with_role(CURATOR), verb="rejected", review=r,
-               message=_("「%(t)s」被驳回:%(c)s") % {"t": r.title, "c": body[:200]}, url=_review_url(r))
-
-    return _transition("reject", actor=actor, review=review, work=work)
+def reject_work(ctx, actor, *, text: str = "", **_unused) -> Review:
+    r = ctx.review
+    body = (text or "").strip()
+    if not body:
+        _bad(_("请写明驳回理由。"), "empty")
+    ReviewComment.objects.create(review=r, author=actor, text=body[:5000], kind=ReviewComment.Kind.REJECTION)
+    notify(users_with_role(CURATOR), verb="rejected", review=r,
+           message=_("「%(t)s」被驳回:%(c)s") % {"t": r.title, "c": body[:200]}, url=_review_url(r))
+    return r
 
 
 def public_summary(review: Review) -> dict:
@@ -422,122 +340,152 @@ def public_summary(review: Review) -> dict:
     }
 
 
-def review_sign(*, review: Review, actor, sha256: str, attribution: str, comment: str = "") -> SignOff:
-    """in review → approved: the inheritor (or recorded proxy) signs the exact file and attribution they
-    were shown. The file is re-hashed from storage now; any difference refuses the signature."""
-
-    def work(ctx):
-        r = ctx.review
-        inheritor = signing_inheritor(r, actor)
-        if inheritor is None:
-            _forbid(_("只有本项目的传承人(或其登记的代理人)可以签署。"), "not_signer")
-        _require_state(r, Review.State.IN_REVIEW)
-        if not r.attribution.strip() or not r.rights_uri:
-            _bad(_("缺少署名或权利声明,不能签署。"), "no_attribution")
-        if (attribution or "").strip() != r.attribution:
-            _conflict(_("署名与签署页面显示的不一致,请刷新后重新确认。"), "attribution_mismatch")
-        if (sha256 or "").strip().lower() != r.submitted_sha256:
-            _conflict(_("视频已更新,请刷新后重新审看。"), "sha256_mismatch")
+def sign_work(ctx, actor, *, sha256: str = "", attribution: str = "", comment: str = "", **_unused) -> SignOff:
+    """The inheritor (or recorded proxy) signs the exact file and attribution they were shown. The file
+    is re-hashed from storage now; any difference refuses the signature."""
+    r = ctx.review
+    inheritor = signing_inheritor(r, actor)
+    if (attribution or "").strip() != r.attribution:
+        _conflict(_("署名与签署页面显示的不一致,请刷新后重新确认。"), "attribution_mismatch")
+    if (sha256 or "").strip().lower() != r.submitted_sha256:
+        _conflict(_("视频已更新,请刷新后重新审看。"), "sha256_mismatch")
+    try:
+        digest = sha256_of_field_file(r.clip.file)
+    except OSError as exc:
+        _conflict(_("无法读取视频文件:%(e)s") % {"e": exc}, "file_missing")
+    if digest != r.submitted_sha256 or digest != r.clip.sha256:
+        _conflict(_("视频文件在送审后被改动(SHA-256 不一致),不能签署。"), "sha256_mismatch")
+    for pf in public_files(r.clip):  # the renditions shown as public must be the files they claim to be
         try:
-            digest = sha256_of_field_file(r.clip.file)
+            live = sha256_of_field_file(pf.field_file)
         except OSError as exc:
-            _conflict(_("无法读取视频文件:%(e)s") % {"e": exc}, "file_missing")
-        if digest != r.submitted_sha256 or digest != r.clip.sha256:
-            _conflict(_("视频文件在送审后被改动(SHA-256 不一致),不能签署。"), "sha256_mismatch")
-        for pf in public_files(r.clip):  # the renditions shown as public must be the files they claim to be
-            try:
-                live = sha256_of_field_file(pf.field_file)
-            except OSError as exc:
-                _conflict(_("无法读取公开文件 %(role)s:%(e)s") % {"role": pf.role, "e": exc}, "file_missing")
-            if pf.sha256 and live != pf.sha256:
-                _conflict(_("公开文件 %(role)s 与生成时记录的 SHA-256 不一致,不能签署。") % {"role": pf.role},
-                          "sha256_mismatch")
-        so = SignOff.objects.create(
-            review=r, inheritor=inheritor, signed_by=actor, by_proxy=inheritor.needs_proxy,
-            proxy_name=inheritor.proxy_name if inheritor.needs_proxy else "",
-            proxy_relation=inheritor.proxy_relation if inheritor.needs_proxy else "",
-            proxy_document=inheritor.proxy_document.name if inheritor.needs_proxy else "",
-            sha256=digest, attribution=r.attribution, rights_uri=r.rights_uri, ai_notice=r.ai_notice,
-            public_summary=public_summary(r), comment=(comment or "").strip()[:5000],
-        )
-        if so.comment:
-            ReviewComment.objects.create(review=r, author=actor, text=so.comment, kind=ReviewComment.Kind.SIGNOFF)
-        ctx.to_state = Review.State.APPROVED
-        ctx.details = {"signoff": str(so.pk), "sha256": digest, "by_proxy": so.by_proxy}
-        notify(users_with_role(CURATOR), verb="signed", review=r,
-               message=_("%(who)s 已签署「%(t)s」,可以归档。") % {"who": inheritor.name, "t": r.title},
-               url=_review_url(r))
-        return so
+            _conflict(_("无法读取公开文件 %(role)s:%(e)s") % {"role": pf.role, "e": exc}, "file_missing")
+        if pf.sha256 and live != pf.sha256:
+            _conflict(_("公开文件 %(role)s 与生成时记录的 SHA-256 不一致,不能签署。") % {"role": pf.role},
+                      "sha256_mismatch")
+    so = SignOff.objects.create(
+        review=r, inheritor=inheritor, signed_by=actor, by_proxy=inheritor.needs_proxy,
+        proxy_name=inheritor.proxy_name if inheritor.needs_proxy else "",
+        proxy_relation=inheritor.proxy_relation if inheritor.needs_proxy else "",
+        proxy_document=inheritor.proxy_document.name if inheritor.needs_proxy else "",
+        sha256=digest, attribution=r.attribution, rights_uri=r.rights_uri, ai_notice=r.ai_notice,
+        public_summary=public_summary(r), comment=(comment or "").strip()[:5000],
+    )
+    if so.comment:
+        ReviewComment.objects.create(review=r, author=actor, text=so.comment, kind=ReviewComment.Kind.SIGNOFF)
+    ctx.details = {"signoff": str(so.pk), "sha256": digest, "by_proxy": so.by_proxy}
+    notify(users_with_role(CURATOR), verb="signed", review=r,
+           message=_("%(who)s 已签署「%(t)s」,可以归档。") % {"who": inheritor.name, "t": r.title},
+           url=_review_url(r))
+    return so
 
-    return _transition("sign", actor=actor, review=review, work=work)
+
+def archive_work(ctx, actor, **_unused):
+    """Create the immutable ArchiveRecord from the signed clip."""
+    from .ports import ArchiveFailed, write_record
+
+    r = ctx.review
+    so = r.active_signoff()
+    if so is None:
+        _conflict(_("没有有效的传承人签署,不能归档。"), "not_signed")
+    if not (r.attribution.strip() and so.attribution.strip() and so.attribution == r.attribution):
+        _conflict(_("缺少署名,或署名与签署时不一致,不能归档。"), "no_attribution")
+    if not r.rights_uri or so.rights_uri != r.rights_uri:
+        _conflict(_("缺少权利声明,或与签署时不一致,不能归档。"), "no_rights")
+    try:
+        digest = sha256_of_field_file(r.clip.file)
+    except OSError as exc:
+        _conflict(_("无法读取视频文件:%(e)s") % {"e": exc}, "file_missing")
+    if digest != so.sha256:
+        _conflict(_("视频文件在签署后被改动(SHA-256 不一致),不能归档。"), "sha256_mismatch")
+    try:
+        record = write_record(review=r, signoff=so, actor=actor)
+    except ArchiveFailed as exc:
+        _conflict(str(exc), "archive_failed")
+    ctx.record = record
+    ctx.details = {"record": str(record.pk)}
+    notify([so.signed_by] + users_with_role(REVIEWER), verb="archived", review=r,
+           message=_("「%(t)s」已归档并公开。") % {"t": r.title}, url=_review_url(r))
+    return record
+
+
+def withdraw_work(ctx, actor, *, reason: str = "", **_unused) -> SignOff:
+    """The signer (or an admin) withdraws the signature, which unpublishes. The archive record itself is
+    immutable and stays; a withdrawal event is appended."""
+    from .ports import signoff_withdrawn
+
+    r = ctx.review
+    body = (reason or "").strip()
+    if not body:
+        _bad(_("请写明撤回理由。"), "empty")
+    so = r.active_signoff()
+    if so is None:
+        _conflict(_("没有有效的签署。"), "not_signed")
+    so.withdrawn_at = timezone.now()
+    so.withdrawn_by = actor
+    so.withdrawal_reason = body[:5000]
+    so.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
+    ReviewComment.objects.create(review=r, author=actor, text=body[:5000], kind=ReviewComment.Kind.WITHDRAWAL)
+    # the archive record (records app), if any, appends its withdrawal event
+    signoff_withdrawn.send(sender=SignOff, signoff=so, actor=actor, reason=body,
+                           by_admin=signing_inheritor(r, actor) is None)
+    ctx.record = getattr(so, "archive_record", None)
+    notify(users_with_role(CURATOR), verb="withdrawn", review=r,
+           message=_("「%(t)s」的签署已撤回,已从展厅下架。") % {"t": r.title}, url=_review_url(r))
+    return so
+
+
+# --- Entry points (each one row of review/workflow.py) ------------------------------------------------
+
+def _dispatch(review, action, actor, **data):
+    from .workflow import dispatch
+
+    return dispatch(review=review, action=action, actor=actor, **data)
+
+
+def review_set_rights(*, review: Review, actor, rights_uri: str) -> Review:
+    _dispatch(review, "set_rights", actor, rights_uri=rights_uri)
+    return review
+
+
+def review_submit(*, review: Review, actor) -> Review:
+    """draft / changes requested → in review."""
+    return _dispatch(review, "submit", actor)
+
+
+def review_comment(*, review: Review, actor, text: str, at_ms: int | None = None) -> ReviewComment:
+    return _dispatch(review, "comment", actor, text=text, at_ms=at_ms)
+
+
+def review_approve(*, review: Review, actor, text: str = "") -> ReviewComment:
+    return _dispatch(review, "approve", actor, text=text)
+
+
+def review_request_changes(*, review: Review, actor, text: str, at_ms: int | None = None,
+                           action_description: dict | None = None) -> ReviewComment:
+    """in review → changes requested, with a comment."""
+    return _dispatch(review, "request_changes", actor, text=text, at_ms=at_ms,
+                     action_description=action_description)
+
+
+def review_reject(*, review: Review, actor, text: str) -> Review:
+    _dispatch(review, "reject", actor, text=text)
+    return review
+
+
+def review_sign(*, review: Review, actor, sha256: str, attribution: str, comment: str = "") -> SignOff:
+    """in review → approved."""
+    return _dispatch(review, "sign", actor, sha256=sha256, attribution=attribution, comment=comment)
 
 
 def review_archive(*, review: Review, actor):
-    """approved → archived: create the immutable ArchiveRecord from the signed clip."""
-    from .ports import ArchiveFailed, write_record
-
-    def work(ctx):
-        r = ctx.review
-        if not is_staff_curator(actor):
-            _forbid(_("只有策展人可以归档。"))
-        _require_state(r, Review.State.APPROVED)
-        so = r.active_signoff()
-        if so is None:
-            _conflict(_("没有有效的传承人签署,不能归档。"), "not_signed")
-        if not (r.attribution.strip() and so.attribution.strip() and so.attribution == r.attribution):
-            _conflict(_("缺少署名,或署名与签署时不一致,不能归档。"), "no_attribution")
-        if not r.rights_uri or so.rights_uri != r.rights_uri:
-            _conflict(_("缺少权利声明,或与签署时不一致,不能归档。"), "no_rights")
-        try:
-            digest = sha256_of_field_file(r.clip.file)
-        except OSError as exc:
-            _conflict(_("无法读取视频文件:%(e)s") % {"e": exc}, "file_missing")
-        if digest != so.sha256:
-            _conflict(_("视频文件在签署后被改动(SHA-256 不一致),不能归档。"), "sha256_mismatch")
-        try:
-            record = write_record(review=r, signoff=so, actor=actor)
-        except ArchiveFailed as exc:
-            _conflict(str(exc), "archive_failed")
-        ctx.record = record
-        ctx.to_state = Review.State.ARCHIVED
-        ctx.details = {"record": str(record.pk)}
-        notify([so.signed_by] + users_with_role(REVIEWER), verb="archived", review=r,
-               message=_("「%(t)s」已归档并公开。") % {"t": r.title}, url=_review_url(r))
-        return record
-
-    return _transition("archive", actor=actor, review=review, work=work)
+    """approved → archived."""
+    return _dispatch(review, "archive", actor)
 
 
 def review_withdraw(*, review: Review, actor, reason: str) -> SignOff:
-    """approved / archived → withdrawn: the signer (or an admin) withdraws the signature, which
-    unpublishes. The archive record itself is immutable and stays; a withdrawal event is appended."""
-    from .ports import signoff_withdrawn
-
-    def work(ctx):
-        r = ctx.review
-        if not (signing_inheritor(r, actor) is not None or is_admin(actor)):
-            _forbid(_("只有本项目的传承人(或其代理人)可以撤回签署。"))
-        _require_state(r, Review.State.APPROVED, Review.State.ARCHIVED)
-        body = (reason or "").strip()
-        if not body:
-            _bad(_("请写明撤回理由。"), "empty")
-        so = r.active_signoff()
-        if so is None:
-            _conflict(_("没有有效的签署。"), "not_signed")
-        so.withdrawn_at = timezone.now()
-        so.withdrawn_by = actor
-        so.withdrawal_reason = body[:5000]
-        so.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawal_reason"])
-        ReviewComment.objects.create(review=r, author=actor, text=body[:5000], kind=ReviewComment.Kind.WITHDRAWAL)
-        # the archive record (records app), if any, appends its withdrawal event
-        signoff_withdrawn.send(sender=SignOff, signoff=so, actor=actor, reason=body, by_admin=is_admin(actor))
-        ctx.record = getattr(so, "archive_record", None)
-        ctx.to_state = Review.State.WITHDRAWN
-        notify(users_with_role(CURATOR), verb="withdrawn", review=r,
-               message=_("「%(t)s」的签署已撤回,已从展厅下架。") % {"t": r.title}, url=_review_url(r))
-        return so
-
-    return _transition("withdraw", actor=actor, review=review, work=work)
+    """approved / archived → withdrawn."""
+    return _dispatch(review, "withdraw", actor, reason=reason)
 
 
 def person_agent(user, role: str) -> dict:

@@ -15,6 +15,7 @@ urlpatterns = [
     path("<uuid:pk>/submit/", views.submit, name="submit"),
     path("<uuid:pk>/rights/", views.set_rights, name="rights"),
     path("<uuid:pk>/comment/", views.comment, name="comment"),
+    path("<uuid:pk>/approve/", views.approve, name="approve"),
     path("<uuid:pk>/request-changes/", views.request_changes, name="request_changes"),
     path("<uuid:pk>/reject/", views.reject, name="reject"),
     path("<uuid:pk>/archive/", views.archive, name="archive"),

@@ -10,29 +10,31 @@ from __future__ import annotations
 import json
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from archive.roles import ADMIN, CURATOR, REVIEWER, has_role
 from generation.models import Clip
+from heritage.permissions import allowed, requires
 
-from . import selectors, services
+from . import selectors, services, workflow
 from .models import Review
 
 
 def can_view_review(user, review: Review) -> bool:
-    return has_role(user, CURATOR, REVIEWER, ADMIN) or services.signing_inheritor(review, user) is not None
+    return allowed(user, "review.view", review)
+
+
+def _review(request, pk) -> Review:
+    return get_object_or_404(Review.objects.select_related("technique__craft", "clip__job", "step"), pk=pk)
 
 
 def _get_review(request, pk) -> Review:
-    review = get_object_or_404(Review.objects.select_related("technique__craft", "clip__job", "step"), pk=pk)
-    if not can_view_review(request.user, review):
-        raise PermissionDenied(_("您无权查看该审核。"))
-    return review
+    return _review(request, pk)
+
+
+VIEW_REVIEW = {"obj": _review, "message": _("您无权查看该审核。")}
 
 
 def _refused(request, exc: services.TransitionRefused, review: Review | None = None, template=None):
@@ -65,6 +67,9 @@ def _detail_context(request, review: Review) -> dict:
     record = getattr(review.clip, "archive_record", None)  # written by the records app
     return {
         "review": review,
+        "actions": workflow.available_names(review, user),
+        "blocked": workflow.blocked_actions(review, user),
+        "approval": selectors.reviewer_approval(review),
         "comments": review.comments.select_related("author"),
         "versions": selectors.review_versions(review),
         "audit": selectors.audit_for(review),
@@ -72,42 +77,38 @@ def _detail_context(request, review: Review) -> dict:
         "signoff": review.active_signoff(),
         "signoffs": review.signoffs.select_related("inheritor", "signed_by"),
         "record": record,
-        "is_curator": services.is_staff_curator(user),
-        "is_reviewer": services.is_reviewer(user),
         "is_signer": signer is not None,
-        "can_withdraw": signer is not None or services.is_admin(user),
         "State": Review.State,
     }
 
 
-@login_required
+@requires("review.view_inbox", message=_("您没有审核权限。"))
 @require_GET
 def inbox(request):
     qs = selectors.review_list_for(request.user)
-    if not (has_role(request.user, CURATOR, REVIEWER, ADMIN) or selectors.signer_crafts(request.user)):
-        raise PermissionDenied(_("您没有审核权限。"))
     state = request.GET.get("state", "")
     if state in Review.State.values:
         qs = qs.filter(state=state)
     waiting = []
-    if services.is_staff_curator(request.user):
+    may_open = allowed(request.user, "review.open")
+    if may_open:
         waiting = Clip.objects.filter(review__isnull=True, job__technique__isnull=False).select_related(
             "job__technique")[:50]
     return render(request, "review/inbox.html", {
         "reviews": qs[:200], "state": state, "states": Review.State.choices, "waiting_clips": waiting,
-        "is_curator": services.is_staff_curator(request.user),
+        "is_curator": may_open,
         "signer_crafts": selectors.signer_crafts(request.user),
     })
 
 
-@login_required
+@requires("review.view", **VIEW_REVIEW)
 @require_GET
 def detail(request, pk):
     review = _get_review(request, pk)
     return render(request, "review/detail.html", _detail_context(request, review))
 
 
-@login_required
+@requires("review.view", **VIEW_REVIEW)
 @require_GET
 def media(request, pk):
     """The clip (or a public rendition) for people allowed to see the review; unpublished media has no
@@ -124,13 +125,11 @@ def media(request, pk):
     raise Http404
 
 
-@login_required
+@requires("review.sign", obj=_review, message=_("只有本项目的传承人(或其登记的代理人)可以签署。"))
 def sign(request, pk):
     """The inheritor's signing screen: plays the clip, shows the attribution and exactly what will be
     public; approve, or request changes with a comment."""
     review = _get_review(request, pk)
-    if services.signing_inheritor(review, request.user) is None:
-        raise PermissionDenied(_("只有本项目的传承人(或其登记的代理人)可以签署。"))
     ctx = _detail_context(request, review)
     ctx["inheritor"] = services.signing_inheritor(review, request.user)
     if request.method == "POST":
@@ -139,14 +138,13 @@ def sign(request, pk):
             if decision == "approve":
                 if request.POST.get("confirm") != "yes":
                     raise services.TransitionRefused(_("请勾选确认后再签署。"), code="not_confirmed", status=400)
-                services.review_sign(review=review, actor=request.user, sha256=request.POST.get("sha256", ""),
-                                     attribution=request.POST.get("attribution", ""),
-                                     comment=request.POST.get("comment", ""))
+                workflow.dispatch(review=review, action="sign", actor=request.user,
+                                  sha256=request.POST.get("sha256", ""), attribution=request.POST.get("attribution", ""),
+                                  comment=request.POST.get("comment", ""))
                 messages.success(request, _("已签署。感谢您的确认。"))
             elif decision == "changes":
-                services.review_request_changes(review=review, actor=request.user,
-                                                text=request.POST.get("comment", ""),
-                                                at_ms=_parse_timecode(request.POST.get("at")))
+                workflow.dispatch(review=review, action="request_changes", actor=request.user,
+                                  text=request.POST.get("comment", ""), at_ms=_parse_timecode(request.POST.get("at")))
                 messages.success(request, _("修改意见已发送给策展人。"))
             else:
                 raise services.TransitionRefused(_("请选择「同意签署」或「需要修改」。"), code="invalid", status=400)
@@ -157,59 +155,64 @@ def sign(request, pk):
     return render(request, "review/sign.html", ctx)
 
 
-def _post_action(fn_name):
-    @login_required
+def _action_data(name: str, post) -> dict:
+    """The fields one action reads from a form post."""
+    if name in ("comment", "approve", "request_changes", "reject"):
+        data = {"text": post.get("text", "")}
+        if name in ("comment", "request_changes"):
+            data["at_ms"] = _parse_timecode(post.get("at"))
+        if name == "request_changes":
+            raw = (post.get("action_description") or "").strip()
+            if raw:
+                try:
+                    data["action_description"] = json.loads(raw)
+                except ValueError:
+                    raise services.TransitionRefused(_("结构化动作描述不是有效的 JSON。"), code="invalid", status=400)
+        return data
+    if name == "withdraw":
+        return {"reason": post.get("reason", "")}
+    if name == "set_rights":
+        return {"rights_uri": post.get("rights_uri", "")}
+    return {}
+
+
+def _post_action(name: str):
+    """A form post of one action of review/workflow.py. The workflow checks the action's permission
+    (and audits a refusal), so the view itself only requires a login."""
+
+    @requires(workflow.ACTIONS[name].permission, enforce=False)
     @require_POST
     def view(request, pk):
         review = get_object_or_404(Review, pk=pk)
         try:
-            call = getattr(services, fn_name)
-            p = request.POST
-            if fn_name == "review_submit":
-                call(review=review, actor=request.user)
-            elif fn_name == "review_archive":
-                record = call(review=review, actor=request.user)
-                messages.success(request, _("已归档:%(id)s") % {"id": record.pk})
-            elif fn_name == "review_comment":
-                call(review=review, actor=request.user, text=p.get("text", ""), at_ms=_parse_timecode(p.get("at")))
-            elif fn_name == "review_request_changes":
-                desc = None
-                raw = (p.get("action_description") or "").strip()
-                if raw:
-                    try:
-                        desc = json.loads(raw)
-                    except ValueError:
-                        raise services.TransitionRefused(_("结构化动作描述不是有效的 JSON。"), code="invalid",
-                                                         status=400)
-                call(review=review, actor=request.user, text=p.get("text", ""), at_ms=_parse_timecode(p.get("at")),
-                     action_description=desc)
-            elif fn_name == "review_reject":
-                call(review=review, actor=request.user, text=p.get("text", ""))
-            elif fn_name == "review_withdraw":
-                call(review=review, actor=request.user, reason=p.get("reason", ""))
-            elif fn_name == "review_set_rights":
-                call(review=review, actor=request.user, rights_uri=p.get("rights_uri", ""))
+            result = workflow.dispatch(review=review, action=name, actor=request.user,
+                                       **_action_data(name, request.POST))
         except services.TransitionRefused as exc:
             visible = can_view_review(request.user, review) and exc.status != 403
             return _refused(request, exc, review if visible else None)
-        target = "review:sign" if services.signing_inheritor(review, request.user) and not has_role(
-            request.user, CURATOR, REVIEWER, ADMIN) else "review:detail"
+        if name == "archive":
+            messages.success(request, _("已归档:%(id)s") % {"id": result.pk})
+        elif name == "approve":
+            messages.success(request, _("已记录:研究者已审阅。"))
+        target = "review:sign" if (allowed(request.user, "review.sign", review)
+                                   and not allowed(request.user, "review.view_all")) else "review:detail"
         return redirect(target, pk=review.pk)
 
-    view.__name__ = fn_name
+    view.__name__ = name
     return view
 
 
-submit = _post_action("review_submit")
-comment = _post_action("review_comment")
-request_changes = _post_action("review_request_changes")
-reject = _post_action("review_reject")
-archive = _post_action("review_archive")
-withdraw = _post_action("review_withdraw")
-set_rights = _post_action("review_set_rights")
+submit = _post_action("submit")
+comment = _post_action("comment")
+approve = _post_action("approve")
+request_changes = _post_action("request_changes")
+reject = _post_action("reject")
+archive = _post_action("archive")
+withdraw = _post_action("withdraw")
+set_rights = _post_action("set_rights")
 
 
-@login_required
+@requires("review.open", enforce=False)  # review_open checks it and audits a refusal
 @require_POST
 def open_review(request, clip_id):
     clip = get_object_or_404(Clip.objects.select_related("job"), pk=clip_id)
@@ -220,7 +223,7 @@ def open_review(request, clip_id):
     return redirect("review:detail", pk=review.pk)
 
 
-@login_required
+@requires("heritage.authenticated")
 def notifications(request):
     if request.method == "POST":
         services.notification_mark_read(user=request.user)

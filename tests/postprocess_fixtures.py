@@ -76,7 +76,11 @@ def make_clip(db, django_user_model, tmp_path):
             interviewer="采访人", recorded_on=datetime.date(2020, 1, 1), place="苏州",
             consent_scope=Recording.ConsentScope.GENERATION, consent_date=datetime.date(2020, 1, 1),
         )
+        from generation.attribution import decide
+
+        decided = decide(user=None, technique=technique, recording=recording)
         job = GenerationJob.objects.create(
+            attribution=decided.attribution, attribution_sources=decided.sources, consent=decided.consent,
             requested_by=user, technique=technique, recording=recording, prompt="正抢针", parameters={},
             seed=seed, preset="tiny", status=GenerationJob.Status.SUCCEEDED, camera=camera,
         )

@@ -117,7 +117,11 @@ def make_clip(rv):
         rec = rv.recording if recording == "default" else recording
         if rec is not None and rec.technique_id != technique.pk:
             rec = None
+        from generation.attribution import decide
+
+        decided = decide(user=None, technique=technique, recording=rec, span=(0, 12) if rec else None)
         job = GenerationJob.objects.create(
+            attribution=decided.attribution, attribution_sources=decided.sources, consent=decided.consent,
             requested_by=rv.curator, technique=technique, step=technique.steps.first(), recording=rec,
             source_start=0 if rec else None, source_end=12 if rec else None, source_text="丝线沿纹样外缘起针",
             action_description={"spec_version": "1", "actions": [{"verb": "起针", "spacing_mm": 2}]},

@@ -111,8 +111,17 @@ def test_inheritor_proxy_rules(curator_client, craft, make_user):
                                                                           proxy_user=proxy.pk), "proxy_document": doc})
     assert r.status_code == 302
     person = Inheritor.objects.get()
-    assert person.signer == proxy and person.proxy_document.name.startswith("proxy-documents/")
+    # who may sign takes effect only once a second curator confirms it
+    assert person.signer is None and person.status == "alive"
+    change = person.signer_changes.get(state="pending")
     assert "张明远" in curator_client.get(person.get_absolute_url()).content.decode()
+    second = make_user("curator-2", "curator")
+    curator_client.force_login(second)
+    r = curator_client.post(f"/curator/inheritors/{person.pk}/signer-changes/{change.pk}/", {"decision": "confirm"})
+    assert r.status_code == 302
+    person.refresh_from_db()
+    assert person.signer == proxy and person.proxy_document.name.startswith("proxy-documents/")
+    assert person.status == "deceased" and person.proxy_name == "张明远"
 
 
 def test_inheritor_birth_year_range(curator_client, craft):

@@ -29,7 +29,7 @@ def token_client(user):
 
 @pytest.fixture
 def alice(make_user):
-    return make_user("alice", "reviewer")
+    return make_user("alice", "curator")
 
 
 @pytest.fixture
@@ -141,7 +141,7 @@ def test_unauthenticated_writes_are_refused(technique):
 def test_users_see_and_cancel_only_their_own_jobs_unless_curator(alice, bob, curator):
     r = token_client(alice).post("/api/v1/generation-tasks", SEED_EXAMPLE, format="json")
     job_id = r.json()["id"]
-    b = token_client(bob)
+    b = token_client(bob)  # a reviewer: reads the generation area, sees only jobs of their own (none)
     assert b.get(f"/api/v1/generation-tasks/{job_id}").status_code == 404
     assert b.post(f"/api/v1/generation-tasks/{job_id}/cancel").status_code == 404
     assert b.get("/api/v1/generation-tasks").json()["count"] == 0

@@ -16,7 +16,7 @@ from generation.postprocess.webvtt import Step, parse_vtt
 
 from .postprocess_fixtures import decode_frames, native_mp4, synthetic_frames  # noqa: F401
 
-LABEL = attribution_label("姚建萍")
+LABEL = attribution_label("基于姚建萍口述重构")
 STEPS = [
     Step("从外缘起针,针脚短而齐。", "Start at the outer edge with short, even stitches.", start=12_000, end=15_000),
     Step("一批一批向内顺序排列,留出水路。", "Work inward row by row, leaving a water line.", start=15_000, end=21_000),

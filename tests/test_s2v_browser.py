@@ -74,8 +74,7 @@ def test_transcript_span_to_public_narration(chromium, live_server, settings, tm
     review = rs.review_open(clip=job.clip, actor=curator)
     rs.review_submit(review=review, actor=curator)
     expected = attribution.s2v_attribution(portrait=portrait, recording=recording)
-    if hasattr(job, "attribution"):  # once the attribution is stored on the job (branch rules)
-        assert review.attribution == expected
+    assert job.attribution == expected and review.attribution == expected
     signer = recording.speaker.signer
     page.context.clear_cookies()
     login(page, live_server, signer.username)
@@ -118,7 +117,5 @@ def test_transcript_span_to_public_narration(chromium, live_server, settings, tm
     assert t >= start_2 - 0.01
     page.screenshot(path=str(out / "craft-narration.png"), full_page=True)
     assert page.js_errors == []
-    if hasattr(record, "attribution"):
-        label = section.locator(".attribution").inner_text()
-        if hasattr(job, "attribution"):
-            assert label == "AI生成 · " + expected
+    assert record.attribution == expected
+    assert section.locator(".attribution").inner_text() == "AI生成 · " + expected

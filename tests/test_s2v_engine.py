@@ -157,3 +157,25 @@ def test_cancel_between_steps(engine, material):
         engine.generate(S2VRequest(image=material["face"], audio=material["speech"], prompt="老人讲述", seed=1),
                         progress=lambda *a: seen.append(a), should_cancel=lambda: len(seen) >= 1)
     assert len(seen) == 1
+
+
+def test_memory_modes_give_the_same_frames_and_pose_changes_them(engine, material):
+    from generation.engine.s2v import S2VRequest
+
+    def run(**kw):
+        return engine.generate(S2VRequest(image=material["face"], audio=material["speech"], prompt="老人讲述",
+                                          seed=5, max_clips=1, **kw))
+
+    try:
+        resident = run(mode="resident")
+        assert resident.clips == 1 and resident.num_frames == 29  # one clip: 32 frames less the 3 dropped
+        for mode in ("swap", "offload"):
+            other = run(mode=mode)
+            assert other.mode == mode
+            np.testing.assert_array_equal(other.frames, resident.frames)
+        rng = np.random.default_rng(0)
+        pose = rng.integers(0, 255, size=(40, 48, 48, 3), dtype=np.uint8)
+        posed = run(mode="resident", pose_frames=pose)
+        assert np.abs(posed.frames.astype(int) - resident.frames.astype(int)).mean() > 0.5
+    finally:
+        engine._apply_mode("resident")

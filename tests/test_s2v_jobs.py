@@ -152,9 +152,9 @@ def test_job_created_with_audio_span_and_attribution(curator, speech_recording, 
     assert job.parameters["num_frames"] == 48 and job.parameters["clips"] == 2  # tiny-s2v: 16 fps, 32/clip
     assert job.source_text == "针要斜一点。\n大概三十度。"
     assert job.progress_total == 2 * 2
-    if hasattr(job, "attribution"):
-        assert job.attribution == attribution.s2v_attribution(portrait=portrait, recording=speech_recording)
-        assert job.attribution == "由沈秀芬口述录音驱动"
+    assert job.attribution == attribution.s2v_attribution(portrait=portrait, recording=speech_recording)
+    assert job.attribution == "由沈秀芬口述录音驱动"
+    assert job.attribution_sources[-1]["portrait"] == portrait.pk and job.consent == "rec+likeness"
 
 
 def test_span_cues_are_shifted_to_the_span():

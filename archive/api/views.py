@@ -1,35 +1,25 @@
 """/api/v1/crafts, /api/v1/techniques, /api/v1/recordings: the archive for programs. Reading needs a
-curator, reviewer or admin account; importing a transcript needs a curator or admin. Bad input
-answers 400 with the same Chinese message the curator form shows, and changes nothing."""
+curator, reviewer or admin account (``archive.view``); importing a transcript needs a curator or admin
+(``archive.change``). Bad input answers 400 with the same Chinese message the curator form shows, and changes nothing."""
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView, ListAPIView, RetrieveAPIView
-from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
+from heritage.permissions import HasPerm
+
 from .. import selectors, services
-from ..curator_views import can_hear, can_read
+from ..curator_views import can_hear
 from ..models import InheritorPortrait, Recording, Technique
-from ..roles import is_curator
 from ..webvtt import WebVTTError, parse as parse_webvtt
 from .serializers import CraftSerializer, PortraitSerializer, RecordingSerializer, TechniqueSerializer, TranscriptImportSerializer
 
 
-class CanReadArchive(BasePermission):
-    message = _("您的账户没有权限查看档案。")
-
-    def has_permission(self, request, view):
-        return bool(request.user and request.user.is_authenticated and can_read(request.user))
-
-
-class CanWriteArchive(BasePermission):
-    message = _("只有策展人可以修改档案。")
-
-    def has_permission(self, request, view):
-        return bool(request.user and request.user.is_authenticated and is_curator(request.user))
+CanReadArchive = HasPerm("archive.view", _("您的账户没有权限查看档案。"))
+CanWriteArchive = HasPerm("archive.change", _("只有策展人可以修改档案。"))
 
 
 Q = OpenApiParameter("q", str, description="搜索词(名称、地区、文字;子串匹配)")

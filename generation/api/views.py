@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
 from rest_framework.generics import GenericAPIView, ListAPIView
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
+
+from heritage.permissions import HasPerm
 
 from .. import parameters as params
 from .. import selectors, services
@@ -32,9 +33,11 @@ def _param_error_response(exc: params.ParameterError) -> Response:
 
 
 class TaskListCreateView(ListAPIView):
-    """List the generation tasks you may see (yours; every task for curators) or submit one."""
+    """List the generation tasks you may see (yours; every task for curators) or submit one
+    (``generation.create``, as the generation screens)."""
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [HasPerm({"GET": "generation.view", "POST": "generation.create"},
+                                  _("只有策展人可以提交生成任务。"))]
     serializer_class = TaskSerializer
 
     def get_queryset(self):
@@ -84,7 +87,7 @@ class TaskListCreateView(ListAPIView):
 
 
 class TaskBatchView(GenericAPIView):
-    permission_classes = [IsAuthenticated]
+    permission_classes = [HasPerm("generation.create", _("只有策展人可以提交生成任务。"))]
     serializer_class = BatchCreateSerializer
 
     @extend_schema(
@@ -113,7 +116,7 @@ class TaskBatchView(GenericAPIView):
 
 
 class TaskDetailView(GenericAPIView):
-    permission_classes = [IsAuthenticated]
+    permission_classes = [HasPerm("generation.view")]
     serializer_class = TaskSerializer
 
     def get_object(self):
@@ -128,6 +131,8 @@ class TaskDetailView(GenericAPIView):
 
 
 class TaskCancelView(TaskDetailView):
+    permission_classes = [HasPerm("generation.view", obj_perm="generation.manage_job")]
+
     @extend_schema(summary="取消生成任务(排队中立即取消;生成中在下一步之前停止)", request=None,
                    responses={202: TaskSerializer, 409: inline_serializer("Conflict", {"detail": serializers.CharField()})})
     def post(self, request, pk):
@@ -142,6 +147,8 @@ class TaskCancelView(TaskDetailView):
 
 
 class TaskRetryView(TaskDetailView):
+    permission_classes = [HasPerm({"GET": "generation.view", "POST": "generation.create"},
+                                  _("只有策展人可以重试生成任务。"), obj_perm="generation.manage_job")]
     serializer_class = RetrySerializer
 
     @extend_schema(summary="以新的随机种子重试(新任务,retry_of 指向原任务)", request=RetrySerializer,

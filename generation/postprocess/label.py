@@ -12,8 +12,9 @@ from PIL import Image, ImageDraw
 from .errors import LabelTooLong, _
 from .fonts import Font
 
-LABEL_TEMPLATE = "AI生成 · 基于{name}口述重构"
-LABEL_FALLBACK = "AI生成"
+LABEL_PREFIX = "AI生成"
+LABEL_SEPARATOR = " · "
+LABEL_FALLBACK = LABEL_PREFIX
 # Label geometry, relative to the frame height: text 3.5 % of the height, margin 2.5 %.
 LABEL_TEXT_RATIO = 0.035
 MARGIN_RATIO = 0.025
@@ -22,10 +23,17 @@ MIN_TEXT_PX = 10
 MAX_LABEL_WIDTH_RATIO = 0.9
 
 
-def attribution_label(name: str | None) -> str:
-    """「AI生成 · 基于<传承人>口述重构」, or just 「AI生成」 when no oral-history source is known."""
-    name = (name or "").strip()
-    return LABEL_TEMPLATE.format(name=name) if name else LABEL_FALLBACK
+def attribution_label(attribution: str | None) -> str:
+    """「AI生成 · <attribution>」 (the job's stored attribution, 「基于<传承人>口述重构」, see
+    generation/attribution.py), or just 「AI生成」 when the job has none."""
+    attribution = (attribution or "").strip()
+    return f"{LABEL_PREFIX}{LABEL_SEPARATOR}{attribution}" if attribution else LABEL_FALLBACK
+
+
+def attribution_of_label(label: str) -> str:
+    """The attribution a label carries ("" for the bare 「AI生成」)."""
+    head = LABEL_PREFIX + LABEL_SEPARATOR
+    return label[len(head):] if label.startswith(head) else ""
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from .binaries import ffmpeg_binary
 from .commands import DELIVERY_SIZES, INTERPOLATION, TEMPLATES, CommandTemplate
 from .errors import FfmpegFailed, InputError, OutputNotWritable, PostprocessError, _
 from .fonts import Font, find_cjk_font
-from .label import attribution_label, render_label, render_text_box
+from .label import attribution_label, attribution_of_label, render_label, render_text_box
 from .probe import probe, sha256_of, verify
 from .upscale import Upscaler, default_upscaler, fit_filters
 from .webvtt import Cue, as_steps, map_cues, render_vtt
@@ -293,6 +293,7 @@ def video_metadata(*, label: str, job_id: str = "", title: str = "", extra: dict
         "producer": PRODUCER,
         "ai_generated": "true",
         "label": label,
+        "attribution": attribution_of_label(label),
     }
     if job_id:
         data["job_id"] = str(job_id)

@@ -30,34 +30,9 @@ LOG_KEEP = 200_000
 
 
 # --- attribution and steps -------------------------------------------------------------------------
-def attribution_name(*, job) -> str:
-    """Whose oral history the clip reconstructs: the job's recording speaker, else the inheritors of
-    the technique's craft. (The review workflow will later supply a confirmed attribution.)"""
-    recording = getattr(job, "recording", None)
-    if recording is not None:
-        if recording.speaker_id:
-            return recording.speaker.name
-        if recording.speaker_name:
-            return recording.speaker_name
-    technique = getattr(job, "technique", None)
-    if technique is not None:
-        names = list(technique.craft.inheritors.order_by("name").values_list("name", flat=True)[:2])
-        return "、".join(names)
-    return ""
-
-
 def label_for_clip(*, clip) -> str:
-    """「AI生成 · 基于<传承人>口述重构」: the review's attribution once a review composed it, until then
-    the oral-history source of the clip's job."""
-    try:
-        from review.selectors import attribution_for_clip
-    except ImportError:  # pragma: no cover - review app absent
-        attribution_for_clip = None
-    text = attribution_for_clip(clip) if attribution_for_clip and clip.pk else None
-    if text:
-        text = text.strip()
-        return text if text.startswith("AI生成") else f"AI生成 · {text}"
-    return attribution_label(attribution_name(job=clip.job))
+    """「AI生成 · 基于<传承人>口述重构」 from the attribution stored on the clip's job when it was created."""
+    return attribution_label(clip.job.attribution)
 
 
 def speech_source(*, job) -> dict | None:

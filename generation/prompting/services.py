@@ -10,6 +10,11 @@ from .render import render_prompt
 from .spec import PARAMETER_NAMES, Spec
 
 
+# Key under which a saved template records the recording it was normalized from (read by
+# generation/attribution.py, which holds jobs made from the template to that recording's consent).
+SOURCE_RECORDING_KEY = "source_recording"
+
+
 class SpecError(ValueError):
     """The spec data is not usable (message is user-facing)."""
 
@@ -143,10 +148,16 @@ def craft_key_for(technique_slug: str | None) -> str | None:
         return None
 
 
-def technique_save_prompt_template(*, technique, description: dict, camera: str | None, user) -> dict:
+def technique_save_prompt_template(*, technique, description: dict, camera: str | None, user,
+                                   source_recording=None) -> dict:
     """Store an edited structured description as the technique's prompt template. The prompt string
-    kept with it is derived from the description (render_prompt), never typed in."""
+    kept with it is derived from the description (render_prompt), never typed in. The recording it was
+    normalized from is kept with it (``source_recording``), so a job made from the template is held to
+    that recording's consent (generation/attribution.py)."""
     desc = dict(description)
+    desc.pop(SOURCE_RECORDING_KEY, None)
+    if source_recording is not None:
+        desc[SOURCE_RECORDING_KEY] = source_recording.pk
     desc["technique"] = technique.slug
     if camera:
         desc["camera"] = camera

@@ -7,15 +7,13 @@ import json
 import re
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views import View
 
 from archive.models import Recording, Technique, TranscriptSegment
-from archive.roles import is_curator
+from heritage.permissions import PermissionView, allowed
 
 from . import normalize
 from .extract import finder_for, normalize_chars
@@ -31,7 +29,7 @@ RANGE_RE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(?:[-~–—～到至]\s*(-?\d+(
 
 
 def can_use(user) -> bool:
-    return user.is_authenticated and (user.is_staff or is_curator(user))
+    return allowed(user, "prompting.use")
 
 
 def parse_value(raw: str):
@@ -136,15 +134,16 @@ def steps_from_post(post) -> tuple[list[dict], list[str]]:
     return steps, errors
 
 
-class NormalizeView(View):
+class NormalizeView(PermissionView):
+    """``prompting.use``; reading a recording's transcript here also needs ``archive.read_recording``."""
+
+    permission_required = "prompting.use"
     template_name = "prompting/normalize.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not can_use(request.user):
-            raise PermissionDenied(_("您的账户没有权限进行此操作。"))
-        return super().dispatch(request, *args, **kwargs)
+    def _readable(self, recording):
+        if recording is not None and not self.may("archive.read_recording", recording):
+            raise PermissionDenied(_("您无权读取这条录音的转写。"))
+        return recording
 
     # --- picking the source ------------------------------------------------------------------------
     def get(self, request):
@@ -158,6 +157,7 @@ class NormalizeView(View):
             recording = Recording.objects.filter(pk=request.GET["recording"]).select_related("technique").first()
             if recording:
                 text = recording.transcript_text()
+        self._readable(recording)
         if recording and not technique_slug and recording.technique_id:
             technique_slug = recording.technique.slug
         result = (normalize(text[:MAX_TEXT], technique_slug or None, craft=craft_key_for(technique_slug)).to_dict()
@@ -168,6 +168,8 @@ class NormalizeView(View):
     def post(self, request):
         text = request.POST.get("text", "")
         technique_slug = request.POST.get("technique", "")
+        source = request.POST.get("source_recording", "")
+        recording = self._readable(Recording.objects.filter(pk=source).first()) if source.isdigit() else None
         camera = request.POST.get("camera") or None
         if camera not in dict(CAMERA_CHOICES):
             camera = None
@@ -177,7 +179,8 @@ class NormalizeView(View):
             return self._render(request, text=text, technique_slug=technique_slug, result=None, status=400)
         result = normalize(text, technique_slug or None, craft=craft_key_for(technique_slug)).to_dict()
         if action == "analyze":
-            return self._render(request, text=text, technique_slug=technique_slug, camera=camera, result=result)
+            return self._render(request, text=text, technique_slug=technique_slug, camera=camera, result=result,
+                                recording=recording)
         steps, errors = steps_from_post(request.POST)
         edited = dict(result, steps=steps)
         if errors:
@@ -196,7 +199,8 @@ class NormalizeView(View):
                 messages.error(request, _("没有步骤,无法保存为提示词模板。"))
                 return self._render(request, text=text, technique_slug=technique_slug, camera=camera, result=edited,
                                     status=400)
-            technique_save_prompt_template(technique=technique, description=edited, camera=camera, user=request.user)
+            technique_save_prompt_template(technique=technique, description=edited, camera=camera, user=request.user,
+                                           source_recording=recording)
             messages.success(request, _("已保存为「%(t)s」的提示词模板。") % {"t": technique})
             return redirect(reverse("prompting:normalize") + f"?technique={technique.slug}&saved=1")
         return self._render(request, text=text, technique_slug=technique_slug, camera=camera, result=edited)

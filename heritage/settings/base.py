@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "rules",
     "heritage",  # project-level commands (heritage_demo); no models
     "archive",
     "generation",
@@ -47,6 +48,12 @@ INSTALLED_APPS = [
     "review",
     "records",
     "gallery",
+]
+
+# Permissions are django-rules predicates (heritage/permissions.py); the model backend still logs in.
+AUTHENTICATION_BACKENDS = [
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 MIDDLEWARE = [

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
-from rest_framework import permissions, serializers
+from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from archive.roles import ADMIN, CURATOR, REVIEWER, has_role
-from review import services
+from heritage.permissions import PUBLIC, HasPerm, allowed
+from review import services, workflow
 from review.api.views import REFUSED, ActionSerializer, RefusalSerializer, _refused
 from review.models import Review
-from review.services import is_staff_curator
 
 from ..bags import BagError, bag_export
 from ..models import ArchiveRecord
@@ -26,9 +25,30 @@ class RecordFileSerializer(serializers.Serializer):
     mime = serializers.CharField()
 
 
+# Keys of the stored provenance that hold login names: shown to staff (records.view_staff) only.
+LOGIN_NAME_KEYS = frozenset({"requested_by", "signed_by", "user"})
+
+
+def provenance_for(provenance, *, staff: bool):
+    """The record's provenance as this reader may see it: without login names unless staff."""
+    if staff:
+        return provenance
+    if isinstance(provenance, dict):
+        return {k: provenance_for(v, staff=False) for k, v in provenance.items() if k not in LOGIN_NAME_KEYS}
+    if isinstance(provenance, list):
+        return [provenance_for(v, staff=False) for v in provenance]
+    return provenance
+
+
 class RecordSerializer(serializers.ModelSerializer):
     files = serializers.SerializerMethodField()
     public = serializers.SerializerMethodField()
+    provenance = serializers.SerializerMethodField()
+
+    def get_provenance(self, obj) -> dict:
+        request = self.context.get("request")
+        staff = request is not None and allowed(request.user, "records.view_staff")
+        return provenance_for(obj.provenance, staff=staff)
 
     class Meta:
         model = ArchiveRecord
@@ -48,7 +68,8 @@ class ReviewArchive(APIView):
     """POST /reviews/<id>/archive: the review's archive action (approved → archived); answers the new
     record with 201."""
 
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [HasPerm("heritage.authenticated")]
+    permission_delegated = {"POST": workflow.ACTIONS["archive"].permission}  # checked and audited by the workflow
     serializer_class = ActionSerializer
 
     @extend_schema(operation_id="reviews_archive_create", request=None,
@@ -56,34 +77,32 @@ class ReviewArchive(APIView):
     def post(self, request, pk):
         review = get_object_or_404(Review, pk=pk)
         try:
-            record = services.review_archive(review=review, actor=request.user)
+            record = workflow.dispatch(review=review, action="archive", actor=request.user)
         except services.TransitionRefused as exc:
             return _refused(exc)
-        return Response(RecordSerializer(record).data, status=201)
+        return Response(RecordSerializer(record, context={"request": request}).data, status=201)
 
 
 class RecordDetail(APIView):
     """An archive record: staff always; everyone else only while it is public."""
 
-    permission_classes = [permissions.AllowAny]
+    permission_classes = [HasPerm(PUBLIC)]
     serializer_class = RecordSerializer
 
     @extend_schema(operation_id="archive_records_retrieve", responses={200: RecordSerializer, 404: RefusalSerializer})
     def get(self, request, pk):
         record = get_object_or_404(ArchiveRecord, pk=pk)
-        if not (has_role(request.user, CURATOR, REVIEWER, ADMIN) or is_record_public(record)):
+        if not (allowed(request.user, "records.view_staff") or is_record_public(record)):
             return Response({"detail": "未找到。"}, status=404)
-        return Response(RecordSerializer(record).data)
+        return Response(RecordSerializer(record, context={"request": request}).data)
 
 
 class RecordExport(APIView):
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [HasPerm("records.export", "只有策展人可以导出档案。")]
 
     @extend_schema(operation_id="archive_records_export", request=None,
                    responses={201: inline_serializer("BagExport", {"bag_path": serializers.CharField()}), **REFUSED})
     def post(self, request, pk):
-        if not is_staff_curator(request.user):
-            return Response({"detail": "只有策展人可以导出档案。", "code": "forbidden"}, status=403)
         record = get_object_or_404(ArchiveRecord, pk=pk)
         try:
             path = bag_export(record, actor=request.user)

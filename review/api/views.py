@@ -4,15 +4,15 @@ review.services; ``TransitionRefused`` maps to 403 (no right), 409 (wrong state/
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, inline_serializer
-from rest_framework import permissions, serializers
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from archive.roles import ADMIN, CURATOR, REVIEWER, has_role
 from generation.models import Clip
+from heritage.permissions import HasPerm
 
-from .. import selectors, services
+from .. import selectors, services, workflow
 from ..models import Review, ReviewComment
 
 
@@ -31,10 +31,24 @@ class ReviewSerializer(serializers.ModelSerializer):
     craft = serializers.CharField(source="technique.craft.slug")
     record = serializers.SerializerMethodField()
 
+    available_actions = serializers.SerializerMethodField()
+    reviewer_approved = serializers.SerializerMethodField()
+
     class Meta:
         model = Review
         fields = ["id", "clip", "craft", "technique", "title", "state", "version", "previous", "attribution",
-                  "rights_uri", "ai_notice", "submitted_sha256", "record", "created_at", "updated_at"]
+                  "rights_uri", "ai_notice", "submitted_sha256", "record", "created_at", "updated_at",
+                  "available_actions", "reviewer_approved"]
+
+    def get_available_actions(self, obj) -> list[str]:
+        """The actions the requesting user may take now (review/workflow.py), in API spelling."""
+        request = self.context.get("request")
+        if request is None:
+            return []
+        return sorted(API_NAME[n] for n in workflow.available_names(obj, request.user))
+
+    def get_reviewer_approved(self, obj) -> bool:
+        return selectors.reviewer_approval(obj) is not None
 
     def get_record(self, obj) -> str | None:
         record = getattr(obj.clip, "archive_record", None)  # written by the records app
@@ -44,6 +58,11 @@ class ReviewSerializer(serializers.ModelSerializer):
 class RefusalSerializer(serializers.Serializer):
     detail = serializers.CharField()
     code = serializers.CharField()
+
+
+# API path segment ↔ workflow action name
+API_NAME = {name: name.replace("_", "-") for name in workflow.ACTIONS}
+ACTION_OF = {v: k for k, v in API_NAME.items()}
 
 
 class ActionSerializer(serializers.Serializer):
@@ -65,25 +84,17 @@ def _refused(exc: services.TransitionRefused) -> Response:
     return Response({"detail": exc.message, "code": exc.code}, status=exc.status)
 
 
-def _review_or_403(request, pk) -> Review:
-    review = get_object_or_404(Review.objects.select_related("technique__craft", "clip"), pk=pk)
-    if not (has_role(request.user, CURATOR, REVIEWER, ADMIN) or services.signing_inheritor(review, request.user)):
-        from rest_framework.exceptions import PermissionDenied
-
-        raise PermissionDenied("您无权查看该审核。")
-    return review
-
-
 class ReviewList(APIView):
-    permission_classes = [permissions.IsAuthenticated]
+    # opening a review: review_open checks ``review.open`` and audits a refusal
+    permission_classes = [HasPerm({"GET": "review.view_inbox", "POST": "heritage.authenticated"},
+                                  "您没有审核权限。")]
     serializer_class = ReviewSerializer
+    permission_delegated = {"POST": "review.open"}
 
     @extend_schema(operation_id="reviews_list", responses={200: ReviewSerializer(many=True), **REFUSED})
     def get(self, request):
         qs = selectors.review_list_for(request.user)
-        if not (has_role(request.user, CURATOR, REVIEWER, ADMIN) or selectors.signer_crafts(request.user)):
-            return Response({"detail": "您没有审核权限。"}, status=403)
-        return Response(ReviewSerializer(qs[:200], many=True).data)
+        return Response(ReviewSerializer(qs[:200], many=True, context={"request": request}).data)
 
     @extend_schema(operation_id="reviews_open",
                    request=inline_serializer("ReviewOpen", {"clip": serializers.IntegerField(),
@@ -98,28 +109,35 @@ class ReviewList(APIView):
             review = services.review_open(clip=clip, actor=request.user, rights_uri=request.data.get("rights_uri"))
         except services.TransitionRefused as exc:
             return _refused(exc)
-        return Response(ReviewSerializer(review).data, status=201)
+        return Response(ReviewSerializer(review, context={"request": request}).data, status=201)
 
 
 class ReviewDetail(APIView):
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [HasPerm("heritage.authenticated", "您无权查看该审核。", obj_perm="review.view")]
     serializer_class = ReviewSerializer
 
     @extend_schema(operation_id="reviews_retrieve", responses={200: ReviewSerializer, **REFUSED})
     def get(self, request, pk):
-        review = _review_or_403(request, pk)
-        data = ReviewSerializer(review).data
+        review = get_object_or_404(Review.objects.select_related("technique__craft", "clip"), pk=pk)
+        self.check_object_permissions(request, review)
+        data = ReviewSerializer(review, context={"request": request}).data
         data["comments"] = CommentSerializer(review.comments.select_related("author"), many=True).data
         data["public_summary"] = services.public_summary(review)
         return Response(data)
 
 
 class ReviewAction(APIView):
-    """POST /reviews/<id>/<action>: submit, comment, request-changes, reject, sign, withdraw (archive: records/api.py)."""
+    """POST /reviews/<id>/<action>: one action of review/workflow.py (submit, comment, approve,
+    request-changes, reject, sign, withdraw; archive: records/api/views.py). The workflow checks the
+    action's permission and audits a refusal; the view requires a login."""
 
-    permission_classes = [permissions.IsAuthenticated]
+    permission_classes = [HasPerm("heritage.authenticated")]
     serializer_class = ActionSerializer
     action_name = ""
+
+    @property
+    def permission_delegated(self):
+        return {"POST": workflow.ACTIONS[ACTION_OF[self.action_name]].permission}
 
     @extend_schema(request=ActionSerializer,
                    responses={200: ReviewSerializer, 201: OpenApiResponse(description="comment or archive record"),
@@ -127,25 +145,21 @@ class ReviewAction(APIView):
     def post(self, request, pk):
         review = get_object_or_404(Review, pk=pk)
         d = request.data
+        name = ACTION_OF[self.action_name]
+        fields = {
+            "comment": ("text", "at_ms"), "approve": ("text",), "request_changes": ("text", "at_ms", "action_description"),
+            "reject": ("text",), "sign": ("sha256", "attribution", "comment"), "withdraw": ("reason",),
+        }.get(name, ())
+        data = {k: d.get(k) for k in fields if k in d}
+        for k in ("text", "sha256", "attribution", "comment", "reason"):
+            if k in fields:
+                data.setdefault(k, "")
         try:
-            if self.action_name == "submit":
-                services.review_submit(review=review, actor=request.user)
-            elif self.action_name == "comment":
-                c = services.review_comment(review=review, actor=request.user, text=d.get("text", ""),
-                                            at_ms=d.get("at_ms"))
-                return Response(CommentSerializer(c).data, status=201)
-            elif self.action_name == "request-changes":
-                services.review_request_changes(review=review, actor=request.user, text=d.get("text", ""),
-                                                at_ms=d.get("at_ms"), action_description=d.get("action_description"))
-            elif self.action_name == "reject":
-                services.review_reject(review=review, actor=request.user, text=d.get("text", ""))
-            elif self.action_name == "sign":
-                services.review_sign(review=review, actor=request.user, sha256=d.get("sha256", ""),
-                                     attribution=d.get("attribution", ""), comment=d.get("comment", ""))
-            elif self.action_name == "withdraw":
-                services.review_withdraw(review=review, actor=request.user, reason=d.get("reason", ""))
+            result = workflow.dispatch(review=review, action=name, actor=request.user, **data)
         except services.TransitionRefused as exc:
             return _refused(exc)
+        if name in ("comment", "approve"):
+            return Response(CommentSerializer(result).data, status=201)
         review.refresh_from_db()
-        return Response(ReviewSerializer(review).data)
+        return Response(ReviewSerializer(review, context={"request": request}).data)
 

@@ -20,7 +20,7 @@ a learnt padding token per latent frame, and one global vector per latent frame.
 Pose (optional): VAE latents of a pose video go through `cond_encoder` and are added to the noisy
 tokens; without pose the official code feeds zero latents (so only the bias is added).
 
-Building blocks from diffusers: ModelMixin/ConfigMixin (loading, offload hooks), `AdaLayerNorm`,
+Building blocks from diffusers: ModelMixin/ConfigMixin (loading, offload hooks), `AdaLayerNorm`, `FP32LayerNorm`,
 `get_timestep_embedding` (the sinusoidal embedding) and `dispatch_attention_fn` (the attention kernel
 the engine's speed options select).
 """
@@ -36,7 +36,7 @@ from diffusers.configuration_utils import ConfigMixin, register_to_config
 from diffusers.models.attention_dispatch import dispatch_attention_fn
 from diffusers.models.embeddings import get_timestep_embedding
 from diffusers.models.modeling_utils import ModelMixin
-from diffusers.models.normalization import AdaLayerNorm
+from diffusers.models.normalization import AdaLayerNorm, FP32LayerNorm
 from torch import nn
 
 REF_FRAME_POSITION = 30  # RoPE frame index of the reference image (official: start 30, end 31)
@@ -44,14 +44,7 @@ FRAMEPACK_BUCKETS = (1, 2, 16)  # latent frames packed at 1×, 2× and 4× compr
 
 
 # ---------------------------------------------------------------------------------------------- norms
-class FP32LayerNorm(nn.LayerNorm):
-    """LayerNorm computed in float32 and cast back (the Wan convention)."""
-
-    def __init__(self, dim: int, eps: float = 1e-6, elementwise_affine: bool = False):
-        super().__init__(dim, eps=eps, elementwise_affine=elementwise_affine)
-
-    def forward(self, x):
-        return super().forward(x.float()).type_as(x)
+# LayerNorms: diffusers' FP32LayerNorm (computed in float32, cast back), the Wan convention.
 
 
 class RMSNormAcrossHeads(nn.Module):
@@ -142,11 +135,11 @@ class WanS2VBlock(nn.Module):
 
     def __init__(self, dim: int, ffn_dim: int, num_heads: int, eps: float, cross_attn_norm: bool, qk_norm: bool):
         super().__init__()
-        self.norm1 = FP32LayerNorm(dim, eps)
+        self.norm1 = FP32LayerNorm(dim, eps, elementwise_affine=False)
         self.self_attn = WanS2VAttention(dim, num_heads, eps, qk_norm)
         self.norm3 = FP32LayerNorm(dim, eps, elementwise_affine=True) if cross_attn_norm else nn.Identity()
         self.cross_attn = WanS2VAttention(dim, num_heads, eps, qk_norm)
-        self.norm2 = FP32LayerNorm(dim, eps)
+        self.norm2 = FP32LayerNorm(dim, eps, elementwise_affine=False)
         self.ffn = nn.Sequential(nn.Linear(dim, ffn_dim), nn.GELU(approximate="tanh"), nn.Linear(ffn_dim, dim))
         self.modulation = nn.Parameter(torch.randn(1, 6, dim) / dim ** 0.5)
 
@@ -176,7 +169,7 @@ class WanS2VBlock(nn.Module):
 class Head(nn.Module):
     def __init__(self, dim: int, out_dim: int, patch_size, eps: float):
         super().__init__()
-        self.norm = FP32LayerNorm(dim, eps)
+        self.norm = FP32LayerNorm(dim, eps, elementwise_affine=False)
         self.head = nn.Linear(dim, math.prod(patch_size) * out_dim)
         self.modulation = nn.Parameter(torch.randn(1, 2, dim) / dim ** 0.5)
 
@@ -249,8 +242,8 @@ class CausalAudioEncoder(nn.Module):
 
     def forward(self, features):  # [B, num_layers, dim, T] → (global, local)
         w = self.act(self.weights.float())
-        mixed = (features.float() * w / w.sum(dim=1, keepdim=True)).sum(dim=1)  # [B, dim, T]
-        return self.encoder(mixed.transpose(1, 2))
+        mixed = (features.float() * w / w.sum(dim=1, keepdim=True)).sum(dim=1)  # [B, dim, T], mixed in float32
+        return self.encoder(mixed.transpose(1, 2).to(self.encoder.conv2.conv.weight.dtype))
 
 
 class AudioInjector(nn.Module):

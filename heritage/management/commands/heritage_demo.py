@@ -158,9 +158,10 @@ class Command(BaseCommand):
     def _pick_source(self, craft_slug: str, *, proxy: bool = False):
         """A transcript whose speaker is an inheritor with an account that may sign."""
         from archive.models import Recording
+        from generation.attribution import GENERATION_CONSENT
 
         qs = Recording.objects.filter(technique__isnull=False, speaker__isnull=False, segments__isnull=False,
-                                      consent_scope__in=["generation", "public"]).distinct()
+                                      consent_scope__in=GENERATION_CONSENT).distinct()
         if craft_slug:
             qs = qs.filter(craft__slug=craft_slug)
         for rec in qs.select_related("speaker", "technique", "craft").order_by("craft__name", "recorded_on"):

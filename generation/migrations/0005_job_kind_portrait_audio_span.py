@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0007_inheritor_portrait'),
-        ('generation', '0003_job_enqueued_at'),
+        ('archive', '0008_inheritor_portrait'),
+        ('generation', '0004_job_attribution_and_consent'),
     ]
 
     operations = [

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0006_searchdocument_to_gallery'),
+        ('archive', '0007_inheritor_signer_change'),
     ]
 
     operations = [

@@ -1,0 +1,54 @@
+"""Who may sign for an inheritor: the one rule, as a query.
+
+An inheritor who is alive and able to sign signs with their own account. One who has died or cannot
+sign (``needs_proxy``) is signed for by the recorded proxy account, and only once the authority
+document is on file; otherwise nobody may sign. Every question about signers (the review services,
+the inbox, the navigation, the demo) is answered from :func:`inheritors_with_signer`.
+"""
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+
+from .models import Inheritor
+
+NEEDS_PROXY = Q(status=Inheritor.Status.DECEASED) | Q(able_to_sign=False)
+
+
+def inheritors_with_signer() -> QuerySet[Inheritor]:
+    """Inheritors annotated with ``signer_id``: the pk of the account that may sign for them, or None."""
+    return Inheritor.objects.annotate(signer_id=Case(
+        When(NEEDS_PROXY & Q(proxy_user__isnull=False) & ~Q(proxy_document=""), then=F("proxy_user_id")),
+        When(NEEDS_PROXY, then=Value(None)),
+        default=F("user_id"),
+        output_field=IntegerField(),
+    ))
+
+
+def inheritors_signable_by(user) -> QuerySet[Inheritor]:
+    """The inheritors ``user`` may sign for (as the inheritor, or as the recorded proxy)."""
+    if user is None or not user.is_authenticated:
+        return Inheritor.objects.none()
+    return inheritors_with_signer().filter(signer_id=user.pk)
+
+
+def signer_crafts(user) -> list[int]:
+    """Ids of the crafts ``user`` may sign for."""
+    return list(inheritors_signable_by(user).values_list("craft_id", flat=True).distinct())
+
+
+def signing_inheritor_for_craft(user, craft_id) -> Inheritor | None:
+    """The inheritor of ``craft_id`` for whom ``user`` may sign, or None."""
+    return inheritors_signable_by(user).filter(craft_id=craft_id).select_related("proxy_user").first()
+
+
+def craft_signers(craft_id) -> list:
+    """The accounts that may sign for ``craft_id`` (one per inheritor who can be signed for)."""
+    ids = inheritors_with_signer().filter(craft_id=craft_id, signer_id__isnull=False).values("signer_id")
+    return list(get_user_model().objects.filter(pk__in=ids))
+
+
+def signer_of(inheritor: Inheritor):
+    """The account that may sign for this inheritor, or None."""
+    pk = inheritors_with_signer().filter(pk=inheritor.pk).values_list("signer_id", flat=True).first()
+    return get_user_model().objects.filter(pk=pk).first() if pk else None

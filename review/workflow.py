@@ -1,0 +1,151 @@
+"""The review workflow as one table: for each action, the states it may start from, the state it leads
+to, the permission it needs (heritage/permissions.py) and its guards.
+
+``available_actions(review, user)`` answers "which actions may this user take on this review now"; the
+review screen and the API draw their buttons from it, and ``dispatch`` is the only way an action runs:
+it locks the review, checks the permission, the state and the guards of the action's row, runs the
+action's work (review/services.py) and writes an ``AuditEntry``, all in one transaction. A refusal
+raises ``TransitionRefused`` (403 no right, 409 wrong state, 400 bad input) and is audited too.
+
+A guard is a function ``guard(review) -> None`` that raises ``TransitionRefused`` (use ``services.refuse``
+-style helpers); add one to a row's ``guards`` and every path (screen, API, service) obeys it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from heritage.permissions import allowed
+
+from . import services
+from .models import Review
+
+S = Review.State
+Guard = Callable[[Review], None]
+
+
+# --- Guards ------------------------------------------------------------------------------------------
+
+def has_attribution(review: Review) -> None:
+    if not review.attribution.strip():
+        services._bad(_("没有口述史来源,无法生成署名「基于<传承人>口述重构」,不能送审。"), "no_attribution")
+
+
+def has_rights(review: Review) -> None:
+    if not review.rights_uri:
+        services._bad(_("缺少权利声明。"), "no_rights")
+
+
+def signable(review: Review) -> None:
+    if not review.attribution.strip() or not review.rights_uri:
+        services._bad(_("缺少署名或权利声明,不能签署。"), "no_attribution")
+
+
+def signed(review: Review) -> None:
+    if review.active_signoff() is None:
+        services._conflict(_("没有有效的签署。"), "not_signed")
+
+
+def not_yet_approved(review: Review) -> None:
+    from .selectors import reviewer_approval
+
+    if reviewer_approval(review) is not None:
+        services._conflict(_("研究者已审阅过这一版本。"), "already_approved")
+
+
+# --- The table ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    label: str
+    permission: str
+    sources: tuple[str, ...]
+    target: str | None  # None: the state does not change
+    work: Callable
+    guards: tuple[Guard, ...] = field(default=())
+    refusal: str = gettext_lazy("您不能执行此操作。")
+
+
+ACTIONS: dict[str, Action] = {a.name: a for a in [
+    Action("set_rights", gettext_lazy("修改权利声明"), "review.set_rights", (S.DRAFT, S.CHANGES_REQUESTED), None,
+           services.set_rights_work, refusal=gettext_lazy("只有策展人可以修改权利声明。")),
+    Action("submit", gettext_lazy("送审"), "review.submit", (S.DRAFT, S.CHANGES_REQUESTED), S.IN_REVIEW,
+           services.submit_work, guards=(has_attribution, has_rights), refusal=gettext_lazy("只有策展人可以送审。")),
+    Action("comment", gettext_lazy("发表意见"), "review.comment",
+           (S.DRAFT, S.IN_REVIEW, S.CHANGES_REQUESTED, S.APPROVED), None, services.comment_work,
+           refusal=gettext_lazy("您不能对该视频发表审核意见。")),
+    Action("approve", gettext_lazy("研究者审阅通过"), "review.approve", (S.IN_REVIEW,), None, services.approve_work,
+           guards=(not_yet_approved,), refusal=gettext_lazy("只有审核人(研究者)可以审阅通过。")),
+    Action("request_changes", gettext_lazy("要求修改"), "review.request_changes", (S.IN_REVIEW,), S.CHANGES_REQUESTED,
+           services.request_changes_work, refusal=gettext_lazy("只有审核人(研究者)或本项目的传承人可以要求修改。")),
+    Action("reject", gettext_lazy("驳回"), "review.reject", (S.DRAFT, S.IN_REVIEW, S.CHANGES_REQUESTED), S.REJECTED,
+           services.reject_work, refusal=gettext_lazy("您不能驳回该视频。")),
+    Action("sign", gettext_lazy("签署"), "review.sign", (S.IN_REVIEW,), S.APPROVED, services.sign_work,
+           guards=(signable,),
+           refusal=gettext_lazy("只有本项目的传承人(或其登记的代理人)可以签署。")),
+    Action("archive", gettext_lazy("归档并公开"), "review.archive", (S.APPROVED,), S.ARCHIVED, services.archive_work,
+           guards=(signed,), refusal=gettext_lazy("只有策展人可以归档。")),
+    Action("withdraw", gettext_lazy("撤回签署"), "review.withdraw", (S.APPROVED, S.ARCHIVED), S.WITHDRAWN,
+           services.withdraw_work, guards=(signed,), refusal=gettext_lazy("只有本项目的传承人(或其代理人)可以撤回签署。")),
+]}
+
+REFUSAL_CODES = {"sign": "not_signer"}
+
+
+def _check(action: Action, review: Review, user) -> None:
+    """Permission, then state, then guards; raises TransitionRefused."""
+    if not allowed(user, action.permission, review):
+        services._forbid(str(action.refusal), REFUSAL_CODES.get(action.name, "forbidden"))
+    services.require_state(review, action.sources)
+    for guard in action.guards:
+        guard(review)
+
+
+def available_actions(review: Review, user) -> list[Action]:
+    """The actions ``user`` may take on ``review`` now (permission, state and guards all pass)."""
+    out = []
+    for action in ACTIONS.values():
+        try:
+            _check(action, review, user)
+        except services.TransitionRefused:
+            continue
+        out.append(action)
+    return out
+
+
+def available_names(review: Review, user) -> set[str]:
+    return {a.name for a in available_actions(review, user)}
+
+
+def blocked_actions(review: Review, user) -> dict[str, str]:
+    """Actions ``user`` has the right to take in this state but a guard stops now: name → why."""
+    out = {}
+    for action in ACTIONS.values():
+        if not allowed(user, action.permission, review) or review.state not in action.sources:
+            continue
+        for guard in action.guards:
+            try:
+                guard(review)
+            except services.TransitionRefused as exc:
+                out[action.name] = exc.message
+                break
+    return out
+
+
+def dispatch(*, review: Review, action: str, actor, **data):
+    """Run one action of the table on ``review`` for ``actor`` (see the module docstring)."""
+    row = ACTIONS.get(action)
+    if row is None:
+        raise services.TransitionRefused(_("未知操作。"), code="unknown_action", status=400)
+
+    def work(ctx):
+        _check(row, ctx.review, actor)
+        if row.target is not None:
+            ctx.to_state = row.target
+        return row.work(ctx, actor, **data)
+
+    return services._transition(action, actor=actor, review=review, work=work)
