@@ -47,10 +47,10 @@ def portrait(inheritor, tmp_path, settings):
 
 
 @pytest.fixture
-def speech_recording(craft, inheritor, tmp_path, settings):
+def speech_recording(craft, technique, inheritor, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
     wav = write_speech_wav(tmp_path / "talk.wav", seconds=6.0)
-    r = Recording(craft=craft, title="正抢针口述", speaker=inheritor, interviewer="李文静",
+    r = Recording(craft=craft, technique=technique, title="正抢针口述", speaker=inheritor, interviewer="李文静",
                   recorded_on=dt.date(2023, 5, 16), place="苏州", consent_scope="generation",
                   consent_date=dt.date(2023, 5, 16))
     r.media.save("talk.wav", ContentFile(wav.read_bytes()), save=False)
@@ -131,6 +131,9 @@ def test_refusals(curator, speech_recording, portrait, settings):
     r.consent_scope = Recording.ConsentScope.RESEARCH
     r.save()
     assert "不允许用于 AI 重构" in refused("recording", curator, recording=r, portrait=p, start_ms=0, end_ms=3000)
+    r.consent_scope, r.technique = Recording.ConsentScope.GENERATION, None
+    r.save()
+    assert "没有关联技法" in refused("recording", curator, recording=r, portrait=p, start_ms=0, end_ms=3000)
     assert not list(Path(settings.MEDIA_ROOT).glob("s2v-audio/*"))
 
 
@@ -175,7 +178,7 @@ def probe_streams(path) -> dict:
 @pytest.mark.slow
 @pytest.mark.timeout(900)
 def test_job_runs_on_a_worker_and_delivery_keeps_the_audio(start_worker, make_user, tmp_path_factory, monkeypatch,
-                                                           settings, craft):
+                                                           settings, craft, technique):
     from generation.postprocess.models import Rendition
     from generation.postprocess.services import label_for_clip, postprocess_clip_service
     from tests.jobs_fixtures import wait_for
@@ -191,7 +194,7 @@ def test_job_runs_on_a_worker_and_delivery_keeps_the_audio(start_worker, make_us
                           consent_date=dt.date(2024, 3, 1))
     p.image.save("face.png", ContentFile(write_portrait(work / "face.png").read_bytes()), save=False)
     p.save()
-    r = Recording(craft=craft, title="口述", speaker=inheritor, recorded_on=dt.date(2023, 5, 16),
+    r = Recording(craft=craft, technique=technique, title="口述", speaker=inheritor, recorded_on=dt.date(2023, 5, 16),
                   consent_scope="generation", consent_date=dt.date(2023, 5, 16))
     r.media.save("talk.wav", ContentFile(write_speech_wav(work / "talk.wav", seconds=5.0).read_bytes()), save=False)
     r.save()
