@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -316,3 +317,31 @@ def test_likeness_query_agrees_with_the_rule(portrait, inheritor):
         public = InheritorPortrait.objects.filter(attribution.likeness_allows_q(), pk=p.pk,
                                                   consent_scope="public").exists()
         assert public == attribution.likeness_public(p)
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+@pytest.mark.django_db(transaction=True)
+def test_heritage_demo_s2v_archives_a_public_narration(tmp_path, tmp_path_factory, settings, client):
+    from records.models import ArchiveRecord
+    from records.selectors import public_records
+    from tests.s2v_fixtures import tiny_s2v_path
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.HERITAGE_C2PA_DEV_DIR = str(tmp_path / "c2pa")
+    settings.S2V_MODEL_DIR = tiny_s2v_path(tmp_path_factory)
+    out = io.StringIO()
+    call_command("heritage_demo", "--s2v", "--json", "--bag-dir", str(tmp_path / "bags"), stdout=out)
+    data = json.loads(out.getvalue().strip().splitlines()[-1])
+    record = ArchiveRecord.objects.get(pk=data["archive_record"])
+    assert data["kind"] == "s2v" and record in public_records()
+    assert record.attribution == "由沈秀芬口述录音驱动"
+    assert data["gallery_url"].endswith(f"/crafts/suxiu/#narration-{record.pk}")
+    page = client.get("/crafts/suxiu/").content.decode()
+    assert f'id="narration-{record.pk}"' in page and "AI生成 · 由沈秀芬口述录音驱动" in page
+    # the likeness consent narrowed to "archive only": no longer public, at the next request
+    portrait = record.clip.job.portrait
+    portrait.consent_scope = "archive"
+    portrait.save()
+    assert record not in public_records()
+    assert f'id="narration-{record.pk}"' not in client.get("/crafts/suxiu/").content.decode()
