@@ -345,3 +345,19 @@ def test_heritage_demo_s2v_archives_a_public_narration(tmp_path, tmp_path_factor
     portrait.save()
     assert record not in public_records()
     assert f'id="narration-{record.pk}"' not in client.get("/crafts/suxiu/").content.decode()
+
+
+def test_change_request_with_an_edited_description_is_refused_for_a_narration(curator, speech_recording, portrait):
+    """A narrated video has no action description: the review says so instead of starting a T2V take."""
+    from review.services import TransitionRefused, _start_regeneration
+
+    job = s2v_job_create(requested_by=curator, recording=speech_recording, portrait=portrait, start_ms=1000,
+                         end_ms=4000, seed=1, steps=2, enqueue=False)
+
+    class FakeReview:
+        clip = type("C", (), {"job": job})()
+
+    with pytest.raises(TransitionRefused) as e:
+        _start_regeneration(FakeReview(), curator, {"steps": []})
+    assert "没有可修改的动作描述" in str(e.value)
+    assert GenerationJob.objects.count() == 1
