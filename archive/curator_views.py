@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -22,14 +22,15 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from heritage.media import stream_field_file
 from heritage.permissions import PermissionView, allowed
+from heritage.webvtt import serialize, to_plain_text
 
 from . import selectors, services
 from .forms import (CraftForm, FootageForm, InheritorForm, PortraitForm, RecordingForm, SegmentFormSet, StepFormSet,
                     TechniqueForm, TranscriptImportForm, model_data)
 from .models import Category, Craft, Footage, Inheritor, InheritorPortrait, Recording, SignerChange, Technique
 from .roles import INHERITOR, has_role
-from .webvtt import serialize, to_plain_text
 
 PAGE_SIZE = 20
 
@@ -603,47 +604,6 @@ class TranscriptExport(RoleView):
         return response
 
 
-_RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
-MAX_RANGE_BYTES = 8 * 1024 * 1024  # one response; the browser asks for the rest
-
-
-def serve_private_file(request, fieldfile):
-    """A stored file behind the login, with HTTP Range so a browser can seek in audio and video;
-    object storage (no local path) gets a redirect to its signed URL."""
-    storage = fieldfile.storage
-    try:
-        path = storage.path(fieldfile.name)
-    except NotImplementedError:
-        return HttpResponseRedirect(fieldfile.url)
-    try:
-        size = storage.size(fieldfile.name)
-    except OSError:
-        raise Http404(_("文件不存在。"))
-    ctype = mimetypes.guess_type(path)[0] or "application/octet-stream"
-    m = _RANGE.match(request.headers.get("Range", ""))
-    if m and (m.group(1) or m.group(2)):
-        if m.group(1):
-            start = int(m.group(1))
-            end = min(int(m.group(2)) if m.group(2) else size - 1, size - 1, start + MAX_RANGE_BYTES - 1)
-        else:
-            start = max(size - int(m.group(2)), 0)
-            end = min(size - 1, start + MAX_RANGE_BYTES - 1)
-        if start > end or start >= size:
-            response = HttpResponse(status=416)
-            response["Content-Range"] = f"bytes */{size}"
-            return response
-        with open(path, "rb") as fh:
-            fh.seek(start)
-            chunk = fh.read(end - start + 1)
-        response = HttpResponse(chunk, status=206, content_type=ctype)
-        response["Content-Range"] = f"bytes {start}-{end}/{size}"
-    else:
-        response = FileResponse(open(path, "rb"), content_type=ctype)
-    response["Accept-Ranges"] = "bytes"
-    response["Cache-Control"] = "private, max-age=300"
-    return response
-
-
 class RecordingMedia(RoleView):
     """The recording's file for the player, behind the login (consent scopes may forbid public access)."""
 
@@ -652,7 +612,7 @@ class RecordingMedia(RoleView):
         _refuse_archive_only(request.user, recording)
         if not recording.media:
             raise Http404(_("这条录音没有上传文件。"))
-        return serve_private_file(request, recording.media)
+        return stream_field_file(request, recording.media)
 
 
 class FootageMedia(RoleView):
@@ -663,7 +623,7 @@ class FootageMedia(RoleView):
         footage = get_object_or_404(Footage, pk=pk)
         if not footage.file:
             raise Http404(_("这条影像没有上传文件。"))
-        return serve_private_file(request, footage.file)
+        return stream_field_file(request, footage.file)
 
 
 class InheritorDocument(RoleView):
@@ -673,4 +633,4 @@ class InheritorDocument(RoleView):
         inheritor = get_object_or_404(Inheritor, pk=pk)
         if not inheritor.proxy_document:
             raise Http404(_("没有授权文件。"))
-        return serve_private_file(request, inheritor.proxy_document)
+        return stream_field_file(request, inheritor.proxy_document)

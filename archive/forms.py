@@ -13,9 +13,14 @@ from django.forms import BaseFormSet, formset_factory, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from . import roles
+<<<<<<< HEAD
 from .models import Craft, Footage, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep, fmt_ms
+=======
+from .models import Craft, Footage, Inheritor, Recording, Technique, TechniqueStep
+>>>>>>> main
 from .services import SegmentInput, plain_text_to_cues, segments_check
-from .webvtt import WebVTTError, parse as parse_webvtt
+from heritage.timecode import TimecodeError, format_ms as fmt_ms, parse_timecode
+from heritage.webvtt import WebVTTError, parse as parse_webvtt
 
 MAX_TRANSCRIPT_FILE_MB = 5
 PARAM_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
@@ -302,9 +307,6 @@ class FootageForm(ClearMessagesMixin, forms.ModelForm):
 
 # --- Transcript --------------------------------------------------------------------------------------
 
-TIMECODE = re.compile(r"^(?:(?:(\d+):)?(\d{1,2}):)?(\d{1,2})(?:[.,](\d{1,3}))?$")
-
-
 class TimecodeField(forms.CharField):
     """A time in the recording: ``00:01:02.500``, ``1:02.5``, ``62.5`` (seconds). Cleaned to milliseconds."""
 
@@ -319,22 +321,10 @@ class TimecodeField(forms.CharField):
         return value
 
     def to_python(self, value):
-        text = (super().to_python(value) or "").strip()
-        if not text:
-            return None
-        if len(text) > 16:
-            raise ValidationError(_("时间“%(v)s”太长,应为 时:分:秒.毫秒,如 00:01:02.500。") % {"v": text[:20]})
-        if re.fullmatch(r"\d+(?:\.\d+)?", text) and ":" not in text:
-            seconds = float(text)
-            return int(round(seconds * 1000))
-        m = TIMECODE.match(text)
-        if not m:
-            raise ValidationError(_("时间“%(v)s”格式错误,应为 时:分:秒.毫秒,如 00:01:02.500。") % {"v": text})
-        hours, minutes, seconds, frac = m.groups()
-        if int(seconds) >= 60 or (minutes and int(minutes) >= 60 and hours):
-            raise ValidationError(_("时间“%(v)s”中的分或秒不能超过 59。") % {"v": text})
-        millis = int((frac or "0").ljust(3, "0"))
-        return ((int(hours or 0) * 60 + int(minutes or 0)) * 60 + int(seconds)) * 1000 + millis
+        try:
+            return parse_timecode(super().to_python(value) or "")
+        except TimecodeError as exc:
+            raise ValidationError(str(exc)) from None
 
 
 class SegmentForm(ClearMessagesMixin, forms.Form):

@@ -7,7 +7,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+<<<<<<< HEAD
 from .validators import validate_document_file, validate_portrait_file, validate_recording_file, validate_video_file
+=======
+from heritage.timecode import format_ms as fmt_ms, overlaps
+
+from .validators import validate_document_file, validate_recording_file, validate_video_file
+>>>>>>> main
 
 
 class Category(models.TextChoices):
@@ -356,22 +362,13 @@ class TranscriptSegment(models.Model):
         if not (self.text or "").strip():
             raise ValidationError({"text": _("文本不能为空。")})
         if self.recording_id and self.start_ms is not None and self.end_ms is not None:
-            overlapping = TranscriptSegment.objects.filter(
-                recording_id=self.recording_id, start_ms__lt=self.end_ms, end_ms__gt=self.start_ms
-            ).exclude(pk=self.pk)
-            if overlapping.exists():
-                other = overlapping.first()
+            mine = (self.start_ms, self.end_ms)
+            others = TranscriptSegment.objects.filter(recording_id=self.recording_id).exclude(pk=self.pk)
+            other = next((o for o in others.only("start_ms", "end_ms") if overlaps(mine, (o.start_ms, o.end_ms))), None)
+            if other is not None:
                 raise ValidationError(
                     _("与已有片段 %(start)s–%(end)s 时间重叠。") % {"start": fmt_ms(other.start_ms), "end": fmt_ms(other.end_ms)}
                 )
-
-
-def fmt_ms(ms: int) -> str:
-    """00:01:02.345"""
-    h, rem = divmod(ms, 3_600_000)
-    m, rem = divmod(rem, 60_000)
-    s, ms = divmod(rem, 1000)
-    return f"{h:02d}:{m:02d}:{s:02d}.{ms:03d}"
 
 
 class Footage(TimeStamped):

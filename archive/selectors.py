@@ -6,7 +6,7 @@ from django.db import router
 from django.db.models import Count, Model, Q, QuerySet
 
 from .models import Craft, Footage, Inheritor, Recording, Technique, TranscriptSegment
-from .webvtt import Cue
+from heritage.webvtt import Cue
 
 
 def _search(qs: QuerySet, q: str, fields: list[str]) -> QuerySet:

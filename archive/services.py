@@ -13,10 +13,15 @@ from django.utils import timezone
 from django.db.models import Model, ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 
+<<<<<<< HEAD
 from .models import (Craft, Footage, Inheritor, InheritorPortrait, Recording, SignerChange, Technique, TechniqueStep,
                      TranscriptSegment, fmt_ms)
+=======
+from .models import Craft, Footage, Inheritor, Recording, SignerChange, Technique, TechniqueStep, TranscriptSegment
+>>>>>>> main
 from .selectors import deletion_blockers
-from .webvtt import Cue, parse_timestamp
+from heritage.timecode import format_ms as fmt_ms, overlaps, parse_vtt_timestamp as parse_timestamp
+from heritage.webvtt import Cue
 
 
 class DeleteBlocked(Exception):
@@ -283,7 +288,7 @@ def segments_check(*, segments: list[SegmentInput]) -> list[tuple[int, str]]:
             problems.append((i, _("文本不能为空。")))
     order = sorted((i for i, s in enumerate(segments) if s.end_ms > s.start_ms), key=lambda i: (segments[i].start_ms, i))
     for a, b in zip(order, order[1:]):
-        if segments[b].start_ms < segments[a].end_ms:
+        if overlaps((segments[a].start_ms, segments[a].end_ms), (segments[b].start_ms, segments[b].end_ms)):
             problems.append((b, _("与另一片段 %(start)s–%(end)s 时间重叠。") % {
                 "start": fmt_ms(segments[a].start_ms), "end": fmt_ms(segments[a].end_ms)}))
     return problems
@@ -332,7 +337,7 @@ def transcript_part_problems(*, recording: Recording, segments: list[SegmentInpu
         if mine.end_ms <= mine.start_ms:
             continue
         for other in others:
-            if mine.start_ms < other.end_ms and other.start_ms < mine.end_ms:
+            if overlaps((mine.start_ms, mine.end_ms), (other.start_ms, other.end_ms)):
                 problems.append((i, _("与另一片段 %(start)s–%(end)s 时间重叠。") % {
                     "start": fmt_ms(other.start_ms), "end": fmt_ms(other.end_ms)}))
                 break

@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from generation.postprocess import pipeline  # noqa: E402
 from generation.postprocess.binaries import ffmpeg_binary  # noqa: E402
-from generation.postprocess.webvtt import Step  # noqa: E402
+from generation.postprocess.captions import Step  # noqa: E402
 
 LABEL = "AI生成 · 基于姚建萍口述重构"
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from generation.postprocess.roles import FileRole
+
 from .selectors import StepView
 
 CONTEXT = "http://iiif.io/api/presentation/3/context.json"
@@ -70,8 +72,8 @@ def build_manifest(*, technique, craft, steps: list[StepView], absolute) -> dict
             }],
         }
         subtitles = []
-        for role, lang, zh_label, en_label in (("vtt", "zh-Hans", "中文字幕", "Chinese subtitles"),
-                                                ("vtt_en", "en", "英文字幕", "English subtitles")):
+        for role, lang, zh_label, en_label in ((FileRole.VTT, "zh-Hans", "中文字幕", "Chinese subtitles"),
+                                                (FileRole.VTT_EN, "en", "英文字幕", "English subtitles")):
             if role in view.files:
                 subtitles.append({
                     "id": f"{canvas_id}/annotation/{role}",
@@ -83,9 +85,9 @@ def build_manifest(*, technique, craft, steps: list[StepView], absolute) -> dict
                 })
         if subtitles:
             canvas["annotations"] = [{"id": f"{canvas_id}/page/subtitles", "type": "AnnotationPage", "items": subtitles}]
-        if "poster" in view.files:
-            canvas["thumbnail"] = [{"id": absolute(view.media_url("poster")), "type": "Image",
-                                    "format": view.files["poster"].mime or "image/jpeg"}]
+        if FileRole.POSTER in view.files:
+            canvas["thumbnail"] = [{"id": absolute(view.media_url(FileRole.POSTER)), "type": "Image",
+                                    "format": view.files[FileRole.POSTER].mime or "image/jpeg"}]
         canvases.append(canvas)
 
     attribution = ";".join(attributions)

@@ -61,12 +61,9 @@ def _field(obj, key):
 @functools.lru_cache(maxsize=4096)
 def _normalized_words(text: str) -> tuple[str, ...]:
     """Canonical terms (synonyms and dialect forms mapped to the spec's term, e.g. 直针 → 齐针) and the
-    action/tool/material/parameter names of the normalized steps, from ``generation.prompting.normalize``;
-    empty when that module is not available (the text's own words still match)."""
-    try:
-        from generation.prompting import normalize
-    except ImportError:
-        return ()
+    action/tool/material/parameter names of the normalized steps, from ``generation.prompting.normalize``."""
+    from generation.prompting import normalize
+
     try:
         result = normalize(text)
     except (TypeError, ValueError):

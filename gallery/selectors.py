@@ -11,15 +11,11 @@ from django.http import Http404
 from django.urls import reverse
 
 from archive.models import Category, Craft, Footage, Inheritor, Technique, TechniqueStep
+from generation.postprocess.roles import PUBLIC_ROLES, VARIANT_ROLES, FileRole
 from records.selectors import public_records
 
 PAGE_SIZE = 12
 
-# Variants shown beside the main video, in this order, with their labels.
-VARIANT_ROLES = ("slow_0_5", "slow_0_25", "multiview")
-# Files of a public record that the public may fetch. Provenance JSON and the C2PA manifest name the
-# people and systems involved and stay with the archive (they travel in the BagIt export).
-PUBLIC_ROLES = frozenset({"video", "original", "poster", "vtt", "vtt_en", "preview", *VARIANT_ROLES})
 
 
 SPEECH_DRIVEN = "s2v"  # GenerationJob.Kind.S2V: narrated (口述影像) records have their own section
@@ -162,14 +158,14 @@ class StepView:
         if self.record is None or role not in self.files:
             return None
         if self._media_base is None:  # one reverse() per record, not per file
-            self._media_base = reverse("gallery:record_media", args=[self.record.pk, "video"]).rsplit("/", 1)[0]
+            self._media_base = reverse("gallery:record_media", args=[self.record.pk, FileRole.VIDEO]).rsplit("/", 1)[0]
         return f"{self._media_base}/{role}"
 
     @property
     def video_role(self) -> str | None:
         """The delivery rendition, or the engine's clip the inheritor signed when the archive holds no
         rendition."""
-        return next((r for r in ("video", "original") if r in self.files), None)
+        return next((r for r in (FileRole.VIDEO, FileRole.ORIGINAL) if r in self.files), None)
 
     @property
     def video_file(self):
@@ -181,22 +177,19 @@ class StepView:
 
     @property
     def poster_url(self):
-        return self.media_url("poster")
+        return self.media_url(FileRole.POSTER)
 
     @property
     def vtt_url(self):
-        return self.media_url("vtt")
+        return self.media_url(FileRole.VTT)
 
     @property
     def vtt_en_url(self):
-        return self.media_url("vtt_en")
+        return self.media_url(FileRole.VTT_EN)
 
     @property
     def variants(self) -> list[tuple[str, str, str]]:
-        from django.utils.translation import gettext as _
-
-        labels = {"slow_0_5": _("0.5 倍慢放"), "slow_0_25": _("0.25 倍慢放"), "multiview": _("多机位")}
-        return [(role, labels[role], self.media_url(role)) for role in VARIANT_ROLES if role in self.files]
+        return [(str(role), str(role.label), self.media_url(role)) for role in VARIANT_ROLES if role in self.files]
 
     @property
     def duration_s(self) -> float:

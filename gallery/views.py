@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from . import selectors
 from .iiif import build_manifest
+from generation.postprocess.roles import SUBTITLE_ROLES
 from heritage.media import stream_field_file
 from .qa import StepText, answer_question
 from .search import highlight, search_documents
@@ -130,9 +131,9 @@ def record_media(request, record_id, role):
     if archive_file is None or not archive_file.file:
         raise Http404
     mime = archive_file.mime or "application/octet-stream"
-    if role in ("vtt", "vtt_en"):
+    if role in SUBTITLE_ROLES:
         mime = "text/vtt; charset=utf-8"
-    return stream_field_file(request, archive_file.file, content_type=mime, proxy=role in ("vtt", "vtt_en"))
+    return stream_field_file(request, archive_file.file, content_type=mime, proxy=role in SUBTITLE_ROLES)
 
 
 @require_safe

@@ -18,9 +18,9 @@ class GenerateForm(forms.Form):
                            widget=forms.Textarea(attrs={"rows": 3}),
                            help_text=_("填写后以此文本规范化生成,代替步骤描述。"))
     camera = forms.ChoiceField(label=_("机位"), required=False,
-                               choices=[("", _("按模板默认"))] + [(k, v[0]) for k, v in CAMERAS.items()])
+                               choices=[("", _("按模板默认"))] + list(CAMERAS.items()))
     cameras = forms.MultipleChoiceField(label=_("多机位"), required=False, widget=forms.CheckboxSelectMultiple,
-                                        choices=[(k, v[0]) for k, v in CAMERAS.items()])
+                                        choices=list(CAMERAS.items()))
     resolution = forms.ChoiceField(label=_("分辨率"))
     duration = forms.FloatField(label=_("时长(秒)"))
     frame_rate = forms.IntegerField(label=_("交付帧率"), min_value=params.FRAME_RATE_MIN,

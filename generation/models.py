@@ -8,8 +8,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from heritage.models import JobRecord
 
-class GenerationJob(models.Model):
+
+class GenerationJob(JobRecord):
     class Status(models.TextChoices):
         QUEUED = "queued", _("排队中")
         RUNNING = "running", _("生成中")
@@ -82,11 +84,8 @@ class GenerationJob(models.Model):
     progress_expert = models.CharField(_("当前专家"), max_length=8, blank=True)
     eta_s = models.FloatField(_("预计剩余秒数"), null=True, blank=True)
     timings = models.JSONField(_("各阶段耗时"), default=dict, blank=True)
-    error = models.TextField(_("错误说明"), blank=True)
-    error_detail = models.TextField(_("错误详情"), blank=True)
-    worker = models.CharField(_("工作进程"), max_length=200, blank=True)
+    # error, error_detail, worker, attempts, created_at, started_at, finished_at: heritage.models.JobRecord
     device = models.CharField(_("设备"), max_length=200, blank=True)
-    attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
     # Crash safety: each attempt claims the row with a fresh token; only the holder of the current token
     # may report progress or finish the job. The worker touches `heartbeat_at` while it runs the job; a
     # running job whose heartbeat is older than the lease is taken over (see services.jobs_recover_stale).
@@ -99,12 +98,7 @@ class GenerationJob(models.Model):
     time_limit_s = models.PositiveIntegerField(_("硬时限(秒)"), default=0)
     oom_retried = models.BooleanField(_("已因显存不足降级重试"), default=False)
 
-    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True, db_index=True)
-    started_at = models.DateTimeField(_("开始时间"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("结束时间"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(JobRecord.Meta):
         verbose_name = _("生成任务")
         verbose_name_plural = _("生成任务")
 

@@ -20,11 +20,10 @@ import time
 from django.conf import settings
 from django.db import close_old_connections, connection
 
+from . import services
+from .services import EngineRefused  # raised here, reported on the job by services
+
 log = logging.getLogger(__name__)
-
-
-class EngineRefused(Exception):
-    """The worker will not load the engine as configured (message is user-facing)."""
 
 
 class WorkerRuntime:
@@ -45,7 +44,7 @@ class WorkerRuntime:
     # ---------------------------------------------------------------- engine
     @property
     def device(self) -> str:
-        want = os.environ.get("HERITAGE_ENGINE_DEVICE", "")
+        want = settings.ENGINE_DEVICE
         if want:
             return want
         import torch
@@ -63,7 +62,7 @@ class WorkerRuntime:
                 self._release_engine()
             from generation.engine import load_engine
 
-            default_mode = os.environ.get("HERITAGE_ENGINE_MODE", "auto")
+            default_mode = settings.ENGINE_MODE or "auto"
             load_mode = mode if mode not in ("", None, "auto") else default_mode
             self.check_memory(load_mode, kind=kind)
             t0 = time.perf_counter()
@@ -162,8 +161,6 @@ class WorkerRuntime:
     def beat(self) -> None:
         from django.utils import timezone
 
-        from . import services
-
         engine = self._engine
         job = self._job
         fields = dict(
@@ -181,8 +178,6 @@ class WorkerRuntime:
             services.job_touch(job_id=job[0], token=job[1])
 
     def _loop(self) -> None:
-        from . import services
-
         n = 0
         interval = services.heartbeat_s()
         sweep_every = max(1, int(services.lease_s() / interval / 2))
@@ -207,26 +202,31 @@ class WorkerRuntime:
     def stop(self) -> None:
         self._stop.set()
         try:
-            from . import services
-
-            services.worker_stopped(name=self.name)
+                services.worker_stopped(name=self.name)
         except Exception:  # noqa: BLE001
             log.exception("could not mark worker stopped")
 
 
 _runtime: WorkerRuntime | None = None
+_node: dict[str, str] = {}  # this worker's Celery node name and queues (set_node, at worker start)
+
+
+def set_node(name: str, queues: str) -> None:
+    _node.update(name=name, queues=queues)
+
+
+def node_name() -> str | None:
+    return _node.get("name")
+
+
+def consumes_gpu() -> bool:
+    """Whether this worker consumes queue ``gpu`` (it then runs jobs and keeps a warm engine)."""
+    return "gpu" in _node.get("queues", "").split(",")
 
 
 def get_runtime() -> WorkerRuntime:
     global _runtime
     if _runtime is None or _runtime.name.rsplit("/", 1)[-1] != str(os.getpid()):  # new after a fork
-        node = os.environ.get("HERITAGE_WORKER_NODE") or _NODE.get("name") or socket.gethostname()
-        _runtime = WorkerRuntime(name=f"{node}/{os.getpid()}", queues=_NODE.get("queues", "gpu"))
+        node = settings.WORKER_NODE or _node.get("name") or socket.gethostname()
+        _runtime = WorkerRuntime(name=f"{node}/{os.getpid()}", queues=_node.get("queues", "gpu"))
     return _runtime
-
-
-_NODE: dict[str, str] = {}
-
-
-def set_node(name: str, queues: str) -> None:
-    _NODE.update(name=name, queues=queues)

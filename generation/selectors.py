@@ -55,10 +55,8 @@ def clip_files(job: GenerationJob) -> dict:
     if clip is None:
         return {}
     files = {"native": clip.file, "video": clip.file}
-    try:
-        from generation.postprocess.selectors import renditions_for_clip
-    except ImportError:  # post-processing not installed
-        return files
+    from generation.postprocess.selectors import renditions_for_clip
+
     try:
         renditions = renditions_for_clip(clip=clip)
     except Exception:  # noqa: BLE001 — a missing rendition must not break the job view

@@ -33,41 +33,40 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from heritage.celery import app as celery_app
 from heritage.permissions import allowed
 from heritage.hashing import sha256_file
 
 from . import attribution
 from . import parameters as params
 from .models import Clip, GenerationJob, WorkerHeartbeat
+from .prompting.models import CAMERA_CHOICES
 
 log = logging.getLogger(__name__)
 Status = GenerationJob.Status
 
-# Camera angles a curator can ask for, as data: slug → (label, phrase added to the prompt when the
-# normalization module does not render the camera itself).
-CAMERAS: dict[str, tuple[str, str]] = {
-    # the framings of the normalization spec's prompt templates (generation/prompting/data/templates.json)
-    "close-up": (gettext_lazy("特写"), "特写镜头"),
-    "macro": (gettext_lazy("微距"), "微距镜头"),
-    "top-down": (gettext_lazy("俯拍"), "俯拍镜头"),
-    "medium": (gettext_lazy("中景"), "中景镜头"),
-    "wide": (gettext_lazy("全景"), "全景镜头"),
-}
+# Camera framings a curator can ask for: slug → label, the one list (generation/prompting/models.py);
+# their prompt phrases are the active spec's (templates.json "camera").
+CAMERAS = dict(CAMERA_CHOICES)
 BATCH_MAX = 50
 
 
+class EngineRefused(Exception):
+    """The worker will not load the engine as configured (message is user-facing). Raised by
+    ``generation.runtime``; defined here because this module reports it on the job."""
+
+
 def lease_s() -> int:
-    return int(os.environ.get("HERITAGE_JOB_LEASE_S", "60"))
+    return settings.JOB_LEASE_S
 
 
 def heartbeat_s() -> float:
-    return float(os.environ.get("HERITAGE_HEARTBEAT_S", "5"))
+    return settings.JOB_HEARTBEAT_S
 
 
 def scratch_dir() -> Path:
-    path = Path(os.environ.get("HERITAGE_GENERATION_SCRATCH") or (settings.VAR_DIR / "scratch" / "generation"))
+    path = Path(settings.GENERATION_SCRATCH)
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -90,26 +89,22 @@ class Source:
 
 
 def _normalize(text: str, technique_slug: str | None) -> dict:
-    try:
-        from generation.prompting import normalize
-    except ImportError:  # normalization not installed: the text itself is the prompt
-        return {"spec_version": "", "text": text, "terms": [], "steps": [], "prompt": text,
-                "warnings": [_("规范化模块不可用,直接使用原文作为提示词。")]}
+    from generation.prompting import normalize
+
     return normalize(text, technique=technique_slug).to_dict()
 
 
 def _render(description: dict, camera: str | None) -> str:
-    camera_phrase = CAMERAS[camera][1] if camera else None
-    try:
-        from generation.prompting import render_prompt
-    except ImportError:
-        base = description.get("prompt") or description.get("text", "")
-        return f"{base},{camera_phrase}" if camera_phrase else base
+    from generation.prompting import render_prompt
+
     try:
         return render_prompt(description, camera=camera)
-    except (ValueError, KeyError):  # the renderer does not know this camera slug: add our phrase
-        base = render_prompt(description, camera=None)
-        return f"{base},{camera_phrase}" if camera_phrase else base
+    except (ValueError, KeyError):
+        if not camera:
+            raise
+        # a curator's edit of the active spec dropped this framing
+        raise params.ParameterError({"camera": [_("当前动作描述规范没有机位 %(value)r 的提示词,请在规范中补上或换一个机位。")
+                                                % {"value": camera}]}) from None
 
 
 def job_source(*, technique=None, step=None, text: str | None = None, action_description: dict | None = None,
@@ -214,11 +209,14 @@ def job_create(*, requested_by, technique=None, step=None, text: str | None = No
 
 
 def max_attempts() -> int:
-    return int(os.environ.get("HERITAGE_JOB_MAX_ATTEMPTS", "3"))
+    return settings.JOB_MAX_ATTEMPTS
 
 
 def requeue_after_s() -> int:
-    return int(os.environ.get("HERITAGE_JOB_REQUEUE_S", "900"))
+    return settings.JOB_REQUEUE_S
+
+
+RUN_TASK = "generation.tasks.run_generation_job"
 
 
 def job_enqueue(*, job: GenerationJob) -> None:
@@ -226,10 +224,9 @@ def job_enqueue(*, job: GenerationJob) -> None:
     job_id, soft, hard = str(job.pk), job.soft_time_limit_s or None, job.time_limit_s or None
 
     def _send():
-        from .tasks import run_generation_job
-
         GenerationJob.objects.filter(pk=job_id).update(enqueued_at=timezone.now())
-        run_generation_job.apply_async(args=[job_id], queue="gpu", soft_time_limit=soft, time_limit=hard)
+        # by name: this module runs jobs (job_execute) and generation/tasks.py calls it, not the reverse
+        celery_app.send_task(RUN_TASK, args=[job_id], queue="gpu", soft_time_limit=soft, time_limit=hard)
 
     transaction.on_commit(_send)
 
@@ -389,7 +386,6 @@ def job_execute(*, job_id, runtime) -> Outcome:
     )
     from generation.engine.memory import more_frugal
 
-    from .runtime import EngineRefused
 
     # 1. Claim the job (or find that it is not ours to run).
     token = job_claim(job_id=job_id, worker_name=runtime.name)
@@ -421,7 +417,7 @@ def job_execute(*, job_id, runtime) -> Outcome:
 
         # 3. Progress and cancellation between steps, both through the job row.
         state = {"t0": None, "first_step_at": None}
-        step_delay = float(os.environ.get("HERITAGE_TEST_STEP_DELAY_S") or 0)
+        step_delay = float(settings.TEST_STEP_DELAY_S or 0)
 
         def should_cancel() -> bool:
             if time.monotonic() > deadline:
@@ -538,10 +534,8 @@ def _finish(job_id, token, scratch: Path, result, timings: dict) -> Outcome:
 
 
 def _enqueue_postprocess(clip_id: int) -> None:
-    try:
-        from generation.postprocess.tasks import postprocess_clip
-    except ImportError:  # post-processing not installed
-        return
+    from generation.postprocess.tasks import postprocess_clip
+
     postprocess_clip.apply_async(args=[clip_id], queue="media")
 
 

@@ -10,15 +10,16 @@ import logging
 
 from celery import shared_task
 from celery.signals import celeryd_after_setup, worker_process_init, worker_ready, worker_shutdown
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from . import services
-from .runtime import get_runtime, set_node
+from .runtime import consumes_gpu, get_runtime, node_name, set_node
 
 log = logging.getLogger(__name__)
 
 
-@shared_task(name="generation.tasks.run_generation_job", acks_late=True, reject_on_worker_lost=True,
+@shared_task(name=services.RUN_TASK, acks_late=True, reject_on_worker_lost=True,
              ignore_result=True)
 def run_generation_job(job_id: str) -> str:
     outcome = services.job_execute(job_id=job_id, runtime=get_runtime())
@@ -26,12 +27,6 @@ def run_generation_job(job_id: str) -> str:
 
 
 # ------------------------------------------------------------------------ worker process lifecycle
-def _consumes_gpu() -> bool:
-    from .runtime import _NODE
-
-    return "gpu" in _NODE.get("queues", "").split(",")
-
-
 @celeryd_after_setup.connect
 def _remember_node(sender, instance, **kwargs):
     queues = ",".join(sorted(instance.app.amqp.queues.consume_from or instance.app.amqp.queues))
@@ -41,12 +36,10 @@ def _remember_node(sender, instance, **kwargs):
 @worker_ready.connect
 def _on_worker_ready(sender, **kwargs):
     """Solo/threads pool: this process runs the jobs. Recover what this node ran before a crash."""
-    if not _consumes_gpu():
+    if not consumes_gpu():
         return
-    from .runtime import _NODE
-
     try:
-        services.jobs_recover_stale(orphaned_by_node=_NODE.get("name"))
+        services.jobs_recover_stale(orphaned_by_node=node_name())
     except Exception:  # noqa: BLE001
         log.exception("recovery sweep failed at start")
     pool = type(getattr(sender.controller, "pool", None)).__module__ if getattr(sender, "controller", None) else ""
@@ -57,17 +50,15 @@ def _on_worker_ready(sender, **kwargs):
 @worker_process_init.connect
 def _on_child_start(**kwargs):
     """Prefork pool: each child process runs jobs and keeps its own warm engine."""
-    if _consumes_gpu():
+    if consumes_gpu():
         _start_runtime()
 
 
 def _start_runtime():
-    import os
-
     runtime = get_runtime()
     runtime.start()
     import generation.engine  # noqa: F401 — import torch and the model classes now, not in the first job
-    if os.environ.get("HERITAGE_ENGINE_PRELOAD") == "1":
+    if settings.ENGINE_PRELOAD:
         try:
             runtime.engine()
         except Exception as exc:  # noqa: BLE001 — jobs will report it in words
@@ -77,5 +68,5 @@ def _start_runtime():
 
 @worker_shutdown.connect
 def _on_shutdown(**kwargs):
-    if _consumes_gpu():
+    if consumes_gpu():
         get_runtime().stop()

@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from archive.models import Recording, Technique
 from heritage.permissions import PermissionView
 
+from heritage.media import stream_field_file
+
 from . import parameters as params
 from . import selectors, services
 from .forms import GenerateForm, S2VForm
@@ -231,12 +233,10 @@ class JobStatus(AreaView):
 
 class JobMedia(AreaView):
     def get(self, request, pk, kind):
-        from archive.curator_views import serve_private_file
-
         fieldfile = selectors.clip_files(self.job_or_404(pk)).get(kind)
         if not fieldfile:
             raise Http404(_("该任务还没有这个文件。"))
-        return serve_private_file(request, fieldfile)
+        return stream_field_file(request, fieldfile)
 
 
 class Compare(AreaView):

@@ -27,5 +27,5 @@ urlpatterns = [
 
 if settings.DEBUG:
     # Development only. Production serves media through the storage backend; media of unpublished
-    # clips is never exposed by a public URL (see archive gallery views).
+    # clips is never exposed by a public URL (see gallery/views.py).
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -19,7 +19,9 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
+from generation.postprocess.roles import FileRole
 from heritage.hashing import sha256_file
+from heritage.storage import copy_to_local
 from review.ports import ArchiveFailed
 from review.renditions import public_files
 
@@ -27,12 +29,6 @@ from . import credentials
 from .models import ArchiveEvent, ArchiveFile, ArchiveRecord
 
 SOFTWARE_AGENT = {"type": "software", "role": "archiving system", "name": "heritage review/archive", "id": "heritage"}
-
-
-def _copy_to_temp(field_file, dest: Path) -> Path:
-    with field_file.storage.open(field_file.name, "rb") as src, open(dest, "wb") as out:
-        shutil.copyfileobj(src, out, 1024 * 1024)
-    return dest
 
 
 def engine_identity(job) -> dict:
@@ -130,10 +126,10 @@ def record_create(*, review, signoff, actor) -> ArchiveRecord:
             raise ArchiveFailed("公开内容在签署后发生了变化(文件种类不同),请重新送审签署。")
         for pf in current:
             ext = os.path.splitext(pf.name)[1].lower() or ".bin"
-            local = _copy_to_temp(pf.field_file, tmp / f"{pf.role}-src{ext}")
+            local = copy_to_local(pf.field_file, tmp / f"{pf.role}-src{ext}")
             if signed_files[pf.role] and sha256_file(local) != signed_files[pf.role]:
                 raise ArchiveFailed(f"公开文件 {pf.role} 在签署后被改动(SHA-256 不一致),请重新送审签署。")
-            if pf.role == "video":
+            if pf.role == FileRole.VIDEO:
                 signed = tmp / f"video{ext}"
                 definition = credentials.build_manifest_definition(
                     title=review.title, record_id=str(record_id), attribution=signoff.attribution,
@@ -144,7 +140,7 @@ def record_create(*, review, signoff, actor) -> ArchiveRecord:
                 )
                 manifest = credentials.embed_manifest(local, signed, definition)
                 (tmp / "manifest.c2pa").write_bytes(manifest)
-                staged.append(("video", signed, pf.mime))
+                staged.append((FileRole.VIDEO, signed, pf.mime))
                 staged.append(("c2pa_manifest", tmp / "manifest.c2pa", "application/c2pa"))
             else:
                 staged.append((pf.role, local, pf.mime))

@@ -30,9 +30,10 @@ from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import default_storage
 
-from records.models import ArchiveEvent, ArchiveRecord
-
+from heritage.storage import copy_to_local
 from review.renditions import sha256_of_field_file
+
+from .models import ArchiveEvent, ArchiveRecord
 
 BAG_ALGORITHMS = ["sha256", "sha512"]
 logging.getLogger("bagit").setLevel(logging.WARNING)  # one INFO line per file otherwise
@@ -43,13 +44,11 @@ class BagError(Exception):
 
 
 def _organization() -> str:
-    return (getattr(settings, "HERITAGE_ORGANIZATION", "") or os.environ.get("HERITAGE_ORGANIZATION", "")
-            or "heritage 非遗数字档案")
+    return settings.HERITAGE_ORGANIZATION
 
 
 def _export_root() -> Path:
-    return Path(getattr(settings, "HERITAGE_BAG_DIR", "") or os.environ.get("HERITAGE_BAG_DIR", "")
-                or (Path(settings.VAR_DIR) / "bags"))
+    return Path(settings.HERITAGE_BAG_DIR)
 
 
 def record_as_json(record: ArchiveRecord) -> dict:
@@ -92,8 +91,7 @@ def bag_export(record: ArchiveRecord, *, dest_dir: Path | None = None, actor=Non
         meta = record_as_json(record)
         for f, entry in zip(record.files.order_by("role"), meta["files"]):
             target = work / Path(entry["path"]).name
-            with f.file.storage.open(f.file.name, "rb") as src, open(target, "wb") as out:
-                shutil.copyfileobj(src, out, 1024 * 1024)
+            copy_to_local(f.file, target)
         bag = bagit.make_bag(
             str(work),
             bag_info={

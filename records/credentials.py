@@ -113,10 +113,8 @@ def generate_dev_certificates(folder: Path) -> tuple[Path, Path]:
 
 
 def _conf(name: str, default: str = "") -> str:
-    """A Django setting, else the environment variable of the same name."""
-    import os
-
-    return getattr(_settings(), name, "") or os.environ.get(name, "") or default
+    """A Django setting (heritage/settings/base.py reads it from the environment)."""
+    return str(getattr(_settings(), name, "") or "") or default
 
 
 def signing_material() -> SigningMaterial:

@@ -16,6 +16,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from generation.postprocess.roles import FileRole
+
 __all__ = ["ImmutableRecordError", "ArchiveRecord", "ArchiveFile", "ArchiveEvent"]
 
 audit_log = logging.getLogger("heritage.audit")
@@ -104,18 +106,7 @@ class ArchiveRecord(_AppendOnly):
 
 
 class ArchiveFile(_AppendOnly):
-    class Role(models.TextChoices):
-        ORIGINAL = "original", _("引擎原生视频(签署对象)")
-        VIDEO = "video", _("发布视频(含标注与内容凭证)")
-        POSTER = "poster", _("封面")
-        VTT = "vtt", _("中文字幕")
-        VTT_EN = "vtt_en", _("英文字幕")
-        PREVIEW = "preview", _("预览")
-        SLOW_0_5 = "slow_0_5", _("0.5 倍慢放")
-        SLOW_0_25 = "slow_0_25", _("0.25 倍慢放")
-        MULTIVIEW = "multiview", _("多机位")
-        C2PA_MANIFEST = "c2pa_manifest", _("C2PA 清单")
-        PROVENANCE = "provenance", _("来源 JSON")
+    Role = FileRole  # the one vocabulary of a clip's files (generation/postprocess/roles.py)
 
     record = models.ForeignKey(ArchiveRecord, on_delete=models.PROTECT, related_name="files", verbose_name=_("档案记录"))
     role = models.CharField(_("用途"), max_length=24, choices=Role.choices)

@@ -18,6 +18,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from heritage.timecode import format_mmss
+
 
 class Review(models.Model):
     class State(models.TextChoices):
@@ -101,10 +103,7 @@ class ReviewComment(models.Model):
 
     @property
     def timecode(self) -> str:
-        if self.at_ms is None:
-            return ""
-        s = self.at_ms // 1000
-        return f"{s // 60:02d}:{s % 60:02d}"
+        return "" if self.at_ms is None else format_mmss(self.at_ms)
 
 
 class ChangeRequest(models.Model):

@@ -8,21 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generation.postprocess.roles import FileRole, role_for_rendition
+from generation.postprocess.selectors import renditions_for_clip
 from heritage.hashing import sha256_stored
-
-# Post-processing's rendition keys (generation.postprocess.selectors.renditions_for_clip) → archive roles.
-ROLE_BY_KEY = {
-    "delivery": "video", "poster": "poster", "preview": "preview", "multiview": "multiview",
-    "slowmo_050": "slow_0_5", "slowmo_025": "slow_0_25",
-}
-
-
-def _role_for(key: str) -> str | None:
-    if key.startswith("subtitles"):
-        lang = key.partition(":")[2].lower()
-        return "vtt_en" if lang.startswith("en") else "vtt"
-    return ROLE_BY_KEY.get(key)
-
 
 MIME_BY_EXT = {
     ".mp4": "video/mp4", ".webm": "video/webm", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
@@ -52,24 +40,15 @@ def mime_for(name: str) -> str:
 sha256_of_field_file = sha256_stored  # read through the file's storage (S3 as well as the file system)
 
 
-def _postprocess_renditions(clip) -> dict:
-    """{key: Rendition} of the clip's latest succeeded media job; {} while there is none."""
-    try:
-        from generation.postprocess.selectors import renditions_for_clip
-    except ImportError:  # post-processing app absent
-        return {}
-    return renditions_for_clip(clip=clip)
-
-
 def public_files(clip) -> list[PublicFile]:
     """The files that will be public for ``clip``: post-processing's renditions by archive role, plus
     the engine's clip as ``original``; the clip itself is the ``video`` when no delivery MP4 exists."""
     files: dict[str, PublicFile] = {}
-    for key, r in sorted(_postprocess_renditions(clip).items()):
-        role = _role_for(key)
+    for key, r in sorted(renditions_for_clip(clip=clip).items()):  # {} while post-processing made nothing
+        role = role_for_rendition(key)
         if role and r.file and role not in files:
             files[role] = PublicFile(role, r.file, mime_for(r.file.name), getattr(r, "sha256", "") or "")
-    files["original"] = PublicFile("original", clip.file, mime_for(clip.file.name), clip.sha256)
-    if "video" not in files:
-        files["video"] = PublicFile("video", clip.file, mime_for(clip.file.name), clip.sha256)
+    files[FileRole.ORIGINAL] = PublicFile(FileRole.ORIGINAL, clip.file, mime_for(clip.file.name), clip.sha256)
+    if FileRole.VIDEO not in files:
+        files[FileRole.VIDEO] = PublicFile(FileRole.VIDEO, clip.file, mime_for(clip.file.name), clip.sha256)
     return [files[k] for k in sorted(files)]

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from generation.models import Clip
 from heritage.permissions import allowed, requires
+from heritage.timecode import TimecodeError, parse_timecode
 
 from . import selectors, services, workflow
 from .models import Review
@@ -48,17 +49,10 @@ def _refused(request, exc: services.TransitionRefused, review: Review | None = N
 
 def _parse_timecode(value: str | None):
     """"00:03", "3", "1:02.5" → milliseconds; "" → None."""
-    value = (value or "").strip()
-    if not value:
-        return None
     try:
-        parts = [float(p) for p in value.split(":")]
-    except ValueError:
+        return parse_timecode(value or "")
+    except TimecodeError:
         raise services.TransitionRefused(_("时间点格式不正确,请写成 分:秒,例如 00:03。"), code="at_ms", status=400)
-    seconds = 0.0
-    for p in parts:
-        seconds = seconds * 60 + p
-    return int(round(seconds * 1000))
 
 
 def _detail_context(request, review: Review) -> dict:

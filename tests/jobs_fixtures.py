@@ -51,6 +51,11 @@ def start_worker(transactional_db, jobs_env, settings, tmp_path):
     settings.ENGINE_MODEL_DIR = Path(jobs_env["env"]["HERITAGE_ENGINE_MODEL_DIR"])
     settings.ENGINE_PRESET = "tiny"
     settings.MEDIA_ROOT = tmp_path / "media"  # each test sees only its own files
+    # this process reads the same values as its workers (they read them from the environment)
+    settings.ENGINE_DEVICE = jobs_env["env"]["HERITAGE_ENGINE_DEVICE"]
+    settings.JOB_HEARTBEAT_S = float(jobs_env["env"]["HERITAGE_HEARTBEAT_S"])
+    settings.JOB_LEASE_S = int(jobs_env["env"]["HERITAGE_JOB_LEASE_S"])
+    settings.GENERATION_SCRATCH = Path(jobs_env["env"]["HERITAGE_GENERATION_SCRATCH"])
     with private_broker(jobs_env["base"] / "var", other_options={"visibility_timeout": 12}) as broker:
         started: list[Worker] = []
 

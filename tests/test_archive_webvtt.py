@@ -1,8 +1,8 @@
-"""WebVTT parser/serializer (archive/webvtt.py): round trip and every malformed case names its line."""
+"""WebVTT parser/serializer (heritage/webvtt.py): round trip and every malformed case names its line."""
 import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 
-from archive.webvtt import Cue, WebVTTError, format_timestamp, parse, parse_timestamp, serialize, to_plain_text
+from heritage.webvtt import Cue, WebVTTError, format_timestamp, parse, parse_timestamp, serialize, to_plain_text
 
 
 @pytest.fixture(autouse=True)

@@ -22,8 +22,8 @@ def runtime(tiny_checkpoint, settings, tmp_path, monkeypatch):
     settings.ENGINE_MODEL_DIR = tiny_checkpoint
     settings.ENGINE_PRESET = "tiny"
     settings.MEDIA_ROOT = tmp_path / "media"
-    monkeypatch.setenv("HERITAGE_ENGINE_DEVICE", "cpu")
-    monkeypatch.setenv("HERITAGE_GENERATION_SCRATCH", str(tmp_path / "scratch"))
+    settings.ENGINE_DEVICE = "cpu"
+    settings.GENERATION_SCRATCH = tmp_path / "scratch"
     return WorkerRuntime(name="test@here/1")
 
 
@@ -117,8 +117,8 @@ def test_a_superseded_attempt_stops_and_leaves_nothing(runtime, user, tmp_path):
 
 
 def test_recovery_requeues_jobs_whose_worker_stopped_heartbeating(user, django_capture_on_commit_callbacks,
-                                                                  monkeypatch):
-    monkeypatch.setenv("HERITAGE_JOB_LEASE_S", "30")
+                                                                  settings):
+    settings.JOB_LEASE_S = 30
     stale, fresh, cancelling = (make_job(user) for _ in range(3))
     old = timezone.now() - timedelta(seconds=31)
     GenerationJob.objects.filter(pk=stale.pk).update(status="running", heartbeat_at=old, worker="w1@h/1")
@@ -136,13 +136,13 @@ def test_recovery_requeues_jobs_whose_worker_stopped_heartbeating(user, django_c
 
 
 def test_a_job_queued_long_after_its_message_was_sent_is_sent_again(user, django_capture_on_commit_callbacks,
-                                                                     monkeypatch):
-    monkeypatch.setenv("HERITAGE_JOB_REQUEUE_S", "600")
+                                                                     settings):
+    settings.JOB_REQUEUE_S = 600
     lost, recent = make_job(user), make_job(user)
     long_ago = timezone.now() - timedelta(seconds=601)
     GenerationJob.objects.filter(pk=lost.pk).update(created_at=long_ago, enqueued_at=long_ago)
     GenerationJob.objects.filter(pk=recent.pk).update(enqueued_at=timezone.now())
-    with mock.patch("generation.tasks.run_generation_job.apply_async") as send:
+    with mock.patch("heritage.celery.app.send_task") as send:
         with django_capture_on_commit_callbacks(execute=True) as sent:
             services.jobs_recover_stale()
     assert len(sent) == 1 and send.call_args.kwargs["args"] == [str(lost.pk)]
@@ -169,7 +169,7 @@ def test_temperature_divides_guidance_and_changes_the_video(runtime, user):
 def test_gpu_under_the_minimum_refuses_the_full_model_unless_offload(settings, monkeypatch):
     settings.ENGINE_PRESET = "wan2.2-t2v-a14b"
     settings.ENGINE_MIN_GPU_MEMORY_GB = 24
-    monkeypatch.setenv("HERITAGE_ENGINE_DEVICE", "cuda:0")
+    settings.ENGINE_DEVICE = "cuda:0"
     props = mock.Mock(total_memory=16 * 1024**3)
     with mock.patch("torch.cuda.get_device_properties", return_value=props):
         rt = WorkerRuntime(name="small@gpu/1")
@@ -191,8 +191,8 @@ def test_time_limits_scale_with_frames_and_steps():
 
 
 def test_a_job_that_keeps_killing_its_worker_fails_after_three_attempts(user, django_capture_on_commit_callbacks,
-                                                                        monkeypatch):
-    monkeypatch.setenv("HERITAGE_JOB_LEASE_S", "30")
+                                                                        settings):
+    settings.JOB_LEASE_S = 30
     job = make_job(user)
     old = timezone.now() - timedelta(seconds=31)
     GenerationJob.objects.filter(pk=job.pk).update(status="running", heartbeat_at=old, attempts=3, worker="w@h/1")

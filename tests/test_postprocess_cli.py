@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from generation.postprocess.probe import probe
-from generation.postprocess.webvtt import parse_vtt
+from heritage.webvtt import parse as parse_vtt
 
 
 def run_json(*args) -> dict:

@@ -12,7 +12,8 @@ from generation.postprocess.fonts import find_cjk_font
 from generation.postprocess.label import attribution_label, label_box, render_label
 from generation.postprocess.probe import moov_before_mdat, sha256_of
 from generation.postprocess.upscale import FrameUpscaler
-from generation.postprocess.webvtt import Step, parse_vtt
+from generation.postprocess.captions import Step
+from heritage.webvtt import parse as parse_vtt
 
 from .postprocess_fixtures import decode_frames, native_mp4, synthetic_frames  # noqa: F401
 
@@ -195,12 +196,12 @@ class HalfNearest(FrameUpscaler):
         return rgb.repeat(2, axis=0).repeat(2, axis=1)
 
 
-def test_heritage_upscaler_setting_picks_the_1080p_upscaler(tmp_path, monkeypatch):
+def test_heritage_upscaler_setting_picks_the_1080p_upscaler(tmp_path, settings):
     frames = synthetic_frames(4, 72, 128)
-    monkeypatch.setenv("HERITAGE_UPSCALER", f"{__name__}.HalfNearest")
+    settings.HERITAGE_UPSCALER = f"{__name__}.HalfNearest"
     out = pipeline.deliver_file(frames, tmp_path / "a.mp4", native_fps=16, deliver="1080p", label="")
     assert out.extra["upscaler"] == "half-nearest" and (out.width, out.height) == (1920, 1080)
-    monkeypatch.setenv("HERITAGE_UPSCALER", "no.such.Module")
+    settings.HERITAGE_UPSCALER = "no.such.Module"
     with pytest.raises(Exception, match="HERITAGE_UPSCALER"):
         pipeline.deliver_file(frames, tmp_path / "b.mp4", native_fps=16, deliver="1080p", label="")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.mp4"]

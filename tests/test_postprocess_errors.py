@@ -69,9 +69,9 @@ def test_missing_font_file(tmp_path):
     assert listing(tmp_path) == []
 
 
-def test_no_cjk_font_installed(tmp_path, monkeypatch):
+def test_no_cjk_font_installed(tmp_path, monkeypatch, settings):
     """A system with only Latin fonts: the search finds nothing usable and says what to install."""
-    monkeypatch.delenv("HERITAGE_CJK_FONT", raising=False)
+    settings.HERITAGE_CJK_FONT = ""
     monkeypatch.setattr(fonts, "_fc_list", lambda: ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"])
     monkeypatch.setattr(fonts, "KNOWN_PATHS", [str(tmp_path / "gone.ttc")])
     fonts._search_cached.cache_clear()
@@ -83,11 +83,11 @@ def test_no_cjk_font_installed(tmp_path, monkeypatch):
     assert listing(tmp_path) == []
 
 
-def test_configured_font_without_chinese_glyphs(tmp_path, monkeypatch):
+def test_configured_font_without_chinese_glyphs(tmp_path, monkeypatch, settings):
     latin = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
     if not os.path.exists(latin):
         pytest.skip("DejaVu not installed")
-    monkeypatch.setenv("HERITAGE_CJK_FONT", latin)
+    settings.HERITAGE_CJK_FONT = latin
     fonts._search_cached.cache_clear()
     try:
         with pytest.raises(FontNotFound, match="不含中文字形"):

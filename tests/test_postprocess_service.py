@@ -9,7 +9,7 @@ from generation.postprocess.models import MediaJob, Rendition
 from generation.postprocess.selectors import renditions_for_clip
 from generation.postprocess.services import multiview_compose_service, postprocess_clip_service
 from generation.postprocess.tasks import postprocess_clip
-from generation.postprocess.webvtt import parse_vtt
+from heritage.webvtt import parse as parse_vtt
 
 from .postprocess_fixtures import make_clip, moto_s3  # noqa: F401
 

@@ -1,6 +1,6 @@
 from django import template
 
-from archive.models import fmt_ms
+from heritage.timecode import format_ms
 
 register = template.Library()
 
@@ -10,4 +10,4 @@ def timecode(ms):
     """Milliseconds -> 00:01:02.345 (empty for None)."""
     if ms in (None, ""):
         return ""
-    return fmt_ms(int(ms))
+    return format_ms(int(ms))

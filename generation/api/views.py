@@ -10,6 +10,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.response import Response
 
+from heritage.media import stream_field_file
 from heritage.permissions import HasPerm
 
 from .. import parameters as params
@@ -173,9 +174,7 @@ class TaskMediaView(TaskDetailView):
 
     @extend_schema(summary="生成结果文件(video、native、poster、subtitles)", responses={(200, "*/*"): OpenApiTypes.BINARY})
     def get(self, request, pk, kind):
-        from archive.curator_views import serve_private_file
-
         fieldfile = selectors.clip_files(self.get_object()).get(kind)
         if not fieldfile:
             raise NotFound(_("该任务还没有这个文件。"))
-        return serve_private_file(request, fieldfile)
+        return stream_field_file(request, fieldfile)

@@ -1,6 +1,6 @@
 """Where the ffmpeg and ffprobe programs come from.
 
-ffmpeg: ``FFMPEG_BINARY`` (environment or Django setting) if set, else the static build shipped in the
+ffmpeg: ``FFMPEG_BINARY`` (a setting read from the environment) if set, else the static build shipped in the
 imageio-ffmpeg wheel, so ``pip install`` alone gives a working ffmpeg (it has libx264, drawtext,
 minterpolate, libwebp). ffprobe: ``FFPROBE_BINARY`` if set, else ``ffprobe`` on PATH (Debian's
 ``ffmpeg`` package, installed by ``make setup-system``); without one, verification falls back to PyAV.
@@ -13,17 +13,9 @@ from .errors import PostprocessError, _
 
 
 def _setting(name: str) -> str:
-    value = os.environ.get(name, "")
-    if value:
-        return value
-    try:
-        from django.conf import settings
+    from django.conf import settings
 
-        if settings.configured:
-            return getattr(settings, name, "") or ""
-    except Exception:  # pragma: no cover
-        pass
-    return ""
+    return getattr(settings, name, "") or ""
 
 
 def ffmpeg_binary() -> str:

@@ -36,17 +36,9 @@ class Font:
 
 
 def _configured() -> str:
-    value = os.environ.get("HERITAGE_CJK_FONT", "")
-    if value:
-        return value
-    try:
-        from django.conf import settings
+    from django.conf import settings
 
-        if settings.configured:
-            return getattr(settings, "HERITAGE_CJK_FONT", "") or ""
-    except Exception:  # pragma: no cover
-        pass
-    return ""
+    return settings.HERITAGE_CJK_FONT or ""
 
 
 def _covers_cjk(path: str, index: int) -> bool:

@@ -3,8 +3,10 @@ verified renditions it produced (delivery MP4, slow motion, subtitles, poster, p
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from heritage.models import JobRecord
 
-class MediaJob(models.Model):
+
+class MediaJob(JobRecord):
     class Status(models.TextChoices):
         QUEUED = "queued", _("排队中")
         RUNNING = "running", _("处理中")
@@ -20,18 +22,11 @@ class MediaJob(models.Model):
     label = models.CharField(_("AI 标识文字"), max_length=200, blank=True)
     progress_done = models.PositiveSmallIntegerField(_("已完成输出"), default=0)
     progress_total = models.PositiveSmallIntegerField(_("输出总数"), default=0)
-    error = models.TextField(_("错误说明"), blank=True)
-    error_detail = models.TextField(_("错误详情"), blank=True)
+    # error, error_detail, worker, attempts, created_at, started_at, finished_at: heritage.models.JobRecord
     ffmpeg_log = models.TextField(_("ffmpeg 日志"), blank=True)
     timings = models.JSONField(_("各输出耗时(秒)"), default=dict, blank=True)
-    worker = models.CharField(_("工作进程"), max_length=200, blank=True)
-    attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
-    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True, db_index=True)
-    started_at = models.DateTimeField(_("开始时间"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("结束时间"), null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(JobRecord.Meta):
         verbose_name = _("后期处理任务")
         verbose_name_plural = _("后期处理任务")
 

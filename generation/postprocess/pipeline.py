@@ -15,13 +15,15 @@ import ffmpeg
 import numpy as np
 
 from .binaries import ffmpeg_binary
+from heritage.webvtt import Cue, parse as parse_vtt, serialize as serialize_vtt
+
 from .commands import DELIVERY_SIZES, INTERPOLATION, TEMPLATES, CommandTemplate
 from .errors import FfmpegFailed, InputError, OutputNotWritable, PostprocessError, _
 from .fonts import Font, find_cjk_font
 from .label import attribution_label, attribution_of_label, render_label, render_text_box
 from .probe import probe, sha256_of, verify
 from .upscale import Upscaler, default_upscaler, fit_filters
-from .webvtt import Cue, as_steps, map_cues, render_vtt
+from .captions import as_steps, map_cues
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".bmp", ".webp"}
 PRODUCER = "heritage 非遗数字档案 (AI 生成内容)"
@@ -448,9 +450,8 @@ def deliver_file(
 
 def write_vtt(cues: list[Cue], out_path, *, language: str, duration_s: float) -> Output:
     """Write a WebVTT sidecar atomically; checks every cue lies within the video."""
-    from .webvtt import parse_vtt
 
-    text = render_vtt(cues, language=language)
+    text = serialize_vtt(cues, language=language)
     parsed = parse_vtt(text)
     if any(c.start < 0 or c.end > duration_s + 1e-6 for c in parsed):
         raise PostprocessError(_("字幕时间超出视频时长。"))

@@ -19,11 +19,17 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from heritage.storage import copy_to_local
+
 from . import pipeline
 from .errors import PostprocessError
 from .label import attribution_label
 from .models import MediaJob, Rendition
+<<<<<<< HEAD
 from .webvtt import as_steps, map_cues, retime, span_cues
+=======
+from .captions import as_steps, map_cues, retime
+>>>>>>> main
 
 logger = logging.getLogger(__name__)
 LOG_KEEP = 200_000
@@ -58,13 +64,6 @@ def steps_for_job(*, job) -> list:
 
 
 # --- storage helpers ---------------------------------------------------------------------------------
-def _download(field_file, dest: Path) -> Path:
-    with field_file.storage.open(field_file.name, "rb") as src, open(dest, "wb") as out:
-        for chunk in iter(lambda: src.read(1 << 20), b""):
-            out.write(chunk)
-    return dest
-
-
 def _store(path: Path, name: str, size_bytes: int) -> str:
     """Save a verified local file under ``name`` in default storage; check the stored size."""
     with open(path, "rb") as fh:
@@ -148,7 +147,7 @@ def postprocess_clip_service(
     try:
         with tempfile.TemporaryDirectory(prefix="heritage-media-") as work:
             work = Path(work)
-            src = _download(clip.file, work / ("source" + (Path(clip.file.name).suffix or ".mp4")))
+            src = copy_to_local(clip.file, work / ("source" + (Path(clip.file.name).suffix or ".mp4")))
             outputs: list[tuple[str, str, pipeline.Output]] = []  # (kind, language, output)
 
             def step(name, fn):
@@ -254,7 +253,7 @@ def multiview_compose_service(
     try:
         with tempfile.TemporaryDirectory(prefix="heritage-media-") as work:
             work = Path(work)
-            sources = [_download(c.file, work / f"view{i}{Path(c.file.name).suffix or '.mp4'}") for i, c in enumerate(clips)]
+            sources = [copy_to_local(c.file, work / f"view{i}{Path(c.file.name).suffix or '.mp4'}") for i, c in enumerate(clips)]
             t0 = time.perf_counter()
             out = pipeline.compose_multiview(
                 sources, captions, work / "multiview.mp4", deliver=deliver, fps=fps, label=label,

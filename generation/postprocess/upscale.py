@@ -88,17 +88,10 @@ class FrameUpscaler(Upscaler):
 
 def default_upscaler() -> Upscaler:
     """The upscaler the media task uses for 1080p: ``HERITAGE_UPSCALER`` (a dotted path to an
-    ``Upscaler`` subclass, from the environment or settings), lanczos by default."""
-    import os
+    ``Upscaler`` subclass, a setting read from the environment), lanczos by default."""
+    from django.conf import settings
 
-    path = os.environ.get("HERITAGE_UPSCALER", "")
-    try:
-        from django.conf import settings
-
-        if not path and settings.configured:
-            path = getattr(settings, "HERITAGE_UPSCALER", "") or ""
-    except Exception:  # pragma: no cover
-        pass
+    path = settings.HERITAGE_UPSCALER or ""
     if not path:
         return LanczosUpscaler()
     from importlib import import_module

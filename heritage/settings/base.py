@@ -1,31 +1,22 @@
 """Settings shared by every environment. Everything that differs between machines comes from the
-environment; see docs/CONFIGURATION in README.md."""
-import os
+environment, read here and only here (django-environ, the cookiecutter-django way: ``env.bool``,
+``env.int``, ``env.db`` ...); the code reads ``django.conf.settings``. README.md, "Configuration", lists
+every variable. Nothing is created on disk at import time: folders are made by the code that writes
+into them (``heritage.paths.ensure_dir``)."""
 from pathlib import Path
 
-import dj_database_url
+import environ
 from django.utils.translation import gettext_lazy as _
 
+env = environ.Env()
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-VAR_DIR = Path(os.environ.get("HERITAGE_VAR_DIR", BASE_DIR / "var"))
+VAR_DIR = Path(env.str("HERITAGE_VAR_DIR", default=str(BASE_DIR / "var")))
 
-
-def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_int(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    return int(value) if value not in (None, "") else default
-
-
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "django-insecure-local-development-only-key-change-me")
-DEBUG = env_bool("DJANGO_DEBUG", False)
-ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",") if h]
-CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="django-insecure-local-development-only-key-change-me")
+DEBUG = env.bool("DJANGO_DEBUG", default=False)
+ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1"])
+CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -40,7 +31,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "rules",
-    "heritage",  # project-level commands (heritage_demo); no models
+    "heritage",  # project-level commands (heritage_demo), start-up folders; no models
     "archive",
     "generation",
     "generation.prompting",
@@ -91,11 +82,8 @@ TEMPLATES = [
 
 # --- Database: DATABASE_URL, SQLite file by default (a newcomer's first run) -----------------------
 DEFAULT_SQLITE_URL = f"sqlite:///{VAR_DIR / 'heritage.sqlite3'}"
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", DEFAULT_SQLITE_URL), conn_max_age=env_int("DB_CONN_MAX_AGE", 0)
-    )
-}
+DATABASES = {"default": env.db("DATABASE_URL", default=DEFAULT_SQLITE_URL)}
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=0)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several processes (web + worker) share the file: wait for locks instead of failing at once.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
@@ -118,28 +106,28 @@ LOGOUT_REDIRECT_URL = "login"
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("简体中文")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Shanghai")
+TIME_ZONE = env.str("TIME_ZONE", default="Asia/Shanghai")
 USE_I18N = True
 USE_TZ = True
 
 # --- Static and media -----------------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "staticfiles"))
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 
 # S3-compatible media storage through django-storages when AWS_STORAGE_BUCKET_NAME is set.
-AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
 if AWS_STORAGE_BUCKET_NAME:
     _media_storage = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
-            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
-            "access_key": os.environ.get("AWS_ACCESS_KEY_ID"),
-            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY"),
-            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "access_key": env.str("AWS_ACCESS_KEY_ID", default=None),
+            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default=None),
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
             "querystring_auth": True,
             "file_overwrite": False,
         },
@@ -152,17 +140,16 @@ STORAGES = {
 }
 
 # Upload limits (documented in README.md, "Uploads").
-MAX_UPLOAD_MB = env_int("HERITAGE_MAX_UPLOAD_MB", 512)
+MAX_UPLOAD_MB = env.int("HERITAGE_MAX_UPLOAD_MB", default=512)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # --- Celery ---------------------------------------------------------------------------------------
 # Default: kombu's filesystem transport, which needs no server (a newcomer's first run).
 BROKER_DIR = VAR_DIR / "broker"
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "filesystem://")
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
 if CELERY_BROKER_URL.startswith("filesystem://"):
-    for _sub in ("out", "processed", "control"):
-        (BROKER_DIR / _sub).mkdir(parents=True, exist_ok=True)
+    # The folders are made when the Celery app loads its configuration (heritage/celery.py).
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(BROKER_DIR / "out"),
         "data_folder_out": str(BROKER_DIR / "out"),
@@ -173,7 +160,7 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
 elif CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
     # A message not acknowledged within this many seconds (its worker died mid-job) is delivered again.
     # Job leases (generation.services.job_claim) make a duplicate delivery harmless. Tests shorten it.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_BROKER_VISIBILITY_TIMEOUT", 3600)}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_BROKER_VISIBILITY_TIMEOUT", default=3600)}
 CELERY_TASK_IGNORE_RESULT = True  # job rows carry the state; the UI never reads the broker
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_SERIALIZER = "json"
@@ -181,39 +168,71 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 60 * 60)  # hard limit, seconds
-CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 55 * 60)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=60 * 60)  # hard limit, seconds
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=55 * 60)
 CELERY_TASK_ROUTES = {
     "generation.tasks.*": {"queue": "gpu"},
     "generation.postprocess.tasks.*": {"queue": "media"},
 }
-CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Periodic tasks (run `celery -A heritage beat`). Fixity: re-hash every archived file and alert the
 # curators on a mismatch (records/fixity.py); every HERITAGE_FIXITY_INTERVAL_H hours, default daily.
 CELERY_BEAT_SCHEDULE = {
     "archive-fixity-check": {
         "task": "records.tasks.fixity_check_all",
-        "schedule": env_int("HERITAGE_FIXITY_INTERVAL_H", 24) * 3600,
+        "schedule": env.int("HERITAGE_FIXITY_INTERVAL_H", default=24) * 3600,
         "options": {"queue": "default"},
     },
 }
 
 # --- Site, archive and review ---------------------------------------------------------------------
 # Absolute URL of the site, for links printed by commands (heritage_demo) and written into exports.
-HERITAGE_SITE_URL = os.environ.get("HERITAGE_SITE_URL", "")
-# Public media on S3: stream through the checked view (False) or redirect to a short-lived signed URL.
-HERITAGE_MEDIA_SIGNED_REDIRECT = env_bool("HERITAGE_MEDIA_SIGNED_REDIRECT", False)
-# Read from the environment where they are used: HERITAGE_ORGANIZATION, HERITAGE_BAG_DIR (records/bags.py),
-# HERITAGE_C2PA_* (records/credentials.py), FFMPEG_BINARY, FFPROBE_BINARY, HERITAGE_CJK_FONT,
-# HERITAGE_UPSCALER (generation/postprocess). README.md lists them all.
+HERITAGE_SITE_URL = env.str("HERITAGE_SITE_URL", default="")
+# Public media on S3: stream through the checked view (False) or redirect to a short-lived signed URL
+# (heritage/media.py explains the choice).
+HERITAGE_MEDIA_SIGNED_REDIRECT = env.bool("HERITAGE_MEDIA_SIGNED_REDIRECT", default=False)
+# BagIt exports (records/bags.py): Source-Organization and the folder.
+HERITAGE_ORGANIZATION = env.str("HERITAGE_ORGANIZATION", default="") or "heritage 非遗数字档案"
+HERITAGE_BAG_DIR = Path(env.str("HERITAGE_BAG_DIR", default=str(VAR_DIR / "bags")))
+# C2PA content credentials (records/credentials.py): production PEM files, or a development
+# certificate made on first use in HERITAGE_C2PA_DEV_DIR.
+HERITAGE_C2PA_CERT_CHAIN = env.str("HERITAGE_C2PA_CERT_CHAIN", default="")
+HERITAGE_C2PA_PRIVATE_KEY = env.str("HERITAGE_C2PA_PRIVATE_KEY", default="")
+HERITAGE_C2PA_ALG = env.str("HERITAGE_C2PA_ALG", default="es256")
+HERITAGE_C2PA_TSA_URL = env.str("HERITAGE_C2PA_TSA_URL", default="")
+HERITAGE_C2PA_DEV_DIR = Path(env.str("HERITAGE_C2PA_DEV_DIR", default=str(VAR_DIR / "c2pa-dev")))
+
+# --- Post-processing (generation/postprocess) -----------------------------------------------------
+FFMPEG_BINARY = env.str("FFMPEG_BINARY", default="")  # empty: imageio-ffmpeg's build
+FFPROBE_BINARY = env.str("FFPROBE_BINARY", default="")  # empty: `ffprobe` on PATH
+HERITAGE_CJK_FONT = env.str("HERITAGE_CJK_FONT", default="")  # empty: Noto Sans CJK SC via fontconfig
+HERITAGE_UPSCALER = env.str("HERITAGE_UPSCALER", default="")  # empty: lanczos
 
 # --- Engine ---------------------------------------------------------------------------------------
 # Folder with Wan2.2 weights in the diffusers layout. The tiny, randomly initialised checkpoint built
 # by `manage.py build_tiny_engine` is the default: its videos are noise, by design.
-ENGINE_MODEL_DIR = Path(os.environ.get("HERITAGE_ENGINE_MODEL_DIR", VAR_DIR / "models" / "tiny"))
-ENGINE_PRESET = os.environ.get("HERITAGE_ENGINE_PRESET", "tiny")
-ENGINE_MIN_GPU_MEMORY_GB = env_int("HERITAGE_MIN_GPU_MEMORY_GB", 24)
+ENGINE_MODEL_DIR = Path(env.str("HERITAGE_ENGINE_MODEL_DIR", default=str(VAR_DIR / "models" / "tiny")))
+ENGINE_PRESET = env.str("HERITAGE_ENGINE_PRESET", default="tiny")
+ENGINE_MIN_GPU_MEMORY_GB = env.int("HERITAGE_MIN_GPU_MEMORY_GB", default=24)
+# Memory mode (resident, swap, offload, or auto from free memory) and device ("" = cuda if present).
+ENGINE_MODE = env.str("HERITAGE_ENGINE_MODE", default="auto")
+ENGINE_DEVICE = env.str("HERITAGE_ENGINE_DEVICE", default="")
+# Load the engine when a GPU worker starts (gpu_workers --preload sets it for its workers).
+ENGINE_PRELOAD = env.bool("HERITAGE_ENGINE_PRELOAD", default=False)
+
+# --- Generation jobs (generation/services.py) ------------------------------------------------------
+# Crash safety: a running job whose worker stops renewing its lease is requeued; after the maximum
+# attempts it fails. A job queued longer than the requeue time without a worker is published again.
+JOB_LEASE_S = env.int("HERITAGE_JOB_LEASE_S", default=60)
+JOB_HEARTBEAT_S = env.float("HERITAGE_HEARTBEAT_S", default=5.0)
+JOB_MAX_ATTEMPTS = env.int("HERITAGE_JOB_MAX_ATTEMPTS", default=3)
+JOB_REQUEUE_S = env.int("HERITAGE_JOB_REQUEUE_S", default=900)
+GENERATION_SCRATCH = Path(env.str("HERITAGE_GENERATION_SCRATCH", default=str(VAR_DIR / "scratch" / "generation")))
+# This worker's node name (gpu_workers sets it per GPU; empty: Celery's node name, else the host name).
+WORKER_NODE = env.str("HERITAGE_WORKER_NODE", default="")
+# Tests only: seconds to sleep between denoising steps, so a test can cancel or kill a job mid-way.
+TEST_STEP_DELAY_S = env.float("HERITAGE_TEST_STEP_DELAY_S", default=0.0)
 
 # Speech-to-video (Wan2.2-S2V): the checkpoint folder (the tiny random one built by
 # `manage.py build_tiny_engine --s2v` by default; its videos are noise) and its preset, which also sets
@@ -245,12 +264,12 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "heritage@localhost")
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="heritage@localhost")
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }

@@ -2,5 +2,5 @@
 otherwise."""
 from .base import *  # noqa: F403
 
-DEBUG = env_bool("DJANGO_DEBUG", True)  # noqa: F405
+DEBUG = env.bool("DJANGO_DEBUG", default=True)  # noqa: F405
 ALLOWED_HOSTS = ["*"]

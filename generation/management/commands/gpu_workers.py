@@ -10,7 +10,6 @@ same node name, and on start it requeues the job it was running (generation.serv
 """
 from __future__ import annotations
 
-import os
 import shlex
 import signal
 import socket
@@ -22,15 +21,15 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from heritage.celery import worker_environment
+
 MODES = ("auto", "resident", "swap", "offload")
 
 
 def visible_gpus() -> list[dict]:
     """[{index, name, total_bytes}] for the GPUs torch can see (none without CUDA)."""
-    try:
-        import torch
-    except ImportError:
-        return []
+    import torch
+
     if not torch.cuda.is_available():
         return []
     out = []
@@ -45,7 +44,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--gpus", help="comma-separated GPU indices (default: all visible)")
-        parser.add_argument("--mode", choices=MODES, default=os.environ.get("HERITAGE_ENGINE_MODE", "auto"),
+        parser.add_argument("--mode", choices=MODES, default=settings.ENGINE_MODE or "auto",
                             help="memory mode for the engine (offload lets GPUs under the minimum run the full model)")
         parser.add_argument("--queues", default="gpu", help="queues to consume (default: gpu)")
         parser.add_argument("--pool", choices=("prefork", "solo"), default="prefork",
@@ -122,7 +121,7 @@ class Command(BaseCommand):
 
         def start(node, cmd, env):
             clean = {k: v for k, v in env.items() if not k.startswith("_")}
-            procs[node] = subprocess.Popen(cmd, env=dict(os.environ, **clean))
+            procs[node] = subprocess.Popen(cmd, env=worker_environment(**clean))
 
         def stop(signum, frame):
             nonlocal stopping

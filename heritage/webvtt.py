@@ -1,12 +1,15 @@
-"""WebVTT for transcripts: a small parser and serializer written for this project.
+"""WebVTT, the one reader and writer: transcripts (archive: import, export) and the subtitle sidecars of
+generated clips (generation.postprocess) use this module and its one ``Cue`` type (milliseconds).
 
-Only what a transcript needs: the ``WEBVTT`` header, optional cue identifiers, ``start --> end`` timing
+Written for this project rather than on webvtt-py: webvtt-py 0.6 writes ``<`` and ``&`` in cue text
+unescaped, reads ``&amp;`` back as is, and reports malformed files without the line, while a curator
+needs the line. It reads what a transcript needs: the ``WEBVTT`` header, optional cue identifiers, ``start --> end`` timing
 lines (``hh:mm:ss.mmm`` or ``mm:ss.mmm``; cue settings after the end time are ignored), cue text over
 one or more lines, a ``<v Speaker>`` voice span at the start of the text, and NOTE/STYLE/REGION blocks,
 which are skipped. Errors name the line they were found on, so a curator can fix the file.
 
 Plain Python apart from Django's gettext for the messages: ``parse(text) -> list[Cue]``,
-``serialize(cues) -> str``.
+``serialize(cues, title=, language=) -> str``. Times go through ``heritage.timecode``.
 """
 from __future__ import annotations
 
@@ -16,6 +19,8 @@ from typing import Iterable
 
 from django.utils.translation import gettext as _
 
+from .timecode import TimecodeError, format_ms, overlaps, parse_vtt_timestamp
+
 
 @dataclass(frozen=True)
 class Cue:
@@ -24,6 +29,15 @@ class Cue:
     text: str
     speaker: str = ""
     identifier: str = ""
+
+    @property
+    def start(self) -> float:
+        """Seconds (the clip's timeline in post-processing)."""
+        return self.start_ms / 1000
+
+    @property
+    def end(self) -> float:
+        return self.end_ms / 1000
 
 
 class WebVTTError(ValueError):
@@ -35,8 +49,6 @@ class WebVTTError(ValueError):
         super().__init__(_("第 %(line)d 行:%(message)s") % {"line": line, "message": message} if line else message)
 
 
-_TS = r"(?:(\d{1,}):)?([0-5]\d):([0-5]\d)\.(\d{3})"
-_TIMESTAMP = re.compile(rf"^{_TS}$")
 _TIMING = re.compile(r"^(?P<start>\S+)\s+-->\s+(?P<end>\S+)(?P<settings>\s+.*)?$")
 _VOICE = re.compile(r"^<v(?:\.[\w.-]+)?\s+([^>]+)>(.*?)(?:</v>)?$", re.DOTALL)
 _TAG = re.compile(r"</?[a-z][^>]*>", re.IGNORECASE)
@@ -44,22 +56,16 @@ _TAG = re.compile(r"</?[a-z][^>]*>", re.IGNORECASE)
 
 def parse_timestamp(value: str, *, line: int = 0) -> int:
     """``01:02:03.456`` or ``02:03.456`` -> milliseconds."""
-    m = _TIMESTAMP.match(value.strip())
-    if not m:
-        raise WebVTTError(
-            _("时间戳“%(value)s”格式错误,应为 时:分:秒.毫秒(如 00:01:02.500)。") % {"value": value}, line=line
-        )
-    hours, minutes, seconds, millis = m.groups()
-    return ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000 + int(millis)
+    try:
+        return parse_vtt_timestamp(value)
+    except TimecodeError as exc:
+        raise WebVTTError(str(exc), line=line) from None
 
 
 def format_timestamp(ms: int) -> str:
     if ms < 0:
         raise ValueError("negative time")
-    h, rem = divmod(int(ms), 3_600_000)
-    m, rem = divmod(rem, 60_000)
-    s, millis = divmod(rem, 1000)
-    return f"{h:02d}:{m:02d}:{s:02d}.{millis:03d}"
+    return format_ms(ms)
 
 
 def parse(text: str, *, allow_overlap: bool = False) -> list[Cue]:
@@ -125,8 +131,9 @@ def parse(text: str, *, allow_overlap: bool = False) -> list[Cue]:
         payload = payload.replace("&lt;", "<").replace("&gt;", ">").replace("&nbsp;", " ").replace("&amp;", "&").strip()
         if not payload:
             raise WebVTTError(_("字幕块没有文本。"), line=line_no)
-        if cues and not allow_overlap and start < cues[-1].end_ms:
-            previous = cues[-1]
+        previous = cues[-1] if cues else None
+        if previous is not None and not allow_overlap and (
+                overlaps((start, end), (previous.start_ms, previous.end_ms)) or start < previous.start_ms):
             raise WebVTTError(
                 _("与上一条字幕(%(pstart)s --> %(pend)s)时间重叠或顺序颠倒。")
                 % {"pstart": format_timestamp(previous.start_ms), "pend": format_timestamp(previous.end_ms)},
@@ -141,10 +148,11 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def serialize(cues: Iterable[Cue], *, title: str = "") -> str:
-    """A WebVTT document; ``parse(serialize(cues))`` gives the same cues back."""
+def serialize(cues: Iterable[Cue], *, title: str = "", language: str = "") -> str:
+    """A WebVTT document; ``parse(serialize(cues))`` gives the same cues back. ``language`` adds a
+    ``Language:`` header line (the clip sidecars)."""
     header = "WEBVTT" + (f" - {title.splitlines()[0]}" if title else "")
-    out = [header, ""]
+    out = [header] + ([f"Language: {language}"] if language else []) + [""]
     for index, cue in enumerate(cues, start=1):
         out.append(cue.identifier or str(index))
         out.append(f"{format_timestamp(cue.start_ms)} --> {format_timestamp(cue.end_ms)}")

@@ -1,0 +1,30 @@
+from pathlib import Path
+
+from django.apps import AppConfig
+from django.conf import settings
+
+
+def ensure_local_dirs() -> None:
+    """The folders the embedded defaults write into, made when a process starts (web, worker, command,
+    test run), never when a settings module is imported: the SQLite database's folder and the
+    filesystem broker's folders. Nothing to do for PostgreSQL and Redis/RabbitMQ."""
+    db = settings.DATABASES["default"]
+    if db["ENGINE"] == "django.db.backends.sqlite3":
+        for name in (db.get("NAME"), (db.get("TEST") or {}).get("NAME")):
+            if name and str(name) != ":memory:" and not str(name).startswith("file:"):
+                Path(name).parent.mkdir(parents=True, exist_ok=True)
+    if settings.CELERY_BROKER_URL.startswith("filesystem://"):
+        for key in ("data_folder_in", "data_folder_out", "processed_folder", "control_folder"):
+            folder = settings.CELERY_BROKER_TRANSPORT_OPTIONS.get(key)
+            if folder:
+                Path(folder).mkdir(parents=True, exist_ok=True)
+
+
+class HeritageConfig(AppConfig):
+    """The project itself: project-level commands (heritage_demo) and start-up folders; no models."""
+
+    name = "heritage"
+    verbose_name = "heritage"
+
+    def ready(self):
+        ensure_local_dirs()
