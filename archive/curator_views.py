@@ -362,7 +362,7 @@ class PortraitFile(RoleView):
         fieldfile = getattr(portrait, self.field)
         if not fieldfile:
             raise Http404(_("没有这个文件。"))
-        return serve_private_file(request, fieldfile)
+        return stream_field_file(request, fieldfile)
 
 
 class RecordingForm_(FormPage):

@@ -13,11 +13,7 @@ from django.forms import BaseFormSet, formset_factory, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from . import roles
-<<<<<<< HEAD
-from .models import Craft, Footage, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep, fmt_ms
-=======
-from .models import Craft, Footage, Inheritor, Recording, Technique, TechniqueStep
->>>>>>> main
+from .models import Craft, Footage, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep
 from .services import SegmentInput, plain_text_to_cues, segments_check
 from heritage.timecode import TimecodeError, format_ms as fmt_ms, parse_timecode
 from heritage.webvtt import WebVTTError, parse as parse_webvtt

@@ -7,13 +7,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-<<<<<<< HEAD
-from .validators import validate_document_file, validate_portrait_file, validate_recording_file, validate_video_file
-=======
 from heritage.timecode import format_ms as fmt_ms, overlaps
 
-from .validators import validate_document_file, validate_recording_file, validate_video_file
->>>>>>> main
+from .validators import validate_document_file, validate_portrait_file, validate_recording_file, validate_video_file
 
 
 class Category(models.TextChoices):

@@ -13,12 +13,8 @@ from django.utils import timezone
 from django.db.models import Model, ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 
-<<<<<<< HEAD
 from .models import (Craft, Footage, Inheritor, InheritorPortrait, Recording, SignerChange, Technique, TechniqueStep,
-                     TranscriptSegment, fmt_ms)
-=======
-from .models import Craft, Footage, Inheritor, Recording, SignerChange, Technique, TechniqueStep, TranscriptSegment
->>>>>>> main
+                     TranscriptSegment)
 from .selectors import deletion_blockers
 from heritage.timecode import format_ms as fmt_ms, overlaps, parse_vtt_timestamp as parse_timestamp
 from heritage.webvtt import Cue

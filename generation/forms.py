@@ -90,7 +90,8 @@ class S2VForm(forms.Form):
     steps = forms.IntegerField(label=_("去噪步数"), required=False, min_value=1)
 
     def __init__(self, *args, recording=None, **kwargs):
-        from archive.models import InheritorPortrait, Recording, fmt_ms
+        from archive.models import InheritorPortrait, Recording
+        from heritage.timecode import format_ms as fmt_ms
 
         super().__init__(*args, **kwargs)
         self.fields["recording"].queryset = Recording.objects.exclude(media="").select_related("craft")

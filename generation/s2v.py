@@ -11,7 +11,6 @@ through ``generation.s2v_runtime``).
 """
 from __future__ import annotations
 
-import os
 import random
 import subprocess
 import tempfile
@@ -26,6 +25,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from heritage.permissions import allowed
+from heritage.storage import copy_to_local
 
 from . import attribution
 from . import parameters as params
@@ -44,13 +44,10 @@ def _cut_audio(*, recording, start_ms: int, end_ms: int, dest: Path) -> float:
     """Cut [start_ms, end_ms) of the recording's file to a PCM WAV; returns its length in seconds."""
     from .postprocess.binaries import ffmpeg_binary
 
-    with recording.media.storage.open(recording.media.name, "rb") as src:
-        local = getattr(src, "name", None)
-        if not (local and os.path.isfile(local)):  # remote storage: copy to a local file first
-            local = str(dest.with_suffix(Path(recording.media.name).suffix or ".bin"))
-            with open(local, "wb") as out:
-                for chunk in iter(lambda: src.read(1 << 20), b""):
-                    out.write(chunk)
+    try:
+        local = recording.media.path  # file system storage: read in place
+    except NotImplementedError:  # object storage: a local copy first
+        local = str(copy_to_local(recording.media, dest.with_suffix(Path(recording.media.name).suffix or ".bin")))
     argv = [ffmpeg_binary(), "-v", "error", "-nostdin", "-y", "-i", local, "-ss", f"{start_ms / 1000:.3f}",
             "-t", f"{(end_ms - start_ms) / 1000:.3f}", "-vn", "-c:a", "pcm_s16le", "-map_metadata", "-1",
             "-fflags", "+bitexact", str(dest)]

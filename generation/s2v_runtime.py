@@ -14,19 +14,14 @@ from pathlib import Path
 
 from django.conf import settings
 
+from heritage.storage import copy_to_local
+
 
 def load(*, device: str, mode: str) -> "S2VAdapter":
     from generation.engine.s2v import load_s2v_engine
 
     return S2VAdapter(load_s2v_engine(settings.S2V_MODEL_DIR, preset=settings.S2V_PRESET or None, device=device,
                                       mode=mode, max_audio_seconds=settings.S2V_MAX_AUDIO_SECONDS))
-
-
-def _local_copy(field_file, dest: Path) -> Path:
-    with field_file.storage.open(field_file.name, "rb") as src, open(dest, "wb") as out:
-        for chunk in iter(lambda: src.read(1 << 20), b""):
-            out.write(chunk)
-    return dest
 
 
 class S2VAdapter:
@@ -60,9 +55,9 @@ class S2VAdapter:
         from generation.engine.s2v import S2VRequest
 
         p = job.parameters
-        image = _local_copy(job.portrait.image, scratch_prefix.with_suffix(".portrait" + (
+        image = copy_to_local(job.portrait.image, scratch_prefix.with_suffix(".portrait" + (
             Path(job.portrait.image.name).suffix or ".png")))
-        audio = _local_copy(job.audio, scratch_prefix.with_suffix(".speech.wav"))
+        audio = copy_to_local(job.audio, scratch_prefix.with_suffix(".speech.wav"))
         return S2VRequest(image=image, audio=audio, prompt=job.prompt, negative_prompt=job.negative_prompt,
                           seed=int(job.seed), num_steps=p["num_steps"], guidance=p.get("guidance"),
                           sampler=p.get("sampler", "unipc"), mode=mode or "auto")

@@ -162,11 +162,11 @@ def test_job_created_with_audio_span_and_attribution(curator, speech_recording, 
 
 
 def test_span_cues_are_shifted_to_the_span():
-    from generation.postprocess.webvtt import span_cues
+    from generation.postprocess.captions import span_cues
 
     cues = span_cues([(500, 2000, "针要斜一点。"), (2500, 4500, "大概三十度。")], start_ms=1000, end_ms=4000,
                      duration_s=3.0)
-    assert [(c.start, c.end, c.text) for c in cues] == [(0.0, 1.0, "针要斜一点。"), (1.5, 3.0, "大概三十度。")]
+    assert [(c.start_ms, c.end_ms, c.text) for c in cues] == [(0, 1000, "针要斜一点。"), (1500, 3000, "大概三十度。")]
 
 
 # --- on a real worker, then post-processing ---------------------------------------------------------------

@@ -13,15 +13,10 @@ from heritage.permissions import HasPerm
 
 from .. import selectors, services
 from ..curator_views import can_hear
-<<<<<<< HEAD
 from ..models import InheritorPortrait, Recording, Technique
-from ..webvtt import WebVTTError, parse as parse_webvtt
-from .serializers import CraftSerializer, PortraitSerializer, RecordingSerializer, TechniqueSerializer, TranscriptImportSerializer
-=======
-from ..models import Recording, Technique
 from heritage.webvtt import WebVTTError, parse as parse_webvtt
-from .serializers import CraftSerializer, RecordingSerializer, TechniqueSerializer, TranscriptImportSerializer
->>>>>>> main
+from .serializers import (CraftSerializer, PortraitSerializer, RecordingSerializer, TechniqueSerializer,
+                          TranscriptImportSerializer)
 
 
 CanReadArchive = HasPerm("archive.view", _("您的账户没有权限查看档案。"))

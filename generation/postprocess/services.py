@@ -25,11 +25,7 @@ from . import pipeline
 from .errors import PostprocessError
 from .label import attribution_label
 from .models import MediaJob, Rendition
-<<<<<<< HEAD
-from .webvtt import as_steps, map_cues, retime, span_cues
-=======
-from .captions import as_steps, map_cues, retime
->>>>>>> main
+from .captions import as_steps, map_cues, retime, span_cues
 
 logger = logging.getLogger(__name__)
 LOG_KEEP = 200_000
@@ -160,7 +156,7 @@ def postprocess_clip_service(
             common = {"fps": fps, "label": label, "native_fps": clip.fps or None, "job_id": str(clip.job_id)}
             speech_args = {}
             if speech is not None:
-                audio = _download(clip.job.audio, work / ("speech" + (Path(clip.job.audio.name).suffix or ".wav")))
+                audio = copy_to_local(clip.job.audio, work / ("speech" + (Path(clip.job.audio.name).suffix or ".wav")))
                 speech_args = {"audio_path": audio, "vtt_cues": span_cues(
                     speech["segments"], start_ms=speech["start_ms"], end_ms=speech["end_ms"],
                     duration_s=clip.duration_s)}
