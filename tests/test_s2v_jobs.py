@@ -361,3 +361,16 @@ def test_change_request_with_an_edited_description_is_refused_for_a_narration(cu
         _start_regeneration(FakeReview(), curator, {"steps": []})
     assert "没有可修改的动作描述" in str(e.value)
     assert GenerationJob.objects.count() == 1
+
+
+def test_refusals_for_a_small_portrait_and_a_recording_that_is_not_audio(curator, speech_recording, portrait,
+                                                                        settings):
+    r, p = speech_recording, portrait
+    InheritorPortrait.objects.filter(pk=p.pk).update(width=20, height=128)
+    p.refresh_from_db()
+    assert "太小" in refused("portrait", curator, recording=r, portrait=p, start_ms=0, end_ms=2000)
+    InheritorPortrait.objects.filter(pk=p.pk).update(width=96, height=128)
+    p.refresh_from_db()
+    Path(r.media.path).write_bytes(b"this is not audio at all" * 100)
+    assert "无法从录音中截取音频" in refused("recording", curator, recording=r, portrait=p, start_ms=0, end_ms=2000)
+    assert not list(Path(settings.MEDIA_ROOT).glob("s2v-audio/*"))
