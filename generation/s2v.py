@@ -48,7 +48,9 @@ def _cut_audio(*, recording, start_ms: int, end_ms: int, dest: Path) -> float:
         local = recording.media.path  # file system storage: read in place
     except NotImplementedError:  # object storage: a local copy first
         local = str(copy_to_local(recording.media, dest.with_suffix(Path(recording.media.name).suffix or ".bin")))
-    argv = [ffmpeg_binary(), "-v", "error", "-nostdin", "-y", "-i", local, "-ss", f"{start_ms / 1000:.3f}",
+    # Input seeking (-ss before -i) is sample-accurate when transcoding and does not decode an hour-long
+    # interview up to the span.
+    argv = [ffmpeg_binary(), "-v", "error", "-nostdin", "-y", "-ss", f"{start_ms / 1000:.3f}", "-i", local,
             "-t", f"{(end_ms - start_ms) / 1000:.3f}", "-vn", "-c:a", "pcm_s16le", "-map_metadata", "-1",
             "-fflags", "+bitexact", str(dest)]
     proc = subprocess.run(argv, capture_output=True)
