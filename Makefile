@@ -43,7 +43,7 @@ tiny-engine: venv
 # archive) so the public gallery has an archived demonstration to show. Its video is noise.
 demo: migrate tiny-engine
 	$(PY) manage.py load_demo
-	@$(PY) manage.py shell -c "import sys; from records.models import ArchiveRecord; sys.exit(0 if ArchiveRecord.objects.exists() else 1)" \
+	@$(PY) manage.py shell --no-imports -v 0 -c "import sys; from records.models import ArchiveRecord; sys.exit(0 if ArchiveRecord.objects.exists() else 1)" \
 	  || HERITAGE_SITE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py heritage_demo
 	@$(PY) manage.py shell -c "import sys; from records.models import ArchiveRecord; sys.exit(0 if ArchiveRecord.objects.filter(clip__job__kind='s2v').exists() else 1)" \
 	  || HERITAGE_SITE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py heritage_demo --s2v
@@ -60,7 +60,7 @@ run: setup demo
 	@echo "  heritage is at  http://127.0.0.1:$(PORT)/   (curators: http://127.0.0.1:$(PORT)/curator/)"
 	@echo "  demo logins are printed above (password heritage-demo; local use only)."
 	@echo ""
-	@trap 'kill $$(cat var/worker.pid) 2>/dev/null; rm -f var/worker.pid' EXIT INT TERM; \
+	@trap 'test -f var/worker.pid && kill $$(cat var/worker.pid) 2>/dev/null; rm -f var/worker.pid' EXIT INT TERM; \
 	  $(PY) manage.py runserver 0.0.0.0:$(PORT)
 
 test: setup

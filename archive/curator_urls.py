@@ -19,6 +19,7 @@ urlpatterns = [
     path("inheritors/<int:pk>/edit/", v.InheritorForm_.as_view(), name="inheritor_edit"),
     path("inheritors/<int:pk>/delete/", v.InheritorDelete.as_view(), name="inheritor_delete"),
     path("inheritors/<int:pk>/document/", v.InheritorDocument.as_view(), name="inheritor_document"),
+    path("inheritors/<int:pk>/account-link/", v.InheritorAccountLink.as_view(), name="inheritor_account_link"),
     # portraits of an inheritor, with their likeness consent (人像与肖像授权)
     path("inheritors/<int:inheritor_pk>/portraits/new/", v.PortraitForm_.as_view(), name="portrait_create"),
     path("portraits/<int:pk>/edit/", v.PortraitForm_.as_view(), name="portrait_edit"),

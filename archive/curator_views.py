@@ -30,7 +30,7 @@ from . import selectors, services
 from .forms import (CraftForm, FootageForm, InheritorForm, PortraitForm, RecordingForm, SegmentFormSet, StepFormSet,
                     TechniqueForm, TranscriptImportForm, model_data)
 from .models import Category, Craft, Footage, Inheritor, InheritorPortrait, Recording, SignerChange, Technique
-from .roles import INHERITOR, has_role
+from .roles import INHERITOR, has_role, landing_url
 
 PAGE_SIZE = 20
 
@@ -83,7 +83,7 @@ class HomeView(RoleView):
         # lives in the review screens.
         if (request.user.is_authenticated and not allowed(request.user, "archive.view")
                 and (has_role(request.user, INHERITOR) or allowed(request.user, "review.view_inbox"))):
-            return redirect("review:inbox")
+            return redirect(landing_url(request.user))
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request):
@@ -203,6 +203,23 @@ class SignerChangeDecide(RoleView):
         return redirect("curator:inheritor_detail", pk=pk)
 
 
+class InheritorAccountLink(RoleView):
+    """A new one-time set-password link for the inheritor's account (a forgotten password, or the first
+    link lost), shown once to hand over. Any earlier link stops working when the password is set."""
+
+    write = True
+
+    def post(self, request, pk):
+        inheritor = get_object_or_404(Inheritor.objects.select_related("user"), pk=pk)
+        if not inheritor.user_id:
+            messages.error(request, _("这位传承人还没有登录账户;请在编辑页勾选“为传承人新建登录账户”。"))
+        else:
+            path = services.account_set_password_path(user=inheritor.user)
+            messages.info(request, _("%(user)s 的一次性设置密码链接(设置后失效):%(url)s") % {
+                "user": inheritor.user.username, "url": request.build_absolute_uri(path)})
+        return redirect("curator:inheritor_detail", pk=inheritor.pk)
+
+
 class TechniqueDetail(RoleView):
     def get(self, request, slug):
         technique = get_object_or_404(Technique.objects.select_related("craft"), slug=slug)
@@ -306,11 +323,35 @@ class InheritorForm_(FormPage):
         craft = Craft.objects.filter(slug=self.request.GET.get("craft", "")).first()
         return {"craft": craft} if craft else {}
 
+    @transaction.atomic
     def create(self, data):
-        return services.inheritor_create(data=data, actor=self.request.user)
+        data, account = self._with_account(data)
+        return self._told(services.inheritor_create(data=data, actor=self.request.user), account)
 
+    @transaction.atomic
     def update(self, obj, data):
-        return services.inheritor_update(inheritor=obj, data=data, actor=self.request.user)
+        data, account = self._with_account(data, obj)
+        return self._told(services.inheritor_update(inheritor=obj, data=data, actor=self.request.user), account)
+
+    def _with_account(self, data, inheritor=None):
+        """When "create an account" was ticked: make the login and name it as the inheritor's account, so
+        it joins the same pending signer change as the rest of the form."""
+        post = self.request.POST
+        if not post.get("create_account") or (inheritor is not None and inheritor.user_id):
+            return data, None
+        user, path = services.inheritor_account_create(name=data.get("name") or getattr(inheritor, "name", ""),
+                                                       username=post.get("account_username", ""))
+        return {**data, "user": user}, (user, path)
+
+    def _told(self, inheritor, account=None):
+        if account is not None:  # the one-time link, shown once, to hand over
+            user, path = account
+            messages.info(self.request, _("已为 %(name)s 新建账户 %(user)s。请把这个一次性链接交给本人,用它设置自己的密码"
+                                          "(设置后链接失效):%(url)s") % {
+                "name": inheritor.name, "user": user.username, "url": self.request.build_absolute_uri(path)})
+        if inheritor.signer_changes.filter(state=SignerChange.State.PENDING, requested_by=self.request.user).exists():
+            messages.info(self.request, _("签署人的变更已提交,需另一位策展人或管理员确认后生效。"))
+        return inheritor
 
 
 class PortraitForm_(FormPage):

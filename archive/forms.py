@@ -86,10 +86,29 @@ class InheritorForm(ClearMessagesMixin, forms.ModelForm):
             "proxy_document": _("PDF 或图片(JPG/PNG)。"),
         }
 
+    create_account = forms.BooleanField(
+        label=_("为传承人新建登录账户"), required=False,
+        help_text=_("保存后生成一次性的设置密码链接,由您交给传承人;您不需要替他设置密码。"))
+    account_username = forms.SlugField(
+        label=_("新账户的用户名(可留空)"), required=False, max_length=150,
+        help_text=_("留空则自动生成,如 inheritor-12。"))
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["user"].queryset = _users_in(roles.INHERITOR)
         self.fields["proxy_user"].queryset = _users_in(roles.INHERITOR)
+        self.fields["user"].help_text = _("传承人本人用于签署的账户(“传承人”角色)。还没有账户?勾选下面的“为传承人新建登录账户”。")
+        if self.instance.pk and self.instance.user_id:
+            del self.fields["create_account"], self.fields["account_username"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("create_account") and data.get("user"):
+            self.add_error("create_account", _("已选择现有账户;要新建账户,请先把“账户”留空。"))
+        name = data.get("account_username")
+        if data.get("create_account") and name and get_user_model().objects.filter(username=name).exists():
+            self.add_error("account_username", _("用户名“%(u)s”已被占用,请换一个。") % {"u": name})
+        return data
 
     def clean_birth_year(self):
         year = self.cleaned_data.get("birth_year")

@@ -18,3 +18,17 @@ def has_role(user, *roles: str) -> bool:
         names = set(user.groups.values_list("name", flat=True))
         user._role_names = names
     return bool(names.intersection(roles)) or (ADMIN in names)
+
+
+def landing_url(user) -> str:
+    """Where a person starts after logging in: their own work. Those who may change the archive (curators,
+    admins): the curator home; reviewers and signers: the review inbox; anyone else: the public gallery."""
+    from django.urls import reverse
+
+    from heritage.permissions import allowed
+
+    if allowed(user, "archive.change"):
+        return reverse("curator:home")
+    if has_role(user, INHERITOR) or allowed(user, "review.view_inbox"):  # an inheritor's work is signing
+        return reverse("review:inbox")
+    return reverse("gallery:home")

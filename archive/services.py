@@ -180,6 +180,47 @@ def signer_change_reject(*, change: SignerChange, actor) -> SignerChange:
     return change
 
 
+def account_set_password_path(*, user) -> str:
+    """The path of a one-time link with which ``user`` sets their own password (Django's password-reset
+    token: it stops working once the password is set, or after ``PASSWORD_RESET_TIMEOUT``)."""
+    from django.contrib.auth.tokens import default_token_generator
+    from django.urls import reverse
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    return reverse("password_reset_confirm", kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                                                     "token": default_token_generator.make_token(user)})
+
+
+@transaction.atomic
+def inheritor_account_create(*, name: str, username: str = ""):
+    """A login for an inheritor: a new user in the inheritor group, with no usable password. Returns
+    (user, path of the one-time set-password link) for the curator to hand over; the curator never types
+    or sees a password. Linking it as the inheritor's signing account changes who may sign, so the caller
+    passes it as the inheritor's ``user`` to inheritor_create/inheritor_update, where it becomes part of
+    the pending SignerChange that a second curator or an admin confirms."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from . import roles
+
+    User = get_user_model()
+    username = (username or "").strip()
+    if not username:
+        n = User.objects.count() + 1
+        while User.objects.filter(username=f"inheritor-{n}").exists():
+            n += 1
+        username = f"inheritor-{n}"
+    if User.objects.filter(username=username).exists():
+        raise ValidationError(_("用户名“%(u)s”已被占用,请换一个。") % {"u": username})
+    user = User(username=username, first_name=name[:150])
+    user.set_unusable_password()
+    user.full_clean(exclude=["password"])
+    user.save()
+    user.groups.add(Group.objects.get_or_create(name=roles.INHERITOR)[0])
+    return user, account_set_password_path(user=user)
+
+
 @transaction.atomic
 def portrait_create(*, inheritor: Inheritor, data: dict[str, Any]) -> InheritorPortrait:
     """A portrait and its likeness consent (checked by ``InheritorPortrait.clean``)."""
@@ -273,13 +314,50 @@ class SegmentInput:
     id: int | None = None
 
 
-def segments_check(*, segments: list[SegmentInput]) -> list[tuple[int, str]]:
+# A cue may end this much after the probed end (container and stream durations differ by a frame or two).
+DURATION_TOLERANCE_MS = 500
+
+
+def recording_duration_ms(recording: Recording) -> int | None:
+    """The recording's length read from its media file (PyAV), or None when it has no file or the file
+    cannot be read (then transcript times are not checked against it)."""
+    if not recording.media:
+        return None
+    import av
+
+    try:
+        with recording.media.open("rb") as fh, av.open(fh) as container:
+            if container.duration:
+                return int(container.duration / 1000)  # microseconds → ms
+            durations = [float(st.duration * st.time_base) for st in container.streams if st.duration and st.time_base]
+            return int(max(durations) * 1000) if durations else None
+    except (OSError, ValueError, av.error.FFmpegError):
+        return None
+
+
+_SPEAKER_PREFIX = re.compile(r"^([^::,。,.!?!?\s\d]{1,20})[::]\s*(.+)$", re.S)
+
+
+def split_speaker(text: str) -> tuple[str, str]:
+    """「金文华:针要斜着进」 → ("金文华", "针要斜着进"); text without a short name-and-colon prefix → ("", text).
+    The one rule for a speaker written in front of the words, used by every transcript import."""
+    m = _SPEAKER_PREFIX.match(text.strip())
+    if not m:
+        return "", text
+    return m.group(1), m.group(2).strip()
+
+
+def segments_check(*, segments: list[SegmentInput], duration_ms: int | None = None) -> list[tuple[int, str]]:
     """Problems in a whole transcript as (index in ``segments``, message): end before start, empty text,
-    overlap with another segment. Empty when the transcript is consistent."""
+    overlap with another segment, and (when the recording's ``duration_ms`` is known) a segment ending after
+    the recording does. Empty when the transcript is consistent."""
     problems: list[tuple[int, str]] = []
     for i, s in enumerate(segments):
         if s.end_ms <= s.start_ms:
             problems.append((i, _("结束时间 %(end)s 必须晚于开始时间 %(start)s。") % {"end": fmt_ms(s.end_ms), "start": fmt_ms(s.start_ms)}))
+        elif duration_ms is not None and s.end_ms > duration_ms + DURATION_TOLERANCE_MS:
+            problems.append((i, _("结束时间 %(end)s 超出了录音长度 %(duration)s,请检查时间。") % {
+                "end": fmt_ms(s.end_ms), "duration": fmt_ms(duration_ms)}))
         if not s.text.strip():
             problems.append((i, _("文本不能为空。")))
     order = sorted((i for i, s in enumerate(segments) if s.end_ms > s.start_ms), key=lambda i: (segments[i].start_ms, i))
@@ -295,7 +373,7 @@ def transcript_save(*, recording: Recording, segments: list[SegmentInput]) -> li
     """Make the recording's transcript exactly ``segments``: update those with an id, create the rest,
     delete the segments not listed. Validates the whole transcript first; on any problem raises
     ``ValidationError`` and changes nothing."""
-    problems = segments_check(segments=segments)
+    problems = segments_check(segments=segments, duration_ms=recording_duration_ms(recording))
     if problems:
         raise ValidationError([f"#{i + 1}: {msg}" for i, msg in problems])
     current = {s.pk: s for s in recording.segments.all()}
@@ -328,7 +406,7 @@ def transcript_part_problems(*, recording: Recording, segments: list[SegmentInpu
         return [(0, _("片段不属于这条录音,可能已被他人删除,请刷新页面。"))]
     others = [SegmentInput(start_ms=s.start_ms, end_ms=s.end_ms, text=s.text, speaker=s.speaker, id=s.pk)
               for pk, s in current.items() if pk not in replacing_ids]
-    problems = [(i, msg) for i, msg in segments_check(segments=segments)]
+    problems = [(i, msg) for i, msg in segments_check(segments=segments, duration_ms=recording_duration_ms(recording))]
     for i, mine in enumerate(segments):
         if mine.end_ms <= mine.start_ms:
             continue
@@ -354,7 +432,11 @@ def transcript_save_part(*, recording: Recording, segments: list[SegmentInput],
 
 
 def _cues_to_inputs(cues: Iterable[Cue]) -> list[SegmentInput]:
-    return [SegmentInput(start_ms=c.start_ms, end_ms=c.end_ms, text=c.text, speaker=c.speaker) for c in cues]
+    inputs = []
+    for c in cues:
+        speaker, text = (c.speaker, c.text) if c.speaker else split_speaker(c.text)
+        inputs.append(SegmentInput(start_ms=c.start_ms, end_ms=c.end_ms, text=text, speaker=speaker))
+    return inputs
 
 
 @transaction.atomic
@@ -371,7 +453,7 @@ def transcript_import(*, recording: Recording, cues: list[Cue], mode: str = "rep
         existing = [SegmentInput(start_ms=s.start_ms, end_ms=s.end_ms, text=s.text, speaker=s.speaker, id=s.pk)
                     for s in recording.segments.all()]
         combined = existing + new
-        problems = segments_check(segments=combined)
+        problems = segments_check(segments=combined, duration_ms=recording_duration_ms(recording))
         if problems:
             messages = []
             for i, msg in problems:
@@ -385,7 +467,6 @@ def transcript_import(*, recording: Recording, cues: list[Cue], mode: str = "rep
 
 
 _TXT_TIME = re.compile(r"^\[(\d{1,2}:\d{2}:\d{2}\.\d{3})\]\s*(.*)$")
-_TXT_SPEAKER = re.compile(r"^([^::,。,.!?!?\s]{1,20})[::](.+)$")
 
 
 def plain_text_to_cues(*, text: str, seconds_per_line: int = 5) -> list[Cue]:
@@ -403,9 +484,7 @@ def plain_text_to_cues(*, text: str, seconds_per_line: int = 5) -> list[Cue]:
         if m:
             starts.append(parse_timestamp(m.group(1)))
             line = m.group(2)
-            sm = _TXT_SPEAKER.match(line)
-            if sm:
-                speaker, line = sm.group(1), sm.group(2).strip()
+            speaker, line = split_speaker(line)
         else:
             starts.append(None)
         bodies.append((speaker, line))

@@ -4,9 +4,14 @@ With 1000 archived, signed records on PostgreSQL (10 crafts × 5 techniques × 2
 per step, each with video/poster/zh+en WebVTT files), gunicorn serves the site on loopback and a load
 generator keeps 16 concurrent connections on:
 
+  home        /                     (featured crafts with posters and record counts, facets, craft list)
   technique   /techniques/<slug>/  (20 steps, 20 players, credits, footage checks)
   search      /search/?q=<word>     (jieba → PostgreSQL full-text over the GIN index, 20 per page; the
               word rotates over a few common ones, each matching hundreds of documents)
+
+Anonymous public pages come from the cache (gallery/cache.py): the 3 s warm-up fills it, so the figures
+are for a warm cache. The cache is local memory per gunicorn worker unless CACHE_URL is set (then Redis,
+e.g. CACHE_URL=redis://127.0.0.1:6379/8).
 
 and prints p50/p95/p99 latency and requests per second for each, plus the machine. Load generator: wrk
 (Debian package `wrk`) with a Lua reporter for p95; if wrk is missing, a bounded Python thread client.
@@ -278,6 +283,7 @@ def main() -> None:
     try:
         wait_up(base + "/")
         pages = {
+            "home": ["/"],
             "technique": ["/techniques/bench-0-0/", "/techniques/bench-3-2/", "/techniques/bench-7-4/"],
             "search": ["/search/?q=" + urllib.parse.quote(w) for w in SEARCH_WORDS],
         }
@@ -301,8 +307,9 @@ def main() -> None:
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
     machine = f"{os.cpu_count()} CPU cores ({cpu}), Python {platform.python_version()}, load average {load} (after the run)"
     print(f"gallery load benchmark · {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC · {machine}")
+    cache = "Redis " + ENV["CACHE_URL"].rsplit("@", 1)[-1] if ENV.get("CACHE_URL") else "local memory per worker"
     print(f"PostgreSQL {DB_URL.rsplit('@', 1)[-1]}, {n_public} public records; gunicorn {args.workers} sync workers; "
-          f"{args.clients} concurrent clients, {args.seconds} s per page after 3 s warm-up")
+          f"{args.clients} concurrent clients, {args.seconds} s per page after 3 s warm-up; page cache: {cache}")
     print(f"{'page':<10} {'tool':<6} {'requests':>8} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>6}")
     for name, r in results.items():
         print(f"{name:<10} {r['tool']:<6} {r['requests']:>8} {r['rps']:>8.1f} {r['p50_ms']:>8.1f} {r['p95_ms']:>8.1f} "

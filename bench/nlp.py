@@ -9,7 +9,8 @@ fillers and spoken numbers (seeded, so every run measures the same text), then i
   * ``generation.prompting.normalize(text).to_dict()`` over the same transcripts (warmed first): the
     full result a caller gets (terms, steps, parameters, defaults, prompt).
 
-Prints transcripts/s and characters/s for both, the ratio (goal: at least 0.5), and the start-up cost
+Prints transcripts/s and characters/s for both, the ratio (goal: at least 0.4 since issue 11 added
+part-of-speech reading; ``jieba.posseg`` alone runs at about 0.75 of ``lcut``), and the start-up cost
 separately. Usage: ``python bench/nlp.py [--mb 1.0] [--repeat 1] [--json]``.
 """
 from __future__ import annotations
@@ -149,7 +150,7 @@ def main(argv=None) -> int:
     print(f"normalize():           {result['normalize_s']:.2f}s  {result['normalize_transcripts_per_s']:,.0f} transcripts/s  "
           f"{result['normalize_chars_per_s']:,.0f} chars/s  ({result['steps_found']:,} steps)")
     print(f"ratio normalize/jieba throughput: {result['ratio']:.2f} median of {len(result['ratios_all_passes'])} passes "
-          f"{result['ratios_all_passes']}  (goal >= 0.5: {'met' if result['ratio'] >= 0.5 else 'NOT met'})")
+          f"{result['ratios_all_passes']}  (goal >= 0.4: {'met' if result['ratio'] >= 0.4 else 'NOT met'})")
     print(f"load average before/after: {result['load_before']} / {os.getloadavg()[0]:.2f}")
     return 0
 

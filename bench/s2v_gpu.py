@@ -4,7 +4,8 @@
 Builds generation.engine.s2v.model.WanS2VTransformer3DModel with the official 14B configuration
 (dim 5120 = 40 heads × 128, 40 layers, ffn 13824, 12 audio-injection layers, FramePack motion memory)
 directly on the GPU in bf16 with random weights, and times one guided step as the engine runs it
-(two forwards: prompt + audio, then negative prompt + zeroed audio) for a clip that carries motion
+(two forwards: prompt + audio, then negative prompt + zeroed audio; `--batch-cfg`: one batch-2
+forward, as the engine runs on a GPU) for a clip that carries motion
 memory (every clip after the first; the first clip has no motion tokens and is ~7% cheaper).
 
 Size: the video size comes from the reference image and --max-area (default 1024×704, the S2V
@@ -81,6 +82,7 @@ def main(argv=None) -> int:
     ap.add_argument("--frames", type=int, default=80, help="frames per clip (multiple of 4)")
     ap.add_argument("--attention", default=None, choices=[None, "native", "cudnn", "flash", "efficient"])
     ap.add_argument("--first-clip", action="store_true", help="time the first clip (no motion tokens)")
+    ap.add_argument("--batch-cfg", action="store_true", help="both CFG branches in one batch-2 forward (engine on GPU)")
     ap.add_argument("--warmup", type=int, default=1)
     ap.add_argument("--iters", type=int, default=2)
     ap.add_argument("--device", default="cuda")
@@ -130,8 +132,13 @@ def main(argv=None) -> int:
 
     def step():
         kw = dict(ref_latents=ref, motion_latents=mot, drop_motion_frames=drop)
-        c = model(x, t, text, audio_input=audio, **kw)
-        u = model(x, t, neg, audio_input=audio * 0, **kw)
+        if args.batch_cfg:  # as the engine on GPU: one batch-2 forward
+            c, u = model(torch.cat([x, x]), t.expand(2), torch.cat([text, neg]),
+                         audio_input=torch.cat([audio, audio * 0]), ref_latents=torch.cat([ref, ref]),
+                         motion_latents=torch.cat([mot, mot]), drop_motion_frames=drop).chunk(2)
+        else:  # as the official code: two batch-1 forwards
+            c = model(x, t, text, audio_input=audio, **kw)
+            u = model(x, t, neg, audio_input=audio * 0, **kw)
         return u + 4.5 * (c - u)
 
     flops = step_flops(width, height, frames, cfg, motion=not drop)
@@ -154,7 +161,8 @@ def main(argv=None) -> int:
     tokens = token_counts(width, height, frames, not drop)
     row = {"width": width, "height": height, "frames_per_clip": frames, "tokens": tokens,
            "step_tflop": flops / 1e12, "s_per_step": s, "tflops": flops / s / 1e12, "peak_memory_bytes": mem,
-           "params": params, "attention": args.attention or "native", "first_clip": drop, "env": env}
+           "params": params, "attention": args.attention or "native", "first_clip": drop, "batch_cfg": args.batch_cfg,
+           "env": env}
     print(f"{width}x{height} ×{frames} frames/clip, {tokens['total']} tokens: {s:.3f} s/step, "
           f"{flops / s / 1e12:.1f} TFLOP/s ({flops / 1e12:.2f} TFLOP/step), peak mem {mem / 2**30:.1f} GiB", flush=True)
     print(json.dumps(row, sort_keys=True))

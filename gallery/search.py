@@ -11,11 +11,14 @@ import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
-from django.db.models import F, Q, QuerySet
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from archive.models import Craft, Technique
+
+from .display import parameters_text, step_text
 from .models import SearchDocument
 from .tokens import index_terms, query_tokens, same_vocabulary, tsquery
 
@@ -51,7 +54,8 @@ def _technique_docs(technique: Technique) -> list[SearchDocument]:
         )
     ]
     for step in technique.steps.all():
-        params = " ".join(f"{k} {v}" for k, v in (step.parameters or {}).items())
+        with translation.override("zh-hans"):  # the index holds what a Chinese reader sees: 温度 1600 ℃
+            params = parameters_text(step.parameters)
         body = "\n".join(filter(None, [step.description, step.description_en, params]))
         docs.append(
             SearchDocument(
@@ -115,6 +119,11 @@ def search_index_rebuild() -> int:
 
 # --- query ----------------------------------------------------------------------------------------
 
+# Result order by kind: a craft, then its techniques, then their steps.
+KIND_ORDER = Case(When(kind=SearchDocument.Kind.CRAFT, then=Value(0)),
+                  When(kind=SearchDocument.Kind.TECHNIQUE, then=Value(1)),
+                  default=Value(2), output_field=IntegerField())
+
 def search_documents(
     *, text: str = "", category: str = "", region: str = "", technique_slug: str = "", public_technique_ids=None
 ) -> QuerySet[SearchDocument]:
@@ -131,17 +140,24 @@ def search_documents(
         qs = qs.filter(region=region)
     if technique_slug:
         qs = qs.filter(technique__slug=technique_slug)
+    qs = qs.annotate(kind_order=KIND_ORDER)
     text = (text or "").strip()[:200]
     if not text:
-        ordered = qs.order_by("kind", "craft__name", "technique__name", "step__order")
-        return ordered if (category or region or technique_slug) else qs.none()
+        if not (category or region or technique_slug):
+            # Browse: every craft with something public and its public techniques, no steps.
+            qs = qs.exclude(kind=SearchDocument.Kind.STEP)
+            if public_technique_ids is not None:
+                crafts_shown = Technique.objects.filter(id__in=public_technique_ids).values("craft_id")
+                qs = qs.filter(Q(kind=SearchDocument.Kind.TECHNIQUE) | Q(craft_id__in=crafts_shown))
+        return qs.order_by("craft__name", "kind_order", "technique__name", "step__order")
     if _is_postgres():
         raw = tsquery(text)
         if raw is None:
             return qs.none()
         query = SearchQuery(raw, search_type="raw", config="simple")
+        # Crafts, then techniques, then steps (a technique above its own steps), each by relevance.
         return qs.filter(vector=query).annotate(rank=SearchRank(F("vector"), query)).order_by(
-            "-rank", "kind", "craft__name", "technique__name", "step__order"
+            "kind_order", "-rank", "craft__name", "technique__name", "step__order"
         )
     words = query_tokens(text)
     longer = [w for w in words if len(w) > 1] or words
@@ -149,7 +165,17 @@ def search_documents(
         return qs.none()
     for word in longer:
         qs = qs.filter(Q(title__icontains=word) | Q(body__icontains=word) | Q(body_terms__icontains=word))
-    return qs.order_by("kind", "craft__name", "technique__name", "step__order")
+    return qs.order_by("kind_order", "craft__name", "technique__name", "step__order")
+
+
+def display_body(doc: SearchDocument) -> str:
+    """A result's text in the visitor's language: a step's description (English when stored) and its
+    parameters in words; a technique's summary; a craft's description."""
+    if doc.kind == SearchDocument.Kind.STEP and doc.step is not None:
+        return step_text(doc.step)
+    if doc.kind == SearchDocument.Kind.TECHNIQUE and doc.technique is not None:
+        return doc.technique.summary
+    return doc.craft.description if doc.craft_id else doc.body
 
 
 def highlight(text: str, query: str, *, width: int = 140):

@@ -32,11 +32,38 @@ def public_technique_ids() -> QuerySet:
 
 
 def _with_public_counts(qs: QuerySet[Craft]) -> QuerySet[Craft]:
+    """Per craft: techniques with a public demonstration, and public records (demonstrations, not steps)."""
+    public_ids = public_records().order_by().values("pk")
     return qs.annotate(
         public_technique_count=Count(
             "techniques", filter=Q(techniques__id__in=public_technique_ids()), distinct=True
-        )
+        ),
+        public_record_count=Count("techniques__archive_records",
+                                  filter=Q(techniques__archive_records__in=public_ids), distinct=True),
     )
+
+
+def _poster_urls(*, by: str, ids) -> dict:
+    """{craft or technique id: URL of the poster of its newest public record} in one query; an id without
+    a public poster is absent (the template shows a neutral placeholder). ``by`` is "craft" or "technique"."""
+    from records.models import ArchiveFile
+
+    field = "record__technique__craft_id" if by == "craft" else "record__technique_id"
+    rows = (ArchiveFile.objects.filter(role="poster", record__in=public_records().order_by().values("pk"),
+                                       **{f"{field}__in": list(ids)})
+            .order_by("-record__created_at").values_list(field, "record_id"))
+    urls: dict = {}
+    for owner, record_id in rows:
+        if owner not in urls:
+            urls[owner] = reverse("gallery:record_media", args=[record_id, "poster"])
+    return urls
+
+
+def _attach_posters(items: list, *, by: str) -> list:
+    urls = _poster_urls(by=by, ids=[item.pk for item in items])
+    for item in items:
+        item.poster_url = urls.get(item.pk)
+    return items
 
 
 def paginate(items, page_number, per_page: int = PAGE_SIZE) -> Page:
@@ -45,22 +72,27 @@ def paginate(items, page_number, per_page: int = PAGE_SIZE) -> Page:
 
 def gallery_home(*, category: str = "", region: str = "", page=1) -> dict:
     """Featured crafts, the category and region facets, and a page of crafts (filtered)."""
-    featured = list(_with_public_counts(Craft.objects.filter(featured=True)).order_by("name")[:12])
+    # Crafts with public demonstrations first: a visitor's first click should find a video.
+    featured = list(_with_public_counts(Craft.objects.filter(featured=True))
+                    .order_by("-public_record_count", "name")[:12])
     categories = dict(Category.choices)
     category_counts = {
         row["category"]: row["n"] for row in Craft.objects.order_by().values("category").annotate(n=Count("id"))
     }
     regions = list(Craft.objects.order_by("region").values("region").annotate(n=Count("id")))
-    crafts = _with_public_counts(Craft.objects.all()).order_by("-public_technique_count", "name")
+    crafts = _with_public_counts(Craft.objects.all()).order_by("-public_record_count", "name")
     if category:
         crafts = crafts.filter(category=category)
     if region:
         crafts = crafts.filter(region=region)
+    page = paginate(crafts, page)
+    page.object_list = list(page.object_list)  # evaluated once, so the posters stay on the objects
+    _attach_posters(featured + page.object_list, by="craft")
     return {
         "featured": featured,
         "categories": [(code, label, category_counts.get(code, 0)) for code, label in categories.items()],
         "regions": regions,
-        "page": paginate(crafts, page),
+        "page": page,
         "category": category if category in categories else "",
         "region": region,
     }
@@ -74,12 +106,14 @@ def craft_page(*, slug: str) -> dict:
     techniques = list(
         Technique.objects.filter(craft=craft)
         .annotate(
+            # distinct: the join with steps would otherwise count each record once per step
             public_record_count=Count("archive_records", filter=Q(
-                archive_records__in=demonstration_records().order_by().values("pk"))),
+                archive_records__in=demonstration_records().order_by().values("pk")), distinct=True),
             step_count=Count("steps", distinct=True),
         )
-        .order_by("name")
+        .order_by("-public_record_count", "name")
     )
+    _attach_posters(techniques, by="technique")
     inheritors = list(Inheritor.objects.filter(craft=craft).order_by("level", "name"))
     return {"craft": craft, "inheritors": inheritors, "techniques": techniques, "narrations": narrations(craft=craft)}
 
@@ -145,6 +179,9 @@ class StepView:
     footage: list = field(default_factory=list)
     other_records: list = field(default_factory=list)
     _media_base: str | None = field(default=None, repr=False)
+    # What the served video file is (width, height, fps, duration_s): the delivery rendition's figures,
+    # or the engine clip's when the clip itself is served. Set by technique_page().
+    video_facts: dict = field(default_factory=dict)
 
     @property
     def order(self) -> int:
@@ -193,14 +230,53 @@ class StepView:
 
     @property
     def duration_s(self) -> float:
+        if self.video_facts.get("duration_s"):
+            return self.video_facts["duration_s"]
         return self.record.clip.duration_s if self.record is not None else 0.0
+
+
+def _clip_facts(clip) -> dict:
+    return {"width": clip.width, "height": clip.height, "fps": clip.fps, "duration_s": clip.duration_s}
+
+
+def _served_video_facts(views: list[StepView]) -> None:
+    """Fill each view's ``video_facts`` with what its served video file is. The archived ``video`` is a copy
+    of the delivery rendition the inheritor signed (a C2PA manifest added), found by the SHA-256 in the
+    sign-off's public summary: one query for the whole page."""
+    wanted: dict = {}
+    for view in views:
+        if view.record is None or view.video_file is None:
+            continue
+        if view.video_role == "original":
+            view.video_facts = _clip_facts(view.record.clip)
+            continue
+        signed = {f.get("role"): f.get("sha256") for f in (view.record.signoff.public_summary or {}).get("files", [])}
+        if signed.get("video") and signed["video"] != view.record.clip.sha256:
+            wanted[signed["video"]] = view
+        else:
+            view.video_facts = _clip_facts(view.record.clip)
+    if not wanted:
+        return
+    try:
+        from generation.postprocess.models import Rendition
+    except ImportError:  # post-processing app absent
+        rows = []
+    else:
+        rows = Rendition.objects.filter(sha256__in=list(wanted)).values("sha256", "width", "height", "fps",
+                                                                        "duration_s")
+    for row in rows:
+        view = wanted.pop(row.pop("sha256"), None)
+        if view is not None:
+            view.video_facts = row
+    for view in wanted.values():  # no rendition row left: the clip's figures are the best we know
+        view.video_facts = _clip_facts(view.record.clip)
 
 
 def _public_records_for(technique: Technique) -> list:
     return list(
         demonstration_records()
         .select_related(None)
-        .select_related("clip", "step")  # what the page shows; the sign-off stays in the review app
+        .select_related("clip", "step", "signoff")  # what the page shows, and what was signed (video facts)
         .filter(technique=technique)
         .prefetch_related("files")
         .order_by("step__order", "-created_at")
@@ -229,6 +305,7 @@ def technique_page(*, slug: str) -> dict:
         views.append(_step_view(None, overview or [], [f for f in footage if f.step_id is None]))
     for step in steps:
         views.append(_step_view(step, by_step.get(step.pk, []), [f for f in footage if f.step_id == step.pk]))
+    _served_video_facts(views)
     return {"technique": technique, "craft": technique.craft, "steps": views, "records": records}
 
 

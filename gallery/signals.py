@@ -1,7 +1,7 @@
 """Keep the gallery search index in step with the archive: a saved craft, inheritor, technique or step
 re-indexes its part, after the transaction commits. Connected in ``GalleryConfig.ready()``."""
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 
 # sender → (which refresh to run, which id of the saved row it takes)
 _REFRESH = {
@@ -24,8 +24,29 @@ def _handler(refresh_name: str, kwarg: str, attr: str):
     return saved
 
 
+# Anything a public page shows: saving or deleting one of these starts a new gallery version (cache.py).
+# A record is published when it is archived and unpublished when its sign-off is withdrawn; a new active
+# spec version changes how search segments words.
+INVALIDATING_MODELS = ("records.ArchiveRecord", "records.ArchiveFile", "review.SignOff", "review.Review",
+                       "archive.Craft", "archive.Inheritor", "archive.Technique", "archive.TechniqueStep",
+                       "archive.Footage", "prompting.SpecVersion")
+
+
+def _invalidate(sender, raw=False, **kwargs):
+    if raw:
+        return
+    from .cache import gallery_invalidate
+
+    gallery_invalidate()  # at once: this process's next read sees the change
+    transaction.on_commit(gallery_invalidate)  # and again after commit: no page cached from before it
+
+
 def connect() -> None:
     """Called once from ``GalleryConfig.ready()``; the dispatch uids make a second call harmless."""
     for sender, (name, kwarg, attr) in _REFRESH.items():
         post_save.connect(_handler(name, kwarg, attr), sender=sender, weak=False,
                           dispatch_uid=f"gallery_index_{sender.rsplit('.', 1)[1].lower()}")
+    for sender in INVALIDATING_MODELS:
+        uid = f"gallery_cache_{sender.replace('.', '_').lower()}"
+        post_save.connect(_invalidate, sender=sender, weak=False, dispatch_uid=uid + "_save")
+        post_delete.connect(_invalidate, sender=sender, weak=False, dispatch_uid=uid + "_delete")

@@ -130,3 +130,15 @@ def query_tokens(text: str) -> list[str]:
     for token in tokenize(text):
         seen.setdefault(token, None)
     return list(seen)
+
+
+def warm() -> None:
+    """Load the dictionaries now (about 1–3 s) rather than in the first visitor's search request. Called
+    once per server process from heritage/wsgi.py; a database that is not up yet only postpones it."""
+    from django.db import DatabaseError
+
+    try:
+        _get_tokenizer().initialize()
+        tokenize("苏绣")
+    except DatabaseError:
+        pass

@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from . import selectors
+from .cache import public_page
 from .iiif import build_manifest
 from generation.postprocess.roles import SUBTITLE_ROLES
 from heritage.media import stream_field_file
 from .qa import StepText, answer_question
-from .search import highlight, search_documents
+from .search import display_body, highlight, search_documents
 from .tokens import same_vocabulary
 
 
@@ -32,6 +33,7 @@ def _querystring(request) -> str:
 
 
 @require_safe
+@public_page
 def home(request):
     context = selectors.gallery_home(
         category=request.GET.get("category", ""), region=request.GET.get("region", ""),
@@ -42,6 +44,7 @@ def home(request):
 
 
 @require_safe
+@public_page
 def craft_detail(request, slug):
     return render(request, "gallery/craft.html", selectors.craft_page(slug=slug))
 
@@ -72,6 +75,7 @@ def _ask(question: str, steps: list[selectors.StepView], current: int | None) ->
 
 
 @require_safe
+@public_page
 @same_vocabulary()
 def technique_detail(request, slug):
     context = selectors.technique_page(slug=slug)
@@ -83,6 +87,7 @@ def technique_detail(request, slug):
 
 
 @require_safe
+@public_page
 @same_vocabulary()
 def technique_ask(request, slug):
     """JSON for the question box: ?q=下一步怎么走针?&step=2"""
@@ -95,6 +100,7 @@ def technique_ask(request, slug):
 
 
 @require_safe
+@public_page
 def technique_manifest(request, slug):
     context = selectors.technique_page(slug=slug)
     manifest = build_manifest(technique=context["technique"], craft=context["craft"], steps=context["steps"],
@@ -106,6 +112,7 @@ def technique_manifest(request, slug):
 
 
 @require_safe
+@public_page
 @same_vocabulary()
 def search(request):
     text = request.GET.get("q", "").strip()
@@ -115,11 +122,14 @@ def search(request):
     results = search_documents(text=text, category=category, region=region, technique_slug=technique,
                                public_technique_ids=selectors.public_technique_ids())
     page = selectors.paginate(results, request.GET.get("page", 1), per_page=20)
-    for doc in page:
-        doc.snippet = highlight(doc.body, text)
+    for doc in page:  # what the visitor reads: their language, parameters as 「温度 1600 ℃」
+        doc.snippet = highlight(display_body(doc), text)
+        if doc.step_id:
+            doc.step_title = highlight(doc.step.title, text)
     return render(request, "gallery/search.html", {
         "q": text, "category": category, "region": region, "technique": technique, "page": page,
-        "searched": bool(text or category or region or technique), "querystring": _querystring(request),
+        "searched": bool(text or category or region or technique), "browsing": not text,
+        "querystring": _querystring(request),
         **selectors.search_facets(),
     })
 

@@ -40,7 +40,12 @@ class GenerateForm(forms.Form):
         p = params.preset_of(preset)
         self.fields["step"].choices = [("", _("整个技法"))] + [(s.order, f"{s.order}. {s.title}")
                                                                for s in technique.steps.all()]
-        self.fields["resolution"].choices = [(r, r) for r in lim.resolutions]
+        sizes = params.resolutions_for(preset)
+        # Each choice says the size the engine really makes (the tiny demo engine stands in with small ones).
+        self.fields["resolution"].choices = [(r, f"{r} ({sizes[r][0]}×{sizes[r][1]})") for r in lim.resolutions]
+        if preset == "tiny":
+            self.fields["resolution"].help_text = _(
+                "开发模式:微型引擎用小尺寸代替 480p/720p,视频只是噪声;接入真实的 Wan2.2 权重后才是真实分辨率。")
         self.fields["resolution"].initial = params.DEFAULT_RESOLUTION
         self.fields["duration"].min_value, self.fields["duration"].max_value = lim.min_duration, lim.max_duration
         self.fields["duration"].initial = lim.max_duration

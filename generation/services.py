@@ -90,11 +90,15 @@ class Source:
 
 def _normalize(text: str, technique_slug: str | None) -> dict:
     from generation.prompting import normalize
+    from generation.prompting.services import craft_key_for
 
-    return normalize(text, technique=technique_slug).to_dict()
+    # inside the archive the craft is the technique's, never guessed from the text (issue 11)
+    return normalize(text, technique=technique_slug, craft=craft_key_for(technique_slug)).to_dict()
 
 
 def _render(description: dict, camera: str | None) -> str:
+    if (description.get("prompt_override") or "").strip():
+        return description["prompt_override"].strip()  # the curator's hand edit, kept with the structure
     from generation.prompting import render_prompt
 
     try:

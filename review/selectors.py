@@ -29,7 +29,10 @@ def review_list_for(user) -> QuerySet[Review]:
         return qs
     crafts = signer_crafts(user)
     if crafts:
-        return qs.filter(technique__craft_id__in=crafts).exclude(state=Review.State.DRAFT)
+        # An inheritor sees the current take of each demonstration: a take replaced by a newer version
+        # (v1 after v2 was opened) is history for the curator's versions list, not something to sign.
+        return (qs.filter(technique__craft_id__in=crafts).exclude(state=Review.State.DRAFT)
+                .exclude(next_takes__isnull=False).distinct())
     return qs.none()
 
 

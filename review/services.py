@@ -17,6 +17,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from archive.roles import CURATOR, REVIEWER
 from archive.signing import craft_signers, signing_inheritor_for_craft
@@ -33,7 +34,8 @@ RIGHTS_URI_PREFIXES = (
     "https://creativecommons.org/publicdomain/", "http://creativecommons.org/publicdomain/",
     "http://rightsstatements.org/vocab/", "https://rightsstatements.org/vocab/",
 )
-AI_NOTICE = "本视频由人工智能根据传承人口述生成,是对真实记录的补充,不替代传承人的原始影像与口述。"
+# Stored in Chinese on the review, sign-off and record; pages and the IIIF manifest translate it (catalogue).
+AI_NOTICE = gettext_noop("本视频由人工智能根据传承人口述生成,是对真实记录的补充,不替代传承人的原始影像与口述。")
 
 
 class TransitionRefused(Exception):

@@ -11,6 +11,7 @@ urlpatterns = [
     path("open/<int:clip_id>/", views.open_review, name="open"),
     path("<uuid:pk>/", views.detail, name="detail"),
     path("<uuid:pk>/media/", views.media, name="media"),
+    path("<uuid:pk>/captions.vtt", views.captions, name="captions"),
     path("<uuid:pk>/sign/", views.sign, name="sign"),
     path("<uuid:pk>/submit/", views.submit, name="submit"),
     path("<uuid:pk>/rights/", views.set_rights, name="rights"),

@@ -43,6 +43,9 @@ def _refused(request, exc: services.TransitionRefused, review: Review | None = N
     if review is not None:
         ctx = _detail_context(request, review)
         ctx["error"] = exc.message
+        # What the person typed comes back in the form: a refused change request loses nothing.
+        ctx["posted"] = request.POST if request.method == "POST" else {}
+        ctx.setdefault("inheritor", services.signing_inheritor(review, request.user))
         return render(request, template or "review/detail.html", ctx, status=exc.status)
     return render(request, "review/refused.html", {"error": exc.message}, status=exc.status)
 
@@ -225,3 +228,29 @@ def notifications(request):
     items = request.user.review_notifications.select_related("review")[:100]
     return render(request, "review/notifications.html", {"items": items})
 
+
+@requires("review.view", **VIEW_REVIEW)
+@require_GET
+def captions(request, pk):
+    """WebVTT for the review and signing player, so it always has a text track: the clip's Chinese subtitles
+    when post-processing made them, otherwise one cue over the whole clip with what it shows (the step's
+    description, else the oral-history text it was generated from)."""
+    from django.http import HttpResponse
+
+    from heritage.webvtt import Cue, serialize
+
+    review = _get_review(request, pk)
+    body = None
+    for pf in services.public_files(review.clip):
+        if pf.role == "vtt":
+            with pf.field_file.open("rb") as fh:
+                body = fh.read().decode("utf-8", errors="replace")
+            break
+    if body is None:
+        text = ((review.step.description if review.step else "") or review.clip.job.source_text
+                or review.title or "—")
+        end_ms = max(int(round((review.clip.duration_s or 0) * 1000)), 1000)
+        body = serialize([Cue(start_ms=0, end_ms=end_ms, text=text)])
+    response = HttpResponse(body, content_type="text/vtt; charset=utf-8")
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -30,6 +30,16 @@ def _chinese_first():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a page cached by an earlier test (whose rows were rolled
+    back) is never served to the next one."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 @pytest.fixture
 def make_user(db, django_user_model):
     from django.contrib.auth.models import Group

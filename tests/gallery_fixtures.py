@@ -88,7 +88,7 @@ class GalleryFactory:
         return technique
 
     def record(self, technique, step=None, *, state="archived", withdrawn=False,
-               roles=("video", "poster", "vtt", "vtt_en", "slow_0_5")):
+               roles=("video", "poster", "vtt", "vtt_en", "slow_0_5"), ai_notice=None):
         """An archive record of a clip of ``technique``/``step``. Public only with state="archived"
         and withdrawn=False."""
         from django.utils import timezone
@@ -109,7 +109,7 @@ class GalleryFactory:
         inheritor = technique.craft.inheritors.first()
         attribution = f"演示:{inheritor.name}(国家级传承人)口述;AI 生成,经传承人签署"
         rights = "http://rightsstatements.org/vocab/InC-EDU/1.0/"
-        notice = "本视频由 AI 根据传承人口述生成,是对真实记录的补充,不替代原始影像。"
+        notice = ai_notice or "本视频由 AI 根据传承人口述生成,是对真实记录的补充,不替代原始影像。"
         review = Review.objects.create(clip=clip, technique=technique, step=step, state=state,
                                        title=f"{technique.name} #{n}", created_by=self.user)
         signoff = SignOff.objects.create(

@@ -59,7 +59,9 @@ def test_visitor_learns_a_technique_step_by_step(live_server, transactional_db, 
     # subtitles: Chinese by default, switch to English
     modes = "Array.from(document.querySelector('#video-step-1').textTracks).map(t => t.language + ':' + t.mode)"
     page.wait_for_function(f"{modes}.includes('zh-Hans:showing')")
-    step1.locator(".subtitle-select").select_option("en")
+    step1.get_by_role("button", name="English").focus()  # keyboard alone: Tab to it, then Space
+    page.keyboard.press("Space")
+    assert step1.get_by_role("button", name="English").get_attribute("aria-pressed") == "true"
     page.wait_for_function(f"{modes}.join() === 'zh-Hans:disabled,en:showing'")
     page.wait_for_function(
         "(() => { const t = document.querySelector('#video-step-1').textTracks[1];"
@@ -78,6 +80,8 @@ def test_visitor_learns_a_technique_step_by_step(live_server, transactional_db, 
     assert page.locator("#step-status").text_content() == "第 2 / 4 段"
     page.get_by_role("button", name="上一步").click()
     assert _visible_step(page) == "step-1"
+    # 上一步 is now disabled: focus moved to 下一步, not to <body>
+    assert page.evaluate("document.activeElement.id") == "next-step"
     page.locator("body").press("n")
     assert _visible_step(page) == "step-2"
 

@@ -45,7 +45,7 @@ def scratch_files(jobs_env):
 
 
 def test_job_goes_queued_running_succeeded_with_progress_at_every_step(start_worker, make_user):
-    user = make_user("alice")
+    user = make_user("alice", "curator")  # submitting needs generation.create, as on the screens
     client, job_id = submit(user, steps=8)  # before any worker exists: it stays queued
     assert row(job_id)["status"] == "queued"
     worker = start_worker("life", step_delay=0.4)
@@ -96,7 +96,7 @@ def test_job_goes_queued_running_succeeded_with_progress_at_every_step(start_wor
 
 
 def test_sigkill_mid_job_is_redelivered_and_succeeds_exactly_once(start_worker, make_user, jobs_env):
-    user = make_user("alice")
+    user = make_user("alice", "curator")  # submitting needs generation.create, as on the screens
     first = start_worker("doomed", step_delay=0.5)
     _, job_id = submit(user, steps=12, seed=3)
     wait_for(lambda: row(job_id)["progress_step"] >= 3, timeout=180, what="job mid-way", workers=[first])
@@ -136,7 +136,7 @@ def test_sigkill_mid_job_is_redelivered_and_succeeds_exactly_once(start_worker, 
 
 
 def test_cancel_mid_job_stops_within_one_step_and_worker_takes_next_job(start_worker, make_user, jobs_env):
-    user = make_user("alice")
+    user = make_user("alice", "curator")  # submitting needs generation.create, as on the screens
     worker = start_worker("cancel", step_delay=0.5)
     client, job_id = submit(user, steps=20, seed=5)
     _, next_id = submit(user, steps=2, seed=6)

@@ -53,7 +53,8 @@ def test_pick_a_recording_segment(curator_client, craft, technique):
     seg = TranscriptSegment.objects.create(recording=rec, start_ms=1000, end_ms=2000, text="铁水烧到一千六百度。右手拿针。")
     r = curator_client.get(URL, {"recording": rec.pk})
     html = r.content.decode()
-    assert "先劈丝。\n铁水烧到一千六百度" in html and html.count('data-testid="step"') == 2
+    # 劈丝, 烧 (any verb can be a step since issue 11), 拿
+    assert "先劈丝。\n铁水烧到一千六百度" in html and html.count('data-testid="step"') == 3
     r = curator_client.get(URL, {"segment": seg.pk})
     html = r.content.decode()
     assert ">先劈丝。" not in html and 'value="suxiu-zhengqiang" selected' in html
@@ -73,7 +74,7 @@ def test_preview_renders_prompt_from_edited_steps(curator_client, technique):
     r = curator_client.post(URL, edited_post(technique, action="preview"))
     html = r.content.decode()
     assert r.status_code == 200
-    assert "右手使用12号绣针" in html and "以45°角" in html and "1/16–32" in html and "俯拍镜头" in html
+    assert "右手用12号绣针" in html and "以45°角" in html and "1/16–32" in html and "俯拍镜头" in html
 
 
 def test_save_as_prompt_template(curator_client, technique):
@@ -86,7 +87,7 @@ def test_save_as_prompt_template(curator_client, technique):
     assert tpl["steps"][0]["defaults"] == ["needle_no"]
     assert tpl["steps"][1]["params"] == {"thread_split": [16, 32]}
     assert tpl["camera"] == "top-down" and "俯拍镜头" in tpl["prompt"] and tpl["saved_by"] == "cur"
-    assert tpl["spec_version"] == "1.0.0" and tpl["text"] == SEED
+    assert tpl["spec_version"] == "1.1.0" and tpl["text"] == SEED
     page = curator_client.get(r["Location"]).content.decode()
     assert "当前保存的提示词模板" in page
 

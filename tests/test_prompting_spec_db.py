@@ -32,7 +32,7 @@ def test_migration_loaded_the_files_as_active_version():
 
 def test_database_spec_normalizes_like_the_files():
     db = get_spec()
-    assert db is not default_spec() and db.version == "1.0.0"
+    assert db is not default_spec() and db.version == "1.1.0"
     for item in load_gold():
         tech = item["technique"] or item["craft"]
         assert normalize(item["text"], tech).to_dict() == normalize(item["text"], tech, spec=default_spec()).to_dict()

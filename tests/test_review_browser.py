@@ -49,6 +49,7 @@ def test_inheritor_signs_on_a_phone(live_server, transactional_db, rv, make_clip
     attribution = page.locator(".attribution.big")
     assert attribution.inner_text().strip() == "基于姚建萍口述重构"
     assert float(attribution.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 28
+    page.get_by_text("技术细节").click()  # files and fingerprint wait behind the disclosure
     summary = page.locator(".public-summary").inner_text()
     assert review.rights_uri in summary and review.submitted_sha256 in summary and "人工智能" in summary
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

@@ -179,3 +179,17 @@ def test_memory_modes_give_the_same_frames_and_pose_changes_them(engine, materia
         assert np.abs(posed.frames.astype(int) - resident.frames.astype(int)).mean() > 0.5
     finally:
         engine._apply_mode("resident")
+
+
+def test_batched_cfg_matches_two_forwards(engine, material):
+    from generation.engine.s2v import S2VRequest
+
+    request = S2VRequest(image=material["face"], audio=material["speech"], prompt="老人讲述", seed=8, max_clips=1)
+    assert engine.batch_cfg is False  # CPU default: two batch-1 forwards, as the official code
+    two = engine.generate(request, keep_float=True)
+    engine.batch_cfg = True
+    try:
+        one = engine.generate(request, keep_float=True)
+    finally:
+        engine.batch_cfg = False
+    np.testing.assert_allclose(one.frames_float, two.frames_float, atol=2e-3)

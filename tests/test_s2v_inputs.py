@@ -110,3 +110,24 @@ def test_size_rule_examples():
     assert size_for_image(704, 1024, 1024 * 704) == (704, 1024)
     assert size_for_image(1024, 704, 1024 * 704) == (1024, 704)
     assert size_for_image(96, 128, 64 * 64) == (64, 64)
+
+
+def test_pose_video_is_read_at_the_preset_fps_and_bad_pose_is_refused(files, tmp_path_factory, monkeypatch):
+    import numpy as np
+
+    import generation.engine.s2v.engine as engine_module
+    from generation.engine.s2v.engine import read_pose_video
+    from generation.engine.video import write_mp4
+
+    pose_path = files["dir"] / "pose.mp4"
+    write_mp4(np.full((32, 48, 48, 3), 128, dtype=np.uint8), 32, pose_path)  # 1 s at 32 fps
+    frames = read_pose_video(pose_path, 16, 100)
+    assert frames.shape == (16, 48, 48, 3) and frames.dtype == np.uint8
+    assert read_pose_video(pose_path, 16, 5).shape[0] == 5
+    with pytest.raises(InvalidRequest, match="notes.txt is not a video"):
+        read_pose_video(files["text"], 16, 10)
+    monkeypatch.setattr(engine_module, "load_s2v_engine", lambda *a, **k: (_ for _ in ()).throw(AssertionError()))
+    with pytest.raises(CommandError, match="notes.txt is not a video"):
+        call_command("generate_clip", "--s2v", "--model", tiny_s2v_path(tmp_path_factory), "--prompt", "老人讲述",
+                     "--image", str(files["face"]), "--audio", str(files["speech"]), "--pose", str(files["text"]),
+                     "--out", str(files["dir"] / "o.mp4"), stdout=io.StringIO())

@@ -11,3 +11,52 @@ def timecode(ms):
     if ms in (None, ""):
         return ""
     return format_ms(int(ms))
+
+
+@register.filter
+def as_json(value):
+    """A Python value as pretty JSON text for a form field (autoescaped by the template): a dict prefills a
+    JSON textarea as JSON, never as Python repr with single quotes."""
+    import json
+
+    if value in (None, "", {}, []):
+        return ""
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def _english() -> bool:
+    from django.utils.translation import get_language
+
+    return (get_language() or "").startswith("en")
+
+
+@register.filter
+def zh(text):
+    """Chinese text (a person's or place's name, a technique name) on a page: in English mode it is marked
+    ``lang="zh-Hans"`` so screen readers and fonts treat it as Chinese (WCAG 3.1.2)."""
+    from django.utils.html import format_html
+
+    if text in (None, ""):
+        return ""
+    return format_html('<span lang="zh-Hans">{}</span>', text) if _english() else text
+
+
+@register.simple_tag
+def local_name(obj, with_other: bool = False, plain: bool = False):
+    """An object's name in the visitor's language: ``name_en`` in English mode when it is stored, else the
+    Chinese ``name`` (marked ``lang`` in English mode). ``with_other`` adds the other language's name
+    after it in a <small>; ``plain`` gives text without markup (for <title>)."""
+    from django.utils.html import format_html
+
+    name, name_en = obj.name, getattr(obj, "name_en", "") or ""
+    english = _english()
+    if plain:
+        return name_en if english and name_en else name
+    if english and name_en:
+        main = name_en
+        other = format_html(' <small lang="zh-Hans">{}</small>', name) if with_other else ""
+        return format_html("{}{}", main, other)
+    main = zh(name)
+    other = format_html(' <small lang="en">{}</small>', name_en) if with_other and name_en else ""
+    return format_html("{}{}", main, other)
+

@@ -133,6 +133,7 @@ class TaskDetailView(GenericAPIView):
 
 class TaskCancelView(TaskDetailView):
     permission_classes = [HasPerm("generation.view", obj_perm="generation.manage_job")]
+    http_method_names = ["post", "options"]  # an action: no GET (the schema lists POST only)
 
     @extend_schema(summary="取消生成任务(排队中立即取消;生成中在下一步之前停止)", request=None,
                    responses={202: TaskSerializer, 409: inline_serializer("Conflict", {"detail": serializers.CharField()})})
@@ -151,6 +152,7 @@ class TaskRetryView(TaskDetailView):
     permission_classes = [HasPerm({"GET": "generation.view", "POST": "generation.create"},
                                   _("只有策展人可以重试生成任务。"), obj_perm="generation.manage_job")]
     serializer_class = RetrySerializer
+    http_method_names = ["post", "options"]
 
     @extend_schema(summary="以新的随机种子重试(新任务,retry_of 指向原任务)", request=RetrySerializer,
                    responses={202: TaskSerializer})

@@ -5,14 +5,16 @@ from dataclasses import dataclass, field
 
 from .extract import Counters, extract
 from .render import render_prompt
-from .spec import Spec, get_spec
+from .spec import CraftInfo, Spec, get_spec
 
 
 @dataclass
 class Normalization:
     """One transcript (or segment) normalized. ``to_dict()`` is exactly the CLI's JSON object:
-    every key of the contract, plus ``technique`` and ``craft`` (what the prompt was styled for) and,
-    on steps, ``relation``, ``manner`` and ``notes``; on terms, ``canonical``."""
+    every key of the contract, plus ``technique`` and ``craft`` (what the prompt was styled for: a
+    catalogue key, or the name of a craft in no catalogue, or None), ``craft_name``, ``craft_source``
+    (given, detected or none) and ``notes`` (quantities said with no step); on steps, ``relation``,
+    ``manner`` and ``notes``; on terms, ``canonical``."""
 
     spec_version: str
     text: str
@@ -22,6 +24,9 @@ class Normalization:
     warnings: list[str]
     technique: str | None = None
     craft: str | None = None
+    craft_name: str | None = None
+    craft_source: str = "none"
+    notes: list = field(default_factory=list)
     counters: Counters = field(default_factory=Counters, repr=False, compare=False)
 
     def to_dict(self) -> dict:
@@ -35,23 +40,42 @@ class Normalization:
             "warnings": list(self.warnings),
             "technique": self.technique,
             "craft": self.craft,
+            "craft_name": self.craft_name,
+            "craft_source": self.craft_source,
+            "notes": [dict(n, params=dict(n["params"])) for n in self.notes],
         }
 
 
+def resolve_craft(spec: Spec, craft: str | None, technique: str | None) -> CraftInfo | None:
+    """The craft a caller gives (catalogue key, Chinese name, alias or an unknown curator-created
+    name), else the one a technique slug names; None leaves it to the text."""
+    if craft:
+        return spec.craft_info(craft)
+    key = spec.craft_for(technique)
+    return spec.craft_info(key) if key else None
+
+
 def normalize(text: str, technique: str | None = None, *, craft: str | None = None,
-              spec: Spec | None = None) -> Normalization:
+              spec: Spec | None = None, detect: bool = True) -> Normalization:
     """Normalize colloquial transcript text into terms, ordered steps with parameters and a prompt.
 
-    ``technique`` is a technique slug (e.g. ``suxiu-zhengqiang``); it selects per-technique, then
-    per-craft defaults for vague degree words; the craft is taken from the slug (``suxiu-…``) unless
-    ``craft`` (a craft key or alias, e.g. ``suxiu`` or ``苏绣``) is given, and is otherwise guessed from
-    the terms. Never raises on odd text: any ``str`` is accepted."""
+    ``craft`` (a catalogue key such as ``yunjin``, a Chinese name or alias such as 「南京云锦」, or the
+    name of a craft in no catalogue) is used as given and never overridden: inside the archive it
+    comes from the technique or recording. Without it, a technique slug that begins with a craft key
+    (``suxiu-zhengqiang``) names the craft; otherwise the craft is detected from the catalogue's words
+    when one clearly leads, and else there is none (no craft-specific defaults, a neutral scene).
+    ``technique`` also selects per-technique defaults. Never raises on odd text: any ``str`` is
+    accepted."""
     if not isinstance(text, str):
         raise TypeError("normalize() takes text as str; decode bytes as UTF-8 first")
     spec = spec or get_spec()
     counters = Counters()
-    craft = spec.craft_for(craft) or spec.craft_for(technique)
-    _, terms, steps, warnings, craft = extract(spec, text, technique, craft, counters)
+    info = resolve_craft(spec, craft, technique)
+    key = info.key if info is not None else None
+    _, terms, steps, warnings, key, notes, detected = extract(
+        spec, text, technique, key, counters, detect=detect and info is None)
+    if info is None:
+        info = detected
     out_steps = []
     for order, s in enumerate(steps, start=1):
         out_steps.append({
@@ -61,6 +85,8 @@ def normalize(text: str, technique: str | None = None, *, craft: str | None = No
         })
     if text.strip() and not out_steps:
         warnings = warnings + ["未识别出动作步骤"]
-    result = Normalization(spec.version, text, terms, out_steps, "", warnings, technique, craft, counters)
+    result = Normalization(spec.version, text, terms, out_steps, "", warnings, technique,
+                           info.label if info else None, info.name if info else None,
+                           info.source if info else "none", notes, counters)
     result.prompt = render_prompt(result.to_dict(), spec=spec) if out_steps else ""
     return result

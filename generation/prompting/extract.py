@@ -33,7 +33,54 @@ SEQ_MARKERS = {"先", "首先", "再", "然后", "接着", "接下来", "之后"
 SKIP = FILLERS | SEQ_MARKERS
 TOPIC_PARTICLES = {"嘛", "呢", "的话", "啊", "呀"}
 WARNING_CUES = ("不然", "要不然", "要不", "否则", "免得", "以免", "小心", "注意", "千万", "容易")
-TOOL_LEAD = {"用", "以", "拿", "拿着", "持", "握", "握着", "使", "使用", "捏着", "攥着", "借助", "靠"}
+TOOL_LEAD = {"用", "以", "拿", "拿着", "持", "握", "握着", "使", "使用", "捏着", "攥着", "借助", "靠", "拿起", "拿起来", "执",
+             "持着", "抓着", "捏", "攥", "拎着", "操起", "握住", "拿住", "用着"}
+NEGATIONS = {"不", "别", "没", "没有", "不要", "甭", "不用", "不能", "莫", "勿"}
+# Leads that only say what with (「用…」), never an action by themselves.
+INSTRUMENT_LEADS = {"用", "以", "使", "使用", "借助", "靠", "用着"}
+# 把/将 + noun: the noun is what is worked on.
+OBJECT_MARKERS = {"把", "将"}
+# Verbs that never start a step by themselves (copulas, modals, speech and thought, motion
+# complements); any other verb jieba tags as a verb can.
+STOP_VERBS = {
+    "是", "有", "要", "会", "能", "可以", "得", "让", "叫", "说", "讲", "看", "看看", "觉得", "知道", "想", "记得",
+    "注意", "小心", "学", "教", "开始", "需要", "应该", "必须", "可能", "喜欢", "算", "等", "行", "对", "来", "去",
+    "到", "在", "给", "没", "没有", "别", "不要", "成", "变成", "就是", "像", "叫做", "称", "称为", "认为", "希望",
+    "发现", "出来", "进去", "起来", "下去", "上去", "过来", "过去", "记住", "晓得", "懂", "讲究", "告诉", "问", "决定",
+    "保证", "能够", "应当", "免得", "以免", "容易", "显得", "成为", "属于", "不能", "不会", "还有", "试试", "练",
+    "掌握", "用", "把", "将", "被", "使", "令", "怕", "敢", "肯", "愿意", "打算", "准备", "继续", "接着", "完",
+    "弄好", "做好", "搞好", "好看", "算是", "叫作", "所谓", "别说", "听", "听说", "看到", "看见", "说是", "来说",
+    "不用", "用不着", "得到", "变", "感觉", "估计", "管", "比", "跟", "和", "同", "为", "以为", "当", "作为", "出",
+    "上", "下", "起", "回", "过", "住", "带", "搁着", "完事", "加上", "好像", "似的", "一样", "一点", "有点",
+    "记", "念叨", "琢磨", "讲讲", "说说", "啥", "咋", "干嘛", "着急", "急", "慌", "歇", "拿捏", "跟着", "随着", "顺着",
+}
+# What the material does by itself, not what the hands do (「朱泥收缩大」「铁就化了」「一碰就散开」), and
+# verbs too vague to be a step (做/弄/搞).
+RESULT_VERBS = {"收缩", "变形", "开裂", "裂", "裂开", "断", "断掉", "化", "化开", "散开", "发亮", "变色", "起泡", "冒泡", "冒烟",
+                "发黑", "发白", "发红", "变硬", "变软", "凝固", "结块", "成型", "成形", "跑", "掉", "塌", "缩", "胀", "鼓",
+                "做", "弄", "搞", "干活", "操作", "处理", "完成", "出现", "存在", "发生", "形成", "产生"}
+NOT_VERBS = {"上头", "下头", "底下", "前头", "后头", "里头", "外头", "上面", "下面", "料", "到", "在", "成", "好", "完", "着", "了", "给", "住", "足", "得", "开", "满", "够", "匀"}
+# Motion/result complements that follow a verb and are not its object.
+# Single-character hand actions that jieba's dictionary tags as morphemes (绑/zg, 削/zg …): verbs here.
+MANUAL_VERBS = set("绑捆缠削剁锉钻凿錾锯刨磨捶捣揉搓捏拧掐抹刷涂蘸浇淋洒泼撒搅拌筛晒晾烘烤焙蒸煮熬炒炸煎炖焖烧熔铸锻淬焊敲"
+                   "打拍剪裁切割劈剖刮铲挖挑拨拽扯推压按捺托抬提举抛扔甩摇晃抖转绕卷折叠粘贴糊裱缝绣织编扎穿插塞填灌倒舀"
+                   "盛装封盖包裹勾描画写印染浸泡沤漂洗搓纺捻弹吹拉擂击捧端握捋抽")
+# Nouns that name no tool or material (time, place, people, abstractions).
+STOP_NOUNS = {"时候", "地方", "东西", "样子", "办法", "手艺", "师傅", "功夫", "意思", "问题", "感觉", "道理", "事", "事情",
+              "时间", "部分", "这边", "那边", "关键", "效果", "程度", "位置", "方向", "方面", "大家", "人家", "老师",
+              "学徒", "徒弟", "情况", "规矩", "步骤", "工序", "过程", "遍数", "次数", "秘诀", "诀窍", "窍门", "经验",
+              "技术", "技艺", "手法", "手劲", "力气", "劲儿", "力道", "火候", "样", "种", "回事", "年", "月", "日", "天",
+              "早上", "晚上", "中间", "两边", "旁边", "周围", "之间", "以后", "以前", "开始", "最后", "师父", "咱", "人",
+              "个人", "家里", "老家", "祖上", "爷爷", "奶奶", "父亲", "母亲", "徒弟们", "观众", "客人", "顾客"}
+# Adjectives jieba tags as verbs: how, not what (「斜一点」「稳住」「匀一点」).
+MANNER_VERBS = set("斜稳匀慢快轻重平直紧松薄厚细密干湿正歪亮暗深浅满空齐准竖横侧立透") | {"反复", "来回", "慢慢", "轻轻", "用力",
+                                                                       "使劲", "一直", "不停", "注意", "保持"}
+COMPLEMENTS = {"到", "在", "成", "好", "开", "完", "起", "下", "上", "出", "进", "过", "来", "去", "着", "了", "给", "住",
+               "足", "得", "一下", "起来", "下去", "上去", "出来", "进去", "过来", "过去", "回", "透", "匀", "满", "够",
+               "一遍", "两下", "几下", "个", "只", "把", "根", "块", "点", "一点", "些", "一些"}
+# The head character of a noun says whether it is a tool (Chinese compounds are head-final).
+TOOL_HEADS = set("刀针笔锤剪凿梭刷锥钳尺棒杆勺铲锉钻机车锅模夹架绷轮筛斗槌錾梳签拍篦笼帘板锯刨斧钩镊炉窑缸盆桶筒盘碾臼杵戥秤罐壶碗匙叉棍鞭扇铃鼓琴笛箫弦槽筘竿")
+
 RELATION_MARKERS = {"沿", "沿着", "顺着", "从", "垂直于", "平行于", "贴着", "绕着", "围着", "对着", "朝着", "朝", "往",
                     "向", "在", "由"}
 RELATION_END = {"上", "下", "里", "边", "中", "内", "外", "处", "方向", "周围", "中间", "边缘", "上面", "下面", "里面",
@@ -70,6 +117,9 @@ class Step:
     surface: str = ""  # the action as spoken
     vague: list = field(default_factory=list)  # (param, level) pairs from vague words
     material_default: bool = False
+    open_action: bool = False  # the action is a verb read by part of speech, not a spec term
+    open_terms: list = field(default_factory=list)  # (start, end, category) of open-vocabulary names
+    extra_params: list = field(default_factory=list)  # (name, value) said a second time for this step
 
     def extend(self, start: int, end: int) -> None:
         if start < 0:
@@ -125,9 +175,28 @@ class Doc:
 
 
 def kind_table(spec: Spec) -> dict:
+    """Word → kind. Open-vocabulary kinds come from jieba.posseg's tag table (jieba's own dictionary
+    plus the spec's words): "V" a verb that can start a step, "N" a noun that can be a tool or
+    material by its role; the spec's own kinds override them."""
     table = getattr(spec, "_kinds", None)
     if table is None:
+        tags = spec.pos_tags()
         table = {}
+        for w, f in tags.items():
+            if f[:1] == "v" and w not in STOP_VERBS and w not in MANNER_VERBS and w not in NOT_VERBS \
+                    and w not in RESULT_VERBS \
+                    and not w.startswith("每"):
+                table[w] = "V"
+            elif f in ("n", "nz", "ng", "nrt") and w not in STOP_NOUNS:
+                table[w] = "N"
+        for w in STOP_VERBS | MANNER_VERBS | RESULT_VERBS | set(spec.vague) | set(spec.manner):
+            table.pop(w, None)
+        for w in TOOL_LEAD:
+            table[w] = "L"
+        for w in OBJECT_MARKERS:
+            table[w] = "O"
+        for w in spec.craft_words:
+            table[w] = "A"
         for w in CONTEXT_ACTIONS:
             table[w] = "C"
         for w in BEFORE_WORDS:
@@ -136,8 +205,8 @@ def kind_table(spec: Spec) -> dict:
             table[w] = "R"
         for w in SEQ_MARKERS:
             table[w] = "M"
-        for w in spec.terms:
-            table[w] = "T"
+        for w, info in spec.terms.items():
+            table[w] = "H" if info.canonical in HAND_TERMS else "T"
         for w in PUNCT | WHITESPACE:
             table[w] = "P"
         spec._kinds = table
@@ -156,7 +225,11 @@ def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None) -> Doc
         pieces, pos = [], 0
         for q in quantities:
             pieces.append(norm[pos:q.start])
-            pieces.append(QSENT * (q.end - q.start))
+            if q.keep:
+                ks, ke = q.keep
+                pieces.extend((QSENT * (ks - q.start), norm[ks:ke], QSENT * (q.end - ke)))
+            else:
+                pieces.append(QSENT * (q.end - q.start))
             pos = q.end
         pieces.append(norm[pos:])
         blanked = "".join(pieces)
@@ -173,9 +246,20 @@ def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None) -> Doc
             i, j = index[q.start], index[q.end]
             words.extend(raw[prev:i])
             new_starts.extend(starts[prev:i])
-            qmap[len(words)] = q
-            words.append(QSENT)
-            new_starts.append(q.start)
+            if q.keep:
+                ks, ke = index[q.keep[0]], index[q.keep[1]]
+                qmap[len(words)] = q
+                words.append(QSENT)
+                new_starts.append(q.start)
+                words.extend(raw[ks:ke])
+                new_starts.extend(starts[ks:ke])
+                qmap[len(words)] = q
+                words.append(QSENT)
+                new_starts.append(q.keep[1])
+            else:
+                qmap[len(words)] = q
+                words.append(QSENT)
+                new_starts.append(q.start)
             prev = j
         words.extend(raw[prev:])
         new_starts.extend(starts[prev:])
@@ -204,24 +288,50 @@ def tokenize(spec: Spec, norm: str, counters: Counters | None = None) -> list[tu
             for i, w in enumerate(doc.words)]
 
 
-def split_units(doc: Doc, counters: Counters | None = None) -> list[tuple[int, int]]:
-    """Token ranges cut at punctuation and before sequence markers."""
+def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool = False) -> list[tuple[int, int]]:
+    """Token ranges cut at punctuation, before sequence markers and before a second hand; with
+    ``open_split`` (crafts the spec does not describe in full) also before 把/将 when a verb came
+    before it in the unit (「腰上绑着腰带把经线绷紧」: two actions)."""
     words, kinds = doc.words, doc.kinds
     units, a = [], 0
+    hand_at = -1  # a hand word in the current unit
+    verb_seen = False
     for i in doc.interesting:
         k = kinds[i]
+        if open_split:
+            if k == "O" and verb_seen and i > a:
+                units.append((a, i))
+                a = i
+                verb_seen = False
+                continue
+            if k in ("V",):
+                verb_seen = True
+            elif k == "P" or k == "M":
+                verb_seen = False
         if k == "P":
             if i > a:
                 units.append((a, i))
             a = i + 1
+            hand_at = -1
         elif k == "M" and i > a and _has_content(words, kinds, a, i):
             units.append((a, i))
             a = i
+            hand_at = -1
+        elif k == "H":
+            # 「左手扶布右手推刀」: each hand that does its own thing starts its own unit
+            if hand_at >= a and words[i] != words[hand_at] and _has_verb(kinds, hand_at, i):
+                units.append((a, i))
+                a = i
+            hand_at = i
     if len(words) > a:
         units.append((a, len(words)))
     if counters is not None:
         counters.units += len(units)
     return units
+
+
+def _has_verb(kinds, a, b) -> bool:
+    return any(kinds[j] in ("V", "L", "T", "C") for j in range(a + 1, b))
 
 
 def _has_content(words, kinds, a, b) -> bool:
@@ -232,35 +342,51 @@ def _has_content(words, kinds, a, b) -> bool:
 
 
 def extract(spec: Spec, text: str, technique: str | None = None, craft: str | None = None,
-            counters: Counters | None = None):
-    """Returns (norm, terms, steps, warnings, craft)."""
+            counters: Counters | None = None, *, detect: bool = True):
+    """Returns (norm, terms, steps, warnings, craft, notes, detected).
+
+    ``craft`` is a catalogue key when the craft is known (it is then never overridden); with
+    ``detect`` and no craft, the catalogue's words decide (``Spec.detect_craft``), and when no craft
+    clearly leads there is none: no craft-specific defaults, a neutral scene."""
     norm = normalize_chars(text)
     doc = tokenize_doc(spec, norm, counters)
     words, kinds, starts = doc.words, doc.kinds, doc.starts
+    detected = None
+    if craft is None and detect:
+        detected = spec.detect_craft(words[k] for k in doc.interesting if kinds[k] in ("T", "A"))
+        craft = detected.key if detected is not None else None
+    # For a craft whose own actions the spec describes, a verb outside them with nothing of its own
+    # says how the step before is done; for any other craft every verb can be a step.
+    described = craft is not None and craft in spec.crafts_with_actions
     lookup = spec.terms.get
     ambiguous = spec.ambiguous
     terms = []
     term_at: dict[int, TermInfo] = {}
-    craft_votes: dict[str, int] = {}
     fix = []  # (token index, term index) of forms whose meaning depends on the craft
     for k in doc.interesting:
-        if kinds[k] != "T":
+        if kinds[k] not in ("T", "H"):
             continue
         w = words[k]
         if w in MEASURE_FORMS and k and words[k - 1] in MEASURE_PREV:
             continue  # 「每针」「一针接一针」
-        info = lookup(w)
+        info = spec_info = lookup(w)
+        if not described and info.category in ("action", "tool", "material") and info.canonical != w \
+                and w not in ambiguous:
+            # a craft the spec does not describe in full: the word as said (刷 stays 刷, not 涂; 刷子
+            # stays 刷子, not 漆刷); the spec's name stays on the term
+            info = TermInfo(w, info.category, info.crafts)
+        elif w not in ambiguous and "general" not in info.crafts and craft not in info.crafts \
+                and info.category != "body" and info.canonical != w \
+                and (w not in info.canonical or info.category != "tool"):
+            # another craft's (or, with no craft, any craft's) synonym keeps what was said: 泥料 is
+            # 紫泥 only in 紫砂 (a tool's short form, 针 for 绣针, still takes the name)
+            info = TermInfo(w, info.category, info.crafts)
         term_at[k] = info
         if w in ambiguous:
             fix.append((k, len(terms)))
-        else:
-            for c in info.crafts:
-                if c != "general":
-                    craft_votes[c] = craft_votes.get(c, 0) + 1
+        # the term keeps the spec's name (直针 → 齐针) even where the step keeps the word as said
         terms.append({"text": text[starts[k]:starts[k + 1]], "category": info.category, "start": starts[k],
-                      "end": starts[k + 1], "canonical": info.canonical})
-    if craft is None and craft_votes:
-        craft = max(sorted(craft_votes), key=lambda c: craft_votes[c])
+                      "end": starts[k + 1], "canonical": spec_info.canonical})
     for k, ti in fix:
         info = spec.resolve(words[k], term_at[k], craft)
         term_at[k] = info
@@ -272,8 +398,9 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     steps: list[Step] = []
     pending: Step | None = None  # content met before the first action
     pending_notes: list[str] = []
+    pending_open: Step | None = None  # a step read by part of speech before any other step
     warnings: list[str] = []
-    for a, b in split_units(doc, counters):
+    for a, b in split_units(doc, counters, open_split=not described):
         s = a
         while s < b and kinds[s] != "Q" and words[s] in SKIP:
             s += 1
@@ -295,6 +422,14 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                 steps[-1].notes.append(note)
             else:
                 pending_notes.append(note)
+            # a quantity said in a warning (「注意别超过八百度」) is still a parameter of the step
+            said = {doc.quantities[j].name: doc.quantities[j].value for j in range(s, e + 1) if j in doc.quantities}
+            if said:
+                target = steps[-1] if steps else pending
+                if target is None:
+                    pending = target = Step()
+                for name, value in said.items():
+                    _set_param(target, name, value, warnings)
             continue
         marker = kinds[a] == "M"
         ii = inter[bisect_left(inter, s):bisect_right(inter, e)]
@@ -304,16 +439,36 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         if piece.from_technique and prev is not None and not (piece.tool or piece.hand or piece.material):
             # 「每个月牙大概两毫米宽」: a technique named in passing adds to the step being described
             piece.action, piece.from_technique = None, False
+        if piece.action is not None and piece.open_action and prev is None and pending_open is None \
+                and pending is None and described:
+            # before the first step: held until the next clause shows whether a spec action follows
+            # (「铁水要烧到一千六百度,然后用柳木棒舀起来」: how the next step's material is prepared)
+            pending_open = piece
+            continue
+        if pending_open is not None:
+            if piece.action is not None and not piece.open_action and _compatible(pending_open, piece):
+                _merge(piece, pending_open, prefer_piece=True, warnings=warnings)
+                piece.extend(pending_open.start, pending_open.end)
+            else:
+                steps.append(pending_open)
+                prev = pending_open
+            pending_open = None
+        if piece.action is not None and piece.open_action and prev is not None and not marker and described \
+                and _compatible(prev, piece) and not (piece.tool or piece.material or piece.hand):
+            # 「刀要竖着,一刀下去要刻透」: a verb with nothing of its own, said without 然后/再…, goes on
+            # describing the step before
+            _merge(prev, piece, prefer_piece=False, warnings=warnings)
+            continue
         if piece.action is not None:
             if prev is not None and _compatible(prev, piece) and (
                     _same_action(prev, piece) or (prev.from_technique and piece.general_action)
-                    or (prev.topic and _is_empty(prev) and piece.general_action)):
+                    or (prev.topic and _is_empty(prev) and piece.general_action and (described or prev.from_technique))):
                 # 「点蓝嘛,拿蓝枪舀一点釉料」: a general verb right after a named action is how it is done
                 # 「刮灰,刮三遍」「上漆要薄薄一层,用发刷…刷」: the same step said again
-                _merge(prev, piece, prefer_piece=False)
+                _merge(prev, piece, prefer_piece=False, warnings=warnings)
                 continue
             if pending is not None:
-                _merge(piece, pending, prefer_piece=True)
+                _merge(piece, pending, prefer_piece=True, warnings=warnings)
                 pending = None
             piece.notes.extend(pending_notes)
             pending_notes = []
@@ -327,17 +482,62 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             pending_notes = []
             steps.append(piece)
         elif prev is not None:
-            _merge(prev, piece, prefer_piece=False)
+            if piece.hand and prev.hand and piece.hand != prev.hand:
+                # 「右手剪刀不动」: the other hand's tool is not this step's
+                piece.tool = piece.material = None
+                piece.hand = None
+            _merge(prev, piece, prefer_piece=False, warnings=warnings)
         elif pending is None:
             pending = piece
         else:
-            _merge(pending, piece, prefer_piece=False)
+            _merge(pending, piece, prefer_piece=False, warnings=warnings)
+    if pending_open is not None:
+        steps.append(pending_open)
+    notes = []
+    if pending is not None and pending.params:
+        # quantities said with no step anywhere: kept as a step-less note, never dropped
+        if steps:
+            _merge(steps[0], pending, prefer_piece=False, warnings=warnings)
+        else:
+            notes.append({"text": norm[max(pending.start, 0):pending.end], "params": dict(pending.params)})
+            for name, value in pending.extra_params:
+                notes.append({"text": norm[max(pending.start, 0):pending.end], "params": {name: value}})
+            warnings.append("有数量没有对应的动作,记为说明:" + norm[max(pending.start, 0):pending.end])
+    for st in steps:
+        for name, value in st.extra_params:
+            notes.append({"text": norm[max(st.start, 0):st.end], "params": {name: value}})
     # A technique named as the topic that gathered nothing is no step (「双面绣要两面都好看」).
     steps = [st for st in steps if not (st.from_technique and _is_empty(st) and not st.notes)]
     steps = _reorder(steps)
+    seen = {(t["start"], t["end"]) for t in terms}
+    extra = []
+    for st in steps:
+        for a, b, cat in st.open_terms:
+            if (a, b) not in seen:
+                seen.add((a, b))
+                extra.append({"text": text[a:b], "category": cat, "start": a, "end": b, "canonical": norm[a:b],
+                              "open": True})
+    if not described:
+        # a craft the spec does not describe in full: every noun said (two characters or more) and
+        # every craft name is a candidate term, so the speaker's own vocabulary is listed
+        for k in doc.interesting:
+            kind = kinds[k]
+            if kind in ("N", "A") and len(words[k]) >= 2:
+                a, b = starts[k], starts[k + 1]
+                if (a, b) not in seen:
+                    seen.add((a, b))
+                    w = norm[a:b]
+                    # the contract's categories: a noun headed by a tool or material word is that, any
+                    # other noun (and a craft's name) a candidate technique term
+                    cat = "technique" if kind == "A" else (
+                        "tool" if _is_tool_word(w) else "material" if _is_material_word(w) else "technique")
+                    extra.append({"text": text[a:b], "category": cat, "start": a, "end": b, "canonical": w,
+                                  "open": True})
+    if extra:
+        terms = sorted(terms + extra, key=lambda t: t["start"])
     for step in steps:
         _apply_defaults(spec, step, technique, craft)
-    return norm, terms, steps, warnings, craft
+    return norm, terms, steps, warnings, craft, notes, detected
 
 
 def _is_empty(step: Step) -> bool:
@@ -362,13 +562,25 @@ def _same_action(a: Step, b: Step) -> bool:
         a.action.startswith(b.surface) or (a.surface or "").startswith(b.surface))
 
 
-def _merge(into: Step, other: Step, *, prefer_piece: bool) -> None:
+def _set_param(step: Step, name: str, value, warnings: list | None) -> None:
+    old = step.params.get(name)
+    if old is None:
+        step.params[name] = value
+    elif old != value and warnings is not None:
+        # a second value for the same parameter of one step is kept as a note, not silently dropped
+        step.extra_params.append((name, value))
+        warnings.append(f"同一步骤的 {name} 有两个值:{old} 与 {value},步骤采用前者,后者记为说明")
+
+
+def _merge(into: Step, other: Step, *, prefer_piece: bool, warnings: list | None = None) -> None:
     for attr in ("hand", "tool", "material", "relation", "manner"):
         if getattr(into, attr) is None:
             setattr(into, attr, getattr(other, attr))
     for name, value in other.params.items():
-        into.params.setdefault(name, value)
+        _set_param(into, name, value, warnings)
     into.vague.extend(other.vague)
+    into.open_terms.extend(other.open_terms)
+    into.extra_params.extend(other.extra_params)
     into.notes.extend(other.notes)
     into.extend(other.start, other.end)
     into.before_next = into.before_next or other.before_next
@@ -419,16 +631,21 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
             if craft and not general and craft not in crafts:
                 continue  # another craft's verb (「舀」 is 打铁花's) does not make a step here
             # the craft's own verb wins over a general one in the same clause (「放在蜡锅里…熔开」)
-            if action_idx is None or (step.general_action and not general):
+            # 「右手拿毛刷…刷」: after a holding verb, the next verb is what is done
+            if action_idx is None or (step.general_action and not general) or step.surface in TOOL_LEAD:
                 step.action, step.surface, step.general_action = info.canonical, words[i], general
                 action_idx = i
+    described = craft is not None and craft in spec.crafts_with_actions
     if step.action is None:
         for i in context:
             w = words[i]
-            if has_needle or w in ("扎", "刺", "扎下去"):
+            if has_needle or (described and w in ("扎", "刺", "扎下去")):
                 step.action, step.surface = CONTEXT_ACTIONS[w], w
                 action_idx = i
                 break
+    if not described and not step.from_technique:
+        # a craft the spec does not describe in full: the verbs said come before a technique's name
+        _open_read(spec, doc, term_at, s, e, step, action_idx, False)
     if step.action is None and e > s:
         # A technique named as what is done (「这里就是打籽」) counts as the action; a technique
         # named alone (「剪纸嘛,…」) is the topic, not a step.
@@ -436,7 +653,10 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
             info = term_at.get(i)
             if info is not None and info.category == "technique":
                 step.action, step.surface, step.from_technique = info.canonical, words[i], True
+                action_idx = i
                 break
+    if described and not step.from_technique:
+        _open_read(spec, doc, term_at, s, e, step, action_idx, True)
     if markers:
         rel = _relation(spec, doc, term_at, markers, e, action_idx)
         if rel is not None:
@@ -464,6 +684,219 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
         elif word in spec.manner and step.manner is None:
             step.manner = spec.manner[word]
     return step
+
+
+def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int):
+    """The noun phrase starting at token j (up to three nouns, 「篾」「刀」 → 篾刀): (text, lexicon info or
+    None, index after it); a single lexicon term gives its canonical name."""
+    words, kinds = doc.words, doc.kinds
+    while j <= e and words[j] in COMPLEMENTS and kinds[j] not in ("T", "N"):
+        j += 1
+    parts, infos, k = [], [], j
+    while k <= e and len(parts) < 3:
+        kind = kinds[k]
+        info = term_at.get(k)
+        if kind == "N" or (info is not None and info.category in ("tool", "material")) or (
+                kind is None and k < e and kinds[k + 1] == "N" and _POS.get(words[k], "")[:1] == "n"):
+            # 「马莲」「草」: a name jieba tags as a person or place, before a noun, is part of it
+            parts.append(words[k])
+            infos.append(info)
+            k += 1
+            continue
+        break
+    while len(parts) > 1 and parts[-1] in LOCATIVE_SUFFIX:
+        parts.pop()  # 「银窝里」 → 银窝
+        infos.pop()
+        k -= 1
+    if not parts:
+        return None, None, j
+    if len(parts) == 1 and infos[0] is not None:
+        return infos[0].canonical, infos[0], k
+    return "".join(parts), None, k
+
+
+MATERIAL_HEADS = set("线丝绒浆水泥漆墨料胶粉油纸布缎绢绸土沙砂灰蜡釉彩色汁液膏糖面米豆茶叶皮革麻棉毛羽金银铜铁锡")
+
+
+LOCATIVE_SUFFIX = {"里", "上", "中", "内", "外", "下", "边", "面", "底", "口", "头上", "里面", "上面", "底下"}
+_POS: dict = {}
+
+
+def _head(word: str) -> str:
+    return (word[:-1] if len(word) > 1 and word[-1] in "子儿头" else word)[-1:]
+
+
+def _is_material_word(word: str) -> bool:
+    return _head(word) in MATERIAL_HEADS
+
+
+def _is_tool_word(word: str) -> bool:
+    return _head(word) in TOOL_HEADS
+
+
+PLACE_MARKERS = {"在", "到", "进", "往", "从", "由"}
+
+
+def _mark_open_terms(doc: Doc, s: int, e: int, step: Step) -> None:
+    """Open-vocabulary action, tool and material named in the unit (two characters or more) are
+    terms too, so what the speaker named is listed even when the spec does not know it."""
+    words, kinds, starts = doc.words, doc.kinds, doc.starts
+    wanted = {}
+    for cat, value in (("action", step.action if step.open_action else None), ("tool", step.tool),
+                       ("material", step.material)):
+        if value and len(value) >= 2:
+            wanted[value] = cat
+    if not wanted:
+        return
+    for a in range(s, e + 1):
+        if kinds[a] in ("T", "H", "Q", "P"):
+            continue
+        text = ""
+        for b in range(a, min(e + 1, a + 3)):
+            text += words[b]
+            cat = wanted.pop(text, None)
+            if cat is not None:
+                step.open_terms.append((starts[a], starts[b + 1], cat))
+                break
+        if not wanted:
+            return
+
+
+def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, action_idx,
+               described: bool = False) -> None:
+    """Open vocabulary: any verb can be the action, any noun a tool (after 用/拿/持/执/握…, or a noun
+    whose head is a tool word) or a material (after 把/将, the verb's object, or the topic)."""
+    words, kinds, qmap = doc.words, doc.kinds, doc.quantities
+    global _POS
+    _POS = spec.pos_tags()
+    verbs, lead_word, lead_tool, lead_info, ba_obj, topic, place = [], None, None, None, None, None, None
+    after_relation = False
+    i = s
+    if s > 0 and kinds[s - 1] == "O":
+        # 「把竹篾泡进…」: the unit was trimmed after 把; what it names is what is worked
+        np, info, nxt = _noun_phrase(doc, term_at, s, e)
+        if np is not None:
+            ba_obj = (np, info)
+            if step.material is None and not described:
+                step.material = np
+                if step.tool == np:
+                    step.tool = None
+            i = nxt
+    while i <= e:
+        k = kinds[i]
+        w = words[i]
+        if k == "L" or w in TOOL_LEAD:
+            np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
+            if np is not None:
+                lead_word = lead_word or w
+                if lead_tool is None:
+                    lead_tool, lead_info = np, info
+                i = nxt
+                continue
+        elif k == "O":
+            np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
+            if np is not None and step.material is None and not described:
+                step.material = np  # 「把竹篾泡进石灰水里」: what 把 names is what is worked
+            if np is not None:
+                ba_obj = ba_obj or (np, info)
+                i = nxt
+                continue
+        elif k == "R":
+            after_relation = True  # 「在绣地上」「往里」: where, not what
+            if place is None and w in PLACE_MARKERS:
+                np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
+                if np is not None:
+                    place = (np, info)
+                    i = nxt
+                    continue
+        elif k == "V" or (k == "T" and i != action_idx and spec.pos_tags().get(w, "")[:1] == "v"
+                          and (i not in term_at or term_at[i].category == "action")):
+            if not (i > s and words[i - 1] in NEGATIONS):  # 「剪刀不动」 is no action
+                verbs.append(i)
+            after_relation = False
+        elif k == "N" and not verbs and topic is None and not after_relation:
+            np, info, nxt = _noun_phrase(doc, term_at, i, e)
+            if np is not None:
+                topic = (np, info)
+                i = nxt
+                continue
+        elif k == "P":
+            pass
+        i += 1
+    general = step.general_action or step.action is None
+    if step.action is not None and step.surface in TOOL_LEAD and verbs:
+        general = True  # 「拿起錾子轻轻敲」: the holding verb is how, the later verb is what
+    chosen = None
+    if general and verbs and (action_idx is None or step.surface in TOOL_LEAD or step.action is None):
+        cands = [v for v in verbs if not (v + 1 <= e and words[v + 1] == "着" and v != verbs[-1])]
+        chosen = cands[0] if cands else verbs[0]
+        surface = words[chosen]
+        nxt = chosen + 1
+        if len(surface) == 1 and nxt <= e and len(words[nxt]) == 1 and kinds[nxt] in ("N", "V") \
+                and words[nxt] not in COMPLEMENTS:
+            surface += words[nxt]  # 「拉」「坯」 → 拉坯
+            nxt += 1
+        if len(surface) == 2 and surface[1] in "到在成好开完起出过来去着了给住足得" and surface not in spec.terms:
+            surface = surface[0]  # 「熬到」 → 熬
+        if len(surface) > 2 and surface[0] in "往向朝" and surface[1] in "上下里外前后":
+            surface = surface[2:]  # 「往下走」 → 走
+        step.action, step.surface, step.general_action = surface, surface, True
+        step.open_action = True
+        action_idx = chosen
+    if action_idx is not None and not described and step.action is not None:
+        # the verb's object: 「蘸了墨汁」 → material; 「倒进钢槽」 → where (a vessel is a tool)
+        nxt = action_idx + 1
+        into = words[action_idx][-1:] in "进到在入" or (nxt <= e and words[nxt] in ("进", "到", "在", "入", "进去"))
+        np, info, _ = _noun_phrase(doc, term_at, nxt, e)
+        if np is not None:
+            tool_like = _is_tool_word(np) if info is None else info.category == "tool"
+            if into and place is None:
+                place = (np, info)
+            elif tool_like:
+                if step.tool is None:
+                    step.tool = np  # 「推刀」: the verb's object is the tool it moves
+            elif step.material is None:
+                step.material = np
+    elif chosen is not None and step.material is None:
+        np, info, _ = _noun_phrase(doc, term_at, chosen + 1, e)
+        if np is not None and not _is_tool_word(np) and not (info is not None and info.category == "tool"):
+            step.material = np
+    elif step.action is None and lead_word is not None and lead_word not in INSTRUMENT_LEADS:
+        step.action, step.surface, step.general_action = lead_word, lead_word, True  # 「右手持刀」
+    if step.action is None:
+        return
+    if lead_tool is not None and ((lead_info is None and _is_material_word(lead_tool) and not _is_tool_word(lead_tool))
+                                  or (lead_info is not None and lead_info.category == "material")):
+        if step.material is None:
+            step.material = lead_tool  # 「用深色线绣」: what is used up is material
+        lead_tool = None
+    if step.tool is None and lead_tool is not None:
+        step.tool = lead_tool
+        if step.material == lead_tool:
+            step.material = None  # 「用白芨浆粘」: what is used is not what is worked
+    if step.material is None and ba_obj is not None and chosen is not None:
+        step.material = ba_obj[0]
+    if place is not None and not described:
+        np, info = place
+        if (info is not None and info.category == "tool") or (info is None and _is_tool_word(np)):
+            if step.tool is None:
+                step.tool = np  # 「糖块搁锅里」: the vessel
+        elif step.material is None and info is None:
+            step.material = np  # 「在塑料布上画」: the ground worked on
+    if topic is not None and not described and step.material is None:
+        np, info = topic
+        if not _is_tool_word(np) and not (info is not None and info.category != "material"):
+            step.material = np  # 「银料搁银窝里」「米泡透了」: the topic is what is worked
+            topic = None
+    if not described:
+        _mark_open_terms(doc, s, e, step)
+    if topic is not None:
+        np, info = topic
+        if (info is not None and info.category == "tool") or (info is None and _is_tool_word(np)):
+            if step.tool is None and chosen is not None:
+                step.tool = np  # 「刀斜着往里进」
+        elif step.material is None and chosen is not None and info is not None and info.category == "material":
+            step.material = np  # 「糖稀熬到…」 (a material the spec knows, before a verb read here)
 
 
 def _relation(spec, doc: Doc, term_at: dict, markers: list, e: int, action_idx) -> tuple[int, int] | None:
@@ -509,6 +942,10 @@ def _reorder(steps: list[Step]) -> list[Step]:
 
 
 def _apply_defaults(spec: Spec, step: Step, technique: str | None, craft: str | None) -> None:
+    if craft not in spec.crafts_with_actions and not technique:
+        # the spec's degree values are written for the crafts it describes; for any other craft (or
+        # none) 「慢慢」 says nothing measurable, and no tool implies a value
+        return
     for param, level in step.vague:
         if param in step.params:
             continue

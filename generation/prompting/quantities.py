@@ -24,7 +24,25 @@ CN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
 NUM = rf"(?:\d{{1,9}}(?:\.\d{{1,6}})?|[{CN_CHARS}几][{CN_CHARS}点几]{{0,11}}|半)"
 RANGE_SEP = r"(?:到|至|~|-|—|–|～|或)"
+# Words after which a bare number is a temperature (「熬到一百五」「烧至一千二」「炉温八百」).
+HEAT_CUES = ("熬到", "熬至", "烧到", "烧至", "加热到", "加热至", "烤到", "烤至", "升到", "升至", "温度到", "温度在",
+             "温度", "炉温", "油温", "水温", "火候到", "烧成", "煮到", "炼到", "熔到", "化到")
+# Words that correct the quantity said just before (「三毫米,哎不对,是四毫米」).
+CORRECTION_CUES = ("不对", "不是", "说错", "错了", "应该是", "我是说", "改成", "哦不", "更正", "记错")
 LENGTH_NAMES = ("spacing_mm", "width_mm", "depth_mm", "thickness_mm", "length_mm")
+
+
+DEFAULT_NAMES = {"length_mm", "count", "duration_s"}
+
+
+def _kind_of(name: str) -> str:
+    if name.endswith("_mm"):
+        return "length"
+    if name in ("angle_deg", "temperature_c"):
+        return "degree"
+    if name in ("count", "rows"):
+        return "count"
+    return name
 
 
 @dataclass
@@ -34,6 +52,8 @@ class Quantity:
     name: str  # parameter name from the spec's vocabulary
     value: object  # number or [low, high] in the canonical unit
     raw: str
+    keep: tuple | None = None  # (start, end) of words inside the span that are not the quantity
+    #                            (「一分钟拍个八十下」: 拍个), left to the tokenizer
 
 
 def _num(x: float):
@@ -105,16 +125,26 @@ class QuantityFinder:
         unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
         approx_alt = "|".join(re.escape(a) for a in sorted(approx_ratio, key=len, reverse=True)) or "(?!x)x"
         # The leading look-ahead lets the scan skip, in C, every position that cannot start a quantity.
+        heat_alt = "|".join(re.escape(c) for c in sorted(HEAT_CUES, key=len, reverse=True))
         self.pattern = re.compile(
-            rf"(?=[\d{CN_CHARS}几半每一劈分走进打敲拉大约差能])"
-            rf"(?:(?P<pre>每秒钟?|一秒钟?|每分钟|一分钟)?(?:走|进|打|敲|拉|大概|约|差不多|能){{0,1}}"
-            rf"(?P<n1>{NUM})(?:{RANGE_SEP}(?P<n2>{NUM}))?个?(?P<lai>来|多)?"
-            rf"(?P<unit>{unit_alt})(?![a-zA-Z])(?P<more>多)?"
-            rf"(?P<post>/s|/秒|每秒钟?)?(?P<approx>{approx_alt})?"
+            rf"(?=[\d{CN_CHARS}几半每一劈分走进打敲拉大约差能{''.join(sorted({c[0] for c in HEAT_CUES}))}])"
+            rf"(?:(?P<pre>每秒钟?|一秒钟?|每分钟|一分钟|每小时|一小时|一个钟头)?"
+            rf"(?P<gap>走|进|打|敲|拉|大概|约|差不多|能|[^\d{CN_CHARS}几半每劈分\s,。;,;!?!?、]{{1,2}}个?){{0,1}}"
+            rf"(?<!第)(?P<n1>{NUM})(?:(?:{unit_alt})?{RANGE_SEP}(?P<n2>{NUM}))?(?P<half>个半)?个?(?P<lai>来|多)?"
+            rf"(?P<unit>{unit_alt})(?![a-zA-Z])(?P<half2>半(?![个天年月]))?"
+            # 「一尺八」「一米二」: a digit after 尺/米 is tenths of it
+            rf"(?P<tail>(?<=[尺米])[一二两三四五六七八九](?![十百千万\d个天年月尺米寸]))?(?P<more>多)?"
+            rf"(?P<post>/s|/秒|每秒钟?|/min|/分钟?|每分钟)?(?P<approx>{approx_alt})?"
+            # 「糖稀熬到一百五上下」: a number after a heating verb is a temperature, whatever the verb
+            rf"|(?P<heat>{heat_alt})(?:大概|约|差不多|个)?(?P<h1>{NUM})(?:{RANGE_SEP}(?P<h2>{NUM}))?"
+            rf"(?P<hunit>度|℃|摄氏度)?(?P<happrox>{approx_alt}|多)?"
             # 劈成十六丝 / 分成16股 → thread_split
             rf"|(?P<split_pre>劈|分)(?:成|为|开成){{0,1}}(?P<split_n>{NUM})(?:股|丝|绒|份)"
             # 十六分之一 / 1/16 of a thread
             rf"|(?P<frac_den>{NUM})分之(?P<frac_num>{NUM})"
+            # 水和泥三比一 → ratio [3, 1]; 皮料七成,草料三成 → [7, 3]
+            rf"|(?P<r1>{NUM})比(?P<r2>{NUM})"
+            rf"|(?P<c1>[一二两三四五六七八九])成[^。;;,,]{{0,6}}[,,]?[^。;;,,]{{0,6}}?(?P<c2>[一二两三四五六七八九])成"
             rf"|(?<![\d.])(?P<slash_num>\d{{1,3}})/(?P<slash_den>\d{{1,4}})(?![\d/]))"
         )
 
@@ -122,9 +152,24 @@ class QuantityFinder:
         out: list[Quantity] = []
         for m in self.pattern.finditer(text):
             q = self._convert(m, text)
-            if q is not None:
-                out.append(q)
+            if q is None:
+                continue
+            if out and self._corrects(text, out[-1], q):
+                # the later value replaces the earlier one, under the earlier's name (said with its cue)
+                prev = out.pop()
+                q.name = prev.name
+            out.append(q)
         return out
+
+    @staticmethod
+    def _corrects(text: str, prev: Quantity, q: Quantity) -> bool:
+        if _kind_of(prev.name) != _kind_of(q.name) or q.start - prev.end > 16:
+            return False
+        between = text[prev.end:q.start]
+        if any(c in between for c in CORRECTION_CUES):
+            return True
+        # 「不是三毫米,是四毫米」
+        return "不是" in text[max(0, prev.start - 3):prev.start] and "是" in between
 
     # --- one match → a named, converted value ----------------------------------------------------
     def _convert(self, m: re.Match, text: str) -> Quantity | None:
@@ -146,6 +191,14 @@ class QuantityFinder:
                 return None
             return Quantity(m.start(), m.end(), "thread_split", _num(den), m.group(0))
 
+        if m.group("heat"):
+            return self._heat(m)
+        if m.group("r1") or m.group("c1"):
+            a = parse_cn_number(m.group("r1") or m.group("c1"))
+            b = parse_cn_number(m.group("r2") or m.group("c2"))
+            if not isinstance(a, float) or not isinstance(b, float) or not a or not b:
+                return None
+            return Quantity(m.start(), m.end(), "ratio", [_num(a), _num(b)], m.group(0))
         raw1, raw2, unit, pre, lai, more, approx = m.group("n1", "n2", "unit", "pre", "lai", "more", "approx")
         v1 = parse_cn_number(raw1)
         if v1 is None:
@@ -166,6 +219,12 @@ class QuantityFinder:
             low = high = v1
         if low > high:  # 「五到三度」
             low, high = high, low
+        if (m.group("half") or m.group("half2")) and low == high:
+            low = high = low + 0.5  # 一个半小时, 一公分半
+        if m.group("tail") and low == high:
+            low = high = low + CN_VALUE[m.group("tail")] / 10
+        if unit == "年" and high > 100:
+            return None  # 「2006年」 is a date
         if lai == "多" or more:
             place = 10 ** int(math.log10(high)) if high >= 10 and high % 10 == 0 else 1
             high = high + place
@@ -177,7 +236,34 @@ class QuantityFinder:
             return None
         low, high = low * factor, high * factor
         value = _num(low) if low == high else [_num(low), _num(high)]
-        return Quantity(m.start(), m.end(), name, value, m.group(0))
+        start, keep = m.start(), None
+        if m.group("gap"):
+            if pre:
+                keep = (m.start("gap"), m.end("gap"))
+            else:
+                start = m.start("n1")  # 「打个二三十锤」: the verb before the number stays a word
+        return Quantity(start, m.end(), name, value, m.group(0), keep)
+
+    def _heat(self, m: re.Match) -> Quantity | None:
+        v1 = parse_cn_number(m.group("h1"))
+        if v1 is None or (m.group("h1") in ("一", "两", "半") and not m.group("hunit")):
+            return None
+        v2 = parse_cn_number(m.group("h2")) if m.group("h2") else None
+        low, high = v1 if isinstance(v1, tuple) else (v1, v1)
+        if v2 is not None:
+            high = v2[1] if isinstance(v2, tuple) else v2
+        if not m.group("hunit") and high < 30:
+            return None  # 「烧到第三遍」 is no temperature
+        approx = m.group("happrox")
+        if approx == "多":
+            place = 10 ** int(math.log10(high)) if high >= 10 and high % 10 == 0 else 1
+            high = high + place
+        elif approx:
+            ratio = self.approx_ratio.get(approx, 0.1)
+            low, high = low * (1 - ratio), high * (1 + ratio)
+        value = _num(low) if low == high else [_num(low), _num(high)]
+        # the heating verb stays a word (it can be the step's action)
+        return Quantity(m.start("h1"), m.end(), "temperature_c", value, m.group(0))
 
     def _name(self, kind: str, unit: str, m: re.Match, text: str, value: float) -> str | None:
         pre, post = m.group("pre") or "", m.group("post") or ""
@@ -191,10 +277,14 @@ class QuantityFinder:
             return "angle_deg"
         if kind == "temperature":
             return "temperature_c"
+        if kind == "weight":
+            return "weight_g"
         if kind == "time":
             if pre or post:
                 return None
             return "duration_s"
+        if kind in ("count", "rows") and (pre.endswith(("分钟", "分")) or post in ("/min", "/分", "/分钟", "每分钟")):
+            return "rate_per_min"
         if kind == "number":
             nxt = text[m.end(): m.end() + 1]
             if nxt and nxt in self.thread_cues:
@@ -212,7 +302,8 @@ class QuantityFinder:
         """The parameter whose cue word stands nearest the quantity (8 characters before it, 3 after);
         on a tie, the earlier name in ``names``."""
         pattern, name_of = self._cue_re[names]
-        before = text[max(0, m.start() - 8): m.start()]
+        at = m.start("n1") if m.group("n1") else m.start()  # words before the number, gap included
+        before = text[max(0, at - 8): at]
         best, best_dist = default, 99
         for c in pattern.finditer(before):
             best, best_dist = name_of[c.group(0)], len(before) - c.end()

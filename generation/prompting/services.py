@@ -6,8 +6,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import ParameterDefault, PromptTemplate, SpecVersion, Term
-from .render import render_prompt
-from .spec import PARAMETER_NAMES, Spec
+from .render import final_prompt, render_prompt
+from .spec import PARAMETER_NAMES, Spec, get_spec
 
 
 # Key under which a saved template records the recording it was normalized from (read by
@@ -134,8 +134,10 @@ def active_spec_provider():
 
 
 def craft_key_for(technique_slug: str | None) -> str | None:
-    """The archive's craft slug for a technique slug, when the technique exists (the normalizer maps
-    it to a spec craft through the aliases)."""
+    """The craft of a technique in the archive, as the normalizer takes it (``normalize(craft=…)``):
+    the craft's Chinese name when the spec's catalogue knows it (「南京云锦」 contains 云锦), else its slug
+    when that is a catalogue key, else the name as it is (a craft created by a curator: no
+    craft-specific defaults, a neutral scene). None when the technique does not exist."""
     if not technique_slug:
         return None
     from archive.models import Technique
@@ -143,9 +145,19 @@ def craft_key_for(technique_slug: str | None) -> str | None:
     from django.db import DatabaseError
 
     try:
-        return Technique.objects.filter(slug=technique_slug).values_list("craft__slug", flat=True).first()
+        row = Technique.objects.filter(slug=technique_slug).values_list("craft__name", "craft__slug").first()
     except (DatabaseError, RuntimeError):
         return None
+    if row is None:
+        return None
+    name, slug = row
+    spec = get_spec()
+    info = spec.craft_info(name) if name else None
+    if info is not None and info.key:
+        return name
+    if slug and spec.craft_for(slug):
+        return slug
+    return name or slug
 
 
 def technique_save_prompt_template(*, technique, description: dict, camera: str | None, user,
@@ -161,7 +173,7 @@ def technique_save_prompt_template(*, technique, description: dict, camera: str 
     desc["technique"] = technique.slug
     if camera:
         desc["camera"] = camera
-    desc["prompt"] = render_prompt(desc, camera)
+    desc["prompt"] = final_prompt(desc, camera)
     desc["saved_at"] = timezone.now().isoformat()
     desc["saved_by"] = getattr(user, "username", "")
     technique.prompt_template = desc

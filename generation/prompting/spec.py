@@ -26,6 +26,7 @@ CATEGORIES = ("technique", "tool", "material", "action", "body")
 PARAMETER_NAMES = (
     "angle_deg", "speed_mm_s", "needle_no", "thread_no", "thread_split", "spacing_mm", "rows", "count",
     "length_mm", "width_mm", "depth_mm", "thickness_mm", "duration_s", "temperature_c", "rate_per_min",
+    "weight_g", "ratio",
 )
 HAND_TERMS = {"左手": "left", "右手": "right", "双手": "both"}
 # Frequency given to every lexicon form in the dedicated tokenizer: high enough that jieba keeps a term
@@ -44,6 +45,8 @@ def load_default_spec_dict() -> dict:
             doc[key] = json.load(fh)
     with open(DATA_DIR / "spec.json", encoding="utf-8") as fh:
         manifest = json.load(fh)
+    with open(DATA_DIR / "crafts.json", encoding="utf-8") as fh:
+        doc["defaults"]["catalogue"] = json.load(fh)
     doc["version"] = str(manifest["version"])
     doc["name"] = manifest.get("name", "")
     doc["about"] = manifest.get("about", "")
@@ -54,6 +57,24 @@ def spec_version_of(doc: dict) -> str:
     if doc.get("version"):
         return str(doc["version"])
     return "lexicon-{}".format(doc["lexicon"].get("version", "0"))
+
+
+@dataclass(frozen=True)
+class CraftInfo:
+    """The craft a normalization run is styled for. ``key`` is the catalogue key, or None for a craft
+    that is in no catalogue (a name a curator created): then there are no craft-specific defaults and
+    the scene is neutral. ``source`` says how it was decided: given (by the caller or the archive),
+    detected (free text, from the catalogue's words) or none."""
+
+    key: str | None
+    name: str
+    category: str | None = None
+    scene: str | None = None
+    source: str = "none"
+
+    @property
+    def label(self) -> str:
+        return self.key or self.name
 
 
 @dataclass(frozen=True)
@@ -151,6 +172,29 @@ class Spec:
             spec.craft_aliases[craft] = craft
             for alias in aliases:
                 spec.craft_aliases[alias.lower()] = craft
+        spec.catalogue = {}
+        spec.scenes = {}
+        catalogue = defaults.get("catalogue") or {}
+        if catalogue:
+            spec.scenes = dict(catalogue.get("scenes") or {})
+            for entry in catalogue.get("crafts") or []:
+                key = entry["key"]
+                spec.catalogue[key] = entry
+                for alias in [key, entry["name"], *entry.get("aliases", [])]:
+                    spec.craft_aliases.setdefault(alias.strip().lower().translate(table), key)
+        # words that identify a craft in free text: its names (weight 3) and its own terms (weight 1)
+        spec.craft_words = {}
+        for alias, key in spec.craft_aliases.items():
+            if len(alias) >= 2 and not alias.isascii():
+                spec.craft_words.setdefault(alias, {})[key] = 3
+        for form, info in spec.terms.items():
+            crafts = [c for c in info.crafts if c != "general"]
+            if len(form) >= 2 and crafts and form not in spec.ambiguous and info.category != "body":
+                for c in crafts:
+                    spec.craft_words.setdefault(form, {}).setdefault(c, 1)
+        spec.craft_re = _alternation(list(spec.craft_words))
+        # crafts the spec describes in full (their own prompt style and action terms)
+        spec.crafts_with_actions = set(doc["templates"].get("crafts", {}))
         spec.templates = doc["templates"]
         spec.parameters = params["parameters"]
         spec.vague_re = _alternation(list(spec.vague) + list(spec.manner))
@@ -166,8 +210,29 @@ class Spec:
                 tk.add_word(form, freq=TERM_FREQ)
             for word in EXTRA_WORDS:
                 tk.add_word(word, freq=TERM_FREQ // 2)
+            for word in self.craft_words:
+                if word not in self.terms:
+                    tk.add_word(word, freq=TERM_FREQ // 2)
             self.tokenizer = tk
         return self.tokenizer
+
+    def pos_tags(self) -> dict:
+        """jieba.posseg's word → part-of-speech table over this spec's tokenizer (jieba's main
+        dictionary, plus the spec's words tagged by their category)."""
+        tags = getattr(self, "_pos_tags", None)
+        if tags is None:
+            import jieba.posseg
+
+            tags = dict(jieba.posseg.POSTokenizer(self.ensure_tokenizer()).word_tag_tab)
+            for form, info in self.terms.items():
+                tags[form] = "v" if info.category == "action" else "n"
+            from .extract import MANUAL_VERBS
+
+            for w in MANUAL_VERBS:
+                if tags.get(w, "")[:1] != "v" and w not in self.terms:
+                    tags[w] = "v"
+            self._pos_tags = tags
+        return tags
 
     # --- look-ups -------------------------------------------------------------------------------
     def resolve(self, form: str, info: TermInfo, craft: str | None) -> TermInfo:
@@ -177,6 +242,57 @@ class Spec:
                 if craft in candidate.crafts:
                     return candidate
         return info
+
+    def craft_info(self, name: str | None, *, source: str = "given") -> CraftInfo | None:
+        """A craft named by a caller: a catalogue key, a Chinese name or alias (or a technique slug
+        that begins with one), a name that contains a known alias (「南京云锦木机妆花手工织造技艺」), or
+        else an unknown craft kept by its name (no craft-specific defaults, neutral scene)."""
+        if not name or not name.strip():
+            return None
+        name = name.strip()
+        key = self.craft_for(name)
+        if key is None:
+            folded = name.lower().translate(char_table())
+            best = None
+            for m in self.craft_re.finditer(folded):
+                word = m.group(0)
+                keys = self.craft_words.get(word, {})
+                named = [k for k, w in keys.items() if w >= 3]
+                if len(named) == 1 and (best is None or len(word) > len(best[0])):
+                    best = (word, named[0])
+            if best is not None:
+                key = best[1]
+        if key is None:
+            return CraftInfo(None, name, None, None, source)
+        return self._info(key, source)
+
+    def _info(self, key: str, source: str) -> CraftInfo:
+        entry = self.catalogue.get(key) or {}
+        style = self.templates.get("crafts", {}).get(key, {})
+        name = style.get("craft_name") or (entry.get("aliases") or [entry.get("name") or key])[0]
+        return CraftInfo(key, name, entry.get("category"), entry.get("scene"), source)
+
+    def detect_craft(self, words) -> CraftInfo | None:
+        """Free text (its tokens): the craft whose names and own words the text uses, when one clearly
+        leads (a name said, or at least three of its words, and more than any other craft); otherwise
+        None."""
+        scores: dict[str, int] = {}
+        seen = set()
+        get = self.craft_words.get
+        for word in words:
+            if word in seen:
+                continue
+            seen.add(word)
+            for key, weight in (get(word) or {}).items():
+                scores[key] = scores.get(key, 0) + weight
+        if not scores:
+            return None
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        best, score = ranked[0]
+        second = ranked[1][1] if len(ranked) > 1 else 0
+        if score >= 3 and score > second:
+            return self._info(best, "detected")
+        return None
 
     def craft_for(self, technique: str | None) -> str | None:
         if not technique:

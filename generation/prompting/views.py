@@ -160,10 +160,12 @@ class NormalizeView(PermissionView):
         self._readable(recording)
         if recording and not technique_slug and recording.technique_id:
             technique_slug = recording.technique.slug
-        result = (normalize(text[:MAX_TEXT], technique_slug or None, craft=craft_key_for(technique_slug)).to_dict()
+        craft = request.GET.get("craft", "").strip()[:100]
+        result = (normalize(text[:MAX_TEXT], technique_slug or None,
+                            craft=craft or craft_key_for(technique_slug)).to_dict()
                   if text.strip() else None)
         return self._render(request, text=text, technique_slug=technique_slug, recording=recording, segment=segment,
-                            result=result)
+                            result=result, craft=craft)
 
     def post(self, request):
         text = request.POST.get("text", "")
@@ -177,10 +179,13 @@ class NormalizeView(PermissionView):
         if len(text) > MAX_TEXT:
             messages.error(request, _("文本过长(最多 %(n)s 字),请选择其中一个片段。") % {"n": MAX_TEXT})
             return self._render(request, text=text, technique_slug=technique_slug, result=None, status=400)
-        result = normalize(text, technique_slug or None, craft=craft_key_for(technique_slug)).to_dict()
+        # The craft comes from the technique (the archive's, never overridden by the text); the curator
+        # may name another one here, which is then used as given.
+        craft = request.POST.get("craft", "").strip()[:100]
+        result = normalize(text, technique_slug or None, craft=craft or craft_key_for(technique_slug)).to_dict()
         if action == "analyze":
             return self._render(request, text=text, technique_slug=technique_slug, camera=camera, result=result,
-                                recording=recording)
+                                craft=craft, recording=recording)
         steps, errors = steps_from_post(request.POST)
         edited = dict(result, steps=steps)
         if errors:
@@ -189,6 +194,15 @@ class NormalizeView(PermissionView):
             return self._render(request, text=text, technique_slug=technique_slug, camera=camera, result=edited,
                                 status=400)
         edited["prompt"] = render_prompt(edited, camera) if steps else ""
+        # a hand-edited prompt is kept with the structure and used instead of the rendered one, until
+        # the curator reverts it
+        override = request.POST.get("prompt_override", "").strip()[:2000]
+        if action == "revert" or override == edited["prompt"]:
+            override = ""
+        if override:
+            edited["prompt_rendered"] = edited["prompt"]
+            edited["prompt_override"] = override
+            edited["prompt"] = override
         if action == "save":
             technique = Technique.objects.filter(slug=technique_slug).first()
             if technique is None:
@@ -203,11 +217,12 @@ class NormalizeView(PermissionView):
                                            source_recording=recording)
             messages.success(request, _("已保存为「%(t)s」的提示词模板。") % {"t": technique})
             return redirect(reverse("prompting:normalize") + f"?technique={technique.slug}&saved=1")
-        return self._render(request, text=text, technique_slug=technique_slug, camera=camera, result=edited)
+        return self._render(request, text=text, technique_slug=technique_slug, camera=camera, result=edited,
+                            craft=craft)
 
     # --- page --------------------------------------------------------------------------------------
     def _render(self, request, *, text, technique_slug, result, camera=None, recording=None, segment=None,
-                status=200):
+                status=200, craft=""):
         techniques = Technique.objects.select_related("craft").order_by("craft__name", "name")
         technique = next((t for t in techniques if t.slug == technique_slug), None)
         steps = []
@@ -227,7 +242,8 @@ class NormalizeView(PermissionView):
             "recordings": recordings, "recording": recording, "segments": segments, "segment": segment,
             "saved_template": json.dumps(technique.prompt_template, ensure_ascii=False, indent=1)
             if technique and technique.prompt_template else "",
-            "max_text": MAX_TEXT,
+            "max_text": MAX_TEXT, "craft": craft,
+            "craft_sources": {"given": _("由技法或馆员指定"), "detected": _("由文本判断"), "none": _("未确定,使用中性场景")},
         }
         return render(request, self.template_name, ctx, status=status)
 

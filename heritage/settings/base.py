@@ -99,7 +99,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "curator:home"
+LOGIN_REDIRECT_URL = "landing"  # by role: heritage/urls.py → archive.roles.landing_url
 LOGOUT_REDIRECT_URL = "login"
 
 # --- Language: Chinese first, English second ------------------------------------------------------
@@ -144,10 +144,23 @@ MAX_UPLOAD_MB = env.int("HERITAGE_MAX_UPLOAD_MB", default=512)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
+# --- Cache (public gallery pages, gallery/cache.py) ------------------------------------------
+# Local memory by default (one process: runserver, tests); set CACHE_URL=redis://host:6379/1 wherever
+# more than one process serves the site, so that a publish or withdrawal reaches every process at once.
+CACHE_URL = env.str("CACHE_URL", default="")
+if CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "heritage",
+                          "OPTIONS": {"MAX_ENTRIES": 5000}}}
+HERITAGE_GALLERY_CACHE = "default"
+HERITAGE_GALLERY_CACHE_TIMEOUT = env.int("HERITAGE_GALLERY_CACHE_TIMEOUT", default=3600)
+HERITAGE_GALLERY_MAX_AGE = env.int("HERITAGE_GALLERY_MAX_AGE", default=60)  # browser/CDN revalidate after
+
 # --- Celery ---------------------------------------------------------------------------------------
 # Default: kombu's filesystem transport, which needs no server (a newcomer's first run).
 BROKER_DIR = VAR_DIR / "broker"
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://")
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="filesystem://localhost//")  # kombu warns without a host
 if CELERY_BROKER_URL.startswith("filesystem://"):
     # The folders are made when the Celery app loads its configuration (heritage/celery.py).
     CELERY_BROKER_TRANSPORT_OPTIONS = {

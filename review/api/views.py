@@ -4,6 +4,7 @@ review.services; ``TransitionRefused`` maps to 403 (no right), 409 (wrong state/
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -145,6 +146,8 @@ class ReviewAction(APIView):
     def post(self, request, pk):
         review = get_object_or_404(Review, pk=pk)
         d = request.data
+        if not hasattr(d, "get"):
+            return Response({"detail": _("请求体必须是 JSON 对象。"), "code": "invalid"}, status=400)
         name = ACTION_OF[self.action_name]
         fields = {
             "comment": ("text", "at_ms"), "approve": ("text",), "request_changes": ("text", "at_ms", "action_description"),

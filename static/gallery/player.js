@@ -32,9 +32,15 @@
     var old = videoOf(steps[current]);
     if (old && i !== current) old.pause();
     current = i;
+    var focused = document.activeElement;
     steps.forEach(function (s, j) { s.hidden = j !== i; });
     prevBtn.disabled = i === 0;
     nextBtn.disabled = i === steps.length - 1;
+    // A button that just became disabled loses focus to <body>: keep focus on the navigator instead.
+    if ((focused === prevBtn || focused === nextBtn) && focused.disabled) {
+      var other = focused === prevBtn ? nextBtn : prevBtn;
+      if (!other.disabled) other.focus(); else steps[i].querySelector("h2").focus();
+    }
     status.textContent = LABELS.step.replace("%n", i + 1).replace("%t", steps.length);
     root.querySelectorAll(".step-list a").forEach(function (a) {
       if (a.dataset.anchor === steps[i].dataset.anchor) a.setAttribute("aria-current", "step");
@@ -53,12 +59,23 @@
     }
   }
 
+  function chosenSubtitles(step) {
+    var pressed = step.querySelector(".subtitle[aria-pressed='true']");
+    return pressed ? pressed.dataset.lang : "off";
+  }
+
+  function chooseSubtitles(step, button) {
+    step.querySelectorAll(".subtitle").forEach(function (b) { b.setAttribute("aria-pressed", b === button ? "true" : "false"); });
+    var video = videoOf(step);
+    if (video) setSubtitles(video, button.dataset.lang);
+  }
+
   steps.forEach(function (step) {
     step.querySelector("h2").setAttribute("tabindex", "-1");
     var video = videoOf(step);
     if (!video) return;
     var play = step.querySelector(".play-toggle");
-    var select = step.querySelector(".subtitle-select");
+    var subtitleButtons = step.querySelectorAll(".subtitle");
     function syncPlay() {
       play.textContent = video.paused ? LABELS.play : LABELS.pause;
       play.setAttribute("aria-pressed", video.paused ? "false" : "true");
@@ -69,12 +86,10 @@
     video.addEventListener("play", syncPlay);
     video.addEventListener("pause", syncPlay);
     syncPlay();
-    if (select) {
-      select.addEventListener("change", function () { setSubtitles(video, select.value); });
-      // Tracks load lazily; apply the chosen language once the browser has them.
-      video.addEventListener("loadedmetadata", function () { setSubtitles(video, select.value); });
-      setSubtitles(video, select.value);
-    }
+    subtitleButtons.forEach(function (b) { b.addEventListener("click", function () { chooseSubtitles(step, b); }); });
+    // Tracks load lazily; apply the chosen language once the browser has them.
+    video.addEventListener("loadedmetadata", function () { setSubtitles(video, chosenSubtitles(step)); });
+    setSubtitles(video, chosenSubtitles(step));
     step.querySelectorAll(".variant").forEach(function (btn) {
       btn.addEventListener("click", function () {
         var t = video.currentTime, wasPlaying = !video.paused;
@@ -84,7 +99,7 @@
         video.addEventListener("loadedmetadata", function once() {
           video.removeEventListener("loadedmetadata", once);
           if (video.duration && ratio) video.currentTime = ratio * video.duration;  // same moment, other speed
-          if (select) setSubtitles(video, select.value);
+          setSubtitles(video, chosenSubtitles(step));
           if (wasPlaying) { var p = video.play(); if (p && p.catch) p.catch(function () {}); }
         });
         video.load();
@@ -109,8 +124,21 @@
   var start = indexOfAnchor(location.hash.slice(1));
   show(start >= 0 ? start : 0, { updateHash: false });
 
+  // One-letter shortcuts (WCAG 2.1.4): documented beside the navigator and can be turned off there; the
+  // choice is remembered in this browser.
+  var shortcutsToggle = document.getElementById("shortcuts-toggle");
+  var STORE = "heritage.shortcuts";
+  function shortcutsOn() { return !shortcutsToggle || shortcutsToggle.checked; }
+  if (shortcutsToggle) {
+    try { shortcutsToggle.checked = localStorage.getItem(STORE) !== "off"; } catch (err) { /* storage blocked */ }
+    shortcutsToggle.closest(".shortcut-toggle").hidden = false;
+    shortcutsToggle.addEventListener("change", function () {
+      try { localStorage.setItem(STORE, shortcutsToggle.checked ? "on" : "off"); } catch (err) { /* storage blocked */ }
+    });
+  }
+
   document.addEventListener("keydown", function (e) {
-    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    if (!shortcutsOn() || e.altKey || e.ctrlKey || e.metaKey) return;
     var tag = (e.target.tagName || "").toLowerCase();
     if (tag === "input" || tag === "textarea" || tag === "select" || e.target.isContentEditable) return;
     var video = videoOf(steps[current]);
@@ -119,8 +147,11 @@
     else if (key === "p") { show(current - 1); e.preventDefault(); }
     else if (key === "k" && video) { steps[current].querySelector(".play-toggle").click(); e.preventDefault(); }
     else if (key === "c" && video) {
-      var select = steps[current].querySelector(".subtitle-select");
-      if (select) { select.selectedIndex = (select.selectedIndex + 1) % select.options.length; select.dispatchEvent(new Event("change")); }
+      var buttons = Array.prototype.slice.call(steps[current].querySelectorAll(".subtitle"));
+      if (buttons.length) {
+        var at = buttons.findIndex(function (b) { return b.getAttribute("aria-pressed") === "true"; });
+        chooseSubtitles(steps[current], buttons[(at + 1) % buttons.length]);
+      }
       e.preventDefault();
     }
   });

@@ -6,8 +6,8 @@
   var POLL_MS = 1000;
   var lang = (document.documentElement.lang || "zh-hans").toLowerCase();
   var zh = lang.indexOf("zh") === 0;
-  var T = zh ? { step: "第 {s}/{t} 步", high: "高噪声专家", low: "低噪声专家", eta: "约 {n} 秒", done: "{t} 步完成", wait: "等待空闲的 GPU" }
-             : { step: "step {s}/{t}", high: "high-noise expert", low: "low-noise expert", eta: "~{n} s left", done: "{t} steps done", wait: "waiting for a free GPU" };
+  var T = zh ? { step: "第 {s}/{t} 步", high: "第一阶段:勾勒画面与动作", low: "第二阶段:细化细节", eta: "约 {n} 秒", done: "{t} 步完成", wait: "等待空闲的 GPU" }
+             : { step: "step {s}/{t}", high: "stage 1: layout and motion", low: "stage 2: fine detail", eta: "~{n} s left", done: "{t} steps done", wait: "waiting for a free GPU" };
   function fmt(s, o) { return s.replace(/\{(\w)\}/g, function (_, k) { return o[k]; }); }
 
   function boxes() { return Array.prototype.slice.call(document.querySelectorAll(".job-progress[data-active='1']")); }

@@ -94,11 +94,12 @@ def per_frame_features(hidden: torch.Tensor, fps: int, num_frames: int, *, lead:
 
 def mux_audio(video_path: str | os.PathLike, audio_path: str | os.PathLike, out_path: str | os.PathLike,
               seconds: float) -> None:
-    """Copy the video stream and add the original audio as AAC, cut to `seconds` (its own length)."""
+    """Copy the video stream (and its metadata: the implicit AI label) and add the original audio as AAC,
+    cut to `seconds` (its own length)."""
     cmd = [_ffmpeg(), "-y", "-v", "error", "-nostdin", "-i", os.fspath(video_path), "-i", os.fspath(audio_path),
            "-map", "0:v:0", "-map", "1:a:0", "-c:v", "copy", "-c:a", "aac", "-b:a", "192k", "-ac", "1",
-           "-t", f"{seconds:.6f}", "-map_metadata", "-1", "-fflags", "+bitexact", "-flags:a", "+bitexact",
-           "-movflags", "+faststart", os.fspath(out_path)]
+           "-t", f"{seconds:.6f}", "-map_metadata", "0", "-fflags", "+bitexact", "-flags:a", "+bitexact",
+           "-movflags", "+faststart+use_metadata_tags", os.fspath(out_path)]
     proc = subprocess.run(cmd, capture_output=True)
     if proc.returncode != 0:
         raise RuntimeError(f"ffmpeg mux failed: {proc.stderr.decode(errors='replace')[-2000:]}")

@@ -13,7 +13,7 @@ import tempfile
 import time
 from pathlib import Path
 
-S2V_ONLY = ("image", "audio", "guidance", "max_clips", "max_audio_seconds")
+S2V_ONLY = ("image", "audio", "guidance", "max_clips", "max_audio_seconds", "pose")
 T2V_ONLY = ("width", "height", "frames", "guidance_high", "guidance_low", "deliver", "fps", "label", "vtt",
             "burn_subtitles")
 
@@ -26,6 +26,7 @@ def add_generate_arguments(parser) -> None:
     group.add_argument("--guidance", type=float, default=None, help="S2V: 无分类器引导强度(默认取预设)")
     group.add_argument("--max-clips", type=int, default=None, help="S2V: 最多生成的片段数(默认按音频长度)")
     group.add_argument("--max-audio-seconds", type=float, default=None, help="S2V: 音频最长秒数(默认取预设)")
+    group.add_argument("--pose", default=None, help="S2V: 可选的姿态视频(如 DWPose 渲染),驱动动作")
 
 
 def add_build_arguments(parser) -> None:
@@ -59,7 +60,7 @@ def generate(o: dict) -> tuple[dict, str]:
     from ..video import write_mp4
     from .audio import mux_audio
     from .config import detect_s2v_preset, get_s2v_preset
-    from .engine import S2VRequest, load_s2v_engine, resolve_s2v
+    from .engine import S2VRequest, load_s2v_engine, read_pose_video, resolve_s2v
     from .loading import inspect_s2v_dir
 
     used_t2v = [k for k in T2V_ONLY if o.get(k) not in (None, False)]
@@ -71,15 +72,20 @@ def generate(o: dict) -> tuple[dict, str]:
     out = Path(o["out"])
     if not out.parent.is_dir():
         raise InvalidRequest(f"output folder {out.parent} does not exist")
-    request = S2VRequest(image=o["image"], audio=o["audio"], prompt=o["prompt"],
-                         negative_prompt=o["negative"] or None, seed=o["seed"], num_steps=o["steps"],
-                         guidance=o.get("guidance"), sampler=o["sampler"], max_clips=o.get("max_clips"))
-    # Check the folder, the image and the audio before loading any weights.
+    # Check the folder, the image, the audio (and the pose video) before loading any weights.
     folder = inspect_s2v_dir(o["model"])
     try:
         preset = get_s2v_preset(o["preset"] or detect_s2v_preset(folder.transformer_config))
     except KeyError as exc:
         raise InvalidRequest(str(exc.args[0])) from None
+    pose = None
+    if o.get("pose"):
+        max_frames = preset.frames_per_clip * preset.clips_for(int(preset.max_audio_seconds * preset.fps))
+        pose = read_pose_video(o["pose"], preset.fps, max_frames)
+    request = S2VRequest(image=o["image"], audio=o["audio"], prompt=o["prompt"],
+                         negative_prompt=o["negative"] or None, seed=o["seed"], num_steps=o["steps"],
+                         guidance=o.get("guidance"), sampler=o["sampler"], max_clips=o.get("max_clips"),
+                         pose_frames=pose)
     resolve_s2v(preset, request, max_audio_seconds=o.get("max_audio_seconds"))
     t0 = time.perf_counter()
     engine = load_s2v_engine(o["model"], preset=preset.name, device=o["device"], mode=o["mode"],
@@ -97,7 +103,7 @@ def generate(o: dict) -> tuple[dict, str]:
     with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
         silent = os.path.join(tmp, "video.mp4")
         write_mp4(result.frames, result.fps, silent)
-        mux_audio(silent, o["audio"], out, result.audio_seconds)
+        mux_audio(silent, o["audio"], out, min(result.audio_seconds, result.num_frames / result.fps))  # --max-clips may cut
     info = {
         "sha256": _sha256(out), "path": str(out), "width": result.width, "height": result.height,
         "frames": result.num_frames, "fps": result.fps, "steps": result.num_steps,

@@ -15,7 +15,8 @@ Deliberate differences from the official script, each for the archive's needs:
   audio's length (the official output runs to the end of the last clip);
 - the first clip's audio features start `first_clip_drop` frames early (copies of frame 0), so that
   after those frames are dropped video frame k meets audio time k/fps;
-- noise comes from a CPU generator seeded with seed + clip (same noise on every device).
+- noise comes from a CPU generator seeded with seed + clip (same noise on every device);
+- on GPU both CFG branches run as one batch-2 forward (`batch_cfg`), the same computation.
 """
 
 from __future__ import annotations
@@ -141,6 +142,30 @@ def fit_image(img, width: int, height: int):
     return img.crop((left, top, left + width, top + height))
 
 
+def read_pose_video(path, fps: int, max_frames: int) -> np.ndarray:
+    """uint8 [F, H, W, 3] frames of a pose video (e.g. DWPose renders) resampled to `fps`. InvalidRequest if unreadable."""
+    import imageio_ffmpeg
+
+    path = os.fspath(path)
+    if not os.path.isfile(path):
+        raise InvalidRequest(f"pose video {path} does not exist")
+    try:
+        reader = imageio_ffmpeg.read_frames(path, output_params=["-vf", f"fps={int(fps)}"])
+        meta = next(reader)
+        w, h = meta["size"]
+        frames = []
+        for raw in reader:
+            frames.append(np.frombuffer(raw, dtype=np.uint8).reshape(h, w, 3))
+            if len(frames) >= max_frames:
+                break
+        reader.close()
+    except (OSError, RuntimeError, StopIteration, KeyError) as exc:
+        raise InvalidRequest(f"{os.path.basename(path)} is not a video ffmpeg can read: {exc}") from None
+    if not frames:
+        raise InvalidRequest(f"{os.path.basename(path)} has no frames")
+    return np.stack(frames)
+
+
 def resolve_s2v(preset: S2VPreset, request: S2VRequest, *, default_mode: str = "auto",
                 max_audio_seconds: float | None = None) -> ResolvedS2V:
     """Fill defaults and check everything (reads the image and decodes the audio; no model work).
@@ -196,7 +221,7 @@ class S2VEngine:
     """A loaded S2V checkpoint. Build with `load_s2v_engine()`."""
 
     def __init__(self, folder: S2VFolder, components, *, preset: S2VPreset, device: str, mode: str,
-                 max_audio_seconds: float | None = None):
+                 max_audio_seconds: float | None = None, batch_cfg: bool | None = None):
         self.folder = folder
         self.model_dir = str(folder.path)
         self.checkpoint_id = folder.checkpoint_id
@@ -213,6 +238,9 @@ class S2VEngine:
         self.vae_scale_spatial = int(self.vae_config.get("scale_factor_spatial", 8))
         self.vae_scale_temporal = int(self.vae_config.get("scale_factor_temporal", 4))
         self.motion_frames = int(self.transformer.config.motion_frames)
+        # Both CFG branches in one batch-2 forward on GPU (one pass over the weights); two batch-1
+        # forwards on CPU, as the official code on every device.
+        self.batch_cfg = device.startswith("cuda") if batch_cfg is None else batch_cfg
         self.placement = Placement(text_encoder=self.text_encoder, high=self.transformer, low=None, vae=self.vae,
                                    device=device)
         self.mode_reason = ""
@@ -418,10 +446,16 @@ class S2VEngine:
                 check_cancel(f"before step {i + 1} of {label}")
                 x = latents.to(dtype)
                 ts = t.expand(1)
-                v = self.transformer(x, ts, cond_text, audio_input=audio_clip, **shared)
-                if guided:  # unconditional branch: negative prompt and zeroed audio features (official)
-                    v_u = self.transformer(x, ts, uncond_text, audio_input=audio_clip * 0.0, **shared)
+                if guided and self.batch_cfg:
+                    both = {k: (torch.cat([v, v]) if torch.is_tensor(v) else v) for k, v in shared.items()}
+                    v, v_u = self.transformer(torch.cat([x, x]), ts.expand(2), torch.cat([cond_text, uncond_text]),
+                                              audio_input=torch.cat([audio_clip, audio_clip * 0.0]), **both).chunk(2)
                     v = v_u + req.guidance * (v - v_u)
+                else:
+                    v = self.transformer(x, ts, cond_text, audio_input=audio_clip, **shared)
+                    if guided:  # unconditional branch: negative prompt and zeroed audio features (official)
+                        v_u = self.transformer(x, ts, uncond_text, audio_input=audio_clip * 0.0, **shared)
+                        v = v_u + req.guidance * (v - v_u)
                 latents = scheduler.step(v, t, latents, return_dict=False)[0]
                 if progress is not None:
                     progress(r * req.num_steps + i + 1, total, label)
@@ -462,11 +496,12 @@ class S2VEngine:
 
     def describe(self) -> dict:
         return {"model_dir": self.model_dir, "checkpoint_id": self.checkpoint_id, "preset": self.preset.name,
-                "device": self.device, "mode": self.mode, "mode_reason": self.mode_reason}
+                "device": self.device, "mode": self.mode, "mode_reason": self.mode_reason, "batch_cfg": self.batch_cfg}
 
 
 def load_s2v_engine(model_dir: str | os.PathLike, *, preset: str | None = None, device: str | None = None,
-                    mode: str = "auto", max_audio_seconds: float | None = None) -> S2VEngine:
+                    mode: str = "auto", max_audio_seconds: float | None = None,
+                    batch_cfg: bool | None = None) -> S2VEngine:
     """Check the folder (MissingComponent names what is absent or mismatched), load every component
     from it (local files only), pick the memory mode and place the weights."""
     if mode not in ("auto", *MODES):
@@ -481,4 +516,4 @@ def load_s2v_engine(model_dir: str | os.PathLike, *, preset: str | None = None, 
         raise InvalidRequest(f"device {device} asked for, but no CUDA device is available")
     components = load_s2v_components(folder, default_s2v_dtypes(device))
     return S2VEngine(folder, components, preset=preset_obj, device=device, mode=mode,
-                     max_audio_seconds=max_audio_seconds)
+                     max_audio_seconds=max_audio_seconds, batch_cfg=batch_cfg)

@@ -206,7 +206,14 @@ def load_s2v_components(folder: S2VFolder, dtypes: dict[str, torch.dtype]) -> S2
                         dtype=dtypes["text_encoder"])
     transformer = load("transformer", root, WanS2VTransformer3DModel.from_pretrained, torch_dtype=dtypes["transformer"])
     vae = load("vae", root / "vae", AutoencoderKLWan.from_pretrained, torch_dtype=dtypes["vae"])
-    audio_encoder = load("audio encoder", root / AUDIO_DIR, Wav2Vec2Model.from_pretrained, dtype=dtypes["audio"])
+    from transformers.utils import logging as hf_logging
+
+    level = hf_logging.get_verbosity()
+    hf_logging.set_verbosity_error()  # the release's checkpoint is Wav2Vec2ForCTC: its unused lm_head is reported
+    try:
+        audio_encoder = load("audio encoder", root / AUDIO_DIR, Wav2Vec2Model.from_pretrained, dtype=dtypes["audio"])
+    finally:
+        hf_logging.set_verbosity(level)
     feature_extractor = load("audio feature extractor", root / AUDIO_DIR, Wav2Vec2FeatureExtractor.from_pretrained)
     for m in (text_encoder, transformer, vae, audio_encoder):
         m.eval().requires_grad_(False)

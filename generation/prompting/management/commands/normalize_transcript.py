@@ -1,9 +1,11 @@
 """normalize_transcript: UTF-8 transcript text on stdin → structured action description.
 
-    python manage.py normalize_transcript [--technique SLUG] [--format json|text] < transcript.txt
+    python manage.py normalize_transcript [--technique SLUG] [--craft NAME] [--format json|text] < transcript.txt
 
 ``--format json`` prints one JSON object (the contract in issue 3: spec_version, text, terms, steps,
-prompt, warnings; plus technique and craft). Input that is not UTF-8 exits with code 2 and a one-line
+prompt, warnings; plus technique, craft, craft_name, craft_source and notes). ``--craft`` names the
+craft (catalogue key, Chinese name or alias, or a curator-created name in no catalogue); without it the
+technique's craft in the archive is used, and without either the text decides. Input that is not UTF-8 exits with code 2 and a one-line
 error on stderr.
 """
 import json
@@ -20,6 +22,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--technique", metavar="SLUG", help="技法标识,如 suxiu-zhengqiang(选择默认值与模板)")
+        parser.add_argument("--craft", metavar="NAME", help="项目:目录键、中文名或别名,或目录中没有的项目名(如 南京云锦)")
         parser.add_argument("--format", choices=["json", "text"], default="json")
 
     def handle(self, *args, **opts):
@@ -33,7 +36,8 @@ class Command(BaseCommand):
         if text.startswith("\ufeff"):
             text = text[1:]  # a BOM is not part of the transcript
         technique = opts["technique"]
-        result = normalize(text, technique, craft=craft_key_for(technique)).to_dict()
+        craft = (opts.get("craft") or "").strip() or craft_key_for(technique)
+        result = normalize(text, technique, craft=craft).to_dict()
         if opts["format"] == "json":
             self.stdout.write(json.dumps(result, ensure_ascii=False))
             return
@@ -41,7 +45,7 @@ class Command(BaseCommand):
 
 
 def render_text(result: dict) -> str:
-    lines = [f"规范版本 {result['spec_version']}"]
+    lines = [f"规范版本 {result['spec_version']}  项目 {result.get('craft_name') or '—'}({result.get('craft_source')})"]
     for step in result["steps"]:
         params = ", ".join(
             f"{k}={'–'.join(str(x) for x in v) if isinstance(v, list) else v}{'(默认)' if k in step['defaults'] else ''}"
@@ -57,6 +61,8 @@ def render_text(result: dict) -> str:
             lines.append(f"   注意:{note}")
     if result["terms"]:
         lines.append("术语:" + "、".join(f"{t['text']}/{t['category']}" for t in result["terms"]))
+    for note in result.get("notes", []):
+        lines.append(f"说明(无对应步骤):{note['text']}  " + ", ".join(f"{k}={v}" for k, v in note["params"].items()))
     for w in result["warnings"]:
         lines.append(f"提示:{w}")
     lines.append(f"提示词:{result['prompt']}")

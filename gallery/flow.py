@@ -1,0 +1,88 @@
+"""The guided path through the archive, in one place: after each finished step, what to do next.
+
+    prompt template saved (technique) → 生成演示            generation:generate?technique=…
+    job succeeded, clip not in review   → 开始审核 (POST)   review:open
+    job succeeded, clip in review       → 打开审核          review:detail
+    review approved (signed)            → curator: 归档并公开 is the review page's primary button;
+                                          others are told the curator publishes it next
+    review archived and public          → 在展厅查看        gallery:technique#step-n
+
+``next_action(obj, user)`` answers a NextAction (or None); templates show it with
+``{% load flow %}{% next_action obj %}`` (gallery/templatetags/flow.py → templates/_next_action.html) as
+the page's primary button, so every page of the flow says the same thing the same way. It lives in the
+gallery app because that is the top layer (.importlinter): the path ends in the gallery and links every app.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+
+@dataclass(frozen=True)
+class NextAction:
+    label: str
+    url: str = ""
+    method: str = "get"  # "post": a button in a form with the CSRF token
+    note: str = ""  # a sentence shown with (or, without a url, instead of) the button
+
+
+def _is_curator(user) -> bool:
+    from archive.roles import ADMIN, CURATOR, has_role
+
+    return has_role(user, CURATOR, ADMIN)
+
+
+def _for_technique(technique, user):
+    if technique.prompt_template and _is_curator(user):
+        return NextAction(_("用这个模板生成演示"), reverse("generation:generate") + f"?technique={technique.slug}",
+                          note=_("下一步:为这个技法生成演示视频。"))
+    return None
+
+
+def _for_job(job, user):
+    if job.status != job.Status.SUCCEEDED or not job.technique_id:
+        return None
+    clip = getattr(job, "clip", None)
+    if clip is None:
+        return None
+    review = getattr(clip, "review", None)
+    if review is not None:
+        return NextAction(_("打开审核"), reverse("review:detail", args=[review.pk]),
+                          note=_("这段视频已在审核中。"))
+    if _is_curator(user):
+        return NextAction(_("开始审核"), reverse("review:open", args=[clip.pk]), method="post",
+                          note=_("下一步:送研究者审阅、请传承人签署。"))
+    return None
+
+
+def _for_review(review, user):
+    state = review.state
+    if state == "archived":
+        from records.selectors import is_record_public
+        from records.models import ArchiveRecord
+
+        record = ArchiveRecord.objects.filter(clip=review.clip).first()
+        if record is not None and is_record_public(record):
+            anchor = f"#step-{review.step.order}" if review.step_id else ""
+            return NextAction(_("在展厅查看"), reverse("gallery:technique", args=[review.technique.slug]) + anchor,
+                              note=_("已归档并在展厅公开。"))
+        return None
+    if state == "approved" and not _is_curator(user):
+        return NextAction(_("等待归档"), note=_("传承人已签署。馆员按下「归档并公开」后,视频会在展厅公开。"))
+    return None
+
+
+def next_action(obj, user) -> NextAction | None:
+    from archive.models import Technique
+    from generation.models import GenerationJob
+    from review.models import Review
+
+    if isinstance(obj, Technique):
+        return _for_technique(obj, user)
+    if isinstance(obj, GenerationJob):
+        return _for_job(obj, user)
+    if isinstance(obj, Review):
+        return _for_review(obj, user)
+    return None

@@ -1,0 +1,245 @@
+"""The flow as its people live it (issue 16), on the Django test client: the change-request form works with
+its defaults, reviewers land on their inbox, the inheritor sees only the current version, every finished
+step links the next action, and the API root answers JSON."""
+import html
+import json
+import re
+
+import pytest
+from django.urls import reverse
+
+from review import services
+from review.models import Review
+from tests.review_fixtures import *  # noqa: F401,F403
+
+
+def textarea(body: str, ident: str) -> str:
+    m = re.search(rf'<textarea id="{ident}"[^>]*>(.*?)</textarea>', body, re.S)
+    assert m, f"no textarea {ident}"
+    return html.unescape(m.group(1))
+
+
+def test_change_request_with_the_default_form_is_accepted(rv, make_clip, client):
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    client.force_login(rv.reviewer)
+    body = client.get(reverse("review:detail", args=[review.pk])).content.decode()
+    prefilled = textarea(body, "rc-ad")
+    assert json.loads(prefilled) == review.clip.job.action_description  # JSON, not Python repr
+    r = client.post(reverse("review:request_changes", args=[review.pk]),
+                    {"at": "0:01", "text": "针距应为两毫米", "action_description": prefilled})
+    assert r.status_code == 302
+    review.refresh_from_db()
+    assert review.state == Review.State.CHANGES_REQUESTED
+
+
+def test_a_refused_change_request_keeps_what_was_typed(rv, make_clip, client):
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    client.force_login(rv.reviewer)
+    r = client.post(reverse("review:request_changes", args=[review.pk]),
+                    {"at": "0:02", "text": "针距应为两毫米", "action_description": "{'not': json"})
+    body = r.content.decode()
+    assert r.status_code == 400 and "不是有效的 JSON" in body
+    assert textarea(body, "rc-text") == "针距应为两毫米"
+    assert 'value="0:02"' in body
+    assert textarea(body, "rc-ad") == "{'not': json"
+
+
+@pytest.mark.django_db
+def test_api_root_answers_json_with_links(client):
+    r = client.get("/api/v1/")
+    assert r.status_code == 200 and r["Content-Type"].startswith("application/json")
+    links = r.json()["links"]
+    assert links["docs"].endswith("/api/v1/docs/") and links["schema"].endswith("/api/v1/schema/")
+    assert links["crafts"].endswith("/api/v1/crafts")
+
+
+@pytest.mark.django_db
+def test_schema_lists_cancel_and_retry_as_post_only(client):
+    import yaml
+
+    schema = yaml.safe_load(client.get("/api/v1/schema/").content)
+    for action in ("cancel", "retry"):
+        ops = schema["paths"][f"/api/v1/generation-tasks/{{id}}/{action}"]
+        assert set(ops) - {"parameters"} == {"post"}, ops.keys()
+
+
+@pytest.mark.django_db
+def test_favicon(client):
+    page = client.get("/").content.decode()
+    assert 'rel="icon"' in page
+    r = client.get("/favicon.ico")
+    assert r.status_code == 301 and r["Location"].endswith("favicon.svg")
+
+
+@pytest.mark.parametrize("role, landing", [("curator", "/curator/"), ("reviewer", "/review/"),
+                                           ("inheritor_user", "/review/"), ("public", "/")])
+def test_each_person_lands_on_their_own_work_after_login(rv, client, role, landing):
+    user = getattr(rv, role)
+    user.set_password("pw-123456")
+    user.save()
+    r = client.post(reverse("login"), {"username": user.username, "password": "pw-123456"}, follow=True)
+    assert r.redirect_chain[-1][0] == landing
+
+
+def test_inheritor_sees_only_the_current_take(rv, make_clip, client):
+    first = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=first, actor=rv.curator)
+    services.review_request_changes(review=first, actor=rv.reviewer, text="针距太大")
+    clip2 = make_clip(variant="b")
+    clip2.job.retry_of = first.clip.job
+    clip2.job.save()
+    second = services.review_open(clip=clip2, actor=rv.curator)
+    services.review_submit(review=second, actor=rv.curator)
+    client.force_login(rv.inheritor_user)
+    body = client.get(reverse("review:inbox")).content.decode()
+    assert reverse("review:sign", args=[second.pk]) in body or reverse("review:detail", args=[second.pk]) in body
+    assert str(first.pk) not in body
+    client.force_login(rv.curator)  # the curator still sees both takes
+    body = client.get(reverse("review:inbox")).content.decode()
+    assert str(first.pk) in body and str(second.pk) in body
+
+
+def test_review_player_always_has_a_text_track(rv, make_clip, client):
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    client.force_login(rv.inheritor_user)
+    page = client.get(reverse("review:sign", args=[review.pk])).content.decode()
+    track = reverse("review:captions", args=[review.pk])
+    assert f'<track kind="captions" srclang="zh-Hans" label="中文" src="{track}" default>' in page
+    vtt = client.get(track)
+    assert vtt.status_code == 200 and vtt["Content-Type"].startswith("text/vtt")
+    text = vtt.content.decode()
+    assert text.startswith("WEBVTT") and "丝线沿纹样外缘起针" in text  # the step's description, whole clip
+    client.force_login(rv.public)
+    assert client.get(track).status_code == 403
+
+
+def test_signing_page_puts_technical_details_behind_a_disclosure(rv, make_clip, client):
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    client.force_login(rv.inheritor_user)
+    page = client.get(reverse("review:sign", args=[review.pk])).content.decode()
+    details = page[page.index('<details class="technical">'):page.index("</details>")]
+    assert review.submitted_sha256 in details and "public-summary" in details
+    before = page[:page.index('<details class="technical">')]
+    assert review.submitted_sha256 not in before.replace(f'value="{review.submitted_sha256}"', "")
+    assert before.index('name="confirm"') < before.index('value="approve"') < before.index('value="changes"')
+
+
+def test_curator_creates_an_inheritors_account_with_a_one_time_link(rv, client):
+    from archive.models import Inheritor
+
+    client.force_login(rv.curator)
+    form = client.get(reverse("curator:inheritor_create")).content.decode()
+    assert 'name="create_account"' in form and 'type="password"' not in form
+    r = client.post(reverse("curator:inheritor_create"), {
+        "craft": rv.craft.pk, "name": "沈寿", "level": "national", "status": "alive", "able_to_sign": "on",
+        "create_account": "on", "account_username": "shenshou"}, follow=True)
+    assert r.status_code == 200
+    from django.contrib.auth import get_user_model
+
+    from archive.models import SignerChange
+    from archive.services import signer_change_confirm
+
+    inheritor = Inheritor.objects.get(name="沈寿")
+    user = get_user_model().objects.get(username="shenshou")
+    assert not user.has_usable_password()
+    assert user.groups.filter(name="inheritor").exists()
+    # Linking the account changes who may sign: it waits, like any signer change, for a second person.
+    assert inheritor.user is None
+    change = inheritor.signer_changes.get(state=SignerChange.State.PENDING)
+    assert change.after["user"] == user.pk
+    signer_change_confirm(change=change, actor=rv.admin)
+    inheritor.refresh_from_db()
+    assert inheritor.user == user
+    page = r.content.decode()
+    link = re.search(r"http://testserver(/accounts/set-password/[^\s<]+/)", page).group(1)
+
+    client.logout()
+    r = client.get(link, follow=True)  # Django swaps the token into the session, then shows the form
+    assert "设置您的密码" in r.content.decode()
+    r = client.post(r.redirect_chain[-1][0], {"new_password1": "绣花-针脚-2024", "new_password2": "绣花-针脚-2024"})
+    assert r.status_code == 302
+    assert client.login(username="shenshou", password="绣花-针脚-2024")
+    client.logout()
+    assert "已经用过或已过期" in client.get(link, follow=True).content.decode()  # one time only
+
+
+def test_account_username_taken_is_a_form_error(rv, client):
+    from archive.models import Inheritor
+
+    client.force_login(rv.curator)
+    r = client.post(reverse("curator:inheritor_create"), {
+        "craft": rv.craft.pk, "name": "沈寿", "level": "national", "status": "alive", "able_to_sign": "on",
+        "create_account": "on", "account_username": rv.reviewer.username})
+    assert r.status_code == 400 and "已被占用" in r.content.decode()
+    assert not Inheritor.objects.filter(name="沈寿").exists()
+
+
+def _primary(body: str) -> str:
+    """The guided-path block's primary control (gallery/flow.py via {% next_action %})."""
+    m = re.search(r'<section class="next-action"[^>]*>(.*?)</section>', body, re.S)
+    return m.group(1) if m else ""
+
+
+def test_every_finished_step_shows_the_next_action(rv, make_clip, client, django_capture_on_commit_callbacks):
+    client.force_login(rv.curator)
+    # a saved prompt template → generate
+    rv.technique.prompt_template = {"steps": [{"verb": "起针"}]}
+    rv.technique.save()
+    body = client.get(reverse("prompting:normalize") + f"?technique={rv.technique.slug}&saved=1").content.decode()
+    assert reverse("generation:generate") + f"?technique={rv.technique.slug}" in _primary(body)
+    # a finished job → start review (POST), then → open the review
+    clip = make_clip()
+    body = client.get(reverse("generation:job_detail", args=[clip.job.pk])).content.decode()
+    block = _primary(body)
+    assert 'method="post"' in block and reverse("review:open", args=[clip.pk]) in block and "开始审核" in block
+    r = client.post(reverse("review:open", args=[clip.pk]))
+    review = clip.review
+    body = client.get(reverse("generation:job_detail", args=[clip.job.pk])).content.decode()
+    assert reverse("review:detail", args=[review.pk]) in _primary(body)
+    # signed → the inheritor is told the curator publishes it; archived → the gallery page
+    services.review_submit(review=review, actor=rv.curator)
+    review.refresh_from_db()
+    services.review_sign(review=review, actor=rv.inheritor_user, sha256=review.submitted_sha256,
+                         attribution=review.attribution)
+    client.force_login(rv.inheritor_user)
+    body = client.get(reverse("review:sign", args=[review.pk])).content.decode()
+    assert "归档并公开" in _primary(body)
+    services.review_archive(review=review, actor=rv.curator)
+    client.force_login(rv.curator)
+    body = client.get(reverse("review:detail", args=[review.pk])).content.decode()
+    assert reverse("gallery:technique", args=[rv.technique.slug]) + "#step-1" in _primary(body)
+    assert r.status_code == 302
+
+
+def test_job_page_explains_the_demo_engine_and_progress_in_plain_words(rv, make_clip, client, settings):
+    settings.ENGINE_PRESET = "tiny"
+    client.force_login(rv.curator)
+    form = client.get(reverse("generation:generate") + f"?technique={rv.technique.slug}").content.decode()
+    assert "480p (64×48)" in form and "720p (128×96)" in form and "微型引擎用小尺寸代替" in form
+    clip = make_clip()
+    page = client.get(reverse("generation:job_detail", args=[clip.job.pk])).content.decode()
+    assert "画面已放大显示" in page
+    job = clip.job
+    job.status, job.progress_step, job.progress_total, job.progress_expert = "running", 1, 2, "high"
+    job.save()
+    page = client.get(reverse("generation:job_detail", args=[job.pk])).content.decode()
+    assert "第一阶段:勾勒画面与动作" in page and "高噪声专家" not in page
+
+
+def test_curator_reissues_a_set_password_link(rv, client):
+    client.force_login(rv.curator)
+    url = reverse("curator:inheritor_account_link", args=[rv.inheritor.pk])
+    page = client.get(reverse("curator:inheritor_detail", args=[rv.inheritor.pk])).content.decode()
+    assert url in page
+    body = client.post(url, follow=True).content.decode()
+    link = re.search(r"http://testserver(/accounts/set-password/[^\s<]+/)", body).group(1)
+    client.logout()
+    r = client.get(link, follow=True)
+    client.post(r.redirect_chain[-1][0], {"new_password1": "新的-密码-2025", "new_password2": "新的-密码-2025"})
+    assert client.login(username=rv.inheritor_user.username, password="新的-密码-2025")
+    client.force_login(rv.reviewer)  # read-only roles may not
+    assert client.post(url).status_code == 403
