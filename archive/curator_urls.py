@@ -43,6 +43,8 @@ urlpatterns = [
     path("recordings/<int:pk>/media/", v.RecordingMedia.as_view(), name="recording_media"),
     path("recordings/<int:pk>/transcript/", v.TranscriptEdit.as_view(), name="transcript_edit"),
     path("recordings/<int:pk>/transcript/import/", v.TranscriptImport.as_view(), name="transcript_import"),
+    path("recordings/<int:pk>/transcript/import/<int:job_id>/", v.TranscriptImportStatus.as_view(),
+         name="transcript_import_status"),
     path("recordings/<int:pk>/transcript.<str:fmt>", v.TranscriptExport.as_view(), name="transcript_export"),
     # original footage (原始影像)
     path("footage/", v.FootageList.as_view(), name="footage_list"),

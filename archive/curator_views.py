@@ -231,13 +231,18 @@ class TechniqueDetail(RoleView):
         ))
 
 
+TRANSCRIPT_PAGE_SIZE = 200
+
+
 class RecordingDetail(RoleView):
     def get(self, request, pk):
         recording = get_object_or_404(Recording.objects.select_related("craft", "technique", "speaker"), pk=pk)
         hear = can_hear(request.user, recording)
+        # A long transcript (tens of thousands of segments) is read a page at a time.
+        page = Paginator(selectors.recording_segments(recording=recording) if hear else [],
+                         TRANSCRIPT_PAGE_SIZE).get_page(request.GET.get("page"))
         return render(request, "curator/recording_detail.html", self.base_context(
-            recording=recording, can_hear=hear,
-            segments=selectors.recording_segments(recording=recording) if hear else [],
+            recording=recording, can_hear=hear, segments=page.object_list, page_obj=page, query="",
             media_kind=_media_kind(recording.media.name if recording.media else ""),
         ))
 
@@ -609,6 +614,12 @@ class TranscriptImport(RoleView):
     def post(self, request, pk):
         recording = get_object_or_404(Recording, pk=pk)
         form = TranscriptImportForm(request.POST, request.FILES)
+        if form.is_valid() and form.cleaned_data.get("deferred"):
+            deferred = form.cleaned_data["deferred"]
+            job = services.transcript_import_job_create(recording=recording, text=deferred["text"],
+                                                        kind=deferred["kind"], mode=form.cleaned_data["mode"],
+                                                        actor=request.user)
+            return redirect("curator:transcript_import_status", pk=recording.pk, job_id=job.pk)
         if form.is_valid():
             try:
                 saved = services.transcript_import(recording=recording, cues=form.cleaned_data["cues"],
@@ -626,6 +637,19 @@ class TranscriptImport(RoleView):
                    for s in page]
         return editor.render_page(recording, SegmentFormSet(initial=initial, prefix="seg"), form, page=page,
                                   page_ids=",".join(str(s.pk) for s in page), status=400)
+
+
+class TranscriptImportStatus(RoleView):
+    """How far a big transcript import has got; the page refreshes itself until the task ends."""
+
+    write = True
+
+    def get(self, request, pk, job_id):
+        from .models import TranscriptImportJob
+
+        job = get_object_or_404(TranscriptImportJob.objects.select_related("recording"), pk=job_id, recording_id=pk)
+        return render(request, "curator/transcript_import_status.html", self.base_context(
+            recording=job.recording, job=job, running=job.status in ("queued", "running")))
 
 
 class TranscriptExport(RoleView):

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import FileField as ModelFileField
@@ -411,6 +412,10 @@ class TranscriptImportForm(forms.Form):
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise ValidationError(_("文件不是 UTF-8 编码(第 %(pos)d 字节出错),请另存为 UTF-8 后重试。") % {"pos": exc.start + 1})
+        if len(raw) > settings.HERITAGE_TRANSCRIPT_INLINE_KB * 1024:
+            # A big file is parsed, checked and saved by a task (archive/tasks.py), not in this request.
+            self.cleaned_data["deferred"] = {"text": text, "kind": "vtt" if name.endswith(".vtt") else "txt"}
+            return upload
         if name.endswith(".vtt"):
             try:
                 cues = parse_webvtt(text)

@@ -400,3 +400,34 @@ class Footage(TimeStamped):
         if self.step_id and self.technique_id and self.step.technique_id != self.technique_id:
             raise ValidationError({"step": _("步骤必须属于该技法。")})
 
+
+
+class TranscriptImportJob(models.Model):
+    """A big transcript import, run by a task (``archive.tasks.transcript_import_run``) instead of inside the
+    request: the uploaded text, how to import it, and how far it got. Files above
+    ``HERITAGE_TRANSCRIPT_INLINE_KB`` take this path (archive/curator_views.py, ``TranscriptImport``)."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("排队中")
+        RUNNING = "running", _("处理中")
+        SUCCEEDED = "succeeded", _("已完成")
+        FAILED = "failed", _("失败")
+
+    recording = models.ForeignKey(Recording, on_delete=models.CASCADE, related_name="import_jobs",
+                                  verbose_name=_("录音"))
+    kind = models.CharField(_("格式"), max_length=8)  # "vtt" | "txt"
+    mode = models.CharField(_("导入方式"), max_length=16)
+    text = models.TextField(_("文件内容"))
+    status = models.CharField(_("状态"), max_length=16, choices=Status.choices, default=Status.QUEUED)
+    stage = models.CharField(_("阶段"), max_length=40, blank=True)
+    progress = models.PositiveSmallIntegerField(_("进度(百分比)"), default=0)
+    segments = models.PositiveIntegerField(_("片段数"), default=0)
+    error = models.TextField(_("错误说明"), blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                   related_name="+", verbose_name=_("提交人"))
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("结束时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("转写导入任务")
+        verbose_name_plural = _("转写导入任务")

@@ -496,3 +496,44 @@ def plain_text_to_cues(*, text: str, seconds_per_line: int = 5) -> list[Cue]:
         cues.append(Cue(start_ms=start, end_ms=end, text=body, speaker=speaker))
         t = end
     return cues
+
+
+# --- Big transcript imports, as a task -------------------------------------------------------------
+
+def transcript_import_job_create(*, recording: Recording, text: str, kind: str, mode: str, actor):
+    """Queue an import of ``text`` (a whole .vtt/.txt file) into ``recording``; the task runs once the
+    surrounding transaction commits."""
+    from .models import TranscriptImportJob
+    from .tasks import transcript_import_run
+
+    job = TranscriptImportJob.objects.create(recording=recording, text=text, kind=kind, mode=mode, created_by=actor)
+    transaction.on_commit(lambda: transcript_import_run.delay(job.pk))
+    return job
+
+
+def transcript_import_job_run(*, job_id: int) -> str:
+    """Parse, check and save an import job's text with the same parser and service as the form; the row
+    says how far it got. A bad file fails the job with the message (naming the line) and changes nothing."""
+    from django.utils import timezone
+
+    from .models import TranscriptImportJob
+    from heritage.webvtt import WebVTTError, parse as parse_webvtt
+
+    S = TranscriptImportJob.Status
+    if not TranscriptImportJob.objects.filter(pk=job_id, status=S.QUEUED).update(
+            status=S.RUNNING, stage=_("解析文件"), progress=5):
+        return "skipped"  # a duplicate message, or already done
+    job = TranscriptImportJob.objects.select_related("recording").get(pk=job_id)
+    try:
+        cues = parse_webvtt(job.text) if job.kind == "vtt" else plain_text_to_cues(text=job.text)
+        TranscriptImportJob.objects.filter(pk=job_id).update(stage=_("检查并保存"), progress=50)
+        with transaction.atomic():
+            saved = transcript_import(recording=job.recording, cues=cues, mode=job.mode)
+    except (WebVTTError, ValidationError) as exc:
+        message = str(exc) if isinstance(exc, WebVTTError) else " ".join(exc.messages)
+        TranscriptImportJob.objects.filter(pk=job_id).update(status=S.FAILED, error=message, stage="",
+                                                             finished_at=timezone.now())
+        return "failed"
+    TranscriptImportJob.objects.filter(pk=job_id).update(status=S.SUCCEEDED, progress=100, stage="",
+                                                         segments=len(saved), text="", finished_at=timezone.now())
+    return "succeeded"

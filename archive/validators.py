@@ -1,4 +1,5 @@
-"""Upload checks: allowed types and the size limit (settings.MAX_UPLOAD_MB, documented in README)."""
+"""Upload checks: allowed types, the size limit (settings.MAX_UPLOAD_MB, documented in README), and the
+content: the leading bytes, then the decoded header (heritage/sniff.py: PyAV for media, puremagic for documents)."""
 from pathlib import Path
 
 from django.conf import settings
@@ -55,6 +56,10 @@ def _check(upload, allowed: set[str]) -> None:
         ok = any(head.startswith(m) for m in _MAGIC[ext])
     else:
         ok = True
+    if ok and hasattr(upload, "read"):  # the leading bytes fit; now decode the header (heritage/sniff.py)
+        from heritage.sniff import decodes_as_media, is_document_of_type
+
+        ok = is_document_of_type(upload, ext) if ext in DOCUMENT_EXTENSIONS else decodes_as_media(upload)
     if not ok:
         raise ValidationError(_("文件内容与扩展名 %(ext)s 不符,可能不是有效的媒体文件。") % {"ext": ext}, code="file_content")
 

@@ -8,6 +8,8 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from heritage.throttling import question_allowed
+
 from . import selectors
 from .cache import public_page
 from .iiif import build_manifest
@@ -82,8 +84,15 @@ def technique_detail(request, slug):
     question = request.GET.get("q", "").strip()
     if question:  # the question box without JavaScript
         context["question"] = question
-        context["answer"] = _ask(question, context["steps"], _int(request.GET.get("step")))
-    return render(request, "gallery/technique.html", context)
+        allowed, wait = question_allowed(request)
+        context["answer"] = (_ask(question, context["steps"], _int(request.GET.get("step"))) if allowed
+                             else _too_many_questions(wait))
+    return render(request, "gallery/technique.html", context, status=200 if not question or allowed else 429)
+
+
+def _too_many_questions(wait: int | None) -> dict:
+    return {"found": False, "reason": "throttled",
+            "message": _("提问太频繁了,请 %(s)s 秒后再问。") % {"s": wait or 60}}
 
 
 @require_safe
@@ -95,6 +104,11 @@ def technique_ask(request, slug):
     question = request.GET.get("q", "").strip()
     if not question:
         return JsonResponse({"found": False, "reason": "empty", "message": _("请输入问题。")}, status=400)
+    allowed, wait = question_allowed(request)
+    if not allowed:
+        response = JsonResponse(_too_many_questions(wait), status=429, json_dumps_params={"ensure_ascii": False})
+        response["Retry-After"] = str(wait or 60)
+        return response
     return JsonResponse(_ask(question, context["steps"], _int(request.GET.get("step"))),
                         json_dumps_params={"ensure_ascii": False})
 

@@ -31,6 +31,14 @@ class GenerateForm(forms.Form):
                                    max_value=params.TEMPERATURE_MAX, initial=params.TEMPERATURE_DEFAULT,
                                    help_text=_("引导强度 = 预设值 ÷ temperature。越低越贴合描述,越高越自由多变;教学用途建议 0.7–1.0。"))
     steps = forms.IntegerField(label=_("去噪步数"), min_value=1)
+    fast = forms.MultipleChoiceField(
+        label=_("快速模式"), required=False, widget=forms.CheckboxSelectMultiple,
+        choices=list(params.FAST_MODE_LABELS.items()),
+        help_text=_("可选,逐任务生效并记录在任务上;画面会与完整计算略有不同。快速预览建议 4 步。"))
+    prompt_extend = forms.BooleanField(
+        label=_("用本地模型扩展提示词"), required=False,
+        help_text=_("类似 Wan2.2 的 --use_prompt_extend:改写须保留每个参数值、手、工具和材料,否则保留原提示词并在任务中说明。"
+                    "开发用的微型模型输出是噪声,扩展总会被拒绝。"))
 
     def __init__(self, *args, technique, **kwargs):
         super().__init__(*args, **kwargs)
@@ -56,6 +64,7 @@ class GenerateForm(forms.Form):
         self.fields["steps"].initial = p.num_steps
         self.fields["steps"].max_value = lim.max_steps
         self.fields["steps"].widget.attrs["max"] = lim.max_steps
+        self.fields["prompt_extend"].initial = settings.PROMPT_EXTEND
 
     def clean(self):
         data = super().clean()
@@ -72,7 +81,7 @@ class GenerateForm(forms.Form):
     def public_parameters(self) -> dict:
         d = self.cleaned_data
         return {"resolution": d["resolution"], "duration": d["duration"], "frame_rate": d["frame_rate"],
-                "temperature": d["temperature"], "steps": d["steps"]}
+                "temperature": d["temperature"], "steps": d["steps"], "fast": list(d.get("fast") or [])}
 
 
 class S2VForm(forms.Form):

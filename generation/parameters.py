@@ -5,6 +5,9 @@
     frame_rate  the delivery frame rate; the engine always generates at its native fps and
                 post-processing resamples/interpolates to frame_rate
     seed        an integer 0 … 2**32-1 (same seed + same parameters + same checkpoint → same video)
+    fast        list of fast modes (generation.engine.config.FAST_MODES), none by default; each is opt-in per
+                job and recorded on it ("lora_preview": the worker's LoRA folder, 4 steps without guidance
+                unless steps are given)
     temperature 0.5 … 2.0 (default 1.0): divides both experts' classifier-free guidance scales.
                 Flow matching has no sampling temperature of its own; guidance w samples
                 ∝ p(x)·p(c|x)^w, so w/T puts the prompt-conditioning term at temperature T:
@@ -19,8 +22,9 @@ from dataclasses import dataclass
 
 # The preset registry is plain data (generation/engine/config.py imports nothing heavy).
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from generation.engine.config import PRESETS, Preset
+from generation.engine.config import FAST_MODES, LORA_PREVIEW, PRESETS, Preset
 
 RESOLUTIONS: dict[str, dict[str, tuple[int, int]]] = {
     # (width, height) in landscape orientation.
@@ -35,6 +39,18 @@ FRAME_RATE_MIN, FRAME_RATE_MAX = 8, 60
 SEED_MAX = 2**32 - 1
 MEMORY_MODES = ("auto", "resident", "swap", "offload")
 SAMPLERS = ("unipc", "euler")
+# The fast modes as the UI names them (the engine's FAST_MODES are the names; one label each).
+FAST_MODE_LABELS = {
+    "first_block_cache": gettext_lazy("步间缓存(FirstBlockCache)"),
+    "taylorseer_cache": gettext_lazy("步间预测缓存(TaylorSeer)"),
+    "fp8": gettext_lazy("FP8 线性层(torchao,仅 GPU)"),
+    "lora_preview": gettext_lazy("快速预览(少步蒸馏 LoRA)"),
+}
+assert set(FAST_MODE_LABELS) == set(FAST_MODES)
+
+
+def fast_mode_labels(names) -> list[str]:
+    return [str(FAST_MODE_LABELS.get(n, n)) for n in names or ()]
 
 # Time limits: a load allowance plus seconds per (frame × step) at the preset's reference area, times
 # the area ratio. Generous on purpose: they catch a hung job, not a slow one. Soft = 90 % of hard.
@@ -117,7 +133,7 @@ def resolve(public: dict, *, preset_name: str) -> dict:
     p = preset_of(preset_name)
     errors: dict[str, list[str]] = {}
     known = {"resolution", "orientation", "duration", "frame_rate", "seed", "temperature", "steps", "sampler",
-             "memory_mode"}
+             "memory_mode", "fast"}
     unknown = sorted(set(public) - known)
     if unknown:
         errors["parameters"] = [_("未知参数:%(unknown)s。可用参数:%(known)s。") % {"unknown": ", ".join(unknown), "known": ", ".join(sorted(known))}]
@@ -158,7 +174,18 @@ def resolve(public: dict, *, preset_name: str) -> dict:
     elif not (TEMPERATURE_MIN <= temperature <= TEMPERATURE_MAX):
         errors["temperature"] = [_("temperature 须在 %(min)s 到 %(max)s 之间(1.0 为预设引导强度)。") % {"min": TEMPERATURE_MIN, "max": TEMPERATURE_MAX}]
 
-    steps = public.get("steps", p.num_steps)
+    fast = public.get("fast", [])
+    if not isinstance(fast, (list, tuple)) or not all(isinstance(m, str) for m in fast):
+        errors["fast"] = [_("快速模式须是名称列表。")]
+        fast = []
+    elif set(fast) - set(FAST_MODES):
+        errors["fast"] = [_("未知快速模式 %(value)s;可选:%(choices)s。") % {
+            "value": ", ".join(sorted(set(fast) - set(FAST_MODES))), "choices": ", ".join(FAST_MODES)}]
+    elif sum(m.endswith("_cache") for m in set(fast)) > 1:
+        errors["fast"] = [_("步间缓存只能选一种。")]
+    fast = list(dict.fromkeys(fast))
+    preview = "lora_preview" in fast
+    steps = public.get("steps", LORA_PREVIEW["num_steps"] if preview else p.num_steps)
     if not _is_int(steps):
         errors["steps"] = [_("步数必须是整数。")]
     elif not (1 <= steps <= lim.max_steps):
@@ -189,8 +216,9 @@ def resolve(public: dict, *, preset_name: str) -> dict:
         "num_frames": num_frames,
         "fps": p.fps,
         "num_steps": steps,
-        "guidance_high": round(p.guidance_high / temperature, 4),
-        "guidance_low": round(p.guidance_low / temperature, 4),
+        "guidance_high": LORA_PREVIEW["guidance_high"] if preview else round(p.guidance_high / temperature, 4),
+        "guidance_low": LORA_PREVIEW["guidance_low"] if preview else round(p.guidance_low / temperature, 4),
+        "fast": fast,
         "sampler": sampler,
         "mode": memory_mode,
         "delivery_fps": frame_rate,

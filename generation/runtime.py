@@ -6,7 +6,10 @@ WorkerHeartbeat row, touches the running job's `heartbeat_at` (its lease) and, n
 jobs whose worker died (services.jobs_recover_stale).
 
 Environment: HERITAGE_ENGINE_DEVICE (cpu, cuda, cuda:0; default: cuda when available),
-HERITAGE_ENGINE_MODE (auto, resident, swap, offload; default auto), HERITAGE_HEARTBEAT_S,
+HERITAGE_ENGINE_MODE (auto, resident, swap, offload; default auto), HERITAGE_ENGINE_LORA_DIR (the LoRA
+folder of the lora_preview fast mode), HERITAGE_ENGINE_CONTEXT_PARALLEL (N > 1: this worker is rank 0 of
+N processes started by torchrun through `manage.py engine_group`, each clip split over their GPUs),
+HERITAGE_HEARTBEAT_S,
 HERITAGE_JOB_LEASE_S.
 """
 from __future__ import annotations
@@ -60,7 +63,6 @@ class WorkerRuntime:
                 return self._engine, 0.0
             if self._engine is not None:
                 self._release_engine()
-            from generation.engine import load_engine
 
             default_mode = settings.ENGINE_MODE or "auto"
             load_mode = mode if mode not in ("", None, "auto") else default_mode
@@ -71,8 +73,12 @@ class WorkerRuntime:
 
                 self._engine = s2v_runtime.load(device=self.device, mode=load_mode)
             else:
-                self._engine = load_engine(settings.ENGINE_MODEL_DIR, preset=settings.ENGINE_PRESET or None,
-                                           device=self.device, mode=load_mode)
+                engine = load_configured_engine(self.device, load_mode)
+                if engine.context_parallel > 1:
+                    from generation.engine.parallel import GroupLeader
+
+                    engine = GroupLeader(engine)  # rank 0: each request goes to the followers too
+                self._engine = engine
             self.engine_load_s = time.perf_counter() - t0
             from django.utils import timezone
 
@@ -120,7 +126,8 @@ class WorkerRuntime:
             prompt=job.prompt, negative_prompt=job.negative_prompt, seed=int(job.seed), width=p["width"],
             height=p["height"], num_frames=p["num_frames"], num_steps=p["num_steps"],
             guidance_high=p["guidance_high"], guidance_low=p["guidance_low"], sampler=p.get("sampler", "unipc"),
-            mode=mode or "auto",
+            mode=mode or "auto", fast=tuple(p.get("fast", ())),
+            lora_dir=settings.ENGINE_LORA_DIR or None,
         )
 
     # ---------------------------------------------------------------- job bookkeeping
@@ -207,6 +214,25 @@ class WorkerRuntime:
             log.exception("could not mark worker stopped")
 
 
+def context_parallel() -> int:
+    return max(1, int(settings.ENGINE_CONTEXT_PARALLEL or 1))
+
+
+def load_configured_engine(device: str, mode: str = "auto"):
+    """The engine as this worker is configured (settings and environment); with context parallelism,
+    after joining the torchrun group (every rank calls this: the load pairs up collectives)."""
+    from generation.engine import load_engine
+
+    cp = context_parallel()
+    if cp > 1:
+        from generation.engine.parallel import init_distributed
+
+        device = init_distributed(device).device
+        mode = "resident"
+    return load_engine(settings.ENGINE_MODEL_DIR, preset=settings.ENGINE_PRESET or None, device=device, mode=mode,
+                       context_parallel=cp)
+
+
 _runtime: WorkerRuntime | None = None
 _node: dict[str, str] = {}  # this worker's Celery node name and queues (set_node, at worker start)
 
@@ -219,9 +245,13 @@ def node_name() -> str | None:
     return _node.get("name")
 
 
+def consumes(queue: str) -> bool:
+    return queue in _node.get("queues", "").split(",")
+
+
 def consumes_gpu() -> bool:
     """Whether this worker consumes queue ``gpu`` (it then runs jobs and keeps a warm engine)."""
-    return "gpu" in _node.get("queues", "").split(",")
+    return consumes("gpu")
 
 
 def get_runtime() -> WorkerRuntime:

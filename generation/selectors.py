@@ -40,6 +40,16 @@ def job_list(*, user, status: str | None = None, technique: str | None = None, s
     return qs.order_by("-created_at")
 
 
+def job_list_filters(params) -> dict:
+    """The list filters of the jobs screen and the API from their query parameters (one parser for both);
+    a malformed value raises ``heritage.inputs.BadInput`` (400)."""
+    from heritage.inputs import query_int, query_text, query_uuid
+
+    return {"status": query_text(params, "status") or None, "technique": query_text(params, "technique") or None,
+            "step": query_int(params, "step", min_value=1), "batch": query_uuid(params, "batch"),
+            "retry_of": query_uuid(params, "retry_of"), "mine": params.get("mine") in ("1", "true")}
+
+
 def job_get(*, user, job_id) -> GenerationJob | None:
     return jobs_visible_to(user).filter(pk=job_id).first()
 

@@ -40,6 +40,7 @@ from heritage.hashing import sha256_file
 
 from . import attribution
 from . import parameters as params
+from .leases import Lease, heartbeat_s, lease_s, max_attempts  # noqa: F401 - heartbeat_s, lease_s: re-exported
 from .models import Clip, GenerationJob, WorkerHeartbeat
 from .prompting.models import CAMERA_CHOICES
 
@@ -57,12 +58,7 @@ class EngineRefused(Exception):
     ``generation.runtime``; defined here because this module reports it on the job."""
 
 
-def lease_s() -> int:
-    return settings.JOB_LEASE_S
-
-
-def heartbeat_s() -> float:
-    return settings.JOB_HEARTBEAT_S
+LEASE = Lease(GenerationJob, holding=(GenerationJob.Status.CANCELLING,))
 
 
 def scratch_dir() -> Path:
@@ -140,6 +136,28 @@ def job_source(*, technique=None, step=None, text: str | None = None, action_des
     return Source(source_text, desc, prompt, str(desc.get("spec_version", "")))
 
 
+def prompt_extension(source: Source, requested: bool | None) -> tuple[str, dict]:
+    """The prompt a job uses and the record of which it is (stored in ``parameters["prompt_extension"]``):
+    the rendered one, or the local model's rewrite when asked for (``requested``, else the setting
+    HERITAGE_PROMPT_EXTEND) and it keeps every fact of the structure (generation/prompting/extend.py)."""
+    want = settings.PROMPT_EXTEND if requested is None else bool(requested)
+    if not want:
+        return source.prompt, {"requested": False, "used": "rendered"}
+    if (source.action_description.get("prompt_override") or "").strip():
+        return source.prompt, {"requested": True, "used": "rendered",
+                               "reason": _("策展人手工修改过提示词,不做扩展。")}
+    from generation.prompting.extend import extend_prompt
+
+    ext = extend_prompt(source.action_description, source.prompt)
+    return ext.prompt, dict(ext.record(), requested=True)
+
+
+def prompt_extend_of(job: GenerationJob) -> bool | None:
+    """Whether a job asked for prompt extension (None for jobs made before it existed): a new take of a
+    job asks the same."""
+    return (job.parameters.get("prompt_extension") or {}).get("requested")
+
+
 def _recording_span(recording, technique, text, start, end, *, need_text: bool = True):
     """A transcript span as the source: the span (character offsets into the transcript) must lie inside
     it. Returns (text, start, end). Consent and the right to read it: ``attribution.consent_check``."""
@@ -165,13 +183,15 @@ def job_create(*, requested_by, technique=None, step=None, text: str | None = No
                camera: str | None = None, retry_of: GenerationJob | None = None, batch: uuid.UUID | None = None,
                recording=None, source_start: int | None = None, source_end: int | None = None,
                negative_prompt: str | None = None, enqueue: bool = True,
-               check_reader: bool = True) -> GenerationJob:
+               check_reader: bool = True, prompt_extend: bool | None = None) -> GenerationJob:
     """Create a queued job and send it to queue `gpu` once the transaction commits.
 
     `parameters` are the public parameters (see generation/parameters.py); a `seed` given here wins over
     parameters["seed"]; no seed at all → a random one (recorded). Consent and attribution are decided
     here, once, by ``generation.attribution.decide`` and stored on the job (``check_reader=False`` only
-    for a new take of an existing job's own sources). Raises ParameterError, PermissionDenied."""
+    for a new take of an existing job's own sources). ``prompt_extend`` asks for prompt extension (None:
+    the setting HERITAGE_PROMPT_EXTEND); which prompt was used is recorded in
+    ``parameters["prompt_extension"]``. Raises ParameterError, PermissionDenied."""
     reader = requested_by if check_reader else None
     if step is not None and technique is None:
         technique = step.technique
@@ -198,11 +218,12 @@ def job_create(*, requested_by, technique=None, step=None, text: str | None = No
                                   span=(source_start, source_end) if recording is not None else None)
     soft, hard = params.time_limits(resolved, preset_name=preset_name)
     preset = params.preset_of(preset_name)
+    prompt, resolved["prompt_extension"] = prompt_extension(source, prompt_extend)
     job = GenerationJob.objects.create(
         attribution=decision.attribution, attribution_sources=decision.sources, consent=decision.consent,
         requested_by=requested_by, technique=technique, step=step, recording=recording,
         source_start=source_start, source_end=source_end, source_text=source.text,
-        action_description=source.action_description, spec_version=source.spec_version, prompt=source.prompt,
+        action_description=source.action_description, spec_version=source.spec_version, prompt=prompt,
         negative_prompt=preset.default_negative_prompt if negative_prompt is None else negative_prompt,
         camera=camera or "", parameters=resolved, seed=seed_value, preset=preset_name, batch=batch,
         retry_of=retry_of, progress_total=resolved["num_steps"], soft_time_limit_s=soft, time_limit_s=hard,
@@ -210,10 +231,6 @@ def job_create(*, requested_by, technique=None, step=None, text: str | None = No
     if enqueue:
         job_enqueue(job=job)
     return job
-
-
-def max_attempts() -> int:
-    return settings.JOB_MAX_ATTEMPTS
 
 
 def requeue_after_s() -> int:
@@ -236,7 +253,8 @@ def job_enqueue(*, job: GenerationJob) -> None:
 
 
 def job_create_batch(*, requested_by, technique, steps=None, cameras=None, text: str | None = None,
-                     parameters: dict | None = None, seed: int | None = None) -> list[GenerationJob]:
+                     parameters: dict | None = None, seed: int | None = None,
+                     prompt_extend: bool | None = None) -> list[GenerationJob]:
     """Several jobs sharing a batch id: one per step (all steps when `steps` is None and no cameras are
     given), or one per camera angle of one step/text. Same seed for every take, so takes differ only in
     what was varied. All or nothing."""
@@ -251,14 +269,16 @@ def job_create_batch(*, requested_by, technique, steps=None, cameras=None, text:
                 raise params.ParameterError({"camera": [_("多机位批量只针对一个步骤。")]})
             for cam in cameras:
                 jobs.append(job_create(requested_by=requested_by, technique=technique, step=step, text=text,
-                                       parameters=parameters, seed=seed, camera=cam, batch=batch))
+                                       parameters=parameters, seed=seed, camera=cam, batch=batch,
+                                       prompt_extend=prompt_extend))
         else:
             steps = list(technique.steps.all()) if steps is None else list(steps)
             if not steps:
                 raise params.ParameterError({"technique": [_("该技法还没有步骤,无法批量生成。")]})
             for step in steps:
                 jobs.append(job_create(requested_by=requested_by, technique=technique, step=step,
-                                       parameters=parameters, seed=seed, batch=batch))
+                                       parameters=parameters, seed=seed, batch=batch,
+                                       prompt_extend=prompt_extend))
         if len(jobs) > BATCH_MAX:
             raise params.ParameterError({"tasks": [_("一次最多提交 %(n)s 个任务。") % {"n": BATCH_MAX}]})
     return jobs
@@ -282,13 +302,15 @@ def job_retry(*, job: GenerationJob, actor, seed: int | None = None) -> Generati
     public["steps"] = job.parameters.get("num_steps")
     public["sampler"] = job.parameters.get("sampler", "unipc")
     public["memory_mode"] = job.parameters.get("requested_mode", job.parameters.get("mode", "auto"))
+    public["fast"] = list(job.parameters.get("fast", []))
     if seed is None:
         seed = random.SystemRandom().randint(0, params.SEED_MAX)
     new = job_create(requested_by=actor, technique=job.technique, step=job.step,
                      action_description=job.action_description or None, text=job.source_text,
                      parameters=public, seed=seed, camera=job.camera or None, retry_of=job,
                      recording=job.recording, source_start=job.source_start, source_end=job.source_end,
-                     negative_prompt=job.negative_prompt)
+                     negative_prompt=job.negative_prompt,
+                     prompt_extend=prompt_extend_of(job))
     return new
 
 
@@ -336,24 +358,13 @@ class Outcome:
 
 
 def _cond(job_id, token):
-    return GenerationJob.objects.filter(pk=job_id, run_token=token)
+    return LEASE.cond(job_id, token)
 
 
 def job_claim(*, job_id, worker_name: str) -> uuid.UUID | None:
     """Claim a queued job, or a running one whose lease expired. Returns the attempt's token or None."""
-    now = timezone.now()
-    token = uuid.uuid4()
-    stale = now - timedelta(seconds=lease_s())
-    claimable = Q(status=Status.QUEUED) | Q(status=Status.RUNNING, heartbeat_at__lt=stale) | Q(
-        status=Status.RUNNING, heartbeat_at__isnull=True)
-    updated = GenerationJob.objects.filter(claimable, pk=job_id).update(
-        status=Status.RUNNING, run_token=token, worker=worker_name, heartbeat_at=now, attempts=F("attempts") + 1,
-        progress_step=0, progress_expert="", eta_s=None, error="", error_detail="",
-    )
-    if not updated:
-        return None
-    GenerationJob.objects.filter(pk=job_id, started_at__isnull=True).update(started_at=now)
-    return token
+    return LEASE.claim(job_id, worker_name=worker_name, progress_step=0, progress_expert="", eta_s=None,
+                       error="", error_detail="")
 
 
 def _remove_leftovers(job_id) -> None:
@@ -406,86 +417,92 @@ def job_execute(*, job_id, runtime) -> Outcome:
     timings: dict[str, float] = {}
     scratch = scratch_dir() / f"{job_id}.{token}.mp4"
     try:
-        # 2. The warm engine (loaded at most once per worker process).
-        mode = job.parameters.get("mode", "auto")
+        # The scratch file goes before the row says how the attempt ended (the inner finally runs before the
+        # handlers below write the final status): whoever sees the job finished never sees its scratch file.
         try:
-            engine, load_s = runtime.engine(mode=mode, kind=job.kind)
-        except MissingComponent as exc:
-            raise UserFacingError(_("模型文件夹不完整,无法生成:%(e)s") % {"e": exc}) from exc
-        except EngineRefused as exc:
-            raise UserFacingError(str(exc)) from exc
-        timings["engine_load"] = round(load_s, 4)
-        device_name = runtime.device_info().get("device_name") or ""
-        _cond(job_id, token).update(device=f"{engine.device} · {device_name}"[:200] if device_name else engine.device,
-                                    checkpoint_id=engine.checkpoint_id, preset=engine.preset.name)
-
-        # 3. Progress and cancellation between steps, both through the job row.
-        state = {"t0": None, "first_step_at": None}
-        step_delay = float(settings.TEST_STEP_DELAY_S or 0)
-
-        def should_cancel() -> bool:
-            if time.monotonic() > deadline:
-                raise JobTimeout()
-            row = GenerationJob.objects.filter(pk=job_id).values("status", "run_token").first()
-            if row is None or row["run_token"] != token:
-                raise Superseded()
-            if state["t0"] is None:
-                state["t0"] = time.monotonic()
-            return row["status"] == Status.CANCELLING
-
-        def progress(step: int, total: int, expert: str) -> None:
-            now_m = time.monotonic()
-            if state["first_step_at"] is None:
-                state["first_step_at"] = now_m
-                timings["first_step_after_claim"] = round(now_m - t_attempt, 4)
-            elapsed = now_m - (state["t0"] or t_attempt)
-            eta = elapsed / step * (total - step) if step else None
-            _cond(job_id, token).filter(progress_step__lte=step).update(
-                progress_step=step, progress_total=total, progress_expert=expert,
-                eta_s=round(eta, 2) if eta is not None else None, heartbeat_at=timezone.now())
-            if step_delay:  # test and benchmark knob: makes tiny jobs long enough to kill or cancel mid-way
-                time.sleep(step_delay)
-
-        # 4. Generate; out of memory → one more try in the next more frugal memory mode.
-        while True:
-            request = runtime.request_for(job, mode=mode, scratch_prefix=scratch.with_suffix(""))
+            # 2. The warm engine (loaded at most once per worker process).
+            mode = job.parameters.get("mode", "auto")
             try:
-                engine.validate(request)
-            except InvalidRequest as exc:
-                raise UserFacingError(_("参数无效:%(e)s") % {"e": exc}) from exc
-            try:
-                result = engine.generate(request, progress=progress, should_cancel=should_cancel)
-                break
-            except OutOfMemory as exc:
-                frugal = more_frugal(exc.mode or engine.mode)
-                job.refresh_from_db(fields=["oom_retried"])
-                if job.oom_retried or frugal is None:
-                    raise UserFacingError(
-                        _("显存不足(模式 %(mode)s),降级重试后仍失败。请降低分辨率或时长,或换用显存更大的 GPU。")
-                        % {"mode": exc.mode}) from exc
-                log.warning("job %s out of memory in mode %s; retrying once in mode %s", job_id, exc.mode, frugal)
-                new_params = dict(job.parameters, mode=frugal, oom_from_mode=exc.mode)
-                _cond(job_id, token).update(oom_retried=True, parameters=new_params, progress_step=0,
-                                            progress_expert="", eta_s=None)
-                job.parameters, job.oom_retried, mode = new_params, True, frugal
-                state.update(t0=None)
-                timings["oom_retry_from"] = exc.mode
-        for key, value in result.timings.items():
-            timings[key] = round(value, 4)
-        timings["peak_memory_bytes"] = result.peak_memory_bytes
-        timings["mode"] = result.mode
+                engine, load_s = runtime.engine(mode=mode, kind=job.kind)
+            except MissingComponent as exc:
+                raise UserFacingError(_("模型文件夹不完整,无法生成:%(e)s") % {"e": exc}) from exc
+            except EngineRefused as exc:
+                raise UserFacingError(str(exc)) from exc
+            timings["engine_load"] = round(load_s, 4)
+            device_name = runtime.device_info().get("device_name") or ""
+            _cond(job_id, token).update(device=f"{engine.device} · {device_name}"[:200] if device_name else engine.device,
+                                        checkpoint_id=engine.checkpoint_id, preset=engine.preset.name)
 
-        # 5. Write the clip to scratch, then store it and finish the job in one transaction.
-        t0 = time.perf_counter()
-        from generation.engine import write_mp4
+            # 3. Progress and cancellation between steps, both through the job row.
+            state = {"t0": None, "first_step_at": None}
+            step_delay = float(settings.TEST_STEP_DELAY_S or 0)
 
-        if job.kind == GenerationJob.Kind.S2V:  # the speech span's audio muxed in (generation/s2v_runtime.py)
-            engine.write_video(result, scratch, request)
-        else:
-            write_mp4(result.frames, result.fps, scratch)
-        timings["encode_mp4"] = round(time.perf_counter() - t0, 4)
-        timings["attempt_total"] = round(time.monotonic() - t_attempt, 4)
-        return _finish(job_id, token, scratch, result, timings)
+            def should_cancel() -> bool:
+                if time.monotonic() > deadline:
+                    raise JobTimeout()
+                row = GenerationJob.objects.filter(pk=job_id).values("status", "run_token").first()
+                if row is None or row["run_token"] != token:
+                    raise Superseded()
+                if state["t0"] is None:
+                    state["t0"] = time.monotonic()
+                return row["status"] == Status.CANCELLING
+
+            def progress(step: int, total: int, expert: str) -> None:
+                now_m = time.monotonic()
+                if state["first_step_at"] is None:
+                    state["first_step_at"] = now_m
+                    timings["first_step_after_claim"] = round(now_m - t_attempt, 4)
+                elapsed = now_m - (state["t0"] or t_attempt)
+                eta = elapsed / step * (total - step) if step else None
+                _cond(job_id, token).filter(progress_step__lte=step).update(
+                    progress_step=step, progress_total=total, progress_expert=expert,
+                    eta_s=round(eta, 2) if eta is not None else None, heartbeat_at=timezone.now())
+                if step_delay:  # test and benchmark knob: makes tiny jobs long enough to kill or cancel mid-way
+                    time.sleep(step_delay)
+
+            # 4. Generate; out of memory → one more try in the next more frugal memory mode.
+            while True:
+                request = runtime.request_for(job, mode=mode, scratch_prefix=scratch.with_suffix(""))
+                try:
+                    engine.validate(request)
+                except InvalidRequest as exc:
+                    raise UserFacingError(_("参数无效:%(e)s") % {"e": exc}) from exc
+                try:
+                    result = engine.generate(request, progress=progress, should_cancel=should_cancel)
+                    break
+                except OutOfMemory as exc:
+                    frugal = more_frugal(exc.mode or engine.mode)
+                    job.refresh_from_db(fields=["oom_retried"])
+                    if job.oom_retried or frugal is None:
+                        raise UserFacingError(
+                            _("显存不足(模式 %(mode)s),降级重试后仍失败。请降低分辨率或时长,或换用显存更大的 GPU。")
+                            % {"mode": exc.mode}) from exc
+                    log.warning("job %s out of memory in mode %s; retrying once in mode %s", job_id, exc.mode, frugal)
+                    new_params = dict(job.parameters, mode=frugal, oom_from_mode=exc.mode)
+                    _cond(job_id, token).update(oom_retried=True, parameters=new_params, progress_step=0,
+                                                progress_expert="", eta_s=None)
+                    job.parameters, job.oom_retried, mode = new_params, True, frugal
+                    state.update(t0=None)
+                    timings["oom_retry_from"] = exc.mode
+            for key, value in result.timings.items():
+                timings[key] = round(value, 4)
+            timings["peak_memory_bytes"] = result.peak_memory_bytes
+            timings["mode"] = result.mode
+
+            # 5. Write the clip to scratch, then store it and finish the job in one transaction.
+            t0 = time.perf_counter()
+            from generation.engine import write_mp4
+
+            if job.kind == GenerationJob.Kind.S2V:  # the speech span's audio muxed in (generation/s2v_runtime.py)
+                engine.write_video(result, scratch, request)
+            else:
+                write_mp4(result.frames, result.fps, scratch)
+            timings["encode_mp4"] = round(time.perf_counter() - t0, 4)
+            timings["attempt_total"] = round(time.monotonic() - t_attempt, 4)
+            return _finish(job_id, token, scratch, result, timings)
+        finally:
+            for path in scratch_dir().glob(f"{job_id}.{token}.*"):  # the clip and any input copies
+                path.unlink(missing_ok=True)
     except Cancelled:
         _cancelled(job_id, token)
         return Outcome("cancelled")
@@ -506,8 +523,6 @@ def job_execute(*, job_id, runtime) -> Outcome:
         _fail(job_id, token, _("生成时出现意外错误(%(kind)s),请联系管理员。") % {"kind": type(exc).__name__}, traceback.format_exc())
         return Outcome("failed", repr(exc))
     finally:
-        for path in scratch_dir().glob(f"{job_id}.{token}.*"):  # the clip and any input copies
-            path.unlink(missing_ok=True)
         runtime.job_finished(job_id)
 
 
@@ -519,28 +534,33 @@ def _finish(job_id, token, scratch: Path, result, timings: dict) -> Outcome:
         if job.run_token != token:
             raise Superseded()
         if job.status == Status.CANCELLING:
+            scratch.unlink(missing_ok=True)
             _cancelled(job_id, token)
             return Outcome("cancelled")
         now = timezone.now()
+        parameters = dict(job.parameters, fast_applied=getattr(result, "fast", {}) or {})  # provenance
         done = _cond(job_id, token).filter(status=Status.RUNNING).update(
             status=Status.SUCCEEDED, finished_at=now, progress_step=F("progress_total"), eta_s=0,
-            timings=timings, heartbeat_at=now)
+            timings=timings, heartbeat_at=now, parameters=parameters)
         if not done:
             raise Superseded()
         if default_storage.exists(name):  # left by an attempt killed between storing and committing
             default_storage.delete(name)
         with open(scratch, "rb") as fh:
             stored = default_storage.save(name, File(fh, name=os.path.basename(name)))
+        scratch.unlink(missing_ok=True)
         clip = Clip.objects.create(job_id=job_id, file=stored, sha256=digest, size_bytes=size, width=result.width,
                                    height=result.height, num_frames=result.num_frames, fps=result.fps)
-        transaction.on_commit(lambda: _enqueue_postprocess(clip.pk))
+        _enqueue_postprocess(clip)
     return Outcome("succeeded")
 
 
-def _enqueue_postprocess(clip_id: int) -> None:
-    from generation.postprocess.tasks import postprocess_clip
+def _enqueue_postprocess(clip) -> None:
+    """The clip's media job is created with the clip, in the same transaction, and the task names it: a
+    redelivered message finds that job claimed or finished and never makes a second one."""
+    from generation.postprocess.services import postprocess_clip_enqueue
 
-    postprocess_clip.apply_async(args=[clip_id], queue="media")
+    postprocess_clip_enqueue(clip=clip)
 
 
 # ================================================================================ recovery and pool
@@ -548,31 +568,20 @@ def jobs_recover_stale(*, orphaned_by_node: str | None = None) -> list[str]:
     """Requeue running jobs whose worker stopped heartbeating (lease expired), or that a worker node
     with this name ran before it restarted; finish stale cancellations. Returns the requeued ids."""
     now = timezone.now()
-    stale = now - timedelta(seconds=lease_s())
-    dead = Q(heartbeat_at__lt=stale) | Q(heartbeat_at__isnull=True)
-    if orphaned_by_node:
-        dead |= Q(worker__startswith=f"{orphaned_by_node}/")
+    dead = LEASE.dead(orphaned_by_node=orphaned_by_node)
     GenerationJob.objects.filter(dead, status=Status.CANCELLING).update(
         status=Status.CANCELLED, finished_at=now, error=_("已按请求取消(工作进程中断)。"))
-    requeued = []
-    for job in GenerationJob.objects.filter(dead, status=Status.RUNNING):
-        if job.attempts >= max_attempts():
-            # A job that keeps taking its worker down (killed by the hard time limit, out of host memory, a
-            # crash in a library) must not loop forever.
-            _cond(job.pk, job.run_token).filter(status=Status.RUNNING).update(
-                status=Status.FAILED, finished_at=now, eta_s=None,
-                error=_("工作进程在运行此任务时中断了 %(n)s 次(可能超过硬时限或内存不足),已停止重试。"
-                        "请缩短时长、降低分辨率或减少步数后重试。") % {"n": job.attempts})
-            log.error("job %s failed: its worker stopped %s times", job.pk, job.attempts)
-            continue
-        with transaction.atomic():
-            if _cond(job.pk, job.run_token).filter(status=Status.RUNNING).update(
-                    status=Status.QUEUED, run_token=None, heartbeat_at=None, progress_step=0, progress_expert="",
-                    eta_s=None, error=_("工作进程 %(w)s 中断,已重新排队。") % {"w": job.worker}):
-                job_enqueue(job=job)
-                requeued.append(str(job.pk))
-    if requeued:
-        log.warning("requeued jobs whose worker stopped: %s", ", ".join(requeued))
+    # A job that keeps taking its worker down (killed by the hard time limit, out of host memory, a crash in a
+    # library) must not loop forever: LEASE.recover fails it after max_attempts().
+    requeued = LEASE.recover(
+        requeue=lambda job: job_enqueue(job=job),
+        requeue_fields=lambda job: dict(progress_step=0, progress_expert="", eta_s=None,
+                                        error=_("工作进程 %(w)s 中断,已重新排队。") % {"w": job.worker}),
+        give_up=lambda job: dict(
+            status=Status.FAILED, finished_at=now, eta_s=None,
+            error=_("工作进程在运行此任务时中断了 %(n)s 次(可能超过硬时限或内存不足),已停止重试。"
+                    "请缩短时长、降低分辨率或减少步数后重试。") % {"n": job.attempts}),
+        orphaned_by_node=orphaned_by_node)
     # A queued job whose message was sent long ago may have lost it: send it again (a duplicate is harmless).
     lost_before = now - timedelta(seconds=requeue_after_s())
     for job in GenerationJob.objects.filter(Q(enqueued_at__lt=lost_before) | Q(enqueued_at__isnull=True),
@@ -584,7 +593,7 @@ def jobs_recover_stale(*, orphaned_by_node: str | None = None) -> list[str]:
 
 
 def job_touch(*, job_id, token) -> None:
-    _cond(job_id, token).filter(status__in=[Status.RUNNING, Status.CANCELLING]).update(heartbeat_at=timezone.now())
+    LEASE.touch(job_id, token)
 
 
 def worker_heartbeat(*, name: str, **fields) -> None:

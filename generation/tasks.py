@@ -14,7 +14,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from . import services
-from .runtime import consumes_gpu, get_runtime, node_name, set_node
+from .runtime import consumes, consumes_gpu, get_runtime, node_name, set_node
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +31,19 @@ def run_generation_job(job_id: str) -> str:
 def _remember_node(sender, instance, **kwargs):
     queues = ",".join(sorted(instance.app.amqp.queues.consume_from or instance.app.amqp.queues))
     set_node(str(sender), queues)
+
+
+@worker_ready.connect
+def _recover_media_jobs(sender, **kwargs):
+    """A media worker starting: requeue the media jobs whose worker died (this node's at once)."""
+    if not consumes("media"):
+        return
+    from generation.postprocess.services import media_jobs_recover_stale
+
+    try:
+        media_jobs_recover_stale(orphaned_by_node=node_name())
+    except Exception:  # noqa: BLE001
+        log.exception("media recovery sweep failed at start")
 
 
 @worker_ready.connect

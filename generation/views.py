@@ -89,9 +89,7 @@ class S2VGenerate(AreaView):
 class JobList(AreaView):
     def get(self, request):
         q = request.GET
-        qs = selectors.job_list(user=request.user, status=q.get("status") or None,
-                                technique=q.get("technique") or None, batch=q.get("batch") or None,
-                                mine=q.get("mine") == "1")
+        qs = selectors.job_list(user=request.user, **selectors.job_list_filters(q))
         page = Paginator(qs, 25).get_page(q.get("page"))
         keep = "&".join(f"{k}={v}" for k, v in q.items() if k != "page" and v)
         return render(request, "generation/job_list.html", {
@@ -137,16 +135,19 @@ class Generate(AreaView):
             with transaction.atomic():
                 if d["kind"] == GenerateForm.KIND_ALL_STEPS:
                     jobs = services.job_create_batch(requested_by=request.user, technique=technique,
-                                                     parameters=form.public_parameters(), seed=d.get("seed"))
+                                                     parameters=form.public_parameters(), seed=d.get("seed"),
+                                                     prompt_extend=d.get("prompt_extend"))
                 elif d["kind"] == GenerateForm.KIND_CAMERAS:
                     jobs = services.job_create_batch(requested_by=request.user, technique=technique,
                                                      steps=[step] if step else None, cameras=d["cameras"],
                                                      text=d.get("text") or None,
-                                                     parameters=form.public_parameters(), seed=d.get("seed"))
+                                                     parameters=form.public_parameters(), seed=d.get("seed"),
+                                                     prompt_extend=d.get("prompt_extend"))
                 else:
                     jobs = [services.job_create(requested_by=request.user, technique=technique, step=step,
                                                 text=d.get("text") or None, camera=d.get("camera") or None,
-                                                parameters=form.public_parameters(), seed=d.get("seed"))]
+                                                parameters=form.public_parameters(), seed=d.get("seed"),
+                                                prompt_extend=d.get("prompt_extend"))]
         except params.ParameterError as exc:
             for field, errs in exc.errors.items():
                 form.add_error(field if field in form.fields else None, " ".join(errs))
@@ -170,6 +171,7 @@ class JobDetail(AreaView):
             "job": job, "output": selectors.clip_output(job, media_url_for(job)),
             "can_manage": self.may("generation.manage_job", job), "takes": takes, "retries": retries,
             "parameters_json": json.dumps(job.parameters, ensure_ascii=False, indent=2),
+            "fast_labels": params.fast_mode_labels(job.parameters.get("fast")),
             "description_json": json.dumps(job.action_description, ensure_ascii=False, indent=2),
             "timings_json": json.dumps(job.timings, ensure_ascii=False, indent=2),
         })

@@ -1,8 +1,7 @@
 """REST API root: /api/v1/. Token auth, OpenAPI schema and Swagger UI (served from our own static files)."""
 from django.urls import include, path
 from drf_spectacular.utils import extend_schema
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.authtoken.views import obtain_auth_token
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -26,11 +25,13 @@ def api_root(request):
 
 from heritage.permissions import public
 
+from .tokens import obtain_token
+
 urlpatterns = [
     path("", public(api_root), name="api-root"),
-    path("auth/token", public(obtain_auth_token), name="api-token"),
+    path("auth/token", public(obtain_token), name="api-token"),
     path("schema/", public(SpectacularAPIView.as_view()), name="api-schema"),
-    path("docs/", public(SpectacularSwaggerView.as_view(url_name="api-schema")), name="api-docs"),
+    path("docs/", public(SpectacularSwaggerSplitView.as_view(url_name="api-schema")), name="api-docs"),
     path("", include("archive.api.urls")),
     path("", include("generation.api.urls")),
     path("", include("review.api.urls")),

@@ -15,3 +15,21 @@ class ChineseFirstLocaleMiddleware(LocaleMiddleware):
             lang = settings.LANGUAGE_CODE
         translation.activate(lang)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class RefuseBadInputMiddleware:
+    """A NUL byte anywhere in the path or the query string is refused before any view sees it (PostgreSQL
+    cannot store or compare it): 400, the HTML page or the API's JSON (``heritage.errors``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from .inputs import refuse_nul
+
+        refuse_nul(request.path)
+        for key, values in request.GET.lists():
+            refuse_nul(key)
+            for value in values:
+                refuse_nul(value, key)
+        return self.get_response(request)

@@ -53,3 +53,8 @@ if settings.DEBUG:
     # Development only. Production serves media through the storage backend; media of unpublished
     # clips is never exposed by a public URL (see gallery/views.py).
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler400 = "heritage.errors.bad_request"
+handler403 = "heritage.errors.permission_denied"
+handler404 = "heritage.errors.page_not_found"
+handler500 = "heritage.errors.server_error"

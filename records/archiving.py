@@ -184,6 +184,9 @@ def record_create(*, review, signoff, actor) -> ArchiveRecord:
         ArchiveEvent.objects.create(record=record, event_type=ArchiveEvent.Type.INGESTION,
                                     agents=[curator, SOFTWARE_AGENT], detail=f"{len(staged)} files",
                                     data={"at": timezone.now().isoformat()})
+        ArchiveEvent.objects.create(record=record, event_type=ArchiveEvent.Type.PUBLICATION,
+                                    agents=[curator], detail="published in the gallery",
+                                    data={"signoff": str(signoff.pk)})
         return record
     except Exception as exc:
         for name in written:

@@ -1,8 +1,10 @@
 """Fixity: re-hash every stored archive file and compare with the sha256 recorded at ingestion.
 
 Each run appends one PREMIS ``fixity check`` event per record (outcome success or failure, with the
-expected and actual digest of every file). A mismatch or a missing file alerts the curators, in-app
-and by email. Scheduled by Celery beat (``records.tasks.fixity_check_all``; see CELERY_BEAT_SCHEDULE).
+expected and actual digest of every file). A record whose latest check failed is off public serving
+(``records.selectors.public_records``) until a check passes again. A mismatch or a missing file alerts the
+curators and the administrators, in-app and by email — once per incident: the run that finds the failure
+after a success (or after none) alerts; later runs that find it still failing do not. Scheduled by Celery beat (``records.tasks.fixity_check_all``; see CELERY_BEAT_SCHEDULE).
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from records.models import ArchiveEvent, ArchiveRecord
-from archive.roles import CURATOR
+from archive.roles import ADMIN, CURATOR
 
 from review.renditions import sha256_of_field_file
 
@@ -46,16 +48,21 @@ def record_fixity_check(record: ArchiveRecord) -> tuple[bool, dict]:
         ok = ok and good
         results[f.role] = {"expected": f.sha256, "actual": actual, "ok": good, **({"error": error} if error else {})}
     with transaction.atomic():
+        previous = (ArchiveEvent.objects.filter(record=record, event_type=ArchiveEvent.Type.FIXITY_CHECK)
+                    .order_by("-at").values_list("outcome", flat=True).first())
         ArchiveEvent.objects.create(
             record=record, event_type=ArchiveEvent.Type.FIXITY_CHECK,
             outcome=ArchiveEvent.Outcome.SUCCESS if ok else ArchiveEvent.Outcome.FAILURE,
             agents=[FIXITY_AGENT], detail="sha256 of every stored file", data=results,
         )
-        if not ok:
+        if not ok and previous != ArchiveEvent.Outcome.FAILURE:  # a new incident
+            from django.contrib.auth import get_user_model
+
             from review.services import notify, users_with_role
 
             bad = ", ".join(role for role, r in results.items() if not r["ok"])
-            notify(users_with_role(CURATOR), verb="fixity_failure",
+            admins = list(get_user_model().objects.filter(is_superuser=True, is_active=True))
+            notify(users_with_role(CURATOR) + users_with_role(ADMIN) + admins, verb="fixity_failure",
                    message=_("固定性检查失败:档案「%(t)s」(%(id)s)的文件 %(files)s 与入库时的 SHA-256 不一致或缺失。")
                    % {"t": record.title, "id": record.pk, "files": bad},
                    url=f"/review/records/{record.pk}/")

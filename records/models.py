@@ -139,6 +139,8 @@ class ArchiveEvent(_AppendOnly):
         WITHDRAWAL = "withdrawal", _("撤回签署")
         EXPORT = "export", _("导出")
         DIGITAL_SIGNATURE = "digital signature generation", _("内容凭证签名")
+        # Whether the public sees a record is decided by these two, appended in order (records/selectors.py).
+        PUBLICATION = "publication", _("公开发布")
 
     class Outcome(models.TextChoices):
         SUCCESS = "success", _("成功")

@@ -1,26 +1,38 @@
 """Reads over the immutable archive records.
 
-A record is public while it is archived and its sign-off has not been withdrawn. Withdrawal never
-touches the record (it is immutable): it sets ``review.SignOff.withdrawn_at`` and moves the review to
-``withdrawn``, so both conditions are checked here, through the record's own sign-off and its review.
+A record is public when it has a ``publication`` event and no ``withdrawal`` event. Both are append-only
+rows of the record's own event log (immutable on PostgreSQL, where the application's role may neither
+update nor delete them), written in the archiving and the withdrawal transactions. The mutable review and
+sign-off rows are not consulted: putting them back as they were cannot bring a withdrawn record online.
 """
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from generation.attribution import likeness_public_q
-from review.models import Review
 
 from .models import ArchiveEvent, ArchiveFile, ArchiveRecord
 
 
+def _event(kind: str):
+    return Exists(ArchiveEvent.objects.filter(record=OuterRef("pk"), event_type=kind))
+
+
+def _latest_fixity():
+    return Subquery(ArchiveEvent.objects.filter(record=OuterRef("pk"), event_type=ArchiveEvent.Type.FIXITY_CHECK)
+                    .order_by("-at").values("outcome")[:1])
+
+
 def public_records() -> QuerySet[ArchiveRecord]:
-    """Archive records the public may see: archived and currently signed (not withdrawn), and, for a
-    speech-driven video, its portrait's likeness consent allows public showing (checked at every request,
-    so a narrowed consent takes effect at once; the rule is generation.attribution.likeness_public)."""
+    """Archive records the public may see: published, never withdrawn, and not failing fixity (its latest
+    check passed, or none has run yet) — all read from the record's event log; and, for a speech-driven
+    video, its portrait's likeness consent allows public showing (checked at every request, so a narrowed
+    consent takes effect at once; the rule is generation.attribution.likeness_public)."""
     return (
-        ArchiveRecord.objects.filter(signoff__review__state=Review.State.ARCHIVED, signoff__withdrawn_at__isnull=True)
+        ArchiveRecord.objects.filter(_event(ArchiveEvent.Type.PUBLICATION), ~_event(ArchiveEvent.Type.WITHDRAWAL))
         .filter(likeness_public_q("clip__job__portrait"))
+        .annotate(latest_fixity=_latest_fixity())
+        .filter(Q(latest_fixity__isnull=True) | Q(latest_fixity=ArchiveEvent.Outcome.SUCCESS))
         .select_related("technique", "technique__craft", "step", "clip", "signoff", "signoff__inheritor")
         .order_by("-created_at")
     )

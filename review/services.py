@@ -214,7 +214,10 @@ def set_rights_work(ctx, actor, *, rights_uri: str = "", **_unused):
 
 def submit_work(ctx, actor, **_unused):
     """Records the sha256 of the clip file as stored now."""
+    from .readiness import supersede_stale_signoff
+
     r = ctx.review
+    supersede_stale_signoff(r, actor)
     try:
         digest = sha256_of_field_file(r.clip.file)
     except OSError as exc:
@@ -268,7 +271,7 @@ def approve_work(ctx, actor, *, text: str = "", **_unused) -> ReviewComment:
 def _start_regeneration(review: Review, actor, action_description: dict):
     """A new take from the edited action description. Its consent and attribution are decided by
     ``job_create`` like every other job's (the sources are the old job's own)."""
-    from generation.services import job_create
+    from generation.services import job_create, prompt_extend_of
 
     old = review.clip.job
     if old.kind == "s2v":  # a narrated video (口述影像) has no action description to edit
@@ -285,7 +288,7 @@ def _start_regeneration(review: Review, actor, action_description: dict):
             requested_by=actor, technique=old.technique, step=old.step, action_description=action_description,
             parameters=public, seed=old.seed, camera=old.camera or None, retry_of=old,
             recording=old.recording, source_start=old.source_start, source_end=old.source_end,
-            check_reader=False,
+            check_reader=False, prompt_extend=prompt_extend_of(old),
         )
     except Exception as exc:  # noqa: BLE001 — a refused job request is the user's bad input
         errors = getattr(exc, "errors", None)

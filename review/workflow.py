@@ -22,6 +22,7 @@ from heritage.permissions import allowed
 
 from . import services
 from .models import Review
+from .readiness import postprocessing_done, resubmit_only_if_stale
 
 S = Review.State
 Guard = Callable[[Review], None]
@@ -73,8 +74,10 @@ class Action:
 ACTIONS: dict[str, Action] = {a.name: a for a in [
     Action("set_rights", gettext_lazy("修改权利声明"), "review.set_rights", (S.DRAFT, S.CHANGES_REQUESTED), None,
            services.set_rights_work, refusal=gettext_lazy("只有策展人可以修改权利声明。")),
-    Action("submit", gettext_lazy("送审"), "review.submit", (S.DRAFT, S.CHANGES_REQUESTED), S.IN_REVIEW,
-           services.submit_work, guards=(has_attribution, has_rights), refusal=gettext_lazy("只有策展人可以送审。")),
+    # From approved only when renditions changed after the signature (review/readiness.py).
+    Action("submit", gettext_lazy("送审"), "review.submit", (S.DRAFT, S.CHANGES_REQUESTED, S.APPROVED), S.IN_REVIEW,
+           services.submit_work, guards=(resubmit_only_if_stale, has_attribution, has_rights, postprocessing_done),
+           refusal=gettext_lazy("只有策展人可以送审。")),
     Action("comment", gettext_lazy("发表意见"), "review.comment",
            (S.DRAFT, S.IN_REVIEW, S.CHANGES_REQUESTED, S.APPROVED), None, services.comment_work,
            refusal=gettext_lazy("您不能对该视频发表审核意见。")),
@@ -85,7 +88,7 @@ ACTIONS: dict[str, Action] = {a.name: a for a in [
     Action("reject", gettext_lazy("驳回"), "review.reject", (S.DRAFT, S.IN_REVIEW, S.CHANGES_REQUESTED), S.REJECTED,
            services.reject_work, refusal=gettext_lazy("您不能驳回该视频。")),
     Action("sign", gettext_lazy("签署"), "review.sign", (S.IN_REVIEW,), S.APPROVED, services.sign_work,
-           guards=(signable,),
+           guards=(signable, postprocessing_done),
            refusal=gettext_lazy("只有本项目的传承人(或其登记的代理人)可以签署。")),
     Action("archive", gettext_lazy("归档并公开"), "review.archive", (S.APPROVED,), S.ARCHIVED, services.archive_work,
            guards=(signed,), refusal=gettext_lazy("只有策展人可以归档。")),

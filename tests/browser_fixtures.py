@@ -26,12 +26,15 @@ def artifacts_dir(area: str) -> Path:
 
 
 def new_page(browser, *, viewport: dict | None = None, locale: str = "zh-CN", **context_options):
-    """A page in a new browser context; JavaScript errors are collected in page.js_errors."""
+    """A page in a new browser context; JavaScript errors and CSP violations are collected in page.js_errors."""
     context = browser.new_context(viewport=viewport or {"width": 1200, "height": 900}, locale=locale,
                                   **context_options)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    # Anything the Content-Security-Policy blocked (an inline script, handler or style sheet) counts too.
+    page.on("console", lambda msg: errors.append(msg.text)
+            if msg.type == "error" and "Content Security Policy" in msg.text else None)
     page.js_errors = errors
     return page
 

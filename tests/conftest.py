@@ -47,7 +47,8 @@ def make_user(db, django_user_model):
     def _make(username: str, *roles: str, password: str = "pw-heritage-test", **extra):
         user = django_user_model.objects.create_user(username=username, password=password, **extra)
         for role in roles:
-            user.groups.add(Group.objects.get(name=role))
+            # get_or_create: a transactional test before this one may have flushed the roles migration's groups
+            user.groups.add(Group.objects.get_or_create(name=role)[0])
         return user
 
     return _make

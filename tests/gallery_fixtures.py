@@ -93,7 +93,7 @@ class GalleryFactory:
         and withdrawn=False."""
         from django.utils import timezone
 
-        from records.models import ArchiveFile, ArchiveRecord
+        from records.models import ArchiveEvent, ArchiveFile, ArchiveRecord
         from generation.models import Clip, GenerationJob
         from review.models import Review, SignOff
 
@@ -122,6 +122,11 @@ class GalleryFactory:
             attribution=attribution, rights_uri=rights, ai_notice=notice, clip_sha256=sha,
             provenance={"engine": "tiny"}, created_by=self.user,
         )
+        # Publication and withdrawal are events of the record (records/selectors.py reads them).
+        if state == "archived" or withdrawn:
+            ArchiveEvent.objects.create(record=record, event_type=ArchiveEvent.Type.PUBLICATION, agents=[])
+        if withdrawn:
+            ArchiveEvent.objects.create(record=record, event_type=ArchiveEvent.Type.WITHDRAWAL, agents=[])
         contents = {
             "video": (self.mp4, "video/mp4", "mp4"), "poster": (self.png, "image/png", "png"),
             "vtt": (VTT_ZH.encode(), "text/vtt", "vtt"), "vtt_en": (VTT_EN.encode(), "text/vtt", "vtt"),

@@ -61,21 +61,21 @@ def test_click_segment_seeks_and_plays(live_server, world, browser):
     rec = world["recording"]
     page = login(browser, live_server)
     page.goto(f"{live_server.url}/curator/recordings/{rec.pk}/")
-    page.wait_for_function("document.querySelector('[data-player]').readyState >= 1", timeout=15000)
+    page.wait_for_function("() => document.querySelector('[data-player]').readyState >= 1", timeout=15000)
     page.locator("tr[data-segment]").nth(1).locator("[data-seek]").click()
-    page.wait_for_function("document.querySelector('[data-player]').currentTime >= 4.0", timeout=15000)
-    page.wait_for_function("document.querySelectorAll('tr[data-segment]')[1].classList.contains('playing')", timeout=15000)
+    page.wait_for_function("() => document.querySelector('[data-player]').currentTime >= 4.0", timeout=15000)
+    page.wait_for_function("() => document.querySelectorAll('tr[data-segment]')[1].classList.contains('playing')", timeout=15000)
     page.screenshot(path=str(ARTIFACTS / "01-recording-playing.png"), full_page=True)
     # it stops at the end of the clicked segment
-    page.wait_for_function("document.querySelector('[data-player]').paused", timeout=15000)
+    page.wait_for_function("() => document.querySelector('[data-player]').paused", timeout=15000)
     assert 6.9 <= page.evaluate("document.querySelector('[data-player]').currentTime") < 8.0
 
     # the editor: seek from a segment form, fill the end time from the player, save
     page.goto(f"{live_server.url}/curator/recordings/{rec.pk}/transcript/")
-    page.wait_for_function("document.querySelector('[data-player]').readyState >= 1", timeout=15000)
+    page.wait_for_function("() => document.querySelector('[data-player]').readyState >= 1", timeout=15000)
     third = page.locator("[data-segment-row]").nth(2)
     third.locator("[data-seek]").click()
-    page.wait_for_function("document.querySelector('[data-player]').paused && document.querySelector('[data-player]').currentTime > 10.5", timeout=15000)
+    page.wait_for_function("() => document.querySelector('[data-player]').paused && document.querySelector('[data-player]').currentTime > 10.5", timeout=15000)
     third.locator("button[data-set=end]").click()
     end_value = third.locator("input[name$='-end']").input_value()
     assert end_value.startswith("00:00:1")

@@ -2,6 +2,7 @@
 import io
 
 import pytest
+from django.test import RequestFactory
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 
@@ -48,11 +49,12 @@ def test_load_demo_twice(client):
 
     for username in ["curator", "reviewer", "admin", "inheritor-suxiu", "inheritor-xiangxiu", "inheritor-jingtailan",
                      "inheritor-laran", "inheritor-jianzhi", "inheritor-datiehua", "proxy-jingtailan"]:
-        assert authenticate(username=username, password="heritage-demo") is not None, username
+        assert authenticate(RequestFactory().post("/accounts/login/"), username=username,
+                            password="heritage-demo") is not None, username
     admin = get_user_model().objects.get(username="admin")
     assert admin.is_superuser and admin.groups.filter(name="admin").exists()
     assert get_user_model().objects.get(username="inheritor-suxiu").inheritor.craft.name == "苏绣"
 
-    assert client.login(username="curator", password="heritage-demo")
+    client.force_login(get_user_model().objects.get(username="curator"))
     r = client.get("/curator/recordings/?q=七八百度")
     assert "张德海谈掐丝" in r.content.decode()

@@ -32,3 +32,20 @@ def test_save_keeps_ids_and_deletes_unlisted(recording):
     assert saved[0].pk == second.pk
     assert not recording.segments.filter(pk=first.pk).exists()
     assert list(recording.segments.order_by("start_ms").values_list("text", flat=True)) == ["换到前面", "新的一句"]
+
+
+def test_long_transcript_is_paginated_on_the_recording_page(curator_client, recording):
+    from archive.curator_views import TRANSCRIPT_PAGE_SIZE
+    from archive.models import TranscriptSegment
+
+    recording.segments.all().delete()
+    n = TRANSCRIPT_PAGE_SIZE * 2 + 5
+    TranscriptSegment.objects.bulk_create([
+        TranscriptSegment(recording=recording, start_ms=i * 1000, end_ms=i * 1000 + 900, speaker="甲", text=f"第{i}句")
+        for i in range(n)])
+    first = curator_client.get(f"/curator/recordings/{recording.pk}/").content.decode()
+    assert first.count("data-segment ") == TRANSCRIPT_PAGE_SIZE and "第0句" in first and f"第{n - 1}句" not in first
+    assert "第 1 / 3 页" in first
+    last = curator_client.get(f"/curator/recordings/{recording.pk}/?page=3").content.decode()
+    assert last.count("data-segment ") == 5 and f"第{n - 1}句" in last
+    assert curator_client.get(f"/curator/recordings/{recording.pk}/?page=x").status_code == 200

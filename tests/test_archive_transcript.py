@@ -273,3 +273,58 @@ def test_editor_refuses_segments_of_another_recording(curator_client, recording,
                             editor_post(rows, initial=3, page_ids=[r_["id"] for r_ in rows]))
     assert r.status_code == 400 and "片段不属于这条录音" in r.content.decode()
     assert TranscriptSegment.objects.get(pk=foreign.pk).text == "别人的"
+
+
+def test_big_transcript_import_runs_as_a_task_with_progress(curator_client, recording, settings,
+                                                              django_capture_on_commit_callbacks):
+    """Above HERITAGE_TRANSCRIPT_INLINE_KB the request only queues the import; the task parses, checks and
+    saves with the same parser and service, and the status page follows it."""
+    from unittest import mock
+
+    from archive.models import TranscriptImportJob
+    from archive.services import transcript_import_job_run
+
+    settings.HERITAGE_TRANSCRIPT_INLINE_KB = 1
+    cues = "".join(f"{i // 60:02d}:{i % 60:02d}.000 --> {i // 60:02d}:{i % 60:02d}.900\n第{i}句,针脚要齐。\n\n"
+                   for i in range(300))
+    body = ("WEBVTT\n\n" + cues).encode()
+    assert len(body) > 1024
+    with mock.patch("archive.tasks.transcript_import_run.delay") as delay, \
+            django_capture_on_commit_callbacks(execute=True):
+        r = curator_client.post(f"/curator/recordings/{recording.pk}/transcript/import/",
+                                {"file": SimpleUploadedFile("big.vtt", body), "mode": "replace"})
+    job = TranscriptImportJob.objects.get()
+    assert r.status_code == 302 and r["Location"].endswith(f"/transcript/import/{job.pk}/")
+    delay.assert_called_once_with(job.pk)
+    from heritage.celery import app
+
+    assert app.amqp.router.route({}, "archive.tasks.transcript_import_run")["queue"].name == "default"
+    page = curator_client.get(r["Location"]).content.decode()
+    assert 'http-equiv="refresh"' in page and "<progress" in page
+    assert transcript_import_job_run(job_id=job.pk) == "succeeded"
+    assert transcript_import_job_run(job_id=job.pk) == "skipped"  # a duplicate message does nothing
+    job.refresh_from_db()
+    assert (job.status, job.progress, job.segments) == ("succeeded", 100, 300)
+    assert recording.segments.count() == 300
+    page = curator_client.get(r["Location"]).content.decode()
+    assert "导入完成,共 300 个片段" in page and 'http-equiv="refresh"' not in page
+
+
+def test_big_transcript_import_with_an_error_fails_and_changes_nothing(curator_client, recording, settings,
+                                                                        django_capture_on_commit_callbacks):
+    from unittest import mock
+
+    from archive.models import TranscriptImportJob
+    from archive.services import transcript_import_job_run
+
+    settings.HERITAGE_TRANSCRIPT_INLINE_KB = 1
+    before = list(recording.segments.values_list("start_ms", "text"))
+    body = ("WEBVTT\n\n" + "00:01.000 --> 00:02.000\n好\n\n" * 100 + "00:05.000 --> 00:04.000\n倒了\n").encode()
+    with mock.patch("archive.tasks.transcript_import_run.delay"), django_capture_on_commit_callbacks(execute=True):
+        curator_client.post(f"/curator/recordings/{recording.pk}/transcript/import/",
+                            {"file": SimpleUploadedFile("bad.vtt", body), "mode": "replace"})
+    job = TranscriptImportJob.objects.get()
+    assert transcript_import_job_run(job_id=job.pk) == "failed"
+    job.refresh_from_db()
+    assert job.status == "failed" and job.error
+    assert list(recording.segments.values_list("start_ms", "text")) == before

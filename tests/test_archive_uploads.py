@@ -26,6 +26,10 @@ def recording_form(recording, **files):
     ("talk.txt", "嗯,那个".encode(), "不支持的文件类型 .txt"),
     ("talk.mp4", b"just some text, not a video", "文件内容与扩展名 .mp4 不符"),
     ("talk.wav", b"ID3 this is an mp3", "文件内容与扩展名 .wav 不符"),
+    # The right magic bytes are not enough: the header must decode (heritage/sniff.py).
+    ("talk.mp3", b"ID3\x04\x00\x00\x00\x00\x00\x00" + "嗯,这只是一段文字,不是录音。".encode() * 50, "文件内容与扩展名 .mp3 不符"),
+    ("talk.mp4", MP4_HEAD + b"\x00" * 100, "文件内容与扩展名 .mp4 不符"),
+    ("talk.wav", b"RIFF" + b"\x00" * 200, "文件内容与扩展名 .wav 不符"),
 ])
 def test_recording_wrong_type(curator_client, recording, name, content, message):
     r = curator_client.post(f"/curator/recordings/{recording.pk}/edit/",
@@ -48,7 +52,9 @@ def test_recording_over_the_limit(curator_client, recording, settings):
 
 def test_recording_good_upload_then_bad_one_keeps_the_first(curator_client, recording, settings):
     settings.MAX_UPLOAD_MB = 1
-    good = SimpleUploadedFile("talk.mp4", MP4_HEAD + b"\x00" * 100)
+    from tests.review_fixtures import tiny_mp4
+
+    good = SimpleUploadedFile("talk.mp4", tiny_mp4())  # a real, decodable MP4
     r = curator_client.post(f"/curator/recordings/{recording.pk}/edit/", recording_form(recording, media=good))
     assert r.status_code == 302
     recording.refresh_from_db()
@@ -73,6 +79,10 @@ def test_footage_wrong_type_and_size(curator_client, technique, settings):
     assert r.status_code == 400 and "上限为 1 MB" in r.content.decode()
     assert not Footage.objects.exists()
     r = curator_client.post("/curator/footage/new/", {**data, "file": SimpleUploadedFile("a.webm", b"\x1a\x45\xdf\xa3xx")})
+    assert r.status_code == 400 and "文件内容与扩展名 .webm 不符" in r.content.decode()  # the magic alone is not enough
+    from tests.review_fixtures import tiny_mp4
+
+    r = curator_client.post("/curator/footage/new/", {**data, "file": SimpleUploadedFile("a.mp4", tiny_mp4())})
     assert r.status_code == 302 and Footage.objects.get().file.name.startswith("footage/")
 
 
@@ -99,3 +109,35 @@ def test_footage_and_document_served_behind_login(curator_client, technique, cli
     assert "查看授权文件" in curator_client.get(person.get_absolute_url()).content.decode()
     client.logout()  # the same client: now anonymous
     assert client.get(f"/curator/inheritors/{person.pk}/document/").status_code == 302
+
+
+def test_replaced_upload_is_deleted_after_commit_and_kept_on_rollback(curator_client, recording, django_capture_on_commit_callbacks):
+    from django.core.files.base import ContentFile
+    from django.db import transaction
+
+    from tests.review_fixtures import tiny_mp4
+
+    with django_capture_on_commit_callbacks(execute=True):
+        r = curator_client.post(f"/curator/recordings/{recording.pk}/edit/",
+                                recording_form(recording, media=SimpleUploadedFile("first.mp4", tiny_mp4("a"))))
+    assert r.status_code == 302
+    recording.refresh_from_db()
+    first = recording.media.name
+    with django_capture_on_commit_callbacks(execute=True):
+        r = curator_client.post(f"/curator/recordings/{recording.pk}/edit/",
+                                recording_form(recording, media=SimpleUploadedFile("second.mp4", tiny_mp4("b"))))
+    assert r.status_code == 302
+    recording.refresh_from_db()
+    assert recording.media.name != first
+    assert recording.media.storage.exists(recording.media.name)
+    assert not recording.media.storage.exists(first)
+    # A replacement that is rolled back leaves the saved file where it was.
+    kept = recording.media.name
+    with django_capture_on_commit_callbacks(execute=True):
+        try:
+            with transaction.atomic():
+                recording.media.save("third.mp4", ContentFile(tiny_mp4("c")), save=True)
+                raise RuntimeError("rolled back")
+        except RuntimeError:
+            pass
+    assert recording.media.storage.exists(kept)

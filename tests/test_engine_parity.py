@@ -1,4 +1,12 @@
-"""The engine's own sampling loop gives diffusers' WanPipeline frames (fp32, CPU), bit-for-bit repeatable."""
+"""The engine's own sampling loop gives diffusers' WanPipeline frames (fp32, CPU), bit-for-bit repeatable.
+
+The reference pipeline is built independently of the engine's sampler code: its scheduler comes from the
+checkpoint folder's scheduler/scheduler_config.json with only the shift overridden (the preset's), and it
+samples the official Wan2.2 sigma grid written out in tests/engine_fixtures.py from the official scheduler (training sigmas
+1 - linspace(1, 1/1000, 1000) reversed, held in float32: max 0.999…, min 0; sampling grid
+linspace(max, min, steps + 1) without its last point; the scheduler shifts it). A mistake in the
+engine's make_scheduler therefore shows up as a parity failure (test_parity_catches_a_wrong_scheduler).
+"""
 
 import hashlib
 
@@ -7,25 +15,26 @@ import pytest
 import torch
 
 from generation.engine import GenerationRequest, load_engine, write_mp4
-from generation.engine.sampler import make_scheduler
-from tests.engine_fixtures import tiny_engine, tiny_engine_dir  # noqa: F401  (fixtures)
+from tests.engine_fixtures import reference_scheduler, tiny_engine, tiny_engine_dir  # noqa: F401  (fixtures)
 
 PROMPT = "老师傅用刻刀在木板上雕出莲花纹样"
 NEGATIVE = "模糊，静止"
 
 
-def pipeline_frames(engine, *, seed, width, height, num_frames, steps, g_high, g_low, sampler="unipc"):
+def pipeline_frames(engine, *, seed, width, height, num_frames, steps, g_high, g_low, sampler="unipc",
+                    negative=NEGATIVE):
     from diffusers import WanPipeline
 
     c = engine.components
     pipe = WanPipeline(
         tokenizer=c.tokenizer, text_encoder=c.text_encoder, vae=c.vae,
-        scheduler=make_scheduler(sampler, engine.preset.flow_shift),
-        transformer=c.transformer, transformer_2=c.transformer_2, boundary_ratio=engine.preset.boundary,
+        scheduler=reference_scheduler(engine, sampler),
+        transformer=c.transformer, transformer_2=c.transformer_2,
+        boundary_ratio=engine.folder.model_index["boundary_ratio"],
     )
     pipe.set_progress_bar_config(disable=True)
     out = pipe(
-        prompt=PROMPT, negative_prompt=NEGATIVE, height=height, width=width, num_frames=num_frames,
+        prompt=PROMPT, negative_prompt=negative, height=height, width=width, num_frames=num_frames,
         num_inference_steps=steps, guidance_scale=g_high, guidance_scale_2=g_low,
         generator=torch.Generator("cpu").manual_seed(seed), output_type="np",
         max_sequence_length=engine.preset.max_sequence_length,
@@ -38,7 +47,7 @@ def test_frames_match_wan_pipeline(tiny_engine, sampler):
     req = GenerationRequest(prompt=PROMPT, negative_prompt=NEGATIVE, seed=7, width=64, height=48, num_frames=9,
                             num_steps=4, guidance_high=4.0, guidance_low=3.0, sampler=sampler)
     result = tiny_engine.generate(req, keep_float=True)
-    expected_split = {"unipc": {"high": 3, "low": 1}, "euler": {"high": 2, "low": 2}}[sampler]
+    expected_split = {"high": 3, "low": 1}  # the official grid at shift 12, either sampler
     assert result.expert_steps == expected_split  # both experts take part
     reference = pipeline_frames(tiny_engine, seed=7, width=64, height=48, num_frames=9, steps=4,
                                 g_high=4.0, g_low=3.0, sampler=sampler)
@@ -87,3 +96,56 @@ def test_fresh_engine_on_rebuilt_checkpoint_gives_same_frames(tiny_engine, tmp_p
     assert other.checkpoint_id == tiny_engine.checkpoint_id
     req = GenerationRequest(prompt=PROMPT, seed=5, width=32, height=32, num_frames=5)
     assert np.array_equal(other.generate(req).frames, tiny_engine.generate(req).frames)
+
+
+@pytest.mark.parametrize("mutation", [{"solver_order": 1}, {"final_sigmas_type": "sigma_min"}])
+def test_parity_catches_a_wrong_scheduler(tiny_engine, monkeypatch, mutation):
+    """With make_scheduler changed as a plausible mistake, the engine no longer matches the reference."""
+    import generation.engine.engine as engine_module
+    from diffusers import UniPCMultistepScheduler
+
+    from generation.engine.sampler import make_scheduler
+
+    def wrong(sampler, flow_shift, num_train_timesteps=1000):
+        good = make_scheduler(sampler, flow_shift, num_train_timesteps)
+        return UniPCMultistepScheduler.from_config(dict(good.config), **mutation)
+
+    req = GenerationRequest(prompt=PROMPT, negative_prompt=NEGATIVE, seed=7, width=64, height=48, num_frames=9,
+                            num_steps=4, guidance_high=4.0, guidance_low=3.0)
+    reference = pipeline_frames(tiny_engine, seed=7, width=64, height=48, num_frames=9, steps=4, g_high=4.0,
+                                g_low=3.0)
+    right = tiny_engine.generate(req, keep_float=True).frames_float
+    assert np.abs(reference - right).max() <= 1e-4
+    monkeypatch.setattr(engine_module, "make_scheduler", wrong)
+    mutated = tiny_engine.generate(req, keep_float=True).frames_float
+    assert np.abs(reference - mutated).max() > 1e-3  # parity fails: the test above would catch it
+
+
+def test_guidance_off_rule_matches_pipeline(tiny_engine):
+    """High-noise guidance 1 and low-noise 3: WanPipeline turns guidance off for both experts; so does the engine."""
+    req = GenerationRequest(prompt=PROMPT, negative_prompt=NEGATIVE, seed=4, width=32, height=32, num_frames=5,
+                            num_steps=4, guidance_high=1.0, guidance_low=3.0)
+    result = tiny_engine.generate(req, keep_float=True)
+    reference = pipeline_frames(tiny_engine, seed=4, width=32, height=32, num_frames=5, steps=4, g_high=1.0,
+                                g_low=3.0)
+    assert np.abs(reference - result.frames_float).max() <= 1e-4
+    guided = tiny_engine.generate(GenerationRequest(prompt=PROMPT, negative_prompt=NEGATIVE, seed=4, width=32,
+                                                    height=32, num_frames=5, num_steps=4, guidance_high=1.5,
+                                                    guidance_low=3.0), keep_float=True)
+    assert np.abs(guided.frames_float - result.frames_float).max() > 1e-3
+
+
+def test_empty_negative_prompt_means_the_official_one(tiny_engine):
+    from generation.engine.config import WAN_DEFAULT_NEGATIVE_PROMPT
+
+    assert tiny_engine.resolve(GenerationRequest(prompt=PROMPT, negative_prompt="")).negative_prompt == \
+        WAN_DEFAULT_NEGATIVE_PROMPT
+    assert tiny_engine.resolve(GenerationRequest(prompt=PROMPT, negative_prompt=None)).negative_prompt == \
+        WAN_DEFAULT_NEGATIVE_PROMPT
+    assert tiny_engine.resolve(GenerationRequest(prompt=PROMPT, negative_prompt="  ")).negative_prompt == \
+        WAN_DEFAULT_NEGATIVE_PROMPT
+    kw = dict(prompt=PROMPT, seed=2, width=32, height=32, num_frames=5, num_steps=3)
+    empty = tiny_engine.generate(GenerationRequest(negative_prompt="", **kw), keep_float=True)
+    reference = pipeline_frames(tiny_engine, seed=2, width=32, height=32, num_frames=5, steps=3, g_high=4.0,
+                                g_low=3.0, negative=WAN_DEFAULT_NEGATIVE_PROMPT)
+    assert np.abs(reference - empty.frames_float).max() <= 1e-4

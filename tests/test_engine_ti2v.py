@@ -5,7 +5,7 @@ import pytest
 import torch
 
 from generation.engine import PRESETS, GenerationRequest, InvalidRequest, load_engine
-from generation.engine.sampler import make_scheduler
+from tests.engine_fixtures import reference_scheduler
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,7 @@ def test_frames_match_wan_pipeline(ti2v_engine):
     assert result.expert_steps == {"high": 4, "low": 0}
     c = ti2v_engine.components
     pipe = WanPipeline(tokenizer=c.tokenizer, text_encoder=c.text_encoder, vae=c.vae,
-                       scheduler=make_scheduler("unipc", ti2v_engine.preset.flow_shift), transformer=c.transformer,
+                       scheduler=reference_scheduler(ti2v_engine, "unipc"), transformer=c.transformer,
                        transformer_2=None, boundary_ratio=None, expand_timesteps=True)
     pipe.set_progress_bar_config(disable=True)
     reference = pipe(prompt=req.prompt, negative_prompt=req.negative_prompt, height=64, width=64, num_frames=9,

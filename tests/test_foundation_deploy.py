@@ -28,3 +28,21 @@ def test_production_refuses_missing_secret_key():
     result = _check({"DJANGO_ALLOWED_HOSTS": "heritage.example.org"})
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_the_placeholder_secret_from_env_example():
+    placeholder = next(line.partition("=")[2] for line in (ROOT / ".env.example").read_text().splitlines()
+                       if line.startswith("DJANGO_SECRET_KEY="))
+    result = _check({"DJANGO_SECRET_KEY": placeholder, "DJANGO_ALLOWED_HOSTS": "heritage.example.org"})
+    assert result.returncode != 0
+    assert "placeholder" in result.stderr
+
+
+def test_load_demo_refuses_to_run_under_production_settings():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update({"DJANGO_SETTINGS_MODULE": "heritage.settings.production", "DJANGO_SECRET_KEY": secrets.token_urlsafe(60),
+                "DJANGO_ALLOWED_HOSTS": "heritage.example.org", "DATABASE_URL": "sqlite:///:memory:"})
+    result = subprocess.run([sys.executable, "manage.py", "load_demo"], cwd=ROOT, env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode != 0
+    assert "production" in result.stderr

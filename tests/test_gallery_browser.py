@@ -52,27 +52,27 @@ def test_visitor_learns_a_technique_step_by_step(live_server, transactional_db, 
     # play a clip (the button is a real, focusable <button>: press it with the keyboard)
     step1.locator(".play-toggle").focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('#video-step-1').currentTime > 0.3", timeout=15000)
+    page.wait_for_function("() => document.querySelector('#video-step-1').currentTime > 0.3", timeout=15000)
     assert page.evaluate("document.querySelector('#video-step-1').error") is None
     assert step1.locator(".play-toggle").text_content() == "暂停"
 
     # subtitles: Chinese by default, switch to English
     modes = "Array.from(document.querySelector('#video-step-1').textTracks).map(t => t.language + ':' + t.mode)"
-    page.wait_for_function(f"{modes}.includes('zh-Hans:showing')")
+    page.wait_for_function(f"() => {modes}.includes('zh-Hans:showing')")
     step1.get_by_role("button", name="English").focus()  # keyboard alone: Tab to it, then Space
     page.keyboard.press("Space")
     assert step1.get_by_role("button", name="English").get_attribute("aria-pressed") == "true"
-    page.wait_for_function(f"{modes}.join() === 'zh-Hans:disabled,en:showing'")
+    page.wait_for_function(f"() => {modes}.join() === 'zh-Hans:disabled,en:showing'")
     page.wait_for_function(
-        "(() => { const t = document.querySelector('#video-step-1').textTracks[1];"
-        " return t.cues && t.cues.length === 2 && t.cues[0].text.startsWith('English subtitle'); })()"
+        "() => { const t = document.querySelector('#video-step-1').textTracks[1];"
+        " return t.cues && t.cues.length === 2 && t.cues[0].text.startsWith('English subtitle'); }"
     )
     page.screenshot(path=str(ARTIFACTS / "03-technique-playing.png"), full_page=True)
 
     # slow-motion variant: same player, the 0.5× file
     step1.get_by_role("button", name="0.5 倍慢放").click()
-    page.wait_for_function("document.querySelector('#video-step-1').src.includes('/slow_0_5')")
-    page.wait_for_function("document.querySelector('#video-step-1').duration === 4")
+    page.wait_for_function("() => document.querySelector('#video-step-1').src.includes('/slow_0_5')")
+    page.wait_for_function("() => document.querySelector('#video-step-1').duration === 4")
 
     # step navigator: buttons and keyboard
     page.get_by_role("button", name="下一步").click()
@@ -98,7 +98,7 @@ def test_visitor_learns_a_technique_step_by_step(live_server, transactional_db, 
     assert real.is_visible() and page.locator("#step-3 .player video").is_visible()
     real_box, ai_box = real.bounding_box(), page.locator("#step-3 .player video").bounding_box()
     assert real_box["x"] > ai_box["x"] + ai_box["width"] - 1  # side by side on a wide screen
-    page.wait_for_function("document.querySelector('#step-3 figure.footage video').readyState >= 1")
+    page.wait_for_function("() => document.querySelector('#step-3 figure.footage video').readyState >= 1")
     page.screenshot(path=str(ARTIFACTS / "04-question-answered.png"), full_page=True)
 
     # search in Chinese, then follow a result to its step

@@ -38,3 +38,21 @@ def test_no_gpu_starts_one_cpu_worker_with_the_tiny_engine(settings, tmp_path):
     assert out.count("celery") == 1 and out.startswith("cpu@")
     assert "HERITAGE_ENGINE_PRESET=tiny" in out and "HERITAGE_ENGINE_DEVICE=cpu" in out
     assert "微型引擎" in err and "噪声" in err
+
+
+def test_several_gpus_per_worker(settings):
+    settings.ENGINE_PRESET = "wan2.2-t2v-a14b"
+    settings.ENGINE_MIN_GPU_MEMORY_GB = 24
+    gpus = [{"index": i, "name": "NVIDIA H200", "total_bytes": 141 * 1024**3} for i in range(5)]
+    out, err = run("--gpus-per-worker", "2", gpus=gpus)
+    lines = out.strip().splitlines()
+    assert [ln.split("@")[0] for ln in lines] == ["gpu0-1", "gpu2-3"]
+    assert "CUDA_VISIBLE_DEVICES=0,1" in lines[0] and "CUDA_VISIBLE_DEVICES=2,3" in lines[1]
+    assert all("HERITAGE_ENGINE_CONTEXT_PARALLEL=2" in ln for ln in lines)
+    assert all("torch.distributed.run --standalone --nproc_per_node 2" in ln and "engine_group --" in ln
+               and "--pool solo" in ln for ln in lines)
+    assert "GPU [4]" in err  # the odd one out is named, not silently dropped
+    with pytest.raises(CommandError, match="resident"):
+        run("--gpus-per-worker", "2", "--mode", "offload", gpus=gpus)
+    out, _ = run(gpus=gpus)
+    assert "HERITAGE_ENGINE_CONTEXT_PARALLEL" not in out and len(out.strip().splitlines()) == 5

@@ -201,3 +201,34 @@ def test_a_job_that_keeps_killing_its_worker_fails_after_three_attempts(user, dj
     assert sent == []
     job.refresh_from_db()
     assert job.status == "failed" and "3 次" in job.error
+
+
+def test_fast_modes_are_opt_in_checked_and_recorded():
+    from generation import parameters as params
+
+    plain = params.resolve({}, preset_name="tiny")
+    assert plain["fast"] == []
+    preview = params.resolve({"fast": ["lora_preview", "first_block_cache"]}, preset_name="tiny")
+    assert preview["fast"] == ["lora_preview", "first_block_cache"]
+    assert (preview["num_steps"], preview["guidance_high"], preview["guidance_low"]) == (4, 1.0, 1.0)
+    assert params.resolve({"fast": ["lora_preview"], "steps": 8}, preset_name="tiny")["num_steps"] == 8
+    for bad, field in ((["turbo"], "fast"), ("fp8", "fast"), (["first_block_cache", "taylorseer_cache"], "fast")):
+        with pytest.raises(params.ParameterError) as info:
+            params.resolve({"fast": bad}, preset_name="tiny")
+        assert field in info.value.errors
+    assert params.fast_mode_labels(["lora_preview"]) == ["快速预览(少步蒸馏 LoRA)"]
+
+
+def test_a_job_with_a_fast_mode_records_it(runtime, user, curator_client):
+    job = make_job(user, fast=["first_block_cache"])
+    assert services.job_execute(job_id=job.pk, runtime=runtime).status == "succeeded"
+    job.refresh_from_db()
+    assert job.parameters["fast"] == ["first_block_cache"]
+    assert job.parameters["fast_applied"]["cache"]["mode"] == "first_block_cache"
+    plain = make_job(user)
+    services.job_execute(job_id=plain.pk, runtime=runtime)
+    plain.refresh_from_db()
+    assert plain.parameters["fast"] == [] and plain.parameters["fast_applied"] == {}
+    page = curator_client.get(f"/curator/generation/jobs/{job.pk}/").content.decode()
+    assert "步间缓存(FirstBlockCache)" in page  # named on the job page
+    assert "无(完整计算)" in curator_client.get(f"/curator/generation/jobs/{plain.pk}/").content.decode()

@@ -35,7 +35,7 @@ def test_media_worker_processes_an_enqueued_clip(make_clip, media_worker):  # no
         timeout=300, interval=0.5, what="the media job to finish", workers=[media_worker],
     )
     assert done.status == "succeeded", done.error
-    assert done.worker.split(":")[-1] == str(media_worker.proc.pid)  # done by the worker process
+    assert done.worker.split("/")[-1] == str(media_worker.proc.pid)  # done by the worker process
     kinds = set(Rendition.objects.filter(media_job=done).values_list("kind", flat=True))
     assert kinds == {"delivery", "slowmo_050", "subtitles", "poster", "preview"}
     for rendition in Rendition.objects.filter(media_job=done):

@@ -39,6 +39,37 @@ def test_fixity_passes_then_finds_a_tampered_file(rv, archived_record, django_ca
     assert any("curator@example.org" in m.to and "固定性" in m.subject for m in mail.outbox)
 
 
+def test_fixity_failure_takes_the_record_offline_and_alerts_admins_once_per_incident(rv, archived_record, client):
+    from records.selectors import is_record_public
+
+    record = archived_record()
+    url = f"/public-media/records/{record.pk}/video"
+    assert is_record_public(record) and client.get(url).status_code == 200
+    f = record.file("video")
+    storage, name = f.file.storage, f.file.name
+    good = storage.open(name, "rb").read()
+    storage.delete(name)
+    storage.save(name, ContentFile(good[:-10] + b"tampered!!"))
+
+    def alerts():
+        return Notification.objects.filter(verb="fixity_failure").values_list("user__username", flat=True)
+
+    fixity.fixity_check_all()
+    assert not is_record_public(record) and client.get(url).status_code == 404
+    assert sorted(alerts()) == sorted(["admin1", "curator1"])
+    fixity.fixity_check_all()  # the same incident: no second alert
+    fixity.fixity_check_all()
+    assert alerts().count() == 2
+    # The file is restored: the next check passes and the record is back; a new failure is a new incident.
+    storage.delete(name)
+    storage.save(name, ContentFile(good))
+    fixity.fixity_check_all()
+    assert is_record_public(record) and client.get(url).status_code == 200
+    storage.delete(name)
+    fixity.fixity_check_all()
+    assert not is_record_public(record) and alerts().count() == 4
+
+
 def test_fixity_reports_a_missing_file(rv, archived_record):
     record = archived_record()
     f = record.file("poster") or record.file("original")

@@ -39,11 +39,11 @@ def test_inheritor_signs_on_a_phone(live_server, transactional_db, rv, make_clip
     page.goto(f"{live_server.url}/review/{review.pk}/sign/")
 
     # the clip plays
-    page.wait_for_function("document.querySelector('video').readyState >= 1", timeout=15000)
+    page.wait_for_function("() => document.querySelector('video').readyState >= 1", timeout=15000)
     duration = page.eval_on_selector("video", "v => v.duration")
     assert 0.9 <= duration <= 1.1
     page.eval_on_selector("video", "v => { v.muted = true; return v.play(); }")
-    page.wait_for_function("document.querySelector('video').currentTime > 0", timeout=15000)
+    page.wait_for_function("() => document.querySelector('video').currentTime > 0", timeout=15000)
 
     # attribution in large type; what will be public; no sideways scrolling; big buttons
     attribution = page.locator(".attribution.big")
@@ -86,7 +86,7 @@ def test_reviewer_comments_at_a_time_code(live_server, transactional_db, rv, mak
     page.set_viewport_size({"width": 1200, "height": 900})
     _login(page, live_server.url, "reviewer1")
     page.goto(f"{live_server.url}/review/{review.pk}/")
-    page.wait_for_function("document.querySelector('video').readyState >= 1", timeout=15000)
+    page.wait_for_function("() => document.querySelector('video').readyState >= 1", timeout=15000)
     page.eval_on_selector("video", """v => new Promise(done => {
         v.addEventListener("seeked", () => { v.dispatchEvent(new Event("pause")); done(); }, {once: true});
         v.currentTime = 0.5;
@@ -98,6 +98,6 @@ def test_reviewer_comments_at_a_time_code(live_server, transactional_db, rv, mak
     c = ReviewComment.objects.get(review=review)
     assert c.at_ms == 500 and c.author == rv.reviewer
     page.get_by_role("button", name="00:00").click()
-    page.wait_for_function("Math.abs(document.querySelector('video').currentTime - 0.5) < 0.3", timeout=5000)
+    page.wait_for_function("() => Math.abs(document.querySelector('video').currentTime - 0.5) < 0.3", timeout=5000)
     page.screenshot(path=str(ARTIFACTS / "03-review-desktop.png"), full_page=True)
     assert not page.js_errors

@@ -274,7 +274,7 @@ def test_the_flow_in_the_browser(live_server, transactional_db, browser, client,
     _login(phone, base, rv.inheritor_user.username)
     assert str(review.pk) not in phone.content()  # the superseded take is not in the inheritor's list
     phone.goto(base + reverse("review:sign", args=[second.pk]))
-    phone.wait_for_function("document.querySelector('video').readyState >= 1", timeout=15000)
+    phone.wait_for_function("() => document.querySelector('video').readyState >= 1", timeout=15000)
     assert phone.evaluate("document.querySelector('video').textTracks.length") >= 1
     limit = 2 * PHONE["height"]
     confirm = phone.locator("input[name=confirm]").bounding_box()

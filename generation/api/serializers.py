@@ -6,6 +6,8 @@ from drf_spectacular.utils import extend_schema_field
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
+from heritage.inputs import INT_MAX
+
 from archive.models import Technique, TechniqueStep
 
 from .. import parameters as params
@@ -18,11 +20,15 @@ class TaskInputSerializer(serializers.Serializer):
     text = serializers.CharField(required=False, max_length=5000, trim_whitespace=True,
                                  help_text="自由文本(口述或动作描述),会先规范化为结构化动作描述。")
     technique = serializers.SlugField(required=False, help_text="技法网址标识,如 suxiu-zhengqiang。")
-    step = serializers.IntegerField(required=False, min_value=1, help_text="该技法的步骤序号(从 1 开始)。")
+    step = serializers.IntegerField(required=False, min_value=1, max_value=INT_MAX, help_text="该技法的步骤序号(从 1 开始)。")
     camera = serializers.ChoiceField(choices=list(CAMERAS), required=False, help_text="机位。")
-    recording = serializers.IntegerField(required=False, help_text="口述史录音 id:以其转写片段为来源(须授权 AI 重构)。")
-    start = serializers.IntegerField(required=False, min_value=0, help_text="转写文本的起始字符位置。")
-    end = serializers.IntegerField(required=False, min_value=1, help_text="转写文本的结束字符位置(不含)。")
+    recording = serializers.IntegerField(required=False, max_value=INT_MAX, help_text="口述史录音 id:以其转写片段为来源(须授权 AI 重构)。")
+    start = serializers.IntegerField(required=False, min_value=0, max_value=INT_MAX, help_text="转写文本的起始字符位置。")
+    end = serializers.IntegerField(required=False, min_value=1, max_value=INT_MAX, help_text="转写文本的结束字符位置(不含)。")
+    prompt_extend = serializers.BooleanField(
+        required=False, allow_null=True, default=None,
+        help_text="用本地指令模型扩展提示词(类似 Wan2.2 --use_prompt_extend);缺省按服务器设置(默认关闭)。"
+                  "改写须保留每个参数值、手、工具和材料,否则保留原提示词;任务的 parameters.prompt_extension 记录所用提示词。")
 
     def validate(self, attrs):
         if attrs.get("recording") is not None:
@@ -54,13 +60,16 @@ class TaskParametersSerializer(serializers.Serializer):
     resolution = serializers.CharField(required=False, help_text="480p 或 720p(默认 480p)。")
     orientation = serializers.ChoiceField(choices=params.ORIENTATIONS, required=False)
     duration = serializers.FloatField(required=False, help_text="时长(秒)。映射为原生帧数 4k+1(A14B 为 16 帧/秒)。")
-    frame_rate = serializers.IntegerField(required=False, help_text="交付帧率;原生帧率固定,后期处理重采样。")
+    frame_rate = serializers.IntegerField(required=False, max_value=INT_MAX, help_text="交付帧率;原生帧率固定,后期处理重采样。")
     seed = serializers.IntegerField(required=False, help_text="随机种子,0 … 2^32-1;缺省时随机并记录。")
     temperature = serializers.FloatField(
         required=False, help_text="0.5 … 2.0,默认 1.0:两个专家的无分类器引导强度除以 temperature。")
-    steps = serializers.IntegerField(required=False, help_text="去噪步数(默认取引擎预设)。")
+    steps = serializers.IntegerField(required=False, max_value=INT_MAX, help_text="去噪步数(默认取引擎预设)。")
     sampler = serializers.ChoiceField(choices=params.SAMPLERS, required=False)
     memory_mode = serializers.ChoiceField(choices=params.MEMORY_MODES, required=False)
+    fast = serializers.ListField(child=serializers.ChoiceField(choices=list(params.FAST_MODE_LABELS)), required=False,
+                                 help_text="快速模式(逐任务选择,记录在任务上):first_block_cache、taylorseer_cache、"
+                                           "fp8(仅 GPU)、lora_preview(少步 LoRA 快速预览)。")
 
     def validate(self, attrs):
         try:
@@ -87,7 +96,8 @@ class TaskCreateSerializer(serializers.Serializer):
         public = {k: v for k, v in data.get("parameters", {}).items() if k != "resolved"}
         return {"technique": inp.get("technique_obj"), "step": inp.get("step_obj"), "text": inp.get("text"),
                 "camera": inp.get("camera"), "parameters": public, "recording": inp.get("recording_obj"),
-                "source_start": inp.get("start"), "source_end": inp.get("end")}
+                "source_start": inp.get("start"), "source_end": inp.get("end"),
+                "prompt_extend": inp.get("prompt_extend")}
 
 
 class S2VInputSerializer(serializers.Serializer):

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 
 from heritage.media import stream_field_file
 from heritage.permissions import HasPerm
+from heritage.throttling import AnonThrottle, JobSubmitThrottle, UserThrottle
 
 from .. import parameters as params
 from .. import selectors, services
@@ -19,7 +20,7 @@ from .serializers import (BatchCreateSerializer, RetrySerializer, S2VTaskCreateS
                           TaskSerializer)
 
 
-INPUT_FIELDS = {"input", "text", "technique", "step", "camera", "recording", "portrait", "span"}
+INPUT_FIELDS = {"input", "text", "technique", "step", "camera", "recording", "prompt_extend", "portrait", "span"}
 
 
 def _param_error_response(exc: params.ParameterError) -> Response:
@@ -33,21 +34,21 @@ def _param_error_response(exc: params.ParameterError) -> Response:
     return Response(body, status=status.HTTP_400_BAD_REQUEST)
 
 
+# Submitting (POST) is also held to the stricter job_submit rate: every job is GPU time.
+SUBMIT_THROTTLES = [AnonThrottle, UserThrottle, JobSubmitThrottle]
+
+
 class TaskListCreateView(ListAPIView):
     """List the generation tasks you may see (yours; every task for curators) or submit one
     (``generation.create``, as the generation screens)."""
 
     permission_classes = [HasPerm({"GET": "generation.view", "POST": "generation.create"},
                                   _("只有策展人可以提交生成任务。"))]
+    throttle_classes = SUBMIT_THROTTLES
     serializer_class = TaskSerializer
 
     def get_queryset(self):
-        q = self.request.query_params
-        step = q.get("step")
-        return selectors.job_list(
-            user=self.request.user, status=q.get("status") or None, technique=q.get("technique") or None,
-            step=int(step) if step and step.isdigit() else None, batch=q.get("batch") or None,
-            mine=q.get("mine") in ("1", "true"), retry_of=q.get("retry_of") or None)
+        return selectors.job_list(user=self.request.user, **selectors.job_list_filters(self.request.query_params))
 
     @extend_schema(
         summary="列出生成任务",
@@ -55,9 +56,9 @@ class TaskListCreateView(ListAPIView):
             OpenApiParameter("status", str, description="queued,running,cancelling,cancelled,failed,succeeded(逗号分隔)"),
             OpenApiParameter("technique", str, description="技法网址标识"),
             OpenApiParameter("step", int, description="步骤序号"),
-            OpenApiParameter("batch", str, description="批次 id"),
+            OpenApiParameter("batch", OpenApiTypes.UUID, description="批次 id"),
             OpenApiParameter("mine", bool, description="只看自己提交的(策展人默认看到全部)"),
-            OpenApiParameter("retry_of", str, description="某任务的重试"),
+            OpenApiParameter("retry_of", OpenApiTypes.UUID, description="某任务的重试"),
         ],
     )
     def get(self, request, *args, **kwargs):
@@ -89,6 +90,7 @@ class TaskListCreateView(ListAPIView):
 
 class TaskBatchView(GenericAPIView):
     permission_classes = [HasPerm("generation.create", _("只有策展人可以提交生成任务。"))]
+    throttle_classes = SUBMIT_THROTTLES
     serializer_class = BatchCreateSerializer
 
     @extend_schema(
@@ -142,9 +144,9 @@ class TaskCancelView(TaskDetailView):
         try:
             job = services.job_cancel(job=job, actor=request.user)
         except services.JobStateError as exc:
-            return Response({"detail": str(exc)}, status=status.HTTP_409_CONFLICT)
+            return Response({"detail": str(exc), "code": "conflict"}, status=status.HTTP_409_CONFLICT)
         except PermissionDenied as exc:
-            return Response({"detail": str(exc)}, status=status.HTTP_403_FORBIDDEN)
+            return Response({"detail": str(exc), "code": "permission_denied"}, status=status.HTTP_403_FORBIDDEN)
         return Response(TaskSerializer(job, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)
 
 
@@ -152,6 +154,7 @@ class TaskRetryView(TaskDetailView):
     permission_classes = [HasPerm({"GET": "generation.view", "POST": "generation.create"},
                                   _("只有策展人可以重试生成任务。"), obj_perm="generation.manage_job")]
     serializer_class = RetrySerializer
+    throttle_classes = SUBMIT_THROTTLES
     http_method_names = ["post", "options"]
 
     @extend_schema(summary="以新的随机种子重试(新任务,retry_of 指向原任务)", request=RetrySerializer,
@@ -164,7 +167,7 @@ class TaskRetryView(TaskDetailView):
             with transaction.atomic():
                 new = services.job_retry(job=job, actor=request.user, seed=ser.validated_data.get("seed"))
         except PermissionDenied as exc:
-            return Response({"detail": str(exc)}, status=status.HTTP_403_FORBIDDEN)
+            return Response({"detail": str(exc), "code": "permission_denied"}, status=status.HTTP_403_FORBIDDEN)
         except params.ParameterError as exc:
             return _param_error_response(exc)
         return Response(TaskSerializer(new, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)

@@ -9,7 +9,8 @@ forms and the API without loading torch or diffusers.
 from importlib import import_module
 
 _EXPORTS = {
-    "PRESETS": "config", "Preset": "config", "get_preset": "config",
+    "PRESETS": "config", "Preset": "config", "get_preset": "config", "FAST_MODES": "config",
+    "preset_for": "engine", "convert_checkpoint": "convert",
     "Engine": "engine", "GenerationRequest": "engine", "GenerationResult": "engine",
     "ResolvedRequest": "engine", "load_engine": "engine", "resolve_request": "engine",
     "Cancelled": "errors", "EngineError": "errors", "InvalidRequest": "errors",

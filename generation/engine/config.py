@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# Official Wan2.2 default negative prompt (wan/configs/shared_config.py). Offered as data for the
-# job layer; the engine itself uses exactly the negative prompt it is given.
+# Official Wan2.2 default negative prompt (wan/configs/shared_config.py). As in the official code, the
+# engine uses it whenever a request gives no negative prompt or an empty one (engine.resolve_request).
 WAN_DEFAULT_NEGATIVE_PROMPT = (
     "色调艳丽，过曝，静态，细节模糊不清，字幕，风格，作品，画作，画面，静止，整体发灰，最差质量，低质量，"
     "JPEG压缩残留，丑陋的，残缺的，多余的手指，画得不好的手部，画得不好的脸部，畸形的，毁容的，形态畸形的肢体，"
@@ -37,7 +37,7 @@ class Preset:
     max_frames: int = 81
     max_steps: int = 100
     description: str = ""
-    default_negative_prompt: str = field(default="", repr=False)
+    default_negative_prompt: str = field(default=WAN_DEFAULT_NEGATIVE_PROMPT, repr=False)
 
     @property
     def default_size(self) -> tuple[int, int]:
@@ -116,6 +116,17 @@ PRESETS: dict[str, Preset] = {
     ),
 }
 
+# Fast modes (generation/engine/fast.py), each opt-in per request and recorded in the result.
+# The job layer names them in the UI (generation/parameters.py holds the translated labels).
+FAST_MODES: dict[str, str] = {
+    "first_block_cache": "step caching: diffusers FirstBlockCache (threshold 0.05)",
+    "taylorseer_cache": "step caching: diffusers TaylorSeer (first-order prediction between full steps)",
+    "fp8": "FP8 linear layers through torchao (CUDA GPUs with FP8 support only)",
+    "lora_preview": "fast preview: a distilled few-step LoRA on both experts from a local folder",
+}
+# Defaults of a LoRA preview request (Wan2.2 4-step distilled LoRAs sample without guidance).
+LORA_PREVIEW = {"num_steps": 4, "guidance_high": 1.0, "guidance_low": 1.0}
+
 # Largest side accepted by presets without a strict size list (keeps CPU runs short).
 TINY_MAX_SIDE = 256
 
@@ -144,13 +155,75 @@ def get_preset(name: str) -> Preset:
         raise KeyError(f"unknown preset {name!r}; known presets: {', '.join(sorted(PRESETS))}") from None
 
 
-def detect_preset(transformer_config: dict) -> str:
-    """Guess the preset from the (high-noise) transformer's config (explicit `preset=` wins)."""
+class UnsupportedCheckpoint(ValueError):
+    """The folder holds a model this engine does not run; the message says what it is."""
+
+
+# model_index.json _class_name → what the folder is, for the models the T2V engine refuses.
+_OTHER_PIPELINES = {
+    "WanImageToVideoPipeline": "an image-to-video (I2V) checkpoint",
+    "WanVACEPipeline": "a VACE (video editing) checkpoint",
+    "WanVideoToVideoPipeline": "a video-to-video checkpoint",
+    "WanSpeechToVideoPipeline": "a speech-to-video (S2V) checkpoint",
+    "WanAnimatePipeline": "an animation checkpoint",
+}
+
+
+def _is_null(entry) -> bool:
+    return entry is None or (isinstance(entry, list) and all(v is None for v in entry))
+
+
+def detect_preset(transformer_config: dict, model_index: dict | None = None) -> str:
+    """The preset for a checkpoint folder, from model_index.json and the (high-noise) transformer's config.
+
+    Raises UnsupportedCheckpoint, saying what the folder is, for anything the T2V engine does not run:
+    another pipeline class (I2V, VACE, S2V…), image-conditioned inputs (36 input channels: Wan2.2-I2V
+    and Wan2.1-I2V), a one-transformer 16-channel folder (Wan2.1-T2V-14B/1.3B: other defaults, no
+    experts), two experts without boundary_ratio, or a geometry no preset knows.
+    An explicit `preset=` from the caller skips this (the caller then answers for the folder)."""
+    index = model_index or {}
+    cls = index.get("_class_name", "WanPipeline")
+    in_ch = int(transformer_config.get("in_channels", 16))
     dim = int(transformer_config.get("num_attention_heads", 0)) * int(transformer_config.get("attention_head_dim", 0))
     layers = int(transformer_config.get("num_layers", 0))
-    ti2v = int(transformer_config.get("in_channels", 16)) == 48  # the Wan2.2 VAE's 48 latent channels
-    if ti2v:
-        return "wan2.2-ti2v-5b" if (dim, layers) == (3072, 30) else "tiny-ti2v"
+    two = model_index is None or not _is_null(index.get("transformer_2"))
+    boundary = index.get("boundary_ratio")
+    geometry = f"{dim} wide, {layers} layers, {in_ch} input channels"
+    if cls in _OTHER_PIPELINES:
+        raise UnsupportedCheckpoint(f"model_index.json names {cls}: {_OTHER_PIPELINES[cls]}, not text-to-video; "
+                                    "this engine runs Wan2.2 text-to-video checkpoints (T2V-A14B, TI2V-5B)")
+    if cls != "WanPipeline":
+        raise UnsupportedCheckpoint(f"model_index.json names {cls!r}, not WanPipeline; this engine runs Wan2.2 "
+                                    "text-to-video checkpoints (T2V-A14B, TI2V-5B)")
+    if in_ch == 36:
+        raise UnsupportedCheckpoint(f"the transformer takes 36 input channels (16 latent + 4 mask + 16 image): an "
+                                    f"image-to-video (I2V) checkpoint ({geometry}), not text-to-video")
+    if in_ch == 48:  # the Wan2.2 VAE's 48 latent channels: TI2V-5B, one transformer
+        if two:
+            raise UnsupportedCheckpoint(f"48 input channels with a transformer_2 ({geometry}): no known Wan2.2 layout")
+        if (dim, layers) == (3072, 30):
+            return "wan2.2-ti2v-5b"
+        if dim <= 256:
+            return "tiny-ti2v"
+        raise UnsupportedCheckpoint(f"unknown TI2V geometry ({geometry}); known: 3072 wide, 30 layers (TI2V-5B)")
+    if in_ch != 16:
+        raise UnsupportedCheckpoint(f"the transformer takes {in_ch} input channels ({geometry}): not a Wan "
+                                    "text-to-video checkpoint")
+    if not two:
+        raise UnsupportedCheckpoint(f"one transformer with 16 input channels and no transformer_2 ({geometry}): a "
+                                    "Wan2.1 text-to-video checkpoint (Wan2.1-T2V-14B/1.3B), which samples with other "
+                                    "defaults; this engine runs Wan2.2 (T2V-A14B with two experts, TI2V-5B)")
+    if boundary is None and model_index is not None:
+        raise UnsupportedCheckpoint(f"two transformers but model_index.json has no boundary_ratio ({geometry}): the "
+                                    "expert switch is undefined")
     if (dim, layers) == (5120, 40):
-        return "wan2.2-t2v-a14b"
-    return "tiny"
+        name = "wan2.2-t2v-a14b"
+    elif dim <= 256:
+        name = "tiny"
+    else:
+        raise UnsupportedCheckpoint(f"unknown two-expert geometry ({geometry}); known: 5120 wide, 40 layers (T2V-A14B)")
+    if boundary is not None and abs(float(boundary) - float(PRESETS[name].boundary)) > 1e-9:
+        raise UnsupportedCheckpoint(f"model_index.json says boundary_ratio {boundary}, the {name} preset "
+                                    f"{PRESETS[name].boundary} (Wan2.2-T2V-A14B); a folder with another switch point "
+                                    "is not the T2V-A14B model")
+    return name

@@ -8,6 +8,7 @@ match that pipeline's output; it never calls the pipeline.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import os
 import re
@@ -20,10 +21,10 @@ from typing import Callable
 import numpy as np
 import torch
 
-from .config import TINY_MAX_SIDE, Preset, detect_preset, get_preset
+from .config import FAST_MODES, LORA_PREVIEW, TINY_MAX_SIDE, Preset, UnsupportedCheckpoint, detect_preset, get_preset
 from .errors import Cancelled, InvalidRequest, OutOfMemory
 from .experts import ExpertPair
-from .loading import ModelFolder, default_dtypes, inspect_model_dir, load_components
+from .loading import ModelFolder, component_bytes, default_dtypes, inspect_model_dir, load_components
 from .memory import (
     MODES,
     Placement,
@@ -33,7 +34,8 @@ from .memory import (
     pick_mode,
     vae_decode_bytes,
 )
-from .sampler import SAMPLERS, expert_plan, make_scheduler
+from .fast import FastModes, check_fast
+from .sampler import SAMPLERS, expert_plan, make_scheduler, set_schedule, uses_guidance
 
 ProgressFn = Callable[[int, int, str], None]
 CancelFn = Callable[[], bool]
@@ -52,6 +54,8 @@ class GenerationRequest:
     guidance_low: float | None = None
     sampler: str = "unipc"
     mode: str | None = None  # None → the engine's mode
+    fast: tuple[str, ...] = ()  # fast modes (config.FAST_MODES), none by default
+    lora_dir: str | None = None  # LoRA folder for the lora_preview fast mode
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,8 @@ class ResolvedRequest:
     guidance_low: float
     sampler: str
     mode: str
+    fast: tuple[str, ...] = ()
+    lora_dir: str | None = None
 
 
 @dataclass
@@ -89,6 +95,7 @@ class GenerationResult:
     preset: str
     decode_tiled: bool
     mode_reason: str = ""
+    fast: dict = field(default_factory=dict)  # fast modes in effect and their settings (provenance)
     frames_float: np.ndarray | None = field(default=None, repr=False)  # [F, H, W, 3] in [0, 1] if asked
 
 
@@ -112,29 +119,42 @@ def prompt_clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _forward(model, label: str, cache: dict | None, **kwargs) -> torch.Tensor:
+    """One transformer forward, inside diffusers' cache context `label` when a cache hook needs it
+    (the step index, sigma and step count tell FirstBlockCache/TaylorSeer where the loop is)."""
+    if cache is None or not hasattr(model, "cache_context"):
+        return model(**kwargs, return_dict=False)[0]
+    with model.cache_context(label, **cache):
+        return model(**kwargs, return_dict=False)[0]
+
+
 def guided_velocity(model: torch.nn.Module, x: torch.Tensor, timestep: torch.Tensor, cond: torch.Tensor,
                     uncond: torch.Tensor | None, scale: float, *, batch_cfg: bool,
-                    both: torch.Tensor | None = None) -> torch.Tensor:
-    """One expert's classifier-free-guided velocity for latents x [1, C, F_lat, h, w].
+                    both: torch.Tensor | None = None, cache: dict | None = None) -> torch.Tensor:
+    """One expert's classifier-free-guided velocity for latents x [1, C, F_lat, h, w], in float32.
 
     timestep: [1] (one value for every token) or [1, S] (one per token: TI2V-5B's expand_timesteps).
     batch_cfg=False: two batch-1 forwards (cond, then uncond), exactly as WanPipeline calls the model.
     batch_cfg=True: one batch-2 forward (fewer, larger kernels and one pass over the weights).
-    uncond=None: no guidance (scale 1), one forward.
+    uncond=None: no guidance, one forward.
+    The experts run in their own dtype (bf16 on GPU); their outputs are combined in float32, as the
+    official Wan2.2 code does (its model returns float32), so the guidance difference keeps its precision.
+    cache: the cache-context fields (step_index, sigma, num_inference_steps) when a cache hook is on.
     """
     if timestep.ndim == 0:
         timestep = timestep.expand(1)
     if uncond is None:
-        return model(hidden_states=x, timestep=timestep, encoder_hidden_states=cond, return_dict=False)[0]
+        return _forward(model, "cond", cache, hidden_states=x, timestep=timestep, encoder_hidden_states=cond).float()
     if batch_cfg:
         both = torch.cat([cond, uncond]) if both is None else both  # [2, L, D]
-        out = model(hidden_states=torch.cat([x, x]), timestep=timestep.expand(2, *timestep.shape[1:]),
-                    encoder_hidden_states=both, return_dict=False)[0]  # [2, C, F_lat, h, w]
-        noise_cond, noise_uncond = out.chunk(2)
+        out = _forward(model, "cond_uncond", cache, hidden_states=torch.cat([x, x]),
+                       timestep=timestep.expand(2, *timestep.shape[1:]), encoder_hidden_states=both)
+        noise_cond, noise_uncond = out.float().chunk(2)  # [1, C, F_lat, h, w] each
     else:
-        noise_cond = model(hidden_states=x, timestep=timestep, encoder_hidden_states=cond, return_dict=False)[0]
-        noise_uncond = model(hidden_states=x, timestep=timestep, encoder_hidden_states=uncond,
-                             return_dict=False)[0]
+        noise_cond = _forward(model, "cond", cache, hidden_states=x, timestep=timestep,
+                              encoder_hidden_states=cond).float()
+        noise_uncond = _forward(model, "uncond", cache, hidden_states=x, timestep=timestep,
+                                encoder_hidden_states=uncond).float()
     return noise_uncond + scale * (noise_cond - noise_uncond)
 
 
@@ -149,9 +169,11 @@ def resolve_request(preset: Preset, request: GenerationRequest, *, default_mode:
     prompt = request.prompt
     if not isinstance(prompt, str) or not prompt.strip():
         errors.append("prompt is empty: describe the action to show")
-    negative = request.negative_prompt if request.negative_prompt is not None else ""
-    if not isinstance(negative, str):
+    negative = request.negative_prompt
+    if negative is not None and not isinstance(negative, str):
         errors.append("negative_prompt must be text")
+    elif negative is None or not negative.strip():
+        negative = p.default_negative_prompt  # as the official code: none or empty → the default one
     if not _is_int(request.seed) or not 0 <= int(request.seed) < 2**63:
         errors.append(f"seed must be an integer from 0 to 2**63-1, got {request.seed!r}")
     width = p.default_size[0] if request.width is None else request.width
@@ -172,13 +194,21 @@ def resolve_request(preset: Preset, request: GenerationRequest, *, default_mode:
         errors.append(f"frames must be of the form 4k+1 (1, 5, 9, …, {p.max_frames}), got {frames!r}")
     elif frames > p.max_frames:
         errors.append(f"frames must be at most {p.max_frames} for preset {p.name}, got {frames}")
-    steps = p.num_steps if request.num_steps is None else request.num_steps
+    fast = request.fast or ()
+    if isinstance(fast, str) or not all(isinstance(m, str) for m in fast):
+        errors.append(f"fast must be a list of fast-mode names ({', '.join(FAST_MODES)}), got {fast!r}")
+        fast = ()
+    fast = tuple(dict.fromkeys(fast))  # ordered, without repeats
+    preview = "lora_preview" in fast
+    steps = (LORA_PREVIEW["num_steps"] if preview else p.num_steps) if request.num_steps is None else request.num_steps
     if not _is_int(steps) or steps <= 0:
         errors.append(f"steps must be a positive integer, got {steps!r}")
     elif steps > p.max_steps:
         errors.append(f"steps must be at most {p.max_steps}, got {steps}")
-    g_high = p.guidance_high if request.guidance_high is None else request.guidance_high
-    g_low = p.guidance_low if request.guidance_low is None else request.guidance_low
+    g_high = (LORA_PREVIEW["guidance_high"] if preview else p.guidance_high) if request.guidance_high is None \
+        else request.guidance_high
+    g_low = (LORA_PREVIEW["guidance_low"] if preview else p.guidance_low) if request.guidance_low is None \
+        else request.guidance_low
     for label, g in (("guidance_high", g_high), ("guidance_low", g_low)):
         if not _is_number(g) or not 1.0 <= float(g) <= 20.0:
             errors.append(f"{label} must be a number from 1 to 20, got {g!r}")
@@ -190,7 +220,7 @@ def resolve_request(preset: Preset, request: GenerationRequest, *, default_mode:
     if errors:
         raise InvalidRequest("; ".join(errors))
     return ResolvedRequest(prompt, negative, int(request.seed), int(width), int(height), int(frames), int(steps),
-                           float(g_high), float(g_low), request.sampler, mode)
+                           float(g_high), float(g_low), request.sampler, mode, fast, request.lora_dir)
 
 
 class Engine:
@@ -228,6 +258,8 @@ class Engine:
         self.mode = self.choose_mode(mode)
         self.mode_reason = self._mode_reason
         self.placement.apply(self.mode)
+        self.fast = FastModes(self.experts)
+        self.context_parallel = 1  # processes sharing each clip's sequence (parallel.py); 1: none
 
     # ------------------------------------------------------------------ memory mode
     def choose_mode(self, mode: str | None, width: int | None = None, height: int | None = None,
@@ -262,8 +294,26 @@ class Engine:
     # ------------------------------------------------------------------ checks (no model work)
     def resolve(self, request: GenerationRequest) -> ResolvedRequest:
         """Fill defaults from the preset and check everything; raises InvalidRequest, no model work."""
-        return resolve_request(self.preset, request, default_mode=self.mode, temporal_scale=self.vae_scale_temporal,
-                               spatial_multiple=self.vae_scale_spatial * self.patch_size[1])
+        req = resolve_request(self.preset, request, default_mode=self.mode, temporal_scale=self.vae_scale_temporal,
+                              spatial_multiple=self.vae_scale_spatial * self.patch_size[1])
+        problems = check_fast(req.fast, device=self.device, lora_dir=req.lora_dir,
+                              two_experts=self.experts.low is not None)
+        if self.context_parallel > 1:
+            from .parallel import tokens_per_frame_check
+
+            if req.mode == "auto":  # the weights stay on every rank's device
+                req = dataclasses.replace(req, mode="resident")
+
+            _, _, f, h, w = self._latent_shape(req.width, req.height, req.num_frames)
+            p = self.patch_size
+            problem = tokens_per_frame_check((f // p[0]) * (h // p[1]) * (w // p[2]), self.context_parallel)
+            if problem:
+                problems.append(problem)
+            if req.mode != "resident":
+                problems.append(f"context parallelism runs in memory mode resident only, not {req.mode}")
+        if problems:
+            raise InvalidRequest("; ".join(problems))
+        return req
 
     def validate(self, request: GenerationRequest) -> None:
         """Raise InvalidRequest with every problem found, without touching any model."""
@@ -335,19 +385,24 @@ class Engine:
         is_cuda = device.startswith("cuda")
 
         def check_cancel(where: str) -> None:
-            if should_cancel is not None and should_cancel():
+            stop = should_cancel is not None and should_cancel()
+            if self.context_parallel > 1:  # every rank stops at the same check, as rank 0 decides
+                from .parallel import agree
+
+                stop = agree(stop)
+            if stop:
                 raise Cancelled(f"cancelled {where}")
 
         check_cancel("before encoding")
 
         # 2. Encode prompt and negative prompt (cached by text).
         t0 = time.perf_counter()
-        guided = {"high": req.guidance_high > 1.0, "low": req.guidance_low > 1.0}
-        texts = [req.prompt] + ([req.negative_prompt] if any(guided.values()) else [])
+        guided = uses_guidance(req.guidance_high)  # WanPipeline's rule: both experts guided, or neither
+        texts = [req.prompt] + ([req.negative_prompt] if guided else [])
         if any((text, self.preset.max_sequence_length) not in self._text_cache for text in texts):
             self.placement.for_encode()  # swap mode: the text encoder visits the device only when needed
         cond = self.encode_text(req.prompt)  # [1, L, D]
-        uncond = self.encode_text(req.negative_prompt) if any(guided.values()) else None
+        uncond = self.encode_text(req.negative_prompt) if guided else None
         self.placement.after_encode()
         timings["encode"] = time.perf_counter() - t0
 
@@ -357,30 +412,36 @@ class Engine:
         latents = torch.randn(shape, generator=generator, dtype=torch.float32).to(device)
 
         scheduler = make_scheduler(req.sampler, self.preset.flow_shift, self.num_train_timesteps)
-        scheduler.set_timesteps(req.num_steps, device=device)
+        set_schedule(scheduler, req.num_steps, device=device)  # the official Wan2.2 grid (sampler.py)
         scheduler.set_begin_index(0)
         timesteps = scheduler.timesteps
         plan = expert_plan(timesteps, self.experts.boundary, self.num_train_timesteps)
         expert_steps = {"high": plan.count("high"), "low": plan.count("low")}
         both = torch.cat([cond, uncond]) if self.batch_cfg and uncond is not None else None  # [2, L, D]
 
-        # 4. Denoise: each step picks its expert by the switch rule, guides, and steps the scheduler.
+        # 4. Denoise: each step picks its expert by the switch rule, guides in float32, and steps the scheduler
+        #    in float32 (latents stay float32 whatever the sampler; only the experts' input is cast).
         t0 = time.perf_counter()
         total = len(timesteps)
-        for i, t in enumerate(timesteps):
-            check_cancel(f"before step {i + 1} of {total}")
-            name, model, scale = self.experts.select(t, req.guidance_high, req.guidance_low)
-            self.placement.for_expert(name)
-            x = latents.to(dtype)  # [1, C, F_lat, h, w]
-            if self.expand_timesteps:  # as WanPipeline: t on every (1×2×2-patch) token, shape [1, F_lat·h/2·w/2]
-                timestep = (torch.ones(shape[2:], dtype=torch.float32, device=device)[:, ::2, ::2] * t).flatten()[None]
-            else:
-                timestep = t.expand(1)
-            noise_pred = guided_velocity(model, x, timestep, cond, uncond if guided[name] else None, scale,
-                                         batch_cfg=self.batch_cfg, both=both)
-            latents = scheduler.step(noise_pred, t, latents, return_dict=False)[0]  # float32
-            if progress is not None:
-                progress(i + 1, total, name)
+        with self.fast.applied(req.fast, num_steps=req.num_steps, lora_dir=req.lora_dir,
+                               reload_experts=self._reload_experts) as fast_detail:
+            caching = "cache" in fast_detail
+            for i, t in enumerate(timesteps):
+                check_cancel(f"before step {i + 1} of {total}")
+                name, model, scale = self.experts.select(t, req.guidance_high, req.guidance_low)
+                self.placement.for_expert(name)
+                x = latents.to(dtype)  # [1, C, F_lat, h, w]
+                if self.expand_timesteps:  # as WanPipeline: t on every (1×2×2-patch) token, [1, F_lat·h/2·w/2]
+                    timestep = (torch.ones(shape[2:], dtype=torch.float32, device=device)[:, ::2, ::2] * t).flatten()[None]
+                else:
+                    timestep = t.expand(1)
+                cache = ({"step_index": i, "sigma": float(scheduler.sigmas[i]), "num_inference_steps": total}
+                         if caching else None)
+                noise_pred = guided_velocity(model, x, timestep, cond, uncond, scale, batch_cfg=self.batch_cfg,
+                                             both=both, cache=cache)  # float32
+                latents = scheduler.step(noise_pred, t, latents, return_dict=False)[0]  # float32 in, float32 out
+                if progress is not None:
+                    progress(i + 1, total, name)
         if is_cuda:
             torch.cuda.synchronize(device)
         timings["denoise"] = time.perf_counter() - t0
@@ -427,7 +488,7 @@ class Engine:
             num_steps=req.num_steps, seed=req.seed, sampler=req.sampler, expert_steps=expert_steps,
             timings=timings, peak_memory_bytes=peak, peak_memory_kind=peak_kind, mode=self.mode,
             device=self.device, checkpoint_id=self.checkpoint_id, preset=self.preset.name, decode_tiled=tiled,
-            mode_reason=self.mode_reason,
+            mode_reason=self.mode_reason, fast=fast_detail if req.fast else {},
             frames_float=frames_float if keep_float else None,
         )
 
@@ -447,29 +508,86 @@ class Engine:
         for model in self.experts.modules:
             apply_speedups(model, attention=attention, compile_blocks=compile_blocks)
 
+    def _reload_experts(self) -> None:
+        """Fresh expert weights from the folder (after FP8 quantisation, which is not undone in place)."""
+        dtypes = getattr(self, "dtypes", default_dtypes(self.device))
+        fresh = load_components(self.folder, dtypes, only=("transformer", "transformer_2"))
+        self.placement.mode = None
+        self.components.transformer, self.components.transformer_2 = fresh.transformer, fresh.transformer_2
+        self.experts.high, self.experts.low = fresh.transformer, fresh.transformer_2
+        self.placement.high, self.placement.low = fresh.transformer, fresh.transformer_2
+        self.placement.apply(self.mode)
+
     def describe(self) -> dict:
         return {"model_dir": self.model_dir, "checkpoint_id": self.checkpoint_id, "preset": self.preset.name,
                 "device": self.device, "mode": self.mode, "mode_reason": self.mode_reason,
-                "batch_cfg": self.batch_cfg}
+                "batch_cfg": self.batch_cfg, "context_parallel": self.context_parallel,
+                "experts_dtype": str(self.experts.dtype).replace("torch.", "")}
 
 
 def default_device() -> str:
     return "cuda" if torch.cuda.is_available() else "cpu"
 
 
-def load_engine(model_dir: str | os.PathLike, *, preset: str | None = None, device: str | None = None,
-                mode: str = "auto", batch_cfg: bool | None = None) -> Engine:
-    """Check the folder (MissingComponent names what is absent), load every component from it
-    (local files only), pick the memory mode and place the weights."""
-    if mode not in ("auto", *MODES):
-        raise InvalidRequest(f"unknown memory mode {mode!r}; choose auto, {', '.join(MODES)}")
-    folder = inspect_model_dir(model_dir)
+def preset_for(folder: ModelFolder, preset: str | None = None) -> Preset:
+    """THE preset rule: an explicit name wins; otherwise detected from model_index.json and the transformer
+    config (config.detect_preset), refusing folders this engine does not run with InvalidRequest."""
     try:
-        preset_obj = get_preset(preset or detect_preset(folder.transformer_config))
+        return get_preset(preset or detect_preset(folder.transformer_config, folder.model_index))
+    except UnsupportedCheckpoint as exc:
+        raise InvalidRequest(f"model folder {folder.path} is not supported: {exc}") from None
     except KeyError as exc:
         raise InvalidRequest(str(exc.args[0])) from None
+
+
+def load_targets(folder: ModelFolder, device: str, mode: str, dtypes: dict[str, torch.dtype]) -> dict[str, str]:
+    """Which components load straight onto the device: all of them when the weights will stay there
+    (mode resident, or auto when the estimate from the files' headers fits in free memory), else none
+    (swap and offload keep them in host memory and move them as they go)."""
+    if not device.startswith("cuda") or mode in ("swap", "offload"):
+        return {}
+    if mode == "auto":
+        free = free_device_memory(device)
+        sizes = {name: component_bytes(folder, name, dtypes["transformer" if name.startswith("transformer") else name])
+                 for name in ("transformer", "transformer_2", "text_encoder", "vae")
+                 if name != "transformer_2" or folder.two_experts}
+        need = sum(sizes.values()) * 1.25  # weights plus headroom for activations
+        if free is None or free < need:
+            return {}
+    return {"transformer": device, "text_encoder": device, "vae": device}
+
+
+def load_engine(model_dir: str | os.PathLike, *, preset: str | None = None, device: str | None = None,
+                mode: str = "auto", batch_cfg: bool | None = None, precision: str | None = None,
+                context_parallel: int = 1) -> Engine:
+    """Check the folder (MissingComponent names what is absent; InvalidRequest says what an unsupported
+    folder is), load every component from it (local files only; straight onto the device when the
+    weights will stay there), pick the memory mode and place the weights.
+
+    precision: None (bf16 experts and text encoder on GPU, fp32 on CPU) or "bf16"/"fp32" to force it.
+    context_parallel: N > 1 splits each clip's sequence over the N processes torchrun started (parallel.py);
+    the weights then stay resident on each process's device."""
+    if mode not in ("auto", *MODES):
+        raise InvalidRequest(f"unknown memory mode {mode!r}; choose auto, {', '.join(MODES)}")
+    if context_parallel > 1:
+        if mode not in ("auto", "resident"):
+            raise InvalidRequest(f"context parallelism runs in memory mode resident only, not {mode}")
+        mode = "resident"
+    folder = inspect_model_dir(model_dir)
+    preset_obj = preset_for(folder, preset)
     device = device or default_device()
     if device.startswith("cuda") and not torch.cuda.is_available():
         raise InvalidRequest(f"device {device} asked for, but no CUDA device is available")
-    components = load_components(folder, default_dtypes(device))
-    return Engine(folder, components, preset=preset_obj, device=device, mode=mode, batch_cfg=batch_cfg)
+    try:
+        dtypes = default_dtypes(device, precision)
+    except ValueError as exc:
+        raise InvalidRequest(str(exc)) from None
+    components = load_components(folder, dtypes, device_for=load_targets(folder, device, mode, dtypes))
+    engine = Engine(folder, components, preset=preset_obj, device=device, mode=mode, batch_cfg=batch_cfg)
+    engine.dtypes = dtypes
+    if context_parallel > 1:
+        from .parallel import enable_context_parallel
+
+        enable_context_parallel(engine.experts.modules, context_parallel)
+        engine.context_parallel = context_parallel
+    return engine

@@ -41,4 +41,10 @@ class ExpertPair:
 
     @property
     def dtype(self) -> torch.dtype:
-        return next(self.high.parameters()).dtype
+        """The experts' compute dtype: that of most of their weights (a few small modules, e.g. the
+        modulation table and norms, stay float32 under a bf16 load, and one of them comes first)."""
+        counts: dict[torch.dtype, int] = {}
+        for p in self.high.parameters():
+            if p.is_floating_point():
+                counts[p.dtype] = counts.get(p.dtype, 0) + p.numel()
+        return max(counts, key=counts.get)

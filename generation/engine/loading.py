@@ -185,39 +185,96 @@ class Components:
     scheduler_config: dict
 
 
-def default_dtypes(device: str) -> dict[str, torch.dtype]:
-    """bf16 on GPU (the VAE stays fp32 as in Wan2.2's own code); fp32 everywhere on CPU."""
-    if device.startswith("cuda"):
+def default_dtypes(device: str, precision: str | None = None) -> dict[str, torch.dtype]:
+    """bf16 experts and text encoder on GPU (the VAE stays fp32 as in Wan2.2's own code); fp32 everywhere
+    on CPU unless precision="bf16" (which runs the GPU's dtype path on the CPU, for tests)."""
+    if precision not in (None, "bf16", "fp32"):
+        raise ValueError(f"precision must be bf16 or fp32, got {precision!r}")
+    if precision == "bf16" or (precision is None and device.startswith("cuda")):
         return {"transformer": torch.bfloat16, "text_encoder": torch.bfloat16, "vae": torch.float32}
     return {"transformer": torch.float32, "text_encoder": torch.float32, "vae": torch.float32}
 
 
-def load_components(folder: ModelFolder, dtypes: dict[str, torch.dtype]) -> Components:
-    """Load every component onto the CPU (memory.py places them on the device afterwards).
+_DTYPE_BYTES = {"F64": 8, "F32": 4, "BF16": 2, "F16": 2, "F8_E4M3": 1, "F8_E5M2": 1, "I64": 8, "I32": 4,
+                "I16": 2, "I8": 1, "U8": 1, "BOOL": 1}
+
+
+def weight_files(folder: Path) -> list[Path]:
+    """The safetensors files of one component folder (the shards its index names, or the single file)."""
+    for index in sorted(folder.glob("*.safetensors.index.json")):
+        return [folder / s for s in sorted(set(json.loads(index.read_text())["weight_map"].values()))]
+    return sorted(folder.glob("*.safetensors"))
+
+
+def safetensors_numels(path: Path) -> dict[str, tuple[str, int]]:
+    """name → (dtype, number of elements), from the file's header only."""
+    header = json.loads(_safetensors_header(path))
+    out = {}
+    for name, info in header.items():
+        if name == "__metadata__":
+            continue
+        n = 1
+        for d in info["shape"]:
+            n *= int(d)
+        out[name] = (info["dtype"], n)
+    return out
+
+
+def component_bytes(folder: ModelFolder, name: str, dtype: torch.dtype) -> int:
+    """Bytes the component will take once loaded in `dtype` (floating tensors), read from headers only."""
+    total = 0
+    for f in weight_files(folder.path / name):
+        for dt, n in safetensors_numels(f).values():
+            total += n * (dtype.itemsize if dt.startswith(("F", "BF")) else _DTYPE_BYTES.get(dt, 4))
+    return total
+
+
+def load_components(folder: ModelFolder, dtypes: dict[str, torch.dtype], *,
+                    device_for: dict[str, str] | None = None, only: tuple[str, ...] | None = None) -> Components:
+    """Load every component from the folder.
+
+    device_for: component → device to load it straight onto (diffusers/transformers `device_map`: each
+    tensor goes from the file to the device, read lazily from the memory-mapped file, without a full
+    copy in host memory first); components not named load onto the CPU (memory.py places them later).
+    Every loader runs with low_cpu_mem_usage (the models are built empty, on the meta device).
 
     A component that is present but cannot be loaded (truncated weights, a config that does not match)
-    raises MissingComponent naming it, with the loader's own message."""
+    raises MissingComponent naming it, with the loader's own message.
+    only: load just these components (the others are None in the result)."""
     from diffusers import AutoencoderKLWan, WanTransformer3DModel
     from transformers import AutoTokenizer, UMT5EncoderModel
 
     root = folder.path
     common = dict(local_files_only=True)
 
+    device_for = device_for or {}
+
     def load(name: str, fn, **kwargs):
+        placed = dict(kwargs)
+        target = device_for.get("transformer" if name == "transformer_2" else name)
+        if name != "tokenizer":
+            placed["low_cpu_mem_usage"] = True
+            if target is not None:
+                placed["device_map"] = {"": target}
         try:
-            return fn(root / name, **common, **kwargs)
+            return fn(root / name, **common, **placed)
         except (OSError, ValueError, RuntimeError, KeyError, TypeError) as exc:
             first = str(exc).strip().splitlines()[0][:500] if str(exc).strip() else type(exc).__name__
             raise MissingComponent(f"cannot load {name}/ from {root}: {first}", missing=[name]) from exc
 
-    tokenizer = load("tokenizer", AutoTokenizer.from_pretrained)
-    text_encoder = load("text_encoder", UMT5EncoderModel.from_pretrained, dtype=dtypes["text_encoder"])
-    transformer = load("transformer", WanTransformer3DModel.from_pretrained, torch_dtype=dtypes["transformer"])
+    def wanted(name: str) -> bool:
+        return only is None or name in only
+
+    tokenizer = load("tokenizer", AutoTokenizer.from_pretrained) if wanted("tokenizer") else None
+    text_encoder = (load("text_encoder", UMT5EncoderModel.from_pretrained, dtype=dtypes["text_encoder"])
+                    if wanted("text_encoder") else None)
+    transformer = (load("transformer", WanTransformer3DModel.from_pretrained, torch_dtype=dtypes["transformer"])
+                   if wanted("transformer") else None)
     transformer_2 = None
-    if folder.two_experts:
+    if folder.two_experts and wanted("transformer_2"):
         transformer_2 = load("transformer_2", WanTransformer3DModel.from_pretrained,
                              torch_dtype=dtypes["transformer"])
-    vae = load("vae", AutoencoderKLWan.from_pretrained, torch_dtype=dtypes["vae"])
+    vae = load("vae", AutoencoderKLWan.from_pretrained, torch_dtype=dtypes["vae"]) if wanted("vae") else None
     for m in (text_encoder, transformer, transformer_2, vae):
         if m is not None:
             m.eval().requires_grad_(False)

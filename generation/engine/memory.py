@@ -4,7 +4,8 @@ resident  every component on the device (fastest; ~2×28 GB of experts + 11 GB t
 swap      only the expert in use is on the device; the idle one waits in CPU memory and they trade
           places at the switch (once per clip); the text encoder visits the device to encode, then leaves
 offload   sequential (block-level) offload: each transformer block is brought to the device just before
-          it runs, with a side stream prefetching the next (for 24 GB cards)
+          it runs, with a side stream prefetching the next (for 24 GB cards); host copies are pinned
+          a group at a time, not all at once (Placement.offload_options)
 
 `pick_mode` chooses from free device memory; a caller may override it. On the CPU device every
 mode is accepted; swap's moves are then no-ops.
@@ -92,6 +93,16 @@ class Placement:
         self.mode: str | None = None
         self._grouped: list[torch.nn.Module] = []
 
+    def offload_options(self) -> dict:
+        """diffusers group offload, one transformer block per group. On a GPU the next block is copied on
+        a side stream while the current one runs (use_stream), with record_stream so that a block's
+        device copy is freed as soon as its kernels are done, and low_cpu_mem_usage so that host copies
+        are pinned one group at a time as they are sent, not all weights at once (pinning both 14B
+        experts would lock ~57 GB of host memory)."""
+        cuda = self.device.type == "cuda"
+        return dict(onload_device=self.device, offload_device=self.cpu, offload_type="block_level",
+                    num_blocks_per_group=1, use_stream=cuda, record_stream=cuda, low_cpu_mem_usage=True)
+
     # -- mode changes ---------------------------------------------------------------------------
     def apply(self, mode: str) -> None:
         if mode not in MODES:
@@ -105,20 +116,10 @@ class Placement:
         elif mode == "swap":
             self.vae.to(self.device)  # small; stays
         elif mode == "offload":
-            use_stream = self.device.type == "cuda"
-            for m in [x for x in (self.high, self.low, self.text_encoder) if x is not None]:
-                if hasattr(m, "enable_group_offload"):  # diffusers models
-                    m.enable_group_offload(
-                        onload_device=self.device, offload_device=self.cpu, offload_type="block_level",
-                        num_blocks_per_group=1, use_stream=use_stream,
-                    )
-                else:  # transformers model
-                    from diffusers.hooks import apply_group_offloading
+            from diffusers.hooks import apply_group_offloading
 
-                    apply_group_offloading(
-                        m, onload_device=self.device, offload_device=self.cpu, offload_type="block_level",
-                        num_blocks_per_group=1, use_stream=use_stream,
-                    )
+            for m in [x for x in (self.high, self.low, self.text_encoder) if x is not None]:
+                apply_group_offloading(m, **self.offload_options())
                 self._grouped.append(m)
         self.mode = mode
 

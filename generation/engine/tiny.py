@@ -134,3 +134,26 @@ def build_tiny_checkpoint(path: str | os.PathLike, seed: int = 0, layout: str = 
 
 def folder_bytes(path: str | os.PathLike) -> int:
     return sum(p.stat().st_size for p in Path(path).rglob("*") if p.is_file())
+
+
+def build_tiny_lora(path: str | os.PathLike, seed: int = 0, rank: int = 4, two_experts: bool = True) -> Path:
+    """A random LoRA for the tiny checkpoint in the published Wan2.2 few-step LoRA layout: one file per
+    expert (high_noise_model / low_noise_model.safetensors), keys in the official Wan naming
+    (diffusion_model.blocks.N.self_attn.q.lora_A.weight …), which diffusers' loader converts."""
+    from safetensors.torch import save_file
+
+    root = Path(path)
+    root.mkdir(parents=True, exist_ok=True)
+    dim = TINY_TRANSFORMER["num_attention_heads"] * TINY_TRANSFORMER["attention_head_dim"]
+    ffn = TINY_TRANSFORMER["ffn_dim"]
+    shapes = {f"{a}.{p}": (dim, dim) for a in ("self_attn", "cross_attn") for p in "qkvo"}
+    shapes.update({"ffn.0": (dim, ffn), "ffn.2": (ffn, dim)})  # (in, out)
+    for k, name in enumerate(("high_noise_model", "low_noise_model")[: 2 if two_experts else 1]):
+        g = torch.Generator().manual_seed(seed * 2 + k)
+        state = {}
+        for i in range(TINY_TRANSFORMER["num_layers"]):
+            for mod, (d_in, d_out) in shapes.items():
+                state[f"diffusion_model.blocks.{i}.{mod}.lora_A.weight"] = torch.randn(rank, d_in, generator=g) * 0.2
+                state[f"diffusion_model.blocks.{i}.{mod}.lora_B.weight"] = torch.randn(d_out, rank, generator=g) * 0.2
+        save_file(state, str(root / f"{name}.safetensors"))
+    return root

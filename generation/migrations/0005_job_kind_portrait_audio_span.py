@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0008_inheritor_portrait'),
+        ('archive', '0009_inheritor_portrait'),
         ('generation', '0004_job_attribution_and_consent'),
     ]
 

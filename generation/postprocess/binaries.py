@@ -46,3 +46,32 @@ def ffprobe_binary() -> str | None:
             raise PostprocessError(_("FFPROBE_BINARY 指向的程序不存在:%s") % configured)
         return path
     return shutil.which("ffprobe")
+
+
+def _load_prctl():
+    import ctypes
+    import ctypes.util
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True).prctl
+    except OSError:  # pragma: no cover
+        return None
+
+
+_PRCTL = _load_prctl()  # looked up once, before any fork: the child only makes one system call
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    import signal
+
+    _PRCTL(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def child_process_options() -> dict:
+    """Keyword arguments for ``subprocess`` so an ffmpeg/ffprobe child is killed when the worker that started
+    it dies (SIGKILL included), instead of running on as an orphan writing into a scratch folder."""
+    return {"preexec_fn": _die_with_parent} if _PRCTL is not None else {}

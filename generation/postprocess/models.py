@@ -25,6 +25,10 @@ class MediaJob(JobRecord):
     # error, error_detail, worker, attempts, created_at, started_at, finished_at: heritage.models.JobRecord
     ffmpeg_log = models.TextField(_("ffmpeg 日志"), blank=True)
     timings = models.JSONField(_("各输出耗时(秒)"), default=dict, blank=True)
+    # The lease (generation.leases): only the attempt holding run_token writes the row; it touches
+    # heartbeat_at while it runs, and recovery requeues a running job whose heartbeat stopped.
+    run_token = models.UUIDField(_("当前执行标识"), null=True, blank=True, editable=False)
+    heartbeat_at = models.DateTimeField(_("最近心跳"), null=True, blank=True)
 
     class Meta(JobRecord.Meta):
         verbose_name = _("后期处理任务")

@@ -14,7 +14,7 @@ from pathlib import Path
 import ffmpeg
 import numpy as np
 
-from .binaries import ffmpeg_binary
+from .binaries import child_process_options, ffmpeg_binary
 from heritage.webvtt import Cue, parse as parse_vtt, serialize as serialize_vtt
 
 from .commands import DELIVERY_SIZES, INTERPOLATION, TEMPLATES, CommandTemplate
@@ -114,7 +114,7 @@ def _compile(stream, out_path: Path, template: CommandTemplate, extra_args: dict
 def run_ffmpeg(argv: list, *, stdin: bytes | None = None, what: str = "ffmpeg") -> str:
     """Run ffmpeg, return its stderr; ``FfmpegFailed`` with the last stderr line as the reason."""
     try:
-        result = subprocess.run(argv, input=stdin, capture_output=True, check=False)
+        result = subprocess.run(argv, input=stdin, capture_output=True, check=False, **child_process_options())
     except OSError as exc:
         raise FfmpegFailed(_("无法启动 ffmpeg:%s") % exc) from exc
     stderr = result.stderr.decode("utf-8", "replace")[-STDERR_KEEP:]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from heritage.hashing import sha256_file
 
-from .binaries import ffprobe_binary
+from .binaries import child_process_options, ffprobe_binary
 from .errors import InputError, VerificationFailed, _
 
 sha256_of = sha256_file
@@ -35,7 +35,7 @@ def probe(path: Path) -> dict:
 
 def _probe_ffprobe(binary: str, path: Path) -> dict:
     cmd = [binary, "-v", "error", "-print_format", "json", "-show_format", "-show_streams", str(path)]
-    result = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False, **child_process_options())
     if result.returncode != 0:
         raise InputError(_("无法读取媒体文件 %s(ffprobe 报错)。") % path.name, detail=result.stderr[-4000:])
     raw = json.loads(result.stdout or "{}")

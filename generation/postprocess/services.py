@@ -7,18 +7,20 @@ job is marked failed with a sentence a curator can read, and ffmpeg's stderr is 
 """
 import logging
 import os
+import shutil
 import socket
-import tempfile
 import time
 import traceback
 from pathlib import Path
 
+from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from generation.leases import Heartbeat, Lease
 from heritage.storage import copy_to_local
 
 from . import pipeline
@@ -29,6 +31,33 @@ from .captions import as_steps, map_cues, retime, span_cues
 
 logger = logging.getLogger(__name__)
 LOG_KEEP = 200_000
+# Media jobs hold the same lease as generation jobs (generation/leases.py): claimed once, heartbeat while
+# running, requeued by media_jobs_recover_stale when the worker died, failed after HERITAGE_JOB_MAX_ATTEMPTS.
+LEASE = Lease(MediaJob)
+# What a requeued job is run with again (the task's keyword arguments, kept in MediaJob.options).
+TASK_OPTIONS = ("deliver", "fps", "slowmo", "burn_subtitles", "preview_format")
+
+
+def scratch_root() -> Path:
+    """Working folders of media jobs: ``<media job>.<attempt token>``, so a later attempt (or the recovery
+    of a killed worker) knows exactly which folders are the job's leftovers."""
+    path = Path(settings.MEDIA_SCRATCH)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _remove_scratch(job_pk) -> None:
+    for folder in scratch_root().glob(f"{job_pk}.*"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def worker_name() -> str:
+    """``<node>/<pid>``: the Celery node running the task (so a restarted node recovers its jobs at once)."""
+    from celery import current_task
+
+    hostname = getattr(getattr(current_task, "request", None), "hostname", None) if current_task else None
+    node = settings.WORKER_NODE or hostname or socket.gethostname()
+    return f"{node}/{os.getpid()}"
 
 
 # --- attribution and steps -------------------------------------------------------------------------
@@ -126,81 +155,34 @@ def postprocess_clip_service(
     speech = speech_source(job=clip.job)
     if speech is not None:  # a speech-driven clip: its recording's voice and transcript, no slow motion
         slowmo, steps = (), []
-    MediaJob.objects.filter(pk=job.pk).update(
-        status=MediaJob.Status.RUNNING, started_at=timezone.now(), finished_at=None, error="", error_detail="",
-        options={**job.options, **options}, label=label[:200], attempts=job.attempts + 1,
-        worker=f"{socket.gethostname()}:{os.getpid()}", progress_done=0,
+    token = LEASE.claim(
+        job.pk, worker_name=worker_name(), finished_at=None, error="", error_detail="",
+        options={**job.options, **options}, label=label[:200], progress_done=0,
         progress_total=3 + len(slowmo) + (1 if any(s.text_en for s in steps) else 0),
     )
+    if token is None:  # a redelivered message: the job is finished or another worker holds it
+        job.refresh_from_db()
+        logger.info("media job %s not claimed (%s); message dropped", job.pk, job.status)
+        return job
     job.refresh_from_db()
     prefix = f"renditions/{clip.job_id}/{job.pk}"
-    if job.attempts > 1:
-        removed = _remove_leftovers(prefix)
-        if removed:
-            logger.warning("media job %s: removed %d files of an interrupted attempt", job.pk, len(removed))
+    _remove_scratch(job.pk)
+    removed = _remove_leftovers(prefix)
+    if removed:
+        logger.warning("media job %s: removed %d files of an interrupted attempt", job.pk, len(removed))
+    mine = LEASE.cond(job.pk, token)
     stored_names: list[str] = []
     timings, logs = {}, []
+    work = scratch_root() / f"{job.pk}.{token}"
     try:
-        with tempfile.TemporaryDirectory(prefix="heritage-media-") as work:
-            work = Path(work)
-            src = copy_to_local(clip.file, work / ("source" + (Path(clip.file.name).suffix or ".mp4")))
-            outputs: list[tuple[str, str, pipeline.Output]] = []  # (kind, language, output)
-
-            def step(name, fn):
-                t0 = time.perf_counter()
-                result = fn()
-                timings[name] = round(time.perf_counter() - t0, 3)
-                MediaJob.objects.filter(pk=job.pk).update(progress_done=len(timings), timings=timings)
-                return result
-
-            common = {"fps": fps, "label": label, "native_fps": clip.fps or None, "job_id": str(clip.job_id)}
-            speech_args = {}
-            if speech is not None:
-                audio = copy_to_local(clip.job.audio, work / ("speech" + (Path(clip.job.audio.name).suffix or ".wav")))
-                speech_args = {"audio_path": audio, "vtt_cues": span_cues(
-                    speech["segments"], start_ms=speech["start_ms"], end_ms=speech["end_ms"],
-                    duration_s=clip.duration_s)}
-            delivery = step("delivery", lambda: pipeline.deliver_file(
-                src, work / "delivery.mp4", deliver=deliver, vtt_steps=steps, vtt_path=work / "subtitles.zh.vtt",
-                burn_subtitles=burn_subtitles, **common, **speech_args,
-            ))
-            outputs.append((Rendition.Kind.DELIVERY, "", delivery))
-            duration = delivery.duration_s
-            if "vtt" in delivery.extra:
-                outputs.append((Rendition.Kind.SUBTITLES, "zh", delivery.extra["vtt"]))
-            en_cues = map_cues(steps, duration, language="en") if steps else []
-            if en_cues:
-                outputs.append((Rendition.Kind.SUBTITLES, "en", step("subtitles_en", lambda: pipeline.write_vtt(
-                    en_cues, work / "subtitles.en.vtt", language="en", duration_s=duration))))
-            for speed in slowmo:
-                kind = {0.5: Rendition.Kind.SLOWMO_050, 0.25: Rendition.Kind.SLOWMO_025}.get(speed)
-                if kind is None:
-                    raise PostprocessError(_("不支持的慢动作速度:%s(可选 0.5、0.25)") % speed)
-                out = step(kind, lambda speed=speed, kind=kind: pipeline.deliver_file(
-                    src, work / f"{kind}.mp4", deliver="720p", speed=speed, title=_("慢动作 %s×") % speed,
-                    burn_subtitles=burn_subtitles,
-                    vtt_steps=[] if not burn_subtitles else steps, **common,
-                ))
-                outputs.append((kind, "", out))
-            outputs.append((Rendition.Kind.POSTER, "", step("poster", lambda: pipeline.make_poster(
-                delivery.path, work / "poster.jpg"))))
-            outputs.append((Rendition.Kind.PREVIEW, "", step("preview", lambda: pipeline.make_preview(
-                delivery.path, work / f"preview.{preview_format}"))))
-
-            # Everything verified: store, then record in one transaction.
-            rows = []
-            for kind, language, out in outputs:
-                name = f"{prefix}/{kind}{'.' + language if language else ''}{out.path.suffix}"
-                stored = _store(out.path, name, out.size_bytes)
-                stored_names.append(stored)
-                rows.append(_rendition(clip=clip, job=job, kind=kind, language=language, out=out, name=stored, label=label))
-                logs.append(f"## {kind} {language}\n{' '.join(out.argv)}\n{out.stderr}")
-            with transaction.atomic():
-                Rendition.objects.bulk_create(rows)
-                MediaJob.objects.filter(pk=job.pk).update(
-                    status=MediaJob.Status.SUCCEEDED, finished_at=timezone.now(), progress_done=len(timings),
-                    timings=timings, ffmpeg_log="\n".join(logs)[-LOG_KEEP:],
-                )
+        with Heartbeat(LEASE, job.pk, token):
+            try:
+                work.mkdir(parents=True)
+                _run(clip=clip, work=work, mine=mine, deliver=deliver, fps=fps, label=label, steps=steps,
+                     slowmo=slowmo, burn_subtitles=burn_subtitles, preview_format=preview_format, prefix=prefix,
+                     stored_names=stored_names, timings=timings, logs=logs, speech=speech)
+            finally:  # before the row says how the attempt ended
+                shutil.rmtree(work, ignore_errors=True)
     except Exception as exc:
         for name in stored_names:
             try:
@@ -213,12 +195,120 @@ def postprocess_clip_service(
             logger.exception("media job %s failed", job.pk)
             reason = _("后期处理出现内部错误:%s") % exc
             detail = traceback.format_exc()
-        MediaJob.objects.filter(pk=job.pk).update(
+        mine.filter(status=MediaJob.Status.RUNNING).update(
             status=MediaJob.Status.FAILED, finished_at=timezone.now(), error=reason, error_detail=detail[-LOG_KEEP:],
             timings=timings, ffmpeg_log=("\n".join(logs) + "\n" + (detail or ""))[-LOG_KEEP:],
         )
     job.refresh_from_db()
     return job
+
+
+def _run(*, clip, work: Path, mine, deliver, fps, label, steps, slowmo, burn_subtitles, preview_format, prefix,
+         stored_names, timings, logs, speech=None) -> None:
+    src = copy_to_local(clip.file, work / ("source" + (Path(clip.file.name).suffix or ".mp4")))
+    outputs: list[tuple[str, str, pipeline.Output]] = []  # (kind, language, output)
+
+    def step(name, fn):
+        t0 = time.perf_counter()
+        result = fn()
+        timings[name] = round(time.perf_counter() - t0, 3)
+        if not mine.update(progress_done=len(timings), timings=timings):
+            raise PostprocessError(_("此后期处理任务已由另一次尝试接管,本次停止。"))
+        return result
+
+    common = {"fps": fps, "label": label, "native_fps": clip.fps or None, "job_id": str(clip.job_id)}
+    speech_args = {}
+    if speech is not None:  # 口述影像: the span's audio muxed in, its transcript timed on the clip
+        audio = copy_to_local(clip.job.audio, work / ("speech" + (Path(clip.job.audio.name).suffix or ".wav")))
+        speech_args = {"audio_path": audio, "vtt_cues": span_cues(
+            speech["segments"], start_ms=speech["start_ms"], end_ms=speech["end_ms"], duration_s=clip.duration_s)}
+    delivery = step("delivery", lambda: pipeline.deliver_file(
+        src, work / "delivery.mp4", deliver=deliver, vtt_steps=steps, vtt_path=work / "subtitles.zh.vtt",
+        burn_subtitles=burn_subtitles, **common, **speech_args,
+    ))
+    outputs.append((Rendition.Kind.DELIVERY, "", delivery))
+    duration = delivery.duration_s
+    if "vtt" in delivery.extra:
+        outputs.append((Rendition.Kind.SUBTITLES, "zh", delivery.extra["vtt"]))
+    en_cues = map_cues(steps, duration, language="en") if steps else []
+    if en_cues:
+        outputs.append((Rendition.Kind.SUBTITLES, "en", step("subtitles_en", lambda: pipeline.write_vtt(
+            en_cues, work / "subtitles.en.vtt", language="en", duration_s=duration))))
+    for speed in slowmo:
+        kind = {0.5: Rendition.Kind.SLOWMO_050, 0.25: Rendition.Kind.SLOWMO_025}.get(speed)
+        if kind is None:
+            raise PostprocessError(_("不支持的慢动作速度:%s(可选 0.5、0.25)") % speed)
+        out = step(kind, lambda speed=speed, kind=kind: pipeline.deliver_file(
+            src, work / f"{kind}.mp4", deliver="720p", speed=speed, title=_("慢动作 %s×") % speed,
+            burn_subtitles=burn_subtitles,
+            vtt_steps=[] if not burn_subtitles else steps, **common,
+        ))
+        outputs.append((kind, "", out))
+    outputs.append((Rendition.Kind.POSTER, "", step("poster", lambda: pipeline.make_poster(
+        delivery.path, work / "poster.jpg"))))
+    outputs.append((Rendition.Kind.PREVIEW, "", step("preview", lambda: pipeline.make_preview(
+        delivery.path, work / f"preview.{preview_format}"))))
+
+    # Everything verified: store, then record in one transaction (only while this attempt holds the lease).
+    job = mine.first()
+    if job is None:
+        raise PostprocessError(_("此后期处理任务已由另一次尝试接管,本次停止。"))
+    rows = []
+    for kind, language, out in outputs:
+        name = f"{prefix}/{kind}{'.' + language if language else ''}{out.path.suffix}"
+        stored = _store(out.path, name, out.size_bytes)
+        stored_names.append(stored)
+        rows.append(_rendition(clip=clip, job=job, kind=kind, language=language, out=out, name=stored, label=label))
+        logs.append(f"## {kind} {language}\n{' '.join(out.argv)}\n{out.stderr}")
+    with transaction.atomic():
+        if not mine.filter(status=MediaJob.Status.RUNNING).update(
+                status=MediaJob.Status.SUCCEEDED, finished_at=timezone.now(), progress_done=len(timings),
+                timings=timings, ffmpeg_log="\n".join(logs)[-LOG_KEEP:]):
+            raise PostprocessError(_("此后期处理任务已由另一次尝试接管,本次停止。"))
+        Rendition.objects.bulk_create(rows)
+
+
+def media_jobs_recover_stale(*, orphaned_by_node: str | None = None) -> list[str]:
+    """Requeue media jobs whose worker stopped heartbeating (or whose node restarted); fail them after
+    HERITAGE_JOB_MAX_ATTEMPTS; a multiview composition (run in the request) is failed, not requeued."""
+    from django.db.models import Q
+
+    from .tasks import postprocess_clip
+
+    now = timezone.now()
+    interrupted = _("后期处理在工作进程中断后停止了 %(n)s 次,已停止重试。请联系管理员查看日志。")
+    dead = LEASE.dead(orphaned_by_node=orphaned_by_node)
+    for job in MediaJob.objects.filter(dead, status=MediaJob.Status.RUNNING, options__has_key="multiview"):
+        LEASE.cond(job.pk, job.run_token).update(status=MediaJob.Status.FAILED, finished_at=now,
+                                                  error=_("多机位合成在工作进程中断后停止,请重新合成。"))
+        _remove_scratch(job.pk)
+
+    def requeue(job):
+        options = {k: job.options[k] for k in TASK_OPTIONS if k in job.options}
+        transaction.on_commit(lambda: postprocess_clip.delay(job.clip_id, media_job_id=job.pk, **options))
+
+    def give_up(job):
+        _remove_scratch(job.pk)
+        return dict(status=MediaJob.Status.FAILED, finished_at=now, error=interrupted % {"n": job.attempts})
+
+    return LEASE.recover(requeue=requeue, give_up=give_up, orphaned_by_node=orphaned_by_node,
+                         requeue_fields=lambda job: dict(error=_("工作进程 %(w)s 中断,已重新排队。") % {"w": job.worker}),
+                         only=~Q(options__has_key="multiview"))
+
+
+class _scratch:
+    """The attempt's working folder, removed on every way out."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def __enter__(self):
+        self.path.mkdir(parents=True)
+        return self.path
+
+    def __exit__(self, *exc):
+        shutil.rmtree(self.path, ignore_errors=True)
+        return False
 
 
 def _rendition(*, clip, job, kind, language, out: pipeline.Output, name: str, label: str) -> Rendition:
@@ -241,14 +331,11 @@ def multiview_compose_service(
     captions = captions or [c.job.camera or _("机位 %d") % (i + 1) for i, c in enumerate(clips)]
     label = label if label else label_for_clip(clip=first)
     job = media_job_create(clip=first, options={"multiview": [c.pk for c in clips], "deliver": deliver, "fps": fps})
-    MediaJob.objects.filter(pk=job.pk).update(
-        status=MediaJob.Status.RUNNING, started_at=timezone.now(), label=label[:200], progress_total=1, attempts=1,
-        worker=f"{socket.gethostname()}:{os.getpid()}",
-    )
+    token = LEASE.claim(job.pk, worker_name=worker_name(), label=label[:200], progress_total=1)
     stored = None
+    work = scratch_root() / f"{job.pk}.{token}"
     try:
-        with tempfile.TemporaryDirectory(prefix="heritage-media-") as work:
-            work = Path(work)
+        with Heartbeat(LEASE, job.pk, token), _scratch(work):
             sources = [copy_to_local(c.file, work / f"view{i}{Path(c.file.name).suffix or '.mp4'}") for i, c in enumerate(clips)]
             t0 = time.perf_counter()
             out = pipeline.compose_multiview(

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .binaries import ffmpeg_binary
+from .binaries import child_process_options, ffmpeg_binary
 from .commands import TEMPLATES
 from .errors import FfmpegFailed, PostprocessError, _
 
@@ -76,7 +76,7 @@ class FrameUpscaler(Upscaler):
                         for key, value in template.output_args.items():
                             cmd += [f"-{key}"] + ([] if value is None else [str(value)])
                         cmd.append(str(dst))
-                        proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+                        proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=subprocess.PIPE, **child_process_options())
                     proc.stdin.write(out.tobytes())
             finally:
                 if proc is not None:

@@ -18,6 +18,7 @@ from heritage.permissions import PermissionView, allowed
 from . import normalize
 from .extract import finder_for, normalize_chars
 from .models import CAMERA_CHOICES
+from .extend import extend_prompt
 from .render import render_prompt
 from .services import craft_key_for, technique_save_prompt_template
 from .spec import PARAMETER_NAMES, get_spec
@@ -203,6 +204,17 @@ class NormalizeView(PermissionView):
             edited["prompt_rendered"] = edited["prompt"]
             edited["prompt_override"] = override
             edited["prompt"] = override
+        if action == "extend":
+            # a preview of prompt extension (generation/prompting/extend.py) on the structure shown here;
+            # a job asks for it with its own checkbox
+            base = edited if steps else result
+            extension = None
+            if base.get("prompt_override"):
+                messages.info(request, _("策展人手工修改过提示词,不做扩展。"))
+            elif base.get("prompt"):
+                extension = extend_prompt(base, base["prompt"]).record()
+            return self._render(request, text=text, technique_slug=technique_slug, camera=camera, result=base,
+                                craft=craft, recording=recording, extension=extension)
         if action == "save":
             technique = Technique.objects.filter(slug=technique_slug).first()
             if technique is None:
@@ -222,7 +234,7 @@ class NormalizeView(PermissionView):
 
     # --- page --------------------------------------------------------------------------------------
     def _render(self, request, *, text, technique_slug, result, camera=None, recording=None, segment=None,
-                status=200, craft=""):
+                status=200, craft="", extension=None):
         techniques = Technique.objects.select_related("craft").order_by("craft__name", "name")
         technique = next((t for t in techniques if t.slug == technique_slug), None)
         steps = []
@@ -242,7 +254,7 @@ class NormalizeView(PermissionView):
             "recordings": recordings, "recording": recording, "segments": segments, "segment": segment,
             "saved_template": json.dumps(technique.prompt_template, ensure_ascii=False, indent=1)
             if technique and technique.prompt_template else "",
-            "max_text": MAX_TEXT, "craft": craft,
+            "max_text": MAX_TEXT, "craft": craft, "extension": extension,
             "craft_sources": {"given": _("由技法或馆员指定"), "detected": _("由文本判断"), "none": _("未确定,使用中性场景")},
         }
         return render(request, self.template_name, ctx, status=status)

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "review",
     "records",
     "gallery",
+    "axes",
+    "csp",
 ]
 
 # Permissions are django-rules predicates (heritage/permissions.py); the model backend still logs in.
@@ -48,6 +50,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 MIDDLEWARE = [
+    "heritage.proxy.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -57,6 +60,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "heritage.middleware.RefuseBadInputMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "heritage.urls"
@@ -97,6 +103,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # lockout after repeated wrong passwords (both logins)
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "landing"  # by role: heritage/urls.py → archive.roles.landing_url
@@ -139,6 +149,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Transcript files larger than this (KB) are imported by a task with progress, not inside the request.
+HERITAGE_TRANSCRIPT_INLINE_KB = env.int("HERITAGE_TRANSCRIPT_INLINE_KB", default=512)
 # Upload limits (documented in README.md, "Uploads").
 MAX_UPLOAD_MB = env.int("HERITAGE_MAX_UPLOAD_MB", default=512)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
@@ -186,6 +198,7 @@ CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=55 
 CELERY_TASK_ROUTES = {
     "generation.tasks.*": {"queue": "gpu"},
     "generation.postprocess.tasks.*": {"queue": "media"},
+    "archive.tasks.*": {"queue": "default"},  # big transcript imports
 }
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
@@ -196,6 +209,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "records.tasks.fixity_check_all",
         "schedule": env.int("HERITAGE_FIXITY_INTERVAL_H", default=24) * 3600,
         "options": {"queue": "default"},
+    },
+    # Media jobs whose worker died (lease expired) go back to the queue; see generation/leases.py.
+    "media-jobs-recover": {
+        "task": "generation.postprocess.tasks.media_jobs_recover",
+        "schedule": max(5, env.int("HERITAGE_JOB_LEASE_S", default=60) // 2),  # JOB_LEASE_S / 2
+        "options": {"queue": "media"},
     },
 }
 
@@ -233,6 +252,18 @@ ENGINE_MODE = env.str("HERITAGE_ENGINE_MODE", default="auto")
 ENGINE_DEVICE = env.str("HERITAGE_ENGINE_DEVICE", default="")
 # Load the engine when a GPU worker starts (gpu_workers --preload sets it for its workers).
 ENGINE_PRELOAD = env.bool("HERITAGE_ENGINE_PRELOAD", default=False)
+# LoRA folder of the lora_preview fast mode ("" = none), and the GPUs one worker splits each clip over
+# (gpu_workers --gpus-per-worker N sets it for its torchrun groups; generation/engine/parallel.py).
+ENGINE_LORA_DIR = env.str("HERITAGE_ENGINE_LORA_DIR", default="")
+ENGINE_CONTEXT_PARALLEL = env.int("HERITAGE_ENGINE_CONTEXT_PARALLEL", default=1)
+
+# --- Prompt extension (generation/prompting/extend.py) ----------------------------------------------
+# Like Wan2.2's --use_prompt_extend: a local instruct model (transformers layout with a chat template)
+# rewrites the rendered prompt; the rewrite is used only if it keeps every fact of the structure.
+# Off by default; a job can ask for it. `manage.py build_tiny_prompt_model PATH` builds a tiny random
+# one for development, whose output is noise and is always refused.
+PROMPT_EXTEND = env.bool("HERITAGE_PROMPT_EXTEND", default=False)
+PROMPT_MODEL_DIR = env.str("HERITAGE_PROMPT_MODEL_DIR", default="")
 
 # --- Generation jobs (generation/services.py) ------------------------------------------------------
 # Crash safety: a running job whose worker stops renewing its lease is requeued; after the maximum
@@ -242,6 +273,8 @@ JOB_HEARTBEAT_S = env.float("HERITAGE_HEARTBEAT_S", default=5.0)
 JOB_MAX_ATTEMPTS = env.int("HERITAGE_JOB_MAX_ATTEMPTS", default=3)
 JOB_REQUEUE_S = env.int("HERITAGE_JOB_REQUEUE_S", default=900)
 GENERATION_SCRATCH = Path(env.str("HERITAGE_GENERATION_SCRATCH", default=str(VAR_DIR / "scratch" / "generation")))
+# Post-processing's working folders, one per attempt (generation/postprocess/services.py).
+MEDIA_SCRATCH = Path(env.str("HERITAGE_MEDIA_SCRATCH", default=str(VAR_DIR / "scratch" / "media")))
 # This worker's node name (gpu_workers sets it per GPU; empty: Celery's node name, else the host name).
 WORKER_NODE = env.str("HERITAGE_WORKER_NODE", default="")
 # Tests only: seconds to sleep between denoising steps, so a test can cancel or kill a job mid-way.
@@ -260,13 +293,20 @@ S2V_MAX_AUDIO_SECONDS = env.float("HERITAGE_S2V_MAX_AUDIO_S", default=get_s2v_pr
 # --- REST API -------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "heritage.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "heritage.errors.api_exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["heritage.throttling.AnonThrottle", "heritage.throttling.UserThrottle"],
+    "DEFAULT_PARSER_CLASSES": [
+        "heritage.parsers.ObjectJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "heritage API",
@@ -275,7 +315,63 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "heritage.schema.error_responses",
+    ],
 }
+
+# --- Content-Security-Policy (django-csp): scripts and style sheets from this origin only; no inline
+# scripts or event handlers anywhere (static/site/autosubmit.js replaces onchange=); style attributes are
+# allowed (progress bars, legend swatches). Media may come from the object store when the gallery redirects
+# to signed URLs (HERITAGE_MEDIA_SIGNED_REDIRECT).
+from csp.constants import NONE, SELF  # noqa: E402
+
+_MEDIA_ORIGINS = [env.str("AWS_S3_ENDPOINT_URL", default="")] if HERITAGE_MEDIA_SIGNED_REDIRECT else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:", *filter(None, _MEDIA_ORIGINS)],
+        "media-src": [SELF, "blob:", *filter(None, _MEDIA_ORIGINS)],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# --- Abuse: lockout, request rates, tokens, proxies (heritage/throttling.py, tokens.py, proxy.py) ------
+# django-axes: AXES_FAILURE_LIMIT wrong passwords for one user name from one address lock that pair out
+# of /accounts/login/ and /api/v1/auth/token (429) for AXES_COOLOFF_TIME hours.
+AXES_FAILURE_LIMIT = env.int("HERITAGE_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.int("HERITAGE_LOGIN_COOLOFF_MIN", default=30) / 60
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "heritage.proxy.axes_client_ip"
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Requests per period (DRF rate strings); None switches a scope off.
+HERITAGE_THROTTLE_RATES = {
+    "anon": env.str("HERITAGE_THROTTLE_ANON", default="60/min"),
+    "user": env.str("HERITAGE_THROTTLE_USER", default="600/min"),
+    "job_submit": env.str("HERITAGE_THROTTLE_JOB_SUBMIT", default="20/min"),
+    "question": env.str("HERITAGE_THROTTLE_QUESTION", default="20/min"),
+}
+HERITAGE_TOKEN_TTL_H = env.int("HERITAGE_TOKEN_TTL_H", default=24 * 7)
+# Addresses of the reverse proxies whose X-Forwarded-* headers are believed (comma-separated).
+HERITAGE_TRUSTED_PROXIES = env.list("HERITAGE_TRUSTED_PROXIES", default=[])
+# PostgreSQL: the role web and workers use; `migrate` (run as the owner) creates and grants it (heritage/db_roles.py).
+HERITAGE_DB_APP_ROLE = env.str("HERITAGE_DB_APP_ROLE", default="")
+HERITAGE_DB_APP_PASSWORD = env.str("HERITAGE_DB_APP_PASSWORD", default="")
+# Throttle counters must be shared by every web process: Redis when HERITAGE_CACHE_URL is set.
+if env.str("HERITAGE_CACHE_URL", default=""):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": env.str("HERITAGE_CACHE_URL")}}
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="heritage@localhost")
@@ -285,4 +381,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # django-axes logs every failed login at INFO; lockouts are WARNING.
+    "loggers": {"axes": {"level": env.str("AXES_LOG_LEVEL", default="WARNING")}},
 }

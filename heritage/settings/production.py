@@ -5,9 +5,25 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 
 DEBUG = False
+HERITAGE_PRODUCTION = True  # demo data and other local-only conveniences refuse to run
+
+
+def _placeholder_secret() -> str:
+    """The DJANGO_SECRET_KEY written in .env.example: a copied example is not a secret."""
+    try:
+        for line in (BASE_DIR / ".env.example").read_text(encoding="utf-8").splitlines():  # noqa: F405
+            if line.startswith("DJANGO_SECRET_KEY="):
+                return line.partition("=")[2].strip()
+    except OSError:
+        pass
+    return ""
+
+
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")  # noqa: F405
-if not SECRET_KEY or SECRET_KEY.startswith("django-insecure"):
-    raise ImproperlyConfigured("Set DJANGO_SECRET_KEY to a long random value for production.")
+if (not SECRET_KEY or SECRET_KEY.startswith("django-insecure") or "change-me" in SECRET_KEY
+        or SECRET_KEY == _placeholder_secret()):
+    raise ImproperlyConfigured("Set DJANGO_SECRET_KEY to a long random value for production "
+                               "(not the placeholder from .env.example).")
 
 STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}  # noqa: F405
 

@@ -16,3 +16,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory, so a Celery worker subprocess started by a test sees the same database.
     # One file per test run, so two runs on one machine never share it.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-heritage-{os.getpid()}.sqlite3")}  # noqa: F405
+
+# Rates high enough that no ordinary test meets them; the throttle tests set their own.
+HERITAGE_THROTTLE_RATES = {scope: "100000/min" for scope in HERITAGE_THROTTLE_RATES}  # noqa: F405

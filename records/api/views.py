@@ -93,7 +93,7 @@ class RecordDetail(APIView):
     def get(self, request, pk):
         record = get_object_or_404(ArchiveRecord, pk=pk)
         if not (allowed(request.user, "records.view_staff") or is_record_public(record)):
-            return Response({"detail": "未找到。"}, status=404)
+            return Response({"detail": "未找到。", "code": "not_found"}, status=404)
         return Response(RecordSerializer(record, context={"request": request}).data)
 
 

@@ -70,7 +70,7 @@ class ActionSerializer(serializers.Serializer):
     """Fields of a transition request; each action reads the ones it needs."""
 
     text = serializers.CharField(required=False, help_text="comment / change request / rejection text")
-    at_ms = serializers.IntegerField(required=False, allow_null=True, help_text="time code in the clip, ms")
+    at_ms = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=2**31 - 1, help_text="time code in the clip, ms")
     action_description = serializers.JSONField(required=False, help_text="edited action description: starts a new take")
     sha256 = serializers.CharField(required=False, help_text="sign: the sha256 shown to the signer")
     attribution = serializers.CharField(required=False, help_text="sign: the attribution shown to the signer")

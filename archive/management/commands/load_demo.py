@@ -12,7 +12,7 @@ import wave
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from archive import roles
@@ -99,6 +99,11 @@ class Command(BaseCommand):
         parser.add_argument("--no-media", action="store_true", help="Skip the generated demo audio files.")
 
     def handle(self, *args, **options):
+        from django.conf import settings
+
+        if getattr(settings, "HERITAGE_PRODUCTION", False):
+            raise CommandError("load_demo creates accounts with the demo password and is for local use only: "
+                               "it refuses to run under production settings.")
         with transaction.atomic():
             users = self._users()
             for spec in CRAFTS:

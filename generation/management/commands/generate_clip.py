@@ -4,6 +4,15 @@
 
 Runs the engine once and writes an MP4 (imageio-ffmpeg's ffmpeg, libx264 yuv420p).
 
+Engine options: --fast MODE[,MODE] (first_block_cache, taylorseer_cache, fp8, lora_preview; with
+--lora DIR for the preview), --precision bf16|fp32, --save-frames FILE.npy (the uint8 frames, for checks).
+One clip over several processes/GPUs (Ulysses context parallelism, generation/engine/parallel.py):
+
+    python -m torch.distributed.run --nproc_per_node 2 manage.py generate_clip --model M --prompt P \
+        --out clip.mp4 --context-parallel 2 --json
+
+(NCCL with one GPU per process; gloo on CPU). Every process runs the loop; only rank 0 writes and prints.
+
 With --deliver (or any of --fps/--label/--vtt) the frames also go through post-processing
 (generation.postprocess.pipeline.deliver_file): --out becomes the delivery MP4 (1280×720 or 1920×1080,
 motion-interpolated to --fps, default 24, with the visible AI label, default 「AI生成」, and the same
@@ -42,6 +51,15 @@ class Command(BaseCommand):
         parser.add_argument("--device", default=None, help="cuda, cuda:1, cpu (default: cuda if available)")
         parser.add_argument("--out", required=True, help="output .mp4 file")
         parser.add_argument("--json", action="store_true", help="print one JSON line")
+        # Engine options (fast modes, precision, context parallelism).
+        parser.add_argument("--fast", default="", help="comma-separated fast modes: first_block_cache, "
+                            "taylorseer_cache, fp8, lora_preview")
+        parser.add_argument("--lora", default=None, help="LoRA folder for --fast lora_preview")
+        parser.add_argument("--precision", choices=["bf16", "fp32"], default=None,
+                            help="expert/text-encoder precision (default: bf16 on GPU, fp32 on CPU)")
+        parser.add_argument("--context-parallel", type=int, default=1,
+                            help="split each clip over N processes started by torchrun (one GPU each)")
+        parser.add_argument("--save-frames", default=None, help="also save the uint8 frames as .npy (checks)")
         # Post-processing (generation.postprocess).
         parser.add_argument("--deliver", choices=["720p", "1080p"], default=None,
                             help="交付 MP4 规格;--out 为交付文件,原生帧率视频另存为 <名>.native.mp4")
@@ -65,14 +83,25 @@ class Command(BaseCommand):
             resolve_request,
             write_mp4,
         )
-        from generation.engine.config import detect_preset
+        from generation.engine.engine import preset_for
         from generation.engine.loading import inspect_model_dir
 
         request = GenerationRequest(
             prompt=o["prompt"], negative_prompt=o["negative"], seed=o["seed"], width=o["width"],
             height=o["height"], num_frames=o["frames"], num_steps=o["steps"], guidance_high=o["guidance_high"],
             guidance_low=o["guidance_low"], sampler=o["sampler"], mode=None,
+            fast=tuple(m.strip() for m in o["fast"].split(",") if m.strip()), lora_dir=o["lora"],
         )
+        dist = None
+        if o["context_parallel"] > 1:
+            from generation.engine.parallel import init_distributed
+
+            try:
+                dist = init_distributed(o["device"])
+            except EngineError as exc:
+                raise CommandError(str(exc)) from exc
+            o["device"] = dist.device
+        lead = dist is None or dist.rank == 0  # only rank 0 writes files and prints
         out = Path(o["out"])
         deliver = o["deliver"] or ("720p" if (o["fps"] or o["label"] is not None or o["vtt"]) else None)
         native_out = out.with_name(f"{out.stem}.native{out.suffix or '.mp4'}") if deliver else out
@@ -90,16 +119,15 @@ class Command(BaseCommand):
                 raise InvalidRequest(f"output folder {out.parent} does not exist")
             # Check the folder and the request before loading any weights.
             folder = inspect_model_dir(o["model"])
-            preset_name = o["preset"] or detect_preset(folder.transformer_config)
-            if preset_name not in PRESETS:
-                raise InvalidRequest(f"unknown preset {preset_name!r}; known: {', '.join(sorted(PRESETS))}")
+            preset_name = preset_for(folder, o["preset"]).name  # refuses folders it does not run
             resolve_request(PRESETS[preset_name], request, temporal_scale=folder.temporal_scale,
                             spatial_multiple=folder.spatial_multiple)
             t0 = time.perf_counter()
-            engine = load_engine(o["model"], preset=preset_name, device=o["device"], mode=o["mode"])
+            engine = load_engine(o["model"], preset=preset_name, device=o["device"], mode=o["mode"],
+                                 precision=o["precision"], context_parallel=o["context_parallel"])
             load_seconds = time.perf_counter() - t0
             t0 = time.perf_counter()
-            if not o["json"]:
+            if not o["json"] and lead:
                 def progress(step, total, expert):
                     sys.stderr.write(f"\rstep {step}/{total} ({expert}-noise expert)")
                     if step == total:
@@ -108,9 +136,20 @@ class Command(BaseCommand):
                 progress = None
             result = engine.generate(request, progress=progress)
             seconds = time.perf_counter() - t0
+            if not lead:
+                return
             write_mp4(result.frames, result.fps, native_out)
+            if o["save_frames"]:
+                import numpy as np
+
+                np.save(o["save_frames"], result.frames)
         except EngineError as exc:
             raise CommandError(str(exc)) from exc
+        finally:
+            if dist is not None:
+                from generation.engine.parallel import shutdown_distributed
+
+                shutdown_distributed()
         delivery = None
         if deliver:
             delivery = self._deliver(result, out, deliver=deliver, o=o)
@@ -124,6 +163,7 @@ class Command(BaseCommand):
             "device": result.device, "mode": result.mode, "mode_reason": result.mode_reason,
             "peak_memory_bytes": result.peak_memory_bytes, "peak_memory_kind": result.peak_memory_kind,
             "decode_tiled": result.decode_tiled, "preset": result.preset, "checkpoint_id": result.checkpoint_id,
+            "fast": result.fast, "context_parallel": o["context_parallel"],
         }
         if delivery is not None:
             info["native"] = {"path": str(native_out), "sha256": sha256_file(native_out)}

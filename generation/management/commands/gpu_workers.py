@@ -7,6 +7,8 @@ same node name, and on start it requeues the job it was running (generation.serv
     python manage.py gpu_workers --gpus 0,2      # only these
     python manage.py gpu_workers --mode offload  # allow GPUs under HERITAGE_MIN_GPU_MEMORY_GB (24 GB)
     python manage.py gpu_workers --dry-run       # print the commands
+    python manage.py gpu_workers --gpus-per-worker 2   # one worker per pair of GPUs: each clip is split
+                                                       # over both (context parallelism, HERITAGE_ENGINE_CONTEXT_PARALLEL)
 """
 from __future__ import annotations
 
@@ -50,6 +52,8 @@ class Command(BaseCommand):
         parser.add_argument("--pool", choices=("prefork", "solo"), default="prefork",
                             help="prefork (default): Celery enforces the hard time limit by ending the child; "
                                  "solo: one process (soft limit checked between steps only)")
+        parser.add_argument("--gpus-per-worker", type=int, default=1,
+                            help="GPUs per worker (default 1); N > 1 splits each clip over the worker's N GPUs")
         parser.add_argument("--cpu", action="store_true", help="one CPU worker with the tiny engine even if GPUs exist")
         parser.add_argument("--tiny-dir", default=str(settings.VAR_DIR / "models" / "tiny"),
                             help="tiny checkpoint for the CPU worker (built here if missing)")
@@ -72,8 +76,12 @@ class Command(BaseCommand):
                 raise CommandError(f"GPU {sorted(missing)} 不可见(可见:{[g['index'] for g in gpus] or '无'})。")
             gpus = [g for g in gpus if g["index"] in wanted]
         workers = []
+        per = opts.get("gpus_per_worker") or 1
+        if per < 1:
+            raise CommandError("--gpus-per-worker 须为正整数。")
         if gpus:
             need = settings.ENGINE_MIN_GPU_MEMORY_GB * 1024**3
+            usable = []
             for g in gpus:
                 if settings.ENGINE_PRESET != "tiny" and g["total_bytes"] < need and opts["mode"] != "offload":
                     self.stderr.write(self.style.ERROR(
@@ -81,8 +89,22 @@ class Command(BaseCommand):
                         f"{settings.ENGINE_MIN_GPU_MEMORY_GB} GB,不启动。要在这块卡上运行,请用 --mode offload"
                         f"(逐块卸载,较慢)。"))
                     continue
-                env = dict(base_env, CUDA_VISIBLE_DEVICES=str(g["index"]), HERITAGE_ENGINE_DEVICE="cuda:0")
-                workers.append((f"gpu{g['index']}", env, g["name"]))
+                usable.append(g)
+            if per > 1 and opts["mode"] not in ("auto", "resident"):
+                raise CommandError("多卡工作进程(--gpus-per-worker > 1)只支持 resident 显存模式。")
+            left = len(usable) % per
+            if left:
+                self.stderr.write(self.style.WARNING(
+                    f"GPU {[g['index'] for g in usable[-left:]]} 凑不满 {per} 块一组,不启动。"))
+                usable = usable[: len(usable) - left]
+            for k in range(0, len(usable), per):
+                group = usable[k:k + per]
+                indices = ",".join(str(g["index"]) for g in group)
+                env = dict(base_env, CUDA_VISIBLE_DEVICES=indices, HERITAGE_ENGINE_DEVICE="cuda:0")
+                if per > 1:
+                    env["HERITAGE_ENGINE_CONTEXT_PARALLEL"] = str(per)
+                name = f"gpu{group[0]['index']}" + (f"-{group[-1]['index']}" if per > 1 else "")
+                workers.append((name, env, " + ".join(g["name"] for g in group)))
             if not workers:
                 raise CommandError("没有可用的 GPU 工作进程。")
         else:
@@ -102,9 +124,15 @@ class Command(BaseCommand):
         out = []
         for name, env, what in workers:
             node = f"{name}@{host}"
-            cmd = [celery, "-A", "heritage", "worker", "-Q", opts["queues"], "--concurrency", "1", "--pool",
-                   opts["pool"], "--prefetch-multiplier", "1", "-n", node, "--loglevel", opts["loglevel"],
-                   "--without-gossip", "--without-mingle"]
+            worker_args = ["-Q", opts["queues"], "--concurrency", "1", "--pool", opts["pool"], "--prefetch-multiplier",
+                           "1", "-n", node, "--loglevel", opts["loglevel"], "--without-gossip", "--without-mingle"]
+            if "HERITAGE_ENGINE_CONTEXT_PARALLEL" in env:  # several GPUs: torchrun starts the group, rank 0 works
+                worker_args[worker_args.index("--pool") + 1] = "solo"
+                cmd = [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node",
+                       env["HERITAGE_ENGINE_CONTEXT_PARALLEL"], str(Path(settings.BASE_DIR) / "manage.py"),
+                       "engine_group", "--", *worker_args]
+            else:
+                cmd = [celery, "-A", "heritage", "worker", *worker_args]
             out.append((node, cmd, dict(env, HERITAGE_WORKER_NODE=node, _WHAT=what)))
         return out
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0007_inheritor_signer_change'),
+        ('archive', '0008_transcript_import_job'),
     ]
 
     operations = [

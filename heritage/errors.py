@@ -1,0 +1,80 @@
+"""Error responses, one place: HTML pages get a clear page, /api/ gets JSON ``{"detail", "code"}`` (the
+shape the OpenAPI schema documents for every error status; see ``heritage.schema.error_responses``)."""
+from __future__ import annotations
+
+from django.core.exceptions import BadRequest, PermissionDenied
+from django.http import Http404, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+def _is_api(request) -> bool:
+    return request.path.startswith("/api/")
+
+
+def _json(detail: str, code: str, status_code: int) -> JsonResponse:
+    return JsonResponse({"detail": str(detail), "code": code}, status=status_code,
+                        json_dumps_params={"ensure_ascii": False})
+
+
+def bad_request(request, exception=None):
+    message = getattr(exception, "message", None) or _("请求无效,请检查地址或表单后重试。")
+    if _is_api(request):
+        return _json(message, getattr(exception, "code", "invalid"), 400)
+    return render(request, "400.html", {"message": message}, status=400)
+
+
+def page_not_found(request, exception=None):
+    if _is_api(request):
+        return _json(_("未找到。"), "not_found", 404)
+    from django.views.defaults import page_not_found as default
+
+    return default(request, exception)
+
+
+def permission_denied(request, exception=None):
+    if _is_api(request):
+        return _json(str(exception or "") or _("您没有执行该操作的权限。"), "permission_denied", 403)
+    from django.views.defaults import permission_denied as default
+
+    return default(request, exception)
+
+
+def server_error(request):
+    if _is_api(request):
+        return _json(_("服务器内部错误。"), "server_error", 500)
+    from django.views.defaults import server_error as default
+
+    return default(request)
+
+
+def api_exception_handler(exc, context):
+    """DRF's handler, plus: Django's BadRequest (``heritage.inputs.BadInput``) is a 400, and every error that is
+    not a field-by-field validation error carries a ``code`` next to ``detail``."""
+    if isinstance(exc, BadRequest):
+        exc = exceptions.ParseError(getattr(exc, "message", None) or str(exc), code=getattr(exc, "code", "invalid"))
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound(_("未找到。"))
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied(str(exc) or None)
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(response.data, dict) and "detail" in response.data and "code" not in response.data:
+        detail = response.data["detail"]
+        response.data["code"] = getattr(detail, "code", None) or getattr(exc, "default_code", "error")
+    elif isinstance(exc, exceptions.ValidationError) and not isinstance(response.data, dict):
+        response.data = {"detail": " ".join(str(m) for m in response.data) if isinstance(response.data, list)
+                         else str(response.data), "code": "invalid"}
+    return response
+
+
+def refused(detail: str, code: str, status_code: int) -> Response:
+    return Response({"detail": str(detail), "code": code}, status=status_code)
+
+
+__all__ = ["api_exception_handler", "bad_request", "page_not_found", "permission_denied", "server_error",
+           "refused", "status"]

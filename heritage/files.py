@@ -1,0 +1,42 @@
+"""Stored files that a row no longer points to are deleted — after the transaction that replaced them
+commits (so a rolled-back edit still has its file), and only when no other row of the model still uses the
+name. Connected for the models with uploaded files (``delete_replaced_files(Model)`` in an AppConfig)."""
+from __future__ import annotations
+
+import logging
+
+from django.db import models, transaction
+from django.db.models.signals import pre_save
+
+log = logging.getLogger(__name__)
+
+
+def _file_fields(model) -> list[str]:
+    return [f.name for f in model._meta.get_fields() if isinstance(f, models.FileField)]
+
+
+def _on_pre_save(sender, instance, raw=False, **kwargs):
+    if raw or instance.pk is None:
+        return
+    names = _file_fields(sender)
+    old = sender._default_manager.filter(pk=instance.pk).values(*names).first()
+    if not old:
+        return
+    for name in names:
+        before, field_file = old[name], getattr(instance, name)
+        if before and before != (field_file.name or ""):
+            storage = field_file.storage
+
+            def delete(before=before, name=name, storage=storage):
+                if sender._default_manager.filter(**{name: before}).exists():
+                    return
+                try:
+                    storage.delete(before)
+                except Exception:  # noqa: BLE001 - storage down: the file stays, nothing else breaks
+                    log.exception("could not delete the replaced file %s", before)
+
+            transaction.on_commit(delete)
+
+
+def delete_replaced_files(model) -> None:
+    pre_save.connect(_on_pre_save, sender=model, dispatch_uid=f"delete_replaced_files_{model._meta.label}")

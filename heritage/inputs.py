@@ -1,0 +1,63 @@
+"""Bad input, one place. Query parameters are read through these helpers; anything they refuse (and any NUL
+byte in the path or query string, see ``RefuseBadInputMiddleware``) raises ``BadInput``, a Django
+``BadRequest``. The HTML pages answer it with the 400 page (``heritage.errors.bad_request``), the API with
+``{"detail", "code"}`` (``heritage.errors.api_exception_handler``) — never a 500."""
+from __future__ import annotations
+
+from django.core.exceptions import BadRequest
+from django.utils.translation import gettext as _
+
+# PostgreSQL `integer`: the narrowest integer column a query parameter can reach.
+INT_MAX = 2**31 - 1
+
+
+class BadInput(BadRequest):
+    def __init__(self, message: str, *, param: str | None = None, code: str = "invalid"):
+        super().__init__(message)
+        self.message, self.param, self.code = message, param, code
+
+
+def refuse_nul(value: str, param: str | None = None) -> str:
+    if "\x00" in value:
+        raise BadInput(_("请求中含有不允许的空字符(NUL)。"), param=param)
+    return value
+
+
+def query_int(params, name: str, *, default: int | None = None, min_value: int = 0,
+              max_value: int = INT_MAX) -> int | None:
+    """An integer query parameter, or ``default`` when absent or empty; anything else is refused."""
+    raw = params.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise BadInput(_("参数 %(name)s 必须是整数。") % {"name": name}, param=name) from None
+    if not min_value <= value <= max_value:
+        raise BadInput(_("参数 %(name)s 超出范围(%(lo)s … %(hi)s)。") % {"name": name, "lo": min_value, "hi": max_value},
+                       param=name)
+    return value
+
+
+def query_page(params, name: str = "page") -> int:
+    """A page number: a wrong one is not an error worth a 400 page, it means page 1."""
+    try:
+        return query_int(params, name, default=1, min_value=1) or 1
+    except BadInput:
+        return 1
+
+
+def query_uuid(params, name: str):
+    import uuid
+
+    raw = (params.get(name) or "").strip()
+    if not raw:
+        return None
+    try:
+        return uuid.UUID(raw)
+    except ValueError:
+        raise BadInput(_("参数 %(name)s 必须是 UUID。") % {"name": name}, param=name) from None
+
+
+def query_text(params, name: str, *, default: str = "", max_length: int = 200) -> str:
+    return refuse_nul(params.get(name, default) or default, name).strip()[:max_length]

@@ -1,0 +1,42 @@
+"""OpenAPI: every operation documents the error statuses the API can answer with, in the one error shape
+``heritage.errors`` produces (a drf-spectacular post-processing hook, so no view has to repeat them)."""
+from __future__ import annotations
+
+ERROR = {
+    "type": "object",
+    "properties": {"detail": {"type": "string"}, "code": {"type": "string"}},
+    "required": ["detail", "code"],
+}
+# A 400 is either {"detail", "code"} or, for a body that failed validation, the errors keyed by field.
+BAD_REQUEST = {
+    "type": "object",
+    "properties": {"detail": {"type": "string"}, "code": {"type": "string"}},
+    "additionalProperties": True,
+}
+STATUSES = {
+    "400": ("BadRequest", "请求无效(参数或请求体)"),
+    "401": ("Error", "未登录或令牌无效"),
+    "403": ("Error", "无权执行"),
+    "404": ("Error", "未找到"),
+    "405": ("Error", "不允许的方法"),
+    "406": ("Error", "无法提供请求的格式"),
+    "415": ("Error", "不支持的请求体格式"),
+    "429": ("Error", "请求过于频繁"),
+}
+
+
+def error_responses(result, generator, request, public):
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    schemas.setdefault("Error", ERROR)
+    schemas.setdefault("BadRequest", BAD_REQUEST)
+    for path_item in result.get("paths", {}).values():
+        for method, operation in path_item.items():
+            if method not in {"get", "post", "put", "patch", "delete"}:
+                continue
+            responses = operation.setdefault("responses", {})
+            for code, (name, description) in STATUSES.items():
+                responses.setdefault(code, {
+                    "description": description,
+                    "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{name}"}}},
+                })
+    return result

@@ -1,0 +1,34 @@
+"""Publication and withdrawal are append-only events of the record, and the public selector reads only them
+(issue 13): putting the review and sign-off rows back as they were cannot bring a withdrawn record online."""
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_archiving_publishes_with_an_event(archived_record):
+    from records.models import ArchiveEvent
+    from records.selectors import is_record_public
+
+    record = archived_record()
+    assert is_record_public(record)
+    assert list(record.events.filter(event_type__in=["publication", "withdrawal"]).values_list("event_type", flat=True)) \
+        == [ArchiveEvent.Type.PUBLICATION]
+
+
+def test_withdrawn_record_stays_offline_whatever_the_review_rows_say(archived_record, rv, client):
+    from records.selectors import is_record_public, public_records
+    from review import services
+    from review.models import Review, SignOff
+
+    record = archived_record()
+    review = record.signoff.review
+    services.review_withdraw(review=review, actor=rv.inheritor_user, reason="家属要求下架")
+    assert not is_record_public(record)
+    # Two UPDATEs that undo the withdrawal in the mutable rows ...
+    Review.objects.filter(pk=review.pk).update(state=Review.State.ARCHIVED)
+    SignOff.objects.filter(pk=record.signoff_id).update(withdrawn_at=None, withdrawn_by=None, withdrawal_reason="")
+    # ... change nothing the public sees: the record's event log says withdrawn.
+    assert not is_record_public(record)
+    assert not public_records().filter(pk=record.pk).exists()
+    assert client.get(f"/api/v1/archive-records/{record.pk}/").status_code == 404
+    assert record.events.filter(event_type="withdrawal").count() == 1
