@@ -29,7 +29,7 @@ def test_transcript_span_to_public_narration(chromium, live_server, settings, tm
     from archive.models import InheritorPortrait, Recording
     from generation import attribution
     from generation.models import GenerationJob
-    from generation.postprocess.services import postprocess_clip_service
+    from generation.postprocess.models import MediaJob
     from generation.runtime import WorkerRuntime
     from generation.services import job_execute
     from records.bags import bag_export, bag_read
@@ -63,11 +63,19 @@ def test_transcript_span_to_public_narration(chromium, live_server, settings, tm
     assert (job.audio_start_ms, job.audio_end_ms) == (segs[0].start_ms, segs[-1].end_ms)
     page.screenshot(path=str(out / "job.png"))
 
-    # 2. The job runs here through the worker's own code path (the worker test runs it on Celery).
-    outcome = job_execute(job_id=job.pk, runtime=WorkerRuntime(name="browser-test/1"))
+    # 2. The job runs here through the worker's own code path (the worker test runs it on Celery); the
+    #    post-processing task it queues on commit runs eagerly, as in heritage_demo.
+    from heritage.celery import app
+
+    eager_before = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    try:
+        outcome = job_execute(job_id=job.pk, runtime=WorkerRuntime(name="browser-test/1"))
+    finally:
+        app.conf.task_always_eager = eager_before
     job.refresh_from_db()
     assert job.status == "succeeded", (outcome, job.error, job.error_detail[-1500:])
-    media = postprocess_clip_service(clip=job.clip, fps=16)
+    media = MediaJob.objects.get(clip=job.clip)
     assert media.status == "succeeded", media.error
 
     # 3. Review; the demo inheritor signs on the signing screen; a curator archives and exports a bag.
