@@ -37,6 +37,7 @@ migrate: venv
 
 tiny-engine: venv
 	@test -f var/models/tiny/model_index.json || $(PY) manage.py build_tiny_engine var/models/tiny
+	@test -f var/models/tiny-s2v/config.json || $(PY) manage.py build_tiny_engine --s2v var/models/tiny-s2v
 
 # Demo data; on the first run also one whole chain (normalize → generate → post-process → sign →
 # archive) so the public gallery has an archived demonstration to show. Its video is noise.
@@ -44,6 +45,8 @@ demo: migrate tiny-engine
 	$(PY) manage.py load_demo
 	@$(PY) manage.py shell --no-imports -v 0 -c "import sys; from records.models import ArchiveRecord; sys.exit(0 if ArchiveRecord.objects.exists() else 1)" \
 	  || HERITAGE_SITE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py heritage_demo
+	@$(PY) manage.py shell -c "import sys; from records.models import ArchiveRecord; sys.exit(0 if ArchiveRecord.objects.filter(clip__job__kind='s2v').exists() else 1)" \
+	  || HERITAGE_SITE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py heritage_demo --s2v
 
 ## The two commands -------------------------------------------------------------------------------------
 # Web server on PORT plus one worker for all queues on the embedded defaults (SQLite, filesystem broker).

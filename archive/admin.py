@@ -4,7 +4,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .models import Craft, Footage, Inheritor, Recording, SignerChange, Technique, TechniqueStep, TranscriptSegment
+from .models import (Craft, Footage, Inheritor, InheritorPortrait, Recording, SignerChange, Technique, TechniqueStep,
+                     TranscriptSegment)
 
 
 class InheritorInline(admin.TabularInline):
@@ -23,8 +24,27 @@ class CraftAdmin(admin.ModelAdmin):
     inlines = [InheritorInline]
 
 
+class PortraitInline(admin.StackedInline):
+    model = InheritorPortrait
+    extra = 0
+    fields = ["title", "image", "description", "consent_scope", "consent_given_by", "consent_date",
+              "consent_by_proxy", "consent_document"]
+    show_change_link = True
+
+
+@admin.register(InheritorPortrait)
+class InheritorPortraitAdmin(admin.ModelAdmin):
+    list_display = ["title", "inheritor", "consent_scope", "consent_given_by", "consent_date", "consent_by_proxy",
+                    "width", "height"]
+    list_filter = ["consent_scope", "consent_by_proxy"]
+    search_fields = ["title", "inheritor__name", "consent_given_by"]
+    autocomplete_fields = ["inheritor"]
+    readonly_fields = ["width", "height"]
+
+
 @admin.register(Inheritor)
 class InheritorAdmin(admin.ModelAdmin):
+    inlines = [PortraitInline]
     list_display = ["name", "craft", "level", "status", "able_to_sign", "user", "proxy_name"]
     list_filter = ["level", "status", "able_to_sign", "craft__category"]
     search_fields = ["name", "craft__name", "craft__region", "proxy_name"]

@@ -20,6 +20,12 @@ urlpatterns = [
     path("inheritors/<int:pk>/delete/", v.InheritorDelete.as_view(), name="inheritor_delete"),
     path("inheritors/<int:pk>/document/", v.InheritorDocument.as_view(), name="inheritor_document"),
     path("inheritors/<int:pk>/account-link/", v.InheritorAccountLink.as_view(), name="inheritor_account_link"),
+    # portraits of an inheritor, with their likeness consent (人像与肖像授权)
+    path("inheritors/<int:inheritor_pk>/portraits/new/", v.PortraitForm_.as_view(), name="portrait_create"),
+    path("portraits/<int:pk>/edit/", v.PortraitForm_.as_view(), name="portrait_edit"),
+    path("portraits/<int:pk>/image/", v.PortraitFile.as_view(field="image"), name="portrait_image"),
+    path("portraits/<int:pk>/document/", v.PortraitFile.as_view(field="consent_document"),
+         name="portrait_document"),
     path("inheritors/<int:pk>/signer-changes/<int:change_id>/", v.SignerChangeDecide.as_view(),
          name="signer_change_decide"),
     # techniques (技法) with ordered steps

@@ -27,9 +27,9 @@ from heritage.permissions import PermissionView, allowed
 from heritage.webvtt import serialize, to_plain_text
 
 from . import selectors, services
-from .forms import (CraftForm, FootageForm, InheritorForm, RecordingForm, SegmentFormSet, StepFormSet,
+from .forms import (CraftForm, FootageForm, InheritorForm, PortraitForm, RecordingForm, SegmentFormSet, StepFormSet,
                     TechniqueForm, TranscriptImportForm, model_data)
-from .models import Category, Craft, Footage, Inheritor, Recording, SignerChange, Technique
+from .models import Category, Craft, Footage, Inheritor, InheritorPortrait, Recording, SignerChange, Technique
 from .roles import INHERITOR, has_role, landing_url
 
 PAGE_SIZE = 20
@@ -177,7 +177,7 @@ class InheritorDetail(RoleView):
     def get(self, request, pk):
         inheritor = get_object_or_404(Inheritor.objects.select_related("craft", "user", "proxy_user"), pk=pk)
         return render(request, "curator/inheritor_detail.html", self.base_context(
-            inheritor=inheritor, recordings=inheritor.recordings.all(),
+            inheritor=inheritor, recordings=inheritor.recordings.all(), portraits=inheritor.portraits.all(),
             signer_changes=inheritor.signer_changes.select_related("requested_by", "decided_by")[:10]))
 
 
@@ -357,6 +357,58 @@ class InheritorForm_(FormPage):
         if inheritor.signer_changes.filter(state=SignerChange.State.PENDING, requested_by=self.request.user).exists():
             messages.info(self.request, _("签署人的变更已提交,需另一位策展人或管理员确认后生效。"))
         return inheritor
+
+
+class PortraitForm_(FormPage):
+    """Add a portrait under an inheritor (``inheritor_pk``) or edit one (``pk``)."""
+
+    form_class, model = PortraitForm, InheritorPortrait
+    title_new = gettext_lazy("新增人像")
+    title_edit = gettext_lazy("编辑人像:%(obj)s")
+
+    def inheritor(self, obj=None) -> Inheritor:
+        if obj is not None:
+            return obj.inheritor
+        return get_object_or_404(Inheritor, pk=self.kwargs["inheritor_pk"])
+
+    def render_form(self, form, obj):
+        inheritor = self.inheritor(obj)
+        return render(self.request, "curator/form.html", self.base_context(
+            form=form, object=obj, title=(self.title_edit % {"obj": obj}) if obj else self.title_new,
+            cancel_url=inheritor.get_absolute_url()), status=400 if form.is_bound else 200)
+
+    def get(self, request, **kwargs):
+        obj = self.get_object(kwargs)
+        return self.render_form(PortraitForm(instance=obj, inheritor=self.inheritor(obj)), obj)
+
+    def post(self, request, **kwargs):
+        obj = self.get_object(kwargs)
+        form = PortraitForm(request.POST, request.FILES, instance=obj, inheritor=self.inheritor(obj))
+        if form.is_valid():
+            try:
+                if obj:
+                    saved = services.portrait_update(portrait=obj, data=model_data(form))
+                else:
+                    saved = services.portrait_create(inheritor=self.inheritor(), data=model_data(form))
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(request, _("已保存“%(obj)s”。") % {"obj": saved})
+                return redirect(saved.get_absolute_url())
+        return self.render_form(form, obj)
+
+
+class PortraitFile(RoleView):
+    """A portrait's image or its likeness-consent document, for curators and reviewers only."""
+
+    field = "image"
+
+    def get(self, request, pk):
+        portrait = get_object_or_404(InheritorPortrait, pk=pk)
+        fieldfile = getattr(portrait, self.field)
+        if not fieldfile:
+            raise Http404(_("没有这个文件。"))
+        return stream_field_file(request, fieldfile)
 
 
 class RecordingForm_(FormPage):

@@ -7,6 +7,8 @@ CRAFTS = [
     {
         "slug": "suxiu", "name": "苏绣", "name_en": "Suzhou embroidery", "category": "fine_arts",
         "region": "江苏省苏州市", "featured": True,
+        # A drawn demo portrait of the recording's speaker with likeness consent (口述影像 on the demo data).
+        "demo_portrait": {"consent_scope": "public", "consent_date": "2024-06-01"},
         "description": "以苏州为中心的刺绣技艺,针法细密,色彩雅致,以“平、齐、细、密、和、光、顺、匀”著称。",
         "inheritors": [
             {"name": "沈秀芬", "level": "national", "birth_year": 1951, "user": "inheritor-suxiu",

@@ -14,7 +14,7 @@ from django.forms import BaseFormSet, formset_factory, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from . import roles
-from .models import Craft, Footage, Inheritor, Recording, Technique, TechniqueStep
+from .models import Craft, Footage, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep
 from .services import SegmentInput, plain_text_to_cues, segments_check
 from heritage.timecode import TimecodeError, format_ms as fmt_ms, parse_timecode
 from heritage.webvtt import WebVTTError, parse as parse_webvtt
@@ -116,6 +116,26 @@ class InheritorForm(ClearMessagesMixin, forms.ModelForm):
         if year is not None and not (1850 <= year <= 2100):
             raise ValidationError(_("出生年份应在 1850 到 2100 之间。"))
         return year
+
+
+class PortraitForm(ClearMessagesMixin, forms.ModelForm):
+    """A portrait of an inheritor and its likeness consent (the inheritor comes from the page)."""
+
+    class Meta:
+        model = InheritorPortrait
+        fields = ["title", "image", "description", "consent_scope", "consent_given_by", "consent_date",
+                  "consent_by_proxy", "consent_document"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3}), "consent_date": DateInput()}
+        help_texts = {
+            "image": _("JPG、PNG 或 WebP 图片;用作语音驱动视频(口述影像)的参考人像。"),
+            "consent_scope": _("“仅限档案内部”:可生成并存档,但不公开展示;“可公开展示”:签署存档后可在展厅公开。"),
+            "consent_given_by": _("给出肖像授权的人:传承人本人,或(已故、无法签署时)其代理人。"),
+        }
+
+    def __init__(self, *args, inheritor=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if inheritor is not None:
+            self.instance.inheritor = inheritor
 
 
 class TechniqueForm(ClearMessagesMixin, forms.ModelForm):

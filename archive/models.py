@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from heritage.timecode import format_ms as fmt_ms, overlaps
 
-from .validators import validate_document_file, validate_recording_file, validate_video_file
+from .validators import validate_document_file, validate_portrait_file, validate_recording_file, validate_video_file
 
 
 class Category(models.TextChoices):
@@ -124,6 +124,81 @@ class Inheritor(TimeStamped):
             raise ValidationError({"proxy_document": _("指定代理人必须上传授权文件。")})
         if self.proxy_user_id and self.user_id and self.proxy_user_id == self.user_id:
             raise ValidationError({"proxy_user": _("代理人账户不能与传承人本人账户相同。")})
+
+
+def portrait_upload_to(instance, filename: str) -> str:
+    return f"portraits/{instance.inheritor_id or 'new'}/{filename}"
+
+
+class InheritorPortrait(TimeStamped):
+    """A portrait of an inheritor, the reference image of speech-driven video (S2V), with the likeness
+    consent recorded for it: who gave it and when, and its scope. For an inheritor who has died or cannot
+    sign, the consent is given by a proxy, with the document that gives the authority. Whether a portrait
+    may drive a video, and whether that video may be public, is decided in one place:
+    ``generation.attribution.likeness_allows`` / ``likeness_public``."""
+
+    class LikenessScope(models.TextChoices):
+        NONE = "none", _("未授权")
+        ARCHIVE = "archive", _("仅限档案内部")
+        PUBLIC = "public", _("可公开展示")
+
+    inheritor = models.ForeignKey(Inheritor, on_delete=models.PROTECT, related_name="portraits",
+                                  verbose_name=_("传承人"))
+    title = models.CharField(_("标题"), max_length=200)
+    image = models.ImageField(_("人像图片"), upload_to=portrait_upload_to, validators=[validate_portrait_file])
+    width = models.PositiveIntegerField(_("宽"), default=0, editable=False)
+    height = models.PositiveIntegerField(_("高"), default=0, editable=False)
+    description = models.TextField(_("说明"), max_length=2000, blank=True,
+                                   help_text=_("来源、拍摄者;演示插图请注明不是真人。"))
+    consent_scope = models.CharField(_("肖像授权范围"), max_length=16, choices=LikenessScope.choices,
+                                     default=LikenessScope.NONE)
+    consent_given_by = models.CharField(_("授权人"), max_length=100, blank=True)
+    consent_date = models.DateField(_("授权日期"), null=True, blank=True)
+    consent_by_proxy = models.BooleanField(_("由代理人授权"), default=False)
+    consent_document = models.FileField(_("肖像授权文件"), upload_to="likeness-documents/", blank=True,
+                                        validators=[validate_document_file],
+                                        help_text=_("代理人授权时必填:证明其权限的文件(PDF 或 JPG/PNG)。"))
+
+    class Meta:
+        ordering = ["inheritor__name", "pk"]
+        verbose_name = _("传承人肖像")
+        verbose_name_plural = _("传承人肖像")
+
+    def __str__(self):
+        return f"{self.title}({self.inheritor.name})"
+
+    def get_absolute_url(self):
+        return reverse("curator:inheritor_detail", args=[self.inheritor_id])
+
+    def save(self, *args, **kwargs):
+        if self.image:  # the stored size, read once (the S2V job checks it against its preset)
+            from PIL import Image
+
+            self.image.open("rb")
+            try:
+                with Image.open(self.image) as im:
+                    self.width, self.height = im.size
+            finally:
+                self.image.seek(0)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.consent_scope == self.LikenessScope.NONE:
+            return
+        errors = {}
+        if not self.consent_given_by.strip():
+            errors["consent_given_by"] = _("记录肖像授权时须填写授权人。")
+        if not self.consent_date:
+            errors["consent_date"] = _("记录肖像授权时须填写授权日期。")
+        if self.inheritor_id and self.inheritor.needs_proxy:
+            if not self.consent_by_proxy:
+                errors["consent_by_proxy"] = _("该传承人已故或无法亲自签署,肖像授权须由代理人给出。")
+            if not self.consent_document:
+                errors["consent_document"] = _("代理人给出的肖像授权须附授权文件。")
+        elif self.consent_by_proxy and not self.consent_document:
+            errors["consent_document"] = _("代理人给出的肖像授权须附授权文件。")
+        if errors:
+            raise ValidationError(errors)
 
 
 class SignerChange(models.Model):

@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.db.models import Model, ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 
-from .models import Craft, Footage, Inheritor, Recording, SignerChange, Technique, TechniqueStep, TranscriptSegment
+from .models import (Craft, Footage, Inheritor, InheritorPortrait, Recording, SignerChange, Technique, TechniqueStep,
+                     TranscriptSegment)
 from .selectors import deletion_blockers
 from heritage.timecode import format_ms as fmt_ms, overlaps, parse_vtt_timestamp as parse_timestamp
 from heritage.webvtt import Cue
@@ -218,6 +219,17 @@ def inheritor_account_create(*, name: str, username: str = ""):
     user.save()
     user.groups.add(Group.objects.get_or_create(name=roles.INHERITOR)[0])
     return user, account_set_password_path(user=user)
+
+
+@transaction.atomic
+def portrait_create(*, inheritor: Inheritor, data: dict[str, Any]) -> InheritorPortrait:
+    """A portrait and its likeness consent (checked by ``InheritorPortrait.clean``)."""
+    return _apply(InheritorPortrait(inheritor=inheritor), data)
+
+
+@transaction.atomic
+def portrait_update(*, portrait: InheritorPortrait, data: dict[str, Any]) -> InheritorPortrait:
+    return _apply(portrait, data)
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 AUDIO_VIDEO_EXTENSIONS = {".mp3", ".wav", ".m4a", ".aac", ".ogg", ".oga", ".flac", ".mp4", ".m4v", ".mov", ".webm"}
 VIDEO_EXTENSIONS = {".mp4", ".m4v", ".mov", ".webm"}
 DOCUMENT_EXTENSIONS = {".pdf", ".jpg", ".jpeg", ".png"}
+IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp"}
 
 # Leading bytes of the container formats we accept; an upload whose name says .mp4 but whose bytes
 # are a text file is refused.
@@ -23,6 +24,7 @@ _MAGIC = {
     ".png": [b"\x89PNG"],
     ".jpg": [b"\xff\xd8\xff"],
     ".jpeg": [b"\xff\xd8\xff"],
+    ".webp": [b"RIFF"],
 }
 _ISO_BMFF = {".mp4", ".m4v", ".mov", ".m4a", ".aac"}
 
@@ -72,3 +74,26 @@ def validate_video_file(upload) -> None:
 
 def validate_document_file(upload) -> None:
     _check(upload, DOCUMENT_EXTENSIONS)
+
+
+def validate_portrait_file(upload) -> None:
+    """A portrait (the reference image of speech-driven video): an image file that Pillow can decode, both
+    sides at least ``settings.S2V_MIN_IMAGE_SIDE`` pixels (the S2V preset's minimum)."""
+    from PIL import Image, UnidentifiedImageError
+
+    _check(upload, IMAGE_EXTENSIONS)
+    pos = upload.tell() if hasattr(upload, "tell") else 0
+    try:
+        upload.seek(0)
+        with Image.open(upload) as im:
+            width, height = im.size
+            im.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise ValidationError(_("无法读取这张图片,它可能不是有效的图片文件。"), code="image_invalid") from None
+    finally:
+        upload.seek(pos)
+    least = settings.S2V_MIN_IMAGE_SIDE
+    if min(width, height) < least:
+        raise ValidationError(
+            _("图片为 %(w)s×%(h)s 像素,太小:语音驱动视频要求两边都至少 %(n)s 像素。") % {"w": width, "h": height, "n": least},
+            code="image_too_small")

@@ -18,9 +18,17 @@ PAGE_SIZE = 12
 
 
 
+SPEECH_DRIVEN = "s2v"  # GenerationJob.Kind.S2V: narrated (口述影像) records have their own section
+
+
+def demonstration_records() -> QuerySet:
+    """Public records that demonstrate a technique (everything but the narrated 口述影像)."""
+    return public_records().exclude(clip__job__kind=SPEECH_DRIVEN)
+
+
 def public_technique_ids() -> QuerySet:
-    """A subquery: ids of techniques that have at least one public record."""
-    return public_records().order_by().values("technique_id")
+    """A subquery: ids of techniques that have at least one public demonstration."""
+    return demonstration_records().order_by().values("technique_id")
 
 
 def _with_public_counts(qs: QuerySet[Craft]) -> QuerySet[Craft]:
@@ -99,15 +107,65 @@ def craft_page(*, slug: str) -> dict:
         Technique.objects.filter(craft=craft)
         .annotate(
             # distinct: the join with steps would otherwise count each record once per step
-            public_record_count=Count("archive_records", filter=Q(archive_records__in=public_records().order_by().values("pk")),
-                                      distinct=True),
+            public_record_count=Count("archive_records", filter=Q(
+                archive_records__in=demonstration_records().order_by().values("pk")), distinct=True),
             step_count=Count("steps", distinct=True),
         )
         .order_by("-public_record_count", "name")
     )
     _attach_posters(techniques, by="technique")
     inheritors = list(Inheritor.objects.filter(craft=craft).order_by("level", "name"))
-    return {"craft": craft, "inheritors": inheritors, "techniques": techniques}
+    return {"craft": craft, "inheritors": inheritors, "techniques": techniques, "narrations": narrations(craft=craft)}
+
+
+@dataclass
+class NarrationView:
+    """A public narrated video (口述影像) and its transcript, timed on the video (seconds)."""
+
+    record: object
+    files: dict
+    transcript: list  # [(start_s, end_s, text)]
+
+    def media_url(self, role: str) -> str | None:
+        return reverse("gallery:record_media", args=[self.record.pk, role]) if role in self.files else None
+
+    @property
+    def video_url(self):
+        return self.media_url("video") or self.media_url("original")
+
+    @property
+    def poster_url(self):
+        return self.media_url("poster")
+
+    @property
+    def vtt_url(self):
+        return self.media_url("vtt")
+
+
+def narrations(*, craft) -> list[NarrationView]:
+    """The craft's public 口述影像, newest first, each with the transcript of its audio span (two
+    queries: the records with their files and jobs, then every segment those spans touch)."""
+    from archive.models import TranscriptSegment
+
+    records = list(public_records().select_related(None).select_related("clip", "clip__job")
+                   .filter(technique__craft=craft, clip__job__kind=SPEECH_DRIVEN)
+                   .prefetch_related("files").order_by("-created_at"))
+    if not records:
+        return []
+    spans = {r.pk: (r.clip.job.recording_id, r.clip.job.audio_start_ms or 0, r.clip.job.audio_end_ms or 0)
+             for r in records}
+    q = Q(pk__in=[])
+    for rec_id, start, end in spans.values():
+        q |= Q(recording_id=rec_id, start_ms__lt=end, end_ms__gt=start)
+    segments = list(TranscriptSegment.objects.filter(q).order_by("start_ms").values_list(
+        "recording_id", "start_ms", "end_ms", "text"))
+    views = []
+    for record in records:
+        rec_id, start, end = spans[record.pk]
+        lines = [(max(a, start) / 1000 - start / 1000, (min(b, end) - start) / 1000, text)
+                 for r, a, b, text in segments if r == rec_id and a < end and b > start]
+        views.append(NarrationView(record=record, files={f.role: f for f in record.files.all()}, transcript=lines))
+    return views
 
 
 @dataclass
@@ -216,7 +274,7 @@ def _served_video_facts(views: list[StepView]) -> None:
 
 def _public_records_for(technique: Technique) -> list:
     return list(
-        public_records()
+        demonstration_records()
         .select_related(None)
         .select_related("clip", "step", "signoff")  # what the page shows, and what was signed (video facts)
         .filter(technique=technique)

@@ -29,7 +29,9 @@ def _handler(refresh_name: str, kwarg: str, attr: str):
 # spec version changes how search segments words.
 INVALIDATING_MODELS = ("records.ArchiveRecord", "records.ArchiveFile", "review.SignOff", "review.Review",
                        "archive.Craft", "archive.Inheritor", "archive.Technique", "archive.TechniqueStep",
-                       "archive.Footage", "prompting.SpecVersion")
+                       "archive.Footage", "prompting.SpecVersion",
+                       # a narrowed likeness consent hides a 口述影像 at once (records.selectors.public_records)
+                       "archive.InheritorPortrait")
 
 
 def _invalidate(sender, raw=False, **kwargs):

@@ -82,3 +82,55 @@ class GenerateForm(forms.Form):
         d = self.cleaned_data
         return {"resolution": d["resolution"], "duration": d["duration"], "frame_rate": d["frame_rate"],
                 "temperature": d["temperature"], "steps": d["steps"], "fast": list(d.get("fast") or [])}
+
+
+class S2VForm(forms.Form):
+    """口述影像: a span of an oral-history recording (by transcript segments, or start/end in seconds)
+    and a portrait of its speaker drive a speech-to-video job (generation/s2v.py checks the rest)."""
+
+    recording = forms.ModelChoiceField(label=_("口述史录音"), queryset=None)
+    segments = forms.MultipleChoiceField(label=_("转写片段"), required=False, widget=forms.CheckboxSelectMultiple,
+                                         help_text=_("勾选连续的片段;音频取第一段开始到最后一段结束。"))
+    start_s = forms.FloatField(label=_("起点(秒)"), required=False, min_value=0,
+                               help_text=_("不勾选片段时,直接填写音频片段的起止时间。"))
+    end_s = forms.FloatField(label=_("终点(秒)"), required=False, min_value=0)
+    portrait = forms.ModelChoiceField(label=_("人像"), queryset=None,
+                                      help_text=_("讲述人本人的人像,须有肖像授权。"))
+    prompt = forms.CharField(label=_("场景与镜头描述(可选)"), required=False, max_length=2000,
+                             widget=forms.Textarea(attrs={"rows": 2}),
+                             help_text=_("留空则用默认描述:传承人面对镜头讲述,中景。"))
+    seed = forms.IntegerField(label=_("随机种子"), required=False, min_value=0, max_value=params.SEED_MAX,
+                              help_text=_("留空则随机选取并记录。"))
+    steps = forms.IntegerField(label=_("去噪步数"), required=False, min_value=1)
+
+    def __init__(self, *args, recording=None, **kwargs):
+        from archive.models import InheritorPortrait, Recording
+        from heritage.timecode import format_ms as fmt_ms
+
+        super().__init__(*args, **kwargs)
+        self.fields["recording"].queryset = Recording.objects.exclude(media="").select_related("craft")
+        portraits = InheritorPortrait.objects.select_related("inheritor")
+        if recording is not None:
+            self.fields["recording"].initial = recording.pk
+            self.fields["segments"].choices = [
+                (str(s.pk), f"{fmt_ms(s.start_ms)}–{fmt_ms(s.end_ms)} {s.text[:60]}") for s in recording.segments.all()]
+            if recording.speaker_id:
+                portraits = portraits.filter(inheritor_id=recording.speaker_id)
+        self.fields["portrait"].queryset = portraits
+        self.recording = recording
+
+    def clean(self):
+        data = super().clean()
+        recording = data.get("recording")
+        chosen = data.get("segments") or []
+        if recording is not None and chosen:
+            segs = list(recording.segments.filter(pk__in=[int(x) for x in chosen]).order_by("start_ms"))
+            if len(segs) != len(chosen):
+                self.add_error("segments", _("所选片段不属于这条录音。"))
+            else:
+                data["start_ms"], data["end_ms"] = segs[0].start_ms, segs[-1].end_ms
+        elif data.get("start_s") is None or data.get("end_s") is None:
+            self.add_error("start_s", _("请勾选转写片段,或填写起点和终点。"))
+        else:
+            data["start_ms"], data["end_ms"] = round(data["start_s"] * 1000), round(data["end_s"] * 1000)
+        return data

@@ -39,6 +39,20 @@ class GenerationJob(JobRecord):
         "archive.Recording", null=True, blank=True, on_delete=models.SET_NULL, related_name="generation_jobs",
         verbose_name=_("口述史录音"),
     )
+    class Kind(models.TextChoices):
+        T2V = "t2v", _("文本生成视频")
+        S2V = "s2v", _("口述影像(语音驱动)")
+
+    kind = models.CharField(_("类型"), max_length=8, choices=Kind.choices, default=Kind.T2V, db_index=True)
+    # Speech-to-video: the portrait that is the reference image, and the audio span of the recording
+    # (milliseconds) whose audio drives the video; `audio` is that span cut from the recording's file.
+    portrait = models.ForeignKey(
+        "archive.InheritorPortrait", null=True, blank=True, on_delete=models.PROTECT, related_name="generation_jobs",
+        verbose_name=_("人像"),
+    )
+    audio_start_ms = models.PositiveIntegerField(_("音频起点(毫秒)"), null=True, blank=True)
+    audio_end_ms = models.PositiveIntegerField(_("音频终点(毫秒)"), null=True, blank=True)
+    audio = models.FileField(_("驱动音频"), upload_to="s2v-audio/", blank=True)
     source_start = models.PositiveIntegerField(_("来源起始字符"), null=True, blank=True)
     source_end = models.PositiveIntegerField(_("来源结束字符"), null=True, blank=True)
     source_text = models.TextField(_("来源文本"), blank=True)

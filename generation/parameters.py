@@ -58,6 +58,9 @@ TIME_COST: dict[str, tuple[float, float, int]] = {
     # preset: (load allowance s, s per frame·step at the reference area, reference area in pixels)
     "wan2.2-t2v-a14b": (900.0, 1.0, 1280 * 720),
     "tiny": (120.0, 0.2, 64 * 48),
+    # speech-to-video (generation/s2v.py): frames = frames per clip × clips
+    "wan2.2-s2v-14b": (900.0, 1.0, 1024 * 704),
+    "tiny-s2v": (120.0, 0.2, 64 * 64),
 }
 
 

@@ -54,21 +54,31 @@ class WorkerRuntime:
 
         return "cuda" if torch.cuda.is_available() else "cpu"
 
-    def engine(self, *, mode: str = "auto"):
-        """(engine, seconds spent loading it now: 0.0 when it was already warm)."""
+    def engine(self, *, mode: str = "auto", kind: str = "t2v"):
+        """(engine, seconds spent loading it now: 0.0 when it was already warm). ``kind`` "t2v" (the
+        text-to-video engine) or "s2v" (the speech-to-video engine, through generation.s2v_runtime);
+        one engine is warm at a time: a job of the other kind replaces it."""
         with self._engine_lock:
-            if self._engine is not None:
+            if self._engine is not None and getattr(self._engine, "kind", "t2v") == kind:
                 return self._engine, 0.0
+            if self._engine is not None:
+                self._release_engine()
+
             default_mode = settings.ENGINE_MODE or "auto"
             load_mode = mode if mode not in ("", None, "auto") else default_mode
-            self.check_memory(load_mode)
+            self.check_memory(load_mode, kind=kind)
             t0 = time.perf_counter()
-            engine = load_configured_engine(self.device, load_mode)
-            if engine.context_parallel > 1:
-                from generation.engine.parallel import GroupLeader
+            if kind == "s2v":
+                from generation import s2v_runtime
 
-                engine = GroupLeader(engine)  # rank 0: each request goes to the followers too
-            self._engine = engine
+                self._engine = s2v_runtime.load(device=self.device, mode=load_mode)
+            else:
+                engine = load_configured_engine(self.device, load_mode)
+                if engine.context_parallel > 1:
+                    from generation.engine.parallel import GroupLeader
+
+                    engine = GroupLeader(engine)  # rank 0: each request goes to the followers too
+                self._engine = engine
             self.engine_load_s = time.perf_counter() - t0
             from django.utils import timezone
 
@@ -78,9 +88,20 @@ class WorkerRuntime:
             self.beat()
             return self._engine, self.engine_load_s
 
-    def check_memory(self, mode: str) -> None:
+    def _release_engine(self) -> None:
+        self._engine = None
+        import gc
+
+        gc.collect()
+        if self.device.startswith("cuda"):
+            import torch
+
+            torch.cuda.empty_cache()
+
+    def check_memory(self, mode: str, *, kind: str = "t2v") -> None:
         """A GPU under ENGINE_MIN_GPU_MEMORY_GB refuses the full model unless the offload mode is chosen."""
-        if settings.ENGINE_PRESET == "tiny" or not self.device.startswith("cuda"):
+        preset = settings.S2V_PRESET if kind == "s2v" else settings.ENGINE_PRESET
+        if preset.startswith("tiny") or not self.device.startswith("cuda"):
             return
         import torch
 
@@ -95,7 +116,9 @@ class WorkerRuntime:
                 % {"have": f"{total / 1024**3:.1f}", "need": settings.ENGINE_MIN_GPU_MEMORY_GB}
             )
 
-    def request_for(self, job, *, mode: str):
+    def request_for(self, job, *, mode: str, scratch_prefix=None):
+        if getattr(job, "kind", "t2v") == "s2v":
+            return self._engine.request_for(job, mode=mode, scratch_prefix=scratch_prefix)
         from generation.engine import GenerationRequest
 
         p = job.parameters

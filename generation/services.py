@@ -288,6 +288,15 @@ def job_retry(*, job: GenerationJob, actor, seed: int | None = None) -> Generati
     """A new take of the same source and parameters with a new seed (random unless given)."""
     if not (can_manage(actor, job) and allowed(actor, "generation.create")):
         raise PermissionDenied(_("只能重试自己的任务。"))
+    if job.kind == GenerationJob.Kind.S2V:  # same recording span, portrait, prompt and steps; new seed
+        from .s2v import s2v_job_create
+
+        if seed is None:
+            seed = random.SystemRandom().randint(0, params.SEED_MAX)
+        new = s2v_job_create(requested_by=actor, recording=job.recording, portrait=job.portrait,
+                             start_ms=job.audio_start_ms, end_ms=job.audio_end_ms, prompt=job.prompt, seed=seed,
+                             steps=job.parameters.get("num_steps"), retry_of=job)
+        return new
     public = {k: job.parameters[k] for k in ("resolution", "orientation", "duration", "frame_rate", "temperature")
               if k in job.parameters}
     public["steps"] = job.parameters.get("num_steps")
@@ -414,7 +423,7 @@ def job_execute(*, job_id, runtime) -> Outcome:
             # 2. The warm engine (loaded at most once per worker process).
             mode = job.parameters.get("mode", "auto")
             try:
-                engine, load_s = runtime.engine(mode=mode)
+                engine, load_s = runtime.engine(mode=mode, kind=job.kind)
             except MissingComponent as exc:
                 raise UserFacingError(_("模型文件夹不完整,无法生成:%(e)s") % {"e": exc}) from exc
             except EngineRefused as exc:
@@ -453,7 +462,7 @@ def job_execute(*, job_id, runtime) -> Outcome:
 
             # 4. Generate; out of memory → one more try in the next more frugal memory mode.
             while True:
-                request = runtime.request_for(job, mode=mode)
+                request = runtime.request_for(job, mode=mode, scratch_prefix=scratch.with_suffix(""))
                 try:
                     engine.validate(request)
                 except InvalidRequest as exc:
@@ -484,12 +493,16 @@ def job_execute(*, job_id, runtime) -> Outcome:
             t0 = time.perf_counter()
             from generation.engine import write_mp4
 
-            write_mp4(result.frames, result.fps, scratch)
+            if job.kind == GenerationJob.Kind.S2V:  # the speech span's audio muxed in (generation/s2v_runtime.py)
+                engine.write_video(result, scratch, request)
+            else:
+                write_mp4(result.frames, result.fps, scratch)
             timings["encode_mp4"] = round(time.perf_counter() - t0, 4)
             timings["attempt_total"] = round(time.monotonic() - t_attempt, 4)
             return _finish(job_id, token, scratch, result, timings)
         finally:
-            scratch.unlink(missing_ok=True)
+            for path in scratch_dir().glob(f"{job_id}.{token}.*"):  # the clip and any input copies
+                path.unlink(missing_ok=True)
     except Cancelled:
         _cancelled(job_id, token)
         return Outcome("cancelled")

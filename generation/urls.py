@@ -7,6 +7,7 @@ app_name = "generation"
 urlpatterns = [
     path("", views.JobList.as_view(), name="job_list"),
     path("new/", views.Generate.as_view(), name="generate"),
+    path("s2v/", views.S2VGenerate.as_view(), name="s2v"),
     path("jobs/status.json", views.JobStatus.as_view(), name="job_status"),
     path("jobs/<uuid:pk>/", views.JobDetail.as_view(), name="job_detail"),
     path("jobs/<uuid:pk>/cancel/", views.JobCancel.as_view(), name="job_cancel"),

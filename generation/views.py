@@ -13,14 +13,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from archive.models import Technique
+from archive.models import Recording, Technique
 from heritage.permissions import PermissionView
 
 from heritage.media import stream_field_file
 
 from . import parameters as params
 from . import selectors, services
-from .forms import GenerateForm
+from .forms import GenerateForm, S2VForm
 from .models import GenerationJob
 
 COMPARE_MAX = 6
@@ -45,6 +45,45 @@ class AreaView(PermissionView):
 
 def media_url_for(job):
     return lambda kind: reverse("generation:job_media", args=[job.pk, kind])
+
+
+class S2VGenerate(AreaView):
+    """口述影像: a recording span (transcript segments or start/end) and a portrait → an S2V job."""
+
+    write = True
+
+    def _recording(self, request):
+        rid = request.GET.get("recording") or request.POST.get("recording") or ""
+        return Recording.objects.filter(pk=int(rid)).select_related("craft", "speaker").first() if rid.isdigit() else None
+
+    def _render(self, request, form, status=200):
+        return render(request, "generation/s2v.html", {"form": form, "recording": form.recording}, status=status)
+
+    def get(self, request):
+        recording = self._recording(request)
+        initial = {}
+        if request.GET.get("segment", "").isdigit():
+            initial["segments"] = [request.GET["segment"]]
+        return self._render(request, S2VForm(recording=recording, initial=initial))
+
+    def post(self, request):
+        from .s2v import s2v_job_create
+
+        form = S2VForm(request.POST, recording=self._recording(request))
+        if not form.is_valid():
+            return self._render(request, form, status=400)
+        d = form.cleaned_data
+        try:
+            job = s2v_job_create(requested_by=request.user, recording=d["recording"], portrait=d["portrait"],
+                                 start_ms=d["start_ms"], end_ms=d["end_ms"], prompt=d.get("prompt"),
+                                 seed=d.get("seed"), steps=d.get("steps"))
+        except params.ParameterError as exc:
+            for field, errs in exc.errors.items():
+                field = "start_s" if field == "span" else field
+                form.add_error(field if field in form.fields else None, " ".join(errs))
+            return self._render(request, form, status=400)
+        messages.success(request, _("已提交口述影像生成任务。"))
+        return redirect("generation:job_detail", pk=job.pk)
 
 
 class JobList(AreaView):

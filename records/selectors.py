@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
+from generation.attribution import likeness_public_q
+
 from .models import ArchiveEvent, ArchiveFile, ArchiveRecord
 
 
@@ -23,9 +25,12 @@ def _latest_fixity():
 
 def public_records() -> QuerySet[ArchiveRecord]:
     """Archive records the public may see: published, never withdrawn, and not failing fixity (its latest
-    check passed, or none has run yet) — all read from the record's event log."""
+    check passed, or none has run yet) — all read from the record's event log; and, for a speech-driven
+    video, its portrait's likeness consent allows public showing (checked at every request, so a narrowed
+    consent takes effect at once; the rule is generation.attribution.likeness_public)."""
     return (
         ArchiveRecord.objects.filter(_event(ArchiveEvent.Type.PUBLICATION), ~_event(ArchiveEvent.Type.WITHDRAWAL))
+        .filter(likeness_public_q("clip__job__portrait"))
         .annotate(latest_fixity=_latest_fixity())
         .filter(Q(latest_fixity__isnull=True) | Q(latest_fixity=ArchiveEvent.Outcome.SUCCESS))
         .select_related("technique", "technique__craft", "step", "clip", "signoff", "signoff__inheritor")

@@ -274,6 +274,9 @@ def _start_regeneration(review: Review, actor, action_description: dict):
     from generation.services import job_create, prompt_extend_of
 
     old = review.clip.job
+    if old.kind == "s2v":  # a narrated video (口述影像) has no action description to edit
+        _bad(_("口述影像由录音片段和人像生成,没有可修改的动作描述;请只写修改意见,由策展人换种子、片段或人像重新生成。"),
+             "regeneration_refused")
     public = {k: old.parameters[k] for k in ("resolution", "orientation", "duration", "frame_rate", "temperature")
               if k in old.parameters}
     if "num_steps" in old.parameters:

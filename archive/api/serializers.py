@@ -1,8 +1,9 @@
 """Archive API serializers: read shapes for crafts, techniques (with steps) and recordings (with the
 transcript), and the transcript import body."""
+from django.urls import reverse
 from rest_framework import serializers
 
-from ..models import Craft, Inheritor, Recording, Technique, TechniqueStep, TranscriptSegment
+from ..models import Craft, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep, TranscriptSegment
 
 
 class CraftSerializer(serializers.ModelSerializer):
@@ -18,6 +19,25 @@ class InheritorSerializer(serializers.ModelSerializer):
         model = Inheritor
         fields = ["id", "name", "level", "status", "able_to_sign", "birth_year", "proxy_name"]
 
+
+class PortraitSerializer(serializers.ModelSerializer):
+    """A portrait (reference image of speech-driven video) and its likeness consent; the image and the
+    consent document are served behind the login (``image_url``, ``document_url``)."""
+
+    inheritor_name = serializers.CharField(source="inheritor.name", read_only=True)
+    image_url = serializers.SerializerMethodField()
+    document_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = InheritorPortrait
+        fields = ["id", "inheritor", "inheritor_name", "title", "description", "width", "height", "image_url",
+                  "consent_scope", "consent_given_by", "consent_date", "consent_by_proxy", "document_url"]
+
+    def get_image_url(self, obj) -> str:
+        return reverse("curator:portrait_image", args=[obj.pk])
+
+    def get_document_url(self, obj) -> str | None:
+        return reverse("curator:portrait_document", args=[obj.pk]) if obj.consent_document else None
 
 class StepSerializer(serializers.ModelSerializer):
     class Meta:

@@ -9,5 +9,7 @@ urlpatterns = [
     path("techniques", views.TechniqueList.as_view(), name="api-technique-list"),
     path("techniques/<slug:slug>", views.TechniqueDetail.as_view(), name="api-technique-detail"),
     path("recordings/<int:pk>", views.RecordingDetail.as_view(), name="api-recording-detail"),
+    path("portraits", views.PortraitList.as_view(), name="api-portrait-list"),
+    path("portraits/<int:pk>", views.PortraitDetail.as_view(), name="api-portrait-detail"),
     path("recordings/<int:pk>/transcript", views.TranscriptImport.as_view(), name="api-transcript-import"),
 ]

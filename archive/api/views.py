@@ -13,9 +13,10 @@ from heritage.permissions import HasPerm
 
 from .. import selectors, services
 from ..curator_views import can_hear
-from ..models import Recording, Technique
+from ..models import InheritorPortrait, Recording, Technique
 from heritage.webvtt import WebVTTError, parse as parse_webvtt
-from .serializers import CraftSerializer, RecordingSerializer, TechniqueSerializer, TranscriptImportSerializer
+from .serializers import (CraftSerializer, PortraitSerializer, RecordingSerializer, TechniqueSerializer,
+                          TranscriptImportSerializer)
 
 
 CanReadArchive = HasPerm("archive.view", _("您的账户没有权限查看档案。"))
@@ -114,3 +115,28 @@ class TranscriptImport(GenericAPIView):
         except ValidationError as exc:
             return Response({"detail": " ".join(exc.messages)}, status=status.HTTP_400_BAD_REQUEST)
         return Response({"segments": len(saved)})
+
+
+class PortraitList(ListAPIView):
+    permission_classes = [CanReadArchive]
+    serializer_class = PortraitSerializer
+
+    def get_queryset(self):
+        qs = InheritorPortrait.objects.select_related("inheritor").order_by("inheritor__name", "pk")
+        inheritor = self.request.query_params.get("inheritor", "")
+        return qs.filter(inheritor_id=int(inheritor)) if inheritor.isdigit() else qs
+
+    @extend_schema(summary="列出传承人人像(含肖像授权)",
+                   parameters=[OpenApiParameter("inheritor", int, description="传承人 id")])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+class PortraitDetail(RetrieveAPIView):
+    permission_classes = [CanReadArchive]
+    serializer_class = PortraitSerializer
+    queryset = InheritorPortrait.objects.select_related("inheritor")
+
+    @extend_schema(summary="传承人人像(含肖像授权)")
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)

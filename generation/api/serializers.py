@@ -100,6 +100,63 @@ class TaskCreateSerializer(serializers.Serializer):
                 "prompt_extend": inp.get("prompt_extend")}
 
 
+class S2VInputSerializer(serializers.Serializer):
+    """口述影像 (speech-to-video): a portrait and an audio span of an oral-history recording."""
+
+    portrait = serializers.IntegerField(help_text="传承人人像 id(/api/v1/portraits):参考图像,须有肖像授权。")
+    recording = serializers.IntegerField(help_text="口述史录音 id:驱动视频的音频来源(须授权 AI 重构)。")
+    audio_start_ms = serializers.IntegerField(required=False, min_value=0, help_text="音频片段起点(毫秒)。")
+    audio_end_ms = serializers.IntegerField(required=False, min_value=0, help_text="音频片段终点(毫秒)。")
+    segments = serializers.ListField(child=serializers.IntegerField(), required=False,
+                                     help_text="转写片段 id:代替起止时间,取第一段开始到最后一段结束。")
+    prompt = serializers.CharField(required=False, allow_blank=True, max_length=2000,
+                                   help_text="场景与镜头描述(可选)。")
+
+    def validate(self, attrs):
+        from archive.models import InheritorPortrait, Recording
+
+        recording = Recording.objects.filter(pk=attrs["recording"]).select_related("craft", "speaker").first()
+        if recording is None:
+            raise serializers.ValidationError({"recording": [_("没有这条录音。")]})
+        portrait = InheritorPortrait.objects.filter(pk=attrs["portrait"]).select_related("inheritor").first()
+        if portrait is None:
+            raise serializers.ValidationError({"portrait": [_("没有这张人像。")]})
+        if attrs.get("segments"):
+            segs = list(recording.segments.filter(pk__in=attrs["segments"]).order_by("start_ms"))
+            if len(segs) != len(set(attrs["segments"])):
+                raise serializers.ValidationError({"segments": [_("所选片段不属于这条录音。")]})
+            attrs["audio_start_ms"], attrs["audio_end_ms"] = segs[0].start_ms, segs[-1].end_ms
+        elif attrs.get("audio_start_ms") is None or attrs.get("audio_end_ms") is None:
+            raise serializers.ValidationError({"audio_start_ms": [_("请给出 segments,或 audio_start_ms 与 audio_end_ms。")]})
+        attrs["recording_obj"], attrs["portrait_obj"] = recording, portrait
+        return attrs
+
+
+class S2VParametersSerializer(serializers.Serializer):
+    seed = serializers.IntegerField(required=False, help_text="随机种子,0 … 2^32-1;缺省时随机并记录。")
+    steps = serializers.IntegerField(required=False, help_text="去噪步数(默认取 S2V 预设)。")
+
+
+class S2VTaskCreateSerializer(serializers.Serializer):
+    """The body of a speech-to-video task: ``input.portrait`` marks it."""
+
+    model = serializers.CharField(required=False, help_text="S2V 引擎预设名;须与服务器配置一致(缺省即可)。")
+    input = S2VInputSerializer()
+    parameters = S2VParametersSerializer(required=False, default=dict)
+
+    def validate_model(self, value):
+        if value != settings.S2V_PRESET:
+            raise serializers.ValidationError(
+                _("此服务器运行的 S2V 预设是 %(preset)s,不是 %(value)s。") % {"preset": settings.S2V_PRESET, "value": value})
+        return value
+
+    def to_service_kwargs(self) -> dict:
+        inp, p = self.validated_data["input"], self.validated_data.get("parameters", {})
+        return {"recording": inp["recording_obj"], "portrait": inp["portrait_obj"],
+                "start_ms": inp["audio_start_ms"], "end_ms": inp["audio_end_ms"], "prompt": inp.get("prompt"),
+                "seed": p.get("seed"), "steps": p.get("steps")}
+
+
 class BatchCreateSerializer(serializers.Serializer):
     tasks = TaskCreateSerializer(many=True, help_text="每项与单个任务的请求体相同;全部有效才会提交。")
 
@@ -151,6 +208,9 @@ class TaskSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(OpenApiTypes.OBJECT)
     def get_input(self, job):
+        if job.kind == GenerationJob.Kind.S2V:
+            return {"kind": "s2v", "portrait": job.portrait_id, "recording": job.recording_id,
+                    "audio_start_ms": job.audio_start_ms, "audio_end_ms": job.audio_end_ms, "text": job.source_text}
         return {"text": job.source_text, "technique": job.technique.slug if job.technique_id else None,
                 "recording": job.recording_id, "start": job.source_start, "end": job.source_end,
                 "step": job.step.order if job.step_id else None, "camera": job.camera or None,

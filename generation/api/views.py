@@ -3,7 +3,7 @@ services; who may see a job is decided by generation.selectors."""
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer, extend_schema, inline_serializer
 from django.utils.translation import gettext as _
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
@@ -16,10 +16,11 @@ from heritage.throttling import AnonThrottle, JobSubmitThrottle, UserThrottle
 
 from .. import parameters as params
 from .. import selectors, services
-from .serializers import BatchCreateSerializer, RetrySerializer, TaskCreateSerializer, TaskSerializer
+from .serializers import (BatchCreateSerializer, RetrySerializer, S2VTaskCreateSerializer, TaskCreateSerializer,
+                          TaskSerializer)
 
 
-INPUT_FIELDS = {"input", "text", "technique", "step", "camera", "recording", "prompt_extend"}
+INPUT_FIELDS = {"input", "text", "technique", "step", "camera", "recording", "prompt_extend", "portrait", "span"}
 
 
 def _param_error_response(exc: params.ParameterError) -> Response:
@@ -63,13 +64,25 @@ class TaskListCreateView(ListAPIView):
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
-    @extend_schema(summary="提交生成任务", request=TaskCreateSerializer, responses={202: TaskSerializer})
+    @extend_schema(
+        summary="提交生成任务",
+        description="文本/技法/转写片段 → 视频(T2V);或 input.portrait + 录音音频片段 → 口述影像(S2V,语音驱动)。",
+        request=PolymorphicProxySerializer(component_name="GenerationTaskCreate", resource_type_field_name=None,
+                                           serializers=[TaskCreateSerializer, S2VTaskCreateSerializer]),
+        responses={202: TaskSerializer})
     def post(self, request):
-        ser = TaskCreateSerializer(data=request.data)
+        speech = isinstance(request.data, dict) and isinstance(request.data.get("input"), dict) \
+            and "portrait" in request.data["input"]
+        ser = (S2VTaskCreateSerializer if speech else TaskCreateSerializer)(data=request.data)
         ser.is_valid(raise_exception=True)
         try:
             with transaction.atomic():
-                job = services.job_create(requested_by=request.user, **ser.to_service_kwargs())
+                if speech:
+                    from ..s2v import s2v_job_create
+
+                    job = s2v_job_create(requested_by=request.user, **ser.to_service_kwargs())
+                else:
+                    job = services.job_create(requested_by=request.user, **ser.to_service_kwargs())
         except params.ParameterError as exc:
             return _param_error_response(exc)
         return Response(TaskSerializer(job, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)

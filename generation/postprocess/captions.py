@@ -75,6 +75,22 @@ def map_cues(steps: list[Step], duration_s: float, *, language: str = "zh") -> l
     return cues
 
 
+def span_cues(segments, *, start_ms: int, end_ms: int, duration_s: float) -> list[Cue]:
+    """Cues of a speech-driven clip (口述影像): the transcript segments ``(start_ms, end_ms, text)`` that
+    overlap the audio span [start_ms, end_ms), shifted so the span starts at 0 (real time, not stretched),
+    clipped to the span and to the clip's duration."""
+    if duration_s <= 0:
+        raise InputError(_("视频时长为零,无法生成字幕。"))
+    limit = min(seconds_to_ms(duration_s), end_ms - start_ms)
+    cues = []
+    for seg_start, seg_end, text in segments:
+        a = max(seg_start, start_ms) - start_ms
+        b = min(min(seg_end, end_ms) - start_ms, limit)
+        if b > a and str(text).strip():
+            cues.append(Cue(start_ms=a, end_ms=b, text=str(text).strip()))
+    return cues
+
+
 def retime(cues: list[Cue], factor: float, duration_s: float) -> list[Cue]:
     """Stretch cues by ``factor`` (2.0 for 0.5× slow motion), clamped to the new duration."""
     end_limit = seconds_to_ms(duration_s)

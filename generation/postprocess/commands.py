@@ -39,6 +39,11 @@ _H264 = {
 }
 _H264_EXPECT = {"codec": "h264", "pix_fmt": "yuv420p", "streams": 1, "faststart": True}
 
+# Speech-driven video (S2V) keeps the original recording: the same video encoding plus the audio span
+# as AAC (192 kb/s, the recording's own channels and rate), cut to the video's duration.
+_H264_AUDIO = {k: v for k, v in _H264.items() if k != "an"} | {"c:a": "aac", "b:a": "192k"}
+_H264_AUDIO_EXPECT = {**_H264_EXPECT, "streams": 2}
+
 TEMPLATES: dict[str, CommandTemplate] = {
     t.key: t
     for t in [
@@ -50,6 +55,14 @@ TEMPLATES: dict[str, CommandTemplate] = {
             extension="mp4",
             output_args=_H264,
             expect=_H264_EXPECT,
+        ),
+        CommandTemplate(
+            key="delivery_mp4_audio",
+            version=1,
+            purpose="口述影像交付视频:同交付视频,另保留驱动它的原始录音片段(AAC),时长与画面一致。",
+            extension="mp4",
+            output_args=_H264_AUDIO,
+            expect=_H264_AUDIO_EXPECT,
         ),
         CommandTemplate(
             key="slowmo_mp4",

@@ -96,10 +96,12 @@ def atomic_output(final: Path):
         raise
 
 
-def _compile(stream, out_path: Path, template: CommandTemplate, extra_args: dict, metadata: dict | None = None) -> list:
+def _compile(stream, out_path: Path, template: CommandTemplate, extra_args: dict, metadata: dict | None = None,
+             *, audio=None) -> list:
     args = dict(template.output_args)
     args.update(extra_args)
-    argv = ffmpeg.compile(ffmpeg.output(stream, str(out_path), **args), cmd="ffmpeg")
+    streams = [stream] if audio is None else [stream, audio]
+    argv = ffmpeg.compile(ffmpeg.output(*streams, str(out_path), **args), cmd="ffmpeg")
     output = argv.pop()  # the output path comes last
     assert output == str(out_path)
     argv = [ffmpeg_binary(), "-hide_banner", "-nostats", "-loglevel", "info", "-y"] + argv[1:]
@@ -355,6 +357,8 @@ def deliver_file(
     title: str = "",
     font_path: str | None = None,
     size: tuple[int, int] | None = None,
+    audio_path=None,
+    vtt_cues: list[Cue] | None = None,
 ) -> Output:
     """Make a delivery MP4 from ``src`` (video file, frame folder or (T, H, W, 3) frames).
 
@@ -363,24 +367,32 @@ def deliver_file(
     ``speed`` < 1 for slow motion; ``label`` the visible label (None: 「AI生成」; ``""`` only for comparisons, never for
     delivery); ``vtt_steps`` step descriptions for a WebVTT sidecar written to ``vtt_path`` (and burned
     in when ``burn_subtitles``). ``size`` overrides the frame size (tests).
+    ``audio_path`` (speech-driven video, normal speed only): an audio file muxed in as AAC and cut to
+    the video's duration, so the delivery keeps the original recording.
     Returns the verified ``Output``; the sidecar, if any, is in ``output.extra["vtt"]``.
     """
+    if audio_path is not None and speed != 1.0:
+        raise PostprocessError(_("带原始录音的交付只能是正常速度。"))
     # 1. Check inputs (before any work) -----------------------------------------------------------
     checked = check_delivery_options(
         out_path, deliver=deliver, fps=fps, label=label, vtt_path=vtt_path, speed=speed, font_path=font_path,
-        size=size, burn_subtitles=burn_subtitles and bool(as_steps(vtt_steps)),
+        size=size, burn_subtitles=burn_subtitles and bool(as_steps(vtt_steps) or vtt_cues),
     )
     out_path, vtt_path, label, font = checked["out_path"], checked["vtt_path"], checked["label"], checked["font"]
     width, height = checked["size"]
     steps = as_steps(vtt_steps)
-    template = TEMPLATES["delivery_mp4" if speed == 1.0 else "slowmo_mp4"]
+    template = TEMPLATES["delivery_mp4_audio" if audio_path is not None else
+                         "delivery_mp4" if speed == 1.0 else "slowmo_mp4"]
     source = open_source(src, native_fps=native_fps)
     n_out = expected_frames(source, fps=fps, speed=speed)
     duration = n_out / fps
 
     with tempfile.TemporaryDirectory(prefix="heritage-pp-") as work:
         workdir = Path(work)
-        cues = map_cues(steps, duration, language=vtt_language) if steps else []
+        if vtt_cues is not None:  # already timed on the clip (a speech-driven clip's transcript span)
+            cues = [c for c in vtt_cues if c.start < duration]
+        else:
+            cues = map_cues(steps, duration, language=vtt_language) if steps else []
 
         # 2. Time: slow motion and frame-rate conversion at the smaller of the native and delivered
         #    sizes (motion estimation cost grows with the pixel count) --------------------------------
@@ -419,8 +431,12 @@ def deliver_file(
         metadata = video_metadata(label=label, job_id=job_id, title=title)
         extra_args = {"frames:v": n_out, "r": fps, "g": 2 * fps}
         expect = {"width": width, "height": height, "fps": fps, "duration_s": duration, "nb_frames": n_out}
+        audio = None
+        if audio_path is not None:
+            audio = ffmpeg.input(str(audio_path)).audio
+            extra_args["t"] = f"{duration:.6f}"
         with atomic_output(out_path) as tmp:
-            argv = _compile(stream, tmp, template, extra_args, metadata)
+            argv = _compile(stream, tmp, template, extra_args, metadata, **({"audio": audio} if audio else {}))
             stderr_parts.append(run_ffmpeg(argv, stdin=stdin, what=_("交付视频编码")))
             result = _finish(tmp, out_path, template, expect, argv, "\n".join(stderr_parts))
         result.extra.update(

@@ -27,7 +27,7 @@ from . import pipeline
 from .errors import PostprocessError
 from .label import attribution_label
 from .models import MediaJob, Rendition
-from .captions import as_steps, map_cues, retime
+from .captions import as_steps, map_cues, retime, span_cues
 
 logger = logging.getLogger(__name__)
 LOG_KEEP = 200_000
@@ -64,6 +64,19 @@ def worker_name() -> str:
 def label_for_clip(*, clip) -> str:
     """「AI生成 · 基于<传承人>口述重构」 from the attribution stored on the clip's job when it was created."""
     return attribution_label(clip.job.attribution)
+
+
+def speech_source(*, job) -> dict | None:
+    """For a speech-driven (S2V) job: its audio span and the transcript segments that overlap it, as
+    ``{"start_ms", "end_ms", "segments": [(start_ms, end_ms, text), ...]}``; None for other jobs."""
+    if getattr(job, "kind", "t2v") != "s2v" or not job.audio:
+        return None
+    start, end = job.audio_start_ms or 0, job.audio_end_ms or 0
+    segments = []
+    if job.recording_id:
+        segments = list(job.recording.segments.filter(start_ms__lt=end, end_ms__gt=start)
+                        .order_by("start_ms").values_list("start_ms", "end_ms", "text"))
+    return {"start_ms": start, "end_ms": end, "segments": segments}
 
 
 def steps_for_job(*, job) -> list:
@@ -139,6 +152,9 @@ def postprocess_clip_service(
                "preview_format": preview_format}
     label = label if label else label_for_clip(clip=clip)
     steps = as_steps(vtt_steps) if vtt_steps is not None else steps_for_job(job=clip.job)
+    speech = speech_source(job=clip.job)
+    if speech is not None:  # a speech-driven clip: its recording's voice and transcript, no slow motion
+        slowmo, steps = (), []
     token = LEASE.claim(
         job.pk, worker_name=worker_name(), finished_at=None, error="", error_detail="",
         options={**job.options, **options}, label=label[:200], progress_done=0,
@@ -164,7 +180,7 @@ def postprocess_clip_service(
                 work.mkdir(parents=True)
                 _run(clip=clip, work=work, mine=mine, deliver=deliver, fps=fps, label=label, steps=steps,
                      slowmo=slowmo, burn_subtitles=burn_subtitles, preview_format=preview_format, prefix=prefix,
-                     stored_names=stored_names, timings=timings, logs=logs)
+                     stored_names=stored_names, timings=timings, logs=logs, speech=speech)
             finally:  # before the row says how the attempt ended
                 shutil.rmtree(work, ignore_errors=True)
     except Exception as exc:
@@ -188,7 +204,7 @@ def postprocess_clip_service(
 
 
 def _run(*, clip, work: Path, mine, deliver, fps, label, steps, slowmo, burn_subtitles, preview_format, prefix,
-         stored_names, timings, logs) -> None:
+         stored_names, timings, logs, speech=None) -> None:
     src = copy_to_local(clip.file, work / ("source" + (Path(clip.file.name).suffix or ".mp4")))
     outputs: list[tuple[str, str, pipeline.Output]] = []  # (kind, language, output)
 
@@ -201,9 +217,14 @@ def _run(*, clip, work: Path, mine, deliver, fps, label, steps, slowmo, burn_sub
         return result
 
     common = {"fps": fps, "label": label, "native_fps": clip.fps or None, "job_id": str(clip.job_id)}
+    speech_args = {}
+    if speech is not None:  # 口述影像: the span's audio muxed in, its transcript timed on the clip
+        audio = copy_to_local(clip.job.audio, work / ("speech" + (Path(clip.job.audio.name).suffix or ".wav")))
+        speech_args = {"audio_path": audio, "vtt_cues": span_cues(
+            speech["segments"], start_ms=speech["start_ms"], end_ms=speech["end_ms"], duration_s=clip.duration_s)}
     delivery = step("delivery", lambda: pipeline.deliver_file(
         src, work / "delivery.mp4", deliver=deliver, vtt_steps=steps, vtt_path=work / "subtitles.zh.vtt",
-        burn_subtitles=burn_subtitles, **common,
+        burn_subtitles=burn_subtitles, **common, **speech_args,
     ))
     outputs.append((Rendition.Kind.DELIVERY, "", delivery))
     duration = delivery.duration_s

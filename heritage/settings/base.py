@@ -280,6 +280,16 @@ WORKER_NODE = env.str("HERITAGE_WORKER_NODE", default="")
 # Tests only: seconds to sleep between denoising steps, so a test can cancel or kill a job mid-way.
 TEST_STEP_DELAY_S = env.float("HERITAGE_TEST_STEP_DELAY_S", default=0.0)
 
+# Speech-to-video (Wan2.2-S2V): the checkpoint folder (the tiny random one built by
+# `manage.py build_tiny_engine --s2v` by default; its videos are noise) and its preset, which also sets
+# the smallest portrait an inheritor's portrait upload accepts and the longest audio span of a job.
+from generation.engine.s2v.config import get_s2v_preset  # noqa: E402  (plain data, no torch)
+
+S2V_MODEL_DIR = Path(env.str("HERITAGE_S2V_MODEL_DIR", default=str(VAR_DIR / "models" / "tiny-s2v")))
+S2V_PRESET = env.str("HERITAGE_S2V_PRESET", default="tiny-s2v")
+S2V_MIN_IMAGE_SIDE = get_s2v_preset(S2V_PRESET).min_image_side
+S2V_MAX_AUDIO_SECONDS = env.float("HERITAGE_S2V_MAX_AUDIO_S", default=get_s2v_preset(S2V_PRESET).max_audio_seconds)
+
 # --- REST API -------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -17,7 +17,7 @@ from django.db import transaction
 
 from archive import roles
 from archive.demo_data import CRAFTS, DEMO_PASSWORD, STAFF_USERS
-from archive.models import Craft, Footage, Inheritor, Recording, Technique, TechniqueStep
+from archive.models import Craft, Footage, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep
 from archive.services import SegmentInput, technique_steps_save, transcript_save
 
 
@@ -65,6 +65,30 @@ def demo_wav(*, seconds: float, beeps_at: list[float], rate: int = 8000) -> byte
         w.setsampwidth(1)
         w.setframerate(rate)
         w.writeframes(bytes(samples))
+    return buf.getvalue()
+
+
+DEMO_PORTRAIT_TITLE = "演示插图(非真人)"
+
+
+def demo_portrait_png(*, size: tuple[int, int] = (512, 640), hue: tuple[int, int, int] = (70, 90, 140)) -> bytes:
+    """A flat, geometric drawing of a face made for the demo: clearly an illustration, not a photograph of
+    anyone, and labelled so in the image itself."""
+    from PIL import Image, ImageDraw
+
+    w, h = size
+    im = Image.new("RGB", size, (228, 222, 210))
+    d = ImageDraw.Draw(im)
+    d.rectangle((0, int(h * 0.78), w, h), fill=hue)  # shoulders
+    d.ellipse((int(w * 0.22), int(h * 0.14), int(w * 0.78), int(h * 0.74)), fill=(226, 190, 158))  # face
+    d.pieslice((int(w * 0.18), int(h * 0.06), int(w * 0.82), int(h * 0.52)), 180, 360, fill=(52, 44, 40))  # hair
+    for cx in (0.38, 0.62):  # eyes
+        d.ellipse((int(w * (cx - 0.04)), int(h * 0.40), int(w * (cx + 0.04)), int(h * 0.45)), fill=(40, 32, 30))
+    d.arc((int(w * 0.40), int(h * 0.52), int(w * 0.60), int(h * 0.62)), 20, 160, fill=(150, 70, 70), width=6)
+    d.rectangle((0, 0, w, int(h * 0.06)), fill=(30, 30, 30))
+    d.text((int(w * 0.03), int(h * 0.012)), "DEMO ILLUSTRATION - NOT A REAL PERSON", fill=(255, 255, 255))
+    buf = io.BytesIO()
+    im.save(buf, "PNG", optimize=False)
     return buf.getvalue()
 
 
@@ -166,6 +190,8 @@ class Command(BaseCommand):
 
         rspec = spec["recording"]
         self._recording(craft, technique, rspec, inheritors, with_media=with_media)
+        if spec.get("demo_portrait"):
+            self._portrait(inheritors[rspec["speaker"]], spec["demo_portrait"])
 
         fspec = spec.get("footage")
         if fspec:
@@ -205,6 +231,23 @@ class Command(BaseCommand):
         inheritor.full_clean()
         inheritor.save()
         return inheritor
+
+    def _portrait(self, inheritor: Inheritor, pspec: dict) -> InheritorPortrait:
+        """The demo portrait of the speaker (a drawing made here, not a real person) with its likeness
+        consent, so that a 口述影像 can be made from the demo recording."""
+        portrait = InheritorPortrait.objects.filter(inheritor=inheritor, title=DEMO_PORTRAIT_TITLE).first() \
+            or InheritorPortrait(inheritor=inheritor, title=DEMO_PORTRAIT_TITLE)
+        portrait.description = "演示用插图,由 load_demo 用程序绘制,不是任何真人的照片。"
+        portrait.consent_scope = pspec["consent_scope"]
+        portrait.consent_given_by = inheritor.name
+        portrait.consent_date = dt.date.fromisoformat(pspec["consent_date"])
+        storage = InheritorPortrait._meta.get_field("image").storage
+        if not portrait.image or not storage.exists(portrait.image.name):
+            portrait.image.save(f"demo-portrait-{inheritor.craft.slug}.png", ContentFile(demo_portrait_png()),
+                                save=False)
+        portrait.full_clean()
+        portrait.save()
+        return portrait
 
     def _recording(self, craft, technique, rspec: dict, inheritors: dict, *, with_media: bool) -> Recording:
         recording = Recording.objects.filter(craft=craft, title=rspec["title"]).first() or Recording(

@@ -9,7 +9,6 @@ nearest, `round(k * 30 / fps)`); frames past the end of the audio get zero featu
 
 from __future__ import annotations
 
-import math
 import os
 import subprocess
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ import torch
 import torch.nn.functional as F
 
 from ..errors import InvalidRequest
+from .config import frames_for_audio  # noqa: F401  (re-exported: the rule lives in config, plain data)
 
 SAMPLE_RATE = 16_000
 WAV2VEC2_RATE = 50  # hidden frames per second at 16 kHz (stride 320 samples)
@@ -90,9 +90,6 @@ def per_frame_features(hidden: torch.Tensor, fps: int, num_frames: int, *, lead:
     return out
 
 
-def frames_for_audio(seconds: float, fps: int) -> int:
-    """Video frames covering the audio: the duration matches within half a frame."""
-    return max(1, int(math.floor(seconds * fps + 0.5)))
 
 
 def mux_audio(video_path: str | os.PathLike, audio_path: str | os.PathLike, out_path: str | os.PathLike,

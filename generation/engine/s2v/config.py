@@ -69,6 +69,11 @@ S2V_14B_TRANSFORMER = dict(
 )
 
 
+def frames_for_audio(seconds: float, fps: int) -> int:
+    """Video frames covering the audio: the duration matches within half a frame."""
+    return max(1, int(math.floor(seconds * fps + 0.5)))
+
+
 def get_s2v_preset(name: str) -> S2VPreset:
     try:
         return S2V_PRESETS[name]

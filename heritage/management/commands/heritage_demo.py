@@ -30,6 +30,9 @@ class Command(BaseCommand):
                             help="sign as the recorded proxy of a deceased inheritor (default: a living inheritor)")
         parser.add_argument("--seed", type=int, default=20240501)
         parser.add_argument("--bag-dir", default="", help="where to write the bag (default HERITAGE_BAG_DIR)")
+        parser.add_argument("--s2v", action="store_true",
+                            help="口述影像: the demo portrait speaks the first two transcript segments (tiny S2V "
+                                 "checkpoint by default; its video is noise with the recording's sound)")
 
     def log(self, msg):
         if not self.as_json:
@@ -46,13 +49,13 @@ class Command(BaseCommand):
         # 0. demo data and the engine checkpoint --------------------------------------------------
         step("load_demo")
         call_command("load_demo", stdout=io.StringIO())
-        self._ensure_engine()
+        self._ensure_engine(s2v=o["s2v"])
         from django.contrib.auth import get_user_model
 
         User = get_user_model()
         curator = User.objects.get(username="curator")
         reviewer = User.objects.get(username="reviewer")
-        recording, inheritor = self._pick_source(o["craft"], proxy=o["proxy"])
+        recording, inheritor = self._pick_source(o["craft"] or ("suxiu" if o["s2v"] else ""), proxy=o["proxy"])
         signer = inheritor.signer
         technique = recording.technique
 
@@ -78,10 +81,21 @@ class Command(BaseCommand):
         from generation.models import Clip, GenerationJob
         from generation.runtime import get_runtime
 
-        job = gen.job_create(requested_by=curator, technique=technique, action_description=description,
-                             recording=recording, source_start=start, source_end=start + len(seg.text),
-                             parameters={"duration": 1.0} if settings.ENGINE_PRESET == "tiny" else {},
-                             seed=o["seed"], enqueue=False)
+        if o["s2v"]:  # a span of the recording's audio and the speaker's demo portrait drive the video
+            from archive.models import InheritorPortrait
+            from generation.s2v import s2v_job_create
+
+            portrait = InheritorPortrait.objects.filter(inheritor=inheritor).order_by("pk").first()
+            if portrait is None:
+                raise CommandError(f"{inheritor.name} 没有人像(load_demo 只为苏绣的演示传承人绘制了一张)。")
+            span = segments[:2]
+            job = s2v_job_create(requested_by=curator, recording=recording, portrait=portrait,
+                                 start_ms=span[0].start_ms, end_ms=span[-1].end_ms, seed=o["seed"], enqueue=False)
+        else:
+            job = gen.job_create(requested_by=curator, technique=technique, action_description=description,
+                                 recording=recording, source_start=start, source_end=start + len(seg.text),
+                                 parameters={"duration": 1.0} if settings.ENGINE_PRESET == "tiny" else {},
+                                 seed=o["seed"], enqueue=False)
         try:
             outcome = gen.job_execute(job_id=job.pk, runtime=get_runtime())
         finally:
@@ -131,7 +145,10 @@ class Command(BaseCommand):
             "archive_record": str(record.pk),
             "clip_sha256": clip.sha256,
             "bag_path": str(bag),
-            "gallery_url": site.rstrip("/") + reverse("gallery:technique", args=[technique.slug]),
+            "gallery_url": site.rstrip("/") + (
+                reverse("gallery:craft", args=[technique.craft.slug]) + f"#narration-{record.pk}" if o["s2v"]
+                else reverse("gallery:technique", args=[technique.slug])),
+            "kind": job.kind,
             "review_url": site.rstrip("/") + reverse("review:detail", args=[review.pk]),
             "attribution": record.attribution,
             "signed_by": signer.username,
@@ -147,7 +164,11 @@ class Command(BaseCommand):
             for k, v in out.items():
                 self.stdout.write(f"{k}: {v}")
 
-    def _ensure_engine(self):
+    def _ensure_engine(self, *, s2v: bool = False):
+        s2v = Path(settings.S2V_MODEL_DIR) if s2v else None
+        if s2v is not None and settings.S2V_PRESET == "tiny-s2v" and not (s2v / "config.json").exists():
+            self.log(f"building the tiny S2V checkpoint in {s2v}")
+            call_command("build_tiny_engine", "--s2v", str(s2v), stdout=io.StringIO())
         folder = Path(settings.ENGINE_MODEL_DIR)
         if settings.ENGINE_PRESET == "tiny" and not (folder / "model_index.json").exists():
             self.log(f"building the tiny checkpoint in {folder}")

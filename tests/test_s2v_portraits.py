@@ -1,0 +1,115 @@
+"""Inheritor portraits on the curator screens, the admin and the API: add, edit, refuse a bad upload
+with nothing saved, consent rules on the form, files behind the login."""
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from archive.models import Inheritor, InheritorPortrait
+
+
+def png(size=(96, 128)) -> SimpleUploadedFile:
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", size, (200, 180, 160)).save(buf, "PNG")
+    return SimpleUploadedFile("face.png", buf.getvalue(), content_type="image/png")
+
+
+@pytest.fixture
+def inheritor(craft):
+    return Inheritor.objects.create(craft=craft, name="沈秀芬", level="national")
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def form_data(**extra):
+    return {"title": "工作照", "description": "", "consent_scope": "public", "consent_given_by": "沈秀芬",
+            "consent_date": "2024-03-01", **extra}
+
+
+def test_curator_adds_and_edits_a_portrait(curator_client, inheritor):
+    url = reverse("curator:portrait_create", args=[inheritor.pk])
+    assert curator_client.get(url).status_code == 200
+    r = curator_client.post(url, form_data(image=png()))
+    assert r.status_code == 302, r.content.decode()[:2000]
+    p = InheritorPortrait.objects.get()
+    assert (p.inheritor, p.width, p.height, p.consent_scope) == (inheritor, 96, 128, "public")
+    page = curator_client.get(reverse("curator:inheritor_detail", args=[inheritor.pk])).content.decode()
+    assert "工作照" in page and "可公开展示" in page
+    img = curator_client.get(reverse("curator:portrait_image", args=[p.pk]))
+    assert img.status_code == 200 and b"".join(img.streaming_content).startswith(b"\x89PNG")
+    r = curator_client.post(reverse("curator:portrait_edit", args=[p.pk]), form_data(consent_scope="archive"))
+    assert r.status_code == 302
+    p.refresh_from_db()
+    assert p.consent_scope == "archive" and p.width == 96
+
+
+@pytest.mark.parametrize("upload, message", [
+    (SimpleUploadedFile("face.png", b"\x89PNG\r\n\x1a\nbroken"), "有效图片"),
+    (SimpleUploadedFile("face.pdf", b"%PDF-1.4"), "有效图片"),
+])
+def test_bad_upload_is_refused_and_nothing_saved(curator_client, inheritor, upload, message):
+    r = curator_client.post(reverse("curator:portrait_create", args=[inheritor.pk]), form_data(image=upload))
+    assert r.status_code == 400 and message in r.content.decode()
+    assert not InheritorPortrait.objects.exists()
+
+
+def test_too_small_is_refused(curator_client, inheritor, settings):
+    settings.S2V_MIN_IMAGE_SIDE = 64
+    r = curator_client.post(reverse("curator:portrait_create", args=[inheritor.pk]), form_data(image=png((48, 200))))
+    assert r.status_code == 400 and "太小" in r.content.decode()
+    assert not InheritorPortrait.objects.exists()
+
+
+def test_deceased_inheritor_needs_proxy_consent_with_document(curator_client, inheritor):
+    inheritor.status = "deceased"
+    inheritor.save()
+    url = reverse("curator:portrait_create", args=[inheritor.pk])
+    r = curator_client.post(url, form_data(image=png()))
+    assert r.status_code == 400 and "代理人" in r.content.decode()
+    assert not InheritorPortrait.objects.exists()
+    doc = SimpleUploadedFile("auth.pdf", b"%PDF-1.4 authority", content_type="application/pdf")
+    r = curator_client.post(url, form_data(image=png(), consent_by_proxy="on", consent_given_by="沈家女儿",
+                                           consent_document=doc))
+    assert r.status_code == 302
+    p = InheritorPortrait.objects.get()
+    assert p.consent_by_proxy and p.consent_document
+    assert curator_client.get(reverse("curator:portrait_document", args=[p.pk])).status_code == 200
+
+
+def test_files_and_api_behind_the_login(curator_client, inheritor):
+    from django.test import Client
+
+    curator_client.post(reverse("curator:portrait_create", args=[inheritor.pk]), form_data(image=png()))
+    p = InheritorPortrait.objects.get()
+    client = Client()  # anonymous
+    assert client.get(reverse("curator:portrait_image", args=[p.pk])).status_code == 302  # to the login
+    assert client.get("/api/v1/portraits").status_code in (401, 403)
+    data = curator_client.get(f"/api/v1/portraits?inheritor={inheritor.pk}").json()
+    item = data["results"][0]
+    assert item["title"] == "工作照" and item["consent_scope"] == "public" and item["width"] == 96
+    assert curator_client.get(item["image_url"]).status_code == 200
+    assert curator_client.get(f"/api/v1/portraits/{p.pk}").json()["inheritor_name"] == "沈秀芬"
+
+
+def test_admin_lists_portraits(admin_client, inheritor):
+    assert admin_client.get(reverse("admin:archive_inheritorportrait_changelist")).status_code == 200
+    assert admin_client.get(reverse("admin:archive_inheritor_change", args=[inheritor.pk])).status_code == 200
+
+
+def test_load_demo_makes_a_drawn_demo_portrait_with_likeness_consent(db):
+    from django.core.management import call_command
+
+    from generation.attribution import likeness_allows, likeness_public
+
+    call_command("load_demo", "--no-media", stdout=io.StringIO())
+    call_command("load_demo", "--no-media", stdout=io.StringIO())  # idempotent
+    p = InheritorPortrait.objects.select_related("inheritor").get()
+    assert p.inheritor.name == "沈秀芬" and p.title == "演示插图(非真人)" and "不是任何真人" in p.description
+    assert (p.width, p.height) == (512, 640)
+    assert likeness_allows(p) and likeness_public(p)
