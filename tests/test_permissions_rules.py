@@ -172,8 +172,3 @@ def test_a_guard_is_one_function_in_the_table(rv, make_clip, monkeypatch):
     assert exc.value.code == "test_guard"
     assert review.audit.filter(action="submit", outcome=AuditEntry.Outcome.REFUSED).exists()
 
-
-def test_an_action_body_that_is_not_an_object_is_a_400(rv, make_clip):
-    review = _in_review(rv, make_clip)
-    r = token_client(rv.reviewer).post(f"/api/v1/reviews/{review.pk}/comment", [1, 2], format="json")
-    assert r.status_code == 400 and r.json()["code"] == "invalid"

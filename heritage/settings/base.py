@@ -44,11 +44,6 @@ INSTALLED_APPS = [
 ]
 
 # Permissions are django-rules predicates (heritage/permissions.py); the model backend still logs in.
-AUTHENTICATION_BACKENDS = [
-    "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-
 MIDDLEWARE = [
     "heritage.proxy.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -106,6 +101,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # lockout after repeated wrong passwords (both logins)
+    "rules.permissions.ObjectPermissionBackend",  # the permission table, heritage/permissions.py
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"

@@ -146,8 +146,6 @@ class ReviewAction(APIView):
     def post(self, request, pk):
         review = get_object_or_404(Review, pk=pk)
         d = request.data
-        if not hasattr(d, "get"):
-            return Response({"detail": _("请求体必须是 JSON 对象。"), "code": "invalid"}, status=400)
         name = ACTION_OF[self.action_name]
         fields = {
             "comment": ("text", "at_ms"), "approve": ("text",), "request_changes": ("text", "at_ms", "action_description"),
