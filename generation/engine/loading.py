@@ -134,19 +134,11 @@ def _safetensors_header(path: Path) -> bytes:
         return fh.read(n)
 
 
-def checkpoint_identity(root: Path) -> str:
-    """sha256 over model_index.json, every component's config and weight index files.
-
-    Single (unsharded) weight files are included too: whole if small (the tiny checkpoint), else by
-    their safetensors header and size. File names enter the hash, so moving files changes the id.
-    """
+def files_identity(root: Path, files) -> str:
+    """sha256 over the files' names (relative to ``root``) and contents: whole when small, a large
+    safetensors file by its header and size (reading 60 GB of weights to name a checkpoint would take
+    minutes). Used for every engine's checkpoint id."""
     h = hashlib.sha256()
-    files = [root / "model_index.json"]
-    for name in COMPONENTS:
-        folder = root / name
-        if folder.is_dir():
-            files += sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in {".json", ".model"})
-            files += sorted(p for p in folder.iterdir() if p.is_file() and p.suffix == ".safetensors")
     for p in files:
         h.update(str(p.relative_to(root)).encode() + b"\0")
         if p.suffix == ".safetensors" and p.stat().st_size > _HASH_WHOLE_LIMIT:
@@ -155,6 +147,21 @@ def checkpoint_identity(root: Path) -> str:
             h.update(p.read_bytes())
         h.update(b"\0")
     return h.hexdigest()
+
+
+def checkpoint_identity(root: Path) -> str:
+    """sha256 over model_index.json, every component's config and weight index files.
+
+    Single (unsharded) weight files are included too: whole if small (the tiny checkpoint), else by
+    their safetensors header and size. File names enter the hash, so moving files changes the id.
+    """
+    files = [root / "model_index.json"]
+    for name in COMPONENTS:
+        folder = root / name
+        if folder.is_dir():
+            files += sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in {".json", ".model"})
+            files += sorted(p for p in folder.iterdir() if p.is_file() and p.suffix == ".safetensors")
+    return files_identity(root, files)
 
 
 def inspect_model_dir(path: str | os.PathLike) -> ModelFolder:

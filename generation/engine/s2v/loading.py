@@ -17,7 +17,6 @@ any weight is read; nothing is ever downloaded (local_files_only=True).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from pathlib import Path
 import torch
 
 from ..errors import MissingComponent
-from ..loading import _HASH_WHOLE_LIMIT, _safetensors_header
+from ..loading import _safetensors_header, files_identity
 
 INDEX = "diffusion_pytorch_model.safetensors.index.json"
 SINGLE = "diffusion_pytorch_model.safetensors"
@@ -141,21 +140,13 @@ def _other_parts_missing(root: Path) -> list[str]:
 
 
 def checkpoint_identity(root: Path, weight_files) -> str:
-    h = hashlib.sha256()
     files = [root / "config.json"] + ([root / INDEX] if (root / INDEX).is_file() else [])
     files += [root / w for w in weight_files]
     for sub in (AUDIO_DIR, TOKENIZER_DIR, "vae", "text_encoder"):
         d = root / sub
         if d.is_dir():
             files += sorted(p for p in d.iterdir() if p.is_file() and p.suffix in {".json", ".model", ".safetensors"})
-    for p in files:
-        h.update(str(p.relative_to(root)).encode() + b"\0")
-        if p.suffix == ".safetensors" and p.stat().st_size > _HASH_WHOLE_LIMIT:
-            h.update(_safetensors_header(p) + str(p.stat().st_size).encode())
-        else:
-            h.update(p.read_bytes())
-        h.update(b"\0")
-    return h.hexdigest()
+    return files_identity(root, files)
 
 
 def inspect_s2v_dir(path: str | os.PathLike) -> S2VFolder:
