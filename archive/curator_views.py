@@ -282,20 +282,26 @@ class FormPage(RoleView):
     def initial(self) -> dict:
         return {}
 
+    def form_kwargs(self, obj) -> dict:
+        """Extra keyword arguments of the form (e.g. the object a new row belongs to)."""
+        return {}
+
+    def cancel_url(self, obj) -> str:
+        return obj.get_absolute_url() if obj else reverse(self.list_url)
+
     def render_form(self, form, obj):
         return render(self.request, "curator/form.html", self.base_context(
             form=form, object=obj, title=(self.title_edit % {"obj": obj}) if obj else self.title_new,
-            form_script=self.form_script,
-            cancel_url=obj.get_absolute_url() if obj else reverse(self.list_url),
+            form_script=self.form_script, cancel_url=self.cancel_url(obj),
         ), status=400 if form.is_bound else 200)
 
     def get(self, request, **kwargs):
         obj = self.get_object(kwargs)
-        return self.render_form(self.form_class(instance=obj, initial=self.initial()), obj)
+        return self.render_form(self.form_class(instance=obj, initial=self.initial(), **self.form_kwargs(obj)), obj)
 
     def post(self, request, **kwargs):
         obj = self.get_object(kwargs)
-        form = self.form_class(request.POST, request.FILES, instance=obj)
+        form = self.form_class(request.POST, request.FILES, instance=obj, **self.form_kwargs(obj))
         if form.is_valid():
             try:
                 saved = self.update(obj, model_data(form)) if obj else self.create(model_data(form))
@@ -371,31 +377,17 @@ class PortraitForm_(FormPage):
             return obj.inheritor
         return get_object_or_404(Inheritor, pk=self.kwargs["inheritor_pk"])
 
-    def render_form(self, form, obj):
-        inheritor = self.inheritor(obj)
-        return render(self.request, "curator/form.html", self.base_context(
-            form=form, object=obj, title=(self.title_edit % {"obj": obj}) if obj else self.title_new,
-            cancel_url=inheritor.get_absolute_url()), status=400 if form.is_bound else 200)
+    def form_kwargs(self, obj) -> dict:
+        return {"inheritor": self.inheritor(obj)}
 
-    def get(self, request, **kwargs):
-        obj = self.get_object(kwargs)
-        return self.render_form(PortraitForm(instance=obj, inheritor=self.inheritor(obj)), obj)
+    def cancel_url(self, obj) -> str:
+        return self.inheritor(obj).get_absolute_url()
 
-    def post(self, request, **kwargs):
-        obj = self.get_object(kwargs)
-        form = PortraitForm(request.POST, request.FILES, instance=obj, inheritor=self.inheritor(obj))
-        if form.is_valid():
-            try:
-                if obj:
-                    saved = services.portrait_update(portrait=obj, data=model_data(form))
-                else:
-                    saved = services.portrait_create(inheritor=self.inheritor(), data=model_data(form))
-            except ValidationError as exc:
-                _add_errors(form, exc)
-            else:
-                messages.success(request, _("已保存“%(obj)s”。") % {"obj": saved})
-                return redirect(saved.get_absolute_url())
-        return self.render_form(form, obj)
+    def create(self, data):
+        return services.portrait_create(inheritor=self.inheritor(), data=data)
+
+    def update(self, obj, data):
+        return services.portrait_update(portrait=obj, data=data)
 
 
 class PortraitFile(RoleView):
