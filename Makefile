@@ -45,7 +45,7 @@ demo: migrate tiny-engine
 	$(PY) manage.py load_demo
 	@$(PY) manage.py shell --no-imports -v 0 -c "import sys; from records.models import ArchiveRecord; sys.exit(0 if ArchiveRecord.objects.exists() else 1)" \
 	  || HERITAGE_SITE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py heritage_demo
-	@$(PY) manage.py shell -c "import sys; from records.models import ArchiveRecord; sys.exit(0 if ArchiveRecord.objects.filter(clip__job__kind='s2v').exists() else 1)" \
+	@$(PY) manage.py shell --no-imports -v 0 -c "import sys; from records.models import ArchiveRecord; sys.exit(0 if ArchiveRecord.objects.filter(clip__job__kind='s2v').exists() else 1)" \
 	  || HERITAGE_SITE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py heritage_demo --s2v
 
 ## The two commands -------------------------------------------------------------------------------------
