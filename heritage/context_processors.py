@@ -18,6 +18,7 @@ def site(request):
 
     return {
         "ENGINE_IS_TINY": settings.ENGINE_PRESET == "tiny",
+        "S2V_ENGINE_IS_TINY": settings.S2V_PRESET == "tiny-s2v",
         "NAV_CURATOR": may("archive.change"),
         "NAV_REVIEW": may("review.view_inbox"),
     }
