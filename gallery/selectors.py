@@ -49,7 +49,10 @@ def _poster_urls(*, by: str, ids) -> dict:
     from records.models import ArchiveFile
 
     field = "record__technique__craft_id" if by == "craft" else "record__technique_id"
-    rows = (ArchiveFile.objects.filter(role="poster", record__in=public_records().order_by().values("pk"),
+    # A technique's card shows one of its demonstrations (a narration has its own section on the craft
+    # page); a craft's card may show either.
+    records = public_records() if by == "craft" else demonstration_records()
+    rows = (ArchiveFile.objects.filter(role="poster", record__in=records.order_by().values("pk"),
                                        **{f"{field}__in": list(ids)})
             .order_by("-record__created_at").values_list(field, "record_id"))
     urls: dict = {}

@@ -340,6 +340,11 @@ def test_heritage_demo_s2v_archives_a_public_narration(tmp_path, tmp_path_factor
     page = client.get("/crafts/suxiu/").content.decode()
     assert f'id="narration-{record.pk}"' in page and "AI生成 · 由沈秀芬口述录音驱动" in page
     assert "只是噪声" in page  # the tiny S2V engine's output is said to be noise next to it
+    # the technique cards below take no poster from a narration (it has no public demonstration yet)
+    from django.urls import reverse
+
+    techniques_part = page[page.index('class="narrations"'):].split("</section>", 1)[1]
+    assert reverse("gallery:record_media", args=[record.pk, "poster"]) not in techniques_part
     # the likeness consent narrowed to "archive only": no longer public, at the next request
     portrait = record.clip.job.portrait
     portrait.consent_scope = "archive"
