@@ -12,7 +12,13 @@ from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 
 from .models import Inheritor
 
+# Someone else signs for an inheritor who has died or cannot sign: the condition as a query, and the same
+# condition on one row (tests/test_permissions_rules.py checks they agree on every combination).
 NEEDS_PROXY = Q(status=Inheritor.Status.DECEASED) | Q(able_to_sign=False)
+
+
+def needs_proxy(inheritor: Inheritor) -> bool:
+    return inheritor.status == Inheritor.Status.DECEASED or not inheritor.able_to_sign
 
 
 def inheritors_with_signer() -> QuerySet[Inheritor]:

@@ -172,3 +172,17 @@ def test_a_guard_is_one_function_in_the_table(rv, make_clip, monkeypatch):
     assert exc.value.code == "test_guard"
     assert review.audit.filter(action="submit", outcome=AuditEntry.Outcome.REFUSED).exists()
 
+
+
+def test_needs_proxy_query_and_row_rule_agree(rv):
+    from archive.signing import NEEDS_PROXY, needs_proxy
+
+    seen = set()
+    for status in Inheritor.Status.values:
+        for able in (True, False):
+            Inheritor.objects.filter(pk=rv.inheritor.pk).update(status=status, able_to_sign=able)
+            rv.inheritor.refresh_from_db()
+            in_query = Inheritor.objects.filter(NEEDS_PROXY, pk=rv.inheritor.pk).exists()
+            assert in_query == needs_proxy(rv.inheritor) == rv.inheritor.needs_proxy, (status, able)
+            seen.add(in_query)
+    assert seen == {True, False}
