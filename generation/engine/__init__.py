@@ -6,7 +6,7 @@ Names are imported lazily (PEP 562), so `generation.engine.config` (plain data) 
 forms and the API without loading torch or diffusers.
 """
 
-from importlib import import_module
+from ._lazy import lazy_exports
 
 _EXPORTS = {
     "PRESETS": "config", "Preset": "config", "get_preset": "config", "FAST_MODES": "config",
@@ -24,14 +24,7 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str):
-    try:
-        module = _EXPORTS[name]
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    value = getattr(import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _EXPORTS)
 
 
 def __dir__():

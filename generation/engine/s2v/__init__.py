@@ -7,7 +7,7 @@ has no released S2V model. Never imports Django. See docs/ARCHITECTURE.md ("S2V 
 Names are imported lazily, so `generation.engine.s2v.config` (plain data) loads without torch.
 """
 
-from importlib import import_module
+from .._lazy import lazy_exports
 
 _EXPORTS = {
     "S2V_PRESETS": "config", "S2VPreset": "config", "get_s2v_preset": "config", "size_for_image": "config",
@@ -20,11 +20,4 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str):
-    try:
-        module = _EXPORTS[name]
-    except KeyError:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
-    value = getattr(import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _EXPORTS)
