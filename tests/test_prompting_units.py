@@ -62,12 +62,17 @@ def test_seed_example():
     ("丝线取1/16", [("thread_split", 16)]),
     ("劈成八股", [("thread_split", 8)]),
     ("五到三度", [("angle_deg", [3, 5])]),
+    # data/eval/README.md: count covers 次、下、遍、层、块、锤、道、根、个…; 一 with a movement's
+    # classifier is one event (「拍一下醒木」), with a thing's it is the article (几张纸: no number)
+    ("按一下", [("count", 1)]),
+    ("三四个角", [("count", [3, 4])]),
 ])
 def test_quantities(text, expected):
     assert quantities(text) == expected
 
 
-@pytest.mark.parametrize("text", ["斜一点进去", "按一下", "一针一线", "一点点", "千万别断", "有一点斜", "几张纸", "三四个角"])
+@pytest.mark.parametrize("text", ["斜一点进去", "一针一线", "一点点", "千万别断", "有一点斜", "几张纸", "拿一张纸",
+                                  "按一下就松手", "一下一下地按"])
 def test_not_quantities(text):
     assert quantities(text) == []
 

@@ -151,7 +151,8 @@ class Counters:
 def finder_for(spec: Spec) -> QuantityFinder:
     finder = getattr(spec, "_finder", None)
     if finder is None:
-        finder = QuantityFinder(spec.units, spec.cues, spec.approx_ratio)
+        finder = QuantityFinder(spec.units, spec.cues, spec.approx_ratio,
+                                hand_words=[w for w, i in spec.terms.items() if i.canonical in HAND_TERMS])
         spec._finder = finder
     return finder
 
@@ -666,7 +667,10 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
         k = kinds[i]
         if k == "Q":
             q = qmap[i]
-            step.params.setdefault(q.name, q.value)
+            old = step.params.setdefault(q.name, q.value)
+            if old is not q.value and old != q.value:
+                # 「一斤油下半斤丹」: a second value of the same name in one clause is kept as a note
+                step.extra_params.append((q.name, q.value))
             continue
         if k == "R":
             markers.append(i)

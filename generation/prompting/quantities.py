@@ -22,7 +22,8 @@ CN_CHARS = CN_DIGITS + "十百千万"
 CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
-NUM = rf"(?:\d{{1,9}}(?:\.\d{{1,6}})?|[{CN_CHARS}几][{CN_CHARS}点几]{{0,11}}|半)"
+# (a 千 before 克 is the unit 千克: 「十二千克」)
+NUM = rf"(?:个把|[百千万]把|\d{{1,9}}(?:\.\d{{1,6}})?|[{CN_CHARS}几](?:(?!千克)[{CN_CHARS}点几]){{0,11}}|半)"
 RANGE_SEP = r"(?:到|至|~|-|—|–|～|或)"
 # Words after which a bare number is a temperature (「熬到一百五」「烧至一千二」「炉温八百」).
 HEAT_CUES = ("熬到", "熬至", "烧到", "烧至", "加热到", "加热至", "烤到", "烤至", "升到", "升至", "温度到", "温度在",
@@ -54,6 +55,7 @@ class Quantity:
     raw: str
     keep: tuple | None = None  # (start, end) of words inside the span that are not the quantity
     #                            (「一分钟拍个八十下」: 拍个), left to the tokenizer
+    one_event: bool = False  # 「拍一下」: 一 with a movement's classifier (may turn out to be 'per')
 
 
 def _num(x: float):
@@ -61,10 +63,22 @@ def _num(x: float):
     return int(x) if x == int(x) else x
 
 
+# Two adjacent digits said as a range: consecutive (两三, 七八, 十一二) or the fixed spoken pairs
+# 三五 ("three to five"), 三两 and 一两 ("one or two", "two or three").
+SPOKEN_PAIRS = {(3, 5): (3, 5), (3, 2): (2, 3), (1, 2): (1, 2)}
+
+
+def _pair(a: int, b: int):
+    if b == a + 1 and a > 0:
+        return (a, b)
+    return SPOKEN_PAIRS.get((a, b))
+
+
 @functools.lru_cache(maxsize=8192)
 def parse_cn_number(s: str):
-    """A Chinese or Arabic numeral span → number, (low, high) for spoken ranges (两三, 二三十, 十几),
-    or None when it is not a number (一点 as 'a little' never reaches here: it has no unit)."""
+    """A Chinese or Arabic numeral span → number, (low, high) for spoken ranges (两三, 二三十, 十几,
+    一百五六十), or None when it is not a number (一点 as 'a little' never reaches here: it has no
+    unit)."""
     if not s:
         return None
     if s == "半":
@@ -74,6 +88,8 @@ def parse_cn_number(s: str):
             return float(s)
         except ValueError:
             return None
+    if s in CN_UNIT:  # 「百把斤」「上千下」: a bare 百 is one hundred
+        return float(CN_UNIT[s])
     if "几" in s:
         # 十几 → 11..19, 二十几 → 21..29, 几十 → 20..90
         if s.endswith("几") and s[:-1] and "几" not in s[:-1]:
@@ -84,18 +100,25 @@ def parse_cn_number(s: str):
         if s.startswith("几") and len(s) == 2 and s[1] in CN_UNIT:
             return (2.0 * CN_UNIT[s[1]], 9.0 * CN_UNIT[s[1]])
         return None
-    # adjacent digits: 两三 → 2..3, 三四十 → 30..40, 十一二 → 11..12
-    m = re.fullmatch(rf"([{CN_DIGITS}])([{CN_DIGITS}])([十百千万]?)", s)
-    if m and s[:2] not in ("一十",):
-        a, b = CN_VALUE[m.group(1)], CN_VALUE[m.group(2)]
-        if b == a + 1 and a > 0:
-            mult = CN_UNIT.get(m.group(3), 1)
-            return (float(a * mult), float(b * mult))
-    m = re.fullmatch(rf"十([{CN_DIGITS}])([{CN_DIGITS}])", s)
-    if m:
-        a, b = CN_VALUE[m.group(1)], CN_VALUE[m.group(2)]
-        if b == a + 1 and a > 0:
-            return (10.0 + a, 10.0 + b)
+    # a spoken range of two adjacent digits, after an optional whole number that ends in a place
+    # (两三 → 2..3, 三四十 → 30..40, 十一二 → 11..12, 二十五六 → 25..26, 一百五六十 → 150..160,
+    # 一千二三 → 1200..1300): the pair counts in the place after the prefix's last one, or in the
+    # place said after it
+    m = _PAIR_RE.fullmatch(s)
+    if m and m.group(1) not in ("一十",):
+        pair = _pair(CN_VALUE[m.group(2)], CN_VALUE[m.group(3)])
+        if pair is not None:
+            prefix, place = m.group(1), m.group(4)
+            base = parse_cn_number(prefix) if prefix else 0.0
+            if isinstance(base, float):
+                if place:
+                    mult = CN_UNIT[place]
+                elif prefix:
+                    mult = CN_UNIT[prefix[-1]] // 10 or 1
+                else:
+                    mult = 1
+                if not prefix or CN_UNIT[prefix[-1]] > mult:
+                    return (base + pair[0] * mult, base + pair[1] * mult)
     if s.endswith("点") or s.startswith("点"):
         return None
     try:
@@ -108,11 +131,44 @@ def parse_cn_number(s: str):
         return None
 
 
+_PAIR_RE = re.compile(rf"((?:[{CN_CHARS}]*[十百千万])?)([{CN_DIGITS}])([{CN_DIGITS}])([十百千万]?)")
+
+
+# Units that are units only in some company: 分 is minutes only in 「三分半」「三分二十秒」 (not in
+# 三分之一, 七分满, 十分); a bare 月 only after 个/半/多/来/把 (三月 is March); 里 not in 里头/里面.
+UNIT_BEFORE = {"月": "(?<=[个半多来把])"}
+UNIT_AFTER = {"分": rf"(?=半|(?:[{CN_DIGITS}十]{{1,3}}|\d{{1,3}})秒)", "里": "(?![头面边])", "口": "(?![子])"}
+# Smaller units said after a larger one (「一尺二寸」「两斤四两」「三分二十秒」「一个钟头二十分钟」);
+# 夜/宿 after 天 (「一天一夜」「三天三夜」) is the same days, not more.
+SUB_UNITS = ("两", "寸", "分钟", "分", "秒钟", "秒", "夜", "宿")
+# After one of these a number of 周 is turns, not weeks (「转一周」「绕场一周」).
+TURN_VERBS = "转绕旋"
+# Counts come in three kinds of classifier: "count" names one movement (下 步 圈 锤 刀 针 拳), "times"
+# how often (次 遍 回 趟 道), "item" a thing (个 根 块 层 张). 一 with a movement counts one event
+# (「拍一下醒木」「迈一步」), except in manner phrases (一针一针, 一上一下, 一下子, 一针长一针短), in
+# 'as soon as' (一下就…, 一下马上…)
+# and at the head of a clause or after 每 (each time, not how many); 一 with "times" is 'once, at a
+# time' (「一次舀半勺」「检查一遍」); 一 with a thing is the article (一个碗, 一层漆); 半 with a thing is
+# part of one (半个图案). A one-event count followed by another count in its clause is 'per':
+# 「转一圈拍四五十下」 counts the 四五十.
+ONE_MANNER_NEXT = "一又接比挨连子就"
+# 「打一下马上退后」「碰一下立刻缩回」: the 一…就 'as soon as' construction, not a count
+ONCE_THEN = ("马上", "立刻", "立马", "便", "才", "赶紧", "赶快")
+ONE_MANNER_PREV = "又接比挨连每"
+# 「八十度的水」: a liquid has a temperature, never an angle
+CLAUSE_ENDS = ",。;!?,;!?\n"
+LIQUIDS = "水油汤浆酒汁液"
+PER_ALT = "每秒钟?|一秒钟?|每分钟|一分钟|每小时|一小时|一个钟头|每个钟头|每个小时|一个小时"
+PER_MINUTE = {"分钟": 1, "分": 1, "秒": 60, "秒钟": 60, "小时": 1 / 60, "钟头": 1 / 60}
+
+
 class QuantityFinder:
     """Compiled patterns for one spec's unit vocabulary."""
 
-    def __init__(self, units: dict, cues: dict, approx_ratio: dict):
+    def __init__(self, units: dict, cues: dict, approx_ratio: dict, hand_words=()):
         self.units = units
+        # 「两只手」「两条胳膊」 name the step's hands (the lexicon's hand terms): not a count
+        self.hand_words = tuple(w for w in hand_words if w[:1] in CN_CHARS)
         self.cues = cues
         self.approx_ratio = approx_ratio
         self.thread_cues = "".join(cues.get("thread_no", ["线"]))
@@ -122,18 +178,23 @@ class QuantityFinder:
             words = {c: n for n in reversed(names) for c in cues.get(n, ())}
             alt = "|".join(re.escape(c) for c in sorted(words, key=len, reverse=True)) or "(?!x)x"
             self._cue_re[names] = (re.compile(alt), words)
-        unit_alt = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+        unit_alt = "|".join(UNIT_BEFORE.get(u, "") + re.escape(u) + UNIT_AFTER.get(u, "")
+                            for u in sorted(units, key=len, reverse=True))
+        sub_alt = "|".join(re.escape(u) + UNIT_AFTER.get(u, "") for u in SUB_UNITS if u in units)
         approx_alt = "|".join(re.escape(a) for a in sorted(approx_ratio, key=len, reverse=True)) or "(?!x)x"
         # The leading look-ahead lets the scan skip, in C, every position that cannot start a quantity.
         heat_alt = "|".join(re.escape(c) for c in sorted(HEAT_CUES, key=len, reverse=True))
-        self.pattern = re.compile(
-            rf"(?=[\d{CN_CHARS}几半每一劈分走进打敲拉大约差能{''.join(sorted({c[0] for c in HEAT_CUES}))}])"
-            rf"(?:(?P<pre>每秒钟?|一秒钟?|每分钟|一分钟|每小时|一小时|一个钟头)?"
+        # a number never starts inside another number, after 第 (ordinal), or after 月/初/星期/礼拜 (dates)
+        no_num_before = rf"(?<![第月初\d.{CN_CHARS}几])(?<!星期)(?<!礼拜)"
+        source = (rf"(?=[\d{CN_CHARS}几半每一劈分走进打敲拉大约差能个对{''.join(sorted({c[0] for c in HEAT_CUES}))}])"
+            rf"(?:(?P<pre>{PER_ALT})?"
             rf"(?P<gap>走|进|打|敲|拉|大概|约|差不多|能|[^\d{CN_CHARS}几半每劈分\s,。;,;!?!?、]{{1,2}}个?){{0,1}}"
-            rf"(?<!第)(?P<n1>{NUM})(?:(?:{unit_alt})?{RANGE_SEP}(?P<n2>{NUM}))?(?P<half>个半)?个?(?P<lai>来|多)?"
+            rf"{no_num_before}(?P<n1>{NUM})(?:(?:{unit_alt})?{RANGE_SEP}(?P<n2>{NUM}))?(?P<half>个半)?个?(?P<lai>来|多)?"
             rf"(?P<unit>{unit_alt})(?![a-zA-Z])(?P<half2>半(?![个天年月]))?"
-            # 「一尺八」「一米二」: a digit after 尺/米 is tenths of it
-            rf"(?P<tail>(?<=[尺米])[一二两三四五六七八九](?![十百千万\d个天年月尺米寸]))?(?P<more>多)?"
+            # 「一尺八」「一米二」「一斤二」: a digit after 尺/米/丈/寸/斤 is tenths of it
+            rf"(?P<tail>(?<=[尺米丈寸斤])[一二两三四五六七八九](?![十百千万\d个天年月尺米寸两分秒]))?"
+            rf"(?P<sub>(?:零|又)?(?P<s1>[一二两三四五六七八九十]{{1,3}}|\d{{1,3}})(?P<sunit>{sub_alt}))?"
+            rf"(?P<more>多|出头)?"
             rf"(?P<post>/s|/秒|每秒钟?|/min|/分钟?|每分钟)?(?P<approx>{approx_alt})?"
             # 「糖稀熬到一百五上下」: a number after a heating verb is a temperature, whatever the verb
             rf"|(?P<heat>{heat_alt})(?:大概|约|差不多|个)?(?P<h1>{NUM})(?:{RANGE_SEP}(?P<h2>{NUM}))?"
@@ -142,23 +203,38 @@ class QuantityFinder:
             rf"|(?P<split_pre>劈|分)(?:成|为|开成){{0,1}}(?P<split_n>{NUM})(?:股|丝|绒|份)"
             # 十六分之一 / 1/16 of a thread
             rf"|(?P<frac_den>{NUM})分之(?P<frac_num>{NUM})"
-            # 水和泥三比一 → ratio [3, 1]; 皮料七成,草料三成 → [7, 3]
-            rf"|(?P<r1>{NUM})比(?P<r2>{NUM})"
+            # 水和泥三比一 → ratio [3, 1]; 皮料七成,草料三成 → [7, 3]; 一半一半, 对半 → [1, 1]
+            rf"|{no_num_before}(?P<r1>{NUM})比(?P<r2>{NUM})"
             rf"|(?P<c1>[一二两三四五六七八九])成[^。;;,,]{{0,6}}[,,]?[^。;;,,]{{0,6}}?(?P<c2>[一二两三四五六七八九])成"
+            # 掺三成沙: one share of ten, the rest implied → [3, 7] (七成热, 八成新, 一成不变 are not)
+            rf"|{no_num_before}(?P<c0>[一二两三四五六七八九])成(?![热干熟满饱新不为了功])"
+            rf"|(?P<half_half>一半一半|对半)"
             rf"|(?<![\d.])(?P<slash_num>\d{{1,3}})/(?P<slash_den>\d{{1,4}})(?![\d/]))"
         )
+        self.pattern = re.compile(source)
+        # the same without 「一分钟…」 as a rate: 「一个钟头二十分钟」 is a duration, tried when the rate
+        # reading gives nothing
+        self._no_per = re.compile(source.replace(f"(?P<pre>{PER_ALT})?", "(?P<pre>(?!))?", 1))
 
     def find(self, text: str) -> list[Quantity]:
         out: list[Quantity] = []
         for m in self.pattern.finditer(text):
             q = self._convert(m, text)
-            if q is None:
+            if q is None and m.group("pre"):
+                m2 = self._no_per.match(text, m.start())
+                q = self._convert(m2, text) if m2 is not None else None
+            if q is None or (out and q.start < out[-1].end):
                 continue
             if out and self._corrects(text, out[-1], q):
                 # the later value replaces the earlier one, under the earlier's name (said with its cue)
                 prev = out.pop()
                 q.name = prev.name
             out.append(q)
+        for i in range(len(out) - 1, 0, -1):
+            prev, q = out[i - 1], out[i]
+            if prev.one_event and q.name == "count" \
+                    and not any(c in text[prev.end:q.start] for c in CLAUSE_ENDS):
+                del out[i - 1]  # 「转一圈拍四五十下」: per turn
         return out
 
     @staticmethod
@@ -193,6 +269,11 @@ class QuantityFinder:
 
         if m.group("heat"):
             return self._heat(m)
+        if m.group("half_half"):
+            return Quantity(m.start(), m.end(), "ratio", [1, 1], m.group(0))
+        if m.group("c0"):
+            a = parse_cn_number(m.group("c0"))
+            return Quantity(m.start(), m.end(), "ratio", [_num(a), _num(10 - a)], m.group(0))
         if m.group("r1") or m.group("c1"):
             a = parse_cn_number(m.group("r1") or m.group("c1"))
             b = parse_cn_number(m.group("r2") or m.group("c2"))
@@ -200,16 +281,26 @@ class QuantityFinder:
                 return None
             return Quantity(m.start(), m.end(), "ratio", [_num(a), _num(b)], m.group(0))
         raw1, raw2, unit, pre, lai, more, approx = m.group("n1", "n2", "unit", "pre", "lai", "more", "approx")
-        v1 = parse_cn_number(raw1)
+        approx_word = raw1.endswith("把")  # 个把钟头, 百把斤
+        if approx_word:
+            raw1 = raw1[:-1]
+            v1 = 1.0 if raw1 == "个" else parse_cn_number(raw1)
+        else:
+            v1 = parse_cn_number(raw1)
         if v1 is None:
             return None
         v2 = parse_cn_number(raw2) if raw2 else None
         if raw2 and v2 is None:
             return None
+        if unit not in self.units and unit == "月":
+            unit = "个月"
         kind, factor = self.units[unit]
-        # 「一下」「一针一线」「一层」: a bare Chinese 一 with a counting word is idiom, not a count.
-        if kind in ("count", "rows") and raw1 in ("一", "两") and not raw2 and pre is None:
-            if raw1 == "一":
+        if kind == "item" and text.startswith(self.hand_words, m.start("n1")):
+            return None  # 「两只手捧住」: which hands is the step's hand, not a count of the work
+        if not raw2 and pre is None and kind in ("count", "times", "item", "rows"):
+            if raw1 == "一" and (kind != "count" or not self._one_event(m, text)):
+                return None
+            if raw1 == "半" and kind == "item":
                 return None
         if isinstance(v1, tuple):
             low, high = v1
@@ -223,18 +314,30 @@ class QuantityFinder:
             low = high = low + 0.5  # 一个半小时, 一公分半
         if m.group("tail") and low == high:
             low = high = low + CN_VALUE[m.group("tail")] / 10
-        if unit == "年" and high > 100:
-            return None  # 「2006年」 is a date
+        if unit == "年" and high >= 1000 and not any(c in raw1 for c in "百千万"):
+            return None  # 「2006年」「一九五八年」 are dates (三千年 is not)
+        if m.group("sub"):
+            sunit = m.group("sunit")
+            skind, sfactor = self.units[sunit]
+            sv = parse_cn_number(m.group("s1"))
+            if sunit in "夜宿" and unit in "天日":
+                pass  # 一天一夜, 三天三夜: the nights of the same days
+            elif skind == kind and sfactor < factor and isinstance(sv, float) and low == high:
+                low = high = low + sv * sfactor / factor
+        n1_at = m.start("n1")
         if lai == "多" or more:
             place = 10 ** int(math.log10(high)) if high >= 10 and high % 10 == 0 else 1
             high = high + place
-        elif lai == "来" or approx:
+        elif lai == "来" or approx or approx_word or (
+                n1_at and text[n1_at - 1] == "上" and raw1 in CN_UNIT):  # 上百, 上千
             ratio = self.approx_ratio.get(approx or "来", 0.1)
             low, high = low * (1 - ratio), high * (1 + ratio)
-        name = self._name(kind, unit, m, text, low)
+        if unit == "周" and n1_at and text[max(0, n1_at - 2):n1_at].strip(TURN_VERBS) != text[max(0, n1_at - 2):n1_at]:
+            kind, factor = "count", 1  # 转一周: one turn
+        name, rate = self._name(kind, unit, m, text, low)
         if name is None:
             return None
-        low, high = low * factor, high * factor
+        low, high = low * factor * rate, high * factor * rate
         value = _num(low) if low == high else [_num(low), _num(high)]
         start, keep = m.start(), None
         if m.group("gap"):
@@ -242,7 +345,21 @@ class QuantityFinder:
                 keep = (m.start("gap"), m.end("gap"))
             else:
                 start = m.start("n1")  # 「打个二三十锤」: the verb before the number stays a word
-        return Quantity(start, m.end(), name, value, m.group(0), keep)
+        return Quantity(start, m.end(), name, value, m.group(0), keep, one_event=raw1 == "一" and kind == "count")
+
+    @staticmethod
+    def _one_event(m: re.Match, text: str) -> bool:
+        """一 with a classifier of an action: one event, unless it is a manner phrase or 'each time'."""
+        at, end = m.start("n1"), m.end()
+        if end < len(text) and text[end] in ONE_MANNER_NEXT or text.startswith(ONCE_THEN, end):
+            return False
+        if at == 0 or not ("\u4e00" <= text[at - 1] <= "\u9fff") or text[at - 1] in ONE_MANNER_PREV:
+            return False  # at the head of a clause, or after 每/又/接
+        if at >= 2 and text[at - 2] == "一":
+            return False  # the second half of 一针一针, 一上一下
+        unit = m.group("unit")
+        near = text[max(0, at - 5):at] + text[end:end + 5]
+        return "一" + unit not in near  # 一针长一针短: two parallel halves
 
     def _heat(self, m: re.Match) -> Quantity | None:
         v1 = parse_cn_number(m.group("h1"))
@@ -265,38 +382,47 @@ class QuantityFinder:
         # the heating verb stays a word (it can be the step's action)
         return Quantity(m.start("h1"), m.end(), "temperature_c", value, m.group(0))
 
-    def _name(self, kind: str, unit: str, m: re.Match, text: str, value: float) -> str | None:
+    def _name(self, kind: str, unit: str, m: re.Match, text: str, value: float) -> tuple[str | None, float]:
+        """The parameter name, and the factor that turns a count per second/hour into per minute."""
         pre, post = m.group("pre") or "", m.group("post") or ""
         if kind == "length":
             if pre.endswith(("秒", "秒钟")) or post:
-                return "speed_mm_s"
-            return self._cue(text, m, LENGTH_NAMES, "length_mm")
+                return "speed_mm_s", 1
+            return self._cue(text, m, LENGTH_NAMES, "length_mm"), 1
         if kind == "degree":
-            if value > 180 or self._cue(text, m, ("temperature_c",), None):
-                return "temperature_c"
-            return "angle_deg"
+            if value > 180 or self._cue(text, m, ("temperature_c",), None) or (
+                    text[m.end():m.end() + 1] == "的" and text[m.end() + 1:m.end() + 2] in LIQUIDS):
+                return "temperature_c", 1
+            return "angle_deg", 1
         if kind == "temperature":
-            return "temperature_c"
+            return "temperature_c", 1
         if kind == "weight":
-            return "weight_g"
+            return "weight_g", 1
         if kind == "time":
             if pre or post:
-                return None
-            return "duration_s"
-        if kind in ("count", "rows") and (pre.endswith(("分钟", "分")) or post in ("/min", "/分", "/分钟", "每分钟")):
-            return "rate_per_min"
+                return None, 1
+            return "duration_s", 1
+        if kind in ("count", "times", "item", "rows"):
+            if post:
+                return "rate_per_min", 60 if "秒" in post or post == "/s" else 1
+            if pre:
+                per = next(f for w, f in PER_MINUTE.items() if pre.endswith(w))
+                return "rate_per_min", per
+            return ("rows" if kind == "rows" else "count"), 1
         if kind == "number":
-            nxt = text[m.end(): m.end() + 1]
-            if nxt and nxt in self.thread_cues:
-                return "thread_no"
-            return "needle_no"
-        if kind == "rows":
-            return "rows"
-        if kind == "count":
-            if pre.endswith(("分钟",)):
-                return "rate_per_min"
-            return "count"
-        return None
+            # 号 is the size of a needle or a thread (十二号针, 用八号的线), not a day of the month
+            after, before = text[m.end(): m.end() + 3], text[max(0, m.start() - 4): m.start()]
+            for c in after:
+                if c in self.thread_cues:
+                    return "thread_no", 1
+                if c == "针":
+                    return "needle_no", 1
+            if "针" in before:
+                return "needle_no", 1
+            if any(c in before for c in self.thread_cues):
+                return "thread_no", 1
+            return None, 1
+        return None, 1
 
     def _cue(self, text: str, m: re.Match, names: tuple, default):
         """The parameter whose cue word stands nearest the quantity (8 characters before it, 3 after);
