@@ -293,3 +293,25 @@ def test_positions_reach_a_step(text, name, value, approx):
     values = [s["params"][name] for s in d["steps"] if name in s["params"] and name not in s.get("defaults", [])]
     values += [n["params"][name] for n in d.get("notes", []) if name in n.get("params", {})]
     assert any(param_value_match({"name": name, "value": value, "approx": approx}, v) for v in values), d
+
+
+# --- a number inside a longer word of the general dictionary is part of that word -------------------
+@pytest.mark.parametrize("text", ["手艺还得更进一步", "三天两头去窑上看", "一年四季都能编", "这师傅真有两下子",
+                                  "相机支在三脚架上", "一天到晚守着炉子", "三番五次地试色", "下一步上釉",
+                                  "这两天先晾着", "晒一下午就干", "三下五除二就扎好了"])
+def test_number_inside_a_word_is_no_quantity(text):
+    assert found(text) == [], found(text)
+
+
+@pytest.mark.parametrize("text,name,value", [
+    ("转三百六十度", "angle_deg", 360), ("晒一整天", "duration_s", 86400), ("刷三、四遍", "count", [3, 4]),
+    ("当归抓三钱", "weight_g", 15), ("挑着走了三公里", "length_mm", 3000000), ("磨个十几遍", "count", [11, 19]),
+    ("一千多度", "temperature_c", 1000), ("七八百度", "temperature_c", [700, 800]),
+])
+def test_more_forms(text, name, value):
+    approx = "多" in text
+    assert matches(text, name, value, approx), found(text)
+
+
+def test_correction_cue_repeated_no():
+    assert found("刷三遍,不不,四遍") == [("count", 4)]

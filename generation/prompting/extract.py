@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, compress
 
 from .quantities import Quantity, QuantityFinder
-from .spec import HAND_TERMS, Spec, TermInfo, char_table
+from .spec import HAND_TERMS, TERM_FREQ, Spec, TermInfo, char_table
 
 PUNCT = set(",。;;!!??、…\n\r\t::“”\"'‘’()()[]【】《》<>·~ 　") | {",", "."}
 FILLERS = {"嗯", "啊", "呃", "哎", "哎呀", "哎哟", "唉", "哦", "噢", "呀", "吧", "呢", "嘛", "啦", "哈", "哇", "诶", "欸",
@@ -151,8 +151,11 @@ class Counters:
 def finder_for(spec: Spec) -> QuantityFinder:
     finder = getattr(spec, "_finder", None)
     if finder is None:
+        freq = spec.ensure_tokenizer().FREQ
         finder = QuantityFinder(spec.units, spec.cues, spec.approx_ratio,
-                                hand_words=[w for w, i in spec.terms.items() if i.canonical in HAND_TERMS])
+                                hand_words=[w for w, i in spec.terms.items() if i.canonical in HAND_TERMS],
+                                # jieba's own words (the spec's added forms have TERM_FREQ or half of it)
+                                is_word=lambda w: 10 <= freq.get(w, 0) < TERM_FREQ // 2)
         spec._finder = finder
     return finder
 

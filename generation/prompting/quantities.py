@@ -24,12 +24,13 @@ CN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
 # (a 千 before 克 is the unit 千克: 「十二千克」)
 NUM = rf"(?:个把|[百千万]把|\d{{1,9}}(?:\.\d{{1,6}})?|[{CN_CHARS}几](?:(?!千克)[{CN_CHARS}点几]){{0,11}}|半)"
-RANGE_SEP = r"(?:到|至|~|-|—|–|～|或)"
+RANGE_SEP = r"(?:到|至|~|-|—|–|～|或|、)"  # 「三、四遍」 as written down
 # Words after which a bare number is a temperature (「熬到一百五」「烧至一千二」「炉温八百」).
 HEAT_CUES = ("熬到", "熬至", "烧到", "烧至", "加热到", "加热至", "烤到", "烤至", "升到", "升至", "温度到", "温度在",
              "温度", "炉温", "油温", "水温", "火候到", "烧成", "煮到", "炼到", "熔到", "化到")
 # Words that correct the quantity said just before (「三毫米,哎不对,是四毫米」).
-CORRECTION_CUES = ("不对", "不是", "说错", "错了", "应该是", "我是说", "改成", "哦不", "更正", "记错")
+CORRECTION_CUES = ("不对", "不是", "说错", "错了", "应该是", "我是说", "改成", "哦不", "更正", "记错", "不不", "搞错",
+                   "讲错", "口误")
 LENGTH_NAMES = ("spacing_mm", "width_mm", "depth_mm", "thickness_mm", "length_mm")
 
 
@@ -137,7 +138,7 @@ _PAIR_RE = re.compile(rf"((?:[{CN_CHARS}]*[十百千万])?)([{CN_DIGITS}])([{CN_
 # Units that are units only in some company: 分 is minutes only in 「三分半」「三分二十秒」 (not in
 # 三分之一, 七分满, 十分); a bare 月 only after 个/半/多/来/把 (三月 is March); 里 not in 里头/里面.
 UNIT_BEFORE = {"月": "(?<=[个半多来把])"}
-UNIT_AFTER = {"分": rf"(?=半|(?:[{CN_DIGITS}十]{{1,3}}|\d{{1,3}})秒)", "里": "(?![头面边])", "口": "(?![子])"}
+UNIT_AFTER = {"下": "(?![午面边头])", "分": rf"(?=半|(?:[{CN_DIGITS}十]{{1,3}}|\d{{1,3}})秒)", "里": "(?![头面边])", "口": "(?![子])"}
 # Smaller units said after a larger one (「一尺二寸」「两斤四两」「三分二十秒」「一个钟头二十分钟」);
 # 夜/宿 after 天 (「一天一夜」「三天三夜」) is the same days, not more.
 SUB_UNITS = ("两", "寸", "分钟", "分", "秒钟", "秒", "夜", "宿")
@@ -154,7 +155,7 @@ TURN_VERBS = "转绕旋"
 ONE_MANNER_NEXT = "一又接比挨连子就"
 # 「打一下马上退后」「碰一下立刻缩回」: the 一…就 'as soon as' construction, not a count
 ONCE_THEN = ("马上", "立刻", "立马", "便", "才", "赶紧", "赶快")
-ONE_MANNER_PREV = "又接比挨连每"
+ONE_MANNER_PREV = "又接比挨连每上下这那"  # 上一次, 下一步, 这一下: which one, not how many
 # 「八十度的水」: a liquid has a temperature, never an angle
 CLAUSE_ENDS = ",。;!?,;!?\n"
 LIQUIDS = "水油汤浆酒汁液"
@@ -165,8 +166,11 @@ PER_MINUTE = {"分钟": 1, "分": 1, "秒": 60, "秒钟": 60, "小时": 1 / 60, 
 class QuantityFinder:
     """Compiled patterns for one spec's unit vocabulary."""
 
-    def __init__(self, units: dict, cues: dict, approx_ratio: dict, hand_words=()):
+    def __init__(self, units: dict, cues: dict, approx_ratio: dict, hand_words=(), is_word=None):
         self.units = units
+        # ``is_word(w)``: w is a word of the general dictionary (进一步, 一下子, 三天两头, 下一步): a
+        # number inside a longer word is part of that word, not a quantity
+        self.is_word = is_word
         # 「两只手」「两条胳膊」 name the step's hands (the lexicon's hand terms): not a count
         self.hand_words = tuple(w for w in hand_words if w[:1] in CN_CHARS)
         self.cues = cues
@@ -189,7 +193,7 @@ class QuantityFinder:
         source = (rf"(?=[\d{CN_CHARS}几半每一劈分走进打敲拉大约差能个对{''.join(sorted({c[0] for c in HEAT_CUES}))}])"
             rf"(?:(?P<pre>{PER_ALT})?"
             rf"(?P<gap>走|进|打|敲|拉|大概|约|差不多|能|[^\d{CN_CHARS}几半每劈分\s,。;,;!?!?、]{{1,2}}个?){{0,1}}"
-            rf"{no_num_before}(?P<n1>{NUM})(?:(?:{unit_alt})?{RANGE_SEP}(?P<n2>{NUM}))?(?P<half>个半)?个?(?P<lai>来|多)?"
+            rf"{no_num_before}(?P<n1>{NUM})(?:(?:{unit_alt})?{RANGE_SEP}(?P<n2>{NUM}))?(?P<half>个半)?个?(?P<lai>来|多)?整?"
             rf"(?P<unit>{unit_alt})(?![a-zA-Z])(?P<half2>半(?![个天年月]))?"
             # 「一尺八」「一米二」「一斤二」: a digit after 尺/米/丈/寸/斤 is tenths of it
             rf"(?P<tail>(?<=[尺米丈寸斤])[一二两三四五六七八九](?![十百千万\d个天年月尺米寸两分秒]))?"
@@ -332,8 +336,12 @@ class QuantityFinder:
                 n1_at and text[n1_at - 1] == "上" and raw1 in CN_UNIT):  # 上百, 上千
             ratio = self.approx_ratio.get(approx or "来", 0.1)
             low, high = low * (1 - ratio), high * (1 + ratio)
+        if kind == "time" and n1_at and text[n1_at - 1] in "这那":
+            return None  # 「这两天」「那几年」: when, not how long
         if unit == "周" and n1_at and text[max(0, n1_at - 2):n1_at].strip(TURN_VERBS) != text[max(0, n1_at - 2):n1_at]:
             kind, factor = "count", 1  # 转一周: one turn
+        if self.is_word is not None and self._inside_word(text, n1_at, m.end()):
+            return None
         name, rate = self._name(kind, unit, m, text, low)
         if name is None:
             return None
@@ -346,6 +354,16 @@ class QuantityFinder:
             else:
                 start = m.start("n1")  # 「打个二三十锤」: the verb before the number stays a word
         return Quantity(start, m.end(), name, value, m.group(0), keep, one_event=raw1 == "一" and kind == "count")
+
+    def _inside_word(self, text: str, start: int, end: int) -> bool:
+        """Is text[start:end] part of a longer dictionary word (at most 3 characters more on each
+        side; at most 16 look-ups, so the scan stays linear)?"""
+        is_word = self.is_word
+        for i in range(max(0, start - 3), start + 1):
+            for j in range(end, min(len(text), end + 3) + 1):
+                if (i, j) != (start, end) and is_word(text[i:j]):
+                    return True
+        return False
 
     @staticmethod
     def _one_event(m: re.Match, text: str) -> bool:
@@ -390,6 +408,8 @@ class QuantityFinder:
                 return "speed_mm_s", 1
             return self._cue(text, m, LENGTH_NAMES, "length_mm"), 1
         if kind == "degree":
+            if any(c in TURN_VERBS for c in text[max(0, m.start("n1") - 3):m.start("n1")]):
+                return "angle_deg", 1  # 转三百六十度
             if value > 180 or self._cue(text, m, ("temperature_c",), None) or (
                     text[m.end():m.end() + 1] == "的" and text[m.end() + 1:m.end() + 2] in LIQUIDS):
                 return "temperature_c", 1
