@@ -1,9 +1,11 @@
 """Archive API serializers: read shapes for crafts, techniques (with steps) and recordings (with the
-transcript), and the transcript import body."""
+transcript), the transcript import body and its task's status, and the portrait upload."""
 from django.urls import reverse
 from rest_framework import serializers
 
-from ..models import Craft, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep, TranscriptSegment
+from .. import services
+from ..models import (Craft, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep, TranscriptImportJob,
+                      TranscriptSegment)
 
 
 class CraftSerializer(serializers.ModelSerializer):
@@ -78,6 +80,21 @@ class RecordingSerializer(serializers.ModelSerializer):
 
 
 class TranscriptImportSerializer(serializers.Serializer):
-    webvtt = serializers.CharField(trim_whitespace=False, max_length=5 * 1024 * 1024,
-                                   help_text="The whole WebVTT document")
-    mode = serializers.ChoiceField(choices=["replace", "append"], default="replace")
+    webvtt = serializers.CharField(trim_whitespace=False, max_length=services.MAX_TRANSCRIPT_FILE_MB * 1024 * 1024,
+                                   help_text="The whole WebVTT document (at most 5 MB as UTF-8)")
+    mode = serializers.ChoiceField(choices=list(services.TRANSCRIPT_MODES), default="replace")
+
+
+class TranscriptImportJobSerializer(serializers.ModelSerializer):
+    """A big transcript import run by a task: poll ``url`` until ``status`` is ``succeeded`` or ``failed``."""
+
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = TranscriptImportJob
+        fields = ["id", "recording", "mode", "status", "stage", "progress", "segments", "error", "created_at",
+                  "finished_at", "url"]
+        read_only_fields = fields
+
+    def get_url(self, job) -> str:
+        return reverse("api-transcript-import-status", args=[job.recording_id, job.pk])

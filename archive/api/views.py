@@ -9,14 +9,15 @@ from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView, ListAPIView, RetrieveAPIView
 from rest_framework.response import Response
 
+from heritage.errors import refused
 from heritage.permissions import HasPerm
 
 from .. import selectors, services
 from ..curator_views import can_hear
-from ..models import InheritorPortrait, Recording, Technique
-from heritage.webvtt import WebVTTError, parse as parse_webvtt
+from ..models import InheritorPortrait, Recording, Technique, TranscriptImportJob
+from heritage.webvtt import WebVTTError
 from .serializers import (CraftSerializer, PortraitSerializer, RecordingSerializer, TechniqueSerializer,
-                          TranscriptImportSerializer)
+                          TranscriptImportJobSerializer, TranscriptImportSerializer)
 
 
 CanReadArchive = HasPerm("archive.view", _("您的账户没有权限查看档案。"))
@@ -97,24 +98,42 @@ class TranscriptImport(GenericAPIView):
 
     @extend_schema(
         summary="导入 WebVTT 转写(先校验整份文件;出错时返回 400,现有转写不变)",
+        description="小文件当场导入(200);超过 HERITAGE_TRANSCRIPT_INLINE_KB 的大文件交给后台任务,返回 202 和"
+                    "任务状态(Location 与 url 指向可轮询的状态),任务用同样的解析和校验,出错时状态为 failed 并说明原因。",
         request=TranscriptImportSerializer,
         responses={200: inline_serializer("TranscriptImportResult", {"segments": serializers.IntegerField()}),
+                   202: TranscriptImportJobSerializer,
                    400: inline_serializer("TranscriptImportError", {
-                       "detail": serializers.CharField(), "line": serializers.IntegerField(required=False)})},
+                       "detail": serializers.CharField(), "code": serializers.CharField(),
+                       "line": serializers.IntegerField(required=False)})},
     )
     def post(self, request, pk):
         recording = get_object_or_404(Recording, pk=pk)
         body = TranscriptImportSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         try:
-            cues = parse_webvtt(body.validated_data["webvtt"])
+            outcome = services.transcript_import_text(recording=recording, text=body.validated_data["webvtt"],
+                                                      kind="vtt", mode=body.validated_data["mode"], actor=request.user)
         except WebVTTError as exc:
-            return Response({"detail": str(exc), "line": exc.line}, status=status.HTTP_400_BAD_REQUEST)
-        try:
-            saved = services.transcript_import(recording=recording, cues=cues, mode=body.validated_data["mode"])
+            return Response({"detail": str(exc), "code": "invalid", "line": exc.line}, status=status.HTTP_400_BAD_REQUEST)
         except ValidationError as exc:
-            return Response({"detail": " ".join(exc.messages)}, status=status.HTTP_400_BAD_REQUEST)
-        return Response({"segments": len(saved)})
+            return refused(" ".join(exc.messages), "invalid", status.HTTP_400_BAD_REQUEST)
+        if outcome.job is not None:
+            data = TranscriptImportJobSerializer(outcome.job).data
+            return Response(data, status=status.HTTP_202_ACCEPTED, headers={"Location": data["url"]})
+        return Response({"segments": len(outcome.saved)})
+
+
+class TranscriptImportStatus(GenericAPIView):
+    """The status of a big transcript import (the same row the curator's progress page shows)."""
+
+    permission_classes = [CanWriteArchive]
+    serializer_class = TranscriptImportJobSerializer
+
+    @extend_schema(summary="大转写导入任务的状态(queued、running、succeeded 或 failed,及进度)")
+    def get(self, request, pk, job_id):
+        job = get_object_or_404(TranscriptImportJob, pk=job_id, recording_id=pk)
+        return Response(TranscriptImportJobSerializer(job).data)
 
 
 class PortraitList(ListAPIView):
