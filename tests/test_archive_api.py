@@ -135,3 +135,22 @@ def test_form_and_api_share_the_size_rule(client, curator_client, api, curator, 
         assert r_api.status_code == (202 if queued else 200), r_api.content
         assert ("/transcript/import/" in r_form["Location"]) is queued and r_form.status_code == 302
         assert TranscriptImportJob.objects.count() == (2 if queued else 0)
+
+
+def test_archive_schema_builds_without_warnings_and_documents_uploads_and_202():
+    from django.urls import include, path
+    from drf_spectacular.drainage import GENERATOR_STATS
+    from drf_spectacular.generators import SchemaGenerator
+    from drf_spectacular.validation import validate_schema
+
+    GENERATOR_STATS.reset()
+    schema = SchemaGenerator(patterns=[path("api/v1/", include("archive.api.urls"))]).get_schema(public=True)
+    validate_schema(schema)
+    assert not GENERATOR_STATS, "schema warnings/errors for the archive API (see captured stderr)"
+    paths, components = schema["paths"], schema["components"]["schemas"]
+    for route, method in (("/api/v1/portraits", "post"), ("/api/v1/portraits/{id}", "put")):
+        body = paths[route][method]["requestBody"]["content"]
+        assert list(body) == ["multipart/form-data"]
+    assert components["PortraitUpload"]["properties"]["image"]["format"] == "binary"
+    assert "202" in paths["/api/v1/recordings/{id}/transcript"]["post"]["responses"]
+    assert "/api/v1/recordings/{id}/transcript/imports/{job_id}" in paths
