@@ -154,3 +154,11 @@ def test_archive_schema_builds_without_warnings_and_documents_uploads_and_202():
     assert components["PortraitUpload"]["properties"]["image"]["format"] == "binary"
     assert "202" in paths["/api/v1/recordings/{id}/transcript"]["post"]["responses"]
     assert "/api/v1/recordings/{id}/transcript/imports/{job_id}" in paths
+
+
+def test_out_of_range_ids_are_404_not_500(client, api, curator):
+    h, huge = api(curator), 2**70
+    assert client.get(f"/api/v1/recordings/{huge}/transcript/imports/{huge}", **h).status_code == 404
+    assert client.get(f"/api/v1/recordings/{huge}/transcript/imports/1", **h).status_code == 404
+    assert client.post(f"/api/v1/recordings/{huge}/transcript", {"webvtt": "WEBVTT\n"},
+                       content_type="application/json", **h).status_code == 404

@@ -3,6 +3,7 @@ Reading needs a curator, reviewer or admin account (``archive.view``); importing
 or replacing a portrait need a curator or admin (``archive.change``), as on the curator screens. Bad input
 answers 400 with the same Chinese message the curator form shows, and changes nothing."""
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -136,7 +137,9 @@ class TranscriptImportStatus(GenericAPIView):
 
     @extend_schema(summary="大转写导入任务的状态(queued、running、succeeded 或 failed,及进度)")
     def get(self, request, pk, job_id):
-        job = get_object_or_404(TranscriptImportJob, pk=job_id, recording_id=pk)
+        job = get_object_or_404(TranscriptImportJob, pk=job_id)  # pk lookups refuse out-of-range ids; FKs do not
+        if job.recording_id != pk:
+            raise Http404
         return Response(TranscriptImportJobSerializer(job).data)
 
 
