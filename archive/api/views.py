@@ -157,7 +157,7 @@ def _refused_by_service(exc: ValidationError) -> Response:
     return Response({"detail": detail, "code": code or "invalid", **fields}, status=status.HTTP_400_BAD_REQUEST)
 
 
-CanManagePortraits = HasPerm({"GET": "archive.view", "*": "archive.change"},
+CanManagePortraits = HasPerm({"GET": "archive.view", "POST": "archive.change", "PUT": "archive.change"},
                              _("您的账户没有权限查看或修改传承人人像。"))
 PORTRAIT_BODY = ("multipart/form-data。图片和授权文件按与策展人表单相同的规则检查(类型、文件头、能否解码、最小边长);"
                  "肖像授权的规则也相同(授权人、日期;已故或无法签署的传承人须由代理人授权并附文件)。出错时返回 400,不保存任何内容。")
