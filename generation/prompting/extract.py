@@ -332,6 +332,7 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
     units, a = [], 0
     hand_at = -1  # a hand word in the current unit
     verb_seen = pred_seen = real_verb = False
+    last_verb = -1
     for i in doc.interesting:
         k = kinds[i]
         if open_split:
@@ -344,9 +345,21 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                 units.append((a, i))
                 a = i
                 verb_seen = pred_seen = real_verb = False
-            if k == "V" or (k == "T" and pos is not None and pos.get(words[i], "")[:1] == "v"
-                            and words[i] not in TOOL_LEAD):
+            is_verb = k == "V" or (k == "T" and pos is not None and pos.get(words[i], "")[:1] == "v"
+                                   and words[i] not in TOOL_LEAD)
+            if is_verb and last_verb >= a and last_verb + 1 < i and _serial_break(doc, last_verb, i):
+                # 「上锅蒸」「捧住泥往上一拉」「揭起一张往墙上贴」: a second predicate after the first
+                # one's object or complement is the next action (a serial verb phrase)
+                cut_at = i - 1 if kinds[i - 1] == "R" or words[i - 1] == "一" else i
+                while cut_at - 1 > last_verb and kinds[cut_at - 1] == "R":
+                    cut_at -= 1
+                if cut_at > a:
+                    units.append((a, cut_at))
+                    a = cut_at
+                    verb_seen = pred_seen = False
+            if is_verb:
                 real_verb = True
+                last_verb = i
             if k in ("V", "T") and pred_seen and i - 1 > a and words[i - 1] in LINKING_ADVERBS:
                 # 「泡好了就下锅」「晾透了才上色」: a predicate after 就/才/便 is a second action
                 units.append((a, i - 1))
@@ -378,6 +391,26 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
     if counters is not None:
         counters.units += len(units)
     return units
+
+
+def _serial_break(doc: Doc, v1: int, v2: int) -> bool:
+    """Between two verbs of one clause (v1 < v2, something between them): does v2 start a new
+    predicate? Not when the first verb opens a degree complement (「捶到不粘手」「揉得很匀」), when
+    the first is a holding verb whose tool the second uses (拿/用…: split elsewhere), or when the
+    second is a result complement of the first (「抹在…上」)."""
+    words, kinds = doc.words, doc.kinds
+    if words[v1] in TOOL_LEAD or words[v1] in INSTRUMENT_LEADS:
+        return False
+    for j in range(v1 + 1, v2):
+        w = words[j]
+        if w in DEGREE_MARKERS or kinds[j] == "L" or kinds[j] == "O":
+            return False
+        if w in PURPOSE_LINKS:
+            return False
+    return True
+
+
+PURPOSE_LINKS = {"来", "去", "以", "好", "用来", "为了"}
 
 
 def _verb_after(doc: Doc, i: int, pos: dict | None, reach: int = 4) -> bool:
@@ -778,6 +811,10 @@ def _compound_object(step: Step) -> None:
         setattr(step, slot, obj)
 
 
+# One-character complements that say only where or how far (熬到, 放在, 拿着): dropped from the action
+# said; a result complement (分开, 放平, 压干, 揭起, 揉匀) is part of the action and kept.
+FUNCTION_COMPLEMENTS = set("到在着了给得过")
+RESULT_COMPLEMENTS = set("平紧匀干透直开起满齐实牢净碎细软硬亮光薄圆正稳住好完成")
 DEGREE_MARKERS = {"到", "得"}
 # what may follow 到/得 in a degree complement (「捶到不粘手」「揉得很匀」) rather than a place or an object
 DEGREE_NEXT_KINDS = (None, "V", "T", "C")
@@ -967,8 +1004,12 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 and words[nxt] not in COMPLEMENTS:
             surface += words[nxt]  # 「拉」「坯」 → 拉坯
             nxt += 1
-        if len(surface) == 2 and surface[1] in "到在成好开完起出过来去着了给住足得" and surface not in spec.terms:
-            surface = surface[0]  # 「熬到」 → 熬
+        elif len(surface) == 1 and nxt <= e and words[nxt] in RESULT_COMPLEMENTS and (
+                nxt == e or kinds[nxt + 1] in ("P", "Q", "N", "M") or words[nxt + 1] in ("了", "点", "一点", "些")):
+            surface += words[nxt]  # 「放」「平」 → 放平: the result is part of the action said
+            nxt += 1
+        if len(surface) == 2 and surface[1] in FUNCTION_COMPLEMENTS and surface not in spec.terms:
+            surface = surface[0]  # 「熬到」 → 熬 (a result complement stays: 分开, 压干, 揭起)
         if len(surface) > 2 and surface[0] in "往向朝" and surface[1] in "上下里外前后":
             surface = surface[2:]  # 「往下走」 → 走
         step.action, step.surface, step.general_action = surface, surface, True
