@@ -302,6 +302,24 @@ def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None) -> Doc
             # 上/下 after a noun is where (「板上」); at the head of a clause or after 要/再/就 it is
             # the verb (「要上三遍」「下黄丹」)
             kinds[i] = "V"
+    for i in range(n):
+        w = words[i]
+        if w == "时候" and i > 1 and words[i - 1] == "的" and kinds[i - 2] == "V":
+            # 「拉的时候,左手扶着板子」: a 的时候 clause ends where it says when; what follows is a
+            # predicate of its own (its hand and object are not the time clause's); a technique
+            # named there (「制胎的时候用锤子…」) stays the topic the next words describe
+            kinds[i] = "P"
+        elif kinds[i] == "V" and i + 2 < n:
+            j = i + 1
+            if words[j] in RESULT_COMPLEMENTS or words[j] in FUNCTION_COMPLEMENTS:
+                j += 1
+            if words[j] == "的" and j + 1 < n and kinds[j + 1] != "P" and words[j + 1] != "时候":
+                # 「顺着印好的墨点缝」「锤成的长条」: a verb in a relative clause names a thing, it is
+                # no action of its own
+                kinds[i] = None
+        if kinds[i] == "V" and i and kinds[i - 1] == "R" and i + 1 < n and words[i + 1] in RELATION_END \
+                and len(w) == 1:
+            kinds[i] = None  # 「从折边开剪」: after a relation marker, 折 + 边 is a place, not an action
     interesting = list(compress(range(len(words)), kinds))
     if counters is not None:
         counters.chars += len(norm)
@@ -608,6 +626,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     steps = _reorder(steps)
     if not described:
         _carry_held_tool(steps)
+    if not described:
+        _carry_hand(steps, norm)
     seen = {(t["start"], t["end"]) for t in terms}
     extra = []
     for st in steps:
@@ -1108,6 +1128,21 @@ def _carry_held_tool(steps: list[Step]) -> None:
             q.tool = p.tool
             if q.hand is None:
                 q.hand = p.hand
+
+
+SENTENCE_ENDS = set("。!?;!?;\n")
+
+
+def _carry_hand(steps: list[Step], norm: str) -> None:
+    """「右手不戴指甲,就拿指头弹」「左手接住了,再往上送」: the hand named as the subject goes on doing
+    the next actions of the same sentence (Chinese drops a subject it has just said) until another
+    hand is named or the sentence ends."""
+    for p, q in zip(steps, steps[1:]):
+        if q.hand is not None or p.hand is None or p.end < 0 or q.start < p.end:
+            continue
+        if any(ch in SENTENCE_ENDS for ch in norm[p.end:q.start]):
+            continue
+        q.hand = p.hand
 
 
 def _reorder(steps: list[Step]) -> list[Step]:
