@@ -296,6 +296,17 @@ def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None) -> Doc
             # an adverb modifies a predicate, so the word after it is used as a verb (jieba tags
             # verb-object compounds such as 下锅 or 穿线 as nouns): 「泡好了就下锅」
             kinds[i] = "V"
+        elif kind == "N" and i + 1 < n and words[i + 1] in ASPECT_AFTER_VERB and (
+                len(words[i]) == 1 or tags_of(spec).get(words[i], "")[:2] in ("ng", "vn")) and (
+                i == 0 or kinds[i - 1] in (None, "P", "M", "O", "H") or words[i - 1] in MANNER_ADVERBS):
+            # a noun does not take 了/着/过 or a result complement: a one-character word jieba tags as
+            # a noun (锤, 锯, 量) is used as a verb when one follows it (「再锤成细圆条」「量了再锯」)
+            kinds[i] = "V"
+        elif kind == "N" and i and (words[i - 1] in MANNER_ADVERBS or words[i - 1] in MODALS) and (
+                len(words[i]) == 1 or tags_of(spec).get(words[i], "")[:2] in ("ng", "vn")) and (
+                i + 1 == n or kinds[i + 1] in ("P", "Q", "N", "T")):
+            # 「慢慢锯」「要刨」: after a manner adverb or a modal the word is the predicate
+            kinds[i] = "V"
         elif kind is None and words[i] in DIRECTION_VERBS and i + 1 < n and kinds[i + 1] != "P" and (
                 i == 0 or kinds[i - 1] in ("P", "M") or words[i - 1] in PREDICATE_ADVERBS
                 or words[i - 1] in MODALS):
@@ -304,12 +315,15 @@ def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None) -> Doc
             kinds[i] = "V"
     for i in range(n):
         w = words[i]
+        if w == "时候" and i > 1 and words[i - 1] == "的" and kinds[i - 2] == "N" and len(words[i - 2]) == 1 \
+                and tags_of(spec).get(words[i - 2], "")[:1] in ("n", "v"):
+            kinds[i - 2] = "V"  # 「量的时候」: one character before 的时候 is what is being done
         if w == "时候" and i > 1 and words[i - 1] == "的" and kinds[i - 2] == "V":
             # 「拉的时候,左手扶着板子」: a 的时候 clause ends where it says when; what follows is a
             # predicate of its own (its hand and object are not the time clause's); a technique
             # named there (「制胎的时候用锤子…」) stays the topic the next words describe
             kinds[i] = "P"
-        elif kinds[i] == "V" and i + 2 < n:
+        elif (kinds[i] == "V" or (kinds[i] == "T" and tags_of(spec).get(w, "")[:1] == "v")) and i + 2 < n:
             j = i + 1
             if words[j] in RESULT_COMPLEMENTS or words[j] in FUNCTION_COMPLEMENTS:
                 j += 1
@@ -802,6 +816,7 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
             if step.material in inside_tools and step.material not in outside.get("material", ()) and not locative:
                 step.material = (outside.get("material") or [None])[0]
     if step.action is not None and not step.from_technique and not described:
+        _with_result(doc, s, e, step)
         _compound_object(step)
     for _, _, word in hits:
         if word in spec.vague:
@@ -810,6 +825,22 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
         elif word in spec.manner and step.manner is None:
             step.manner = spec.manner[word]
     return step
+
+
+def _with_result(doc: Doc, s: int, e: int, step: Step) -> None:
+    """「双臂放平」「把线拉紧」: a one-character result complement jieba left apart from the verb said
+    is part of the action (the word as said; a spec term's own name is kept when it differs)."""
+    words, kinds = doc.words, doc.kinds
+    surface = step.surface or ""
+    if len(surface) != 1 or step.action != surface:
+        return
+    for j in range(s, e):
+        if words[j] == surface:
+            nxt = j + 1
+            if words[nxt] in RESULT_COMPLEMENTS and len(words[nxt]) == 1 and (
+                    nxt == e or kinds[nxt + 1] in ("P", "Q", "N", "M") or words[nxt + 1] in ("了", "点", "一点", "些")):
+                step.action = step.surface = surface + words[nxt]
+            return
 
 
 def _compound_object(step: Step) -> None:
@@ -835,6 +866,17 @@ def _compound_object(step: Step) -> None:
 # said; a result complement (分开, 放平, 压干, 揭起, 揉匀) is part of the action and kept.
 FUNCTION_COMPLEMENTS = set("到在着了给得过")
 RESULT_COMPLEMENTS = set("平紧匀干透直开起满齐实牢净碎细软硬亮光薄圆正稳住好完成")
+# What follows a verb and never a noun: aspect particles and result complements.
+ASPECT_AFTER_VERB = {"了", "着", "过", "成", "一下", "得", "好了", "完了"}
+# Adverbs of manner that stand before a predicate.
+MANNER_ADVERBS = {"慢慢", "轻轻", "慢慢儿", "轻轻儿", "使劲", "用力", "狠狠", "稳稳", "细细", "来回", "反复", "一直",
+                  "不停", "赶紧", "马上", "立刻", "随手", "顺手", "一点点", "一下下", "再", "先", "又", "还"}
+
+
+def tags_of(spec: Spec) -> dict:
+    return spec.pos_tags()
+
+
 DEGREE_MARKERS = {"到", "得"}
 # what may follow 到/得 in a degree complement (「捶到不粘手」「揉得很匀」) rather than a place or an object
 DEGREE_NEXT_KINDS = (None, "V", "T", "C")
