@@ -71,6 +71,9 @@ NOT_VERBS = {"上头", "下头", "底下", "前头", "后头", "里头", "外头
 MANUAL_VERBS = set("绑捆缠削剁锉钻凿錾锯刨磨捶捣揉搓捏拧掐抹刷涂蘸浇淋洒泼撒搅拌筛晒晾烘烤焙蒸煮熬炒炸煎炖焖烧熔铸锻淬焊敲"
                    "打拍剪裁切割劈剖刮铲挖挑拨拽扯推压按捺托抬提举抛扔甩摇晃抖转绕卷折叠粘贴糊裱缝绣织编扎穿插塞填灌倒舀"
                    "盛装封盖包裹勾描画写印染浸泡沤漂洗搓纺捻弹吹拉擂击捧端握捋抽")
+# More one-character hand and body verbs that are also nouns or classifiers (套, 钉, 顶, 背): verbs only
+# where their place says so (``open_kinds``), never tagged as verbs everywhere.
+CONTEXT_HAND_VERBS = MANUAL_VERBS | set("套挂拴系搭挎扛拎抓捞夹钉揭撕剥掰扭拈摘采砍锤晃摆颠揣踩蹬踢跺扶靠顶撑垫铺摊舞甩扔接送")
 # Nouns that name no tool or material (time, place, people, abstractions).
 STOP_NOUNS = {"时候", "地方", "东西", "样子", "办法", "手艺", "师傅", "功夫", "意思", "问题", "感觉", "道理", "事", "事情",
               "时间", "部分", "这边", "那边", "关键", "效果", "程度", "位置", "方向", "方面", "大家", "人家", "老师",
@@ -342,6 +345,29 @@ def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None) -> Doc
     return Doc(words, starts, kinds, qmap, interesting)
 
 
+def open_kinds(doc: Doc) -> None:
+    """For a craft the spec does not describe in full, where any verb can be an action: words jieba
+    tags as nouns, classifiers or idioms that are hand verbs in their place become verbs."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    changed = False
+    for i in range(n):
+        w = words[i]
+        if kinds[i] in (None, "N", "A") and len(w) >= 2 and w[0] in CONTEXT_HAND_VERBS:
+            if w[1:] in DIRECTIONAL_COMPLEMENTS:
+                kinds[i] = "V"  # 「就抖起来了」「捞出来」: a hand verb with its direction (jieba: l, an idiom)
+                changed = True
+            elif len(w) == 2 and i and kinds[i - 1] == "H" and kinds[i] is not None:
+                kinds[i] = "V"  # 「右手炒茶」: after the hand that does it, a verb-object word is the action
+                changed = True
+        elif kinds[i] is None and len(w) == 1 and w in CONTEXT_HAND_VERBS and i + 2 < n and words[i + 1] in ("在", "到", "进") \
+                and (i == 0 or kinds[i - 1] in ("N", "T", "P", "H")) and kinds[i + 2] in ("N", "T", None):
+            kinds[i] = "V"  # 「线套在轴上」: a hand verb jieba tags as a classifier, before where it goes
+            changed = True
+    if changed:
+        doc.interesting[:] = list(compress(range(n), kinds))
+
+
 def tokenize(spec: Spec, norm: str, counters: Counters | None = None) -> list[tuple]:
     """(start, end, word, quantity-or-None, TermInfo-or-None) per token (for tests and tools)."""
     doc = tokenize_doc(spec, norm, counters)
@@ -485,6 +511,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     # For a craft whose own actions the spec describes, a verb outside them with nothing of its own
     # says how the step before is done; for any other craft every verb can be a step.
     described = craft is not None and craft in spec.crafts_with_actions
+    if not described:
+        open_kinds(doc)
     lookup = spec.terms.get
     ambiguous = spec.ambiguous
     terms = []
@@ -590,7 +618,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             continue
         if piece.action is not None:
             if prev is not None and _compatible(prev, piece) and (
-                    _same_action(prev, piece) or (prev.from_technique and piece.general_action)
+                    _same_action(prev, piece) or (prev.from_technique and piece.general_action
+                                                   and not (piece.open_action and not described))
                     or (prev.topic and _is_empty(prev) and piece.general_action and (described or prev.from_technique))):
                 # 「点蓝嘛,拿蓝枪舀一点釉料」: a general verb right after a named action is how it is done
                 # 「刮灰,刮三遍」「上漆要薄薄一层,用发刷…刷」: the same step said again
@@ -864,8 +893,10 @@ def _compound_object(step: Step) -> None:
 
 # One-character complements that say only where or how far (熬到, 放在, 拿着): dropped from the action
 # said; a result complement (分开, 放平, 压干, 揭起, 揉匀) is part of the action and kept.
-FUNCTION_COMPLEMENTS = set("到在着了给得过")
-RESULT_COMPLEMENTS = set("平紧匀干透直开起满齐实牢净碎细软硬亮光薄圆正稳住好完成")
+FUNCTION_COMPLEMENTS = set("到在着了给得过成")
+RESULT_COMPLEMENTS = set("平紧匀干透直开起满齐实牢净碎细软硬亮光薄圆正稳住好完")
+DIRECTIONAL_COMPLEMENTS = {"起来", "下去", "上去", "出来", "进去", "过来", "过去", "回来", "回去", "开来", "起", "出", "下来",
+                           "上来", "进来"}
 # What follows a verb and never a noun: aspect particles and result complements.
 ASPECT_AFTER_VERB = {"了", "着", "过", "成", "一下", "得", "好了", "完了"}
 # Adverbs of manner that stand before a predicate.
