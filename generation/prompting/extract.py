@@ -59,6 +59,7 @@ STOP_VERBS = {
     "不用", "用不着", "得到", "变", "感觉", "估计", "管", "比", "跟", "和", "同", "为", "以为", "当", "作为", "出",
     "上", "下", "起", "回", "过", "住", "带", "搁着", "完事", "加上", "好像", "似的", "一样", "一点", "有点",
     "记", "念叨", "琢磨", "讲讲", "说说", "啥", "咋", "干嘛", "着急", "急", "慌", "歇", "拿捏", "跟着", "随着", "顺着",
+    "为止",
 }
 # What the material does by itself, not what the hands do (「朱泥收缩大」「铁就化了」「一碰就散开」), and
 # verbs too vague to be a step (做/弄/搞).
@@ -129,6 +130,7 @@ class Step:
     open_action: bool = False  # the action is a verb read by part of speech, not a spec term
     open_terms: list = field(default_factory=list)  # (start, end, category) of open-vocabulary names
     extra_params: list = field(default_factory=list)  # (name, value) said a second time for this step
+    subject: bool = False  # a noun stands before the verb (「底下的手接住」「剪刀不动」): no hand carried
 
     def extend(self, start: int, end: int) -> None:
         if start < 0:
@@ -553,6 +555,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     steps: list[Step] = []
     pending: Step | None = None  # content met before the first action
     pending_notes: list[str] = []
+    pending_hand: str | None = None  # a hand named in a clause with no action: the next step's
     pending_open: Step | None = None  # a step read by part of speech before any other step
     warnings: list[str] = []
     for a, b in split_units(doc, counters, open_split=not described, pos=spec.pos_tags()):
@@ -628,6 +631,9 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             if pending is not None:
                 _merge(piece, pending, prefer_piece=True, warnings=warnings)
                 pending = None
+            if pending_hand is not None and piece.hand is None:
+                piece.hand = pending_hand
+            pending_hand = None
             piece.notes.extend(pending_notes)
             pending_notes = []
             steps.append(piece)
@@ -641,7 +647,10 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             steps.append(piece)
         elif prev is not None:
             if piece.hand and prev.hand and piece.hand != prev.hand:
-                # 「右手剪刀不动」: the other hand's tool is not this step's
+                # 「右手剪刀不动」: the other hand's tool is not this step's; 「两只手一上一下,就抖起来了」:
+                # a hand named with no action of its own is who does the next one
+                if not described:
+                    pending_hand = piece.hand
                 piece.tool = piece.material = None
                 piece.hand = None
             _merge(prev, piece, prefer_piece=False, warnings=warnings)
@@ -789,7 +798,7 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
             if step.material is None:
                 step.material = info.canonical
         elif cat == "action":
-            if i > cut:
+            if i >= cut:
                 continue  # 「捶到不粘手」: a verb in the degree complement says how far, it is no action
             crafts = info.crafts
             general = "general" in crafts
@@ -918,7 +927,12 @@ def _degree_start(doc: Doc, s: int, e: int) -> int:
     or e + 1: the verbs after it say how far the action goes, they are not actions. 到 before a noun
     (「放到炉上」) is where, not how far."""
     words, kinds = doc.words, doc.kinds
-    for j in range(s + 1, e):
+    for j in range(s, e):
+        if len(words[j]) == 2 and words[j][1] in DEGREE_MARKERS and kinds[j] in ("V", "T") \
+                and kinds[j + 1] in ("V", "T", "C"):
+            return j + 1  # 「熬到化开」 with 熬到 one word: what follows says how far
+        if j == s:
+            continue
         if words[j] in DEGREE_MARKERS and kinds[j - 1] in ("V", "T") and kinds[j + 1] in DEGREE_NEXT_KINDS \
                 and words[j + 1] not in ("了",):
             for k in range(j + 1, e + 1):
@@ -1079,6 +1093,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             np, info, nxt = _noun_phrase(doc, term_at, i, e)
             if np is not None:
                 topic = (np, info)
+                step.subject = step.subject or action_idx is None or i < action_idx
                 i = nxt
                 continue
         elif k == "P":
@@ -1211,7 +1226,7 @@ def _carry_hand(steps: list[Step], norm: str) -> None:
     the next actions of the same sentence (Chinese drops a subject it has just said) until another
     hand is named or the sentence ends."""
     for p, q in zip(steps, steps[1:]):
-        if q.hand is not None or p.hand is None or p.end < 0 or q.start < p.end:
+        if q.hand is not None or p.hand is None or p.end < 0 or q.start < p.end or q.subject:
             continue
         if any(ch in SENTENCE_ENDS for ch in norm[p.end:q.start]):
             continue
