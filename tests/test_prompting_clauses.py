@@ -76,3 +76,20 @@ def test_hand_named_without_an_action_is_who_does_the_next_one():
 def test_spoken_surface_is_kept_next_to_the_action():
     for s in steps("把竹篾泡软,再晒干"):
         assert s["surface"]
+
+
+# --- what is no action ---------------------------------------------------------------------------------
+def test_potential_complement_says_whether_not_what():
+    assert actions("线要拉得紧,手跟不上可不行") == ["拉"]
+    assert "看不出来" not in actions("补过的地方看不出来")
+
+
+def test_direction_after_a_verb_is_no_step_of_its_own():
+    assert actions("把糖块捞出来晾凉") == ["捞", "晾凉"]
+    assert actions("竹片拿出来晒") == ["晒"]
+
+
+def test_word_after_cheng_or_a_possessive_de_is_a_thing():
+    got = steps("把荷叶卷成漏斗")
+    assert [s["action"] for s in got] == ["卷"]
+    assert "把手" not in actions("狮头的把手要握紧")

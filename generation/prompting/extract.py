@@ -59,7 +59,7 @@ STOP_VERBS = {
     "不用", "用不着", "得到", "变", "感觉", "估计", "管", "比", "跟", "和", "同", "为", "以为", "当", "作为", "出",
     "上", "下", "起", "回", "过", "住", "带", "搁着", "完事", "加上", "好像", "似的", "一样", "一点", "有点",
     "记", "念叨", "琢磨", "讲讲", "说说", "啥", "咋", "干嘛", "着急", "急", "慌", "歇", "拿捏", "跟着", "随着", "顺着",
-    "为止",
+    "为止", "不行", "不让", "可", "才能", "只能", "就能", "不许", "不准", "得了", "好使", "管用", "中用",
 }
 # What the material does by itself, not what the hands do (「朱泥收缩大」「铁就化了」「一碰就散开」), and
 # verbs too vague to be a step (做/弄/搞).
@@ -196,7 +196,7 @@ def kind_table(spec: Spec) -> dict:
         for w, f in tags.items():
             if f[:1] == "v" and w not in STOP_VERBS and w not in MANNER_VERBS and w not in NOT_VERBS \
                     and w not in RESULT_VERBS \
-                    and not w.startswith("每"):
+                    and not w.startswith("每") and not _potential_form(w):
                 table[w] = "V"
             elif f in ("n", "nz", "ng", "nrt") and w not in STOP_NOUNS:
                 table[w] = "N"
@@ -226,6 +226,12 @@ def kind_table(spec: Spec) -> dict:
             table[w] = "P"
         spec._kinds = table
     return table
+
+
+def _potential_form(word: str) -> bool:
+    """「跟得上」「看不出来」「急不来」: a verb with 得/不 before its complement says whether something
+    can be done, it describes no action."""
+    return len(word) >= 3 and word[1] in "得不" and word[0] != "不"
 
 
 def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None) -> Doc:
@@ -362,6 +368,10 @@ def open_kinds(doc: Doc) -> None:
             elif len(w) == 2 and i and kinds[i - 1] == "H" and kinds[i] is not None:
                 kinds[i] = "V"  # 「右手炒茶」: after the hand that does it, a verb-object word is the action
                 changed = True
+        elif kinds[i] == "V" and i and (words[i - 1][-1:] in ("成", "作") and kinds[i - 1] in ("V", "T")
+                                        or (words[i - 1] == "的" and i > 1 and kinds[i - 2] in ("N", "T"))):
+            kinds[i] = "N"  # 「卷成漏斗」「狮头的把手」: what a thing becomes, or what a noun owns, is a thing
+            changed = True
         elif kinds[i] is None and len(w) == 1 and w in CONTEXT_HAND_VERBS and i + 2 < n and words[i + 1] in ("在", "到", "进") \
                 and (i == 0 or kinds[i - 1] in ("N", "T", "P", "H")) and kinds[i + 2] in ("N", "T", None):
             kinds[i] = "V"  # 「线套在轴上」: a hand verb jieba tags as a classifier, before where it goes
@@ -1086,7 +1096,10 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                     continue
         elif k == "V" or (k == "C" and not described) or (k == "T" and i != action_idx and spec.pos_tags().get(w, "")[:1] == "v"
                           and (i not in term_at or term_at[i].category == "action")):
-            if not (i > s and words[i - 1] in NEGATIONS) and i < cut:  # 「剪刀不动」 is no action
+            if k == "C" and i > s and (kinds[i - 1] in ("V", "L") or (
+                    kinds[i - 1] == "T" and spec.pos_tags().get(words[i - 1], "")[:1] == "v")):
+                pass  # 「拿出来」「捞出来」: the direction of the verb before it, no action of its own
+            elif not (i > s and words[i - 1] in NEGATIONS) and i < cut:  # 「剪刀不动」 is no action
                 verbs.append(i)
             after_relation = False
         elif k == "N" and not verbs and topic is None and not after_relation:
