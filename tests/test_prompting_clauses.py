@@ -93,3 +93,10 @@ def test_word_after_cheng_or_a_possessive_de_is_a_thing():
     got = steps("把荷叶卷成漏斗")
     assert [s["action"] for s in got] == ["卷"]
     assert "把手" not in actions("狮头的把手要握紧")
+
+
+def test_verbs_jieba_tags_otherwise_in_their_place():
+    assert actions("填进去,压实") == ["填", "压实"]
+    assert "晃" in actions("拿旗的人一晃,后面的就跟上")
+    assert actions("一次熏个十来分钟") == ["熏"]
+    assert actions("豆子跟清水下锅") == ["下锅"]

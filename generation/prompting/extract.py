@@ -362,12 +362,25 @@ def open_kinds(doc: Doc) -> None:
     for i in range(n):
         w = words[i]
         if kinds[i] in (None, "N", "A") and len(w) >= 2 and w[0] in CONTEXT_HAND_VERBS:
-            if w[1:] in DIRECTIONAL_COMPLEMENTS:
-                kinds[i] = "V"  # 「就抖起来了」「捞出来」: a hand verb with its direction (jieba: l, an idiom)
+            if w[1:] in DIRECTIONAL_COMPLEMENTS or (len(w) == 2 and w[1] in RESULT_COMPLEMENTS):
+                # 「就抖起来了」「捞出来」「压实」: a hand verb with its direction or result (jieba: l, n)
+                kinds[i] = "V"
                 changed = True
             elif len(w) == 2 and i and kinds[i - 1] == "H" and kinds[i] is not None:
                 kinds[i] = "V"  # 「右手炒茶」: after the hand that does it, a verb-object word is the action
                 changed = True
+        elif len(w) == 2 and w[0] == "一" and w[1] in CONTEXT_HAND_VERBS and kinds[i] != "Q" and (
+                i + 1 == n or kinds[i + 1] == "P" or words[i + 1] in LINKING_ADVERBS):
+            # 「举珠的人一晃,龙头就追」: 一 + a hand verb with nothing after it is a quick action
+            kinds[i] = "V"
+            changed = True
+        elif kinds[i] in (None, "N") and len(w) == 1 and i + 2 < n and words[i + 1] == "个" and kinds[i + 2] == "Q":
+            kinds[i] = "V"  # 「一回灸个二十分钟」: a word before 个 + a quantity is what is done that long
+            changed = True
+        elif kinds[i] == "N" and len(w) == 2 and w[0] in DIRECTION_VERBS and i and kinds[i - 1] in ("N", "T") \
+                and (i + 1 == n or kinds[i + 1] in ("P", "Q", "M")):
+            kinds[i] = "V"  # 「香油跟药材下锅」: 上/下 + a noun after the thing moved is the verb (下锅, 上色)
+            changed = True
         elif kinds[i] == "V" and i and (words[i - 1][-1:] in ("成", "作") and kinds[i - 1] in ("V", "T")
                                         or (words[i - 1] == "的" and i > 1 and kinds[i - 2] in ("N", "T"))):
             kinds[i] = "N"  # 「卷成漏斗」「狮头的把手」: what a thing becomes, or what a noun owns, is a thing
@@ -1131,6 +1144,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             nxt += 1
         if len(surface) == 2 and surface[1] in FUNCTION_COMPLEMENTS and surface not in spec.terms:
             surface = surface[0]  # 「熬到」 → 熬 (a result complement stays: 分开, 压干, 揭起)
+        if len(surface) == 2 and surface[0] == "一" and surface[1] in CONTEXT_HAND_VERBS:
+            surface = surface[1]  # 「一晃」 → 晃
         if len(surface) > 2 and surface[0] in "往向朝" and surface[1] in "上下里外前后":
             surface = surface[2:]  # 「往下走」 → 走
         step.action, step.surface, step.general_action = surface, surface, True
