@@ -16,7 +16,7 @@ FLOORS = {  # field: (free text, craft known)
     "hand": (0.7, 0.68),
     "tool": (0.61, 0.61),
     "material": (0.44, 0.42),
-    "param": (0.84, 0.84),
+    "param": (0.95, 0.95),
     "term": (0.58, 0.57),
     "prompt_include": (0.78, 0.8),
     "prompt_exclude": (0.97, 0.97),

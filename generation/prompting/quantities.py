@@ -144,8 +144,9 @@ UNIT_AFTER = {"下": "(?![午面边头])", "分": rf"(?=半|(?:[{CN_DIGITS}十]{
 SUB_UNITS = ("两", "寸", "分钟", "分", "秒钟", "秒", "夜", "宿")
 # After one of these a number of 周 is turns, not weeks (「转一周」「绕场一周」).
 TURN_VERBS = "转绕旋"
-# Counts come in three kinds of classifier: "count" names one movement (下 步 圈 锤 刀 针 拳), "times"
-# how often (次 遍 回 趟 道), "item" a thing (个 根 块 层 张). 一 with a movement counts one event
+# Counts come in three kinds of classifier: "count" names one movement (下 步 圈 锤 刀 针), "times"
+# how often (次 遍 回 趟 道), "item" a thing (个 根 块 层 张). Body parts (脚 拳 掌) are no
+# classifier here: 「两脚分开」 names the feet far more often than 「踢两脚」 counts kicks. 一 with a movement counts one event
 # (「拍一下醒木」「迈一步」), except in manner phrases (一针一针, 一上一下, 一下子, 一针长一针短), in
 # 'as soon as' (一下就…, 一下马上…)
 # and at the head of a clause or after 每 (each time, not how many); 一 with "times" is 'once, at a
