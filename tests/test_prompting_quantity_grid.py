@@ -316,3 +316,18 @@ def test_more_forms(text, name, value):
 
 def test_correction_cue_repeated_no():
     assert found("刷三遍,不不,四遍") == [("count", 4)]
+
+
+@pytest.mark.parametrize("text,name,value,approx", [
+    ("陶泥跟砂三七开", "ratio", [3, 7], False), ("馅和皮四六开", "ratio", [4, 6], False),
+    ("木板刨到八分厚", "thickness_mm", 26.66, False), ("两分来钟就吹好", "duration_s", 120, True),
+    ("三分多钟", "duration_s", 180, True), ("窑烧到一千一百多度", "temperature_c", [1100, 1200], False),
+    ("一万六千多根", "count", [16000, 17000], False), ("灸三到五壮", "count", [3, 5], False),
+])
+def test_shares_tenths_and_more(text, name, value, approx):
+    assert matches(text, name, value, approx), found(text)
+
+
+@pytest.mark.parametrize("text", ["一个月饼", "三年级的学徒", "弹一个月琴"])
+def test_classifier_of_a_moon_word_is_no_month(text):
+    assert [n for n, _ in found(text) if n == "duration_s"] == [], found(text)

@@ -156,11 +156,10 @@ class Counters:
 def finder_for(spec: Spec) -> QuantityFinder:
     finder = getattr(spec, "_finder", None)
     if finder is None:
-        freq = spec.ensure_tokenizer().FREQ
         finder = QuantityFinder(spec.units, spec.cues, spec.approx_ratio,
                                 hand_words=[w for w, i in spec.terms.items() if i.canonical in HAND_TERMS],
-                                # jieba's own words (the spec's added forms have TERM_FREQ or half of it)
-                                is_word=lambda w: 10 <= freq.get(w, 0) < TERM_FREQ // 2)
+                                # the spec's added forms have TERM_FREQ or half of it
+                                word_freq=spec.ensure_tokenizer().FREQ, own_freq=TERM_FREQ // 2)
         spec._finder = finder
     return finder
 

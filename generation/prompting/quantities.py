@@ -75,6 +75,19 @@ def _pair(a: int, b: int):
     return SPOKEN_PAIRS.get((a, b))
 
 
+def _place(n: float) -> int:
+    """The lowest place a whole number is said to (二十 → 10, 一千一百 → 100, 一万六千 → 1000, 3 → 1):
+    「多」 adds up to one of it."""
+    place = 1
+    if n != int(n):
+        return 1
+    n = int(n)
+    while n >= 10 and n % 10 == 0:
+        n //= 10
+        place *= 10
+    return place
+
+
 @functools.lru_cache(maxsize=8192)
 def parse_cn_number(s: str):
     """A Chinese or Arabic numeral span → number, (low, high) for spoken ranges (两三, 二三十, 十几,
@@ -138,7 +151,7 @@ _PAIR_RE = re.compile(rf"((?:[{CN_CHARS}]*[十百千万])?)([{CN_DIGITS}])([{CN_
 # Units that are units only in some company: 分 is minutes only in 「三分半」「三分二十秒」 (not in
 # 三分之一, 七分满, 十分); a bare 月 only after 个/半/多/来/把 (三月 is March); 里 not in 里头/里面.
 UNIT_BEFORE = {"月": "(?<=[个半多来把])"}
-UNIT_AFTER = {"下": "(?![午面边头])", "分": rf"(?=半|(?:[{CN_DIGITS}十]{{1,3}}|\d{{1,3}})秒)", "里": "(?![头面边])", "口": "(?![子])"}
+UNIT_AFTER = {"下": "(?![午面边头])", "分": rf"(?=半|[来多]钟|(?:[{CN_DIGITS}十]{{1,3}}|\d{{1,3}})秒)", "里": "(?![头面边])", "口": "(?![子])"}
 # Smaller units said after a larger one (「一尺二寸」「两斤四两」「三分二十秒」「一个钟头二十分钟」);
 # 夜/宿 after 天 (「一天一夜」「三天三夜」) is the same days, not more.
 SUB_UNITS = ("两", "寸", "分钟", "分", "秒钟", "秒", "夜", "宿")
@@ -157,6 +170,9 @@ ONE_MANNER_NEXT = "一又接比挨连子就"
 # 「打一下马上退后」「碰一下立刻缩回」: the 一…就 'as soon as' construction, not a count
 ONCE_THEN = ("马上", "立刻", "立马", "便", "才", "赶紧", "赶快")
 ONE_MANNER_PREV = "又接比挨连每上下这那"  # 上一次, 下一步, 这一下: which one, not how many
+# 「八分厚」: before a size word 分 is a tenth of 寸 (1 寸 = 33.33 mm)
+SIZE_WORDS = "厚宽长深粗高"
+FEN_MM = 3.333
 # 「八十度的水」: a liquid has a temperature, never an angle
 CLAUSE_ENDS = ",。;!?,;!?\n"
 LIQUIDS = "水油汤浆酒汁液"
@@ -167,11 +183,15 @@ PER_MINUTE = {"分钟": 1, "分": 1, "秒": 60, "秒钟": 60, "小时": 1 / 60, 
 class QuantityFinder:
     """Compiled patterns for one spec's unit vocabulary."""
 
-    def __init__(self, units: dict, cues: dict, approx_ratio: dict, hand_words=(), is_word=None):
+    def __init__(self, units: dict, cues: dict, approx_ratio: dict, hand_words=(), word_freq=None,
+                 own_freq: float = math.inf):
         self.units = units
-        # ``is_word(w)``: w is a word of the general dictionary (进一步, 一下子, 三天两头, 下一步): a
-        # number inside a longer word is part of that word, not a quantity
-        self.is_word = is_word
+        # ``word_freq``: the tokenizer's word → frequency. A number inside a longer word of jieba's
+        # own dictionary (进一步, 一下子, 三天两头, 下一步) is part of that word, not a quantity; the
+        # spec's added forms (frequency ``own_freq`` and above: 九次蒸煮) do not count for that.
+        freq = word_freq or {}
+        self.is_word = (lambda w: 10 <= freq.get(w, 0) < own_freq) if word_freq is not None else None
+        self.any_word = lambda w: freq.get(w, 0) >= 10
         # 「两只手」「两条胳膊」 name the step's hands (the lexicon's hand terms): not a count
         self.hand_words = tuple(w for w in hand_words if w[:1] in CN_CHARS)
         self.cues = cues
@@ -195,7 +215,7 @@ class QuantityFinder:
             rf"(?:(?P<pre>{PER_ALT})?"
             rf"(?P<gap>走|进|打|敲|拉|大概|约|差不多|能|[^\d{CN_CHARS}几半每劈分\s,。;,;!?!?、]{{1,2}}个?){{0,1}}"
             rf"{no_num_before}(?P<n1>{NUM})(?:(?:{unit_alt})?{RANGE_SEP}(?P<n2>{NUM}))?(?P<half>个半)?个?(?P<lai>来|多)?整?"
-            rf"(?P<unit>{unit_alt})(?![a-zA-Z])(?P<half2>半(?![个天年月]))?"
+            rf"(?P<unit>{unit_alt}|分(?=[{SIZE_WORDS}]))(?![a-zA-Z])(?P<half2>半(?![个天年月]))?(?P<lai2>(?<=分)[来多]钟)?"
             # 「一尺八」「一米二」「一斤二」: a digit after 尺/米/丈/寸/斤 is tenths of it
             rf"(?P<tail>(?<=[尺米丈寸斤])[一二两三四五六七八九](?![十百千万\d个天年月尺米寸两分秒]))?"
             rf"(?P<sub>(?:零|又)?(?P<s1>[一二两三四五六七八九十]{{1,3}}|\d{{1,3}})(?P<sunit>{sub_alt}))?"
@@ -214,6 +234,8 @@ class QuantityFinder:
             # 掺三成沙: one share of ten, the rest implied → [3, 7] (七成热, 八成新, 一成不变 are not)
             rf"|{no_num_before}(?P<c0>[一二两三四五六七八九])成(?![热干熟满饱新不为了功])"
             rf"|(?P<half_half>一半一半|对半)"
+            # 「三七开」「四六开」: shares of ten said as two digits
+            rf"|{no_num_before}(?P<k1>[一二三四五六七八九])(?P<k2>[一二三四五六七八九])开"
             rf"|(?<![\d.])(?P<slash_num>\d{{1,3}})/(?P<slash_den>\d{{1,4}})(?![\d/]))"
         )
         self.pattern = re.compile(source)
@@ -279,6 +301,11 @@ class QuantityFinder:
         if m.group("c0"):
             a = parse_cn_number(m.group("c0"))
             return Quantity(m.start(), m.end(), "ratio", [_num(a), _num(10 - a)], m.group(0))
+        if m.group("k1"):
+            a, b = CN_VALUE[m.group("k1")], CN_VALUE[m.group("k2")]
+            if a + b != 10:
+                return None
+            return Quantity(m.start(), m.end(), "ratio", [a, b], m.group(0))
         if m.group("r1") or m.group("c1"):
             a = parse_cn_number(m.group("r1") or m.group("c1"))
             b = parse_cn_number(m.group("r2") or m.group("c2"))
@@ -300,6 +327,13 @@ class QuantityFinder:
         if unit not in self.units and unit == "月":
             unit = "个月"
         kind, factor = self.units[unit]
+        if unit == "分" and text[m.end("unit"):m.end("unit") + 1] in SIZE_WORDS:
+            kind, factor = "length", FEN_MM  # 「八分厚」: 分 is a tenth of 寸
+        if m.group("lai2"):
+            lai = m.group("lai2")[0]  # 「两分来钟」
+        ue = m.end("unit")
+        if unit.endswith(("月", "年")) and ue < len(text) and self.any_word(text[ue - 1:ue + 1]):
+            return None  # 「一个月饼」「三年级」: 个 counts the word 月饼, not months
         if kind == "item" and text.startswith(self.hand_words, m.start("n1")):
             return None  # 「两只手捧住」: which hands is the step's hand, not a count of the work
         if not raw2 and pre is None and kind in ("count", "times", "item", "rows"):
@@ -331,7 +365,7 @@ class QuantityFinder:
                 low = high = low + sv * sfactor / factor
         n1_at = m.start("n1")
         if lai == "多" or more:
-            place = 10 ** int(math.log10(high)) if high >= 10 and high % 10 == 0 else 1
+            place = _place(high)
             high = high + place
         elif lai == "来" or approx or approx_word or (
                 n1_at and text[n1_at - 1] == "上" and raw1 in CN_UNIT):  # 上百, 上千
@@ -392,7 +426,7 @@ class QuantityFinder:
             return None  # 「烧到第三遍」 is no temperature
         approx = m.group("happrox")
         if approx == "多":
-            place = 10 ** int(math.log10(high)) if high >= 10 and high % 10 == 0 else 1
+            place = _place(high)
             high = high + place
         elif approx:
             ratio = self.approx_ratio.get(approx, 0.1)
