@@ -331,3 +331,18 @@ def test_shares_tenths_and_more(text, name, value, approx):
 @pytest.mark.parametrize("text", ["一个月饼", "三年级的学徒", "弹一个月琴"])
 def test_classifier_of_a_moon_word_is_no_month(text):
     assert [n for n, _ in found(text) if n == "duration_s"] == [], found(text)
+
+
+def test_a_cue_after_a_comma_belongs_to_the_next_quantity():
+    assert found("纸马扎得高三尺三,宽一尺五") == [("length_mm", 1099.89), ("width_mm", 499.95)]
+
+
+def test_a_degree_after_a_temperature_in_its_sentence_is_a_temperature_unless_slanted():
+    assert [n for n, _ in found("油温不能低于一百二十度,也不能高过一百六十度")] == ["temperature_c"] * 2
+    assert [n for n, _ in found("炉子烧到八百度,钳子斜三十度夹出来")] == ["temperature_c", "angle_deg"]
+
+
+@pytest.mark.parametrize("text,name,value", [("香要晒七七四十九天", "duration_s", 4233600),
+                                             ("刻刀入木两毫米", "depth_mm", 2)])
+def test_number_next_to_the_unit_and_depth_words(text, name, value):
+    assert matches(text, name, value), found(text)

@@ -170,6 +170,7 @@ ONE_MANNER_NEXT = "一又接比挨连子就"
 # 「打一下马上退后」「碰一下立刻缩回」: the 一…就 'as soon as' construction, not a count
 ONCE_THEN = ("马上", "立刻", "立马", "便", "才", "赶紧", "赶快")
 ONE_MANNER_PREV = "又接比挨连每上下这那"  # 上一次, 下一步, 这一下: which one, not how many
+ANGLE_WORDS = "斜角倾歪偏转"
 # 「八分厚」: before a size word 分 is a tenth of 寸 (1 寸 = 33.33 mm)
 SIZE_WORDS = "厚宽长深粗高"
 FEN_MM = 3.333
@@ -257,6 +258,12 @@ class QuantityFinder:
                 prev = out.pop()
                 q.name = prev.name
             out.append(q)
+        for i in range(1, len(out)):
+            prev, q = out[i - 1], out[i]
+            if prev.name == "temperature_c" and q.name == "angle_deg" and q.start - prev.end <= 16 \
+                    and "。" not in text[prev.end:q.start] \
+                    and not any(c in ANGLE_WORDS for c in text[max(prev.end, q.start - 4):q.start]):
+                q.name = "temperature_c"  # 「不能低于一百三十度,也不能高过一百五十度」: still the heat
         for i in range(len(out) - 1, 0, -1):
             prev, q = out[i - 1], out[i]
             if prev.one_event and q.name == "count" \
@@ -319,6 +326,10 @@ class QuantityFinder:
             v1 = 1.0 if raw1 == "个" else parse_cn_number(raw1)
         else:
             v1 = parse_cn_number(raw1)
+            if v1 is None and not raw2:
+                # 「七七四十九天」: the number said next to the unit is the quantity
+                v1 = next((v for v in map(parse_cn_number, (raw1[i:] for i in range(1, len(raw1))))
+                           if v is not None), None)
         if v1 is None:
             return None
         v2 = parse_cn_number(raw2) if raw2 else None
@@ -488,7 +499,10 @@ class QuantityFinder:
         best, best_dist = default, 99
         for c in pattern.finditer(before):
             best, best_dist = name_of[c.group(0)], len(before) - c.end()
-        c = pattern.search(text, m.end(), m.end() + 3)
-        if c is not None and c.start() - m.end() < best_dist:
+        after = text[m.end(): m.end() + 3]
+        for stop in CLAUSE_ENDS:  # 「高三尺三,宽一尺五」: a cue after a comma belongs to the next
+            after = after.split(stop, 1)[0]
+        c = pattern.search(after)
+        if c is not None and c.start() < best_dist:
             best = name_of[c.group(0)]
         return best
