@@ -20,6 +20,7 @@ import cn2an
 CN_DIGITS = "零〇一二两三四五六七八九"
 CN_CHARS = CN_DIGITS + "十百千万"
 CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_CHARS_SET = frozenset(CN_CHARS)
 CN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
 # (a 千 before 克 is the unit 千克: 「十二千克」)
@@ -191,7 +192,12 @@ class QuantityFinder:
         # own dictionary (进一步, 一下子, 三天两头, 下一步) is part of that word, not a quantity; the
         # spec's added forms (frequency ``own_freq`` and above: 九次蒸煮) do not count for that.
         freq = word_freq or {}
-        self.is_word = (lambda w: 10 <= freq.get(w, 0) < own_freq) if word_freq is not None else None
+        # only words with a Chinese numeral in them can hold a spoken number: a set of those, built once
+        self.num_words = frozenset(w for w, f in freq.items() if 10 <= f < own_freq and len(w) > 1
+                                   and any(c in CN_CHARS_SET for c in w))
+        # every short piece of those words: a quantity that is none of them is inside none of them
+        self.num_pieces = frozenset(w[i:j] for w in self.num_words for i in range(len(w))
+                                    for j in range(i + 2, min(len(w), i + 3) + 1))
         self.any_word = lambda w: freq.get(w, 0) >= 10
         # 「两只手」「两条胳膊」 name the step's hands (the lexicon's hand terms): not a count
         self.hand_words = tuple(w for w in hand_words if w[:1] in CN_CHARS)
@@ -283,6 +289,13 @@ class QuantityFinder:
 
     # --- one match → a named, converted value ----------------------------------------------------
     def _convert(self, m: re.Match, text: str) -> Quantity | None:
+        raw1, raw2, unit, pre, lai, more, approx = m.group("n1", "n2", "unit", "pre", "lai", "more", "approx")
+        if raw1 is None:
+            return self._special(m, text)
+        return self._number_unit(m, text, raw1, raw2, unit, pre, lai, more, approx)
+
+    def _special(self, m: re.Match, text: str) -> Quantity | None:
+        """Heat, thread split, fractions and ratios."""
         split_n, frac_den, slash_den = m.group("split_n", "frac_den", "slash_den")
         if split_n:
             v = parse_cn_number(split_n)
@@ -319,7 +332,10 @@ class QuantityFinder:
             if not isinstance(a, float) or not isinstance(b, float) or not a or not b:
                 return None
             return Quantity(m.start(), m.end(), "ratio", [_num(a), _num(b)], m.group(0))
-        raw1, raw2, unit, pre, lai, more, approx = m.group("n1", "n2", "unit", "pre", "lai", "more", "approx")
+        return None
+
+    def _number_unit(self, m: re.Match, text: str, raw1, raw2, unit, pre, lai, more, approx) -> Quantity | None:
+        """A number with its unit (the main alternative)."""
         approx_word = raw1.endswith("把")  # 个把钟头, 百把斤
         if approx_word:
             raw1 = raw1[:-1]
@@ -338,14 +354,15 @@ class QuantityFinder:
         if unit not in self.units and unit == "月":
             unit = "个月"
         kind, factor = self.units[unit]
-        if unit == "分" and text[m.end("unit"):m.end("unit") + 1] in SIZE_WORDS:
+        lai2, half, half2, tail, sub, gap = m.group("lai2", "half", "half2", "tail", "sub", "gap")
+        n1_at, ue = m.start("n1"), m.end("unit")
+        if unit == "分" and text[ue:ue + 1] in SIZE_WORDS:
             kind, factor = "length", FEN_MM  # 「八分厚」: 分 is a tenth of 寸
-        if m.group("lai2"):
-            lai = m.group("lai2")[0]  # 「两分来钟」
-        ue = m.end("unit")
+        if lai2:
+            lai = lai2[0]  # 「两分来钟」
         if unit.endswith(("月", "年")) and ue < len(text) and self.any_word(text[ue - 1:ue + 1]):
             return None  # 「一个月饼」「三年级」: 个 counts the word 月饼, not months
-        if kind == "item" and text.startswith(self.hand_words, m.start("n1")):
+        if kind == "item" and text.startswith(self.hand_words, n1_at):
             return None  # 「两只手捧住」: which hands is the step's hand, not a count of the work
         if not raw2 and pre is None and kind in ("count", "times", "item", "rows"):
             if raw1 == "一" and (kind != "count" or not self._one_event(m, text)):
@@ -360,13 +377,13 @@ class QuantityFinder:
             low = high = v1
         if low > high:  # 「五到三度」
             low, high = high, low
-        if (m.group("half") or m.group("half2")) and low == high:
+        if (half or half2) and low == high:
             low = high = low + 0.5  # 一个半小时, 一公分半
-        if m.group("tail") and low == high:
-            low = high = low + CN_VALUE[m.group("tail")] / 10
+        if tail and low == high:
+            low = high = low + CN_VALUE[tail] / 10
         if unit == "年" and high >= 1000 and not any(c in raw1 for c in "百千万"):
             return None  # 「2006年」「一九五八年」 are dates (三千年 is not)
-        if m.group("sub"):
+        if sub:
             sunit = m.group("sunit")
             skind, sfactor = self.units[sunit]
             sv = parse_cn_number(m.group("s1"))
@@ -374,7 +391,6 @@ class QuantityFinder:
                 pass  # 一天一夜, 三天三夜: the nights of the same days
             elif skind == kind and sfactor < factor and isinstance(sv, float) and low == high:
                 low = high = low + sv * sfactor / factor
-        n1_at = m.start("n1")
         if lai == "多" or more:
             place = _place(high)
             high = high + place
@@ -386,7 +402,8 @@ class QuantityFinder:
             return None  # 「这两天」「那几年」: when, not how long
         if unit == "周" and n1_at and text[max(0, n1_at - 2):n1_at].strip(TURN_VERBS) != text[max(0, n1_at - 2):n1_at]:
             kind, factor = "count", 1  # 转一周: one turn
-        if self.is_word is not None and self._inside_word(text, n1_at, m.end()):
+        if m.end() - n1_at <= 3 and text[n1_at:m.end()] in self.num_pieces \
+                and self._inside_word(text, n1_at, m.end()):
             return None
         name, rate = self._name(kind, unit, m, text, low)
         if name is None:
@@ -394,20 +411,20 @@ class QuantityFinder:
         low, high = low * factor * rate, high * factor * rate
         value = _num(low) if low == high else [_num(low), _num(high)]
         start, keep = m.start(), None
-        if m.group("gap"):
+        if gap:
             if pre:
                 keep = (m.start("gap"), m.end("gap"))
             else:
-                start = m.start("n1")  # 「打个二三十锤」: the verb before the number stays a word
+                start = n1_at  # 「打个二三十锤」: the verb before the number stays a word
         return Quantity(start, m.end(), name, value, m.group(0), keep, one_event=raw1 == "一" and kind == "count")
 
     def _inside_word(self, text: str, start: int, end: int) -> bool:
-        """Is text[start:end] part of a longer dictionary word (at most 3 characters more on each
-        side; at most 16 look-ups, so the scan stays linear)?"""
-        is_word = self.is_word
+        """Is text[start:end] (a short spoken quantity) part of a longer dictionary word, at most 3
+        characters more on each side? At most 15 set look-ups, so the scan stays linear."""
+        words = self.num_words
         for i in range(max(0, start - 3), start + 1):
-            for j in range(end, min(len(text), end + 3) + 1):
-                if (i, j) != (start, end) and is_word(text[i:j]):
+            for j in range(end + (i == start), min(len(text), end + 3) + 1):
+                if text[i:j] in words:
                     return True
         return False
 
@@ -500,8 +517,10 @@ class QuantityFinder:
         for c in pattern.finditer(before):
             best, best_dist = name_of[c.group(0)], len(before) - c.end()
         after = text[m.end(): m.end() + 3]
-        for stop in CLAUSE_ENDS:  # 「高三尺三,宽一尺五」: a cue after a comma belongs to the next
-            after = after.split(stop, 1)[0]
+        for k, ch in enumerate(after):  # 「高三尺三,宽一尺五」: a cue after a comma belongs to the next
+            if ch in CLAUSE_ENDS:
+                after = after[:k]
+                break
         c = pattern.search(after)
         if c is not None and c.start() < best_dist:
             best = name_of[c.group(0)]
