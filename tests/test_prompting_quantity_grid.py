@@ -346,3 +346,11 @@ def test_a_degree_after_a_temperature_in_its_sentence_is_a_temperature_unless_sl
                                              ("刻刀入木两毫米", "depth_mm", 2)])
 def test_number_next_to_the_unit_and_depth_words(text, name, value):
     assert matches(text, name, value), found(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("烧 800 度", [("temperature_c", 800)]), ("刷 3 遍", [("count", 3)]), ("这段是四二拍", []),
+    ("一九五八年学的手艺", []), ("花了三块钱", []), ("切三块", [("count", 3)]),
+])
+def test_spaces_digit_strings_and_money(text, expected):
+    assert found(text) == expected

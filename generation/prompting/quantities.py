@@ -136,6 +136,8 @@ def parse_cn_number(s: str):
                     return (base + pair[0] * mult, base + pair[1] * mult)
     if s.endswith("点") or s.startswith("点"):
         return None
+    if len(s) >= 2 and all(c in CN_VALUE for c in s):
+        return None  # digit by digit (四二拍, 一九五八): a code or a year, never an amount
     try:
         value = cn2an.cn2an(s, "smart")
     except Exception:  # cn2an raises its own ValueError subclasses and others on odd input
@@ -149,10 +151,10 @@ def parse_cn_number(s: str):
 _PAIR_RE = re.compile(rf"((?:[{CN_CHARS}]*[十百千万])?)([{CN_DIGITS}])([{CN_DIGITS}])([十百千万]?)")
 
 
-# Units that are units only in some company: 分 is minutes only in 「三分半」「三分二十秒」 (not in
+# Units that are units only in some company (三块钱 is money): 分 is minutes only in 「三分半」「三分二十秒」 (not in
 # 三分之一, 七分满, 十分); a bare 月 only after 个/半/多/来/把 (三月 is March); 里 not in 里头/里面.
 UNIT_BEFORE = {"月": "(?<=[个半多来把])"}
-UNIT_AFTER = {"下": "(?![午面边头])", "分": rf"(?=半|[来多]钟|(?:[{CN_DIGITS}十]{{1,3}}|\d{{1,3}})秒)", "里": "(?![头面边])", "口": "(?![子])"}
+UNIT_AFTER = {"下": "(?![午面边头])", "块": "(?![钱])", "分": rf"(?=半|[来多]钟|(?:[{CN_DIGITS}十]{{1,3}}|\d{{1,3}})秒)", "里": "(?![头面边])", "口": "(?![子])"}
 # Smaller units said after a larger one (「一尺二寸」「两斤四两」「三分二十秒」「一个钟头二十分钟」);
 # 夜/宿 after 天 (「一天一夜」「三天三夜」) is the same days, not more.
 SUB_UNITS = ("两", "寸", "分钟", "分", "秒钟", "秒", "夜", "宿")
@@ -222,6 +224,7 @@ class QuantityFinder:
             rf"(?:(?P<pre>{PER_ALT})?"
             rf"(?P<gap>走|进|打|敲|拉|大概|约|差不多|能|[^\d{CN_CHARS}几半每劈分\s,。;,;!?!?、]{{1,2}}个?){{0,1}}"
             rf"{no_num_before}(?P<n1>{NUM})(?:(?:{unit_alt})?{RANGE_SEP}(?P<n2>{NUM}))?(?P<half>个半)?个?(?P<lai>来|多)?整?"
+            rf"(?:(?<=\d) )?"  # 「烧 800 度」: a space after an Arabic number
             rf"(?P<unit>{unit_alt}|分(?=[{SIZE_WORDS}]))(?![a-zA-Z])(?P<half2>半(?![个天年月]))?(?P<lai2>(?<=分)[来多]钟)?"
             # 「一尺八」「一米二」「一斤二」: a digit after 尺/米/丈/寸/斤 is tenths of it
             rf"(?P<tail>(?<=[尺米丈寸斤])[一二两三四五六七八九](?![十百千万\d个天年月尺米寸两分秒]))?"
@@ -344,7 +347,8 @@ class QuantityFinder:
             v1 = parse_cn_number(raw1)
             if v1 is None and not raw2:
                 # 「七七四十九天」: the number said next to the unit is the quantity
-                v1 = next((v for v in map(parse_cn_number, (raw1[i:] for i in range(1, len(raw1))))
+                v1 = next((v for v in map(parse_cn_number, (raw1[i:] for i in range(1, len(raw1))
+                                                             if any(c in CN_UNIT for c in raw1[i:])))
                            if v is not None), None)
         if v1 is None:
             return None
