@@ -354,3 +354,12 @@ def test_number_next_to_the_unit_and_depth_words(text, name, value):
 ])
 def test_spaces_digit_strings_and_money(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("陀螺一分钟能转上千转", [("rate_per_min", [900, 1100])]),
+    ("一分钟之后加三勺", [("duration_s", 60), ("count", 3)]),  # a rate counts strokes, not things
+    ("一个钟头二十分钟", [("duration_s", 4800)]),
+])
+def test_rate_needs_strokes_and_the_rest_is_read_on(text, expected):
+    assert found(text) == expected

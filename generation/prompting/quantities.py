@@ -222,7 +222,7 @@ class QuantityFinder:
         no_num_before = rf"(?<![第月初\d.{CN_CHARS}几])(?<!星期)(?<!礼拜)"
         source = (rf"(?=[\d{CN_CHARS}几半每一劈分走进打敲拉大约差能个对{''.join(sorted({c[0] for c in HEAT_CUES}))}])"
             rf"(?:(?P<pre>{PER_ALT})?"
-            rf"(?P<gap>走|进|打|敲|拉|大概|约|差不多|能|[^\d{CN_CHARS}几半每劈分\s,。;,;!?!?、]{{1,2}}个?){{0,1}}"
+            rf"(?P<gap>走|进|打|敲|拉|大概|约|差不多|能|[^\d{CN_CHARS}几半每劈分\s,。;,;!?!?、]{{1,3}}个?){{0,1}}"
             rf"{no_num_before}(?P<n1>{NUM})(?:(?:{unit_alt})?{RANGE_SEP}(?P<n2>{NUM}))?(?P<half>个半)?个?(?P<lai>来|多)?整?"
             rf"(?:(?<=\d) )?"  # 「烧 800 度」: a space after an Arabic number
             rf"(?P<unit>{unit_alt}|分(?=[{SIZE_WORDS}]))(?![a-zA-Z])(?P<half2>半(?![个天年月]))?(?P<lai2>(?<=分)[来多]钟)?"
@@ -255,11 +255,19 @@ class QuantityFinder:
 
     def find(self, text: str) -> list[Quantity]:
         out: list[Quantity] = []
-        for m in self.pattern.finditer(text):
+        search, pos, n = self.pattern.search, 0, len(text)
+        while pos < n:
+            m = search(text, pos)
+            if m is None:
+                break
+            pos = max(m.end(), m.start() + 1)
             q = self._convert(m, text)
             if q is None and m.group("pre"):
+                # 「一个钟头二十分钟」「一分钟之后加三勺」: no rate; read 一分钟 alone and go on after it
                 m2 = self._no_per.match(text, m.start())
                 q = self._convert(m2, text) if m2 is not None else None
+                if q is not None:
+                    pos = m2.end()
             if q is None or (out and q.start < out[-1].end):
                 continue
             if out and self._corrects(text, out[-1], q):
@@ -490,6 +498,8 @@ class QuantityFinder:
                 return None, 1
             return "duration_s", 1
         if kind in ("count", "times", "item", "rows"):
+            if (pre or post) and kind not in ("count", "times"):
+                return None, 1  # 「一分钟之后加三勺」: a rate counts strokes or times, not things
             if post:
                 return "rate_per_min", 60 if "秒" in post or post == "/s" else 1
             if pre:
