@@ -31,6 +31,9 @@ SEQ_MARKERS = {"先", "首先", "再", "然后", "接着", "接下来", "之后"
                "第一步", "第二步", "第三步", "第四步", "第五步", "第六步", "第七步", "第八步", "第九步", "第十步",
                "第一", "第二", "第三", "第四", "第五", "其次", "等到", "等", "以后", "以后呢", "之后呢"}
 SKIP = FILLERS | SEQ_MARKERS
+# Markers after which the same action said again is done again (「先锤成长条,再锤成细条」), not the
+# step before described once more (with only a quantity, 「再烤足两个钟头」, it is the step going on).
+REPEAT_MARKERS = {"再", "然后", "接着", "接下来", "之后", "随后", "最后", "第二步", "第三步", "第四步", "第五步", "其次"}
 # Adverbs that link a second predicate to the first within one clause (「泡好了就下锅」「晾透了才上色」).
 PREDICATE_ADVERBS = {"就", "才", "便", "又", "还", "也"}
 LINKING_ADVERBS = {"就", "才", "便"}
@@ -307,9 +310,10 @@ def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None) -> Doc
             # an adverb modifies a predicate, so the word after it is used as a verb (jieba tags
             # verb-object compounds such as 下锅 or 穿线 as nouns): 「泡好了就下锅」
             kinds[i] = "V"
-        elif kind == "N" and i + 1 < n and words[i + 1] in ASPECT_AFTER_VERB and (
+        elif kind == "N" and i + 1 < n and (words[i + 1] in ASPECT_AFTER_VERB or (
+                words[i + 1][:1] == "成" and len(words[i]) == 1)) and (
                 len(words[i]) == 1 or tags_of(spec).get(words[i], "")[:2] in ("ng", "vn")) and (
-                i == 0 or kinds[i - 1] in (None, "P", "M", "O", "H") or words[i - 1] in MANNER_ADVERBS):
+                i == 0 or len(words[i]) == 1 or kinds[i - 1] in (None, "P", "M", "O", "H") or words[i - 1] in MANNER_ADVERBS):
             # a noun does not take 了/着/过 or a result complement: a one-character word jieba tags as
             # a noun (锤, 锯, 量) is used as a verb when one follows it (「再锤成细圆条」「量了再锯」)
             kinds[i] = "V"
@@ -644,7 +648,9 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             continue
         if piece.action is not None:
             if prev is not None and _compatible(prev, piece) and (
-                    _same_action(prev, piece) or (prev.from_technique and piece.general_action
+                    (_same_action(prev, piece) and not (marker and not described and words[a] in REPEAT_MARKERS
+                                                        and not piece.params))
+                    or (prev.from_technique and piece.general_action
                                                    and not (piece.open_action and not described))
                     or (prev.topic and _is_empty(prev) and piece.general_action and (described or prev.from_technique))):
                 # 「点蓝嘛,拿蓝枪舀一点釉料」: a general verb right after a named action is how it is done
