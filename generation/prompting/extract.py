@@ -62,7 +62,7 @@ STOP_VERBS = {
     "不用", "用不着", "得到", "变", "感觉", "估计", "管", "比", "跟", "和", "同", "为", "以为", "当", "作为", "出",
     "上", "下", "起", "回", "过", "住", "带", "搁着", "完事", "加上", "好像", "似的", "一样", "一点", "有点",
     "记", "念叨", "琢磨", "讲讲", "说说", "啥", "咋", "干嘛", "着急", "急", "慌", "歇", "拿捏", "跟着", "随着", "顺着",
-    "为止", "不行", "不让", "可", "才能", "只能", "就能", "不许", "不准", "得了", "好使", "管用", "中用",
+    "为止", "改用", "换用", "改成", "换成", "不行", "不让", "可", "才能", "只能", "就能", "不许", "不准", "得了", "好使", "管用", "中用",
 }
 # What the material does by itself, not what the hands do (「朱泥收缩大」「铁就化了」「一碰就散开」), and
 # verbs too vague to be a step (做/弄/搞).
@@ -365,12 +365,14 @@ def open_kinds(doc: Doc) -> None:
     changed = False
     for i in range(n):
         w = words[i]
-        if kinds[i] in (None, "N", "A") and len(w) >= 2 and w[0] in CONTEXT_HAND_VERBS:
+        if kinds[i] in (None, "N", "A") and len(w) >= 2 and w[0] in CONTEXT_HAND_VERBS and (
+                w[1:] in DIRECTIONAL_COMPLEMENTS or (len(w) == 2 and w[1] in RESULT_COMPLEMENTS)
+                or (len(w) == 2 and i and kinds[i - 1] == "H" and kinds[i] is not None)):
             if w[1:] in DIRECTIONAL_COMPLEMENTS or (len(w) == 2 and w[1] in RESULT_COMPLEMENTS):
                 # 「就抖起来了」「捞出来」「压实」: a hand verb with its direction or result (jieba: l, n)
                 kinds[i] = "V"
                 changed = True
-            elif len(w) == 2 and i and kinds[i - 1] == "H" and kinds[i] is not None:
+            else:
                 kinds[i] = "V"  # 「右手炒茶」: after the hand that does it, a verb-object word is the action
                 changed = True
         elif len(w) == 2 and w[0] == "一" and w[1] in CONTEXT_HAND_VERBS and kinds[i] != "Q" and (
@@ -389,8 +391,13 @@ def open_kinds(doc: Doc) -> None:
                                         or (words[i - 1] == "的" and i > 1 and kinds[i - 2] in ("N", "T"))):
             kinds[i] = "N"  # 「卷成漏斗」「狮头的把手」: what a thing becomes, or what a noun owns, is a thing
             changed = True
-        elif kinds[i] is None and len(w) == 1 and w in CONTEXT_HAND_VERBS and i + 2 < n and words[i + 1] in ("在", "到", "进") \
-                and (i == 0 or kinds[i - 1] in ("N", "T", "P", "H")) and kinds[i + 2] in ("N", "T", None):
+        elif kinds[i] == "N" and len(w) == 2 and w[0] in CONTEXT_HAND_VERBS and w[1] not in "子儿头" and i \
+                and words[i - 1] in ("了", "、", "就", "再", "先", "然后") and (i + 1 == n or kinds[i + 1] in ("P", "Q", "M")):
+            kinds[i] = "V"  # 「晒干了钻眼、穿线」: a verb-object word jieba tags as a noun, where a predicate goes
+            changed = True
+        elif kinds[i] in (None, "N") and len(w) == 1 and w in CONTEXT_HAND_VERBS and i + 2 < n and words[i + 1] in ("在", "到", "进") \
+                and (i == 0 or kinds[i - 1] in ("N", "T", "P", "H") or words[i - 1] in MANNER_VERBS) \
+                and kinds[i + 2] in ("N", "T", None):
             kinds[i] = "V"  # 「线套在轴上」: a hand verb jieba tags as a classifier, before where it goes
             changed = True
     if changed:
