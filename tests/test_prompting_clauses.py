@@ -100,3 +100,16 @@ def test_verbs_jieba_tags_otherwise_in_their_place():
     assert "晃" in actions("拿旗的人一晃,后面的就跟上")
     assert actions("一次熏个十来分钟") == ["熏"]
     assert actions("豆子跟清水下锅") == ["下锅"]
+
+
+def test_same_action_after_a_sequence_marker_is_done_again():
+    assert actions("先把铜块锤成方条,再锤成细条") == ["锤", "锤"]
+    # said again without a marker, it is the same step described once more
+    assert actions("竹篾刮一刮,刮三遍") == ["刮"]
+
+
+def test_verb_object_words_and_hand_verbs_jieba_tags_as_nouns():
+    assert actions("晾干了钻眼、穿绳") == ["晾干", "钻眼", "穿绳"]
+    assert actions("腰鼓斜挎在身前") == ["挎"]
+    # 改用/换成 say what comes next, they are no action themselves; V 跟 V is two actions
+    assert actions("火大了就改用翻跟抖") == ["翻", "抖"]

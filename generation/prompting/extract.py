@@ -31,6 +31,9 @@ SEQ_MARKERS = {"先", "首先", "再", "然后", "接着", "接下来", "之后"
                "第一步", "第二步", "第三步", "第四步", "第五步", "第六步", "第七步", "第八步", "第九步", "第十步",
                "第一", "第二", "第三", "第四", "第五", "其次", "等到", "等", "以后", "以后呢", "之后呢"}
 SKIP = FILLERS | SEQ_MARKERS
+# Markers after which the same action said again is done again (「先锤成长条,再锤成细条」), not the
+# step before described once more (with only a quantity, 「再烤足两个钟头」, it is the step going on).
+REPEAT_MARKERS = {"再", "然后", "接着", "接下来", "之后", "随后", "最后", "第二步", "第三步", "第四步", "第五步", "其次"}
 # Adverbs that link a second predicate to the first within one clause (「泡好了就下锅」「晾透了才上色」).
 PREDICATE_ADVERBS = {"就", "才", "便", "又", "还", "也"}
 LINKING_ADVERBS = {"就", "才", "便"}
@@ -59,7 +62,7 @@ STOP_VERBS = {
     "不用", "用不着", "得到", "变", "感觉", "估计", "管", "比", "跟", "和", "同", "为", "以为", "当", "作为", "出",
     "上", "下", "起", "回", "过", "住", "带", "搁着", "完事", "加上", "好像", "似的", "一样", "一点", "有点",
     "记", "念叨", "琢磨", "讲讲", "说说", "啥", "咋", "干嘛", "着急", "急", "慌", "歇", "拿捏", "跟着", "随着", "顺着",
-    "为止", "不行", "不让", "可", "才能", "只能", "就能", "不许", "不准", "得了", "好使", "管用", "中用",
+    "为止", "改用", "换用", "改成", "换成", "不行", "不让", "可", "才能", "只能", "就能", "不许", "不准", "得了", "好使", "管用", "中用",
 }
 # What the material does by itself, not what the hands do (「朱泥收缩大」「铁就化了」「一碰就散开」), and
 # verbs too vague to be a step (做/弄/搞).
@@ -307,9 +310,10 @@ def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None) -> Doc
             # an adverb modifies a predicate, so the word after it is used as a verb (jieba tags
             # verb-object compounds such as 下锅 or 穿线 as nouns): 「泡好了就下锅」
             kinds[i] = "V"
-        elif kind == "N" and i + 1 < n and words[i + 1] in ASPECT_AFTER_VERB and (
+        elif kind == "N" and i + 1 < n and (words[i + 1] in ASPECT_AFTER_VERB or (
+                words[i + 1][:1] == "成" and len(words[i]) == 1)) and (
                 len(words[i]) == 1 or tags_of(spec).get(words[i], "")[:2] in ("ng", "vn")) and (
-                i == 0 or kinds[i - 1] in (None, "P", "M", "O", "H") or words[i - 1] in MANNER_ADVERBS):
+                i == 0 or len(words[i]) == 1 or kinds[i - 1] in (None, "P", "M", "O", "H") or words[i - 1] in MANNER_ADVERBS):
             # a noun does not take 了/着/过 or a result complement: a one-character word jieba tags as
             # a noun (锤, 锯, 量) is used as a verb when one follows it (「再锤成细圆条」「量了再锯」)
             kinds[i] = "V"
@@ -361,12 +365,14 @@ def open_kinds(doc: Doc) -> None:
     changed = False
     for i in range(n):
         w = words[i]
-        if kinds[i] in (None, "N", "A") and len(w) >= 2 and w[0] in CONTEXT_HAND_VERBS:
+        if kinds[i] in (None, "N", "A") and len(w) >= 2 and w[0] in CONTEXT_HAND_VERBS and (
+                w[1:] in DIRECTIONAL_COMPLEMENTS or (len(w) == 2 and w[1] in RESULT_COMPLEMENTS)
+                or (len(w) == 2 and i and kinds[i - 1] == "H" and kinds[i] is not None)):
             if w[1:] in DIRECTIONAL_COMPLEMENTS or (len(w) == 2 and w[1] in RESULT_COMPLEMENTS):
                 # 「就抖起来了」「捞出来」「压实」: a hand verb with its direction or result (jieba: l, n)
                 kinds[i] = "V"
                 changed = True
-            elif len(w) == 2 and i and kinds[i - 1] == "H" and kinds[i] is not None:
+            else:
                 kinds[i] = "V"  # 「右手炒茶」: after the hand that does it, a verb-object word is the action
                 changed = True
         elif len(w) == 2 and w[0] == "一" and w[1] in CONTEXT_HAND_VERBS and kinds[i] != "Q" and (
@@ -385,8 +391,13 @@ def open_kinds(doc: Doc) -> None:
                                         or (words[i - 1] == "的" and i > 1 and kinds[i - 2] in ("N", "T"))):
             kinds[i] = "N"  # 「卷成漏斗」「狮头的把手」: what a thing becomes, or what a noun owns, is a thing
             changed = True
-        elif kinds[i] is None and len(w) == 1 and w in CONTEXT_HAND_VERBS and i + 2 < n and words[i + 1] in ("在", "到", "进") \
-                and (i == 0 or kinds[i - 1] in ("N", "T", "P", "H")) and kinds[i + 2] in ("N", "T", None):
+        elif kinds[i] == "N" and len(w) == 2 and w[0] in CONTEXT_HAND_VERBS and w[1] not in "子儿头" and i \
+                and words[i - 1] in ("了", "、", "就", "再", "先", "然后") and (i + 1 == n or kinds[i + 1] in ("P", "Q", "M")):
+            kinds[i] = "V"  # 「晒干了钻眼、穿线」: a verb-object word jieba tags as a noun, where a predicate goes
+            changed = True
+        elif kinds[i] in (None, "N") and len(w) == 1 and w in CONTEXT_HAND_VERBS and i + 2 < n and words[i + 1] in ("在", "到", "进") \
+                and (i == 0 or kinds[i - 1] in ("N", "T", "P", "H") or words[i - 1] in MANNER_VERBS) \
+                and kinds[i + 2] in ("N", "T", None):
             kinds[i] = "V"  # 「线套在轴上」: a hand verb jieba tags as a classifier, before where it goes
             changed = True
     if changed:
@@ -644,7 +655,9 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             continue
         if piece.action is not None:
             if prev is not None and _compatible(prev, piece) and (
-                    _same_action(prev, piece) or (prev.from_technique and piece.general_action
+                    (_same_action(prev, piece) and not (marker and not described and words[a] in REPEAT_MARKERS
+                                                        and not piece.params))
+                    or (prev.from_technique and piece.general_action
                                                    and not (piece.open_action and not described))
                     or (prev.topic and _is_empty(prev) and piece.general_action and (described or prev.from_technique))):
                 # 「点蓝嘛,拿蓝枪舀一点釉料」: a general verb right after a named action is how it is done
