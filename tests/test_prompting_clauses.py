@@ -113,3 +113,26 @@ def test_verb_object_words_and_hand_verbs_jieba_tags_as_nouns():
     assert actions("腰鼓斜挎在身前") == ["挎"]
     # 改用/换成 say what comes next, they are no action themselves; V 跟 V is two actions
     assert actions("火大了就改用翻跟抖") == ["翻", "抖"]
+
+
+# --- written Chinese: full-width punctuation, 时, agent nouns -------------------------------------------
+def test_full_width_punctuation_cuts_clauses_like_ascii():
+    fw = steps("左手按住竹片，右手拿刀往下削；削完了再磨。")
+    ascii_ = steps("左手按住竹片,右手拿刀往下削;削完了再磨.")
+    assert [s["action"] for s in fw] == [s["action"] for s in ascii_]
+    assert [s["hand"] for s in fw][:2] == ["left", "right"] and len(fw) >= 3
+    # a new sentence after a full-width 。/！/？ carries no hand
+    assert steps("右手拿梭子穿过去！拉紧纬线。")[-1]["hand"] is None
+
+
+def test_written_style_time_clause_and_agent_noun():
+    got = steps("传承人用左手按住宣纸，右手持刷子轻刷")
+    assert [s["action"] for s in got][0] == "按住" and "传承" not in [s["action"] for s in got]
+    got = steps("演奏时，乐手右手执弓，左手按弦")
+    acts = [(s["action"], s["hand"], s["tool"]) for s in got]
+    assert ("执", "right", "弓") in acts and acts[-1][:2] == ("按弦", "left")
+
+
+def test_a_word_several_crafts_name_differently_is_kept_as_said_in_another_craft():
+    got = steps("油纸伞要拿刷子刷桐油，刷两遍")
+    assert got[0]["tool"] == "刷子"

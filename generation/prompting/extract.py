@@ -20,7 +20,10 @@ from itertools import accumulate, compress
 from .quantities import Quantity, QuantityFinder
 from .spec import HAND_TERMS, Spec, TermInfo, char_table
 
-PUNCT = set(",。;;!!??、…\n\r\t::“”\"'‘’()()[]【】《》<>·~ 　") | {",", "."}
+# Full-width forms are written as escapes so that no editor can fold them into their ASCII twins (they
+# once were, and Chinese text with ，；！？： was read as one long clause).
+FULLWIDTH_PUNCT = "\uff0c\uff1b\uff01\uff1f\uff1a\uff08\uff09\uff3b\uff3d\uff5e\u2014\u2013\uff0e\u3000"
+PUNCT = set(",。;!?、…\n\r\t:“”\"'‘’()[]【】《》<>·~ ") | set(FULLWIDTH_PUNCT) | {",", "."}
 FILLERS = {"嗯", "啊", "呃", "哎", "哎呀", "哎哟", "唉", "哦", "噢", "呀", "吧", "呢", "嘛", "啦", "哈", "哇", "诶", "欸",
            "那个", "这个", "就是", "就是说", "对吧", "对", "是吧", "你知道", "你看", "我跟你说", "怎么说呢", "然后呢",
            "反正", "其实", "所以说", "的话", "这样", "那样", "这么", "那么", "一般", "一般来说", "我们", "咱们", "你",
@@ -333,6 +336,10 @@ def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None) -> Doc
         if w == "时候" and i > 1 and words[i - 1] == "的" and kinds[i - 2] == "N" and len(words[i - 2]) == 1 \
                 and tags_of(spec).get(words[i - 2], "")[:1] in ("n", "v"):
             kinds[i - 2] = "V"  # 「量的时候」: one character before 的时候 is what is being done
+        if w == "时" and i and kinds[i - 1] == "V" and (i + 1 == n or kinds[i + 1] in ("P", "H", None, "N")):
+            kinds[i] = "P"  # 「演奏时，乐手…」: written 时 after a verb ends the time clause like 的时候
+        if kinds[i] == "V" and i + 1 < n and words[i + 1] in AGENT_NOUN_SUFFIX:
+            kinds[i] = None  # 「传承人」「演奏者」 cut as 传承 / 人: a verb + 人/者 names the person
         if w == "时候" and i > 1 and words[i - 1] == "的" and kinds[i - 2] == "V":
             # 「拉的时候,左手扶着板子」: a 的时候 clause ends where it says when; what follows is a
             # predicate of its own (its hand and object are not the time clause's); a technique
@@ -375,6 +382,10 @@ def open_kinds(doc: Doc) -> None:
             else:
                 kinds[i] = "V"  # 「右手炒茶」: after the hand that does it, a verb-object word is the action
                 changed = True
+        elif kinds[i] == "V" and len(w) == 1 and i and (kinds[i - 1] == "L" or words[i - 1] in TOOL_LEAD) \
+                and (i + 1 == n or kinds[i + 1] == "P"):
+            kinds[i] = "N"  # 「右手执弓，…」: what a holding verb takes, with nothing after it, is a thing
+            changed = True
         elif len(w) == 2 and w[0] == "一" and w[1] in CONTEXT_HAND_VERBS and kinds[i] != "Q" and (
                 i + 1 == n or kinds[i + 1] == "P" or words[i + 1] in LINKING_ADVERBS):
             # 「举珠的人一晃,龙头就追」: 一 + a hand verb with nothing after it is a quick action
@@ -580,8 +591,13 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                       "end": starts[k + 1], "canonical": spec_info.canonical})
     for k, ti in fix:
         info = spec.resolve(words[k], term_at[k], craft)
-        term_at[k] = info
         terms[ti]["category"], terms[ti]["canonical"] = info.category, info.canonical
+        if info is term_at[k] and not described and info.category in ("action", "tool", "material") \
+                and info.canonical != words[k]:
+            # a form several crafts name differently (刷子: 漆刷 in lacquer, 棕刷 in print), in a craft
+            # none of them is: the step keeps the word as said (the term keeps a spec name)
+            info = TermInfo(words[k], info.category, info.crafts)
+        term_at[k] = info
 
     vague_hits = [(m.start(), m.end(), m.group(0)) for m in spec.vague_re.finditer(norm)]
     vi = 0
@@ -940,6 +956,7 @@ def _compound_object(step: Step) -> None:
 # said; a result complement (分开, 放平, 压干, 揭起, 揉匀) is part of the action and kept.
 FUNCTION_COMPLEMENTS = set("到在着了给得过成")
 RESULT_COMPLEMENTS = set("平紧匀干透直开起满齐实牢净碎细软硬亮光薄圆正稳住好完")
+AGENT_NOUN_SUFFIX = {"人", "者", "匠", "师", "员", "家"}
 DIRECTIONAL_COMPLEMENTS = {"起来", "下去", "上去", "出来", "进去", "过来", "过去", "回来", "回去", "开来", "起", "出", "下来",
                            "上来", "进来"}
 # What follows a verb and never a noun: aspect particles and result complements.
@@ -1259,7 +1276,7 @@ def _carry_held_tool(steps: list[Step]) -> None:
                 q.hand = p.hand
 
 
-SENTENCE_ENDS = set("。!?;!?;\n")
+SENTENCE_ENDS = set("。!?;\n\uff01\uff1f\uff1b")
 
 
 def _carry_hand(steps: list[Step], norm: str) -> None:
