@@ -136,3 +136,12 @@ def test_written_style_time_clause_and_agent_noun():
 def test_a_word_several_crafts_name_differently_is_kept_as_said_in_another_craft():
     got = steps("油纸伞要拿刷子刷桐油，刷两遍")
     assert got[0]["tool"] == "刷子"
+
+
+def test_written_light_verbs_prepositions_and_results():
+    got = steps("将竹坯进行打磨，再对其进行上色。")
+    assert [s["action"] for s in got] == ["打磨", "上色"] and got[0]["material"] == "竹坯"
+    assert actions("待漆面阴干后，再刷第二遍")[0] == "阴干"
+    assert actions("通过反复锻打，使铁片变薄") == ["锻打"]
+    got = steps("匠人采用錾子在铜片上錾出花纹")
+    assert "采用" not in [s["action"] for s in got] and got[-1]["tool"] == "錾子"

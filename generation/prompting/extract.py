@@ -46,10 +46,11 @@ AGENT_SUFFIX = {"手"}  # 鼓手, 划手, 舵手: a person named by what the han
 TOPIC_PARTICLES = {"嘛", "呢", "的话", "啊", "呀"}
 WARNING_CUES = ("不然", "要不然", "要不", "否则", "免得", "以免", "小心", "注意", "千万", "容易")
 TOOL_LEAD = {"用", "以", "拿", "拿着", "持", "握", "握着", "使", "使用", "捏着", "攥着", "借助", "靠", "拿起", "拿起来", "执",
+             "采用", "利用", "运用",
              "持着", "抓着", "捏", "攥", "拎着", "操起", "握住", "拿住", "用着"}
 NEGATIONS = {"不", "别", "没", "没有", "不要", "甭", "不用", "不能", "莫", "勿"}
 # Leads that only say what with (「用…」), never an action by themselves.
-INSTRUMENT_LEADS = {"用", "以", "使", "使用", "借助", "靠", "用着"}
+INSTRUMENT_LEADS = {"用", "以", "使", "使用", "借助", "靠", "用着", "采用", "利用", "运用"}
 # 把/将 + noun: the noun is what is worked on.
 OBJECT_MARKERS = {"把", "将"}
 # Verbs that never start a step by themselves (copulas, modals, speech and thought, motion
@@ -65,6 +66,7 @@ STOP_VERBS = {
     "不用", "用不着", "得到", "变", "感觉", "估计", "管", "比", "跟", "和", "同", "为", "以为", "当", "作为", "出",
     "上", "下", "起", "回", "过", "住", "带", "搁着", "完事", "加上", "好像", "似的", "一样", "一点", "有点",
     "记", "念叨", "琢磨", "讲讲", "说说", "啥", "咋", "干嘛", "着急", "急", "慌", "歇", "拿捏", "跟着", "随着", "顺着",
+    "进行", "加以", "予以", "开展", "实施", "经过", "通过", "待", "等待", "等到", "使得", "制成", "做成",
     "为止", "改用", "换用", "改成", "换成", "不行", "不让", "可", "才能", "只能", "就能", "不许", "不准", "得了", "好使", "管用", "中用",
 }
 # What the material does by itself, not what the hands do (「朱泥收缩大」「铁就化了」「一碰就散开」), and
@@ -201,7 +203,7 @@ def kind_table(spec: Spec) -> dict:
         table = {}
         for w, f in tags.items():
             if f[:1] == "v" and w not in STOP_VERBS and w not in MANNER_VERBS and w not in NOT_VERBS \
-                    and w not in RESULT_VERBS \
+                    and w not in RESULT_VERBS and not (len(w) == 2 and w[0] == "变") \
                     and not w.startswith("每") and not _potential_form(w):
                 table[w] = "V"
             elif f in ("n", "nz", "ng", "nrt") and w not in STOP_NOUNS:
