@@ -145,3 +145,12 @@ def test_written_light_verbs_prepositions_and_results():
     assert actions("通过反复锻打，使铁片变薄") == ["锻打"]
     got = steps("匠人采用錾子在铜片上錾出花纹")
     assert "采用" not in [s["action"] for s in got] and got[-1]["tool"] == "錾子"
+
+
+def test_text_without_punctuation_a_hand_after_a_predicate_starts_the_next_step():
+    got = steps("唱大鼓左手拿板右手拿鼓键子敲鼓")
+    hands = [s["hand"] for s in got]
+    assert "left" in hands and got[-1]["hand"] == "right" and got[-1]["tool"] == "鼓键子"
+    # a hand used by the predicate stays with it
+    got = steps("用左手按住纸")
+    assert [(s["action"], s["hand"]) for s in got] == [("按住", "left")]

@@ -488,8 +488,14 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
             a = i
             hand_at = -1
         elif k == "H":
-            # 「左手扶布右手推刀」: each hand that does its own thing starts its own unit
+            # 「左手扶布右手推刀」: each hand that does its own thing starts its own unit; so does a hand
+            # named after a predicate of its clause (「唱大鼓左手拿板」, text with no punctuation), unless
+            # it is what the predicate uses (「用左手按住」)
             if hand_at >= a and words[i] != words[hand_at] and _has_verb(kinds, hand_at, i):
+                units.append((a, i))
+                a = i
+            elif open_split and hand_at < a and i > a and kinds[i - 1] not in ("L", "O", "R") \
+                    and words[i - 1] not in TOOL_LEAD and last_verb >= a and _verb_after(doc, i, pos, reach=3):
                 units.append((a, i))
                 a = i
             hand_at = i
