@@ -363,3 +363,14 @@ def test_spaces_digit_strings_and_money(text, expected):
 ])
 def test_rate_needs_strokes_and_the_rest_is_read_on(text, expected):
     assert found(text) == expected
+
+
+FULL_WIDTH = str.maketrans({",": "\uff0c", ";": "\uff1b", "!": "\uff01", "?": "\uff1f", ":": "\uff1a"})
+
+
+@pytest.mark.parametrize("text", [
+    "刮三遍,哎不对,刮四遍。", "纸马扎得高三尺三,宽一尺五", "糯米七成,粳米三成", "一遍干透了,再刷一遍",
+    "转一圈,拍四五十下", "油温不能低于一百二十度,也不能高过一百六十度", "一分钟,拍个八十来下", "刷三遍,不不,四遍",
+])
+def test_full_width_punctuation_reads_the_same(text):
+    assert found(text.translate(FULL_WIDTH)) == found(text)

@@ -178,7 +178,7 @@ ANGLE_WORDS = "斜角倾歪偏转"
 SIZE_WORDS = "厚宽长深粗高"
 FEN_MM = 3.333
 # 「八十度的水」: a liquid has a temperature, never an angle
-CLAUSE_ENDS = ",。;!?,;!?\n"
+CLAUSE_ENDS = ",。;!?:\uff0c\uff1b\uff01\uff1f\uff1a\n"  # ASCII and full-width
 LIQUIDS = "水油汤浆酒汁液"
 PER_ALT = "每秒钟?|一秒钟?|每分钟|一分钟|每小时|一小时|一个钟头|每个钟头|每个小时|一个小时"
 PER_MINUTE = {"分钟": 1, "分": 1, "秒": 60, "秒钟": 60, "小时": 1 / 60, "钟头": 1 / 60}
@@ -222,7 +222,7 @@ class QuantityFinder:
         no_num_before = rf"(?<![第月初\d.{CN_CHARS}几])(?<!星期)(?<!礼拜)"
         source = (rf"(?=[\d{CN_CHARS}几半每一劈分走进打敲拉大约差能个对{''.join(sorted({c[0] for c in HEAT_CUES}))}])"
             rf"(?:(?P<pre>{PER_ALT})?"
-            rf"(?P<gap>走|进|打|敲|拉|大概|约|差不多|能|[^\d{CN_CHARS}几半每劈分\s,。;,;!?!?、]{{1,3}}个?){{0,1}}"
+            rf"(?P<gap>走|进|打|敲|拉|大概|约|差不多|能|[^\d{CN_CHARS}几半每劈分\s,。;!?、\uff0c\uff1b\uff01\uff1f]{{1,3}}个?){{0,1}}"
             rf"{no_num_before}(?P<n1>{NUM})(?:(?:{unit_alt})?{RANGE_SEP}(?P<n2>{NUM}))?(?P<half>个半)?个?(?P<lai>来|多)?整?"
             rf"(?:(?<=\d) )?"  # 「烧 800 度」: a space after an Arabic number
             rf"(?P<unit>{unit_alt}|分(?=[{SIZE_WORDS}]))(?![a-zA-Z])(?P<half2>半(?![个天年月]))?(?P<lai2>(?<=分)[来多]钟)?"
@@ -240,7 +240,7 @@ class QuantityFinder:
             rf"|(?P<frac_den>{NUM})分之(?P<frac_num>{NUM})"
             # 水和泥三比一 → ratio [3, 1]; 皮料七成,草料三成 → [7, 3]; 一半一半, 对半 → [1, 1]
             rf"|{no_num_before}(?P<r1>{NUM})比(?P<r2>{NUM})"
-            rf"|(?P<c1>[一二两三四五六七八九])成[^。;;,,]{{0,6}}[,,]?[^。;;,,]{{0,6}}?(?P<c2>[一二两三四五六七八九])成"
+            rf"|(?P<c1>[一二两三四五六七八九])成[^。;,\uff0c\uff1b]{{0,6}}[,\uff0c]?[^。;,\uff0c\uff1b]{{0,6}}?(?P<c2>[一二两三四五六七八九])成"
             # 掺三成沙: one share of ten, the rest implied → [3, 7] (七成热, 八成新, 一成不变 are not)
             rf"|{no_num_before}(?P<c0>[一二两三四五六七八九])成(?![热干熟满饱新不为了功])"
             rf"|(?P<half_half>一半一半|对半)"
