@@ -374,3 +374,15 @@ FULL_WIDTH = str.maketrans({",": "\uff0c", ";": "\uff1b", "!": "\uff01", "?": "\
 ])
 def test_full_width_punctuation_reads_the_same(text):
     assert found(text.translate(FULL_WIDTH)) == found(text)
+
+
+@pytest.mark.parametrize("text,name,value", [
+    ("面再醒俩钟头", "duration_s", 7200), ("鼓槌拍仨下", "count", 3), ("揉个仨俩钟头", "duration_s", [7200, 10800]),
+    ("酱缸晒廿三天", "duration_s", 1987200), ("焖半个多小时", "duration_s", [1800, 3600]),
+])
+def test_dialect_and_written_numerals(text, name, value):
+    assert matches(text, name, value), found(text)
+
+
+def test_dialect_two_hands_stay_hands():
+    assert found("俩手一起往下按") == []

@@ -18,13 +18,13 @@ from dataclasses import dataclass
 import cn2an
 
 CN_DIGITS = "零〇一二两三四五六七八九"
-CN_CHARS = CN_DIGITS + "十百千万"
+CN_CHARS = CN_DIGITS + "十百千万廿卅"
 CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_CHARS_SET = frozenset(CN_CHARS)
 CN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
 # (a 千 before 克 is the unit 千克: 「十二千克」)
-NUM = rf"(?:个把|[百千万]把|\d{{1,9}}(?:\.\d{{1,6}})?|[{CN_CHARS}几](?:(?!千克)[{CN_CHARS}点几]){{0,11}}|半)"
+NUM = rf"(?:个把|[百千万]把|仨俩|[俩仨](?![{CN_CHARS}])|\d{{1,9}}(?:\.\d{{1,6}})?|[{CN_CHARS}几](?:(?!千克)[{CN_CHARS}点几]){{0,11}}|半)"
 RANGE_SEP = r"(?:到|至|~|-|—|–|～|或|、)"  # 「三、四遍」 as written down
 # Words after which a bare number is a temperature (「熬到一百五」「烧至一千二」「炉温八百」).
 HEAT_CUES = ("熬到", "熬至", "烧到", "烧至", "加热到", "加热至", "烤到", "烤至", "升到", "升至", "温度到", "温度在",
@@ -67,6 +67,7 @@ def _num(x: float):
 
 # Two adjacent digits said as a range: consecutive (两三, 七八, 十一二) or the fixed spoken pairs
 # 三五 ("three to five"), 三两 and 一两 ("one or two", "two or three").
+SPOKEN_WORDS = {"俩": 2.0, "仨": 3.0, "仨俩": (2.0, 3.0)}
 SPOKEN_PAIRS = {(3, 5): (3, 5), (3, 2): (2, 3), (1, 2): (1, 2)}
 
 
@@ -81,7 +82,7 @@ def _place(n: float) -> int:
     「多」 adds up to one of it."""
     place = 1
     if n != int(n):
-        return 1
+        return 0.5 if n % 1 == 0.5 else 1  # 半个多小时: [0.5, 1] hour
     n = int(n)
     while n >= 10 and n % 10 == 0:
         n //= 10
@@ -105,6 +106,10 @@ def parse_cn_number(s: str):
             return None
     if s in CN_UNIT:  # 「百把斤」「上千下」: a bare 百 is one hundred
         return float(CN_UNIT[s])
+    if s in SPOKEN_WORDS:  # 俩 (两个), 仨 (三个), 仨俩 (two or three)
+        return SPOKEN_WORDS[s]
+    if "廿" in s or "卅" in s:  # 廿三 = 二十三
+        return parse_cn_number(s.replace("廿", "二十").replace("卅", "三十").replace("十十", "十"))
     if "几" in s:
         # 十几 → 11..19, 二十几 → 21..29, 几十 → 20..90
         if s.endswith("几") and s[:-1] and "几" not in s[:-1]:
@@ -202,7 +207,7 @@ class QuantityFinder:
                                     for j in range(i + 2, min(len(w), i + 3) + 1))
         self.any_word = lambda w: freq.get(w, 0) >= 10
         # 「两只手」「两条胳膊」 name the step's hands (the lexicon's hand terms): not a count
-        self.hand_words = tuple(w for w in hand_words if w[:1] in CN_CHARS)
+        self.hand_words = tuple(w for w in hand_words if w[:1] in CN_CHARS or w[:1] in SPOKEN_WORDS)
         self.cues = cues
         self.approx_ratio = approx_ratio
         self.thread_cues = "".join(cues.get("thread_no", ["线"]))
@@ -219,10 +224,10 @@ class QuantityFinder:
         # The leading look-ahead lets the scan skip, in C, every position that cannot start a quantity.
         heat_alt = "|".join(re.escape(c) for c in sorted(HEAT_CUES, key=len, reverse=True))
         # a number never starts inside another number, after 第 (ordinal), or after 月/初/星期/礼拜 (dates)
-        no_num_before = rf"(?<![第月初\d.{CN_CHARS}几])(?<!星期)(?<!礼拜)"
-        source = (rf"(?=[\d{CN_CHARS}几半每一劈分走进打敲拉大约差能个对{''.join(sorted({c[0] for c in HEAT_CUES}))}])"
+        no_num_before = rf"(?<![第月初\d.{CN_CHARS}俩仨几])(?<!星期)(?<!礼拜)"
+        source = (rf"(?=[\d{CN_CHARS}几半每一劈分走进打敲拉大约差能个对俩仨{''.join(sorted({c[0] for c in HEAT_CUES}))}])"
             rf"(?:(?P<pre>{PER_ALT})?"
-            rf"(?P<gap>走|进|打|敲|拉|大概|约|差不多|能|[^\d{CN_CHARS}几半每劈分\s,。;!?、\uff0c\uff1b\uff01\uff1f]{{1,3}}个?){{0,1}}"
+            rf"(?P<gap>走|进|打|敲|拉|大概|约|差不多|能|[^\d{CN_CHARS}俩仨几半每劈分\s,。;!?、\uff0c\uff1b\uff01\uff1f]{{1,3}}个?){{0,1}}"
             rf"{no_num_before}(?P<n1>{NUM})(?:(?:{unit_alt})?{RANGE_SEP}(?P<n2>{NUM}))?(?P<half>个半)?个?(?P<lai>来|多)?整?"
             rf"(?:(?<=\d) )?"  # 「烧 800 度」: a space after an Arabic number
             rf"(?P<unit>{unit_alt}|分(?=[{SIZE_WORDS}]))(?![a-zA-Z])(?P<half2>半(?![个天年月]))?(?P<lai2>(?<=分)[来多]钟)?"
