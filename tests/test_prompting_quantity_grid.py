@@ -299,7 +299,8 @@ def test_positions_reach_a_step(text, name, value, approx):
 # --- a number inside a longer word of the general dictionary is part of that word -------------------
 @pytest.mark.parametrize("text", ["手艺还得更进一步", "三天两头去窑上看", "一年四季都能编", "这师傅真有两下子",
                                   "相机支在三脚架上", "一天到晚守着炉子", "三番五次地试色", "下一步上釉",
-                                  "这两天先晾着", "晒一下午就干", "三下五除二就扎好了"])
+                                  "这两天先晾着", "晒一下午就干", "三下五除二就扎好了", "凭三寸不烂之舌",
+                                  "百里挑一的好料", "十里八乡都知道"])
 def test_number_inside_a_word_is_no_quantity(text):
     assert found(text) == [], found(text)
 

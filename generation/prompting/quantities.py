@@ -204,7 +204,7 @@ class QuantityFinder:
                                    and any(c in CN_CHARS_SET for c in w))
         # every short piece of those words: a quantity that is none of them is inside none of them
         self.num_pieces = frozenset(w[i:j] for w in self.num_words for i in range(len(w))
-                                    for j in range(i + 2, min(len(w), i + 3) + 1))
+                                    for j in range(i + 2, min(len(w), i + 4) + 1))
         self.any_word = lambda w: freq.get(w, 0) >= 10
         # 「两只手」「两条胳膊」 name the step's hands (the lexicon's hand terms): not a count
         self.hand_words = tuple(w for w in hand_words if w[:1] in CN_CHARS or w[:1] in SPOKEN_WORDS)
@@ -419,7 +419,7 @@ class QuantityFinder:
             return None  # 「这两天」「那几年」: when, not how long
         if unit == "周" and n1_at and text[max(0, n1_at - 2):n1_at].strip(TURN_VERBS) != text[max(0, n1_at - 2):n1_at]:
             kind, factor = "count", 1  # 转一周: one turn
-        if m.end() - n1_at <= 3 and text[n1_at:m.end()] in self.num_pieces \
+        if m.end() - n1_at <= 4 and text[n1_at:m.end()] in self.num_pieces \
                 and self._inside_word(text, n1_at, m.end()):
             return None
         name, rate = self._name(kind, unit, m, text, low)
@@ -437,10 +437,10 @@ class QuantityFinder:
 
     def _inside_word(self, text: str, start: int, end: int) -> bool:
         """Is text[start:end] (a short spoken quantity) part of a longer dictionary word, at most 3
-        characters more on each side? At most 15 set look-ups, so the scan stays linear."""
+        characters more before it and 5 after it? At most 23 set look-ups, so the scan stays linear."""
         words = self.num_words
         for i in range(max(0, start - 3), start + 1):
-            for j in range(end + (i == start), min(len(text), end + 3) + 1):
+            for j in range(end + (i == start), min(len(text), end + 5) + 1):
                 if text[i:j] in words:
                     return True
         return False
