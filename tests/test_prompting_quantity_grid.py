@@ -387,3 +387,20 @@ def test_dialect_and_written_numerals(text, name, value):
 
 def test_dialect_two_hands_stay_hands():
     assert found("俩手一起往下按") == []
+
+
+def test_random_numeral_soup_never_raises_and_spans_are_ordered():
+    """Bad input gets no exception: random strings over numerals, units, approximators, corrections
+    and punctuation give ordered, non-overlapping spans inside the text (fixed seed)."""
+    import random
+
+    alphabet = list("零〇一二两三四五六七八九十百千万廿卅俩仨几半个把来多左右上下整点分之比成开每秒钟天夜宿月年度"
+                    "斤两寸尺丈米毫厘公克遍次下圈转根块层道,。、到至-~ 0123456789./不对是说错了第初星期礼拜号针线"
+                    "丝劈股烧熬\uff0c\uff1b")
+    rng = random.Random(20261129)
+    finder = finder_for(SPEC)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30)))
+        spans = [(q.start, q.end) for q in finder.find(text)]
+        assert all(0 <= s < e <= len(text) for s, e in spans), text
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), text
