@@ -404,3 +404,12 @@ def test_random_numeral_soup_never_raises_and_spans_are_ordered():
         spans = [(q.start, q.end) for q in finder.find(text)]
         assert all(0 <= s < e <= len(text) for s, e in spans), text
         assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), text
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("窑烧到八百度,不对,九百。", [("temperature_c", 900)]), ("裁三寸,不是,四。", [("length_mm", 133.32)]),
+    ("糖熬到一百五,不对不对,一百六。", [("temperature_c", 160)]), ("斜三十度,说错了,四十五", [("angle_deg", 45)]),
+    ("皮子泡三天,应该是五", [("duration_s", 432000)]),
+])
+def test_a_bare_corrected_number_keeps_the_unit_before_it(text, expected):
+    assert found(text) == expected

@@ -58,6 +58,7 @@ class Quantity:
     keep: tuple | None = None  # (start, end) of words inside the span that are not the quantity
     #                            (「一分钟拍个八十下」: 拍个), left to the tokenizer
     one_event: bool = False  # 「拍一下」: 一 with a movement's classifier (may turn out to be 'per')
+    scale: float = 0.0  # canonical units per number said (寸 → 33.33): a corrected bare number uses it
 
 
 def _num(x: float):
@@ -254,6 +255,9 @@ class QuantityFinder:
             rf"|(?<![\d.])(?P<slash_num>\d{{1,3}})/(?P<slash_den>\d{{1,4}})(?![\d/]))"
         )
         self.pattern = re.compile(source)
+        cue_alt = "|".join(sorted(CORRECTION_CUES, key=len, reverse=True))
+        self._bare_re = re.compile(
+            rf"[^\d{CN_CHARS}]{{0,4}}(?:{cue_alt})[^\d{CN_CHARS}]{{0,4}}?(?P<b>{NUM})(?=[{CLAUSE_ENDS}]|$)")
         # the same without 「一分钟…」 as a rate: 「一个钟头二十分钟」 is a duration, tried when the rate
         # reading gives nothing
         self._no_per = re.compile(source.replace(f"(?P<pre>{PER_ALT})?", "(?P<pre>(?!))?", 1))
@@ -280,6 +284,7 @@ class QuantityFinder:
                 prev = out.pop()
                 q.name = prev.name
             out.append(q)
+        out = self._bare_corrections(text, out)
         for i in range(1, len(out)):
             prev, q = out[i - 1], out[i]
             if prev.name == "temperature_c" and q.name == "angle_deg" and q.start - prev.end <= 16 \
@@ -292,6 +297,23 @@ class QuantityFinder:
                     and not any(c in text[prev.end:q.start] for c in CLAUSE_ENDS):
                 del out[i - 1]  # 「转一圈拍四五十下」: per turn
         return out
+
+    def _bare_corrections(self, text: str, out: list[Quantity]) -> list[Quantity]:
+        """「烧到八百度,不对,九百」: a bare number right after a correction cue replaces the value before
+        it, in that value's unit."""
+        result = []
+        for k, q in enumerate(out):
+            nxt = out[k + 1].start if k + 1 < len(out) else len(text)
+            m = self._bare_re.match(text, q.end, min(nxt, q.end + 16)) if q.scale else None
+            if m is not None:
+                v = parse_cn_number(m.group("b"))
+                if v is not None:
+                    low, high = (v if isinstance(v, tuple) else (v, v))
+                    low, high = low * q.scale, high * q.scale
+                    q = Quantity(q.start, q.end, q.name, _num(low) if low == high else [_num(low), _num(high)],
+                                 q.raw, q.keep, scale=q.scale)
+            result.append(q)
+        return result
 
     @staticmethod
     def _corrects(text: str, prev: Quantity, q: Quantity) -> bool:
@@ -433,7 +455,8 @@ class QuantityFinder:
                 keep = (m.start("gap"), m.end("gap"))
             else:
                 start = n1_at  # 「打个二三十锤」: the verb before the number stays a word
-        return Quantity(start, m.end(), name, value, m.group(0), keep, one_event=raw1 == "一" and kind == "count")
+        return Quantity(start, m.end(), name, value, m.group(0), keep, one_event=raw1 == "一" and kind == "count",
+                        scale=factor * rate)
 
     def _inside_word(self, text: str, start: int, end: int) -> bool:
         """Is text[start:end] (a short spoken quantity) part of a longer dictionary word, at most 3
@@ -478,7 +501,7 @@ class QuantityFinder:
             low, high = low * (1 - ratio), high * (1 + ratio)
         value = _num(low) if low == high else [_num(low), _num(high)]
         # the heating verb stays a word (it can be the step's action)
-        return Quantity(m.start("h1"), m.end(), "temperature_c", value, m.group(0))
+        return Quantity(m.start("h1"), m.end(), "temperature_c", value, m.group(0), scale=1.0)
 
     def _name(self, kind: str, unit: str, m: re.Match, text: str, value: float) -> tuple[str | None, float]:
         """The parameter name, and the factor that turns a count per second/hour into per minute."""
