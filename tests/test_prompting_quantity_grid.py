@@ -413,3 +413,15 @@ def test_random_numeral_soup_never_raises_and_spans_are_ordered():
 ])
 def test_a_bare_corrected_number_keeps_the_unit_before_it(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,said,not_said", [
+    ("舞狮的桩子,九个人一起抬", "共9个", "共9次"), ("左手捏着三根竹签慢慢转", "共3根", "共3次"),
+    ("铜锣敲三下", "共3次", "共3下个"),
+])
+def test_a_count_of_things_is_rendered_with_its_classifier(text, said, not_said):
+    from generation.prompting.extend import missing_facts
+
+    d = normalize(text, spec=SPEC).to_dict()
+    assert said in d["prompt"] and not_said not in d["prompt"], d["prompt"]
+    assert missing_facts(d, d["prompt"]) == []  # the rewrite check expects what the prompt shows

@@ -84,6 +84,7 @@ def normalize(text: str, technique: str | None = None, *, craft: str | None = No
             "tool": s.tool, "material": s.material,
             "params": s.params, "defaults": s.defaults, "start": s.start, "end": s.end,
             "relation": s.relation, "manner": s.manner, "notes": s.notes,
+            "count_unit": s.counted or None,
         })
     if text.strip() and not out_steps:
         warnings = warnings + ["未识别出动作步骤"]

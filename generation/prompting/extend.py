@@ -64,7 +64,7 @@ def required_facts(description: dict, *, spec: Spec | None = None) -> list[str]:
         add(step.get("tool"))
         add(step.get("material"))
         for name, value in (step.get("params") or {}).items():
-            add(_value_as_rendered(spec, name, value, units))
+            add(_value_as_rendered(spec, name, value, units, step.get("count_unit") if name == "count" else None))
     for term in description.get("terms") or []:
         name = term.get("text") or ""
         if term.get("category") in ("tool", "material") and len(name) >= 2:
@@ -72,12 +72,14 @@ def required_facts(description: dict, *, spec: Spec | None = None) -> list[str]:
     return facts
 
 
-def _value_as_rendered(spec: Spec, name: str, value, units: list[str]) -> str:
+def _value_as_rendered(spec: Spec, name: str, value, units: list[str], count_unit: str | None = None) -> str:
     if name == "duration_s":
         return fmt_duration(value)
     if name == "ratio" and isinstance(value, (list, tuple)):
         return ":".join(fmt_value(v) for v in value)
     shown = fmt_value(value)
+    if count_unit:
+        return shown + count_unit  # as render_step shows a count of things (共9个)
     phrase = (spec.parameters.get(name) or {}).get("phrase", "")
     if "{v}" not in phrase:
         return shown

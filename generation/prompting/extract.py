@@ -138,6 +138,7 @@ class Step:
     open_action: bool = False  # the action is a verb read by part of speech, not a spec term
     open_terms: list = field(default_factory=list)  # (start, end, category) of open-vocabulary names
     extra_params: list = field(default_factory=list)  # (name, value) said a second time for this step
+    counted: str = ""  # the classifier of params["count"] when it counts things (个, 根): see Quantity
     subject: bool = False  # a noun stands before the verb (「底下的手接住」「剪刀不动」): no hand carried
 
     def extend(self, start: int, end: int) -> None:
@@ -810,6 +811,8 @@ def _merge(into: Step, other: Step, *, prefer_piece: bool, warnings: list | None
     for attr in ("hand", "tool", "material", "relation", "manner"):
         if getattr(into, attr) is None:
             setattr(into, attr, getattr(other, attr))
+    if "count" not in into.params and "count" in other.params:
+        into.counted = other.counted
     for name, value in other.params.items():
         _set_param(into, name, value, warnings)
     into.vague.extend(other.vague)
@@ -835,6 +838,8 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
         if k == "Q":
             q = qmap[i]
             old = step.params.setdefault(q.name, q.value)
+            if old is q.value and q.counted:
+                step.counted = q.counted
             if old is not q.value and old != q.value:
                 # 「一斤油下半斤丹」: a second value of the same name in one clause is kept as a note
                 step.extra_params.append((q.name, q.value))

@@ -59,6 +59,7 @@ class Quantity:
     #                            (「一分钟拍个八十下」: 拍个), left to the tokenizer
     one_event: bool = False  # 「拍一下」: 一 with a movement's classifier (may turn out to be 'per')
     scale: float = 0.0  # canonical units per number said (寸 → 33.33): a corrected bare number uses it
+    counted: str = ""  # the classifier of a count of things (九个人 → 个): rendered 「共9个」, not 「共9次」
 
 
 def _num(x: float):
@@ -311,7 +312,7 @@ class QuantityFinder:
                     low, high = (v if isinstance(v, tuple) else (v, v))
                     low, high = low * q.scale, high * q.scale
                     q = Quantity(q.start, q.end, q.name, _num(low) if low == high else [_num(low), _num(high)],
-                                 q.raw, q.keep, scale=q.scale)
+                                 q.raw, q.keep, scale=q.scale, counted=q.counted)
             result.append(q)
         return result
 
@@ -456,7 +457,7 @@ class QuantityFinder:
             else:
                 start = n1_at  # 「打个二三十锤」: the verb before the number stays a word
         return Quantity(start, m.end(), name, value, m.group(0), keep, one_event=raw1 == "一" and kind == "count",
-                        scale=factor * rate)
+                        scale=factor * rate, counted=unit if kind == "item" and name == "count" else "")
 
     def _inside_word(self, text: str, start: int, end: int) -> bool:
         """Is text[start:end] (a short spoken quantity) part of a longer dictionary word, at most 3

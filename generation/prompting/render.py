@@ -111,7 +111,10 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
             continue
         shown = ":".join(fmt_value(v) for v in value) if name == "ratio" and isinstance(value, (list, tuple)) \
             else fmt_value(value)
-        text = info["phrase"].format(v=shown)
+        phrase = info["phrase"]
+        if name == "count" and step.get("count_unit") and info.get("unit"):
+            phrase = phrase.replace(info["unit"], step["count_unit"])  # 「九个人」: 共9个, not 共9次
+        text = phrase.format(v=shown)
         (before if name in BEFORE_ACTION else after).append(text)
     hand = tpl.get("hands", {}).get(step.get("hand") or "", "")
     how = "".join(before)
