@@ -425,3 +425,12 @@ def test_a_count_of_things_is_rendered_with_its_classifier(text, said, not_said)
     d = normalize(text, spec=SPEC).to_dict()
     assert said in d["prompt"] and not_said not in d["prompt"], d["prompt"]
     assert missing_facts(d, d["prompt"]) == []  # the rewrite check expects what the prompt shows
+
+
+@pytest.mark.parametrize("text,name,value", [
+    ("盐下一斤到一斤半", "weight_g", [500, 750]), ("焖一个到一个半小时", "duration_s", [3600, 5400]),
+    ("布幅一米到一米二", "length_mm", [1000, 1200]), ("晾三四天到一个礼拜", "duration_s", [259200, 604800]),
+    ("敲三十多到四十下", "count", [30, 40]), ("剪三公分到五公分", "length_mm", [30, 50]),
+])
+def test_a_range_whose_ends_are_said_in_full(text, name, value):
+    assert matches(text, name, value), found(text)

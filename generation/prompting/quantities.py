@@ -230,7 +230,7 @@ class QuantityFinder:
         source = (rf"(?=[\d{CN_CHARS}几半每一劈分走进打敲拉大约差能个对俩仨{''.join(sorted({c[0] for c in HEAT_CUES}))}])"
             rf"(?:(?P<pre>{PER_ALT})?"
             rf"(?P<gap>走|进|打|敲|拉|大概|约|差不多|能|[^\d{CN_CHARS}俩仨几半每劈分\s,。;!?、\uff0c\uff1b\uff01\uff1f]{{1,3}}个?){{0,1}}"
-            rf"{no_num_before}(?P<n1>{NUM})(?:(?:{unit_alt})?{RANGE_SEP}(?P<n2>{NUM}))?(?P<half>个半)?个?(?P<lai>来|多)?整?"
+            rf"{no_num_before}(?P<n1>{NUM})(?:(?:来|多)?(?P<unit1>{unit_alt})?{RANGE_SEP}(?P<n2>{NUM}))?(?P<half>个半)?个?(?P<lai>来|多)?整?"
             rf"(?:(?<=\d) )?"  # 「烧 800 度」: a space after an Arabic number
             rf"(?P<unit>{unit_alt}|分(?=[{SIZE_WORDS}]))(?![a-zA-Z])(?P<half2>半(?![个天年月]))?(?P<lai2>(?<=分)[来多]钟)?"
             # 「一尺八」「一米二」「一斤二」: a digit after 尺/米/丈/寸/斤 is tenths of it
@@ -409,18 +409,26 @@ class QuantityFinder:
                 return None
             if raw1 == "半" and kind == "item":
                 return None
+        # what is said after the last number (半, 一米二's 二, 一尺二寸's 二寸) adds to that number only:
+        # 「一斤到一斤半」 is [1, 1.5] 斤
+        if isinstance(v2, tuple):
+            v2 = v2[1]
+        last = v2 if v2 is not None else (v1[1] if isinstance(v1, tuple) else v1)
+        if half or half2:
+            last += 0.5  # 一个半小时, 一公分半
+        if tail:
+            last += CN_VALUE[tail] / 10
         if isinstance(v1, tuple):
-            low, high = v1
+            low, high = v1[0], last
         elif v2 is not None:
-            low, high = v1, (v2[1] if isinstance(v2, tuple) else v2)
+            low, high = v1, last
         else:
-            low = high = v1
+            low = high = last
+        unit1 = m.group("unit1")
+        if unit1 and raw2 and unit1 != unit and unit1 in self.units and self.units[unit1][0] == kind:
+            low = low * self.units[unit1][1] / factor  # 「三四天到一个礼拜」: the first number in its own unit
         if low > high:  # 「五到三度」
             low, high = high, low
-        if (half or half2) and low == high:
-            low = high = low + 0.5  # 一个半小时, 一公分半
-        if tail and low == high:
-            low = high = low + CN_VALUE[tail] / 10
         if unit == "年" and high >= 1000 and not any(c in raw1 for c in "百千万"):
             return None  # 「2006年」「一九五八年」 are dates (三千年 is not)
         if sub:
@@ -429,8 +437,10 @@ class QuantityFinder:
             sv = parse_cn_number(m.group("s1"))
             if sunit in "夜宿" and unit in "天日":
                 pass  # 一天一夜, 三天三夜: the nights of the same days
-            elif skind == kind and sfactor < factor and isinstance(sv, float) and low == high:
-                low = high = low + sv * sfactor / factor
+            elif skind == kind and sfactor < factor and isinstance(sv, float):
+                high = high + sv * sfactor / factor
+                if not raw2 and not isinstance(v1, tuple):
+                    low = high
         if lai == "多" or more:
             place = _place(high)
             high = high + place
