@@ -434,3 +434,12 @@ def test_a_count_of_things_is_rendered_with_its_classifier(text, said, not_said)
 ])
 def test_a_range_whose_ends_are_said_in_full(text, name, value):
     assert matches(text, name, value), found(text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("蜡液保持在七十度", "temperature_c"), ("炭火两百来度", "temperature_c"), ("温度,嗯,三十度", "temperature_c"),
+    ("用小火,锅铲斜四十五度铲", "angle_deg"), ("手腕翻九十度", "angle_deg"), ("身子往后仰三十度", "angle_deg"),
+    ("斜着入水三十度", "angle_deg"),
+])
+def test_degrees_of_a_liquid_or_fire_are_heat_and_a_slant_is_an_angle(text, name):
+    assert [n for n, _ in found(text)] == [name], found(text)

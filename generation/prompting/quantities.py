@@ -180,7 +180,7 @@ ONE_MANNER_NEXT = "一又接比挨连子就"
 # 「打一下马上退后」「碰一下立刻缩回」: the 一…就 'as soon as' construction, not a count
 ONCE_THEN = ("马上", "立刻", "立马", "便", "才", "赶紧", "赶快")
 ONE_MANNER_PREV = "又接比挨连每上下这那"  # 上一次, 下一步, 这一下: which one, not how many
-ANGLE_WORDS = "斜角倾歪偏转"
+ANGLE_WORDS = "斜角倾歪偏转翻仰俯弯绕旋"
 # 「八分厚」: before a size word 分 is a tenth of 寸 (1 寸 = 33.33 mm)
 SIZE_WORDS = "厚宽长深粗高"
 FEN_MM = 3.333
@@ -455,7 +455,7 @@ class QuantityFinder:
         if m.end() - n1_at <= 4 and text[n1_at:m.end()] in self.num_pieces \
                 and self._inside_word(text, n1_at, m.end()):
             return None
-        name, rate = self._name(kind, unit, m, text, low)
+        name, rate = self._name(kind, unit, m, text, high)
         if name is None:
             return None
         low, high = low * factor * rate, high * factor * rate
@@ -522,10 +522,15 @@ class QuantityFinder:
                 return "speed_mm_s", 1
             return self._cue(text, m, LENGTH_NAMES, "length_mm"), 1
         if kind == "degree":
-            if any(c in TURN_VERBS for c in text[max(0, m.start("n1") - 3):m.start("n1")]):
-                return "angle_deg", 1  # 转三百六十度
+            at = m.start("n1")
+            before = text[max(0, at - 6):at]
+            for stop in CLAUSE_ENDS:
+                before = before.rsplit(stop, 1)[-1]
+            if any(c in ANGLE_WORDS for c in before):
+                return "angle_deg", 1  # 斜四十五度, 转三百六十度, 往后仰三十度
             if value > 180 or self._cue(text, m, ("temperature_c",), None) or (
-                    text[m.end():m.end() + 1] == "的" and text[m.end() + 1:m.end() + 2] in LIQUIDS):
+                    text[m.end():m.end() + 1] == "的" and text[m.end() + 1:m.end() + 2] in LIQUIDS) \
+                    or any(c in LIQUIDS for c in before):  # 「蜡液保持在七十度」: a liquid's degrees are heat
                 return "temperature_c", 1
             return "angle_deg", 1
         if kind == "temperature":
