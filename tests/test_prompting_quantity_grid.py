@@ -443,3 +443,8 @@ def test_a_range_whose_ends_are_said_in_full(text, name, value):
 ])
 def test_degrees_of_a_liquid_or_fire_are_heat_and_a_slant_is_an_angle(text, name):
     assert [n for n, _ in found(text)] == [name], found(text)
+
+
+@pytest.mark.parametrize("text,expected", [("舞狮绕场一周", [("count", 1)]), ("豆子泡两周", [("duration_s", 1209600)])])
+def test_zhou_is_a_turn_after_a_turning_verb_else_weeks(text, expected):
+    assert found(text) == expected

@@ -158,35 +158,36 @@ def parse_cn_number(s: str):
 _PAIR_RE = re.compile(rf"((?:[{CN_CHARS}]*[十百千万])?)([{CN_DIGITS}])([{CN_DIGITS}])([十百千万]?)")
 
 
-# Units that are units only in some company (三块钱 is money): 分 is minutes only in 「三分半」「三分二十秒」 (not in
-# 三分之一, 七分满, 十分); a bare 月 only after 个/半/多/来/把 (三月 is March); 里 not in 里头/里面.
+# Units that are units only in some company: 分 is minutes only in 「三分半」「三分二十秒」「两分来钟」 (not in
+# 三分之一, 七分满, 十分); a bare 月 only after 个/半/多/来/把 (三月 is March); 里 not in 里头/里面; 三块钱 is
+# money; 下午 and 口子 are words.
 UNIT_BEFORE = {"月": "(?<=[个半多来把])"}
-UNIT_AFTER = {"下": "(?![午面边头])", "块": "(?![钱])", "分": rf"(?=半|[来多]钟|(?:[{CN_DIGITS}十]{{1,3}}|\d{{1,3}})秒)", "里": "(?![头面边])", "口": "(?![子])"}
+UNIT_AFTER = {"下": "(?![午面边头])", "块": "(?![钱])", "里": "(?![头面边])", "口": "(?![子])",
+              "分": rf"(?=半|[来多]钟|(?:[{CN_DIGITS}十]{{1,3}}|\d{{1,3}})秒)"}
 # Smaller units said after a larger one (「一尺二寸」「两斤四两」「三分二十秒」「一个钟头二十分钟」);
 # 夜/宿 after 天 (「一天一夜」「三天三夜」) is the same days, not more.
 SUB_UNITS = ("两", "寸", "分钟", "分", "秒钟", "秒", "夜", "宿")
 # After one of these a number of 周 is turns, not weeks (「转一周」「绕场一周」).
 TURN_VERBS = "转绕旋"
-# Counts come in three kinds of classifier: "count" names one movement (下 步 圈 锤 刀 针), "times"
-# how often (次 遍 回 趟 道), "item" a thing (个 根 块 层 张). Body parts (脚 拳 掌) are no
-# classifier here: 「两脚分开」 names the feet far more often than 「踢两脚」 counts kicks. 一 with a movement counts one event
-# (「拍一下醒木」「迈一步」), except in manner phrases (一针一针, 一上一下, 一下子, 一针长一针短), in
-# 'as soon as' (一下就…, 一下马上…)
-# and at the head of a clause or after 每 (each time, not how many); 一 with "times" is 'once, at a
-# time' (「一次舀半勺」「检查一遍」); 一 with a thing is the article (一个碗, 一层漆); 半 with a thing is
-# part of one (半个图案). A one-event count followed by another count in its clause is 'per':
-# 「转一圈拍四五十下」 counts the 四五十.
+# Counts come in three kinds of classifier (parameters.json): "count" names one movement (下 步 圈 锤
+# 刀 针), "times" how often (次 遍 回 趟 道), "item" a thing (个 根 块 层 张 样). Body parts (脚 拳 掌)
+# are no classifier here: 「两脚分开」 names the feet far more often than 「踢两脚」 counts kicks.
+# 一 with a movement counts one event (「拍一下醒木」「迈一步」), except in manner phrases (一针一针,
+# 一上一下, 一下子, 一针长一针短), in 'as soon as' (一下就…, 一下马上…), at the head of a clause or after
+# 每/上/下/这 (each time, which one: not how many); 一 with "times" is 'once, at a time' (「一次舀半勺」
+# 「检查一遍」); 一 with a thing is the article (一个碗, 一层漆); 半 with a thing is part of one (半个图案).
+# A one-event count followed by another count in its clause is 'per': 「转一圈拍四五十下」 counts 四五十.
 ONE_MANNER_NEXT = "一又接比挨连子就"
-# 「打一下马上退后」「碰一下立刻缩回」: the 一…就 'as soon as' construction, not a count
 ONCE_THEN = ("马上", "立刻", "立马", "便", "才", "赶紧", "赶快")
-ONE_MANNER_PREV = "又接比挨连每上下这那"  # 上一次, 下一步, 这一下: which one, not how many
+ONE_MANNER_PREV = "又接比挨连每上下这那"
+# Degrees: a slant or turn word in the clause makes an angle; a liquid or fire, a temperature.
 ANGLE_WORDS = "斜角倾歪偏转翻仰俯弯绕旋"
+LIQUIDS = "水油汤浆酒汁液"
 # 「八分厚」: before a size word 分 is a tenth of 寸 (1 寸 = 33.33 mm)
 SIZE_WORDS = "厚宽长深粗高"
 FEN_MM = 3.333
-# 「八十度的水」: a liquid has a temperature, never an angle
 CLAUSE_ENDS = ",。;!?:\uff0c\uff1b\uff01\uff1f\uff1a\n"  # ASCII and full-width
-LIQUIDS = "水油汤浆酒汁液"
+# 「每分钟/一秒钟/每小时 …」 before a count: a rate, converted to per minute
 PER_ALT = "每秒钟?|一秒钟?|每分钟|一分钟|每小时|一小时|一个钟头|每个钟头|每个小时|一个小时"
 PER_MINUTE = {"分钟": 1, "分": 1, "秒": 60, "秒钟": 60, "小时": 1 / 60, "钟头": 1 / 60}
 
@@ -450,7 +451,7 @@ class QuantityFinder:
             low, high = low * (1 - ratio), high * (1 + ratio)
         if kind == "time" and n1_at and text[n1_at - 1] in "这那":
             return None  # 「这两天」「那几年」: when, not how long
-        if unit == "周" and n1_at and text[max(0, n1_at - 2):n1_at].strip(TURN_VERBS) != text[max(0, n1_at - 2):n1_at]:
+        if unit == "周" and any(c in TURN_VERBS for c in text[max(0, n1_at - 2):n1_at]):
             kind, factor = "count", 1  # 转一周: one turn
         if m.end() - n1_at <= 4 and text[n1_at:m.end()] in self.num_pieces \
                 and self._inside_word(text, n1_at, m.end()):
