@@ -448,3 +448,12 @@ def test_degrees_of_a_liquid_or_fire_are_heat_and_a_slant_is_an_angle(text, name
 @pytest.mark.parametrize("text,expected", [("舞狮绕场一周", [("count", 1)]), ("豆子泡两周", [("duration_s", 1209600)])])
 def test_zhou_is_a_turn_after_a_turning_verb_else_weeks(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("进针五分", [("depth_mm", 16.66)]), ("刺入皮下三分。", [("depth_mm", 10)]), ("凿进去两分", [("depth_mm", 6.67)]),
+    ("针扎进去三毫米", [("depth_mm", 3)]), ("这活儿十分费眼", []), ("考了八十分", []), ("水倒七分满", []),
+    ("八十度的", [("angle_deg", 80)]),  # nothing after 的: no liquid
+])
+def test_fen_is_a_tenth_of_cun_after_a_size_cue_and_depth_words(text, expected):
+    assert found(text) == expected

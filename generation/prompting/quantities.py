@@ -158,12 +158,14 @@ def parse_cn_number(s: str):
 _PAIR_RE = re.compile(rf"((?:[{CN_CHARS}]*[十百千万])?)([{CN_DIGITS}])([{CN_DIGITS}])([十百千万]?)")
 
 
+CLAUSE_ENDS = ",。;!?:\uff0c\uff1b\uff01\uff1f\uff1a\n"  # ASCII and full-width
+CLAUSE_ENDS_RE = re.escape(CLAUSE_ENDS)
 # Units that are units only in some company: 分 is minutes only in 「三分半」「三分二十秒」「两分来钟」 (not in
 # 三分之一, 七分满, 十分); a bare 月 only after 个/半/多/来/把 (三月 is March); 里 not in 里头/里面; 三块钱 is
 # money; 下午 and 口子 are words.
 UNIT_BEFORE = {"月": "(?<=[个半多来把])"}
 UNIT_AFTER = {"下": "(?![午面边头])", "块": "(?![钱])", "里": "(?![头面边])", "口": "(?![子])",
-              "分": rf"(?=半|[来多]钟|(?:[{CN_DIGITS}十]{{1,3}}|\d{{1,3}})秒)"}
+              "分": rf"(?=半|[来多]钟|(?:[{CN_DIGITS}十]{{1,3}}|\d{{1,3}})秒|[{CLAUSE_ENDS_RE}]|$)"}
 # Smaller units said after a larger one (「一尺二寸」「两斤四两」「三分二十秒」「一个钟头二十分钟」);
 # 夜/宿 after 天 (「一天一夜」「三天三夜」) is the same days, not more.
 SUB_UNITS = ("两", "寸", "分钟", "分", "秒钟", "秒", "夜", "宿")
@@ -186,7 +188,6 @@ LIQUIDS = "水油汤浆酒汁液"
 # 「八分厚」: before a size word 分 is a tenth of 寸 (1 寸 = 33.33 mm)
 SIZE_WORDS = "厚宽长深粗高"
 FEN_MM = 3.333
-CLAUSE_ENDS = ",。;!?:\uff0c\uff1b\uff01\uff1f\uff1a\n"  # ASCII and full-width
 # 「每分钟/一秒钟/每小时 …」 before a count: a rate, converted to per minute
 PER_ALT = "每秒钟?|一秒钟?|每分钟|一分钟|每小时|一小时|一个钟头|每个钟头|每个小时|一个小时"
 PER_MINUTE = {"分钟": 1, "分": 1, "秒": 60, "秒钟": 60, "小时": 1 / 60, "钟头": 1 / 60}
@@ -397,8 +398,13 @@ class QuantityFinder:
         kind, factor = self.units[unit]
         lai2, half, half2, tail, sub, gap = m.group("lai2", "half", "half2", "tail", "sub", "gap")
         n1_at, ue = m.start("n1"), m.end("unit")
-        if unit == "分" and text[ue:ue + 1] in SIZE_WORDS:
+        if unit == "分" and ue < len(text) and text[ue] in SIZE_WORDS:
             kind, factor = "length", FEN_MM  # 「八分厚」: 分 is a tenth of 寸
+        elif unit == "分" and (ue == len(text) or text[ue] in CLAUSE_ENDS):
+            # 「进针五分」「刺入三分」: a bare 分 at the end of a clause is a length only after a size cue
+            if self._cue(text, m, LENGTH_NAMES, None) is None:
+                return None
+            kind, factor = "length", FEN_MM
         if lai2:
             lai = lai2[0]  # 「两分来钟」
         if unit.endswith(("月", "年")) and ue < len(text) and self.any_word(text[ue - 1:ue + 1]):
@@ -530,7 +536,7 @@ class QuantityFinder:
             if any(c in ANGLE_WORDS for c in before):
                 return "angle_deg", 1  # 斜四十五度, 转三百六十度, 往后仰三十度
             if value > 180 or self._cue(text, m, ("temperature_c",), None) or (
-                    text[m.end():m.end() + 1] == "的" and text[m.end() + 1:m.end() + 2] in LIQUIDS) \
+                    text[m.end():m.end() + 1] == "的" and m.end() + 1 < len(text) and text[m.end() + 1] in LIQUIDS) \
                     or any(c in LIQUIDS for c in before):  # 「蜡液保持在七十度」: a liquid's degrees are heat
                 return "temperature_c", 1
             return "angle_deg", 1
