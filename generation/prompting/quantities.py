@@ -204,11 +204,16 @@ class QuantityFinder:
         # spec's added forms (frequency ``own_freq`` and above: 九次蒸煮) do not count for that.
         freq = word_freq or {}
         # only words with a Chinese numeral in them can hold a spoken number: a set of those, built once
-        self.num_words = frozenset(w for w, f in freq.items() if 10 <= f < own_freq and len(w) > 1
-                                   and any(c in CN_CHARS_SET for c in w))
-        # every short piece of those words: a quantity that is none of them is inside none of them
-        self.num_pieces = frozenset(w[i:j] for w in self.num_words for i in range(len(w))
-                                    for j in range(i + 2, min(len(w), i + 4) + 1))
+        num_words = [w for w, f in freq.items() if 10 <= f < own_freq and len(w) > 2
+                     and any(c in CN_CHARS_SET for c in w)]
+        # every short proper piece of those words → (its offset in the word, the word): a quantity
+        # that is no such piece is inside no word, and one that is has only those words to check
+        self.num_pieces: dict = {}
+        for w in num_words:
+            for i in range(len(w)):
+                for j in range(i + 2, min(len(w), i + 4) + 1):
+                    if j - i < len(w):
+                        self.num_pieces.setdefault(w[i:j], []).append((i, w))
         self.any_word = lambda w: freq.get(w, 0) >= 10
         # 「两只手」「两条胳膊」 name the step's hands (the lexicon's hand terms): not a count
         self.hand_words = tuple(w for w in hand_words if w[:1] in CN_CHARS or w[:1] in SPOKEN_WORDS)
@@ -259,6 +264,8 @@ class QuantityFinder:
         )
         self.pattern = re.compile(source)
         cue_alt = "|".join(sorted(CORRECTION_CUES, key=len, reverse=True))
+        self._cue_any = re.compile(cue_alt)
+        self._stop = re.compile(f"[{CLAUSE_ENDS_RE}]")
         self._bare_re = re.compile(
             rf"[^\d{CN_CHARS}]{{0,4}}(?:{cue_alt})[^\d{CN_CHARS}]{{0,4}}?(?P<b>{NUM})(?=[{CLAUSE_ENDS}]|$)")
         # the same without 「一分钟…」 as a rate: 「一个钟头二十分钟」 is a duration, tried when the rate
@@ -304,6 +311,8 @@ class QuantityFinder:
     def _bare_corrections(self, text: str, out: list[Quantity]) -> list[Quantity]:
         """「烧到八百度,不对,九百」: a bare number right after a correction cue replaces the value before
         it, in that value's unit."""
+        if not self._cue_any.search(text):
+            return out  # no correction word in the text at all: nothing to do (the common case)
         result = []
         for k, q in enumerate(out):
             nxt = out[k + 1].start if k + 1 < len(out) else len(text)
@@ -396,7 +405,7 @@ class QuantityFinder:
         if unit not in self.units and unit == "月":
             unit = "个月"
         kind, factor = self.units[unit]
-        lai2, half, half2, tail, sub, gap = m.group("lai2", "half", "half2", "tail", "sub", "gap")
+        lai2, half, half2, tail, sub, gap, unit1 = m.group("lai2", "half", "half2", "tail", "sub", "gap", "unit1")
         n1_at, ue = m.start("n1"), m.end("unit")
         if unit == "分" and ue < len(text) and text[ue] in SIZE_WORDS:
             kind, factor = "length", FEN_MM  # 「八分厚」: 分 is a tenth of 寸
@@ -431,7 +440,6 @@ class QuantityFinder:
             low, high = v1, last
         else:
             low = high = last
-        unit1 = m.group("unit1")
         if unit1 and raw2 and unit1 != unit and unit1 in self.units and self.units[unit1][0] == kind:
             low = low * self.units[unit1][1] / factor  # 「三四天到一个礼拜」: the first number in its own unit
         if low > high:  # 「五到三度」
@@ -459,8 +467,7 @@ class QuantityFinder:
             return None  # 「这两天」「那几年」: when, not how long
         if unit == "周" and any(c in TURN_VERBS for c in text[max(0, n1_at - 2):n1_at]):
             kind, factor = "count", 1  # 转一周: one turn
-        if m.end() - n1_at <= 4 and text[n1_at:m.end()] in self.num_pieces \
-                and self._inside_word(text, n1_at, m.end()):
+        if m.end() - n1_at <= 4 and self._inside_word(text, n1_at, m.end()):
             return None
         name, rate = self._name(kind, unit, m, text, high)
         if name is None:
@@ -477,13 +484,12 @@ class QuantityFinder:
                         scale=factor * rate, counted=unit if kind == "item" and name == "count" else "")
 
     def _inside_word(self, text: str, start: int, end: int) -> bool:
-        """Is text[start:end] (a short spoken quantity) part of a longer dictionary word, at most 3
-        characters more before it and 5 after it? At most 23 set look-ups, so the scan stays linear."""
-        words = self.num_words
-        for i in range(max(0, start - 3), start + 1):
-            for j in range(end + (i == start), min(len(text), end + 5) + 1):
-                if text[i:j] in words:
-                    return True
+        """Is text[start:end] (a quantity of at most 4 characters) part of a longer dictionary word
+        that begins at most 3 characters before it and ends at most 5 after it?"""
+        for offset, word in self.num_pieces.get(text[start:end], ()):
+            at = start - offset
+            if 0 <= at and start - at <= 3 and at + len(word) - end <= 5 and text.startswith(word, at):
+                return True
         return False
 
     @staticmethod
@@ -581,12 +587,9 @@ class QuantityFinder:
         best, best_dist = default, 99
         for c in pattern.finditer(before):
             best, best_dist = name_of[c.group(0)], len(before) - c.end()
-        after = text[m.end(): m.end() + 3]
-        for k, ch in enumerate(after):  # 「高三尺三,宽一尺五」: a cue after a comma belongs to the next
-            if ch in CLAUSE_ENDS:
-                after = after[:k]
-                break
-        c = pattern.search(after)
-        if c is not None and c.start() < best_dist:
+        # 「高三尺三,宽一尺五」: a cue after a comma belongs to the next quantity
+        stop = self._stop.search(text, m.end(), m.end() + 3)
+        c = pattern.search(text, m.end(), stop.start() if stop else m.end() + 3)
+        if c is not None and c.start() - m.end() < best_dist:
             best = name_of[c.group(0)]
         return best
