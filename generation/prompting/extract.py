@@ -178,6 +178,10 @@ class Doc:
     #              verb, "T" lexicon term, "Q" quantity, or None for every other word
     quantities: dict  # token index → Quantity
     interesting: list  # indices of tokens whose kind is not None, ascending
+    # token index → (the spec's words among its pieces, the spec's tool/material term heading it or
+    # None) for a noun compound joined from jieba's pieces (「熟」「桐油」 → 熟桐油)
+    compounds: dict = field(default_factory=dict)
+    base: tuple = ()  # jieba's own tokens (words, starts, kinds, quantities) before the repairs
 
 
 def kind_table(spec: Spec) -> dict:
@@ -223,7 +227,7 @@ def kind_table(spec: Spec) -> dict:
     return table
 
 
-def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None) -> Doc:
+def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None, *, join_terms: bool = True) -> Doc:
     """Quantities first, then jieba (HMM off) on the rest.
 
     The quantity spans are blanked with a placeholder (same length, a character jieba never joins to a
@@ -280,6 +284,21 @@ def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None) -> Doc
     kinds = list(map(table.get, words))
     for i in qmap:
         kinds[i] = "Q"
+    if counters is not None:
+        counters.chars += len(norm)
+        counters.quantities += len(quantities)
+    return _finish_doc(spec, (words, starts, kinds, qmap), join_terms, counters)
+
+
+def retokenize_doc(spec: Spec, doc: Doc, counters: Counters | None = None, *, join_terms: bool) -> Doc:
+    """The same text with the repairs done again (jieba's cut is kept: no second segmentation)."""
+    return _finish_doc(spec, doc.base, join_terms, counters)
+
+
+def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | None) -> Doc:
+    """jieba's tokens (quantities as one token each) → the Doc: repairs, then kinds by position."""
+    table = kind_table(spec)
+    words, starts, kinds, qmap, compounds = _repair_tokens(spec, table, *base, join_terms)
     n = len(words)
     tags = None
     for i in range(n):
@@ -304,10 +323,194 @@ def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None) -> Doc
             kinds[i] = "V"
     interesting = list(compress(range(len(words)), kinds))
     if counters is not None:
-        counters.chars += len(norm)
         counters.tokens += len(words)
-        counters.quantities += len(quantities)
-    return Doc(words, starts, kinds, qmap, interesting)
+    return Doc(words, starts, kinds, qmap, interesting, compounds, base)
+
+
+# jieba's tags of a word that names a thing (person and place names included: jieba tags many
+# unknown craft words so, 松明子/nr, 丹/ns)
+NOUN_TAGS = {"n", "ng", "nr", "ns", "nz", "nrt", "nrfg"}
+ADJ_TAGS = {"a", "b"}
+# a locative after a noun says where, it never ends a compound (「锅里」「板上」)
+PLACE_SUFFIX = set("上里中内外下边")
+# before a one-character adjective: these make it a predicate or a complement (「泥软」「捶得匀」「很大」)
+PREDICATE_PREV_TAGS = {"n", "ng", "nr", "ns", "nz", "nrt", "f", "d", "a", "ad", "s", "t", "zg", "ud", "uv"}
+COMPOUND_MAX = 4  # characters in a noun compound joined here
+VERB_COMPLEMENT_CHARS = set("起开上下到住好完出进过来去着了成")  # 「拿起」「放下」 + 刀 is no tool name
+# after a character these make it a verb with its complement or aspect (「化到」「泡了」「刷成」)
+VERBAL_NEXT = {"到", "得", "成", "了", "着", "过", "完", "好", "开"}
+RARE_FREQ = 10  # a dictionary entry this rare, glued to 先/再, is an artefact of the dictionary
+
+
+def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: list, qmap: dict,
+                   join_terms: bool = True):
+    """Two repairs of jieba's cut (HMM off), one linear pass, no word lists:
+
+    * noun compounds jieba left in pieces are joined by their tags: a one-character noun (or a
+      character that heads a tool or material) after a noun or after a one-character noun
+      (「车」「盘」 → 车盘, 「钢」「槽」 → 钢槽, 「风箱」「炉」 → 风箱炉, 「丝」「眼」「板」 → 丝眼板), a
+      one-character adjective in attributive position before a noun (「粗」「坯」 → 粗坯, 「熟」「桐油」
+      → 熟桐油; not after a noun or an adverb, where it is a predicate: 「泥软」「很大」), and a noun
+      whose second character jieba glued to a locative (「银」「窝里」 → 银窝 + 里);
+    * a rare dictionary entry made of 先/再 and a verb or relation word (「先戴」「再往」) is cut back
+      into the sequence marker and the word, so the marker starts its unit and the verb is a verb.
+
+    Quantities, punctuation, markers, hands, craft names and the spec's actions never join; the
+    spec's tools and materials join only with ``join_terms`` (not for a craft the spec describes in
+    full, whose own names carry its defaults: 「深色线」 stays 深色 + 线 = 丝线 in 湘绣; nor is 先/再
+    cut off there)."""
+    props = _word_props(spec, table)
+    n1_at, nw_at = (0, 2) if join_terms else (1, 3)  # which flags apply: with or without the spec's words
+    out_w, out_s, out_k, out_q, compounds = [], [], [], {}, {}
+    group = False  # the last output token is a compound joined here
+    lp = None  # the last output token's properties (None: a compound joined here, or a quantity)
+    n = len(words)
+    for i in range(n):
+        w, k = words[i], kinds[i]
+        if k == "Q":
+            out_q[len(out_w)] = qmap[i]
+            out_w.append(w), out_s.append(starts[i]), out_k.append(k)
+            group, lp = False, None
+            continue
+        p = props.get(w)
+        if p is None:
+            p = props[w] = _props_of(spec, table, w)
+        if p[8] and join_terms:
+            # 「先戴」「再往」: a rare dictionary entry glued to a sequence marker
+            out_w.extend((w[0], w[1])), out_s.extend((starts[i], starts[i] + 1))
+            out_k.extend((table.get(w[0]), table.get(w[1])))
+            group, lp = False, None
+            continue
+        if p[6] and out_w and out_k[-1] != "Q" and out_w[-1] not in MEASURE_PREV \
+                and props.get(out_w[-1], _NO_PROPS)[10] is False:
+            k = "N"  # 「端起碗」「顶碗」: jieba tags 碗 as a classifier; with no numeral before it, a noun
+        if not (p[n1_at] or p[nw_at] or p[7] or p[9] or k == "N") or not out_w or out_k[-1] == "Q":
+            out_w.append(w), out_s.append(starts[i]), out_k.append(k)
+            group, lp = False, p
+            continue
+        lw, lk = out_w[-1], out_k[-1]
+        left_n1 = not group and lp is not None and lp[n1_at]
+        left_nw = group or (lp is not None and lp[nw_at])
+        if p[7] and left_n1:
+            # 「银」「窝里」: the noun's second character was glued to the locative
+            joined = lw + w[0]
+            pieces, _ = compounds.pop(len(out_w) - 1, ((lw,) if lk == "T" else (), None))
+            out_w[-1], out_k[-1] = joined, table.get(joined, "N")
+            if pieces:
+                compounds[len(out_w) - 1] = (pieces, None)
+            out_w.append(w[1]), out_s.append(starts[i] + 1), out_k.append(table.get(w[1]))
+            group, lp = False, None
+            continue
+        join = False
+        right_n1 = p[n1_at] or (k == "N" and len(w) == 1 and p[6])
+        right_nw = p[nw_at]
+        if len(lw) + len(w) <= COMPOUND_MAX and w not in PLACE_SUFFIX \
+                and not (i + 1 < n and words[i + 1] in VERBAL_NEXT):  # 「铁水化到…」: 化 is the predicate
+            if right_n1:
+                join = left_n1 or left_nw  # 「车」「盘」, 「风箱」「炉」, 「湿纸」「饼」
+            elif right_nw:
+                join = left_n1  # 「龙」「身子」, 「热」「毛巾」
+            if not join and lp is not None and not group and lp[4] and (right_n1 or right_nw):
+                # 「粗」「坯」, 「熟」「桐油」: an adjective before a noun modifies it unless a noun,
+                # an adverb or a complement marker before it makes it a predicate
+                before = out_w[-2] if len(out_w) >= 2 else None
+                join = before is None or (props.get(before, _NO_PROPS)[10] is not True
+                                          and before not in ("到", "得", "很", "太", "最", "更", "越"))
+            if not join and p[9] and lp is not None and not group and lp[5] and (lk != "T" or join_terms):
+                join = _instrument(words, kinds, out_w, out_k, i, lw, w, right_nw)
+        if join:
+            joined = lw + w
+            pieces, _ = compounds.pop(len(out_w) - 1, ((lw,) if lk == "T" else (), None))
+            head = spec.terms.get(w) if k == "T" else None
+            if head is not None and head.category not in ("tool", "material"):
+                head = None
+            out_w[-1] = joined
+            out_k[-1] = table.get(joined) or ("T" if head is not None else "N")
+            compounds[len(out_w) - 1] = (pieces + ((w,) if k == "T" else ()), head)
+            group, lp = True, None
+            continue
+        out_w.append(w), out_s.append(starts[i]), out_k.append(k)
+        group, lp = False, p
+    out_s.append(starts[n])
+    return out_w, out_s, out_k, out_q, compounds
+
+
+# A word's properties for the repairs (computed once per word and spec), by index:
+# 0/1 a one-character noun (with/without the spec's tools and materials), 2/3 a noun of two characters
+# or more (same), 4 a one-character adjective, 5 a verb that can name an instrument with a tool
+# character after it, 6 a tool/material character jieba tags as a classifier, 7 a noun character
+# glued to a locative (窝里), 8 a rare entry glued to 先/再, 9 ends in a tool character, 10 its tag makes
+# a one-character adjective after it a predicate (True), or it is a numeral/demonstrative (None), else False.
+_NO_PROPS = (False,) * 10 + (False,)
+
+
+def _word_props(spec: Spec, table: dict) -> dict:
+    props = getattr(spec, "_noun_props", None)
+    if props is None:
+        props = spec._noun_props = {}
+    return props
+
+
+def _props_of(spec: Spec, table: dict, w: str) -> tuple:
+    t = spec.pos_tags().get(w, "")
+    k = table.get(w)
+    terms = spec.terms
+    closed = SKIP | COMPLEMENTS | MEASURE_PREV | NEGATIONS | PREDICATE_ADVERBS
+
+    def joinable(with_terms):
+        if k is None or k == "N":
+            return w not in closed
+        if k == "T" and with_terms and w not in spec.ambiguous:
+            info = terms[w]
+            # the spec's tools and materials, and a single character it knows only as another
+            # craft's short name for a technique (盘 for 盘金: jieba's 车/盘)
+            return info.category in ("tool", "material") or (len(w) == 1 and info.category == "technique")
+        return False
+
+    heads = TOOL_HEADS | MATERIAL_HEADS
+    thing1 = len(w) == 1 and (t in NOUN_TAGS or (w in heads and (w not in MANUAL_VERBS or t[:1] == "n")))
+    thing = len(w) >= 2 and (t in NOUN_TAGS or k in ("N", "T"))
+    j_with, j_without = joinable(True), joinable(False)
+    before_adj = True if t in PREDICATE_PREV_TAGS else (None if t in ("m", "r", "mq") else False)
+    return (
+        thing1 and j_with, thing1 and j_without, thing and j_with, thing and j_without,
+        len(w) == 1 and t in ADJ_TAGS and k is None and w not in closed,
+        1 <= len(w) <= 2 and t[:1] == "v" and w not in TOOL_LEAD and w[-1] not in VERB_COMPLEMENT_CHARS
+        and k in (None, "V", "T"),
+        k is None and t == "q" and len(w) == 1 and w in heads,
+        len(w) == 2 and w[1] in ("里", "上") and t in ("n", "s", "f") and w not in terms,
+        len(w) == 2 and w[0] in ("先", "再") and w not in terms
+        and spec.ensure_tokenizer().FREQ.get(w, 0) < RARE_FREQ and table.get(w[1]) in ("V", "T", "C", "R"),
+        w[-1:] in TOOL_HEADS and (len(w) == 2 and thing or len(w) == 1 and w not in MANUAL_VERBS
+                                  and t in ("n", "ng", "zg", "q")),
+        before_adj,
+    )
+
+
+def _instrument(words, kinds, out_w, out_k, i, lw, w, right_nw) -> bool:
+    """「拿打纬刀往里打」「刮痧板蘸油」「拿刮泥板把边刮平」: a verb and a noun headed by a tool
+    character, standing where a noun stands (after 拿/用…, or opening the clause) and followed by the
+    predicate, name the tool the verb is done with."""
+    if len(w) == 2 and not right_nw:
+        return False
+    before = out_w[-2] if len(out_w) >= 2 else None
+    if before is not None and before not in TOOL_LEAD and out_k[-2] not in ("P", "M", "L", "O"):
+        return False
+    if len(lw) == 1 and before not in TOOL_LEAD:
+        return False  # 「刮泥板」 opening a clause is 刮 + its object
+    nxt = i + 1
+    return nxt < len(words) and (kinds[nxt] in ("V", "T", "C", "O", "L", "R") or words[nxt] in TOOL_LEAD)
+
+
+def _craft_words(doc: Doc):
+    """The words that say which craft this is: the spec's words and craft names, those inside a
+    compound joined from jieba's pieces included."""
+    words, kinds, compounds = doc.words, doc.kinds, doc.compounds
+    for k in doc.interesting:
+        if k in compounds:
+            yield from compounds[k][0]
+        elif kinds[k] in ("T", "A"):
+            yield words[k]
 
 
 def tokenize(spec: Spec, norm: str, counters: Counters | None = None) -> list[tuple]:
@@ -411,12 +614,15 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     ``detect`` and no craft, the catalogue's words decide (``Spec.detect_craft``), and when no craft
     clearly leads there is none: no craft-specific defaults, a neutral scene."""
     norm = normalize_chars(text)
-    doc = tokenize_doc(spec, norm, counters)
-    words, kinds, starts = doc.words, doc.kinds, doc.starts
+    doc = tokenize_doc(spec, norm, counters, join_terms=craft is None or craft not in spec.crafts_with_actions)
     detected = None
     if craft is None and detect:
-        detected = spec.detect_craft(words[k] for k in doc.interesting if kinds[k] in ("T", "A"))
+        detected = spec.detect_craft(_craft_words(doc))
         craft = detected.key if detected is not None else None
+        if craft in spec.crafts_with_actions and any(pieces for pieces, _ in doc.compounds.values()):
+            # a craft the spec describes in full keeps its own words apart (one more linear pass)
+            doc = retokenize_doc(spec, doc, counters, join_terms=False)
+    words, kinds, starts = doc.words, doc.kinds, doc.starts
     # For a craft whose own actions the spec describes, a verb outside them with nothing of its own
     # says how the step before is done; for any other craft every verb can be a step.
     described = craft is not None and craft in spec.crafts_with_actions
@@ -432,6 +638,11 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         if w in MEASURE_FORMS and k and words[k - 1] in MEASURE_PREV:
             continue  # 「每针」「一针接一针」
         info = spec_info = lookup(w)
+        if info is None:
+            # a compound headed by a tool or material the spec knows is that kind of thing, by the
+            # name said (熟桐油 is a 桐油)
+            head = doc.compounds[k][1]
+            info = spec_info = TermInfo(w, head.category, head.crafts)
         if not described and info.category in ("action", "tool", "material") and info.canonical != w \
                 and w not in ambiguous:
             # a craft the spec does not describe in full: the word as said (刷 stays 刷, not 涂; 刷子
@@ -841,7 +1052,8 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int):
     return "".join(parts), None, k
 
 
-MATERIAL_HEADS = set("线丝绒浆水泥漆墨料胶粉油纸布缎绢绸土沙砂灰蜡釉彩色汁液膏糖面米豆茶叶皮革麻棉毛羽金银铜铁锡")
+MATERIAL_HEADS = set("线丝绒浆水泥漆墨料胶粉油纸布缎绢绸土沙砂灰蜡釉彩色汁液膏糖面米豆茶叶皮革麻棉毛羽金银铜铁锡"
+                     "木竹篾草秆藤柴炭绳")  # wood, cane and plant stuff, fuel, cord
 
 
 LOCATIVE_SUFFIX = {"里", "上", "中", "内", "外", "下", "边", "面", "底", "口", "头上", "里面", "上面", "底下"}
@@ -861,6 +1073,10 @@ def _is_tool_word(word: str) -> bool:
 
 
 PLACE_MARKERS = {"在", "到", "进", "往", "从", "由"}
+LOCATIVES = {"里", "上", "中", "内", "底下", "里面", "里头", "上面", "上头", "当中", "中间"}
+INSIDE = {"里", "内", "中", "里面", "里头", "当中"}  # 「X里」: X holds the thing, a vessel
+# verbs that wield their object (「抡锤」「举槌子」「挥鞭」「推刀」): a tool there is what with
+WIELD_VERBS = set("抡举挥舞推操握持执拿攥")
 
 
 def _mark_open_terms(doc: Doc, s: int, e: int, step: Step) -> None:
@@ -937,7 +1153,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             if place is None and w in PLACE_MARKERS:
                 np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
                 if np is not None:
-                    place = (np, info)
+                    place = (np, info, nxt <= e and words[nxt] in INSIDE)
                     i = nxt
                     continue
         elif k == "V" or (k == "C" and not described) or (k == "T" and i != action_idx and spec.pos_tags().get(w, "")[:1] == "v"
@@ -977,17 +1193,28 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     if action_idx is not None and not described and step.action is not None:
         # the verb's object: 「蘸了墨汁」 → material; 「倒进钢槽」 → where (a vessel is a tool)
         nxt = action_idx + 1
-        into = words[action_idx][-1:] in "进到在入" or (nxt <= e and words[nxt] in ("进", "到", "在", "入", "进去"))
-        np, info, _ = _noun_phrase(doc, term_at, nxt, e)
+        verb = words[action_idx]
+        into = verb[-1:] in "进到在入" or verb in DIRECTION_VERBS or (
+            nxt <= e and words[nxt] in ("进", "到", "在", "入", "进去"))
+        np, info, after = _noun_phrase(doc, term_at, nxt, e)
+        if nxt + 1 <= e and words[nxt] in ("好", "完") and words[nxt + 1] == "了":
+            np = None  # 「劈好了上机」: after V好了 the clause goes on with a new predicate
         if np is not None:
             tool_like = _is_tool_word(np) if info is None else info.category == "tool"
-            if into and place is None:
-                place = (np, info)
-            elif tool_like:
+            if after <= e and words[after] in LOCATIVES:
+                into = True  # 「放石臼里」「搁锅里」: a noun with a locative after it is where
+            if into:
+                if place is None:
+                    place = (np, info, after <= e and words[after] in INSIDE)
+            elif tool_like and (verb in TOOL_LEAD or verb[:1] in WIELD_VERBS):
                 if step.tool is None:
-                    step.tool = np  # 「推刀」: the verb's object is the tool it moves
+                    step.tool = np  # 「抡锤」「推刀」: the verb moves the tool it names
             elif step.material is None:
+                # 「抱琵琶」「搅车盘」「顶碗」: what any other verb takes as its object is what is worked,
+                # even a thing that is elsewhere a tool (unless 拿/用… named it as what with)
                 step.material = np
+                if step.tool == np and lead_tool != np:
+                    step.tool = None
     elif chosen is not None and step.material is None:
         np, info, _ = _noun_phrase(doc, term_at, chosen + 1, e)
         if np is not None and not _is_tool_word(np) and not (info is not None and info.category == "tool"):
@@ -1008,10 +1235,10 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     if step.material is None and ba_obj is not None and chosen is not None:
         step.material = ba_obj[0]
     if place is not None and not described:
-        np, info = place
-        if (info is not None and info.category == "tool") or (info is None and _is_tool_word(np)):
+        np, info, inside = place
+        if (info is not None and info.category == "tool") or (info is None and (_is_tool_word(np) or inside)):
             if step.tool is None:
-                step.tool = np  # 「糖块搁锅里」: the vessel
+                step.tool = np  # 「糖块搁锅里」「银料搁银窝里」: the vessel (what a thing is put inside)
         elif step.material is None and info is None:
             step.material = np  # 「在塑料布上画」: the ground worked on
     if topic is not None and not described and step.material is None:
@@ -1024,8 +1251,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     if topic is not None:
         np, info = topic
         if (info is not None and info.category == "tool") or (info is None and _is_tool_word(np)):
-            if step.tool is None and chosen is not None:
-                step.tool = np  # 「刀斜着往里进」
+            if step.tool is None and (chosen is not None or not described):
+                step.tool = np  # 「刀斜着往里进」「刮痧板蘸点油」
         elif step.material is None and chosen is not None and info is not None and info.category == "material":
             step.material = np  # 「糖稀熬到…」 (a material the spec knows, before a verb read here)
 
