@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy
 
 from heritage.media import stream_field_file
 from heritage.permissions import PermissionView, allowed
-from heritage.webvtt import serialize, to_plain_text
+from heritage.webvtt import WebVTTError, serialize, to_plain_text
 
 from . import selectors, services
 from .forms import (CraftForm, FootageForm, InheritorForm, PortraitForm, RecordingForm, SegmentFormSet, StepFormSet,
@@ -606,21 +606,20 @@ class TranscriptImport(RoleView):
     def post(self, request, pk):
         recording = get_object_or_404(Recording, pk=pk)
         form = TranscriptImportForm(request.POST, request.FILES)
-        if form.is_valid() and form.cleaned_data.get("deferred"):
-            deferred = form.cleaned_data["deferred"]
-            job = services.transcript_import_job_create(recording=recording, text=deferred["text"],
-                                                        kind=deferred["kind"], mode=form.cleaned_data["mode"],
-                                                        actor=request.user)
-            return redirect("curator:transcript_import_status", pk=recording.pk, job_id=job.pk)
         if form.is_valid():
             try:
-                saved = services.transcript_import(recording=recording, cues=form.cleaned_data["cues"],
-                                                   mode=form.cleaned_data["mode"])
+                outcome = services.transcript_import_text(recording=recording, text=form.cleaned_data["text"],
+                                                          kind=form.cleaned_data["kind"],
+                                                          mode=form.cleaned_data["mode"], actor=request.user)
+            except WebVTTError as exc:
+                form.add_error("file", str(exc))
             except ValidationError as exc:
                 for message in exc.messages:
                     form.add_error("file", message)
             else:
-                messages.success(request, _("已导入转写,现共有 %(n)d 个片段。") % {"n": len(saved)})
+                if outcome.job is not None:  # a big file: the task imports it, this page follows it
+                    return redirect("curator:transcript_import_status", pk=recording.pk, job_id=outcome.job.pk)
+                messages.success(request, _("已导入转写,现共有 %(n)d 个片段。") % {"n": len(outcome.saved)})
                 return redirect("curator:transcript_edit", pk=recording.pk)
         messages.error(request, _("导入失败,现有转写没有改动。"))
         editor = TranscriptEdit(request=request)

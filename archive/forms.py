@@ -6,7 +6,6 @@ import re
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import FileField as ModelFileField
@@ -15,11 +14,9 @@ from django.utils.translation import gettext_lazy as _
 
 from . import roles
 from .models import Craft, Footage, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep
-from .services import SegmentInput, plain_text_to_cues, segments_check
+from .services import SegmentInput, segments_check, transcript_size_check
 from heritage.timecode import TimecodeError, format_ms as fmt_ms, parse_timecode
-from heritage.webvtt import WebVTTError, parse as parse_webvtt
 
-MAX_TRANSCRIPT_FILE_MB = 5
 PARAM_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 
 
@@ -401,34 +398,18 @@ class TranscriptImportForm(forms.Form):
     mode = forms.ChoiceField(label=_("导入方式"), choices=MODE_CHOICES, initial="replace", widget=forms.RadioSelect)
 
     def clean_file(self):
+        """The file's text and kind (``cleaned_data["text"]``, ``["kind"]``); parsing, checking and the choice
+        between importing now and queueing a task are the service's (``services.transcript_import_text``)."""
         upload = self.cleaned_data["file"]
         name = upload.name.lower()
         if not name.endswith((".vtt", ".txt")):
             raise ValidationError(_("不支持的文件类型,请上传 .vtt 或 .txt 文件。"))
-        if upload.size > MAX_TRANSCRIPT_FILE_MB * 1024 * 1024:
-            raise ValidationError(_("转写文件过大,上限为 %(n)d MB。") % {"n": MAX_TRANSCRIPT_FILE_MB})
+        transcript_size_check(upload.size)  # before reading it
         raw = upload.read()
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise ValidationError(_("文件不是 UTF-8 编码(第 %(pos)d 字节出错),请另存为 UTF-8 后重试。") % {"pos": exc.start + 1})
-        if len(raw) > settings.HERITAGE_TRANSCRIPT_INLINE_KB * 1024:
-            # A big file is parsed, checked and saved by a task (archive/tasks.py), not in this request.
-            self.cleaned_data["deferred"] = {"text": text, "kind": "vtt" if name.endswith(".vtt") else "txt"}
-            return upload
-        if name.endswith(".vtt"):
-            try:
-                cues = parse_webvtt(text)
-            except WebVTTError as exc:
-                raise ValidationError(str(exc))
-        else:
-            cues = plain_text_to_cues(text=text)
-        if not cues:
-            raise ValidationError(_("文件中没有任何字幕块。"))
-        for n, cue in enumerate(cues, start=1):
-            if len(cue.text) > 5000:
-                raise ValidationError(_("第 %(n)d 条文本超过 5000 字。") % {"n": n})
-            if len(cue.speaker) > 100:
-                raise ValidationError(_("第 %(n)d 条说话人名称超过 100 字。") % {"n": n})
-        self.cleaned_data["cues"] = cues
+        self.cleaned_data["text"] = text
+        self.cleaned_data["kind"] = "vtt" if name.endswith(".vtt") else "txt"
         return upload

@@ -408,7 +408,8 @@ class Footage(TimeStamped):
 class TranscriptImportJob(models.Model):
     """A big transcript import, run by a task (``archive.tasks.transcript_import_run``) instead of inside the
     request: the uploaded text, how to import it, and how far it got. Files above
-    ``HERITAGE_TRANSCRIPT_INLINE_KB`` take this path (archive/curator_views.py, ``TranscriptImport``)."""
+    ``HERITAGE_TRANSCRIPT_INLINE_KB`` take this path (``archive.services.transcript_import_text``, for the
+    curator form and the API alike)."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("排队中")

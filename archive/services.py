@@ -498,7 +498,69 @@ def plain_text_to_cues(*, text: str, seconds_per_line: int = 5) -> list[Cue]:
     return cues
 
 
-# --- Big transcript imports, as a task -------------------------------------------------------------
+# --- Transcript imports: one path for the form, the API and the task --------------------------------
+
+MAX_TRANSCRIPT_FILE_MB = 5
+TRANSCRIPT_KINDS = ("vtt", "txt")
+TRANSCRIPT_MODES = ("replace", "append")
+
+
+def transcript_size_check(n_bytes: int) -> None:
+    """Refuse a transcript file over ``MAX_TRANSCRIPT_FILE_MB`` (the form calls this before reading the upload)."""
+    if n_bytes > MAX_TRANSCRIPT_FILE_MB * 1024 * 1024:
+        raise ValidationError(_("转写文件过大,上限为 %(n)d MB。") % {"n": MAX_TRANSCRIPT_FILE_MB}, code="too_large")
+
+
+def transcript_import_is_big(text: str) -> bool:
+    """The one size rule: a document over ``HERITAGE_TRANSCRIPT_INLINE_KB`` (UTF-8 bytes) is imported by a task
+    (``archive.tasks.transcript_import_run``), not inside the request."""
+    from django.conf import settings
+
+    return len(text.encode("utf-8")) > settings.HERITAGE_TRANSCRIPT_INLINE_KB * 1024
+
+
+def transcript_text_to_cues(*, text: str, kind: str) -> list[Cue]:
+    """A whole .vtt or .txt document as cues, with the checks every import makes before anything is written.
+    Raises ``WebVTTError`` (naming the line) for a malformed WebVTT, ``ValidationError`` for the rest."""
+    from heritage.webvtt import parse as parse_webvtt
+
+    if kind not in TRANSCRIPT_KINDS:
+        raise ValidationError(_("不支持的转写格式:%(kind)s") % {"kind": kind}, code="invalid")
+    cues = parse_webvtt(text) if kind == "vtt" else plain_text_to_cues(text=text)
+    if not cues:
+        raise ValidationError(_("文件中没有任何字幕块。"), code="empty")
+    for n, cue in enumerate(cues, start=1):
+        if len(cue.text) > 5000:
+            raise ValidationError(_("第 %(n)d 条文本超过 5000 字。") % {"n": n}, code="too_long")
+        if len(cue.speaker) > 100:
+            raise ValidationError(_("第 %(n)d 条说话人名称超过 100 字。") % {"n": n}, code="too_long")
+    return cues
+
+
+@dataclass(frozen=True)
+class TranscriptImportOutcome:
+    """What ``transcript_import_text`` did: ``saved`` (imported now) or ``job`` (queued, big document)."""
+
+    saved: list[TranscriptSegment] | None = None
+    job: Any = None  # archive.models.TranscriptImportJob
+
+
+def transcript_import_text(*, recording: Recording, text: str, kind: str, mode: str, actor) -> TranscriptImportOutcome:
+    """Import a whole transcript document (the curator form and ``POST /api/v1/recordings/<id>/transcript``).
+    A small one is parsed, checked and saved now (raising ``WebVTTError``/``ValidationError``, nothing
+    written); a big one (``transcript_import_is_big``) is queued as a ``TranscriptImportJob`` whose task runs
+    the same parser and service and records its progress."""
+    if mode not in TRANSCRIPT_MODES:
+        raise ValidationError(_("未知的导入方式:%(mode)s") % {"mode": mode}, code="invalid")
+    if kind not in TRANSCRIPT_KINDS:
+        raise ValidationError(_("不支持的转写格式:%(kind)s") % {"kind": kind}, code="invalid")
+    transcript_size_check(len(text.encode("utf-8")))
+    if transcript_import_is_big(text):
+        return TranscriptImportOutcome(job=transcript_import_job_create(recording=recording, text=text, kind=kind,
+                                                                        mode=mode, actor=actor))
+    cues = transcript_text_to_cues(text=text, kind=kind)
+    return TranscriptImportOutcome(saved=transcript_import(recording=recording, cues=cues, mode=mode))
+
 
 def transcript_import_job_create(*, recording: Recording, text: str, kind: str, mode: str, actor):
     """Queue an import of ``text`` (a whole .vtt/.txt file) into ``recording``; the task runs once the
@@ -512,12 +574,12 @@ def transcript_import_job_create(*, recording: Recording, text: str, kind: str, 
 
 
 def transcript_import_job_run(*, job_id: int) -> str:
-    """Parse, check and save an import job's text with the same parser and service as the form; the row
+    """Parse, check and save an import job's text with the same parser and service as a small import; the row
     says how far it got. A bad file fails the job with the message (naming the line) and changes nothing."""
     from django.utils import timezone
 
     from .models import TranscriptImportJob
-    from heritage.webvtt import WebVTTError, parse as parse_webvtt
+    from heritage.webvtt import WebVTTError
 
     S = TranscriptImportJob.Status
     if not TranscriptImportJob.objects.filter(pk=job_id, status=S.QUEUED).update(
@@ -525,7 +587,7 @@ def transcript_import_job_run(*, job_id: int) -> str:
         return "skipped"  # a duplicate message, or already done
     job = TranscriptImportJob.objects.select_related("recording").get(pk=job_id)
     try:
-        cues = parse_webvtt(job.text) if job.kind == "vtt" else plain_text_to_cues(text=job.text)
+        cues = transcript_text_to_cues(text=job.text, kind=job.kind)
         TranscriptImportJob.objects.filter(pk=job_id).update(stage=_("检查并保存"), progress=50)
         with transaction.atomic():
             saved = transcript_import(recording=job.recording, cues=cues, mode=job.mode)

@@ -1,5 +1,6 @@
 """Archive REST API: read for curators/reviewers, transcript import for curators; a malformed WebVTT
-answers 400 naming the line, and the saved transcript is unchanged."""
+answers 400 naming the line, and the saved transcript is unchanged. A big import goes through the same
+task and status row as the curator form (202 and a pollable status)."""
 import pytest
 from rest_framework.authtoken.models import Token
 
@@ -43,8 +44,121 @@ def test_transcript_import(client, api, make_user, curator, recording):
     bad = "WEBVTT\n\n00:00:30.000 --> 00:00:29.000\n倒过来了\n"
     r = client.post(url, {"webvtt": bad}, content_type="application/json", **h)
     assert r.status_code == 400 and r.json()["line"] == 3 and "早于或等于开始时间" in r.json()["detail"]
+    assert r.json()["code"] == "invalid"
     r = client.post(url, {"webvtt": good, "mode": "append"}, content_type="application/json", **h)
     assert r.status_code == 400 and "时间重叠" in r.json()["detail"]
     r = client.post(url, {"mode": "sideways"}, content_type="application/json", **h)
     assert r.status_code == 400 and "webvtt" in r.json() and "mode" in r.json()
     assert segments_of(recording) == before
+
+
+def big_webvtt(n: int = 300, *, bad_last: bool = False) -> str:
+    cues = "".join(f"{i // 60:02d}:{i % 60:02d}.000 --> {i // 60:02d}:{i % 60:02d}.900\n第{i}句,针脚要齐。\n\n"
+                   for i in range(n))
+    return "WEBVTT\n\n" + cues + ("59:05.000 --> 59:04.000\n倒了\n" if bad_last else "")
+
+
+def test_big_transcript_import_answers_202_and_runs_as_the_forms_task(client, api, make_user, curator, recording,
+                                                                      settings, django_capture_on_commit_callbacks):
+    """Over HERITAGE_TRANSCRIPT_INLINE_KB the API queues the same TranscriptImportJob the form does; the
+    status resource follows it until the task has imported the whole document."""
+    from unittest import mock
+
+    from archive.models import TranscriptImportJob
+    from archive.services import transcript_import_job_run
+
+    settings.HERITAGE_TRANSCRIPT_INLINE_KB = 1
+    url, h = f"/api/v1/recordings/{recording.pk}/transcript", api(curator)
+    before = segments_of(recording)
+    with mock.patch("archive.tasks.transcript_import_run.delay") as delay, \
+            django_capture_on_commit_callbacks(execute=True):
+        r = client.post(url, {"webvtt": big_webvtt(), "mode": "replace"}, content_type="application/json", **h)
+    job = TranscriptImportJob.objects.get()
+    assert r.status_code == 202, r.content
+    body = r.json()
+    assert (body["id"], body["status"], body["mode"], body["recording"]) == (job.pk, "queued", "replace", recording.pk)
+    assert r["Location"] == body["url"] == f"/api/v1/recordings/{recording.pk}/transcript/imports/{job.pk}"
+    delay.assert_called_once_with(job.pk)
+    assert segments_of(recording) == before  # nothing imported inside the request
+    assert client.get(body["url"], **api(make_user("rev", "reviewer"))).status_code == 403
+    assert client.get(f"/api/v1/recordings/{recording.pk + 1}/transcript/imports/{job.pk}", **h).status_code == 404
+    assert client.get(body["url"], **h).json()["status"] == "queued"
+    assert transcript_import_job_run(job_id=job.pk) == "succeeded"
+    done = client.get(body["url"], **h).json()
+    assert (done["status"], done["progress"], done["segments"], done["error"]) == ("succeeded", 100, 300, "")
+    assert recording.segments.count() == 300
+
+
+def test_big_bad_transcript_import_fails_its_job_and_changes_nothing(client, api, curator, recording, settings,
+                                                                    django_capture_on_commit_callbacks):
+    from unittest import mock
+
+    from archive.services import transcript_import_job_run
+
+    settings.HERITAGE_TRANSCRIPT_INLINE_KB = 1
+    before = segments_of(recording)
+    h = api(curator)
+    with mock.patch("archive.tasks.transcript_import_run.delay"), django_capture_on_commit_callbacks(execute=True):
+        r = client.post(f"/api/v1/recordings/{recording.pk}/transcript", {"webvtt": big_webvtt(bad_last=True)},
+                        content_type="application/json", **h)
+    assert r.status_code == 202
+    assert transcript_import_job_run(job_id=r.json()["id"]) == "failed"
+    failed = client.get(r.json()["url"], **h).json()
+    assert failed["status"] == "failed" and "第 903 行" in failed["error"] and "早于或等于开始时间" in failed["error"]
+    assert segments_of(recording) == before
+
+
+def test_form_and_api_share_the_size_rule(client, curator_client, api, curator, recording, settings,
+                                          django_capture_on_commit_callbacks):
+    """One threshold for both: a document just under it is imported in the request by the form and the API
+    alike, one byte more is queued by both."""
+    from unittest import mock
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from archive.models import TranscriptImportJob
+    from archive.services import transcript_import_is_big
+
+    doc = big_webvtt(40)
+    settings.HERITAGE_TRANSCRIPT_INLINE_KB = 1
+    size = len(doc.encode())
+    assert size > 1024
+    h = api(curator)
+    for limit_bytes, queued in ((size, False), (size - 1, True)):
+        settings.HERITAGE_TRANSCRIPT_INLINE_KB = limit_bytes / 1024
+        assert transcript_import_is_big(doc) is queued
+        with mock.patch("archive.tasks.transcript_import_run.delay"), django_capture_on_commit_callbacks(execute=True):
+            r_api = client.post(f"/api/v1/recordings/{recording.pk}/transcript", {"webvtt": doc},
+                                content_type="application/json", **h)
+            r_form = curator_client.post(f"/curator/recordings/{recording.pk}/transcript/import/",
+                                         {"file": SimpleUploadedFile("t.vtt", doc.encode()), "mode": "replace"})
+        assert r_api.status_code == (202 if queued else 200), r_api.content
+        assert ("/transcript/import/" in r_form["Location"]) is queued and r_form.status_code == 302
+        assert TranscriptImportJob.objects.count() == (2 if queued else 0)
+
+
+def test_archive_schema_builds_without_warnings_and_documents_uploads_and_202():
+    from django.urls import include, path
+    from drf_spectacular.drainage import GENERATOR_STATS
+    from drf_spectacular.generators import SchemaGenerator
+    from drf_spectacular.validation import validate_schema
+
+    GENERATOR_STATS.reset()
+    schema = SchemaGenerator(patterns=[path("api/v1/", include("archive.api.urls"))]).get_schema(public=True)
+    validate_schema(schema)
+    assert not GENERATOR_STATS, "schema warnings/errors for the archive API (see captured stderr)"
+    paths, components = schema["paths"], schema["components"]["schemas"]
+    for route, method in (("/api/v1/portraits", "post"), ("/api/v1/portraits/{id}", "put")):
+        body = paths[route][method]["requestBody"]["content"]
+        assert list(body) == ["multipart/form-data"]
+    assert components["PortraitUpload"]["properties"]["image"]["format"] == "binary"
+    assert "202" in paths["/api/v1/recordings/{id}/transcript"]["post"]["responses"]
+    assert "/api/v1/recordings/{id}/transcript/imports/{job_id}" in paths
+
+
+def test_out_of_range_ids_are_404_not_500(client, api, curator):
+    h, huge = api(curator), 2**70
+    assert client.get(f"/api/v1/recordings/{huge}/transcript/imports/{huge}", **h).status_code == 404
+    assert client.get(f"/api/v1/recordings/{huge}/transcript/imports/1", **h).status_code == 404
+    assert client.post(f"/api/v1/recordings/{huge}/transcript", {"webvtt": "WEBVTT\n"},
+                       content_type="application/json", **h).status_code == 404

@@ -55,3 +55,34 @@ def test_readme_lists_every_variable_the_settings_read():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     missing = sorted(n for n in names if f"`{n}`" not in readme and not re.search(rf"\b{n}\b", readme))
     assert missing == [], f"add to README.md, Configuration: {missing}"
+
+
+def _settings_variables() -> set[str]:
+    names = set()
+    for path in (ROOT / "heritage" / "settings").glob("*.py"):
+        names |= set(re.findall(r"\benv(?:\.\w+)?\(\s*\"([A-Z0-9_]+)\"", path.read_text(encoding="utf-8")))
+    return names
+
+
+def test_compose_passes_real_settings_and_every_model_folder():
+    """docker-compose.yml sets only variables the settings read (a misspelt name is silently ignored), sets
+    every model folder and preset (T2V, S2V) to a path under the read-only /models mount, and every
+    ``${NAME}`` it takes from .env is in .env.example."""
+    import yaml
+
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text(encoding="utf-8"))
+    app_env = compose["x-app"]["environment"]
+    known = _settings_variables() | {"DJANGO_SETTINGS_MODULE", "CUDA_VISIBLE_DEVICES"}
+    for name, service in compose["services"].items():
+        env = {**app_env, **(service.get("environment") or {})} if "build" in service else {}
+        assert not set(env) - known, f"{name}: variables the settings never read: {set(env) - known}"
+    for dir_var, preset_var in (("HERITAGE_ENGINE_MODEL_DIR", "HERITAGE_ENGINE_PRESET"),
+                                ("HERITAGE_S2V_MODEL_DIR", "HERITAGE_S2V_PRESET")):
+        assert str(app_env.get(dir_var, "")).startswith("/models/"), dir_var
+        assert not str(app_env.get(preset_var, "tiny")).startswith("tiny"), preset_var
+    assert any(v.endswith(":/models:ro") for v in compose["x-app"]["volumes"])
+    text = (ROOT / "docker-compose.yml").read_text(encoding="utf-8")
+    example = {line.partition("=")[0] for line in (ROOT / ".env.example").read_text(encoding="utf-8").splitlines()
+               if line and not line.startswith("#")}
+    taken = set(re.findall(r"\$\{([A-Z0-9_]+)", text)) - {"PORT"}
+    assert taken <= example, f"add to .env.example: {sorted(taken - example)}"

@@ -233,7 +233,7 @@ def test_linking_adverb_between_two_predicates_starts_a_second_step():
     assert [s["action"] for s in got] == ["泡", "下锅", "煮"]
     assert got[0]["material"] == "豆子" and got[1]["tool"] == "锅"
     got = steps("漆晾透了才上色")
-    assert [s["action"] for s in got] == ["晾", "上色"]
+    assert [s["action"] for s in got] == ["晾透", "上色"]  # the result complement (透) is part of the action said
     # 就 with no second predicate after it starts nothing
     assert len(steps("这一步就好了")) <= 1
 

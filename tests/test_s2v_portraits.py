@@ -113,3 +113,104 @@ def test_load_demo_makes_a_drawn_demo_portrait_with_likeness_consent(db):
     assert p.inheritor.name == "沈秀芬" and p.title == "演示插图(非真人)" and "不是任何真人" in p.description
     assert (p.width, p.height) == (512, 640)
     assert likeness_allows(p) and likeness_public(p)
+
+
+# --- API: create and replace (multipart), same checks as the form -------------------------------------
+
+def api_headers(user) -> dict:
+    from rest_framework.authtoken.models import Token
+
+    return {"HTTP_AUTHORIZATION": f"Token {Token.objects.get_or_create(user=user)[0].key}"}
+
+
+def stored_files(settings) -> list:
+    from pathlib import Path
+
+    root = Path(settings.MEDIA_ROOT)
+    return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
+
+
+def test_api_curator_uploads_a_portrait(client, curator, inheritor):
+    r = client.post("/api/v1/portraits", {"inheritor": inheritor.pk, **form_data(image=png())}, **api_headers(curator))
+    assert r.status_code == 201, r.content.decode()
+    p = InheritorPortrait.objects.get()
+    body = r.json()
+    assert (body["id"], body["inheritor"], body["width"], body["height"], body["consent_scope"]) == (
+        p.pk, inheritor.pk, 96, 128, "public")
+    assert r["Location"] == f"/api/v1/portraits/{p.pk}"
+    client.force_login(curator)  # the file itself is served by the curator screens (session login)
+    img = client.get(body["image_url"])
+    assert img.status_code == 200 and b"".join(img.streaming_content).startswith(b"\x89PNG")
+    from generation.attribution import likeness_allows
+
+    assert likeness_allows(p)  # usable by an S2V job
+
+
+@pytest.mark.parametrize("who, status", [("reviewer", 403), ("inheritor", 403), (None, 401)])
+def test_api_only_curators_upload_portraits(client, make_user, inheritor, settings, who, status):
+    headers = api_headers(make_user(who, who)) if who else {}
+    r = client.post("/api/v1/portraits", {"inheritor": inheritor.pk, **form_data(image=png())}, **headers)
+    assert r.status_code == status and r.json()["code"] in {"permission_denied", "not_authenticated"}
+    assert not InheritorPortrait.objects.exists() and stored_files(settings) == []
+
+
+@pytest.mark.parametrize("upload, code, message", [
+    (SimpleUploadedFile("face.png", b"\x89PNG\r\n\x1a\nbroken"), "image_invalid", "不是有效的图片文件"),
+    (SimpleUploadedFile("face.pdf", b"%PDF-1.4"), "file_type", "不支持的文件类型 .pdf"),
+    (SimpleUploadedFile("face.jpg", b"GIF89a not a jpeg"), "file_content", "文件内容与扩展名 .jpg 不符"),
+])
+def test_api_bad_portrait_file_is_a_400_and_nothing_is_saved(client, curator, inheritor, settings, upload, code,
+                                                             message):
+    r = client.post("/api/v1/portraits", {"inheritor": inheritor.pk, **form_data(image=upload)},
+                    **api_headers(curator))
+    assert r.status_code == 400, r.content.decode()
+    body = r.json()
+    assert body["code"] == code and message in body["detail"] and body["detail"].startswith("image: ")
+    assert message in body["image"][0]
+    assert not InheritorPortrait.objects.exists() and stored_files(settings) == []
+
+
+def test_api_too_small_and_consent_rules_as_on_the_form(client, curator, inheritor, settings):
+    settings.S2V_MIN_IMAGE_SIDE = 64
+    h = api_headers(curator)
+    r = client.post("/api/v1/portraits", {"inheritor": inheritor.pk, **form_data(image=png((48, 200)))}, **h)
+    assert r.status_code == 400 and r.json()["code"] == "image_too_small" and "太小" in r.json()["detail"]
+    inheritor.status = "deceased"
+    inheritor.save()
+    r = client.post("/api/v1/portraits", {"inheritor": inheritor.pk, **form_data(image=png())}, **h)
+    assert r.status_code == 400 and "代理人" in r.json()["detail"] and "consent_document" in r.json()
+    r = client.post("/api/v1/portraits", {"inheritor": inheritor.pk, **form_data(consent_date="")}, **h)
+    assert r.status_code == 400 and "image" in r.json()  # no file at all: the request's own shape
+    r = client.post("/api/v1/portraits", {"inheritor": inheritor.pk}, content_type="application/json", **h)
+    assert r.status_code == 415 and r.json()["code"] == "unsupported_media_type"
+    assert not InheritorPortrait.objects.exists() and stored_files(settings) == []
+    doc = SimpleUploadedFile("auth.pdf", b"%PDF-1.4 authority", content_type="application/pdf")
+    r = client.post("/api/v1/portraits", {"inheritor": inheritor.pk, **form_data(
+        image=png(), consent_by_proxy="true", consent_given_by="沈家女儿", consent_document=doc)}, **h)
+    assert r.status_code == 201, r.content.decode()
+    assert r.json()["consent_by_proxy"] and r.json()["document_url"]
+
+
+def test_api_replaces_a_portrait_whole_and_keeps_it_on_a_bad_file(client, curator, make_user, inheritor, settings):
+    h = api_headers(curator)
+    pk = client.post("/api/v1/portraits", {"inheritor": inheritor.pk, **form_data(image=png())}, **h).json()["id"]
+    before = InheritorPortrait.objects.values().get(pk=pk)
+    files = stored_files(settings)
+    from django.test.client import MULTIPART_CONTENT, encode_multipart, BOUNDARY
+
+    def put(data, headers):
+        return client.put(f"/api/v1/portraits/{pk}", encode_multipart(BOUNDARY, data), content_type=MULTIPART_CONTENT,
+                          **headers)
+
+    r = put(form_data(image=SimpleUploadedFile("new.png", b"\x89PNG\r\n\x1a\nbroken")), h)
+    assert r.status_code == 400 and r.json()["code"] == "image_invalid"
+    assert InheritorPortrait.objects.values().get(pk=pk) == before and stored_files(settings) == files
+    reviewer = api_headers(make_user("rev", "reviewer"))
+    assert put(form_data(image=png((200, 160))), reviewer).status_code == 403
+    assert client.head(f"/api/v1/portraits/{pk}", **reviewer).status_code == 200  # reading stays archive.view
+    r = put({"title": "新照片", "image": png((200, 160)), "consent_scope": "none"}, h)
+    assert r.status_code == 200, r.content.decode()
+    p = InheritorPortrait.objects.get(pk=pk)
+    assert (p.title, p.width, p.height, p.consent_scope, p.consent_given_by, p.consent_date) == (
+        "新照片", 200, 160, "none", "", None)
+    assert p.inheritor == inheritor

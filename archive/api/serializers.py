@@ -1,9 +1,12 @@
 """Archive API serializers: read shapes for crafts, techniques (with steps) and recordings (with the
-transcript), and the transcript import body."""
+transcript), the transcript import body and its task's status, and the portrait upload."""
 from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ..models import Craft, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep, TranscriptSegment
+from .. import services
+from ..models import (Craft, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep, TranscriptImportJob,
+                      TranscriptSegment)
 
 
 class CraftSerializer(serializers.ModelSerializer):
@@ -38,6 +41,43 @@ class PortraitSerializer(serializers.ModelSerializer):
 
     def get_document_url(self, obj) -> str | None:
         return reverse("curator:portrait_document", args=[obj.pk]) if obj.consent_document else None
+
+@extend_schema_field({"type": "string", "format": "binary"})
+class UploadField(serializers.FileField):
+    """A file part of a multipart body (documented as binary, so clients and the schema fuzzer send a file)."""
+
+
+class PortraitUploadSerializer(serializers.ModelSerializer):
+    """The multipart body that creates (POST) or replaces (PUT) a portrait. Only the shape is checked here;
+    the file checks (``archive.validators.validate_portrait_file``) and the likeness-consent rules
+    (``InheritorPortrait.clean``) run in the service, as for the curator form."""
+
+    inheritor = serializers.PrimaryKeyRelatedField(queryset=Inheritor.objects.all(), help_text="传承人 id")
+    image = UploadField(help_text="JPG、PNG 或 WebP,两边都不小于 S2V 预设的最小边长")
+    consent_document = UploadField(required=False, help_text="代理人授权时必填:PDF、JPG 或 PNG")
+
+    class Meta:
+        model = InheritorPortrait
+        fields = ["inheritor", "title", "image", "description", "consent_scope", "consent_given_by", "consent_date",
+                  "consent_by_proxy", "consent_document"]
+
+
+    def service_data(self) -> dict:
+        """The portrait's fields for ``services.portrait_create``/``portrait_update``: the whole portrait, a
+        field left out being its default (a replaced portrait keeps nothing of the old one but its inheritor)."""
+        opts = InheritorPortrait._meta
+        return {name: self.validated_data.get(name, opts.get_field(name).get_default())
+                for name in self.Meta.fields if name != "inheritor"}
+
+
+class PortraitReplaceSerializer(PortraitUploadSerializer):
+    """PUT: everything but the inheritor, which a portrait keeps."""
+
+    inheritor = None
+
+    class Meta(PortraitUploadSerializer.Meta):
+        fields = [f for f in PortraitUploadSerializer.Meta.fields if f != "inheritor"]
+
 
 class StepSerializer(serializers.ModelSerializer):
     class Meta:
@@ -78,6 +118,21 @@ class RecordingSerializer(serializers.ModelSerializer):
 
 
 class TranscriptImportSerializer(serializers.Serializer):
-    webvtt = serializers.CharField(trim_whitespace=False, max_length=5 * 1024 * 1024,
-                                   help_text="The whole WebVTT document")
-    mode = serializers.ChoiceField(choices=["replace", "append"], default="replace")
+    webvtt = serializers.CharField(trim_whitespace=False, max_length=services.MAX_TRANSCRIPT_FILE_MB * 1024 * 1024,
+                                   help_text="The whole WebVTT document (at most 5 MB as UTF-8)")
+    mode = serializers.ChoiceField(choices=list(services.TRANSCRIPT_MODES), default="replace")
+
+
+class TranscriptImportJobSerializer(serializers.ModelSerializer):
+    """A big transcript import run by a task: poll ``url`` until ``status`` is ``succeeded`` or ``failed``."""
+
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = TranscriptImportJob
+        fields = ["id", "recording", "mode", "status", "stage", "progress", "segments", "error", "created_at",
+                  "finished_at", "url"]
+        read_only_fields = fields
+
+    def get_url(self, job) -> str:
+        return reverse("api-transcript-import-status", args=[job.recording_id, job.pk])

@@ -12,4 +12,6 @@ urlpatterns = [
     path("portraits", views.PortraitList.as_view(), name="api-portrait-list"),
     path("portraits/<int:pk>", views.PortraitDetail.as_view(), name="api-portrait-detail"),
     path("recordings/<int:pk>/transcript", views.TranscriptImport.as_view(), name="api-transcript-import"),
+    path("recordings/<int:pk>/transcript/imports/<int:job_id>", views.TranscriptImportStatus.as_view(),
+         name="api-transcript-import-status"),
 ]

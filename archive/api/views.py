@@ -1,21 +1,27 @@
-"""/api/v1/crafts, /api/v1/techniques, /api/v1/recordings: the archive for programs. Reading needs a
-curator, reviewer or admin account (``archive.view``); importing a transcript needs a curator or admin
-(``archive.change``). Bad input answers 400 with the same Chinese message the curator form shows, and changes nothing."""
-from django.core.exceptions import ValidationError
+"""/api/v1/crafts, /api/v1/techniques, /api/v1/recordings, /api/v1/portraits: the archive for programs.
+Reading needs a curator, reviewer or admin account (``archive.view``); importing a transcript and uploading
+or replacing a portrait need a curator or admin (``archive.change``), as on the curator screens. Bad input
+answers 400 with the same Chinese message the curator form shows, and changes nothing."""
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView, ListAPIView, RetrieveAPIView
+from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
+from heritage.errors import refused
 from heritage.permissions import HasPerm
 
 from .. import selectors, services
 from ..curator_views import can_hear
-from ..models import InheritorPortrait, Recording, Technique
-from heritage.webvtt import WebVTTError, parse as parse_webvtt
-from .serializers import (CraftSerializer, PortraitSerializer, RecordingSerializer, TechniqueSerializer,
+from ..models import InheritorPortrait, Recording, Technique, TranscriptImportJob
+from heritage.webvtt import WebVTTError
+from .serializers import (CraftSerializer, PortraitReplaceSerializer, PortraitSerializer, PortraitUploadSerializer,
+                          RecordingSerializer, TechniqueSerializer, TranscriptImportJobSerializer,
                           TranscriptImportSerializer)
 
 
@@ -97,29 +103,70 @@ class TranscriptImport(GenericAPIView):
 
     @extend_schema(
         summary="导入 WebVTT 转写(先校验整份文件;出错时返回 400,现有转写不变)",
+        description="小文件当场导入(200);超过 HERITAGE_TRANSCRIPT_INLINE_KB 的大文件交给后台任务,返回 202 和"
+                    "任务状态(Location 与 url 指向可轮询的状态),任务用同样的解析和校验,出错时状态为 failed 并说明原因。",
         request=TranscriptImportSerializer,
         responses={200: inline_serializer("TranscriptImportResult", {"segments": serializers.IntegerField()}),
+                   202: TranscriptImportJobSerializer,
                    400: inline_serializer("TranscriptImportError", {
-                       "detail": serializers.CharField(), "line": serializers.IntegerField(required=False)})},
+                       "detail": serializers.CharField(), "code": serializers.CharField(),
+                       "line": serializers.IntegerField(required=False)})},
     )
     def post(self, request, pk):
         recording = get_object_or_404(Recording, pk=pk)
         body = TranscriptImportSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         try:
-            cues = parse_webvtt(body.validated_data["webvtt"])
+            outcome = services.transcript_import_text(recording=recording, text=body.validated_data["webvtt"],
+                                                      kind="vtt", mode=body.validated_data["mode"], actor=request.user)
         except WebVTTError as exc:
-            return Response({"detail": str(exc), "line": exc.line}, status=status.HTTP_400_BAD_REQUEST)
-        try:
-            saved = services.transcript_import(recording=recording, cues=cues, mode=body.validated_data["mode"])
+            return Response({"detail": str(exc), "code": "invalid", "line": exc.line}, status=status.HTTP_400_BAD_REQUEST)
         except ValidationError as exc:
-            return Response({"detail": " ".join(exc.messages)}, status=status.HTTP_400_BAD_REQUEST)
-        return Response({"segments": len(saved)})
+            return refused(" ".join(exc.messages), "invalid", status.HTTP_400_BAD_REQUEST)
+        if outcome.job is not None:
+            data = TranscriptImportJobSerializer(outcome.job).data
+            return Response(data, status=status.HTTP_202_ACCEPTED, headers={"Location": data["url"]})
+        return Response({"segments": len(outcome.saved)})
+
+
+class TranscriptImportStatus(GenericAPIView):
+    """The status of a big transcript import (the same row the curator's progress page shows)."""
+
+    permission_classes = [CanWriteArchive]
+    serializer_class = TranscriptImportJobSerializer
+
+    @extend_schema(summary="大转写导入任务的状态(queued、running、succeeded 或 failed,及进度)")
+    def get(self, request, pk, job_id):
+        job = get_object_or_404(TranscriptImportJob, pk=job_id)  # pk lookups refuse out-of-range ids; FKs do not
+        if job.recording_id != pk:
+            raise Http404
+        return Response(TranscriptImportJobSerializer(job).data)
+
+
+def _refused_by_service(exc: ValidationError) -> Response:
+    """A service's ValidationError (``full_clean``: file checks, likeness-consent rules) as a 400: ``detail``
+    with every message, the first error's ``code``, and the messages keyed by field as DRF's own
+    validation errors are."""
+    if hasattr(exc, "error_dict"):
+        fields = {name: [m for e in errors for m in e.messages] for name, errors in exc.error_dict.items()}
+        code = next((e.code for errors in exc.error_dict.values() for e in errors if e.code), None)
+        detail = " ".join(m if name == NON_FIELD_ERRORS else f"{name}: {m}"
+                          for name, messages in fields.items() for m in messages)
+    else:
+        fields, code, detail = {}, getattr(exc, "code", None), " ".join(exc.messages)
+    return Response({"detail": detail, "code": code or "invalid", **fields}, status=status.HTTP_400_BAD_REQUEST)
+
+
+CanManagePortraits = HasPerm({"GET": "archive.view", "POST": "archive.change", "PUT": "archive.change"},
+                             _("您的账户没有权限查看或修改传承人人像。"))
+PORTRAIT_BODY = ("multipart/form-data。图片和授权文件按与策展人表单相同的规则检查(类型、文件头、能否解码、最小边长);"
+                 "肖像授权的规则也相同(授权人、日期;已故或无法签署的传承人须由代理人授权并附文件)。出错时返回 400,不保存任何内容。")
 
 
 class PortraitList(ListAPIView):
-    permission_classes = [CanReadArchive]
+    permission_classes = [CanManagePortraits]
     serializer_class = PortraitSerializer
+    parser_classes = [MultiPartParser]
 
     def get_queryset(self):
         qs = InheritorPortrait.objects.select_related("inheritor").order_by("inheritor__name", "pk")
@@ -131,12 +178,37 @@ class PortraitList(ListAPIView):
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
+    @extend_schema(summary="上传传承人人像(含肖像授权)", description=PORTRAIT_BODY,
+                   request=PortraitUploadSerializer, responses={201: PortraitSerializer})
+    def post(self, request):
+        body = PortraitUploadSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        try:
+            portrait = services.portrait_create(inheritor=body.validated_data["inheritor"], data=body.service_data())
+        except ValidationError as exc:
+            return _refused_by_service(exc)
+        return Response(PortraitSerializer(portrait).data, status=status.HTTP_201_CREATED,
+                        headers={"Location": reverse("api-portrait-detail", args=[portrait.pk])})
+
 
 class PortraitDetail(RetrieveAPIView):
-    permission_classes = [CanReadArchive]
+    permission_classes = [CanManagePortraits]
     serializer_class = PortraitSerializer
+    parser_classes = [MultiPartParser]
     queryset = InheritorPortrait.objects.select_related("inheritor")
 
     @extend_schema(summary="传承人人像(含肖像授权)")
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
+
+    @extend_schema(summary="替换传承人人像(整份:新图片与肖像授权;传承人不变)", description=PORTRAIT_BODY,
+                   request=PortraitReplaceSerializer, responses={200: PortraitSerializer})
+    def put(self, request, pk):
+        portrait = get_object_or_404(self.get_queryset(), pk=pk)
+        body = PortraitReplaceSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        try:
+            portrait = services.portrait_update(portrait=portrait, data=body.service_data())
+        except ValidationError as exc:
+            return _refused_by_service(exc)
+        return Response(PortraitSerializer(portrait).data)

@@ -13,7 +13,8 @@ class Normalization:
     """One transcript (or segment) normalized. ``to_dict()`` is exactly the CLI's JSON object:
     every key of the contract, plus ``technique`` and ``craft`` (what the prompt was styled for: a
     catalogue key, or the name of a craft in no catalogue, or None), ``craft_name``, ``craft_source``
-    (given, detected or none) and ``notes`` (quantities said with no step); on steps, ``relation``,
+    (given, detected or none) and ``notes`` (quantities said with no step); on steps, ``surface`` (the
+    action as the speaker said it, where ``action`` is the spec's name for it), ``relation``,
     ``manner`` and ``notes``; on terms, ``canonical``."""
 
     spec_version: str
@@ -79,7 +80,8 @@ def normalize(text: str, technique: str | None = None, *, craft: str | None = No
     out_steps = []
     for order, s in enumerate(steps, start=1):
         out_steps.append({
-            "order": order, "hand": s.hand, "action": s.action, "tool": s.tool, "material": s.material,
+            "order": order, "hand": s.hand, "action": s.action, "surface": s.surface or s.action,
+            "tool": s.tool, "material": s.material,
             "params": s.params, "defaults": s.defaults, "start": s.start, "end": s.end,
             "relation": s.relation, "manner": s.manner, "notes": s.notes,
         })

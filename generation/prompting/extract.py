@@ -59,6 +59,7 @@ STOP_VERBS = {
     "不用", "用不着", "得到", "变", "感觉", "估计", "管", "比", "跟", "和", "同", "为", "以为", "当", "作为", "出",
     "上", "下", "起", "回", "过", "住", "带", "搁着", "完事", "加上", "好像", "似的", "一样", "一点", "有点",
     "记", "念叨", "琢磨", "讲讲", "说说", "啥", "咋", "干嘛", "着急", "急", "慌", "歇", "拿捏", "跟着", "随着", "顺着",
+    "为止", "不行", "不让", "可", "才能", "只能", "就能", "不许", "不准", "得了", "好使", "管用", "中用",
 }
 # What the material does by itself, not what the hands do (「朱泥收缩大」「铁就化了」「一碰就散开」), and
 # verbs too vague to be a step (做/弄/搞).
@@ -71,6 +72,9 @@ NOT_VERBS = {"上头", "下头", "底下", "前头", "后头", "里头", "外头
 MANUAL_VERBS = set("绑捆缠削剁锉钻凿錾锯刨磨捶捣揉搓捏拧掐抹刷涂蘸浇淋洒泼撒搅拌筛晒晾烘烤焙蒸煮熬炒炸煎炖焖烧熔铸锻淬焊敲"
                    "打拍剪裁切割劈剖刮铲挖挑拨拽扯推压按捺托抬提举抛扔甩摇晃抖转绕卷折叠粘贴糊裱缝绣织编扎穿插塞填灌倒舀"
                    "盛装封盖包裹勾描画写印染浸泡沤漂洗搓纺捻弹吹拉擂击捧端握捋抽")
+# More one-character hand and body verbs that are also nouns or classifiers (套, 钉, 顶, 背): verbs only
+# where their place says so (``open_kinds``), never tagged as verbs everywhere.
+CONTEXT_HAND_VERBS = MANUAL_VERBS | set("套挂拴系搭挎扛拎抓捞夹钉揭撕剥掰扭拈摘采砍锤晃摆颠揣踩蹬踢跺扶靠顶撑垫铺摊舞甩扔接送")
 # Nouns that name no tool or material (time, place, people, abstractions).
 STOP_NOUNS = {"时候", "地方", "东西", "样子", "办法", "手艺", "师傅", "功夫", "意思", "问题", "感觉", "道理", "事", "事情",
               "时间", "部分", "这边", "那边", "关键", "效果", "程度", "位置", "方向", "方面", "大家", "人家", "老师",
@@ -126,6 +130,7 @@ class Step:
     open_action: bool = False  # the action is a verb read by part of speech, not a spec term
     open_terms: list = field(default_factory=list)  # (start, end, category) of open-vocabulary names
     extra_params: list = field(default_factory=list)  # (name, value) said a second time for this step
+    subject: bool = False  # a noun stands before the verb (「底下的手接住」「剪刀不动」): no hand carried
 
     def extend(self, start: int, end: int) -> None:
         if start < 0:
@@ -195,7 +200,7 @@ def kind_table(spec: Spec) -> dict:
         for w, f in tags.items():
             if f[:1] == "v" and w not in STOP_VERBS and w not in MANNER_VERBS and w not in NOT_VERBS \
                     and w not in RESULT_VERBS \
-                    and not w.startswith("每"):
+                    and not w.startswith("每") and not _potential_form(w):
                 table[w] = "V"
             elif f in ("n", "nz", "ng", "nrt") and w not in STOP_NOUNS:
                 table[w] = "N"
@@ -225,6 +230,12 @@ def kind_table(spec: Spec) -> dict:
             table[w] = "P"
         spec._kinds = table
     return table
+
+
+def _potential_form(word: str) -> bool:
+    """「跟得上」「看不出来」「急不来」: a verb with 得/不 before its complement says whether something
+    can be done, it describes no action."""
+    return len(word) >= 3 and word[1] in "得不" and word[0] != "不"
 
 
 def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None, *, join_terms: bool = True) -> Doc:
@@ -315,12 +326,44 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             # an adverb modifies a predicate, so the word after it is used as a verb (jieba tags
             # verb-object compounds such as 下锅 or 穿线 as nouns): 「泡好了就下锅」
             kinds[i] = "V"
+        elif kind == "N" and i + 1 < n and words[i + 1] in ASPECT_AFTER_VERB and (
+                len(words[i]) == 1 or tags_of(spec).get(words[i], "")[:2] in ("ng", "vn")) and (
+                i == 0 or kinds[i - 1] in (None, "P", "M", "O", "H") or words[i - 1] in MANNER_ADVERBS):
+            # a noun does not take 了/着/过 or a result complement: a one-character word jieba tags as
+            # a noun (锤, 锯, 量) is used as a verb when one follows it (「再锤成细圆条」「量了再锯」)
+            kinds[i] = "V"
+        elif kind == "N" and i and (words[i - 1] in MANNER_ADVERBS or words[i - 1] in MODALS) and (
+                len(words[i]) == 1 or tags_of(spec).get(words[i], "")[:2] in ("ng", "vn")) and (
+                i + 1 == n or kinds[i + 1] in ("P", "Q", "N", "T")):
+            # 「慢慢锯」「要刨」: after a manner adverb or a modal the word is the predicate
+            kinds[i] = "V"
         elif kind is None and words[i] in DIRECTION_VERBS and i + 1 < n and kinds[i + 1] != "P" and (
                 i == 0 or kinds[i - 1] in ("P", "M") or words[i - 1] in PREDICATE_ADVERBS
                 or words[i - 1] in MODALS):
             # 上/下 after a noun is where (「板上」); at the head of a clause or after 要/再/就 it is
             # the verb (「要上三遍」「下黄丹」)
             kinds[i] = "V"
+    for i in range(n):
+        w = words[i]
+        if w == "时候" and i > 1 and words[i - 1] == "的" and kinds[i - 2] == "N" and len(words[i - 2]) == 1 \
+                and tags_of(spec).get(words[i - 2], "")[:1] in ("n", "v"):
+            kinds[i - 2] = "V"  # 「量的时候」: one character before 的时候 is what is being done
+        if w == "时候" and i > 1 and words[i - 1] == "的" and kinds[i - 2] == "V":
+            # 「拉的时候,左手扶着板子」: a 的时候 clause ends where it says when; what follows is a
+            # predicate of its own (its hand and object are not the time clause's); a technique
+            # named there (「制胎的时候用锤子…」) stays the topic the next words describe
+            kinds[i] = "P"
+        elif (kinds[i] == "V" or (kinds[i] == "T" and tags_of(spec).get(w, "")[:1] == "v")) and i + 2 < n:
+            j = i + 1
+            if words[j] in RESULT_COMPLEMENTS or words[j] in FUNCTION_COMPLEMENTS:
+                j += 1
+            if words[j] == "的" and j + 1 < n and kinds[j + 1] != "P" and words[j + 1] != "时候":
+                # 「顺着印好的墨点缝」「锤成的长条」: a verb in a relative clause names a thing, it is
+                # no action of its own
+                kinds[i] = None
+        if kinds[i] == "V" and i and kinds[i - 1] == "R" and i + 1 < n and words[i + 1] in RELATION_END \
+                and len(w) == 1:
+            kinds[i] = None  # 「从折边开剪」: after a relation marker, 折 + 边 is a place, not an action
     interesting = list(compress(range(len(words)), kinds))
     if counters is not None:
         counters.tokens += len(words)
@@ -513,6 +556,46 @@ def _craft_words(doc: Doc):
             yield words[k]
 
 
+def open_kinds(doc: Doc) -> None:
+    """For a craft the spec does not describe in full, where any verb can be an action: words jieba
+    tags as nouns, classifiers or idioms that are hand verbs in their place become verbs."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    changed = False
+    for i in range(n):
+        w = words[i]
+        if kinds[i] in (None, "N", "A") and len(w) >= 2 and w[0] in CONTEXT_HAND_VERBS:
+            if w[1:] in DIRECTIONAL_COMPLEMENTS or (len(w) == 2 and w[1] in RESULT_COMPLEMENTS):
+                # 「就抖起来了」「捞出来」「压实」: a hand verb with its direction or result (jieba: l, n)
+                kinds[i] = "V"
+                changed = True
+            elif len(w) == 2 and i and kinds[i - 1] == "H" and kinds[i] is not None:
+                kinds[i] = "V"  # 「右手炒茶」: after the hand that does it, a verb-object word is the action
+                changed = True
+        elif len(w) == 2 and w[0] == "一" and w[1] in CONTEXT_HAND_VERBS and kinds[i] != "Q" and (
+                i + 1 == n or kinds[i + 1] == "P" or words[i + 1] in LINKING_ADVERBS):
+            # 「举珠的人一晃,龙头就追」: 一 + a hand verb with nothing after it is a quick action
+            kinds[i] = "V"
+            changed = True
+        elif kinds[i] in (None, "N") and len(w) == 1 and i + 2 < n and words[i + 1] == "个" and kinds[i + 2] == "Q":
+            kinds[i] = "V"  # 「一回灸个二十分钟」: a word before 个 + a quantity is what is done that long
+            changed = True
+        elif kinds[i] == "N" and len(w) == 2 and w[0] in DIRECTION_VERBS and i and kinds[i - 1] in ("N", "T") \
+                and (i + 1 == n or kinds[i + 1] in ("P", "Q", "M")):
+            kinds[i] = "V"  # 「香油跟药材下锅」: 上/下 + a noun after the thing moved is the verb (下锅, 上色)
+            changed = True
+        elif kinds[i] == "V" and i and (words[i - 1][-1:] in ("成", "作") and kinds[i - 1] in ("V", "T")
+                                        or (words[i - 1] == "的" and i > 1 and kinds[i - 2] in ("N", "T"))):
+            kinds[i] = "N"  # 「卷成漏斗」「狮头的把手」: what a thing becomes, or what a noun owns, is a thing
+            changed = True
+        elif kinds[i] is None and len(w) == 1 and w in CONTEXT_HAND_VERBS and i + 2 < n and words[i + 1] in ("在", "到", "进") \
+                and (i == 0 or kinds[i - 1] in ("N", "T", "P", "H")) and kinds[i + 2] in ("N", "T", None):
+            kinds[i] = "V"  # 「线套在轴上」: a hand verb jieba tags as a classifier, before where it goes
+            changed = True
+    if changed:
+        doc.interesting[:] = list(compress(range(n), kinds))
+
+
 def tokenize(spec: Spec, norm: str, counters: Counters | None = None) -> list[tuple]:
     """(start, end, word, quantity-or-None, TermInfo-or-None) per token (for tests and tools)."""
     doc = tokenize_doc(spec, norm, counters)
@@ -535,6 +618,7 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
     units, a = [], 0
     hand_at = -1  # a hand word in the current unit
     verb_seen = pred_seen = real_verb = False
+    last_verb = -1
     for i in doc.interesting:
         k = kinds[i]
         if open_split:
@@ -547,9 +631,21 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                 units.append((a, i))
                 a = i
                 verb_seen = pred_seen = real_verb = False
-            if k == "V" or (k == "T" and pos is not None and pos.get(words[i], "")[:1] == "v"
-                            and words[i] not in TOOL_LEAD):
+            is_verb = k == "V" or (k == "T" and pos is not None and pos.get(words[i], "")[:1] == "v"
+                                   and words[i] not in TOOL_LEAD)
+            if is_verb and last_verb >= a and last_verb + 1 < i and _serial_break(doc, last_verb, i):
+                # 「上锅蒸」「捧住泥往上一拉」「揭起一张往墙上贴」: a second predicate after the first
+                # one's object or complement is the next action (a serial verb phrase)
+                cut_at = i - 1 if kinds[i - 1] == "R" or words[i - 1] == "一" else i
+                while cut_at - 1 > last_verb and kinds[cut_at - 1] == "R":
+                    cut_at -= 1
+                if cut_at > a:
+                    units.append((a, cut_at))
+                    a = cut_at
+                    verb_seen = pred_seen = False
+            if is_verb:
                 real_verb = True
+                last_verb = i
             if k in ("V", "T") and pred_seen and i - 1 > a and words[i - 1] in LINKING_ADVERBS:
                 # 「泡好了就下锅」「晾透了才上色」: a predicate after 就/才/便 is a second action
                 units.append((a, i - 1))
@@ -581,6 +677,26 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
     if counters is not None:
         counters.units += len(units)
     return units
+
+
+def _serial_break(doc: Doc, v1: int, v2: int) -> bool:
+    """Between two verbs of one clause (v1 < v2, something between them): does v2 start a new
+    predicate? Not when the first verb opens a degree complement (「捶到不粘手」「揉得很匀」), when
+    the first is a holding verb whose tool the second uses (拿/用…: split elsewhere), or when the
+    second is a result complement of the first (「抹在…上」)."""
+    words, kinds = doc.words, doc.kinds
+    if words[v1] in TOOL_LEAD or words[v1] in INSTRUMENT_LEADS:
+        return False
+    for j in range(v1 + 1, v2):
+        w = words[j]
+        if w in DEGREE_MARKERS or kinds[j] == "L" or kinds[j] == "O":
+            return False
+        if w in PURPOSE_LINKS:
+            return False
+    return True
+
+
+PURPOSE_LINKS = {"来", "去", "以", "好", "用来", "为了"}
 
 
 def _verb_after(doc: Doc, i: int, pos: dict | None, reach: int = 4) -> bool:
@@ -626,6 +742,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     # For a craft whose own actions the spec describes, a verb outside them with nothing of its own
     # says how the step before is done; for any other craft every verb can be a step.
     described = craft is not None and craft in spec.crafts_with_actions
+    if not described:
+        open_kinds(doc)
     lookup = spec.terms.get
     ambiguous = spec.ambiguous
     terms = []
@@ -671,6 +789,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     steps: list[Step] = []
     pending: Step | None = None  # content met before the first action
     pending_notes: list[str] = []
+    pending_hand: str | None = None  # a hand named in a clause with no action: the next step's
     pending_open: Step | None = None  # a step read by part of speech before any other step
     warnings: list[str] = []
     for a, b in split_units(doc, counters, open_split=not described, pos=spec.pos_tags()):
@@ -736,7 +855,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             continue
         if piece.action is not None:
             if prev is not None and _compatible(prev, piece) and (
-                    _same_action(prev, piece) or (prev.from_technique and piece.general_action)
+                    _same_action(prev, piece) or (prev.from_technique and piece.general_action
+                                                   and not (piece.open_action and not described))
                     or (prev.topic and _is_empty(prev) and piece.general_action and (described or prev.from_technique))):
                 # 「点蓝嘛,拿蓝枪舀一点釉料」: a general verb right after a named action is how it is done
                 # 「刮灰,刮三遍」「上漆要薄薄一层,用发刷…刷」: the same step said again
@@ -745,6 +865,9 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             if pending is not None:
                 _merge(piece, pending, prefer_piece=True, warnings=warnings)
                 pending = None
+            if pending_hand is not None and piece.hand is None:
+                piece.hand = pending_hand
+            pending_hand = None
             piece.notes.extend(pending_notes)
             pending_notes = []
             steps.append(piece)
@@ -758,7 +881,10 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             steps.append(piece)
         elif prev is not None:
             if piece.hand and prev.hand and piece.hand != prev.hand:
-                # 「右手剪刀不动」: the other hand's tool is not this step's
+                # 「右手剪刀不动」: the other hand's tool is not this step's; 「两只手一上一下,就抖起来了」:
+                # a hand named with no action of its own is who does the next one
+                if not described:
+                    pending_hand = piece.hand
                 piece.tool = piece.material = None
                 piece.hand = None
             _merge(prev, piece, prefer_piece=False, warnings=warnings)
@@ -786,6 +912,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     steps = _reorder(steps)
     if not described:
         _carry_held_tool(steps)
+    if not described:
+        _carry_hand(steps, norm)
     seen = {(t["start"], t["end"]) for t in terms}
     extra = []
     for st in steps:
@@ -904,7 +1032,7 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
             if step.material is None:
                 step.material = info.canonical
         elif cat == "action":
-            if i > cut:
+            if i >= cut:
                 continue  # 「捶到不粘手」: a verb in the degree complement says how far, it is no action
             crafts = info.crafts
             general = "general" in crafts
@@ -960,6 +1088,7 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
             if step.material in inside_tools and step.material not in outside.get("material", ()) and not locative:
                 step.material = (outside.get("material") or [None])[0]
     if step.action is not None and not step.from_technique and not described:
+        _with_result(doc, s, e, step)
         _compound_object(step)
     for _, _, word in hits:
         if word in spec.vague:
@@ -968,6 +1097,22 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
         elif word in spec.manner and step.manner is None:
             step.manner = spec.manner[word]
     return step
+
+
+def _with_result(doc: Doc, s: int, e: int, step: Step) -> None:
+    """「双臂放平」「把线拉紧」: a one-character result complement jieba left apart from the verb said
+    is part of the action (the word as said; a spec term's own name is kept when it differs)."""
+    words, kinds = doc.words, doc.kinds
+    surface = step.surface or ""
+    if len(surface) != 1 or step.action != surface:
+        return
+    for j in range(s, e):
+        if words[j] == surface:
+            nxt = j + 1
+            if words[nxt] in RESULT_COMPLEMENTS and len(words[nxt]) == 1 and (
+                    nxt == e or kinds[nxt + 1] in ("P", "Q", "N", "M") or words[nxt + 1] in ("了", "点", "一点", "些")):
+                step.action = step.surface = surface + words[nxt]
+            return
 
 
 def _compound_object(step: Step) -> None:
@@ -989,6 +1134,23 @@ def _compound_object(step: Step) -> None:
         setattr(step, slot, obj)
 
 
+# One-character complements that say only where or how far (熬到, 放在, 拿着): dropped from the action
+# said; a result complement (分开, 放平, 压干, 揭起, 揉匀) is part of the action and kept.
+FUNCTION_COMPLEMENTS = set("到在着了给得过成")
+RESULT_COMPLEMENTS = set("平紧匀干透直开起满齐实牢净碎细软硬亮光薄圆正稳住好完")
+DIRECTIONAL_COMPLEMENTS = {"起来", "下去", "上去", "出来", "进去", "过来", "过去", "回来", "回去", "开来", "起", "出", "下来",
+                           "上来", "进来"}
+# What follows a verb and never a noun: aspect particles and result complements.
+ASPECT_AFTER_VERB = {"了", "着", "过", "成", "一下", "得", "好了", "完了"}
+# Adverbs of manner that stand before a predicate.
+MANNER_ADVERBS = {"慢慢", "轻轻", "慢慢儿", "轻轻儿", "使劲", "用力", "狠狠", "稳稳", "细细", "来回", "反复", "一直",
+                  "不停", "赶紧", "马上", "立刻", "随手", "顺手", "一点点", "一下下", "再", "先", "又", "还"}
+
+
+def tags_of(spec: Spec) -> dict:
+    return spec.pos_tags()
+
+
 DEGREE_MARKERS = {"到", "得"}
 # what may follow 到/得 in a degree complement (「捶到不粘手」「揉得很匀」) rather than a place or an object
 DEGREE_NEXT_KINDS = (None, "V", "T", "C")
@@ -999,7 +1161,12 @@ def _degree_start(doc: Doc, s: int, e: int) -> int:
     or e + 1: the verbs after it say how far the action goes, they are not actions. 到 before a noun
     (「放到炉上」) is where, not how far."""
     words, kinds = doc.words, doc.kinds
-    for j in range(s + 1, e):
+    for j in range(s, e):
+        if len(words[j]) == 2 and words[j][1] in DEGREE_MARKERS and kinds[j] in ("V", "T") \
+                and kinds[j + 1] in ("V", "T", "C"):
+            return j + 1  # 「熬到化开」 with 熬到 one word: what follows says how far
+        if j == s:
+            continue
         if words[j] in DEGREE_MARKERS and kinds[j - 1] in ("V", "T") and kinds[j + 1] in DEGREE_NEXT_KINDS \
                 and words[j + 1] not in ("了",):
             for k in range(j + 1, e + 1):
@@ -1158,13 +1325,17 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                     continue
         elif k == "V" or (k == "C" and not described) or (k == "T" and i != action_idx and spec.pos_tags().get(w, "")[:1] == "v"
                           and (i not in term_at or term_at[i].category == "action")):
-            if not (i > s and words[i - 1] in NEGATIONS) and i < cut:  # 「剪刀不动」 is no action
+            if k == "C" and i > s and (kinds[i - 1] in ("V", "L") or (
+                    kinds[i - 1] == "T" and spec.pos_tags().get(words[i - 1], "")[:1] == "v")):
+                pass  # 「拿出来」「捞出来」: the direction of the verb before it, no action of its own
+            elif not (i > s and words[i - 1] in NEGATIONS) and i < cut:  # 「剪刀不动」 is no action
                 verbs.append(i)
             after_relation = False
         elif k == "N" and not verbs and topic is None and not after_relation:
             np, info, nxt = _noun_phrase(doc, term_at, i, e)
             if np is not None:
                 topic = (np, info)
+                step.subject = step.subject or action_idx is None or i < action_idx
                 i = nxt
                 continue
         elif k == "P":
@@ -1183,8 +1354,14 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 and words[nxt] not in COMPLEMENTS:
             surface += words[nxt]  # 「拉」「坯」 → 拉坯
             nxt += 1
-        if len(surface) == 2 and surface[1] in "到在成好开完起出过来去着了给住足得" and surface not in spec.terms:
-            surface = surface[0]  # 「熬到」 → 熬
+        elif len(surface) == 1 and nxt <= e and words[nxt] in RESULT_COMPLEMENTS and (
+                nxt == e or kinds[nxt + 1] in ("P", "Q", "N", "M") or words[nxt + 1] in ("了", "点", "一点", "些")):
+            surface += words[nxt]  # 「放」「平」 → 放平: the result is part of the action said
+            nxt += 1
+        if len(surface) == 2 and surface[1] in FUNCTION_COMPLEMENTS and surface not in spec.terms:
+            surface = surface[0]  # 「熬到」 → 熬 (a result complement stays: 分开, 压干, 揭起)
+        if len(surface) == 2 and surface[0] == "一" and surface[1] in CONTEXT_HAND_VERBS:
+            surface = surface[1]  # 「一晃」 → 晃
         if len(surface) > 2 and surface[0] in "往向朝" and surface[1] in "上下里外前后":
             surface = surface[2:]  # 「往下走」 → 走
         step.action, step.surface, step.general_action = surface, surface, True
@@ -1294,6 +1471,21 @@ def _carry_held_tool(steps: list[Step]) -> None:
             q.tool = p.tool
             if q.hand is None:
                 q.hand = p.hand
+
+
+SENTENCE_ENDS = set("。!?;!?;\n")
+
+
+def _carry_hand(steps: list[Step], norm: str) -> None:
+    """「右手不戴指甲,就拿指头弹」「左手接住了,再往上送」: the hand named as the subject goes on doing
+    the next actions of the same sentence (Chinese drops a subject it has just said) until another
+    hand is named or the sentence ends."""
+    for p, q in zip(steps, steps[1:]):
+        if q.hand is not None or p.hand is None or p.end < 0 or q.start < p.end or q.subject:
+            continue
+        if any(ch in SENTENCE_ENDS for ch in norm[p.end:q.start]):
+            continue
+        q.hand = p.hand
 
 
 def _reorder(steps: list[Step]) -> list[Step]:

@@ -311,6 +311,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Two choice sets share the field name consent_scope (a recording's use consent, a portrait's likeness consent).
+    "ENUM_NAME_OVERRIDES": {
+        "RecordingConsentScopeEnum": "archive.models.Recording.ConsentScope",
+        "LikenessScopeEnum": "archive.models.InheritorPortrait.LikenessScope",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "heritage.schema.error_responses",
