@@ -3,7 +3,7 @@ pieces; the repairs in ``extract._repair_tokens`` join them by part of speech, a
 ``extract._open_read`` make a verb's object the material unless the verb wields it. Every sentence here
 was written for these tests (none is taken from the evaluation set), in crafts the dev split lacks."""
 from generation.prompting import normalize
-from generation.prompting.extract import normalize_chars, tokenize_doc
+from generation.prompting.extract import normalize_chars, split_units, tokenize_doc
 from generation.prompting.spec import default_spec
 
 SPEC = default_spec()
@@ -102,3 +102,17 @@ def test_a_noun_with_a_locative_after_it_is_where_the_vessel_a_tool():
 def test_plant_and_fuel_stuff_taken_in_hand_is_material():
     (s,) = out("拿稻草捆成一把")["steps"]
     assert s["material"] == "稻草" and s["tool"] is None
+
+
+def test_a_hand_alone_before_a_sequence_marker_is_the_subject_of_what_follows():
+    # jieba's 再往 (a rare entry) is cut into 再 + 往; 再 opens no new unit after a lone hand word
+    s = out("把竹篮放稳,右手再往上一提")["steps"][-1]
+    assert s["action"] == "提" and s["hand"] == "right"
+    doc = tokenize_doc(SPEC, "右手再往上一提")
+    assert split_units(doc, open_split=True, pos=SPEC.pos_tags()) == [(0, len(doc.words))]
+
+
+def test_stop_nouns_are_never_joined():
+    # 「锯的时候锯末…」: 时候 stays itself, so 的时候 still closes its clause
+    assert "时候" in words("锯的时候锯末要扫干净")
+    assert "时候锯末" not in terms("锯的时候锯末要扫干净")

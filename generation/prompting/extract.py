@@ -498,7 +498,7 @@ def _props_of(spec: Spec, table: dict, w: str) -> tuple:
     t = spec.pos_tags().get(w, "")
     k = table.get(w)
     terms = spec.terms
-    closed = SKIP | COMPLEMENTS | MEASURE_PREV | NEGATIONS | PREDICATE_ADVERBS
+    closed = SKIP | COMPLEMENTS | MEASURE_PREV | NEGATIONS | PREDICATE_ADVERBS | STOP_NOUNS  # 「的时候」
 
     def joinable(with_terms):
         if k is None or k == "N":
@@ -662,7 +662,8 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                 units.append((a, i))
             a = i + 1
             hand_at = -1
-        elif k == "M" and i > a and _has_content(words, kinds, a, i):
+        elif k == "M" and i > a and _has_content(words, kinds, a, i) and not (i == a + 1 and kinds[a] == "H"):
+            # (a hand alone before the marker is the subject of what follows: 「右手再往上一提」)
             units.append((a, i))
             a = i
             hand_at = -1
