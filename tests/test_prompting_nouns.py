@@ -116,3 +116,43 @@ def test_stop_nouns_are_never_joined():
     # 「锯的时候锯末…」: 时候 stays itself, so 的时候 still closes its clause
     assert "时候" in words("锯的时候锯末要扫干净")
     assert "时候锯末" not in terms("锯的时候锯末要扫干净")
+
+
+def test_a_known_tool_named_before_a_verb_without_object_or_path_is_what_is_worked():
+    # 空竹 is a tool in the spec; hung on the wall it is the thing the verb works on
+    (s,) = out("空竹挂在墙上")["steps"]
+    assert s["material"] == "空竹" and s["tool"] is None
+    # with an object of its own the thing before the verb is what with; a tool-headed name stays a tool
+    (s,) = out("毛刷蘸了点清水")["steps"]
+    assert s["tool"] == "毛刷" and s["material"] == "清水"
+    (s,) = out("刻刀顺着墨线往前走")["steps"]
+    assert s["tool"] == "刻刀"
+
+
+def test_holding_as_the_whole_action_works_on_what_is_held_unless_its_name_says_tool():
+    (s,) = out("左手握着龙把子")["steps"]
+    assert s["material"] == "龙把子" and s["tool"] is None
+    (s,) = out("左手握着锤子")["steps"]
+    assert s["tool"] == "锤子" and s["material"] is None
+
+
+def test_the_object_after_a_possessive_and_after_a_numeral_and_classifier():
+    (s,) = out("扶住瓶子的瓶口")["steps"]
+    assert s["material"] == "瓶口"
+    (s,) = out("顶着一摞碗走")["steps"][:1]
+    assert s["action"] == "顶" and s["material"] == "碗"
+    s = out("拿一根竹竿撑")["steps"][0]
+    assert s["tool"] == "竹竿"
+    # 「这碗水」: after a demonstrative or numeral 碗 counts, it is no thing of its own
+    assert "碗" not in [t["text"] for t in out("倒一碗水")["terms"]]
+
+
+def test_an_unknown_name_where_a_noun_stands_is_a_noun():
+    # jieba tags 马尾松 as a person's name; after 把 it is what is worked
+    (s,) = out("先把马尾松扎成捆")["steps"]
+    assert s["material"] == "马尾松"
+
+
+def test_a_noun_before_a_word_jieba_tags_a_noun_but_that_opens_with_a_verb_is_not_joined():
+    assert words("这碗水端平")[-2:] == ["水", "端平"]
+    assert "龙身子" in words("龙身子一节一节的")

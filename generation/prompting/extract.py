@@ -382,6 +382,7 @@ COMPOUND_MAX = 4  # characters in a noun compound joined here
 VERB_COMPLEMENT_CHARS = set("起开上下到住好完出进过来去着了成")  # 「拿起」「放下」 + 刀 is no tool name
 # after a character these make it a verb with its complement or aspect (「化到」「泡了」「刷成」)
 VERBAL_NEXT = {"到", "得", "成", "了", "着", "过", "完", "好", "开"}
+NUMERAL_CHARS = set("一二两三四五六七八九十百千万几半这那每哪")
 RARE_FREQ = 10  # a dictionary entry this rare, glued to 先/再, is an artefact of the dictionary
 
 
@@ -425,9 +426,11 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
             group, lp = False, None
             continue
         if p[6] and out_w and out_k[-1] != "Q" and out_w[-1] not in MEASURE_PREV \
-                and props.get(out_w[-1], _NO_PROPS)[10] is False:
-            k = "N"  # 「端起碗」「顶碗」: jieba tags 碗 as a classifier; with no numeral before it, a noun
-        if not (p[n1_at] or p[nw_at] or p[7] or p[9] or k == "N") or not out_w or out_k[-1] == "Q":
+                and out_w[-1][-1] not in NUMERAL_CHARS and props.get(out_w[-1], _NO_PROPS)[10] is not True:
+            # 「端起碗」「顶着一摞碗」: jieba tags 碗 as a classifier; right after no numeral or
+            # demonstrative (「一碗」「这碗」 count), it is a noun
+            k = "N"
+        if not (p[n1_at] or p[nw_at] or p[7] or p[9] or p[12] or k == "N") or not out_w or out_k[-1] == "Q":
             out_w.append(w), out_s.append(starts[i]), out_k.append(k)
             group, lp = False, p
             continue
@@ -445,14 +448,20 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
             group, lp = False, None
             continue
         join = False
-        right_n1 = p[n1_at] or (k == "N" and len(w) == 1 and p[6])
+        right_n1 = p[n1_at] or (k == "N" and len(w) == 1 and p[6]) or (
+            # 「毛」「刷」 opening 「毛刷蘸了点水」: a tool character that is also a hand verb, after a
+            # one-character noun and before another verb, is the tool's head, not the predicate
+            left_n1 and p[12] and i + 1 < n
+            and kinds[i + 1] in ("V", "T", "C") and (k != "T" or join_terms))
         right_nw = p[nw_at]
         if len(lw) + len(w) <= COMPOUND_MAX and w not in PLACE_SUFFIX \
                 and not (i + 1 < n and words[i + 1] in VERBAL_NEXT):  # 「铁水化到…」: 化 is the predicate
             if right_n1:
                 join = left_n1 or left_nw  # 「车」「盘」, 「风箱」「炉」, 「湿纸」「饼」
             elif right_nw:
-                join = left_n1  # 「龙」「身子」, 「热」「毛巾」
+                # 「龙」「身子」, 「热」「毛巾」; not a word jieba tags a noun that opens with a verb or a
+                # direction (「水」「端平」, 「米」「下锅」: subject and predicate)
+                join = left_n1 and p[11]
             if not join and lp is not None and not group and lp[4] and (right_n1 or right_nw):
                 # 「粗」「坯」, 「熟」「桐油」: an adjective before a noun modifies it unless a noun,
                 # an adverb or a complement marker before it makes it a predicate
@@ -483,8 +492,10 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
 # or more (same), 4 a one-character adjective, 5 a verb that can name an instrument with a tool
 # character after it, 6 a tool/material character jieba tags as a classifier, 7 a noun character
 # glued to a locative (窝里), 8 a rare entry glued to 先/再, 9 ends in a tool character, 10 its tag makes
-# a one-character adjective after it a predicate (True), or it is a numeral/demonstrative (None), else False.
-_NO_PROPS = (False,) * 10 + (False,)
+# a one-character adjective after it a predicate (True), or it is a numeral/demonstrative (None), else False;
+# 11 a word of two characters or more that does not open with a verb, direction, preposition or adverb;
+# 12 a tool character that is also a hand verb (刷, 锯, 钻).
+_NO_PROPS = (False,) * 13
 
 
 def _word_props(spec: Spec, table: dict) -> dict:
@@ -511,7 +522,7 @@ def _props_of(spec: Spec, table: dict, w: str) -> tuple:
         return False
 
     heads = TOOL_HEADS | MATERIAL_HEADS
-    thing1 = len(w) == 1 and (t in NOUN_TAGS or (w in heads and (w not in MANUAL_VERBS or t[:1] == "n")))
+    thing1 = len(w) == 1 and t != "q" and (t in NOUN_TAGS or (w in heads and (w not in MANUAL_VERBS or t[:1] == "n")))
     thing = len(w) >= 2 and (t in NOUN_TAGS or k in ("N", "T"))
     j_with, j_without = joinable(True), joinable(False)
     before_adj = True if t in PREDICATE_PREV_TAGS else (None if t in ("m", "r", "mq") else False)
@@ -527,6 +538,8 @@ def _props_of(spec: Spec, table: dict, w: str) -> tuple:
         w[-1:] in TOOL_HEADS and (len(w) == 2 and thing or len(w) == 1 and w not in MANUAL_VERBS
                                   and t in ("n", "ng", "zg", "q")),
         before_adj,
+        len(w) >= 2 and spec.pos_tags().get(w[0], "")[:1] not in ("v", "f", "p", "d"),
+        len(w) == 1 and w in TOOL_HEADS and w in MANUAL_VERBS,
     )
 
 
@@ -1195,14 +1208,20 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int):
     """The noun phrase starting at token j (up to three nouns, 「篾」「刀」 → 篾刀): (text, lexicon info or
     None, index after it); a single lexicon term gives its canonical name."""
     words, kinds = doc.words, doc.kinds
-    while j <= e and words[j] in COMPLEMENTS and kinds[j] not in ("T", "N"):
-        j += 1
+    while j <= e and kinds[j] not in ("T", "N") and (
+            words[j] in COMPLEMENTS or (kinds[j] is None and _POS.get(words[j], "") in ("m", "mq") and j < e
+                                        and words[j + 1] not in COMPLEMENTS
+                                        and (kinds[j + 1] in ("N", "T") or _POS.get(words[j + 1], "")[:1] == "n"))):
+        j += 1  # 「拿一根鼓槌」「顶着一摞碗」: a numeral and classifier before the noun
     parts, infos, k = [], [], j
     while k <= e and len(parts) < 3:
         kind = kinds[k]
         info = term_at.get(k)
         if kind == "N" or (info is not None and info.category in ("tool", "material")) or (
-                kind is None and k < e and kinds[k + 1] == "N" and _POS.get(words[k], "")[:1] == "n"):
+                kind is None and k < e and kinds[k + 1] == "N" and _POS.get(words[k], "")[:1] == "n") or (
+                kind is None and k == j and len(words[k]) >= 2 and _POS.get(words[k], "") in UNKNOWN_NAME_TAGS):
+            # 「马莲」「草」: a name jieba tags as a person or place, before a noun, is part of it;
+            # where a noun stands (after 拿/把/a verb), such a name is the noun (「拿松明子扎」)
             # 「马莲」「草」: a name jieba tags as a person or place, before a noun, is part of it
             parts.append(words[k])
             infos.append(info)
@@ -1224,6 +1243,7 @@ MATERIAL_HEADS = set("线丝绒浆水泥漆墨料胶粉油纸布缎绢绸土沙�
                      "木竹篾草秆藤柴炭绳")  # wood, cane and plant stuff, fuel, cord
 
 
+UNKNOWN_NAME_TAGS = {"nr", "ns", "nrt", "nz", "nrfg"}  # jieba's tags for many words its dictionary lacks
 LOCATIVE_SUFFIX = {"里", "上", "中", "内", "外", "下", "边", "面", "底", "口", "头上", "里面", "上面", "底下"}
 _POS: dict = {}
 
@@ -1243,6 +1263,9 @@ def _is_tool_word(word: str) -> bool:
 PLACE_MARKERS = {"在", "到", "进", "往", "从", "由"}
 LOCATIVES = {"里", "上", "中", "内", "底下", "里面", "里头", "上面", "上头", "当中", "中间"}
 INSIDE = {"里", "内", "中", "里面", "里头", "当中"}  # 「X里」: X holds the thing, a vessel
+# a path or a direction of motion in the clause: the thing before the verb is what moves (a tool)
+MOTION_WORDS = {"往", "朝", "向", "从", "顺着", "沿着", "过去", "下去", "进去", "过来", "上去", "出去", "往下", "往上", "往里",
+                "往外", "往前", "往后"}
 # verbs that wield their object (「抡锤」「举槌子」「挥鞭」「推刀」): a tool there is what with
 WIELD_VERBS = set("抡举挥舞推操握持执拿攥")
 
@@ -1280,6 +1303,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     global _POS
     _POS = spec.pos_tags()
     verbs, lead_word, lead_tool, lead_info, ba_obj, topic, place = [], None, None, None, None, None, None
+    spec_topic = None  # a tool the spec knows, named before any verb (「琵琶是横抱的」「艾条点着了」)
+    has_object = False  # the verb has an object of its own after it
     after_relation = False
     cut = _degree_start(doc, s, e)
     i = s
@@ -1332,6 +1357,9 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             elif not (i > s and words[i - 1] in NEGATIONS) and i < cut:  # 「剪刀不动」 is no action
                 verbs.append(i)
             after_relation = False
+        elif k == "T" and not verbs and topic is None and spec_topic is None and not after_relation \
+                and (action_idx is None or i < action_idx) and i in term_at and term_at[i].category == "tool":
+            spec_topic = (term_at[i].canonical, term_at[i])
         elif k == "N" and not verbs and topic is None and not after_relation:
             np, info, nxt = _noun_phrase(doc, term_at, i, e)
             if np is not None:
@@ -1377,6 +1405,12 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         np, info, after = _noun_phrase(doc, term_at, nxt, e)
         if nxt + 1 <= e and words[nxt] in ("好", "完") and words[nxt + 1] == "了":
             np = None  # 「劈好了上机」: after V好了 the clause goes on with a new predicate
+        if np is not None and after < e and words[after] == "的":
+            # 「抓住对方的肩膀」「拍这头的鼓面」: N1的N2 names N2 (what N1 has)
+            np2, info2, after2 = _noun_phrase(doc, term_at, after + 1, e)
+            if np2 is not None:
+                np, info, after = np2, info2, after2
+        has_object = np is not None
         if np is not None:
             tool_like = _is_tool_word(np) if info is None else info.category == "tool"
             if after <= e and words[after] in LOCATIVES:
@@ -1406,6 +1440,13 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         if step.material is None:
             step.material = lead_tool  # 「用深色线绣」: what is used up is material
         lead_tool = None
+    if lead_tool is not None and not verbs and lead_info is None and not _is_tool_word(lead_tool) \
+            and step.surface == lead_word and lead_word not in INSTRUMENT_LEADS:
+        # 「握着把子」「捏着签子」: holding is the whole action, so what is held is what it works on
+        # (a tool-headed thing stays the tool: 「各拿一根鼓槌」)
+        if step.material is None or step.material == lead_tool:
+            step.material = lead_tool
+            lead_tool = None
     if step.tool is None and lead_tool is not None:
         step.tool = lead_tool
         if step.material == lead_tool:
@@ -1426,6 +1467,16 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             topic = None
     if not described:
         _mark_open_terms(doc, s, e, step)
+    if not described and step.material is None and not has_object and ba_obj is None and lead_word is None \
+            and not any(words[j] in MOTION_WORDS or words[j][:1] in "往朝向" for j in range(s, e + 1)):
+        # 「琵琶是横抱的」「艾条点着了」「勾牌挂在左手上」: a thing named before a verb that takes no
+        # object of its own and moves nothing along a path is what the verb works on, not what with
+        # (「刮痧板蘸点油」 has its object, 「刀斜着往里进」 a path: the thing is the tool there)
+        # (only a thing whose name does not say tool: 槌, 刀, 针 are instruments by their head)
+        held = topic if topic is not None and topic[1] is not None else spec_topic
+        if held is not None and step.tool in (None, held[0]) and not _is_tool_word(held[0]):
+            step.material, step.tool = held[0], None
+            topic = None
     if topic is not None:
         np, info = topic
         if (info is not None and info.category == "tool") or (info is None and _is_tool_word(np)):
