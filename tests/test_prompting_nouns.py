@@ -156,3 +156,28 @@ def test_an_unknown_name_where_a_noun_stands_is_a_noun():
 def test_a_noun_before_a_word_jieba_tags_a_noun_but_that_opens_with_a_verb_is_not_joined():
     assert words("这碗水端平")[-2:] == ["水", "端平"]
     assert "龙身子" in words("龙身子一节一节的")
+
+
+# --- terms --------------------------------------------------------------------------------------------
+def test_verb_object_and_manner_compounds_are_candidate_technique_terms():
+    d = out("刷浆要匀,先出浆,再横刷")
+    found = {t["text"]: t["category"] for t in d["terms"]}
+    assert found.get("出浆") == "technique" and found.get("横刷") == "technique"
+    # technique candidates never reach the prompt's list of things in view
+    assert "出浆" not in d["prompt"] and "横刷" not in d["prompt"]
+
+
+def test_no_technique_term_from_a_negated_verb_a_place_or_a_noun_that_goes_on():
+    assert "粘手" not in terms("糯米团揉到不粘手")
+    assert "搁锅" not in terms("糯米团搁锅里蒸")
+    assert "拿毛" not in terms("再拿毛刷刷一遍")
+
+
+def test_what_a_naming_verb_introduces_and_a_verb_object_title_clause_are_terms():
+    assert "跑旱船" in terms("老艺人把它叫做跑旱船")
+    assert "打年糕" in terms("打年糕,石臼里放糯米")
+
+
+def test_no_candidate_terms_for_a_craft_the_spec_describes_in_full():
+    # 苏绣's own vocabulary comes from the spec; open candidates would only add noise there
+    assert "横刷" not in terms("再横刷一遍", craft="苏绣")

@@ -183,10 +183,9 @@ class Doc:
     #              verb, "T" lexicon term, "Q" quantity, or None for every other word
     quantities: dict  # token index → Quantity
     interesting: list  # indices of tokens whose kind is not None, ascending
-    # token index → (the spec's words among its pieces, the spec's tool/material term heading it or
-    # None) for a noun compound joined from jieba's pieces (「熟」「桐油」 → 熟桐油)
+    # token index → the spec's tool/material term heading a noun compound joined from jieba's pieces
+    # (「熟」「桐油」 → 熟桐油, headed by 桐油)
     compounds: dict = field(default_factory=dict)
-    base: tuple = ()  # jieba's own tokens (words, starts, kinds, quantities) before the repairs
 
 
 def kind_table(spec: Spec) -> dict:
@@ -239,7 +238,13 @@ def _potential_form(word: str) -> bool:
 
 
 def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None, *, join_terms: bool = True) -> Doc:
-    """Quantities first, then jieba (HMM off) on the rest.
+    """Quantities first, then jieba (HMM off) on the rest, then the repairs of jieba's cut and the kinds
+    words take by position (``_finish_doc``)."""
+    return _finish_doc(spec, _base_tokens(spec, norm, counters), join_terms, counters)
+
+
+def _base_tokens(spec: Spec, norm: str, counters: Counters | None = None) -> tuple:
+    """(words, starts, kinds, quantities) as jieba (HMM off) cuts the text, a quantity one token.
 
     The quantity spans are blanked with a placeholder (same length, a character jieba never joins to a
     word), so one ``lcut`` covers the whole text and every offset stays valid; each blanked span then
@@ -298,12 +303,7 @@ def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None, *, joi
     if counters is not None:
         counters.chars += len(norm)
         counters.quantities += len(quantities)
-    return _finish_doc(spec, (words, starts, kinds, qmap), join_terms, counters)
-
-
-def retokenize_doc(spec: Spec, doc: Doc, counters: Counters | None = None, *, join_terms: bool) -> Doc:
-    """The same text with the repairs done again (jieba's cut is kept: no second segmentation)."""
-    return _finish_doc(spec, doc.base, join_terms, counters)
+    return words, starts, kinds, qmap
 
 
 def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | None) -> Doc:
@@ -367,7 +367,7 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
     interesting = list(compress(range(len(words)), kinds))
     if counters is not None:
         counters.tokens += len(words)
-    return Doc(words, starts, kinds, qmap, interesting, compounds, base)
+    return Doc(words, starts, kinds, qmap, interesting, compounds)
 
 
 # jieba's tags of a word that names a thing (person and place names included: jieba tags many
@@ -404,21 +404,28 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
     full, whose own names carry its defaults: 「深色线」 stays 深色 + 线 = 丝线 in 湘绣; nor is 先/再
     cut off there)."""
     props = _word_props(spec, table)
-    n1_at, nw_at = (0, 2) if join_terms else (1, 3)  # which flags apply: with or without the spec's words
-    out_w, out_s, out_k, out_q, compounds = [], [], [], {}, {}
+    # which flags apply: with or without the spec's words
+    n1_at, nw_at, rc_at = (0, 2, 13) if join_terms else (1, 3, 14)
+    for w in set(words).difference(props):
+        props[w] = _props_of(spec, table, w)
+    n = len(words)
+    # only the tokens that something may join to the token before them are walked in Python; the
+    # stretches between them are copied as slices
+    get = props.__getitem__
+    cands = [i for i in compress(range(n), [p[rc_at] for p in map(get, words)]) if kinds[i] != "Q"]
+    if not cands:
+        return words, starts, kinds[:], qmap, {}  # (the kinds are changed by position afterwards)
+    out_w, out_s, out_k, compounds = [], [], [], {}
     group = False  # the last output token is a compound joined here
     lp = None  # the last output token's properties (None: a compound joined here, or a quantity)
-    n = len(words)
-    for i in range(n):
+    pos = 0
+    for i in cands:
+        if i > pos:
+            out_w.extend(words[pos:i]), out_s.extend(starts[pos:i]), out_k.extend(kinds[pos:i])
+            group, lp = False, (None if kinds[i - 1] == "Q" else props[words[i - 1]])
+        pos = i + 1
         w, k = words[i], kinds[i]
-        if k == "Q":
-            out_q[len(out_w)] = qmap[i]
-            out_w.append(w), out_s.append(starts[i]), out_k.append(k)
-            group, lp = False, None
-            continue
-        p = props.get(w)
-        if p is None:
-            p = props[w] = _props_of(spec, table, w)
+        p = props[w]
         if p[8] and join_terms:
             # 「先戴」「再往」: a rare dictionary entry glued to a sequence marker
             out_w.extend((w[0], w[1])), out_s.extend((starts[i], starts[i] + 1))
@@ -430,7 +437,7 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
             # 「端起碗」「顶着一摞碗」: jieba tags 碗 as a classifier; right after no numeral or
             # demonstrative (「一碗」「这碗」 count), it is a noun
             k = "N"
-        if not (p[n1_at] or p[nw_at] or p[7] or p[9] or p[12] or k == "N") or not out_w or out_k[-1] == "Q":
+        if not out_w or out_k[-1] == "Q":
             out_w.append(w), out_s.append(starts[i]), out_k.append(k)
             group, lp = False, p
             continue
@@ -440,10 +447,8 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
         if p[7] and left_n1:
             # 「银」「窝里」: the noun's second character was glued to the locative
             joined = lw + w[0]
-            pieces, _ = compounds.pop(len(out_w) - 1, ((lw,) if lk == "T" else (), None))
+            compounds.pop(len(out_w) - 1, None)
             out_w[-1], out_k[-1] = joined, table.get(joined, "N")
-            if pieces:
-                compounds[len(out_w) - 1] = (pieces, None)
             out_w.append(w[1]), out_s.append(starts[i] + 1), out_k.append(table.get(w[1]))
             group, lp = False, None
             continue
@@ -472,18 +477,24 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
                 join = _instrument(words, kinds, out_w, out_k, i, lw, w, right_nw)
         if join:
             joined = lw + w
-            pieces, _ = compounds.pop(len(out_w) - 1, ((lw,) if lk == "T" else (), None))
             head = spec.terms.get(w) if k == "T" else None
             if head is not None and head.category not in ("tool", "material"):
                 head = None
             out_w[-1] = joined
             out_k[-1] = table.get(joined) or ("T" if head is not None else "N")
-            compounds[len(out_w) - 1] = (pieces + ((w,) if k == "T" else ()), head)
+            if head is not None:
+                compounds[len(out_w) - 1] = head
+            else:
+                compounds.pop(len(out_w) - 1, None)
             group, lp = True, None
             continue
         out_w.append(w), out_s.append(starts[i]), out_k.append(k)
         group, lp = False, p
+    if pos < n:
+        out_w.extend(words[pos:]), out_s.extend(starts[pos:n]), out_k.extend(kinds[pos:])
     out_s.append(starts[n])
+    # quantities are never joined: they keep their order
+    out_q = dict(zip(compress(range(len(out_k)), [k == "Q" for k in out_k]), (qmap[j] for j in sorted(qmap))))
     return out_w, out_s, out_k, out_q, compounds
 
 
@@ -495,7 +506,7 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
 # a one-character adjective after it a predicate (True), or it is a numeral/demonstrative (None), else False;
 # 11 a word of two characters or more that does not open with a verb, direction, preposition or adverb;
 # 12 a tool character that is also a hand verb (刷, 锯, 钻).
-_NO_PROPS = (False,) * 13
+_NO_PROPS = (False,) * 15
 
 
 def _word_props(spec: Spec, table: dict) -> dict:
@@ -526,7 +537,7 @@ def _props_of(spec: Spec, table: dict, w: str) -> tuple:
     thing = len(w) >= 2 and (t in NOUN_TAGS or k in ("N", "T"))
     j_with, j_without = joinable(True), joinable(False)
     before_adj = True if t in PREDICATE_PREV_TAGS else (None if t in ("m", "r", "mq") else False)
-    return (
+    props = (
         thing1 and j_with, thing1 and j_without, thing and j_with, thing and j_without,
         len(w) == 1 and t in ADJ_TAGS and k is None and w not in closed,
         1 <= len(w) <= 2 and t[:1] == "v" and w not in TOOL_LEAD and w[-1] not in VERB_COMPLEMENT_CHARS
@@ -540,6 +551,12 @@ def _props_of(spec: Spec, table: dict, w: str) -> tuple:
         before_adj,
         len(w) >= 2 and spec.pos_tags().get(w[0], "")[:1] not in ("v", "f", "p", "d"),
         len(w) == 1 and w in TOOL_HEADS and w in MANUAL_VERBS,
+    )
+    # 13/14: anything may join this word to the one before it (with/without the spec's words)
+    q_noun, loc, rare, ends_tool, tool_verb = props[6], props[7], props[8], props[9], props[12]
+    return props + (
+        props[0] or props[2] or q_noun or loc or rare or ends_tool or tool_verb,
+        props[1] or props[3] or q_noun or loc or ends_tool or tool_verb,
     )
 
 
@@ -556,17 +573,6 @@ def _instrument(words, kinds, out_w, out_k, i, lw, w, right_nw) -> bool:
         return False  # 「刮泥板」 opening a clause is 刮 + its object
     nxt = i + 1
     return nxt < len(words) and (kinds[nxt] in ("V", "T", "C", "O", "L", "R") or words[nxt] in TOOL_LEAD)
-
-
-def _craft_words(doc: Doc):
-    """The words that say which craft this is: the spec's words and craft names, those inside a
-    compound joined from jieba's pieces included."""
-    words, kinds, compounds = doc.words, doc.kinds, doc.compounds
-    for k in doc.interesting:
-        if k in compounds:
-            yield from compounds[k][0]
-        elif kinds[k] in ("T", "A"):
-            yield words[k]
 
 
 def open_kinds(doc: Doc) -> None:
@@ -744,14 +750,14 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     ``detect`` and no craft, the catalogue's words decide (``Spec.detect_craft``), and when no craft
     clearly leads there is none: no craft-specific defaults, a neutral scene."""
     norm = normalize_chars(text)
-    doc = tokenize_doc(spec, norm, counters, join_terms=craft is None or craft not in spec.crafts_with_actions)
+    base = _base_tokens(spec, norm, counters)
     detected = None
     if craft is None and detect:
-        detected = spec.detect_craft(_craft_words(doc))
+        # the craft is found from jieba's own pieces (the spec's words inside a compound count)
+        detected = spec.detect_craft(w for w, k in zip(base[0], base[2]) if k == "T" or k == "A")
         craft = detected.key if detected is not None else None
-        if craft in spec.crafts_with_actions and any(pieces for pieces, _ in doc.compounds.values()):
-            # a craft the spec describes in full keeps its own words apart (one more linear pass)
-            doc = retokenize_doc(spec, doc, counters, join_terms=False)
+    # a craft the spec describes in full keeps its own words apart (「深色线」 stays 深色 + 线 = 丝线)
+    doc = _finish_doc(spec, base, craft is None or craft not in spec.crafts_with_actions, counters)
     words, kinds, starts = doc.words, doc.kinds, doc.starts
     # For a craft whose own actions the spec describes, a verb outside them with nothing of its own
     # says how the step before is done; for any other craft every verb can be a step.
@@ -773,7 +779,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         if info is None:
             # a compound headed by a tool or material the spec knows is that kind of thing, by the
             # name said (熟桐油 is a 桐油)
-            head = doc.compounds[k][1]
+            head = doc.compounds[k]
             info = spec_info = TermInfo(w, head.category, head.crafts)
         if not described and info.category in ("action", "tool", "material") and info.canonical != w \
                 and w not in ambiguous:
@@ -952,11 +958,66 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                         "tool" if _is_tool_word(w) else "material" if _is_material_word(w) else "technique")
                     extra.append({"text": text[a:b], "category": cat, "start": a, "end": b, "canonical": w,
                                   "open": True})
+        for a, b in _technique_compounds(spec, doc):
+            if (starts[a], starts[b]) not in seen:
+                seen.add((starts[a], starts[b]))
+                extra.append({"text": text[starts[a]:starts[b]], "category": "technique", "start": starts[a],
+                              "end": starts[b], "canonical": norm[starts[a]:starts[b]], "open": True})
     if extra:
         terms = sorted(terms + extra, key=lambda t: t["start"])
     for step in steps:
         _apply_defaults(spec, step, technique, craft)
     return norm, terms, steps, warnings, craft, notes, detected
+
+
+DIRECTION_CHARS = set("出上下起进回过")
+NAMING_VERBS = {"叫", "叫做", "叫作", "称为", "称作", "名叫", "所谓", "就叫"}
+# what a one-character object of a one-character verb may be tagged (「出」「痧」, 「摊」「青」, 「吹」「脸」)
+OBJECT_CHAR_TAGS = {"n", "ng", "nr", "ns", "nrt", "vn", "zg"}
+
+
+def _technique_compounds(spec: Spec, doc: Doc):
+    """Token spans (start, end) that name a technique the way the craft's own vocabulary does (离合词
+    and manner compounds, which jieba leaves in one-character pieces): a one-character verb and its
+    one-character object (「出痧」「摊青」「吹脸」「顶碗」), and a one-character manner word before a
+    one-character verb (「横抱」「湿磨」「高碰」). Function words, classifiers, numbers and places never
+    make one."""
+    words, kinds = doc.words, doc.kinds
+    tags = spec.pos_tags()
+    closed = SKIP | COMPLEMENTS | MEASURE_PREV | NEGATIONS | PREDICATE_ADVERBS | STOP_NOUNS | PLACE_SUFFIX
+    n = len(words)
+    for k in range(n - 1):
+        w, w2 = words[k], words[k + 1]
+        if w in NAMING_VERBS and kinds[k + 1] != "P":
+            # 「这叫倒糖饼儿」「才叫陈宣」: what a naming verb introduces, up to the clause end, is a name
+            b = k + 1
+            while b < n and b < k + 4 and kinds[b] not in ("P", "Q") and words[b] not in FILLERS:
+                b += 1
+            if (b == n or kinds[b] == "P") and 2 <= len("".join(words[k + 1:b])) <= 6:
+                yield k + 1, b
+                continue
+        if len(w) == 1 and kinds[k] in ("V", "C", "T") and (k == 0 or kinds[k - 1] == "P") \
+                and kinds[k + 1] in ("N", "T") and len(w2) >= 2 and (k + 2 == n or kinds[k + 2] == "P") \
+                and tags.get(w, "")[:1] == "v" and w not in STOP_VERBS and w not in TOOL_LEAD:
+            yield k, k + 2  # 「滚元宵,…」「扎纸马,…」: a clause that is only a verb and its object names the work
+            continue
+        if len(w) != 1 or len(w2) != 1 or (w in closed and w not in DIRECTION_CHARS) or w2 in closed or kinds[k] in ("P", "Q", "M", "R", "O", "L", "H") \
+                or kinds[k + 1] in ("P", "Q", "M", "R", "O", "L", "H"):
+            continue
+        t, t2 = tags.get(w, ""), tags.get(w2, "")
+        after = words[k + 2] if k + 2 < len(words) else ""
+        if (k and words[k - 1] in NEGATIONS) or after in LOCATIVES or (
+                len(after) == 1 and tags.get(after, "") in OBJECT_CHAR_TAGS):
+            continue  # 「不粘手」, 「搁锅里」 (where), 「拿毛刷」 (the noun goes on)
+        verb = (t[:1] == "v" or kinds[k] in ("V", "C") or w in MANUAL_VERBS) and (
+            w not in STOP_VERBS or w in DIRECTION_CHARS) and w not in TOOL_LEAD and w not in RESULT_VERBS \
+            and w not in MODALS  # (a direction verb does make one: 「出痧」「上桩」「起势」)
+        if verb and (t2 in OBJECT_CHAR_TAGS or (t2 == "q" and (w2 in TOOL_HEADS or w2 in MATERIAL_HEADS))) \
+                and w2 not in MANUAL_VERBS:
+            yield k, k + 2
+        elif (t == "a" or w in MANNER_VERBS) and kinds[k] is None and (t2[:1] == "v" or w2 in MANUAL_VERBS) \
+                and kinds[k + 1] in ("V", "T", "C"):
+            yield k, k + 2
 
 
 def _is_empty(step: Step) -> bool:
