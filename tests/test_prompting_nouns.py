@@ -181,3 +181,14 @@ def test_what_a_naming_verb_introduces_and_a_verb_object_title_clause_are_terms(
 def test_no_candidate_terms_for_a_craft_the_spec_describes_in_full():
     # 苏绣's own vocabulary comes from the spec; open candidates would only add noise there
     assert "横刷" not in terms("再横刷一遍", craft="苏绣")
+
+
+def test_a_character_before_a_result_complement_word_is_the_verb_not_a_noun_head():
+    # jieba: 铁块 / 锤 / 成方 / 片 — 锤 is followed by a word opening with 成, so it is the predicate
+    ws = words("把铁块锤成方片")
+    assert "铁块锤" not in ws and not any(w.startswith("锤成") for w in ws)
+
+
+def test_a_bow_is_an_instrument_by_its_head():
+    s = out("右手执琴弓,左手按弦")["steps"][0]
+    assert s["tool"] == "琴弓" and s["material"] is None

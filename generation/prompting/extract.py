@@ -97,7 +97,7 @@ COMPLEMENTS = {"到", "在", "成", "好", "开", "完", "起", "下", "上", "�
                "足", "得", "一下", "起来", "下去", "上去", "出来", "进去", "过来", "过去", "回", "透", "匀", "满", "够",
                "一遍", "两下", "几下", "个", "只", "把", "根", "块", "点", "一点", "些", "一些"}
 # The head character of a noun says whether it is a tool (Chinese compounds are head-final).
-TOOL_HEADS = set("刀针笔锤剪凿梭刷锥钳尺棒杆勺铲锉钻机车锅模夹架绷轮筛斗槌錾梳签拍篦笼帘板锯刨斧钩镊炉窑缸盆桶筒盘碾臼杵戥秤罐壶碗匙叉棍鞭扇铃鼓琴笛箫弦槽筘竿")
+TOOL_HEADS = set("刀针笔锤剪凿梭刷锥钳尺棒杆勺铲锉钻机车锅模夹架绷轮筛斗槌錾梳签拍篦笼帘板锯刨斧钩镊炉窑缸盆桶筒盘碾臼杵戥秤罐壶碗匙叉棍鞭扇铃鼓琴笛箫弦槽筘竿弓")
 
 RELATION_MARKERS = {"沿", "沿着", "顺着", "从", "垂直于", "平行于", "贴着", "绕着", "围着", "对着", "朝着", "朝", "往",
                     "向", "在", "由"}
@@ -472,8 +472,8 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
             left_n1 and p[12] and i + 1 < n
             and kinds[i + 1] in ("V", "T", "C") and (k != "T" or join_terms))
         right_nw = p[nw_at]
-        if len(lw) + len(w) <= COMPOUND_MAX and w not in PLACE_SUFFIX \
-                and not (i + 1 < n and words[i + 1] in VERBAL_NEXT):  # 「铁水化到…」: 化 is the predicate
+        if len(lw) + len(w) <= COMPOUND_MAX and w not in PLACE_SUFFIX and w[0] not in VERBAL_NEXT \
+                and not (i + 1 < n and words[i + 1][:1] in VERBAL_NEXT):  # 「铁水化到」「铜块锤成方条」: the predicate
             if right_n1:
                 join = left_n1 or left_nw  # 「车」「盘」, 「风箱」「炉」, 「湿纸」「饼」
             elif right_nw:
