@@ -192,3 +192,15 @@ def test_a_character_before_a_result_complement_word_is_the_verb_not_a_noun_head
 def test_a_bow_is_an_instrument_by_its_head():
     s = out("右手执琴弓,左手按弦")["steps"][0]
     assert s["tool"] == "琴弓" and s["material"] is None
+
+
+def test_a_tool_character_jieba_tags_a_verb_closing_the_clause_heads_the_noun_before_it():
+    # jieba: 颈 / 签 (签 tagged a verb); after the possessive 的 the joined noun is the object
+    assert "颈签" in words("左手提着木偶的颈签")
+    s = out("左手提着木偶的颈签")["steps"][0]
+    assert s["material"] == "颈签"
+
+
+def test_a_quantity_before_the_object_is_skipped():
+    (s,) = out("搓两根麻绳")["steps"]
+    assert s["action"] == "搓" and s["material"] == "麻绳" and s["params"].get("count") == 2

@@ -470,7 +470,10 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
             # 「毛」「刷」 opening 「毛刷蘸了点水」: a tool character that is also a hand verb, after a
             # one-character noun and before another verb, is the tool's head, not the predicate
             left_n1 and p[12] and i + 1 < n
-            and kinds[i + 1] in ("V", "T", "C") and (k != "T" or join_terms))
+            and kinds[i + 1] in ("V", "T", "C") and (k != "T" or join_terms)) or (
+            # 「脖」「签」, 「腰」「鼓」 closing the clause: a tool character jieba tags as a verb, after a
+            # one-character noun and with nothing after it, is the noun's head
+            left_n1 and p[15] and (i + 1 == n or kinds[i + 1] == "P"))
         right_nw = p[nw_at]
         if len(lw) + len(w) <= COMPOUND_MAX and w not in PLACE_SUFFIX and w[0] not in VERBAL_NEXT \
                 and not (i + 1 < n and words[i + 1][:1] in VERBAL_NEXT):  # 「铁水化到」「铜块锤成方条」: the predicate
@@ -518,8 +521,9 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
 # glued to a locative (窝里), 8 a rare entry glued to 先/再, 9 ends in a tool character, 10 its tag makes
 # a one-character adjective after it a predicate (True), or it is a numeral/demonstrative (None), else False;
 # 11 a word of two characters or more that does not open with a verb, direction, preposition or adverb;
-# 12 a tool character that is also a hand verb (刷, 锯, 钻).
-_NO_PROPS = (False,) * 15
+# 12 a tool character that is also a hand verb (刷, 锯, 钻); 13/14 anything may join it to the word
+# before (with/without the spec's words); 15 a tool/material character jieba tags as a verb (签, 鼓).
+_NO_PROPS = (False,) * 16
 
 
 def _word_props(spec: Spec, table: dict) -> dict:
@@ -565,11 +569,13 @@ def _props_of(spec: Spec, table: dict, w: str) -> tuple:
         len(w) >= 2 and spec.pos_tags().get(w[0], "")[:1] not in ("v", "f", "p", "d"),
         len(w) == 1 and w in TOOL_HEADS and w in MANUAL_VERBS,
     )
+    head_verb = len(w) == 1 and k == "V" and (w in TOOL_HEADS or w in MATERIAL_HEADS) and w not in MANUAL_VERBS
     # 13/14: anything may join this word to the one before it (with/without the spec's words)
     q_noun, loc, rare, ends_tool, tool_verb = props[6], props[7], props[8], props[9], props[12]
     return props + (
-        props[0] or props[2] or q_noun or loc or rare or ends_tool or tool_verb,
-        props[1] or props[3] or q_noun or loc or ends_tool or tool_verb,
+        props[0] or props[2] or q_noun or loc or rare or ends_tool or tool_verb or head_verb,
+        props[1] or props[3] or q_noun or loc or ends_tool or tool_verb or head_verb,
+        head_verb,
     )
 
 
@@ -1308,7 +1314,7 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int):
     None, index after it); a single lexicon term gives its canonical name."""
     words, kinds = doc.words, doc.kinds
     while j <= e and kinds[j] not in ("T", "N") and (
-            words[j] in COMPLEMENTS or (kinds[j] is None and _POS.get(words[j], "") in ("m", "mq") and j < e
+            words[j] in COMPLEMENTS or (kinds[j] == "Q" and j < e) or (kinds[j] is None and _POS.get(words[j], "") in ("m", "mq") and j < e
                                         and words[j + 1] not in COMPLEMENTS
                                         and (kinds[j + 1] in ("N", "T") or _POS.get(words[j + 1], "")[:1] == "n"))):
         j += 1  # 「拿一根鼓槌」「顶着一摞碗」: a numeral and classifier before the noun
