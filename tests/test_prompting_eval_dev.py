@@ -14,10 +14,10 @@ from generation.prompting.evaluation import load_split, score_item, summarize
 FLOORS = {  # field: (free text, craft known)
     "action": (0.78, 0.76),
     "hand": (0.7, 0.68),
-    "tool": (0.61, 0.61),
-    "material": (0.44, 0.42),
+    "tool": (0.74, 0.72),
+    "material": (0.58, 0.58),
     "param": (0.95, 0.95),
-    "term": (0.58, 0.57),
+    "term": (0.76, 0.77),
     "prompt_include": (0.78, 0.8),
     "prompt_exclude": (0.97, 0.97),
     "overall": (0.73, 0.72),

@@ -97,7 +97,7 @@ COMPLEMENTS = {"到", "在", "成", "好", "开", "完", "起", "下", "上", "�
                "足", "得", "一下", "起来", "下去", "上去", "出来", "进去", "过来", "过去", "回", "透", "匀", "满", "够",
                "一遍", "两下", "几下", "个", "只", "把", "根", "块", "点", "一点", "些", "一些"}
 # The head character of a noun says whether it is a tool (Chinese compounds are head-final).
-TOOL_HEADS = set("刀针笔锤剪凿梭刷锥钳尺棒杆勺铲锉钻机车锅模夹架绷轮筛斗槌錾梳签拍篦笼帘板锯刨斧钩镊炉窑缸盆桶筒盘碾臼杵戥秤罐壶碗匙叉棍鞭扇铃鼓琴笛箫弦槽筘竿")
+TOOL_HEADS = set("刀针笔锤剪凿梭刷锥钳尺棒杆勺铲锉钻机车锅模夹架绷轮筛斗槌錾梳签拍篦笼帘板锯刨斧钩镊炉窑缸盆桶筒盘碾臼杵戥秤罐壶碗匙叉棍鞭扇铃鼓琴笛箫弦槽筘竿弓")
 
 RELATION_MARKERS = {"沿", "沿着", "顺着", "从", "垂直于", "平行于", "贴着", "绕着", "围着", "对着", "朝着", "朝", "往",
                     "向", "在", "由"}
@@ -195,6 +195,9 @@ class Doc:
     #              verb, "T" lexicon term, "Q" quantity, or None for every other word
     quantities: dict  # token index → Quantity
     interesting: list  # indices of tokens whose kind is not None, ascending
+    # token index → the spec's tool/material term heading a noun compound joined from jieba's pieces
+    # (「熟」「桐油」 → 熟桐油, headed by 桐油)
+    compounds: dict = field(default_factory=dict)
 
 
 def kind_table(spec: Spec) -> dict:
@@ -246,8 +249,14 @@ def _potential_form(word: str) -> bool:
     return len(word) >= 3 and word[1] in "得不" and word[0] != "不"
 
 
-def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None) -> Doc:
-    """Quantities first, then jieba (HMM off) on the rest.
+def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None, *, join_terms: bool = True) -> Doc:
+    """Quantities first, then jieba (HMM off) on the rest, then the repairs of jieba's cut and the kinds
+    words take by position (``_finish_doc``)."""
+    return _finish_doc(spec, _base_tokens(spec, norm, counters), join_terms, counters)
+
+
+def _base_tokens(spec: Spec, norm: str, counters: Counters | None = None) -> tuple:
+    """(words, starts, kinds, quantities) as jieba (HMM off) cuts the text, a quantity one token.
 
     The quantity spans are blanked with a placeholder (same length, a character jieba never joins to a
     word), so one ``lcut`` covers the whole text and every offset stays valid; each blanked span then
@@ -303,6 +312,16 @@ def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None) -> Doc
     kinds = list(map(table.get, words))
     for i in qmap:
         kinds[i] = "Q"
+    if counters is not None:
+        counters.chars += len(norm)
+        counters.quantities += len(quantities)
+    return words, starts, kinds, qmap
+
+
+def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | None) -> Doc:
+    """jieba's tokens (quantities as one token each) → the Doc: repairs, then kinds by position."""
+    table = kind_table(spec)
+    words, starts, kinds, qmap, compounds = _repair_tokens(spec, table, *base, join_terms)
     n = len(words)
     tags = None
     for i in range(n):
@@ -364,10 +383,219 @@ def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None) -> Doc
             kinds[i] = None  # 「从折边开剪」: after a relation marker, 折 + 边 is a place, not an action
     interesting = list(compress(range(len(words)), kinds))
     if counters is not None:
-        counters.chars += len(norm)
         counters.tokens += len(words)
-        counters.quantities += len(quantities)
-    return Doc(words, starts, kinds, qmap, interesting)
+    return Doc(words, starts, kinds, qmap, interesting, compounds)
+
+
+# jieba's tags of a word that names a thing (person and place names included: jieba tags many
+# unknown craft words so, 松明子/nr, 丹/ns)
+NOUN_TAGS = {"n", "ng", "nr", "ns", "nz", "nrt", "nrfg"}
+ADJ_TAGS = {"a", "b"}
+# a locative after a noun says where, it never ends a compound (「锅里」「板上」)
+PLACE_SUFFIX = set("上里中内外下边")
+# before a one-character adjective: these make it a predicate or a complement (「泥软」「捶得匀」「很大」)
+PREDICATE_PREV_TAGS = {"n", "ng", "nr", "ns", "nz", "nrt", "f", "d", "a", "ad", "s", "t", "zg", "ud", "uv"}
+COMPOUND_MAX = 4  # characters in a noun compound joined here
+VERB_COMPLEMENT_CHARS = set("起开上下到住好完出进过来去着了成")  # 「拿起」「放下」 + 刀 is no tool name
+# after a character these make it a verb with its complement or aspect (「化到」「泡了」「刷成」)
+VERBAL_NEXT = {"到", "得", "成", "了", "着", "过", "完", "好", "开"}
+NUMERAL_CHARS = set("一二两三四五六七八九十百千万几半这那每哪")
+RARE_FREQ = 10  # a dictionary entry this rare, glued to 先/再, is an artefact of the dictionary
+
+
+def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: list, qmap: dict,
+                   join_terms: bool = True):
+    """Two repairs of jieba's cut (HMM off), one linear pass, no word lists:
+
+    * noun compounds jieba left in pieces are joined by their tags: a one-character noun (or a
+      character that heads a tool or material) after a noun or after a one-character noun
+      (「车」「盘」 → 车盘, 「钢」「槽」 → 钢槽, 「风箱」「炉」 → 风箱炉, 「丝」「眼」「板」 → 丝眼板), a
+      one-character adjective in attributive position before a noun (「粗」「坯」 → 粗坯, 「熟」「桐油」
+      → 熟桐油; not after a noun or an adverb, where it is a predicate: 「泥软」「很大」), and a noun
+      whose second character jieba glued to a locative (「银」「窝里」 → 银窝 + 里);
+    * a rare dictionary entry made of 先/再 and a verb or relation word (「先戴」「再往」) is cut back
+      into the sequence marker and the word, so the marker starts its unit and the verb is a verb.
+
+    Quantities, punctuation, markers, hands, craft names and the spec's actions never join; the
+    spec's tools and materials join only with ``join_terms`` (not for a craft the spec describes in
+    full, whose own names carry its defaults: 「深色线」 stays 深色 + 线 = 丝线 in 湘绣; nor is 先/再
+    cut off there)."""
+    props = _word_props(spec, table)
+    # which flags apply: with or without the spec's words
+    n1_at, nw_at, rc_at = (0, 2, 13) if join_terms else (1, 3, 14)
+    for w in set(words).difference(props):
+        props[w] = _props_of(spec, table, w)
+    n = len(words)
+    # only the tokens that something may join to the token before them are walked in Python; the
+    # stretches between them are copied as slices
+    get = props.__getitem__
+    cands = [i for i in compress(range(n), [p[rc_at] for p in map(get, words)]) if kinds[i] != "Q"]
+    if not cands:
+        return words, starts, kinds[:], qmap, {}  # (the kinds are changed by position afterwards)
+    out_w, out_s, out_k, compounds = [], [], [], {}
+    group = False  # the last output token is a compound joined here
+    lp = None  # the last output token's properties (None: a compound joined here, or a quantity)
+    pos = 0
+    for i in cands:
+        if i > pos:
+            out_w.extend(words[pos:i]), out_s.extend(starts[pos:i]), out_k.extend(kinds[pos:i])
+            group, lp = False, (None if kinds[i - 1] == "Q" else props[words[i - 1]])
+        pos = i + 1
+        w, k = words[i], kinds[i]
+        p = props[w]
+        if p[8] and join_terms:
+            # 「先戴」「再往」: a rare dictionary entry glued to a sequence marker
+            out_w.extend((w[0], w[1])), out_s.extend((starts[i], starts[i] + 1))
+            out_k.extend((table.get(w[0]), table.get(w[1])))
+            group, lp = False, None
+            continue
+        if p[6] and out_w and out_k[-1] != "Q" and out_w[-1] not in MEASURE_PREV \
+                and out_w[-1][-1] not in NUMERAL_CHARS and props.get(out_w[-1], _NO_PROPS)[10] is not True:
+            # 「端起碗」「顶着一摞碗」: jieba tags 碗 as a classifier; right after no numeral or
+            # demonstrative (「一碗」「这碗」 count), it is a noun
+            k = "N"
+        if not out_w or out_k[-1] == "Q":
+            out_w.append(w), out_s.append(starts[i]), out_k.append(k)
+            group, lp = False, p
+            continue
+        lw, lk = out_w[-1], out_k[-1]
+        left_n1 = not group and lp is not None and lp[n1_at]
+        left_nw = group or (lp is not None and lp[nw_at])
+        if p[7] and left_n1:
+            # 「银」「窝里」: the noun's second character was glued to the locative
+            joined = lw + w[0]
+            compounds.pop(len(out_w) - 1, None)
+            out_w[-1], out_k[-1] = joined, table.get(joined, "N")
+            out_w.append(w[1]), out_s.append(starts[i] + 1), out_k.append(table.get(w[1]))
+            group, lp = False, None
+            continue
+        join = False
+        right_n1 = p[n1_at] or (k == "N" and len(w) == 1 and p[6]) or (
+            # 「毛」「刷」 opening 「毛刷蘸了点水」: a tool character that is also a hand verb, after a
+            # one-character noun and before another verb, is the tool's head, not the predicate
+            left_n1 and p[12] and i + 1 < n
+            and kinds[i + 1] in ("V", "T", "C") and (k != "T" or join_terms)) or (
+            # 「脖」「签」, 「腰」「鼓」 closing the clause: a tool character jieba tags as a verb, after a
+            # one-character noun and with nothing after it, is the noun's head
+            left_n1 and p[15] and (i + 1 == n or kinds[i + 1] == "P"))
+        right_nw = p[nw_at]
+        if len(lw) + len(w) <= COMPOUND_MAX and w not in PLACE_SUFFIX and w[0] not in VERBAL_NEXT \
+                and not (i + 1 < n and words[i + 1][:1] in VERBAL_NEXT):  # 「铁水化到」「铜块锤成方条」: the predicate
+            if right_n1:
+                join = left_n1 or left_nw  # 「车」「盘」, 「风箱」「炉」, 「湿纸」「饼」
+            elif right_nw:
+                # 「龙」「身子」, 「热」「毛巾」; not a word jieba tags a noun that opens with a verb or a
+                # direction (「水」「端平」, 「米」「下锅」: subject and predicate)
+                join = left_n1 and p[11]
+            if not join and lp is not None and not group and lp[4] and (right_n1 or right_nw):
+                # 「粗」「坯」, 「熟」「桐油」: an adjective before a noun modifies it unless a noun,
+                # an adverb or a complement marker before it makes it a predicate
+                before = out_w[-2] if len(out_w) >= 2 else None
+                join = before is None or (props.get(before, _NO_PROPS)[10] is not True
+                                          and before not in ("到", "得", "很", "太", "最", "更", "越"))
+            if not join and p[9] and lp is not None and not group and lp[5] and (lk != "T" or join_terms):
+                join = _instrument(words, kinds, out_w, out_k, i, lw, w, right_nw)
+        if join:
+            joined = lw + w
+            head = spec.terms.get(w) if k == "T" else None
+            if head is not None and head.category not in ("tool", "material"):
+                head = None
+            out_w[-1] = joined
+            out_k[-1] = table.get(joined) or ("T" if head is not None else "N")
+            if head is not None:
+                compounds[len(out_w) - 1] = head
+            else:
+                compounds.pop(len(out_w) - 1, None)
+            group, lp = True, None
+            continue
+        out_w.append(w), out_s.append(starts[i]), out_k.append(k)
+        group, lp = False, p
+    if pos < n:
+        out_w.extend(words[pos:]), out_s.extend(starts[pos:n]), out_k.extend(kinds[pos:])
+    out_s.append(starts[n])
+    # quantities are never joined: they keep their order
+    out_q = dict(zip(compress(range(len(out_k)), [k == "Q" for k in out_k]), (qmap[j] for j in sorted(qmap))))
+    return out_w, out_s, out_k, out_q, compounds
+
+
+# A word's properties for the repairs (computed once per word and spec), by index:
+# 0/1 a one-character noun (with/without the spec's tools and materials), 2/3 a noun of two characters
+# or more (same), 4 a one-character adjective, 5 a verb that can name an instrument with a tool
+# character after it, 6 a tool/material character jieba tags as a classifier, 7 a noun character
+# glued to a locative (窝里), 8 a rare entry glued to 先/再, 9 ends in a tool character, 10 its tag makes
+# a one-character adjective after it a predicate (True), or it is a numeral/demonstrative (None), else False;
+# 11 a word of two characters or more that does not open with a verb, direction, preposition or adverb;
+# 12 a tool character that is also a hand verb (刷, 锯, 钻); 13/14 anything may join it to the word
+# before (with/without the spec's words); 15 a tool/material character jieba tags as a verb (签, 鼓).
+_NO_PROPS = (False,) * 16
+
+
+def _word_props(spec: Spec, table: dict) -> dict:
+    props = getattr(spec, "_noun_props", None)
+    if props is None:
+        props = spec._noun_props = {}
+    return props
+
+
+def _props_of(spec: Spec, table: dict, w: str) -> tuple:
+    t = spec.pos_tags().get(w, "")
+    k = table.get(w)
+    terms = spec.terms
+    closed = SKIP | COMPLEMENTS | MEASURE_PREV | NEGATIONS | PREDICATE_ADVERBS | STOP_NOUNS  # 「的时候」
+
+    def joinable(with_terms):
+        if k is None or k == "N":
+            return w not in closed
+        if k == "T" and with_terms and w not in spec.ambiguous:
+            info = terms[w]
+            # the spec's tools and materials, and a single character it knows only as another
+            # craft's short name for a technique (盘 for 盘金: jieba's 车/盘)
+            return info.category in ("tool", "material") or (len(w) == 1 and info.category == "technique")
+        return False
+
+    heads = TOOL_HEADS | MATERIAL_HEADS
+    thing1 = len(w) == 1 and t != "q" and (t in NOUN_TAGS or (w in heads and (w not in MANUAL_VERBS or t[:1] == "n")))
+    thing = len(w) >= 2 and (t in NOUN_TAGS or k in ("N", "T"))
+    j_with, j_without = joinable(True), joinable(False)
+    before_adj = True if t in PREDICATE_PREV_TAGS else (None if t in ("m", "r", "mq") else False)
+    props = (
+        thing1 and j_with, thing1 and j_without, thing and j_with, thing and j_without,
+        len(w) == 1 and t in ADJ_TAGS and k is None and w not in closed,
+        1 <= len(w) <= 2 and t[:1] == "v" and w not in TOOL_LEAD and w[-1] not in VERB_COMPLEMENT_CHARS
+        and k in (None, "V", "T"),
+        k is None and t == "q" and len(w) == 1 and w in heads,
+        len(w) == 2 and w[1] in ("里", "上") and t in ("n", "s", "f") and w not in terms,
+        len(w) == 2 and w[0] in ("先", "再") and w not in terms
+        and spec.ensure_tokenizer().FREQ.get(w, 0) < RARE_FREQ and table.get(w[1]) in ("V", "T", "C", "R"),
+        w[-1:] in TOOL_HEADS and (len(w) == 2 and thing or len(w) == 1 and w not in MANUAL_VERBS
+                                  and t in ("n", "ng", "zg", "q")),
+        before_adj,
+        len(w) >= 2 and spec.pos_tags().get(w[0], "")[:1] not in ("v", "f", "p", "d"),
+        len(w) == 1 and w in TOOL_HEADS and w in MANUAL_VERBS,
+    )
+    head_verb = len(w) == 1 and k == "V" and (w in TOOL_HEADS or w in MATERIAL_HEADS) and w not in MANUAL_VERBS
+    # 13/14: anything may join this word to the one before it (with/without the spec's words)
+    q_noun, loc, rare, ends_tool, tool_verb = props[6], props[7], props[8], props[9], props[12]
+    return props + (
+        props[0] or props[2] or q_noun or loc or rare or ends_tool or tool_verb or head_verb,
+        props[1] or props[3] or q_noun or loc or ends_tool or tool_verb or head_verb,
+        head_verb,
+    )
+
+
+def _instrument(words, kinds, out_w, out_k, i, lw, w, right_nw) -> bool:
+    """「拿打纬刀往里打」「刮痧板蘸油」「拿刮泥板把边刮平」: a verb and a noun headed by a tool
+    character, standing where a noun stands (after 拿/用…, or opening the clause) and followed by the
+    predicate, name the tool the verb is done with."""
+    if len(w) == 2 and not right_nw:
+        return False
+    before = out_w[-2] if len(out_w) >= 2 else None
+    if before is not None and before not in TOOL_LEAD and out_k[-2] not in ("P", "M", "L", "O"):
+        return False
+    if len(lw) == 1 and before not in TOOL_LEAD:
+        return False  # 「刮泥板」 opening a clause is 刮 + its object
+    nxt = i + 1
+    return nxt < len(words) and (kinds[nxt] in ("V", "T", "C", "O", "L", "R") or words[nxt] in TOOL_LEAD)
 
 
 def open_kinds(doc: Doc) -> None:
@@ -487,7 +715,8 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                 units.append((a, i))
             a = i + 1
             hand_at = -1
-        elif k == "M" and i > a and _has_content(words, kinds, a, i):
+        elif k == "M" and i > a and _has_content(words, kinds, a, i) and not (i == a + 1 and kinds[a] == "H"):
+            # (a hand alone before the marker is the subject of what follows: 「右手再往上一提」)
             units.append((a, i))
             a = i
             hand_at = -1
@@ -561,12 +790,15 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     ``detect`` and no craft, the catalogue's words decide (``Spec.detect_craft``), and when no craft
     clearly leads there is none: no craft-specific defaults, a neutral scene."""
     norm = normalize_chars(text)
-    doc = tokenize_doc(spec, norm, counters)
-    words, kinds, starts = doc.words, doc.kinds, doc.starts
+    base = _base_tokens(spec, norm, counters)
     detected = None
     if craft is None and detect:
-        detected = spec.detect_craft(words[k] for k in doc.interesting if kinds[k] in ("T", "A"))
+        # the craft is found from jieba's own pieces (the spec's words inside a compound count)
+        detected = spec.detect_craft(w for w, k in zip(base[0], base[2]) if k == "T" or k == "A")
         craft = detected.key if detected is not None else None
+    # a craft the spec describes in full keeps its own words apart (「深色线」 stays 深色 + 线 = 丝线)
+    doc = _finish_doc(spec, base, craft is None or craft not in spec.crafts_with_actions, counters)
+    words, kinds, starts = doc.words, doc.kinds, doc.starts
     # For a craft whose own actions the spec describes, a verb outside them with nothing of its own
     # says how the step before is done; for any other craft every verb can be a step.
     described = craft is not None and craft in spec.crafts_with_actions
@@ -584,6 +816,11 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         if w in MEASURE_FORMS and k and words[k - 1] in MEASURE_PREV:
             continue  # 「每针」「一针接一针」
         info = spec_info = lookup(w)
+        if info is None:
+            # a compound headed by a tool or material the spec knows is that kind of thing, by the
+            # name said (熟桐油 is a 桐油)
+            head = doc.compounds[k]
+            info = spec_info = TermInfo(w, head.category, head.crafts)
         if not described and info.category in ("action", "tool", "material") and info.canonical != w \
                 and w not in ambiguous:
             # a craft the spec does not describe in full: the word as said (刷 stays 刷, not 涂; 刷子
@@ -768,11 +1005,66 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                         "tool" if _is_tool_word(w) else "material" if _is_material_word(w) else "technique")
                     extra.append({"text": text[a:b], "category": cat, "start": a, "end": b, "canonical": w,
                                   "open": True})
+        for a, b in _technique_compounds(spec, doc):
+            if (starts[a], starts[b]) not in seen:
+                seen.add((starts[a], starts[b]))
+                extra.append({"text": text[starts[a]:starts[b]], "category": "technique", "start": starts[a],
+                              "end": starts[b], "canonical": norm[starts[a]:starts[b]], "open": True})
     if extra:
         terms = sorted(terms + extra, key=lambda t: t["start"])
     for step in steps:
         _apply_defaults(spec, step, technique, craft)
     return norm, terms, steps, warnings, craft, notes, detected
+
+
+DIRECTION_CHARS = set("出上下起进回过")
+NAMING_VERBS = {"叫", "叫做", "叫作", "称为", "称作", "名叫", "所谓", "就叫"}
+# what a one-character object of a one-character verb may be tagged (「出」「痧」, 「摊」「青」, 「吹」「脸」)
+OBJECT_CHAR_TAGS = {"n", "ng", "nr", "ns", "nrt", "vn", "zg"}
+
+
+def _technique_compounds(spec: Spec, doc: Doc):
+    """Token spans (start, end) that name a technique the way the craft's own vocabulary does (离合词
+    and manner compounds, which jieba leaves in one-character pieces): a one-character verb and its
+    one-character object (「出痧」「摊青」「吹脸」「顶碗」), and a one-character manner word before a
+    one-character verb (「横抱」「湿磨」「高碰」). Function words, classifiers, numbers and places never
+    make one."""
+    words, kinds = doc.words, doc.kinds
+    tags = spec.pos_tags()
+    closed = SKIP | COMPLEMENTS | MEASURE_PREV | NEGATIONS | PREDICATE_ADVERBS | STOP_NOUNS | PLACE_SUFFIX
+    n = len(words)
+    for k in range(n - 1):
+        w, w2 = words[k], words[k + 1]
+        if w in NAMING_VERBS and kinds[k + 1] != "P":
+            # 「这叫倒糖饼儿」「才叫陈宣」: what a naming verb introduces, up to the clause end, is a name
+            b = k + 1
+            while b < n and b < k + 4 and kinds[b] not in ("P", "Q") and words[b] not in FILLERS:
+                b += 1
+            if (b == n or kinds[b] == "P") and 2 <= len("".join(words[k + 1:b])) <= 6:
+                yield k + 1, b
+                continue
+        if len(w) == 1 and kinds[k] in ("V", "C", "T") and (k == 0 or kinds[k - 1] == "P") \
+                and kinds[k + 1] in ("N", "T") and len(w2) >= 2 and (k + 2 == n or kinds[k + 2] == "P") \
+                and tags.get(w, "")[:1] == "v" and w not in STOP_VERBS and w not in TOOL_LEAD:
+            yield k, k + 2  # 「滚元宵,…」「扎纸马,…」: a clause that is only a verb and its object names the work
+            continue
+        if len(w) != 1 or len(w2) != 1 or (w in closed and w not in DIRECTION_CHARS) or w2 in closed or kinds[k] in ("P", "Q", "M", "R", "O", "L", "H") \
+                or kinds[k + 1] in ("P", "Q", "M", "R", "O", "L", "H"):
+            continue
+        t, t2 = tags.get(w, ""), tags.get(w2, "")
+        after = words[k + 2] if k + 2 < len(words) else ""
+        if (k and words[k - 1] in NEGATIONS) or after in LOCATIVES or (
+                len(after) == 1 and tags.get(after, "") in OBJECT_CHAR_TAGS):
+            continue  # 「不粘手」, 「搁锅里」 (where), 「拿毛刷」 (the noun goes on)
+        verb = (t[:1] == "v" or kinds[k] in ("V", "C") or w in MANUAL_VERBS) and (
+            w not in STOP_VERBS or w in DIRECTION_CHARS) and w not in TOOL_LEAD and w not in RESULT_VERBS \
+            and w not in MODALS  # (a direction verb does make one: 「出痧」「上桩」「起势」)
+        if verb and (t2 in OBJECT_CHAR_TAGS or (t2 == "q" and (w2 in TOOL_HEADS or w2 in MATERIAL_HEADS))) \
+                and w2 not in MANUAL_VERBS:
+            yield k, k + 2
+        elif (t == "a" or w in MANNER_VERBS) and kinds[k] is None and (t2[:1] == "v" or w2 in MANUAL_VERBS) \
+                and kinds[k + 1] in ("V", "T", "C"):
+            yield k, k + 2
 
 
 def _is_empty(step: Step) -> bool:
@@ -1032,14 +1324,20 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int):
     """The noun phrase starting at token j (up to three nouns, 「篾」「刀」 → 篾刀): (text, lexicon info or
     None, index after it); a single lexicon term gives its canonical name."""
     words, kinds = doc.words, doc.kinds
-    while j <= e and words[j] in COMPLEMENTS and kinds[j] not in ("T", "N"):
-        j += 1
+    while j <= e and kinds[j] not in ("T", "N") and (
+            words[j] in COMPLEMENTS or (kinds[j] == "Q" and j < e) or (kinds[j] is None and _POS.get(words[j], "") in ("m", "mq") and j < e
+                                        and words[j + 1] not in COMPLEMENTS
+                                        and (kinds[j + 1] in ("N", "T") or _POS.get(words[j + 1], "")[:1] == "n"))):
+        j += 1  # 「拿一根鼓槌」「顶着一摞碗」: a numeral and classifier before the noun
     parts, infos, k = [], [], j
     while k <= e and len(parts) < 3:
         kind = kinds[k]
         info = term_at.get(k)
         if kind == "N" or (info is not None and info.category in ("tool", "material")) or (
-                kind is None and k < e and kinds[k + 1] == "N" and _POS.get(words[k], "")[:1] == "n"):
+                kind is None and k < e and kinds[k + 1] == "N" and _POS.get(words[k], "")[:1] == "n") or (
+                kind is None and k == j and len(words[k]) >= 2 and _POS.get(words[k], "") in UNKNOWN_NAME_TAGS):
+            # 「马莲」「草」: a name jieba tags as a person or place, before a noun, is part of it;
+            # where a noun stands (after 拿/把/a verb), such a name is the noun (「拿松明子扎」)
             # 「马莲」「草」: a name jieba tags as a person or place, before a noun, is part of it
             parts.append(words[k])
             infos.append(info)
@@ -1057,9 +1355,11 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int):
     return "".join(parts), None, k
 
 
-MATERIAL_HEADS = set("线丝绒浆水泥漆墨料胶粉油纸布缎绢绸土沙砂灰蜡釉彩色汁液膏糖面米豆茶叶皮革麻棉毛羽金银铜铁锡")
+MATERIAL_HEADS = set("线丝绒浆水泥漆墨料胶粉油纸布缎绢绸土沙砂灰蜡釉彩色汁液膏糖面米豆茶叶皮革麻棉毛羽金银铜铁锡"
+                     "木竹篾草秆藤柴炭绳")  # wood, cane and plant stuff, fuel, cord
 
 
+UNKNOWN_NAME_TAGS = {"nr", "ns", "nrt", "nz", "nrfg"}  # jieba's tags for many words its dictionary lacks
 LOCATIVE_SUFFIX = {"里", "上", "中", "内", "外", "下", "边", "面", "底", "口", "头上", "里面", "上面", "底下"}
 _POS: dict = {}
 
@@ -1077,6 +1377,13 @@ def _is_tool_word(word: str) -> bool:
 
 
 PLACE_MARKERS = {"在", "到", "进", "往", "从", "由"}
+LOCATIVES = {"里", "上", "中", "内", "底下", "里面", "里头", "上面", "上头", "当中", "中间"}
+INSIDE = {"里", "内", "中", "里面", "里头", "当中"}  # 「X里」: X holds the thing, a vessel
+# a path or a direction of motion in the clause: the thing before the verb is what moves (a tool)
+MOTION_WORDS = {"往", "朝", "向", "从", "顺着", "沿着", "过去", "下去", "进去", "过来", "上去", "出去", "往下", "往上", "往里",
+                "往外", "往前", "往后"}
+# verbs that wield their object (「抡锤」「举槌子」「挥鞭」「推刀」): a tool there is what with
+WIELD_VERBS = set("抡举挥舞推操握持执拿攥")
 
 
 def _mark_open_terms(doc: Doc, s: int, e: int, step: Step) -> None:
@@ -1112,6 +1419,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     global _POS
     _POS = spec.pos_tags()
     verbs, lead_word, lead_tool, lead_info, ba_obj, topic, place = [], None, None, None, None, None, None
+    spec_topic = None  # a tool the spec knows, named before any verb (「琵琶是横抱的」「艾条点着了」)
+    has_object = False  # the verb has an object of its own after it
     after_relation = False
     cut = _degree_start(doc, s, e)
     i = s
@@ -1153,7 +1462,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             if place is None and w in PLACE_MARKERS:
                 np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
                 if np is not None:
-                    place = (np, info)
+                    place = (np, info, nxt <= e and words[nxt] in INSIDE)
                     i = nxt
                     continue
         elif k == "V" or (k == "C" and not described) or (k == "T" and i != action_idx and spec.pos_tags().get(w, "")[:1] == "v"
@@ -1164,6 +1473,9 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             elif not (i > s and words[i - 1] in NEGATIONS) and i < cut:  # 「剪刀不动」 is no action
                 verbs.append(i)
             after_relation = False
+        elif k == "T" and not verbs and topic is None and spec_topic is None and not after_relation \
+                and (action_idx is None or i < action_idx) and i in term_at and term_at[i].category == "tool":
+            spec_topic = (term_at[i].canonical, term_at[i])
         elif k == "N" and not verbs and topic is None and not after_relation:
             np, info, nxt = _noun_phrase(doc, term_at, i, e)
             if np is not None:
@@ -1203,17 +1515,34 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     if action_idx is not None and not described and step.action is not None:
         # the verb's object: 「蘸了墨汁」 → material; 「倒进钢槽」 → where (a vessel is a tool)
         nxt = action_idx + 1
-        into = words[action_idx][-1:] in "进到在入" or (nxt <= e and words[nxt] in ("进", "到", "在", "入", "进去"))
-        np, info, _ = _noun_phrase(doc, term_at, nxt, e)
+        verb = words[action_idx]
+        into = verb[-1:] in "进到在入" or verb in DIRECTION_VERBS or (
+            nxt <= e and words[nxt] in ("进", "到", "在", "入", "进去"))
+        np, info, after = _noun_phrase(doc, term_at, nxt, e)
+        if nxt + 1 <= e and words[nxt] in ("好", "完") and words[nxt + 1] == "了":
+            np = None  # 「劈好了上机」: after V好了 the clause goes on with a new predicate
+        if np is not None and after < e and words[after] == "的":
+            # 「抓住对方的肩膀」「拍这头的鼓面」: N1的N2 names N2 (what N1 has)
+            np2, info2, after2 = _noun_phrase(doc, term_at, after + 1, e)
+            if np2 is not None:
+                np, info, after = np2, info2, after2
+        has_object = np is not None
         if np is not None:
             tool_like = _is_tool_word(np) if info is None else info.category == "tool"
-            if into and place is None:
-                place = (np, info)
-            elif tool_like:
+            if after <= e and words[after] in LOCATIVES:
+                into = True  # 「放石臼里」「搁锅里」: a noun with a locative after it is where
+            if into:
+                if place is None:
+                    place = (np, info, after <= e and words[after] in INSIDE)
+            elif tool_like and (verb in TOOL_LEAD or verb[:1] in WIELD_VERBS):
                 if step.tool is None:
-                    step.tool = np  # 「推刀」: the verb's object is the tool it moves
+                    step.tool = np  # 「抡锤」「推刀」: the verb moves the tool it names
             elif step.material is None:
+                # 「抱琵琶」「搅车盘」「顶碗」: what any other verb takes as its object is what is worked,
+                # even a thing that is elsewhere a tool (unless 拿/用… named it as what with)
                 step.material = np
+                if step.tool == np and lead_tool != np:
+                    step.tool = None
     elif chosen is not None and step.material is None:
         np, info, _ = _noun_phrase(doc, term_at, chosen + 1, e)
         if np is not None and not _is_tool_word(np) and not (info is not None and info.category == "tool"):
@@ -1227,6 +1556,13 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         if step.material is None:
             step.material = lead_tool  # 「用深色线绣」: what is used up is material
         lead_tool = None
+    if lead_tool is not None and not verbs and lead_info is None and not _is_tool_word(lead_tool) \
+            and step.surface == lead_word and lead_word not in INSTRUMENT_LEADS:
+        # 「握着把子」「捏着签子」: holding is the whole action, so what is held is what it works on
+        # (a tool-headed thing stays the tool: 「各拿一根鼓槌」)
+        if step.material is None or step.material == lead_tool:
+            step.material = lead_tool
+            lead_tool = None
     if step.tool is None and lead_tool is not None:
         step.tool = lead_tool
         if step.material == lead_tool:
@@ -1234,10 +1570,10 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     if step.material is None and ba_obj is not None and chosen is not None:
         step.material = ba_obj[0]
     if place is not None and not described:
-        np, info = place
-        if (info is not None and info.category == "tool") or (info is None and _is_tool_word(np)):
+        np, info, inside = place
+        if (info is not None and info.category == "tool") or (info is None and (_is_tool_word(np) or inside)):
             if step.tool is None:
-                step.tool = np  # 「糖块搁锅里」: the vessel
+                step.tool = np  # 「糖块搁锅里」「银料搁银窝里」: the vessel (what a thing is put inside)
         elif step.material is None and info is None:
             step.material = np  # 「在塑料布上画」: the ground worked on
     if topic is not None and not described and step.material is None:
@@ -1247,11 +1583,21 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             topic = None
     if not described:
         _mark_open_terms(doc, s, e, step)
+    if not described and step.material is None and not has_object and ba_obj is None and lead_word is None \
+            and not any(words[j] in MOTION_WORDS or words[j][:1] in "往朝向" for j in range(s, e + 1)):
+        # 「琵琶是横抱的」「艾条点着了」「勾牌挂在左手上」: a thing named before a verb that takes no
+        # object of its own and moves nothing along a path is what the verb works on, not what with
+        # (「刮痧板蘸点油」 has its object, 「刀斜着往里进」 a path: the thing is the tool there)
+        # (only a thing whose name does not say tool: 槌, 刀, 针 are instruments by their head)
+        held = topic if topic is not None and topic[1] is not None else spec_topic
+        if held is not None and step.tool in (None, held[0]) and not _is_tool_word(held[0]):
+            step.material, step.tool = held[0], None
+            topic = None
     if topic is not None:
         np, info = topic
         if (info is not None and info.category == "tool") or (info is None and _is_tool_word(np)):
-            if step.tool is None and chosen is not None:
-                step.tool = np  # 「刀斜着往里进」
+            if step.tool is None and (chosen is not None or not described):
+                step.tool = np  # 「刀斜着往里进」「刮痧板蘸点油」
         elif step.material is None and chosen is not None and info is not None and info.category == "material":
             step.material = np  # 「糖稀熬到…」 (a material the spec knows, before a verb read here)
 
