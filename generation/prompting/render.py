@@ -12,6 +12,9 @@ speaker named no material at all; a duration longer than a clip can show is said
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 from .spec import Spec, get_spec
 
 BEFORE_ACTION = {"angle_deg"}
@@ -81,19 +84,169 @@ def style_for(spec: Spec, craft: str | None, technique: str | None, craft_name: 
     return style
 
 
-def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_material: str | None = None) -> tuple:
+# --- where a noun stood in the speaker's clause decides how the prompt says it ----------------------
+# 「用刷子蘸」 instrument, 「把纸折好」 disposal, 「在布上画」 place before the verb, 「倒进钢槽」「挂在腰上」
+# after it, 「抱琵琶」 object. Prepositions and localizers are closed grammatical classes.
+_QUANT = "一二两三四五六七八九十几半个根把张块条片只支双对些每"
+_LEAD = re.compile(r"(用|拿|使|以|持|握|借|把|将|在|到|往|于|向|朝|从|顺着|沿着|贴着|对着)着?[%s]*$" % _QUANT)
+_AFTER_VERB_PLACE = re.compile(r"(在|到|进|于)[%s]*$" % _QUANT)
+INSTRUMENT = {"用", "拿", "使", "以", "持", "握", "借"}
+DISPOSAL = {"把", "将"}
+LOCALIZERS = "上里中内下边"
+# after a bare noun only these read as a place (「墙上」「锅里」); 「布下缸」 is a verb
+BARE_LOCALIZERS = "上里中内"
+LOCALIZER_WORDS = {"后头", "前头", "底下", "上面", "下面", "里面", "外面", "旁边", "中间", "边上", "上头", "里头"}
+# prepositions of a path or direction keep their own word (「顺着墨线」「往墙上」); others read 「在X上」
+PATH = ("往", "向", "朝", "从", "顺着", "沿着", "贴着", "对着")
+# 「出来」「下去」: a direction alone completes the verb before it; it is no motion of its own
+DIRECTIONS = {"出来", "出去", "下去", "上去", "进去", "进来", "起来", "下来", "上来", "回来", "过来", "过去",
+              "回去", "开来"}
+# a relation said as a place or path starts with one of these (「往版上」「顺着一个方向」「从指面滑到甲尖」)
+RELATION_LEADS = ("往", "向", "朝", "顺着", "沿着", "贴着", "从", "在", "到")
+
+
+def _said_terms(description: dict) -> list:
+    """(start, end, said, canonical) of each tool/material term whose offsets agree with the text."""
+    text = description.get("text") or ""
+    out = []
+    for t in description.get("terms") or []:
+        if t.get("category") not in ("tool", "material"):
+            continue
+        a, b, said = t.get("start"), t.get("end"), t.get("text") or ""
+        if isinstance(a, int) and isinstance(b, int) and said and text[a:b] == said:
+            out.append((a, b, said, t.get("canonical") or said, t["category"]))
+    return out
+
+
+def shown_name(name: str, said: str | None) -> str:
+    """The name as the prompt says it: the speaker's word, with the spec's name after it where that
+    is a different word (「刷子(棕刷)」); the spec's name where the speaker's is one character or part
+    of it (「针」 → 「绣针」)."""
+    if not said or said == name or len(said) < 2 or said in name:
+        return name
+    if name in said:
+        return said
+    return f"{said}({name})"
+
+
+_CLAUSE_BREAK = re.compile(r"[,，。;；!！?？、:：]")
+
+
+def _role(text: str, s: int, pos: int, length: int, verb_pos, verb_len: int = 1, action: str = "") -> tuple:
+    """(role, localizer, marker) of the noun at ``pos`` in the clause starting at ``s``: instrument
+    (用X), disposal (把X), place (在X上, before the verb), place_after (放到X上, 挂在X上), object (said
+    after the verb in the same clause), topic (said bare before it), or far (another clause)."""
+    nxt = text[pos + length:pos + length + 2]
+    loc = nxt if nxt in LOCALIZER_WORDS else (nxt[:1] if nxt[:1] and nxt[:1] in LOCALIZERS else "")
+    lead = text[max(s, pos - 6):pos]
+    m = _LEAD.search(lead)
+    if m and verb_pos is not None and verb_pos <= max(s, pos - 6) + m.start(1) < verb_pos + verb_len:
+        m = None  # the marker is the step's own verb (「各拿一根鼓槌」): what follows is its object
+    if m:
+        mk = m.group(1)
+        numeral_before = m.start(1) > 0 and lead[m.start(1) - 1] in _QUANT
+        if mk in INSTRUMENT:
+            return "instrument", loc, mk
+        if mk in DISPOSAL and not numeral_before:
+            return "disposal", loc, mk
+        if mk not in INSTRUMENT | DISPOSAL and (verb_pos is None or pos < verb_pos):
+            return "place", loc, mk
+    if verb_pos is not None and pos > verb_pos:
+        between = text[verb_pos + verb_len:pos]
+        if _CLAUSE_BREAK.search(between):
+            return "far", loc, ""
+        m = _AFTER_VERB_PLACE.search(text[verb_pos:pos])
+        # 「挂在X」 is a place; 「放到X上」「倒进X」 too, but 「磨到丝…平」 is a degree, not a place
+        if m and (m.group(1) in ("在", "于") or loc or action.endswith(m.group(1))):
+            return "place_after", loc, m.group(1)
+        if loc and not between:
+            return "place_after", loc, ""  # 「搁锅里」
+        return "object", loc, ""
+    if verb_pos is not None and _CLAUSE_BREAK.search(text[pos + length:verb_pos]):
+        return "far", loc, ""
+    if loc and loc in BARE_LOCALIZERS:
+        return "place", loc, ""
+    if verb_pos is not None and "是" in text[pos + length:verb_pos]:
+        return "topic_object", "", ""  # 「琵琶是横抱的」: what the clause is about is what is done to
+    return "topic", "", ""
+
+
+def _verb_at(text: str, s: int, e: int, surface: str, said_terms: list):
+    """Where the step's verb was said in its clause, outside the tool and material words
+    (「刻」 in 「用刻刀…往下刻」 is the second one)."""
+    i = text.find(surface, s, e) if surface else -1
+    while i >= 0:
+        if not any(a <= i < b for a, b, *_ in said_terms):
+            return i
+        i = text.find(surface, i + 1, e)
+    return None
+
+
+_REDUPLICATED = re.compile(r"(.{1,2})\1")
+
+
+def _find(text, s, e, name, said_terms):
+    """(position, said) of a step's tool or material inside its clause, or (None, None)."""
+    for a, b, said, canon, _ in said_terms:
+        if s <= a < e and name in (canon, said):
+            return a, said, True
+    if name and text:
+        i = text.find(name, s, e)
+        if i >= 0:
+            return i, name, False
+    return None, None, False
+
+
+def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_material: str | None = None,
+                text: str = "", said_terms: list | None = None) -> tuple:
     """(clause, context) for one step: the clause says what is seen; the context, a duration longer
-    than a clip, is said after it."""
+    than a clip, is said after it. With the transcript ``text`` and its ``said_terms``, each noun
+    keeps the part it had in the speaker's clause (instrument, place, object) and the speaker's word."""
     tpl = spec.templates
     phrases = spec.parameters
     params = step.get("params") or {}
     tool = step.get("tool")
-    material = step.get("material") or default_material
+    material = step.get("material") or (default_material if not step.get("_no_default") else None)
     action = step.get("action") or ""
+    said_terms = said_terms or []
+    s, e = step.get("start"), step.get("end")
+    located = isinstance(s, int) and isinstance(e, int) and text and 0 <= s < e <= len(text)
+    verb_pos = None
+    if located:
+        verb_pos = _verb_at(text, s, e, step.get("surface") or action, said_terms)
+    verb_len = len(step.get("surface") or action)
+
+    tags = spec.pos_tags()
+
+    def said_role(name, is_tool=False):
+        if not located or not name:
+            return name, ("none", "", "")
+        pos, said, is_term = _find(text, s, e, name, said_terms)
+        if pos is None:
+            return name, ("none", "", "")
+        if not is_term and verb_pos is not None and pos == verb_pos + verb_len:
+            # a thing found glued to the verb: where it starts a longer word of its own (「放风筝」
+            # 「捏住针柄」) it is no word here; else verb and thing are one compound name (「打纬刀」
+            # 「刮痧板」), which is what the speaker called the thing
+            nxt = text[pos + len(said):pos + len(said) + 1]
+            if nxt and nxt in LOCALIZERS:
+                return name, ("place_after", nxt, "")  # 「搁锅里」
+            if not is_tool or text[pos:pos + len(said) + 1] in tags:
+                return name, ("none", "", "")
+            word = text[verb_pos:pos + len(said)]
+            return word, _role(text, s, verb_pos, len(word), None)
+        return shown_name(name, said), _role(text, s, pos, len(said), verb_pos, verb_len, action)
+
+    if tool and material and tool in material:
+        tool = None  # 「提起花本」, not 「用花本提起花本」; 「造龙舟头」, not 「用龙舟造龙舟头」
+    tool_shown, tool_role = said_role(tool, True)
+    mat_shown, mat_role = said_role(step.get("material"))
+    if not step.get("material"):
+        mat_shown, mat_role = material, ("none", "", "")
     if tool and "needle_no" in params and isinstance(params["needle_no"], (int, float)):
-        tool = f"{fmt_value(params['needle_no'])}号{tool}"
+        tool_shown = f"{fmt_value(params['needle_no'])}号{tool_shown}"
     if material and "thread_no" in params:
-        material = f"{fmt_value(params['thread_no'])}号{material}"
+        mat_shown = f"{fmt_value(params['thread_no'])}号{mat_shown}"
     before, after, context = [], [], ""
     for name, value in params.items():
         if name in ATTACH_TOOL and tool and isinstance(value, (int, float)):
@@ -111,28 +264,206 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
             continue
         shown = ":".join(fmt_value(v) for v in value) if name == "ratio" and isinstance(value, (list, tuple)) \
             else fmt_value(value)
-        text = info["phrase"].format(v=shown)
-        (before if name in BEFORE_ACTION else after).append(text)
+        text_p = info["phrase"].format(v=shown)
+        (before if name in BEFORE_ACTION else after).append(text_p)
     hand = tpl.get("hands", {}).get(step.get("hand") or "", "")
     how = "".join(before)
     manner = f"{step['manner']}地" if step.get("manner") else ""
-    if action in HOLD_VERBS and (tool or material) and not after:
-        verb = action if action.endswith(("着", "住")) else action + "着"
-        clause = f"{hand}{how}{verb}{tool or material}"
-    else:
-        use = f"用{tool}" if tool else ""
-        if material and material in action:
-            core = action
-        elif material and action in LOCATIVE_VERBS:
-            core = f"在{material}上{action}"
-        elif material:
-            core = f"{action}{material}"
+    hold = action in HOLD_VERBS
+    pre, places, post, objects = [], [], [], []
+
+    def place(shown, role):
+        kind, loc, mk = role
+        if kind == "place":
+            lead = mk if mk in PATH else "在"
+            return lead + shown + (loc or ("" if lead != "在" else "上"))
+        return None
+
+    # the tool: 用X (instrument), X as the object, or the place where the action happens
+    if tool and tool not in action:
+        kind = tool_role[0]
+        if kind == "place":
+            places.append(place(tool_shown, tool_role))
+        elif kind == "place_after":
+            post.append(("" if action.endswith(tool_role[2]) else tool_role[2]) + tool_shown
+                        + (tool_role[1] or _default_loc(tags, tool, tool_role[2])))
+        elif kind in ("object", "topic_object", "disposal") or (hold and kind in ("topic", "none", "far") and not material):
+            if kind == "disposal":
+                places.append(f"把{tool_shown}")
+            else:
+                objects.append(tool_shown)
         else:
-            core = action
-        clause = f"{hand}{use}{how}{manner}{core}"
+            pre.append(f"用{tool_shown}")
+    # the material: the object, 把X, or the place
+    if material:
+        kind = mat_role[0]
+        if material in action:
+            pass
+        elif kind == "place":
+            places.append(place(mat_shown, mat_role))
+        elif kind == "place_after":
+            post.append(("" if action.endswith(mat_role[2]) else mat_role[2]) + mat_shown
+                        + (mat_role[1] or _default_loc(tags, material, mat_role[2])))
+        elif kind == "disposal":
+            places.append(f"把{mat_shown}")
+        elif kind in ("none", "far") and action in LOCATIVE_VERBS:
+            places.append(f"在{mat_shown}上")
+        else:
+            objects.append(mat_shown)
+    for extra in step.get("_places") or []:
+        places.append(extra)
+    verb = action
+    relation = _relation_text(step, verb_pos, text if located else "")
+    if relation:
+        if relation[1]:
+            post.append(relation[0])
+        else:
+            places.append(relation[0])
+    if objects and post:
+        places.append("把" + "、".join(objects))  # a place after the verb: the object goes before it
+        objects = []
+    if hold and objects and not after and not verb.endswith(("着", "住", "起", "好")):
+        verb += "着"
+    comp = step.get("_complement") or ""
+    obj = "、".join(objects)
+    if comp and obj and len(comp) == 2:
+        core = f"{verb}{comp[0]}{obj}{comp[1]}"  # 「拉出坯来」
+    else:
+        core = f"{verb}{comp}{obj}"
+    clause = f"{hand}{''.join(pre)}{how}{manner}{''.join(p for p in places if p)}{core}{''.join(post)}"
     if after:
         clause += "," + ",".join(after)
     return clause, context
+
+
+def _relation_text(step: dict, verb_pos, text: str):
+    """(phrase, after_verb) for a step's said place or path (「往版上」「顺着一个方向」), or None where it
+    is no complete phrase (「在下」)."""
+    rel = (step.get("relation") or "").strip()
+    if not rel or not rel.startswith(RELATION_LEADS):
+        return None
+    surface = step.get("surface") or step.get("action") or ""
+    if surface and surface in rel:
+        rel = rel[:rel.index(surface)]
+    rel = rel.rstrip("一")
+    if len(rel) > 8 or _REDUPLICATED.search(rel):
+        return None  # 「一点一点往下」: a manner said on the way, not a place
+    lead = next(w for w in RELATION_LEADS if rel.startswith(w))
+    rest = rel[len(lead):]
+    if not rest or (lead in ("在", "到", "从") and (len(rest) < 2 or all(c in LOCALIZERS for c in rest))):
+        return None
+    for name in (step.get("tool"), step.get("material")):
+        if name and name in rel:
+            return None  # the noun is said with its own part
+    after = False
+    if text and verb_pos is not None and lead in ("在", "到") and not all(c in LOCALIZERS for c in rest):
+        i = text.find(rel, step.get("start") or 0, step.get("end") or len(text))
+        after = i > verb_pos
+    return rel, after
+
+
+def _default_loc(tags: dict, noun: str, marker: str) -> str:
+    """「放到X上」: 在/到 before a thing needs a localizer; a place word (jieba tag s: 原地) needs none."""
+    if marker not in ("在", "到") or (tags.get(noun) or "")[:1] == "s":
+        return ""
+    return "上"
+
+
+def _motion(spec: Spec, step: dict) -> str:
+    """What kind of step this is for the prompt: motion, direction (「出来」 alone), done (「蒸完」:
+    the end of the step before), or noun (a word jieba tags as noun, a one-character non-verb)."""
+    action = step.get("action") or ""
+    if action in DIRECTIONS:
+        return "direction"
+    if len(action) == 2 and action.endswith("完"):
+        return "done"
+    tag = spec.pos_tags().get(action) or ""
+    if tag[:1] == "n" or tag in ("t", "a", "ad", "an") or (len(action) == 1 and tag != "v"):
+        return "noun"
+    return "motion"
+
+
+def _bare(step: dict) -> bool:
+    return not (step.get("tool") or step.get("material") or step.get("params"))
+
+
+def plan_steps(spec: Spec, steps: list) -> list:
+    """The steps the prompt says: a step that is no motion and says nothing else is left out (its
+    hand is said by its neighbour); a bare direction becomes the complement of the verb before it
+    (「拉」+「出来」+坯 → 「拉出坯来」); the same step said twice in a row is said once."""
+    out = []
+    for raw in steps:
+        step = dict(raw)
+        kind = _motion(spec, step)
+        prev = out[-1] if out else None
+        if kind == "direction" and prev is not None and not prev.get("_complement") \
+                and not step.get("tool") and not step.get("relation") \
+                and step.get("hand") in (None, prev.get("hand")) \
+                and not (step.get("material") and prev.get("material")) \
+                and not (step.get("tool") and prev.get("tool") and step["tool"] != prev["tool"]) \
+                and not set(step.get("params") or {}) & set(prev.get("params") or {}):
+            prev["_complement"] = step["action"]
+            for key in ("tool", "material"):
+                if step.get(key) and not prev.get(key):
+                    prev[key] = step[key]
+            if step.get("params"):
+                prev["params"] = dict(prev.get("params") or {}, **step["params"])
+            if isinstance(step.get("end"), int) and isinstance(prev.get("end"), int):
+                prev["end"] = max(prev["end"], step["end"])
+            continue
+        if kind != "motion" and _bare(step):
+            hand = step.get("hand")
+            if not hand or (prev is not None and prev.get("hand") == hand):
+                continue
+        if prev is not None and all(step.get(k) == prev.get(k) for k in ("action", "hand", "tool", "material")) \
+                and not step.get("params") and _bare(step):
+            continue
+        out.append(step)
+    return out
+
+
+def _window(said_terms: list, starts: list, s, e) -> list:
+    """The said terms that start in [s - 12, e) (a clause and the words just before it), by bisection:
+    rendering stays linear in the length of the text."""
+    if not (isinstance(s, int) and isinstance(e, int)):
+        return []
+    return said_terms[bisect_left(starts, s - 12):bisect_left(starts, e)]
+
+
+def _weave(steps: list, clauses: list, said_terms: list, starts: list, text: str) -> set:
+    """A tool or material the speaker named inside a step's clause that no step carries is given to
+    that step by its part in the clause: 「锥子先扎个眼」 → 用锥子扎眼, 「在塑料布上画」 → the place.
+    Returns the said words so placed."""
+    carried = {step.get(k) for step in steps for k in ("tool", "material")}
+    placed = set()
+    for step, clause in zip(steps, clauses):
+        s, e = step.get("start"), step.get("end")
+        local = _window(said_terms, starts, s, e)
+        for a, b, said, canon, category in local:
+            if len(said) < 2 or said in placed or said in clause or canon in carried:
+                continue
+            start = s
+            if a < s and b <= s and not _CLAUSE_BREAK.search(text[b:s]):
+                start = a  # said just before the step's verb in the same clause (「锥子先扎个眼」)
+            if not start <= a < e:
+                continue
+            surface = step.get("surface") or step.get("action") or ""
+            role = _role(text, start, a, b - a, _verb_at(text, s, e, surface, local), len(surface),
+                         step.get("action") or "")
+            if role[0] in ("instrument", "topic") and not step.get("tool") and category == "tool":
+                step["tool"] = canon
+            elif role[0] == "place":
+                lead = role[2] if role[2] in PATH else "在"
+                step.setdefault("_places", []).append(
+                    lead + shown_name(canon, said) + (role[1] or ("上" if lead == "在" else "")))
+            elif role[0] in ("object", "disposal") and not step.get("material") and not step.get("tool"):
+                step["material"] = canon
+                step["_no_default"] = True
+            else:
+                continue
+            carried.add(canon)
+            placed.add(said)
+    return placed
 
 
 def render_prompt(description: dict, camera: str | None = None, *, step: int | None = None,
@@ -156,15 +487,37 @@ def render_prompt(description: dict, camera: str | None = None, *, step: int | N
     if camera_key not in cameras:
         raise ValueError(f"unknown camera framing {camera_key!r}; one of: {', '.join(cameras)}")
     steps = description.get("steps") or []
+    text = description.get("text") or ""
+    said_terms = _said_terms(description)
+    starts = [t[0] for t in said_terms]
     # a default material only where the speaker named none at all (never against what was said)
     default_material = None
-    if not any(s.get("material") for s in steps):
+    if not any(s.get("material") for s in steps) and not any(
+            t.get("category") == "material" for t in description.get("terms") or []):
         default_material = spec.default_material.get(craft or "", None)
-    rendered = []
-    for s in steps:
-        clause, context = render_step(spec, s, craft, default_material=default_material)
-        if clause:
-            rendered.append(clause + (f"({context})" if context else ""))
+    planned = plan_steps(spec, steps) if len(steps) > 1 else [dict(s) for s in steps]
+    if not planned and steps:
+        planned = [dict(steps[0])]
+
+    def render_all():
+        clauses = []
+        for s in planned:
+            clause, context = render_step(spec, s, craft, default_material=default_material, text=text,
+                                          said_terms=_window(said_terms, starts, s.get("start"), s.get("end")))
+            clauses.append(clause + (f"({context})" if context and clause else ""))
+        return clauses
+
+    def said_once(clauses):
+        out = []
+        for c in clauses:
+            if c and (not out or out[-1] != c):
+                out.append(c)
+        return out
+
+    clauses = render_all()
+    if text and said_terms and _weave(planned, clauses, said_terms, starts, text):
+        clauses = render_all()
+    rendered = said_once(clauses)
     if len(rendered) > 1:
         steps_text = tpl["step_joiner"].join(
             tpl["numbered_step"].format(order=i + 1, text=r) for i, r in enumerate(rendered))
