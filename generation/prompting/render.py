@@ -231,10 +231,16 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
             nxt = text[pos + len(said):pos + len(said) + 1]
             if nxt and nxt in LOCALIZERS:
                 return name, ("place_after", nxt, "")  # 「搁锅里」
-            if not is_tool or text[pos:pos + len(said) + 1] in tags:
+            if text[pos:pos + len(said) + 1] in tags:
                 return name, ("none", "", "")
+            if not is_tool:
+                return name, ("object", "", "")  # 「画鳞」
             word = text[verb_pos:pos + len(said)]
-            return word, _role(text, s, verb_pos, len(word), None)
+            role = _role(text, s, verb_pos, len(word), None)
+            at_start = verb_pos == 0 or _CLAUSE_BREAK.match(text, verb_pos - 1) is not None
+            if role[0] == "instrument" or (role[0] == "topic" and at_start):
+                return word, role
+            return name, ("none", "", "")
         return shown_name(name, said), _role(text, s, pos, len(said), verb_pos, verb_len, action)
 
     if tool and material and tool in material:
