@@ -335,7 +335,9 @@ def recording_duration_ms(recording: Recording) -> int | None:
         return None
 
 
-_SPEAKER_PREFIX = re.compile(r"^([^::,。,.!?!?\s\d]{1,20})[::]\s*(.+)$", re.S)
+# 「王师傅：…」: the full-width forms are escapes (\uff1a ：, \uff0c ，, \uff01 ！, \uff1f ？) so that no editor
+# folds them into ASCII.
+_SPEAKER_PREFIX = re.compile(r"^([^:\uff1a,\uff0c。.!?\uff01\uff1f\s\d]{1,20})[:\uff1a]\s*(.+)$", re.S)
 
 
 def split_speaker(text: str) -> tuple[str, str]:

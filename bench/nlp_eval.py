@@ -14,7 +14,7 @@ Modes:
 
 The test split is for reporting only: rules are never tuned on it (see data/eval/README.md).
 
-Usage: ``python bench/nlp_eval.py [--split dev|test|both] [--craft-known] [--json] [--failures N]
+Usage: ``python bench/nlp_eval.py [--split dev|test|both] [--craft-known] [--fullwidth] [--json] [--failures N]
 [--django]``. ``--failures N`` lists up to N failed checks of the dev split only. ``--django`` calls ``django.setup()`` first so that the active spec in the database is
 used (settings from ``DJANGO_SETTINGS_MODULE``, default ``heritage.settings.local``); without it the
 repository's spec files are used, as in ``bench/nlp.py``.
@@ -41,14 +41,22 @@ def known_to_old_lexicon(item: dict) -> bool:
     return any(k in n for n in names for k in OLD_LEXICON_CRAFTS)
 
 
-def run_split(items: list[dict], craft_known: bool) -> tuple[list, int, list]:
+# The set's texts use ASCII punctuation; most Chinese text uses the full-width forms. ``--fullwidth``
+# scores the same items with their punctuation made full-width (a robustness check: it should not change
+# any figure).
+FULLWIDTH = str.maketrans({",": "\uff0c", ";": "\uff1b", "!": "\uff01", "?": "\uff1f", ":": "\uff1a",
+                           "(": "\uff08", ")": "\uff09"})
+
+
+def run_split(items: list[dict], craft_known: bool, fullwidth: bool = False) -> tuple[list, int, list]:
     from generation.prompting import normalize
     from generation.prompting.evaluation import failed_checks, score_item
 
     results, raised, errors = [], 0, []
     for item in items:
+        text = item["text"].translate(FULLWIDTH) if fullwidth else item["text"]
         try:
-            out = normalize(item["text"], None, craft=item["craft"] if craft_known else None).to_dict()
+            out = normalize(text, None, craft=item["craft"] if craft_known else None).to_dict()
         except Exception as exc:  # counted as failed, reported; one bad item must not stop the run
             raised += 1
             errors.append(f"{item['id']}: {type(exc).__name__}: {exc}")
@@ -67,6 +75,8 @@ def main(argv=None) -> int:
                         help="also print up to N failed checks of the dev split (never of the test split, "
                              "which is for reporting only)")
     parser.add_argument("--django", action="store_true", help="django.setup() first (use the active spec)")
+    parser.add_argument("--fullwidth", action="store_true",
+                        help="make each text's punctuation full-width (，；！？：（）) before normalizing")
     args = parser.parse_args(argv)
 
     if args.django:
@@ -81,14 +91,14 @@ def main(argv=None) -> int:
     report = {
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "machine": f"{platform.machine()} {os.cpu_count()} CPUs, Python {platform.python_version()}",
-        "mode": "craft-known" if args.craft_known else "free-text",
+        "mode": ("craft-known" if args.craft_known else "free-text") + (", full-width punctuation" if args.fullwidth else ""),
         "splits": {},
     }
     failures_out = {}
     for split in splits:
         items = load_split(split)
         t0 = time.perf_counter()
-        results, raised, errors = run_split(items, args.craft_known)
+        results, raised, errors = run_split(items, args.craft_known, args.fullwidth)
         elapsed = time.perf_counter() - t0
         summary = summarize([(i, c) for i, c, _ in results])
         summary["raised"] = raised

@@ -93,3 +93,64 @@ def test_word_after_cheng_or_a_possessive_de_is_a_thing():
     got = steps("把荷叶卷成漏斗")
     assert [s["action"] for s in got] == ["卷"]
     assert "把手" not in actions("狮头的把手要握紧")
+
+
+def test_verbs_jieba_tags_otherwise_in_their_place():
+    assert actions("填进去,压实") == ["填", "压实"]
+    assert "晃" in actions("拿旗的人一晃,后面的就跟上")
+    assert actions("一次熏个十来分钟") == ["熏"]
+    assert actions("豆子跟清水下锅") == ["下锅"]
+
+
+def test_same_action_after_a_sequence_marker_is_done_again():
+    assert actions("先把铜块锤成方条,再锤成细条") == ["锤", "锤"]
+    # said again without a marker, it is the same step described once more
+    assert actions("竹篾刮一刮,刮三遍") == ["刮"]
+
+
+def test_verb_object_words_and_hand_verbs_jieba_tags_as_nouns():
+    assert actions("晾干了钻眼、穿绳") == ["晾干", "钻眼", "穿绳"]
+    assert actions("腰鼓斜挎在身前") == ["挎"]
+    # 改用/换成 say what comes next, they are no action themselves; V 跟 V is two actions
+    assert actions("火大了就改用翻跟抖") == ["翻", "抖"]
+
+
+# --- written Chinese: full-width punctuation, 时, agent nouns -------------------------------------------
+def test_full_width_punctuation_cuts_clauses_like_ascii():
+    fw = steps("左手按住竹片，右手拿刀往下削；削完了再磨。")
+    ascii_ = steps("左手按住竹片,右手拿刀往下削;削完了再磨.")
+    assert [s["action"] for s in fw] == [s["action"] for s in ascii_]
+    assert [s["hand"] for s in fw][:2] == ["left", "right"] and len(fw) >= 3
+    # a new sentence after a full-width 。/！/？ carries no hand
+    assert steps("右手拿梭子穿过去！拉紧纬线。")[-1]["hand"] is None
+
+
+def test_written_style_time_clause_and_agent_noun():
+    got = steps("传承人用左手按住宣纸，右手持刷子轻刷")
+    assert [s["action"] for s in got][0] == "按住" and "传承" not in [s["action"] for s in got]
+    got = steps("演奏时，乐手右手执弓，左手按弦")
+    acts = [(s["action"], s["hand"], s["tool"]) for s in got]
+    assert ("执", "right", "弓") in acts and acts[-1][:2] == ("按弦", "left")
+
+
+def test_a_word_several_crafts_name_differently_is_kept_as_said_in_another_craft():
+    got = steps("油纸伞要拿刷子刷桐油，刷两遍")
+    assert got[0]["tool"] == "刷子"
+
+
+def test_written_light_verbs_prepositions_and_results():
+    got = steps("将竹坯进行打磨，再对其进行上色。")
+    assert [s["action"] for s in got] == ["打磨", "上色"] and got[0]["material"] == "竹坯"
+    assert actions("待漆面阴干后，再刷第二遍")[0] == "阴干"
+    assert actions("通过反复锻打，使铁片变薄") == ["锻打"]
+    got = steps("匠人采用錾子在铜片上錾出花纹")
+    assert "采用" not in [s["action"] for s in got] and got[-1]["tool"] == "錾子"
+
+
+def test_text_without_punctuation_a_hand_after_a_predicate_starts_the_next_step():
+    got = steps("唱大鼓左手拿板右手拿鼓键子敲鼓")
+    hands = [s["hand"] for s in got]
+    assert "left" in hands and got[-1]["hand"] == "right" and got[-1]["tool"] == "鼓键子"
+    # a hand used by the predicate stays with it
+    got = steps("用左手按住纸")
+    assert [(s["action"], s["hand"]) for s in got] == [("按住", "left")]

@@ -20,7 +20,10 @@ from itertools import accumulate, compress
 from .quantities import Quantity, QuantityFinder
 from .spec import HAND_TERMS, Spec, TermInfo, char_table
 
-PUNCT = set(",。;;!!??、…\n\r\t::“”\"'‘’()()[]【】《》<>·~ 　") | {",", "."}
+# Full-width forms are written as escapes so that no editor can fold them into their ASCII twins (they
+# once were, and Chinese text with ，；！？： was read as one long clause).
+FULLWIDTH_PUNCT = "\uff0c\uff1b\uff01\uff1f\uff1a\uff08\uff09\uff3b\uff3d\uff5e\u2014\u2013\uff0e\u3000"
+PUNCT = set(",。;!?、…\n\r\t:“”\"'‘’()[]【】《》<>·~ ") | set(FULLWIDTH_PUNCT) | {",", "."}
 FILLERS = {"嗯", "啊", "呃", "哎", "哎呀", "哎哟", "唉", "哦", "噢", "呀", "吧", "呢", "嘛", "啦", "哈", "哇", "诶", "欸",
            "那个", "这个", "就是", "就是说", "对吧", "对", "是吧", "你知道", "你看", "我跟你说", "怎么说呢", "然后呢",
            "反正", "其实", "所以说", "的话", "这样", "那样", "这么", "那么", "一般", "一般来说", "我们", "咱们", "你",
@@ -31,6 +34,9 @@ SEQ_MARKERS = {"先", "首先", "再", "然后", "接着", "接下来", "之后"
                "第一步", "第二步", "第三步", "第四步", "第五步", "第六步", "第七步", "第八步", "第九步", "第十步",
                "第一", "第二", "第三", "第四", "第五", "其次", "等到", "等", "以后", "以后呢", "之后呢"}
 SKIP = FILLERS | SEQ_MARKERS
+# Markers after which the same action said again is done again (「先锤成长条,再锤成细条」), not the
+# step before described once more (with only a quantity, 「再烤足两个钟头」, it is the step going on).
+REPEAT_MARKERS = {"再", "然后", "接着", "接下来", "之后", "随后", "最后", "第二步", "第三步", "第四步", "第五步", "其次"}
 # Adverbs that link a second predicate to the first within one clause (「泡好了就下锅」「晾透了才上色」).
 PREDICATE_ADVERBS = {"就", "才", "便", "又", "还", "也"}
 LINKING_ADVERBS = {"就", "才", "便"}
@@ -40,10 +46,11 @@ AGENT_SUFFIX = {"手"}  # 鼓手, 划手, 舵手: a person named by what the han
 TOPIC_PARTICLES = {"嘛", "呢", "的话", "啊", "呀"}
 WARNING_CUES = ("不然", "要不然", "要不", "否则", "免得", "以免", "小心", "注意", "千万", "容易")
 TOOL_LEAD = {"用", "以", "拿", "拿着", "持", "握", "握着", "使", "使用", "捏着", "攥着", "借助", "靠", "拿起", "拿起来", "执",
+             "采用", "利用", "运用",
              "持着", "抓着", "捏", "攥", "拎着", "操起", "握住", "拿住", "用着"}
 NEGATIONS = {"不", "别", "没", "没有", "不要", "甭", "不用", "不能", "莫", "勿"}
 # Leads that only say what with (「用…」), never an action by themselves.
-INSTRUMENT_LEADS = {"用", "以", "使", "使用", "借助", "靠", "用着"}
+INSTRUMENT_LEADS = {"用", "以", "使", "使用", "借助", "靠", "用着", "采用", "利用", "运用"}
 # 把/将 + noun: the noun is what is worked on.
 OBJECT_MARKERS = {"把", "将"}
 # Verbs that never start a step by themselves (copulas, modals, speech and thought, motion
@@ -59,7 +66,8 @@ STOP_VERBS = {
     "不用", "用不着", "得到", "变", "感觉", "估计", "管", "比", "跟", "和", "同", "为", "以为", "当", "作为", "出",
     "上", "下", "起", "回", "过", "住", "带", "搁着", "完事", "加上", "好像", "似的", "一样", "一点", "有点",
     "记", "念叨", "琢磨", "讲讲", "说说", "啥", "咋", "干嘛", "着急", "急", "慌", "歇", "拿捏", "跟着", "随着", "顺着",
-    "为止", "不行", "不让", "可", "才能", "只能", "就能", "不许", "不准", "得了", "好使", "管用", "中用",
+    "进行", "加以", "予以", "开展", "实施", "经过", "通过", "待", "等待", "等到", "使得", "制成", "做成",
+    "为止", "改用", "换用", "改成", "换成", "不行", "不让", "可", "才能", "只能", "就能", "不许", "不准", "得了", "好使", "管用", "中用",
 }
 # What the material does by itself, not what the hands do (「朱泥收缩大」「铁就化了」「一碰就散开」), and
 # verbs too vague to be a step (做/弄/搞).
@@ -195,7 +203,7 @@ def kind_table(spec: Spec) -> dict:
         table = {}
         for w, f in tags.items():
             if f[:1] == "v" and w not in STOP_VERBS and w not in MANNER_VERBS and w not in NOT_VERBS \
-                    and w not in RESULT_VERBS \
+                    and w not in RESULT_VERBS and not (len(w) == 2 and w[0] == "变") \
                     and not w.startswith("每") and not _potential_form(w):
                 table[w] = "V"
             elif f in ("n", "nz", "ng", "nrt") and w not in STOP_NOUNS:
@@ -307,9 +315,10 @@ def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None) -> Doc
             # an adverb modifies a predicate, so the word after it is used as a verb (jieba tags
             # verb-object compounds such as 下锅 or 穿线 as nouns): 「泡好了就下锅」
             kinds[i] = "V"
-        elif kind == "N" and i + 1 < n and words[i + 1] in ASPECT_AFTER_VERB and (
+        elif kind == "N" and i + 1 < n and (words[i + 1] in ASPECT_AFTER_VERB or (
+                words[i + 1][:1] == "成" and len(words[i]) == 1)) and (
                 len(words[i]) == 1 or tags_of(spec).get(words[i], "")[:2] in ("ng", "vn")) and (
-                i == 0 or kinds[i - 1] in (None, "P", "M", "O", "H") or words[i - 1] in MANNER_ADVERBS):
+                i == 0 or len(words[i]) == 1 or kinds[i - 1] in (None, "P", "M", "O", "H") or words[i - 1] in MANNER_ADVERBS):
             # a noun does not take 了/着/过 or a result complement: a one-character word jieba tags as
             # a noun (锤, 锯, 量) is used as a verb when one follows it (「再锤成细圆条」「量了再锯」)
             kinds[i] = "V"
@@ -329,6 +338,10 @@ def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None) -> Doc
         if w == "时候" and i > 1 and words[i - 1] == "的" and kinds[i - 2] == "N" and len(words[i - 2]) == 1 \
                 and tags_of(spec).get(words[i - 2], "")[:1] in ("n", "v"):
             kinds[i - 2] = "V"  # 「量的时候」: one character before 的时候 is what is being done
+        if w == "时" and i and kinds[i - 1] == "V" and (i + 1 == n or kinds[i + 1] in ("P", "H", None, "N")):
+            kinds[i] = "P"  # 「演奏时，乐手…」: written 时 after a verb ends the time clause like 的时候
+        if kinds[i] == "V" and i + 1 < n and words[i + 1] in AGENT_NOUN_SUFFIX:
+            kinds[i] = None  # 「传承人」「演奏者」 cut as 传承 / 人: a verb + 人/者 names the person
         if w == "时候" and i > 1 and words[i - 1] == "的" and kinds[i - 2] == "V":
             # 「拉的时候,左手扶着板子」: a 的时候 clause ends where it says when; what follows is a
             # predicate of its own (its hand and object are not the time clause's); a technique
@@ -361,19 +374,43 @@ def open_kinds(doc: Doc) -> None:
     changed = False
     for i in range(n):
         w = words[i]
-        if kinds[i] in (None, "N", "A") and len(w) >= 2 and w[0] in CONTEXT_HAND_VERBS:
-            if w[1:] in DIRECTIONAL_COMPLEMENTS:
-                kinds[i] = "V"  # 「就抖起来了」「捞出来」: a hand verb with its direction (jieba: l, an idiom)
+        if kinds[i] in (None, "N", "A") and len(w) >= 2 and w[0] in CONTEXT_HAND_VERBS and (
+                w[1:] in DIRECTIONAL_COMPLEMENTS or (len(w) == 2 and w[1] in RESULT_COMPLEMENTS)
+                or (len(w) == 2 and i and kinds[i - 1] == "H" and kinds[i] is not None)):
+            if w[1:] in DIRECTIONAL_COMPLEMENTS or (len(w) == 2 and w[1] in RESULT_COMPLEMENTS):
+                # 「就抖起来了」「捞出来」「压实」: a hand verb with its direction or result (jieba: l, n)
+                kinds[i] = "V"
                 changed = True
-            elif len(w) == 2 and i and kinds[i - 1] == "H" and kinds[i] is not None:
+            else:
                 kinds[i] = "V"  # 「右手炒茶」: after the hand that does it, a verb-object word is the action
                 changed = True
+        elif kinds[i] == "V" and len(w) == 1 and i and (kinds[i - 1] == "L" or words[i - 1] in TOOL_LEAD) \
+                and (i + 1 == n or kinds[i + 1] == "P"):
+            kinds[i] = "N"  # 「右手执弓，…」: what a holding verb takes, with nothing after it, is a thing
+            changed = True
+        elif len(w) == 2 and w[0] == "一" and w[1] in CONTEXT_HAND_VERBS and kinds[i] != "Q" and (
+                i + 1 == n or kinds[i + 1] == "P" or words[i + 1] in LINKING_ADVERBS):
+            # 「举珠的人一晃,龙头就追」: 一 + a hand verb with nothing after it is a quick action
+            kinds[i] = "V"
+            changed = True
+        elif kinds[i] in (None, "N") and len(w) == 1 and i + 2 < n and words[i + 1] == "个" and kinds[i + 2] == "Q":
+            kinds[i] = "V"  # 「一回灸个二十分钟」: a word before 个 + a quantity is what is done that long
+            changed = True
+        elif kinds[i] == "N" and len(w) == 2 and w[0] in DIRECTION_VERBS and i and kinds[i - 1] in ("N", "T") \
+                and (i + 1 == n or kinds[i + 1] in ("P", "Q", "M")):
+            kinds[i] = "V"  # 「香油跟药材下锅」: 上/下 + a noun after the thing moved is the verb (下锅, 上色)
+            changed = True
         elif kinds[i] == "V" and i and (words[i - 1][-1:] in ("成", "作") and kinds[i - 1] in ("V", "T")
                                         or (words[i - 1] == "的" and i > 1 and kinds[i - 2] in ("N", "T"))):
             kinds[i] = "N"  # 「卷成漏斗」「狮头的把手」: what a thing becomes, or what a noun owns, is a thing
             changed = True
-        elif kinds[i] is None and len(w) == 1 and w in CONTEXT_HAND_VERBS and i + 2 < n and words[i + 1] in ("在", "到", "进") \
-                and (i == 0 or kinds[i - 1] in ("N", "T", "P", "H")) and kinds[i + 2] in ("N", "T", None):
+        elif kinds[i] == "N" and len(w) == 2 and w[0] in CONTEXT_HAND_VERBS and w[1] not in "子儿头" and i \
+                and words[i - 1] in ("了", "、", "就", "再", "先", "然后") and (i + 1 == n or kinds[i + 1] in ("P", "Q", "M")):
+            kinds[i] = "V"  # 「晒干了钻眼、穿线」: a verb-object word jieba tags as a noun, where a predicate goes
+            changed = True
+        elif kinds[i] in (None, "N") and len(w) == 1 and w in CONTEXT_HAND_VERBS and i + 2 < n and words[i + 1] in ("在", "到", "进") \
+                and (i == 0 or kinds[i - 1] in ("N", "T", "P", "H") or words[i - 1] in MANNER_VERBS) \
+                and kinds[i + 2] in ("N", "T", None):
             kinds[i] = "V"  # 「线套在轴上」: a hand verb jieba tags as a classifier, before where it goes
             changed = True
     if changed:
@@ -451,8 +488,14 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
             a = i
             hand_at = -1
         elif k == "H":
-            # 「左手扶布右手推刀」: each hand that does its own thing starts its own unit
+            # 「左手扶布右手推刀」: each hand that does its own thing starts its own unit; so does a hand
+            # named after a predicate of its clause (「唱大鼓左手拿板」, text with no punctuation), unless
+            # it is what the predicate uses (「用左手按住」)
             if hand_at >= a and words[i] != words[hand_at] and _has_verb(kinds, hand_at, i):
+                units.append((a, i))
+                a = i
+            elif open_split and hand_at < a and i > a and kinds[i - 1] not in ("L", "O", "R") \
+                    and words[i - 1] not in TOOL_LEAD and last_verb >= a and _verb_after(doc, i, pos, reach=3):
                 units.append((a, i))
                 a = i
             hand_at = i
@@ -556,8 +599,13 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                       "end": starts[k + 1], "canonical": spec_info.canonical})
     for k, ti in fix:
         info = spec.resolve(words[k], term_at[k], craft)
-        term_at[k] = info
         terms[ti]["category"], terms[ti]["canonical"] = info.category, info.canonical
+        if info is term_at[k] and not described and info.category in ("action", "tool", "material") \
+                and info.canonical != words[k]:
+            # a form several crafts name differently (刷子: 漆刷 in lacquer, 棕刷 in print), in a craft
+            # none of them is: the step keeps the word as said (the term keeps a spec name)
+            info = TermInfo(words[k], info.category, info.crafts)
+        term_at[k] = info
 
     vague_hits = [(m.start(), m.end(), m.group(0)) for m in spec.vague_re.finditer(norm)]
     vi = 0
@@ -631,7 +679,9 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             continue
         if piece.action is not None:
             if prev is not None and _compatible(prev, piece) and (
-                    _same_action(prev, piece) or (prev.from_technique and piece.general_action
+                    (_same_action(prev, piece) and not (marker and not described and words[a] in REPEAT_MARKERS
+                                                        and not piece.params))
+                    or (prev.from_technique and piece.general_action
                                                    and not (piece.open_action and not described))
                     or (prev.topic and _is_empty(prev) and piece.general_action and (described or prev.from_technique))):
                 # 「点蓝嘛,拿蓝枪舀一点釉料」: a general verb right after a named action is how it is done
@@ -914,6 +964,7 @@ def _compound_object(step: Step) -> None:
 # said; a result complement (分开, 放平, 压干, 揭起, 揉匀) is part of the action and kept.
 FUNCTION_COMPLEMENTS = set("到在着了给得过成")
 RESULT_COMPLEMENTS = set("平紧匀干透直开起满齐实牢净碎细软硬亮光薄圆正稳住好完")
+AGENT_NOUN_SUFFIX = {"人", "者", "匠", "师", "员", "家"}
 DIRECTIONAL_COMPLEMENTS = {"起来", "下去", "上去", "出来", "进去", "过来", "过去", "回来", "回去", "开来", "起", "出", "下来",
                            "上来", "进来"}
 # What follows a verb and never a noun: aspect particles and result complements.
@@ -1131,6 +1182,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             nxt += 1
         if len(surface) == 2 and surface[1] in FUNCTION_COMPLEMENTS and surface not in spec.terms:
             surface = surface[0]  # 「熬到」 → 熬 (a result complement stays: 分开, 压干, 揭起)
+        if len(surface) == 2 and surface[0] == "一" and surface[1] in CONTEXT_HAND_VERBS:
+            surface = surface[1]  # 「一晃」 → 晃
         if len(surface) > 2 and surface[0] in "往向朝" and surface[1] in "上下里外前后":
             surface = surface[2:]  # 「往下走」 → 走
         step.action, step.surface, step.general_action = surface, surface, True
@@ -1231,7 +1284,7 @@ def _carry_held_tool(steps: list[Step]) -> None:
                 q.hand = p.hand
 
 
-SENTENCE_ENDS = set("。!?;!?;\n")
+SENTENCE_ENDS = set("。!?;\n\uff01\uff1f\uff1b")
 
 
 def _carry_hand(steps: list[Step], norm: str) -> None:
