@@ -150,3 +150,11 @@ def test_whole_sentences_of_other_crafts():
     d = normalize("左手把铜片按住,右手拿锤子一下一下敲,敲个五十来下", spec=SPEC).to_dict()
     p = d["prompt"]
     assert "左手把铜片按住" in p and "右手用锤子敲" in p and missing_facts(d, p, spec=SPEC) == []
+
+
+def test_a_term_whose_offsets_do_not_fit_the_text_is_still_in_view():
+    d = desc("拿木槌敲楔子", [{"clause": "拿木槌敲楔子", "action": "敲", "tool": "木槌", "material": "楔子"}],
+             [("木槌", "木槌", "tool")])
+    d["terms"].append({"text": "墨斗", "category": "tool", "start": 40, "end": 42, "canonical": "墨斗"})
+    p = render_prompt(d, spec=SPEC)
+    assert "画面中可见墨斗" in p and missing_facts(d, p, spec=SPEC) == []

@@ -13,7 +13,8 @@ speaker named no material at all; a duration longer than a clip can show is said
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from operator import itemgetter
 
 from .spec import Spec, get_spec
 
@@ -105,16 +106,22 @@ DIRECTIONS = {"出来", "出去", "下去", "上去", "进去", "进来", "起�
 RELATION_LEADS = ("往", "向", "朝", "顺着", "沿着", "贴着", "从", "在", "到")
 
 
-def _said_terms(description: dict) -> list:
-    """(start, end, said, canonical) of each tool/material term whose offsets agree with the text."""
+def _said_terms(description: dict, unverified: list | None = None) -> list:
+    """(start, end, said, canonical, category) of each tool/material term whose offsets agree with
+    the text, in text order; the said words of the others go to ``unverified``."""
     text = description.get("text") or ""
+    if not text:
+        return []
     out = []
-    for t in description.get("terms") or []:
-        if t.get("category") not in ("tool", "material"):
-            continue
-        a, b, said = t.get("start"), t.get("end"), t.get("text") or ""
-        if isinstance(a, int) and isinstance(b, int) and said and text[a:b] == said:
-            out.append((a, b, said, t.get("canonical") or said, t["category"]))
+    for t in description.get("terms") or ():
+        category = t.get("category")
+        if category == "tool" or category == "material":
+            a, b, said = t.get("start"), t.get("end"), t.get("text")
+            if said and isinstance(a, int) and isinstance(b, int) and text[a:b] == said:
+                out.append((a, b, said, t.get("canonical") or said, category))
+            elif said and unverified is not None:
+                unverified.append(said)  # offsets that do not fit the text (an edited description)
+    out.sort(key=itemgetter(0))  # already in order as a rule: a linear pass
     return out
 
 
@@ -176,7 +183,10 @@ def _verb_at(text: str, s: int, e: int, surface: str, said_terms: list):
     (「刻」 in 「用刻刀…往下刻」 is the second one)."""
     i = text.find(surface, s, e) if surface else -1
     while i >= 0:
-        if not any(a <= i < b for a, b, *_ in said_terms):
+        for t in said_terms:
+            if t[0] <= i < t[1]:
+                break
+        else:
             return i
         i = text.find(surface, i + 1, e)
     return None
@@ -197,6 +207,43 @@ def _find(text, s, e, name, said_terms):
     return None, None, False
 
 
+_NO_ROLE = ("none", "", "")
+
+
+def _place(shown: str, role: tuple) -> str:
+    """「在X上」 for a place before the verb; a path keeps its own preposition (「往墙上」「顺着墨线」)."""
+    _, loc, mk = role
+    lead = mk if mk in PATH else "在"
+    return lead + shown + (loc or ("上" if lead == "在" else ""))
+
+
+def _said_role(text, s, e, name, said_terms, verb_pos, verb_len, action, tags, is_tool):
+    """(name as shown, role) of a step's tool or material in its clause."""
+    if not name:
+        return name, _NO_ROLE
+    pos, said, is_term = _find(text, s, e, name, said_terms)
+    if pos is None:
+        return name, _NO_ROLE
+    if not is_term and verb_pos is not None and pos == verb_pos + verb_len:
+        # a thing found glued to the verb: where it starts a longer word of its own (「放风筝」
+        # 「捏住针柄」) it is no word here; else verb and thing are one compound name (「打纬刀」
+        # 「刮痧板」), which is what the speaker called the thing
+        nxt = text[pos + len(said):pos + len(said) + 1]
+        if nxt and nxt in LOCALIZERS:
+            return name, ("place_after", nxt, "")  # 「搁锅里」
+        if text[pos:pos + len(said) + 1] in tags:
+            return name, _NO_ROLE
+        if not is_tool:
+            return name, ("object", "", "")  # 「画鳞」
+        word = text[verb_pos:pos + len(said)]
+        role = _role(text, s, verb_pos, len(word), None)
+        at_start = verb_pos == 0 or _CLAUSE_BREAK.match(text, verb_pos - 1) is not None
+        if role[0] == "instrument" or (role[0] == "topic" and at_start):
+            return word, role
+        return name, _NO_ROLE
+    return shown_name(name, said), _role(text, s, pos, len(said), verb_pos, verb_len, action)
+
+
 def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_material: str | None = None,
                 text: str = "", said_terms: list | None = None) -> tuple:
     """(clause, context) for one step: the clause says what is seen; the context, a duration longer
@@ -208,47 +255,32 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
     tool = step.get("tool")
     material = step.get("material") or (default_material if not step.get("_no_default") else None)
     action = step.get("action") or ""
+    if not (tool or material or params or step.get("relation") or step.get("_places") or step.get("_complement")):
+        # the common bare step: who and what (「右手慢慢地刷」)
+        hand = tpl["hands"].get(step.get("hand") or "", "") if step.get("hand") else ""
+        return f"{hand}{step['manner'] + '地' if step.get('manner') else ''}{action}", ""
     said_terms = said_terms or []
     s, e = step.get("start"), step.get("end")
-    located = isinstance(s, int) and isinstance(e, int) and text and 0 <= s < e <= len(text)
+    located = bool(text and (tool or material or step.get("relation")) and isinstance(s, int)
+                   and isinstance(e, int) and 0 <= s < e <= len(text))
     verb_pos = None
     if located:
         verb_pos = _verb_at(text, s, e, step.get("surface") or action, said_terms)
     verb_len = len(step.get("surface") or action)
 
-    tags = spec.pos_tags()
-
-    def said_role(name, is_tool=False):
-        if not located or not name:
-            return name, ("none", "", "")
-        pos, said, is_term = _find(text, s, e, name, said_terms)
-        if pos is None:
-            return name, ("none", "", "")
-        if not is_term and verb_pos is not None and pos == verb_pos + verb_len:
-            # a thing found glued to the verb: where it starts a longer word of its own (「放风筝」
-            # 「捏住针柄」) it is no word here; else verb and thing are one compound name (「打纬刀」
-            # 「刮痧板」), which is what the speaker called the thing
-            nxt = text[pos + len(said):pos + len(said) + 1]
-            if nxt and nxt in LOCALIZERS:
-                return name, ("place_after", nxt, "")  # 「搁锅里」
-            if text[pos:pos + len(said) + 1] in tags:
-                return name, ("none", "", "")
-            if not is_tool:
-                return name, ("object", "", "")  # 「画鳞」
-            word = text[verb_pos:pos + len(said)]
-            role = _role(text, s, verb_pos, len(word), None)
-            at_start = verb_pos == 0 or _CLAUSE_BREAK.match(text, verb_pos - 1) is not None
-            if role[0] == "instrument" or (role[0] == "topic" and at_start):
-                return word, role
-            return name, ("none", "", "")
-        return shown_name(name, said), _role(text, s, pos, len(said), verb_pos, verb_len, action)
-
     if tool and material and tool in material:
         tool = None  # 「提起花本」, not 「用花本提起花本」; 「造龙舟头」, not 「用龙舟造龙舟头」
-    tool_shown, tool_role = said_role(tool, True)
-    mat_shown, mat_role = said_role(step.get("material"))
+    tags = spec.pos_tags()
+    if located:
+        tool_shown, tool_role = _said_role(text, s, e, tool, said_terms, verb_pos, verb_len, action, tags, True) \
+            if tool else (tool, _NO_ROLE)
+        mat_shown, mat_role = _said_role(text, s, e, step["material"], said_terms, verb_pos, verb_len,
+                                         action, tags, False) if step.get("material") else (None, _NO_ROLE)
+    else:
+        tool_shown, tool_role = tool, _NO_ROLE
+        mat_shown, mat_role = step.get("material"), _NO_ROLE
     if not step.get("material"):
-        mat_shown, mat_role = material, ("none", "", "")
+        mat_shown, mat_role = material, _NO_ROLE
     if tool and "needle_no" in params and isinstance(params["needle_no"], (int, float)):
         tool_shown = f"{fmt_value(params['needle_no'])}号{tool_shown}"
     if material and "thread_no" in params:
@@ -277,19 +309,11 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
     manner = f"{step['manner']}地" if step.get("manner") else ""
     hold = action in HOLD_VERBS
     pre, places, post, objects = [], [], [], []
-
-    def place(shown, role):
-        kind, loc, mk = role
-        if kind == "place":
-            lead = mk if mk in PATH else "在"
-            return lead + shown + (loc or ("" if lead != "在" else "上"))
-        return None
-
     # the tool: 用X (instrument), X as the object, or the place where the action happens
     if tool and tool not in action:
         kind = tool_role[0]
         if kind == "place":
-            places.append(place(tool_shown, tool_role))
+            places.append(_place(tool_shown, tool_role))
         elif kind == "place_after":
             post.append(("" if action.endswith(tool_role[2]) else tool_role[2]) + tool_shown
                         + (tool_role[1] or _default_loc(tags, tool, tool_role[2])))
@@ -306,7 +330,7 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
         if material in action:
             pass
         elif kind == "place":
-            places.append(place(mat_shown, mat_role))
+            places.append(_place(mat_shown, mat_role))
         elif kind == "place_after":
             post.append(("" if action.endswith(mat_role[2]) else mat_role[2]) + mat_shown
                         + (mat_role[1] or _default_loc(tags, material, mat_role[2])))
@@ -319,7 +343,7 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
     for extra in step.get("_places") or []:
         places.append(extra)
     verb = action
-    relation = _relation_text(step, verb_pos, text if located else "")
+    relation = _relation_text(step, verb_pos, text if located else "") if step.get("relation") else None
     if relation:
         if relation[1]:
             post.append(relation[0])
@@ -345,8 +369,11 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
 def _relation_text(step: dict, verb_pos, text: str):
     """(phrase, after_verb) for a step's said place or path (「往版上」「顺着一个方向」), or None where it
     is no complete phrase (「在下」)."""
-    rel = (step.get("relation") or "").strip()
-    if not rel or not rel.startswith(RELATION_LEADS):
+    rel = step.get("relation")
+    if not rel:
+        return None
+    rel = rel.strip()
+    if not rel.startswith(RELATION_LEADS):
         return None
     surface = step.get("surface") or step.get("action") or ""
     if surface and surface in rel:
@@ -379,14 +406,20 @@ def _motion(spec: Spec, step: dict) -> str:
     """What kind of step this is for the prompt: motion, direction (「出来」 alone), done (「蒸完」:
     the end of the step before), or noun (a word jieba tags as noun, a one-character non-verb)."""
     action = step.get("action") or ""
-    if action in DIRECTIONS:
-        return "direction"
-    if len(action) == 2 and action.endswith("完"):
-        return "done"
-    tag = spec.pos_tags().get(action) or ""
-    if tag[:1] == "n" or tag in ("t", "a", "ad", "an") or (len(action) == 1 and tag != "v"):
-        return "noun"
-    return "motion"
+    cache = spec.__dict__.setdefault("_render_motion", {})
+    kind = cache.get(action)
+    if kind is None:
+        tag = spec.pos_tags().get(action) or ""
+        if action in DIRECTIONS:
+            kind = "direction"
+        elif len(action) == 2 and action.endswith("完"):
+            kind = "done"
+        elif tag[:1] == "n" or tag in ("t", "a", "ad", "an") or (len(action) == 1 and tag != "v"):
+            kind = "noun"
+        else:
+            kind = "motion"
+        cache[action] = kind
+    return kind
 
 
 def _bare(step: dict) -> bool:
@@ -396,34 +429,39 @@ def _bare(step: dict) -> bool:
 def plan_steps(spec: Spec, steps: list) -> list:
     """The steps the prompt says: a step that is no motion and says nothing else is left out (its
     hand is said by its neighbour); a bare direction becomes the complement of the verb before it
-    (「拉」+「出来」+坯 → 「拉出坯来」); the same step said twice in a row is said once."""
+    (「拉」+「出来」+坯 → 「拉出坯来」); the same step said twice in a row is said once. The given
+    step dicts are never changed (a merged one is a copy)."""
     out = []
-    for raw in steps:
-        step = dict(raw)
+    copied = set()
+    for step in steps:
         kind = _motion(spec, step)
         prev = out[-1] if out else None
+        if kind == "motion":
+            if prev is not None and step.get("action") == prev.get("action") and not step.get("params") \
+                    and _bare(step) and all(step.get(k) == prev.get(k) for k in ("hand", "tool", "material")):
+                continue
+            out.append(step)
+            continue
         if kind == "direction" and prev is not None and not prev.get("_complement") \
                 and not step.get("tool") and not step.get("relation") \
                 and step.get("hand") in (None, prev.get("hand")) \
                 and not (step.get("material") and prev.get("material")) \
-                and not (step.get("tool") and prev.get("tool") and step["tool"] != prev["tool"]) \
                 and not set(step.get("params") or {}) & set(prev.get("params") or {}):
+            if id(prev) not in copied:
+                prev = out[-1] = dict(prev)
+                copied.add(id(prev))
             prev["_complement"] = step["action"]
-            for key in ("tool", "material"):
-                if step.get(key) and not prev.get(key):
-                    prev[key] = step[key]
+            if step.get("material") and not prev.get("material"):
+                prev["material"] = step["material"]
             if step.get("params"):
                 prev["params"] = dict(prev.get("params") or {}, **step["params"])
             if isinstance(step.get("end"), int) and isinstance(prev.get("end"), int):
                 prev["end"] = max(prev["end"], step["end"])
             continue
-        if kind != "motion" and _bare(step):
+        if _bare(step):
             hand = step.get("hand")
             if not hand or (prev is not None and prev.get("hand") == hand):
                 continue
-        if prev is not None and all(step.get(k) == prev.get(k) for k in ("action", "hand", "tool", "material")) \
-                and not step.get("params") and _bare(step):
-            continue
         out.append(step)
     return out
 
@@ -439,37 +477,56 @@ def _window(said_terms: list, starts: list, s, e) -> list:
 def _weave(steps: list, clauses: list, said_terms: list, starts: list, text: str) -> set:
     """A tool or material the speaker named inside a step's clause that no step carries is given to
     that step by its part in the clause: 「锥子先扎个眼」 → 用锥子扎眼, 「在塑料布上画」 → the place.
-    Returns the said words so placed."""
+    Returns the indices of the steps so changed."""
     carried = {step.get(k) for step in steps for k in ("tool", "material")}
+    changed = set()
+    candidates = [t for t in said_terms if len(t[2]) >= 2 and t[3] not in carried]
+    if not candidates:
+        return changed  # every word said is carried by a step
+    located = sorted((st["start"], n) for n, st in enumerate(steps)
+                     if isinstance(st.get("start"), int) and isinstance(st.get("end"), int))
+    step_starts = [p for p, _ in located]
     placed = set()
-    for step, clause in zip(steps, clauses):
-        s, e = step.get("start"), step.get("end")
-        local = _window(said_terms, starts, s, e)
-        for a, b, said, canon, category in local:
-            if len(said) < 2 or said in placed or said in clause or canon in carried:
+    for a, b, said, canon, category in candidates:
+        if said in placed or canon in carried:
+            continue
+        i = bisect_right(step_starts, a)
+        # the step whose clause holds the word, or the next one when the word opens its clause
+        for k in (i - 1, i):
+            if not 0 <= k < len(located):
                 continue
+            n = located[k][1]
+            step, clause = steps[n], clauses[n]
+            s, e = step["start"], step["end"]
             start = s
             if a < s and b <= s and not _CLAUSE_BREAK.search(text[b:s]):
                 start = a  # said just before the step's verb in the same clause (「锥子先扎个眼」)
-            if not start <= a < e:
+            if not start <= a < e or said in clause:
                 continue
             surface = step.get("surface") or step.get("action") or ""
+            local = _window(said_terms, starts, s, e)
             role = _role(text, start, a, b - a, _verb_at(text, s, e, surface, local), len(surface),
                          step.get("action") or "")
             if role[0] in ("instrument", "topic") and not step.get("tool") and category == "tool":
+                step = steps[n] = dict(step)
                 step["tool"] = canon
             elif role[0] == "place":
                 lead = role[2] if role[2] in PATH else "在"
-                step.setdefault("_places", []).append(
+                step = steps[n] = dict(step)
+                step["_places"] = list(step.get("_places") or ())
+                step["_places"].append(
                     lead + shown_name(canon, said) + (role[1] or ("上" if lead == "在" else "")))
             elif role[0] in ("object", "disposal") and not step.get("material") and not step.get("tool"):
+                step = steps[n] = dict(step)
                 step["material"] = canon
                 step["_no_default"] = True
             else:
                 continue
             carried.add(canon)
             placed.add(said)
-    return placed
+            changed.add(n)
+            break
+    return changed
 
 
 def render_prompt(description: dict, camera: str | None = None, *, step: int | None = None,
@@ -494,24 +551,24 @@ def render_prompt(description: dict, camera: str | None = None, *, step: int | N
         raise ValueError(f"unknown camera framing {camera_key!r}; one of: {', '.join(cameras)}")
     steps = description.get("steps") or []
     text = description.get("text") or ""
-    said_terms = _said_terms(description)
+    unverified = []
+    said_terms = _said_terms(description, unverified)
     starts = [t[0] for t in said_terms]
     # a default material only where the speaker named none at all (never against what was said)
     default_material = None
-    if not any(s.get("material") for s in steps) and not any(
-            t.get("category") == "material" for t in description.get("terms") or []):
+    if not any(s.get("material") for s in steps) and not any(t[4] == "material" for t in said_terms) \
+            and not (not text and any(t.get("category") == "material" for t in description.get("terms") or ())):
         default_material = spec.default_material.get(craft or "", None)
-    planned = plan_steps(spec, steps) if len(steps) > 1 else [dict(s) for s in steps]
+    planned = plan_steps(spec, steps) if len(steps) > 1 else list(steps)
     if not planned and steps:
-        planned = [dict(steps[0])]
+        planned = [steps[0]]
 
-    def render_all():
-        clauses = []
-        for s in planned:
-            clause, context = render_step(spec, s, craft, default_material=default_material, text=text,
-                                          said_terms=_window(said_terms, starts, s.get("start"), s.get("end")))
-            clauses.append(clause + (f"({context})" if context and clause else ""))
-        return clauses
+    def render_one(s):
+        local = _window(said_terms, starts, s.get("start"), s.get("end")) \
+            if said_terms and (s.get("tool") or s.get("material")) else []
+        clause, context = render_step(spec, s, craft, default_material=default_material, text=text,
+                                      said_terms=local)
+        return clause + (f"({context})" if context and clause else "")
 
     def said_once(clauses):
         out = []
@@ -520,9 +577,10 @@ def render_prompt(description: dict, camera: str | None = None, *, step: int | N
                 out.append(c)
         return out
 
-    clauses = render_all()
-    if text and said_terms and _weave(planned, clauses, said_terms, starts, text):
-        clauses = render_all()
+    clauses = [render_one(s) for s in planned]
+    if text and said_terms:
+        for n in _weave(planned, clauses, said_terms, starts, text):
+            clauses[n] = render_one(planned[n])
     rendered = said_once(clauses)
     if len(rendered) > 1:
         steps_text = tpl["step_joiner"].join(
@@ -532,10 +590,10 @@ def render_prompt(description: dict, camera: str | None = None, *, step: int | N
     # tools and materials the speaker named that no step carries are still in view (never dropped)
     shown = "".join(rendered)
     seen_items = []
-    for t in description.get("terms") or []:
-        name = t.get("text") or ""  # as said (the spec's name may belong to another craft)
-        if t.get("category") in ("tool", "material") and len(name) >= 2 and name not in shown \
-                and name not in seen_items:
+    said_nouns = [t[2] for t in said_terms] + unverified if text else \
+        [t.get("text") or "" for t in description.get("terms") or () if t.get("category") in ("tool", "material")]
+    for name in said_nouns:  # as said (the spec's name may belong to another craft)
+        if len(name) >= 2 and name not in shown and name not in seen_items:
             seen_items.append(name)
     if seen_items and rendered:
         steps_text += tpl.get("in_view", ";画面中可见{items}").format(items="、".join(seen_items[:6]))
