@@ -9,6 +9,17 @@ what (the tool), how (manner, angle), the action and what it is done to (the mat
 parameters with units. No transcript fragment is pasted in; a default material is used only when the
 speaker named no material at all; a duration longer than a clip can show is said as context
 (「此道工序实际约需3小时」), not as motion.
+
+Where the description carries its transcript (``text``, step and term offsets), each tool and
+material keeps the part it had in the speaker's clause, read from the closed classes of Chinese
+grammar around it: after 用/拿/使/以 an instrument (「用刷子蘸」), after 把/将 a disposal object (「把纸
+折好」), after 在/往/顺着… or before a localizer 上/里 a place (「在布上画」「往墙上贴」), after the verb a
+place complement (「放到转盘上」, its object then fronted with 把) or the object (「画鳞」「抱月琴」), the
+topic of a 是…的 clause an object (「琵琶是横抱的」 → 「抱琵琶」). The speaker's word is said, with the
+spec's name after it where that differs (「刷子(棕刷)」). ``plan_steps`` leaves out steps that are no
+motion and carry nothing (「蒸完」, a word jieba tags as noun) and makes a bare direction the
+complement of the verb before it (「拉」 + 「出来」 + 坯 → 「拉出坯来」). Without offsets (a saved template,
+an edited step) the clause is built from the fields alone.
 """
 from __future__ import annotations
 
