@@ -24,7 +24,7 @@ an edited step) the clause is built from the fields alone.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from operator import itemgetter
 
 from .spec import Spec, get_spec
@@ -103,6 +103,7 @@ _QUANT = "一二两三四五六七八九十几半个根把张块条片只支双�
 _LEAD = re.compile(r"(用|拿|使|以|持|握|借|把|将|在|到|往|于|向|朝|从|顺着|沿着|贴着|对着)着?[%s]*$" % _QUANT)
 _AFTER_VERB_PLACE = re.compile(r"(在|到|进|于)[%s]*$" % _QUANT)
 INSTRUMENT = {"用", "拿", "使", "以", "持", "握", "借"}
+_MARKER_CHARS = frozenset("用拿使以持握借把将在到往于向朝从顺沿贴对")
 DISPOSAL = {"把", "将"}
 LOCALIZERS = "上里中内下边"
 # after a bare noun only these read as a place (「墙上」「锅里」); 「布下缸」 is a verb
@@ -117,23 +118,35 @@ DIRECTIONS = {"出来", "出去", "下去", "上去", "进去", "进来", "起�
 RELATION_LEADS = ("往", "向", "朝", "顺着", "沿着", "贴着", "从", "在", "到")
 
 
-def _said_terms(description: dict, unverified: list | None = None) -> list:
-    """(start, end, said, canonical, category) of each tool/material term whose offsets agree with
-    the text, in text order; the said words of the others go to ``unverified``."""
-    text = description.get("text") or ""
-    if not text:
-        return []
-    out = []
-    for t in description.get("terms") or ():
-        category = t.get("category")
-        if category == "tool" or category == "material":
+class Said:
+    """The tool and material words of a transcript whose offsets agree with its text, in text order
+    (``terms``: start, end, said, canonical, category), indexed once by name (the spec's and the
+    speaker's) and by the characters they cover (a verb is never found inside one); the said words
+    of the others (an edited description) are in ``unverified``."""
+    __slots__ = ("terms", "by_name", "covered", "unverified")
+
+    def __init__(self, description: dict):
+        text = description.get("text") or ""
+        self.terms, self.by_name, self.covered, self.unverified = [], {}, bytearray(len(text)), []
+        if not text:
+            return
+        by_name, covered, out = self.by_name, self.covered, self.terms
+        for t in description.get("terms") or ():
+            category = t.get("category")
+            if category != "tool" and category != "material":
+                continue
             a, b, said = t.get("start"), t.get("end"), t.get("text")
             if said and isinstance(a, int) and isinstance(b, int) and text[a:b] == said:
-                out.append((a, b, said, t.get("canonical") or said, category))
-            elif said and unverified is not None:
-                unverified.append(said)  # offsets that do not fit the text (an edited description)
-    out.sort(key=itemgetter(0))  # already in order as a rule: a linear pass
-    return out
+                canon = t.get("canonical") or said
+                term = (a, b, said, canon, category)
+                out.append(term)
+                by_name.setdefault(canon, []).append(term)
+                if said != canon:
+                    by_name.setdefault(said, []).append(term)
+                covered[a:b] = b"\x01" * (b - a)
+            elif said:
+                self.unverified.append(said)
+        out.sort(key=itemgetter(0))  # already in order as a rule: a linear pass
 
 
 def shown_name(name: str, said: str | None) -> str:
@@ -157,7 +170,7 @@ def _role(text: str, s: int, pos: int, length: int, verb_pos, verb_len: int = 1,
     nxt = text[pos + length:pos + length + 2]
     loc = nxt if nxt in LOCALIZER_WORDS else (nxt[:1] if nxt[:1] and nxt[:1] in LOCALIZERS else "")
     lead = text[max(s, pos - 6):pos]
-    m = _LEAD.search(lead)
+    m = _LEAD.search(lead) if not _MARKER_CHARS.isdisjoint(lead) else None
     if m and verb_pos is not None and verb_pos <= max(s, pos - 6) + m.start(1) < verb_pos + verb_len:
         m = None  # the marker is the step's own verb (「各拿一根鼓槌」): what follows is its object
     if m:
@@ -189,27 +202,22 @@ def _role(text: str, s: int, pos: int, length: int, verb_pos, verb_len: int = 1,
     return "topic", "", ""
 
 
-def _verb_at(text: str, s: int, e: int, surface: str, said_terms: list):
+def _verb_at(text: str, s: int, e: int, surface: str, covered: bytearray):
     """Where the step's verb was said in its clause, outside the tool and material words
-    (「刻」 in 「用刻刀…往下刻」 is the second one)."""
+    (``covered``; 「刻」 in 「用刻刀…往下刻」 is the second one)."""
     i = text.find(surface, s, e) if surface else -1
-    while i >= 0:
-        for t in said_terms:
-            if t[0] <= i < t[1]:
-                break
-        else:
-            return i
+    while i >= 0 and covered[i]:
         i = text.find(surface, i + 1, e)
-    return None
+    return i if i >= 0 else None
 
 
 _REDUPLICATED = re.compile(r"(.{1,2})\1")
 
 
-def _find(text, s, e, name, said_terms):
-    """(position, said) of a step's tool or material inside its clause, or (None, None)."""
-    for a, b, said, canon, _ in said_terms:
-        if s <= a < e and name in (canon, said):
+def _find(text, s, e, name, by_name):
+    """(position, said, is_term) of a step's tool or material inside its clause, or (None, None, False)."""
+    for a, b, said, canon, _ in by_name.get(name, ()):
+        if s <= a < e:
             return a, said, True
     if name and text:
         i = text.find(name, s, e)
@@ -228,11 +236,11 @@ def _place(shown: str, role: tuple) -> str:
     return lead + shown + (loc or ("上" if lead == "在" else ""))
 
 
-def _said_role(text, s, e, name, said_terms, verb_pos, verb_len, action, tags, is_tool):
+def _said_role(text, s, e, name, by_name, verb_pos, verb_len, action, tags, is_tool):
     """(name as shown, role) of a step's tool or material in its clause."""
     if not name:
         return name, _NO_ROLE
-    pos, said, is_term = _find(text, s, e, name, said_terms)
+    pos, said, is_term = _find(text, s, e, name, by_name)
     if pos is None:
         return name, _NO_ROLE
     if not is_term and verb_pos is not None and pos == verb_pos + verb_len:
@@ -252,50 +260,13 @@ def _said_role(text, s, e, name, said_terms, verb_pos, verb_len, action, tags, i
         if role[0] == "instrument" or (role[0] == "topic" and at_start):
             return word, role
         return name, _NO_ROLE
-    return shown_name(name, said), _role(text, s, pos, len(said), verb_pos, verb_len, action)
+    return (name if said == name else shown_name(name, said)), \
+        _role(text, s, pos, len(said), verb_pos, verb_len, action)
 
 
-def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_material: str | None = None,
-                text: str = "", said_terms: list | None = None) -> tuple:
-    """(clause, context) for one step: the clause says what is seen; the context, a duration longer
-    than a clip, is said after it. With the transcript ``text`` and its ``said_terms``, each noun
-    keeps the part it had in the speaker's clause (instrument, place, object) and the speaker's word."""
-    tpl = spec.templates
+def _params_text(spec: Spec, params: dict, tool, material) -> tuple:
+    """(before the verb, after it, context) for a step's parameters with their units."""
     phrases = spec.parameters
-    params = step.get("params") or {}
-    tool = step.get("tool")
-    material = step.get("material") or (default_material if not step.get("_no_default") else None)
-    action = step.get("action") or ""
-    if not (tool or material or params or step.get("relation") or step.get("_places") or step.get("_complement")):
-        # the common bare step: who and what (「右手慢慢地刷」)
-        hand = tpl["hands"].get(step.get("hand") or "", "") if step.get("hand") else ""
-        return f"{hand}{step['manner'] + '地' if step.get('manner') else ''}{action}", ""
-    said_terms = said_terms or []
-    s, e = step.get("start"), step.get("end")
-    located = bool(text and (tool or material or step.get("relation")) and isinstance(s, int)
-                   and isinstance(e, int) and 0 <= s < e <= len(text))
-    verb_pos = None
-    if located:
-        verb_pos = _verb_at(text, s, e, step.get("surface") or action, said_terms)
-    verb_len = len(step.get("surface") or action)
-
-    if tool and material and tool in material:
-        tool = None  # 「提起花本」, not 「用花本提起花本」; 「造龙舟头」, not 「用龙舟造龙舟头」
-    tags = spec.pos_tags()
-    if located:
-        tool_shown, tool_role = _said_role(text, s, e, tool, said_terms, verb_pos, verb_len, action, tags, True) \
-            if tool else (tool, _NO_ROLE)
-        mat_shown, mat_role = _said_role(text, s, e, step["material"], said_terms, verb_pos, verb_len,
-                                         action, tags, False) if step.get("material") else (None, _NO_ROLE)
-    else:
-        tool_shown, tool_role = tool, _NO_ROLE
-        mat_shown, mat_role = step.get("material"), _NO_ROLE
-    if not step.get("material"):
-        mat_shown, mat_role = material, _NO_ROLE
-    if tool and "needle_no" in params and isinstance(params["needle_no"], (int, float)):
-        tool_shown = f"{fmt_value(params['needle_no'])}号{tool_shown}"
-    if material and "thread_no" in params:
-        mat_shown = f"{fmt_value(params['thread_no'])}号{mat_shown}"
     before, after, context = [], [], ""
     for name, value in params.items():
         if name in ATTACH_TOOL and tool and isinstance(value, (int, float)):
@@ -313,13 +284,49 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
             continue
         shown = ":".join(fmt_value(v) for v in value) if name == "ratio" and isinstance(value, (list, tuple)) \
             else fmt_value(value)
-        text_p = info["phrase"].format(v=shown)
-        (before if name in BEFORE_ACTION else after).append(text_p)
-    hand = tpl.get("hands", {}).get(step.get("hand") or "", "")
-    how = "".join(before)
-    manner = f"{step['manner']}地" if step.get("manner") else ""
+        (before if name in BEFORE_ACTION else after).append(info["phrase"].format(v=shown))
+    return "".join(before), after, context
+
+
+def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_material: str | None = None,
+                text: str = "", said: Said | None = None) -> tuple:
+    """(clause, context) for one step: the clause says what is seen; the context, a duration longer
+    than a clip, is said after it. With the transcript ``text`` and its ``said`` words, each noun
+    keeps the part it had in the speaker's clause (instrument, place, object) and the speaker's word."""
+    get = step.get
+    tool, said_material, action = get("tool"), get("material"), get("action") or ""
+    material = said_material or (None if get("_no_default") else default_material)
+    params, relation, comp = get("params"), get("relation"), get("_complement") or ""
+    hand_key, manner = get("hand"), get("manner")
+    hand = spec.templates.get("hands", {}).get(hand_key, "") if hand_key else ""
+    manner = manner + "地" if manner else ""
+    if not (tool or material or params or relation or comp or get("_places")):
+        return hand + manner + action, ""  # the common bare step: who and what (「右手慢慢地刷」)
+    if tool and material and tool in material:
+        tool = None  # 「提起花本」, not 「用花本提起花本」; 「造龙舟头」, not 「用龙舟造龙舟头」
+    s, e = get("start"), get("end")
+    located = text and said is not None and isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(text)
+    tags = verb_pos = None
+    tool_shown, tool_role, mat_shown, mat_role = tool, _NO_ROLE, material, _NO_ROLE
+    if located:
+        surface = get("surface") or action
+        verb_pos = _verb_at(text, s, e, surface, said.covered)
+        tags = spec.pos_tags()
+        if tool:
+            tool_shown, tool_role = _said_role(text, s, e, tool, said.by_name, verb_pos, len(surface), action,
+                                               tags, True)
+        if said_material:
+            mat_shown, mat_role = _said_role(text, s, e, said_material, said.by_name, verb_pos, len(surface),
+                                             action, tags, False)
+    how, after, context = "", (), ""
+    if params:
+        if tool and isinstance(params.get("needle_no"), (int, float)):
+            tool_shown = f"{fmt_value(params['needle_no'])}号{tool_shown}"
+        if material and "thread_no" in params:
+            mat_shown = f"{fmt_value(params['thread_no'])}号{mat_shown}"
+        how, after, context = _params_text(spec, params, tool, material)
     hold = action in HOLD_VERBS
-    pre, places, post, objects = [], [], [], []
+    pre, places, post, objects = "", [], [], []
     # the tool: 用X (instrument), X as the object, or the place where the action happens
     if tool and tool not in action:
         kind = tool_role[0]
@@ -328,50 +335,44 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
         elif kind == "place_after":
             post.append(("" if action.endswith(tool_role[2]) else tool_role[2]) + tool_shown
                         + (tool_role[1] or _default_loc(tags, tool, tool_role[2])))
-        elif kind in ("object", "topic_object", "disposal") or (hold and kind in ("topic", "none", "far") and not material):
-            if kind == "disposal":
-                places.append(f"把{tool_shown}")
-            else:
-                objects.append(tool_shown)
+        elif kind == "disposal":
+            places.append("把" + tool_shown)
+        elif kind == "object" or kind == "topic_object" or (hold and not material and kind != "instrument"):
+            objects.append(tool_shown)
         else:
-            pre.append(f"用{tool_shown}")
+            pre = "用" + tool_shown
     # the material: the object, 把X, or the place
-    if material:
+    if material and material not in action:
         kind = mat_role[0]
-        if material in action:
-            pass
-        elif kind == "place":
+        if kind == "place":
             places.append(_place(mat_shown, mat_role))
         elif kind == "place_after":
             post.append(("" if action.endswith(mat_role[2]) else mat_role[2]) + mat_shown
                         + (mat_role[1] or _default_loc(tags, material, mat_role[2])))
         elif kind == "disposal":
-            places.append(f"把{mat_shown}")
-        elif kind in ("none", "far") and action in LOCATIVE_VERBS:
+            places.append("把" + mat_shown)
+        elif (kind == "none" or kind == "far") and action in LOCATIVE_VERBS:
             places.append(f"在{mat_shown}上")
         else:
             objects.append(mat_shown)
-    for extra in step.get("_places") or []:
-        places.append(extra)
-    verb = action
-    relation = _relation_text(step, verb_pos, text if located else "") if step.get("relation") else None
+    if get("_places"):
+        places.extend(get("_places"))
     if relation:
-        if relation[1]:
-            post.append(relation[0])
-        else:
-            places.append(relation[0])
+        rel = _relation_text(step, verb_pos, text if located else "")
+        if rel:
+            (post if rel[1] else places).append(rel[0])
+    verb = action
     if objects and post:
         places.append("把" + "、".join(objects))  # a place after the verb: the object goes before it
-        objects = []
+        objects = ()
     if hold and objects and not after and not verb.endswith(("着", "住", "起", "好")):
         verb += "着"
-    comp = step.get("_complement") or ""
     obj = "、".join(objects)
     if comp and obj and len(comp) == 2:
-        core = f"{verb}{comp[0]}{obj}{comp[1]}"  # 「拉出坯来」
+        core = verb + comp[0] + obj + comp[1]  # 「拉出坯来」
     else:
-        core = f"{verb}{comp}{obj}"
-    clause = f"{hand}{''.join(pre)}{how}{manner}{''.join(p for p in places if p)}{core}{''.join(post)}"
+        core = verb + comp + obj
+    clause = hand + pre + how + manner + "".join(places) + core + "".join(post)
     if after:
         clause += "," + ",".join(after)
     return clause, context
@@ -413,10 +414,10 @@ def _default_loc(tags: dict, noun: str, marker: str) -> str:
     return "上"
 
 
-def _motion(spec: Spec, step: dict) -> str:
-    """What kind of step this is for the prompt: motion, direction (「出来」 alone), done (「蒸完」:
-    the end of the step before), or noun (a word jieba tags as noun, a one-character non-verb)."""
-    action = step.get("action") or ""
+def _motion(spec: Spec, action: str) -> str:
+    """What kind of step an action makes for the prompt: motion, direction (「出来」 alone), done
+    (「蒸完」: the end of the step before), or noun (a word jieba tags as noun, a one-character
+    non-verb). Kept per spec and action."""
     cache = spec.__dict__.setdefault("_render_motion", {})
     kind = cache.get(action)
     if kind is None:
@@ -433,73 +434,69 @@ def _motion(spec: Spec, step: dict) -> str:
     return kind
 
 
-def _bare(step: dict) -> bool:
-    return not (step.get("tool") or step.get("material") or step.get("params"))
-
-
 def plan_steps(spec: Spec, steps: list) -> list:
     """The steps the prompt says: a step that is no motion and says nothing else is left out (its
     hand is said by its neighbour); a bare direction becomes the complement of the verb before it
     (「拉」+「出来」+坯 → 「拉出坯来」); the same step said twice in a row is said once. The given
     step dicts are never changed (a merged one is a copy)."""
+    kinds = spec.__dict__.get("_render_motion") or {}
     out = []
-    copied = set()
+    prev = None
+    copied = None
     for step in steps:
-        kind = _motion(spec, step)
-        prev = out[-1] if out else None
+        get = step.get
+        action = get("action") or ""
+        kind = kinds.get(action) or _motion(spec, action)
+        bare = not (get("tool") or get("material") or get("params"))
         if kind == "motion":
-            if prev is not None and step.get("action") == prev.get("action") and not step.get("params") \
-                    and _bare(step) and all(step.get(k) == prev.get(k) for k in ("hand", "tool", "material")):
-                continue
+            if bare and prev is not None and action == prev.get("action") and get("hand") == prev.get("hand") \
+                    and not prev.get("tool") and not prev.get("material"):
+                continue  # the same bare step said twice in a row
             out.append(step)
+            prev = step
             continue
         if kind == "direction" and prev is not None and not prev.get("_complement") \
-                and not step.get("tool") and not step.get("relation") \
-                and step.get("hand") in (None, prev.get("hand")) \
-                and not (step.get("material") and prev.get("material")) \
-                and not set(step.get("params") or {}) & set(prev.get("params") or {}):
-            if id(prev) not in copied:
-                prev = out[-1] = dict(prev)
-                copied.add(id(prev))
-            prev["_complement"] = step["action"]
-            if step.get("material") and not prev.get("material"):
+                and not get("tool") and not get("relation") and get("hand") in (None, prev.get("hand")) \
+                and not (get("material") and prev.get("material")) \
+                and not set(get("params") or ()) & set(prev.get("params") or ()):
+            if prev is not copied:
+                prev = copied = out[-1] = dict(prev)
+            prev["_complement"] = action
+            if get("material") and not prev.get("material"):
                 prev["material"] = step["material"]
-            if step.get("params"):
+            if get("params"):
                 prev["params"] = dict(prev.get("params") or {}, **step["params"])
-            if isinstance(step.get("end"), int) and isinstance(prev.get("end"), int):
+            if isinstance(get("end"), int) and isinstance(prev.get("end"), int):
                 prev["end"] = max(prev["end"], step["end"])
             continue
-        if _bare(step):
-            hand = step.get("hand")
+        if bare:
+            hand = get("hand")
             if not hand or (prev is not None and prev.get("hand") == hand):
                 continue
         out.append(step)
+        prev = step
     return out
 
 
-def _window(said_terms: list, starts: list, s, e) -> list:
-    """The said terms that start in [s - 12, e) (a clause and the words just before it), by bisection:
-    rendering stays linear in the length of the text."""
-    if not (isinstance(s, int) and isinstance(e, int)):
-        return []
-    return said_terms[bisect_left(starts, s - 12):bisect_left(starts, e)]
-
-
-def _weave(steps: list, clauses: list, said_terms: list, starts: list, text: str) -> set:
+def _weave(steps: list, clauses: list, said: Said, text: str) -> set:
     """A tool or material the speaker named inside a step's clause that no step carries is given to
     that step by its part in the clause: 「锥子先扎个眼」 → 用锥子扎眼, 「在塑料布上画」 → the place.
     Returns the indices of the steps so changed."""
-    carried = {step.get(k) for step in steps for k in ("tool", "material")}
+    carried = set()
+    for step in steps:
+        carried.add(step.get("tool"))
+        carried.add(step.get("material"))
     changed = set()
-    candidates = [t for t in said_terms if len(t[2]) >= 2 and t[3] not in carried]
+    candidates = [t for t in said.terms if t[3] not in carried and len(t[2]) >= 2]
     if not candidates:
         return changed  # every word said is carried by a step
-    located = sorted((st["start"], n) for n, st in enumerate(steps)
-                     if isinstance(st.get("start"), int) and isinstance(st.get("end"), int))
+    located = [(st.get("start"), n) for n, st in enumerate(steps)]
+    located = [x for x in located if isinstance(x[0], int)]
+    located.sort()
     step_starts = [p for p, _ in located]
     placed = set()
-    for a, b, said, canon, category in candidates:
-        if said in placed or canon in carried:
+    for a, b, word, canon, category in candidates:
+        if word in placed or canon in carried:
             continue
         i = bisect_right(step_starts, a)
         # the step whose clause holds the word, or the next one when the word opens its clause
@@ -512,11 +509,10 @@ def _weave(steps: list, clauses: list, said_terms: list, starts: list, text: str
             start = s
             if a < s and b <= s and not _CLAUSE_BREAK.search(text[b:s]):
                 start = a  # said just before the step's verb in the same clause (「锥子先扎个眼」)
-            if not start <= a < e or said in clause:
+            if not start <= a < e or word in clause:
                 continue
             surface = step.get("surface") or step.get("action") or ""
-            local = _window(said_terms, starts, s, e)
-            role = _role(text, start, a, b - a, _verb_at(text, s, e, surface, local), len(surface),
+            role = _role(text, start, a, b - a, _verb_at(text, s, e, surface, said.covered), len(surface),
                          step.get("action") or "")
             if role[0] in ("instrument", "topic") and not step.get("tool") and category == "tool":
                 step = steps[n] = dict(step)
@@ -526,7 +522,7 @@ def _weave(steps: list, clauses: list, said_terms: list, starts: list, text: str
                 step = steps[n] = dict(step)
                 step["_places"] = list(step.get("_places") or ())
                 step["_places"].append(
-                    lead + shown_name(canon, said) + (role[1] or ("上" if lead == "在" else "")))
+                    lead + shown_name(canon, word) + (role[1] or ("上" if lead == "在" else "")))
             elif role[0] in ("object", "disposal") and not step.get("material") and not step.get("tool"):
                 step = steps[n] = dict(step)
                 step["material"] = canon
@@ -534,7 +530,7 @@ def _weave(steps: list, clauses: list, said_terms: list, starts: list, text: str
             else:
                 continue
             carried.add(canon)
-            placed.add(said)
+            placed.add(word)
             changed.add(n)
             break
     return changed
@@ -562,9 +558,8 @@ def render_prompt(description: dict, camera: str | None = None, *, step: int | N
         raise ValueError(f"unknown camera framing {camera_key!r}; one of: {', '.join(cameras)}")
     steps = description.get("steps") or []
     text = description.get("text") or ""
-    unverified = []
-    said_terms = _said_terms(description, unverified)
-    starts = [t[0] for t in said_terms]
+    said = Said(description)
+    said_terms, unverified = said.terms, said.unverified
     # a default material only where the speaker named none at all (never against what was said)
     default_material = None
     if not any(s.get("material") for s in steps) and not any(t[4] == "material" for t in said_terms) \
@@ -575,10 +570,8 @@ def render_prompt(description: dict, camera: str | None = None, *, step: int | N
         planned = [steps[0]]
 
     def render_one(s):
-        local = _window(said_terms, starts, s.get("start"), s.get("end")) \
-            if said_terms and (s.get("tool") or s.get("material")) else []
         clause, context = render_step(spec, s, craft, default_material=default_material, text=text,
-                                      said_terms=local)
+                                      said=said)
         return clause + (f"({context})" if context and clause else "")
 
     def said_once(clauses):
@@ -590,7 +583,7 @@ def render_prompt(description: dict, camera: str | None = None, *, step: int | N
 
     clauses = [render_one(s) for s in planned]
     if text and said_terms:
-        for n in _weave(planned, clauses, said_terms, starts, text):
+        for n in _weave(planned, clauses, said, text):
             clauses[n] = render_one(planned[n])
     rendered = said_once(clauses)
     if len(rendered) > 1:
