@@ -488,8 +488,11 @@ def _weave(steps: list, clauses: list, said: Said, text: str) -> set:
         carried.add(step.get("material"))
     changed = set()
     candidates = [t for t in said.terms if t[3] not in carried and len(t[2]) >= 2]
+    if candidates:
+        shown = "".join(clauses)
+        candidates = [t for t in candidates if t[2] not in shown]
     if not candidates:
-        return changed  # every word said is carried by a step
+        return changed  # every word said is carried by a step or already said
     located = [(st.get("start"), n) for n, st in enumerate(steps)]
     located = [x for x in located if isinstance(x[0], int)]
     located.sort()
