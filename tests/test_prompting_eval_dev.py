@@ -18,8 +18,8 @@ FLOORS = {  # field: (free text, craft known)
     "material": (0.58, 0.58),
     "param": (0.95, 0.95),
     "term": (0.76, 0.77),
-    "prompt_include": (0.78, 0.8),
-    "prompt_exclude": (0.97, 0.97),
+    "prompt_include": (0.84, 0.85),
+    "prompt_exclude": (1.0, 1.0),
     "overall": (0.73, 0.72),
 }
 

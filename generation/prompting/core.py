@@ -91,5 +91,8 @@ def normalize(text: str, technique: str | None = None, *, craft: str | None = No
     result = Normalization(spec.version, text, terms, out_steps, "", warnings, technique,
                            info.label if info else None, info.name if info else None,
                            info.source if info else "none", notes, counters)
-    result.prompt = render_prompt(result.to_dict(), spec=spec) if out_steps else ""
+    # the renderer reads the description and never changes it: no copy (to_dict) is made for it
+    result.prompt = render_prompt({"text": text, "terms": terms, "steps": out_steps, "technique": technique,
+                                   "craft": result.craft, "craft_name": result.craft_name},
+                                  spec=spec) if out_steps else ""
     return result

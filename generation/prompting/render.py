@@ -9,8 +9,23 @@ what (the tool), how (manner, angle), the action and what it is done to (the mat
 parameters with units. No transcript fragment is pasted in; a default material is used only when the
 speaker named no material at all; a duration longer than a clip can show is said as context
 (「此道工序实际约需3小时」), not as motion.
+
+Where the description carries its transcript (``text``, step and term offsets), each tool and
+material keeps the part it had in the speaker's clause, read from the closed classes of Chinese
+grammar around it: after 用/拿/使/以 an instrument (「用刷子蘸」), after 把/将 a disposal object (「把纸
+折好」), after 在/往/顺着… or before a localizer 上/里 a place (「在布上画」「往墙上贴」), after the verb a
+place complement (「放到转盘上」, its object then fronted with 把) or the object (「画鳞」「抱月琴」), the
+topic of a 是…的 clause an object (「琵琶是横抱的」 → 「抱琵琶」). The speaker's word is said, with the
+spec's name after it where that differs (「刷子(棕刷)」). ``plan_steps`` leaves out steps that are no
+motion and carry nothing (「蒸完」, a word jieba tags as noun) and makes a bare direction the
+complement of the verb before it (「拉」 + 「出来」 + 坯 → 「拉出坯来」). Without offsets (a saved template,
+an edited step) the clause is built from the fields alone.
 """
 from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from operator import itemgetter
 
 from .spec import Spec, get_spec
 
@@ -81,19 +96,178 @@ def style_for(spec: Spec, craft: str | None, technique: str | None, craft_name: 
     return style
 
 
-def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_material: str | None = None) -> tuple:
-    """(clause, context) for one step: the clause says what is seen; the context, a duration longer
-    than a clip, is said after it."""
-    tpl = spec.templates
+# --- where a noun stood in the speaker's clause decides how the prompt says it ----------------------
+# 「用刷子蘸」 instrument, 「把纸折好」 disposal, 「在布上画」 place before the verb, 「倒进钢槽」「挂在腰上」
+# after it, 「抱琵琶」 object. Prepositions and localizers are closed grammatical classes.
+_QUANT = "一二两三四五六七八九十几半个根把张块条片只支双对些每"
+_LEAD = re.compile(r"(用|拿|使|以|持|握|借|把|将|在|到|往|于|向|朝|从|顺着|沿着|贴着|对着)着?[%s]*$" % _QUANT)
+_AFTER_VERB_PLACE = re.compile(r"(在|到|进|于)[%s]*$" % _QUANT)
+INSTRUMENT = {"用", "拿", "使", "以", "持", "握", "借"}
+_MARKER_CHARS = frozenset("用拿使以持握借把将在到往于向朝从顺沿贴对")
+DISPOSAL = {"把", "将"}
+LOCALIZERS = "上里中内下边"
+# after a bare noun only these read as a place (「墙上」「锅里」); 「布下缸」 is a verb
+BARE_LOCALIZERS = "上里中内"
+LOCALIZER_WORDS = {"后头", "前头", "底下", "上面", "下面", "里面", "外面", "旁边", "中间", "边上", "上头", "里头"}
+# prepositions of a path or direction keep their own word (「顺着墨线」「往墙上」); others read 「在X上」
+PATH = ("往", "向", "朝", "从", "顺着", "沿着", "贴着", "对着")
+# 「出来」「下去」: a direction alone completes the verb before it; it is no motion of its own
+DIRECTIONS = {"出来", "出去", "下去", "上去", "进去", "进来", "起来", "下来", "上来", "回来", "过来", "过去",
+              "回去", "开来"}
+# a relation said as a place or path starts with one of these (「往版上」「顺着一个方向」「从指面滑到甲尖」)
+RELATION_LEADS = ("往", "向", "朝", "顺着", "沿着", "贴着", "从", "在", "到")
+
+
+class Said:
+    """The tool and material words of a transcript whose offsets agree with its text, in text order
+    (``terms``: start, end, said, canonical, category), indexed once by name (the spec's and the
+    speaker's) and by the characters they cover (a verb is never found inside one); the said words
+    of the others (an edited description) are in ``unverified``."""
+    __slots__ = ("terms", "by_name", "covered", "unverified")
+
+    def __init__(self, description: dict):
+        text = description.get("text") or ""
+        self.terms, self.by_name, self.covered, self.unverified = [], {}, bytearray(len(text)), []
+        if not text:
+            return
+        by_name, covered, out = self.by_name, self.covered, self.terms
+        for t in description.get("terms") or ():
+            category = t.get("category")
+            if category != "tool" and category != "material":
+                continue
+            a, b, said = t.get("start"), t.get("end"), t.get("text")
+            if said and isinstance(a, int) and isinstance(b, int) and text[a:b] == said:
+                canon = t.get("canonical") or said
+                term = (a, b, said, canon, category)
+                out.append(term)
+                by_name.setdefault(canon, []).append(term)
+                if said != canon:
+                    by_name.setdefault(said, []).append(term)
+                covered[a:b] = b"\x01" * (b - a)
+            elif said:
+                self.unverified.append(said)
+        out.sort(key=itemgetter(0))  # already in order as a rule: a linear pass
+
+
+def shown_name(name: str, said: str | None) -> str:
+    """The name as the prompt says it: the speaker's word, with the spec's name after it where that
+    is a different word (「刷子(棕刷)」); the spec's name where the speaker's is one character or part
+    of it (「针」 → 「绣针」)."""
+    if not said or said == name or len(said) < 2 or said in name:
+        return name
+    if name in said:
+        return said
+    return f"{said}({name})"
+
+
+_CLAUSE_BREAK = re.compile(r"[,，。;；!！?？、:：]")
+
+
+def _role(text: str, s: int, pos: int, length: int, verb_pos, verb_len: int = 1, action: str = "") -> tuple:
+    """(role, localizer, marker) of the noun at ``pos`` in the clause starting at ``s``: instrument
+    (用X), disposal (把X), place (在X上, before the verb), place_after (放到X上, 挂在X上), object (said
+    after the verb in the same clause), topic (said bare before it), or far (another clause)."""
+    nxt = text[pos + length:pos + length + 2]
+    loc = nxt if nxt in LOCALIZER_WORDS else (nxt[:1] if nxt[:1] and nxt[:1] in LOCALIZERS else "")
+    lead = text[max(s, pos - 6):pos]
+    m = _LEAD.search(lead) if not _MARKER_CHARS.isdisjoint(lead) else None
+    if m and verb_pos is not None and verb_pos <= max(s, pos - 6) + m.start(1) < verb_pos + verb_len:
+        m = None  # the marker is the step's own verb (「各拿一根鼓槌」): what follows is its object
+    if m:
+        mk = m.group(1)
+        numeral_before = m.start(1) > 0 and lead[m.start(1) - 1] in _QUANT
+        if mk in INSTRUMENT:
+            return "instrument", loc, mk
+        if mk in DISPOSAL and not numeral_before:
+            return "disposal", loc, mk
+        if mk not in INSTRUMENT | DISPOSAL and (verb_pos is None or pos < verb_pos):
+            return "place", loc, mk
+    if verb_pos is not None and pos > verb_pos:
+        between = text[verb_pos + verb_len:pos]
+        if _CLAUSE_BREAK.search(between):
+            return "far", loc, ""
+        m = _AFTER_VERB_PLACE.search(text[verb_pos:pos])
+        # 「挂在X」 is a place; 「放到X上」「倒进X」 too, but 「磨到丝…平」 is a degree, not a place
+        if m and (m.group(1) in ("在", "于") or loc or action.endswith(m.group(1))):
+            return "place_after", loc, m.group(1)
+        if loc and not between:
+            return "place_after", loc, ""  # 「搁锅里」
+        return "object", loc, ""
+    if verb_pos is not None and _CLAUSE_BREAK.search(text[pos + length:verb_pos]):
+        return "far", loc, ""
+    if loc and loc in BARE_LOCALIZERS:
+        return "place", loc, ""
+    if verb_pos is not None and "是" in text[pos + length:verb_pos]:
+        return "topic_object", "", ""  # 「琵琶是横抱的」: what the clause is about is what is done to
+    return "topic", "", ""
+
+
+def _verb_at(text: str, s: int, e: int, surface: str, covered: bytearray):
+    """Where the step's verb was said in its clause, outside the tool and material words
+    (``covered``; 「刻」 in 「用刻刀…往下刻」 is the second one)."""
+    i = text.find(surface, s, e) if surface else -1
+    while i >= 0 and covered[i]:
+        i = text.find(surface, i + 1, e)
+    return i if i >= 0 else None
+
+
+_REDUPLICATED = re.compile(r"(.{1,2})\1")
+
+
+def _find(text, s, e, name, by_name):
+    """(position, said, is_term) of a step's tool or material inside its clause, or (None, None, False)."""
+    for a, b, said, canon, _ in by_name.get(name, ()):
+        if s <= a < e:
+            return a, said, True
+    if name and text:
+        i = text.find(name, s, e)
+        if i >= 0:
+            return i, name, False
+    return None, None, False
+
+
+_NO_ROLE = ("none", "", "")
+
+
+def _place(shown: str, role: tuple) -> str:
+    """「在X上」 for a place before the verb; a path keeps its own preposition (「往墙上」「顺着墨线」)."""
+    _, loc, mk = role
+    lead = mk if mk in PATH else "在"
+    return lead + shown + (loc or ("上" if lead == "在" else ""))
+
+
+def _said_role(text, s, e, name, by_name, verb_pos, verb_len, action, tags, is_tool):
+    """(name as shown, role) of a step's tool or material in its clause."""
+    if not name:
+        return name, _NO_ROLE
+    pos, said, is_term = _find(text, s, e, name, by_name)
+    if pos is None:
+        return name, _NO_ROLE
+    if not is_term and verb_pos is not None and pos == verb_pos + verb_len:
+        # a thing found glued to the verb: where it starts a longer word of its own (「放风筝」
+        # 「捏住针柄」) it is no word here; else verb and thing are one compound name (「打纬刀」
+        # 「刮痧板」), which is what the speaker called the thing
+        nxt = text[pos + len(said):pos + len(said) + 1]
+        if nxt and nxt in LOCALIZERS:
+            return name, ("place_after", nxt, "")  # 「搁锅里」
+        if text[pos:pos + len(said) + 1] in tags:
+            return name, _NO_ROLE
+        if not is_tool:
+            return name, ("object", "", "")  # 「画鳞」
+        word = text[verb_pos:pos + len(said)]
+        role = _role(text, s, verb_pos, len(word), None)
+        at_start = verb_pos == 0 or _CLAUSE_BREAK.match(text, verb_pos - 1) is not None
+        if role[0] == "instrument" or (role[0] == "topic" and at_start):
+            return word, role
+        return name, _NO_ROLE
+    return (name if said == name else shown_name(name, said)), \
+        _role(text, s, pos, len(said), verb_pos, verb_len, action)
+
+
+def _params_text(spec: Spec, params: dict, tool, material, count_unit: str | None = None) -> tuple:
+    """(before the verb, after it, context) for a step's parameters with their units; a count of
+    things said with its classifier keeps it (「九个人」: 共9个, not 共9次)."""
     phrases = spec.parameters
-    params = step.get("params") or {}
-    tool = step.get("tool")
-    material = step.get("material") or default_material
-    action = step.get("action") or ""
-    if tool and "needle_no" in params and isinstance(params["needle_no"], (int, float)):
-        tool = f"{fmt_value(params['needle_no'])}号{tool}"
-    if material and "thread_no" in params:
-        material = f"{fmt_value(params['thread_no'])}号{material}"
     before, after, context = [], [], ""
     for name, value in params.items():
         if name in ATTACH_TOOL and tool and isinstance(value, (int, float)):
@@ -112,30 +286,261 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
         shown = ":".join(fmt_value(v) for v in value) if name == "ratio" and isinstance(value, (list, tuple)) \
             else fmt_value(value)
         phrase = info["phrase"]
-        if name == "count" and step.get("count_unit") and info.get("unit"):
-            phrase = phrase.replace(info["unit"], step["count_unit"])  # 「九个人」: 共9个, not 共9次
-        text = phrase.format(v=shown)
-        (before if name in BEFORE_ACTION else after).append(text)
-    hand = tpl.get("hands", {}).get(step.get("hand") or "", "")
-    how = "".join(before)
-    manner = f"{step['manner']}地" if step.get("manner") else ""
-    if action in HOLD_VERBS and (tool or material) and not after:
-        verb = action if action.endswith(("着", "住")) else action + "着"
-        clause = f"{hand}{how}{verb}{tool or material}"
-    else:
-        use = f"用{tool}" if tool else ""
-        if material and material in action:
-            core = action
-        elif material and action in LOCATIVE_VERBS:
-            core = f"在{material}上{action}"
-        elif material:
-            core = f"{action}{material}"
+        if name == "count" and count_unit and info.get("unit"):
+            phrase = phrase.replace(info["unit"], count_unit)
+        (before if name in BEFORE_ACTION else after).append(phrase.format(v=shown))
+    return "".join(before), after, context
+
+
+def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_material: str | None = None,
+                text: str = "", said: Said | None = None) -> tuple:
+    """(clause, context) for one step: the clause says what is seen; the context, a duration longer
+    than a clip, is said after it. With the transcript ``text`` and its ``said`` words, each noun
+    keeps the part it had in the speaker's clause (instrument, place, object) and the speaker's word."""
+    get = step.get
+    tool, said_material, action = get("tool"), get("material"), get("action") or ""
+    material = said_material or (None if get("_no_default") else default_material)
+    params, relation, comp = get("params"), get("relation"), get("_complement") or ""
+    hand_key, manner = get("hand"), get("manner")
+    hand = spec.templates.get("hands", {}).get(hand_key, "") if hand_key else ""
+    manner = manner + "地" if manner else ""
+    if not (tool or material or params or relation or comp or get("_places")):
+        return hand + manner + action, ""  # the common bare step: who and what (「右手慢慢地刷」)
+    if tool and material and tool in material:
+        tool = None  # 「提起花本」, not 「用花本提起花本」; 「造龙舟头」, not 「用龙舟造龙舟头」
+    s, e = get("start"), get("end")
+    located = text and said is not None and isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(text)
+    tags = verb_pos = None
+    tool_shown, tool_role, mat_shown, mat_role = tool, _NO_ROLE, material, _NO_ROLE
+    if located:
+        surface = get("surface") or action
+        verb_pos = _verb_at(text, s, e, surface, said.covered)
+        tags = spec.pos_tags()
+        if tool:
+            tool_shown, tool_role = _said_role(text, s, e, tool, said.by_name, verb_pos, len(surface), action,
+                                               tags, True)
+        if said_material:
+            mat_shown, mat_role = _said_role(text, s, e, said_material, said.by_name, verb_pos, len(surface),
+                                             action, tags, False)
+    how, after, context = "", (), ""
+    if params:
+        if tool and isinstance(params.get("needle_no"), (int, float)):
+            tool_shown = f"{fmt_value(params['needle_no'])}号{tool_shown}"
+        if material and "thread_no" in params:
+            mat_shown = f"{fmt_value(params['thread_no'])}号{mat_shown}"
+        how, after, context = _params_text(spec, params, tool, material, get("count_unit"))
+    hold = action in HOLD_VERBS
+    pre, places, post, objects = "", [], [], []
+    # the tool: 用X (instrument), X as the object, or the place where the action happens
+    if tool and tool not in action:
+        kind = tool_role[0]
+        if kind == "place":
+            places.append(_place(tool_shown, tool_role))
+        elif kind == "place_after":
+            post.append(("" if action.endswith(tool_role[2]) else tool_role[2]) + tool_shown
+                        + (tool_role[1] or _default_loc(tags, tool, tool_role[2])))
+        elif kind == "disposal":
+            places.append("把" + tool_shown)
+        elif kind == "object" or kind == "topic_object" or (hold and not material and kind != "instrument"):
+            objects.append(tool_shown)
         else:
-            core = action
-        clause = f"{hand}{use}{how}{manner}{core}"
+            pre = "用" + tool_shown
+    # the material: the object, 把X, or the place
+    if material and material not in action:
+        kind = mat_role[0]
+        if kind == "place":
+            places.append(_place(mat_shown, mat_role))
+        elif kind == "place_after":
+            post.append(("" if action.endswith(mat_role[2]) else mat_role[2]) + mat_shown
+                        + (mat_role[1] or _default_loc(tags, material, mat_role[2])))
+        elif kind == "disposal":
+            places.append("把" + mat_shown)
+        elif (kind == "none" or kind == "far") and action in LOCATIVE_VERBS:
+            places.append(f"在{mat_shown}上")
+        else:
+            objects.append(mat_shown)
+    if get("_places"):
+        places.extend(get("_places"))
+    if relation:
+        rel = _relation_text(step, verb_pos, text if located else "")
+        if rel:
+            (post if rel[1] else places).append(rel[0])
+    verb = action
+    if objects and post:
+        places.append("把" + "、".join(objects))  # a place after the verb: the object goes before it
+        objects = ()
+    if hold and objects and not after and not verb.endswith(("着", "住", "起", "好")):
+        verb += "着"
+    obj = "、".join(objects)
+    if comp and obj and len(comp) == 2:
+        core = verb + comp[0] + obj + comp[1]  # 「拉出坯来」
+    else:
+        core = verb + comp + obj
+    clause = hand + pre + how + manner + "".join(places) + core + "".join(post)
     if after:
         clause += "," + ",".join(after)
     return clause, context
+
+
+def _relation_text(step: dict, verb_pos, text: str):
+    """(phrase, after_verb) for a step's said place or path (「往版上」「顺着一个方向」), or None where it
+    is no complete phrase (「在下」)."""
+    rel = step.get("relation")
+    if not rel:
+        return None
+    rel = rel.strip()
+    if not rel.startswith(RELATION_LEADS):
+        return None
+    surface = step.get("surface") or step.get("action") or ""
+    if surface and surface in rel:
+        rel = rel[:rel.index(surface)]
+    rel = rel.rstrip("一")
+    if len(rel) > 8 or _REDUPLICATED.search(rel):
+        return None  # 「一点一点往下」: a manner said on the way, not a place
+    lead = next(w for w in RELATION_LEADS if rel.startswith(w))
+    rest = rel[len(lead):]
+    if not rest or (lead in ("在", "到", "从") and (len(rest) < 2 or all(c in LOCALIZERS for c in rest))):
+        return None
+    for name in (step.get("tool"), step.get("material")):
+        if name and name in rel:
+            return None  # the noun is said with its own part
+    after = False
+    if text and verb_pos is not None and lead in ("在", "到") and not all(c in LOCALIZERS for c in rest):
+        i = text.find(rel, step.get("start") or 0, step.get("end") or len(text))
+        after = i > verb_pos
+    return rel, after
+
+
+def _default_loc(tags: dict, noun: str, marker: str) -> str:
+    """「放到X上」: 在/到 before a thing needs a localizer; a place word (jieba tag s: 原地) needs none."""
+    if marker not in ("在", "到") or (tags.get(noun) or "")[:1] == "s":
+        return ""
+    return "上"
+
+
+def _motion(spec: Spec, action: str) -> str:
+    """What kind of step an action makes for the prompt: motion, direction (「出来」 alone), done
+    (「蒸完」: the end of the step before), or noun (a word jieba tags as noun, a one-character
+    non-verb). Kept per spec and action."""
+    cache = spec.__dict__.setdefault("_render_motion", {})
+    kind = cache.get(action)
+    if kind is None:
+        tag = spec.pos_tags().get(action) or ""
+        if action in DIRECTIONS:
+            kind = "direction"
+        elif len(action) == 2 and action.endswith("完"):
+            kind = "done"
+        elif tag[:1] == "n" or tag in ("t", "a", "ad", "an") or (len(action) == 1 and tag != "v"):
+            kind = "noun"
+        else:
+            kind = "motion"
+        cache[action] = kind
+    return kind
+
+
+def plan_steps(spec: Spec, steps: list) -> list:
+    """The steps the prompt says: a step that is no motion and says nothing else is left out (its
+    hand is said by its neighbour); a bare direction becomes the complement of the verb before it
+    (「拉」+「出来」+坯 → 「拉出坯来」); the same step said twice in a row is said once. The given
+    step dicts are never changed (a merged one is a copy)."""
+    kinds = spec.__dict__.get("_render_motion") or {}
+    out = []
+    prev = None
+    copied = None
+    for step in steps:
+        get = step.get
+        action = get("action") or ""
+        kind = kinds.get(action) or _motion(spec, action)
+        bare = not (get("tool") or get("material") or get("params"))
+        if kind == "motion":
+            if bare and prev is not None and action == prev.get("action") and get("hand") == prev.get("hand") \
+                    and not prev.get("tool") and not prev.get("material"):
+                continue  # the same bare step said twice in a row
+            out.append(step)
+            prev = step
+            continue
+        if kind == "direction" and prev is not None and not prev.get("_complement") \
+                and not get("tool") and not get("relation") and get("hand") in (None, prev.get("hand")) \
+                and not (get("material") and prev.get("material")) \
+                and not set(get("params") or ()) & set(prev.get("params") or ()):
+            if prev is not copied:
+                prev = copied = out[-1] = dict(prev)
+            prev["_complement"] = action
+            if get("material") and not prev.get("material"):
+                prev["material"] = step["material"]
+            if get("params"):
+                prev["params"] = dict(prev.get("params") or {}, **step["params"])
+            if isinstance(get("end"), int) and isinstance(prev.get("end"), int):
+                prev["end"] = max(prev["end"], step["end"])
+            continue
+        if bare:
+            hand = get("hand")
+            if not hand or (prev is not None and prev.get("hand") == hand):
+                continue
+        out.append(step)
+        prev = step
+    return out
+
+
+def _weave(steps: list, clauses: list, said: Said, text: str) -> set:
+    """A tool or material the speaker named inside a step's clause that no step carries is given to
+    that step by its part in the clause: 「锥子先扎个眼」 → 用锥子扎眼, 「在塑料布上画」 → the place.
+    Returns the indices of the steps so changed."""
+    carried = set()
+    for step in steps:
+        carried.add(step.get("tool"))
+        carried.add(step.get("material"))
+    changed = set()
+    candidates = [t for t in said.terms if t[3] not in carried and len(t[2]) >= 2]
+    if candidates:
+        shown = "".join(clauses)
+        candidates = [t for t in candidates if t[2] not in shown]
+    if not candidates:
+        return changed  # every word said is carried by a step or already said
+    located = [(st.get("start"), n) for n, st in enumerate(steps)]
+    located = [x for x in located if isinstance(x[0], int)]
+    located.sort()
+    step_starts = [p for p, _ in located]
+    placed = set()
+    for a, b, word, canon, category in candidates:
+        if word in placed or canon in carried:
+            continue
+        i = bisect_right(step_starts, a)
+        # the step whose clause holds the word, or the next one when the word opens its clause
+        for k in (i - 1, i):
+            if not 0 <= k < len(located):
+                continue
+            n = located[k][1]
+            step, clause = steps[n], clauses[n]
+            s, e = step["start"], step["end"]
+            start = s
+            if a < s and b <= s and not _CLAUSE_BREAK.search(text[b:s]):
+                start = a  # said just before the step's verb in the same clause (「锥子先扎个眼」)
+            if not start <= a < e or word in clause:
+                continue
+            surface = step.get("surface") or step.get("action") or ""
+            role = _role(text, start, a, b - a, _verb_at(text, s, e, surface, said.covered), len(surface),
+                         step.get("action") or "")
+            if role[0] in ("instrument", "topic") and not step.get("tool") and category == "tool":
+                step = steps[n] = dict(step)
+                step["tool"] = canon
+            elif role[0] == "place":
+                lead = role[2] if role[2] in PATH else "在"
+                step = steps[n] = dict(step)
+                step["_places"] = list(step.get("_places") or ())
+                step["_places"].append(
+                    lead + shown_name(canon, word) + (role[1] or ("上" if lead == "在" else "")))
+            elif role[0] in ("object", "disposal") and not step.get("material") and not step.get("tool"):
+                step = steps[n] = dict(step)
+                step["material"] = canon
+                step["_no_default"] = True
+            else:
+                continue
+            carried.add(canon)
+            placed.add(word)
+            changed.add(n)
+            break
+    return changed
 
 
 def render_prompt(description: dict, camera: str | None = None, *, step: int | None = None,
@@ -159,15 +564,35 @@ def render_prompt(description: dict, camera: str | None = None, *, step: int | N
     if camera_key not in cameras:
         raise ValueError(f"unknown camera framing {camera_key!r}; one of: {', '.join(cameras)}")
     steps = description.get("steps") or []
+    text = description.get("text") or ""
+    said = Said(description)
+    said_terms, unverified = said.terms, said.unverified
     # a default material only where the speaker named none at all (never against what was said)
     default_material = None
-    if not any(s.get("material") for s in steps):
+    if not any(s.get("material") for s in steps) and not any(t[4] == "material" for t in said_terms) \
+            and not (not text and any(t.get("category") == "material" for t in description.get("terms") or ())):
         default_material = spec.default_material.get(craft or "", None)
-    rendered = []
-    for s in steps:
-        clause, context = render_step(spec, s, craft, default_material=default_material)
-        if clause:
-            rendered.append(clause + (f"({context})" if context else ""))
+    planned = plan_steps(spec, steps) if len(steps) > 1 else list(steps)
+    if not planned and steps:
+        planned = [steps[0]]
+
+    def render_one(s):
+        clause, context = render_step(spec, s, craft, default_material=default_material, text=text,
+                                      said=said)
+        return clause + (f"({context})" if context and clause else "")
+
+    def said_once(clauses):
+        out = []
+        for c in clauses:
+            if c and (not out or out[-1] != c):
+                out.append(c)
+        return out
+
+    clauses = [render_one(s) for s in planned]
+    if text and said_terms:
+        for n in _weave(planned, clauses, said, text):
+            clauses[n] = render_one(planned[n])
+    rendered = said_once(clauses)
     if len(rendered) > 1:
         steps_text = tpl["step_joiner"].join(
             tpl["numbered_step"].format(order=i + 1, text=r) for i, r in enumerate(rendered))
@@ -176,10 +601,10 @@ def render_prompt(description: dict, camera: str | None = None, *, step: int | N
     # tools and materials the speaker named that no step carries are still in view (never dropped)
     shown = "".join(rendered)
     seen_items = []
-    for t in description.get("terms") or []:
-        name = t.get("text") or ""  # as said (the spec's name may belong to another craft)
-        if t.get("category") in ("tool", "material") and len(name) >= 2 and name not in shown \
-                and name not in seen_items:
+    said_nouns = [t[2] for t in said_terms] + unverified if text else \
+        [t.get("text") or "" for t in description.get("terms") or () if t.get("category") in ("tool", "material")]
+    for name in said_nouns:  # as said (the spec's name may belong to another craft)
+        if len(name) >= 2 and name not in shown and name not in seen_items:
             seen_items.append(name)
     if seen_items and rendered:
         steps_text += tpl.get("in_view", ";画面中可见{items}").format(items="、".join(seen_items[:6]))

@@ -1,0 +1,160 @@
+"""Prompt rendering rules (generation/prompting/render.py, issue 11): each noun keeps the part it had
+in the speaker's clause, the speaker's word is said, steps that are no motion are left out or joined
+to their verb. Descriptions are built by hand (sentences of crafts not in the evaluation set) so each
+rule is tested on its own, apart from extraction."""
+from generation.prompting import normalize, render_prompt
+from generation.prompting.extend import missing_facts
+from generation.prompting.spec import default_spec
+
+SPEC = default_spec()
+
+
+def desc(text, steps, terms=()):
+    """A description as the normalizer writes it: each step's clause is the part of ``text`` given
+    as ``clause`` (its offsets), its verb ``surface`` is found in it; ``terms`` are (said, canonical,
+    category) found in the text."""
+    out_steps = []
+    for n, st in enumerate(steps, start=1):
+        st = dict(st)
+        clause = st.pop("clause")
+        start = text.index(clause)
+        out_steps.append({"order": n, "hand": None, "tool": None, "material": None, "params": {},
+                          "relation": None, "manner": None, "surface": st.get("action"),
+                          "start": start, "end": start + len(clause), **st})
+    out_terms = []
+    for said, canon, cat in terms:
+        i = text.index(said)
+        out_terms.append({"text": said, "category": cat, "start": i, "end": i + len(said), "canonical": canon})
+    return {"text": text, "steps": out_steps, "terms": out_terms, "craft": None}
+
+
+def steps_of(prompt):
+    return prompt.split("示范。", 1)[1].split("。", 1)[0]
+
+
+def test_instrument_after_yong_or_na_is_said_with_yong():
+    d = desc("拿木槌敲楔子", [{"clause": "拿木槌敲楔子", "action": "敲", "tool": "木槌", "material": "楔子"}],
+             [("木槌", "木槌", "tool"), ("楔子", "楔子", "material")])
+    assert steps_of(render_prompt(d, spec=SPEC)) == "用木槌敲楔子"
+
+
+def test_a_held_thing_said_after_the_verb_is_its_object():
+    d = desc("右手抱起月琴", [{"clause": "右手抱起月琴", "action": "抱", "hand": "right", "tool": "月琴"}],
+             [("月琴", "月琴", "tool")])
+    p = render_prompt(d, spec=SPEC)
+    assert "用月琴" not in p and "右手抱月琴" in p
+
+
+def test_a_topic_of_a_shi_de_clause_is_the_object():
+    d = desc("柳琴是斜着抱的,左手按弦", [{"clause": "柳琴是斜着抱的", "action": "抱", "hand": "left", "tool": "柳琴"}],
+             [("柳琴", "柳琴", "tool")])
+    p = render_prompt(d, spec=SPEC)
+    assert "抱柳琴" in p and "用柳琴" not in p
+
+
+def test_the_marker_that_is_the_verb_itself_makes_an_object():
+    d = desc("两只手各拿一根鼓棒", [{"clause": "两只手各拿一根鼓棒", "action": "拿", "hand": "both", "tool": "鼓棒"}],
+             [("鼓棒", "鼓棒", "tool")])
+    assert steps_of(render_prompt(d, spec=SPEC)) == "双手拿着鼓棒"
+
+
+def test_a_place_before_the_verb_is_a_place_not_a_tool():
+    d = desc("纸浆捞起来在竹帘上晾干", [{"clause": "在竹帘上晾干", "action": "晾干", "tool": "竹帘"}],
+             [("竹帘", "竹帘", "tool")])
+    p = render_prompt(d, spec=SPEC)
+    assert "在竹帘上晾干" in p and "用竹帘" not in p
+
+
+def test_a_place_after_the_verb_puts_the_object_before_it():
+    d = desc("坯子放到转盘上", [{"clause": "坯子放到转盘上", "action": "放到", "tool": "转盘", "material": "坯子"}],
+             [("坯子", "坯子", "material"), ("转盘", "转盘", "tool")])
+    assert steps_of(render_prompt(d, spec=SPEC)) == "把坯子放到转盘上"
+    d = desc("面团搁蒸笼里", [{"clause": "面团搁蒸笼里", "action": "搁", "tool": "蒸笼", "material": "面团"}],
+             [("面团", "面团", "material"), ("蒸笼", "蒸笼", "tool")])
+    assert steps_of(render_prompt(d, spec=SPEC)) == "把面团搁蒸笼里"
+
+
+def test_what_is_drawn_is_an_object_where_to_draw_is_a_place():
+    drawn = desc("再用毛笔画花瓣", [{"clause": "再用毛笔画花瓣", "action": "画", "tool": "毛笔", "material": "花瓣"}],
+                 [("毛笔", "毛笔", "tool"), ("花瓣", "花瓣", "material")])
+    assert steps_of(render_prompt(drawn, spec=SPEC)) == "用毛笔画花瓣"
+    where = desc("在扇面上画", [{"clause": "在扇面上画", "action": "画", "material": "扇面"}],
+                 [("扇面", "扇面", "material")])
+    assert steps_of(render_prompt(where, spec=SPEC)) == "在扇面上画"
+
+
+def test_a_disposal_object_keeps_ba():
+    d = desc("用竹刀把泥条压平", [{"clause": "用竹刀把泥条压平", "action": "压平", "tool": "竹刀", "material": "泥条"}],
+             [("竹刀", "竹刀", "tool"), ("泥条", "泥条", "material")])
+    assert steps_of(render_prompt(d, spec=SPEC)) == "用竹刀把泥条压平"
+
+
+def test_the_speakers_word_is_said_with_the_specs_name():
+    d = desc("笤帚蘸了浆水", [{"clause": "笤帚蘸了浆水", "action": "蘸", "tool": "棕刷", "material": "浆水"}],
+             [("笤帚", "棕刷", "tool"), ("浆水", "浆水", "material")])
+    p = render_prompt(d, spec=SPEC)
+    assert "笤帚(棕刷)" in p and "画面中可见" not in p
+    assert missing_facts(d, p, spec=SPEC) == []
+
+
+def test_a_tool_named_in_the_action_or_the_material_is_said_once():
+    d = desc("右手抡锤", [{"clause": "右手抡锤", "action": "抡锤", "hand": "right", "tool": "锤"}])
+    assert steps_of(render_prompt(d, spec=SPEC)) == "右手抡锤"
+    d = desc("把纸捻提起来", [{"clause": "把纸捻提起来", "action": "提起", "tool": "纸捻", "material": "纸捻"}],
+             [("纸捻", "纸捻", "material")])
+    assert "用纸捻" not in render_prompt(d, spec=SPEC)
+
+
+def test_a_bare_direction_completes_the_verb_before_it():
+    text = "两只手往上一提,壶身就出来了"
+    d = desc(text, [{"clause": "两只手往上一提", "action": "提", "hand": "both"},
+                    {"clause": "壶身就出来了", "action": "出来", "material": "壶身"}],
+             [("壶身", "壶身", "material")])
+    p = render_prompt(d, spec=SPEC)
+    assert "双手提出壶身来" in p and "第2步" not in p
+
+
+def test_steps_that_are_no_motion_are_left_out():
+    text = "豆子磨成浆,磨完了过滤,豆腐"
+    d = desc(text, [{"clause": "豆子磨成浆", "action": "磨", "material": "豆子"},
+                    {"clause": "磨完了", "action": "磨完"},
+                    {"clause": "过滤", "action": "过滤"},
+                    {"clause": "豆腐", "action": "豆腐"}])
+    p = render_prompt(d, spec=SPEC)
+    assert "磨完" not in p and "第3步" not in p and "过滤" in p and "第3步,豆腐" not in p
+
+
+def test_a_tool_said_in_the_clause_is_woven_into_its_step():
+    text = "砂纸先打磨一遍"
+    d = desc(text, [{"clause": "打磨一遍", "action": "打磨"}], [("砂纸", "砂纸", "tool")])
+    p = render_prompt(d, spec=SPEC)
+    assert "用砂纸打磨" in p and "画面中可见" not in p
+
+
+def test_a_said_path_is_rendered_a_manner_on_the_way_is_not():
+    text = "往墙上一贴"
+    d = desc(text, [{"clause": text, "action": "贴", "relation": "往墙上一贴", "hand": "left"}])
+    assert steps_of(render_prompt(d, spec=SPEC)) == "左手往墙上贴"
+    text = "顺着墨线一点一点往下凿"
+    d = desc(text, [{"clause": text, "action": "凿", "relation": "顺着墨线一点一点往下"}])
+    assert "一点一点" not in render_prompt(d, spec=SPEC)
+
+
+def test_a_description_without_text_renders_from_its_fields():
+    d = {"steps": [{"order": 1, "action": "刻", "hand": "right", "tool": "刻刀", "material": "木板",
+                    "params": {"depth_mm": 2}}], "craft": None}
+    assert steps_of(render_prompt(d, spec=SPEC)) == "右手用刻刀在木板上刻,深2毫米"
+
+
+def test_whole_sentences_of_other_crafts():
+    d = normalize("左手把铜片按住,右手拿锤子一下一下敲,敲个五十来下", spec=SPEC).to_dict()
+    p = d["prompt"]
+    assert "左手把铜片按住" in p and "右手用锤子敲" in p and missing_facts(d, p, spec=SPEC) == []
+
+
+def test_a_term_whose_offsets_do_not_fit_the_text_is_still_in_view():
+    d = desc("拿木槌敲楔子", [{"clause": "拿木槌敲楔子", "action": "敲", "tool": "木槌", "material": "楔子"}],
+             [("木槌", "木槌", "tool")])
+    d["terms"].append({"text": "墨斗", "category": "tool", "start": 40, "end": 42, "canonical": "墨斗"})
+    p = render_prompt(d, spec=SPEC)
+    assert "画面中可见墨斗" in p and missing_facts(d, p, spec=SPEC) == []
