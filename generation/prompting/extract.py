@@ -318,13 +318,20 @@ def _base_tokens(spec: Spec, norm: str, counters: Counters | None = None) -> tup
     return words, starts, kinds, qmap
 
 
+_FINISH_KINDS = {"V", "N", "T"}
+_FINISH_WORDS = {"上", "下", "时", "时候"}
+
+
 def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | None) -> Doc:
     """jieba's tokens (quantities as one token each) → the Doc: repairs, then kinds by position."""
     table = kind_table(spec)
     words, starts, kinds, qmap, compounds = _repair_tokens(spec, table, *base, join_terms)
     n = len(words)
     tags = None
-    for i in range(n):
+    pos_tags = spec.pos_tags()
+    # only verbs, nouns and bare 上/下/时/时候 are looked at here: the candidates first, in C
+    cand = [i for i, (k, w) in enumerate(zip(kinds, words)) if k in _FINISH_KINDS or w in _FINISH_WORDS]
+    for i in cand:
         kind = kinds[i]
         if kind == "V" and len(words[i]) == 2 and words[i][1] in AGENT_SUFFIX and i + 1 < n \
                 and (i == 0 or kinds[i - 1] in ("P", "M")):
@@ -340,13 +347,13 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             kinds[i] = "V"
         elif kind == "N" and i + 1 < n and (words[i + 1] in ASPECT_AFTER_VERB or (
                 words[i + 1][:1] == "成" and len(words[i]) == 1)) and (
-                len(words[i]) == 1 or tags_of(spec).get(words[i], "")[:2] in ("ng", "vn")) and (
+                len(words[i]) == 1 or pos_tags.get(words[i], "")[:2] in ("ng", "vn")) and (
                 i == 0 or len(words[i]) == 1 or kinds[i - 1] in (None, "P", "M", "O", "H") or words[i - 1] in MANNER_ADVERBS):
             # a noun does not take 了/着/过 or a result complement: a one-character word jieba tags as
             # a noun (锤, 锯, 量) is used as a verb when one follows it (「再锤成细圆条」「量了再锯」)
             kinds[i] = "V"
         elif kind == "N" and i and (words[i - 1] in MANNER_ADVERBS or words[i - 1] in MODALS) and (
-                len(words[i]) == 1 or tags_of(spec).get(words[i], "")[:2] in ("ng", "vn")) and (
+                len(words[i]) == 1 or pos_tags.get(words[i], "")[:2] in ("ng", "vn")) and (
                 i + 1 == n or kinds[i + 1] in ("P", "Q", "N", "T")):
             # 「慢慢锯」「要刨」: after a manner adverb or a modal the word is the predicate
             kinds[i] = "V"
@@ -356,10 +363,10 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             # 上/下 after a noun is where (「板上」); at the head of a clause or after 要/再/就 it is
             # the verb (「要上三遍」「下黄丹」)
             kinds[i] = "V"
-    for i in range(n):
+    for i in cand:
         w = words[i]
         if w == "时候" and i > 1 and words[i - 1] == "的" and kinds[i - 2] == "N" and len(words[i - 2]) == 1 \
-                and tags_of(spec).get(words[i - 2], "")[:1] in ("n", "v"):
+                and pos_tags.get(words[i - 2], "")[:1] in ("n", "v"):
             kinds[i - 2] = "V"  # 「量的时候」: one character before 的时候 is what is being done
         if w == "时" and i and kinds[i - 1] == "V" and (i + 1 == n or kinds[i + 1] in ("P", "H", None, "N")):
             kinds[i] = "P"  # 「演奏时，乐手…」: written 时 after a verb ends the time clause like 的时候
@@ -370,7 +377,7 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             # predicate of its own (its hand and object are not the time clause's); a technique
             # named there (「制胎的时候用锤子…」) stays the topic the next words describe
             kinds[i] = "P"
-        elif (kinds[i] == "V" or (kinds[i] == "T" and tags_of(spec).get(w, "")[:1] == "v")) and i + 2 < n:
+        elif (kinds[i] == "V" or (kinds[i] == "T" and pos_tags.get(w, "")[:1] == "v")) and i + 2 < n:
             j = i + 1
             if words[j] in RESULT_COMPLEMENTS or words[j] in FUNCTION_COMPLEMENTS:
                 j += 1
@@ -1182,7 +1189,7 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
                 break
     if not described and not step.from_technique:
         # a craft the spec does not describe in full: the verbs said come before a technique's name
-        _open_read(spec, doc, term_at, s, e, step, action_idx, False)
+        _open_read(spec, doc, term_at, s, e, step, action_idx, False, cut)
     if step.action is None and e > s:
         # A technique named as what is done (「这里就是打籽」) counts as the action; a technique
         # named alone (「剪纸嘛,…」) is the topic, not a step.
@@ -1193,7 +1200,7 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
                 action_idx = i
                 break
     if described and not step.from_technique:
-        _open_read(spec, doc, term_at, s, e, step, action_idx, True)
+        _open_read(spec, doc, term_at, s, e, step, action_idx, True, cut)
     if markers:
         rel = _relation(spec, doc, term_at, markers, e, action_idx)
         if rel is not None:
@@ -1412,7 +1419,7 @@ def _mark_open_terms(doc: Doc, s: int, e: int, step: Step) -> None:
 
 
 def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, action_idx,
-               described: bool = False) -> None:
+               described: bool = False, cut: int | None = None) -> None:
     """Open vocabulary: any verb can be the action, any noun a tool (after 用/拿/持/执/握…, or a noun
     whose head is a tool word) or a material (after 把/将, the verb's object, or the topic)."""
     words, kinds, qmap = doc.words, doc.kinds, doc.quantities
@@ -1422,7 +1429,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     spec_topic = None  # a tool the spec knows, named before any verb (「琵琶是横抱的」「艾条点着了」)
     has_object = False  # the verb has an object of its own after it
     after_relation = False
-    cut = _degree_start(doc, s, e)
+    if cut is None:
+        cut = _degree_start(doc, s, e)
     i = s
     if s > 0 and kinds[s - 1] == "O":
         # 「把竹篾泡进…」: the unit was trimmed after 把; what it names is what is worked
