@@ -292,6 +292,22 @@ def _params_text(spec: Spec, params: dict, tool, material, count_unit: str | Non
     return "".join(before), after, context
 
 
+def _placed(role: tuple, shown: str, name: str, action: str, tags, places: list, post: list) -> bool:
+    """A tool or material said as a place (before the verb: 在X上, a path; after it: 放到X上) or as 把X
+    goes to ``places``/``post``; True when it did."""
+    kind = role[0]
+    if kind == "place":
+        places.append(_place(shown, role))
+    elif kind == "place_after":
+        marker = "" if action.endswith(role[2]) else role[2]
+        post.append(marker + shown + (role[1] or _default_loc(tags, name, role[2])))
+    elif kind == "disposal":
+        places.append("把" + shown)
+    else:
+        return False
+    return True
+
+
 def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_material: str | None = None,
                 text: str = "", said: Said | None = None) -> tuple:
     """(clause, context) for one step: the clause says what is seen; the context, a duration longer
@@ -332,30 +348,17 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
     hold = action in HOLD_VERBS
     pre, places, post, objects = "", [], [], []
     # the tool: 用X (instrument), X as the object, or the place where the action happens
-    if tool and tool not in action:
+    if tool and tool not in action and not _placed(tool_role, tool_shown, tool, action, tags, places, post):
         kind = tool_role[0]
-        if kind == "place":
-            places.append(_place(tool_shown, tool_role))
-        elif kind == "place_after":
-            post.append(("" if action.endswith(tool_role[2]) else tool_role[2]) + tool_shown
-                        + (tool_role[1] or _default_loc(tags, tool, tool_role[2])))
-        elif kind == "disposal":
-            places.append("把" + tool_shown)
-        elif kind == "object" or kind == "topic_object" or (hold and not material and kind != "instrument"):
+        if kind == "object" or kind == "topic_object" or (hold and not material and kind != "instrument"):
             objects.append(tool_shown)
         else:
             pre = "用" + tool_shown
     # the material: the object, 把X, or the place
-    if material and material not in action:
+    if material and material not in action and not _placed(mat_role, mat_shown, material, action, tags, places,
+                                                           post):
         kind = mat_role[0]
-        if kind == "place":
-            places.append(_place(mat_shown, mat_role))
-        elif kind == "place_after":
-            post.append(("" if action.endswith(mat_role[2]) else mat_role[2]) + mat_shown
-                        + (mat_role[1] or _default_loc(tags, material, mat_role[2])))
-        elif kind == "disposal":
-            places.append("把" + mat_shown)
-        elif (kind == "none" or kind == "far") and action in LOCATIVE_VERBS:
+        if (kind == "none" or kind == "far") and action in LOCATIVE_VERBS:
             places.append(f"在{mat_shown}上")
         else:
             objects.append(mat_shown)
