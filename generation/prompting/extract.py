@@ -614,15 +614,12 @@ def open_kinds(doc: Doc) -> None:
     for i in range(n):
         w = words[i]
         if kinds[i] in (None, "N", "A") and len(w) >= 2 and w[0] in CONTEXT_HAND_VERBS and (
-                w[1:] in DIRECTIONAL_COMPLEMENTS or (len(w) == 2 and w[1] in RESULT_COMPLEMENTS)
-                or (len(w) == 2 and i and kinds[i - 1] == "H" and kinds[i] is not None)):
-            if w[1:] in DIRECTIONAL_COMPLEMENTS or (len(w) == 2 and w[1] in RESULT_COMPLEMENTS):
                 # 「就抖起来了」「捞出来」「压实」: a hand verb with its direction or result (jieba: l, n)
-                kinds[i] = "V"
-                changed = True
-            else:
-                kinds[i] = "V"  # 「右手炒茶」: after the hand that does it, a verb-object word is the action
-                changed = True
+                w[1:] in DIRECTIONAL_COMPLEMENTS or (len(w) == 2 and w[1] in RESULT_COMPLEMENTS)
+                # 「右手炒茶」: after the hand that does it, a verb-object word is the action
+                or (len(w) == 2 and i and kinds[i - 1] == "H" and kinds[i] is not None)):
+            kinds[i] = "V"
+            changed = True
         elif kinds[i] == "V" and len(w) == 1 and i and (kinds[i - 1] == "L" or words[i - 1] in TOOL_LEAD) \
                 and (i + 1 == n or kinds[i + 1] == "P"):
             kinds[i] = "N"  # 「右手执弓，…」: what a holding verb takes, with nothing after it, is a thing
@@ -1283,9 +1280,6 @@ ASPECT_AFTER_VERB = {"了", "着", "过", "成", "一下", "得", "好了", "完
 MANNER_ADVERBS = {"慢慢", "轻轻", "慢慢儿", "轻轻儿", "使劲", "用力", "狠狠", "稳稳", "细细", "来回", "反复", "一直",
                   "不停", "赶紧", "马上", "立刻", "随手", "顺手", "一点点", "一下下", "再", "先", "又", "还"}
 
-
-def tags_of(spec: Spec) -> dict:
-    return spec.pos_tags()
 
 
 DEGREE_MARKERS = {"到", "得"}
