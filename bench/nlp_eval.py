@@ -41,20 +41,14 @@ def known_to_old_lexicon(item: dict) -> bool:
     return any(k in n for n in names for k in OLD_LEXICON_CRAFTS)
 
 
-# The set's texts use ASCII punctuation; most Chinese text uses the full-width forms. ``--fullwidth``
-# scores the same items with their punctuation made full-width (a robustness check: it should not change
-# any figure).
-FULLWIDTH = str.maketrans({",": "\uff0c", ";": "\uff1b", "!": "\uff01", "?": "\uff1f", ":": "\uff1a",
-                           "(": "\uff08", ")": "\uff09"})
-
-
 def run_split(items: list[dict], craft_known: bool, fullwidth: bool = False) -> tuple[list, int, list]:
     from generation.prompting import normalize
-    from generation.prompting.evaluation import failed_checks, score_item
+    from generation.prompting.evaluation import failed_checks, score_item, to_fullwidth
 
     results, raised, errors = [], 0, []
     for item in items:
-        text = item["text"].translate(FULLWIDTH) if fullwidth else item["text"]
+        # --fullwidth: the same items with full-width punctuation (it should not change any figure)
+        text = to_fullwidth(item["text"]) if fullwidth else item["text"]
         try:
             out = normalize(text, None, craft=item["craft"] if craft_known else None).to_dict()
         except Exception as exc:  # counted as failed, reported; one bad item must not stop the run

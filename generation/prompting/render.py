@@ -160,7 +160,9 @@ def shown_name(name: str, said: str | None) -> str:
     return f"{said}({name})"
 
 
-_CLAUSE_BREAK = re.compile(r"[,，。;；!！?？、:：]")
+# ASCII and full-width clause punctuation; the full-width forms as escapes (\uff0c ，, \uff1b ；, \uff01 ！,
+# \uff1f ？, \uff1a ：) so that no editor folds them into their ASCII twins
+_CLAUSE_BREAK = re.compile("[,\uff0c。;\uff1b!\uff01?\uff1f、:\uff1a]")
 
 
 def _role(text: str, s: int, pos: int, length: int, verb_pos, verb_len: int = 1, action: str = "") -> tuple:
