@@ -20,11 +20,26 @@ def _json(detail: str, code: str, status_code: int) -> JsonResponse:
                         json_dumps_params={"ensure_ascii": False})
 
 
+def _size(n_bytes: int) -> str:
+    mb = 1024 * 1024
+    return f"{n_bytes // mb} MB" if n_bytes >= mb and n_bytes % mb == 0 else f"{max(1, n_bytes // 1024)} KB"
+
+
 def bad_request(request, exception=None):
+    """Django's 400 (a SuspiciousOperation raised while reading the request). A body over
+    ``DATA_UPLOAD_MAX_MEMORY_SIZE`` is answered 413 with the limit, so a client knows what to change."""
+    from django.conf import settings
+    from django.core.exceptions import RequestDataTooBig
+
+    status_code, code = 400, getattr(exception, "code", "invalid")
     message = getattr(exception, "message", None) or _("请求无效,请检查地址或表单后重试。")
+    if isinstance(exception, RequestDataTooBig):
+        status_code, code = 413, "too_large"
+        message = _("请求体过大,上限为 %(limit)s;大的转写请作为文件上传或分批导入。") % {
+            "limit": _size(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)}
     if _is_api(request):
-        return _json(message, getattr(exception, "code", "invalid"), 400)
-    return render(request, "400.html", {"message": message}, status=400)
+        return _json(message, code, status_code)
+    return render(request, "400.html", {"message": message}, status=status_code)
 
 
 def page_not_found(request, exception=None):

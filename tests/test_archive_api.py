@@ -48,7 +48,7 @@ def test_transcript_import(client, api, make_user, curator, recording):
     r = client.post(url, {"webvtt": good, "mode": "append"}, content_type="application/json", **h)
     assert r.status_code == 400 and "时间重叠" in r.json()["detail"]
     r = client.post(url, {"mode": "sideways"}, content_type="application/json", **h)
-    assert r.status_code == 400 and "webvtt" in r.json() and "mode" in r.json()
+    assert r.status_code == 400 and "mode" in r.json() and r.json()["code"] == "invalid"
     assert segments_of(recording) == before
 
 
@@ -162,3 +162,31 @@ def test_out_of_range_ids_are_404_not_500(client, api, curator):
     assert client.get(f"/api/v1/recordings/{huge}/transcript/imports/1", **h).status_code == 404
     assert client.post(f"/api/v1/recordings/{huge}/transcript", {"webvtt": "WEBVTT\n"},
                        content_type="application/json", **h).status_code == 404
+
+
+def test_plain_text_transcript_import_uses_the_forms_txt_parser(client, api, curator, recording):
+    """``text`` takes the same plain-text format as the curator form's .txt upload (one line per segment; the
+    export's ``[00:00:05.000] 说话人:`` prefix keeps time and speaker); exactly one of ``webvtt`` and ``text``."""
+    url, h = f"/api/v1/recordings/{recording.pk}/transcript", api(curator)
+    r = client.post(url, {"text": "[00:00:02.000] 沈秀芬:先劈丝。\n再穿针。\n", "mode": "replace"},
+                    content_type="application/json", **h)
+    assert r.status_code == 200, r.content
+    assert r.json() == {"segments": 2}
+    assert segments_of(recording) == [(2000, 7000, "先劈丝。"), (7000, 12000, "再穿针。")]
+    before = segments_of(recording)
+    both = client.post(url, {"text": "一句。", "webvtt": "WEBVTT\n"}, content_type="application/json", **h)
+    neither = client.post(url, {"mode": "append"}, content_type="application/json", **h)
+    empty = client.post(url, {"text": "\n\n"}, content_type="application/json", **h)
+    for r in (both, neither, empty):
+        assert r.status_code == 400 and r.json()["code"] == "invalid", r.content
+    assert segments_of(recording) == before
+
+
+def test_a_body_over_the_request_limit_is_a_json_413_and_changes_nothing(client, api, curator, recording, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024
+    before = segments_of(recording)
+    r = client.post(f"/api/v1/recordings/{recording.pk}/transcript", {"text": "很长的一句。" * 400},
+                    content_type="application/json", **api(curator))
+    assert r.status_code == 413, r.content
+    assert r.json()["code"] == "too_large" and "1 KB" in r.json()["detail"]
+    assert segments_of(recording) == before

@@ -1,6 +1,7 @@
 """Archive API serializers: read shapes for crafts, techniques (with steps) and recordings (with the
 transcript), the transcript import body and its task's status, and the portrait upload."""
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -118,9 +119,28 @@ class RecordingSerializer(serializers.ModelSerializer):
 
 
 class TranscriptImportSerializer(serializers.Serializer):
-    webvtt = serializers.CharField(trim_whitespace=False, max_length=services.MAX_TRANSCRIPT_FILE_MB * 1024 * 1024,
+    """Exactly one document: ``webvtt`` or ``text`` (the curator form's .txt format). ``validated_data`` gets
+    ``kind`` ("vtt" or "txt") and ``document``, which ``services.transcript_import_text`` takes as they are."""
+
+    webvtt = serializers.CharField(required=False, trim_whitespace=False,
+                                   max_length=services.MAX_TRANSCRIPT_FILE_MB * 1024 * 1024,
                                    help_text="The whole WebVTT document (at most 5 MB as UTF-8)")
+    text = serializers.CharField(required=False, trim_whitespace=False,
+                                 max_length=services.MAX_TRANSCRIPT_FILE_MB * 1024 * 1024,
+                                 help_text="Or a plain-text transcript as the curator form's .txt upload takes it: one "
+                                           "line per segment; lines written as the export writes them "
+                                           "(`[00:00:05.000] 说话人:文本`) keep their time and speaker, the others are "
+                                           "timed 5 s apart for a curator to adjust (at most 5 MB as UTF-8)")
     mode = serializers.ChoiceField(choices=list(services.TRANSCRIPT_MODES), default="replace")
+
+    def validate(self, attrs):
+        given = [k for k in ("webvtt", "text") if k in attrs]
+        if len(given) != 1:
+            raise serializers.ValidationError(_("请只提供一份转写:webvtt(WebVTT 文档)或 text(纯文本),二者选一。"),
+                                              code="invalid")
+        attrs["kind"] = "vtt" if given[0] == "webvtt" else "txt"
+        attrs["document"] = attrs.pop(given[0])
+        return attrs
 
 
 class TranscriptImportJobSerializer(serializers.ModelSerializer):

@@ -102,7 +102,7 @@ class TranscriptImport(GenericAPIView):
     queryset = Recording.objects.all()
 
     @extend_schema(
-        summary="导入 WebVTT 转写(先校验整份文件;出错时返回 400,现有转写不变)",
+        summary="导入转写:WebVTT(webvtt)或纯文本(text),先校验整份文件;出错时返回 400,现有转写不变",
         description="小文件当场导入(200);超过 HERITAGE_TRANSCRIPT_INLINE_KB 的大文件交给后台任务,返回 202 和"
                     "任务状态(Location 与 url 指向可轮询的状态),任务用同样的解析和校验,出错时状态为 failed 并说明原因。",
         request=TranscriptImportSerializer,
@@ -115,10 +115,13 @@ class TranscriptImport(GenericAPIView):
     def post(self, request, pk):
         recording = get_object_or_404(Recording, pk=pk)
         body = TranscriptImportSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
+        if not body.is_valid():
+            messages = " ".join(str(m) for errors in body.errors.values() for m in errors)
+            return Response({"detail": messages, "code": "invalid", **body.errors}, status=status.HTTP_400_BAD_REQUEST)
+        data = body.validated_data
         try:
-            outcome = services.transcript_import_text(recording=recording, text=body.validated_data["webvtt"],
-                                                      kind="vtt", mode=body.validated_data["mode"], actor=request.user)
+            outcome = services.transcript_import_text(recording=recording, text=data["document"], kind=data["kind"],
+                                                      mode=data["mode"], actor=request.user)
         except WebVTTError as exc:
             return Response({"detail": str(exc), "code": "invalid", "line": exc.line}, status=status.HTTP_400_BAD_REQUEST)
         except ValidationError as exc:
