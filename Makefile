@@ -72,7 +72,7 @@ test: setup
 bench-nlp: venv
 	$(PY) bench/nlp.py
 bench-nlp-eval: venv
-	$(PY) bench/nlp_eval.py --split both
+	$(PY) bench/nlp_eval.py --split all
 bench-engine: venv
 	$(PY) bench/engine_gpu.py
 bench-jobs: venv

@@ -1,7 +1,7 @@
 """Normalization accuracy on the independent evaluation set (issue 11).
 
 Runs ``generation.prompting.normalize`` over every transcript of the evaluation set
-(``generation/prompting/data/eval/{dev,test}.json``) and scores each output with
+(``generation/prompting/data/eval/{dev,test,test2}.json``) and scores each output with
 ``generation.prompting.evaluation.score_item``. Prints, per split, the pass rate of each check field,
 the overall rate (every check counted once), the count of transcripts that describe an action but got
 an empty prompt, and the rate per category and for crafts the original lexicon knew versus the others.
@@ -12,9 +12,10 @@ Modes:
     Chinese craft name is passed. Where the normalizer raises on an item (older code accepts only its
     own craft keys), the item's checks are all counted as failed and the number of such items printed.
 
-The test split is for reporting only: rules are never tuned on it (see data/eval/README.md).
+The test splits are for reporting only: rules are never tuned on them (see data/eval/README.md). ``test2`` is
+a fresh test split written on 2026-11-29, after ``test`` had been run once in each of two sessions.
 
-Usage: ``python bench/nlp_eval.py [--split dev|test|both] [--craft-known] [--fullwidth] [--json] [--failures N]
+Usage: ``python bench/nlp_eval.py [--split dev|test|test2|both|all] [--craft-known] [--fullwidth] [--json] [--failures N]
 [--django]``. ``--failures N`` lists up to N failed checks of the dev split only. ``--django`` calls ``django.setup()`` first so that the active spec in the database is
 used (settings from ``DJANGO_SETTINGS_MODULE``, default ``heritage.settings.local``); without it the
 repository's spec files are used, as in ``bench/nlp.py``.
@@ -62,7 +63,8 @@ def run_split(items: list[dict], craft_known: bool, fullwidth: bool = False) -> 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "test", "both"), default="dev")
+    parser.add_argument("--split", choices=("dev", "test", "test2", "both", "all"), default="dev",
+                        help="both = dev and test; all = dev, test and test2 (the fresh test split of 2026-11-29)")
     parser.add_argument("--craft-known", action="store_true", help="pass each item's craft name to the normalizer")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     parser.add_argument("--failures", type=int, default=0, metavar="N",
@@ -81,7 +83,7 @@ def main(argv=None) -> int:
 
     from generation.prompting.evaluation import FIELDS, load_split, summarize
 
-    splits = ("dev", "test") if args.split == "both" else (args.split,)
+    splits = {"both": ("dev", "test"), "all": ("dev", "test", "test2")}.get(args.split, (args.split,))
     report = {
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "machine": f"{platform.machine()} {os.cpu_count()} CPUs, Python {platform.python_version()}",

@@ -252,3 +252,30 @@ def test_recorded_features_are_those_found_in_the_text(dev, test_split):
     for item in dev + test_split:
         found = ev.text_features(item["text"], item["expect"]["describes_action"], "dialect" in item["features"])
         assert sorted(item["features"]) == sorted(found), item["id"]
+
+
+# The second test split (written 2026-11-29 after the rules, by writers who neither read nor ran them).
+@pytest.fixture(scope="module")
+def test2_split():
+    return ev.load_split("test2")
+
+
+def test_second_test_split_is_well_formed_fresh_and_spans_every_category(dev, test_split, test2_split):
+    raw = json.loads((ev.EVAL_DIR / "test2.json").read_text(encoding="utf-8"))
+    assert raw["version"] and raw["about"]
+    assert len(test2_split) >= 50
+    assert [p for item in test2_split for p in ev.validate_item(item)] == []
+    ids = [i["id"] for i in dev + test_split + test2_split]
+    assert len(ids) == len(set(ids))
+    earlier = {i["text"] for i in dev + test_split}
+    assert not [i["id"] for i in test2_split if i["text"] in earlier]
+    assert set(i["category"] for i in test2_split) == set(ev.CATEGORIES)
+    # no craft a rule was tuned on: none of dev's crafts
+    assert not {i["craft"] for i in test2_split} & {i["craft"] for i in dev}
+    assert len({i["craft"] for i in test2_split}) >= 40
+    grounded = [i for i in test2_split if i["grounded"]]
+    assert len(grounded) * 3 >= len(test2_split)
+    assert all(i["source"]["url"].startswith(("http://", "https://")) for i in grounded)
+    for item in test2_split:
+        found = ev.text_features(item["text"], item["expect"]["describes_action"], "dialect" in item["features"])
+        assert sorted(item["features"]) == sorted(found), item["id"]
