@@ -138,9 +138,16 @@ def test_api_curator_uploads_a_portrait(client, curator, inheritor):
     assert (body["id"], body["inheritor"], body["width"], body["height"], body["consent_scope"]) == (
         p.pk, inheritor.pk, 96, 128, "public")
     assert r["Location"] == f"/api/v1/portraits/{p.pk}"
-    client.force_login(curator)  # the file itself is served by the curator screens (session login)
-    img = client.get(body["image_url"])
+    assert body["image_url"] == f"/api/v1/portraits/{p.pk}/image"
+    img = client.get(body["image_url"], **api_headers(curator))  # a token is enough: no browser login
     assert img.status_code == 200 and b"".join(img.streaming_content).startswith(b"\x89PNG")
+    assert client.get(body["image_url"]).status_code in (401, 403)
+    from django.contrib.auth.models import User
+
+    outsider = User.objects.create_user("outsider")
+    assert client.get(body["image_url"], **api_headers(outsider)).status_code == 403
+    assert client.get(f"/api/v1/portraits/{p.pk + 1}/image", **api_headers(curator)).status_code == 404
+    assert body["document_url"] is None or client.get(body["document_url"], **api_headers(curator)).status_code == 200
     from generation.attribution import likeness_allows
 
     assert likeness_allows(p)  # usable by an S2V job

@@ -26,7 +26,7 @@ class InheritorSerializer(serializers.ModelSerializer):
 
 class PortraitSerializer(serializers.ModelSerializer):
     """A portrait (reference image of speech-driven video) and its likeness consent; the image and the
-    consent document are served behind the login (``image_url``, ``document_url``)."""
+    consent document are served behind the API's authentication (``image_url``, ``document_url``)."""
 
     inheritor_name = serializers.CharField(source="inheritor.name", read_only=True)
     image_url = serializers.SerializerMethodField()
@@ -38,10 +38,10 @@ class PortraitSerializer(serializers.ModelSerializer):
                   "consent_scope", "consent_given_by", "consent_date", "consent_by_proxy", "document_url"]
 
     def get_image_url(self, obj) -> str:
-        return reverse("curator:portrait_image", args=[obj.pk])
+        return reverse("api-portrait-image", args=[obj.pk])
 
     def get_document_url(self, obj) -> str | None:
-        return reverse("curator:portrait_document", args=[obj.pk]) if obj.consent_document else None
+        return reverse("api-portrait-document", args=[obj.pk]) if obj.consent_document else None
 
 @extend_schema_field({"type": "string", "format": "binary"})
 class UploadField(serializers.FileField):

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView, ListAPIView, RetrieveAPIView
@@ -14,6 +15,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from heritage.errors import refused
+from heritage.media import stream_field_file
 from heritage.permissions import HasPerm
 
 from .. import selectors, services
@@ -215,3 +217,20 @@ class PortraitDetail(RetrieveAPIView):
         except ValidationError as exc:
             return _refused_by_service(exc)
         return Response(PortraitSerializer(portrait).data)
+
+
+class PortraitFile(GenericAPIView):
+    """A portrait's image or its likeness-consent document for programs (token or session auth; the curator
+    screens serve the same files to a browser login). The same right as reading the portrait."""
+
+    permission_classes = [CanManagePortraits]
+    queryset = InheritorPortrait.objects.all()
+    field = "image"
+
+    @extend_schema(summary="人像图片或肖像授权文件", responses={(200, "*/*"): OpenApiTypes.BINARY})
+    def get(self, request, pk):
+        fieldfile = getattr(get_object_or_404(self.get_queryset(), pk=pk), self.field)
+        if not fieldfile:
+            raise Http404
+        return stream_field_file(request, fieldfile)
+
