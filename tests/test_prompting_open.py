@@ -69,6 +69,23 @@ def test_unknown_curator_craft_is_kept_by_name_with_a_neutral_scene():
     assert all(not s["defaults"] for s in d["steps"])
 
 
+def test_making_a_performed_crafts_instrument_is_not_the_performance():
+    """「唢呐制作技艺」 contains 唢呐 (唢呐艺术, music) but is the making: kept by its name with a neutral
+    scene, never the concert scene of the craft it contains."""
+    text = "右手拿钻子在杆子上钻音孔,孔距两公分。"
+    played = normalize(text, craft="唢呐", spec=SPEC).to_dict()
+    assert played["craft"] == "suona" and "演奏" in played["prompt"]
+    d = normalize(text, craft="唢呐制作技艺", spec=SPEC).to_dict()
+    assert d["craft"] == "唢呐制作技艺" and d["craft_source"] == "given"
+    assert not any(w in d["prompt"] for w in ("演奏", "舞台", "表演")), d["prompt"]
+
+
+def test_a_catalogue_craft_is_named_by_its_own_short_name():
+    for given, name in (("秦腔", "秦腔"), ("川剧", "川剧")):
+        d = normalize("两手把水袖往上一抛。", craft=given, spec=SPEC).to_dict()
+        assert d["craft_name"] == name and name in d["prompt"], d["prompt"]
+
+
 def test_free_text_unsure_gives_no_craft_and_no_defaults():
     d = normalize("针往里扎,扎深一点", spec=SPEC).to_dict()
     assert d["craft"] is None and d["craft_source"] == "none"

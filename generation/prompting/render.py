@@ -27,7 +27,7 @@ import re
 from bisect import bisect_right
 from operator import itemgetter
 
-from .spec import Spec, get_spec
+from .spec import Spec, display_name, get_spec
 
 BEFORE_ACTION = {"angle_deg"}
 ATTACH_TOOL = {"needle_no"}
@@ -82,7 +82,7 @@ def style_for(spec: Spec, craft: str | None, technique: str | None, craft_name: 
             style.update(own)
         elif entry is not None:
             scene = getattr(spec, "scenes", {}).get(entry.get("scene") or "", {})
-            name = (entry.get("aliases") or [entry["name"]])[0]
+            name = display_name(entry, craft)
             style["craft_name"] = name
             if scene:
                 style["who"] = "一位{craft_name}" + scene.get("who", "传承人") + "进行"

@@ -260,7 +260,7 @@ class Spec:
                 named = [k for k, w in keys.items() if w >= 3]
                 if len(named) == 1 and (best is None or len(word) > len(best[0])):
                     best = (word, named[0])
-            if best is not None:
+            if best is not None and not _makes_a_performed_craft(name, best[0], self.catalogue.get(best[1]) or {}):
                 key = best[1]
         if key is None:
             return CraftInfo(None, name, None, None, source)
@@ -269,7 +269,7 @@ class Spec:
     def _info(self, key: str, source: str) -> CraftInfo:
         entry = self.catalogue.get(key) or {}
         style = self.templates.get("crafts", {}).get(key, {})
-        name = style.get("craft_name") or (entry.get("aliases") or [entry.get("name") or key])[0]
+        name = style.get("craft_name") or display_name(entry, key)
         return CraftInfo(key, name, entry.get("category"), entry.get("scene"), source)
 
     def detect_craft(self, words) -> CraftInfo | None:
@@ -347,6 +347,27 @@ def _alternation(words: list[str]) -> re.Pattern:
     if not words:
         return re.compile(r"(?!x)x")
     return re.compile("|".join(re.escape(w) for w in words))
+
+
+# 「古琴斫制技艺」 contains 古琴 (古琴艺术, music) but is the making of the instrument: a name that adds a
+# making word to a performed craft's name is another craft (kept by its name: no defaults, neutral scene).
+PERFORMED_CATEGORIES = frozenset({"传统音乐", "传统舞蹈", "传统戏剧", "曲艺", "传统体育、游艺与杂技", "民间文学", "民俗"})
+_MAKING = re.compile(r"制作|斫制|制造|锻制|铸造|雕刻|扎制|技艺|工艺|手艺")
+
+
+def display_name(entry: dict, key: str = "") -> str:
+    """How a prompt names a catalogue craft: its own name when short and specific (秦腔, 川剧, 木偶戏), else
+    its first alias (景德镇手工制瓷技艺 → 景德镇制瓷, 古琴艺术 → 古琴)."""
+    name, aliases = entry.get("name") or key, entry.get("aliases") or []
+    if not aliases or (len(name) <= 4 and not name.endswith(("艺术", "技艺"))):
+        return name
+    return aliases[0]
+
+
+def _makes_a_performed_craft(name: str, alias: str, entry: dict) -> bool:
+    if entry.get("category") not in PERFORMED_CATEGORIES:
+        return False
+    return bool(_MAKING.search(name.replace(alias, "", 1)))
 
 
 _CACHE: dict[str, Spec] = {}
