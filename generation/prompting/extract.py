@@ -1365,8 +1365,16 @@ LOCATIVE_SUFFIX = {"里", "上", "中", "内", "外", "下", "边", "面", "底"
 _POS: dict = {}
 
 
+# Shape suffixes: a thing named by its stuff and its form (纸条, 泥条, 银块, 竹片, 面团) is headed by the
+# stuff, as a classifier follows the noun it counts.
+SHAPE_SUFFIX = set("条片块段粒团卷")
+
+
 def _head(word: str) -> str:
-    return (word[:-1] if len(word) > 1 and word[-1] in "子儿头" else word)[-1:]
+    word = word[:-1] if len(word) > 1 and word[-1] in "子儿头" else word
+    if len(word) > 1 and word[-1] in SHAPE_SUFFIX:
+        word = word[:-1]
+    return word[-1:]
 
 
 def _is_material_word(word: str) -> bool:
@@ -1423,6 +1431,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     spec_topic = None  # a tool the spec knows, named before any verb (「琵琶是横抱的」「艾条点着了」)
     has_object = False  # the verb has an object of its own after it
     after_relation = False
+    result_np = None  # the noun after V成 (「切成小块」): the result, material only where nothing else is
     if cut is None:
         cut = _degree_start(doc, s, e)
     i = s
@@ -1523,6 +1532,15 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         np, info, after = _noun_phrase(doc, term_at, nxt, e)
         if nxt + 1 <= e and words[nxt] in ("好", "完") and words[nxt + 1] == "了":
             np = None  # 「劈好了上机」: after V好了 the clause goes on with a new predicate
+        r = nxt
+        while r <= e and kinds[r] == "Q":
+            r += 1  # 「迈一步成弓步」
+        if np is not None and (verb[-1:] == "成" or (r <= e and words[r] == "成")):
+            # 「馅切成小块」「银子化成水」: what follows 成 is the result, not what is worked (it is
+            # only where the clause names nothing else: 「捣成浆」)
+            if step.material == (info.canonical if info is not None else np):
+                step.material = None
+            result_np, np = np, None
         if np is not None and after < e and words[after] == "的":
             # 「抓住对方的肩膀」「拍这头的鼓面」: N1的N2 names N2 (what N1 has)
             np2, info2, after2 = _noun_phrase(doc, term_at, after + 1, e)
@@ -1583,6 +1601,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         if not _is_tool_word(np) and not (info is not None and info.category != "material"):
             step.material = np  # 「银料搁银窝里」「米泡透了」: the topic is what is worked
             topic = None
+    if result_np is not None and step.material is None and topic is None and spec_topic is None:
+        step.material = result_np
     if not described:
         _mark_open_terms(doc, s, e, step)
     if not described and step.material is None and not has_object and ba_obj is None and lead_word is None \
