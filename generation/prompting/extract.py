@@ -1321,12 +1321,15 @@ def _split_tool_word(doc: Doc, j: int, e: int):
     return None, j
 
 
-def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int):
+def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False):
     """The noun phrase starting at token j (up to three nouns, 「篾」「刀」 → 篾刀): (text, lexicon info or
-    None, index after it); a single lexicon term gives its canonical name."""
+    None, index after it); a single lexicon term gives its canonical name. With ``body``, a body part
+    the lexicon knows is a noun too (what a verb takes: 「抓住对方的肩膀」), kept as said."""
     words, kinds = doc.words, doc.kinds
     while j <= e and kinds[j] not in ("T", "N") and (
-            words[j] in COMPLEMENTS or (kinds[j] == "Q" and j < e) or (kinds[j] is None and _POS.get(words[j], "") in ("m", "mq") and j < e
+            words[j] in COMPLEMENTS or (kinds[j] == "Q" and j < e) or (
+                words[j] in DEMONSTRATIVES and j < e
+                and (kinds[j + 1] in ("N", "T") or _POS.get(words[j + 1], "")[:1] == "n")) or (kinds[j] is None and _POS.get(words[j], "") in ("m", "mq") and j < e
                                         and words[j + 1] not in COMPLEMENTS
                                         and (kinds[j + 1] in ("N", "T") or _POS.get(words[j + 1], "")[:1] == "n"))):
         j += 1  # 「拿一根鼓槌」「顶着一摞碗」: a numeral and classifier before the noun
@@ -1334,7 +1337,8 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int):
     while k <= e and len(parts) < 3:
         kind = kinds[k]
         info = term_at.get(k)
-        if kind == "N" or (info is not None and info.category in ("tool", "material")) or (
+        if kind == "N" or (info is not None and (info.category in ("tool", "material") or (
+                body and info.category == "body" and not parts))) or (
                 kind is None and k < e and kinds[k + 1] == "N" and _POS.get(words[k], "")[:1] == "n") or (
                 kind is None and k == j and len(words[k]) >= 2 and _POS.get(words[k], "") in UNKNOWN_NAME_TAGS):
             # 「马莲」「草」: a name jieba tags as a person or place, before a noun, is part of it;
@@ -1352,8 +1356,48 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int):
     if not parts:
         return None, None, j
     if len(parts) == 1 and infos[0] is not None:
+        if infos[0].category == "body":
+            return parts[0], None, k
         return infos[0].canonical, infos[0], k
     return "".join(parts), None, k
+
+
+# Body parts by their last character (左脚, 手腕, 胳膊肘), and the body as a place (身前, 身上): a
+# position, never the tool or material of a step when named as where.
+BODY_CHARS = set("脚腿臂肘肩腰胸膝胯腕掌脸脖额怀")
+BODY_WORDS = {"手", "身", "身子", "身体", "身上", "脚下", "膝盖", "胸口", "肚子", "脑袋", "后背", "背"}
+BODY_LOCATIVES = set("上下前后里间边")
+# Verbs of putting and hanging: what they put somewhere is worked (an instrument too: 「长鼓斜挎在身前」),
+# the place is a support or a vessel (a tool).
+PUT_VERBS = set("放搁摆架置安挂挎背套插搭")
+
+
+def _is_body(spec: Spec, word: str, place: bool = False) -> bool:
+    """A body part (with ``place``, also one glued to its locative: 肩上, 胸前, 身后)."""
+    if place and len(word) > 1 and word[-1] in BODY_LOCATIVES and word[:-1]:
+        if _is_body(spec, word[:-1]):
+            return True
+    if len(word) > 1 and word[-1] in "头子" and word[:-1] in spec.terms:
+        word = word[:-1]  # 手指头, 腕子
+    info = spec.terms.get(word)
+    if info is not None:
+        return info.category == "body"
+    return word in BODY_WORDS or (len(word) <= 3 and word[-1:] in BODY_CHARS)
+
+
+def _placed_theme(spec: Spec, topic, spec_topic, ba_obj, lead_word, lead_tool, lead_info):
+    """What a putting clause moves: the noun before the verb, what 把 names, or what is taken in hand
+    (拿/握…, not 用: 「拿绸带斜挂在腰上」); None where that is a body part (「中指落在弦上」)."""
+    for cand in (ba_obj, topic, spec_topic):
+        if cand is not None:
+            return None if _is_body(spec, cand[0]) else cand[0]
+    if lead_tool is not None and lead_word not in INSTRUMENT_LEADS and not _is_body(spec, lead_tool):
+        return lead_tool
+    return None
+
+
+# 「拍这头的鼓面」「敲那根弦」: a demonstrative before the noun it points at
+DEMONSTRATIVES = {"这", "那", "这个", "那个", "这些", "那些", "哪"}
 
 
 MATERIAL_HEADS = set("线丝绒浆水泥漆墨料胶粉油纸布缎绢绸土沙砂灰蜡釉彩色汁液膏糖面米豆茶叶皮革麻棉毛羽金银铜铁锡"
@@ -1361,7 +1405,8 @@ MATERIAL_HEADS = set("线丝绒浆水泥漆墨料胶粉油纸布缎绢绸土沙�
 
 
 UNKNOWN_NAME_TAGS = {"nr", "ns", "nrt", "nz", "nrfg"}  # jieba's tags for many words its dictionary lacks
-LOCATIVE_SUFFIX = {"里", "上", "中", "内", "外", "下", "边", "面", "底", "口", "头上", "里面", "上面", "底下"}
+LOCATIVE_SUFFIX = {"里", "上", "中", "内", "外", "下", "边", "面", "底", "口", "头上", "里面", "上面", "底下",
+                   "前", "后", "前头", "后头", "前面", "后面", "跟前"}
 _POS: dict = {}
 
 
@@ -1386,7 +1431,8 @@ def _is_tool_word(word: str) -> bool:
 
 
 PLACE_MARKERS = {"在", "到", "进", "往", "从", "由"}
-LOCATIVES = {"里", "上", "中", "内", "底下", "里面", "里头", "上面", "上头", "当中", "中间"}
+LOCATIVES = {"里", "上", "中", "内", "底下", "里面", "里头", "上面", "上头", "当中", "中间", "前", "后", "前头", "后头",
+             "前面", "后面", "跟前"}
 INSIDE = {"里", "内", "中", "里面", "里头", "当中"}  # 「X里」: X holds the thing, a vessel
 # a path or a direction of motion in the clause: the thing before the verb is what moves (a tool)
 MOTION_WORDS = {"往", "朝", "向", "从", "顺着", "沿着", "过去", "下去", "进去", "过来", "上去", "出去", "往下", "往上", "往里",
@@ -1432,6 +1478,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     has_object = False  # the verb has an object of its own after it
     after_relation = False
     result_np = None  # the noun after V成 (「切成小块」): the result, material only where nothing else is
+    place_at = -1  # where the place phrase starts (after the verb: where the thing moved ends up)
+    topic_at = -1
     if cut is None:
         cut = _degree_start(doc, s, e)
     i = s
@@ -1474,6 +1522,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
                 if np is not None:
                     place = (np, info, nxt <= e and words[nxt] in INSIDE)
+                    place_at = i
                     i = nxt
                     continue
         elif k == "V" or (k == "C" and not described) or (k == "T" and i != action_idx and spec.pos_tags().get(w, "")[:1] == "v"
@@ -1491,6 +1540,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             np, info, nxt = _noun_phrase(doc, term_at, i, e)
             if np is not None:
                 topic = (np, info)
+                topic_at = i
                 step.subject = step.subject or action_idx is None or i < action_idx
                 i = nxt
                 continue
@@ -1529,7 +1579,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         verb = words[action_idx]
         into = verb[-1:] in "进到在入" or verb in DIRECTION_VERBS or (
             nxt <= e and words[nxt] in ("进", "到", "在", "入", "进去"))
-        np, info, after = _noun_phrase(doc, term_at, nxt, e)
+        np, info, after = _noun_phrase(doc, term_at, nxt, e, body=True)
         if nxt + 1 <= e and words[nxt] in ("好", "完") and words[nxt + 1] == "了":
             np = None  # 「劈好了上机」: after V好了 the clause goes on with a new predicate
         r = nxt
@@ -1543,7 +1593,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             result_np, np = np, None
         if np is not None and after < e and words[after] == "的":
             # 「抓住对方的肩膀」「拍这头的鼓面」: N1的N2 names N2 (what N1 has)
-            np2, info2, after2 = _noun_phrase(doc, term_at, after + 1, e)
+            np2, info2, after2 = _noun_phrase(doc, term_at, after + 1, e, body=True)
             if np2 is not None:
                 np, info, after = np2, info2, after2
         has_object = np is not None
@@ -1554,6 +1604,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             if into:
                 if place is None:
                     place = (np, info, after <= e and words[after] in INSIDE)
+                    place_at = nxt
             elif tool_like and (verb in TOOL_LEAD or verb[:1] in WIELD_VERBS):
                 if step.tool is None:
                     step.tool = np  # 「抡锤」「推刀」: the verb moves the tool it names
@@ -1589,6 +1640,38 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             step.material = None  # 「用白芨浆粘」: what is used is not what is worked
     if step.material is None and ba_obj is not None and chosen is not None:
         step.material = ba_obj[0]
+    dest = place if place is not None and action_idx is not None and place_at > action_idx else None
+    if dest is None and place is None and action_idx is not None and not described:
+        for j in range(action_idx + 1, min(e, action_idx + 3)):
+            if words[j] in ("在", "到") and _is_body(spec, words[j + 1], True):
+                dest = (words[j + 1], None, False)  # 「挂在肩上」「背在身后」: one word, body + locative
+                break
+    if dest is not None and not described:
+        # 「银窝放到炉上」「放酒精灯上烤」: a place after the verb is where something is put: a support or a
+        # vessel, a tool, when the verb is a putting verb or a thing is named as what moves there
+        np, info, inside = dest
+        body_place = _is_body(spec, np, True)
+        put = words[action_idx][:1] in PUT_VERBS
+        theme = _placed_theme(spec, topic if topic_at < action_idx else None, spec_topic, ba_obj, lead_word,
+                              lead_tool, lead_info)
+        if theme is not None and not put and _is_tool_word(theme):
+            theme = None  # 「针扎在布上」: an instrument that goes somewhere is still what with
+        if theme is not None and step.material in (None, np):
+            # the thing named before the verb (or taken in hand) is what is put: it is worked
+            # even when it is an instrument elsewhere (「长鼓斜挎在身前」「哨片搁水里」)
+            step.material = theme
+            if step.tool == theme:
+                step.tool = None
+            if lead_tool == theme:
+                lead_tool = None
+            topic = None
+        if (theme is not None or put) and step.tool is None and not body_place \
+                and (info is None or info.category == "tool") and np != step.material:
+            step.tool = np
+        if body_place:
+            place = None  # 「长鼓斜挎在身前」「挂在腰上」: a body part as the place is a position
+    elif place is not None and not described and _is_body(spec, place[0]):
+        place = None
     if place is not None and not described:
         np, info, inside = place
         if (info is not None and info.category == "tool") or (info is None and (_is_tool_word(np) or inside)):
