@@ -43,3 +43,18 @@ def test_a_body_part_as_the_place_is_a_position_and_what_is_hung_there_is_worked
 
 def test_the_place_of_a_putting_verb_is_a_support_and_a_tool():
     assert steps("坯子放火塘上烤")[0] == ("放", "火塘", "坯子")
+
+
+def test_a_noun_before_de_and_a_hand_is_a_modifier_not_the_topic():
+    # 「舞龙头的两只手」: the dancer's hands; 龙珠 is held up, worked (its name does not say tool)
+    assert steps("舞龙头的两只手举着龙珠") == [("举", None, "龙珠")]
+
+
+def test_a_term_of_any_kind_before_de_leads_to_the_object():
+    # 影人 is a technique term of shadow play; 「影人的竹签」 names the rod
+    assert steps("左手提着影人的竹签") == [("提", None, "竹签")]
+
+
+def test_an_unknown_name_opening_the_clause_before_its_verb_is_the_topic():
+    # jieba tags 壶嘴 a place name (ns)
+    assert steps("壶嘴粘上去以后再修")[0] == ("粘上", None, "壶嘴")

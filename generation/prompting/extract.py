@@ -1536,8 +1536,20 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         elif k == "T" and not verbs and topic is None and spec_topic is None and not after_relation \
                 and (action_idx is None or i < action_idx) and i in term_at and term_at[i].category == "tool":
             spec_topic = (term_at[i].canonical, term_at[i])
-        elif k == "N" and not verbs and topic is None and not after_relation:
+        elif (k == "N" or (k is None and i == s and len(w) >= 2 and _POS.get(w, "") in UNKNOWN_NAME_TAGS
+                           and i < e and kinds[i + 1] in ("V", "T", "C"))) \
+                and not verbs and topic is None and not after_relation:
+            # (a name jieba tags as a person or place opening the clause before its verb is a noun:
+            # 「壶盖/ns 盖上去」)
             np, info, nxt = _noun_phrase(doc, term_at, i, e)
+            if np is not None and nxt <= e and words[nxt] == "的" and (action_idx is None or i < action_idx):
+                # 「影人的脖签往上提」: N的N2 as the topic names N2; 「舞狮头的两只手」「上场的时候」: N的
+                # before a hand or a time is a modifier, no topic
+                np2, info2, nxt2 = _noun_phrase(doc, term_at, nxt + 1, e)
+                if np2 is None:
+                    i = nxt + 1
+                    continue
+                np, info, nxt = np2, info2, nxt2
             if np is not None:
                 topic = (np, info)
                 topic_at = i
@@ -1591,6 +1603,13 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             if step.material == (info.canonical if info is not None else np):
                 step.material = None
             result_np, np = np, None
+        if np is None:
+            j = nxt
+            while j < e and words[j] in COMPLEMENTS:
+                j += 1
+            if j + 1 < e and kinds[j] in ("T", "N") and words[j + 1] == "的" and (
+                    j not in term_at or term_at[j].category != "action"):
+                np, info, after = words[j], None, j + 1  # 「提着影人的脖签」: a term of any kind before 的
         if np is not None and after < e and words[after] == "的":
             # 「抓住对方的肩膀」「拍这头的鼓面」: N1的N2 names N2 (what N1 has)
             np2, info2, after2 = _noun_phrase(doc, term_at, after + 1, e, body=True)
@@ -1605,7 +1624,9 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 if place is None:
                     place = (np, info, after <= e and words[after] in INSIDE)
                     place_at = nxt
-            elif tool_like and (verb in TOOL_LEAD or verb[:1] in WIELD_VERBS):
+            elif tool_like and _is_tool_word(np) and (verb in TOOL_LEAD or verb[:1] in WIELD_VERBS):
+                # (a thing the spec lists as a tool but whose name does not say so is held up as
+                # what is worked: 「举着龙灯」)
                 if step.tool is None:
                     step.tool = np  # 「抡锤」「推刀」: the verb moves the tool it names
             elif step.material is None:
