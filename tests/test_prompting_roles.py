@@ -58,3 +58,16 @@ def test_a_term_of_any_kind_before_de_leads_to_the_object():
 def test_an_unknown_name_opening_the_clause_before_its_verb_is_the_topic():
     # jieba tags 壶嘴 a place name (ns)
     assert steps("壶嘴粘上去以后再修")[0] == ("粘上", None, "壶嘴")
+
+
+def test_a_limb_named_before_a_verb_without_object_is_what_moves():
+    # dance and martial-art texts: the limb is the thing moved (a hand or a finger is who acts)
+    assert steps("两只胳膊慢慢往上抬") == [("抬", None, "两只胳膊")]
+    assert steps("腰身往左拧") == [("拧", None, "腰身")]
+    assert steps("手往下压") == [("压", None, None)]
+
+
+def test_di_closing_the_clause_after_a_verb_is_the_ground():
+    # the particle 地 stands before a verb; after one, at the clause end, it is the ground
+    assert steps("手掌拍地") == [("拍", None, "地")]
+    assert steps("右手按住地,身子往上翻")[0] == ("按住", None, "地")

@@ -1367,6 +1367,7 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False):
 BODY_CHARS = set("脚腿臂肘肩腰胸膝胯腕掌脸脖额怀")
 BODY_WORDS = {"手", "身", "身子", "身体", "身上", "脚下", "膝盖", "胸口", "肚子", "脑袋", "后背", "背"}
 BODY_LOCATIVES = set("上下前后里间边")
+HAND_CHARS = set("手指掌拇")  # a hand or a finger acts; a limb (胳膊, 肘, 腰, 脚) can be what moves
 # Verbs of putting and hanging: what they put somewhere is worked (an instrument too: 「长鼓斜挎在身前」),
 # the place is a support or a vessel (a tool).
 PUT_VERBS = set("放搁摆架置安挂挎背套插搭")
@@ -1480,6 +1481,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     result_np = None  # the noun after V成 (「切成小块」): the result, material only where nothing else is
     place_at = -1  # where the place phrase starts (after the verb: where the thing moved ends up)
     topic_at = -1
+    body_topic = None
     if cut is None:
         cut = _degree_start(doc, s, e)
     i = s
@@ -1558,6 +1560,10 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 continue
         elif k == "P":
             pass
+        elif body_topic is None and not verbs and (k == "H" or (
+                k == "T" and i in term_at and term_at[i].category == "body")) \
+                and (action_idx is None or i < action_idx) and not HAND_CHARS.intersection(w):
+            body_topic = w  # 「两肘往下沉」「腰往后弯」: a limb (not a hand) named before the verb
         i += 1
     general = step.general_action or step.action is None
     if step.action is not None and step.surface in TOOL_LEAD and verbs:
@@ -1610,6 +1616,11 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             if j + 1 < e and kinds[j] in ("T", "N") and words[j + 1] == "的" and (
                     j not in term_at or term_at[j].category != "action"):
                 np, info, after = words[j], None, j + 1  # 「提着影人的脖签」: a term of any kind before 的
+            elif j <= e + 1 and j < len(words) and words[j] == "地" and j > action_idx \
+                    and (j + 1 >= len(words) or kinds[j + 1] == "P"):
+                # 地 closing the clause after the verb is the ground (the particle 地 stands before a
+                # verb): 「手撑住地」
+                np, info, after = "地", None, j + 1
         if np is not None and after < e and words[after] == "的":
             # 「抓住对方的肩膀」「拍这头的鼓面」: N1的N2 names N2 (what N1 has)
             np2, info2, after2 = _noun_phrase(doc, term_at, after + 1, e, body=True)
@@ -1700,6 +1711,9 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 step.tool = np  # 「糖块搁锅里」「银料搁银窝里」: the vessel (what a thing is put inside)
         elif step.material is None and info is None:
             step.material = np  # 「在塑料布上画」: the ground worked on
+    if topic is not None and not described and step.material is None and HAND_CHARS.intersection(topic[0]) \
+            and _is_body(spec, topic[0]):
+        topic = None  # 「手撑住…」: the hand is who acts, never what is worked
     if topic is not None and not described and step.material is None:
         np, info = topic
         if not _is_tool_word(np) and not (info is not None and info.category != "material"):
@@ -1707,6 +1721,10 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             topic = None
     if result_np is not None and step.material is None and topic is None and spec_topic is None:
         step.material = result_np
+    if body_topic is not None and not described and step.material is None and topic is None and not has_object \
+            and ba_obj is None and lead_word is None:
+        # 「两条胳膊往前平举」「两肘往下沉」: with no object, the limb named before the verb is what moves
+        step.material = body_topic
     if not described:
         _mark_open_terms(doc, s, e, step)
     if not described and step.material is None and not has_object and ba_obj is None and lead_word is None \
