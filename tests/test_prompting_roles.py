@@ -71,3 +71,10 @@ def test_di_closing_the_clause_after_a_verb_is_the_ground():
     # the particle 地 stands before a verb; after one, at the clause end, it is the ground
     assert steps("手掌拍地") == [("拍", None, "地")]
     assert steps("右手按住地,身子往上翻")[0] == ("按住", None, "地")
+
+
+def test_a_noun_alone_before_a_sequence_marker_is_the_topic_of_the_next_clause():
+    # 「钻子先打个孔」: jieba's 先 cuts the unit; the instrument is the topic of 打
+    assert steps("钻子先打个孔,再穿线")[0] == ("打", "钻子", None)
+    # what a putting verb moves, named before 先
+    assert steps("竹片先搁水里泡软了再弯")[0] == ("搁", None, "竹片")

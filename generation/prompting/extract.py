@@ -893,6 +893,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                     _set_param(target, name, value, warnings)
             continue
         marker = kinds[a] == "M"
+        if not described and _topic_before_marker(doc, term_at, s, e, b):
+            continue  # 「锥子先扎个眼」: the noun alone before 先/再 is the topic of the next unit
         ii = inter[bisect_left(inter, s):bisect_right(inter, e)]
         piece = _read_unit(spec, doc, term_at, s, e, ii, norm, hits, craft)
         piece.topic = any(words[j] in TOPIC_PARTICLES for j in range(e + 1, b))
@@ -1467,6 +1469,17 @@ def _mark_open_terms(doc: Doc, s: int, e: int, step: Step) -> None:
             return
 
 
+def _topic_before_marker(doc: Doc, term_at: dict, s: int, e: int, b: int) -> bool:
+    """Tokens s..e are a bare noun phrase (nouns and tool/material terms, up to three) opening a clause
+    (after punctuation or at the start) and followed right away by a sequence marker at b (先/再…):
+    the topic of the unit the marker opens, not a unit of its own."""
+    words, kinds = doc.words, doc.kinds
+    if b >= len(words) or kinds[b] != "M" or e - s > 2 or (s > 0 and kinds[s - 1] != "P"):
+        return False
+    return all(kinds[k] == "N" or (kinds[k] == "T" and k in term_at and term_at[k].category in ("tool", "material"))
+               for k in range(s, e + 1))
+
+
 def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, action_idx,
                described: bool = False, cut: int | None = None) -> None:
     """Open vocabulary: any verb can be the action, any noun a tool (after 用/拿/持/执/握…, or a noun
@@ -1485,6 +1498,17 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     if cut is None:
         cut = _degree_start(doc, s, e)
     i = s
+    if not described and s > 1 and kinds[s - 1] == "M" and (kinds[s] in ("V", "C") or s == action_idx):
+        # 「锥子先扎个眼」「哨片先搁水里泡软」: a noun alone before the sequence marker is this clause's topic
+        k = s - 2
+        while k >= 0 and k > s - 5 and kinds[k] in ("N", "T"):
+            k -= 1
+        if k + 1 < s - 1 and _topic_before_marker(doc, term_at, k + 1, s - 2, s - 1):
+            np, info, _ = _noun_phrase(doc, term_at, k + 1, s - 2)
+            if np is not None:
+                topic, topic_at = (np, info), k + 1
+                if step.tool == np and not _is_tool_word(np):
+                    step.tool = None
     if s > 0 and kinds[s - 1] == "O":
         # 「把竹篾泡进…」: the unit was trimmed after 把; what it names is what is worked
         np, info, nxt = _noun_phrase(doc, term_at, s, e)
