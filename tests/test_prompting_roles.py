@@ -78,3 +78,9 @@ def test_a_noun_alone_before_a_sequence_marker_is_the_topic_of_the_next_clause()
     assert steps("钻子先打个孔,再穿线")[0] == ("打", "钻子", None)
     # what a putting verb moves, named before 先
     assert steps("竹片先搁水里泡软了再弯")[0] == ("搁", None, "竹片")
+
+
+def test_one_character_words_closing_the_clause_after_the_verb_are_its_object():
+    # jieba leaves 料 (tagged a verb) and 糖 apart; at the clause end after the verb they are its object
+    assert steps("刷子蘸了料") == [("蘸", "刷子", "料")]
+    assert steps("大锅烧热,再下糖")[-1] == ("下", None, "糖")

@@ -1469,6 +1469,27 @@ def _mark_open_terms(doc: Doc, s: int, e: int, step: Step) -> None:
             return
 
 
+BARE_OBJECT_TAGS = {"n", "ng", "zg", "ns", "nr"}
+
+
+def _bare_object(doc: Doc, j: int, e: int):
+    """The one or two one-character words j..e closing a clause after its verb, as one noun, or None."""
+    words, kinds = doc.words, doc.kinds
+    if j > e or e - j > 1:
+        return None
+    chars = []
+    for k in range(j, e + 1):
+        w = words[k]
+        if len(w) != 1 or kinds[k] not in (None, "N") or w in FILLERS or w in COMPLEMENTS or w in NEGATIONS \
+                or w in PREDICATE_ADVERBS or w in LOCATIVES or w in DIRECTION_CHARS or w in RESULT_COMPLEMENTS \
+                or w in MANNER_VERBS:
+            return None
+        chars.append(w)
+    if not (any(c in MATERIAL_HEADS or c in TOOL_HEADS for c in chars) or _POS.get(chars[-1], "") in BARE_OBJECT_TAGS):
+        return None
+    return "".join(chars)
+
+
 def _topic_before_marker(doc: Doc, term_at: dict, s: int, e: int, b: int) -> bool:
     """Tokens s..e are a bare noun phrase (nouns and tool/material terms, up to three) opening a clause
     (after punctuation or at the start) and followed right away by a sequence marker at b (先/再…):
@@ -1640,6 +1661,11 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             if j + 1 < e and kinds[j] in ("T", "N") and words[j + 1] == "的" and (
                     j not in term_at or term_at[j].category != "action"):
                 np, info, after = words[j], None, j + 1  # 「提着影人的脖签」: a term of any kind before 的
+            elif _bare_object(doc, j, e) is not None and j > action_idx:
+                # 「蘸了料」「下黄丹」「敲鼓边」: one-character words jieba left untagged as nouns, closing the
+                # clause right after the verb, are its object when a character heads a tool or a material
+                # or jieba tags the last one a noun morpheme
+                np, info, after = _bare_object(doc, j, e), None, e + 1
             elif j <= e + 1 and j < len(words) and words[j] == "地" and j > action_idx \
                     and (j + 1 >= len(words) or kinds[j + 1] == "P"):
                 # 地 closing the clause after the verb is the ground (the particle 地 stands before a
