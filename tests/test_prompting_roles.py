@@ -84,3 +84,11 @@ def test_one_character_words_closing_the_clause_after_the_verb_are_its_object():
     # jieba leaves 料 (tagged a verb) and 糖 apart; at the clause end after the verb they are its object
     assert steps("刷子蘸了料") == [("蘸", "刷子", "料")]
     assert steps("大锅烧热,再下糖")[-1] == ("下", None, "糖")
+
+
+def test_a_result_of_state_changes_the_thing_named_before_the_verb():
+    # 「大锅烧热」: the wok is what is heated; 「刀先磨快了」: the knife is what is ground
+    assert steps("大锅烧热,再下糖")[0] == ("烧热", None, "大锅")
+    assert steps("刀先磨快了再切")[0] == ("磨", None, "刀")
+    # with a path and no result, the thing before the verb is still the instrument
+    assert steps("刀斜着往里进") == [("进", "刀", None)]

@@ -1369,7 +1369,9 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False):
 BODY_CHARS = set("脚腿臂肘肩腰胸膝胯腕掌脸脖额怀")
 BODY_WORDS = {"手", "身", "身子", "身体", "身上", "脚下", "膝盖", "胸口", "肚子", "脑袋", "后背", "背"}
 BODY_LOCATIVES = set("上下前后里间边")
-HAND_CHARS = set("手指掌拇")  # a hand or a finger acts; a limb (胳膊, 肘, 腰, 脚) can be what moves
+HAND_CHARS = set("手指掌拇")
+# Results that say what state the thing is brought to (烧热, 磨快, 擦净, 泡软); not phase complements (拿住, 做好)
+STATE_RESULTS = set("热凉冷快红黑白干湿软硬亮光平直紧松匀净碎细薄圆正实牢")  # a hand or a finger acts; a limb (胳膊, 肘, 腰, 脚) can be what moves
 # Verbs of putting and hanging: what they put somewhere is worked (an instrument too: 「长鼓斜挎在身前」),
 # the place is a support or a vessel (a tool).
 PUT_VERBS = set("放搁摆架置安挂挎背套插搭")
@@ -1786,6 +1788,15 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         held = topic if topic is not None and topic[1] is not None else spec_topic
         if held is not None and step.tool in (None, held[0]) and not _is_tool_word(held[0]):
             step.material, step.tool = held[0], None
+            topic = None
+        changed = topic if topic is not None and topic_at < (action_idx if action_idx is not None else e + 1) \
+            else spec_topic
+        if changed is not None and step.material is None and step.tool in (None, changed[0]) \
+                and ((len(step.surface or "") >= 2 and step.surface[-1] in STATE_RESULTS) or (
+                    action_idx is not None and action_idx < e and words[action_idx + 1] in STATE_RESULTS)):
+            # 「锅烧热」「刀磨快了」: a verb with a result of state and no object changes the thing named
+            # before it, which is then what is worked, even an instrument
+            step.material, step.tool = changed[0], None
             topic = None
     if topic is not None:
         np, info = topic
