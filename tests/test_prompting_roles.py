@@ -92,3 +92,8 @@ def test_a_result_of_state_changes_the_thing_named_before_the_verb():
     assert steps("刀先磨快了再切")[0] == ("磨", None, "刀")
     # with a path and no result, the thing before the verb is still the instrument
     assert steps("刀斜着往里进") == [("进", "刀", None)]
+
+
+def test_a_string_or_drum_is_what_is_played_not_an_instrument_wielded():
+    assert steps("左手按弦,右手拨")[0] == ("按弦", None, "弦")
+    assert steps("无名指落在琴弦上") == [("落", None, "琴弦")]

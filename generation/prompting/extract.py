@@ -1259,7 +1259,9 @@ def _compound_object(step: Step) -> None:
     if len(surface) != 2 or surface[0] in MATERIAL_HEADS or surface[0] in TOOL_HEADS:
         return
     obj = surface[1]
-    if obj in MATERIAL_HEADS and obj not in TOOL_HEADS:
+    if obj in INSTRUMENT_HEADS:
+        slot = "material"  # 「按弦」「敲鼓」: a musical instrument or its string is what the hand plays
+    elif obj in MATERIAL_HEADS and obj not in TOOL_HEADS:
         slot = "material"
     elif obj in TOOL_HEADS and obj not in MATERIAL_HEADS:
         slot = "tool"
@@ -1370,6 +1372,8 @@ BODY_CHARS = set("脚腿臂肘肩腰胸膝胯腕掌脸脖额怀")
 BODY_WORDS = {"手", "身", "身子", "身体", "身上", "脚下", "膝盖", "胸口", "肚子", "脑袋", "后背", "背"}
 BODY_LOCATIVES = set("上下前后里间边")
 HAND_CHARS = set("手指掌拇")
+# Musical instruments and their strings: played by the hand or a stick (the stick, the bow is the tool)
+INSTRUMENT_HEADS = set("鼓琴笛箫弦锣钹笙")
 # Results that say what state the thing is brought to (烧热, 磨快, 擦净, 泡软); not phase complements (拿住, 做好)
 STATE_RESULTS = set("热凉冷快红黑白干湿软硬亮光平直紧松匀净碎细薄圆正实牢")  # a hand or a finger acts; a limb (胳膊, 肘, 腰, 脚) can be what moves
 # Verbs of putting and hanging: what they put somewhere is worked (an instrument too: 「长鼓斜挎在身前」),
@@ -1756,6 +1760,11 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             place = None  # 「长鼓斜挎在身前」「挂在腰上」: a body part as the place is a position
     elif place is not None and not described and _is_body(spec, place[0]):
         place = None
+    if place is not None and not described and not place[2] and _head(place[0]) in INSTRUMENT_HEADS \
+            and step.material is None:
+        step.material, place = place[0], None  # 「中指落在弦上」: the string or drum played there is worked
+        if step.tool == step.material:
+            step.tool = None
     if place is not None and not described:
         np, info, inside = place
         if (info is not None and info.category == "tool") or (info is None and (_is_tool_word(np) or inside)):
