@@ -97,3 +97,8 @@ def test_a_result_of_state_changes_the_thing_named_before_the_verb():
 def test_a_string_or_drum_is_what_is_played_not_an_instrument_wielded():
     assert steps("左手按弦,右手拨")[0] == ("按弦", None, "弦")
     assert steps("无名指落在琴弦上") == [("落", None, "琴弦")]
+
+
+def test_another_crafts_tool_taken_in_hand_is_read_by_its_own_head():
+    # 木炭 is a polishing tool of lacquer and cloisonné in the lexicon; in a forge text it is fuel
+    assert steps("炉膛里拿木炭埋住") == [("埋住", None, "木炭")]

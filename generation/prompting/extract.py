@@ -1188,7 +1188,7 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
                 break
     if not described and not step.from_technique:
         # a craft the spec does not describe in full: the verbs said come before a technique's name
-        _open_read(spec, doc, term_at, s, e, step, action_idx, False, cut)
+        _open_read(spec, doc, term_at, s, e, step, action_idx, False, cut, craft=craft)
     if step.action is None and e > s:
         # A technique named as what is done (「这里就是打籽」) counts as the action; a technique
         # named alone (「剪纸嘛,…」) is the topic, not a step.
@@ -1508,7 +1508,7 @@ def _topic_before_marker(doc: Doc, term_at: dict, s: int, e: int, b: int) -> boo
 
 
 def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, action_idx,
-               described: bool = False, cut: int | None = None) -> None:
+               described: bool = False, cut: int | None = None, craft: str | None = None) -> None:
     """Open vocabulary: any verb can be the action, any noun a tool (after 用/拿/持/执/握…, or a noun
     whose head is a tool word) or a material (after 把/将, the verb's object, or the topic)."""
     words, kinds, qmap = doc.words, doc.kinds, doc.quantities
@@ -1710,10 +1710,15 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         step.action, step.surface, step.general_action = lead_word, lead_word, True  # 「右手持刀」
     if step.action is None:
         return
+    if not described and lead_info is not None and lead_info.category == "tool" and craft not in lead_info.crafts \
+            and "general" not in lead_info.crafts:
+        lead_info = None  # 「拿木炭盖严」: another craft's tool is read by its own head here (炭: fuel)
     if lead_tool is not None and ((lead_info is None and _is_material_word(lead_tool) and not _is_tool_word(lead_tool))
                                   or (lead_info is not None and lead_info.category == "material")):
         if step.material is None:
             step.material = lead_tool  # 「用深色线绣」: what is used up is material
+        if step.tool == lead_tool and step.material == lead_tool:
+            step.tool = None
         lead_tool = None
     if lead_tool is not None and not verbs and lead_info is None and not _is_tool_word(lead_tool) \
             and step.surface == lead_word and lead_word not in INSTRUMENT_LEADS:
