@@ -1496,6 +1496,15 @@ def _bare_object(doc: Doc, j: int, e: int):
     return "".join(chars)
 
 
+def _made_thing(material, object_np) -> bool:
+    """The material is the verb's object and names no stuff (花样, 架子, 字): a thing the action makes,
+    which yields to stuff or a ground the clause names."""
+    if object_np is None or material != object_np[0]:
+        return False
+    info = object_np[1]
+    return not (_is_material_word(material) if info is None else info.category == "material")
+
+
 def _topic_before_marker(doc: Doc, term_at: dict, s: int, e: int, b: int) -> bool:
     """Tokens s..e are a bare noun phrase (nouns and tool/material terms, up to three) opening a clause
     (after punctuation or at the start) and followed right away by a sequence marker at b (先/再…):
@@ -1522,6 +1531,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     place_at = -1  # where the place phrase starts (after the verb: where the thing moved ends up)
     topic_at = -1
     body_topic = None
+    object_np = None  # (noun, info) taken as the material because it is the verb's object
     if cut is None:
         cut = _degree_start(doc, s, e)
     i = s
@@ -1700,6 +1710,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 # 「抱琵琶」「搅车盘」「顶碗」: what any other verb takes as its object is what is worked,
                 # even a thing that is elsewhere a tool (unless 拿/用… named it as what with)
                 step.material = np
+                object_np = (np, info)
                 if step.tool == np and lead_tool != np:
                     step.tool = None
     elif chosen is not None and step.material is None:
@@ -1715,8 +1726,9 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         lead_info = None  # 「拿木炭盖严」: another craft's tool is read by its own head here (炭: fuel)
     if lead_tool is not None and ((lead_info is None and _is_material_word(lead_tool) and not _is_tool_word(lead_tool))
                                   or (lead_info is not None and lead_info.category == "material")):
-        if step.material is None:
-            step.material = lead_tool  # 「用深色线绣」: what is used up is material
+        if step.material is None or _made_thing(step.material, object_np):
+            # 「用深色线绣」: what is used up is material (「拿高粱秆扎个架子」: the frame is what is made)
+            step.material = lead_tool
         if step.tool == lead_tool and step.material == lead_tool:
             step.tool = None
         lead_tool = None
@@ -1775,8 +1787,9 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         if (info is not None and info.category == "tool") or (info is None and (_is_tool_word(np) or inside)):
             if step.tool is None:
                 step.tool = np  # 「糖块搁锅里」「银料搁银窝里」: the vessel (what a thing is put inside)
-        elif step.material is None and info is None:
-            step.material = np  # 「在塑料布上画」: the ground worked on
+        elif info is None and (step.material is None or (
+                place_at < (action_idx if action_idx is not None else 0) and _made_thing(step.material, object_np))):
+            step.material = np  # 「在塑料布上画(花样)」: the ground worked on (the pattern is what is made)
     if topic is not None and not described and step.material is None and HAND_CHARS.intersection(topic[0]) \
             and _is_body(spec, topic[0]):
         topic = None  # 「手撑住…」: the hand is who acts, never what is worked
