@@ -1721,9 +1721,6 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         step.action, step.surface, step.general_action = lead_word, lead_word, True  # 「右手持刀」
     if step.action is None:
         return
-    if not described and lead_info is not None and lead_info.category == "tool" and craft not in lead_info.crafts \
-            and "general" not in lead_info.crafts:
-        lead_info = None  # 「拿木炭盖严」: another craft's tool is read by its own head here (炭: fuel)
     if lead_tool is not None and ((lead_info is None and _is_material_word(lead_tool) and not _is_tool_word(lead_tool))
                                   or (lead_info is not None and lead_info.category == "material")):
         if step.material is None or _made_thing(step.material, object_np):
