@@ -103,3 +103,10 @@ def test_a_made_thing_yields_to_the_stuff_or_the_ground_the_clause_names():
     # the object 花样 / 筐 is what the action makes; the silk and the cane are what is worked
     assert steps("先在绸子上绣好花样") == [("绣好", None, "绸子")]
     assert steps("拿竹篾编个筐") == [("编", None, "竹篾")]
+
+
+def test_another_crafts_tool_of_wood_cane_or_fuel_taken_in_hand_is_stuff_here():
+    # 木炭 is a polishing tool of lacquer in the lexicon; in a forge text it is fuel
+    assert steps("炉膛里拿木炭埋住") == [("埋住", None, "木炭")]
+    # a head like 纸 does not outrank the lexicon: sandpaper stays the tool
+    assert steps("干了拿水砂纸磨", craft="guqin")[-1][1] == "水砂纸"

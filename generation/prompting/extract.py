@@ -1372,6 +1372,7 @@ BODY_CHARS = set("脚腿臂肘肩腰胸膝胯腕掌脸脖额怀")
 BODY_WORDS = {"手", "身", "身子", "身体", "身上", "脚下", "膝盖", "胸口", "肚子", "脑袋", "后背", "背"}
 BODY_LOCATIVES = set("上下前后里间边")
 HAND_CHARS = set("手指掌拇")
+RAW_STUFF_HEADS = set("木竹篾草秆藤柴炭")  # wood, cane and plant stuff, fuel
 # Musical instruments and their strings: played by the hand or a stick (the stick, the bow is the tool)
 INSTRUMENT_HEADS = set("鼓琴笛箫弦锣钹笙")
 # Results that say what state the thing is brought to (烧热, 磨快, 擦净, 泡软); not phase complements (拿住, 做好)
@@ -1721,6 +1722,11 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         step.action, step.surface, step.general_action = lead_word, lead_word, True  # 「右手持刀」
     if step.action is None:
         return
+    if not described and lead_info is not None and lead_info.category == "tool" and craft not in lead_info.crafts \
+            and "general" not in lead_info.crafts and _head(lead_tool) in RAW_STUFF_HEADS:
+        # 「拿竹篾编个筐」「拿木炭埋住」: wood, cane, plant stuff and fuel another craft's lexicon lists as
+        # a tool is stuff here (a head like 纸 in 水砂纸 does not outrank the lexicon)
+        lead_info = None
     if lead_tool is not None and ((lead_info is None and _is_material_word(lead_tool) and not _is_tool_word(lead_tool))
                                   or (lead_info is not None and lead_info.category == "material")):
         if step.material is None or _made_thing(step.material, object_np):
