@@ -110,3 +110,9 @@ def test_another_crafts_tool_of_wood_cane_or_fuel_taken_in_hand_is_stuff_here():
     assert steps("炉膛里拿木炭埋住") == [("埋住", None, "木炭")]
     # a head like 纸 does not outrank the lexicon: sandpaper stays the tool
     assert steps("干了拿水砂纸磨", craft="guqin")[-1][1] == "水砂纸"
+
+
+def test_a_shape_suffix_jieba_left_apart_joins_the_noun_before_it():
+    # jieba: 银 / 块
+    assert steps("先把银块敲扁") == [("敲", None, "银块")]
+    assert steps("把银块放进坩埚化开")[0] == ("放进", "坩埚", "银块")

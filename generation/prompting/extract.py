@@ -1353,6 +1353,12 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False):
             k += 1
             continue
         break
+    if parts and k <= e and len(parts) < 3 and words[k] in SHAPE_SUFFIX and kinds[k] in (None, "N") \
+            and (k == e or not (kinds[k + 1] == "N" or (
+                k + 1 in term_at and term_at[k + 1].category in ("tool", "material")))):
+        parts.append(words[k])  # 「银」「块」 → 银块: a shape suffix jieba left apart, right after its noun
+        infos.append(None)
+        k += 1
     while len(parts) > 1 and parts[-1] in LOCATIVE_SUFFIX:
         parts.pop()  # 「银窝里」 → 银窝
         infos.pop()
