@@ -116,3 +116,8 @@ def test_a_shape_suffix_jieba_left_apart_joins_the_noun_before_it():
     # jieba: 银 / 块
     assert steps("先把银块敲扁") == [("敲", None, "银块")]
     assert steps("把银块放进坩埚化开")[0] == ("放进", "坩埚", "银块")
+
+
+def test_what_ba_names_is_not_the_tool_when_something_is_taken_in_hand():
+    # 扇子 is a lexicon tool; 「把扇子一盖」 names it as what is covered, the handkerchief is what with
+    assert steps("拿手帕把扇子一盖") == [("盖", "手帕", "扇子")]

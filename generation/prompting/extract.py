@@ -1582,6 +1582,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
             if np is not None and step.material is None and not described:
                 step.material = np  # 「把竹篾泡进石灰水里」: what 把 names is what is worked
+                if step.tool == np and lead_tool is not None:
+                    step.tool = None  # 「拿手帕把扇子一盖」: the thing 把 names is not what with
             if np is not None:
                 ba_obj = ba_obj or (np, info)
                 i = nxt
