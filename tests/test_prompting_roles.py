@@ -121,3 +121,7 @@ def test_a_shape_suffix_jieba_left_apart_joins_the_noun_before_it():
 def test_what_ba_names_is_not_the_tool_when_something_is_taken_in_hand():
     # 扇子 is a lexicon tool; 「把扇子一盖」 names it as what is covered, the handkerchief is what with
     assert steps("拿手帕把扇子一盖") == [("盖", "手帕", "扇子")]
+
+
+def test_what_is_put_on_the_hand_is_what_its_next_action_works_with():
+    assert steps("右手戴上顶针,一针一针缝") == [("戴", None, "顶针"), ("缝", "顶针", None)]

@@ -987,6 +987,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         _carry_held_tool(steps)
     if not described:
         _carry_hand(steps, norm)
+        _carry_worn_tool(steps, norm)
     seen = {(t["start"], t["end"]) for t in terms}
     extra = []
     for st in steps:
@@ -1885,6 +1886,19 @@ def _carry_held_tool(steps: list[Step]) -> None:
 
 
 SENTENCE_ENDS = set("。!?;\n\uff01\uff1f\uff1b")
+
+
+WEAR_VERBS = {"戴", "戴上", "戴好"}
+
+
+def _carry_worn_tool(steps: list[Step], norm: str) -> None:
+    """「右手戴上指甲拨」「戴好顶针再缝」: what a step puts on the hand (戴) is what the next step of the same
+    hand works with, in the same sentence, unless that step names its own tool."""
+    for p, q in zip(steps, steps[1:]):
+        if (p.surface in WEAR_VERBS or p.action in WEAR_VERBS) and p.material and q.tool is None \
+                and q.material != p.material and (q.hand is None or p.hand is None or q.hand == p.hand) \
+                and p.end >= 0 and q.start >= p.end and not any(ch in SENTENCE_ENDS for ch in norm[p.end:q.start]):
+            q.tool = p.material
 
 
 def _carry_hand(steps: list[Step], norm: str) -> None:
