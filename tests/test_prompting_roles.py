@@ -125,3 +125,8 @@ def test_what_ba_names_is_not_the_tool_when_something_is_taken_in_hand():
 
 def test_what_is_put_on_the_hand_is_what_its_next_action_works_with():
     assert steps("右手戴上顶针,一针一针缝") == [("戴", None, "顶针"), ("缝", "顶针", None)]
+
+
+def test_yong_x_said_alone_goes_with_the_verb_that_follows():
+    # 「用竹刀,」 has no verb of its own: the bamboo knife is what the next clause scrapes with
+    assert steps("做坯子,用竹刀,轻轻刮")[-1] == ("刮", "竹刀", None)

@@ -139,6 +139,7 @@ class Step:
     open_terms: list = field(default_factory=list)  # (start, end, category) of open-vocabulary names
     extra_params: list = field(default_factory=list)  # (name, value) said a second time for this step
     counted: str = ""  # the classifier of params["count"] when it counts things (个, 根): see Quantity
+    lead_only: bool = False  # only 用X was said: what the next clause's verb works with
     subject: bool = False  # a noun stands before the verb (「底下的手接住」「剪刀不动」): no hand carried
 
     def extend(self, start: int, end: int) -> None:
@@ -952,6 +953,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             piece.notes.extend(pending_notes)
             pending_notes = []
             steps.append(piece)
+        elif prev is not None and piece.lead_only and pending is None and not piece.params:
+            pending = piece  # 「用樟木,手工雕」: the instrument goes with the verb that follows
         elif prev is not None:
             if piece.hand and prev.hand and piece.hand != prev.hand:
                 # 「右手剪刀不动」: the other hand's tool is not this step's; 「两只手一上一下,就抖起来了」:
@@ -1730,6 +1733,15 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     elif step.action is None and lead_word is not None and lead_word not in INSTRUMENT_LEADS:
         step.action, step.surface, step.general_action = lead_word, lead_word, True  # 「右手持刀」
     if step.action is None:
+        if not described and lead_tool is not None and lead_word in INSTRUMENT_LEADS and not verbs \
+                and topic is None and ba_obj is None and step.hand is None:
+            # 「龙头嘛,用樟木,手工雕」: 用X said alone is what the next clause's verb works with
+            step.lead_only = True
+            if (lead_info is None and _is_material_word(lead_tool) and not _is_tool_word(lead_tool)) or (
+                    lead_info is not None and lead_info.category == "material"):
+                step.material, step.tool = step.material or lead_tool, None
+            elif step.tool is None:
+                step.tool = lead_tool
         return
     if not described and lead_info is not None and lead_info.category == "tool" and craft not in lead_info.crafts \
             and "general" not in lead_info.crafts and _head(lead_tool) in RAW_STUFF_HEADS:
