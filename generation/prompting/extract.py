@@ -1381,12 +1381,12 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False):
 BODY_CHARS = set("脚腿臂肘肩腰胸膝胯腕掌脸脖额怀")
 BODY_WORDS = {"手", "身", "身子", "身体", "身上", "脚下", "膝盖", "胸口", "肚子", "脑袋", "后背", "背"}
 BODY_LOCATIVES = set("上下前后里间边")
-HAND_CHARS = set("手指掌拇")
+HAND_CHARS = set("手指掌拇")  # a hand or a finger acts; a limb (胳膊, 肘, 腰, 脚) can be what moves
 RAW_STUFF_HEADS = set("木竹篾草秆藤柴炭")  # wood, cane and plant stuff, fuel
 # Musical instruments and their strings: played by the hand or a stick (the stick, the bow is the tool)
 INSTRUMENT_HEADS = set("鼓琴笛箫弦锣钹笙")
 # Results that say what state the thing is brought to (烧热, 磨快, 擦净, 泡软); not phase complements (拿住, 做好)
-STATE_RESULTS = set("热凉冷快红黑白干湿软硬亮光平直紧松匀净碎细薄圆正实牢")  # a hand or a finger acts; a limb (胳膊, 肘, 腰, 脚) can be what moves
+STATE_RESULTS = set("热凉冷快红黑白干湿软硬亮光平直紧松匀净碎细薄圆正实牢")
 # Verbs of putting and hanging: what they put somewhere is worked (an instrument too: 「长鼓斜挎在身前」),
 # the place is a support or a vessel (a tool).
 PUT_VERBS = set("放搁摆架置安挂挎背套插搭")
