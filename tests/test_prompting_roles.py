@@ -130,3 +130,8 @@ def test_what_is_put_on_the_hand_is_what_its_next_action_works_with():
 def test_yong_x_said_alone_goes_with_the_verb_that_follows():
     # 「用竹刀,」 has no verb of its own: the bamboo knife is what the next clause scrapes with
     assert steps("做坯子,用竹刀,轻轻刮")[-1] == ("刮", "竹刀", None)
+
+
+def test_na_x_closing_a_unit_cut_before_ba_goes_with_the_next_verb():
+    # 「烧好了拿布」「把壶身擦亮」: the cloth is what 擦亮 works with, not what 烧好 worked
+    assert steps("烧好了拿布把壶身擦亮") == [("烧好", None, None), ("擦亮", "布", "壶身")]

@@ -140,6 +140,7 @@ class Step:
     extra_params: list = field(default_factory=list)  # (name, value) said a second time for this step
     counted: str = ""  # the classifier of params["count"] when it counts things (个, 根): see Quantity
     lead_only: bool = False  # only 用X was said: what the next clause's verb works with
+    forward_lead: str | None = None  # 拿X closing a unit cut before 把: the next unit's tool
     subject: bool = False  # a noun stands before the verb (「底下的手接住」「剪刀不动」): no hand carried
 
     def extend(self, start: int, end: int) -> None:
@@ -861,6 +862,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     pending_notes: list[str] = []
     pending_hand: str | None = None  # a hand named in a clause with no action: the next step's
     pending_open: Step | None = None  # a step read by part of speech before any other step
+    forward_lead: str | None = None  # 拿X said at the end of the unit before, for this unit's verb
     warnings: list[str] = []
     for a, b in split_units(doc, counters, open_split=not described, pos=spec.pos_tags()):
         s = a
@@ -898,6 +900,13 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             continue  # 「锥子先扎个眼」: the noun alone before 先/再 is the topic of the next unit
         ii = inter[bisect_left(inter, s):bisect_right(inter, e)]
         piece = _read_unit(spec, doc, term_at, s, e, ii, norm, hits, craft)
+        if forward_lead is not None:
+            if piece.material != forward_lead and not any(words[j] in TOOL_LEAD for j in range(s, e + 1)):
+                # 「拿线」「把坯子从车盘上割下来」: what was taken in hand is what this verb works with (before
+                # a place the thing comes from)
+                piece.tool = forward_lead
+            forward_lead = None
+        forward_lead = piece.forward_lead
         piece.topic = any(words[j] in TOPIC_PARTICLES for j in range(e + 1, b))
         prev = steps[-1] if steps else None
         if piece.from_technique and marker:
@@ -1543,6 +1552,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     topic_at = -1
     body_topic = None
     object_np = None  # (noun, info) taken as the material because it is the verb's object
+    lead_at = lead_end = -1  # where 拿/用 + its noun stand
     if cut is None:
         cut = _degree_start(doc, s, e)
     i = s
@@ -1579,7 +1589,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             if np is not None:
                 lead_word = lead_word or w
                 if lead_tool is None:
-                    lead_tool, lead_info = np, info
+                    lead_tool, lead_info, lead_at, lead_end = np, info, i, nxt
                 i = nxt
                 continue
         elif k == "O":
@@ -1732,6 +1742,15 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             step.material = np
     elif step.action is None and lead_word is not None and lead_word not in INSTRUMENT_LEADS:
         step.action, step.surface, step.general_action = lead_word, lead_word, True  # 「右手持刀」
+    if not described and lead_tool is not None and action_idx is not None and action_idx < lead_at \
+            and lead_end > e and e + 1 < len(words) and kinds[e + 1] == "O" \
+            and not any(v > lead_at for v in verbs):
+        # 「拉完了拿线把坯子割下来」: 拿X closing a unit cut before 把 is what the next unit's verb works with
+        step.forward_lead = lead_tool
+        for slot in ("tool", "material"):
+            if getattr(step, slot) in (lead_tool, lead_info.canonical if lead_info is not None else lead_tool):
+                setattr(step, slot, None)
+        lead_tool = lead_info = lead_word = None
     if step.action is None:
         if not described and lead_tool is not None and lead_word in INSTRUMENT_LEADS and not verbs \
                 and topic is None and ba_obj is None and step.hand is None:
