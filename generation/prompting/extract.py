@@ -139,6 +139,8 @@ class Step:
     open_terms: list = field(default_factory=list)  # (start, end, category) of open-vocabulary names
     extra_params: list = field(default_factory=list)  # (name, value) said a second time for this step
     counted: str = ""  # the classifier of params["count"] when it counts things (个, 根): see Quantity
+    lead_only: bool = False  # only 用X was said: what the next clause's verb works with
+    forward_lead: str | None = None  # 拿X closing a unit cut before 把: the next unit's tool
     subject: bool = False  # a noun stands before the verb (「底下的手接住」「剪刀不动」): no hand carried
 
     def extend(self, start: int, end: int) -> None:
@@ -860,6 +862,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     pending_notes: list[str] = []
     pending_hand: str | None = None  # a hand named in a clause with no action: the next step's
     pending_open: Step | None = None  # a step read by part of speech before any other step
+    forward_lead: str | None = None  # 拿X said at the end of the unit before, for this unit's verb
     warnings: list[str] = []
     for a, b in split_units(doc, counters, open_split=not described, pos=spec.pos_tags()):
         s = a
@@ -893,8 +896,17 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                     _set_param(target, name, value, warnings)
             continue
         marker = kinds[a] == "M"
+        if not described and _topic_before_marker(doc, term_at, s, e, b):
+            continue  # 「锥子先扎个眼」: the noun alone before 先/再 is the topic of the next unit
         ii = inter[bisect_left(inter, s):bisect_right(inter, e)]
         piece = _read_unit(spec, doc, term_at, s, e, ii, norm, hits, craft)
+        if forward_lead is not None:
+            if piece.material != forward_lead and not any(words[j] in TOOL_LEAD for j in range(s, e + 1)):
+                # 「拿线」「把坯子从车盘上割下来」: what was taken in hand is what this verb works with (before
+                # a place the thing comes from)
+                piece.tool = forward_lead
+            forward_lead = None
+        forward_lead = piece.forward_lead
         piece.topic = any(words[j] in TOPIC_PARTICLES for j in range(e + 1, b))
         prev = steps[-1] if steps else None
         if piece.from_technique and marker:
@@ -950,6 +962,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             piece.notes.extend(pending_notes)
             pending_notes = []
             steps.append(piece)
+        elif prev is not None and piece.lead_only and pending is None and not piece.params:
+            pending = piece  # 「用樟木,手工雕」: the instrument goes with the verb that follows
         elif prev is not None:
             if piece.hand and prev.hand and piece.hand != prev.hand:
                 # 「右手剪刀不动」: the other hand's tool is not this step's; 「两只手一上一下,就抖起来了」:
@@ -985,6 +999,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         _carry_held_tool(steps)
     if not described:
         _carry_hand(steps, norm)
+        _carry_worn_tool(steps, norm)
     seen = {(t["start"], t["end"]) for t in terms}
     extra = []
     for st in steps:
@@ -1186,7 +1201,7 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
                 break
     if not described and not step.from_technique:
         # a craft the spec does not describe in full: the verbs said come before a technique's name
-        _open_read(spec, doc, term_at, s, e, step, action_idx, False, cut)
+        _open_read(spec, doc, term_at, s, e, step, action_idx, False, cut, craft=craft)
     if step.action is None and e > s:
         # A technique named as what is done (「这里就是打籽」) counts as the action; a technique
         # named alone (「剪纸嘛,…」) is the topic, not a step.
@@ -1257,7 +1272,9 @@ def _compound_object(step: Step) -> None:
     if len(surface) != 2 or surface[0] in MATERIAL_HEADS or surface[0] in TOOL_HEADS:
         return
     obj = surface[1]
-    if obj in MATERIAL_HEADS and obj not in TOOL_HEADS:
+    if obj in INSTRUMENT_HEADS:
+        slot = "material"  # 「按弦」「敲鼓」: a musical instrument or its string is what the hand plays
+    elif obj in MATERIAL_HEADS and obj not in TOOL_HEADS:
         slot = "material"
     elif obj in TOOL_HEADS and obj not in MATERIAL_HEADS:
         slot = "tool"
@@ -1321,12 +1338,15 @@ def _split_tool_word(doc: Doc, j: int, e: int):
     return None, j
 
 
-def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int):
+def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False):
     """The noun phrase starting at token j (up to three nouns, 「篾」「刀」 → 篾刀): (text, lexicon info or
-    None, index after it); a single lexicon term gives its canonical name."""
+    None, index after it); a single lexicon term gives its canonical name. With ``body``, a body part
+    the lexicon knows is a noun too (what a verb takes: 「抓住对方的肩膀」), kept as said."""
     words, kinds = doc.words, doc.kinds
     while j <= e and kinds[j] not in ("T", "N") and (
-            words[j] in COMPLEMENTS or (kinds[j] == "Q" and j < e) or (kinds[j] is None and _POS.get(words[j], "") in ("m", "mq") and j < e
+            words[j] in COMPLEMENTS or (kinds[j] == "Q" and j < e) or (
+                words[j] in DEMONSTRATIVES and j < e
+                and (kinds[j + 1] in ("N", "T") or _POS.get(words[j + 1], "")[:1] == "n")) or (kinds[j] is None and _POS.get(words[j], "") in ("m", "mq") and j < e
                                         and words[j + 1] not in COMPLEMENTS
                                         and (kinds[j + 1] in ("N", "T") or _POS.get(words[j + 1], "")[:1] == "n"))):
         j += 1  # 「拿一根鼓槌」「顶着一摞碗」: a numeral and classifier before the noun
@@ -1334,7 +1354,8 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int):
     while k <= e and len(parts) < 3:
         kind = kinds[k]
         info = term_at.get(k)
-        if kind == "N" or (info is not None and info.category in ("tool", "material")) or (
+        if kind == "N" or (info is not None and (info.category in ("tool", "material") or (
+                body and info.category == "body" and not parts))) or (
                 kind is None and k < e and kinds[k + 1] == "N" and _POS.get(words[k], "")[:1] == "n") or (
                 kind is None and k == j and len(words[k]) >= 2 and _POS.get(words[k], "") in UNKNOWN_NAME_TAGS):
             # 「马莲」「草」: a name jieba tags as a person or place, before a noun, is part of it;
@@ -1345,6 +1366,12 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int):
             k += 1
             continue
         break
+    if parts and k <= e and len(parts) < 3 and words[k] in SHAPE_SUFFIX and kinds[k] in (None, "N") \
+            and (k == e or not (kinds[k + 1] == "N" or (
+                k + 1 in term_at and term_at[k + 1].category in ("tool", "material")))):
+        parts.append(words[k])  # 「银」「块」 → 银块: a shape suffix jieba left apart, right after its noun
+        infos.append(None)
+        k += 1
     while len(parts) > 1 and parts[-1] in LOCATIVE_SUFFIX:
         parts.pop()  # 「银窝里」 → 银窝
         infos.pop()
@@ -1352,8 +1379,54 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int):
     if not parts:
         return None, None, j
     if len(parts) == 1 and infos[0] is not None:
+        if infos[0].category == "body":
+            return parts[0], None, k
         return infos[0].canonical, infos[0], k
     return "".join(parts), None, k
+
+
+# Body parts by their last character (左脚, 手腕, 胳膊肘), and the body as a place (身前, 身上): a
+# position, never the tool or material of a step when named as where.
+BODY_CHARS = set("脚腿臂肘肩腰胸膝胯腕掌脸脖额怀")
+BODY_WORDS = {"手", "身", "身子", "身体", "身上", "脚下", "膝盖", "胸口", "肚子", "脑袋", "后背", "背"}
+BODY_LOCATIVES = set("上下前后里间边")
+HAND_CHARS = set("手指掌拇")  # a hand or a finger acts; a limb (胳膊, 肘, 腰, 脚) can be what moves
+RAW_STUFF_HEADS = set("木竹篾草秆藤柴炭")  # wood, cane and plant stuff, fuel
+# Musical instruments and their strings: played by the hand or a stick (the stick, the bow is the tool)
+INSTRUMENT_HEADS = set("鼓琴笛箫弦锣钹笙")
+# Results that say what state the thing is brought to (烧热, 磨快, 擦净, 泡软); not phase complements (拿住, 做好)
+STATE_RESULTS = set("热凉冷快红黑白干湿软硬亮光平直紧松匀净碎细薄圆正实牢")
+# Verbs of putting and hanging: what they put somewhere is worked (an instrument too: 「长鼓斜挎在身前」),
+# the place is a support or a vessel (a tool).
+PUT_VERBS = set("放搁摆架置安挂挎背套插搭")
+
+
+def _is_body(spec: Spec, word: str, place: bool = False) -> bool:
+    """A body part (with ``place``, also one glued to its locative: 肩上, 胸前, 身后)."""
+    if place and len(word) > 1 and word[-1] in BODY_LOCATIVES and word[:-1]:
+        if _is_body(spec, word[:-1]):
+            return True
+    if len(word) > 1 and word[-1] in "头子" and word[:-1] in spec.terms:
+        word = word[:-1]  # 手指头, 腕子
+    info = spec.terms.get(word)
+    if info is not None:
+        return info.category == "body"
+    return word in BODY_WORDS or (len(word) <= 3 and word[-1:] in BODY_CHARS)
+
+
+def _placed_theme(spec: Spec, topic, spec_topic, ba_obj, lead_word, lead_tool, lead_info):
+    """What a putting clause moves: the noun before the verb, what 把 names, or what is taken in hand
+    (拿/握…, not 用: 「拿绸带斜挂在腰上」); None where that is a body part (「中指落在弦上」)."""
+    for cand in (ba_obj, topic, spec_topic):
+        if cand is not None:
+            return None if _is_body(spec, cand[0]) else cand[0]
+    if lead_tool is not None and lead_word not in INSTRUMENT_LEADS and not _is_body(spec, lead_tool):
+        return lead_tool
+    return None
+
+
+# 「拍这头的鼓面」「敲那根弦」: a demonstrative before the noun it points at
+DEMONSTRATIVES = {"这", "那", "这个", "那个", "这些", "那些", "哪"}
 
 
 MATERIAL_HEADS = set("线丝绒浆水泥漆墨料胶粉油纸布缎绢绸土沙砂灰蜡釉彩色汁液膏糖面米豆茶叶皮革麻棉毛羽金银铜铁锡"
@@ -1361,12 +1434,21 @@ MATERIAL_HEADS = set("线丝绒浆水泥漆墨料胶粉油纸布缎绢绸土沙�
 
 
 UNKNOWN_NAME_TAGS = {"nr", "ns", "nrt", "nz", "nrfg"}  # jieba's tags for many words its dictionary lacks
-LOCATIVE_SUFFIX = {"里", "上", "中", "内", "外", "下", "边", "面", "底", "口", "头上", "里面", "上面", "底下"}
+LOCATIVE_SUFFIX = {"里", "上", "中", "内", "外", "下", "边", "面", "底", "口", "头上", "里面", "上面", "底下",
+                   "前", "后", "前头", "后头", "前面", "后面", "跟前"}
 _POS: dict = {}
 
 
+# Shape suffixes: a thing named by its stuff and its form (纸条, 泥条, 银块, 竹片, 面团) is headed by the
+# stuff, as a classifier follows the noun it counts.
+SHAPE_SUFFIX = set("条片块段粒团卷")
+
+
 def _head(word: str) -> str:
-    return (word[:-1] if len(word) > 1 and word[-1] in "子儿头" else word)[-1:]
+    word = word[:-1] if len(word) > 1 and word[-1] in "子儿头" else word
+    if len(word) > 1 and word[-1] in SHAPE_SUFFIX:
+        word = word[:-1]
+    return word[-1:]
 
 
 def _is_material_word(word: str) -> bool:
@@ -1378,7 +1460,8 @@ def _is_tool_word(word: str) -> bool:
 
 
 PLACE_MARKERS = {"在", "到", "进", "往", "从", "由"}
-LOCATIVES = {"里", "上", "中", "内", "底下", "里面", "里头", "上面", "上头", "当中", "中间"}
+LOCATIVES = {"里", "上", "中", "内", "底下", "里面", "里头", "上面", "上头", "当中", "中间", "前", "后", "前头", "后头",
+             "前面", "后面", "跟前"}
 INSIDE = {"里", "内", "中", "里面", "里头", "当中"}  # 「X里」: X holds the thing, a vessel
 # a path or a direction of motion in the clause: the thing before the verb is what moves (a tool)
 MOTION_WORDS = {"往", "朝", "向", "从", "顺着", "沿着", "过去", "下去", "进去", "过来", "上去", "出去", "往下", "往上", "往里",
@@ -1412,8 +1495,49 @@ def _mark_open_terms(doc: Doc, s: int, e: int, step: Step) -> None:
             return
 
 
+BARE_OBJECT_TAGS = {"n", "ng", "zg", "ns", "nr"}
+
+
+def _bare_object(doc: Doc, j: int, e: int):
+    """The one or two one-character words j..e closing a clause after its verb, as one noun, or None."""
+    words, kinds = doc.words, doc.kinds
+    if j > e or e - j > 1:
+        return None
+    chars = []
+    for k in range(j, e + 1):
+        w = words[k]
+        if len(w) != 1 or kinds[k] not in (None, "N") or w in FILLERS or w in COMPLEMENTS or w in NEGATIONS \
+                or w in PREDICATE_ADVERBS or w in LOCATIVES or w in DIRECTION_CHARS or w in RESULT_COMPLEMENTS \
+                or w in MANNER_VERBS:
+            return None
+        chars.append(w)
+    if not (any(c in MATERIAL_HEADS or c in TOOL_HEADS for c in chars) or _POS.get(chars[-1], "") in BARE_OBJECT_TAGS):
+        return None
+    return "".join(chars)
+
+
+def _made_thing(material, object_np) -> bool:
+    """The material is the verb's object and names no stuff (花样, 架子, 字): a thing the action makes,
+    which yields to stuff or a ground the clause names."""
+    if object_np is None or material != object_np[0]:
+        return False
+    info = object_np[1]
+    return not (_is_material_word(material) if info is None else info.category == "material")
+
+
+def _topic_before_marker(doc: Doc, term_at: dict, s: int, e: int, b: int) -> bool:
+    """Tokens s..e are a bare noun phrase (nouns and tool/material terms, up to three) opening a clause
+    (after punctuation or at the start) and followed right away by a sequence marker at b (先/再…):
+    the topic of the unit the marker opens, not a unit of its own."""
+    words, kinds = doc.words, doc.kinds
+    if b >= len(words) or kinds[b] != "M" or e - s > 2 or (s > 0 and kinds[s - 1] != "P"):
+        return False
+    return all(kinds[k] == "N" or (kinds[k] == "T" and k in term_at and term_at[k].category in ("tool", "material"))
+               for k in range(s, e + 1))
+
+
 def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, action_idx,
-               described: bool = False, cut: int | None = None) -> None:
+               described: bool = False, cut: int | None = None, craft: str | None = None) -> None:
     """Open vocabulary: any verb can be the action, any noun a tool (after 用/拿/持/执/握…, or a noun
     whose head is a tool word) or a material (after 把/将, the verb's object, or the topic)."""
     words, kinds, qmap = doc.words, doc.kinds, doc.quantities
@@ -1423,9 +1547,26 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     spec_topic = None  # a tool the spec knows, named before any verb (「琵琶是横抱的」「艾条点着了」)
     has_object = False  # the verb has an object of its own after it
     after_relation = False
+    result_np = None  # the noun after V成 (「切成小块」): the result, material only where nothing else is
+    place_at = -1  # where the place phrase starts (after the verb: where the thing moved ends up)
+    topic_at = -1
+    body_topic = None
+    object_np = None  # (noun, info) taken as the material because it is the verb's object
+    lead_at = lead_end = -1  # where 拿/用 + its noun stand
     if cut is None:
         cut = _degree_start(doc, s, e)
     i = s
+    if not described and s > 1 and kinds[s - 1] == "M" and (kinds[s] in ("V", "C") or s == action_idx):
+        # 「锥子先扎个眼」「哨片先搁水里泡软」: a noun alone before the sequence marker is this clause's topic
+        k = s - 2
+        while k >= 0 and k > s - 5 and kinds[k] in ("N", "T"):
+            k -= 1
+        if k + 1 < s - 1 and _topic_before_marker(doc, term_at, k + 1, s - 2, s - 1):
+            np, info, _ = _noun_phrase(doc, term_at, k + 1, s - 2)
+            if np is not None:
+                topic, topic_at = (np, info), k + 1
+                if step.tool == np and not _is_tool_word(np):
+                    step.tool = None
     if s > 0 and kinds[s - 1] == "O":
         # 「把竹篾泡进…」: the unit was trimmed after 把; what it names is what is worked
         np, info, nxt = _noun_phrase(doc, term_at, s, e)
@@ -1448,13 +1589,15 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             if np is not None:
                 lead_word = lead_word or w
                 if lead_tool is None:
-                    lead_tool, lead_info = np, info
+                    lead_tool, lead_info, lead_at, lead_end = np, info, i, nxt
                 i = nxt
                 continue
         elif k == "O":
             np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
             if np is not None and step.material is None and not described:
                 step.material = np  # 「把竹篾泡进石灰水里」: what 把 names is what is worked
+                if step.tool == np and lead_tool is not None:
+                    step.tool = None  # 「拿手帕把扇子一盖」: the thing 把 names is not what with
             if np is not None:
                 ba_obj = ba_obj or (np, info)
                 i = nxt
@@ -1465,6 +1608,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
                 if np is not None:
                     place = (np, info, nxt <= e and words[nxt] in INSIDE)
+                    place_at = i
                     i = nxt
                     continue
         elif k == "V" or (k == "C" and not described) or (k == "T" and i != action_idx and spec.pos_tags().get(w, "")[:1] == "v"
@@ -1478,15 +1622,32 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         elif k == "T" and not verbs and topic is None and spec_topic is None and not after_relation \
                 and (action_idx is None or i < action_idx) and i in term_at and term_at[i].category == "tool":
             spec_topic = (term_at[i].canonical, term_at[i])
-        elif k == "N" and not verbs and topic is None and not after_relation:
+        elif (k == "N" or (k is None and i == s and len(w) >= 2 and _POS.get(w, "") in UNKNOWN_NAME_TAGS
+                           and i < e and kinds[i + 1] in ("V", "T", "C"))) \
+                and not verbs and topic is None and not after_relation:
+            # (a name jieba tags as a person or place opening the clause before its verb is a noun:
+            # 「壶盖/ns 盖上去」)
             np, info, nxt = _noun_phrase(doc, term_at, i, e)
+            if np is not None and nxt <= e and words[nxt] == "的" and (action_idx is None or i < action_idx):
+                # 「影人的脖签往上提」: N的N2 as the topic names N2; 「舞狮头的两只手」「上场的时候」: N的
+                # before a hand or a time is a modifier, no topic
+                np2, info2, nxt2 = _noun_phrase(doc, term_at, nxt + 1, e)
+                if np2 is None:
+                    i = nxt + 1
+                    continue
+                np, info, nxt = np2, info2, nxt2
             if np is not None:
                 topic = (np, info)
+                topic_at = i
                 step.subject = step.subject or action_idx is None or i < action_idx
                 i = nxt
                 continue
         elif k == "P":
             pass
+        elif body_topic is None and not verbs and (k == "H" or (
+                k == "T" and i in term_at and term_at[i].category == "body")) \
+                and (action_idx is None or i < action_idx) and not HAND_CHARS.intersection(w):
+            body_topic = w  # 「两肘往下沉」「腰往后弯」: a limb (not a hand) named before the verb
         i += 1
     general = step.general_action or step.action is None
     if step.action is not None and step.surface in TOOL_LEAD and verbs:
@@ -1520,12 +1681,38 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         verb = words[action_idx]
         into = verb[-1:] in "进到在入" or verb in DIRECTION_VERBS or (
             nxt <= e and words[nxt] in ("进", "到", "在", "入", "进去"))
-        np, info, after = _noun_phrase(doc, term_at, nxt, e)
+        np, info, after = _noun_phrase(doc, term_at, nxt, e, body=True)
         if nxt + 1 <= e and words[nxt] in ("好", "完") and words[nxt + 1] == "了":
             np = None  # 「劈好了上机」: after V好了 the clause goes on with a new predicate
+        r = nxt
+        while r <= e and kinds[r] == "Q":
+            r += 1  # 「迈一步成弓步」
+        if np is not None and (verb[-1:] == "成" or (r <= e and words[r] == "成")):
+            # 「馅切成小块」「银子化成水」: what follows 成 is the result, not what is worked (it is
+            # only where the clause names nothing else: 「捣成浆」)
+            if step.material == (info.canonical if info is not None else np):
+                step.material = None
+            result_np, np = np, None
+        if np is None:
+            j = nxt
+            while j < e and words[j] in COMPLEMENTS:
+                j += 1
+            if j + 1 < e and kinds[j] in ("T", "N") and words[j + 1] == "的" and (
+                    j not in term_at or term_at[j].category != "action"):
+                np, info, after = words[j], None, j + 1  # 「提着影人的脖签」: a term of any kind before 的
+            elif _bare_object(doc, j, e) is not None and j > action_idx:
+                # 「蘸了料」「下黄丹」「敲鼓边」: one-character words jieba left untagged as nouns, closing the
+                # clause right after the verb, are its object when a character heads a tool or a material
+                # or jieba tags the last one a noun morpheme
+                np, info, after = _bare_object(doc, j, e), None, e + 1
+            elif j <= e + 1 and j < len(words) and words[j] == "地" and j > action_idx \
+                    and (j + 1 >= len(words) or kinds[j + 1] == "P"):
+                # 地 closing the clause after the verb is the ground (the particle 地 stands before a
+                # verb): 「手撑住地」
+                np, info, after = "地", None, j + 1
         if np is not None and after < e and words[after] == "的":
             # 「抓住对方的肩膀」「拍这头的鼓面」: N1的N2 names N2 (what N1 has)
-            np2, info2, after2 = _noun_phrase(doc, term_at, after + 1, e)
+            np2, info2, after2 = _noun_phrase(doc, term_at, after + 1, e, body=True)
             if np2 is not None:
                 np, info, after = np2, info2, after2
         has_object = np is not None
@@ -1536,13 +1723,17 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             if into:
                 if place is None:
                     place = (np, info, after <= e and words[after] in INSIDE)
-            elif tool_like and (verb in TOOL_LEAD or verb[:1] in WIELD_VERBS):
+                    place_at = nxt
+            elif tool_like and _is_tool_word(np) and (verb in TOOL_LEAD or verb[:1] in WIELD_VERBS):
+                # (a thing the spec lists as a tool but whose name does not say so is held up as
+                # what is worked: 「举着龙灯」)
                 if step.tool is None:
                     step.tool = np  # 「抡锤」「推刀」: the verb moves the tool it names
             elif step.material is None:
                 # 「抱琵琶」「搅车盘」「顶碗」: what any other verb takes as its object is what is worked,
                 # even a thing that is elsewhere a tool (unless 拿/用… named it as what with)
                 step.material = np
+                object_np = (np, info)
                 if step.tool == np and lead_tool != np:
                     step.tool = None
     elif chosen is not None and step.material is None:
@@ -1551,12 +1742,38 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             step.material = np
     elif step.action is None and lead_word is not None and lead_word not in INSTRUMENT_LEADS:
         step.action, step.surface, step.general_action = lead_word, lead_word, True  # 「右手持刀」
+    if not described and lead_tool is not None and action_idx is not None and action_idx < lead_at \
+            and lead_end > e and e + 1 < len(words) and kinds[e + 1] == "O" \
+            and not any(v > lead_at for v in verbs):
+        # 「拉完了拿线把坯子割下来」: 拿X closing a unit cut before 把 is what the next unit's verb works with
+        step.forward_lead = lead_tool
+        for slot in ("tool", "material"):
+            if getattr(step, slot) in (lead_tool, lead_info.canonical if lead_info is not None else lead_tool):
+                setattr(step, slot, None)
+        lead_tool = lead_info = lead_word = None
     if step.action is None:
+        if not described and lead_tool is not None and lead_word in INSTRUMENT_LEADS and not verbs \
+                and topic is None and ba_obj is None and step.hand is None:
+            # 「龙头嘛,用樟木,手工雕」: 用X said alone is what the next clause's verb works with
+            step.lead_only = True
+            if (lead_info is None and _is_material_word(lead_tool) and not _is_tool_word(lead_tool)) or (
+                    lead_info is not None and lead_info.category == "material"):
+                step.material, step.tool = step.material or lead_tool, None
+            elif step.tool is None:
+                step.tool = lead_tool
         return
+    if not described and lead_info is not None and lead_info.category == "tool" and craft not in lead_info.crafts \
+            and "general" not in lead_info.crafts and _head(lead_tool) in RAW_STUFF_HEADS:
+        # 「拿竹篾编个筐」「拿木炭埋住」: wood, cane, plant stuff and fuel another craft's lexicon lists as
+        # a tool is stuff here (a head like 纸 in 水砂纸 does not outrank the lexicon)
+        lead_info = None
     if lead_tool is not None and ((lead_info is None and _is_material_word(lead_tool) and not _is_tool_word(lead_tool))
                                   or (lead_info is not None and lead_info.category == "material")):
-        if step.material is None:
-            step.material = lead_tool  # 「用深色线绣」: what is used up is material
+        if step.material is None or _made_thing(step.material, object_np):
+            # 「用深色线绣」: what is used up is material (「拿高粱秆扎个架子」: the frame is what is made)
+            step.material = lead_tool
+        if step.tool == lead_tool and step.material == lead_tool:
+            step.tool = None
         lead_tool = None
     if lead_tool is not None and not verbs and lead_info is None and not _is_tool_word(lead_tool) \
             and step.surface == lead_word and lead_word not in INSTRUMENT_LEADS:
@@ -1571,18 +1788,65 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             step.material = None  # 「用白芨浆粘」: what is used is not what is worked
     if step.material is None and ba_obj is not None and chosen is not None:
         step.material = ba_obj[0]
+    dest = place if place is not None and action_idx is not None and place_at > action_idx else None
+    if dest is None and place is None and action_idx is not None and not described:
+        for j in range(action_idx + 1, min(e, action_idx + 3)):
+            if words[j] in ("在", "到") and _is_body(spec, words[j + 1], True):
+                dest = (words[j + 1], None, False)  # 「挂在肩上」「背在身后」: one word, body + locative
+                break
+    if dest is not None and not described:
+        # 「银窝放到炉上」「放酒精灯上烤」: a place after the verb is where something is put: a support or a
+        # vessel, a tool, when the verb is a putting verb or a thing is named as what moves there
+        np, info, inside = dest
+        body_place = _is_body(spec, np, True)
+        put = words[action_idx][:1] in PUT_VERBS
+        theme = _placed_theme(spec, topic if topic_at < action_idx else None, spec_topic, ba_obj, lead_word,
+                              lead_tool, lead_info)
+        if theme is not None and not put and _is_tool_word(theme):
+            theme = None  # 「针扎在布上」: an instrument that goes somewhere is still what with
+        if theme is not None and step.material in (None, np):
+            # the thing named before the verb (or taken in hand) is what is put: it is worked
+            # even when it is an instrument elsewhere (「长鼓斜挎在身前」「哨片搁水里」)
+            step.material = theme
+            if step.tool == theme:
+                step.tool = None
+            if lead_tool == theme:
+                lead_tool = None
+            topic = None
+        if (theme is not None or put) and step.tool is None and not body_place \
+                and (info is None or info.category == "tool") and np != step.material:
+            step.tool = np
+        if body_place:
+            place = None  # 「长鼓斜挎在身前」「挂在腰上」: a body part as the place is a position
+    elif place is not None and not described and _is_body(spec, place[0]):
+        place = None
+    if place is not None and not described and not place[2] and _head(place[0]) in INSTRUMENT_HEADS \
+            and step.material is None:
+        step.material, place = place[0], None  # 「中指落在弦上」: the string or drum played there is worked
+        if step.tool == step.material:
+            step.tool = None
     if place is not None and not described:
         np, info, inside = place
         if (info is not None and info.category == "tool") or (info is None and (_is_tool_word(np) or inside)):
             if step.tool is None:
                 step.tool = np  # 「糖块搁锅里」「银料搁银窝里」: the vessel (what a thing is put inside)
-        elif step.material is None and info is None:
-            step.material = np  # 「在塑料布上画」: the ground worked on
+        elif info is None and (step.material is None or (
+                place_at < (action_idx if action_idx is not None else 0) and _made_thing(step.material, object_np))):
+            step.material = np  # 「在塑料布上画(花样)」: the ground worked on (the pattern is what is made)
+    if topic is not None and not described and step.material is None and HAND_CHARS.intersection(topic[0]) \
+            and _is_body(spec, topic[0]):
+        topic = None  # 「手撑住…」: the hand is who acts, never what is worked
     if topic is not None and not described and step.material is None:
         np, info = topic
         if not _is_tool_word(np) and not (info is not None and info.category != "material"):
             step.material = np  # 「银料搁银窝里」「米泡透了」: the topic is what is worked
             topic = None
+    if result_np is not None and step.material is None and topic is None and spec_topic is None:
+        step.material = result_np
+    if body_topic is not None and not described and step.material is None and topic is None and not has_object \
+            and ba_obj is None and lead_word is None:
+        # 「两条胳膊往前平举」「两肘往下沉」: with no object, the limb named before the verb is what moves
+        step.material = body_topic
     if not described:
         _mark_open_terms(doc, s, e, step)
     if not described and step.material is None and not has_object and ba_obj is None and lead_word is None \
@@ -1594,6 +1858,15 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         held = topic if topic is not None and topic[1] is not None else spec_topic
         if held is not None and step.tool in (None, held[0]) and not _is_tool_word(held[0]):
             step.material, step.tool = held[0], None
+            topic = None
+        changed = topic if topic is not None and topic_at < (action_idx if action_idx is not None else e + 1) \
+            else spec_topic
+        if changed is not None and step.material is None and step.tool in (None, changed[0]) \
+                and ((len(step.surface or "") >= 2 and step.surface[-1] in STATE_RESULTS) or (
+                    action_idx is not None and action_idx < e and words[action_idx + 1] in STATE_RESULTS)):
+            # 「锅烧热」「刀磨快了」: a verb with a result of state and no object changes the thing named
+            # before it, which is then what is worked, even an instrument
+            step.material, step.tool = changed[0], None
             topic = None
     if topic is not None:
         np, info = topic
@@ -1644,6 +1917,19 @@ def _carry_held_tool(steps: list[Step]) -> None:
 
 
 SENTENCE_ENDS = set("。!?;\n\uff01\uff1f\uff1b")
+
+
+WEAR_VERBS = {"戴", "戴上", "戴好"}
+
+
+def _carry_worn_tool(steps: list[Step], norm: str) -> None:
+    """「右手戴上指甲拨」「戴好顶针再缝」: what a step puts on the hand (戴) is what the next step of the same
+    hand works with, in the same sentence, unless that step names its own tool."""
+    for p, q in zip(steps, steps[1:]):
+        if (p.surface in WEAR_VERBS or p.action in WEAR_VERBS) and p.material and q.tool is None \
+                and q.material != p.material and (q.hand is None or p.hand is None or q.hand == p.hand) \
+                and p.end >= 0 and q.start >= p.end and not any(ch in SENTENCE_ENDS for ch in norm[p.end:q.start]):
+            q.tool = p.material
 
 
 def _carry_hand(steps: list[Step], norm: str) -> None:
