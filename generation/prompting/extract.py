@@ -1695,3 +1695,164 @@ def _apply_defaults(spec: Spec, step: Step, technique: str | None, craft: str | 
         if name not in step.params:
             step.params[name] = value
             step.defaults.append(name)
+
+
+# --------------------------------------------------------------------- speech-recogniser transcripts
+# A speech recogniser gives text with no punctuation at all (or only a space where the speaker paused):
+# every rule above cuts clauses at punctuation, so a whole passage would be one clause. Before anything
+# else, ``restore_breaks`` puts a comma where a clause plainly starts, found from the tokens and their
+# kinds/part of speech, in every stretch of text longer than any clause a writer leaves unpunctuated
+# (``ASR_RUN``); text with ordinary punctuation has no such stretch and is left as it is.
+ASR_RUN = 20  # characters with no punctuation or space: longer than any written clause
+ASR_BREAK = ","
+# sequence words that open the next clause (「…压干再拿到焙墙上晒」「…接着上色」)
+ASR_OPEN_MARKERS = SEQ_MARKERS - {"之后", "以后", "以后呢", "之后呢", "完了", "完了以后"}
+# …and those that close the clause they end (「晾干之后上色」「钉完了以后捻缝」)
+ASR_CLOSE_MARKERS = {"之后", "以后", "以后呢", "之后呢", "完了以后", "时候", "的时候"}
+# sentence-final particles: in speech they end a phrase (「龙头嘛用樟木」「画青花啊毛笔蘸了料」)
+ASR_PARTICLES = {"啊", "嘛", "呢", "吧", "呀", "啦", "哈", "哦", "呐", "咯", "喽", "哇"}
+# discourse words that open a new phrase (「…你看这就平了」)
+ASR_DISCOURSE = {"你看", "你瞧", "我跟你说", "你知道", "我告诉你", "怎么说呢"}
+# an adverb after a new subject: 「…往下一压料就淌开了」
+ASR_SUBJECT_ADVERBS = {"就", "才", "便", "也", "都", "又"}
+ASR_VERB_KINDS = {"V", "C", "A"}
+
+
+def _asr_long_runs(norm: str) -> list[tuple[int, int]]:
+    """(start, end) of every stretch of at least ``ASR_RUN`` characters with no punctuation or space."""
+    runs, a = [], 0
+    for k, ch in enumerate(norm):
+        if ch in PUNCT or ch in WHITESPACE:
+            if k - a >= ASR_RUN:
+                runs.append((a, k))
+            a = k + 1
+    if len(norm) - a >= ASR_RUN:
+        runs.append((a, len(norm)))
+    return runs
+
+
+def restore_breaks(spec: Spec, text: str) -> tuple[str, list[int]]:
+    """``text`` with a comma (``ASR_BREAK``) put where a clause starts inside each stretch longer than
+    ``ASR_RUN`` characters with no punctuation, and the offsets of the commas in the new text
+    (ascending; empty, and ``text`` returned as it is, when there is no such stretch)."""
+    norm = normalize_chars(text)
+    runs = _asr_long_runs(norm)
+    if not runs:
+        return text, []
+    doc = tokenize_doc(spec, norm)
+    cuts = _asr_cuts(spec, doc, norm, runs)
+    if not cuts:
+        return text, []
+    pieces, added, pos = [], [], 0
+    for c in cuts:
+        pieces.append(text[pos:c])
+        added.append(c + len(added))
+        pieces.append(ASR_BREAK)
+        pos = c
+    pieces.append(text[pos:])
+    return "".join(pieces), added
+
+
+def _asr_is_verb(doc: Doc, tags: dict, i: int) -> bool:
+    k = doc.kinds[i]
+    return k in ASR_VERB_KINDS or (k in ("T", "L") and tags.get(doc.words[i], "")[:1] == "v")
+
+
+def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
+    """Character offsets (in ``norm``) where a clause starts inside the long runs: one walk over the
+    tokens, each rule looking at most two tokens on either side, plus the chained repetitions
+    (``_asr_chains``); never inside a quantity."""
+    words, kinds, starts = doc.words, doc.kinds, doc.starts
+    tags = spec.pos_tags()
+    n = len(words)
+    cuts = []
+    r = 0
+    verb_seen = False  # a predicate since the last clause start
+    last_cut = -1
+    q_end = -1  # the end of the last quantity: no cut inside one (「拍一分钟拍个八十来下」 is one rate)
+    for i in range(n):
+        s = starts[i]
+        while r < len(runs) and runs[r][1] <= s:
+            r += 1
+        if kinds[i] == "P":
+            verb_seen = False
+            continue
+        inside = r < len(runs) and runs[r][0] < s < runs[r][1] and s >= q_end
+        w, k = words[i], kinds[i]
+        prev_w, prev_k = words[i - 1] if i else "", kinds[i - 1] if i else "P"
+        cut = False
+        if inside and prev_w in ASR_PARTICLES and last_cut == i - 1 and cuts:
+            cuts[-1] = s  # 「…的时候啊左手」: the particle closes the clause before it
+            last_cut = i
+        elif inside and i > last_cut + 1:
+            if prev_w in ASR_PARTICLES or prev_w in ASR_CLOSE_MARKERS or prev_w in ASR_INTERJECTIONS:
+                cut = True  # after the particle, the interjection, the marker that ends a clause
+            elif w in ASR_INTERJECTIONS and _has_content(words, kinds, last_cut + 1, i):
+                cut = True  # 「…捣成浆嗯就这么个顺序」
+            elif verb_seen and prev_w == "了" and (_asr_is_verb(doc, tags, i) or k in ("H", "M", "O", "L", "R")):
+                cut = True  # 「劈好了上机」「钉完了捻缝」: a finished predicate, then the next one
+            elif verb_seen and k == "H" and prev_k not in ("L", "O", "R") and prev_w not in TOOL_LEAD:
+                cut = True  # a new subject hand (「…按住右手抡锤」)
+            elif verb_seen and (k == "M" and w in ASR_OPEN_MARKERS or w in ASR_OPEN_WORDS):
+                cut = True  # 「…压干再拿到焙墙上晒」「一边烤一边弯」
+            elif (w in ASR_DISCOURSE or w.startswith(WARNING_CUES)
+                  or (tags.get(w, "") == "c" and len(w) >= 2)) and _has_content(words, kinds, last_cut + 1, i):
+                cut = True  # 「所以」「不然」「你看」 open a phrase of their own
+            elif verb_seen and prev_k == "Q" and (_asr_is_verb(doc, tags, i) or w == "每"):
+                cut = True  # 「刷七遍每遍晾个十五天」: a quantity ends the predicate it measures
+            elif i >= 2 and words[i - 2] == "一" and len(prev_w) == 1 and _asr_is_verb(doc, tags, i - 1) \
+                    and k != "Q" and w not in ASR_AFTER_ONE_VERB and kinds[i] != "M":
+                cut = True  # 「墨斗一弹」「麻绳一拉」: the sudden action ends its clause, its result follows
+            elif verb_seen and k in ("N", "T") and tags.get(w, "")[:1] == "n" and prev_k not in ("O", "L", "R") \
+                    and not _asr_is_verb(doc, tags, i - 1) and prev_w not in ("的", "一", "把", "将") \
+                    and i + 2 < n and words[i + 1] in ASR_SUBJECT_ADVERBS and _asr_is_verb(doc, tags, i + 2):
+                cut = True  # 「…颜色就不对了」: a new subject, an adverb, its verb
+        if cut:
+            cuts.append(s)
+            last_cut = i
+            verb_seen = False
+        if _asr_is_verb(doc, tags, i):
+            verb_seen = True
+        if k == "Q":
+            q_end = max(q_end, doc.quantities[i].end)
+    chains = _asr_chains(spec, norm, runs, doc)
+    if chains:
+        cuts = sorted(set(cuts) | set(chains))
+    return cuts
+
+
+# after 一 + a one-character verb, these still belong to it (「一拉就开」「一压下去」)
+ASR_AFTER_ONE_VERB = {"就", "了", "着", "过", "下", "上", "到", "开", "起", "好", "下去", "上去", "进去", "出来", "起来",
+                      "一", "得", "成", "完", "住", "紧", "平", "的"}
+ASR_INTERJECTIONS = {"嗯", "呃", "哎", "哎呀", "唉", "哎哟", "诶", "欸"}
+ASR_OPEN_WORDS = {"一边"}
+# after a word said twice, these say the second one is the next clause's verb (「捶捶到不粘手」)
+ASR_CHAIN_NEXT = set("到得完好了个成干透起开")
+
+
+def _asr_chains(spec: Spec, norm: str, runs: list, doc: Doc) -> list[int]:
+    """「车盘车盘转起来了」「蒸蒸到外硬内软」: speakers start a clause with the word that ended the one
+    before; where a word of two or three characters is said twice running, or a one-character verb
+    twice with a complement after it, the second one starts a clause. Not numerals and classifiers
+    (「一层一层」), not inside a quantity."""
+    tags = spec.pos_tags()
+    qspans = [(q.start, q.end) for q in doc.quantities.values()]
+    out = []
+    for a, b in runs:
+        for p in range(a + 1, b - 1):
+            c = norm[p]
+            if c in NUMERAL_CHARS or not ("\u4e00" <= c <= "\u9fff"):
+                continue
+            hit = False
+            for size in (3, 2):
+                if p - size > a and p + size <= b and norm[p - size:p] == norm[p:p + size] \
+                        and len(set(norm[p:p + size])) == size and not any(x in NUMERAL_CHARS for x in norm[p:p + size]):
+                    hit = True
+                    break
+            if not hit and norm[p - 1] == c and p - 1 > a and norm[p - 2] not in NUMERAL_CHARS \
+                    and (c in CONTEXT_HAND_VERBS or tags.get(c, "")[:1] == "v") \
+                    and (norm[p + 1] in ASR_CHAIN_NEXT or norm[p + 1].isdigit() or norm[p + 1] in NUMERAL_CHARS):
+                hit = True
+            if hit and not any(qs < p < qe for qs, qe in qspans):
+                out.append(p)
+    return out
