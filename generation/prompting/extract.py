@@ -1768,6 +1768,7 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
     cuts = []
     r = 0
     verb_seen = False  # a predicate since the last clause start
+    last_verb = -1  # the last predicate (not 拿/用) of the clause
     last_cut = -1
     q_end = -1  # the end of the last quantity: no cut inside one (「拍一分钟拍个八十来下」 is one rate)
     for i in range(n):
@@ -1784,8 +1785,9 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
         if inside and prev_w in ASR_PARTICLES and last_cut == i - 1 and cuts:
             cuts[-1] = s  # 「…的时候啊左手」: the particle closes the clause before it
             last_cut = i
-        elif inside and i > last_cut + 1:
-            if prev_w in ASR_PARTICLES or prev_w in ASR_CLOSE_MARKERS or prev_w in ASR_INTERJECTIONS:
+        elif inside and i > last_cut:
+            if (prev_w in ASR_PARTICLES or prev_w in ASR_CLOSE_MARKERS or prev_w in ASR_INTERJECTIONS) \
+                    and i > last_cut + 1:
                 cut = True  # after the particle, the interjection, the marker that ends a clause
             elif w in ASR_INTERJECTIONS and _has_content(words, kinds, last_cut + 1, i):
                 cut = True  # 「…捣成浆嗯就这么个顺序」
@@ -1801,8 +1803,17 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             elif verb_seen and prev_k == "Q" and (_asr_is_verb(doc, tags, i) or w == "每"):
                 cut = True  # 「刷七遍每遍晾个十五天」: a quantity ends the predicate it measures
             elif i >= 2 and words[i - 2] == "一" and len(prev_w) == 1 and _asr_is_verb(doc, tags, i - 1) \
-                    and k != "Q" and w not in ASR_AFTER_ONE_VERB and kinds[i] != "M":
+                    and k != "Q" and w not in ASR_AFTER_ONE_VERB and kinds[i] != "M" and tags.get(w, "") != "m":
                 cut = True  # 「墨斗一弹」「麻绳一拉」: the sudden action ends its clause, its result follows
+            elif verb_seen and k == "L" and w not in INSTRUMENT_LEADS | {"以"} and _asr_nounish(doc, tags, i - 1) \
+                    and _verb_after(doc, i, None, reach=4):
+                cut = True  # 「…生漆调鹿角霜拿牛角批刮」: a verb and its object, then 拿 + a tool + a verb
+            elif last_verb > last_cut and k == "R" and w not in ("在", "到", "由") and _asr_nounish(doc, tags, i - 1) \
+                    and _asr_object_of(doc, tags, last_verb, i - 1) and not _asr_held(doc, last_cut + 1, i):
+                cut = True  # 「揭起一张往墙上一贴」: a predicate and its object, then where the next one goes
+            elif last_verb > last_cut and _asr_place_after(doc, tags, last_verb, i) \
+                    and (k in ("N", "T", "L", "H", "O") or _asr_is_verb(doc, tags, i)):
+                cut = True  # 「盖到白布上刷子蘸了墨汁」: the place the predicate ended at closes its clause
             elif verb_seen and k in ("N", "T") and tags.get(w, "")[:1] == "n" and prev_k not in ("O", "L", "R") \
                     and not _asr_is_verb(doc, tags, i - 1) and prev_w not in ("的", "一", "把", "将") \
                     and i + 2 < n and words[i + 1] in ASR_SUBJECT_ADVERBS and _asr_is_verb(doc, tags, i + 2):
@@ -1813,12 +1824,71 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             verb_seen = False
         if _asr_is_verb(doc, tags, i):
             verb_seen = True
+            if w not in TOOL_LEAD:
+                last_verb = i
         if k == "Q":
             q_end = max(q_end, doc.quantities[i].end)
     chains = _asr_chains(spec, norm, runs, doc)
     if chains:
         cuts = sorted(set(cuts) | set(chains))
     return cuts
+
+
+def _asr_nounish(doc: Doc, tags: dict, j: int) -> bool:
+    """Token j ends a noun phrase: a noun, a quantity, a classifier phrase (「一张」)."""
+    if j < 0:
+        return False
+    k, t = doc.kinds[j], tags.get(doc.words[j], "")
+    return k == "Q" or (k in ("N", "T", None) and t[:1] in ("n", "m", "q")) or (k == "N")
+
+
+# the last character of a body part: the subject of what follows, not an object (「手腕往上一翻」)
+ASR_BODY_END = set("手脚指腕肘膝鼻嘴肩臂腿")
+# the locatives that close a place phrase (「锅里」「板上」)
+ASR_PLACE_END = set("上里下边内")
+
+
+def _asr_object_of(doc: Doc, tags: dict, v: int, j: int) -> bool:
+    """Token j is the object of the predicate at v: only 了/个/a numeral or classifier between them,
+    and it names no body part (those are subjects: 「抖水袖手腕往上一翻」)."""
+    if j <= v or doc.words[j][-1:] in ASR_BODY_END:
+        return False
+    for m in range(v + 1, j):
+        w = doc.words[m]
+        if not (w in ("了", "个", "一", "着") or tags.get(w, "")[:1] in ("m", "q") or doc.kinds[m] == "Q"):
+            return False
+    return True
+
+
+def _asr_held(doc: Doc, a: int, i: int) -> bool:
+    """The clause so far only takes a tool (「拿钉子顺着线戳」): its place and verb come next."""
+    for j in range(a, i):
+        if doc.kinds[j] in ASR_VERB_KINDS or (doc.kinds[j] == "T" and doc.words[j] not in TOOL_LEAD):
+            if doc.words[j] not in TOOL_LEAD:
+                return False
+    return True
+
+
+def _asr_place_after(doc: Doc, tags: dict, v: int, i: int) -> bool:
+    """Token i - 1 is a locative (上/里/下… or a place word 墙上) closing a place phrase that is the
+    complement of the predicate at v (「盖到白布上」「搁银窝里」), not one said before a verb
+    (「在布上画」)."""
+    j = i - 1
+    if j <= v + 1:
+        return False
+    w = doc.words[j]
+    if not (w in ASR_PLACE_END or (tags.get(w, "") in ("s", "f") and w[-1:] in ASR_PLACE_END)):
+        return False
+    if len(w) == 1 and i < len(doc.words) and len(doc.words[i]) == 1 and tags.get(doc.words[i], "")[:1] == "n":
+        return False  # 「拌上黄酒上笼蒸」: 上 + a one-character noun is a verb and its object
+    words, kinds = doc.words, doc.kinds
+    direct = words[v][-1:] in ("到", "在", "进", "入") or words[v + 1] in ("到", "在", "进", "入", "进去")
+    for m in range(v + 1, j):
+        if kinds[m] in ("R", "P", "L", "O", "H") and not (m == v + 1 and direct):
+            return False
+        if kinds[m] in ASR_VERB_KINDS:
+            return False
+    return True
 
 
 # after 一 + a one-character verb, these still belong to it (「一拉就开」「一压下去」)
@@ -1849,6 +1919,12 @@ def _asr_chains(spec: Spec, norm: str, runs: list, doc: Doc) -> list[int]:
                         and len(set(norm[p:p + size])) == size and not any(x in NUMERAL_CHARS for x in norm[p:p + size]):
                     hit = True
                     break
+            for size in (3, 2):
+                if hit or not (p - size - 1 > a and p + size <= b and norm[p - 1] in PLACE_SUFFIX):
+                    continue
+                if norm[p - size - 1:p - 1] == norm[p:p + size] and len(set(norm[p:p + size])) == size \
+                        and not any(x in NUMERAL_CHARS for x in norm[p:p + size]):
+                    hit = True  # 「搁银窝里银窝放到…」: the place named last is the next clause's topic
             if not hit and norm[p - 1] == c and p - 1 > a and norm[p - 2] not in NUMERAL_CHARS \
                     and (c in CONTEXT_HAND_VERBS or tags.get(c, "")[:1] == "v") \
                     and (norm[p + 1] in ASR_CHAIN_NEXT or norm[p + 1].isdigit() or norm[p + 1] in NUMERAL_CHARS):
