@@ -1793,6 +1793,9 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                 cut = True  # 「…捣成浆嗯就这么个顺序」
             elif verb_seen and prev_w == "了" and (_asr_is_verb(doc, tags, i) or k in ("H", "M", "O", "L", "R")):
                 cut = True  # 「劈好了上机」「钉完了捻缝」: a finished predicate, then the next one
+            elif verb_seen and prev_w == "了" and i >= 2 and words[i - 2][-1:] in RESULT_COMPLEMENTS \
+                    and len(words[i - 2]) >= 2 and k in ("N", "T") and w not in ASR_SUBJECT_ADVERBS:
+                cut = True  # 「摊好了锅烧热」: a predicate with its result and 了 is over; a new subject follows
             elif verb_seen and k == "H" and prev_k not in ("L", "O", "R") and prev_w not in TOOL_LEAD:
                 cut = True  # a new subject hand (「…按住右手抡锤」)
             elif verb_seen and (k == "M" and w in ASR_OPEN_MARKERS or w in ASR_OPEN_WORDS):
@@ -1906,6 +1909,7 @@ def _asr_chains(spec: Spec, norm: str, runs: list, doc: Doc) -> list[int]:
     twice with a complement after it, the second one starts a clause. Not numerals and classifiers
     (「一层一层」), not inside a quantity."""
     tags = spec.pos_tags()
+    kinds_of = kind_table(spec)
     qspans = [(q.start, q.end) for q in doc.quantities.values()]
     out = []
     for a, b in runs:
@@ -1925,6 +1929,9 @@ def _asr_chains(spec: Spec, norm: str, runs: list, doc: Doc) -> list[int]:
                 if norm[p - size - 1:p - 1] == norm[p:p + size] and len(set(norm[p:p + size])) == size \
                         and not any(x in NUMERAL_CHARS for x in norm[p:p + size]):
                     hit = True  # 「搁银窝里银窝放到…」: the place named last is the next clause's topic
+            if not hit and norm[p - 1] == c and p - 1 > a and kinds_of.get(c) == "N" \
+                    and norm[p - 2] not in NUMERAL_CHARS and c not in ASR_BODY_END:
+                hit = True  # 「拿鼓键子敲鼓鼓搁在鼓架子上」: a one-character noun said twice running
             if not hit and norm[p - 1] == c and p - 1 > a and norm[p - 2] not in NUMERAL_CHARS \
                     and (c in CONTEXT_HAND_VERBS or tags.get(c, "")[:1] == "v") \
                     and (norm[p + 1] in ASR_CHAIN_NEXT or norm[p + 1].isdigit() or norm[p + 1] in NUMERAL_CHARS):
