@@ -1737,10 +1737,12 @@ def restore_breaks(spec: Spec, text: str) -> tuple[str, list[int]]:
     (ascending; empty, and ``text`` returned as it is, when there is no such stretch)."""
     norm = normalize_chars(text)
     runs = _asr_long_runs(norm)
-    if not runs:
+    spaces = _asr_spaces(norm) if " " in norm or "\u3000" in norm else []
+    if not runs and not spaces:
         return text, []
-    doc = tokenize_doc(spec, norm)
-    cuts = _asr_cuts(spec, doc, norm, runs)
+    cuts = _asr_cuts(spec, tokenize_doc(spec, norm), norm, runs) if runs else []
+    if spaces:
+        cuts = sorted(set(cuts) | set(spaces))
     if not cuts:
         return text, []
     pieces, added, pos = [], [], 0
@@ -1751,6 +1753,21 @@ def restore_breaks(spec: Spec, text: str) -> tuple[str, list[int]]:
         pos = c
     pieces.append(text[pos:])
     return "".join(pieces), added
+
+
+def _asr_spaces(norm: str) -> list[int]:
+    """「刮痧板蘸点油 三十度 哎不对 四十五度斜着」: a recogniser's space between two Chinese characters
+    is where the speaker paused; the tokens already end there, the comma put before it tells the
+    quantities and the prompt too (「三十度」 is not the oil's temperature)."""
+    out, n = [], len(norm)
+    for k, ch in enumerate(norm):
+        if ch in (" ", "\u3000") and k and "\u4e00" <= norm[k - 1] <= "\u9fff":
+            j = k
+            while j < n and norm[j] in (" ", "\u3000"):
+                j += 1
+            if j < n and "\u4e00" <= norm[j] <= "\u9fff" and (not out or out[-1] != k):
+                out.append(k)
+    return out
 
 
 def _asr_is_verb(doc: Doc, tags: dict, i: int) -> bool:
