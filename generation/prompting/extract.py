@@ -1702,8 +1702,10 @@ def _apply_defaults(spec: Spec, step: Step, technique: str | None, craft: str | 
 # every rule above cuts clauses at punctuation, so a whole passage would be one clause. Before anything
 # else, ``restore_breaks`` puts a comma where a clause plainly starts, found from the tokens and their
 # kinds/part of speech, in every stretch of text longer than any clause a writer leaves unpunctuated
-# (``ASR_RUN``); text with ordinary punctuation has no such stretch and is left as it is.
+# (``ASR_RUN``), or in a whole text of ``ASR_SHORT`` characters or more with no punctuation at all;
+# text with ordinary punctuation has no such stretch and is left as it is.
 ASR_RUN = 20  # characters with no punctuation or space: longer than any written clause
+ASR_SHORT = 8  # a text this long with no punctuation or space at all is read the same way
 ASR_BREAK = ","
 # sequence words that open the next clause (「…压干再拿到焙墙上晒」「…接着上色」)
 ASR_OPEN_MARKERS = SEQ_MARKERS - {"之后", "以后", "以后呢", "之后呢", "完了", "完了以后"}
@@ -1728,6 +1730,8 @@ def _asr_long_runs(norm: str) -> list[tuple[int, int]]:
             a = k + 1
     if len(norm) - a >= ASR_RUN:
         runs.append((a, len(norm)))
+    elif a == 0 and len(norm) >= ASR_SHORT:
+        runs.append((0, len(norm)))  # no punctuation at all: the whole text (「左手按住木板右手拿凿子凿」)
     return runs
 
 
