@@ -1814,20 +1814,29 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                 cut = True  # 「…捣成浆嗯就这么个顺序」
             elif verb_seen and prev_w == "了" and (_asr_is_verb(doc, tags, i) or k in ("H", "M", "O", "L", "R")):
                 cut = True  # 「劈好了上机」「钉完了捻缝」: a finished predicate, then the next one
-            elif verb_seen and prev_w == "了" and i >= 2 and words[i - 2][-1:] in RESULT_COMPLEMENTS \
-                    and len(words[i - 2]) >= 2 and k in ("N", "T") and w not in ASR_SUBJECT_ADVERBS:
+            elif verb_seen and prev_w == "了" and i >= 3 and words[i - 2][-1:] in RESULT_COMPLEMENTS \
+                    and (len(words[i - 2]) >= 2 or _asr_is_verb(doc, tags, i - 3)) \
+                    and k in ("N", "T") and w not in ASR_SUBJECT_ADVERBS:
                 cut = True  # 「摊好了锅烧热」: a predicate with its result and 了 is over; a new subject follows
             elif verb_seen and k == "H" and prev_k not in ("L", "O", "R") and prev_w not in TOOL_LEAD:
                 cut = True  # a new subject hand (「…按住右手抡锤」)
-            elif verb_seen and (k == "M" and w in ASR_OPEN_MARKERS or w in ASR_OPEN_WORDS):
-                cut = True  # 「…压干再拿到焙墙上晒」「一边烤一边弯」
+            elif verb_seen and (k == "M" and w in ASR_OPEN_MARKERS or w in ASR_OPEN_WORDS) \
+                    and prev_w not in MODALS and prev_w not in ASR_SUBJECT_ADVERBS:
+                cut = True  # 「…压干再拿到焙墙上晒」「一边烤一边弯」 (not 「影人要先拿…」: 先 goes with its verb)
+                if i - 2 > last_cut and _asr_noun(doc, tags, i - 1) and (
+                        _asr_noun(doc, tags, i - 2) or kinds[i - 2] == "Q"):
+                    s = starts[i - 1]  # 「捞出渣子油再熬」: the noun before 再 is its subject
+            elif verb_seen and _asr_result_verb(doc, tags, i - 1) and _asr_is_verb(doc, tags, i) \
+                    and w not in ASR_AFTER_ONE_VERB and w not in COMPLEMENTS:
+                cut = True  # 「锅烧热抓一把叶子」: a predicate with its result, then the next one
             elif (w in ASR_DISCOURSE or w.startswith(WARNING_CUES)
                   or (tags.get(w, "") == "c" and len(w) >= 2)) and _has_content(words, kinds, last_cut + 1, i):
                 cut = True  # 「所以」「不然」「你看」 open a phrase of their own
             elif verb_seen and prev_k == "Q" and (_asr_is_verb(doc, tags, i) or w == "每"):
                 cut = True  # 「刷七遍每遍晾个十五天」: a quantity ends the predicate it measures
             elif i >= 2 and words[i - 2] == "一" and len(prev_w) == 1 and _asr_is_verb(doc, tags, i - 1) \
-                    and k != "Q" and w not in ASR_AFTER_ONE_VERB and kinds[i] != "M" and tags.get(w, "") != "m":
+                    and k != "Q" and w not in ASR_AFTER_ONE_VERB and kinds[i] != "M" and tags.get(w, "") != "m" \
+                    and _asr_result_follows(doc, tags, i):
                 cut = True  # 「墨斗一弹」「麻绳一拉」: the sudden action ends its clause, its result follows
             elif verb_seen and k == "L" and w not in INSTRUMENT_LEADS | {"以"} and _asr_nounish(doc, tags, i - 1) \
                     and _verb_after(doc, i, None, reach=4):
@@ -1856,6 +1865,33 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
     if chains:
         cuts = sorted(set(cuts) | set(chains))
     return cuts
+
+
+def _asr_noun(doc: Doc, tags: dict, j: int) -> bool:
+    return j >= 0 and doc.kinds[j] in ("N", "T") and tags.get(doc.words[j], "")[:1] == "n"
+
+
+def _asr_result_verb(doc: Doc, tags: dict, j: int) -> bool:
+    """Token j is a two-character verb with its result (烧热, 晒干, 压实)."""
+    return j >= 0 and len(doc.words[j]) == 2 and doc.words[j][1] in ASR_RESULTS and _asr_is_verb(doc, tags, j)
+
+
+# what a verb brings about (「烧热」「晾凉」「捣烂」), besides the complements of ``RESULT_COMPLEMENTS``
+ASR_RESULTS = RESULT_COMPLEMENTS | set("热凉化烂熟红")
+
+
+def _asr_result_follows(doc: Doc, tags: dict, i: int) -> bool:
+    """After 一 + verb, token i starts what it brought about: a verb (「一拉勒紧」), or a noun that is
+    the subject of one (「一刷纸就贴牢」「一拉碗的粗坯就出来了」), not the verb's object (「一抖袖子」)."""
+    if not _asr_noun(doc, tags, i):
+        return True
+    words, kinds = doc.words, doc.kinds
+    for j in range(i + 1, min(len(words), i + 5)):
+        if kinds[j] in ("P", "Q") or words[j] == "一":
+            return False
+        if words[j] in ASR_SUBJECT_ADVERBS or _asr_is_verb(doc, tags, j):
+            return True
+    return False
 
 
 def _asr_nounish(doc: Doc, tags: dict, j: int) -> bool:
