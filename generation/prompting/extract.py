@@ -1818,8 +1818,18 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                     and (len(words[i - 2]) >= 2 or _asr_is_verb(doc, tags, i - 3)) \
                     and k in ("N", "T") and w not in ASR_SUBJECT_ADVERBS:
                 cut = True  # 「摊好了锅烧热」: a predicate with its result and 了 is over; a new subject follows
-            elif verb_seen and k == "H" and prev_k not in ("L", "O", "R") and prev_w not in TOOL_LEAD:
-                cut = True  # a new subject hand (「…按住右手抡锤」)
+            elif (verb_seen or prev_k == "Q" or _asr_noun(doc, tags, i - 1) or prev_w in ASR_PRONOUNS) \
+                    and k == "H" and prev_k not in ("L", "O", "R") and prev_w not in TOOL_LEAD:
+                cut = True  # a new subject hand (「…按住右手抡锤」「…一共三根我左手捏…」)
+                if prev_w in ASR_PRONOUNS and i - 1 > last_cut:
+                    s = starts[i - 1]  # the speaker's 我 goes with the hand
+            elif verb_seen and prev_w == "的" and i >= 2 and _asr_is_verb(doc, tags, i) \
+                    and (_asr_is_verb(doc, tags, i - 2) or kinds[i - 2] is None and tags.get(words[i - 2], "") == "f"):
+                cut = True  # 「芦笙是边吹边跳的吹的时候…」: 是…的 ends its sentence before the next verb
+            elif last_verb > last_cut and tags.get(w, "") == "m" and w[:1] in NUMERAL_CHARS and words[i - 2] != w \
+                    and _asr_noun(doc, tags, i - 1) and _asr_object_of(doc, tags, last_verb, i - 1) \
+                    and _asr_predicate_ahead(doc, tags, i):
+                cut = True  # 「右手拿大板两块竹板一碰」: a new numbered subject after a predicate and its object
             elif verb_seen and (k == "M" and w in ASR_OPEN_MARKERS or w in ASR_OPEN_WORDS) \
                     and prev_w not in MODALS and prev_w not in ASR_SUBJECT_ADVERBS:
                 cut = True  # 「…压干再拿到焙墙上晒」「一边烤一边弯」 (not 「影人要先拿…」: 先 goes with its verb)
@@ -1865,6 +1875,19 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
     if chains:
         cuts = sorted(set(cuts) | set(chains))
     return cuts
+
+
+ASR_PRONOUNS = {"我", "你", "他", "她", "咱", "俺"}
+
+
+def _asr_predicate_ahead(doc: Doc, tags: dict, i: int) -> bool:
+    """A verb (or 一 + verb) comes within four tokens after i, before any punctuation."""
+    for j in range(i + 1, min(len(doc.words), i + 5)):
+        if doc.kinds[j] == "P":
+            return False
+        if _asr_is_verb(doc, tags, j):
+            return True
+    return False
 
 
 def _asr_noun(doc: Doc, tags: dict, j: int) -> bool:
