@@ -1717,7 +1717,7 @@ ASR_PARTICLES = {"啊", "嘛", "呢", "吧", "呀", "啦", "哈", "哦", "呐", 
 # discourse words that open a new phrase (「…你看这就平了」)
 ASR_DISCOURSE = {"你看", "你瞧", "我跟你说", "你知道", "我告诉你", "怎么说呢"}
 # an adverb after a new subject: 「…往下一压料就淌开了」
-ASR_SUBJECT_ADVERBS = {"就", "才", "便", "也", "都", "又"}
+ASR_SUBJECT_ADVERBS = {"就", "才", "便", "也", "都", "又", "跟着"}
 ASR_VERB_KINDS = {"V", "C", "A"}
 
 
@@ -1790,6 +1790,7 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
     r = 0
     verb_seen = False  # a predicate since the last clause start
     last_verb = -1  # the last predicate (not 拿/用) of the clause
+    last_pred = -1  # the last verb, 拿/用 included
     last_cut = -1
     q_end = -1  # the end of the last quantity: no cut inside one (「拍一分钟拍个八十来下」 is one rate)
     for i in range(n):
@@ -1816,19 +1817,25 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                 cut = True  # 「劈好了上机」「钉完了捻缝」: a finished predicate, then the next one
             elif verb_seen and prev_w == "了" and i >= 3 and words[i - 2][-1:] in RESULT_COMPLEMENTS \
                     and (len(words[i - 2]) >= 2 or _asr_is_verb(doc, tags, i - 3)) \
-                    and k in ("N", "T") and w not in ASR_SUBJECT_ADVERBS:
+                    and (k in ("N", "T") or w.startswith("每")) and w not in ASR_SUBJECT_ADVERBS:
                 cut = True  # 「摊好了锅烧热」: a predicate with its result and 了 is over; a new subject follows
             elif (verb_seen or prev_k == "Q" or _asr_noun(doc, tags, i - 1) or prev_w in ASR_PRONOUNS) \
                     and k == "H" and prev_k not in ("L", "O", "R") and prev_w not in TOOL_LEAD:
                 cut = True  # a new subject hand (「…按住右手抡锤」「…一共三根我左手捏…」)
                 if prev_w in ASR_PRONOUNS and i - 1 > last_cut:
                     s = starts[i - 1]  # the speaker's 我 goes with the hand
+            elif verb_seen and (_asr_is_verb(doc, tags, i - 1) or prev_w in ("下去", "上去", "进去", "出来", "起来")) \
+                    and tags.get(w, "") in ("f", "s") and len(w) >= 2 and i + 1 < n and words[i + 1] == "的":
+                cut = True  # 「把针扎下去底下的手接住了」: where a new subject is, after a finished predicate
             elif verb_seen and prev_w == "的" and i >= 2 and _asr_is_verb(doc, tags, i) \
                     and (_asr_is_verb(doc, tags, i - 2) or kinds[i - 2] is None and tags.get(words[i - 2], "") == "f"):
                 cut = True  # 「芦笙是边吹边跳的吹的时候…」: 是…的 ends its sentence before the next verb
-            elif last_verb > last_cut and tags.get(w, "") == "m" and w[:1] in NUMERAL_CHARS and words[i - 2] != w \
-                    and _asr_noun(doc, tags, i - 1) and _asr_object_of(doc, tags, last_verb, i - 1) \
-                    and _asr_predicate_ahead(doc, tags, i):
+            elif last_pred > last_cut and tags.get(w, "") == "m" and w[:1] in NUMERAL_CHARS and words[i - 2] != w \
+                    and _asr_nounish(doc, tags, i - 1) and kinds[i - 1] != "Q" and prev_w not in COMPLEMENTS \
+                    and _asr_object_of(doc, tags, last_pred, i - 1) \
+                    and _asr_predicate_ahead(doc, tags, i) and not (
+                        words[last_pred] in TOOL_LEAD and not any(_asr_noun(doc, tags, j) for j in (i + 1, i + 2))):
+                # (not 「拿墨斗一弹」「拿木槌一下一下敲」: what was taken is used by the verb that follows)
                 cut = True  # 「右手拿大板两块竹板一碰」: a new numbered subject after a predicate and its object
             elif verb_seen and (k == "M" and w in ASR_OPEN_MARKERS or w in ASR_OPEN_WORDS) \
                     and prev_w not in MODALS and prev_w not in ASR_SUBJECT_ADVERBS:
@@ -1849,7 +1856,7 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                     and _asr_result_follows(doc, tags, i):
                 cut = True  # 「墨斗一弹」「麻绳一拉」: the sudden action ends its clause, its result follows
             elif verb_seen and k == "L" and w not in INSTRUMENT_LEADS | {"以"} and _asr_nounish(doc, tags, i - 1) \
-                    and _verb_after(doc, i, None, reach=4):
+                    and _verb_after(doc, i, None, reach=6):
                 cut = True  # 「…生漆调鹿角霜拿牛角批刮」: a verb and its object, then 拿 + a tool + a verb
             elif last_verb > last_cut and k == "R" and w not in ("在", "到", "由") and _asr_nounish(doc, tags, i - 1) \
                     and _asr_object_of(doc, tags, last_verb, i - 1) and not _asr_held(doc, last_cut + 1, i):
@@ -1867,6 +1874,7 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             verb_seen = False
         if _asr_is_verb(doc, tags, i):
             verb_seen = True
+            last_pred = i
             if w not in TOOL_LEAD:
                 last_verb = i
         if k == "Q":
@@ -2009,7 +2017,8 @@ def _asr_chains(spec: Spec, norm: str, runs: list, doc: Doc) -> list[int]:
                 if norm[p - size - 1:p - 1] == norm[p:p + size] and len(set(norm[p:p + size])) == size \
                         and not any(x in NUMERAL_CHARS for x in norm[p:p + size]):
                     hit = True  # 「搁银窝里银窝放到…」: the place named last is the next clause's topic
-            if not hit and norm[p - 1] == c and p - 1 > a and kinds_of.get(c) == "N" \
+            if not hit and norm[p - 1] == c and p - 1 > a and (kinds_of.get(c) == "N" or (
+                    kinds_of.get(c) == "T" and tags.get(c, "")[:1] == "n")) \
                     and norm[p - 2] not in NUMERAL_CHARS and c not in ASR_BODY_END:
                 hit = True  # 「拿鼓键子敲鼓鼓搁在鼓架子上」: a one-character noun said twice running
             if not hit and norm[p - 1] == c and p - 1 > a and norm[p - 2] not in NUMERAL_CHARS \
