@@ -1711,7 +1711,7 @@ ASR_BREAK = ","
 # sequence words that open the next clause (「…压干再拿到焙墙上晒」「…接着上色」)
 ASR_OPEN_MARKERS = SEQ_MARKERS - {"之后", "以后", "以后呢", "之后呢", "完了", "完了以后"}
 # …and those that close the clause they end (「晾干之后上色」「钉完了以后捻缝」)
-ASR_CLOSE_MARKERS = {"之后", "以后", "以后呢", "之后呢", "完了以后", "时候", "的时候"}
+ASR_CLOSE_MARKERS = {"之后", "以后", "以后呢", "之后呢", "完了以后"}
 # sentence-final particles: in speech they end a phrase (「龙头嘛用樟木」「画青花啊毛笔蘸了料」)
 ASR_PARTICLES = {"啊", "嘛", "呢", "吧", "呀", "啦", "哈", "哦", "呐", "咯", "喽", "哇"}
 # discourse words that open a new phrase (「…你看这就平了」)
