@@ -1837,9 +1837,9 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                         words[last_pred] in TOOL_LEAD and not any(_asr_noun(doc, tags, j) for j in (i + 1, i + 2))):
                 # (not 「拿墨斗一弹」「拿木槌一下一下敲」: what was taken is used by the verb that follows)
                 cut = True  # 「右手拿大板两块竹板一碰」: a new numbered subject after a predicate and its object
-            elif verb_seen and (k == "M" and w in ASR_OPEN_MARKERS or w in ASR_OPEN_WORDS) \
+            elif verb_seen and k == "M" and w in ASR_OPEN_MARKERS \
                     and prev_w not in MODALS and prev_w not in ASR_SUBJECT_ADVERBS:
-                cut = True  # 「…压干再拿到焙墙上晒」「一边烤一边弯」 (not 「影人要先拿…」: 先 goes with its verb)
+                cut = True  # 「…压干再拿到焙墙上晒」 (not 「影人要先拿…」: 先 goes with its verb)
                 if i - 2 > last_cut and _asr_noun(doc, tags, i - 1) and (
                         _asr_noun(doc, tags, i - 2) or kinds[i - 2] == "Q"):
                     s = starts[i - 1]  # 「捞出渣子油再熬」: the noun before 再 is its subject
@@ -1861,9 +1861,6 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             elif last_verb > last_cut and k == "R" and w not in ("在", "到", "由") and _asr_nounish(doc, tags, i - 1) \
                     and _asr_object_of(doc, tags, last_verb, i - 1) and not _asr_held(doc, last_cut + 1, i):
                 cut = True  # 「揭起一张往墙上一贴」: a predicate and its object, then where the next one goes
-            elif last_verb > last_cut and _asr_place_after(doc, tags, last_verb, i) \
-                    and (k in ("N", "T", "L", "H", "O") or _asr_is_verb(doc, tags, i)):
-                cut = True  # 「盖到白布上刷子蘸了墨汁」: the place the predicate ended at closes its clause
             elif verb_seen and k in ("N", "T") and tags.get(w, "")[:1] == "n" and prev_k not in ("O", "L", "R") \
                     and not _asr_is_verb(doc, tags, i - 1) and prev_w not in ("的", "一", "把", "将") \
                     and i + 2 < n and words[i + 1] in ASR_SUBJECT_ADVERBS and _asr_is_verb(doc, tags, i + 2):
@@ -1935,8 +1932,6 @@ def _asr_nounish(doc: Doc, tags: dict, j: int) -> bool:
 
 # the last character of a body part: the subject of what follows, not an object (「手腕往上一翻」)
 ASR_BODY_END = set("手脚指腕肘膝鼻嘴肩臂腿")
-# the locatives that close a place phrase (「锅里」「板上」)
-ASR_PLACE_END = set("上里下边内")
 
 
 def _asr_object_of(doc: Doc, tags: dict, v: int, j: int) -> bool:
@@ -1960,33 +1955,10 @@ def _asr_held(doc: Doc, a: int, i: int) -> bool:
     return True
 
 
-def _asr_place_after(doc: Doc, tags: dict, v: int, i: int) -> bool:
-    """Token i - 1 is a locative (上/里/下… or a place word 墙上) closing a place phrase that is the
-    complement of the predicate at v (「盖到白布上」「搁银窝里」), not one said before a verb
-    (「在布上画」)."""
-    j = i - 1
-    if j <= v + 1:
-        return False
-    w = doc.words[j]
-    if not (w in ASR_PLACE_END or (tags.get(w, "") in ("s", "f") and w[-1:] in ASR_PLACE_END)):
-        return False
-    if len(w) == 1 and i < len(doc.words) and len(doc.words[i]) == 1 and tags.get(doc.words[i], "")[:1] == "n":
-        return False  # 「拌上黄酒上笼蒸」: 上 + a one-character noun is a verb and its object
-    words, kinds = doc.words, doc.kinds
-    direct = words[v][-1:] in ("到", "在", "进", "入") or words[v + 1] in ("到", "在", "进", "入", "进去")
-    for m in range(v + 1, j):
-        if kinds[m] in ("R", "P", "L", "O", "H") and not (m == v + 1 and direct):
-            return False
-        if kinds[m] in ASR_VERB_KINDS:
-            return False
-    return True
-
-
 # after 一 + a one-character verb, these still belong to it (「一拉就开」「一压下去」)
 ASR_AFTER_ONE_VERB = {"就", "了", "着", "过", "下", "上", "到", "开", "起", "好", "下去", "上去", "进去", "出来", "起来",
                       "一", "得", "成", "完", "住", "紧", "平", "的"}
 ASR_INTERJECTIONS = {"嗯", "呃", "哎", "哎呀", "唉", "哎哟", "诶", "欸"}
-ASR_OPEN_WORDS = {"一边"}
 # after a word said twice, these say the second one is the next clause's verb (「捶捶到不粘手」)
 ASR_CHAIN_NEXT = set("到得完好了个成干透起开")
 
