@@ -146,3 +146,19 @@ def test_offsets_and_texts_index_the_callers_text():
             assert note in text
     said = [w for w in out["warnings"] if "千万" in w]
     assert said and all(w in text for w in said), out["warnings"]  # 「千万别碰」 as said, no comma in it
+
+
+def test_unpunctuated_text_reads_as_with_the_restored_commas():
+    """The prompt is rendered on the text with the commas (its offsets), then offsets are mapped back:
+    the result equals what the same text written with those commas gives (once, the prompt was
+    rendered with offsets already mapped back and quoted the wrong words: 把花本提起 for 提起花本)."""
+    spec = get_spec()
+    for text in ("先把锡块搁坩埚里坩埚放到炉子上烧化了倒进石模等它凉透了再脱模",
+                 "刻纸的时候啊左手压住蜡板右手拿刻刀顺着墨线往下刻刻完了再把纸揭下来",
+                 "面团揉好了搓成长条拿刀切成小块每块捏成圆饼"):
+        said, added = restore_breaks(spec, text)
+        assert added
+        plain, written = normalize(text).to_dict(), normalize(said).to_dict()
+        assert plain["prompt"] == written["prompt"]
+        assert [(s["action"], s["hand"], s["tool"], s["material"], s["params"]) for s in plain["steps"]] == \
+            [(s["action"], s["hand"], s["tool"], s["material"], s["params"]) for s in written["steps"]]

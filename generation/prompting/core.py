@@ -90,9 +90,6 @@ def normalize(text: str, technique: str | None = None, *, craft: str | None = No
             "relation": s.relation, "manner": s.manner, "notes": s.notes,
             "count_unit": s.counted or None,
         })
-    if added:
-        _map_back(text, said, added, terms, out_steps, notes)
-        warnings = [_unbroken(text, said, added, w) for w in warnings]
     if text.strip() and not out_steps:
         warnings = warnings + ["未识别出动作步骤"]
     result = Normalization(spec.version, text, terms, out_steps, "", warnings, technique,
@@ -102,6 +99,10 @@ def normalize(text: str, technique: str | None = None, *, craft: str | None = No
     result.prompt = render_prompt({"text": said, "terms": terms, "steps": out_steps, "technique": technique,
                                    "craft": result.craft, "craft_name": result.craft_name},
                                   spec=spec) if out_steps else ""
+    if added:
+        # the renderer read offsets into ``said``; what is given back indexes the caller's text
+        _map_back(text, said, added, terms, out_steps, notes)
+        result.warnings = [_unbroken(text, said, added, w) for w in result.warnings]
     return result
 
 

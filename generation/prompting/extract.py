@@ -1736,9 +1736,11 @@ _ASR_RUN_RE = re.compile(f"[^{_ASR_BREAK_CLASS[1:-1]}]{{{ASR_RUN},}}")
 
 
 def restore_breaks(spec: Spec, text: str) -> tuple[str, list[int]]:
-    """``text`` with a comma (``ASR_BREAK``) put where a clause starts inside each stretch longer than
-    ``ASR_RUN`` characters with no punctuation, and the offsets of the commas in the new text
-    (ascending; empty, and ``text`` returned as it is, when there is no such stretch)."""
+    """``text`` with a comma (``ASR_BREAK``) put where a clause starts inside each stretch of at least
+    ``ASR_RUN`` characters with no punctuation (or the whole text, ``ASR_SHORT`` characters or more,
+    when it has none at all), and before each space between two Chinese characters; with the offsets
+    of the commas in the new text (ascending; empty, and ``text`` returned as it is, when there is no
+    such place). The caller maps offsets back (``core._map_back``)."""
     norm = normalize_chars(text)
     runs = _asr_long_runs(norm)
     spaces = _asr_spaces(norm) if " " in norm or "\u3000" in norm else []
@@ -1781,8 +1783,9 @@ def _asr_is_verb(doc: Doc, tags: dict, i: int) -> bool:
 
 def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
     """Character offsets (in ``norm``) where a clause starts inside the long runs: one walk over the
-    tokens, each rule looking at most two tokens on either side, plus the chained repetitions
-    (``_asr_chains``); never inside a quantity."""
+    tokens, each rule looking a few tokens (at most six) around the place, plus the chained repetitions
+    (``_asr_chains``); never inside a quantity. The rules read the tokens' kinds (hand, sequence marker,
+    relation, quantity, verb, noun) and jieba's tags, no list of sentences."""
     words, kinds, starts = doc.words, doc.kinds, doc.starts
     tags = spec.pos_tags()
     n = len(words)
@@ -1932,7 +1935,7 @@ def _asr_nounish(doc: Doc, tags: dict, j: int) -> bool:
     if j < 0:
         return False
     k, t = doc.kinds[j], tags.get(doc.words[j], "")
-    return k == "Q" or (k in ("N", "T", None) and t[:1] in ("n", "m", "q")) or (k == "N")
+    return k in ("Q", "N") or (k in ("T", None) and t[:1] in ("n", "m", "q"))
 
 
 # the last character of a body part: the subject of what follows, not an object (「手腕往上一翻」)
@@ -1953,11 +1956,8 @@ def _asr_object_of(doc: Doc, tags: dict, v: int, j: int) -> bool:
 
 def _asr_held(doc: Doc, a: int, i: int) -> bool:
     """The clause so far only takes a tool (「拿钉子顺着线戳」): its place and verb come next."""
-    for j in range(a, i):
-        if doc.kinds[j] in ASR_VERB_KINDS or (doc.kinds[j] == "T" and doc.words[j] not in TOOL_LEAD):
-            if doc.words[j] not in TOOL_LEAD:
-                return False
-    return True
+    return not any((doc.kinds[j] in ASR_VERB_KINDS or doc.kinds[j] == "T") and doc.words[j] not in TOOL_LEAD
+                   for j in range(a, i))
 
 
 # after 一 + a one-character verb, these still belong to it (「一拉就开」「一压下去」)
@@ -1970,9 +1970,10 @@ ASR_CHAIN_NEXT = set("到得完好了个成干透起开")
 
 def _asr_chains(spec: Spec, norm: str, runs: list, doc: Doc) -> list[int]:
     """「车盘车盘转起来了」「蒸蒸到外硬内软」: speakers start a clause with the word that ended the one
-    before; where a word of two or three characters is said twice running, or a one-character verb
-    twice with a complement after it, the second one starts a clause. Not numerals and classifiers
-    (「一层一层」), not inside a quantity."""
+    before; where a word of two or three characters is said twice running (also across the locative
+    that ended the first: 「搁银窝里银窝放到…」), a one-character noun twice (「敲鼓鼓搁在…」, not a body
+    part: 拇指指端), or a one-character verb twice with a complement after it, the second one starts a
+    clause. Not numerals and classifiers (「一层一层」), not inside a quantity."""
     tags = spec.pos_tags()
     kinds_of = kind_table(spec)
     qspans = [(q.start, q.end) for q in doc.quantities.values()]
