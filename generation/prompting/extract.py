@@ -1852,7 +1852,8 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             elif (w in ASR_DISCOURSE or w.startswith(WARNING_CUES)
                   or (tags.get(w, "") == "c" and len(w) >= 2)) and _has_content(words, kinds, last_cut + 1, i):
                 cut = True  # 「所以」「不然」「你看」 open a phrase of their own
-            elif verb_seen and prev_k == "Q" and (_asr_is_verb(doc, tags, i) or w == "每"):
+            elif verb_seen and prev_k == "Q" and (_asr_is_verb(doc, tags, i) or w == "每") \
+                    and w[:1] not in ASR_DIMENSIONS:
                 cut = True  # 「刷七遍每遍晾个十五天」: a quantity ends the predicate it measures
             elif i >= 2 and words[i - 2] == "一" and len(prev_w) == 1 and _asr_is_verb(doc, tags, i - 1) \
                     and k != "Q" and w not in ASR_AFTER_ONE_VERB and kinds[i] != "M" and tags.get(w, "") != "m" \
@@ -1889,6 +1890,8 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
 
 
 ASR_PRONOUNS = {"我", "你", "他", "她", "咱", "俺"}
+# what a length said before it measures (「留三公分宽」「拍到两毫米厚」): part of the quantity's clause
+ASR_DIMENSIONS = set("长宽高厚深粗细薄")
 # directions that end a predicate (「揉出去」「拿出来」): a noun after one is no object of it
 ASR_DIRECTIONS = {"出去", "出来", "下去", "上去", "进去", "过来", "过去", "起来", "下来", "上来", "回来", "回去", "进来"}
 
