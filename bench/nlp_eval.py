@@ -15,7 +15,8 @@ Modes:
 The test splits are for reporting only: rules are never tuned on them (see data/eval/README.md). ``test2`` is
 a fresh test split written on 2026-11-29, after ``test`` had been run once in each of two sessions.
 
-Usage: ``python bench/nlp_eval.py [--split dev|test|test2|both|all] [--craft-known] [--fullwidth] [--json] [--failures N]
+Usage: ``python bench/nlp_eval.py [--split dev|test|test2|both|all] [--craft-known] [--fullwidth]
+[--nopunct | --nopunct-spaces] [--json] [--failures N]
 [--django]``. ``--failures N`` lists up to N failed checks of the dev split only. ``--django`` calls ``django.setup()`` first so that the active spec in the database is
 used (settings from ``DJANGO_SETTINGS_MODULE``, default ``heritage.settings.local``); without it the
 repository's spec files are used, as in ``bench/nlp.py``.
@@ -42,14 +43,19 @@ def known_to_old_lexicon(item: dict) -> bool:
     return any(k in n for n in names for k in OLD_LEXICON_CRAFTS)
 
 
-def run_split(items: list[dict], craft_known: bool, fullwidth: bool = False) -> tuple[list, int, list]:
+def run_split(items: list[dict], craft_known: bool, fullwidth: bool = False,
+              nopunct: str | None = None) -> tuple[list, int, list]:
     from generation.prompting import normalize
-    from generation.prompting.evaluation import failed_checks, score_item, to_fullwidth
+    from generation.prompting.evaluation import failed_checks, score_item, strip_punctuation, to_fullwidth
 
     results, raised, errors = [], 0, []
     for item in items:
         # --fullwidth: the same items with full-width punctuation (it should not change any figure)
         text = to_fullwidth(item["text"]) if fullwidth else item["text"]
+        # --nopunct / --nopunct-spaces: the text as a speech recogniser gives it (no punctuation, or
+        # a space where each run of punctuation was)
+        if nopunct:
+            text = strip_punctuation(text, spaces=nopunct == "spaces")
         try:
             out = normalize(text, None, craft=item["craft"] if craft_known else None).to_dict()
         except Exception as exc:  # counted as failed, reported; one bad item must not stop the run
@@ -73,7 +79,12 @@ def main(argv=None) -> int:
     parser.add_argument("--django", action="store_true", help="django.setup() first (use the active spec)")
     parser.add_argument("--fullwidth", action="store_true",
                         help="make each text's punctuation full-width (，；！？：（）) before normalizing")
+    parser.add_argument("--nopunct", action="store_true",
+                        help="remove every punctuation mark from each text (speech-recogniser output)")
+    parser.add_argument("--nopunct-spaces", action="store_true",
+                        help="replace each run of punctuation marks with one space")
     args = parser.parse_args(argv)
+    nopunct = "spaces" if args.nopunct_spaces else ("none" if args.nopunct else None)
 
     if args.django:
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "heritage.settings.local")
@@ -87,14 +98,15 @@ def main(argv=None) -> int:
     report = {
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "machine": f"{platform.machine()} {os.cpu_count()} CPUs, Python {platform.python_version()}",
-        "mode": ("craft-known" if args.craft_known else "free-text") + (", full-width punctuation" if args.fullwidth else ""),
+        "mode": ("craft-known" if args.craft_known else "free-text") + (", full-width punctuation" if args.fullwidth else "")
+                + {None: "", "none": ", no punctuation", "spaces": ", spaces for punctuation"}[nopunct],
         "splits": {},
     }
     failures_out = {}
     for split in splits:
         items = load_split(split)
         t0 = time.perf_counter()
-        results, raised, errors = run_split(items, args.craft_known, args.fullwidth)
+        results, raised, errors = run_split(items, args.craft_known, args.fullwidth, nopunct)
         elapsed = time.perf_counter() - t0
         summary = summarize([(i, c) for i, c, _ in results])
         summary["raised"] = raised

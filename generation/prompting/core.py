@@ -1,9 +1,10 @@
 """The public Python API: ``normalize`` and the ``Normalization`` it returns."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from .extract import Counters, extract
+from .extract import Counters, extract, restore_breaks
 from .render import render_prompt
 from .spec import CraftInfo, Spec, get_spec
 
@@ -73,8 +74,11 @@ def normalize(text: str, technique: str | None = None, *, craft: str | None = No
     counters = Counters()
     info = resolve_craft(spec, craft, technique)
     key = info.key if info is not None else None
+    # a transcript with no punctuation (speech-recogniser output) is read with commas put where its
+    # clauses start; every offset and text given back is the caller's text's
+    said, added = restore_breaks(spec, text)
     _, terms, steps, warnings, key, notes, detected = extract(
-        spec, text, technique, key, counters, detect=detect and info is None)
+        spec, said, technique, key, counters, detect=detect and info is None)
     if info is None:
         info = detected
     out_steps = []
@@ -92,7 +96,36 @@ def normalize(text: str, technique: str | None = None, *, craft: str | None = No
                            info.label if info else None, info.name if info else None,
                            info.source if info else "none", notes, counters)
     # the renderer reads the description and never changes it: no copy (to_dict) is made for it
-    result.prompt = render_prompt({"text": text, "terms": terms, "steps": out_steps, "technique": technique,
+    result.prompt = render_prompt({"text": said, "terms": terms, "steps": out_steps, "technique": technique,
                                    "craft": result.craft, "craft_name": result.craft_name},
                                   spec=spec) if out_steps else ""
+    if added:
+        # the renderer read offsets into ``said``; what is given back indexes the caller's text
+        _map_back(text, said, added, terms, out_steps, notes)
+        result.warnings = [_unbroken(text, said, added, w) for w in result.warnings]
     return result
+
+
+def _orig(added: list, pos: int) -> int:
+    """An offset into the text with restored commas (``added``: their offsets) → the caller's text."""
+    return pos - bisect_left(added, pos)
+
+
+def _unbroken(text: str, said: str, added: list, piece: str) -> str:
+    """A piece of ``said`` (a warning, a note) as the caller's text says it."""
+    at = said.find(piece)
+    if at < 0:
+        return piece
+    return text[_orig(added, at):_orig(added, at + len(piece))]
+
+
+def _map_back(text: str, said: str, added: list, terms: list, steps: list, notes: list) -> None:
+    for t in terms:
+        t["start"], t["end"] = _orig(added, t["start"]), _orig(added, t["end"])
+        t["text"] = text[t["start"]:t["end"]]
+    for s in steps:
+        if s["start"] >= 0:
+            s["start"], s["end"] = _orig(added, s["start"]), _orig(added, s["end"])
+        s["notes"] = [_unbroken(text, said, added, x) if isinstance(x, str) else x for x in s["notes"]]
+    for nt in notes:
+        nt["text"] = _unbroken(text, said, added, nt["text"])

@@ -77,6 +77,39 @@ def to_fullwidth(text: str) -> str:
     return text.translate(_FULLWIDTH)
 
 
+# Speech-recogniser transcripts often come with no punctuation at all, or with only a space where a
+# pause was. ``strip_punctuation`` gives an item's text that way (a robustness mode of the bench and
+# the dev test): every ASCII and full-width punctuation mark (Unicode category P*, plus the ideographic
+# and ASCII spaces) is removed, or with ``spaces`` replaced by one ASCII space (runs of marks give one
+# space). A mark between two digits stays: it is part of the number (「0.5毫米」「3-5」), not of the prose.
+def _is_punct(ch: str) -> bool:
+    import unicodedata
+
+    return unicodedata.category(ch)[0] == "P" or ch in " \u3000\t\r\n"
+
+
+def strip_punctuation(text: str, spaces: bool = False) -> str:
+    """``text`` without its punctuation (with ``spaces``: one space where a run of marks was)."""
+    out, n, i = [], len(text), 0
+    while i < n:
+        ch = text[i]
+        if not _is_punct(ch):
+            out.append(ch)
+            i += 1
+            continue
+        if 0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit() and ch in ".-/:~":
+            out.append(ch)
+            i += 1
+            continue
+        j = i
+        while j < n and _is_punct(text[j]):
+            j += 1
+        if spaces and out and j < n:
+            out.append(" ")
+        i = j
+    return "".join(out)
+
+
 EXACT_TOLERANCE = 0.01
 APPROX_TOLERANCE = 0.10
 
