@@ -134,4 +134,11 @@ def test_yong_x_said_alone_goes_with_the_verb_that_follows():
 
 def test_na_x_closing_a_unit_cut_before_ba_goes_with_the_next_verb():
     # 「烧好了拿布」「把壶身擦亮」: the cloth is what 擦亮 works with, not what 烧好 worked
-    assert steps("烧好了拿布把壶身擦亮") == [("烧好", None, None), ("擦亮", "布", "壶身")]
+    # (without punctuation a comma is restored after 烧好了, and 「V好了,」 is the action V done)
+    assert steps("烧好了拿布把壶身擦亮") == [("烧", None, None), ("擦亮", "布", "壶身")]
+
+
+def test_with_ba_naming_what_is_worked_what_na_names_is_the_tool_even_stuff():
+    # 布 is a material in weaving crafts; here 把 names the pot, so the cloth is what wipes it
+    assert steps("拿布把壶身擦亮。") == [("擦亮", "布", "壶身")]
+    assert steps("右手拿棉布把铜胎擦一遍。") == [("擦", "棉布", "铜胎")]

@@ -1595,6 +1595,12 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 continue
         elif k == "O":
             np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
+            if np is not None and not described and lead_tool is not None and step.material is not None \
+                    and step.material in (lead_tool, lead_info.canonical if lead_info is not None else lead_tool):
+                # 「拿布把壶身擦亮」: where 把 names what is worked, what 拿/用 named is what with
+                step.material = None
+                if step.tool is None:
+                    step.tool = lead_tool
             if np is not None and step.material is None and not described:
                 step.material = np  # 「把竹篾泡进石灰水里」: what 把 names is what is worked
                 if step.tool == np and lead_tool is not None:
