@@ -277,13 +277,11 @@ class Spec:
         leads (a name said, or at least three of its words, and more than any other craft); otherwise
         None."""
         scores: dict[str, int] = {}
-        seen = set()
-        get = self.craft_words.get
-        for word in words:
-            if word in seen:
-                continue
-            seen.add(word)
-            for key, weight in (get(word) or {}).items():
+        craft_words = self.craft_words
+        # each distinct word once (integer weights: the order they are added in changes no total, and
+        # the ranking below is a total order)
+        for word in filter(craft_words.__contains__, set(words)):
+            for key, weight in craft_words[word].items():
                 scores[key] = scores.get(key, 0) + weight
         if not scores:
             return None

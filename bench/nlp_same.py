@@ -1,0 +1,44 @@
+"""Behaviour check for speed work on normalization: sha256 of every ``normalize()`` result.
+
+Prints two hashes: (1) ``normalize(t).to_dict()`` over the bench corpus (``bench/nlp.py``'s builder,
+1 MiB by default) plus every dev.json text; (2) ``normalize(t, None, craft=item["craft"]).to_dict()``
+over the dev items (the craft-known path). A change meant to be behaviour-neutral must leave both
+unchanged: run it on the commit before and after. Only the dev split is read.
+Usage: ``python bench/nlp_same.py [--mb 1.0]``.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from nlp import build_corpus  # noqa: E402
+
+from generation.prompting import normalize  # noqa: E402
+
+DEV = ROOT / "generation" / "prompting" / "data" / "eval" / "dev.json"
+
+
+def digest(results: list) -> str:
+    return hashlib.sha256(json.dumps(results, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=1.0, help="size of the bench corpus in MiB (default 1)")
+    args = parser.parse_args(argv)
+    dev = json.loads(DEV.read_text(encoding="utf-8"))["transcripts"]
+    texts = build_corpus(int(args.mb * 1024 * 1024)) + [item["text"] for item in dev]
+    print("free ", digest([normalize(t).to_dict() for t in texts]), len(texts))
+    print("craft", digest([normalize(item["text"], None, craft=item.get("craft")).to_dict() for item in dev]), len(dev))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
