@@ -1043,6 +1043,11 @@ NAMING_VERBS = {"叫", "叫做", "叫作", "称为", "称作", "名叫", "所谓
 OBJECT_CHAR_TAGS = {"n", "ng", "nr", "ns", "nrt", "vn", "zg"}
 
 
+# the words that never make a technique compound (built once: the sets are constants)
+_COMPOUND_CLOSED = frozenset(SKIP | COMPLEMENTS | MEASURE_PREV | NEGATIONS | PREDICATE_ADVERBS | STOP_NOUNS
+                             | PLACE_SUFFIX)
+
+
 def _technique_compounds(spec: Spec, doc: Doc):
     """Token spans (start, end) that name a technique the way the craft's own vocabulary does (离合词
     and manner compounds, which jieba leaves in one-character pieces): a one-character verb and its
@@ -1051,7 +1056,7 @@ def _technique_compounds(spec: Spec, doc: Doc):
     make one."""
     words, kinds = doc.words, doc.kinds
     tags = spec.pos_tags()
-    closed = SKIP | COMPLEMENTS | MEASURE_PREV | NEGATIONS | PREDICATE_ADVERBS | STOP_NOUNS | PLACE_SUFFIX
+    closed = _COMPOUND_CLOSED
     n = len(words)
     for k in range(n - 1):
         w, w2 = words[k], words[k + 1]
