@@ -140,6 +140,7 @@ class Step:
     extra_params: list = field(default_factory=list)  # (name, value) said a second time for this step
     counted: str = ""  # the classifier of params["count"] when it counts things (个, 根): see Quantity
     subject: bool = False  # a noun stands before the verb (「底下的手接住」「剪刀不动」): no hand carried
+    role: str | None = None  # a parallel role subject (「上手弹三弦,下手弹琵琶」): another role, another step
 
     def extend(self, start: int, end: int) -> None:
         if start < 0:
@@ -198,6 +199,8 @@ class Doc:
     # token index → the spec's tool/material term heading a noun compound joined from jieba's pieces
     # (「熟」「桐油」 → 熟桐油, headed by 桐油)
     compounds: dict = field(default_factory=dict)
+    # token indices of parallel role subjects (「上手弹三弦,下手弹琵琶」): who, never what is worked
+    roles: set = field(default_factory=set)
 
 
 def kind_table(spec: Spec) -> dict:
@@ -487,7 +490,9 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
             left_n1 and p[15] and (i + 1 == n or kinds[i + 1] == "P"))
         right_nw = p[nw_at]
         if len(lw) + len(w) <= COMPOUND_MAX and w not in PLACE_SUFFIX and w[0] not in VERBAL_NEXT \
-                and not (i + 1 < n and words[i + 1][:1] in VERBAL_NEXT):  # 「铁水化到」「铜块锤成方条」: the predicate
+                and not (i + 1 < n and words[i + 1][:1] in VERBAL_NEXT) \
+                and not (i + 1 < n and len(w) == 1 and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2):
+            # 「铁水化到」「铜块锤成方条」「这条线量出去」: the predicate
             if right_n1:
                 join = left_n1 or left_nw  # 「车」「盘」, 「风箱」「炉」, 「湿纸」「饼」
             elif right_nw:
@@ -649,8 +654,181 @@ def open_kinds(doc: Doc) -> None:
                 and kinds[i + 2] in ("N", "T", None):
             kinds[i] = "V"  # 「线套在轴上」: a hand verb jieba tags as a classifier, before where it goes
             changed = True
+        elif _verb_in_place(doc, i):
+            kinds[i] = "V"
+            changed = True
+            if i + 1 < n and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2:
+                kinds[i + 1] = None  # 「量出去」: the direction of the verb, no action of its own
     if changed:
         doc.interesting[:] = list(compress(range(n), kinds))
+
+
+# Body parts that stand as the subject of a hand or foot verb (「一只手提经线」「两只脚蹬住」).
+BODY_CHARS = set("手脚腿嘴")
+# What may stand right before a body part used as the subject: a numeral and classifier, a side.
+BODY_PREV = {"一只", "两只", "只", "双", "一双", "两", "上", "下", "左", "右", "另一只", "这只", "那只"}
+# What follows a verb and never a noun: its result, aspect or direction (「脚蹬住」「手提着」).
+AFTER_VERB_WORDS = set("住着了紧起开稳实过") | {"起来", "下去", "上去", "出来", "进去", "过来", "过去", "出去", "下来",
+                                            "上来", "进来", "回来", "回去"}
+# Directions: never one of the two alternating verbs of 一A一B (「一上一下」 says how, not what).
+DIRECTION_WORDS = set("上下前后左右里外进出来去")
+
+
+def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
+    """For a craft the spec does not describe in full: three places where jieba's cut hides a verb,
+    read by position (``open_kinds`` then reads the kinds):
+
+    * a body part glued to the hand or foot verb it is the subject of (手提, 脚蹬, 手弹: jieba's
+      dictionary nouns), after a numeral + classifier, a side or the clause head, and before what
+      only follows a verb (its object or its complement): 「一只手提经线」 → 手 + 提;
+    * a reduplicated classifier glued to the verb after it: 「一张一张贴」 cut 一张/一/张贴 → 张 + 贴;
+    * 一A一B of two different one-character verbs or adjectives (「一松一紧」「一推一拉」) is one
+      alternating action (not 一上一下, a direction: how, not what);
+    * two clauses in a row that open with parallel two-character subjects sharing their second
+      character and followed by the same verb (「上手弹三弦,下手弹琵琶」) name two roles: each is a noun.
+    """
+    global _POS_TABLE
+    _POS_TABLE = spec.pos_tags()
+    words, kinds, starts = doc.words, doc.kinds, doc.starts
+    n = len(words)
+    if n < 2:
+        return
+    table = kind_table(spec)
+    pos = spec.pos_tags()
+    cuts = {}  # token index → (first piece's kind, second piece's kind)
+    joins = {}  # first token index → (count of tokens, kind)
+    for i in range(n - 1):
+        w = words[i]
+        k = kinds[i]
+        if k in ("Q", "P", "T", "H"):
+            continue
+        if len(w) == 2 and w[1] in CONTEXT_HAND_VERBS and w[0] in BODY_CHARS and pos.get(w, "")[:1] == "n" \
+                and (kinds[i + 1] in ("N", "T") or words[i + 1] in AFTER_VERB_WORDS) \
+                and (i == 0 or kinds[i - 1] in ("P", "M", "Q") or words[i - 1] in BODY_PREV):
+            cuts[i] = (table.get(w[0], "N"), table.get(w[1]) or "V")
+        elif len(w) == 2 and i >= 2 and words[i - 1] == "一" and len(words[i - 2]) == 2 \
+                and words[i - 2][0] == "一" and words[i - 2][1] == w[0] and w[1] in CONTEXT_HAND_VERBS:
+            cuts[i] = (None, table.get(w[1]) or "V")
+        elif w == "一" and i + 3 < n and words[i + 2] == "一" and len(words[i + 1]) == 1 and len(words[i + 3]) == 1 \
+                and words[i + 1] != words[i + 3] and kinds[i + 1] != "Q" and kinds[i + 3] != "Q" \
+                and words[i + 1] not in DIRECTION_WORDS and words[i + 3] not in DIRECTION_WORDS \
+                and pos.get(words[i + 1], "")[:1] in ("v", "a") and pos.get(words[i + 3], "")[:1] in ("v", "a"):
+            joins[i] = (4, "V")
+    if not cuts and not joins:
+        heads = _parallel_heads(norm, words, kinds, starts)
+        if not heads:
+            return
+    # rebuild the token arrays with the cuts and joins (quantities and compounds keep their tokens)
+    out_w, out_s, out_k, out_q, out_c = [], [], [], {}, {}
+    i = 0
+    while i < n:
+        if i in cuts:
+            k1, k2 = cuts[i]
+            out_w.extend((words[i][0], words[i][1:])), out_s.extend((starts[i], starts[i] + 1))
+            out_k.extend((k1, k2))
+            i += 1
+            continue
+        if i in joins:
+            count, kind = joins[i]
+            out_w.append("".join(words[i:i + count])), out_s.append(starts[i]), out_k.append(kind)
+            i += count
+            continue
+        if i in doc.quantities:
+            out_q[len(out_w)] = doc.quantities[i]
+        if i in doc.compounds:
+            out_c[len(out_w)] = doc.compounds[i]
+        out_w.append(words[i]), out_s.append(starts[i]), out_k.append(kinds[i])
+        i += 1
+    out_s.append(starts[n])
+    roles = []
+    for a, b in _parallel_heads(norm, out_w, out_k, out_s):
+        # join tokens a..b-1 (the two characters of a parallel subject) into one noun
+        joined = "".join(out_w[a:b])
+        out_w[a:b] = [joined]
+        out_k[a:b] = ["N"]
+        del out_s[a + 1:b]
+        shift = b - a - 1
+        if shift:
+            out_q = {(j - shift if j >= b else j): q for j, q in out_q.items()}
+            out_c = {(j - shift if j >= b else j): c for j, c in out_c.items() if not a <= j < b}
+            roles = [j - shift for j in roles]
+        roles.append(a)
+    doc.roles.update(roles)
+    doc.words[:], doc.starts[:], doc.kinds[:] = out_w, out_s, out_k
+    doc.quantities.clear(), doc.quantities.update(out_q)
+    doc.compounds.clear(), doc.compounds.update(out_c)
+    doc.interesting[:] = list(compress(range(len(out_w)), out_k))
+
+
+def _parallel_heads(norm: str, words: list, kinds: list, starts: list) -> list:
+    """Token spans (a, b), last first, of two-character clause subjects in parallel (「上手弹三弦,下手弹
+    琵琶」): consecutive clauses whose first two characters share the second one (and differ in the
+    first) and are followed by the same verb character; each span made of whole tokens."""
+    heads = [i for i in range(len(words)) if (i == 0 or kinds[i - 1] == "P") and kinds[i] not in ("P", "Q", "H", "M")]
+    found = []
+    for c1, c2 in zip(heads, heads[1:]):
+        a1, a2 = starts[c1], starts[c2]
+        if a2 - a1 < 4 or a2 + 3 > len(norm):
+            continue
+        x, y = norm[a1:a1 + 3], norm[a2:a2 + 3]
+        if x[0] == y[0] or x[1] != y[1] or x[2] != y[2] or not all("\u4e00" <= ch <= "\u9fff" for ch in x + y) \
+                or x[0] in NUMERAL_CHARS or y[0] in NUMERAL_CHARS:
+            continue
+        spans = []
+        for c, a in ((c1, a1), (c2, a2)):
+            b = c
+            while b < len(words) and starts[b] < a + 2:
+                b += 1
+            if starts[b] != a + 2 or kinds[b] not in ("V", "T") or any(kinds[j] in ("H", "T", "Q") for j in range(c, b)):
+                break
+            spans.append((c, b))
+        if len(spans) == 2:
+            found.extend(spans)
+    return sorted(found, reverse=True)
+
+
+# Verbs of looking, practising and measuring: no step said in passing (「你看」「我学的」), a step when
+# a sequence marker opens the clause with them (「先看风」「先练马步」).
+MARKED_VERBS = {"看", "练", "听", "学", "试", "闻", "瞧"}
+
+
+def _verb_in_place(doc: Doc, i: int) -> bool:
+    """Words jieba tags otherwise that stand where a predicate stands (``open_kinds``):
+
+    * a verb of looking or practising right after a sequence marker (「先看风」「先练马步」);
+    * after 先/再/然后/就, a two-character noun opening with a verb character and ending its clause is a
+      verb-object word (「再分水」: jieba's 分水/n);
+    * a one-character noun before a directional complement (「从这条线量出去」: nouns take no direction);
+    * a one-character word jieba tags as a name (纳/nr, 拓/nr) after a modal or an adverb and before a
+      quantity, its object or the clause end (「得纳八十一针」);
+    * 和 with no noun after it (「三比七和的」「和匀了」) is to mix, not 'and'."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    w, k = words[i], kinds[i]
+    if i == 0 or k in ("V", "Q", "P", "T", "H", "M"):
+        return False
+    prev = words[i - 1]
+    nxt_kind = kinds[i + 1] if i + 1 < n else "P"
+    pos = _POS_TABLE
+    if w in MARKED_VERBS and kinds[i - 1] == "M":
+        return nxt_kind != "V"
+    if k == "N" and len(w) == 2 and prev in ("先", "再", "然后", "就") and nxt_kind in ("P", "Q", "M") \
+            and pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS and w[1] not in "子儿头":
+        return True
+    if len(w) == 1 and k in (None, "N") and i + 1 < n and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2 \
+            and pos.get(w, "")[:1] == "n" and w not in MATERIAL_HEADS and w not in TOOL_HEADS and w not in BODY_CHARS \
+            and kinds[i - 1] != "Q" and prev[-1] not in NUMERAL_CHARS:
+        return True
+    if len(w) == 1 and k is None and pos.get(w, "") in ("nr", "ns", "nrt") \
+            and (prev in MODALS or prev in MANNER_ADVERBS or prev in PREDICATE_ADVERBS or kinds[i - 1] == "M") \
+            and nxt_kind in ("P", "Q", "N", "T"):
+        return True
+    if w == "和" and kinds[i - 1] not in ("P", "M") and (nxt_kind == "P" or (i + 1 < n and words[i + 1] in ("的", "了", "匀", "好"))):
+        return True
+    return False
+
+
+_POS_TABLE: dict = {}
 
 
 def tokenize(spec: Spec, norm: str, counters: Counters | None = None) -> list[tuple]:
@@ -807,6 +985,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     # says how the step before is done; for any other craft every verb can be a step.
     described = craft is not None and craft in spec.crafts_with_actions
     if not described:
+        _resegment(spec, doc, norm)
         open_kinds(doc)
     lookup = spec.terms.get
     ambiguous = spec.ambiguous
@@ -893,8 +1072,16 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                     _set_param(target, name, value, warnings)
             continue
         marker = kinds[a] == "M"
+        if not described and (a == 0 or words[a - 1] in PUNCT) and _nominal_topic(doc, s, e, b):
+            continue  # 「弹三弦的,左手按弦…」: who plays, the topic of what follows, no step
         ii = inter[bisect_left(inter, s):bisect_right(inter, e)]
         piece = _read_unit(spec, doc, term_at, s, e, ii, norm, hits, craft)
+        if piece.action is None and marker and s == e and s in term_at and term_at[s].category == "technique":
+            # 「最后刷漆」: a technique said alone after 然后/最后… is the next step (not a topic)
+            info = term_at[s]
+            piece.action, piece.surface = (words[s], words[s]) if not described else (info.canonical, words[s])
+            if not described:
+                _compound_object(piece)
         piece.topic = any(words[j] in TOPIC_PARTICLES for j in range(e + 1, b))
         prev = steps[-1] if steps else None
         if piece.from_technique and marker:
@@ -1027,6 +1214,17 @@ NAMING_VERBS = {"叫", "叫做", "叫作", "称为", "称作", "名叫", "所谓
 OBJECT_CHAR_TAGS = {"n", "ng", "nr", "ns", "nrt", "vn", "zg"}
 
 
+def _nominal_topic(doc: Doc, s: int, e: int, b: int) -> bool:
+    """「弹三弦的,…」「打鼓的,…」: a whole clause that is only a verb (and its object) closed by 的
+    names the one who does it (a 的 nominalization), the topic of the sentence, not an action."""
+    words, kinds = doc.words, doc.kinds
+    if b - 1 <= e or words[b - 1] != "的" or e - s > 2 or b >= len(words) or words[b] not in PUNCT:
+        return False
+    if kinds[s] not in ("V", "T") or (kinds[s] == "T" and _POS.get(words[s], "")[:1] != "v"):
+        return False
+    return all(kinds[j] in ("N", "T") and words[j] not in ("是", "得") for j in range(s + 1, e + 1))
+
+
 def _technique_compounds(spec: Spec, doc: Doc):
     """Token spans (start, end) that name a technique the way the craft's own vocabulary does (离合词
     and manner compounds, which jieba leaves in one-character pieces): a one-character verb and its
@@ -1077,7 +1275,7 @@ def _is_empty(step: Step) -> bool:
 
 def _compatible(a: Step, b: Step) -> bool:
     return all(getattr(a, k) is None or getattr(b, k) is None or getattr(a, k) == getattr(b, k)
-               for k in ("hand", "tool", "material"))
+               for k in ("hand", "tool", "material", "role"))
 
 
 def _conflicts(a: Step, b: Step) -> bool:
@@ -1104,7 +1302,7 @@ def _set_param(step: Step, name: str, value, warnings: list | None) -> None:
 
 
 def _merge(into: Step, other: Step, *, prefer_piece: bool, warnings: list | None = None) -> None:
-    for attr in ("hand", "tool", "material", "relation", "manner"):
+    for attr in ("hand", "tool", "material", "relation", "manner", "role"):
         if getattr(into, attr) is None:
             setattr(into, attr, getattr(other, attr))
     if "count" not in into.params and "count" in other.params:
@@ -1478,6 +1676,9 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         elif k == "T" and not verbs and topic is None and spec_topic is None and not after_relation \
                 and (action_idx is None or i < action_idx) and i in term_at and term_at[i].category == "tool":
             spec_topic = (term_at[i].canonical, term_at[i])
+        elif k == "N" and i in doc.roles:
+            step.subject = True  # 「上手弹三弦」: who does it, not what is worked
+            step.role = step.role or w
         elif k == "N" and not verbs and topic is None and not after_relation:
             np, info, nxt = _noun_phrase(doc, term_at, i, e)
             if np is not None:
