@@ -80,3 +80,25 @@ def test_parallel_role_subjects_are_nouns_and_their_steps_stay_apart():
     assert all(s.get("material") not in ("上手", "下手") for s in got)
     got = steps("前排拍手,后排拍腿")
     assert len(got) == 2
+
+
+# --- names of things and techniques ------------------------------------------------------------------
+def test_names_listed_side_by_side_sharing_their_head_are_terms():
+    got = terms("左旁、右旁的木料要一样厚")
+    assert "左旁" in got and "右旁" in got
+    got = terms("弓步、仆步练熟了再学出拳")
+    assert "弓步" in got and "仆步" in got
+    # a list of ordinals or of 的-phrases names nothing
+    got = terms("第一层、第二层要薄")
+    assert "第一层" not in got and "第二层" not in got
+
+
+def test_one_character_name_after_a_naming_verb_is_a_term():
+    assert "挤" in terms("用掌根往外推,这叫挤。")
+
+
+def test_short_clause_opening_a_sentence_names_the_technique():
+    assert "抛远" in terms("抛远,两根杆子往外一甩。")
+    assert "踢远" in terms("踢远,右脚往前一踢。")
+    # a filler, a sequence marker or a quantity opening the sentence names nothing
+    assert not any(t in ("嗯", "先", "然后") for t in terms("嗯,先把泥揉匀。"))

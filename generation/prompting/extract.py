@@ -1201,6 +1201,12 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                 seen.add((starts[a], starts[b]))
                 extra.append({"text": text[starts[a]:starts[b]], "category": "technique", "start": starts[a],
                               "end": starts[b], "canonical": norm[starts[a]:starts[b]], "open": True})
+        for a, b in _coordinated_names(norm, doc):
+            if (a, b) not in seen and not any(t["start"] <= a and b <= t["end"] for t in terms):
+                seen.add((a, b))
+                w = norm[a:b]
+                cat = "tool" if _is_tool_word(w) else "material" if _is_material_word(w) else "technique"
+                extra.append({"text": text[a:b], "category": cat, "start": a, "end": b, "canonical": w, "open": True})
     if extra:
         terms = sorted(terms + extra, key=lambda t: t["start"])
     for step in steps:
@@ -1212,6 +1218,35 @@ DIRECTION_CHARS = set("出上下起进回过")
 NAMING_VERBS = {"叫", "叫做", "叫作", "称为", "称作", "名叫", "所谓", "就叫"}
 # what a one-character object of a one-character verb may be tagged (「出」「痧」, 「摊」「青」, 「吹」「脸」)
 OBJECT_CHAR_TAGS = {"n", "ng", "nr", "ns", "nrt", "vn", "zg"}
+
+
+# jieba's tags of characters that never head a name (classifiers, numerals, particles, pronouns, adverbs…)
+FUNCTION_TAGS = set("qmurdpcyex")
+
+
+def _coordinated_names(norm: str, doc: Doc):
+    """Character spans (start, end) of names listed side by side: 「X、Y」 where the two share their
+    last character (the head of a Chinese compound: 「花旁、大旁」「四平马、子午马」「文狮、武狮」)
+    are two kinds of one thing, each a name of the craft, whatever pieces jieba cut them into. The
+    first item runs back to the clause start (two to four characters); the second is as long as it
+    takes to reach the shared head (two to four characters)."""
+    qspans = [(q.start, q.end) for q in doc.quantities.values()]
+    pos = norm.find("\u3001")
+    while pos != -1:
+        a = pos
+        while a > 0 and pos - a < 5 and "\u4e00" <= norm[a - 1] <= "\u9fff":
+            a -= 1
+        head = norm[pos - 1] if pos else ""
+        if 2 <= pos - a <= 4 and (a == 0 or not "\u4e00" <= norm[a - 1] <= "\u9fff") and norm[a] != "第" \
+                and _POS_TABLE.get(head, "x")[:1] not in FUNCTION_TAGS:
+            j = norm.find(head, pos + 2, pos + 5)
+            right = norm[pos + 1:j + 1] if j != -1 else ""
+            if right and all("\u4e00" <= ch <= "\u9fff" for ch in right) \
+                    and right != norm[a:pos] and not any(qa < j + 1 and pos + 1 < qb or qa < pos and a < qb
+                                                         for qa, qb in qspans):
+                yield a, pos
+                yield pos + 1, j + 1
+        pos = norm.find("\u3001", pos + 1)
 
 
 def _nominal_topic(doc: Doc, s: int, e: int, b: int) -> bool:
@@ -1242,8 +1277,23 @@ def _technique_compounds(spec: Spec, doc: Doc):
             b = k + 1
             while b < n and b < k + 4 and kinds[b] not in ("P", "Q") and words[b] not in FILLERS:
                 b += 1
-            if (b == n or kinds[b] == "P") and 2 <= len("".join(words[k + 1:b])) <= 6:
+            said = "".join(words[k + 1:b])
+            if (b == n or kinds[b] == "P") and (2 <= len(said) <= 6 or (
+                    # 「这叫拓」: one character named so is a name too (not a word of degree or manner)
+                    b == k + 2 and len(said) == 1 and tags.get(said, "")[:1] in ("n", "v", "z") and said not in closed
+                    and said not in MANNER_VERBS)):
                 yield k + 1, b
+                continue
+        if (k == 0 or words[k - 1] in SENTENCE_ENDS) and kinds[k] not in ("P", "Q", "M", "H", "L", "O", "R"):
+            # 「站桩,马步两脚分开…」「扔高,两根杆子…」: a sentence that opens with a short clause of one or
+            # two words and a comma names what it is about, the technique the master goes on to describe
+            b = k + 1
+            if b < n and kinds[b] not in ("P", "Q") and len(w) == 1:
+                b += 1
+            said = "".join(words[k:b])
+            if b < n and words[b] in (",", "\uff0c") and 2 <= len(said) <= 3 \
+                    and not any(words[j] in closed or kinds[j] in ("Q", "M", "H", "L", "O", "R") for j in range(k, b)):
+                yield k, b
                 continue
         if len(w) == 1 and kinds[k] in ("V", "C", "T") and (k == 0 or kinds[k - 1] == "P") \
                 and kinds[k + 1] in ("N", "T") and len(w2) >= 2 and (k + 2 == n or kinds[k + 2] == "P") \
