@@ -102,3 +102,16 @@ def test_short_clause_opening_a_sentence_names_the_technique():
     assert "踢远" in terms("踢远,右脚往前一踢。")
     # a filler, a sequence marker or a quantity opening the sentence names nothing
     assert not any(t in ("嗯", "先", "然后") for t in terms("嗯,先把泥揉匀。"))
+
+
+def test_shang_after_cai_neng_is_the_verb():
+    assert actions("泥揉匀了才能上坯")[-1] == "上坯"
+
+
+def test_what_a_holding_verb_with_its_aspect_takes_at_the_clause_end_is_a_thing():
+    got = steps("右手握着把手,左手拉风箱")
+    assert got[0]["action"] == "握着" and got[0]["material"] == "把手" and got[0]["hand"] == "right"
+
+
+def test_yi_and_any_verb_before_the_clause_end_is_a_quick_action():
+    assert actions("前排的人一动,后排的就跟上")[0] == "动"

@@ -362,9 +362,10 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             kinds[i] = "V"
         elif kind is None and words[i] in DIRECTION_VERBS and i + 1 < n and kinds[i + 1] != "P" and (
                 i == 0 or kinds[i - 1] in ("P", "M") or words[i - 1] in PREDICATE_ADVERBS
-                or words[i - 1] in MODALS):
-            # 上/下 after a noun is where (「板上」); at the head of a clause or after 要/再/就 it is
-            # the verb (「要上三遍」「下黄丹」)
+                or words[i - 1] in MODALS or (len(words[i - 1]) == 2 and words[i - 1][0] in PREDICATE_ADVERBS
+                                              and words[i - 1][1] in MODALS)):
+            # 上/下 after a noun is where (「板上」); at the head of a clause or after 要/再/就 (or
+            # 才能/就要) it is the verb (「要上三遍」「下黄丹」「才能上桩」)
             kinds[i] = "V"
     for i in cand:
         w = words[i]
@@ -625,11 +626,15 @@ def open_kinds(doc: Doc) -> None:
                 or (len(w) == 2 and i and kinds[i - 1] == "H" and kinds[i] is not None)):
             kinds[i] = "V"
             changed = True
-        elif kinds[i] == "V" and len(w) == 1 and i and (kinds[i - 1] == "L" or words[i - 1] in TOOL_LEAD) \
+        elif kinds[i] == "V" and i and (kinds[i - 1] == "L" or words[i - 1] in TOOL_LEAD) \
+                and (len(w) == 1 or (len(w) == 2 and words[i - 1][-1:] in ("着", "住"))) \
                 and (i + 1 == n or kinds[i + 1] == "P"):
-            kinds[i] = "N"  # 「右手执弓，…」: what a holding verb takes, with nothing after it, is a thing
+            # 「右手执弓，…」「握着把手,…」: what a holding verb (with its aspect: 握着) takes, with
+            # nothing after it, is a thing
+            kinds[i] = "N"
             changed = True
-        elif len(w) == 2 and w[0] == "一" and w[1] in CONTEXT_HAND_VERBS and kinds[i] != "Q" and (
+        elif len(w) == 2 and w[0] == "一" and (w[1] in CONTEXT_HAND_VERBS or (
+                _POS_TABLE.get(w[1], "")[:1] == "v" and w[1] not in STOP_VERBS)) and kinds[i] != "Q" and (
                 i + 1 == n or kinds[i + 1] == "P" or words[i + 1] in LINKING_ADVERBS):
             # 「举珠的人一晃,龙头就追」: 一 + a hand verb with nothing after it is a quick action
             kinds[i] = "V"
@@ -1758,7 +1763,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             nxt += 1
         if len(surface) == 2 and surface[1] in FUNCTION_COMPLEMENTS and surface not in spec.terms:
             surface = surface[0]  # 「熬到」 → 熬 (a result complement stays: 分开, 压干, 揭起)
-        if len(surface) == 2 and surface[0] == "一" and surface[1] in CONTEXT_HAND_VERBS:
+        if len(surface) == 2 and surface[0] == "一" and (surface[1] in CONTEXT_HAND_VERBS or spec.pos_tags().get(
+                surface[1], "")[:1] == "v"):
             surface = surface[1]  # 「一晃」 → 晃
         if len(surface) > 2 and surface[0] in "往向朝" and surface[1] in "上下里外前后":
             surface = surface[2:]  # 「往下走」 → 走
