@@ -115,3 +115,9 @@ def test_what_a_holding_verb_with_its_aspect_takes_at_the_clause_end_is_a_thing(
 
 def test_yi_and_any_verb_before_the_clause_end_is_a_quick_action():
     assert actions("前排的人一动,后排的就跟上")[0] == "动"
+
+
+def test_classifier_after_mei_and_negated_verbs_are_no_actions():
+    got = normalize("颜料要涂三层,每遍晒个两天", craft="风筝").to_dict()["steps"]
+    assert [s["action"] for s in got] == ["涂", "晒"] and got[1]["params"]["duration_s"] == 172800
+    assert [s["action"] for s in normalize("泥要揉透,急不得。", craft="风筝").to_dict()["steps"]] == ["揉透"]

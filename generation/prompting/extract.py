@@ -659,6 +659,12 @@ def open_kinds(doc: Doc) -> None:
                 and kinds[i + 2] in ("N", "T", None):
             kinds[i] = "V"  # 「线套在轴上」: a hand verb jieba tags as a classifier, before where it goes
             changed = True
+        elif kinds[i] == "V" and len(w) == 1 and i and words[i - 1] in COUNT_PREV:
+            kinds[i] = None  # 「每遍晾个十五天」: after 每/几/各 a character is a classifier (遍/v), not a verb
+            changed = True
+        elif kinds[i] == "V" and len(w) == 2 and w[0] in "不没" and w not in MANNER_VERBS:
+            kinds[i] = None  # 「急不得」「不动」: a negated verb says what is not done, it is no action
+            changed = True
         elif _verb_in_place(doc, i):
             kinds[i] = "V"
             changed = True
@@ -792,6 +798,8 @@ def _parallel_heads(norm: str, words: list, kinds: list, starts: list) -> list:
     return sorted(found, reverse=True)
 
 
+# Words after which a character is a classifier: 每遍, 几道, 各层.
+COUNT_PREV = {"每", "几", "各"}
 # Verbs of looking, practising and measuring: no step said in passing (「你看」「我学的」), a step when
 # a sequence marker opens the clause with them (「先看风」「先练马步」).
 MARKED_VERBS = {"看", "练", "听", "学", "试", "闻", "瞧"}
