@@ -121,3 +121,14 @@ def test_classifier_after_mei_and_negated_verbs_are_no_actions():
     got = normalize("颜料要涂三层,每遍晒个两天", craft="风筝").to_dict()["steps"]
     assert [s["action"] for s in got] == ["涂", "晒"] and got[1]["params"]["duration_s"] == 172800
     assert [s["action"] for s in normalize("泥要揉透,急不得。", craft="风筝").to_dict()["steps"]] == ["揉透"]
+
+
+def test_speech_with_a_counted_object_is_a_performed_act():
+    assert actions("说书先生拍一下醒木,讲一段书。")[-1] == "讲"
+    assert "讲" not in actions("我跟你讲,泥要揉透。")
+
+
+def test_two_characters_after_a_numeral_and_classifier_are_one_noun():
+    got = steps("艺人先念一段马赞,再摇铃。")
+    assert [s["action"] for s in got] == ["念", "摇铃"] and got[0]["material"] == "马赞"
+    assert "马赞" in terms("艺人先念一段马赞,再摇铃。")

@@ -720,6 +720,12 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
         elif len(w) == 2 and i >= 2 and words[i - 1] == "一" and len(words[i - 2]) == 2 \
                 and words[i - 2][0] == "一" and words[i - 2][1] == w[0] and w[1] in CONTEXT_HAND_VERBS:
             cuts[i] = (None, table.get(w[1]) or "V")
+        elif pos.get(w, "") in ("m", "mq") and i + 2 < n and len(words[i + 1]) == 1 and len(words[i + 2]) == 1 \
+                and (i + 3 == n or words[i + 3] in PUNCT) and all(
+                    kinds[j] not in ("P", "Q", "H", "M", "T", "L", "O", "R") and words[j] not in SKIP
+                    and words[j] not in COMPLEMENTS and words[j] not in PLACE_SUFFIX
+                    and pos.get(words[j], "x")[:1] not in FUNCTION_TAGS for j in (i + 1, i + 2)):
+            joins[i + 1] = (2, "N")  # 「讲一段帽赞」: after a numeral and classifier two characters are a noun
         elif w == "一" and i + 3 < n and words[i + 2] == "一" and len(words[i + 1]) == 1 and len(words[i + 3]) == 1 \
                 and words[i + 1] != words[i + 3] and kinds[i + 1] != "Q" and kinds[i + 3] != "Q" \
                 and words[i + 1] not in DIRECTION_WORDS and words[i + 3] not in DIRECTION_WORDS \
@@ -798,6 +804,8 @@ def _parallel_heads(norm: str, words: list, kinds: list, starts: list) -> list:
     return sorted(found, reverse=True)
 
 
+# Speaking and singing: no action said in passing (「我跟你讲」), a performed act with a counted object.
+SPEECH_VERBS = {"说", "讲", "唱", "念", "背", "吟", "诵"}
 # Words after which a character is a classifier: 每遍, 几道, 各层.
 COUNT_PREV = {"每", "几", "各"}
 # Verbs of looking, practising and measuring: no step said in passing (「你看」「我学的」), a step when
@@ -823,6 +831,8 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
     prev = words[i - 1]
     nxt_kind = kinds[i + 1] if i + 1 < n else "P"
     pos = _POS_TABLE
+    if w in SPEECH_VERBS and k is None and nxt_kind != "P" and (nxt_kind == "Q" or pos.get(words[i + 1], "") in ("m", "mq")):
+        return True  # 「讲一段帽赞」「唱两句」: speech with a counted object is a performance, an action
     if w in MARKED_VERBS and kinds[i - 1] == "M":
         return nxt_kind != "V"
     if k == "N" and len(w) == 2 and prev in ("先", "再", "然后", "就") and nxt_kind in ("P", "Q", "M") \
