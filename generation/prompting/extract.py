@@ -708,7 +708,15 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
     pos = spec.pos_tags()
     cuts = {}  # token index → (first piece's kind, second piece's kind)
     joins = {}  # first token index → (count of tokens, kind)
-    for i in range(n - 1):
+    # only the words that can open one of these patterns are walked in Python (a flag per word, cached
+    # per spec): 一, a numeral or classifier word, a two-character word with a body part or a hand verb
+    memo = getattr(spec, "_reseg_words", None)
+    if memo is None:
+        memo = spec._reseg_words = {}
+    for w in set(words).difference(memo):
+        memo[w] = w == "一" or pos.get(w, "") in ("m", "mq") or (
+            len(w) == 2 and (w[0] in BODY_CHARS or w[1] in CONTEXT_HAND_VERBS))
+    for i in compress(range(n - 1), list(map(memo.__getitem__, words[:n - 1]))):
         w = words[i]
         k = kinds[i]
         if k in ("Q", "P", "T", "H"):
