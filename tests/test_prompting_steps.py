@@ -132,3 +132,11 @@ def test_two_characters_after_a_numeral_and_classifier_are_one_noun():
     got = steps("艺人先念一段马赞,再摇铃。")
     assert [s["action"] for s in got] == ["念", "摇铃"] and got[0]["material"] == "马赞"
     assert "马赞" in terms("艺人先念一段马赞,再摇铃。")
+
+
+def test_two_single_characters_where_a_noun_stands_are_a_name():
+    assert "弦尖" in terms("手指顺着弦滑到弦尖,")  # after V到, before the clause end
+    assert "庙圩" in terms("以前庙圩上摆摊")  # before a locative
+    assert "黄矾" in terms("下黄矾,再搅")  # a clause-opening verb's object
+    # a character and a locative after a noun say where, they name nothing
+    assert "锅里" not in terms("糖块搁锅里熬")

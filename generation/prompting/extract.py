@@ -1232,6 +1232,13 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                 seen.add((starts[a], starts[b]))
                 extra.append({"text": text[starts[a]:starts[b]], "category": "technique", "start": starts[a],
                               "end": starts[b], "canonical": norm[starts[a]:starts[b]], "open": True})
+        for a, b in _slot_nouns(spec, doc):
+            if (starts[a], starts[b]) not in seen:
+                seen.add((starts[a], starts[b]))
+                w = norm[starts[a]:starts[b]]
+                cat = "tool" if _is_tool_word(w) else "material" if _is_material_word(w) else "technique"
+                extra.append({"text": text[starts[a]:starts[b]], "category": cat, "start": starts[a],
+                              "end": starts[b], "canonical": w, "open": True})
         for a, b in _coordinated_names(norm, doc):
             if (a, b) not in seen and not any(t["start"] <= a and b <= t["end"] for t in terms):
                 seen.add((a, b))
@@ -1278,6 +1285,47 @@ def _coordinated_names(norm: str, doc: Doc):
                 yield a, pos
                 yield pos + 1, j + 1
         pos = norm.find("\u3001", pos + 1)
+
+
+SLOT_PREPOSITIONS = {"从", "在", "到", "往", "由", "按", "比", "朝", "向"}
+SLOT_LOCATIVES = {"上", "里", "中", "内"}
+
+
+def _slot_nouns(spec: Spec, doc: Doc):
+    """Token spans (a, a + 2) of two single characters jieba left apart that stand where a noun stands,
+    so name a thing or a place of the craft (a compound its dictionary lacks): after a preposition of
+    place or a V到 and before a verb, 把 or the clause end (「从折边开剪」「滑到甲尖,」); before a locative
+    (「歌圩上对歌」); opening a clause before 的 (「底骨的中线」); after a one-character verb that opens
+    its clause, up to the clause end (「下黄丹,」: its object)."""
+    words, kinds = doc.words, doc.kinds
+    tags = spec.pos_tags()
+    closed = SKIP | COMPLEMENTS | MEASURE_PREV | NEGATIONS | PREDICATE_ADVERBS | STOP_NOUNS | PLACE_SUFFIX | MODALS
+    n = len(words)
+
+    def piece(j, head=False):
+        w = words[j]
+        return len(w) == 1 and kinds[j] in (None, "N", "T") and (w not in closed or (head and w in PLACE_SUFFIX)) \
+            and w not in DIRECTION_WORDS and tags.get(w, "x")[:1] not in FUNCTION_TAGS \
+            and not (kinds[j] == "T" and spec.terms[w].category == "body")
+
+    for a in range(n - 1):
+        if not (piece(a) and piece(a + 1, True)):
+            continue
+        prev, nxt = (words[a - 1] if a else ""), (words[a + 2] if a + 2 < n else None)
+        nk = kinds[a + 2] if a + 2 < n else "P"
+        start = a == 0 or kinds[a - 1] == "P"
+        if not start and words[a + 1] in PLACE_SUFFIX and prev not in SLOT_PREPOSITIONS:
+            continue  # (「锅边」 after 从/在…; elsewhere 边/上 after a character says where)
+        if (prev in SLOT_PREPOSITIONS or (len(prev) == 2 and prev[1] == "到" and kinds[a - 1] in ("V", "T"))) \
+                and (nk in ("P", "V", "O") or tags.get(nxt or "", "")[:1] == "v"):
+            yield a, a + 2
+        elif nxt in SLOT_LOCATIVES and kinds[a - 1] not in ("N", "T", "V") and len(prev) >= 2:
+            yield a, a + 2
+        elif start and nxt == "的":
+            yield a, a + 2
+        elif nk == "P" and len(prev) == 1 and kinds[a - 1] in ("V", "T") and (a < 2 or kinds[a - 2] in ("P", "M")) \
+                and (tags.get(prev, "")[:1] == "v" or prev in DIRECTION_VERBS):
+            yield a, a + 2
 
 
 def _nominal_topic(doc: Doc, s: int, e: int, b: int) -> bool:
