@@ -140,3 +140,18 @@ def test_two_single_characters_where_a_noun_stands_are_a_name():
     assert "黄矾" in terms("下黄矾,再搅")  # a clause-opening verb's object
     # a character and a locative after a noun say where, they name nothing
     assert "锅里" not in terms("糖块搁锅里熬")
+
+
+def test_hand_or_foot_verb_tagged_as_a_morpheme_before_its_result():
+    got = steps("黄泥要踩熟了才好用")
+    assert [s["action"] for s in got] == ["踩"] and got[0]["material"] == "黄泥"
+
+
+def test_noun_ending_in_ba_before_an_object_and_a_verb_gives_back_the_object_marker():
+    got = steps("右手拿木刀把边刮齐")
+    assert got[0]["tool"] == "木刀" and got[0]["action"] == "刮齐"
+
+
+def test_instrument_glued_to_the_verb_after_yong_is_cut_back():
+    got = steps("竹片先用火烤弯,再定型")
+    assert got[0]["action"] == "烤弯" and got[0]["tool"] == "火"

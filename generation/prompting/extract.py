@@ -491,6 +491,7 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
             left_n1 and p[15] and (i + 1 == n or kinds[i + 1] == "P"))
         right_nw = p[nw_at]
         if len(lw) + len(w) <= COMPOUND_MAX and w not in PLACE_SUFFIX and w[0] not in VERBAL_NEXT \
+                and w not in OBJECT_MARKERS \
                 and not (i + 1 < n and words[i + 1][:1] in VERBAL_NEXT) \
                 and not (i + 1 < n and len(w) == 1 and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2):
             # 「铁水化到」「铜块锤成方条」「这条线量出去」: the predicate
@@ -715,7 +716,7 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
         memo = spec._reseg_words = {}
     for w in set(words).difference(memo):
         memo[w] = w == "一" or pos.get(w, "") in ("m", "mq") or (
-            len(w) == 2 and (w[0] in BODY_CHARS or w[1] in CONTEXT_HAND_VERBS))
+            len(w) == 2 and (w[0] in BODY_CHARS or w[1] in CONTEXT_HAND_VERBS)) or (len(w) >= 2 and w[-1] in OBJECT_MARKERS)
     for i in compress(range(n - 1), list(map(memo.__getitem__, words[:n - 1]))):
         w = words[i]
         k = kinds[i]
@@ -725,6 +726,22 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                 and (kinds[i + 1] in ("N", "T") or words[i + 1] in AFTER_VERB_WORDS) \
                 and (i == 0 or kinds[i - 1] in ("P", "M", "Q") or words[i - 1] in BODY_PREV):
             cuts[i] = (table.get(w[0], "N"), table.get(w[1]) or "V")
+        elif len(w) == 2 and w[1] in CONTEXT_HAND_VERBS and i and (kinds[i - 1] == "L" or words[i - 1] in INSTRUMENT_LEADS) \
+                and pos.get(w[0], "")[:1] == "n" and (kinds[i + 1] in ("N", "T", "P") or words[i + 1] in AFTER_VERB_WORDS
+                                                      or words[i + 1] in RESULT_COMPLEMENTS
+                                                      or (len(words[i + 1]) == 1 and (pos.get(words[i + 1], "") == "a"
+                                                                                      or kinds[i + 1] == "V"))):
+            # 「用火烤软」: what 用 names glued to the verb it serves (火烤/v) → 火 + 烤
+            cuts[i] = ("N", table.get(w[1]) or "V")
+        elif 2 <= len(w) <= 4 and w[-1] in OBJECT_MARKERS and k in (None, "N") and i + 2 < n \
+                and (kinds[i + 1] in ("N", "T") or pos.get(words[i + 1], "")[:1] == "n" or (
+                    len(words[i + 1]) == 1 and kinds[i + 1] is None and words[i + 1] not in SKIP
+                    and words[i + 1] not in COMPLEMENTS and words[i + 1] not in NEGATIONS)) \
+                and (pos.get(words[i + 2], "")[:1] == "v" or (len(words[i + 2]) == 2 and words[i + 2][1] in RESULT_COMPLEMENTS
+                                                              and pos.get(words[i + 2][0], "")[:1] == "v")):
+            # 「拿竹刀把边修齐」: a noun ending in 把 (jieba's 刀把, a handle) before a noun and a verb is the
+            # noun + the object marker 把
+            cuts[i] = (table.get(w[:-1], "N"), "O")
         elif len(w) == 2 and i >= 2 and words[i - 1] == "一" and len(words[i - 2]) == 2 \
                 and words[i - 2][0] == "一" and words[i - 2][1] == w[0] and w[1] in CONTEXT_HAND_VERBS:
             cuts[i] = (None, table.get(w[1]) or "V")
@@ -749,7 +766,8 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
     while i < n:
         if i in cuts:
             k1, k2 = cuts[i]
-            out_w.extend((words[i][0], words[i][1:])), out_s.extend((starts[i], starts[i] + 1))
+            at = len(words[i]) - 1 if k2 == "O" else 1  # (a noun + 把 is cut before its last character)
+            out_w.extend((words[i][:at], words[i][at:])), out_s.extend((starts[i], starts[i] + at))
             out_k.extend((k1, k2))
             i += 1
             continue
@@ -839,6 +857,15 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
     prev = words[i - 1]
     nxt_kind = kinds[i + 1] if i + 1 < n else "P"
     pos = _POS_TABLE
+    if len(w) == 1 and w in CONTEXT_HAND_VERBS and w not in MANUAL_VERBS and k in (None, "N") and kinds[i - 1] != "Q" \
+            and prev[-1:] not in NUMERAL_CHARS and i + 1 < n and (
+                words[i + 1] in ASPECT_AFTER_VERB or (len(words[i + 1]) == 1 and (
+                    words[i + 1] in RESULT_COMPLEMENTS or pos.get(words[i + 1], "") == "a"))
+                or (words[i + 1] == "的" and i + 2 < n and words[i + 2] == "时候") or (prev == "地" and nxt_kind == "P")):
+        return True  # 「踩熟了」「踩的时候」「一圈一圈地踩」: a hand or foot verb jieba tags as a morpheme (踩/zg)
+    if len(w) == 2 and k is None and pos.get(w, "") in ("nr", "ns", "nz") and pos.get(w[0], "")[:1] == "v" \
+            and w[0] not in STOP_VERBS and w[1] in RESULT_COMPLEMENTS:
+        return True  # 「把边修齐」: a verb and its result jieba reads as a name (修齐/nr)
     if w in SPEECH_VERBS and k is None and nxt_kind != "P" and (nxt_kind == "Q" or pos.get(words[i + 1], "") in ("m", "mq")):
         return True  # 「讲一段帽赞」「唱两句」: speech with a counted object is a performance, an action
     if w in MARKED_VERBS and kinds[i - 1] == "M":
