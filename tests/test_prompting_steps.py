@@ -155,3 +155,13 @@ def test_noun_ending_in_ba_before_an_object_and_a_verb_gives_back_the_object_mar
 def test_instrument_glued_to_the_verb_after_yong_is_cut_back():
     got = steps("竹片先用火烤弯,再定型")
     assert got[0]["action"] == "烤弯" and got[0]["tool"] == "火"
+
+
+def test_time_clause_with_an_object_ends_before_the_next_subject():
+    got = steps("吹唢呐的时候腮帮子要鼓起来")
+    assert [s["action"] for s in got] == ["吹", "鼓起来"]
+    assert not any("时候" in (s.get("material") or "") for s in got)
+
+
+def test_alternating_pair_jieba_cut_as_yi_x_yi_y():
+    assert actions("折扇一开一合,手腕要活")[0] == "一开一合"

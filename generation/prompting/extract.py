@@ -376,7 +376,11 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             kinds[i] = "P"  # 「演奏时，乐手…」: written 时 after a verb ends the time clause like 的时候
         if kinds[i] == "V" and i + 1 < n and words[i + 1] in AGENT_NOUN_SUFFIX:
             kinds[i] = None  # 「传承人」「演奏者」 cut as 传承 / 人: a verb + 人/者 names the person
-        if w == "时候" and i > 1 and words[i - 1] == "的" and kinds[i - 2] == "V":
+        if w == "时候" and i > 1 and words[i - 1] == "的" and (kinds[i - 2] == "V" or (
+                # 「吹笛子的时候,…」: the time clause's verb with its object
+                i > 2 and kinds[i - 2] in ("N", "T") and (kinds[i - 3] == "V" or (
+                    kinds[i - 3] == "T" and pos_tags.get(words[i - 3], "")[:1] == "v"))
+                and (i == 3 or kinds[i - 4] in ("P", "M", None)))):
             # 「拉的时候,左手扶着板子」: a 的时候 clause ends where it says when; what follows is a
             # predicate of its own (its hand and object are not the time clause's); a technique
             # named there (「制胎的时候用锤子…」) stays the topic the next words describe
@@ -751,6 +755,11 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                     and words[j] not in COMPLEMENTS and words[j] not in PLACE_SUFFIX
                     and pos.get(words[j], "x")[:1] not in FUNCTION_TAGS for j in (i + 1, i + 2)):
             joins[i + 1] = (2, "N")  # 「讲一段帽赞」: after a numeral and classifier two characters are a noun
+        elif len(w) == 2 and w[0] == "一" and i + 2 < n and words[i + 1] == "一" and len(words[i + 2]) == 1 \
+                and w[1] != words[i + 2] and kinds[i + 2] != "Q" and w[1] not in DIRECTION_WORDS \
+                and words[i + 2] not in DIRECTION_WORDS and pos.get(w[1], "")[:1] in ("v", "a") \
+                and pos.get(words[i + 2], "")[:1] in ("v", "a"):
+            joins[i] = (3, "V")  # 「一开一合」 cut 一开/一/合
         elif w == "一" and i + 3 < n and words[i + 2] == "一" and len(words[i + 1]) == 1 and len(words[i + 3]) == 1 \
                 and words[i + 1] != words[i + 3] and kinds[i + 1] != "Q" and kinds[i + 3] != "Q" \
                 and words[i + 1] not in DIRECTION_WORDS and words[i + 3] not in DIRECTION_WORDS \
