@@ -165,3 +165,15 @@ def test_time_clause_with_an_object_ends_before_the_next_subject():
 
 def test_alternating_pair_jieba_cut_as_yi_x_yi_y():
     assert actions("折扇一开一合,手腕要活")[0] == "一开一合"
+
+
+def test_morpheme_tagged_verbs_where_a_predicate_stands():
+    got = steps("再用刻刀一点一点剔,剔完了上色")
+    assert got[0]["action"] == "剔" and got[0]["tool"] == "刻刀" and actions("再用刻刀一点一点剔,剔完了上色")[-1] == "上色"
+    assert "踩" in actions("纺车的踏板脚一踩,轮子就转了")
+    assert "夹" in actions("铜块烧红了夹出来,放砧子上")
+
+
+def test_hand_verb_after_le_before_where_it_goes_is_the_next_step():
+    got = steps("麻绳搓好了套在木桩上")
+    assert [s["action"] for s in got] == ["搓", "套"] and got[0]["material"] == "麻绳"

@@ -866,12 +866,21 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
     prev = words[i - 1]
     nxt_kind = kinds[i + 1] if i + 1 < n else "P"
     pos = _POS_TABLE
-    if len(w) == 1 and w in CONTEXT_HAND_VERBS and w not in MANUAL_VERBS and k in (None, "N") and kinds[i - 1] != "Q" \
-            and prev[-1:] not in NUMERAL_CHARS and i + 1 < n and (
-                words[i + 1] in ASPECT_AFTER_VERB or (len(words[i + 1]) == 1 and (
-                    words[i + 1] in RESULT_COMPLEMENTS or pos.get(words[i + 1], "") == "a"))
-                or (words[i + 1] == "的" and i + 2 < n and words[i + 2] == "时候") or (prev == "地" and nxt_kind == "P")):
-        return True  # 「踩熟了」「踩的时候」「一圈一圈地踩」: a hand or foot verb jieba tags as a morpheme (踩/zg)
+    if len(w) == 1 and ((w in CONTEXT_HAND_VERBS and w not in MANUAL_VERBS) or pos.get(w, "") == "zg") \
+            and k in (None, "N") and w not in SKIP and w not in COMPLEMENTS and kinds[i - 1] != "Q" and (
+                (prev[-1:] not in NUMERAL_CHARS and i + 1 < n and (
+                    words[i + 1] in ASPECT_AFTER_VERB or words[i + 1] in ("完", "好", "到")
+                    or (len(words[i + 1]) == 1 and (words[i + 1] in RESULT_COMPLEMENTS or pos.get(words[i + 1], "") == "a"))
+                    or (words[i + 1] == "的" and i + 2 < n and words[i + 2] == "时候")))
+                or (nxt_kind == "P" and (prev == "地" or prev in MANNER_ADVERBS or (
+                    len(prev) == 4 and prev[:2] == prev[2:] and kinds[i - 1] is None)))
+                or (prev == "一" and (nxt_kind == "P" or words[i + 1] in LINKING_ADVERBS))):
+        # 「踩熟了」「踩的时候」「一圈一圈地踩」「一点一点剔」「脚一踩,」: a hand or foot verb jieba tags as a
+        # morpheme (踩/zg, 剔/zg) where a predicate stands
+        return True
+    if len(w) == 1 and w in CONTEXT_HAND_VERBS and k in (None, "N") and i + 2 < n and words[i + 1] in ("在", "到", "进") \
+            and prev in ("了", "就", "再", "先", "然后", "又"):
+        return True  # 「绳搓好了套在脚趾上」: a hand verb (套/q) after 了/就 before where it goes
     if len(w) == 2 and k is None and pos.get(w, "") in ("nr", "ns", "nz") and pos.get(w[0], "")[:1] == "v" \
             and w[0] not in STOP_VERBS and w[1] in RESULT_COMPLEMENTS:
         return True  # 「把边修齐」: a verb and its result jieba reads as a name (修齐/nr)
@@ -883,7 +892,8 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
             and pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS and w[1] not in "子儿头":
         return True
     if len(w) == 1 and k in (None, "N") and i + 1 < n and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2 \
-            and pos.get(w, "")[:1] == "n" and w not in MATERIAL_HEADS and w not in TOOL_HEADS and w not in BODY_CHARS \
+            and pos.get(w, "")[:1] == "n" and (w in CONTEXT_HAND_VERBS or (w not in MATERIAL_HEADS and w not in TOOL_HEADS)) \
+            and w not in BODY_CHARS \
             and kinds[i - 1] != "Q" and prev[-1] not in NUMERAL_CHARS:
         return True
     if len(w) == 1 and k is None and pos.get(w, "") in ("nr", "ns", "nrt") \
@@ -1000,8 +1010,8 @@ def _serial_break(doc: Doc, v1: int, v2: int) -> bool:
         w = words[j]
         if w in DEGREE_MARKERS or kinds[j] == "L" or kinds[j] == "O":
             return False
-        if w in PURPOSE_LINKS:
-            return False
+        if w in PURPOSE_LINKS and not (w == "好" and j + 1 < v2 and words[j + 1] == "了"):
+            return False  # (「搓好了套在…」: 好了 is the first verb's result, not 'so that')
     return True
 
 
