@@ -720,7 +720,8 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
         memo = spec._reseg_words = {}
     for w in set(words).difference(memo):
         memo[w] = w == "一" or pos.get(w, "") in ("m", "mq") or (
-            len(w) == 2 and (w[0] in BODY_CHARS or w[1] in CONTEXT_HAND_VERBS)) or (len(w) >= 2 and w[-1] in OBJECT_MARKERS)
+            len(w) == 2 and (w[0] in BODY_CHARS or w[1] in CONTEXT_HAND_VERBS or w[0] in "上里")) or (
+            len(w) >= 2 and w[-1] in OBJECT_MARKERS)
     for i in compress(range(n - 1), list(map(memo.__getitem__, words[:n - 1]))):
         w = words[i]
         k = kinds[i]
@@ -737,6 +738,12 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                                                                                       or kinds[i + 1] == "V"))):
             # 「用火烤软」: what 用 names glued to the verb it serves (火烤/v) → 火 + 烤
             cuts[i] = ("N", table.get(w[1]) or "V")
+        elif len(w) == 2 and w[0] in "上里" and i >= 2 and kinds[i - 1] in ("N", "T") \
+                and any(kinds[j] == "R" and words[j] in ("在", "到", "往") for j in range(max(0, i - 3), i - 1)) \
+                and w not in spec.terms and pos.get(w, "")[:1] not in ("f", "s") and w not in RELATION_END:
+            # 「套在脚趾上当经」: a relation 在/到… waits for its locative; jieba glued it to the next word
+            # (上当) → 上 + 当
+            cuts[i] = (None, table.get(w[1]))
         elif 2 <= len(w) <= 4 and w[-1] in OBJECT_MARKERS and k in (None, "N") and i + 2 < n \
                 and (kinds[i + 1] in ("N", "T") or pos.get(words[i + 1], "")[:1] == "n" or (
                     len(words[i + 1]) == 1 and kinds[i + 1] is None and words[i + 1] not in SKIP
