@@ -180,3 +180,8 @@ def test_hand_verb_after_le_before_where_it_goes_is_the_next_step():
     # the locative an open 在 relation waits for, glued by jieba to the next word (上当), is cut back
     got = steps("麻绳搓好了套在脚趾上当经")
     assert [s["action"] for s in got] == ["搓", "套"] and got[1]["relation"] == "在脚趾上"
+
+
+def test_two_character_verb_right_before_a_hand_verb_says_how():
+    got = normalize("两根槌子交替敲鼓边", craft="安塞腰鼓").to_dict()["steps"]
+    assert [s["action"] for s in got] == ["敲"]

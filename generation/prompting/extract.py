@@ -1876,7 +1876,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         general = True  # 「拿起錾子轻轻敲」: the holding verb is how, the later verb is what
     chosen = None
     if general and verbs and (action_idx is None or step.surface in TOOL_LEAD or step.action is None):
-        cands = [v for v in verbs if not (v + 1 <= e and words[v + 1] == "着" and v != verbs[-1])]
+        cands = [v for v in verbs if not (v + 1 <= e and words[v + 1] == "着" and v != verbs[-1])
+                 and not _adverbial_verb(doc, v, e)]
         chosen = cands[0] if cands else verbs[0]
         surface = words[chosen]
         nxt = chosen + 1
@@ -1986,6 +1987,16 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 step.tool = np  # 「刀斜着往里进」「刮痧板蘸点油」
         elif step.material is None and chosen is not None and info is not None and info.category == "material":
             step.material = np  # 「糖稀熬到…」 (a material the spec knows, before a verb read here)
+
+
+def _adverbial_verb(doc: Doc, v: int, e: int) -> bool:
+    """「槌子交替敲鼓面」「轮流踩」: a two-character verb right before a one-character hand verb (with
+    nothing between them, no result or direction of its own) says how that verb is done."""
+    words, kinds = doc.words, doc.kinds
+    w = words[v]
+    return len(w) == 2 and v + 1 <= e and kinds[v + 1] in ("V", "T") and len(words[v + 1]) == 1 \
+        and words[v + 1] in CONTEXT_HAND_VERBS and w[1] not in RESULT_COMPLEMENTS \
+        and w[1] not in FUNCTION_COMPLEMENTS and w[1] not in DIRECTION_CHARS and w[0] not in CONTEXT_HAND_VERBS
 
 
 def _relation(spec, doc: Doc, term_at: dict, markers: list, e: int, action_idx) -> tuple[int, int] | None:
