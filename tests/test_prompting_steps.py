@@ -185,3 +185,11 @@ def test_hand_verb_after_le_before_where_it_goes_is_the_next_step():
 def test_two_character_verb_right_before_a_hand_verb_says_how():
     got = normalize("两根槌子交替敲鼓边", craft="安塞腰鼓").to_dict()["steps"]
     assert [s["action"] for s in got] == ["敲"]
+
+
+def test_verb_and_direction_tagged_as_an_idiom_then_the_next_verb():
+    assert actions("坯子晾干了再翻过来刮另一面") == ["晾干", "翻过来", "刮"]
+
+
+def test_wang_direction_verb_tagged_as_a_noun_is_the_verb():
+    assert actions("他身子往后仰,双手往上托") == ["仰", "托"]

@@ -891,6 +891,12 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
     if len(w) == 2 and k is None and pos.get(w, "") in ("nr", "ns", "nz") and pos.get(w[0], "")[:1] == "v" \
             and w[0] not in STOP_VERBS and w[1] in RESULT_COMPLEMENTS:
         return True  # 「把边修齐」: a verb and its result jieba reads as a name (修齐/nr)
+    if k in (None, "N", "A") and len(w) >= 3 and w[1:] in DIRECTIONAL_COMPLEMENTS and pos.get(w[0], "")[:1] == "v" \
+            and w[0] not in STOP_VERBS and w[0] not in RESULT_VERBS:
+        return True  # 「再翻过来」: a verb and its direction jieba tags as an idiom (翻过来/l)
+    if k in (None, "N") and len(w) == 3 and w[0] in "往朝向" and w[1] in "上下里外前后" and pos.get(w[2], "")[:1] == "v" \
+            and w[2] not in STOP_VERBS:
+        return True  # 「身子往后仰」: 往 + a direction + a verb, one word jieba tags as a noun (往后仰/n)
     if w in SPEECH_VERBS and k is None and nxt_kind != "P" and (nxt_kind == "Q" or pos.get(words[i + 1], "") in ("m", "mq")):
         return True  # 「讲一段帽赞」「唱两句」: speech with a counted object is a performance, an action
     if w in MARKED_VERBS and kinds[i - 1] == "M":
@@ -952,7 +958,10 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                 verb_seen = pred_seen = real_verb = False
             is_verb = k == "V" or (k == "T" and pos is not None and pos.get(words[i], "")[:1] == "v"
                                    and words[i] not in TOOL_LEAD)
-            if is_verb and last_verb >= a and last_verb + 1 < i and _serial_break(doc, last_verb, i):
+            if is_verb and last_verb >= a and (last_verb + 1 < i or (
+                    # 「再翻过来削另一面」: a verb with its direction, then the next verb
+                    len(words[last_verb]) >= 3 and words[last_verb][-2:] in DIRECTIONAL_COMPLEMENTS)) \
+                    and _serial_break(doc, last_verb, i):
                 # 「上锅蒸」「捧住泥往上一拉」「揭起一张往墙上贴」: a second predicate after the first
                 # one's object or complement is the next action (a serial verb phrase)
                 cut_at = i - 1 if kinds[i - 1] == "R" or words[i - 1] == "一" else i
