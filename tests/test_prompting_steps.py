@@ -193,3 +193,9 @@ def test_verb_and_direction_tagged_as_an_idiom_then_the_next_verb():
 
 def test_wang_direction_verb_tagged_as_a_noun_is_the_verb():
     assert actions("他身子往后仰,双手往上托") == ["仰", "托"]
+
+
+def test_verb_object_word_after_a_step_marker_and_before_yiqian():
+    assert actions("第一步选竹,第二步破篾,第三步编底。") == ["选竹", "破篾", "编底"]
+    # what is done before (以前) comes after the step said with it
+    assert actions("下锅以前豆子要先泡一夜") == ["泡", "下锅"]

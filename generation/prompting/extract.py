@@ -868,11 +868,14 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
     words, kinds = doc.words, doc.kinds
     n = len(words)
     w, k = words[i], kinds[i]
+    pos = _POS_TABLE
+    if k == "N" and len(w) == 2 and i + 1 < n and kinds[i + 1] == "B" and (i == 0 or kinds[i - 1] in ("P", "M")) \
+            and (w[0] in DIRECTION_VERBS or (pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS)):
+        return True  # 「下锅以前米要先淘」: what comes before 以前/之前 at the clause head is an action
     if i == 0 or k in ("V", "Q", "P", "T", "H", "M"):
         return False
     prev = words[i - 1]
     nxt_kind = kinds[i + 1] if i + 1 < n else "P"
-    pos = _POS_TABLE
     if len(w) == 1 and ((w in CONTEXT_HAND_VERBS and w not in MANUAL_VERBS) or pos.get(w, "") == "zg") \
             and k in (None, "N") and w not in SKIP and w not in COMPLEMENTS and kinds[i - 1] != "Q" and (
                 (prev[-1:] not in NUMERAL_CHARS and i + 1 < n and (
@@ -901,8 +904,8 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
         return True  # 「讲一段帽赞」「唱两句」: speech with a counted object is a performance, an action
     if w in MARKED_VERBS and kinds[i - 1] == "M":
         return nxt_kind != "V"
-    if k == "N" and len(w) == 2 and prev in ("先", "再", "然后", "就") and nxt_kind in ("P", "Q", "M") \
-            and pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS and w[1] not in "子儿头":
+    if k == "N" and len(w) == 2 and (prev == "就" or kinds[i - 1] == "M") and nxt_kind in ("P", "Q", "M") \
+            and pos.get(w[0], "")[:1] in ("v", "z") and w[0] not in STOP_VERBS and w[1] not in "子儿头":
         return True
     if len(w) == 1 and k in (None, "N") and i + 1 < n and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2 \
             and pos.get(w, "")[:1] == "n" and (w in CONTEXT_HAND_VERBS or (w not in MATERIAL_HEADS and w not in TOOL_HEADS)) \
