@@ -199,3 +199,9 @@ def test_verb_object_word_after_a_step_marker_and_before_yiqian():
     assert actions("第一步选竹,第二步破篾,第三步编底。") == ["选竹", "破篾", "编底"]
     # what is done before (以前) comes after the step said with it
     assert actions("下锅以前豆子要先泡一夜") == ["泡", "下锅"]
+
+
+def test_no_action_from_a_noun_after_a_classifier_a_saying_or_a_consequence():
+    assert "戏" not in actions("一场戏下来两个钟头,胳膊都酸了")
+    assert "讲" not in actions("老话讲寸土寸金,地要省着用")
+    assert "滚起来" not in actions("右手一拉,轮子就滚起来了")

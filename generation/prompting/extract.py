@@ -895,12 +895,13 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
             and w[0] not in STOP_VERBS and w[1] in RESULT_COMPLEMENTS:
         return True  # 「把边修齐」: a verb and its result jieba reads as a name (修齐/nr)
     if k in (None, "N", "A") and len(w) >= 3 and w[1:] in DIRECTIONAL_COMPLEMENTS and pos.get(w[0], "")[:1] == "v" \
-            and w[0] not in STOP_VERBS and w[0] not in RESULT_VERBS:
-        return True  # 「再翻过来」: a verb and its direction jieba tags as an idiom (翻过来/l)
+            and w[0] not in STOP_VERBS and w[0] not in RESULT_VERBS and prev not in LINKING_ADVERBS:
+        return True  # 「再翻过来」 (not after 就/才/便, a consequence: 「空竹就滚起来了」): a verb and its direction jieba tags as an idiom (翻过来/l)
     if k in (None, "N") and len(w) == 3 and w[0] in "往朝向" and w[1] in "上下里外前后" and pos.get(w[2], "")[:1] == "v" \
             and w[2] not in STOP_VERBS:
         return True  # 「身子往后仰」: 往 + a direction + a verb, one word jieba tags as a noun (往后仰/n)
-    if w in SPEECH_VERBS and k is None and nxt_kind != "P" and (nxt_kind == "Q" or pos.get(words[i + 1], "") in ("m", "mq")):
+    if w in SPEECH_VERBS and k is None and nxt_kind != "P" and (nxt_kind == "Q" or (
+            pos.get(words[i + 1], "") in ("m", "mq") and words[i + 1][0] in NUMERAL_CHARS)):
         return True  # 「讲一段帽赞」「唱两句」: speech with a counted object is a performance, an action
     if w in MARKED_VERBS and kinds[i - 1] == "M":
         return nxt_kind != "V"
@@ -910,8 +911,8 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
     if len(w) == 1 and k in (None, "N") and i + 1 < n and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2 \
             and pos.get(w, "")[:1] == "n" and (w in CONTEXT_HAND_VERBS or (w not in MATERIAL_HEADS and w not in TOOL_HEADS)) \
             and w not in BODY_CHARS \
-            and kinds[i - 1] != "Q" and prev[-1] not in NUMERAL_CHARS:
-        return True
+            and kinds[i - 1] != "Q" and prev[-1] not in NUMERAL_CHARS and pos.get(prev, "") not in ("m", "mq"):
+        return True  # (「一场戏下来」: after a numeral and classifier it is a noun)
     if len(w) == 1 and k is None and pos.get(w, "") in ("nr", "ns", "nrt") \
             and (prev in MODALS or prev in MANNER_ADVERBS or prev in PREDICATE_ADVERBS or kinds[i - 1] == "M") \
             and nxt_kind in ("P", "Q", "N", "T"):
