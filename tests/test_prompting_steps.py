@@ -205,3 +205,6 @@ def test_no_action_from_a_noun_after_a_classifier_a_saying_or_a_consequence():
     assert "戏" not in actions("一场戏下来两个钟头,胳膊都酸了")
     assert "讲" not in actions("老话讲寸土寸金,地要省着用")
     assert "滚起来" not in actions("右手一拉,轮子就滚起来了")
+    # 比X小 / 一个X小: the adjective is the predicate, no name
+    got = terms("一个眼比一个眼小,拉个十来道")
+    assert "眼小" not in got

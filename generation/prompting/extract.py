@@ -760,7 +760,8 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                 and (i + 3 == n or words[i + 3] in PUNCT) and all(
                     kinds[j] not in ("P", "Q", "H", "M", "T", "L", "O", "R") and words[j] not in SKIP
                     and words[j] not in COMPLEMENTS and words[j] not in PLACE_SUFFIX
-                    and pos.get(words[j], "x")[:1] not in FUNCTION_TAGS for j in (i + 1, i + 2)):
+                    and pos.get(words[j], "x")[:1] not in FUNCTION_TAGS for j in (i + 1, i + 2)) \
+                and pos.get(words[i + 2], "")[:1] != "a":  # (「一个眼小」: the adjective is the predicate)
             joins[i + 1] = (2, "N")  # 「讲一段帽赞」: after a numeral and classifier two characters are a noun
         elif len(w) == 2 and w[0] == "一" and i + 2 < n and words[i + 1] == "一" and len(words[i + 2]) == 1 \
                 and w[1] != words[i + 2] and kinds[i + 2] != "Q" and w[1] not in DIRECTION_WORDS \
@@ -1353,7 +1354,7 @@ def _coordinated_names(norm: str, doc: Doc):
         pos = norm.find("\u3001", pos + 1)
 
 
-SLOT_PREPOSITIONS = {"从", "在", "到", "往", "由", "按", "比", "朝", "向"}
+SLOT_PREPOSITIONS = {"从", "在", "到", "往", "由", "按", "朝", "向"}  # (not 比: 比X小, the adjective is the predicate)
 SLOT_LOCATIVES = {"上", "里", "中", "内"}
 
 
