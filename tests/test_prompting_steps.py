@@ -208,3 +208,8 @@ def test_no_action_from_a_noun_after_a_classifier_a_saying_or_a_consequence():
     # 比X小 / 一个X小: the adjective is the predicate, no name
     got = terms("一个眼比一个眼小,拉个十来道")
     assert "眼小" not in got
+
+
+def test_morpheme_verb_before_its_count_and_a_count_word_is_no_action():
+    got = steps("用纱网滤一遍,再煮开。")
+    assert [s["action"] for s in got] == ["滤", "煮开"] and got[0]["tool"] == "纱网"

@@ -639,7 +639,8 @@ def open_kinds(doc: Doc) -> None:
             kinds[i] = "N"
             changed = True
         elif len(w) == 2 and w[0] == "一" and (w[1] in CONTEXT_HAND_VERBS or (
-                _POS_TABLE.get(w[1], "")[:1] == "v" and w[1] not in STOP_VERBS)) and kinds[i] != "Q" and (
+                _POS_TABLE.get(w[1], "")[:1] == "v" and w[1] not in STOP_VERBS
+                and _POS_TABLE.get(w, "") not in ("m", "mq"))) and kinds[i] != "Q" and (
                 i + 1 == n or kinds[i + 1] == "P" or words[i + 1] in LINKING_ADVERBS):
             # 「举珠的人一晃,龙头就追」: 一 + a hand verb with nothing after it is a quick action
             kinds[i] = "V"
@@ -882,7 +883,9 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
                 (prev[-1:] not in NUMERAL_CHARS and i + 1 < n and (
                     words[i + 1] in ASPECT_AFTER_VERB or words[i + 1] in ("完", "好", "到")
                     or (len(words[i + 1]) == 1 and (words[i + 1] in RESULT_COMPLEMENTS or pos.get(words[i + 1], "") == "a"))
-                    or (words[i + 1] == "的" and i + 2 < n and words[i + 2] == "时候")))
+                    or (words[i + 1] == "的" and i + 2 < n and words[i + 2] == "时候")
+                    or (kinds[i + 1] == "Q" or (pos.get(words[i + 1], "") in ("m", "mq")
+                                                and words[i + 1][0] in NUMERAL_CHARS and i + 2 < n and kinds[i + 2] == "P"))))
                 or (nxt_kind == "P" and (prev == "地" or prev in MANNER_ADVERBS or (
                     len(prev) == 4 and prev[:2] == prev[2:] and kinds[i - 1] is None)))
                 or (prev == "一" and (nxt_kind == "P" or words[i + 1] in LINKING_ADVERBS))):
