@@ -213,3 +213,7 @@ def test_no_action_from_a_noun_after_a_classifier_a_saying_or_a_consequence():
 def test_morpheme_verb_before_its_count_and_a_count_word_is_no_action():
     got = steps("用纱网滤一遍,再煮开。")
     assert [s["action"] for s in got] == ["滤", "煮开"] and got[0]["tool"] == "纱网"
+
+
+def test_verb_object_word_before_a_locative_is_the_verb_and_the_place():
+    assert actions("竹条放火上烤软") == ["放", "烤软"]

@@ -721,7 +721,8 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
         memo = spec._reseg_words = {}
     for w in set(words).difference(memo):
         memo[w] = w == "一" or pos.get(w, "") in ("m", "mq") or (
-            len(w) == 2 and (w[0] in BODY_CHARS or w[1] in CONTEXT_HAND_VERBS or w[0] in "上里")) or (
+            len(w) == 2 and (w[0] in BODY_CHARS or w[1] in CONTEXT_HAND_VERBS or w[0] in "上里"
+                             or (pos.get(w[0], "")[:1] == "v" and pos.get(w[1], "")[:1] == "n"))) or (
             len(w) >= 2 and w[-1] in OBJECT_MARKERS)
     for i in compress(range(n - 1), list(map(memo.__getitem__, words[:n - 1]))):
         w = words[i]
@@ -745,6 +746,11 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
             # 「套在脚趾上当经」: a relation 在/到… waits for its locative; jieba glued it to the next word
             # (上当) → 上 + 当
             cuts[i] = (None, table.get(w[1]))
+        elif len(w) == 2 and k == "V" and i + 2 < n and words[i + 1] in ("上", "里") and pos.get(w[0], "")[:1] == "v" \
+                and pos.get(w[1], "")[:1] == "n" and w[0] not in STOP_VERBS and w not in spec.terms \
+                and (kinds[i + 2] in ("V", "T", "P") or pos.get(words[i + 2], "")[:1] == "v"):
+            # 「放火上烤」: a verb-object word (放火) before a locative is the verb + the place's noun (火上)
+            cuts[i] = (table.get(w[0]) or "V", table.get(w[1], "N"))
         elif 2 <= len(w) <= 4 and w[-1] in OBJECT_MARKERS and k in (None, "N") and i + 2 < n \
                 and (kinds[i + 1] in ("N", "T") or pos.get(words[i + 1], "")[:1] == "n" or (
                     len(words[i + 1]) == 1 and kinds[i + 1] is None and words[i + 1] not in SKIP
