@@ -671,7 +671,7 @@ def open_kinds(doc: Doc) -> None:
         elif kinds[i] == "V" and len(w) == 2 and w[0] in "不没" and w not in MANNER_VERBS:
             kinds[i] = None  # 「急不得」「不动」: a negated verb says what is not done, it is no action
             changed = True
-        elif _verb_in_place(doc, i):
+        elif kinds[i] in (None, "N", "A") and w not in SKIP and _verb_in_place(doc, i):
             kinds[i] = "V"
             changed = True
             if i + 1 < n and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2:
@@ -1378,15 +1378,17 @@ def _slot_nouns(spec: Spec, doc: Doc):
     closed = SKIP | COMPLEMENTS | MEASURE_PREV | NEGATIONS | PREDICATE_ADVERBS | STOP_NOUNS | PLACE_SUFFIX | MODALS
     n = len(words)
 
-    def piece(j, head=False):
-        w = words[j]
-        return len(w) == 1 and kinds[j] in (None, "N", "T") and (w not in closed or (head and w in PLACE_SUFFIX)) \
-            and w not in DIRECTION_WORDS and tags.get(w, "x")[:1] not in FUNCTION_TAGS \
-            and not (kinds[j] == "T" and spec.terms[w].category == "body")
-
-    for a in range(n - 1):
-        if not (piece(a) and piece(a + 1, True)):
-            continue
+    memo = getattr(spec, "_slot_words", None)
+    if memo is None:
+        memo = spec._slot_words = {}
+    for w in set(words).difference(memo):
+        ok = len(w) == 1 and w not in DIRECTION_WORDS and tags.get(w, "x")[:1] not in FUNCTION_TAGS \
+            and not (w in spec.terms and spec.terms[w].category == "body")
+        # (may open the pair, may close it: a locative may close it, 「锅边」)
+        memo[w] = (ok and w not in closed, ok and (w not in closed or w in PLACE_SUFFIX))
+    first = [memo[w][0] and k in (None, "N", "T") for w, k in zip(words, kinds)]
+    second = [memo[w][1] and k in (None, "N", "T") for w, k in zip(words, kinds)]
+    for a in compress(range(n - 1), [x and y for x, y in zip(first, second[1:])]):
         prev, nxt = (words[a - 1] if a else ""), (words[a + 2] if a + 2 < n else None)
         nk = kinds[a + 2] if a + 2 < n else "P"
         start = a == 0 or kinds[a - 1] == "P"
