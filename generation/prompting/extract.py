@@ -143,6 +143,7 @@ class Step:
     lead_only: bool = False  # only 用X was said: what the next clause's verb works with
     forward_lead: str | None = None  # 拿X closing a unit cut before 把: the next unit's tool
     subject: bool = False  # a noun stands before the verb (「底下的手接住」「剪刀不动」): no hand carried
+    role: str | None = None  # a parallel role subject (「上手弹三弦,下手弹琵琶」): another role, another step
 
     def extend(self, start: int, end: int) -> None:
         if start < 0:
@@ -201,6 +202,8 @@ class Doc:
     # token index → the spec's tool/material term heading a noun compound joined from jieba's pieces
     # (「熟」「桐油」 → 熟桐油, headed by 桐油)
     compounds: dict = field(default_factory=dict)
+    # token indices of parallel role subjects (「上手弹三弦,下手弹琵琶」): who, never what is worked
+    roles: set = field(default_factory=set)
 
 
 def kind_table(spec: Spec) -> dict:
@@ -362,9 +365,10 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             kinds[i] = "V"
         elif kind is None and words[i] in DIRECTION_VERBS and i + 1 < n and kinds[i + 1] != "P" and (
                 i == 0 or kinds[i - 1] in ("P", "M") or words[i - 1] in PREDICATE_ADVERBS
-                or words[i - 1] in MODALS):
-            # 上/下 after a noun is where (「板上」); at the head of a clause or after 要/再/就 it is
-            # the verb (「要上三遍」「下黄丹」)
+                or words[i - 1] in MODALS or (len(words[i - 1]) == 2 and words[i - 1][0] in PREDICATE_ADVERBS
+                                              and words[i - 1][1] in MODALS)):
+            # 上/下 after a noun is where (「板上」); at the head of a clause or after 要/再/就 (or
+            # 才能/就要) it is the verb (「要上三遍」「下黄丹」「才能上桩」)
             kinds[i] = "V"
     for i in cand:
         w = words[i]
@@ -375,7 +379,11 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             kinds[i] = "P"  # 「演奏时，乐手…」: written 时 after a verb ends the time clause like 的时候
         if kinds[i] == "V" and i + 1 < n and words[i + 1] in AGENT_NOUN_SUFFIX:
             kinds[i] = None  # 「传承人」「演奏者」 cut as 传承 / 人: a verb + 人/者 names the person
-        if w == "时候" and i > 1 and words[i - 1] == "的" and kinds[i - 2] == "V":
+        if w == "时候" and i > 1 and words[i - 1] == "的" and (kinds[i - 2] == "V" or (
+                # 「吹笛子的时候,…」: the time clause's verb with its object
+                i > 2 and kinds[i - 2] in ("N", "T") and (kinds[i - 3] == "V" or (
+                    kinds[i - 3] == "T" and pos_tags.get(words[i - 3], "")[:1] == "v"))
+                and (i == 3 or kinds[i - 4] in ("P", "M", None)))):
             # 「拉的时候,左手扶着板子」: a 的时候 clause ends where it says when; what follows is a
             # predicate of its own (its hand and object are not the time clause's); a technique
             # named there (「制胎的时候用锤子…」) stays the topic the next words describe
@@ -490,7 +498,10 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
             left_n1 and p[15] and (i + 1 == n or kinds[i + 1] == "P"))
         right_nw = p[nw_at]
         if len(lw) + len(w) <= COMPOUND_MAX and w not in PLACE_SUFFIX and w[0] not in VERBAL_NEXT \
-                and not (i + 1 < n and words[i + 1][:1] in VERBAL_NEXT):  # 「铁水化到」「铜块锤成方条」: the predicate
+                and w not in OBJECT_MARKERS \
+                and not (i + 1 < n and words[i + 1][:1] in VERBAL_NEXT) \
+                and not (i + 1 < n and len(w) == 1 and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2):
+            # 「铁水化到」「铜块锤成方条」「这条线量出去」: the predicate
             if right_n1:
                 join = left_n1 or left_nw  # 「车」「盘」, 「风箱」「炉」, 「湿纸」「饼」
             elif right_nw:
@@ -623,11 +634,16 @@ def open_kinds(doc: Doc) -> None:
                 or (len(w) == 2 and i and kinds[i - 1] == "H" and kinds[i] is not None)):
             kinds[i] = "V"
             changed = True
-        elif kinds[i] == "V" and len(w) == 1 and i and (kinds[i - 1] == "L" or words[i - 1] in TOOL_LEAD) \
+        elif kinds[i] == "V" and i and (kinds[i - 1] == "L" or words[i - 1] in TOOL_LEAD) \
+                and (len(w) == 1 or (len(w) == 2 and words[i - 1][-1:] in ("着", "住"))) \
                 and (i + 1 == n or kinds[i + 1] == "P"):
-            kinds[i] = "N"  # 「右手执弓，…」: what a holding verb takes, with nothing after it, is a thing
+            # 「右手执弓，…」「握着把手,…」: what a holding verb (with its aspect: 握着) takes, with
+            # nothing after it, is a thing
+            kinds[i] = "N"
             changed = True
-        elif len(w) == 2 and w[0] == "一" and w[1] in CONTEXT_HAND_VERBS and kinds[i] != "Q" and (
+        elif len(w) == 2 and w[0] == "一" and (w[1] in CONTEXT_HAND_VERBS or (
+                _POS_TABLE.get(w[1], "")[:1] == "v" and w[1] not in STOP_VERBS
+                and _POS_TABLE.get(w, "") not in ("m", "mq"))) and kinds[i] != "Q" and (
                 i + 1 == n or kinds[i + 1] == "P" or words[i + 1] in LINKING_ADVERBS):
             # 「举珠的人一晃,龙头就追」: 一 + a hand verb with nothing after it is a quick action
             kinds[i] = "V"
@@ -652,8 +668,274 @@ def open_kinds(doc: Doc) -> None:
                 and kinds[i + 2] in ("N", "T", None):
             kinds[i] = "V"  # 「线套在轴上」: a hand verb jieba tags as a classifier, before where it goes
             changed = True
+        elif kinds[i] == "V" and len(w) == 1 and i and words[i - 1] in COUNT_PREV:
+            kinds[i] = None  # 「每遍晾个十五天」: after 每/几/各 a character is a classifier (遍/v), not a verb
+            changed = True
+        elif kinds[i] == "V" and len(w) == 2 and w[0] in "不没" and w not in MANNER_VERBS:
+            kinds[i] = None  # 「急不得」「不动」: a negated verb says what is not done, it is no action
+            changed = True
+        elif kinds[i] in (None, "N", "A") and w not in SKIP and _verb_in_place(doc, i):
+            kinds[i] = "V"
+            changed = True
+            if i + 1 < n and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2:
+                kinds[i + 1] = None  # 「量出去」: the direction of the verb, no action of its own
     if changed:
         doc.interesting[:] = list(compress(range(n), kinds))
+
+
+# Body parts that stand as the subject of a hand or foot verb (「一只手提经线」「两只脚蹬住」).
+BODY_CHARS = set("手脚腿嘴")
+# What may stand right before a body part used as the subject: a numeral and classifier, a side.
+BODY_PREV = {"一只", "两只", "只", "双", "一双", "两", "上", "下", "左", "右", "另一只", "这只", "那只"}
+# What follows a verb and never a noun: its result, aspect or direction (「脚蹬住」「手提着」).
+AFTER_VERB_WORDS = set("住着了紧起开稳实过") | {"起来", "下去", "上去", "出来", "进去", "过来", "过去", "出去", "下来",
+                                            "上来", "进来", "回来", "回去"}
+# Directions: never one of the two alternating verbs of 一A一B (「一上一下」 says how, not what).
+DIRECTION_WORDS = set("上下前后左右里外进出来去")
+
+
+def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
+    """For a craft the spec does not describe in full: three places where jieba's cut hides a verb,
+    read by position (``open_kinds`` then reads the kinds):
+
+    * a body part glued to the hand or foot verb it is the subject of (手提, 脚蹬, 手弹: jieba's
+      dictionary nouns), after a numeral + classifier, a side or the clause head, and before what
+      only follows a verb (its object or its complement): 「一只手提经线」 → 手 + 提;
+    * a reduplicated classifier glued to the verb after it: 「一张一张贴」 cut 一张/一/张贴 → 张 + 贴;
+    * 一A一B of two different one-character verbs or adjectives (「一松一紧」「一推一拉」) is one
+      alternating action (not 一上一下, a direction: how, not what);
+    * two clauses in a row that open with parallel two-character subjects sharing their second
+      character and followed by the same verb (「上手弹三弦,下手弹琵琶」) name two roles: each is a noun.
+    """
+    global _POS_TABLE
+    _POS_TABLE = spec.pos_tags()
+    words, kinds, starts = doc.words, doc.kinds, doc.starts
+    n = len(words)
+    if n < 2:
+        return
+    table = kind_table(spec)
+    pos = spec.pos_tags()
+    cuts = {}  # token index → (first piece's kind, second piece's kind)
+    joins = {}  # first token index → (count of tokens, kind)
+    # only the words that can open one of these patterns are walked in Python (a flag per word, cached
+    # per spec): 一, a numeral or classifier word, a two-character word with a body part or a hand verb
+    memo = getattr(spec, "_reseg_words", None)
+    if memo is None:
+        memo = spec._reseg_words = {}
+    for w in set(words).difference(memo):
+        memo[w] = w == "一" or pos.get(w, "") in ("m", "mq") or (
+            len(w) == 2 and (w[0] in BODY_CHARS or w[1] in CONTEXT_HAND_VERBS or w[0] in "上里"
+                             or (pos.get(w[0], "")[:1] == "v" and pos.get(w[1], "")[:1] == "n"))) or (
+            len(w) >= 2 and w[-1] in OBJECT_MARKERS)
+    for i in compress(range(n - 1), list(map(memo.__getitem__, words[:n - 1]))):
+        w = words[i]
+        k = kinds[i]
+        if k in ("Q", "P", "T", "H"):
+            continue
+        if len(w) == 2 and w[1] in CONTEXT_HAND_VERBS and w[0] in BODY_CHARS and pos.get(w, "")[:1] == "n" \
+                and (kinds[i + 1] in ("N", "T") or words[i + 1] in AFTER_VERB_WORDS) \
+                and (i == 0 or kinds[i - 1] in ("P", "M", "Q") or words[i - 1] in BODY_PREV):
+            cuts[i] = (table.get(w[0], "N"), table.get(w[1]) or "V")
+        elif len(w) == 2 and w[1] in CONTEXT_HAND_VERBS and i and (kinds[i - 1] == "L" or words[i - 1] in INSTRUMENT_LEADS) \
+                and pos.get(w[0], "")[:1] == "n" and (kinds[i + 1] in ("N", "T", "P") or words[i + 1] in AFTER_VERB_WORDS
+                                                      or words[i + 1] in RESULT_COMPLEMENTS
+                                                      or (len(words[i + 1]) == 1 and (pos.get(words[i + 1], "") == "a"
+                                                                                      or kinds[i + 1] == "V"))):
+            # 「用火烤软」: what 用 names glued to the verb it serves (火烤/v) → 火 + 烤
+            cuts[i] = ("N", table.get(w[1]) or "V")
+        elif len(w) == 2 and w[0] in "上里" and i >= 2 and kinds[i - 1] in ("N", "T") \
+                and any(kinds[j] == "R" and words[j] in ("在", "到", "往") for j in range(max(0, i - 3), i - 1)) \
+                and w not in spec.terms and pos.get(w, "")[:1] not in ("f", "s") and w not in RELATION_END:
+            # 「套在脚趾上当经」: a relation 在/到… waits for its locative; jieba glued it to the next word
+            # (上当) → 上 + 当
+            cuts[i] = (None, table.get(w[1]))
+        elif len(w) == 2 and k == "V" and i + 2 < n and words[i + 1] in ("上", "里") and pos.get(w[0], "")[:1] == "v" \
+                and pos.get(w[1], "")[:1] == "n" and w[0] not in STOP_VERBS and w not in spec.terms \
+                and (kinds[i + 2] in ("V", "T", "P") or pos.get(words[i + 2], "")[:1] == "v"):
+            # 「放火上烤」: a verb-object word (放火) before a locative is the verb + the place's noun (火上)
+            cuts[i] = (table.get(w[0]) or "V", table.get(w[1], "N"))
+        elif 2 <= len(w) <= 4 and w[-1] in OBJECT_MARKERS and k in (None, "N") and i + 2 < n \
+                and (kinds[i + 1] in ("N", "T") or pos.get(words[i + 1], "")[:1] == "n" or (
+                    len(words[i + 1]) == 1 and kinds[i + 1] is None and words[i + 1] not in SKIP
+                    and words[i + 1] not in COMPLEMENTS and words[i + 1] not in NEGATIONS)) \
+                and (pos.get(words[i + 2], "")[:1] == "v" or (len(words[i + 2]) == 2 and words[i + 2][1] in RESULT_COMPLEMENTS
+                                                              and pos.get(words[i + 2][0], "")[:1] == "v")):
+            # 「拿竹刀把边修齐」: a noun ending in 把 (jieba's 刀把, a handle) before a noun and a verb is the
+            # noun + the object marker 把
+            cuts[i] = (table.get(w[:-1], "N"), "O")
+        elif len(w) == 2 and i >= 2 and words[i - 1] == "一" and len(words[i - 2]) == 2 \
+                and words[i - 2][0] == "一" and words[i - 2][1] == w[0] and w[1] in CONTEXT_HAND_VERBS:
+            cuts[i] = (None, table.get(w[1]) or "V")
+        elif pos.get(w, "") in ("m", "mq") and i + 2 < n and len(words[i + 1]) == 1 and len(words[i + 2]) == 1 \
+                and (i + 3 == n or words[i + 3] in PUNCT) and all(
+                    kinds[j] not in ("P", "Q", "H", "M", "T", "L", "O", "R") and words[j] not in SKIP
+                    and words[j] not in COMPLEMENTS and words[j] not in PLACE_SUFFIX
+                    and pos.get(words[j], "x")[:1] not in FUNCTION_TAGS for j in (i + 1, i + 2)) \
+                and pos.get(words[i + 2], "")[:1] != "a":  # (「一个眼小」: the adjective is the predicate)
+            joins[i + 1] = (2, "N")  # 「讲一段帽赞」: after a numeral and classifier two characters are a noun
+        elif len(w) == 2 and w[0] == "一" and i + 2 < n and words[i + 1] == "一" and len(words[i + 2]) == 1 \
+                and w[1] != words[i + 2] and kinds[i + 2] != "Q" and w[1] not in DIRECTION_WORDS \
+                and words[i + 2] not in DIRECTION_WORDS and pos.get(w[1], "")[:1] in ("v", "a") \
+                and pos.get(words[i + 2], "")[:1] in ("v", "a"):
+            joins[i] = (3, "V")  # 「一开一合」 cut 一开/一/合
+        elif w == "一" and i + 3 < n and words[i + 2] == "一" and len(words[i + 1]) == 1 and len(words[i + 3]) == 1 \
+                and words[i + 1] != words[i + 3] and kinds[i + 1] != "Q" and kinds[i + 3] != "Q" \
+                and words[i + 1] not in DIRECTION_WORDS and words[i + 3] not in DIRECTION_WORDS \
+                and pos.get(words[i + 1], "")[:1] in ("v", "a") and pos.get(words[i + 3], "")[:1] in ("v", "a"):
+            joins[i] = (4, "V")
+    if not cuts and not joins:
+        heads = _parallel_heads(norm, words, kinds, starts)
+        if not heads:
+            return
+    # rebuild the token arrays with the cuts and joins (quantities and compounds keep their tokens)
+    out_w, out_s, out_k, out_q, out_c = [], [], [], {}, {}
+    i = 0
+    while i < n:
+        if i in cuts:
+            k1, k2 = cuts[i]
+            at = len(words[i]) - 1 if k2 == "O" else 1  # (a noun + 把 is cut before its last character)
+            out_w.extend((words[i][:at], words[i][at:])), out_s.extend((starts[i], starts[i] + at))
+            out_k.extend((k1, k2))
+            i += 1
+            continue
+        if i in joins:
+            count, kind = joins[i]
+            out_w.append("".join(words[i:i + count])), out_s.append(starts[i]), out_k.append(kind)
+            i += count
+            continue
+        if i in doc.quantities:
+            out_q[len(out_w)] = doc.quantities[i]
+        if i in doc.compounds:
+            out_c[len(out_w)] = doc.compounds[i]
+        out_w.append(words[i]), out_s.append(starts[i]), out_k.append(kinds[i])
+        i += 1
+    out_s.append(starts[n])
+    roles = []
+    for a, b in _parallel_heads(norm, out_w, out_k, out_s):
+        # join tokens a..b-1 (the two characters of a parallel subject) into one noun
+        joined = "".join(out_w[a:b])
+        out_w[a:b] = [joined]
+        out_k[a:b] = ["N"]
+        del out_s[a + 1:b]
+        shift = b - a - 1
+        if shift:
+            out_q = {(j - shift if j >= b else j): q for j, q in out_q.items()}
+            out_c = {(j - shift if j >= b else j): c for j, c in out_c.items() if not a <= j < b}
+            roles = [j - shift for j in roles]
+        roles.append(a)
+    doc.roles.update(roles)
+    doc.words[:], doc.starts[:], doc.kinds[:] = out_w, out_s, out_k
+    doc.quantities.clear(), doc.quantities.update(out_q)
+    doc.compounds.clear(), doc.compounds.update(out_c)
+    doc.interesting[:] = list(compress(range(len(out_w)), out_k))
+
+
+def _parallel_heads(norm: str, words: list, kinds: list, starts: list) -> list:
+    """Token spans (a, b), last first, of two-character clause subjects in parallel (「上手弹三弦,下手弹
+    琵琶」): consecutive clauses whose first two characters share the second one (and differ in the
+    first) and are followed by the same verb character; each span made of whole tokens."""
+    heads = [i for i in range(len(words)) if (i == 0 or kinds[i - 1] == "P") and kinds[i] not in ("P", "Q", "H", "M")]
+    found = []
+    for c1, c2 in zip(heads, heads[1:]):
+        a1, a2 = starts[c1], starts[c2]
+        if a2 - a1 < 4 or a2 + 3 > len(norm):
+            continue
+        x, y = norm[a1:a1 + 3], norm[a2:a2 + 3]
+        if x[0] == y[0] or x[1] != y[1] or x[2] != y[2] or not all("\u4e00" <= ch <= "\u9fff" for ch in x + y) \
+                or x[0] in NUMERAL_CHARS or y[0] in NUMERAL_CHARS:
+            continue
+        spans = []
+        for c, a in ((c1, a1), (c2, a2)):
+            b = c
+            while b < len(words) and starts[b] < a + 2:
+                b += 1
+            if starts[b] != a + 2 or kinds[b] not in ("V", "T") or any(kinds[j] in ("H", "T", "Q") for j in range(c, b)):
+                break
+            spans.append((c, b))
+        if len(spans) == 2:
+            found.extend(spans)
+    return sorted(found, reverse=True)
+
+
+# Speaking and singing: no action said in passing (「我跟你讲」), a performed act with a counted object.
+SPEECH_VERBS = {"说", "讲", "唱", "念", "背", "吟", "诵"}
+# Words after which a character is a classifier: 每遍, 几道, 各层.
+COUNT_PREV = {"每", "几", "各"}
+# Verbs of looking, practising and measuring: no step said in passing (「你看」「我学的」), a step when
+# a sequence marker opens the clause with them (「先看风」「先练马步」).
+MARKED_VERBS = {"看", "练", "听", "学", "试", "闻", "瞧"}
+
+
+def _verb_in_place(doc: Doc, i: int) -> bool:
+    """Words jieba tags otherwise that stand where a predicate stands (``open_kinds``):
+
+    * a verb of looking or practising right after a sequence marker (「先看风」「先练马步」);
+    * after 先/再/然后/就, a two-character noun opening with a verb character and ending its clause is a
+      verb-object word (「再分水」: jieba's 分水/n);
+    * a one-character noun before a directional complement (「从这条线量出去」: nouns take no direction);
+    * a one-character word jieba tags as a name (纳/nr, 拓/nr) after a modal or an adverb and before a
+      quantity, its object or the clause end (「得纳八十一针」);
+    * 和 with no noun after it (「三比七和的」「和匀了」) is to mix, not 'and'."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    w, k = words[i], kinds[i]
+    pos = _POS_TABLE
+    if k == "N" and len(w) == 2 and i + 1 < n and kinds[i + 1] == "B" and (i == 0 or kinds[i - 1] in ("P", "M")) \
+            and (w[0] in DIRECTION_VERBS or (pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS)):
+        return True  # 「下锅以前米要先淘」: what comes before 以前/之前 at the clause head is an action
+    if i == 0 or k in ("V", "Q", "P", "T", "H", "M"):
+        return False
+    prev = words[i - 1]
+    nxt_kind = kinds[i + 1] if i + 1 < n else "P"
+    if len(w) == 1 and ((w in CONTEXT_HAND_VERBS and w not in MANUAL_VERBS) or pos.get(w, "") == "zg") \
+            and k in (None, "N") and w not in SKIP and w not in COMPLEMENTS and kinds[i - 1] != "Q" and (
+                (prev[-1:] not in NUMERAL_CHARS and i + 1 < n and (
+                    words[i + 1] in ASPECT_AFTER_VERB or words[i + 1] in ("完", "好", "到")
+                    or (len(words[i + 1]) == 1 and (words[i + 1] in RESULT_COMPLEMENTS or pos.get(words[i + 1], "") == "a"))
+                    or (words[i + 1] == "的" and i + 2 < n and words[i + 2] == "时候")
+                    or (kinds[i + 1] == "Q" or (pos.get(words[i + 1], "") in ("m", "mq")
+                                                and words[i + 1][0] in NUMERAL_CHARS and i + 2 < n and kinds[i + 2] == "P"))))
+                or (nxt_kind == "P" and (prev == "地" or prev in MANNER_ADVERBS or (
+                    len(prev) == 4 and prev[:2] == prev[2:] and kinds[i - 1] is None)))
+                or (prev == "一" and (nxt_kind == "P" or words[i + 1] in LINKING_ADVERBS))):
+        # 「踩熟了」「踩的时候」「一圈一圈地踩」「一点一点剔」「脚一踩,」: a hand or foot verb jieba tags as a
+        # morpheme (踩/zg, 剔/zg) where a predicate stands
+        return True
+    if len(w) == 1 and w in CONTEXT_HAND_VERBS and k in (None, "N") and i + 2 < n and words[i + 1] in ("在", "到", "进") \
+            and prev in ("了", "就", "再", "先", "然后", "又"):
+        return True  # 「绳搓好了套在脚趾上」: a hand verb (套/q) after 了/就 before where it goes
+    if len(w) == 2 and k is None and pos.get(w, "") in ("nr", "ns", "nz") and pos.get(w[0], "")[:1] == "v" \
+            and w[0] not in STOP_VERBS and w[1] in RESULT_COMPLEMENTS:
+        return True  # 「把边修齐」: a verb and its result jieba reads as a name (修齐/nr)
+    if k in (None, "N", "A") and len(w) >= 3 and w[1:] in DIRECTIONAL_COMPLEMENTS and pos.get(w[0], "")[:1] == "v" \
+            and w[0] not in STOP_VERBS and w[0] not in RESULT_VERBS and prev not in LINKING_ADVERBS:
+        return True  # 「再翻过来」 (not after 就/才/便, a consequence: 「空竹就滚起来了」): a verb and its direction jieba tags as an idiom (翻过来/l)
+    if k in (None, "N") and len(w) == 3 and w[0] in "往朝向" and w[1] in "上下里外前后" and pos.get(w[2], "")[:1] == "v" \
+            and w[2] not in STOP_VERBS:
+        return True  # 「身子往后仰」: 往 + a direction + a verb, one word jieba tags as a noun (往后仰/n)
+    if w in SPEECH_VERBS and k is None and nxt_kind != "P" and (nxt_kind == "Q" or (
+            pos.get(words[i + 1], "") in ("m", "mq") and words[i + 1][0] in NUMERAL_CHARS)):
+        return True  # 「讲一段帽赞」「唱两句」: speech with a counted object is a performance, an action
+    if w in MARKED_VERBS and kinds[i - 1] == "M":
+        return nxt_kind != "V"
+    if k == "N" and len(w) == 2 and (prev == "就" or kinds[i - 1] == "M") and nxt_kind in ("P", "Q", "M") \
+            and pos.get(w[0], "")[:1] in ("v", "z") and w[0] not in STOP_VERBS and w[1] not in "子儿头":
+        return True
+    if len(w) == 1 and k in (None, "N") and i + 1 < n and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2 \
+            and pos.get(w, "")[:1] == "n" and (w in CONTEXT_HAND_VERBS or (w not in MATERIAL_HEADS and w not in TOOL_HEADS)) \
+            and w not in BODY_CHARS \
+            and kinds[i - 1] != "Q" and prev[-1] not in NUMERAL_CHARS and pos.get(prev, "") not in ("m", "mq"):
+        return True  # (「一场戏下来」: after a numeral and classifier it is a noun)
+    if len(w) == 1 and k is None and pos.get(w, "") in ("nr", "ns", "nrt") \
+            and (prev in MODALS or prev in MANNER_ADVERBS or prev in PREDICATE_ADVERBS or kinds[i - 1] == "M") \
+            and nxt_kind in ("P", "Q", "N", "T"):
+        return True
+    if w == "和" and kinds[i - 1] not in ("P", "M") and (nxt_kind == "P" or (i + 1 < n and words[i + 1] in ("的", "了", "匀", "好"))):
+        return True
+    return False
+
+
+_POS_TABLE: dict = {}
 
 
 def tokenize(spec: Spec, norm: str, counters: Counters | None = None) -> list[tuple]:
@@ -693,7 +975,10 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                 verb_seen = pred_seen = real_verb = False
             is_verb = k == "V" or (k == "T" and pos is not None and pos.get(words[i], "")[:1] == "v"
                                    and words[i] not in TOOL_LEAD)
-            if is_verb and last_verb >= a and last_verb + 1 < i and _serial_break(doc, last_verb, i):
+            if is_verb and last_verb >= a and (last_verb + 1 < i or (
+                    # 「再翻过来削另一面」: a verb with its direction, then the next verb
+                    len(words[last_verb]) >= 3 and words[last_verb][-2:] in DIRECTIONAL_COMPLEMENTS)) \
+                    and _serial_break(doc, last_verb, i):
                 # 「上锅蒸」「捧住泥往上一拉」「揭起一张往墙上贴」: a second predicate after the first
                 # one's object or complement is the next action (a serial verb phrase)
                 cut_at = i - 1 if kinds[i - 1] == "R" or words[i - 1] == "一" else i
@@ -758,8 +1043,8 @@ def _serial_break(doc: Doc, v1: int, v2: int) -> bool:
         w = words[j]
         if w in DEGREE_MARKERS or kinds[j] == "L" or kinds[j] == "O":
             return False
-        if w in PURPOSE_LINKS:
-            return False
+        if w in PURPOSE_LINKS and not (w == "好" and j + 1 < v2 and words[j + 1] == "了"):
+            return False  # (「搓好了套在…」: 好了 is the first verb's result, not 'so that')
     return True
 
 
@@ -810,6 +1095,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     # says how the step before is done; for any other craft every verb can be a step.
     described = craft is not None and craft in spec.crafts_with_actions
     if not described:
+        _resegment(spec, doc, norm)
         open_kinds(doc)
     lookup = spec.terms.get
     ambiguous = spec.ambiguous
@@ -899,8 +1185,16 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         marker = kinds[a] == "M"
         if not described and _topic_before_marker(doc, term_at, s, e, b):
             continue  # 「锥子先扎个眼」: the noun alone before 先/再 is the topic of the next unit
+        if not described and (a == 0 or words[a - 1] in PUNCT) and _nominal_topic(doc, s, e, b):
+            continue  # 「弹三弦的,左手按弦…」: who plays, the topic of what follows, no step
         ii = inter[bisect_left(inter, s):bisect_right(inter, e)]
         piece = _read_unit(spec, doc, term_at, s, e, ii, norm, hits, craft)
+        if piece.action is None and marker and s == e and s in term_at and term_at[s].category == "technique":
+            # 「最后刷漆」: a technique said alone after 然后/最后… is the next step (not a topic)
+            info = term_at[s]
+            piece.action, piece.surface = (words[s], words[s]) if not described else (info.canonical, words[s])
+            if not described:
+                _compound_object(piece)
         if forward_lead is not None:
             if piece.material != forward_lead and not any(words[j] in TOOL_LEAD for j in range(s, e + 1)):
                 # 「拿线」「把坯子从车盘上割下来」: what was taken in hand is what this verb works with (before
@@ -1030,6 +1324,19 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                 seen.add((starts[a], starts[b]))
                 extra.append({"text": text[starts[a]:starts[b]], "category": "technique", "start": starts[a],
                               "end": starts[b], "canonical": norm[starts[a]:starts[b]], "open": True})
+        for a, b in _slot_nouns(spec, doc):
+            if (starts[a], starts[b]) not in seen:
+                seen.add((starts[a], starts[b]))
+                w = norm[starts[a]:starts[b]]
+                cat = "tool" if _is_tool_word(w) else "material" if _is_material_word(w) else "technique"
+                extra.append({"text": text[starts[a]:starts[b]], "category": cat, "start": starts[a],
+                              "end": starts[b], "canonical": w, "open": True})
+        for a, b in _coordinated_names(norm, doc):
+            if (a, b) not in seen and not any(t["start"] <= a and b <= t["end"] for t in terms):
+                seen.add((a, b))
+                w = norm[a:b]
+                cat = "tool" if _is_tool_word(w) else "material" if _is_material_word(w) else "technique"
+                extra.append({"text": text[a:b], "category": cat, "start": a, "end": b, "canonical": w, "open": True})
     if extra:
         terms = sorted(terms + extra, key=lambda t: t["start"])
     for step in steps:
@@ -1041,6 +1348,89 @@ DIRECTION_CHARS = set("出上下起进回过")
 NAMING_VERBS = {"叫", "叫做", "叫作", "称为", "称作", "名叫", "所谓", "就叫"}
 # what a one-character object of a one-character verb may be tagged (「出」「痧」, 「摊」「青」, 「吹」「脸」)
 OBJECT_CHAR_TAGS = {"n", "ng", "nr", "ns", "nrt", "vn", "zg"}
+
+
+# jieba's tags of characters that never head a name (classifiers, numerals, particles, pronouns, adverbs…)
+FUNCTION_TAGS = set("qmurdpcyex")
+
+
+def _coordinated_names(norm: str, doc: Doc):
+    """Character spans (start, end) of names listed side by side: 「X、Y」 where the two share their
+    last character (the head of a Chinese compound: 「花旁、大旁」「四平马、子午马」「文狮、武狮」)
+    are two kinds of one thing, each a name of the craft, whatever pieces jieba cut them into. The
+    first item runs back to the clause start (two to four characters); the second is as long as it
+    takes to reach the shared head (two to four characters)."""
+    qspans = [(q.start, q.end) for q in doc.quantities.values()]
+    pos = norm.find("\u3001")
+    while pos != -1:
+        a = pos
+        while a > 0 and pos - a < 5 and "\u4e00" <= norm[a - 1] <= "\u9fff":
+            a -= 1
+        head = norm[pos - 1] if pos else ""
+        if 2 <= pos - a <= 4 and (a == 0 or not "\u4e00" <= norm[a - 1] <= "\u9fff") and norm[a] != "第" \
+                and _POS_TABLE.get(head, "x")[:1] not in FUNCTION_TAGS:
+            j = norm.find(head, pos + 2, pos + 5)
+            right = norm[pos + 1:j + 1] if j != -1 else ""
+            if right and all("\u4e00" <= ch <= "\u9fff" for ch in right) \
+                    and right != norm[a:pos] and not any(qa < j + 1 and pos + 1 < qb or qa < pos and a < qb
+                                                         for qa, qb in qspans):
+                yield a, pos
+                yield pos + 1, j + 1
+        pos = norm.find("\u3001", pos + 1)
+
+
+SLOT_PREPOSITIONS = {"从", "在", "到", "往", "由", "按", "朝", "向"}  # (not 比: 比X小, the adjective is the predicate)
+SLOT_LOCATIVES = {"上", "里", "中", "内"}
+
+
+def _slot_nouns(spec: Spec, doc: Doc):
+    """Token spans (a, a + 2) of two single characters jieba left apart that stand where a noun stands,
+    so name a thing or a place of the craft (a compound its dictionary lacks): after a preposition of
+    place or a V到 and before a verb, 把 or the clause end (「从折边开剪」「滑到甲尖,」); before a locative
+    (「歌圩上对歌」); opening a clause before 的 (「底骨的中线」); after a one-character verb that opens
+    its clause, up to the clause end (「下黄丹,」: its object)."""
+    words, kinds = doc.words, doc.kinds
+    tags = spec.pos_tags()
+    closed = SKIP | COMPLEMENTS | MEASURE_PREV | NEGATIONS | PREDICATE_ADVERBS | STOP_NOUNS | PLACE_SUFFIX | MODALS
+    n = len(words)
+
+    memo = getattr(spec, "_slot_words", None)
+    if memo is None:
+        memo = spec._slot_words = {}
+    for w in set(words).difference(memo):
+        ok = len(w) == 1 and w not in DIRECTION_WORDS and tags.get(w, "x")[:1] not in FUNCTION_TAGS \
+            and not (w in spec.terms and spec.terms[w].category == "body")
+        # (may open the pair, may close it: a locative may close it, 「锅边」)
+        memo[w] = (ok and w not in closed, ok and (w not in closed or w in PLACE_SUFFIX))
+    first = [memo[w][0] and k in (None, "N", "T") for w, k in zip(words, kinds)]
+    second = [memo[w][1] and k in (None, "N", "T") for w, k in zip(words, kinds)]
+    for a in compress(range(n - 1), [x and y for x, y in zip(first, second[1:])]):
+        prev, nxt = (words[a - 1] if a else ""), (words[a + 2] if a + 2 < n else None)
+        nk = kinds[a + 2] if a + 2 < n else "P"
+        start = a == 0 or kinds[a - 1] == "P"
+        if not start and words[a + 1] in PLACE_SUFFIX and prev not in SLOT_PREPOSITIONS:
+            continue  # (「锅边」 after 从/在…; elsewhere 边/上 after a character says where)
+        if (prev in SLOT_PREPOSITIONS or (len(prev) == 2 and prev[1] == "到" and kinds[a - 1] in ("V", "T"))) \
+                and (nk in ("P", "V", "O") or tags.get(nxt or "", "")[:1] == "v"):
+            yield a, a + 2
+        elif nxt in SLOT_LOCATIVES and kinds[a - 1] not in ("N", "T", "V") and len(prev) >= 2:
+            yield a, a + 2
+        elif start and nxt == "的":
+            yield a, a + 2
+        elif nk == "P" and len(prev) == 1 and kinds[a - 1] in ("V", "T") and (a < 2 or kinds[a - 2] in ("P", "M")) \
+                and (tags.get(prev, "")[:1] == "v" or prev in DIRECTION_VERBS):
+            yield a, a + 2
+
+
+def _nominal_topic(doc: Doc, s: int, e: int, b: int) -> bool:
+    """「弹三弦的,…」「打鼓的,…」: a whole clause that is only a verb (and its object) closed by 的
+    names the one who does it (a 的 nominalization), the topic of the sentence, not an action."""
+    words, kinds = doc.words, doc.kinds
+    if b - 1 <= e or words[b - 1] != "的" or e - s > 2 or b >= len(words) or words[b] not in PUNCT:
+        return False
+    if kinds[s] not in ("V", "T") or (kinds[s] == "T" and _POS.get(words[s], "")[:1] != "v"):
+        return False
+    return all(kinds[j] in ("N", "T") and words[j] not in ("是", "得") for j in range(s + 1, e + 1))
 
 
 # the words that never make a technique compound (built once: the sets are constants)
@@ -1065,8 +1455,23 @@ def _technique_compounds(spec: Spec, doc: Doc):
             b = k + 1
             while b < n and b < k + 4 and kinds[b] not in ("P", "Q") and words[b] not in FILLERS:
                 b += 1
-            if (b == n or kinds[b] == "P") and 2 <= len("".join(words[k + 1:b])) <= 6:
+            said = "".join(words[k + 1:b])
+            if (b == n or kinds[b] == "P") and (2 <= len(said) <= 6 or (
+                    # 「这叫拓」: one character named so is a name too (not a word of degree or manner)
+                    b == k + 2 and len(said) == 1 and tags.get(said, "")[:1] in ("n", "v", "z") and said not in closed
+                    and said not in MANNER_VERBS)):
                 yield k + 1, b
+                continue
+        if (k == 0 or words[k - 1] in SENTENCE_ENDS) and kinds[k] not in ("P", "Q", "M", "H", "L", "O", "R"):
+            # 「站桩,马步两脚分开…」「扔高,两根杆子…」: a sentence that opens with a short clause of one or
+            # two words and a comma names what it is about, the technique the master goes on to describe
+            b = k + 1
+            if b < n and kinds[b] not in ("P", "Q") and len(w) == 1:
+                b += 1
+            said = "".join(words[k:b])
+            if b < n and words[b] in (",", "\uff0c") and 2 <= len(said) <= 3 \
+                    and not any(words[j] in closed or kinds[j] in ("Q", "M", "H", "L", "O", "R") for j in range(k, b)):
+                yield k, b
                 continue
         if len(w) == 1 and kinds[k] in ("V", "C", "T") and (k == 0 or kinds[k - 1] == "P") \
                 and kinds[k + 1] in ("N", "T") and len(w2) >= 2 and (k + 2 == n or kinds[k + 2] == "P") \
@@ -1098,7 +1503,7 @@ def _is_empty(step: Step) -> bool:
 
 def _compatible(a: Step, b: Step) -> bool:
     return all(getattr(a, k) is None or getattr(b, k) is None or getattr(a, k) == getattr(b, k)
-               for k in ("hand", "tool", "material"))
+               for k in ("hand", "tool", "material", "role"))
 
 
 def _conflicts(a: Step, b: Step) -> bool:
@@ -1125,7 +1530,7 @@ def _set_param(step: Step, name: str, value, warnings: list | None) -> None:
 
 
 def _merge(into: Step, other: Step, *, prefer_piece: bool, warnings: list | None = None) -> None:
-    for attr in ("hand", "tool", "material", "relation", "manner"):
+    for attr in ("hand", "tool", "material", "relation", "manner", "role"):
         if getattr(into, attr) is None:
             setattr(into, attr, getattr(other, attr))
     if "count" not in into.params and "count" in other.params:
@@ -1393,7 +1798,7 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False):
 
 # Body parts by their last character (左脚, 手腕, 胳膊肘), and the body as a place (身前, 身上): a
 # position, never the tool or material of a step when named as where.
-BODY_CHARS = set("脚腿臂肘肩腰胸膝胯腕掌脸脖额怀")
+LIMB_CHARS = set("脚腿臂肘肩腰胸膝胯腕掌脸脖额怀")
 BODY_WORDS = {"手", "身", "身子", "身体", "身上", "脚下", "膝盖", "胸口", "肚子", "脑袋", "后背", "背"}
 BODY_LOCATIVES = set("上下前后里间边")
 HAND_CHARS = set("手指掌拇")  # a hand or a finger acts; a limb (胳膊, 肘, 腰, 脚) can be what moves
@@ -1417,7 +1822,7 @@ def _is_body(spec: Spec, word: str, place: bool = False) -> bool:
     info = spec.terms.get(word)
     if info is not None:
         return info.category == "body"
-    return word in BODY_WORDS or (len(word) <= 3 and word[-1:] in BODY_CHARS)
+    return word in BODY_WORDS or (len(word) <= 3 and word[-1:] in LIMB_CHARS)
 
 
 def _placed_theme(spec: Spec, topic, spec_topic, ba_obj, lead_word, lead_tool, lead_info):
@@ -1634,6 +2039,9 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         elif k == "T" and not verbs and topic is None and spec_topic is None and not after_relation \
                 and (action_idx is None or i < action_idx) and i in term_at and term_at[i].category == "tool":
             spec_topic = (term_at[i].canonical, term_at[i])
+        elif k == "N" and i in doc.roles:
+            step.subject = True  # 「上手弹三弦」: who does it, not what is worked
+            step.role = step.role or w
         elif (k == "N" or (k is None and i == s and len(w) >= 2 and _POS.get(w, "") in UNKNOWN_NAME_TAGS
                            and i < e and kinds[i + 1] in ("V", "T", "C"))) \
                 and not verbs and topic is None and not after_relation:
@@ -1666,7 +2074,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         general = True  # 「拿起錾子轻轻敲」: the holding verb is how, the later verb is what
     chosen = None
     if general and verbs and (action_idx is None or step.surface in TOOL_LEAD or step.action is None):
-        cands = [v for v in verbs if not (v + 1 <= e and words[v + 1] == "着" and v != verbs[-1])]
+        cands = [v for v in verbs if not (v + 1 <= e and words[v + 1] == "着" and v != verbs[-1])
+                 and not _adverbial_verb(doc, v, e)]
         chosen = cands[0] if cands else verbs[0]
         surface = words[chosen]
         nxt = chosen + 1
@@ -1680,7 +2089,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             nxt += 1
         if len(surface) == 2 and surface[1] in FUNCTION_COMPLEMENTS and surface not in spec.terms:
             surface = surface[0]  # 「熬到」 → 熬 (a result complement stays: 分开, 压干, 揭起)
-        if len(surface) == 2 and surface[0] == "一" and surface[1] in CONTEXT_HAND_VERBS:
+        if len(surface) == 2 and surface[0] == "一" and (surface[1] in CONTEXT_HAND_VERBS or spec.pos_tags().get(
+                surface[1], "")[:1] == "v"):
             surface = surface[1]  # 「一晃」 → 晃
         if len(surface) > 2 and surface[0] in "往向朝" and surface[1] in "上下里外前后":
             surface = surface[2:]  # 「往下走」 → 走
@@ -1887,6 +2297,16 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 step.tool = np  # 「刀斜着往里进」「刮痧板蘸点油」
         elif step.material is None and chosen is not None and info is not None and info.category == "material":
             step.material = np  # 「糖稀熬到…」 (a material the spec knows, before a verb read here)
+
+
+def _adverbial_verb(doc: Doc, v: int, e: int) -> bool:
+    """「槌子交替敲鼓面」「轮流踩」: a two-character verb right before a one-character hand verb (with
+    nothing between them, no result or direction of its own) says how that verb is done."""
+    words, kinds = doc.words, doc.kinds
+    w = words[v]
+    return len(w) == 2 and v + 1 <= e and kinds[v + 1] in ("V", "T") and len(words[v + 1]) == 1 \
+        and words[v + 1] in CONTEXT_HAND_VERBS and w[1] not in RESULT_COMPLEMENTS \
+        and w[1] not in FUNCTION_COMPLEMENTS and w[1] not in DIRECTION_CHARS and w[0] not in CONTEXT_HAND_VERBS
 
 
 def _relation(spec, doc: Doc, term_at: dict, markers: list, e: int, action_idx) -> tuple[int, int] | None:
