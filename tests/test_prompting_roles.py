@@ -142,3 +142,25 @@ def test_with_ba_naming_what_is_worked_what_na_names_is_the_tool_even_stuff():
     # 布 is a material in weaving crafts; here 把 names the pot, so the cloth is what wipes it
     assert steps("拿布把壶身擦亮。") == [("擦亮", "布", "壶身")]
     assert steps("右手拿棉布把铜胎擦一遍。") == [("擦", "棉布", "铜胎")]
+
+
+def test_what_stands_between_na_and_ba_is_the_thing_in_hand_whatever_jieba_tags_it():
+    # 湿布/v, 筘/g, 抹/布 cut apart: the thing taken in hand before 把 is no action of its own
+    assert steps("拿湿布把案板擦一遍") == [("擦", "湿布", "案板")]
+    assert steps("再拿筘把经线打紧")[-1][1] == "筘"
+    assert steps("拿抹布把桌面擦干净")[-1][1:] == ("抹布", "桌面")
+
+
+def test_a_solid_thing_taken_in_hand_before_ba_is_the_tool_stuff_used_up_is_not():
+    assert steps("用绒布把铜镜擦亮") == [("擦亮", "绒布", "铜镜")]
+    assert steps("用胶水把两片木板粘上")[-1][1] is None
+
+
+def test_what_ba_names_is_worked_even_a_term_of_another_kind():
+    # 影人 is listed as a technique's word; after 把 it is the thing worked
+    assert steps("拿热毛巾把影人捂一捂")[-1][2] == "影人"
+
+
+def test_a_tool_described_in_a_clause_of_its_own_is_not_the_next_verbs_tool():
+    (s,) = steps("腰鼓有两尺长,拿绸带系在腰上")
+    assert s[1] is None and s[2] == "绸带"

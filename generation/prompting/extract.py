@@ -641,6 +641,14 @@ def open_kinds(doc: Doc) -> None:
             # nothing after it, is a thing
             kinds[i] = "N"
             changed = True
+        elif kinds[i] in ("V", None) and i and words[i - 1] in ("拿", "用") and kinds[i - 1] in ("L", "V", "T", None) \
+                and 1 <= len(w) <= 3 and w not in COMPLEMENTS and w not in AFTER_VERB_WORDS and w not in SKIP \
+                and i + 1 < n and (kinds[i + 1] == "O" or words[i + 1] in ("往", "朝")) \
+                and _POS_TABLE.get(w, "x")[:1] not in FUNCTION_TAGS:
+            # 「拿湿布把坯子擦一遍」「拿筘把纬线打紧」「拿醒木往桌上一拍」: what stands between 拿/用 and 把 (or
+            # a path) is the thing taken in hand, whatever jieba tags it (抹布/v, 筘/g)
+            kinds[i] = "N"
+            changed = True
         elif len(w) == 2 and w[0] == "一" and (w[1] in CONTEXT_HAND_VERBS or (
                 _POS_TABLE.get(w[1], "")[:1] == "v" and w[1] not in STOP_VERBS
                 and _POS_TABLE.get(w, "") not in ("m", "mq"))) and kinds[i] != "Q" and (
@@ -783,6 +791,12 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                 and words[i + 1] not in DIRECTION_WORDS and words[i + 3] not in DIRECTION_WORDS \
                 and pos.get(words[i + 1], "")[:1] in ("v", "a") and pos.get(words[i + 3], "")[:1] in ("v", "a"):
             joins[i] = (4, "V")
+    for i in range(1, n - 2):
+        if words[i + 2] in OBJECT_MARKERS and kinds[i + 2] == "O" and words[i - 1] in ("拿", "用") \
+                and len(words[i]) == 1 and len(words[i + 1]) == 1 and i not in cuts and i not in joins \
+                and i - 1 not in joins and kinds[i] not in ("Q", "P", "H", "O", "R") \
+                and words[i] not in COMPLEMENTS and words[i + 1] not in COMPLEMENTS:
+            joins[i] = (2, "N")  # 「拿抹布把碗擦干净」: two characters jieba left apart (抹/布) between 拿 and 把
     if not cuts and not joins:
         heads = _parallel_heads(norm, words, kinds, starts)
         if not heads:
@@ -1844,6 +1858,11 @@ MATERIAL_HEADS = set("线丝绒浆水泥漆墨料胶粉油纸布缎绢绸土沙�
                      "木竹篾草秆藤柴炭绳")  # wood, cane and plant stuff, fuel, cord
 
 
+# Stuff that is used up or spread (glue, water, dye, powder, thread): material even when taken in hand
+# before 把 (「用胶水把两片粘上」); a solid thing so taken (布, 纸, 木) is what works what 把 names.
+CONSUMED_HEADS = set("线丝浆水泥漆墨料胶粉油土沙砂灰蜡釉彩色汁液膏糖面米豆茶")
+
+
 UNKNOWN_NAME_TAGS = {"nr", "ns", "nrt", "nz", "nrfg"}  # jieba's tags for many words its dictionary lacks
 LOCATIVE_SUFFIX = {"里", "上", "中", "内", "外", "下", "边", "面", "底", "口", "头上", "里面", "上面", "底下",
                    "前", "后", "前头", "后头", "前面", "后面", "跟前"}
@@ -1966,6 +1985,17 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     lead_at = lead_end = -1  # where 拿/用 + its noun stand
     if cut is None:
         cut = _degree_start(doc, s, e)
+    if not described and step.tool is not None:
+        # 「腰鼓有34公分长,拿绸带斜挂在腰上」: a tool said in a clause of its own that states something of
+        # it (有/是, a measure) is described there, not used by the later clause's verb
+        bound = action_idx if action_idx is not None else e + 1
+        for t in range(s, bound):
+            if kinds[t] == "T" and t in term_at and term_at[t].canonical == step.tool:
+                stop = next((j for j in range(t + 1, bound) if kinds[j] == "P"), None if action_idx is not None else bound)
+                if stop is not None and t + 1 < stop and words[t + 1] in ("有", "是") \
+                        and any(j in qmap for j in range(t + 2, stop)):
+                    step.tool = None
+                break
     i = s
     if not described and s > 1 and kinds[s - 1] == "M" and (kinds[s] in ("V", "C") or s == action_idx):
         # 「锥子先扎个眼」「哨片先搁水里泡软」: a noun alone before the sequence marker is this clause's topic
@@ -2005,6 +2035,10 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 continue
         elif k == "O":
             np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
+            if np is None and i + 1 < e and kinds[i + 1] == "T" and i + 1 in term_at \
+                    and term_at[i + 1].category not in ("action", "tool", "material", "body"):
+                # 「拿毛巾把影人捂一会儿」: what 把 names is a thing, whatever kind of term it is
+                np, info, nxt = words[i + 1], None, i + 2
             if np is not None and not described and lead_tool is not None and step.material is not None \
                     and step.material in (lead_tool, lead_info.canonical if lead_info is not None else lead_tool):
                 # 「拿布把壶身擦亮」: where 把 names what is worked, what 拿/用 named is what with
@@ -2190,7 +2224,11 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         # a tool is stuff here (a head like 纸 in 水砂纸 does not outrank the lexicon)
         lead_info = None
     if lead_tool is not None and ((lead_info is None and _is_material_word(lead_tool) and not _is_tool_word(lead_tool))
-                                  or (lead_info is not None and lead_info.category == "material")):
+                                  or (lead_info is not None and lead_info.category == "material")) \
+            and not (ba_obj is not None and step.material is not None and step.material != lead_tool
+                     and lead_info is None and _head(lead_tool) not in CONSUMED_HEADS):
+        # (「用绒布把银镯擦亮」: where 把 names what is worked, a solid thing taken in hand — cloth, paper,
+        # wood — is what works it, a tool; stuff that is used up, 「用胶水把…粘上」, stays material)
         if step.material is None or _made_thing(step.material, object_np):
             # 「用深色线绣」: what is used up is material (「拿高粱秆扎个架子」: the frame is what is made)
             step.material = lead_tool
