@@ -164,3 +164,16 @@ def test_what_ba_names_is_worked_even_a_term_of_another_kind():
 def test_a_tool_described_in_a_clause_of_its_own_is_not_the_next_verbs_tool():
     (s,) = steps("腰鼓有两尺长,拿绸带系在腰上")
     assert s[1] is None and s[2] == "绸带"
+
+
+def test_a_persons_de_before_the_object_names_whose_it_is():
+    assert steps("右手托住他的手肘") == [("托住", None, "手肘")]
+
+
+def test_a_verb_right_after_a_putting_step_works_the_thing_put():
+    # 「放炭上烤」: the thing put is what the second verb works, the place (fire) what with
+    assert steps("藤条放火上烤")[-1] == ("烤", "火", "藤条")
+
+
+def test_an_instrument_brought_to_a_state_is_the_next_steps_tool():
+    assert steps("剪子磨快了再剪") == [("磨", None, "剪子"), ("剪", "剪子", None)]

@@ -1309,6 +1309,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     if not described:
         _carry_hand(steps, norm)
         _carry_worn_tool(steps, norm)
+        _carry_serial_roles(steps, norm)
     seen = {(t["start"], t["end"]) for t in terms}
     extra = []
     for st in steps:
@@ -1850,6 +1851,9 @@ def _placed_theme(spec: Spec, topic, spec_topic, ba_obj, lead_word, lead_tool, l
     return None
 
 
+PERSON_PRONOUNS = {"他", "她", "我", "你", "人家", "病人", "患者", "对方", "别人"}
+
+
 # 「拍这头的鼓面」「敲那根弦」: a demonstrative before the noun it points at
 DEMONSTRATIVES = {"这", "那", "这个", "那个", "这些", "那些", "哪"}
 
@@ -2153,7 +2157,14 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             j = nxt
             while j < e and words[j] in COMPLEMENTS:
                 j += 1
-            if j + 1 < e and kinds[j] in ("T", "N") and words[j + 1] == "的" and (
+            if j + 2 <= e and words[j] in PERSON_PRONOUNS and words[j + 1] == "的":
+                # 「托住他的胳膊肘」: a person's 的 before the object names whose; the object is worked
+                np, info, after = _noun_phrase(doc, term_at, j + 2, e, body=True)
+                if np is None:
+                    after = nxt
+            if np is not None:
+                pass
+            elif j + 1 < e and kinds[j] in ("T", "N") and words[j + 1] == "的" and (
                     j not in term_at or term_at[j].category != "action"):
                 np, info, after = words[j], None, j + 1  # 「提着影人的脖签」: a term of any kind before 的
             elif _bare_object(doc, j, e) is not None and j > action_idx:
@@ -2400,6 +2411,30 @@ def _carry_worn_tool(steps: list[Step], norm: str) -> None:
                 and q.material != p.material and (q.hand is None or p.hand is None or q.hand == p.hand) \
                 and p.end >= 0 and q.start >= p.end and not any(ch in SENTENCE_ENDS for ch in norm[p.end:q.start]):
             q.tool = p.material
+
+
+def _carry_serial_roles(steps: list[Step], norm: str) -> None:
+    """Two roles a step hands on to the next one (crafts not described in full):
+
+    * 「竹条放火上烤」「哨片搁水里泡」: a putting step followed right away, with no pause, by a verb that
+      names nothing of its own: that verb works the thing put, with the place (fire, vessel) as its tool;
+    * 「刀磨快了再切」: an instrument brought to a state (热/红/快…) is what the next step of the same
+      sentence works with, when that step names nothing of its own (「大锅烧热,再下糖」: the pot is where)."""
+    for p, q in zip(steps, steps[1:]):
+        if p.end < 0 or q.start < p.end or not p.material or q.tool or q.material == p.material:
+            continue
+        between = norm[p.end:q.start]
+        if not q.material and (p.surface or "")[:1] in PUT_VERBS and not between.strip() and q.hand in (None, p.hand):
+            q.material = p.material
+            q.tool = p.tool
+        elif p.tool is None and p.surface and not q.material and _is_tool_word(p.material) \
+                and not any(ch in SENTENCE_ENDS for ch in between):
+            said = norm[max(p.start, 0):p.end]
+            at = said.find(p.surface)
+            result = p.surface[-1] if len(p.surface) >= 2 else (
+                said[at + len(p.surface)] if 0 <= at and at + len(p.surface) < len(said) else "")
+            if result in STATE_RESULTS:
+                q.tool = p.material
 
 
 def _carry_hand(steps: list[Step], norm: str) -> None:
