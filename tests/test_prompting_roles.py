@@ -177,3 +177,13 @@ def test_a_verb_right_after_a_putting_step_works_the_thing_put():
 
 def test_an_instrument_brought_to_a_state_is_the_next_steps_tool():
     assert steps("剪子磨快了再剪") == [("磨", None, "剪子"), ("剪", "剪子", None)]
+
+
+def test_a_term_of_a_technique_opening_a_putting_clause_is_what_is_put():
+    assert steps("水袖搭在左臂上")[0] == ("搭", None, "水袖")
+
+
+def test_the_thing_before_yong_and_a_medium_is_worked_the_medium_is_what_with():
+    # jieba's 用水 is 用 + 水; the straw is soaked, the water soaks it
+    assert steps("稻草先用水泡软")[-1] == ("泡软", "水", "稻草")
+    assert steps("棕丝用水泡一夜")[-1][1:] == ("水", "棕丝")

@@ -734,13 +734,18 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
         memo[w] = w == "一" or pos.get(w, "") in ("m", "mq") or (
             len(w) == 2 and (w[0] in BODY_CHARS or w[1] in CONTEXT_HAND_VERBS or w[0] in "上里"
                              or (pos.get(w[0], "")[:1] == "v" and pos.get(w[1], "")[:1] == "n"))) or (
-            len(w) >= 2 and w[-1] in OBJECT_MARKERS)
+            len(w) >= 2 and w[-1] in OBJECT_MARKERS) or (len(w) == 2 and w[0] in "用拿")
     for i in compress(range(n - 1), list(map(memo.__getitem__, words[:n - 1]))):
         w = words[i]
         k = kinds[i]
         if k in ("Q", "P", "T", "H"):
             continue
-        if len(w) == 2 and w[1] in CONTEXT_HAND_VERBS and w[0] in BODY_CHARS and pos.get(w, "")[:1] == "n" \
+        if len(w) == 2 and w[0] in "用拿" and k == "N" and w not in spec.terms and i + 1 < n \
+                and (w[1] in MATERIAL_HEADS or w[1] in TOOL_HEADS) and pos.get(w[1], "")[:1] == "n" \
+                and (kinds[i + 1] == "V" or (kinds[i + 1] == "T" and pos.get(words[i + 1], "")[:1] == "v")):
+            # 「麦秆先用水泡软」: jieba's 用水 before the verb it serves is 用 + what is used
+            cuts[i] = ("L", "N")
+        elif len(w) == 2 and w[1] in CONTEXT_HAND_VERBS and w[0] in BODY_CHARS and pos.get(w, "")[:1] == "n" \
                 and (kinds[i + 1] in ("N", "T") or words[i + 1] in AFTER_VERB_WORDS) \
                 and (i == 0 or kinds[i - 1] in ("P", "M", "Q") or words[i - 1] in BODY_PREV):
             cuts[i] = (table.get(w[0], "N"), table.get(w[1]) or "V")
@@ -1867,6 +1872,11 @@ MATERIAL_HEADS = set("线丝绒浆水泥漆墨料胶粉油纸布缎绢绸土沙�
 CONSUMED_HEADS = set("线丝浆水泥漆墨料胶粉油土沙砂灰蜡釉彩色汁液膏糖面米豆茶")
 
 
+# Media a thing is treated in (soaked, fried, fired, steamed): with the thing named before 用, the
+# medium is what with (「麦秆用水泡软」), not what is worked.
+MEDIUM_HEADS = set("水油火汤酒醋汽气")
+
+
 UNKNOWN_NAME_TAGS = {"nr", "ns", "nrt", "nz", "nrfg"}  # jieba's tags for many words its dictionary lacks
 LOCATIVE_SUFFIX = {"里", "上", "中", "内", "外", "下", "边", "面", "底", "口", "头上", "里面", "上面", "底下",
                    "前", "后", "前头", "后头", "前面", "后面", "跟前"}
@@ -2001,8 +2011,9 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                     step.tool = None
                 break
     i = s
-    if not described and s > 1 and kinds[s - 1] == "M" and (kinds[s] in ("V", "C") or s == action_idx):
-        # 「锥子先扎个眼」「哨片先搁水里泡软」: a noun alone before the sequence marker is this clause's topic
+    if not described and s > 1 and kinds[s - 1] == "M" and (kinds[s] in ("V", "C", "L") or s == action_idx):
+        # 「锥子先扎个眼」「哨片先搁水里泡软」「麦秆先用水泡软」: a noun alone before the sequence marker is
+        # this clause's topic
         k = s - 2
         while k >= 0 and k > s - 5 and kinds[k] in ("N", "T"):
             k -= 1
@@ -2081,11 +2092,16 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             step.subject = True  # 「上手弹三弦」: who does it, not what is worked
             step.role = step.role or w
         elif (k == "N" or (k is None and i == s and len(w) >= 2 and _POS.get(w, "") in UNKNOWN_NAME_TAGS
-                           and i < e and kinds[i + 1] in ("V", "T", "C"))) \
+                           and i < e and kinds[i + 1] in ("V", "T", "C"))
+              or (k == "T" and not described and i == s and i < e and kinds[i + 1] == "V" and i in term_at
+                  and term_at[i].category not in ("action", "tool", "material", "body")
+                  and _POS.get(w, "")[:1] == "n")) \
                 and not verbs and topic is None and not after_relation:
             # (a name jieba tags as a person or place opening the clause before its verb is a noun:
-            # 「壶盖/ns 盖上去」)
+            # 「壶盖/ns 盖上去」; so is a term the lexicon lists as a technique's word: 「水袖搭在手腕上」)
             np, info, nxt = _noun_phrase(doc, term_at, i, e)
+            if np is None and k == "T":
+                np, info, nxt = w, None, i + 1
             if np is not None and nxt <= e and words[nxt] == "的" and (action_idx is None or i < action_idx):
                 # 「影人的脖签往上提」: N的N2 as the topic names N2; 「舞狮头的两只手」「上场的时候」: N的
                 # before a hand or a time is a modifier, no topic
@@ -2240,7 +2256,15 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                      and lead_info is None and _head(lead_tool) not in CONSUMED_HEADS):
         # (「用绒布把银镯擦亮」: where 把 names what is worked, a solid thing taken in hand — cloth, paper,
         # wood — is what works it, a tool; stuff that is used up, 「用胶水把…粘上」, stays material)
-        if step.material is None or _made_thing(step.material, object_np):
+        if step.material is None and topic is not None and topic_at < lead_at and not has_object \
+                and _head(lead_tool) in MEDIUM_HEADS and not _is_tool_word(topic[0]) \
+                and not _is_body(spec, topic[0]) and not (topic[1] is not None and topic[1].category == "tool"):
+            # 「麦秆先用水泡软」「豆腐用油炸」: the thing named before 用 + a medium it is treated in is what is
+            # worked; the medium is what with
+            step.material, topic = topic[0], None
+            if step.tool is None:
+                step.tool = lead_tool
+        elif step.material is None or _made_thing(step.material, object_np):
             # 「用深色线绣」: what is used up is material (「拿高粱秆扎个架子」: the frame is what is made)
             step.material = lead_tool
         if step.tool == lead_tool and step.material == lead_tool:
