@@ -187,3 +187,11 @@ def test_the_thing_before_yong_and_a_medium_is_worked_the_medium_is_what_with():
     # jieba's 用水 is 用 + 水; the straw is soaked, the water soaks it
     assert steps("稻草先用水泡软")[-1] == ("泡软", "水", "稻草")
     assert steps("棕丝用水泡一夜")[-1][1:] == ("水", "棕丝")
+
+
+def test_a_step_that_names_no_object_works_what_the_step_before_worked():
+    # the object Chinese drops after it is named once: 陀螺 is what is caught and what is spun
+    out = steps("陀螺抛出去,用手接住再转")
+    assert [m for _, _, m in out] == ["陀螺"] * len(out)
+    # a body part moved before is not what the next step works
+    assert steps("两条胳膊甩开,左脚往前一踏")[-1][2] != "胳膊"

@@ -1315,6 +1315,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         _carry_hand(steps, norm)
         _carry_worn_tool(steps, norm)
         _carry_serial_roles(steps, norm)
+        _carry_dropped_object(spec, steps, norm)
     seen = {(t["start"], t["end"]) for t in terms}
     extra = []
     for st in steps:
@@ -2459,6 +2460,22 @@ def _carry_serial_roles(steps: list[Step], norm: str) -> None:
                 said[at + len(p.surface)] if 0 <= at and at + len(p.surface) < len(said) else "")
             if result in STATE_RESULTS:
                 q.tool = p.material
+
+
+def _carry_dropped_object(spec: Spec, steps: list[Step], norm: str) -> None:
+    """「毽子抛起来,用脚接住往上踢」「药包蒸热了,拿毛巾裹着敷在腰上」: Chinese drops an object the sentence
+    has already named; a step that names no material of its own, in the same sentence, works what the
+    step before worked (a thing, not a body part: 「胳膊甩开,右脚往前一踏」 moves no arm; not a person:
+    艺人; not after a verb-object word that names its own: 刷漆)."""
+    for p, q in zip(steps, steps[1:]):
+        if q.material or not p.material or p.end < 0 or q.start < p.end or q.subject or q.role \
+                or q.tool == p.material or _is_body(spec, p.material) or _is_body(spec, p.material.rstrip("子")) \
+                or (p.material[-1] == "人" and p.material not in spec.terms) \
+                or any(ch in SENTENCE_ENDS for ch in norm[p.end:q.start]):
+            continue
+        if q.surface and len(q.surface) >= 2 and (q.surface[-1] in MATERIAL_HEADS or q.surface[-1] in TOOL_HEADS):
+            continue  # 「刷漆」「下锅」: a verb-object word names its own object
+        q.material = p.material
 
 
 def _carry_hand(steps: list[Step], norm: str) -> None:
