@@ -195,3 +195,9 @@ def test_a_step_that_names_no_object_works_what_the_step_before_worked():
     assert [m for _, _, m in out] == ["陀螺"] * len(out)
     # a body part moved before is not what the next step works
     assert steps("两条胳膊甩开,左脚往前一踏")[-1][2] != "胳膊"
+
+
+def test_one_character_after_ba_is_what_is_worked_and_ta_is_what_was_worked_before():
+    assert steps("拿锉刀把边锉平")[-1][2] == "边"
+    # 它 stands for the thing the step before worked; jieba leaves 熨平 untagged after it
+    assert steps("纸泡软了,拿熨斗把它熨平")[-1] == ("熨平", "熨斗", "纸")

@@ -682,6 +682,13 @@ def open_kinds(doc: Doc) -> None:
         elif kinds[i] == "V" and len(w) == 2 and w[0] in "不没" and w not in MANNER_VERBS:
             kinds[i] = None  # 「急不得」「不动」: a negated verb says what is not done, it is no action
             changed = True
+        elif (kinds[i] is None or (kinds[i] == "N" and len(w) == 2 and w[1] in RESULT_COMPLEMENTS
+                                   and (i + 1 == n or kinds[i + 1] == "P" or words[i + 1] == "了"))) \
+                and i >= 2 and kinds[i - 2] == "O" and len(words[i - 1]) == 1 and kinds[i - 1] is None \
+                and 1 <= len(w) <= 2 and (_POS_TABLE.get(w, "")[:1] == "v" or (
+                    len(w) == 2 and _POS_TABLE.get(w[0], "x")[:1] not in FUNCTION_TAGS and w[1] in RESULT_COMPLEMENTS)):
+            kinds[i] = "V"  # 「把它烫平」「把它熨平/n」: after 把 and a one-character object, the verb + result
+            changed = True
         elif kinds[i] in (None, "N", "A") and w not in SKIP and _verb_in_place(doc, i):
             kinds[i] = "V"
             changed = True
@@ -2055,6 +2062,13 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                     and term_at[i + 1].category not in ("action", "tool", "material", "body"):
                 # 「拿毛巾把影人捂一会儿」: what 把 names is a thing, whatever kind of term it is
                 np, info, nxt = words[i + 1], None, i + 2
+            elif np is None and i + 1 < e and kinds[i + 1] is None and len(words[i + 1]) == 1 \
+                    and words[i + 1] not in COMPLEMENTS and words[i + 1] not in FILLERS \
+                    and words[i + 1] not in NEGATIONS and kinds[i + 2] in ("V", "T") \
+                    and _POS.get(words[i + 1], "x")[:1] not in FUNCTION_TAGS.difference("rd"):
+                # 「拿木槌把边敲平」「拿熨斗把它烫平」: one character between 把 and the verb is what is worked
+                # (它 stands for what the step before worked: ``_carry_dropped_object``)
+                np, info, nxt = words[i + 1], None, i + 2
             if np is not None and not described and lead_tool is not None and step.material is not None \
                     and step.material in (lead_tool, lead_info.canonical if lead_info is not None else lead_tool):
                 # 「拿布把壶身擦亮」: where 把 names what is worked, what 拿/用 named is what with
@@ -2468,7 +2482,7 @@ def _carry_dropped_object(spec: Spec, steps: list[Step], norm: str) -> None:
     step before worked (a thing, not a body part: 「胳膊甩开,右脚往前一踏」 moves no arm; not a person:
     艺人; not after a verb-object word that names its own: 刷漆)."""
     for p, q in zip(steps, steps[1:]):
-        if q.material or not p.material or p.end < 0 or q.start < p.end or q.subject or q.role \
+        if (q.material and q.material not in ("它", "它们")) or not p.material or p.end < 0 or q.start < p.end or q.subject or q.role \
                 or q.tool == p.material or _is_body(spec, p.material) or _is_body(spec, p.material.rstrip("子")) \
                 or (p.material[-1] == "人" and p.material not in spec.terms) \
                 or any(ch in SENTENCE_ENDS for ch in norm[p.end:q.start]):
