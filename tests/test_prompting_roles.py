@@ -201,3 +201,8 @@ def test_one_character_after_ba_is_what_is_worked_and_ta_is_what_was_worked_befo
     assert steps("拿锉刀把边锉平")[-1][2] == "边"
     # 它 stands for the thing the step before worked; jieba leaves 熨平 untagged after it
     assert steps("纸泡软了,拿熨斗把它熨平")[-1] == ("熨平", "熨斗", "纸")
+
+
+def test_a_hand_verb_glued_to_ge_before_a_noun_is_the_verb_and_the_held_thing_its_tool():
+    # jieba's 夹个: the verb + the classifier; 钳子 is what the tongs-verb works with
+    assert steps("拿钳子夹个炭块") == [("夹", "钳子", "炭块")]

@@ -741,13 +741,17 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
         memo[w] = w == "一" or pos.get(w, "") in ("m", "mq") or (
             len(w) == 2 and (w[0] in BODY_CHARS or w[1] in CONTEXT_HAND_VERBS or w[0] in "上里"
                              or (pos.get(w[0], "")[:1] == "v" and pos.get(w[1], "")[:1] == "n"))) or (
-            len(w) >= 2 and w[-1] in OBJECT_MARKERS) or (len(w) == 2 and w[0] in "用拿")
+            len(w) >= 2 and w[-1] in OBJECT_MARKERS) or (len(w) == 2 and w[0] in "用拿") or (len(w) == 2 and w[1] == "个")
     for i in compress(range(n - 1), list(map(memo.__getitem__, words[:n - 1]))):
         w = words[i]
         k = kinds[i]
         if k in ("Q", "P", "T", "H"):
             continue
-        if len(w) == 2 and w[0] in "用拿" and k == "N" and w not in spec.terms and i + 1 < n \
+        if len(w) == 2 and w[1] == "个" and k is None and w[0] in CONTEXT_HAND_VERBS and i + 1 < n \
+                and (kinds[i + 1] in ("N", "T") or pos.get(words[i + 1], "")[:1] == "n"):
+            # 「拿镊子夹个酒精棉球」: jieba's 夹个 before a noun is the verb + the classifier
+            cuts[i] = ("V", None)
+        elif len(w) == 2 and w[0] in "用拿" and k == "N" and w not in spec.terms and i + 1 < n \
                 and (w[1] in MATERIAL_HEADS or w[1] in TOOL_HEADS) and pos.get(w[1], "")[:1] == "n" \
                 and (kinds[i + 1] == "V" or (kinds[i + 1] == "T" and pos.get(words[i + 1], "")[:1] == "v")):
             # 「麦秆先用水泡软」: jieba's 用水 before the verb it serves is 用 + what is used
