@@ -935,6 +935,173 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
     return False
 
 
+# Conditions, mishaps and consequences are said with verbs too, and are no step a craftsperson performs.
+WAIT_WORDS = {"等", "等到"}
+WAIT_SUBJECTS = {"它", "他", "她", "它们", "这", "那", "这个", "那个"}  # (not 我/你/咱: 「等我拿来」 is done)
+WAIT_ENDS = {"才", "就", "再", "然后", "便"}
+MISHAP_CHARS = set("破肿伤疼痛酸麻裂烂")  # 「手都练肿了」「皮也磨破了」: what happened to the body or thing
+CONSEQUENCE_TAIL = {"了", "啦", "咯", "喽", "起来", "下去", "上去", "出来", "进去", "过来", "过去", "回来", "回去",
+                    "出去", "进来", "上来", "下来", "起", "出", "开", "走"}
+BODY_TURN = set("头腰身")  # 「低下头」「弯下腰」「俯下身」: a verb with its direction and the body part moved
+
+
+def _step_kinds(spec: Spec, doc: Doc) -> None:
+    """For a craft the spec does not describe in full, after ``open_kinds``: verbs by their place in
+    the clause.
+
+    * no step: the verbs of a 等 clause with a third-person or noun subject (「等它凉了才点卤」: the
+      condition), a verb with a mishap as its result and no 把 object (「手都练肿了」「皮也磨破了」),
+      and a bare intransitive verb after a thing + 就 (「板子就响了」「银就化进去了」: what follows
+      from the step, not one);
+    * a step: 和 right after a sequence marker (「先和面」: to mix, not 'and'); a one-character word
+      after a hand and before 在/到/住/着 (「右手护在胸口」); a verb + 下/起 + head, waist or body
+      (「低下头」: jieba's noun); 一 + one character ending a clause after a direction or a body part
+      (「右手往前一指」「眼睛一瞪」); 点 (jieba's numeral) after 才/就/再/先 before a noun (「才点卤」)."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    pos = spec.pos_tags()
+    changed = False
+    for i in range(n):
+        w, k = words[i], kinds[i]
+        if w in WAIT_WORDS and i + 2 < n and (words[i + 1] in WAIT_SUBJECTS or kinds[i + 1] in ("N", "T")):
+            j = i + 2
+            while j < n and kinds[j] != "P" and words[j] not in WAIT_ENDS:
+                if kinds[j] in ("V", "C") or (kinds[j] == "T" and pos.get(words[j], "")[:1] in ("v", "a")):
+                    kinds[j] = None
+                    changed = True
+                j += 1
+            continue
+        if k in ("V", "T") and (pos.get(w, "")[:1] in ("v", "a", "n") or k == "V") and (
+                (len(w) <= 2 and w[-1] in MISHAP_CHARS and (len(w) == 1 or w[0] not in MISHAP_CHARS)
+                 and (i + 1 == n or words[i + 1] in ("了", "啦") or kinds[i + 1] == "P"))
+                or (i + 1 < n and words[i + 1] in MISHAP_CHARS and (i + 2 == n or words[i + 2] in ("了", "啦")
+                                                                    or kinds[i + 2] == "P"))):
+            a = i
+            while a > 0 and kinds[a - 1] != "P":
+                a -= 1
+            if not any(words[j] in OBJECT_MARKERS for j in range(a, i)):
+                kinds[i] = None
+                if i + 1 < n and words[i + 1] in MISHAP_CHARS:
+                    kinds[i + 1] = None
+                changed = True
+                continue
+        if k == "V" and i >= 2 and words[i - 1] in ("就", "便") and kinds[i - 2] in ("N", "T") \
+                and words[i - 2][-1:] not in AGENT_NOUN_SUFFIX and words[i - 2][-1:] not in AGENT_SUFFIX \
+                and not _is_body(spec, words[i - 2]) and i - 2 not in doc.roles:
+            j = i + 1
+            while j < n and words[j] in CONSEQUENCE_TAIL:
+                j += 1
+            if j > i + 1 and (j == n or kinds[j] == "P"):  # (「龙头就追。」: a bare verb may be a role's move)
+                kinds[i] = None
+                for t in range(i + 1, j):
+                    if kinds[t] in ("V", "C"):
+                        kinds[t] = None
+                changed = True
+                continue
+        if (k == "V" or (k == "T" and pos.get(w, "")[:1] == "v")) and i and words[i - 1] in OBJECT_MARKERS and i + 1 < n \
+                and (kinds[i + 1] in ("N", "T") or (kinds[i + 1] is None and pos.get(words[i + 1], "")[:1] == "n")) \
+                and any(kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")
+                        for j in range(i + 2, _clause_end(words, kinds, i))):
+            kinds[i] = None  # 「把杂毛挑出去」: 把 takes a noun; a verb-tagged word right after it is its modifier
+            changed = True
+            continue
+        if k in ("V", "T") and w in ROUTE_PREPOSITIONS and i + 1 < n and kinds[i + 1] in ("N", "T", None) \
+                and not (_is_material_word(words[i + 1]) or _is_tool_word(words[i + 1]) or _is_body(spec, words[i + 1])) \
+                and words[i + 1] not in ("住", "着", "了", "紧", "好") \
+                and any(kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")
+                        for j in range(i + 2, _clause_end(words, kinds, i))):
+            kinds[i] = None  # 「按比例兑好」「照着画稿剪」: by what, a preposition before the verb
+            changed = True
+            continue
+        if k == "V" and ((len(w) == 1 and w in ASR_DIMENSIONS and i + 2 < n and words[i + 1] == "个"
+                          and kinds[i + 2] == "Q") or (len(w) == 2 and w[0] == "乱")):
+            kinds[i] = None  # 「杆子还得长个二十公分」: a size; 「红绸乱飞」: how a thing goes, not a step
+            changed = True
+            continue
+        if k == "V" and i + 2 < n and words[i + 1] == "的" and kinds[i + 2] in ("N", "T") and words[i + 2] != "时候":
+            kinds[i] = None  # 「放个装粉的小盒子」: a verb in a relative clause names a thing
+            changed = True
+            continue
+        if k is not None and k != "N":
+            continue
+        if w == "和" and i and (kinds[i - 1] == "M" or words[i - 1] in ("再", "就", "才")) and i + 1 < n \
+                and kinds[i + 1] in ("N", "T"):
+            kinds[i] = "V"
+            changed = True
+        elif len(w) == 1 and i and kinds[i - 1] == "H" and i + 1 < n and words[i + 1] in ("在", "到", "住", "着") \
+                and pos.get(w, "") in ("v", "zg", "vg") and w not in STOP_VERBS:
+            kinds[i] = "V"
+            changed = True
+        elif len(w) == 3 and w[1] in "下起" and w[2] in BODY_TURN and pos.get(w[0], "")[:1] in ("v", "a") \
+                and w[0] not in STOP_VERBS:
+            kinds[i] = "V"
+            changed = True
+        elif len(w) == 1 and i >= 2 and words[i - 1] == "一" and (i + 1 == n or kinds[i + 1] == "P"
+                                                                   or words[i + 1] in LINKING_ADVERBS) \
+                and (words[i - 2] in MOTION_WORDS or words[i - 2][:1] in "往朝向" or kinds[i - 2] == "H"
+                     or (words[i - 2] in DIRECTION_WORDS and i >= 3 and words[i - 3] in ("往", "朝", "向"))
+                     or _is_body(spec, words[i - 2])) \
+                and w not in NUMERAL_CHARS and pos.get(w, "")[:1] not in ("q", "m", "f") and w not in SKIP \
+                and w not in DIRECTION_WORDS:
+            kinds[i] = "V"
+            changed = True
+        elif w == "点" and i + 1 < n and words[i - 1:i] and (words[i - 1] in ("才", "就", "再", "先") or kinds[i - 1] == "M") \
+                and kinds[i + 1] in ("N", "T") and len(words[i + 1]) == 1:
+            kinds[i] = "V"
+            changed = True
+    if changed:
+        doc.interesting[:] = list(compress(range(n), kinds))
+
+
+ROUTE_PREPOSITIONS = {"按", "照", "照着", "按照", "依照", "依着", "按着"}
+JOB_OPENERS = {"先", "首先"}
+
+
+def _clause_end(words: list, kinds: list, i: int) -> int:
+    """The end of token i's clause (a list's 、 does not end it)."""
+    j = i
+    while j < len(kinds) and (kinds[j] != "P" or words[j] == "、"):
+        j += 1
+    return j
+
+
+def _job_name_opening(spec: Spec, doc: Doc) -> None:
+    """「打月饼先和面」「过年包饺子,先剁馅」: the text's first verb with its object, followed by 先 (in
+    the same clause or opening the next), names the whole job the steps make up: no step of its own."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    pos = spec.pos_tags()
+    v = next((i for i in range(n) if kinds[i] in ("V", "T") and pos.get(words[i], "")[:1] == "v"), None)
+    if v is None or any(kinds[j] in ("M", "H", "L", "O", "R") for j in range(v)):
+        return
+    j = v + 1
+    if j < n and (kinds[j] in ("N", "A", "T") or (kinds[j] is None and len(words[j]) == 1
+                                                  and pos.get(words[j], "")[:1] in ("n", "q"))) \
+            and pos.get(words[j], "")[:1] != "v":
+        j += 1
+    elif not (len(words[v]) >= 3 or words[v][-1:] in ("子",)):
+        return  # the verb's object must be said (or be inside a three-character verb-object word)
+    while j < n and (words[j] in MODALS or words[j] in FILLERS or words[j] in TOPIC_PARTICLES):
+        j += 1
+    if j < n and kinds[j] == "P":
+        j += 1
+    if j < n and words[j] in JOB_OPENERS:
+        if len(words[v]) == 1 and v + 1 < n and len(words[v + 1]) == 1 and kinds[v + 1] in ("N", "T") \
+                and v + 1 not in doc.quantities:
+            # 「乌铜走银啊」 cut 走/银: the one-character verb and object are one name, a term
+            words[v:v + 2] = [words[v] + words[v + 1]]
+            kinds[v:v + 2] = ["A"]
+            del doc.starts[v + 1]
+            doc.quantities.update({j - 1: q for j, q in [(j, doc.quantities.pop(j)) for j in list(doc.quantities) if j > v]})
+            doc.compounds.update({j - 1: c for j, c in [(j, doc.compounds.pop(j)) for j in list(doc.compounds) if j > v]})
+            doc.roles.difference_update(r := {j for j in doc.roles if j > v})
+            doc.roles.update(j - 1 for j in r)
+            n -= 1
+        else:
+            kinds[v] = "A" if len(words[v]) >= 2 else None  # (「包饺子」 stays a term)
+        doc.interesting[:] = list(compress(range(n), kinds))
+
+
 _POS_TABLE: dict = {}
 
 
@@ -1097,6 +1264,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     if not described:
         _resegment(spec, doc, norm)
         open_kinds(doc)
+        _step_kinds(spec, doc)
+        _job_name_opening(spec, doc)
     lookup = spec.terms.get
     ambiguous = spec.ambiguous
     terms = []
