@@ -69,3 +69,17 @@ def test_verb_direction_and_body_part_is_a_step():
 def test_yi_and_a_verb_ending_the_clause_after_a_direction():
     got = steps("右手往外一指,眼睛一瞪。")
     assert [s["action"] for s in got][:2] == ["指", "瞪"] and got[0]["hand"] == "right"
+
+
+def test_a_verb_object_word_listed_with_actions_is_an_action():
+    got = actions("压腿、踢腿、甩袖都得天天练")
+    assert any(a.startswith("甩") for a in got)
+
+
+def test_a_character_after_a_reduplicated_classifier_before_jin_is_the_verb():
+    got = steps("一块一块码进木槽")
+    assert got[0]["action"] == "码"
+
+
+def test_a_time_clause_ending_with_de_shihou_after_dao_keeps_the_next_verb():
+    assert "跺脚" in actions("舞到中场的时候跺脚、转身")

@@ -1022,6 +1022,25 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = None  # 「放个装粉的小盒子」: a verb in a relative clause names a thing
             changed = True
             continue
+        if w == "时候" and k != "P" and i >= 4 and words[i - 1] == "的" and kinds[i - 2] in ("N", "T") \
+                and words[i - 3] in ("到", "在") and kinds[i - 4] == "V" and i + 1 < n and kinds[i + 1] == "V":
+            kinds[i] = "P"  # 「跳到快板的时候跺脚」: the time clause ends at 的时候, like 「拉的时候,…」
+            changed = True
+            continue
+        if k in ("N", "T", None) and len(w) == 2 and (pos.get(w[0], "")[:1] in ("v", "a") or w[0] in CONTEXT_HAND_VERBS) \
+                and w[0] not in STOP_VERBS and w[1] not in "子儿头" and pos.get(w, "")[:1] != "v" and (
+                    (i + 2 < n and words[i + 1] == "、" and kinds[i + 2] == "V")
+                    or (i >= 2 and words[i - 1] == "、" and _listed_action(words, kinds, i - 2))) \
+                and (k is None or pos.get(w[1], "")[:1] in ("n", "") or w[1] in MATERIAL_HEADS):
+            kinds[i] = "V"  # 「抖袖、翻袖、甩袖」「齐毛、切毛」: a verb-object word listed with actions is one
+            changed = True
+            continue
+        if k in (None, "N") and len(w) == 1 and i >= 2 and words[i - 1] == words[i - 2] and len(words[i - 1]) == 2 \
+                and words[i - 1][0] == "一" and i + 1 < n and (words[i + 1] in ("进", "在", "到", "上") or kinds[i + 1] == "P") \
+                and w not in SKIP and w not in COMPLEMENTS and pos.get(w, "")[:1] not in ("q", "m", "f", "u", "p", "d"):
+            kinds[i] = "V"  # 「一个一个码进榨槽」: after a reduplicated classifier, where the verb goes
+            changed = True
+            continue
         if k is not None and k != "N":
             continue
         if w == "和" and i and (kinds[i - 1] == "M" or words[i - 1] in ("再", "就", "才")) and i + 1 < n \
@@ -1055,6 +1074,12 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
 
 ROUTE_PREPOSITIONS = {"按", "照", "照着", "按照", "依照", "依着", "按着"}
 JOB_OPENERS = {"先", "首先"}
+
+
+def _listed_action(words: list, kinds: list, j: int) -> bool:
+    """The list item ending at token j (before a 、) is an action: a verb, or a verb and its object."""
+    return kinds[j] == "V" or (j > 0 and kinds[j - 1] == "V" and kinds[j] in ("N", "T", None) and len(words[j]) <= 2
+                               and words[j - 1] != "、")
 
 
 def _clause_end(words: list, kinds: list, i: int) -> int:
