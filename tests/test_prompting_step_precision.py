@@ -83,3 +83,18 @@ def test_a_character_after_a_reduplicated_classifier_before_jin_is_the_verb():
 
 def test_a_time_clause_ending_with_de_shihou_after_dao_keeps_the_next_verb():
     assert "跺脚" in actions("舞到中场的时候跺脚、转身")
+
+
+def test_a_consequence_after_jiu_and_a_relation_is_no_step():
+    got = actions("撞锤一撞,酱汁就顺着槽流出来了")
+    assert not any(a.startswith("流") for a in got)
+
+
+def test_how_long_a_thing_is_left_is_no_step():
+    got = actions("封好坛口,一放就是三年")
+    assert not any(a.startswith("放") for a in got)
+
+
+def test_into_the_vessel_before_the_verb_is_its_place():
+    got = actions("米泡好了再上甑子蒸")
+    assert "上" not in got and "蒸" in got

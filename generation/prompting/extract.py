@@ -985,9 +985,12 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                     kinds[i + 1] = None
                 changed = True
                 continue
-        if k == "V" and i >= 2 and words[i - 1] in ("就", "便") and kinds[i - 2] in ("N", "T") \
-                and words[i - 2][-1:] not in AGENT_NOUN_SUFFIX and words[i - 2][-1:] not in AGENT_SUFFIX \
-                and not _is_body(spec, words[i - 2]) and i - 2 not in doc.roles:
+        b = i - 1  # 「油就顺着槽流出来了」: a relation and its noun may come between 就 and the verb
+        if b >= 3 and kinds[b] in ("N", "T", None) and kinds[b - 1] == "R" and words[b - 1] not in ("往", "朝", "向"):
+            b -= 2
+        if k == "V" and b >= 1 and words[b] in ("就", "便") and kinds[b - 1] in ("N", "T") \
+                and words[b - 1][-1:] not in AGENT_NOUN_SUFFIX and words[b - 1][-1:] not in AGENT_SUFFIX \
+                and not _is_body(spec, words[b - 1]) and b - 1 not in doc.roles:
             j = i + 1
             while j < n and words[j] in CONSEQUENCE_TAIL:
                 j += 1
@@ -1039,6 +1042,18 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 and words[i - 1][0] == "一" and i + 1 < n and (words[i + 1] in ("进", "在", "到", "上") or kinds[i + 1] == "P") \
                 and w not in SKIP and w not in COMPLEMENTS and pos.get(w, "")[:1] not in ("q", "m", "f", "u", "p", "d"):
             kinds[i] = "V"  # 「一个一个码进榨槽」: after a reduplicated classifier, where the verb goes
+            changed = True
+            continue
+        if (k == "V" or (k == "T" and pos.get(w, "")[:1] == "v")) and i and words[i - 1] == "一" and i + 1 < n \
+                and words[i + 1] == "就是":
+            kinds[i] = None  # 「一放就是一年」: how long it is left, no step of its own
+            changed = True
+            continue
+        if k in ("V", "T") and w in ("上", "进", "下") and i + 2 < n \
+                and ((kinds[i + 1] in ("N", "T") and not _is_body(spec, words[i + 1])) or _is_tool_word(words[i + 1])) \
+                and not _is_material_word(words[i + 1]) \
+                and (kinds[i + 2] == "V" or (kinds[i + 2] == "T" and pos.get(words[i + 2], "")[:1] == "v")):
+            kinds[i] = None  # 「上甑子蒸」「进炉烤」: into the vessel the next verb works in, the verb's place
             changed = True
             continue
         if k is not None and k != "N":
