@@ -1051,9 +1051,11 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             continue
         if k in ("V", "T") and w in ("上", "进", "下") and i + 2 < n \
                 and ((kinds[i + 1] in ("N", "T") and not _is_body(spec, words[i + 1])) or _is_tool_word(words[i + 1])) \
-                and not _is_material_word(words[i + 1]) \
+                and not _is_material_word(words[i + 1]) and (w == "进" or len(words[i + 1]) >= 2) \
                 and (kinds[i + 2] == "V" or (kinds[i + 2] == "T" and pos.get(words[i + 2], "")[:1] == "v")):
-            kinds[i] = None  # 「上甑子蒸」「进炉烤」: into the vessel the next verb works in, the verb's place
+            # 「上甑子蒸」「进炉烤」: into the vessel the next verb works in, the verb's place (上锅/下锅 are
+            # verb-object words of their own: 「先上锅蒸」 is two steps)
+            kinds[i] = None
             changed = True
             continue
         if k is not None and k != "N":
