@@ -98,3 +98,13 @@ def test_how_long_a_thing_is_left_is_no_step():
 def test_into_the_vessel_before_the_verb_is_its_place():
     got = actions("米泡好了再上甑子蒸")
     assert "上" not in got and "蒸" in got
+
+
+def test_where_a_thing_lands_after_jiu_is_a_consequence():
+    got = actions("往锅里一撒,面粉就落到案板上。")
+    assert not any(a.startswith("落") for a in got)
+
+
+def test_a_verb_and_object_after_a_classifier_before_de_describe_the_thing():
+    got = actions("案板边上放个盛油的小碗")
+    assert "盛油" not in got and "盛" not in got and "放" in got

@@ -992,8 +992,10 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 and words[b - 1][-1:] not in AGENT_NOUN_SUFFIX and words[b - 1][-1:] not in AGENT_SUFFIX \
                 and not _is_body(spec, words[b - 1]) and b - 1 not in doc.roles:
             j = i + 1
-            while j < n and words[j] in CONSEQUENCE_TAIL:
-                j += 1
+            while j < n and (words[j] in CONSEQUENCE_TAIL or (kinds[j] is None and pos.get(words[j], "")[:1] in ("s", "f"))
+                             or (kinds[j] in ("N", "T") and words[j - 1][-1:] in ("到", "在") and j + 1 < n
+                                 and pos.get(words[j + 1], "") == "f")):
+                j += 1  # (「粉就扑到脸上」「面就落到案板上」: where it lands)
             if j > i + 1 and (j == n or kinds[j] == "P"):  # (「龙头就追。」: a bare verb may be a role's move)
                 kinds[i] = None
                 for t in range(i + 1, j):
@@ -1021,7 +1023,11 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = None  # 「杆子还得长个二十公分」: a size; 「红绸乱飞」: how a thing goes, not a step
             changed = True
             continue
-        if k == "V" and i + 2 < n and words[i + 1] == "的" and kinds[i + 2] in ("N", "T") and words[i + 2] != "时候":
+        o = i + 1
+        if i and pos.get(words[i - 1], "") == "q" and i + 3 < n and kinds[i + 1] in ("N", "T") and len(words[i + 1]) <= 2:
+            o = i + 2  # 「放个装粉的小盒子」: after a classifier, a verb and its object before 的 describe the thing
+        if (k == "V" or (k == "T" and pos.get(w, "")[:1] == "v" and o == i + 2)) and o + 1 < n and words[o] == "的" and words[o + 1] not in STOP_NOUNS and (
+                kinds[o + 1] in ("N", "T") or (kinds[o + 1] is None and pos.get(words[o + 1], "")[:1] == "n")):
             kinds[i] = None  # 「放个装粉的小盒子」: a verb in a relative clause names a thing
             changed = True
             continue
