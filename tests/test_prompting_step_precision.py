@@ -108,3 +108,9 @@ def test_where_a_thing_lands_after_jiu_is_a_consequence():
 def test_a_verb_and_object_after_a_classifier_before_de_describe_the_thing():
     got = actions("案板边上放个盛油的小碗")
     assert "盛油" not in got and "盛" not in got and "放" in got
+
+
+def test_a_technique_named_as_topic_then_xian_opens_its_first_step():
+    # (水袖 is a term of the spec: a technique named, then 先 opens its steps)
+    got = steps("水袖功啊,先把袖子抖开,再往外甩")
+    assert got[0]["action"].startswith("抖") and got[0]["material"] == "袖子"

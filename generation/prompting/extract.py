@@ -1452,7 +1452,9 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                                                         and not piece.params))
                     or (prev.from_technique and piece.general_action
                                                    and not (piece.open_action and not described))
-                    or (prev.topic and _is_empty(prev) and piece.general_action and (described or prev.from_technique))):
+                    or (prev.topic and _is_empty(prev) and piece.general_action and (described or prev.from_technique)
+                        # 「水袖功啊,先把袖子抖开」: 先 opens the steps of the technique named, the first one
+                        and not (not described and marker and words[a] in JOB_OPENERS))):
                 # 「点蓝嘛,拿蓝枪舀一点釉料」: a general verb right after a named action is how it is done
                 # 「刮灰,刮三遍」「上漆要薄薄一层,用发刷…刷」: the same step said again
                 _merge(prev, piece, prefer_piece=False, warnings=warnings)
