@@ -114,3 +114,12 @@ def test_a_technique_named_as_topic_then_xian_opens_its_first_step():
     # (水袖 is a term of the spec: a technique named, then 先 opens its steps)
     got = steps("水袖功啊,先把袖子抖开,再往外甩")
     assert got[0]["action"].startswith("抖") and got[0]["material"] == "袖子"
+
+
+def test_a_word_before_chu_names_a_place_in_the_piece():
+    assert not any("要紧" in a for a in actions("说到要紧处一拍醒木"))
+
+
+def test_the_job_named_with_an_apposition_before_xian_is_no_step():
+    got = steps("蒸花糕这个活儿,先把米粉筛细")
+    assert got[0]["action"].startswith("筛") and not any(s["action"] == "蒸" for s in got)

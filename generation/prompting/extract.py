@@ -1050,6 +1050,10 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = "V"  # 「一个一个码进榨槽」: after a reduplicated classifier, where the verb goes
             changed = True
             continue
+        if k == "V" and i + 1 < n and words[i + 1] == "处":
+            kinds[i] = None  # 「说到要紧处」: a verb or adjective before 处 names a place in the piece
+            changed = True
+            continue
         if (k == "V" or (k == "T" and pos.get(w, "")[:1] == "v")) and i and words[i - 1] == "一" and i + 1 < n \
                 and words[i + 1] == "就是":
             kinds[i] = None  # 「一放就是一年」: how long it is left, no step of its own
@@ -1129,8 +1133,15 @@ def _job_name_opening(spec: Spec, doc: Doc) -> None:
         j += 1
     elif not (len(words[v]) >= 3 or words[v][-1:] in ("子",)):
         return  # the verb's object must be said (or be inside a three-character verb-object word)
-    while j < n and (words[j] in MODALS or words[j] in FILLERS or words[j] in TOPIC_PARTICLES):
+    while j < n and (words[j] in MODALS or words[j] in FILLERS or words[j] in TOPIC_PARTICLES) \
+            and words[j] not in DEMONSTRATIVES:
         j += 1
+    appositive = None
+    if j + 1 < n and words[j] in DEMONSTRATIVES and kinds[j + 1] in ("N", "T", None) and words[j + 1] not in SKIP:
+        appositive = j + 1  # 「包粽子这个活儿,先…」: the job's name with its apposition (no thing worked)
+        j += 2
+        while j < n and (words[j] in FILLERS or words[j] in TOPIC_PARTICLES):
+            j += 1
     if j < n and kinds[j] == "P":
         j += 1
     if j < n and words[j] in JOB_OPENERS:
@@ -1147,6 +1158,8 @@ def _job_name_opening(spec: Spec, doc: Doc) -> None:
             n -= 1
         else:
             kinds[v] = "A" if len(words[v]) >= 2 else None  # (「包饺子」 stays a term)
+            if appositive is not None:
+                kinds[appositive] = None
         doc.interesting[:] = list(compress(range(n), kinds))
 
 
