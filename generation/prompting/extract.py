@@ -965,6 +965,234 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
     return False
 
 
+# Conditions, mishaps and consequences are said with verbs too, and are no step a craftsperson performs.
+WAIT_WORDS = {"等", "等到"}
+WAIT_SUBJECTS = {"它", "他", "她", "它们", "这", "那", "这个", "那个"}  # (not 我/你/咱: 「等我拿来」 is done)
+WAIT_ENDS = {"才", "就", "再", "然后", "便"}
+MISHAP_CHARS = set("破肿伤疼痛酸麻裂烂")  # 「手都练肿了」「皮也磨破了」: what happened to the body or thing
+CONSEQUENCE_TAIL = {"了", "啦", "咯", "喽", "起来", "下去", "上去", "出来", "进去", "过来", "过去", "回来", "回去",
+                    "出去", "进来", "上来", "下来", "起", "出", "开", "走"}
+BODY_TURN = set("头腰身")  # 「低下头」「弯下腰」「俯下身」: a verb with its direction and the body part moved
+
+
+def _step_kinds(spec: Spec, doc: Doc) -> None:
+    """For a craft the spec does not describe in full, after ``open_kinds``: verbs by their place in
+    the clause.
+
+    * no step: the verbs of a 等 clause with a third-person or noun subject (「等它凉了才点卤」: the
+      condition), a verb with a mishap as its result and no 把 object (「手都练肿了」「皮也磨破了」),
+      and a bare intransitive verb after a thing + 就 (「板子就响了」「银就化进去了」: what follows
+      from the step, not one);
+    * a step: 和 right after a sequence marker (「先和面」: to mix, not 'and'); a one-character word
+      after a hand and before 在/到/住/着 (「右手护在胸口」); a verb + 下/起 + head, waist or body
+      (「低下头」: jieba's noun); 一 + one character ending a clause after a direction or a body part
+      (「右手往前一指」「眼睛一瞪」); 点 (jieba's numeral) after 才/就/再/先 before a noun (「才点卤」)."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    pos = spec.pos_tags()
+    changed = False
+    for i in range(n):
+        w, k = words[i], kinds[i]
+        if w in WAIT_WORDS and i + 2 < n and (words[i + 1] in WAIT_SUBJECTS or kinds[i + 1] in ("N", "T")):
+            j = i + 2
+            while j < n and kinds[j] != "P" and words[j] not in WAIT_ENDS:
+                if kinds[j] in ("V", "C") or (kinds[j] == "T" and pos.get(words[j], "")[:1] in ("v", "a")):
+                    kinds[j] = None
+                    changed = True
+                j += 1
+            continue
+        if k in ("V", "T") and (pos.get(w, "")[:1] in ("v", "a", "n") or k == "V") and (
+                (len(w) <= 2 and w[-1] in MISHAP_CHARS and (len(w) == 1 or w[0] not in MISHAP_CHARS)
+                 and (i + 1 == n or words[i + 1] in ("了", "啦") or kinds[i + 1] == "P"))
+                or (i + 1 < n and words[i + 1] in MISHAP_CHARS and (i + 2 == n or words[i + 2] in ("了", "啦")
+                                                                    or kinds[i + 2] == "P"))):
+            a = i
+            while a > 0 and kinds[a - 1] != "P":
+                a -= 1
+            if not any(words[j] in OBJECT_MARKERS for j in range(a, i)):
+                kinds[i] = None
+                if i + 1 < n and words[i + 1] in MISHAP_CHARS:
+                    kinds[i + 1] = None
+                changed = True
+                continue
+        b = i - 1  # 「油就顺着槽流出来了」: a relation and its noun may come between 就 and the verb
+        if b >= 3 and kinds[b] in ("N", "T", None) and kinds[b - 1] == "R" and words[b - 1] not in ("往", "朝", "向"):
+            b -= 2
+        if k == "V" and b >= 1 and words[b] in ("就", "便") and kinds[b - 1] in ("N", "T") \
+                and words[b - 1][-1:] not in AGENT_NOUN_SUFFIX and words[b - 1][-1:] not in AGENT_SUFFIX \
+                and not _is_body(spec, words[b - 1]) and b - 1 not in doc.roles:
+            j = i + 1
+            while j < n and (words[j] in CONSEQUENCE_TAIL or (kinds[j] is None and pos.get(words[j], "")[:1] in ("s", "f"))
+                             or (kinds[j] in ("N", "T") and words[j - 1][-1:] in ("到", "在") and j + 1 < n
+                                 and pos.get(words[j + 1], "") == "f")):
+                j += 1  # (「粉就扑到脸上」「面就落到案板上」: where it lands)
+            if j > i + 1 and (j == n or kinds[j] == "P"):  # (「龙头就追。」: a bare verb may be a role's move)
+                kinds[i] = None
+                for t in range(i + 1, j):
+                    if kinds[t] in ("V", "C"):
+                        kinds[t] = None
+                changed = True
+                continue
+        if (k == "V" or (k == "T" and pos.get(w, "")[:1] == "v")) and i and words[i - 1] in OBJECT_MARKERS and i + 1 < n \
+                and (kinds[i + 1] in ("N", "T") or (kinds[i + 1] is None and pos.get(words[i + 1], "")[:1] == "n")) \
+                and any(kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")
+                        for j in range(i + 2, _clause_end(words, kinds, i))):
+            kinds[i] = None  # 「把杂毛挑出去」: 把 takes a noun; a verb-tagged word right after it is its modifier
+            changed = True
+            continue
+        if k in ("V", "T") and w in ROUTE_PREPOSITIONS and i + 1 < n and kinds[i + 1] in ("N", "T", None) \
+                and not (_is_material_word(words[i + 1]) or _is_tool_word(words[i + 1]) or _is_body(spec, words[i + 1])) \
+                and words[i + 1] not in ("住", "着", "了", "紧", "好") \
+                and any(kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")
+                        for j in range(i + 2, _clause_end(words, kinds, i))):
+            kinds[i] = None  # 「按比例兑好」「照着画稿剪」: by what, a preposition before the verb
+            changed = True
+            continue
+        if k == "V" and ((len(w) == 1 and w in ASR_DIMENSIONS and i + 2 < n and words[i + 1] == "个"
+                          and kinds[i + 2] == "Q") or (len(w) == 2 and w[0] == "乱")):
+            kinds[i] = None  # 「杆子还得长个二十公分」: a size; 「红绸乱飞」: how a thing goes, not a step
+            changed = True
+            continue
+        o = i + 1
+        if i and pos.get(words[i - 1], "") == "q" and i + 3 < n and kinds[i + 1] in ("N", "T") and len(words[i + 1]) <= 2:
+            o = i + 2  # 「放个装粉的小盒子」: after a classifier, a verb and its object before 的 describe the thing
+        if (k == "V" or (k == "T" and pos.get(w, "")[:1] == "v" and o == i + 2)) and o + 1 < n and words[o] == "的" and words[o + 1] not in STOP_NOUNS and (
+                kinds[o + 1] in ("N", "T") or (kinds[o + 1] is None and pos.get(words[o + 1], "")[:1] == "n")):
+            kinds[i] = None  # 「放个装粉的小盒子」: a verb in a relative clause names a thing
+            changed = True
+            continue
+        if w == "时候" and k != "P" and i >= 4 and words[i - 1] == "的" and kinds[i - 2] in ("N", "T") \
+                and words[i - 3] in ("到", "在") and kinds[i - 4] == "V" and i + 1 < n and kinds[i + 1] == "V":
+            kinds[i] = "P"  # 「跳到快板的时候跺脚」: the time clause ends at 的时候, like 「拉的时候,…」
+            changed = True
+            continue
+        if k in ("N", "T", None) and len(w) == 2 and (pos.get(w[0], "")[:1] in ("v", "a") or w[0] in CONTEXT_HAND_VERBS) \
+                and w[0] not in STOP_VERBS and w[1] not in "子儿头" and pos.get(w, "")[:1] != "v" and (
+                    (i + 2 < n and words[i + 1] == "、" and kinds[i + 2] == "V")
+                    or (i >= 2 and words[i - 1] == "、" and _listed_action(words, kinds, i - 2))) \
+                and (k is None or pos.get(w[1], "")[:1] in ("n", "") or w[1] in MATERIAL_HEADS):
+            kinds[i] = "V"  # 「抖袖、翻袖、甩袖」「齐毛、切毛」: a verb-object word listed with actions is one
+            changed = True
+            continue
+        if k in (None, "N") and len(w) == 1 and i >= 2 and words[i - 1] == words[i - 2] and len(words[i - 1]) == 2 \
+                and words[i - 1][0] == "一" and i + 1 < n and (words[i + 1] in ("进", "在", "到", "上") or kinds[i + 1] == "P") \
+                and w not in SKIP and w not in COMPLEMENTS and pos.get(w, "")[:1] not in ("q", "m", "f", "u", "p", "d"):
+            kinds[i] = "V"  # 「一个一个码进榨槽」: after a reduplicated classifier, where the verb goes
+            changed = True
+            continue
+        if k == "V" and i + 1 < n and words[i + 1] == "处":
+            kinds[i] = None  # 「说到要紧处」: a verb or adjective before 处 names a place in the piece
+            changed = True
+            continue
+        if (k == "V" or (k == "T" and pos.get(w, "")[:1] == "v")) and i and words[i - 1] == "一" and i + 1 < n \
+                and words[i + 1] == "就是":
+            kinds[i] = None  # 「一放就是一年」: how long it is left, no step of its own
+            changed = True
+            continue
+        if k in ("V", "T") and w in ("上", "进", "下") and i + 2 < n \
+                and ((kinds[i + 1] in ("N", "T") and not _is_body(spec, words[i + 1])) or _is_tool_word(words[i + 1])) \
+                and not _is_material_word(words[i + 1]) and (w == "进" or len(words[i + 1]) >= 2) \
+                and (kinds[i + 2] == "V" or (kinds[i + 2] == "T" and pos.get(words[i + 2], "")[:1] == "v")):
+            # 「上甑子蒸」「进炉烤」: into the vessel the next verb works in, the verb's place (上锅/下锅 are
+            # verb-object words of their own: 「先上锅蒸」 is two steps)
+            kinds[i] = None
+            changed = True
+            continue
+        if k is not None and k != "N":
+            continue
+        if w == "和" and i and (kinds[i - 1] == "M" or words[i - 1] in ("再", "就", "才")) and i + 1 < n \
+                and kinds[i + 1] in ("N", "T"):
+            kinds[i] = "V"
+            changed = True
+        elif len(w) == 1 and i and kinds[i - 1] == "H" and i + 1 < n and words[i + 1] in ("在", "到", "住", "着") \
+                and pos.get(w, "") in ("v", "zg", "vg") and w not in STOP_VERBS:
+            kinds[i] = "V"
+            changed = True
+        elif len(w) == 3 and w[1] in "下起" and w[2] in BODY_TURN and pos.get(w[0], "")[:1] in ("v", "a") \
+                and w[0] not in STOP_VERBS:
+            kinds[i] = "V"
+            changed = True
+        elif len(w) == 1 and i >= 2 and words[i - 1] == "一" and (i + 1 == n or kinds[i + 1] == "P"
+                                                                   or words[i + 1] in LINKING_ADVERBS) \
+                and (words[i - 2] in MOTION_WORDS or words[i - 2][:1] in "往朝向" or kinds[i - 2] == "H"
+                     or (words[i - 2] in DIRECTION_WORDS and i >= 3 and words[i - 3] in ("往", "朝", "向"))
+                     or _is_body(spec, words[i - 2])) \
+                and w not in NUMERAL_CHARS and pos.get(w, "")[:1] not in ("q", "m", "f") and w not in SKIP \
+                and w not in DIRECTION_WORDS:
+            kinds[i] = "V"
+            changed = True
+        elif w == "点" and i + 1 < n and words[i - 1:i] and (words[i - 1] in ("才", "就", "再", "先") or kinds[i - 1] == "M") \
+                and kinds[i + 1] in ("N", "T") and len(words[i + 1]) == 1:
+            kinds[i] = "V"
+            changed = True
+    if changed:
+        doc.interesting[:] = list(compress(range(n), kinds))
+
+
+ROUTE_PREPOSITIONS = {"按", "照", "照着", "按照", "依照", "依着", "按着"}
+JOB_OPENERS = {"先", "首先"}
+
+
+def _listed_action(words: list, kinds: list, j: int) -> bool:
+    """The list item ending at token j (before a 、) is an action: a verb, or a verb and its object."""
+    return kinds[j] == "V" or (j > 0 and kinds[j - 1] == "V" and kinds[j] in ("N", "T", None) and len(words[j]) <= 2
+                               and words[j - 1] != "、")
+
+
+def _clause_end(words: list, kinds: list, i: int) -> int:
+    """The end of token i's clause (a list's 、 does not end it)."""
+    j = i
+    while j < len(kinds) and (kinds[j] != "P" or words[j] == "、"):
+        j += 1
+    return j
+
+
+def _job_name_opening(spec: Spec, doc: Doc) -> None:
+    """「打月饼先和面」「过年包饺子,先剁馅」: the text's first verb with its object, followed by 先 (in
+    the same clause or opening the next), names the whole job the steps make up: no step of its own."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    pos = spec.pos_tags()
+    v = next((i for i in range(n) if kinds[i] in ("V", "T") and pos.get(words[i], "")[:1] == "v"), None)
+    if v is None or any(kinds[j] in ("M", "H", "L", "O", "R") for j in range(v)):
+        return
+    j = v + 1
+    if j < n and (kinds[j] in ("N", "A", "T") or (kinds[j] is None and len(words[j]) == 1
+                                                  and pos.get(words[j], "")[:1] in ("n", "q"))) \
+            and pos.get(words[j], "")[:1] != "v":
+        j += 1
+    elif not (len(words[v]) >= 3 or words[v][-1:] in ("子",)):
+        return  # the verb's object must be said (or be inside a three-character verb-object word)
+    while j < n and (words[j] in MODALS or words[j] in FILLERS or words[j] in TOPIC_PARTICLES) \
+            and words[j] not in DEMONSTRATIVES:
+        j += 1
+    appositive = None
+    if j + 1 < n and words[j] in DEMONSTRATIVES and kinds[j + 1] in ("N", "T", None) and words[j + 1] not in SKIP:
+        appositive = j + 1  # 「包粽子这个活儿,先…」: the job's name with its apposition (no thing worked)
+        j += 2
+        while j < n and (words[j] in FILLERS or words[j] in TOPIC_PARTICLES):
+            j += 1
+    if j < n and kinds[j] == "P":
+        j += 1
+    if j < n and words[j] in JOB_OPENERS:
+        if len(words[v]) == 1 and v + 1 < n and len(words[v + 1]) == 1 and kinds[v + 1] in ("N", "T") \
+                and v + 1 not in doc.quantities:
+            # 「乌铜走银啊」 cut 走/银: the one-character verb and object are one name, a term
+            words[v:v + 2] = [words[v] + words[v + 1]]
+            kinds[v:v + 2] = ["A"]
+            del doc.starts[v + 1]
+            doc.quantities.update({j - 1: q for j, q in [(j, doc.quantities.pop(j)) for j in list(doc.quantities) if j > v]})
+            doc.compounds.update({j - 1: c for j, c in [(j, doc.compounds.pop(j)) for j in list(doc.compounds) if j > v]})
+            doc.roles.difference_update(r := {j for j in doc.roles if j > v})
+            doc.roles.update(j - 1 for j in r)
+            n -= 1
+        else:
+            kinds[v] = "A" if len(words[v]) >= 2 else None  # (「包饺子」 stays a term)
+            if appositive is not None:
+                kinds[appositive] = None
+        doc.interesting[:] = list(compress(range(n), kinds))
+
+
 _POS_TABLE: dict = {}
 
 
@@ -1127,6 +1355,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     if not described:
         _resegment(spec, doc, norm)
         open_kinds(doc)
+        _step_kinds(spec, doc)
+        _job_name_opening(spec, doc)
     lookup = spec.terms.get
     ambiguous = spec.ambiguous
     terms = []
@@ -1265,7 +1495,9 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                                                         and not piece.params))
                     or (prev.from_technique and piece.general_action
                                                    and not (piece.open_action and not described))
-                    or (prev.topic and _is_empty(prev) and piece.general_action and (described or prev.from_technique))):
+                    or (prev.topic and _is_empty(prev) and piece.general_action and (described or prev.from_technique)
+                        # 「水袖功啊,先把袖子抖开」: 先 opens the steps of the technique named, the first one
+                        and not (not described and marker and words[a] in JOB_OPENERS))):
                 # 「点蓝嘛,拿蓝枪舀一点釉料」: a general verb right after a named action is how it is done
                 # 「刮灰,刮三遍」「上漆要薄薄一层,用发刷…刷」: the same step said again
                 _merge(prev, piece, prefer_piece=False, warnings=warnings)
