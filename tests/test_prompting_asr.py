@@ -1,5 +1,5 @@
 """Transcripts without punctuation (speech-recogniser output): ``evaluation.strip_punctuation``, the
-clause starts ``extract.restore_breaks`` puts back, and floors on the DEV split read that way.
+clause starts ``breaks.restore_breaks`` puts back, and floors on the DEV split read that way.
 
 Only the dev split is read here (the test split is for reporting, never for floors). The floors are a
 little under the figures measured when they were set (2026-11-29, nlp-asr: no punctuation 0.85 free
@@ -10,7 +10,7 @@ import pytest
 
 from generation.prompting import normalize
 from generation.prompting.evaluation import load_split, score_item, strip_punctuation, summarize
-from generation.prompting.extract import restore_breaks
+from generation.prompting.breaks import restore_breaks
 from generation.prompting.spec import get_spec
 
 NOPUNCT_FLOORS = {  # field: (free text, craft known)

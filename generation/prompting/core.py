@@ -4,7 +4,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from .extract import Counters, extract, restore_breaks
+from .breaks import restore_breaks
+from .extract import Counters, extract
 from .render import render_prompt
 from .spec import CraftInfo, Spec, get_spec
 
