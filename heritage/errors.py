@@ -2,7 +2,7 @@
 shape the OpenAPI schema documents for every error status; see ``heritage.schema.error_responses``)."""
 from __future__ import annotations
 
-from django.core.exceptions import BadRequest, PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied, RequestDataTooBig
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -25,18 +25,26 @@ def _size(n_bytes: int) -> str:
     return f"{n_bytes // mb} MB" if n_bytes >= mb and n_bytes % mb == 0 else f"{max(1, n_bytes // 1024)} KB"
 
 
+def _too_large_message() -> str:
+    from django.conf import settings
+
+    return _("请求体过大,上限为 %(limit)s;大的转写请作为文件上传或分批导入。") % {
+        "limit": _size(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)}
+
+
+class RequestTooLarge(exceptions.APIException):
+    status_code = 413
+    default_code = "too_large"
+
+
 def bad_request(request, exception=None):
     """Django's 400 (a SuspiciousOperation raised while reading the request). A body over
-    ``DATA_UPLOAD_MAX_MEMORY_SIZE`` is answered 413 with the limit, so a client knows what to change."""
-    from django.conf import settings
-    from django.core.exceptions import RequestDataTooBig
-
+    ``DATA_UPLOAD_MAX_MEMORY_SIZE`` is answered 413 with the limit, so a client knows what to change (an API
+    view reading it answers the same through ``api_exception_handler``, with DEBUG on too)."""
     status_code, code = 400, getattr(exception, "code", "invalid")
     message = getattr(exception, "message", None) or _("请求无效,请检查地址或表单后重试。")
     if isinstance(exception, RequestDataTooBig):
-        status_code, code = 413, "too_large"
-        message = _("请求体过大,上限为 %(limit)s;大的转写请作为文件上传或分批导入。") % {
-            "limit": _size(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)}
+        status_code, code, message = 413, "too_large", _too_large_message()
     if _is_api(request):
         return _json(message, code, status_code)
     return render(request, "400.html", {"message": message}, status=status_code)
@@ -69,7 +77,9 @@ def server_error(request):
 def api_exception_handler(exc, context):
     """DRF's handler, plus: Django's BadRequest (``heritage.inputs.BadInput``) is a 400, and every error that is
     not a field-by-field validation error carries a ``code`` next to ``detail``."""
-    if isinstance(exc, BadRequest):
+    if isinstance(exc, RequestDataTooBig):
+        exc = RequestTooLarge(_too_large_message())
+    elif isinstance(exc, BadRequest):
         exc = exceptions.ParseError(getattr(exc, "message", None) or str(exc), code=getattr(exc, "code", "invalid"))
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound(_("未找到。"))

@@ -190,3 +190,13 @@ def test_a_body_over_the_request_limit_is_a_json_413_and_changes_nothing(client,
     assert r.status_code == 413, r.content
     assert r.json()["code"] == "too_large" and "1 KB" in r.json()["detail"]
     assert segments_of(recording) == before
+
+
+def test_a_body_over_the_request_limit_is_a_json_413_with_debug_on_too(client, api, curator, recording, settings):
+    """With DEBUG on Django would answer the SuspiciousOperation with its debug page; the API view reads the
+    body, so its exception handler answers the JSON 413 first."""
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE, settings.DEBUG = 1024, True
+    r = client.post(f"/api/v1/recordings/{recording.pk}/transcript", {"text": "很长的一句。" * 400},
+                    content_type="application/json", **api(curator))
+    assert r.status_code == 413 and r["Content-Type"].startswith("application/json"), r.content[:200]
+    assert r.json()["code"] == "too_large"
