@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .extract import (COMPLEMENTS, CONTEXT_HAND_VERBS, DIMENSION_CHARS, INSTRUMENT_LEADS, MODALS, NUMERAL_CHARS,
+from .extract import (COMPLEMENTS, CONTEXT_HAND_VERBS, DIMENSION_CHARS, DIRECTION_COMPOUNDS, INSTRUMENT_LEADS, MODALS, NUMERAL_CHARS,
                       PLACE_SUFFIX, PUNCT, RESULT_COMPLEMENTS, SEQ_MARKERS, TOOL_LEAD, WARNING_CUES, WHITESPACE, Doc,
                       _has_content, _verb_after, kind_table, normalize_chars, tokenize_doc)
 from .spec import Spec
@@ -177,7 +177,7 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             elif last_verb > last_cut and k == "R" and w not in ("在", "到", "由") and _asr_nounish(doc, tags, i - 1) \
                     and _asr_object_of(doc, tags, last_verb, i - 1) and not _asr_held(doc, last_cut + 1, i):
                 cut = True  # 「揭起一张往墙上一贴」: a predicate and its object, then where the next one goes
-            elif verb_seen and prev_w in ASR_DIRECTIONS and _asr_noun(doc, tags, i) and i + 1 < n and (
+            elif verb_seen and prev_w in DIRECTION_COMPOUNDS and _asr_noun(doc, tags, i) and i + 1 < n and (
                     kinds[i + 1] == "R" or words[i + 1] in ASR_SUBJECT_ADVERBS or _asr_is_verb(doc, tags, i + 1)):
                 cut = True  # 「把气泡揉出去泥往车盘正中一摔」: a direction ends the predicate; a new subject follows
             elif verb_seen and k in ("N", "T") and tags.get(w, "")[:1] == "n" and prev_k not in ("O", "L", "R") \
@@ -203,7 +203,6 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
 
 ASR_PRONOUNS = {"我", "你", "他", "她", "咱", "俺"}
 # directions that end a predicate (「揉出去」「拿出来」): a noun after one is no object of it
-ASR_DIRECTIONS = {"出去", "出来", "下去", "上去", "进去", "过来", "过去", "起来", "下来", "上来", "回来", "回去", "进来"}
 
 
 def _asr_predicate_ahead(doc: Doc, tags: dict, i: int) -> bool:
@@ -258,7 +257,7 @@ ASR_BODY_END = set("手脚指腕肘膝鼻嘴肩臂腿")
 def _asr_object_of(doc: Doc, tags: dict, v: int, j: int) -> bool:
     """Token j is the object of the predicate at v: only 了/个/a numeral or classifier between them,
     and it names no body part (those are subjects: 「抖水袖手腕往上一翻」)."""
-    if j <= v or doc.words[j][-1:] in ASR_BODY_END or doc.words[v] in ASR_DIRECTIONS:
+    if j <= v or doc.words[j][-1:] in ASR_BODY_END or doc.words[v] in DIRECTION_COMPOUNDS:
         return False
     for m in range(v + 1, j):
         w = doc.words[m]

@@ -1964,8 +1964,10 @@ def _compound_object(step: Step) -> None:
 FUNCTION_COMPLEMENTS = set("到在着了给得过成")
 RESULT_COMPLEMENTS = set("平紧匀干透直开起满齐实牢净碎细软硬亮光薄圆正稳住好完")
 AGENT_NOUN_SUFFIX = {"人", "者", "匠", "师", "员", "家"}
-DIRECTIONAL_COMPLEMENTS = {"起来", "下去", "上去", "出来", "进去", "过来", "过去", "回来", "回去", "开来", "起", "出", "下来",
-                           "上来", "进来"}
+# 「出来」「下去」: the two-character directional complements (one list for extract, breaks and render)
+DIRECTION_COMPOUNDS = frozenset({"出来", "出去", "下去", "上去", "进去", "进来", "起来", "下来", "上来", "回来", "过来",
+                                 "过去", "回去", "开来"})
+DIRECTIONAL_COMPLEMENTS = DIRECTION_COMPOUNDS | {"起", "出"}
 # What follows a verb and never a noun: aspect particles and result complements.
 ASPECT_AFTER_VERB = {"了", "着", "过", "成", "一下", "得", "好了", "完了"}
 # Adverbs of manner that stand before a predicate.

@@ -27,6 +27,7 @@ import re
 from bisect import bisect_right
 from operator import itemgetter
 
+from .extract import DIRECTION_COMPOUNDS
 from .spec import Spec, display_name, get_spec
 
 BEFORE_ACTION = {"angle_deg"}
@@ -112,8 +113,7 @@ LOCALIZER_WORDS = {"后头", "前头", "底下", "上面", "下面", "里面", "
 # prepositions of a path or direction keep their own word (「顺着墨线」「往墙上」); others read 「在X上」
 PATH = ("往", "向", "朝", "从", "顺着", "沿着", "贴着", "对着")
 # 「出来」「下去」: a direction alone completes the verb before it; it is no motion of its own
-DIRECTIONS = {"出来", "出去", "下去", "上去", "进去", "进来", "起来", "下来", "上来", "回来", "过来", "过去",
-              "回去", "开来"}
+DIRECTIONS = DIRECTION_COMPOUNDS
 # a relation said as a place or path starts with one of these (「往版上」「顺着一个方向」「从指面滑到甲尖」)
 RELATION_LEADS = ("往", "向", "朝", "顺着", "沿着", "贴着", "从", "在", "到")
 
