@@ -9,9 +9,10 @@ the punctuated figure). The unit sentences below are written for these tests, no
 import pytest
 
 from generation.prompting import normalize
-from generation.prompting.evaluation import load_split, score_item, strip_punctuation, summarize
+from generation.prompting.evaluation import strip_punctuation
 from generation.prompting.breaks import restore_breaks
 from generation.prompting.spec import get_spec
+from tests.eval_fixtures import assert_above_floors, dev_rates
 
 NOPUNCT_FLOORS = {  # field: (free text, craft known)
     "action": (0.84, 0.82),
@@ -27,34 +28,18 @@ NOPUNCT_FLOORS = {  # field: (free text, craft known)
 }
 
 
-def _rates(items, texts, craft_known):
-    results = [(i, score_item(i, normalize(t, None, craft=i["craft"] if craft_known else None).to_dict()))
-               for i, t in zip(items, texts)]
-    summary = summarize(results)
-    rates = {f: v["rate"] for f, v in summary["fields"].items() if v["rate"] is not None}
-    rates["overall"] = summary["rate"]
-    return rates, summary
-
-
 @pytest.mark.parametrize("mode", [0, 1], ids=["free-text", "craft-known"])
 def test_dev_split_without_punctuation_above_floors(mode, capsys):
-    items = load_split("dev")
-    rates, summary = _rates(items, [strip_punctuation(i["text"]) for i in items], mode)
-    with capsys.disabled():
-        print("\n[dev, no punctuation, " + ("craft known" if mode else "free text") + "] "
-              + ", ".join(f"{f} {r:.2f}" for f, r in rates.items()))
-    assert summary["empty_prompts"] == 0
-    low = [f"{f} {rates[f]:.3f} < {floor[mode]}" for f, floor in NOPUNCT_FLOORS.items() if rates[f] < floor[mode]]
-    assert not low, low
+    rates, summary = dev_rates(strip_punctuation, craft_known=bool(mode))
+    assert_above_floors(rates, summary, NOPUNCT_FLOORS, mode, "dev, no punctuation", capsys)
 
 
 def test_dev_split_with_spaces_for_punctuation_scores_as_punctuated():
     """A recogniser that leaves a space at each pause loses (almost) nothing: the spaces cut clauses
     in the tokens, and the commas ``restore_breaks`` puts before them tell the quantities and the
     prompt (it lost a parameter before: 「刮痧板蘸点油 三十度」 read as the oil's temperature)."""
-    items = load_split("dev")
-    punct, _ = _rates(items, [i["text"] for i in items], False)
-    spaced, _ = _rates(items, [strip_punctuation(i["text"], spaces=True) for i in items], False)
+    punct, _ = dev_rates()
+    spaced, _ = dev_rates(lambda text: strip_punctuation(text, spaces=True))
     assert spaced["overall"] >= punct["overall"] - 0.005
     assert spaced["param"] >= punct["param"]
 

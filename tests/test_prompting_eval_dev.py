@@ -8,8 +8,8 @@ Normalization); a change that loses more than that is a regression. Both modes a
 case)."""
 import pytest
 
-from generation.prompting import normalize
-from generation.prompting.evaluation import load_split, score_item, summarize, to_fullwidth
+from generation.prompting.evaluation import to_fullwidth
+from tests.eval_fixtures import assert_above_floors, dev_rates
 
 FLOORS = {  # field: (free text, craft known); a few points under the 2026-11-29 figures, never lowered
     "action": (0.94, 0.93),
@@ -27,27 +27,12 @@ FLOORS = {  # field: (free text, craft known); a few points under the 2026-11-29
 
 @pytest.mark.parametrize("mode", [0, 1], ids=["free-text", "craft-known"])
 def test_dev_split_above_floors(mode, capsys):
-    items = load_split("dev")
-    results = []
-    for item in items:
-        out = normalize(item["text"], None, craft=item["craft"] if mode else None).to_dict()
-        results.append((item, score_item(item, out)))
-    summary = summarize(results)
-    rates = {f: v["rate"] for f, v in summary["fields"].items() if v["rate"] is not None}
-    rates["overall"] = summary["rate"]
-    with capsys.disabled():
-        print("\n[dev, " + ("craft known" if mode else "free text") + "] "
-              + ", ".join(f"{f} {r:.2f}" for f, r in rates.items()))
-    assert summary["empty_prompts"] == 0
-    low = [f"{f} {rates[f]:.3f} < {floor[mode]}" for f, floor in FLOORS.items() if rates[f] < floor[mode]]
-    assert not low, low
+    rates, summary = dev_rates(craft_known=bool(mode))
+    assert_above_floors(rates, summary, FLOORS, mode, "dev", capsys)
 
 
 def test_full_width_punctuation_scores_as_ascii():
     """The set is written with ASCII punctuation; Chinese text mostly uses ，；！？：. The same items with
     full-width punctuation must score exactly the same (they once scored 0.63 against 0.76: the
     clause cutter did not know the full-width forms)."""
-    items = load_split("dev")
-    ascii_rate = summarize([(i, score_item(i, normalize(i["text"]).to_dict())) for i in items])["rate"]
-    full_rate = summarize([(i, score_item(i, normalize(to_fullwidth(i["text"])).to_dict())) for i in items])["rate"]
-    assert full_rate == ascii_rate
+    assert dev_rates(to_fullwidth)[1]["rate"] == dev_rates()[1]["rate"]
