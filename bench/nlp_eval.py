@@ -1,7 +1,7 @@
 """Normalization accuracy on the independent evaluation set (issue 11).
 
 Runs ``generation.prompting.normalize`` over every transcript of the evaluation set
-(``generation/prompting/data/eval/{dev,test,test2}.json``) and scores each output with
+(``generation/prompting/data/eval/{dev,test,test2,test3}.json``) and scores each output with
 ``generation.prompting.evaluation.score_item``. Prints, per split, the pass rate of each check field,
 the overall rate (every check counted once), the count of transcripts that describe an action but got
 an empty prompt, and the rate per category and for crafts the original lexicon knew versus the others.
@@ -13,9 +13,10 @@ Modes:
     own craft keys), the item's checks are all counted as failed and the number of such items printed.
 
 The test splits are for reporting only: rules are never tuned on them (see data/eval/README.md). ``test2`` is
-a fresh test split written on 2026-11-29, after ``test`` had been run once in each of two sessions.
+a fresh test split written on 2026-11-29, after ``test`` had been run once in each of two sessions; ``test3``
+is a third, written in the next session before any rule of that session changed (``tests`` = the three test splits).
 
-Usage: ``python bench/nlp_eval.py [--split dev|test|test2|both|all] [--craft-known] [--fullwidth]
+Usage: ``python bench/nlp_eval.py [--split dev|test|test2|test3|both|tests|all] [--craft-known] [--fullwidth]
 [--nopunct | --nopunct-spaces] [--json] [--failures N]
 [--django]``. ``--failures N`` lists up to N failed checks of the dev split only. ``--django`` calls ``django.setup()`` first so that the active spec in the database is
 used (settings from ``DJANGO_SETTINGS_MODULE``, default ``heritage.settings.local``); without it the
@@ -69,8 +70,8 @@ def run_split(items: list[dict], craft_known: bool, fullwidth: bool = False,
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "test", "test2", "both", "all"), default="dev",
-                        help="both = dev and test; all = dev, test and test2 (the fresh test split of 2026-11-29)")
+    parser.add_argument("--split", choices=("dev", "test", "test2", "test3", "both", "tests", "all"), default="dev",
+                        help="both = dev and test; tests = test, test2 and test3; all = dev and every test split")
     parser.add_argument("--craft-known", action="store_true", help="pass each item's craft name to the normalizer")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     parser.add_argument("--failures", type=int, default=0, metavar="N",
@@ -94,7 +95,8 @@ def main(argv=None) -> int:
 
     from generation.prompting.evaluation import FIELDS, load_split, summarize
 
-    splits = {"both": ("dev", "test"), "all": ("dev", "test", "test2")}.get(args.split, (args.split,))
+    splits = {"both": ("dev", "test"), "tests": ("test", "test2", "test3"),
+              "all": ("dev", "test", "test2", "test3")}.get(args.split, (args.split,))
     report = {
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "machine": f"{platform.machine()} {os.cpu_count()} CPUs, Python {platform.python_version()}",

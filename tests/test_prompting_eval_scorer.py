@@ -279,3 +279,31 @@ def test_second_test_split_is_well_formed_fresh_and_spans_every_category(dev, te
     for item in test2_split:
         found = ev.text_features(item["text"], item["expect"]["describes_action"], "dialect" in item["features"])
         assert sorted(item["features"]) == sorted(found), item["id"]
+
+
+# The third test split (written in the third session of 2026-11-29, before that session changed any rule,
+# by writers who neither read nor ran the rules nor opened the earlier test splits).
+@pytest.fixture(scope="module")
+def test3_split():
+    return ev.load_split("test3")
+
+
+def test_third_test_split_is_well_formed_fresh_and_spans_every_category(dev, test_split, test2_split, test3_split):
+    raw = json.loads((ev.EVAL_DIR / "test3.json").read_text(encoding="utf-8"))
+    assert raw["version"] and raw["about"]
+    assert len(test3_split) >= 50
+    assert [p for item in test3_split for p in ev.validate_item(item)] == []
+    ids = [i["id"] for i in dev + test_split + test2_split + test3_split]
+    assert len(ids) == len(set(ids))
+    earlier = {i["text"] for i in dev + test_split + test2_split}
+    assert not [i["id"] for i in test3_split if i["text"] in earlier]
+    assert set(i["category"] for i in test3_split) == set(ev.CATEGORIES)
+    # crafts new to every earlier split
+    assert not {i["craft"] for i in test3_split} & {i["craft"] for i in dev + test_split + test2_split}
+    assert len({i["craft"] for i in test3_split}) >= 40
+    grounded = [i for i in test3_split if i["grounded"]]
+    assert len(grounded) * 3 >= len(test3_split)
+    assert all(i["source"]["url"].startswith(("http://", "https://")) for i in grounded)
+    for item in test3_split:
+        found = ev.text_features(item["text"], item["expect"]["describes_action"], "dialect" in item["features"])
+        assert sorted(item["features"]) == sorted(found), item["id"]

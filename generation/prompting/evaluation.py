@@ -496,7 +496,7 @@ def text_features(text: str, describes_action: bool = True, dialect: bool = Fals
 
 # ---------------------------------------------------------------------------------------------- files
 def load_split(name: str, directory: Path | None = None) -> list[dict]:
-    """The items of ``dev``, ``test`` or ``test2`` (``data/eval/<name>.json``)."""
+    """The items of ``dev``, ``test``, ``test2`` or ``test3`` (``data/eval/<name>.json``)."""
     path = (directory or EVAL_DIR) / f"{name}.json"
     with open(path, encoding="utf-8") as fh:
         return json.load(fh)["transcripts"]
