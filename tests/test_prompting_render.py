@@ -158,3 +158,23 @@ def test_a_term_whose_offsets_do_not_fit_the_text_is_still_in_view():
     d["terms"].append({"text": "墨斗", "category": "tool", "start": 40, "end": 42, "canonical": "墨斗"})
     p = render_prompt(d, spec=SPEC)
     assert "画面中可见墨斗" in p and missing_facts(d, p, spec=SPEC) == []
+
+
+def test_a_technique_the_speaker_named_heads_the_steps_when_no_step_shows_it():
+    text = "打籽绣呢,把线在针上绕两圈,再扎下去。"
+    d = desc(text, [{"action": "绕", "clause": "把线在针上绕两圈", "material": "线"},
+                    {"action": "扎", "clause": "再扎下去"}],
+             terms=[("打籽绣", "打籽绣", "technique"), ("线", "线", "material")])
+    prompt = render_prompt(d, spec=SPEC)
+    assert "打籽绣技法:" in prompt and prompt.index("打籽绣") < prompt.index("绕")
+
+
+def test_an_open_vocabulary_guess_or_a_technique_already_shown_is_not_repeated():
+    text = "盘金绣就是把金线盘起来。"
+    d = desc(text, [{"action": "盘", "clause": "把金线盘起来", "material": "金线"}],
+             terms=[("盘金绣", "盘金绣", "technique"), ("金线", "金线", "material")])
+    d["terms"][0]["open"] = True  # a guess from the words around it, not a term of the spec
+    assert "盘金绣" not in render_prompt(d, spec=SPEC)
+    d["terms"][0]["open"] = False
+    d["steps"][0]["material"] = "盘金绣"  # now a step shows it: said once only
+    assert render_prompt(d, spec=SPEC).count("盘金绣") == 1

@@ -613,6 +613,11 @@ def render_prompt(description: dict, camera: str | None = None, *, step: int | N
             seen_items.append(name)
     if seen_items and rendered:
         steps_text += tpl.get("in_view", ";画面中可见{items}").format(items="、".join(seen_items[:6]))
+    # technique names of the spec that the speaker said (鬅毛针, 马步, 妆花) and no step shows head the
+    # steps: the prompt names the technique the master named
+    named = _named_techniques(description, shown + steps_text) if text and rendered else []
+    if named:
+        steps_text = tpl.get("named_techniques", "{names}技法:").format(names="、".join(named)) + steps_text
     who = style.get("who", "").format(craft_name=style.get("craft_name", ""))
     return tpl["prompt"].format(
         who=who,
@@ -622,6 +627,19 @@ def render_prompt(description: dict, camera: str | None = None, *, step: int | N
         lighting=style.get("lighting", ""),
         slow=tpl.get("slow_motion", "") if style.get("slow_motion") else "",
     )
+
+
+def _named_techniques(description: dict, shown: str, limit: int = 3) -> list[str]:
+    """The spec's technique terms (not open-vocabulary guesses) as the speaker said them, in text order,
+    each once, that ``shown`` does not already contain."""
+    out = []
+    for t in description.get("terms") or ():
+        if t.get("category") != "technique" or t.get("open"):
+            continue
+        said = t.get("text") or ""
+        if len(said) >= 2 and said not in shown and said not in out:
+            out.append(said)
+    return out[:limit]
 
 
 def final_prompt(description: dict, camera: str | None = None, *, spec: Spec | None = None) -> str:
