@@ -1332,6 +1332,36 @@ def _has_content(words, kinds, a, b) -> bool:
     return False
 
 
+# 「看过」「听过几回」「见过」「吃过」: the speaker once saw, heard or tasted something; a craft named only so
+# (「我小时候看过皮影」) is not what the text is about
+WITNESS_VERBS = {"看", "见", "听", "吃", "喝", "去", "逛", "瞧", "看到", "见到", "听到", "碰到", "遇到"}
+WITNESS_FILLERS = {"几回", "几次", "几场", "一回", "一次", "一场", "两回", "两次", "两场", "那么", "这么", "一些",
+                   "好几回", "好几次", "好几场", "不少", "很多"}
+
+
+def _witnessed(words, kinds, i) -> bool:
+    """Whether token ``i`` is what an experiential 过 after a seeing, hearing or tasting verb takes
+    (「看过皮影」「听过几回评书」「见过舞龙」), with at most two counting words between."""
+    j = i - 1
+    for _ in range(2):
+        if j >= 0 and (kinds[j] == "Q" or words[j] in WITNESS_FILLERS):
+            j -= 1
+    if j < 0:
+        return False
+    w = words[j]
+    if w == "过":
+        return j > 0 and words[j - 1] in WITNESS_VERBS
+    return len(w) >= 2 and w.endswith("过") and w[:-1] in WITNESS_VERBS
+
+
+def _craft_evidence(words, kinds):
+    """The spec's words a craft is detected from: every term and craft name, except an occurrence the
+    speaker only once saw, heard or tasted (the same word said elsewhere still counts)."""
+    for i, (w, k) in enumerate(zip(words, kinds)):
+        if (k == "T" or k == "A") and not _witnessed(words, kinds, i):
+            yield w
+
+
 def extract(spec: Spec, text: str, technique: str | None = None, craft: str | None = None,
             counters: Counters | None = None, *, detect: bool = True):
     """Returns (norm, terms, steps, warnings, craft, notes, detected).
@@ -1344,7 +1374,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     detected = None
     if craft is None and detect:
         # the craft is found from jieba's own pieces (the spec's words inside a compound count)
-        detected = spec.detect_craft(w for w, k in zip(base[0], base[2]) if k == "T" or k == "A")
+        detected = spec.detect_craft(_craft_evidence(base[0], base[2]))
         craft = detected.key if detected is not None else None
     # a craft the spec describes in full keeps its own words apart (「深色线」 stays 深色 + 线 = 丝线)
     doc = _finish_doc(spec, base, craft is None or craft not in spec.crafts_with_actions, counters)
