@@ -198,6 +198,18 @@ def test_dev_free_text_detects_no_craft_but_its_own():
     assert right >= 35
 
 
+def test_a_catalogue_craft_the_lexicon_has_no_words_of_reads_verbs_as_an_unknown_craft():
+    """下缸 is a dyeing verb in the lexicon (浸染 of 蜡染/扎染). Given a craft the lexicon describes it is
+    another craft's verb and makes no step; given a catalogue craft known only by name and scene
+    (绍兴黄酒) it is read as for a craft in no catalogue: the step is kept as said."""
+    text = "凉到三十度左右下缸,再拌酒药。"
+    unknown = [s["action"] for s in steps(text, craft="自家米酒")]
+    known = [s["action"] for s in steps(text, craft="绍兴黄酒酿制技艺")]
+    assert "下缸" in unknown and known == unknown, (known, unknown)
+    assert normalize(text, craft="绍兴黄酒酿制技艺", spec=SPEC).craft == "huangjiu"
+    assert "下缸" not in [s["action"] for s in steps(text, craft="苏绣")]
+
+
 # --- 4. two hands doing different things are two steps ------------------------------------------------
 def test_each_hand_its_own_step_and_tool():
     s = steps("左手按住木板,右手拿刨子往前推")

@@ -1889,8 +1889,11 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
                 continue  # 「捶到不粘手」: a verb in the degree complement says how far, it is no action
             crafts = info.crafts
             general = "general" in crafts
-            if craft and not general and craft not in crafts:
-                continue  # another craft's verb (「舀」 is 打铁花's) does not make a step here
+            if craft and not general and craft not in crafts and craft in spec.lexicon_crafts:
+                # another craft's verb (「舀」 is 打铁花's) does not make a step in a craft the lexicon
+                # has words of; a craft it has none of (a catalogue craft known only by its name and
+                # scene) reads verbs as a craft in no catalogue does (「下缸」 in 黄酒 is a step)
+                continue
             # the craft's own verb wins over a general one in the same clause (「放在蜡锅里…熔开」)
             # 「右手拿毛刷…刷」: after a holding verb, the next verb is what is done
             if action_idx is None or (step.general_action and not general) or step.surface in TOOL_LEAD:

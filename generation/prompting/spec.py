@@ -157,6 +157,8 @@ class Spec:
                     spec.ambiguous.setdefault(form, [other])
                     if info not in spec.ambiguous[form]:
                         spec.ambiguous[form].append(info)
+        # crafts the lexicon has words of (a catalogue craft may have none: then only its name and scene)
+        spec.lexicon_crafts = {c for e in doc["lexicon"]["terms"] for c in e.get("crafts") or ()}
         params = doc["parameters"]
         defaults = doc["defaults"]
         spec.units = params["units"]
