@@ -3,7 +3,8 @@
 Pipeline (each stage is linear in the length of the text):
   1. normalize characters without moving any (traditional → simplified, full-width → ASCII);
   2. find quantities with regular expressions (``quantities.py``);
-  3. segment the text between quantities with the spec's own jieba tokenizer (HMM off);
+  3. segment the text between quantities with the spec's own jieba tokenizer (HMM off; the cut runs in
+     jieba-rs when rjieba is installed, same words: ``segment.py``);
   4. cut the token stream into units at punctuation and sequence markers (先/再/然后/第一步…);
   5. each unit with an action verb starts a step; a unit without one adds its parameters, tool or
      material to the step it belongs to; warnings (不然容易断) become notes on the step; fillers
@@ -267,7 +268,7 @@ def _base_tokens(spec: Spec, norm: str, counters: Counters | None = None) -> tup
     The quantity spans are blanked with a placeholder (same length, a character jieba never joins to a
     word), so one ``lcut`` covers the whole text and every offset stays valid; each blanked span then
     becomes one token."""
-    tk = spec.ensure_tokenizer()
+    cut = spec.ensure_segmenter().cut
     quantities = finder_for(spec).find(norm)
     if quantities:
         pieces, pos = [], 0
@@ -283,7 +284,7 @@ def _base_tokens(spec: Spec, norm: str, counters: Counters | None = None) -> tup
         blanked = "".join(pieces)
     else:
         blanked = norm
-    raw = tk.lcut(blanked, HMM=False)
+    raw = cut(blanked)  # the spec's jieba tokenizer's lcut(HMM=False), in jieba-rs where installed
     starts = [0]
     starts.extend(accumulate(map(len, raw)))
     qmap = {}
