@@ -326,6 +326,7 @@ def _base_tokens(spec: Spec, norm: str, counters: Counters | None = None) -> tup
 
 
 _FINISH_KINDS = {"V", "N", "T"}
+_CRAFT_KINDS = {"T", "A"}  # the spec's terms and craft names: what detect_craft counts
 _FINISH_WORDS = {"上", "下", "时", "时候"}
 
 
@@ -1334,18 +1335,20 @@ def _has_content(words, kinds, a, b) -> bool:
 
 
 def extract(spec: Spec, text: str, technique: str | None = None, craft: str | None = None,
-            counters: Counters | None = None, *, detect: bool = True):
+            counters: Counters | None = None, *, detect: bool = True, norm: str | None = None):
     """Returns (norm, terms, steps, warnings, craft, notes, detected).
 
     ``craft`` is a catalogue key when the craft is known (it is then never overridden); with
     ``detect`` and no craft, the catalogue's words decide (``Spec.detect_craft``), and when no craft
-    clearly leads there is none: no craft-specific defaults, a neutral scene."""
-    norm = normalize_chars(text)
+    clearly leads there is none: no craft-specific defaults, a neutral scene. ``norm``: the caller's
+    ``normalize_chars(text)`` when it has it (one translation of the text, not two)."""
+    if norm is None:
+        norm = normalize_chars(text)
     base = _base_tokens(spec, norm, counters)
     detected = None
     if craft is None and detect:
         # the craft is found from jieba's own pieces (the spec's words inside a compound count)
-        detected = spec.detect_craft(w for w, k in zip(base[0], base[2]) if k == "T" or k == "A")
+        detected = spec.detect_craft(compress(base[0], map(_CRAFT_KINDS.__contains__, base[2])))
         craft = detected.key if detected is not None else None
     # a craft the spec describes in full keeps its own words apart (「深色线」 stays 深色 + 线 = 丝线)
     doc = _finish_doc(spec, base, craft is None or craft not in spec.crafts_with_actions, counters)
@@ -1463,7 +1466,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                 piece.tool = forward_lead
             forward_lead = None
         forward_lead = piece.forward_lead
-        piece.topic = any(words[j] in TOPIC_PARTICLES for j in range(e + 1, b))
+        piece.topic = not TOPIC_PARTICLES.isdisjoint(words[e + 1:b])
         prev = steps[-1] if steps else None
         if piece.from_technique and marker:
             piece.from_technique = False  # 「最后刷漆」: a technique after 然后/最后… is the next step
