@@ -7,7 +7,10 @@ fillers and spoken numbers (seeded, so every run measures the same text), then i
   * plain ``jieba.lcut(text, HMM=False)`` over every transcript (the global tokenizer, warmed first),
     interleaved per transcript with the next line so that load from other processes hits both alike;
   * ``generation.prompting.normalize(text).to_dict()`` over the same transcripts (warmed first): the
-    full result a caller gets (terms, steps, parameters, defaults, prompt).
+    full result a caller gets (terms, steps, parameters, defaults, prompt). normalize() cuts with
+    ``generation/prompting/segment.py``'s segmenter (jieba-rs through rjieba when installed, else
+    jieba's own ``lcut``; same words either way); the line "normalize() cuts with" says which ran, and
+    ``HERITAGE_SEGMENTER=jieba`` forces jieba's. The baseline is always plain jieba.
 
 Prints transcripts/s and characters/s for both, the ratio (goal: at least 0.4 since issue 11 added
 part-of-speech reading; ``jieba.posseg`` alone runs at about 0.75 of ``lcut``), and the start-up cost
@@ -67,19 +70,23 @@ spec = Spec.from_dict(load_default_spec_dict())
 t3 = time.perf_counter()
 spec.ensure_tokenizer()
 t4 = time.perf_counter()
-print(t1 - t0, t2 - t1, t3 - t2, t4 - t3)
+spec.ensure_segmenter()
+t5 = time.perf_counter()
+print(t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4)
 """
 
 
 def measure_startup() -> dict:
     """In a fresh interpreter: importing jieba; plain jieba's dictionary load (``jieba.initialize()``,
     from jieba's on-disk cache); reading the spec files and building our indexes; building our own
-    ``jieba.Tokenizer`` (main dictionary + every lexicon form). Once per process."""
+    ``jieba.Tokenizer`` (main dictionary + every lexicon form); the segmenter normalize() cuts with
+    (``generation/prompting/segment.py``: jieba-rs given that tokenizer's words, or nothing to build
+    when it is jieba's own ``lcut``). Once per process."""
     out = subprocess.run([sys.executable, "-c", STARTUP_SNIPPET.format(root=str(ROOT))], capture_output=True,
                          text=True, check=True).stdout.split()
-    imp, jieba_load, spec_load, tk_load = map(float, out)
+    imp, jieba_load, spec_load, tk_load, seg_load = map(float, out)
     return {"import_jieba_s": imp, "plain_jieba_initialize_s": jieba_load, "spec_files_and_indexes_s": spec_load,
-            "own_tokenizer_s": tk_load}
+            "own_tokenizer_s": tk_load, "segmenter_s": seg_load}
 
 
 def run(mb: float, repeat: int) -> dict:
@@ -92,7 +99,7 @@ def run(mb: float, repeat: int) -> dict:
     n_chars = sum(len(t) for t in corpus)
     n_bytes = sum(len(t.encode("utf-8")) for t in corpus)
     jieba.initialize()
-    default_spec()
+    segmenter = default_spec().ensure_segmenter().name
     for text in corpus[:20]:  # warm both
         jieba.lcut(text, HMM=False)
         normalize(text).to_dict()
@@ -116,12 +123,18 @@ def run(mb: float, repeat: int) -> dict:
     passes.sort()
     ratio, jieba_s, norm_s, steps = passes[len(passes) // 2]
     return {
-        "transcripts": len(corpus), "chars": n_chars, "bytes": n_bytes, "steps_found": steps,
+        "segmenter": segmenter, "transcripts": len(corpus), "chars": n_chars, "bytes": n_bytes, "steps_found": steps,
         "jieba_s": jieba_s, "normalize_s": norm_s,
         "jieba_transcripts_per_s": len(corpus) / jieba_s, "jieba_chars_per_s": n_chars / jieba_s,
         "normalize_transcripts_per_s": len(corpus) / norm_s, "normalize_chars_per_s": n_chars / norm_s,
         "ratio": ratio, "ratios_all_passes": [round(p[0], 3) for p in passes],
     }
+
+
+def jieba_version() -> str:
+    import jieba
+
+    return jieba.__version__
 
 
 def main(argv=None) -> int:
@@ -144,7 +157,9 @@ def main(argv=None) -> int:
     print(f"corpus: {result['transcripts']} transcripts, {result['chars']:,} characters, {result['bytes']:,} bytes UTF-8")
     print(f"start-up (fresh process, once): import jieba {startup['import_jieba_s']:.3f}s; plain jieba.initialize() "
           f"{startup['plain_jieba_initialize_s']:.3f}s; spec files + indexes {startup['spec_files_and_indexes_s']:.3f}s; "
-          f"own tokenizer (main dict + lexicon) {startup['own_tokenizer_s']:.3f}s")
+          f"own tokenizer (main dict + lexicon) {startup['own_tokenizer_s']:.3f}s; segmenter {startup['segmenter_s']:.3f}s")
+    print(f"normalize() cuts with: {result['segmenter']}  (generation/prompting/segment.py; the baseline below is "
+          f"plain jieba {jieba_version()})")
     print(f"jieba.lcut(HMM=False): {result['jieba_s']:.2f}s  {result['jieba_transcripts_per_s']:,.0f} transcripts/s  "
           f"{result['jieba_chars_per_s']:,.0f} chars/s")
     print(f"normalize():           {result['normalize_s']:.2f}s  {result['normalize_transcripts_per_s']:,.0f} transcripts/s  "

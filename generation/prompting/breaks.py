@@ -47,13 +47,15 @@ _ASR_BREAK_RE = re.compile(_ASR_BREAK_CLASS)
 _ASR_RUN_RE = re.compile(f"[^{_ASR_BREAK_CLASS[1:-1]}]{{{ASR_RUN},}}")
 
 
-def restore_breaks(spec: Spec, text: str) -> tuple[str, list[int]]:
+def restore_breaks(spec: Spec, text: str, *, norm: str | None = None) -> tuple[str, list[int]]:
     """``text`` with a comma (``ASR_BREAK``) put where a clause starts inside each stretch of at least
     ``ASR_RUN`` characters with no punctuation (or the whole text, ``ASR_SHORT`` characters or more,
     when it has none at all), and before each space between two Chinese characters; with the offsets
     of the commas in the new text (ascending; empty, and ``text`` returned as it is, when there is no
-    such place). The caller maps offsets back (``core._map_back``)."""
-    norm = normalize_chars(text)
+    such place). The caller maps offsets back (``core._map_back``). ``norm``: ``normalize_chars(text)``
+    when the caller has it."""
+    if norm is None:
+        norm = normalize_chars(text)
     runs = _asr_long_runs(norm)
     spaces = _asr_spaces(norm) if " " in norm or "\u3000" in norm else []
     if not runs and not spaces:

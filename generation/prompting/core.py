@@ -5,7 +5,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .breaks import restore_breaks
-from .extract import Counters, extract
+from .extract import Counters, extract, normalize_chars
 from .render import render_prompt
 from .spec import CraftInfo, Spec, get_spec
 
@@ -77,9 +77,10 @@ def normalize(text: str, technique: str | None = None, *, craft: str | None = No
     key = info.key if info is not None else None
     # a transcript with no punctuation (speech-recogniser output) is read with commas put where its
     # clauses start; every offset and text given back is the caller's text's
-    said, added = restore_breaks(spec, text)
+    norm = normalize_chars(text)
+    said, added = restore_breaks(spec, text, norm=norm)
     _, terms, steps, warnings, key, notes, detected = extract(
-        spec, said, technique, key, counters, detect=detect and info is None)
+        spec, said, technique, key, counters, detect=detect and info is None, norm=None if added else norm)
     if info is None:
         info = detected
     out_steps = []

@@ -3,7 +3,8 @@
 Pipeline (each stage is linear in the length of the text):
   1. normalize characters without moving any (traditional → simplified, full-width → ASCII);
   2. find quantities with regular expressions (``quantities.py``);
-  3. segment the text between quantities with the spec's own jieba tokenizer (HMM off);
+  3. segment the text between quantities with the spec's own jieba tokenizer (HMM off; the cut runs in
+     jieba-rs when rjieba is installed, same words: ``segment.py``);
   4. cut the token stream into units at punctuation and sequence markers (先/再/然后/第一步…);
   5. each unit with an action verb starts a step; a unit without one adds its parameters, tool or
      material to the step it belongs to; warnings (不然容易断) become notes on the step; fillers
@@ -267,7 +268,7 @@ def _base_tokens(spec: Spec, norm: str, counters: Counters | None = None) -> tup
     The quantity spans are blanked with a placeholder (same length, a character jieba never joins to a
     word), so one ``lcut`` covers the whole text and every offset stays valid; each blanked span then
     becomes one token."""
-    tk = spec.ensure_tokenizer()
+    cut = spec.ensure_segmenter().cut
     quantities = finder_for(spec).find(norm)
     if quantities:
         pieces, pos = [], 0
@@ -283,7 +284,7 @@ def _base_tokens(spec: Spec, norm: str, counters: Counters | None = None) -> tup
         blanked = "".join(pieces)
     else:
         blanked = norm
-    raw = tk.lcut(blanked, HMM=False)
+    raw = cut(blanked)  # the spec's jieba tokenizer's lcut(HMM=False), in jieba-rs where installed
     starts = [0]
     starts.extend(accumulate(map(len, raw)))
     qmap = {}
@@ -325,6 +326,7 @@ def _base_tokens(spec: Spec, norm: str, counters: Counters | None = None) -> tup
 
 
 _FINISH_KINDS = {"V", "N", "T"}
+_CRAFT_KINDS = {"T", "A"}  # the spec's terms and craft names: what detect_craft counts
 _FINISH_WORDS = {"上", "下", "时", "时候"}
 
 
@@ -1358,18 +1360,20 @@ def _craft_evidence(words, kinds):
     """The spec's words a craft is detected from: every term and craft name, except an occurrence the
     speaker only once saw, heard or tasted (the same word said elsewhere still counts)."""
     for i, (w, k) in enumerate(zip(words, kinds)):
-        if (k == "T" or k == "A") and not _witnessed(words, kinds, i):
+        if k in _CRAFT_KINDS and not _witnessed(words, kinds, i):
             yield w
 
 
 def extract(spec: Spec, text: str, technique: str | None = None, craft: str | None = None,
-            counters: Counters | None = None, *, detect: bool = True):
+            counters: Counters | None = None, *, detect: bool = True, norm: str | None = None):
     """Returns (norm, terms, steps, warnings, craft, notes, detected).
 
     ``craft`` is a catalogue key when the craft is known (it is then never overridden); with
     ``detect`` and no craft, the catalogue's words decide (``Spec.detect_craft``), and when no craft
-    clearly leads there is none: no craft-specific defaults, a neutral scene."""
-    norm = normalize_chars(text)
+    clearly leads there is none: no craft-specific defaults, a neutral scene. ``norm``: the caller's
+    ``normalize_chars(text)`` when it has it (one translation of the text, not two)."""
+    if norm is None:
+        norm = normalize_chars(text)
     base = _base_tokens(spec, norm, counters)
     detected = None
     if craft is None and detect:
@@ -1492,7 +1496,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                 piece.tool = forward_lead
             forward_lead = None
         forward_lead = piece.forward_lead
-        piece.topic = any(words[j] in TOPIC_PARTICLES for j in range(e + 1, b))
+        piece.topic = not TOPIC_PARTICLES.isdisjoint(words[e + 1:b])
         prev = steps[-1] if steps else None
         if piece.from_technique and marker:
             piece.from_technique = False  # 「最后刷漆」: a technique after 然后/最后… is the next step

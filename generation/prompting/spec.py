@@ -19,6 +19,8 @@ from pathlib import Path
 
 import jieba
 
+from .segment import Segmenter, segmenter_for
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SPEC_FILES = {"lexicon": "lexicon.json", "parameters": "parameters.json", "defaults": "defaults.json",
               "templates": "templates.json"}
@@ -135,6 +137,7 @@ class Spec:
     ambiguous: dict[str, list[TermInfo]] = field(default_factory=dict)
     canonical: dict[str, TermInfo] = field(default_factory=dict)
     tokenizer: jieba.Tokenizer | None = None
+    segmenter: Segmenter | None = None
 
     # --- construction ---------------------------------------------------------------------------
     @classmethod
@@ -217,6 +220,13 @@ class Spec:
                     tk.add_word(word, freq=TERM_FREQ // 2)
             self.tokenizer = tk
         return self.tokenizer
+
+    def ensure_segmenter(self) -> Segmenter:
+        """The cut normalization runs (``segment.py``): ``segmenter.cut(text)`` is this spec's
+        ``tokenizer.lcut(text, HMM=False)``, in jieba-rs when rjieba is installed."""
+        if self.segmenter is None:
+            self.segmenter = segmenter_for(self.ensure_tokenizer())
+        return self.segmenter
 
     def pos_tags(self) -> dict:
         """jieba.posseg's word → part-of-speech table over this spec's tokenizer (jieba's main
@@ -389,7 +399,7 @@ def spec_from_dict(doc: dict, *, cache_key: str | None = None) -> Spec:
         spec = _CACHE.get(key)
     if spec is None:
         spec = Spec.from_dict(doc)
-        spec.ensure_tokenizer()
+        spec.ensure_segmenter()
         with _CACHE_LOCK:
             spec = _CACHE.setdefault(key, spec)
     return spec
