@@ -206,3 +206,24 @@ def test_one_character_after_ba_is_what_is_worked_and_ta_is_what_was_worked_befo
 def test_a_hand_verb_glued_to_ge_before_a_noun_is_the_verb_and_the_held_thing_its_tool():
     # jieba's 夹个: the verb + the classifier; 钳子 is what the tongs-verb works with
     assert steps("拿钳子夹个炭块") == [("夹", "钳子", "炭块")]
+
+
+def test_a_tool_taken_in_hand_is_held_over_the_following_steps_of_the_sentence():
+    # r3-tools: 拿起/拿/用 + tool, then several steps that name no tool of their own
+    out = steps("拿起剪刀,先剪个口子,再顺着线剪下去。")
+    assert [t for _, t, _ in out] == ["剪刀"] * 3
+    out = steps("右手拿起錾子,先划线,再轻轻敲,敲完了放下錾子,左手扶住铜片。")
+    assert [a for a, t, _ in out if t == "錾子"] == ["拿起", "划", "敲", "敲完"]
+    # put down, another hand: no longer held
+    assert [t for a, t, _ in out if a in ("放下", "扶住")] == [None, None]
+    # a tool loaded by 蘸 is used next; a new thing then worked by hand (把 + another thing) is no brush work
+    out = steps("拿棕刷蘸了浆水,先刷纸背,再把纸贴到墙上。")
+    assert out[1][:2] == ("刷", "棕刷") and out[-1] == ("贴", None, "纸")
+    out = steps("用起子撬开盖子,再把颜料倒出来。")
+    assert out[-1] == ("倒", None, "颜料")
+    # a medium is not held: 水 stays with 泡
+    out = steps("竹丝先用水泡软,再晾干")
+    assert out[-1][1] is None
+    # the next sentence starts afresh
+    out = steps("拿起锉刀锉一锉。再磨。")
+    assert out[-1][1] is None

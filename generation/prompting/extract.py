@@ -1553,7 +1553,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     steps = [st for st in steps if not (st.from_technique and _is_empty(st) and not st.notes)]
     steps = _reorder(steps)
     if not described:
-        _carry_held_tool(steps)
+        _carry_held_tool(steps, norm)
     if not described:
         _carry_hand(steps, norm)
         _carry_worn_tool(steps, norm)
@@ -2663,15 +2663,64 @@ def _relation(spec, doc: Doc, term_at: dict, markers: list, e: int, action_idx) 
     return None
 
 
-def _carry_held_tool(steps: list[Step]) -> None:
+# 「拿起刻刀」「各拿一根竹签」「抡锤子」「用篾刀」: the words that take a tool in hand just before its name
+# (with a numeral and a classifier between: 「拿一把折扇」)
+_HOLD_BEFORE = re.compile("(?:" + "|".join(sorted((re.escape(w) for w in TOOL_LEAD), key=len, reverse=True))
+                          + "|[抡举挥舞操握持执拿攥])(?:[一两各每几][根把支个只块张面杆]?)?$")
+
+
+# 「毛笔蘸了墨」「勺子舀了糖汁」: the step loads the tool it holds; the next step uses it on its own thing
+LOAD_VERBS = set("蘸沾舀")
+
+
+def _held_in_clause(p: Step, norm: str) -> bool:
+    """The step's tool is taken in hand in its own clause (拿/握/用… or a wielding verb right before it)."""
+    said = norm[max(p.start, 0):p.end]
+    at = said.find(p.tool)
+    while at >= 0:
+        if _HOLD_BEFORE.search(said[:at]):
+            return True
+        at = said.find(p.tool, at + 1)
+    return False
+
+
+def _carry_held_tool(steps: list[Step], norm: str = "") -> None:
     """「两只手各拿一根鼓槌,一分钟擂个一百来下」: what a step takes in hand (拿/握/持 + tool) is
-    what the next step works with, in the same hand, unless that step names its own tool or hand."""
+    what the next step works with, in the same hand, unless that step names its own tool or hand.
+
+    「拿起刻刀,先冲一刀,再切」「拿鞭头往左肩上一磕,再往右脚后跟一碰」: a tool taken in hand stays in
+    hand over the following steps of the same sentence, until a step names its own tool (replaced), a
+    subject of its own or another hand, puts something down (放/搁/放下…), or works the tool itself;
+    stuff that is used up or a medium (「用水泡软,再晒干」) is not held."""
     for p, q in zip(steps, steps[1:]):
         if (p.surface in TOOL_LEAD or p.action in TOOL_LEAD) and p.tool and q.tool is None \
                 and (q.hand is None or q.hand == p.hand) and q.material != p.tool:
             q.tool = p.tool
             if q.hand is None:
                 q.hand = p.hand
+    if not norm:
+        return
+    n = 0
+    while n < len(steps) - 1:
+        p = steps[n]
+        n += 1
+        if not p.tool or p.end < 0 or _head(p.tool) in CONSUMED_HEADS or _head(p.tool) in MEDIUM_HEADS \
+                or not _held_in_clause(p, norm):
+            continue
+        last = p
+        for q in steps[n:]:
+            if q.start < last.end or any(ch in SENTENCE_ENDS for ch in norm[last.end:q.start]) \
+                    or q.subject or q.role or (q.hand is not None and q.hand != p.hand) \
+                    or (q.surface or "")[:1] in PUT_VERBS or (q.surface or "") in TOOL_LEAD or q.material == p.tool:
+                break  # another subject or hand, a thing put down or taken up: the tool is no longer used
+            if q.tool is not None and q.tool != p.tool:
+                break  # replaced
+            if q.material is not None and q.material != last.material \
+                    and not (last is p and ((p.surface or "")[:1] in LOAD_VERBS or p.surface in TOOL_LEAD)):
+                break  # 「…,把春联对齐了按上去」: another thing worked, by hand (a tool just taken up or
+                # loaded by 蘸 is used by the next step on its own thing: 「拿起錾子,先划线」)
+            q.tool = p.tool
+            last = q
 
 
 SENTENCE_ENDS = set("。!?;\n\uff01\uff1f\uff1b")
