@@ -227,3 +227,11 @@ def test_a_tool_taken_in_hand_is_held_over_the_following_steps_of_the_sentence()
     # the next sentence starts afresh
     out = steps("拿起锉刀锉一锉。再磨。")
     assert out[-1][1] is None
+
+
+def test_a_lexicon_tool_named_by_its_use_stays_a_tool_stuff_through_and_through_does_not():
+    # r3-tools: 醒木 ends in 木 (stuff) but the lexicon lists it as a tool and 醒 is no stuff
+    assert steps("讲到这里,他拿醒木往桌子上一拍")[-1][1] == "醒木"
+    # 竹篾 and 炭条 are stuff in every character: taken in hand they are still what is worked
+    assert steps("拿竹篾编个篮子")[-1][1:] == (None, "竹篾")
+    assert steps("拿炭条盖住")[-1][1:] == (None, "炭条")

@@ -2141,6 +2141,11 @@ def _head(word: str) -> str:
     return word[-1:]
 
 
+def _all_stuff(word: str) -> bool:
+    """Every character of the name is stuff or its shape (竹篾, 木炭, 炭条), no word of use or form (醒木)."""
+    return all(c in MATERIAL_HEADS or c in RAW_STUFF_HEADS or c in SHAPE_SUFFIX for c in word)
+
+
 def _is_material_word(word: str) -> bool:
     return _head(word) in MATERIAL_HEADS
 
@@ -2499,9 +2504,11 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 step.tool = lead_tool
         return
     if not described and lead_info is not None and lead_info.category == "tool" and craft not in lead_info.crafts \
-            and "general" not in lead_info.crafts and _head(lead_tool) in RAW_STUFF_HEADS:
+            and "general" not in lead_info.crafts and _head(lead_tool) in RAW_STUFF_HEADS \
+            and _all_stuff(lead_tool):
         # 「拿竹篾编个筐」「拿木炭埋住」: wood, cane, plant stuff and fuel another craft's lexicon lists as
-        # a tool is stuff here (a head like 纸 in 水砂纸 does not outrank the lexicon)
+        # a tool is stuff here (a head like 纸 in 水砂纸 does not outrank the lexicon); only a name that is
+        # stuff through and through: 醒木, a block named by its use, stays the tool the lexicon says
         lead_info = None
     if lead_tool is not None and ((lead_info is None and _is_material_word(lead_tool) and not _is_tool_word(lead_tool))
                                   or (lead_info is not None and lead_info.category == "material")) \
