@@ -235,3 +235,10 @@ def test_a_lexicon_tool_named_by_its_use_stays_a_tool_stuff_through_and_through_
     # 竹篾 and 炭条 are stuff in every character: taken in hand they are still what is worked
     assert steps("拿竹篾编个篮子")[-1][1:] == (None, "竹篾")
     assert steps("拿炭条盖住")[-1][1:] == (None, "炭条")
+
+
+def test_the_word_between_na_and_the_verb_is_what_is_taken_in_hand_whatever_its_tag():
+    # r3-tools: jieba tags 大笔 as a numeral (一大笔钱); between 拿 and 蘸 it is the brush
+    assert steps("先拿大笔蘸清水打湿纸面。")[0] == ("蘸", "大笔", "清水")
+    # a numeral and classifier there is still skipped to the noun
+    assert steps("再拿两根竹签戳几个眼。")[0][1] == "竹签"

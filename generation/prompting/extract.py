@@ -2015,6 +2015,23 @@ def _split_tool_word(doc: Doc, j: int, e: int):
     return None, j
 
 
+def _lead_slot_word(doc: Doc, term_at: dict, j: int, e: int) -> bool:
+    """Token j stands alone between a holding or using word and a verb (「拿大笔蘸」): a word of two
+    characters or more that is no function word, quantity, term of another kind or verb itself."""
+    words, kinds = doc.words, doc.kinds
+    if j >= e or len(words[j]) < 2 or kinds[j] is not None or j in doc.quantities:
+        return False
+    w = words[j]
+    if w in SKIP or w in COMPLEMENTS or w in NEGATIONS or w in MODALS or w in PREDICATE_ADVERBS \
+            or w in DIRECTION_COMPOUNDS or w in MANNER_ADVERBS or w in STOP_NOUNS:
+        return False
+    tag = _POS.get(w, "")
+    if tag[:1] in ("v", "p", "c", "u", "r", "d", "q", "y", "e", "x") or tag == "mq":
+        return False
+    nxt = j + 1
+    return kinds[nxt] == "V" or (kinds[nxt] == "T" and nxt in term_at and term_at[nxt].category == "action")
+
+
 def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False):
     """The noun phrase starting at token j (up to three nouns, 「篾」「刀」 → 篾刀): (text, lexicon info or
     None, index after it); a single lexicon term gives its canonical name. With ``body``, a body part
@@ -2293,6 +2310,10 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 joined, after = _split_tool_word(doc, i + 1, e)
                 if joined is not None:
                     np, info, nxt = joined, None, after
+            if np is None and _lead_slot_word(doc, term_at, i + 1, e):
+                # 「拿大笔蘸白粉」: a word jieba tags as something else, between 拿/用 and the verb, is
+                # what is taken in hand (its tag says nothing of what it is here)
+                np, info, nxt = words[i + 1], None, i + 2
             if np is not None:
                 lead_word = lead_word or w
                 if lead_tool is None:
