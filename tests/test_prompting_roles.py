@@ -242,3 +242,14 @@ def test_the_word_between_na_and_the_verb_is_what_is_taken_in_hand_whatever_its_
     assert steps("先拿大笔蘸清水打湿纸面。")[0] == ("蘸", "大笔", "清水")
     # a numeral and classifier there is still skipped to the noun
     assert steps("再拿两根竹签戳几个眼。")[0][1] == "竹签"
+
+
+def test_a_thing_taken_up_alone_then_moved_along_a_path_by_the_next_verb_is_its_tool():
+    # r3-tools: 烙铁 ends in 铁 (a metal, material by its head); taken up and led along the line it is
+    # what the burning is done with, and it stays in hand
+    assert steps("师傅拿起电烙铁,沿着画好的线慢慢烙。") == [("拿起", "电烙铁", None), ("烙", "电烙铁", None)]
+    # what is taken up to be stuck somewhere is what is worked
+    out = steps("拿起一张皮纸,往窗框上一糊。")
+    assert out[0] == ("拿起", None, "皮纸") and all(t is None for _, t, _ in out)
+    # stuff that is used up stays material
+    assert steps("拿起一团泥,顺着模子边按。")[0][1:] == (None, "泥")

@@ -1553,7 +1553,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     steps = [st for st in steps if not (st.from_technique and _is_empty(st) and not st.notes)]
     steps = _reorder(steps)
     if not described:
-        _carry_held_tool(steps, norm)
+        _carry_held_tool(steps, norm, spec)
     if not described:
         _carry_hand(steps, norm)
         _carry_worn_tool(steps, norm)
@@ -2712,7 +2712,11 @@ def _held_in_clause(p: Step, norm: str) -> bool:
     return False
 
 
-def _carry_held_tool(steps: list[Step], norm: str = "") -> None:
+# verbs that stick or lay a thing on something: what is taken up for them is what they put there
+ATTACH_VERBS = set("贴粘糊盖铺钉")
+
+
+def _carry_held_tool(steps: list[Step], norm: str = "", spec: Spec | None = None) -> None:
     """「两只手各拿一根鼓槌,一分钟擂个一百来下」: what a step takes in hand (拿/握/持 + tool) is
     what the next step works with, in the same hand, unless that step names its own tool or hand.
 
@@ -2721,6 +2725,20 @@ def _carry_held_tool(steps: list[Step], norm: str = "") -> None:
     subject of its own or another hand, puts something down (放/搁/放下…), or works the tool itself;
     stuff that is used up or a medium (「用水泡软,再晒干」) is not held."""
     for p, q in zip(steps, steps[1:]):
+        if spec is not None and norm and p.surface in TOOL_LEAD and p.surface not in INSTRUMENT_LEADS \
+                and p.tool is None and p.material and q.tool is None and q.material is None \
+                and q.relation is not None and not q.subject and not q.role and q.hand in (None, p.hand) \
+                and (q.surface or "")[:1] not in PUT_VERBS and (q.surface or "")[:1] not in ATTACH_VERBS \
+                and q.surface not in TOOL_LEAD and p.end >= 0 and q.start >= p.end \
+                and not any(ch in SENTENCE_ENDS for ch in norm[p.end:q.start]) \
+                and _head(p.material) not in CONSUMED_HEADS and _head(p.material) not in MEDIUM_HEADS \
+                and not _is_body(spec, p.material) \
+                and not (p.material in spec.terms and spec.terms[p.material].category != "tool"):
+            # 「拿起烙铁,顺着线慢慢烫」: a thing taken up alone, then a verb that names nothing of its own
+            # but where it goes (顺着/往/在…), is what that verb works with, whatever its name's head
+            # (not stuff that is used up, nor a thing the lexicon calls a material, nor one put or stuck
+            # somewhere: 「拿起一张纸,往墙上一贴」)
+            p.tool, p.material = p.material, None
         if (p.surface in TOOL_LEAD or p.action in TOOL_LEAD) and p.tool and q.tool is None \
                 and (q.hand is None or q.hand == p.hand) and q.material != p.tool:
             q.tool = p.tool
