@@ -253,3 +253,12 @@ def test_a_thing_taken_up_alone_then_moved_along_a_path_by_the_next_verb_is_its_
     assert out[0] == ("拿起", None, "皮纸") and all(t is None for _, t, _ in out)
     # stuff that is used up stays material
     assert steps("拿起一团泥,顺着模子边按。")[0][1:] == (None, "泥")
+
+
+def test_where_a_verb_puts_its_thing_after_zai_or_dao_is_a_place_not_what_is_worked():
+    # r3-tools: V在/V到 + place: a support or a place, not the material
+    assert steps("他坐在门槛上。")[0][2] is None
+    assert steps("把面团摊在案板上。")[0][2] == "面团"
+    # a verb that makes a mark there works that ground
+    assert steps("把字写在红纸上。")[0][2] in ("字", "红纸")
+    assert steps("用毛笔画在绢上。")[0][2] == "绢"

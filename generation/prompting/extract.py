@@ -2607,8 +2607,13 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             if step.tool is None:
                 step.tool = np  # 「糖块搁锅里」「银料搁银窝里」: the vessel (what a thing is put inside)
         elif info is None and (step.material is None or (
-                place_at < (action_idx if action_idx is not None else 0) and _made_thing(step.material, object_np))):
-            step.material = np  # 「在塑料布上画(花样)」: the ground worked on (the pattern is what is made)
+                place_at < (action_idx if action_idx is not None else 0) and _made_thing(step.material, object_np))) \
+                and not (dest is not None and action_idx is not None and place_at > action_idx
+                         and (words[place_at] in ("在", "到") or words[action_idx][-1:] in ("在", "到"))
+                         and words[action_idx][:1] not in MAKING_VERBS):
+            # 「在塑料布上画(花样)」: the ground worked on (the pattern is what is made); where the thing
+            # ends up after a verb that makes nothing there (「夹在指头缝里」「绷在框上」) is a place, a support
+            step.material = np
     if topic is not None and not described and step.material is None and HAND_CHARS.intersection(topic[0]) \
             and _is_body(spec, topic[0]):
         topic = None  # 「手撑住…」: the hand is who acts, never what is worked
@@ -2710,6 +2715,10 @@ def _held_in_clause(p: Step, norm: str) -> bool:
             return True
         at = said.find(p.tool, at + 1)
     return False
+
+
+# verbs that make marks or a pattern on the ground they name after 在 (「画在纸上」「刻在石头上」)
+MAKING_VERBS = set("画写描绣刻印题染烫烙")
 
 
 # verbs that stick or lay a thing on something: what is taken up for them is what they put there
