@@ -262,3 +262,11 @@ def test_where_a_verb_puts_its_thing_after_zai_or_dao_is_a_place_not_what_is_wor
     # a verb that makes a mark there works that ground
     assert steps("把字写在红纸上。")[0][2] in ("字", "红纸")
     assert steps("用毛笔画在绢上。")[0][2] == "绢"
+
+
+def test_what_is_taken_up_and_then_put_somewhere_is_what_the_putting_verb_works():
+    # r3-tools: 拿X, V在Y: X is put at Y (the material), Y a place
+    out = steps("左手拿两块铜板,夹在指头缝里。")
+    assert out[-1] == ("夹", None, "铜板")
+    out = steps("右手拿一根红绸,系在鼓槌上。")
+    assert out[-1][2] == "红绸"

@@ -144,6 +144,7 @@ class Step:
     forward_lead: str | None = None  # 拿X closing a unit cut before 把: the next unit's tool
     subject: bool = False  # a noun stands before the verb (「底下的手接住」「剪刀不动」): no hand carried
     role: str | None = None  # a parallel role subject (「上手弹三弦,下手弹琵琶」): another role, another step
+    put_at: str | None = None  # where the verb puts its thing (「夹在指头缝里」): a place after V在/V到
 
     def extend(self, start: int, end: int) -> None:
         if start < 0:
@@ -2614,6 +2615,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             # 「在塑料布上画(花样)」: the ground worked on (the pattern is what is made); where the thing
             # ends up after a verb that makes nothing there (「夹在指头缝里」「绷在框上」) is a place, a support
             step.material = np
+        elif dest is not None and step.material is None and place_at > (action_idx if action_idx is not None else e):
+            step.put_at = np
     if topic is not None and not described and step.material is None and HAND_CHARS.intersection(topic[0]) \
             and _is_body(spec, topic[0]):
         topic = None  # 「手撑住…」: the hand is who acts, never what is worked
@@ -2734,6 +2737,15 @@ def _carry_held_tool(steps: list[Step], norm: str = "", spec: Spec | None = None
     subject of its own or another hand, puts something down (放/搁/放下…), or works the tool itself;
     stuff that is used up or a medium (「用水泡软,再晒干」) is not held."""
     for p, q in zip(steps, steps[1:]):
+        held = p.tool or p.material
+        if norm and held and p.surface in TOOL_LEAD and p.surface not in INSTRUMENT_LEADS and q.put_at \
+                and q.material is None and q.tool in (None, held) and not q.subject and not q.role \
+                and q.hand in (None, p.hand) and p.end >= 0 and q.start >= p.end \
+                and not any(ch in SENTENCE_ENDS for ch in norm[p.end:q.start]):
+            # 「左手拿两块铜板,夹在指头缝里」: what is taken up, then put somewhere by a verb with no object
+            # of its own, is what that verb puts there (the place is a support, not what is worked)
+            q.material, q.tool = held, None
+            continue
         if spec is not None and norm and p.surface in TOOL_LEAD and p.surface not in INSTRUMENT_LEADS \
                 and p.tool is None and p.material and q.tool is None and q.material is None \
                 and q.relation is not None and not q.subject and not q.role and q.hand in (None, p.hand) \
