@@ -270,3 +270,11 @@ def test_what_is_taken_up_and_then_put_somewhere_is_what_the_putting_verb_works(
     assert out[-1] == ("夹", None, "铜板")
     out = steps("右手拿一根红绸,系在鼓槌上。")
     assert out[-1][2] == "红绸"
+
+
+def test_a_part_of_a_thing_after_de_says_where_the_thing_is_taken_not_what_is_worked():
+    # r3-tools: 「木棍的头」: 头 is the end where the stick is gripped, never the material
+    assert steps("两只手各握住一根木棍的头。")[0][1:] == ("木棍", None)
+    assert steps("左手拿着扁担的一头。")[0][2] == "扁担"
+    # a whole noun after 的 is still what N1 has
+    assert steps("右手扣住对方的手腕")[0][2] == "手腕"

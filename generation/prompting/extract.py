@@ -2316,6 +2316,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 # what is taken in hand (its tag says nothing of what it is here)
                 np, info, nxt = words[i + 1], None, i + 2
             if np is not None:
+                if nxt + 1 <= e and words[nxt] == "的" and words[nxt + 1] in PART_WORDS:
+                    nxt += 2  # 「握一根竹竿的头」: where the thing is taken, no topic of its own
                 lead_word = lead_word or w
                 if lead_tool is None:
                     lead_tool, lead_info, lead_at, lead_end = np, info, i, nxt
@@ -2476,7 +2478,11 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         if np is not None and after < e and words[after] == "的":
             # 「抓住对方的肩膀」「拍这头的鼓面」: N1的N2 names N2 (what N1 has)
             np2, info2, after2 = _noun_phrase(doc, term_at, after + 1, e, body=True)
-            if np2 is not None:
+            if np2 is None and after + 1 <= e and words[after + 1] in PART_WORDS:
+                after = after + 2  # 「握一根竹竿的头」「捏住丝线的一头」: a part of N1 names where N1 is taken
+            elif np2 is not None and np2 in PART_WORDS:
+                after = after2
+            elif np2 is not None:
                 np, info, after = np2, info2, after2
         has_object = np is not None
         if np is not None:
@@ -2718,6 +2724,12 @@ def _held_in_clause(p: Step, norm: str) -> bool:
             return True
         at = said.find(p.tool, at + 1)
     return False
+
+
+# words for a part or an end of a thing (「竹竿的头」「鞭子的中间」): where it is taken or touched, the
+# thing itself is what is worked
+PART_WORDS = {"头", "头儿", "一头", "两头", "那头", "这头", "尾", "尾巴", "尖", "尖儿", "梢", "中间", "中段", "当中", "两端",
+              "一端", "末端", "根", "根部", "底", "底部", "边", "边儿", "边上", "腰"}
 
 
 # verbs that make marks or a pattern on the ground they name after 在 (「画在纸上」「刻在石头上」)
