@@ -278,3 +278,12 @@ def test_a_part_of_a_thing_after_de_says_where_the_thing_is_taken_not_what_is_wo
     assert steps("左手拿着扁担的一头。")[0][2] == "扁担"
     # a whole noun after 的 is still what N1 has
     assert steps("右手扣住对方的手腕")[0][2] == "手腕"
+
+
+def test_a_thing_taken_in_hand_and_brought_to_a_ground_named_before_the_verb_is_the_tool():
+    # r3-tools: 烙铁 is headed by a metal; brought to the gourd's surface it is what burns the pattern
+    assert steps("用烙铁在葫芦上烫出花纹。") == [("烫出", "烙铁", "葫芦")]
+    assert steps("拿绒布在壶身上来回擦。")[0][1] == "绒布"
+    # what is wound or stitched there is used up: material
+    assert steps("拿麻绳在架子上绕三圈。")[0][2] == "麻绳"
+    assert steps("用丝线在缎面上绣。")[0][2] == "丝线"

@@ -2541,9 +2541,14 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     if lead_tool is not None and ((lead_info is None and _is_material_word(lead_tool) and not _is_tool_word(lead_tool))
                                   or (lead_info is not None and lead_info.category == "material")) \
             and not (ba_obj is not None and step.material is not None and step.material != lead_tool
-                     and lead_info is None and _head(lead_tool) not in CONSUMED_HEADS):
+                     and lead_info is None and _head(lead_tool) not in CONSUMED_HEADS) \
+            and not (lead_info is None and _head(lead_tool) not in CONSUMED_HEADS and place is not None
+                     and not place[2] and lead_at < place_at < (action_idx if action_idx is not None else -1)
+                     and words[action_idx][:1] not in BIND_VERBS and words[action_idx][:1] not in ATTACH_VERBS):
         # (「用绒布把银镯擦亮」: where 把 names what is worked, a solid thing taken in hand — cloth, paper,
-        # wood — is what works it, a tool; stuff that is used up, 「用胶水把…粘上」, stays material)
+        # wood — is what works it, a tool; stuff that is used up, 「用胶水把…粘上」, stays material; so is
+        # one brought to a ground the clause names before the verb, 「用烙铁在葫芦上烫出花纹」, unless the verb
+        # binds or sticks it there: 「拿麻绳在架子上绕三圈」)
         if step.material is None and topic is not None and topic_at < lead_at and not has_object \
                 and _head(lead_tool) in MEDIUM_HEADS and not _is_tool_word(topic[0]) \
                 and not _is_body(spec, topic[0]) and not (topic[1] is not None and topic[1].category == "tool"):
@@ -2734,6 +2739,10 @@ PART_WORDS = {"头", "头儿", "一头", "两头", "那头", "这头", "尾", "�
 
 # verbs that make marks or a pattern on the ground they name after 在 (「画在纸上」「刻在石头上」)
 MAKING_VERBS = set("画写描绣刻印题染烫烙")
+
+
+# verbs that wind, tie, wrap or weave the thing they take (「拿麻绳缠」): it is used up in the work
+BIND_VERBS = set("缠绕绑捆扎系拴包裹编织缝")
 
 
 # verbs that stick or lay a thing on something: what is taken up for them is what they put there
