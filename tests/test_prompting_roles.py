@@ -287,3 +287,12 @@ def test_a_thing_taken_in_hand_and_brought_to_a_ground_named_before_the_verb_is_
     # what is wound or stitched there is used up: material
     assert steps("拿麻绳在架子上绕三圈。")[0][2] == "麻绳"
     assert steps("用丝线在缎面上绣。")[0][2] == "丝线"
+
+
+def test_a_verb_glued_to_an_instrument_before_the_name_of_its_part_plays_that_part():
+    # r3-tools: jieba's 捶鼓/敲锣 + 面/心/边: the part of the instrument played is the material
+    assert steps("右手攥拳头捶鼓面。")[0][0::2] == ("捶", "鼓面")
+    assert steps("拿鼓槌敲锣心。") == [("敲", "鼓槌", "锣心")]
+    assert steps("用小锤敲锣边")[0][2] == "锣边"
+    # 边 before a verb is 边…边…, no part
+    assert steps("敲锣边唱")[0][2] == "锣"

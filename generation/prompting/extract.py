@@ -733,6 +733,7 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
     pos = spec.pos_tags()
     cuts = {}  # token index → (first piece's kind, second piece's kind)
     joins = {}  # first token index → (count of tokens, kind)
+    regroups = {}  # token index → (kind, kind): its first character apart, the rest joined to the next token
     # only the words that can open one of these patterns are walked in Python (a flag per word, cached
     # per spec): 一, a numeral or classifier word, a two-character word with a body part or a hand verb
     memo = getattr(spec, "_reseg_words", None)
@@ -742,7 +743,8 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
         memo[w] = w == "一" or pos.get(w, "") in ("m", "mq") or (
             len(w) == 2 and (w[0] in BODY_CHARS or w[1] in CONTEXT_HAND_VERBS or w[0] in "上里"
                              or (pos.get(w[0], "")[:1] == "v" and pos.get(w[1], "")[:1] == "n"))) or (
-            len(w) >= 2 and w[-1] in OBJECT_MARKERS) or (len(w) == 2 and w[0] in "用拿") or (len(w) == 2 and w[1] == "个")
+            len(w) >= 2 and w[-1] in OBJECT_MARKERS) or (len(w) == 2 and w[0] in "用拿") or (len(w) == 2 and w[1] == "个") \
+            or (len(w) == 2 and w[1] in INSTRUMENT_HEADS)
     for i in compress(range(n - 1), list(map(memo.__getitem__, words[:n - 1]))):
         w = words[i]
         k = kinds[i]
@@ -768,6 +770,14 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                                                                                       or kinds[i + 1] == "V"))):
             # 「用火烤软」: what 用 names glued to the verb it serves (火烤/v) → 火 + 烤
             cuts[i] = ("N", table.get(w[1]) or "V")
+        elif len(w) == 2 and k in ("V", None) and w[0] in CONTEXT_HAND_VERBS and w[1] in INSTRUMENT_HEADS \
+                and w not in spec.terms and i + 1 < n and len(words[i + 1]) == 1 and kinds[i + 1] in ("N", None) \
+                and words[i + 1] not in LOCATIVES and words[i + 1] not in COMPLEMENTS and words[i + 1] not in SKIP \
+                and i + 1 not in doc.quantities and (pos.get(words[i + 1], "")[:1] in ("n", "f") or (
+                    i + 2 >= n or words[i + 2] in PUNCT)):  # (边 closing the clause is no adverb 边…边…)
+            # 「捶鼓面」「敲锣心」: jieba's verb-object word (捶鼓, 敲锣) before one character naming a part of
+            # the instrument is the verb + the part's name (鼓面, 锣心): the part is what is played
+            regroups[i] = (table.get(w[0]) or "V", "N")
         elif len(w) == 2 and w[0] in "上里" and i >= 2 and kinds[i - 1] in ("N", "T") \
                 and any(kinds[j] == "R" and words[j] in ("在", "到", "往") for j in range(max(0, i - 3), i - 1)) \
                 and w not in spec.terms and pos.get(w, "")[:1] not in ("f", "s") and w not in RELATION_END:
@@ -814,7 +824,7 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                 and i - 1 not in joins and kinds[i] not in ("Q", "P", "H", "O", "R") \
                 and words[i] not in COMPLEMENTS and words[i + 1] not in COMPLEMENTS:
             joins[i] = (2, "N")  # 「拿抹布把碗擦干净」: two characters jieba left apart (抹/布) between 拿 and 把
-    if not cuts and not joins:
+    if not cuts and not joins and not regroups:
         heads = _parallel_heads(norm, words, kinds, starts)
         if not heads:
             return
@@ -828,6 +838,12 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
             out_w.extend((words[i][:at], words[i][at:])), out_s.extend((starts[i], starts[i] + at))
             out_k.extend((k1, k2))
             i += 1
+            continue
+        if i in regroups:
+            k1, k2 = regroups[i]
+            out_w.extend((words[i][:1], words[i][1:] + words[i + 1])), out_s.extend((starts[i], starts[i] + 1))
+            out_k.extend((k1, k2))
+            i += 2
             continue
         if i in joins:
             count, kind = joins[i]
