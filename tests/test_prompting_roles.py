@@ -296,3 +296,9 @@ def test_a_verb_glued_to_an_instrument_before_the_name_of_its_part_plays_that_pa
     assert steps("用小锤敲锣边")[0][2] == "锣边"
     # 边 before a verb is 边…边…, no part
     assert steps("敲锣边唱")[0][2] == "锣"
+
+
+def test_a_held_tool_is_not_what_words_are_said_or_sung_with():
+    # r3-tools: the hammer stays with the striking, not with the singing that follows
+    out = steps("用小锤敲锣,边敲边唱")
+    assert out[0][1] == "小锤" and out[-1][0] == "唱" and out[-1][1] is None

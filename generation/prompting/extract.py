@@ -2815,8 +2815,10 @@ def _carry_held_tool(steps: list[Step], norm: str = "", spec: Spec | None = None
         for q in steps[n:]:
             if q.start < last.end or any(ch in SENTENCE_ENDS for ch in norm[last.end:q.start]) \
                     or q.subject or q.role or (q.hand is not None and q.hand != p.hand) \
-                    or (q.surface or "")[:1] in PUT_VERBS or (q.surface or "") in TOOL_LEAD or q.material == p.tool:
-                break  # another subject or hand, a thing put down or taken up: the tool is no longer used
+                    or (q.surface or "")[:1] in PUT_VERBS or (q.surface or "") in TOOL_LEAD or q.material == p.tool \
+                    or (q.surface or "")[:1] in SPEECH_VERBS:
+                break  # another subject or hand, a thing put down or taken up, words said or sung: the
+                # tool is no longer what the step works with
             if q.tool is not None and q.tool != p.tool:
                 break  # replaced
             if q.material is not None and q.material != last.material \
