@@ -302,3 +302,14 @@ def test_a_held_tool_is_not_what_words_are_said_or_sung_with():
     # r3-tools: the hammer stays with the striking, not with the singing that follows
     out = steps("用小锤敲锣,边敲边唱")
     assert out[0][1] == "小锤" and out[-1][0] == "唱" and out[-1][1] is None
+
+
+def test_a_solid_taken_in_hand_for_a_verb_with_an_object_of_its_own_is_the_tool():
+    # r3-tools: 拿/用 X + V + O: X works O (cloth, bamboo strip, board), O is the material
+    assert steps("拿绒布擦银壶。") == [("擦", "绒布", "银壶")]
+    assert steps("拿竹片刮泥坯。") == [("刮", "竹片", "泥坯")]
+    assert steps("用木板压住纸。") == [("压住", "木板", "纸")]
+    # what is wound round or tied is used up; a thing made (个 …) is no object worked
+    assert steps("拿麻绳捆柴火。")[0][2] == "麻绳"
+    assert steps("用高粱秆扎个架子。")[0][2] == "高粱秆"
+    assert steps("拿红纸剪窗花。")[0][2] == "红纸"

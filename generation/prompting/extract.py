@@ -2282,6 +2282,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     body_topic = None
     object_np = None  # (noun, info) taken as the material because it is the verb's object
     lead_at = lead_end = -1  # where 拿/用 + its noun stand
+    verb_obj = None  # the verb's own object when it names a thing, stuff or an implement (「擦银壶」「刮泥坯」)
     if cut is None:
         cut = _degree_start(doc, s, e)
     if not described and step.tool is not None:
@@ -2521,6 +2522,11 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 object_np = (np, info)
                 if step.tool == np and lead_tool != np:
                     step.tool = None
+            if not into and nxt <= e and kinds[nxt] != "Q" and _POS.get(words[nxt], "") not in ("m", "mq", "q") \
+                    and words[nxt] not in ("个", "一个") and (
+                        (info is None and (_is_material_word(np) or _is_tool_word(np)))
+                        or (info is not None and info.category in ("material", "tool"))):
+                verb_obj = (np, info)  # a thing there before the verb (no 个: 「扎个架子」 makes one)
     elif chosen is not None and step.material is None:
         np, info, _ = _noun_phrase(doc, term_at, chosen + 1, e)
         if np is not None and not _is_tool_word(np) and not (info is not None and info.category == "tool"):
@@ -2558,6 +2564,9 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                                   or (lead_info is not None and lead_info.category == "material")) \
             and not (ba_obj is not None and step.material is not None and step.material != lead_tool
                      and lead_info is None and _head(lead_tool) not in CONSUMED_HEADS) \
+            and not (verb_obj is not None and verb_obj[0] != lead_tool and _head(lead_tool) not in CONSUMED_HEADS
+                     and _head(lead_tool) not in MEDIUM_HEADS and action_idx is not None and action_idx > lead_at
+                     and words[action_idx][:1] not in BIND_VERBS and words[action_idx][:1] not in ATTACH_VERBS) \
             and not (lead_info is None and _head(lead_tool) not in CONSUMED_HEADS and place is not None
                      and not place[2] and lead_at < place_at < (action_idx if action_idx is not None else -1)
                      and words[action_idx][:1] not in BIND_VERBS and words[action_idx][:1] not in ATTACH_VERBS):
@@ -2590,6 +2599,10 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         step.tool = lead_tool
         if step.material == lead_tool:
             step.material = None  # 「用白芨浆粘」: what is used is not what is worked
+            if verb_obj is not None and verb_obj[0] != lead_tool:
+                step.material = verb_obj[0]  # 「拿竹片刮泥坯」: the verb's own object is
+                if step.tool == step.material:
+                    step.tool = None
     if step.material is None and ba_obj is not None and chosen is not None:
         step.material = ba_obj[0]
     dest = place if place is not None and action_idx is not None and place_at > action_idx else None
