@@ -313,3 +313,9 @@ def test_a_solid_taken_in_hand_for_a_verb_with_an_object_of_its_own_is_the_tool(
     assert steps("拿麻绳捆柴火。")[0][2] == "麻绳"
     assert steps("用高粱秆扎个架子。")[0][2] == "高粱秆"
     assert steps("拿红纸剪窗花。")[0][2] == "红纸"
+
+
+def test_the_owner_before_de_is_no_tool_and_the_object_after_it_no_topic():
+    # r3-tools: 「二胡的弦」: the string of the erhu is worked; the erhu is whose, not what with
+    assert steps("他先调好二胡的弦。") == [("调", None, "弦")]
+    assert steps("左手托着琵琶的琴头。")[0][1:] == (None, "琴头")

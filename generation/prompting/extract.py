@@ -2500,6 +2500,10 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             elif np2 is not None and np2 in PART_WORDS:
                 after = after2
             elif np2 is not None:
+                if step.tool is not None and step.tool == np and lead_tool != np:
+                    step.tool = None  # 「调好二胡的弦」: whose string it is, not what with
+                if topic is not None and topic_at > action_idx and topic[0] == np2:
+                    topic = None  # (N2 after the verb is its object, no topic: 「托着琵琶的琴头」)
                 np, info, after = np2, info2, after2
         has_object = np is not None
         if np is not None:
