@@ -319,3 +319,10 @@ def test_the_owner_before_de_is_no_tool_and_the_object_after_it_no_topic():
     # r3-tools: 「二胡的弦」: the string of the erhu is worked; the erhu is whose, not what with
     assert steps("他先调好二胡的弦。") == [("调", None, "弦")]
     assert steps("左手托着琵琶的琴头。")[0][1:] == (None, "琴头")
+
+
+def test_wang_you_says_which_way_and_names_nothing_worked():
+    # r3-tools: jieba's dictionary has 往右/朝右 as nouns; they are a direction
+    out = steps("拿竹棍往左肩上一敲,再往右脚后跟一碰。")
+    assert out[-1][0] == "碰" and "往右" not in (out[-1][2] or "") and out[-1][1] == "竹棍"
+    assert "往右" not in (steps("朝右一甩,再往右一拉。")[-1][2] or "")

@@ -240,6 +240,8 @@ def kind_table(spec: Spec) -> dict:
             table[w] = "B"
         for w in RELATION_MARKERS:
             table[w] = "R"
+        for w in [w for w in table if len(w) == 2 and w[0] in "往朝向" and w[1] in DIRECTION_WORDS]:
+            table[w] = "R"  # 「往右脚后跟一碰」: jieba's 往右/朝右 (nouns in its dictionary) say which way
         for w in SEQ_MARKERS:
             table[w] = "M"
         for w, info in spec.terms.items():
