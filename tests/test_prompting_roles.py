@@ -326,3 +326,10 @@ def test_wang_you_says_which_way_and_names_nothing_worked():
     out = steps("拿竹棍往左肩上一敲,再往右脚后跟一碰。")
     assert out[-1][0] == "碰" and "往右" not in (out[-1][2] or "") and out[-1][1] == "竹棍"
     assert "往右" not in (steps("朝右一甩,再往右一拉。")[-1][2] or "")
+
+
+def test_a_support_something_is_put_on_is_not_what_the_next_verb_works_with():
+    # r3-tools: 石板 holds the paper being beaten; 火 is what roasts the strip
+    assert steps("纸搁在石板上捶。")[-1] == ("捶", None, "纸")
+    assert steps("把锣挂在架子上敲。")[-1][1] is None
+    assert steps("竹条放火上烤。")[-1] == ("烤", "火", "竹条")

@@ -2776,6 +2776,10 @@ PART_WORDS = {"头", "头儿", "一头", "两头", "那头", "这头", "尾", "�
 MAKING_VERBS = set("画写描绣刻印题染烫烙")
 
 
+# verbs that treat a thing by heat or liquid: where it was put (火上, 锅里, 水里) is what they work with
+TREAT_VERBS = set("烤烘焙蒸煮熬炒炸煎炖焖烧熔淬泡浸沤晒晾熏煨焐")
+
+
 # verbs that wind, tie, wrap or weave the thing they take (「拿麻绳缠」): it is used up in the work
 BIND_VERBS = set("缠绕绑捆扎系拴包裹编织缝")
 
@@ -2877,7 +2881,8 @@ def _carry_serial_roles(steps: list[Step], norm: str) -> None:
         between = norm[p.end:q.start]
         if not q.material and (p.surface or "")[:1] in PUT_VERBS and not between.strip() and q.hand in (None, p.hand):
             q.material = p.material
-            q.tool = p.tool
+            if (q.surface or "")[:1] in TREAT_VERBS:
+                q.tool = p.tool  # (the fire, the vessel; a support is not what 「搁在石板上捶」 beats with)
         elif p.tool is None and p.surface and not q.material and _is_tool_word(p.material) \
                 and not any(ch in SENTENCE_ENDS for ch in between):
             said = norm[max(p.start, 0):p.end]
