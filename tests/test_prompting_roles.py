@@ -333,3 +333,9 @@ def test_a_support_something_is_put_on_is_not_what_the_next_verb_works_with():
     assert steps("纸搁在石板上捶。")[-1] == ("捶", None, "纸")
     assert steps("把锣挂在架子上敲。")[-1][1] is None
     assert steps("竹条放火上烤。")[-1] == ("烤", "火", "竹条")
+
+
+def test_what_ba_names_is_worked_and_stuff_named_in_the_place_after_it_is_where():
+    # r3-tools: 「把刷子在清水里涮」: the brush is rinsed (material), the water is where (a medium)
+    assert steps("把刷子在清水里涮一涮。") == [("涮", "清水", "刷子")]
+    assert steps("把纸在水里浸一下。")[0][2] == "纸"

@@ -2256,6 +2256,20 @@ def _made_thing(material, object_np) -> bool:
     return not (_is_material_word(material) if info is None else info.category == "material")
 
 
+def _named_in_place(doc: Doc, term_at: dict, a: int, e: int, canonical: str) -> bool:
+    """The term ``canonical`` stands in tokens a..e after a place marker (在/往/到/从…) that comes first."""
+    words, kinds = doc.words, doc.kinds
+    marker = False
+    for k in range(a, e + 1):
+        if kinds[k] == "R" and words[k] in PLACE_MARKERS:
+            marker = True
+        elif kinds[k] in ("V", "O", "L"):
+            return False
+        elif marker and k in term_at and term_at[k].canonical == canonical:
+            return True
+    return False
+
+
 def _topic_before_marker(doc: Doc, term_at: dict, s: int, e: int, b: int) -> bool:
     """Tokens s..e are a bare noun phrase (nouns and tool/material terms, up to three) opening a clause
     (after punctuation or at the start) and followed right away by a sequence marker at b (先/再…):
@@ -2316,6 +2330,14 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         np, info, nxt = _noun_phrase(doc, term_at, s, e)
         if np is not None:
             ba_obj = (np, info)
+            if step.material is not None and step.material != np and not described \
+                    and _named_in_place(doc, term_at, nxt, e, step.material) \
+                    and not any(words[k][:1] in LOAD_VERBS for k in range(nxt, e + 1)):
+                # 「把刷子在清水里涮一涮」: the water named in the place is where (a medium), what 把 names
+                # is what is worked (not where it loads a tool: 「把毛笔往墨汁里一蘸」)
+                if step.tool in (None, np):
+                    step.tool = step.material
+                step.material = None
             if step.material is None and not described:
                 step.material = np
                 if step.tool == np:
