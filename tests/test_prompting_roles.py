@@ -339,3 +339,12 @@ def test_what_ba_names_is_worked_and_stuff_named_in_the_place_after_it_is_where(
     # r3-tools: 「把刷子在清水里涮」: the brush is rinsed (material), the water is where (a medium)
     assert steps("把刷子在清水里涮一涮。") == [("涮", "清水", "刷子")]
     assert steps("把纸在水里浸一下。")[0][2] == "纸"
+
+
+def test_a_noun_term_is_no_predicate_so_jiu_after_it_opens_no_new_unit():
+    # r3-tools: 「缠好的丝线就挂在钩子上」: one clause; what is hung is the thread, not what the
+    # step before worked
+    out = steps("右手把棉花一点点续上去,缠好的丝线就挂在钩子上。")
+    assert out[-1][0] == "挂" and out[-1][2] == "丝线"
+    # a verb before 就 still ends the first action
+    assert [a for a, _, _ in steps("泡好了就下锅。")] == ["泡", "下锅"]

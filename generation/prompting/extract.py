@@ -1275,8 +1275,8 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                 verb_seen = False
             if k == "V":
                 verb_seen = True
-            if k in ("V", "T"):
-                pred_seen = True
+            if k == "V" or (k == "T" and not (pos is not None and pos.get(words[i], "")[:1] == "n")):
+                pred_seen = True  # (a noun term is no predicate: 「纺好的线就绕在…」 is one clause)
             elif k == "P" or k == "M":
                 verb_seen = pred_seen = real_verb = False
         if k == "P":
