@@ -348,3 +348,10 @@ def test_a_noun_term_is_no_predicate_so_jiu_after_it_opens_no_new_unit():
     assert out[-1][0] == "挂" and out[-1][2] == "丝线"
     # a verb before 就 still ends the first action
     assert [a for a, _, _ in steps("泡好了就下锅。")] == ["泡", "下锅"]
+
+
+def test_kou_puts_a_thing_upside_down_somewhere_and_that_thing_is_worked():
+    # r3-tools: 扣在 is a putting verb: the cup put on the waist is what is worked, the body a position
+    assert steps("火罐扣在腰上。") == [("扣", None, "火罐")]
+    # 扣住 + object still takes its object
+    assert steps("右手扣住对方的手腕")[0][2] == "手腕"

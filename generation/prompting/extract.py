@@ -2111,7 +2111,7 @@ INSTRUMENT_HEADS = set("鼓琴笛箫弦锣钹笙")
 STATE_RESULTS = set("热凉冷快红黑白干湿软硬亮光平直紧松匀净碎细薄圆正实牢")
 # Verbs of putting and hanging: what they put somewhere is worked (an instrument too: 「长鼓斜挎在身前」),
 # the place is a support or a vessel (a tool).
-PUT_VERBS = set("放搁摆架置安挂挎背套插搭")
+PUT_VERBS = set("放搁摆架置安挂挎背套插搭扣")
 
 
 def _is_body(spec: Spec, word: str, place: bool = False) -> bool:
