@@ -355,3 +355,10 @@ def test_kou_puts_a_thing_upside_down_somewhere_and_that_thing_is_worked():
     assert steps("火罐扣在腰上。") == [("扣", None, "火罐")]
     # 扣住 + object still takes its object
     assert steps("右手扣住对方的手腕")[0][2] == "手腕"
+
+
+def test_a_clapper_or_block_struck_down_is_the_tool_a_drum_struck_is_played():
+    # r3-tools: 醒木 and 梆子 are what the striking is done with; a drum is what is played
+    assert steps("开书之前,他重重拍了两下醒木。")[-1][1] == "醒木"
+    assert steps("他敲了两下梆子。")[0][1:] == ("梆子", None)
+    assert steps("双手拍腰鼓。")[0][1:] == (None, "腰鼓")

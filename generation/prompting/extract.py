@@ -2538,6 +2538,11 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 if place is None:
                     place = (np, info, after <= e and words[after] in INSIDE)
                     place_at = nxt
+            elif info is not None and info.category == "tool" and verb[:1] in STRIKE_VERBS and lead_tool is None \
+                    and step.tool in (None, np) and _head(np) not in INSTRUMENT_HEADS and not _all_stuff(np):
+                # 「拍一下醒木」「磕两下梆子」: a clapper or block the lexicon lists as a tool, struck down or
+                # together, is what the striking is done with (a drum or gong struck is what is played)
+                step.tool = np
             elif tool_like and _is_tool_word(np) and (verb in TOOL_LEAD or verb[:1] in WIELD_VERBS):
                 # (a thing the spec lists as a tool but whose name does not say so is held up as
                 # what is worked: 「举着龙灯」)
@@ -2796,6 +2801,10 @@ PART_WORDS = {"头", "头儿", "一头", "两头", "那头", "这头", "尾", "�
 
 # verbs that make marks or a pattern on the ground they name after 在 (「画在纸上」「刻在石头上」)
 MAKING_VERBS = set("画写描绣刻印题染烫烙")
+
+
+# verbs of striking down or together
+STRIKE_VERBS = set("拍敲打击磕碰")
 
 
 # verbs that treat a thing by heat or liquid: where it was put (火上, 锅里, 水里) is what they work with
