@@ -362,3 +362,10 @@ def test_a_clapper_or_block_struck_down_is_the_tool_a_drum_struck_is_played():
     assert steps("开书之前,他重重拍了两下醒木。")[-1][1] == "醒木"
     assert steps("他敲了两下梆子。")[0][1:] == ("梆子", None)
     assert steps("双手拍腰鼓。")[0][1:] == (None, "腰鼓")
+
+
+def test_a_held_tool_gives_way_to_one_the_step_takes_itself_even_unnamed():
+    # r3-tools: 用筘 (one character jieba does not tag as a tool) replaces the shuttle; 用力 takes nothing
+    out = steps("拿起梭子,穿过去,再拉紧,最后用筘打紧。")
+    assert out[1][1] == "梭子" and out[-1][1] != "梭子"
+    assert [t for _, t, _ in steps("拿起锤子,先轻轻敲,再用力砸。")] == ["锤子"] * 3

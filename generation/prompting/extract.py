@@ -2782,6 +2782,10 @@ _HOLD_BEFORE = re.compile("(?:" + "|".join(sorted((re.escape(w) for w in TOOL_LE
 LOAD_VERBS = set("蘸沾舀")
 
 
+_LEAD_IN = re.compile("(?<![不没有])(?:" + "|".join(sorted((re.escape(w) for w in TOOL_LEAD if len(w) >= 2 or w in "用拿持握"),
+                                                          key=len, reverse=True)) + ")(?![力劲心])")  # (not 用力, 不用)
+
+
 def _held_in_clause(p: Step, norm: str) -> bool:
     """The step's tool is taken in hand in its own clause (拿/握/用… or a wielding verb right before it)."""
     said = norm[max(p.start, 0):p.end]
@@ -2873,8 +2877,8 @@ def _carry_held_tool(steps: list[Step], norm: str = "", spec: Spec | None = None
                     or (q.surface or "")[:1] in SPEECH_VERBS:
                 break  # another subject or hand, a thing put down or taken up, words said or sung: the
                 # tool is no longer what the step works with
-            if q.tool is not None and q.tool != p.tool:
-                break  # replaced
+            if (q.tool is not None and q.tool != p.tool) or _LEAD_IN.search(norm[q.start:q.end]):
+                break  # replaced (「最后用筘打紧」: a tool taken in the step's own clause, named or not)
             if q.material is not None and q.material != last.material \
                     and not (last is p and ((p.surface or "")[:1] in LOAD_VERBS or p.surface in TOOL_LEAD)):
                 break  # 「…,把春联对齐了按上去」: another thing worked, by hand (a tool just taken up or
