@@ -369,3 +369,12 @@ def test_a_held_tool_gives_way_to_one_the_step_takes_itself_even_unnamed():
     out = steps("拿起梭子,穿过去,再拉紧,最后用筘打紧。")
     assert out[1][1] == "梭子" and out[-1][1] != "梭子"
     assert [t for _, t, _ in steps("拿起锤子,先轻轻敲,再用力砸。")] == ["锤子"] * 3
+
+
+def test_a_person_named_before_the_verb_is_who_works_not_what_is_worked():
+    # r3-tools: 师傅/老师傅/手艺人 open the clause as its subject
+    assert steps("师傅拿起刨子推了几下。") == [("推", "刨子", None)]
+    assert steps("老师傅拿刀刻。")[0][2] is None
+    # a figure made of some stuff is a thing, a performer a person
+    from generation.prompting.extract import info_is_person
+    assert not info_is_person(("泥人", None)) and info_is_person(("演员", None))

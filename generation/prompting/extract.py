@@ -2693,6 +2693,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     if topic is not None and not described and step.material is None and HAND_CHARS.intersection(topic[0]) \
             and _is_body(spec, topic[0]):
         topic = None  # 「手撑住…」: the hand is who acts, never what is worked
+    if topic is not None and not described and step.material is None and info_is_person(topic):
+        topic = None  # 「师傅拿起刨子推」「老师傅拿刀刻」: who works, never what is worked
     if topic is not None and not described and step.material is None:
         np, info = topic
         if not _is_tool_word(np) and not (info is not None and info.category != "material"):
@@ -2732,6 +2734,18 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 step.tool = np  # 「刀斜着往里进」「刮痧板蘸点油」
         elif step.material is None and chosen is not None and info is not None and info.category == "material":
             step.material = np  # 「糖稀熬到…」 (a material the spec knows, before a verb read here)
+
+
+def info_is_person(topic) -> bool:
+    """A topic naming a person (师傅, 老师傅, 手艺人, 演员, 他): who acts, not a thing; not a figure made
+    of some stuff (泥人, 面人, 糖人) nor anything the lexicon knows."""
+    np, info = topic
+    if info is not None:
+        return False
+    core = np[1:] if len(np) > 2 and np[0] in "老小" else np
+    if core in PERSON_PRONOUNS or core in ("师傅", "师父", "徒弟", "学徒", "老师", "人家", "大家"):
+        return True
+    return len(np) >= 2 and np[-1] in AGENT_NOUN_SUFFIX and np[-1] != "家" and np[0] not in MATERIAL_HEADS
 
 
 def _adverbial_verb(doc: Doc, v: int, e: int) -> bool:
