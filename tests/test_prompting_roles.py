@@ -378,3 +378,9 @@ def test_a_person_named_before_the_verb_is_who_works_not_what_is_worked():
     # a figure made of some stuff is a thing, a performer a person
     from generation.prompting.extract import info_is_person
     assert not info_is_person(("泥人", None)) and info_is_person(("演员", None))
+
+
+def test_a_tool_that_opens_its_clause_is_in_hand_for_the_steps_that_follow():
+    # r3-tools: the knife named as the subject is held for the next stroke too
+    assert [t for _, t, _ in steps("刻刀斜着往里一推,再往上一挑。")] == ["刻刀", "刻刀"]
+    assert steps("毛笔蘸了墨,先勾边,再填色。")[1][1] == "毛笔"

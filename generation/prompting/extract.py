@@ -2800,13 +2800,18 @@ _LEAD_IN = re.compile("(?<![不没有])(?:" + "|".join(sorted((re.escape(w) for 
                                                           key=len, reverse=True)) + ")(?![力劲心])")  # (not 用力, 不用)
 
 
+# what may stand before a tool that opens its clause: a hand, a filler, a sequence marker
+_OPENING = re.compile("(?:[左右双两]手|一只手|另一只手|" + "|".join(sorted((re.escape(w) for w in SKIP if w), key=len, reverse=True))
+                      + ")*")
+
+
 def _held_in_clause(p: Step, norm: str) -> bool:
     """The step's tool is taken in hand in its own clause (拿/握/用… or a wielding verb right before it)."""
     said = norm[max(p.start, 0):p.end]
     at = said.find(p.tool)
     while at >= 0:
-        if _HOLD_BEFORE.search(said[:at]):
-            return True
+        if _HOLD_BEFORE.search(said[:at]) or _OPENING.fullmatch(said[:at]):
+            return True  # (or the tool opens the clause: 「刻刀斜着往里一推,再往上一挑」)
         at = said.find(p.tool, at + 1)
     return False
 
