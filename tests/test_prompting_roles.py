@@ -384,3 +384,15 @@ def test_a_tool_that_opens_its_clause_is_in_hand_for_the_steps_that_follow():
     # r3-tools: the knife named as the subject is held for the next stroke too
     assert [t for _, t, _ in steps("刻刀斜着往里一推,再往上一挑。")] == ["刻刀", "刻刀"]
     assert steps("毛笔蘸了墨,先勾边,再填色。")[1][1] == "毛笔"
+
+
+def test_a_held_tool_that_has_worked_nothing_named_goes_on_to_the_thing_the_next_step_names():
+    # r3-tools: the stick swung round is what strikes the drumhead named next
+    out = steps("右手的鼓槌从背后绕过来,打鼓面。")
+    assert out[-1][1:] == ("鼓槌", "鼓面")
+    # but not once it is said to stay still, nor onto what moves by itself
+    out = steps("右手拿剪刀往前推,剪刀不动纸动。")
+    assert out[-1][0] == "动" and out[-1][1] is None
+    # nor onto a thing then stuck on by hand
+    out = steps("拿棕刷蘸了浆水,先刷纸背,再把纸贴到墙上。")
+    assert out[-1][1] is None

@@ -2805,6 +2805,14 @@ _OPENING = re.compile("(?:[左右双两]手|一只手|另一只手|" + "|".join(
                       + ")*")
 
 
+def _after_verb(q: Step, norm: str) -> bool:
+    """The step's material is said after its verb (「打鼓面」), not before it as what moves (「纸动」)."""
+    said = norm[max(q.start, 0):q.end]
+    v = said.find(q.surface or "\x00")
+    m = said.find(q.material or "\x00")
+    return 0 <= v < m
+
+
 def _held_in_clause(p: Step, norm: str) -> bool:
     """The step's tool is taken in hand in its own clause (拿/握/用… or a wielding verb right before it)."""
     said = norm[max(p.start, 0):p.end]
@@ -2889,6 +2897,7 @@ def _carry_held_tool(steps: list[Step], norm: str = "", spec: Spec | None = None
                 or not _held_in_clause(p, norm):
             continue
         last = p
+        worked = p.material  # the thing worked with the tool so far
         for q in steps[n:]:
             if q.start < last.end or any(ch in SENTENCE_ENDS for ch in norm[last.end:q.start]) \
                     or q.subject or q.role or (q.hand is not None and q.hand != p.hand) \
@@ -2896,14 +2905,20 @@ def _carry_held_tool(steps: list[Step], norm: str = "", spec: Spec | None = None
                     or (q.surface or "")[:1] in SPEECH_VERBS:
                 break  # another subject or hand, a thing put down or taken up, words said or sung: the
                 # tool is no longer what the step works with
+            if re.search(re.escape(p.tool) + "(?:" + "|".join(NEGATIONS) + ")", norm[max(last.start, 0):q.end]):
+                break  # 「剪刀不动纸动」: the tool is said to stay still, what moves is the other thing
             if (q.tool is not None and q.tool != p.tool) or _LEAD_IN.search(norm[q.start:q.end]):
                 break  # replaced (「最后用筘打紧」: a tool taken in the step's own clause, named or not)
-            if q.material is not None and q.material != last.material \
-                    and not (last is p and ((p.surface or "")[:1] in LOAD_VERBS or p.surface in TOOL_LEAD)):
+            if q.material is not None and q.material != (worked or last.material) \
+                    and not (last is p and ((p.surface or "")[:1] in LOAD_VERBS or p.surface in TOOL_LEAD)) \
+                    and not (worked is None and (q.surface or "")[:1] not in ATTACH_VERBS
+                             and (q.surface or "")[:1] not in BIND_VERBS and _after_verb(q, norm)):
                 break  # 「…,把春联对齐了按上去」: another thing worked, by hand (a tool just taken up or
-                # loaded by 蘸 is used by the next step on its own thing: 「拿起錾子,先划线」)
+                # loaded by 蘸 is used by the next step on its own thing: 「拿起錾子,先划线」; so is one that
+                # has worked nothing named yet: 「右手的槌从腰后头绕过来打鼓面」)
             q.tool = p.tool
             last = q
+            worked = worked or q.material
 
 
 SENTENCE_ENDS = set("。!?;\n\uff01\uff1f\uff1b")
