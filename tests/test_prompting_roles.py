@@ -396,3 +396,8 @@ def test_a_held_tool_that_has_worked_nothing_named_goes_on_to_the_thing_the_next
     # nor onto a thing then stuck on by hand
     out = steps("拿棕刷蘸了浆水,先刷纸背,再把纸贴到墙上。")
     assert out[-1][1] is None
+
+
+def test_a_tool_glued_to_the_hand_verb_after_it_is_cut_apart():
+    # r3-tools: jieba's 钳子夹 before what it takes: the tongs + the verb 夹
+    assert steps("钳子夹一块炭。") == [("夹", "钳子", "炭")]

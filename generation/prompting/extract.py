@@ -736,6 +736,7 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
     cuts = {}  # token index → (first piece's kind, second piece's kind)
     joins = {}  # first token index → (count of tokens, kind)
     regroups = {}  # token index → (kind, kind): its first character apart, the rest joined to the next token
+    tailcuts = {}  # token index → (kind, kind): cut before its last character
     # only the words that can open one of these patterns are walked in Python (a flag per word, cached
     # per spec): 一, a numeral or classifier word, a two-character word with a body part or a hand verb
     memo = getattr(spec, "_reseg_words", None)
@@ -746,7 +747,7 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
             len(w) == 2 and (w[0] in BODY_CHARS or w[1] in CONTEXT_HAND_VERBS or w[0] in "上里"
                              or (pos.get(w[0], "")[:1] == "v" and pos.get(w[1], "")[:1] == "n"))) or (
             len(w) >= 2 and w[-1] in OBJECT_MARKERS) or (len(w) == 2 and w[0] in "用拿") or (len(w) == 2 and w[1] == "个") \
-            or (len(w) == 2 and w[1] in INSTRUMENT_HEADS)
+            or (len(w) == 2 and w[1] in INSTRUMENT_HEADS) or (len(w) >= 3 and w[-1] in CONTEXT_HAND_VERBS)
     for i in compress(range(n - 1), list(map(memo.__getitem__, words[:n - 1]))):
         w = words[i]
         k = kinds[i]
@@ -780,6 +781,11 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
             # 「捶鼓面」「敲锣心」: jieba's verb-object word (捶鼓, 敲锣) before one character naming a part of
             # the instrument is the verb + the part's name (鼓面, 锣心): the part is what is played
             regroups[i] = (table.get(w[0]) or "V", "N")
+        elif len(w) >= 3 and w[-1] in CONTEXT_HAND_VERBS and k in ("N", None) and w not in spec.terms \
+                and (w[:-1] in spec.terms and spec.terms[w[:-1]].category == "tool" or _is_tool_word(w[:-1])) \
+                and i + 1 < n and (kinds[i + 1] in ("Q", "N", "T") or pos.get(words[i + 1], "") in ("m", "mq")):
+            # 「镊子夹一团酒精棉」: jieba's 镊子夹/钳子夹 before what it takes is the tool + the hand verb
+            tailcuts[i] = (table.get(w[:-1], "N"), "V")
         elif len(w) == 2 and w[0] in "上里" and i >= 2 and kinds[i - 1] in ("N", "T") \
                 and any(kinds[j] == "R" and words[j] in ("在", "到", "往") for j in range(max(0, i - 3), i - 1)) \
                 and w not in spec.terms and pos.get(w, "")[:1] not in ("f", "s") and w not in RELATION_END:
@@ -826,7 +832,7 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                 and i - 1 not in joins and kinds[i] not in ("Q", "P", "H", "O", "R") \
                 and words[i] not in COMPLEMENTS and words[i + 1] not in COMPLEMENTS:
             joins[i] = (2, "N")  # 「拿抹布把碗擦干净」: two characters jieba left apart (抹/布) between 拿 and 把
-    if not cuts and not joins and not regroups:
+    if not cuts and not joins and not regroups and not tailcuts:
         heads = _parallel_heads(norm, words, kinds, starts)
         if not heads:
             return
@@ -837,6 +843,13 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
         if i in cuts:
             k1, k2 = cuts[i]
             at = len(words[i]) - 1 if k2 == "O" else 1  # (a noun + 把 is cut before its last character)
+            out_w.extend((words[i][:at], words[i][at:])), out_s.extend((starts[i], starts[i] + at))
+            out_k.extend((k1, k2))
+            i += 1
+            continue
+        if i in tailcuts:
+            k1, k2 = tailcuts[i]
+            at = len(words[i]) - 1
             out_w.extend((words[i][:at], words[i][at:])), out_s.extend((starts[i], starts[i] + at))
             out_k.extend((k1, k2))
             i += 1
