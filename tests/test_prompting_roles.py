@@ -401,3 +401,10 @@ def test_a_held_tool_that_has_worked_nothing_named_goes_on_to_the_thing_the_next
 def test_a_tool_glued_to_the_hand_verb_after_it_is_cut_apart():
     # r3-tools: jieba's 钳子夹 before what it takes: the tongs + the verb 夹
     assert steps("钳子夹一块炭。") == [("夹", "钳子", "炭")]
+
+
+def test_ba_closing_a_clause_is_a_handle_not_the_object_marker():
+    # r3-tools: 「握住弓把,」: 把 with nothing after it in the clause names the handle
+    assert steps("左手握住弓把,右手勾住弦。")[0] == ("握住", None, "弓把")
+    # 把 before what it names stays the marker
+    assert steps("把弓弦拉紧。")[0][2] == "弓弦"

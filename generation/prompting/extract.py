@@ -826,6 +826,12 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                 and words[i + 1] not in DIRECTION_WORDS and words[i + 3] not in DIRECTION_WORDS \
                 and pos.get(words[i + 1], "")[:1] in ("v", "a") and pos.get(words[i + 3], "")[:1] in ("v", "a"):
             joins[i] = (4, "V")
+    for i in range(1, n):
+        if words[i] == "把" and kinds[i] == "O" and (i + 1 == n or kinds[i + 1] == "P") and len(words[i - 1]) == 1 \
+                and kinds[i - 1] not in ("P", "Q", "H", "O", "R", "M") and words[i - 1] not in COMPLEMENTS \
+                and i - 1 not in cuts and i - 1 not in joins and i - 2 not in joins and i - 1 not in regroups \
+                and i - 1 not in tailcuts and (words[i - 1] in TOOL_HEADS or _POS_TABLE.get(words[i - 1], "")[:1] == "n"):
+            joins[i - 1] = (2, "N")  # 「左手握住弓把,」: 把 closing the clause is a handle (弓把, 刀把), no object marker
     for i in range(1, n - 2):
         if words[i + 2] in OBJECT_MARKERS and kinds[i + 2] == "O" and words[i - 1] in ("拿", "用") \
                 and len(words[i]) == 1 and len(words[i + 1]) == 1 and i not in cuts and i not in joins \
