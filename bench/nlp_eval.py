@@ -18,7 +18,8 @@ is a third, written in the next session before any rule of that session changed 
 
 Usage: ``python bench/nlp_eval.py [--split dev|test|test2|test3|both|tests|all] [--craft-known] [--fullwidth]
 [--nopunct | --nopunct-spaces] [--json] [--failures N]
-[--django]``. ``--failures N`` lists up to N failed checks of the dev split only. ``--django`` calls ``django.setup()`` first so that the active spec in the database is
+[--django] [--probe FILE …]``. ``--probe FILE`` scores a probe file of the same format (a helper's own
+sentences, e.g. ``bench/probes/roles_A.json``) instead of the splits; it may be given more than once. ``--failures N`` lists up to N failed checks of the dev split only. ``--django`` calls ``django.setup()`` first so that the active spec in the database is
 used (settings from ``DJANGO_SETTINGS_MODULE``, default ``heritage.settings.local``); without it the
 repository's spec files are used, as in ``bench/nlp.py``.
 """
@@ -78,6 +79,9 @@ def main(argv=None) -> int:
                         help="also print up to N failed checks of the dev split (never of the test split, "
                              "which is for reporting only)")
     parser.add_argument("--django", action="store_true", help="django.setup() first (use the active spec)")
+    parser.add_argument("--probe", action="append", default=[], metavar="FILE",
+                        help="score this probe file (format of data/eval/dev.json) instead of the splits; "
+                             "may be repeated; --failures then lists its failed checks")
     parser.add_argument("--fullwidth", action="store_true",
                         help="make each text's punctuation full-width (，；！？：（）) before normalizing")
     parser.add_argument("--nopunct", action="store_true",
@@ -97,6 +101,9 @@ def main(argv=None) -> int:
 
     splits = {"both": ("dev", "test"), "tests": ("test", "test2", "test3"),
               "all": ("dev", "test", "test2", "test3")}.get(args.split, (args.split,))
+    probes = {Path(f).stem: Path(f) for f in args.probe}
+    if probes:
+        splits = tuple(probes)
     report = {
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "machine": f"{platform.machine()} {os.cpu_count()} CPUs, Python {platform.python_version()}",
@@ -106,7 +113,11 @@ def main(argv=None) -> int:
     }
     failures_out = {}
     for split in splits:
-        items = load_split(split)
+        if split in probes:
+            with open(probes[split], encoding="utf-8") as fh:
+                items = json.load(fh)["transcripts"]
+        else:
+            items = load_split(split)
         t0 = time.perf_counter()
         results, raised, errors = run_split(items, args.craft_known, args.fullwidth, nopunct)
         elapsed = time.perf_counter() - t0
@@ -119,7 +130,7 @@ def main(argv=None) -> int:
         summary["old_lexicon_crafts"] = {"items": known["items"], "rate": known["rate"]}
         summary["other_crafts"] = {"items": other["items"], "rate": other["rate"]}
         report["splits"][split] = summary
-        if args.failures and split == "dev":
+        if args.failures and (split == "dev" or split in probes):
             fl = []
             for item, checks, out in results:
                 for c in checks:

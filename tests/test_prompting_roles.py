@@ -206,3 +206,205 @@ def test_one_character_after_ba_is_what_is_worked_and_ta_is_what_was_worked_befo
 def test_a_hand_verb_glued_to_ge_before_a_noun_is_the_verb_and_the_held_thing_its_tool():
     # jieba's 夹个: the verb + the classifier; 钳子 is what the tongs-verb works with
     assert steps("拿钳子夹个炭块") == [("夹", "钳子", "炭块")]
+
+
+def test_a_tool_taken_in_hand_is_held_over_the_following_steps_of_the_sentence():
+    # r3-tools: 拿起/拿/用 + tool, then several steps that name no tool of their own
+    out = steps("拿起剪刀,先剪个口子,再顺着线剪下去。")
+    assert [t for _, t, _ in out] == ["剪刀"] * 3
+    out = steps("右手拿起錾子,先划线,再轻轻敲,敲完了放下錾子,左手扶住铜片。")
+    assert [a for a, t, _ in out if t == "錾子"] == ["拿起", "划", "敲", "敲完"]
+    # put down, another hand: no longer held
+    assert [t for a, t, _ in out if a in ("放下", "扶住")] == [None, None]
+    # a tool loaded by 蘸 is used next; a new thing then worked by hand (把 + another thing) is no brush work
+    out = steps("拿棕刷蘸了浆水,先刷纸背,再把纸贴到墙上。")
+    assert out[1][:2] == ("刷", "棕刷") and out[-1] == ("贴", None, "纸")
+    out = steps("用起子撬开盖子,再把颜料倒出来。")
+    assert out[-1] == ("倒", None, "颜料")
+    # a medium is not held: 水 stays with 泡
+    out = steps("竹丝先用水泡软,再晾干")
+    assert out[-1][1] is None
+    # the next sentence starts afresh
+    out = steps("拿起锉刀锉一锉。再磨。")
+    assert out[-1][1] is None
+
+
+def test_a_lexicon_tool_named_by_its_use_stays_a_tool_stuff_through_and_through_does_not():
+    # r3-tools: 醒木 ends in 木 (stuff) but the lexicon lists it as a tool and 醒 is no stuff
+    assert steps("讲到这里,他拿醒木往桌子上一拍")[-1][1] == "醒木"
+    # 竹篾 and 炭条 are stuff in every character: taken in hand they are still what is worked
+    assert steps("拿竹篾编个篮子")[-1][1:] == (None, "竹篾")
+    assert steps("拿炭条盖住")[-1][1:] == (None, "炭条")
+
+
+def test_the_word_between_na_and_the_verb_is_what_is_taken_in_hand_whatever_its_tag():
+    # r3-tools: jieba tags 大笔 as a numeral (一大笔钱); between 拿 and 蘸 it is the brush
+    assert steps("先拿大笔蘸清水打湿纸面。")[0] == ("蘸", "大笔", "清水")
+    # a numeral and classifier there is still skipped to the noun
+    assert steps("再拿两根竹签戳几个眼。")[0][1] == "竹签"
+
+
+def test_a_thing_taken_up_alone_then_moved_along_a_path_by_the_next_verb_is_its_tool():
+    # r3-tools: 烙铁 ends in 铁 (a metal, material by its head); taken up and led along the line it is
+    # what the burning is done with, and it stays in hand
+    assert steps("师傅拿起电烙铁,沿着画好的线慢慢烙。") == [("拿起", "电烙铁", None), ("烙", "电烙铁", None)]
+    # what is taken up to be stuck somewhere is what is worked
+    out = steps("拿起一张皮纸,往窗框上一糊。")
+    assert out[0] == ("拿起", None, "皮纸") and all(t is None for _, t, _ in out)
+    # stuff that is used up stays material
+    assert steps("拿起一团泥,顺着模子边按。")[0][1:] == (None, "泥")
+
+
+def test_where_a_verb_puts_its_thing_after_zai_or_dao_is_a_place_not_what_is_worked():
+    # r3-tools: V在/V到 + place: a support or a place, not the material
+    assert steps("他坐在门槛上。")[0][2] is None
+    assert steps("把面团摊在案板上。")[0][2] == "面团"
+    # a verb that makes a mark there works that ground
+    assert steps("把字写在红纸上。")[0][2] in ("字", "红纸")
+    assert steps("用毛笔画在绢上。")[0][2] == "绢"
+
+
+def test_what_is_taken_up_and_then_put_somewhere_is_what_the_putting_verb_works():
+    # r3-tools: 拿X, V在Y: X is put at Y (the material), Y a place
+    out = steps("左手拿两块铜板,夹在指头缝里。")
+    assert out[-1] == ("夹", None, "铜板")
+    out = steps("右手拿一根红绸,系在鼓槌上。")
+    assert out[-1][2] == "红绸"
+
+
+def test_a_part_of_a_thing_after_de_says_where_the_thing_is_taken_not_what_is_worked():
+    # r3-tools: 「木棍的头」: 头 is the end where the stick is gripped, never the material
+    assert steps("两只手各握住一根木棍的头。")[0][1:] == ("木棍", None)
+    assert steps("左手拿着扁担的一头。")[0][2] == "扁担"
+    # a whole noun after 的 is still what N1 has
+    assert steps("右手扣住对方的手腕")[0][2] == "手腕"
+
+
+def test_a_thing_taken_in_hand_and_brought_to_a_ground_named_before_the_verb_is_the_tool():
+    # r3-tools: 烙铁 is headed by a metal; brought to the gourd's surface it is what burns the pattern
+    assert steps("用烙铁在葫芦上烫出花纹。") == [("烫出", "烙铁", "葫芦")]
+    assert steps("拿绒布在壶身上来回擦。")[0][1] == "绒布"
+    # what is wound or stitched there is used up: material
+    assert steps("拿麻绳在架子上绕三圈。")[0][2] == "麻绳"
+    assert steps("用丝线在缎面上绣。")[0][2] == "丝线"
+
+
+def test_a_verb_glued_to_an_instrument_before_the_name_of_its_part_plays_that_part():
+    # r3-tools: jieba's 捶鼓/敲锣 + 面/心/边: the part of the instrument played is the material
+    assert steps("右手攥拳头捶鼓面。")[0][0::2] == ("捶", "鼓面")
+    assert steps("拿鼓槌敲锣心。") == [("敲", "鼓槌", "锣心")]
+    assert steps("用小锤敲锣边")[0][2] == "锣边"
+    # 边 before a verb is 边…边…, no part
+    assert steps("敲锣边唱")[0][2] == "锣"
+
+
+def test_a_held_tool_is_not_what_words_are_said_or_sung_with():
+    # r3-tools: the hammer stays with the striking, not with the singing that follows
+    out = steps("用小锤敲锣,边敲边唱")
+    assert out[0][1] == "小锤" and out[-1][0] == "唱" and out[-1][1] is None
+
+
+def test_a_solid_taken_in_hand_for_a_verb_with_an_object_of_its_own_is_the_tool():
+    # r3-tools: 拿/用 X + V + O: X works O (cloth, bamboo strip, board), O is the material
+    assert steps("拿绒布擦银壶。") == [("擦", "绒布", "银壶")]
+    assert steps("拿竹片刮泥坯。") == [("刮", "竹片", "泥坯")]
+    assert steps("用木板压住纸。") == [("压住", "木板", "纸")]
+    # what is wound round or tied is used up; a thing made (个 …) is no object worked
+    assert steps("拿麻绳捆柴火。")[0][2] == "麻绳"
+    assert steps("用高粱秆扎个架子。")[0][2] == "高粱秆"
+    assert steps("拿红纸剪窗花。")[0][2] == "红纸"
+
+
+def test_the_owner_before_de_is_no_tool_and_the_object_after_it_no_topic():
+    # r3-tools: 「二胡的弦」: the string of the erhu is worked; the erhu is whose, not what with
+    assert steps("他先调好二胡的弦。") == [("调", None, "弦")]
+    assert steps("左手托着琵琶的琴头。")[0][1:] == (None, "琴头")
+
+
+def test_wang_you_says_which_way_and_names_nothing_worked():
+    # r3-tools: jieba's dictionary has 往右/朝右 as nouns; they are a direction
+    out = steps("拿竹棍往左肩上一敲,再往右脚后跟一碰。")
+    assert out[-1][0] == "碰" and "往右" not in (out[-1][2] or "") and out[-1][1] == "竹棍"
+    assert "往右" not in (steps("朝右一甩,再往右一拉。")[-1][2] or "")
+
+
+def test_a_support_something_is_put_on_is_not_what_the_next_verb_works_with():
+    # r3-tools: 石板 holds the paper being beaten; 火 is what roasts the strip
+    assert steps("纸搁在石板上捶。")[-1] == ("捶", None, "纸")
+    assert steps("把锣挂在架子上敲。")[-1][1] is None
+    assert steps("竹条放火上烤。")[-1] == ("烤", "火", "竹条")
+
+
+def test_what_ba_names_is_worked_and_stuff_named_in_the_place_after_it_is_where():
+    # r3-tools: 「把刷子在清水里涮」: the brush is rinsed (material), the water is where (a medium)
+    assert steps("把刷子在清水里涮一涮。") == [("涮", "清水", "刷子")]
+    assert steps("把纸在水里浸一下。")[0][2] == "纸"
+
+
+def test_a_noun_term_is_no_predicate_so_jiu_after_it_opens_no_new_unit():
+    # r3-tools: 「缠好的丝线就挂在钩子上」: one clause; what is hung is the thread, not what the
+    # step before worked
+    out = steps("右手把棉花一点点续上去,缠好的丝线就挂在钩子上。")
+    assert out[-1][0] == "挂" and out[-1][2] == "丝线"
+    # a verb before 就 still ends the first action
+    assert [a for a, _, _ in steps("泡好了就下锅。")] == ["泡", "下锅"]
+
+
+def test_kou_puts_a_thing_upside_down_somewhere_and_that_thing_is_worked():
+    # r3-tools: 扣在 is a putting verb: the cup put on the waist is what is worked, the body a position
+    assert steps("火罐扣在腰上。") == [("扣", None, "火罐")]
+    # 扣住 + object still takes its object
+    assert steps("右手扣住对方的手腕")[0][2] == "手腕"
+
+
+def test_a_clapper_or_block_struck_down_is_the_tool_a_drum_struck_is_played():
+    # r3-tools: 醒木 and 梆子 are what the striking is done with; a drum is what is played
+    assert steps("开书之前,他重重拍了两下醒木。")[-1][1] == "醒木"
+    assert steps("他敲了两下梆子。")[0][1:] == ("梆子", None)
+    assert steps("双手拍腰鼓。")[0][1:] == (None, "腰鼓")
+
+
+def test_a_held_tool_gives_way_to_one_the_step_takes_itself_even_unnamed():
+    # r3-tools: 用筘 (one character jieba does not tag as a tool) replaces the shuttle; 用力 takes nothing
+    out = steps("拿起梭子,穿过去,再拉紧,最后用筘打紧。")
+    assert out[1][1] == "梭子" and out[-1][1] != "梭子"
+    assert [t for _, t, _ in steps("拿起锤子,先轻轻敲,再用力砸。")] == ["锤子"] * 3
+
+
+def test_a_person_named_before_the_verb_is_who_works_not_what_is_worked():
+    # r3-tools: 师傅/老师傅/手艺人 open the clause as its subject
+    assert steps("师傅拿起刨子推了几下。") == [("推", "刨子", None)]
+    assert steps("老师傅拿刀刻。")[0][2] is None
+    # a figure made of some stuff is a thing, a performer a person
+    from generation.prompting.extract import info_is_person
+    assert not info_is_person(("泥人", None)) and info_is_person(("演员", None))
+
+
+def test_a_tool_that_opens_its_clause_is_in_hand_for_the_steps_that_follow():
+    # r3-tools: the knife named as the subject is held for the next stroke too
+    assert [t for _, t, _ in steps("刻刀斜着往里一推,再往上一挑。")] == ["刻刀", "刻刀"]
+    assert steps("毛笔蘸了墨,先勾边,再填色。")[1][1] == "毛笔"
+
+
+def test_a_held_tool_that_has_worked_nothing_named_goes_on_to_the_thing_the_next_step_names():
+    # r3-tools: the stick swung round is what strikes the drumhead named next
+    out = steps("右手的鼓槌从背后绕过来,打鼓面。")
+    assert out[-1][1:] == ("鼓槌", "鼓面")
+    # but not once it is said to stay still, nor onto what moves by itself
+    out = steps("右手拿剪刀往前推,剪刀不动纸动。")
+    assert out[-1][0] == "动" and out[-1][1] is None
+    # nor onto a thing then stuck on by hand
+    out = steps("拿棕刷蘸了浆水,先刷纸背,再把纸贴到墙上。")
+    assert out[-1][1] is None
+
+
+def test_a_tool_glued_to_the_hand_verb_after_it_is_cut_apart():
+    # r3-tools: jieba's 钳子夹 before what it takes: the tongs + the verb 夹
+    assert steps("钳子夹一块炭。") == [("夹", "钳子", "炭")]
+
+
+def test_ba_closing_a_clause_is_a_handle_not_the_object_marker():
+    # r3-tools: 「握住弓把,」: 把 with nothing after it in the clause names the handle
+    assert steps("左手握住弓把,右手勾住弦。")[0] == ("握住", None, "弓把")
+    # 把 before what it names stays the marker
+    assert steps("把弓弦拉紧。")[0][2] == "弓弦"

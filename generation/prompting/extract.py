@@ -145,6 +145,7 @@ class Step:
     forward_lead: str | None = None  # 拿X closing a unit cut before 把: the next unit's tool
     subject: bool = False  # a noun stands before the verb (「底下的手接住」「剪刀不动」): no hand carried
     role: str | None = None  # a parallel role subject (「上手弹三弦,下手弹琵琶」): another role, another step
+    put_at: str | None = None  # where the verb puts its thing (「夹在指头缝里」): a place after V在/V到
 
     def extend(self, start: int, end: int) -> None:
         if start < 0:
@@ -240,6 +241,8 @@ def kind_table(spec: Spec) -> dict:
             table[w] = "B"
         for w in RELATION_MARKERS:
             table[w] = "R"
+        for w in [w for w in table if len(w) == 2 and w[0] in "往朝向" and w[1] in DIRECTION_WORDS]:
+            table[w] = "R"  # 「往右脚后跟一碰」: jieba's 往右/朝右 (nouns in its dictionary) say which way
         for w in SEQ_MARKERS:
             table[w] = "M"
         for w, info in spec.terms.items():
@@ -734,6 +737,8 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
     pos = spec.pos_tags()
     cuts = {}  # token index → (first piece's kind, second piece's kind)
     joins = {}  # first token index → (count of tokens, kind)
+    regroups = {}  # token index → (kind, kind): its first character apart, the rest joined to the next token
+    tailcuts = {}  # token index → (kind, kind): cut before its last character
     # only the words that can open one of these patterns are walked in Python (a flag per word, cached
     # per spec): 一, a numeral or classifier word, a two-character word with a body part or a hand verb
     memo = getattr(spec, "_reseg_words", None)
@@ -743,7 +748,8 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
         memo[w] = w == "一" or pos.get(w, "") in ("m", "mq") or (
             len(w) == 2 and (w[0] in BODY_CHARS or w[1] in CONTEXT_HAND_VERBS or w[0] in "上里"
                              or (pos.get(w[0], "")[:1] == "v" and pos.get(w[1], "")[:1] == "n"))) or (
-            len(w) >= 2 and w[-1] in OBJECT_MARKERS) or (len(w) == 2 and w[0] in "用拿") or (len(w) == 2 and w[1] == "个")
+            len(w) >= 2 and w[-1] in OBJECT_MARKERS) or (len(w) == 2 and w[0] in "用拿") or (len(w) == 2 and w[1] == "个") \
+            or (len(w) == 2 and w[1] in INSTRUMENT_HEADS) or (len(w) >= 3 and w[-1] in CONTEXT_HAND_VERBS)
     for i in compress(range(n - 1), list(map(memo.__getitem__, words[:n - 1]))):
         w = words[i]
         k = kinds[i]
@@ -769,6 +775,19 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                                                                                       or kinds[i + 1] == "V"))):
             # 「用火烤软」: what 用 names glued to the verb it serves (火烤/v) → 火 + 烤
             cuts[i] = ("N", table.get(w[1]) or "V")
+        elif len(w) == 2 and k in ("V", None) and w[0] in CONTEXT_HAND_VERBS and w[1] in INSTRUMENT_HEADS \
+                and w not in spec.terms and i + 1 < n and len(words[i + 1]) == 1 and kinds[i + 1] in ("N", None) \
+                and words[i + 1] not in LOCATIVES and words[i + 1] not in COMPLEMENTS and words[i + 1] not in SKIP \
+                and i + 1 not in doc.quantities and (pos.get(words[i + 1], "")[:1] in ("n", "f") or (
+                    i + 2 >= n or words[i + 2] in PUNCT)):  # (边 closing the clause is no adverb 边…边…)
+            # 「捶鼓面」「敲锣心」: jieba's verb-object word (捶鼓, 敲锣) before one character naming a part of
+            # the instrument is the verb + the part's name (鼓面, 锣心): the part is what is played
+            regroups[i] = (table.get(w[0]) or "V", "N")
+        elif len(w) >= 3 and w[-1] in CONTEXT_HAND_VERBS and k in ("N", None) and w not in spec.terms \
+                and (w[:-1] in spec.terms and spec.terms[w[:-1]].category == "tool" or _is_tool_word(w[:-1])) \
+                and i + 1 < n and (kinds[i + 1] in ("Q", "N", "T") or pos.get(words[i + 1], "") in ("m", "mq")):
+            # 「镊子夹一团酒精棉」: jieba's 镊子夹/钳子夹 before what it takes is the tool + the hand verb
+            tailcuts[i] = (table.get(w[:-1], "N"), "V")
         elif len(w) == 2 and w[0] in "上里" and i >= 2 and kinds[i - 1] in ("N", "T") \
                 and any(kinds[j] == "R" and words[j] in ("在", "到", "往") for j in range(max(0, i - 3), i - 1)) \
                 and w not in spec.terms and pos.get(w, "")[:1] not in ("f", "s") and w not in RELATION_END:
@@ -809,13 +828,19 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                 and words[i + 1] not in DIRECTION_WORDS and words[i + 3] not in DIRECTION_WORDS \
                 and pos.get(words[i + 1], "")[:1] in ("v", "a") and pos.get(words[i + 3], "")[:1] in ("v", "a"):
             joins[i] = (4, "V")
+    for i in range(1, n):
+        if words[i] == "把" and kinds[i] == "O" and (i + 1 == n or kinds[i + 1] == "P") and len(words[i - 1]) == 1 \
+                and kinds[i - 1] not in ("P", "Q", "H", "O", "R", "M") and words[i - 1] not in COMPLEMENTS \
+                and i - 1 not in cuts and i - 1 not in joins and i - 2 not in joins and i - 1 not in regroups \
+                and i - 1 not in tailcuts and (words[i - 1] in TOOL_HEADS or _POS_TABLE.get(words[i - 1], "")[:1] == "n"):
+            joins[i - 1] = (2, "N")  # 「左手握住弓把,」: 把 closing the clause is a handle (弓把, 刀把), no object marker
     for i in range(1, n - 2):
         if words[i + 2] in OBJECT_MARKERS and kinds[i + 2] == "O" and words[i - 1] in ("拿", "用") \
                 and len(words[i]) == 1 and len(words[i + 1]) == 1 and i not in cuts and i not in joins \
                 and i - 1 not in joins and kinds[i] not in ("Q", "P", "H", "O", "R") \
                 and words[i] not in COMPLEMENTS and words[i + 1] not in COMPLEMENTS:
             joins[i] = (2, "N")  # 「拿抹布把碗擦干净」: two characters jieba left apart (抹/布) between 拿 and 把
-    if not cuts and not joins:
+    if not cuts and not joins and not regroups and not tailcuts:
         heads = _parallel_heads(norm, words, kinds, starts)
         if not heads:
             return
@@ -829,6 +854,19 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
             out_w.extend((words[i][:at], words[i][at:])), out_s.extend((starts[i], starts[i] + at))
             out_k.extend((k1, k2))
             i += 1
+            continue
+        if i in tailcuts:
+            k1, k2 = tailcuts[i]
+            at = len(words[i]) - 1
+            out_w.extend((words[i][:at], words[i][at:])), out_s.extend((starts[i], starts[i] + at))
+            out_k.extend((k1, k2))
+            i += 1
+            continue
+        if i in regroups:
+            k1, k2 = regroups[i]
+            out_w.extend((words[i][:1], words[i][1:] + words[i + 1])), out_s.extend((starts[i], starts[i] + 1))
+            out_k.extend((k1, k2))
+            i += 2
             continue
         if i in joins:
             count, kind = joins[i]
@@ -1258,8 +1296,8 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                 verb_seen = False
             if k == "V":
                 verb_seen = True
-            if k in ("V", "T"):
-                pred_seen = True
+            if k == "V" or (k == "T" and not (pos is not None and pos.get(words[i], "")[:1] == "n")):
+                pred_seen = True  # (a noun term is no predicate: 「纺好的线就绕在…」 is one clause)
             elif k == "P" or k == "M":
                 verb_seen = pred_seen = real_verb = False
         if k == "P":
@@ -1587,7 +1625,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     steps = [st for st in steps if not (st.from_technique and _is_empty(st) and not st.notes)]
     steps = _reorder(steps)
     if not described:
-        _carry_held_tool(steps)
+        _carry_held_tool(steps, norm, spec)
     if not described:
         _carry_hand(steps, norm)
         _carry_worn_tool(steps, norm)
@@ -2052,6 +2090,23 @@ def _split_tool_word(doc: Doc, j: int, e: int):
     return None, j
 
 
+def _lead_slot_word(doc: Doc, term_at: dict, j: int, e: int) -> bool:
+    """Token j stands alone between a holding or using word and a verb (「拿大笔蘸」): a word of two
+    characters or more that is no function word, quantity, term of another kind or verb itself."""
+    words, kinds = doc.words, doc.kinds
+    if j >= e or len(words[j]) < 2 or kinds[j] is not None or j in doc.quantities:
+        return False
+    w = words[j]
+    if w in SKIP or w in COMPLEMENTS or w in NEGATIONS or w in MODALS or w in PREDICATE_ADVERBS \
+            or w in DIRECTION_COMPOUNDS or w in MANNER_ADVERBS or w in STOP_NOUNS:
+        return False
+    tag = _POS.get(w, "")
+    if tag[:1] in ("v", "p", "c", "u", "r", "d", "q", "y", "e", "x") or tag == "mq":
+        return False
+    nxt = j + 1
+    return kinds[nxt] == "V" or (kinds[nxt] == "T" and nxt in term_at and term_at[nxt].category == "action")
+
+
 def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False):
     """The noun phrase starting at token j (up to three nouns, 「篾」「刀」 → 篾刀): (text, lexicon info or
     None, index after it); a single lexicon term gives its canonical name. With ``body``, a body part
@@ -2112,7 +2167,7 @@ INSTRUMENT_HEADS = set("鼓琴笛箫弦锣钹笙")
 STATE_RESULTS = set("热凉冷快红黑白干湿软硬亮光平直紧松匀净碎细薄圆正实牢")
 # Verbs of putting and hanging: what they put somewhere is worked (an instrument too: 「长鼓斜挎在身前」),
 # the place is a support or a vessel (a tool).
-PUT_VERBS = set("放搁摆架置安挂挎背套插搭")
+PUT_VERBS = set("放搁摆架置安挂挎背套插搭扣")
 
 
 def _is_body(spec: Spec, word: str, place: bool = False) -> bool:
@@ -2176,6 +2231,11 @@ def _head(word: str) -> str:
     if len(word) > 1 and word[-1] in SHAPE_SUFFIX:
         word = word[:-1]
     return word[-1:]
+
+
+def _all_stuff(word: str) -> bool:
+    """Every character of the name is stuff or its shape (竹篾, 木炭, 炭条), no word of use or form (醒木)."""
+    return all(c in MATERIAL_HEADS or c in RAW_STUFF_HEADS or c in SHAPE_SUFFIX for c in word)
 
 
 def _is_material_word(word: str) -> bool:
@@ -2252,6 +2312,20 @@ def _made_thing(material, object_np) -> bool:
     return not (_is_material_word(material) if info is None else info.category == "material")
 
 
+def _named_in_place(doc: Doc, term_at: dict, a: int, e: int, canonical: str) -> bool:
+    """The term ``canonical`` stands in tokens a..e after a place marker (在/往/到/从…) that comes first."""
+    words, kinds = doc.words, doc.kinds
+    marker = False
+    for k in range(a, e + 1):
+        if kinds[k] == "R" and words[k] in PLACE_MARKERS:
+            marker = True
+        elif kinds[k] in ("V", "O", "L"):
+            return False
+        elif marker and k in term_at and term_at[k].canonical == canonical:
+            return True
+    return False
+
+
 def _topic_before_marker(doc: Doc, term_at: dict, s: int, e: int, b: int) -> bool:
     """Tokens s..e are a bare noun phrase (nouns and tool/material terms, up to three) opening a clause
     (after punctuation or at the start) and followed right away by a sequence marker at b (先/再…):
@@ -2280,6 +2354,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     body_topic = None
     object_np = None  # (noun, info) taken as the material because it is the verb's object
     lead_at = lead_end = -1  # where 拿/用 + its noun stand
+    verb_obj = None  # the verb's own object when it names a thing, stuff or an implement (「擦银壶」「刮泥坯」)
     if cut is None:
         cut = _degree_start(doc, s, e)
     if not described and step.tool is not None:
@@ -2311,6 +2386,14 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         np, info, nxt = _noun_phrase(doc, term_at, s, e)
         if np is not None:
             ba_obj = (np, info)
+            if step.material is not None and step.material != np and not described \
+                    and _named_in_place(doc, term_at, nxt, e, step.material) \
+                    and not any(words[k][:1] in LOAD_VERBS for k in range(nxt, e + 1)):
+                # 「把刷子在清水里涮一涮」: the water named in the place is where (a medium), what 把 names
+                # is what is worked (not where it loads a tool: 「把毛笔往墨汁里一蘸」)
+                if step.tool in (None, np):
+                    step.tool = step.material
+                step.material = None
             if step.material is None and not described:
                 step.material = np
                 if step.tool == np:
@@ -2325,7 +2408,13 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 joined, after = _split_tool_word(doc, i + 1, e)
                 if joined is not None:
                     np, info, nxt = joined, None, after
+            if np is None and _lead_slot_word(doc, term_at, i + 1, e):
+                # 「拿大笔蘸白粉」: a word jieba tags as something else, between 拿/用 and the verb, is
+                # what is taken in hand (its tag says nothing of what it is here)
+                np, info, nxt = words[i + 1], None, i + 2
             if np is not None:
+                if nxt + 1 <= e and words[nxt] == "的" and words[nxt + 1] in PART_WORDS:
+                    nxt += 2  # 「握一根竹竿的头」: where the thing is taken, no topic of its own
                 lead_word = lead_word or w
                 if lead_tool is None:
                     lead_tool, lead_info, lead_at, lead_end = np, info, i, nxt
@@ -2486,7 +2575,15 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         if np is not None and after < e and words[after] == "的":
             # 「抓住对方的肩膀」「拍这头的鼓面」: N1的N2 names N2 (what N1 has)
             np2, info2, after2 = _noun_phrase(doc, term_at, after + 1, e, body=True)
-            if np2 is not None:
+            if np2 is None and after + 1 <= e and words[after + 1] in PART_WORDS:
+                after = after + 2  # 「握一根竹竿的头」「捏住丝线的一头」: a part of N1 names where N1 is taken
+            elif np2 is not None and np2 in PART_WORDS:
+                after = after2
+            elif np2 is not None:
+                if step.tool is not None and step.tool == np and lead_tool != np:
+                    step.tool = None  # 「调好二胡的弦」: whose string it is, not what with
+                if topic is not None and topic_at > action_idx and topic[0] == np2:
+                    topic = None  # (N2 after the verb is its object, no topic: 「托着琵琶的琴头」)
                 np, info, after = np2, info2, after2
         has_object = np is not None
         if np is not None:
@@ -2497,6 +2594,11 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 if place is None:
                     place = (np, info, after <= e and words[after] in INSIDE)
                     place_at = nxt
+            elif info is not None and info.category == "tool" and verb[:1] in STRIKE_VERBS and lead_tool is None \
+                    and step.tool in (None, np) and _head(np) not in INSTRUMENT_HEADS and not _all_stuff(np):
+                # 「拍一下醒木」「磕两下梆子」: a clapper or block the lexicon lists as a tool, struck down or
+                # together, is what the striking is done with (a drum or gong struck is what is played)
+                step.tool = np
             elif tool_like and _is_tool_word(np) and (verb in TOOL_LEAD or verb[:1] in WIELD_VERBS):
                 # (a thing the spec lists as a tool but whose name does not say so is held up as
                 # what is worked: 「举着龙灯」)
@@ -2509,6 +2611,11 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 object_np = (np, info)
                 if step.tool == np and lead_tool != np:
                     step.tool = None
+            if not into and nxt <= e and kinds[nxt] != "Q" and _POS.get(words[nxt], "") not in ("m", "mq", "q") \
+                    and words[nxt] not in ("个", "一个") and (
+                        (info is None and (_is_material_word(np) or _is_tool_word(np)))
+                        or (info is not None and info.category in ("material", "tool"))):
+                verb_obj = (np, info)  # a thing there before the verb (no 个: 「扎个架子」 makes one)
     elif chosen is not None and step.material is None:
         np, info, _ = _noun_phrase(doc, term_at, chosen + 1, e)
         if np is not None and not _is_tool_word(np) and not (info is not None and info.category == "tool"):
@@ -2536,16 +2643,26 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 step.tool = lead_tool
         return
     if not described and lead_info is not None and lead_info.category == "tool" and craft not in lead_info.crafts \
-            and "general" not in lead_info.crafts and _head(lead_tool) in RAW_STUFF_HEADS:
+            and "general" not in lead_info.crafts and _head(lead_tool) in RAW_STUFF_HEADS \
+            and _all_stuff(lead_tool):
         # 「拿竹篾编个筐」「拿木炭埋住」: wood, cane, plant stuff and fuel another craft's lexicon lists as
-        # a tool is stuff here (a head like 纸 in 水砂纸 does not outrank the lexicon)
+        # a tool is stuff here (a head like 纸 in 水砂纸 does not outrank the lexicon); only a name that is
+        # stuff through and through: 醒木, a block named by its use, stays the tool the lexicon says
         lead_info = None
     if lead_tool is not None and ((lead_info is None and _is_material_word(lead_tool) and not _is_tool_word(lead_tool))
                                   or (lead_info is not None and lead_info.category == "material")) \
             and not (ba_obj is not None and step.material is not None and step.material != lead_tool
-                     and lead_info is None and _head(lead_tool) not in CONSUMED_HEADS):
+                     and lead_info is None and _head(lead_tool) not in CONSUMED_HEADS) \
+            and not (verb_obj is not None and verb_obj[0] != lead_tool and _head(lead_tool) not in CONSUMED_HEADS
+                     and _head(lead_tool) not in MEDIUM_HEADS and action_idx is not None and action_idx > lead_at
+                     and words[action_idx][:1] not in BIND_VERBS and words[action_idx][:1] not in ATTACH_VERBS) \
+            and not (lead_info is None and _head(lead_tool) not in CONSUMED_HEADS and place is not None
+                     and not place[2] and lead_at < place_at < (action_idx if action_idx is not None else -1)
+                     and words[action_idx][:1] not in BIND_VERBS and words[action_idx][:1] not in ATTACH_VERBS):
         # (「用绒布把银镯擦亮」: where 把 names what is worked, a solid thing taken in hand — cloth, paper,
-        # wood — is what works it, a tool; stuff that is used up, 「用胶水把…粘上」, stays material)
+        # wood — is what works it, a tool; stuff that is used up, 「用胶水把…粘上」, stays material; so is
+        # one brought to a ground the clause names before the verb, 「用烙铁在葫芦上烫出花纹」, unless the verb
+        # binds or sticks it there: 「拿麻绳在架子上绕三圈」)
         if step.material is None and topic is not None and topic_at < lead_at and not has_object \
                 and _head(lead_tool) in MEDIUM_HEADS and not _is_tool_word(topic[0]) \
                 and not _is_body(spec, topic[0]) and not (topic[1] is not None and topic[1].category == "tool"):
@@ -2571,6 +2688,10 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         step.tool = lead_tool
         if step.material == lead_tool:
             step.material = None  # 「用白芨浆粘」: what is used is not what is worked
+            if verb_obj is not None and verb_obj[0] != lead_tool:
+                step.material = verb_obj[0]  # 「拿竹片刮泥坯」: the verb's own object is
+                if step.tool == step.material:
+                    step.tool = None
     if step.material is None and ba_obj is not None and chosen is not None:
         step.material = ba_obj[0]
     dest = place if place is not None and action_idx is not None and place_at > action_idx else None
@@ -2616,11 +2737,20 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             if step.tool is None:
                 step.tool = np  # 「糖块搁锅里」「银料搁银窝里」: the vessel (what a thing is put inside)
         elif info is None and (step.material is None or (
-                place_at < (action_idx if action_idx is not None else 0) and _made_thing(step.material, object_np))):
-            step.material = np  # 「在塑料布上画(花样)」: the ground worked on (the pattern is what is made)
+                place_at < (action_idx if action_idx is not None else 0) and _made_thing(step.material, object_np))) \
+                and not (dest is not None and action_idx is not None and place_at > action_idx
+                         and (words[place_at] in ("在", "到") or words[action_idx][-1:] in ("在", "到"))
+                         and words[action_idx][:1] not in MAKING_VERBS):
+            # 「在塑料布上画(花样)」: the ground worked on (the pattern is what is made); where the thing
+            # ends up after a verb that makes nothing there (「夹在指头缝里」「绷在框上」) is a place, a support
+            step.material = np
+        elif dest is not None and step.material is None and place_at > (action_idx if action_idx is not None else e):
+            step.put_at = np
     if topic is not None and not described and step.material is None and HAND_CHARS.intersection(topic[0]) \
             and _is_body(spec, topic[0]):
         topic = None  # 「手撑住…」: the hand is who acts, never what is worked
+    if topic is not None and not described and step.material is None and info_is_person(topic):
+        topic = None  # 「师傅拿起刨子推」「老师傅拿刀刻」: who works, never what is worked
     if topic is not None and not described and step.material is None:
         np, info = topic
         if not _is_tool_word(np) and not (info is not None and info.category != "material"):
@@ -2662,6 +2792,18 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             step.material = np  # 「糖稀熬到…」 (a material the spec knows, before a verb read here)
 
 
+def info_is_person(topic) -> bool:
+    """A topic naming a person (师傅, 老师傅, 手艺人, 演员, 他): who acts, not a thing; not a figure made
+    of some stuff (泥人, 面人, 糖人) nor anything the lexicon knows."""
+    np, info = topic
+    if info is not None:
+        return False
+    core = np[1:] if len(np) > 2 and np[0] in "老小" else np
+    if core in PERSON_PRONOUNS or core in ("师傅", "师父", "徒弟", "学徒", "老师", "人家", "大家"):
+        return True
+    return len(np) >= 2 and np[-1] in AGENT_NOUN_SUFFIX and np[-1] != "家" and np[0] not in MATERIAL_HEADS
+
+
 def _adverbial_verb(doc: Doc, v: int, e: int) -> bool:
     """「槌子交替敲鼓面」「轮流踩」: a two-character verb right before a one-character hand verb (with
     nothing between them, no result or direction of its own) says how that verb is done."""
@@ -2700,15 +2842,139 @@ def _relation(spec, doc: Doc, term_at: dict, markers: list, e: int, action_idx) 
     return None
 
 
-def _carry_held_tool(steps: list[Step]) -> None:
+# 「拿起刻刀」「各拿一根竹签」「抡锤子」「用篾刀」: the words that take a tool in hand just before its name
+# (with a numeral and a classifier between: 「拿一把折扇」)
+_HOLD_BEFORE = re.compile("(?:" + "|".join(sorted((re.escape(w) for w in TOOL_LEAD), key=len, reverse=True))
+                          + "|[抡举挥舞操握持执拿攥])(?:[一两各每几][根把支个只块张面杆]?)?$")
+
+
+# 「毛笔蘸了墨」「勺子舀了糖汁」: the step loads the tool it holds; the next step uses it on its own thing
+LOAD_VERBS = set("蘸沾舀")
+
+
+_LEAD_IN = re.compile("(?<![不没有])(?:" + "|".join(sorted((re.escape(w) for w in TOOL_LEAD if len(w) >= 2 or w in "用拿持握"),
+                                                          key=len, reverse=True)) + ")(?![力劲心])")  # (not 用力, 不用)
+
+
+# what may stand before a tool that opens its clause: a hand, a filler, a sequence marker
+_OPENING = re.compile("(?:[左右双两]手|一只手|另一只手|" + "|".join(sorted((re.escape(w) for w in SKIP if w), key=len, reverse=True))
+                      + ")*")
+
+
+def _after_verb(q: Step, norm: str) -> bool:
+    """The step's material is said after its verb (「打鼓面」), not before it as what moves (「纸动」)."""
+    said = norm[max(q.start, 0):q.end]
+    v = said.find(q.surface or "\x00")
+    m = said.find(q.material or "\x00")
+    return 0 <= v < m
+
+
+def _held_in_clause(p: Step, norm: str) -> bool:
+    """The step's tool is taken in hand in its own clause (拿/握/用… or a wielding verb right before it)."""
+    said = norm[max(p.start, 0):p.end]
+    at = said.find(p.tool)
+    while at >= 0:
+        if _HOLD_BEFORE.search(said[:at]) or _OPENING.fullmatch(said[:at]):
+            return True  # (or the tool opens the clause: 「刻刀斜着往里一推,再往上一挑」)
+        at = said.find(p.tool, at + 1)
+    return False
+
+
+# words for a part or an end of a thing (「竹竿的头」「鞭子的中间」): where it is taken or touched, the
+# thing itself is what is worked
+PART_WORDS = {"头", "头儿", "一头", "两头", "那头", "这头", "尾", "尾巴", "尖", "尖儿", "梢", "中间", "中段", "当中", "两端",
+              "一端", "末端", "根", "根部", "底", "底部", "边", "边儿", "边上", "腰"}
+
+
+# verbs that make marks or a pattern on the ground they name after 在 (「画在纸上」「刻在石头上」)
+MAKING_VERBS = set("画写描绣刻印题染烫烙")
+
+
+# verbs of striking down or together
+STRIKE_VERBS = set("拍敲打击磕碰")
+
+
+# verbs that treat a thing by heat or liquid: where it was put (火上, 锅里, 水里) is what they work with
+TREAT_VERBS = set("烤烘焙蒸煮熬炒炸煎炖焖烧熔淬泡浸沤晒晾熏煨焐")
+
+
+# verbs that wind, tie, wrap or weave the thing they take (「拿麻绳缠」): it is used up in the work
+BIND_VERBS = set("缠绕绑捆扎系拴包裹编织缝")
+
+
+# verbs that stick or lay a thing on something: what is taken up for them is what they put there
+ATTACH_VERBS = set("贴粘糊盖铺钉")
+
+
+def _carry_held_tool(steps: list[Step], norm: str = "", spec: Spec | None = None) -> None:
     """「两只手各拿一根鼓槌,一分钟擂个一百来下」: what a step takes in hand (拿/握/持 + tool) is
-    what the next step works with, in the same hand, unless that step names its own tool or hand."""
+    what the next step works with, in the same hand, unless that step names its own tool or hand.
+
+    「拿起刻刀,先冲一刀,再切」「拿鞭头往左肩上一磕,再往右脚后跟一碰」: a tool taken in hand stays in
+    hand over the following steps of the same sentence, until a step names its own tool (replaced), a
+    subject of its own or another hand, puts something down (放/搁/放下…), or works the tool itself;
+    stuff that is used up or a medium (「用水泡软,再晒干」) is not held."""
     for p, q in zip(steps, steps[1:]):
+        held = p.tool or p.material
+        if norm and held and p.surface in TOOL_LEAD and p.surface not in INSTRUMENT_LEADS and q.put_at \
+                and q.material is None and q.tool in (None, held) and not q.subject and not q.role \
+                and q.hand in (None, p.hand) and p.end >= 0 and q.start >= p.end \
+                and not any(ch in SENTENCE_ENDS for ch in norm[p.end:q.start]):
+            # 「左手拿两块铜板,夹在指头缝里」: what is taken up, then put somewhere by a verb with no object
+            # of its own, is what that verb puts there (the place is a support, not what is worked)
+            q.material, q.tool = held, None
+            continue
+        if spec is not None and norm and p.surface in TOOL_LEAD and p.surface not in INSTRUMENT_LEADS \
+                and p.tool is None and p.material and q.tool is None and q.material is None \
+                and q.relation is not None and not q.subject and not q.role and q.hand in (None, p.hand) \
+                and (q.surface or "")[:1] not in PUT_VERBS and (q.surface or "")[:1] not in ATTACH_VERBS \
+                and q.surface not in TOOL_LEAD and p.end >= 0 and q.start >= p.end \
+                and not any(ch in SENTENCE_ENDS for ch in norm[p.end:q.start]) \
+                and _head(p.material) not in CONSUMED_HEADS and _head(p.material) not in MEDIUM_HEADS \
+                and not _is_body(spec, p.material) \
+                and not (p.material in spec.terms and spec.terms[p.material].category != "tool"):
+            # 「拿起烙铁,顺着线慢慢烫」: a thing taken up alone, then a verb that names nothing of its own
+            # but where it goes (顺着/往/在…), is what that verb works with, whatever its name's head
+            # (not stuff that is used up, nor a thing the lexicon calls a material, nor one put or stuck
+            # somewhere: 「拿起一张纸,往墙上一贴」)
+            p.tool, p.material = p.material, None
         if (p.surface in TOOL_LEAD or p.action in TOOL_LEAD) and p.tool and q.tool is None \
                 and (q.hand is None or q.hand == p.hand) and q.material != p.tool:
             q.tool = p.tool
             if q.hand is None:
                 q.hand = p.hand
+    if not norm:
+        return
+    n = 0
+    while n < len(steps) - 1:
+        p = steps[n]
+        n += 1
+        if not p.tool or p.end < 0 or _head(p.tool) in CONSUMED_HEADS or _head(p.tool) in MEDIUM_HEADS \
+                or not _held_in_clause(p, norm):
+            continue
+        last = p
+        worked = p.material  # the thing worked with the tool so far
+        for q in steps[n:]:
+            if q.start < last.end or any(ch in SENTENCE_ENDS for ch in norm[last.end:q.start]) \
+                    or q.subject or q.role or (q.hand is not None and q.hand != p.hand) \
+                    or (q.surface or "")[:1] in PUT_VERBS or (q.surface or "") in TOOL_LEAD or q.material == p.tool \
+                    or (q.surface or "")[:1] in SPEECH_VERBS:
+                break  # another subject or hand, a thing put down or taken up, words said or sung: the
+                # tool is no longer what the step works with
+            if re.search(re.escape(p.tool) + "(?:" + "|".join(NEGATIONS) + ")", norm[max(last.start, 0):q.end]):
+                break  # 「剪刀不动纸动」: the tool is said to stay still, what moves is the other thing
+            if (q.tool is not None and q.tool != p.tool) or _LEAD_IN.search(norm[q.start:q.end]):
+                break  # replaced (「最后用筘打紧」: a tool taken in the step's own clause, named or not)
+            if q.material is not None and q.material != (worked or last.material) \
+                    and not (last is p and ((p.surface or "")[:1] in LOAD_VERBS or p.surface in TOOL_LEAD)) \
+                    and not (worked is None and (q.surface or "")[:1] not in ATTACH_VERBS
+                             and (q.surface or "")[:1] not in BIND_VERBS and _after_verb(q, norm)):
+                break  # 「…,把春联对齐了按上去」: another thing worked, by hand (a tool just taken up or
+                # loaded by 蘸 is used by the next step on its own thing: 「拿起錾子,先划线」; so is one that
+                # has worked nothing named yet: 「右手的槌从腰后头绕过来打鼓面」)
+            q.tool = p.tool
+            last = q
+            worked = worked or q.material
 
 
 SENTENCE_ENDS = set("。!?;\n\uff01\uff1f\uff1b")
@@ -2740,7 +3006,8 @@ def _carry_serial_roles(steps: list[Step], norm: str) -> None:
         between = norm[p.end:q.start]
         if not q.material and (p.surface or "")[:1] in PUT_VERBS and not between.strip() and q.hand in (None, p.hand):
             q.material = p.material
-            q.tool = p.tool
+            if (q.surface or "")[:1] in TREAT_VERBS:
+                q.tool = p.tool  # (the fire, the vessel; a support is not what 「搁在石板上捶」 beats with)
         elif p.tool is None and p.surface and not q.material and _is_tool_word(p.material) \
                 and not any(ch in SENTENCE_ENDS for ch in between):
             said = norm[max(p.start, 0):p.end]
