@@ -1601,6 +1601,14 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                 w = norm[a:b]
                 cat = "tool" if _is_tool_word(w) else "material" if _is_material_word(w) else "technique"
                 extra.append({"text": text[a:b], "category": cat, "start": a, "end": b, "canonical": w, "open": True})
+        for a, b in _quoted_names(norm):
+            if (a, b) not in seen and not any(t["start"] <= a and b <= t["end"] for t in terms):
+                seen.add((a, b))
+                # the pieces jieba cut the name into are not names of their own (趟泥步: not 泥步)
+                extra = [t for t in extra if not (a <= t["start"] and t["end"] <= b and (t["start"], t["end"]) != (a, b))]
+                w = norm[a:b]
+                cat = "tool" if _is_tool_word(w) else "material" if _is_material_word(w) else "technique"
+                extra.append({"text": text[a:b], "category": cat, "start": a, "end": b, "canonical": w, "open": True})
     if extra:
         terms = sorted(terms + extra, key=lambda t: t["start"])
     for step in steps:
@@ -1641,6 +1649,38 @@ def _coordinated_names(norm: str, doc: Doc):
                 yield a, pos
                 yield pos + 1, j + 1
         pos = norm.find("\u3001", pos + 1)
+
+
+# Quotation marks a speaker's transcript puts round a name (ASCII ' and " open and close alike).
+QUOTE_PAIRS = {"'": "'", '"': '"', "\u2018": "\u2019", "\u201c": "\u201d", "\u300c": "\u300d", "\u300e": "\u300f"}
+# What is said before a quotation (a speech verb, a colon) makes it words spoken, not a name.
+SPEECH_LEADS = set("说讲问喊骂念唱答") | {":", "\uff1a"}
+# Characters that make a quotation a sentence (pronouns, negations, particles of mood), not a name.
+SENTENCE_CHARS = set("我你他她它们不别没吗呢吧啦了的么")
+
+
+def _quoted_names(norm: str):
+    """Character spans (start, end) of names the transcript puts in quotation marks (「叫'打坯'」
+    「脚下用的是'趟泥步'」「要'杵捣'」): two to six Chinese characters and nothing else between a pair
+    of marks are a name the speaker sets apart, a term of the craft, whatever jieba cut it into. A
+    quotation after a speech verb or a colon (「师傅说'慢点'」), or one with a pronoun, a negation or a
+    particle of mood in it, is words spoken, not a name."""
+    i, n = 0, len(norm)
+    while i < n:
+        close = QUOTE_PAIRS.get(norm[i])
+        if close is None:
+            i += 1
+            continue
+        j = norm.find(close, i + 1, i + 9)
+        if j == -1:
+            i += 1
+            continue
+        said = norm[i + 1:j]
+        before = norm[i - 1] if i else ""
+        if 2 <= len(said) <= 6 and all("\u4e00" <= ch <= "\u9fff" for ch in said) \
+                and before not in SPEECH_LEADS and not SENTENCE_CHARS.intersection(said):
+            yield i + 1, j
+        i = j + 1
 
 
 SLOT_PREPOSITIONS = {"从", "在", "到", "往", "由", "按", "朝", "向"}  # (not 比: 比X小, the adjective is the predicate)

@@ -1,0 +1,34 @@
+"""Issue 11, r3-terms: craft and technique names a master says that no word list knows, and which hand
+does each step. One test per rule, with sentences written for these tests (none is in an evaluation
+file or a probe file)."""
+from generation.prompting import normalize
+from generation.prompting.spec import default_spec
+
+SPEC = default_spec()
+
+
+def out(text, **kw):
+    return normalize(text, spec=SPEC, **kw).to_dict()
+
+
+def term_texts(text, **kw):
+    return [t["text"] for t in out(text, **kw)["terms"]]
+
+
+# --- a name the transcript puts in quotation marks is a term --------------------------------------
+def test_a_quoted_name_is_a_term_whatever_jieba_cuts_it_into():
+    terms = term_texts("这一手我们师傅叫'倒提壶',壶嘴朝下慢慢提。")
+    assert "倒提壶" in terms
+    terms = term_texts("刨花要刨得薄,老木匠管这个叫“飞刨花”,一刨子下去一丈长。")
+    assert "飞刨花" in terms
+    terms = term_texts("起针先来个「回马针」,再往前走。")
+    assert "回马针" in terms
+    # the pieces of a quoted name are not names of their own
+    terms = term_texts("我们这里讲究'跌打滚',三个字连着做。")
+    assert "跌打滚" in terms and "打滚" not in terms
+
+
+def test_words_quoted_as_speech_or_a_sentence_are_no_term():
+    assert "慢一点" not in term_texts("师傅就说'慢一点',我才敢下刀。")
+    assert "别抖" not in term_texts("他喊我'手别抖',我就捏紧了刀。")
+    assert not any("你看" in t for t in term_texts("那个'你看好',然后把线拉直。"))
