@@ -32,3 +32,23 @@ def test_words_quoted_as_speech_or_a_sentence_are_no_term():
     assert "慢一点" not in term_texts("师傅就说'慢一点',我才敢下刀。")
     assert "别抖" not in term_texts("他喊我'手别抖',我就捏紧了刀。")
     assert not any("你看" in t for t in term_texts("那个'你看好',然后把线拉直。"))
+
+
+# --- a tool taken in hand by a name no word list knows is a term ----------------------------------
+def test_a_tool_taken_in_hand_by_its_own_name_is_a_term():
+    terms = term_texts("右手拿斜角凿先把轮廓铲出来,再换弯头锉修一遍。")
+    assert "斜角凿" in terms and "弯头锉" in terms
+    terms = term_texts("左手扶着竹筒,右手拿细齿锯锯开。")
+    assert "细齿锯" in terms
+    terms = term_texts("他拿拨浪子敲了一下。")  # a name that ends in 子
+    assert "拨浪子" in terms
+
+
+def test_what_follows_a_taking_verb_is_no_tool_name_when_it_is_no_noun():
+    from generation.prompting.extract import _led_tool_names, normalize_chars, tokenize_doc
+
+    for text in ("用力拍三下,再用清水刷一遍。", "拿稳刀,别晃。", "他用一把刀慢慢削。", "先用刷刷一遍。",
+                 "案板用松木面板用柏木", "用手掌拍", "拿起来就刷"):
+        norm = normalize_chars(text)
+        found = [norm[a:b] for a, b in _led_tool_names(SPEC, norm, tokenize_doc(SPEC, norm))]
+        assert found == [], (text, found)

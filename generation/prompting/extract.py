@@ -1601,6 +1601,12 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                 w = norm[a:b]
                 cat = "tool" if _is_tool_word(w) else "material" if _is_material_word(w) else "technique"
                 extra.append({"text": text[a:b], "category": cat, "start": a, "end": b, "canonical": w, "open": True})
+        for a, b in _led_tool_names(spec, norm, doc):
+            if (a, b) not in seen and not any(t["start"] <= a and b <= t["end"] for t in terms):
+                seen.add((a, b))
+                extra = [t for t in extra if not (a <= t["start"] and t["end"] <= b and (t["start"], t["end"]) != (a, b))]
+                extra.append({"text": text[a:b], "category": "tool", "start": a, "end": b, "canonical": norm[a:b],
+                              "open": True})
         for a, b in _quoted_names(norm):
             if (a, b) not in seen and not any(t["start"] <= a and b <= t["end"] for t in terms):
                 seen.add((a, b))
@@ -1681,6 +1687,49 @@ def _quoted_names(norm: str):
                 and before not in SPEECH_LEADS and not SENTENCE_CHARS.intersection(said):
             yield i + 1, j
         i = j + 1
+
+
+# Words that take a tool in hand (or change it) before the tool's name: 「拿平口刀」「换圆口刀」「用大号毛刷」.
+LED_TOOL_RE = re.compile("(?:拿起|拿着|握着|捏着|攥着|抡着|举着|换成|换上|换|拿|用|握|持)")
+# Characters that never open or fill a tool's name (a number, a classifier, a pronoun, a particle, the
+# result of the taking verb 「拿稳」「用力」, a body part 「用手刷」, a medium 「用水刷」).
+LED_TOOL_STOP = set("一二两三四五六七八九十百千万几半这那每个只把根支条件的地得了着过起开上下到住好完出进过来去成"
+                    "稳紧牢力劲心手脚掌指拳嘴身水火油汤气是在从往向朝给被让和跟与或也都还就再又才便先")
+# what may follow a tool's head and belong to its name (刷子, 钻头)
+TOOL_NAME_SUFFIX = set("子头儿")
+
+
+def _led_tool_names(spec: Spec, norm: str, doc: Doc):
+    """Character spans (start, end) of a tool the speaker takes in hand by a name no word list knows
+    (「拿平口刀」「换圆口刀」「右手拿排笔蘸」「用细齿锯锯开」「拿鼓键子」): after a taking verb, two to four
+    characters up to the first tool head (刀笔锯锉刷…, with 子/头 when it follows) or up to a 子 name
+    the tool, whatever jieba cut them into. A number, a classifier, a particle, a body part or a medium
+    in the span (「拿一把刀」「用手刷」「用水刷」「拿稳刀」) makes it no name, and so do two nouns of
+    the dictionary side by side (「用桐木底板」: two names), or a verb said twice (「刷刷」)."""
+    tags = spec.pos_tags()
+    ends = {doc.starts[k + 1]: doc.words[k] for k in range(len(doc.words))}
+    n = len(norm)
+    for m in LED_TOOL_RE.finditer(norm):
+        a = m.end()
+        if a >= n or norm[a] in LED_TOOL_STOP or not "\u4e00" <= norm[a] <= "\u9fff":
+            continue
+        if norm[a] in TOOL_HEADS and norm[a + 1:a + 2] and norm[a + 1] in TOOL_NAME_SUFFIX:
+            yield a, a + 2  # a head with its suffix: 「拿锉子」「用钻头」
+            continue
+        b = a + 1
+        while b < n and b - a < 4 and "\u4e00" <= norm[b] <= "\u9fff" and norm[b] not in LED_TOOL_STOP \
+                and norm[b] not in TOOL_HEADS and norm[b] != "子":
+            b += 1
+        if b >= n or not (norm[b] in TOOL_HEADS or norm[b] == "子") or norm[b] == norm[b - 1]:
+            continue
+        b += 1
+        if b < n and (norm[b] in TOOL_NAME_SUFFIX if norm[b - 1] != "子" else norm[b] in TOOL_HEADS):
+            b += 1  # 「毛刷子」, 「节子板」
+        if any(len(ends[c]) >= 2 and c - len(ends[c]) >= a and b - c >= 2
+               and (ends[c] in spec.terms or tags.get(ends[c], "")[:1] == "n") and norm[c:b] in tags
+               for c in range(a + 2, b - 1) if c in ends):
+            continue  # 「桐木底板」「松木面板」: two nouns side by side, each a name of its own
+        yield a, b
 
 
 SLOT_PREPOSITIONS = {"从", "在", "到", "往", "由", "按", "朝", "向"}  # (not 比: 比X小, the adjective is the predicate)
