@@ -52,3 +52,17 @@ def test_what_follows_a_taking_verb_is_no_tool_name_when_it_is_no_noun():
         norm = normalize_chars(text)
         found = [norm[a:b] for a, b in _led_tool_names(SPEC, norm, tokenize_doc(SPEC, norm))]
         assert found == [], (text, found)
+
+
+def steps(text, **kw):
+    return out(text, **kw)["steps"]
+
+
+# --- hands -------------------------------------------------------------------------------------------
+def test_what_ba_names_is_no_new_subject_so_the_hand_goes_on():
+    # 影人 and 水袖 are technique words of the lexicon: after 把 they are what is worked, not who acts
+    s = steps("右手往上一提,把影人翻过来,再往前一送。")
+    assert [x["hand"] for x in s] == ["right", "right", "right"]
+    assert s[1]["material"] == "影人"
+    s = steps("左手轻轻一抖,把水袖甩出去。")
+    assert s[-1]["hand"] == "left" and s[-1]["material"] == "水袖"

@@ -2361,6 +2361,11 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     if s > 0 and kinds[s - 1] == "O":
         # 「把竹篾泡进…」: the unit was trimmed after 把; what it names is what is worked
         np, info, nxt = _noun_phrase(doc, term_at, s, e)
+        if np is None and s < e and kinds[s] == "T" and s in term_at \
+                and term_at[s].category not in ("action", "tool", "material", "body"):
+            # 「右手一甩,把水袖抖开」: what 把 names is a thing, whatever kind of term it is (never the
+            # subject: the hand said before goes on)
+            np, info, nxt = words[s], None, s + 1
         if np is not None:
             ba_obj = (np, info)
             if step.material is None and not described:
