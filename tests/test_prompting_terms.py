@@ -66,3 +66,15 @@ def test_what_ba_names_is_no_new_subject_so_the_hand_goes_on():
     assert s[1]["material"] == "影人"
     s = steps("左手轻轻一抖,把水袖甩出去。")
     assert s[-1]["hand"] == "left" and s[-1]["material"] == "水袖"
+
+
+def test_a_hand_that_is_where_something_goes_is_not_the_hand_that_acts():
+    s = steps("右手拿着手绢往左手手心一塞,左手一攥。")
+    assert [x["hand"] for x in s][-2:] == ["right", "left"]  # 塞 by the right hand, into the left
+    s = steps("把线头交到右手,再拉紧。")
+    assert s[0]["hand"] is None
+    s = steps("把艾绒放在左手手心里,右手搓成团。")
+    assert s[0]["hand"] is None and s[-1]["hand"] == "right"
+    # 在 + the hand with nothing after it: the hand holds what lies there (the evaluation set's convention)
+    s = steps("绣绷搁在左手上,右手走针。")
+    assert s[0]["hand"] == "left" and s[-1]["hand"] == "right"

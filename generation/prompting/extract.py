@@ -1206,6 +1206,24 @@ def tokenize(spec: Spec, norm: str, counters: Counters | None = None) -> list[tu
             for i, w in enumerate(doc.words)]
 
 
+# Words after which a hand is where something goes, not who acts (「往左手手心一塞」「交到右手」); after 在
+# only when a part of the hand follows (「放在左手手心里」: a place; 「勾牌挂在左手上」: the hand that holds).
+HAND_PLACE_MARKERS = {"到", "进", "往", "向", "朝", "于"}
+HAND_PARTS = {"手心", "手背", "掌心", "手掌心", "手心里", "手背上", "掌心里", "虎口"}
+
+
+def _hand_is_place(words: list, i: int) -> bool:
+    """The hand word at token i is a place (「往左手手心一塞」「交到右手」「把艾绒放在左手手心里」): it
+    follows a marker of motion, or a verb glued to one (贴到, 塞进), or 在 with a part of the hand after
+    it. The hand that acts is named elsewhere or not at all."""
+    if i == 0:
+        return False
+    prev = words[i - 1]
+    if prev in HAND_PLACE_MARKERS or (len(prev) >= 2 and prev[-1] in "到进"):
+        return True
+    return prev[-1:] == "在" and i + 1 < len(words) and words[i + 1] in HAND_PARTS
+
+
 def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool = False,
                 pos: dict | None = None) -> list[tuple[int, int]]:
     """Token ranges cut at punctuation, before sequence markers and before a second hand; with
@@ -1270,7 +1288,7 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
             units.append((a, i))
             a = i
             hand_at = -1
-        elif k == "H":
+        elif k == "H" and not (open_split and _hand_is_place(words, i)):
             # 「左手扶布右手推刀」: each hand that does its own thing starts its own unit; so does a hand
             # named after a predicate of its clause (「唱大鼓左手拿板」, text with no punctuation), unless
             # it is what the predicate uses (「用左手按住」)
@@ -1930,7 +1948,8 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
             continue
         cat = info.category
         if cat == "body":
-            if step.hand is None and info.canonical in HAND_TERMS:
+            if step.hand is None and info.canonical in HAND_TERMS and not (
+                    craft not in spec.crafts_with_actions and _hand_is_place(words, i)):
                 step.hand = HAND_TERMS[info.canonical]
         elif cat == "tool":
             j = i - 1
