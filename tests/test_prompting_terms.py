@@ -78,3 +78,11 @@ def test_a_hand_that_is_where_something_goes_is_not_the_hand_that_acts():
     # 在 + the hand with nothing after it: the hand holds what lies there (the evaluation set's convention)
     s = steps("绣绷搁在左手上,右手走针。")
     assert s[0]["hand"] == "left" and s[-1]["hand"] == "right"
+
+
+def test_one_hand_glued_to_its_verb_by_jieba_still_acts():
+    # jieba's 手扶/b (手扶拖拉机) and 手握/v after 一只/另一只: the hand and its verb
+    s = steps("一只手扶着竹筒,另一只手往下按。")
+    assert [x["action"] for x in s][:1] == ["扶"] and s[0]["material"] == "竹筒"
+    s = steps("一只手握着刻刀,另一只手转木头。")
+    assert s[0]["action"].startswith("握") and s[0]["tool"] == "刻刀"

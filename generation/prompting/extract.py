@@ -714,8 +714,9 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
     read by position (``open_kinds`` then reads the kinds):
 
     * a body part glued to the hand or foot verb it is the subject of (手提, 脚蹬, 手弹: jieba's
-      dictionary nouns), after a numeral + classifier, a side or the clause head, and before what
-      only follows a verb (its object or its complement): 「一只手提经线」 → 手 + 提;
+      dictionary nouns; 手扶, 手推 its distinguishing words; 手握 a verb), after a numeral + classifier,
+      a side or the clause head, and before what only follows a verb (its object or its complement):
+      「一只手提经线」 → 手 + 提, 「一只手扶着坯子」 → 手 + 扶;
     * a reduplicated classifier glued to the verb after it: 「一张一张贴」 cut 一张/一/张贴 → 张 + 贴;
     * 一A一B of two different one-character verbs or adjectives (「一松一紧」「一推一拉」) is one
       alternating action (not 一上一下, a direction: how, not what);
@@ -756,7 +757,7 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                 and (kinds[i + 1] == "V" or (kinds[i + 1] == "T" and pos.get(words[i + 1], "")[:1] == "v")):
             # 「麦秆先用水泡软」: jieba's 用水 before the verb it serves is 用 + what is used
             cuts[i] = ("L", "N")
-        elif len(w) == 2 and w[1] in CONTEXT_HAND_VERBS and w[0] in BODY_CHARS and pos.get(w, "")[:1] == "n" \
+        elif len(w) == 2 and w[1] in CONTEXT_HAND_VERBS and w[0] in BODY_CHARS and pos.get(w, "")[:1] in ("n", "b", "v") \
                 and (kinds[i + 1] in ("N", "T") or words[i + 1] in AFTER_VERB_WORDS) \
                 and (i == 0 or kinds[i - 1] in ("P", "M", "Q") or words[i - 1] in BODY_PREV):
             cuts[i] = (table.get(w[0], "N"), table.get(w[1]) or "V")
