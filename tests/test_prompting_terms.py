@@ -86,3 +86,10 @@ def test_one_hand_glued_to_its_verb_by_jieba_still_acts():
     assert [x["action"] for x in s][:1] == ["扶"] and s[0]["material"] == "竹筒"
     s = steps("一只手握着刻刀,另一只手转木头。")
     assert s[0]["action"].startswith("握") and s[0]["tool"] == "刻刀"
+
+
+def test_a_word_for_how_the_hand_acts_is_no_step_and_no_hand():
+    s = steps("右手拿刻刀,反手往里挑。")
+    assert [x["action"] for x in s] == ["拿", "挑"] and s[-1]["hand"] == "right"
+    s = steps("顺手一抹,泥就平了。")
+    assert [x["action"] for x in s] == ["抹"] and s[0]["hand"] is None

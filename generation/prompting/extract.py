@@ -1130,6 +1130,24 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
         doc.interesting[:] = list(compress(range(n), kinds))
 
 
+# 「反手往里挑」「顺手一抹」「空手接」: how the hand acts (backhand, in passing, bare), neither an action nor
+# which hand.
+MANNER_HANDS = {"反手", "顺手", "随手", "正手", "空手", "徒手", "单手"}
+
+
+def _manner_hands(doc: Doc) -> None:
+    """A word that says how the hand acts (反手/v, 顺手/d, 空手/n …) is no step and no hand: its kind
+    is cleared, so the verb after it is the action (「反手往里挑」 → 挑)."""
+    kinds = doc.kinds
+    hit = False
+    for i, w in enumerate(doc.words):
+        if w in MANNER_HANDS and kinds[i] is not None and kinds[i] not in ("P", "Q"):
+            kinds[i] = None
+            hit = True
+    if hit:
+        doc.interesting[:] = list(compress(range(len(kinds)), kinds))
+
+
 ROUTE_PREPOSITIONS = {"按", "照", "照着", "按照", "依照", "依着", "按着"}
 JOB_OPENERS = {"先", "首先"}
 
@@ -1376,6 +1394,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         open_kinds(doc)
         _step_kinds(spec, doc)
         _job_name_opening(spec, doc)
+        _manner_hands(doc)
     lookup = spec.terms.get
     ambiguous = spec.ambiguous
     terms = []
