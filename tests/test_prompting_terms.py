@@ -93,3 +93,13 @@ def test_a_word_for_how_the_hand_acts_is_no_step_and_no_hand():
     assert [x["action"] for x in s] == ["拿", "挑"] and s[-1]["hand"] == "right"
     s = steps("顺手一抹,泥就平了。")
     assert [x["action"] for x in s] == ["抹"] and s[0]["hand"] is None
+
+
+def test_a_hand_opening_a_clause_whose_verb_was_not_read_does_not_go_back_to_the_step_before():
+    # 叉在腰上 is not read as an action: 右手 must not become the hand of 抖开 (said before it, with no hand)
+    s = steps("先把绸子抖开,右手叉在腰上,左手往上一扬。")
+    assert s[0]["action"] == "抖开" and s[0]["hand"] is None
+    assert s[-1]["hand"] == "left"
+    # a hand with a place after it (「两只手上各一根」) still says something of the step before
+    s = steps("三根竹签插好,两只手上各攥一根。")
+    assert any(x["hand"] == "both" for x in s)

@@ -1560,6 +1560,13 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         elif prev is not None and piece.lead_only and pending is None and not piece.params:
             pending = piece  # 「用樟木,手工雕」: the instrument goes with the verb that follows
         elif prev is not None:
+            if piece.hand and not described and prev.hand is None and kinds[s] == "H" and s < e \
+                    and pending_hand is None and words[s + 1] not in LOCATIVES and words[s + 1] not in PLACE_SUFFIX:
+                # 「往里挽;左手叉在腰上」: a hand that opens a clause whose verb was not read is who does
+                # the next action, never the step before's hand
+                pending_hand = piece.hand
+                piece.hand = None
+                piece.tool = piece.material = None
             if piece.hand and prev.hand and piece.hand != prev.hand:
                 # 「右手剪刀不动」: the other hand's tool is not this step's; 「两只手一上一下,就抖起来了」:
                 # a hand named with no action of its own is who does the next one
