@@ -103,3 +103,19 @@ def test_a_hand_opening_a_clause_whose_verb_was_not_read_does_not_go_back_to_the
     # a hand with a place after it (「两只手上各一根」) still says something of the step before
     s = steps("三根竹签插好,两只手上各攥一根。")
     assert any(x["hand"] == "both" for x in s)
+
+
+# --- names joined by 跟/和/与 that share their head -----------------------------------------------------
+def test_two_names_joined_by_a_conjunction_that_share_their_head_are_terms():
+    terms = term_texts("常用的就是顺皴跟逆皴。")
+    assert "顺皴" in terms and "逆皴" in terms
+    terms = term_texts("白鹤式和黑虎式要连着打。")
+    assert "白鹤式" in terms and "黑虎式" in terms
+    terms = term_texts("底料是糯米粉跟面粉。")  # a word of its own before the connector is the left name
+    assert "糯米粉" in terms and "米粉" not in terms
+
+
+def test_pronouns_places_and_numbers_joined_by_a_conjunction_are_no_terms():
+    assert term_texts("上头和下头要对齐。") == []
+    assert not any("一刀" in t for t in term_texts("一刀和一刀之间留空。"))
+    assert term_texts("我跟他说过。") == []

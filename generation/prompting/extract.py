@@ -1677,12 +1677,18 @@ OBJECT_CHAR_TAGS = {"n", "ng", "nr", "ns", "nrt", "vn", "zg"}
 FUNCTION_TAGS = set("qmurdpcyex")
 
 
+COORD_RE = re.compile("[跟和与及或]")
+# characters that never stand in a coordinated name (numbers, classifiers, particles, pronouns, sides)
+COORD_STOP = set("一二两三四五六七八九十百千万几半这那每个只的了着过我你他她它们左右上下前后里外先再")
+
+
 def _coordinated_names(norm: str, doc: Doc):
     """Character spans (start, end) of names listed side by side: 「X、Y」 where the two share their
     last character (the head of a Chinese compound: 「花旁、大旁」「四平马、子午马」「文狮、武狮」)
     are two kinds of one thing, each a name of the craft, whatever pieces jieba cut them into. The
     first item runs back to the clause start (two to four characters); the second is as long as it
-    takes to reach the shared head (two to four characters)."""
+    takes to reach the shared head (two to four characters). Two names joined by 跟/和/与/及/或 count
+    the same way (「抬錾跟落錾」), each as long as the right one."""
     qspans = [(q.start, q.end) for q in doc.quantities.values()]
     pos = norm.find("\u3001")
     while pos != -1:
@@ -1700,6 +1706,29 @@ def _coordinated_names(norm: str, doc: Doc):
                 yield a, pos
                 yield pos + 1, j + 1
         pos = norm.find("\u3001", pos + 1)
+    # 「抬錾跟落錾」「粗拉和细拉」「平推与斜推」: two names joined by 跟/和/与/及/或 that share their head are
+    # two kinds of one thing too; the right one runs to the shared head (two or three characters) and
+    # the left one is as long (jieba's cut before it, 「分抬」, does not decide where it starts)
+    for m in COORD_RE.finditer(norm):
+        c = m.start()
+        for size in (2, 3):
+            left, right = norm[c - size:c], norm[c + 1:c + 1 + size]
+            if c - size < 0 or len(right) < size or left[-1] != right[-1] or left == right:
+                continue
+            if not all("\u4e00" <= ch <= "\u9fff" and ch not in COORD_STOP for ch in left + right):
+                continue
+            if _POS_TABLE.get(left[-1], "x")[:1] in FUNCTION_TAGS or left[-1] in PLACE_SUFFIX \
+                    or _POS_TABLE.get(left, "")[:1] in ("f", "s") or _POS_TABLE.get(right, "")[:1] in ("f", "s") \
+                    or any(qa < c + 1 + size and c - size < qb for qa, qb in qspans):
+                continue
+            a = c - size
+            k = bisect_right(doc.starts, c) - 2  # the token that ends at the connector
+            if 0 <= k and doc.starts[k + 1] == c and doc.starts[k] < a and c - doc.starts[k] <= 4 \
+                    and all("\u4e00" <= ch <= "\u9fff" and ch not in COORD_STOP for ch in norm[doc.starts[k]:a]):
+                a = doc.starts[k]  # 「糯米粉跟面粉」: a word of its own before the connector is the left name
+            yield a, c
+            yield c + 1, c + 1 + size
+            break
 
 
 # Quotation marks a speaker's transcript puts round a name (ASCII ' and " open and close alike).
