@@ -119,3 +119,23 @@ def test_pronouns_places_and_numbers_joined_by_a_conjunction_are_no_terms():
     assert term_texts("上头和下头要对齐。") == []
     assert not any("一刀" in t for t in term_texts("一刀和一刀之间留空。"))
     assert term_texts("我跟他说过。") == []
+
+
+# --- coined names of a technique or a form, said without quotation marks ---------------------------------
+def test_a_coined_name_ending_in_a_technique_suffix_is_one_term():
+    for text, name in (("脚下走的是蹚泥步,一步一步往前蹭。", "蹚泥步"), ("师傅教的是滚刀法,刀口贴着木头滚。", "滚刀法"),
+                       ("起手就是白鹤亮翅式,两只手往上一分。", "白鹤亮翅式"), ("他用的是一种盘扣针,针脚特别密。", "盘扣针")):
+        terms = term_texts(text)
+        assert name in terms, (text, terms)
+    assert "泥步" not in term_texts("脚下走的是蹚泥步。")  # jieba's piece that ends the name
+
+
+def test_verbs_with_their_object_and_general_words_are_no_coined_name():
+    from generation.prompting.extract import _suffix_names, normalize_chars, tokenize_doc
+
+    for text in ("这是老手法了。", "拿一把小刀。", "跟着练功。", "先下针再走针。", "推着刻推刀不动。", "从折边开剪剪刀不动",
+                 "按琴式画好样", "换个办法。", "再往下走一步。"):
+        norm = normalize_chars(text)
+        doc = tokenize_doc(SPEC, norm)
+        found = ["".join(doc.words[a:b]) for a, b in _suffix_names(SPEC, doc)]
+        assert found == [], (text, found)

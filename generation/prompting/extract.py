@@ -1633,6 +1633,15 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                 seen.add((starts[a], starts[b]))
                 extra.append({"text": text[starts[a]:starts[b]], "category": "technique", "start": starts[a],
                               "end": starts[b], "canonical": norm[starts[a]:starts[b]], "open": True})
+        for a, b in _suffix_names(spec, doc):
+            if (starts[a], starts[b]) not in seen and not any(t["start"] <= starts[a] and starts[b] <= t["end"]
+                                                               for t in terms):
+                seen.add((starts[a], starts[b]))
+                # jieba's pieces that end the name are not names of their own (蹚泥步: not 泥步)
+                extra = [t for t in extra if not (starts[a] <= t["start"] and t["end"] == starts[b])]
+                w = norm[starts[a]:starts[b]]
+                extra.append({"text": text[starts[a]:starts[b]], "category": "tool" if w[-1] in "刀针" else "technique",
+                              "start": starts[a], "end": starts[b], "canonical": w, "open": True})
         for a, b in _slot_nouns(spec, doc):
             if (starts[a], starts[b]) not in seen:
                 seen.add((starts[a], starts[b]))
@@ -1675,6 +1684,62 @@ OBJECT_CHAR_TAGS = {"n", "ng", "nr", "ns", "nrt", "vn", "zg"}
 
 # jieba's tags of characters that never head a name (classifiers, numerals, particles, pronouns, adverbs…)
 FUNCTION_TAGS = set("qmurdpcyex")
+
+
+# The last character of a coined name of a technique or a form: 趟泥步, 单换掌, 站桩功, 回旋针, 滚刀法,
+# 白鹤亮翅式, 冲天拳.
+TECHNIQUE_SUFFIX = set("法功步式拳掌针刀")
+# Words ending so that are no name of a technique (a way, a manner, a form in general).
+GENERIC_SUFFIX_WORDS = {"办法", "方法", "做法", "想法", "说法", "看法", "用法", "法子", "方式", "形式", "样式", "模式",
+                        "公式", "正式", "仪式", "一步", "进步", "地步", "脚步", "成功", "用功"}
+# Words that never open such a name: what takes it as an object or points at it (是, 用, 练, 叫, 这…).
+SUFFIX_NAME_STOP = {"是", "用", "叫", "练", "学", "使", "走", "做", "有", "教", "讲", "来", "去", "要", "会", "能", "得",
+                    "打", "出", "下", "上", "第", "每", "各", "该", "算", "像", "叫做", "就是", "还是", "都是", "练的",
+                    "用的"}
+SUFFIX_NAME_TAGS = FUNCTION_TAGS | {"f", "s", "t"}
+
+
+def _suffix_names(spec: Spec, doc: Doc):
+    """Token spans (start, end) of a coined name of a technique or a form, said without quotation marks
+    or a naming verb (「脚下是蹚泥步」「这里用回旋针」「先练个站桩功」): a word of one or two characters
+    ending in 法/功/步/式/拳/掌/针/刀 with what jieba glued before it (one piece before a word of two
+    characters: 蹚 + 泥步; up to two before one character: 白鹤 + 亮翅 + 式), three to five characters in
+    all. The pieces before stop at what takes the name as its object or points at it (是, 用, 练, 按,
+    个, 这…), at numbers, places, hands, a verb with its complement and punctuation; a verb before a
+    tool the lexicon knows is its object (「刻推刀」), the same character twice is a verb and its object
+    (「剪剪刀」); an adjective before a general word (「老手法」) is no name, nor is a general word
+    (办法, 方式) or a verb and its object (练功, 出拳)."""
+    words, kinds = doc.words, doc.kinds
+    tags = spec.pos_tags()
+    n = len(words)
+    for k in range(1, n):
+        w = words[k]
+        if not 1 <= len(w) <= 2 or w[-1] not in TECHNIQUE_SUFFIX or w in GENERIC_SUFFIX_WORDS \
+                or kinds[k] in ("P", "Q", "M", "H", "R", "O", "L") or (len(w) == 2 and tags.get(w, "")[:1] == "v"):
+            continue  # (练功, 出拳, 下针: a verb and its object, no name)
+        known_tool = w in spec.terms and spec.terms[w].category == "tool"
+        a, size = k, len(w)
+        while a > 0 and k - a < 3 - len(w):
+            p = words[a - 1]
+            if known_tool and a == k and tags.get(p, "")[:1] == "v":
+                break  # 「按住针」: a verb before a tool it names is its object, no name
+            if a < k and len(p) == 1 and len(words[a]) == 1 and tags.get(p, "")[:1] == "v" \
+                    and tags.get(words[a], "")[:1] == "v":
+                break  # 「推着刻推刀」: two verbs in a row, the second with its object
+            if kinds[a - 1] in ("P", "Q", "M", "H", "R", "O", "L") or p in SUFFIX_NAME_STOP or p in TOOL_LEAD \
+                    or p in ROUTE_PREPOSITIONS or p[-1] == w[0] or p[-1] in "住着了到起开" \
+                    or not all("\u4e00" <= ch <= "\u9fff" for ch in p) or tags.get(p, "x")[:1] in SUFFIX_NAME_TAGS \
+                    or p in NEGATIONS or (p in COMPLEMENTS and p != "回") or p in SKIP or size + len(p) > 5 \
+                    or (p in spec.terms and spec.terms[p].category == "body"):
+                break
+            a -= 1
+            size += len(p)
+        if a == k or size < 3:
+            continue
+        if len(w) == 2 and w[0] in "手刀针步技功" and len(words[a]) == 1 and tags.get(words[a], "")[:1] == "a" \
+                and a == k - 1:
+            continue  # 「老手法」「好刀法」: an adjective before a general word
+        yield a, k + 1
 
 
 COORD_RE = re.compile("[跟和与及或]")
