@@ -139,3 +139,10 @@ def test_verbs_with_their_object_and_general_words_are_no_coined_name():
         doc = tokenize_doc(SPEC, norm)
         found = ["".join(doc.words[a:b]) for a, b in _suffix_names(SPEC, doc)]
         assert found == [], (text, found)
+
+
+def test_a_name_after_a_naming_verb_ends_where_the_next_clause_begins_in_text_with_no_punctuation():
+    assert "外拐" in term_texts("我们管这个叫外拐拿膝盖往上颠")  # a taking verb begins the next clause
+    assert "缠丝手" in term_texts("这个叫缠丝手两只手往里绕")  # a hand
+    # no name where a verb's tail ends what follows the naming verb
+    assert "拓锅温升到" not in term_texts("这叫拓锅温升到一百度")

@@ -1682,6 +1682,10 @@ NAMING_VERBS = {"叫", "叫做", "叫作", "称为", "称作", "名叫", "所谓
 OBJECT_CHAR_TAGS = {"n", "ng", "nr", "ns", "nrt", "vn", "zg"}
 
 
+# What ends a name a naming verb introduces: punctuation, and where the text has none, the start of the
+# next clause (a hand, a sequence marker, a quantity).
+NAME_ENDS = ("P", "Q", "H", "M")
+
 # jieba's tags of characters that never head a name (classifiers, numerals, particles, pronouns, adverbs…)
 FUNCTION_TAGS = set("qmurdpcyex")
 
@@ -1945,10 +1949,15 @@ def _technique_compounds(spec: Spec, doc: Doc):
         if w in NAMING_VERBS and kinds[k + 1] != "P":
             # 「这叫倒糖饼儿」「才叫陈宣」: what a naming verb introduces, up to the clause end, is a name
             b = k + 1
-            while b < n and b < k + 4 and kinds[b] not in ("P", "Q") and words[b] not in FILLERS:
+            while b < n and b < k + 4 and kinds[b] not in NAME_ENDS and words[b] not in FILLERS \
+                    and words[b] not in TOOL_LEAD:
                 b += 1
             said = "".join(words[k + 1:b])
-            if (b == n or kinds[b] == "P") and (2 <= len(said) <= 6 or (
+            # (with no punctuation, 「这叫外拐拿膝盖…」「叫三指功左手…」: a hand, a marker, a quantity or a
+            # taking verb after the name is where the next clause begins)
+            # (where no punctuation closes it, a short name only, with no verb's tail: not 「拓锅温升到」)
+            open_end = b < n and kinds[b] != "P" and (len(said) > 4 or said[-1:] in "到在着了过上下起来去成好完")
+            if not open_end and (b == n or kinds[b] in NAME_ENDS or (b > k + 1 and words[b] in TOOL_LEAD)) and (2 <= len(said) <= 6 or (
                     # 「这叫拓」: one character named so is a name too (not a word of degree or manner)
                     b == k + 2 and len(said) == 1 and tags.get(said, "")[:1] in ("n", "v", "z") and said not in closed
                     and said not in MANNER_VERBS)):
