@@ -146,3 +146,12 @@ def test_a_name_after_a_naming_verb_ends_where_the_next_clause_begins_in_text_wi
     assert "缠丝手" in term_texts("这个叫缠丝手两只手往里绕")  # a hand
     # no name where a verb's tail ends what follows the naming verb
     assert "拓锅温升到" not in term_texts("这叫拓锅温升到一百度")
+
+
+def test_the_hand_said_as_subject_goes_on_over_a_semicolon_not_over_a_full_stop():
+    s = steps("右手捏着线头往外一拉;拉直了往钩上一挂。")
+    assert [x["hand"] for x in s] == ["right"] * len(s) and len(s) == 3
+    s = steps("右手捏着线头往外一拉。拉直了往钩上一挂。")
+    assert s[0]["hand"] == "right" and s[-1]["hand"] is None
+    s = steps("左手托住碗底;碗口朝下一扣。")  # a new subject after the semicolon: no hand carried
+    assert s[-1]["hand"] is None

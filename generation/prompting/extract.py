@@ -2918,6 +2918,9 @@ def _carry_held_tool(steps: list[Step]) -> None:
 
 
 SENTENCE_ENDS = set("。!?;\n\uff01\uff1f\uff1b")
+# A hand named as the subject goes on over a semicolon (「这叫顶绢转;转稳了往天上一抛」: the clauses of one
+# sentence), not over a full stop.
+FULL_STOPS = SENTENCE_ENDS - set(";\uff1b")
 
 
 WEAR_VERBS = {"戴", "戴上", "戴好"}
@@ -2980,7 +2983,7 @@ def _carry_hand(steps: list[Step], norm: str) -> None:
     for p, q in zip(steps, steps[1:]):
         if q.hand is not None or p.hand is None or p.end < 0 or q.start < p.end or q.subject:
             continue
-        if any(ch in SENTENCE_ENDS for ch in norm[p.end:q.start]):
+        if any(ch in FULL_STOPS for ch in norm[p.end:q.start]):
             continue
         q.hand = p.hand
 
