@@ -155,3 +155,13 @@ def test_the_hand_said_as_subject_goes_on_over_a_semicolon_not_over_a_full_stop(
     assert s[0]["hand"] == "right" and s[-1]["hand"] is None
     s = steps("左手托住碗底;碗口朝下一扣。")  # a new subject after the semicolon: no hand carried
     assert s[-1]["hand"] is None
+
+
+def test_the_hand_that_holds_a_tool_does_the_step_that_works_with_it():
+    s = steps("右手拿锤,左手拿錾,锤子往錾子上敲。")
+    assert s[-1]["action"] == "敲" and s[-1]["hand"] == "right"
+    s = steps("右手拿着刀,左手把竹子转一圈,刀往下削。")
+    assert s[1]["hand"] == "left" and s[-1]["hand"] == "right"
+    # a tool nobody took in hand: nothing to say which hand
+    s = steps("左手把竹子转一圈,刀往下削。")
+    assert s[-1]["hand"] in (None, "left")

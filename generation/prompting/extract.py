@@ -1598,6 +1598,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     steps = [st for st in steps if not (st.from_technique and _is_empty(st) and not st.notes)]
     steps = _reorder(steps)
     if not described:
+        _hand_of_held_tool(steps)
         _carry_held_tool(steps)
     if not described:
         _carry_hand(steps, norm)
@@ -2915,6 +2916,21 @@ def _carry_held_tool(steps: list[Step]) -> None:
             q.tool = p.tool
             if q.hand is None:
                 q.hand = p.hand
+
+
+def _hand_of_held_tool(steps: list[Step]) -> None:
+    """「右手拿锤,左手拿錾,锤子往錾子上敲」: a step with no hand of its own that works with a tool a hand
+    took up before (拿/握/持… + the tool, the same name or one the other begins) is done by the hand
+    that holds it, not by the hand named last (the hand that holds vs the hand that acts)."""
+    held: list[tuple[str, str]] = []  # (tool, hand) taken in hand so far, latest last
+    for q in steps:
+        if q.hand is None and q.tool and held and not (q.surface in TOOL_LEAD or q.action in TOOL_LEAD):
+            for tool, hand in reversed(held):
+                if q.tool.startswith(tool) or tool.startswith(q.tool):
+                    q.hand = hand
+                    break
+        if (q.surface in TOOL_LEAD or q.action in TOOL_LEAD) and q.tool and q.hand:
+            held = [(t, h) for t, h in held if t != q.tool and h != q.hand] + [(q.tool, q.hand)]
 
 
 SENTENCE_ENDS = set("。!?;\n\uff01\uff1f\uff1b")
