@@ -165,3 +165,13 @@ def test_the_hand_that_holds_a_tool_does_the_step_that_works_with_it():
     # a tool nobody took in hand: nothing to say which hand
     s = steps("左手把竹子转一圈,刀往下削。")
     assert s[-1]["hand"] in (None, "left")
+
+
+def test_a_hand_named_by_its_side_is_that_hand():
+    s = steps("左边这只手往下压,右边这只手往上抬。")
+    assert [x["hand"] for x in s] == ["left", "right"]
+    s = steps("右边手拿刀,左边手按住。")
+    assert [x["hand"] for x in s] == ["right", "left"]
+    # a side with something else than a hand after it says nothing of the hand
+    s = steps("左边的线往下压。")
+    assert s[0]["hand"] is None

@@ -1243,6 +1243,27 @@ def _hand_is_place(words: list, i: int) -> bool:
     return prev[-1:] == "在" and i + 1 < len(words) and words[i + 1] in HAND_PARTS
 
 
+SIDE_WORDS = {"左边": "左手", "左面": "左手", "左侧": "左手", "左首": "左手", "左": "左手",
+              "右边": "右手", "右面": "右手", "右侧": "右手", "右首": "右手", "右": "右手"}
+SIDE_FILLERS = {"这", "那", "这只", "那只", "只", "这个", "那个", "个", "的", "一只"}
+
+
+def _side_hands(doc: Doc) -> dict:
+    """Token index → 左手/右手 for a hand named by its side with the words jieba left apart (「左边这只手」
+    「右边手」「左面的手」): 手 after a side word, with only a demonstrative, a classifier or 的 between."""
+    words, kinds = doc.words, doc.kinds
+    found = {}
+    for i, w in enumerate(words):
+        if w != "手" or kinds[i] not in (None, "N"):
+            continue
+        j = i - 1
+        while j >= 0 and i - j <= 3 and words[j] in SIDE_FILLERS:
+            j -= 1
+        if j >= 0 and words[j] in SIDE_WORDS and kinds[j] in (None, "N"):
+            found[i] = SIDE_WORDS[words[j]]
+    return found
+
+
 def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool = False,
                 pos: dict | None = None) -> list[tuple[int, int]]:
     """Token ranges cut at punctuation, before sequence markers and before a second hand; with
@@ -1439,6 +1460,15 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             info = TermInfo(words[k], info.category, info.crafts)
         term_at[k] = info
 
+    if not described:
+        for k, form in _side_hands(doc).items():
+            # 「左边这只手往下压」: the hand named by its side is that hand
+            kinds[k] = "H"
+            term_at[k] = lookup(form)
+            terms.append({"text": text[starts[k]:starts[k + 1]], "category": "body", "start": starts[k],
+                          "end": starts[k + 1], "canonical": form})
+        terms.sort(key=lambda t: t["start"])
+        doc.interesting[:] = list(compress(range(len(kinds)), kinds))
     vague_hits = [(m.start(), m.end(), m.group(0)) for m in spec.vague_re.finditer(norm)]
     vi = 0
     inter = doc.interesting
