@@ -175,3 +175,13 @@ def test_a_hand_named_by_its_side_is_that_hand():
     # a side with something else than a hand after it says nothing of the hand
     s = steps("左边的线往下压。")
     assert s[0]["hand"] is None
+
+
+def test_a_hand_named_by_the_place_a_hand_was_said_to_be_at_is_that_hand():
+    s = steps("右手在上面捏住,左手在下面托着,上面那只手往下按。")
+    assert [x["hand"] for x in s] == ["right", "left", "right"]
+    s = steps("左手在布底下顶着,右手在上头缝,底下的手往上一推。")
+    assert s[-1]["hand"] == "left"
+    # no hand was said to be there: nothing to resolve
+    s = steps("底下的手往上一推。")
+    assert s[0]["hand"] is None

@@ -1248,12 +1248,28 @@ SIDE_WORDS = {"左边": "左手", "左面": "左手", "左侧": "左手", "左�
 SIDE_FILLERS = {"这", "那", "这只", "那只", "只", "这个", "那个", "个", "的", "一只"}
 
 
-def _side_hands(doc: Doc) -> dict:
-    """Token index → 左手/右手 for a hand named by its side with the words jieba left apart (「左边这只手」
-    「右边手」「左面的手」): 手 after a side word, with only a demonstrative, a classifier or 的 between."""
+# Where a hand is said to be (「左手在绷子底下」), by the side it names: below or above.
+PLACE_SIDES = {"底下": "below", "下面": "below", "下头": "below", "下边": "below", "下方": "below",
+               "上头": "above", "上面": "above", "上边": "above", "上方": "above"}
+
+
+def _side_hands(doc: Doc, hand_of: dict) -> dict:
+    """Token index → 左手/右手/双手 for a hand named by its side with the words jieba left apart
+    (「左边这只手」「右边手」「左面的手」): 手 after a side word, with only a demonstrative, a classifier
+    or 的 between; and for a hand named by the place a hand was said to be at before (「左手在绷子底下
+    托着…底下的手接住了」「右手在上面捏住…上面那只手」): that hand. ``hand_of`` maps the hand words."""
     words, kinds = doc.words, doc.kinds
     found = {}
+    at_place = {}  # below/above → the hand said to be there, latest
     for i, w in enumerate(words):
+        if kinds[i] == "H" and w in hand_of and i + 1 < len(words) and words[i + 1] == "在":
+            for j in range(i + 2, min(i + 6, len(words))):
+                if kinds[j] == "P":
+                    break
+                if words[j] in PLACE_SIDES:
+                    at_place[PLACE_SIDES[words[j]]] = hand_of[w]
+                    break
+            continue
         if w != "手" or kinds[i] not in (None, "N"):
             continue
         j = i - 1
@@ -1261,6 +1277,9 @@ def _side_hands(doc: Doc) -> dict:
             j -= 1
         if j >= 0 and words[j] in SIDE_WORDS and kinds[j] in (None, "N"):
             found[i] = SIDE_WORDS[words[j]]
+        elif j >= 0 and j < i - 1 and words[j] in PLACE_SIDES and PLACE_SIDES[words[j]] in at_place \
+                and (j == 0 or kinds[j - 1] in ("P", "M")):
+            found[i] = at_place[PLACE_SIDES[words[j]]]  # 「底下的手」: opening its clause, never 「在底下的手」
     return found
 
 
@@ -1461,7 +1480,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         term_at[k] = info
 
     if not described:
-        for k, form in _side_hands(doc).items():
+        hand_of = {w: info.canonical for w, info in spec.terms.items() if info.canonical in HAND_TERMS}
+        for k, form in _side_hands(doc, hand_of).items():
             # 「左边这只手往下压」: the hand named by its side is that hand
             kinds[k] = "H"
             term_at[k] = lookup(form)
