@@ -185,3 +185,8 @@ def test_a_hand_named_by_the_place_a_hand_was_said_to_be_at_is_that_hand():
     # no hand was said to be there: nothing to resolve
     s = steps("底下的手往上一推。")
     assert s[0]["hand"] is None
+
+
+def test_a_place_noun_closed_by_a_locative_jieba_tags_as_an_adverb_is_a_term():
+    # 边 is tagged d (边…边…) by jieba; after 从 before the verb, 「X边」 is a place of the work
+    assert "纸边" in term_texts("右手拿剪子从纸边开剪。")

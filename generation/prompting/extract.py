@@ -1947,8 +1947,10 @@ def _slot_nouns(spec: Spec, doc: Doc):
     for w in set(words).difference(memo):
         ok = len(w) == 1 and w not in DIRECTION_WORDS and tags.get(w, "x")[:1] not in FUNCTION_TAGS \
             and not (w in spec.terms and spec.terms[w].category == "body")
-        # (may open the pair, may close it: a locative may close it, 「锅边」)
-        memo[w] = (ok and w not in closed, ok and (w not in closed or w in PLACE_SUFFIX))
+        # (may open the pair, may close it: a locative may close it, 「锅边」, whatever jieba tags it:
+        # 边/d, the adverb of 边…边…, still closes 「折边」)
+        place = len(w) == 1 and w in PLACE_SUFFIX and w not in DIRECTION_WORDS
+        memo[w] = (ok and w not in closed, (ok or place) and (w not in closed or w in PLACE_SUFFIX))
     first = [memo[w][0] and k in (None, "N", "T") for w, k in zip(words, kinds)]
     second = [memo[w][1] and k in (None, "N", "T") for w, k in zip(words, kinds)]
     for a in compress(range(n - 1), [x and y for x, y in zip(first, second[1:])]):
