@@ -190,3 +190,15 @@ def test_a_hand_named_by_the_place_a_hand_was_said_to_be_at_is_that_hand():
 def test_a_place_noun_closed_by_a_locative_jieba_tags_as_an_adverb_is_a_term():
     # 边 is tagged d (边…边…) by jieba; after 从 before the verb, 「X边」 is a place of the work
     assert "纸边" in term_texts("右手拿剪子从纸边开剪。")
+
+
+# --- a craft's name jieba cuts into two characters ------------------------------------------------------
+def test_a_one_character_name_before_the_work_is_the_crafts_name():
+    assert "羌绣" in term_texts("羌绣用的是挑花。")
+    assert "徽雕" in term_texts("徽雕分砖雕木雕石雕。")
+    assert "汴绣" in term_texts("做汴绣要有耐心。")
+
+
+def test_a_material_or_a_verb_before_the_work_is_no_crafts_name():
+    for text, wrong in (("布绣好了晾着。", "布绣"), ("用针绣。", "针绣"), ("线绣完了剪掉。", "线绣"), ("先绣再剪。", "先绣")):
+        assert wrong not in term_texts(text), text

@@ -1693,6 +1693,11 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                 w = norm[starts[a]:starts[b]]
                 extra.append({"text": text[starts[a]:starts[b]], "category": "tool" if w[-1] in "刀针" else "technique",
                               "start": starts[a], "end": starts[b], "canonical": w, "open": True})
+        for a, b in _craft_names(spec, doc):
+            if (starts[a], starts[b]) not in seen:
+                seen.add((starts[a], starts[b]))
+                extra.append({"text": text[starts[a]:starts[b]], "category": "technique", "start": starts[a],
+                              "end": starts[b], "canonical": norm[starts[a]:starts[b]], "open": True})
         for a, b in _slot_nouns(spec, doc):
             if (starts[a], starts[b]) not in seen:
                 seen.add((starts[a], starts[b]))
@@ -1795,6 +1800,38 @@ def _suffix_names(spec: Spec, doc: Doc):
                 and a == k - 1:
             continue  # 「老手法」「好刀法」: an adjective before a general word
         yield a, k + 1
+
+
+# The head character of a craft's name made of a place's or a people's one-character name and the work:
+# 苗绣, 羌绣, 汴绣, 核雕, 徽雕, 烙画.
+CRAFT_HEADS = set("绣雕塑画")
+# Words after which a craft's name stands as an object (「做汴绣」「学苗绣」「是核雕」).
+CRAFT_NAME_LEADS = {"做", "学", "是", "叫", "的", "搞", "干", "说", "讲"}
+
+
+def _craft_names(spec: Spec, doc: Doc):
+    """Token spans (start, end) of a craft's name jieba cut into two characters (「苗绣里有个绝活」「核雕
+    用的是橄榄核」「做汴绣要有耐心」): a one-character word that is no verb, no material, tool or body
+    part and no function word, then 绣/雕/塑/画 alone, opening a clause or after 做/学/是/的…, with no
+    complement after it (「布绣好了」 is a cloth embroidered)."""
+    words, kinds = doc.words, doc.kinds
+    tags = spec.pos_tags()
+    n = len(words)
+    for k in range(n - 1):
+        x, h = words[k], words[k + 1]
+        if len(x) != 1 or len(h) != 1 or h not in CRAFT_HEADS or not "\u4e00" <= x <= "\u9fff":
+            continue
+        if not (k == 0 or kinds[k - 1] in ("P", "M") or words[k - 1] in CRAFT_NAME_LEADS):
+            continue
+        t = tags.get(x, "")
+        if t[:1] in FUNCTION_TAGS or t[:1] in ("v", "a", "f", "s") or x in MATERIAL_HEADS or x in TOOL_HEADS \
+                or x in BODY_CHARS or x in HAND_CHARS or x in SKIP or x in NUMERAL_CHARS or x in PLACE_SUFFIX \
+                or (x in spec.terms and spec.terms[x].category != "technique"):
+            continue
+        nxt = words[k + 2] if k + 2 < n else ""
+        if nxt and (nxt in COMPLEMENTS and nxt not in LOCATIVES) or nxt in ASPECT_AFTER_VERB:
+            continue
+        yield k, k + 2
 
 
 COORD_RE = re.compile("[跟和与及或]")
