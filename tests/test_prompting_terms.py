@@ -202,3 +202,11 @@ def test_a_one_character_name_before_the_work_is_the_crafts_name():
 def test_a_material_or_a_verb_before_the_work_is_no_crafts_name():
     for text, wrong in (("布绣好了晾着。", "布绣"), ("用针绣。", "针绣"), ("线绣完了剪掉。", "线绣"), ("先绣再剪。", "先绣")):
         assert wrong not in term_texts(text), text
+
+
+def test_a_character_jieba_takes_for_a_noun_after_a_hand_and_before_where_it_goes_is_the_verb():
+    s = steps("右手叉在腰上,左手往外一甩。")
+    assert [(x["action"], x["hand"]) for x in s] == [("叉", "right"), ("甩", "left")]
+    s = steps("右手食指轻轻点在鼓面上。")
+    assert s[0]["action"] == "点" and s[0]["hand"] == "right"
+    assert steps("左手心在上,右手心在下。") == []  # the palm is where, no verb

@@ -976,6 +976,17 @@ CONSEQUENCE_TAIL = {"了", "啦", "咯", "喽", "起来", "下去", "上去", "�
 BODY_TURN = set("头腰身")  # 「低下头」「弯下腰」「俯下身」: a verb with its direction and the body part moved
 
 
+def _after_hand(spec: Spec, doc: Doc, i: int) -> bool:
+    """Token i follows a hand word, with at most a finger or other body word and manner adverbs between
+    (「左手叉」「左手手指轻轻点」)."""
+    j = i - 1
+    while j >= 0 and i - j <= 3 and doc.kinds[j] != "H" and (
+            doc.words[j] in MANNER_ADVERBS or _POS_TABLE.get(doc.words[j], "")[:1] == "d"
+            or (doc.words[j] in spec.terms and spec.terms[doc.words[j]].category == "body")):
+        j -= 1
+    return j >= 0 and doc.kinds[j] == "H" and j < i - 1 or (j == i - 1 and j >= 0 and doc.kinds[j] == "H")
+
+
 def _step_kinds(spec: Spec, doc: Doc) -> None:
     """For a craft the spec does not describe in full, after ``open_kinds``: verbs by their place in
     the clause.
@@ -1107,6 +1118,16 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             changed = True
         elif len(w) == 1 and i and kinds[i - 1] == "H" and i + 1 < n and words[i + 1] in ("在", "到", "住", "着") \
                 and pos.get(w, "") in ("v", "zg", "vg") and w not in STOP_VERBS:
+            kinds[i] = "V"
+            changed = True
+        elif len(w) == 1 and i and i + 1 < n and words[i + 1] in ("在", "到", "住", "着") and _after_hand(spec, doc, i) \
+                and pos.get(w, "")[:1] in ("v", "z", "n", "m", "q") and w not in STOP_VERBS \
+                and w not in BODY_CHARS and w not in HAND_CHARS and w not in LIMB_CHARS and w not in PLACE_SUFFIX \
+                and w not in NUMERAL_CHARS and w not in DIRECTION_WORDS and w not in "心背面边侧尖根腕" \
+                and not (w in spec.terms and spec.terms[w].category == "body"):
+            # 「左手叉在腰上」(叉/n)「左手手指轻轻点在弦上」(点/m): a character jieba takes for a noun or a
+            # numeral, after a hand (its finger, a manner adverb between) and before where it goes, is the
+            # hand's verb
             kinds[i] = "V"
             changed = True
         elif len(w) == 3 and w[1] in "下起" and w[2] in BODY_TURN and pos.get(w[0], "")[:1] in ("v", "a") \
