@@ -210,3 +210,8 @@ def test_a_character_jieba_takes_for_a_noun_after_a_hand_and_before_where_it_goe
     s = steps("右手食指轻轻点在鼓面上。")
     assert s[0]["action"] == "点" and s[0]["hand"] == "right"
     assert steps("左手心在上,右手心在下。") == []  # the palm is where, no verb
+
+
+def test_from_x_to_y_is_a_range_of_where_not_a_degree_complement():
+    s = steps("右手的指头从拇指到小指挨个往下按。")
+    assert [(x["action"], x["hand"]) for x in s] == [("按", "right")]

@@ -984,7 +984,7 @@ def _after_hand(spec: Spec, doc: Doc, i: int) -> bool:
             doc.words[j] in MANNER_ADVERBS or _POS_TABLE.get(doc.words[j], "")[:1] == "d"
             or (doc.words[j] in spec.terms and spec.terms[doc.words[j]].category == "body")):
         j -= 1
-    return j >= 0 and doc.kinds[j] == "H" and j < i - 1 or (j == i - 1 and j >= 0 and doc.kinds[j] == "H")
+    return j >= 0 and doc.kinds[j] == "H"
 
 
 def _step_kinds(spec: Spec, doc: Doc) -> None:
@@ -2342,7 +2342,8 @@ def _degree_start(doc: Doc, s: int, e: int) -> int:
         if j == s:
             continue
         if words[j] in DEGREE_MARKERS and kinds[j - 1] in ("V", "T") and kinds[j + 1] in DEGREE_NEXT_KINDS \
-                and words[j + 1] not in ("了",):
+                and words[j + 1] not in ("了",) and not (words[j] == "到" and "从" in words[s:j - 1]):
+            # (「从小指到食指依次往外弹」: 从…到… is a range of where, not how far)
             for k in range(j + 1, e + 1):
                 if kinds[k] in ("V", "T"):
                     return j
