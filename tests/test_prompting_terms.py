@@ -215,3 +215,14 @@ def test_a_character_jieba_takes_for_a_noun_after_a_hand_and_before_where_it_goe
 def test_from_x_to_y_is_a_range_of_where_not_a_degree_complement():
     s = steps("右手的指头从拇指到小指挨个往下按。")
     assert [(x["action"], x["hand"]) for x in s] == [("按", "right")]
+
+
+# --- a thing jieba's dictionary takes for a person, a place or a time ------------------------------------
+def test_a_word_jieba_tags_as_a_person_or_a_time_where_a_thing_stands_is_a_term():
+    assert "石青" in term_texts("生漆里调石青,调匀。")  # 石青/nr after a verb
+    assert "卯眼" in term_texts("榫头要比卯眼大一点。")  # 卯眼/t after 比
+
+
+def test_a_persons_name_or_a_direction_is_no_such_term():
+    assert "王师傅" not in term_texts("我跟王师傅学的刻。")
+    assert "过去" not in term_texts("把线递过去。")

@@ -1700,6 +1700,13 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                         "tool" if _is_tool_word(w) else "material" if _is_material_word(w) else "technique")
                     extra.append({"text": text[a:b], "category": cat, "start": a, "end": b, "canonical": w,
                                   "open": True})
+        for k in _object_names(spec, doc):
+            a, b = starts[k], starts[k + 1]
+            if (a, b) not in seen:
+                seen.add((a, b))
+                w = norm[a:b]
+                cat = "tool" if _is_tool_word(w) else "material" if _is_material_word(w) else "technique"
+                extra.append({"text": text[a:b], "category": cat, "start": a, "end": b, "canonical": w, "open": True})
         for a, b in _technique_compounds(spec, doc):
             if (starts[a], starts[b]) not in seen:
                 seen.add((starts[a], starts[b]))
@@ -1853,6 +1860,35 @@ def _craft_names(spec: Spec, doc: Doc):
         if nxt and (nxt in COMPLEMENTS and nxt not in LOCATIVES) or nxt in ASPECT_AFTER_VERB:
             continue
         yield k, k + 2
+
+
+# jieba's tags for a word its dictionary lacks or mistakes (a person, a place, a time: 鹿角霜/nr, 卯眼/t)
+MISTAGGED_NOUN_TAGS = {"nr", "ns", "nrt", "nz", "nrfg", "t"}
+# what stands before a person's name, not a thing's (「跟王师傅学」「问李四」)
+PERSON_LEADS = {"跟", "跟着", "向", "问", "找", "拜", "叫", "师父", "师傅", "老师", "给", "和", "让", "请"}
+
+
+def _object_names(spec: Spec, doc: Doc):
+    """Token indices of a word of two or more characters that jieba tags as a person, a place or a time
+    (its dictionary lacks it: 鹿角霜/nr, 卯眼/t) where a thing stands: right after a verb, 把/将, 用/拿,
+    or 比, or right before a locative (「生漆调鹿角霜」「比卯眼稍微大」). Not after a word that leads a
+    person's name (跟, 问, 师傅 …)."""
+    words, kinds = doc.words, doc.kinds
+    tags = spec.pos_tags()
+    for k in range(1, len(words)):
+        w = words[k]
+        if len(w) < 2 or kinds[k] not in (None, "N") or tags.get(w, "") not in MISTAGGED_NOUN_TAGS \
+                or not all("\u4e00" <= ch <= "\u9fff" for ch in w) or w in STOP_NOUNS \
+                or all(ch in DIRECTION_WORDS or ch in DIRECTION_CHARS for ch in w):
+            continue  # (过去/t, 下来/t: a direction; 东西: no name)
+        prev, nxt = words[k - 1], (words[k + 1] if k + 1 < len(words) else "")
+        if prev in PERSON_LEADS:
+            continue
+        verb_before = kinds[k - 1] == "V" or (kinds[k - 1] == "T" and k - 1 in doc.interesting
+                                               and tags.get(prev, "")[:1] == "v" and prev not in TOOL_LEAD)
+        if verb_before or prev in OBJECT_MARKERS or kinds[k - 1] in ("L", "O") or prev in TOOL_LEAD or prev == "比" \
+                or nxt in SLOT_LOCATIVES:
+            yield k
 
 
 COORD_RE = re.compile("[跟和与及或]")
