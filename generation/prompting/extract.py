@@ -1501,7 +1501,10 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         term_at[k] = info
 
     if not described:
-        hand_of = {w: info.canonical for w, info in spec.terms.items() if info.canonical in HAND_TERMS}
+        hand_of = getattr(spec, "_hand_forms", None)
+        if hand_of is None:  # every form of a hand the spec knows → 左手/右手/双手 (built once per spec)
+            hand_of = spec._hand_forms = {w: info.canonical for w, info in spec.terms.items()
+                                          if info.canonical in HAND_TERMS}
         for k, form in _side_hands(doc, hand_of).items():
             # 「左边这只手往下压」: the hand named by its side is that hand
             kinds[k] = "H"
@@ -1857,7 +1860,7 @@ def _craft_names(spec: Spec, doc: Doc):
                 or (x in spec.terms and spec.terms[x].category != "technique"):
             continue
         nxt = words[k + 2] if k + 2 < n else ""
-        if nxt and (nxt in COMPLEMENTS and nxt not in LOCATIVES) or nxt in ASPECT_AFTER_VERB:
+        if (nxt in COMPLEMENTS and nxt not in LOCATIVES) or nxt in ASPECT_AFTER_VERB:
             continue
         yield k, k + 2
 
@@ -1884,8 +1887,8 @@ def _object_names(spec: Spec, doc: Doc):
         prev, nxt = words[k - 1], (words[k + 1] if k + 1 < len(words) else "")
         if prev in PERSON_LEADS:
             continue
-        verb_before = kinds[k - 1] == "V" or (kinds[k - 1] == "T" and k - 1 in doc.interesting
-                                               and tags.get(prev, "")[:1] == "v" and prev not in TOOL_LEAD)
+        verb_before = kinds[k - 1] == "V" or (kinds[k - 1] == "T" and tags.get(prev, "")[:1] == "v"
+                                               and prev not in TOOL_LEAD)
         if verb_before or prev in OBJECT_MARKERS or kinds[k - 1] in ("L", "O") or prev in TOOL_LEAD or prev == "比" \
                 or nxt in SLOT_LOCATIVES:
             yield k
