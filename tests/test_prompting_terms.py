@@ -226,3 +226,12 @@ def test_a_word_jieba_tags_as_a_person_or_a_time_where_a_thing_stands_is_a_term(
 def test_a_persons_name_or_a_direction_is_no_such_term():
     assert "王师傅" not in term_texts("我跟王师傅学的刻。")
     assert "过去" not in term_texts("把线递过去。")
+
+
+def test_both_hands_said_as_a_pair_or_by_both_sides():
+    assert steps("左右手轮流敲。")[0]["hand"] == "both"
+    s = steps("俩只手捧着碗。")
+    assert s[0]["hand"] == "both" and "count" not in s[0]["params"]  # two hands, no count of the work
+    assert steps("两边的手一起往外拉。")[0]["hand"] == "both"
+    # the palm after a hand word is part of the hand, no step of its own
+    assert [x["action"] for x in steps("两个手掌往里一合。")] == ["合"]

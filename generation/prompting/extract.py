@@ -1162,8 +1162,10 @@ def _manner_hands(doc: Doc) -> None:
     kinds = doc.kinds
     hit = False
     for i, w in enumerate(doc.words):
-        if w in MANNER_HANDS and kinds[i] is not None and kinds[i] not in ("P", "Q"):
-            kinds[i] = None
+        if (w in MANNER_HANDS and kinds[i] is not None and kinds[i] not in ("P", "Q")) or (
+                w in HAND_PART_CHARS and i and kinds[i - 1] == "H" and doc.words[i - 1][-1] == "手"
+                and kinds[i] in ("V", "T", "N")):
+            kinds[i] = None  # (「两个手|掌往里一合」: the palm of the hand, no verb)
             hit = True
     if hit:
         doc.interesting[:] = list(compress(range(len(kinds)), kinds))
@@ -1265,7 +1267,13 @@ def _hand_is_place(words: list, i: int) -> bool:
 
 
 SIDE_WORDS = {"左边": "左手", "左面": "左手", "左侧": "左手", "左首": "左手", "左": "左手",
-              "右边": "右手", "右面": "右手", "右侧": "右手", "右首": "右手", "右": "右手"}
+              "右边": "右手", "右面": "右手", "右侧": "右手", "右首": "右手", "右": "右手",
+              "左右": "双手", "两边": "双手", "两侧": "双手"}
+# a hand word jieba or the quantity finder made of a pair (「左右手」, 「俩只」 + 手: a count of two hands)
+BOTH_HAND_WORDS = {"左右手"}
+PAIR_COUNTS = {"两只", "俩只", "两个", "俩个", "一双", "两"}
+# one character after a hand word that is a part of that hand, not a verb (「两个手|掌往里一合」)
+HAND_PART_CHARS = set("掌心背指")
 SIDE_FILLERS = {"这", "那", "这只", "那只", "只", "这个", "那个", "个", "的", "一只"}
 
 
@@ -1291,7 +1299,13 @@ def _side_hands(doc: Doc, hand_of: dict) -> dict:
                     at_place[PLACE_SIDES[words[j]]] = hand_of[w]
                     break
             continue
+        if w in BOTH_HAND_WORDS and kinds[i] in (None, "N"):
+            found[i] = "双手"
+            continue
         if w != "手" or kinds[i] not in (None, "N"):
+            continue
+        if i and kinds[i - 1] == "Q" and i - 1 in doc.quantities and doc.quantities[i - 1].raw in PAIR_COUNTS:
+            found[i] = "双手"  # 「俩只手」: the count of two said of the hands
             continue
         j = i - 1
         while j >= 0 and i - j <= 3 and words[j] in SIDE_FILLERS:
@@ -1507,6 +1521,10 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                                           if info.canonical in HAND_TERMS}
         for k, form in _side_hands(doc, hand_of).items():
             # 「左边这只手往下压」: the hand named by its side is that hand
+            if k and kinds[k - 1] == "Q" and doc.quantities.get(k - 1) is not None \
+                    and doc.quantities[k - 1].raw in PAIR_COUNTS:
+                del doc.quantities[k - 1]  # 「俩只手」: no count of the work
+                kinds[k - 1] = None
             kinds[k] = "H"
             term_at[k] = lookup(form)
             terms.append({"text": text[starts[k]:starts[k + 1]], "category": "body", "start": starts[k],
