@@ -235,3 +235,13 @@ def test_both_hands_said_as_a_pair_or_by_both_sides():
     assert steps("两边的手一起往外拉。")[0]["hand"] == "both"
     # the palm after a hand word is part of the hand, no step of its own
     assert [x["action"] for x in steps("两个手掌往里一合。")] == ["合"]
+
+
+def test_a_palm_a_fist_or_an_arm_said_with_a_side_is_that_sides_hand():
+    s = steps("左掌往前一推,右掌护肘。")
+    assert [x["hand"] for x in s] == ["left", "right"]
+    assert steps("右拳往前一冲。")[0]["hand"] == "right"
+    s = steps("左胳膊夹着鼓,右手拿槌敲。")
+    assert [x["hand"] for x in s] == ["left", "right"]
+    # the palm of a hand already named is no verb
+    assert [x["action"] for x in steps("左手的掌根往下压。")] == ["压"]

@@ -1163,8 +1163,9 @@ def _manner_hands(doc: Doc) -> None:
     hit = False
     for i, w in enumerate(doc.words):
         if (w in MANNER_HANDS and kinds[i] is not None and kinds[i] not in ("P", "Q")) or (
-                w in HAND_PART_CHARS and i and kinds[i - 1] == "H" and doc.words[i - 1][-1] == "手"
-                and kinds[i] in ("V", "T", "N")):
+                w in HAND_PART_CHARS and i and kinds[i] in ("V", "T", "N") and (
+                    (kinds[i - 1] == "H" and doc.words[i - 1][-1] == "手")
+                    or (i >= 2 and doc.words[i - 1] == "的" and kinds[i - 2] == "H"))):
             kinds[i] = None  # (「两个手|掌往里一合」: the palm of the hand, no verb)
             hit = True
     if hit:
@@ -1274,6 +1275,8 @@ BOTH_HAND_WORDS = {"左右手"}
 PAIR_COUNTS = {"两只", "俩只", "两个", "俩个", "一双", "两"}
 # one character after a hand word that is a part of that hand, not a verb (「两个手|掌往里一合」)
 HAND_PART_CHARS = set("掌心背指")
+# the arm, the fist, the palm, the wrist said with a side: that side's hand (「左掌往前一推」「右拳」「左臂」)
+ARM_WORDS = {"掌", "拳", "臂", "腕", "胳膊", "胳臂", "手臂", "手腕", "手掌", "巴掌", "拳头", "胳膊肘"}
 SIDE_FILLERS = {"这", "那", "这只", "那只", "只", "这个", "那个", "个", "的", "一只"}
 
 
@@ -1301,6 +1304,11 @@ def _side_hands(doc: Doc, hand_of: dict) -> dict:
             continue
         if w in BOTH_HAND_WORDS and kinds[i] in (None, "N"):
             found[i] = "双手"
+            continue
+        if kinds[i] in (None, "N", "T") and kinds[i] != "H" and (
+                (len(w) == 2 and w[0] in "左右" and w[1] in ARM_WORDS) or (
+                w in ARM_WORDS and i and words[i - 1] in ("左", "右") and kinds[i - 1] in (None, "N"))):
+            found[i] = SIDE_WORDS[w[0] if len(w) == 2 and w[0] in "左右" else words[i - 1]]
             continue
         if w != "手" or kinds[i] not in (None, "N"):
             continue
