@@ -245,3 +245,11 @@ def test_a_palm_a_fist_or_an_arm_said_with_a_side_is_that_sides_hand():
     assert [x["hand"] for x in s] == ["left", "right"]
     # the palm of a hand already named is no verb
     assert [x["action"] for x in steps("左手的掌根往下压。")] == ["压"]
+
+
+def test_with_no_punctuation_a_second_hand_after_what_the_first_one_does_starts_its_own_clause():
+    s = steps("左掌在前右掌往外一推")
+    assert s[-1]["action"] == "推" and s[-1]["hand"] == "right"
+    # two hands joined by 跟/和 are one subject
+    s = steps("左手跟右手一起往外拉")
+    assert s[-1]["hand"] in ("left", "both")

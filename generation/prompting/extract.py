@@ -1326,6 +1326,9 @@ def _side_hands(doc: Doc, hand_of: dict) -> dict:
     return found
 
 
+HAND_JOINERS = {"跟", "和", "与", "同", "及", "或", "、", "还有", "带"}
+
+
 def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool = False,
                 pos: dict | None = None) -> list[tuple[int, int]]:
     """Token ranges cut at punctuation, before sequence markers and before a second hand; with
@@ -1394,7 +1397,11 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
             # 「左手扶布右手推刀」: each hand that does its own thing starts its own unit; so does a hand
             # named after a predicate of its clause (「唱大鼓左手拿板」, text with no punctuation), unless
             # it is what the predicate uses (「用左手按住」)
-            if hand_at >= a and words[i] != words[hand_at] and _has_verb(kinds, hand_at, i):
+            if hand_at >= a and words[i] != words[hand_at] and (_has_verb(kinds, hand_at, i) or (
+                    # 「左掌在前右掌护肘」 (no punctuation): a second hand after what the first one is said
+                    # to do or where it is starts its own unit, unless the two are joined (左手跟右手)
+                    open_split and i - hand_at >= 3 and kinds[i - 1] not in ("L", "O", "R")
+                    and not any(w[-1:] in HAND_JOINERS or w in HAND_JOINERS for w in words[hand_at + 1:i]))):
                 units.append((a, i))
                 a = i
             elif open_split and hand_at < a and i > a and kinds[i - 1] not in ("L", "O", "R") \
