@@ -253,3 +253,10 @@ def test_with_no_punctuation_a_second_hand_after_what_the_first_one_does_starts_
     # two hands joined by 跟/和 are one subject
     s = steps("左手跟右手一起往外拉")
     assert s[-1]["hand"] in ("left", "both")
+
+
+def test_the_hand_goes_on_into_a_sentence_that_opens_with_a_continuation_marker():
+    s = steps("右手拿着刻刀把轮廓刻出来。然后顺着纹路往里挑。")
+    assert s[-1]["action"] == "挑" and s[-1]["hand"] == "right"
+    s = steps("右手拿着刻刀把轮廓刻出来。纹路要顺着木头挑。")  # no marker: a new sentence starts afresh
+    assert s[-1]["hand"] is None

@@ -3175,15 +3175,29 @@ def _carry_dropped_object(spec: Spec, steps: list[Step], norm: str) -> None:
         q.material = p.material
 
 
+# Markers that open a sentence going on with what the sentence before did (the same doer).
+CONTINUE_MARKERS = ("然后", "接着", "接下来", "随后", "再")
+FILLER_CHARS = set("嗯啊呃哎哦噢那个就")
+
+
 def _carry_hand(steps: list[Step], norm: str) -> None:
     """「右手不戴指甲,就拿指头弹」「左手接住了,再往上送」: the hand named as the subject goes on doing
     the next actions of the same sentence (Chinese drops a subject it has just said) until another
-    hand is named or the sentence ends."""
+    hand is named or the sentence ends, and into the next sentence when it opens with 然后/接着/再…
+    and names no one."""
     for p, q in zip(steps, steps[1:]):
         if q.hand is not None or p.hand is None or p.end < 0 or q.start < p.end or q.subject:
             continue
-        if any(ch in FULL_STOPS for ch in norm[p.end:q.start]):
-            continue
+        between = norm[p.end:q.start]
+        stop = max(between.rfind(ch) for ch in FULL_STOPS)
+        if stop != -1:
+            # a new sentence that opens with 然后/接着/再… and names no one goes on with the same hand
+            # (「右手拿平口刀…削出来。然后换圆口刀,反手往里挑」); any other sentence starts afresh
+            rest = norm[p.end + stop + 1:q.end].lstrip(" \u3000")
+            while rest[:1] and rest[:1] in FILLER_CHARS:
+                rest = rest[1:].lstrip(" \u3000,\uff0c")
+            if not rest.startswith(CONTINUE_MARKERS) or any(ch in FULL_STOPS for ch in between[:stop]):
+                continue
         q.hand = p.hand
 
 
