@@ -260,3 +260,9 @@ def test_the_hand_goes_on_into_a_sentence_that_opens_with_a_continuation_marker(
     assert s[-1]["action"] == "挑" and s[-1]["hand"] == "right"
     s = steps("右手拿着刻刀把轮廓刻出来。纹路要顺着木头挑。")  # no marker: a new sentence starts afresh
     assert s[-1]["hand"] is None
+
+
+def test_two_characters_jieba_leaves_apart_that_open_a_sentence_with_shi_are_a_name():
+    assert "褙纸" in term_texts("褙纸是头一道。")
+    assert "搨浆" in term_texts("嗯。搨浆是细活,急不得。")
+    assert term_texts("这是我师傅教的。") == [] and term_texts("我是跟他学的。") == []

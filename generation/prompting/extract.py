@@ -2157,6 +2157,14 @@ def _technique_compounds(spec: Spec, doc: Doc):
                     and not any(words[j] in closed or kinds[j] in ("Q", "M", "H", "L", "O", "R") for j in range(k, b)):
                 yield k, b
                 continue
+            # 「绩麻是细活」「抬錾是从背面往外顶」: two characters jieba left apart that open a sentence and
+            # are said to be something (是) are the name of what the master goes on to define
+            if b == k + 2 and b < n and words[b] == "是" and len(words[k]) == 1 and len(words[k + 1]) == 1 \
+                    and not any(words[j] in closed or kinds[j] in ("Q", "M", "H", "L", "O", "R")
+                                or tags.get(words[j], "x")[:1] in FUNCTION_TAGS or words[j] in NUMERAL_CHARS
+                                for j in range(k, b)):
+                yield k, b
+                continue
         if len(w) == 1 and kinds[k] in ("V", "C", "T") and (k == 0 or kinds[k - 1] == "P") \
                 and kinds[k + 1] in ("N", "T") and len(w2) >= 2 and (k + 2 == n or kinds[k + 2] == "P") \
                 and tags.get(w, "")[:1] == "v" and w not in STOP_VERBS and w not in TOOL_LEAD:
