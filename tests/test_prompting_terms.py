@@ -266,3 +266,10 @@ def test_two_characters_jieba_leaves_apart_that_open_a_sentence_with_shi_are_a_n
     assert "褙纸" in term_texts("褙纸是头一道。")
     assert "搨浆" in term_texts("嗯。搨浆是细活,急不得。")
     assert term_texts("这是我师傅教的。") == [] and term_texts("我是跟他学的。") == []
+
+
+def test_text_with_no_punctuation_that_ends_right_after_taken_tool_numeral_and_verb_does_not_raise():
+    # breaks._asr_noun looked two words past the numeral: past the end of 「…拿木槌一敲」 (IndexError)
+    for text in ("先揉面拿木槌一敲", "右手拿签子一根挑", "左手拿板子一块拍"):
+        s = steps(text)
+        assert s and s[-1]["action"] in ("敲", "挑", "拍"), (text, s)
