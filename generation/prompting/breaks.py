@@ -218,7 +218,8 @@ def _asr_predicate_ahead(doc: Doc, tags: dict, i: int) -> bool:
 
 
 def _asr_noun(doc: Doc, tags: dict, j: int) -> bool:
-    return j >= 0 and doc.kinds[j] in ("N", "T") and tags.get(doc.words[j], "")[:1] == "n"
+    # (j may run past the last word: 「右手拿签子一根挑」 with no punctuation ends right after the verb)
+    return 0 <= j < len(doc.kinds) and doc.kinds[j] in ("N", "T") and tags.get(doc.words[j], "")[:1] == "n"
 
 
 def _asr_result_verb(doc: Doc, tags: dict, j: int) -> bool:

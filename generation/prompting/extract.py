@@ -719,8 +719,9 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
     read by position (``open_kinds`` then reads the kinds):
 
     * a body part glued to the hand or foot verb it is the subject of (手提, 脚蹬, 手弹: jieba's
-      dictionary nouns), after a numeral + classifier, a side or the clause head, and before what
-      only follows a verb (its object or its complement): 「一只手提经线」 → 手 + 提;
+      dictionary nouns; 手扶, 手推 its distinguishing words; 手握 a verb), after a numeral + classifier,
+      a side or the clause head, and before what only follows a verb (its object or its complement):
+      「一只手提经线」 → 手 + 提, 「一只手扶着坯子」 → 手 + 扶;
     * a reduplicated classifier glued to the verb after it: 「一张一张贴」 cut 一张/一/张贴 → 张 + 贴;
     * 一A一B of two different one-character verbs or adjectives (「一松一紧」「一推一拉」) is one
       alternating action (not 一上一下, a direction: how, not what);
@@ -764,7 +765,7 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                 and (kinds[i + 1] == "V" or (kinds[i + 1] == "T" and pos.get(words[i + 1], "")[:1] == "v")):
             # 「麦秆先用水泡软」: jieba's 用水 before the verb it serves is 用 + what is used
             cuts[i] = ("L", "N")
-        elif len(w) == 2 and w[1] in CONTEXT_HAND_VERBS and w[0] in BODY_CHARS and pos.get(w, "")[:1] == "n" \
+        elif len(w) == 2 and w[1] in CONTEXT_HAND_VERBS and w[0] in BODY_CHARS and pos.get(w, "")[:1] in ("n", "b", "v") \
                 and (kinds[i + 1] in ("N", "T") or words[i + 1] in AFTER_VERB_WORDS) \
                 and (i == 0 or kinds[i - 1] in ("P", "M", "Q") or words[i - 1] in BODY_PREV):
             cuts[i] = (table.get(w[0], "N"), table.get(w[1]) or "V")
@@ -1015,6 +1016,17 @@ CONSEQUENCE_TAIL = {"了", "啦", "咯", "喽", "起来", "下去", "上去", "�
 BODY_TURN = set("头腰身")  # 「低下头」「弯下腰」「俯下身」: a verb with its direction and the body part moved
 
 
+def _after_hand(spec: Spec, doc: Doc, i: int) -> bool:
+    """Token i follows a hand word, with at most a finger or other body word and manner adverbs between
+    (「左手叉」「左手手指轻轻点」)."""
+    j = i - 1
+    while j >= 0 and i - j <= 3 and doc.kinds[j] != "H" and (
+            doc.words[j] in MANNER_ADVERBS or _POS_TABLE.get(doc.words[j], "")[:1] == "d"
+            or (doc.words[j] in spec.terms and spec.terms[doc.words[j]].category == "body")):
+        j -= 1
+    return j >= 0 and doc.kinds[j] == "H"
+
+
 def _step_kinds(spec: Spec, doc: Doc) -> None:
     """For a craft the spec does not describe in full, after ``open_kinds``: verbs by their place in
     the clause.
@@ -1148,6 +1160,16 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 and pos.get(w, "") in ("v", "zg", "vg") and w not in STOP_VERBS:
             kinds[i] = "V"
             changed = True
+        elif len(w) == 1 and i and i + 1 < n and words[i + 1] in ("在", "到", "住", "着") and _after_hand(spec, doc, i) \
+                and pos.get(w, "")[:1] in ("v", "z", "n", "m", "q") and w not in STOP_VERBS \
+                and w not in BODY_CHARS and w not in HAND_CHARS and w not in LIMB_CHARS and w not in PLACE_SUFFIX \
+                and w not in NUMERAL_CHARS and w not in DIRECTION_WORDS and w not in "心背面边侧尖根腕" \
+                and not (w in spec.terms and spec.terms[w].category == "body"):
+            # 「左手叉在腰上」(叉/n)「左手手指轻轻点在弦上」(点/m): a character jieba takes for a noun or a
+            # numeral, after a hand (its finger, a manner adverb between) and before where it goes, is the
+            # hand's verb
+            kinds[i] = "V"
+            changed = True
         elif len(w) == 3 and w[1] in "下起" and w[2] in BODY_TURN and pos.get(w[0], "")[:1] in ("v", "a") \
                 and w[0] not in STOP_VERBS:
             kinds[i] = "V"
@@ -1167,6 +1189,27 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             changed = True
     if changed:
         doc.interesting[:] = list(compress(range(n), kinds))
+
+
+# 「反手往里挑」「顺手一抹」「空手接」: how the hand acts (backhand, in passing, bare), neither an action nor
+# which hand.
+MANNER_HANDS = {"反手", "顺手", "随手", "正手", "空手", "徒手", "单手"}
+
+
+def _manner_hands(doc: Doc) -> None:
+    """A word that says how the hand acts (反手/v, 顺手/d, 空手/n …) is no step and no hand: its kind
+    is cleared, so the verb after it is the action (「反手往里挑」 → 挑)."""
+    kinds = doc.kinds
+    hit = False
+    for i, w in enumerate(doc.words):
+        if (w in MANNER_HANDS and kinds[i] is not None and kinds[i] not in ("P", "Q")) or (
+                w in HAND_PART_CHARS and i and kinds[i] in ("V", "T", "N") and (
+                    (kinds[i - 1] == "H" and doc.words[i - 1][-1] == "手")
+                    or (i >= 2 and doc.words[i - 1] == "的" and kinds[i - 2] == "H"))):
+            kinds[i] = None  # (「两个手|掌往里一合」: the palm of the hand, no verb)
+            hit = True
+    if hit:
+        doc.interesting[:] = list(compress(range(len(kinds)), kinds))
 
 
 ROUTE_PREPOSITIONS = {"按", "照", "照着", "按照", "依照", "依着", "按着"}
@@ -1246,6 +1289,86 @@ def tokenize(spec: Spec, norm: str, counters: Counters | None = None) -> list[tu
             for i, w in enumerate(doc.words)]
 
 
+# Words after which a hand is where something goes, not who acts (「往左手手心一塞」「交到右手」); after 在
+# only when a part of the hand follows (「放在左手手心里」: a place; 「勾牌挂在左手上」: the hand that holds).
+HAND_PLACE_MARKERS = {"到", "进", "往", "向", "朝", "于"}
+HAND_PARTS = {"手心", "手背", "掌心", "手掌心", "手心里", "手背上", "掌心里", "虎口"}
+
+
+def _hand_is_place(words: list, i: int) -> bool:
+    """The hand word at token i is a place (「往左手手心一塞」「交到右手」「把艾绒放在左手手心里」): it
+    follows a marker of motion, or a verb glued to one (贴到, 塞进), or 在 with a part of the hand after
+    it. The hand that acts is named elsewhere or not at all."""
+    if i == 0:
+        return False
+    prev = words[i - 1]
+    if prev in HAND_PLACE_MARKERS or (len(prev) >= 2 and prev[-1] in "到进"):
+        return True
+    return prev[-1:] == "在" and i + 1 < len(words) and words[i + 1] in HAND_PARTS
+
+
+SIDE_WORDS = {"左边": "左手", "左面": "左手", "左侧": "左手", "左首": "左手", "左": "左手",
+              "右边": "右手", "右面": "右手", "右侧": "右手", "右首": "右手", "右": "右手",
+              "左右": "双手", "两边": "双手", "两侧": "双手"}
+# a hand word jieba or the quantity finder made of a pair (「左右手」, 「俩只」 + 手: a count of two hands)
+BOTH_HAND_WORDS = {"左右手"}
+PAIR_COUNTS = {"两只", "俩只", "两个", "俩个", "一双", "两"}
+# one character after a hand word that is a part of that hand, not a verb (「两个手|掌往里一合」)
+HAND_PART_CHARS = set("掌心背指")
+# the arm, the fist, the palm, the wrist said with a side: that side's hand (「左掌往前一推」「右拳」「左臂」)
+ARM_WORDS = {"掌", "拳", "臂", "腕", "胳膊", "胳臂", "手臂", "手腕", "手掌", "巴掌", "拳头", "胳膊肘"}
+SIDE_FILLERS = {"这", "那", "这只", "那只", "只", "这个", "那个", "个", "的", "一只"}
+
+
+# Where a hand is said to be (「左手在绷子底下」), by the side it names: below or above.
+PLACE_SIDES = {"底下": "below", "下面": "below", "下头": "below", "下边": "below", "下方": "below",
+               "上头": "above", "上面": "above", "上边": "above", "上方": "above"}
+
+
+def _side_hands(doc: Doc, hand_of: dict) -> dict:
+    """Token index → 左手/右手/双手 for a hand named by its side with the words jieba left apart
+    (「左边这只手」「右边手」「左面的手」): 手 after a side word, with only a demonstrative, a classifier
+    or 的 between; and for a hand named by the place a hand was said to be at before (「左手在绷子底下
+    托着…底下的手接住了」「右手在上面捏住…上面那只手」): that hand. ``hand_of`` maps the hand words."""
+    words, kinds = doc.words, doc.kinds
+    found = {}
+    at_place = {}  # below/above → the hand said to be there, latest
+    for i, w in enumerate(words):
+        if kinds[i] == "H" and w in hand_of and i + 1 < len(words) and words[i + 1] == "在":
+            for j in range(i + 2, min(i + 6, len(words))):
+                if kinds[j] == "P":
+                    break
+                if words[j] in PLACE_SIDES:
+                    at_place[PLACE_SIDES[words[j]]] = hand_of[w]
+                    break
+            continue
+        if w in BOTH_HAND_WORDS and kinds[i] in (None, "N"):
+            found[i] = "双手"
+            continue
+        if kinds[i] in (None, "N", "T") and kinds[i] != "H" and (
+                (len(w) == 2 and w[0] in "左右" and w[1] in ARM_WORDS) or (
+                w in ARM_WORDS and i and words[i - 1] in ("左", "右") and kinds[i - 1] in (None, "N"))):
+            found[i] = SIDE_WORDS[w[0] if len(w) == 2 and w[0] in "左右" else words[i - 1]]
+            continue
+        if w != "手" or kinds[i] not in (None, "N"):
+            continue
+        if i and kinds[i - 1] == "Q" and i - 1 in doc.quantities and doc.quantities[i - 1].raw in PAIR_COUNTS:
+            found[i] = "双手"  # 「俩只手」: the count of two said of the hands
+            continue
+        j = i - 1
+        while j >= 0 and i - j <= 3 and words[j] in SIDE_FILLERS:
+            j -= 1
+        if j >= 0 and words[j] in SIDE_WORDS and kinds[j] in (None, "N"):
+            found[i] = SIDE_WORDS[words[j]]
+        elif j >= 0 and j < i - 1 and words[j] in PLACE_SIDES and PLACE_SIDES[words[j]] in at_place \
+                and (j == 0 or kinds[j - 1] in ("P", "M")):
+            found[i] = at_place[PLACE_SIDES[words[j]]]  # 「底下的手」: opening its clause, never 「在底下的手」
+    return found
+
+
+HAND_JOINERS = {"跟", "和", "与", "同", "及", "或", "、", "还有", "带"}
+
+
 def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool = False,
                 pos: dict | None = None) -> list[tuple[int, int]]:
     """Token ranges cut at punctuation, before sequence markers and before a second hand; with
@@ -1310,11 +1433,15 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
             units.append((a, i))
             a = i
             hand_at = -1
-        elif k == "H":
+        elif k == "H" and not (open_split and _hand_is_place(words, i)):
             # 「左手扶布右手推刀」: each hand that does its own thing starts its own unit; so does a hand
             # named after a predicate of its clause (「唱大鼓左手拿板」, text with no punctuation), unless
             # it is what the predicate uses (「用左手按住」)
-            if hand_at >= a and words[i] != words[hand_at] and _has_verb(kinds, hand_at, i):
+            if hand_at >= a and words[i] != words[hand_at] and (_has_verb(kinds, hand_at, i) or (
+                    # 「左掌在前右掌护肘」 (no punctuation): a second hand after what the first one is said
+                    # to do or where it is starts its own unit, unless the two are joined (左手跟右手)
+                    open_split and i - hand_at >= 3 and kinds[i - 1] not in ("L", "O", "R")
+                    and not any(w[-1:] in HAND_JOINERS or w in HAND_JOINERS for w in words[hand_at + 1:i]))):
                 units.append((a, i))
                 a = i
             elif open_split and hand_at < a and i > a and kinds[i - 1] not in ("L", "O", "R") \
@@ -1429,6 +1556,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         open_kinds(doc)
         _step_kinds(spec, doc)
         _job_name_opening(spec, doc)
+        _manner_hands(doc)
     lookup = spec.terms.get
     ambiguous = spec.ambiguous
     terms = []
@@ -1473,6 +1601,23 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             info = TermInfo(words[k], info.category, info.crafts)
         term_at[k] = info
 
+    if not described:
+        hand_of = getattr(spec, "_hand_forms", None)
+        if hand_of is None:  # every form of a hand the spec knows → 左手/右手/双手 (built once per spec)
+            hand_of = spec._hand_forms = {w: info.canonical for w, info in spec.terms.items()
+                                          if info.canonical in HAND_TERMS}
+        for k, form in _side_hands(doc, hand_of).items():
+            # 「左边这只手往下压」: the hand named by its side is that hand
+            if k and kinds[k - 1] == "Q" and doc.quantities.get(k - 1) is not None \
+                    and doc.quantities[k - 1].raw in PAIR_COUNTS:
+                del doc.quantities[k - 1]  # 「俩只手」: no count of the work
+                kinds[k - 1] = None
+            kinds[k] = "H"
+            term_at[k] = lookup(form)
+            terms.append({"text": text[starts[k]:starts[k + 1]], "category": "body", "start": starts[k],
+                          "end": starts[k + 1], "canonical": form})
+        terms.sort(key=lambda t: t["start"])
+        doc.interesting[:] = list(compress(range(len(kinds)), kinds))
     vague_hits = [(m.start(), m.end(), m.group(0)) for m in spec.vague_re.finditer(norm)]
     vi = 0
     inter = doc.interesting
@@ -1594,6 +1739,13 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         elif prev is not None and piece.lead_only and pending is None and not piece.params:
             pending = piece  # 「用樟木,手工雕」: the instrument goes with the verb that follows
         elif prev is not None:
+            if piece.hand and not described and prev.hand is None and kinds[s] == "H" and s < e \
+                    and pending_hand is None and words[s + 1] not in LOCATIVES and words[s + 1] not in PLACE_SUFFIX:
+                # 「往里挽;左手叉在腰上」: a hand that opens a clause whose verb was not read is who does
+                # the next action, never the step before's hand
+                pending_hand = piece.hand
+                piece.hand = None
+                piece.tool = piece.material = None
             if piece.hand and prev.hand and piece.hand != prev.hand:
                 # 「右手剪刀不动」: the other hand's tool is not this step's; 「两只手一上一下,就抖起来了」:
                 # a hand named with no action of its own is who does the next one
@@ -1625,6 +1777,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     steps = [st for st in steps if not (st.from_technique and _is_empty(st) and not st.notes)]
     steps = _reorder(steps)
     if not described:
+        _hand_of_held_tool(steps)
         _carry_held_tool(steps, norm, spec)
     if not described:
         _carry_hand(steps, norm)
@@ -1655,7 +1808,28 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                         "tool" if _is_tool_word(w) else "material" if _is_material_word(w) else "technique")
                     extra.append({"text": text[a:b], "category": cat, "start": a, "end": b, "canonical": w,
                                   "open": True})
+        for k in _object_names(spec, doc):
+            a, b = starts[k], starts[k + 1]
+            if (a, b) not in seen:
+                seen.add((a, b))
+                w = norm[a:b]
+                cat = "tool" if _is_tool_word(w) else "material" if _is_material_word(w) else "technique"
+                extra.append({"text": text[a:b], "category": cat, "start": a, "end": b, "canonical": w, "open": True})
         for a, b in _technique_compounds(spec, doc):
+            if (starts[a], starts[b]) not in seen:
+                seen.add((starts[a], starts[b]))
+                extra.append({"text": text[starts[a]:starts[b]], "category": "technique", "start": starts[a],
+                              "end": starts[b], "canonical": norm[starts[a]:starts[b]], "open": True})
+        for a, b in _suffix_names(spec, doc):
+            if (starts[a], starts[b]) not in seen and not any(t["start"] <= starts[a] and starts[b] <= t["end"]
+                                                               for t in terms):
+                seen.add((starts[a], starts[b]))
+                # jieba's pieces that end the name are not names of their own (蹚泥步: not 泥步)
+                extra = [t for t in extra if not (starts[a] <= t["start"] and t["end"] == starts[b])]
+                w = norm[starts[a]:starts[b]]
+                extra.append({"text": text[starts[a]:starts[b]], "category": "tool" if w[-1] in "刀针" else "technique",
+                              "start": starts[a], "end": starts[b], "canonical": w, "open": True})
+        for a, b in _craft_names(spec, doc):
             if (starts[a], starts[b]) not in seen:
                 seen.add((starts[a], starts[b]))
                 extra.append({"text": text[starts[a]:starts[b]], "category": "technique", "start": starts[a],
@@ -1673,6 +1847,20 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                 w = norm[a:b]
                 cat = "tool" if _is_tool_word(w) else "material" if _is_material_word(w) else "technique"
                 extra.append({"text": text[a:b], "category": cat, "start": a, "end": b, "canonical": w, "open": True})
+        for a, b in _led_tool_names(spec, norm, doc):
+            if (a, b) not in seen and not any(t["start"] <= a and b <= t["end"] for t in terms):
+                seen.add((a, b))
+                extra = [t for t in extra if not (a <= t["start"] and t["end"] <= b and (t["start"], t["end"]) != (a, b))]
+                extra.append({"text": text[a:b], "category": "tool", "start": a, "end": b, "canonical": norm[a:b],
+                              "open": True})
+        for a, b in _quoted_names(norm):
+            if (a, b) not in seen and not any(t["start"] <= a and b <= t["end"] for t in terms):
+                seen.add((a, b))
+                # the pieces jieba cut the name into are not names of their own (趟泥步: not 泥步)
+                extra = [t for t in extra if not (a <= t["start"] and t["end"] <= b and (t["start"], t["end"]) != (a, b))]
+                w = norm[a:b]
+                cat = "tool" if _is_tool_word(w) else "material" if _is_material_word(w) else "technique"
+                extra.append({"text": text[a:b], "category": cat, "start": a, "end": b, "canonical": w, "open": True})
     if extra:
         terms = sorted(terms + extra, key=lambda t: t["start"])
     for step in steps:
@@ -1686,8 +1874,134 @@ NAMING_VERBS = {"叫", "叫做", "叫作", "称为", "称作", "名叫", "所谓
 OBJECT_CHAR_TAGS = {"n", "ng", "nr", "ns", "nrt", "vn", "zg"}
 
 
+# What ends a name a naming verb introduces: punctuation, and where the text has none, the start of the
+# next clause (a hand, a sequence marker, a quantity).
+NAME_ENDS = ("P", "Q", "H", "M")
+
 # jieba's tags of characters that never head a name (classifiers, numerals, particles, pronouns, adverbs…)
 FUNCTION_TAGS = set("qmurdpcyex")
+
+
+# The last character of a coined name of a technique or a form: 趟泥步, 单换掌, 站桩功, 回旋针, 滚刀法,
+# 白鹤亮翅式, 冲天拳.
+TECHNIQUE_SUFFIX = set("法功步式拳掌针刀")
+# Words ending so that are no name of a technique (a way, a manner, a form in general).
+GENERIC_SUFFIX_WORDS = {"办法", "方法", "做法", "想法", "说法", "看法", "用法", "法子", "方式", "形式", "样式", "模式",
+                        "公式", "正式", "仪式", "一步", "进步", "地步", "脚步", "成功", "用功"}
+# Words that never open such a name: what takes it as an object or points at it (是, 用, 练, 叫, 这…).
+SUFFIX_NAME_STOP = {"是", "用", "叫", "练", "学", "使", "走", "做", "有", "教", "讲", "来", "去", "要", "会", "能", "得",
+                    "打", "出", "下", "上", "第", "每", "各", "该", "算", "像", "叫做", "就是", "还是", "都是", "练的",
+                    "用的"}
+SUFFIX_NAME_TAGS = FUNCTION_TAGS | {"f", "s", "t"}
+
+
+def _suffix_names(spec: Spec, doc: Doc):
+    """Token spans (start, end) of a coined name of a technique or a form, said without quotation marks
+    or a naming verb (「脚下是蹚泥步」「这里用回旋针」「先练个站桩功」): a word of one or two characters
+    ending in 法/功/步/式/拳/掌/针/刀 with what jieba glued before it (one piece before a word of two
+    characters: 蹚 + 泥步; up to two before one character: 白鹤 + 亮翅 + 式), three to five characters in
+    all. The pieces before stop at what takes the name as its object or points at it (是, 用, 练, 按,
+    个, 这…), at numbers, places, hands, a verb with its complement and punctuation; a verb before a
+    tool the lexicon knows is its object (「刻推刀」), the same character twice is a verb and its object
+    (「剪剪刀」); an adjective before a general word (「老手法」) is no name, nor is a general word
+    (办法, 方式) or a verb and its object (练功, 出拳)."""
+    words, kinds = doc.words, doc.kinds
+    tags = spec.pos_tags()
+    n = len(words)
+    for k in range(1, n):
+        w = words[k]
+        if not 1 <= len(w) <= 2 or w[-1] not in TECHNIQUE_SUFFIX or w in GENERIC_SUFFIX_WORDS \
+                or kinds[k] in ("P", "Q", "M", "H", "R", "O", "L") or (len(w) == 2 and tags.get(w, "")[:1] == "v"):
+            continue  # (练功, 出拳, 下针: a verb and its object, no name)
+        known_tool = w in spec.terms and spec.terms[w].category == "tool"
+        a, size = k, len(w)
+        while a > 0 and k - a < 3 - len(w):
+            p = words[a - 1]
+            if known_tool and a == k and tags.get(p, "")[:1] == "v":
+                break  # 「按住针」: a verb before a tool it names is its object, no name
+            if a < k and len(p) == 1 and len(words[a]) == 1 and tags.get(p, "")[:1] == "v" \
+                    and tags.get(words[a], "")[:1] == "v":
+                break  # 「推着刻推刀」: two verbs in a row, the second with its object
+            if kinds[a - 1] in ("P", "Q", "M", "H", "R", "O", "L") or p in SUFFIX_NAME_STOP or p in TOOL_LEAD \
+                    or p in ROUTE_PREPOSITIONS or p[-1] == w[0] or p[-1] in "住着了到起开" \
+                    or not all("\u4e00" <= ch <= "\u9fff" for ch in p) or tags.get(p, "x")[:1] in SUFFIX_NAME_TAGS \
+                    or p in NEGATIONS or (p in COMPLEMENTS and p != "回") or p in SKIP or size + len(p) > 5 \
+                    or (p in spec.terms and spec.terms[p].category == "body"):
+                break
+            a -= 1
+            size += len(p)
+        if a == k or size < 3:
+            continue
+        if len(w) == 2 and w[0] in "手刀针步技功" and len(words[a]) == 1 and tags.get(words[a], "")[:1] == "a" \
+                and a == k - 1:
+            continue  # 「老手法」「好刀法」: an adjective before a general word
+        yield a, k + 1
+
+
+# The head character of a craft's name made of a place's or a people's one-character name and the work:
+# 苗绣, 羌绣, 汴绣, 核雕, 徽雕, 烙画.
+CRAFT_HEADS = set("绣雕塑画")
+# Words after which a craft's name stands as an object (「做汴绣」「学苗绣」「是核雕」).
+CRAFT_NAME_LEADS = {"做", "学", "是", "叫", "的", "搞", "干", "说", "讲"}
+
+
+def _craft_names(spec: Spec, doc: Doc):
+    """Token spans (start, end) of a craft's name jieba cut into two characters (「苗绣里有个绝活」「核雕
+    用的是橄榄核」「做汴绣要有耐心」): a one-character word that is no verb, no material, tool or body
+    part and no function word, then 绣/雕/塑/画 alone, opening a clause or after 做/学/是/的…, with no
+    complement after it (「布绣好了」 is a cloth embroidered)."""
+    words, kinds = doc.words, doc.kinds
+    tags = spec.pos_tags()
+    n = len(words)
+    for k in range(n - 1):
+        x, h = words[k], words[k + 1]
+        if len(x) != 1 or len(h) != 1 or h not in CRAFT_HEADS or not "\u4e00" <= x <= "\u9fff":
+            continue
+        if not (k == 0 or kinds[k - 1] in ("P", "M") or words[k - 1] in CRAFT_NAME_LEADS):
+            continue
+        t = tags.get(x, "")
+        if t[:1] in FUNCTION_TAGS or t[:1] in ("v", "a", "f", "s") or x in MATERIAL_HEADS or x in TOOL_HEADS \
+                or x in BODY_CHARS or x in HAND_CHARS or x in SKIP or x in NUMERAL_CHARS or x in PLACE_SUFFIX \
+                or (x in spec.terms and spec.terms[x].category != "technique"):
+            continue
+        nxt = words[k + 2] if k + 2 < n else ""
+        if (nxt in COMPLEMENTS and nxt not in LOCATIVES) or nxt in ASPECT_AFTER_VERB:
+            continue
+        yield k, k + 2
+
+
+# jieba's tags for a word its dictionary lacks or mistakes (a person, a place, a time: 鹿角霜/nr, 卯眼/t)
+MISTAGGED_NOUN_TAGS = {"nr", "ns", "nrt", "nz", "nrfg", "t"}
+# what stands before a person's name, not a thing's (「跟王师傅学」「问李四」)
+PERSON_LEADS = {"跟", "跟着", "向", "问", "找", "拜", "叫", "师父", "师傅", "老师", "给", "和", "让", "请"}
+
+
+def _object_names(spec: Spec, doc: Doc):
+    """Token indices of a word of two or more characters that jieba tags as a person, a place or a time
+    (its dictionary lacks it: 鹿角霜/nr, 卯眼/t) where a thing stands: right after a verb, 把/将, 用/拿,
+    or 比, or right before a locative (「生漆调鹿角霜」「比卯眼稍微大」). Not after a word that leads a
+    person's name (跟, 问, 师傅 …)."""
+    words, kinds = doc.words, doc.kinds
+    tags = spec.pos_tags()
+    for k in range(1, len(words)):
+        w = words[k]
+        if len(w) < 2 or kinds[k] not in (None, "N") or tags.get(w, "") not in MISTAGGED_NOUN_TAGS \
+                or not all("\u4e00" <= ch <= "\u9fff" for ch in w) or w in STOP_NOUNS \
+                or all(ch in DIRECTION_WORDS or ch in DIRECTION_CHARS for ch in w):
+            continue  # (过去/t, 下来/t: a direction; 东西: no name)
+        prev, nxt = words[k - 1], (words[k + 1] if k + 1 < len(words) else "")
+        if prev in PERSON_LEADS:
+            continue
+        verb_before = kinds[k - 1] == "V" or (kinds[k - 1] == "T" and tags.get(prev, "")[:1] == "v"
+                                               and prev not in TOOL_LEAD)
+        if verb_before or prev in OBJECT_MARKERS or kinds[k - 1] in ("L", "O") or prev in TOOL_LEAD or prev == "比" \
+                or nxt in SLOT_LOCATIVES:
+            yield k
+
+
+COORD_RE = re.compile("[跟和与及或]")
+# characters that never stand in a coordinated name (numbers, classifiers, particles, pronouns, sides)
+COORD_STOP = set("一二两三四五六七八九十百千万几半这那每个只的了着过我你他她它们左右上下前后里外先再")
 
 
 def _coordinated_names(norm: str, doc: Doc):
@@ -1695,7 +2009,8 @@ def _coordinated_names(norm: str, doc: Doc):
     last character (the head of a Chinese compound: 「花旁、大旁」「四平马、子午马」「文狮、武狮」)
     are two kinds of one thing, each a name of the craft, whatever pieces jieba cut them into. The
     first item runs back to the clause start (two to four characters); the second is as long as it
-    takes to reach the shared head (two to four characters)."""
+    takes to reach the shared head (two to four characters). Two names joined by 跟/和/与/及/或 count
+    the same way (「抬錾跟落錾」), each as long as the right one."""
     qspans = [(q.start, q.end) for q in doc.quantities.values()]
     pos = norm.find("\u3001")
     while pos != -1:
@@ -1713,6 +2028,104 @@ def _coordinated_names(norm: str, doc: Doc):
                 yield a, pos
                 yield pos + 1, j + 1
         pos = norm.find("\u3001", pos + 1)
+    # 「抬錾跟落錾」「粗拉和细拉」「平推与斜推」: two names joined by 跟/和/与/及/或 that share their head are
+    # two kinds of one thing too; the right one runs to the shared head (two or three characters) and
+    # the left one is as long (jieba's cut before it, 「分抬」, does not decide where it starts)
+    for m in COORD_RE.finditer(norm):
+        c = m.start()
+        for size in (2, 3):
+            left, right = norm[c - size:c], norm[c + 1:c + 1 + size]
+            if c - size < 0 or len(right) < size or left[-1] != right[-1] or left == right:
+                continue
+            if not all("\u4e00" <= ch <= "\u9fff" and ch not in COORD_STOP for ch in left + right):
+                continue
+            if _POS_TABLE.get(left[-1], "x")[:1] in FUNCTION_TAGS or left[-1] in PLACE_SUFFIX \
+                    or _POS_TABLE.get(left, "")[:1] in ("f", "s") or _POS_TABLE.get(right, "")[:1] in ("f", "s") \
+                    or any(qa < c + 1 + size and c - size < qb for qa, qb in qspans):
+                continue
+            a = c - size
+            k = bisect_right(doc.starts, c) - 2  # the token that ends at the connector
+            if 0 <= k and doc.starts[k + 1] == c and doc.starts[k] < a and c - doc.starts[k] <= 4 \
+                    and all("\u4e00" <= ch <= "\u9fff" and ch not in COORD_STOP for ch in norm[doc.starts[k]:a]):
+                a = doc.starts[k]  # 「糯米粉跟面粉」: a word of its own before the connector is the left name
+            yield a, c
+            yield c + 1, c + 1 + size
+            break
+
+
+# Quotation marks a speaker's transcript puts round a name (ASCII ' and " open and close alike).
+QUOTE_PAIRS = {"'": "'", '"': '"', "\u2018": "\u2019", "\u201c": "\u201d", "\u300c": "\u300d", "\u300e": "\u300f"}
+# What is said before a quotation (a speech verb, a colon) makes it words spoken, not a name.
+SPEECH_LEADS = set("说讲问喊骂念唱答") | {":", "\uff1a"}
+# Characters that make a quotation a sentence (pronouns, negations, particles of mood), not a name.
+SENTENCE_CHARS = set("我你他她它们不别没吗呢吧啦了的么")
+
+
+def _quoted_names(norm: str):
+    """Character spans (start, end) of names the transcript puts in quotation marks (「叫'打坯'」
+    「脚下用的是'趟泥步'」「要'杵捣'」): two to six Chinese characters and nothing else between a pair
+    of marks are a name the speaker sets apart, a term of the craft, whatever jieba cut it into. A
+    quotation after a speech verb or a colon (「师傅说'慢点'」), or one with a pronoun, a negation or a
+    particle of mood in it, is words spoken, not a name."""
+    i, n = 0, len(norm)
+    while i < n:
+        close = QUOTE_PAIRS.get(norm[i])
+        if close is None:
+            i += 1
+            continue
+        j = norm.find(close, i + 1, i + 9)
+        if j == -1:
+            i += 1
+            continue
+        said = norm[i + 1:j]
+        before = norm[i - 1] if i else ""
+        if 2 <= len(said) <= 6 and all("\u4e00" <= ch <= "\u9fff" for ch in said) \
+                and before not in SPEECH_LEADS and not SENTENCE_CHARS.intersection(said):
+            yield i + 1, j
+        i = j + 1
+
+
+# Words that take a tool in hand (or change it) before the tool's name: 「拿平口刀」「换圆口刀」「用大号毛刷」.
+LED_TOOL_RE = re.compile("(?:拿起|拿着|握着|捏着|攥着|抡着|举着|换成|换上|换|拿|用|握|持)")
+# Characters that never open or fill a tool's name (a number, a classifier, a pronoun, a particle, the
+# result of the taking verb 「拿稳」「用力」, a body part 「用手刷」, a medium 「用水刷」).
+LED_TOOL_STOP = set("一二两三四五六七八九十百千万几半这那每个只把根支条件的地得了着过起开上下到住好完出进过来去成"
+                    "稳紧牢力劲心手脚掌指拳嘴身水火油汤气是在从往向朝给被让和跟与或也都还就再又才便先")
+# what may follow a tool's head and belong to its name (刷子, 钻头)
+TOOL_NAME_SUFFIX = set("子头儿")
+
+
+def _led_tool_names(spec: Spec, norm: str, doc: Doc):
+    """Character spans (start, end) of a tool the speaker takes in hand by a name no word list knows
+    (「拿平口刀」「换圆口刀」「右手拿排笔蘸」「用细齿锯锯开」「拿鼓键子」): after a taking verb, two to four
+    characters up to the first tool head (刀笔锯锉刷…, with 子/头 when it follows) or up to a 子 name
+    the tool, whatever jieba cut them into. A number, a classifier, a particle, a body part or a medium
+    in the span (「拿一把刀」「用手刷」「用水刷」「拿稳刀」) makes it no name, and so do two nouns of
+    the dictionary side by side (「用桐木底板」: two names), or a verb said twice (「刷刷」)."""
+    tags = spec.pos_tags()
+    ends = {doc.starts[k + 1]: doc.words[k] for k in range(len(doc.words))}
+    n = len(norm)
+    for m in LED_TOOL_RE.finditer(norm):
+        a = m.end()
+        if a >= n or norm[a] in LED_TOOL_STOP or not "\u4e00" <= norm[a] <= "\u9fff":
+            continue
+        if norm[a] in TOOL_HEADS and norm[a + 1:a + 2] and norm[a + 1] in TOOL_NAME_SUFFIX:
+            yield a, a + 2  # a head with its suffix: 「拿锉子」「用钻头」
+            continue
+        b = a + 1
+        while b < n and b - a < 4 and "\u4e00" <= norm[b] <= "\u9fff" and norm[b] not in LED_TOOL_STOP \
+                and norm[b] not in TOOL_HEADS and norm[b] != "子":
+            b += 1
+        if b >= n or not (norm[b] in TOOL_HEADS or norm[b] == "子") or norm[b] == norm[b - 1]:
+            continue
+        b += 1
+        if b < n and (norm[b] in TOOL_NAME_SUFFIX if norm[b - 1] != "子" else norm[b] in TOOL_HEADS):
+            b += 1  # 「毛刷子」, 「节子板」
+        if any(len(ends[c]) >= 2 and c - len(ends[c]) >= a and b - c >= 2
+               and (ends[c] in spec.terms or tags.get(ends[c], "")[:1] == "n") and norm[c:b] in tags
+               for c in range(a + 2, b - 1) if c in ends):
+            continue  # 「桐木底板」「松木面板」: two nouns side by side, each a name of its own
+        yield a, b
 
 
 SLOT_PREPOSITIONS = {"从", "在", "到", "往", "由", "按", "朝", "向"}  # (not 比: 比X小, the adjective is the predicate)
@@ -1736,8 +2149,10 @@ def _slot_nouns(spec: Spec, doc: Doc):
     for w in set(words).difference(memo):
         ok = len(w) == 1 and w not in DIRECTION_WORDS and tags.get(w, "x")[:1] not in FUNCTION_TAGS \
             and not (w in spec.terms and spec.terms[w].category == "body")
-        # (may open the pair, may close it: a locative may close it, 「锅边」)
-        memo[w] = (ok and w not in closed, ok and (w not in closed or w in PLACE_SUFFIX))
+        # (may open the pair, may close it: a locative may close it, 「锅边」, whatever jieba tags it:
+        # 边/d, the adverb of 边…边…, still closes 「折边」)
+        place = len(w) == 1 and w in PLACE_SUFFIX and w not in DIRECTION_WORDS
+        memo[w] = (ok and w not in closed, (ok or place) and (w not in closed or w in PLACE_SUFFIX))
     first = [memo[w][0] and k in (None, "N", "T") for w, k in zip(words, kinds)]
     second = [memo[w][1] and k in (None, "N", "T") for w, k in zip(words, kinds)]
     for a in compress(range(n - 1), [x and y for x, y in zip(first, second[1:])]):
@@ -1789,10 +2204,15 @@ def _technique_compounds(spec: Spec, doc: Doc):
         if w in NAMING_VERBS and kinds[k + 1] != "P":
             # 「这叫倒糖饼儿」「才叫陈宣」: what a naming verb introduces, up to the clause end, is a name
             b = k + 1
-            while b < n and b < k + 4 and kinds[b] not in ("P", "Q") and words[b] not in FILLERS:
+            while b < n and b < k + 4 and kinds[b] not in NAME_ENDS and words[b] not in FILLERS \
+                    and words[b] not in TOOL_LEAD:
                 b += 1
             said = "".join(words[k + 1:b])
-            if (b == n or kinds[b] == "P") and (2 <= len(said) <= 6 or (
+            # (with no punctuation, 「这叫外拐拿膝盖…」「叫三指功左手…」: a hand, a marker, a quantity or a
+            # taking verb after the name is where the next clause begins)
+            # (where no punctuation closes it, a short name only, with no verb's tail: not 「拓锅温升到」)
+            open_end = b < n and kinds[b] != "P" and (len(said) > 4 or said[-1:] in "到在着了过上下起来去成好完")
+            if not open_end and (b == n or kinds[b] in NAME_ENDS or (b > k + 1 and words[b] in TOOL_LEAD)) and (2 <= len(said) <= 6 or (
                     # 「这叫拓」: one character named so is a name too (not a word of degree or manner)
                     b == k + 2 and len(said) == 1 and tags.get(said, "")[:1] in ("n", "v", "z") and said not in closed
                     and said not in MANNER_VERBS)):
@@ -1807,6 +2227,14 @@ def _technique_compounds(spec: Spec, doc: Doc):
             said = "".join(words[k:b])
             if b < n and words[b] in (",", "\uff0c") and 2 <= len(said) <= 3 \
                     and not any(words[j] in closed or kinds[j] in ("Q", "M", "H", "L", "O", "R") for j in range(k, b)):
+                yield k, b
+                continue
+            # 「绩麻是细活」「抬錾是从背面往外顶」: two characters jieba left apart that open a sentence and
+            # are said to be something (是) are the name of what the master goes on to define
+            if b == k + 2 and b < n and words[b] == "是" and len(words[k]) == 1 and len(words[k + 1]) == 1 \
+                    and not any(words[j] in closed or kinds[j] in ("Q", "M", "H", "L", "O", "R")
+                                or tags.get(words[j], "x")[:1] in FUNCTION_TAGS or words[j] in NUMERAL_CHARS
+                                for j in range(k, b)):
                 yield k, b
                 continue
         if len(w) == 1 and kinds[k] in ("V", "C", "T") and (k == 0 or kinds[k - 1] == "P") \
@@ -1913,7 +2341,8 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
             continue
         cat = info.category
         if cat == "body":
-            if step.hand is None and info.canonical in HAND_TERMS:
+            if step.hand is None and info.canonical in HAND_TERMS and not (
+                    craft not in spec.crafts_with_actions and _hand_is_place(words, i)):
                 step.hand = HAND_TERMS[info.canonical]
         elif cat == "tool":
             j = i - 1
@@ -2068,7 +2497,8 @@ def _degree_start(doc: Doc, s: int, e: int) -> int:
         if j == s:
             continue
         if words[j] in DEGREE_MARKERS and kinds[j - 1] in ("V", "T") and kinds[j + 1] in DEGREE_NEXT_KINDS \
-                and words[j + 1] not in ("了",):
+                and words[j + 1] not in ("了",) and not (words[j] == "到" and "从" in words[s:j - 1]):
+            # (「从小指到食指依次往外弹」: 从…到… is a range of where, not how far)
             for k in range(j + 1, e + 1):
                 if kinds[k] in ("V", "T"):
                     return j
@@ -2384,6 +2814,11 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     if s > 0 and kinds[s - 1] == "O":
         # 「把竹篾泡进…」: the unit was trimmed after 把; what it names is what is worked
         np, info, nxt = _noun_phrase(doc, term_at, s, e)
+        if np is None and s < e and kinds[s] == "T" and s in term_at \
+                and term_at[s].category not in ("action", "tool", "material", "body"):
+            # 「右手一甩,把水袖抖开」: what 把 names is a thing, whatever kind of term it is (never the
+            # subject: the hand said before goes on)
+            np, info, nxt = words[s], None, s + 1
         if np is not None:
             ba_obj = (np, info)
             if step.material is not None and step.material != np and not described \
@@ -2977,7 +3412,25 @@ def _carry_held_tool(steps: list[Step], norm: str = "", spec: Spec | None = None
             worked = worked or q.material
 
 
+def _hand_of_held_tool(steps: list[Step]) -> None:
+    """「右手拿锤,左手拿錾,锤子往錾子上敲」: a step with no hand of its own that works with a tool a hand
+    took up before (拿/握/持… + the tool, the same name or one the other begins) is done by the hand
+    that holds it, not by the hand named last (the hand that holds vs the hand that acts)."""
+    held: list[tuple[str, str]] = []  # (tool, hand) taken in hand so far, latest last
+    for q in steps:
+        if q.hand is None and q.tool and held and not (q.surface in TOOL_LEAD or q.action in TOOL_LEAD):
+            for tool, hand in reversed(held):
+                if q.tool.startswith(tool) or tool.startswith(q.tool):
+                    q.hand = hand
+                    break
+        if (q.surface in TOOL_LEAD or q.action in TOOL_LEAD) and q.tool and q.hand:
+            held = [(t, h) for t, h in held if t != q.tool and h != q.hand] + [(q.tool, q.hand)]
+
+
 SENTENCE_ENDS = set("。!?;\n\uff01\uff1f\uff1b")
+# A hand named as the subject goes on over a semicolon (「这叫顶绢转;转稳了往天上一抛」: the clauses of one
+# sentence), not over a full stop.
+FULL_STOPS = SENTENCE_ENDS - set(";\uff1b")
 
 
 WEAR_VERBS = {"戴", "戴上", "戴好"}
@@ -3034,15 +3487,29 @@ def _carry_dropped_object(spec: Spec, steps: list[Step], norm: str) -> None:
         q.material = p.material
 
 
+# Markers that open a sentence going on with what the sentence before did (the same doer).
+CONTINUE_MARKERS = ("然后", "接着", "接下来", "随后", "再")
+FILLER_CHARS = set("嗯啊呃哎哦噢那个就")
+
+
 def _carry_hand(steps: list[Step], norm: str) -> None:
     """「右手不戴指甲,就拿指头弹」「左手接住了,再往上送」: the hand named as the subject goes on doing
     the next actions of the same sentence (Chinese drops a subject it has just said) until another
-    hand is named or the sentence ends."""
+    hand is named or the sentence ends, and into the next sentence when it opens with 然后/接着/再…
+    and names no one."""
     for p, q in zip(steps, steps[1:]):
         if q.hand is not None or p.hand is None or p.end < 0 or q.start < p.end or q.subject:
             continue
-        if any(ch in SENTENCE_ENDS for ch in norm[p.end:q.start]):
-            continue
+        between = norm[p.end:q.start]
+        stop = max(between.rfind(ch) for ch in FULL_STOPS)
+        if stop != -1:
+            # a new sentence that opens with 然后/接着/再… and names no one goes on with the same hand
+            # (「右手拿平口刀…削出来。然后换圆口刀,反手往里挑」); any other sentence starts afresh
+            rest = norm[p.end + stop + 1:q.end].lstrip(" \u3000")
+            while rest[:1] and rest[:1] in FILLER_CHARS:
+                rest = rest[1:].lstrip(" \u3000,\uff0c")
+            if not rest.startswith(CONTINUE_MARKERS) or any(ch in FULL_STOPS for ch in between[:stop]):
+                continue
         q.hand = p.hand
 
 
