@@ -17,7 +17,8 @@ a fresh test split written on 2026-11-29, after ``test`` had been run once in ea
 
 Usage: ``python bench/nlp_eval.py [--split dev|test|test2|both|all] [--craft-known] [--fullwidth]
 [--nopunct | --nopunct-spaces] [--json] [--failures N]
-[--django]``. ``--failures N`` lists up to N failed checks of the dev split only. ``--django`` calls ``django.setup()`` first so that the active spec in the database is
+[--django] [--probe FILE ...]``. ``--probe FILE`` (repeatable) scores a probe set in dev.json's format
+(e.g. ``bench/probes/*.json``) in place of the splits; its column is named after the file. ``--failures N`` lists up to N failed checks of the dev split only. ``--django`` calls ``django.setup()`` first so that the active spec in the database is
 used (settings from ``DJANGO_SETTINGS_MODULE``, default ``heritage.settings.local``); without it the
 repository's spec files are used, as in ``bench/nlp.py``.
 """
@@ -83,6 +84,8 @@ def main(argv=None) -> int:
                         help="remove every punctuation mark from each text (speech-recogniser output)")
     parser.add_argument("--nopunct-spaces", action="store_true",
                         help="replace each run of punctuation marks with one space")
+    parser.add_argument("--probe", action="append", default=[], metavar="FILE",
+                        help="score this probe file (dev.json's format) instead of the splits; repeatable")
     args = parser.parse_args(argv)
     nopunct = "spaces" if args.nopunct_spaces else ("none" if args.nopunct else None)
 
@@ -95,6 +98,9 @@ def main(argv=None) -> int:
     from generation.prompting.evaluation import FIELDS, load_split, summarize
 
     splits = {"both": ("dev", "test"), "all": ("dev", "test", "test2")}.get(args.split, (args.split,))
+    probes = {Path(f).stem: Path(f) for f in args.probe}
+    if probes:
+        splits = tuple(probes)
     report = {
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "machine": f"{platform.machine()} {os.cpu_count()} CPUs, Python {platform.python_version()}",
@@ -104,7 +110,7 @@ def main(argv=None) -> int:
     }
     failures_out = {}
     for split in splits:
-        items = load_split(split)
+        items = load_split(probes[split].stem, probes[split].parent) if probes else load_split(split)
         t0 = time.perf_counter()
         results, raised, errors = run_split(items, args.craft_known, args.fullwidth, nopunct)
         elapsed = time.perf_counter() - t0
@@ -117,7 +123,7 @@ def main(argv=None) -> int:
         summary["old_lexicon_crafts"] = {"items": known["items"], "rate": known["rate"]}
         summary["other_crafts"] = {"items": other["items"], "rate": other["rate"]}
         report["splits"][split] = summary
-        if args.failures and split == "dev":
+        if args.failures and (split == "dev" or probes):
             fl = []
             for item, checks, out in results:
                 for c in checks:

@@ -1,5 +1,9 @@
+"""Writes bench/probes/asr_A.json and asr_B.json (brief r3-asr): the probe texts and their annotations, as
+written before any rule was run on them. Run: python bench/probes/build_asr_probes.py"""
 import json, sys
-sys.path.insert(0, "/work/wt/r3-asr")
+from pathlib import Path
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
 from generation.prompting.evaluation import text_features, validate_item
 
 def S(action, hand=None, tool=None, material=None):
@@ -246,7 +250,7 @@ import collections
 problems = [p for _, it in ITEMS for p in validate_item(it)]
 print("problems:", problems)
 ids = collections.Counter(it["id"] for _, it in ITEMS); assert all(v == 1 for v in ids.values())
-dev = json.load(open("/work/wt/r3-asr/generation/prompting/data/eval/dev.json"))["transcripts"]
+dev = json.load(open(ROOT / "generation/prompting/data/eval/dev.json", encoding="utf-8"))["transcripts"]
 devtexts = {t["text"] for t in dev}
 assert not any(it["text"] in devtexts for _, it in ITEMS)
 for half in "AB":
@@ -260,6 +264,6 @@ for half in "AB":
                     + ("Half A: the break rules may be tuned on it." if half == "A" else
                        "Half B: never tuned on; scored only at the start and the end."),
            "transcripts": its}
-    with open(f"/work/wt/r3-asr/bench/probes/asr_{half}.json", "w", encoding="utf-8") as fh:
+    with open(ROOT / f"bench/probes/asr_{half}.json", "w", encoding="utf-8") as fh:
         json.dump(doc, fh, ensure_ascii=False, indent=1)
         fh.write("\n")
