@@ -147,3 +147,20 @@ def test_unpunctuated_text_reads_as_with_the_restored_commas():
         assert plain["prompt"] == written["prompt"]
         assert [(s["action"], s["hand"], s["tool"], s["material"], s["params"]) for s in plain["steps"]] == \
             [(s["action"], s["hand"], s["tool"], s["material"], s["params"]) for s in written["steps"]]
+
+
+# ------------------------------------------------------------------------------ rules of brief r3-asr
+def test_a_new_frame_opens_after_a_complete_predicate():
+    """把/拿/用 + a noun after a predicate that has its object, complement or result opens the next clause;
+    not after a modal, an adverb or a pronoun, nor where 把 is part of a word (稻把) or 拿 no frame."""
+    spec = get_spec()
+    cases = {
+        "旧漆皮铲干净拿砂纸把木面磨光": "旧漆皮铲干净,拿砂纸把木面磨光",
+        "锅里的油烧热把葱段下进去炒香": "锅里的油烧热,把葱段下进去炒香",
+        "先把枣核剔出来用刀把枣肉切成丝": "先把枣核剔出来,用刀把枣肉切成丝",
+        "鞋面绷在楦头上拿麻线缝一圈": "鞋面绷在楦头上,拿麻线缝一圈",
+    }
+    for text, want in cases.items():
+        assert restore_breaks(spec, text)[0] == want
+    for text in ("右手得拿镊子夹住线头", "他就把线拉紧往回一拽", "怀里抱着稻把往石头上摔"):
+        assert restore_breaks(spec, text) == (text, [])

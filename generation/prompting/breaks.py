@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .extract import (COMPLEMENTS, CONTEXT_HAND_VERBS, DIMENSION_CHARS, DIRECTION_COMPOUNDS, INSTRUMENT_LEADS, MODALS, NUMERAL_CHARS,
-                      PLACE_SUFFIX, PUNCT, RESULT_COMPLEMENTS, SEQ_MARKERS, TOOL_LEAD, WARNING_CUES, WHITESPACE, Doc,
+                      NEGATIONS, OBJECT_MARKERS, PLACE_SUFFIX, PUNCT, RESULT_COMPLEMENTS, SEQ_MARKERS, TOOL_LEAD, WARNING_CUES, WHITESPACE, Doc,
                       _has_content, _verb_after, kind_table, normalize_chars, tokenize_doc)
 from .spec import Spec
 
@@ -171,6 +171,8 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                     and k != "Q" and w not in ASR_AFTER_ONE_VERB and kinds[i] != "M" and tags.get(w, "") != "m" \
                     and _asr_result_follows(doc, tags, i):
                 cut = True  # 「墨斗一弹」「麻绳一拉」: the sudden action ends its clause, its result follows
+            elif last_verb > last_cut and w in ASR_FRAME_LEADS and _asr_frame_opens(doc, tags, i, last_verb):
+                cut = True  # 「…撕干净拿抹布擦」「…拉风箱把火吹旺」: a predicate is complete, a new 把/拿/用 frame opens
             elif verb_seen and k == "L" and w not in INSTRUMENT_LEADS | {"以"} and _asr_nounish(doc, tags, i - 1) \
                     and _verb_after(doc, i, None, reach=6):
                 cut = True  # 「…生漆调鹿角霜拿牛角批刮」: a verb and its object, then 拿 + a tool + a verb
@@ -202,6 +204,30 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
 
 
 ASR_PRONOUNS = {"我", "你", "他", "她", "咱", "俺"}
+# the words that open a 把/拿/用 frame: what is worked on, or what it is worked with, then its verb
+ASR_FRAME_LEADS = OBJECT_MARKERS | {"拿", "用", "拿着", "拿起"}
+
+
+def _asr_frame_opens(doc: Doc, tags: dict, i: int, v: int) -> bool:
+    """Token i (把/拿/用) opens a new frame after the predicate at v: the predicate has what completes it
+    (an object, a complement or place after it, or a result in its own word: 「撕干净」「搁到铁砧上」
+    「拉风箱」「抹平」) and no frame of its own is still open (「把宝卷拿黄布包着」), the word just before
+    is no modal, adverb, negation, pronoun, preposition, conjunction, 是 or 的 (「得拿」「就把」「跟拿毛笔一样」
+    「是拿…」「拽花的把…」: there it is the predicate of what came before),
+    and a noun phrase follows (「把火」「拿湿抹布」, not 「拿出来」「把的时候」)."""
+    words, kinds = doc.words, doc.kinds
+    prev = words[i - 1]
+    if i - 1 == v and not (_asr_result_verb(doc, tags, v) or prev[-2:] in DIRECTION_COMPOUNDS):
+        return False
+    if any(kinds[j] == "O" or words[j] in TOOL_LEAD for j in range(v + 1, i)):
+        return False
+    if prev in MODALS or prev in ASR_SUBJECT_ADVERBS or prev in NEGATIONS or prev in ASR_PRONOUNS \
+            or prev in ("是", "的") or kinds[i - 1] in ("O", "L", "R", "H", "M") or tags.get(prev, "")[:1] in ("p", "c", "d", "r"):
+        return False
+    if i + 1 >= len(words):
+        return False
+    t = tags.get(words[i + 1], "")
+    return kinds[i + 1] in ("N", "Q", "H") or (t[:1] in ("n", "a", "m", "q") and kinds[i + 1] != "P")
 # directions that end a predicate (「揉出去」「拿出来」): a noun after one is no object of it
 
 
