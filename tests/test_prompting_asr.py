@@ -164,3 +164,12 @@ def test_a_new_frame_opens_after_a_complete_predicate():
         assert restore_breaks(spec, text)[0] == want
     for text in ("右手得拿镊子夹住线头", "他就把线拉紧往回一拽", "怀里抱着稻把往石头上摔"):
         assert restore_breaks(spec, text) == (text, [])
+
+
+def test_the_subject_of_a_warning_goes_with_it():
+    """千万 comes after what the warning is about: a noun just before it (not the object of the verb
+    before) starts the warning's clause."""
+    spec = get_spec()
+    assert restore_breaks(spec, "炉膛烧得通红手千万别伸进去")[0] == "炉膛烧得通红,手千万别伸进去"
+    assert restore_breaks(spec, "压好了以后绳子千万别松")[0].endswith(",绳子千万别松")
+    assert restore_breaks(spec, "锅盖扣严实千万别揭开")[0] == "锅盖扣严实,千万别揭开"  # 锅盖 is the object

@@ -164,6 +164,8 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             elif (w in ASR_DISCOURSE or w.startswith(WARNING_CUES)
                   or (tags.get(w, "") == "c" and len(w) >= 2)) and _has_content(words, kinds, last_cut + 1, i):
                 cut = True  # 「所以」「不然」「你看」 open a phrase of their own
+                if w.startswith(ASR_WARNING_ADVERBS) and i - 1 > last_cut and _asr_subject_before(doc, tags, i, last_verb):
+                    s = starts[i - 1]  # 「…烫得很手千万别凑上去」: the noun before 千万 is what the warning is about
             elif verb_seen and prev_k == "Q" and (_asr_is_verb(doc, tags, i) or w == "每") \
                     and w[:1] not in DIMENSION_CHARS:
                 cut = True  # 「刷七遍每遍晾个十五天」: a quantity ends the predicate it measures
@@ -204,6 +206,17 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
 
 
 ASR_PRONOUNS = {"我", "你", "他", "她", "咱", "俺"}
+# warnings said after what they are about (「手千万别凑上去」, not 「不然…」「否则…」, which open their clause)
+ASR_WARNING_ADVERBS = ("千万",)
+
+
+def _asr_subject_before(doc: Doc, tags: dict, i: int, v: int) -> bool:
+    """Token i-1, just before a warning at i, is a noun that is no object of the predicate at v
+    (「烫得很手」「嗯肩膀」, not 「盖紧盖子千万别…」): it is the warning's subject."""
+    j = i - 1
+    if not (_asr_noun(doc, tags, j) or doc.kinds[j] == "H"):
+        return False
+    return v < 0 or not _asr_object_of(doc, tags, v, j)
 # the words that open a 把/拿/用 frame: what is worked on, or what it is worked with, then its verb
 ASR_FRAME_LEADS = OBJECT_MARKERS | {"拿", "用", "拿着", "拿起"}
 
