@@ -173,3 +173,13 @@ def test_the_subject_of_a_warning_goes_with_it():
     assert restore_breaks(spec, "炉膛烧得通红手千万别伸进去")[0] == "炉膛烧得通红,手千万别伸进去"
     assert restore_breaks(spec, "压好了以后绳子千万别松")[0].endswith(",绳子千万别松")
     assert restore_breaks(spec, "锅盖扣严实千万别揭开")[0] == "锅盖扣严实,千万别揭开"  # 锅盖 is the object
+
+
+def test_a_warning_after_a_predicate_is_its_own_clause():
+    """别/不要 after a predicate opens the warning's clause, with the noun it is about; not after an
+    adverb (「你就别管它」)."""
+    spec = get_spec()
+    assert restore_breaks(spec, "布面要绷平别起皱")[0] == "布面要绷平,别起皱"
+    assert restore_breaks(spec, "线要拉紧不要打结")[0] == "线要拉紧,不要打结"
+    assert restore_breaks(spec, "刀刃磨得飞快手指别去碰")[0] == "刀刃磨得飞快,手指别去碰"
+    assert restore_breaks(spec, "你就别管它") == ("你就别管它", [])

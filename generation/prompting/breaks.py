@@ -161,6 +161,11 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             elif verb_seen and _asr_result_verb(doc, tags, i - 1) and _asr_is_verb(doc, tags, i) \
                     and w not in ASR_AFTER_ONE_VERB and w not in COMPLEMENTS:
                 cut = True  # 「锅烧热抓一把叶子」: a predicate with its result, then the next one
+            elif verb_seen and w in ASR_WARNING_NEGATIONS and prev_w not in MODALS and prev_w not in ASR_SUBJECT_ADVERBS \
+                    and prev_k not in ("O", "L", "R", "M"):
+                cut = True  # 「…要带点弯别伸直了」: a warning after a predicate is a clause of its own
+                if i - 1 > last_cut and _asr_subject_before(doc, tags, i, last_verb):
+                    s = starts[i - 1]  # 「…樟木软凿子别吃太深」: with what it is about
             elif (w in ASR_DISCOURSE or w.startswith(WARNING_CUES)
                   or (tags.get(w, "") == "c" and len(w) >= 2)) and _has_content(words, kinds, last_cut + 1, i):
                 cut = True  # 「所以」「不然」「你看」 open a phrase of their own
@@ -208,6 +213,8 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
 ASR_PRONOUNS = {"我", "你", "他", "她", "咱", "俺"}
 # warnings said after what they are about (「手千万别凑上去」, not 「不然…」「否则…」, which open their clause)
 ASR_WARNING_ADVERBS = ("千万",)
+# a warning's negation that opens its clause after a predicate (「…别伸直了」「…不要碰」)
+ASR_WARNING_NEGATIONS = {"别", "可别", "不要", "千万不要", "千万别"}
 
 
 def _asr_subject_before(doc: Doc, tags: dict, i: int, v: int) -> bool:
