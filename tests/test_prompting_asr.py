@@ -183,3 +183,12 @@ def test_a_warning_after_a_predicate_is_its_own_clause():
     assert restore_breaks(spec, "线要拉紧不要打结")[0] == "线要拉紧,不要打结"
     assert restore_breaks(spec, "刀刃磨得飞快手指别去碰")[0] == "刀刃磨得飞快,手指别去碰"
     assert restore_breaks(spec, "你就别管它") == ("你就别管它", [])
+
+
+def test_a_numbered_subject_read_as_one_quantity_still_starts_a_clause():
+    """「两片铜钹」 is one count token for the tokenizer; after a predicate and its object it starts a
+    clause as a plain numeral does (the rule had stopped firing when counts became tokens)."""
+    spec = get_spec()
+    assert restore_breaks(spec, "右手拿铜铃两片铜钹一撞就响")[0] == "右手拿铜铃,两片铜钹一撞就响"
+    for text in ("拿木槌一下一下往里敲", "拿锥子一个眼一个眼往下扎"):
+        assert restore_breaks(spec, text) == (text, [])

@@ -145,7 +145,8 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             elif verb_seen and prev_w == "的" and i >= 2 and _asr_is_verb(doc, tags, i) \
                     and (_asr_is_verb(doc, tags, i - 2) or kinds[i - 2] is None and tags.get(words[i - 2], "") == "f"):
                 cut = True  # 「芦笙是边吹边跳的吹的时候…」: 是…的 ends its sentence before the next verb
-            elif last_pred > last_cut and tags.get(w, "") == "m" and w[:1] in NUMERAL_CHARS and words[i - 2] != w \
+            elif last_pred > last_cut and _asr_numbered(doc, tags, norm, i) \
+                    and _asr_said(doc, norm, i - 2) != _asr_said(doc, norm, i) \
                     and _asr_nounish(doc, tags, i - 1) and kinds[i - 1] != "Q" and prev_w not in COMPLEMENTS \
                     and _asr_object_of(doc, tags, last_pred, i - 1) \
                     and _asr_predicate_ahead(doc, tags, i) and not (
@@ -249,6 +250,24 @@ def _asr_frame_opens(doc: Doc, tags: dict, i: int, v: int) -> bool:
     t = tags.get(words[i + 1], "")
     return kinds[i + 1] in ("N", "Q", "H") or (t[:1] in ("n", "a", "m", "q") and kinds[i + 1] != "P")
 # directions that end a predicate (「揉出去」「拿出来」): a noun after one is no object of it
+
+
+def _asr_said(doc: Doc, norm: str, j: int) -> str:
+    """The text of token j (a quantity's token stands for the words it spans)."""
+    if j < 0:
+        return ""
+    q = doc.quantities.get(j) if doc.kinds[j] == "Q" else None
+    return norm[q.start:q.end] if q is not None else doc.words[j]
+
+
+def _asr_numbered(doc: Doc, tags: dict, norm: str, i: int) -> bool:
+    """Token i opens a numbered noun phrase: a numeral (「一根」 split by the tokenizer), or a count that
+    the tokenizer read as one quantity (「两块竹板」「五块小板」)."""
+    w = doc.words[i]
+    if tags.get(w, "") == "m" and w[:1] in NUMERAL_CHARS:
+        return True
+    q = doc.quantities.get(i) if doc.kinds[i] == "Q" else None
+    return q is not None and q.name == "count" and norm[q.start:q.start + 1] in NUMERAL_CHARS
 
 
 def _asr_predicate_ahead(doc: Doc, tags: dict, i: int) -> bool:
