@@ -192,3 +192,18 @@ def test_a_numbered_subject_read_as_one_quantity_still_starts_a_clause():
     assert restore_breaks(spec, "右手拿铜铃两片铜钹一撞就响")[0] == "右手拿铜铃,两片铜钹一撞就响"
     for text in ("拿木槌一下一下往里敲", "拿锥子一个眼一个眼往下扎"):
         assert restore_breaks(spec, text) == (text, [])
+
+
+def test_a_body_part_that_does_the_next_thing_starts_a_clause():
+    """A body part (手腕, 手指头, 大腿…) after a complete predicate, with a predicate of its own next, is a
+    new subject like a hand; not the object of a verb (捏住手腕, 戴上指甲) nor the head of a counted noun."""
+    spec = get_spec()
+    cases = {
+        "左手提着灯笼手腕往外一转": "左手提着灯笼,手腕往外一转",
+        "把丝线绕在线轴上手指头按住线头": "把丝线绕在线轴上,手指头按住线头",
+        "站好马步大腿要放平": "站好马步,大腿要放平",
+    }
+    for text, want in cases.items():
+        assert restore_breaks(spec, text)[0] == want
+    for text in ("右手捏住手腕往里推", "右手戴上指甲拨弦", "右手捏三根手签一捻"):
+        assert restore_breaks(spec, text) == (text, [])

@@ -139,6 +139,8 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                 cut = True  # a new subject hand (「…按住右手抡锤」「…一共三根我左手捏…」)
                 if prev_w in ASR_PRONOUNS and i - 1 > last_cut:
                     s = starts[i - 1]  # the speaker's 我 goes with the hand
+            elif verb_seen and _asr_body_subject(doc, tags, i):
+                cut = True  # 「…捧着笙斗手指头按…」「…拿一根琴竹手腕要放松」: a body part that does the next thing
             elif verb_seen and (_asr_is_verb(doc, tags, i - 1) or prev_w in ("下去", "上去", "进去", "出来", "起来")) \
                     and tags.get(w, "") in ("f", "s") and len(w) >= 2 and i + 1 < n and words[i + 1] == "的":
                 cut = True  # 「把针扎下去底下的手接住了」: where a new subject is, after a finished predicate
@@ -317,6 +319,34 @@ def _asr_nounish(doc: Doc, tags: dict, j: int) -> bool:
 
 # the last character of a body part: the subject of what follows, not an object (「手腕往上一翻」)
 ASR_BODY_END = set("手脚指腕肘膝鼻嘴肩臂腿")
+
+
+# body parts by their characters (besides the hands of the spec): 手腕 手指头 手心 脚尖 肩膀 大腿 腰 身子 胳膊
+ASR_BODY_CHARS = ASR_BODY_END | set("腰身膊胸")
+
+
+def _asr_body_subject(doc: Doc, tags: dict, i: int) -> bool:
+    """Token i is a body part that is the subject of what follows, like a hand: a noun of at most three
+    characters that begins or ends with a body part's character, not right after a verb, 把/拿 or a
+    relation (then it is an object: 「按住手腕」「把手腕…」「往胸前…」「戴上指甲」), a count (「两根手签」) or
+    another body word (「手腕子」 read as 手 + 腕子), and a predicate comes next (a verb,
+    a modal, an adverb or a relation: 「手腕要放松」「手心朝下」「手指头按…」)."""
+    words, kinds = doc.words, doc.kinds
+    w = words[i]
+    if not (2 <= len(w) <= 3 or w in ASR_BODY_CHARS) or not (w[0] in ASR_BODY_CHARS or w[-1] in ASR_BODY_CHARS):
+        return False
+    if kinds[i] not in ("N", "T", None) or tags.get(w, "")[:1] != "n" or i + 1 >= len(words):
+        return False
+    prev = words[i - 1]
+    if _asr_is_verb(doc, tags, i - 1) or kinds[i - 1] in ("O", "L", "R", "H", "P") or prev in TOOL_LEAD \
+            or prev in ("的", "一", "个", "着", "了") or tags.get(prev, "")[:1] in ("p", "v") \
+            or (len(prev) == 2 and prev[1] in COMPLEMENTS) or (prev in COMPLEMENTS and _asr_is_verb(doc, tags, i - 2)):
+        return False  # an object (「戴上指甲」) or part of one
+    if kinds[i - 1] == "Q" and doc.quantities[i - 1].name == "count" or prev[:1] in ASR_BODY_CHARS or prev[-1:] in ASR_BODY_CHARS:
+        return False  # 「两根手签」「手腕子」: the head of a counted noun, or of a longer body word
+    nxt = words[i + 1]
+    return _asr_is_verb(doc, tags, i + 1) or nxt in MODALS or nxt in ASR_SUBJECT_ADVERBS or kinds[i + 1] == "R" \
+        or tags.get(nxt, "")[:1] == "d"
 
 
 def _asr_object_of(doc: Doc, tags: dict, v: int, j: int) -> bool:
