@@ -216,3 +216,13 @@ def test_a_predicate_with_its_direction_then_the_next_one():
     assert restore_breaks(spec, "先把茶壶放下倒一碗水")[0] == "先把茶壶放下,倒一碗水"
     assert restore_breaks(spec, "锅盖掀开撒一把葱花")[0] == "锅盖掀开,撒一把葱花"
     assert restore_breaks(spec, "拿出来用") == ("拿出来用", [])
+
+
+def test_a_rate_said_after_a_predicate_stays_one_quantity():
+    """「一分钟敲个七八十下」 is one rate: no cut after its unit of time; when the number reader took the time
+    apart from the count (the words before ran on), the rate opens its own clause."""
+    spec = get_spec()
+    text = "小锤子敲铜片一分钟敲个七八十下"
+    assert restore_breaks(spec, text)[0] == "小锤子敲铜片,一分钟敲个七八十下"
+    params = [s["params"] for s in normalize(text).to_dict()["steps"]]
+    assert {"rate_per_min": [70, 80]} in params and not any("duration_s" in p for p in params), params

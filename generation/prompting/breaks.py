@@ -177,8 +177,11 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                 cut = True  # 「所以」「不然」「你看」 open a phrase of their own
                 if w.startswith(ASR_WARNING_ADVERBS) and i - 1 > last_cut and _asr_subject_before(doc, tags, i, last_verb):
                     s = starts[i - 1]  # 「…烫得很手千万别凑上去」: the noun before 千万 is what the warning is about
+            elif verb_seen and k == "Q" and _asr_rate_head(doc, tags, norm, i):
+                cut = True  # 「…打和音一秒钟打四五下」: a rate (one unit of time, a verb, a count) opens its clause
+                s = max(s, doc.quantities[i].start)
             elif verb_seen and prev_k == "Q" and (_asr_is_verb(doc, tags, i) or w == "每") \
-                    and w[:1] not in DIMENSION_CHARS:
+                    and w[:1] not in DIMENSION_CHARS and not _asr_rate_head(doc, tags, norm, i - 1):
                 cut = True  # 「刷七遍每遍晾个十五天」: a quantity ends the predicate it measures
             elif i >= 2 and words[i - 2] == "一" and len(prev_w) == 1 and _asr_is_verb(doc, tags, i - 1) \
                     and k != "Q" and w not in ASR_AFTER_ONE_VERB and kinds[i] != "M" and tags.get(w, "") != "m" \
@@ -273,6 +276,22 @@ def _asr_numbered(doc: Doc, tags: dict, norm: str, i: int) -> bool:
         return True
     q = doc.quantities.get(i) if doc.kinds[i] == "Q" else None
     return q is not None and q.name == "count" and norm[q.start:q.start + 1] in NUMERAL_CHARS
+
+
+def _asr_rate_head(doc: Doc, tags: dict, norm: str, i: int) -> bool:
+    """Token i is the time of a rate: one unit of time (「一秒钟」「一分钟」), then a verb and a count
+    (「打四五下」「磨个四十下」); the three are one quantity, wherever the number reader cut them."""
+    q = doc.quantities.get(i) if i >= 0 and doc.kinds[i] == "Q" else None
+    if q is None or q.name != "duration_s" or norm[q.start:q.start + 1] not in ("一", "每") or i + 2 >= len(doc.words):
+        return False
+    j = i + 1
+    if not _asr_is_verb(doc, tags, j):
+        return False
+    j += 1
+    if doc.words[j] == "个" and j + 1 < len(doc.words):
+        j += 1
+    c = doc.quantities.get(j) if doc.kinds[j] == "Q" else None
+    return c is not None and c.name in ("count", "rate_per_min")
 
 
 def _asr_predicate_ahead(doc: Doc, tags: dict, i: int) -> bool:
