@@ -226,3 +226,13 @@ def test_a_rate_said_after_a_predicate_stays_one_quantity():
     assert restore_breaks(spec, text)[0] == "小锤子敲铜片,一分钟敲个七八十下"
     params = [s["params"] for s in normalize(text).to_dict()["steps"]]
     assert {"rate_per_min": [70, 80]} in params and not any("duration_s" in p for p in params), params
+
+
+def test_a_measure_of_the_action_ends_its_predicate_before_a_new_subject():
+    """After a movement or a time (一步, 两分钟), a noun with its own verb is a new subject; after how
+    often or how many things (三道, 两勺) the noun is what they count."""
+    spec = get_spec()
+    assert restore_breaks(spec, "左脚往后撤一步扇子举到胸前")[0] == "左脚往后撤一步,扇子举到胸前"
+    assert restore_breaks(spec, "铁锅烧两分钟猪油化开了再下料")[0].startswith("铁锅烧两分钟,猪油")
+    for text in ("外头缠三道麻绳扎紧", "舀两勺糯米填进去"):
+        assert restore_breaks(spec, text) == (text, [])

@@ -180,6 +180,9 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             elif verb_seen and k == "Q" and _asr_rate_head(doc, tags, norm, i):
                 cut = True  # 「…打和音一秒钟打四五下」: a rate (one unit of time, a verb, a count) opens its clause
                 s = max(s, doc.quantities[i].start)
+            elif verb_seen and prev_k == "Q" and _asr_event_measure(spec, doc, norm, i - 1) and _asr_noun(doc, tags, i) \
+                    and i + 1 < n and _asr_is_verb(doc, tags, i + 1) and words[i + 1] not in TOOL_LEAD:
+                cut = True  # 「跨一步棒子举过头顶」: how often or how long ends the predicate; a new subject and its verb
             elif verb_seen and prev_k == "Q" and (_asr_is_verb(doc, tags, i) or w == "每") \
                     and w[:1] not in DIMENSION_CHARS and not _asr_rate_head(doc, tags, norm, i - 1):
                 cut = True  # 「刷七遍每遍晾个十五天」: a quantity ends the predicate it measures
@@ -292,6 +295,21 @@ def _asr_rate_head(doc: Doc, tags: dict, norm: str, i: int) -> bool:
         j += 1
     c = doc.quantities.get(j) if doc.kinds[j] == "Q" else None
     return c is not None and c.name in ("count", "rate_per_min")
+
+
+def _asr_event_measure(spec: Spec, doc: Doc, norm: str, j: int) -> bool:
+    """Token j is a quantity of the action itself, by its unit's kind in the spec: a movement
+    (「一步」「三下」「两圈」) or a time (「两天」), not how often (「三道」, also 「三道竹篾」) nor a count
+    of things (「两勺」「三根」): the noun after those is often what they count."""
+    q = doc.quantities.get(j) if j >= 0 and doc.kinds[j] == "Q" else None
+    if q is None or q.name not in ("count", "duration_s"):
+        return False
+    said = norm[q.start:q.end]
+    for size in (3, 2, 1):
+        kind = spec.units.get(said[-size:])
+        if kind:
+            return kind[0] in ("count", "time")
+    return False
 
 
 def _asr_predicate_ahead(doc: Doc, tags: dict, i: int) -> bool:
