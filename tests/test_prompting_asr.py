@@ -236,3 +236,13 @@ def test_a_measure_of_the_action_ends_its_predicate_before_a_new_subject():
     assert restore_breaks(spec, "铁锅烧两分钟猪油化开了再下料")[0].startswith("铁锅烧两分钟,猪油")
     for text in ("外头缠三道麻绳扎紧", "舀两勺糯米填进去"):
         assert restore_breaks(spec, text) == (text, [])
+
+
+def test_a_new_subject_with_a_modal_or_a_sudden_verb_starts_a_clause():
+    """After a complete predicate (a place, a result), a noun followed by a modal and a verb or by 一 and
+    a one-character verb is a new subject; not the object after 了, nor a noun counted by a numeral."""
+    spec = get_spec()
+    assert restore_breaks(spec, "铜片放到砧子上锤子要举高")[0] == "铜片放到砧子上,锤子要举高"
+    assert restore_breaks(spec, "布铺在案板上剪刀一剪就开")[0] == "布铺在案板上,剪刀一剪就开"
+    for text in ("毛笔蘸了墨汁一点", "一根竹子能劈八条"):
+        assert restore_breaks(spec, text) == (text, [])

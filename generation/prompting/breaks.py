@@ -205,6 +205,12 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                     and not _asr_is_verb(doc, tags, i - 1) and prev_w not in ("的", "一", "把", "将") \
                     and i + 2 < n and words[i + 1] in ASR_SUBJECT_ADVERBS and _asr_is_verb(doc, tags, i + 2):
                 cut = True  # 「…颜色就不对了」: a new subject, an adverb, its verb
+            elif verb_seen and k in ("N", "T") and tags.get(w, "")[:1] == "n" and prev_k not in ("O", "L", "R", "H") \
+                    and not _asr_is_verb(doc, tags, i - 1) and prev_w not in ("的", "一", "把", "将", "个", "了", "着", "过") \
+                    and tags.get(prev_w, "")[:1] not in ("p", "c", "m", "q") \
+                    and (prev_k != "Q" or _asr_event_measure(spec, doc, norm, i - 1)) \
+                    and _asr_subject_predicate(doc, tags, i + 1):
+                cut = True  # 「…盖到白布上刷子蘸了…」「…七八层篾片要刮到…」: a new subject with a modal, 一 + verb or its verb
         if cut:
             cuts.append(s)
             last_cut = i
@@ -310,6 +316,20 @@ def _asr_event_measure(spec: Spec, doc: Doc, norm: str, j: int) -> bool:
         if kind:
             return kind[0] in ("count", "time")
     return False
+
+
+def _asr_subject_predicate(doc: Doc, tags: dict, j: int) -> bool:
+    """What starts at token j is the predicate of a subject just before it: a modal and a verb
+    (「要刷」「能剖」), 一 and a one-character verb (「一剖」「一覆」), or a verb with 了/着 after it."""
+    words, n = doc.words, len(doc.words)
+    if j + 1 >= n:
+        return False
+    w = words[j]
+    if w in MODALS:
+        return _asr_is_verb(doc, tags, j + 1) or words[j + 1] in TOOL_LEAD
+    if w == "一":
+        return len(words[j + 1]) == 1 and _asr_is_verb(doc, tags, j + 1)
+    return _asr_is_verb(doc, tags, j) and words[j] not in TOOL_LEAD and words[j + 1] in ("了", "着")
 
 
 def _asr_predicate_ahead(doc: Doc, tags: dict, i: int) -> bool:
