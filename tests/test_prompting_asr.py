@@ -246,3 +246,11 @@ def test_a_new_subject_with_a_modal_or_a_sudden_verb_starts_a_clause():
     assert restore_breaks(spec, "布铺在案板上剪刀一剪就开")[0] == "布铺在案板上,剪刀一剪就开"
     for text in ("毛笔蘸了墨汁一点", "一根竹子能劈八条"):
         assert restore_breaks(spec, text) == (text, [])
+
+
+def test_a_new_subject_after_a_state_the_predicate_brought_about():
+    """A noun going somewhere (往/从…) after a predicate with its state (熬透, 刷匀) is a new subject; after
+    a result that takes an object (捧住, 按住) it is that object."""
+    spec = get_spec()
+    assert restore_breaks(spec, "糖浆熬透锅从火上端下来")[0] == "糖浆熬透,锅从火上端下来"
+    assert restore_breaks(spec, "两手捧住泥往上拉") == ("两手捧住泥往上拉", [])

@@ -201,6 +201,9 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             elif verb_seen and prev_w in DIRECTION_COMPOUNDS and _asr_noun(doc, tags, i) and i + 1 < n and (
                     kinds[i + 1] == "R" or words[i + 1] in ASR_SUBJECT_ADVERBS or _asr_is_verb(doc, tags, i + 1)):
                 cut = True  # 「把气泡揉出去泥往车盘正中一摔」: a direction ends the predicate; a new subject follows
+            elif verb_seen and _asr_result_ends(doc, tags, i - 1) and _asr_noun(doc, tags, i) and i + 1 < n and (
+                    kinds[i + 1] == "R" and words[i + 1] not in ("在", "到") or words[i + 1] in ASR_SUBJECT_ADVERBS):
+                cut = True  # 「往版上刷匀纸往版上一覆」: a result ends the predicate; a new subject goes somewhere
             elif verb_seen and k in ("N", "T") and tags.get(w, "")[:1] == "n" and prev_k not in ("O", "L", "R") \
                     and not _asr_is_verb(doc, tags, i - 1) and prev_w not in ("的", "一", "把", "将") \
                     and i + 2 < n and words[i + 1] in ASR_SUBJECT_ADVERBS and _asr_is_verb(doc, tags, i + 2):
@@ -364,6 +367,21 @@ def _asr_directed_verb(doc: Doc, tags: dict, j: int) -> bool:
     if _asr_is_verb(doc, tags, j) and len(w) >= 2 and (w[-1] in ASR_DIRECTIONS or w[-2:] in DIRECTION_COMPOUNDS):
         return True
     return w in DIRECTION_COMPOUNDS and _asr_is_verb(doc, tags, j - 1)
+
+
+def _asr_result_ends(doc: Doc, tags: dict, j: int) -> bool:
+    """Token j ends a predicate with a state it brings about (「压实」, or 「刷」「匀」): a noun after it
+    is no object of it; not the results that take one (捧住泥, 按住针, 拉紧线, 拿好刀)."""
+    if j < 1:
+        return False
+    w = doc.words[j]
+    if w[-1:] in ASR_OBJECT_RESULTS:
+        return False
+    return _asr_result_verb(doc, tags, j) or (len(w) == 1 and w in ASR_RESULTS and _asr_is_verb(doc, tags, j - 1))
+
+
+# results after which the verb still takes its object (「捧住泥」「拉紧线」「抓牢绳子」「剪开布」)
+ASR_OBJECT_RESULTS = set("住紧开起好完正稳牢")
 
 
 # what a verb brings about (「烧热」「晾凉」「捣烂」), besides the complements of ``RESULT_COMPLEMENTS``
