@@ -244,7 +244,9 @@ def test_a_new_subject_with_a_modal_or_a_sudden_verb_starts_a_clause():
     spec = get_spec()
     assert restore_breaks(spec, "铜片放到砧子上锤子要举高")[0] == "铜片放到砧子上,锤子要举高"
     assert restore_breaks(spec, "布铺在案板上剪刀一剪就开")[0] == "布铺在案板上,剪刀一剪就开"
-    for text in ("毛笔蘸了墨汁一点", "一根竹子能劈八条"):
+    # …or by its verb and where it goes (挂在): 「灯笼挂在门口」 is not what 系好 ties
+    assert restore_breaks(spec, "先把绳子系好灯笼挂在门口")[0] == "先把绳子系好,灯笼挂在门口"
+    for text in ("毛笔蘸了墨汁一点", "一根竹子能劈八条", "拿锥子扎出小眼盖到纸上"):
         assert restore_breaks(spec, text) == (text, [])
 
 

@@ -212,6 +212,7 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                     and not _asr_is_verb(doc, tags, i - 1) and prev_w not in ("的", "一", "把", "将", "个", "了", "着", "过") \
                     and tags.get(prev_w, "")[:1] not in ("p", "c", "m", "q") \
                     and (prev_k != "Q" or _asr_event_measure(spec, doc, norm, i - 1)) \
+                    and not (prev_w in ASR_DIRECTIONS and _asr_is_verb(doc, tags, i - 2)) \
                     and _asr_subject_predicate(doc, tags, i + 1):
                 cut = True  # 「…盖到白布上刷子蘸了…」「…七八层篾片要刮到…」: a new subject with a modal, 一 + verb or its verb
         if cut:
@@ -323,7 +324,8 @@ def _asr_event_measure(spec: Spec, doc: Doc, norm: str, j: int) -> bool:
 
 def _asr_subject_predicate(doc: Doc, tags: dict, j: int) -> bool:
     """What starts at token j is the predicate of a subject just before it: a modal and a verb
-    (「要刷」「能剖」), 一 and a one-character verb (「一剖」「一覆」), or a verb with 了/着 after it."""
+    (「要刷」「能剖」), 一 and a one-character verb (「一剖」「一覆」), or a verb with 了/着 or 在/到 after it
+    (「灯挂在…」: where the subject goes)."""
     words, n = doc.words, len(doc.words)
     if j + 1 >= n:
         return False
@@ -332,7 +334,7 @@ def _asr_subject_predicate(doc: Doc, tags: dict, j: int) -> bool:
         return _asr_is_verb(doc, tags, j + 1) or words[j + 1] in TOOL_LEAD
     if w == "一":
         return len(words[j + 1]) == 1 and _asr_is_verb(doc, tags, j + 1)
-    return _asr_is_verb(doc, tags, j) and words[j] not in TOOL_LEAD and words[j + 1] in ("了", "着")
+    return _asr_is_verb(doc, tags, j) and words[j] not in TOOL_LEAD and words[j + 1] in ("了", "着", "在", "到")
 
 
 def _asr_predicate_ahead(doc: Doc, tags: dict, i: int) -> bool:
