@@ -256,3 +256,12 @@ def test_a_new_subject_after_a_state_the_predicate_brought_about():
     spec = get_spec()
     assert restore_breaks(spec, "糖浆熬透锅从火上端下来")[0] == "糖浆熬透,锅从火上端下来"
     assert restore_breaks(spec, "两手捧住泥往上拉") == ("两手捧住泥往上拉", [])
+
+
+def test_a_time_clause_after_a_predicate_and_its_object_starts_a_clause():
+    """「…的时候」 with its verb after a predicate and its object says when the next thing is done: it
+    starts a clause; not after 到, which takes the time as its object."""
+    spec = get_spec()
+    assert restore_breaks(spec, "右手攥着锅铲炒菜的时候火要旺")[0].startswith("右手攥着锅铲,炒菜的时候")
+    assert restore_breaks(spec, "左手扶着竹筐挑担的时候腰要直")[0].startswith("左手扶着竹筐,挑担的时候")
+    assert restore_breaks(spec, "说到孙悟空出世的时候拍一下醒木") == ("说到孙悟空出世的时候拍一下醒木", [])

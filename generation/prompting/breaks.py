@@ -164,6 +164,10 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             elif verb_seen and _asr_result_verb(doc, tags, i - 1) and _asr_is_verb(doc, tags, i) \
                     and w not in ASR_AFTER_ONE_VERB and w not in COMPLEMENTS:
                 cut = True  # 「锅烧热抓一把叶子」: a predicate with its result, then the next one
+            elif last_pred > last_cut and _asr_time_clause_ahead(doc, tags, i) and _asr_nounish(doc, tags, i - 1) \
+                    and kinds[i - 1] != "Q" and _asr_object_of(doc, tags, last_pred, i - 1) and words[last_pred][-1] != "到":
+                cut = True  # 「握着把子跑圆场的时候…」: a predicate and its object, then the time of the next thing
+                # (not 「唱到英雄出征的时候」: 到 takes the time as its object)
             elif verb_seen and _asr_directed_verb(doc, tags, i - 1) and _asr_is_verb(doc, tags, i) \
                     and w not in ASR_AFTER_ONE_VERB and w not in COMPLEMENTS and w not in MODALS and w not in TOOL_LEAD:
                 cut = True  # 「把琴放下喝口奶茶」「捞出来晾着」: a predicate with its direction, then the next one
@@ -335,6 +339,18 @@ def _asr_subject_predicate(doc: Doc, tags: dict, j: int) -> bool:
     if w == "一":
         return len(words[j + 1]) == 1 and _asr_is_verb(doc, tags, j + 1)
     return _asr_is_verb(doc, tags, j) and words[j] not in TOOL_LEAD and words[j + 1] in ("了", "着", "在", "到")
+
+
+def _asr_time_clause_ahead(doc: Doc, tags: dict, i: int) -> bool:
+    """Tokens from i to 的时候 (at most three, no punctuation) say what is done at that time, with a verb
+    (「跑圆场的时候」「炒菜的时候」): the start of a time clause."""
+    words, kinds = doc.words, doc.kinds
+    for j in range(i, min(len(words) - 2, i + 3)):
+        if kinds[j] == "P" or words[j] in ("的", "了"):
+            return j > i and words[j] == "的" and words[j + 1] in ("时候", "时")
+        if j == i and not (_asr_is_verb(doc, tags, j) or tags.get(words[j], "")[:1] in ("v", "n")):
+            return False
+    return False
 
 
 def _asr_predicate_ahead(doc: Doc, tags: dict, i: int) -> bool:
