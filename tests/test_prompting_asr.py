@@ -265,3 +265,11 @@ def test_a_time_clause_after_a_predicate_and_its_object_starts_a_clause():
     assert restore_breaks(spec, "右手攥着锅铲炒菜的时候火要旺")[0].startswith("右手攥着锅铲,炒菜的时候")
     assert restore_breaks(spec, "左手扶着竹筐挑担的时候腰要直")[0].startswith("左手扶着竹筐,挑担的时候")
     assert restore_breaks(spec, "说到孙悟空出世的时候拍一下醒木") == ("说到孙悟空出世的时候拍一下醒木", [])
+
+
+def test_a_causative_opens_the_clause_of_what_is_made_to_act():
+    """让它/叫他 after a predicate: what is made to act is the next clause; not after a modal (要让它…)."""
+    spec = get_spec()
+    assert restore_breaks(spec, "面团盖上湿布让它醒半个钟头")[0] == "面团盖上湿布,让它醒半个钟头"
+    assert restore_breaks(spec, "左手提着木偶的线让它点头")[0] == "左手提着木偶的线,让它点头"
+    assert restore_breaks(spec, "锅端下来要让它凉透") == ("锅端下来要让它凉透", [])

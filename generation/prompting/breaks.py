@@ -168,6 +168,9 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                     and kinds[i - 1] != "Q" and _asr_object_of(doc, tags, last_pred, i - 1) and words[last_pred][-1] != "到":
                 cut = True  # 「握着把子跑圆场的时候…」: a predicate and its object, then the time of the next thing
                 # (not 「唱到英雄出征的时候」: 到 takes the time as its object)
+            elif verb_seen and w in ASR_CAUSATIVES and i + 1 < n and words[i + 1] in ASR_CAUSED \
+                    and prev_w not in MODALS and prev_w not in ASR_SUBJECT_ADVERBS and prev_k not in ("O", "L", "R", "M"):
+                cut = True  # 「…捏两根手签让它贴着亮子走」: what the hands make it do is the next clause
             elif verb_seen and _asr_directed_verb(doc, tags, i - 1) and _asr_is_verb(doc, tags, i) \
                     and w not in ASR_AFTER_ONE_VERB and w not in COMPLEMENTS and w not in MODALS and w not in TOOL_LEAD:
                 cut = True  # 「把琴放下喝口奶茶」「捞出来晾着」: a predicate with its direction, then the next one
@@ -237,6 +240,9 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
 
 
 ASR_PRONOUNS = {"我", "你", "他", "她", "咱", "俺"}
+# 让它/叫他…: a causative with the one made to act opens its clause
+ASR_CAUSATIVES = {"让", "叫", "使"}
+ASR_CAUSED = {"它", "他", "她", "它们", "他们", "人", "人家"}
 # warnings said after what they are about (「手千万别凑上去」, not 「不然…」「否则…」, which open their clause)
 ASR_WARNING_ADVERBS = ("千万",)
 # a warning's negation that opens its clause after a predicate (「…别伸直了」「…不要碰」)
