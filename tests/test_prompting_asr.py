@@ -273,3 +273,12 @@ def test_a_causative_opens_the_clause_of_what_is_made_to_act():
     assert restore_breaks(spec, "面团盖上湿布让它醒半个钟头")[0] == "面团盖上湿布,让它醒半个钟头"
     assert restore_breaks(spec, "左手提着木偶的线让它点头")[0] == "左手提着木偶的线,让它点头"
     assert restore_breaks(spec, "锅端下来要让它凉透") == ("锅端下来要让它凉透", [])
+
+
+def test_so_many_things_with_a_modal_after_a_verb_are_a_new_subject():
+    """「扎一把要扎五十根」: a count of things after the verb, then a modal and a verb, says what each must
+    have; a movement or how often (刷一遍要晾干) still measures the verb before."""
+    spec = get_spec()
+    assert restore_breaks(spec, "秧苗用稻草扎一把要扎五十根")[0] == "秧苗用稻草扎,一把要扎五十根"
+    assert restore_breaks(spec, "稻草拿麻绳捆一捆要捆二十斤")[0] == "稻草拿麻绳捆,一捆要捆二十斤"
+    assert restore_breaks(spec, "刷一遍要晾干") == ("刷一遍要晾干", [])

@@ -168,6 +168,9 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                     and kinds[i - 1] != "Q" and _asr_object_of(doc, tags, last_pred, i - 1) and words[last_pred][-1] != "到":
                 cut = True  # 「握着把子跑圆场的时候…」: a predicate and its object, then the time of the next thing
                 # (not 「唱到英雄出征的时候」: 到 takes the time as its object)
+            elif verb_seen and _asr_is_verb(doc, tags, i - 1) and _asr_counted_thing(spec, doc, tags, norm, i) \
+                    and i + 2 < n and words[i + 1] in MODALS and _asr_is_verb(doc, tags, i + 2):
+                cut = True  # 「…拿松明子扎一把要扎三十来根」: so many things, then what each must have, is a new subject
             elif verb_seen and w in ASR_CAUSATIVES and i + 1 < n and words[i + 1] in ASR_CAUSED \
                     and prev_w not in MODALS and prev_w not in ASR_SUBJECT_ADVERBS and prev_k not in ("O", "L", "R", "M"):
                 cut = True  # 「…捏两根手签让它贴着亮子走」: what the hands make it do is the next clause
@@ -357,6 +360,18 @@ def _asr_time_clause_ahead(doc: Doc, tags: dict, i: int) -> bool:
         if j == i and not (_asr_is_verb(doc, tags, j) or tags.get(words[j], "")[:1] in ("v", "n")):
             return False
     return False
+
+
+def _asr_counted_thing(spec: Spec, doc: Doc, tags: dict, norm: str, i: int) -> bool:
+    """Token i counts things (「一把」「两块」: a numeral with a classifier of things in the spec's units),
+    not movements, times or how often (「一遍」「三下」: those measure the verb before)."""
+    said = _asr_said(doc, norm, i)
+    if not said or said[0] not in NUMERAL_CHARS:
+        return False
+    if doc.kinds[i] != "Q" and tags.get(doc.words[i], "")[:1] != "m":
+        return False
+    kind = spec.units.get(said[-1:])
+    return bool(kind) and kind[0] == "item"
 
 
 def _asr_predicate_ahead(doc: Doc, tags: dict, i: int) -> bool:
