@@ -282,3 +282,13 @@ def test_so_many_things_with_a_modal_after_a_verb_are_a_new_subject():
     assert restore_breaks(spec, "秧苗用稻草扎一把要扎五十根")[0] == "秧苗用稻草扎,一把要扎五十根"
     assert restore_breaks(spec, "稻草拿麻绳捆一捆要捆二十斤")[0] == "稻草拿麻绳捆,一捆要捆二十斤"
     assert restore_breaks(spec, "刷一遍要晾干") == ("刷一遍要晾干", [])
+
+
+def test_a_word_said_twice_with_its_verb_and_place_starts_a_clause():
+    """「打鼓鼓放到桌上」: the thing named last is the next clause's subject when it goes somewhere, also
+    for a word the tagger reads as a verb (鼓, 锯, 刨); not an adverb said twice (慢慢弯到…)."""
+    spec = get_spec()
+    assert restore_breaks(spec, "小孩子打鼓鼓放到桌上")[0] == "小孩子打鼓,鼓放到桌上"
+    assert restore_breaks(spec, "两个人拉锯锯放在木马上")[0] == "两个人拉锯,锯放在木马上"
+    assert restore_breaks(spec, "师傅拿刨子推刨刨搁在凳子上")[0] == "师傅拿刨子推刨,刨搁在凳子上"
+    assert restore_breaks(spec, "一边烤一边慢慢弯到样子") == ("一边烤一边慢慢弯到样子", [])

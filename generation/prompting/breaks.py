@@ -374,6 +374,14 @@ def _asr_counted_thing(spec: Spec, doc: Doc, tags: dict, norm: str, i: int) -> b
     return bool(kind) and kind[0] == "item"
 
 
+def _asr_goes_somewhere(doc: Doc, tags: dict, j) -> bool:
+    """Token j is a verb with where its subject goes after it (「搁」「在」, or one word: 「放到」「挂在」)."""
+    if j is None or j + 1 >= len(doc.words) or not _asr_is_verb(doc, tags, j) or doc.words[j] in TOOL_LEAD:
+        return False
+    w = doc.words[j]
+    return doc.words[j + 1] in ("在", "到") or (len(w) == 2 and w[1] in "在到")
+
+
 def _asr_predicate_ahead(doc: Doc, tags: dict, i: int) -> bool:
     """A verb (or 一 + verb) comes within four tokens after i, before any punctuation."""
     for j in range(i + 1, min(len(doc.words), i + 5)):
@@ -516,6 +524,7 @@ def _asr_chains(spec: Spec, norm: str, runs: list, doc: Doc) -> list[int]:
     tags = spec.pos_tags()
     kinds_of = kind_table(spec)
     qspans = [(q.start, q.end) for q in doc.quantities.values()]
+    at = {st: k for k, st in enumerate(doc.starts)}  # character offset → the token starting there
     out = []
     for a, b in runs:
         for p in range(a + 1, b - 1):
@@ -538,6 +547,10 @@ def _asr_chains(spec: Spec, norm: str, runs: list, doc: Doc) -> list[int]:
                     kinds_of.get(c) == "T" and tags.get(c, "")[:1] == "n")) \
                     and norm[p - 2] not in NUMERAL_CHARS and c not in ASR_BODY_END:
                 hit = True  # 「拿鼓键子敲鼓鼓搁在鼓架子上」: a one-character noun said twice running
+            if not hit and norm[p - 1] == c and p - 1 > a and norm[p - 2] not in NUMERAL_CHARS \
+                    and c not in ASR_BODY_END and tags.get(c, "")[:1] in ("n", "v") \
+                    and _asr_goes_somewhere(doc, tags, at.get(p + 1)):
+                hit = True  # 「敲鼓鼓搁在鼓架子上」: a one-character word twice, the second with its verb and place
             if not hit and norm[p - 1] == c and p - 1 > a and norm[p - 2] not in NUMERAL_CHARS \
                     and (c in CONTEXT_HAND_VERBS or tags.get(c, "")[:1] == "v") \
                     and (norm[p + 1] in ASR_CHAIN_NEXT or norm[p + 1].isdigit() or norm[p + 1] in NUMERAL_CHARS):
