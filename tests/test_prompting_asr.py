@@ -292,3 +292,12 @@ def test_a_word_said_twice_with_its_verb_and_place_starts_a_clause():
     assert restore_breaks(spec, "两个人拉锯锯放在木马上")[0] == "两个人拉锯,锯放在木马上"
     assert restore_breaks(spec, "师傅拿刨子推刨刨搁在凳子上")[0] == "师傅拿刨子推刨,刨搁在凳子上"
     assert restore_breaks(spec, "一边烤一边慢慢弯到样子") == ("一边烤一边慢慢弯到样子", [])
+
+
+def test_where_the_next_verb_is_done_after_a_predicate_and_its_object():
+    """在 + a place + a verb after a predicate and its object is where the next thing is done; 在 right
+    after a verb is where that verb puts its object (铺在桌上)."""
+    spec = get_spec()
+    assert restore_breaks(spec, "竹签蘸了糖稀在石板上画")[0] == "竹签蘸了糖稀,在石板上画"
+    assert restore_breaks(spec, "右手舀了一勺糖稀在石板上浇")[0] == "右手舀了一勺糖稀,在石板上浇"
+    assert restore_breaks(spec, "把布铺在桌上压平") == ("把布铺在桌上压平", [])

@@ -208,6 +208,10 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             elif last_verb > last_cut and k == "R" and w not in ("在", "到", "由") and _asr_nounish(doc, tags, i - 1) \
                     and _asr_object_of(doc, tags, last_verb, i - 1) and not _asr_held(doc, last_cut + 1, i):
                 cut = True  # 「揭起一张往墙上一贴」: a predicate and its object, then where the next one goes
+            elif last_verb > last_cut and w == "在" and _asr_nounish(doc, tags, i - 1) and kinds[i - 1] != "Q" \
+                    and _asr_object_of(doc, tags, last_verb, i - 1) and not _asr_held(doc, last_cut + 1, i) \
+                    and _asr_place_then_verb(doc, tags, i):
+                cut = True  # 「蘸了蜡在布上画一笔」: a predicate and its object, then where the next verb is done
             elif verb_seen and prev_w in DIRECTION_COMPOUNDS and _asr_noun(doc, tags, i) and i + 1 < n and (
                     kinds[i + 1] == "R" or words[i + 1] in ASR_SUBJECT_ADVERBS or _asr_is_verb(doc, tags, i + 1)):
                 cut = True  # 「把气泡揉出去泥往车盘正中一摔」: a direction ends the predicate; a new subject follows
@@ -380,6 +384,18 @@ def _asr_goes_somewhere(doc: Doc, tags: dict, j) -> bool:
         return False
     w = doc.words[j]
     return doc.words[j + 1] in ("在", "到") or (len(w) == 2 and w[1] in "在到")
+
+
+def _asr_place_then_verb(doc: Doc, tags: dict, i: int) -> bool:
+    """After 在 at i: a place that ends in a locative (「布上」「锅里」「手心里」) and then a verb (not a
+    complement of the verb before, as in 「放在桌上」, which is checked by the caller's object)."""
+    words, kinds = doc.words, doc.kinds
+    for j in range(i + 1, min(len(words) - 1, i + 5)):
+        if kinds[j] == "P":
+            return False
+        if words[j] in PLACE_SUFFIX or tags.get(words[j], "")[:1] in ("f", "s"):
+            return _asr_is_verb(doc, tags, j + 1) and words[j + 1] not in TOOL_LEAD
+    return False
 
 
 def _asr_predicate_ahead(doc: Doc, tags: dict, i: int) -> bool:
