@@ -301,3 +301,10 @@ def test_where_the_next_verb_is_done_after_a_predicate_and_its_object():
     assert restore_breaks(spec, "竹签蘸了糖稀在石板上画")[0] == "竹签蘸了糖稀,在石板上画"
     assert restore_breaks(spec, "右手舀了一勺糖稀在石板上浇")[0] == "右手舀了一勺糖稀,在石板上浇"
     assert restore_breaks(spec, "把布铺在桌上压平") == ("把布铺在桌上压平", [])
+
+
+def test_a_hand_after_an_adjective_predicate_starts_a_clause():
+    """「泥要软左手托住泥坯」: an adjective said as a predicate ends its clause; the hand is a new subject."""
+    spec = get_spec()
+    assert restore_breaks(spec, "泥要软左手托住泥坯")[0] == "泥要软,左手托住泥坯"
+    assert restore_breaks(spec, "手腕要稳右手往下一压")[0] == "手腕要稳,右手往下一压"

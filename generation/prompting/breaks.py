@@ -134,9 +134,10 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                     and (len(words[i - 2]) >= 2 or _asr_is_verb(doc, tags, i - 3)) \
                     and (k in ("N", "T") or w.startswith("每")) and w not in ASR_SUBJECT_ADVERBS:
                 cut = True  # 「摊好了锅烧热」: a predicate with its result and 了 is over; a new subject follows
-            elif (verb_seen or prev_k == "Q" or _asr_noun(doc, tags, i - 1) or prev_w in ASR_PRONOUNS) \
+            elif (verb_seen or prev_k == "Q" or _asr_noun(doc, tags, i - 1) or prev_w in ASR_PRONOUNS
+                  or (tags.get(prev_w, "")[:1] == "a" and i - 1 > last_cut)) \
                     and k == "H" and prev_k not in ("L", "O", "R") and prev_w not in TOOL_LEAD:
-                cut = True  # a new subject hand (「…按住右手抡锤」「…一共三根我左手捏…」)
+                cut = True  # a new subject hand (「…按住右手抡锤」「…一共三根我左手捏…」「左手高右手低」)
                 if prev_w in ASR_PRONOUNS and i - 1 > last_cut:
                     s = starts[i - 1]  # the speaker's 我 goes with the hand
             elif verb_seen and _asr_body_subject(doc, tags, i):
