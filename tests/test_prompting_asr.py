@@ -308,3 +308,11 @@ def test_a_hand_after_an_adjective_predicate_starts_a_clause():
     spec = get_spec()
     assert restore_breaks(spec, "泥要软左手托住泥坯")[0] == "泥要软,左手托住泥坯"
     assert restore_breaks(spec, "手腕要稳右手往下一压")[0] == "手腕要稳,右手往下一压"
+
+
+def test_shi_de_ends_its_sentence_also_after_a_verb_the_spec_does_not_know():
+    """「…是边打边跳的打的时候…」: 是…的 closes its sentence before the next verb, also when the verb before
+    的 is a one-character verb only the tagger knows (跳, 演)."""
+    spec = get_spec()
+    assert restore_breaks(spec, "腰鼓是边打边跳的打的时候要用力")[0].startswith("腰鼓是边打边跳的,打的时候")
+    assert restore_breaks(spec, "这出戏是边唱边演的唱的时候要亮")[0].startswith("这出戏是边唱边演的,唱的时候")

@@ -146,7 +146,8 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                     and tags.get(w, "") in ("f", "s") and len(w) >= 2 and i + 1 < n and words[i + 1] == "的":
                 cut = True  # 「把针扎下去底下的手接住了」: where a new subject is, after a finished predicate
             elif verb_seen and prev_w == "的" and i >= 2 and _asr_is_verb(doc, tags, i) \
-                    and (_asr_is_verb(doc, tags, i - 2) or kinds[i - 2] is None and tags.get(words[i - 2], "") == "f"):
+                    and (_asr_is_verb(doc, tags, i - 2) or kinds[i - 2] is None and tags.get(words[i - 2], "") == "f"
+                         or kinds[i - 2] is None and tags.get(words[i - 2], "") == "v" and len(words[i - 2]) == 1):
                 cut = True  # 「芦笙是边吹边跳的吹的时候…」: 是…的 ends its sentence before the next verb
             elif last_pred > last_cut and _asr_numbered(doc, tags, norm, i) \
                     and _asr_said(doc, norm, i - 2) != _asr_said(doc, norm, i) \
