@@ -282,6 +282,8 @@ def _asr_frame_opens(doc: Doc, tags: dict, i: int, v: int) -> bool:
         return False
     if any(kinds[j] == "O" or words[j] in TOOL_LEAD for j in range(v + 1, i)):
         return False
+    if v >= 1 and (words[v - 1] in TOOL_LEAD or kinds[v - 1] == "O"):
+        return False  # 「拿抹布把…」 (抹 tagged a verb): the "predicate" is what 拿 takes
     if prev in MODALS or prev in ASR_SUBJECT_ADVERBS or prev in NEGATIONS or prev in ASR_PRONOUNS \
             or prev in ("是", "的") or kinds[i - 1] in ("O", "L", "R", "H", "M") or tags.get(prev, "")[:1] in ("p", "c", "d", "r"):
         return False
@@ -502,6 +504,8 @@ def _asr_body_subject(doc: Doc, tags: dict, i: int) -> bool:
         return False  # an object (「戴上指甲」) or part of one
     if kinds[i - 1] == "Q" and doc.quantities[i - 1].name == "count" or prev[:1] in ASR_BODY_CHARS or prev[-1:] in ASR_BODY_CHARS:
         return False  # 「两根手签」「手腕子」: the head of a counted noun, or of a longer body word
+    if len(w) == 1 and (kinds[i - 1] in ("N", "T") or tags.get(prev, "")[:1] in ("q", "m")):
+        return False  # 「壶身」 cut apart: one character after a noun is the end of that noun
     nxt = words[i + 1]
     return _asr_is_verb(doc, tags, i + 1) or nxt in MODALS or nxt in ASR_SUBJECT_ADVERBS or kinds[i + 1] == "R" \
         or tags.get(nxt, "")[:1] == "d"
