@@ -207,8 +207,9 @@ def test_a_body_part_that_does_the_next_thing_starts_a_clause():
     for text, want in cases.items():
         assert restore_breaks(spec, text)[0] == want
     assert restore_breaks(spec, "烧好了拿布把壶身擦亮")[0] == "烧好了,拿布把壶身擦亮"  # 身 ends 壶身
-    for text in ("右手捏住手腕往里推", "右手戴上指甲拨弦", "右手捏三根手签一捻"):
+    for text in ("右手捏住手腕往里推", "右手捏三根手签一捻"):
         assert restore_breaks(spec, text) == (text, [])
+    assert restore_breaks(spec, "右手戴上指甲拨弦")[0].startswith("右手戴上指甲")  # no cut before 指甲
 
 
 def test_a_predicate_with_its_direction_then_the_next_one():
@@ -248,8 +249,9 @@ def test_a_new_subject_with_a_modal_or_a_sudden_verb_starts_a_clause():
     assert restore_breaks(spec, "布铺在案板上剪刀一剪就开")[0] == "布铺在案板上,剪刀一剪就开"
     # …or by its verb and where it goes (挂在): 「灯笼挂在门口」 is not what 系好 ties
     assert restore_breaks(spec, "先把绳子系好灯笼挂在门口")[0] == "先把绳子系好,灯笼挂在门口"
-    for text in ("毛笔蘸了墨汁一点", "一根竹子能劈八条", "拿锥子扎出小眼盖到纸上"):
+    for text in ("毛笔蘸了墨汁一点", "一根竹子能劈八条"):
         assert restore_breaks(spec, text) == (text, [])
+    assert restore_breaks(spec, "拿锥子扎出小眼盖到纸上")[0].startswith("拿锥子扎出小眼")  # no cut before 小眼
 
 
 def test_a_new_subject_after_a_state_the_predicate_brought_about():
@@ -318,3 +320,14 @@ def test_shi_de_ends_its_sentence_also_after_a_verb_the_spec_does_not_know():
     spec = get_spec()
     assert restore_breaks(spec, "腰鼓是边打边跳的打的时候要用力")[0].startswith("腰鼓是边打边跳的,打的时候")
     assert restore_breaks(spec, "这出戏是边唱边演的唱的时候要亮")[0].startswith("这出戏是边唱边演的,唱的时候")
+
+
+def test_a_verb_after_a_complete_verb_and_object_is_the_next_predicate():
+    """A verb with its result or complement and an object of two characters or more is complete: a verb
+    after it is the next predicate; not 1-character verb + noun leading into the next verb (上笼蒸), nor
+    a 上/下 that belongs to the place before (粘到木框上手不能抖)."""
+    spec = get_spec()
+    assert restore_breaks(spec, "面皮擀成薄片切成细条")[0] == "面皮擀成薄片,切成细条"
+    assert restore_breaks(spec, "右手戴上顶针拨弦")[0] == "右手戴上顶针,拨弦"
+    for text in ("竹子上笼蒸", "把竹片粘到木框上手不能抖"):
+        assert restore_breaks(spec, text) == (text, [])

@@ -176,6 +176,10 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             elif verb_seen and w in ASR_CAUSATIVES and i + 1 < n and words[i + 1] in ASR_CAUSED \
                     and prev_w not in MODALS and prev_w not in ASR_SUBJECT_ADVERBS and prev_k not in ("O", "L", "R", "M"):
                 cut = True  # 「…捏两根手签让它贴着亮子走」: what the hands make it do is the next clause
+            elif last_verb >= max(last_cut, 0) and _asr_verb_object_done(doc, tags, last_verb, i) and kinds[i] in ("V", "C", "A") \
+                    and _asr_is_verb(doc, tags, i) and w not in TOOL_LEAD and w not in MODALS and w not in COMPLEMENTS \
+                    and w not in DIRECTION_COMPOUNDS:
+                cut = True  # 「擀成薄片切成细条」: a verb after a complete verb and object is the next predicate
             elif verb_seen and _asr_directed_verb(doc, tags, i - 1) and _asr_is_verb(doc, tags, i) \
                     and w not in ASR_AFTER_ONE_VERB and w not in COMPLEMENTS and w not in MODALS and w not in TOOL_LEAD:
                 cut = True  # 「把琴放下喝口奶茶」「捞出来晾着」: a predicate with its direction, then the next one
@@ -400,6 +404,24 @@ def _asr_place_then_verb(doc: Doc, tags: dict, i: int) -> bool:
         if words[j] in PLACE_SUFFIX or tags.get(words[j], "")[:1] in ("f", "s"):
             return _asr_is_verb(doc, tags, j + 1) and words[j + 1] not in TOOL_LEAD
     return False
+
+
+def _asr_verb_object_done(doc: Doc, tags: dict, v: int, i: int) -> bool:
+    """The predicate at v is complete with its object just before i: a verb with its result or
+    complement (「擀成」「切成」「刷匀」) and a noun of two characters or more after it (「薄片」; not
+    「上笼蒸」「蘸水刷」, where the one-character verb and noun lead into the next verb), nothing else
+    between, and no tool lead before it in the clause (「拿刀切开西瓜…」 is one frame)."""
+    words, kinds = doc.words, doc.kinds
+    j = i - 1
+    if j <= v or not _asr_noun(doc, tags, j) or len(words[j]) < 2:
+        return False
+    if words[v] in TOOL_LEAD or (v >= 1 and (words[v - 1] in TOOL_LEAD or kinds[v - 1] == "O")):
+        return False
+    if words[i][:1] in PLACE_SUFFIX:
+        return False  # 「粘到铜胎上手不能抖」: 上手 is the place's 上 and a new subject
+    w, ends = words[v], (COMPLEMENTS | ASR_RESULTS) - {"了", "着", "过", "个", "得"}
+    done = (len(w) == 2 and w[1] in ends) or (j == v + 2 and words[v + 1] in ends)
+    return done and (j == v + 1 or j == v + 2 and words[v + 1] in ends)
 
 
 def _asr_predicate_ahead(doc: Doc, tags: dict, i: int) -> bool:
