@@ -331,3 +331,13 @@ def test_a_verb_after_a_complete_verb_and_object_is_the_next_predicate():
     assert restore_breaks(spec, "右手戴上顶针拨弦")[0] == "右手戴上顶针,拨弦"
     for text in ("竹子上笼蒸", "把竹片粘到木框上手不能抖"):
         assert restore_breaks(spec, text) == (text, [])
+
+
+def test_a_manner_said_twice_opens_the_next_predicate():
+    """一X一X after a complete predicate (its object, or its direction) opens the next predicate, and no
+    cut falls inside it; not after 拿 + a tool (that frame goes on), nor when it is how things come out
+    (切成一段一段的)."""
+    spec = get_spec()
+    assert restore_breaks(spec, "瓦片递上去一片一片往上码")[0] == "瓦片递上去,一片一片往上码"
+    for text in ("拿竹刀一层一层刮下来", "面团切成一段一段的"):
+        assert restore_breaks(spec, text) == (text, [])

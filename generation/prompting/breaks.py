@@ -149,8 +149,14 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                     and (_asr_is_verb(doc, tags, i - 2) or kinds[i - 2] is None and tags.get(words[i - 2], "") == "f"
                          or kinds[i - 2] is None and tags.get(words[i - 2], "") == "v" and len(words[i - 2]) == 1):
                 cut = True  # 「芦笙是边吹边跳的吹的时候…」: 是…的 ends its sentence before the next verb
+            elif last_verb >= max(last_cut, 0) and _asr_manner_repeat(doc, tags, i) and prev_w not in COMPLEMENTS and (
+                    _asr_nounish(doc, tags, i - 1) and kinds[i - 1] != "Q" and _asr_object_of(doc, tags, last_verb, i - 1)
+                    or _asr_directed_verb(doc, tags, i - 1)) \
+                    and not (last_verb >= 1 and (words[last_verb - 1] in TOOL_LEAD or kinds[last_verb - 1] == "O")):
+                cut = True  # 「木槌敲凿子一槌一槌往下打」: a manner said twice (一X一X) opens the next predicate
             elif last_pred > last_cut and _asr_numbered(doc, tags, norm, i) \
                     and _asr_said(doc, norm, i - 2) != _asr_said(doc, norm, i) \
+                    and _asr_said(doc, norm, i - 1) != _asr_said(doc, norm, i) \
                     and _asr_nounish(doc, tags, i - 1) and kinds[i - 1] != "Q" and prev_w not in COMPLEMENTS \
                     and _asr_object_of(doc, tags, last_pred, i - 1) \
                     and _asr_predicate_ahead(doc, tags, i) and not (
@@ -422,6 +428,18 @@ def _asr_verb_object_done(doc: Doc, tags: dict, v: int, i: int) -> bool:
     w, ends = words[v], (COMPLEMENTS | ASR_RESULTS) - {"了", "着", "过", "个", "得"}
     done = (len(w) == 2 and w[1] in ends) or (j == v + 2 and words[v + 1] in ends)
     return done and (j == v + 1 or j == v + 2 and words[v + 1] in ends)
+
+
+def _asr_manner_repeat(doc: Doc, tags: dict, i: int) -> bool:
+    """A manner phrase said twice starts at token i: 一 X 一 X (「一槌一槌」) or 一X 一X (「一只一只」)."""
+    words = doc.words
+    if words[i] == "一":
+        end = i + 4
+        ok = end <= len(words) and words[i + 2] == "一" and words[i + 1] == words[i + 3] != "一"
+    else:
+        end = i + 2
+        ok = len(words[i]) >= 2 and words[i][0] == "一" and end <= len(words) and words[i + 1] == words[i]
+    return ok and (end == len(words) or words[end] != "的")  # 「勒成一段一段的」 is how it comes out
 
 
 def _asr_predicate_ahead(doc: Doc, tags: dict, i: int) -> bool:
