@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .extract import (COMPLEMENTS, CONTEXT_HAND_VERBS, DIMENSION_CHARS, DIRECTION_COMPOUNDS, INSTRUMENT_LEADS, MODALS, NUMERAL_CHARS,
-                      PLACE_SUFFIX, PUNCT, RESULT_COMPLEMENTS, SEQ_MARKERS, TOOL_LEAD, WARNING_CUES, WHITESPACE, Doc,
+                      NEGATIONS, OBJECT_MARKERS, PLACE_SUFFIX, PUNCT, RESULT_COMPLEMENTS, SEQ_MARKERS, TOOL_LEAD, WARNING_CUES, WHITESPACE, Doc,
                       _has_content, _verb_after, kind_table, normalize_chars, tokenize_doc)
 from .spec import Spec
 
@@ -136,18 +136,29 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                     and (len(words[i - 2]) >= 2 or _asr_is_verb(doc, tags, i - 3)) \
                     and (k in ("N", "T") or w.startswith("每")) and w not in ASR_SUBJECT_ADVERBS:
                 cut = True  # 「摊好了锅烧热」: a predicate with its result and 了 is over; a new subject follows
-            elif (verb_seen or prev_k == "Q" or _asr_noun(doc, tags, i - 1) or prev_w in ASR_PRONOUNS) \
+            elif (verb_seen or prev_k == "Q" or _asr_noun(doc, tags, i - 1) or prev_w in ASR_PRONOUNS
+                  or (tags.get(prev_w, "")[:1] == "a" and i - 1 > last_cut)) \
                     and k == "H" and prev_k not in ("L", "O", "R") and prev_w not in TOOL_LEAD:
-                cut = True  # a new subject hand (「…按住右手抡锤」「…一共三根我左手捏…」)
+                cut = True  # a new subject hand (「…按住右手抡锤」「…一共三根我左手捏…」「左手高右手低」)
                 if prev_w in ASR_PRONOUNS and i - 1 > last_cut:
                     s = starts[i - 1]  # the speaker's 我 goes with the hand
+            elif verb_seen and _asr_body_subject(doc, tags, i):
+                cut = True  # 「…捧着笙斗手指头按…」「…拿一根琴竹手腕要放松」: a body part that does the next thing
             elif verb_seen and (_asr_is_verb(doc, tags, i - 1) or prev_w in ("下去", "上去", "进去", "出来", "起来")) \
                     and tags.get(w, "") in ("f", "s") and len(w) >= 2 and i + 1 < n and words[i + 1] == "的":
                 cut = True  # 「把针扎下去底下的手接住了」: where a new subject is, after a finished predicate
             elif verb_seen and prev_w == "的" and i >= 2 and _asr_is_verb(doc, tags, i) \
-                    and (_asr_is_verb(doc, tags, i - 2) or kinds[i - 2] is None and tags.get(words[i - 2], "") == "f"):
+                    and (_asr_is_verb(doc, tags, i - 2) or kinds[i - 2] is None and tags.get(words[i - 2], "") == "f"
+                         or kinds[i - 2] is None and tags.get(words[i - 2], "") == "v" and len(words[i - 2]) == 1):
                 cut = True  # 「芦笙是边吹边跳的吹的时候…」: 是…的 ends its sentence before the next verb
-            elif last_pred > last_cut and tags.get(w, "") == "m" and w[:1] in NUMERAL_CHARS and words[i - 2] != w \
+            elif last_verb >= max(last_cut, 0) and _asr_manner_repeat(doc, tags, i) and prev_w not in COMPLEMENTS and (
+                    _asr_nounish(doc, tags, i - 1) and kinds[i - 1] != "Q" and _asr_object_of(doc, tags, last_verb, i - 1)
+                    or _asr_directed_verb(doc, tags, i - 1)) \
+                    and not (last_verb >= 1 and (words[last_verb - 1] in TOOL_LEAD or kinds[last_verb - 1] == "O")):
+                cut = True  # 「木槌敲凿子一槌一槌往下打」: a manner said twice (一X一X) opens the next predicate
+            elif last_pred > last_cut and _asr_numbered(doc, tags, norm, i) \
+                    and _asr_said(doc, norm, i - 2) != _asr_said(doc, norm, i) \
+                    and _asr_said(doc, norm, i - 1) != _asr_said(doc, norm, i) \
                     and _asr_nounish(doc, tags, i - 1) and kinds[i - 1] != "Q" and prev_w not in COMPLEMENTS \
                     and _asr_object_of(doc, tags, last_pred, i - 1) \
                     and _asr_predicate_ahead(doc, tags, i) and not (
@@ -163,29 +174,75 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             elif verb_seen and _asr_result_verb(doc, tags, i - 1) and _asr_is_verb(doc, tags, i) \
                     and w not in ASR_AFTER_ONE_VERB and w not in COMPLEMENTS:
                 cut = True  # 「锅烧热抓一把叶子」: a predicate with its result, then the next one
+            elif last_pred > last_cut and _asr_time_clause_ahead(doc, tags, i) and _asr_nounish(doc, tags, i - 1) \
+                    and kinds[i - 1] != "Q" and _asr_object_of(doc, tags, last_pred, i - 1) and words[last_pred][-1] != "到":
+                cut = True  # 「握着把子跑圆场的时候…」: a predicate and its object, then the time of the next thing
+                # (not 「唱到英雄出征的时候」: 到 takes the time as its object)
+            elif verb_seen and _asr_is_verb(doc, tags, i - 1) and _asr_counted_thing(spec, doc, tags, norm, i) \
+                    and i + 2 < n and words[i + 1] in MODALS and _asr_is_verb(doc, tags, i + 2):
+                cut = True  # 「…拿松明子扎一把要扎三十来根」: so many things, then what each must have, is a new subject
+            elif verb_seen and w in ASR_CAUSATIVES and i + 1 < n and words[i + 1] in ASR_CAUSED \
+                    and prev_w not in MODALS and prev_w not in ASR_SUBJECT_ADVERBS and prev_k not in ("O", "L", "R", "M"):
+                cut = True  # 「…捏两根手签让它贴着亮子走」: what the hands make it do is the next clause
+            elif last_verb >= max(last_cut, 0) and _asr_verb_object_done(doc, tags, last_verb, i) and kinds[i] in ("V", "C", "A") \
+                    and _asr_is_verb(doc, tags, i) and w not in TOOL_LEAD and w not in MODALS and w not in COMPLEMENTS \
+                    and w not in DIRECTION_COMPOUNDS:
+                cut = True  # 「擀成薄片切成细条」: a verb after a complete verb and object is the next predicate
+            elif verb_seen and _asr_directed_verb(doc, tags, i - 1) and _asr_is_verb(doc, tags, i) \
+                    and w not in ASR_AFTER_ONE_VERB and w not in COMPLEMENTS and w not in MODALS and w not in TOOL_LEAD:
+                cut = True  # 「把琴放下喝口奶茶」「捞出来晾着」: a predicate with its direction, then the next one
+            elif verb_seen and w in ASR_WARNING_NEGATIONS and prev_w not in MODALS and prev_w not in ASR_SUBJECT_ADVERBS \
+                    and prev_k not in ("O", "L", "R", "M"):
+                cut = True  # 「…要带点弯别伸直了」: a warning after a predicate is a clause of its own
+                if i - 1 > last_cut and _asr_subject_before(doc, tags, i, last_verb):
+                    s = starts[i - 1]  # 「…樟木软凿子别吃太深」: with what it is about
             elif (w in ASR_DISCOURSE or w.startswith(WARNING_CUES)
                   or (tags.get(w, "") == "c" and len(w) >= 2)) and _has_content(words, kinds, last_cut + 1, i):
                 cut = True  # 「所以」「不然」「你看」 open a phrase of their own
+                if w.startswith(ASR_WARNING_ADVERBS) and i - 1 > last_cut and _asr_subject_before(doc, tags, i, last_verb):
+                    s = starts[i - 1]  # 「…烫得很手千万别凑上去」: the noun before 千万 is what the warning is about
+            elif verb_seen and k == "Q" and _asr_rate_head(doc, tags, norm, i):
+                cut = True  # 「…打和音一秒钟打四五下」: a rate (one unit of time, a verb, a count) opens its clause
+                s = max(s, doc.quantities[i].start)
+            elif verb_seen and prev_k == "Q" and _asr_event_measure(spec, doc, norm, i - 1) and _asr_noun(doc, tags, i) \
+                    and i + 1 < n and _asr_is_verb(doc, tags, i + 1) and words[i + 1] not in TOOL_LEAD:
+                cut = True  # 「跨一步棒子举过头顶」: how often or how long ends the predicate; a new subject and its verb
             elif verb_seen and prev_k == "Q" and (_asr_is_verb(doc, tags, i) or w == "每") \
-                    and w[:1] not in DIMENSION_CHARS:
+                    and w[:1] not in DIMENSION_CHARS and not _asr_rate_head(doc, tags, norm, i - 1):
                 cut = True  # 「刷七遍每遍晾个十五天」: a quantity ends the predicate it measures
             elif i >= 2 and words[i - 2] == "一" and len(prev_w) == 1 and _asr_is_verb(doc, tags, i - 1) \
                     and k != "Q" and w not in ASR_AFTER_ONE_VERB and kinds[i] != "M" and tags.get(w, "") != "m" \
                     and _asr_result_follows(doc, tags, i):
                 cut = True  # 「墨斗一弹」「麻绳一拉」: the sudden action ends its clause, its result follows
+            elif last_verb > last_cut and w in ASR_FRAME_LEADS and _asr_frame_opens(doc, tags, i, last_verb):
+                cut = True  # 「…撕干净拿抹布擦」「…拉风箱把火吹旺」: a predicate is complete, a new 把/拿/用 frame opens
             elif verb_seen and k == "L" and w not in INSTRUMENT_LEADS | {"以"} and _asr_nounish(doc, tags, i - 1) \
                     and _verb_after(doc, i, None, reach=6):
                 cut = True  # 「…生漆调鹿角霜拿牛角批刮」: a verb and its object, then 拿 + a tool + a verb
             elif last_verb > last_cut and k == "R" and w not in ("在", "到", "由") and _asr_nounish(doc, tags, i - 1) \
                     and _asr_object_of(doc, tags, last_verb, i - 1) and not _asr_held(doc, last_cut + 1, i):
                 cut = True  # 「揭起一张往墙上一贴」: a predicate and its object, then where the next one goes
+            elif last_verb > last_cut and w == "在" and _asr_nounish(doc, tags, i - 1) and kinds[i - 1] != "Q" \
+                    and _asr_object_of(doc, tags, last_verb, i - 1) and not _asr_held(doc, last_cut + 1, i) \
+                    and _asr_place_then_verb(doc, tags, i):
+                cut = True  # 「蘸了蜡在布上画一笔」: a predicate and its object, then where the next verb is done
             elif verb_seen and prev_w in DIRECTION_COMPOUNDS and _asr_noun(doc, tags, i) and i + 1 < n and (
                     kinds[i + 1] == "R" or words[i + 1] in ASR_SUBJECT_ADVERBS or _asr_is_verb(doc, tags, i + 1)):
                 cut = True  # 「把气泡揉出去泥往车盘正中一摔」: a direction ends the predicate; a new subject follows
+            elif verb_seen and _asr_result_ends(doc, tags, i - 1) and _asr_noun(doc, tags, i) and i + 1 < n and (
+                    kinds[i + 1] == "R" and words[i + 1] not in ("在", "到") or words[i + 1] in ASR_SUBJECT_ADVERBS):
+                cut = True  # 「往版上刷匀纸往版上一覆」: a result ends the predicate; a new subject goes somewhere
             elif verb_seen and k in ("N", "T") and tags.get(w, "")[:1] == "n" and prev_k not in ("O", "L", "R") \
                     and not _asr_is_verb(doc, tags, i - 1) and prev_w not in ("的", "一", "把", "将") \
                     and i + 2 < n and words[i + 1] in ASR_SUBJECT_ADVERBS and _asr_is_verb(doc, tags, i + 2):
                 cut = True  # 「…颜色就不对了」: a new subject, an adverb, its verb
+            elif verb_seen and k in ("N", "T") and tags.get(w, "")[:1] == "n" and prev_k not in ("O", "L", "R", "H") \
+                    and not _asr_is_verb(doc, tags, i - 1) and prev_w not in ("的", "一", "把", "将", "个", "了", "着", "过") \
+                    and tags.get(prev_w, "")[:1] not in ("p", "c", "m", "q") \
+                    and (prev_k != "Q" or _asr_event_measure(spec, doc, norm, i - 1)) \
+                    and not (prev_w in ASR_DIRECTIONS and _asr_is_verb(doc, tags, i - 2)) \
+                    and _asr_subject_predicate(doc, tags, i + 1):
+                cut = True  # 「…盖到白布上刷子蘸了…」「…七八层篾片要刮到…」: a new subject with a modal, 一 + verb or its verb
         if cut:
             cuts.append(s)
             last_cut = i
@@ -204,7 +261,187 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
 
 
 ASR_PRONOUNS = {"我", "你", "他", "她", "咱", "俺"}
+# 让它/叫他…: a causative with the one made to act opens its clause
+ASR_CAUSATIVES = {"让", "叫", "使"}
+ASR_CAUSED = {"它", "他", "她", "它们", "他们", "人", "人家"}
+# warnings said after what they are about (「手千万别凑上去」, not 「不然…」「否则…」, which open their clause)
+ASR_WARNING_ADVERBS = ("千万",)
+# a warning's negation that opens its clause after a predicate (「…别伸直了」「…不要碰」)
+ASR_WARNING_NEGATIONS = {"别", "可别", "不要", "千万不要", "千万别"}
+
+
+def _asr_subject_before(doc: Doc, tags: dict, i: int, v: int) -> bool:
+    """Token i-1, just before a warning at i, is a noun that is no object of the predicate at v
+    (「烫得很手」「嗯肩膀」, not 「盖紧盖子千万别…」): it is the warning's subject."""
+    j = i - 1
+    if not (_asr_noun(doc, tags, j) or doc.kinds[j] == "H"):
+        return False
+    return v < 0 or not _asr_object_of(doc, tags, v, j)
+# the words that open a 把/拿/用 frame: what is worked on, or what it is worked with, then its verb
+ASR_FRAME_LEADS = OBJECT_MARKERS | {"拿", "用", "拿着", "拿起"}
+
+
+def _asr_frame_opens(doc: Doc, tags: dict, i: int, v: int) -> bool:
+    """Token i (把/拿/用) opens a new frame after the predicate at v: the predicate has what completes it
+    (an object, a complement or place after it, or a result in its own word: 「撕干净」「搁到铁砧上」
+    「拉风箱」「抹平」) and no frame of its own is still open (「把宝卷拿黄布包着」), the word just before
+    is no modal, adverb, negation, pronoun, preposition, conjunction, 是 or 的 (「得拿」「就把」「跟拿毛笔一样」
+    「是拿…」「拽花的把…」: there it is the predicate of what came before),
+    and a noun phrase follows (「把火」「拿湿抹布」, not 「拿出来」「把的时候」)."""
+    words, kinds = doc.words, doc.kinds
+    prev = words[i - 1]
+    if i - 1 == v and not (_asr_result_verb(doc, tags, v) or prev[-2:] in DIRECTION_COMPOUNDS):
+        return False
+    if any(kinds[j] == "O" or words[j] in TOOL_LEAD for j in range(v + 1, i)):
+        return False
+    if v >= 1 and (words[v - 1] in TOOL_LEAD or kinds[v - 1] == "O"):
+        return False  # 「拿抹布把…」 (抹 tagged a verb): the "predicate" is what 拿 takes
+    if prev in MODALS or prev in ASR_SUBJECT_ADVERBS or prev in NEGATIONS or prev in ASR_PRONOUNS \
+            or prev in ("是", "的") or kinds[i - 1] in ("O", "L", "R", "H", "M") or tags.get(prev, "")[:1] in ("p", "c", "d", "r"):
+        return False
+    if i + 1 >= len(words):
+        return False
+    t = tags.get(words[i + 1], "")
+    return kinds[i + 1] in ("N", "Q", "H") or (t[:1] in ("n", "a", "m", "q") and kinds[i + 1] != "P")
 # directions that end a predicate (「揉出去」「拿出来」): a noun after one is no object of it
+
+
+def _asr_said(doc: Doc, norm: str, j: int) -> str:
+    """The text of token j (a quantity's token stands for the words it spans)."""
+    if j < 0:
+        return ""
+    q = doc.quantities.get(j) if doc.kinds[j] == "Q" else None
+    return norm[q.start:q.end] if q is not None else doc.words[j]
+
+
+def _asr_numbered(doc: Doc, tags: dict, norm: str, i: int) -> bool:
+    """Token i opens a numbered noun phrase: a numeral (「一根」 split by the tokenizer), or a count that
+    the tokenizer read as one quantity (「两块竹板」「五块小板」)."""
+    w = doc.words[i]
+    if tags.get(w, "") == "m" and w[:1] in NUMERAL_CHARS:
+        return True
+    q = doc.quantities.get(i) if doc.kinds[i] == "Q" else None
+    return q is not None and q.name == "count" and norm[q.start:q.start + 1] in NUMERAL_CHARS
+
+
+def _asr_rate_head(doc: Doc, tags: dict, norm: str, i: int) -> bool:
+    """Token i is the time of a rate: one unit of time (「一秒钟」「一分钟」), then a verb and a count
+    (「打四五下」「磨个四十下」); the three are one quantity, wherever the number reader cut them."""
+    q = doc.quantities.get(i) if i >= 0 and doc.kinds[i] == "Q" else None
+    if q is None or q.name != "duration_s" or norm[q.start:q.start + 1] not in ("一", "每") or i + 2 >= len(doc.words):
+        return False
+    j = i + 1
+    if not _asr_is_verb(doc, tags, j):
+        return False
+    j += 1
+    if doc.words[j] == "个" and j + 1 < len(doc.words):
+        j += 1
+    c = doc.quantities.get(j) if doc.kinds[j] == "Q" else None
+    return c is not None and c.name in ("count", "rate_per_min")
+
+
+def _asr_event_measure(spec: Spec, doc: Doc, norm: str, j: int) -> bool:
+    """Token j is a quantity of the action itself, by its unit's kind in the spec: a movement
+    (「一步」「三下」「两圈」) or a time (「两天」), not how often (「三道」, also 「三道竹篾」) nor a count
+    of things (「两勺」「三根」): the noun after those is often what they count."""
+    q = doc.quantities.get(j) if j >= 0 and doc.kinds[j] == "Q" else None
+    if q is None or q.name not in ("count", "duration_s"):
+        return False
+    said = norm[q.start:q.end]
+    for size in (3, 2, 1):
+        kind = spec.units.get(said[-size:])
+        if kind:
+            return kind[0] in ("count", "time")
+    return False
+
+
+def _asr_subject_predicate(doc: Doc, tags: dict, j: int) -> bool:
+    """What starts at token j is the predicate of a subject just before it: a modal and a verb
+    (「要刷」「能剖」), 一 and a one-character verb (「一剖」「一覆」), or a verb with 了/着 or 在/到 after it
+    (「灯挂在…」: where the subject goes)."""
+    words, n = doc.words, len(doc.words)
+    if j + 1 >= n:
+        return False
+    w = words[j]
+    if w in MODALS:
+        return _asr_is_verb(doc, tags, j + 1) or words[j + 1] in TOOL_LEAD
+    if w == "一":
+        return len(words[j + 1]) == 1 and _asr_is_verb(doc, tags, j + 1)
+    return _asr_is_verb(doc, tags, j) and words[j] not in TOOL_LEAD and words[j + 1] in ("了", "着", "在", "到")
+
+
+def _asr_time_clause_ahead(doc: Doc, tags: dict, i: int) -> bool:
+    """Tokens from i to 的时候 (at most three, no punctuation) say what is done at that time, with a verb
+    (「跑圆场的时候」「炒菜的时候」): the start of a time clause."""
+    words, kinds = doc.words, doc.kinds
+    for j in range(i, min(len(words) - 2, i + 3)):
+        if kinds[j] == "P" or words[j] in ("的", "了"):
+            return j > i and words[j] == "的" and words[j + 1] in ("时候", "时")
+        if j == i and not (_asr_is_verb(doc, tags, j) or tags.get(words[j], "")[:1] in ("v", "n")):
+            return False
+    return False
+
+
+def _asr_counted_thing(spec: Spec, doc: Doc, tags: dict, norm: str, i: int) -> bool:
+    """Token i counts things (「一把」「两块」: a numeral with a classifier of things in the spec's units),
+    not movements, times or how often (「一遍」「三下」: those measure the verb before)."""
+    said = _asr_said(doc, norm, i)
+    if not said or said[0] not in NUMERAL_CHARS:
+        return False
+    if doc.kinds[i] != "Q" and tags.get(doc.words[i], "")[:1] != "m":
+        return False
+    kind = spec.units.get(said[-1:])
+    return bool(kind) and kind[0] == "item"
+
+
+def _asr_goes_somewhere(doc: Doc, tags: dict, j) -> bool:
+    """Token j is a verb with where its subject goes after it (「搁」「在」, or one word: 「放到」「挂在」)."""
+    if j is None or j + 1 >= len(doc.words) or not _asr_is_verb(doc, tags, j) or doc.words[j] in TOOL_LEAD:
+        return False
+    w = doc.words[j]
+    return doc.words[j + 1] in ("在", "到") or (len(w) == 2 and w[1] in "在到")
+
+
+def _asr_place_then_verb(doc: Doc, tags: dict, i: int) -> bool:
+    """After 在 at i: a place that ends in a locative (「布上」「锅里」「手心里」) and then a verb (not a
+    complement of the verb before, as in 「放在桌上」, which is checked by the caller's object)."""
+    words, kinds = doc.words, doc.kinds
+    for j in range(i + 1, min(len(words) - 1, i + 5)):
+        if kinds[j] == "P":
+            return False
+        if words[j] in PLACE_SUFFIX or tags.get(words[j], "")[:1] in ("f", "s"):
+            return _asr_is_verb(doc, tags, j + 1) and words[j + 1] not in TOOL_LEAD
+    return False
+
+
+def _asr_verb_object_done(doc: Doc, tags: dict, v: int, i: int) -> bool:
+    """The predicate at v is complete with its object just before i: a verb with its result or
+    complement (「擀成」「切成」「刷匀」) and a noun of two characters or more after it (「薄片」; not
+    「上笼蒸」「蘸水刷」, where the one-character verb and noun lead into the next verb), nothing else
+    between, and no tool lead before it in the clause (「拿刀切开西瓜…」 is one frame)."""
+    words, kinds = doc.words, doc.kinds
+    j = i - 1
+    if j <= v or not _asr_noun(doc, tags, j) or len(words[j]) < 2:
+        return False
+    if words[v] in TOOL_LEAD or (v >= 1 and (words[v - 1] in TOOL_LEAD or kinds[v - 1] == "O")):
+        return False
+    if words[i][:1] in PLACE_SUFFIX:
+        return False  # 「粘到铜胎上手不能抖」: 上手 is the place's 上 and a new subject
+    w, ends = words[v], (COMPLEMENTS | ASR_RESULTS) - {"了", "着", "过", "个", "得"}
+    done = (len(w) == 2 and w[1] in ends) or (j == v + 2 and words[v + 1] in ends)
+    return done and (j == v + 1 or j == v + 2 and words[v + 1] in ends)
+
+
+def _asr_manner_repeat(doc: Doc, tags: dict, i: int) -> bool:
+    """A manner phrase said twice starts at token i: 一 X 一 X (「一槌一槌」) or 一X 一X (「一只一只」)."""
+    words = doc.words
+    if words[i] == "一":
+        end = i + 4
+        ok = end <= len(words) and words[i + 2] == "一" and words[i + 1] == words[i + 3] != "一"
+    else:
+        end = i + 2
+        ok = len(words[i]) >= 2 and words[i][0] == "一" and end <= len(words) and words[i + 1] == words[i]
+    return ok and (end == len(words) or words[end] != "的")  # 「勒成一段一段的」 is how it comes out
 
 
 def _asr_predicate_ahead(doc: Doc, tags: dict, i: int) -> bool:
@@ -225,6 +462,36 @@ def _asr_noun(doc: Doc, tags: dict, j: int) -> bool:
 def _asr_result_verb(doc: Doc, tags: dict, j: int) -> bool:
     """Token j is a two-character verb with its result (烧热, 晒干, 压实)."""
     return j >= 0 and len(doc.words[j]) == 2 and doc.words[j][1] in ASR_RESULTS and _asr_is_verb(doc, tags, j)
+
+
+# one-character directions that end a predicate when they end a verb's word (放下, 捞出, 拿开, 收起)
+ASR_DIRECTIONS = set("下上出进开起回")
+
+
+def _asr_directed_verb(doc: Doc, tags: dict, j: int) -> bool:
+    """Token j is a verb with its direction: a verb word ending in one (「放下」「捞出来」), or a
+    two-character direction right after a verb (「坐」「下来」)."""
+    if j < 0:
+        return False
+    w = doc.words[j]
+    if _asr_is_verb(doc, tags, j) and len(w) >= 2 and (w[-1] in ASR_DIRECTIONS or w[-2:] in DIRECTION_COMPOUNDS):
+        return True
+    return w in DIRECTION_COMPOUNDS and _asr_is_verb(doc, tags, j - 1)
+
+
+def _asr_result_ends(doc: Doc, tags: dict, j: int) -> bool:
+    """Token j ends a predicate with a state it brings about (「压实」, or 「刷」「匀」): a noun after it
+    is no object of it; not the results that take one (捧住泥, 按住针, 拉紧线, 拿好刀)."""
+    if j < 1:
+        return False
+    w = doc.words[j]
+    if w[-1:] in ASR_OBJECT_RESULTS:
+        return False
+    return _asr_result_verb(doc, tags, j) or (len(w) == 1 and w in ASR_RESULTS and _asr_is_verb(doc, tags, j - 1))
+
+
+# results after which the verb still takes its object (「捧住泥」「拉紧线」「抓牢绳子」「剪开布」)
+ASR_OBJECT_RESULTS = set("住紧开起好完正稳牢")
 
 
 # what a verb brings about (「烧热」「晾凉」「捣烂」), besides the complements of ``RESULT_COMPLEMENTS``
@@ -255,6 +522,36 @@ def _asr_nounish(doc: Doc, tags: dict, j: int) -> bool:
 
 # the last character of a body part: the subject of what follows, not an object (「手腕往上一翻」)
 ASR_BODY_END = set("手脚指腕肘膝鼻嘴肩臂腿")
+
+
+# body parts by their characters (besides the hands of the spec): 手腕 手指头 手心 脚尖 肩膀 大腿 腰 身子 胳膊
+ASR_BODY_CHARS = ASR_BODY_END | set("腰身膊胸")
+
+
+def _asr_body_subject(doc: Doc, tags: dict, i: int) -> bool:
+    """Token i is a body part that is the subject of what follows, like a hand: a noun of at most three
+    characters that begins or ends with a body part's character, not right after a verb, 把/拿 or a
+    relation (then it is an object: 「按住手腕」「把手腕…」「往胸前…」「戴上指甲」), a count (「两根手签」) or
+    another body word (「手腕子」 read as 手 + 腕子), and a predicate comes next (a verb,
+    a modal, an adverb or a relation: 「手腕要放松」「手心朝下」「手指头按…」)."""
+    words, kinds = doc.words, doc.kinds
+    w = words[i]
+    if not (2 <= len(w) <= 3 or w in ASR_BODY_CHARS) or not (w[0] in ASR_BODY_CHARS or w[-1] in ASR_BODY_CHARS):
+        return False
+    if kinds[i] not in ("N", "T", None) or tags.get(w, "")[:1] != "n" or i + 1 >= len(words):
+        return False
+    prev = words[i - 1]
+    if _asr_is_verb(doc, tags, i - 1) or kinds[i - 1] in ("O", "L", "R", "H", "P") or prev in TOOL_LEAD \
+            or prev in ("的", "一", "个", "着", "了") or tags.get(prev, "")[:1] in ("p", "v") \
+            or (len(prev) == 2 and prev[1] in COMPLEMENTS) or (prev in COMPLEMENTS and _asr_is_verb(doc, tags, i - 2)):
+        return False  # an object (「戴上指甲」) or part of one
+    if kinds[i - 1] == "Q" and doc.quantities[i - 1].name == "count" or prev[:1] in ASR_BODY_CHARS or prev[-1:] in ASR_BODY_CHARS:
+        return False  # 「两根手签」「手腕子」: the head of a counted noun, or of a longer body word
+    if len(w) == 1 and (kinds[i - 1] in ("N", "T") or tags.get(prev, "")[:1] in ("q", "m")):
+        return False  # 「壶身」 cut apart: one character after a noun is the end of that noun
+    nxt = words[i + 1]
+    return _asr_is_verb(doc, tags, i + 1) or nxt in MODALS or nxt in ASR_SUBJECT_ADVERBS or kinds[i + 1] == "R" \
+        or tags.get(nxt, "")[:1] == "d"
 
 
 def _asr_object_of(doc: Doc, tags: dict, v: int, j: int) -> bool:
@@ -292,6 +589,7 @@ def _asr_chains(spec: Spec, norm: str, runs: list, doc: Doc) -> list[int]:
     tags = spec.pos_tags()
     kinds_of = kind_table(spec)
     qspans = [(q.start, q.end) for q in doc.quantities.values()]
+    at = {st: k for k, st in enumerate(doc.starts)}  # character offset → the token starting there
     out = []
     for a, b in runs:
         for p in range(a + 1, b - 1):
@@ -314,6 +612,10 @@ def _asr_chains(spec: Spec, norm: str, runs: list, doc: Doc) -> list[int]:
                     kinds_of.get(c) == "T" and tags.get(c, "")[:1] == "n")) \
                     and norm[p - 2] not in NUMERAL_CHARS and c not in ASR_BODY_END:
                 hit = True  # 「拿鼓键子敲鼓鼓搁在鼓架子上」: a one-character noun said twice running
+            if not hit and norm[p - 1] == c and p - 1 > a and norm[p - 2] not in NUMERAL_CHARS \
+                    and c not in ASR_BODY_END and tags.get(c, "")[:1] in ("n", "v") \
+                    and _asr_goes_somewhere(doc, tags, at.get(p + 1)):
+                hit = True  # 「敲鼓鼓搁在鼓架子上」: a one-character word twice, the second with its verb and place
             if not hit and norm[p - 1] == c and p - 1 > a and norm[p - 2] not in NUMERAL_CHARS \
                     and (c in CONTEXT_HAND_VERBS or tags.get(c, "")[:1] == "v") \
                     and (norm[p + 1] in ASR_CHAIN_NEXT or norm[p + 1].isdigit() or norm[p + 1] in NUMERAL_CHARS):
