@@ -17,7 +17,8 @@ a fresh test split written on 2026-11-29, after ``test`` had been run once in ea
 
 Usage: ``python bench/nlp_eval.py [--split dev|test|test2|both|all] [--craft-known] [--fullwidth]
 [--nopunct | --nopunct-spaces] [--json] [--failures N]
-[--django]``. ``--failures N`` lists up to N failed checks of the dev split only. ``--django`` calls ``django.setup()`` first so that the active spec in the database is
+[--django] [--probe FILE …]``. ``--probe FILE`` (may be repeated) also scores a probe file in the set's format
+(a helper's own texts, e.g. ``bench/probes/order_A.json``), reported as a column named after the file. ``--failures N`` lists up to N failed checks of the dev split and of probe files only. ``--django`` calls ``django.setup()`` first so that the active spec in the database is
 used (settings from ``DJANGO_SETTINGS_MODULE``, default ``heritage.settings.local``); without it the
 repository's spec files are used, as in ``bench/nlp.py``.
 """
@@ -77,6 +78,8 @@ def main(argv=None) -> int:
                         help="also print up to N failed checks of the dev split (never of the test split, "
                              "which is for reporting only)")
     parser.add_argument("--django", action="store_true", help="django.setup() first (use the active spec)")
+    parser.add_argument("--probe", action="append", default=[], metavar="FILE",
+                        help="also score a probe file in the evaluation set's format (may be repeated)")
     parser.add_argument("--fullwidth", action="store_true",
                         help="make each text's punctuation full-width (，；！？：（）) before normalizing")
     parser.add_argument("--nopunct", action="store_true",
@@ -95,6 +98,10 @@ def main(argv=None) -> int:
     from generation.prompting.evaluation import FIELDS, load_split, summarize
 
     splits = {"both": ("dev", "test"), "all": ("dev", "test", "test2")}.get(args.split, (args.split,))
+    probes = {Path(f).stem: f for f in args.probe}
+    if set(probes) & set(splits) or len(probes) != len(args.probe):
+        parser.error("each --probe file needs a name (stem) of its own, not a split's")
+    splits = tuple(splits) + tuple(probes)
     report = {
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "machine": f"{platform.machine()} {os.cpu_count()} CPUs, Python {platform.python_version()}",
@@ -104,7 +111,11 @@ def main(argv=None) -> int:
     }
     failures_out = {}
     for split in splits:
-        items = load_split(split)
+        if split in probes:
+            with open(probes[split], encoding="utf-8") as fh:
+                items = json.load(fh)["transcripts"]
+        else:
+            items = load_split(split)
         t0 = time.perf_counter()
         results, raised, errors = run_split(items, args.craft_known, args.fullwidth, nopunct)
         elapsed = time.perf_counter() - t0
@@ -117,7 +128,7 @@ def main(argv=None) -> int:
         summary["old_lexicon_crafts"] = {"items": known["items"], "rate": known["rate"]}
         summary["other_crafts"] = {"items": other["items"], "rate": other["rate"]}
         report["splits"][split] = summary
-        if args.failures and split == "dev":
+        if args.failures and (split == "dev" or split in probes):
             fl = []
             for item, checks, out in results:
                 for c in checks:
