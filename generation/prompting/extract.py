@@ -172,7 +172,9 @@ def finder_for(spec: Spec) -> QuantityFinder:
         finder = QuantityFinder(spec.units, spec.cues, spec.approx_ratio,
                                 hand_words=[w for w, i in spec.terms.items() if i.canonical in HAND_TERMS],
                                 # the spec's added forms have TERM_FREQ or half of it
-                                word_freq=spec.ensure_tokenizer().FREQ, own_freq=TERM_FREQ // 2)
+                                word_freq=spec.ensure_tokenizer().FREQ, own_freq=TERM_FREQ // 2,
+                                verb_chars=[w for w, t in spec.pos_tags().items() if len(w) == 1 and t[:1] == "v"],
+                                hand_verbs=CONTEXT_HAND_VERBS)
         spec._finder = finder
     return finder
 
