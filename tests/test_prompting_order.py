@@ -39,3 +39,12 @@ def test_yige_before_a_word_opened_by_a_classifier_character_is_the_article():
     # 「一个转身」: 一个 counts the word 转身, it is no count of turns, and 转身 is the step
     assert counts("跑到台口一个转身") == []
     assert "转身" in actions("跑到台口一个转身,右手往上一举")
+
+
+# --- jieba glues the hand taken to the verb's lead ----------------------------------------------------------
+def test_nashou_before_a_verb_is_na_and_the_hand():
+    # jieba's 拿手 ('good at') before a verb: 拿 + the hand the verb works with, the verb is the step
+    got = steps("球落下来拿手接住,再往上一抛")
+    assert [s["action"] for s in got][-2:] == ["接住", "抛"] and got[-2]["tool"] == "手"
+    got = steps("蝈蝈笼编好了,拿手捡起来挂到檐下")
+    assert got[1]["action"].startswith("捡") and got[1]["tool"] == "手"

@@ -753,6 +753,11 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                 and (kinds[i + 1] in ("N", "T") or pos.get(words[i + 1], "")[:1] == "n"):
             # 「拿镊子夹个酒精棉球」: jieba's 夹个 before a noun is the verb + the classifier
             cuts[i] = ("V", None)
+        elif len(w) == 2 and w[0] in "用拿" and w[1] in BODY_CHARS and k in (None, "N", "V") and w not in spec.terms \
+                and (kinds[i + 1] in ("V", "T", "C") or words[i + 1] == "一" or words[i + 1][:1] in CONTEXT_HAND_VERBS
+                     or pos.get(words[i + 1][:1], "")[:1] == "v"):
+            # 「拿手接住」「拿手一按」「拿手捡起来」: jieba's 拿手 ('good at') before a verb is 拿/用 + the hand it works with
+            cuts[i] = (table.get(w[0]) or "L", table.get(w[1]) or "N")
         elif len(w) == 2 and w[0] in "用拿" and k == "N" and w not in spec.terms and i + 1 < n \
                 and (w[1] in MATERIAL_HEADS or w[1] in TOOL_HEADS) and pos.get(w[1], "")[:1] == "n" \
                 and (kinds[i + 1] == "V" or (kinds[i + 1] == "T" and pos.get(words[i + 1], "")[:1] == "v")):
