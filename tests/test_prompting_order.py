@@ -48,3 +48,10 @@ def test_nashou_before_a_verb_is_na_and_the_hand():
     assert [s["action"] for s in got][-2:] == ["接住", "抛"] and got[-2]["tool"] == "手"
     got = steps("蝈蝈笼编好了,拿手捡起来挂到檐下")
     assert got[1]["action"].startswith("捡") and got[1]["tool"] == "手"
+
+
+def test_tool_glued_to_its_verb_after_na_is_cut_back():
+    # jieba's 刀切/n after 拿, before 成/了: the tool + the verb it serves
+    got = steps("萝卜洗净,拿刀切了,码进坛子")
+    assert got[1]["action"] == "切" and got[1]["tool"] == "刀"
+    assert [s["action"] for s in steps("面团擀开,拿刀切成细条")][-1] == "切"

@@ -767,12 +767,13 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                 and (kinds[i + 1] in ("N", "T") or words[i + 1] in AFTER_VERB_WORDS) \
                 and (i == 0 or kinds[i - 1] in ("P", "M", "Q") or words[i - 1] in BODY_PREV):
             cuts[i] = (table.get(w[0], "N"), table.get(w[1]) or "V")
-        elif len(w) == 2 and w[1] in CONTEXT_HAND_VERBS and i and (kinds[i - 1] == "L" or words[i - 1] in INSTRUMENT_LEADS) \
+        elif len(w) == 2 and w[1] in CONTEXT_HAND_VERBS and i and (kinds[i - 1] == "L" or words[i - 1] in INSTRUMENT_LEADS
+                                                                   or words[i - 1] in TOOL_LEAD) \
                 and pos.get(w[0], "")[:1] == "n" and (kinds[i + 1] in ("N", "T", "P") or words[i + 1] in AFTER_VERB_WORDS
-                                                      or words[i + 1] in RESULT_COMPLEMENTS
+                                                      or words[i + 1] in RESULT_COMPLEMENTS or words[i + 1][:1] in VERBAL_NEXT
                                                       or (len(words[i + 1]) == 1 and (pos.get(words[i + 1], "") == "a"
                                                                                       or kinds[i + 1] == "V"))):
-            # 「用火烤软」: what 用 names glued to the verb it serves (火烤/v) → 火 + 烤
+            # 「用火烤软」「拿刀切成段」: what 用/拿 names glued to the verb it serves (火烤/v, 刀切/n) → 火 + 烤
             cuts[i] = ("N", table.get(w[1]) or "V")
         elif len(w) == 2 and w[0] in "上里" and i >= 2 and kinds[i - 1] in ("N", "T") \
                 and any(kinds[j] == "R" and words[j] in ("在", "到", "往") for j in range(max(0, i - 3), i - 1)) \
