@@ -55,3 +55,11 @@ def test_tool_glued_to_its_verb_after_na_is_cut_back():
     got = steps("萝卜洗净,拿刀切了,码进坛子")
     assert got[1]["action"] == "切" and got[1]["tool"] == "刀"
     assert [s["action"] for s in steps("面团擀开,拿刀切成细条")][-1] == "切"
+
+
+def test_hand_verb_before_zai_is_not_joined_to_the_noun_before_it():
+    # 「琴夹在腿中间」: no other predicate in the clause, so the tool character 夹 is the verb (琴 + 夹)
+    assert actions("伞夹在胳肢窝底下,腾出手来")[:1] == ["夹"]
+    assert actions("板夹在指缝里,手腕一抖") == ["夹", "抖"]
+    # with a predicate after the place, the compound stays a noun (木夹: a wooden clip)
+    assert "夹" not in actions("木夹在架子上排好")

@@ -502,6 +502,8 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
         if len(lw) + len(w) <= COMPOUND_MAX and w not in PLACE_SUFFIX and w[0] not in VERBAL_NEXT \
                 and w not in OBJECT_MARKERS \
                 and not (i + 1 < n and words[i + 1][:1] in VERBAL_NEXT) \
+                and not (len(w) == 1 and w in CONTEXT_HAND_VERBS and i + 1 < n and words[i + 1] in ("在", "进")
+                         and not _verb_in_clause(spec, words, kinds, i + 2)) \
                 and not (i + 1 < n and len(w) == 1 and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2):
             # 「铁水化到」「铜块锤成方条」「这条线量出去」: the predicate
             if right_n1:
@@ -539,6 +541,17 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
     # quantities are never joined: they keep their order
     out_q = dict(zip(compress(range(len(out_k)), [k == "Q" for k in out_k]), (qmap[j] for j in sorted(qmap))))
     return out_w, out_s, out_k, out_q, compounds
+
+
+def _verb_in_clause(spec: Spec, words: list, kinds: list, j: int) -> bool:
+    """A verb stands in the clause from token j on (「木夹在架子上排好」: 排 is the predicate, 木夹 a noun;
+    「琴夹在腿中间,」: none, so 夹 is the predicate: 琴 + 夹)."""
+    pos = spec.pos_tags()
+    while j < len(words) and kinds[j] != "P":
+        if kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v"):
+            return True
+        j += 1
+    return False
 
 
 # A word's properties for the repairs (computed once per word and spec), by index:
