@@ -63,3 +63,9 @@ def test_hand_verb_before_zai_is_not_joined_to_the_noun_before_it():
     assert actions("板夹在指缝里,手腕一抖") == ["夹", "抖"]
     # with a predicate after the place, the compound stays a noun (木夹: a wooden clip)
     assert "夹" not in actions("木夹在架子上排好")
+
+
+def test_body_part_glued_to_its_verb_after_yi_is_cut_back():
+    # 「一手扶着…」: jieba's 手扶/b after 一 (one hand) is the hand + its verb
+    got = steps("绷子竖起来,一手扶着绷架,一手往下抽线")
+    assert [s["action"][:1] for s in got][-2:] == ["扶", "抽"] and got[-2]["material"] == "绷架"

@@ -716,7 +716,7 @@ def open_kinds(doc: Doc) -> None:
 # Body parts that stand as the subject of a hand or foot verb (「一只手提经线」「两只脚蹬住」).
 BODY_CHARS = set("手脚腿嘴")
 # What may stand right before a body part used as the subject: a numeral and classifier, a side.
-BODY_PREV = {"一只", "两只", "只", "双", "一双", "两", "上", "下", "左", "右", "另一只", "这只", "那只"}
+BODY_PREV = {"一只", "两只", "只", "双", "一双", "两", "上", "下", "左", "右", "另一只", "这只", "那只", "一"}
 # What follows a verb and never a noun: its result, aspect or direction (「脚蹬住」「手提着」).
 AFTER_VERB_WORDS = set("住着了紧起开稳实过") | {"起来", "下去", "上去", "出来", "进去", "过来", "过去", "出去", "下来",
                                             "上来", "进来", "回来", "回去"}
@@ -776,7 +776,7 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                 and (kinds[i + 1] == "V" or (kinds[i + 1] == "T" and pos.get(words[i + 1], "")[:1] == "v")):
             # 「麦秆先用水泡软」: jieba's 用水 before the verb it serves is 用 + what is used
             cuts[i] = ("L", "N")
-        elif len(w) == 2 and w[1] in CONTEXT_HAND_VERBS and w[0] in BODY_CHARS and pos.get(w, "")[:1] == "n" \
+        elif len(w) == 2 and w[1] in CONTEXT_HAND_VERBS and w[0] in BODY_CHARS and pos.get(w, "")[:1] in ("n", "b") \
                 and (kinds[i + 1] in ("N", "T") or words[i + 1] in AFTER_VERB_WORDS) \
                 and (i == 0 or kinds[i - 1] in ("P", "M", "Q") or words[i - 1] in BODY_PREV):
             cuts[i] = (table.get(w[0], "N"), table.get(w[1]) or "V")
