@@ -69,3 +69,10 @@ def test_body_part_glued_to_its_verb_after_yi_is_cut_back():
     # 「一手扶着…」: jieba's 手扶/b after 一 (one hand) is the hand + its verb
     got = steps("绷子竖起来,一手扶着绷架,一手往下抽线")
     assert [s["action"][:1] for s in got][-2:] == ["扶", "抽"] and got[-2]["material"] == "绷架"
+
+
+# --- a verb the rules silenced --------------------------------------------------------------------------
+def test_yi_verb_jiushi_is_no_step_only_before_a_duration():
+    # 「一封就是三个月」 says how long it is left; 「一剪就是一朵花」 what one movement makes: a step
+    assert actions("缸口封严实了,一封就是三个月") == ["封"]
+    assert actions("剪子一剪就是一朵花,再拿笔描边")[:1] == ["剪"]

@@ -1106,8 +1106,11 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             changed = True
             continue
         if (k == "V" or (k == "T" and pos.get(w, "")[:1] == "v")) and i and words[i - 1] == "一" and i + 1 < n \
-                and words[i + 1] == "就是":
-            kinds[i] = None  # 「一放就是一年」: how long it is left, no step of its own
+                and words[i + 1] == "就是" and i + 2 < n and kinds[i + 2] == "Q" \
+                and doc.quantities[i + 2].name == "duration_s":
+            # 「一放就是一年」: how long it is left, no step of its own (「手腕一转就是一片阴影」: what one
+            # movement makes, the movement is a step)
+            kinds[i] = None
             changed = True
             continue
         if k in ("V", "T") and w in ("上", "进", "下") and i + 2 < n \
