@@ -76,3 +76,9 @@ def test_yi_verb_jiushi_is_no_step_only_before_a_duration():
     # 「一封就是三个月」 says how long it is left; 「一剪就是一朵花」 what one movement makes: a step
     assert actions("缸口封严实了,一封就是三个月") == ["封"]
     assert actions("剪子一剪就是一朵花,再拿笔描边")[:1] == ["剪"]
+
+
+def test_holding_verb_done_once_at_the_clause_end_is_a_step():
+    # 「往里一攥」: 攥 holds nothing here, it is the movement (not 拿/攥 + a tool)
+    assert actions("糖稀倒在手心,往里一攥,再拉成丝") == ["倒", "攥", "拉"]
+    assert actions("面皮对折一捏,搁进笼屉")[:2] == ["对折", "捏"]

@@ -1122,6 +1122,11 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = None
             changed = True
             continue
+        if k in ("T", "L") and len(w) == 1 and w in TOOL_LEAD and i and words[i - 1] == "一" \
+                and (i + 1 == n or kinds[i + 1] == "P" or words[i + 1] in LINKING_ADVERBS):
+            kinds[i] = "V"  # 「对折一捏」「往手心一攥」: a holding verb done once, with nothing held after it, is the step
+            changed = True
+            continue
         if k is not None and k != "N":
             continue
         if w == "和" and i and (kinds[i - 1] == "M" or words[i - 1] in ("再", "就", "才")) and i + 1 < n \
@@ -2306,7 +2311,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     while i <= e:
         k = kinds[i]
         w = words[i]
-        if k == "L" or w in TOOL_LEAD:
+        if (k == "L" or w in TOOL_LEAD) and k != "V":
             np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
             if np is None or (len(np) == 1 and nxt == i + 2):
                 joined, after = _split_tool_word(doc, i + 1, e)
