@@ -82,3 +82,10 @@ def test_holding_verb_done_once_at_the_clause_end_is_a_step():
     # 「往里一攥」: 攥 holds nothing here, it is the movement (not 拿/攥 + a tool)
     assert actions("糖稀倒在手心,往里一攥,再拉成丝") == ["倒", "攥", "拉"]
     assert actions("面皮对折一捏,搁进笼屉")[:2] == ["对折", "捏"]
+
+
+def test_yi_and_a_word_a_hand_verb_opens_after_a_marker_or_hand_is_the_step():
+    # jieba's 拍板/n (a clapper), 拍桌子/n: after 先/再 or a hand, 一 + the word is the verb done once
+    assert actions("先一拍桌子,再往后一坐") == ["拍桌子", "坐"]
+    got = actions("竹板夹在指缝,开口之前先一拍板,再往前一迈")
+    assert got.index("拍板") < got.index("迈")

@@ -1122,6 +1122,17 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = None
             changed = True
             continue
+        if k in ("N", "T", None) and (len(w) == 2 or (len(w) == 3 and pos.get(w[1:], "")[:1] == "n")) \
+                and w[0] in CONTEXT_HAND_VERBS and i >= 2 and words[i - 1] == "一" \
+                and (kinds[i - 2] in ("M", "H") or words[i - 2] in MOTION_WORDS or words[i - 2] in DIRECTION_WORDS
+                     or _is_body(spec, words[i - 2])) \
+                and (i + 1 == n or kinds[i + 1] in ("P", "V") or words[i + 1] in LINKING_ADVERBS) \
+                and pos.get(w, "")[:1] in ("n", "v") and (k != "T" or spec.terms[w].category != "action"):
+            # 「先一拍板」「先一拍桌子」「手腕一甩袖」: after a sequence marker, a hand or a direction, 一 + a word a
+            # hand verb opens (jieba's 拍板/n, a clapper; 拍桌子/n) is that verb and its object done once, the step
+            kinds[i] = "V"
+            changed = True
+            continue
         if k in ("T", "L") and len(w) == 1 and w in TOOL_LEAD and i and words[i - 1] == "一" \
                 and (i + 1 == n or kinds[i + 1] == "P" or words[i + 1] in LINKING_ADVERBS):
             kinds[i] = "V"  # 「对折一捏」「往手心一攥」: a holding verb done once, with nothing held after it, is the step
