@@ -89,3 +89,8 @@ def test_yi_and_a_word_a_hand_verb_opens_after_a_marker_or_hand_is_the_step():
     assert actions("先一拍桌子,再往后一坐") == ["拍桌子", "坐"]
     got = actions("竹板夹在指缝,开口之前先一拍板,再往前一迈")
     assert got.index("拍板") < got.index("迈")
+
+
+def test_hand_verb_morpheme_before_its_direction_is_a_step():
+    # 揭/zg (a morpheme in jieba's tags) before 下来: the verb with its direction
+    assert actions("把旧膏药揭下来,擦干净再贴") == ["揭", "擦", "贴"]

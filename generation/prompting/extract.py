@@ -973,10 +973,10 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
             and pos.get(w[0], "")[:1] in ("v", "z") and w[0] not in STOP_VERBS and w[1] not in "子儿头":
         return True
     if len(w) == 1 and k in (None, "N") and i + 1 < n and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2 \
-            and pos.get(w, "")[:1] == "n" and (w in CONTEXT_HAND_VERBS or (w not in MATERIAL_HEADS and w not in TOOL_HEADS)) \
+            and (pos.get(w, "")[:1] == "n" or (pos.get(w, "") == "zg" and w in CONTEXT_HAND_VERBS)) and (w in CONTEXT_HAND_VERBS or (w not in MATERIAL_HEADS and w not in TOOL_HEADS)) \
             and w not in BODY_CHARS \
             and kinds[i - 1] != "Q" and prev[-1] not in NUMERAL_CHARS and pos.get(prev, "") not in ("m", "mq"):
-        return True  # (「一场戏下来」: after a numeral and classifier it is a noun)
+        return True  # 「把它揭/zg 下来」; (「一场戏下来」: after a numeral and classifier it is a noun)
     if len(w) == 1 and k is None and pos.get(w, "") in ("nr", "ns", "nrt") \
             and (prev in MODALS or prev in MANNER_ADVERBS or prev in PREDICATE_ADVERBS or kinds[i - 1] == "M") \
             and nxt_kind in ("P", "Q", "N", "T"):
