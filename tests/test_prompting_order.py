@@ -94,3 +94,9 @@ def test_yi_and_a_word_a_hand_verb_opens_after_a_marker_or_hand_is_the_step():
 def test_hand_verb_morpheme_before_its_direction_is_a_step():
     # 揭/zg (a morpheme in jieba's tags) before 下来: the verb with its direction
     assert actions("把旧膏药揭下来,擦干净再贴") == ["揭", "擦", "贴"]
+
+
+def test_hand_verb_glued_to_jin_is_the_verb():
+    # jieba's 塞进/nr: a hand verb with 进 (where it goes) is the step
+    got = steps("棉絮揉成团,塞进布袋里")
+    assert [s["action"][:1] for s in got] == ["揉", "塞"] and got[1]["tool"] == "布袋"

@@ -645,6 +645,8 @@ def open_kinds(doc: Doc) -> None:
         if kinds[i] in (None, "N", "A") and len(w) >= 2 and w[0] in CONTEXT_HAND_VERBS and (
                 # 「就抖起来了」「捞出来」「压实」: a hand verb with its direction or result (jieba: l, n)
                 w[1:] in DIRECTIONAL_COMPLEMENTS or (len(w) == 2 and w[1] in RESULT_COMPLEMENTS)
+                # 「塞进墨模」: a hand verb with 进/入, where it goes (jieba: 塞进/nr)
+                or (len(w) == 2 and w[1] in "进入")
                 # 「右手炒茶」: after the hand that does it, a verb-object word is the action
                 or (len(w) == 2 and i and kinds[i - 1] == "H" and kinds[i] is not None)):
             kinds[i] = "V"
