@@ -100,3 +100,10 @@ def test_hand_verb_glued_to_jin_is_the_verb():
     # jieba's 塞进/nr: a hand verb with 进 (where it goes) is the step
     got = steps("棉絮揉成团,塞进布袋里")
     assert [s["action"][:1] for s in got] == ["揉", "塞"] and got[1]["tool"] == "布袋"
+
+
+def test_word_closing_a_ba_clause_is_the_predicate():
+    # jieba's 关上/s, 缝上/n after 把 + its noun: the verb with its direction, a step
+    assert actions("先把炭块夹进炉膛,再把炉门关上")[-1] == "关上"
+    got = steps("棉絮揉成团,塞进布袋里,再把口子缝上")
+    assert got[-1]["action"] == "缝上" and got[-1]["material"] == "口子"

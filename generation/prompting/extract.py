@@ -1124,6 +1124,17 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = None
             changed = True
             continue
+        if k in ("N", None) and 2 <= len(w) <= 3 and (w[1:] in DIRECTION_COMPOUNDS or w[1] in DIRECTION_CHARS
+                                                      or w[1] in RESULT_COMPLEMENTS) \
+                and pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS and w not in spec.terms \
+                and (i + 1 == n or kinds[i + 1] == "P" or words[i + 1] in ("了", "啦")) \
+                and i >= 2 and kinds[i - 1] in ("N", "T") and (kinds[i - 2] == "O" or (
+                    i >= 3 and kinds[i - 2] in ("N", "T", None) and len(words[i - 2]) <= 2 and kinds[i - 3] == "O")):
+            # 「把炉门关上」「再把口子缝上」: after 把 and its noun, the word closing the clause is the predicate
+            # (jieba's 关上/s, 缝上/n: a verb with its direction or result)
+            kinds[i] = "V"
+            changed = True
+            continue
         if k in ("N", "T", None) and (len(w) == 2 or (len(w) == 3 and pos.get(w[1:], "")[:1] == "n")) \
                 and w[0] in CONTEXT_HAND_VERBS and i >= 2 and words[i - 1] == "一" \
                 and (kinds[i - 2] in ("M", "H") or words[i - 2] in MOTION_WORDS or words[i - 2] in DIRECTION_WORDS
