@@ -107,3 +107,10 @@ def test_word_closing_a_ba_clause_is_the_predicate():
     assert actions("先把炭块夹进炉膛,再把炉门关上")[-1] == "关上"
     got = steps("棉絮揉成团,塞进布袋里,再把口子缝上")
     assert got[-1]["action"] == "缝上" and got[-1]["material"] == "口子"
+
+
+def test_guo_is_the_verb_where_no_verb_is_before_it():
+    # jieba reads 过 as the aspect particle (过/ug) or glues it to its object (过筛/n): after a noun and
+    # before a count, or opening the clause after 先, it is the verb 'pass through'
+    assert actions("米粉先过筛,再加水和匀")[0] == "过筛"
+    assert actions("把染好的布过一遍清水,搭到竹竿上")[:2] == ["过", "搭"]

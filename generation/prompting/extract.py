@@ -972,7 +972,8 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
     if w in MARKED_VERBS and kinds[i - 1] == "M":
         return nxt_kind != "V"
     if k == "N" and len(w) == 2 and (prev == "就" or kinds[i - 1] == "M") and nxt_kind in ("P", "Q", "M") \
-            and pos.get(w[0], "")[:1] in ("v", "z") and w[0] not in STOP_VERBS and w[1] not in "子儿头":
+            and ((pos.get(w[0], "")[:1] in ("v", "z") and w[0] not in STOP_VERBS) or w[0] == "过") \
+            and w[1] not in "子儿头":  # (过: jieba's aspect particle is the verb 'pass through' in 过筛, 过油)
         return True
     if len(w) == 1 and k in (None, "N") and i + 1 < n and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2 \
             and (pos.get(w, "")[:1] == "n" or (pos.get(w, "") == "zg" and w in CONTEXT_HAND_VERBS)) and (w in CONTEXT_HAND_VERBS or (w not in MATERIAL_HEADS and w not in TOOL_HEADS)) \
@@ -1122,6 +1123,12 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             # 「上甑子蒸」「进炉烤」: into the vessel the next verb works in, the verb's place (上锅/下锅 are
             # verb-object words of their own: 「先上锅蒸」 is two steps)
             kinds[i] = None
+            changed = True
+            continue
+        if w == "过" and k is None and i and pos.get(w, "") == "ug" and kinds[i - 1] in ("N", "T") \
+                and pos.get(words[i - 1], "")[:1] == "n" and i + 1 < n \
+                and (kinds[i + 1] == "Q" or pos.get(words[i + 1], "") in ("m", "mq")):
+            kinds[i] = "V"  # 「把药粉过一遍细筛」: the aspect 过 follows a verb; after a noun, before a count, it is the verb
             changed = True
             continue
         if k in ("N", None) and 2 <= len(w) <= 3 and (w[1:] in DIRECTION_COMPOUNDS or w[1] in DIRECTION_CHARS
