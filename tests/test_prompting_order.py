@@ -114,3 +114,10 @@ def test_guo_is_the_verb_where_no_verb_is_before_it():
     # before a count, or opening the clause after 先, it is the verb 'pass through'
     assert actions("米粉先过筛,再加水和匀")[0] == "过筛"
     assert actions("把染好的布过一遍清水,搭到竹竿上")[:2] == ["过", "搭"]
+
+
+def test_verb_object_word_split_by_ge_is_the_verb_and_its_object():
+    # 「亮个相」: 亮 is read as a manner adjective elsewhere; before 个 + one character closing the clause it
+    # is the verb, and the character its object (not the step's action)
+    got = steps("锣鼓一停,往台口一站,亮个相")
+    assert got[-1]["action"] == "亮" and got[-1]["material"] == "相"

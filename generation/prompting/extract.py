@@ -1125,6 +1125,15 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = None
             changed = True
             continue
+        if len(w) == 1 and k in (None, "N", "V") and i + 2 < n and words[i + 1] == "个" and len(words[i + 2]) == 1 \
+                and (i + 3 == n or kinds[i + 3] == "P") and pos.get(w, "")[:1] in ("v", "a") and w not in STOP_VERBS \
+                and kinds[i + 2] in (None, "N", "V") and pos.get(words[i + 2], "")[:1] in ("v", "n", "a") \
+                and (i == 0 or kinds[i - 1] in ("P", "M", "H") or words[i - 1] in PREDICATE_ADVERBS):
+            # 「亮个相」「作个揖」: a verb-object word split by 个 closing its clause: the verb is the step (亮 is
+            # no manner here), the character after 个 its object
+            kinds[i], kinds[i + 2] = "V", "N"
+            changed = True
+            continue
         if w == "过" and k is None and i and pos.get(w, "") == "ug" and kinds[i - 1] in ("N", "T") \
                 and pos.get(words[i - 1], "")[:1] == "n" and i + 1 < n \
                 and (kinds[i + 1] == "Q" or pos.get(words[i + 1], "") in ("m", "mq")):
