@@ -121,3 +121,8 @@ def test_verb_object_word_split_by_ge_is_the_verb_and_its_object():
     # is the verb, and the character its object (not the step's action)
     got = steps("锣鼓一停,往台口一站,亮个相")
     assert got[-1]["action"] == "亮" and got[-1]["material"] == "相"
+
+
+def test_yi_and_a_verb_after_a_path_is_the_verb_even_as_jiebas_numeral():
+    # jieba's 一站/m (one stop) after 往 + a place: 一 + the verb 站, a step
+    assert actions("锣鼓一停,往台口一站,亮个相") == ["停", "站", "亮"]

@@ -668,7 +668,9 @@ def open_kinds(doc: Doc) -> None:
             changed = True
         elif len(w) == 2 and w[0] == "一" and (w[1] in CONTEXT_HAND_VERBS or (
                 _POS_TABLE.get(w[1], "")[:1] == "v" and w[1] not in STOP_VERBS
-                and _POS_TABLE.get(w, "") not in ("m", "mq"))) and kinds[i] != "Q" and (
+                and (_POS_TABLE.get(w, "") not in ("m", "mq") or any(
+                    # 「往台口一站」: after a path, jieba's numeral + classifier 一站/m is 一 + the verb
+                    words[j] in ("往", "朝", "向") for j in range(max(0, i - 4), i))))) and kinds[i] != "Q" and (
                 i + 1 == n or kinds[i + 1] == "P" or words[i + 1] in LINKING_ADVERBS):
             # 「举珠的人一晃,龙头就追」: 一 + a hand verb with nothing after it is a quick action
             kinds[i] = "V"
