@@ -126,3 +126,11 @@ def test_verb_object_word_split_by_ge_is_the_verb_and_its_object():
 def test_yi_and_a_verb_after_a_path_is_the_verb_even_as_jiebas_numeral():
     # jieba's 一站/m (one stop) after 往 + a place: 一 + the verb 站, a step
     assert actions("锣鼓一停,往台口一站,亮个相") == ["停", "站", "亮"]
+
+
+def test_noun_glued_to_the_verb_after_ba_is_cut_back():
+    # jieba's 纸夹/n (a clip) after 把, before 好, with no other verb: the object and the verb
+    got = steps("先把纸夹好,再拿棕刷蘸墨往版上刷")
+    assert got[0]["action"] == "夹" and got[0]["material"] == "纸"
+    # a clip put somewhere stays a noun
+    assert steps("把纸夹放进抽屉")[0]["material"] == "纸夹"

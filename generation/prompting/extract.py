@@ -770,6 +770,13 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                 and (kinds[i + 1] in ("N", "T") or pos.get(words[i + 1], "")[:1] == "n"):
             # 「拿镊子夹个酒精棉球」: jieba's 夹个 before a noun is the verb + the classifier
             cuts[i] = ("V", None)
+        elif len(w) == 2 and w[1] in CONTEXT_HAND_VERBS and k in (None, "N") and i and kinds[i - 1] == "O" \
+                and w not in spec.terms and pos.get(w[0], "")[:1] == "n" \
+                and (words[i + 1] in RESULT_COMPLEMENTS or words[i + 1] in ("在", "到", "进", "了", "着")) \
+                and not _verb_in_clause(spec, words, kinds, i + 1):
+            # 「先把纸夹好」: after 把, jieba's 纸夹/n (a clip) before a result, with no verb in the clause, is
+            # the object + the verb (把 needs a predicate)
+            cuts[i] = (table.get(w[0]) or "N", table.get(w[1]) or "V")
         elif len(w) == 2 and w[0] in "用拿" and w[1] in BODY_CHARS and k in (None, "N", "V") and w not in spec.terms \
                 and (kinds[i + 1] in ("V", "T", "C") or words[i + 1] == "一" or words[i + 1][:1] in CONTEXT_HAND_VERBS
                      or pos.get(words[i + 1][:1], "")[:1] == "v"):
