@@ -134,3 +134,9 @@ def test_noun_glued_to_the_verb_after_ba_is_cut_back():
     assert got[0]["action"] == "夹" and got[0]["material"] == "纸"
     # a clip put somewhere stays a noun
     assert steps("把纸夹放进抽屉")[0]["material"] == "纸夹"
+
+
+# --- precision: no extra step -----------------------------------------------------------------------------
+def test_v_wan_after_v_is_the_same_step_done():
+    # 「缝完了翻过来」: 缝完 says the sewing step is over, it is no second step
+    assert actions("领口先缝一圈,缝完了翻过来熨平")[:2] == ["缝", "翻过来"]
