@@ -140,3 +140,9 @@ def test_noun_glued_to_the_verb_after_ba_is_cut_back():
 def test_v_wan_after_v_is_the_same_step_done():
     # 「缝完了翻过来」: 缝完 says the sewing step is over, it is no second step
     assert actions("领口先缝一圈,缝完了翻过来熨平")[:2] == ["缝", "翻过来"]
+
+
+def test_an_with_its_result_is_the_verb_not_a_preposition():
+    # 「按扁了包上馅」: 按 + a one-character result (扁) is the verb; 「按比例兑好」 stays 'by'
+    assert actions("剂子揪好,按扁了包上馅") [-2:] == ["按", "包"]
+    assert actions("按比例兑好,搅匀") [:1] == ["兑"]

@@ -1075,10 +1075,13 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             continue
         if k in ("V", "T") and w in ROUTE_PREPOSITIONS and i + 1 < n and kinds[i + 1] in ("N", "T", None) \
                 and not (_is_material_word(words[i + 1]) or _is_tool_word(words[i + 1]) or _is_body(spec, words[i + 1])) \
-                and words[i + 1] not in ("住", "着", "了", "紧", "好") \
+                and words[i + 1] not in ("住", "着", "了", "紧", "好") and words[i + 1] not in RESULT_COMPLEMENTS \
+                and not (len(words[i + 1]) == 1 and pos.get(words[i + 1], "")[:1] == "a") \
                 and any(kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")
                         for j in range(i + 2, _clause_end(words, kinds, i))):
-            kinds[i] = None  # 「按比例兑好」「照着画稿剪」: by what, a preposition before the verb
+            # 「按比例兑好」「照着画稿剪」: by what, a preposition before the verb (「按扁了包上馅」: 按 + its result
+            # is the verb)
+            kinds[i] = None
             changed = True
             continue
         if k == "V" and ((len(w) == 1 and w in DIMENSION_CHARS and i + 2 < n and words[i + 1] == "个"
