@@ -146,3 +146,9 @@ def test_an_with_its_result_is_the_verb_not_a_preposition():
     # 「按扁了包上馅」: 按 + a one-character result (扁) is the verb; 「按比例兑好」 stays 'by'
     assert actions("剂子揪好,按扁了包上馅") [-2:] == ["按", "包"]
     assert actions("按比例兑好,搅匀") [:1] == ["兑"]
+
+
+def test_wait_clause_ends_at_le_and_the_next_verb_is_done():
+    # 「等它凉了敲开模子」: the condition is 它凉了; 敲开 is the step
+    assert actions("铜水灌进砂型,等它凉了敲开砂型,把毛刺锉掉") == ["灌进", "敲开", "锉"]
+    assert actions("等泥干了再修坯") == ["修坯"]

@@ -1029,6 +1029,8 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
         if w in WAIT_WORDS and i + 2 < n and (words[i + 1] in WAIT_SUBJECTS or kinds[i + 1] in ("N", "T")):
             j = i + 2
             while j < n and kinds[j] != "P" and words[j] not in WAIT_ENDS:
+                if words[j] == "了" and j > i + 2 and (kinds[j - 1] is None or kinds[j - 1] in ("V", "C", "T")):
+                    break  # 「等它凉了敲开模子」: the condition ends at 了, what follows is done
                 if kinds[j] in ("V", "C") or (kinds[j] == "T" and pos.get(words[j], "")[:1] in ("v", "a")):
                     kinds[j] = None
                     changed = True
