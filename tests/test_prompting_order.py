@@ -152,3 +152,9 @@ def test_wait_clause_ends_at_le_and_the_next_verb_is_done():
     # 「等它凉了敲开模子」: the condition is 它凉了; 敲开 is the step
     assert actions("铜水灌进砂型,等它凉了敲开砂型,把毛刺锉掉") == ["灌进", "敲开", "锉"]
     assert actions("等泥干了再修坯") == ["修坯"]
+
+
+def test_one_character_right_after_wang_and_a_direction_is_the_verb():
+    # jieba tags 挪 a place name (挪/ns); after 往里 it is the verb, with its length
+    got = steps("把琴码往里挪半寸,再把弦拧紧")
+    assert got[0]["action"] == "挪" and got[0]["params"].get("length_mm")

@@ -1148,6 +1148,14 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i], kinds[i + 2] = "V", "N"
             changed = True
             continue
+        if k in (None, "N") and len(w) == 1 and i >= 1 and w not in SKIP and w not in COMPLEMENTS \
+                and w not in DIRECTION_WORDS and pos.get(w, "x")[:1] not in FUNCTION_TAGS \
+                and ((words[i - 1] in DIRECTION_WORDS and i >= 2 and words[i - 2] in ("往", "朝", "向"))
+                     or (len(words[i - 1]) == 2 and words[i - 1][0] in "往朝向" and words[i - 1][1] in DIRECTION_WORDS)) \
+                and (i + 1 == n or kinds[i + 1] in ("P", "Q", "N", "T") or words[i + 1] in ("了", "着")):
+            kinds[i] = "V"  # 「把琴码往里挪半寸」: right after 往 + a direction, one character (挪/ns) is the verb
+            changed = True
+            continue
         if w == "过" and k is None and i and pos.get(w, "") == "ug" and kinds[i - 1] in ("N", "T") \
                 and pos.get(words[i - 1], "")[:1] == "n" and i + 1 < n \
                 and (kinds[i + 1] == "Q" or pos.get(words[i + 1], "") in ("m", "mq")):
