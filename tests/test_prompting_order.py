@@ -158,3 +158,8 @@ def test_one_character_right_after_wang_and_a_direction_is_the_verb():
     # jieba tags 挪 a place name (挪/ns); after 往里 it is the verb, with its length
     got = steps("把琴码往里挪半寸,再把弦拧紧")
     assert got[0]["action"] == "挪" and got[0]["params"].get("length_mm")
+
+
+def test_reduplicated_verb_token_is_the_verb():
+    # jieba's 松一松/nr: the verb said twice with 一, done briefly; the step's action is the verb
+    assert actions("弦先松一松,把琴码往里挪半寸") == ["松", "挪"]

@@ -651,6 +651,10 @@ def open_kinds(doc: Doc) -> None:
                 or (len(w) == 2 and i and kinds[i - 1] == "H" and kinds[i] is not None)):
             kinds[i] = "V"
             changed = True
+        elif kinds[i] in (None, "N", "A") and len(w) == 3 and w[1] == "一" and w[0] == w[2] and (
+                _POS_TABLE.get(w[0], "")[:1] in ("v", "a") or w[0] in CONTEXT_HAND_VERBS) and w[0] not in STOP_VERBS:
+            kinds[i] = "V"  # 「琴弦先松一松」: a verb said twice with 一 (jieba: 松一松/nr) is the verb done briefly
+            changed = True
         elif kinds[i] == "V" and i and (kinds[i - 1] == "L" or words[i - 1] in TOOL_LEAD) \
                 and (len(w) == 1 or (len(w) == 2 and words[i - 1][-1:] in ("着", "住"))) \
                 and (i + 1 == n or kinds[i + 1] == "P"):
@@ -2489,6 +2493,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             nxt += 1
         if len(surface) == 2 and surface[1] in FUNCTION_COMPLEMENTS and surface not in spec.terms:
             surface = surface[0]  # 「熬到」 → 熬 (a result complement stays: 分开, 压干, 揭起)
+        if len(surface) == 3 and surface[1] == "一" and surface[0] == surface[2]:
+            surface = surface[0]  # 「松一松」「试一试」 → 松, 试
         if len(surface) == 2 and surface[0] == "一" and (surface[1] in CONTEXT_HAND_VERBS or spec.pos_tags().get(
                 surface[1], "")[:1] == "v"):
             surface = surface[1]  # 「一晃」 → 晃
