@@ -163,3 +163,9 @@ def test_one_character_right_after_wang_and_a_direction_is_the_verb():
 def test_reduplicated_verb_token_is_the_verb():
     # jieba's 松一松/nr: the verb said twice with 一, done briefly; the step's action is the verb
     assert actions("弦先松一松,把琴码往里挪半寸") == ["松", "挪"]
+
+
+def test_dian_opening_a_clause_before_a_count_or_shang_is_the_verb():
+    # jieba reads 点 as a numeral ('a little'); opening its clause before 两盏/三炷 or 上 it is 'to light, to add'
+    assert actions("供桌摆好,点两盏油灯,再烧纸") == ["摆好", "点", "烧纸"]
+    assert actions("豆浆煮开,点上卤水")[-1] == "点"

@@ -1160,6 +1160,13 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = "V"  # 「把琴码往里挪半寸」: right after 往 + a direction, one character (挪/ns) is the verb
             changed = True
             continue
+        if w == "点" and k is None and (i == 0 or kinds[i - 1] in ("P", "M")) and i + 2 < n and (
+                words[i + 1] in ("上", "着") or (pos.get(words[i + 1], "") in ("m", "mq") and (
+                    pos.get(words[i + 2], "") == "q" or (len(words[i + 1]) == 2 and words[i + 1][0] in NUMERAL_CHARS
+                                                         and words[i + 1][0] != "一")))):
+            kinds[i] = "V"  # 「点三炷香」「点上卤水」: 点 (jieba's numeral) opening a clause before a count or 上/着 is the verb
+            changed = True
+            continue
         if w == "过" and k is None and i and pos.get(w, "") == "ug" and kinds[i - 1] in ("N", "T") \
                 and pos.get(words[i - 1], "")[:1] == "n" and i + 1 < n \
                 and (kinds[i + 1] == "Q" or pos.get(words[i + 1], "") in ("m", "mq")):
