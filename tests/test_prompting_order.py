@@ -169,3 +169,9 @@ def test_dian_opening_a_clause_before_a_count_or_shang_is_the_verb():
     # jieba reads 点 as a numeral ('a little'); opening its clause before 两盏/三炷 or 上 it is 'to light, to add'
     assert actions("供桌摆好,点两盏油灯,再烧纸") == ["摆好", "点", "烧纸"]
     assert actions("豆浆煮开,点上卤水")[-1] == "点"
+
+
+def test_verb_with_its_result_kai_then_the_next_verb_are_two_steps():
+    # 「展开贴到…」: no word between the two verbs, but 展开 is done before 贴
+    assert actions("蓝布从缸里捞出来,展开晾到竹竿上") == ["捞", "展开", "晾"]
+    assert actions("渔网收上来,抖开挂到架子上")[1:] == ["抖开", "挂"]

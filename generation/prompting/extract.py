@@ -1337,7 +1337,11 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                                    and words[i] not in TOOL_LEAD)
             if is_verb and last_verb >= a and (last_verb + 1 < i or (
                     # 「再翻过来削另一面」: a verb with its direction, then the next verb
-                    len(words[last_verb]) >= 3 and words[last_verb][-2:] in DIRECTIONAL_COMPLEMENTS)) \
+                    len(words[last_verb]) >= 3 and words[last_verb][-2:] in DIRECTIONAL_COMPLEMENTS) or (
+                    # 「展开贴到窗户上」: a two-character verb with its direction or result 开, then the next verb
+                    len(words[last_verb]) == 2 and words[last_verb][1] in "开起出下回"
+                    and words[last_verb][0] in CONTEXT_HAND_VERBS | set("展翻揭拆撬掀")
+                    and len(words[i]) <= 2 and kinds[last_verb] in ("V", "T"))) \
                     and _serial_break(doc, last_verb, i):
                 # 「上锅蒸」「捧住泥往上一拉」「揭起一张往墙上贴」: a second predicate after the first
                 # one's object or complement is the next action (a serial verb phrase)
