@@ -1340,7 +1340,7 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                     len(words[last_verb]) >= 3 and words[last_verb][-2:] in DIRECTIONAL_COMPLEMENTS) or (
                     # 「展开贴到窗户上」: a two-character verb with its direction or result 开, then the next verb
                     len(words[last_verb]) == 2 and words[last_verb][1] in "开起出下回"
-                    and words[last_verb][0] in CONTEXT_HAND_VERBS | set("展翻揭拆撬掀")
+                    and (words[last_verb][0] in CONTEXT_HAND_VERBS or (pos or {}).get(words[last_verb][0], "")[:1] == "v")
                     and len(words[i]) <= 2 and kinds[last_verb] in ("V", "T"))) \
                     and _serial_break(doc, last_verb, i):
                 # 「上锅蒸」「捧住泥往上一拉」「揭起一张往墙上贴」: a second predicate after the first
