@@ -175,3 +175,9 @@ def test_verb_with_its_result_kai_then_the_next_verb_are_two_steps():
     # 「展开贴到…」: no word between the two verbs, but 展开 is done before 贴
     assert actions("蓝布从缸里捞出来,展开晾到竹竿上") == ["捞", "展开", "晾"]
     assert actions("渔网收上来,抖开挂到架子上")[1:] == ["抖开", "挂"]
+
+
+def test_character_after_a_verb_and_its_count_is_the_object_not_a_step():
+    # 「鞠三个躬」: 躬 is what 鞠 does three times, no second step
+    got = steps("先鞠三个躬,再跪下")
+    assert [s["action"] for s in got] == ["鞠", "跪下"] and got[0]["params"] == {"count": 3}
