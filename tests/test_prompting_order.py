@@ -181,3 +181,10 @@ def test_character_after_a_verb_and_its_count_is_the_object_not_a_step():
     # 「鞠三个躬」: 躬 is what 鞠 does three times, no second step
     got = steps("先鞠三个躬,再跪下")
     assert [s["action"] for s in got] == ["鞠", "跪下"] and got[0]["params"] == {"count": 3}
+
+
+def test_coverb_with_its_noun_as_the_whole_clause_is_the_verb():
+    # 「再跟左腿」: 跟 (jieba's preposition) with its noun, nothing else after 再: the step
+    assert actions("先迈右腿,再跟左腿,转个身") [:2] == ["迈", "跟"]
+    # with a verb after it, it stays the preposition
+    assert "跟" not in actions("先跟师傅学揉面")

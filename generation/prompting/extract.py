@@ -1166,6 +1166,11 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = "N"  # 「鞠三个躬」「磕三个头」: the character after V + a count closing the clause is V's object
             changed = True
             continue
+        if k is None and len(w) == 1 and pos.get(w, "") == "p" and i and kinds[i - 1] == "M" and i + 1 < n \
+                and kinds[i + 1] in ("N", "T") and (i + 2 == n or kinds[i + 2] == "P"):
+            kinds[i] = "V"  # 「先迈左脚,再跟右脚」: a coverb (跟/p) with its noun as the whole clause after 先/再 is the verb
+            changed = True
+            continue
         if w == "点" and k is None and (i == 0 or kinds[i - 1] in ("P", "M")) and i + 2 < n and (
                 words[i + 1] in ("上", "着") or (pos.get(words[i + 1], "") in ("m", "mq") and (
                     pos.get(words[i + 2], "") == "q" or (len(words[i + 1]) == 2 and words[i + 1][0] in NUMERAL_CHARS
