@@ -188,3 +188,8 @@ def test_coverb_with_its_noun_as_the_whole_clause_is_the_verb():
     assert actions("先迈右腿,再跟左腿,转个身") [:2] == ["迈", "跟"]
     # with a verb after it, it stays the preposition
     assert "跟" not in actions("先跟师傅学揉面")
+
+
+def test_verb_object_word_after_v_dao_and_a_place_is_the_next_step():
+    # 「编到脚跟收口」: 到 + a noun is where the weaving reaches, not how far; 收口/n is the next step
+    assert actions("篾条一根压一根往上编,编到口沿收口")[-1] == "收口"

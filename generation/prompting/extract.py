@@ -1171,6 +1171,12 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = "V"  # 「先迈左脚,再跟右脚」: a coverb (跟/p) with its noun as the whole clause after 先/再 is the verb
             changed = True
             continue
+        if k == "N" and len(w) == 2 and i >= 2 and pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS \
+                and w[1] not in "子儿头" and w not in spec.terms and kinds[i - 1] in ("N", "T", None, "R") \
+                and _after_v_dao_place(words, kinds, i) and (i + 1 == n or kinds[i + 1] == "P"):
+            kinds[i] = "V"  # 「编到脚跟收口」: after V到 + where, a verb-object word (收口/n) closing the clause is the next step
+            changed = True
+            continue
         if w == "点" and k is None and (i == 0 or kinds[i - 1] in ("P", "M")) and i + 2 < n and (
                 words[i + 1] in ("上", "着") or (pos.get(words[i + 1], "") in ("m", "mq") and (
                     pos.get(words[i + 2], "") == "q" or (len(words[i + 1]) == 2 and words[i + 1][0] in NUMERAL_CHARS
@@ -1240,6 +1246,18 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             changed = True
     if changed:
         doc.interesting[:] = list(compress(range(n), kinds))
+
+
+def _after_v_dao_place(words: list, kinds: list, i: int) -> bool:
+    """Token i follows V到/V在 + a place of one or two words (「编到脚跟」「编到边上」「编到口沿」)."""
+    for j in range(i - 1, max(0, i - 3) - 1, -1):
+        if kinds[j] in ("V", "T") and len(words[j]) == 2 and words[j][1] in "到在" and j < i - 1:
+            return True
+        if words[j] in ("到", "在") and j >= 1 and kinds[j - 1] in ("V", "T") and j < i - 1:
+            return True
+        if kinds[j] not in ("N", "T", None, "R") or words[j] in SKIP:
+            return False
+    return False
 
 
 ROUTE_PREPOSITIONS = {"按", "照", "照着", "按照", "依照", "依着", "按着"}
