@@ -193,3 +193,10 @@ def test_coverb_with_its_noun_as_the_whole_clause_is_the_verb():
 def test_verb_object_word_after_v_dao_and_a_place_is_the_next_step():
     # 「编到脚跟收口」: 到 + a noun is where the weaving reaches, not how far; 收口/n is the next step
     assert actions("篾条一根压一根往上编,编到口沿收口")[-1] == "收口"
+
+
+def test_v_with_its_result_right_after_v_is_the_same_step():
+    # 「烤一烤,烤软了弯成圆」: 烤软 says how the roasting ends, no second step
+    assert actions("竹条放火上烤一烤,烤软了弯成圆")[-2:] == ["烤", "弯"]
+    # a repeat marker keeps the second one a step of its own
+    assert actions("先刮一遍,再刮平") == ["刮", "刮平"]

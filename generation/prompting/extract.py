@@ -1914,8 +1914,11 @@ def _same_action(a: Step, b: Step) -> bool:
     (「刮」 after 刮灰, 「推」 after 推光, 「刷」 after 刷色)."""
     if a.action == b.action:
         return True
-    if len(b.surface or "") >= 2 and b.surface[-1] in "好完" and b.surface[:-1] in (a.surface, a.action):
-        return True  # 「劈成十六股。劈好了上机」: V好/V完 after V says the step is done, it is the same step
+    if len(b.surface or "") >= 2 and (b.surface[-1] in "好完" or b.surface[-1] in RESULT_COMPLEMENTS
+                                      or b.surface[-1] in STATE_RESULTS) and b.surface[:-1] in (a.surface, a.action):
+        # 「缝一圈,缝完了翻过来」「烤一烤,烤软了弯成圆」: V好/V完, or V with its result, right after V says how
+        # the step ends, it is the same step
+        return True
     return bool(b.surface) and not b.from_technique and (
         a.action.startswith(b.surface) or (a.surface or "").startswith(b.surface))
 
