@@ -200,3 +200,10 @@ def test_v_with_its_result_right_after_v_is_the_same_step():
     assert actions("竹条放火上烤一烤,烤软了弯成圆")[-2:] == ["烤", "弯"]
     # a repeat marker keeps the second one a step of its own
     assert actions("先刮一遍,再刮平") == ["刮", "刮平"]
+
+
+def test_negated_verb_is_no_step_and_keeps_its_negation():
+    # 「左手不按弦」: the lexicon's action 按弦 negated is not done; 「停住不打」: the unit is not cut between
+    # 不 and 打, so 打 keeps its negation
+    assert [s["action"] for s in steps("左手不按弦,拿指甲往外顶")] == ["顶"]
+    assert "打" not in actions("鼓点一收,停住不打,眼睛看着台下")

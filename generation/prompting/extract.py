@@ -1374,7 +1374,7 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                     and _serial_break(doc, last_verb, i):
                 # 「上锅蒸」「捧住泥往上一拉」「揭起一张往墙上贴」: a second predicate after the first
                 # one's object or complement is the next action (a serial verb phrase)
-                cut_at = i - 1 if kinds[i - 1] == "R" or words[i - 1] == "一" else i
+                cut_at = i - 1 if kinds[i - 1] == "R" or words[i - 1] == "一" or words[i - 1] in NEGATIONS else i
                 while cut_at - 1 > last_verb and kinds[cut_at - 1] == "R":
                     cut_at -= 1
                 if cut_at > a:
@@ -1997,6 +1997,8 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
         elif cat == "action":
             if i >= cut:
                 continue  # 「捶到不粘手」: a verb in the degree complement says how far, it is no action
+            if i > s and words[i - 1] in NEGATIONS and not described_craft(spec, craft):
+                continue  # 「左手不按弦」: what is not done is no action
             crafts = info.crafts
             general = "general" in crafts
             if craft and not general and craft not in crafts:
@@ -2060,6 +2062,10 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
         elif word in spec.manner and step.manner is None:
             step.manner = spec.manner[word]
     return step
+
+
+def described_craft(spec: Spec, craft: str | None) -> bool:
+    return craft is not None and craft in spec.crafts_with_actions
 
 
 def _with_result(doc: Doc, s: int, e: int, step: Step) -> None:
