@@ -207,3 +207,8 @@ def test_negated_verb_is_no_step_and_keeps_its_negation():
     # 不 and 打, so 打 keeps its negation
     assert [s["action"] for s in steps("左手不按弦,拿指甲往外顶")] == ["顶"]
     assert "打" not in actions("鼓点一收,停住不打,眼睛看着台下")
+
+
+def test_verb_naming_a_passage_before_nei_duan_is_no_step():
+    # 「赶路那段」: the passage of the piece where the character travels, not an action
+    assert actions("赶路那段,脚底下碎步往前走") == ["走"]

@@ -1122,6 +1122,11 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = "V"  # 「一个一个码进榨槽」: after a reduplicated classifier, where the verb goes
             changed = True
             continue
+        if k in ("V", "T") and i + 1 < n and words[i + 1] in ("那段", "这段", "那一段", "这一段", "那场", "这场", "那出", "这出") \
+                and (k == "V" or pos.get(w, "")[:1] == "v"):
+            kinds[i] = None  # 「奔马那段要抖弓」「喝酒那段,…」: a verb before 那段 names a passage of the piece, no step
+            changed = True
+            continue
         if k == "V" and i + 1 < n and words[i + 1] == "处":
             kinds[i] = None  # 「说到要紧处」: a verb or adjective before 处 names a place in the piece
             changed = True
