@@ -212,3 +212,8 @@ def test_negated_verb_is_no_step_and_keeps_its_negation():
 def test_verb_naming_a_passage_before_nei_duan_is_no_step():
     # 「赶路那段」: the passage of the piece where the character travels, not an action
     assert actions("赶路那段,脚底下碎步往前走") == ["走"]
+
+
+def test_thing_jiu_and_a_bare_direction_is_a_consequence_not_a_step():
+    # 「月饼就出来了」: what follows from the step (the cake comes out), said with a direction only
+    assert actions("馅包好了按进模子,往案板上一磕,月饼就出来了") [-1] == "磕"
