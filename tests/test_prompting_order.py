@@ -217,3 +217,10 @@ def test_verb_naming_a_passage_before_nei_duan_is_no_step():
 def test_thing_jiu_and_a_bare_direction_is_a_consequence_not_a_step():
     # 「月饼就出来了」: what follows from the step (the cake comes out), said with a direction only
     assert actions("馅包好了按进模子,往案板上一磕,月饼就出来了") [-1] == "磕"
+
+
+def test_opening_clause_naming_the_instrument_played_is_the_job_not_a_step():
+    # 「弹古琴,…」: the text opens with the instrument played as a clause of its own, steps follow
+    assert actions("弹古琴,琴放平,右手食指往里一勾,左手按住弦") [:1] != ["弹"]
+    # a text that is only that clause keeps it as its step
+    assert actions("拉马头琴。") == ["拉"]

@@ -1308,9 +1308,17 @@ def _job_name_opening(spec: Spec, doc: Doc) -> None:
         j += 2
         while j < n and (words[j] in FILLERS or words[j] in TOPIC_PARTICLES):
             j += 1
+    named = False
+    if j < n and kinds[j] == "P" and words[j] not in ("、",) and j == v + 2 and appositive is None \
+            and (kinds[v + 1] == "A" or (len(words[v + 1]) >= 2 and _head(words[v + 1]) in INSTRUMENT_HEADS)) \
+            and all(kinds[t] is None and pos.get(words[t], "")[:1] in ("t", "n", "ns") for t in range(v)) \
+            and sum(1 for t in range(j, n) if kinds[t] == "V" or (kinds[t] == "T" and pos.get(words[t], "")[:1] == "v")) >= 2:
+        # 「扭东北秧歌,手绢是魂儿…」「拉马头琴,琴夹在腿中间…」: the text opens with the craft or the instrument
+        # played as its own clause, and steps follow: the job named, no step of its own
+        named = True
     if j < n and kinds[j] == "P":
         j += 1
-    if j < n and words[j] in JOB_OPENERS:
+    if named or (j < n and words[j] in JOB_OPENERS):
         if len(words[v]) == 1 and v + 1 < n and len(words[v + 1]) == 1 and kinds[v + 1] in ("N", "T") \
                 and v + 1 not in doc.quantities:
             # 「乌铜走银啊」 cut 走/银: the one-character verb and object are one name, a term
