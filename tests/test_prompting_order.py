@@ -224,3 +224,9 @@ def test_opening_clause_naming_the_instrument_played_is_the_job_not_a_step():
     assert actions("弹古琴,琴放平,右手食指往里一勾,左手按住弦") [:1] != ["弹"]
     # a text that is only that clause keeps it as its step
     assert actions("拉马头琴。") == ["拉"]
+
+
+def test_verb_morpheme_before_where_it_goes_is_the_verb():
+    # 丢/zg before 进 + a vessel: opening its clause, or after 把 + its noun
+    assert [s["action"] for s in steps("扎紧以后丢进染缸,泡上一夜")][1] == "丢"
+    assert steps("先把茧子丢进锅里煮")[0]["action"] == "丢"

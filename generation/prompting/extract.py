@@ -970,6 +970,13 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
     if len(w) == 1 and w in CONTEXT_HAND_VERBS and k in (None, "N") and i + 2 < n and words[i + 1] in ("在", "到", "进") \
             and prev in ("了", "就", "再", "先", "然后", "又"):
         return True  # 「绳搓好了套在脚趾上」: a hand verb (套/q) after 了/就 before where it goes
+    if len(w) == 1 and k is None and pos.get(w, "") in ("zg", "vg") and i + 2 < n and words[i + 1] in ("进", "到", "在") \
+            and (kinds[i + 2] in ("N", "T") or pos.get(words[i + 2], "")[:1] == "n") \
+            and (kinds[i - 1] in ("P", "M") or prev in ("了", "就", "再", "先", "然后", "又")
+                 or (kinds[i - 1] in ("N", "T") and i >= 2 and kinds[i - 2] == "O")):
+        # 「扎紧以后丢进染缸」「把蚕茧丢进锅里」: a verb morpheme (丢/zg) opening its clause, or right after 把 +
+        # its noun, before where it goes
+        return True
     if len(w) == 2 and k is None and pos.get(w, "") in ("nr", "ns", "nz") and pos.get(w[0], "")[:1] == "v" \
             and w[0] not in STOP_VERBS and w[1] in RESULT_COMPLEMENTS:
         return True  # 「把边修齐」: a verb and its result jieba reads as a name (修齐/nr)
