@@ -230,3 +230,9 @@ def test_verb_morpheme_before_where_it_goes_is_the_verb():
     # 丢/zg before 进 + a vessel: opening its clause, or after 把 + its noun
     assert [s["action"] for s in steps("扎紧以后丢进染缸,泡上一夜")][1] == "丢"
     assert steps("先把茧子丢进锅里煮")[0]["action"] == "丢"
+
+
+def test_thing_between_na_and_a_quick_action_is_the_tool():
+    # 「再拿筘一打」: 筘 (jieba's morpheme) between 拿 and 一打 is what is taken in hand; 打 is the step
+    got = steps("梭子一推,再拿筘一打")
+    assert got[-1]["action"] == "打" and got[-1]["tool"] == "筘"

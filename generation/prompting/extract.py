@@ -664,10 +664,13 @@ def open_kinds(doc: Doc) -> None:
             changed = True
         elif kinds[i] in ("V", None) and i and words[i - 1] in ("拿", "用") and kinds[i - 1] in ("L", "V", "T", None) \
                 and 1 <= len(w) <= 3 and w not in COMPLEMENTS and w not in AFTER_VERB_WORDS and w not in SKIP \
-                and i + 1 < n and (kinds[i + 1] == "O" or words[i + 1] in ("往", "朝")) \
+                and i + 1 < n and (kinds[i + 1] == "O" or words[i + 1] in ("往", "朝") or words[i + 1] == "一"
+                                   or (len(words[i + 1]) == 2 and words[i + 1][0] == "一"
+                                       and (words[i + 1][1] in CONTEXT_HAND_VERBS
+                                            or _POS_TABLE.get(words[i + 1][1], "")[:1] == "v"))) \
                 and _POS_TABLE.get(w, "x")[:1] not in FUNCTION_TAGS:
-            # 「拿湿布把坯子擦一遍」「拿筘把纬线打紧」「拿醒木往桌上一拍」: what stands between 拿/用 and 把 (or
-            # a path) is the thing taken in hand, whatever jieba tags it (抹布/v, 筘/g)
+            # 「拿湿布把坯子擦一遍」「拿筘把纬线打紧」「拿醒木往桌上一拍」「拿筘一打」: what stands between 拿/用 and
+            # 把 (or a path, or a quick 一V) is the thing taken in hand, whatever jieba tags it (抹布/v, 筘/g)
             kinds[i] = "N"
             changed = True
         elif len(w) == 2 and w[0] == "一" and (w[1] in CONTEXT_HAND_VERBS or (
