@@ -236,3 +236,9 @@ def test_thing_between_na_and_a_quick_action_is_the_tool():
     # 「再拿筘一打」: 筘 (jieba's morpheme) between 拿 and 一打 is what is taken in hand; 打 is the step
     got = steps("梭子一推,再拿筘一打")
     assert got[-1]["action"] == "打" and got[-1]["tool"] == "筘"
+
+
+# --- long serial chains ---------------------------------------------------------------------------------
+def test_chain_after_qilai_keeps_every_verb():
+    # jieba's 来往 after 拿起 is 起来 + 往
+    assert actions("瓦片拿起来往上一搭再一压,就卡住了") == ["搭", "压"]

@@ -767,11 +767,18 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
         memo[w] = w == "一" or pos.get(w, "") in ("m", "mq") or (
             len(w) == 2 and (w[0] in BODY_CHARS or w[1] in CONTEXT_HAND_VERBS or w[0] in "上里"
                              or (pos.get(w[0], "")[:1] == "v" and pos.get(w[1], "")[:1] == "n"))) or (
-            len(w) >= 2 and w[-1] in OBJECT_MARKERS) or (len(w) == 2 and w[0] in "用拿") or (len(w) == 2 and w[1] == "个")
+            len(w) >= 2 and w[-1] in OBJECT_MARKERS) or (len(w) == 2 and w[0] in "用拿") or (len(w) == 2 and w[1] == "个") \
+            or (len(w) == 2 and w[1] in "往朝向")
     for i in compress(range(n - 1), list(map(memo.__getitem__, words[:n - 1]))):
         w = words[i]
         k = kinds[i]
         if k in ("Q", "P", "T", "H"):
+            continue
+        if len(w) == 2 and w[1] in "往朝向" and i and words[i - 1][-1:] in DIRECTION_CHARS \
+                and words[i - 1][-1:] + w[0] in DIRECTION_COMPOUNDS and len(words[i - 1]) >= 2 \
+                and pos.get(words[i - 1][0], "")[:1] == "v" and i + 1 < n and kinds[i + 1] != "P":
+            # 「拿起来往上一搭」: jieba's 来往 after 拿起 is the end of the direction (起来) + 往
+            cuts[i] = (None, "R")
             continue
         if len(w) == 2 and w[1] == "个" and k is None and w[0] in CONTEXT_HAND_VERBS and i + 1 < n \
                 and (kinds[i + 1] in ("N", "T") or pos.get(words[i + 1], "")[:1] == "n"):
