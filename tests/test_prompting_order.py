@@ -240,5 +240,6 @@ def test_thing_between_na_and_a_quick_action_is_the_tool():
 
 # --- long serial chains ---------------------------------------------------------------------------------
 def test_chain_after_qilai_keeps_every_verb():
-    # jieba's 来往 after 拿起 is 起来 + 往
+    # jieba's 来往 after 拿起 is 起来 + 往; 来 after 提起 ends the direction, it is no 'in order to'
     assert actions("瓦片拿起来往上一搭再一压,就卡住了") == ["搭", "压"]
+    assert actions("秤砣提起来往下一放,再往外一推") == ["提起", "放", "推"]

@@ -1466,8 +1466,11 @@ def _serial_break(doc: Doc, v1: int, v2: int) -> bool:
         w = words[j]
         if w in DEGREE_MARKERS or kinds[j] == "L" or kinds[j] == "O":
             return False
-        if w in PURPOSE_LINKS and not (w == "好" and j + 1 < v2 and words[j + 1] == "了"):
-            return False  # (「搓好了套在…」: 好了 is the first verb's result, not 'so that')
+        if w in PURPOSE_LINKS and not (w == "好" and j + 1 < v2 and words[j + 1] == "了") \
+                and not (w in ("来", "去") and j == v1 + 1 and words[v1][-1:] + w in DIRECTION_COMPOUNDS):
+            # (「搓好了套在…」: 好了 is the first verb's result, not 'so that'; 「提起来往下一放」: 来 ends the
+            # direction 起来, it is no 'in order to')
+            return False
     return True
 
 
