@@ -243,3 +243,8 @@ def test_chain_after_qilai_keeps_every_verb():
     # jieba's 来往 after 拿起 is 起来 + 往; 来 after 提起 ends the direction, it is no 'in order to'
     assert actions("瓦片拿起来往上一搭再一压,就卡住了") == ["搭", "压"]
     assert actions("秤砣提起来往下一放,再往外一推") == ["提起", "放", "推"]
+
+
+def test_speech_verb_finished_is_a_time_not_a_step():
+    # 「一段唱完了,…」: when the singing is over; the steps are what follows
+    assert actions("一段唱完了,把鼓键子往鼓上一搁,再拿起板来") [:1] == ["搁"]

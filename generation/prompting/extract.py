@@ -1144,6 +1144,11 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = None  # 「奔马那段要抖弓」「喝酒那段,…」: a verb before 那段 names a passage of the piece, no step
             changed = True
             continue
+        if k in ("V", "T") and ((len(w) == 2 and w[0] in SPEECH_VERBS and w[1] == "完" and i + 1 < n and words[i + 1] == "了")
+                                or (w in SPEECH_VERBS and i + 2 < n and words[i + 1] == "完" and words[i + 2] == "了")):
+            kinds[i] = None  # 「一段说完了,再…」「讲完了把本子包好」: when the telling is over, no step of its own
+            changed = True
+            continue
         if k == "V" and i + 1 < n and words[i + 1] == "处":
             kinds[i] = None  # 「说到要紧处」: a verb or adjective before 处 names a place in the piece
             changed = True
