@@ -248,3 +248,12 @@ def test_chain_after_qilai_keeps_every_verb():
 def test_speech_verb_finished_is_a_time_not_a_step():
     # 「一段唱完了,…」: when the singing is over; the steps are what follows
     assert actions("一段唱完了,把鼓键子往鼓上一搁,再拿起板来") [:1] == ["搁"]
+
+
+# --- text with no punctuation ------------------------------------------------------------------------------
+def test_body_part_after_a_predicate_and_its_object_opens_a_clause_in_unpunctuated_text():
+    from generation.prompting.breaks import restore_breaks
+
+    said, _ = restore_breaks(get_spec(), "左手按住竹片右手捏两根篾条手腕一拧篾条就绞在一起了")
+    assert "篾条,手腕一拧" in said
+    assert actions("左手按住竹片右手捏两根篾条手腕一拧篾条就绞在一起了") == ["按住", "捏", "拧"]
