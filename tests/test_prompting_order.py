@@ -257,3 +257,13 @@ def test_body_part_after_a_predicate_and_its_object_opens_a_clause_in_unpunctuat
     said, _ = restore_breaks(get_spec(), "左手按住竹片右手捏两根篾条手腕一拧篾条就绞在一起了")
     assert "篾条,手腕一拧" in said
     assert actions("左手按住竹片右手捏两根篾条手腕一拧篾条就绞在一起了") == ["按住", "捏", "拧"]
+
+
+def test_quick_action_said_as_one_word_ends_its_clause_in_unpunctuated_text():
+    from generation.prompting.breaks import restore_breaks
+
+    # jieba's one word 一晃 (not a count such as 一遍): what follows is the next predicate
+    said, _ = restore_breaks(get_spec(), "棉球点着了往坛子里一晃赶紧抽出来把坛口封上")
+    assert "一晃,赶紧" in said
+    said, _ = restore_breaks(get_spec(), "髹漆一遍要薄刷完了放进荫房阴干")
+    assert "一遍," not in said

@@ -167,7 +167,10 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             elif verb_seen and prev_k == "Q" and (_asr_is_verb(doc, tags, i) or w == "每") \
                     and w[:1] not in DIMENSION_CHARS:
                 cut = True  # 「刷七遍每遍晾个十五天」: a quantity ends the predicate it measures
-            elif i >= 2 and words[i - 2] == "一" and len(prev_w) == 1 and _asr_is_verb(doc, tags, i - 1) \
+            elif ((i >= 2 and words[i - 2] == "一" and len(prev_w) == 1 and _asr_is_verb(doc, tags, i - 1))
+                  # 「往罐里一晃赶紧抽出来」: jieba's one word 一晃
+                  or (len(prev_w) == 2 and prev_w[0] == "一" and prev_k != "Q" and tags.get(prev_w, "") not in ("m", "mq")
+                      and (prev_w[1] in CONTEXT_HAND_VERBS or tags.get(prev_w[1], "")[:1] == "v"))) \
                     and k != "Q" and w not in ASR_AFTER_ONE_VERB and kinds[i] != "M" and tags.get(w, "") != "m" \
                     and _asr_result_follows(doc, tags, i):
                 cut = True  # 「墨斗一弹」「麻绳一拉」: the sudden action ends its clause, its result follows
