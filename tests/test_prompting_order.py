@@ -267,3 +267,10 @@ def test_quick_action_said_as_one_word_ends_its_clause_in_unpunctuated_text():
     assert "一晃,赶紧" in said
     said, _ = restore_breaks(get_spec(), "髹漆一遍要薄刷完了放进荫房阴干")
     assert "一遍," not in said
+
+
+def test_verb_said_twice_with_a_result_and_le_starts_a_clause_in_unpunctuated_text():
+    from generation.prompting.breaks import restore_breaks
+
+    said, _ = restore_breaks(get_spec(), "糯米粉兑上温水再搓搓匀了醒一刻钟")
+    assert "再搓,搓匀了" in said

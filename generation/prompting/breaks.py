@@ -322,7 +322,9 @@ def _asr_chains(spec: Spec, norm: str, runs: list, doc: Doc) -> list[int]:
                 hit = True  # 「拿鼓键子敲鼓鼓搁在鼓架子上」: a one-character noun said twice running
             if not hit and norm[p - 1] == c and p - 1 > a and norm[p - 2] not in NUMERAL_CHARS \
                     and (c in CONTEXT_HAND_VERBS or tags.get(c, "")[:1] == "v") \
-                    and (norm[p + 1] in ASR_CHAIN_NEXT or norm[p + 1].isdigit() or norm[p + 1] in NUMERAL_CHARS):
+                    and (norm[p + 1] in ASR_CHAIN_NEXT or norm[p + 1].isdigit() or norm[p + 1] in NUMERAL_CHARS
+                         # 「再揉揉光了」: the second one with its result (光, 匀, 平…) and 了
+                         or (norm[p + 1] in RESULT_COMPLEMENTS and p + 2 < b and norm[p + 2] == "了")):
                 hit = True
             if hit and not any(qs < p < qe for qs, qe in qspans):
                 out.append(p)
