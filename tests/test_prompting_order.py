@@ -274,3 +274,10 @@ def test_verb_said_twice_with_a_result_and_le_starts_a_clause_in_unpunctuated_te
 
     said, _ = restore_breaks(get_spec(), "糯米粉兑上温水再搓搓匀了醒一刻钟")
     assert "再搓,搓匀了" in said
+
+
+def test_de_shihou_ends_the_time_clause_in_unpunctuated_text():
+    from generation.prompting.breaks import restore_breaks
+
+    said, _ = restore_breaks(get_spec(), "收线的时候手腕往回一绕线就缠在轴上了")
+    assert "的时候," in said

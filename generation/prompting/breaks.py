@@ -123,9 +123,10 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             cuts[-1] = s  # 「…的时候啊左手」: the particle closes the clause before it
             last_cut = i
         elif inside and i > last_cut:
-            if (prev_w in ASR_PARTICLES or prev_w in ASR_CLOSE_MARKERS or prev_w in ASR_INTERJECTIONS) \
+            if (prev_w in ASR_PARTICLES or prev_w in ASR_CLOSE_MARKERS or prev_w in ASR_INTERJECTIONS
+                    or (prev_w in ("时候", "时") and i >= 2 and words[i - 2] == "的")) \
                     and i > last_cut + 1:
-                cut = True  # after the particle, the interjection, the marker that ends a clause
+                cut = True  # after the particle, the interjection, the marker that ends a clause, 的时候
             elif w in ASR_INTERJECTIONS and _has_content(words, kinds, last_cut + 1, i):
                 cut = True  # 「…捣成浆嗯就这么个顺序」
             elif verb_seen and prev_w == "了" and (_asr_is_verb(doc, tags, i) or k in ("H", "M", "O", "L", "R")):
