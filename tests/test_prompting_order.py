@@ -281,3 +281,8 @@ def test_de_shihou_ends_the_time_clause_in_unpunctuated_text():
 
     said, _ = restore_breaks(get_spec(), "收线的时候手腕往回一绕线就缠在轴上了")
     assert "的时候," in said
+
+
+def test_hand_verb_after_the_one_word_subject_before_zai_is_the_verb():
+    # 「鼓挎在左边」: jieba tags 鼓 a verb and 挎 a noun; the clause has no other verb, 挎 is its verb
+    assert actions("打花鼓,鼓挎在左边,右手敲鼓面")[:1] == ["挎"]

@@ -978,7 +978,11 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
         # morpheme (踩/zg, 剔/zg) where a predicate stands
         return True
     if len(w) == 1 and w in CONTEXT_HAND_VERBS and k in (None, "N") and i + 2 < n and words[i + 1] in ("在", "到", "进") \
-            and prev in ("了", "就", "再", "先", "然后", "又"):
+            and (prev in ("了", "就", "再", "先", "然后", "又") or (
+                # 「打腰鼓,鼓挎在左边」: after the one word that opens the clause (its subject), with no other verb
+                len(prev) == 1 and (i == 1 or kinds[i - 2] in ("P", "M")) and not any(
+                    kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")
+                    for j in range(i + 1, _clause_end(words, kinds, i))))):
         return True  # 「绳搓好了套在脚趾上」: a hand verb (套/q) after 了/就 before where it goes
     if len(w) == 1 and k is None and pos.get(w, "") in ("zg", "vg") and i + 2 < n and words[i + 1] in ("进", "到", "在") \
             and (kinds[i + 2] in ("N", "T") or pos.get(words[i + 2], "")[:1] == "n") \
