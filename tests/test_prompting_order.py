@@ -286,3 +286,8 @@ def test_de_shihou_ends_the_time_clause_in_unpunctuated_text():
 def test_hand_verb_after_the_one_word_subject_before_zai_is_the_verb():
     # 「鼓挎在左边」: jieba tags 鼓 a verb and 挎 a noun; the clause has no other verb, 挎 is its verb
     assert actions("打花鼓,鼓挎在左边,右手敲鼓面")[:1] == ["挎"]
+
+
+def test_verb_after_cheng_is_what_the_thing_becomes():
+    # 「粘成花」: 花 (jieba's verb 'spend') after V + 成 is the result, no step
+    assert actions("绒条剪成段,再打尖,最后粘成花") == ["剪", "打尖", "粘"]

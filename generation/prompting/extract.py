@@ -689,7 +689,8 @@ def open_kinds(doc: Doc) -> None:
                 and (i + 1 == n or kinds[i + 1] in ("P", "Q", "M")):
             kinds[i] = "V"  # 「香油跟药材下锅」: 上/下 + a noun after the thing moved is the verb (下锅, 上色)
             changed = True
-        elif kinds[i] == "V" and i and (words[i - 1][-1:] in ("成", "作") and kinds[i - 1] in ("V", "T")
+        elif kinds[i] == "V" and i and ((words[i - 1][-1:] in ("成", "作") and kinds[i - 1] in ("V", "T")
+                                         or (words[i - 1] == "成" and i >= 2 and kinds[i - 2] in ("V", "T")))
                                         or (words[i - 1] == "的" and i > 1 and kinds[i - 2] in ("N", "T"))):
             kinds[i] = "N"  # 「卷成漏斗」「狮头的把手」: what a thing becomes, or what a noun owns, is a thing
             changed = True
