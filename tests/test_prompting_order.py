@@ -291,3 +291,9 @@ def test_hand_verb_after_the_one_word_subject_before_zai_is_the_verb():
 def test_verb_after_cheng_is_what_the_thing_becomes():
     # 「粘成花」: 花 (jieba's verb 'spend') after V + 成 is the result, no step
     assert actions("绒条剪成段,再打尖,最后粘成花") == ["剪", "打尖", "粘"]
+
+
+def test_verb_said_twice_with_yi_as_three_words_is_one_step():
+    # jieba cuts 照一照 as 照/n 一 照/n: the verb done briefly; 一针一针 stays how (no step 针)
+    assert actions("鸭蛋先挑好,对着亮照一照,再拿刷子刷干净") == ["挑", "照", "刷"]
+    assert actions("一针一针往里缝") == ["缝"]

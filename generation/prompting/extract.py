@@ -854,6 +854,13 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                 and words[i + 1] not in DIRECTION_WORDS and words[i + 3] not in DIRECTION_WORDS \
                 and pos.get(words[i + 1], "")[:1] in ("v", "a") and pos.get(words[i + 3], "")[:1] in ("v", "a"):
             joins[i] = (4, "V")
+        elif w == "一" and i >= 1 and i + 1 < n and len(words[i - 1]) == 1 and words[i + 1] == words[i - 1] \
+                and kinds[i - 1] not in ("Q", "P", "H", "M") and kinds[i + 1] != "Q" and words[i - 1] not in NUMERAL_CHARS \
+                and words[i - 1] not in DIRECTION_WORDS and words[i - 1] not in SKIP and i - 1 not in cuts \
+                and i - 1 not in joins and (i < 2 or (i - 2 not in joins and words[i - 2][-1:] not in NUMERAL_CHARS
+                                                     and kinds[i - 2] != "Q")) \
+                and (pos.get(words[i - 1], "")[:1] in ("v", "n", "a") or words[i - 1] in CONTEXT_HAND_VERBS):
+            joins[i - 1] = (3, "V")  # 「对着亮照一照」 cut 照/一/照 (照/n): a verb said twice with 一, done briefly
     for i in range(1, n - 2):
         if words[i + 2] in OBJECT_MARKERS and kinds[i + 2] == "O" and words[i - 1] in ("拿", "用") \
                 and len(words[i]) == 1 and len(words[i + 1]) == 1 and i not in cuts and i not in joins \
