@@ -297,3 +297,9 @@ def test_verb_said_twice_with_yi_as_three_words_is_one_step():
     # jieba cuts 照一照 as 照/n 一 照/n: the verb done briefly; 一针一针 stays how (no step 针)
     assert actions("鸭蛋先挑好,对着亮照一照,再拿刷子刷干净") == ["挑", "照", "刷"]
     assert actions("一针一针往里缝") == ["缝"]
+
+
+def test_one_character_noun_tagged_word_opening_its_clause_before_jin_is_the_verb():
+    # 「码进坛子」: jieba's 码/n right before 进 + a vessel, opening the clause, is the verb; 水进缸里 is not
+    assert actions("萝卜切条晾干,码进坛子里") [-1] == "码"
+    assert "水" not in actions("下雨了,水进缸里")

@@ -992,6 +992,11 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
                     kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")
                     for j in range(i + 1, _clause_end(words, kinds, i))))):
         return True  # 「绳搓好了套在脚趾上」: a hand verb (套/q) after 了/就 before where it goes
+    if len(w) == 1 and k == "N" and pos.get(w, "") == "n" and i + 2 < n and words[i + 1] == "进" \
+            and (kinds[i + 2] in ("N", "T") or pos.get(words[i + 2], "")[:1] == "n") and kinds[i - 1] in ("P", "M") \
+            and w not in MATERIAL_HEADS and w not in TOOL_HEADS and w not in STOP_NOUNS and w not in BODY_CHARS \
+            and w not in LIMB_CHARS and w not in HAND_CHARS:
+        return True  # 「码进坛子」: a one-character word opening its clause right before 进 + a vessel is the verb (码/n)
     if len(w) == 1 and k is None and pos.get(w, "") in ("zg", "vg") and i + 2 < n and words[i + 1] in ("进", "到", "在") \
             and (kinds[i + 2] in ("N", "T") or pos.get(words[i + 2], "")[:1] == "n") \
             and (kinds[i - 1] in ("P", "M") or prev in ("了", "就", "再", "先", "然后", "又")
