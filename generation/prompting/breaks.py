@@ -14,7 +14,7 @@ import re
 
 from .extract import (COMPLEMENTS, CONTEXT_HAND_VERBS, DIMENSION_CHARS, DIRECTION_COMPOUNDS, INSTRUMENT_LEADS, MODALS, NUMERAL_CHARS,
                       NEGATIONS, OBJECT_MARKERS, PLACE_SUFFIX, PUNCT, RESULT_COMPLEMENTS, SEQ_MARKERS, TOOL_LEAD, WARNING_CUES, WHITESPACE, Doc,
-                      _has_content, _verb_after, kind_table, normalize_chars, tokenize_doc)
+                      _has_content, _is_body, _verb_after, kind_table, normalize_chars, tokenize_doc)
 from .spec import Spec
 
 ASR_RUN = 20  # characters with no punctuation or space: longer than any written clause
@@ -125,9 +125,10 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             cuts[-1] = s  # 「…的时候啊左手」: the particle closes the clause before it
             last_cut = i
         elif inside and i > last_cut:
-            if (prev_w in ASR_PARTICLES or prev_w in ASR_CLOSE_MARKERS or prev_w in ASR_INTERJECTIONS) \
+            if (prev_w in ASR_PARTICLES or prev_w in ASR_CLOSE_MARKERS or prev_w in ASR_INTERJECTIONS
+                    or (prev_w in ("时候", "时") and i >= 2 and words[i - 2] == "的")) \
                     and i > last_cut + 1:
-                cut = True  # after the particle, the interjection, the marker that ends a clause
+                cut = True  # after the particle, the interjection, the marker that ends a clause, 的时候
             elif w in ASR_INTERJECTIONS and _has_content(words, kinds, last_cut + 1, i):
                 cut = True  # 「…捣成浆嗯就这么个顺序」
             elif verb_seen and prev_w == "了" and (_asr_is_verb(doc, tags, i) or k in ("H", "M", "O", "L", "R")):
@@ -210,7 +211,10 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             elif verb_seen and prev_k == "Q" and (_asr_is_verb(doc, tags, i) or w == "每") \
                     and w[:1] not in DIMENSION_CHARS and not _asr_rate_head(doc, tags, norm, i - 1):
                 cut = True  # 「刷七遍每遍晾个十五天」: a quantity ends the predicate it measures
-            elif i >= 2 and words[i - 2] == "一" and len(prev_w) == 1 and _asr_is_verb(doc, tags, i - 1) \
+            elif ((i >= 2 and words[i - 2] == "一" and len(prev_w) == 1 and _asr_is_verb(doc, tags, i - 1))
+                  # 「往罐里一晃赶紧抽出来」: jieba's one word 一晃
+                  or (len(prev_w) == 2 and prev_w[0] == "一" and prev_k != "Q" and tags.get(prev_w, "") not in ("m", "mq")
+                      and (prev_w[1] in CONTEXT_HAND_VERBS or tags.get(prev_w[1], "")[:1] == "v"))) \
                     and k != "Q" and w not in ASR_AFTER_ONE_VERB and kinds[i] != "M" and tags.get(w, "") != "m" \
                     and _asr_result_follows(doc, tags, i):
                 cut = True  # 「墨斗一弹」「麻绳一拉」: the sudden action ends its clause, its result follows
@@ -232,6 +236,12 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             elif verb_seen and _asr_result_ends(doc, tags, i - 1) and _asr_noun(doc, tags, i) and i + 1 < n and (
                     kinds[i + 1] == "R" and words[i + 1] not in ("在", "到") or words[i + 1] in ASR_SUBJECT_ADVERBS):
                 cut = True  # 「往版上刷匀纸往版上一覆」: a result ends the predicate; a new subject goes somewhere
+            elif last_pred > last_cut and k in ("N", "T") and _is_body(spec, w) and prev_k not in ("O", "L", "R", "H") \
+                    and prev_w not in ("的", "一", "把", "将", "用", "拿") and prev_w not in TOOL_LEAD \
+                    and i + 1 < n and (_asr_is_verb(doc, tags, i + 1) or kinds[i + 1] == "R" or words[i + 1] == "一"
+                                       or words[i + 1] in ASR_SUBJECT_ADVERBS) \
+                    and _asr_nounish(doc, tags, i - 1) and _asr_object_of(doc, tags, last_pred, i - 1):
+                cut = True  # 「右手握命杆胳膊伸直」: a predicate and its object, then a body part as the next subject
             elif verb_seen and k in ("N", "T") and tags.get(w, "")[:1] == "n" and prev_k not in ("O", "L", "R") \
                     and not _asr_is_verb(doc, tags, i - 1) and prev_w not in ("的", "一", "把", "将") \
                     and i + 2 < n and words[i + 1] in ASR_SUBJECT_ADVERBS and _asr_is_verb(doc, tags, i + 2):
@@ -618,7 +628,9 @@ def _asr_chains(spec: Spec, norm: str, runs: list, doc: Doc) -> list[int]:
                 hit = True  # 「敲鼓鼓搁在鼓架子上」: a one-character word twice, the second with its verb and place
             if not hit and norm[p - 1] == c and p - 1 > a and norm[p - 2] not in NUMERAL_CHARS \
                     and (c in CONTEXT_HAND_VERBS or tags.get(c, "")[:1] == "v") \
-                    and (norm[p + 1] in ASR_CHAIN_NEXT or norm[p + 1].isdigit() or norm[p + 1] in NUMERAL_CHARS):
+                    and (norm[p + 1] in ASR_CHAIN_NEXT or norm[p + 1].isdigit() or norm[p + 1] in NUMERAL_CHARS
+                         # 「再揉揉光了」: the second one with its result (光, 匀, 平…) and 了
+                         or (norm[p + 1] in RESULT_COMPLEMENTS and p + 2 < b and norm[p + 2] == "了")):
                 hit = True
             if hit and not any(qs < p < qe for qs, qe in qspans):
                 out.append(p)

@@ -174,7 +174,9 @@ def finder_for(spec: Spec) -> QuantityFinder:
         finder = QuantityFinder(spec.units, spec.cues, spec.approx_ratio,
                                 hand_words=[w for w, i in spec.terms.items() if i.canonical in HAND_TERMS],
                                 # the spec's added forms have TERM_FREQ or half of it
-                                word_freq=spec.ensure_tokenizer().FREQ, own_freq=TERM_FREQ // 2)
+                                word_freq=spec.ensure_tokenizer().FREQ, own_freq=TERM_FREQ // 2,
+                                verb_chars=[w for w, t in spec.pos_tags().items() if len(w) == 1 and t[:1] == "v"],
+                                hand_verbs=CONTEXT_HAND_VERBS)
         spec._finder = finder
     return finder
 
@@ -505,6 +507,8 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
         if len(lw) + len(w) <= COMPOUND_MAX and w not in PLACE_SUFFIX and w[0] not in VERBAL_NEXT \
                 and w not in OBJECT_MARKERS \
                 and not (i + 1 < n and words[i + 1][:1] in VERBAL_NEXT) \
+                and not (len(w) == 1 and w in CONTEXT_HAND_VERBS and i + 1 < n and words[i + 1] in ("在", "进")
+                         and not _verb_in_clause(spec, words, kinds, i + 2)) \
                 and not (i + 1 < n and len(w) == 1 and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2):
             # 「铁水化到」「铜块锤成方条」「这条线量出去」: the predicate
             if right_n1:
@@ -542,6 +546,17 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
     # quantities are never joined: they keep their order
     out_q = dict(zip(compress(range(len(out_k)), [k == "Q" for k in out_k]), (qmap[j] for j in sorted(qmap))))
     return out_w, out_s, out_k, out_q, compounds
+
+
+def _verb_in_clause(spec: Spec, words: list, kinds: list, j: int) -> bool:
+    """A verb stands in the clause from token j on (「木夹在架子上排好」: 排 is the predicate, 木夹 a noun;
+    「琴夹在腿中间,」: none, so 夹 is the predicate: 琴 + 夹)."""
+    pos = spec.pos_tags()
+    while j < len(words) and kinds[j] != "P":
+        if kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v"):
+            return True
+        j += 1
+    return False
 
 
 # A word's properties for the repairs (computed once per word and spec), by index:
@@ -635,9 +650,15 @@ def open_kinds(doc: Doc) -> None:
         if kinds[i] in (None, "N", "A") and len(w) >= 2 and w[0] in CONTEXT_HAND_VERBS and (
                 # 「就抖起来了」「捞出来」「压实」: a hand verb with its direction or result (jieba: l, n)
                 w[1:] in DIRECTIONAL_COMPLEMENTS or (len(w) == 2 and w[1] in RESULT_COMPLEMENTS)
+                # 「塞进墨模」: a hand verb with 进/入, where it goes (jieba: 塞进/nr)
+                or (len(w) == 2 and w[1] in "进入")
                 # 「右手炒茶」: after the hand that does it, a verb-object word is the action
                 or (len(w) == 2 and i and kinds[i - 1] == "H" and kinds[i] is not None)):
             kinds[i] = "V"
+            changed = True
+        elif kinds[i] in (None, "N", "A") and len(w) == 3 and w[1] == "一" and w[0] == w[2] and (
+                _POS_TABLE.get(w[0], "")[:1] in ("v", "a") or w[0] in CONTEXT_HAND_VERBS) and w[0] not in STOP_VERBS:
+            kinds[i] = "V"  # 「琴弦先松一松」: a verb said twice with 一 (jieba: 松一松/nr) is the verb done briefly
             changed = True
         elif kinds[i] == "V" and i and (kinds[i - 1] == "L" or words[i - 1] in TOOL_LEAD) \
                 and (len(w) == 1 or (len(w) == 2 and words[i - 1][-1:] in ("着", "住"))) \
@@ -648,15 +669,20 @@ def open_kinds(doc: Doc) -> None:
             changed = True
         elif kinds[i] in ("V", None) and i and words[i - 1] in ("拿", "用") and kinds[i - 1] in ("L", "V", "T", None) \
                 and 1 <= len(w) <= 3 and w not in COMPLEMENTS and w not in AFTER_VERB_WORDS and w not in SKIP \
-                and i + 1 < n and (kinds[i + 1] == "O" or words[i + 1] in ("往", "朝")) \
+                and i + 1 < n and (kinds[i + 1] == "O" or words[i + 1] in ("往", "朝") or words[i + 1] == "一"
+                                   or (len(words[i + 1]) == 2 and words[i + 1][0] == "一"
+                                       and (words[i + 1][1] in CONTEXT_HAND_VERBS
+                                            or _POS_TABLE.get(words[i + 1][1], "")[:1] == "v"))) \
                 and _POS_TABLE.get(w, "x")[:1] not in FUNCTION_TAGS:
-            # 「拿湿布把坯子擦一遍」「拿筘把纬线打紧」「拿醒木往桌上一拍」: what stands between 拿/用 and 把 (or
-            # a path) is the thing taken in hand, whatever jieba tags it (抹布/v, 筘/g)
+            # 「拿湿布把坯子擦一遍」「拿筘把纬线打紧」「拿醒木往桌上一拍」「拿筘一打」: what stands between 拿/用 and
+            # 把 (or a path, or a quick 一V) is the thing taken in hand, whatever jieba tags it (抹布/v, 筘/g)
             kinds[i] = "N"
             changed = True
         elif len(w) == 2 and w[0] == "一" and (w[1] in CONTEXT_HAND_VERBS or (
                 _POS_TABLE.get(w[1], "")[:1] == "v" and w[1] not in STOP_VERBS
-                and _POS_TABLE.get(w, "") not in ("m", "mq"))) and kinds[i] != "Q" and (
+                and (_POS_TABLE.get(w, "") not in ("m", "mq") or any(
+                    # 「往台口一站」: after a path, jieba's numeral + classifier 一站/m is 一 + the verb
+                    words[j] in ("往", "朝", "向") for j in range(max(0, i - 4), i))))) and kinds[i] != "Q" and (
                 i + 1 == n or kinds[i + 1] == "P" or words[i + 1] in LINKING_ADVERBS):
             # 「举珠的人一晃,龙头就追」: 一 + a hand verb with nothing after it is a quick action
             kinds[i] = "V"
@@ -668,7 +694,8 @@ def open_kinds(doc: Doc) -> None:
                 and (i + 1 == n or kinds[i + 1] in ("P", "Q", "M")):
             kinds[i] = "V"  # 「香油跟药材下锅」: 上/下 + a noun after the thing moved is the verb (下锅, 上色)
             changed = True
-        elif kinds[i] == "V" and i and (words[i - 1][-1:] in ("成", "作") and kinds[i - 1] in ("V", "T")
+        elif kinds[i] == "V" and i and ((words[i - 1][-1:] in ("成", "作") and kinds[i - 1] in ("V", "T")
+                                         or (words[i - 1] == "成" and i >= 2 and kinds[i - 2] in ("V", "T")))
                                         or (words[i - 1] == "的" and i > 1 and kinds[i - 2] in ("N", "T"))):
             kinds[i] = "N"  # 「卷成漏斗」「狮头的把手」: what a thing becomes, or what a noun owns, is a thing
             changed = True
@@ -706,7 +733,7 @@ def open_kinds(doc: Doc) -> None:
 # Body parts that stand as the subject of a hand or foot verb (「一只手提经线」「两只脚蹬住」).
 BODY_CHARS = set("手脚腿嘴")
 # What may stand right before a body part used as the subject: a numeral and classifier, a side.
-BODY_PREV = {"一只", "两只", "只", "双", "一双", "两", "上", "下", "左", "右", "另一只", "这只", "那只"}
+BODY_PREV = {"一只", "两只", "只", "双", "一双", "两", "上", "下", "左", "右", "另一只", "这只", "那只", "一"}
 # What follows a verb and never a noun: its result, aspect or direction (「脚蹬住」「手提着」).
 AFTER_VERB_WORDS = set("住着了紧起开稳实过") | {"起来", "下去", "上去", "出来", "进去", "过来", "过去", "出去", "下来",
                                             "上来", "进来", "回来", "回去"}
@@ -750,16 +777,35 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
             len(w) == 2 and (w[0] in BODY_CHARS or w[1] in CONTEXT_HAND_VERBS or w[0] in "上里"
                              or (pos.get(w[0], "")[:1] == "v" and pos.get(w[1], "")[:1] == "n"))) or (
             len(w) >= 2 and w[-1] in OBJECT_MARKERS) or (len(w) == 2 and w[0] in "用拿") or (len(w) == 2 and w[1] == "个") \
-            or (len(w) == 2 and w[1] in INSTRUMENT_HEADS) or (len(w) >= 3 and w[-1] in CONTEXT_HAND_VERBS)
+            or (len(w) == 2 and w[1] in INSTRUMENT_HEADS) or (len(w) >= 3 and w[-1] in CONTEXT_HAND_VERBS) \
+            or (len(w) == 2 and w[1] in "往朝向")
     for i in compress(range(n - 1), list(map(memo.__getitem__, words[:n - 1]))):
         w = words[i]
         k = kinds[i]
         if k in ("Q", "P", "T", "H"):
             continue
+        if len(w) == 2 and w[1] in "往朝向" and i and words[i - 1][-1:] in DIRECTION_CHARS \
+                and words[i - 1][-1:] + w[0] in DIRECTION_COMPOUNDS and len(words[i - 1]) >= 2 \
+                and pos.get(words[i - 1][0], "")[:1] == "v" and i + 1 < n and kinds[i + 1] != "P":
+            # 「拿起来往上一搭」: jieba's 来往 after 拿起 is the end of the direction (起来) + 往
+            cuts[i] = (None, "R")
+            continue
         if len(w) == 2 and w[1] == "个" and k is None and w[0] in CONTEXT_HAND_VERBS and i + 1 < n \
                 and (kinds[i + 1] in ("N", "T") or pos.get(words[i + 1], "")[:1] == "n"):
             # 「拿镊子夹个酒精棉球」: jieba's 夹个 before a noun is the verb + the classifier
             cuts[i] = ("V", None)
+        elif len(w) == 2 and w[1] in CONTEXT_HAND_VERBS and k in (None, "N") and i and kinds[i - 1] == "O" \
+                and w not in spec.terms and pos.get(w[0], "")[:1] == "n" \
+                and (words[i + 1] in RESULT_COMPLEMENTS or words[i + 1] in ("在", "到", "进", "了", "着")) \
+                and not _verb_in_clause(spec, words, kinds, i + 1):
+            # 「先把纸夹好」: after 把, jieba's 纸夹/n (a clip) before a result, with no verb in the clause, is
+            # the object + the verb (把 needs a predicate)
+            cuts[i] = (table.get(w[0]) or "N", table.get(w[1]) or "V")
+        elif len(w) == 2 and w[0] in "用拿" and w[1] in BODY_CHARS and k in (None, "N", "V") and w not in spec.terms \
+                and (kinds[i + 1] in ("V", "T", "C") or words[i + 1] == "一" or words[i + 1][:1] in CONTEXT_HAND_VERBS
+                     or pos.get(words[i + 1][:1], "")[:1] == "v"):
+            # 「拿手接住」「拿手一按」「拿手捡起来」: jieba's 拿手 ('good at') before a verb is 拿/用 + the hand it works with
+            cuts[i] = (table.get(w[0]) or "L", table.get(w[1]) or "N")
         elif len(w) == 2 and w[0] in "用拿" and k == "N" and w not in spec.terms and i + 1 < n \
                 and (w[1] in MATERIAL_HEADS or w[1] in TOOL_HEADS) and pos.get(w[1], "")[:1] == "n" \
                 and (kinds[i + 1] == "V" or (kinds[i + 1] == "T" and pos.get(words[i + 1], "")[:1] == "v")):
@@ -769,12 +815,13 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                 and (kinds[i + 1] in ("N", "T") or words[i + 1] in AFTER_VERB_WORDS) \
                 and (i == 0 or kinds[i - 1] in ("P", "M", "Q") or words[i - 1] in BODY_PREV):
             cuts[i] = (table.get(w[0], "N"), table.get(w[1]) or "V")
-        elif len(w) == 2 and w[1] in CONTEXT_HAND_VERBS and i and (kinds[i - 1] == "L" or words[i - 1] in INSTRUMENT_LEADS) \
+        elif len(w) == 2 and w[1] in CONTEXT_HAND_VERBS and i and (kinds[i - 1] == "L" or words[i - 1] in INSTRUMENT_LEADS
+                                                                   or words[i - 1] in TOOL_LEAD) \
                 and pos.get(w[0], "")[:1] == "n" and (kinds[i + 1] in ("N", "T", "P") or words[i + 1] in AFTER_VERB_WORDS
-                                                      or words[i + 1] in RESULT_COMPLEMENTS
+                                                      or words[i + 1] in RESULT_COMPLEMENTS or words[i + 1][:1] in VERBAL_NEXT
                                                       or (len(words[i + 1]) == 1 and (pos.get(words[i + 1], "") == "a"
                                                                                       or kinds[i + 1] == "V"))):
-            # 「用火烤软」: what 用 names glued to the verb it serves (火烤/v) → 火 + 烤
+            # 「用火烤软」「拿刀切成段」: what 用/拿 names glued to the verb it serves (火烤/v, 刀切/n) → 火 + 烤
             cuts[i] = ("N", table.get(w[1]) or "V")
         elif len(w) == 2 and k in ("V", None) and w[0] in CONTEXT_HAND_VERBS and w[1] in INSTRUMENT_HEADS \
                 and w not in spec.terms and i + 1 < n and len(words[i + 1]) == 1 and kinds[i + 1] in ("N", None) \
@@ -829,6 +876,13 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                 and words[i + 1] not in DIRECTION_WORDS and words[i + 3] not in DIRECTION_WORDS \
                 and pos.get(words[i + 1], "")[:1] in ("v", "a") and pos.get(words[i + 3], "")[:1] in ("v", "a"):
             joins[i] = (4, "V")
+        elif w == "一" and i >= 1 and i + 1 < n and len(words[i - 1]) == 1 and words[i + 1] == words[i - 1] \
+                and kinds[i - 1] not in ("Q", "P", "H", "M") and kinds[i + 1] != "Q" and words[i - 1] not in NUMERAL_CHARS \
+                and words[i - 1] not in DIRECTION_WORDS and words[i - 1] not in SKIP and i - 1 not in cuts \
+                and i - 1 not in joins and (i < 2 or (i - 2 not in joins and words[i - 2][-1:] not in NUMERAL_CHARS
+                                                     and kinds[i - 2] != "Q")) \
+                and (pos.get(words[i - 1], "")[:1] in ("v", "n", "a") or words[i - 1] in CONTEXT_HAND_VERBS):
+            joins[i - 1] = (3, "V")  # 「对着亮照一照」 cut 照/一/照 (照/n): a verb said twice with 一, done briefly
     for i in range(1, n):
         if words[i] == "把" and kinds[i] == "O" and (i + 1 == n or kinds[i + 1] == "P") and len(words[i - 1]) == 1 \
                 and kinds[i - 1] not in ("P", "Q", "H", "O", "R", "M") and words[i - 1] not in COMPLEMENTS \
@@ -973,8 +1027,24 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
         # morpheme (踩/zg, 剔/zg) where a predicate stands
         return True
     if len(w) == 1 and w in CONTEXT_HAND_VERBS and k in (None, "N") and i + 2 < n and words[i + 1] in ("在", "到", "进") \
-            and prev in ("了", "就", "再", "先", "然后", "又"):
+            and (prev in ("了", "就", "再", "先", "然后", "又") or (
+                # 「打腰鼓,鼓挎在左边」: after the one word that opens the clause (its subject), with no other verb
+                len(prev) == 1 and (i == 1 or kinds[i - 2] in ("P", "M")) and not any(
+                    kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")
+                    for j in range(i + 1, _clause_end(words, kinds, i))))):
         return True  # 「绳搓好了套在脚趾上」: a hand verb (套/q) after 了/就 before where it goes
+    if len(w) == 1 and k == "N" and pos.get(w, "") == "n" and i + 2 < n and words[i + 1] == "进" \
+            and (kinds[i + 2] in ("N", "T") or pos.get(words[i + 2], "")[:1] == "n") and kinds[i - 1] in ("P", "M") \
+            and w not in MATERIAL_HEADS and w not in TOOL_HEADS and w not in STOP_NOUNS and w not in BODY_CHARS \
+            and w not in LIMB_CHARS and w not in HAND_CHARS:
+        return True  # 「码进坛子」: a one-character word opening its clause right before 进 + a vessel is the verb (码/n)
+    if len(w) == 1 and k is None and pos.get(w, "") in ("zg", "vg") and i + 2 < n and words[i + 1] in ("进", "到", "在") \
+            and (kinds[i + 2] in ("N", "T") or pos.get(words[i + 2], "")[:1] == "n") \
+            and (kinds[i - 1] in ("P", "M") or prev in ("了", "就", "再", "先", "然后", "又")
+                 or (kinds[i - 1] in ("N", "T") and i >= 2 and kinds[i - 2] == "O")):
+        # 「扎紧以后丢进染缸」「把蚕茧丢进锅里」: a verb morpheme (丢/zg) opening its clause, or right after 把 +
+        # its noun, before where it goes
+        return True
     if len(w) == 2 and k is None and pos.get(w, "") in ("nr", "ns", "nz") and pos.get(w[0], "")[:1] == "v" \
             and w[0] not in STOP_VERBS and w[1] in RESULT_COMPLEMENTS:
         return True  # 「把边修齐」: a verb and its result jieba reads as a name (修齐/nr)
@@ -990,13 +1060,14 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
     if w in MARKED_VERBS and kinds[i - 1] == "M":
         return nxt_kind != "V"
     if k == "N" and len(w) == 2 and (prev == "就" or kinds[i - 1] == "M") and nxt_kind in ("P", "Q", "M") \
-            and pos.get(w[0], "")[:1] in ("v", "z") and w[0] not in STOP_VERBS and w[1] not in "子儿头":
+            and ((pos.get(w[0], "")[:1] in ("v", "z") and w[0] not in STOP_VERBS) or w[0] == "过") \
+            and w[1] not in "子儿头":  # (过: jieba's aspect particle is the verb 'pass through' in 过筛, 过油)
         return True
     if len(w) == 1 and k in (None, "N") and i + 1 < n and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2 \
-            and pos.get(w, "")[:1] == "n" and (w in CONTEXT_HAND_VERBS or (w not in MATERIAL_HEADS and w not in TOOL_HEADS)) \
+            and (pos.get(w, "")[:1] == "n" or (pos.get(w, "") == "zg" and w in CONTEXT_HAND_VERBS)) and (w in CONTEXT_HAND_VERBS or (w not in MATERIAL_HEADS and w not in TOOL_HEADS)) \
             and w not in BODY_CHARS \
             and kinds[i - 1] != "Q" and prev[-1] not in NUMERAL_CHARS and pos.get(prev, "") not in ("m", "mq"):
-        return True  # (「一场戏下来」: after a numeral and classifier it is a noun)
+        return True  # 「把它揭/zg 下来」; (「一场戏下来」: after a numeral and classifier it is a noun)
     if len(w) == 1 and k is None and pos.get(w, "") in ("nr", "ns", "nrt") \
             and (prev in MODALS or prev in MANNER_ADVERBS or prev in PREDICATE_ADVERBS or kinds[i - 1] == "M") \
             and nxt_kind in ("P", "Q", "N", "T"):
@@ -1048,6 +1119,8 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
         if w in WAIT_WORDS and i + 2 < n and (words[i + 1] in WAIT_SUBJECTS or kinds[i + 1] in ("N", "T")):
             j = i + 2
             while j < n and kinds[j] != "P" and words[j] not in WAIT_ENDS:
+                if words[j] == "了" and j > i + 2 and (kinds[j - 1] is None or kinds[j - 1] in ("V", "C", "T")):
+                    break  # 「等它凉了敲开模子」: the condition ends at 了, what follows is done
                 if kinds[j] in ("V", "C") or (kinds[j] == "T" and pos.get(words[j], "")[:1] in ("v", "a")):
                     kinds[j] = None
                     changed = True
@@ -1070,7 +1143,7 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
         b = i - 1  # 「油就顺着槽流出来了」: a relation and its noun may come between 就 and the verb
         if b >= 3 and kinds[b] in ("N", "T", None) and kinds[b - 1] == "R" and words[b - 1] not in ("往", "朝", "向"):
             b -= 2
-        if k == "V" and b >= 1 and words[b] in ("就", "便") and kinds[b - 1] in ("N", "T") \
+        if k in ("V", "C") and b >= 1 and words[b] in ("就", "便") and kinds[b - 1] in ("N", "T", "A") \
                 and words[b - 1][-1:] not in AGENT_NOUN_SUFFIX and words[b - 1][-1:] not in AGENT_SUFFIX \
                 and not _is_body(spec, words[b - 1]) and b - 1 not in doc.roles:
             j = i + 1
@@ -1094,10 +1167,13 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             continue
         if k in ("V", "T") and w in ROUTE_PREPOSITIONS and i + 1 < n and kinds[i + 1] in ("N", "T", None) \
                 and not (_is_material_word(words[i + 1]) or _is_tool_word(words[i + 1]) or _is_body(spec, words[i + 1])) \
-                and words[i + 1] not in ("住", "着", "了", "紧", "好") \
+                and words[i + 1] not in ("住", "着", "了", "紧", "好") and words[i + 1] not in RESULT_COMPLEMENTS \
+                and not (len(words[i + 1]) == 1 and pos.get(words[i + 1], "")[:1] == "a") \
                 and any(kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")
                         for j in range(i + 2, _clause_end(words, kinds, i))):
-            kinds[i] = None  # 「按比例兑好」「照着画稿剪」: by what, a preposition before the verb
+            # 「按比例兑好」「照着画稿剪」: by what, a preposition before the verb (「按扁了包上馅」: 按 + its result
+            # is the verb)
+            kinds[i] = None
             changed = True
             continue
         if k == "V" and ((len(w) == 1 and w in DIMENSION_CHARS and i + 2 < n and words[i + 1] == "个"
@@ -1132,13 +1208,26 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = "V"  # 「一个一个码进榨槽」: after a reduplicated classifier, where the verb goes
             changed = True
             continue
+        if k in ("V", "T") and i + 1 < n and words[i + 1] in ("那段", "这段", "那一段", "这一段", "那场", "这场", "那出", "这出") \
+                and (k == "V" or pos.get(w, "")[:1] == "v"):
+            kinds[i] = None  # 「奔马那段要抖弓」「喝酒那段,…」: a verb before 那段 names a passage of the piece, no step
+            changed = True
+            continue
+        if k in ("V", "T") and ((len(w) == 2 and w[0] in SPEECH_VERBS and w[1] == "完" and i + 1 < n and words[i + 1] == "了")
+                                or (w in SPEECH_VERBS and i + 2 < n and words[i + 1] == "完" and words[i + 2] == "了")):
+            kinds[i] = None  # 「一段说完了,再…」「讲完了把本子包好」: when the telling is over, no step of its own
+            changed = True
+            continue
         if k == "V" and i + 1 < n and words[i + 1] == "处":
             kinds[i] = None  # 「说到要紧处」: a verb or adjective before 处 names a place in the piece
             changed = True
             continue
         if (k == "V" or (k == "T" and pos.get(w, "")[:1] == "v")) and i and words[i - 1] == "一" and i + 1 < n \
-                and words[i + 1] == "就是":
-            kinds[i] = None  # 「一放就是一年」: how long it is left, no step of its own
+                and words[i + 1] == "就是" and i + 2 < n and kinds[i + 2] == "Q" \
+                and doc.quantities[i + 2].name == "duration_s":
+            # 「一放就是一年」: how long it is left, no step of its own (「手腕一转就是一片阴影」: what one
+            # movement makes, the movement is a step)
+            kinds[i] = None
             changed = True
             continue
         if k in ("V", "T") and w in ("上", "进", "下") and i + 2 < n \
@@ -1148,6 +1237,80 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             # 「上甑子蒸」「进炉烤」: into the vessel the next verb works in, the verb's place (上锅/下锅 are
             # verb-object words of their own: 「先上锅蒸」 is two steps)
             kinds[i] = None
+            changed = True
+            continue
+        if len(w) == 1 and k in (None, "N", "V") and i + 2 < n and words[i + 1] == "个" and len(words[i + 2]) == 1 \
+                and (i + 3 == n or kinds[i + 3] == "P") and pos.get(w, "")[:1] in ("v", "a") and w not in STOP_VERBS \
+                and kinds[i + 2] in (None, "N", "V") and pos.get(words[i + 2], "")[:1] in ("v", "n", "a") \
+                and (i == 0 or kinds[i - 1] in ("P", "M", "H") or words[i - 1] in PREDICATE_ADVERBS):
+            # 「亮个相」「作个揖」: a verb-object word split by 个 closing its clause: the verb is the step (亮 is
+            # no manner here), the character after 个 its object
+            kinds[i], kinds[i + 2] = "V", "N"
+            changed = True
+            continue
+        if k in (None, "N") and len(w) == 1 and i >= 1 and w not in SKIP and w not in COMPLEMENTS \
+                and w not in DIRECTION_WORDS and pos.get(w, "x")[:1] not in FUNCTION_TAGS \
+                and ((words[i - 1] in DIRECTION_WORDS and i >= 2 and words[i - 2] in ("往", "朝", "向"))
+                     or (len(words[i - 1]) == 2 and words[i - 1][0] in "往朝向" and words[i - 1][1] in DIRECTION_WORDS)) \
+                and (i + 1 == n or kinds[i + 1] in ("P", "Q", "N", "T") or words[i + 1] in ("了", "着")):
+            kinds[i] = "V"  # 「把琴码往里挪半寸」: right after 往 + a direction, one character (挪/ns) is the verb
+            changed = True
+            continue
+        if len(w) == 1 and k in ("V", "T") and i >= 2 and kinds[i - 1] == "Q" and doc.quantities[i - 1].name == "count" \
+                and len(words[i - 2]) == 1 and (kinds[i - 2] == "V" or (kinds[i - 2] == "T" and pos.get(words[i - 2], "")[:1] == "v")) \
+                and (i + 1 == n or kinds[i + 1] == "P") and w != words[i - 2]:
+            kinds[i] = "N"  # 「鞠三个躬」「磕三个头」: the character after V + a count closing the clause is V's object
+            changed = True
+            continue
+        if k is None and len(w) == 1 and pos.get(w, "") == "p" and i and kinds[i - 1] == "M" and i + 1 < n \
+                and kinds[i + 1] in ("N", "T") and (i + 2 == n or kinds[i + 2] == "P"):
+            kinds[i] = "V"  # 「先迈左脚,再跟右脚」: a coverb (跟/p) with its noun as the whole clause after 先/再 is the verb
+            changed = True
+            continue
+        if k == "N" and len(w) == 2 and i >= 2 and pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS \
+                and w[1] not in "子儿头" and w not in spec.terms and kinds[i - 1] in ("N", "T", None, "R") \
+                and _after_v_dao_place(words, kinds, i) and (i + 1 == n or kinds[i + 1] == "P"):
+            kinds[i] = "V"  # 「编到脚跟收口」: after V到 + where, a verb-object word (收口/n) closing the clause is the next step
+            changed = True
+            continue
+        if w == "点" and k is None and (i == 0 or kinds[i - 1] in ("P", "M")) and i + 2 < n and (
+                words[i + 1] in ("上", "着") or (pos.get(words[i + 1], "") in ("m", "mq") and (
+                    pos.get(words[i + 2], "") == "q" or (len(words[i + 1]) == 2 and words[i + 1][0] in NUMERAL_CHARS
+                                                         and words[i + 1][0] != "一")))):
+            kinds[i] = "V"  # 「点三炷香」「点上卤水」: 点 (jieba's numeral) opening a clause before a count or 上/着 is the verb
+            changed = True
+            continue
+        if w == "过" and k is None and i and pos.get(w, "") == "ug" and kinds[i - 1] in ("N", "T") \
+                and pos.get(words[i - 1], "")[:1] == "n" and i + 1 < n \
+                and (kinds[i + 1] == "Q" or pos.get(words[i + 1], "") in ("m", "mq")):
+            kinds[i] = "V"  # 「把药粉过一遍细筛」: the aspect 过 follows a verb; after a noun, before a count, it is the verb
+            changed = True
+            continue
+        if k in ("N", None) and 2 <= len(w) <= 3 and (w[1:] in DIRECTION_COMPOUNDS or w[1] in DIRECTION_CHARS
+                                                      or w[1] in RESULT_COMPLEMENTS) \
+                and pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS and w not in spec.terms \
+                and (i + 1 == n or kinds[i + 1] == "P" or words[i + 1] in ("了", "啦")) \
+                and i >= 2 and kinds[i - 1] in ("N", "T") and (kinds[i - 2] == "O" or (
+                    i >= 3 and kinds[i - 2] in ("N", "T", None) and len(words[i - 2]) <= 2 and kinds[i - 3] == "O")):
+            # 「把炉门关上」「再把口子缝上」: after 把 and its noun, the word closing the clause is the predicate
+            # (jieba's 关上/s, 缝上/n: a verb with its direction or result)
+            kinds[i] = "V"
+            changed = True
+            continue
+        if k in ("N", "T", None) and (len(w) == 2 or (len(w) == 3 and pos.get(w[1:], "")[:1] == "n")) \
+                and w[0] in CONTEXT_HAND_VERBS and i >= 2 and words[i - 1] == "一" \
+                and (kinds[i - 2] in ("M", "H") or words[i - 2] in MOTION_WORDS or words[i - 2] in DIRECTION_WORDS
+                     or _is_body(spec, words[i - 2])) \
+                and (i + 1 == n or kinds[i + 1] in ("P", "V") or words[i + 1] in LINKING_ADVERBS) \
+                and pos.get(w, "")[:1] in ("n", "v") and (k != "T" or spec.terms[w].category != "action"):
+            # 「先一拍板」「先一拍桌子」「手腕一甩袖」: after a sequence marker, a hand or a direction, 一 + a word a
+            # hand verb opens (jieba's 拍板/n, a clapper; 拍桌子/n) is that verb and its object done once, the step
+            kinds[i] = "V"
+            changed = True
+            continue
+        if k in ("T", "L") and len(w) == 1 and w in TOOL_LEAD and i and words[i - 1] == "一" \
+                and (i + 1 == n or kinds[i + 1] == "P" or words[i + 1] in LINKING_ADVERBS):
+            kinds[i] = "V"  # 「对折一捏」「往手心一攥」: a holding verb done once, with nothing held after it, is the step
             changed = True
             continue
         if k is not None and k != "N":
@@ -1212,6 +1375,18 @@ def _manner_hands(doc: Doc) -> None:
         doc.interesting[:] = list(compress(range(len(kinds)), kinds))
 
 
+def _after_v_dao_place(words: list, kinds: list, i: int) -> bool:
+    """Token i follows V到/V在 + a place of one or two words (「编到脚跟」「编到边上」「编到口沿」)."""
+    for j in range(i - 1, max(0, i - 3) - 1, -1):
+        if kinds[j] in ("V", "T") and len(words[j]) == 2 and words[j][1] in "到在" and j < i - 1:
+            return True
+        if words[j] in ("到", "在") and j >= 1 and kinds[j - 1] in ("V", "T") and j < i - 1:
+            return True
+        if kinds[j] not in ("N", "T", None, "R") or words[j] in SKIP:
+            return False
+    return False
+
+
 ROUTE_PREPOSITIONS = {"按", "照", "照着", "按照", "依照", "依着", "按着"}
 JOB_OPENERS = {"先", "首先"}
 
@@ -1255,9 +1430,17 @@ def _job_name_opening(spec: Spec, doc: Doc) -> None:
         j += 2
         while j < n and (words[j] in FILLERS or words[j] in TOPIC_PARTICLES):
             j += 1
+    named = False
+    if j < n and kinds[j] == "P" and words[j] not in ("、",) and j == v + 2 and appositive is None \
+            and (kinds[v + 1] == "A" or (len(words[v + 1]) >= 2 and _head(words[v + 1]) in INSTRUMENT_HEADS)) \
+            and all(kinds[t] is None and pos.get(words[t], "")[:1] in ("t", "n", "ns") for t in range(v)) \
+            and sum(1 for t in range(j, n) if kinds[t] == "V" or (kinds[t] == "T" and pos.get(words[t], "")[:1] == "v")) >= 2:
+        # 「扭东北秧歌,手绢是魂儿…」「拉马头琴,琴夹在腿中间…」: the text opens with the craft or the instrument
+        # played as its own clause, and steps follow: the job named, no step of its own
+        named = True
     if j < n and kinds[j] == "P":
         j += 1
-    if j < n and words[j] in JOB_OPENERS:
+    if named or (j < n and words[j] in JOB_OPENERS):
         if len(words[v]) == 1 and v + 1 < n and len(words[v + 1]) == 1 and kinds[v + 1] in ("N", "T") \
                 and v + 1 not in doc.quantities:
             # 「乌铜走银啊」 cut 走/银: the one-character verb and object are one name, a term
@@ -1398,11 +1581,15 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                                    and words[i] not in TOOL_LEAD)
             if is_verb and last_verb >= a and (last_verb + 1 < i or (
                     # 「再翻过来削另一面」: a verb with its direction, then the next verb
-                    len(words[last_verb]) >= 3 and words[last_verb][-2:] in DIRECTIONAL_COMPLEMENTS)) \
+                    len(words[last_verb]) >= 3 and words[last_verb][-2:] in DIRECTIONAL_COMPLEMENTS) or (
+                    # 「展开贴到窗户上」: a two-character verb with its direction or result 开, then the next verb
+                    len(words[last_verb]) == 2 and words[last_verb][1] in "开起出下回"
+                    and (words[last_verb][0] in CONTEXT_HAND_VERBS or (pos or {}).get(words[last_verb][0], "")[:1] == "v")
+                    and len(words[i]) <= 2 and kinds[last_verb] in ("V", "T"))) \
                     and _serial_break(doc, last_verb, i):
                 # 「上锅蒸」「捧住泥往上一拉」「揭起一张往墙上贴」: a second predicate after the first
                 # one's object or complement is the next action (a serial verb phrase)
-                cut_at = i - 1 if kinds[i - 1] == "R" or words[i - 1] == "一" else i
+                cut_at = i - 1 if kinds[i - 1] == "R" or words[i - 1] == "一" or words[i - 1] in NEGATIONS else i
                 while cut_at - 1 > last_verb and kinds[cut_at - 1] == "R":
                     cut_at -= 1
                 if cut_at > a:
@@ -1468,8 +1655,11 @@ def _serial_break(doc: Doc, v1: int, v2: int) -> bool:
         w = words[j]
         if w in DEGREE_MARKERS or kinds[j] == "L" or kinds[j] == "O":
             return False
-        if w in PURPOSE_LINKS and not (w == "好" and j + 1 < v2 and words[j + 1] == "了"):
-            return False  # (「搓好了套在…」: 好了 is the first verb's result, not 'so that')
+        if w in PURPOSE_LINKS and not (w == "好" and j + 1 < v2 and words[j + 1] == "了") \
+                and not (w in ("来", "去") and j == v1 + 1 and words[v1][-1:] + w in DIRECTION_COMPOUNDS):
+            # (「搓好了套在…」: 好了 is the first verb's result, not 'so that'; 「提起来往下一放」: 来 ends the
+            # direction 起来, it is no 'in order to')
+            return False
     return True
 
 
@@ -2279,6 +2469,11 @@ def _same_action(a: Step, b: Step) -> bool:
     (「刮」 after 刮灰, 「推」 after 推光, 「刷」 after 刷色)."""
     if a.action == b.action:
         return True
+    if len(b.surface or "") >= 2 and (b.surface[-1] in "好完" or b.surface[-1] in RESULT_COMPLEMENTS
+                                      or b.surface[-1] in STATE_RESULTS) and b.surface[:-1] in (a.surface, a.action):
+        # 「缝一圈,缝完了翻过来」「烤一烤,烤软了弯成圆」: V好/V完, or V with its result, right after V says how
+        # the step ends, it is the same step
+        return True
     return bool(b.surface) and not b.from_technique and (
         a.action.startswith(b.surface) or (a.surface or "").startswith(b.surface))
 
@@ -2358,6 +2553,8 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
         elif cat == "action":
             if i >= cut:
                 continue  # 「捶到不粘手」: a verb in the degree complement says how far, it is no action
+            if i > s and words[i - 1] in NEGATIONS and not described_craft(spec, craft):
+                continue  # 「左手不按弦」: what is not done is no action
             crafts = info.crafts
             general = "general" in crafts
             if craft and not general and craft not in crafts and craft in spec.lexicon_crafts:
@@ -2424,6 +2621,10 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
         elif word in spec.manner and step.manner is None:
             step.manner = spec.manner[word]
     return step
+
+
+def described_craft(spec: Spec, craft: str | None) -> bool:
+    return craft is not None and craft in spec.crafts_with_actions
 
 
 def _with_result(doc: Doc, s: int, e: int, step: Step) -> None:
@@ -2837,7 +3038,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     while i <= e:
         k = kinds[i]
         w = words[i]
-        if k == "L" or w in TOOL_LEAD:
+        if (k == "L" or w in TOOL_LEAD) and k != "V":
             np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
             if np is None or (len(np) == 1 and nxt == i + 2):
                 joined, after = _split_tool_word(doc, i + 1, e)
@@ -2957,6 +3158,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             nxt += 1
         if len(surface) == 2 and surface[1] in FUNCTION_COMPLEMENTS and surface not in spec.terms:
             surface = surface[0]  # 「熬到」 → 熬 (a result complement stays: 分开, 压干, 揭起)
+        if len(surface) == 3 and surface[1] == "一" and surface[0] == surface[2]:
+            surface = surface[0]  # 「松一松」「试一试」 → 松, 试
         if len(surface) == 2 and surface[0] == "一" and (surface[1] in CONTEXT_HAND_VERBS or spec.pos_tags().get(
                 surface[1], "")[:1] == "v"):
             surface = surface[1]  # 「一晃」 → 晃

@@ -182,6 +182,8 @@ TURN_VERBS = "转绕旋"
 ONE_MANNER_NEXT = "一又接比挨连子就"
 ONCE_THEN = ("马上", "立刻", "立马", "便", "才", "赶紧", "赶快")
 ONE_MANNER_PREV = "又接比挨连每上下这那"
+# Directions after 往/朝 before 一V (「往回一转」): never the verb that 一 + a classifier counts
+DIRECTION_CHARS = frozenset("上下里外前后左右回进出过起开")
 # Degrees: a slant or turn word in the clause makes an angle; a liquid or fire, a temperature.
 ANGLE_WORDS = "斜角倾歪偏转翻仰俯弯绕旋"
 LIQUIDS = "水油汤浆酒汁液"
@@ -197,8 +199,14 @@ class QuantityFinder:
     """Compiled patterns for one spec's unit vocabulary."""
 
     def __init__(self, units: dict, cues: dict, approx_ratio: dict, hand_words=(), word_freq=None,
-                 own_freq: float = math.inf):
+                 own_freq: float = math.inf, verb_chars=frozenset(), hand_verbs=frozenset()):
         self.units = units
+        # ``verb_chars``: one-character words the tokenizer tags as verbs; ``hand_verbs``: characters that
+        # are hand or body movements. A movement's classifier that is such a movement (转, 拍, 折) after 一
+        # is the quick action 一V (「手腕一转」「先一拍板」), not one event counted, unless a verb stands
+        # right before 一 (「转一转」「拍了一拍」「敲一锤」)
+        self.verb_chars = frozenset(verb_chars)
+        self.hand_verbs = frozenset(hand_verbs)
         # ``word_freq``: the tokenizer's word → frequency. A number inside a longer word of jieba's
         # own dictionary (进一步, 一下子, 三天两头, 下一步) is part of that word, not a quantity; the
         # spec's added forms (frequency ``own_freq`` and above: 九次蒸煮) do not count for that.
@@ -421,7 +429,7 @@ class QuantityFinder:
         if kind == "item" and text.startswith(self.hand_words, n1_at):
             return None  # 「两只手捧住」: which hands is the step's hand, not a count of the work
         if not raw2 and pre is None and kind in ("count", "times", "item", "rows"):
-            if raw1 == "一" and (kind != "count" or not self._one_event(m, text)):
+            if raw1 == "一" and (kind != "count" or not self._one_event(m, text) or self._quick_action(m, text)):
                 return None
             if raw1 == "半" and kind == "item":
                 return None
@@ -491,6 +499,26 @@ class QuantityFinder:
             if 0 <= at and start - at <= 3 and at + len(word) - end <= 5 and text.startswith(word, at):
                 return True
         return False
+
+    def _quick_action(self, m: re.Match, text: str) -> bool:
+        """「手腕一转」「往外一转」「先一拍板」「往手心里一拍」: 一 + a movement's classifier that is itself a
+        verb, with no verb before the 一 (a verb there is the one counted: 「转一转」「拍了一拍」), is the
+        verb done once quickly, the clause's predicate. 「一个转身」: after 一个 the classifier's character
+        opens a word of its own (转身), which 个 counts as a thing (一 with a thing is the article)."""
+        unit, at = m.group("unit"), m.start("n1")
+        us, ue = m.start("unit"), m.end("unit")
+        if len(unit) != 1 or m.group("gap"):
+            return False
+        if text[at + 1:us] == "个":
+            return self.any_word(text[us:ue + 1])
+        if us != at + 1 or unit not in self.hand_verbs:
+            return False
+        before = text[at - 1] if at else ""
+        if before == "了" and at >= 2:
+            before = text[at - 2]  # 「拍了一拍」
+        if before in DIRECTION_CHARS:
+            return True  # 「往回一转」「往下一折」: a direction (回, 下 are also verbs) says where the verb goes
+        return before not in self.verb_chars and before != unit
 
     @staticmethod
     def _one_event(m: re.Match, text: str) -> bool:
