@@ -268,7 +268,8 @@ def test_a_time_clause_after_a_predicate_and_its_object_starts_a_clause():
     spec = get_spec()
     assert restore_breaks(spec, "右手攥着锅铲炒菜的时候火要旺")[0].startswith("右手攥着锅铲,炒菜的时候")
     assert restore_breaks(spec, "左手扶着竹筐挑担的时候腰要直")[0].startswith("左手扶着竹筐,挑担的时候")
-    assert restore_breaks(spec, "说到孙悟空出世的时候拍一下醒木") == ("说到孙悟空出世的时候拍一下醒木", [])
+    # no cut inside the time clause that 到 takes (a break after 的时候 is another rule's, and right)
+    assert restore_breaks(spec, "说到孙悟空出世的时候拍一下醒木")[0].startswith("说到孙悟空出世的时候")
 
 
 def test_a_causative_opens_the_clause_of_what_is_made_to_act():

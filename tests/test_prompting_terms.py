@@ -149,9 +149,9 @@ def test_a_name_after_a_naming_verb_ends_where_the_next_clause_begins_in_text_wi
 
 
 def test_the_hand_said_as_subject_goes_on_over_a_semicolon_not_over_a_full_stop():
-    s = steps("右手捏着线头往外一拉;拉直了往钩上一挂。")
-    assert [x["hand"] for x in s] == ["right"] * len(s) and len(s) == 3
-    s = steps("右手捏着线头往外一拉。拉直了往钩上一挂。")
+    s = steps("右手捏着线头往外一拉;拉直了往钩上一挂。")  # 拉 … 拉直 is one step (r3-order's V+result rule)
+    assert [x["hand"] for x in s] == ["right"] * len(s) and [x["action"] for x in s][-1] == "挂"
+    s = steps("右手捏着线头往外一拉。把它往钩上一挂。")  # (「拉直了」 would be the same step as 拉: one step over the stop)
     assert s[0]["hand"] == "right" and s[-1]["hand"] is None
     s = steps("左手托住碗底;碗口朝下一扣。")  # a new subject after the semicolon: no hand carried
     assert s[-1]["hand"] is None

@@ -237,6 +237,7 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                     kinds[i + 1] == "R" and words[i + 1] not in ("在", "到") or words[i + 1] in ASR_SUBJECT_ADVERBS):
                 cut = True  # 「往版上刷匀纸往版上一覆」: a result ends the predicate; a new subject goes somewhere
             elif last_pred > last_cut and k in ("N", "T") and _is_body(spec, w) and prev_k not in ("O", "L", "R", "H") \
+                    and not (prev_k == "Q" and doc.quantities[i - 1].name == "count") \
                     and prev_w not in ("的", "一", "把", "将", "用", "拿") and prev_w not in TOOL_LEAD \
                     and i + 1 < n and (_asr_is_verb(doc, tags, i + 1) or kinds[i + 1] == "R" or words[i + 1] == "一"
                                        or words[i + 1] in ASR_SUBJECT_ADVERBS) \

@@ -1268,9 +1268,10 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             changed = True
             continue
         if k == "N" and len(w) == 2 and i >= 2 and pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS \
-                and w[1] not in "子儿头" and w not in spec.terms and kinds[i - 1] in ("N", "T", None, "R") \
+                and w[1] not in "子儿头里上下中内外边前后旁" and w not in spec.terms and kinds[i - 1] in ("N", "T", None, "R") \
                 and _after_v_dao_place(words, kinds, i) and (i + 1 == n or kinds[i + 1] == "P"):
-            kinds[i] = "V"  # 「编到脚跟收口」: after V到 + where, a verb-object word (收口/n) closing the clause is the next step
+            kinds[i] = "V"  # 「编到脚跟收口」: after V到 + where, a verb-object word (收口/n) closing the clause is the
+            # next step; a word ending in a localizer is still the place (「夹在指头缝里」: 缝里)
             changed = True
             continue
         if w == "点" and k is None and (i == 0 or kinds[i - 1] in ("P", "M")) and i + 2 < n and (
