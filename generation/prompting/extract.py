@@ -11,6 +11,10 @@ Pipeline (each stage is linear in the length of the text):
      (嗯, 那个, 就是说, 对吧) never make a step;
   6. vague degree words (斜一点, 慢慢…) and tools/actions with implied values fill parameters the speaker
      did not say, each recorded in the step's ``defaults``.
+
+Stages live in their own modules (docs/ARCHITECTURE.md, "Normalization"): constants in ``words.py``, token
+records and word tests in ``tokens.py``, jieba repairs in ``resegment.py``, term names in ``names.py``,
+argument roles in ``roles.py``, carrying over steps in ``carry.py``; this module keeps the pipeline.
 """
 from __future__ import annotations
 
