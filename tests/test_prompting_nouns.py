@@ -1,10 +1,11 @@
 """Issue 11: tools, materials and terms for any craft. jieba (HMM off) leaves many craft compounds in
-pieces; the repairs in ``extract._repair_tokens`` join them by part of speech, and the role rules in
-``extract._open_read`` make a verb's object the material unless the verb wields it. Every sentence here
+pieces; the repairs in ``resegment._repair_tokens`` join them by part of speech, and the role rules in
+``roles._open_read`` make a verb's object the material unless the verb wields it. Every sentence here
 was written for these tests (none is taken from the evaluation set), in crafts the dev split lacks."""
 from generation.prompting import normalize
-from generation.prompting.extract import normalize_chars, split_units, tokenize_doc
+from generation.prompting.extract import split_units, tokenize_doc
 from generation.prompting.spec import default_spec
+from generation.prompting.tokens import normalize_chars
 
 SPEC = default_spec()
 

@@ -3,7 +3,7 @@ no step in texts of six to nine steps — a quick 一V read as a count, verbs ji
 coverbs and adjectives used as the clause's only predicate. Every sentence here is written for this
 file (none is in the evaluation set or the probe set), in crafts the spec does not describe in full."""
 from generation.prompting import normalize
-from generation.prompting.extract import finder_for
+from generation.prompting.tokens import finder_for
 from generation.prompting.spec import get_spec
 
 

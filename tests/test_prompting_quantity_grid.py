@@ -14,7 +14,7 @@ import pytest
 
 from generation.prompting import normalize
 from generation.prompting.evaluation import param_value_match
-from generation.prompting.extract import finder_for, normalize_chars
+from generation.prompting.tokens import finder_for, normalize_chars
 from generation.prompting.spec import default_spec
 
 SPEC = default_spec()

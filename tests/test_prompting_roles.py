@@ -377,7 +377,7 @@ def test_a_person_named_before_the_verb_is_who_works_not_what_is_worked():
     assert steps("师傅拿起刨子推了几下。") == [("推", "刨子", None)]
     assert steps("老师傅拿刀刻。")[0][2] is None
     # a figure made of some stuff is a thing, a performer a person
-    from generation.prompting.extract import info_is_person
+    from generation.prompting.roles import info_is_person
     assert not info_is_person(("泥人", None)) and info_is_person(("演员", None))
 
 

@@ -45,7 +45,9 @@ def test_a_tool_taken_in_hand_by_its_own_name_is_a_term():
 
 
 def test_what_follows_a_taking_verb_is_no_tool_name_when_it_is_no_noun():
-    from generation.prompting.extract import _led_tool_names, normalize_chars, tokenize_doc
+    from generation.prompting.extract import tokenize_doc
+    from generation.prompting.names import _led_tool_names
+    from generation.prompting.tokens import normalize_chars
 
     for text in ("用力拍三下,再用清水刷一遍。", "拿稳刀,别晃。", "他用一把刀慢慢削。", "先用刷刷一遍。",
                  "案板用松木面板用柏木", "用手掌拍", "拿起来就刷"):
@@ -131,7 +133,9 @@ def test_a_coined_name_ending_in_a_technique_suffix_is_one_term():
 
 
 def test_verbs_with_their_object_and_general_words_are_no_coined_name():
-    from generation.prompting.extract import _suffix_names, normalize_chars, tokenize_doc
+    from generation.prompting.extract import tokenize_doc
+    from generation.prompting.names import _suffix_names
+    from generation.prompting.tokens import normalize_chars
 
     for text in ("这是老手法了。", "拿一把小刀。", "跟着练功。", "先下针再走针。", "推着刻推刀不动。", "从折边开剪剪刀不动",
                  "按琴式画好样", "换个办法。", "再往下走一步。"):

@@ -3,9 +3,10 @@ fillers, warnings, order, defaults, prompt rendering and the API's shape."""
 import pytest
 
 from generation.prompting import normalize, render_prompt
-from generation.prompting.extract import normalize_chars, tokenize
+from generation.prompting.extract import tokenize
 from generation.prompting.quantities import parse_cn_number
 from generation.prompting.spec import default_spec
+from generation.prompting.tokens import normalize_chars
 
 SPEC = default_spec()
 
@@ -15,7 +16,7 @@ def params_of(text, technique=None):
 
 
 def quantities(text):
-    from generation.prompting.extract import finder_for
+    from generation.prompting.tokens import finder_for
 
     return [(q.name, q.value) for q in finder_for(SPEC).find(normalize_chars(text))]
 

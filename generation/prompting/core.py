@@ -5,9 +5,10 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .breaks import restore_breaks
-from .extract import Counters, extract, normalize_chars
+from .extract import extract
 from .render import render_prompt
 from .spec import CraftInfo, Spec, get_spec
+from .tokens import Counters, normalize_chars
 
 
 @dataclass

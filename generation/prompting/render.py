@@ -27,8 +27,8 @@ import re
 from bisect import bisect_right
 from operator import itemgetter
 
-from .extract import DIRECTION_COMPOUNDS
 from .spec import Spec, display_name, get_spec
+from .words import DIRECTION_COMPOUNDS
 
 BEFORE_ACTION = {"angle_deg"}
 ATTACH_TOOL = {"needle_no"}

@@ -16,12 +16,12 @@ from archive.models import Recording, Technique, TranscriptSegment
 from heritage.permissions import PermissionView, allowed
 
 from . import normalize
-from .extract import finder_for, normalize_chars
 from .models import CAMERA_CHOICES
 from .extend import extend_prompt
 from .render import render_prompt
 from .services import craft_key_for, technique_save_prompt_template
 from .spec import PARAMETER_NAMES, get_spec
+from .tokens import finder_for, normalize_chars
 
 MAX_TEXT = 20000
 MAX_STEPS = 40

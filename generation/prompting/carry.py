@@ -1,0 +1,190 @@
+"""Carrying across steps, after every unit is read: a tool taken in hand stays held over the following steps of
+the sentence (``_carry_held_tool``, ``_hand_of_held_tool``), a worn tool (``_carry_worn_tool``), serial roles, a
+dropped object and the hand said once (``_carry_hand``). Constants live in ``words.py``."""
+from __future__ import annotations
+
+import re
+
+from .spec import Spec
+from .tokens import Step, _head, _is_body, _is_tool_word
+from .words import (ATTACH_VERBS, BIND_VERBS, CONSUMED_HEADS, CONTINUE_MARKERS, FILLER_CHARS, FULL_STOPS,
+                    INSTRUMENT_LEADS, LOAD_VERBS, MATERIAL_HEADS, MEDIUM_HEADS, NEGATIONS, PUT_VERBS, SENTENCE_ENDS,
+                    SPEECH_VERBS, STATE_RESULTS, TOOL_HEADS, TOOL_LEAD, TREAT_VERBS, WEAR_VERBS, _HOLD_BEFORE,
+                    _LEAD_IN, _OPENING)
+
+
+def _after_verb(q: Step, norm: str) -> bool:
+    """The step's material is said after its verb (「打鼓面」), not before it as what moves (「纸动」)."""
+    said = norm[max(q.start, 0):q.end]
+    v = said.find(q.surface or "\x00")
+    m = said.find(q.material or "\x00")
+    return 0 <= v < m
+
+
+def _held_in_clause(p: Step, norm: str) -> bool:
+    """The step's tool is taken in hand in its own clause (拿/握/用… or a wielding verb right before it)."""
+    said = norm[max(p.start, 0):p.end]
+    at = said.find(p.tool)
+    while at >= 0:
+        if _HOLD_BEFORE.search(said[:at]) or _OPENING.fullmatch(said[:at]):
+            return True  # (or the tool opens the clause: 「刻刀斜着往里一推,再往上一挑」)
+        at = said.find(p.tool, at + 1)
+    return False
+
+
+def _carry_held_tool(steps: list[Step], norm: str = "", spec: Spec | None = None) -> None:
+    """「两只手各拿一根鼓槌,一分钟擂个一百来下」: what a step takes in hand (拿/握/持 + tool) is
+    what the next step works with, in the same hand, unless that step names its own tool or hand.
+
+    「拿起刻刀,先冲一刀,再切」「拿鞭头往左肩上一磕,再往右脚后跟一碰」: a tool taken in hand stays in
+    hand over the following steps of the same sentence, until a step names its own tool (replaced), a
+    subject of its own or another hand, puts something down (放/搁/放下…), or works the tool itself;
+    stuff that is used up or a medium (「用水泡软,再晒干」) is not held."""
+    for p, q in zip(steps, steps[1:]):
+        held = p.tool or p.material
+        if norm and held and p.surface in TOOL_LEAD and p.surface not in INSTRUMENT_LEADS and q.put_at \
+                and q.material is None and q.tool in (None, held) and not q.subject and not q.role \
+                and q.hand in (None, p.hand) and p.end >= 0 and q.start >= p.end \
+                and not any(ch in SENTENCE_ENDS for ch in norm[p.end:q.start]):
+            # 「左手拿两块铜板,夹在指头缝里」: what is taken up, then put somewhere by a verb with no object
+            # of its own, is what that verb puts there (the place is a support, not what is worked)
+            q.material, q.tool = held, None
+            continue
+        if spec is not None and norm and p.surface in TOOL_LEAD and p.surface not in INSTRUMENT_LEADS \
+                and p.tool is None and p.material and q.tool is None and q.material is None \
+                and q.relation is not None and not q.subject and not q.role and q.hand in (None, p.hand) \
+                and (q.surface or "")[:1] not in PUT_VERBS and (q.surface or "")[:1] not in ATTACH_VERBS \
+                and q.surface not in TOOL_LEAD and p.end >= 0 and q.start >= p.end \
+                and not any(ch in SENTENCE_ENDS for ch in norm[p.end:q.start]) \
+                and _head(p.material) not in CONSUMED_HEADS and _head(p.material) not in MEDIUM_HEADS \
+                and not _is_body(spec, p.material) \
+                and not (p.material in spec.terms and spec.terms[p.material].category != "tool"):
+            # 「拿起烙铁,顺着线慢慢烫」: a thing taken up alone, then a verb that names nothing of its own
+            # but where it goes (顺着/往/在…), is what that verb works with, whatever its name's head
+            # (not stuff that is used up, nor a thing the lexicon calls a material, nor one put or stuck
+            # somewhere: 「拿起一张纸,往墙上一贴」)
+            p.tool, p.material = p.material, None
+        if (p.surface in TOOL_LEAD or p.action in TOOL_LEAD) and p.tool and q.tool is None \
+                and (q.hand is None or q.hand == p.hand) and q.material != p.tool:
+            q.tool = p.tool
+            if q.hand is None:
+                q.hand = p.hand
+    if not norm:
+        return
+    n = 0
+    while n < len(steps) - 1:
+        p = steps[n]
+        n += 1
+        if not p.tool or p.end < 0 or _head(p.tool) in CONSUMED_HEADS or _head(p.tool) in MEDIUM_HEADS \
+                or not _held_in_clause(p, norm):
+            continue
+        last = p
+        worked = p.material  # the thing worked with the tool so far
+        for q in steps[n:]:
+            if q.start < last.end or any(ch in SENTENCE_ENDS for ch in norm[last.end:q.start]) \
+                    or q.subject or q.role or (q.hand is not None and q.hand != p.hand) \
+                    or (q.surface or "")[:1] in PUT_VERBS or (q.surface or "") in TOOL_LEAD or q.material == p.tool \
+                    or (q.surface or "")[:1] in SPEECH_VERBS:
+                break  # another subject or hand, a thing put down or taken up, words said or sung: the
+                # tool is no longer what the step works with
+            if re.search(re.escape(p.tool) + "(?:" + "|".join(NEGATIONS) + ")", norm[max(last.start, 0):q.end]):
+                break  # 「剪刀不动纸动」: the tool is said to stay still, what moves is the other thing
+            if (q.tool is not None and q.tool != p.tool) or _LEAD_IN.search(norm[q.start:q.end]):
+                break  # replaced (「最后用筘打紧」: a tool taken in the step's own clause, named or not)
+            if q.material is not None and q.material != (worked or last.material) \
+                    and not (last is p and ((p.surface or "")[:1] in LOAD_VERBS or p.surface in TOOL_LEAD)) \
+                    and not (worked is None and (q.surface or "")[:1] not in ATTACH_VERBS
+                             and (q.surface or "")[:1] not in BIND_VERBS and _after_verb(q, norm)):
+                break  # 「…,把春联对齐了按上去」: another thing worked, by hand (a tool just taken up or
+                # loaded by 蘸 is used by the next step on its own thing: 「拿起錾子,先划线」; so is one that
+                # has worked nothing named yet: 「右手的槌从腰后头绕过来打鼓面」)
+            q.tool = p.tool
+            last = q
+            worked = worked or q.material
+
+
+def _hand_of_held_tool(steps: list[Step]) -> None:
+    """「右手拿锤,左手拿錾,锤子往錾子上敲」: a step with no hand of its own that works with a tool a hand
+    took up before (拿/握/持… + the tool, the same name or one the other begins) is done by the hand
+    that holds it, not by the hand named last (the hand that holds vs the hand that acts)."""
+    held: list[tuple[str, str]] = []  # (tool, hand) taken in hand so far, latest last
+    for q in steps:
+        if q.hand is None and q.tool and held and not (q.surface in TOOL_LEAD or q.action in TOOL_LEAD):
+            for tool, hand in reversed(held):
+                if q.tool.startswith(tool) or tool.startswith(q.tool):
+                    q.hand = hand
+                    break
+        if (q.surface in TOOL_LEAD or q.action in TOOL_LEAD) and q.tool and q.hand:
+            held = [(t, h) for t, h in held if t != q.tool and h != q.hand] + [(q.tool, q.hand)]
+
+
+def _carry_worn_tool(steps: list[Step], norm: str) -> None:
+    """「右手戴上指甲拨」「戴好顶针再缝」: what a step puts on the hand (戴) is what the next step of the same
+    hand works with, in the same sentence, unless that step names its own tool."""
+    for p, q in zip(steps, steps[1:]):
+        if (p.surface in WEAR_VERBS or p.action in WEAR_VERBS) and p.material and q.tool is None \
+                and q.material != p.material and (q.hand is None or p.hand is None or q.hand == p.hand) \
+                and p.end >= 0 and q.start >= p.end and not any(ch in SENTENCE_ENDS for ch in norm[p.end:q.start]):
+            q.tool = p.material
+
+
+def _carry_serial_roles(steps: list[Step], norm: str) -> None:
+    """Two roles a step hands on to the next one (crafts not described in full):
+
+    * 「竹条放火上烤」「哨片搁水里泡」: a putting step followed right away, with no pause, by a verb that
+      names nothing of its own: that verb works the thing put, with the place (fire, vessel) as its tool;
+    * 「刀磨快了再切」: an instrument brought to a state (热/红/快…) is what the next step of the same
+      sentence works with, when that step names nothing of its own (「大锅烧热,再下糖」: the pot is where)."""
+    for p, q in zip(steps, steps[1:]):
+        if p.end < 0 or q.start < p.end or not p.material or q.tool or q.material == p.material:
+            continue
+        between = norm[p.end:q.start]
+        if not q.material and (p.surface or "")[:1] in PUT_VERBS and not between.strip() and q.hand in (None, p.hand):
+            q.material = p.material
+            if (q.surface or "")[:1] in TREAT_VERBS:
+                q.tool = p.tool  # (the fire, the vessel; a support is not what 「搁在石板上捶」 beats with)
+        elif p.tool is None and p.surface and not q.material and _is_tool_word(p.material) \
+                and not any(ch in SENTENCE_ENDS for ch in between):
+            said = norm[max(p.start, 0):p.end]
+            at = said.find(p.surface)
+            result = p.surface[-1] if len(p.surface) >= 2 else (
+                said[at + len(p.surface)] if 0 <= at and at + len(p.surface) < len(said) else "")
+            if result in STATE_RESULTS:
+                q.tool = p.material
+
+
+def _carry_dropped_object(spec: Spec, steps: list[Step], norm: str) -> None:
+    """「毽子抛起来,用脚接住往上踢」「药包蒸热了,拿毛巾裹着敷在腰上」: Chinese drops an object the sentence
+    has already named; a step that names no material of its own, in the same sentence, works what the
+    step before worked (a thing, not a body part: 「胳膊甩开,右脚往前一踏」 moves no arm; not a person:
+    艺人; not after a verb-object word that names its own: 刷漆)."""
+    for p, q in zip(steps, steps[1:]):
+        if (q.material and q.material not in ("它", "它们")) or not p.material or p.end < 0 or q.start < p.end or q.subject or q.role \
+                or q.tool == p.material or _is_body(spec, p.material) or _is_body(spec, p.material.rstrip("子")) \
+                or (p.material[-1] == "人" and p.material not in spec.terms) \
+                or any(ch in SENTENCE_ENDS for ch in norm[p.end:q.start]):
+            continue
+        if q.surface and len(q.surface) >= 2 and (q.surface[-1] in MATERIAL_HEADS or q.surface[-1] in TOOL_HEADS):
+            continue  # 「刷漆」「下锅」: a verb-object word names its own object
+        q.material = p.material
+
+
+def _carry_hand(steps: list[Step], norm: str) -> None:
+    """「右手不戴指甲,就拿指头弹」「左手接住了,再往上送」: the hand named as the subject goes on doing
+    the next actions of the same sentence (Chinese drops a subject it has just said) until another
+    hand is named or the sentence ends, and into the next sentence when it opens with 然后/接着/再…
+    and names no one."""
+    for p, q in zip(steps, steps[1:]):
+        if q.hand is not None or p.hand is None or p.end < 0 or q.start < p.end or q.subject:
+            continue
+        between = norm[p.end:q.start]
+        stop = max(between.rfind(ch) for ch in FULL_STOPS)
+        if stop != -1:
+            # a new sentence that opens with 然后/接着/再… and names no one goes on with the same hand
+            # (「右手拿平口刀…削出来。然后换圆口刀,反手往里挑」); any other sentence starts afresh
+            rest = norm[p.end + stop + 1:q.end].lstrip(" \u3000")
+            while rest[:1] and rest[:1] in FILLER_CHARS:
+                rest = rest[1:].lstrip(" \u3000,\uff0c")
+            if not rest.startswith(CONTINUE_MARKERS) or any(ch in FULL_STOPS for ch in between[:stop]):
+                continue
+        q.hand = p.hand

@@ -1,0 +1,339 @@
+"""Term names the text itself coins: names with a craft suffix (``_suffix_names``), craft and object names,
+coordinated names (甲和乙), quoted names (「…」), names led by a tool word (``_led_tool_names``), slot nouns and
+technique compounds. ``extract()`` runs them once per text; constants live in ``words.py``."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from itertools import compress
+
+from .spec import Spec
+from .tokens import Doc
+from .words import (ASPECT_AFTER_VERB, BODY_CHARS, COMPLEMENTS, COORD_RE, COORD_STOP, CRAFT_HEADS, CRAFT_NAME_LEADS,
+                    DIRECTION_CHARS, DIRECTION_VERBS, DIRECTION_WORDS, FILLERS, FUNCTION_TAGS, GENERIC_SUFFIX_WORDS,
+                    HAND_CHARS, LED_TOOL_RE, LED_TOOL_STOP, LOCATIVES, MANNER_VERBS, MANUAL_VERBS, MATERIAL_HEADS,
+                    MEASURE_PREV, MISTAGGED_NOUN_TAGS, MODALS, NAME_ENDS, NAMING_VERBS, NEGATIONS, NUMERAL_CHARS,
+                    OBJECT_CHAR_TAGS, OBJECT_MARKERS, PERSON_LEADS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS, PUNCT,
+                    QUOTE_PAIRS, RESULT_VERBS, ROUTE_PREPOSITIONS, SENTENCE_CHARS, SENTENCE_ENDS, SKIP,
+                    SLOT_LOCATIVES, SLOT_PREPOSITIONS, SPEECH_LEADS, STOP_NOUNS, STOP_VERBS, SUFFIX_NAME_STOP,
+                    SUFFIX_NAME_TAGS, TECHNIQUE_SUFFIX, TOOL_HEADS, TOOL_LEAD, TOOL_NAME_SUFFIX, _COMPOUND_CLOSED)
+
+
+def _suffix_names(spec: Spec, doc: Doc):
+    """Token spans (start, end) of a coined name of a technique or a form, said without quotation marks
+    or a naming verb (「脚下是蹚泥步」「这里用回旋针」「先练个站桩功」): a word of one or two characters
+    ending in 法/功/步/式/拳/掌/针/刀 with what jieba glued before it (one piece before a word of two
+    characters: 蹚 + 泥步; up to two before one character: 白鹤 + 亮翅 + 式), three to five characters in
+    all. The pieces before stop at what takes the name as its object or points at it (是, 用, 练, 按,
+    个, 这…), at numbers, places, hands, a verb with its complement and punctuation; a verb before a
+    tool the lexicon knows is its object (「刻推刀」), the same character twice is a verb and its object
+    (「剪剪刀」); an adjective before a general word (「老手法」) is no name, nor is a general word
+    (办法, 方式) or a verb and its object (练功, 出拳)."""
+    words, kinds = doc.words, doc.kinds
+    tags = spec.pos_tags()
+    n = len(words)
+    for k in range(1, n):
+        w = words[k]
+        if not 1 <= len(w) <= 2 or w[-1] not in TECHNIQUE_SUFFIX or w in GENERIC_SUFFIX_WORDS \
+                or kinds[k] in ("P", "Q", "M", "H", "R", "O", "L") or (len(w) == 2 and tags.get(w, "")[:1] == "v"):
+            continue  # (练功, 出拳, 下针: a verb and its object, no name)
+        known_tool = w in spec.terms and spec.terms[w].category == "tool"
+        a, size = k, len(w)
+        while a > 0 and k - a < 3 - len(w):
+            p = words[a - 1]
+            if known_tool and a == k and tags.get(p, "")[:1] == "v":
+                break  # 「按住针」: a verb before a tool it names is its object, no name
+            if a < k and len(p) == 1 and len(words[a]) == 1 and tags.get(p, "")[:1] == "v" \
+                    and tags.get(words[a], "")[:1] == "v":
+                break  # 「推着刻推刀」: two verbs in a row, the second with its object
+            if kinds[a - 1] in ("P", "Q", "M", "H", "R", "O", "L") or p in SUFFIX_NAME_STOP or p in TOOL_LEAD \
+                    or p in ROUTE_PREPOSITIONS or p[-1] == w[0] or p[-1] in "住着了到起开" \
+                    or not all("\u4e00" <= ch <= "\u9fff" for ch in p) or tags.get(p, "x")[:1] in SUFFIX_NAME_TAGS \
+                    or p in NEGATIONS or (p in COMPLEMENTS and p != "回") or p in SKIP or size + len(p) > 5 \
+                    or (p in spec.terms and spec.terms[p].category == "body"):
+                break
+            a -= 1
+            size += len(p)
+        if a == k or size < 3:
+            continue
+        if len(w) == 2 and w[0] in "手刀针步技功" and len(words[a]) == 1 and tags.get(words[a], "")[:1] == "a" \
+                and a == k - 1:
+            continue  # 「老手法」「好刀法」: an adjective before a general word
+        yield a, k + 1
+
+
+def _craft_names(spec: Spec, doc: Doc):
+    """Token spans (start, end) of a craft's name jieba cut into two characters (「苗绣里有个绝活」「核雕
+    用的是橄榄核」「做汴绣要有耐心」): a one-character word that is no verb, no material, tool or body
+    part and no function word, then 绣/雕/塑/画 alone, opening a clause or after 做/学/是/的…, with no
+    complement after it (「布绣好了」 is a cloth embroidered)."""
+    words, kinds = doc.words, doc.kinds
+    tags = spec.pos_tags()
+    n = len(words)
+    for k in range(n - 1):
+        x, h = words[k], words[k + 1]
+        if len(x) != 1 or len(h) != 1 or h not in CRAFT_HEADS or not "\u4e00" <= x <= "\u9fff":
+            continue
+        if not (k == 0 or kinds[k - 1] in ("P", "M") or words[k - 1] in CRAFT_NAME_LEADS):
+            continue
+        t = tags.get(x, "")
+        if t[:1] in FUNCTION_TAGS or t[:1] in ("v", "a", "f", "s") or x in MATERIAL_HEADS or x in TOOL_HEADS \
+                or x in BODY_CHARS or x in HAND_CHARS or x in SKIP or x in NUMERAL_CHARS or x in PLACE_SUFFIX \
+                or (x in spec.terms and spec.terms[x].category != "technique"):
+            continue
+        nxt = words[k + 2] if k + 2 < n else ""
+        if (nxt in COMPLEMENTS and nxt not in LOCATIVES) or nxt in ASPECT_AFTER_VERB:
+            continue
+        yield k, k + 2
+
+
+def _object_names(spec: Spec, doc: Doc):
+    """Token indices of a word of two or more characters that jieba tags as a person, a place or a time
+    (its dictionary lacks it: 鹿角霜/nr, 卯眼/t) where a thing stands: right after a verb, 把/将, 用/拿,
+    or 比, or right before a locative (「生漆调鹿角霜」「比卯眼稍微大」). Not after a word that leads a
+    person's name (跟, 问, 师傅 …)."""
+    words, kinds = doc.words, doc.kinds
+    tags = spec.pos_tags()
+    for k in range(1, len(words)):
+        w = words[k]
+        if len(w) < 2 or kinds[k] not in (None, "N") or tags.get(w, "") not in MISTAGGED_NOUN_TAGS \
+                or not all("\u4e00" <= ch <= "\u9fff" for ch in w) or w in STOP_NOUNS \
+                or all(ch in DIRECTION_WORDS or ch in DIRECTION_CHARS for ch in w):
+            continue  # (过去/t, 下来/t: a direction; 东西: no name)
+        prev, nxt = words[k - 1], (words[k + 1] if k + 1 < len(words) else "")
+        if prev in PERSON_LEADS:
+            continue
+        verb_before = kinds[k - 1] == "V" or (kinds[k - 1] == "T" and tags.get(prev, "")[:1] == "v"
+                                               and prev not in TOOL_LEAD)
+        if verb_before or prev in OBJECT_MARKERS or kinds[k - 1] in ("L", "O") or prev in TOOL_LEAD or prev == "比" \
+                or nxt in SLOT_LOCATIVES:
+            yield k
+
+
+def _coordinated_names(norm: str, doc: Doc):
+    """Character spans (start, end) of names listed side by side: 「X、Y」 where the two share their
+    last character (the head of a Chinese compound: 「花旁、大旁」「四平马、子午马」「文狮、武狮」)
+    are two kinds of one thing, each a name of the craft, whatever pieces jieba cut them into. The
+    first item runs back to the clause start (two to four characters); the second is as long as it
+    takes to reach the shared head (two to four characters). Two names joined by 跟/和/与/及/或 count
+    the same way (「抬錾跟落錾」), each as long as the right one."""
+    qspans = [(q.start, q.end) for q in doc.quantities.values()]
+    pos = norm.find("\u3001")
+    while pos != -1:
+        a = pos
+        while a > 0 and pos - a < 5 and "\u4e00" <= norm[a - 1] <= "\u9fff":
+            a -= 1
+        head = norm[pos - 1] if pos else ""
+        if 2 <= pos - a <= 4 and (a == 0 or not "\u4e00" <= norm[a - 1] <= "\u9fff") and norm[a] != "第" \
+                and POS_TAGS.segment.get(head, "x")[:1] not in FUNCTION_TAGS:
+            j = norm.find(head, pos + 2, pos + 5)
+            right = norm[pos + 1:j + 1] if j != -1 else ""
+            if right and all("\u4e00" <= ch <= "\u9fff" for ch in right) \
+                    and right != norm[a:pos] and not any(qa < j + 1 and pos + 1 < qb or qa < pos and a < qb
+                                                         for qa, qb in qspans):
+                yield a, pos
+                yield pos + 1, j + 1
+        pos = norm.find("\u3001", pos + 1)
+    # 「抬錾跟落錾」「粗拉和细拉」「平推与斜推」: two names joined by 跟/和/与/及/或 that share their head are
+    # two kinds of one thing too; the right one runs to the shared head (two or three characters) and
+    # the left one is as long (jieba's cut before it, 「分抬」, does not decide where it starts)
+    for m in COORD_RE.finditer(norm):
+        c = m.start()
+        for size in (2, 3):
+            left, right = norm[c - size:c], norm[c + 1:c + 1 + size]
+            if c - size < 0 or len(right) < size or left[-1] != right[-1] or left == right:
+                continue
+            if not all("\u4e00" <= ch <= "\u9fff" and ch not in COORD_STOP for ch in left + right):
+                continue
+            if POS_TAGS.segment.get(left[-1], "x")[:1] in FUNCTION_TAGS or left[-1] in PLACE_SUFFIX \
+                    or POS_TAGS.segment.get(left, "")[:1] in ("f", "s") or POS_TAGS.segment.get(right, "")[:1] in ("f", "s") \
+                    or any(qa < c + 1 + size and c - size < qb for qa, qb in qspans):
+                continue
+            a = c - size
+            k = bisect_right(doc.starts, c) - 2  # the token that ends at the connector
+            if 0 <= k and doc.starts[k + 1] == c and doc.starts[k] < a and c - doc.starts[k] <= 4 \
+                    and all("\u4e00" <= ch <= "\u9fff" and ch not in COORD_STOP for ch in norm[doc.starts[k]:a]):
+                a = doc.starts[k]  # 「糯米粉跟面粉」: a word of its own before the connector is the left name
+            yield a, c
+            yield c + 1, c + 1 + size
+            break
+
+
+def _quoted_names(norm: str):
+    """Character spans (start, end) of names the transcript puts in quotation marks (「叫'打坯'」
+    「脚下用的是'趟泥步'」「要'杵捣'」): two to six Chinese characters and nothing else between a pair
+    of marks are a name the speaker sets apart, a term of the craft, whatever jieba cut it into. A
+    quotation after a speech verb or a colon (「师傅说'慢点'」), or one with a pronoun, a negation or a
+    particle of mood in it, is words spoken, not a name."""
+    i, n = 0, len(norm)
+    while i < n:
+        close = QUOTE_PAIRS.get(norm[i])
+        if close is None:
+            i += 1
+            continue
+        j = norm.find(close, i + 1, i + 9)
+        if j == -1:
+            i += 1
+            continue
+        said = norm[i + 1:j]
+        before = norm[i - 1] if i else ""
+        if 2 <= len(said) <= 6 and all("\u4e00" <= ch <= "\u9fff" for ch in said) \
+                and before not in SPEECH_LEADS and not SENTENCE_CHARS.intersection(said):
+            yield i + 1, j
+        i = j + 1
+
+
+def _led_tool_names(spec: Spec, norm: str, doc: Doc):
+    """Character spans (start, end) of a tool the speaker takes in hand by a name no word list knows
+    (「拿平口刀」「换圆口刀」「右手拿排笔蘸」「用细齿锯锯开」「拿鼓键子」): after a taking verb, two to four
+    characters up to the first tool head (刀笔锯锉刷…, with 子/头 when it follows) or up to a 子 name
+    the tool, whatever jieba cut them into. A number, a classifier, a particle, a body part or a medium
+    in the span (「拿一把刀」「用手刷」「用水刷」「拿稳刀」) makes it no name, and so do two nouns of
+    the dictionary side by side (「用桐木底板」: two names), or a verb said twice (「刷刷」)."""
+    tags = spec.pos_tags()
+    ends = {doc.starts[k + 1]: doc.words[k] for k in range(len(doc.words))}
+    n = len(norm)
+    for m in LED_TOOL_RE.finditer(norm):
+        a = m.end()
+        if a >= n or norm[a] in LED_TOOL_STOP or not "\u4e00" <= norm[a] <= "\u9fff":
+            continue
+        if norm[a] in TOOL_HEADS and norm[a + 1:a + 2] and norm[a + 1] in TOOL_NAME_SUFFIX:
+            yield a, a + 2  # a head with its suffix: 「拿锉子」「用钻头」
+            continue
+        b = a + 1
+        while b < n and b - a < 4 and "\u4e00" <= norm[b] <= "\u9fff" and norm[b] not in LED_TOOL_STOP \
+                and norm[b] not in TOOL_HEADS and norm[b] != "子":
+            b += 1
+        if b >= n or not (norm[b] in TOOL_HEADS or norm[b] == "子") or norm[b] == norm[b - 1]:
+            continue
+        b += 1
+        if b < n and (norm[b] in TOOL_NAME_SUFFIX if norm[b - 1] != "子" else norm[b] in TOOL_HEADS):
+            b += 1  # 「毛刷子」, 「节子板」
+        if any(len(ends[c]) >= 2 and c - len(ends[c]) >= a and b - c >= 2
+               and (ends[c] in spec.terms or tags.get(ends[c], "")[:1] == "n") and norm[c:b] in tags
+               for c in range(a + 2, b - 1) if c in ends):
+            continue  # 「桐木底板」「松木面板」: two nouns side by side, each a name of its own
+        yield a, b
+
+
+def _slot_nouns(spec: Spec, doc: Doc):
+    """Token spans (a, a + 2) of two single characters jieba left apart that stand where a noun stands,
+    so name a thing or a place of the craft (a compound its dictionary lacks): after a preposition of
+    place or a V到 and before a verb, 把 or the clause end (「从折边开剪」「滑到甲尖,」); before a locative
+    (「歌圩上对歌」); opening a clause before 的 (「底骨的中线」); after a one-character verb that opens
+    its clause, up to the clause end (「下黄丹,」: its object)."""
+    words, kinds = doc.words, doc.kinds
+    tags = spec.pos_tags()
+    closed = SKIP | COMPLEMENTS | MEASURE_PREV | NEGATIONS | PREDICATE_ADVERBS | STOP_NOUNS | PLACE_SUFFIX | MODALS
+    n = len(words)
+
+    memo = getattr(spec, "_slot_words", None)
+    if memo is None:
+        memo = spec._slot_words = {}
+    for w in set(words).difference(memo):
+        ok = len(w) == 1 and w not in DIRECTION_WORDS and tags.get(w, "x")[:1] not in FUNCTION_TAGS \
+            and not (w in spec.terms and spec.terms[w].category == "body")
+        # (may open the pair, may close it: a locative may close it, 「锅边」, whatever jieba tags it:
+        # 边/d, the adverb of 边…边…, still closes 「折边」)
+        place = len(w) == 1 and w in PLACE_SUFFIX and w not in DIRECTION_WORDS
+        memo[w] = (ok and w not in closed, (ok or place) and (w not in closed or w in PLACE_SUFFIX))
+    first = [memo[w][0] and k in (None, "N", "T") for w, k in zip(words, kinds)]
+    second = [memo[w][1] and k in (None, "N", "T") for w, k in zip(words, kinds)]
+    for a in compress(range(n - 1), [x and y for x, y in zip(first, second[1:])]):
+        prev, nxt = (words[a - 1] if a else ""), (words[a + 2] if a + 2 < n else None)
+        nk = kinds[a + 2] if a + 2 < n else "P"
+        start = a == 0 or kinds[a - 1] == "P"
+        if not start and words[a + 1] in PLACE_SUFFIX and prev not in SLOT_PREPOSITIONS:
+            continue  # (「锅边」 after 从/在…; elsewhere 边/上 after a character says where)
+        if (prev in SLOT_PREPOSITIONS or (len(prev) == 2 and prev[1] == "到" and kinds[a - 1] in ("V", "T"))) \
+                and (nk in ("P", "V", "O") or tags.get(nxt or "", "")[:1] == "v"):
+            yield a, a + 2
+        elif nxt in SLOT_LOCATIVES and kinds[a - 1] not in ("N", "T", "V") and len(prev) >= 2:
+            yield a, a + 2
+        elif start and nxt == "的":
+            yield a, a + 2
+        elif nk == "P" and len(prev) == 1 and kinds[a - 1] in ("V", "T") and (a < 2 or kinds[a - 2] in ("P", "M")) \
+                and (tags.get(prev, "")[:1] == "v" or prev in DIRECTION_VERBS):
+            yield a, a + 2
+
+
+def _nominal_topic(doc: Doc, s: int, e: int, b: int) -> bool:
+    """「弹三弦的,…」「打鼓的,…」: a whole clause that is only a verb (and its object) closed by 的
+    names the one who does it (a 的 nominalization), the topic of the sentence, not an action."""
+    words, kinds = doc.words, doc.kinds
+    if b - 1 <= e or words[b - 1] != "的" or e - s > 2 or b >= len(words) or words[b] not in PUNCT:
+        return False
+    if kinds[s] not in ("V", "T") or (kinds[s] == "T" and POS_TAGS.roles.get(words[s], "")[:1] != "v"):
+        return False
+    return all(kinds[j] in ("N", "T") and words[j] not in ("是", "得") for j in range(s + 1, e + 1))
+
+
+def _technique_compounds(spec: Spec, doc: Doc):
+    """Token spans (start, end) that name a technique the way the craft's own vocabulary does (离合词
+    and manner compounds, which jieba leaves in one-character pieces): a one-character verb and its
+    one-character object (「出痧」「摊青」「吹脸」「顶碗」), and a one-character manner word before a
+    one-character verb (「横抱」「湿磨」「高碰」). Function words, classifiers, numbers and places never
+    make one."""
+    words, kinds = doc.words, doc.kinds
+    tags = spec.pos_tags()
+    closed = _COMPOUND_CLOSED
+    n = len(words)
+    for k in range(n - 1):
+        w, w2 = words[k], words[k + 1]
+        if w in NAMING_VERBS and kinds[k + 1] != "P":
+            # 「这叫倒糖饼儿」「才叫陈宣」: what a naming verb introduces, up to the clause end, is a name
+            b = k + 1
+            while b < n and b < k + 4 and kinds[b] not in NAME_ENDS and words[b] not in FILLERS \
+                    and words[b] not in TOOL_LEAD:
+                b += 1
+            said = "".join(words[k + 1:b])
+            # (with no punctuation, 「这叫外拐拿膝盖…」「叫三指功左手…」: a hand, a marker, a quantity or a
+            # taking verb after the name is where the next clause begins)
+            # (where no punctuation closes it, a short name only, with no verb's tail: not 「拓锅温升到」)
+            open_end = b < n and kinds[b] != "P" and (len(said) > 4 or said[-1:] in "到在着了过上下起来去成好完")
+            if not open_end and (b == n or kinds[b] in NAME_ENDS or (b > k + 1 and words[b] in TOOL_LEAD)) and (2 <= len(said) <= 6 or (
+                    # 「这叫拓」: one character named so is a name too (not a word of degree or manner)
+                    b == k + 2 and len(said) == 1 and tags.get(said, "")[:1] in ("n", "v", "z") and said not in closed
+                    and said not in MANNER_VERBS)):
+                yield k + 1, b
+                continue
+        if (k == 0 or words[k - 1] in SENTENCE_ENDS) and kinds[k] not in ("P", "Q", "M", "H", "L", "O", "R"):
+            # 「站桩,马步两脚分开…」「扔高,两根杆子…」: a sentence that opens with a short clause of one or
+            # two words and a comma names what it is about, the technique the master goes on to describe
+            b = k + 1
+            if b < n and kinds[b] not in ("P", "Q") and len(w) == 1:
+                b += 1
+            said = "".join(words[k:b])
+            if b < n and words[b] in (",", "\uff0c") and 2 <= len(said) <= 3 \
+                    and not any(words[j] in closed or kinds[j] in ("Q", "M", "H", "L", "O", "R") for j in range(k, b)):
+                yield k, b
+                continue
+            # 「绩麻是细活」「抬錾是从背面往外顶」: two characters jieba left apart that open a sentence and
+            # are said to be something (是) are the name of what the master goes on to define
+            if b == k + 2 and b < n and words[b] == "是" and len(words[k]) == 1 and len(words[k + 1]) == 1 \
+                    and not any(words[j] in closed or kinds[j] in ("Q", "M", "H", "L", "O", "R")
+                                or tags.get(words[j], "x")[:1] in FUNCTION_TAGS or words[j] in NUMERAL_CHARS
+                                for j in range(k, b)):
+                yield k, b
+                continue
+        if len(w) == 1 and kinds[k] in ("V", "C", "T") and (k == 0 or kinds[k - 1] == "P") \
+                and kinds[k + 1] in ("N", "T") and len(w2) >= 2 and (k + 2 == n or kinds[k + 2] == "P") \
+                and tags.get(w, "")[:1] == "v" and w not in STOP_VERBS and w not in TOOL_LEAD:
+            yield k, k + 2  # 「滚元宵,…」「扎纸马,…」: a clause that is only a verb and its object names the work
+            continue
+        if len(w) != 1 or len(w2) != 1 or (w in closed and w not in DIRECTION_CHARS) or w2 in closed or kinds[k] in ("P", "Q", "M", "R", "O", "L", "H") \
+                or kinds[k + 1] in ("P", "Q", "M", "R", "O", "L", "H"):
+            continue
+        t, t2 = tags.get(w, ""), tags.get(w2, "")
+        after = words[k + 2] if k + 2 < len(words) else ""
+        if (k and words[k - 1] in NEGATIONS) or after in LOCATIVES or (
+                len(after) == 1 and tags.get(after, "") in OBJECT_CHAR_TAGS):
+            continue  # 「不粘手」, 「搁锅里」 (where), 「拿毛刷」 (the noun goes on)
+        verb = (t[:1] == "v" or kinds[k] in ("V", "C") or w in MANUAL_VERBS) and (
+            w not in STOP_VERBS or w in DIRECTION_CHARS) and w not in TOOL_LEAD and w not in RESULT_VERBS \
+            and w not in MODALS  # (a direction verb does make one: 「出痧」「上桩」「起势」)
+        if verb and (t2 in OBJECT_CHAR_TAGS or (t2 == "q" and (w2 in TOOL_HEADS or w2 in MATERIAL_HEADS))) \
+                and w2 not in MANUAL_VERBS:
+            yield k, k + 2
+        elif (t == "a" or w in MANNER_VERBS) and kinds[k] is None and (t2[:1] == "v" or w2 in MANUAL_VERBS) \
+                and kinds[k + 1] in ("V", "T", "C"):
+            yield k, k + 2

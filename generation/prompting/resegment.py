@@ -1,0 +1,454 @@
+"""Jieba repairs: the token-level joins by part of speech (``_repair_tokens``, run when a text is tokenized) and
+the re-cut of words jieba glued or split wrongly (``_resegment``, run by ``extract()`` before kinds are read).
+Each rule keeps every character index; constants live in ``words.py``."""
+from __future__ import annotations
+
+from itertools import compress
+
+from .spec import Spec
+from .tokens import Doc, _is_tool_word, kind_table
+from .words import (ADJ_TAGS, AFTER_VERB_WORDS, BODY_CHARS, BODY_PREV, COMPLEMENTS, COMPOUND_MAX, CONTEXT_HAND_VERBS,
+                    DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_WORDS, FUNCTION_TAGS, INSTRUMENT_HEADS,
+                    INSTRUMENT_LEADS, LOCATIVES, MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, NEGATIONS, NOUN_TAGS,
+                    NUMERAL_CHARS, OBJECT_MARKERS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS, PREDICATE_PREV_TAGS,
+                    PUNCT, RARE_FREQ, RELATION_END, RESULT_COMPLEMENTS, SKIP, STOP_NOUNS, STOP_VERBS, TOOL_HEADS,
+                    TOOL_LEAD, VERBAL_NEXT, VERB_COMPLEMENT_CHARS, _NO_PROPS)
+
+
+def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: list, qmap: dict,
+                   join_terms: bool = True):
+    """Two repairs of jieba's cut (HMM off), one linear pass, no word lists:
+
+    * noun compounds jieba left in pieces are joined by their tags: a one-character noun (or a
+      character that heads a tool or material) after a noun or after a one-character noun
+      (「车」「盘」 → 车盘, 「钢」「槽」 → 钢槽, 「风箱」「炉」 → 风箱炉, 「丝」「眼」「板」 → 丝眼板), a
+      one-character adjective in attributive position before a noun (「粗」「坯」 → 粗坯, 「熟」「桐油」
+      → 熟桐油; not after a noun or an adverb, where it is a predicate: 「泥软」「很大」), and a noun
+      whose second character jieba glued to a locative (「银」「窝里」 → 银窝 + 里);
+    * a rare dictionary entry made of 先/再 and a verb or relation word (「先戴」「再往」) is cut back
+      into the sequence marker and the word, so the marker starts its unit and the verb is a verb.
+
+    Quantities, punctuation, markers, hands, craft names and the spec's actions never join; the
+    spec's tools and materials join only with ``join_terms`` (not for a craft the spec describes in
+    full, whose own names carry its defaults: 「深色线」 stays 深色 + 线 = 丝线 in 湘绣; nor is 先/再
+    cut off there)."""
+    props = _word_props(spec, table)
+    # which flags apply: with or without the spec's words
+    n1_at, nw_at, rc_at = (0, 2, 13) if join_terms else (1, 3, 14)
+    for w in set(words).difference(props):
+        props[w] = _props_of(spec, table, w)
+    n = len(words)
+    # only the tokens that something may join to the token before them are walked in Python; the
+    # stretches between them are copied as slices
+    get = props.__getitem__
+    cands = [i for i in compress(range(n), [p[rc_at] for p in map(get, words)]) if kinds[i] != "Q"]
+    if not cands:
+        return words, starts, kinds[:], qmap, {}  # (the kinds are changed by position afterwards)
+    out_w, out_s, out_k, compounds = [], [], [], {}
+    group = False  # the last output token is a compound joined here
+    lp = None  # the last output token's properties (None: a compound joined here, or a quantity)
+    pos = 0
+    for i in cands:
+        if i > pos:
+            out_w.extend(words[pos:i]), out_s.extend(starts[pos:i]), out_k.extend(kinds[pos:i])
+            group, lp = False, (None if kinds[i - 1] == "Q" else props[words[i - 1]])
+        pos = i + 1
+        w, k = words[i], kinds[i]
+        p = props[w]
+        if p[8] and join_terms:
+            # 「先戴」「再往」: a rare dictionary entry glued to a sequence marker
+            out_w.extend((w[0], w[1])), out_s.extend((starts[i], starts[i] + 1))
+            out_k.extend((table.get(w[0]), table.get(w[1])))
+            group, lp = False, None
+            continue
+        if p[6] and out_w and out_k[-1] != "Q" and out_w[-1] not in MEASURE_PREV \
+                and out_w[-1][-1] not in NUMERAL_CHARS and props.get(out_w[-1], _NO_PROPS)[10] is not True:
+            # 「端起碗」「顶着一摞碗」: jieba tags 碗 as a classifier; right after no numeral or
+            # demonstrative (「一碗」「这碗」 count), it is a noun
+            k = "N"
+        if not out_w or out_k[-1] == "Q":
+            out_w.append(w), out_s.append(starts[i]), out_k.append(k)
+            group, lp = False, p
+            continue
+        lw, lk = out_w[-1], out_k[-1]
+        left_n1 = not group and lp is not None and lp[n1_at]
+        left_nw = group or (lp is not None and lp[nw_at])
+        if p[7] and left_n1:
+            # 「银」「窝里」: the noun's second character was glued to the locative
+            joined = lw + w[0]
+            compounds.pop(len(out_w) - 1, None)
+            out_w[-1], out_k[-1] = joined, table.get(joined, "N")
+            out_w.append(w[1]), out_s.append(starts[i] + 1), out_k.append(table.get(w[1]))
+            group, lp = False, None
+            continue
+        join = False
+        right_n1 = p[n1_at] or (k == "N" and len(w) == 1 and p[6]) or (
+            # 「毛」「刷」 opening 「毛刷蘸了点水」: a tool character that is also a hand verb, after a
+            # one-character noun and before another verb, is the tool's head, not the predicate
+            left_n1 and p[12] and i + 1 < n
+            and kinds[i + 1] in ("V", "T", "C") and (k != "T" or join_terms)) or (
+            # 「脖」「签」, 「腰」「鼓」 closing the clause: a tool character jieba tags as a verb, after a
+            # one-character noun and with nothing after it, is the noun's head
+            left_n1 and p[15] and (i + 1 == n or kinds[i + 1] == "P"))
+        right_nw = p[nw_at]
+        if len(lw) + len(w) <= COMPOUND_MAX and w not in PLACE_SUFFIX and w[0] not in VERBAL_NEXT \
+                and w not in OBJECT_MARKERS \
+                and not (i + 1 < n and words[i + 1][:1] in VERBAL_NEXT) \
+                and not (len(w) == 1 and w in CONTEXT_HAND_VERBS and i + 1 < n and words[i + 1] in ("在", "进")
+                         and not _verb_in_clause(spec, words, kinds, i + 2)) \
+                and not (i + 1 < n and len(w) == 1 and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2):
+            # 「铁水化到」「铜块锤成方条」「这条线量出去」: the predicate
+            if right_n1:
+                join = left_n1 or left_nw  # 「车」「盘」, 「风箱」「炉」, 「湿纸」「饼」
+            elif right_nw:
+                # 「龙」「身子」, 「热」「毛巾」; not a word jieba tags a noun that opens with a verb or a
+                # direction (「水」「端平」, 「米」「下锅」: subject and predicate)
+                join = left_n1 and p[11]
+            if not join and lp is not None and not group and lp[4] and (right_n1 or right_nw):
+                # 「粗」「坯」, 「熟」「桐油」: an adjective before a noun modifies it unless a noun,
+                # an adverb or a complement marker before it makes it a predicate
+                before = out_w[-2] if len(out_w) >= 2 else None
+                join = before is None or (props.get(before, _NO_PROPS)[10] is not True
+                                          and before not in ("到", "得", "很", "太", "最", "更", "越"))
+            if not join and p[9] and lp is not None and not group and lp[5] and (lk != "T" or join_terms):
+                join = _instrument(words, kinds, out_w, out_k, i, lw, w, right_nw)
+        if join:
+            joined = lw + w
+            head = spec.terms.get(w) if k == "T" else None
+            if head is not None and head.category not in ("tool", "material"):
+                head = None
+            out_w[-1] = joined
+            out_k[-1] = table.get(joined) or ("T" if head is not None else "N")
+            if head is not None:
+                compounds[len(out_w) - 1] = head
+            else:
+                compounds.pop(len(out_w) - 1, None)
+            group, lp = True, None
+            continue
+        out_w.append(w), out_s.append(starts[i]), out_k.append(k)
+        group, lp = False, p
+    if pos < n:
+        out_w.extend(words[pos:]), out_s.extend(starts[pos:n]), out_k.extend(kinds[pos:])
+    out_s.append(starts[n])
+    # quantities are never joined: they keep their order
+    out_q = dict(zip(compress(range(len(out_k)), [k == "Q" for k in out_k]), (qmap[j] for j in sorted(qmap))))
+    return out_w, out_s, out_k, out_q, compounds
+
+
+def _verb_in_clause(spec: Spec, words: list, kinds: list, j: int) -> bool:
+    """A verb stands in the clause from token j on (「木夹在架子上排好」: 排 is the predicate, 木夹 a noun;
+    「琴夹在腿中间,」: none, so 夹 is the predicate: 琴 + 夹)."""
+    pos = spec.pos_tags()
+    while j < len(words) and kinds[j] != "P":
+        if kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v"):
+            return True
+        j += 1
+    return False
+
+
+def _word_props(spec: Spec, table: dict) -> dict:
+    props = getattr(spec, "_noun_props", None)
+    if props is None:
+        props = spec._noun_props = {}
+    return props
+
+
+def _props_of(spec: Spec, table: dict, w: str) -> tuple:
+    t = spec.pos_tags().get(w, "")
+    k = table.get(w)
+    terms = spec.terms
+    closed = SKIP | COMPLEMENTS | MEASURE_PREV | NEGATIONS | PREDICATE_ADVERBS | STOP_NOUNS  # 「的时候」
+
+    def joinable(with_terms):
+        if k is None or k == "N":
+            return w not in closed
+        if k == "T" and with_terms and w not in spec.ambiguous:
+            info = terms[w]
+            # the spec's tools and materials, and a single character it knows only as another
+            # craft's short name for a technique (盘 for 盘金: jieba's 车/盘)
+            return info.category in ("tool", "material") or (len(w) == 1 and info.category == "technique")
+        return False
+
+    heads = TOOL_HEADS | MATERIAL_HEADS
+    thing1 = len(w) == 1 and t != "q" and (t in NOUN_TAGS or (w in heads and (w not in MANUAL_VERBS or t[:1] == "n")))
+    thing = len(w) >= 2 and (t in NOUN_TAGS or k in ("N", "T"))
+    j_with, j_without = joinable(True), joinable(False)
+    before_adj = True if t in PREDICATE_PREV_TAGS else (None if t in ("m", "r", "mq") else False)
+    props = (
+        thing1 and j_with, thing1 and j_without, thing and j_with, thing and j_without,
+        len(w) == 1 and t in ADJ_TAGS and k is None and w not in closed,
+        1 <= len(w) <= 2 and t[:1] == "v" and w not in TOOL_LEAD and w[-1] not in VERB_COMPLEMENT_CHARS
+        and k in (None, "V", "T"),
+        k is None and t == "q" and len(w) == 1 and w in heads,
+        len(w) == 2 and w[1] in ("里", "上") and t in ("n", "s", "f") and w not in terms,
+        len(w) == 2 and w[0] in ("先", "再") and w not in terms
+        and spec.ensure_tokenizer().FREQ.get(w, 0) < RARE_FREQ and table.get(w[1]) in ("V", "T", "C", "R"),
+        w[-1:] in TOOL_HEADS and (len(w) == 2 and thing or len(w) == 1 and w not in MANUAL_VERBS
+                                  and t in ("n", "ng", "zg", "q")),
+        before_adj,
+        len(w) >= 2 and spec.pos_tags().get(w[0], "")[:1] not in ("v", "f", "p", "d"),
+        len(w) == 1 and w in TOOL_HEADS and w in MANUAL_VERBS,
+    )
+    head_verb = len(w) == 1 and k == "V" and (w in TOOL_HEADS or w in MATERIAL_HEADS) and w not in MANUAL_VERBS
+    # 13/14: anything may join this word to the one before it (with/without the spec's words)
+    q_noun, loc, rare, ends_tool, tool_verb = props[6], props[7], props[8], props[9], props[12]
+    return props + (
+        props[0] or props[2] or q_noun or loc or rare or ends_tool or tool_verb or head_verb,
+        props[1] or props[3] or q_noun or loc or ends_tool or tool_verb or head_verb,
+        head_verb,
+    )
+
+
+def _instrument(words, kinds, out_w, out_k, i, lw, w, right_nw) -> bool:
+    """「拿打纬刀往里打」「刮痧板蘸油」「拿刮泥板把边刮平」: a verb and a noun headed by a tool
+    character, standing where a noun stands (after 拿/用…, or opening the clause) and followed by the
+    predicate, name the tool the verb is done with."""
+    if len(w) == 2 and not right_nw:
+        return False
+    before = out_w[-2] if len(out_w) >= 2 else None
+    if before is not None and before not in TOOL_LEAD and out_k[-2] not in ("P", "M", "L", "O"):
+        return False
+    if len(lw) == 1 and before not in TOOL_LEAD:
+        return False  # 「刮泥板」 opening a clause is 刮 + its object
+    nxt = i + 1
+    return nxt < len(words) and (kinds[nxt] in ("V", "T", "C", "O", "L", "R") or words[nxt] in TOOL_LEAD)
+
+
+def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
+    """For a craft the spec does not describe in full: three places where jieba's cut hides a verb,
+    read by position (``open_kinds`` then reads the kinds):
+
+    * a body part glued to the hand or foot verb it is the subject of (手提, 脚蹬, 手弹: jieba's
+      dictionary nouns; 手扶, 手推 its distinguishing words; 手握 a verb), after a numeral + classifier,
+      a side or the clause head, and before what only follows a verb (its object or its complement):
+      「一只手提经线」 → 手 + 提, 「一只手扶着坯子」 → 手 + 扶;
+    * a reduplicated classifier glued to the verb after it: 「一张一张贴」 cut 一张/一/张贴 → 张 + 贴;
+    * 一A一B of two different one-character verbs or adjectives (「一松一紧」「一推一拉」) is one
+      alternating action (not 一上一下, a direction: how, not what);
+    * two clauses in a row that open with parallel two-character subjects sharing their second
+      character and followed by the same verb (「上手弹三弦,下手弹琵琶」) name two roles: each is a noun.
+    """
+    POS_TAGS.segment = spec.pos_tags()
+    words, kinds, starts = doc.words, doc.kinds, doc.starts
+    n = len(words)
+    if n < 2:
+        return
+    table = kind_table(spec)
+    pos = spec.pos_tags()
+    cuts = {}  # token index → (first piece's kind, second piece's kind)
+    joins = {}  # first token index → (count of tokens, kind)
+    regroups = {}  # token index → (kind, kind): its first character apart, the rest joined to the next token
+    tailcuts = {}  # token index → (kind, kind): cut before its last character
+    # only the words that can open one of these patterns are walked in Python (a flag per word, cached
+    # per spec): 一, a numeral or classifier word, a two-character word with a body part or a hand verb
+    memo = getattr(spec, "_reseg_words", None)
+    if memo is None:
+        memo = spec._reseg_words = {}
+    for w in set(words).difference(memo):
+        memo[w] = w == "一" or pos.get(w, "") in ("m", "mq") or (
+            len(w) == 2 and (w[0] in BODY_CHARS or w[1] in CONTEXT_HAND_VERBS or w[0] in "上里"
+                             or (pos.get(w[0], "")[:1] == "v" and pos.get(w[1], "")[:1] == "n"))) or (
+            len(w) >= 2 and w[-1] in OBJECT_MARKERS) or (len(w) == 2 and w[0] in "用拿") or (len(w) == 2 and w[1] == "个") \
+            or (len(w) == 2 and w[1] in INSTRUMENT_HEADS) or (len(w) >= 3 and w[-1] in CONTEXT_HAND_VERBS) \
+            or (len(w) == 2 and w[1] in "往朝向")
+    for i in compress(range(n - 1), list(map(memo.__getitem__, words[:n - 1]))):
+        w = words[i]
+        k = kinds[i]
+        if k in ("Q", "P", "T", "H"):
+            continue
+        if len(w) == 2 and w[1] in "往朝向" and i and words[i - 1][-1:] in DIRECTION_CHARS \
+                and words[i - 1][-1:] + w[0] in DIRECTION_COMPOUNDS and len(words[i - 1]) >= 2 \
+                and pos.get(words[i - 1][0], "")[:1] == "v" and i + 1 < n and kinds[i + 1] != "P":
+            # 「拿起来往上一搭」: jieba's 来往 after 拿起 is the end of the direction (起来) + 往
+            cuts[i] = (None, "R")
+            continue
+        if len(w) == 2 and w[1] == "个" and k is None and w[0] in CONTEXT_HAND_VERBS and i + 1 < n \
+                and (kinds[i + 1] in ("N", "T") or pos.get(words[i + 1], "")[:1] == "n"):
+            # 「拿镊子夹个酒精棉球」: jieba's 夹个 before a noun is the verb + the classifier
+            cuts[i] = ("V", None)
+        elif len(w) == 2 and w[1] in CONTEXT_HAND_VERBS and k in (None, "N") and i and kinds[i - 1] == "O" \
+                and w not in spec.terms and pos.get(w[0], "")[:1] == "n" \
+                and (words[i + 1] in RESULT_COMPLEMENTS or words[i + 1] in ("在", "到", "进", "了", "着")) \
+                and not _verb_in_clause(spec, words, kinds, i + 1):
+            # 「先把纸夹好」: after 把, jieba's 纸夹/n (a clip) before a result, with no verb in the clause, is
+            # the object + the verb (把 needs a predicate)
+            cuts[i] = (table.get(w[0]) or "N", table.get(w[1]) or "V")
+        elif len(w) == 2 and w[0] in "用拿" and w[1] in BODY_CHARS and k in (None, "N", "V") and w not in spec.terms \
+                and (kinds[i + 1] in ("V", "T", "C") or words[i + 1] == "一" or words[i + 1][:1] in CONTEXT_HAND_VERBS
+                     or pos.get(words[i + 1][:1], "")[:1] == "v"):
+            # 「拿手接住」「拿手一按」「拿手捡起来」: jieba's 拿手 ('good at') before a verb is 拿/用 + the hand it works with
+            cuts[i] = (table.get(w[0]) or "L", table.get(w[1]) or "N")
+        elif len(w) == 2 and w[0] in "用拿" and k == "N" and w not in spec.terms and i + 1 < n \
+                and (w[1] in MATERIAL_HEADS or w[1] in TOOL_HEADS) and pos.get(w[1], "")[:1] == "n" \
+                and (kinds[i + 1] == "V" or (kinds[i + 1] == "T" and pos.get(words[i + 1], "")[:1] == "v")):
+            # 「麦秆先用水泡软」: jieba's 用水 before the verb it serves is 用 + what is used
+            cuts[i] = ("L", "N")
+        elif len(w) == 2 and w[1] in CONTEXT_HAND_VERBS and w[0] in BODY_CHARS and pos.get(w, "")[:1] in ("n", "b", "v") \
+                and (kinds[i + 1] in ("N", "T") or words[i + 1] in AFTER_VERB_WORDS) \
+                and (i == 0 or kinds[i - 1] in ("P", "M", "Q") or words[i - 1] in BODY_PREV):
+            cuts[i] = (table.get(w[0], "N"), table.get(w[1]) or "V")
+        elif len(w) == 2 and w[1] in CONTEXT_HAND_VERBS and i and (kinds[i - 1] == "L" or words[i - 1] in INSTRUMENT_LEADS
+                                                                   or words[i - 1] in TOOL_LEAD) \
+                and pos.get(w[0], "")[:1] == "n" and (kinds[i + 1] in ("N", "T", "P") or words[i + 1] in AFTER_VERB_WORDS
+                                                      or words[i + 1] in RESULT_COMPLEMENTS or words[i + 1][:1] in VERBAL_NEXT
+                                                      or (len(words[i + 1]) == 1 and (pos.get(words[i + 1], "") == "a"
+                                                                                      or kinds[i + 1] == "V"))):
+            # 「用火烤软」「拿刀切成段」: what 用/拿 names glued to the verb it serves (火烤/v, 刀切/n) → 火 + 烤
+            cuts[i] = ("N", table.get(w[1]) or "V")
+        elif len(w) == 2 and k in ("V", None) and w[0] in CONTEXT_HAND_VERBS and w[1] in INSTRUMENT_HEADS \
+                and w not in spec.terms and i + 1 < n and len(words[i + 1]) == 1 and kinds[i + 1] in ("N", None) \
+                and words[i + 1] not in LOCATIVES and words[i + 1] not in COMPLEMENTS and words[i + 1] not in SKIP \
+                and i + 1 not in doc.quantities and (pos.get(words[i + 1], "")[:1] in ("n", "f") or (
+                    i + 2 >= n or words[i + 2] in PUNCT)):  # (边 closing the clause is no adverb 边…边…)
+            # 「捶鼓面」「敲锣心」: jieba's verb-object word (捶鼓, 敲锣) before one character naming a part of
+            # the instrument is the verb + the part's name (鼓面, 锣心): the part is what is played
+            regroups[i] = (table.get(w[0]) or "V", "N")
+        elif len(w) >= 3 and w[-1] in CONTEXT_HAND_VERBS and k in ("N", None) and w not in spec.terms \
+                and (w[:-1] in spec.terms and spec.terms[w[:-1]].category == "tool" or _is_tool_word(w[:-1])) \
+                and i + 1 < n and (kinds[i + 1] in ("Q", "N", "T") or pos.get(words[i + 1], "") in ("m", "mq")):
+            # 「镊子夹一团酒精棉」: jieba's 镊子夹/钳子夹 before what it takes is the tool + the hand verb
+            tailcuts[i] = (table.get(w[:-1], "N"), "V")
+        elif len(w) == 2 and w[0] in "上里" and i >= 2 and kinds[i - 1] in ("N", "T") \
+                and any(kinds[j] == "R" and words[j] in ("在", "到", "往") for j in range(max(0, i - 3), i - 1)) \
+                and w not in spec.terms and pos.get(w, "")[:1] not in ("f", "s") and w not in RELATION_END:
+            # 「套在脚趾上当经」: a relation 在/到… waits for its locative; jieba glued it to the next word
+            # (上当) → 上 + 当
+            cuts[i] = (None, table.get(w[1]))
+        elif len(w) == 2 and k == "V" and i + 2 < n and words[i + 1] in ("上", "里") and pos.get(w[0], "")[:1] == "v" \
+                and pos.get(w[1], "")[:1] == "n" and w[0] not in STOP_VERBS and w not in spec.terms \
+                and (kinds[i + 2] in ("V", "T", "P") or pos.get(words[i + 2], "")[:1] == "v"):
+            # 「放火上烤」: a verb-object word (放火) before a locative is the verb + the place's noun (火上)
+            cuts[i] = (table.get(w[0]) or "V", table.get(w[1], "N"))
+        elif 2 <= len(w) <= 4 and w[-1] in OBJECT_MARKERS and k in (None, "N") and i + 2 < n \
+                and (kinds[i + 1] in ("N", "T") or pos.get(words[i + 1], "")[:1] == "n" or (
+                    len(words[i + 1]) == 1 and kinds[i + 1] is None and words[i + 1] not in SKIP
+                    and words[i + 1] not in COMPLEMENTS and words[i + 1] not in NEGATIONS)) \
+                and (pos.get(words[i + 2], "")[:1] == "v" or (len(words[i + 2]) == 2 and words[i + 2][1] in RESULT_COMPLEMENTS
+                                                              and pos.get(words[i + 2][0], "")[:1] == "v")):
+            # 「拿竹刀把边修齐」: a noun ending in 把 (jieba's 刀把, a handle) before a noun and a verb is the
+            # noun + the object marker 把
+            cuts[i] = (table.get(w[:-1], "N"), "O")
+        elif len(w) == 2 and i >= 2 and words[i - 1] == "一" and len(words[i - 2]) == 2 \
+                and words[i - 2][0] == "一" and words[i - 2][1] == w[0] and w[1] in CONTEXT_HAND_VERBS:
+            cuts[i] = (None, table.get(w[1]) or "V")
+        elif pos.get(w, "") in ("m", "mq") and i + 2 < n and len(words[i + 1]) == 1 and len(words[i + 2]) == 1 \
+                and (i + 3 == n or words[i + 3] in PUNCT) and all(
+                    kinds[j] not in ("P", "Q", "H", "M", "T", "L", "O", "R") and words[j] not in SKIP
+                    and words[j] not in COMPLEMENTS and words[j] not in PLACE_SUFFIX
+                    and pos.get(words[j], "x")[:1] not in FUNCTION_TAGS for j in (i + 1, i + 2)) \
+                and pos.get(words[i + 2], "")[:1] != "a":  # (「一个眼小」: the adjective is the predicate)
+            joins[i + 1] = (2, "N")  # 「讲一段帽赞」: after a numeral and classifier two characters are a noun
+        elif len(w) == 2 and w[0] == "一" and i + 2 < n and words[i + 1] == "一" and len(words[i + 2]) == 1 \
+                and w[1] != words[i + 2] and kinds[i + 2] != "Q" and w[1] not in DIRECTION_WORDS \
+                and words[i + 2] not in DIRECTION_WORDS and pos.get(w[1], "")[:1] in ("v", "a") \
+                and pos.get(words[i + 2], "")[:1] in ("v", "a"):
+            joins[i] = (3, "V")  # 「一开一合」 cut 一开/一/合
+        elif w == "一" and i + 3 < n and words[i + 2] == "一" and len(words[i + 1]) == 1 and len(words[i + 3]) == 1 \
+                and words[i + 1] != words[i + 3] and kinds[i + 1] != "Q" and kinds[i + 3] != "Q" \
+                and words[i + 1] not in DIRECTION_WORDS and words[i + 3] not in DIRECTION_WORDS \
+                and pos.get(words[i + 1], "")[:1] in ("v", "a") and pos.get(words[i + 3], "")[:1] in ("v", "a"):
+            joins[i] = (4, "V")
+        elif w == "一" and i >= 1 and i + 1 < n and len(words[i - 1]) == 1 and words[i + 1] == words[i - 1] \
+                and kinds[i - 1] not in ("Q", "P", "H", "M") and kinds[i + 1] != "Q" and words[i - 1] not in NUMERAL_CHARS \
+                and words[i - 1] not in DIRECTION_WORDS and words[i - 1] not in SKIP and i - 1 not in cuts \
+                and i - 1 not in joins and (i < 2 or (i - 2 not in joins and words[i - 2][-1:] not in NUMERAL_CHARS
+                                                     and kinds[i - 2] != "Q")) \
+                and (pos.get(words[i - 1], "")[:1] in ("v", "n", "a") or words[i - 1] in CONTEXT_HAND_VERBS):
+            joins[i - 1] = (3, "V")  # 「对着亮照一照」 cut 照/一/照 (照/n): a verb said twice with 一, done briefly
+    for i in range(1, n):
+        if words[i] == "把" and kinds[i] == "O" and (i + 1 == n or kinds[i + 1] == "P") and len(words[i - 1]) == 1 \
+                and kinds[i - 1] not in ("P", "Q", "H", "O", "R", "M") and words[i - 1] not in COMPLEMENTS \
+                and i - 1 not in cuts and i - 1 not in joins and i - 2 not in joins and i - 1 not in regroups \
+                and i - 1 not in tailcuts and (words[i - 1] in TOOL_HEADS or POS_TAGS.segment.get(words[i - 1], "")[:1] == "n"):
+            joins[i - 1] = (2, "N")  # 「左手握住弓把,」: 把 closing the clause is a handle (弓把, 刀把), no object marker
+    for i in range(1, n - 2):
+        if words[i + 2] in OBJECT_MARKERS and kinds[i + 2] == "O" and words[i - 1] in ("拿", "用") \
+                and len(words[i]) == 1 and len(words[i + 1]) == 1 and i not in cuts and i not in joins \
+                and i - 1 not in joins and kinds[i] not in ("Q", "P", "H", "O", "R") \
+                and words[i] not in COMPLEMENTS and words[i + 1] not in COMPLEMENTS:
+            joins[i] = (2, "N")  # 「拿抹布把碗擦干净」: two characters jieba left apart (抹/布) between 拿 and 把
+    if not cuts and not joins and not regroups and not tailcuts:
+        heads = _parallel_heads(norm, words, kinds, starts)
+        if not heads:
+            return
+    # rebuild the token arrays with the cuts and joins (quantities and compounds keep their tokens)
+    out_w, out_s, out_k, out_q, out_c = [], [], [], {}, {}
+    i = 0
+    while i < n:
+        if i in cuts:
+            k1, k2 = cuts[i]
+            at = len(words[i]) - 1 if k2 == "O" else 1  # (a noun + 把 is cut before its last character)
+            out_w.extend((words[i][:at], words[i][at:])), out_s.extend((starts[i], starts[i] + at))
+            out_k.extend((k1, k2))
+            i += 1
+            continue
+        if i in tailcuts:
+            k1, k2 = tailcuts[i]
+            at = len(words[i]) - 1
+            out_w.extend((words[i][:at], words[i][at:])), out_s.extend((starts[i], starts[i] + at))
+            out_k.extend((k1, k2))
+            i += 1
+            continue
+        if i in regroups:
+            k1, k2 = regroups[i]
+            out_w.extend((words[i][:1], words[i][1:] + words[i + 1])), out_s.extend((starts[i], starts[i] + 1))
+            out_k.extend((k1, k2))
+            i += 2
+            continue
+        if i in joins:
+            count, kind = joins[i]
+            out_w.append("".join(words[i:i + count])), out_s.append(starts[i]), out_k.append(kind)
+            i += count
+            continue
+        if i in doc.quantities:
+            out_q[len(out_w)] = doc.quantities[i]
+        if i in doc.compounds:
+            out_c[len(out_w)] = doc.compounds[i]
+        out_w.append(words[i]), out_s.append(starts[i]), out_k.append(kinds[i])
+        i += 1
+    out_s.append(starts[n])
+    roles = []
+    for a, b in _parallel_heads(norm, out_w, out_k, out_s):
+        # join tokens a..b-1 (the two characters of a parallel subject) into one noun
+        joined = "".join(out_w[a:b])
+        out_w[a:b] = [joined]
+        out_k[a:b] = ["N"]
+        del out_s[a + 1:b]
+        shift = b - a - 1
+        if shift:
+            out_q = {(j - shift if j >= b else j): q for j, q in out_q.items()}
+            out_c = {(j - shift if j >= b else j): c for j, c in out_c.items() if not a <= j < b}
+            roles = [j - shift for j in roles]
+        roles.append(a)
+    doc.roles.update(roles)
+    doc.words[:], doc.starts[:], doc.kinds[:] = out_w, out_s, out_k
+    doc.quantities.clear(), doc.quantities.update(out_q)
+    doc.compounds.clear(), doc.compounds.update(out_c)
+    doc.interesting[:] = list(compress(range(len(out_w)), out_k))
+
+
+def _parallel_heads(norm: str, words: list, kinds: list, starts: list) -> list:
+    """Token spans (a, b), last first, of two-character clause subjects in parallel (「上手弹三弦,下手弹
+    琵琶」): consecutive clauses whose first two characters share the second one (and differ in the
+    first) and are followed by the same verb character; each span made of whole tokens."""
+    heads = [i for i in range(len(words)) if (i == 0 or kinds[i - 1] == "P") and kinds[i] not in ("P", "Q", "H", "M")]
+    found = []
+    for c1, c2 in zip(heads, heads[1:]):
+        a1, a2 = starts[c1], starts[c2]
+        if a2 - a1 < 4 or a2 + 3 > len(norm):
+            continue
+        x, y = norm[a1:a1 + 3], norm[a2:a2 + 3]
+        if x[0] == y[0] or x[1] != y[1] or x[2] != y[2] or not all("\u4e00" <= ch <= "\u9fff" for ch in x + y) \
+                or x[0] in NUMERAL_CHARS or y[0] in NUMERAL_CHARS:
+            continue
+        spans = []
+        for c, a in ((c1, a1), (c2, a2)):
+            b = c
+            while b < len(words) and starts[b] < a + 2:
+                b += 1
+            if starts[b] != a + 2 or kinds[b] not in ("V", "T") or any(kinds[j] in ("H", "T", "Q") for j in range(c, b)):
+                break
+            spans.append((c, b))
+        if len(spans) == 2:
+            found.extend(spans)
+    return sorted(found, reverse=True)

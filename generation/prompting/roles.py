@@ -1,0 +1,878 @@
+"""Argument roles inside one unit: ``_read_unit`` reads a unit's action, and ``_open_read`` with its helpers
+decides which noun is the tool, the material, the place or the body part (「用刀切木头」「在案板上揉面」), with the
+relation (``_relation``) and the degree. Constants live in ``words.py``."""
+from __future__ import annotations
+
+from .spec import HAND_TERMS, Spec
+from .tokens import Doc, Step, _all_stuff, _head, _is_body, _is_material_word, _is_tool_word
+from .words import (AGENT_NOUN_SUFFIX, ATTACH_VERBS, BARE_OBJECT_TAGS, BIND_VERBS, COMPLEMENTS, CONSUMED_HEADS,
+                    CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, DEGREE_MARKERS, DEGREE_NEXT_KINDS, DEMONSTRATIVES,
+                    DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS, FILLERS, FUNCTION_COMPLEMENTS,
+                    FUNCTION_TAGS, HAND_CHARS, HAND_PARTS, HAND_PLACE_MARKERS, INSIDE, INSTRUMENT_HEADS,
+                    INSTRUMENT_LEADS, LOAD_VERBS, LOCATIVES, LOCATIVE_SUFFIX, MAKING_VERBS, MANNER_ADVERBS,
+                    MANNER_VERBS, MATERIAL_HEADS, MEDIUM_HEADS, MODALS, MOTION_WORDS, NEEDLE_TOOLS, NEGATIONS,
+                    PART_WORDS, PERSON_PRONOUNS, PLACE_MARKERS, POS_TAGS, PREDICATE_ADVERBS, PUT_VERBS,
+                    RAW_STUFF_HEADS, RELATION_END, RESULT_COMPLEMENTS, SHAPE_SUFFIX, SKIP, STATE_RESULTS, STOP_NOUNS,
+                    STRIKE_VERBS, TOOL_HEADS, TOOL_LEAD, UNKNOWN_NAME_TAGS, WIELD_VERBS)
+
+
+def _hand_is_place(words: list, i: int) -> bool:
+    """The hand word at token i is a place (「往左手手心一塞」「交到右手」「把艾绒放在左手手心里」): it
+    follows a marker of motion, or a verb glued to one (贴到, 塞进), or 在 with a part of the hand after
+    it. The hand that acts is named elsewhere or not at all."""
+    if i == 0:
+        return False
+    prev = words[i - 1]
+    if prev in HAND_PLACE_MARKERS or (len(prev) >= 2 and prev[-1] in "到进"):
+        return True
+    return prev[-1:] == "在" and i + 1 < len(words) and words[i + 1] in HAND_PARTS
+
+def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, norm: str, hits: list,
+               craft: str | None = None) -> Step:
+    """One unit: tokens s..e (inclusive, fillers trimmed at both ends); ``ii`` its interesting tokens."""
+    words, kinds, starts, qmap = doc.words, doc.kinds, doc.starts, doc.quantities
+    step = Step()
+    step.extend(starts[s], starts[e + 1])
+    has_needle = False
+    action_idx = None
+    markers, context = [], []
+    cut = _degree_start(doc, s, e)
+    for i in ii:
+        k = kinds[i]
+        if k == "Q":
+            q = qmap[i]
+            old = step.params.setdefault(q.name, q.value)
+            if old is q.value and q.counted:
+                step.counted = q.counted
+            if old is not q.value and old != q.value:
+                # 「一斤油下半斤丹」: a second value of the same name in one clause is kept as a note
+                step.extra_params.append((q.name, q.value))
+            continue
+        if k == "R":
+            markers.append(i)
+        elif k == "C":
+            context.append(i)
+        elif k == "B" and i >= e - 1:
+            step.before_next = True
+        info = term_at.get(i)
+        if info is None:
+            continue
+        cat = info.category
+        if cat == "body":
+            if step.hand is None and info.canonical in HAND_TERMS and not (
+                    craft not in spec.crafts_with_actions and _hand_is_place(words, i)):
+                step.hand = HAND_TERMS[info.canonical]
+        elif cat == "tool":
+            j = i - 1
+            if j > s and words[j] in FILLERS:
+                j -= 1
+            lead = j >= s and words[j] in TOOL_LEAD
+            if step.tool is None or lead:
+                step.tool = info.canonical
+            has_needle = has_needle or info.canonical in NEEDLE_TOOLS
+        elif cat == "material":
+            if step.material is None:
+                step.material = info.canonical
+        elif cat == "action":
+            if i >= cut:
+                continue  # 「捶到不粘手」: a verb in the degree complement says how far, it is no action
+            if i > s and words[i - 1] in NEGATIONS and not described_craft(spec, craft):
+                continue  # 「左手不按弦」: what is not done is no action
+            crafts = info.crafts
+            general = "general" in crafts
+            if craft and not general and craft not in crafts and craft in spec.lexicon_crafts:
+                # another craft's verb (「舀」 is 打铁花's) does not make a step in a craft the lexicon
+                # has words of; a craft it has none of (a catalogue craft known only by its name and
+                # scene) reads verbs as a craft in no catalogue does (「下缸」 in 黄酒 is a step)
+                continue
+            # the craft's own verb wins over a general one in the same clause (「放在蜡锅里…熔开」)
+            # 「右手拿毛刷…刷」: after a holding verb, the next verb is what is done
+            if action_idx is None or (step.general_action and not general) or step.surface in TOOL_LEAD:
+                step.action, step.surface, step.general_action = info.canonical, words[i], general
+                action_idx = i
+    described = craft is not None and craft in spec.crafts_with_actions
+    if step.action is None:
+        for i in context:
+            w = words[i]
+            if has_needle or (described and w in ("扎", "刺", "扎下去")):
+                step.action, step.surface = CONTEXT_ACTIONS[w], w
+                action_idx = i
+                break
+    if not described and not step.from_technique:
+        # a craft the spec does not describe in full: the verbs said come before a technique's name
+        _open_read(spec, doc, term_at, s, e, step, action_idx, False, cut, craft=craft)
+    if step.action is None and e > s:
+        # A technique named as what is done (「这里就是打籽」) counts as the action; a technique
+        # named alone (「剪纸嘛,…」) is the topic, not a step.
+        for i in ii:
+            info = term_at.get(i)
+            if info is not None and info.category == "technique":
+                step.action, step.surface, step.from_technique = info.canonical, words[i], True
+                action_idx = i
+                break
+    if described and not step.from_technique:
+        _open_read(spec, doc, term_at, s, e, step, action_idx, True, cut)
+    if markers:
+        rel = _relation(spec, doc, term_at, markers, e, action_idx)
+        if rel is not None:
+            r0, r1 = rel
+            step.relation = norm[starts[r0]:starts[r1 + 1]]
+            # a tool or material inside the relation (「沿着画稿」「往花棚上」) is where, not what with
+            locative = words[r0] in ("在", "由")  # 「描在绣底上」 names the ground worked on
+            inside_tools, outside = set(), {}
+            for i in ii:
+                info = term_at.get(i)
+                if info is None:
+                    continue
+                if r0 <= i <= r1:
+                    inside_tools.add(info.canonical)
+                else:
+                    outside.setdefault(info.category, []).append(info.canonical)
+            # (for a craft the spec does not describe, the open reading already decided: a vessel or
+            # fixture the thing goes into is the tool, 「往拉丝板的眼里一穿」)
+            if described and step.tool in inside_tools and step.tool not in outside.get("tool", ()):
+                step.tool = (outside.get("tool") or [None])[0]
+            if step.material in inside_tools and step.material not in outside.get("material", ()) and not locative:
+                step.material = (outside.get("material") or [None])[0]
+    if step.action is not None and not step.from_technique and not described:
+        _with_result(doc, s, e, step)
+        _compound_object(step)
+    for _, _, word in hits:
+        if word in spec.vague:
+            param, level = spec.vague[word]
+            step.vague.append((param, level))
+        elif word in spec.manner and step.manner is None:
+            step.manner = spec.manner[word]
+    return step
+
+def described_craft(spec: Spec, craft: str | None) -> bool:
+    return craft is not None and craft in spec.crafts_with_actions
+
+
+def _with_result(doc: Doc, s: int, e: int, step: Step) -> None:
+    """「双臂放平」「把线拉紧」: a one-character result complement jieba left apart from the verb said
+    is part of the action (the word as said; a spec term's own name is kept when it differs)."""
+    words, kinds = doc.words, doc.kinds
+    surface = step.surface or ""
+    if len(surface) != 1 or step.action != surface:
+        return
+    for j in range(s, e):
+        if words[j] == surface:
+            nxt = j + 1
+            if words[nxt] in RESULT_COMPLEMENTS and len(words[nxt]) == 1 and (
+                    nxt == e or kinds[nxt + 1] in ("P", "Q", "N", "M") or words[nxt + 1] in ("了", "点", "一点", "些")):
+                step.action = step.surface = surface + words[nxt]
+            return
+
+def _compound_object(step: Step) -> None:
+    """A two-character verb-object compound names its own object (离合词: 浸米, 髹漆, 上釉, 穿线,
+    下缸, 运刀): the second character, when it heads a material or a tool and the first does not,
+    is the step's material or tool where the clause named none. Only for crafts the spec does not
+    describe in full (a described craft's actions carry their own defaults)."""
+    surface = step.surface or ""
+    if len(surface) != 2 or surface[0] in MATERIAL_HEADS or surface[0] in TOOL_HEADS:
+        return
+    obj = surface[1]
+    if obj in INSTRUMENT_HEADS:
+        slot = "material"  # 「按弦」「敲鼓」: a musical instrument or its string is what the hand plays
+    elif obj in MATERIAL_HEADS and obj not in TOOL_HEADS:
+        slot = "material"
+    elif obj in TOOL_HEADS and obj not in MATERIAL_HEADS:
+        slot = "tool"
+    else:
+        return
+    if getattr(step, slot) is None and step.tool != obj and step.material != obj:
+        setattr(step, slot, obj)
+
+def _degree_start(doc: Doc, s: int, e: int) -> int:
+    """Index of 到/得 opening a degree complement after the unit's first verb (「捶到不粘手」「熬得起泡」),
+    or e + 1: the verbs after it say how far the action goes, they are not actions. 到 before a noun
+    (「放到炉上」) is where, not how far."""
+    words, kinds = doc.words, doc.kinds
+    for j in range(s, e):
+        if len(words[j]) == 2 and words[j][1] in DEGREE_MARKERS and kinds[j] in ("V", "T") \
+                and kinds[j + 1] in ("V", "T", "C"):
+            return j + 1  # 「熬到化开」 with 熬到 one word: what follows says how far
+        if j == s:
+            continue
+        if words[j] in DEGREE_MARKERS and kinds[j - 1] in ("V", "T") and kinds[j + 1] in DEGREE_NEXT_KINDS \
+                and words[j + 1] not in ("了",) and not (words[j] == "到" and "从" in words[s:j - 1]):
+            # (「从小指到食指依次往外弹」: 从…到… is a range of where, not how far)
+            for k in range(j + 1, e + 1):
+                if kinds[k] in ("V", "T"):
+                    return j
+                if kinds[k] in ("N", "P", "Q", "L", "O"):
+                    break
+            return e + 1
+    return e + 1
+
+def _split_tool_word(doc: Doc, j: int, e: int):
+    """After 拿/用: two single characters that jieba left apart and that end in a tool character
+    (「拿毛刷从中间刷」 cut as 毛 / 刷) are one tool word, when something still follows in the clause.
+    Returns (word, index after it) or (None, j)."""
+    words, kinds = doc.words, doc.kinds
+    if j + 2 <= e and len(words[j]) == 1 and len(words[j + 1]) == 1 and kinds[j] not in ("Q", "P", "H") \
+            and kinds[j + 1] != "Q" and words[j + 1] in TOOL_HEADS and words[j] not in TOOL_HEADS \
+            and words[j] not in COMPLEMENTS:
+        return words[j] + words[j + 1], j + 2
+    return None, j
+
+
+def _lead_slot_word(doc: Doc, term_at: dict, j: int, e: int) -> bool:
+    """Token j stands alone between a holding or using word and a verb (「拿大笔蘸」): a word of two
+    characters or more that is no function word, quantity, term of another kind or verb itself."""
+    words, kinds = doc.words, doc.kinds
+    if j >= e or len(words[j]) < 2 or kinds[j] is not None or j in doc.quantities:
+        return False
+    w = words[j]
+    if w in SKIP or w in COMPLEMENTS or w in NEGATIONS or w in MODALS or w in PREDICATE_ADVERBS \
+            or w in DIRECTION_COMPOUNDS or w in MANNER_ADVERBS or w in STOP_NOUNS:
+        return False
+    tag = POS_TAGS.roles.get(w, "")
+    if tag[:1] in ("v", "p", "c", "u", "r", "d", "q", "y", "e", "x") or tag == "mq":
+        return False
+    nxt = j + 1
+    return kinds[nxt] == "V" or (kinds[nxt] == "T" and nxt in term_at and term_at[nxt].category == "action")
+
+
+def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False):
+    """The noun phrase starting at token j (up to three nouns, 「篾」「刀」 → 篾刀): (text, lexicon info or
+    None, index after it); a single lexicon term gives its canonical name. With ``body``, a body part
+    the lexicon knows is a noun too (what a verb takes: 「抓住对方的肩膀」), kept as said."""
+    words, kinds = doc.words, doc.kinds
+    while j <= e and kinds[j] not in ("T", "N") and (
+            words[j] in COMPLEMENTS or (kinds[j] == "Q" and j < e) or (
+                words[j] in DEMONSTRATIVES and j < e
+                and (kinds[j + 1] in ("N", "T") or POS_TAGS.roles.get(words[j + 1], "")[:1] == "n")) or (kinds[j] is None and POS_TAGS.roles.get(words[j], "") in ("m", "mq") and j < e
+                                        and words[j + 1] not in COMPLEMENTS
+                                        and (kinds[j + 1] in ("N", "T") or POS_TAGS.roles.get(words[j + 1], "")[:1] == "n"))):
+        j += 1  # 「拿一根鼓槌」「顶着一摞碗」: a numeral and classifier before the noun
+    parts, infos, k = [], [], j
+    while k <= e and len(parts) < 3:
+        kind = kinds[k]
+        info = term_at.get(k)
+        if kind == "N" or (info is not None and (info.category in ("tool", "material") or (
+                body and info.category == "body" and not parts))) or (
+                kind is None and k < e and kinds[k + 1] == "N" and POS_TAGS.roles.get(words[k], "")[:1] == "n") or (
+                kind is None and k == j and len(words[k]) >= 2 and POS_TAGS.roles.get(words[k], "") in UNKNOWN_NAME_TAGS):
+            # 「马莲」「草」: a name jieba tags as a person or place, before a noun, is part of it;
+            # where a noun stands (after 拿/把/a verb), such a name is the noun (「拿松明子扎」)
+            # 「马莲」「草」: a name jieba tags as a person or place, before a noun, is part of it
+            parts.append(words[k])
+            infos.append(info)
+            k += 1
+            continue
+        break
+    if parts and k <= e and len(parts) < 3 and words[k] in SHAPE_SUFFIX and kinds[k] in (None, "N") \
+            and (k == e or not (kinds[k + 1] == "N" or (
+                k + 1 in term_at and term_at[k + 1].category in ("tool", "material")))):
+        parts.append(words[k])  # 「银」「块」 → 银块: a shape suffix jieba left apart, right after its noun
+        infos.append(None)
+        k += 1
+    while len(parts) > 1 and parts[-1] in LOCATIVE_SUFFIX:
+        parts.pop()  # 「银窝里」 → 银窝
+        infos.pop()
+        k -= 1
+    if not parts:
+        return None, None, j
+    if len(parts) == 1 and infos[0] is not None:
+        if infos[0].category == "body":
+            return parts[0], None, k
+        return infos[0].canonical, infos[0], k
+    return "".join(parts), None, k
+
+
+def _placed_theme(spec: Spec, topic, spec_topic, ba_obj, lead_word, lead_tool, lead_info):
+    """What a putting clause moves: the noun before the verb, what 把 names, or what is taken in hand
+    (拿/握…, not 用: 「拿绸带斜挂在腰上」); None where that is a body part (「中指落在弦上」)."""
+    for cand in (ba_obj, topic, spec_topic):
+        if cand is not None:
+            return None if _is_body(spec, cand[0]) else cand[0]
+    if lead_tool is not None and lead_word not in INSTRUMENT_LEADS and not _is_body(spec, lead_tool):
+        return lead_tool
+    return None
+
+
+def _mark_open_terms(doc: Doc, s: int, e: int, step: Step) -> None:
+    """Open-vocabulary action, tool and material named in the unit (two characters or more) are
+    terms too, so what the speaker named is listed even when the spec does not know it."""
+    words, kinds, starts = doc.words, doc.kinds, doc.starts
+    wanted = {}
+    for cat, value in (("action", step.action if step.open_action else None), ("tool", step.tool),
+                       ("material", step.material)):
+        if value and len(value) >= 2:
+            wanted[value] = cat
+    if not wanted:
+        return
+    for a in range(s, e + 1):
+        if kinds[a] in ("T", "H", "Q", "P"):
+            continue
+        text = ""
+        for b in range(a, min(e + 1, a + 3)):
+            text += words[b]
+            cat = wanted.pop(text, None)
+            if cat is not None:
+                step.open_terms.append((starts[a], starts[b + 1], cat))
+                break
+        if not wanted:
+            return
+
+
+def _bare_object(doc: Doc, j: int, e: int):
+    """The one or two one-character words j..e closing a clause after its verb, as one noun, or None."""
+    words, kinds = doc.words, doc.kinds
+    if j > e or e - j > 1:
+        return None
+    chars = []
+    for k in range(j, e + 1):
+        w = words[k]
+        if len(w) != 1 or kinds[k] not in (None, "N") or w in FILLERS or w in COMPLEMENTS or w in NEGATIONS \
+                or w in PREDICATE_ADVERBS or w in LOCATIVES or w in DIRECTION_CHARS or w in RESULT_COMPLEMENTS \
+                or w in MANNER_VERBS:
+            return None
+        chars.append(w)
+    if not (any(c in MATERIAL_HEADS or c in TOOL_HEADS for c in chars) or POS_TAGS.roles.get(chars[-1], "") in BARE_OBJECT_TAGS):
+        return None
+    return "".join(chars)
+
+def _made_thing(material, object_np) -> bool:
+    """The material is the verb's object and names no stuff (花样, 架子, 字): a thing the action makes,
+    which yields to stuff or a ground the clause names."""
+    if object_np is None or material != object_np[0]:
+        return False
+    info = object_np[1]
+    return not (_is_material_word(material) if info is None else info.category == "material")
+
+def _named_in_place(doc: Doc, term_at: dict, a: int, e: int, canonical: str) -> bool:
+    """The term ``canonical`` stands in tokens a..e after a place marker (在/往/到/从…) that comes first."""
+    words, kinds = doc.words, doc.kinds
+    marker = False
+    for k in range(a, e + 1):
+        if kinds[k] == "R" and words[k] in PLACE_MARKERS:
+            marker = True
+        elif kinds[k] in ("V", "O", "L"):
+            return False
+        elif marker and k in term_at and term_at[k].canonical == canonical:
+            return True
+    return False
+
+
+def _topic_before_marker(doc: Doc, term_at: dict, s: int, e: int, b: int) -> bool:
+    """Tokens s..e are a bare noun phrase (nouns and tool/material terms, up to three) opening a clause
+    (after punctuation or at the start) and followed right away by a sequence marker at b (先/再…):
+    the topic of the unit the marker opens, not a unit of its own."""
+    words, kinds = doc.words, doc.kinds
+    if b >= len(words) or kinds[b] != "M" or e - s > 2 or (s > 0 and kinds[s - 1] != "P"):
+        return False
+    return all(kinds[k] == "N" or (kinds[k] == "T" and k in term_at and term_at[k].category in ("tool", "material"))
+               for k in range(s, e + 1))
+
+
+def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, action_idx,
+               described: bool = False, cut: int | None = None, craft: str | None = None) -> None:
+    """Open vocabulary: any verb can be the action, any noun a tool (after 用/拿/持/执/握…, or a noun
+    whose head is a tool word) or a material (after 把/将, the verb's object, or the topic)."""
+    words, kinds, qmap = doc.words, doc.kinds, doc.quantities
+    POS_TAGS.roles = spec.pos_tags()
+    verbs, lead_word, lead_tool, lead_info, ba_obj, topic, place = [], None, None, None, None, None, None
+    spec_topic = None  # a tool the spec knows, named before any verb (「琵琶是横抱的」「艾条点着了」)
+    has_object = False  # the verb has an object of its own after it
+    after_relation = False
+    result_np = None  # the noun after V成 (「切成小块」): the result, material only where nothing else is
+    place_at = -1  # where the place phrase starts (after the verb: where the thing moved ends up)
+    topic_at = -1
+    body_topic = None
+    object_np = None  # (noun, info) taken as the material because it is the verb's object
+    lead_at = lead_end = -1  # where 拿/用 + its noun stand
+    verb_obj = None  # the verb's own object when it names a thing, stuff or an implement (「擦银壶」「刮泥坯」)
+    if cut is None:
+        cut = _degree_start(doc, s, e)
+    if not described and step.tool is not None:
+        # 「腰鼓有34公分长,拿绸带斜挂在腰上」: a tool said in a clause of its own that states something of
+        # it (有/是, a measure) is described there, not used by the later clause's verb
+        bound = action_idx if action_idx is not None else e + 1
+        for t in range(s, bound):
+            if kinds[t] == "T" and t in term_at and term_at[t].canonical == step.tool:
+                stop = next((j for j in range(t + 1, bound) if kinds[j] == "P"), None if action_idx is not None else bound)
+                if stop is not None and t + 1 < stop and words[t + 1] in ("有", "是") \
+                        and any(j in qmap for j in range(t + 2, stop)):
+                    step.tool = None
+                break
+    i = s
+    if not described and s > 1 and kinds[s - 1] == "M" and (kinds[s] in ("V", "C", "L") or s == action_idx):
+        # 「锥子先扎个眼」「哨片先搁水里泡软」「麦秆先用水泡软」: a noun alone before the sequence marker is
+        # this clause's topic
+        k = s - 2
+        while k >= 0 and k > s - 5 and kinds[k] in ("N", "T"):
+            k -= 1
+        if k + 1 < s - 1 and _topic_before_marker(doc, term_at, k + 1, s - 2, s - 1):
+            np, info, _ = _noun_phrase(doc, term_at, k + 1, s - 2)
+            if np is not None:
+                topic, topic_at = (np, info), k + 1
+                if step.tool == np and not _is_tool_word(np):
+                    step.tool = None
+    if s > 0 and kinds[s - 1] == "O":
+        # 「把竹篾泡进…」: the unit was trimmed after 把; what it names is what is worked
+        np, info, nxt = _noun_phrase(doc, term_at, s, e)
+        if np is None and s < e and kinds[s] == "T" and s in term_at \
+                and term_at[s].category not in ("action", "tool", "material", "body"):
+            # 「右手一甩,把水袖抖开」: what 把 names is a thing, whatever kind of term it is (never the
+            # subject: the hand said before goes on)
+            np, info, nxt = words[s], None, s + 1
+        if np is not None:
+            ba_obj = (np, info)
+            if step.material is not None and step.material != np and not described \
+                    and _named_in_place(doc, term_at, nxt, e, step.material) \
+                    and not any(words[k][:1] in LOAD_VERBS for k in range(nxt, e + 1)):
+                # 「把刷子在清水里涮一涮」: the water named in the place is where (a medium), what 把 names
+                # is what is worked (not where it loads a tool: 「把毛笔往墨汁里一蘸」)
+                if step.tool in (None, np):
+                    step.tool = step.material
+                step.material = None
+            if step.material is None and not described:
+                step.material = np
+                if step.tool == np:
+                    step.tool = None
+            i = nxt
+    while i <= e:
+        k = kinds[i]
+        w = words[i]
+        if (k == "L" or w in TOOL_LEAD) and k != "V":
+            np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
+            if np is None or (len(np) == 1 and nxt == i + 2):
+                joined, after = _split_tool_word(doc, i + 1, e)
+                if joined is not None:
+                    np, info, nxt = joined, None, after
+            if np is None and _lead_slot_word(doc, term_at, i + 1, e):
+                # 「拿大笔蘸白粉」: a word jieba tags as something else, between 拿/用 and the verb, is
+                # what is taken in hand (its tag says nothing of what it is here)
+                np, info, nxt = words[i + 1], None, i + 2
+            if np is not None:
+                if nxt + 1 <= e and words[nxt] == "的" and words[nxt + 1] in PART_WORDS:
+                    nxt += 2  # 「握一根竹竿的头」: where the thing is taken, no topic of its own
+                lead_word = lead_word or w
+                if lead_tool is None:
+                    lead_tool, lead_info, lead_at, lead_end = np, info, i, nxt
+                i = nxt
+                continue
+        elif k == "O":
+            np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
+            if np is None and i + 1 < e and kinds[i + 1] == "T" and i + 1 in term_at \
+                    and term_at[i + 1].category not in ("action", "tool", "material", "body"):
+                # 「拿毛巾把影人捂一会儿」: what 把 names is a thing, whatever kind of term it is
+                np, info, nxt = words[i + 1], None, i + 2
+            elif np is None and i + 1 < e and kinds[i + 1] is None and len(words[i + 1]) == 1 \
+                    and words[i + 1] not in COMPLEMENTS and words[i + 1] not in FILLERS \
+                    and words[i + 1] not in NEGATIONS and kinds[i + 2] in ("V", "T") \
+                    and POS_TAGS.roles.get(words[i + 1], "x")[:1] not in FUNCTION_TAGS.difference("rd"):
+                # 「拿木槌把边敲平」「拿熨斗把它烫平」: one character between 把 and the verb is what is worked
+                # (它 stands for what the step before worked: ``_carry_dropped_object``)
+                np, info, nxt = words[i + 1], None, i + 2
+            if np is not None and not described and lead_tool is not None and step.material is not None \
+                    and step.material in (lead_tool, lead_info.canonical if lead_info is not None else lead_tool):
+                # 「拿布把壶身擦亮」: where 把 names what is worked, what 拿/用 named is what with
+                step.material = None
+                if step.tool is None:
+                    step.tool = lead_tool
+            if np is not None and step.material is None and not described:
+                step.material = np  # 「把竹篾泡进石灰水里」: what 把 names is what is worked
+                if step.tool == np and lead_tool is not None:
+                    step.tool = None  # 「拿手帕把扇子一盖」: the thing 把 names is not what with
+            if np is not None:
+                ba_obj = ba_obj or (np, info)
+                i = nxt
+                continue
+        elif k == "R":
+            after_relation = True  # 「在绣地上」「往里」: where, not what
+            if place is None and w in PLACE_MARKERS:
+                np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
+                if np is not None:
+                    place = (np, info, nxt <= e and words[nxt] in INSIDE)
+                    place_at = i
+                    i = nxt
+                    continue
+        elif k == "V" or (k == "C" and not described) or (k == "T" and i != action_idx and spec.pos_tags().get(w, "")[:1] == "v"
+                          and (i not in term_at or term_at[i].category == "action")):
+            if k == "C" and i > s and (kinds[i - 1] in ("V", "L") or (
+                    kinds[i - 1] == "T" and spec.pos_tags().get(words[i - 1], "")[:1] == "v")):
+                pass  # 「拿出来」「捞出来」: the direction of the verb before it, no action of its own
+            elif not (i > s and words[i - 1] in NEGATIONS) and i < cut:  # 「剪刀不动」 is no action
+                verbs.append(i)
+            after_relation = False
+        elif k == "T" and not verbs and topic is None and spec_topic is None and not after_relation \
+                and (action_idx is None or i < action_idx) and i in term_at and term_at[i].category == "tool":
+            spec_topic = (term_at[i].canonical, term_at[i])
+        elif k == "N" and i in doc.roles:
+            step.subject = True  # 「上手弹三弦」: who does it, not what is worked
+            step.role = step.role or w
+        elif (k == "N" or (k is None and i == s and len(w) >= 2 and POS_TAGS.roles.get(w, "") in UNKNOWN_NAME_TAGS
+                           and i < e and kinds[i + 1] in ("V", "T", "C"))
+              or (k == "T" and not described and i == s and i < e and kinds[i + 1] == "V" and i in term_at
+                  and term_at[i].category not in ("action", "tool", "material", "body")
+                  and POS_TAGS.roles.get(w, "")[:1] == "n")) \
+                and not verbs and topic is None and not after_relation:
+            # (a name jieba tags as a person or place opening the clause before its verb is a noun:
+            # 「壶盖/ns 盖上去」; so is a term the lexicon lists as a technique's word: 「水袖搭在手腕上」)
+            np, info, nxt = _noun_phrase(doc, term_at, i, e)
+            if np is None and k == "T":
+                np, info, nxt = w, None, i + 1
+            if np is not None and nxt <= e and words[nxt] == "的" and (action_idx is None or i < action_idx):
+                # 「影人的脖签往上提」: N的N2 as the topic names N2; 「舞狮头的两只手」「上场的时候」: N的
+                # before a hand or a time is a modifier, no topic
+                np2, info2, nxt2 = _noun_phrase(doc, term_at, nxt + 1, e)
+                if np2 is None:
+                    i = nxt + 1
+                    continue
+                np, info, nxt = np2, info2, nxt2
+            if np is not None:
+                topic = (np, info)
+                topic_at = i
+                step.subject = step.subject or action_idx is None or i < action_idx
+                i = nxt
+                continue
+        elif k == "P":
+            pass
+        elif body_topic is None and not verbs and (k == "H" or (
+                k == "T" and i in term_at and term_at[i].category == "body")) \
+                and (action_idx is None or i < action_idx) and not HAND_CHARS.intersection(w):
+            body_topic = w  # 「两肘往下沉」「腰往后弯」: a limb (not a hand) named before the verb
+        i += 1
+    general = step.general_action or step.action is None
+    if step.action is not None and step.surface in TOOL_LEAD and verbs:
+        general = True  # 「拿起錾子轻轻敲」: the holding verb is how, the later verb is what
+    chosen = None
+    if general and verbs and (action_idx is None or step.surface in TOOL_LEAD or step.action is None):
+        cands = [v for v in verbs if not (v + 1 <= e and words[v + 1] == "着" and v != verbs[-1])
+                 and not _adverbial_verb(doc, v, e)]
+        chosen = cands[0] if cands else verbs[0]
+        surface = words[chosen]
+        nxt = chosen + 1
+        if len(surface) == 1 and nxt <= e and len(words[nxt]) == 1 and kinds[nxt] in ("N", "V") \
+                and words[nxt] not in COMPLEMENTS:
+            surface += words[nxt]  # 「拉」「坯」 → 拉坯
+            nxt += 1
+        elif len(surface) == 1 and nxt <= e and words[nxt] in RESULT_COMPLEMENTS and (
+                nxt == e or kinds[nxt + 1] in ("P", "Q", "N", "M") or words[nxt + 1] in ("了", "点", "一点", "些")):
+            surface += words[nxt]  # 「放」「平」 → 放平: the result is part of the action said
+            nxt += 1
+        if len(surface) == 2 and surface[1] in FUNCTION_COMPLEMENTS and surface not in spec.terms:
+            surface = surface[0]  # 「熬到」 → 熬 (a result complement stays: 分开, 压干, 揭起)
+        if len(surface) == 3 and surface[1] == "一" and surface[0] == surface[2]:
+            surface = surface[0]  # 「松一松」「试一试」 → 松, 试
+        if len(surface) == 2 and surface[0] == "一" and (surface[1] in CONTEXT_HAND_VERBS or spec.pos_tags().get(
+                surface[1], "")[:1] == "v"):
+            surface = surface[1]  # 「一晃」 → 晃
+        if len(surface) > 2 and surface[0] in "往向朝" and surface[1] in "上下里外前后":
+            surface = surface[2:]  # 「往下走」 → 走
+        step.action, step.surface, step.general_action = surface, surface, True
+        step.open_action = True
+        action_idx = chosen
+    if action_idx is not None and not described and step.action is not None:
+        # the verb's object: 「蘸了墨汁」 → material; 「倒进钢槽」 → where (a vessel is a tool)
+        nxt = action_idx + 1
+        verb = words[action_idx]
+        into = verb[-1:] in "进到在入" or verb in DIRECTION_VERBS or (
+            nxt <= e and words[nxt] in ("进", "到", "在", "入", "进去"))
+        np, info, after = _noun_phrase(doc, term_at, nxt, e, body=True)
+        if nxt + 1 <= e and words[nxt] in ("好", "完") and words[nxt + 1] == "了":
+            np = None  # 「劈好了上机」: after V好了 the clause goes on with a new predicate
+        r = nxt
+        while r <= e and kinds[r] == "Q":
+            r += 1  # 「迈一步成弓步」
+        if np is not None and (verb[-1:] == "成" or (r <= e and words[r] == "成")):
+            # 「馅切成小块」「银子化成水」: what follows 成 is the result, not what is worked (it is
+            # only where the clause names nothing else: 「捣成浆」)
+            if step.material == (info.canonical if info is not None else np):
+                step.material = None
+            result_np, np = np, None
+        if np is None:
+            j = nxt
+            while j < e and words[j] in COMPLEMENTS:
+                j += 1
+            if j + 2 <= e and words[j] in PERSON_PRONOUNS and words[j + 1] == "的":
+                # 「托住他的胳膊肘」: a person's 的 before the object names whose; the object is worked
+                np, info, after = _noun_phrase(doc, term_at, j + 2, e, body=True)
+                if np is None:
+                    after = nxt
+            if np is not None:
+                pass
+            elif j + 1 < e and kinds[j] in ("T", "N") and words[j + 1] == "的" and (
+                    j not in term_at or term_at[j].category != "action"):
+                np, info, after = words[j], None, j + 1  # 「提着影人的脖签」: a term of any kind before 的
+            elif _bare_object(doc, j, e) is not None and j > action_idx:
+                # 「蘸了料」「下黄丹」「敲鼓边」: one-character words jieba left untagged as nouns, closing the
+                # clause right after the verb, are its object when a character heads a tool or a material
+                # or jieba tags the last one a noun morpheme
+                np, info, after = _bare_object(doc, j, e), None, e + 1
+            elif j <= e + 1 and j < len(words) and words[j] == "地" and j > action_idx \
+                    and (j + 1 >= len(words) or kinds[j + 1] == "P"):
+                # 地 closing the clause after the verb is the ground (the particle 地 stands before a
+                # verb): 「手撑住地」
+                np, info, after = "地", None, j + 1
+        if np is not None and after < e and words[after] == "的":
+            # 「抓住对方的肩膀」「拍这头的鼓面」: N1的N2 names N2 (what N1 has)
+            np2, info2, after2 = _noun_phrase(doc, term_at, after + 1, e, body=True)
+            if np2 is None and after + 1 <= e and words[after + 1] in PART_WORDS:
+                after = after + 2  # 「握一根竹竿的头」「捏住丝线的一头」: a part of N1 names where N1 is taken
+            elif np2 is not None and np2 in PART_WORDS:
+                after = after2
+            elif np2 is not None:
+                if step.tool is not None and step.tool == np and lead_tool != np:
+                    step.tool = None  # 「调好二胡的弦」: whose string it is, not what with
+                if topic is not None and topic_at > action_idx and topic[0] == np2:
+                    topic = None  # (N2 after the verb is its object, no topic: 「托着琵琶的琴头」)
+                np, info, after = np2, info2, after2
+        has_object = np is not None
+        if np is not None:
+            tool_like = _is_tool_word(np) if info is None else info.category == "tool"
+            if after <= e and words[after] in LOCATIVES:
+                into = True  # 「放石臼里」「搁锅里」: a noun with a locative after it is where
+            if into:
+                if place is None:
+                    place = (np, info, after <= e and words[after] in INSIDE)
+                    place_at = nxt
+            elif info is not None and info.category == "tool" and verb[:1] in STRIKE_VERBS and lead_tool is None \
+                    and step.tool in (None, np) and _head(np) not in INSTRUMENT_HEADS and not _all_stuff(np):
+                # 「拍一下醒木」「磕两下梆子」: a clapper or block the lexicon lists as a tool, struck down or
+                # together, is what the striking is done with (a drum or gong struck is what is played)
+                step.tool = np
+            elif tool_like and _is_tool_word(np) and (verb in TOOL_LEAD or verb[:1] in WIELD_VERBS):
+                # (a thing the spec lists as a tool but whose name does not say so is held up as
+                # what is worked: 「举着龙灯」)
+                if step.tool is None:
+                    step.tool = np  # 「抡锤」「推刀」: the verb moves the tool it names
+            elif step.material is None:
+                # 「抱琵琶」「搅车盘」「顶碗」: what any other verb takes as its object is what is worked,
+                # even a thing that is elsewhere a tool (unless 拿/用… named it as what with)
+                step.material = np
+                object_np = (np, info)
+                if step.tool == np and lead_tool != np:
+                    step.tool = None
+            if not into and nxt <= e and kinds[nxt] != "Q" and POS_TAGS.roles.get(words[nxt], "") not in ("m", "mq", "q") \
+                    and words[nxt] not in ("个", "一个") and (
+                        (info is None and (_is_material_word(np) or _is_tool_word(np)))
+                        or (info is not None and info.category in ("material", "tool"))):
+                verb_obj = (np, info)  # a thing there before the verb (no 个: 「扎个架子」 makes one)
+    elif chosen is not None and step.material is None:
+        np, info, _ = _noun_phrase(doc, term_at, chosen + 1, e)
+        if np is not None and not _is_tool_word(np) and not (info is not None and info.category == "tool"):
+            step.material = np
+    elif step.action is None and lead_word is not None and lead_word not in INSTRUMENT_LEADS:
+        step.action, step.surface, step.general_action = lead_word, lead_word, True  # 「右手持刀」
+    if not described and lead_tool is not None and action_idx is not None and action_idx < lead_at \
+            and lead_end > e and e + 1 < len(words) and kinds[e + 1] == "O" \
+            and not any(v > lead_at for v in verbs):
+        # 「拉完了拿线把坯子割下来」: 拿X closing a unit cut before 把 is what the next unit's verb works with
+        step.forward_lead = lead_tool
+        for slot in ("tool", "material"):
+            if getattr(step, slot) in (lead_tool, lead_info.canonical if lead_info is not None else lead_tool):
+                setattr(step, slot, None)
+        lead_tool = lead_info = lead_word = None
+    if step.action is None:
+        if not described and lead_tool is not None and lead_word in INSTRUMENT_LEADS and not verbs \
+                and topic is None and ba_obj is None and step.hand is None:
+            # 「龙头嘛,用樟木,手工雕」: 用X said alone is what the next clause's verb works with
+            step.lead_only = True
+            if (lead_info is None and _is_material_word(lead_tool) and not _is_tool_word(lead_tool)) or (
+                    lead_info is not None and lead_info.category == "material"):
+                step.material, step.tool = step.material or lead_tool, None
+            elif step.tool is None:
+                step.tool = lead_tool
+        return
+    if not described and lead_info is not None and lead_info.category == "tool" and craft not in lead_info.crafts \
+            and "general" not in lead_info.crafts and _head(lead_tool) in RAW_STUFF_HEADS \
+            and _all_stuff(lead_tool):
+        # 「拿竹篾编个筐」「拿木炭埋住」: wood, cane, plant stuff and fuel another craft's lexicon lists as
+        # a tool is stuff here (a head like 纸 in 水砂纸 does not outrank the lexicon); only a name that is
+        # stuff through and through: 醒木, a block named by its use, stays the tool the lexicon says
+        lead_info = None
+    if lead_tool is not None and ((lead_info is None and _is_material_word(lead_tool) and not _is_tool_word(lead_tool))
+                                  or (lead_info is not None and lead_info.category == "material")) \
+            and not (ba_obj is not None and step.material is not None and step.material != lead_tool
+                     and lead_info is None and _head(lead_tool) not in CONSUMED_HEADS) \
+            and not (verb_obj is not None and verb_obj[0] != lead_tool and _head(lead_tool) not in CONSUMED_HEADS
+                     and _head(lead_tool) not in MEDIUM_HEADS and action_idx is not None and action_idx > lead_at
+                     and words[action_idx][:1] not in BIND_VERBS and words[action_idx][:1] not in ATTACH_VERBS) \
+            and not (lead_info is None and _head(lead_tool) not in CONSUMED_HEADS and place is not None
+                     and not place[2] and lead_at < place_at < (action_idx if action_idx is not None else -1)
+                     and words[action_idx][:1] not in BIND_VERBS and words[action_idx][:1] not in ATTACH_VERBS):
+        # (「用绒布把银镯擦亮」: where 把 names what is worked, a solid thing taken in hand — cloth, paper,
+        # wood — is what works it, a tool; stuff that is used up, 「用胶水把…粘上」, stays material; so is
+        # one brought to a ground the clause names before the verb, 「用烙铁在葫芦上烫出花纹」, unless the verb
+        # binds or sticks it there: 「拿麻绳在架子上绕三圈」)
+        if step.material is None and topic is not None and topic_at < lead_at and not has_object \
+                and _head(lead_tool) in MEDIUM_HEADS and not _is_tool_word(topic[0]) \
+                and not _is_body(spec, topic[0]) and not (topic[1] is not None and topic[1].category == "tool"):
+            # 「麦秆先用水泡软」「豆腐用油炸」: the thing named before 用 + a medium it is treated in is what is
+            # worked; the medium is what with
+            step.material, topic = topic[0], None
+            if step.tool is None:
+                step.tool = lead_tool
+        elif step.material is None or _made_thing(step.material, object_np):
+            # 「用深色线绣」: what is used up is material (「拿高粱秆扎个架子」: the frame is what is made)
+            step.material = lead_tool
+        if step.tool == lead_tool and step.material == lead_tool:
+            step.tool = None
+        lead_tool = None
+    if lead_tool is not None and not verbs and lead_info is None and not _is_tool_word(lead_tool) \
+            and step.surface == lead_word and lead_word not in INSTRUMENT_LEADS:
+        # 「握着把子」「捏着签子」: holding is the whole action, so what is held is what it works on
+        # (a tool-headed thing stays the tool: 「各拿一根鼓槌」)
+        if step.material is None or step.material == lead_tool:
+            step.material = lead_tool
+            lead_tool = None
+    if step.tool is None and lead_tool is not None:
+        step.tool = lead_tool
+        if step.material == lead_tool:
+            step.material = None  # 「用白芨浆粘」: what is used is not what is worked
+            if verb_obj is not None and verb_obj[0] != lead_tool:
+                step.material = verb_obj[0]  # 「拿竹片刮泥坯」: the verb's own object is
+                if step.tool == step.material:
+                    step.tool = None
+    if step.material is None and ba_obj is not None and chosen is not None:
+        step.material = ba_obj[0]
+    dest = place if place is not None and action_idx is not None and place_at > action_idx else None
+    if dest is None and place is None and action_idx is not None and not described:
+        for j in range(action_idx + 1, min(e, action_idx + 3)):
+            if words[j] in ("在", "到") and _is_body(spec, words[j + 1], True):
+                dest = (words[j + 1], None, False)  # 「挂在肩上」「背在身后」: one word, body + locative
+                break
+    if dest is not None and not described:
+        # 「银窝放到炉上」「放酒精灯上烤」: a place after the verb is where something is put: a support or a
+        # vessel, a tool, when the verb is a putting verb or a thing is named as what moves there
+        np, info, inside = dest
+        body_place = _is_body(spec, np, True)
+        put = words[action_idx][:1] in PUT_VERBS
+        theme = _placed_theme(spec, topic if topic_at < action_idx else None, spec_topic, ba_obj, lead_word,
+                              lead_tool, lead_info)
+        if theme is not None and not put and _is_tool_word(theme):
+            theme = None  # 「针扎在布上」: an instrument that goes somewhere is still what with
+        if theme is not None and step.material in (None, np):
+            # the thing named before the verb (or taken in hand) is what is put: it is worked
+            # even when it is an instrument elsewhere (「长鼓斜挎在身前」「哨片搁水里」)
+            step.material = theme
+            if step.tool == theme:
+                step.tool = None
+            if lead_tool == theme:
+                lead_tool = None
+            topic = None
+        if (theme is not None or put) and step.tool is None and not body_place \
+                and (info is None or info.category == "tool") and np != step.material:
+            step.tool = np
+        if body_place:
+            place = None  # 「长鼓斜挎在身前」「挂在腰上」: a body part as the place is a position
+    elif place is not None and not described and _is_body(spec, place[0]):
+        place = None
+    if place is not None and not described and not place[2] and _head(place[0]) in INSTRUMENT_HEADS \
+            and step.material is None:
+        step.material, place = place[0], None  # 「中指落在弦上」: the string or drum played there is worked
+        if step.tool == step.material:
+            step.tool = None
+    if place is not None and not described:
+        np, info, inside = place
+        if (info is not None and info.category == "tool") or (info is None and (_is_tool_word(np) or inside)):
+            if step.tool is None:
+                step.tool = np  # 「糖块搁锅里」「银料搁银窝里」: the vessel (what a thing is put inside)
+        elif info is None and (step.material is None or (
+                place_at < (action_idx if action_idx is not None else 0) and _made_thing(step.material, object_np))) \
+                and not (dest is not None and action_idx is not None and place_at > action_idx
+                         and (words[place_at] in ("在", "到") or words[action_idx][-1:] in ("在", "到"))
+                         and words[action_idx][:1] not in MAKING_VERBS):
+            # 「在塑料布上画(花样)」: the ground worked on (the pattern is what is made); where the thing
+            # ends up after a verb that makes nothing there (「夹在指头缝里」「绷在框上」) is a place, a support
+            step.material = np
+        elif dest is not None and step.material is None and place_at > (action_idx if action_idx is not None else e):
+            step.put_at = np
+    if topic is not None and not described and step.material is None and HAND_CHARS.intersection(topic[0]) \
+            and _is_body(spec, topic[0]):
+        topic = None  # 「手撑住…」: the hand is who acts, never what is worked
+    if topic is not None and not described and step.material is None and info_is_person(topic):
+        topic = None  # 「师傅拿起刨子推」「老师傅拿刀刻」: who works, never what is worked
+    if topic is not None and not described and step.material is None:
+        np, info = topic
+        if not _is_tool_word(np) and not (info is not None and info.category != "material"):
+            step.material = np  # 「银料搁银窝里」「米泡透了」: the topic is what is worked
+            topic = None
+    if result_np is not None and step.material is None and topic is None and spec_topic is None:
+        step.material = result_np
+    if body_topic is not None and not described and step.material is None and topic is None and not has_object \
+            and ba_obj is None and lead_word is None:
+        # 「两条胳膊往前平举」「两肘往下沉」: with no object, the limb named before the verb is what moves
+        step.material = body_topic
+    if not described:
+        _mark_open_terms(doc, s, e, step)
+    if not described and step.material is None and not has_object and ba_obj is None and lead_word is None \
+            and not any(words[j] in MOTION_WORDS or words[j][:1] in "往朝向" for j in range(s, e + 1)):
+        # 「琵琶是横抱的」「艾条点着了」「勾牌挂在左手上」: a thing named before a verb that takes no
+        # object of its own and moves nothing along a path is what the verb works on, not what with
+        # (「刮痧板蘸点油」 has its object, 「刀斜着往里进」 a path: the thing is the tool there)
+        # (only a thing whose name does not say tool: 槌, 刀, 针 are instruments by their head)
+        held = topic if topic is not None and topic[1] is not None else spec_topic
+        if held is not None and step.tool in (None, held[0]) and not _is_tool_word(held[0]):
+            step.material, step.tool = held[0], None
+            topic = None
+        changed = topic if topic is not None and topic_at < (action_idx if action_idx is not None else e + 1) \
+            else spec_topic
+        if changed is not None and step.material is None and step.tool in (None, changed[0]) \
+                and ((len(step.surface or "") >= 2 and step.surface[-1] in STATE_RESULTS) or (
+                    action_idx is not None and action_idx < e and words[action_idx + 1] in STATE_RESULTS)):
+            # 「锅烧热」「刀磨快了」: a verb with a result of state and no object changes the thing named
+            # before it, which is then what is worked, even an instrument
+            step.material, step.tool = changed[0], None
+            topic = None
+    if topic is not None:
+        np, info = topic
+        if (info is not None and info.category == "tool") or (info is None and _is_tool_word(np)):
+            if step.tool is None and (chosen is not None or not described):
+                step.tool = np  # 「刀斜着往里进」「刮痧板蘸点油」
+        elif step.material is None and chosen is not None and info is not None and info.category == "material":
+            step.material = np  # 「糖稀熬到…」 (a material the spec knows, before a verb read here)
+
+
+def info_is_person(topic) -> bool:
+    """A topic naming a person (师傅, 老师傅, 手艺人, 演员, 他): who acts, not a thing; not a figure made
+    of some stuff (泥人, 面人, 糖人) nor anything the lexicon knows."""
+    np, info = topic
+    if info is not None:
+        return False
+    core = np[1:] if len(np) > 2 and np[0] in "老小" else np
+    if core in PERSON_PRONOUNS or core in ("师傅", "师父", "徒弟", "学徒", "老师", "人家", "大家"):
+        return True
+    return len(np) >= 2 and np[-1] in AGENT_NOUN_SUFFIX and np[-1] != "家" and np[0] not in MATERIAL_HEADS
+
+def _adverbial_verb(doc: Doc, v: int, e: int) -> bool:
+    """「槌子交替敲鼓面」「轮流踩」: a two-character verb right before a one-character hand verb (with
+    nothing between them, no result or direction of its own) says how that verb is done."""
+    words, kinds = doc.words, doc.kinds
+    w = words[v]
+    return len(w) == 2 and v + 1 <= e and kinds[v + 1] in ("V", "T") and len(words[v + 1]) == 1 \
+        and words[v + 1] in CONTEXT_HAND_VERBS and w[1] not in RESULT_COMPLEMENTS \
+        and w[1] not in FUNCTION_COMPLEMENTS and w[1] not in DIRECTION_CHARS and w[0] not in CONTEXT_HAND_VERBS
+
+
+def _relation(spec, doc: Doc, term_at: dict, markers: list, e: int, action_idx) -> tuple[int, int] | None:
+    words, qmap = doc.words, doc.quantities
+    for i in markers:
+        w = words[i]
+        stop = e + 1
+        if action_idx is not None and action_idx > i:
+            stop = action_idx
+        stop = min(stop, i + 8)
+        end = None
+        for j in range(i + 1, stop):
+            info = term_at.get(j)
+            if info is not None and info.category == "action":
+                break
+            if j in qmap or words[j] in spec.vague or words[j] in spec.manner:
+                break
+            if words[j] in FILLERS and end is None:
+                continue
+            end = j
+            if w in ("在", "由") and words[j] in RELATION_END:
+                break
+        if end is None:
+            continue
+        if w in ("在", "由") and words[end] not in RELATION_END:
+            continue
+        return (i, end)
+    return None

@@ -1,0 +1,187 @@
+"""Token records and word tests shared by every normalization stage: ``Step`` (one step read from the text),
+``Counters``, ``Doc`` (the token stream: words, starts, kinds), character normalization, the kind table a spec's
+terms give (``kind_table``) and the word tests (``_head``, ``_is_material_word``, ``_is_tool_word``, ``_is_body``).
+Constants live in ``words.py``."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .quantities import QuantityFinder
+from .spec import HAND_TERMS, Spec, TERM_FREQ, char_table
+from .words import (BEFORE_WORDS, BODY_LOCATIVES, BODY_WORDS, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, DIRECTION_WORDS,
+                    LIMB_CHARS, MANNER_VERBS, MATERIAL_HEADS, NOT_VERBS, OBJECT_MARKERS, PUNCT, RAW_STUFF_HEADS,
+                    RELATION_MARKERS, RESULT_VERBS, SEQ_MARKERS, SHAPE_SUFFIX, STOP_NOUNS, STOP_VERBS, TOOL_HEADS,
+                    TOOL_LEAD, WHITESPACE)
+
+
+@dataclass
+class Step:
+    hand: str | None = None
+    action: str | None = None
+    tool: str | None = None
+    material: str | None = None
+    relation: str | None = None
+    manner: str | None = None
+    params: dict = field(default_factory=dict)
+    defaults: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    start: int = -1
+    end: int = -1
+    before_next: bool = False
+    topic: bool = False  # the clause ended in a topic particle: 「点蓝嘛,…」
+    from_technique: bool = False  # the action is a technique named in the clause (「擞和针就是…」)
+    general_action: bool = False  # the action is a general verb (拿, 放, 刷…), not the craft's own
+    surface: str = ""  # the action as spoken
+    vague: list = field(default_factory=list)  # (param, level) pairs from vague words
+    material_default: bool = False
+    open_action: bool = False  # the action is a verb read by part of speech, not a spec term
+    open_terms: list = field(default_factory=list)  # (start, end, category) of open-vocabulary names
+    extra_params: list = field(default_factory=list)  # (name, value) said a second time for this step
+    counted: str = ""  # the classifier of params["count"] when it counts things (个, 根): see Quantity
+    lead_only: bool = False  # only 用X was said: what the next clause's verb works with
+    forward_lead: str | None = None  # 拿X closing a unit cut before 把: the next unit's tool
+    subject: bool = False  # a noun stands before the verb (「底下的手接住」「剪刀不动」): no hand carried
+    role: str | None = None  # a parallel role subject (「上手弹三弦,下手弹琵琶」): another role, another step
+    put_at: str | None = None  # where the verb puts its thing (「夹在指头缝里」): a place after V在/V到
+
+    def extend(self, start: int, end: int) -> None:
+        if start < 0:
+            return
+        self.start = start if self.start < 0 else min(self.start, start)
+        self.end = max(self.end, end)
+
+
+@dataclass
+class Counters:
+    """Work done, for the linear-time property test (an operation count, not a wall time)."""
+
+    chars: int = 0
+    tokens: int = 0
+    units: int = 0
+    quantities: int = 0
+
+    @property
+    def operations(self) -> int:
+        return self.chars + self.tokens + self.units + self.quantities
+
+
+def finder_for(spec: Spec) -> QuantityFinder:
+    finder = getattr(spec, "_finder", None)
+    if finder is None:
+        finder = QuantityFinder(spec.units, spec.cues, spec.approx_ratio,
+                                hand_words=[w for w, i in spec.terms.items() if i.canonical in HAND_TERMS],
+                                # the spec's added forms have TERM_FREQ or half of it
+                                word_freq=spec.ensure_tokenizer().FREQ, own_freq=TERM_FREQ // 2,
+                                verb_chars=[w for w, t in spec.pos_tags().items() if len(w) == 1 and t[:1] == "v"],
+                                hand_verbs=CONTEXT_HAND_VERBS)
+        spec._finder = finder
+    return finder
+
+
+def normalize_chars(text: str) -> str:
+    norm = text.translate(char_table())
+    if len(norm) != len(text):  # pragma: no cover - the table maps one character to one character
+        raise AssertionError("character normalization must keep every index")
+    return norm
+
+
+@dataclass
+class Doc:
+    """The text as parallel arrays over jieba's tokens (a quantity is one token): cheap to build in C
+    (``lcut``, ``accumulate``, ``map``), walked in Python only at the tokens that matter."""
+
+    words: list
+    starts: list  # len(words) + 1 offsets into the text
+    kinds: list  # per token: "P" punctuation, "M" sequence marker, "R" relation marker, "B" 之前, "C" context
+    #              verb, "T" lexicon term, "Q" quantity, or None for every other word
+    quantities: dict  # token index → Quantity
+    interesting: list  # indices of tokens whose kind is not None, ascending
+    # token index → the spec's tool/material term heading a noun compound joined from jieba's pieces
+    # (「熟」「桐油」 → 熟桐油, headed by 桐油)
+    compounds: dict = field(default_factory=dict)
+    # token indices of parallel role subjects (「上手弹三弦,下手弹琵琶」): who, never what is worked
+    roles: set = field(default_factory=set)
+
+
+def kind_table(spec: Spec) -> dict:
+    """Word → kind. Open-vocabulary kinds come from jieba.posseg's tag table (jieba's own dictionary
+    plus the spec's words): "V" a verb that can start a step, "N" a noun that can be a tool or
+    material by its role; the spec's own kinds override them."""
+    table = getattr(spec, "_kinds", None)
+    if table is None:
+        tags = spec.pos_tags()
+        table = {}
+        for w, f in tags.items():
+            if f[:1] == "v" and w not in STOP_VERBS and w not in MANNER_VERBS and w not in NOT_VERBS \
+                    and w not in RESULT_VERBS and not (len(w) == 2 and w[0] == "变") \
+                    and not w.startswith("每") and not _potential_form(w):
+                table[w] = "V"
+            elif f in ("n", "nz", "ng", "nrt") and w not in STOP_NOUNS:
+                table[w] = "N"
+            elif f in ("nr", "ns") and 2 <= len(w) <= 3 and (_is_tool_word(w) or _is_material_word(w)):
+                # jieba tags many unknown craft compounds as person or place names (木锤/nr, 石臼/ns);
+                # head-final, a word headed by a tool or material character is that thing
+                table[w] = "N"
+        for w in STOP_VERBS | MANNER_VERBS | RESULT_VERBS | set(spec.vague) | set(spec.manner):
+            table.pop(w, None)
+        for w in TOOL_LEAD:
+            table[w] = "L"
+        for w in OBJECT_MARKERS:
+            table[w] = "O"
+        for w in spec.craft_words:
+            table[w] = "A"
+        for w in CONTEXT_ACTIONS:
+            table[w] = "C"
+        for w in BEFORE_WORDS:
+            table[w] = "B"
+        for w in RELATION_MARKERS:
+            table[w] = "R"
+        for w in [w for w in table if len(w) == 2 and w[0] in "往朝向" and w[1] in DIRECTION_WORDS]:
+            table[w] = "R"  # 「往右脚后跟一碰」: jieba's 往右/朝右 (nouns in its dictionary) say which way
+        for w in SEQ_MARKERS:
+            table[w] = "M"
+        for w, info in spec.terms.items():
+            table[w] = "H" if info.canonical in HAND_TERMS else "T"
+        for w in PUNCT | WHITESPACE:
+            table[w] = "P"
+        spec._kinds = table
+    return table
+
+
+def _potential_form(word: str) -> bool:
+    """「跟得上」「看不出来」「急不来」: a verb with 得/不 before its complement says whether something
+    can be done, it describes no action."""
+    return len(word) >= 3 and word[1] in "得不" and word[0] != "不"
+
+
+def _is_body(spec: Spec, word: str, place: bool = False) -> bool:
+    """A body part (with ``place``, also one glued to its locative: 肩上, 胸前, 身后)."""
+    if place and len(word) > 1 and word[-1] in BODY_LOCATIVES and word[:-1]:
+        if _is_body(spec, word[:-1]):
+            return True
+    if len(word) > 1 and word[-1] in "头子" and word[:-1] in spec.terms:
+        word = word[:-1]  # 手指头, 腕子
+    info = spec.terms.get(word)
+    if info is not None:
+        return info.category == "body"
+    return word in BODY_WORDS or (len(word) <= 3 and word[-1:] in LIMB_CHARS)
+
+
+def _head(word: str) -> str:
+    word = word[:-1] if len(word) > 1 and word[-1] in "子儿头" else word
+    if len(word) > 1 and word[-1] in SHAPE_SUFFIX:
+        word = word[:-1]
+    return word[-1:]
+
+
+def _all_stuff(word: str) -> bool:
+    """Every character of the name is stuff or its shape (竹篾, 木炭, 炭条), no word of use or form (醒木)."""
+    return all(c in MATERIAL_HEADS or c in RAW_STUFF_HEADS or c in SHAPE_SUFFIX for c in word)
+
+
+def _is_material_word(word: str) -> bool:
+    return _head(word) in MATERIAL_HEADS
+
+
+def _is_tool_word(word: str) -> bool:
+    return _head(word) in TOOL_HEADS

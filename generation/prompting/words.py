@@ -1,0 +1,528 @@
+"""Word classes and constants shared by the normalization stages (no logic): token kinds, verb, tool, material,
+body and place words, markers. ``extract.py`` (pipeline), ``resegment.py``, ``roles.py``, ``names.py``, ``carry.py`` and
+``breaks.py`` import them from here."""
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+
+# part-of-speech tables the stages read: ``segment`` is set by _resegment, ``roles`` by _open_read
+POS_TAGS = SimpleNamespace(segment={}, roles={})
+
+# Full-width forms are written as escapes so that no editor can fold them into their ASCII twins (they
+# once were, and Chinese text with ，；！？： was read as one long clause).
+FULLWIDTH_PUNCT = "\uff0c\uff1b\uff01\uff1f\uff1a\uff08\uff09\uff3b\uff3d\uff5e\u2014\u2013\uff0e\u3000"
+
+PUNCT = set(",。;!?、…\n\r\t:“”\"'‘’()[]【】《》<>·~ ") | set(FULLWIDTH_PUNCT) | {",", "."}
+
+FILLERS = {"嗯", "啊", "呃", "哎", "哎呀", "哎哟", "唉", "哦", "噢", "呀", "吧", "呢", "嘛", "啦", "哈", "哇", "诶", "欸",
+           "那个", "这个", "就是", "就是说", "对吧", "对", "是吧", "你知道", "你看", "我跟你说", "怎么说呢", "然后呢",
+           "反正", "其实", "所以说", "的话", "这样", "那样", "这么", "那么", "一般", "一般来说", "我们", "咱们", "你",
+           "我", "他", "她", "要", "得", "的", "地", "了", "着", "过", "把", "将", "给", "就", "也", "都", "还", "再说",
+           "好", "好了", "行", "是", "这", "那", "呗", "嘿", "喏"}
+
+# Markers that start a new unit (and say where the step sits in the order).
+SEQ_MARKERS = {"先", "首先", "再", "然后", "接着", "接下来", "之后", "随后", "最后", "最后呢", "完了", "完了以后",
+               "第一步", "第二步", "第三步", "第四步", "第五步", "第六步", "第七步", "第八步", "第九步", "第十步",
+               "第一", "第二", "第三", "第四", "第五", "其次", "等到", "等", "以后", "以后呢", "之后呢"}
+
+SKIP = FILLERS | SEQ_MARKERS
+
+# Markers after which the same action said again is done again (「先锤成长条,再锤成细条」), not the
+# step before described once more (with only a quantity, 「再烤足两个钟头」, it is the step going on).
+REPEAT_MARKERS = {"再", "然后", "接着", "接下来", "之后", "随后", "最后", "第二步", "第三步", "第四步", "第五步", "其次"}
+
+# Adverbs that link a second predicate to the first within one clause (「泡好了就下锅」「晾透了才上色」).
+PREDICATE_ADVERBS = {"就", "才", "便", "又", "还", "也"}
+
+LINKING_ADVERBS = {"就", "才", "便"}
+
+MODALS = {"要", "得", "能", "会", "该", "可以", "应该", "需要"}
+
+DIRECTION_VERBS = {"上", "下"}
+
+AGENT_SUFFIX = {"手"}  # 鼓手, 划手, 舵手: a person named by what the hand does
+
+TOPIC_PARTICLES = {"嘛", "呢", "的话", "啊", "呀"}
+
+WARNING_CUES = ("不然", "要不然", "要不", "否则", "免得", "以免", "小心", "注意", "千万", "容易")
+
+TOOL_LEAD = {"用", "以", "拿", "拿着", "持", "握", "握着", "使", "使用", "捏着", "攥着", "借助", "靠", "拿起", "拿起来", "执",
+             "采用", "利用", "运用",
+             "持着", "抓着", "捏", "攥", "拎着", "操起", "握住", "拿住", "用着"}
+
+NEGATIONS = {"不", "别", "没", "没有", "不要", "甭", "不用", "不能", "莫", "勿"}
+
+# Leads that only say what with (「用…」), never an action by themselves.
+INSTRUMENT_LEADS = {"用", "以", "使", "使用", "借助", "靠", "用着", "采用", "利用", "运用"}
+
+# 把/将 + noun: the noun is what is worked on.
+OBJECT_MARKERS = {"把", "将"}
+
+# Verbs that never start a step by themselves (copulas, modals, speech and thought, motion
+# complements); any other verb jieba tags as a verb can.
+STOP_VERBS = {
+    "是", "有", "要", "会", "能", "可以", "得", "让", "叫", "说", "讲", "看", "看看", "觉得", "知道", "想", "记得",
+    "注意", "小心", "学", "教", "开始", "需要", "应该", "必须", "可能", "喜欢", "算", "等", "行", "对", "来", "去",
+    "到", "在", "给", "没", "没有", "别", "不要", "成", "变成", "就是", "像", "叫做", "称", "称为", "认为", "希望",
+    "发现", "出来", "进去", "起来", "下去", "上去", "过来", "过去", "记住", "晓得", "懂", "讲究", "告诉", "问", "决定",
+    "保证", "能够", "应当", "免得", "以免", "容易", "显得", "成为", "属于", "不能", "不会", "还有", "试试", "练",
+    "掌握", "用", "把", "将", "被", "使", "令", "怕", "敢", "肯", "愿意", "打算", "准备", "继续", "接着", "完",
+    "弄好", "做好", "搞好", "好看", "算是", "叫作", "所谓", "别说", "听", "听说", "看到", "看见", "说是", "来说",
+    "不用", "用不着", "得到", "变", "感觉", "估计", "管", "比", "跟", "和", "同", "为", "以为", "当", "作为", "出",
+    "上", "下", "起", "回", "过", "住", "带", "搁着", "完事", "加上", "好像", "似的", "一样", "一点", "有点",
+    "记", "念叨", "琢磨", "讲讲", "说说", "啥", "咋", "干嘛", "着急", "急", "慌", "歇", "拿捏", "跟着", "随着", "顺着",
+    "进行", "加以", "予以", "开展", "实施", "经过", "通过", "待", "等待", "等到", "使得", "制成", "做成",
+    "为止", "改用", "换用", "改成", "换成", "不行", "不让", "可", "才能", "只能", "就能", "不许", "不准", "得了", "好使", "管用", "中用",
+}
+
+# What the material does by itself, not what the hands do (「朱泥收缩大」「铁就化了」「一碰就散开」), and
+# verbs too vague to be a step (做/弄/搞).
+RESULT_VERBS = {"收缩", "变形", "开裂", "裂", "裂开", "断", "断掉", "化", "化开", "散开", "发亮", "变色", "起泡", "冒泡", "冒烟",
+                "发黑", "发白", "发红", "变硬", "变软", "凝固", "结块", "成型", "成形", "跑", "掉", "塌", "缩", "胀", "鼓",
+                "做", "弄", "搞", "干活", "操作", "处理", "完成", "出现", "存在", "发生", "形成", "产生"}
+
+NOT_VERBS = {"上头", "下头", "底下", "前头", "后头", "里头", "外头", "上面", "下面", "料", "到", "在", "成", "好", "完", "着", "了", "给", "住", "足", "得", "开", "满", "够", "匀"}
+
+# Motion/result complements that follow a verb and are not its object.
+# Single-character hand actions that jieba's dictionary tags as morphemes (绑/zg, 削/zg …): verbs here.
+MANUAL_VERBS = set("绑捆缠削剁锉钻凿錾锯刨磨捶捣揉搓捏拧掐抹刷涂蘸浇淋洒泼撒搅拌筛晒晾烘烤焙蒸煮熬炒炸煎炖焖烧熔铸锻淬焊敲"
+                   "打拍剪裁切割劈剖刮铲挖挑拨拽扯推压按捺托抬提举抛扔甩摇晃抖转绕卷折叠粘贴糊裱缝绣织编扎穿插塞填灌倒舀"
+                   "盛装封盖包裹勾描画写印染浸泡沤漂洗搓纺捻弹吹拉擂击捧端握捋抽")
+
+# More one-character hand and body verbs that are also nouns or classifiers (套, 钉, 顶, 背): verbs only
+# where their place says so (``open_kinds``), never tagged as verbs everywhere.
+CONTEXT_HAND_VERBS = MANUAL_VERBS | set("套挂拴系搭挎扛拎抓捞夹钉揭撕剥掰扭拈摘采砍锤晃摆颠揣踩蹬踢跺扶靠顶撑垫铺摊舞甩扔接送")
+
+# Nouns that name no tool or material (time, place, people, abstractions).
+STOP_NOUNS = {"时候", "地方", "东西", "样子", "办法", "手艺", "师傅", "功夫", "意思", "问题", "感觉", "道理", "事", "事情",
+              "时间", "部分", "这边", "那边", "关键", "效果", "程度", "位置", "方向", "方面", "大家", "人家", "老师",
+              "学徒", "徒弟", "情况", "规矩", "步骤", "工序", "过程", "遍数", "次数", "秘诀", "诀窍", "窍门", "经验",
+              "技术", "技艺", "手法", "手劲", "力气", "劲儿", "力道", "火候", "样", "种", "回事", "年", "月", "日", "天",
+              "早上", "晚上", "中间", "两边", "旁边", "周围", "之间", "以后", "以前", "开始", "最后", "师父", "咱", "人",
+              "个人", "家里", "老家", "祖上", "爷爷", "奶奶", "父亲", "母亲", "徒弟们", "观众", "客人", "顾客"}
+
+# Adjectives jieba tags as verbs: how, not what (「斜一点」「稳住」「匀一点」).
+MANNER_VERBS = set("斜稳匀慢快轻重平直紧松薄厚细密干湿正歪亮暗深浅满空齐准竖横侧立透") | {"反复", "来回", "慢慢", "轻轻", "用力",
+                                                                       "使劲", "一直", "不停", "注意", "保持"}
+
+COMPLEMENTS = {"到", "在", "成", "好", "开", "完", "起", "下", "上", "出", "进", "过", "来", "去", "着", "了", "给", "住",
+               "足", "得", "一下", "起来", "下去", "上去", "出来", "进去", "过来", "过去", "回", "透", "匀", "满", "够",
+               "一遍", "两下", "几下", "个", "只", "把", "根", "块", "点", "一点", "些", "一些"}
+
+# The head character of a noun says whether it is a tool (Chinese compounds are head-final).
+TOOL_HEADS = set("刀针笔锤剪凿梭刷锥钳尺棒杆勺铲锉钻机车锅模夹架绷轮筛斗槌錾梳签拍篦笼帘板锯刨斧钩镊炉窑缸盆桶筒盘碾臼杵戥秤罐壶碗匙叉棍鞭扇铃鼓琴笛箫弦槽筘竿弓")
+
+RELATION_MARKERS = {"沿", "沿着", "顺着", "从", "垂直于", "平行于", "贴着", "绕着", "围着", "对着", "朝着", "朝", "往",
+                    "向", "在", "由"}
+
+RELATION_END = {"上", "下", "里", "边", "中", "内", "外", "处", "方向", "周围", "中间", "边缘", "上面", "下面", "里面",
+                "旁边", "到", "为止", "底下", "面上"}
+
+BEFORE_WORDS = {"之前", "以前"}
+
+# Verbs that mean 进针/出针 only when a needle is in the unit (「针要斜一点进去」).
+CONTEXT_ACTIONS = {"进去": "进针", "下去": "进针", "扎": "进针", "扎下去": "进针", "刺": "进针", "穿过去": "进针",
+                   "出来": "出针", "拉出来": "出针", "挑出来": "出针"}
+
+NEEDLE_TOOLS = {"绣针"}
+
+# 「每针」「一针接一针」: after a numeral or 每, 针 counts stitches and is not the needle.
+MEASURE_FORMS = {"针"}
+
+MEASURE_PREV = {"一", "每", "两", "几", "半", "这", "那", "哪", "多少"}
+
+
+QSENT = "\x00"  # placeholder character for a quantity's span in the text jieba sees
+
+WHITESPACE = {" ", "\n", "\r", "\t", "\r\n", "\u3000", "\xa0", "\u2003", "\u2002", "\u200b", "\ufeff", "\x0b", "\x0c"}
+
+
+_FINISH_KINDS = {"V", "N", "T"}
+
+_CRAFT_KINDS = {"T", "A"}  # the spec's terms and craft names: what detect_craft counts
+
+_FINISH_WORDS = {"上", "下", "时", "时候"}
+
+
+# jieba's tags of a word that names a thing (person and place names included: jieba tags many
+# unknown craft words so, 松明子/nr, 丹/ns)
+NOUN_TAGS = {"n", "ng", "nr", "ns", "nz", "nrt", "nrfg"}
+
+ADJ_TAGS = {"a", "b"}
+
+# a locative after a noun says where, it never ends a compound (「锅里」「板上」)
+PLACE_SUFFIX = set("上里中内外下边")
+
+# before a one-character adjective: these make it a predicate or a complement (「泥软」「捶得匀」「很大」)
+PREDICATE_PREV_TAGS = {"n", "ng", "nr", "ns", "nz", "nrt", "f", "d", "a", "ad", "s", "t", "zg", "ud", "uv"}
+
+COMPOUND_MAX = 4  # characters in a noun compound joined here
+
+VERB_COMPLEMENT_CHARS = set("起开上下到住好完出进过来去着了成")  # 「拿起」「放下」 + 刀 is no tool name
+
+# after a character these make it a verb with its complement or aspect (「化到」「泡了」「刷成」)
+VERBAL_NEXT = {"到", "得", "成", "了", "着", "过", "完", "好", "开"}
+
+NUMERAL_CHARS = set("一二两三四五六七八九十百千万几半这那每哪")
+
+RARE_FREQ = 10  # a dictionary entry this rare, glued to 先/再, is an artefact of the dictionary
+
+
+# A word's properties for the repairs (computed once per word and spec), by index:
+# 0/1 a one-character noun (with/without the spec's tools and materials), 2/3 a noun of two characters
+# or more (same), 4 a one-character adjective, 5 a verb that can name an instrument with a tool
+# character after it, 6 a tool/material character jieba tags as a classifier, 7 a noun character
+# glued to a locative (窝里), 8 a rare entry glued to 先/再, 9 ends in a tool character, 10 its tag makes
+# a one-character adjective after it a predicate (True), or it is a numeral/demonstrative (None), else False;
+# 11 a word of two characters or more that does not open with a verb, direction, preposition or adverb;
+# 12 a tool character that is also a hand verb (刷, 锯, 钻); 13/14 anything may join it to the word
+# before (with/without the spec's words); 15 a tool/material character jieba tags as a verb (签, 鼓).
+_NO_PROPS = (False,) * 16
+
+
+# Body parts that stand as the subject of a hand or foot verb (「一只手提经线」「两只脚蹬住」).
+BODY_CHARS = set("手脚腿嘴")
+
+# What may stand right before a body part used as the subject: a numeral and classifier, a side.
+BODY_PREV = {"一只", "两只", "只", "双", "一双", "两", "上", "下", "左", "右", "另一只", "这只", "那只", "一"}
+
+# What follows a verb and never a noun: its result, aspect or direction (「脚蹬住」「手提着」).
+AFTER_VERB_WORDS = set("住着了紧起开稳实过") | {"起来", "下去", "上去", "出来", "进去", "过来", "过去", "出去", "下来",
+                                            "上来", "进来", "回来", "回去"}
+
+# Directions: never one of the two alternating verbs of 一A一B (「一上一下」 says how, not what).
+DIRECTION_WORDS = set("上下前后左右里外进出来去")
+
+
+# Speaking and singing: no action said in passing (「我跟你讲」), a performed act with a counted object.
+SPEECH_VERBS = {"说", "讲", "唱", "念", "背", "吟", "诵"}
+
+# Words after which a character is a classifier: 每遍, 几道, 各层.
+COUNT_PREV = {"每", "几", "各"}
+
+# Verbs of looking, practising and measuring: no step said in passing (「你看」「我学的」), a step when
+# a sequence marker opens the clause with them (「先看风」「先练马步」).
+MARKED_VERBS = {"看", "练", "听", "学", "试", "闻", "瞧"}
+
+
+# Conditions, mishaps and consequences are said with verbs too, and are no step a craftsperson performs.
+WAIT_WORDS = {"等", "等到"}
+
+WAIT_SUBJECTS = {"它", "他", "她", "它们", "这", "那", "这个", "那个"}  # (not 我/你/咱: 「等我拿来」 is done)
+
+WAIT_ENDS = {"才", "就", "再", "然后", "便"}
+
+MISHAP_CHARS = set("破肿伤疼痛酸麻裂烂")  # 「手都练肿了」「皮也磨破了」: what happened to the body or thing
+
+CONSEQUENCE_TAIL = {"了", "啦", "咯", "喽", "起来", "下去", "上去", "出来", "进去", "过来", "过去", "回来", "回去",
+                    "出去", "进来", "上来", "下来", "起", "出", "开", "走"}
+
+BODY_TURN = set("头腰身")  # 「低下头」「弯下腰」「俯下身」: a verb with its direction and the body part moved
+
+
+# 「反手往里挑」「顺手一抹」「空手接」: how the hand acts (backhand, in passing, bare), neither an action nor
+# which hand.
+MANNER_HANDS = {"反手", "顺手", "随手", "正手", "空手", "徒手", "单手"}
+
+
+ROUTE_PREPOSITIONS = {"按", "照", "照着", "按照", "依照", "依着", "按着"}
+
+JOB_OPENERS = {"先", "首先"}
+
+
+# Words after which a hand is where something goes, not who acts (「往左手手心一塞」「交到右手」); after 在
+# only when a part of the hand follows (「放在左手手心里」: a place; 「勾牌挂在左手上」: the hand that holds).
+HAND_PLACE_MARKERS = {"到", "进", "往", "向", "朝", "于"}
+
+HAND_PARTS = {"手心", "手背", "掌心", "手掌心", "手心里", "手背上", "掌心里", "虎口"}
+
+
+SIDE_WORDS = {"左边": "左手", "左面": "左手", "左侧": "左手", "左首": "左手", "左": "左手",
+              "右边": "右手", "右面": "右手", "右侧": "右手", "右首": "右手", "右": "右手",
+              "左右": "双手", "两边": "双手", "两侧": "双手"}
+
+# a hand word jieba or the quantity finder made of a pair (「左右手」, 「俩只」 + 手: a count of two hands)
+BOTH_HAND_WORDS = {"左右手"}
+
+PAIR_COUNTS = {"两只", "俩只", "两个", "俩个", "一双", "两"}
+
+# one character after a hand word that is a part of that hand, not a verb (「两个手|掌往里一合」)
+HAND_PART_CHARS = set("掌心背指")
+
+# the arm, the fist, the palm, the wrist said with a side: that side's hand (「左掌往前一推」「右拳」「左臂」)
+ARM_WORDS = {"掌", "拳", "臂", "腕", "胳膊", "胳臂", "手臂", "手腕", "手掌", "巴掌", "拳头", "胳膊肘"}
+
+SIDE_FILLERS = {"这", "那", "这只", "那只", "只", "这个", "那个", "个", "的", "一只"}
+
+
+# Where a hand is said to be (「左手在绷子底下」), by the side it names: below or above.
+PLACE_SIDES = {"底下": "below", "下面": "below", "下头": "below", "下边": "below", "下方": "below",
+               "上头": "above", "上面": "above", "上边": "above", "上方": "above"}
+
+
+HAND_JOINERS = {"跟", "和", "与", "同", "及", "或", "、", "还有", "带"}
+
+
+PURPOSE_LINKS = {"来", "去", "以", "好", "用来", "为了"}
+
+
+# 「看过」「听过几回」「见过」「吃过」: the speaker once saw, heard or tasted something; a craft named only so
+# (「我小时候看过皮影」) is not what the text is about
+WITNESS_VERBS = {"看", "见", "听", "吃", "喝", "去", "逛", "瞧", "看到", "见到", "听到", "碰到", "遇到"}
+
+WITNESS_FILLERS = {"几回", "几次", "几场", "一回", "一次", "一场", "两回", "两次", "两场", "那么", "这么", "一些",
+                   "好几回", "好几次", "好几场", "不少", "很多"}
+
+
+DIRECTION_CHARS = set("出上下起进回过")
+
+NAMING_VERBS = {"叫", "叫做", "叫作", "称为", "称作", "名叫", "所谓", "就叫"}
+
+# what a one-character object of a one-character verb may be tagged (「出」「痧」, 「摊」「青」, 「吹」「脸」)
+OBJECT_CHAR_TAGS = {"n", "ng", "nr", "ns", "nrt", "vn", "zg"}
+
+
+# What ends a name a naming verb introduces: punctuation, and where the text has none, the start of the
+# next clause (a hand, a sequence marker, a quantity).
+NAME_ENDS = ("P", "Q", "H", "M")
+
+# jieba's tags of characters that never head a name (classifiers, numerals, particles, pronouns, adverbs…)
+FUNCTION_TAGS = set("qmurdpcyex")
+
+
+# The last character of a coined name of a technique or a form: 趟泥步, 单换掌, 站桩功, 回旋针, 滚刀法,
+# 白鹤亮翅式, 冲天拳.
+TECHNIQUE_SUFFIX = set("法功步式拳掌针刀")
+
+# Words ending so that are no name of a technique (a way, a manner, a form in general).
+GENERIC_SUFFIX_WORDS = {"办法", "方法", "做法", "想法", "说法", "看法", "用法", "法子", "方式", "形式", "样式", "模式",
+                        "公式", "正式", "仪式", "一步", "进步", "地步", "脚步", "成功", "用功"}
+
+# Words that never open such a name: what takes it as an object or points at it (是, 用, 练, 叫, 这…).
+SUFFIX_NAME_STOP = {"是", "用", "叫", "练", "学", "使", "走", "做", "有", "教", "讲", "来", "去", "要", "会", "能", "得",
+                    "打", "出", "下", "上", "第", "每", "各", "该", "算", "像", "叫做", "就是", "还是", "都是", "练的",
+                    "用的"}
+
+SUFFIX_NAME_TAGS = FUNCTION_TAGS | {"f", "s", "t"}
+
+
+# The head character of a craft's name made of a place's or a people's one-character name and the work:
+# 苗绣, 羌绣, 汴绣, 核雕, 徽雕, 烙画.
+CRAFT_HEADS = set("绣雕塑画")
+
+# Words after which a craft's name stands as an object (「做汴绣」「学苗绣」「是核雕」).
+CRAFT_NAME_LEADS = {"做", "学", "是", "叫", "的", "搞", "干", "说", "讲"}
+
+
+# jieba's tags for a word its dictionary lacks or mistakes (a person, a place, a time: 鹿角霜/nr, 卯眼/t)
+MISTAGGED_NOUN_TAGS = {"nr", "ns", "nrt", "nz", "nrfg", "t"}
+
+# what stands before a person's name, not a thing's (「跟王师傅学」「问李四」)
+PERSON_LEADS = {"跟", "跟着", "向", "问", "找", "拜", "叫", "师父", "师傅", "老师", "给", "和", "让", "请"}
+
+
+COORD_RE = re.compile("[跟和与及或]")
+
+# characters that never stand in a coordinated name (numbers, classifiers, particles, pronouns, sides)
+COORD_STOP = set("一二两三四五六七八九十百千万几半这那每个只的了着过我你他她它们左右上下前后里外先再")
+
+
+# Quotation marks a speaker's transcript puts round a name (ASCII ' and " open and close alike).
+QUOTE_PAIRS = {"'": "'", '"': '"', "\u2018": "\u2019", "\u201c": "\u201d", "\u300c": "\u300d", "\u300e": "\u300f"}
+
+# What is said before a quotation (a speech verb, a colon) makes it words spoken, not a name.
+SPEECH_LEADS = set("说讲问喊骂念唱答") | {":", "\uff1a"}
+
+# Characters that make a quotation a sentence (pronouns, negations, particles of mood), not a name.
+SENTENCE_CHARS = set("我你他她它们不别没吗呢吧啦了的么")
+
+
+# Words that take a tool in hand (or change it) before the tool's name: 「拿平口刀」「换圆口刀」「用大号毛刷」.
+LED_TOOL_RE = re.compile("(?:拿起|拿着|握着|捏着|攥着|抡着|举着|换成|换上|换|拿|用|握|持)")
+
+# Characters that never open or fill a tool's name (a number, a classifier, a pronoun, a particle, the
+# result of the taking verb 「拿稳」「用力」, a body part 「用手刷」, a medium 「用水刷」).
+LED_TOOL_STOP = set("一二两三四五六七八九十百千万几半这那每个只把根支条件的地得了着过起开上下到住好完出进过来去成"
+                    "稳紧牢力劲心手脚掌指拳嘴身水火油汤气是在从往向朝给被让和跟与或也都还就再又才便先")
+
+# what may follow a tool's head and belong to its name (刷子, 钻头)
+TOOL_NAME_SUFFIX = set("子头儿")
+
+
+SLOT_PREPOSITIONS = {"从", "在", "到", "往", "由", "按", "朝", "向"}  # (not 比: 比X小, the adjective is the predicate)
+
+SLOT_LOCATIVES = {"上", "里", "中", "内"}
+
+
+# the words that never make a technique compound (built once: the sets are constants)
+_COMPOUND_CLOSED = frozenset(SKIP | COMPLEMENTS | MEASURE_PREV | NEGATIONS | PREDICATE_ADVERBS | STOP_NOUNS
+                             | PLACE_SUFFIX)
+
+
+# One-character complements that say only where or how far (熬到, 放在, 拿着): dropped from the action
+# said; a result complement (分开, 放平, 压干, 揭起, 揉匀) is part of the action and kept.
+FUNCTION_COMPLEMENTS = set("到在着了给得过成")
+
+RESULT_COMPLEMENTS = set("平紧匀干透直开起满齐实牢净碎细软硬亮光薄圆正稳住好完")
+
+AGENT_NOUN_SUFFIX = {"人", "者", "匠", "师", "员", "家"}
+
+# 「出来」「下去」: the two-character directional complements (one list for extract, breaks and render)
+DIRECTION_COMPOUNDS = frozenset({"出来", "出去", "下去", "上去", "进去", "进来", "起来", "下来", "上来", "回来", "过来",
+                                 "过去", "回去", "开来"})
+
+DIRECTIONAL_COMPLEMENTS = DIRECTION_COMPOUNDS | {"起", "出"}
+
+# What follows a verb and never a noun: aspect particles and result complements.
+ASPECT_AFTER_VERB = {"了", "着", "过", "成", "一下", "得", "好了", "完了"}
+
+# Adverbs of manner that stand before a predicate.
+MANNER_ADVERBS = {"慢慢", "轻轻", "慢慢儿", "轻轻儿", "使劲", "用力", "狠狠", "稳稳", "细细", "来回", "反复", "一直",
+                  "不停", "赶紧", "马上", "立刻", "随手", "顺手", "一点点", "一下下", "再", "先", "又", "还"}
+
+
+
+DEGREE_MARKERS = {"到", "得"}
+
+# what may follow 到/得 in a degree complement (「捶到不粘手」「揉得很匀」) rather than a place or an object
+DEGREE_NEXT_KINDS = (None, "V", "T", "C")
+
+
+# Body parts by their last character (左脚, 手腕, 胳膊肘), and the body as a place (身前, 身上): a
+# position, never the tool or material of a step when named as where.
+LIMB_CHARS = set("脚腿臂肘肩腰胸膝胯腕掌脸脖额怀")
+
+BODY_WORDS = {"手", "身", "身子", "身体", "身上", "脚下", "膝盖", "胸口", "肚子", "脑袋", "后背", "背"}
+
+BODY_LOCATIVES = set("上下前后里间边")
+
+HAND_CHARS = set("手指掌拇")  # a hand or a finger acts; a limb (胳膊, 肘, 腰, 脚) can be what moves
+
+RAW_STUFF_HEADS = set("木竹篾草秆藤柴炭")  # wood, cane and plant stuff, fuel
+
+# Musical instruments and their strings: played by the hand or a stick (the stick, the bow is the tool)
+INSTRUMENT_HEADS = set("鼓琴笛箫弦锣钹笙")
+
+# Results that say what state the thing is brought to (烧热, 磨快, 擦净, 泡软); not phase complements (拿住, 做好)
+STATE_RESULTS = set("热凉冷快红黑白干湿软硬亮光平直紧松匀净碎细薄圆正实牢")
+
+# Verbs of putting and hanging: what they put somewhere is worked (an instrument too: 「长鼓斜挎在身前」),
+# the place is a support or a vessel (a tool).
+PUT_VERBS = set("放搁摆架置安挂挎背套插搭扣")
+
+
+PERSON_PRONOUNS = {"他", "她", "我", "你", "人家", "病人", "患者", "对方", "别人"}
+
+
+# 「拍这头的鼓面」「敲那根弦」: a demonstrative before the noun it points at
+DEMONSTRATIVES = {"这", "那", "这个", "那个", "这些", "那些", "哪"}
+
+
+MATERIAL_HEADS = set("线丝绒浆水泥漆墨料胶粉油纸布缎绢绸土沙砂灰蜡釉彩色汁液膏糖面米豆茶叶皮革麻棉毛羽金银铜铁锡"
+                     "木竹篾草秆藤柴炭绳")  # wood, cane and plant stuff, fuel, cord
+
+
+# Stuff that is used up or spread (glue, water, dye, powder, thread): material even when taken in hand
+# before 把 (「用胶水把两片粘上」); a solid thing so taken (布, 纸, 木) is what works what 把 names.
+CONSUMED_HEADS = set("线丝浆水泥漆墨料胶粉油土沙砂灰蜡釉彩色汁液膏糖面米豆茶")
+
+
+# Media a thing is treated in (soaked, fried, fired, steamed): with the thing named before 用, the
+# medium is what with (「麦秆用水泡软」), not what is worked.
+MEDIUM_HEADS = set("水油火汤酒醋汽气")
+
+
+UNKNOWN_NAME_TAGS = {"nr", "ns", "nrt", "nz", "nrfg"}  # jieba's tags for many words its dictionary lacks
+
+LOCATIVE_SUFFIX = {"里", "上", "中", "内", "外", "下", "边", "面", "底", "口", "头上", "里面", "上面", "底下",
+                   "前", "后", "前头", "后头", "前面", "后面", "跟前"}
+
+
+# Shape suffixes: a thing named by its stuff and its form (纸条, 泥条, 银块, 竹片, 面团) is headed by the
+# stuff, as a classifier follows the noun it counts.
+SHAPE_SUFFIX = set("条片块段粒团卷")
+
+
+PLACE_MARKERS = {"在", "到", "进", "往", "从", "由"}
+
+LOCATIVES = {"里", "上", "中", "内", "底下", "里面", "里头", "上面", "上头", "当中", "中间", "前", "后", "前头", "后头",
+             "前面", "后面", "跟前"}
+
+INSIDE = {"里", "内", "中", "里面", "里头", "当中"}  # 「X里」: X holds the thing, a vessel
+
+# a path or a direction of motion in the clause: the thing before the verb is what moves (a tool)
+MOTION_WORDS = {"往", "朝", "向", "从", "顺着", "沿着", "过去", "下去", "进去", "过来", "上去", "出去", "往下", "往上", "往里",
+                "往外", "往前", "往后"}
+
+# verbs that wield their object (「抡锤」「举槌子」「挥鞭」「推刀」): a tool there is what with
+WIELD_VERBS = set("抡举挥舞推操握持执拿攥")
+
+
+BARE_OBJECT_TAGS = {"n", "ng", "zg", "ns", "nr"}
+
+
+# 「拿起刻刀」「各拿一根竹签」「抡锤子」「用篾刀」: the words that take a tool in hand just before its name
+# (with a numeral and a classifier between: 「拿一把折扇」)
+_HOLD_BEFORE = re.compile("(?:" + "|".join(sorted((re.escape(w) for w in TOOL_LEAD), key=len, reverse=True))
+                          + "|[抡举挥舞操握持执拿攥])(?:[一两各每几][根把支个只块张面杆]?)?$")
+
+
+# 「毛笔蘸了墨」「勺子舀了糖汁」: the step loads the tool it holds; the next step uses it on its own thing
+LOAD_VERBS = set("蘸沾舀")
+
+
+_LEAD_IN = re.compile("(?<![不没有])(?:" + "|".join(sorted((re.escape(w) for w in TOOL_LEAD if len(w) >= 2 or w in "用拿持握"),
+                                                          key=len, reverse=True)) + ")(?![力劲心])")  # (not 用力, 不用)
+
+
+# what may stand before a tool that opens its clause: a hand, a filler, a sequence marker
+_OPENING = re.compile("(?:[左右双两]手|一只手|另一只手|" + "|".join(sorted((re.escape(w) for w in SKIP if w), key=len, reverse=True))
+                      + ")*")
+
+
+# words for a part or an end of a thing (「竹竿的头」「鞭子的中间」): where it is taken or touched, the
+# thing itself is what is worked
+PART_WORDS = {"头", "头儿", "一头", "两头", "那头", "这头", "尾", "尾巴", "尖", "尖儿", "梢", "中间", "中段", "当中", "两端",
+              "一端", "末端", "根", "根部", "底", "底部", "边", "边儿", "边上", "腰"}
+
+
+# verbs that make marks or a pattern on the ground they name after 在 (「画在纸上」「刻在石头上」)
+MAKING_VERBS = set("画写描绣刻印题染烫烙")
+
+
+# verbs of striking down or together
+STRIKE_VERBS = set("拍敲打击磕碰")
+
+
+# verbs that treat a thing by heat or liquid: where it was put (火上, 锅里, 水里) is what they work with
+TREAT_VERBS = set("烤烘焙蒸煮熬炒炸煎炖焖烧熔淬泡浸沤晒晾熏煨焐")
+
+
+# verbs that wind, tie, wrap or weave the thing they take (「拿麻绳缠」): it is used up in the work
+BIND_VERBS = set("缠绕绑捆扎系拴包裹编织缝")
+
+
+# verbs that stick or lay a thing on something: what is taken up for them is what they put there
+ATTACH_VERBS = set("贴粘糊盖铺钉")
+
+
+SENTENCE_ENDS = set("。!?;\n\uff01\uff1f\uff1b")
+
+# A hand named as the subject goes on over a semicolon (「这叫顶绢转;转稳了往天上一抛」: the clauses of one
+# sentence), not over a full stop.
+FULL_STOPS = SENTENCE_ENDS - set(";\uff1b")
+
+
+WEAR_VERBS = {"戴", "戴上", "戴好"}
+
+
+# Markers that open a sentence going on with what the sentence before did (the same doer).
+CONTINUE_MARKERS = ("然后", "接着", "接下来", "随后", "再")
+
+FILLER_CHARS = set("嗯啊呃哎哦噢那个就")
+
+
+# what a length said before it measures (「留三公分宽」「拍到两毫米厚」): part of the quantity's clause
+DIMENSION_CHARS = set("长宽高厚深粗细薄")
