@@ -28,7 +28,7 @@ from bisect import bisect_right
 from operator import itemgetter
 
 from .spec import Spec, display_name, get_spec
-from .words import DIRECTION_COMPOUNDS
+from .words import DIRECTION_COMPOUNDS, OBJECT_MARKERS
 
 BEFORE_ACTION = {"angle_deg"}
 ATTACH_TOOL = {"needle_no"}
@@ -105,7 +105,7 @@ _LEAD = re.compile(r"(用|拿|使|以|持|握|借|把|将|在|到|往|于|向|�
 _AFTER_VERB_PLACE = re.compile(r"(在|到|进|于)[%s]*$" % _QUANT)
 INSTRUMENT = {"用", "拿", "使", "以", "持", "握", "借"}
 _MARKER_CHARS = frozenset("用拿使以持握借把将在到往于向朝从顺沿贴对")
-DISPOSAL = {"把", "将"}
+DISPOSAL = OBJECT_MARKERS  # 把/将: one set (words.py)
 LOCALIZERS = "上里中内下边"
 # after a bare noun only these read as a place (「墙上」「锅里」); 「布下缸」 is a verb
 BARE_LOCALIZERS = "上里中内"

@@ -316,8 +316,6 @@ CRAFT_HEADS = set("绣雕塑画")
 CRAFT_NAME_LEADS = {"做", "学", "是", "叫", "的", "搞", "干", "说", "讲"}
 
 
-# jieba's tags for a word its dictionary lacks or mistakes (a person, a place, a time: 鹿角霜/nr, 卯眼/t)
-MISTAGGED_NOUN_TAGS = {"nr", "ns", "nrt", "nz", "nrfg", "t"}
 
 # what stands before a person's name, not a thing's (「跟王师傅学」「问李四」)
 PERSON_LEADS = {"跟", "跟着", "向", "问", "找", "拜", "叫", "师父", "师傅", "老师", "给", "和", "让", "请"}
@@ -435,6 +433,8 @@ MEDIUM_HEADS = set("水油火汤酒醋汽气")
 
 
 UNKNOWN_NAME_TAGS = {"nr", "ns", "nrt", "nz", "nrfg"}  # jieba's tags for many words its dictionary lacks
+# jieba's tags for a word its dictionary lacks or mistakes (a person, a place, a time: 鹿角霜/nr, 卯眼/t)
+MISTAGGED_NOUN_TAGS = UNKNOWN_NAME_TAGS | {"t"}
 
 LOCATIVE_SUFFIX = {"里", "上", "中", "内", "外", "下", "边", "面", "底", "口", "头上", "里面", "上面", "底下",
                    "前", "后", "前头", "后头", "前面", "后面", "跟前"}
