@@ -254,56 +254,36 @@ def test_recorded_features_are_those_found_in_the_text(dev, test_split):
         assert sorted(item["features"]) == sorted(found), item["id"]
 
 
-# The second test split (written 2026-11-29 after the rules, by writers who neither read nor ran them).
-@pytest.fixture(scope="module")
-def test2_split():
-    return ev.load_split("test2")
+# The fresh test splits: test2 (written 2026-11-29 after the rules, by writers who neither read nor ran
+# them) and test3 (written at the start of the next session, before it changed any rule, by writers who
+# also never opened test/test2). Each is checked against the splits written before it.
+FRESH_SPLITS = {
+    # split: (the splits written before it, whose crafts it must not share)
+    "test2": (("dev", "test"), ("dev",)),
+    "test3": (("dev", "test", "test2"), ("dev", "test", "test2")),
+}
 
 
-def test_second_test_split_is_well_formed_fresh_and_spans_every_category(dev, test_split, test2_split):
-    raw = json.loads((ev.EVAL_DIR / "test2.json").read_text(encoding="utf-8"))
+@pytest.mark.parametrize("name", sorted(FRESH_SPLITS))
+def test_a_fresh_test_split_is_well_formed_fresh_and_spans_every_category(name):
+    earlier_names, craft_free_of = FRESH_SPLITS[name]
+    items = ev.load_split(name)
+    earlier_items = [i for n in earlier_names for i in ev.load_split(n)]
+    raw = json.loads((ev.EVAL_DIR / f"{name}.json").read_text(encoding="utf-8"))
     assert raw["version"] and raw["about"]
-    assert len(test2_split) >= 50
-    assert [p for item in test2_split for p in ev.validate_item(item)] == []
-    ids = [i["id"] for i in dev + test_split + test2_split]
+    assert len(items) >= 50
+    assert [p for item in items for p in ev.validate_item(item)] == []
+    ids = [i["id"] for i in earlier_items + items]
     assert len(ids) == len(set(ids))
-    earlier = {i["text"] for i in dev + test_split}
-    assert not [i["id"] for i in test2_split if i["text"] in earlier]
-    assert set(i["category"] for i in test2_split) == set(ev.CATEGORIES)
-    # no craft a rule was tuned on: none of dev's crafts
-    assert not {i["craft"] for i in test2_split} & {i["craft"] for i in dev}
-    assert len({i["craft"] for i in test2_split}) >= 40
-    grounded = [i for i in test2_split if i["grounded"]]
-    assert len(grounded) * 3 >= len(test2_split)
+    earlier = {i["text"] for i in earlier_items}
+    assert not [i["id"] for i in items if i["text"] in earlier]
+    assert set(i["category"] for i in items) == set(ev.CATEGORIES)
+    # no craft a rule was tuned on (test2: none of dev's; test3: none of any earlier split's)
+    assert not {i["craft"] for i in items} & {i["craft"] for n in craft_free_of for i in ev.load_split(n)}
+    assert len({i["craft"] for i in items}) >= 40
+    grounded = [i for i in items if i["grounded"]]
+    assert len(grounded) * 3 >= len(items)
     assert all(i["source"]["url"].startswith(("http://", "https://")) for i in grounded)
-    for item in test2_split:
-        found = ev.text_features(item["text"], item["expect"]["describes_action"], "dialect" in item["features"])
-        assert sorted(item["features"]) == sorted(found), item["id"]
-
-
-# The third test split (written in the third session of 2026-11-29, before that session changed any rule,
-# by writers who neither read nor ran the rules nor opened the earlier test splits).
-@pytest.fixture(scope="module")
-def test3_split():
-    return ev.load_split("test3")
-
-
-def test_third_test_split_is_well_formed_fresh_and_spans_every_category(dev, test_split, test2_split, test3_split):
-    raw = json.loads((ev.EVAL_DIR / "test3.json").read_text(encoding="utf-8"))
-    assert raw["version"] and raw["about"]
-    assert len(test3_split) >= 50
-    assert [p for item in test3_split for p in ev.validate_item(item)] == []
-    ids = [i["id"] for i in dev + test_split + test2_split + test3_split]
-    assert len(ids) == len(set(ids))
-    earlier = {i["text"] for i in dev + test_split + test2_split}
-    assert not [i["id"] for i in test3_split if i["text"] in earlier]
-    assert set(i["category"] for i in test3_split) == set(ev.CATEGORIES)
-    # crafts new to every earlier split
-    assert not {i["craft"] for i in test3_split} & {i["craft"] for i in dev + test_split + test2_split}
-    assert len({i["craft"] for i in test3_split}) >= 40
-    grounded = [i for i in test3_split if i["grounded"]]
-    assert len(grounded) * 3 >= len(test3_split)
-    assert all(i["source"]["url"].startswith(("http://", "https://")) for i in grounded)
-    for item in test3_split:
+    for item in items:
         found = ev.text_features(item["text"], item["expect"]["describes_action"], "dialect" in item["features"])
         assert sorted(item["features"]) == sorted(found), item["id"]
