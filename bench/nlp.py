@@ -65,6 +65,8 @@ t1 = time.perf_counter()
 import jieba as j
 j.initialize()
 t2 = time.perf_counter()
+from generation.prompting import segment
+segment.USE_RJIEBA = __import__("os").environ.get("HERITAGE_SEGMENTER", "").strip().lower() != "jieba"
 from generation.prompting.spec import Spec, load_default_spec_dict
 spec = Spec.from_dict(load_default_spec_dict())
 t3 = time.perf_counter()
@@ -89,12 +91,19 @@ def measure_startup() -> dict:
             "own_tokenizer_s": tk_load, "segmenter_s": seg_load}
 
 
+def use_segmenter_switch(segment) -> None:
+    """``HERITAGE_SEGMENTER=jieba`` makes normalize() cut with jieba's own lcut (the before/after check of
+    segment.py); read here, in the benchmark, since only settings and entry points read the environment."""
+    segment.USE_RJIEBA = os.environ.get("HERITAGE_SEGMENTER", "").strip().lower() != "jieba"
+
+
 def run(mb: float, repeat: int) -> dict:
     import jieba
 
-    from generation.prompting import normalize
+    from generation.prompting import normalize, segment
     from generation.prompting.spec import default_spec
 
+    use_segmenter_switch(segment)
     corpus = build_corpus(int(mb * 1024 * 1024))
     n_chars = sum(len(t) for t in corpus)
     n_bytes = sum(len(t.encode("utf-8")) for t in corpus)

@@ -18,9 +18,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from nlp import build_corpus  # noqa: E402
+from nlp import build_corpus, use_segmenter_switch  # noqa: E402
 
-from generation.prompting import normalize  # noqa: E402
+from generation.prompting import normalize, segment  # noqa: E402
+
+use_segmenter_switch(segment)
 
 DEV = ROOT / "generation" / "prompting" / "data" / "eval" / "dev.json"
 

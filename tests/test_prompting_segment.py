@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generation.prompting import normalize
-from generation.prompting.segment import ENV, TOTAL_KEY, jieba_segmenter, rjieba_segmenter, segmenter_for
+from generation.prompting import segment
+from generation.prompting.segment import TOTAL_KEY, jieba_segmenter, rjieba_segmenter, segmenter_for
 from generation.prompting.spec import Spec, default_spec, load_default_spec_dict
 
 SPEC = default_spec()
@@ -94,10 +95,10 @@ def test_without_rjieba_it_is_jiebas_own_lcut(monkeypatch):
     assert seg.cut(SENTENCES[0]) == TK.lcut(SENTENCES[0], HMM=False)
 
 
-def test_environment_forces_jieba(monkeypatch):
-    monkeypatch.setenv(ENV, "jieba")
+def test_the_switch_forces_jieba(monkeypatch):
+    monkeypatch.setattr(segment, "USE_RJIEBA", False)
     assert segmenter_for(TK).name == f"jieba {jieba.__version__}"
-    monkeypatch.setenv(ENV, "")
+    monkeypatch.setattr(segment, "USE_RJIEBA", True)
     assert segmenter_for(TK).name.startswith("rjieba ")
 
 

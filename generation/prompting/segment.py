@@ -3,7 +3,7 @@ the spec's own ``jieba.Tokenizer.lcut(text, HMM=False)`` returns.
 
 When the ``rjieba`` package (the Python binding of jieba-rs, the Rust port of jieba; pinned in
 requirements.txt) is installed, the cut runs there, about twenty times faster than jieba's Python loop;
-otherwise, or with ``HERITAGE_SEGMENTER=jieba`` in the environment, it is the jieba tokenizer's own
+otherwise, or with ``USE_RJIEBA = False`` (the benchmarks set it from ``HERITAGE_SEGMENTER=jieba``), it is the jieba tokenizer's own
 ``lcut``. jieba stays the source of truth either way: the jieba-rs instance starts empty and is given
 the jieba tokenizer's own word → frequency table (``FREQ``: jieba's main dictionary with the spec's
 added words, as jieba holds them), so both see the same words with the same frequencies.
@@ -29,13 +29,14 @@ hashes every ``normalize()`` result over the benchmark corpus and dev with each 
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import jieba
 
-ENV = "HERITAGE_SEGMENTER"  # "jieba": always jieba's own lcut (before/after checks, the fallback's tests)
+# False: always jieba's own lcut (before/after checks, the fallback's tests). Only settings and entry
+# points read the environment: bench/nlp.py and bench/nlp_same.py set this from HERITAGE_SEGMENTER=jieba.
+USE_RJIEBA = True
 # The key that carries jieba's extra total in jieba-rs: a full-width space is never inside a block.
 TOTAL_KEY = "\u3000"
 
@@ -80,7 +81,7 @@ def rjieba_segmenter(tk: jieba.Tokenizer) -> Segmenter:
 
 def segmenter_for(tk: jieba.Tokenizer) -> Segmenter:
     """The fastest installed segmenter that cuts as ``tk.lcut(text, HMM=False)`` does."""
-    if os.environ.get(ENV, "").strip().lower() != "jieba":
+    if USE_RJIEBA:
         try:
             return rjieba_segmenter(tk)
         except ImportError:
