@@ -375,16 +375,10 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
     out_w, out_s, out_k, out_q, out_c = [], [], [], {}, {}
     i = 0
     while i < n:
-        if i in cuts:
-            k1, k2 = cuts[i]
-            at = len(words[i]) - 1 if k2 == "O" else 1  # (a noun + 把 is cut before its last character)
-            out_w.extend((words[i][:at], words[i][at:])), out_s.extend((starts[i], starts[i] + at))
-            out_k.extend((k1, k2))
-            i += 1
-            continue
-        if i in tailcuts:
-            k1, k2 = tailcuts[i]
-            at = len(words[i]) - 1
+        if i in cuts or i in tailcuts:
+            # one word in two: after its first character, or before its last (a tail cut, or a noun + 把)
+            k1, k2 = cuts[i] if i in cuts else tailcuts[i]
+            at = 1 if i in cuts and k2 != "O" else len(words[i]) - 1
             out_w.extend((words[i][:at], words[i][at:])), out_s.extend((starts[i], starts[i] + at))
             out_k.extend((k1, k2))
             i += 1
