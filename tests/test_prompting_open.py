@@ -156,6 +156,23 @@ def test_a_detected_craft_of_the_grown_catalogue_gives_its_name_and_scene():
     assert "技艺示范" not in d["prompt"]
 
 
+@pytest.mark.parametrize("text,verb", [
+    ("右手按着笙管,一边吹一边跳。", "跳"),          # the quick-start walk: was 「右手跳笙斗」
+    ("双手捧着鼓,敲两下就蹲下。", "蹲下"),
+    ("左手拎着灯笼,绕着场子走过去。", "走过去"),
+])
+def test_a_whole_body_motion_takes_no_carried_thing_and_no_single_hand(text, verb):
+    d = normalize(text, spec=SPEC).to_dict()
+    step = next(s for s in d["steps"] if verb.startswith(s["action"]))
+    assert not step.get("material") and step.get("hand") is None, step
+
+
+def test_a_limb_said_before_its_verb_is_rendered_as_the_one_that_moves():
+    for text, said, wrong in (("唱完一段,脚要踩着点。", "脚踩", "踩脚"), ("脚往下使劲踩。", "脚", "踩脚")):
+        d = normalize(text, spec=SPEC).to_dict()
+        assert said in d["prompt"] and wrong not in d["prompt"], d["prompt"]
+
+
 @pytest.mark.parametrize("text", [
     "下午去沙县出差。",          # a place
     "中午吃了碗螺蛳粉。",        # a food

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .spec import Spec
-from .tokens import Step, _head, _is_body, _is_tool_word
+from .tokens import Step, _head, _is_body, _is_body_motion, _is_tool_word
 from .words import (ATTACH_VERBS, BIND_VERBS, CONSUMED_HEADS, CONTINUE_MARKERS, FILLER_CHARS, FULL_STOPS,
                     INSTRUMENT_LEADS, LOAD_VERBS, MATERIAL_HEADS, MEDIUM_HEADS, NEGATIONS, PUT_VERBS, SENTENCE_ENDS,
                     SPEECH_VERBS, STATE_RESULTS, TOOL_HEADS, TOOL_LEAD, TREAT_VERBS, WEAR_VERBS, _HOLD_BEFORE,
@@ -166,6 +166,8 @@ def _carry_dropped_object(spec: Spec, steps: list[Step], norm: str) -> None:
             continue
         if q.surface and len(q.surface) >= 2 and (q.surface[-1] in MATERIAL_HEADS or q.surface[-1] in TOOL_HEADS):
             continue  # 「刷漆」「下锅」: a verb-object word names its own object
+        if _is_body_motion(q.surface):
+            continue  # 「一边吹一边跳」: the whole body moves, it works no thing
         q.material = p.material
 
 
@@ -175,8 +177,9 @@ def _carry_hand(steps: list[Step], norm: str) -> None:
     hand is named or the sentence ends, and into the next sentence when it opens with 然后/接着/再…
     and names no one."""
     for p, q in zip(steps, steps[1:]):
-        if q.hand is not None or p.hand is None or p.end < 0 or q.start < p.end or q.subject:
-            continue
+        if q.hand is not None or p.hand is None or p.end < 0 or q.start < p.end or q.subject \
+                or _is_body_motion(q.surface):
+            continue  # (「右手按着笙管,一边吹一边跳」: the dancer jumps, not the right hand)
         between = norm[p.end:q.start]
         stop = max(between.rfind(ch) for ch in FULL_STOPS)
         if stop != -1:

@@ -28,6 +28,7 @@ from bisect import bisect_right
 from operator import itemgetter
 
 from .spec import Spec, display_name, get_spec
+from .tokens import _is_body
 from .words import DIRECTION_COMPOUNDS, OBJECT_MARKERS
 
 BEFORE_ACTION = {"angle_deg"}
@@ -348,7 +349,7 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
             mat_shown = f"{fmt_value(params['thread_no'])}号{mat_shown}"
         how, after, context = _params_text(spec, params, tool, material, get("count_unit"))
     hold = action in HOLD_VERBS
-    pre, places, post, objects = "", [], [], []
+    pre, places, post, objects, subject = "", [], [], [], ""
     # the tool: 用X (instrument), X as the object, or the place where the action happens
     if tool and tool not in action and not _placed(tool_role, tool_shown, tool, action, tags, places, post):
         kind = tool_role[0]
@@ -362,6 +363,8 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
         kind = mat_role[0]
         if (kind == "none" or kind == "far") and action in LOCATIVE_VERBS:
             places.append(f"在{mat_shown}上")
+        elif kind == "topic" and _is_body(spec, material):
+            subject = mat_shown  # 「脚要踩着点」: the limb said before the verb is what moves (脚踩, not 踩脚)
         else:
             objects.append(mat_shown)
     if get("_places"):
@@ -381,7 +384,9 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
         core = verb + comp[0] + obj + comp[1]  # 「拉出坯来」
     else:
         core = verb + comp + obj
-    clause = hand + pre + how + manner + "".join(places) + core + "".join(post)
+    if subject and any(ch in subject for ch in "手臂胳膊腕肘指"):
+        hand = ""  # (「两条胳膊往前平举」: the arms said are the hands' own)
+    clause = hand + subject + pre + how + manner + "".join(places) + core + "".join(post)
     if after:
         clause += "," + ",".join(after)
     return clause, context

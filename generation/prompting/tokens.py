@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from .quantities import QuantityFinder
 from .spec import HAND_TERMS, Spec, TERM_FREQ, char_table
-from .words import (BEFORE_WORDS, BODY_LOCATIVES, BODY_WORDS, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, DIRECTION_WORDS,
+from .words import (BEFORE_WORDS, BODY_LOCATIVES, BODY_MOTION_TAIL, BODY_MOTION_VERBS, BODY_WORDS, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, DIRECTION_WORDS,
                     LIMB_CHARS, MANNER_VERBS, MATERIAL_HEADS, NOT_VERBS, OBJECT_MARKERS, PUNCT, RAW_STUFF_HEADS,
                     RELATION_MARKERS, RESULT_VERBS, SEQ_MARKERS, SHAPE_SUFFIX, STOP_NOUNS, STOP_VERBS, TOOL_HEADS,
                     TOOL_LEAD, WHITESPACE)
@@ -185,3 +185,14 @@ def _is_material_word(word: str) -> bool:
 
 def _is_tool_word(word: str) -> bool:
     return _head(word) in TOOL_HEADS
+
+
+def _is_body_motion(surface: str | None) -> bool:
+    """The verb moves or settles the whole body (跳, 走过去, 蹲下): see ``words.BODY_MOTION_VERBS``."""
+    if not surface:
+        return False
+    for n in range(len(surface), 0, -1):
+        if surface[:n] in BODY_MOTION_VERBS:
+            return all(ch in BODY_MOTION_TAIL for ch in surface[n:])
+    return False
+

@@ -278,6 +278,15 @@ WITNESS_FILLERS = {"几回", "几次", "几场", "一回", "一次", "一场", "
 
 DIRECTION_CHARS = set("出上下起进回过")
 
+# Verbs of the whole body moving or settling (jump, walk, run, stand, sit, squat, kneel, lie, turn round):
+# they take no object that a sentence has dropped and no single hand (「右手按着笙管,一边吹一边跳」: the
+# dancer jumps, not the right hand, and jumps no 笙斗). A verb counts when it is one of these, alone or
+# followed only by direction and aspect characters (跳起来, 走过去, 蹲下); an object it is said with
+# (跳绳, 走线) is its own word and is read as such.
+BODY_MOTION_VERBS = {"跳", "蹦", "走", "跑", "奔", "站", "坐", "蹲", "跪", "躺", "趴", "跃", "转圈", "打转", "转身",
+                     "起舞", "下腰", "弯腰", "翻身", "鞠躬", "踏步", "迈步", "跺脚", "起跳", "腾空", "蹦跶", "溜达"}
+BODY_MOTION_TAIL = set("出上下起进回过来去着了")
+
 NAMING_VERBS = {"叫", "叫做", "叫作", "称为", "称作", "名叫", "所谓", "就叫"}
 
 # what a one-character object of a one-character verb may be tagged (「出」「痧」, 「摊」「青」, 「吹」「脸」)
