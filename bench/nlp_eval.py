@@ -1,7 +1,7 @@
 """Normalization accuracy on the independent evaluation set (issue 11).
 
 Runs ``generation.prompting.normalize`` over every transcript of the evaluation set
-(``generation/prompting/data/eval/{dev,test,test2,test3}.json``) and scores each output with
+(``generation/prompting/data/eval/{dev,dev2,test,test2,test3,test4}.json``) and scores each output with
 ``generation.prompting.evaluation.score_item``. Prints, per split, the pass rate of each check field,
 the overall rate (every check counted once), the count of transcripts that describe an action but got
 an empty prompt, and the rate per category and for crafts the original lexicon knew versus the others.
@@ -14,9 +14,11 @@ Modes:
 
 The test splits are for reporting only: rules are never tuned on them (see data/eval/README.md). ``test2`` is
 a fresh test split written on 2026-11-29, after ``test`` had been run once in each of two sessions; ``test3``
-is a third, written in the next session before any rule of that session changed (``tests`` = the three test splits).
+is a third, written in the next session before any rule of that session changed; ``test4`` a fourth and ``dev2`` a
+second development split, both written at the start of the fourth session (``tests`` = the four test splits,
+``devs`` = the two development splits).
 
-Usage: ``python bench/nlp_eval.py [--split dev|test|test2|test3|both|tests|all] [--craft-known] [--fullwidth]
+Usage: ``python bench/nlp_eval.py [--split dev|dev2|test|test2|test3|test4|both|devs|tests|all] [--craft-known] [--fullwidth]
 [--nopunct | --nopunct-spaces] [--json] [--failures N]
 [--django] [--probe FILE …]``. ``--probe FILE`` scores a probe file of the same format (a helper's own
 sentences, e.g. ``bench/probes/roles_A.json``) instead of the splits; it may be given more than once. ``--failures N`` lists up to N failed checks of the dev split only. ``--django`` calls ``django.setup()`` first so that the active spec in the database is
@@ -71,8 +73,9 @@ def run_split(items: list[dict], craft_known: bool, fullwidth: bool = False,
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "test", "test2", "test3", "both", "tests", "all"), default="dev",
-                        help="both = dev and test; tests = test, test2 and test3; all = dev and every test split")
+    parser.add_argument("--split", choices=("dev", "dev2", "test", "test2", "test3", "test4", "both", "devs", "tests",
+                                                   "all"), default="dev",
+                        help="both = dev and test; devs = dev and dev2; tests = the four test splits; all = every split")
     parser.add_argument("--craft-known", action="store_true", help="pass each item's craft name to the normalizer")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     parser.add_argument("--failures", type=int, default=0, metavar="N",
@@ -99,8 +102,8 @@ def main(argv=None) -> int:
 
     from generation.prompting.evaluation import FIELDS, load_split, summarize
 
-    splits = {"both": ("dev", "test"), "tests": ("test", "test2", "test3"),
-              "all": ("dev", "test", "test2", "test3")}.get(args.split, (args.split,))
+    splits = {"both": ("dev", "test"), "devs": ("dev", "dev2"), "tests": ("test", "test2", "test3", "test4"),
+              "all": ("dev", "dev2", "test", "test2", "test3", "test4")}.get(args.split, (args.split,))
     probes = {Path(f).stem: Path(f) for f in args.probe}
     if probes:
         splits = tuple(probes)
@@ -130,7 +133,7 @@ def main(argv=None) -> int:
         summary["old_lexicon_crafts"] = {"items": known["items"], "rate": known["rate"]}
         summary["other_crafts"] = {"items": other["items"], "rate": other["rate"]}
         report["splits"][split] = summary
-        if args.failures and (split == "dev" or split in probes):
+        if args.failures and (split in ("dev", "dev2") or split in probes):
             fl = []
             for item, checks, out in results:
                 for c in checks:

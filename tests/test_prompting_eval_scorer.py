@@ -256,11 +256,16 @@ def test_recorded_features_are_those_found_in_the_text(dev, test_split):
 
 # The fresh test splits: test2 (written 2026-11-29 after the rules, by writers who neither read nor ran
 # them) and test3 (written at the start of the next session, before it changed any rule, by writers who
-# also never opened test/test2). Each is checked against the splits written before it.
+# also never opened test/test2), then test4 and dev2 (the fourth session, the same way). Each is checked
+# against the splits written before it.
 FRESH_SPLITS = {
     # split: (the splits written before it, whose crafts it must not share)
     "test2": (("dev", "test"), ("dev",)),
     "test3": (("dev", "test", "test2"), ("dev", "test", "test2")),
+    # test4 and dev2 were written together at the start of the fourth session: each has no craft of any
+    # earlier split, and none of the other's (dev2 is tuned on, test4 never)
+    "test4": (("dev", "test", "test2", "test3"), ("dev", "test", "test2", "test3", "dev2")),
+    "dev2": (("dev", "test", "test2", "test3"), ("dev", "test", "test2", "test3", "test4")),
 }
 
 
