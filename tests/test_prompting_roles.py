@@ -197,6 +197,15 @@ def test_a_step_that_names_no_object_works_what_the_step_before_worked():
     assert steps("两条胳膊甩开,左脚往前一踏")[-1][2] != "胳膊"
 
 
+def test_a_verb_with_its_own_body_part_or_going_round_a_ground_takes_no_dropped_object():
+    # a topic Chinese drops goes on over the clauses that follow (「先把瓷片洗净,晾干,再打磨」) but not onto a
+    # verb with its own body part (低头, 弯腰) nor a motion round a ground (围着…转)
+    assert steps("先把瓷片洗净,晾干,再打磨")[-1][2] == "瓷片"
+    assert steps("把糯米饭供上去,大家低着头拜")[-1][2] is None
+    assert steps("把米酒倒进碗里,大家弯着腰敬")[-1][2] is None
+    assert steps("把供品摆上桌,大家围着火塘转")[-1][2] is None
+
+
 def test_one_character_after_ba_is_what_is_worked_and_ta_is_what_was_worked_before():
     assert steps("拿锉刀把边锉平")[-1][2] == "边"
     # 它 stands for the thing the step before worked; jieba leaves 熨平 untagged after it

@@ -286,6 +286,8 @@ DIRECTION_CHARS = set("出上下起进回过")
 BODY_MOTION_VERBS = {"跳", "蹦", "走", "跑", "奔", "站", "坐", "蹲", "跪", "躺", "趴", "跃", "转圈", "打转", "转身",
                      "起舞", "下腰", "弯腰", "翻身", "鞠躬", "踏步", "迈步", "跺脚", "起跳", "腾空", "蹦跶", "溜达"}
 BODY_MOTION_TAIL = set("出上下起进回过来去着了")
+# the body part a verb-object word ends in (低头, 弯腰, 踮脚, 转身): the verb has its object already
+BODY_OBJECT_CHARS = set("头腰手脚身腿背肩臂眼膝")
 
 NAMING_VERBS = {"叫", "叫做", "叫作", "称为", "称作", "名叫", "所谓", "就叫"}
 
