@@ -324,6 +324,8 @@ def test_correction_cue_repeated_no():
     ("木板刨到八分厚", "thickness_mm", 26.66, False), ("两分来钟就吹好", "duration_s", 120, True),
     ("三分多钟", "duration_s", 180, True), ("窑烧到一千一百多度", "temperature_c", [1100, 1200], False),
     ("一万六千多根", "count", [16000, 17000], False), ("灸三到五壮", "count", [3, 5], False),
+    ("调胶是一份胶两份水", "ratio", [1, 2], False), ("沙四份,土一份", "ratio", [4, 1], False),
+    ("左手扶鼓右手敲三记", "count", 3, False),
 ])
 def test_shares_tenths_and_more(text, name, value, approx):
     assert matches(text, name, value, approx), found(text)
@@ -359,11 +361,19 @@ def test_spaces_digit_strings_and_money(text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     ("陀螺一分钟能转上千转", [("rate_per_min", [900, 1100])]),
-    ("一分钟之后加三勺", [("duration_s", 60), ("count", 3)]),  # a rate counts strokes, not things
+    ("一分钟之后加三勺", [("duration_s", 60), ("count", 3)]),  # a time after which things are added
+    ("一分钟里加三勺", [("duration_s", 60), ("count", 3)]),
+    ("一分钟能编二十来个", [("rate_per_min", [18, 22])]),  # things made in each minute are a rate
+    ("每分钟搓四十根", [("rate_per_min", 40)]),
     ("一个钟头二十分钟", [("duration_s", 4800)]),
 ])
 def test_rate_needs_strokes_and_the_rest_is_read_on(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", ["一份一份地包好", "这一份给你,那两份留着", "这句要记住", "三份三份地分开"])
+def test_shares_said_one_by_one_and_remembering_are_no_quantity(text):
+    assert not [q for q in found(text) if q[0] in ("ratio", "count")], found(text)
 
 
 FULL_WIDTH = str.maketrans({",": "\uff0c", ";": "\uff1b", "!": "\uff01", "?": "\uff1f", ":": "\uff1a"})

@@ -162,9 +162,9 @@ CLAUSE_ENDS = ",。;!?:\uff0c\uff1b\uff01\uff1f\uff1a\n"  # ASCII and full-width
 CLAUSE_ENDS_RE = re.escape(CLAUSE_ENDS)
 # Units that are units only in some company: 分 is minutes only in 「三分半」「三分二十秒」「两分来钟」 (not in
 # 三分之一, 七分满, 十分); a bare 月 only after 个/半/多/来/把 (三月 is March); 里 not in 里头/里面; 三块钱 is
-# money; 下午 and 口子 are words.
+# money; 下午 and 口子 are words; 记 counts strokes (「敲两记」), not in 记住/记得/记号.
 UNIT_BEFORE = {"月": "(?<=[个半多来把])"}
-UNIT_AFTER = {"下": "(?![午面边头])", "块": "(?![钱])", "里": "(?![头面边])", "口": "(?![子])",
+UNIT_AFTER = {"下": "(?![午面边头])", "块": "(?![钱])", "里": "(?![头面边])", "口": "(?![子])", "记": "(?![住得性号录者])",
               "分": rf"(?=半|[来多]钟|(?:[{CN_DIGITS}十]{{1,3}}|\d{{1,3}})秒|[{CLAUSE_ENDS_RE}]|$)"}
 # Smaller units said after a larger one (「一尺二寸」「两斤四两」「三分二十秒」「一个钟头二十分钟」);
 # 夜/宿 after 天 (「一天一夜」「三天三夜」) is the same days, not more.
@@ -265,6 +265,10 @@ class QuantityFinder:
             rf"|(?P<c1>[一二两三四五六七八九])成[^。;,\uff0c\uff1b]{{0,6}}[,\uff0c]?[^。;,\uff0c\uff1b]{{0,6}}?(?P<c2>[一二两三四五六七八九])成"
             # 掺三成沙: one share of ten, the rest implied → [3, 7] (七成热, 八成新, 一成不变 are not)
             rf"|{no_num_before}(?P<c0>[一二两三四五六七八九])成(?![热干熟满饱新不为了功])"
+            # 「一份浆三份水」「米三份,水一份」: shares said with 份 → [1, 3]
+            # (not 「一份一份地包」, nor 「这一份…那两份」: which share, not how much)
+            rf"|{no_num_before}(?<![这那每])(?P<f1>{NUM})份(?=[^\d{CN_CHARS}地的。;\uff1b])"
+            rf"[^\d{CN_CHARS}。;,\uff0c\uff1b]{{0,3}}[,\uff0c]?[^\d{CN_CHARS}。;,\uff0c\uff1b]{{0,3}}?(?<![这那每])(?P<f2>{NUM})份"
             rf"|(?P<half_half>一半一半|对半)"
             # 「三七开」「四六开」: shares of ten said as two digits
             rf"|{no_num_before}(?P<k1>[一二三四五六七八九])(?P<k2>[一二三四五六七八九])开"
@@ -384,9 +388,9 @@ class QuantityFinder:
             if a + b != 10:
                 return None
             return Quantity(m.start(), m.end(), "ratio", [a, b], m.group(0))
-        if m.group("r1") or m.group("c1"):
-            a = parse_cn_number(m.group("r1") or m.group("c1"))
-            b = parse_cn_number(m.group("r2") or m.group("c2"))
+        if m.group("r1") or m.group("c1") or m.group("f1"):
+            a = parse_cn_number(m.group("r1") or m.group("c1") or m.group("f1"))
+            b = parse_cn_number(m.group("r2") or m.group("c2") or m.group("f2"))
             if not isinstance(a, float) or not isinstance(b, float) or not a or not b:
                 return None
             return Quantity(m.start(), m.end(), "ratio", [_num(a), _num(b)], m.group(0))
@@ -583,8 +587,10 @@ class QuantityFinder:
                 return None, 1
             return "duration_s", 1
         if kind in ("count", "times", "item", "rows"):
-            if (pre or post) and kind not in ("count", "times"):
-                return None, 1  # 「一分钟之后加三勺」: a rate counts strokes or times, not things
+            if (pre or post) and kind not in ("count", "times") and (
+                    kind == "rows" or not pre or any(c in (m.group("gap") or "") for c in "后内里过再")):
+                return None, 1  # 「一分钟之后加三勺」: a time after which things are added is no rate; things
+                # made or said in each minute are (「一分钟能唱一百二三十个字」「每分钟编十来个」)
             if post:
                 return "rate_per_min", 60 if "秒" in post or post == "/s" else 1
             if pre:
