@@ -167,6 +167,20 @@ def test_a_whole_body_motion_takes_no_carried_thing_and_no_single_hand(text, ver
     assert not step.get("material") and step.get("hand") is None, step
 
 
+def test_words_said_take_no_hand_and_no_carried_thing_and_the_hand_goes_on_past_them():
+    d = normalize("左手摇铃,右手翻经书,念完一段翻一段", spec=SPEC).to_dict()
+    said = [(s["action"], s.get("hand"), s.get("material")) for s in d["steps"]]
+    assert said[2] == ("念完", None, None) and said[3][:2] == ("翻", "right"), said
+
+
+def test_an_ascii_full_stop_ends_a_sentence_but_a_decimal_point_does_not():
+    for stop in (".", "\u3002"):
+        d = normalize(f"右手捏住泥条往上提{stop}晾一晚上", spec=SPEC).to_dict()
+        assert d["steps"][-1].get("hand") is None, d["steps"]
+    d = normalize("线放1.5毫米", spec=SPEC).to_dict()
+    assert d["steps"][0]["params"].get("length_mm") == 1.5, d["steps"]
+
+
 def test_a_limb_said_before_its_verb_is_rendered_as_the_one_that_moves():
     for text, said, wrong in (("唱完一段,脚要踩着点。", "脚踩", "踩脚"), ("脚往下使劲踩。", "脚", "踩脚")):
         d = normalize(text, spec=SPEC).to_dict()

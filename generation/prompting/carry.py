@@ -153,6 +153,11 @@ def _carry_serial_roles(steps: list[Step], norm: str) -> None:
                 q.tool = p.material
 
 
+def _speaks(q: Step) -> bool:
+    """The step says, sings or recites words (唱, 念完, 说); 背 is also to carry on the back."""
+    return (q.surface or "")[:1] in SPEECH_VERBS and (q.surface or "")[:1] != "背"
+
+
 def _carry_dropped_object(spec: Spec, steps: list[Step], norm: str) -> None:
     """「毽子抛起来,用脚接住往上踢」「药包蒸热了,拿毛巾裹着敷在腰上」: Chinese drops an object the sentence
     has already named; a step that names no material of its own, in the same sentence, works what the
@@ -170,8 +175,8 @@ def _carry_dropped_object(spec: Spec, steps: list[Step], norm: str) -> None:
             continue  # 「低着头」「弯腰」: a verb with its own body part as object
         if q.relation and q.relation[:1] in "围绕":
             continue  # 「围着棺木一边转」: what the motion goes round is its ground; it works no thing before
-        if _is_body_motion(q.surface):
-            continue  # 「一边吹一边跳」: the whole body moves, it works no thing
+        if _is_body_motion(q.surface) or _speaks(q):
+            continue  # 「一边吹一边跳」: the whole body moves, it works no thing; 「翻经书,念完一段」: words said
         q.material = p.material
 
 
@@ -180,10 +185,15 @@ def _carry_hand(steps: list[Step], norm: str) -> None:
     the next actions of the same sentence (Chinese drops a subject it has just said) until another
     hand is named or the sentence ends, and into the next sentence when it opens with 然后/接着/再…
     and names no one."""
-    for p, q in zip(steps, steps[1:]):
-        if q.hand is not None or p.hand is None or p.end < 0 or q.start < p.end or q.subject \
-                or _is_body_motion(q.surface):
-            continue  # (「右手按着笙管,一边吹一边跳」: the dancer jumps, not the right hand)
+    src = None  # the step a hand goes on from: the one before, past words said and whole-body moves
+    for q in steps:
+        if src is not None and q.hand is None and (_is_body_motion(q.surface) or _speaks(q)):
+            # 「右手按着笙管,一边吹一边跳」: the dancer jumps, not the right hand; no hand sings; but
+            # 「右手翻经书,念完一段翻一段」: the hand goes on past the words said
+            continue
+        p, src = src, q
+        if p is None or q.hand is not None or p.hand is None or p.end < 0 or q.start < p.end or q.subject:
+            continue
         between = norm[p.end:q.start]
         stop = max(between.rfind(ch) for ch in FULL_STOPS)
         if stop != -1:

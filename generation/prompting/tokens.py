@@ -4,6 +4,7 @@ terms give (``kind_table``) and the word tests (``_head``, ``_is_material_word``
 Constants live in ``words.py``."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .quantities import QuantityFinder
@@ -78,8 +79,14 @@ def finder_for(spec: Spec) -> QuantityFinder:
     return finder
 
 
+# an ASCII full stop that is no decimal point (「1.5」) nor part of an ellipsis ends a sentence like 。
+_ASCII_STOP = re.compile(r"(?<![\d.])\.(?![\d.])")
+
+
 def normalize_chars(text: str) -> str:
     norm = text.translate(char_table())
+    if "." in norm:
+        norm = _ASCII_STOP.sub("\u3002", norm)
     if len(norm) != len(text):  # pragma: no cover - the table maps one character to one character
         raise AssertionError("character normalization must keep every index")
     return norm
