@@ -80,6 +80,10 @@ def test_a_hand_that_is_where_something_goes_is_not_the_hand_that_acts():
     # 在 + the hand with nothing after it: the hand holds what lies there (the evaluation set's convention)
     s = steps("绣绷搁在左手上,右手走针。")
     assert s[0]["hand"] == "left" and s[-1]["hand"] == "right"
+    # what a coverb with 着 points at (照着, 对着): 「对着左手手心拍」 names no hand that acts
+    s = steps("左手托住鼓,右手举起槌,照着左手那面鼓敲两下。")
+    assert s[-1]["hand"] == "right", s
+    assert steps("对着左手手心拍三下。")[0]["hand"] is None
 
 
 def test_one_hand_glued_to_its_verb_by_jieba_still_acts():

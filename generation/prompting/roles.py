@@ -7,7 +7,7 @@ from .spec import HAND_TERMS, Spec
 from .tokens import Doc, Step, _all_stuff, _head, _is_body, _is_material_word, _is_tool_word
 from .words import (AGENT_NOUN_SUFFIX, ATTACH_VERBS, BARE_OBJECT_TAGS, BIND_VERBS, COMPLEMENTS, CONSUMED_HEADS,
                     CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, DEGREE_MARKERS, DEGREE_NEXT_KINDS, DEMONSTRATIVES,
-                    DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS, FILLERS, FUNCTION_COMPLEMENTS,
+                    DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS, FACING_COVERBS, FILLERS, FUNCTION_COMPLEMENTS,
                     FUNCTION_TAGS, HAND_CHARS, HAND_PARTS, HAND_PLACE_MARKERS, INSIDE, INSTRUMENT_HEADS,
                     INSTRUMENT_LEADS, LOAD_VERBS, LOCATIVES, LOCATIVE_SUFFIX, MAKING_VERBS, MANNER_ADVERBS,
                     MANNER_VERBS, MATERIAL_HEADS, MEDIUM_HEADS, MODALS, MOTION_WORDS, NEEDLE_TOOLS, NEGATIONS,
@@ -25,6 +25,8 @@ def _hand_is_place(words: list, i: int) -> bool:
     prev = words[i - 1]
     if prev in HAND_PLACE_MARKERS or (len(prev) >= 2 and prev[-1] in "到进"):
         return True
+    if prev == "着" and i >= 2 and words[i - 2] in FACING_COVERBS or prev[:-1] in FACING_COVERBS and prev[-1:] == "着":
+        return True  # 「照着左手那两块敲」「对着左手手心拍」: what the hand faces, not the hand that acts
     return prev[-1:] == "在" and i + 1 < len(words) and words[i + 1] in HAND_PARTS
 
 def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, norm: str, hits: list,

@@ -235,6 +235,8 @@ JOB_OPENERS = {"先", "首先"}
 # Words after which a hand is where something goes, not who acts (「往左手手心一塞」「交到右手」); after 在
 # only when a part of the hand follows (「放在左手手心里」: a place; 「勾牌挂在左手上」: the hand that holds).
 HAND_PLACE_MARKERS = {"到", "进", "往", "向", "朝", "于"}
+# coverbs with 着 that point at a target (照着, 对着, 冲着…): a hand after them is what is faced
+FACING_COVERBS = {"照", "对", "朝", "冲", "向", "贴", "挨", "靠", "顺"}
 
 HAND_PARTS = {"手心", "手背", "掌心", "手掌心", "手心里", "手背上", "掌心里", "虎口"}
 
