@@ -1239,8 +1239,11 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                 extra.append({"text": text[starts[a]:starts[b]], "category": cat, "start": starts[a],
                               "end": starts[b], "canonical": w, "open": True})
         for a, b in _suffix_names(spec, doc):
-            if (starts[a], starts[b]) not in seen and not any(t["start"] <= starts[a] and starts[b] <= t["end"]
-                                                               for t in terms):
+            if (starts[a], starts[b]) in seen:
+                # named already (「走的是蹚泥步」: the copula's name): jieba's pieces that end it are still
+                # no names of their own
+                extra = [t for t in extra if not (starts[a] < t["start"] and t["end"] == starts[b])]
+            elif not any(t["start"] <= starts[a] and starts[b] <= t["end"] for t in terms):
                 seen.add((starts[a], starts[b]))
                 # jieba's pieces that end the name are not names of their own (蹚泥步: not 泥步)
                 extra = [t for t in extra if not (starts[a] <= t["start"] and t["end"] == starts[b])]
