@@ -281,3 +281,37 @@ def test_text_with_no_punctuation_that_ends_right_after_taken_tool_numeral_and_v
     for text in ("先揉面拿木槌一敲", "右手拿签子一根挑", "左手拿板子一块拍"):
         s = steps(text)
         assert s and s[-1]["action"] in ("敲", "挑", "拍"), (text, s)
+
+
+# --- r4-terms: a sentence's topic said alone, and the copula that names -------------------------------
+def test_a_verbless_topic_clause_opening_a_sentence_names_the_practice():
+    # what follows the last 的 is the name, whatever jieba cut it into; a mood particle closes it
+    assert "羊皮筏子" in term_texts("东乡的羊皮筏子啊,羊皮要吹足气。")
+    assert "汤瓶八诊" in term_texts("咱们老家的汤瓶八诊,先洗手。")
+    # 过 opening a clause is the verb: its time-tagged object is the festival's name
+    assert "腊八" in term_texts("过腊八,头天晚上就把米泡上。")
+
+
+def test_no_topic_name_from_a_time_a_warning_a_degree_or_a_predicate():
+    assert "千万别松手" not in term_texts("千万别松手,一松就散。")
+    assert "花样多得很" not in term_texts("花样多得很,有十几种。")
+    terms = term_texts("吹火是在台上放个装粉的小盒子,演员俯下身子。")
+    assert not any(t.startswith("小盒子") and t != "小盒子" for t in terms)
+
+
+def test_a_topic_clause_of_single_pieces_ending_in_a_technique_suffix_is_a_name():
+    assert "转碟功" in term_texts("转碟功,碟子要转稳。")
+
+
+def test_a_copula_after_a_demonstrative_or_a_pseudo_cleft_names_what_it_identifies():
+    assert "阴文" in term_texts("这一下叫金鸡独立,刻的是阴文。")
+    assert "劈山" in term_texts("这一下往下砸,这就是劈山。")
+    assert "流水板" in term_texts("唱快了就是流水板。")
+    # a degree, a refusal or a description going on is no name
+    assert term_texts("这就是太稀了。") == []
+    assert term_texts("那是不行的。") == []
+    assert "一截" not in term_texts("花灯就是一截十多公分长的竹筒。")
+
+
+def test_an_ascii_full_stop_ends_a_sentence_for_the_opening_clause_rules():
+    assert "扎马" in term_texts("先站好.扎马,两脚分开.")

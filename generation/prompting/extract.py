@@ -24,7 +24,7 @@ from itertools import accumulate, compress
 from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry_serial_roles, _carry_worn_tool,
                     _hand_of_held_tool)
 from .names import (_coordinated_names, _craft_names, _led_tool_names, _nominal_topic, _object_names, _quoted_names,
-                    _slot_nouns, _suffix_names, _technique_compounds)
+                    _slot_nouns, _suffix_names, _technique_compounds, _topic_names)
 from .resegment import _repair_tokens, _resegment
 from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_marker
 from .spec import HAND_TERMS, Spec, TermInfo
@@ -1231,9 +1231,19 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                 seen.add((starts[a], starts[b]))
                 extra.append({"text": text[starts[a]:starts[b]], "category": "technique", "start": starts[a],
                               "end": starts[b], "canonical": norm[starts[a]:starts[b]], "open": True})
+        for a, b in _topic_names(spec, doc):
+            if (starts[a], starts[b]) not in seen:
+                seen.add((starts[a], starts[b]))
+                w = norm[starts[a]:starts[b]]
+                cat = "tool" if _is_tool_word(w) else "material" if _is_material_word(w) else "technique"
+                extra.append({"text": text[starts[a]:starts[b]], "category": cat, "start": starts[a],
+                              "end": starts[b], "canonical": w, "open": True})
         for a, b in _suffix_names(spec, doc):
-            if (starts[a], starts[b]) not in seen and not any(t["start"] <= starts[a] and starts[b] <= t["end"]
-                                                               for t in terms):
+            if (starts[a], starts[b]) in seen:
+                # named already (「走的是蹚泥步」: the copula's name): jieba's pieces that end it are still
+                # no names of their own
+                extra = [t for t in extra if not (starts[a] < t["start"] and t["end"] == starts[b])]
+            elif not any(t["start"] <= starts[a] and starts[b] <= t["end"] for t in terms):
                 seen.add((starts[a], starts[b]))
                 # jieba's pieces that end the name are not names of their own (蹚泥步: not 泥步)
                 extra = [t for t in extra if not (starts[a] <= t["start"] and t["end"] == starts[b])]

@@ -8,12 +8,12 @@ from itertools import compress
 
 from .spec import Spec
 from .tokens import Doc
-from .words import (ASPECT_AFTER_VERB, BODY_CHARS, COMPLEMENTS, COORD_RE, COORD_STOP, CRAFT_HEADS, CRAFT_NAME_LEADS,
+from .words import (ASPECT_AFTER_VERB, COPULAS, DEMONSTRATIVES, TOPIC_NAME_TAGS, TOPIC_PARTICLES, BODY_CHARS, COMPLEMENTS, COORD_RE, COORD_STOP, CRAFT_HEADS, CRAFT_NAME_LEADS,
                     DIRECTION_CHARS, DIRECTION_VERBS, DIRECTION_WORDS, FILLERS, FUNCTION_TAGS, GENERIC_SUFFIX_WORDS,
                     HAND_CHARS, LED_TOOL_RE, LED_TOOL_STOP, LOCATIVES, MANNER_VERBS, MANUAL_VERBS, MATERIAL_HEADS,
                     MEASURE_PREV, MISTAGGED_NOUN_TAGS, MODALS, NAME_ENDS, NAMING_VERBS, NEGATIONS, NUMERAL_CHARS,
                     OBJECT_CHAR_TAGS, OBJECT_MARKERS, PERSON_LEADS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS, PUNCT,
-                    QUOTE_PAIRS, RESULT_VERBS, ROUTE_PREPOSITIONS, SENTENCE_CHARS, SENTENCE_ENDS, SKIP,
+                    QUOTE_PAIRS, RESULT_VERBS, ROUTE_PREPOSITIONS, SENTENCE_CHARS, SENTENCE_END_TOKENS, SKIP,
                     SLOT_LOCATIVES, SLOT_PREPOSITIONS, SPEECH_LEADS, STOP_NOUNS, STOP_VERBS, SUFFIX_NAME_STOP,
                     SUFFIX_NAME_TAGS, TECHNIQUE_SUFFIX, TOOL_HEADS, TOOL_LEAD, TOOL_NAME_SUFFIX, _COMPOUND_CLOSED)
 
@@ -279,7 +279,9 @@ def _technique_compounds(spec: Spec, doc: Doc):
     n = len(words)
     for k in range(n - 1):
         w, w2 = words[k], words[k + 1]
-        if w in NAMING_VERBS and kinds[k + 1] != "P":
+        if (w in NAMING_VERBS or (w in COPULAS and k and (words[k - 1] in DEMONSTRATIVES or words[k - 1] == "的"
+                                                        or (w == "就是" and kinds[k - 1] != "P")))) \
+                and kinds[k + 1] != "P":
             # 「这叫倒糖饼儿」「才叫陈宣」: what a naming verb introduces, up to the clause end, is a name
             b = k + 1
             while b < n and b < k + 4 and kinds[b] not in NAME_ENDS and words[b] not in FILLERS \
@@ -289,14 +291,21 @@ def _technique_compounds(spec: Spec, doc: Doc):
             # (with no punctuation, 「这叫外拐拿膝盖…」「叫三指功左手…」: a hand, a marker, a quantity or a
             # taking verb after the name is where the next clause begins)
             # (where no punctuation closes it, a short name only, with no verb's tail: not 「拓锅温升到」)
-            open_end = b < n and kinds[b] != "P" and (len(said) > 4 or said[-1:] in "到在着了过上下起来去成好完")
+            open_end = b < n and kinds[b] != "P" and (len(said) > 4 or said[-1:] in "到在着了过上下起来去成好完"
+                                                       or w in COPULAS)
+            # (a copula's name closes its clause: 「就是一截十多公分长」 is a description going on; what it
+            # says is a name, not a degree, a manner or a refusal: 「这就是太稀了」「那是不行的」)
+            if w in COPULAS and any(tags.get(x, "")[:1] in ("a", "r", "p", "c", "u", "y") or x in NEGATIONS
+                                    or (len(x) == 1 and tags.get(x, "")[:1] == "d")
+                                    for x in words[k + 1:b]):
+                continue
             if not open_end and (b == n or kinds[b] in NAME_ENDS or (b > k + 1 and words[b] in TOOL_LEAD)) and (2 <= len(said) <= 6 or (
                     # 「这叫拓」: one character named so is a name too (not a word of degree or manner)
                     b == k + 2 and len(said) == 1 and tags.get(said, "")[:1] in ("n", "v", "z") and said not in closed
                     and said not in MANNER_VERBS)):
                 yield k + 1, b
                 continue
-        if (k == 0 or words[k - 1] in SENTENCE_ENDS) and kinds[k] not in ("P", "Q", "M", "H", "L", "O", "R"):
+        if (k == 0 or words[k - 1] in SENTENCE_END_TOKENS) and kinds[k] not in ("P", "Q", "M", "H", "L", "O", "R"):
             # 「站桩,马步两脚分开…」「扔高,两根杆子…」: a sentence that opens with a short clause of one or
             # two words and a comma names what it is about, the technique the master goes on to describe
             b = k + 1
@@ -337,3 +346,58 @@ def _technique_compounds(spec: Spec, doc: Doc):
         elif (t == "a" or w in MANNER_VERBS) and kinds[k] is None and (t2[:1] == "v" or w2 in MANUAL_VERBS) \
                 and kinds[k + 1] in ("V", "T", "C"):
             yield k, k + 2
+
+
+def _topic_names(spec: Spec, doc: Doc):
+    """Token spans (start, end) of what a sentence opens with as its topic, said alone before a comma
+    (「俺们那儿的跑旱船,…」「汤瓶八诊,…」「叼羊啊,…」「过端节,…」): a first clause with no predicate, no
+    hand, marker or quantity names the practice the master goes on to describe, whatever jieba cut it
+    into. What comes after its last 的 is the name (the rest says whose or where), a pronoun, filler or
+    aspect character opening it is not part of it (过 opening a clause is the verb: an aspect particle
+    opens none), a particle of mood closing it neither; the name is two to five characters and not a
+    time, a place, a direction or a general word alone. A first clause whose last character is a
+    technique's suffix (法/功/步/式…) names it even with verbs inside (「甩发功,…」「倒踢腿法,…」)."""
+    words, kinds = doc.words, doc.kinds
+    tags = spec.pos_tags()
+    closed = _COMPOUND_CLOSED
+    n = len(words)
+    for s in range(n):
+        if s and words[s - 1] not in SENTENCE_END_TOKENS:
+            continue
+        c = s
+        while c < n and kinds[c] != "P":
+            c += 1
+        if c >= n or words[c] not in (",", "\uff0c"):
+            continue
+        e = c
+        if e - 1 > s and words[e - 1] in TOPIC_PARTICLES:
+            e -= 1
+        h = max((j + 1 for j in range(s, e) if words[j] == "的"), default=s)
+        if any(kinds[j] in ("V", "C", "Q", "M", "H", "L", "O", "R") or tags.get(words[j], "x")[:1] not in TOPIC_NAME_TAGS
+               and tags.get(words[j], "")[:1] not in ("r", "u") and words[j] not in FILLERS for j in range(s, h)):
+            continue  # (what 的 follows says whose or where: 「俺们亳州的」, never a predicate: 「放个装粉的」)
+        verb = False
+        while h < e and (words[h] in FILLERS or tags.get(words[h], "")[:1] in ("r", "u")):
+            verb = h == s and tags.get(words[h], "")[:1] == "u"  # (过 opening the clause: the verb, 过端节)
+            h += 1
+        size = sum(len(words[j]) for j in range(h, e))
+        if not 2 <= size <= 5 or not all("\u4e00" <= ch <= "\u9fff" for j in range(h, e) for ch in words[j]):
+            continue
+        last = words[e - 1]
+        if last in TECHNIQUE_SUFFIX and 3 <= size <= 4 and all(len(words[j]) == 1 for j in range(h, e)) \
+                and not any(kinds[j] in ("Q", "M", "H", "L", "O", "R") or words[j] in closed
+                            or tags.get(words[j], "x")[:1] in FUNCTION_TAGS for j in range(h, e)):
+            yield h, e  # (jieba's single pieces: a name its dictionary lacks)
+            continue
+        if any(kinds[j] in ("V", "C", "Q", "M", "H", "L", "O", "R") or words[j] in closed
+               or (tags.get(words[j], "x")[:1] not in TOPIC_NAME_TAGS
+                   and not (tags.get(words[j], "") == "m" and h < j < e - 1)) for j in range(h, e)):
+            continue  # (a predicate, an adjective, an adverb, a classifier: 「笔大,」「樟木软,」「一截,」)
+        said = "".join(words[h:e])
+        if any(ch in NEGATIONS or ch == "得" for ch in said) \
+                or any(said.endswith(g) for g in GENERIC_SUFFIX_WORDS) or any(said.endswith(g) for g in STOP_NOUNS):
+            continue  # (「千万别松手,」「花样多得很,」: a warning, a degree said; 「老法子,」: a general word)
+        if e - h == 1 and ((tags.get(last, "")[:1] == "t" and not verb) or tags.get(last, "")[:1] in ("f", "s")
+                           or kinds[h] == "N"):
+            continue  # (今天, 后头: no name; a noun alone is listed already)
+        yield h, e

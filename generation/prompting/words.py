@@ -292,6 +292,14 @@ BODY_MOTION_TAIL = set("出上下起进回过来去着了")
 BODY_OBJECT_CHARS = set("头腰手脚身腿背肩臂眼膝")
 
 NAMING_VERBS = {"叫", "叫做", "叫作", "称为", "称作", "名叫", "所谓", "就叫"}
+# The copula names what it identifies (「这就是降龙」「刻的是阳文」「慢了就是散板」) after a demonstrative,
+# a 的 (the pseudo-cleft 「V的是X」) or, for 就是, any word of its clause (opening a clause it is a filler)
+COPULAS = {"是", "就是"}
+
+# jieba's tags of the words a name said as a sentence's topic is made of: nouns, names jieba's dictionary
+# lacks (nr/ns/nz, or no tag: a word the repairs joined), idioms and set phrases (五禽戏/i), abbreviations,
+# times (端节/t), morphemes (叼/zg); a numeral only inside it (汤瓶八诊)
+TOPIC_NAME_TAGS = {"n", "i", "j", "l", "t", "z", "x"}
 
 # what a one-character object of a one-character verb may be tagged (「出」「痧」, 「摊」「青」, 「吹」「脸」)
 OBJECT_CHAR_TAGS = {"n", "ng", "nr", "ns", "nrt", "vn", "zg"}
@@ -522,6 +530,9 @@ ATTACH_VERBS = set("贴粘糊盖铺钉")
 
 
 SENTENCE_ENDS = set("。!?;\n\uff01\uff1f\uff1b")
+# A token that ends a sentence: an ASCII full stop is one too where a transcriber writes it for 。 (as a
+# token it is never a decimal point: a number is a quantity token of its own)
+SENTENCE_END_TOKENS = SENTENCE_ENDS | {"."}
 
 # A hand named as the subject goes on over a semicolon (「这叫顶绢转;转稳了往天上一抛」: the clauses of one
 # sentence), not over a full stop.
