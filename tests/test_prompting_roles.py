@@ -206,6 +206,12 @@ def test_a_verb_with_its_own_body_part_or_going_round_a_ground_takes_no_dropped_
     assert steps("把供品摆上桌,大家围着火塘转")[-1][2] is None
 
 
+def test_a_fire_said_before_its_verb_is_what_heats_not_what_is_heated():
+    assert steps("药汤倒回锅里,小火熬一个钟头")[-1][1:] == ("小火", None)
+    assert steps("大火蒸个把钟头")[0][1:] == ("大火", None)
+    assert steps("炉火烧旺了")[0][2] == "炉火"  # the fire itself burns
+
+
 def test_one_character_after_ba_is_what_is_worked_and_ta_is_what_was_worked_before():
     assert steps("拿锉刀把边锉平")[-1][2] == "边"
     # 它 stands for the thing the step before worked; jieba leaves 熨平 untagged after it

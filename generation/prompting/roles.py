@@ -790,6 +790,14 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         topic = None  # 「手撑住…」: the hand is who acts, never what is worked
     if topic is not None and not described and step.material is None and info_is_person(topic):
         topic = None  # 「师傅拿起刨子推」「老师傅拿刀刻」: who works, never what is worked
+    if topic is not None and not described and _head(topic[0]) == "火" and len(topic[0]) >= 2 \
+            and (topic[1] is None or topic[1].category != "material") \
+            and (step.surface or "")[:1] not in "烧生点升着旺灭":
+        # 「小火熬一个钟头」「大火蒸」: the fire said before the verb is what heats, never what is heated
+        # (「炉火烧旺了」: the fire itself burns)
+        if step.tool is None:
+            step.tool = topic[0]
+        topic = None
     if topic is not None and not described and step.material is None:
         np, info = topic
         if not _is_tool_word(np) and not (info is not None and info.category != "material"):
