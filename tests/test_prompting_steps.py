@@ -217,3 +217,20 @@ def test_morpheme_verb_before_its_count_and_a_count_word_is_no_action():
 
 def test_verb_object_word_before_a_locative_is_the_verb_and_the_place():
     assert actions("竹条放火上烤软") == ["放", "烤软"]
+
+
+def _said(text):
+    return [(s["action"], s.get("hand"), s.get("tool"), s.get("material"), s.get("params"))
+            for s in normalize(text).to_dict()["steps"]]
+
+
+def test_a_step_the_speaker_takes_back_gives_way_to_the_verb_said_again():
+    # the retracted step goes; its hand and tool go on in the one said again
+    out = _said("右手拿鼓槌敲鼓心,哎不对,这一段是敲鼓边。")
+    assert [(a, h, t, m) for a, h, t, m, _ in out] == [("敲", "right", "鼓槌", "鼓边")], out
+    # 「V的是X」 after the cue: X is what the step works
+    out = _said("往坛子里装稻草,哎不对,我们那儿装的是谷壳。")
+    assert [m for a, _, _, m, _ in out if a == "装"] == ["谷壳"], out
+    # plain negation (不是) and a correction in another sentence take nothing back
+    assert [a for a, *_ in _said("这不是刮,是刷。")] == ["刮", "刷"]
+    assert [a for a, *_ in _said("先刮一遍。哎不对的地方再刮。")].count("刮") == 2

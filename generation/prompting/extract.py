@@ -18,6 +18,7 @@ argument roles in ``roles.py``, carrying over steps in ``carry.py``; this module
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, compress
 
@@ -25,12 +26,13 @@ from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry
                     _hand_of_held_tool)
 from .names import (_coordinated_names, _craft_names, _led_tool_names, _nominal_topic, _object_names, _quoted_names,
                     _slot_nouns, _suffix_names, _technique_compounds, _topic_names)
+from .quantities import CORRECTION_CUES
 from .resegment import _repair_tokens, _resegment
 from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_marker
 from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, finder_for, kind_table,
                      normalize_chars)
-from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BODY_CHARS,
+from .words import (FULL_STOPS, AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BODY_CHARS,
                     BODY_TURN, BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, COUNT_PREV,
                     DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS,
                     DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS, FILLERS, FUNCTION_COMPLEMENTS,
@@ -940,6 +942,44 @@ def _craft_evidence(words, kinds):
             yield w
 
 
+# a speaker taking back what was just said (「塞锯末,哎不对,塞的是谷糠」); 不是 alone is plain negation
+_STEP_CORRECTION = re.compile("|".join(c for c in CORRECTION_CUES if c != "不是"))
+_V_DE_SHI = re.compile(r"的是([^\s,.;!?、。,;!?:的了]{1,4})")
+
+
+def _retract_corrected(steps: list, norm: str) -> set:
+    """「往里塞锯末,哎不对,我们这边塞的是谷糠」「敲锣心,哎不对,…是敲锣边」: a step the speaker takes back
+    (a correction cue after it, before the sentence ends) gives way to the same verb said again in that
+    sentence; said as 「V的是X」 with no step of its own, X is what the step works. The retracted step's
+    hand and tool go on in its replacement when that names none. Returns the ids of the steps taken back
+    (with any step read from the words between the cue and the verb said again)."""
+    gone: set = set()
+    for n, p in enumerate(steps):
+        if p.end < 0 or not p.surface or id(p) in gone:
+            continue
+        stop = len(norm)
+        for ch in FULL_STOPS:
+            at = norm.find(ch, p.end)
+            if at != -1:
+                stop = min(stop, at)
+        cue = _STEP_CORRECTION.search(norm, p.end, stop)
+        if cue is None or (n + 1 < len(steps) and 0 <= steps[n + 1].start < cue.start()):
+            continue  # no correction, or another step comes before it
+        later = [q for q in steps[n + 1:n + 4] if cue.end() <= q.start < stop]
+        again = next((q for q in later if q.surface[:1] == p.surface[:1] or q.action == p.action), None)
+        if again is not None:
+            again.hand = again.hand or p.hand
+            again.tool = again.tool or p.tool
+            gone.add(id(p))
+            gone.update(id(q) for q in later[:later.index(again)])  # (「落段的时候是」 before 敲 said again)
+            continue
+        said = norm.find(p.surface[:1] + "的是", cue.end(), stop)
+        m = _V_DE_SHI.match(norm, said + 1) if said != -1 else None
+        if m is not None:
+            p.material = m.group(1)
+    return gone
+
+
 def extract(spec: Spec, text: str, technique: str | None = None, craft: str | None = None,
             counters: Counters | None = None, *, detect: bool = True, norm: str | None = None):
     """Returns (norm, terms, steps, warnings, craft, notes, detected).
@@ -1186,6 +1226,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             notes.append({"text": norm[max(st.start, 0):st.end], "params": {name: value}})
     # A technique named as the topic that gathered nothing is no step (「双面绣要两面都好看」).
     steps = [st for st in steps if not (st.from_technique and _is_empty(st) and not st.notes)]
+    retracted = _retract_corrected(steps, norm)
+    steps = [st for st in steps if id(st) not in retracted]
     steps = _reorder(steps)
     if not described:
         _hand_of_held_tool(steps)
