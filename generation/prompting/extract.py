@@ -944,6 +944,7 @@ def _craft_evidence(words, kinds):
 
 # a speaker taking back what was just said (「塞锯末,哎不对,塞的是谷糠」); 不是 alone is plain negation
 _STEP_CORRECTION = re.compile("|".join(c for c in CORRECTION_CUES if c != "不是"))
+_CORRECTION_REACH = 80  # characters after a step that a correction and the verb said again may take
 _V_DE_SHI = re.compile(r"的是([^\s,.;!?、。,;!?:的了]{1,4})")
 
 
@@ -957,11 +958,11 @@ def _retract_corrected(steps: list, norm: str) -> set:
     for n, p in enumerate(steps):
         if p.end < 0 or not p.surface or id(p) in gone:
             continue
-        stop = len(norm)
+        stop = min(len(norm), p.end + _CORRECTION_REACH)  # (bounded: linear in the text's length)
         for ch in FULL_STOPS:
-            at = norm.find(ch, p.end)
+            at = norm.find(ch, p.end, stop)
             if at != -1:
-                stop = min(stop, at)
+                stop = at
         cue = _STEP_CORRECTION.search(norm, p.end, stop)
         if cue is None or (n + 1 < len(steps) and 0 <= steps[n + 1].start < cue.start()):
             continue  # no correction, or another step comes before it
