@@ -37,7 +37,7 @@ from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS
                     FUNCTION_TAGS, HAND_CHARS, HAND_JOINERS, HAND_PART_CHARS, INSTRUMENT_HEADS, INSTRUMENT_LEADS,
                     JOB_OPENERS, LIMB_CHARS, LINKING_ADVERBS, LOCATIVES, MANNER_ADVERBS, MANNER_HANDS, MANNER_VERBS,
                     MANUAL_VERBS, MARKED_VERBS, MATERIAL_HEADS, MEASURE_FORMS, MEASURE_PREV, MISHAP_CHARS, MODALS,
-                    MOTION_WORDS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, PAIR_COUNTS, PLACE_SIDES, PLACE_SUFFIX,
+                    MOTION_WORDS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, ONSET_VERBS, PAIR_COUNTS, PLACE_SIDES, PLACE_SUFFIX,
                     POS_TAGS, PREDICATE_ADVERBS, PUNCT, PURPOSE_LINKS, QSENT, RELATION_END, REPEAT_MARKERS,
                     RESULT_COMPLEMENTS, RESULT_VERBS, ROUTE_PREPOSITIONS, SIDE_FILLERS, SIDE_WORDS, SKIP,
                     SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES,
@@ -260,8 +260,11 @@ def open_kinds(doc: Doc) -> None:
                 and kinds[i + 2] in ("N", "T", None):
             kinds[i] = "V"  # 「线套在轴上」: a hand verb jieba tags as a classifier, before where it goes
             changed = True
-        elif kinds[i] == "V" and len(w) == 1 and i and words[i - 1] in COUNT_PREV:
-            kinds[i] = None  # 「每遍晾个十五天」: after 每/几/各 a character is a classifier (遍/v), not a verb
+        elif kinds[i] == "V" and len(w) == 1 and i and words[i - 1] in COUNT_PREV \
+                and not (i + 1 < n and kinds[i + 1] == "Q"):
+            # 「每遍晾个十五天」: after 每/几/各 a character is a classifier (遍/v), not a verb; a classifier
+            # takes no number after it, so before a quantity it is the verb (「两边各塞两颗」「每人发三张」)
+            kinds[i] = None
             changed = True
         elif kinds[i] == "V" and len(w) == 2 and w[0] in "不没" and w not in MANNER_VERBS:
             kinds[i] = None  # 「急不得」「不动」: a negated verb says what is not done, it is no action
@@ -272,6 +275,15 @@ def open_kinds(doc: Doc) -> None:
                 and 1 <= len(w) <= 2 and (POS_TAGS.segment.get(w, "")[:1] == "v" or (
                     len(w) == 2 and POS_TAGS.segment.get(w[0], "x")[:1] not in FUNCTION_TAGS and w[1] in RESULT_COMPLEMENTS)):
             kinds[i] = "V"  # 「把它烫平」「把它熨平/n」: after 把 and a one-character object, the verb + result
+            changed = True
+        elif kinds[i] in (None, "N") and len(w) == 1 and i >= 2 and kinds[i - 2] == "O" and kinds[i - 1] in ("N", "T") \
+                and i + 1 < n and POS_TAGS.segment.get(w, "") in ("zg", "vg", "v") and w not in STOP_VERBS \
+                and w not in SKIP and w not in COMPLEMENTS and (
+                    POS_TAGS.segment.get(words[i + 1], "") in ("a", "ad") or words[i + 1] in ASPECT_AFTER_VERB
+                    or words[i + 1] in DIRECTIONAL_COMPLEMENTS or words[i + 1] in AFTER_VERB_WORDS):
+            # 「把椰肉掏干净」「把线头揪出来」: 把 + its object + one character (a verb morpheme, 掏/zg) with a
+            # result, direction or aspect after it is the predicate the 把 construction needs
+            kinds[i] = "V"
             changed = True
         elif kinds[i] in (None, "N", "A") and w not in SKIP and _verb_in_place(doc, i):
             kinds[i] = "V"
@@ -350,7 +362,8 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
         return True  # 「讲一段帽赞」「唱两句」: speech with a counted object is a performance, an action
     if w in MARKED_VERBS and kinds[i - 1] == "M":
         return nxt_kind != "V"
-    if k == "N" and len(w) == 2 and (prev == "就" or kinds[i - 1] == "M") and nxt_kind in ("P", "Q", "M") \
+    if k == "N" and len(w) == 2 and (prev == "就" or kinds[i - 1] == "M" or prev in MODALS or prev in ONSET_VERBS) \
+            and nxt_kind in ("P", "Q", "M") \
             and ((pos.get(w[0], "")[:1] in ("v", "z") and w[0] not in STOP_VERBS) or w[0] == "过") \
             and w[1] not in "子儿头":  # (过: jieba's aspect particle is the verb 'pass through' in 过筛, 过油)
         return True
@@ -363,7 +376,9 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
             and (prev in MODALS or prev in MANNER_ADVERBS or prev in PREDICATE_ADVERBS or kinds[i - 1] == "M") \
             and nxt_kind in ("P", "Q", "N", "T"):
         return True
-    if w == "和" and kinds[i - 1] not in ("P", "M") and (nxt_kind == "P" or (i + 1 < n and words[i + 1] in ("的", "了", "匀", "好"))):
+    if w == "和" and kinds[i - 1] not in ("P", "M") and (nxt_kind == "P" or (
+            i + 1 < n and (words[i + 1] in ("的", "了", "匀", "好") or words[i + 1][:1] == "成"))):
+        # (「拿温水和成团」: 和 before what it is mixed into, 成…, is to mix: 'and' joins no 成)
         return True
     return False
 
@@ -804,7 +819,11 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                 a = i
                 verb_seen = pred_seen = real_verb = False
                 continue
-            if words[i] in TOOL_LEAD and real_verb and i > a and kinds[i - 1] != "H" and _verb_after(doc, i, pos):
+            if words[i] in TOOL_LEAD and real_verb and i > a and kinds[i - 1] != "H" and (_verb_after(doc, i, pos) or (
+                    # 「泡软了拿出来」: a holding verb with only its direction, closing the clause, is the
+                    # action itself (taking out), no tool for another verb
+                    len(words[i]) == 1 and i + 1 < len(words) and words[i + 1] in DIRECTIONAL_COMPLEMENTS
+                    and (i + 2 == len(words) or kinds[i + 2] == "P"))):
                 units.append((a, i))
                 a = i
                 verb_seen = pred_seen = real_verb = False
@@ -830,10 +849,13 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
             if is_verb:
                 real_verb = True
                 last_verb = i
-            if k in ("V", "T") and pred_seen and i - 1 > a and words[i - 1] in LINKING_ADVERBS:
+            if k in ("V", "T") and pred_seen and i - 1 > a and (words[i - 1] in LINKING_ADVERBS or (
+                    # 「烧到了就开始降温」: 就/才/便 + a verb of phase (开始, 接着) + the predicate
+                    words[i - 1] in ONSET_VERBS and i - 2 > a and words[i - 2] in LINKING_ADVERBS)):
                 # 「泡好了就下锅」「晾透了才上色」: a predicate after 就/才/便 is a second action
-                units.append((a, i - 1))
-                a = i - 1
+                cut_at = i - 1 if words[i - 1] in LINKING_ADVERBS else i - 2
+                units.append((a, cut_at))
+                a = cut_at
                 verb_seen = False
             if k == "V":
                 verb_seen = True

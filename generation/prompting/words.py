@@ -40,6 +40,9 @@ LINKING_ADVERBS = {"就", "才", "便"}
 
 MODALS = {"要", "得", "能", "会", "该", "可以", "应该", "需要"}
 
+# Verbs of phase that take the predicate after them (「开始降温」「接着上色」「继续揉」): what follows is the action.
+ONSET_VERBS = {"开始", "接着", "继续"}
+
 DIRECTION_VERBS = {"上", "下"}
 
 AGENT_SUFFIX = {"手"}  # 鼓手, 划手, 舵手: a person named by what the hand does
