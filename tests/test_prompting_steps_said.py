@@ -58,3 +58,41 @@ def test_taking_out_after_a_step_is_its_own_step(text):
 def test_a_holding_verb_before_another_verb_is_still_no_step():
     acts = actions("泡软了拿刀削。")
     assert "拿" not in acts and "削" in acts, acts
+
+
+@pytest.mark.parametrize("text,verb,thing", [
+    ("拿两块榆树皮夹住,再用线缠。", "夹住", "榆树皮"),   # jieba's 榆树/皮夹/住: 皮 + 夹 before 住
+    ("拿两块柏树皮夹住,晾一夜。", "夹住", "柏树皮"),
+])
+def test_a_hand_verb_glued_to_the_noun_before_zhu_is_cut_off(text, verb, thing):
+    acts = actions(text)
+    assert verb in acts or verb[0] in acts, acts
+
+
+@pytest.mark.parametrize("text", [
+    "糯米饭平平地摊在竹匾上。",     # jieba's 地摊 (a stall) after a reduplicated adjective: 地 + 摊
+    "面团稳稳地摊在案板上。",
+])
+def test_the_adverbial_de_glued_to_its_verb_is_cut(text):
+    assert "摊" in actions(text), actions(text)
+
+
+@pytest.mark.parametrize("text,verb", [
+    ("肩膀先一耸,再往下一沉。", "耸"),      # a body part, 先, then 一 + the movement
+    ("脖子先一缩,头再往前一探。", "缩"),
+])
+def test_a_body_part_then_xian_yi_and_a_movement_is_a_step(text, verb):
+    assert verb in actions(text), actions(text)
+
+
+@pytest.mark.parametrize("text", [
+    "脚尖点地,身子往后一仰。",          # 点 right after a body part is the touch, no numeral
+    "鼓槌在鼓边上轻轻点,再往鼓心敲。",    # 点 after a manner adverb closing its clause
+])
+def test_dian_after_a_body_part_or_a_manner_adverb_is_the_touch(text):
+    assert "点" in actions(text), actions(text)
+
+
+def test_dian_as_a_little_is_no_step():
+    assert actions("盐多放一点,水少一点。") == ["放"], actions("盐多放一点,水少一点。")
+    assert actions("手艺先一看就懂。") == []

@@ -30,7 +30,7 @@ from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_m
 from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, finder_for, kind_table,
                      normalize_chars)
-from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BODY_CHARS,
+from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BODY_CHARS, BODY_MOVERS,
                     BODY_TURN, BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, COUNT_PREV,
                     DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS,
                     DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS, FILLERS, FUNCTION_COMPLEMENTS,
@@ -638,7 +638,9 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                                                                    or words[i + 1] in LINKING_ADVERBS) \
                 and (words[i - 2] in MOTION_WORDS or words[i - 2][:1] in "往朝向" or kinds[i - 2] == "H"
                      or (words[i - 2] in DIRECTION_WORDS and i >= 3 and words[i - 3] in ("往", "朝", "向"))
-                     or _is_body(spec, words[i - 2])) \
+                     or _is_body(spec, words[i - 2])
+                     # 「脖子先一缩」: a body part, 先/再, then 一 + the movement
+                     or (kinds[i - 2] == "M" and i >= 3 and _body_word(spec, words[i - 3]))) \
                 and w not in NUMERAL_CHARS and pos.get(w, "")[:1] not in ("q", "m", "f") and w not in SKIP \
                 and w not in DIRECTION_WORDS:
             kinds[i] = "V"
@@ -647,8 +649,24 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 and kinds[i + 1] in ("N", "T") and len(words[i + 1]) == 1:
             kinds[i] = "V"
             changed = True
+        elif w == "点" and k is None and i and (
+                # 「脚尖点地」「指尖点着鼓面」: 点 (jieba's numeral) right after a body part has no number to
+                # count: it is the touch
+                (_body_word(spec, words[i - 1]) and kinds[i - 1] != "Q"
+                 and (i + 1 == n or kinds[i + 1] in ("P", "N", "T", "Q") or words[i + 1] in ("地", "着", "在", "到", "了")))
+                # 「在碟边上轻轻点」: after a manner adverb or 地, closing its clause
+                or ((words[i - 1] in MANNER_ADVERBS or words[i - 1] == "地") and (i + 1 == n or kinds[i + 1] == "P"))):
+            kinds[i] = "V"
+            changed = True
     if changed:
         doc.interesting[:] = list(compress(range(n), kinds))
+
+
+def _body_word(spec: Spec, w: str) -> bool:
+    """A body part as the subject of a movement: the spec's, or a noun of at most two characters opening
+    with a limb, hand or body character (脖子, 脚尖, 头)."""
+    return _is_body(spec, w) or (len(w) <= 2 and w[:1] in BODY_MOVERS and w not in STOP_NOUNS
+                                 and POS_TAGS.segment.get(w, "")[:1] == "n")
 
 
 def _manner_hands(doc: Doc) -> None:

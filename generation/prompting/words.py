@@ -410,6 +410,8 @@ BODY_LOCATIVES = set("上下前后里间边")
 
 HAND_CHARS = set("手指掌拇")  # a hand or a finger acts; a limb (胳膊, 肘, 腰, 脚) can be what moves
 
+BODY_MOVERS = LIMB_CHARS | HAND_CHARS | BODY_CHARS | BODY_TURN  # what a body-part noun opens with (脖子, 脚尖, 头)
+
 RAW_STUFF_HEADS = set("木竹篾草秆藤柴炭")  # wood, cane and plant stuff, fuel
 
 # Musical instruments and their strings: played by the hand or a stick (the stick, the bow is the tool)
