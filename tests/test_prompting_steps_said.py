@@ -96,3 +96,12 @@ def test_dian_after_a_body_part_or_a_manner_adverb_is_the_touch(text):
 def test_dian_as_a_little_is_no_step():
     assert actions("盐多放一点,水少一点。") == ["放"], actions("盐多放一点,水少一点。")
     assert actions("手艺先一看就懂。") == []
+
+
+@pytest.mark.parametrize("text,first,second", [
+    ("两个人抬着走,走到河边放下。", "抬", "走"),     # V着 (one word) right before another verb: two predicates
+    ("他弯着腰插秧。", "弯着腰", "插秧"),            # V着N (jieba's 弯着腰) right before a verb
+])
+def test_a_verb_with_zhe_right_before_another_verb_leaves_both_steps(text, first, second):
+    acts = actions(text)
+    assert first in acts and second in acts and acts.index(first) < acts.index(second), acts

@@ -848,6 +848,9 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
             is_verb = k == "V" or (k == "T" and pos is not None and pos.get(words[i], "")[:1] == "v"
                                    and words[i] not in TOOL_LEAD)
             if is_verb and last_verb >= a and (last_verb + 1 < i or (
+                    # 「袖子轮着甩」「低着头默祷」: a verb with 着 (one word) right before another verb: two predicates
+                    len(words[last_verb]) >= 2 and words[last_verb][-1] == "着"
+                    or len(words[last_verb]) == 3 and words[last_verb][1] == "着") or (
                     # 「再翻过来削另一面」: a verb with its direction, then the next verb
                     len(words[last_verb]) >= 3 and words[last_verb][-2:] in DIRECTIONAL_COMPLEMENTS) or (
                     # 「展开贴到窗户上」: a two-character verb with its direction or result 开, then the next verb
