@@ -105,3 +105,16 @@ def test_dian_as_a_little_is_no_step():
 def test_a_verb_with_zhe_right_before_another_verb_leaves_both_steps(text, first, second):
     acts = actions(text)
     assert first in acts and second in acts and acts.index(first) < acts.index(second), acts
+
+
+@pytest.mark.parametrize("text,verb", [
+    ("接到绣球的后生要往山坡那边跑。", "跑"),      # 往 + a noun + 那边 + one verb character
+    ("龙头抬起来往河这边游。", "游"),
+])
+def test_a_verb_after_wang_a_place_and_its_side_is_a_step(text, verb):
+    assert verb in actions(text), actions(text)
+
+
+def test_a_verb_with_tou_after_a_modal_is_a_step_and_a_noun_with_tou_is_not():
+    assert "挠头" in actions("唱到这儿,丑角得挠头。"), actions("唱到这儿,丑角得挠头。")
+    assert actions("院里要石头。") == [] and "钻头" not in actions("打眼还要钻头。")

@@ -39,7 +39,7 @@ from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS
                     MANUAL_VERBS, MARKED_VERBS, MATERIAL_HEADS, MEASURE_FORMS, MEASURE_PREV, MISHAP_CHARS, MODALS,
                     MOTION_WORDS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, ONSET_VERBS, PAIR_COUNTS, PLACE_SIDES, PLACE_SUFFIX,
                     POS_TAGS, PREDICATE_ADVERBS, PUNCT, PURPOSE_LINKS, QSENT, RELATION_END, REPEAT_MARKERS,
-                    RESULT_COMPLEMENTS, RESULT_VERBS, ROUTE_PREPOSITIONS, SIDE_FILLERS, SIDE_WORDS, SKIP,
+                    RESULT_COMPLEMENTS, RESULT_VERBS, ROUTE_PREPOSITIONS, SIDE_DEICTICS, SIDE_FILLERS, SIDE_WORDS, SKIP,
                     SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES,
                     WAIT_ENDS, WAIT_SUBJECTS, WAIT_WORDS, WARNING_CUES, WITNESS_FILLERS, WITNESS_VERBS, _CRAFT_KINDS,
                     _FINISH_KINDS, _FINISH_WORDS)
@@ -365,7 +365,10 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
     if k == "N" and len(w) == 2 and (prev == "就" or kinds[i - 1] == "M" or prev in MODALS or prev in ONSET_VERBS) \
             and nxt_kind in ("P", "Q", "M") \
             and ((pos.get(w[0], "")[:1] in ("v", "z") and w[0] not in STOP_VERBS) or w[0] == "过") \
-            and w[1] not in "子儿头":  # (过: jieba's aspect particle is the verb 'pass through' in 过筛, 过油)
+            and (w[1] not in "子儿头" or (w[1] == "头" and prev in MODALS and prev not in ("要", "需要"))):
+        # (过: jieba's aspect particle is the verb 'pass through' in 过筛, 过油; 「还得剃头」: after a modal, a
+        # verb + 头 is the verb-object word, 剃头, 挠头, where 石头 opens with no verb; not after 要, also
+        # 'need': 「要钻头」)
         return True
     if len(w) == 1 and k in (None, "N") and i + 1 < n and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2 \
             and (pos.get(w, "")[:1] == "n" or (pos.get(w, "") == "zg" and w in CONTEXT_HAND_VERBS)) and (w in CONTEXT_HAND_VERBS or (w not in MATERIAL_HEADS and w not in TOOL_HEADS)) \
@@ -547,7 +550,10 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
         if k in (None, "N") and len(w) == 1 and i >= 1 and w not in SKIP and w not in COMPLEMENTS \
                 and w not in DIRECTION_WORDS and pos.get(w, "x")[:1] not in FUNCTION_TAGS \
                 and ((words[i - 1] in DIRECTION_WORDS and i >= 2 and words[i - 2] in ("往", "朝", "向"))
-                     or (len(words[i - 1]) == 2 and words[i - 1][0] in "往朝向" and words[i - 1][1] in DIRECTION_WORDS)) \
+                     or (len(words[i - 1]) == 2 and words[i - 1][0] in "往朝向" and words[i - 1][1] in DIRECTION_WORDS)
+                     # 「往台子那边跑」: 往 + a noun + that side (那边/这边) + one verb character
+                     or (words[i - 1] in SIDE_DEICTICS and i >= 3 and words[i - 3] in ("往", "朝", "向")
+                         and (kinds[i - 2] in ("N", "T") or pos.get(words[i - 2], "")[:1] == "n"))) \
                 and (i + 1 == n or kinds[i + 1] in ("P", "Q", "N", "T") or words[i + 1] in ("了", "着")):
             kinds[i] = "V"  # 「把琴码往里挪半寸」: right after 往 + a direction, one character (挪/ns) is the verb
             changed = True

@@ -205,6 +205,9 @@ SPEECH_VERBS = {"说", "讲", "唱", "念", "背", "吟", "诵"}
 # Words after which a character is a classifier: 每遍, 几道, 各层.
 COUNT_PREV = {"每", "几", "各"}
 
+# Deictic sides that close a place after 往/朝 + a noun (「往台子那边跑」).
+SIDE_DEICTICS = {"那边", "这边", "那头", "这头", "那儿", "这儿"}
+
 # Verbs of looking, practising and measuring: no step said in passing (「你看」「我学的」), a step when
 # a sequence marker opens the clause with them (「先看风」「先练马步」).
 MARKED_VERBS = {"看", "练", "听", "学", "试", "闻", "瞧"}
