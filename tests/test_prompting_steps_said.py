@@ -118,3 +118,9 @@ def test_a_verb_after_wang_a_place_and_its_side_is_a_step(text, verb):
 def test_a_verb_with_tou_after_a_modal_is_a_step_and_a_noun_with_tou_is_not():
     assert "挠头" in actions("唱到这儿,丑角得挠头。"), actions("唱到这儿,丑角得挠头。")
     assert actions("院里要石头。") == [] and "钻头" not in actions("打眼还要钻头。")
+
+
+def test_a_verb_jieba_reads_as_a_name_closing_a_hand_clause_is_the_step():
+    # 张开/nr (张 a surname to jieba, a classifier 张/q): after a hand and its fingers, the hand's verb
+    acts = actions("左手五指张开,右手握拳。")
+    assert acts[:1] == ["张开"], acts

@@ -348,8 +348,11 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
         # 「扎紧以后丢进染缸」「把蚕茧丢进锅里」: a verb morpheme (丢/zg) opening its clause, or right after 把 +
         # its noun, before where it goes
         return True
-    if len(w) == 2 and k is None and pos.get(w, "") in ("nr", "ns", "nz") and pos.get(w[0], "")[:1] == "v" \
-            and w[0] not in STOP_VERBS and w[1] in RESULT_COMPLEMENTS:
+    if len(w) == 2 and k is None and pos.get(w, "") in ("nr", "ns", "nz") and w[1] in RESULT_COMPLEMENTS and (
+            (pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS)
+            # 「两只手五指张开,」: closing its clause right after a hand (its fingers between), whatever its
+            # first character is tagged (张/q), the name is the hand's verb and its result
+            or (nxt_kind == "P" and (kinds[i - 1] == "H" or (i >= 2 and kinds[i - 2] == "H")))):
         return True  # 「把边修齐」: a verb and its result jieba reads as a name (修齐/nr)
     if k in (None, "N", "A") and len(w) >= 3 and w[1:] in DIRECTIONAL_COMPLEMENTS and pos.get(w[0], "")[:1] == "v" \
             and w[0] not in STOP_VERBS and w[0] not in RESULT_VERBS and prev not in LINKING_ADVERBS:
