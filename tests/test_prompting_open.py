@@ -98,6 +98,17 @@ def test_free_text_detects_a_craft_that_clearly_leads():
     assert d["craft"] == "xuanzhi" and d["craft_source"] == "detected"
 
 
+@pytest.mark.parametrize("text", [
+    "竹根雕先拿刻刀刻出轮廓,再拿砂纸磨光。",      # 刻刀, 刻出, 砂纸, 磨光: words several crafts share
+    "葫芦烙画先起稿,再拿砂纸磨光,刻刀刻出线条。",
+])
+def test_words_several_crafts_share_detect_no_craft(text):
+    """Without its name or one word of its own, a craft does not lead on shared words alone (a carving
+    sanded and cut was read as lacquer ware, whose described actions then dropped the carver's verbs)."""
+    d = normalize(text, spec=SPEC).to_dict()
+    assert d["craft"] is None and d["craft_source"] == "none", d["craft"]
+
+
 def test_given_craft_is_never_overridden_by_the_text():
     d = normalize("铁水烧化了往花棚上打", craft="苏绣", spec=SPEC).to_dict()
     assert d["craft"] == "suxiu"
@@ -226,7 +237,9 @@ def test_dev_free_text_detects_no_craft_but_its_own():
         else:
             wrong.append(f"{item['id']} -> {d['craft']}")
     assert set(wrong) <= {"guqin-03 -> qiqi"}, wrong
-    assert right >= 35
+    # 33: yunjin-03 and nianhua-01 led only on words other crafts share (丝线/投梭/经线, 颜色/趟子) and are
+    # no longer detected (their scores unchanged or better: nianhua-01's steps are read as said)
+    assert right >= 33
 
 
 def test_a_catalogue_craft_the_lexicon_has_no_words_of_reads_verbs_as_an_unknown_craft():

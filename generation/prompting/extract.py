@@ -32,16 +32,16 @@ from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_m
 from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, finder_for, kind_table,
                      normalize_chars)
-from .words import (FULL_STOPS, AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BODY_CHARS,
+from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BODY_CHARS, BODY_MOVERS,
                     BODY_TURN, BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, COUNT_PREV,
                     DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS,
-                    DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS, FILLERS, FUNCTION_COMPLEMENTS,
+                    DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS, FILLERS, FULL_STOPS, FUNCTION_COMPLEMENTS,
                     FUNCTION_TAGS, HAND_CHARS, HAND_JOINERS, HAND_PART_CHARS, INSTRUMENT_HEADS, INSTRUMENT_LEADS,
                     JOB_OPENERS, LIMB_CHARS, LINKING_ADVERBS, LOCATIVES, MANNER_ADVERBS, MANNER_HANDS, MANNER_VERBS,
                     MANUAL_VERBS, MARKED_VERBS, MATERIAL_HEADS, MEASURE_FORMS, MEASURE_PREV, MISHAP_CHARS, MODALS,
-                    MOTION_WORDS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, PAIR_COUNTS, PLACE_SIDES, PLACE_SUFFIX,
+                    MOTION_WORDS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, ONSET_VERBS, PAIR_COUNTS, PLACE_SIDES, PLACE_SUFFIX,
                     POS_TAGS, PREDICATE_ADVERBS, PUNCT, PURPOSE_LINKS, QSENT, RELATION_END, REPEAT_MARKERS,
-                    RESULT_COMPLEMENTS, RESULT_VERBS, ROUTE_PREPOSITIONS, SIDE_FILLERS, SIDE_WORDS, SKIP,
+                    RESULT_COMPLEMENTS, RESULT_VERBS, ROUTE_PREPOSITIONS, SIDE_DEICTICS, SIDE_FILLERS, SIDE_WORDS, SKIP,
                     SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES,
                     WAIT_ENDS, WAIT_SUBJECTS, WAIT_WORDS, WARNING_CUES, WITNESS_FILLERS, WITNESS_VERBS, _CRAFT_KINDS,
                     _FINISH_KINDS, _FINISH_WORDS)
@@ -262,8 +262,11 @@ def open_kinds(doc: Doc) -> None:
                 and kinds[i + 2] in ("N", "T", None):
             kinds[i] = "V"  # 「线套在轴上」: a hand verb jieba tags as a classifier, before where it goes
             changed = True
-        elif kinds[i] == "V" and len(w) == 1 and i and words[i - 1] in COUNT_PREV:
-            kinds[i] = None  # 「每遍晾个十五天」: after 每/几/各 a character is a classifier (遍/v), not a verb
+        elif kinds[i] == "V" and len(w) == 1 and i and words[i - 1] in COUNT_PREV \
+                and not (i + 1 < n and kinds[i + 1] == "Q"):
+            # 「每遍晾个十五天」: after 每/几/各 a character is a classifier (遍/v), not a verb; a classifier
+            # takes no number after it, so before a quantity it is the verb (「两边各塞两颗」「每人发三张」)
+            kinds[i] = None
             changed = True
         elif kinds[i] == "V" and len(w) == 2 and w[0] in "不没" and w not in MANNER_VERBS:
             kinds[i] = None  # 「急不得」「不动」: a negated verb says what is not done, it is no action
@@ -274,6 +277,15 @@ def open_kinds(doc: Doc) -> None:
                 and 1 <= len(w) <= 2 and (POS_TAGS.segment.get(w, "")[:1] == "v" or (
                     len(w) == 2 and POS_TAGS.segment.get(w[0], "x")[:1] not in FUNCTION_TAGS and w[1] in RESULT_COMPLEMENTS)):
             kinds[i] = "V"  # 「把它烫平」「把它熨平/n」: after 把 and a one-character object, the verb + result
+            changed = True
+        elif kinds[i] in (None, "N") and len(w) == 1 and i >= 2 and kinds[i - 2] == "O" and kinds[i - 1] in ("N", "T") \
+                and i + 1 < n and POS_TAGS.segment.get(w, "") in ("zg", "vg", "v") and w not in STOP_VERBS \
+                and w not in SKIP and w not in COMPLEMENTS and (
+                    POS_TAGS.segment.get(words[i + 1], "") in ("a", "ad") or words[i + 1] in ASPECT_AFTER_VERB
+                    or words[i + 1] in DIRECTIONAL_COMPLEMENTS or words[i + 1] in AFTER_VERB_WORDS):
+            # 「把椰肉掏干净」「把线头揪出来」: 把 + its object + one character (a verb morpheme, 掏/zg) with a
+            # result, direction or aspect after it is the predicate the 把 construction needs
+            kinds[i] = "V"
             changed = True
         elif kinds[i] in (None, "N", "A") and w not in SKIP and _verb_in_place(doc, i):
             kinds[i] = "V"
@@ -338,8 +350,11 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
         # 「扎紧以后丢进染缸」「把蚕茧丢进锅里」: a verb morpheme (丢/zg) opening its clause, or right after 把 +
         # its noun, before where it goes
         return True
-    if len(w) == 2 and k is None and pos.get(w, "") in ("nr", "ns", "nz") and pos.get(w[0], "")[:1] == "v" \
-            and w[0] not in STOP_VERBS and w[1] in RESULT_COMPLEMENTS:
+    if len(w) == 2 and k is None and pos.get(w, "") in ("nr", "ns", "nz") and w[1] in RESULT_COMPLEMENTS and (
+            (pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS)
+            # 「两只手五指张开,」: closing its clause right after a hand (its fingers between), whatever its
+            # first character is tagged (张/q), the name is the hand's verb and its result
+            or (nxt_kind == "P" and (kinds[i - 1] == "H" or (i >= 2 and kinds[i - 2] == "H")))):
         return True  # 「把边修齐」: a verb and its result jieba reads as a name (修齐/nr)
     if k in (None, "N", "A") and len(w) >= 3 and w[1:] in DIRECTIONAL_COMPLEMENTS and pos.get(w[0], "")[:1] == "v" \
             and w[0] not in STOP_VERBS and w[0] not in RESULT_VERBS and prev not in LINKING_ADVERBS:
@@ -352,9 +367,13 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
         return True  # 「讲一段帽赞」「唱两句」: speech with a counted object is a performance, an action
     if w in MARKED_VERBS and kinds[i - 1] == "M":
         return nxt_kind != "V"
-    if k == "N" and len(w) == 2 and (prev == "就" or kinds[i - 1] == "M") and nxt_kind in ("P", "Q", "M") \
+    if k == "N" and len(w) == 2 and (prev == "就" or kinds[i - 1] == "M" or prev in MODALS or prev in ONSET_VERBS) \
+            and nxt_kind in ("P", "Q", "M") \
             and ((pos.get(w[0], "")[:1] in ("v", "z") and w[0] not in STOP_VERBS) or w[0] == "过") \
-            and w[1] not in "子儿头":  # (过: jieba's aspect particle is the verb 'pass through' in 过筛, 过油)
+            and (w[1] not in "子儿头" or (w[1] == "头" and prev in MODALS and prev not in ("要", "需要"))):
+        # (过: jieba's aspect particle is the verb 'pass through' in 过筛, 过油; 「还得剃头」: after a modal, a
+        # verb + 头 is the verb-object word, 剃头, 挠头, where 石头 opens with no verb; not after 要, also
+        # 'need': 「要钻头」)
         return True
     if len(w) == 1 and k in (None, "N") and i + 1 < n and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2 \
             and (pos.get(w, "")[:1] == "n" or (pos.get(w, "") == "zg" and w in CONTEXT_HAND_VERBS)) and (w in CONTEXT_HAND_VERBS or (w not in MATERIAL_HEADS and w not in TOOL_HEADS)) \
@@ -365,7 +384,9 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
             and (prev in MODALS or prev in MANNER_ADVERBS or prev in PREDICATE_ADVERBS or kinds[i - 1] == "M") \
             and nxt_kind in ("P", "Q", "N", "T"):
         return True
-    if w == "和" and kinds[i - 1] not in ("P", "M") and (nxt_kind == "P" or (i + 1 < n and words[i + 1] in ("的", "了", "匀", "好"))):
+    if w == "和" and kinds[i - 1] not in ("P", "M") and (nxt_kind == "P" or (
+            i + 1 < n and (words[i + 1] in ("的", "了", "匀", "好") or words[i + 1][:1] == "成"))):
+        # (「拿温水和成团」: 和 before what it is mixed into, 成…, is to mix: 'and' joins no 成)
         return True
     return False
 
@@ -534,7 +555,10 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
         if k in (None, "N") and len(w) == 1 and i >= 1 and w not in SKIP and w not in COMPLEMENTS \
                 and w not in DIRECTION_WORDS and pos.get(w, "x")[:1] not in FUNCTION_TAGS \
                 and ((words[i - 1] in DIRECTION_WORDS and i >= 2 and words[i - 2] in ("往", "朝", "向"))
-                     or (len(words[i - 1]) == 2 and words[i - 1][0] in "往朝向" and words[i - 1][1] in DIRECTION_WORDS)) \
+                     or (len(words[i - 1]) == 2 and words[i - 1][0] in "往朝向" and words[i - 1][1] in DIRECTION_WORDS)
+                     # 「往台子那边跑」: 往 + a noun + that side (那边/这边) + one verb character
+                     or (words[i - 1] in SIDE_DEICTICS and i >= 3 and words[i - 3] in ("往", "朝", "向")
+                         and (kinds[i - 2] in ("N", "T") or pos.get(words[i - 2], "")[:1] == "n"))) \
                 and (i + 1 == n or kinds[i + 1] in ("P", "Q", "N", "T") or words[i + 1] in ("了", "着")):
             kinds[i] = "V"  # 「把琴码往里挪半寸」: right after 往 + a direction, one character (挪/ns) is the verb
             changed = True
@@ -625,7 +649,9 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                                                                    or words[i + 1] in LINKING_ADVERBS) \
                 and (words[i - 2] in MOTION_WORDS or words[i - 2][:1] in "往朝向" or kinds[i - 2] == "H"
                      or (words[i - 2] in DIRECTION_WORDS and i >= 3 and words[i - 3] in ("往", "朝", "向"))
-                     or _is_body(spec, words[i - 2])) \
+                     or _is_body(spec, words[i - 2])
+                     # 「脖子先一缩」: a body part, 先/再, then 一 + the movement
+                     or (kinds[i - 2] == "M" and i >= 3 and _body_word(spec, words[i - 3]))) \
                 and w not in NUMERAL_CHARS and pos.get(w, "")[:1] not in ("q", "m", "f") and w not in SKIP \
                 and w not in DIRECTION_WORDS:
             kinds[i] = "V"
@@ -634,8 +660,24 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 and kinds[i + 1] in ("N", "T") and len(words[i + 1]) == 1:
             kinds[i] = "V"
             changed = True
+        elif w == "点" and k is None and i and (
+                # 「脚尖点地」「指尖点着鼓面」: 点 (jieba's numeral) right after a body part has no number to
+                # count: it is the touch
+                (_body_word(spec, words[i - 1]) and kinds[i - 1] != "Q"
+                 and (i + 1 == n or kinds[i + 1] in ("P", "N", "T", "Q") or words[i + 1] in ("地", "着", "在", "到", "了")))
+                # 「在碟边上轻轻点」: after a manner adverb or 地, closing its clause
+                or ((words[i - 1] in MANNER_ADVERBS or words[i - 1] == "地") and (i + 1 == n or kinds[i + 1] == "P"))):
+            kinds[i] = "V"
+            changed = True
     if changed:
         doc.interesting[:] = list(compress(range(n), kinds))
+
+
+def _body_word(spec: Spec, w: str) -> bool:
+    """A body part as the subject of a movement: the spec's, or a noun of at most two characters opening
+    with a limb, hand or body character (脖子, 脚尖, 头)."""
+    return _is_body(spec, w) or (len(w) <= 2 and w[:1] in BODY_MOVERS and w not in STOP_NOUNS
+                                 and POS_TAGS.segment.get(w, "")[:1] == "n")
 
 
 def _manner_hands(doc: Doc) -> None:
@@ -806,13 +848,20 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                 a = i
                 verb_seen = pred_seen = real_verb = False
                 continue
-            if words[i] in TOOL_LEAD and real_verb and i > a and kinds[i - 1] != "H" and _verb_after(doc, i, pos):
+            if words[i] in TOOL_LEAD and real_verb and i > a and kinds[i - 1] != "H" and (_verb_after(doc, i, pos) or (
+                    # 「泡软了拿出来」: a holding verb with only its direction, closing the clause, is the
+                    # action itself (taking out), no tool for another verb
+                    len(words[i]) == 1 and i + 1 < len(words) and words[i + 1] in DIRECTIONAL_COMPLEMENTS
+                    and (i + 2 == len(words) or kinds[i + 2] == "P"))):
                 units.append((a, i))
                 a = i
                 verb_seen = pred_seen = real_verb = False
             is_verb = k == "V" or (k == "T" and pos is not None and pos.get(words[i], "")[:1] == "v"
                                    and words[i] not in TOOL_LEAD)
             if is_verb and last_verb >= a and (last_verb + 1 < i or (
+                    # 「袖子轮着甩」「低着头默祷」: a verb with 着 (one word) right before another verb: two predicates
+                    len(words[last_verb]) >= 2 and words[last_verb][-1] == "着"
+                    or len(words[last_verb]) == 3 and words[last_verb][1] == "着") or (
                     # 「再翻过来削另一面」: a verb with its direction, then the next verb
                     len(words[last_verb]) >= 3 and words[last_verb][-2:] in DIRECTIONAL_COMPLEMENTS) or (
                     # 「展开贴到窗户上」: a two-character verb with its direction or result 开, then the next verb
@@ -832,10 +881,13 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
             if is_verb:
                 real_verb = True
                 last_verb = i
-            if k in ("V", "T") and pred_seen and i - 1 > a and words[i - 1] in LINKING_ADVERBS:
+            if k in ("V", "T") and pred_seen and i - 1 > a and (words[i - 1] in LINKING_ADVERBS or (
+                    # 「烧到了就开始降温」: 就/才/便 + a verb of phase (开始, 接着) + the predicate
+                    words[i - 1] in ONSET_VERBS and i - 2 > a and words[i - 2] in LINKING_ADVERBS)):
                 # 「泡好了就下锅」「晾透了才上色」: a predicate after 就/才/便 is a second action
-                units.append((a, i - 1))
-                a = i - 1
+                cut_at = i - 1 if words[i - 1] in LINKING_ADVERBS else i - 2
+                units.append((a, cut_at))
+                a = cut_at
                 verb_seen = False
             if k == "V":
                 verb_seen = True

@@ -9,7 +9,7 @@ from .spec import Spec
 from .tokens import Doc, _is_tool_word, kind_table
 from .words import (ADJ_TAGS, AFTER_VERB_WORDS, BODY_CHARS, BODY_PREV, COMPLEMENTS, COMPOUND_MAX, CONTEXT_HAND_VERBS,
                     DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_WORDS, FUNCTION_TAGS, INSTRUMENT_HEADS,
-                    INSTRUMENT_LEADS, LOCATIVES, MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, NEGATIONS, NOUN_TAGS,
+                    INSTRUMENT_LEADS, LOCATIVES, MANNER_ADVERBS, MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, NEGATIONS, NOUN_TAGS,
                     NUMERAL_CHARS, OBJECT_MARKERS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS, PREDICATE_PREV_TAGS,
                     PUNCT, RARE_FREQ, RELATION_END, RESULT_COMPLEMENTS, SKIP, STOP_NOUNS, STOP_VERBS, TOOL_HEADS,
                     TOOL_LEAD, VERBAL_NEXT, VERB_COMPLEMENT_CHARS, _NO_PROPS)
@@ -273,6 +273,21 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
             # 「先把纸夹好」: after 把, jieba's 纸夹/n (a clip) before a result, with no verb in the clause, is
             # the object + the verb (把 needs a predicate)
             cuts[i] = (table.get(w[0]) or "N", table.get(w[1]) or "V")
+        elif len(w) == 2 and w[1] in CONTEXT_HAND_VERBS and k in (None, "N") and i \
+                and (kinds[i - 1] in ("N", "T") or pos.get(words[i - 1], "")[:1] == "n") \
+                and w not in spec.terms and pos.get(w[0], "")[:1] == "n" and words[i + 1] in ("住", "紧") \
+                and any(words[j] in TOOL_LEAD or kinds[j] == "O" for j in range(max(0, i - 4), i - 1)):
+            # 「拿四块杉树皮夹住」: 住/紧 follow a verb, never a noun: jieba's 皮夹/n (a wallet) after what
+            # 拿/把 takes is the noun's last character + the hand verb
+            cuts[i] = (table.get(w[0]) or "N", table.get(w[1]) or "V")
+        elif len(w) == 2 and w[0] == "地" and (w[1] in CONTEXT_HAND_VERBS or pos.get(w[1], "")[:1] == "v") \
+                and w[1] not in STOP_VERBS and i and (words[i - 1] in MANNER_ADVERBS or (
+                    len(words[i - 1]) == 2 and words[i - 1][0] == words[i - 1][1]
+                    and pos.get(words[i - 1], "")[:1] in ("a", "d", "z"))) \
+                and (kinds[i + 1] in ("R", "N", "T", "P") or words[i + 1] in AFTER_VERB_WORDS):
+            # 「平平地摊在木板上」: after a reduplicated adjective (平平, 稳稳) the adverbial 地 is glued to the
+            # verb it modifies (jieba's 地摊/n, a street stall) → 地 + 摊
+            cuts[i] = (None, table.get(w[1]) or "V")
         elif len(w) == 2 and w[0] in "用拿" and w[1] in BODY_CHARS and k in (None, "N", "V") and w not in spec.terms \
                 and (kinds[i + 1] in ("V", "T", "C") or words[i + 1] == "一" or words[i + 1][:1] in CONTEXT_HAND_VERBS
                      or pos.get(words[i + 1][:1], "")[:1] == "v"):

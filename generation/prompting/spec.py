@@ -292,7 +292,8 @@ class Spec:
         craft_words = self.craft_words
         # each distinct word once (integer weights: the order they are added in changes no total, and
         # the ranking below is a total order)
-        for word in filter(craft_words.__contains__, set(words)):
+        said = set(filter(craft_words.__contains__, words))
+        for word in said:
             for key, weight in craft_words[word].items():
                 scores[key] = scores.get(key, 0) + weight
         if not scores:
@@ -300,7 +301,11 @@ class Spec:
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
         best, score = ranked[0]
         second = ranked[1][1] if len(ranked) > 1 else 0
-        if score >= 3 and score > second:
+        if score >= 3 and score > second and any(
+                craft_words[w].get(best, 0) >= 3 or (best in craft_words[w] and len(craft_words[w]) == 1)
+                for w in said):
+            # (a word several crafts share, 砂纸 or 刻刀, says no more of one than of another: without its
+            # name or one word of its own, a craft does not lead on shared words alone)
             return self._info(best, "detected")
         return None
 

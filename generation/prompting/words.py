@@ -40,6 +40,9 @@ LINKING_ADVERBS = {"就", "才", "便"}
 
 MODALS = {"要", "得", "能", "会", "该", "可以", "应该", "需要"}
 
+# Verbs of phase that take the predicate after them (「开始降温」「接着上色」「继续揉」): what follows is the action.
+ONSET_VERBS = {"开始", "接着", "继续"}
+
 DIRECTION_VERBS = {"上", "下"}
 
 AGENT_SUFFIX = {"手"}  # 鼓手, 划手, 舵手: a person named by what the hand does
@@ -201,6 +204,9 @@ SPEECH_VERBS = {"说", "讲", "唱", "念", "背", "吟", "诵"}
 
 # Words after which a character is a classifier: 每遍, 几道, 各层.
 COUNT_PREV = {"每", "几", "各"}
+
+# Deictic sides that close a place after 往/朝 + a noun (「往台子那边跑」).
+SIDE_DEICTICS = {"那边", "这边", "那头", "这头", "那儿", "这儿"}
 
 # Verbs of looking, practising and measuring: no step said in passing (「你看」「我学的」), a step when
 # a sequence marker opens the clause with them (「先看风」「先练马步」).
@@ -418,6 +424,8 @@ BODY_WORDS = {"手", "身", "身子", "身体", "身上", "脚下", "膝盖", "�
 BODY_LOCATIVES = set("上下前后里间边")
 
 HAND_CHARS = set("手指掌拇")  # a hand or a finger acts; a limb (胳膊, 肘, 腰, 脚) can be what moves
+
+BODY_MOVERS = LIMB_CHARS | HAND_CHARS | BODY_CHARS | BODY_TURN  # what a body-part noun opens with (脖子, 脚尖, 头)
 
 RAW_STUFF_HEADS = set("木竹篾草秆藤柴炭")  # wood, cane and plant stuff, fuel
 
