@@ -1007,6 +1007,8 @@ def _retract_corrected(steps: list, norm: str) -> set:
     hand and tool go on in its replacement when that names none. Returns the ids of the steps taken back
     (with any step read from the words between the cue and the verb said again)."""
     gone: set = set()
+    if not steps or _STEP_CORRECTION.search(norm) is None:
+        return gone  # (one scan of the text: most say nothing they take back)
     for n, p in enumerate(steps):
         if p.end < 0 or not p.surface or id(p) in gone:
             continue
