@@ -13,7 +13,7 @@ from .words import (ASPECT_AFTER_VERB, COPULAS, DEMONSTRATIVES, TOPIC_NAME_TAGS,
                     HAND_CHARS, LED_TOOL_RE, LED_TOOL_STOP, LOCATIVES, MANNER_VERBS, MANUAL_VERBS, MATERIAL_HEADS,
                     MEASURE_PREV, MISTAGGED_NOUN_TAGS, MODALS, NAME_ENDS, NAMING_VERBS, NEGATIONS, NUMERAL_CHARS,
                     OBJECT_CHAR_TAGS, OBJECT_MARKERS, PERSON_LEADS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS, PUNCT,
-                    QUOTE_PAIRS, RESULT_VERBS, ROUTE_PREPOSITIONS, SENTENCE_CHARS, SENTENCE_END_TOKENS, SKIP,
+                    QUOTE_PAIRS, RESULT_VERBS, ROUTE_PREPOSITIONS, SENTENCE_CHARS, SENTENCE_ENDS, SKIP,
                     SLOT_LOCATIVES, SLOT_PREPOSITIONS, SPEECH_LEADS, STOP_NOUNS, STOP_VERBS, SUFFIX_NAME_STOP,
                     SUFFIX_NAME_TAGS, TECHNIQUE_SUFFIX, TOOL_HEADS, TOOL_LEAD, TOOL_NAME_SUFFIX, _COMPOUND_CLOSED)
 
@@ -305,7 +305,7 @@ def _technique_compounds(spec: Spec, doc: Doc):
                     and said not in MANNER_VERBS)):
                 yield k + 1, b
                 continue
-        if (k == 0 or words[k - 1] in SENTENCE_END_TOKENS) and kinds[k] not in ("P", "Q", "M", "H", "L", "O", "R"):
+        if (k == 0 or words[k - 1] in SENTENCE_ENDS) and kinds[k] not in ("P", "Q", "M", "H", "L", "O", "R"):
             # 「站桩,马步两脚分开…」「扔高,两根杆子…」: a sentence that opens with a short clause of one or
             # two words and a comma names what it is about, the technique the master goes on to describe
             b = k + 1
@@ -362,7 +362,7 @@ def _topic_names(spec: Spec, doc: Doc):
     closed = _COMPOUND_CLOSED
     n = len(words)
     for s in range(n):
-        if s and words[s - 1] not in SENTENCE_END_TOKENS:
+        if s and words[s - 1] not in SENTENCE_ENDS:
             continue
         c = s
         while c < n and kinds[c] != "P":

@@ -538,9 +538,6 @@ ATTACH_VERBS = set("贴粘糊盖铺钉")
 
 
 SENTENCE_ENDS = set("。!?;\n\uff01\uff1f\uff1b")
-# A token that ends a sentence: an ASCII full stop is one too where a transcriber writes it for 。 (as a
-# token it is never a decimal point: a number is a quantity token of its own)
-SENTENCE_END_TOKENS = SENTENCE_ENDS | {"."}
 
 # A hand named as the subject goes on over a semicolon (「这叫顶绢转;转稳了往天上一抛」: the clauses of one
 # sentence), not over a full stop.
