@@ -798,6 +798,13 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         if step.tool is None:
             step.tool = topic[0]
         topic = None
+    if topic is not None and not described and object_np is not None and step.material == object_np[0] \
+            and action_idx is not None and topic_at < action_idx and _is_body(spec, object_np[0]) \
+            and not _is_body(spec, topic[0], True) and not info_is_person(topic) and not _is_tool_word(topic[0]) \
+            and (topic[1] is None or topic[1].category == "material") and not HAND_CHARS.intersection(topic[0]):
+        # 「鱼剖开肚子」「鸡褪掉毛」: a thing named before a verb whose object is a body part (its own part)
+        # is what is worked, the part only where
+        step.material, topic = topic[0], None
     if topic is not None and not described and step.tool is None and not has_object and ba_obj is None \
             and action_idx is not None and s < topic_at < action_idx and words[topic_at - 1] in ("上", "下") \
             and (topic_at - 1 == s or kinds[topic_at - 2] in ("M", "P") or words[topic_at - 2][:1] == "第"
