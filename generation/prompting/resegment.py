@@ -393,16 +393,18 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                 and kinds[i] not in ("Q", "P", "H", "O", "R", "M") and kinds[i + 1] not in ("Q", "P", "H", "O", "R", "M") \
                 and words[i] not in COMPLEMENTS and words[i + 1] not in COMPLEMENTS and words[i + 1] not in PLACE_SUFFIX \
                 and pos.get(words[i], "")[:1] in ("v", "n", "a") and pos.get(words[i + 1], "")[:1] == "n" \
-                and kinds[i + 2] != "P" and (kinds[i + 2] in ("V", "T", "C") or pos.get(words[i + 2], "")[:1] in ("v", "d")):
+                and kinds[i + 2] != "P" and (kinds[i + 2] in ("V", "T", "C") or pos.get(words[i + 2], "")[:1] in ("v", "d")
+                                             or pos.get(words[i + 2][:1], "")[:1] == "v"):
             # 「把画心反过来」「把托纸刷上去」: 把 takes a noun phrase before its verb, so a one-character verb
             # or adjective jieba cut from the one-character noun after it (画/心, 托/纸) is a compound noun
             joins[i] = (2, "N")
         elif kinds[i - 1] == "R" and words[i - 1] in ("在", "到", "进") and i not in joins and i - 1 not in joins:
             # 「摊在竹晒席上」: between 在/到/进 and its locative stands one place noun, so two or three
-            # one-character words jieba left apart there (竹/晒/席) are one noun
+            # short words jieba left apart there (竹/晒/席, 竹编/席) are one noun
             for k in (2, 3):
-                if i + k < n and words[i + k] in ("上", "里") and pos.get(words[i + k - 1], "")[:1] == "n" and all(
-                        len(words[j]) == 1 and j not in cuts and kinds[j] not in ("Q", "P", "H", "O", "R", "M", "L")
+                if i + k < n and words[i + k] in ("上", "里") and pos.get(words[i + k - 1], "")[:1] == "n" \
+                        and len("".join(words[i:i + k])) <= 4 and any(len(words[j]) == 1 for j in range(i, i + k)) and all(
+                        len(words[j]) <= 2 and j not in cuts and kinds[j] not in ("Q", "P", "H", "O", "R", "M", "L")
                         and words[j] not in COMPLEMENTS and words[j] not in NUMERAL_CHARS and words[j] not in SKIP
                         and words[j] not in PLACE_SUFFIX for j in range(i, i + k)):
                     joins[i] = (k, "N")
