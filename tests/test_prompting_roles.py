@@ -424,3 +424,50 @@ def test_ba_closing_a_clause_is_a_handle_not_the_object_marker():
     assert steps("左手握住弓把,右手勾住弦。")[0] == ("握住", None, "弓把")
     # 把 before what it names stays the marker
     assert steps("把弓弦拉紧。")[0][2] == "弓弦"
+
+
+def test_a_noun_jieba_cut_after_ba_keeps_its_head():
+    # r5-roles: 把 takes a noun phrase before its verb: a one-character verb or adjective cut from the
+    # noun after it belongs to the noun (封/纸, 托/布, 画/心)
+    assert steps("把封纸刷上去") == [("刷上去", None, "封纸")]
+    assert steps("先把托布铺平")[0][2] == "托布"
+    assert steps("把画心翻过来")[0][2] == "画心"
+    # a one-character object and its verb stay apart
+    assert steps("把弓弦拉紧。")[0][2] == "弓弦"
+
+
+def test_three_characters_between_na_and_ba_are_the_tool():
+    # r5-roles: 斜/口/铲 left apart between 拿 and 把 name one instrument
+    assert steps("拿斜口铲把泥刮下来") == [("刮", "斜口铲", "泥")]
+
+
+def test_a_place_noun_cut_apart_between_zai_and_its_locative_is_one_noun():
+    # r5-roles: 在竹编席上 (竹编/席): one noun stands between 在 and 上
+    out = steps("茶叶摊在竹编席上晾干")
+    assert out[0] == ("摊", "竹编席", "茶叶")
+    assert steps("米粉摊在木盘上")[0][1] == "木盘"  # one word stays as it is
+
+
+def test_where_a_thing_is_spread_or_poured_is_a_support():
+    # r5-roles: 摊/倒/晾 在X上 put the thing onto X, a support or vessel (a tool), like 放/搁
+    assert ("倒", "草席", None) in steps("煮好了倒在草席上摊开")
+    assert ("晾", "竹篙", None) in steps("洗净了晾在竹篙上")
+
+
+def test_shang_opening_a_clause_before_a_vessel_is_put_onto():
+    # r5-roles: 上蒸笼蒸 = put onto the steamer and steam: the steamer is what it is done in
+    assert steps("第二天上瓦片烤")[0] == ("烤", "瓦片", None)
+    # a verb with its own object keeps it (「上山采叶子」: 山 is no tool)
+    assert steps("先上山采叶子")[0][1:] == (None, "叶子")
+
+
+def test_ba_before_a_path_takes_a_thing():
+    # r5-roles: what 把 takes before 往 is what is worked, even a word jieba tags a verb (排笔/v)
+    assert steps("把排笔往水里一浸")[0][2] == "排笔"
+
+
+def test_a_thing_before_a_verb_on_its_body_part_is_what_is_worked():
+    # r5-roles: 「鸡剖开肚子」: the bird is worked, its belly only where
+    assert steps("鸡先剖开肚子，掏出内脏")[0] == ("剖开", None, "鸡")
+    # a person before the verb works; the body part is then what is worked
+    assert steps("病人按住肚子")[0][2] == "肚子"

@@ -232,6 +232,10 @@ def open_kinds(doc: Doc) -> None:
             # 把 (or a path, or a quick 一V) is the thing taken in hand, whatever jieba tags it (抹布/v, 筘/g)
             kinds[i] = "N"
             changed = True
+        elif kinds[i] == "V" and i and kinds[i - 1] == "O" and words[i - 1] in OBJECT_MARKERS and i + 1 < n \
+                and words[i + 1] in ("往", "朝", "向"):
+            kinds[i] = "N"  # 「把发根往头顶上一扎」: 把 takes a noun phrase, so what stands before the path is a thing
+            changed = True
         elif len(w) == 2 and w[0] == "一" and (w[1] in CONTEXT_HAND_VERBS or (
                 POS_TAGS.segment.get(w[1], "")[:1] == "v" and w[1] not in STOP_VERBS
                 and (POS_TAGS.segment.get(w, "") not in ("m", "mq") or any(

@@ -382,6 +382,33 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                 and i - 1 not in joins and kinds[i] not in ("Q", "P", "H", "O", "R") \
                 and words[i] not in COMPLEMENTS and words[i + 1] not in COMPLEMENTS:
             joins[i] = (2, "N")  # 「拿抹布把碗擦干净」: two characters jieba left apart (抹/布) between 拿 and 把
+        elif i + 3 < n and words[i + 3] in OBJECT_MARKERS and kinds[i + 3] == "O" and words[i - 1] in ("拿", "用") \
+                and len(words[i]) == len(words[i + 1]) == len(words[i + 2]) == 1 and i not in joins \
+                and i - 1 not in joins and i not in cuts and i + 1 not in cuts and i + 2 not in cuts \
+                and all(kinds[j] not in ("Q", "P", "H", "O", "R") and words[j] not in COMPLEMENTS
+                        and words[j] not in NUMERAL_CHARS for j in (i, i + 1, i + 2)):
+            joins[i] = (3, "N")  # 「拿平口凿把大形打出来」: three characters jieba left apart (平/口/凿) between 拿 and 把
+        elif kinds[i - 1] == "O" and words[i - 1] in OBJECT_MARKERS and len(words[i]) == len(words[i + 1]) == 1 \
+                and i not in joins and i - 1 not in joins and i not in cuts and i + 1 not in cuts \
+                and kinds[i] not in ("Q", "P", "H", "O", "R", "M") and kinds[i + 1] not in ("Q", "P", "H", "O", "R", "M") \
+                and words[i] not in COMPLEMENTS and words[i + 1] not in COMPLEMENTS and words[i + 1] not in PLACE_SUFFIX \
+                and pos.get(words[i], "")[:1] in ("v", "n", "a") and pos.get(words[i + 1], "")[:1] == "n" \
+                and kinds[i + 2] != "P" and (kinds[i + 2] in ("V", "T", "C") or pos.get(words[i + 2], "")[:1] in ("v", "d")
+                                             or pos.get(words[i + 2][:1], "")[:1] == "v"):
+            # 「把画心反过来」「把托纸刷上去」: 把 takes a noun phrase before its verb, so a one-character verb
+            # or adjective jieba cut from the one-character noun after it (画/心, 托/纸) is a compound noun
+            joins[i] = (2, "N")
+        elif kinds[i - 1] == "R" and words[i - 1] in ("在", "到", "进") and i not in joins and i - 1 not in joins:
+            # 「摊在竹晒席上」: between 在/到/进 and its locative stands one place noun, so two or three
+            # short words jieba left apart there (竹/晒/席, 竹编/席) are one noun
+            for k in (2, 3):
+                if i + k < n and words[i + k] in ("上", "里") and pos.get(words[i + k - 1], "")[:1] == "n" \
+                        and len("".join(words[i:i + k])) <= 4 and any(len(words[j]) == 1 for j in range(i, i + k)) and all(
+                        len(words[j]) <= 2 and j not in cuts and kinds[j] not in ("Q", "P", "H", "O", "R", "M", "L")
+                        and words[j] not in COMPLEMENTS and words[j] not in NUMERAL_CHARS and words[j] not in SKIP
+                        and words[j] not in PLACE_SUFFIX for j in range(i, i + k)):
+                    joins[i] = (k, "N")
+                    break
     if not cuts and not joins and not regroups and not tailcuts:
         heads = _parallel_heads(norm, words, kinds, starts)
         if not heads:

@@ -11,7 +11,7 @@ from .words import (AGENT_NOUN_SUFFIX, ATTACH_VERBS, BARE_OBJECT_TAGS, BIND_VERB
                     FUNCTION_TAGS, HAND_CHARS, HAND_PARTS, HAND_PLACE_MARKERS, INSIDE, INSTRUMENT_HEADS,
                     INSTRUMENT_LEADS, LOAD_VERBS, LOCATIVES, LOCATIVE_SUFFIX, MAKING_VERBS, MANNER_ADVERBS,
                     MANNER_VERBS, MATERIAL_HEADS, MEDIUM_HEADS, MODALS, MOTION_WORDS, NEEDLE_TOOLS, NEGATIONS,
-                    PART_WORDS, PERSON_PRONOUNS, PLACE_MARKERS, POS_TAGS, PREDICATE_ADVERBS, PUT_VERBS,
+                    PART_WORDS, PERSON_PRONOUNS, PLACE_MARKERS, POS_TAGS, PREDICATE_ADVERBS, PUT_VERBS, SPREAD_VERBS,
                     RAW_STUFF_HEADS, RELATION_END, RESULT_COMPLEMENTS, SHAPE_SUFFIX, SKIP, STATE_RESULTS, STOP_NOUNS,
                     STRIKE_VERBS, TOOL_HEADS, TOOL_LEAD, UNKNOWN_NAME_TAGS, WIELD_VERBS)
 
@@ -744,7 +744,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         # vessel, a tool, when the verb is a putting verb or a thing is named as what moves there
         np, info, inside = dest
         body_place = _is_body(spec, np, True)
-        put = words[action_idx][:1] in PUT_VERBS
+        put = words[action_idx][:1] in PUT_VERBS or words[action_idx][:1] in SPREAD_VERBS
         theme = _placed_theme(spec, topic if topic_at < action_idx else None, spec_topic, ba_obj, lead_word,
                               lead_tool, lead_info)
         if theme is not None and not put and _is_tool_word(theme):
@@ -798,6 +798,21 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         if step.tool is None:
             step.tool = topic[0]
         topic = None
+    if topic is not None and not described and object_np is not None and step.material == object_np[0] \
+            and action_idx is not None and topic_at < action_idx and _is_body(spec, object_np[0]) \
+            and not _is_body(spec, topic[0], True) and not info_is_person(topic) and not _is_tool_word(topic[0]) \
+            and (topic[1] is None or topic[1].category == "material") and not HAND_CHARS.intersection(topic[0]):
+        # 「鱼剖开肚子」「鸡褪掉毛」: a thing named before a verb whose object is a body part (its own part)
+        # is what is worked, the part only where
+        step.material, topic = topic[0], None
+    if topic is not None and not described and step.tool is None and not has_object and ba_obj is None \
+            and action_idx is not None and s < topic_at < action_idx and words[topic_at - 1] in ("上", "下") \
+            and (topic_at - 1 == s or kinds[topic_at - 2] in ("M", "P") or words[topic_at - 2][:1] == "第"
+                 or POS_TAGS.roles.get(words[topic_at - 2], "")[:1] in ("t", "d", "c")) and kinds[action_idx] in ("V", "T") and not _is_body(spec, topic[0]) \
+            and (topic[1] is None or topic[1].category in ("tool", "material")):
+        # 「上甑子蒸」「下锅煮」: 上/下 opening the clause before a noun and a verb with no object of its own
+        # is the verb 'put onto, into': the noun is the vessel or support the work is done in, a tool
+        step.tool, topic = topic[0], None
     if topic is not None and not described and step.material is None:
         np, info = topic
         if not _is_tool_word(np) and not (info is not None and info.category != "material"):
