@@ -201,6 +201,8 @@ def open_kinds(doc: Doc) -> None:
     changed = False
     for i in range(n):
         w = words[i]
+        if kinds[i] == "P" or kinds[i] == "Q":
+            continue  # (no rule below reads punctuation or a quantity as anything else)
         if kinds[i] in (None, "N", "A") and len(w) >= 2 and w[0] in CONTEXT_HAND_VERBS and (
                 # 「就抖起来了」「捞出来」「压实」: a hand verb with its direction or result (jieba: l, n)
                 w[1:] in DIRECTIONAL_COMPLEMENTS or (len(w) == 2 and w[1] in RESULT_COMPLEMENTS)
@@ -420,6 +422,8 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
     changed = False
     for i in range(n):
         w, k = words[i], kinds[i]
+        if k == "P" or k == "Q":
+            continue  # (no rule below reads punctuation or a quantity as anything else)
         if w in WAIT_WORDS and i + 2 < n and (words[i + 1] in WAIT_SUBJECTS or kinds[i + 1] in ("N", "T")):
             j = i + 2
             while j < n and kinds[j] != "P" and words[j] not in WAIT_ENDS:
@@ -430,11 +434,12 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                     changed = True
                 j += 1
             continue
-        if k in ("V", "T") and (pos.get(w, "")[:1] in ("v", "a", "n") or k == "V") and (
+        if k in ("V", "T") and (
                 (len(w) <= 2 and w[-1] in MISHAP_CHARS and (len(w) == 1 or w[0] not in MISHAP_CHARS)
                  and (i + 1 == n or words[i + 1] in ("了", "啦") or kinds[i + 1] == "P"))
                 or (i + 1 < n and words[i + 1] in MISHAP_CHARS and (i + 2 == n or words[i + 2] in ("了", "啦")
-                                                                    or kinds[i + 2] == "P"))):
+                                                                    or kinds[i + 2] == "P"))) \
+                and (k == "V" or pos.get(w, "")[:1] in ("v", "a", "n")):
             a = i
             while a > 0 and kinds[a - 1] != "P":
                 a -= 1
@@ -462,7 +467,7 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                         kinds[t] = None
                 changed = True
                 continue
-        if (k == "V" or (k == "T" and pos.get(w, "")[:1] == "v")) and i and words[i - 1] in OBJECT_MARKERS and i + 1 < n \
+        if i and words[i - 1] in OBJECT_MARKERS and (k == "V" or (k == "T" and pos.get(w, "")[:1] == "v")) and i + 1 < n \
                 and (kinds[i + 1] in ("N", "T") or (kinds[i + 1] is None and pos.get(words[i + 1], "")[:1] == "n")) \
                 and any(kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")
                         for j in range(i + 2, _clause_end(words, kinds, i))):
@@ -486,9 +491,10 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             changed = True
             continue
         o = i + 1
-        if i and pos.get(words[i - 1], "") == "q" and i + 3 < n and kinds[i + 1] in ("N", "T") and len(words[i + 1]) <= 2:
+        if (k == "V" or k == "T") and i + 3 < n and kinds[i + 1] in ("N", "T") and len(words[i + 1]) <= 2 and i \
+                and pos.get(words[i - 1], "") == "q":
             o = i + 2  # 「放个装粉的小盒子」: after a classifier, a verb and its object before 的 describe the thing
-        if (k == "V" or (k == "T" and pos.get(w, "")[:1] == "v" and o == i + 2)) and o + 1 < n and words[o] == "的" and words[o + 1] not in STOP_NOUNS and (
+        if (k == "V" or (k == "T" and o == i + 2 and pos.get(w, "")[:1] == "v")) and o + 1 < n and words[o] == "的" and words[o + 1] not in STOP_NOUNS and (
                 kinds[o + 1] in ("N", "T") or (kinds[o + 1] is None and pos.get(words[o + 1], "")[:1] == "n")):
             kinds[i] = None  # 「放个装粉的小盒子」: a verb in a relative clause names a thing
             changed = True
@@ -498,10 +504,11 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = "P"  # 「跳到快板的时候跺脚」: the time clause ends at 的时候, like 「拉的时候,…」
             changed = True
             continue
-        if k in ("N", "T", None) and len(w) == 2 and (pos.get(w[0], "")[:1] in ("v", "a") or w[0] in CONTEXT_HAND_VERBS) \
-                and w[0] not in STOP_VERBS and w[1] not in "子儿头" and pos.get(w, "")[:1] != "v" and (
+        if k in ("N", "T", None) and len(w) == 2 and (
                     (i + 2 < n and words[i + 1] == "、" and kinds[i + 2] == "V")
                     or (i >= 2 and words[i - 1] == "、" and _listed_action(words, kinds, i - 2))) \
+                and (pos.get(w[0], "")[:1] in ("v", "a") or w[0] in CONTEXT_HAND_VERBS) \
+                and w[0] not in STOP_VERBS and w[1] not in "子儿头" and pos.get(w, "")[:1] != "v" \
                 and (k is None or pos.get(w[1], "")[:1] in ("n", "") or w[1] in MATERIAL_HEADS):
             kinds[i] = "V"  # 「抖袖、翻袖、甩袖」「齐毛、切毛」: a verb-object word listed with actions is one
             changed = True
@@ -569,7 +576,7 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = "N"  # 「鞠三个躬」「磕三个头」: the character after V + a count closing the clause is V's object
             changed = True
             continue
-        if k is None and len(w) == 1 and pos.get(w, "") == "p" and i and kinds[i - 1] == "M" and i + 1 < n \
+        if k is None and len(w) == 1 and i and kinds[i - 1] == "M" and pos.get(w, "") == "p" and i + 1 < n \
                 and kinds[i + 1] in ("N", "T") and (i + 2 == n or kinds[i + 2] == "P"):
             kinds[i] = "V"  # 「先迈左脚,再跟右脚」: a coverb (跟/p) with its noun as the whole clause after 先/再 is the verb
             changed = True
@@ -989,6 +996,10 @@ def _witnessed(words, kinds, i) -> bool:
 def _craft_evidence(words, kinds):
     """The spec's words a craft is detected from: every term and craft name, except an occurrence the
     speaker only once saw, heard or tasted (the same word said elsewhere still counts)."""
+    if "过" not in "".join(words):
+        # no 过 anywhere (``_witnessed`` needs a word ending in it): every term and craft name counts
+        yield from compress(words, [k in _CRAFT_KINDS for k in kinds])
+        return
     for i, (w, k) in enumerate(zip(words, kinds)):
         if k in _CRAFT_KINDS and not _witnessed(words, kinds, i):
             yield w
@@ -1391,8 +1402,19 @@ def _is_empty(step: Step) -> bool:
 
 
 def _compatible(a: Step, b: Step) -> bool:
-    return all(getattr(a, k) is None or getattr(b, k) is None or getattr(a, k) == getattr(b, k)
-               for k in ("hand", "tool", "material", "role"))
+    """No slot (hand, tool, material, role) both steps fill with different values (the four written out:
+    this runs for every pair of units considered for a merge)."""
+    x, y = a.hand, b.hand
+    if x is not None and y is not None and x != y:
+        return False
+    x, y = a.tool, b.tool
+    if x is not None and y is not None and x != y:
+        return False
+    x, y = a.material, b.material
+    if x is not None and y is not None and x != y:
+        return False
+    x, y = a.role, b.role
+    return x is None or y is None or x == y
 
 
 def _conflicts(a: Step, b: Step) -> bool:
@@ -1424,9 +1446,19 @@ def _set_param(step: Step, name: str, value, warnings: list | None) -> None:
 
 
 def _merge(into: Step, other: Step, *, prefer_piece: bool, warnings: list | None = None) -> None:
-    for attr in ("hand", "tool", "material", "relation", "manner", "role"):
-        if getattr(into, attr) is None:
-            setattr(into, attr, getattr(other, attr))
+    # (the six slots written out, no getattr/setattr per slot)
+    if into.hand is None:
+        into.hand = other.hand
+    if into.tool is None:
+        into.tool = other.tool
+    if into.material is None:
+        into.material = other.material
+    if into.relation is None:
+        into.relation = other.relation
+    if into.manner is None:
+        into.manner = other.manner
+    if into.role is None:
+        into.role = other.role
     if "count" not in into.params and "count" in other.params:
         into.counted = other.counted
     for name, value in other.params.items():
