@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
+from operator import eq, or_
 
 from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry_serial_roles, _carry_worn_tool,
                     _hand_of_held_tool)
@@ -124,7 +125,7 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
     tags = None
     pos_tags = spec.pos_tags()
     # only verbs, nouns and bare 上/下/时/时候 are looked at here: the candidates first, in C
-    cand = [i for i, (k, w) in enumerate(zip(kinds, words)) if k in _FINISH_KINDS or w in _FINISH_WORDS]
+    cand = list(compress(range(n), map(or_, map(_FINISH_KINDS.__contains__, kinds), map(_FINISH_WORDS.__contains__, words))))
     for i in cand:
         kind = kinds[i]
         if kind == "V" and len(words[i]) == 2 and words[i][1] in AGENT_SUFFIX and i + 1 < n \
@@ -176,7 +177,9 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             # predicate of its own (its hand and object are not the time clause's); a technique
             # named there (「制胎的时候用锤子…」) stays the topic the next words describe
             kinds[i] = "P"
-        elif (kinds[i] == "V" or (kinds[i] == "T" and pos_tags.get(w, "")[:1] == "v")) and i + 2 < n:
+        elif i + 2 < n and (words[i + 1] == "的" or words[i + 2] == "的") \
+                and (kinds[i] == "V" or (kinds[i] == "T" and pos_tags.get(w, "")[:1] == "v")):
+            # (的 one or two words on, checked first: nothing below changes without it)
             j = i + 1
             if words[j] in RESULT_COMPLEMENTS or words[j] in FUNCTION_COMPLEMENTS:
                 j += 1
@@ -793,6 +796,11 @@ def tokenize(spec: Spec, norm: str, counters: Counters | None = None) -> list[tu
             for i, w in enumerate(doc.words)]
 
 
+# the words ``_side_hands`` reads besides the hand terms (a side + a one-character arm word: 左掌, 右拳)
+_SIDE_HAND_WORDS = frozenset(BOTH_HAND_WORDS | ARM_WORDS | {"手"}
+                             | {side + a for side in "左右" for a in ARM_WORDS if len(a) == 1})
+
+
 def _side_hands(doc: Doc, hand_of: dict) -> dict:
     """Token index → 左手/右手/双手 for a hand named by its side with the words jieba left apart
     (「左边这只手」「右边手」「左面的手」): 手 after a side word, with only a demonstrative, a classifier
@@ -801,7 +809,10 @@ def _side_hands(doc: Doc, hand_of: dict) -> dict:
     words, kinds = doc.words, doc.kinds
     found = {}
     at_place = {}  # below/above → the hand said to be there, latest
-    for i, w in enumerate(words):
+    # only a hand, 手, an arm word or a side + arm word can be read below: the others are skipped in C
+    walked = compress(range(len(words)), map(or_, map(eq, kinds, repeat("H")), map(_SIDE_HAND_WORDS.__contains__, words)))
+    for i in walked:
+        w = words[i]
         if kinds[i] == "H" and w in hand_of and i + 1 < len(words) and words[i + 1] == "在":
             for j in range(i + 2, min(i + 6, len(words))):
                 if kinds[j] == "P":
@@ -834,6 +845,9 @@ def _side_hands(doc: Doc, hand_of: dict) -> dict:
     return found
 
 
+_UNIT_CUT_KINDS = frozenset(("P", "M", "H"))  # what cuts a unit in ``split_units`` without ``open_split``
+
+
 def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool = False,
                 pos: dict | None = None) -> list[tuple[int, int]]:
     """Token ranges cut at punctuation, before sequence markers and before a second hand; with
@@ -847,7 +861,11 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
     hand_at = -1  # a hand word in the current unit
     verb_seen = pred_seen = real_verb = False
     last_verb = -1
-    for i in doc.interesting:
+    walked = doc.interesting
+    if not open_split:
+        # only punctuation, markers and hands cut a unit here: the others are skipped in C
+        walked = compress(walked, map(_UNIT_CUT_KINDS.__contains__, map(kinds.__getitem__, walked)))
+    for i in walked:
         k = kinds[i]
         if open_split:
             if k == "O" and verb_seen and i > a:
@@ -998,7 +1016,7 @@ def _craft_evidence(words, kinds):
     speaker only once saw, heard or tasted (the same word said elsewhere still counts)."""
     if "过" not in "".join(words):
         # no 过 anywhere (``_witnessed`` needs a word ending in it): every term and craft name counts
-        yield from compress(words, [k in _CRAFT_KINDS for k in kinds])
+        yield from compress(words, map(_CRAFT_KINDS.__contains__, kinds))
         return
     for i, (w, k) in enumerate(zip(words, kinds)):
         if k in _CRAFT_KINDS and not _witnessed(words, kinds, i):
@@ -1046,6 +1064,9 @@ def _retract_corrected(steps: list, norm: str) -> set:
     return gone
 
 
+_TERM_KINDS = frozenset(("T", "H"))  # the tokens ``extract`` makes a term of
+
+
 def extract(spec: Spec, text: str, technique: str | None = None, craft: str | None = None,
             counters: Counters | None = None, *, detect: bool = True, norm: str | None = None):
     """Returns (norm, terms, steps, warnings, craft, notes, detected).
@@ -1079,9 +1100,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     terms = []
     term_at: dict[int, TermInfo] = {}
     fix = []  # (token index, term index) of forms whose meaning depends on the craft
-    for k in doc.interesting:
-        if kinds[k] not in ("T", "H"):
-            continue
+    # only terms and hands name a term: the other tokens are skipped in C
+    for k in compress(doc.interesting, map(_TERM_KINDS.__contains__, map(kinds.__getitem__, doc.interesting))):
         w = words[k]
         if w in MEASURE_FORMS and k and words[k - 1] in MEASURE_PREV:
             continue  # 「每针」「一针接一针」

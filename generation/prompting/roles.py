@@ -191,6 +191,8 @@ def _degree_start(doc: Doc, s: int, e: int) -> int:
     or e + 1: the verbs after it say how far the action goes, they are not actions. 到 before a noun
     (「放到炉上」) is where, not how far."""
     words, kinds = doc.words, doc.kinds
+    if DEGREE_MARKERS.isdisjoint("".join(words[s:e])):
+        return e + 1  # (no 到/得 in the unit, one scan in C: most units; the markers are single characters)
     for j in range(s, e):
         if len(words[j]) == 2 and words[j][1] in DEGREE_MARKERS and kinds[j] in ("V", "T") \
                 and kinds[j + 1] in ("V", "T", "C"):
@@ -439,6 +441,9 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     while i <= e:
         k = kinds[i]
         w = words[i]
+        if ((k is None and i != s) or k == "P" or k == "Q") and w not in TOOL_LEAD:
+            i += 1  # (an untagged word after the first, punctuation or a quantity: no branch below reads it)
+            continue
         if (k == "L" or w in TOOL_LEAD) and k != "V":
             np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
             if np is None or (len(np) == 1 and nxt == i + 2):
