@@ -453,8 +453,9 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 changed = True
                 continue
         b = i - 1  # 「油就顺着槽流出来了」: a relation and its noun may come between 就 and the verb
-        if b >= 3 and kinds[b] in ("N", "T", None) and kinds[b - 1] == "R" and words[b - 1] not in ("往", "朝", "向"):
-            b -= 2
+        if (k == "V" or k == "C") and b >= 3 and kinds[b] in ("N", "T", None) and kinds[b - 1] == "R" \
+                and words[b - 1] not in ("往", "朝", "向"):
+            b -= 2  # (b is read only for a verb, just below)
         if k in ("V", "C") and b >= 1 and words[b] in ("就", "便") and kinds[b - 1] in ("N", "T", "A") \
                 and words[b - 1][-1:] not in AGENT_NOUN_SUFFIX and words[b - 1][-1:] not in AGENT_SUFFIX \
                 and not _is_body(spec, words[b - 1]) and b - 1 not in doc.roles:
