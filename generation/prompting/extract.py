@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
+from operator import eq, or_
 
 from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry_serial_roles, _carry_worn_tool,
                     _hand_of_held_tool)
@@ -124,7 +125,7 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
     tags = None
     pos_tags = spec.pos_tags()
     # only verbs, nouns and bare 上/下/时/时候 are looked at here: the candidates first, in C
-    cand = [i for i, (k, w) in enumerate(zip(kinds, words)) if k in _FINISH_KINDS or w in _FINISH_WORDS]
+    cand = list(compress(range(n), map(or_, map(_FINISH_KINDS.__contains__, kinds), map(_FINISH_WORDS.__contains__, words))))
     for i in cand:
         kind = kinds[i]
         if kind == "V" and len(words[i]) == 2 and words[i][1] in AGENT_SUFFIX and i + 1 < n \
@@ -176,7 +177,9 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             # predicate of its own (its hand and object are not the time clause's); a technique
             # named there (「制胎的时候用锤子…」) stays the topic the next words describe
             kinds[i] = "P"
-        elif (kinds[i] == "V" or (kinds[i] == "T" and pos_tags.get(w, "")[:1] == "v")) and i + 2 < n:
+        elif i + 2 < n and (words[i + 1] == "的" or words[i + 2] == "的") \
+                and (kinds[i] == "V" or (kinds[i] == "T" and pos_tags.get(w, "")[:1] == "v")):
+            # (的 one or two words on, checked first: nothing below changes without it)
             j = i + 1
             if words[j] in RESULT_COMPLEMENTS or words[j] in FUNCTION_COMPLEMENTS:
                 j += 1
@@ -201,6 +204,8 @@ def open_kinds(doc: Doc) -> None:
     changed = False
     for i in range(n):
         w = words[i]
+        if kinds[i] == "P" or kinds[i] == "Q":
+            continue  # (no rule below reads punctuation or a quantity as anything else)
         if kinds[i] in (None, "N", "A") and len(w) >= 2 and w[0] in CONTEXT_HAND_VERBS and (
                 # 「就抖起来了」「捞出来」「压实」: a hand verb with its direction or result (jieba: l, n)
                 w[1:] in DIRECTIONAL_COMPLEMENTS or (len(w) == 2 and w[1] in RESULT_COMPLEMENTS)
@@ -424,6 +429,8 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
     changed = False
     for i in range(n):
         w, k = words[i], kinds[i]
+        if k == "P" or k == "Q":
+            continue  # (no rule below reads punctuation or a quantity as anything else)
         if w in WAIT_WORDS and i + 2 < n and (words[i + 1] in WAIT_SUBJECTS or kinds[i + 1] in ("N", "T")):
             j = i + 2
             while j < n and kinds[j] != "P" and words[j] not in WAIT_ENDS:
@@ -434,11 +441,12 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                     changed = True
                 j += 1
             continue
-        if k in ("V", "T") and (pos.get(w, "")[:1] in ("v", "a", "n") or k == "V") and (
+        if k in ("V", "T") and (
                 (len(w) <= 2 and w[-1] in MISHAP_CHARS and (len(w) == 1 or w[0] not in MISHAP_CHARS)
                  and (i + 1 == n or words[i + 1] in ("了", "啦") or kinds[i + 1] == "P"))
                 or (i + 1 < n and words[i + 1] in MISHAP_CHARS and (i + 2 == n or words[i + 2] in ("了", "啦")
-                                                                    or kinds[i + 2] == "P"))):
+                                                                    or kinds[i + 2] == "P"))) \
+                and (k == "V" or pos.get(w, "")[:1] in ("v", "a", "n")):
             a = i
             while a > 0 and kinds[a - 1] != "P":
                 a -= 1
@@ -449,8 +457,9 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 changed = True
                 continue
         b = i - 1  # 「油就顺着槽流出来了」: a relation and its noun may come between 就 and the verb
-        if b >= 3 and kinds[b] in ("N", "T", None) and kinds[b - 1] == "R" and words[b - 1] not in ("往", "朝", "向"):
-            b -= 2
+        if (k == "V" or k == "C") and b >= 3 and kinds[b] in ("N", "T", None) and kinds[b - 1] == "R" \
+                and words[b - 1] not in ("往", "朝", "向"):
+            b -= 2  # (b is read only for a verb, just below)
         if k in ("V", "C") and b >= 1 and words[b] in ("就", "便") and kinds[b - 1] in ("N", "T", "A") \
                 and words[b - 1][-1:] not in AGENT_NOUN_SUFFIX and words[b - 1][-1:] not in AGENT_SUFFIX \
                 and not _is_body(spec, words[b - 1]) and b - 1 not in doc.roles:
@@ -466,7 +475,7 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                         kinds[t] = None
                 changed = True
                 continue
-        if (k == "V" or (k == "T" and pos.get(w, "")[:1] == "v")) and i and words[i - 1] in OBJECT_MARKERS and i + 1 < n \
+        if i and words[i - 1] in OBJECT_MARKERS and (k == "V" or (k == "T" and pos.get(w, "")[:1] == "v")) and i + 1 < n \
                 and (kinds[i + 1] in ("N", "T") or (kinds[i + 1] is None and pos.get(words[i + 1], "")[:1] == "n")) \
                 and any(kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")
                         for j in range(i + 2, _clause_end(words, kinds, i))):
@@ -490,9 +499,10 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             changed = True
             continue
         o = i + 1
-        if i and pos.get(words[i - 1], "") == "q" and i + 3 < n and kinds[i + 1] in ("N", "T") and len(words[i + 1]) <= 2:
+        if (k == "V" or k == "T") and i + 3 < n and kinds[i + 1] in ("N", "T") and len(words[i + 1]) <= 2 and i \
+                and pos.get(words[i - 1], "") == "q":
             o = i + 2  # 「放个装粉的小盒子」: after a classifier, a verb and its object before 的 describe the thing
-        if (k == "V" or (k == "T" and pos.get(w, "")[:1] == "v" and o == i + 2)) and o + 1 < n and words[o] == "的" and words[o + 1] not in STOP_NOUNS and (
+        if (k == "V" or (k == "T" and o == i + 2 and pos.get(w, "")[:1] == "v")) and o + 1 < n and words[o] == "的" and words[o + 1] not in STOP_NOUNS and (
                 kinds[o + 1] in ("N", "T") or (kinds[o + 1] is None and pos.get(words[o + 1], "")[:1] == "n")):
             kinds[i] = None  # 「放个装粉的小盒子」: a verb in a relative clause names a thing
             changed = True
@@ -502,10 +512,11 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = "P"  # 「跳到快板的时候跺脚」: the time clause ends at 的时候, like 「拉的时候,…」
             changed = True
             continue
-        if k in ("N", "T", None) and len(w) == 2 and (pos.get(w[0], "")[:1] in ("v", "a") or w[0] in CONTEXT_HAND_VERBS) \
-                and w[0] not in STOP_VERBS and w[1] not in "子儿头" and pos.get(w, "")[:1] != "v" and (
+        if k in ("N", "T", None) and len(w) == 2 and (
                     (i + 2 < n and words[i + 1] == "、" and kinds[i + 2] == "V")
                     or (i >= 2 and words[i - 1] == "、" and _listed_action(words, kinds, i - 2))) \
+                and (pos.get(w[0], "")[:1] in ("v", "a") or w[0] in CONTEXT_HAND_VERBS) \
+                and w[0] not in STOP_VERBS and w[1] not in "子儿头" and pos.get(w, "")[:1] != "v" \
                 and (k is None or pos.get(w[1], "")[:1] in ("n", "") or w[1] in MATERIAL_HEADS):
             kinds[i] = "V"  # 「抖袖、翻袖、甩袖」「齐毛、切毛」: a verb-object word listed with actions is one
             changed = True
@@ -573,7 +584,7 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = "N"  # 「鞠三个躬」「磕三个头」: the character after V + a count closing the clause is V's object
             changed = True
             continue
-        if k is None and len(w) == 1 and pos.get(w, "") == "p" and i and kinds[i - 1] == "M" and i + 1 < n \
+        if k is None and len(w) == 1 and i and kinds[i - 1] == "M" and pos.get(w, "") == "p" and i + 1 < n \
                 and kinds[i + 1] in ("N", "T") and (i + 2 == n or kinds[i + 2] == "P"):
             kinds[i] = "V"  # 「先迈左脚,再跟右脚」: a coverb (跟/p) with its noun as the whole clause after 先/再 is the verb
             changed = True
@@ -790,6 +801,11 @@ def tokenize(spec: Spec, norm: str, counters: Counters | None = None) -> list[tu
             for i, w in enumerate(doc.words)]
 
 
+# the words ``_side_hands`` reads besides the hand terms (a side + a one-character arm word: 左掌, 右拳)
+_SIDE_HAND_WORDS = frozenset(BOTH_HAND_WORDS | ARM_WORDS | {"手"}
+                             | {side + a for side in "左右" for a in ARM_WORDS if len(a) == 1})
+
+
 def _side_hands(doc: Doc, hand_of: dict) -> dict:
     """Token index → 左手/右手/双手 for a hand named by its side with the words jieba left apart
     (「左边这只手」「右边手」「左面的手」): 手 after a side word, with only a demonstrative, a classifier
@@ -798,7 +814,10 @@ def _side_hands(doc: Doc, hand_of: dict) -> dict:
     words, kinds = doc.words, doc.kinds
     found = {}
     at_place = {}  # below/above → the hand said to be there, latest
-    for i, w in enumerate(words):
+    # only a hand, 手, an arm word or a side + arm word can be read below: the others are skipped in C
+    walked = compress(range(len(words)), map(or_, map(eq, kinds, repeat("H")), map(_SIDE_HAND_WORDS.__contains__, words)))
+    for i in walked:
+        w = words[i]
         if kinds[i] == "H" and w in hand_of and i + 1 < len(words) and words[i + 1] == "在":
             for j in range(i + 2, min(i + 6, len(words))):
                 if kinds[j] == "P":
@@ -831,6 +850,9 @@ def _side_hands(doc: Doc, hand_of: dict) -> dict:
     return found
 
 
+_UNIT_CUT_KINDS = frozenset(("P", "M", "H"))  # what cuts a unit in ``split_units`` without ``open_split``
+
+
 def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool = False,
                 pos: dict | None = None) -> list[tuple[int, int]]:
     """Token ranges cut at punctuation, before sequence markers and before a second hand; with
@@ -844,7 +866,11 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
     hand_at = -1  # a hand word in the current unit
     verb_seen = pred_seen = real_verb = False
     last_verb = -1
-    for i in doc.interesting:
+    walked = doc.interesting
+    if not open_split:
+        # only punctuation, markers and hands cut a unit here: the others are skipped in C
+        walked = compress(walked, map(_UNIT_CUT_KINDS.__contains__, map(kinds.__getitem__, walked)))
+    for i in walked:
         k = kinds[i]
         if open_split:
             if k == "O" and verb_seen and i > a:
@@ -993,6 +1019,10 @@ def _witnessed(words, kinds, i) -> bool:
 def _craft_evidence(words, kinds):
     """The spec's words a craft is detected from: every term and craft name, except an occurrence the
     speaker only once saw, heard or tasted (the same word said elsewhere still counts)."""
+    if "过" not in "".join(words):
+        # no 过 anywhere (``_witnessed`` needs a word ending in it): every term and craft name counts
+        yield from compress(words, map(_CRAFT_KINDS.__contains__, kinds))
+        return
     for i, (w, k) in enumerate(zip(words, kinds)):
         if k in _CRAFT_KINDS and not _witnessed(words, kinds, i):
             yield w
@@ -1039,6 +1069,9 @@ def _retract_corrected(steps: list, norm: str) -> set:
     return gone
 
 
+_TERM_KINDS = frozenset(("T", "H"))  # the tokens ``extract`` makes a term of
+
+
 def extract(spec: Spec, text: str, technique: str | None = None, craft: str | None = None,
             counters: Counters | None = None, *, detect: bool = True, norm: str | None = None):
     """Returns (norm, terms, steps, warnings, craft, notes, detected).
@@ -1072,9 +1105,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     terms = []
     term_at: dict[int, TermInfo] = {}
     fix = []  # (token index, term index) of forms whose meaning depends on the craft
-    for k in doc.interesting:
-        if kinds[k] not in ("T", "H"):
-            continue
+    # only terms and hands name a term: the other tokens are skipped in C
+    for k in compress(doc.interesting, map(_TERM_KINDS.__contains__, map(kinds.__getitem__, doc.interesting))):
         w = words[k]
         if w in MEASURE_FORMS and k and words[k - 1] in MEASURE_PREV:
             continue  # 「每针」「一针接一针」
@@ -1395,8 +1427,19 @@ def _is_empty(step: Step) -> bool:
 
 
 def _compatible(a: Step, b: Step) -> bool:
-    return all(getattr(a, k) is None or getattr(b, k) is None or getattr(a, k) == getattr(b, k)
-               for k in ("hand", "tool", "material", "role"))
+    """No slot (hand, tool, material, role) both steps fill with different values (the four written out:
+    this runs for every pair of units considered for a merge)."""
+    x, y = a.hand, b.hand
+    if x is not None and y is not None and x != y:
+        return False
+    x, y = a.tool, b.tool
+    if x is not None and y is not None and x != y:
+        return False
+    x, y = a.material, b.material
+    if x is not None and y is not None and x != y:
+        return False
+    x, y = a.role, b.role
+    return x is None or y is None or x == y
 
 
 def _conflicts(a: Step, b: Step) -> bool:
@@ -1428,9 +1471,19 @@ def _set_param(step: Step, name: str, value, warnings: list | None) -> None:
 
 
 def _merge(into: Step, other: Step, *, prefer_piece: bool, warnings: list | None = None) -> None:
-    for attr in ("hand", "tool", "material", "relation", "manner", "role"):
-        if getattr(into, attr) is None:
-            setattr(into, attr, getattr(other, attr))
+    # (the six slots written out, no getattr/setattr per slot)
+    if into.hand is None:
+        into.hand = other.hand
+    if into.tool is None:
+        into.tool = other.tool
+    if into.material is None:
+        into.material = other.material
+    if into.relation is None:
+        into.relation = other.relation
+    if into.manner is None:
+        into.manner = other.manner
+    if into.role is None:
+        into.role = other.role
     if "count" not in into.params and "count" in other.params:
         into.counted = other.counted
     for name, value in other.params.items():

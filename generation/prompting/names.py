@@ -3,6 +3,7 @@ coordinated names (甲和乙), quoted names (「…」), names led by a tool wor
 technique compounds. ``extract()`` runs them once per text; constants live in ``words.py``."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from itertools import compress
 
@@ -158,6 +159,10 @@ def _coordinated_names(norm: str, doc: Doc):
             break
 
 
+# every opening quotation mark (``QUOTE_PAIRS``' keys, single characters), for ``_quoted_names``
+_QUOTE_OPENERS = re.compile("[" + "".join(map(re.escape, QUOTE_PAIRS)) + "]")
+
+
 def _quoted_names(norm: str):
     """Character spans (start, end) of names the transcript puts in quotation marks (「叫'打坯'」
     「脚下用的是'趟泥步'」「要'杵捣'」): two to six Chinese characters and nothing else between a pair
@@ -165,11 +170,13 @@ def _quoted_names(norm: str):
     quotation after a speech verb or a colon (「师傅说'慢点'」), or one with a pronoun, a negation or a
     particle of mood in it, is words spoken, not a name."""
     i, n = 0, len(norm)
+    search = _QUOTE_OPENERS.search
     while i < n:
-        close = QUOTE_PAIRS.get(norm[i])
-        if close is None:
-            i += 1
-            continue
+        m = search(norm, i)  # (the next opening mark, found in C: most texts have none)
+        if m is None:
+            return
+        i = m.start()
+        close = QUOTE_PAIRS[norm[i]]
         j = norm.find(close, i + 1, i + 9)
         if j == -1:
             i += 1

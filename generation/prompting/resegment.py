@@ -3,7 +3,8 @@ the re-cut of words jieba glued or split wrongly (``_resegment``, run by ``extra
 Each rule keeps every character index; constants live in ``words.py``."""
 from __future__ import annotations
 
-from itertools import compress
+from itertools import compress, repeat
+from operator import eq, itemgetter
 
 from .spec import Spec
 from .tokens import Doc, _is_tool_word, kind_table
@@ -41,7 +42,7 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
     # only the tokens that something may join to the token before them are walked in Python; the
     # stretches between them are copied as slices
     get = props.__getitem__
-    cands = [i for i in compress(range(n), [p[rc_at] for p in map(get, words)]) if kinds[i] != "Q"]
+    cands = [i for i in compress(range(n), map(itemgetter(rc_at), map(get, words))) if kinds[i] != "Q"]
     if not cands:
         return words, starts, kinds[:], qmap, {}  # (the kinds are changed by position afterwards)
     out_w, out_s, out_k, compounds = [], [], [], {}
@@ -131,7 +132,7 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
         out_w.extend(words[pos:]), out_s.extend(starts[pos:n]), out_k.extend(kinds[pos:])
     out_s.append(starts[n])
     # quantities are never joined: they keep their order
-    out_q = dict(zip(compress(range(len(out_k)), [k == "Q" for k in out_k]), (qmap[j] for j in sorted(qmap))))
+    out_q = dict(zip(compress(range(len(out_k)), map(eq, out_k, repeat("Q"))), (qmap[j] for j in sorted(qmap))))
     return out_w, out_s, out_k, out_q, compounds
 
 

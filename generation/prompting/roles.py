@@ -191,6 +191,8 @@ def _degree_start(doc: Doc, s: int, e: int) -> int:
     or e + 1: the verbs after it say how far the action goes, they are not actions. 到 before a noun
     (「放到炉上」) is where, not how far."""
     words, kinds = doc.words, doc.kinds
+    if DEGREE_MARKERS.isdisjoint("".join(words[s:e])):
+        return e + 1  # (no 到/得 in the unit, one scan in C: most units; the markers are single characters)
     for j in range(s, e):
         if len(words[j]) == 2 and words[j][1] in DEGREE_MARKERS and kinds[j] in ("V", "T") \
                 and kinds[j + 1] in ("V", "T", "C"):
@@ -375,7 +377,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     """Open vocabulary: any verb can be the action, any noun a tool (after 用/拿/持/执/握…, or a noun
     whose head is a tool word) or a material (after 把/将, the verb's object, or the topic)."""
     words, kinds, qmap = doc.words, doc.kinds, doc.quantities
-    POS_TAGS.roles = spec.pos_tags()
+    POS_TAGS.roles = pos = spec.pos_tags()
     verbs, lead_word, lead_tool, lead_info, ba_obj, topic, place = [], None, None, None, None, None, None
     spec_topic = None  # a tool the spec knows, named before any verb (「琵琶是横抱的」「艾条点着了」)
     has_object = False  # the verb has an object of its own after it
@@ -439,6 +441,9 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     while i <= e:
         k = kinds[i]
         w = words[i]
+        if ((k is None and i != s) or k == "P" or k == "Q") and w not in TOOL_LEAD:
+            i += 1  # (an untagged word after the first, punctuation or a quantity: no branch below reads it)
+            continue
         if (k == "L" or w in TOOL_LEAD) and k != "V":
             np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
             if np is None or (len(np) == 1 and nxt == i + 2):
@@ -466,7 +471,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             elif np is None and i + 1 < e and kinds[i + 1] is None and len(words[i + 1]) == 1 \
                     and words[i + 1] not in COMPLEMENTS and words[i + 1] not in FILLERS \
                     and words[i + 1] not in NEGATIONS and kinds[i + 2] in ("V", "T") \
-                    and POS_TAGS.roles.get(words[i + 1], "x")[:1] not in FUNCTION_TAGS.difference("rd"):
+                    and pos.get(words[i + 1], "x")[:1] not in FUNCTION_TAGS.difference("rd"):
                 # 「拿木槌把边敲平」「拿熨斗把它烫平」: one character between 把 and the verb is what is worked
                 # (它 stands for what the step before worked: ``_carry_dropped_object``)
                 np, info, nxt = words[i + 1], None, i + 2
@@ -493,10 +498,10 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                     place_at = i
                     i = nxt
                     continue
-        elif k == "V" or (k == "C" and not described) or (k == "T" and i != action_idx and spec.pos_tags().get(w, "")[:1] == "v"
+        elif k == "V" or (k == "C" and not described) or (k == "T" and i != action_idx and pos.get(w, "")[:1] == "v"
                           and (i not in term_at or term_at[i].category == "action")):
             if k == "C" and i > s and (kinds[i - 1] in ("V", "L") or (
-                    kinds[i - 1] == "T" and spec.pos_tags().get(words[i - 1], "")[:1] == "v")):
+                    kinds[i - 1] == "T" and pos.get(words[i - 1], "")[:1] == "v")):
                 pass  # 「拿出来」「捞出来」: the direction of the verb before it, no action of its own
             elif not (i > s and words[i - 1] in NEGATIONS) and i < cut:  # 「剪刀不动」 is no action
                 verbs.append(i)
@@ -507,11 +512,11 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         elif k == "N" and i in doc.roles:
             step.subject = True  # 「上手弹三弦」: who does it, not what is worked
             step.role = step.role or w
-        elif (k == "N" or (k is None and i == s and len(w) >= 2 and POS_TAGS.roles.get(w, "") in UNKNOWN_NAME_TAGS
+        elif (k == "N" or (k is None and i == s and len(w) >= 2 and pos.get(w, "") in UNKNOWN_NAME_TAGS
                            and i < e and kinds[i + 1] in ("V", "T", "C"))
               or (k == "T" and not described and i == s and i < e and kinds[i + 1] == "V" and i in term_at
                   and term_at[i].category not in ("action", "tool", "material", "body")
-                  and POS_TAGS.roles.get(w, "")[:1] == "n")) \
+                  and pos.get(w, "")[:1] == "n")) \
                 and not verbs and topic is None and not after_relation:
             # (a name jieba tags as a person or place opening the clause before its verb is a noun:
             # 「壶盖/ns 盖上去」; so is a term the lexicon lists as a technique's word: 「水袖搭在手腕上」)
@@ -561,7 +566,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             surface = surface[0]  # 「熬到」 → 熬 (a result complement stays: 分开, 压干, 揭起)
         if len(surface) == 3 and surface[1] == "一" and surface[0] == surface[2]:
             surface = surface[0]  # 「松一松」「试一试」 → 松, 试
-        if len(surface) == 2 and surface[0] == "一" and (surface[1] in CONTEXT_HAND_VERBS or spec.pos_tags().get(
+        if len(surface) == 2 and surface[0] == "一" and (surface[1] in CONTEXT_HAND_VERBS or pos.get(
                 surface[1], "")[:1] == "v"):
             surface = surface[1]  # 「一晃」 → 晃
         if len(surface) > 2 and surface[0] in "往向朝" and surface[1] in "上下里外前后":
@@ -650,7 +655,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 object_np = (np, info)
                 if step.tool == np and lead_tool != np:
                     step.tool = None
-            if not into and nxt <= e and kinds[nxt] != "Q" and POS_TAGS.roles.get(words[nxt], "") not in ("m", "mq", "q") \
+            if not into and nxt <= e and kinds[nxt] != "Q" and pos.get(words[nxt], "") not in ("m", "mq", "q") \
                     and words[nxt] not in ("个", "一个") and (
                         (info is None and (_is_material_word(np) or _is_tool_word(np)))
                         or (info is not None and info.category in ("material", "tool"))):

@@ -48,8 +48,10 @@ class Step:
     def extend(self, start: int, end: int) -> None:
         if start < 0:
             return
-        self.start = start if self.start < 0 else min(self.start, start)
-        self.end = max(self.end, end)
+        if self.start < 0 or start < self.start:
+            self.start = start
+        if end > self.end:
+            self.end = end
 
 
 @dataclass
