@@ -1339,38 +1339,27 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     if not described:
         # a craft the spec does not describe in full: every noun said (two characters or more) and
         # every craft name is a candidate term, so the speaker's own vocabulary is listed
+        def coined(a: int, b: int, category: str | None = None) -> None:
+            """A name the text coins over tokens a..b (once): the contract's categories, a noun headed by a
+            tool or material word is that, any other noun (and a craft's name) a candidate technique term."""
+            if (starts[a], starts[b]) in seen:
+                return
+            seen.add((starts[a], starts[b]))
+            w = norm[starts[a]:starts[b]]
+            cat = category or ("tool" if _is_tool_word(w) else "material" if _is_material_word(w) else "technique")
+            extra.append({"text": text[starts[a]:starts[b]], "category": cat, "start": starts[a],
+                          "end": starts[b], "canonical": w, "open": True})
+
         for k in doc.interesting:
             kind = kinds[k]
             if kind in ("N", "A") and len(words[k]) >= 2:
-                a, b = starts[k], starts[k + 1]
-                if (a, b) not in seen:
-                    seen.add((a, b))
-                    w = norm[a:b]
-                    # the contract's categories: a noun headed by a tool or material word is that, any
-                    # other noun (and a craft's name) a candidate technique term
-                    cat = "technique" if kind == "A" else (
-                        "tool" if _is_tool_word(w) else "material" if _is_material_word(w) else "technique")
-                    extra.append({"text": text[a:b], "category": cat, "start": a, "end": b, "canonical": w,
-                                  "open": True})
+                coined(k, k + 1, "technique" if kind == "A" else None)
         for k in _object_names(spec, doc):
-            a, b = starts[k], starts[k + 1]
-            if (a, b) not in seen:
-                seen.add((a, b))
-                w = norm[a:b]
-                cat = "tool" if _is_tool_word(w) else "material" if _is_material_word(w) else "technique"
-                extra.append({"text": text[a:b], "category": cat, "start": a, "end": b, "canonical": w, "open": True})
+            coined(k, k + 1)
         for a, b in _technique_compounds(spec, doc):
-            if (starts[a], starts[b]) not in seen:
-                seen.add((starts[a], starts[b]))
-                extra.append({"text": text[starts[a]:starts[b]], "category": "technique", "start": starts[a],
-                              "end": starts[b], "canonical": norm[starts[a]:starts[b]], "open": True})
+            coined(a, b, "technique")
         for a, b in _topic_names(spec, doc):
-            if (starts[a], starts[b]) not in seen:
-                seen.add((starts[a], starts[b]))
-                w = norm[starts[a]:starts[b]]
-                cat = "tool" if _is_tool_word(w) else "material" if _is_material_word(w) else "technique"
-                extra.append({"text": text[starts[a]:starts[b]], "category": cat, "start": starts[a],
-                              "end": starts[b], "canonical": w, "open": True})
+            coined(a, b)
         for a, b in _suffix_names(spec, doc):
             if (starts[a], starts[b]) in seen:
                 # named already (「走的是蹚泥步」: the copula's name): jieba's pieces that end it are still
@@ -1384,17 +1373,9 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                 extra.append({"text": text[starts[a]:starts[b]], "category": "tool" if w[-1] in "刀针" else "technique",
                               "start": starts[a], "end": starts[b], "canonical": w, "open": True})
         for a, b in _craft_names(spec, doc):
-            if (starts[a], starts[b]) not in seen:
-                seen.add((starts[a], starts[b]))
-                extra.append({"text": text[starts[a]:starts[b]], "category": "technique", "start": starts[a],
-                              "end": starts[b], "canonical": norm[starts[a]:starts[b]], "open": True})
+            coined(a, b, "technique")
         for a, b in _slot_nouns(spec, doc):
-            if (starts[a], starts[b]) not in seen:
-                seen.add((starts[a], starts[b]))
-                w = norm[starts[a]:starts[b]]
-                cat = "tool" if _is_tool_word(w) else "material" if _is_material_word(w) else "technique"
-                extra.append({"text": text[starts[a]:starts[b]], "category": cat, "start": starts[a],
-                              "end": starts[b], "canonical": w, "open": True})
+            coined(a, b)
         for a, b in _coordinated_names(norm, doc):
             if (a, b) not in seen and not any(t["start"] <= a and b <= t["end"] for t in terms):
                 seen.add((a, b))
