@@ -21,7 +21,7 @@ second development split, both written at the start of the fourth session (``tes
 Usage: ``python bench/nlp_eval.py [--split dev|dev2|test|test2|test3|test4|both|devs|tests|all] [--craft-known] [--fullwidth]
 [--nopunct | --nopunct-spaces] [--json] [--failures N]
 [--django] [--probe FILE …]``. ``--probe FILE`` scores a probe file of the same format (a helper's own
-sentences, e.g. ``bench/probes/roles_A.json``) instead of the splits; it may be given more than once. ``--failures N`` lists up to N failed checks of the dev split only. ``--django`` calls ``django.setup()`` first so that the active spec in the database is
+sentences, e.g. ``bench/probes/roles_A.json``) instead of the splits; it may be given more than once. ``--failures N`` lists up to N failed checks of the development splits (dev, dev2) only. ``--django`` calls ``django.setup()`` first so that the active spec in the database is
 used (settings from ``DJANGO_SETTINGS_MODULE``, default ``heritage.settings.local``); without it the
 repository's spec files are used, as in ``bench/nlp.py``.
 """
@@ -79,8 +79,8 @@ def main(argv=None) -> int:
     parser.add_argument("--craft-known", action="store_true", help="pass each item's craft name to the normalizer")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     parser.add_argument("--failures", type=int, default=0, metavar="N",
-                        help="also print up to N failed checks of the dev split (never of the test split, "
-                             "which is for reporting only)")
+                        help="also print up to N failed checks of the development splits, dev and dev2 "
+                             "(never of a test split, which is for reporting only)")
     parser.add_argument("--django", action="store_true", help="django.setup() first (use the active spec)")
     parser.add_argument("--probe", action="append", default=[], metavar="FILE",
                         help="score this probe file (format of data/eval/dev.json) instead of the splits; "

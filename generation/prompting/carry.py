@@ -8,9 +8,9 @@ import re
 from .spec import Spec
 from .tokens import Step, _head, _is_body, _is_body_motion, _is_tool_word
 from .words import (ATTACH_VERBS, BIND_VERBS, BODY_OBJECT_CHARS, CONSUMED_HEADS, CONTINUE_MARKERS, FILLER_CHARS,
-                    FULL_STOPS, INSTRUMENT_LEADS, LOAD_VERBS, MATERIAL_HEADS, MEDIUM_HEADS, NEGATIONS, PUT_VERBS, SENTENCE_ENDS,
-                    SPEECH_VERBS, STATE_RESULTS, TOOL_HEADS, TOOL_LEAD, TREAT_VERBS, WEAR_VERBS, _HOLD_BEFORE,
-                    _LEAD_IN, _OPENING)
+                    FULL_STOPS, INSTRUMENT_LEADS, LOAD_VERBS, MATERIAL_HEADS, MEDIUM_HEADS, NEGATIONS, PUT_VERBS,
+                    SENTENCE_ENDS, SPEECH_VERBS, STATE_RESULTS, TOOL_HEADS, TOOL_LEAD, TREAT_VERBS, WEAR_VERBS,
+                    _HOLD_BEFORE, _LEAD_IN, _OPENING)
 
 
 def _after_verb(q: Step, norm: str) -> bool:

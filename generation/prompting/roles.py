@@ -7,13 +7,13 @@ from .spec import HAND_TERMS, Spec
 from .tokens import Doc, Step, _all_stuff, _head, _is_body, _is_material_word, _is_tool_word
 from .words import (AGENT_NOUN_SUFFIX, ATTACH_VERBS, BARE_OBJECT_TAGS, BIND_VERBS, COMPLEMENTS, CONSUMED_HEADS,
                     CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, DEGREE_MARKERS, DEGREE_NEXT_KINDS, DEMONSTRATIVES,
-                    DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS, FACING_COVERBS, FILLERS, FUNCTION_COMPLEMENTS,
-                    FUNCTION_TAGS, HAND_CHARS, HAND_PARTS, HAND_PLACE_MARKERS, INSIDE, INSTRUMENT_HEADS,
-                    INSTRUMENT_LEADS, LOAD_VERBS, LOCATIVES, LOCATIVE_SUFFIX, MAKING_VERBS, MANNER_ADVERBS,
-                    MANNER_VERBS, MATERIAL_HEADS, MEDIUM_HEADS, MODALS, MOTION_WORDS, NEEDLE_TOOLS, NEGATIONS,
-                    PART_WORDS, PERSON_PRONOUNS, PLACE_MARKERS, POS_TAGS, PREDICATE_ADVERBS, PUT_VERBS, SPREAD_VERBS,
-                    RAW_STUFF_HEADS, RELATION_END, RESULT_COMPLEMENTS, SHAPE_SUFFIX, SKIP, STATE_RESULTS, STOP_NOUNS,
-                    STRIKE_VERBS, TOOL_HEADS, TOOL_LEAD, UNKNOWN_NAME_TAGS, WIELD_VERBS)
+                    DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS, FACING_COVERBS, FILLERS,
+                    FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS, HAND_PLACE_MARKERS, INSIDE,
+                    INSTRUMENT_HEADS, INSTRUMENT_LEADS, LOAD_VERBS, LOCATIVES, LOCATIVE_SUFFIX, MAKING_VERBS,
+                    MANNER_ADVERBS, MANNER_VERBS, MATERIAL_HEADS, MEDIUM_HEADS, MODALS, MOTION_WORDS, NEEDLE_TOOLS,
+                    NEGATIONS, PART_WORDS, PERSON_PRONOUNS, PLACE_MARKERS, POS_TAGS, PREDICATE_ADVERBS, PUT_VERBS,
+                    RAW_STUFF_HEADS, RELATION_END, RESULT_COMPLEMENTS, SHAPE_SUFFIX, SKIP, SPREAD_VERBS, STATE_RESULTS,
+                    STOP_NOUNS, STRIKE_VERBS, TOOL_HEADS, TOOL_LEAD, UNKNOWN_NAME_TAGS, WIELD_VERBS)
 
 
 def _hand_is_place(words: list, i: int) -> bool:
@@ -25,7 +25,8 @@ def _hand_is_place(words: list, i: int) -> bool:
     prev = words[i - 1]
     if prev in HAND_PLACE_MARKERS or (len(prev) >= 2 and prev[-1] in "到进"):
         return True
-    if prev == "着" and i >= 2 and words[i - 2] in FACING_COVERBS or prev[:-1] in FACING_COVERBS and prev[-1:] == "着":
+    if (prev == "着" and i >= 2 and words[i - 2] in FACING_COVERBS) \
+            or (prev[-1:] == "着" and prev[:-1] in FACING_COVERBS):
         return True  # 「照着左手那两块敲」「对着左手手心拍」: what the hand faces, not the hand that acts
     return prev[-1:] == "在" and i + 1 < len(words) and words[i + 1] in HAND_PARTS
 
