@@ -266,6 +266,8 @@ FRESH_SPLITS = {
     # earlier split, and none of the other's (dev2 is tuned on, test4 never)
     "test4": (("dev", "test", "test2", "test3"), ("dev", "test", "test2", "test3", "dev2")),
     "dev2": (("dev", "test", "test2", "test3"), ("dev", "test", "test2", "test3", "test4")),
+    # test5 (fifth session, written first; test and test2 were then retired into the development pool)
+    "test5": (("dev", "dev2", "test", "test2", "test3", "test4"), ("dev", "dev2", "test", "test2", "test3", "test4")),
 }
 
 
