@@ -178,3 +178,36 @@ def test_an_open_vocabulary_guess_or_a_technique_already_shown_is_not_repeated()
     d["terms"][0]["open"] = False
     d["steps"][0]["material"] = "盘金绣"  # now a step shows it: said once only
     assert render_prompt(d, spec=SPEC).count("盘金绣") == 1
+
+
+# --- fifth session: classifiers, a step that starts at its noun, complements with an object, the scene
+
+
+def test_a_verb_with_a_directional_complement_takes_its_object_before_lai():
+    # 「一根一根抽出来」 with the silk carried over from the clause before: 「抽出蚕丝来」, not 「抽出来蚕丝」
+    d = desc("把藤条一根一根抽出来", [{"action": "抽出来", "material": "藤条", "clause": "一根一根抽出来"}])
+    prompt = render_prompt(d, spec=SPEC)
+    assert "抽出藤条来" in prompt and "抽出来藤条" not in prompt
+
+
+def test_ba_before_a_step_that_starts_at_its_noun_is_still_the_disposal():
+    # the step's clause starts at the noun, after 「把那个」: the marker is still read (the clause bounds it)
+    d = desc("他先把那个唢呐拿起来", [{"action": "拿起", "tool": "唢呐", "clause": "唢呐拿起来"}])
+    prompt = render_prompt(d, spec=SPEC)
+    assert "把唢呐拿起" in prompt and "用唢呐" not in prompt
+
+
+def test_ba_after_a_demonstrative_or_numeral_is_a_classifier():
+    for text, tool in (("用一把铲子铲。", "铲子"), ("拿那把小锯子锯。", "小锯子"), ("拿这把刨子刨。", "刨子")):
+        step = normalize(text, None).steps[0]
+        assert step["tool"] == tool and step["material"] is None, (text, step)
+    step = normalize("抓一把盐撒下去", None).steps[0]
+    assert step["surface"] == "抓" and step["material"] == "盐"
+
+
+def test_an_unknown_craft_that_is_danced_or_sung_gets_a_performers_scene_not_a_work_table():
+    p = normalize("先唱两句,然后双脚往前一跳,转个身,两只胳膊往外甩开。", None).prompt
+    assert "工作台" not in p and "中景" in p and "全身" in p
+    # handwork whose words only contain a limb character (针脚, 壶肩) keeps the close-up at the table
+    p = normalize("针脚要密,壶肩那里刮平,再刷一遍清漆。", None).prompt
+    assert "工作台" in p and "特写" in p

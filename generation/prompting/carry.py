@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .spec import Spec
-from .tokens import Step, _head, _is_body, _is_body_motion, _is_tool_word
+from .tokens import Step, _head, _is_body, _is_body_motion, _is_speech, _is_tool_word
 from .words import (ATTACH_VERBS, BIND_VERBS, BODY_OBJECT_CHARS, CONSUMED_HEADS, CONTINUE_MARKERS, FILLER_CHARS,
                     FULL_STOPS, INSTRUMENT_LEADS, LOAD_VERBS, MATERIAL_HEADS, MEDIUM_HEADS, NEGATIONS, PUT_VERBS,
                     SENTENCE_ENDS, SPEECH_VERBS, STATE_RESULTS, TOOL_HEADS, TOOL_LEAD, TREAT_VERBS, WEAR_VERBS,
@@ -155,7 +155,7 @@ def _carry_serial_roles(steps: list[Step], norm: str) -> None:
 
 def _speaks(q: Step) -> bool:
     """The step says, sings or recites words (唱, 念完, 说); 背 is also to carry on the back."""
-    return (q.surface or "")[:1] in SPEECH_VERBS and (q.surface or "")[:1] != "背"
+    return _is_speech(q.surface)
 
 
 def _carry_dropped_object(spec: Spec, steps: list[Step], norm: str) -> None:

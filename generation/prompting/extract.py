@@ -122,6 +122,16 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
     table = kind_table(spec)
     words, starts, kinds, qmap, compounds = _repair_tokens(spec, table, *base, join_terms)
     n = len(words)
+    i = -1
+    try:
+        while True:
+            i = words.index("把", i + 1)
+            if i and words[i - 1][-1:] in NUMERAL_CHARS and i - 1 not in qmap:
+                kinds[i] = None  # 「拿那把刀」「用一把剪子」: after a demonstrative or numeral 把 counts
+                if kinds[i - 1] == "N" and len(words[i - 1]) == 1:
+                    kinds[i - 1] = None
+    except ValueError:
+        pass
     tags = None
     pos_tags = spec.pos_tags()
     # only verbs, nouns and bare 上/下/时/时候 are looked at here: the candidates first, in C

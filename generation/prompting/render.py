@@ -28,8 +28,8 @@ from bisect import bisect_right
 from operator import itemgetter
 
 from .spec import Spec, display_name, get_spec
-from .tokens import _is_body
-from .words import DIRECTION_COMPOUNDS, OBJECT_MARKERS
+from .tokens import _is_body, _is_body_motion, _is_speech
+from .words import DIRECTION_COMPOUNDS, LIMB_OWNER_BEFORE, OBJECT_MARKERS, PERFORMING_LIMBS
 
 BEFORE_ACTION = {"angle_deg"}
 ATTACH_TOOL = {"needle_no"}
@@ -66,17 +66,37 @@ def fmt_duration(value) -> str:
     return n + u
 
 
+_LIMB = re.compile("(?:^|(?<=[%s,\uff0c。;\uff1b!\uff01?\uff1f、:\uff1a\\s]))(?:%s)" % (LIMB_OWNER_BEFORE, "|".join(PERFORMING_LIMBS)))
+
+
+def _performed(steps: list, text: str = "") -> bool:
+    """Most steps move the whole body (跳, 转身), a limb that is no hand (「左脚往前迈」「胳膊往上甩」)
+    or say or sing words (唱, 念)."""
+    def moves(st):
+        verb = st.get("surface") or st.get("action")
+        if _is_body_motion(verb) or _is_speech(verb):
+            return True
+        s, e = st.get("start"), st.get("end")
+        return isinstance(s, int) and isinstance(e, int) and _LIMB.search(text, s, e) is not None
+    return sum(map(moves, steps)) * 2 >= len(steps)
+
+
 def _longest(value) -> float:
     if isinstance(value, (list, tuple)):
         return max(float(v) for v in value)
     return float(value)
 
 
-def style_for(spec: Spec, craft: str | None, technique: str | None, craft_name: str | None = None) -> dict:
+def style_for(spec: Spec, craft: str | None, technique: str | None, craft_name: str | None = None,
+              steps: list | None = None, text: str = "") -> dict:
     """The prompt's who/scene: the spec's own style for the craft, else the catalogue's scene for its
-    kind, else neutral (a craft in no catalogue gets its own name and a neutral scene)."""
+    kind, else neutral (a craft in no catalogue gets its own name and a neutral scene). The neutral
+    scene is a close-up at a plain work table, except where most ``steps`` move the whole body or
+    say or sing words (a dance, a song, a rite): then a medium shot of the whole performer
+    (``default_performance``), never a table."""
     tpl = spec.templates
     style = dict(tpl.get("default", {}))
+    own = entry = None
     if craft:
         own = tpl.get("crafts", {}).get(craft)
         entry = getattr(spec, "catalogue", {}).get(craft)
@@ -93,6 +113,8 @@ def style_for(spec: Spec, craft: str | None, technique: str | None, craft_name: 
                 style["lighting"] = scene.get("lighting", style.get("lighting"))
         elif craft_name:
             style["craft_name"] = craft_name
+    if not own and (entry is None or not entry.get("scene")) and steps and _performed(steps, text):
+        style.update(tpl.get("default_performance", {}))
     if technique:
         style.update(tpl.get("techniques", {}).get(technique, {}))
     return style
@@ -101,7 +123,7 @@ def style_for(spec: Spec, craft: str | None, technique: str | None, craft_name: 
 # --- where a noun stood in the speaker's clause decides how the prompt says it ----------------------
 # 「用刷子蘸」 instrument, 「把纸折好」 disposal, 「在布上画」 place before the verb, 「倒进钢槽」「挂在腰上」
 # after it, 「抱琵琶」 object. Prepositions and localizers are closed grammatical classes.
-_QUANT = "一二两三四五六七八九十几半个根把张块条片只支双对些每"
+_QUANT = "一二两三四五六七八九十几半个根把张块条片只支双对些每这那"  # (numerals, classifiers, demonstratives: 「把那个鼓槌」)
 _LEAD = re.compile(r"(用|拿|使|以|持|握|借|把|将|在|到|往|于|向|朝|从|顺着|沿着|贴着|对着)着?[%s]*$" % _QUANT)
 _AFTER_VERB_PLACE = re.compile(r"(在|到|进|于)[%s]*$" % _QUANT)
 INSTRUMENT = {"用", "拿", "使", "以", "持", "握", "借"}
@@ -164,6 +186,7 @@ def shown_name(name: str, said: str | None) -> str:
 # ASCII and full-width clause punctuation; the full-width forms as escapes (\uff0c ，, \uff1b ；, \uff01 ！,
 # \uff1f ？, \uff1a ：) so that no editor folds them into their ASCII twins
 _CLAUSE_BREAK = re.compile("[,\uff0c。;\uff1b!\uff01?\uff1f、:\uff1a]")
+_LAST_BREAK = re.compile(".*[,\uff0c。;\uff1b!\uff01?\uff1f、:\uff1a]")  # up to the last break
 
 
 def _role(text: str, s: int, pos: int, length: int, verb_pos, verb_len: int = 1, action: str = "") -> tuple:
@@ -172,9 +195,15 @@ def _role(text: str, s: int, pos: int, length: int, verb_pos, verb_len: int = 1,
     after the verb in the same clause), topic (said bare before it), or far (another clause)."""
     nxt = text[pos + length:pos + length + 2]
     loc = nxt if nxt in LOCALIZER_WORDS else (nxt[:1] if nxt[:1] and nxt[:1] in LOCALIZERS else "")
-    lead = text[max(s, pos - 6):pos]
+    # (the step may start at its noun, after the marker: 「把那个鼓槌拿起来」; the clause's start bounds it)
+    lead0 = max(0, pos - 6)
+    lead = text[lead0:pos]
+    cut = _LAST_BREAK.search(lead)
+    if cut:
+        lead0 += cut.end()
+        lead = text[lead0:pos]
     m = _LEAD.search(lead) if not _MARKER_CHARS.isdisjoint(lead) else None
-    if m and verb_pos is not None and verb_pos <= max(s, pos - 6) + m.start(1) < verb_pos + verb_len:
+    if m and verb_pos is not None and verb_pos <= lead0 + m.start(1) < verb_pos + verb_len:
         m = None  # the marker is the step's own verb (「各拿一根鼓槌」): what follows is its object
     if m:
         mk = m.group(1)
@@ -382,6 +411,8 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
     obj = "、".join(objects)
     if comp and obj and len(comp) == 2:
         core = verb + comp[0] + obj + comp[1]  # 「拉出坯来」
+    elif obj and len(verb) >= 3 and verb[-2:] in DIRECTION_COMPOUNDS and verb[-1] in "来去":
+        core = verb[:-1] + obj + verb[-1]  # the verb said with its complement: 「抽出蚕丝来」, not 「抽出来蚕丝」
     else:
         core = verb + comp + obj
     if subject and any(ch in subject for ch in "手臂胳膊腕肘指"):
@@ -568,7 +599,8 @@ def render_prompt(description: dict, camera: str | None = None, *, step: int | N
     tpl = spec.templates
     craft = description.get("craft")
     technique = description.get("technique")
-    style = style_for(spec, craft, technique, description.get("craft_name"))
+    style = style_for(spec, craft, technique, description.get("craft_name"), description.get("steps"),
+                      description.get("text") or "")
     cameras = tpl.get("camera", {})
     camera_key = camera or description.get("camera") or style.get("camera") or "close-up"
     if camera_key not in cameras:

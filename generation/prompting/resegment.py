@@ -336,13 +336,14 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
             # 「放火上烤」: a verb-object word (放火) before a locative is the verb + the place's noun (火上)
             cuts[i] = (table.get(w[0]) or "V", table.get(w[1], "N"))
         elif 2 <= len(w) <= 4 and w[-1] in OBJECT_MARKERS and k in (None, "N") and i + 2 < n \
+                and w[-2] not in NUMERAL_CHARS and pos.get(w, "") not in ("m", "mq") \
                 and (kinds[i + 1] in ("N", "T") or pos.get(words[i + 1], "")[:1] == "n" or (
                     len(words[i + 1]) == 1 and kinds[i + 1] is None and words[i + 1] not in SKIP
                     and words[i + 1] not in COMPLEMENTS and words[i + 1] not in NEGATIONS)) \
                 and (pos.get(words[i + 2], "")[:1] == "v" or (len(words[i + 2]) == 2 and words[i + 2][1] in RESULT_COMPLEMENTS
                                                               and pos.get(words[i + 2][0], "")[:1] == "v")):
             # 「拿竹刀把边修齐」: a noun ending in 把 (jieba's 刀把, a handle) before a noun and a verb is the
-            # noun + the object marker 把
+            # noun + the object marker 把 (not 「一把」「那把」, a numeral or demonstrative with its classifier)
             cuts[i] = (table.get(w[:-1], "N"), "O")
         elif len(w) == 2 and i >= 2 and words[i - 1] == "一" and len(words[i - 2]) == 2 \
                 and words[i - 2][0] == "一" and words[i - 2][1] == w[0] and w[1] in CONTEXT_HAND_VERBS:

@@ -12,7 +12,7 @@ from .spec import HAND_TERMS, Spec, TERM_FREQ, char_table
 from .words import (BEFORE_WORDS, BODY_LOCATIVES, BODY_MOTION_TAIL, BODY_MOTION_VERBS, BODY_WORDS, CONTEXT_ACTIONS,
                     CONTEXT_HAND_VERBS, DIRECTION_WORDS, LIMB_CHARS, MANNER_VERBS, MATERIAL_HEADS, NOT_VERBS,
                     OBJECT_MARKERS, PUNCT, RAW_STUFF_HEADS, RELATION_MARKERS, RESULT_VERBS, SEQ_MARKERS, SHAPE_SUFFIX,
-                    STOP_NOUNS, STOP_VERBS, TOOL_HEADS, TOOL_LEAD, WHITESPACE)
+                    SPEECH_VERBS, STOP_NOUNS, STOP_VERBS, TOOL_HEADS, TOOL_LEAD, WHITESPACE)
 
 
 @dataclass
@@ -194,6 +194,11 @@ def _is_material_word(word: str) -> bool:
 
 def _is_tool_word(word: str) -> bool:
     return _head(word) in TOOL_HEADS
+
+
+def _is_speech(surface: str | None) -> bool:
+    """The verb says, sings or recites words (唱, 念完, 说); 背 is also to carry on the back."""
+    return bool(surface) and surface[:1] in SPEECH_VERBS and surface[:1] != "背"
 
 
 def _is_body_motion(surface: str | None) -> bool:
