@@ -53,6 +53,24 @@ def known_to_old_lexicon(item: dict) -> bool:
     return any(k in n for n in names for k in OLD_LEXICON_CRAFTS)
 
 
+def step_precision(results: list) -> dict:
+    """Of the steps the normalizer gave for texts that describe an action, how many match an expected
+    step (``evaluation.match_steps``, the matching the checks use). Reported, not a check: the set's
+    annotations are conservative (a helper verb alone is no expected step), so a step counted here as
+    unmatched is not always wrong, but a spurious step (a correction's 说错, a noun read as a verb)
+    is, and it is what a reader of the prompt sees."""
+    from generation.prompting.evaluation import match_steps
+
+    given = matched = 0
+    for item, _, out in results:
+        if out is None or not item["expect"]["describes_action"]:
+            continue
+        steps = out.get("steps") or []
+        given += len(steps)
+        matched += sum(1 for i in match_steps(item["expect"]["steps"], steps) if i is not None)
+    return {"given": given, "matched": matched, "rate": round(matched / given, 3) if given else None}
+
+
 def run_split(items: list[dict], craft_known: bool, fullwidth: bool = False,
               nopunct: str | None = None) -> tuple[list, int, list]:
     from generation.prompting import normalize
@@ -134,6 +152,7 @@ def main(argv=None) -> int:
         summary["raised"] = raised
         summary["errors"] = errors[:20]
         summary["seconds"] = round(elapsed, 2)
+        summary["step_precision"] = step_precision(results)
         known = summarize([(i, c) for i, c, _ in results if known_to_old_lexicon(i)])
         other = summarize([(i, c) for i, c, _ in results if not known_to_old_lexicon(i)])
         summary["old_lexicon_crafts"] = {"items": known["items"], "rate": known["rate"]}
@@ -174,6 +193,10 @@ def main(argv=None) -> int:
               f"({r['old_lexicon_crafts']['items']} items), other crafts "
               f"{r['other_crafts']['rate'] if r['other_crafts']['rate'] is None else round(r['other_crafts']['rate'], 2)} "
               f"({r['other_crafts']['items']} items); {r['seconds']} s")
+        sp = r["step_precision"]
+        if sp["given"]:
+            print(f"[{s}] step precision (reported, not a check): {sp['matched']} of {sp['given']} steps given "
+                  f"match an expected step ({sp['rate']:.2f})")
         cats = ", ".join(f"{c} {v['rate']:.2f}" for c, v in sorted(r["categories"].items()) if v["rate"] is not None)
         print(f"[{s}] per category: {cats}")
         if r["raised"]:
