@@ -211,3 +211,11 @@ def test_an_unknown_craft_that_is_danced_or_sung_gets_a_performers_scene_not_a_w
     # handwork whose words only contain a limb character (针脚, 壶肩) keeps the close-up at the table
     p = normalize("针脚要密,壶肩那里刮平,再刷一遍清漆。", None).prompt
     assert "工作台" in p and "特写" in p
+
+
+def test_a_whole_body_verb_jieba_tags_as_a_noun_is_a_step_and_what_it_follows_is_said_with_its_marker():
+    # 转圈 is a noun in jieba's dictionary: the text gave no step at all (an empty prompt)
+    result = normalize("随着鼓点转圈,再趴下", None)
+    assert [s["surface"] for s in result.steps][:1] == ["转圈"]
+    assert "随着鼓点转圈" in result.prompt and "趴下" in result.prompt
+    assert "用锣鼓" not in normalize("跟着锣鼓往前走。", None).prompt

@@ -124,17 +124,18 @@ def style_for(spec: Spec, craft: str | None, technique: str | None, craft_name: 
 # 「用刷子蘸」 instrument, 「把纸折好」 disposal, 「在布上画」 place before the verb, 「倒进钢槽」「挂在腰上」
 # after it, 「抱琵琶」 object. Prepositions and localizers are closed grammatical classes.
 _QUANT = "一二两三四五六七八九十几半个根把张块条片只支双对些每这那"  # (numerals, classifiers, demonstratives: 「把那个鼓槌」)
-_LEAD = re.compile(r"(用|拿|使|以|持|握|借|把|将|在|到|往|于|向|朝|从|顺着|沿着|贴着|对着)着?[%s]*$" % _QUANT)
+_LEAD = re.compile(r"(用|拿|使|以|持|握|借|把|将|在|到|往|于|向|朝|从|顺着|沿着|贴着|对着|随着|跟着|伴着|和着)着?[%s]*$"
+                   % _QUANT)
 _AFTER_VERB_PLACE = re.compile(r"(在|到|进|于)[%s]*$" % _QUANT)
 INSTRUMENT = {"用", "拿", "使", "以", "持", "握", "借"}
-_MARKER_CHARS = frozenset("用拿使以持握借把将在到往于向朝从顺沿贴对")
+_MARKER_CHARS = frozenset("用拿使以持握借把将在到往于向朝从顺沿贴对随跟伴和")
 DISPOSAL = OBJECT_MARKERS  # 把/将: one set (words.py)
 LOCALIZERS = "上里中内下边"
 # after a bare noun only these read as a place (「墙上」「锅里」); 「布下缸」 is a verb
 BARE_LOCALIZERS = "上里中内"
 LOCALIZER_WORDS = {"后头", "前头", "底下", "上面", "下面", "里面", "外面", "旁边", "中间", "边上", "上头", "里头"}
 # prepositions of a path or direction keep their own word (「顺着墨线」「往墙上」); others read 「在X上」
-PATH = ("往", "向", "朝", "从", "顺着", "沿着", "贴着", "对着")
+PATH = ("往", "向", "朝", "从", "顺着", "沿着", "贴着", "对着", "随着", "跟着", "伴着", "和着")  # (and what is followed)
 # 「出来」「下去」: a direction alone completes the verb before it; it is no motion of its own
 DIRECTIONS = DIRECTION_COMPOUNDS
 # a relation said as a place or path starts with one of these (「往版上」「顺着一个方向」「从指面滑到甲尖」)
@@ -471,7 +472,8 @@ def _motion(spec: Spec, action: str) -> str:
             kind = "direction"
         elif len(action) == 2 and action.endswith("完"):
             kind = "done"
-        elif tag[:1] == "n" or tag in ("t", "a", "ad", "an") or (len(action) == 1 and tag != "v"):
+        elif (tag[:1] == "n" or tag in ("t", "a", "ad", "an") or (len(action) == 1 and tag != "v")) \
+                and not _is_body_motion(action):  # (转圈/n, 趴/zg move the body)
             kind = "noun"
         else:
             kind = "motion"

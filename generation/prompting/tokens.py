@@ -131,6 +131,8 @@ def kind_table(spec: Spec) -> dict:
                 # jieba tags many unknown craft compounds as person or place names (木锤/nr, 石臼/ns);
                 # head-final, a word headed by a tool or material character is that thing
                 table[w] = "N"
+        for w in BODY_MOTION_VERBS:
+            table[w] = "V"  # 「随着鼓点转圈」: jieba tags 转圈 a noun, 趴/奔 a morpheme; each moves the body
         for w in STOP_VERBS | MANNER_VERBS | RESULT_VERBS | set(spec.vague) | set(spec.manner):
             table.pop(w, None)
         for w in TOOL_LEAD:

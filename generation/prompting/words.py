@@ -426,7 +426,7 @@ BODY_LOCATIVES = set("上下前后里间边")
 # limbs that are no hand, whose moves make a dance or a form rather than handwork (a step that moves one
 # counts towards a performer's scene when the craft is unknown: render.style_for); a limb only where it
 # is the body's, after a side, a numeral and classifier, 把/往 or a clause's start (not 针脚, 瓶腰, 壶肩)
-PERFORMING_LIMBS = ("脚", "腿", "胳膊", "胳臂", "臂", "肘", "肩", "腰", "胸", "膝", "胯")
+PERFORMING_LIMBS = ("脚", "腿", "胳膊", "胳臂", "臂", "肘", "肩", "腰", "胸", "膝", "胯", "身子", "身体")
 LIMB_OWNER_BEFORE = "左右双两一只条个边把往朝"
 HAND_CHARS = set("手指掌拇")  # a hand or a finger acts; a limb (胳膊, 肘, 腰, 脚) can be what moves
 
