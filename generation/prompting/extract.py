@@ -149,7 +149,11 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             kinds[i] = "V"
         elif kind == "N" and i and (words[i - 1] in MANNER_ADVERBS or words[i - 1] in MODALS) and (
                 len(words[i]) == 1 or pos_tags.get(words[i], "")[:2] in ("ng", "vn")) and (
-                i + 1 == n or kinds[i + 1] in ("P", "Q", "N", "T")):
+                i + 1 == n or kinds[i + 1] in ("P", "Q", "N", "T") or (len(words[i]) == 1 and (
+                    # 「再换个大的」「再换深一点的线」「先换一根」: one character after the adverb, then 个, an
+                    # adjective or a numeral before its object (jieba's 换/nz)
+                    words[i + 1] == "个" or (len(words[i + 1]) == 1 and pos_tags.get(words[i + 1], "") == "a")
+                    or (pos_tags.get(words[i + 1], "") in ("m", "mq") and words[i + 1][0] in NUMERAL_CHARS)))):
             # 「慢慢锯」「要刨」: after a manner adverb or a modal the word is the predicate
             kinds[i] = "V"
         elif kind is None and words[i] in DIRECTION_VERBS and i + 1 < n and kinds[i + 1] != "P" and (
