@@ -19,3 +19,21 @@ def actions(text):
 ])
 def test_one_character_after_an_adverb_before_ge_an_adjective_or_a_numeral_is_the_verb(text):
     assert "换" in actions(text), actions(text)
+
+
+@pytest.mark.parametrize("text", [
+    "木匠拿墨斗在板子上点一下,再锯。",          # 点 before a count of strokes
+    "画师拿细毛笔把眼珠点出来。",               # 点 before its direction
+    "老师傅拿小锤点,徒弟跟着打。",              # 点 closing its clause after the tool
+])
+def test_dian_with_no_number_before_it_is_the_touch(text):
+    assert "点" in actions(text), actions(text)
+
+
+@pytest.mark.parametrize("text", [
+    "锅里再加点水,搅匀。",
+    "颜色调得深点,再刷一遍。",
+    "这点要记住,手别抖。",
+])
+def test_dian_as_a_bit_is_no_step(text):
+    assert "点" not in actions(text), actions(text)

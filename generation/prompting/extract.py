@@ -33,7 +33,7 @@ from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_m
 from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, finder_for, kind_table,
                      normalize_chars)
-from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BODY_CHARS,
+from .words import (AFTER_VERB_WORDS, POINT_BEFORE, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BODY_CHARS,
                     BODY_MOVERS, BODY_TURN, BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS,
                     COUNT_PREV, DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS,
                     DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS, FILLERS, FULL_STOPS,
@@ -605,6 +605,20 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                     pos.get(words[i + 2], "") == "q" or (len(words[i + 1]) == 2 and words[i + 1][0] in NUMERAL_CHARS
                                                          and words[i + 1][0] != "一")))):
             kinds[i] = "V"  # 「点三炷香」「点上卤水」: 点 (jieba's numeral) opening a clause before a count or 上/着 is the verb
+            changed = True
+            continue
+        if w == "点" and k is None and i and kinds[i - 1] not in ("V", "C", "Q", "L", "O") \
+                and words[i - 1][-1:] not in NUMERAL_CHARS and words[i - 1] not in POINT_BEFORE \
+                and pos.get(words[i - 1], "")[:1] not in ("m", "r", "a", "v", "d", "q", "u") and (
+                    # 「在眼睛上点一下」: 点 before a count of strokes
+                    (i + 1 < n and kinds[i + 1] == "Q" and doc.quantities[i + 1].name == "count")
+                    # 「点出来」「点上」: before its direction
+                    or (i + 1 < n and (words[i + 1] in DIRECTION_COMPOUNDS or words[i + 1] in ("上", "出")))
+                    # 「拿小锤点,」: closing its clause after the thing that does it
+                    or ((i + 1 == n or kinds[i + 1] == "P") and kinds[i - 1] in ("N", "T"))):
+            # 点 (jieba's numeral) with no number, demonstrative, adjective or verb before it (「一点」「有点」
+            # 「深点」「加点」 are 'a bit') is the touch of a brush, a hammer or a finger
+            kinds[i] = "V"
             changed = True
             continue
         if w == "过" and k is None and i and pos.get(w, "") == "ug" and kinds[i - 1] in ("N", "T") \

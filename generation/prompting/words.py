@@ -38,6 +38,9 @@ PREDICATE_ADVERBS = {"就", "才", "便", "又", "还", "也"}
 
 LINKING_ADVERBS = {"就", "才", "便"}
 
+# Words after which 点 is 'a bit' or a point, never the verb (「有点」「这点」「差点」「快点」).
+POINT_BEFORE = {"有", "这", "那", "哪", "一", "差", "快", "慢", "多", "少", "早", "晚", "大", "小", "重", "好", "几", "每"}
+
 MODALS = {"要", "得", "能", "会", "该", "可以", "应该", "需要"}
 
 # Verbs of phase that take the predicate after them (「开始降温」「接着上色」「继续揉」): what follows is the action.
