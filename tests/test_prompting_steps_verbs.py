@@ -37,3 +37,21 @@ def test_dian_with_no_number_before_it_is_the_touch(text):
 ])
 def test_dian_as_a_bit_is_no_step(text):
     assert "点" not in actions(text), actions(text)
+
+
+@pytest.mark.parametrize("text,first,second", [
+    ("糖稀熬到一百二十度舀出来。", "熬", "舀"),           # a degree reached (to + a quantity), then the next verb
+    ("玻璃料烧到一千度夹出来吹。", "烧", "夹"),           # and a hand verb jieba tags as a noun after the quantity
+    ("棉线泡到两个钟头捞起来。", "泡", "捞"),
+])
+def test_a_verb_after_a_degree_reached_is_the_next_step(text, first, second):
+    acts = actions(text)
+    assert any(a.startswith(first) for a in acts) and any(a.startswith(second) for a in acts), acts
+
+
+@pytest.mark.parametrize("text", [
+    "唢呐的哨片两片,一片夹在上唇跟下唇中间。",            # a numeral and classifier as the subject of 夹在
+    "两根筷子,一根夹在虎口上。",
+])
+def test_a_hand_verb_after_a_counted_subject_before_zai_is_the_verb(text):
+    assert "夹" in actions(text), actions(text)

@@ -271,7 +271,10 @@ def open_kinds(doc: Doc) -> None:
             kinds[i] = "V"  # 「晒干了钻眼、穿线」: a verb-object word jieba tags as a noun, where a predicate goes
             changed = True
         elif kinds[i] in (None, "N") and len(w) == 1 and w in CONTEXT_HAND_VERBS and i + 2 < n and words[i + 1] in ("在", "到", "进") \
-                and (i == 0 or kinds[i - 1] in ("N", "T", "P", "H") or words[i - 1] in MANNER_VERBS) \
+                and (i == 0 or kinds[i - 1] in ("N", "T", "P", "H") or words[i - 1] in MANNER_VERBS
+                     # 「一块夹在拇指跟食指中间」: a numeral and classifier as the subject (jieba's 一块/m)
+                     or (len(words[i - 1]) == 2 and words[i - 1][0] in NUMERAL_CHARS
+                         and POS_TAGS.segment.get(words[i - 1], "") in ("m", "mq"))) \
                 and kinds[i + 2] in ("N", "T", None):
             kinds[i] = "V"  # 「线套在轴上」: a hand verb jieba tags as a classifier, before where it goes
             changed = True
@@ -391,8 +394,11 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
     if len(w) == 1 and k in (None, "N") and i + 1 < n and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2 \
             and (pos.get(w, "")[:1] == "n" or (pos.get(w, "") == "zg" and w in CONTEXT_HAND_VERBS)) and (w in CONTEXT_HAND_VERBS or (w not in MATERIAL_HEADS and w not in TOOL_HEADS)) \
             and w not in BODY_CHARS \
-            and kinds[i - 1] != "Q" and prev[-1] not in NUMERAL_CHARS and pos.get(prev, "") not in ("m", "mq"):
-        return True  # 「把它揭/zg 下来」; (「一场戏下来」: after a numeral and classifier it is a noun)
+            and (kinds[i - 1] != "Q" or (w in CONTEXT_HAND_VERBS and doc.quantities[i - 1].name != "count")) \
+            and prev[-1] not in NUMERAL_CHARS and pos.get(prev, "") not in ("m", "mq"):
+        # 「把它揭/zg 下来」; (「一场戏下来」: after a numeral and classifier it is a noun; 「烧到八百度夹出来」:
+        # after a temperature, a time or a length, a hand verb is the next step)
+        return True
     if len(w) == 1 and k is None and pos.get(w, "") in ("nr", "ns", "nrt") \
             and (prev in MODALS or prev in MANNER_ADVERBS or prev in PREDICATE_ADVERBS or kinds[i - 1] == "M") \
             and nxt_kind in ("P", "Q", "N", "T"):
@@ -986,6 +992,8 @@ def _serial_break(doc: Doc, v1: int, v2: int) -> bool:
         return False
     for j in range(v1 + 1, v2):
         w = words[j]
+        if w in DEGREE_MARKERS and j + 2 == v2 and kinds[j + 1] == "Q":
+            continue  # 「烧到八百度夹出来」: the degree is the quantity reached; the verb after it is the next step
         if w in DEGREE_MARKERS or kinds[j] == "L" or kinds[j] == "O":
             return False
         if w in PURPOSE_LINKS and not (w == "好" and j + 1 < v2 and words[j + 1] == "了") \
