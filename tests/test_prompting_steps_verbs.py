@@ -55,3 +55,12 @@ def test_a_verb_after_a_degree_reached_is_the_next_step(text, first, second):
 ])
 def test_a_hand_verb_after_a_counted_subject_before_zai_is_the_verb(text):
     assert "夹" in actions(text), actions(text)
+
+
+@pytest.mark.parametrize("text", [
+    "切好的藕片在凉水里过一下,再下锅。",        # 过 after the place (里), before a count
+    "瓷土晒干了,拿细箩过一遍。",               # 过 after the one-character thing taken in hand (箩)
+    "染好的布在清水里过两遍。",
+])
+def test_guo_before_a_count_after_no_verb_is_to_pass_through(text):
+    assert "过" in actions(text), actions(text)

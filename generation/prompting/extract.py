@@ -143,9 +143,11 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
         elif kind == "N" and i + 1 < n and (words[i + 1] in ASPECT_AFTER_VERB or (
                 words[i + 1][:1] == "成" and len(words[i]) == 1)) and (
                 len(words[i]) == 1 or pos_tags.get(words[i], "")[:2] in ("ng", "vn")) and (
-                i == 0 or len(words[i]) == 1 or kinds[i - 1] in (None, "P", "M", "O", "H") or words[i - 1] in MANNER_ADVERBS):
+                i == 0 or len(words[i]) == 1 or kinds[i - 1] in (None, "P", "M", "O", "H") or words[i - 1] in MANNER_ADVERBS) \
+                and not (words[i + 1] == "过" and any(words[j] in TOOL_LEAD for j in range(max(0, i - 2), i))):
             # a noun does not take 了/着/过 or a result complement: a one-character word jieba tags as
-            # a noun (锤, 锯, 量) is used as a verb when one follows it (「再锤成细圆条」「量了再锯」)
+            # a noun (锤, 锯, 量) is used as a verb when one follows it (「再锤成细圆条」「量了再锯」); not the
+            # thing taken in hand before 过, the verb 'pass through' (「拿细箩过一遍」)
             kinds[i] = "V"
         elif kind == "N" and i and (words[i - 1] in MANNER_ADVERBS or words[i - 1] in MODALS) and (
                 len(words[i]) == 1 or pos_tags.get(words[i], "")[:2] in ("ng", "vn")) and (
@@ -627,8 +629,10 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = "V"
             changed = True
             continue
-        if w == "过" and k is None and i and pos.get(w, "") == "ug" and kinds[i - 1] in ("N", "T") \
-                and pos.get(words[i - 1], "")[:1] == "n" and i + 1 < n \
+        if w == "过" and k is None and i and pos.get(w, "") == "ug" and (
+                (kinds[i - 1] in ("N", "T") and pos.get(words[i - 1], "")[:1] == "n")
+                # 「在清水里过一下」: after the place (a localizer), no verb for the aspect to follow
+                or (kinds[i - 1] is None and pos.get(words[i - 1], "") == "f" and words[i - 1] in LOCATIVES)) and i + 1 < n \
                 and (kinds[i + 1] == "Q" or pos.get(words[i + 1], "") in ("m", "mq")):
             kinds[i] = "V"  # 「把药粉过一遍细筛」: the aspect 过 follows a verb; after a noun, before a count, it is the verb
             changed = True
