@@ -64,3 +64,16 @@ def test_a_hand_verb_after_a_counted_subject_before_zai_is_the_verb(text):
 ])
 def test_guo_before_a_count_after_no_verb_is_to_pass_through(text):
     assert "过" in actions(text), actions(text)
+
+
+@pytest.mark.parametrize("text,verb", [
+    ("花生炒香了,捣烂了拌进糖里。", "捣烂"),        # a hand verb + 烂 done on purpose
+    ("拿木槌把蒜瓣砸开捣烂,再加醋。", "捣烂"),
+    ("红豆泡一夜,煮烂了过筛。", "煮烂"),
+])
+def test_a_hand_verb_with_lan_done_on_purpose_is_a_step(text, verb):
+    assert verb in actions(text), actions(text)
+
+
+def test_a_mishap_with_lan_is_still_no_step():
+    assert not any(a.endswith("烂") for a in actions("鞋底都磨烂了,还得接着跳。"))

@@ -33,7 +33,7 @@ from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_m
 from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, finder_for, kind_table,
                      normalize_chars)
-from .words import (AFTER_VERB_WORDS, POINT_BEFORE, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BODY_CHARS,
+from .words import (AFTER_VERB_WORDS, MISHAP_ADVERBS, POINT_BEFORE, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BODY_CHARS,
                     BODY_MOVERS, BODY_TURN, BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS,
                     COUNT_PREV, DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS,
                     DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS, FILLERS, FULL_STOPS,
@@ -453,7 +453,11 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                     changed = True
                 j += 1
             continue
-        if k in ("V", "T") and (
+        if k in ("V", "T") and not (
+                # 「捣烂了和到粉里」「分开捣烂」: a hand verb whose result is 烂, with no subject's 都/也 before it, is
+                # done on purpose (pounding, stewing), not a mishap
+                w[0] in MANUAL_VERBS and (w[1:] == "烂" or (len(w) == 1 and i + 1 < n and words[i + 1] == "烂"))
+                and not (i and words[i - 1] in MISHAP_ADVERBS)) and (
                 (len(w) <= 2 and w[-1] in MISHAP_CHARS and (len(w) == 1 or w[0] not in MISHAP_CHARS)
                  and (i + 1 == n or words[i + 1] in ("了", "啦") or kinds[i + 1] == "P"))
                 or (i + 1 < n and words[i + 1] in MISHAP_CHARS and (i + 2 == n or words[i + 2] in ("了", "啦")

@@ -224,6 +224,7 @@ WAIT_SUBJECTS = {"它", "他", "她", "它们", "这", "那", "这个", "那个"
 WAIT_ENDS = {"才", "就", "再", "然后", "便"}
 
 MISHAP_CHARS = set("破肿伤疼痛酸麻裂烂")  # 「手都练肿了」「皮也磨破了」: what happened to the body or thing
+MISHAP_ADVERBS = {"都", "也", "全", "就", "又", "快", "早"}  # 「皮也磨烂了」: the subject's adverb before a mishap
 
 CONSEQUENCE_TAIL = {"了", "啦", "咯", "喽", "起来", "下去", "上去", "出来", "进去", "过来", "过去", "回来", "回去",
                     "出去", "进来", "上来", "下来", "起", "出", "开", "走"}
