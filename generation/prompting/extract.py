@@ -33,7 +33,7 @@ from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_m
 from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, finder_for, kind_table,
                      normalize_chars)
-from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BODY_CHARS,
+from .words import (AFTER_VERB_WORDS, MISHAP_ADVERBS, POINT_BEFORE, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BODY_CHARS,
                     BODY_MOVERS, BODY_TURN, BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS,
                     COUNT_PREV, DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS,
                     DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS, FILLERS, FULL_STOPS,
@@ -153,13 +153,19 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
         elif kind == "N" and i + 1 < n and (words[i + 1] in ASPECT_AFTER_VERB or (
                 words[i + 1][:1] == "成" and len(words[i]) == 1)) and (
                 len(words[i]) == 1 or pos_tags.get(words[i], "")[:2] in ("ng", "vn")) and (
-                i == 0 or len(words[i]) == 1 or kinds[i - 1] in (None, "P", "M", "O", "H") or words[i - 1] in MANNER_ADVERBS):
+                i == 0 or len(words[i]) == 1 or kinds[i - 1] in (None, "P", "M", "O", "H") or words[i - 1] in MANNER_ADVERBS) \
+                and not (words[i + 1] == "过" and any(words[j] in TOOL_LEAD for j in range(max(0, i - 2), i))):
             # a noun does not take 了/着/过 or a result complement: a one-character word jieba tags as
-            # a noun (锤, 锯, 量) is used as a verb when one follows it (「再锤成细圆条」「量了再锯」)
+            # a noun (锤, 锯, 量) is used as a verb when one follows it (「再锤成细圆条」「量了再锯」); not the
+            # thing taken in hand before 过, the verb 'pass through' (「拿细箩过一遍」)
             kinds[i] = "V"
         elif kind == "N" and i and (words[i - 1] in MANNER_ADVERBS or words[i - 1] in MODALS) and (
                 len(words[i]) == 1 or pos_tags.get(words[i], "")[:2] in ("ng", "vn")) and (
-                i + 1 == n or kinds[i + 1] in ("P", "Q", "N", "T")):
+                i + 1 == n or kinds[i + 1] in ("P", "Q", "N", "T") or (len(words[i]) == 1 and (
+                    # 「再换个大的」「再换深一点的线」「先换一根」: one character after the adverb, then 个, an
+                    # adjective or a numeral before its object (jieba's 换/nz)
+                    words[i + 1] == "个" or (len(words[i + 1]) == 1 and pos_tags.get(words[i + 1], "") == "a")
+                    or (pos_tags.get(words[i + 1], "") in ("m", "mq") and words[i + 1][0] in NUMERAL_CHARS)))):
             # 「慢慢锯」「要刨」: after a manner adverb or a modal the word is the predicate
             kinds[i] = "V"
         elif kind is None and words[i] in DIRECTION_VERBS and i + 1 < n and kinds[i + 1] != "P" and (
@@ -277,7 +283,10 @@ def open_kinds(doc: Doc) -> None:
             kinds[i] = "V"  # 「晒干了钻眼、穿线」: a verb-object word jieba tags as a noun, where a predicate goes
             changed = True
         elif kinds[i] in (None, "N") and len(w) == 1 and w in CONTEXT_HAND_VERBS and i + 2 < n and words[i + 1] in ("在", "到", "进") \
-                and (i == 0 or kinds[i - 1] in ("N", "T", "P", "H") or words[i - 1] in MANNER_VERBS) \
+                and (i == 0 or kinds[i - 1] in ("N", "T", "P", "H") or words[i - 1] in MANNER_VERBS
+                     # 「一块夹在拇指跟食指中间」: a numeral and classifier as the subject (jieba's 一块/m)
+                     or (len(words[i - 1]) == 2 and words[i - 1][0] in NUMERAL_CHARS
+                         and POS_TAGS.segment.get(words[i - 1], "") in ("m", "mq"))) \
                 and kinds[i + 2] in ("N", "T", None):
             kinds[i] = "V"  # 「线套在轴上」: a hand verb jieba tags as a classifier, before where it goes
             changed = True
@@ -397,8 +406,11 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
     if len(w) == 1 and k in (None, "N") and i + 1 < n and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2 \
             and (pos.get(w, "")[:1] == "n" or (pos.get(w, "") == "zg" and w in CONTEXT_HAND_VERBS)) and (w in CONTEXT_HAND_VERBS or (w not in MATERIAL_HEADS and w not in TOOL_HEADS)) \
             and w not in BODY_CHARS \
-            and kinds[i - 1] != "Q" and prev[-1] not in NUMERAL_CHARS and pos.get(prev, "") not in ("m", "mq"):
-        return True  # 「把它揭/zg 下来」; (「一场戏下来」: after a numeral and classifier it is a noun)
+            and (kinds[i - 1] != "Q" or (w in CONTEXT_HAND_VERBS and doc.quantities[i - 1].name != "count")) \
+            and prev[-1] not in NUMERAL_CHARS and pos.get(prev, "") not in ("m", "mq"):
+        # 「把它揭/zg 下来」; (「一场戏下来」: after a numeral and classifier it is a noun; 「烧到八百度夹出来」:
+        # after a temperature, a time or a length, a hand verb is the next step)
+        return True
     if len(w) == 1 and k is None and pos.get(w, "") in ("nr", "ns", "nrt") \
             and (prev in MODALS or prev in MANNER_ADVERBS or prev in PREDICATE_ADVERBS or kinds[i - 1] == "M") \
             and nxt_kind in ("P", "Q", "N", "T"):
@@ -451,7 +463,11 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                     changed = True
                 j += 1
             continue
-        if k in ("V", "T") and (
+        if k in ("V", "T") and not (
+                # 「捣烂了和到粉里」「分开捣烂」: a hand verb whose result is 烂, with no subject's 都/也 before it, is
+                # done on purpose (pounding, stewing), not a mishap
+                w[0] in MANUAL_VERBS and (w[1:] == "烂" or (len(w) == 1 and i + 1 < n and words[i + 1] == "烂"))
+                and not (i and words[i - 1] in MISHAP_ADVERBS)) and (
                 (len(w) <= 2 and w[-1] in MISHAP_CHARS and (len(w) == 1 or w[0] not in MISHAP_CHARS)
                  and (i + 1 == n or words[i + 1] in ("了", "啦") or kinds[i + 1] == "P"))
                 or (i + 1 < n and words[i + 1] in MISHAP_CHARS and (i + 2 == n or words[i + 2] in ("了", "啦")
@@ -613,8 +629,24 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = "V"  # 「点三炷香」「点上卤水」: 点 (jieba's numeral) opening a clause before a count or 上/着 is the verb
             changed = True
             continue
-        if w == "过" and k is None and i and pos.get(w, "") == "ug" and kinds[i - 1] in ("N", "T") \
-                and pos.get(words[i - 1], "")[:1] == "n" and i + 1 < n \
+        if w == "点" and k is None and i and kinds[i - 1] not in ("V", "C", "Q", "L", "O") \
+                and words[i - 1][-1:] not in NUMERAL_CHARS and words[i - 1] not in POINT_BEFORE \
+                and pos.get(words[i - 1], "")[:1] not in ("m", "r", "a", "v", "d", "q", "u") and (
+                    # 「在眼睛上点一下」: 点 before a count of strokes
+                    (i + 1 < n and kinds[i + 1] == "Q" and doc.quantities[i + 1].name == "count")
+                    # 「点出来」「点上」: before its direction
+                    or (i + 1 < n and (words[i + 1] in DIRECTION_COMPOUNDS or words[i + 1] in ("上", "出")))
+                    # 「拿小锤点,」: closing its clause after the thing that does it
+                    or ((i + 1 == n or kinds[i + 1] == "P") and kinds[i - 1] in ("N", "T"))):
+            # 点 (jieba's numeral) with no number, demonstrative, adjective or verb before it (「一点」「有点」
+            # 「深点」「加点」 are 'a bit') is the touch of a brush, a hammer or a finger
+            kinds[i] = "V"
+            changed = True
+            continue
+        if w == "过" and k is None and i and pos.get(w, "") == "ug" and (
+                (kinds[i - 1] in ("N", "T") and pos.get(words[i - 1], "")[:1] == "n")
+                # 「在清水里过一下」: after the place (a localizer), no verb for the aspect to follow
+                or (kinds[i - 1] is None and pos.get(words[i - 1], "") == "f" and words[i - 1] in LOCATIVES)) and i + 1 < n \
                 and (kinds[i + 1] == "Q" or pos.get(words[i + 1], "") in ("m", "mq")):
             kinds[i] = "V"  # 「把药粉过一遍细筛」: the aspect 过 follows a verb; after a noun, before a count, it is the verb
             changed = True
@@ -978,6 +1010,8 @@ def _serial_break(doc: Doc, v1: int, v2: int) -> bool:
         return False
     for j in range(v1 + 1, v2):
         w = words[j]
+        if w in DEGREE_MARKERS and j + 2 == v2 and kinds[j + 1] == "Q":
+            continue  # 「烧到八百度夹出来」: the degree is the quantity reached; the verb after it is the next step
         if w in DEGREE_MARKERS or kinds[j] == "L" or kinds[j] == "O":
             return False
         if w in PURPOSE_LINKS and not (w == "好" and j + 1 < v2 and words[j + 1] == "了") \

@@ -38,6 +38,9 @@ PREDICATE_ADVERBS = {"就", "才", "便", "又", "还", "也"}
 
 LINKING_ADVERBS = {"就", "才", "便"}
 
+# Words after which 点 is 'a bit' or a point, never the verb (「有点」「这点」「差点」「快点」).
+POINT_BEFORE = {"有", "这", "那", "哪", "一", "差", "快", "慢", "多", "少", "早", "晚", "大", "小", "重", "好", "几", "每"}
+
 MODALS = {"要", "得", "能", "会", "该", "可以", "应该", "需要"}
 
 # Verbs of phase that take the predicate after them (「开始降温」「接着上色」「继续揉」): what follows is the action.
@@ -221,6 +224,7 @@ WAIT_SUBJECTS = {"它", "他", "她", "它们", "这", "那", "这个", "那个"
 WAIT_ENDS = {"才", "就", "再", "然后", "便"}
 
 MISHAP_CHARS = set("破肿伤疼痛酸麻裂烂")  # 「手都练肿了」「皮也磨破了」: what happened to the body or thing
+MISHAP_ADVERBS = {"都", "也", "全", "就", "又", "快", "早"}  # 「皮也磨烂了」: the subject's adverb before a mishap
 
 CONSEQUENCE_TAIL = {"了", "啦", "咯", "喽", "起来", "下去", "上去", "出来", "进去", "过来", "过去", "回来", "回去",
                     "出去", "进来", "上来", "下来", "起", "出", "开", "走"}
