@@ -1251,7 +1251,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         if piece.action is not None:
             if prev is not None and _compatible(prev, piece) and (
                     (_same_action(prev, piece) and not (marker and not described and words[a] in REPEAT_MARKERS
-                                                        and not piece.params))
+                                                        # (「再拌一遍」: once more is the repeat too)
+                                                        and (not piece.params or piece.params == {"count": 1})))
                     or (prev.from_technique and piece.general_action
                                                    and not (piece.open_action and not described))
                     or (prev.topic and _is_empty(prev) and piece.general_action and (described or prev.from_technique)
