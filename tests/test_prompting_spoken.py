@@ -74,3 +74,35 @@ def test_a_tool_counts_its_strokes(text, value):
 @pytest.mark.parametrize("text", ["拿三根棍子撑住", "杵子要洗干净"])
 def test_the_tool_itself_is_no_stroke(text):
     assert [v for n, v in found(text) if n == "count" and v != 3] == [], found(text)
+
+
+# --- a step named by where it stands: an ordinal step's name, a marker + verb + object clause --------
+@pytest.mark.parametrize("text,name", [
+    ("做风筝头一步是扎骨,竹条要烤弯。", "扎骨"),
+    ("头一样先学握刀,刀口朝外。", "握刀"),
+    ("头一招先学劈掌,掌要直。", "劈掌"),
+    ("练长拳头一式冲拳,拳心朝下。", "冲拳"),
+    ("做灯笼最后一道是糊纱,纱要绷紧。", "糊纱"),
+])
+def test_what_an_ordinal_step_is_named_is_a_term(text, name):
+    assert any(name in t for t in term_texts(text)), term_texts(text)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("木料锯好了,然后组架,架子要方正。", "组架"),
+    ("底子干了,最后过漆,漆要薄。", "过漆"),
+    ("纸浆打好,然后捞纸,再压台,最后揭张。", "压台"),
+    ("纸浆打好,然后捞纸,再压台,最后揭张。", "揭张"),
+])
+def test_a_marker_and_a_verb_object_clause_name_the_step(text, name):
+    assert name in term_texts(text), term_texts(text)
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("把布铺平,然后放下,再压实。", ("放下", "压实")),
+    ("头一步是把泥揉熟,揉透了再做。", ("把泥揉熟", "泥揉熟")),
+    ("第二步要刷三遍漆,一遍干了再刷。", ("刷三遍漆",)),
+])
+def test_a_result_a_direction_or_a_longer_clause_is_no_step_name(text, bad):
+    terms = [t["text"] for t in out(text)["terms"] if t["category"] == "technique"]
+    assert not any(b in terms for b in bad), terms
