@@ -447,7 +447,7 @@ def _named_steps(spec: Spec, norm: str, doc: Doc):
                     or not all("\u4e00" <= ch <= "\u9fff" for ch in words[j]) for j in range(a, b)):
                 continue
             yield a, b
-    for k in compress(range(n - 2), map("M".__eq__, kinds)):  # (the markers only, found in C)
+    for k in compress(range(n - 2), [kd == "M" for kd in kinds]):  # (the markers only)
         if len(words[k + 1]) != 1 or len(words[k + 2]) != 1 \
                 or (k + 3 < n and kinds[k + 3] != "P"):
             continue
