@@ -25,8 +25,8 @@ from operator import eq, or_
 
 from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry_serial_roles, _carry_worn_tool,
                     _hand_of_held_tool)
-from .names import (_coordinated_names, _craft_names, _led_tool_names, _nominal_topic, _object_names, _quoted_names,
-                    _slot_nouns, _suffix_names, _technique_compounds, _topic_names)
+from .names import (_coordinated_names, _craft_names, _led_tool_names, _named_steps, _nominal_topic, _object_names,
+                    _quoted_names, _slot_nouns, _suffix_names, _technique_compounds, _topic_names)
 from .quantities import CORRECTION_CUES
 from .resegment import _repair_tokens, _resegment
 from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_marker
@@ -1295,7 +1295,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         if piece.action is not None:
             if prev is not None and _compatible(prev, piece) and (
                     (_same_action(prev, piece) and not (marker and not described and words[a] in REPEAT_MARKERS
-                                                        and not piece.params))
+                                                        # (「再拌一遍」: once more is the repeat too)
+                                                        and (not piece.params or piece.params == {"count": 1})))
                     or (prev.from_technique and piece.general_action
                                                    and not (piece.open_action and not described))
                     or (prev.topic and _is_empty(prev) and piece.general_action and (described or prev.from_technique)
@@ -1417,6 +1418,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                 extra.append({"text": text[starts[a]:starts[b]], "category": "tool" if w[-1] in "刀针" else "technique",
                               "start": starts[a], "end": starts[b], "canonical": w, "open": True})
         for a, b in _craft_names(spec, doc):
+            coined(a, b, "technique")
+        for a, b in _named_steps(spec, norm, doc):
             coined(a, b, "technique")
         for a, b in _slot_nouns(spec, doc):
             coined(a, b)

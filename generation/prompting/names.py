@@ -14,8 +14,9 @@ from .words import (ASPECT_AFTER_VERB, BODY_CHARS, COMPLEMENTS, COORD_RE, COORD_
                     FUNCTION_TAGS, GENERIC_SUFFIX_WORDS, HAND_CHARS, LED_TOOL_RE, LED_TOOL_STOP, LOCATIVES,
                     MANNER_VERBS, MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, MISTAGGED_NOUN_TAGS, MODALS, NAME_ENDS,
                     NAMING_VERBS, NEGATIONS, NUMERAL_CHARS, OBJECT_CHAR_TAGS, OBJECT_MARKERS, PERSON_LEADS,
-                    PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS, PUNCT, QUOTE_PAIRS, RESULT_VERBS, ROUTE_PREPOSITIONS,
-                    SENTENCE_CHARS, SENTENCE_ENDS, SKIP, SLOT_LOCATIVES, SLOT_PREPOSITIONS, SPEECH_LEADS, STOP_NOUNS,
+                    PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS, PUNCT, QUOTE_PAIRS, RESULT_COMPLEMENTS, RESULT_VERBS,
+                    ROUTE_PREPOSITIONS,
+                    SENTENCE_CHARS, SENTENCE_ENDS, SKIP, SLOT_LOCATIVES, SLOT_PREPOSITIONS, SPEECH_LEADS, STATE_RESULTS, STOP_NOUNS,
                     STOP_VERBS, SUFFIX_NAME_STOP, SUFFIX_NAME_TAGS, TECHNIQUE_SUFFIX, TOOL_HEADS, TOOL_LEAD,
                     TOOL_NAME_SUFFIX, TOPIC_NAME_TAGS, TOPIC_PARTICLES, _COMPOUND_CLOSED)
 
@@ -409,3 +410,56 @@ def _topic_names(spec: Spec, doc: Doc):
                            or kinds[h] == "N"):
             continue  # (今天, 后头: no name; a noun alone is listed already)
         yield h, e
+
+
+# 「头一步是放样」「第二步选竹」「头一式虎举」「头一样先学握弓」「最后一道是上油」: an ordinal step (头/第N/最后,
+# 一, then 步/样/式/招/道) and what it is (是/就是), with the verb of learning it (先学, 练) left out
+_ORDINAL_STEP = re.compile("(?:头|第[一二三四五六七八九十]{1,2}|最后)一?[步样式招道]"
+                           "(?:是|就是)?(?:先|要|得)?(?:学|练)?")
+
+
+def _named_steps(spec: Spec, norm: str, doc: Doc):
+    """Token spans (start, end) of the name a master gives a step of the work by where it stands: what an
+    ordinal step is said to be, up to the clause end (「头一步是放样,」「头一式虎举,」「头一样练走圈,」),
+    and a clause that is only a sequence marker and two single characters jieba left apart, a verb and
+    its object (「然后撑台,」「再组船,」「最后过泥,」「先开面,」: a verb-object compound its dictionary lacks,
+    the craft's name for the step). The name is two to four characters with no quantity, marker, hand,
+    place, object marker or function word in it; the object is no complement, direction or result
+    state (「再放下,」「再抹平,」 name no step)."""
+    words, kinds, starts = doc.words, doc.kinds, doc.starts
+    tags = spec.pos_tags()
+    n = len(words)
+    closed = _COMPOUND_CLOSED  # (a direction opening the clause is its verb: 「最后过泥」)
+    if "步" in norm or "样" in norm or "式" in norm or "招" in norm or "道" in norm:
+        index = {s: k for k, s in enumerate(starts[:n])}
+        for m in _ORDINAL_STEP.finditer(norm):
+            a = index.get(m.end())
+            if a is None:
+                continue
+            b = a
+            while b < n and kinds[b] != "P":
+                b += 1
+            size = (starts[b] if b < n else len(norm)) - starts[a]
+            if not 2 <= size <= 4 or any(
+                    kinds[j] in ("Q", "M", "H", "L", "O", "R") or j > a and (words[j] in COMPLEMENTS or words[j] in SKIP)
+                    or words[j] in NEGATIONS or words[j] in PREDICATE_ADVERBS
+                    or tags.get(words[j], "x")[:1] in FUNCTION_TAGS and tags.get(words[j], "")[:1] != "q"
+                    or not all("\u4e00" <= ch <= "\u9fff" for ch in words[j]) for j in range(a, b)):
+                continue
+            yield a, b
+    for k in compress(range(n - 2), [kd == "M" for kd in kinds]):  # (the markers only)
+        if len(words[k + 1]) != 1 or len(words[k + 2]) != 1 \
+                or (k + 3 < n and kinds[k + 3] != "P"):
+            continue
+        v, o = words[k + 1], words[k + 2]
+        tv, to = tags.get(v, ""), tags.get(o, "")
+        if not ("\u4e00" <= v <= "\u9fff" and "\u4e00" <= o <= "\u9fff") or (v in SKIP and v not in DIRECTION_CHARS) \
+                or v in NEGATIONS \
+                or v in MODALS or v in PREDICATE_ADVERBS or v in TOOL_LEAD or v in OBJECT_MARKERS \
+                or not (tv[:1] == "v" or tv in ("zg", "ug", "vn") or kinds[k + 1] in ("V", "T")):
+            continue
+        if o in closed or o in DIRECTION_CHARS or o in RESULT_COMPLEMENTS or o in STATE_RESULTS or o in NUMERAL_CHARS \
+                or not (to in OBJECT_CHAR_TAGS or to in ("q", "a")) \
+                or (o in spec.terms and spec.terms[o].category == "body"):
+            continue
+        yield k + 1, k + 3

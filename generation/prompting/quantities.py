@@ -162,9 +162,10 @@ CLAUSE_ENDS = ",。;!?:\uff0c\uff1b\uff01\uff1f\uff1a\n"  # ASCII and full-width
 CLAUSE_ENDS_RE = re.escape(CLAUSE_ENDS)
 # Units that are units only in some company: 分 is minutes only in 「三分半」「三分二十秒」「两分来钟」 (not in
 # 三分之一, 七分满, 十分); a bare 月 only after 个/半/多/来/把 (三月 is March); 里 not in 里头/里面; 三块钱 is
-# money; 下午 and 口子 are words; 记 counts strokes (「敲两记」), not in 记住/记得/记号.
+# money; 下午 and 口子 are words; 记 counts strokes (「敲两记」), not in 记住/记得/记号; a tool counts the strokes
+# made with it (「捣十万杵」「筑三百棍」, like 锤/刀), not in 杵子/棍子 (the tool itself).
 UNIT_BEFORE = {"月": "(?<=[个半多来把])"}
-UNIT_AFTER = {"下": "(?![午面边头])", "块": "(?![钱])", "里": "(?![头面边])", "口": "(?![子])", "记": "(?![住得性号录者])",
+UNIT_AFTER = {"下": "(?![午面边头])", "杵": "(?![子])", "棍": "(?![子儿])", "块": "(?![钱])", "里": "(?![头面边])", "口": "(?![子])", "记": "(?![住得性号录者])",
               "分": rf"(?=半|[来多]钟|(?:[{CN_DIGITS}十]{{1,3}}|\d{{1,3}})秒|[{CLAUSE_ENDS_RE}]|$)"}
 # Smaller units said after a larger one (「一尺二寸」「两斤四两」「三分二十秒」「一个钟头二十分钟」);
 # 夜/宿 after 天 (「一天一夜」「三天三夜」) is the same days, not more.
@@ -299,6 +300,10 @@ class QuantityFinder:
                 q = self._convert(m2, text) if m2 is not None else None
                 if q is not None:
                     pos = m2.end()
+            if m.group("n1") and m.group("sub") and (q is None or q.end <= m.start("sub")):
+                # 「一张三寸见方」「一片五寸来长」: a smaller unit of another kind after the unit is a
+                # quantity of its own (一张 is the article, 三寸 the size): look again from it
+                pos = m.start("sub")
             if q is None or (out and q.start < out[-1].end):
                 continue
             if out and self._corrects(text, out[-1], q):
@@ -419,6 +424,12 @@ class QuantityFinder:
         kind, factor = self.units[unit]
         lai2, half, half2, tail, sub, gap, unit1 = m.group("lai2", "half", "half2", "tail", "sub", "gap", "unit1")
         n1_at, ue = m.start("n1"), m.end("unit")
+        end = m.end()
+        if sub and self.units[m.group("sunit")][0] != kind:
+            # 「两根一寸长的」: what follows the unit is another quantity (another kind), not a smaller
+            # unit of this one; this quantity ends at the unit, and nothing said after it is its own
+            sub = more = approx = None
+            end = m.start("sub")
         if unit == "分" and ue < len(text) and text[ue] in SIZE_WORDS:
             kind, factor = "length", FEN_MM  # 「八分厚」: 分 is a tenth of 寸
         elif unit == "分" and (ue == len(text) or text[ue] in CLAUSE_ENDS):
@@ -433,7 +444,8 @@ class QuantityFinder:
         if kind == "item" and text.startswith(self.hand_words, n1_at):
             return None  # 「两只手捧住」: which hands is the step's hand, not a count of the work
         if not raw2 and pre is None and kind in ("count", "times", "item", "rows"):
-            if raw1 == "一" and (kind != "count" or not self._one_event(m, text) or self._quick_action(m, text)):
+            if raw1 == "一" and (kind != "count" or not self._one_event(m, text) or self._quick_action(m, text)) \
+                    and not (kind == "times" and self._done_once(m, text)):
                 return None
             if raw1 == "半" and kind == "item":
                 return None
@@ -479,9 +491,9 @@ class QuantityFinder:
             return None  # 「这两天」「那几年」: when, not how long
         if unit == "周" and any(c in TURN_VERBS for c in text[max(0, n1_at - 2):n1_at]):
             kind, factor = "count", 1  # 转一周: one turn
-        if m.end() - n1_at <= 4 and self._inside_word(text, n1_at, m.end()):
+        if end - n1_at <= 4 and self._inside_word(text, n1_at, end):
             return None
-        name, rate = self._name(kind, unit, m, text, high)
+        name, rate = self._name(kind, unit, m, text, high, end)
         if name is None:
             return None
         low, high = low * factor * rate, high * factor * rate
@@ -492,7 +504,7 @@ class QuantityFinder:
                 keep = (m.start("gap"), m.end("gap"))
             else:
                 start = n1_at  # 「打个二三十锤」: the verb before the number stays a word
-        return Quantity(start, m.end(), name, value, m.group(0), keep, one_event=raw1 == "一" and kind == "count",
+        return Quantity(start, end, name, value, text[m.start():end], keep, one_event=raw1 == "一" and kind == "count",
                         scale=factor * rate, counted=unit if kind == "item" and name == "count" else "")
 
     def _inside_word(self, text: str, start: int, end: int) -> bool:
@@ -523,6 +535,24 @@ class QuantityFinder:
         if before in DIRECTION_CHARS:
             return True  # 「往回一转」「往下一折」: a direction (回, 下 are also verbs) says where the verb goes
         return before not in self.verb_chars and before != unit
+
+    def _done_once(self, m: re.Match, text: str) -> bool:
+        """「刷一遍蛋液」「拿细箩过一遍」「再拌一遍」: 一 with a classifier of times right after the verb
+        (or the verb and 了), closing its clause or before a short object that does, says the work is
+        done once, a count; elsewhere 一遍/一次 is 'at a time', 'each time' or which time (「一次舀半勺」
+        「一遍干透了再上」「一遍比一遍轻」「烧一次釉会往下沉」)."""
+        at, end = m.start("n1"), m.end()
+        if m.group("pre") or at < 1 or not self._one_event(m, text):
+            return False
+        stop = self._stop.search(text, end, end + 4)
+        if stop is None and end + 3 < len(text):
+            return False
+        before = text[at - 1]
+        if before == "了" and at >= 2:
+            before = text[at - 2]
+        # (a verb of one character: 「检查一遍」 looks the work over, it is no pass of it)
+        return (before in self.verb_chars or before in "过") and not self.any_word(text[at - 2:at] if before != "了" else
+                                                                                  text[at - 3:at - 1])
 
     @staticmethod
     def _one_event(m: re.Match, text: str) -> bool:
@@ -559,13 +589,16 @@ class QuantityFinder:
         # the heating verb stays a word (it can be the step's action)
         return Quantity(m.start("h1"), m.end(), "temperature_c", value, m.group(0), scale=1.0)
 
-    def _name(self, kind: str, unit: str, m: re.Match, text: str, value: float) -> tuple[str | None, float]:
-        """The parameter name, and the factor that turns a count per second/hour into per minute."""
-        pre, post = m.group("pre") or "", m.group("post") or ""
+    def _name(self, kind: str, unit: str, m: re.Match, text: str, value: float,
+              end: int | None = None) -> tuple[str | None, float]:
+        """The parameter name, and the factor that turns a count per second/hour into per minute
+        (``end``: where the quantity ends when it is shorter than the match)."""
+        end = m.end() if end is None else end
+        pre, post = m.group("pre") or "", (m.group("post") or "") if end == m.end() else ""
         if kind == "length":
             if pre.endswith(("秒", "秒钟")) or post:
                 return "speed_mm_s", 1
-            return self._cue(text, m, LENGTH_NAMES, "length_mm"), 1
+            return self._cue(text, m, LENGTH_NAMES, "length_mm", end), 1
         if kind == "degree":
             at = m.start("n1")
             before = text[max(0, at - 6):at]
@@ -573,8 +606,8 @@ class QuantityFinder:
                 before = before.rsplit(stop, 1)[-1]
             if any(c in ANGLE_WORDS for c in before):
                 return "angle_deg", 1  # 斜四十五度, 转三百六十度, 往后仰三十度
-            if value > 180 or self._cue(text, m, ("temperature_c",), None) or (
-                    text[m.end():m.end() + 1] == "的" and m.end() + 1 < len(text) and text[m.end() + 1] in LIQUIDS) \
+            if value > 180 or self._cue(text, m, ("temperature_c",), None, end) or (
+                    text[end:end + 1] == "的" and end + 1 < len(text) and text[end + 1] in LIQUIDS) \
                     or any(c in LIQUIDS for c in before):  # 「蜡液保持在七十度」: a liquid's degrees are heat
                 return "temperature_c", 1
             return "angle_deg", 1
@@ -599,7 +632,7 @@ class QuantityFinder:
             return ("rows" if kind == "rows" else "count"), 1
         if kind == "number":
             # 号 is the size of a needle or a thread (十二号针, 用八号的线), not a day of the month
-            after, before = text[m.end(): m.end() + 3], text[max(0, m.start() - 4): m.start()]
+            after, before = text[end: end + 3], text[max(0, m.start() - 4): m.start()]
             for c in after:
                 if c in self.thread_cues:
                     return "thread_no", 1
@@ -612,7 +645,7 @@ class QuantityFinder:
             return None, 1
         return None, 1
 
-    def _cue(self, text: str, m: re.Match, names: tuple, default):
+    def _cue(self, text: str, m: re.Match, names: tuple, default, end: int | None = None):
         """The parameter whose cue word stands nearest the quantity (8 characters before it, 3 after);
         on a tie, the earlier name in ``names``."""
         pattern, name_of = self._cue_re[names]
@@ -622,8 +655,9 @@ class QuantityFinder:
         for c in pattern.finditer(before):
             best, best_dist = name_of[c.group(0)], len(before) - c.end()
         # 「高三尺三,宽一尺五」: a cue after a comma belongs to the next quantity
-        stop = self._stop.search(text, m.end(), m.end() + 3)
-        c = pattern.search(text, m.end(), stop.start() if stop else m.end() + 3)
-        if c is not None and c.start() - m.end() < best_dist:
+        end = m.end() if end is None else end
+        stop = self._stop.search(text, end, end + 3)
+        c = pattern.search(text, end, stop.start() if stop else end + 3)
+        if c is not None and c.start() - end < best_dist:
             best = name_of[c.group(0)]
         return best
