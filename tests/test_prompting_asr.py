@@ -364,3 +364,19 @@ def test_what_a_hand_holds_said_before_the_hand_goes_with_it():
     said = restore_breaks(spec, "唱快板的时候两块竹板左手拿着一块搁在虎口里")[0]
     assert "左手拿着,一块搁在虎口里" in said
     assert restore_breaks(spec, "右手拿锣槌左手拿铜锣敲")[0] == "右手拿锣槌,左手拿铜锣敲"
+
+
+def test_a_new_subject_with_an_adverb_before_its_verb_starts_a_clause():
+    """A new subject whose modal or measure is followed by an adverb before the verb (要慢慢浇, 一步 +
+    长枪慢慢举) starts a clause as it does with the verb right after."""
+    spec = get_spec()
+    assert restore_breaks(spec, "先把泥坯修整好釉要慢慢浇")[0] == "先把泥坯修整好,釉要慢慢浇"
+    assert restore_breaks(spec, "往前跨一步长枪慢慢举过头顶")[0] == "往前跨一步,长枪慢慢举过头顶"
+
+
+def test_shang_with_a_one_character_noun_and_a_verb_after_an_object_is_the_verb():
+    """After a verb and its object, 上/下 + a one-character noun + a verb (上锅蒸) is the next predicate,
+    not the place of the object (the 上 of 「铺在板上刷」 stays the place)."""
+    spec = get_spec()
+    assert restore_breaks(spec, "馅料拌上香油上锅蒸")[0] == "馅料拌上香油,上锅蒸"
+    assert restore_breaks(spec, "把纸铺在板上刷") == ("把纸铺在板上刷", [])

@@ -210,7 +210,9 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                 cut = True  # 「…打和音一秒钟打四五下」: a rate (one unit of time, a verb, a count) opens its clause
                 s = max(s, doc.quantities[i].start)
             elif verb_seen and prev_k == "Q" and _asr_event_measure(spec, doc, norm, i - 1) and _asr_noun(doc, tags, i) \
-                    and i + 1 < n and _asr_is_verb(doc, tags, i + 1) and words[i + 1] not in TOOL_LEAD:
+                    and i + 1 < n and (_asr_is_verb(doc, tags, i + 1) and words[i + 1] not in TOOL_LEAD or i + 2 < n and (
+                        words[i + 1] in ASR_SUBJECT_ADVERBS or tags.get(words[i + 1], "")[:1] == "d")
+                        and _asr_is_verb(doc, tags, i + 2)):
                 cut = True  # 「跨一步棒子举过头顶」: how often or how long ends the predicate; a new subject and its verb
             elif verb_seen and prev_k == "Q" and (_asr_is_verb(doc, tags, i) or w == "每") \
                     and w[:1] not in DIMENSION_CHARS and not _asr_rate_head(doc, tags, norm, i - 1):
@@ -263,6 +265,13 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                     and (not _asr_nounish(doc, tags, i) or _asr_numbered(doc, tags, norm, i) and i + 2 < n and any(
                         words[m] in ("在", "到") or _asr_is_verb(doc, tags, m) for m in (i + 1, i + 2))):
                 cut = True  # 「扇子右手拿扭的时候…」「铜板左手拿着一块夹在…」: the thing, the hand, 拿: the hold is said
+            elif last_verb > last_cut and w in ("上", "下") and i + 2 < n and len(words[i + 1]) == 1 \
+                    and _asr_noun(doc, tags, i + 1) and _asr_is_verb(doc, tags, i + 2) and words[i + 2] not in TOOL_LEAD \
+                    and _asr_nounish(doc, tags, i - 1) and kinds[i - 1] != "Q" and words[last_verb] not in TOOL_LEAD \
+                    and (_asr_object_of(doc, tags, last_verb, i - 1)
+                         or i - 2 > last_verb and words[last_verb + 1] in COMPLEMENTS
+                         and _asr_object_of(doc, tags, last_verb + 1, i - 1)):
+                cut = True  # 「拌上黄酒上笼蒸」「留一截下锅煮」: 上/下 + a one-character noun + a verb after an object is the verb
             elif last_pred > last_cut and _asr_frame_final(doc, tags, i - 1, last_cut + 1) and (
                     _asr_is_verb(doc, tags, i) and w not in ASR_NOT_NEXT and w[:1] != prev_w
                     and (len(w) >= 2 and w[0] != w[1] or w in CONTEXT_HAND_VERBS)
@@ -389,6 +398,8 @@ def _asr_subject_predicate(doc: Doc, tags: dict, j: int) -> bool:
         return False
     w = words[j]
     if w in MODALS:
+        if j + 2 < n and tags.get(words[j + 1], "")[:1] == "d" and words[j + 1] not in NEGATIONS:
+            j += 1  # 「盐要多敷」「线要慢慢拉」: an adverb between the modal and its verb
         return _asr_is_verb(doc, tags, j + 1) or words[j + 1] in TOOL_LEAD
     if w == "一":
         return len(words[j + 1]) == 1 and _asr_is_verb(doc, tags, j + 1)
