@@ -342,3 +342,41 @@ def test_a_manner_said_twice_opens_the_next_predicate():
     assert restore_breaks(spec, "瓦片递上去一片一片往上码")[0] == "瓦片递上去,一片一片往上码"
     for text in ("拿竹刀一层一层刮下来", "面团切成一段一段的"):
         assert restore_breaks(spec, text) == (text, [])
+
+
+def test_a_bare_verb_closing_its_frame_then_the_next_predicate():
+    """拿/用 + what is used + a bare verb, or 往/在 + where + a bare verb, is a whole predicate (what it
+    acts on was named already): a verb with its own object after it is the next one; not a complement or
+    result (刷匀, 压下来), nor a one-character verb word that only goes with it (绕花)."""
+    spec = get_spec()
+    assert restore_breaks(spec, "拿刮刀刮装进坛子里封口")[0] == "拿刮刀刮,装进坛子里封口"
+    assert restore_breaks(spec, "用锉刀锉打磨光滑")[0] == "用锉刀锉,打磨光滑"
+    for text in ("拿刷子刷匀晾干", "拿刀切菜放到锅里"):
+        assert restore_breaks(spec, text) == (text, [])
+
+
+def test_what_a_hand_holds_said_before_the_hand_goes_with_it():
+    """「锣槌右手拿铜锣左手拿」: a noun, a hand and a bare 拿 — the thing held is said first, so the clause
+    starts at the noun, not at the hand; and after the bare 拿 the next thing (a time clause, a numbered
+    piece that goes somewhere) starts a clause. Not 「右手拿锣槌左手拿铜锣」 (the objects follow)."""
+    spec = get_spec()
+    assert restore_breaks(spec, "锣槌右手拿铜锣左手拿敲的时候手腕放松")[0] == "锣槌右手拿,铜锣左手拿,敲的时候,手腕放松"
+    said = restore_breaks(spec, "唱快板的时候两块竹板左手拿着一块搁在虎口里")[0]
+    assert "左手拿着,一块搁在虎口里" in said
+    assert restore_breaks(spec, "右手拿锣槌左手拿铜锣敲")[0] == "右手拿锣槌,左手拿铜锣敲"
+
+
+def test_a_new_subject_with_an_adverb_before_its_verb_starts_a_clause():
+    """A new subject whose modal or measure is followed by an adverb before the verb (要慢慢浇, 一步 +
+    长枪慢慢举) starts a clause as it does with the verb right after."""
+    spec = get_spec()
+    assert restore_breaks(spec, "先把泥坯修整好釉要慢慢浇")[0] == "先把泥坯修整好,釉要慢慢浇"
+    assert restore_breaks(spec, "往前跨一步长枪慢慢举过头顶")[0] == "往前跨一步,长枪慢慢举过头顶"
+
+
+def test_shang_with_a_one_character_noun_and_a_verb_after_an_object_is_the_verb():
+    """After a verb and its object, 上/下 + a one-character noun + a verb (上锅蒸) is the next predicate,
+    not the place of the object (the 上 of 「铺在板上刷」 stays the place)."""
+    spec = get_spec()
+    assert restore_breaks(spec, "馅料拌上香油上锅蒸")[0] == "馅料拌上香油,上锅蒸"
+    assert restore_breaks(spec, "把纸铺在板上刷") == ("把纸铺在板上刷", [])

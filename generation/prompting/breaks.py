@@ -145,6 +145,8 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                 cut = True  # a new subject hand (「…按住右手抡锤」「…一共三根我左手捏…」「左手高右手低」)
                 if prev_w in ASR_PRONOUNS and i - 1 > last_cut:
                     s = starts[i - 1]  # the speaker's 我 goes with the hand
+                elif i - 1 > last_cut + 1 and _asr_fronted_hold(doc, tags, i):
+                    s = starts[i - 1]  # 「扇子右手拿手绢左手拿」: what the hand holds is said before it
             elif verb_seen and _asr_body_subject(doc, tags, i):
                 cut = True  # 「…捧着笙斗手指头按…」「…拿一根琴竹手腕要放松」: a body part that does the next thing
             elif verb_seen and (_asr_is_verb(doc, tags, i - 1) or prev_w in ("下去", "上去", "进去", "出来", "起来")) \
@@ -208,7 +210,9 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                 cut = True  # 「…打和音一秒钟打四五下」: a rate (one unit of time, a verb, a count) opens its clause
                 s = max(s, doc.quantities[i].start)
             elif verb_seen and prev_k == "Q" and _asr_event_measure(spec, doc, norm, i - 1) and _asr_noun(doc, tags, i) \
-                    and i + 1 < n and _asr_is_verb(doc, tags, i + 1) and words[i + 1] not in TOOL_LEAD:
+                    and i + 1 < n and (_asr_is_verb(doc, tags, i + 1) and words[i + 1] not in TOOL_LEAD or i + 2 < n and (
+                        words[i + 1] in ASR_SUBJECT_ADVERBS or tags.get(words[i + 1], "")[:1] == "d")
+                        and _asr_is_verb(doc, tags, i + 2)):
                 cut = True  # 「跨一步棒子举过头顶」: how often or how long ends the predicate; a new subject and its verb
             elif verb_seen and prev_k == "Q" and (_asr_is_verb(doc, tags, i) or w == "每") \
                     and w[:1] not in DIMENSION_CHARS and not _asr_rate_head(doc, tags, norm, i - 1):
@@ -256,6 +260,23 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                     and not (prev_w in ASR_DIRECTIONS and _asr_is_verb(doc, tags, i - 2)) \
                     and _asr_subject_predicate(doc, tags, i + 1):
                 cut = True  # 「…盖到白布上刷子蘸了…」「…七八层篾片要刮到…」: a new subject with a modal, 一 + verb or its verb
+            elif i >= 3 and last_cut <= i - 2 and prev_w in TOOL_LEAD and kinds[i - 2] == "H" \
+                    and kinds[i - 3] in ("N", "T") and _asr_noun(doc, tags, i - 3) \
+                    and (not _asr_nounish(doc, tags, i) or _asr_numbered(doc, tags, norm, i) and i + 2 < n and any(
+                        words[m] in ("在", "到") or _asr_is_verb(doc, tags, m) for m in (i + 1, i + 2))):
+                cut = True  # 「扇子右手拿扭的时候…」「铜板左手拿着一块夹在…」: the thing, the hand, 拿: the hold is said
+            elif last_verb > last_cut and w in ("上", "下") and i + 2 < n and len(words[i + 1]) == 1 \
+                    and _asr_noun(doc, tags, i + 1) and _asr_is_verb(doc, tags, i + 2) and words[i + 2] not in TOOL_LEAD \
+                    and _asr_nounish(doc, tags, i - 1) and kinds[i - 1] != "Q" and words[last_verb] not in TOOL_LEAD \
+                    and (_asr_object_of(doc, tags, last_verb, i - 1)
+                         or i - 2 > last_verb and words[last_verb + 1] in COMPLEMENTS
+                         and _asr_object_of(doc, tags, last_verb + 1, i - 1)):
+                cut = True  # 「拌上黄酒上笼蒸」「留一截下锅煮」: 上/下 + a one-character noun + a verb after an object is the verb
+            elif last_pred > last_cut and _asr_frame_final(doc, tags, i - 1, last_cut + 1) and (
+                    _asr_is_verb(doc, tags, i) and w not in ASR_NOT_NEXT and w[:1] != prev_w
+                    and (len(w) >= 2 and w[0] != w[1] or w in CONTEXT_HAND_VERBS)
+                    or kinds[i] in ("N", "T") and _asr_subject_predicate(doc, tags, i + 1)):
+                cut = True  # 「拿铁丝绑接头缠三道」「往版上刷铺上纸」: a bare verb closes its 拿/往 frame; the next predicate
         if cut:
             cuts.append(s)
             last_cut = i
@@ -377,6 +398,8 @@ def _asr_subject_predicate(doc: Doc, tags: dict, j: int) -> bool:
         return False
     w = words[j]
     if w in MODALS:
+        if j + 2 < n and tags.get(words[j + 1], "")[:1] == "d" and words[j + 1] not in NEGATIONS:
+            j += 1  # 「盐要多敷」「线要慢慢拉」: an adverb between the modal and its verb
         return _asr_is_verb(doc, tags, j + 1) or words[j + 1] in TOOL_LEAD
     if w == "一":
         return len(words[j + 1]) == 1 and _asr_is_verb(doc, tags, j + 1)
@@ -579,6 +602,42 @@ def _asr_object_of(doc: Doc, tags: dict, v: int, j: int) -> bool:
     return True
 
 
+# after a bare verb, these still belong to it: complements, directions, results, aspect, modals
+ASR_NOT_NEXT = None  # set below, once ASR_AFTER_ONE_VERB is known
+
+
+def _asr_frame_final(doc: Doc, tags: dict, j: int, lo: int) -> bool:
+    """Token j is a bare one-character verb that closes a frame opened at or after ``lo`` by 拿/用 + what
+    is used (「拿铁丝绑」「用刷子刷」) or 往/在/从… + where (「往版上刷」「在布上画」): only nouns, places and
+    modifiers between the lead and the verb. What the frame's verb acts on was named in the frame, so a
+    verb after it is the next predicate, not its object."""
+    words, kinds = doc.words, doc.kinds
+    if j <= lo or len(words[j]) != 1 or words[j] in TOOL_LEAD or not _asr_is_verb(doc, tags, j):
+        return False
+    for m in range(j - 1, max(lo, j - 5) - 1, -1):
+        w, k = words[m], kinds[m]
+        if m < j - 1 and (w in TOOL_LEAD and w not in ("捏", "握", "持", "执", "攥", "靠") or k == "R" and w not in ("由",)):
+            return True
+        if k in ("N", "T", "Q") or w in PLACE_SUFFIX or tags.get(w, "")[:1] in ("n", "f", "s", "a", "m", "q", "b"):
+            continue
+        return False
+    return False
+
+
+def _asr_fronted_hold(doc: Doc, tags: dict, i: int) -> bool:
+    """A hand at i with a noun before it and a bare 拿/拿着… after it (nothing held named after the verb):
+    the noun is what the hand holds, said first (「扇子右手拿」「板子左手握着」), and goes with the hand."""
+    words, n = doc.words, len(doc.words)
+    if not (_asr_noun(doc, tags, i - 1) and i + 1 < n and words[i + 1] in TOOL_LEAD):
+        return False
+    j = i + 2
+    if j >= n or not _asr_nounish(doc, tags, j) or doc.kinds[j] == "H":
+        return True
+    # 「扇子右手拿手绢左手拿扭…」, not 「右手拿扇子左手拿手绢…」: the next hand's 拿 is bare too
+    return j + 2 < n and doc.kinds[j + 1] == "H" and words[j + 2] in TOOL_LEAD and (
+        j + 3 >= n or not _asr_nounish(doc, tags, j + 3))
+
+
 def _asr_held(doc: Doc, a: int, i: int) -> bool:
     """The clause so far only takes a tool (「拿钉子顺着线戳」): its place and verb come next."""
     return not any((doc.kinds[j] in ASR_VERB_KINDS or doc.kinds[j] == "T") and doc.words[j] not in TOOL_LEAD
@@ -590,6 +649,7 @@ ASR_AFTER_ONE_VERB = {"就", "了", "着", "过", "下", "上", "到", "开", "�
                       "一", "得", "成", "完", "住", "紧", "平", "的"}
 ASR_INTERJECTIONS = {"嗯", "呃", "哎", "哎呀", "唉", "哎哟", "诶", "欸"}
 # after a word said twice, these say the second one is the next clause's verb (「捶捶到不粘手」)
+ASR_NOT_NEXT = ASR_AFTER_ONE_VERB | COMPLEMENTS | RESULT_COMPLEMENTS | DIRECTION_COMPOUNDS | MODALS | TOOL_LEAD | {"来", "去"}
 ASR_CHAIN_NEXT = set("到得完好了个成干透起开")
 
 
