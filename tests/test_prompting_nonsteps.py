@@ -48,8 +48,11 @@ def test_a_saying_quoted_is_no_step():
 
 
 def test_a_verb_before_qian_only_says_when():
-    assert actions("下锅前先把豆子泡软,再煮。") == ["泡软", "煮"]
-    assert actions("揉面之前先洗手,再和面。") == ["洗手", "和面"]
+    # said again later, where it is done: the first mention only says when
+    assert actions("上弦之前先擦松香,再上弦。") == ["擦", "上弦"]
+    assert actions("打之前先把鼓面拍湿,打的时候槌要稳。") == ["拍", "打"]
+    # said once, it stays a step, after what is done before it
+    assert actions("下锅以前豆子要先泡一夜") == ["泡", "下锅"]
 
 
 def test_a_distance_with_li_or_ge_is_a_measure_of_the_step():

@@ -12,8 +12,9 @@ own verb (its ``surface``), inside the clause (between two clause marks), in con
   「手千万别凑上去」「莫扎死了」「不敢捆太死」「火别在罐口停」): what must not be done is not done;
 * a **name** after a naming verb (「这叫捞纸」「管它叫抽陀螺」: 叫/叫做/称为 + the verb named) and the words of
   a **saying** quoted (「老话讲三煮九蒸十八晒」: 老话/俗话/老人… + 讲/说, up to the clause's end);
-* a verb that only says **when**: 「V之前/V以前/V前,先…」 (「吹之前得先泡」: the verb is done later, where it is
-  described);
+* a verb that only says **when**: 「V之前/V以前/V前,先…」 when the text says the verb again later as a step
+  (「吹之前得先泡…吹的时候…」: it is done where it is described; said once, 「下锅以前豆子要先泡一夜」, it
+  stays a step, put after, by ``_reorder``);
 * a **distance** said with 离/隔/距 and a number (「火头离皮肤一寸」「两只手隔一尺」): a measure of the step,
   not a motion of its own;
 * a **sound** described (「敲鼓心声音闷」: 声音/声儿 + the predicate): how it sounds, not what is done.
@@ -90,7 +91,7 @@ def _prohibited(before: str, surface: str) -> bool:
 def non_steps(steps: list, norm: str) -> set:
     """The ids of the steps whose verb is not an action done (the classes in the module's docstring)."""
     gone: set = set()
-    for st in steps:
+    for st in steps:  # (the V之前 test looks at the text's other steps: a few per text)
         surface = st.surface or st.action or ""
         if not surface or st.start < 0:
             continue
@@ -108,7 +109,8 @@ def non_steps(steps: list, norm: str) -> set:
             gone.add(id(st))
         elif _SAYING.search(before) or (surface in ("讲", "说", "道") and _SAYING.search(before + surface)):
             gone.add(id(st))
-        elif _BEFORE.match(after):
+        elif _BEFORE.match(after) and any(q is not st and q.start > ve and (q.surface or "")[:1] == surface[:1]
+                                          for q in steps):
             gone.add(id(st))
         elif surface in _DISTANCE_VERBS and _NUMBER.search(after):
             gone.add(id(st))
