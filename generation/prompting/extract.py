@@ -27,6 +27,7 @@ from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry
                     _hand_of_held_tool)
 from .names import (_coordinated_names, _craft_names, _led_tool_names, _named_steps, _nominal_topic, _object_names,
                     _quoted_names, _slot_nouns, _suffix_names, _technique_compounds, _topic_names)
+from .nonsteps import non_steps
 from .quantities import CORRECTION_CUES
 from .resegment import _repair_tokens, _resegment
 from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_marker
@@ -1113,6 +1114,55 @@ def _retract_corrected(steps: list, norm: str) -> set:
     return gone
 
 
+def _drop_non_steps(steps: list, norm: str, warnings: list) -> list:
+    """The steps whose verb is not done (``nonsteps.non_steps``: a correction cue, a prohibited verb, a name,
+    a saying, a time said by a verb, a distance, a sound) are no steps; what each said (quantities, notes) goes
+    to the step before it, else to the step after, so nothing said is dropped."""
+    gone = non_steps(steps, norm)
+    if not gone:
+        return steps
+    kept = [st for st in steps if id(st) not in gone]
+    if not kept:
+        return steps  # (a text whose every verb is such keeps them: its prompt is not left empty)
+    last = None
+    waiting = []
+    for n, st in enumerate(steps):
+        if id(st) in gone:
+            # the thing it names (「哨子…吹之前得先搁温水里泡」) goes to the next step of its sentence that
+            # names none, else to the step before
+            nxt = next((q for q in steps[n + 1:] if id(q) not in gone), None)
+            if nxt is not None and not any(ch in norm[max(st.end, 0):max(nxt.start, st.end)] for ch in FULL_STOPS):
+                _give_roles(nxt, st)
+            elif last is not None:
+                _give_roles(last, st)
+            if last is not None:
+                _give_said(last, st, warnings)
+            else:
+                waiting.append(st)
+            continue
+        for w in waiting:
+            _give_said(st, w, warnings)
+        waiting = []
+        last = st
+    return kept
+
+
+def _give_roles(into: Step, other: Step) -> None:
+    if into.tool is None:
+        into.tool = other.tool
+    if into.material is None:
+        into.material = other.material
+
+
+def _give_said(into: Step, other: Step, warnings: list) -> None:
+    if "count" not in into.params and "count" in other.params:
+        into.counted = other.counted
+    for name, value in other.params.items():
+        _set_param(into, name, value, warnings)
+    into.extra_params.extend(other.extra_params)
+    into.notes.extend(other.notes)
+
+
 _TERM_KINDS = frozenset(("T", "H"))  # the tokens ``extract`` makes a term of
 
 
@@ -1364,6 +1414,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     steps = [st for st in steps if not (st.from_technique and _is_empty(st) and not st.notes)]
     retracted = _retract_corrected(steps, norm)
     steps = [st for st in steps if id(st) not in retracted]
+    steps = _drop_non_steps(steps, norm, warnings)
     steps = _reorder(steps)
     if not described:
         _hand_of_held_tool(steps)

@@ -1,0 +1,119 @@
+"""Steps that are no steps (issue 11, r6-precision): a verb the speaker says but does not do.
+
+``non_steps(steps, norm)`` is read once the steps of a text are built (after a correction's retraction,
+before the order and the carried roles): it returns the ids of the steps whose verb, by the words around
+it in its clause, is not an action performed, and ``extract`` hands each one's quantities and notes to the
+step before (or after), so nothing said is lost. Every test reads the normalized text around the step's
+own verb (its ``surface``), inside the clause (between two clause marks), in constant reach; the classes:
+
+* a **correction cue** read as a verb (「三四遍,哎说错了,四五遍」: 说错 is the speaker taking a word back);
+* a verb under a **prohibition** (别/莫/不要/不许/不敢/甭/不能/不可 before it, with at most a degree
+  adverb, a coverb phrase 往…/在…/把…, or, for a one-character result complement, its verb between:
+  「手千万别凑上去」「莫扎死了」「不敢捆太死」「火别在罐口停」): what must not be done is not done;
+* a **name** after a naming verb (「这叫捞纸」「管它叫抽陀螺」: 叫/叫做/称为 + the verb named) and the words of
+  a **saying** quoted (「老话讲三煮九蒸十八晒」: 老话/俗话/老人… + 讲/说, up to the clause's end);
+* a verb that only says **when**: 「V之前/V以前/V前,先…」 when the text says the verb again later as a step
+  (「吹之前得先泡…吹的时候…」: it is done where it is described; said once, 「下锅以前豆子要先泡一夜」, it
+  stays a step, put after, by ``_reorder``);
+* a **distance** said with 离/隔/距 and a number (「火头离皮肤一寸」「两只手隔一尺」): a measure of the step,
+  not a motion of its own;
+* a **sound** described (「敲鼓心声音闷」: 声音/声儿 + the predicate): how it sounds, not what is done.
+"""
+from __future__ import annotations
+
+import re
+
+from .words import PUNCT
+
+# (the clause marks: a step's clause runs between two of them)
+_CLAUSE_MARKS = frozenset(PUNCT)
+_REACH = 24  # characters before or after a verb that a test reads (constant: linear in the text)
+
+# a speaker's correction of a word said (quantities.CORRECTION_CUES has the cues that take a value back)
+_CORRECTION_VERBS = frozenset(("说错", "讲错", "搞错", "记错", "口误", "说反", "讲反", "说岔"))
+
+# prohibition and inability; 别 not inside 别人/特别/分别/区别/别的…
+_PROHIBITION = re.compile(r"(?:(?<![特分区差类告识个派性级鉴])别(?![人的处样])|莫|不要|不许|不敢|甭|不能|不可|勿|不用)")
+# what may stand between a prohibition and the verb: degree and manner adverbs
+_GAP_ADVERBS = re.compile(r"(?:太|硬|再|乱|老|过|多|太过|轻易|随便|急着|一下子|马上|就)*")
+# or a coverb phrase (「别往指头那边走」「别在罐口停」「别拿指尖戳」)
+_COVERBS = ("往", "朝", "向", "在", "对着", "冲着", "把", "拿", "用", "从")
+
+# naming: the words right after 叫/称为… are a name (「这叫捞纸」「管它叫…」「这叫挑压」: up to three
+# characters of the name before the verb), not when a person stands there (「叫徒弟拉」: 叫 makes someone do it)
+_NAMING = re.compile(r"(?:叫做|叫作|叫|称为|称作|名叫|俗称|人称)([^他她我你人们徒弟家]{0,3})$")
+# a saying quoted (「老话讲…」「俗话说…」「老人讲…」)
+_SAYING = re.compile(r"(?:老话|俗话|古话|老人|老辈人|老辈|老古话|老话儿|常言)(?:讲|说|道|儿讲|儿说)|常言道|俗话讲")
+
+# 「V之前」「V前,」「V前先…」: a time said by a verb done later
+_BEFORE = re.compile(r"(?:之前|以前|前(?=[先要得还都就必一]|$))")
+# distance and spacing verbs, a number after them in the clause
+_DISTANCE_VERBS = frozenset(("离", "隔", "距", "距离", "相隔", "相距", "隔开"))
+_NUMBER = re.compile(r"[0-9一二两三四五六七八九十半百几俩仨]")
+# a sound as the subject of what is said
+_SOUND = ("声音", "声儿", "响声", "音色")
+
+
+def _clause(norm: str, at: int, end: int) -> tuple[int, int]:
+    """The clause around norm[at:end] (between clause marks, in constant reach)."""
+    a = at
+    lo = max(0, at - _REACH)
+    while a > lo and norm[a - 1] not in _CLAUSE_MARKS:
+        a -= 1
+    b = end
+    hi = min(len(norm), end + _REACH)
+    while b < hi and norm[b] not in _CLAUSE_MARKS:
+        b += 1
+    return a, b
+
+
+def _named(before: str) -> bool:
+    return _NAMING.search(before) is not None
+
+
+def _prohibited(before: str, surface: str) -> bool:
+    """The clause's words before the verb end in a prohibition (and what may stand between)."""
+    last = None
+    for m in _PROHIBITION.finditer(before):
+        last = m
+    if last is None:
+        return False
+    gap = before[last.end():]
+    rest = gap[_GAP_ADVERBS.match(gap).end():]
+    if not rest:
+        return True
+    if len(surface) == 1 and len(rest) <= 2:
+        # 「莫扎死了」「不敢捆太死」: a result complement after the verb prohibited
+        return _GAP_ADVERBS.fullmatch(rest[1:]) is not None
+    return rest.startswith(_COVERBS) and len(rest) <= 12
+
+
+def non_steps(steps: list, norm: str) -> set:
+    """The ids of the steps whose verb is not an action done (the classes in the module's docstring)."""
+    gone: set = set()
+    for st in steps:  # (the V之前 test looks at the text's other steps: a few per text)
+        surface = st.surface or st.action or ""
+        if not surface or st.start < 0:
+            continue
+        v = norm.find(surface, st.start, max(st.end, st.start + len(surface)))
+        if v == -1:
+            continue
+        ve = v + len(surface)
+        a, b = _clause(norm, v, ve)
+        before, after = norm[a:v], norm[ve:b]
+        if surface in _CORRECTION_VERBS:
+            gone.add(id(st))
+        elif _prohibited(before, surface):
+            gone.add(id(st))
+        elif _named(before):
+            gone.add(id(st))
+        elif _SAYING.search(before) or (surface in ("讲", "说", "道") and _SAYING.search(before + surface)):
+            gone.add(id(st))
+        elif _BEFORE.match(after) and any(q is not st and q.start > ve and (q.surface or "")[:1] == surface[:1]
+                                          for q in steps):
+            gone.add(id(st))
+        elif surface in _DISTANCE_VERBS and _NUMBER.search(after):
+            gone.add(id(st))
+        elif before.endswith(_SOUND):
+            gone.add(id(st))
+    return gone

@@ -1,0 +1,67 @@
+"""Verbs said but not done are no steps (issue 11, r6-precision; ``generation/prompting/nonsteps.py``): a
+correction cue, a prohibited verb, a name after 叫, a saying quoted, a verb that only says when (V之前), a
+distance (离/隔 + a number), a sound described. What each said (a quantity) stays on a neighbouring step.
+Every sentence is written for this file (none is in the evaluation set), about crafts of every kind."""
+from generation.prompting import normalize
+
+
+def steps(text):
+    return normalize(text).to_dict()["steps"]
+
+
+def actions(text):
+    return [s["surface"] for s in steps(text)]
+
+
+def test_a_correction_cue_is_no_step_and_the_corrected_value_stays():
+    got = steps("砂纸磨三遍,哎说错了,磨五遍。")
+    assert [s["surface"] for s in got] == ["磨"] and got[0]["params"]["count"] == 5
+
+
+def test_a_prohibited_verb_is_no_step():
+    assert actions("铜片放平,手千万别碰上去。") == ["放平"]
+    assert actions("壶身慢慢转,火别在壶底停。") == ["转"]
+
+
+def test_the_result_complement_of_a_prohibited_verb_is_no_step():
+    assert "死" not in actions("篾条缠三道,不敢缠太死。")
+    assert "死" not in actions("辫子扎好,千万别扎死了。")
+
+
+def test_bie_inside_a_word_is_no_prohibition():
+    assert actions("别人敲锣他就跳。") == ["敲锣", "跳"]
+
+
+def test_a_name_after_jiao_is_no_step():
+    got = actions("竹丝一根压一根往里编,这叫挑压。")
+    assert got == ["压", "编"]
+
+
+def test_a_person_after_jiao_does_the_verb():
+    assert actions("师傅叫徒弟拉锯。") == ["拉锯"]
+    assert "磨" in actions("拉完了叫徒弟把锯条磨一磨。")
+
+
+def test_a_saying_quoted_is_no_step():
+    got = actions("先刷浆,老话讲三蒸三晒,刷完晾干。")
+    assert "讲" not in got and "蒸" not in got and "晒" not in got and got[0] == "刷浆"
+
+
+def test_a_verb_before_qian_only_says_when():
+    # said again later, where it is done: the first mention only says when
+    assert actions("上弦之前先擦松香,再上弦。") == ["擦", "上弦"]
+    assert actions("打之前先把鼓面拍湿,打的时候槌要稳。") == ["拍", "打"]
+    # said once, it stays a step, after what is done before it
+    assert actions("下锅以前豆子要先泡一夜") == ["泡", "下锅"]
+
+
+def test_a_distance_with_li_or_ge_is_a_measure_of_the_step():
+    got = steps("灯头离纸面两寸,慢慢烤。")
+    assert [s["surface"] for s in got] == ["烤"] and got[0]["params"]["length_mm"] > 60
+    got = steps("两根竹竿隔三尺,插在地上。")
+    assert [s["surface"] for s in got] == ["插"] and "spacing_mm" in got[0]["params"]
+
+
+def test_a_sound_described_is_no_step():
+    got = actions("锣槌敲一下锣边,声音发闷就换一面锣。")
+    assert "发闷" not in got and got[0] == "敲"
