@@ -430,6 +430,13 @@ class QuantityFinder:
             lai = lai2[0]  # 「两分来钟」
         if unit.endswith(("月", "年")) and ue < len(text) and self.any_word(text[ue - 1:ue + 1]):
             return None  # 「一个月饼」「三年级」: 个 counts the word 月饼, not months
+        end = m.end()
+        us = m.start("unit")
+        if len(unit) == 1 and us > 0 and text[us - 1] == "个" and ue == end and ue < len(text) \
+                and self.any_word(text[us:ue + 1]) and "个" in self.units:
+            # 「装四个轮子」「走两个圈子」: after 个 a classifier's character opens the noun that 个 counts
+            unit, end = "个", us
+            kind, factor = self.units[unit]
         if kind == "item" and text.startswith(self.hand_words, n1_at):
             return None  # 「两只手捧住」: which hands is the step's hand, not a count of the work
         if not raw2 and pre is None and kind in ("count", "times", "item", "rows"):
@@ -479,7 +486,7 @@ class QuantityFinder:
             return None  # 「这两天」「那几年」: when, not how long
         if unit == "周" and any(c in TURN_VERBS for c in text[max(0, n1_at - 2):n1_at]):
             kind, factor = "count", 1  # 转一周: one turn
-        if m.end() - n1_at <= 4 and self._inside_word(text, n1_at, m.end()):
+        if end - n1_at <= 4 and self._inside_word(text, n1_at, end):
             return None
         name, rate = self._name(kind, unit, m, text, high)
         if name is None:
@@ -492,7 +499,7 @@ class QuantityFinder:
                 keep = (m.start("gap"), m.end("gap"))
             else:
                 start = n1_at  # 「打个二三十锤」: the verb before the number stays a word
-        return Quantity(start, m.end(), name, value, m.group(0), keep, one_event=raw1 == "一" and kind == "count",
+        return Quantity(start, end, name, value, text[m.start():end], keep, one_event=raw1 == "一" and kind == "count",
                         scale=factor * rate, counted=unit if kind == "item" and name == "count" else "")
 
     def _inside_word(self, text: str, start: int, end: int) -> bool:

@@ -390,7 +390,7 @@ _COMPOUND_CLOSED = frozenset(SKIP | COMPLEMENTS | MEASURE_PREV | NEGATIONS | PRE
 # said; a result complement (分开, 放平, 压干, 揭起, 揉匀) is part of the action and kept.
 FUNCTION_COMPLEMENTS = set("到在着了给得过成")
 
-RESULT_COMPLEMENTS = set("平紧匀干透直开起满齐实牢净碎细软硬亮光薄圆正稳住好完")
+RESULT_COMPLEMENTS = set("平紧匀干透直开起满齐实牢净碎细软硬亮光薄圆正稳住好完掉")
 
 AGENT_NOUN_SUFFIX = {"人", "者", "匠", "师", "员", "家"}
 
