@@ -37,3 +37,15 @@ def test_a_place_phrase_with_de_before_a_noun_says_where_it_is():
     assert steps("树根上的泥巴洗掉")[0][2] == "泥巴"
     assert steps("拿刷子把边上的浮灰扫掉")[0][1:] == ("刷子", "浮灰")
     assert steps("刮掉锅底上的灰")[0][2] == "灰"
+
+
+def test_a_one_character_stuff_word_jieba_tags_a_name_is_a_noun():
+    # jieba tags 墨 and 毛 as surnames (nr); alone in a clause about work they are the stuff
+    assert steps("小楷笔蘸了墨往扇面上写")[0] == ("蘸", "小楷笔", "墨")
+    assert steps("羊皮泡软了把毛刮净")[-1][2] == "毛"
+
+
+def test_a_verb_character_before_a_noun_character_where_a_noun_must_stand_is_its_modifier():
+    # after 把 or a verb with its complement, 「弓/v 毛/n」 is one noun (not 拉坯, a verb and its object)
+    assert steps("左手按住杂毛")[0][2] == "杂毛"
+    assert steps("先把弓毛松一松")[0][2] == "弓毛"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .spec import HAND_TERMS, Spec
 from .tokens import Doc, Step, _all_stuff, _head, _is_body, _is_material_word, _is_tool_word
-from .words import (AGENT_NOUN_SUFFIX, ATTACH_VERBS, BARE_OBJECT_TAGS, BIND_VERBS, COMPLEMENTS, CONSUMED_HEADS,
+from .words import (AGENT_NOUN_SUFFIX, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BIND_VERBS, COMPLEMENTS, CONSUMED_HEADS,
                     CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, DEGREE_MARKERS, DEGREE_NEXT_KINDS, DEMONSTRATIVES,
                     DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS, FACING_COVERBS, FILLERS,
                     FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS, HAND_PLACE_MARKERS, INSIDE,
@@ -240,11 +240,17 @@ def _lead_slot_word(doc: Doc, term_at: dict, j: int, e: int) -> bool:
     return kinds[nxt] == "V" or (kinds[nxt] == "T" and nxt in term_at and term_at[nxt].category == "action")
 
 
-def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False):
+def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False, slot: bool = False):
     """The noun phrase starting at token j (up to three nouns, 「篾」「刀」 → 篾刀): (text, lexicon info or
     None, index after it); a single lexicon term gives its canonical name. With ``body``, a body part
-    the lexicon knows is a noun too (what a verb takes: 「抓住对方的肩膀」), kept as said."""
+    the lexicon knows is a noun too (what a verb takes: 「抓住对方的肩膀」), kept as said. With ``slot``
+    (where only a noun can stand: after 把, or after a verb with its complement), one character jieba
+    tags a verb before a one-character noun is the noun's modifier (「把杂/v 毛/n」「顶住弓/v 毛/n」),
+    not a verb with its object (拉坯)."""
     words, kinds = doc.words, doc.kinds
+    if slot and j < e and kinds[j] == "V" and kinds[j + 1] == "N" and len(words[j]) == 1 and len(words[j + 1]) == 1 \
+            and j + 1 not in term_at and (j + 1 == e or kinds[j + 2] != "N"):
+        return words[j] + words[j + 1], None, j + 2
     while j <= e and kinds[j] not in ("T", "N") and (
             words[j] in COMPLEMENTS or (kinds[j] == "Q" and j < e) or (
                 words[j] in DEMONSTRATIVES and j < e
@@ -353,6 +359,7 @@ def _bare_object(doc: Doc, j: int, e: int):
         w = words[k]
         if len(w) != 1 or kinds[k] not in (None, "N") or w in FILLERS or w in COMPLEMENTS or w in NEGATIONS \
                 or w in PREDICATE_ADVERBS or w in LOCATIVES or w in DIRECTION_CHARS or w in RESULT_COMPLEMENTS \
+                or w in AWAY_COMPLEMENTS \
                 or w in MANNER_VERBS:
             return None
         chars.append(w)
@@ -438,7 +445,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                     step.tool = None
     if s > 0 and kinds[s - 1] == "O":
         # 「把竹篾泡进…」: the unit was trimmed after 把; what it names is what is worked
-        np, info, nxt = _located_head(doc, term_at, s, e) or _noun_phrase(doc, term_at, s, e)
+        np, info, nxt = _located_head(doc, term_at, s, e) or _noun_phrase(doc, term_at, s, e, slot=True)
         if np is None and s < e and kinds[s] == "T" and s in term_at \
                 and term_at[s].category not in ("action", "tool", "material", "body"):
             # 「右手一甩,把水袖抖开」: what 把 names is a thing, whatever kind of term it is (never the
@@ -484,7 +491,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 i = nxt
                 continue
         elif k == "O":
-            np, info, nxt = _located_head(doc, term_at, i + 1, e) or _noun_phrase(doc, term_at, i + 1, e)
+            np, info, nxt = _located_head(doc, term_at, i + 1, e) or _noun_phrase(doc, term_at, i + 1, e, slot=True)
             if np is None and i + 1 < e and kinds[i + 1] == "T" and i + 1 in term_at \
                     and term_at[i + 1].category not in ("action", "tool", "material", "body"):
                 # 「拿毛巾把影人捂一会儿」: what 把 names is a thing, whatever kind of term it is
@@ -601,7 +608,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         verb = words[action_idx]
         into = verb[-1:] in "进到在入" or verb in DIRECTION_VERBS or (
             nxt <= e and words[nxt] in ("进", "到", "在", "入", "进去"))
-        np, info, after = _noun_phrase(doc, term_at, nxt, e, body=True)
+        np, info, after = _noun_phrase(doc, term_at, nxt, e, body=True, slot=len(verb) == 2 and (
+            verb[1] in RESULT_COMPLEMENTS or verb[1] in DIRECTION_CHARS))
         if nxt + 1 <= e and words[nxt] in ("好", "完") and words[nxt + 1] == "了":
             np = None  # 「劈好了上机」: after V好了 the clause goes on with a new predicate
         r = nxt
