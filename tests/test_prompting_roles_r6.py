@@ -49,3 +49,9 @@ def test_a_verb_character_before_a_noun_character_where_a_noun_must_stand_is_its
     # after 把 or a verb with its complement, 「弓/v 毛/n」 is one noun (not 拉坯, a verb and its object)
     assert steps("左手按住杂毛")[0][2] == "杂毛"
     assert steps("先把弓毛松一松")[0][2] == "弓毛"
+
+
+def test_a_tool_headed_word_jieba_tags_a_verb_after_na_is_what_is_taken():
+    # jieba tags 湿布 and 牙刷 as verbs; between 拿 and the verb they are what is taken in hand
+    assert steps("瓷坯晾到半干,拿湿布蘸水擦一遍")[-1][1] == "湿布"
+    assert ("牙刷" in [s[1] for s in steps("铜炉擦完了拿牙刷蘸清水刷缝")])
