@@ -55,3 +55,10 @@ def test_a_tool_headed_word_jieba_tags_a_verb_after_na_is_what_is_taken():
     # jieba tags 湿布 and 牙刷 as verbs; between 拿 and the verb they are what is taken in hand
     assert steps("瓷坯晾到半干,拿湿布蘸水擦一遍")[-1][1] == "湿布"
     assert ("牙刷" in [s[1] for s in steps("铜炉擦完了拿牙刷蘸清水刷缝")])
+
+
+def test_shang_before_a_vessel_or_support_and_a_verb_without_object_names_the_tool():
+    # 「上甑蒸」「上磨石磨」: 上 'put onto' + an untagged one-character noun or a lexicon term, then a
+    # verb with no object of its own: the vessel or stone the work is done on, not what is worked
+    assert steps("馍馍第二天上甑蒸")[-1][1:] == ("甑", "馍馍")
+    assert steps("剪刀最后上磨石磨")[-1][1] == "磨石"

@@ -849,6 +849,28 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         # 「鱼剖开肚子」「鸡褪掉毛」: a thing named before a verb whose object is a body part (its own part)
         # is what is worked, the part only where
         step.material, topic = topic[0], None
+    if not described and not has_object and ba_obj is None and lead_word is None \
+            and action_idx is not None and kinds[action_idx] in ("V", "T"):
+        # 「上甑蒸」「上磨石磨」「米泡透了上笼屉蒸」: the same put-onto 上/下 before a noun jieba leaves untagged
+        # or the lexicon lists (one or two tokens), opening the clause or after V了
+        a = action_idx - 1
+        while a > s and a >= action_idx - 2 and words[a - 1] not in ("上", "下"):
+            a -= 1
+        if a > s and a < action_idx and words[a - 1] in ("上", "下") and (topic is None or topic_at < a - 1) and (
+                a - 1 == s or kinds[a - 2] in ("M", "P") or words[a - 2] == "了" or words[a - 2][:1] == "第"
+                or POS_TAGS.roles.get(words[a - 2], "")[:1] in ("t", "d", "c")) \
+                and all(kinds[k] == "N" or (kinds[k] == "T" and k in term_at and term_at[k].category in ("tool", "material"))
+                        or (kinds[k] is None and POS_TAGS.roles.get(words[k], "") in BARE_OBJECT_TAGS)
+                        for k in range(a, action_idx)):
+            vessel = "".join(words[a:action_idx])
+            named = term_at[a].canonical if a + 1 == action_idx and a in term_at else vessel
+            if not _is_body(spec, vessel, True) and step.tool in (None, vessel, named):
+                step.tool = vessel
+                if step.material == vessel:
+                    step.material = None
+                step.tool = named
+                if spec_topic is not None and spec_topic[0] in (vessel, named):
+                    spec_topic = None
     if topic is not None and not described and step.tool is None and not has_object and ba_obj is None \
             and action_idx is not None and s < topic_at < action_idx and words[topic_at - 1] in ("上", "下") \
             and (topic_at - 1 == s or kinds[topic_at - 2] in ("M", "P") or words[topic_at - 2][:1] == "第"
