@@ -300,24 +300,24 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False, sl
     return "".join(parts), None, k
 
 
-def _located_head(doc: Doc, term_at: dict, j: int, e: int, body: bool = False):
+def _located_head(doc: Doc, term_at: dict, j: int, e: int, first, body: bool = False):
     """「边上的毛边」「树根上的泥巴」「锅底下的灰」: a place word, or a noun with a locative after it, then 的
-    before a noun, says where that noun is: the noun after 的 heads the phrase. Tokens from j; returns
-    (noun, lexicon info or None, index after it) or None."""
+    before a noun, says where that noun is: the noun after 的 heads the phrase. ``first`` is what
+    ``_noun_phrase`` read from token j; returns the phrase (noun, lexicon info or None, index after it),
+    ``first`` where there is no such place."""
     words = doc.words
-    k = j
-    if k <= e and (words[k] in LOCATIVES or POS_TAGS.roles.get(words[k], "") in ("f", "s")):
-        k += 1
-    else:
-        np, _, k = _noun_phrase(doc, term_at, j, e)
-        if np is None or k > e or not (words[k] in LOCATIVE_SUFFIX or words[k] in LOCATIVES):
-            return None
-        k += 1
+    np, _, k = first
+    if np is None:
+        if j > e or not (words[j] in LOCATIVES or POS_TAGS.roles.get(words[j], "") in ("f", "s")):
+            return first
+    elif k > e or not (words[k] in LOCATIVE_SUFFIX or words[k] in LOCATIVES):
+        return first
+    k = (j if np is None else k) + 1
     if k < e and words[k] == "的":
         np2, info2, after = _noun_phrase(doc, term_at, k + 1, e, body=body)
         if np2 is not None and np2 not in PART_WORDS:
             return np2, info2, after
-    return None
+    return first
 
 
 def _placed_theme(spec: Spec, topic, spec_topic, ba_obj, lead_word, lead_tool, lead_info):
@@ -452,7 +452,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                     step.tool = None
     if s > 0 and kinds[s - 1] == "O":
         # 「把竹篾泡进…」: the unit was trimmed after 把; what it names is what is worked
-        np, info, nxt = _located_head(doc, term_at, s, e) or _noun_phrase(doc, term_at, s, e, slot=True)
+        np, info, nxt = _located_head(doc, term_at, s, e, _noun_phrase(doc, term_at, s, e, slot=True))
         if np is None and s < e and kinds[s] == "T" and s in term_at \
                 and term_at[s].category not in ("action", "tool", "material", "body"):
             # 「右手一甩,把水袖抖开」: what 把 names is a thing, whatever kind of term it is (never the
@@ -498,7 +498,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 i = nxt
                 continue
         elif k == "O":
-            np, info, nxt = _located_head(doc, term_at, i + 1, e) or _noun_phrase(doc, term_at, i + 1, e, slot=True)
+            np, info, nxt = _located_head(doc, term_at, i + 1, e, _noun_phrase(doc, term_at, i + 1, e, slot=True))
             if np is None and i + 1 < e and kinds[i + 1] == "T" and i + 1 in term_at \
                     and term_at[i + 1].category not in ("action", "tool", "material", "body"):
                 # 「拿毛巾把影人捂一会儿」: what 把 names is a thing, whatever kind of term it is
@@ -555,7 +555,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 and not verbs and topic is None and not after_relation:
             # (a name jieba tags as a person or place opening the clause before its verb is a noun:
             # 「壶盖/ns 盖上去」; so is a term the lexicon lists as a technique's word: 「水袖搭在手腕上」)
-            np, info, nxt = _located_head(doc, term_at, i, e) or _noun_phrase(doc, term_at, i, e)
+            np, info, nxt = _located_head(doc, term_at, i, e, _noun_phrase(doc, term_at, i, e))
             if np is None and k == "T":
                 np, info, nxt = w, None, i + 1
             if np is not None and nxt <= e and words[nxt] == "的" and (action_idx is None or i < action_idx):
@@ -652,9 +652,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 # 地 closing the clause after the verb is the ground (the particle 地 stands before a
                 # verb): 「手撑住地」
                 np, info, after = "地", None, j + 1
-        located = _located_head(doc, term_at, nxt, e, body=True) if np is not None else None
-        if located is not None:
-            np, info, after = located  # 「刮掉锅底上的灰」: the thing there, not where it is
+        if np is not None:
+            np, info, after = _located_head(doc, term_at, nxt, e, (np, info, after), body=True)  # 「刮掉锅底上的灰」
         if np is not None and after < e and words[after] == "的":
             # 「抓住对方的肩膀」「拍这头的鼓面」: N1的N2 names N2 (what N1 has)
             np2, info2, after2 = _noun_phrase(doc, term_at, after + 1, e, body=True)
