@@ -62,3 +62,10 @@ def test_shang_before_a_vessel_or_support_and_a_verb_without_object_names_the_to
     # verb with no object of its own: the vessel or stone the work is done on, not what is worked
     assert steps("馍馍第二天上甑蒸")[-1][1:] == ("甑", "馍馍")
     assert steps("剪刀最后上磨石磨")[-1][1] == "磨石"
+
+
+def test_an_implement_named_before_the_verb_that_goes_into_a_place_is_the_tool():
+    # the ladle or mould said first goes into the pot or pool: it is what with; the pot is only where
+    assert steps("勺子在锅里搅")[0][1] == "勺子"
+    assert steps("锅铲往锅里一铲")[0][1] == "锅铲"
+    assert steps("糖块搁锅里")[0][1:] == ("锅", "糖块")  # a thing put inside: the vessel stays the tool

@@ -816,7 +816,13 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     if place is not None and not described:
         np, info, inside = place
         if (info is not None and info.category == "tool") or (info is None and (_is_tool_word(np) or inside)):
-            if step.tool is None:
+            if step.tool is None and topic is not None and topic_at < place_at and step.material is None \
+                    and not _is_body(spec, topic[0]) and not info_is_person(topic) and (
+                        (topic[1] is None and _is_tool_word(topic[0])) or (topic[1] is not None and topic[1].category == "tool")):
+                # 「帘子往槽里一插」「模子漂在水坑里」: an implement named before the verb that goes into the
+                # place is what the work is done with; the trough or pool is only where
+                step.tool, topic = topic[0], None
+            elif step.tool is None:
                 step.tool = np  # 「糖块搁锅里」「银料搁银窝里」: the vessel (what a thing is put inside)
         elif info is None and (step.material is None or (
                 place_at < (action_idx if action_idx is not None else 0) and _made_thing(step.material, object_np))) \
