@@ -229,10 +229,12 @@ def _lead_slot_word(doc: Doc, term_at: dict, j: int, e: int) -> bool:
     words, kinds = doc.words, doc.kinds
     if j < e and len(words[j]) >= 2 and kinds[j] == "V" and j not in doc.quantities \
             and (_is_tool_word(words[j]) or _is_material_word(words[j])) and words[j] not in TOOL_LEAD \
+            and POS_TAGS.roles.get(words[j][0], "")[:1] != "v" \
             and (kinds[j + 1] == "V" or (kinds[j + 1] == "T" and j + 1 in term_at
                                          and term_at[j + 1].category == "action")):
         # 「拿湿布/v 蘸水」「拿牙刷/v 蘸点油」: a word jieba tags a verb but headed by a tool or stuff
-        # character, where 拿/用 wants its noun and a verb follows, is the thing taken in hand
+        # character, where 拿/用 wants its noun and a verb follows, is the thing taken in hand (not when its
+        # first character is a verb: 「用开水煮」's 开水 may be 开 + its object)
         return True
     if j >= e or len(words[j]) < 2 or kinds[j] is not None or j in doc.quantities:
         return False
