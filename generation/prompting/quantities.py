@@ -441,6 +441,13 @@ class QuantityFinder:
             lai = lai2[0]  # 「两分来钟」
         if unit.endswith(("月", "年")) and ue < len(text) and self.any_word(text[ue - 1:ue + 1]):
             return None  # 「一个月饼」「三年级」: 个 counts the word 月饼, not months
+        end = m.end()
+        us = m.start("unit")
+        if len(unit) == 1 and us > 0 and text[us - 1] == "个" and ue == end and ue < len(text) \
+                and self.any_word(text[us:ue + 1]) and "个" in self.units:
+            # 「装四个轮子」「走两个圈子」: after 个 a classifier's character opens the noun that 个 counts
+            unit, end = "个", us
+            kind, factor = self.units[unit]
         if kind == "item" and text.startswith(self.hand_words, n1_at):
             return None  # 「两只手捧住」: which hands is the step's hand, not a count of the work
         if not raw2 and pre is None and kind in ("count", "times", "item", "rows"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .spec import HAND_TERMS, Spec
 from .tokens import Doc, Step, _all_stuff, _head, _is_body, _is_material_word, _is_tool_word
-from .words import (AGENT_NOUN_SUFFIX, ATTACH_VERBS, BARE_OBJECT_TAGS, BIND_VERBS, COMPLEMENTS, CONSUMED_HEADS,
+from .words import (AGENT_NOUN_SUFFIX, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BIND_VERBS, COMPLEMENTS, CONSUMED_HEADS,
                     CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, DEGREE_MARKERS, DEGREE_NEXT_KINDS, DEMONSTRATIVES,
                     DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS, FACING_COVERBS, FILLERS,
                     FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS, HAND_PLACE_MARKERS, INSIDE,
@@ -227,6 +227,15 @@ def _lead_slot_word(doc: Doc, term_at: dict, j: int, e: int) -> bool:
     """Token j stands alone between a holding or using word and a verb (「拿大笔蘸」): a word of two
     characters or more that is no function word, quantity, term of another kind or verb itself."""
     words, kinds = doc.words, doc.kinds
+    if j < e and len(words[j]) >= 2 and kinds[j] == "V" and j not in doc.quantities \
+            and (_is_tool_word(words[j]) or _is_material_word(words[j])) and words[j] not in TOOL_LEAD \
+            and POS_TAGS.roles.get(words[j][0], "")[:1] != "v" \
+            and (kinds[j + 1] == "V" or (kinds[j + 1] == "T" and j + 1 in term_at
+                                         and term_at[j + 1].category == "action")):
+        # 「拿湿布/v 蘸水」「拿牙刷/v 蘸点油」: a word jieba tags a verb but headed by a tool or stuff
+        # character, where 拿/用 wants its noun and a verb follows, is the thing taken in hand (not when its
+        # first character is a verb: 「用开水煮」's 开水 may be 开 + its object)
+        return True
     if j >= e or len(words[j]) < 2 or kinds[j] is not None or j in doc.quantities:
         return False
     w = words[j]
@@ -240,11 +249,17 @@ def _lead_slot_word(doc: Doc, term_at: dict, j: int, e: int) -> bool:
     return kinds[nxt] == "V" or (kinds[nxt] == "T" and nxt in term_at and term_at[nxt].category == "action")
 
 
-def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False):
+def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False, slot: bool = False):
     """The noun phrase starting at token j (up to three nouns, 「篾」「刀」 → 篾刀): (text, lexicon info or
     None, index after it); a single lexicon term gives its canonical name. With ``body``, a body part
-    the lexicon knows is a noun too (what a verb takes: 「抓住对方的肩膀」), kept as said."""
+    the lexicon knows is a noun too (what a verb takes: 「抓住对方的肩膀」), kept as said. With ``slot``
+    (where only a noun can stand: after 把, or after a verb with its complement), one character jieba
+    tags a verb before a one-character noun is the noun's modifier (「把杂/v 毛/n」「顶住弓/v 毛/n」),
+    not a verb with its object (拉坯)."""
     words, kinds = doc.words, doc.kinds
+    if slot and j < e and kinds[j] == "V" and kinds[j + 1] == "N" and len(words[j]) == 1 and len(words[j + 1]) == 1 \
+            and j + 1 not in term_at and (j + 1 == e or kinds[j + 2] != "N"):
+        return words[j] + words[j + 1], None, j + 2
     while j <= e and kinds[j] not in ("T", "N") and (
             words[j] in COMPLEMENTS or (kinds[j] == "Q" and j < e) or (
                 words[j] in DEMONSTRATIVES and j < e
@@ -285,6 +300,26 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False):
             return parts[0], None, k
         return infos[0].canonical, infos[0], k
     return "".join(parts), None, k
+
+
+def _located_head(doc: Doc, term_at: dict, j: int, e: int, first, body: bool = False):
+    """「边上的毛边」「树根上的泥巴」「锅底下的灰」: a place word, or a noun with a locative after it, then 的
+    before a noun, says where that noun is: the noun after 的 heads the phrase. ``first`` is what
+    ``_noun_phrase`` read from token j; returns the phrase (noun, lexicon info or None, index after it),
+    ``first`` where there is no such place."""
+    words = doc.words
+    np, _, k = first
+    if np is None:
+        if j > e or not (words[j] in LOCATIVES or POS_TAGS.roles.get(words[j], "") in ("f", "s")):
+            return first
+    elif k > e or not (words[k] in LOCATIVE_SUFFIX or words[k] in LOCATIVES):
+        return first
+    k = (j if np is None else k) + 1
+    if k < e and words[k] == "的":
+        np2, info2, after = _noun_phrase(doc, term_at, k + 1, e, body=body)
+        if np2 is not None and np2 not in PART_WORDS:
+            return np2, info2, after
+    return first
 
 
 def _placed_theme(spec: Spec, topic, spec_topic, ba_obj, lead_word, lead_tool, lead_info):
@@ -333,6 +368,7 @@ def _bare_object(doc: Doc, j: int, e: int):
         w = words[k]
         if len(w) != 1 or kinds[k] not in (None, "N") or w in FILLERS or w in COMPLEMENTS or w in NEGATIONS \
                 or w in PREDICATE_ADVERBS or w in LOCATIVES or w in DIRECTION_CHARS or w in RESULT_COMPLEMENTS \
+                or w in AWAY_COMPLEMENTS \
                 or w in MANNER_VERBS:
             return None
         chars.append(w)
@@ -418,7 +454,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                     step.tool = None
     if s > 0 and kinds[s - 1] == "O":
         # 「把竹篾泡进…」: the unit was trimmed after 把; what it names is what is worked
-        np, info, nxt = _noun_phrase(doc, term_at, s, e)
+        np, info, nxt = _located_head(doc, term_at, s, e, _noun_phrase(doc, term_at, s, e, slot=True))
         if np is None and s < e and kinds[s] == "T" and s in term_at \
                 and term_at[s].category not in ("action", "tool", "material", "body"):
             # 「右手一甩,把水袖抖开」: what 把 names is a thing, whatever kind of term it is (never the
@@ -464,7 +500,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 i = nxt
                 continue
         elif k == "O":
-            np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
+            np, info, nxt = _located_head(doc, term_at, i + 1, e, _noun_phrase(doc, term_at, i + 1, e, slot=True))
             if np is None and i + 1 < e and kinds[i + 1] == "T" and i + 1 in term_at \
                     and term_at[i + 1].category not in ("action", "tool", "material", "body"):
                 # 「拿毛巾把影人捂一会儿」: what 把 names is a thing, whatever kind of term it is
@@ -521,7 +557,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 and not verbs and topic is None and not after_relation:
             # (a name jieba tags as a person or place opening the clause before its verb is a noun:
             # 「壶盖/ns 盖上去」; so is a term the lexicon lists as a technique's word: 「水袖搭在手腕上」)
-            np, info, nxt = _noun_phrase(doc, term_at, i, e)
+            np, info, nxt = _located_head(doc, term_at, i, e, _noun_phrase(doc, term_at, i, e))
             if np is None and k == "T":
                 np, info, nxt = w, None, i + 1
             if np is not None and nxt <= e and words[nxt] == "的" and (action_idx is None or i < action_idx):
@@ -581,7 +617,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         verb = words[action_idx]
         into = verb[-1:] in "进到在入" or verb in DIRECTION_VERBS or (
             nxt <= e and words[nxt] in ("进", "到", "在", "入", "进去"))
-        np, info, after = _noun_phrase(doc, term_at, nxt, e, body=True)
+        np, info, after = _noun_phrase(doc, term_at, nxt, e, body=True, slot=len(verb) == 2 and (
+            verb[1] in RESULT_COMPLEMENTS or verb[1] in DIRECTION_CHARS))
         if nxt + 1 <= e and words[nxt] in ("好", "完") and words[nxt + 1] == "了":
             np = None  # 「劈好了上机」: after V好了 the clause goes on with a new predicate
         r = nxt
@@ -617,6 +654,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 # 地 closing the clause after the verb is the ground (the particle 地 stands before a
                 # verb): 「手撑住地」
                 np, info, after = "地", None, j + 1
+        if np is not None:
+            np, info, after = _located_head(doc, term_at, nxt, e, (np, info, after), body=True)  # 「刮掉锅底上的灰」
         if np is not None and after < e and words[after] == "的":
             # 「抓住对方的肩膀」「拍这头的鼓面」: N1的N2 names N2 (what N1 has)
             np2, info2, after2 = _noun_phrase(doc, term_at, after + 1, e, body=True)
@@ -779,7 +818,13 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     if place is not None and not described:
         np, info, inside = place
         if (info is not None and info.category == "tool") or (info is None and (_is_tool_word(np) or inside)):
-            if step.tool is None:
+            if step.tool is None and topic is not None and topic_at < place_at and step.material is None \
+                    and not _is_body(spec, topic[0]) and not info_is_person(topic) and (
+                        (topic[1] is None and _is_tool_word(topic[0])) or (topic[1] is not None and topic[1].category == "tool")):
+                # 「帘子往槽里一插」「模子漂在水坑里」: an implement named before the verb that goes into the
+                # place is what the work is done with; the trough or pool is only where
+                step.tool, topic = topic[0], None
+            elif step.tool is None:
                 step.tool = np  # 「糖块搁锅里」「银料搁银窝里」: the vessel (what a thing is put inside)
         elif info is None and (step.material is None or (
                 place_at < (action_idx if action_idx is not None else 0) and _made_thing(step.material, object_np))) \
@@ -811,6 +856,28 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         # 「鱼剖开肚子」「鸡褪掉毛」: a thing named before a verb whose object is a body part (its own part)
         # is what is worked, the part only where
         step.material, topic = topic[0], None
+    if not described and not has_object and ba_obj is None and lead_word is None \
+            and action_idx is not None and kinds[action_idx] in ("V", "T"):
+        # 「上甑蒸」「上磨石磨」「米泡透了上笼屉蒸」: the same put-onto 上/下 before a noun jieba leaves untagged
+        # or the lexicon lists (one or two tokens), opening the clause or after V了
+        a = action_idx - 1
+        while a > s and a >= action_idx - 2 and words[a - 1] not in ("上", "下"):
+            a -= 1
+        if a > s and a < action_idx and words[a - 1] in ("上", "下") and (topic is None or topic_at < a - 1) and (
+                a - 1 == s or kinds[a - 2] in ("M", "P") or words[a - 2] == "了" or words[a - 2][:1] == "第"
+                or POS_TAGS.roles.get(words[a - 2], "")[:1] in ("t", "d", "c")) \
+                and all(kinds[k] == "N" or (kinds[k] == "T" and k in term_at and term_at[k].category in ("tool", "material"))
+                        or (kinds[k] is None and POS_TAGS.roles.get(words[k], "") in BARE_OBJECT_TAGS)
+                        for k in range(a, action_idx)):
+            vessel = "".join(words[a:action_idx])
+            named = term_at[a].canonical if a + 1 == action_idx and a in term_at else vessel
+            if not _is_body(spec, vessel, True) and step.tool in (None, vessel, named):
+                step.tool = vessel
+                if step.material == vessel:
+                    step.material = None
+                step.tool = named
+                if spec_topic is not None and spec_topic[0] in (vessel, named):
+                    spec_topic = None
     if topic is not None and not described and step.tool is None and not has_object and ba_obj is None \
             and action_idx is not None and s < topic_at < action_idx and words[topic_at - 1] in ("上", "下") \
             and (topic_at - 1 == s or kinds[topic_at - 2] in ("M", "P") or words[topic_at - 2][:1] == "第"

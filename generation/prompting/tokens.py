@@ -127,7 +127,7 @@ def kind_table(spec: Spec) -> dict:
                 table[w] = "V"
             elif f in ("n", "nz", "ng", "nrt") and w not in STOP_NOUNS:
                 table[w] = "N"
-            elif f in ("nr", "ns") and 2 <= len(w) <= 3 and (_is_tool_word(w) or _is_material_word(w)):
+            elif f in ("nr", "ns") and len(w) <= 3 and (_is_tool_word(w) or _is_material_word(w)):
                 # jieba tags many unknown craft compounds as person or place names (木锤/nr, 石臼/ns);
                 # head-final, a word headed by a tool or material character is that thing
                 table[w] = "N"

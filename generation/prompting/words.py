@@ -396,6 +396,9 @@ FUNCTION_COMPLEMENTS = set("到在着了给得过成")
 
 RESULT_COMPLEMENTS = set("平紧匀干透直开起满齐实牢净碎细软硬亮光薄圆正稳住好完")
 
+# 「刮掉」「锉掉」: 掉 (off, away) after a verb is its result, never its object (kept out of the action said)
+AWAY_COMPLEMENTS = {"掉"}
+
 AGENT_NOUN_SUFFIX = {"人", "者", "匠", "师", "员", "家"}
 
 # 「出来」「下去」: the two-character directional complements (one list for extract, breaks and render)
