@@ -5,7 +5,7 @@ ratio, never an absolute time)."""
 import json
 import time
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generation.prompting import normalize
@@ -91,15 +91,21 @@ def _ops(text: str) -> int:
     return normalize(text, spec=SPEC).counters.operations
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=30, deadline=None, derandomize=True)
 @given(transcriptish.filter(lambda t: len(t) >= 20))
+# a text whose copies, joined, make a clause the single text has not (「…30°最后最后」+「最后哎呀…」): the
+# joins add a bounded amount of work per copy (48 → 228 for four copies), which the old bound of 8 per
+# copy did not allow; hypothesis found it on one run in several, so the test was flaky
+@example("最后哎呀那个针要斜一点进去,不然容易断。30°最后最后")
 def test_operation_count_is_linear_in_length(text):
-    """Work (characters scanned + tokens + units + quantities) is at most a constant per character,
-    and repeating the text k times multiplies it by about k, never more."""
+    """Work (characters scanned + tokens + units + quantities) is at most a constant per character;
+    each copy of a repeated text adds at most a bounded amount of work at its join; and from 4 to 16
+    copies the work grows by about 4, never more (linear, not quadratic)."""
     one = _ops(text)
     assert one <= 4 * len(text) + 8
-    for k in (4, 16):
-        assert _ops(text * k) <= k * one + 8 * k
+    four = _ops(text * 4)
+    assert four <= 4 * one + 16 * 4
+    assert _ops(text * 16) <= 4 * four + 8 * 16
 
 
 def test_wall_time_ratio_is_linear():
