@@ -111,7 +111,7 @@ def test_a_bare_direction_completes_the_verb_before_it():
                     {"clause": "壶身就出来了", "action": "出来", "material": "壶身"}],
              [("壶身", "壶身", "material")])
     p = render_prompt(d, spec=SPEC)
-    assert "双手提出壶身来" in p and "第2步" not in p
+    assert "双手往上提出壶身来" in p and "第2步" not in p  # (the direction said before the verb stays)
 
 
 def test_steps_that_are_no_motion_are_left_out():

@@ -158,6 +158,44 @@ def _speaks(q: Step) -> bool:
     return _is_speech(q.surface)
 
 
+# 蘸/沾 load the tool or the thing in hand with what they name (「蘸胶一片一片贴上去」): the next step works
+# the loaded thing, not what was dipped into; 放下/搁下… lay their thing aside (「把刷子放下,拿起錾子敲」)
+DIP_CHARS = "蘸沾"
+SET_DOWN = ("放下", "搁下", "撂下", "扔下", "放回", "搁回", "收起", "放一边", "放到一边", "搁一边")
+# 「清水里漂」「锅上」: a noun right before a localizer is where, not what (not 上去/上来: 「贴上去」)
+_PLACE_AFTER = re.compile("[里中内]|上(?![去来])")
+_QUANT = "一二两三四五六七八九十几半个根把张块条片只支双对些每这那"
+_INSTRUMENT_BEFORE = re.compile("(?:用|拿|使|以|借)着?[%s]*$" % _QUANT)
+
+
+def _not_worked(p: Step, norm: str) -> bool:
+    """The step's material is no thing it worked and would hand on: said as a place (X里, X上) or an
+    instrument (用X, 拿X, outside the step's own verb) in its clause, dipped into (蘸X) or laid aside."""
+    surface = p.surface or ""
+    if surface[:1] in DIP_CHARS or surface.startswith(SET_DOWN):
+        return True
+    said = norm[max(p.start, 0):p.end]
+    v = said.find(surface) if surface else -1
+    tools = [(i, i + len(p.tool)) for i in _occurrences(said, p.tool)] if p.tool else []
+    found = list(_occurrences(said, p.material))
+    # an occurrence inside the tool's name is not the thing where another is (「鼓键子敲鼓」: the second 鼓)
+    free = [at for at in found if not any(a <= at < b for a, b in tools)]
+    for at in free or found:
+        if _PLACE_AFTER.match(said, at + len(p.material)):
+            continue
+        lead = _INSTRUMENT_BEFORE.search(said, max(0, at - 6), at)
+        if lead is None or 0 <= v <= lead.start() < v + len(surface):
+            return False  # said as what the verb works (「拿起碗」: 拿 is the verb, 碗 its object)
+    return bool(found)
+
+
+def _occurrences(said: str, word: str):
+    at = said.find(word)
+    while at >= 0:
+        yield at
+        at = said.find(word, at + 1)
+
+
 def _carry_dropped_object(spec: Spec, steps: list[Step], norm: str) -> None:
     """「毽子抛起来,用脚接住往上踢」「药包蒸热了,拿毛巾裹着敷在腰上」: Chinese drops an object the sentence
     has already named; a step that names no material of its own, in the same sentence, works what the
@@ -173,6 +211,8 @@ def _carry_dropped_object(spec: Spec, steps: list[Step], norm: str) -> None:
             continue  # 「刷漆」「下锅」: a verb-object word names its own object
         if q.surface and len(q.surface) >= 2 and q.surface[-1] in BODY_OBJECT_CHARS:
             continue  # 「低着头」「弯腰」: a verb with its own body part as object
+        if _not_worked(p, norm):
+            continue  # 「捞出来清水里漂,晾干」 dries no water; 「蘸胶…贴上去」 sticks the piece, not the glue
         if q.relation and q.relation[:1] in "围绕":
             continue  # 「围着棺木一边转」: what the motion goes round is its ground; it works no thing before
         if _is_body_motion(q.surface) or _speaks(q):

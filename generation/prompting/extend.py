@@ -64,6 +64,8 @@ def required_facts(description: dict, *, spec: Spec | None = None) -> list[str]:
         add(step.get("tool"))
         add(step.get("material"))
         for name, value in (step.get("params") or {}).items():
+            if name == "count" and value == 1 and not step.get("count_unit"):
+                continue  # one movement is said by its verb (「拍一下」: render.py), not as a number
             add(_value_as_rendered(spec, name, value, units, step.get("count_unit") if name == "count" else None))
     for term in description.get("terms") or []:
         name = term.get("text") or ""

@@ -138,6 +138,10 @@ LOCALIZER_WORDS = {"后头", "前头", "底下", "上面", "下面", "里面", "
 PATH = ("往", "向", "朝", "从", "顺着", "沿着", "贴着", "对着", "随着", "跟着", "伴着", "和着")  # (and what is followed)
 # 「出来」「下去」: a direction alone completes the verb before it; it is no motion of its own
 DIRECTIONS = DIRECTION_COMPOUNDS
+# the complements an object may stand inside (「拉出坯来」「拿起刀来」); with the others it goes before with 把
+OBJECT_BETWEEN = frozenset({"出来", "出去", "起来", "开来"})
+# verbs that move the doer itself: what follows them is where it goes (「冲上山去」), nothing moved with 把
+SELF_MOTION = frozenset("冲追跑走爬跳飞游奔赶跟迈踏钻蹿扑退")
 # a relation said as a place or path starts with one of these (「往版上」「顺着一个方向」「从指面滑到甲尖」)
 RELATION_LEADS = ("往", "向", "朝", "顺着", "沿着", "贴着", "从", "在", "到")
 
@@ -353,8 +357,10 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
     hand_key, manner = get("hand"), get("manner")
     hand = spec.templates.get("hands", {}).get(hand_key, "") if hand_key else ""
     manner = manner + "地" if manner else ""
+    path = "" if relation or get("_places") else _path_said(text, get("start"), get("end"),
+                                                                get("surface") or action)
     if not (tool or material or params or relation or comp or get("_places")):
-        return hand + manner + action, ""  # the common bare step: who and what (「右手慢慢地刷」)
+        return hand + manner + path + action, ""  # the common bare step: who and what (「右手慢慢地刷」)
     if tool and material and tool in material:
         tool = None  # 「提起花本」, not 「用花本提起花本」; 「造龙舟头」, not 「用龙舟造龙舟头」
     s, e = get("start"), get("end")
@@ -372,6 +378,12 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
             mat_shown, mat_role = _said_role(text, s, e, said_material, said.by_name, verb_pos, len(surface),
                                              action, tags, False)
     how, after, context = "", (), ""
+    once = ""
+    if params and not get("count_unit") and params.get("count") == 1 and not isinstance(params["count"], bool):
+        # one movement is said as the speaker said it (「拍一下」「迈一步」「转一圈」), never 「共1次」; a
+        # single event said away from its verb (「啪一下拍下去」: the 一下 is 'suddenly') is just the verb
+        once = _once_said(spec, text, verb_pos, len(get("surface") or action), e) if located else ""
+        params = {k: v for k, v in params.items() if k != "count"}
     if params:
         if tool and isinstance(params.get("needle_no"), (int, float)):
             tool_shown = f"{fmt_value(params['needle_no'])}号{tool_shown}"
@@ -395,10 +407,14 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
             places.append(f"在{mat_shown}上")
         elif kind == "topic" and _is_body(spec, material):
             subject = mat_shown  # 「脚要踩着点」: the limb said before the verb is what moves (脚踩, not 踩脚)
+        elif kind == "instrument" and not pre and ((mat_role[2] and mat_role[2] in "用使以借") or (mat_role[2] == "拿" and not hold)):
+            pre = "用" + mat_shown  # 「拿温水洗干净」: what the verb works with, not what it works (洗温水)
         else:
             objects.append(mat_shown)
     if get("_places"):
         places.extend(get("_places"))
+    if path and located:
+        places.append(path)
     if relation:
         rel = _relation_text(step, verb_pos, text if located else "")
         if rel:
@@ -410,7 +426,19 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
     if hold and objects and not after and not verb.endswith(("着", "住", "起", "好")):
         verb += "着"
     obj = "、".join(objects)
-    if comp and obj and len(comp) == 2:
+    if once and post:
+        once = ""  # (「放在架子上」 says where the one movement ends)
+    if once and not comp:
+        verb += once  # 「拍一下醒木」「含一口松香末」
+    whole = comp if len(comp) == 2 else (verb[-2:] if len(verb) >= 3 else "")
+    if obj and not pre and whole in DIRECTIONS and whole not in OBJECT_BETWEEN and not post \
+            and not any(p.startswith("把") for p in places) and not _is_body_motion(verb) \
+            and verb[:1] not in SELF_MOTION:
+        # the thing moved along a path goes before the verb with 把 (「把烟料倒进去」「把胶贴上去」); 「倒进
+        # 烟料去」 splits the complement round it (only 出/起: 「拉出坯来」「拿起刀来」 read well)
+        places.append("把" + obj)
+        core = verb + comp
+    elif comp and obj and len(comp) == 2:
         core = verb + comp[0] + obj + comp[1]  # 「拉出坯来」
     elif obj and len(verb) >= 3 and verb[-2:] in DIRECTION_COMPOUNDS and verb[-1] in "来去":
         core = verb[:-1] + obj + verb[-1]  # the verb said with its complement: 「抽出蚕丝来」, not 「抽出来蚕丝」
@@ -418,10 +446,42 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
         core = verb + comp + obj
     if subject and any(ch in subject for ch in "手臂胳膊腕肘指"):
         hand = ""  # (「两条胳膊往前平举」: the arms said are the hands' own)
+    if once and comp:
+        core += once  # 「翻过来一下」
     clause = hand + subject + pre + how + manner + "".join(places) + core + "".join(post)
     if after:
         clause += "," + ",".join(after)
     return clause, context
+
+
+# a bare direction said right before the verb (「左脚往前迈」「腰往后弯」「往回一收」): where the motion goes
+_PATH_BEFORE = re.compile(r"(?:往|朝|向)(?:前|后|左|右|上|下|里|外|回|两边|四边|四周|当中|中间)[上下前后左右]?(?=一?$)")
+
+
+def _path_said(text: str, s, e, surface: str) -> str:
+    """The bare direction (往前, 往下, 朝外, 往回) said right before the step's verb in its clause, for a
+    step whose place or path the reading left unsaid; "" where there is none."""
+    if not text or not isinstance(s, int) or not isinstance(e, int) or not surface:
+        return ""
+    v = text.find(surface, s, e)
+    if v <= s:
+        return ""
+    m = _PATH_BEFORE.search(text, max(s, v - 5), v)
+    return m.group(0) if m else ""
+
+
+def _once_said(spec: Spec, text: str, verb_pos, verb_len: int, end: int) -> str:
+    """「一下」「一步」「一圈」: 一 and a movement's classifier said right after the step's verb (past an
+    aspect particle 了/着/过: 「喊了一声」), or "" where the one event is said elsewhere."""
+    if verb_pos is None:
+        return ""
+    cache = spec.__dict__.get("_render_once")
+    if cache is None:
+        units = getattr(spec, "units", None) or {}
+        chars = "".join(sorted(u for u, v in units.items() if len(u) == 1 and v and v[0] in ("count", "times")))
+        cache = spec.__dict__["_render_once"] = re.compile("[了着过]?(一[%s])" % re.escape(chars or "下"))
+    m = cache.match(text, verb_pos + verb_len, max(end, verb_pos + verb_len))
+    return m.group(1) if m else ""
 
 
 def _relation_text(step: dict, verb_pos, text: str):
@@ -505,6 +565,7 @@ def plan_steps(spec: Spec, steps: list) -> list:
         if kind == "direction" and prev is not None and not prev.get("_complement") \
                 and not get("tool") and not get("relation") and get("hand") in (None, prev.get("hand")) \
                 and not (get("material") and prev.get("material")) \
+                and not (get("material") and _is_body(spec, get("material"))) \
                 and not set(get("params") or ()) & set(prev.get("params") or ()):
             if prev is not copied:
                 prev = copied = out[-1] = dict(prev)

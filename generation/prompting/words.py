@@ -426,7 +426,8 @@ DEGREE_NEXT_KINDS = (None, "V", "T", "C")
 # position, never the tool or material of a step when named as where.
 LIMB_CHARS = set("脚腿臂肘肩腰胸膝胯腕掌脸脖额怀")
 
-BODY_WORDS = {"手", "身", "身子", "身体", "身上", "脚下", "膝盖", "胸口", "肚子", "脑袋", "后背", "背"}
+BODY_WORDS = {"手", "身", "身子", "身体", "身上", "脚下", "膝盖", "胸口", "肚子", "脑袋", "后背", "背", "舌头", "舌尖", "嘴", "嘴巴",
+              "嘴唇", "眼睛", "鼻子"}
 
 BODY_LOCATIVES = set("上下前后里间边")
 
