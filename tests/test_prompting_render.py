@@ -219,3 +219,10 @@ def test_a_whole_body_verb_jieba_tags_as_a_noun_is_a_step_and_what_it_follows_is
     assert [s["surface"] for s in result.steps][:1] == ["转圈"]
     assert "随着鼓点转圈" in result.prompt and "趴下" in result.prompt
     assert "用锣鼓" not in normalize("跟着锣鼓往前走。", None).prompt
+
+
+def test_a_holding_verb_with_its_direction_takes_the_thing_as_its_object_not_a_compound_name():
+    # 「拿起碗」 was read as one compound name glued to the verb (like 打纬刀): 「用拿起碗拿起」
+    prompt = normalize("拿起碗,往锅里倒", None).prompt
+    assert "拿起碗" in prompt and "用拿起碗" not in prompt
+    assert "用打纬刀" in normalize("用打纬刀打紧", None).prompt

@@ -29,7 +29,8 @@ from operator import itemgetter
 
 from .spec import Spec, display_name, get_spec
 from .tokens import _is_body, _is_body_motion, _is_speech
-from .words import DIRECTION_COMPOUNDS, LIMB_OWNER_BEFORE, OBJECT_MARKERS, PERFORMING_LIMBS
+from .words import (DIRECTION_CHARS as DIRECTIONAL_CHARS, DIRECTION_COMPOUNDS, LIMB_OWNER_BEFORE, OBJECT_MARKERS,
+                    PERFORMING_LIMBS)
 
 BEFORE_ACTION = {"angle_deg"}
 ATTACH_TOOL = {"needle_no"}
@@ -289,8 +290,10 @@ def _said_role(text, s, e, name, by_name, verb_pos, verb_len, action, tags, is_t
             return name, ("place_after", nxt, "")  # 「搁锅里」
         if text[pos:pos + len(said) + 1] in tags:
             return name, _NO_ROLE
-        if not is_tool:
-            return name, ("object", "", "")  # 「画鳞」
+        if not is_tool or (verb_len >= 2 and text[pos - 1] in DIRECTIONAL_CHARS):
+            # 「画鳞」; a verb with its direction said (「拿起碗」「举起锤」) takes the thing as its
+            # object: no compound name ends in a directional complement
+            return name, ("object", "", "")
         word = text[verb_pos:pos + len(said)]
         role = _role(text, s, verb_pos, len(word), None)
         at_start = verb_pos == 0 or _CLAUSE_BREAK.match(text, verb_pos - 1) is not None
