@@ -315,3 +315,23 @@ def test_a_copula_after_a_demonstrative_or_a_pseudo_cleft_names_what_it_identifi
 
 def test_an_ascii_full_stop_ends_a_sentence_for_the_opening_clause_rules():
     assert "扎马" in term_texts("先站好.扎马,两脚分开.")
+
+
+# --- r7-terms: names with a numeral, names defined by 就是, four-character names after 叫 ------------
+def test_a_numeral_right_before_a_one_character_noun_is_part_of_a_name():
+    # (no classifier between them: the numeral says which one, not how many)
+    assert "二锣" in term_texts("唢呐吹的时候要配二锣,二锣打后拍。")
+    assert "九钩" in term_texts("把绳子挂在九钩上再拉紧。")
+    # a count (with a classifier, or 一: once) and a numeral before a verb or an adjective are no name
+    terms = term_texts("一抖就散,拉六扣,再切三刀。")
+    assert not any(t in terms for t in ("一抖", "六扣", "三刀"))
+
+
+def test_single_pieces_that_open_a_sentence_before_jiu_shi_are_the_name_it_defines():
+    assert "抹浆" in term_texts("抹浆就是拿刷子把浆抹匀。")
+    assert "开榫" in term_texts("开榫就是拿凿子在木头上凿个口。")
+
+
+def test_a_four_character_name_after_jiao_may_be_four_single_pieces():
+    assert "拜天拜地" in term_texts("先磕头作揖,这叫拜天拜地。")
+    assert "送神接神" in term_texts("祭灶的时候,这叫送神接神。")

@@ -292,9 +292,15 @@ def _technique_compounds(spec: Spec, doc: Doc):
                                                         or (w == "就是" and kinds[k - 1] != "P")))) \
                 and kinds[k + 1] != "P":
             # 「这叫倒糖饼儿」「才叫陈宣」: what a naming verb introduces, up to the clause end, is a name
-            b = k + 1
-            while b < n and b < k + 4 and kinds[b] not in NAME_ENDS and words[b] not in FILLERS \
+            b, size = k + 1, 0
+            # (three words, or as many single pieces as make four characters: 「这叫敬天敬地」 cut 敬/天/敬/地;
+            # the last of the four is no particle where the first and third are one word, the 一X一Y / VXVY
+            # pattern of a four-character set phrase: 地 of 敬天敬地 is the earth)
+            while b < n and (b < k + 4 or size + len(words[b]) <= 4) and kinds[b] not in NAME_ENDS \
+                    and (words[b] not in FILLERS or (b == k + 4 and size == 3 and words[k + 1] == words[k + 3]
+                                                     and (b + 1 == n or kinds[b + 1] == "P"))) \
                     and words[b] not in TOOL_LEAD:
+                size += len(words[b])
                 b += 1
             said = "".join(words[k + 1:b])
             # (with no punctuation, 「这叫外拐拿膝盖…」「叫三指功左手…」: a hand, a marker, a quantity or a
@@ -325,13 +331,18 @@ def _technique_compounds(spec: Spec, doc: Doc):
                     and not any(words[j] in closed or kinds[j] in ("Q", "M", "H", "L", "O", "R") for j in range(k, b)):
                 yield k, b
                 continue
-            # 「绩麻是细活」「抬錾是从背面往外顶」: two characters jieba left apart that open a sentence and
-            # are said to be something (是) are the name of what the master goes on to define
-            if b == k + 2 and b < n and words[b] == "是" and len(words[k]) == 1 and len(words[k + 1]) == 1 \
-                    and not any(words[j] in closed or kinds[j] in ("Q", "M", "H", "L", "O", "R")
+            # 「绩麻是细活」「抬錾是从背面往外顶」「翻浆就是…」: two or three characters jieba left apart that
+            # open a sentence and are said to be something (是/就是) are the name of what the master goes on
+            # to define (「摇橹桨就是…」: three pieces)
+            if b == k + 2 and b + 1 < n and words[b] not in COPULAS and len(words[b]) == 1 \
+                    and words[b + 1] in COPULAS:
+                b += 1
+            if k + 2 <= b < n and words[b] in COPULAS and all(len(words[j]) == 1 for j in range(k, b)) \
+                    and not any((words[j] in closed and not (j == k and words[j] in COMPLEMENTS))
+                                or kinds[j] in ("Q", "M", "H", "L", "O", "R", "P")
                                 or tags.get(words[j], "x")[:1] in FUNCTION_TAGS or words[j] in NUMERAL_CHARS
                                 for j in range(k, b)):
-                yield k, b
+                yield k, b  # (a complement opening the sentence is its verb: 「起针是…」「开耙就是…」)
                 continue
         if len(w) == 1 and kinds[k] in ("V", "C", "T") and (k == 0 or kinds[k - 1] == "P") \
                 and kinds[k + 1] in ("N", "T") and len(w2) >= 2 and (k + 2 == n or kinds[k + 2] == "P") \
@@ -463,3 +474,28 @@ def _named_steps(spec: Spec, norm: str, doc: Doc):
                 or (o in spec.terms and spec.terms[o].category == "body"):
             continue
         yield k + 1, k + 3
+
+
+# a numeral that counts a name's position, not a number of things (「七徽」「二钹」「八诊」)
+_ORDINAL_NUMERALS = frozenset("二三四五六七八九十")
+
+
+def _numbered_names(spec: Spec, doc: Doc):
+    """Token spans (k, k + 2) of a name with a numeral in it (「在七徽把弦按住」「头钹对二钹」「汤瓶八诊」):
+    Chinese counts things with a classifier (三根弦, 两片钹), so a numeral jieba left alone right before
+    a one-character noun, with no classifier between them, says which one (the seventh mark, the
+    second cymbal): the two are one name. 一 (一抖, 一扣: once), 两, 半 and 几 count; a classifier, a
+    verb or an adjective after the numeral (二比一, 拉六扣, 二细) is no name's head."""
+    words, kinds = doc.words, doc.kinds
+    tags = spec.pos_tags()
+    n = len(words)
+    for k in range(n - 1):
+        w, h = words[k], words[k + 1]
+        if len(w) != 1 or w not in _ORDINAL_NUMERALS or len(h) != 1 or kinds[k] is not None \
+                or kinds[k + 1] not in (None, "N", "T") or tags.get(h, "") not in OBJECT_CHAR_TAGS:
+            continue
+        if k and (words[k - 1][-1:] in NUMERAL_CHARS or kinds[k - 1] == "Q"):
+            continue  # (a number of more digits: 二十, 三四)
+        if k + 2 < n and words[k + 2] in NUMERAL_CHARS:
+            continue  # (「三煮九蒸」: a count said in a row)
+        yield k, k + 2
