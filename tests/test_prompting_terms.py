@@ -335,3 +335,23 @@ def test_single_pieces_that_open_a_sentence_before_jiu_shi_are_the_name_it_defin
 def test_a_four_character_name_after_jiao_may_be_four_single_pieces():
     assert "拜天拜地" in term_texts("先磕头作揖,这叫拜天拜地。")
     assert "送神接神" in term_texts("祭灶的时候,这叫送神接神。")
+
+
+# --- r7-terms: a thing said to be made of something or given a size is in view ----------------------
+def categories(text):
+    return {t["text"]: t["category"] for t in out(text)["terms"]}
+
+
+def test_a_noun_said_to_be_made_of_something_is_a_thing_in_view():
+    assert categories("风筝是竹子扎的,再糊上纸。").get("风筝") == "tool"
+    assert categories("马鞭是牛皮编的,一抖就响。").get("马鞭") == "tool"
+    assert "马鞭" in out("马鞭是牛皮编的,一抖就响。")["prompt"]
+
+
+def test_a_noun_given_a_length_is_a_thing_in_view():
+    assert categories("水烟袋有一尺来长,铜做的。").get("水烟袋") == "tool"
+    assert categories("绣绷有一尺宽,先把布绷上。").get("绣绷") == "tool"
+    assert categories("纸鸢就是一截两米多长的竹架子糊上纸。").get("纸鸢") == "tool"
+    # a heat or a time is no size; a general word or a demonstrative is no thing
+    assert categories("温度是八十度,火要小。").get("温度") != "tool"
+    assert "手艺" not in categories("手艺是师傅教的。")

@@ -303,6 +303,8 @@ def _technique_compounds(spec: Spec, doc: Doc):
                 size += len(words[b])
                 b += 1
             said = "".join(words[k + 1:b])
+            if b > k + 4 and b < n and kinds[b] != "P":
+                continue  # (four single pieces make a name only where punctuation closes it: 「这是毽托托上再缝」)
             # (with no punctuation, 「这叫外拐拿膝盖…」「叫三指功左手…」: a hand, a marker, a quantity or a
             # taking verb after the name is where the next clause begins)
             # (where no punctuation closes it, a short name only, with no verb's tail: not 「拓锅温升到」)
@@ -499,3 +501,51 @@ def _numbered_names(spec: Spec, doc: Doc):
         if k + 2 < n and words[k + 2] in NUMERAL_CHARS:
             continue  # (「三煮九蒸」: a count said in a row)
         yield k, k + 2
+
+
+# what a size said of a thing measures (「有二尺来长」「有二十多斤」): a thing in view, never a time or a heat
+_SIZE_PARAMS = frozenset({"length_mm", "weight_g", "width_mm", "thickness_mm", "depth_mm"})
+
+
+def _described_things(spec: Spec, doc: Doc):
+    """Token spans (start, end) of a thing the master shows and describes (「哨子是芦苇做的」「石锁是青石凿的」
+    「甩发有二尺来长」「刀杆有二十多米高」「花灯就是一截十多公分长的竹筒」): a noun that opens a clause (or
+    follows 的) said to be made of something (是 + a noun + a verb + 的, closing the clause) or given a
+    size (有 + a length or a weight, or 是/就是 with one in its clause) is an object in view, a tool or a
+    material, not a technique. The noun is one word of two to four characters or two single pieces
+    jieba left apart (甩/发, 刀/杆); no hand, body part, pronoun, number or general word."""
+    words, kinds = doc.words, doc.kinds
+    tags = spec.pos_tags()
+    quantities = doc.quantities
+    n = len(words)
+    for s in range(n - 2):
+        if s and kinds[s - 1] != "P" and words[s - 1] != "的":
+            continue
+        w = words[s]
+        if 2 <= len(w) <= 4:
+            e = s + 1
+        elif len(w) == 1 and len(words[s + 1]) == 1 and s + 2 < n:
+            e = s + 2
+        else:
+            continue
+        if words[e] not in ("是", "就是", "有"):
+            continue
+        if any(kinds[j] not in (None, "N", "T", "V", "A") or not "\u4e00" <= words[j][0] <= "\u9fff"
+               or words[j] in STOP_NOUNS or words[j] in FILLERS or words[j] in DEMONSTRATIVES
+               or words[j][0] in NUMERAL_CHARS or tags.get(words[j], "")[:1] in ("r", "t", "f", "s", "m")
+               or (j == s and tags.get(words[j], "x")[:1] in FUNCTION_TAGS)
+               or (words[j] in spec.terms and spec.terms[words[j]].category == "body") for j in range(s, e)):
+            continue
+        if e == s + 1 and kinds[s] == "V":
+            continue  # (one word, a verb: 「打是…」)
+        v = e
+        c = v + 1
+        while c < n and kinds[c] != "P":
+            c += 1
+        # 是 + a noun + a verb + 的, closing the clause: what it is made of
+        made = words[v] == "是" and c == v + 4 and words[v + 3] == "的" and kinds[v + 1] in (None, "N", "T") \
+            and tags.get(words[v + 1], "")[:1] == "n" and (kinds[v + 2] in ("V", "T") or tags.get(words[v + 2], "")[:1] == "v")
+        sized = any(kinds[j] == "Q" and quantities[j].name in _SIZE_PARAMS for j in range(v + 1, min(c, v + 4))) \
+            and (words[v] != "有" or kinds[v + 1] == "Q")
+        if made or sized:
+            yield s, e
