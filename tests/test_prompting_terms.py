@@ -355,3 +355,10 @@ def test_a_noun_given_a_length_is_a_thing_in_view():
     # a heat or a time is no size; a general word or a demonstrative is no thing
     assert categories("温度是八十度,火要小。").get("温度") != "tool"
     assert "手艺" not in categories("手艺是师傅教的。")
+
+
+def test_a_topic_given_a_size_in_the_next_words_is_a_thing_in_view():
+    # with or without the comma (speech-recogniser output): only pronouns and adverbs before the size
+    assert categories("草鞋,我们这边一般一尺来长。先搓草绳。").get("草鞋") == "tool"
+    assert categories("草鞋我们这边一般一尺来长先搓草绳").get("草鞋") == "tool"
+    assert categories("剪纸,我们一般剪三张。").get("剪纸") != "tool"  # (a count is no size)

@@ -507,6 +507,18 @@ def _numbered_names(spec: Spec, doc: Doc):
 _SIZE_PARAMS = frozenset({"length_mm", "weight_g", "width_mm", "thickness_mm", "depth_mm"})
 
 
+def _sized_topic(doc: Doc, tags: dict, e: int) -> bool:
+    """「布老虎,我们这边一般一尺来长」「布老虎我们这边一般一尺来长」: after the noun at e, a comma or nothing,
+    then only pronouns, adverbs and fillers up to a length or a weight: the size is the noun's."""
+    words, kinds = doc.words, doc.kinds
+    j = e + 1 if words[e] in (",", "\uff0c") else e
+    while j < len(words) and j < e + 5 and kinds[j] is None and (
+            tags.get(words[j], "")[:1] in ("r", "d") or words[j] in FILLERS):
+        j += 1
+    return (j > e or words[e] in (",", "\uff0c")) and j < len(words) and kinds[j] == "Q" \
+        and doc.quantities[j].name in _SIZE_PARAMS
+
+
 def _described_things(spec: Spec, doc: Doc):
     """Token spans (start, end) of a thing the master shows and describes (「哨子是芦苇做的」「石锁是青石凿的」
     「甩发有二尺来长」「刀杆有二十多米高」「花灯就是一截十多公分长的竹筒」): a noun that opens a clause (or
@@ -528,7 +540,7 @@ def _described_things(spec: Spec, doc: Doc):
             e = s + 2
         else:
             continue
-        if words[e] not in ("是", "就是", "有"):
+        if words[e] not in ("是", "就是", "有") and not _sized_topic(doc, tags, e):
             continue
         if any(kinds[j] not in (None, "N", "T", "V", "A") or not "\u4e00" <= words[j][0] <= "\u9fff"
                or words[j] in STOP_NOUNS or words[j] in FILLERS or words[j] in DEMONSTRATIVES
@@ -538,6 +550,9 @@ def _described_things(spec: Spec, doc: Doc):
             continue
         if e == s + 1 and kinds[s] == "V":
             continue  # (one word, a verb: 「打是…」)
+        if words[e] not in ("是", "就是", "有"):
+            yield s, e
+            continue
         v = e
         c = v + 1
         while c < n and kinds[c] != "P":
