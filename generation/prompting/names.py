@@ -491,9 +491,9 @@ def _numbered_names(spec: Spec, doc: Doc):
     words, kinds = doc.words, doc.kinds
     tags = spec.pos_tags()
     n = len(words)
-    for k in range(n - 1):
+    for k in compress(range(n - 1), map(_ORDINAL_NUMERALS.__contains__, words)):  # (the numerals only)
         w, h = words[k], words[k + 1]
-        if len(w) != 1 or w not in _ORDINAL_NUMERALS or len(h) != 1 or kinds[k] is not None \
+        if len(h) != 1 or kinds[k] is not None \
                 or kinds[k + 1] not in (None, "N", "T") or tags.get(h, "") not in OBJECT_CHAR_TAGS:
             continue
         if k and (words[k - 1][-1:] in NUMERAL_CHARS or kinds[k - 1] == "Q"):
@@ -507,16 +507,26 @@ def _numbered_names(spec: Spec, doc: Doc):
 _SIZE_PARAMS = frozenset({"length_mm", "weight_g", "width_mm", "thickness_mm", "depth_mm"})
 
 
-def _sized_topic(doc: Doc, tags: dict, e: int) -> bool:
-    """「布老虎,我们这边一般一尺来长」「布老虎我们这边一般一尺来长」: after the noun at e, a comma or nothing,
-    then only pronouns, adverbs and fillers up to a length or a weight: the size is the noun's."""
+def _sized_topic_ends(doc: Doc, tags: dict):
+    """「布老虎,我们这边一般一尺来长」「布老虎我们这边一般一尺来长」: token indices e where a noun before e is
+    given a size: at e a comma or nothing, then only pronouns, adverbs and fillers up to a length or a
+    weight (the size is the noun's)."""
     words, kinds = doc.words, doc.kinds
-    j = e + 1 if words[e] in (",", "\uff0c") else e
-    while j < len(words) and j < e + 5 and kinds[j] is None and (
-            tags.get(words[j], "")[:1] in ("r", "d") or words[j] in FILLERS):
-        j += 1
-    return (j > e or words[e] in (",", "\uff0c")) and j < len(words) and kinds[j] == "Q" \
-        and doc.quantities[j].name in _SIZE_PARAMS
+    for j, q in doc.quantities.items():
+        if q.name not in _SIZE_PARAMS:
+            continue
+        e = j
+        while e > 0 and j - e < 4 and kinds[e - 1] is None and (
+                tags.get(words[e - 1], "")[:1] in ("r", "d") or words[e - 1] in FILLERS):
+            e -= 1
+        if e > 0 and words[e - 1] in (",", "\uff0c"):
+            yield e - 1
+        elif e < j:
+            yield e
+
+
+# the verbs a thing is said to be made of or to measure by (「是芦苇做的」「有二尺来长」)
+_DESCRIBING = frozenset(("是", "就是", "有"))
 
 
 def _described_things(spec: Spec, doc: Doc):
@@ -530,17 +540,19 @@ def _described_things(spec: Spec, doc: Doc):
     tags = spec.pos_tags()
     quantities = doc.quantities
     n = len(words)
-    for s in range(n - 2):
-        if s and kinds[s - 1] != "P" and words[s - 1] != "的":
+    ends = list(compress(range(n), map(_DESCRIBING.__contains__, words)))
+    if quantities:
+        ends.extend(_sized_topic_ends(doc, tags))
+    for e in ends:
+        if e < 1 or e + 1 >= n:
             continue
-        w = words[s]
-        if 2 <= len(w) <= 4:
-            e = s + 1
-        elif len(w) == 1 and len(words[s + 1]) == 1 and s + 2 < n:
-            e = s + 2
+        if 2 <= len(words[e - 1]) <= 4:
+            s = e - 1
+        elif e >= 2 and len(words[e - 1]) == 1 and len(words[e - 2]) == 1:
+            s = e - 2
         else:
             continue
-        if words[e] not in ("是", "就是", "有") and not _sized_topic(doc, tags, e):
+        if s and kinds[s - 1] != "P" and words[s - 1] != "的":
             continue
         if any(kinds[j] not in (None, "N", "T", "V", "A") or not "\u4e00" <= words[j][0] <= "\u9fff"
                or words[j] in STOP_NOUNS or words[j] in FILLERS or words[j] in DEMONSTRATIVES
@@ -550,7 +562,7 @@ def _described_things(spec: Spec, doc: Doc):
             continue
         if e == s + 1 and kinds[s] == "V":
             continue  # (one word, a verb: 「打是…」)
-        if words[e] not in ("是", "就是", "有"):
+        if words[e] not in _DESCRIBING:
             yield s, e
             continue
         v = e
