@@ -315,3 +315,50 @@ def test_a_copula_after_a_demonstrative_or_a_pseudo_cleft_names_what_it_identifi
 
 def test_an_ascii_full_stop_ends_a_sentence_for_the_opening_clause_rules():
     assert "扎马" in term_texts("先站好.扎马,两脚分开.")
+
+
+# --- r7-terms: names with a numeral, names defined by 就是, four-character names after 叫 ------------
+def test_a_numeral_right_before_a_one_character_noun_is_part_of_a_name():
+    # (no classifier between them: the numeral says which one, not how many)
+    assert "二锣" in term_texts("唢呐吹的时候要配二锣,二锣打后拍。")
+    assert "九钩" in term_texts("把绳子挂在九钩上再拉紧。")
+    # a count (with a classifier, or 一: once) and a numeral before a verb or an adjective are no name
+    terms = term_texts("一抖就散,拉六扣,再切三刀。")
+    assert not any(t in terms for t in ("一抖", "六扣", "三刀"))
+
+
+def test_single_pieces_that_open_a_sentence_before_jiu_shi_are_the_name_it_defines():
+    assert "抹浆" in term_texts("抹浆就是拿刷子把浆抹匀。")
+    assert "开榫" in term_texts("开榫就是拿凿子在木头上凿个口。")
+
+
+def test_a_four_character_name_after_jiao_may_be_four_single_pieces():
+    assert "拜天拜地" in term_texts("先磕头作揖,这叫拜天拜地。")
+    assert "送神接神" in term_texts("祭灶的时候,这叫送神接神。")
+
+
+# --- r7-terms: a thing said to be made of something or given a size is in view ----------------------
+def categories(text):
+    return {t["text"]: t["category"] for t in out(text)["terms"]}
+
+
+def test_a_noun_said_to_be_made_of_something_is_a_thing_in_view():
+    assert categories("风筝是竹子扎的,再糊上纸。").get("风筝") == "tool"
+    assert categories("马鞭是牛皮编的,一抖就响。").get("马鞭") == "tool"
+    assert "马鞭" in out("马鞭是牛皮编的,一抖就响。")["prompt"]
+
+
+def test_a_noun_given_a_length_is_a_thing_in_view():
+    assert categories("水烟袋有一尺来长,铜做的。").get("水烟袋") == "tool"
+    assert categories("绣绷有一尺宽,先把布绷上。").get("绣绷") == "tool"
+    assert categories("纸鸢就是一截两米多长的竹架子糊上纸。").get("纸鸢") == "tool"
+    # a heat or a time is no size; a general word or a demonstrative is no thing
+    assert categories("温度是八十度,火要小。").get("温度") != "tool"
+    assert "手艺" not in categories("手艺是师傅教的。")
+
+
+def test_a_topic_given_a_size_in_the_next_words_is_a_thing_in_view():
+    # with or without the comma (speech-recogniser output): only pronouns and adverbs before the size
+    assert categories("草鞋,我们这边一般一尺来长。先搓草绳。").get("草鞋") == "tool"
+    assert categories("草鞋我们这边一般一尺来长先搓草绳").get("草鞋") == "tool"
+    assert categories("剪纸,我们一般剪三张。").get("剪纸") != "tool"  # (a count is no size)

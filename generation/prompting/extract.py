@@ -25,8 +25,8 @@ from operator import eq, or_
 
 from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry_serial_roles, _carry_worn_tool,
                     _hand_of_held_tool)
-from .names import (_coordinated_names, _craft_names, _led_tool_names, _named_steps, _nominal_topic, _object_names,
-                    _quoted_names, _slot_nouns, _suffix_names, _technique_compounds, _topic_names)
+from .names import (_coordinated_names, _craft_names, _described_things, _led_tool_names, _named_steps,
+                    _nominal_topic, _numbered_names, _object_names, _quoted_names, _slot_nouns, _suffix_names, _technique_compounds, _topic_names)
 from .nonsteps import non_steps
 from .quantities import CORRECTION_CUES
 from .resegment import _repair_tokens, _resegment
@@ -1470,6 +1470,17 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                               "start": starts[a], "end": starts[b], "canonical": w, "open": True})
         for a, b in _craft_names(spec, doc):
             coined(a, b, "technique")
+        for a, b in _numbered_names(spec, doc):
+            coined(a, b)
+        for a, b in _described_things(spec, doc):
+            # a thing said to be made of something or given a size is in view: a tool, or a material by
+            # its head (never the technique category a noun gets by default)
+            w = norm[starts[a]:starts[b]]
+            cat = "material" if _is_material_word(w) else "tool"
+            for t in extra:
+                if t["start"] == starts[a] and t["end"] == starts[b] and t["category"] == "technique":
+                    t["category"] = cat
+            coined(a, b, cat)
         for a, b in _named_steps(spec, norm, doc):
             coined(a, b, "technique")
         for a, b in _slot_nouns(spec, doc):

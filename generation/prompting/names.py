@@ -292,11 +292,19 @@ def _technique_compounds(spec: Spec, doc: Doc):
                                                         or (w == "就是" and kinds[k - 1] != "P")))) \
                 and kinds[k + 1] != "P":
             # 「这叫倒糖饼儿」「才叫陈宣」: what a naming verb introduces, up to the clause end, is a name
-            b = k + 1
-            while b < n and b < k + 4 and kinds[b] not in NAME_ENDS and words[b] not in FILLERS \
+            b, size = k + 1, 0
+            # (three words, or as many single pieces as make four characters: 「这叫敬天敬地」 cut 敬/天/敬/地;
+            # the last of the four is no particle where the first and third are one word, the 一X一Y / VXVY
+            # pattern of a four-character set phrase: 地 of 敬天敬地 is the earth)
+            while b < n and (b < k + 4 or size + len(words[b]) <= 4) and kinds[b] not in NAME_ENDS \
+                    and (words[b] not in FILLERS or (b == k + 4 and size == 3 and words[k + 1] == words[k + 3]
+                                                     and (b + 1 == n or kinds[b + 1] == "P"))) \
                     and words[b] not in TOOL_LEAD:
+                size += len(words[b])
                 b += 1
             said = "".join(words[k + 1:b])
+            if b > k + 4 and b < n and kinds[b] != "P":
+                continue  # (four single pieces make a name only where punctuation closes it: 「这是毽托托上再缝」)
             # (with no punctuation, 「这叫外拐拿膝盖…」「叫三指功左手…」: a hand, a marker, a quantity or a
             # taking verb after the name is where the next clause begins)
             # (where no punctuation closes it, a short name only, with no verb's tail: not 「拓锅温升到」)
@@ -325,13 +333,18 @@ def _technique_compounds(spec: Spec, doc: Doc):
                     and not any(words[j] in closed or kinds[j] in ("Q", "M", "H", "L", "O", "R") for j in range(k, b)):
                 yield k, b
                 continue
-            # 「绩麻是细活」「抬錾是从背面往外顶」: two characters jieba left apart that open a sentence and
-            # are said to be something (是) are the name of what the master goes on to define
-            if b == k + 2 and b < n and words[b] == "是" and len(words[k]) == 1 and len(words[k + 1]) == 1 \
-                    and not any(words[j] in closed or kinds[j] in ("Q", "M", "H", "L", "O", "R")
+            # 「绩麻是细活」「抬錾是从背面往外顶」「翻浆就是…」: two or three characters jieba left apart that
+            # open a sentence and are said to be something (是/就是) are the name of what the master goes on
+            # to define (「摇橹桨就是…」: three pieces)
+            if b == k + 2 and b + 1 < n and words[b] not in COPULAS and len(words[b]) == 1 \
+                    and words[b + 1] in COPULAS:
+                b += 1
+            if k + 2 <= b < n and words[b] in COPULAS and all(len(words[j]) == 1 for j in range(k, b)) \
+                    and not any((words[j] in closed and not (j == k and words[j] in COMPLEMENTS))
+                                or kinds[j] in ("Q", "M", "H", "L", "O", "R", "P")
                                 or tags.get(words[j], "x")[:1] in FUNCTION_TAGS or words[j] in NUMERAL_CHARS
                                 for j in range(k, b)):
-                yield k, b
+                yield k, b  # (a complement opening the sentence is its verb: 「起针是…」「开耙就是…」)
                 continue
         if len(w) == 1 and kinds[k] in ("V", "C", "T") and (k == 0 or kinds[k - 1] == "P") \
                 and kinds[k + 1] in ("N", "T") and len(w2) >= 2 and (k + 2 == n or kinds[k + 2] == "P") \
@@ -463,3 +476,103 @@ def _named_steps(spec: Spec, norm: str, doc: Doc):
                 or (o in spec.terms and spec.terms[o].category == "body"):
             continue
         yield k + 1, k + 3
+
+
+# a numeral that counts a name's position, not a number of things (「七徽」「二钹」「八诊」)
+_ORDINAL_NUMERALS = frozenset("二三四五六七八九十")
+
+
+def _numbered_names(spec: Spec, doc: Doc):
+    """Token spans (k, k + 2) of a name with a numeral in it (「在七徽把弦按住」「头钹对二钹」「汤瓶八诊」):
+    Chinese counts things with a classifier (三根弦, 两片钹), so a numeral jieba left alone right before
+    a one-character noun, with no classifier between them, says which one (the seventh mark, the
+    second cymbal): the two are one name. 一 (一抖, 一扣: once), 两, 半 and 几 count; a classifier, a
+    verb or an adjective after the numeral (二比一, 拉六扣, 二细) is no name's head."""
+    words, kinds = doc.words, doc.kinds
+    tags = spec.pos_tags()
+    n = len(words)
+    for k in compress(range(n - 1), map(_ORDINAL_NUMERALS.__contains__, words)):  # (the numerals only)
+        w, h = words[k], words[k + 1]
+        if len(h) != 1 or kinds[k] is not None \
+                or kinds[k + 1] not in (None, "N", "T") or tags.get(h, "") not in OBJECT_CHAR_TAGS:
+            continue
+        if k and (words[k - 1][-1:] in NUMERAL_CHARS or kinds[k - 1] == "Q"):
+            continue  # (a number of more digits: 二十, 三四)
+        if k + 2 < n and words[k + 2] in NUMERAL_CHARS:
+            continue  # (「三煮九蒸」: a count said in a row)
+        yield k, k + 2
+
+
+# what a size said of a thing measures (「有二尺来长」「有二十多斤」): a thing in view, never a time or a heat
+_SIZE_PARAMS = frozenset({"length_mm", "weight_g", "width_mm", "thickness_mm", "depth_mm"})
+
+
+def _sized_topic_ends(doc: Doc, tags: dict):
+    """「布老虎,我们这边一般一尺来长」「布老虎我们这边一般一尺来长」: token indices e where a noun before e is
+    given a size: at e a comma or nothing, then only pronouns, adverbs and fillers up to a length or a
+    weight (the size is the noun's)."""
+    words, kinds = doc.words, doc.kinds
+    for j, q in doc.quantities.items():
+        if q.name not in _SIZE_PARAMS:
+            continue
+        e = j
+        while e > 0 and j - e < 4 and kinds[e - 1] is None and (
+                tags.get(words[e - 1], "")[:1] in ("r", "d") or words[e - 1] in FILLERS):
+            e -= 1
+        if e > 0 and words[e - 1] in (",", "\uff0c"):
+            yield e - 1
+        elif e < j:
+            yield e
+
+
+# the verbs a thing is said to be made of or to measure by (「是芦苇做的」「有二尺来长」)
+_DESCRIBING = frozenset(("是", "就是", "有"))
+
+
+def _described_things(spec: Spec, doc: Doc):
+    """Token spans (start, end) of a thing the master shows and describes (「哨子是芦苇做的」「石锁是青石凿的」
+    「甩发有二尺来长」「刀杆有二十多米高」「花灯就是一截十多公分长的竹筒」): a noun that opens a clause (or
+    follows 的) said to be made of something (是 + a noun + a verb + 的, closing the clause) or given a
+    size (有 + a length or a weight, or 是/就是 with one in its clause) is an object in view, a tool or a
+    material, not a technique. The noun is one word of two to four characters or two single pieces
+    jieba left apart (甩/发, 刀/杆); no hand, body part, pronoun, number or general word."""
+    words, kinds = doc.words, doc.kinds
+    tags = spec.pos_tags()
+    quantities = doc.quantities
+    n = len(words)
+    ends = list(compress(range(n), map(_DESCRIBING.__contains__, words)))
+    if quantities:
+        ends.extend(_sized_topic_ends(doc, tags))
+    for e in ends:
+        if e < 1 or e + 1 >= n:
+            continue
+        if 2 <= len(words[e - 1]) <= 4:
+            s = e - 1
+        elif e >= 2 and len(words[e - 1]) == 1 and len(words[e - 2]) == 1:
+            s = e - 2
+        else:
+            continue
+        if s and kinds[s - 1] != "P" and words[s - 1] != "的":
+            continue
+        if any(kinds[j] not in (None, "N", "T", "V", "A") or not "\u4e00" <= words[j][0] <= "\u9fff"
+               or words[j] in STOP_NOUNS or words[j] in FILLERS or words[j] in DEMONSTRATIVES
+               or words[j][0] in NUMERAL_CHARS or tags.get(words[j], "")[:1] in ("r", "t", "f", "s", "m")
+               or (j == s and tags.get(words[j], "x")[:1] in FUNCTION_TAGS)
+               or (words[j] in spec.terms and spec.terms[words[j]].category == "body") for j in range(s, e)):
+            continue
+        if e == s + 1 and kinds[s] == "V":
+            continue  # (one word, a verb: 「打是…」)
+        if words[e] not in _DESCRIBING:
+            yield s, e
+            continue
+        v = e
+        c = v + 1
+        while c < n and kinds[c] != "P":
+            c += 1
+        # 是 + a noun + a verb + 的, closing the clause: what it is made of
+        made = words[v] == "是" and c == v + 4 and words[v + 3] == "的" and kinds[v + 1] in (None, "N", "T") \
+            and tags.get(words[v + 1], "")[:1] == "n" and (kinds[v + 2] in ("V", "T") or tags.get(words[v + 2], "")[:1] == "v")
+        sized = any(kinds[j] == "Q" and quantities[j].name in _SIZE_PARAMS for j in range(v + 1, min(c, v + 4))) \
+            and (words[v] != "有" or kinds[v + 1] == "Q")
+        if made or sized:
+            yield s, e
