@@ -6,20 +6,7 @@ from __future__ import annotations
 import pytest
 
 from generation.prompting import normalize
-from generation.prompting.evaluation import param_value_match
-from generation.prompting.spec import default_spec
-from generation.prompting.tokens import finder_for, normalize_chars
-
-SPEC = default_spec()
-
-
-def found(text):
-    return [(q.name, q.value) for q in finder_for(SPEC).find(normalize_chars(text))]
-
-
-def matches(text, name, value, approx=False):
-    exp = {"name": name, "value": value, "approx": approx}
-    return any(n == name and param_value_match(exp, v) for n, v in found(text))
+from tests.test_prompting_quantity_grid import SPEC, found, matches  # (the grid's own finder helpers)
 
 
 def out(text, **kw):

@@ -1574,14 +1574,9 @@ def _merge(into: Step, other: Step, *, prefer_piece: bool, warnings: list | None
         into.manner = other.manner
     if into.role is None:
         into.role = other.role
-    if "count" not in into.params and "count" in other.params:
-        into.counted = other.counted
-    for name, value in other.params.items():
-        _set_param(into, name, value, warnings)
+    _give_said(into, other, warnings)
     into.vague.extend(other.vague)
     into.open_terms.extend(other.open_terms)
-    into.extra_params.extend(other.extra_params)
-    into.notes.extend(other.notes)
     into.extend(other.start, other.end)
     into.before_next = into.before_next or other.before_next
 
