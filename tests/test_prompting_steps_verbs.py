@@ -100,3 +100,27 @@ def test_the_verb_x_shou_stays_a_step(text, expected):
 
 def test_shang_xia_after_a_two_character_adverb_before_a_one_character_noun_is_the_verb():
     assert "下桨" in [s["surface"] for s in normalize("划手跟着号子一齐下桨。", spec=SPEC).to_dict()["steps"]]
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("剪纸的花样多,牡丹花、荷花、腊梅花。左手捏着红纸,右手拿剪刀剪。", ["花"]),
+    ("姑娘们上山采竹叶和花,采回来晒干。", ["花"]),
+    ("颜色串了,花就花了。", ["花"]),
+])
+def test_hua_with_nothing_spent_is_the_flower(text, gone):
+    got = [s["surface"] for s in normalize(text, spec=SPEC).to_dict()["steps"]]
+    assert not set(gone) & set(got)
+
+
+def test_hua_with_what_is_spent_is_the_verb():
+    assert "花" in [s["surface"] for s in normalize("刻一块版要花三天,慢慢刻。", spec=SPEC).to_dict()["steps"]]
+
+
+@pytest.mark.parametrize("text", [
+    "剪纸的花样多得很。左手捏着红纸,右手拿剪刀剪。",
+    "剪纸的花样多得很 左手捏着红纸 右手拿剪刀剪",
+])
+def test_a_technique_before_de_and_a_noun_is_no_step(text):
+    # 「剪纸的花样」: what kind of pattern; it does not take the next step (捏着) as how it is done
+    got = [s["surface"] for s in normalize(text, spec=SPEC).to_dict()["steps"]]
+    assert got[:1] == ["捏着"]

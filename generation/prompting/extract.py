@@ -147,6 +147,9 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             if kinds[i + 1] in ("V", "T", "C") and tags.get(words[i + 1], "")[:1] == "v":
                 kinds[i] = None
                 continue
+        if kind == "V" and words[i] == "花" and not _spends(words, kinds, i):
+            kinds[i] = "N"  # 「马齿花、蜘蛛花」「采叶子和花」「花就花了」: the flower (or the pattern), not 'spend'
+            continue
         if kind == "V" and i + 1 < n and words[i][-1:] in AGENT_SUFFIX and len(words[i]) == 2:
             if _agent_noun(spec, words, kinds, i, i + 1):
                 kinds[i] = None  # 「两个鼓手分站两边」「鼓手两只手抡槌」: the person, see _agent_noun
@@ -443,6 +446,21 @@ def _after_hand(spec: Spec, doc: Doc, i: int) -> bool:
             or (doc.words[j] in spec.terms and spec.terms[doc.words[j]].category == "body")):
         j -= 1
     return j >= 0 and doc.kinds[j] == "H"
+
+
+# what is spent after the verb 花 (「花钱」「花了三天」「花个把月」「花工夫」); 花 with none of it is the flower
+_SPENT = {"钱", "时间", "工夫", "功夫", "心思", "心血", "力气", "精力", "大价钱", "本钱", "银子"}
+
+
+def _spends(words: list, kinds: list, i: int) -> bool:
+    """花 at words[i] is the verb 'spend': what is spent (a quantity or a word of _SPENT) follows it, after
+    了/掉/个/上/得 at most."""
+    if i and (words[i - 1][-1:] in ("个", "朵", "种", "枝", "束", "的") or words[i - 1] in ("和", "跟", "与")):
+        return False  # 「一个花一个花地挖」「一朵花」「采叶子和花」: counted or joined, a thing
+    j = i + 1
+    if j < len(words) and words[j] in ("了", "掉", "个", "上", "得", "过"):
+        j += 1
+    return j < len(words) and (kinds[j] == "Q" or words[j] in _SPENT or words[j][:1] in NUMERAL_CHARS)
 
 
 # what follows a person named X手 where a verb X手 cannot stand (「织手就挖花」: a place word and 就 before the

@@ -111,7 +111,7 @@ def _mishap(norm: str, a: int, b: int, v: int, ve: int, surface: str, starts: li
     """The step's verb (norm[v:ve], in the clause norm[a:b]) is a mishap or the condition that brings it on
     (``starts``: where the text's steps start)."""
     clause = norm[a:b]
-    m = _MISHAP.search(clause)
+    m = _MISHAP.search(clause) if "就" in clause else None
     if m is not None:
         at = a + m.start()  # (where its 就 is)
         if v > at:
@@ -121,7 +121,7 @@ def _mishap(norm: str, a: int, b: int, v: int, ve: int, surface: str, starts: li
         if at - ve > _CONDITION_REACH or any(ve <= q < at for q in starts):
             return False
         return norm[v - 1:v] == "一" or _CONDITION.search(norm[ve:at]) is not None
-    if b < len(norm) and b - a >= len(surface) and norm[b] in _CLAUSE_MARKS:
+    if b < len(norm) and norm[b] in _CLAUSE_MARKS and "就" in norm[b + 1:b + 6]:
         # 「熬过了一百七,糖就发苦」: a short clause after, its subject + 就 + the mishap, follows from this one
         # when this one is its condition (V过/V了; not 「刀往下一压,皮就破了」: what a stroke is meant to do)
         c, d = _clause(norm, b + 1, b + 1)
