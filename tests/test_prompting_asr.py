@@ -380,3 +380,11 @@ def test_shang_with_a_one_character_noun_and_a_verb_after_an_object_is_the_verb(
     spec = get_spec()
     assert restore_breaks(spec, "馅料拌上香油上锅蒸")[0] == "馅料拌上香油,上锅蒸"
     assert restore_breaks(spec, "把纸铺在板上刷") == ("把纸铺在板上刷", [])
+
+
+def test_a_verdict_jiu_dui_le_closes_its_clause():
+    spec = get_spec()
+    said, added = restore_breaks(spec, "泥巴揉到不软不硬就对了一个坯子要拍三百下")
+    assert "就对了," in said
+    said, added = restore_breaks(spec, "竹篾削到不厚不薄就行了竹片要再拿砂纸磨一遍")
+    assert "就行了," in said

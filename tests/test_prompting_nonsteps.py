@@ -65,3 +65,23 @@ def test_a_distance_with_li_or_ge_is_a_measure_of_the_step():
 def test_a_sound_described_is_no_step():
     got = actions("锣槌敲一下锣边,声音发闷就换一面锣。")
     assert "发闷" not in got and got[0] == "敲"
+
+
+def test_a_mishap_after_jiu_and_its_condition_are_no_steps():
+    # the failure after 就 and the verb of the condition before it (一V, V了, V过)
+    assert actions("竹篾要一根一根削薄,削厚了一弯就断。") == ["削薄"]
+    assert actions("锡水倒进模子里,手要稳,一晃就歪了。") == ["倒进"]
+    assert actions("泥坯慢慢阴干,晒急了就裂。") == ["阴干"]
+    # the condition in the clause before, its mishap in a short clause after
+    assert actions("面团揉匀了下锅炸,炸过了头,油条就发苦。") == ["揉匀", "炸"]
+
+
+def test_a_failure_avoided_is_no_step():
+    assert "崩" not in actions("瓷坯先阴干,阴干了上窑不容易崩。")
+    assert actions("刀柄缠上布条,省得磨手。") == ["缠"]
+
+
+def test_a_result_that_is_no_mishap_keeps_its_steps():
+    assert actions("刷子蘸了墨一刷,花样就印到纸上了。") == ["蘸", "刷", "印"]
+    # a stroke whose result is meant stays a step
+    assert "压" in actions("先消毒,刀往下一压,皮就破了,再挤出血。")

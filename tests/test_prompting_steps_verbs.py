@@ -77,3 +77,50 @@ def test_a_hand_verb_with_lan_done_on_purpose_is_a_step(text, verb):
 
 def test_a_mishap_with_lan_is_still_no_step():
     assert not any(a.endswith("烂") for a in actions("鞋底都磨烂了,还得接着跳。"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("两个鼓手分站两边,一齐敲。", ["敲"]),                 # a count before X手: the person
+    ("后头的三十来个鼓手就跟着转圈。", ["转圈"]),           # 的 + a count
+    ("底下帮手就递砖。", ["递砖"]),                         # a place word, then 就
+    ("舵手两只手把舵,船就转弯。", ["把舵", "转弯"]),       # heading its clause, a hand after it
+    ("鼓手腰里挂着鼓,两只手各握一根槌。", ["挂", "握"]),   # a body part + 里 after it
+])
+def test_a_person_named_x_shou_is_no_step(text, expected):
+    assert [s["surface"] for s in normalize(text, spec=SPEC).to_dict()["steps"]] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("先洗手,再焚香。", ["洗手", "焚香"]),
+    ("伸手就抓。", ["伸手", "抓"]),
+])
+def test_the_verb_x_shou_stays_a_step(text, expected):
+    assert [s["surface"] for s in normalize(text, spec=SPEC).to_dict()["steps"]] == expected
+
+
+def test_shang_xia_after_a_two_character_adverb_before_a_one_character_noun_is_the_verb():
+    assert "下桨" in [s["surface"] for s in normalize("划手跟着号子一齐下桨。", spec=SPEC).to_dict()["steps"]]
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("剪纸的花样多,牡丹花、荷花、腊梅花。左手捏着红纸,右手拿剪刀剪。", ["花"]),
+    ("姑娘们上山采竹叶和花,采回来晒干。", ["花"]),
+    ("颜色串了,花就花了。", ["花"]),
+])
+def test_hua_with_nothing_spent_is_the_flower(text, gone):
+    got = [s["surface"] for s in normalize(text, spec=SPEC).to_dict()["steps"]]
+    assert not set(gone) & set(got)
+
+
+def test_hua_with_what_is_spent_is_the_verb():
+    assert "花" in [s["surface"] for s in normalize("刻一块版要花三天,慢慢刻。", spec=SPEC).to_dict()["steps"]]
+
+
+@pytest.mark.parametrize("text", [
+    "剪纸的花样多得很。左手捏着红纸,右手拿剪刀剪。",
+    "剪纸的花样多得很 左手捏着红纸 右手拿剪刀剪",
+])
+def test_a_technique_before_de_and_a_noun_is_no_step(text):
+    # 「剪纸的花样」: what kind of pattern; it does not take the next step (捏着) as how it is done
+    got = [s["surface"] for s in normalize(text, spec=SPEC).to_dict()["steps"]]
+    assert got[:1] == ["捏着"]

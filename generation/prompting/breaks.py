@@ -28,6 +28,8 @@ ASR_OPEN_MARKERS = SEQ_MARKERS - {"之后", "以后", "以后呢", "之后呢", 
 ASR_CLOSE_MARKERS = {"之后", "以后", "以后呢", "之后呢", "完了以后"}
 # sentence-final particles: in speech they end a phrase (「龙头嘛用樟木」「画青花啊毛笔蘸了料」)
 ASR_PARTICLES = {"啊", "嘛", "呢", "吧", "呀", "啦", "哈", "哦", "呐", "咯", "喽", "哇"}
+# a verdict that closes the clause it judges (「…就对了」「…就行了」)
+ASR_VERDICTS = ("就对了", "就行了", "就好了", "就够了", "就成了", "就可以了", "就得了")
 # discourse words that open a new phrase (「…你看这就平了」)
 ASR_DISCOURSE = {"你看", "你瞧", "我跟你说", "你知道", "我告诉你", "怎么说呢"}
 # an adverb after a new subject: 「…往下一压料就淌开了」
@@ -133,6 +135,8 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                 cut = True  # after the particle, the interjection, the marker that ends a clause, 的时候
             elif w in ASR_INTERJECTIONS and _has_content(words, kinds, last_cut + 1, i):
                 cut = True  # 「…捣成浆嗯就这么个顺序」
+            elif verb_seen and norm.endswith(ASR_VERDICTS, 0, s) and w not in ASR_PARTICLES:
+                cut = True  # 「…拉到不松不紧就对了一朵花要挑两百针」: 就对了/就行了 closes the clause it judges
             elif verb_seen and prev_w == "了" and (_asr_is_verb(doc, tags, i) or k in ("H", "M", "O", "L", "R")):
                 cut = True  # 「劈好了上机」「钉完了捻缝」: a finished predicate, then the next one
             elif verb_seen and prev_w == "了" and i >= 3 and words[i - 2][-1:] in RESULT_COMPLEMENTS \

@@ -34,7 +34,7 @@ from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_m
 from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, finder_for, kind_table,
                      normalize_chars)
-from .words import (AFTER_VERB_WORDS, MISHAP_ADVERBS, POINT_BEFORE, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BODY_CHARS,
+from .words import (AFTER_VERB_WORDS, BODY_LOCATIVES, MISHAP_ADVERBS, POINT_BEFORE, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BODY_CHARS,
                     BODY_MOVERS, BODY_TURN, BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS,
                     COUNT_PREV, DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS,
                     DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS, FILLERS, FULL_STOPS,
@@ -147,6 +147,17 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             if kinds[i + 1] in ("V", "T", "C") and tags.get(words[i + 1], "")[:1] == "v":
                 kinds[i] = None
                 continue
+        if kind == "V" and words[i] == "花" and not _spends(words, kinds, i):
+            kinds[i] = "N"  # 「马齿花、蜘蛛花」「采叶子和花」「花就花了」: the flower (or the pattern), not 'spend'
+            continue
+        if kind == "V" and i + 1 < n and words[i][-1:] in AGENT_SUFFIX and len(words[i]) == 2:
+            if _agent_noun(spec, words, kinds, i, i + 1):
+                kinds[i] = None  # 「两个鼓手分站两边」「鼓手两只手抡槌」: the person, see _agent_noun
+                continue
+        elif kind == "V" and len(words[i]) == 1 and i + 2 < n and words[i + 1] in AGENT_SUFFIX \
+                and _agent_noun(spec, words, kinds, i, i + 2):
+            kinds[i] = kinds[i + 1] = None  # (jieba's 织 / 手 for a word it does not know: 「底下织手就挖花」)
+            continue
         if kind == "N" and i and words[i - 1] in PREDICATE_ADVERBS and len(words[i]) == 2:
             # an adverb modifies a predicate, so the word after it is used as a verb (jieba tags
             # verb-object compounds such as 下锅 or 穿线 as nouns): 「泡好了就下锅」
@@ -172,7 +183,10 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
         elif kind is None and words[i] in DIRECTION_VERBS and i + 1 < n and kinds[i + 1] != "P" and (
                 i == 0 or kinds[i - 1] in ("P", "M") or words[i - 1] in PREDICATE_ADVERBS
                 or words[i - 1] in MODALS or (len(words[i - 1]) == 2 and words[i - 1][0] in PREDICATE_ADVERBS
-                                              and words[i - 1][1] in MODALS)):
+                                              and words[i - 1][1] in MODALS)
+                # 「一齐下桨」「赶紧上笼」: after a two-character adverb, before a one-character noun
+                or (len(words[i - 1]) == 2 and pos_tags.get(words[i - 1], "") == "d" and words[i - 1] not in NEGATIONS
+                    and kinds[i + 1] in ("N", "T") and len(words[i + 1]) == 1)):
             # 上/下 after a noun is where (「板上」); at the head of a clause or after 要/再/就 (or
             # 才能/就要) it is the verb (「要上三遍」「下黄丹」「才能上桩」)
             kinds[i] = "V"
@@ -432,6 +446,46 @@ def _after_hand(spec: Spec, doc: Doc, i: int) -> bool:
             or (doc.words[j] in spec.terms and spec.terms[doc.words[j]].category == "body")):
         j -= 1
     return j >= 0 and doc.kinds[j] == "H"
+
+
+# what is spent after the verb 花 (「花钱」「花了三天」「花个把月」「花工夫」); 花 with none of it is the flower
+_SPENT = {"钱", "时间", "工夫", "功夫", "心思", "心血", "力气", "精力", "大价钱", "本钱", "银子"}
+
+
+def _spends(words: list, kinds: list, i: int) -> bool:
+    """花 at words[i] is the verb 'spend': what is spent (a quantity or a word of _SPENT) follows it, after
+    了/掉/个/上/得 at most."""
+    if i and (words[i - 1][-1:] in ("个", "朵", "种", "枝", "束", "的") or words[i - 1] in ("和", "跟", "与")):
+        return False  # 「一个花一个花地挖」「一朵花」「采叶子和花」: counted or joined, a thing
+    j = i + 1
+    if j < len(words) and words[j] in ("了", "掉", "个", "上", "得", "过"):
+        j += 1
+    return j < len(words) and (kinds[j] == "Q" or words[j] in _SPENT or words[j][:1] in NUMERAL_CHARS)
+
+
+# what follows a person named X手 where a verb X手 cannot stand (「织手就挖花」: a place word and 就 before the
+# next verb), and the counts and places before such a person
+_AGENT_NEXT = {"就", "也", "都", "们", "便", "跟着", "一齐"}
+_AGENT_PLACES = {"底下", "下头", "上头", "后头", "前头", "旁边", "边上", "两边", "这边", "那边"}
+
+
+def _agent_noun(spec: Spec, words: list, kinds: list, i: int, j: int) -> bool:
+    """words[i:j] (X手, or X + 手 as jieba cut it) names a person (鼓手, 织手, 划手), not the verb X手 (洗手, 伸手):
+    after 的 or a count (「下头的织手」「两个鼓手」「六十来个鼓手」), after a place word with 就/也/都/们 after it
+    (「底下织手就挖花」), or heading its clause with a hand, 跟着/们/一齐 or a body part + 里/上 after it, who
+    does the next verb (「织手左手拿着小梭」「鼓手两只手抡槌」「划手跟着鼓点一齐下桨」「鼓手腰里挂着鼓」)."""
+    prev = words[i - 1] if i else ""
+    nxt = words[j]
+    if prev == "的" or (i and kinds[i - 1] == "Q") or prev[-1:] in ("个", "位", "名"):
+        return kinds[j] != "P"
+    head = i == 0 or kinds[i - 1] in ("P", "M")
+    if prev in _AGENT_PLACES:
+        return nxt in _AGENT_NEXT or kinds[j] == "H"
+    if head:
+        # (not 就 here: 「伸手就抓」 is the verb)
+        return kinds[j] == "H" or nxt in ("跟着", "们", "一齐") or (
+            j + 1 < len(words) and words[j + 1] in BODY_LOCATIVES and _is_body(spec, nxt))
+    return False
 
 
 def _step_kinds(spec: Spec, doc: Doc) -> None:

@@ -17,7 +17,13 @@ own verb (its ``surface``), inside the clause (between two clause marks), in con
   stays a step, put after, by ``_reorder``);
 * a **distance** said with 离/隔/距 and a number (「火头离皮肤一寸」「两只手隔一尺」): a measure of the step,
   not a motion of its own;
-* a **sound** described (「敲鼓心声音闷」: 声音/声儿 + the predicate): how it sounds, not what is done.
+* a **sound** described (「敲鼓心声音闷」: 声音/声儿 + the predicate): how it sounds, not what is done;
+* a **mishap** and what brings it on: a clause that ends in 就 + damage or failure (「扎松了一煮就散」「一滑就扎手」
+  「眼打歪了整根料就废了」「熬过了一百七,糖就发苦」) is a warning, not the work: the verb after 就, and the
+  condition's verbs before it (in its clause, or the clause before when that one ends the condition:
+  「对版对不准,颜色就跑了」); a failure said as avoided (「下刀不容易崩」) and what a clause opened by
+  省得/免得/以免 avoids (「打个结,省得滑手」). A result that is no failure (「袖子就甩出去了」「花样就印到布上了」)
+  keeps its steps.
 """
 from __future__ import annotations
 
@@ -52,6 +58,19 @@ _DISTANCE_VERBS = frozenset(("离", "隔", "距", "距离", "相隔", "相距", 
 _NUMBER = re.compile(r"[0-9一二两三四五六七八九十半百几俩仨]")
 # a sound as the subject of what is said
 _SOUND = ("声音", "声儿", "响声", "音色")
+
+# a mishap: 就 (with up to two characters of a verb or a modal between: 「就车穿了」「就搅浑了」「就会裂」) + a
+# word of damage or failure, ending its clause (a particle or an aspect mark may follow)
+_MISHAP_WORDS = ("废", "散", "断", "破", "裂", "歪", "糊", "焦", "酸", "苦", "砸", "虚", "浑", "变形", "走样",
+                 "起皱", "挂彩", "呛", "穿", "跑", "坏", "脆", "扎手", "烫手", "滑手", "毁", "塌", "烂", "崩", "瞎")
+_MISHAP = re.compile(r"就(?:会|要|得)?[^,,就]{0,2}?(?:%s)(?:了|掉|着|咗|黑|啦|喽|咯|嘛|哦)*$" % "|".join(_MISHAP_WORDS))
+# the condition it follows: a verb with 了/过 after it or 一 before it in its clause (not 「对版对不准」: a
+# verb whose potential complement fails is done, and it goes wrong)
+_CONDITION = re.compile(r"[了过]")
+_CONDITION_REACH = 5  # characters between the condition's verb and 就
+# a failure said as avoided, and a clause that says what is avoided
+_AVOIDED = ("不容易", "不会", "就不", "才不", "不至于")
+_AVOIDING = ("省得", "免得", "以免", "免")
 
 
 def _clause(norm: str, at: int, end: int) -> tuple[int, int]:
@@ -88,9 +107,36 @@ def _prohibited(before: str, surface: str) -> bool:
     return rest.startswith(_COVERBS) and len(rest) <= 12
 
 
+def _mishap(norm: str, a: int, b: int, v: int, ve: int, surface: str, starts: list) -> bool:
+    """The step's verb (norm[v:ve], in the clause norm[a:b]) is a mishap or the condition that brings it on
+    (``starts``: where the text's steps start)."""
+    clause = norm[a:b]
+    m = _MISHAP.search(clause) if "就" in clause else None
+    if m is not None:
+        at = a + m.start()  # (where its 就 is)
+        if v > at:
+            return True  # 「一煮就散」: the mishap itself
+        # the condition, right before 就, with no other step between (unpunctuated speech runs the steps
+        # before it into its clause: 「缠三圈扎紧扎松了一煮就散」): 「手一抖就断」「抖了丝就歪」「刻深了露了胎就废了」
+        if at - ve > _CONDITION_REACH or any(ve <= q < at for q in starts):
+            return False
+        return norm[v - 1:v] == "一" or _CONDITION.search(norm[ve:at]) is not None
+    if b < len(norm) and norm[b] in _CLAUSE_MARKS and "就" in norm[b + 1:b + 6]:
+        # 「熬过了一百七,糖就发苦」: a short clause after, its subject + 就 + the mishap, follows from this one
+        # when this one is its condition (V过/V了; not 「刀往下一压,皮就破了」: what a stroke is meant to do)
+        c, d = _clause(norm, b + 1, b + 1)
+        m = _MISHAP.search(norm[c:d])
+        if m is not None and m.start() <= 3 and _CONDITION.search(norm[ve:b]):
+            return True
+    if surface.startswith(_MISHAP_WORDS) and norm[a:v].endswith(_AVOIDED):
+        return True  # 「泡透了下刀不容易崩」
+    return norm.startswith(_AVOIDING, v) or norm[a:v].startswith(_AVOIDING)
+
+
 def non_steps(steps: list, norm: str) -> set:
     """The ids of the steps whose verb is not an action done (the classes in the module's docstring)."""
     gone: set = set()
+    starts = [q.start for q in steps]
     for st in steps:  # (the V之前 test looks at the text's other steps: a few per text)
         surface = st.surface or st.action or ""
         if not surface or st.start < 0:
@@ -115,5 +161,7 @@ def non_steps(steps: list, norm: str) -> set:
         elif surface in _DISTANCE_VERBS and _NUMBER.search(after):
             gone.add(id(st))
         elif before.endswith(_SOUND):
+            gone.add(id(st))
+        elif _mishap(norm, a, b, v, ve, surface, starts):
             gone.add(id(st))
     return gone

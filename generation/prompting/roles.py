@@ -109,7 +109,9 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
         # named alone (「剪纸嘛,…」) is the topic, not a step.
         for i in ii:
             info = term_at.get(i)
-            if info is not None and info.category == "technique":
+            if info is not None and info.category == "technique" and not (
+                    # 「扎花的花样多得很」: a technique before 的 and a noun says what kind of thing, it is no action
+                    i + 2 < len(words) and words[i + 1] == "的" and doc.kinds[i + 2] in ("N", "T")):
                 step.action, step.surface, step.from_technique = info.canonical, words[i], True
                 action_idx = i
                 break
