@@ -40,3 +40,18 @@ def test_shang_and_a_vessel_after_le_go_with_the_second_verb():
     # 上 right after the verb is its direction (戴上面具), not the put-onto verb
     got = steps("舞者戴上面具上场,先转一圈")
     assert got[0][2] == "面具" or got[0][1] is None, got
+
+
+def test_a_vessel_cut_by_jieba_after_a_put_verb_with_jin_is_one_noun():
+    # 「倒进染斗里」: between 放进/倒进 and its locative stands one place noun (染/斗 → 染斗), the vessel the
+    # treating verb right after it works in
+    got = steps("麻布倒进染斗里泡,泡一夜")
+    assert any(s[1] == "染斗" for s in got), got
+    assert _step(got, "泡")[1] == "染斗", got
+
+
+def test_jiebas_pot_locative_verb_word_is_cut_and_the_pot_is_the_tool():
+    # jieba's 锅里煮/nz after a putting verb: 锅 + 里 + 煮, the pot where 煮 works (the thing put unnamed)
+    got = steps("粽子包好,最后放锅里煮,煮三个钟头")
+    assert all("锅里" not in (s[2] or "") for s in got), got
+    assert _step(got, "煮")[1] == "锅", got

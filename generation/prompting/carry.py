@@ -144,6 +144,16 @@ def _carry_serial_roles(steps: list[Step], norm: str) -> None:
             # vessel) is where, with what, the verb said right after it works
             q.tool = p.tool
             continue
+        if p.tool and not q.tool and p.end >= 0 and q.start >= p.end and not norm[p.end:q.start].strip() \
+                and ((p.surface or "")[:1] in PUT_VERBS or (len(p.surface or "") == 2 and p.surface[1] == "进")) \
+                and (q.surface or "")[:1] in TREAT_VERBS and q.hand in (None, p.hand) \
+                and (not q.material or q.material == p.material or not p.material):
+            # 「放锅里煮」「倒进染斗里泡」: put into a vessel and treated there at once: the vessel is where the
+            # treating verb works, whether or not the thing put is named
+            q.tool = p.tool
+            if not q.material and p.material:
+                q.material = p.material
+            continue
         if p.end < 0 or q.start < p.end or not p.material or q.tool or q.material == p.material:
             continue
         between = norm[p.end:q.start]
