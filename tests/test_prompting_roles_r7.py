@@ -55,3 +55,14 @@ def test_jiebas_pot_locative_verb_word_is_cut_and_the_pot_is_the_tool():
     got = steps("粽子包好,最后放锅里煮,煮三个钟头")
     assert all("锅里" not in (s[2] or "") for s in got), got
     assert _step(got, "煮")[1] == "锅", got
+
+
+def test_an_instrument_and_its_stuff_taken_together_name_the_instrument_as_tool():
+    # 「拿针线缝」: 针线 (needle and thread) taken in hand for a binding verb is used up as stuff, and the
+    # instrument of the pair (its first character, a tool head) is what works
+    got = steps("鞋帮拿针线缝起来")
+    assert got and got[-1][1] == "针", got
+    got = steps("右手拿针线一针一针缝")
+    assert _step(got, "缝")[1:] == ("针", "针线"), got
+    # a compound of two stuffs (棉线) or a tool name (锉刀) is left alone
+    assert _step(steps("拿棉线缝"), "缝")[1] is None
