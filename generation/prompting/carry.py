@@ -10,7 +10,7 @@ from .tokens import Step, _head, _is_body, _is_body_motion, _is_speech, _is_tool
 from .words import (ATTACH_VERBS, BIND_VERBS, BODY_OBJECT_CHARS, CONSUMED_HEADS, CONTINUE_MARKERS, FILLER_CHARS,
                     FULL_STOPS, INSTRUMENT_LEADS, LOAD_VERBS, MATERIAL_HEADS, MEDIUM_HEADS, NEGATIONS, PUT_VERBS,
                     SENTENCE_ENDS, SPEECH_VERBS, STATE_RESULTS, TOOL_HEADS, TOOL_LEAD, TREAT_VERBS, WEAR_VERBS,
-                    _HOLD_BEFORE, _LEAD_IN, _OPENING)
+                    VESSEL_ENTRY, _HOLD_BEFORE, _LEAD_IN, _OPENING)
 
 
 def _after_verb(q: Step, norm: str) -> bool:
@@ -136,6 +136,24 @@ def _carry_serial_roles(steps: list[Step], norm: str) -> None:
     * 「刀磨快了再切」: an instrument brought to a state (热/红/快…) is what the next step of the same
       sentence works with, when that step names nothing of its own (「大锅烧热,再下糖」: the pot is where)."""
     for p, q in zip(steps, steps[1:]):
+        if p.tool and not q.tool and p.end >= 0 and q.start >= p.end and len(p.surface or "") >= 2 \
+                and p.surface[0] in VESSEL_ENTRY and p.tool in p.surface[1:] and q.surface \
+                and q.surface[0] not in VESSEL_ENTRY and not norm[p.end:q.start].strip(" 里中内") \
+                and q.hand in (None, p.hand):
+            # 「上锅蒸」「下锅煮」「上臼里捣」: the vessel a verb-object step puts the thing in (上/下/进 + the
+            # vessel) is where, with what, the verb said right after it works
+            q.tool = p.tool
+            continue
+        if p.tool and not q.tool and p.end >= 0 and q.start >= p.end and not norm[p.end:q.start].strip() \
+                and ((p.surface or "")[:1] in PUT_VERBS or (len(p.surface or "") == 2 and p.surface[1] == "进")) \
+                and (q.surface or "")[:1] in TREAT_VERBS and q.hand in (None, p.hand) \
+                and (not q.material or q.material == p.material or not p.material):
+            # 「放锅里煮」「倒进染斗里泡」: put into a vessel and treated there at once: the vessel is where the
+            # treating verb works, whether or not the thing put is named
+            q.tool = p.tool
+            if not q.material and p.material:
+                q.material = p.material
+            continue
         if p.end < 0 or q.start < p.end or not p.material or q.tool or q.material == p.material:
             continue
         between = norm[p.end:q.start]

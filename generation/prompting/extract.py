@@ -162,6 +162,12 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             # an adverb modifies a predicate, so the word after it is used as a verb (jieba tags
             # verb-object compounds such as 下锅 or 穿线 as nouns): 「泡好了就下锅」
             kinds[i] = "V"
+        elif kind == "N" and len(words[i]) == 2 and words[i][0] in DIRECTION_VERBS and words[i][1] in TOOL_HEADS \
+                and i + 1 < n and (i == 0 or kinds[i - 1] in ("P", "M") or words[i - 1] == "了") \
+                and (kinds[i + 1] == "V" or (kinds[i + 1] == "T" and pos_tags.get(words[i + 1], "")[:1] == "v")):
+            # 「泡软了下锅煮」「下锅熬」: jieba's 下锅/上锅 (a noun to it) opening a clause before a verb puts the
+            # thing into the vessel, a verb-object word: the vessel is where the next verb works
+            kinds[i] = "V"
         elif kind == "N" and i + 1 < n and (words[i + 1] in ASPECT_AFTER_VERB or (
                 words[i + 1][:1] == "成" and len(words[i]) == 1)) and (
                 len(words[i]) == 1 or pos_tags.get(words[i], "")[:2] in ("ng", "vn")) and (
@@ -991,6 +997,9 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                     or len(words[last_verb]) == 3 and words[last_verb][1] == "着") or (
                     # 「再翻过来削另一面」: a verb with its direction, then the next verb
                     len(words[last_verb]) >= 3 and words[last_verb][-2:] in DIRECTIONAL_COMPLEMENTS) or (
+                    # 「下锅煮」: jieba's verb-object word 上锅/下锅, then the verb that works in the vessel
+                    len(words[last_verb]) == 2 and words[last_verb][0] in DIRECTION_VERBS
+                    and words[last_verb][1] in TOOL_HEADS and kinds[last_verb] == "V") or (
                     # 「展开贴到窗户上」: a two-character verb with its direction or result 开, then the next verb
                     len(words[last_verb]) == 2 and words[last_verb][1] in "开起出下回"
                     and (words[last_verb][0] in CONTEXT_HAND_VERBS or (pos or {}).get(words[last_verb][0], "")[:1] == "v")
@@ -1001,6 +1010,18 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                 cut_at = i - 1 if kinds[i - 1] == "R" or words[i - 1] == "一" or words[i - 1] in NEGATIONS else i
                 while cut_at - 1 > last_verb and kinds[cut_at - 1] == "R":
                     cut_at -= 1
+                for d in (2, 3):
+                    # 「米泡透了上甑蒸」: 上/下 + the vessel before the second verb goes with it (put onto
+                    # the steamer, then steam), not with the first predicate
+                    u = cut_at - d
+                    if u > last_verb and words[u] in DIRECTION_VERBS and kinds[u] != "Q" \
+                            and words[u - 1] in ("了", "好") and u - 1 > last_verb \
+                            and all(kinds[x] in ("N", "T") or (pos or {}).get(words[x], "")[:1] == "n" or (
+                                kinds[x] is None and len(words[x]) == 1 and words[x] not in SKIP
+                                and (pos or {}).get(words[x], "x")[:1] not in FUNCTION_TAGS)
+                                    for x in range(u + 1, cut_at)):
+                        cut_at = u
+                        break
                 if cut_at > a:
                     units.append((a, cut_at))
                     a = cut_at

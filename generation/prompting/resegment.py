@@ -240,6 +240,7 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
     joins = {}  # first token index → (count of tokens, kind)
     regroups = {}  # token index → (kind, kind): its first character apart, the rest joined to the next token
     tailcuts = {}  # token index → (kind, kind): cut before its last character
+    pieces = {}  # token index → [(text, kind), …]: a word in three
     # only the words that can open one of these patterns are walked in Python (a flag per word, cached
     # per spec): 一, a numeral or classifier word, a two-character word with a body part or a hand verb
     memo = getattr(spec, "_reseg_words", None)
@@ -251,11 +252,18 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                              or (pos.get(w[0], "")[:1] == "v" and pos.get(w[1], "")[:1] == "n"))) or (
             len(w) >= 2 and w[-1] in OBJECT_MARKERS) or (len(w) == 2 and w[0] in "用拿") or (len(w) == 2 and w[1] == "个") \
             or (len(w) == 2 and w[1] in INSTRUMENT_HEADS) or (len(w) >= 3 and w[-1] in CONTEXT_HAND_VERBS) \
-            or (len(w) == 2 and w[1] in "往朝向")
+            or (len(w) == 2 and w[1] in "往朝向") or (len(w) == 3 and w[1] in LOCATIVES)
     for i in compress(range(n - 1), list(map(memo.__getitem__, words[:n - 1]))):
         w = words[i]
         k = kinds[i]
         if k in ("Q", "P", "T", "H"):
+            continue
+        if len(w) == 3 and w[1] in LOCATIVES and k in (None, "N") and w not in spec.terms and i \
+                and pos.get(w, "") in ("nz", "") and (w[0] in TOOL_HEADS or pos.get(w[0], "")[:1] == "n") \
+                and w[0] not in BODY_CHARS and pos.get(w[2], "")[:1] == "v" and w[2] not in STOP_VERBS \
+                and (kinds[i - 1] in ("V", "T") or pos.get(words[i - 1], "")[:1] == "v"):
+            # 「放锅里煮」: jieba's 锅里煮/nz after a putting verb is the place (锅 + 里) and the verb that works there
+            pieces[i] = [(w[0], table.get(w[0]) or "N"), (w[1], None), (w[2], table.get(w[2]) or "V")]
             continue
         if len(w) == 2 and w[1] in "往朝向" and i and words[i - 1][-1:] in DIRECTION_CHARS \
                 and words[i - 1][-1:] + w[0] in DIRECTION_COMPOUNDS and len(words[i - 1]) >= 2 \
@@ -400,18 +408,22 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
             # 「把画心反过来」「把托纸刷上去」: 把 takes a noun phrase before its verb, so a one-character verb
             # or adjective jieba cut from the one-character noun after it (画/心, 托/纸) is a compound noun
             joins[i] = (2, "N")
-        elif kinds[i - 1] == "R" and words[i - 1] in ("在", "到", "进") and i not in joins and i - 1 not in joins:
+        elif ((kinds[i - 1] == "R" and words[i - 1] in ("在", "到", "进")) or (
+                # 「放进染斗里」: the relation glued to its verb (放进, 倒在) waits for its place just the same
+                len(words[i - 1]) == 2 and words[i - 1][1] in ("在", "到", "进") and kinds[i - 1] in ("V", "T")
+                and pos.get(words[i - 1][0], "")[:1] == "v")) and i not in joins and i - 1 not in joins:
             # 「摊在竹晒席上」: between 在/到/进 and its locative stands one place noun, so two or three
-            # short words jieba left apart there (竹/晒/席, 竹编/席) are one noun
+            # short words jieba left apart there (竹/晒/席, 竹编/席; 染/斗 headed by a vessel character) are one noun
             for k in (2, 3):
-                if i + k < n and words[i + k] in ("上", "里") and pos.get(words[i + k - 1], "")[:1] == "n" \
+                if i + k < n and words[i + k] in ("上", "里") and (
+                        pos.get(words[i + k - 1], "")[:1] == "n" or words[i + k - 1] in TOOL_HEADS) \
                         and len("".join(words[i:i + k])) <= 4 and any(len(words[j]) == 1 for j in range(i, i + k)) and all(
                         len(words[j]) <= 2 and j not in cuts and kinds[j] not in ("Q", "P", "H", "O", "R", "M", "L")
                         and words[j] not in COMPLEMENTS and words[j] not in NUMERAL_CHARS and words[j] not in SKIP
                         and words[j] not in PLACE_SUFFIX for j in range(i, i + k)):
                     joins[i] = (k, "N")
                     break
-    if not cuts and not joins and not regroups and not tailcuts:
+    if not cuts and not joins and not regroups and not tailcuts and not pieces:
         heads = _parallel_heads(norm, words, kinds, starts)
         if not heads:
             return
@@ -432,6 +444,14 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
             out_w.extend((words[i][:1], words[i][1:] + words[i + 1])), out_s.extend((starts[i], starts[i] + 1))
             out_k.extend((k1, k2))
             i += 2
+            continue
+        if i in pieces:
+            # one word in three: 「锅里煮」 → 锅 + 里 + 煮
+            at = starts[i]
+            for piece, kind in pieces[i]:
+                out_w.append(piece), out_s.append(at), out_k.append(kind)
+                at += len(piece)
+            i += 1
             continue
         if i in joins:
             count, kind = joins[i]

@@ -899,6 +899,14 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             and ba_obj is None and lead_word is None:
         # 「两条胳膊往前平举」「两肘往下沉」: with no object, the limb named before the verb is what moves
         step.material = body_topic
+    pair = step.material
+    if not described and step.tool is None and lead_word is not None and pair is not None and len(pair) == 2 \
+            and pair[0] in TOOL_HEADS and pair[1] in MATERIAL_HEADS and pair[1] not in TOOL_HEADS \
+            and pair[0] not in MATERIAL_HEADS \
+            and any(words[j] == lead_word and words[j + 1] == pair for j in range(s, min(e, len(words) - 1))):
+        # 「拿针线缝」「用笔墨描」: a pair of an instrument and the stuff it lays (针 + 线) taken in hand: the
+        # stuff is used up in the work, the instrument is what works
+        step.tool = pair[0]
     if not described:
         _mark_open_terms(doc, s, e, step)
     if not described and step.material is None and not has_object and ba_obj is None and lead_word is None \

@@ -451,6 +451,8 @@ STATE_RESULTS = set("热凉冷快红黑白干湿软硬亮光平直紧松匀净�
 # Verbs of putting and hanging: what they put somewhere is worked (an instrument too: 「长鼓斜挎在身前」),
 # the place is a support or a vessel (a tool).
 PUT_VERBS = set("放搁摆架置安挂挎背套插搭扣")
+# 上/下/进 + a vessel as one verb-object step (上锅, 下锅, 进炉): the thing goes into it, the next verb works there
+VESSEL_ENTRY = frozenset("上下进")
 # Verbs that spread, pour or air a thing out onto a place (「摊在席上」「倒在簸箕上」): the place after 在/到
 # holds it, a support (a tool), as for a putting verb; only the place reading, not carrying over steps.
 SPREAD_VERBS = set("摊铺晾晒倒泼")
