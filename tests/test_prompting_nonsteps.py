@@ -73,7 +73,8 @@ def test_a_mishap_after_jiu_and_its_condition_are_no_steps():
     assert actions("锡水倒进模子里,手要稳,一晃就歪了。") == ["倒进"]
     assert actions("泥坯慢慢阴干,晒急了就裂。") == ["阴干"]
     # the condition in the clause before, its mishap in a short clause after
-    assert actions("面团揉匀了下锅炸,炸过了头,油条就发苦。") == ["揉匀", "炸"]
+    # (下锅, going into the pot, is a step of its own since r7-roles; the mishap and its condition are not)
+    assert [a for a in actions("面团揉匀了下锅炸,炸过了头,油条就发苦。") if a != "下锅"] == ["揉匀", "炸"]
 
 
 def test_a_failure_avoided_is_no_step():
