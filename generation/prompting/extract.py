@@ -1255,7 +1255,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     detected = None
     if craft is None and detect:
         # the craft is found from jieba's own pieces (the spec's words inside a compound count)
-        detected = spec.detect_craft(_craft_evidence(base[0], base[2]))
+        detected = spec.detect_craft(_craft_evidence(base[0], base[2]), norm)
         craft = detected.key if detected is not None else None
     # a craft the spec describes in full keeps its own words apart (「深色线」 stays 深色 + 线 = 丝线)
     doc = _finish_doc(spec, base, craft is None or craft not in spec.crafts_with_actions, counters)

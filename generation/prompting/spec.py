@@ -198,6 +198,19 @@ class Spec:
                 for c in crafts:
                     spec.craft_words.setdefault(form, {}).setdefault(c, 1)
         spec.craft_re = _alternation(list(spec.craft_words))
+        # a catalogue craft's own identifying words, cited from a public page (its ``words_source``; the
+        # crafts the lexicon has words of are identified by those): weight 1, found in the text as said.
+        # They are no lexicon forms and the tokenizer does not get them: jieba's total grows with every
+        # word it is given, and a few hundred more words re-cut text that has none of them.
+        spec.catalogue_words = {}
+        for entry in catalogue.get("crafts") or []:
+            if entry.get("words_source"):
+                for field in CATALOGUE_WORD_FIELDS:
+                    for word in entry.get(field) or ():
+                        word = word.strip().translate(table)
+                        if len(word) >= 2 and not word.isascii():
+                            spec.catalogue_words.setdefault(word, {})[entry["key"]] = 1
+        spec.catalogue_re = _trie_pattern(spec.catalogue_words)
         # crafts the spec describes in full (their own prompt style and action terms)
         spec.crafts_with_actions = set(doc["templates"].get("crafts", {}))
         spec.templates = doc["templates"]
@@ -284,15 +297,19 @@ class Spec:
         name = style.get("craft_name") or display_name(entry, key)
         return CraftInfo(key, name, entry.get("category"), entry.get("scene"), source)
 
-    def detect_craft(self, words) -> CraftInfo | None:
-        """Free text (its tokens): the craft whose names and own words the text uses, when one clearly
-        leads (a name said, or at least three of its words, and more than any other craft); otherwise
-        None."""
+    def detect_craft(self, words, text: str | None = None) -> CraftInfo | None:
+        """Free text (its tokens, and the normalized text for the catalogue's own words): the craft whose
+        names and own words the text uses, when one clearly leads (a name said, or at least three of its
+        words, and more than any other craft); otherwise None."""
         scores: dict[str, int] = {}
         craft_words = self.craft_words
         # each distinct word once (integer weights: the order they are added in changes no total, and
         # the ranking below is a total order)
         said = set(filter(craft_words.__contains__, words))
+        if text and self.catalogue_words:
+            said.update(self.catalogue_re.findall(text))
+            catalogue_words = self.catalogue_words
+            craft_words = {w: {**craft_words.get(w, {}), **catalogue_words.get(w, {})} for w in said}
         for word in said:
             for key, weight in craft_words[word].items():
                 scores[key] = scores.get(key, 0) + weight
@@ -352,9 +369,40 @@ class Spec:
         return out
 
 
+# The catalogue fields that hold a craft's identifying words.
+CATALOGUE_WORD_FIELDS = ("tools", "materials", "actions", "terms")
+
 # Words the tokenizer must keep whole for extraction (markers, cues) although they are not terms.
 EXTRA_WORDS = ("针距", "间距", "间隔", "第一步", "第二步", "第三步", "第四步", "第五步", "第六步", "第七步", "第八步", "第九步", "第十步",
                "然后", "接着", "最后", "首先", "之后", "不然", "要不然", "否则", "垂直于", "平行于", "沿着", "顺着")
+
+
+def _trie_pattern(words) -> re.Pattern:
+    """One pattern for many words (each of two characters or more), as a trie: the longest word wins
+    where one is the start of another. A lookahead of two character classes (the words' first and
+    second characters) comes first, so that the trie's branch of a few hundred first characters is
+    tried only where a word could start; an alternation of the words would try each one everywhere."""
+    words = [w for w in words if len(w) >= 2]
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    if not trie:
+        return re.compile(r"(?!x)x")
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    first = re.escape("".join(sorted({w[0] for w in words})))
+    second = re.escape("".join(sorted({w[1] for w in words})))
+    return re.compile(f"(?=[{first}][{second}])" + build(trie))
 
 
 def _alternation(words: list[str]) -> re.Pattern:
