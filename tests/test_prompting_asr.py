@@ -388,3 +388,15 @@ def test_a_verdict_jiu_dui_le_closes_its_clause():
     assert "就对了," in said
     said, added = restore_breaks(spec, "竹篾削到不厚不薄就行了竹片要再拿砂纸磨一遍")
     assert "就行了," in said
+
+
+def test_a_sudden_action_glued_to_what_follows_is_cut_inside_the_word():
+    """一 + a one-character verb that jieba glued to the next character (撒网, 按扣): the sudden action
+    ends there, and the second character starts the next clause — the verb again or another with its
+    complement (扣出来), or the next subject with 就 (网就沉下去了). Not a body part the action moves
+    (一转身就), nor a verb-object word with no clause after it."""
+    spec = get_spec()
+    assert restore_breaks(spec, "渔网往河里一撒网就沉下去了再慢慢收绳子")[0].startswith("渔网往河里一撒,网就沉下去了")
+    assert restore_breaks(spec, "胶泥往印模里一按扣出来放阴凉处晾干")[0].startswith("胶泥往印模里一按,扣出来")
+    said = restore_breaks(spec, "他往台上一站一转身就亮了个相")[0]
+    assert "转,身" not in said

@@ -281,7 +281,11 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                     and (len(w) >= 2 and w[0] != w[1] or w in CONTEXT_HAND_VERBS)
                     or kinds[i] in ("N", "T") and _asr_subject_predicate(doc, tags, i + 1)):
                 cut = True  # 「拿铁丝绑接头缠三道」「往版上刷铺上纸」: a bare verb closes its 拿/往 frame; the next predicate
-        if cut:
+        if not cut and inside and i > last_cut and _asr_glued_after_one(doc, tags, i):
+            cuts.append(s + 1)  # 「往头顶上一扎扎紧了」「对着火把一吹火就扑出去」: the cut falls inside jieba's word
+            last_cut = i
+            verb_seen = False
+        elif cut:
             cuts.append(s)
             last_cut = i
             verb_seen = False
@@ -420,6 +424,23 @@ def _asr_time_clause_ahead(doc: Doc, tags: dict, i: int) -> bool:
         if j == i and not (_asr_is_verb(doc, tags, j) or tags.get(words[j], "")[:1] in ("v", "n")):
             return False
     return False
+
+
+def _asr_glued_after_one(doc: Doc, tags: dict, i: int) -> bool:
+    """Token i is a word jieba made of the one-character verb that 一 makes sudden and the first
+    character of what follows (「一扎扎紧了」 cut 一/扎扎/紧, 「一按扣出来」 一/按扣/出来, 「一吹火就…」
+    一/吹火/就): the sudden action ends there, and its second character starts the next clause: the
+    verb again or another with its complement or result, or a noun that is the next subject (then 就/才…
+    follows; not a body part, which the action moves: 「一转身就」)."""
+    words, kinds = doc.words, doc.kinds
+    w = words[i]
+    if len(w) != 2 or i < 1 or i + 1 >= len(words) or words[i - 1] != "一" or kinds[i - 1] == "Q" or kinds[i] == "Q" \
+            or kinds[i + 1] in ("Q", "P") or not (w[0] in CONTEXT_HAND_VERBS or tags.get(w[0], "")[:1] == "v"):
+        return False
+    nxt, second = words[i + 1], tags.get(w[1], "")
+    if w[1] in CONTEXT_HAND_VERBS or second[:1] == "v":
+        return nxt in DIRECTION_COMPOUNDS or nxt in RESULT_COMPLEMENTS or nxt in ("了", "到", "成")
+    return second[:1] == "n" and w[1] not in ASR_BODY_CHARS and nxt in ASR_SUBJECT_ADVERBS
 
 
 def _asr_counted_thing(spec: Spec, doc: Doc, tags: dict, norm: str, i: int) -> bool:
