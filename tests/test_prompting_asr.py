@@ -400,3 +400,13 @@ def test_a_sudden_action_glued_to_what_follows_is_cut_inside_the_word():
     assert restore_breaks(spec, "胶泥往印模里一按扣出来放阴凉处晾干")[0].startswith("胶泥往印模里一按,扣出来")
     said = restore_breaks(spec, "他往台上一站一转身就亮了个相")[0]
     assert "转,身" not in said
+
+
+def test_a_body_part_joined_to_the_object_before_it_starts_the_next_clause():
+    """The noun repairs join a body part to the noun before it (「扁担」「脚」 → 扁担脚); after a predicate,
+    with a verb, a relation or an adverb after it, the body part is the next subject: the cut falls
+    inside the joined word."""
+    spec = get_spec()
+    assert restore_breaks(spec, "他放下扁担脚往前一迈")[0] == "他放下扁担,脚往前一迈"
+    assert restore_breaks(spec, "拉开弓弦手往后一收")[0] == "拉开弓弦,手往后一收"
+    assert restore_breaks(spec, "老艺人拉开绸子手往上一扬")[0] == "老艺人拉开绸子,手往上一扬"

@@ -285,6 +285,10 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             cuts.append(s + 1)  # 「往头顶上一扎扎紧了」「对着火把一吹火就扑出去」: the cut falls inside jieba's word
             last_cut = i
             verb_seen = False
+        elif not cut and inside and verb_seen and i > last_cut and _asr_glued_body(doc, tags, i):
+            cuts.append(s + _asr_glued_body(doc, tags, i))  # 「一抖袖子手一扯」: a body part joined to the object before
+            last_cut = i
+            verb_seen = False
         elif cut:
             cuts.append(s)
             last_cut = i
@@ -441,6 +445,26 @@ def _asr_glued_after_one(doc: Doc, tags: dict, i: int) -> bool:
     if w[1] in CONTEXT_HAND_VERBS or second[:1] == "v":
         return nxt in DIRECTION_COMPOUNDS or nxt in RESULT_COMPLEMENTS or nxt in ("了", "到", "成")
     return second[:1] == "n" and w[1] not in ASR_BODY_CHARS and nxt in ASR_SUBJECT_ADVERBS
+
+
+def _asr_glued_body(doc: Doc, tags: dict, i: int) -> int:
+    """Token i is a noun the repairs joined from a word and a body part after it (「袖子」「手」 →
+    袖子手, 「蹀步」「脚跟」 → 步脚跟) with a predicate right after it: the body part is the next
+    subject (「…一抖袖子手一扯」「…走蹀步脚跟挨着脚尖」), as ``_asr_body_subject`` reads a body part that
+    stands alone. The offset of the body part in the token, or 0."""
+    words, kinds = doc.words, doc.kinds
+    w = words[i]
+    if len(w) < 3 or w in tags or kinds[i] not in ("N", "T", None) or i + 1 >= len(words):
+        return 0
+    for a in range(len(w) - 1, 0, -1):
+        body, head = w[a:], w[:a]
+        if len(body) <= 3 and tags.get(body, "")[:1] == "n" and (body[0] in ASR_BODY_CHARS or body[-1] in ASR_BODY_END) \
+                and head[-1] not in ASR_BODY_CHARS and (head in tags or len(head) == 1):
+            nxt = words[i + 1]
+            ok = _asr_is_verb(doc, tags, i + 1) and nxt not in COMPLEMENTS or nxt in MODALS or nxt == "一" \
+                or nxt in ASR_SUBJECT_ADVERBS or kinds[i + 1] == "R" or nxt[:1] == "往" or tags.get(nxt, "")[:1] == "d"
+            return a if ok else 0
+    return 0
 
 
 def _asr_counted_thing(spec: Spec, doc: Doc, tags: dict, norm: str, i: int) -> bool:
