@@ -410,3 +410,14 @@ def test_a_body_part_joined_to_the_object_before_it_starts_the_next_clause():
     assert restore_breaks(spec, "他放下扁担脚往前一迈")[0] == "他放下扁担,脚往前一迈"
     assert restore_breaks(spec, "拉开弓弦手往后一收")[0] == "拉开弓弦,手往后一收"
     assert restore_breaks(spec, "老艺人拉开绸子手往上一扬")[0] == "老艺人拉开绸子,手往上一扬"
+
+
+def test_a_short_title_at_the_start_of_a_text_is_its_own_clause():
+    """A text that opens with a verb and its object of two to four characters (what is shown: 磨豆腐,
+    打糍粑) and goes on with a new subject and its verb: the title is a clause of its own, so the subject
+    is not read as the title verb's object. Not a second verb after the opening one (上灰是…)."""
+    spec = get_spec()
+    assert restore_breaks(spec, "磨豆腐黄豆先泡一夜")[0] == "磨豆腐,黄豆先泡一夜"
+    assert restore_breaks(spec, "打糍粑糯米要先蒸熟")[0] == "打糍粑,糯米要先蒸熟"
+    assert restore_breaks(spec, "编草鞋稻草先捶软")[0] == "编草鞋,稻草先捶软"
+    assert "上灰," not in restore_breaks(spec, "上灰是生漆调瓦灰")[0]

@@ -281,6 +281,8 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                     and (len(w) >= 2 and w[0] != w[1] or w in CONTEXT_HAND_VERBS)
                     or kinds[i] in ("N", "T") and _asr_subject_predicate(doc, tags, i + 1)):
                 cut = True  # 「拿铁丝绑接头缠三道」「往版上刷铺上纸」: a bare verb closes its 拿/往 frame; the next predicate
+        if not cut and inside and last_cut < 0 and runs[r][0] == 0 and _asr_title_ends(doc, tags, i):
+            cut = True  # 「熬膏药香油跟药材下锅」「站桩马步两脚分开」: the opening verb and object name what is shown
         if not cut and inside and i > last_cut and _asr_glued_after_one(doc, tags, i):
             cuts.append(s + 1)  # 「往头顶上一扎扎紧了」「对着火把一吹火就扑出去」: the cut falls inside jieba's word
             last_cut = i
@@ -465,6 +467,32 @@ def _asr_glued_body(doc: Doc, tags: dict, i: int) -> int:
                 or nxt in ASR_SUBJECT_ADVERBS or kinds[i + 1] == "R" or nxt[:1] == "往" or tags.get(nxt, "")[:1] == "d"
             return a if ok else 0
     return 0
+
+
+# who speaks, opening a text before its title (「我们纳鞋底…」)
+ASR_SPEAKERS = {"我们", "俺们", "咱们", "咱", "我", "俺"}
+
+
+def _asr_title_ends(doc: Doc, tags: dict, i: int) -> bool:
+    """The text opens with a verb and its object of two to four characters (「熬膏药」「滚元宵」「包粽子」
+    「站桩」, after 我们/俺们), naming what is shown, and token i is a new subject (a noun, a count, a hand,
+    a pronoun) with its verb within four tokens: the title ends before i (「熬膏药,香油跟药材下锅…」
+    「包粽子,两片粽叶叠着…」). Not 拿/用 + a tool (「拿刀切菜」: the verb after it is the tool's)."""
+    words, kinds = doc.words, doc.kinds
+    j = 1 if words[0] in ASR_SPEAKERS else 0
+    if not j < i <= j + 2 or sum(map(len, words[j:i])) not in (2, 3, 4) or any(kinds[m] in ("Q", "P", "H") for m in range(j, i)):
+        return False
+    first = words[j]
+    if first in TOOL_LEAD or kinds[j] in ("O", "L", "R", "M", "A") or not (
+            _asr_is_verb(doc, tags, j) or len(first) >= 2 and tags.get(first[0], "")[:1] == "v" and kinds[j] in ("N", "T", None)):
+        return False  # (a craft's own name opening the text is no verb: 「八卦掌头一样…」)
+    if i == j + 2 and not (_asr_nounish(doc, tags, i - 1) and kinds[i - 1] != "Q" or tags.get(words[i - 1], "") == "t"):
+        return False  # the verb's object (「滚元宵」: jieba tags 元宵 a time word), not a second verb (「上灰是…」)
+    w = words[i]
+    if not (_asr_noun(doc, tags, i) or kinds[i] in ("Q", "H") or tags.get(w, "") in ("r", "m") and w not in ("这", "那")
+            or tags.get(w, "")[:1] == "n" and kinds[i] is None):
+        return False
+    return _asr_predicate_ahead(doc, tags, i)
 
 
 def _asr_counted_thing(spec: Spec, doc: Doc, tags: dict, norm: str, i: int) -> bool:
