@@ -388,3 +388,36 @@ def test_a_verdict_jiu_dui_le_closes_its_clause():
     assert "就对了," in said
     said, added = restore_breaks(spec, "竹篾削到不厚不薄就行了竹片要再拿砂纸磨一遍")
     assert "就行了," in said
+
+
+def test_a_sudden_action_glued_to_what_follows_is_cut_inside_the_word():
+    """一 + a one-character verb that jieba glued to the next character (撒网, 按扣): the sudden action
+    ends there, and the second character starts the next clause — the verb again or another with its
+    complement (扣出来), or the next subject with 就 (网就沉下去了). Not a body part the action moves
+    (一转身就), nor a verb-object word with no clause after it."""
+    spec = get_spec()
+    assert restore_breaks(spec, "渔网往河里一撒网就沉下去了再慢慢收绳子")[0].startswith("渔网往河里一撒,网就沉下去了")
+    assert restore_breaks(spec, "胶泥往印模里一按扣出来放阴凉处晾干")[0].startswith("胶泥往印模里一按,扣出来")
+    said = restore_breaks(spec, "他往台上一站一转身就亮了个相")[0]
+    assert "转,身" not in said
+
+
+def test_a_body_part_joined_to_the_object_before_it_starts_the_next_clause():
+    """The noun repairs join a body part to the noun before it (「扁担」「脚」 → 扁担脚); after a predicate,
+    with a verb, a relation or an adverb after it, the body part is the next subject: the cut falls
+    inside the joined word."""
+    spec = get_spec()
+    assert restore_breaks(spec, "他放下扁担脚往前一迈")[0] == "他放下扁担,脚往前一迈"
+    assert restore_breaks(spec, "拉开弓弦手往后一收")[0] == "拉开弓弦,手往后一收"
+    assert restore_breaks(spec, "老艺人拉开绸子手往上一扬")[0] == "老艺人拉开绸子,手往上一扬"
+
+
+def test_a_short_title_at_the_start_of_a_text_is_its_own_clause():
+    """A text that opens with a verb and its object of two to four characters (what is shown: 磨豆腐,
+    打糍粑) and goes on with a new subject and its verb: the title is a clause of its own, so the subject
+    is not read as the title verb's object. Not a second verb after the opening one (上灰是…)."""
+    spec = get_spec()
+    assert restore_breaks(spec, "磨豆腐黄豆先泡一夜")[0] == "磨豆腐,黄豆先泡一夜"
+    assert restore_breaks(spec, "打糍粑糯米要先蒸熟")[0] == "打糍粑,糯米要先蒸熟"
+    assert restore_breaks(spec, "编草鞋稻草先捶软")[0] == "编草鞋,稻草先捶软"
+    assert "上灰," not in restore_breaks(spec, "上灰是生漆调瓦灰")[0]

@@ -281,7 +281,17 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                     and (len(w) >= 2 and w[0] != w[1] or w in CONTEXT_HAND_VERBS)
                     or kinds[i] in ("N", "T") and _asr_subject_predicate(doc, tags, i + 1)):
                 cut = True  # 「拿铁丝绑接头缠三道」「往版上刷铺上纸」: a bare verb closes its 拿/往 frame; the next predicate
-        if cut:
+        if not cut and inside and last_cut < 0 and runs[r][0] == 0 and _asr_title_ends(doc, tags, i):
+            cut = True  # 「熬膏药香油跟药材下锅」「站桩马步两脚分开」: the opening verb and object name what is shown
+        if not cut and inside and i > last_cut and _asr_glued_after_one(doc, tags, i):
+            cuts.append(s + 1)  # 「往头顶上一扎扎紧了」「对着火把一吹火就扑出去」: the cut falls inside jieba's word
+            last_cut = i
+            verb_seen = False
+        elif not cut and inside and verb_seen and i > last_cut and _asr_glued_body(doc, tags, i):
+            cuts.append(s + _asr_glued_body(doc, tags, i))  # 「一抖袖子手一扯」: a body part joined to the object before
+            last_cut = i
+            verb_seen = False
+        elif cut:
             cuts.append(s)
             last_cut = i
             verb_seen = False
@@ -420,6 +430,69 @@ def _asr_time_clause_ahead(doc: Doc, tags: dict, i: int) -> bool:
         if j == i and not (_asr_is_verb(doc, tags, j) or tags.get(words[j], "")[:1] in ("v", "n")):
             return False
     return False
+
+
+def _asr_glued_after_one(doc: Doc, tags: dict, i: int) -> bool:
+    """Token i is a word jieba made of the one-character verb that 一 makes sudden and the first
+    character of what follows (「一扎扎紧了」 cut 一/扎扎/紧, 「一按扣出来」 一/按扣/出来, 「一吹火就…」
+    一/吹火/就): the sudden action ends there, and its second character starts the next clause: the
+    verb again or another with its complement or result, or a noun that is the next subject (then 就/才…
+    follows; not a body part, which the action moves: 「一转身就」)."""
+    words, kinds = doc.words, doc.kinds
+    w = words[i]
+    if len(w) != 2 or i < 1 or i + 1 >= len(words) or words[i - 1] != "一" or kinds[i - 1] == "Q" or kinds[i] == "Q" \
+            or kinds[i + 1] in ("Q", "P") or not (w[0] in CONTEXT_HAND_VERBS or tags.get(w[0], "")[:1] == "v"):
+        return False
+    nxt, second = words[i + 1], tags.get(w[1], "")
+    if w[1] in CONTEXT_HAND_VERBS or second[:1] == "v":
+        return nxt in DIRECTION_COMPOUNDS or nxt in RESULT_COMPLEMENTS or nxt in ("了", "到", "成")
+    return second[:1] == "n" and w[1] not in ASR_BODY_CHARS and nxt in ASR_SUBJECT_ADVERBS
+
+
+def _asr_glued_body(doc: Doc, tags: dict, i: int) -> int:
+    """Token i is a noun the repairs joined from a word and a body part after it (「袖子」「手」 →
+    袖子手, 「蹀步」「脚跟」 → 步脚跟) with a predicate right after it: the body part is the next
+    subject (「…一抖袖子手一扯」「…走蹀步脚跟挨着脚尖」), as ``_asr_body_subject`` reads a body part that
+    stands alone. The offset of the body part in the token, or 0."""
+    words, kinds = doc.words, doc.kinds
+    w = words[i]
+    if len(w) < 3 or w in tags or kinds[i] not in ("N", "T", None) or i + 1 >= len(words):
+        return 0
+    for a in range(len(w) - 1, 0, -1):
+        body, head = w[a:], w[:a]
+        if len(body) <= 3 and tags.get(body, "")[:1] == "n" and (body[0] in ASR_BODY_CHARS or body[-1] in ASR_BODY_END) \
+                and head[-1] not in ASR_BODY_CHARS and (head in tags or len(head) == 1):
+            nxt = words[i + 1]
+            ok = _asr_is_verb(doc, tags, i + 1) and nxt not in COMPLEMENTS or nxt in MODALS or nxt == "一" \
+                or nxt in ASR_SUBJECT_ADVERBS or kinds[i + 1] == "R" or nxt[:1] == "往" or tags.get(nxt, "")[:1] == "d"
+            return a if ok else 0
+    return 0
+
+
+# who speaks, opening a text before its title (「我们纳鞋底…」)
+ASR_SPEAKERS = {"我们", "俺们", "咱们", "咱", "我", "俺"}
+
+
+def _asr_title_ends(doc: Doc, tags: dict, i: int) -> bool:
+    """The text opens with a verb and its object of two to four characters (「熬膏药」「滚元宵」「包粽子」
+    「站桩」, after 我们/俺们), naming what is shown, and token i is a new subject (a noun, a count, a hand,
+    a pronoun) with its verb within four tokens: the title ends before i (「熬膏药,香油跟药材下锅…」
+    「包粽子,两片粽叶叠着…」). Not 拿/用 + a tool (「拿刀切菜」: the verb after it is the tool's)."""
+    words, kinds = doc.words, doc.kinds
+    j = 1 if words[0] in ASR_SPEAKERS else 0
+    if not j < i <= j + 2 or sum(map(len, words[j:i])) not in (2, 3, 4) or any(kinds[m] in ("Q", "P", "H") for m in range(j, i)):
+        return False
+    first = words[j]
+    if first in TOOL_LEAD or kinds[j] in ("O", "L", "R", "M", "A") or not (
+            _asr_is_verb(doc, tags, j) or len(first) >= 2 and tags.get(first[0], "")[:1] == "v" and kinds[j] in ("N", "T", None)):
+        return False  # (a craft's own name opening the text is no verb: 「八卦掌头一样…」)
+    if i == j + 2 and not (_asr_nounish(doc, tags, i - 1) and kinds[i - 1] != "Q" or tags.get(words[i - 1], "") == "t"):
+        return False  # the verb's object (「滚元宵」: jieba tags 元宵 a time word), not a second verb (「上灰是…」)
+    w = words[i]
+    if not (_asr_noun(doc, tags, i) or kinds[i] in ("Q", "H") or tags.get(w, "") in ("r", "m") and w not in ("这", "那")
+            or tags.get(w, "")[:1] == "n" and kinds[i] is None):
+        return False
+    return _asr_predicate_ahead(doc, tags, i)
 
 
 def _asr_counted_thing(spec: Spec, doc: Doc, tags: dict, norm: str, i: int) -> bool:
