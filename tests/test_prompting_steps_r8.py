@@ -60,3 +60,18 @@ def test_v_wan_that_recaps_no_step_or_ends_the_text_stays(text, kept):
 def test_a_verb_object_word_said_again_with_another_object_is_another_step(text, verb):
     acts = actions(text)
     assert verb in acts and len(acts) == 3, acts
+
+
+@pytest.mark.parametrize("text,verb", [
+    ("把豆子泡软,上锅蒸熟,拌上曲,一晒就是两个月。", "晒"),       # 一V就是 + a duration: V is done that long
+    ("扎马步,两脚分开,一蹲就是一个钟头。", "蹲"),
+])
+def test_yi_v_jiu_shi_a_duration_is_the_step_with_its_duration(text, verb):
+    steps = result(text)["steps"]
+    found = [s for s in steps if s["action"] == verb]
+    assert found and "duration_s" in found[0]["params"], steps
+
+
+def test_yi_v_jiu_shi_a_duration_right_after_a_step_of_that_verb_is_no_new_step():
+    steps = result("右手拉弓,手腕放松,一拉就是两个钟头。")["steps"]
+    assert [s["action"] for s in steps] == ["拉弓", "放松"], steps

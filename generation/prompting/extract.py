@@ -628,14 +628,6 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = None  # 「说到要紧处」: a verb or adjective before 处 names a place in the piece
             changed = True
             continue
-        if (k == "V" or (k == "T" and pos.get(w, "")[:1] == "v")) and i and words[i - 1] == "一" and i + 1 < n \
-                and words[i + 1] == "就是" and i + 2 < n and kinds[i + 2] == "Q" \
-                and doc.quantities[i + 2].name == "duration_s":
-            # 「一放就是一年」: how long it is left, no step of its own (「手腕一转就是一片阴影」: what one
-            # movement makes, the movement is a step)
-            kinds[i] = None
-            changed = True
-            continue
         if k in ("V", "T") and w in ("上", "进", "下") and i + 2 < n \
                 and ((kinds[i + 1] in ("N", "T") and not _is_body(spec, words[i + 1])) or _is_tool_word(words[i + 1])) \
                 and not _is_material_word(words[i + 1]) and (w == "进" or len(words[i + 1]) >= 2) \
