@@ -1472,7 +1472,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                     (_same_action(prev, piece) and not (marker and not described and words[a] in REPEAT_MARKERS
                                                         # (「再拌一遍」: once more is the repeat too)
                                                         and (not piece.params or piece.params == {"count": 1}))
-                     and not (not described and _other_object(prev, piece)))
+                     and not (not described and marker and _other_object(prev, piece)))
                     or (prev.from_technique and piece.general_action
                                                    and not (piece.open_action and not described))
                     or (prev.topic and _is_empty(prev) and piece.general_action and (described or prev.from_technique)
@@ -1663,8 +1663,9 @@ def _conflicts(a: Step, b: Step) -> bool:
 
 
 def _other_object(a: Step, b: Step) -> bool:
-    """「右手拉弓。先拉个过门」「左手按弦,再按住琴码」: the verb of a verb-object word said again with an object of
-    its own that is not that word's object is another step (「刮灰,刮三遍」 has none: the same step)."""
+    """「右手拉弓。先拉个过门」「右手抡锤。先抡个圆」: the verb of a verb-object word said again after 先/再/然后
+    (the caller checks the marker) with an object of its own that is not that word's object is another step
+    (「刮灰,刮三遍」 has none: the same step)."""
     sa, sb = a.surface or "", b.surface or ""
     return (b.material is not None and a.material is None and len(sa) == len(sb) + 1 and sa.startswith(sb)
             and sa[-1] not in b.material and sa[-1] not in RESULT_COMPLEMENTS and sa[-1] not in DIRECTION_CHARS
