@@ -36,7 +36,7 @@ from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _i
                      normalize_chars)
 from .words import (AFTER_VERB_WORDS, BODY_LOCATIVES, MISHAP_ADVERBS, POINT_BEFORE, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BODY_CHARS,
                     BODY_MOVERS, BODY_TURN, BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS,
-                    COUNT_PREV, DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS,
+                    COPULAS, COUNT_PREV, DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS,
                     DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS, FILLERS, FULL_STOPS,
                     FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_JOINERS, HAND_PART_CHARS, INSTRUMENT_HEADS,
                     INSTRUMENT_LEADS, JOB_OPENERS, LIMB_CHARS, LINKING_ADVERBS, LOCATIVES, MANNER_ADVERBS, MANNER_HANDS,
@@ -628,14 +628,6 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = None  # 「说到要紧处」: a verb or adjective before 处 names a place in the piece
             changed = True
             continue
-        if (k == "V" or (k == "T" and pos.get(w, "")[:1] == "v")) and i and words[i - 1] == "一" and i + 1 < n \
-                and words[i + 1] == "就是" and i + 2 < n and kinds[i + 2] == "Q" \
-                and doc.quantities[i + 2].name == "duration_s":
-            # 「一放就是一年」: how long it is left, no step of its own (「手腕一转就是一片阴影」: what one
-            # movement makes, the movement is a step)
-            kinds[i] = None
-            changed = True
-            continue
         if k in ("V", "T") and w in ("上", "进", "下") and i + 2 < n \
                 and ((kinds[i + 1] in ("N", "T") and not _is_body(spec, words[i + 1])) or _is_tool_word(words[i + 1])) \
                 and not _is_material_word(words[i + 1]) and (w == "进" or len(words[i + 1]) >= 2) \
@@ -892,6 +884,63 @@ def _job_name_opening(spec: Spec, doc: Doc) -> None:
             if appositive is not None:
                 kinds[appositive] = None
         doc.interesting[:] = list(compress(range(n), kinds))
+
+
+def _join_next(doc: Doc, v: int) -> None:
+    """Tokens v and v + 1 become one word (the indices of quantities, compounds and roles after them move
+    down by one); its kind is left to the caller."""
+    words, kinds = doc.words, doc.kinds
+    words[v:v + 2] = [words[v] + words[v + 1]]
+    del kinds[v + 1]
+    del doc.starts[v + 1]
+    doc.quantities.update({j - 1: q for j, q in [(j, doc.quantities.pop(j)) for j in list(doc.quantities) if j > v]})
+    doc.compounds.update({j - 1: c for j, c in [(j, doc.compounds.pop(j)) for j in list(doc.compounds) if j > v]})
+    doc.roles.difference_update(r := {j for j in doc.roles if j > v})
+    doc.roles.update(j - 1 for j in r)
+
+
+DEFINING_LEADS = OBJECT_MARKERS | TOOL_LEAD
+
+
+def _defined_names(spec: Spec, doc: Doc) -> None:
+    """「印坯是把泥片按进模子里」「刻版就是拿刻刀把线条刻出来」: a step's name opening its clause, then 是/就是
+    and a clause of 把/将 or 拿/用… with a verb of its own, is defined by that clause:
+    the verb said there is the step and the name is a term (two characters or more), no step of its own.
+    The name is a verb (or the spec's action word), alone or with a one-character object jieba left apart
+    (刮 + 浆, 炒 + 炭), two to four characters. (「吹脸是在台上放…」: after 是在 the place is read with the
+    name's step as before.)"""
+    words, kinds = doc.words, doc.kinds
+    if "是" not in words and "就是" not in words:
+        return
+    pos = spec.pos_tags()
+    terms = spec.terms
+    changed = False
+    # (from the last: joining a name moves only the tokens after it)
+    for c in reversed(list(compress(range(len(words)), map(COPULAS.__contains__, words)))):
+        if c < 1 or c + 2 >= len(words) or words[c + 1] not in DEFINING_LEADS:
+            continue
+        a = c - 1
+        while a > 0 and kinds[a - 1] != "P":
+            a -= 1
+        if c - a not in (1, 2) or not 2 <= sum(map(len, words[a:c])) <= 4:
+            continue
+        w0 = words[a]
+        verbal = kinds[a] == "V" or (kinds[a] == "T" and (terms[w0].category == "action" if w0 in terms
+                                                          else pos.get(w0, "")[:1] == "v"))
+        if not verbal or (c - a == 2 and (len(words[a + 1]) != 1 or kinds[a + 1] not in ("N", "T", None)
+                                            or words[a + 1] in SKIP)):
+            continue
+        end = _clause_end(words, kinds, c)
+        if not any(kinds[j] == "V" or (kinds[j] == "T" and j != c + 1 and (
+                terms[words[j]].category == "action" if words[j] in terms else pos.get(words[j], "")[:1] == "v"))
+                for j in range(c + 2, end)):
+            continue  # (「利坯就是拿利坯刀车那个坯」: no verb read in the clause, the name stays the step)
+        if c - a == 2:
+            _join_next(doc, a)
+        kinds[a] = "A"
+        changed = True
+    if changed:
+        doc.interesting[:] = list(compress(range(len(kinds)), kinds))
 
 
 def tokenize(spec: Spec, norm: str, counters: Counters | None = None) -> list[tuple]:
@@ -1267,6 +1316,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         _resegment(spec, doc, norm)
         open_kinds(doc)
         _step_kinds(spec, doc)
+        _defined_names(spec, doc)
         _job_name_opening(spec, doc)
         _manner_hands(doc)
     lookup = spec.terms.get
@@ -1421,7 +1471,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             if prev is not None and _compatible(prev, piece) and (
                     (_same_action(prev, piece) and not (marker and not described and words[a] in REPEAT_MARKERS
                                                         # (「再拌一遍」: once more is the repeat too)
-                                                        and (not piece.params or piece.params == {"count": 1})))
+                                                        and (not piece.params or piece.params == {"count": 1}))
+                     and not (not described and marker and _other_object(prev, piece)))
                     or (prev.from_technique and piece.general_action
                                                    and not (piece.open_action and not described))
                     or (prev.topic and _is_empty(prev) and piece.general_action and (described or prev.from_technique)
@@ -1609,6 +1660,16 @@ def _compatible(a: Step, b: Step) -> bool:
 
 def _conflicts(a: Step, b: Step) -> bool:
     return not _compatible(a, b)
+
+
+def _other_object(a: Step, b: Step) -> bool:
+    """「右手拉弓。先拉个过门」「右手抡锤。先抡个圆」: the verb of a verb-object word said again after 先/再/然后
+    (the caller checks the marker) with an object of its own that is not that word's object is another step
+    (「刮灰,刮三遍」 has none: the same step)."""
+    sa, sb = a.surface or "", b.surface or ""
+    return (b.material is not None and a.material is None and len(sa) == len(sb) + 1 and sa.startswith(sb)
+            and sa[-1] not in b.material and sa[-1] not in RESULT_COMPLEMENTS and sa[-1] not in DIRECTION_CHARS
+            and sa[-1] not in STATE_RESULTS and sa[-1] not in "好完")
 
 
 def _same_action(a: Step, b: Step) -> bool:

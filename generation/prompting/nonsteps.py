@@ -15,6 +15,14 @@ own verb (its ``surface``), inside the clause (between two clause marks), in con
 * a verb that only says **when**: 「V之前/V以前/V前,先…」 when the text says the verb again later as a step
   (「吹之前得先泡…吹的时候…」: it is done where it is described; said once, 「下锅以前豆子要先泡一夜」, it
   stays a step, put after, by ``_reorder``);
+* a verb that only says **when** as a **recap**: 「V完了,…」「V完拿…」「V完一色换一色」 after a step of the same
+  verb and with a step after it (「钉钉子…钉完了捻缝」「洗手…洗完了按穴位」): the work said before is over, the
+  step is what follows (a V完 with no step after it, 「全刻完了。」, ends the text and stays; a V完 whose verb
+  was no step before, 「勾…弹完了」, stays too);
+* how long a step **lasts**, said again: 「一V就是 + a duration」 (「一站就是半个钟头」) after a step of the same
+  verb among the three steps before it (站桩…), or of a thing left to stand (「封好坛口,一放就是三年」: 放/搁/存),
+  is no step of its own (its duration goes to the step before); otherwise it is the step, the duration its
+  parameter (「唱之前先盘腿坐…一唱就是三四个钟头」: 唱);
 * a **distance** said with 离/隔/距 and a number (「火头离皮肤一寸」「两只手隔一尺」): a measure of the step,
   not a motion of its own;
 * a **sound** described (「敲鼓心声音闷」: 声音/声儿 + the predicate): how it sounds, not what is done;
@@ -53,6 +61,13 @@ _SAYING = re.compile(r"(?:老话|俗话|古话|老人|老辈人|老辈|老古话
 
 # 「V之前」「V前,」「V前先…」: a time said by a verb done later
 _BEFORE = re.compile(r"(?:之前|以前|前(?=[先要得还都就必一]|$))")
+# 「V完」 as a recap: what may follow 完 (了, a clause mark, a tool lead or 把, 一 + what was done once, a
+# link to the next verb)
+_RECAP_NEXT = ("了", "拿", "用", "把", "将", "一", "就", "再", "才", "以后", "之后", "后")
+# 「一V就是三天」: how long (a number or 一整/大半 + a time word after 就是)
+_LASTS = re.compile(r"就是(?:[0-9一二两三四五六七八九十半几俩仨来多个整大]+)(?:[个]?(?:钟头|小时|天|夜|宿|年|月|个月|礼拜|星期|时辰|分钟|晚上|早上|上午|下午|整天))")
+# a thing left to stand (「封好坛口,一放就是三年」): how long it waits, never a step of its own
+_LEFT_VERBS = frozenset(("放", "搁", "存", "撂", "摆", "放着", "搁着", "存着"))
 # distance and spacing verbs, a number after them in the clause
 _DISTANCE_VERBS = frozenset(("离", "隔", "距", "距离", "相隔", "相距", "隔开"))
 _NUMBER = re.compile(r"[0-9一二两三四五六七八九十半百几俩仨]")
@@ -133,6 +148,23 @@ def _mishap(norm: str, a: int, b: int, v: int, ve: int, surface: str, starts: li
     return norm.startswith(_AVOIDING, v) or norm[a:v].startswith(_AVOIDING)
 
 
+def _recap(norm: str, surface: str, ve: int, b: int, st, steps: list, starts: list) -> bool:
+    """「V完了,…」: the step's verb ends in 完 (or 完 follows it), a step of the same verb is before it and a
+    step after it."""
+    if surface.endswith("完") and len(surface) >= 2:
+        at = ve
+    elif norm.startswith("完", ve):
+        at = ve + 1
+    else:
+        return False
+    if not starts or st.start <= starts[0] or st.start >= starts[-1]:
+        return False
+    if not (at >= b or norm[at] in _CLAUSE_MARKS or norm.startswith(_RECAP_NEXT, at)):
+        return False
+    v = surface[0]  # (the verb was a step before: 「钉钉子…钉完了」「洗手…洗完了」, not 「勾…弹完了」)
+    return any(q.start < st.start and (v in (q.surface or "") or v in (q.action or "")) for q in steps)
+
+
 def non_steps(steps: list, norm: str) -> set:
     """The ids of the steps whose verb is not an action done (the classes in the module's docstring)."""
     gone: set = set()
@@ -157,6 +189,12 @@ def non_steps(steps: list, norm: str) -> set:
             gone.add(id(st))
         elif _BEFORE.match(after) and any(q is not st and q.start > ve and (q.surface or "")[:1] == surface[:1]
                                           for q in steps):
+            gone.add(id(st))
+        elif _recap(norm, surface, ve, b, st, steps, starts):
+            gone.add(id(st))
+        elif norm[v - 1:v] == "一" and _LASTS.match(norm, ve) and (surface in _LEFT_VERBS or any(
+                id(q) not in gone and surface[0] in (q.surface or "") + (q.action or "")
+                for q in [q for q in steps if q.start < st.start][-3:])):
             gone.add(id(st))
         elif surface in _DISTANCE_VERBS and _NUMBER.search(after):
             gone.add(id(st))
