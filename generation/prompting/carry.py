@@ -8,7 +8,7 @@ import re
 from .spec import Spec
 from .tokens import Step, _head, _is_body, _is_body_motion, _is_speech, _is_tool_word
 from .words import (ATTACH_VERBS, BIND_VERBS, BODY_OBJECT_CHARS, CONSUMED_HEADS, CONTINUE_MARKERS, FILLER_CHARS,
-                    FULL_STOPS, INSTRUMENT_LEADS, LOAD_VERBS, MATERIAL_HEADS, MEDIUM_HEADS, NEGATIONS, PUT_VERBS,
+                    FULL_STOPS, INSTRUMENT_LEADS, LOAD_VERBS, MATERIAL_HEADS, MEDIUM_HEADS, NEGATIONS, OWN_OBJECT_CHARS, PUT_VERBS,
                     SENTENCE_ENDS, SPEECH_VERBS, STATE_RESULTS, TOOL_HEADS, TOOL_LEAD, TREAT_VERBS, WEAR_VERBS,
                     VESSEL_ENTRY, _HOLD_BEFORE, _LEAD_IN, _OPENING)
 
@@ -227,6 +227,8 @@ def _carry_dropped_object(spec: Spec, steps: list[Step], norm: str) -> None:
             continue
         if q.surface and len(q.surface) >= 2 and (q.surface[-1] in MATERIAL_HEADS or q.surface[-1] in TOOL_HEADS):
             continue  # 「刷漆」「下锅」: a verb-object word names its own object
+        if q.surface and len(q.surface) == 2 and q.surface[-1] in OWN_OBJECT_CHARS:
+            continue  # 「刃口留着不抹,然后淬火」: 淬火 quenches, it takes no object of its own
         if q.surface and len(q.surface) >= 2 and q.surface[-1] in BODY_OBJECT_CHARS:
             continue  # 「低着头」「弯腰」: a verb with its own body part as object
         if _not_worked(p, norm):

@@ -29,8 +29,8 @@ from operator import itemgetter
 
 from .spec import Spec, display_name, get_spec
 from .tokens import _is_body, _is_body_motion, _is_speech
-from .words import (DIRECTION_CHARS as DIRECTIONAL_CHARS, DIRECTION_COMPOUNDS, LIMB_OWNER_BEFORE, OBJECT_MARKERS,
-                    PERFORMING_LIMBS)
+from .words import (DIRECTION_CHARS as DIRECTIONAL_CHARS, DIRECTION_COMPOUNDS, LIMB_OWNER_BEFORE, LIMB_SUBJECTS,
+                    OBJECT_MARKERS, OWN_OBJECT_CHARS, PERFORMING_LIMBS)
 
 BEFORE_ACTION = {"angle_deg"}
 ATTACH_TOOL = {"needle_no"}
@@ -362,8 +362,20 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
     manner = manner + "地" if manner else ""
     path = "" if relation or get("_places") else _path_said(text, get("start"), get("end"),
                                                                 get("surface") or action)
+    limb = _limb_said(text, get("start"), get("end"), get("surface") or action, said) \
+        if text and said is not None else None
+    if limb is not None:
+        if limb[0] in (tool, material) or (material and limb[0] in material):
+            limb = None  # (the reading has it already: 「膝盖往上提」)
+        else:
+            if not limb[1]:
+                hand = ""  # (a finger or a foot said alone is no hand the reading carried on)
+            if limb[2] and params and params.get("count") == limb[2] and get("count_unit") == limb[3]:
+                params = {k: v for k, v in params.items() if k != "count"}  # 「两个指头」 is no total
+            limb = limb[0]
+    limb = limb or ""
     if not (tool or material or params or relation or comp or get("_places")):
-        return hand + manner + path + action, ""  # the common bare step: who and what (「右手慢慢地刷」)
+        return hand + limb + manner + path + action, ""  # the common bare step: who and what (「右手慢慢地刷」)
     if tool and material and tool in material:
         tool = None  # 「提起花本」, not 「用花本提起花本」; 「造龙舟头」, not 「用龙舟造龙舟头」
     s, e = get("start"), get("end")
@@ -412,6 +424,8 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
             subject = mat_shown  # 「脚要踩着点」: the limb said before the verb is what moves (脚踩, not 踩脚)
         elif kind == "instrument" and not pre and ((mat_role[2] and mat_role[2] in "用使以借") or (mat_role[2] == "拿" and not hold)):
             pre = "用" + mat_shown  # 「拿温水洗干净」: what the verb works with, not what it works (洗温水)
+        elif kind in ("object", "far") and get("_own_object"):
+            pass  # 「淬火一进水刃口就硬了」: 进水 holds its own object; the noun after it is the next subject
         else:
             objects.append(mat_shown)
     if get("_places"):
@@ -451,7 +465,9 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
         hand = ""  # (「两条胳膊往前平举」: the arms said are the hands' own)
     if once and comp:
         core += once  # 「翻过来一下」
-    clause = hand + subject + pre + how + manner + "".join(places) + core + "".join(post)
+    if subject:
+        limb = ""
+    clause = hand + limb + subject + pre + how + manner + "".join(places) + core + "".join(post)
     if after:
         clause += "," + ",".join(after)
     return clause, context
@@ -471,6 +487,46 @@ def _path_said(text: str, s, e, surface: str) -> str:
         return ""
     m = _PATH_BEFORE.search(text, max(s, v - 5), v)
     return m.group(0) if m else ""
+
+
+_LIMB_WORD = "|".join(LIMB_SUBJECTS)
+_NUMERALS = {"一": 1, "两": 2, "二": 2, "三": 3}
+# a limb said as the subject: after the clause's start, a side or hand (右手食指), a numeral and classifier
+# (两个指头) or 的; 「大拇指跟食指」 two of them; then only adverbs, a bare direction, a manner (软软地,
+# 侧着) or a part of the finger (根节) before the verb
+_LIMB_BEFORE = re.compile(
+    r"(?:([一两二三])([个根只]))?((?:%s)(?:(?:跟|和|与|、)(?:%s))*)"
+    r"(?:根节|指尖|尖)?(?:[先再就也都还又要得稍一]|顺势|微微|[往朝向](?:前|后|左|右|上|下|里|外|回)[上下]?"
+    r"|[^\s,。;!?、:]{1,2}地|[^\s,。;!?、:一]着)*$" % (_LIMB_WORD, _LIMB_WORD))
+_LIMB_BREAK = re.compile(".*[,\uff0c。;\uff1b!\uff01?\uff1f:\uff1a]")  # (not 、: 「拇指、食指、中指捏住」)
+_HAND_BEFORE = ("左手", "右手", "两手", "双手", "两只手", "一只手")
+
+
+def _limb_said(text: str, s, e, surface: str, said: "Said"):
+    """(limb, hand said with it, numeral, classifier) for a finger, a foot or a body part said as the
+    subject right before the step's verb in its clause (「右手食指往里弹」「脖子先一缩」「手腕软软地垂下
+    去」「脚尖点地」「右手两个指头捏住」), or None. The reading keeps a hand, not the finger that acts."""
+    if not isinstance(s, int) or not isinstance(e, int) or not surface:
+        return None
+    v = _verb_at(text, s, e, surface, said.covered)
+    if v is None:
+        return None
+    lo = max(0, v - 16)
+    seg = text[lo:v]
+    cut = _LIMB_BREAK.search(seg)
+    if cut:
+        lo += cut.end()
+        seg = text[lo:v]
+    m = _LIMB_BEFORE.search(seg)
+    if m is None:
+        return None
+    at = lo + m.start()
+    hand_said = text[max(0, at - 4):at].endswith(_HAND_BEFORE)
+    if at > lo and not hand_said and text[at - 1] not in "了只":
+        return None  # inside a longer word (用手指头, 手掌根) or the object of a verb before (握住病人的胳膊)
+    numeral = _NUMERALS.get(m.group(1)) if m.group(1) else None
+    phrase = (m.group(1) + m.group(2) if m.group(1) else "") + m.group(3)
+    return phrase, hand_said, numeral, m.group(2)
 
 
 def _once_said(spec: Spec, text: str, verb_pos, verb_len: int, end: int) -> str:
@@ -589,6 +645,17 @@ def plan_steps(spec: Spec, steps: list) -> list:
     return out
 
 
+def _own_objects(steps: list) -> None:
+    """A verb that holds its own object (淬火, 进水, 降温: ``words.OWN_OBJECT_CHARS``) said with a thing that
+    another step shows is marked ``_own_object`` (a copy): the thing said after it is no object of its
+    own (「淬火一进水刃口就硬了」: 进水, not 进水刃口); a thing no other step shows stays, never dropped."""
+    for n, st in enumerate(steps):
+        action, material = st.get("action") or "", st.get("material")
+        if material and len(action) == 2 and action[-1] in OWN_OBJECT_CHARS and any(
+                material in (o.get("material"), o.get("tool")) for o in steps if o is not st):
+            steps[n] = dict(st, _own_object=True)
+
+
 def _weave(steps: list, clauses: list, said: Said, text: str) -> set:
     """A tool or material the speaker named inside a step's clause that no step carries is given to
     that step by its part in the clause: 「锥子先扎个眼」 → 用锥子扎眼, 「在塑料布上画」 → the place.
@@ -683,6 +750,7 @@ def render_prompt(description: dict, camera: str | None = None, *, step: int | N
     planned = plan_steps(spec, steps) if len(steps) > 1 else list(steps)
     if not planned and steps:
         planned = [steps[0]]
+    _own_objects(planned)
 
     def render_one(s):
         clause, context = render_step(spec, s, craft, default_material=default_material, text=text,

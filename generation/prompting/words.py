@@ -300,6 +300,10 @@ BODY_MOTION_VERBS = {"跳", "蹦", "走", "跑", "奔", "站", "坐", "蹲", "�
 BODY_MOTION_TAIL = set("出上下起进回过来去着了")
 # the body part a verb-object word ends in (低头, 弯腰, 踮脚, 转身): the verb has its object already
 BODY_OBJECT_CHARS = set("头腰手脚身腿背肩臂眼膝")
+# A two-character verb whose second character is fire, water, heat, air or wind holds its own object and
+# takes no other (淬火, 进水, 降温, 升温, 换气, 通风): a noun after it is the next clause's subject
+# (「淬火一进水刃口就硬了」), and the thing worked before is not carried onto it
+OWN_OBJECT_CHARS = set("火水温气风")
 
 NAMING_VERBS = {"叫", "叫做", "叫作", "称为", "称作", "名叫", "所谓", "就叫"}
 # The copula names what it identifies (「这就是降龙」「刻的是阳文」「慢了就是散板」) after a demonstrative,
@@ -430,6 +434,12 @@ BODY_WORDS = {"手", "身", "身子", "身体", "身上", "脚下", "膝盖", "�
               "嘴唇", "眼睛", "鼻子"}
 
 BODY_LOCATIVES = set("上下前后里间边")
+
+# Parts of a hand, a foot or the body that a speaker names as what moves (「食指往里弹」「脖子一缩」
+# 「脚尖点地」「手腕子画小圈」): general words of the body, the longer first
+LIMB_SUBJECTS = ("大拇指", "小拇指", "无名指", "手指头", "手腕子", "脚后跟", "胳膊肘", "拇指", "食指", "中指", "小指",
+                 "手指", "指头", "指尖", "指肚", "手腕", "腕子", "手掌", "掌心", "掌根", "手背", "虎口", "脚尖", "脚跟",
+                 "脚掌", "脚背", "脖子", "肩膀", "胳膊", "膝盖", "屁股")
 
 # limbs that are no hand, whose moves make a dance or a form rather than handwork (a step that moves one
 # counts towards a performer's scene when the craft is unknown: render.style_for); a limb only where it
