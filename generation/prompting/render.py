@@ -499,6 +499,7 @@ _LIMB_BEFORE = re.compile(
     r"(?:根节|指尖|尖)?(?:[先再就也都还又要得稍一]|顺势|微微|[往朝向](?:前|后|左|右|上|下|里|外|回)[上下]?"
     r"|[^\s,。;!?、:]{1,2}地|[^\s,。;!?、:一]着)*$" % (_LIMB_WORD, _LIMB_WORD))
 _LIMB_BREAK = re.compile(".*[,\uff0c。;\uff1b!\uff01?\uff1f:\uff1a]")  # (not 、: 「拇指、食指、中指捏住」)
+_LIMB_CHARSET = frozenset("".join(LIMB_SUBJECTS))
 _HAND_BEFORE = ("左手", "右手", "两手", "双手", "两只手", "一只手")
 
 
@@ -506,7 +507,8 @@ def _limb_said(text: str, s, e, surface: str, said: "Said"):
     """(limb, hand said with it, numeral, classifier) for a finger, a foot or a body part said as the
     subject right before the step's verb in its clause (「右手食指往里弹」「脖子先一缩」「手腕软软地垂下
     去」「脚尖点地」「右手两个指头捏住」), or None. The reading keeps a hand, not the finger that acts."""
-    if not isinstance(s, int) or not isinstance(e, int) or not surface:
+    if not isinstance(s, int) or not isinstance(e, int) or not surface \
+            or _LIMB_CHARSET.isdisjoint(text[max(0, s - 16):e]):
         return None
     v = _verb_at(text, s, e, surface, said.covered)
     if v is None:
