@@ -35,3 +35,33 @@ def test_the_same_verb_in_a_parallel_clause_is_another_step(text, verb, count):
 def test_the_same_verb_said_again_without_a_parallel_subject_stays_one_step(text, verb):
     acts = actions(text)
     assert sum(1 for a in acts if a.startswith(verb)) <= 1, acts
+
+
+@pytest.mark.parametrize("text,verb", [
+    ("豆浆煮开了,加点盐巴,搅匀。", "加"),        # jieba's 加点/n before the thing added
+    ("锅里先加点清水,再下面条。", "加"),          # 加点 + 水 glued by the noun repair
+    ("竹片晒干以后,滴点桐油,抹匀。", "滴"),       # 滴点/n, another verb + 点
+])
+def test_a_verb_plus_dian_glued_by_jiebas_dictionary_is_the_verb(text, verb):
+    assert verb in actions(text), actions(text)
+
+
+def test_a_verb_object_word_and_hand_verb_glued_as_a_name_is_cut():
+    # 加水煮/nr in jieba's dictionary: a verb-object word + a hand verb
+    acts = actions("米淘好,各加水煮开,再捞出来。")
+    assert any(a.startswith("煮") or a.startswith("加") for a in acts), acts
+
+
+def test_you_dian_a_degree_is_no_verb():
+    assert "有" not in actions("泥有点黏,再揉一揉。")
+
+
+@pytest.mark.parametrize("text,verb", [
+    ("先把豆子下锅煮,再撒一把盐,煮好了捞出来晾干。", "煮"),   # a step between the verb and its recap
+    ("布先折起来,再拿夹子夹紧,折好了放进染缸。", "折"),
+    ("剑坯先烧红,再拿锤子打,烧好了夹出来。", "烧"),
+])
+def test_v_hao_le_after_a_step_of_the_same_verb_is_a_recap_not_a_step(text, verb):
+    acts = actions(text)
+    assert sum(1 for a in acts if a.startswith(verb)) == 1, acts
+    assert len(acts) >= 3, acts
