@@ -52,8 +52,12 @@ def test_a_verb_object_word_and_hand_verb_glued_as_a_name_is_cut():
     assert any(a.startswith("煮") or a.startswith("加") for a in acts), acts
 
 
-def test_you_dian_a_degree_is_no_verb():
-    assert "有" not in actions("泥有点黏,再揉一揉。")
+@pytest.mark.parametrize("text,not_verb", [
+    ("泥有点黏,再揉一揉。", "有"),           # 有点: a degree
+    ("踩着鼓点跺脚,一圈一圈转。", "鼓"),     # 鼓点: the drum's beat (a thing's head before 点)
+])
+def test_dian_words_that_are_no_verb_plus_a_little_stay_whole(text, not_verb):
+    assert not_verb not in actions(text), actions(text)
 
 
 @pytest.mark.parametrize("text,verb", [
@@ -65,3 +69,13 @@ def test_v_hao_le_after_a_step_of_the_same_verb_is_a_recap_not_a_step(text, verb
     acts = actions(text)
     assert sum(1 for a in acts if a.startswith(verb)) == 1, acts
     assert len(acts) >= 3, acts
+
+
+@pytest.mark.parametrize("text,job,first", [
+    ("酿酒先蒸粮食,蒸熟了摊开晾凉,再拌酒曲。", "酿酒", "蒸"),
+    ("织布先上经线,再穿综,然后来回投梭。", "织布", "上"),
+    ("编筐先破竹子,劈成篾条,再起底。", "编筐", "破"),
+])
+def test_a_two_character_job_name_before_xian_is_no_step(text, job, first):
+    acts = actions(text)
+    assert job not in acts and acts and acts[0].startswith(first), acts

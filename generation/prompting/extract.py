@@ -846,8 +846,11 @@ def _job_name_opening(spec: Spec, doc: Doc) -> None:
                                                   and pos.get(words[j], "")[:1] in ("n", "q"))) \
             and pos.get(words[j], "")[:1] != "v":
         j += 1
-    elif not (len(words[v]) >= 3 or words[v][-1:] in ("子",)):
-        return  # the verb's object must be said (or be inside a three-character verb-object word)
+    elif not (len(words[v]) >= 3 or words[v][-1:] in ("子",) or (
+            # 「扎灯先扎骨架」「吹火先得备松香」: a two-character verb-object word right before 先
+            len(words[v]) == 2 and j < n and words[j] in JOB_OPENERS and pos.get(words[v][0], "")[:1] == "v"
+            and pos.get(words[v][1], "")[:1] == "n")):
+        return  # the verb's object must be said (or be inside a verb-object word)
     while j < n and (words[j] in MODALS or words[j] in FILLERS or words[j] in TOPIC_PARTICLES) \
             and words[j] not in DEMONSTRATIVES:
         j += 1

@@ -502,7 +502,7 @@ def _verb_a_little(spec: Spec, pos: dict, w: str, words: list, kinds: list, i: i
     a word of the spec) and the thing follows: glued in w, or the next token."""
     head = w[:2]
     if pos.get(head, "")[:1] != "n" or pos.get(w[0], "")[:1] != "v" or w[0] in STOP_VERBS or w[0] in MODALS \
-            or head in spec.terms:
+            or head in spec.terms or w[0] in TOOL_HEADS or w[0] in MATERIAL_HEADS:  # (鼓点, 墨点: a thing's dots)
         return False
     if len(w) > 2:
         return pos.get(w[2:], "")[:1] == "n" or w[2:] in spec.terms
