@@ -846,8 +846,11 @@ def _job_name_opening(spec: Spec, doc: Doc) -> None:
                                                   and pos.get(words[j], "")[:1] in ("n", "q"))) \
             and pos.get(words[j], "")[:1] != "v":
         j += 1
-    elif not (len(words[v]) >= 3 or words[v][-1:] in ("子",)):
-        return  # the verb's object must be said (or be inside a three-character verb-object word)
+    elif not (len(words[v]) >= 3 or words[v][-1:] in ("子",) or (
+            # 「扎灯先扎骨架」「吹火先得备松香」: a two-character verb-object word right before 先
+            len(words[v]) == 2 and j < n and words[j] in JOB_OPENERS and pos.get(words[v][0], "")[:1] == "v"
+            and pos.get(words[v][1], "")[:1] == "n")):
+        return  # the verb's object must be said (or be inside a verb-object word)
     while j < n and (words[j] in MODALS or words[j] in FILLERS or words[j] in TOPIC_PARTICLES) \
             and words[j] not in DEMONSTRATIVES:
         j += 1
@@ -1389,12 +1392,14 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     pending_open: Step | None = None  # a step read by part of speech before any other step
     forward_lead: str | None = None  # 拿X said at the end of the unit before, for this unit's verb
     warnings: list[str] = []
+    last_said = None  # (s, e) of the unit just before, when it had an action (for ``_parallel_units``)
     for a, b in split_units(doc, counters, open_split=not described, pos=spec.pos_tags()):
         s = a
         while s < b and kinds[s] != "Q" and words[s] in SKIP:
             s += 1
         if s == b:
             continue
+        said_before, last_said = last_said, None
         e = b - 1
         while e > s and kinds[e] != "Q" and words[e] in SKIP:
             e -= 1
@@ -1468,11 +1473,14 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             _merge(prev, piece, prefer_piece=False, warnings=warnings)
             continue
         if piece.action is not None:
+            last_said = (s, e)
             if prev is not None and _compatible(prev, piece) and (
                     (_same_action(prev, piece) and not (marker and not described and words[a] in REPEAT_MARKERS
                                                         # (「再拌一遍」: once more is the repeat too)
                                                         and (not piece.params or piece.params == {"count": 1}))
-                     and not (not described and marker and _other_object(prev, piece)))
+                     and not (not described and marker and _other_object(prev, piece))
+                     and not (not described and not marker and said_before is not None
+                              and _parallel_units(doc, said_before, s, e, piece)))
                     or (prev.from_technique and piece.general_action
                                                    and not (piece.open_action and not described))
                     or (prev.topic and _is_empty(prev) and piece.general_action and (described or prev.from_technique)
@@ -1670,6 +1678,29 @@ def _other_object(a: Step, b: Step) -> bool:
     return (b.material is not None and a.material is None and len(sa) == len(sb) + 1 and sa.startswith(sb)
             and sa[-1] not in b.material and sa[-1] not in RESULT_COMPLEMENTS and sa[-1] not in DIRECTION_CHARS
             and sa[-1] not in STATE_RESULTS and sa[-1] not in "好完")
+
+
+def _parallel_units(doc: Doc, before: tuple, s: int, e: int, piece: Step) -> bool:
+    """「朝天弹,朝地弹」「一块夹在…中间,一块夹在…中间」「泡它四个钟头。白的就拿清水泡」「前头的一动,后头的跟着
+    动」: the same verb in the next clause, said of another thing, place or direction, is another step (not the
+    step said again, 「刮灰,刮三遍」): the clause, after a clause break, opens before its verb either with the
+    word the clause before opened with (a preposition, a numeral + classifier; not a bare 一, 「一颤一颤」), the
+    rest differing, or with a 的-phrase naming a position (后头的: who) or, with a tool or material of its own,
+    what it is about (白的…拿清水; 「漂蓝的染两道,毛蓝的染四道」 stay one step, the same work counted)."""
+    words, kinds = doc.words, doc.kinds
+    ps, pe = before
+    w = words[s]
+    if kinds[s] in ("V", "T", "C", "Q", "H", "M", "L", "O", "P") or w == "一" or POS_TAGS.segment.get(w, "")[:1] == "v":
+        return False  # the clause opens with its verb (or a hand, a tool lead: 「用…」 is the same step's)
+    j = s - 1
+    while j > pe and words[j] in SKIP:
+        j -= 1
+    if j <= pe or kinds[j] != "P":
+        return False  # one clause cut in two (「打颤音一颤一颤往上翻」)
+    if s + 2 <= e and words[s + 1] == "的":
+        return words[s + 2] not in ("时候", "话") and (w[0] in DIRECTION_WORDS or w in LOCATIVES or w in PLACE_SIDES
+                                                       or bool(piece.tool or piece.material))
+    return w == words[ps] and ps < pe and s < e and words[ps:pe + 1] != words[s:e + 1]
 
 
 def _same_action(a: Step, b: Step) -> bool:

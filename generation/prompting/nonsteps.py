@@ -155,6 +155,10 @@ def _recap(norm: str, surface: str, ve: int, b: int, st, steps: list, starts: li
         at = ve
     elif norm.startswith("完", ve):
         at = ve + 1
+    elif surface.endswith("好") and len(surface) >= 2 and norm.startswith("了", ve):
+        at = ve  # 「V好了,…」 (「下锅煮…加点碱。煮好了搁石板上」): the same recap, 好 with its 了 only
+    elif norm.startswith("好了", ve):
+        at = ve + 1
     else:
         return False
     if not starts or st.start <= starts[0] or st.start >= starts[-1]:

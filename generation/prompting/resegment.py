@@ -8,7 +8,7 @@ from operator import eq, itemgetter
 
 from .spec import Spec
 from .tokens import Doc, _is_tool_word, kind_table
-from .words import (ADJ_TAGS, AFTER_VERB_WORDS, BODY_CHARS, BODY_PREV, COMPLEMENTS, COMPOUND_MAX, CONTEXT_HAND_VERBS,
+from .words import (MODALS, ADJ_TAGS, AFTER_VERB_WORDS, BODY_CHARS, BODY_PREV, COMPLEMENTS, COMPOUND_MAX, CONTEXT_HAND_VERBS,
                     DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_WORDS, FUNCTION_TAGS, INSTRUMENT_HEADS,
                     INSTRUMENT_LEADS, LOCATIVES, MANNER_ADVERBS, MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, NEGATIONS,
                     NOUN_TAGS, NUMERAL_CHARS, OBJECT_MARKERS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS,
@@ -252,10 +252,22 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                              or (pos.get(w[0], "")[:1] == "v" and pos.get(w[1], "")[:1] == "n"))) or (
             len(w) >= 2 and w[-1] in OBJECT_MARKERS) or (len(w) == 2 and w[0] in "用拿") or (len(w) == 2 and w[1] == "个") \
             or (len(w) == 2 and w[1] in INSTRUMENT_HEADS) or (len(w) >= 3 and w[-1] in CONTEXT_HAND_VERBS) \
-            or (len(w) == 2 and w[1] in "往朝向") or (len(w) == 3 and w[1] in LOCATIVES)
+            or (len(w) == 2 and w[1] in "往朝向") or (len(w) == 3 and w[1] in LOCATIVES) \
+            or (len(w) >= 2 and w[1] == "点") or (len(w) == 3 and pos.get(w, "") == "nr")
     for i in compress(range(n - 1), list(map(memo.__getitem__, words[:n - 1]))):
         w = words[i]
         k = kinds[i]
+        if w[1:2] == "点" and k != "Q" and _verb_a_little(spec, pos, w, words, kinds, i):
+            # 「加点水」「里头加点胡杨碱」「滴点油」: jieba's dictionary noun 加点/滴点 (a one-character verb + 点, a
+            # little), before the thing (or glued to it by the noun repair, 加点水), is the verb + 点
+            rest = w[2:]
+            pieces[i] = [(w[0], table.get(w[0]) or "V"), ("点", None)] + ([(rest, table.get(rest) or "N")] if rest else [])
+            continue
+        if len(w) == 3 and k in (None, "N") and pos.get(w, "") == "nr" and pos.get(w[:2], "")[:1] == "v" \
+                and w[2] in CONTEXT_HAND_VERBS and w[:2] not in STOP_VERBS and w not in spec.terms:
+            # 「各加水煮开」: a verb-object word and a hand verb jieba's dictionary has as a person's name (加水煮/nr)
+            tailcuts[i] = (table.get(w[:2]) or "V", table.get(w[2]) or "V")
+            continue
         if k in ("Q", "P", "T", "H"):
             continue
         if len(w) == 3 and w[1] in LOCATIVES and k in (None, "N") and w not in spec.terms and i \
@@ -483,6 +495,18 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
     doc.quantities.clear(), doc.quantities.update(out_q)
     doc.compounds.clear(), doc.compounds.update(out_c)
     doc.interesting[:] = list(compress(range(len(out_w)), out_k))
+
+
+def _verb_a_little(spec: Spec, pos: dict, w: str, words: list, kinds: list, i: int) -> bool:
+    """w opens with a dictionary noun of a one-character verb + 点 (加点, 滴点, 添点; not 有点, a degree, nor
+    a word of the spec) and the thing follows: glued in w, or the next token."""
+    head = w[:2]
+    if pos.get(head, "")[:1] != "n" or pos.get(w[0], "")[:1] != "v" or w[0] in STOP_VERBS or w[0] in MODALS \
+            or head in spec.terms or w[0] in TOOL_HEADS or w[0] in MATERIAL_HEADS:  # (鼓点, 墨点: a thing's dots)
+        return False
+    if len(w) > 2:
+        return pos.get(w[2:], "")[:1] == "n" or w[2:] in spec.terms
+    return i + 1 < len(words) and (kinds[i + 1] in ("N", "T") or pos.get(words[i + 1], "")[:1] == "n")
 
 
 def _parallel_heads(norm: str, words: list, kinds: list, starts: list) -> list:
