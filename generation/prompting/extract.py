@@ -27,7 +27,7 @@ from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry
                     _hand_of_held_tool)
 from .names import (_coordinated_names, _craft_names, _described_things, _led_tool_names, _named_steps,
                     _nominal_topic, _numbered_names, _object_names, _quoted_names, _slot_nouns, _suffix_names, _technique_compounds, _topic_names)
-from .nonsteps import non_steps
+from .nonsteps import cut_likened, likened, non_steps
 from .quantities import CORRECTION_CUES
 from .resegment import _repair_tokens, _resegment
 from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_marker
@@ -604,6 +604,7 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                     or (i >= 2 and words[i - 1] == "、" and _listed_action(words, kinds, i - 2))) \
                 and (pos.get(w[0], "")[:1] in ("v", "a") or w[0] in CONTEXT_HAND_VERBS) \
                 and w[0] not in STOP_VERBS and w[1] not in "子儿头" and pos.get(w, "")[:1] != "v" \
+                and not (k == "T" and i + 1 < n and kinds[i + 1] == "V" and _is_body(spec, w)) \
                 and (k is None or pos.get(w[1], "")[:1] in ("n", "") or w[1] in MATERIAL_HEADS):
             kinds[i] = "V"  # 「抖袖、翻袖、甩袖」「齐毛、切毛」: a verb-object word listed with actions is one
             changed = True
@@ -731,6 +732,10 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = "V"  # 「对折一捏」「往手心一攥」: a holding verb done once, with nothing held after it, is the step
             changed = True
             continue
+        if len(w) == 2 and w[1] == "着" and k in (None, "R") and _held_verb(spec, pos, words, kinds, i):
+            kinds[i] = "V"  # 「左手大拇指按着弦」「木腿贴着小腿」: V着 + its object closing the clause is the step
+            changed = True
+            continue
         if k is not None and k != "N":
             continue
         if w == "和" and i and (kinds[i - 1] == "M" or words[i - 1] in ("再", "就", "才")) and i + 1 < n \
@@ -781,6 +786,36 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             changed = True
     if changed:
         doc.interesting[:] = list(compress(range(n), kinds))
+
+
+# coverbs of a path, a direction, a standard or a company: 「顺着纹路」「照着画稿」「跟着鼓点」 stay relations
+_NOT_HELD = frozenset("照对朝冲向顺沿随跟趁凭本为接依")
+
+
+def _held_verb(spec: Spec, pos: dict, words: list, kinds: list, i: int) -> bool:
+    """「左手大拇指按着弦」「木腿贴着小腿」「手心靠着碗底」 (r10-steps): a V着 jieba tags as a preposition (按着/p)
+    or the lexicon as a relation (贴着), after its subject (a hand, a body part or a thing) and before a
+    noun that closes the clause with no verb of its own after it, is the verb: the held posture is the
+    step. With a verb after it (「针贴着指甲进去」「按着顺序摆」), or listed with 、 before the verb (「手贴着茶、茶
+    贴着锅,往锅边上带」), it stays how that verb is done."""
+    w = words[i]
+    if w[0] in _NOT_HELD or not i or not (
+            kinds[i - 1] in ("N", "T", "H") or _is_body(spec, words[i - 1])):
+        return False
+    if w[0] == "按" and kinds[i - 1] != "H" and not _is_body(spec, words[i - 1]):
+        return False  # (按着 after a thing is 'according to': 「图样按着尺寸」)
+    if any(words[k] == w and words[k + 1] == words[i - 1] for k in range(max(0, i - 4), i - 1)) \
+            or any(words[k] == w and words[k - 1] == words[i + 1] for k in range(i + 3, min(len(words), i + 6))):
+        return False  # 「手贴着茶、茶贴着锅」: a chain of the same posture, how the next verb is done
+    j, noun = i + 1, False
+    while j < len(words) and kinds[j] != "P":
+        kj = kinds[j]
+        if kj in ("V", "C", "M", "L", "O", "H") or (kj == "T" and pos.get(words[j], "")[:1] == "v"):
+            return False
+        noun = noun or kj in ("N", "T")
+        j += 1
+    # 「手贴着茶、茶贴着锅,从锅底往锅边上带」: postures listed with 、 say how the verb after them is done
+    return noun and not (j < len(words) and words[j] == "、")
 
 
 def _body_word(spec: Spec, w: str) -> bool:
@@ -1365,6 +1400,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             info = TermInfo(words[k], info.category, info.crafts)
         term_at[k] = info
 
+    like_spans: list = []
     if not described:
         hand_of = getattr(spec, "_hand_forms", None)
         if hand_of is None:  # every form of a hand the spec knows → 左手/右手/双手 (built once per spec)
@@ -1381,6 +1417,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             terms.append({"text": text[starts[k]:starts[k + 1]], "category": "body", "start": starts[k],
                           "end": starts[k + 1], "canonical": form})
         terms.sort(key=lambda t: t["start"])
+        # 「像吊着线一样」: how the next verb is done, no step (its terms are listed above)
+        like_spans = likened(words, kinds)
         doc.interesting[:] = list(compress(range(len(kinds)), kinds))
     vague_hits = [(m.start(), m.end(), m.group(0)) for m in spec.vague_re.finditer(norm)]
     vi = 0
@@ -1393,7 +1431,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     forward_lead: str | None = None  # 拿X said at the end of the unit before, for this unit's verb
     warnings: list[str] = []
     last_said = None  # (s, e) of the unit just before, when it had an action (for ``_parallel_units``)
-    for a, b in split_units(doc, counters, open_split=not described, pos=spec.pos_tags()):
+    units = split_units(doc, counters, open_split=not described, pos=spec.pos_tags())
+    for a, b in (units if described else cut_likened(units, like_spans)):
         s = a
         while s < b and kinds[s] != "Q" and words[s] in SKIP:
             s += 1
@@ -1510,10 +1549,12 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         elif prev is not None and piece.lead_only and pending is None and not piece.params:
             pending = piece  # 「用樟木,手工雕」: the instrument goes with the verb that follows
         elif prev is not None:
-            if piece.hand and not described and prev.hand is None and kinds[s] == "H" and s < e \
+            if piece.hand and not described and prev.hand is None and kinds[s] == "H" \
+                    and (s < e or any(i == b for i, _ in like_spans)) \
                     and pending_hand is None and words[s + 1] not in LOCATIVES and words[s + 1] not in PLACE_SUFFIX:
                 # 「往里挽;左手叉在腰上」: a hand that opens a clause whose verb was not read is who does
-                # the next action, never the step before's hand
+                # the next action, never the step before's hand (so is a hand before a comparison: 「…烧到
+                # 三百度右手像捏毛笔那样捏着」)
                 pending_hand = piece.hand
                 piece.hand = None
                 piece.tool = piece.material = None

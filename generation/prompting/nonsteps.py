@@ -32,10 +32,18 @@ own verb (its ``surface``), inside the clause (between two clause marks), in con
   「对版对不准,颜色就跑了」); a failure said as avoided (「下刀不容易崩」) and what a clause opened by
   省得/免得/以免 avoids (「打个结,省得滑手」). A result that is no failure (「袖子就甩出去了」「花样就印到布上了」)
   keeps its steps.
+
+One class is read on the tokens, before the steps are built (``likened``, called by ``extract``):
+
+* a **comparison**: 「像吊着线一样」「像捏毛笔那样」「跟拿毛笔一样」「像翅膀一样」 (像/好像/就像/如/犹如/仿佛/跟/和/
+  同 … 一样/那样/似的/一般, in one clause) says how the next verb is done: its verbs are no steps and its
+  nouns no tool or material (「两只手像吊着线一样抬起来」: 抬起, both hands; 「就跟拿毛笔一样」 alone: no
+  step). The words stay in the text.
 """
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from .words import PUNCT
 
@@ -207,3 +215,56 @@ def non_steps(steps: list, norm: str) -> set:
         elif _mishap(norm, a, b, v, ve, surface, starts):
             gone.add(id(st))
     return gone
+
+
+# a comparison: the word that opens it, the word that closes it (跟/和/同 compare only with 一样/似的: 「跟着鼓点」
+# 「左手和右手」 are no comparisons)
+_LIKE_OPEN = frozenset(("像", "好像", "就像", "正像", "如", "犹如", "宛如", "好比", "仿佛", "似", "好似"))
+_SAME_OPEN = frozenset(("跟", "和", "同", "与"))
+_LIKE_CLOSE = frozenset(("一样", "那样", "似的", "一般", "般", "那般", "一样样"))
+_LIKE_REACH = 8  # tokens between the two words, at most
+# what inside a comparison is blanked: verbs, complements, tool leads, 把, relations, nouns, terms (a hand
+# stays: 「右手跟左手一样往下压」 names who; a quantity, a marker and punctuation stay)
+_LIKENED_KINDS = frozenset(("V", "C", "L", "O", "R", "N", "T"))
+
+
+def likened(words: list, kinds: list) -> list:
+    """The token ranges (opener through closer) of each comparison (「像吊着线一样」: see the module's doc),
+    their kinds blanked; linear in the text (each closer looks back at most ``_LIKE_REACH`` tokens, to the
+    nearest opener: 「大拇指跟食指捏住其余三个指头像扇子一样打开」 compares from 像, not from 跟)."""
+    spans = []
+    last = 0  # (comparisons do not overlap)
+    for j in compress(range(len(words)), map(_LIKE_CLOSE.__contains__, words)):  # (the closers, found in C)
+        close = words[j]
+        if j < 2 or kinds[j] == "P":
+            continue
+        for i in range(j - 2, max(last, j - 2 - _LIKE_REACH) - 1, -1):
+            w = words[i]
+            if kinds[i] == "P":
+                break
+            if (w in _LIKE_OPEN or (w in _SAME_OPEN and close in ("一样", "似的"))) \
+                    and kinds[i] not in ("V", "T", "Q"):
+                for t in range(i + 1, j):
+                    if kinds[t] in _LIKENED_KINDS:
+                        kinds[t] = None
+                spans.append((i, j + 1))
+                last = j + 1
+                break
+    return spans
+
+
+def cut_likened(units: list, spans: list) -> list:
+    """The units with each comparison's tokens taken out (「两只手像吊着线一样抬起来」 → 两只手 | 抬起来: the hand
+    named before it goes on to the verb after it; 「就跟拿毛笔一样」 alone gives no unit)."""
+    if not spans:
+        return units
+    out = []
+    for a, b in units:
+        for i, j in spans:
+            if a < j and i < b:
+                if i > a:
+                    out.append((a, i))
+                a = max(a, j)
+        if b > a:
+            out.append((a, b))
+    return out

@@ -253,7 +253,8 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
             len(w) >= 2 and w[-1] in OBJECT_MARKERS) or (len(w) == 2 and w[0] in "用拿") or (len(w) == 2 and w[1] == "个") \
             or (len(w) == 2 and w[1] in INSTRUMENT_HEADS) or (len(w) >= 3 and w[-1] in CONTEXT_HAND_VERBS) \
             or (len(w) == 2 and w[1] in "往朝向") or (len(w) == 3 and w[1] in LOCATIVES) \
-            or (len(w) >= 2 and w[1] == "点") or (len(w) == 3 and pos.get(w, "") == "nr")
+            or (len(w) >= 2 and w[1] == "点") or (len(w) == 3 and pos.get(w, "") == "nr") \
+            or (len(w) == 3 and w[1] == "着")
     for i in compress(range(n - 1), list(map(memo.__getitem__, words[:n - 1]))):
         w = words[i]
         k = kinds[i]
@@ -269,6 +270,8 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
             tailcuts[i] = (table.get(w[:2]) or "V", table.get(w[2]) or "V")
             continue
         if k in ("Q", "P", "T", "H"):
+            continue
+        if _held_posture_cut(pos, words, kinds, i, cuts, regroups, pieces):
             continue
         if len(w) == 3 and w[1] in LOCATIVES and k in (None, "N") and w not in spec.terms and i \
                 and pos.get(w, "") in ("nz", "") and (w[0] in TOOL_HEADS or pos.get(w[0], "")[:1] == "n") \
@@ -495,6 +498,37 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
     doc.quantities.clear(), doc.quantities.update(out_q)
     doc.compounds.clear(), doc.compounds.update(out_c)
     doc.interesting[:] = list(compress(range(len(out_w)), out_k))
+
+
+def _held_posture_cut(pos: dict, words: list, kinds: list, i: int, cuts: dict, regroups: dict,
+                      pieces: dict) -> bool:
+    """A held posture jieba glues across its 着 (r10-steps): the verb + 着 is what is done, so it is cut out.
+
+    * 「手拉着手」「背靠着背」「手牵着手」: A + verb + 着 + the same A, cut 手拉/着手, 背靠/着/背 or 手/牵着手 → A +
+      verb + 着 + A (each A the noun, the verb the step);
+    * 「竿头顶着碟子」「头顶着一摞碗」: jieba's 头顶 (the top of the head) before 着 is 头 + the verb 顶着.
+    Returns True when token i was cut."""
+    w, n = words[i], len(words)
+    if len(w) == 2 and i + 1 < n and (pos.get(w[1], "")[:1] == "v" or w[1] in CONTEXT_HAND_VERBS) \
+            and w[1] not in STOP_VERBS:
+        nxt = words[i + 1]
+        if nxt == "着" + w[0] and kinds[i + 1] != "Q":
+            cuts[i] = ("N", "V")  # 手拉/着手
+            cuts[i + 1] = (None, "N")
+            return True
+        if nxt == "着" and i + 2 < n and words[i + 2] == w[0]:
+            cuts[i] = ("N", "V")  # 背靠/着/背
+            kinds[i + 2] = "N"
+            return True
+        if w == "头顶" and nxt == "着" and kinds[i + 1] != "Q":
+            regroups[i] = ("N", "V")  # 竿/头顶/着 → 竿/头/顶着
+            return True
+    if len(w) == 3 and w[1] == "着" and i and words[i - 1][-1:] == w[2] and (
+            pos.get(w[0], "")[:1] == "v" or w[0] in CONTEXT_HAND_VERBS) and w[0] not in STOP_VERBS:
+        # 手/牵着手 → 手/牵/着/手
+        pieces[i] = [(w[0], "V"), ("着", None), (w[2], "N")]
+        return True
+    return False
 
 
 def _verb_a_little(spec: Spec, pos: dict, w: str, words: list, kinds: list, i: int) -> bool:
