@@ -86,3 +86,34 @@ def test_a_result_that_is_no_mishap_keeps_its_steps():
     assert actions("刷子蘸了墨一刷,花样就印到纸上了。") == ["蘸", "刷", "印"]
     # a stroke whose result is meant stays a step
     assert "压" in actions("先消毒,刀往下一压,皮就破了,再挤出血。")
+
+
+def _every_match_holds(items, anchors) -> bool:
+    """Whether every string a parsed regular expression (``re._parser`` items) matches holds a character
+    of ``anchors``: a literal one, or one in each branch, group or required repetition of one."""
+    from re import _constants as c
+
+    for op, av in items:
+        if op is c.LITERAL and chr(av) in anchors:
+            return True
+        if op is c.BRANCH and all(_every_match_holds(alt, anchors) for alt in av[1]):
+            return True
+        if op is c.SUBPATTERN and _every_match_holds(av[-1], anchors):
+            return True
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1 and _every_match_holds(av[2], anchors):
+            return True
+    return False
+
+
+def test_the_naming_and_saying_searches_are_skipped_only_where_they_cannot_match():
+    # (``non_steps`` skips them in a text with none of their anchor characters)
+    from re import _parser
+
+    from generation.prompting import nonsteps
+
+    for pattern, anchors in ((nonsteps._NAMING, nonsteps._NAMING_ANCHORS), (nonsteps._SAYING, nonsteps._SAYING_ANCHORS)):
+        assert _every_match_holds(_parser.parse(pattern.pattern), anchors), pattern.pattern
+    assert not _every_match_holds(_parser.parse(nonsteps._SAYING.pattern), frozenset("话老"))
+    # and the names and sayings are still read
+    assert actions("这一下叫挑压,左手按住。") == ["按住"]
+    assert "讲" not in actions("老话讲三煮九蒸,米先泡一夜。")

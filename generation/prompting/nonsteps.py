@@ -66,6 +66,9 @@ _COVERBS = ("往", "朝", "向", "在", "对着", "冲着", "把", "拿", "用",
 _NAMING = re.compile(r"(?:叫做|叫作|叫|称为|称作|名叫|俗称|人称)([^他她我你人们徒弟家]{0,3})$")
 # a saying quoted (「老话讲…」「俗话说…」「老人讲…」)
 _SAYING = re.compile(r"(?:老话|俗话|古话|老人|老辈人|老辈|老古话|老话儿|常言)(?:讲|说|道|儿讲|儿说)|常言道|俗话讲")
+# characters every match of _NAMING and of _SAYING holds (tests/test_prompting_nonsteps.py checks it)
+_NAMING_ANCHORS = frozenset("叫称")
+_SAYING_ANCHORS = frozenset("话老常")
 
 # 「V之前」「V前,」「V前先…」: a time said by a verb done later
 _BEFORE = re.compile(r"(?:之前|以前|前(?=[先要得还都就必一]|$))")
@@ -96,17 +99,18 @@ _AVOIDED = ("不容易", "不会", "就不", "才不", "不至于")
 _AVOIDING = ("省得", "免得", "以免", "免")
 
 
+# a clause mark, and the last one before a position (the scans of ``_clause``, in C)
+_MARK = re.compile("[%s]" % "".join(sorted(map(re.escape, _CLAUSE_MARKS))))
+_LAST_MARK = re.compile("(?s:.*)" + _MARK.pattern)
+
+
 def _clause(norm: str, at: int, end: int) -> tuple[int, int]:
     """The clause around norm[at:end] (between clause marks, in constant reach)."""
-    a = at
     lo = max(0, at - _REACH)
-    while a > lo and norm[a - 1] not in _CLAUSE_MARKS:
-        a -= 1
-    b = end
+    m = _LAST_MARK.match(norm, lo, at)
     hi = min(len(norm), end + _REACH)
-    while b < hi and norm[b] not in _CLAUSE_MARKS:
-        b += 1
-    return a, b
+    m2 = _MARK.search(norm, end, hi)
+    return (m.end() if m is not None else lo), (m2.start() if m2 is not None else max(end, hi))
 
 
 def _named(before: str) -> bool:
@@ -181,6 +185,10 @@ def non_steps(steps: list, norm: str) -> set:
     """The ids of the steps whose verb is not an action done (the classes in the module's docstring)."""
     gone: set = set()
     starts = [q.start for q in steps]
+    # a text with none of a pattern's anchor characters names nothing, or quotes no saying: that search is
+    # skipped for each of its steps
+    naming = not _NAMING_ANCHORS.isdisjoint(norm)
+    saying = not _SAYING_ANCHORS.isdisjoint(norm)
     for st in steps:  # (the V之前 test looks at the text's other steps: a few per text)
         surface = st.surface or st.action or ""
         if not surface or st.start < 0:
@@ -195,9 +203,9 @@ def non_steps(steps: list, norm: str) -> set:
             gone.add(id(st))
         elif _prohibited(before, surface):
             gone.add(id(st))
-        elif _named(before):
+        elif naming and _named(before):
             gone.add(id(st))
-        elif _SAYING.search(before) or (surface in ("讲", "说", "道") and _SAYING.search(before + surface)):
+        elif saying and (_SAYING.search(before) or (surface in ("讲", "说", "道") and _SAYING.search(before + surface))):
             gone.add(id(st))
         elif _BEFORE.match(after) and any(q is not st and q.start > ve and (q.surface or "")[:1] == surface[:1]
                                           for q in steps):
