@@ -1326,6 +1326,37 @@ def _give_said(into: Step, other: Step, warnings: list) -> None:
 
 
 _TERM_KINDS = frozenset(("T", "H"))  # the tokens ``extract`` makes a term of
+_TERMS_KEPT = 20000  # words kept per spec, craft and kind of reading by ``_terms_said_as``
+_CRAFTS_KEPT = 2000  # crafts (with their kind of reading) kept per spec there
+
+
+def _terms_said_as(spec: Spec, described: bool, craft: str | None) -> dict:
+    """word → the TermInfo a step reads a spec term as in this craft (``_term_as_said``), kept per spec."""
+    tables = spec.__dict__.get("_terms_said_as")
+    if tables is None:
+        tables = spec.__dict__["_terms_said_as"] = {}
+    table = tables.get((described, craft))
+    if table is None:
+        table = {}
+        if len(tables) < _CRAFTS_KEPT:  # (a craft may be any name a caller gives)
+            tables[(described, craft)] = table
+    return table
+
+
+def _term_as_said(info: TermInfo, w: str, ambiguous: dict, described: bool, craft: str | None) -> TermInfo:
+    """The spec term ``info`` of the word said ``w`` as a step reads it in this craft."""
+    if not described and info.category in ("action", "tool", "material") and info.canonical != w \
+            and w not in ambiguous:
+        # a craft the spec does not describe in full: the word as said (刷 stays 刷, not 涂; 刷子
+        # stays 刷子, not 漆刷); the spec's name stays on the term
+        return TermInfo(w, info.category, info.crafts)
+    if w not in ambiguous and "general" not in info.crafts and craft not in info.crafts \
+            and info.category != "body" and info.canonical != w \
+            and (w not in info.canonical or info.category != "tool"):
+        # another craft's (or, with no craft, any craft's) synonym keeps what was said: 泥料 is
+        # 紫泥 only in 紫砂 (a tool's short form, 针 for 绣针, still takes the name)
+        return TermInfo(w, info.category, info.crafts)
+    return info
 
 
 def extract(spec: Spec, text: str, technique: str | None = None, craft: str | None = None,
@@ -1362,28 +1393,25 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     terms = []
     term_at: dict[int, TermInfo] = {}
     fix = []  # (token index, term index) of forms whose meaning depends on the craft
+    said_as = _terms_said_as(spec, described, craft)
     # only terms and hands name a term: the other tokens are skipped in C
     for k in compress(doc.interesting, map(_TERM_KINDS.__contains__, map(kinds.__getitem__, doc.interesting))):
         w = words[k]
         if w in MEASURE_FORMS and k and words[k - 1] in MEASURE_PREV:
             continue  # 「每针」「一针接一针」
-        info = spec_info = lookup(w)
-        if info is None:
+        spec_info = lookup(w)
+        info = said_as.get(w) if spec_info is not None else None
+        if info is not None:
+            pass  # (the term as this craft reads it, decided below once per spec, craft and word)
+        elif spec_info is None:
             # a compound headed by a tool or material the spec knows is that kind of thing, by the
             # name said (熟桐油 is a 桐油)
             head = doc.compounds[k]
             info = spec_info = TermInfo(w, head.category, head.crafts)
-        if not described and info.category in ("action", "tool", "material") and info.canonical != w \
-                and w not in ambiguous:
-            # a craft the spec does not describe in full: the word as said (刷 stays 刷, not 涂; 刷子
-            # stays 刷子, not 漆刷); the spec's name stays on the term
-            info = TermInfo(w, info.category, info.crafts)
-        elif w not in ambiguous and "general" not in info.crafts and craft not in info.crafts \
-                and info.category != "body" and info.canonical != w \
-                and (w not in info.canonical or info.category != "tool"):
-            # another craft's (or, with no craft, any craft's) synonym keeps what was said: 泥料 is
-            # 紫泥 only in 紫砂 (a tool's short form, 针 for 绣针, still takes the name)
-            info = TermInfo(w, info.category, info.crafts)
+        else:
+            info = _term_as_said(spec_info, w, ambiguous, described, craft)
+            if len(said_as) < _TERMS_KEPT:
+                said_as[w] = info
         term_at[k] = info
         if w in ambiguous:
             fix.append((k, len(terms)))
@@ -1803,6 +1831,9 @@ def _reorder(steps: list[Step]) -> list[Step]:
     return out
 
 
+_IMPLIED_KEPT = 20000  # (technique, craft, tool, action, material) combinations kept per spec
+
+
 def _apply_defaults(spec: Spec, step: Step, technique: str | None, craft: str | None) -> None:
     if craft not in spec.crafts_with_actions and not technique:
         # the spec's degree values are written for the crafts it describes; for any other craft (or
@@ -1815,14 +1846,24 @@ def _apply_defaults(spec: Spec, step: Step, technique: str | None, craft: str | 
         if value is not None:
             step.params[param] = value
             step.defaults.append(param)
-    keys = []
-    if step.tool:
-        keys.append(f"tool:{step.tool}")
-    if step.action:
-        keys.append(f"action:{step.action}")
-    if step.material:
-        keys.append(f"material:{step.material}")
-    for name, value in spec.implied_values(keys, technique, craft).items():
+    # what a tool, action and material imply, read once per spec for each such combination
+    implied_of = spec.__dict__.get("_implied_of")
+    if implied_of is None:
+        implied_of = spec.__dict__["_implied_of"] = {}
+    key = (technique, craft, step.tool, step.action, step.material)
+    implied = implied_of.get(key)
+    if implied is None:
+        keys = []
+        if step.tool:
+            keys.append(f"tool:{step.tool}")
+        if step.action:
+            keys.append(f"action:{step.action}")
+        if step.material:
+            keys.append(f"material:{step.material}")
+        implied = tuple(spec.implied_values(keys, technique, craft).items())
+        if len(implied_of) < _IMPLIED_KEPT:
+            implied_of[key] = implied
+    for name, value in implied:
         if name not in step.params:
             step.params[name] = value
             step.defaults.append(name)
