@@ -232,13 +232,15 @@ def _slot_nouns(spec: Spec, doc: Doc):
     its clause, up to the clause end (「下黄丹,」: its object)."""
     words, kinds = doc.words, doc.kinds
     tags = spec.pos_tags()
-    closed = SKIP | COMPLEMENTS | MEASURE_PREV | NEGATIONS | PREDICATE_ADVERBS | STOP_NOUNS | PLACE_SUFFIX | MODALS
     n = len(words)
 
     memo = getattr(spec, "_slot_words", None)
     if memo is None:
         memo = spec._slot_words = {}
-    for w in set(words).difference(memo):
+    new = set(words).difference(memo)
+    closed = SKIP | COMPLEMENTS | MEASURE_PREV | NEGATIONS | PREDICATE_ADVERBS | STOP_NOUNS | PLACE_SUFFIX | MODALS \
+        if new else ()  # (read for the words met the first time only)
+    for w in new:
         ok = len(w) == 1 and w not in DIRECTION_WORDS and tags.get(w, "x")[:1] not in FUNCTION_TAGS \
             and not (w in spec.terms and spec.terms[w].category == "body")
         # (may open the pair, may close it: a locative may close it, 「锅边」, whatever jieba tags it:
