@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import compress
+from itertools import chain, compress, islice, repeat
+from operator import and_, eq, itemgetter, or_
 
 from .spec import Spec
 from .tokens import Doc
@@ -21,6 +22,14 @@ from .words import (ASPECT_AFTER_VERB, BODY_CHARS, COMPLEMENTS, COORD_RE, COORD_
                     TOOL_NAME_SUFFIX, TOPIC_NAME_TAGS, TOPIC_PARTICLES, _COMPOUND_CLOSED)
 
 
+# (the C-level candidate scans below: a word's last character, a naming verb or copula, the kinds that may
+# stand in a slot, the two flags _slot_nouns keeps per word)
+_LAST_CHAR = itemgetter(slice(-1, None))
+_NAMING_OR_COPULA = frozenset(NAMING_VERBS | COPULAS)
+_SLOT_KINDS = frozenset((None, "N", "T"))
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+
+
 def _suffix_names(spec: Spec, doc: Doc):
     """Token spans (start, end) of a coined name of a technique or a form, said without quotation marks
     or a naming verb (「脚下是蹚泥步」「这里用回旋针」「先练个站桩功」): a word of one or two characters
@@ -34,7 +43,8 @@ def _suffix_names(spec: Spec, doc: Doc):
     words, kinds = doc.words, doc.kinds
     tags = spec.pos_tags()
     n = len(words)
-    for k in range(1, n):
+    # (only a word ending in a suffix can close a name: the others are skipped in C)
+    for k in compress(range(1, n), map(TECHNIQUE_SUFFIX.__contains__, map(_LAST_CHAR, islice(words, 1, None)))):
         w = words[k]
         if not 1 <= len(w) <= 2 or w[-1] not in TECHNIQUE_SUFFIX or w in GENERIC_SUFFIX_WORDS \
                 or kinds[k] in ("P", "Q", "M", "H", "R", "O", "L") or (len(w) == 2 and tags.get(w, "")[:1] == "v"):
@@ -72,7 +82,8 @@ def _craft_names(spec: Spec, doc: Doc):
     words, kinds = doc.words, doc.kinds
     tags = spec.pos_tags()
     n = len(words)
-    for k in range(n - 1):
+    # (only a word before 绣/雕/塑/画 can open one: the others are skipped in C)
+    for k in compress(range(n - 1), map(CRAFT_HEADS.__contains__, islice(words, 1, None))):
         x, h = words[k], words[k + 1]
         if len(x) != 1 or len(h) != 1 or h not in CRAFT_HEADS or not "\u4e00" <= x <= "\u9fff":
             continue
@@ -96,7 +107,9 @@ def _object_names(spec: Spec, doc: Doc):
     person's name (跟, 问, 师傅 …)."""
     words, kinds = doc.words, doc.kinds
     tags = spec.pos_tags()
-    for k in range(1, len(words)):
+    # (only a word jieba tags as a person, a place or a time can be one: the others are skipped in C)
+    for k in compress(range(1, len(words)),
+                      map(MISTAGGED_NOUN_TAGS.__contains__, map(tags.get, islice(words, 1, None), repeat("")))):
         w = words[k]
         if len(w) < 2 or kinds[k] not in (None, "N") or tags.get(w, "") not in MISTAGGED_NOUN_TAGS \
                 or not all("\u4e00" <= ch <= "\u9fff" for ch in w) or w in STOP_NOUNS \
@@ -247,9 +260,11 @@ def _slot_nouns(spec: Spec, doc: Doc):
         # 边/d, the adverb of 边…边…, still closes 「折边」)
         place = len(w) == 1 and w in PLACE_SUFFIX and w not in DIRECTION_WORDS
         memo[w] = (ok and w not in closed, (ok or place) and (w not in closed or w in PLACE_SUFFIX))
-    first = [memo[w][0] and k in (None, "N", "T") for w, k in zip(words, kinds)]
-    second = [memo[w][1] and k in (None, "N", "T") for w, k in zip(words, kinds)]
-    for a in compress(range(n - 1), [x and y for x, y in zip(first, second[1:])]):
+    # (in C: the word's flags from the memo and its kind: untagged, a noun or a term)
+    props, slot_kind = list(map(memo.__getitem__, words)), list(map(_SLOT_KINDS.__contains__, kinds))
+    first = map(and_, map(_FIRST, props), slot_kind)
+    second = map(and_, map(_SECOND, islice(props, 1, None)), islice(slot_kind, 1, None))
+    for a in compress(range(n - 1), map(and_, first, second)):
         prev, nxt = (words[a - 1] if a else ""), (words[a + 2] if a + 2 < n else None)
         nk = kinds[a + 2] if a + 2 < n else "P"
         start = a == 0 or kinds[a - 1] == "P"
@@ -288,7 +303,11 @@ def _technique_compounds(spec: Spec, doc: Doc):
     tags = spec.pos_tags()
     closed = _COMPOUND_CLOSED
     n = len(words)
-    for k in range(n - 1):
+    # (a word of two characters or more that is no naming verb nor copula and opens no sentence is read by no
+    # rule below: those are skipped in C)
+    read = map(or_, map(or_, map(eq, map(len, words), repeat(1)), map(_NAMING_OR_COPULA.__contains__, words)),
+               chain((True,), map(SENTENCE_ENDS.__contains__, words)))
+    for k in compress(range(n - 1), read):
         w, w2 = words[k], words[k + 1]
         if (w in NAMING_VERBS or (w in COPULAS and k and (words[k - 1] in DEMONSTRATIVES or words[k - 1] == "的"
                                                         or (w == "就是" and kinds[k - 1] != "P")))) \
@@ -385,7 +404,8 @@ def _topic_names(spec: Spec, doc: Doc):
     tags = spec.pos_tags()
     closed = _COMPOUND_CLOSED
     n = len(words)
-    for s in range(n):
+    # (a sentence's first token only: the others are skipped in C)
+    for s in chain(range(min(n, 1)), (i + 1 for i in compress(range(n - 1), map(SENTENCE_ENDS.__contains__, words)))):
         if s and words[s - 1] not in SENTENCE_ENDS:
             continue
         c = s
@@ -446,7 +466,7 @@ def _named_steps(spec: Spec, norm: str, doc: Doc):
     n = len(words)
     closed = _COMPOUND_CLOSED  # (a direction opening the clause is its verb: 「最后过泥」)
     if "步" in norm or "样" in norm or "式" in norm or "招" in norm or "道" in norm:
-        index = {s: k for k, s in enumerate(starts[:n])}
+        index = dict(zip(starts[:n], range(n)))
         for m in _ORDINAL_STEP.finditer(norm):
             a = index.get(m.end())
             if a is None:
