@@ -81,8 +81,9 @@ def finder_for(spec: Spec) -> QuantityFinder:
     return finder
 
 
-# an ASCII full stop that is no decimal point (「1.5」) nor part of an ellipsis ends a sentence like 。
-_ASCII_STOP = re.compile(r"(?<![\d.])\.(?![\d.])")
+# an ASCII full stop that is no decimal point (「1.5」) nor part of an ellipsis ends a sentence like 。 (the
+# look-behind after the full stop, so the scan looks for 「.」 alone, in C)
+_ASCII_STOP = re.compile(r"\.(?<![\d.]\.)(?![\d.])")
 
 
 def normalize_chars(text: str) -> str:
