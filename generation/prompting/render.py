@@ -130,6 +130,7 @@ _LEAD = re.compile(r"(用|拿|使|以|持|握|借|把|将|在|到|往|于|向|�
 _AFTER_VERB_PLACE = re.compile(r"(在|到|进|于)[%s]*$" % _QUANT)
 INSTRUMENT = {"用", "拿", "使", "以", "持", "握", "借"}
 _MARKER_CHARS = frozenset("用拿使以持握借把将在到往于向朝从顺沿贴对随跟伴和")
+_MARKER_CHAR = re.compile("[%s]" % "".join(sorted(_MARKER_CHARS)))  # (one of them, found by a scan in C)
 DISPOSAL = OBJECT_MARKERS  # 把/将: one set (words.py)
 LOCALIZERS = "上里中内下边"
 # after a bare noun only these read as a place (「墙上」「锅里」); 「布下缸」 is a verb
@@ -208,7 +209,7 @@ def _role(text: str, s: int, pos: int, length: int, verb_pos, verb_len: int = 1,
     if cut:
         lead0 += cut.end()
         lead = text[lead0:pos]
-    m = _LEAD.search(lead) if not _MARKER_CHARS.isdisjoint(lead) else None
+    m = _LEAD.search(lead) if _MARKER_CHAR.search(lead) is not None else None
     if m and verb_pos is not None and verb_pos <= lead0 + m.start(1) < verb_pos + verb_len:
         m = None  # the marker is the step's own verb (「各拿一根鼓槌」): what follows is its object
     if m:
