@@ -309,7 +309,9 @@ class Spec:
         if text and self.catalogue_words:
             said.update(self.catalogue_re.findall(text))
             catalogue_words = self.catalogue_words
-            craft_words = {w: {**craft_words.get(w, {}), **catalogue_words.get(w, {})} for w in said}
+            # (a word the catalogue does not list keeps the lexicon's table, no copy of it)
+            craft_words = {w: craft_words[w] if w not in catalogue_words else
+                           {**craft_words.get(w, {}), **catalogue_words[w]} for w in said}
         for word in said:
             for key, weight in craft_words[word].items():
                 scores[key] = scores.get(key, 0) + weight
