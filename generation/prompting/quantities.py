@@ -346,7 +346,7 @@ class QuantityFinder:
 
     @staticmethod
     def _corrects(text: str, prev: Quantity, q: Quantity) -> bool:
-        if _kind_of(prev.name) != _kind_of(q.name) or q.start - prev.end > 16:
+        if q.start - prev.end > 16 or _kind_of(prev.name) != _kind_of(q.name):
             return False
         between = text[prev.end:q.start]
         if any(c in between for c in CORRECTION_CUES):

@@ -35,7 +35,7 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
     """One unit: tokens s..e (inclusive, fillers trimmed at both ends); ``ii`` its interesting tokens."""
     words, kinds, starts, qmap = doc.words, doc.kinds, doc.starts, doc.quantities
     step = Step()
-    step.extend(starts[s], starts[e + 1])
+    step.start, step.end = starts[s], starts[e + 1]  # (Step.extend on a new step: the unit's span)
     has_needle = False
     action_idx = None
     markers, context = [], []
