@@ -501,6 +501,9 @@ _LIMB_BEFORE = re.compile(
     r"|[^\s,。;!?、:]{1,2}地|[^\s,。;!?、:一]着)*$" % (_LIMB_WORD, _LIMB_WORD))
 _LIMB_BREAK = re.compile(".*[,\uff0c。;\uff1b!\uff01?\uff1f:\uff1a]")  # (not 、: 「拇指、食指、中指捏住」)
 _LIMB_CHARSET = frozenset("".join(LIMB_SUBJECTS))
+# (one of them in a string, found by a scan in C: set.isdisjoint over the string makes and hashes a string per
+# CJK character)
+_LIMB_CHAR = re.compile("[%s]" % "".join(sorted(map(re.escape, _LIMB_CHARSET))))
 _HAND_BEFORE = ("左手", "右手", "两手", "双手", "两只手", "一只手")
 
 
@@ -509,7 +512,7 @@ def _limb_said(text: str, s, e, surface: str, said: "Said"):
     subject right before the step's verb in its clause (「右手食指往里弹」「脖子先一缩」「手腕软软地垂下
     去」「脚尖点地」「右手两个指头捏住」), or None. The reading keeps a hand, not the finger that acts."""
     if not isinstance(s, int) or not isinstance(e, int) or not surface \
-            or _LIMB_CHARSET.isdisjoint(text[max(0, s - 16):e]):
+            or _LIMB_CHAR.search(text[max(0, s - 16):e]) is None:
         return None
     v = _verb_at(text, s, e, surface, said.covered)
     if v is None:
