@@ -12,6 +12,10 @@ from .words import (ATTACH_VERBS, BIND_VERBS, BODY_OBJECT_CHARS, CONSUMED_HEADS,
                     SENTENCE_ENDS, SPEECH_VERBS, STATE_RESULTS, TOOL_HEADS, TOOL_LEAD, TREAT_VERBS, WEAR_VERBS,
                     VESSEL_ENTRY, _HOLD_BEFORE, _LEAD_IN, _OPENING)
 
+# a sentence end in a string, found by a scan in C (a walk over its characters makes and hashes a string per
+# CJK character)
+_SENTENCE_END = re.compile("[%s]" % "".join(sorted(map(re.escape, SENTENCE_ENDS))))
+
 
 def _after_verb(q: Step, norm: str) -> bool:
     """The step's material is said after its verb (「打鼓面」), not before it as what moves (「纸动」)."""
@@ -45,7 +49,7 @@ def _carry_held_tool(steps: list[Step], norm: str = "", spec: Spec | None = None
         if norm and held and p.surface in TOOL_LEAD and p.surface not in INSTRUMENT_LEADS and q.put_at \
                 and q.material is None and q.tool in (None, held) and not q.subject and not q.role \
                 and q.hand in (None, p.hand) and p.end >= 0 and q.start >= p.end \
-                and not any(ch in SENTENCE_ENDS for ch in norm[p.end:q.start]):
+                and _SENTENCE_END.search(norm[p.end:q.start]) is None:
             # 「左手拿两块铜板,夹在指头缝里」: what is taken up, then put somewhere by a verb with no object
             # of its own, is what that verb puts there (the place is a support, not what is worked)
             q.material, q.tool = held, None
@@ -55,7 +59,7 @@ def _carry_held_tool(steps: list[Step], norm: str = "", spec: Spec | None = None
                 and q.relation is not None and not q.subject and not q.role and q.hand in (None, p.hand) \
                 and (q.surface or "")[:1] not in PUT_VERBS and (q.surface or "")[:1] not in ATTACH_VERBS \
                 and q.surface not in TOOL_LEAD and p.end >= 0 and q.start >= p.end \
-                and not any(ch in SENTENCE_ENDS for ch in norm[p.end:q.start]) \
+                and _SENTENCE_END.search(norm[p.end:q.start]) is None \
                 and _head(p.material) not in CONSUMED_HEADS and _head(p.material) not in MEDIUM_HEADS \
                 and not _is_body(spec, p.material) \
                 and not (p.material in spec.terms and spec.terms[p.material].category != "tool"):
@@ -81,7 +85,7 @@ def _carry_held_tool(steps: list[Step], norm: str = "", spec: Spec | None = None
         last = p
         worked = p.material  # the thing worked with the tool so far
         for q in steps[n:]:
-            if q.start < last.end or any(ch in SENTENCE_ENDS for ch in norm[last.end:q.start]) \
+            if q.start < last.end or _SENTENCE_END.search(norm[last.end:q.start]) is not None \
                     or q.subject or q.role or (q.hand is not None and q.hand != p.hand) \
                     or (q.surface or "")[:1] in PUT_VERBS or (q.surface or "") in TOOL_LEAD or q.material == p.tool \
                     or (q.surface or "")[:1] in SPEECH_VERBS:
@@ -124,7 +128,7 @@ def _carry_worn_tool(steps: list[Step], norm: str) -> None:
     for p, q in zip(steps, steps[1:]):
         if (p.surface in WEAR_VERBS or p.action in WEAR_VERBS) and p.material and q.tool is None \
                 and q.material != p.material and (q.hand is None or p.hand is None or q.hand == p.hand) \
-                and p.end >= 0 and q.start >= p.end and not any(ch in SENTENCE_ENDS for ch in norm[p.end:q.start]):
+                and p.end >= 0 and q.start >= p.end and _SENTENCE_END.search(norm[p.end:q.start]) is None:
             q.tool = p.material
 
 
@@ -162,7 +166,7 @@ def _carry_serial_roles(steps: list[Step], norm: str) -> None:
             if (q.surface or "")[:1] in TREAT_VERBS:
                 q.tool = p.tool  # (the fire, the vessel; a support is not what 「搁在石板上捶」 beats with)
         elif p.tool is None and p.surface and not q.material and _is_tool_word(p.material) \
-                and not any(ch in SENTENCE_ENDS for ch in between):
+                and _SENTENCE_END.search(between) is None:
             said = norm[max(p.start, 0):p.end]
             at = said.find(p.surface)
             result = p.surface[-1] if len(p.surface) >= 2 else (
@@ -223,7 +227,7 @@ def _carry_dropped_object(spec: Spec, steps: list[Step], norm: str) -> None:
         if (q.material and q.material not in ("它", "它们")) or not p.material or p.end < 0 or q.start < p.end or q.subject or q.role \
                 or q.tool == p.material or _is_body(spec, p.material) or _is_body(spec, p.material.rstrip("子")) \
                 or (p.material[-1] == "人" and p.material not in spec.terms) \
-                or any(ch in SENTENCE_ENDS for ch in norm[p.end:q.start]):
+                or _SENTENCE_END.search(norm[p.end:q.start]) is not None:
             continue
         if q.surface and len(q.surface) >= 2 and (q.surface[-1] in MATERIAL_HEADS or q.surface[-1] in TOOL_HEADS):
             continue  # 「刷漆」「下锅」: a verb-object word names its own object
