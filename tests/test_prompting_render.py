@@ -226,3 +226,15 @@ def test_a_holding_verb_with_its_direction_takes_the_thing_as_its_object_not_a_c
     prompt = normalize("拿起碗,往锅里倒", None).prompt
     assert "拿起碗" in prompt and "用拿起碗" not in prompt
     assert "用打纬刀" in normalize("用打纬刀打紧", None).prompt
+
+
+def test_a_limb_that_holds_nothing_takes_no_hand_nor_tool_held_before():
+    # 「右手握着刻刀,左脚往前迈一步」 gave 「右手左脚用刻刀往前迈一步」: the foot steps, the chisel stays in hand
+    steps = normalize("左手攥着鼓槌,右脚往旁边跨一步。", None).steps
+    assert steps[-1]["tool"] is None and steps[-1]["hand"] is None
+    steps = normalize("右手提着灯笼,腰往下一沉。", None).steps
+    assert steps[-1]["tool"] is None and steps[-1]["hand"] is None
+    # an arm swings what its hand holds, and a limb where the hand goes is no subject
+    assert normalize("右手拿起木槌,胳膊往上抡。", None).steps[-1]["tool"] == "木槌"
+    last = normalize("右手拿着烟袋,往左膝盖上一磕。", None).steps[-1]
+    assert last["hand"] == "right"

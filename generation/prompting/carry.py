@@ -8,8 +8,8 @@ import re
 from .spec import Spec
 from .tokens import Step, _head, _is_body, _is_body_motion, _is_speech, _is_tool_word
 from .words import (ATTACH_VERBS, BIND_VERBS, BODY_OBJECT_CHARS, CONSUMED_HEADS, CONTINUE_MARKERS, FILLER_CHARS,
-                    FULL_STOPS, INSTRUMENT_LEADS, LOAD_VERBS, MATERIAL_HEADS, MEDIUM_HEADS, NEGATIONS, OWN_OBJECT_CHARS, PUT_VERBS,
-                    SENTENCE_ENDS, SPEECH_VERBS, STATE_RESULTS, TOOL_HEADS, TOOL_LEAD, TREAT_VERBS, WEAR_VERBS,
+                    FULL_STOPS, INSTRUMENT_LEADS, LOAD_VERBS, MATERIAL_HEADS, MEDIUM_HEADS, NEGATIONS, OWN_OBJECT_CHARS,
+                    PERFORMING_LIMBS, PUT_VERBS, SENTENCE_ENDS, SPEECH_VERBS, STATE_RESULTS, TOOL_HEADS, TOOL_LEAD, TREAT_VERBS, WEAR_VERBS,
                     VESSEL_ENTRY, _HOLD_BEFORE, _LEAD_IN, _OPENING)
 
 # a sentence end in a string, found by a scan in C (a walk over its characters makes and hashes a string per
@@ -69,7 +69,9 @@ def _carry_held_tool(steps: list[Step], norm: str = "", spec: Spec | None = None
             # somewhere: 「拿起一张纸,往墙上一贴」)
             p.tool, p.material = p.material, None
         if (p.surface in TOOL_LEAD or p.action in TOOL_LEAD) and p.tool and q.tool is None \
-                and (q.hand is None or q.hand == p.hand) and q.material != p.tool:
+                and (q.hand is None or q.hand == p.hand) and q.material != p.tool \
+                and not _moves_own_limb(q, norm):
+            # (not onto a step whose subject is a limb that holds nothing: 「右手握着刻刀,左脚往前迈一步」)
             q.tool = p.tool
             if q.hand is None:
                 q.hand = p.hand
@@ -88,7 +90,7 @@ def _carry_held_tool(steps: list[Step], norm: str = "", spec: Spec | None = None
             if q.start < last.end or _SENTENCE_END.search(norm[last.end:q.start]) is not None \
                     or q.subject or q.role or (q.hand is not None and q.hand != p.hand) \
                     or (q.surface or "")[:1] in PUT_VERBS or (q.surface or "") in TOOL_LEAD or q.material == p.tool \
-                    or (q.surface or "")[:1] in SPEECH_VERBS:
+                    or (q.surface or "")[:1] in SPEECH_VERBS or _moves_own_limb(q, norm):
                 break  # another subject or hand, a thing put down or taken up, words said or sung: the
                 # tool is no longer what the step works with
             if re.search(re.escape(p.tool) + "(?:" + "|".join(NEGATIONS) + ")", norm[max(last.start, 0):q.end]):
@@ -244,6 +246,22 @@ def _carry_dropped_object(spec: Spec, steps: list[Step], norm: str) -> None:
         q.material = p.material
 
 
+_LIMB_MARKERS = ("往", "朝", "向", "在", "到", "把", "将", "用", "拿", "对着", "冲着")
+# limbs that hold nothing (not an arm, which swings what its hand holds: 「胳膊往上抡」)
+_NON_HOLDING_LIMBS = tuple(w for w in PERFORMING_LIMBS if w not in ("胳膊", "胳臂", "臂", "肘", "肩"))
+
+
+def _moves_own_limb(q: Step, norm: str) -> bool:
+    """The step moves a limb of its own, said before its verb, that holds nothing (「左脚往前迈」「腰往下一沉」):
+    no hand and no tool held before goes on into it."""
+    m = q.material
+    if not m or not any(w in m for w in _NON_HOLDING_LIMBS) or not norm or _after_verb(q, norm):
+        return False
+    at = norm.find(m, max(q.start, 0), q.end)
+    before = norm[max(at - 3, 0):at].rstrip("左右双两一只条个")
+    return at >= 0 and not before.endswith(_LIMB_MARKERS)  # (「往左脚后跟一碰」: where the hand goes, not a subject)
+
+
 def _carry_hand(steps: list[Step], norm: str) -> None:
     """「右手不戴指甲,就拿指头弹」「左手接住了,再往上送」: the hand named as the subject goes on doing
     the next actions of the same sentence (Chinese drops a subject it has just said) until another
@@ -256,7 +274,8 @@ def _carry_hand(steps: list[Step], norm: str) -> None:
             # 「右手翻经书,念完一段翻一段」: the hand goes on past the words said
             continue
         p, src = src, q
-        if p is None or q.hand is not None or p.hand is None or p.end < 0 or q.start < p.end or q.subject:
+        if p is None or q.hand is not None or p.hand is None or p.end < 0 or q.start < p.end or q.subject \
+                or _moves_own_limb(q, norm):
             continue
         between = norm[p.end:q.start]
         stop = max(between.rfind(ch) for ch in FULL_STOPS)
