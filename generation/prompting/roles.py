@@ -344,6 +344,11 @@ def _mark_open_terms(doc: Doc, s: int, e: int, step: Step) -> None:
                        ("material", step.material)):
         if value and len(value) >= 2:
             wanted[value] = cat
+    if wanted:
+        # a value is found only as a run of the unit's words: one absent from their text (a substring
+        # search in C) is never popped below, and the walk is skipped when none is there
+        joined = "".join(words[s:e + 1])
+        wanted = {value: cat for value, cat in wanted.items() if value in joined}
     if not wanted:
         return
     for a in range(s, e + 1):
@@ -588,9 +593,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         general = True  # 「拿起錾子轻轻敲」: the holding verb is how, the later verb is what
     chosen = None
     if general and verbs and (action_idx is None or step.surface in TOOL_LEAD or step.action is None):
-        cands = [v for v in verbs if not (v + 1 <= e and words[v + 1] == "着" and v != verbs[-1])
-                 and not _adverbial_verb(doc, v, e)]
-        chosen = cands[0] if cands else verbs[0]
+        chosen = next((v for v in verbs if not (v + 1 <= e and words[v + 1] == "着" and v != verbs[-1])
+                       and not _adverbial_verb(doc, v, e)), verbs[0])  # (the first such verb; no list of all)
         surface = words[chosen]
         nxt = chosen + 1
         if len(surface) == 1 and nxt <= e and len(words[nxt]) == 1 and kinds[nxt] in ("N", "V") \
@@ -910,6 +914,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     if not described:
         _mark_open_terms(doc, s, e, step)
     if not described and step.material is None and not has_object and ba_obj is None and lead_word is None \
+            and (topic is not None or spec_topic is not None) \
             and not any(words[j] in MOTION_WORDS or words[j][:1] in "往朝向" for j in range(s, e + 1)):
         # 「琵琶是横抱的」「艾条点着了」「勾牌挂在左手上」: a thing named before a verb that takes no
         # object of its own and moves nothing along a path is what the verb works on, not what with
