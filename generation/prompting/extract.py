@@ -139,6 +139,8 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
     cand = list(compress(range(n), map(or_, map(_FINISH_KINDS.__contains__, kinds), map(_FINISH_WORDS.__contains__, words))))
     for i in cand:
         kind = kinds[i]
+        if kind == "T":
+            continue  # (a spec term is a candidate for the loop below only: no rule here reads one)
         if kind == "V" and len(words[i]) == 2 and words[i][1] in AGENT_SUFFIX and i + 1 < n \
                 and (i == 0 or kinds[i - 1] in ("P", "M")):
             # 「鼓手坐在船头」「划手跟着鼓点…」: at the head of a clause and followed by a verb, X手 is
