@@ -139,6 +139,8 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
     cand = list(compress(range(n), map(or_, map(_FINISH_KINDS.__contains__, kinds), map(_FINISH_WORDS.__contains__, words))))
     for i in cand:
         kind = kinds[i]
+        if kind == "T":
+            continue  # (a spec term is a candidate for the loop below only: no rule here reads one)
         if kind == "V" and len(words[i]) == 2 and words[i][1] in AGENT_SUFFIX and i + 1 < n \
                 and (i == 0 or kinds[i - 1] in ("P", "M")):
             # 「鼓手坐在船头」「划手跟着鼓点…」: at the head of a clause and followed by a verb, X手 is
@@ -233,6 +235,10 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
     return Doc(words, starts, kinds, qmap, interesting, compounds)
 
 
+# the kinds ``open_kinds``' rules read (every rule but the one for 一 + a verb asks for one of them)
+_OPEN_READ_KINDS = frozenset((None, "N", "A", "V"))
+
+
 def open_kinds(doc: Doc) -> None:
     """For a craft the spec does not describe in full, where any verb can be an action: words jieba
     tags as nouns, classifiers or idioms that are hand verbs in their place become verbs."""
@@ -241,8 +247,10 @@ def open_kinds(doc: Doc) -> None:
     changed = False
     for i in range(n):
         w = words[i]
-        if kinds[i] == "P" or kinds[i] == "Q":
-            continue  # (no rule below reads punctuation or a quantity as anything else)
+        if kinds[i] not in _OPEN_READ_KINDS and (kinds[i] == "P" or kinds[i] == "Q" or w[:1] != "一" or len(w) != 2):
+            # (no rule below reads punctuation or a quantity as anything else; a token of another kind than
+            # None/N/A/V can only be 一 + a verb, the rule that reads no kind of its own)
+            continue
         if kinds[i] in (None, "N", "A") and len(w) >= 2 and w[0] in CONTEXT_HAND_VERBS and (
                 # 「就抖起来了」「捞出来」「压实」: a hand verb with its direction or result (jieba: l, n)
                 w[1:] in DIRECTIONAL_COMPLEMENTS or (len(w) == 2 and w[1] in RESULT_COMPLEMENTS)

@@ -512,7 +512,7 @@ def _limb_said(text: str, s, e, surface: str, said: "Said"):
     subject right before the step's verb in its clause (「右手食指往里弹」「脖子先一缩」「手腕软软地垂下
     去」「脚尖点地」「右手两个指头捏住」), or None. The reading keeps a hand, not the finger that acts."""
     if not isinstance(s, int) or not isinstance(e, int) or not surface \
-            or _LIMB_CHAR.search(text[max(0, s - 16):e]) is None:
+            or _LIMB_CHAR.search(text, max(0, s - 16), e) is None:
         return None
     v = _verb_at(text, s, e, surface, said.covered)
     if v is None:

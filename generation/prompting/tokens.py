@@ -15,7 +15,7 @@ from .words import (BEFORE_WORDS, BODY_LOCATIVES, BODY_MOTION_TAIL, BODY_MOTION_
                     SPEECH_VERBS, STOP_NOUNS, STOP_VERBS, TOOL_HEADS, TOOL_LEAD, WHITESPACE)
 
 
-@dataclass
+@dataclass(slots=True)  # (no per-step dict: cheaper to make and to read)
 class Step:
     hand: str | None = None
     action: str | None = None
