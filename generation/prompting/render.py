@@ -193,6 +193,16 @@ def shown_name(name: str, said: str | None) -> str:
 # ASCII and full-width clause punctuation; the full-width forms as escapes (\uff0c ，, \uff1b ；, \uff01 ！,
 # \uff1f ？, \uff1a ：) so that no editor folds them into their ASCII twins
 _CLAUSE_BREAK = re.compile("[,\uff0c。;\uff1b!\uff01?\uff1f、:\uff1a]")
+def _since_break(text: str, lo: int, hi: int, last_break: re.Pattern) -> tuple[int, str]:
+    """(start, text) of text[lo:hi] after its last clause break (``last_break`` matches up to it)."""
+    seg = text[lo:hi]
+    cut = last_break.search(seg)
+    if cut:
+        lo += cut.end()
+        seg = text[lo:hi]
+    return lo, seg
+
+
 _LAST_BREAK = re.compile(".*[,\uff0c。;\uff1b!\uff01?\uff1f、:\uff1a]")  # up to the last break
 
 
@@ -203,12 +213,7 @@ def _role(text: str, s: int, pos: int, length: int, verb_pos, verb_len: int = 1,
     nxt = text[pos + length:pos + length + 2]
     loc = nxt if nxt in LOCALIZER_WORDS else (nxt[:1] if nxt[:1] and nxt[:1] in LOCALIZERS else "")
     # (the step may start at its noun, after the marker: 「把那个鼓槌拿起来」; the clause's start bounds it)
-    lead0 = max(0, pos - 6)
-    lead = text[lead0:pos]
-    cut = _LAST_BREAK.search(lead)
-    if cut:
-        lead0 += cut.end()
-        lead = text[lead0:pos]
+    lead0, lead = _since_break(text, max(0, pos - 6), pos, _LAST_BREAK)
     m = _LEAD.search(lead) if _MARKER_CHAR.search(lead) is not None else None
     if m and verb_pos is not None and verb_pos <= lead0 + m.start(1) < verb_pos + verb_len:
         m = None  # the marker is the step's own verb (「各拿一根鼓槌」): what follows is its object
@@ -517,12 +522,7 @@ def _limb_said(text: str, s, e, surface: str, said: "Said"):
     v = _verb_at(text, s, e, surface, said.covered)
     if v is None:
         return None
-    lo = max(0, v - 16)
-    seg = text[lo:v]
-    cut = _LIMB_BREAK.search(seg)
-    if cut:
-        lo += cut.end()
-        seg = text[lo:v]
+    lo, seg = _since_break(text, max(0, v - 16), v, _LIMB_BREAK)
     m = _LIMB_BEFORE.search(seg)
     if m is None:
         return None
