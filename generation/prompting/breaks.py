@@ -16,8 +16,8 @@ from .extract import _has_content, _verb_after, tokenize_doc
 from .spec import Spec
 from .tokens import Doc, _is_body, kind_table, normalize_chars
 from .words import (COMPLEMENTS, CONTEXT_HAND_VERBS, DIMENSION_CHARS, DIRECTION_COMPOUNDS, INSTRUMENT_LEADS, MODALS,
-                    NUMERAL_CHARS, NEGATIONS, OBJECT_MARKERS, PLACE_SUFFIX, PUNCT, RESULT_COMPLEMENTS, SEQ_MARKERS, TOOL_LEAD,
-                    WARNING_CUES, WHITESPACE)
+                    NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, PLACE_SUFFIX, PUNCT, RESULT_COMPLEMENTS, SEQ_MARKERS,
+                    TOOL_LEAD, WARNING_CUES, WHITESPACE)
 
 ASR_RUN = 20  # characters with no punctuation or space: longer than any written clause
 ASR_SHORT = 8  # a text this long with no punctuation or space at all is read the same way

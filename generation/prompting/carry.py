@@ -9,8 +9,8 @@ from .spec import Spec
 from .tokens import Step, _head, _is_body, _is_body_motion, _is_speech, _is_tool_word
 from .words import (ATTACH_VERBS, BIND_VERBS, BODY_OBJECT_CHARS, CONSUMED_HEADS, CONTINUE_MARKERS, FILLER_CHARS,
                     FULL_STOPS, INSTRUMENT_LEADS, LOAD_VERBS, MATERIAL_HEADS, MEDIUM_HEADS, NEGATIONS, OWN_OBJECT_CHARS,
-                    PERFORMING_LIMBS, PUT_VERBS, SENTENCE_ENDS, SPEECH_VERBS, STATE_RESULTS, TOOL_HEADS, TOOL_LEAD, TREAT_VERBS, WEAR_VERBS,
-                    VESSEL_ENTRY, _HOLD_BEFORE, _LEAD_IN, _OPENING)
+                    PERFORMING_LIMBS, PUT_VERBS, SENTENCE_ENDS, SPEECH_VERBS, STATE_RESULTS, TOOL_HEADS, TOOL_LEAD,
+                    TREAT_VERBS, VESSEL_ENTRY, WEAR_VERBS, _HOLD_BEFORE, _LEAD_IN, _OPENING)
 
 # a sentence end in a string, found by a scan in C (a walk over its characters makes and hashes a string per
 # CJK character)

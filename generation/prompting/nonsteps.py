@@ -45,14 +45,16 @@ from __future__ import annotations
 import re
 from itertools import compress
 
+from .quantities import CORRECTION_CUES
 from .words import PUNCT
 
 # (the clause marks: a step's clause runs between two of them)
 _CLAUSE_MARKS = frozenset(PUNCT)
 _REACH = 24  # characters before or after a verb that a test reads (constant: linear in the text)
 
-# a speaker's correction of a word said (quantities.CORRECTION_CUES has the cues that take a value back)
-_CORRECTION_VERBS = frozenset(("说错", "讲错", "搞错", "记错", "口误", "说反", "讲反", "说岔"))
+# a speaker's correction of a word said: the verb-like cues of quantities.CORRECTION_CUES (the one list of
+# the cues that take a value back: 说错, 讲错, 搞错, 记错, 口误) and three that take no value back
+_CORRECTION_VERBS = frozenset(c for c in CORRECTION_CUES if c[-1] in "错误") | {"说反", "讲反", "说岔"}
 
 # prohibition and inability; 别 not inside 别人/特别/分别/区别/别的…
 _PROHIBITION = re.compile(r"(?:(?<![特分区差类告识个派性级鉴])别(?![人的处样])|莫|不要|不许|不敢|甭|不能|不可|勿|不用)")
@@ -85,6 +87,8 @@ _NUMBER = re.compile(r"[0-9一二两三四五六七八九十半百几俩仨]")
 # a sound as the subject of what is said
 _SOUND = ("声音", "声儿", "响声", "音色")
 
+# (words.MISHAP_CHARS is the other list of damage: what a bare predicate after 都/也 says happened to the
+# body or the thing, 「手都练肿了」, read in extract's step kinds; this one is what follows 就 after a condition)
 # a mishap: 就 (with up to two characters of a verb or a modal between: 「就车穿了」「就搅浑了」「就会裂」) + a
 # word of damage or failure, ending its clause (a particle or an aspect mark may follow)
 _MISHAP_WORDS = ("废", "散", "断", "破", "裂", "歪", "糊", "焦", "酸", "苦", "砸", "虚", "浑", "变形", "走样",
