@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 
 from .spec import Spec
-from .tokens import Step, _head, _is_body, _is_body_motion, _is_speech, _is_tool_word
+from .tokens import Step, _head, _is_body, _is_body_motion, _is_material_word, _is_speech, _is_tool_word
 from .words import (ATTACH_VERBS, BIND_VERBS, BODY_OBJECT_CHARS, CONSUMED_HEADS, CONTINUE_MARKERS, FILLER_CHARS,
                     FULL_STOPS, INSTRUMENT_LEADS, LOAD_VERBS, MATERIAL_HEADS, MEDIUM_HEADS, NEGATIONS, OWN_OBJECT_CHARS,
-                    PERFORMING_LIMBS, PUT_VERBS, SENTENCE_ENDS, SPEECH_VERBS, STATE_RESULTS, TOOL_HEADS, TOOL_LEAD,
-                    TREAT_VERBS, VESSEL_ENTRY, WEAR_VERBS, _HOLD_BEFORE, _LEAD_IN, _OPENING)
+                    PERFORMING_LIMBS, PUT_VERBS, SENTENCE_ENDS, SPEECH_VERBS, STATE_RESULTS, SWAP_VERBS, TOOL_HEADS,
+                    TOOL_LEAD, TREAT_VERBS, VESSEL_ENTRY, WEAR_VERBS, _HOLD_BEFORE, _LEAD_IN, _OPENING)
 
 # a sentence end in a string, found by a scan in C (a walk over its characters makes and hashes a string per
 # CJK character)
@@ -44,6 +44,8 @@ def _carry_held_tool(steps: list[Step], norm: str = "", spec: Spec | None = None
     hand over the following steps of the same sentence, until a step names its own tool (replaced), a
     subject of its own or another hand, puts something down (放/搁/放下…), or works the tool itself;
     stuff that is used up or a medium (「用水泡软,再晒干」) is not held."""
+    if norm and spec is not None:
+        _held_thing_used(spec, steps, norm)
     for p, q in zip(steps, steps[1:]):
         held = p.tool or p.material
         if norm and held and p.surface in TOOL_LEAD and p.surface not in INSTRUMENT_LEADS and q.put_at \
@@ -68,7 +70,8 @@ def _carry_held_tool(steps: list[Step], norm: str = "", spec: Spec | None = None
             # (not stuff that is used up, nor a thing the lexicon calls a material, nor one put or stuck
             # somewhere: 「拿起一张纸,往墙上一贴」)
             p.tool, p.material = p.material, None
-        if (p.surface in TOOL_LEAD or p.action in TOOL_LEAD) and p.tool and q.tool is None \
+        if (p.surface in TOOL_LEAD or p.action in TOOL_LEAD or p.surface in SWAP_VERBS) and p.tool \
+                and q.tool is None \
                 and (q.hand is None or q.hand == p.hand) and q.material != p.tool \
                 and not _moves_own_limb(q, norm):
             # (not onto a step whose subject is a limb that holds nothing: 「右手握着刻刀,左脚往前迈一步」)
@@ -107,6 +110,66 @@ def _carry_held_tool(steps: list[Step], norm: str = "", spec: Spec | None = None
             q.tool = p.tool
             last = q
             worked = worked or q.material
+
+
+# verbs that take a thing in the hand and hold it (not 捏/托: what the fingers pinch or the palm supports is
+# mostly the piece worked, 「捏住线头」「托住葫芦」)
+GRASP_VERBS = frozenset({"拿", "拿着", "拿起", "拿起来", "拿住", "握", "握着", "握住", "持", "持着", "执", "攥",
+                         "攥着", "操起", "抓着", "端", "端着", "端起"})
+
+
+POUR_CHARS = frozenset("泼倒洒浇淋灌舀")
+_CLAUSE_BREAKS = re.compile("[,，;；:：]")
+# V着 that says what the motion follows (「跟着板眼在碟边上点」): the noun after it is no subject
+FOLLOW_LEADS = ("跟着", "随着", "合着", "照着", "顺着", "按着")
+
+
+def _held_thing_used(spec: Spec, steps: list[Step], norm: str) -> None:
+    """「右手拿根筷子,在碟边上轻轻点」「端着木桶,一进一出地接鼓声」: a thing taken in hand that the holding step
+    reads as its object (its name does not say tool), then the next step of the same sentence and hand
+    working another thing of its own, is what that step works with: the tool of both.
+
+    Not stuff, a medium or a thing the lexicon calls a material (「拿一张纸,剪个花样」: the paper is cut), not a
+    body part or a person, not onto a step that puts, sticks or takes up again, nor onto one with a subject,
+    another hand, a limb of its own, words said or the whole body moving, nor onto one whose own object is an
+    instrument (that is handled itself). Steps between that still work the
+    held thing (「一进一出」) are passed over; a vessel held and then poured or splashed from (「端起盆子泼过去」)
+    holds what is worked."""
+    pos = spec.pos_tags()
+    for n, p in enumerate(steps):
+        x = p.material
+        if p.surface not in GRASP_VERBS or p.tool is not None or not x or p.end < 0 \
+                or _is_material_word(x) or _head(x) in CONSUMED_HEADS or _head(x) in MEDIUM_HEADS \
+                or _is_body(spec, x) or _is_body(spec, x, True) or x[-1] == "人" \
+                or (x in spec.terms and spec.terms[x].category not in ("tool", "technique")) \
+                or not (x in spec.terms or pos.get(x, "")[:1] == "n" or pos.get(x[-2:], "")[:1] == "n"):
+            continue  # (nor a name glued from other words: 「拿清水掺上香料」)
+        if "一手" in norm[max(p.start - 4, 0):p.end] or "一只手" in norm[max(p.start - 5, 0):p.end]:
+            continue  # 「一手端着茶盘,…」: the other hand does what comes next
+        last = p
+        for q in steps[n + 1:]:
+            if q.start < last.end or _SENTENCE_END.search(norm[p.end:q.start]) is not None \
+                    or _CLAUSE_BREAKS.findall(norm, p.end, q.start)[1:] \
+                    or (q.subject and not norm.startswith(FOLLOW_LEADS, q.start)) \
+                    or q.role or q.hand not in (None, p.hand) or q.tool not in (None, x):
+                break  # (the next clause only; 「跟着板眼…点」: what is followed is no subject)
+            if q.material is None or x.startswith(q.material) or q.material.startswith(x):
+                if q.tool is not None:
+                    break
+                last = q
+                continue  # 「端着木桶,一进一出」: the held thing still moved
+            if _is_tool_word(q.material) or (q.material in spec.terms and spec.terms[q.material].category == "tool"):
+                break  # 「一手端着茶碗…把扇子往桌上一拍」: an instrument handled itself is in the other hand
+            surface = q.surface or ""
+            if surface[:1] in PUT_VERBS or surface[:1] in ATTACH_VERBS or surface[:1] in POUR_CHARS \
+                    or surface in TOOL_LEAD or surface in GRASP_VERBS or _moves_own_limb(q, norm) \
+                    or _is_body_motion(surface) or _speaks(q):
+                break
+            p.tool, p.material = x, None
+            q.tool = x
+            if q.hand is None:
+                q.hand = p.hand
+            break
 
 
 def _hand_of_held_tool(steps: list[Step]) -> None:
@@ -227,7 +290,8 @@ def _carry_dropped_object(spec: Spec, steps: list[Step], norm: str) -> None:
     艺人; not after a verb-object word that names its own: 刷漆)."""
     for p, q in zip(steps, steps[1:]):
         if (q.material and q.material not in ("它", "它们")) or not p.material or p.end < 0 or q.start < p.end or q.subject or q.role \
-                or q.tool == p.material or _is_body(spec, p.material) or _is_body(spec, p.material.rstrip("子")) \
+                or q.tool == p.material or (q.tool and q.surface in GRASP_VERBS) or _is_body(spec, p.material) \
+                or _is_body(spec, p.material.rstrip("子")) \
                 or (p.material[-1] == "人" and p.material not in spec.terms) \
                 or _SENTENCE_END.search(norm[p.end:q.start]) is not None:
             continue

@@ -46,9 +46,9 @@ from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS
                     NUMERAL_CHARS, OBJECT_MARKERS, ONSET_VERBS, PAIR_COUNTS, PLACE_SIDES, PLACE_SUFFIX, POINT_BEFORE,
                     POS_TAGS, PREDICATE_ADVERBS, PUNCT, PURPOSE_LINKS, QSENT, RELATION_END, REPEAT_MARKERS,
                     RESULT_COMPLEMENTS, RESULT_VERBS, ROUTE_PREPOSITIONS, SIDE_DEICTICS, SIDE_FILLERS, SIDE_WORDS, SKIP,
-                    SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES,
-                    WAIT_ENDS, WAIT_SUBJECTS, WAIT_WORDS, WARNING_CUES, WITNESS_FILLERS, WITNESS_VERBS, _CRAFT_KINDS,
-                    _FINISH_KINDS, _FINISH_WORDS)
+                    SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, SWAP_VERBS, TOOL_HEADS, TOOL_LEAD,
+                    TOPIC_PARTICLES, WAIT_ENDS, WAIT_SUBJECTS, WAIT_WORDS, WARNING_CUES, WITNESS_FILLERS, WITNESS_VERBS,
+                    _CRAFT_KINDS, _FINISH_KINDS, _FINISH_WORDS)
 
 
 def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None, *, join_terms: bool = True) -> Doc:
@@ -265,6 +265,11 @@ def open_kinds(doc: Doc) -> None:
         elif kinds[i] in (None, "N", "A") and len(w) == 3 and w[1] == "一" and w[0] == w[2] and (
                 POS_TAGS.segment.get(w[0], "")[:1] in ("v", "a") or w[0] in CONTEXT_HAND_VERBS) and w[0] not in STOP_VERBS:
             kinds[i] = "V"  # 「琴弦先松一松」: a verb said twice with 一 (jieba: 松一松/nr) is the verb done briefly
+            changed = True
+        elif kinds[i] == "V" and w in SWAP_VERBS and i + 2 < n and kinds[i + 1] in ("N", "T") \
+                and _is_tool_word(words[i + 1]) and kinds[i + 2] == "V":
+            # 「再换尖刀挖眼睛」: 换 + an instrument + a verb takes the instrument in hand for that verb, as 拿 does
+            kinds[i] = "L"
             changed = True
         elif kinds[i] == "V" and i and (kinds[i - 1] == "L" or words[i - 1] in TOOL_LEAD) \
                 and (len(w) == 1 or (len(w) == 2 and words[i - 1][-1:] in ("着", "住"))) \

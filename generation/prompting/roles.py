@@ -13,7 +13,8 @@ from .words import (AGENT_NOUN_SUFFIX, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJE
                     MANNER_ADVERBS, MANNER_VERBS, MATERIAL_HEADS, MEDIUM_HEADS, MODALS, MOTION_WORDS, NEEDLE_TOOLS,
                     NEGATIONS, PART_WORDS, PERSON_PRONOUNS, PLACE_MARKERS, POS_TAGS, PREDICATE_ADVERBS, PUT_VERBS,
                     RAW_STUFF_HEADS, RELATION_END, RESULT_COMPLEMENTS, SHAPE_SUFFIX, SKIP, SPREAD_VERBS, STATE_RESULTS,
-                    STOP_NOUNS, STRIKE_VERBS, TOOL_HEADS, TOOL_LEAD, UNKNOWN_NAME_TAGS, WIELD_VERBS)
+                    STOP_NOUNS, STRIKE_VERBS, SWAP_VERBS, TOOL_HEADS, TOOL_LEAD, UNKNOWN_NAME_TAGS,
+                    WIELD_VERBS)
 
 
 def _hand_is_place(words: list, i: int) -> bool:
@@ -689,11 +690,12 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 # 「拍一下醒木」「磕两下梆子」: a clapper or block the lexicon lists as a tool, struck down or
                 # together, is what the striking is done with (a drum or gong struck is what is played)
                 step.tool = np
-            elif tool_like and _is_tool_word(np) and (verb in TOOL_LEAD or verb[:1] in WIELD_VERBS):
+            elif tool_like and _is_tool_word(np) and (verb in TOOL_LEAD or verb[:1] in WIELD_VERBS
+                                                      or verb in SWAP_VERBS):
                 # (a thing the spec lists as a tool but whose name does not say so is held up as
                 # what is worked: 「举着龙灯」)
                 if step.tool is None:
-                    step.tool = np  # 「抡锤」「推刀」: the verb moves the tool it names
+                    step.tool = np  # 「抡锤」「推刀」「换三四种錾子」: the verb moves or takes up the tool it names
             elif step.material is None:
                 # 「抱琵琶」「搅车盘」「顶碗」: what any other verb takes as its object is what is worked,
                 # even a thing that is elsewhere a tool (unless 拿/用… named it as what with)

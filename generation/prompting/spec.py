@@ -251,9 +251,9 @@ class Spec:
             tags = dict(jieba.posseg.POSTokenizer(self.ensure_tokenizer()).word_tag_tab)
             for form, info in self.terms.items():
                 tags[form] = "v" if info.category == "action" else "n"
-            from .words import MANUAL_VERBS
+            from .words import MANUAL_VERBS, MISTAGGED_VERBS
 
-            for w in MANUAL_VERBS:
+            for w in MANUAL_VERBS | MISTAGGED_VERBS:
                 if tags.get(w, "")[:1] != "v" and w not in self.terms:
                     tags[w] = "v"
             self._pos_tags = tags

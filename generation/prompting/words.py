@@ -97,6 +97,11 @@ MANUAL_VERBS = set("绑捆缠削剁锉钻凿錾锯刨磨捶捣揉搓捏拧掐抹
                    "打拍剪裁切割劈剖刮铲挖挑拨拽扯推压按捺托抬提举抛扔甩摇晃抖转绕卷折叠粘贴糊裱缝绣织编扎穿插塞填灌倒舀"
                    "盛装封盖包裹勾描画写印染浸泡沤漂洗搓纺捻弹吹拉擂击捧端握捋抽")
 
+# Common verbs jieba's dictionary tags as something else (换/nz: glued to the noun after it, 「换尖刀」)
+MISTAGGED_VERBS = frozenset("换")
+# Verbs that put another instrument in hand (「换尖刀」「换三四种錾子」): a tool-headed object is what with
+SWAP_VERBS = frozenset({"换", "换上", "改用", "换用"})
+
 # More one-character hand and body verbs that are also nouns or classifiers (套, 钉, 顶, 背): verbs only
 # where their place says so (``open_kinds``), never tagged as verbs everywhere.
 CONTEXT_HAND_VERBS = MANUAL_VERBS | set("套挂拴系搭挎扛拎抓捞夹钉揭撕剥掰扭拈摘采砍锤晃摆颠揣踩蹬踢跺扶靠顶撑垫铺摊舞甩扔接送")
