@@ -3,11 +3,14 @@
 * ``carry._held_thing_used``: a thing taken in hand (拿/握/端…) that the holding step reads as its object, then
   worked by the next clause on another thing, is the tool of both;
 * 换 + an instrument (``SWAP_VERBS``; jieba tags 换 as nz and glued it to the noun after it): the instrument is
-  taken in hand, and 换 + instrument + verb takes it for that verb, as 拿 does.
+  taken in hand, and 换 + instrument + verb takes it for that verb, as 拿 does;
+* speech-recogniser text: a later day (第二天, 次日) after a predicate opens a clause (``breaks._asr_cuts``), so
+  上甑子蒸 said after it keeps its vessel.
 
 Every sentence here was written for these tests, about crafts other than the evaluation items that showed each
 class (none is taken from the evaluation set)."""
 from generation.prompting import normalize
+from generation.prompting.breaks import restore_breaks
 from generation.prompting.spec import default_spec
 
 SPEC = default_spec()
@@ -63,3 +66,18 @@ def test_huan_and_stuff_stays_a_step_of_its_own():
     assert _step(got, "换")[1:3] == (None, "线"), got
     got = steps("水浑了就换水。")
     assert _step(got, "换")[1:3] == (None, "水"), got
+
+
+def test_asr_a_later_day_opens_the_clause_of_its_work():
+    # speech-recogniser text: 「…闷一夜第二天上甑子蒸」 reads as 「…闷一夜,第二天上甑子蒸」, so the steamer is
+    # what 蒸 works in (before, 上甑子蒸 stayed in the clause of 闷 and the steamer was lost)
+    assert restore_breaks(SPEC, "高粱拌上酒曲闷一夜第二天上甑子蒸")[0].endswith("闷一夜,第二天上甑子蒸")
+    got = steps("高粱拌上酒曲闷一夜第二天上甑子蒸")
+    assert _step(got, "蒸")[1] == "甑子", got
+    assert got == steps("高粱拌上酒曲,闷一夜,第二天上甑子蒸")
+
+
+def test_asr_a_day_a_verb_reaches_is_no_clause_start():
+    # 「泡到第二天」: the day is how long the soaking lasts; 头天 (the day before) names no new work
+    assert "泡到第二天" in restore_breaks(SPEC, "猪皮刮净了泡到第二天早上下锅熬")[0]
+    assert restore_breaks(SPEC, "黄豆头天泡一宿")[0] == "黄豆头天泡一宿"

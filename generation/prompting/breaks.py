@@ -210,6 +210,9 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                 cut = True  # 「所以」「不然」「你看」 open a phrase of their own
                 if w.startswith(ASR_WARNING_ADVERBS) and i - 1 > last_cut and _asr_subject_before(doc, tags, i, last_verb):
                     s = starts[i - 1]  # 「…烫得很手千万别凑上去」: the noun before 千万 is what the warning is about
+            elif verb_seen and w[-1:] in ("天", "日") and len(w) >= 2 and prev_w not in ASR_DAY_TAKERS \
+                    and prev_k not in ("O", "L", "R", "M") and ASR_NEXT_DAY.fullmatch(w) is not None:
+                cut = True  # 「…泡一宿第二天上甑蒸」: the next day's work opens a clause (not 「泡到第二天」)
             elif verb_seen and k == "Q" and _asr_rate_head(doc, tags, norm, i):
                 cut = True  # 「…打和音一秒钟打四五下」: a rate (one unit of time, a verb, a count) opens its clause
                 s = max(s, doc.quantities[i].start)
@@ -308,6 +311,9 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
     return cuts
 
 
+# a later day named as when the next work is done (第二天, 第三日, 次日, 隔天; not 头天, often 'the day before')
+ASR_NEXT_DAY = re.compile("(?:第[一二两三四五六七八九十]+|次|隔|转)[天日]")
+ASR_DAY_TAKERS = {"到", "在", "的", "是", "等", "过", "至"}
 ASR_PRONOUNS = {"我", "你", "他", "她", "咱", "俺"}
 # 让它/叫他…: a causative with the one made to act opens its clause
 ASR_CAUSATIVES = {"让", "叫", "使"}
