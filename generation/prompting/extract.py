@@ -715,6 +715,35 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = "V"  # 「把药粉过一遍细筛」: the aspect 过 follows a verb; after a noun, before a count, it is the verb
             changed = True
             continue
+        if k is None and len(w) == 1 and i + 1 < n and len(words[i + 1]) == 1 and kinds[i + 1] == "N" \
+                and (i + 2 == n or kinds[i + 2] == "P") and _clause_head(words, kinds, i) \
+                and (w in ("过", "起") or (pos.get(w, "") in ("v", "vg") and w not in STOP_VERBS) or (
+                    # (a bound morpheme may be a noun, 「鸟飞,」: a verb after a marker or a hand verb)
+                    pos.get(w, "") == "zg" and (w in CONTEXT_HAND_VERBS or kinds[i - 1] == "M"
+                                                or words[i - 1] in _PREDICATE_OPENERS))) \
+                and w not in DIRECTION_WORDS and pos.get(words[i + 1], "")[:1] == "n":
+            # 「配颜色、过梭」「再组船,」「荡两下,起帘,」: a verb character (过/ug, 起/v: an aspect or a
+            # complement to jieba, 组/zg a morpheme) opening its clause with one character of object and
+            # nothing else is a verb-object word jieba cut in two: the verb is the step
+            kinds[i] = "V"
+            changed = True
+            continue
+        if k in (None, "N") and len(w) == 1 and i + 1 < n and (words[i + 1] in _SET_RESULTS or (
+                words[i + 1] == "到" and i + 2 < n and kinds[i + 2] == "Q")) \
+                and (i + 2 == n or words[i + 2] in ("了", "啦") or kinds[i + 2] in ("P", "Q")) \
+                and pos.get(w, "") in _VERB_READ_TAGS and (w not in STOP_VERBS or w in ("过", "对", "和")) \
+                and w not in MATERIAL_HEADS and w not in TOOL_HEADS and w not in BODY_CHARS and w not in STOP_NOUNS \
+                and w not in NUMERAL_CHARS and w not in DIRECTION_WORDS and w not in PLACE_SUFFIX \
+                and (_clause_head(words, kinds, i) or (
+                    # after its subject heading the clause (「骨头对好了」), or a manner said twice (「一截一截绞紧」)
+                    kinds[i - 1] in ("N", "T") and len(words[i - 1]) >= 2 and (i == 1 or kinds[i - 2] in ("P", "M", "N", "T")))
+                     or (len(words[i - 1]) == 2 and words[i - 1][0] == "一" and i >= 2 and words[i - 2] == words[i - 1])):
+            # 「和好了」「骨头对好了」「一梭彩绒过完了」「一截一截绞紧」「铁水化到一千六百度」: a character jieba reads
+            # as a conjunction, a preposition, an aspect or a noun (和/c, 对/p, 过/ug, 绞/n, 化/n), where a
+            # predicate stands, with a result (好, 完, 紧 + 了 or the clause end) or 到 + a value: the verb
+            kinds[i] = "V"
+            changed = True
+            continue
         if k in ("N", None) and 2 <= len(w) <= 3 and (w[1:] in DIRECTION_COMPOUNDS or w[1] in DIRECTION_CHARS
                                                       or w[1] in RESULT_COMPLEMENTS) \
                 and pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS and w not in spec.terms \
@@ -867,6 +896,21 @@ def _listed_action(words: list, kinds: list, j: int) -> bool:
     """The list item ending at token j (before a 、) is an action: a verb, or a verb and its object."""
     return kinds[j] == "V" or (j > 0 and kinds[j - 1] == "V" and kinds[j] in ("N", "T", None) and len(words[j]) <= 2
                                and words[j - 1] != "、")
+
+
+# the results after which a character is read as the verb that reaches them (``_step_kinds``), and the tags
+# jieba gives such a character (和/c, 对/p, 过/ug, 绞/n, 组/zg)
+_SET_RESULTS = frozenset("好完紧匀透平实齐牢准")
+_VERB_READ_TAGS = frozenset(("n", "c", "p", "ug", "zg", "vg", "v", "ng"))
+
+# words after which a predicate opens (a clause done, a sequence or a linking adverb)
+_PREDICATE_OPENERS = frozenset(("了", "就", "再", "先", "又", "然后", "还要", "再去"))
+
+
+def _clause_head(words: list, kinds: list, i: int) -> bool:
+    """Token i opens a predicate: the text's first word, or after a clause break, a sequence marker, 了 or
+    就/再/先/又 (not 才, a state: 「这刀子才攒劲」)."""
+    return i == 0 or kinds[i - 1] in ("P", "M") or words[i - 1] in _PREDICATE_OPENERS
 
 
 def _clause_end(words: list, kinds: list, i: int) -> int:
@@ -1472,13 +1516,13 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     units = split_units(doc, counters, open_split=not described, pos=spec.pos_tags())
     for a, b in (units if described else cut_likened(units, like_spans)):
         s = a
-        while s < b and kinds[s] != "Q" and words[s] in SKIP:
+        while s < b and kinds[s] not in ("Q", "V") and words[s] in SKIP:
             s += 1
         if s == b:
             continue
         said_before, last_said = last_said, None
         e = b - 1
-        while e > s and kinds[e] != "Q" and words[e] in SKIP:
+        while e > s and kinds[e] not in ("Q", "V") and words[e] in SKIP:
             e -= 1
         u_start, u_end = starts[s], starts[e + 1]
         hits = []

@@ -1,0 +1,51 @@
+"""Action recall (issue 11, r2): verbs jieba's cut or tags hide where a predicate stands. Sentences
+written for these tests (none from an evaluation set), from crafts of several kinds."""
+import pytest
+
+from generation.prompting import normalize
+from generation.prompting.spec import default_spec
+
+SPEC = default_spec()
+
+
+def actions(text):
+    return [s["action"] for s in normalize(text, spec=SPEC).to_dict()["steps"]]
+
+
+def has(text, verb):
+    return any(a and a.startswith(verb) for a in actions(text))
+
+
+# --- a verb character opening its clause with one character of object (extract._step_kinds) ----------
+@pytest.mark.parametrize("text,verb", [
+    ("织土布先上好经线,再过梭,拿筘往里打紧。", "过"),                 # 过/ug: jieba's aspect particle
+    ("蒸年糕的笼屉冒足了气,起笼,把年糕倒在案板上。", "起"),         # 起/v: a complement to jieba
+    ("再组灯,挂到门口。", "组"),                                      # 组/zg: a morpheme
+])
+def test_a_verb_character_and_its_one_character_object_open_a_step(text, verb):
+    assert has(text, verb), actions(text)
+
+
+def test_a_bound_noun_before_a_verb_after_a_full_stop_is_no_step():
+    # 鸟/zg 飞: a named form, the bird that flies, not 'to bird'
+    acts = actions("五禽戏先练虎扑。鸟飞,两只胳膊往两边张开。")
+    assert not any(a and a.startswith("鸟") for a in acts), acts
+
+
+# --- a character read as the verb reaching a result (extract._step_kinds) -------------------------------
+@pytest.mark.parametrize("text,verb", [
+    ("做馒头,面粉里加温水,和好了揉一刻钟。", "和"),                   # 和/c + 好了: to mix, not 'and'
+    ("修房顶,瓦片对好了再抹一层灰。", "对"),                           # 对/p + 好了 after its subject
+    ("编草鞋,草绳一股一股绞紧,再往鞋耙上套。", "绞"),                 # 绞/n after a manner said twice
+])
+def test_a_character_with_a_result_where_a_predicate_stands_is_the_verb(text, verb):
+    assert has(text, verb), actions(text)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("线紧了就松一松,别绷断了。", "线"),          # the thread is tight: a thing and its state
+    ("这把镰刀磨过之后才攒劲。", "攒"),            # after 才, a state (not a verb-object step)
+])
+def test_a_thing_or_a_state_before_a_result_is_no_step(text, word):
+    acts = actions(text)
+    assert not any(a and a.startswith(word) for a in acts), acts
