@@ -49,3 +49,50 @@ def test_a_character_with_a_result_where_a_predicate_stands_is_the_verb(text, ve
 def test_a_thing_or_a_state_before_a_result_is_no_step(text, word):
     acts = actions(text)
     assert not any(a and a.startswith(word) for a in acts), acts
+
+
+# --- a technique named as a time or a thing frames the steps, it takes none of them (roles._read_unit) ---
+@pytest.mark.parametrize("text,first", [
+    ("扎架的时候,左手按住竹条,右手拿麻绳捆紧。", "按住"),     # 「X的时候」: when, not what is done
+    ("灯彩里的扎架,左手拿竹篾,右手拿铁丝缠。", "拿"),         # 「…的X」: a thing named, not a step
+])
+def test_a_technique_said_as_when_or_as_a_thing_does_not_take_the_next_verb(text, first):
+    acts = actions(text)
+    assert acts[0] == first and "扎架" not in acts, acts
+
+
+def test_a_technique_said_as_what_is_done_is_still_the_step():
+    assert actions("这一步就是描金,拿小笔蘸金粉。") == ["描金"]
+
+
+# --- a verb-object or verb-result word jieba tags as a noun, where a predicate goes (extract.open_kinds) --
+@pytest.mark.parametrize("text,verb", [
+    ("做团扇,绢面刷好浆,晾干,熨平。", "熨平"),                 # 熨平/n alone in its clause
+    ("做月饼,饼坯压好了脱模,放进烤炉。", "脱模"),             # 脱模/n after 了
+])
+def test_a_verb_word_jieba_tags_as_a_noun_where_a_predicate_goes_is_a_step(text, verb):
+    assert verb in actions(text), actions(text)
+
+
+def test_a_stuff_word_after_a_verb_and_le_is_its_object_not_a_step():
+    acts = actions("锅烧热了,放好了配料,慢慢搅。")
+    assert "配料" not in acts, acts
+
+
+# --- 跑 of a person is a step; the motion before a verb with where it goes is one of two (words, split_units)
+@pytest.mark.parametrize("text", [
+    "赛马那天,骑手得跑三圈,再下马敬酒。",
+    "踩高跷的人往台口跑交到鼓手手里",
+])
+def test_running_is_a_step(text):
+    assert "跑" in actions(text), actions(text)
+
+
+def test_running_after_the_run_goes_on_to_the_next_verb():
+    acts = actions("踩高跷的人往台口跑交到鼓手手里")
+    assert acts.index("跑") < acts.index("交"), acts
+
+
+def test_colour_that_runs_is_no_step():
+    acts = actions("颜色没调好,一洗颜色就跑了。")
+    assert "跑" not in acts, acts

@@ -36,7 +36,7 @@ from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, finder_for, kind_table, normalize_chars, _head, _is_body, _is_material_word,
                      _is_tool_word)
 from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BODY_CHARS,
-                    BODY_LOCATIVES, BODY_MOVERS, BODY_TURN, BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL,
+                    BODY_LOCATIVES, BODY_MOTION_VERBS, BODY_MOVERS, BODY_TURN, BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL,
                     CONTEXT_HAND_VERBS, COPULAS, COUNT_PREV, DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS,
                     DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS,
                     FILLERS, FULL_STOPS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_JOINERS, HAND_PART_CHARS,
@@ -309,9 +309,16 @@ def open_kinds(doc: Doc) -> None:
                                         or (words[i - 1] == "的" and i > 1 and kinds[i - 2] in ("N", "T"))):
             kinds[i] = "N"  # 「卷成漏斗」「狮头的把手」: what a thing becomes, or what a noun owns, is a thing
             changed = True
-        elif kinds[i] == "N" and len(w) == 2 and w[0] in CONTEXT_HAND_VERBS and w[1] not in "子儿头" and i \
-                and words[i - 1] in ("了", "、", "就", "再", "先", "然后") and (i + 1 == n or kinds[i + 1] in ("P", "Q", "M")):
-            kinds[i] = "V"  # 「晒干了钻眼、穿线」: a verb-object word jieba tags as a noun, where a predicate goes
+        elif kinds[i] == "N" and len(w) == 2 and w[1] not in "子儿头" and i \
+                and (w[0] in CONTEXT_HAND_VERBS or (POS_TAGS.segment.get(w[0], "") == "v" and w[0] not in STOP_VERBS
+                                                    # (「放好了配料」: a verb + a stuff word is the thing)
+                                                    and w[1] not in MATERIAL_HEADS)) \
+                and (words[i - 1] in ("了", "、", "就", "再", "先", "然后") or (
+                    # 「把里头刮干净,碾平。」: a verb and its result (碾平/n) alone in its clause
+                    w[1] in RESULT_COMPLEMENTS and kinds[i - 1] in ("P", "M"))) \
+                and (i + 1 == n or kinds[i + 1] in ("P", "Q", "M")):
+            # 「晒干了钻眼、穿线」「晾干了脱模」: a verb-object word jieba tags as a noun, where a predicate goes
+            kinds[i] = "V"
             changed = True
         elif kinds[i] in (None, "N") and len(w) == 1 and w in CONTEXT_HAND_VERBS and i + 2 < n and words[i + 1] in ("在", "到", "进") \
                 and (i == 0 or kinds[i - 1] in ("N", "T", "P", "H") or words[i - 1] in MANNER_VERBS
@@ -1144,7 +1151,12 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                     # 「展开贴到窗户上」: a two-character verb with its direction or result 开, then the next verb
                     len(words[last_verb]) == 2 and words[last_verb][1] in "开起出下回"
                     and (words[last_verb][0] in CONTEXT_HAND_VERBS or (pos or {}).get(words[last_verb][0], "")[:1] == "v")
-                    and len(words[i]) <= 2 and kinds[last_verb] in ("V", "T"))) \
+                    and len(words[i]) <= 2 and kinds[last_verb] in ("V", "T")) or (
+                    # 「往台子那边跑交到裁判手里」「一会儿跪扑过去」(no punctuation): a one-character motion of the
+                    # whole body, then a verb with where it goes: the body gets there, then the next move (not
+                    # 「跳摆手」: the dance danced)
+                    len(words[last_verb]) == 1 and words[last_verb] in BODY_MOTION_VERBS and kinds[i] == "V"
+                    and len(words[i]) >= 2 and (words[i][-1] in "到在进给" or words[i][1:] in DIRECTIONAL_COMPLEMENTS))) \
                     and _serial_break(doc, last_verb, i):
                 # 「上锅蒸」「捧住泥往上一拉」「揭起一张往墙上贴」: a second predicate after the first
                 # one's object or complement is the next action (a serial verb phrase)
