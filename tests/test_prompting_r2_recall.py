@@ -96,3 +96,15 @@ def test_running_after_the_run_goes_on_to_the_next_verb():
 def test_colour_that_runs_is_no_step():
     acts = actions("颜色没调好,一洗颜色就跑了。")
     assert "跑" not in acts, acts
+
+
+def test_a_motion_to_a_place_then_another_verb_is_two_steps():
+    # 「跳到…中间一齐蹲下」: 到 + where the body goes is no degree (「捶到不粘手」): the verb after it is a step
+    acts = actions("打腰鼓,后生们跳到场子中间一齐蹲下。")
+    assert acts[:1] == ["跳"] and "蹲下" in acts, acts
+
+
+def test_a_character_of_the_place_before_its_locative_is_no_step():
+    # (jieba cuts 石碾 as 石/n + 碾/v before 上)
+    acts = actions("轧米的时候,人坐到石碾上,拿脚往前蹬。")
+    assert "碾" not in acts, acts

@@ -1241,6 +1241,11 @@ def _serial_break(doc: Doc, v1: int, v2: int) -> bool:
         w = words[j]
         if w in DEGREE_MARKERS and j + 2 == v2 and kinds[j + 1] == "Q":
             continue  # 「烧到八百度夹出来」: the degree is the quantity reached; the verb after it is the next step
+        if w == "到" and j == v1 + 1 and words[v1] in BODY_MOTION_VERBS \
+                and not (v2 + 1 < len(words) and words[v2 + 1] in LOCATIVES):
+            # 「跑到台口一个转身」: where the body goes, no degree; the verb after it is the next step (not a
+            # character of the place before its locative, 「坐到竹担上」)
+            continue
         if w in DEGREE_MARKERS or kinds[j] == "L" or kinds[j] == "O":
             return False
         if w in PURPOSE_LINKS and not (w == "好" and j + 1 < v2 and words[j + 1] == "了") \
