@@ -108,3 +108,17 @@ def test_a_character_of_the_place_before_its_locative_is_no_step():
     # (jieba cuts 石碾 as 石/n + 碾/v before 上)
     acts = actions("轧米的时候,人坐到石碾上,拿脚往前蹬。")
     assert "碾" not in acts, acts
+
+
+# --- a character before a hand as its object is the verb (extract._step_kinds) ------------------------------
+@pytest.mark.parametrize("text,verb", [
+    ("打竹板,大板管左手,小板管右手。", "管"),                 # 管/vn (a stop word elsewhere: 不管)
+    ("掌中木偶,食指顶住偶头,拇指套另一只手。", "套"),         # 套/q before 另一只 + 手
+])
+def test_a_character_with_a_hand_as_its_object_is_the_verb(text, verb):
+    assert verb in actions(text), actions(text)
+
+
+def test_a_comparison_with_hands_is_no_step():
+    acts = actions("两根竹竿就像两只手,一上一下地撑。")
+    assert acts == ["撑"], acts

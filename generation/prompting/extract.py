@@ -735,6 +735,16 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = "V"
             changed = True
             continue
+        if k is None and len(w) == 1 and i and i + 1 < n and pos.get(w, "") in ("v", "vn", "q", "zg", "vg") \
+                and w not in COPULAS and w not in _NOT_ON_HANDS and kinds[i - 1] not in ("V", "C", "L", "O", "Q") \
+                and (kinds[i - 1] != "T" or _body_word(spec, words[i - 1])) \
+                and (kinds[i + 1] == "H" or (words[i + 1] in _OTHER_HAND and i + 2 < n and words[i + 2] == "手")) \
+                and _clause_end(words, kinds, i) <= i + 3:
+            # 「两根棍子管两只手」「小指头并在一起管另一只手」「中指套两只手」: a character jieba tags as a
+            # classifier or a verbal noun (套/q, 管/vn) with a hand as its object closing the clause is the verb
+            kinds[i] = "V"
+            changed = True
+            continue
         if k in (None, "N") and len(w) == 1 and i + 1 < n and (words[i + 1] in _SET_RESULTS or (
                 words[i + 1] == "到" and i + 2 < n and kinds[i + 2] == "Q")) \
                 and (i + 2 == n or words[i + 2] in ("了", "啦") or kinds[i + 2] in ("P", "Q")) \
@@ -909,6 +919,11 @@ def _listed_action(words: list, kinds: list, j: int) -> bool:
 # jieba gives such a character (和/c, 对/p, 过/ug, 绞/n, 组/zg)
 _SET_RESULTS = frozenset("好完紧匀透平实齐牢准")
 _VERB_READ_TAGS = frozenset(("n", "c", "p", "ug", "zg", "vg", "v", "ng"))
+
+# a hand as an object after one character (``_step_kinds``): 「另一只手」 as jieba cuts it, and the characters
+# that relate to a hand without acting on it (像/比/跟…: a comparison or a company)
+_OTHER_HAND = frozenset(("另一只", "一只", "这只", "那只"))
+_NOT_ON_HANDS = frozenset("是有像比跟和同为当在到给")
 
 # words after which a predicate opens (a clause done, a sequence or a linking adverb)
 _PREDICATE_OPENERS = frozenset(("了", "就", "再", "先", "又", "然后", "还要", "再去"))
