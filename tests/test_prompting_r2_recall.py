@@ -122,3 +122,16 @@ def test_a_character_with_a_hand_as_its_object_is_the_verb(text, verb):
 def test_a_comparison_with_hands_is_no_step():
     acts = actions("两根竹竿就像两只手,一上一下地撑。")
     assert acts == ["撑"], acts
+
+
+# --- a verb and its result or direction jieba reads as a name, after 再/先 (extract._verb_in_place) ----------
+@pytest.mark.parametrize("text,verb", [
+    ("顶碗的先稳住身子,再张开两只胳膊。", "张开"),      # 张开/nr (张/q)
+    ("走钢丝的演员先蒙上眼睛,再往前走。", "蒙上"),      # 蒙上/ns
+])
+def test_a_verb_and_its_result_read_as_a_name_after_a_marker_is_the_step(text, verb):
+    assert verb in actions(text), actions(text)
+
+
+def test_a_name_after_its_subject_is_no_step():
+    assert "张开" not in actions("小王张开是我徒弟,跟我学了三年。")

@@ -422,6 +422,12 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
             # first character is tagged (张/q), the name is the hand's verb and its result
             or (nxt_kind == "P" and (kinds[i - 1] == "H" or (i >= 2 and kinds[i - 2] == "H")))):
         return True  # 「把边修齐」: a verb and its result jieba reads as a name (修齐/nr)
+    if len(w) == 2 and k is None and pos.get(w, "") in ("nr", "ns", "nz") and w[1] in "开上起住紧" \
+            and w[0] not in STOP_VERBS and pos.get(w[0], "x")[:1] in ("v", "q", "n") \
+            and (kinds[i - 1] == "M" or prev in _PREDICATE_OPENERS) and nxt_kind in ("H", "T", "N"):
+        # 「再张开两条胳膊」「再蒙上眼睛」: after 再/先/就, a verb and its result or direction jieba reads as a
+        # name (张开/nr, 蒙上/ns; 张 alone is a classifier to it) before its object
+        return True
     if k in (None, "N", "A") and len(w) >= 3 and w[1:] in DIRECTIONAL_COMPLEMENTS and pos.get(w[0], "")[:1] == "v" \
             and w[0] not in STOP_VERBS and w[0] not in RESULT_VERBS and prev not in LINKING_ADVERBS:
         return True  # 「再翻过来」 (not after 就/才/便, a consequence: 「空竹就滚起来了」): a verb and its direction jieba tags as an idiom (翻过来/l)
