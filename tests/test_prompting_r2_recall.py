@@ -135,3 +135,20 @@ def test_a_verb_and_its_result_read_as_a_name_after_a_marker_is_the_step(text, v
 
 def test_a_name_after_its_subject_is_no_step():
     assert "张开" not in actions("小王张开是我徒弟,跟我学了三年。")
+
+
+# --- a one-character technique name that is a verb character, in a verb's place (resegment, _step_kinds) -----
+@pytest.mark.parametrize("text,material", [
+    ("打土坯,黄泥里头掺麦草,再放点石灰,踩匀了。", "麦草"),   # 掺 (湘绣's short name for 掺针) after a place
+    ("打糍粑,拿温水掺上米粉,揉成团。", "米粉"),               # not glued to the noun before it (温水掺)
+])
+def test_a_technique_character_with_its_object_is_the_verb(text, material):
+    got = normalize(text, spec=SPEC).to_dict()
+    step = next((s for s in got["steps"] if s["action"] == "掺"), None)
+    assert step is not None and step["material"] == material, got["steps"]
+    assert any(t["text"] == "掺" for t in got["terms"])  # still listed as a term
+
+
+def test_a_technique_character_that_heads_a_thing_still_joins_it():
+    acts = actions("拉坯先把泥团放到车盘上,再踩轮子。")
+    assert "盘" not in acts, acts

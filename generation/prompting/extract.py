@@ -741,6 +741,18 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = "V"
             changed = True
             continue
+        if k == "T" and len(w) == 1 and i and i + 1 < n and w not in TOOL_HEADS and w not in MATERIAL_HEADS \
+                and spec.terms[w].category == "technique" \
+                and (kinds[i + 1] in ("N", "T") or words[i + 1] in ("上", "进", "好", "匀", "到", "在")) \
+                and (kinds[i - 1] in ("N", "T", "M") or words[i - 1] in LOCATIVES or words[i - 1] in _PREDICATE_OPENERS
+                     or pos.get(words[i - 1], "") in ("f", "s")):
+            # 「清水掺上香料」「灰膏里头掺纸筋」: one character the spec knows only as another craft's short name
+            # for a technique (掺 for 掺针), with its object or complement after it, is the verb (to mix in);
+            # the term is still listed
+            kinds[i] = "V"
+            doc.verb_terms.add(i)
+            changed = True
+            continue
         if k is None and len(w) == 1 and i and i + 1 < n and pos.get(w, "") in ("v", "vn", "q", "zg", "vg") \
                 and w not in COPULAS and w not in _NOT_ON_HANDS and kinds[i - 1] not in ("V", "C", "L", "O", "Q") \
                 and (kinds[i - 1] != "T" or _body_word(spec, words[i - 1])) \
@@ -1487,7 +1499,10 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     fix = []  # (token index, term index) of forms whose meaning depends on the craft
     said_as = _terms_said_as(spec, described, craft)
     # only terms and hands name a term: the other tokens are skipped in C
-    for k in compress(doc.interesting, map(_TERM_KINDS.__contains__, map(kinds.__getitem__, doc.interesting))):
+    term_idx = compress(doc.interesting, map(_TERM_KINDS.__contains__, map(kinds.__getitem__, doc.interesting)))
+    if doc.verb_terms:
+        term_idx = sorted(doc.verb_terms.union(term_idx))
+    for k in term_idx:
         w = words[k]
         if w in MEASURE_FORMS and k and words[k - 1] in MEASURE_PREV:
             continue  # 「每针」「一针接一针」
