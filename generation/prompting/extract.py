@@ -36,7 +36,7 @@ from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, finder_for, kind_table, normalize_chars, _head, _is_body, _is_material_word,
                      _is_tool_word)
 from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BODY_CHARS,
-                    BODY_LOCATIVES, BODY_MOVERS, BODY_TURN, BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL,
+                    BODY_LOCATIVES, BODY_MOTION_VERBS, BODY_MOVERS, BODY_TURN, BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL,
                     CONTEXT_HAND_VERBS, COPULAS, COUNT_PREV, DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS,
                     DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS,
                     FILLERS, FULL_STOPS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_JOINERS, HAND_PART_CHARS,
@@ -314,9 +314,16 @@ def open_kinds(doc: Doc) -> None:
                                         or (words[i - 1] == "的" and i > 1 and kinds[i - 2] in ("N", "T"))):
             kinds[i] = "N"  # 「卷成漏斗」「狮头的把手」: what a thing becomes, or what a noun owns, is a thing
             changed = True
-        elif kinds[i] == "N" and len(w) == 2 and w[0] in CONTEXT_HAND_VERBS and w[1] not in "子儿头" and i \
-                and words[i - 1] in ("了", "、", "就", "再", "先", "然后") and (i + 1 == n or kinds[i + 1] in ("P", "Q", "M")):
-            kinds[i] = "V"  # 「晒干了钻眼、穿线」: a verb-object word jieba tags as a noun, where a predicate goes
+        elif kinds[i] == "N" and len(w) == 2 and w[1] not in "子儿头" and i \
+                and (w[0] in CONTEXT_HAND_VERBS or (POS_TAGS.segment.get(w[0], "") == "v" and w[0] not in STOP_VERBS
+                                                    # (「放好了配料」: a verb + a stuff word is the thing)
+                                                    and w[1] not in MATERIAL_HEADS)) \
+                and (words[i - 1] in ("了", "、", "就", "再", "先", "然后") or (
+                    # 「把里头刮干净,碾平。」: a verb and its result (碾平/n) alone in its clause
+                    w[1] in RESULT_COMPLEMENTS and kinds[i - 1] in ("P", "M"))) \
+                and (i + 1 == n or kinds[i + 1] in ("P", "Q", "M")):
+            # 「晒干了钻眼、穿线」「晾干了脱模」: a verb-object word jieba tags as a noun, where a predicate goes
+            kinds[i] = "V"
             changed = True
         elif kinds[i] in (None, "N") and len(w) == 1 and w in CONTEXT_HAND_VERBS and i + 2 < n and words[i + 1] in ("在", "到", "进") \
                 and (i == 0 or kinds[i - 1] in ("N", "T", "P", "H") or words[i - 1] in MANNER_VERBS
@@ -420,6 +427,12 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
             # first character is tagged (张/q), the name is the hand's verb and its result
             or (nxt_kind == "P" and (kinds[i - 1] == "H" or (i >= 2 and kinds[i - 2] == "H")))):
         return True  # 「把边修齐」: a verb and its result jieba reads as a name (修齐/nr)
+    if len(w) == 2 and k is None and pos.get(w, "") in ("nr", "ns", "nz") and w[1] in "开上起住紧" \
+            and w[0] not in STOP_VERBS and pos.get(w[0], "x")[:1] in ("v", "q", "n") \
+            and (kinds[i - 1] == "M" or prev in _PREDICATE_OPENERS) and nxt_kind in ("H", "T", "N"):
+        # 「再张开两条胳膊」「再蒙上眼睛」: after 再/先/就, a verb and its result or direction jieba reads as a
+        # name (张开/nr, 蒙上/ns; 张 alone is a classifier to it) before its object
+        return True
     if k in (None, "N", "A") and len(w) >= 3 and w[1:] in DIRECTIONAL_COMPLEMENTS and pos.get(w[0], "")[:1] == "v" \
             and w[0] not in STOP_VERBS and w[0] not in RESULT_VERBS and prev not in LINKING_ADVERBS:
         return True  # 「再翻过来」 (not after 就/才/便, a consequence: 「空竹就滚起来了」): a verb and its direction jieba tags as an idiom (翻过来/l)
@@ -720,6 +733,57 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = "V"  # 「把药粉过一遍细筛」: the aspect 过 follows a verb; after a noun, before a count, it is the verb
             changed = True
             continue
+        if k is None and len(w) == 1 and i + 1 < n and len(words[i + 1]) == 1 and kinds[i + 1] == "N" \
+                and (i + 2 == n or kinds[i + 2] == "P") and _clause_head(words, kinds, i) \
+                and (w in ("过", "起") or (pos.get(w, "") in ("v", "vg") and w not in STOP_VERBS) or (
+                    # (a bound morpheme may be a noun, 「鸟飞,」: a verb after a marker or a hand verb)
+                    pos.get(w, "") == "zg" and (w in CONTEXT_HAND_VERBS or kinds[i - 1] == "M"
+                                                or words[i - 1] in _PREDICATE_OPENERS))) \
+                and w not in DIRECTION_WORDS and pos.get(words[i + 1], "")[:1] == "n":
+            # 「配颜色、过梭」「再组船,」「荡两下,起帘,」: a verb character (过/ug, 起/v: an aspect or a
+            # complement to jieba, 组/zg a morpheme) opening its clause with one character of object and
+            # nothing else is a verb-object word jieba cut in two: the verb is the step
+            kinds[i] = "V"
+            changed = True
+            continue
+        if k == "T" and len(w) == 1 and i and i + 1 < n and w not in TOOL_HEADS and w not in MATERIAL_HEADS \
+                and spec.terms[w].category == "technique" \
+                and (kinds[i + 1] in ("N", "T") or words[i + 1] in ("上", "进", "好", "匀", "到", "在")) \
+                and (kinds[i - 1] in ("N", "T", "M") or words[i - 1] in LOCATIVES or words[i - 1] in _PREDICATE_OPENERS
+                     or pos.get(words[i - 1], "") in ("f", "s")):
+            # 「清水掺上香料」「灰膏里头掺纸筋」: one character the spec knows only as another craft's short name
+            # for a technique (掺 for 掺针), with its object or complement after it, is the verb (to mix in);
+            # the term is still listed
+            kinds[i] = "V"
+            doc.verb_terms.add(i)
+            changed = True
+            continue
+        if k is None and len(w) == 1 and i and i + 1 < n and pos.get(w, "") in ("v", "vn", "q", "zg", "vg") \
+                and w not in COPULAS and w not in _NOT_ON_HANDS and kinds[i - 1] not in ("V", "C", "L", "O", "Q") \
+                and (kinds[i - 1] != "T" or _body_word(spec, words[i - 1])) \
+                and (kinds[i + 1] == "H" or (words[i + 1] in _OTHER_HAND and i + 2 < n and words[i + 2] == "手")) \
+                and _clause_end(words, kinds, i) <= i + 3:
+            # 「两根棍子管两只手」「小指头并在一起管另一只手」「中指套两只手」: a character jieba tags as a
+            # classifier or a verbal noun (套/q, 管/vn) with a hand as its object closing the clause is the verb
+            kinds[i] = "V"
+            changed = True
+            continue
+        if k in (None, "N") and len(w) == 1 and i + 1 < n and (words[i + 1] in _SET_RESULTS or (
+                words[i + 1] == "到" and i + 2 < n and kinds[i + 2] == "Q")) \
+                and (i + 2 == n or words[i + 2] in ("了", "啦") or kinds[i + 2] in ("P", "Q")) \
+                and pos.get(w, "") in _VERB_READ_TAGS and (w not in STOP_VERBS or w in ("过", "对", "和")) \
+                and w not in MATERIAL_HEADS and w not in TOOL_HEADS and w not in BODY_CHARS and w not in STOP_NOUNS \
+                and w not in NUMERAL_CHARS and w not in DIRECTION_WORDS and w not in PLACE_SUFFIX \
+                and (_clause_head(words, kinds, i) or (
+                    # after its subject heading the clause (「骨头对好了」), or a manner said twice (「一截一截绞紧」)
+                    kinds[i - 1] in ("N", "T") and len(words[i - 1]) >= 2 and (i == 1 or kinds[i - 2] in ("P", "M", "N", "T")))
+                     or (len(words[i - 1]) == 2 and words[i - 1][0] == "一" and i >= 2 and words[i - 2] == words[i - 1])):
+            # 「和好了」「骨头对好了」「一梭彩绒过完了」「一截一截绞紧」「铁水化到一千六百度」: a character jieba reads
+            # as a conjunction, a preposition, an aspect or a noun (和/c, 对/p, 过/ug, 绞/n, 化/n), where a
+            # predicate stands, with a result (好, 完, 紧 + 了 or the clause end) or 到 + a value: the verb
+            kinds[i] = "V"
+            changed = True
+            continue
         if k in ("N", None) and 2 <= len(w) <= 3 and (w[1:] in DIRECTION_COMPOUNDS or w[1] in DIRECTION_CHARS
                                                       or w[1] in RESULT_COMPLEMENTS) \
                 and pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS and w not in spec.terms \
@@ -872,6 +936,26 @@ def _listed_action(words: list, kinds: list, j: int) -> bool:
     """The list item ending at token j (before a 、) is an action: a verb, or a verb and its object."""
     return kinds[j] == "V" or (j > 0 and kinds[j - 1] == "V" and kinds[j] in ("N", "T", None) and len(words[j]) <= 2
                                and words[j - 1] != "、")
+
+
+# the results after which a character is read as the verb that reaches them (``_step_kinds``), and the tags
+# jieba gives such a character (和/c, 对/p, 过/ug, 绞/n, 组/zg)
+_SET_RESULTS = frozenset("好完紧匀透平实齐牢准")
+_VERB_READ_TAGS = frozenset(("n", "c", "p", "ug", "zg", "vg", "v", "ng"))
+
+# a hand as an object after one character (``_step_kinds``): 「另一只手」 as jieba cuts it, and the characters
+# that relate to a hand without acting on it (像/比/跟…: a comparison or a company)
+_OTHER_HAND = frozenset(("另一只", "一只", "这只", "那只"))
+_NOT_ON_HANDS = frozenset("是有像比跟和同为当在到给")
+
+# words after which a predicate opens (a clause done, a sequence or a linking adverb)
+_PREDICATE_OPENERS = frozenset(("了", "就", "再", "先", "又", "然后", "还要", "再去"))
+
+
+def _clause_head(words: list, kinds: list, i: int) -> bool:
+    """Token i opens a predicate: the text's first word, or after a clause break, a sequence marker, 了 or
+    就/再/先/又 (not 才, a state: 「这刀子才攒劲」)."""
+    return i == 0 or kinds[i - 1] in ("P", "M") or words[i - 1] in _PREDICATE_OPENERS
 
 
 def _clause_end(words: list, kinds: list, i: int) -> int:
@@ -1105,7 +1189,12 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                     # 「展开贴到窗户上」: a two-character verb with its direction or result 开, then the next verb
                     len(words[last_verb]) == 2 and words[last_verb][1] in "开起出下回"
                     and (words[last_verb][0] in CONTEXT_HAND_VERBS or (pos or {}).get(words[last_verb][0], "")[:1] == "v")
-                    and len(words[i]) <= 2 and kinds[last_verb] in ("V", "T"))) \
+                    and len(words[i]) <= 2 and kinds[last_verb] in ("V", "T")) or (
+                    # 「往台子那边跑交到裁判手里」「一会儿跪扑过去」(no punctuation): a one-character motion of the
+                    # whole body, then a verb with where it goes: the body gets there, then the next move (not
+                    # 「跳摆手」: the dance danced)
+                    len(words[last_verb]) == 1 and words[last_verb] in BODY_MOTION_VERBS and kinds[i] == "V"
+                    and len(words[i]) >= 2 and (words[i][-1] in "到在进给" or words[i][1:] in DIRECTIONAL_COMPLEMENTS))) \
                     and _serial_break(doc, last_verb, i):
                 # 「上锅蒸」「捧住泥往上一拉」「揭起一张往墙上贴」: a second predicate after the first
                 # one's object or complement is the next action (a serial verb phrase)
@@ -1190,6 +1279,11 @@ def _serial_break(doc: Doc, v1: int, v2: int) -> bool:
         w = words[j]
         if w in DEGREE_MARKERS and j + 2 == v2 and kinds[j + 1] == "Q":
             continue  # 「烧到八百度夹出来」: the degree is the quantity reached; the verb after it is the next step
+        if w == "到" and j == v1 + 1 and words[v1] in BODY_MOTION_VERBS \
+                and not (v2 + 1 < len(words) and words[v2 + 1] in LOCATIVES):
+            # 「跑到台口一个转身」: where the body goes, no degree; the verb after it is the next step (not a
+            # character of the place before its locative, 「坐到竹担上」)
+            continue
         if w in DEGREE_MARKERS or kinds[j] == "L" or kinds[j] == "O":
             return False
         if w in PURPOSE_LINKS and not (w == "好" and j + 1 < v2 and words[j + 1] == "了") \
@@ -1410,7 +1504,10 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     fix = []  # (token index, term index) of forms whose meaning depends on the craft
     said_as = _terms_said_as(spec, described, craft)
     # only terms and hands name a term: the other tokens are skipped in C
-    for k in compress(doc.interesting, map(_TERM_KINDS.__contains__, map(kinds.__getitem__, doc.interesting))):
+    term_idx = compress(doc.interesting, map(_TERM_KINDS.__contains__, map(kinds.__getitem__, doc.interesting)))
+    if doc.verb_terms:
+        term_idx = sorted(doc.verb_terms.union(term_idx))
+    for k in term_idx:
         w = words[k]
         if w in MEASURE_FORMS and k and words[k - 1] in MEASURE_PREV:
             continue  # 「每针」「一针接一针」
@@ -1477,13 +1574,13 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     units = split_units(doc, counters, open_split=not described, pos=spec.pos_tags())
     for a, b in (units if described else cut_likened(units, like_spans)):
         s = a
-        while s < b and kinds[s] != "Q" and words[s] in SKIP:
+        while s < b and kinds[s] not in ("Q", "V") and words[s] in SKIP:
             s += 1
         if s == b:
             continue
         said_before, last_said = last_said, None
         e = b - 1
-        while e > s and kinds[e] != "Q" and words[e] in SKIP:
+        while e > s and kinds[e] not in ("Q", "V") and words[e] in SKIP:
             e -= 1
         u_start, u_end = starts[s], starts[e + 1]
         hits = []

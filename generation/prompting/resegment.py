@@ -166,8 +166,10 @@ def _props_of(spec: Spec, table: dict, w: str) -> tuple:
         if k == "T" and with_terms and w not in spec.ambiguous:
             info = terms[w]
             # the spec's tools and materials, and a single character it knows only as another
-            # craft's short name for a technique (盘 for 盘金: jieba's 车/盘)
-            return info.category in ("tool", "material") or (len(w) == 1 and info.category == "technique")
+            # craft's short name for a technique (盘 for 盘金: jieba's 车/盘) that heads a thing's name
+            # (not a verb character: 掺 for 掺针 is to mix in, 「清水掺上香料」「里头掺纸筋」)
+            return info.category in ("tool", "material") or (len(w) == 1 and info.category == "technique"
+                                                             and (w in TOOL_HEADS or w in MATERIAL_HEADS))
         return False
 
     heads = TOOL_HEADS | MATERIAL_HEADS

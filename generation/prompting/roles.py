@@ -13,7 +13,7 @@ from .words import (AGENT_NOUN_SUFFIX, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJE
                     MANNER_ADVERBS, MANNER_VERBS, MATERIAL_HEADS, MEDIUM_HEADS, MODALS, MOTION_WORDS, NEEDLE_TOOLS,
                     NEGATIONS, PART_WORDS, PERSON_PRONOUNS, PLACE_MARKERS, POS_TAGS, PREDICATE_ADVERBS, PUT_VERBS,
                     RAW_STUFF_HEADS, RELATION_END, RESULT_COMPLEMENTS, SHAPE_SUFFIX, SKIP, SPREAD_VERBS, STATE_RESULTS,
-                    STOP_NOUNS, STRIKE_VERBS, SWAP_VERBS, TOOL_HEADS, TOOL_LEAD, UNKNOWN_NAME_TAGS,
+                    STOP_NOUNS, STRIKE_VERBS, SWAP_VERBS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES, UNKNOWN_NAME_TAGS,
                     WIELD_VERBS)
 
 
@@ -111,8 +111,12 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
         for i in ii:
             info = term_at.get(i)
             if info is not None and info.category == "technique" and not (
-                    # 「扎花的花样多得很」: a technique before 的 and a noun says what kind of thing, it is no action
-                    i + 2 < len(words) and words[i + 1] == "的" and doc.kinds[i + 2] in ("N", "T")):
+                    # 「扎花的花样多得很」: a technique before 的 and a noun says what kind of thing, it is no
+                    # action; 「錾花的时候,左手…」: before 的时候 it says when the steps that follow are done
+                    i + 2 < len(words) and words[i + 1] == "的" and (doc.kinds[i + 2] in ("N", "T") or words[i + 2] == "时候")) \
+                    and not (i > s and words[i - 1] == "的" and not (i + 1 < len(words) and words[i + 1] in TOPIC_PARTICLES)):
+                # (「花鼓灯里的兰花,右手…」: a technique after 的 is a thing named, a figure of the dance, the
+                # next verbs are no part of it; 「湘绣的鬅毛针啊,…」 with a topic particle is what is described)
                 step.action, step.surface, step.from_technique = info.canonical, words[i], True
                 action_idx = i
                 break

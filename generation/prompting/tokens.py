@@ -111,6 +111,8 @@ class Doc:
     compounds: dict = field(default_factory=dict)
     # token indices of parallel role subjects (「上手弹三弦,下手弹琵琶」): who, never what is worked
     roles: set = field(default_factory=set)
+    # token indices of the spec's terms read as verbs by their place (「清水掺上香料」): still listed as terms
+    verb_terms: set = field(default_factory=set)
 
 
 def kind_table(spec: Spec) -> dict:
