@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from .quantities import QuantityFinder
 from .spec import HAND_TERMS, Spec, TERM_FREQ, char_table
-from .words import (BEFORE_WORDS, BODY_LOCATIVES, BODY_MOTION_TAIL, BODY_MOTION_VERBS, BODY_WORDS, CONTEXT_ACTIONS,
+from .words import (BEFORE_WORDS, BODY_LOCATIVES, BODY_MOTION_TAIL, BODY_MOTION_VERBS, BODY_POINTS, BODY_WORDS, CONTEXT_ACTIONS,
                     CONTEXT_HAND_VERBS, DIRECTION_WORDS, LIMB_CHARS, MANNER_VERBS, MATERIAL_HEADS, NOT_VERBS,
                     OBJECT_MARKERS, PUNCT, RAW_STUFF_HEADS, RELATION_MARKERS, RESULT_VERBS, SEQ_MARKERS, SHAPE_SUFFIX,
                     SPEECH_VERBS, STOP_NOUNS, STOP_VERBS, TOOL_HEADS, TOOL_LEAD, WHITESPACE)
@@ -132,6 +132,8 @@ def kind_table(spec: Spec) -> dict:
                 # jieba tags many unknown craft compounds as person or place names (木锤/nr, 石臼/ns);
                 # head-final, a word headed by a tool or material character is that thing
                 table[w] = "N"
+        for w in BODY_POINTS:
+            table[w] = "N"  # 「虎口半开」: a body point jieba tags as a place (虎口/ns) is a noun all the same
         for w in BODY_MOTION_VERBS:
             table[w] = "V"  # 「随着鼓点转圈」: jieba tags 转圈 a noun, 趴/奔 a morpheme; each moves the body
         for w in STOP_VERBS | MANNER_VERBS | RESULT_VERBS | set(spec.vague) | set(spec.manner):
