@@ -1651,8 +1651,9 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         for a, b, cat in st.open_terms:
             if (a, b) not in seen:
                 seen.add((a, b))
-                extra.append({"text": text[a:b], "category": cat, "start": a, "end": b, "canonical": norm[a:b],
-                              "open": True})
+                # (a body part a step took as its tool or material, 「虎口要圆」, is listed as what it is)
+                extra.append({"text": text[a:b], "category": "body" if norm[a:b] in BODY_WORDS else cat, "start": a,
+                              "end": b, "canonical": norm[a:b], "open": True})
     if not described:
         # a craft the spec does not describe in full: every noun said (two characters or more) and
         # every craft name is a candidate term, so the speaker's own vocabulary is listed

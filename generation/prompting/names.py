@@ -293,6 +293,10 @@ def _nominal_topic(doc: Doc, s: int, e: int, b: int) -> bool:
     return all(kinds[j] in ("N", "T") and words[j] not in ("是", "得") for j in range(s + 1, e + 1))
 
 
+# classifiers that count a verb's times or goes, never its object (「打个」「敲下」「转遍」)
+_ACTION_CLASSIFIERS = frozenset("个下次遍回趟番阵声顿把")
+
+
 def _technique_compounds(spec: Spec, doc: Doc):
     """Token spans (start, end) that name a technique the way the craft's own vocabulary does (离合词
     and manner compounds, which jieba leaves in one-character pieces): a one-character verb and its
@@ -383,8 +387,13 @@ def _technique_compounds(spec: Spec, doc: Doc):
         verb = (t[:1] == "v" or kinds[k] in ("V", "C") or w in MANUAL_VERBS) and (
             w not in STOP_VERBS or w in DIRECTION_CHARS) and w not in TOOL_LEAD and w not in RESULT_VERBS \
             and w not in MODALS  # (a direction verb does make one: 「出痧」「上桩」「起势」)
-        if verb and (t2 in OBJECT_CHAR_TAGS or (t2 == "q" and (w2 in TOOL_HEADS or w2 in MATERIAL_HEADS))) \
+        closing = k + 2 == n or kinds[k + 2] == "P"
+        if verb and (t2 in OBJECT_CHAR_TAGS or (t2 == "q" and (
+                w2 in TOOL_HEADS or w2 in MATERIAL_HEADS or (closing and w2 not in _ACTION_CLASSIFIERS)))
+                or (closing and t2[:1] == "v" and kinds[k + 1] == "N")) \
                 and w2 not in MANUAL_VERBS:
+            # (closing the clause right after a verb, a character jieba tags as a classifier counts nothing, and
+            # one it tags as a verb that the kinds read as a noun is a thing: 「才能上桩。」「在胸前绕花,」)
             yield k, k + 2
         elif (t == "a" or w in MANNER_VERBS) and kinds[k] is None and (t2[:1] == "v" or w2 in MANUAL_VERBS) \
                 and kinds[k + 1] in ("V", "T", "C"):

@@ -436,6 +436,11 @@ DEGREE_NEXT_KINDS = (None, "V", "T", "C")
 # position, never the tool or material of a step when named as where.
 LIMB_CHARS = set("脚腿臂肘肩腰胸膝胯腕掌脸脖额怀")
 
+# the last character of a colour's name (藏青, 毛蓝, 朱红); jieba tags many such names as a person's or a place's
+# (words of its dictionary rarer than ``COLOUR_NAME_FREQ``; 明白, 白白 and 天黑 are more frequent)
+COLOUR_CHARS = frozenset("蓝青红黄绿白黑紫")
+COLOUR_NAME_FREQ = 200
+
 # The body's named points and the named parts of the fist and palm that medicine, massage, singing and
 # the martial arts talk about (「印堂这种皮薄的地方」「丹田使劲」「虎口半开」「拳眼朝上」): jieba tags several as
 # place or person names (印堂/ns, 丹田/nr, 虎口/ns) and has no 拳眼 or 掌根, so they would be no nouns; each is a
