@@ -667,6 +667,8 @@ def _split_compounds(spec: Spec, doc: Doc):
     words, kinds = doc.words, doc.kinds
     tags = spec.pos_tags()
     n = len(words)
+    if n < 3:
+        return
     for k in compress(range(1, n - 1), map(_SPLITTERS.__contains__, islice(words, 1, n - 1))):
         v, o = words[k - 1], words[k + 1]
         if len(v) != 1 or len(o) != 1 or not (k + 2 == n or kinds[k + 2] == "P"):
