@@ -26,8 +26,8 @@ from operator import eq, or_
 from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry_serial_roles, _carry_worn_tool,
                     _hand_of_held_tool)
 from .names import (_coordinated_names, _craft_names, _described_things, _led_tool_names, _named_steps, _nominal_topic,
-                    _numbered_names, _numeral_phrases, _object_names, _split_compounds, _quoted_names, _slot_nouns, _suffix_names, _technique_compounds,
-                    _topic_names)
+                    _numbered_names, _numeral_phrases, _object_names, _quoted_names, _slot_nouns, _split_compounds,
+                    _suffix_names, _technique_compounds, _topic_names)
 from .nonsteps import cut_likened, likened, non_steps
 from .quantities import CORRECTION_CUES
 from .resegment import _repair_tokens, _resegment
@@ -36,7 +36,7 @@ from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, finder_for, kind_table, normalize_chars, _head, _is_body, _is_material_word,
                      _is_tool_word)
 from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BODY_CHARS,
-                    BODY_LOCATIVES, BODY_WORDS, BODY_MOVERS, BODY_TURN, BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL,
+                    BODY_LOCATIVES, BODY_MOVERS, BODY_TURN, BODY_WORDS, BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL,
                     CONTEXT_HAND_VERBS, COPULAS, COUNT_PREV, DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS,
                     DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS,
                     FILLERS, FULL_STOPS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_JOINERS, HAND_PART_CHARS,
@@ -1383,7 +1383,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     # the catalogue's identifying words said in the text (one scan: detection counts them, and for a craft
     # not described in full they are terms; with them the lexicon's names with a numeral, which a quantity
     # may have cut: 三道弯)
-    said_catalogue = [(m.start(), m.end()) for m in spec.named_re.finditer(norm)] if spec.named_re is not None else []
+    said_catalogue = [(m.start(), m.end()) for m in spec.named_re.finditer(norm)]
     detected = None
     if craft is None and detect:
         # the craft is found from jieba's own pieces (the spec's words inside a compound count)

@@ -384,10 +384,10 @@ class Spec:
         return out
 
 
-# The catalogue fields that hold a craft's identifying words.
+# The numerals a lexicon name may hold (三道弯, 九蒸九晒): see ``numeral_forms``.
 NUMERAL_FORM_CHARS = frozenset("一二两三四五六七八九十百千万半")
 
-# a catalogue craft's fields of identifying words → the term category a word listed there has
+# The catalogue fields that hold a craft's identifying words → the term category a word listed there has.
 CATALOGUE_WORD_FIELDS = {"tools": "tool", "materials": "material", "actions": "action", "terms": "technique"}
 
 # Words the tokenizer must keep whole for extraction (markers, cues) although they are not terms.
