@@ -215,11 +215,11 @@ class Spec:
                             spec.catalogue_words.setdefault(word, {})[entry["key"]] = 1
                             spec.catalogue_category.setdefault(word, CATALOGUE_WORD_FIELDS[field])
         spec.catalogue_re = _trie_pattern(spec.catalogue_words)
-        # the lexicon's own names with a numeral in them (三道弯, 九蒸九晒): a quantity found first may take
-        # their numeral and classifier (三道) out of the words jieba sees, so they are looked for in the text
-        # by the same scan as the catalogue's words (``named_re``)
+        # the lexicon's technique names that open with a numeral (三道弯, 八次发酵): a quantity found first may
+        # take their numeral and classifier (三道) out of the words jieba sees, so they are looked for in the
+        # text by the same scan as the catalogue's words (``named_re``)
         spec.numeral_forms = {form: info for form, info in spec.terms.items()
-                              if len(form) >= 3 and not NUMERAL_FORM_CHARS.isdisjoint(form)}
+                              if len(form) >= 3 and form[0] in NUMERAL_FORM_CHARS and info.category == "technique"}
         spec.named_re = _trie_pattern({**spec.catalogue_words, **spec.numeral_forms})
         # crafts the spec describes in full (their own prompt style and action terms)
         spec.crafts_with_actions = set(doc["templates"].get("crafts", {}))
@@ -384,7 +384,7 @@ class Spec:
         return out
 
 
-# The numerals a lexicon name may hold (三道弯, 九蒸九晒): see ``numeral_forms``.
+# The numerals a lexicon name may open with (三道弯, 九蒸九晒): see ``numeral_forms``.
 NUMERAL_FORM_CHARS = frozenset("一二两三四五六七八九十百千万半")
 
 # The catalogue fields that hold a craft's identifying words → the term category a word listed there has.
