@@ -26,8 +26,8 @@ from operator import eq, or_
 from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry_serial_roles, _carry_worn_tool,
                     _hand_of_held_tool)
 from .names import (_coordinated_names, _craft_names, _described_things, _led_tool_names, _named_steps, _nominal_topic,
-                    _numbered_names, _object_names, _quoted_names, _slot_nouns, _suffix_names, _technique_compounds,
-                    _topic_names)
+                    _numbered_names, _numeral_phrases, _object_names, _quoted_names, _slot_nouns, _split_compounds,
+                    _suffix_names, _technique_compounds, _topic_names)
 from .nonsteps import cut_likened, likened, non_steps
 from .quantities import CORRECTION_CUES
 from .resegment import _repair_tokens, _resegment
@@ -36,7 +36,8 @@ from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, finder_for, kind_table, normalize_chars, _head, _is_body, _is_material_word,
                      _is_tool_word)
 from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BODY_CHARS,
-                    BODY_LOCATIVES, BODY_MOTION_VERBS, BODY_MOVERS, BODY_TURN, BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL,
+                    BODY_LOCATIVES, BODY_MOTION_VERBS, BODY_MOVERS, BODY_TURN, BODY_WORDS, BOTH_HAND_WORDS, COMPLEMENTS,
+                    CONSEQUENCE_TAIL,
                     CONTEXT_HAND_VERBS, COPULAS, COUNT_PREV, DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS,
                     DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS,
                     FILLERS, FULL_STOPS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_JOINERS, HAND_PART_CHARS,
@@ -1479,10 +1480,16 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     if norm is None:
         norm = normalize_chars(text)
     base = _base_tokens(spec, norm, counters)
+    # the catalogue's identifying words said in the text (one scan: detection counts them, and for a craft
+    # not described in full they are terms; with them the lexicon's names with a numeral, which a quantity
+    # may have cut: 三道弯)
+    said_catalogue = [(m.start(), m.end()) for m in spec.named_re.finditer(norm)]
     detected = None
     if craft is None and detect:
         # the craft is found from jieba's own pieces (the spec's words inside a compound count)
-        detected = spec.detect_craft(_craft_evidence(base[0], base[2]), norm)
+        catalogue_words = spec.catalogue_words
+        detected = spec.detect_craft(_craft_evidence(base[0], base[2]), norm,
+                                     [w for w in (norm[a:b] for a, b in said_catalogue) if w in catalogue_words])
         craft = detected.key if detected is not None else None
     # a craft the spec describes in full keeps its own words apart (「深色线」 stays 深色 + 线 = 丝线)
     doc = _finish_doc(spec, base, craft is None or craft not in spec.crafts_with_actions, counters)
@@ -1490,6 +1497,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     # For a craft whose own actions the spec describes, a verb outside them with nothing of its own
     # says how the step before is done; for any other craft every verb can be a step.
     described = craft is not None and craft in spec.crafts_with_actions
+    phrases: list = []
     if not described:
         _resegment(spec, doc, norm)
         open_kinds(doc)
@@ -1497,6 +1505,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         _defined_names(spec, doc)
         _job_name_opening(spec, doc)
         _manner_hands(doc)
+        phrases = _numeral_phrases(spec, doc)  # (挑一压一, 一板三眼: named, no count of the work)
     lookup = spec.terms.get
     ambiguous = spec.ambiguous
     terms = []
@@ -1745,8 +1754,9 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         for a, b, cat in st.open_terms:
             if (a, b) not in seen:
                 seen.add((a, b))
-                extra.append({"text": text[a:b], "category": cat, "start": a, "end": b, "canonical": norm[a:b],
-                              "open": True})
+                # (a body part a step took as its tool or material, 「虎口要圆」, is listed as what it is)
+                extra.append({"text": text[a:b], "category": "body" if norm[a:b] in BODY_WORDS else cat, "start": a,
+                              "end": b, "canonical": norm[a:b], "open": True})
     if not described:
         # a craft the spec does not describe in full: every noun said (two characters or more) and
         # every craft name is a candidate term, so the speaker's own vocabulary is listed
@@ -1757,7 +1767,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                 return
             seen.add((starts[a], starts[b]))
             w = norm[starts[a]:starts[b]]
-            cat = category or ("tool" if _is_tool_word(w) else "material" if _is_material_word(w) else "technique")
+            cat = category or ("body" if w in BODY_WORDS else "tool" if _is_tool_word(w)
+                               else "material" if _is_material_word(w) else "technique")
             extra.append({"text": text[starts[a]:starts[b]], "category": cat, "start": starts[a],
                           "end": starts[b], "canonical": w, "open": True})
 
@@ -1787,6 +1798,18 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             coined(a, b, "technique")
         for a, b in _numbered_names(spec, doc):
             coined(a, b)
+        for a, b, word in _split_compounds(spec, doc):
+            a, b = starts[a], starts[b]
+            if (a, b) not in seen:
+                # 「勾个边」: the word said apart (勾边) is the term's name, the text as said
+                seen.add((a, b))
+                extra.append({"text": text[a:b], "category": "technique", "start": a, "end": b, "canonical": word,
+                              "open": True})
+        for a, b in phrases:
+            if (a, b) not in seen and not any(t["start"] <= a and b <= t["end"] for t in terms):
+                seen.add((a, b))
+                extra.append({"text": text[a:b], "category": "technique", "start": a, "end": b,
+                              "canonical": norm[a:b], "open": True})
         for a, b in _described_things(spec, doc):
             # a thing said to be made of something or given a size is in view: a tool, or a material by
             # its head (never the technique category a noun gets by default)
@@ -1812,6 +1835,33 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                 extra = [t for t in extra if not (a <= t["start"] and t["end"] <= b and (t["start"], t["end"]) != (a, b))]
                 extra.append({"text": text[a:b], "category": "tool", "start": a, "end": b, "canonical": norm[a:b],
                               "open": True})
+        if said_catalogue:
+            # a catalogue craft's own word (its product, tool, material or technique: 千两茶, 篾篓) said where
+            # jieba's words begin and end (not 当海 across 当|海上): a term, of the category its list gives;
+            # the pieces jieba cut it into are no names of their own
+            bounds = set(starts)
+            catalogue_category = spec.catalogue_category
+            for a, b in said_catalogue:
+                if a not in bounds or b not in bounds:
+                    continue
+                w = norm[a:b]
+                info = spec.numeral_forms.get(w)
+                category = info.category if info is not None else catalogue_category[w]
+                if (a, b) in seen:
+                    # a noun listed already with the category a noun gets by default: its list's category
+                    for t in extra:
+                        if t["start"] == a and t["end"] == b and t["category"] == "technique":
+                            t["category"] = category
+                elif not any(t["start"] <= a and b <= t["end"] for t in terms):
+                    seen.add((a, b))
+                    extra = [t for t in extra if not (a <= t["start"] and t["end"] <= b)]
+                    if info is not None:
+                        # (the lexicon's own name: a term of the spec, not an open one)
+                        extra.append({"text": text[a:b], "category": category, "start": a, "end": b,
+                                      "canonical": info.canonical})
+                    else:
+                        extra.append({"text": text[a:b], "category": category, "start": a, "end": b, "canonical": w,
+                                      "open": True})
         for a, b in _quoted_names(norm):
             if (a, b) not in seen and not any(t["start"] <= a and b <= t["end"] for t in terms):
                 seen.add((a, b))

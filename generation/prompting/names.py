@@ -293,6 +293,10 @@ def _nominal_topic(doc: Doc, s: int, e: int, b: int) -> bool:
     return all(kinds[j] in ("N", "T") and words[j] not in ("是", "得") for j in range(s + 1, e + 1))
 
 
+# classifiers that count a verb's times or goes, never its object (「打个」「敲下」「转遍」)
+_ACTION_CLASSIFIERS = frozenset("个下次遍回趟番阵声顿把")
+
+
 def _technique_compounds(spec: Spec, doc: Doc):
     """Token spans (start, end) that name a technique the way the craft's own vocabulary does (离合词
     and manner compounds, which jieba leaves in one-character pieces): a one-character verb and its
@@ -383,8 +387,13 @@ def _technique_compounds(spec: Spec, doc: Doc):
         verb = (t[:1] == "v" or kinds[k] in ("V", "C") or w in MANUAL_VERBS) and (
             w not in STOP_VERBS or w in DIRECTION_CHARS) and w not in TOOL_LEAD and w not in RESULT_VERBS \
             and w not in MODALS  # (a direction verb does make one: 「出痧」「上桩」「起势」)
-        if verb and (t2 in OBJECT_CHAR_TAGS or (t2 == "q" and (w2 in TOOL_HEADS or w2 in MATERIAL_HEADS))) \
+        closing = k + 2 == n or kinds[k + 2] == "P"
+        if verb and (t2 in OBJECT_CHAR_TAGS or (t2 == "q" and (
+                w2 in TOOL_HEADS or w2 in MATERIAL_HEADS or (closing and w2 not in _ACTION_CLASSIFIERS)))
+                or (closing and t2[:1] == "v" and kinds[k + 1] == "N")) \
                 and w2 not in MANUAL_VERBS:
+            # (closing the clause right after a verb, a character jieba tags as a classifier counts nothing, and
+            # one it tags as a verb that the kinds read as a noun is a thing: 「才能上桩。」「在胸前绕花,」)
             yield k, k + 2
         elif (t == "a" or w in MANNER_VERBS) and kinds[k] is None and (t2[:1] == "v" or w2 in MANUAL_VERBS) \
                 and kinds[k + 1] in ("V", "T", "C"):
@@ -598,3 +607,78 @@ def _described_things(spec: Spec, doc: Doc):
             and (words[v] != "有" or kinds[v + 1] == "Q")
         if made or sized:
             yield s, e
+
+
+# the numerals of a set phrase (挑一压一, 一韵到底, 一板三眼)
+_PHRASE_NUMERALS = frozenset("一二三四五六七八九十")
+
+
+def _clause_edge(words: list, kinds: list, k: int) -> bool:
+    """Token k is outside the text or a clause break."""
+    return k < 0 or k >= len(words) or kinds[k] == "P"
+
+
+def _numeral_phrases(spec: Spec, doc: Doc) -> list:
+    """Character spans of the four-character set phrases with numerals that name a technique, a rule or a metre
+    (「挑一压一,」「一韵到底,」「慢板是一板三眼,」): not counts of the work. Three shapes, each closing its clause:
+    two different one-character verbs each with the same numeral, as a clause of its own (挑一压一: pick up one,
+    press down one; not directions, 上一下一); 一 + a one-character noun + 到底, as a clause of its own (one rhyme
+    all through); a numeral and one character that a quantity took (一板) right before a numeral and one more
+    character jieba left as a word (三眼); that quantity is no count of the work and is dropped. Run before the
+    steps are read, so the spans are characters (tokens are still joined after it)."""
+    words, kinds, starts = doc.words, doc.kinds, doc.starts
+    n = len(words)
+    tags = spec.pos_tags()
+    spans = []
+    for k in compress(range(n), map(_PHRASE_NUMERALS.__contains__, words)):  # (the numerals jieba left alone)
+        if words[k] == "一" and k + 2 < n and words[k + 2] == "到底" and len(words[k + 1]) == 1 \
+                and tags.get(words[k + 1], "")[:1] == "n" and _clause_edge(words, kinds, k - 1) \
+                and _clause_edge(words, kinds, k + 3):
+            spans.append((starts[k], starts[k + 3]))
+        elif 1 <= k and k + 2 < n and words[k + 2] == words[k] and len(words[k - 1]) == 1 \
+                and len(words[k + 1]) == 1 and words[k - 1] != words[k + 1] \
+                and words[k - 1] not in DIRECTION_WORDS and words[k + 1] not in DIRECTION_WORDS \
+                and tags.get(words[k - 1], "")[:1] == "v" and tags.get(words[k + 1], "")[:1] == "v" \
+                and _clause_edge(words, kinds, k - 2) and _clause_edge(words, kinds, k + 3):
+            spans.append((starts[k - 1], starts[k + 3]))
+    for k, q in list(doc.quantities.items()):
+        raw = q.raw
+        if len(raw) == 2 and raw[0] in _PHRASE_NUMERALS and k + 1 < n and kinds[k + 1] is None \
+                and len(words[k + 1]) == 2 and words[k + 1][0] in _PHRASE_NUMERALS \
+                and tags.get(words[k + 1], "") == "m" and _clause_edge(words, kinds, k + 2):
+            spans.append((starts[k], starts[k + 2]))
+            del doc.quantities[k]
+            kinds[k] = None
+    return spans
+
+
+# what may stand between a one-character verb and its one-character object in a verb-object word said apart
+_SPLITTERS = frozenset(("个", "好"))
+# tags of a character that is no object closing the clause (了, 的, 吧, 啊, pronouns, numerals …)
+_NO_OBJECT_TAGS = frozenset("uyexcprmq")
+
+
+def _split_compounds(spec: Spec, doc: Doc):
+    """(start token, end token, the word) of a one-character verb-object word said apart, 个 or the result
+    好 between its verb and its object, the object closing the clause (「勾个边」「亮个相」「打个结」「拉好坯」
+    「掐好丝」): the word (勾边, 亮相, 拉坯) names the technique as the craft's vocabulary does (离合词; see
+    ``_technique_compounds`` for the word said whole). Not a taking verb (拿个碗), a copula or a verb of saying
+    or being (是个, 有个), nor after a negation; 好 not before an adverb (弄好就)."""
+    words, kinds = doc.words, doc.kinds
+    tags = spec.pos_tags()
+    n = len(words)
+    if n < 3:
+        return
+    for k in compress(range(1, n - 1), map(_SPLITTERS.__contains__, islice(words, 1, n - 1))):
+        v, o = words[k - 1], words[k + 1]
+        if len(v) != 1 or len(o) != 1 or not (k + 2 == n or kinds[k + 2] == "P"):
+            continue
+        tv, to = tags.get(v, ""), tags.get(o, "x")
+        if not (kinds[k - 1] in ("V", "T", "C") or tv[:1] == "v") or v in STOP_VERBS or v in TOOL_LEAD \
+                or v in COPULAS or (k >= 2 and words[k - 2] in NEGATIONS):
+            continue
+        if kinds[k + 1] in ("P", "Q", "M", "H", "R", "O", "L") or to[:1] in _NO_OBJECT_TAGS \
+                or (o in _COMPOUND_CLOSED and not (words[k] == "个" and o in PLACE_SUFFIX)) \
+                or (words[k] == "好" and to[:1] == "d"):
+            continue  # (after the classifier 个 a locative's character is a thing: 「勾个边」)
+        yield k - 1, k + 2, v + o

@@ -8,12 +8,13 @@ from operator import eq, itemgetter
 
 from .spec import Spec
 from .tokens import Doc, _is_tool_word, kind_table
-from .words import (ADJ_TAGS, AFTER_VERB_WORDS, BODY_CHARS, BODY_PREV, COMPLEMENTS, COMPOUND_MAX, CONTEXT_HAND_VERBS,
-                    DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_WORDS, FUNCTION_TAGS, INSTRUMENT_HEADS,
-                    INSTRUMENT_LEADS, LOCATIVES, MANNER_ADVERBS, MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, MODALS,
-                    NEGATIONS, NOUN_TAGS, NUMERAL_CHARS, OBJECT_MARKERS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS,
-                    PREDICATE_PREV_TAGS, PUNCT, RARE_FREQ, RELATION_END, RESULT_COMPLEMENTS, SKIP, STOP_NOUNS,
-                    STOP_VERBS, TOOL_HEADS, TOOL_LEAD, VERBAL_NEXT, VERB_COMPLEMENT_CHARS, _NO_PROPS)
+from .words import (ADJ_TAGS, AFTER_VERB_WORDS, BODY_CHARS, BODY_PREV, BOUND_TAGS, BOUND_ZG_FREQ, COMPLEMENTS,
+                    COMPOUND_MAX, CONTEXT_HAND_VERBS, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_WORDS,
+                    FUNCTION_TAGS, INSTRUMENT_HEADS, INSTRUMENT_LEADS, LOCATIVES, MANNER_ADVERBS, MANUAL_VERBS,
+                    MATERIAL_HEADS, MEASURE_PREV, MODALS, NEGATIONS, NOUN_TAGS, NUMERAL_CHARS, OBJECT_MARKERS,
+                    PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS, PREDICATE_PREV_TAGS, PUNCT, RARE_FREQ, RELATION_END,
+                    RESULT_COMPLEMENTS, SKIP, STOP_NOUNS, STOP_VERBS, TOOL_HEADS, TOOL_LEAD, VERBAL_NEXT,
+                    VERB_COMPLEMENT_CHARS, _NO_PROPS)
 
 
 def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: list, qmap: dict,
@@ -173,7 +174,11 @@ def _props_of(spec: Spec, table: dict, w: str) -> tuple:
         return False
 
     heads = TOOL_HEADS | MATERIAL_HEADS
-    thing1 = len(w) == 1 and t != "q" and (t in NOUN_TAGS or (w in heads and (w not in MANUAL_VERBS or t[:1] == "n")))
+    # a bound morpheme standing alone (醅, 缬, 榄): a piece of a noun jieba's dictionary does not have
+    bound = len(w) == 1 and k is None and "\u4e00" <= w <= "\u9fff" and (
+        t in BOUND_TAGS or (t == "zg" and spec.ensure_tokenizer().FREQ.get(w, 0) < BOUND_ZG_FREQ))
+    thing1 = len(w) == 1 and t != "q" and (t in NOUN_TAGS or bound
+                                           or (w in heads and (w not in MANUAL_VERBS or t[:1] == "n")))
     thing = len(w) >= 2 and (t in NOUN_TAGS or k in ("N", "T"))
     j_with, j_without = joinable(True), joinable(False)
     before_adj = True if t in PREDICATE_PREV_TAGS else (None if t in ("m", "r", "mq") else False)

@@ -20,6 +20,7 @@ from pathlib import Path
 import jieba
 
 from .segment import Segmenter, segmenter_for
+from .words import BODY_POINTS, BODY_POINTS_UNKNOWN
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SPEC_FILES = {"lexicon": "lexicon.json", "parameters": "parameters.json", "defaults": "defaults.json",
@@ -203,6 +204,8 @@ class Spec:
         # They are no lexicon forms and the tokenizer does not get them: jieba's total grows with every
         # word it is given, and a few hundred more words re-cut text that has none of them.
         spec.catalogue_words = {}
+        # each such word's term category, by the field it is listed in (the first listing wins)
+        spec.catalogue_category = {}
         for entry in catalogue.get("crafts") or []:
             if entry.get("words_source"):
                 for field in CATALOGUE_WORD_FIELDS:
@@ -210,7 +213,14 @@ class Spec:
                         word = word.strip().translate(table)
                         if len(word) >= 2 and not word.isascii():
                             spec.catalogue_words.setdefault(word, {})[entry["key"]] = 1
+                            spec.catalogue_category.setdefault(word, CATALOGUE_WORD_FIELDS[field])
         spec.catalogue_re = _trie_pattern(spec.catalogue_words)
+        # the lexicon's technique names that open with a numeral (三道弯, 八次发酵): a quantity found first may
+        # take their numeral and classifier (三道) out of the words jieba sees, so they are looked for in the
+        # text by the same scan as the catalogue's words (``named_re``)
+        spec.numeral_forms = {form: info for form, info in spec.terms.items()
+                              if len(form) >= 3 and form[0] in NUMERAL_FORM_CHARS and info.category == "technique"}
+        spec.named_re = _trie_pattern({**spec.catalogue_words, **spec.numeral_forms})
         # crafts the spec describes in full (their own prompt style and action terms)
         spec.crafts_with_actions = set(doc["templates"].get("crafts", {}))
         spec.templates = doc["templates"]
@@ -226,7 +236,7 @@ class Spec:
             tk.initialize()
             for form in self.terms:
                 tk.add_word(form, freq=TERM_FREQ)
-            for word in EXTRA_WORDS:
+            for word in EXTRA_WORDS + tuple(sorted(BODY_POINTS_UNKNOWN)):
                 tk.add_word(word, freq=TERM_FREQ // 2)
             for word in self.craft_words:
                 if word not in self.terms:
@@ -249,6 +259,8 @@ class Spec:
             import jieba.posseg
 
             tags = dict(jieba.posseg.POSTokenizer(self.ensure_tokenizer()).word_tag_tab)
+            for form in BODY_POINTS:
+                tags[form] = "n"  # (印堂/ns, 丹田/nr in jieba's table: no place, no person)
             for form, info in self.terms.items():
                 tags[form] = "v" if info.category == "action" else "n"
             from .words import MANUAL_VERBS, MISTAGGED_VERBS
@@ -297,17 +309,18 @@ class Spec:
         name = style.get("craft_name") or display_name(entry, key)
         return CraftInfo(key, name, entry.get("category"), entry.get("scene"), source)
 
-    def detect_craft(self, words, text: str | None = None) -> CraftInfo | None:
+    def detect_craft(self, words, text: str | None = None, catalogue_said=None) -> CraftInfo | None:
         """Free text (its tokens, and the normalized text for the catalogue's own words): the craft whose
         names and own words the text uses, when one clearly leads (a name said, or at least three of its
-        words, and more than any other craft); otherwise None."""
+        words, and more than any other craft); otherwise None. ``catalogue_said``: the catalogue's words
+        the caller has already found in ``text`` (``catalogue_re``), so the text is not scanned twice."""
         scores: dict[str, int] = {}
         craft_words = self.craft_words
         # each distinct word once (integer weights: the order they are added in changes no total, and
         # the ranking below is a total order)
         said = set(filter(craft_words.__contains__, words))
         if text and self.catalogue_words:
-            said.update(self.catalogue_re.findall(text))
+            said.update(self.catalogue_re.findall(text) if catalogue_said is None else catalogue_said)
             catalogue_words = self.catalogue_words
             # (a word the catalogue does not list keeps the lexicon's table, no copy of it)
             craft_words = {w: craft_words[w] if w not in catalogue_words else
@@ -371,8 +384,11 @@ class Spec:
         return out
 
 
-# The catalogue fields that hold a craft's identifying words.
-CATALOGUE_WORD_FIELDS = ("tools", "materials", "actions", "terms")
+# The numerals a lexicon name may open with (三道弯, 九蒸九晒): see ``numeral_forms``.
+NUMERAL_FORM_CHARS = frozenset("一二两三四五六七八九十百千万半")
+
+# The catalogue fields that hold a craft's identifying words → the term category a word listed there has.
+CATALOGUE_WORD_FIELDS = {"tools": "tool", "materials": "material", "actions": "action", "terms": "technique"}
 
 # Words the tokenizer must keep whole for extraction (markers, cues) although they are not terms.
 EXTRA_WORDS = ("针距", "间距", "间隔", "第一步", "第二步", "第三步", "第四步", "第五步", "第六步", "第七步", "第八步", "第九步", "第十步",

@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 
 from .quantities import QuantityFinder
 from .spec import HAND_TERMS, Spec, TERM_FREQ, char_table
-from .words import (BEFORE_WORDS, BODY_LOCATIVES, BODY_MOTION_TAIL, BODY_MOTION_VERBS, BODY_WORDS, CONTEXT_ACTIONS,
-                    CONTEXT_HAND_VERBS, DIRECTION_WORDS, LIMB_CHARS, MANNER_VERBS, MATERIAL_HEADS, NOT_VERBS,
-                    OBJECT_MARKERS, PUNCT, RAW_STUFF_HEADS, RELATION_MARKERS, RESULT_VERBS, SEQ_MARKERS, SHAPE_SUFFIX,
-                    SPEECH_VERBS, STOP_NOUNS, STOP_VERBS, TOOL_HEADS, TOOL_LEAD, WHITESPACE)
+from .words import (BEFORE_WORDS, BODY_LOCATIVES, BODY_MOTION_TAIL, BODY_MOTION_VERBS, BODY_POINTS, BODY_WORDS,
+                    COLOUR_CHARS, COLOUR_NAME_FREQ, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, DIRECTION_WORDS, LIMB_CHARS,
+                    MANNER_VERBS, MATERIAL_HEADS, NOT_VERBS, OBJECT_MARKERS, PUNCT, RAW_STUFF_HEADS, RELATION_MARKERS,
+                    RESULT_VERBS, SEQ_MARKERS, SHAPE_SUFFIX, SPEECH_VERBS, STOP_NOUNS, STOP_VERBS, TOOL_HEADS,
+                    TOOL_LEAD, WHITESPACE)
 
 
 @dataclass(slots=True)  # (no per-step dict: cheaper to make and to read)
@@ -122,6 +123,7 @@ def kind_table(spec: Spec) -> dict:
     table = getattr(spec, "_kinds", None)
     if table is None:
         tags = spec.pos_tags()
+        freq = spec.ensure_tokenizer().FREQ
         table = {}
         for w, f in tags.items():
             if f[:1] == "v" and w not in STOP_VERBS and w not in MANNER_VERBS and w not in NOT_VERBS \
@@ -134,6 +136,12 @@ def kind_table(spec: Spec) -> dict:
                 # jieba tags many unknown craft compounds as person or place names (木锤/nr, 石臼/ns);
                 # head-final, a word headed by a tool or material character is that thing
                 table[w] = "N"
+            elif f in ("nr", "ns") and len(w) == 2 and w[1] in COLOUR_CHARS and freq.get(w, 0) < COLOUR_NAME_FREQ:
+                # so are the rarer names of a colour, a dye or a herb (毛蓝/nr, 藏青/nr, 麻黄/nr): a noun; not the
+                # common words jieba tags so (明白, 白白, 天黑)
+                table[w] = "N"
+        for w in BODY_POINTS:
+            table[w] = "N"  # 「虎口半开」: a body point jieba tags as a place (虎口/ns) is a noun all the same
         for w in BODY_MOTION_VERBS:
             table[w] = "V"  # 「随着鼓点转圈」: jieba tags 转圈 a noun, 趴/奔 a morpheme; each moves the body
         for w in STOP_VERBS | MANNER_VERBS | RESULT_VERBS | set(spec.vague) | set(spec.manner):

@@ -180,6 +180,12 @@ NUMERAL_CHARS = set("一二两三四五六七八九十百千万几半这那每�
 
 RARE_FREQ = 10  # a dictionary entry this rare, glued to 先/再, is an artefact of the dictionary
 
+# a character jieba's dictionary has only as a bound morpheme (g), a non-morpheme (x), or as a rare one of
+# the loose zg class (醅, 篓, 蹀; not 往, 够, 掉): it is no word of its own, so standing alone it is a piece of
+# a noun jieba did not know (醋/醅, 夹/缬, 乌/榄/核, 袼/褙) and joins its one-character neighbours as a noun does
+BOUND_TAGS = frozenset(("g", "x"))
+BOUND_ZG_FREQ = 100
+
 
 # A word's properties for the repairs (computed once per word and spec), by index:
 # 0/1 a one-character noun (with/without the spec's tools and materials), 2/3 a noun of two characters
@@ -435,8 +441,22 @@ DEGREE_NEXT_KINDS = (None, "V", "T", "C")
 # position, never the tool or material of a step when named as where.
 LIMB_CHARS = set("脚腿臂肘肩腰胸膝胯腕掌脸脖额怀")
 
+# the last character of a colour's name (藏青, 毛蓝, 朱红); jieba tags many such names as a person's or a place's
+# (words of its dictionary rarer than ``COLOUR_NAME_FREQ``; 明白, 白白 and 天黑 are more frequent)
+COLOUR_CHARS = frozenset("蓝青红黄绿白黑紫")
+COLOUR_NAME_FREQ = 200
+
+# The body's named points and the named parts of the fist and palm that medicine, massage, singing and
+# the martial arts talk about (「印堂这种皮薄的地方」「丹田使劲」「虎口半开」「拳眼朝上」): jieba tags several as
+# place or person names (印堂/ns, 丹田/nr, 虎口/ns) and has no 拳眼 or 掌根, so they would be no nouns; each is a
+# body term (and, like any body part, never a tool or material). Those jieba lacks are given to the
+# tokenizer (``BODY_POINTS_UNKNOWN``). Not 人中 (「三个人中」).
+BODY_POINTS_UNKNOWN = frozenset(("拳眼", "拳面", "拳背", "掌根", "掌沿"))
+BODY_POINTS = frozenset(("印堂", "丹田", "虎口", "太阳穴", "百会", "涌泉", "命门", "膻中", "合谷", "足三里", "内关", "风池", "肩井",
+                         "大椎", "劳宫", "气海", "委中", "承山", "曲池", "拳心")) | BODY_POINTS_UNKNOWN
+
 BODY_WORDS = {"手", "身", "身子", "身体", "身上", "脚下", "膝盖", "胸口", "肚子", "脑袋", "后背", "背", "舌头", "舌尖", "嘴", "嘴巴",
-              "嘴唇", "眼睛", "鼻子"}
+              "嘴唇", "眼睛", "鼻子"} | BODY_POINTS
 
 BODY_LOCATIVES = set("上下前后里间边")
 
