@@ -1616,7 +1616,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             info = term_at[s]
             piece.action, piece.surface = (words[s], words[s]) if not described else (info.canonical, words[s])
             if not described:
-                _compound_object(piece)
+                _compound_object(piece, spec)
         if forward_lead is not None:
             if piece.material != forward_lead and not any(words[j] in TOOL_LEAD for j in range(s, e + 1)):
                 # 「拿线」「把坯子从车盘上割下来」: what was taken in hand is what this verb works with (before

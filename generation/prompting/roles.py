@@ -146,7 +146,9 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
                 step.material = (outside.get("material") or [None])[0]
     if step.action is not None and not step.from_technique and not described:
         _with_result(doc, s, e, step)
-        _compound_object(step)
+        _compound_object(step, spec)
+    elif described and step.action is not None and step.material is None:
+        _compound_object(step, spec)
     for _, _, word in hits:
         if word in spec.vague:
             param, level = spec.vague[word]
@@ -174,15 +176,23 @@ def _with_result(doc: Doc, s: int, e: int, step: Step) -> None:
                 step.action = step.surface = surface + words[nxt]
             return
 
-def _compound_object(step: Step) -> None:
+def _compound_object(step: Step, spec: Spec) -> None:
     """A two-character verb-object compound names its own object (离合词: 浸米, 髹漆, 上釉, 穿线,
     下缸, 运刀): the second character, when it heads a material or a tool and the first does not,
     is the step's material or tool where the clause named none. Only for crafts the spec does not
     describe in full (a described craft's actions carry their own defaults)."""
     surface = step.surface or ""
-    if len(surface) != 2 or surface[0] in MATERIAL_HEADS or surface[0] in TOOL_HEADS:
+    if len(surface) == 3:
+        _compound_object3(spec, step, surface)
+        return
+    if len(surface) != 2 or surface[0] in MATERIAL_HEADS:
         return
     obj = surface[1]
+    if surface[0] in TOOL_HEADS:
+        # 「刷漆」「车线」: a verb that also heads a tool (刷, 车, 锯) before stuff it spreads or works
+        if obj in MATERIAL_HEADS and obj not in TOOL_HEADS and step.material is None and step.tool != obj:
+            step.material = obj
+        return
     if obj in INSTRUMENT_HEADS:
         slot = "material"  # 「按弦」「敲鼓」: a musical instrument or its string is what the hand plays
     elif obj in MATERIAL_HEADS and obj not in TOOL_HEADS:
@@ -193,6 +203,21 @@ def _compound_object(step: Step) -> None:
         return
     if getattr(step, slot) is None and step.tool != obj and step.material != obj:
         setattr(step, slot, obj)
+
+def _compound_object3(spec: Spec, step: Step, surface: str) -> None:
+    """「踢毽子」「放鞭炮」「上夹板」: a one-character verb glued to a two-character noun names what it
+    works; the noun is the step's material where the clause named none (not a body part: 「抬头」 moves
+    one, nor a thing taken in hand to work with: 拿, 用)."""
+    if step.material is not None or surface[0] in TOOL_LEAD:
+        return
+    pos = spec.pos_tags()  # (not POS_TAGS.segment: set only where a text was re-cut)
+    obj = surface[1:]
+    if pos.get(surface[0], "")[:1] != "v" or pos.get(obj, "")[:1] != "n" or _is_body(spec, obj, True):
+        return
+    step.material = obj
+    if step.tool == obj:
+        step.tool = None
+
 
 def _degree_start(doc: Doc, s: int, e: int) -> int:
     """Index of 到/得 opening a degree complement after the unit's first verb (「捶到不粘手」「熬得起泡」),

@@ -1,0 +1,59 @@
+"""The material field (issue 11, r4): what a verb-object compound names as the thing it works. Sentences
+written for these tests (none from an evaluation set), from crafts of several kinds."""
+import pytest
+
+from generation.prompting import normalize
+from generation.prompting.spec import default_spec
+
+SPEC = default_spec()
+
+
+def steps(text, craft=None):
+    return [(s["action"], s["tool"], s["material"]) for s in normalize(text, spec=SPEC, craft=craft).to_dict()["steps"]]
+
+
+def material_of(text, action, craft=None):
+    got = steps(text, craft)
+    for a, _, m in got:
+        if a == action:
+            return m
+    raise AssertionError(got)
+
+
+# --- a one-character verb glued to a two-character noun (roles._compound_object3) ---------------------
+@pytest.mark.parametrize("text,action,material", [
+    ("过年那天先放鞭炮,再贴春联。", "放鞭炮", "鞭炮"),      # a festival custom
+    ("过年那天先放鞭炮,再贴春联。", "贴春联", "春联"),
+    ("端午节先包粽子,再划龙舟。", "包粽子", "粽子"),          # food, then a boat race
+    ("端午节先包粽子,再划龙舟。", "划龙舟", "龙舟"),
+])
+def test_a_verb_and_its_two_character_noun_name_the_material(text, action, material):
+    assert material_of(text, action) == material
+
+
+# --- a verb that also heads a tool, before stuff it spreads (roles._compound_object) -------------------
+def test_a_tool_headed_verb_before_a_material_names_the_material():
+    # 刷 heads a tool (刷子), but in 「刷漆」 it is the verb and 漆 the stuff spread (a box maker)
+    assert material_of("木箱钉好以后刷漆,刷两遍。", "刷漆") == "漆"
+
+
+# --- a craft the spec describes in full reads its compounds too (roles._read_unit) -------------------
+def test_a_described_crafts_compound_names_its_material():
+    assert material_of("先上釉,再进窑。", "上釉", craft="zisha") == "釉"
+
+
+# --- guards ----------------------------------------------------------------------------------------
+def test_a_body_part_after_the_verb_is_no_material():
+    # 「抬头」: the head moves, nothing is worked
+    assert material_of("演员先抬头,再甩袖。", "抬头") is None
+
+
+def test_a_tool_headed_verb_before_a_tool_is_left_alone():
+    # 「刷锅」: 锅 heads a tool too; the open reading keeps what it found, the compound adds nothing
+    got = steps("锅用完了先刷锅,再晾干。")
+    assert got[0][:2] == ("刷", "锅"), got
+
+
+def test_a_clause_that_names_its_material_keeps_it():
+    # 「髹漆」 with the thing lacquered named in the clause: the compound does not replace it
+    assert material_of("胎体做好以后髹漆,一遍要薄。", "髹漆", craft="qiqi") == "胎体"
