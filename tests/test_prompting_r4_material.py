@@ -57,3 +57,23 @@ def test_a_tool_headed_verb_before_a_tool_is_left_alone():
 def test_a_clause_that_names_its_material_keeps_it():
     # 「髹漆」 with the thing lacquered named in the clause: the compound does not replace it
     assert material_of("胎体做好以后髹漆,一遍要薄。", "髹漆", craft="qiqi") == "胎体"
+
+
+# --- a thing hung from a support or held clamped in a place is worked (roles._open_read, HANG_VERBS) -----
+@pytest.mark.parametrize("text,material", [
+    ("堂鼓先吊到木架子上,再拿鼓槌敲。", "堂鼓"),     # opera percussion: the drum hung on its stand
+    ("两根竹竿夹在板凳缝里。", "竹竿"),              # poles clamped in a bench's gap
+])
+def test_a_thing_hung_or_clamped_somewhere_is_the_material(text, material):
+    got = steps(text)
+    assert got[0][2] == material and got[0][1] != material, got
+
+
+def test_an_instrument_stuck_into_a_ground_stays_the_tool():
+    # 扎 is no hanging verb: the needle is what with, the cloth what is worked
+    assert steps("绣花针扎在布上。")[0] == ("扎", "绣花针", "布")
+
+
+def test_clamping_with_an_implement_keeps_the_implement_as_tool():
+    got = steps("拿筷子夹起一块豆腐。")
+    assert got[0][1] == "筷子", got

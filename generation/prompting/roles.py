@@ -8,7 +8,7 @@ from .tokens import Doc, Step, _all_stuff, _head, _is_body, _is_material_word, _
 from .words import (AGENT_NOUN_SUFFIX, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BIND_VERBS, COMPLEMENTS,
                     CONSUMED_HEADS, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, DEGREE_MARKERS, DEGREE_NEXT_KINDS,
                     DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS, FACING_COVERBS, FILLERS,
-                    FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS, HAND_PLACE_MARKERS, INSIDE,
+                    FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS, HAND_PLACE_MARKERS, HANG_VERBS, INSIDE,
                     INSTRUMENT_HEADS, INSTRUMENT_LEADS, LOAD_VERBS, LOCATIVES, LOCATIVE_SUFFIX, MAKING_VERBS,
                     MANNER_ADVERBS, MANNER_VERBS, MATERIAL_HEADS, MEDIUM_HEADS, MODALS, MOTION_WORDS, NEEDLE_TOOLS,
                     NEGATIONS, PART_WORDS, PERSON_PRONOUNS, PLACE_MARKERS, POS_TAGS, PREDICATE_ADVERBS, PUT_VERBS,
@@ -826,7 +826,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         # vessel, a tool, when the verb is a putting verb or a thing is named as what moves there
         np, info, inside = dest
         body_place = _is_body(spec, np, True)
-        put = words[action_idx][:1] in PUT_VERBS or words[action_idx][:1] in SPREAD_VERBS
+        put = words[action_idx][:1] in PUT_VERBS or words[action_idx][:1] in SPREAD_VERBS \
+            or words[action_idx][:1] in HANG_VERBS
         theme = _placed_theme(spec, topic if topic_at < action_idx else None, spec_topic, ba_obj, lead_word,
                               lead_tool, lead_info)
         if theme is not None and not put and _is_tool_word(theme):
