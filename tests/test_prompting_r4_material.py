@@ -77,3 +77,23 @@ def test_an_instrument_stuck_into_a_ground_stays_the_tool():
 def test_clamping_with_an_implement_keeps_the_implement_as_tool():
     got = steps("拿筷子夹起一块豆腐。")
     assert got[0][1] == "筷子", got
+
+
+# --- what a hand reaches into is what it works (roles._open_read, REACH_CHARS) ---------------------------
+@pytest.mark.parametrize("text,material", [
+    ("右手伸进面团里抓一把。", "面团"),            # a noodle maker feels the dough
+    ("手伸进灯身里头,扶住灯骨。", "灯身"),          # a lantern maker reaches inside the lantern
+    ("手伸进醪里试试。", "醪"),                      # a brewer tries the mash (a word jieba does not know)
+    ("手伸进鞠里头。", "鞠"),                        # a one-character word jieba leaves untagged before 里头
+])
+def test_what_a_hand_reaches_into_is_the_material(text, material):
+    got = steps(text)
+    assert got[0][0] == "伸进" and got[0][2] == material and got[0][1] != material, got
+
+
+def test_a_vessel_a_hand_reaches_into_stays_the_tool():
+    assert steps("手伸进缸里搅一搅。")[0] == ("伸进", "缸", None)
+
+
+def test_a_thing_poured_into_a_vessel_keeps_the_vessel_as_tool():
+    assert steps("米倒进缸里。")[0][1] == "缸"

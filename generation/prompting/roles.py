@@ -17,6 +17,9 @@ from .words import (AGENT_NOUN_SUFFIX, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJE
                     WIELD_VERBS)
 
 
+REACH_CHARS = frozenset("伸探")  # verbs that reach a hand or limb into or onto something
+
+
 def _hand_is_place(words: list, i: int) -> bool:
     """The hand word at token i is a place (「往左手手心一塞」「交到右手」「把艾绒放在左手手心里」): it
     follows a marker of motion, or a verb glued to one (贴到, 塞进), or 在 with a part of the hand after
@@ -685,6 +688,16 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 # clause right after the verb, are its object when a character heads a tool or a material
                 # or jieba tags the last one a noun morpheme
                 np, info, after = _bare_object(doc, j, e), None, e + 1
+            elif into and j < e and j > action_idx and kinds[j] is None and len(words[j]) <= 2 \
+                    and words[j] not in FILLERS and words[j] not in COMPLEMENTS and (
+                        (words[j + 1] in LOCATIVES and pos.get(words[j], "x")[:1] not in FUNCTION_TAGS)
+                        or (j + 1 < e and len(words[j]) == 1 and len(words[j + 1]) == 1 and kinds[j + 1] == "N"
+                            and words[j + 2] in LOCATIVES and pos.get(words[j], "x")[:1] not in "pcurmq")):
+                # 「伸进醅里」「伸进偶/身里头」: a word jieba does not know (or one character it reads as an
+                # adverb, glued to the noun after it), between a verb going into and a locative, is the
+                # place gone into
+                after = j + 1 if words[j + 1] in LOCATIVES else j + 2
+                np, info = "".join(words[j:after]), None
             elif j <= e + 1 and j < len(words) and words[j] == "地" and j > action_idx \
                     and (j + 1 >= len(words) or kinds[j + 1] == "P"):
                 # 地 closing the clause after the verb is the ground (the particle 地 stands before a
@@ -855,7 +868,15 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             step.tool = None
     if place is not None and not described:
         np, info, inside = place
-        if (info is not None and info.category == "tool") or (info is None and (_is_tool_word(np) or inside)):
+        if action_idx is not None and words[action_idx][:1] in REACH_CHARS and place_at > action_idx \
+                and step.material is None and not (info is not None and info.category == "tool") \
+                and not (info is None and _is_tool_word(np)):
+            # 「手伸进醅里试试」「手掌伸进偶身里头」: what a hand reaches into is what it works (a vessel
+            # reached into stays the tool: 「手伸进缸里搅」)
+            step.material = np
+            if step.tool == np:
+                step.tool = None
+        elif (info is not None and info.category == "tool") or (info is None and (_is_tool_word(np) or inside)):
             if step.tool is None and topic is not None and topic_at < place_at and step.material is None \
                     and not _is_body(spec, topic[0]) and not info_is_person(topic) and (
                         (topic[1] is None and _is_tool_word(topic[0])) or (topic[1] is not None and topic[1].category == "tool")):
