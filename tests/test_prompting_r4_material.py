@@ -97,3 +97,21 @@ def test_a_vessel_a_hand_reaches_into_stays_the_tool():
 
 def test_a_thing_poured_into_a_vessel_keeps_the_vessel_as_tool():
     assert steps("米倒进缸里。")[0][1] == "缸"
+
+
+# --- what the body goes round is the ground the motion works (roles._read_unit, ROUND_MARKERS) -----------
+@pytest.mark.parametrize("text,action,material", [
+    ("几个人手牵着手围着篝火跳。", "跳", "篝火"),   # a round dance: 围着… before the verb goes with it
+    ("围着供桌转一圈,然后点上。", "转", "供桌"),     # a rite
+])
+def test_the_ground_a_body_goes_round_is_the_material(text, action, material):
+    assert material_of(text, action) == material
+
+
+def test_the_ground_gone_round_goes_on_to_no_later_step():
+    assert material_of("围着供桌转一圈,然后点上。", "点") is None
+
+
+def test_a_cord_bound_round_a_post_leaves_the_post_alone():
+    # 缠 binds; it is no motion of the body round a ground
+    assert material_of("拿麻绳绕着木桩缠三圈。", "缠") != "木桩"

@@ -4,7 +4,7 @@ relation (``_relation``) and the degree. Constants live in ``words.py``."""
 from __future__ import annotations
 
 from .spec import HAND_TERMS, Spec
-from .tokens import Doc, Step, _all_stuff, _head, _is_body, _is_material_word, _is_tool_word
+from .tokens import Doc, Step, _all_stuff, _head, _is_body, _is_body_motion, _is_material_word, _is_tool_word
 from .words import (AGENT_NOUN_SUFFIX, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BIND_VERBS, COMPLEMENTS,
                     CONSUMED_HEADS, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, DEGREE_MARKERS, DEGREE_NEXT_KINDS,
                     DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS, FACING_COVERBS, FILLERS,
@@ -17,7 +17,8 @@ from .words import (AGENT_NOUN_SUFFIX, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJE
                     WIELD_VERBS)
 
 
-REACH_CHARS = frozenset("伸探")  # verbs that reach a hand or limb into or onto something
+REACH_CHARS = frozenset("伸探")
+ROUND_MARKERS = frozenset(("围着", "绕着"))  # a motion round a ground  # verbs that reach a hand or limb into or onto something
 
 
 def _hand_is_place(words: list, i: int) -> bool:
@@ -147,6 +148,13 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
                 step.tool = (outside.get("tool") or [None])[0]
             if step.material in inside_tools and step.material not in outside.get("material", ()) and not locative:
                 step.material = (outside.get("material") or [None])[0]
+            if words[r0] in ROUND_MARKERS and step.material is None and not described and (
+                    _is_body_motion(step.surface) or (step.surface or "")[:1] in "转绕"):
+                # 「围着火堆转」「绕着场子走一圈」: what the body goes round is the ground the motion works (a
+                # thing the clause already reads as the tool stays that)
+                ground = _noun_phrase(doc, term_at, r0 + 1, r1)[0]
+                if ground != step.tool:
+                    step.material = ground
     if step.action is not None and not step.from_technique and not described:
         _with_result(doc, s, e, step)
         _compound_object(step, spec)
