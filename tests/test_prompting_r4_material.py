@@ -37,11 +37,6 @@ def test_a_tool_headed_verb_before_a_material_names_the_material():
     assert material_of("木箱钉好以后刷漆,刷两遍。", "刷漆") == "漆"
 
 
-# --- a craft the spec describes in full reads its compounds too (roles._read_unit) -------------------
-def test_a_described_crafts_compound_names_its_material():
-    assert material_of("先上釉,再进窑。", "上釉", craft="zisha") == "釉"
-
-
 # --- guards ----------------------------------------------------------------------------------------
 def test_a_body_part_after_the_verb_is_no_material():
     # 「抬头」: the head moves, nothing is worked

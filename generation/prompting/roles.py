@@ -158,8 +158,6 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
     if step.action is not None and not step.from_technique and not described:
         _with_result(doc, s, e, step)
         _compound_object(step, spec)
-    elif described and step.action is not None and step.material is None:
-        _compound_object(step, spec)
     for _, _, word in hits:
         if word in spec.vague:
             param, level = spec.vague[word]
@@ -847,11 +845,10 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         # vessel, a tool, when the verb is a putting verb or a thing is named as what moves there
         np, info, inside = dest
         body_place = _is_body(spec, np, True)
-        put = words[action_idx][:1] in PUT_VERBS or words[action_idx][:1] in SPREAD_VERBS \
-            or words[action_idx][:1] in HANG_VERBS
+        put = words[action_idx][:1] in PUT_VERBS or words[action_idx][:1] in SPREAD_VERBS
         theme = _placed_theme(spec, topic if topic_at < action_idx else None, spec_topic, ba_obj, lead_word,
                               lead_tool, lead_info)
-        if theme is not None and not put and _is_tool_word(theme):
+        if theme is not None and not put and words[action_idx][:1] not in HANG_VERBS and _is_tool_word(theme):
             theme = None  # 「针扎在布上」: an instrument that goes somewhere is still what with
         if theme is not None and step.material in (None, np):
             # the thing named before the verb (or taken in hand) is what is put: it is worked
