@@ -1202,7 +1202,7 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                 while cut_at - 1 > last_verb and kinds[cut_at - 1] == "R":
                     cut_at -= 1
                 if cut_at == i and i - 2 > last_verb and words[i - 2] in ROUND_MARKERS and kinds[i - 1] in ("N", "T"):
-                    cut_at = i - 2  # 「手拉着手围着篝火转」: what the next verb goes round goes with it
+                    cut_at = i - 2  # 「手牵着手围着篝火跳」: what the next verb goes round goes with it
                 for d in (2, 3):
                     # 「米泡透了上甑蒸」: 上/下 + the vessel before the second verb goes with it (put onto
                     # the steamer, then steam), not with the first predicate

@@ -17,8 +17,8 @@ from .words import (AGENT_NOUN_SUFFIX, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJE
                     WIELD_VERBS)
 
 
-REACH_CHARS = frozenset("伸探")
-ROUND_MARKERS = frozenset(("围着", "绕着"))  # a motion round a ground  # verbs that reach a hand or limb into or onto something
+REACH_CHARS = frozenset("伸探")  # verbs that reach a hand or limb into or onto something
+ROUND_MARKERS = frozenset(("围着", "绕着"))  # a motion round a ground
 
 
 def _hand_is_place(words: list, i: int) -> bool:
@@ -150,7 +150,7 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
                 step.material = (outside.get("material") or [None])[0]
             if words[r0] in ROUND_MARKERS and step.material is None and not described and (
                     _is_body_motion(step.surface) or (step.surface or "")[:1] in "转绕"):
-                # 「围着火堆转」「绕着场子走一圈」: what the body goes round is the ground the motion works (a
+                # 「围着篝火跳」「绕着供桌转一圈」: what the body goes round is the ground the motion works (a
                 # thing the clause already reads as the tool stays that)
                 ground = _noun_phrase(doc, term_at, r0 + 1, r1)[0]
                 if ground != step.tool:
@@ -188,8 +188,10 @@ def _with_result(doc: Doc, s: int, e: int, step: Step) -> None:
 def _compound_object(step: Step, spec: Spec) -> None:
     """A two-character verb-object compound names its own object (离合词: 浸米, 髹漆, 上釉, 穿线,
     下缸, 运刀): the second character, when it heads a material or a tool and the first does not,
-    is the step's material or tool where the clause named none. Only for crafts the spec does not
-    describe in full (a described craft's actions carry their own defaults)."""
+    is the step's material or tool where the clause named none; a first character that also heads a
+    tool (刷漆) still takes a material after it. A three-character one: ``_compound_object3``. Only for
+    crafts the spec does not describe in full (a described craft's actions carry their own defaults;
+    read there, the gold set's material and tool precision fell)."""
     surface = step.surface or ""
     if len(surface) == 3:
         _compound_object3(spec, step, surface)
@@ -699,9 +701,9 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                         (words[j + 1] in LOCATIVES and pos.get(words[j], "x")[:1] not in FUNCTION_TAGS)
                         or (j + 1 < e and len(words[j]) == 1 and len(words[j + 1]) == 1 and kinds[j + 1] == "N"
                             and words[j + 2] in LOCATIVES and pos.get(words[j], "x")[:1] not in "pcurmq")):
-                # 「伸进醅里」「伸进偶/身里头」: a word jieba does not know (or one character it reads as an
-                # adverb, glued to the noun after it), between a verb going into and a locative, is the
-                # place gone into
+                # 「伸进醪里」「伸进鞠里头」: a word jieba does not know (or one character it reads as an
+                # adverb, glued to the one-character noun after it), between a verb going into and a
+                # locative, is the place gone into
                 after = j + 1 if words[j + 1] in LOCATIVES else j + 2
                 np, info = "".join(words[j:after]), None
             elif j <= e + 1 and j < len(words) and words[j] == "地" and j > action_idx \
@@ -876,7 +878,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         if action_idx is not None and words[action_idx][:1] in REACH_CHARS and place_at > action_idx \
                 and step.material is None and not (info is not None and info.category == "tool") \
                 and not (info is None and _is_tool_word(np)):
-            # 「手伸进醅里试试」「手掌伸进偶身里头」: what a hand reaches into is what it works (a vessel
+            # 「右手伸进面团里抓一把」「手伸进灯身里头」: what a hand reaches into is what it works (a vessel
             # reached into stays the tool: 「手伸进缸里搅」)
             step.material = np
             if step.tool == np:
