@@ -305,6 +305,8 @@ def _carry_dropped_object(spec: Spec, steps: list[Step], norm: str) -> None:
             continue  # 「捞出来清水里漂,晾干」 dries no water; 「蘸胶…贴上去」 sticks the piece, not the glue
         if q.relation and q.relation[:1] in "围绕":
             continue  # 「围着棺木一边转」: what the motion goes round is its ground; it works no thing before
+        if p.relation and p.relation[:1] in "围绕" and p.material in p.relation:
+            continue  # 「围着供桌转一圈,然后点上」: the ground gone round is held by no later step either
         if _is_body_motion(q.surface) or _speaks(q):
             continue  # 「一边吹一边跳」: the whole body moves, it works no thing; 「翻经书,念完一段」: words said
         q.material = p.material

@@ -31,7 +31,7 @@ from .names import (_coordinated_names, _craft_names, _described_things, _led_to
 from .nonsteps import cut_likened, likened, non_steps
 from .quantities import CORRECTION_CUES
 from .resegment import _repair_tokens, _resegment
-from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_marker
+from .roles import ROUND_MARKERS, _compound_object, _hand_is_place, _read_unit, _topic_before_marker
 from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, finder_for, kind_table, normalize_chars, _head, _is_body, _is_material_word,
                      _is_tool_word)
@@ -1202,6 +1202,8 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                 cut_at = i - 1 if kinds[i - 1] == "R" or words[i - 1] == "一" or words[i - 1] in NEGATIONS else i
                 while cut_at - 1 > last_verb and kinds[cut_at - 1] == "R":
                     cut_at -= 1
+                if cut_at == i and i - 2 > last_verb and words[i - 2] in ROUND_MARKERS and kinds[i - 1] in ("N", "T"):
+                    cut_at = i - 2  # 「手牵着手围着篝火跳」: what the next verb goes round goes with it
                 for d in (2, 3):
                     # 「米泡透了上甑蒸」: 上/下 + the vessel before the second verb goes with it (put onto
                     # the steamer, then steam), not with the first predicate
@@ -1625,7 +1627,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             info = term_at[s]
             piece.action, piece.surface = (words[s], words[s]) if not described else (info.canonical, words[s])
             if not described:
-                _compound_object(piece)
+                _compound_object(piece, spec)
         if forward_lead is not None:
             if piece.material != forward_lead and not any(words[j] in TOOL_LEAD for j in range(s, e + 1)):
                 # 「拿线」「把坯子从车盘上割下来」: what was taken in hand is what this verb works with (before

@@ -4,17 +4,21 @@ relation (``_relation``) and the degree. Constants live in ``words.py``."""
 from __future__ import annotations
 
 from .spec import HAND_TERMS, Spec
-from .tokens import Doc, Step, _all_stuff, _head, _is_body, _is_material_word, _is_tool_word
+from .tokens import Doc, Step, _all_stuff, _head, _is_body, _is_body_motion, _is_material_word, _is_tool_word
 from .words import (AGENT_NOUN_SUFFIX, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BIND_VERBS, COMPLEMENTS,
                     CONSUMED_HEADS, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, DEGREE_MARKERS, DEGREE_NEXT_KINDS,
                     DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS, FACING_COVERBS, FILLERS,
-                    FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS, HAND_PLACE_MARKERS, INSIDE,
+                    FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS, HAND_PLACE_MARKERS, HANG_VERBS, INSIDE,
                     INSTRUMENT_HEADS, INSTRUMENT_LEADS, LOAD_VERBS, LOCATIVES, LOCATIVE_SUFFIX, MAKING_VERBS,
                     MANNER_ADVERBS, MANNER_VERBS, MATERIAL_HEADS, MEDIUM_HEADS, MODALS, MOTION_WORDS, NEEDLE_TOOLS,
                     NEGATIONS, PART_WORDS, PERSON_PRONOUNS, PLACE_MARKERS, POS_TAGS, PREDICATE_ADVERBS, PUT_VERBS,
                     RAW_STUFF_HEADS, RELATION_END, RESULT_COMPLEMENTS, SHAPE_SUFFIX, SKIP, SPREAD_VERBS, STATE_RESULTS,
                     STOP_NOUNS, STRIKE_VERBS, SWAP_VERBS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES, UNKNOWN_NAME_TAGS,
                     WIELD_VERBS)
+
+
+REACH_CHARS = frozenset("伸探")  # verbs that reach a hand or limb into or onto something
+ROUND_MARKERS = frozenset(("围着", "绕着"))  # a motion round a ground
 
 
 def _hand_is_place(words: list, i: int) -> bool:
@@ -144,9 +148,16 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
                 step.tool = (outside.get("tool") or [None])[0]
             if step.material in inside_tools and step.material not in outside.get("material", ()) and not locative:
                 step.material = (outside.get("material") or [None])[0]
+            if words[r0] in ROUND_MARKERS and step.material is None and not described and (
+                    _is_body_motion(step.surface) or (step.surface or "")[:1] in "转绕"):
+                # 「围着篝火跳」「绕着供桌转一圈」: what the body goes round is the ground the motion works (a
+                # thing the clause already reads as the tool stays that)
+                ground = _noun_phrase(doc, term_at, r0 + 1, r1)[0]
+                if ground != step.tool:
+                    step.material = ground
     if step.action is not None and not step.from_technique and not described:
         _with_result(doc, s, e, step)
-        _compound_object(step)
+        _compound_object(step, spec)
     for _, _, word in hits:
         if word in spec.vague:
             param, level = spec.vague[word]
@@ -174,15 +185,25 @@ def _with_result(doc: Doc, s: int, e: int, step: Step) -> None:
                 step.action = step.surface = surface + words[nxt]
             return
 
-def _compound_object(step: Step) -> None:
+def _compound_object(step: Step, spec: Spec) -> None:
     """A two-character verb-object compound names its own object (离合词: 浸米, 髹漆, 上釉, 穿线,
     下缸, 运刀): the second character, when it heads a material or a tool and the first does not,
-    is the step's material or tool where the clause named none. Only for crafts the spec does not
-    describe in full (a described craft's actions carry their own defaults)."""
+    is the step's material or tool where the clause named none; a first character that also heads a
+    tool (刷漆) still takes a material after it. A three-character one: ``_compound_object3``. Only for
+    crafts the spec does not describe in full (a described craft's actions carry their own defaults;
+    read there, the gold set's material and tool precision fell)."""
     surface = step.surface or ""
-    if len(surface) != 2 or surface[0] in MATERIAL_HEADS or surface[0] in TOOL_HEADS:
+    if len(surface) == 3:
+        _compound_object3(spec, step, surface)
+        return
+    if len(surface) != 2 or surface[0] in MATERIAL_HEADS:
         return
     obj = surface[1]
+    if surface[0] in TOOL_HEADS:
+        # 「刷漆」「车线」: a verb that also heads a tool (刷, 车, 锯) before stuff it spreads or works
+        if obj in MATERIAL_HEADS and obj not in TOOL_HEADS and step.material is None and step.tool != obj:
+            step.material = obj
+        return
     if obj in INSTRUMENT_HEADS:
         slot = "material"  # 「按弦」「敲鼓」: a musical instrument or its string is what the hand plays
     elif obj in MATERIAL_HEADS and obj not in TOOL_HEADS:
@@ -193,6 +214,21 @@ def _compound_object(step: Step) -> None:
         return
     if getattr(step, slot) is None and step.tool != obj and step.material != obj:
         setattr(step, slot, obj)
+
+def _compound_object3(spec: Spec, step: Step, surface: str) -> None:
+    """「踢毽子」「放鞭炮」「上夹板」: a one-character verb glued to a two-character noun names what it
+    works; the noun is the step's material where the clause named none (not a body part: 「抬头」 moves
+    one, nor a thing taken in hand to work with: 拿, 用)."""
+    if step.material is not None or surface[0] in TOOL_LEAD:
+        return
+    pos = spec.pos_tags()  # (not POS_TAGS.segment: set only where a text was re-cut)
+    obj = surface[1:]
+    if pos.get(surface[0], "")[:1] != "v" or pos.get(obj, "")[:1] != "n" or _is_body(spec, obj, True):
+        return
+    step.material = obj
+    if step.tool == obj:
+        step.tool = None
+
 
 def _degree_start(doc: Doc, s: int, e: int) -> int:
     """Index of 到/得 opening a degree complement after the unit's first verb (「捶到不粘手」「熬得起泡」),
@@ -660,6 +696,16 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 # clause right after the verb, are its object when a character heads a tool or a material
                 # or jieba tags the last one a noun morpheme
                 np, info, after = _bare_object(doc, j, e), None, e + 1
+            elif into and j < e and j > action_idx and kinds[j] is None and len(words[j]) <= 2 \
+                    and words[j] not in FILLERS and words[j] not in COMPLEMENTS and (
+                        (words[j + 1] in LOCATIVES and pos.get(words[j], "x")[:1] not in FUNCTION_TAGS)
+                        or (j + 1 < e and len(words[j]) == 1 and len(words[j + 1]) == 1 and kinds[j + 1] == "N"
+                            and words[j + 2] in LOCATIVES and pos.get(words[j], "x")[:1] not in "pcurmq")):
+                # 「伸进醪里」「伸进鞠里头」: a word jieba does not know (or one character it reads as an
+                # adverb, glued to the one-character noun after it), between a verb going into and a
+                # locative, is the place gone into
+                after = j + 1 if words[j + 1] in LOCATIVES else j + 2
+                np, info = "".join(words[j:after]), None
             elif j <= e + 1 and j < len(words) and words[j] == "地" and j > action_idx \
                     and (j + 1 >= len(words) or kinds[j + 1] == "P"):
                 # 地 closing the clause after the verb is the ground (the particle 地 stands before a
@@ -804,7 +850,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         put = words[action_idx][:1] in PUT_VERBS or words[action_idx][:1] in SPREAD_VERBS
         theme = _placed_theme(spec, topic if topic_at < action_idx else None, spec_topic, ba_obj, lead_word,
                               lead_tool, lead_info)
-        if theme is not None and not put and _is_tool_word(theme):
+        if theme is not None and not put and words[action_idx][:1] not in HANG_VERBS and _is_tool_word(theme):
             theme = None  # 「针扎在布上」: an instrument that goes somewhere is still what with
         if theme is not None and step.material in (None, np):
             # the thing named before the verb (or taken in hand) is what is put: it is worked
@@ -829,7 +875,15 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             step.tool = None
     if place is not None and not described:
         np, info, inside = place
-        if (info is not None and info.category == "tool") or (info is None and (_is_tool_word(np) or inside)):
+        if action_idx is not None and words[action_idx][:1] in REACH_CHARS and place_at > action_idx \
+                and step.material is None and not (info is not None and info.category == "tool") \
+                and not (info is None and _is_tool_word(np)):
+            # 「右手伸进面团里抓一把」「手伸进灯身里头」: what a hand reaches into is what it works (a vessel
+            # reached into stays the tool: 「手伸进缸里搅」)
+            step.material = np
+            if step.tool == np:
+                step.tool = None
+        elif (info is not None and info.category == "tool") or (info is None and (_is_tool_word(np) or inside)):
             if step.tool is None and topic is not None and topic_at < place_at and step.material is None \
                     and not _is_body(spec, topic[0]) and not info_is_person(topic) and (
                         (topic[1] is None and _is_tool_word(topic[0])) or (topic[1] is not None and topic[1].category == "tool")):
