@@ -180,6 +180,10 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                 if i - 2 > last_cut and _asr_noun(doc, tags, i - 1) and (
                         _asr_noun(doc, tags, i - 2) or kinds[i - 2] == "Q"):
                     s = starts[i - 1]  # 「捞出渣子油再熬」: the noun before 再 is its subject
+            elif _asr_into_vessel(prev_w) and len(w) >= 2 and _asr_is_verb(doc, tags, i) and w not in COMPLEMENTS \
+                    and w not in MODALS and w not in DIRECTION_COMPOUNDS:
+                cut = True  # 「药下锅加满清水」「香油跟药材下锅熬到…」: into the pot is a step done; the next verb is another
+                # (not 「下锅煮」「上笼蒸」: a one-character verb is what is done in the vessel)
             elif verb_seen and _asr_result_verb(doc, tags, i - 1) and _asr_is_verb(doc, tags, i) \
                     and w not in ASR_AFTER_ONE_VERB and w not in COMPLEMENTS:
                 cut = True  # 「锅烧热抓一把叶子」: a predicate with its result, then the next one
@@ -292,6 +296,10 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             verb_seen = False
         elif not cut and inside and verb_seen and i > last_cut and _asr_glued_body(doc, tags, i):
             cuts.append(s + _asr_glued_body(doc, tags, i))  # 「一抖袖子手一扯」: a body part joined to the object before
+            last_cut = i
+            verb_seen = False
+        elif not cut and inside and i > last_cut and _asr_glued_subject(doc, tags, i):
+            cuts.append(s + _asr_glued_subject(doc, tags, i))  # 「底下垫着蜡板刀要立直」: the subject joined to the object
             last_cut = i
             verb_seen = False
         elif cut:
@@ -472,6 +480,42 @@ def _asr_glued_body(doc: Doc, tags: dict, i: int) -> int:
             ok = _asr_is_verb(doc, tags, i + 1) and nxt not in COMPLEMENTS or nxt in MODALS or nxt == "一" \
                 or nxt in ASR_SUBJECT_ADVERBS or kinds[i + 1] == "R" or nxt[:1] == "往" or tags.get(nxt, "")[:1] == "d"
             return a if ok else 0
+    return 0
+
+
+# where the work goes in a verb-object word (下锅, 上笼, 进窑, 出锅): that word is a whole step
+ASR_INTO_CHARS = frozenset("上下入进出")
+ASR_VESSEL_CHARS = frozenset("锅笼甑缸窑屉灶炉")
+
+
+def _asr_into_vessel(w: str) -> bool:
+    """「下锅」「上笼」「进窑」: one word that puts the work into (or takes it out of) its vessel."""
+    return len(w) == 2 and w[0] in ASR_INTO_CHARS and w[1] in ASR_VESSEL_CHARS
+
+
+def _asr_glued_subject(doc: Doc, tags: dict, i: int) -> int:
+    """Token i is a noun the repairs joined from the object of the predicate before and a noun after
+    it (「蜡板」「刀」 → 蜡板刀, 「下锅」「水」 → 下锅水) with a modal or a subject's adverb and then a verb
+    after it (「…垫着蜡板刀要立直」「粽子下锅水要没过…」): the second noun is the next subject. The head
+    is a dictionary word of two characters or more after a verb (or a 下锅 word), the tail a noun of one
+    or two characters. The offset of the tail in the token, or 0. (Not 再: 「放进结晶池再晒」.)"""
+    words, kinds, n = doc.words, doc.kinds, len(doc.words)
+    w = words[i]
+    if len(w) < 3 or w in tags or kinds[i] not in ("N", "T", None) or i + 2 >= n:
+        return 0
+    nxt = words[i + 1]
+    if not (nxt in MODALS or nxt in ASR_SUBJECT_ADVERBS) or not (
+            _asr_is_verb(doc, tags, i + 2) or tags.get(words[i + 2], "")[:1] == "v"
+            or tags.get(words[i + 2], "")[:1] == "d" and i + 3 < n and _asr_is_verb(doc, tags, i + 3)):
+        return 0
+    prev = words[i - 1] if i else ""
+    for a in range(len(w) - 1, len(w) - 3, -1):
+        head, tail = w[:a], w[a:]
+        if len(head) < 2 or tags.get(tail, "")[:1] != "n" or tags.get(tail, "") == "ng" or head not in tags:
+            continue
+        if _asr_into_vessel(head) or tags.get(head, "")[:1] == "n" and (
+                _asr_is_verb(doc, tags, i - 1) or prev in ("着", "了") and _asr_is_verb(doc, tags, i - 2)):
+            return a
     return 0
 
 

@@ -1,0 +1,48 @@
+"""Clause breaks in unpunctuated (speech-recogniser) text, brief r5-asr: a verb-object word that puts
+the work into its vessel (下锅, 下缸) is a step done before the next verb (``breaks._asr_into_vessel``),
+and a subject the repairs glued to the object before it (缎子 + 针 → 缎子针) starts the next clause
+(``breaks._asr_glued_subject``). The sentences are written for these tests, not taken from the set."""
+from generation.prompting import normalize
+from generation.prompting.breaks import restore_breaks
+from generation.prompting.spec import get_spec
+
+
+def _broken(text: str) -> str:
+    return restore_breaks(get_spec(), text)[0]
+
+
+def _steps(text: str) -> list:
+    return [(s["action"], s.get("tool"), s.get("material")) for s in normalize(text).to_dict()["steps"]]
+
+
+def test_into_the_pot_then_a_two_character_verb_is_two_steps():
+    assert "下锅,翻炒" in _broken("切好的肉片下锅翻炒两分钟加点盐出锅装盘")
+    steps = _steps("切好的肉片下锅翻炒两分钟加点盐出锅装盘")
+    assert steps[0][0] == "下锅" and steps[0][2] == "肉片"
+    assert steps[1][0] == "翻炒"
+
+
+def test_into_the_vat_then_stirring_is_two_steps():
+    assert "下缸,搅动" in _broken("白布泡透了下缸搅动十来分钟捞出来晾干")
+
+
+def test_guard_a_one_character_verb_is_done_in_the_pot():
+    # 「下锅煮」: the boiling is done in the pot, one clause
+    assert "下锅煮" in _broken("豆腐切成块下锅煮十分钟再撒上葱花")
+
+
+def test_subject_glued_to_the_object_before_starts_a_clause():
+    assert "绷着缎子,针要垂直" in _broken("绣架上绷着缎子针要垂直扎下去")
+    steps = _steps("绣架上绷着缎子针要垂直扎下去")
+    assert steps[0][2] == "缎子"
+    assert steps[-1][0].startswith("扎") and steps[-1][1] == "针"
+
+
+def test_guard_a_one_character_head_stays_one_noun():
+    # 「马尾巴就掉」: 马 is no object of 松, 马尾巴 is one subject
+    assert "马尾巴就掉" in _broken("手一松马尾巴就掉下来了要重新绑")
+
+
+def test_punctuated_text_is_left_as_it_is():
+    text = "切好的肉片下锅，翻炒两分钟。"
+    assert _broken(text) == text
