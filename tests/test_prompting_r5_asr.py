@@ -46,3 +46,21 @@ def test_guard_a_one_character_head_stays_one_noun():
 def test_punctuated_text_is_left_as_it_is():
     text = "切好的肉片下锅，翻炒两分钟。"
     assert _broken(text) == text
+
+
+def test_a_verb_after_its_place_closes_its_frame():
+    # 「石灰水里泡」: the place said before the bare verb is its frame; 晾干 is the next step
+    assert "石灰水里泡,晾干了" in _broken("竹条捞出来石灰水里泡晾干了再编")
+    assert "冷水里淬,打磨干净" in _broken("铁片夹出来冷水里淬打磨干净再开刃")
+
+
+def test_a_verb_after_what_it_follows_closes_its_frame():
+    # 「照着图样剪」: 照着 opens the frame as 拿/往 do; 蘸 is the next step
+    assert "照着图样剪,蘸浆糊" in _broken("师傅照着图样剪蘸浆糊贴到窗户上")
+    actions = [a for a, _, _ in _steps("师傅照着图样剪蘸浆糊贴到窗户上")]
+    assert "剪" in actions and "蘸" in actions
+
+
+def test_guard_a_verb_after_its_place_keeps_its_object():
+    # 「照着样子剪窗花」: a noun after the verb is its object, no new clause
+    assert "剪窗花" in _broken("剪纸的照着样子剪窗花再贴上去")

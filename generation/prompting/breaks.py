@@ -15,9 +15,9 @@ import re
 from .extract import _has_content, _verb_after, tokenize_doc
 from .spec import Spec
 from .tokens import Doc, _is_body, kind_table, normalize_chars
-from .words import (COMPLEMENTS, CONTEXT_HAND_VERBS, DIMENSION_CHARS, DIRECTION_COMPOUNDS, INSTRUMENT_LEADS, MODALS,
-                    NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, PLACE_SUFFIX, PUNCT, RESULT_COMPLEMENTS, SEQ_MARKERS,
-                    TOOL_LEAD, WARNING_CUES, WHITESPACE)
+from .words import (COMPLEMENTS, CONTEXT_HAND_VERBS, DIMENSION_CHARS, DIRECTION_COMPOUNDS, FACING_COVERBS, INSTRUMENT_LEADS,
+                    MODALS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, PLACE_SUFFIX, PUNCT, RESULT_COMPLEMENTS,
+                    ROUTE_PREPOSITIONS, SEQ_MARKERS, TOOL_LEAD, WARNING_CUES, WHITESPACE)
 
 ASR_RUN = 20  # characters with no punctuation or space: longer than any written clause
 ASR_SHORT = 8  # a text this long with no punctuation or space at all is read the same way
@@ -733,6 +733,10 @@ def _asr_object_of(doc: Doc, tags: dict, v: int, j: int) -> bool:
 ASR_NOT_NEXT = None  # set below, once ASR_AFTER_ONE_VERB is known
 
 
+# coverbs with 着 that open a frame of what is followed or faced (「照着稿子剪」「对着样子描」)
+ASR_FACING_LEADS = frozenset(c + "着" for c in FACING_COVERBS)
+
+
 def _asr_frame_final(doc: Doc, tags: dict, j: int, lo: int) -> bool:
     """Token j is a bare one-character verb that closes a frame opened at or after ``lo`` by 拿/用 + what
     is used (「拿铁丝绑」「用刷子刷」) or 往/在/从… + where (「往版上刷」「在布上画」): only nouns, places and
@@ -741,10 +745,13 @@ def _asr_frame_final(doc: Doc, tags: dict, j: int, lo: int) -> bool:
     words, kinds = doc.words, doc.kinds
     if j <= lo or len(words[j]) != 1 or words[j] in TOOL_LEAD or not _asr_is_verb(doc, tags, j):
         return False
+    if j - 2 >= lo and (words[j - 1] in PLACE_SUFFIX or tags.get(words[j - 1], "") == "f") and _asr_noun(doc, tags, j - 2):
+        return True  # 「清水里漂」「锅里炒」: a place said just before the verb is its frame
     for m in range(j - 1, max(lo, j - 5) - 1, -1):
         w, k = words[m], kinds[m]
-        if m < j - 1 and (w in TOOL_LEAD and w not in ("捏", "握", "持", "执", "攥", "靠") or k == "R" and w not in ("由",)):
-            return True
+        if m < j - 1 and (w in TOOL_LEAD and w not in ("捏", "握", "持", "执", "攥", "靠") or k == "R" and w not in ("由",)
+                          or w in ROUTE_PREPOSITIONS or w in ASR_FACING_LEADS):
+            return True  # (「照着稿子剪」「对着样子描」: what the verb follows or faces)
         if k in ("N", "T", "Q") or w in PLACE_SUFFIX or tags.get(w, "")[:1] in ("n", "f", "s", "a", "m", "q", "b"):
             continue
         return False
