@@ -64,3 +64,17 @@ def test_a_verb_after_what_it_follows_closes_its_frame():
 def test_guard_a_verb_after_its_place_keeps_its_object():
     # 「照着样子剪窗花」: a noun after the verb is its object, no new clause
     assert "剪窗花" in _broken("剪纸的照着样子剪窗花再贴上去")
+
+
+def test_a_noun_after_a_finished_ba_clause_is_the_next_subject():
+    # 把 named the object; a noun after 滤掉/拉紧/筛出来 is the subject of the next clause
+    assert "把豆渣滤掉,豆浆倒进锅里" in _broken("第二天把豆渣滤掉豆浆倒进锅里煮")
+    assert "把线拉紧,针从背面" in _broken("绣娘先把线拉紧针从背面扎下去")
+    assert "筛出来,碱水慢慢" in _broken("把草木灰筛出来碱水慢慢淋下去")
+    steps = _steps("第二天把豆渣滤掉豆浆倒进锅里煮")
+    assert steps[0][2] == "豆渣" and any(m == "豆浆" for _, _, m in steps[1:])
+
+
+def test_guard_a_verb_that_takes_a_goal_keeps_its_noun():
+    # 穿过 takes where the thread goes: 针眼 is no new subject
+    assert "穿过针眼打个结" in _broken("把线穿过针眼打个结再开始绣")

@@ -250,6 +250,8 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             elif verb_seen and prev_w in DIRECTION_COMPOUNDS and _asr_noun(doc, tags, i) and i + 1 < n and (
                     kinds[i + 1] == "R" or words[i + 1] in ASR_SUBJECT_ADVERBS or _asr_is_verb(doc, tags, i + 1)):
                 cut = True  # 「把气泡揉出去泥往车盘正中一摔」: a direction ends the predicate; a new subject follows
+            elif verb_seen and _asr_noun(doc, tags, i) and i + 1 < n and _asr_disposed(doc, tags, i - 1, last_cut + 1):
+                cut = True  # 「把渣子滤掉水黑黑的」「把药汁滗出来渣子再添水」: 把 took the object; the noun after is a new subject
             elif verb_seen and _asr_result_ends(doc, tags, i - 1) and _asr_noun(doc, tags, i) and i + 1 < n and (
                     kinds[i + 1] == "R" and words[i + 1] not in ("在", "到") or words[i + 1] in ASR_SUBJECT_ADVERBS):
                 cut = True  # 「往版上刷匀纸往版上一覆」: a result ends the predicate; a new subject goes somewhere
@@ -681,6 +683,33 @@ def _asr_nounish(doc: Doc, tags: dict, j: int) -> bool:
         return False
     k, t = doc.kinds[j], tags.get(doc.words[j], "")
     return k in ("Q", "N") or (k in ("T", None) and t[:1] in ("n", "m", "q"))
+
+
+# results and directions that end a 把 clause (滤掉, 拿出来, 揉匀, 拉紧): after them no object follows
+ASR_DISPOSAL_ENDS = frozenset("掉好完干净匀平开起出下来紧直实透")
+
+
+def _asr_disposed(doc: Doc, tags: dict, j: int, lo: int) -> bool:
+    """Token j ends a 把/将 clause that began at or after ``lo``: a two-character verb with its result
+    or direction (「滤掉」「揉匀」), or a direction compound after a one-character verb (「滗」「出来」),
+    with 把/将 and what it takes just before that verb (at most three tokens, no other verb). A noun
+    after it is no object (把 named it), so it is the subject of the next clause."""
+    if j < 1:
+        return False
+    words, kinds = doc.words, doc.kinds
+    w = words[j]
+    if len(w) == 2 and w[1] in ASR_DISPOSAL_ENDS and _asr_is_verb(doc, tags, j) and w not in DIRECTION_COMPOUNDS:
+        v = j
+    elif w in DIRECTION_COMPOUNDS and len(words[j - 1]) == 1 and _asr_is_verb(doc, tags, j - 1):
+        v = j - 1
+    else:
+        return False
+    for m in range(v - 1, max(lo, v - 4) - 1, -1):
+        if kinds[m] == "O":
+            return m < v - 1
+        if _asr_is_verb(doc, tags, m) or kinds[m] in ("P", "H", "L", "R"):
+            return False
+    return False
 
 
 # the last character of a body part: the subject of what follows, not an object (「手腕往上一翻」)
