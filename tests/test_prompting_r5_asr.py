@@ -78,3 +78,13 @@ def test_a_noun_after_a_finished_ba_clause_is_the_next_subject():
 def test_guard_a_verb_that_takes_a_goal_keeps_its_noun():
     # 穿过 takes where the thread goes: 针眼 is no new subject
     assert "穿过针眼打个结" in _broken("把线穿过针眼打个结再开始绣")
+
+
+def test_a_side_said_alone_goes_with_the_body_part_that_starts_the_clause():
+    # jieba cuts 右 from 胳膊: the clause starts before 右, not between them
+    assert "抖开彩绸,右胳膊往上一抡" in _broken("舞者抖开彩绸右胳膊往上一抡彩绸就飘起来了")
+    assert "亮扇,右胳膊往外一推" in _broken("演员转身亮扇右胳膊往外一推扇面就展开了")
+
+
+def test_guard_a_side_inside_a_place_is_no_clause_start():
+    assert "搭在右胳膊上" in _broken("舞者把彩绸搭在右胳膊上往前走三步再转身")

@@ -305,6 +305,8 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             last_cut = i
             verb_seen = False
         elif cut:
+            if s == starts[i] and i - 1 > last_cut and (w[:1] in ASR_BODY_CHARS or _is_body(spec, w)):
+                s -= _asr_body_head(tags, prev_w, w)  # 「先抖袖手腕子一抖」「再扬袖右胳膊往上」: the body word begins before
             cuts.append(s)
             last_cut = i
             verb_seen = False
@@ -718,6 +720,15 @@ ASR_BODY_END = set("手脚指腕肘膝鼻嘴肩臂腿")
 
 # body parts by their characters (besides the hands of the spec): 手腕 手指头 手心 脚尖 肩膀 大腿 腰 身子 胳膊
 ASR_BODY_CHARS = ASR_BODY_END | set("腰身膊胸")
+
+
+def _asr_body_head(tags: dict, prev: str, w: str) -> int:
+    """How many characters of the token before a body part that starts a clause belong to it: a side
+    said alone (「右」 + 「胳膊」), or a body character that ends jieba's word before (「袖手」 + 「腕子」
+    → 袖 + 手腕子, when 手腕子 is a word); else 0."""
+    if prev in ("左", "右"):
+        return 1
+    return 1 if len(prev) >= 2 and prev[-1] in ASR_BODY_CHARS and tags.get(prev[-1] + w, "")[:1] == "n" else 0
 
 
 def _asr_body_subject(doc: Doc, tags: dict, i: int) -> bool:
