@@ -88,3 +88,18 @@ def test_a_side_said_alone_goes_with_the_body_part_that_starts_the_clause():
 
 def test_guard_a_side_inside_a_place_is_no_clause_start():
     assert "搭在右胳膊上" in _broken("舞者把彩绸搭在右胳膊上往前走三步再转身")
+
+
+def test_the_person_who_does_the_next_thing_starts_a_clause():
+    text = "铁块烧红了就出炉师傅拿火钳夹住徒弟抡锤往下砸"
+    broken = _broken(text)
+    assert "出炉,师傅拿火钳" in broken and "夹住,徒弟抡锤" in broken
+    steps = _steps(text)
+    assert ("夹住", "火钳", None) in steps
+    assert "掀开轿帘,新娘慢慢走出来" in _broken("唢呐一响新郎掀开轿帘新娘慢慢走出来")
+
+
+def test_guard_a_person_after_a_pivot_verb_is_its_object():
+    # 叫/让 + who: that person does the next thing inside the same clause
+    assert "叫徒弟" in _broken("师傅打好样子叫徒弟拿锤子来敲")
+    assert "再让病人翻过身来" in _broken("推拿之前先揉开筋骨再让病人翻过身来趴着")

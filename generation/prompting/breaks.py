@@ -151,6 +151,12 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                     s = starts[i - 1]  # the speaker's 我 goes with the hand
                 elif i - 1 > last_cut + 1 and _asr_fronted_hold(doc, tags, i):
                     s = starts[i - 1]  # 「扇子右手拿手绢左手拿」: what the hand holds is said before it
+            elif verb_seen and w in ASR_PERSONS and i > last_cut + 1 and prev_w not in ASR_PIVOTS \
+                    and prev_k not in ("O", "L", "R", "T") and tags.get(prev_w, "")[:1] not in ("p", "c", "u") \
+                    and i + 1 < n and (_asr_is_verb(doc, tags, i + 1) or words[i + 1] in TOOL_LEAD
+                                       or tags.get(words[i + 1], "")[:1] == "d" and i + 2 < n
+                                       and _asr_is_verb(doc, tags, i + 2)):
+                cut = True  # 「…就出炉师傅拿小锤点徒弟抡大锤打」: who does the next thing is a new subject
             elif verb_seen and _asr_body_subject(doc, tags, i):
                 cut = True  # 「…捧着笙斗手指头按…」「…拿一根琴竹手腕要放松」: a body part that does the next thing
             elif verb_seen and (_asr_is_verb(doc, tags, i - 1) or prev_w in ("下去", "上去", "进去", "出来", "起来")) \
@@ -327,6 +333,11 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
 ASR_NEXT_DAY = re.compile("(?:第[一二两三四五六七八九十]+|次|隔|转)[天日]")
 ASR_DAY_TAKERS = {"到", "在", "的", "是", "等", "过", "至"}
 ASR_PRONOUNS = {"我", "你", "他", "她", "咱", "俺"}
+# the people who do the work, named as the subject of a clause (「徒弟抡大锤」「病人坐好」「大家围起圈圈」)
+ASR_PERSONS = frozenset({"师傅", "师父", "徒弟", "学徒", "助手", "病人", "患者", "大家", "大伙", "大伙儿", "年轻人",
+                         "姑娘", "姑娘们", "演员", "舞者", "观众", "别人", "客人", "老人", "孩子", "娃娃", "新娘", "新郎"})
+# verbs whose object is who does the next thing (「叫徒弟拿锤」「让病人坐好」「教徒弟…」)
+ASR_PIVOTS = frozenset("叫让请帮教给使派喊等由被陪带领")
 # 让它/叫他…: a causative with the one made to act opens its clause
 ASR_CAUSATIVES = {"让", "叫", "使"}
 ASR_CAUSED = {"它", "他", "她", "它们", "他们", "人", "人家"}
