@@ -15,9 +15,9 @@ import re
 from .extract import _has_content, _verb_after, tokenize_doc
 from .spec import Spec
 from .tokens import Doc, _is_body, kind_table, normalize_chars
-from .words import (COMPLEMENTS, CONTEXT_HAND_VERBS, DIMENSION_CHARS, DIRECTION_COMPOUNDS, INSTRUMENT_LEADS, MODALS,
-                    NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, PLACE_SUFFIX, PUNCT, RESULT_COMPLEMENTS, SEQ_MARKERS,
-                    TOOL_LEAD, WARNING_CUES, WHITESPACE)
+from .words import (COMPLEMENTS, CONTEXT_HAND_VERBS, DIMENSION_CHARS, DIRECTION_COMPOUNDS, FACING_COVERBS, INSTRUMENT_LEADS,
+                    MODALS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, PLACE_SUFFIX, PUNCT, RESULT_COMPLEMENTS,
+                    ROUTE_PREPOSITIONS, SEQ_MARKERS, TOOL_LEAD, WARNING_CUES, WHITESPACE)
 
 ASR_RUN = 20  # characters with no punctuation or space: longer than any written clause
 ASR_SHORT = 8  # a text this long with no punctuation or space at all is read the same way
@@ -151,6 +151,12 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                     s = starts[i - 1]  # the speaker's 我 goes with the hand
                 elif i - 1 > last_cut + 1 and _asr_fronted_hold(doc, tags, i):
                     s = starts[i - 1]  # 「扇子右手拿手绢左手拿」: what the hand holds is said before it
+            elif verb_seen and w in ASR_PERSONS and i > last_cut + 1 and prev_w not in ASR_PIVOTS \
+                    and prev_k not in ("O", "L", "R", "T") and tags.get(prev_w, "")[:1] not in ("p", "c", "u") \
+                    and i + 1 < n and (_asr_is_verb(doc, tags, i + 1) or words[i + 1] in TOOL_LEAD
+                                       or tags.get(words[i + 1], "")[:1] == "d" and i + 2 < n
+                                       and _asr_is_verb(doc, tags, i + 2)):
+                cut = True  # 「…就出炉师傅拿小锤点徒弟抡大锤打」: who does the next thing is a new subject
             elif verb_seen and _asr_body_subject(doc, tags, i):
                 cut = True  # 「…捧着笙斗手指头按…」「…拿一根琴竹手腕要放松」: a body part that does the next thing
             elif verb_seen and (_asr_is_verb(doc, tags, i - 1) or prev_w in ("下去", "上去", "进去", "出来", "起来")) \
@@ -180,6 +186,10 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                 if i - 2 > last_cut and _asr_noun(doc, tags, i - 1) and (
                         _asr_noun(doc, tags, i - 2) or kinds[i - 2] == "Q"):
                     s = starts[i - 1]  # 「捞出渣子油再熬」: the noun before 再 is its subject
+            elif _asr_into_vessel(prev_w) and len(w) >= 2 and _asr_is_verb(doc, tags, i) and w not in COMPLEMENTS \
+                    and w not in MODALS and w not in DIRECTION_COMPOUNDS:
+                cut = True  # 「药下锅加满清水」「香油跟药材下锅熬到…」: into the pot is a step done; the next verb is another
+                # (not 「下锅煮」「上笼蒸」: a one-character verb is what is done in the vessel)
             elif verb_seen and _asr_result_verb(doc, tags, i - 1) and _asr_is_verb(doc, tags, i) \
                     and w not in ASR_AFTER_ONE_VERB and w not in COMPLEMENTS:
                 cut = True  # 「锅烧热抓一把叶子」: a predicate with its result, then the next one
@@ -246,6 +256,8 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             elif verb_seen and prev_w in DIRECTION_COMPOUNDS and _asr_noun(doc, tags, i) and i + 1 < n and (
                     kinds[i + 1] == "R" or words[i + 1] in ASR_SUBJECT_ADVERBS or _asr_is_verb(doc, tags, i + 1)):
                 cut = True  # 「把气泡揉出去泥往车盘正中一摔」: a direction ends the predicate; a new subject follows
+            elif verb_seen and _asr_noun(doc, tags, i) and i + 1 < n and _asr_disposed(doc, tags, i - 1, last_cut + 1):
+                cut = True  # 「把渣子滤掉水黑黑的」「把药汁滗出来渣子再添水」: 把 took the object; the noun after is a new subject
             elif verb_seen and _asr_result_ends(doc, tags, i - 1) and _asr_noun(doc, tags, i) and i + 1 < n and (
                     kinds[i + 1] == "R" and words[i + 1] not in ("在", "到") or words[i + 1] in ASR_SUBJECT_ADVERBS):
                 cut = True  # 「往版上刷匀纸往版上一覆」: a result ends the predicate; a new subject goes somewhere
@@ -294,7 +306,13 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             cuts.append(s + _asr_glued_body(doc, tags, i))  # 「一抖袖子手一扯」: a body part joined to the object before
             last_cut = i
             verb_seen = False
+        elif not cut and inside and i > last_cut and _asr_glued_subject(doc, tags, i):
+            cuts.append(s + _asr_glued_subject(doc, tags, i))  # 「底下垫着蜡板刀要立直」: the subject joined to the object
+            last_cut = i
+            verb_seen = False
         elif cut:
+            if s == starts[i] and i - 1 > last_cut and (w[:1] in ASR_BODY_CHARS or _is_body(spec, w)):
+                s -= _asr_body_head(tags, prev_w, w)  # 「先抖袖手腕子一抖」「再扬袖右胳膊往上」: the body word begins before
             cuts.append(s)
             last_cut = i
             verb_seen = False
@@ -315,6 +333,11 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
 ASR_NEXT_DAY = re.compile("(?:第[一二两三四五六七八九十]+|次|隔|转)[天日]")
 ASR_DAY_TAKERS = {"到", "在", "的", "是", "等", "过", "至"}
 ASR_PRONOUNS = {"我", "你", "他", "她", "咱", "俺"}
+# the people who do the work, named as the subject of a clause (「徒弟抡大锤」「病人坐好」「大家围起圈圈」)
+ASR_PERSONS = frozenset({"师傅", "师父", "徒弟", "学徒", "助手", "病人", "患者", "大家", "大伙", "大伙儿", "年轻人",
+                         "姑娘", "姑娘们", "演员", "舞者", "观众", "别人", "客人", "老人", "孩子", "娃娃", "新娘", "新郎"})
+# verbs whose object is who does the next thing (「叫徒弟拿锤」「让病人坐好」「教徒弟…」)
+ASR_PIVOTS = frozenset("叫让请帮教给使派喊等由被陪带领")
 # 让它/叫他…: a causative with the one made to act opens its clause
 ASR_CAUSATIVES = {"让", "叫", "使"}
 ASR_CAUSED = {"它", "他", "她", "它们", "他们", "人", "人家"}
@@ -472,6 +495,42 @@ def _asr_glued_body(doc: Doc, tags: dict, i: int) -> int:
             ok = _asr_is_verb(doc, tags, i + 1) and nxt not in COMPLEMENTS or nxt in MODALS or nxt == "一" \
                 or nxt in ASR_SUBJECT_ADVERBS or kinds[i + 1] == "R" or nxt[:1] == "往" or tags.get(nxt, "")[:1] == "d"
             return a if ok else 0
+    return 0
+
+
+# where the work goes in a verb-object word (下锅, 上笼, 进窑, 出锅): that word is a whole step
+ASR_INTO_CHARS = frozenset("上下入进出")
+ASR_VESSEL_CHARS = frozenset("锅笼甑缸窑屉灶炉")
+
+
+def _asr_into_vessel(w: str) -> bool:
+    """「下锅」「上笼」「进窑」: one word that puts the work into (or takes it out of) its vessel."""
+    return len(w) == 2 and w[0] in ASR_INTO_CHARS and w[1] in ASR_VESSEL_CHARS
+
+
+def _asr_glued_subject(doc: Doc, tags: dict, i: int) -> int:
+    """Token i is a noun the repairs joined from the object of the predicate before and a noun after
+    it (「蜡板」「刀」 → 蜡板刀, 「下锅」「水」 → 下锅水) with a modal or a subject's adverb and then a verb
+    after it (「…垫着蜡板刀要立直」「粽子下锅水要没过…」): the second noun is the next subject. The head
+    is a dictionary word of two characters or more after a verb (or a 下锅 word), the tail a noun of one
+    or two characters. The offset of the tail in the token, or 0. (Not 再: 「放进结晶池再晒」.)"""
+    words, kinds, n = doc.words, doc.kinds, len(doc.words)
+    w = words[i]
+    if len(w) < 3 or w in tags or kinds[i] not in ("N", "T", None) or i + 2 >= n:
+        return 0
+    nxt = words[i + 1]
+    if not (nxt in MODALS or nxt in ASR_SUBJECT_ADVERBS) or not (
+            _asr_is_verb(doc, tags, i + 2) or tags.get(words[i + 2], "")[:1] == "v"
+            or tags.get(words[i + 2], "")[:1] == "d" and i + 3 < n and _asr_is_verb(doc, tags, i + 3)):
+        return 0
+    prev = words[i - 1] if i else ""
+    for a in range(len(w) - 1, len(w) - 3, -1):
+        head, tail = w[:a], w[a:]
+        if len(head) < 2 or tags.get(tail, "")[:1] != "n" or tags.get(tail, "") == "ng" or head not in tags:
+            continue
+        if _asr_into_vessel(head) or tags.get(head, "")[:1] == "n" and (
+                _asr_is_verb(doc, tags, i - 1) or prev in ("着", "了") and _asr_is_verb(doc, tags, i - 2)):
+            return a
     return 0
 
 
@@ -639,12 +698,48 @@ def _asr_nounish(doc: Doc, tags: dict, j: int) -> bool:
     return k in ("Q", "N") or (k in ("T", None) and t[:1] in ("n", "m", "q"))
 
 
+# results and directions that end a 把 clause (滤掉, 拿出来, 揉匀, 拉紧): after them no object follows
+ASR_DISPOSAL_ENDS = frozenset("掉好完干净匀平开起出下来紧直实透")
+
+
+def _asr_disposed(doc: Doc, tags: dict, j: int, lo: int) -> bool:
+    """Token j ends a 把/将 clause that began at or after ``lo``: a two-character verb with its result
+    or direction (「滤掉」「揉匀」), or a direction compound after a one-character verb (「滗」「出来」),
+    with 把/将 and what it takes just before that verb (at most three tokens, no other verb). A noun
+    after it is no object (把 named it), so it is the subject of the next clause."""
+    if j < 1:
+        return False
+    words, kinds = doc.words, doc.kinds
+    w = words[j]
+    if len(w) == 2 and w[1] in ASR_DISPOSAL_ENDS and _asr_is_verb(doc, tags, j) and w not in DIRECTION_COMPOUNDS:
+        v = j
+    elif w in DIRECTION_COMPOUNDS and len(words[j - 1]) == 1 and _asr_is_verb(doc, tags, j - 1):
+        v = j - 1
+    else:
+        return False
+    for m in range(v - 1, max(lo, v - 4) - 1, -1):
+        if kinds[m] == "O":
+            return m < v - 1
+        if _asr_is_verb(doc, tags, m) or kinds[m] in ("P", "H", "L", "R"):
+            return False
+    return False
+
+
 # the last character of a body part: the subject of what follows, not an object (「手腕往上一翻」)
 ASR_BODY_END = set("手脚指腕肘膝鼻嘴肩臂腿")
 
 
 # body parts by their characters (besides the hands of the spec): 手腕 手指头 手心 脚尖 肩膀 大腿 腰 身子 胳膊
 ASR_BODY_CHARS = ASR_BODY_END | set("腰身膊胸")
+
+
+def _asr_body_head(tags: dict, prev: str, w: str) -> int:
+    """How many characters of the token before a body part that starts a clause belong to it: a side
+    said alone (「右」 + 「胳膊」), or a body character that ends jieba's word before (「袖手」 + 「腕子」
+    → 袖 + 手腕子, when 手腕子 is a word); else 0."""
+    if prev in ("左", "右"):
+        return 1
+    return 1 if len(prev) >= 2 and prev[-1] in ASR_BODY_CHARS and tags.get(prev[-1] + w, "")[:1] == "n" else 0
 
 
 def _asr_body_subject(doc: Doc, tags: dict, i: int) -> bool:
@@ -689,6 +784,10 @@ def _asr_object_of(doc: Doc, tags: dict, v: int, j: int) -> bool:
 ASR_NOT_NEXT = None  # set below, once ASR_AFTER_ONE_VERB is known
 
 
+# coverbs with 着 that open a frame of what is followed or faced (「照着稿子剪」「对着样子描」)
+ASR_FACING_LEADS = frozenset(c + "着" for c in FACING_COVERBS)
+
+
 def _asr_frame_final(doc: Doc, tags: dict, j: int, lo: int) -> bool:
     """Token j is a bare one-character verb that closes a frame opened at or after ``lo`` by 拿/用 + what
     is used (「拿铁丝绑」「用刷子刷」) or 往/在/从… + where (「往版上刷」「在布上画」): only nouns, places and
@@ -697,10 +796,13 @@ def _asr_frame_final(doc: Doc, tags: dict, j: int, lo: int) -> bool:
     words, kinds = doc.words, doc.kinds
     if j <= lo or len(words[j]) != 1 or words[j] in TOOL_LEAD or not _asr_is_verb(doc, tags, j):
         return False
+    if j - 2 >= lo and (words[j - 1] in PLACE_SUFFIX or tags.get(words[j - 1], "") == "f") and _asr_noun(doc, tags, j - 2):
+        return True  # 「清水里漂」「锅里炒」: a place said just before the verb is its frame
     for m in range(j - 1, max(lo, j - 5) - 1, -1):
         w, k = words[m], kinds[m]
-        if m < j - 1 and (w in TOOL_LEAD and w not in ("捏", "握", "持", "执", "攥", "靠") or k == "R" and w not in ("由",)):
-            return True
+        if m < j - 1 and (w in TOOL_LEAD and w not in ("捏", "握", "持", "执", "攥", "靠") or k == "R" and w not in ("由",)
+                          or w in ROUTE_PREPOSITIONS or w in ASR_FACING_LEADS):
+            return True  # (「照着稿子剪」「对着样子描」: what the verb follows or faces)
         if k in ("N", "T", "Q") or w in PLACE_SUFFIX or tags.get(w, "")[:1] in ("n", "f", "s", "a", "m", "q", "b"):
             continue
         return False
