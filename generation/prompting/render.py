@@ -579,13 +579,14 @@ def _relation_text(step: dict, verb_pos, text: str):
         return None  # 「一点一点往下」: a manner said on the way, not a place
     lead = next(w for w in RELATION_LEADS if rel.startswith(w))
     rest = rel[len(lead):]
-    if not rest or (lead in ("在", "到", "从") and (len(rest) < 2 or all(c in LOCALIZERS for c in rest))):
+    only_localizers = not rest.strip(LOCALIZERS)  # (「在下」: nothing but localizers after the lead)
+    if not rest or (lead in ("在", "到", "从") and (len(rest) < 2 or only_localizers)):
         return None
     for name in (step.get("tool"), step.get("material")):
         if name and name in rel:
             return None  # the noun is said with its own part
     after = False
-    if text and verb_pos is not None and lead in ("在", "到") and not all(c in LOCALIZERS for c in rest):
+    if text and verb_pos is not None and lead in ("在", "到") and not only_localizers:
         i = text.find(rel, step.get("start") or 0, step.get("end") or len(text))
         after = i > verb_pos
     return rel, after
