@@ -166,3 +166,15 @@ def test_a_marker_phrase_holds_no_clause_break():
     held = _chars(_parser.parse(render._LEAD.pattern))
     breaks = _chars(_parser.parse(render._CLAUSE_BREAK.pattern))
     assert held is not None and breaks and not held & breaks
+
+
+def test_a_performing_limb_is_searched_from_where_one_can_start():
+    # (_performed scans for a limb word's first character, in C, and reads _LIMB from there: its look-behind,
+    # which reads the text before, is zero-width, so a match starts at its limb word)
+    from re import _parser
+
+    from generation.prompting import render
+
+    head, words = _parser.parse(render._LIMB.pattern)
+    assert _parser.SubPattern(_parser.State(), [head]).getwidth() == (0, 0)
+    assert _chars(_parser.parse(render._LIMB_START.pattern)) == {w[0] for w in render.PERFORMING_LIMBS}

@@ -68,6 +68,9 @@ def fmt_duration(value) -> str:
 
 
 _LIMB = re.compile("(?:^|(?<=[%s,\uff0c。;\uff1b!\uff01?\uff1f、:\uff1a\\s]))(?:%s)" % (LIMB_OWNER_BEFORE, "|".join(PERFORMING_LIMBS)))
+# where a match of _LIMB can start: the first character of a limb word (its look-behind reads the text before
+# that; a scan for one of them runs in C, a search of _LIMB tries its look-behind at every position)
+_LIMB_START = re.compile("[%s]" % "".join(sorted({w[0] for w in PERFORMING_LIMBS})))
 
 
 def _performed(steps: list, text: str = "") -> bool:
@@ -78,7 +81,10 @@ def _performed(steps: list, text: str = "") -> bool:
         if _is_body_motion(verb) or _is_speech(verb):
             return True
         s, e = st.get("start"), st.get("end")
-        return isinstance(s, int) and isinstance(e, int) and _LIMB.search(text, s, e) is not None
+        if not (isinstance(s, int) and isinstance(e, int)):
+            return False
+        at = _LIMB_START.search(text, s, e)
+        return at is not None and _LIMB.search(text, at.start(), e) is not None
     return sum(map(moves, steps)) * 2 >= len(steps)
 
 
@@ -532,11 +538,14 @@ def _limb_said(text: str, v):
     if not v or text[v - 1] not in _LIMB_FINALS:
         return None
     lo = max(0, v - 16)
-    # (every limb word holds one of _LIMB_CHARSET: none in the 16 characters before the verb, no limb)
-    if _LIMB_CHAR.search(text, lo, v) is None:
+    # (every limb word holds one of _LIMB_CHARSET: none in the 16 characters before the verb, no limb; a match
+    # starts at most two characters, a numeral and a classifier, before its limb word, so not before the first
+    # of them less two)
+    first = _LIMB_CHAR.search(text, lo, v)
+    if first is None:
         return None
     lo = _break_start(text, lo, v, _LIMB_BREAK)
-    m = _LIMB_BEFORE.search(text, lo, v)  # (its $ is the verb's position, ``endpos``)
+    m = _LIMB_BEFORE.search(text, max(lo, first.start() - 2), v)  # (its $ is the verb's position, ``endpos``)
     if m is None:
         return None
     at = m.start()
