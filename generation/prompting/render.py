@@ -521,7 +521,8 @@ _LIMB_BEFORE = re.compile(
     % (_LIMB_WORD, _LIMB_WORD, "|".join(_LIMB_PARTS), _LIMB_ADVERBS, "|".join(_LIMB_WAYS)))
 # the characters a match of _LIMB_BEFORE ends with, the one before the verb (its $ also matches before a
 # final newline): the last of a limb word, of a part, an adverb, a direction, 地 or 着
-_LIMB_FINALS = frozenset(w[-1] for w in LIMB_SUBJECTS + _LIMB_PARTS + _LIMB_WAYS) | frozenset(_LIMB_ADVERBS + "势微上下地着\n")
+_LIMB_FINALS = frozenset(w[-1] for w in LIMB_SUBJECTS + _LIMB_PARTS + _LIMB_WAYS) \
+    | frozenset(_LIMB_ADVERBS + "势微上下地着\n")
 _LIMB_BREAK = _last_break(",\uff0c。;\uff1b!\uff01?\uff1f:\uff1a")  # (not 、: 「拇指、食指、中指捏住」)
 _LIMB_CHARSET = frozenset("".join(LIMB_SUBJECTS))
 # (one of them in a string, found by a scan in C: set.isdisjoint over the string makes and hashes a string per
