@@ -117,3 +117,34 @@ def test_the_naming_and_saying_searches_are_skipped_only_where_they_cannot_match
     # and the names and sayings are still read
     assert actions("这一下叫挑压,左手按住。") == ["按住"]
     assert "讲" not in actions("老话讲三煮九蒸,米先泡一夜。")
+
+
+def _literal_heads(items) -> set:
+    """The literal text each alternative of a parsed regular expression starts with (a group or a branch
+    first, read through)."""
+    from re import _constants as c
+
+    op, av = items[0]
+    if op is c.SUBPATTERN:
+        return _literal_heads(av[-1])
+    if op is c.BRANCH:
+        return set().union(*(_literal_heads(alt) for alt in av[1]))
+    head = ""
+    for op, av in items:
+        if op is not c.LITERAL:
+            break
+        head += chr(av)
+    return {head}
+
+
+def test_the_prohibition_mishap_and_recap_reads_are_skipped_only_where_they_cannot_match():
+    # (``non_steps`` reads a prohibition only in words that hold one of its anchor characters, a mishap only
+    # where 就 is said, 「V之前」 only after one of its words, a recap only at 完 or 好)
+    from re import _parser
+
+    from generation.prompting import nonsteps
+
+    assert _every_match_holds(_parser.parse(nonsteps._PROHIBITION.pattern), nonsteps._PROHIBITION_ANCHORS)
+    assert _every_match_holds(_parser.parse(nonsteps._MISHAP.pattern), ("就",))
+    assert _literal_heads(_parser.parse(nonsteps._BEFORE.pattern)) <= set(nonsteps._BEFORE_WORDS)
+    assert nonsteps._MISHAP_FIRST == {w[0] for w in nonsteps._MISHAP_WORDS}

@@ -89,3 +89,92 @@ def test_the_noun_after_a_verb_with_its_own_object_is_the_next_subject():
     d = desc("吹好了降温瓶口就硬了", [{"clause": "降温瓶口", "action": "降温", "material": "瓶口"}],
              [("瓶口", "瓶口", "material")])
     assert "瓶口" in render_prompt(d, spec=SPEC)
+
+
+# --- the scans the renderer skips: each skip is read off the pattern it stands for ------------------------
+def _chars(items, last: bool = False):
+    """The characters a parsed regular expression (``re._parser`` items) can hold (``last``: can end a match
+    with), or None where that is any character (a negated class, a wildcard); with ``last``, also whether the
+    items can match nothing."""
+    from re import _constants as c
+
+    def one(op, av):  # (characters, can be empty) of one item
+        if op is c.LITERAL:
+            return {chr(av)}, False
+        if op is c.IN:
+            if any(o is c.NEGATE for o, _ in av):
+                return None, False
+            out = set()
+            for o, a in av:
+                if o is c.LITERAL:
+                    out.add(chr(a))
+                elif o is c.RANGE:
+                    out.update(map(chr, range(a[0], a[1] + 1)))
+                else:
+                    return None, False
+            return out, False
+        if op is c.BRANCH:
+            got = [seq(alt) for alt in av[1]]
+            if any(g[0] is None for g in got):
+                return None, False
+            return set().union(*(g[0] for g in got)), any(g[1] for g in got)
+        if op is c.SUBPATTERN:
+            return seq(av[-1])
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            chars, empty = seq(av[2])
+            return chars, empty or av[0] == 0
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            return set(), True
+        return None, False
+
+    def seq(items):
+        out, empty = set(), True
+        for op, av in (reversed(items) if last else items):
+            chars, can_be_empty = one(op, av)
+            if chars is None:
+                return None, False
+            out |= chars
+            if last and not can_be_empty:
+                return out, False
+        return out, empty and last
+
+    return seq(items)[0]
+
+
+def test_the_limb_scan_is_skipped_only_where_it_cannot_match():
+    # _limb_said reads _LIMB_BEFORE (its $ at the verb) only where the character before the verb can end a
+    # match, and only where one of a limb word's characters is among the 16 before it
+    from re import _parser
+
+    from generation.prompting import render
+
+    finals = _chars(_parser.parse(render._LIMB_BEFORE.pattern), last=True)
+    assert finals is not None and finals <= render._LIMB_FINALS and "\n" in render._LIMB_FINALS
+    assert {w[-1] for w in render.LIMB_SUBJECTS} <= render._LIMB_FINALS
+    # and a limb is still read before a verb said after a manner (软软地), a direction or an adverb
+    d = desc("右手食指往下一按", [{"clause": "右手食指往下一按", "action": "按", "hand": "right"}])
+    assert steps_of(render_prompt(d, spec=SPEC)) == "右手食指往下按"
+
+
+def test_a_marker_phrase_holds_no_clause_break():
+    # _role reads the marker (用, 把, 在…) in the six characters before a noun without cutting them at their
+    # last clause break: a match holds none, so it lies after it
+    from re import _parser
+
+    from generation.prompting import render
+
+    held = _chars(_parser.parse(render._LEAD.pattern))
+    breaks = _chars(_parser.parse(render._CLAUSE_BREAK.pattern))
+    assert held is not None and breaks and not held & breaks
+
+
+def test_a_performing_limb_is_searched_from_where_one_can_start():
+    # (_performed scans for a limb word's first character, in C, and reads _LIMB from there: its look-behind,
+    # which reads the text before, is zero-width, so a match starts at its limb word)
+    from re import _parser
+
+    from generation.prompting import render
+
+    head, words = _parser.parse(render._LIMB.pattern)
+    assert _parser.SubPattern(_parser.State(), [head]).getwidth() == (0, 0)
+    assert _chars(_parser.parse(render._LIMB_START.pattern)) == {w[0] for w in render.PERFORMING_LIMBS}

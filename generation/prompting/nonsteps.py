@@ -58,6 +58,9 @@ _CORRECTION_VERBS = frozenset(c for c in CORRECTION_CUES if c[-1] in "错误") |
 
 # prohibition and inability; 别 not inside 别人/特别/分别/区别/别的…
 _PROHIBITION = re.compile(r"(?:(?<![特分区差类告识个派性级鉴])别(?![人的处样])|莫|不要|不许|不敢|甭|不能|不可|勿|不用)")
+# characters every match of _PROHIBITION holds (tests/test_prompting_nonsteps.py checks it): words before a
+# verb with none of them prohibit nothing, and the scan for the last prohibition is skipped
+_PROHIBITION_ANCHORS = ("别", "莫", "不", "甭", "勿")
 # what may stand between a prohibition and the verb: degree and manner adverbs
 _GAP_ADVERBS = re.compile(r"(?:太|硬|再|乱|老|过|多|太过|轻易|随便|急着|一下子|马上|就)*")
 # or a coverb phrase (「别往指头那边走」「别在罐口停」「别拿指尖戳」)
@@ -72,11 +75,16 @@ _SAYING = re.compile(r"(?:老话|俗话|古话|老人|老辈人|老辈|老古话
 _NAMING_ANCHORS = ("叫", "称")
 _SAYING_ANCHORS = ("话", "老", "常")
 
-# 「V之前」「V前,」「V前先…」: a time said by a verb done later
+# 「V之前」「V前,」「V前先…」: a time said by a verb done later (what follows the verb starts with one of
+# _BEFORE_WORDS, a test in C, before the pattern is tried)
+_BEFORE_WORDS = ("之前", "以前", "前")
 _BEFORE = re.compile(r"(?:之前|以前|前(?=[先要得还都就必一]|$))")
 # 「V完」 as a recap: what may follow 完 (了, a clause mark, a tool lead or 把, 一 + what was done once, a
 # link to the next verb)
 _RECAP_NEXT = ("了", "拿", "用", "把", "将", "一", "就", "再", "才", "以后", "之后", "后")
+# (a recap's verb ends in 完 or 好, or 完 or 好了 follows it: ``_recap`` is read only then)
+_RECAP_ENDS = ("完", "好")
+_RECAP_AFTER = ("完", "好了")
 # 「一V就是三天」: how long (a number or 一整/大半 + a time word after 就是)
 _LASTS = re.compile(r"就是(?:[0-9一二两三四五六七八九十半几俩仨来多个整大]+)(?:[个]?(?:钟头|小时|天|夜|宿|年|月|个月|礼拜|星期|时辰|分钟|晚上|早上|上午|下午|整天))")
 # a thing left to stand (「封好坛口,一放就是三年」): how long it waits, never a step of its own
@@ -94,6 +102,7 @@ _SOUND = ("声音", "声儿", "响声", "音色")
 _MISHAP_WORDS = ("废", "散", "断", "破", "裂", "歪", "糊", "焦", "酸", "苦", "砸", "虚", "浑", "变形", "走样",
                  "起皱", "挂彩", "呛", "穿", "跑", "坏", "脆", "扎手", "烫手", "滑手", "毁", "塌", "烂", "崩", "瞎")
 _MISHAP = re.compile(r"就(?:会|要|得)?[^,,就]{0,2}?(?:%s)(?:了|掉|着|咗|黑|啦|喽|咯|嘛|哦)*$" % "|".join(_MISHAP_WORDS))
+_MISHAP_FIRST = frozenset(w[0] for w in _MISHAP_WORDS)  # (a verb that starts with none of them is no failure)
 # the condition it follows: a verb with 了/过 after it or 一 before it in its clause (not 「对版对不准」: a
 # verb whose potential complement fails is done, and it goes wrong)
 _CONDITION = re.compile(r"[了过]")
@@ -123,6 +132,8 @@ def _named(before: str) -> bool:
 
 def _prohibited(before: str, surface: str) -> bool:
     """The clause's words before the verb end in a prohibition (and what may stand between)."""
+    if not any(map(before.__contains__, _PROHIBITION_ANCHORS)):
+        return False
     last = None
     for m in _PROHIBITION.finditer(before):
         last = m
@@ -138,13 +149,13 @@ def _prohibited(before: str, surface: str) -> bool:
     return rest.startswith(_COVERBS) and len(rest) <= 12
 
 
-def _mishap(norm: str, a: int, b: int, v: int, ve: int, surface: str, starts: list) -> bool:
+def _mishap(norm: str, a: int, b: int, v: int, ve: int, surface: str, starts: list, jiu: bool) -> bool:
     """The step's verb (norm[v:ve], in the clause norm[a:b]) is a mishap or the condition that brings it on
-    (``starts``: where the text's steps start)."""
-    clause = norm[a:b]
-    m = _MISHAP.search(clause) if "就" in clause else None
+    (``starts``: where the text's steps start; ``jiu``: whether the text holds 就 at all)."""
+    # (every mishap after a condition is said with 就; _MISHAP's $ is the clause's end, ``endpos``)
+    m = _MISHAP.search(norm, a, b) if jiu and norm.find("就", a, b) >= 0 else None
     if m is not None:
-        at = a + m.start()  # (where its 就 is)
+        at = m.start()  # (where its 就 is)
         if v > at:
             return True  # 「一煮就散」: the mishap itself
         # the condition, right before 就, with no other step between (unpunctuated speech runs the steps
@@ -152,16 +163,16 @@ def _mishap(norm: str, a: int, b: int, v: int, ve: int, surface: str, starts: li
         if at - ve > _CONDITION_REACH or any(ve <= q < at for q in starts):
             return False
         return norm[v - 1:v] == "一" or _CONDITION.search(norm[ve:at]) is not None
-    if b < len(norm) and norm[b] in _CLAUSE_MARKS and "就" in norm[b + 1:b + 6]:
+    if jiu and norm.find("就", b + 1, b + 6) >= 0 and b < len(norm) and norm[b] in _CLAUSE_MARKS:
         # 「熬过了一百七,糖就发苦」: a short clause after, its subject + 就 + the mishap, follows from this one
         # when this one is its condition (V过/V了; not 「刀往下一压,皮就破了」: what a stroke is meant to do)
         c, d = _clause(norm, b + 1, b + 1)
         m = _MISHAP.search(norm[c:d])
         if m is not None and m.start() <= 3 and _CONDITION.search(norm[ve:b]):
             return True
-    if surface.startswith(_MISHAP_WORDS) and norm[a:v].endswith(_AVOIDED):
+    if surface[0] in _MISHAP_FIRST and surface.startswith(_MISHAP_WORDS) and norm.endswith(_AVOIDED, a, v):
         return True  # 「泡透了下刀不容易崩」
-    return norm.startswith(_AVOIDING, v) or norm[a:v].startswith(_AVOIDING)
+    return norm.startswith(_AVOIDING, v) or norm.startswith(_AVOIDING, a, v)
 
 
 def _recap(norm: str, surface: str, ve: int, b: int, st, steps: list, starts: list) -> bool:
@@ -193,6 +204,8 @@ def non_steps(steps: list, norm: str) -> set:
     # skipped for each of its steps
     naming = any(c in norm for c in _NAMING_ANCHORS)  # (a substring search each, in C)
     saying = any(c in norm for c in _SAYING_ANCHORS)
+    prohibiting = any(map(norm.__contains__, _PROHIBITION_ANCHORS))
+    jiu = "就" in norm  # (a mishap is said with it)
     for st in steps:  # (the V之前 test looks at the text's other steps: a few per text)
         surface = st.surface or st.action or ""
         if not surface or st.start < 0:
@@ -205,16 +218,17 @@ def non_steps(steps: list, norm: str) -> set:
         before, after = norm[a:v], norm[ve:b]
         if surface in _CORRECTION_VERBS:
             gone.add(id(st))
-        elif _prohibited(before, surface):
+        elif prohibiting and _prohibited(before, surface):
             gone.add(id(st))
         elif naming and _named(before):
             gone.add(id(st))
         elif saying and (_SAYING.search(before) or (surface in ("讲", "说", "道") and _SAYING.search(before + surface))):
             gone.add(id(st))
-        elif _BEFORE.match(after) and any(q is not st and q.start > ve and (q.surface or "")[:1] == surface[:1]
-                                          for q in steps):
+        elif after.startswith(_BEFORE_WORDS) and _BEFORE.match(after) and any(
+                q is not st and q.start > ve and (q.surface or "")[:1] == surface[:1] for q in steps):
             gone.add(id(st))
-        elif _recap(norm, surface, ve, b, st, steps, starts):
+        elif (surface.endswith(_RECAP_ENDS) or norm.startswith(_RECAP_AFTER, ve)) \
+                and _recap(norm, surface, ve, b, st, steps, starts):
             gone.add(id(st))
         elif norm[v - 1:v] == "一" and _LASTS.match(norm, ve) and (surface in _LEFT_VERBS or any(
                 id(q) not in gone and surface[0] in (q.surface or "") + (q.action or "")
@@ -224,7 +238,7 @@ def non_steps(steps: list, norm: str) -> set:
             gone.add(id(st))
         elif before.endswith(_SOUND):
             gone.add(id(st))
-        elif _mishap(norm, a, b, v, ve, surface, starts):
+        elif _mishap(norm, a, b, v, ve, surface, starts, jiu):
             gone.add(id(st))
     return gone
 

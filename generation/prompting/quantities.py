@@ -160,6 +160,7 @@ _PAIR_RE = re.compile(rf"((?:[{CN_CHARS}]*[十百千万])?)([{CN_DIGITS}])([{CN_
 
 CLAUSE_ENDS = ",。;!?:\uff0c\uff1b\uff01\uff1f\uff1a\n"  # ASCII and full-width
 CLAUSE_ENDS_RE = re.escape(CLAUSE_ENDS)
+_LAST_CLAUSE_END = re.compile(f"(?s:.*)[{CLAUSE_ENDS_RE}]")  # (up to the last one, in one attempt)
 # Units that are units only in some company: 分 is minutes only in 「三分半」「三分二十秒」「两分来钟」 (not in
 # 三分之一, 七分满, 十分); a bare 月 only after 个/半/多/来/把 (三月 is March); 里 not in 里头/里面; 三块钱 is
 # money; 下午 and 口子 are words; 记 counts strokes (「敲两记」), not in 记住/记得/记号; a tool counts the strokes
@@ -237,6 +238,9 @@ class QuantityFinder:
             self._cue_re[names] = (re.compile(alt), words)
         unit_alt = "|".join(UNIT_BEFORE.get(u, "") + re.escape(u) + UNIT_AFTER.get(u, "")
                             for u in sorted(units, key=len, reverse=True))
+        # the characters a unit starts with (and 分, of 「八分厚」): a look-ahead on them lets a match attempt
+        # skip, in one test, the whole alternation of the spec's units where none can start
+        unit_first = rf"(?=[{''.join(sorted(map(re.escape, {u[0] for u in units} | {'分'})))}])"
         sub_alt = "|".join(re.escape(u) + UNIT_AFTER.get(u, "") for u in SUB_UNITS if u in units)
         approx_alt = "|".join(re.escape(a) for a in sorted(approx_ratio, key=len, reverse=True)) or "(?!x)x"
         # The leading look-ahead lets the scan skip, in C, every position that cannot start a quantity.
@@ -246,9 +250,9 @@ class QuantityFinder:
         source = (rf"(?=[\d{CN_CHARS}几半每一劈分走进打敲拉大约差能个对俩仨{''.join(sorted({c[0] for c in HEAT_CUES}))}])"
             rf"(?:(?P<pre>{PER_ALT})?"
             rf"(?P<gap>走|进|打|敲|拉|大概|约|差不多|能|[^\d{CN_CHARS}俩仨几半每劈分\s,。;!?、\uff0c\uff1b\uff01\uff1f]{{1,3}}个?){{0,1}}"
-            rf"{no_num_before}(?P<n1>{NUM})(?:(?:来|多)?(?P<unit1>{unit_alt})?{RANGE_SEP}(?P<n2>{NUM}))?(?P<half>个半)?个?(?P<lai>来|多)?整?"
+            rf"{no_num_before}(?P<n1>{NUM})(?:(?:来|多)?(?P<unit1>{unit_first}(?:{unit_alt}))?{RANGE_SEP}(?P<n2>{NUM}))?(?P<half>个半)?个?(?P<lai>来|多)?整?"
             rf"(?:(?<=\d) )?"  # 「烧 800 度」: a space after an Arabic number
-            rf"(?P<unit>{unit_alt}|分(?=[{SIZE_WORDS}]))(?![a-zA-Z])(?P<half2>半(?![个天年月]))?(?P<lai2>(?<=分)[来多]钟)?"
+            rf"(?P<unit>{unit_first}(?:{unit_alt}|分(?=[{SIZE_WORDS}])))(?![a-zA-Z])(?P<half2>半(?![个天年月]))?(?P<lai2>(?<=分)[来多]钟)?"
             # 「一尺八」「一米二」「一斤二」: a digit after 尺/米/丈/寸/斤 is tenths of it
             rf"(?P<tail>(?<=[尺米丈寸斤])[一二两三四五六七八九](?![十百千万\d个天年月尺米寸两分秒]))?"
             rf"(?P<sub>(?:零|又)?(?P<s1>[一二两三四五六七八九十]{{1,3}}|\d{{1,3}})(?P<sunit>{sub_alt}))?"
@@ -288,6 +292,8 @@ class QuantityFinder:
     def find(self, text: str) -> list[Quantity]:
         out: list[Quantity] = []
         search, pos, n = self.pattern.search, 0, len(text)
+        # a text with no correction word (不是 is one) corrects no value: the reads of one are skipped
+        correcting = self._cue_any.search(text) is not None
         while pos < n:
             m = search(text, pos)
             if m is None:
@@ -306,12 +312,13 @@ class QuantityFinder:
                 pos = m.start("sub")
             if q is None or (out and q.start < out[-1].end):
                 continue
-            if out and self._corrects(text, out[-1], q):
+            if out and correcting and self._corrects(text, out[-1], q):
                 # the later value replaces the earlier one, under the earlier's name (said with its cue)
                 prev = out.pop()
                 q.name = prev.name
             out.append(q)
-        out = self._bare_corrections(text, out)
+        if correcting:
+            out = self._bare_corrections(text, out)
         for i in range(1, len(out)):
             prev, q = out[i - 1], out[i]
             if prev.name == "temperature_c" and q.name == "angle_deg" and q.start - prev.end <= 16 \
@@ -327,9 +334,7 @@ class QuantityFinder:
 
     def _bare_corrections(self, text: str, out: list[Quantity]) -> list[Quantity]:
         """「烧到八百度,不对,九百」: a bare number right after a correction cue replaces the value before
-        it, in that value's unit."""
-        if not self._cue_any.search(text):
-            return out  # no correction word in the text at all: nothing to do (the common case)
+        it, in that value's unit (read only in a text that holds a correction word: ``find``)."""
         result = []
         for k, q in enumerate(out):
             nxt = out[k + 1].start if k + 1 < len(out) else len(text)
@@ -608,9 +613,9 @@ class QuantityFinder:
             return self._cue(text, m, LENGTH_NAMES, "length_mm", end), 1
         if kind == "degree":
             at = m.start("n1")
-            before = text[max(0, at - 6):at]
-            for stop in CLAUSE_ENDS:
-                before = before.rsplit(stop, 1)[-1]
+            lo = max(0, at - 6)
+            cut = _LAST_CLAUSE_END.match(text, lo, at)  # (the clause's words before the number)
+            before = text[lo if cut is None else cut.end():at]
             if any(c in ANGLE_WORDS for c in before):
                 return "angle_deg", 1  # 斜四十五度, 转三百六十度, 往后仰三十度
             if value > 180 or self._cue(text, m, ("temperature_c",), None, end) or (

@@ -68,6 +68,9 @@ def fmt_duration(value) -> str:
 
 
 _LIMB = re.compile("(?:^|(?<=[%s,\uff0c。;\uff1b!\uff01?\uff1f、:\uff1a\\s]))(?:%s)" % (LIMB_OWNER_BEFORE, "|".join(PERFORMING_LIMBS)))
+# where a match of _LIMB can start: the first character of a limb word (its look-behind reads the text before
+# that; a scan for one of them runs in C, a search of _LIMB tries its look-behind at every position)
+_LIMB_START = re.compile("[%s]" % "".join(sorted({w[0] for w in PERFORMING_LIMBS})))
 
 
 def _performed(steps: list, text: str = "") -> bool:
@@ -78,7 +81,10 @@ def _performed(steps: list, text: str = "") -> bool:
         if _is_body_motion(verb) or _is_speech(verb):
             return True
         s, e = st.get("start"), st.get("end")
-        return isinstance(s, int) and isinstance(e, int) and _LIMB.search(text, s, e) is not None
+        if not (isinstance(s, int) and isinstance(e, int)):
+            return False
+        at = _LIMB_START.search(text, s, e)
+        return at is not None and _LIMB.search(text, at.start(), e) is not None
     return sum(map(moves, steps)) * 2 >= len(steps)
 
 
@@ -133,6 +139,7 @@ _MARKER_CHARS = frozenset("用拿使以持握借把将在到往于向朝从顺�
 _MARKER_CHAR = re.compile("[%s]" % "".join(sorted(_MARKER_CHARS)))  # (one of them, found by a scan in C)
 DISPOSAL = OBJECT_MARKERS  # 把/将: one set (words.py)
 LOCALIZERS = "上里中内下边"
+_LOCALIZER_CHARS = frozenset(LOCALIZERS)
 # after a bare noun only these read as a place (「墙上」「锅里」); 「布下缸」 is a verb
 BARE_LOCALIZERS = "上里中内"
 LOCALIZER_WORDS = {"后头", "前头", "底下", "上面", "下面", "里面", "外面", "旁边", "中间", "边上", "上头", "里头"}
@@ -193,33 +200,37 @@ def shown_name(name: str, said: str | None) -> str:
 # ASCII and full-width clause punctuation; the full-width forms as escapes (\uff0c ，, \uff1b ；, \uff01 ！,
 # \uff1f ？, \uff1a ：) so that no editor folds them into their ASCII twins
 _CLAUSE_BREAK = re.compile("[,\uff0c。;\uff1b!\uff01?\uff1f、:\uff1a]")
-def _since_break(text: str, lo: int, hi: int, last_break: re.Pattern) -> tuple[int, str]:
-    """(start, text) of text[lo:hi] after its last clause break (``last_break`` matches up to it)."""
-    seg = text[lo:hi]
-    cut = last_break.search(seg)
-    if cut:
-        lo += cut.end()
-        seg = text[lo:hi]
-    return lo, seg
+def _break_start(text: str, lo: int, hi: int, last_break: re.Pattern) -> int:
+    """Where text[lo:hi] goes on after its last clause break (``last_break``, from ``_last_break``,
+    matches up to it at ``lo``); ``lo`` where it has none."""
+    cut = last_break.match(text, lo, hi)
+    return lo if cut is None else cut.end()
 
 
-_LAST_BREAK = re.compile(".*[,\uff0c。;\uff1b!\uff01?\uff1f、:\uff1a]")  # up to the last break
+def _last_break(breaks: str) -> re.Pattern:
+    """A pattern matching, at the start of a piece of text, up to its last clause break (one of
+    ``breaks``, a character class) in the first line that holds one: what a search for ``.*[breaks]``
+    finds, read in one attempt from the end back ('.' stops at a line end)."""
+    return re.compile("(?:[^\n]*\n)*?[^\n]*[%s]" % breaks)
 
 
 def _role(text: str, s: int, pos: int, length: int, verb_pos, verb_len: int = 1, action: str = "") -> tuple:
     """(role, localizer, marker) of the noun at ``pos`` in the clause starting at ``s``: instrument
     (用X), disposal (把X), place (在X上, before the verb), place_after (放到X上, 挂在X上), object (said
     after the verb in the same clause), topic (said bare before it), or far (another clause)."""
-    nxt = text[pos + length:pos + length + 2]
-    loc = nxt if nxt in LOCALIZER_WORDS else (nxt[:1] if nxt[:1] and nxt[:1] in LOCALIZERS else "")
-    # (the step may start at its noun, after the marker: 「把那个鼓槌拿起来」; the clause's start bounds it)
-    lead0, lead = _since_break(text, max(0, pos - 6), pos, _LAST_BREAK)
-    m = _LEAD.search(lead) if _MARKER_CHAR.search(lead) is not None else None
-    if m and verb_pos is not None and verb_pos <= lead0 + m.start(1) < verb_pos + verb_len:
+    end = pos + length
+    nxt = text[end:end + 2]
+    loc = nxt if nxt in LOCALIZER_WORDS else (nxt[:1] if nxt[:1] in _LOCALIZER_CHARS else "")
+    # the marker in the six characters before the noun, read in place (``pos``, ``endpos``; the step may
+    # start at its noun, after the marker: 「把那个鼓槌拿起来」). A marker phrase holds no clause break, so
+    # one found there is after their last break: in the noun's clause.
+    lo = max(0, pos - 6)
+    m = _LEAD.search(text, lo, pos) if _MARKER_CHAR.search(text, lo, pos) is not None else None
+    if m and verb_pos is not None and verb_pos <= m.start(1) < verb_pos + verb_len:
         m = None  # the marker is the step's own verb (「各拿一根鼓槌」): what follows is its object
     if m:
         mk = m.group(1)
-        numeral_before = m.start(1) > 0 and lead[m.start(1) - 1] in _QUANT
+        numeral_before = m.start(1) > lo and text[m.start(1) - 1] in _QUANT  # (no break is in _QUANT)
         if mk in INSTRUMENT:
             return "instrument", loc, mk
         if mk in DISPOSAL and not numeral_before:
@@ -227,21 +238,21 @@ def _role(text: str, s: int, pos: int, length: int, verb_pos, verb_len: int = 1,
         if mk not in INSTRUMENT | DISPOSAL and (verb_pos is None or pos < verb_pos):
             return "place", loc, mk
     if verb_pos is not None and pos > verb_pos:
-        between = text[verb_pos + verb_len:pos]
-        if _CLAUSE_BREAK.search(between):
+        verb_end = verb_pos + verb_len  # (what stands between the verb and the noun: text[verb_end:pos])
+        if _CLAUSE_BREAK.search(text, verb_end, pos):
             return "far", loc, ""
-        m = _AFTER_VERB_PLACE.search(text[verb_pos:pos])
+        m = _AFTER_VERB_PLACE.search(text, verb_pos, pos)
         # 「挂在X」 is a place; 「放到X上」「倒进X」 too, but 「磨到丝…平」 is a degree, not a place
         if m and (m.group(1) in ("在", "于") or loc or action.endswith(m.group(1))):
             return "place_after", loc, m.group(1)
-        if loc and not between:
+        if loc and verb_end >= pos:
             return "place_after", loc, ""  # 「搁锅里」
         return "object", loc, ""
-    if verb_pos is not None and _CLAUSE_BREAK.search(text[pos + length:verb_pos]):
+    if verb_pos is not None and _CLAUSE_BREAK.search(text, end, verb_pos):
         return "far", loc, ""
     if loc and loc in BARE_LOCALIZERS:
         return "place", loc, ""
-    if verb_pos is not None and "是" in text[pos + length:verb_pos]:
+    if verb_pos is not None and text.find("是", end, verb_pos) >= 0:
         return "topic_object", "", ""  # 「琵琶是横抱的」: what the clause is about is what is done to
     return "topic", "", ""
 
@@ -366,10 +377,12 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
     hand_key, manner = get("hand"), get("manner")
     hand = spec.templates.get("hands", {}).get(hand_key, "") if hand_key else ""
     manner = manner + "地" if manner else ""
-    path = "" if relation or get("_places") else _path_said(text, get("start"), get("end"),
-                                                                get("surface") or action)
-    limb = _limb_said(text, get("start"), get("end"), get("surface") or action, said) \
-        if text and said is not None else None
+    s, e, surface = get("start"), get("end"), get("surface") or action
+    path = "" if relation or get("_places") else _path_said(text, s, e, surface)
+    # where the verb was said (read once: the limb before it, the parts of the tool and the material)
+    v = _verb_at(text, s, e, surface, said.covered) \
+        if text and said is not None and isinstance(s, int) and isinstance(e, int) else None
+    limb = _limb_said(text, v)
     if limb is not None:
         if limb[0] in (tool, material) or (material and limb[0] in material):
             limb = None  # (the reading has it already: 「膝盖往上提」)
@@ -384,13 +397,11 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
         return hand + limb + manner + path + action, ""  # the common bare step: who and what (「右手慢慢地刷」)
     if tool and material and tool in material:
         tool = None  # 「提起花本」, not 「用花本提起花本」; 「造龙舟头」, not 「用龙舟造龙舟头」
-    s, e = get("start"), get("end")
     located = text and said is not None and isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(text)
     tags = verb_pos = None
     tool_shown, tool_role, mat_shown, mat_role = tool, _NO_ROLE, material, _NO_ROLE
     if located:
-        surface = get("surface") or action
-        verb_pos = _verb_at(text, s, e, surface, said.covered)
+        verb_pos = v
         tags = spec.pos_tags()
         if tool:
             tool_shown, tool_role = _said_role(text, s, e, tool, said.by_name, verb_pos, len(surface), action,
@@ -403,7 +414,7 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
     if params and not get("count_unit") and params.get("count") == 1 and not isinstance(params["count"], bool):
         # one movement is said as the speaker said it (「拍一下」「迈一步」「转一圈」), never 「共1次」; a
         # single event said away from its verb (「啪一下拍下去」: the 一下 is 'suddenly') is just the verb
-        once = _once_said(spec, text, verb_pos, len(get("surface") or action), e) if located else ""
+        once = _once_said(spec, text, verb_pos, len(surface), e) if located else ""
         params = {k: v for k, v in params.items() if k != "count"}
     if params:
         if tool and isinstance(params.get("needle_no"), (int, float)):
@@ -500,11 +511,19 @@ _NUMERALS = {"一": 1, "两": 2, "二": 2, "三": 3}
 # a limb said as the subject: after the clause's start, a side or hand (右手食指), a numeral and classifier
 # (两个指头) or 的; 「大拇指跟食指」 two of them; then only adverbs, a bare direction, a manner (软软地,
 # 侧着) or a part of the finger (根节) before the verb
+_LIMB_PARTS = ("根节", "指尖", "尖")
+_LIMB_ADVERBS = "先再就也都还又要得稍一"  # (and the two words 顺势, 微微)
+_LIMB_WAYS = ("前", "后", "左", "右", "上", "下", "里", "外", "回")
 _LIMB_BEFORE = re.compile(
     r"(?:([一两二三])([个根只]))?((?:%s)(?:(?:跟|和|与|、)(?:%s))*)"
-    r"(?:根节|指尖|尖)?(?:[先再就也都还又要得稍一]|顺势|微微|[往朝向](?:前|后|左|右|上|下|里|外|回)[上下]?"
-    r"|[^\s,。;!?、:]{1,2}地|[^\s,。;!?、:一]着)*$" % (_LIMB_WORD, _LIMB_WORD))
-_LIMB_BREAK = re.compile(".*[,\uff0c。;\uff1b!\uff01?\uff1f:\uff1a]")  # (not 、: 「拇指、食指、中指捏住」)
+    r"(?:%s)?(?:[%s]|顺势|微微|[往朝向](?:%s)[上下]?"
+    r"|[^\s,。;!?、:]{1,2}地|[^\s,。;!?、:一]着)*$"
+    % (_LIMB_WORD, _LIMB_WORD, "|".join(_LIMB_PARTS), _LIMB_ADVERBS, "|".join(_LIMB_WAYS)))
+# the characters a match of _LIMB_BEFORE ends with, the one before the verb (its $ also matches before a
+# final newline): the last of a limb word, of a part, an adverb, a direction, 地 or 着
+_LIMB_FINALS = frozenset(w[-1] for w in LIMB_SUBJECTS + _LIMB_PARTS + _LIMB_WAYS) \
+    | frozenset(_LIMB_ADVERBS + "势微上下地着\n")
+_LIMB_BREAK = _last_break(",\uff0c。;\uff1b!\uff01?\uff1f:\uff1a")  # (not 、: 「拇指、食指、中指捏住」)
 _LIMB_CHARSET = frozenset("".join(LIMB_SUBJECTS))
 # (one of them in a string, found by a scan in C: set.isdisjoint over the string makes and hashes a string per
 # CJK character)
@@ -512,21 +531,25 @@ _LIMB_CHAR = re.compile("[%s]" % "".join(sorted(map(re.escape, _LIMB_CHARSET))))
 _HAND_BEFORE = ("左手", "右手", "两手", "双手", "两只手", "一只手")
 
 
-def _limb_said(text: str, s, e, surface: str, said: "Said"):
+def _limb_said(text: str, v):
     """(limb, hand said with it, numeral, classifier) for a finger, a foot or a body part said as the
-    subject right before the step's verb in its clause (「右手食指往里弹」「脖子先一缩」「手腕软软地垂下
-    去」「脚尖点地」「右手两个指头捏住」), or None. The reading keeps a hand, not the finger that acts."""
-    if not isinstance(s, int) or not isinstance(e, int) or not surface \
-            or _LIMB_CHAR.search(text, max(0, s - 16), e) is None:
+    subject right before the step's verb (said at ``v``, from ``_verb_at``) in its clause (「右手食指往里弹」
+    「脖子先一缩」「手腕软软地垂下去」「脚尖点地」「右手两个指头捏住」), or None. The reading keeps a hand,
+    not the finger that acts."""
+    if not v or text[v - 1] not in _LIMB_FINALS:
         return None
-    v = _verb_at(text, s, e, surface, said.covered)
-    if v is None:
+    lo = max(0, v - 16)
+    # (every limb word holds one of _LIMB_CHARSET: none in the 16 characters before the verb, no limb; a match
+    # starts at most two characters, a numeral and a classifier, before its limb word, so not before the first
+    # of them less two)
+    first = _LIMB_CHAR.search(text, lo, v)
+    if first is None:
         return None
-    lo, seg = _since_break(text, max(0, v - 16), v, _LIMB_BREAK)
-    m = _LIMB_BEFORE.search(seg)
+    lo = _break_start(text, lo, v, _LIMB_BREAK)
+    m = _LIMB_BEFORE.search(text, max(lo, first.start() - 2), v)  # (its $ is the verb's position, ``endpos``)
     if m is None:
         return None
-    at = lo + m.start()
+    at = m.start()
     hand_said = text[max(0, at - 4):at].endswith(_HAND_BEFORE)
     if at > lo and not hand_said and text[at - 1] not in "了只":
         return None  # inside a longer word (用手指头, 手掌根) or the object of a verb before (握住病人的胳膊)
@@ -566,13 +589,14 @@ def _relation_text(step: dict, verb_pos, text: str):
         return None  # 「一点一点往下」: a manner said on the way, not a place
     lead = next(w for w in RELATION_LEADS if rel.startswith(w))
     rest = rel[len(lead):]
-    if not rest or (lead in ("在", "到", "从") and (len(rest) < 2 or all(c in LOCALIZERS for c in rest))):
+    only_localizers = not rest.strip(LOCALIZERS)  # (「在下」: nothing but localizers after the lead)
+    if not rest or (lead in ("在", "到", "从") and (len(rest) < 2 or only_localizers)):
         return None
     for name in (step.get("tool"), step.get("material")):
         if name and name in rel:
             return None  # the noun is said with its own part
     after = False
-    if text and verb_pos is not None and lead in ("在", "到") and not all(c in LOCALIZERS for c in rest):
+    if text and verb_pos is not None and lead in ("在", "到") and not only_localizers:
         i = text.find(rel, step.get("start") or 0, step.get("end") or len(text))
         after = i > verb_pos
     return rel, after
