@@ -92,7 +92,7 @@ _LEFT_VERBS = frozenset(("放", "搁", "存", "撂", "摆", "放着", "搁着", 
 # distance and spacing verbs, a number after them in the clause
 _DISTANCE_VERBS = frozenset(("离", "隔", "距", "距离", "相隔", "相距", "隔开"))
 _NUMBER = re.compile(r"[0-9一二两三四五六七八九十半百几俩仨]")
-# a span summed up: 一 + a span word, at most three characters (a noun, a verb), then 下来 (「一段唱下来」)
+# a span summed up: 一 + a span word, at most three characters (a noun), then V下来 (「一段唱下来」「一场跳下来」)
 _SPAN = re.compile(r"一(?:段|场|套|天|整天|夜|趟|轮|曲|口气|个曲牌|个钟头|上午|下午|晚上)(?:[^一]{0,3}?)$")
 # a bare direction: the step's verb is a directional complement alone (its verb is no step: 「亮出来」)
 _DIRECTIONS = frozenset(("出来", "出去", "下去", "下来", "回去", "回来", "上去", "上来", "过去", "过来", "进去",
@@ -251,7 +251,8 @@ def non_steps(steps: list, norm: str) -> set:
         elif before in _OPENERS and (m := _RELATIVE.match(norm, ve, b)) is not None \
                 and b - m.end() >= _PREDICATE_AFTER - 1 and "的" not in norm[m.end():m.end() + 3]:
             gone.add(id(st))  # 「打鼓的人站后头」
-        elif norm.startswith("下来", ve) and "一" in before and _SPAN.search(before):
+        elif (norm.startswith("下来", ve) or (len(surface) > 2 and surface.endswith("下来"))) \
+                and "一" in before and _SPAN.search(before):
             gone.add(id(st))  # 「一场演下来两个钟头」
         elif surface in _DIRECTIONS and (
                 (_RESULT_LEAD in before[-4:] and norm.startswith("了", ve))

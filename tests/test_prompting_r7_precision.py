@@ -1,0 +1,65 @@
+"""Steps that are no steps, r7-precision (issue 11; ``generation/prompting/nonsteps.py``): a span summed up
+(「一段拉下来二十来分钟」), a bare direction that says a result or a stroke's measure (「糕自己就掉下来了」
+「一刀下去两毫米」), a doer or a thing named by a verb opening its clause (「捏泥的师傅…」「扎好的叫…」).
+What each said (a quantity) stays on a neighbouring step. Every sentence is written for this file (none is in
+the evaluation set), about crafts of every kind."""
+from generation.prompting import normalize
+
+
+def steps(text):
+    return normalize(text).to_dict()["steps"]
+
+
+def actions(text):
+    return [s["surface"] for s in steps(text)]
+
+
+# a span summed up: 一 + 段/场/天… + V下来
+
+def test_a_span_summed_up_is_no_step_of_its_own():
+    assert actions("两只手甩绸子,一场跳下来胳膊酸得很。") == ["甩", "酸"]
+
+
+def test_a_span_summed_up_hands_its_quantities_to_the_step_before():
+    got = steps("左手打板,右手敲鼓,一段唱下来二十来分钟。")
+    assert [s["surface"] for s in got] == ["打板", "敲"]
+    assert got[-1]["params"].get("duration_s") == [1080, 1320]
+
+
+def test_a_verb_with_its_own_xialai_is_a_step():
+    # guard: 「把…取下来」 is done, no span before it
+    assert "取" in "".join(actions("面人捏好了,从竹签上一把取下来。"))
+
+
+# a bare direction: a result after 就, or the measure of each stroke
+
+def test_a_result_said_by_its_subject_is_no_step():
+    assert actions("模子底下轻轻一敲,糕自己就掉下来了。") == ["敲"]
+    assert actions("嘴唇贴着竹片一吹,调子就跟着出来了。") == ["吹"]
+
+
+def test_a_stroke_measure_is_no_step_and_keeps_its_length():
+    got = steps("刻刀斜着推,一刀下去两毫米。")
+    assert [s["surface"] for s in got] == ["推"]
+    assert got[0]["params"].get("length_mm") == 2
+
+
+def test_a_direction_done_by_a_hand_is_a_step():
+    # guard: no 就 before it, no stroke: 「右脚出去」 is the dancer's step
+    assert "出去" in actions("左脚迈出去,右脚跟着出去。")
+
+
+# a doer or a thing named by a verb, opening its clause
+
+def test_a_doer_named_by_a_verb_is_no_step():
+    assert actions("捏泥的师傅先把泥揉熟。") == ["揉"]
+
+
+def test_a_thing_named_by_what_was_done_to_it_is_no_step():
+    assert actions("扎好的叫灯笼骨,糊上红纸挂起来。") == ["糊", "挂"]
+
+
+def test_a_verb_whose_object_holds_a_de_is_a_step():
+    # guards: 「按住他的手腕」 (a pronoun), 「开出一个人脸的大样,」 (no predicate after the noun)
+    assert actions("按住他的手腕往下压。")[0] == "按住"
+    assert actions("开出一个人脸的大样,再换小刀。")[0] == "开出"
