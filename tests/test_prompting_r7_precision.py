@@ -63,3 +63,16 @@ def test_a_verb_whose_object_holds_a_de_is_a_step():
     # guards: 「按住他的手腕」 (a pronoun), 「开出一个人脸的大样,」 (no predicate after the noun)
     assert actions("按住他的手腕往下压。")[0] == "按住"
     assert actions("开出一个人脸的大样,再换小刀。")[0] == "开出"
+
+
+# a count of things read as a verb: a number + 个 opening the clause
+
+def test_a_count_of_things_is_no_step_and_its_count_stays():
+    got = steps("锣鼓队一共四排,二十个鼓手,双手拿槌敲鼓。")
+    assert [s["surface"] for s in got] == ["敲"]
+    assert got[0]["params"].get("count") == 20
+
+
+def test_a_counted_motion_after_a_verb_is_a_step():
+    # guard: 「再来一个转身」 counts a motion done (a verb before the number)
+    assert "转身" in actions("翻一个跟头,再来一个转身。")

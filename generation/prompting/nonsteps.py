@@ -35,6 +35,8 @@ own verb (its ``surface``), inside the clause (between two clause marks), in con
 
 * a **doer or a thing named by a verb**: the clause opens with 「V(O)的 + noun」 (「打鼓的人站后头」「描金的笔是
   狼毫」「染好的叫花布」): the verb says who or what, its subject, not a step;
+* a **count of things** read as a verb: 「一个皮猴…」「二十个鼓手」 (a number + 个 opening the clause, then a word
+  of two characters): a thing counted, not a step;
 * a **span summed up**: 「一 + a span (段/场/套/天/口气…) + V下来」 (「一场演下来两个钟头」「一口气写下来」) says how
   long or how much the work said before takes, not a step of its own (its quantities go to the step before);
 * a **bare direction** as the verb, after 就 or after 一 + a stroke (「门就开出来了」「墨就渗下去了」「一铲子
@@ -108,6 +110,10 @@ _STROKE = re.compile(r"一[^一就了]{1,3}$")
 _RELATIVE = re.compile(r"[^的了着得地他她它我你]?的(?!时候|话|地方|样子|时|那)[^的了啊嘛呢吧哈呀是]")
 _PREDICATE_AFTER = 3  # characters of the clause after 的, at least
 _OPENERS = frozenset(("", "我们", "咱们", "咱", "俺们", "那个", "这个", "嗯", "这", "那"))
+# a count of things read as a verb: the clause opens with a number + 个, then a word of two characters or more
+# (「一个皮猴脖子上一根线」「二十个鼓手」; not 「做一个转身」: a verb counts it; not 「拿两个铜钱」: a thing held, a
+# term kept with its step)
+_COUNTED = re.compile(r"^[0-9一二两三四五六七八九十百几俩仨]+个$")
 # a sound as the subject of what is said
 _SOUND = ("声音", "声儿", "响声", "音色")
 
@@ -251,6 +257,8 @@ def non_steps(steps: list, norm: str) -> set:
         elif before in _OPENERS and (m := _RELATIVE.match(norm, ve, b)) is not None \
                 and b - m.end() >= _PREDICATE_AFTER - 1 and "的" not in norm[m.end():m.end() + 3]:
             gone.add(id(st))  # 「打鼓的人站后头」
+        elif len(surface) >= 2 and before.endswith("个") and _COUNTED.search(before):
+            gone.add(id(st))  # 「二十个鼓手」
         elif (norm.startswith("下来", ve) or (len(surface) > 2 and surface.endswith("下来"))) \
                 and "一" in before and _SPAN.search(before):
             gone.add(id(st))  # 「一场演下来两个钟头」
