@@ -76,3 +76,15 @@ def test_a_count_of_things_is_no_step_and_its_count_stays():
 def test_a_counted_motion_after_a_verb_is_a_step():
     # guard: 「再来一个转身」 counts a motion done (a verb before the number)
     assert "转身" in actions("翻一个跟头,再来一个转身。")
+
+
+# a quality: a verb right after a degree adverb
+
+def test_a_verb_after_a_degree_adverb_is_no_step():
+    assert actions("錾花这道工序最磨人,左手扶錾子,右手拿锤敲。") == ["扶", "敲"]
+    assert actions("拉胡琴,揉弦最见功夫,左手指头要软。") == ["揉弦"]
+
+
+def test_a_degree_adverb_before_a_manner_is_no_quality():
+    # guard: 「很快地往下一按」: 很 qualifies 快, the verb after is done
+    assert actions("右手很快地往下一按。") == ["按"]

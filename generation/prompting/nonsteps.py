@@ -35,6 +35,8 @@ own verb (its ``surface``), inside the clause (between two clause marks), in con
 
 * a **doer or a thing named by a verb**: the clause opens with 「V(O)的 + noun」 (「打鼓的人站后头」「描金的笔是
   狼毫」「染好的叫花布」): the verb says who or what, its subject, not a step;
+* a **quality**: a verb right after a degree adverb (最/很/挺/真/特别/非常: 「这道工序最磨人」「描金最见功夫」
+  「火候最要紧」) says how the work is, not what is done;
 * a **count of things** read as a verb: 「一个皮猴…」「二十个鼓手」 (a number + 个 opening the clause, then a word
   of two characters): a thing counted, not a step;
 * a **span summed up**: 「一 + a span (段/场/套/天/口气…) + V下来」 (「一场演下来两个钟头」「一口气写下来」) says how
@@ -114,6 +116,8 @@ _OPENERS = frozenset(("", "我们", "咱们", "咱", "俺们", "那个", "这个
 # (「一个皮猴脖子上一根线」「二十个鼓手」; not 「做一个转身」: a verb counts it; not 「拿两个铜钱」: a thing held, a
 # term kept with its step)
 _COUNTED = re.compile(r"^[0-9一二两三四五六七八九十百几俩仨]+个$")
+# a degree adverb right before the verb makes it a quality (「这道工序最磨人」「描金最见功夫」「火候最要紧」)
+_DEGREE = ("最", "很", "挺", "真", "特别", "非常", "顶顶")
 # a sound as the subject of what is said
 _SOUND = ("声音", "声儿", "响声", "音色")
 
@@ -257,6 +261,8 @@ def non_steps(steps: list, norm: str) -> set:
         elif before in _OPENERS and (m := _RELATIVE.match(norm, ve, b)) is not None \
                 and b - m.end() >= _PREDICATE_AFTER - 1 and "的" not in norm[m.end():m.end() + 3]:
             gone.add(id(st))  # 「打鼓的人站后头」
+        elif before.endswith(_DEGREE):
+            gone.add(id(st))  # 「描金最见功夫」
         elif len(surface) >= 2 and before.endswith("个") and _COUNTED.search(before):
             gone.add(id(st))  # 「二十个鼓手」
         elif (norm.startswith("下来", ve) or (len(surface) > 2 and surface.endswith("下来"))) \
