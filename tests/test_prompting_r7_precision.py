@@ -88,3 +88,16 @@ def test_a_verb_after_a_degree_adverb_is_no_step():
 def test_a_degree_adverb_before_a_manner_is_no_quality():
     # guard: 「很快地往下一按」: 很 qualifies 快, the verb after is done
     assert actions("右手很快地往下一按。") == ["按"]
+
+
+# the same verb again right after a comma: its extent
+
+def test_the_same_verb_again_after_a_comma_is_the_extent_of_the_step_before():
+    got = steps("糖浆倒在石板上摊凉,凉到四十度再拉。")
+    assert [s["surface"] for s in got] == ["倒", "摊凉", "拉"]
+    assert got[1]["params"].get("temperature_c") == 40
+
+
+def test_the_same_verb_after_a_full_stop_is_a_new_sentence():
+    # guard: a full stop between, the verb said again is not read as an extent
+    assert actions("木板往下压。压到底再松手。") == ["压", "松手"]

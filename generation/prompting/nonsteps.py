@@ -35,6 +35,8 @@ own verb (its ``surface``), inside the clause (between two clause marks), in con
 
 * a **doer or a thing named by a verb**: the clause opens with 「V(O)的 + noun」 (「打鼓的人站后头」「描金的笔是
   狼毫」「染好的叫花布」): the verb says who or what, its subject, not a step;
+* the **same verb again**, right after a comma: 「篾片拿手弯,弯成半圆」「慢慢摊凉,凉到三十度」 (the step's verb starts
+  with the character the step before ends with, a comma between): its extent, said of the step before;
 * a **quality**: a verb right after a degree adverb (最/很/挺/真/特别/非常: 「这道工序最磨人」「描金最见功夫」
   「火候最要紧」) says how the work is, not what is done;
 * a **count of things** read as a verb: 「一个皮猴…」「二十个鼓手」 (a number + 个 opening the clause, then a word
@@ -118,6 +120,8 @@ _OPENERS = frozenset(("", "我们", "咱们", "咱", "俺们", "那个", "这个
 _COUNTED = re.compile(r"^[0-9一二两三四五六七八九十百几俩仨]+个$")
 # a degree adverb right before the verb makes it a quality (「这道工序最磨人」「描金最见功夫」「火候最要紧」)
 _DEGREE = ("最", "很", "挺", "真", "特别", "非常", "顶顶")
+# the marks that end a sentence: a verb said again after one of them is a new step
+_STOPS = frozenset("。.!?！？;；\n")
 # a sound as the subject of what is said
 _SOUND = ("声音", "声儿", "响声", "音色")
 
@@ -227,6 +231,7 @@ def non_steps(steps: list, norm: str) -> set:
     # skipped for each of its steps
     naming = any(c in norm for c in _NAMING_ANCHORS)  # (a substring search each, in C)
     saying = any(c in norm for c in _SAYING_ANCHORS)
+    prev = None  # (the end and the verb of the step before)
     for st in steps:  # (the V之前 test looks at the text's other steps: a few per text)
         surface = st.surface or st.action or ""
         if not surface or st.start < 0:
@@ -237,7 +242,11 @@ def non_steps(steps: list, norm: str) -> set:
         ve = v + len(surface)
         a, b = _clause(norm, v, ve)
         before, after = norm[a:v], norm[ve:b]
-        if surface in _CORRECTION_VERBS:
+        last, prev = prev, (ve, surface)
+        if last is not None and v - last[0] == 1 and norm[last[0]] in _CLAUSE_MARKS and norm[last[0]] not in _STOPS \
+                and surface[0] == last[1][-1] and len(surface) <= 2:
+            gone.add(id(st))  # 「篾片拿手弯,弯成半圆」: the same verb again, its extent
+        elif surface in _CORRECTION_VERBS:
             gone.add(id(st))
         elif _prohibited(before, surface):
             gone.add(id(st))
