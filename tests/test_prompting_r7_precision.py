@@ -101,3 +101,12 @@ def test_the_same_verb_again_after_a_comma_is_the_extent_of_the_step_before():
 def test_the_same_verb_after_a_full_stop_is_a_new_sentence():
     # guard: a full stop between, the verb said again is not read as an extent
     assert actions("木板往下压。压到底再松手。") == ["压", "松手"]
+
+
+def test_a_verb_before_a_degree_complement_is_no_step():
+    assert actions("铁水烫得很,手别凑上去,拿勺子舀起来。") == ["舀"]
+
+
+def test_a_degree_complement_with_more_after_it_is_done():
+    # guard: 「打得很高」 says how high the stroke goes; the stroke is done
+    assert actions("铁水舀起来,往上一泼,打得很高。")[-1] == "打"

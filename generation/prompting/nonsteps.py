@@ -38,7 +38,8 @@ own verb (its ``surface``), inside the clause (between two clause marks), in con
 * the **same verb again**, right after a comma: 「篾片拿手弯,弯成半圆」「慢慢摊凉,凉到三十度」 (the step's verb starts
   with the character the step before ends with, a comma between): its extent, said of the step before;
 * a **quality**: a verb right after a degree adverb (最/很/挺/真/特别/非常: 「这道工序最磨人」「描金最见功夫」
-  「火候最要紧」) says how the work is, not what is done;
+  「火候最要紧」) or before a degree complement (得很/得不得了/得要命: 「铁水烫得很」) says how the work is, not
+  what is done;
 * a **count of things** read as a verb: 「一个皮猴…」「二十个鼓手」 (a number + 个 opening the clause, then a word
   of two characters): a thing counted, not a step;
 * a **span summed up**: 「一 + a span (段/场/套/天/口气…) + V下来」 (「一场演下来两个钟头」「一口气写下来」) says how
@@ -120,6 +121,8 @@ _OPENERS = frozenset(("", "我们", "咱们", "咱", "俺们", "那个", "这个
 _COUNTED = re.compile(r"^[0-9一二两三四五六七八九十百几俩仨]+个$")
 # a degree adverb right before the verb makes it a quality (「这道工序最磨人」「描金最见功夫」「火候最要紧」)
 _DEGREE = ("最", "很", "挺", "真", "特别", "非常", "顶顶")
+# or a degree complement after it, ending its clause (「铁水烫得很」「腰酸得不得了」; not 「打得很高」: how high)
+_DEGREE_AFTER = re.compile(r"得(?:很|不得了|要命|慌|厉害)[了啊呢嘛哦哟呀]*")
 # the marks that end a sentence: a verb said again after one of them is a new step
 _STOPS = frozenset("。.!?！？;；\n")
 # a sound as the subject of what is said
@@ -270,7 +273,7 @@ def non_steps(steps: list, norm: str) -> set:
         elif before in _OPENERS and (m := _RELATIVE.match(norm, ve, b)) is not None \
                 and b - m.end() >= _PREDICATE_AFTER - 1 and "的" not in norm[m.end():m.end() + 3]:
             gone.add(id(st))  # 「打鼓的人站后头」
-        elif before.endswith(_DEGREE):
+        elif before.endswith(_DEGREE) or (norm.startswith("得", ve) and _DEGREE_AFTER.fullmatch(after) is not None):
             gone.add(id(st))  # 「描金最见功夫」
         elif len(surface) >= 2 and before.endswith("个") and _COUNTED.search(before):
             gone.add(id(st))  # 「二十个鼓手」
