@@ -17,7 +17,8 @@ def actions(text):
 # a span summed up: 一 + 段/场/天… + V下来
 
 def test_a_span_summed_up_is_no_step_of_its_own():
-    assert actions("两只手甩绸子,一场跳下来胳膊酸得很。") == ["甩", "酸"]
+    got = steps("两只手甩绸子,一场跳下来半个钟头。")
+    assert [s["surface"] for s in got] == ["甩"] and got[0]["params"].get("duration_s") == 1800
 
 
 def test_a_span_summed_up_hands_its_quantities_to_the_step_before():
