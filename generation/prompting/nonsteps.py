@@ -110,8 +110,8 @@ _RESULT_LEAD = "就"
 _STROKE = re.compile(r"一[^一就了]{1,3}$")
 # a doer or a thing named by what is done to it, opening its clause as its subject (「打鼓的人站后头」
 # 「描金的笔是狼毫」「染好的叫花布」): V + at most one character (no pronoun: 「按住他的手腕往下压」 is done) + 的 +
-# a noun (not 的时候, 的话…; not 「V用的是…」: what it is done with), and the clause goes on after it (its predicate: 「开出个人脸的大样,」 is done), not
-# a list of 的 (「泡,红的黄的就不用泡」: 泡 is done)
+# a noun (not 的时候, 的话…; not 「V用的是…」: what it is done with), and the clause goes on after it (its
+# predicate: 「开出个人脸的大样,」 is done), not a list of 的 (「泡,红的黄的就不用泡」: 泡 is done)
 _RELATIVE = re.compile(r"[^的了着得地他她它我你]?的(?!时候|话|地方|样子|时|那)[^的了啊嘛呢吧哈呀是]")
 _PREDICATE_AFTER = 3  # characters of the clause after 的, at least
 _OPENERS = frozenset(("", "我们", "咱们", "咱", "俺们", "那个", "这个", "嗯", "这", "那"))
