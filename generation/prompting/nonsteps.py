@@ -33,6 +33,21 @@ own verb (its ``surface``), inside the clause (between two clause marks), in con
   省得/免得/以免 avoids (「打个结,省得滑手」). A result that is no failure (「袖子就甩出去了」「花样就印到布上了」)
   keeps its steps.
 
+* a **doer or a thing named by a verb**: the clause opens with 「V(O)的 + noun」 (「打鼓的人站后头」「描金的笔是
+  狼毫」「染好的叫花布」): the verb says who or what, its subject, not a step;
+* the **same verb again**, right after a comma: 「篾片拿手弯,弯成半圆」「慢慢摊凉,凉到三十度」 (the step's verb starts
+  with the character the step before ends with, a comma between): its extent, said of the step before;
+* a **quality**: a verb right after a degree adverb (最/很/挺/真/特别/非常: 「这道工序最磨人」「描金最见功夫」
+  「火候最要紧」) or before a degree complement (得很/得不得了/得要命: 「铁水烫得很」) says how the work is, not
+  what is done;
+* a **count of things** read as a verb: 「一个皮猴…」「二十个鼓手」 (a number + 个 opening the clause, then a word
+  of two characters): a thing counted, not a step;
+* a **span summed up**: 「一 + a span (段/场/套/天/口气…) + V下来」 (「一场演下来两个钟头」「一口气写下来」) says how
+  long or how much the work said before takes, not a step of its own (its quantities go to the step before);
+* a **bare direction** as the verb, after 就 or after 一 + a stroke (「门就开出来了」「墨就渗下去了」「一铲子
+  下去三寸」): what comes out of a step (a result said by its subject) or the measure of each stroke, not a
+  motion of a hand.
+
 One class is read on the tokens, before the steps are built (``likened``, called by ``extract``):
 
 * a **comparison**: 「像吊着线一样」「像捏毛笔那样」「跟拿毛笔一样」「像翅膀一样」 (像/好像/就像/如/犹如/仿佛/跟/和/
@@ -92,6 +107,32 @@ _LEFT_VERBS = frozenset(("放", "搁", "存", "撂", "摆", "放着", "搁着", 
 # distance and spacing verbs, a number after them in the clause
 _DISTANCE_VERBS = frozenset(("离", "隔", "距", "距离", "相隔", "相距", "隔开"))
 _NUMBER = re.compile(r"[0-9一二两三四五六七八九十半百几俩仨]")
+# a span summed up: 一 + a span word, at most three characters (a noun), then V下来 (「一段唱下来」「一场跳下来」)
+_SPAN = re.compile(r"一(?:段|场|套|天|整天|夜|趟|轮|曲|口气|个曲牌|个钟头|上午|下午|晚上)(?:[^一]{0,3}?)$")
+# a bare direction: the step's verb is a directional complement alone (its verb is no step: 「亮出来」)
+_DIRECTIONS = frozenset(("出来", "出去", "下去", "下来", "回去", "回来", "上去", "上来", "过去", "过来", "进去",
+                         "进来", "起来", "掉下来", "掉下去", "掉出来"))
+# a result said by its subject (「花就亮出来了」「罐子自己就掉下来了」): 就 among the four characters before
+_RESULT_LEAD = "就"
+# each stroke's measure (「一刀下去」「这一铲子下去」): 一 + one to three characters of a stroke
+_STROKE = re.compile(r"一[^一就了]{1,3}$")
+# a doer or a thing named by what is done to it, opening its clause as its subject (「打鼓的人站后头」
+# 「描金的笔是狼毫」「染好的叫花布」): V + at most one character (no pronoun: 「按住他的手腕往下压」 is done) + 的 +
+# a noun (not 的时候, 的话…; not 「V用的是…」: what it is done with), and the clause goes on after it (its
+# predicate: 「开出个人脸的大样,」 is done), not a list of 的 (「泡,红的黄的就不用泡」: 泡 is done)
+_RELATIVE = re.compile(r"[^的了着得地他她它我你]?的(?!时候|话|地方|样子|时|那)[^的了啊嘛呢吧哈呀是]")
+_PREDICATE_AFTER = 3  # characters of the clause after 的, at least
+_OPENERS = frozenset(("", "我们", "咱们", "咱", "俺们", "那个", "这个", "嗯", "这", "那"))
+# a count of things read as a verb: the clause opens with a number + 个, then a word of two characters or more
+# (「一个皮猴脖子上一根线」「二十个鼓手」; not 「做一个转身」: a verb counts it; not 「拿两个铜钱」: a thing held, a
+# term kept with its step)
+_COUNTED = re.compile(r"^[0-9一二两三四五六七八九十百几俩仨]+个$")
+# a degree adverb right before the verb makes it a quality (「这道工序最磨人」「描金最见功夫」「火候最要紧」)
+_DEGREE = ("最", "很", "挺", "真", "特别", "非常", "顶顶")
+# or a degree complement after it, ending its clause (「铁水烫得很」「腰酸得不得了」; not 「打得很高」: how high)
+_DEGREE_AFTER = re.compile(r"得(?:很|不得了|要命|慌|厉害)[了啊呢嘛哦哟呀]*")
+# the marks that end a sentence: a verb said again after one of them is a new step
+_STOPS = frozenset("。.!?！？;；\n")
 # a sound as the subject of what is said
 _SOUND = ("声音", "声儿", "响声", "音色")
 
@@ -206,6 +247,7 @@ def non_steps(steps: list, norm: str) -> set:
     saying = any(c in norm for c in _SAYING_ANCHORS)
     prohibiting = any(map(norm.__contains__, _PROHIBITION_ANCHORS))
     jiu = "就" in norm  # (a mishap is said with it)
+    prev = None  # (the end and the verb of the step before)
     for st in steps:  # (the V之前 test looks at the text's other steps: a few per text)
         surface = st.surface or st.action or ""
         if not surface or st.start < 0:
@@ -216,7 +258,11 @@ def non_steps(steps: list, norm: str) -> set:
         ve = v + len(surface)
         a, b = _clause(norm, v, ve)
         before, after = norm[a:v], norm[ve:b]
-        if surface in _CORRECTION_VERBS:
+        last, prev = prev, (ve, surface)
+        if last is not None and v - last[0] == 1 and norm[last[0]] in _CLAUSE_MARKS and norm[last[0]] not in _STOPS \
+                and surface[0] == last[1][-1] and len(surface) <= 2:
+            gone.add(id(st))  # 「篾片拿手弯,弯成半圆」: the same verb again, its extent
+        elif surface in _CORRECTION_VERBS:
             gone.add(id(st))
         elif prohibiting and _prohibited(before, surface):
             gone.add(id(st))
@@ -238,6 +284,20 @@ def non_steps(steps: list, norm: str) -> set:
             gone.add(id(st))
         elif before.endswith(_SOUND):
             gone.add(id(st))
+        elif before in _OPENERS and (m := _RELATIVE.match(norm, ve, b)) is not None \
+                and b - m.end() >= _PREDICATE_AFTER - 1 and "的" not in norm[m.end():m.end() + 3]:
+            gone.add(id(st))  # 「打鼓的人站后头」
+        elif before.endswith(_DEGREE) or (norm.startswith("得", ve) and _DEGREE_AFTER.fullmatch(after) is not None):
+            gone.add(id(st))  # 「描金最见功夫」
+        elif len(surface) >= 2 and before.endswith("个") and _COUNTED.search(before):
+            gone.add(id(st))  # 「二十个鼓手」
+        elif (norm.startswith("下来", ve) or (len(surface) > 2 and surface.endswith("下来"))) \
+                and "一" in before and _SPAN.search(before):
+            gone.add(id(st))  # 「一场演下来两个钟头」
+        elif surface in _DIRECTIONS and (
+                (_RESULT_LEAD in before[-4:] and norm.startswith("了", ve))
+                or (surface in ("下去", "下来") and _STROKE.search(before))):
+            gone.add(id(st))  # 「门就开出来了」「一铲子下去三寸」
         elif _mishap(norm, a, b, v, ve, surface, starts, jiu):
             gone.add(id(st))
     return gone
