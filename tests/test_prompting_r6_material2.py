@@ -40,3 +40,20 @@ def test_strokes_counted_leave_the_tool_a_tool():
 def test_a_pattern_followed_is_not_what_the_counted_pieces_are():
     # paper cutting / straw pictures: what is cut along (照着花样) is no piece stuck on
     assert step_of("先照着花样剪,蘸浆一片一片贴上去。", "贴上去")[2] is None
+
+
+# --- a noun said as a clause of its own is what the next clause works (roles._clause_topic) -------------
+def test_a_noun_said_alone_before_a_clause_that_names_nothing_is_its_material():
+    # pastry dough with a ratio (a food craft), dye leaves with a topic particle (a dyeing craft)
+    assert step_of("糯米粉跟澄面三比一,揉匀。", "揉匀")[2] == "糯米粉"
+    assert step_of("蓝靛叶子呢,先泡透。", "泡透")[2] == "蓝靛叶子"
+
+
+def test_a_clause_that_only_corrects_the_ratio_is_passed_over():
+    # a clay mix for an earthen stove (a building craft): 哎不对 corrects the number, not the stuff
+    assert step_of("黄泥跟河沙二比一,哎不对,三比一拌匀。", "拌匀")[2] == "黄泥"
+
+
+def test_a_tool_or_a_person_said_alone_is_no_material():
+    assert step_of("刻刀,先磨快。", "磨")[1:] == ("刻刀", None)       # a tool said alone stays the tool
+    assert step_of("师傅,先坐下。", "坐下")[2] is None               # who works is never what is worked
