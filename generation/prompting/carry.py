@@ -283,12 +283,44 @@ def _occurrences(said: str, word: str):
         at = said.find(word, at + 1)
 
 
+# classifiers that count pieces of a thing (一张一张, 一颗一颗), not strokes or turns (一下一下, 一刀一刀, 一圈一圈)
+PIECE_CLASSIFIERS = frozenset("张颗块根片条粒枚串朵")
+
+
+def _counted_pieces(q: Step, norm: str) -> int:
+    """Where, in the step's clause before its verb, pieces are counted one by one (「一张一张往架子上贴」
+    「瓦片一块一块往上码」): the position of the count in ``norm``, or -1."""
+    said = norm[max(q.start, 0):q.end]
+    v = said.find(q.surface) if q.surface else -1
+    at = said.find("一", 0, v if v > 0 else len(said))
+    while at >= 0 and at + 4 <= len(said):
+        c = said[at + 1]
+        if c in PIECE_CLASSIFIERS and said[at + 2] == "一" and said[at + 3] == c and (v < 0 or at + 4 <= v):
+            return max(q.start, 0) + at
+        at = said.find("一", at + 1, v if v > 0 else len(said))
+    return -1
+
+
+def _counted_topic(steps: list[Step], norm: str) -> None:
+    """「木条一根一根往上钉」: the noun right before a count of pieces is what the verb puts piece by piece,
+    the material, even when its head names a tool (板, 条, 签); a tool is never counted out so. Run before
+    a held tool is carried on."""
+    for q in steps:
+        if q.material or not q.tool or q.start < 0:
+            continue
+        at = _counted_pieces(q, norm)
+        if at >= 0 and norm.endswith(q.tool, max(q.start, 0), at):
+            q.material, q.tool = q.tool, None
+
+
 def _carry_dropped_object(spec: Spec, steps: list[Step], norm: str) -> None:
     """「毽子抛起来,用脚接住往上踢」「药包蒸热了,拿毛巾裹着敷在腰上」: Chinese drops an object the sentence
     has already named; a step that names no material of its own, in the same sentence, works what the
     step before worked (a thing, not a body part: 「胳膊甩开,右脚往前一踏」 moves no arm; not a person:
-    艺人; not after a verb-object word that names its own: 刷漆)."""
-    for p, q in zip(steps, steps[1:]):
+    艺人; not after a verb-object word that names its own: 刷漆). Pieces counted one by one before the
+    verb (「一张一张往上贴」) are the thing worked before, past a step whose material was no thing it
+    worked (「先在桐油里泡透」: ``_counted_pieces``)."""
+    for n, (p, q) in enumerate(zip(steps, steps[1:])):
         if (q.material and q.material not in ("它", "它们")) or not p.material or p.end < 0 or q.start < p.end or q.subject or q.role \
                 or q.tool == p.material or (q.tool and q.surface in GRASP_VERBS) or _is_body(spec, p.material) \
                 or _is_body(spec, p.material.rstrip("子")) \
@@ -302,7 +334,15 @@ def _carry_dropped_object(spec: Spec, steps: list[Step], norm: str) -> None:
         if q.surface and len(q.surface) >= 2 and q.surface[-1] in BODY_OBJECT_CHARS:
             continue  # 「低着头」「弯腰」: a verb with its own body part as object
         if _not_worked(p, norm):
-            continue  # 「捞出来清水里漂,晾干」 dries no water; 「蘸胶…贴上去」 sticks the piece, not the glue
+            # 「捞出来清水里漂,晾干」 dries no water; 「蘸胶…贴上去」 sticks the piece, not the glue; but
+            # 「纸张先在桐油里泡透,一张一张往上糊」: the pieces counted are what the step before that worked
+            r = steps[n - 1] if n else None
+            if r is not None and r.material and r.end >= 0 and r.end <= p.start and q.tool != r.material \
+                    and _counted_pieces(q, norm) >= 0 and not _is_body(spec, r.material) \
+                    and not (r.relation and r.material in r.relation) and not _not_worked(r, norm) \
+                    and _SENTENCE_END.search(norm[r.end:q.start]) is None:
+                q.material = r.material
+            continue
         if q.relation and q.relation[:1] in "围绕":
             continue  # 「围着棺木一边转」: what the motion goes round is its ground; it works no thing before
         if p.relation and p.relation[:1] in "围绕" and p.material in p.relation:

@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate, compress, repeat
 from operator import eq, or_
 
-from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry_serial_roles, _carry_worn_tool,
+from .carry import (_carry_dropped_object, _counted_topic, _carry_hand, _carry_held_tool, _carry_serial_roles, _carry_worn_tool,
                     _hand_of_held_tool)
 from .names import (_coordinated_names, _craft_names, _described_things, _led_tool_names, _named_steps, _nominal_topic,
                     _numbered_names, _numeral_phrases, _object_names, _quoted_names, _slot_nouns, _split_compounds,
@@ -1743,6 +1743,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     steps = _drop_non_steps(steps, norm, warnings)
     steps = _reorder(steps)
     if not described:
+        _counted_topic(steps, norm)
         _hand_of_held_tool(steps)
         _carry_held_tool(steps, norm, spec)
     if not described:

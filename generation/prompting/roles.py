@@ -3,16 +3,18 @@ decides which noun is the tool, the material, the place or the body part (「用
 relation (``_relation``) and the degree. Constants live in ``words.py``."""
 from __future__ import annotations
 
+from .quantities import CORRECTION_CUES
 from .spec import HAND_TERMS, Spec
 from .tokens import Doc, Step, _all_stuff, _head, _is_body, _is_body_motion, _is_material_word, _is_tool_word
-from .words import (AGENT_NOUN_SUFFIX, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BIND_VERBS, COMPLEMENTS,
-                    CONSUMED_HEADS, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, DEGREE_MARKERS, DEGREE_NEXT_KINDS,
+from .words import (AGENT_NOUN_SUFFIX, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BIND_VERBS,
+                    CLAUSE_COMMAS, COMPLEMENTS, COORD_RE, CONSUMED_HEADS, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS,
+                    DEGREE_MARKERS, DEGREE_NEXT_KINDS,
                     DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS, FACING_COVERBS, FILLERS,
                     FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS, HAND_PLACE_MARKERS, HANG_VERBS, INSIDE,
                     INSTRUMENT_HEADS, INSTRUMENT_LEADS, LOAD_VERBS, LOCATIVES, LOCATIVE_SUFFIX, MAKING_VERBS,
                     MANNER_ADVERBS, MANNER_VERBS, MATERIAL_HEADS, MEDIUM_HEADS, MODALS, MOTION_WORDS, NEEDLE_TOOLS,
                     NEGATIONS, PART_WORDS, PERSON_PRONOUNS, PLACE_MARKERS, POS_TAGS, PREDICATE_ADVERBS, PUT_VERBS,
-                    RAW_STUFF_HEADS, RELATION_END, RESULT_COMPLEMENTS, SHAPE_SUFFIX, SKIP, SPREAD_VERBS, STATE_RESULTS,
+                    RATIO_NUMERALS, RAW_STUFF_HEADS, RELATION_END, RESULT_COMPLEMENTS, SHAPE_SUFFIX, SKIP, SPREAD_VERBS, STATE_RESULTS,
                     STOP_NOUNS, STRIKE_VERBS, SWAP_VERBS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES, UNKNOWN_NAME_TAGS,
                     WIELD_VERBS)
 
@@ -155,6 +157,15 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
                 ground = _noun_phrase(doc, term_at, r0 + 1, r1)[0]
                 if ground != step.tool:
                     step.material = ground
+    if not described and step.action is not None and step.material is None and step.tool is None \
+            and not any(kinds[i] in ("N", "H", "O", "L") or (
+                i in term_at and i != action_idx and term_at[i].category != "action") for i in range(s, e + 1)):
+        # 「泥巴呢,先揉熟」「黄土跟沙子三比一,拌匀」: a clause that names nothing works the noun said as a
+        # clause of its own right before it
+        topic = _clause_topic(doc, term_at, s)
+        if topic is not None and not _is_tool_word(topic[0]) and not _is_body(spec, topic[0]) \
+                and not info_is_person(topic) and (topic[1] is None or topic[1].category == "material"):
+            step.material = topic[0]
     if step.action is not None and not step.from_technique and not described:
         _with_result(doc, s, e, step)
         _compound_object(step, spec)
@@ -455,6 +466,35 @@ def _topic_before_marker(doc: Doc, term_at: dict, s: int, e: int, b: int) -> boo
         return False
     return all(kinds[k] == "N" or (kinds[k] == "T" and k in term_at and term_at[k].category in ("tool", "material"))
                for k in range(s, e + 1))
+
+
+def _clause_topic(doc: Doc, term_at: dict, s: int):
+    """「泥巴呢,先揉熟」「黄土跟沙子三比一,拌匀」: the clause before the unit (which starts right after a
+    comma) is a noun phrase alone (nouns, a second one after 跟/和, a quantity such as a ratio, a topic
+    particle), with no verb: the topic the unit's verb works. (noun, info) of its first noun, or None."""
+    words, kinds = doc.words, doc.kinds
+    if s > 2 and kinds[s - 1] == "M":
+        s -= 1  # (「泥巴,先揉熟」: the unit may start after its sequence marker)
+    if s < 2 or kinds[s - 1] != "P" or words[s - 1] not in CLAUSE_COMMAS:
+        return None
+    k = s - 2
+    while k > 0 and kinds[k] is None and (words[k] in FILLERS or words[k] in CORRECTION_CUES):
+        k -= 1
+    if k < s - 2 and kinds[k] == "P" and words[k] in CLAUSE_COMMAS:
+        s = k + 1  # 「粘土跟细沙二比一,哎不对,三比一掺起来」: past a clause that only corrects a number
+    k = s - 2
+    while k >= 0 and k > s - 9 and (kinds[k] in ("N", "Q") or (
+            kinds[k] is None and (words[k] in TOPIC_PARTICLES or COORD_RE.fullmatch(words[k]) is not None
+                                  or words[k] == "比" or (len(words[k]) == 1 and words[k] in RATIO_NUMERALS))) or (
+            kinds[k] == "T" and k in term_at and term_at[k].category in ("tool", "material"))):
+        k -= 1
+    if k >= 0 and kinds[k] != "P":
+        return None
+    k += 1
+    if k > s - 2 or kinds[k] not in ("N", "T"):
+        return None
+    np, info, _ = _noun_phrase(doc, term_at, k, s - 2)
+    return (np, info) if np is not None else None
 
 
 def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, action_idx,

@@ -51,6 +51,8 @@ DIRECTION_VERBS = {"上", "下"}
 AGENT_SUFFIX = {"手"}  # 鼓手, 划手, 舵手: a person named by what the hand does
 
 TOPIC_PARTICLES = {"嘛", "呢", "的话", "啊", "呀"}
+CLAUSE_COMMAS = frozenset((",", "，"))  # a comma between clauses (not 、, which lists)
+RATIO_NUMERALS = frozenset("一二两三四五六七八九十")  # 「二比一」 left as words: a ratio said with a topic
 
 WARNING_CUES = ("不然", "要不然", "要不", "否则", "免得", "以免", "小心", "注意", "千万", "容易")
 
