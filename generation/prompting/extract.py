@@ -143,24 +143,27 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
         kind = kinds[i]
         if kind == "T":
             continue  # (a spec term is a candidate for the loop below only: no rule here reads one)
-        if kind == "V" and len(words[i]) == 2 and words[i][1] in AGENT_SUFFIX and i + 1 < n \
-                and (i == 0 or kinds[i - 1] in ("P", "M")):
-            # 「鼓手坐在船头」「划手跟着鼓点…」: at the head of a clause and followed by a verb, X手 is
-            # the person doing it (jieba tags 鼓手 and 划手 as verbs), not the action
-            tags = tags or spec.pos_tags()
-            if kinds[i + 1] in ("V", "T", "C") and tags.get(words[i + 1], "")[:1] == "v":
-                kinds[i] = None
+        if kind == "V":
+            # (the rules for a verb; no rule for a noun or for 上/下 below reads one)
+            if len(words[i]) == 2 and words[i][1] in AGENT_SUFFIX and i + 1 < n \
+                    and (i == 0 or kinds[i - 1] in ("P", "M")):
+                # 「鼓手坐在船头」「划手跟着鼓点…」: at the head of a clause and followed by a verb, X手 is
+                # the person doing it (jieba tags 鼓手 and 划手 as verbs), not the action
+                tags = tags or spec.pos_tags()
+                if kinds[i + 1] in ("V", "T", "C") and tags.get(words[i + 1], "")[:1] == "v":
+                    kinds[i] = None
+                    continue
+            if words[i] == "花" and not _spends(words, kinds, i):
+                kinds[i] = "N"  # 「马齿花、蜘蛛花」「采叶子和花」「花就花了」: the flower (or the pattern), not 'spend'
                 continue
-        if kind == "V" and words[i] == "花" and not _spends(words, kinds, i):
-            kinds[i] = "N"  # 「马齿花、蜘蛛花」「采叶子和花」「花就花了」: the flower (or the pattern), not 'spend'
-            continue
-        if kind == "V" and i + 1 < n and words[i][-1:] in AGENT_SUFFIX and len(words[i]) == 2:
-            if _agent_noun(spec, words, kinds, i, i + 1):
-                kinds[i] = None  # 「两个鼓手分站两边」「鼓手两只手抡槌」: the person, see _agent_noun
+            if i + 1 < n and words[i][-1:] in AGENT_SUFFIX and len(words[i]) == 2:
+                if _agent_noun(spec, words, kinds, i, i + 1):
+                    kinds[i] = None  # 「两个鼓手分站两边」「鼓手两只手抡槌」: the person, see _agent_noun
+                    continue
+            elif len(words[i]) == 1 and i + 2 < n and words[i + 1] in AGENT_SUFFIX \
+                    and _agent_noun(spec, words, kinds, i, i + 2):
+                kinds[i] = kinds[i + 1] = None  # (jieba's 织 / 手 for a word it does not know: 「底下织手就挖花」)
                 continue
-        elif kind == "V" and len(words[i]) == 1 and i + 2 < n and words[i + 1] in AGENT_SUFFIX \
-                and _agent_noun(spec, words, kinds, i, i + 2):
-            kinds[i] = kinds[i + 1] = None  # (jieba's 织 / 手 for a word it does not know: 「底下织手就挖花」)
             continue
         if kind == "N" and i and words[i - 1] in PREDICATE_ADVERBS and len(words[i]) == 2:
             # an adverb modifies a predicate, so the word after it is used as a verb (jieba tags
@@ -202,6 +205,8 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             kinds[i] = "V"
     for i in cand:
         w = words[i]
+        if kinds[i] != "V" and kinds[i] != "T" and w != "时候" and w != "时":
+            continue  # (each rule below reads 时/时候, or a verb or term: a noun or a bare 上/下 meets none)
         if w == "时候" and i > 1 and words[i - 1] == "的" and kinds[i - 2] == "N" and len(words[i - 2]) == 1 \
                 and pos_tags.get(words[i - 2], "")[:1] in ("n", "v"):
             kinds[i - 2] = "V"  # 「量的时候」: one character before 的时候 is what is being done
