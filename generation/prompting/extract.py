@@ -253,32 +253,33 @@ def open_kinds(doc: Doc) -> None:
     n = len(words)
     changed = False
     for i in range(n):
+        k = kinds[i]
         w = words[i]
-        if kinds[i] not in _OPEN_READ_KINDS and (kinds[i] == "P" or kinds[i] == "Q" or w[:1] != "一" or len(w) != 2):
+        if k not in _OPEN_READ_KINDS and (k == "P" or k == "Q" or w[:1] != "一" or len(w) != 2):
             # (no rule below reads punctuation or a quantity as anything else; a token of another kind than
             # None/N/A/V can only be 一 + a verb, the rule that reads no kind of its own)
             continue
-        if kinds[i] in (None, "N", "A") and len(w) >= 2 and w[0] in CONTEXT_HAND_VERBS and (
+        if k in (None, "N", "A") and len(w) >= 2 and w[0] in CONTEXT_HAND_VERBS and (
                 # 「就抖起来了」「捞出来」「压实」: a hand verb with its direction or result (jieba: l, n)
                 w[1:] in DIRECTIONAL_COMPLEMENTS or (len(w) == 2 and w[1] in RESULT_COMPLEMENTS)
                 # 「塞进墨模」: a hand verb with 进/入, where it goes (jieba: 塞进/nr)
                 or (len(w) == 2 and w[1] in "进入")
                 # 「右手炒茶」: after the hand that does it, a verb-object word is the action
-                or (len(w) == 2 and i and kinds[i - 1] == "H" and kinds[i] is not None)):
+                or (len(w) == 2 and i and kinds[i - 1] == "H" and k is not None)):
             kinds[i] = "V"
             changed = True
-        elif kinds[i] in (None, "N", "A") and len(w) == 3 and w[1] == "一" and w[0] == w[2] and (
+        elif k in (None, "N", "A") and len(w) == 3 and w[1] == "一" and w[0] == w[2] and (
                 POS_TAGS.segment.get(w[0], "")[:1] in ("v", "a") or w[0] in CONTEXT_HAND_VERBS) and w[0] not in STOP_VERBS:
             kinds[i] = "V"  # 「琴弦先松一松」: a verb said twice with 一 (jieba: 松一松/nr) is the verb done briefly
             changed = True
-        elif kinds[i] == "V" and i and (kinds[i - 1] == "L" or words[i - 1] in TOOL_LEAD) \
+        elif k == "V" and i and (kinds[i - 1] == "L" or words[i - 1] in TOOL_LEAD) \
                 and (len(w) == 1 or (len(w) == 2 and words[i - 1][-1:] in ("着", "住"))) \
                 and (i + 1 == n or kinds[i + 1] == "P"):
             # 「右手执弓，…」「握着把手,…」: what a holding verb (with its aspect: 握着) takes, with
             # nothing after it, is a thing
             kinds[i] = "N"
             changed = True
-        elif kinds[i] in ("V", None) and i and words[i - 1] in ("拿", "用") and kinds[i - 1] in ("L", "V", "T", None) \
+        elif k in ("V", None) and i and words[i - 1] in ("拿", "用") and kinds[i - 1] in ("L", "V", "T", None) \
                 and 1 <= len(w) <= 3 and w not in COMPLEMENTS and w not in AFTER_VERB_WORDS and w not in SKIP \
                 and i + 1 < n and (kinds[i + 1] == "O" or words[i + 1] in ("往", "朝") or words[i + 1] == "一"
                                    or (len(words[i + 1]) == 2 and words[i + 1][0] == "一"
@@ -289,7 +290,7 @@ def open_kinds(doc: Doc) -> None:
             # 把 (or a path, or a quick 一V) is the thing taken in hand, whatever jieba tags it (抹布/v, 筘/g)
             kinds[i] = "N"
             changed = True
-        elif kinds[i] == "V" and i and kinds[i - 1] == "O" and words[i - 1] in OBJECT_MARKERS and i + 1 < n \
+        elif k == "V" and i and kinds[i - 1] == "O" and words[i - 1] in OBJECT_MARKERS and i + 1 < n \
                 and words[i + 1] in ("往", "朝", "向"):
             kinds[i] = "N"  # 「把发根往头顶上一扎」: 把 takes a noun phrase, so what stands before the path is a thing
             changed = True
@@ -297,28 +298,39 @@ def open_kinds(doc: Doc) -> None:
                 POS_TAGS.segment.get(w[1], "")[:1] == "v" and w[1] not in STOP_VERBS
                 and (POS_TAGS.segment.get(w, "") not in ("m", "mq") or any(
                     # 「往台口一站」: after a path, jieba's numeral + classifier 一站/m is 一 + the verb
-                    words[j] in ("往", "朝", "向") for j in range(max(0, i - 4), i))))) and kinds[i] != "Q" and (
+                    words[j] in ("往", "朝", "向") for j in range(max(0, i - 4), i))))) and k != "Q" and (
                 i + 1 == n or kinds[i + 1] == "P" or words[i + 1] in LINKING_ADVERBS):
             # 「举珠的人一晃,龙头就追」: 一 + a hand verb with nothing after it is a quick action
             kinds[i] = "V"
             changed = True
-        elif kinds[i] in (None, "N") and len(w) == 1 and i + 2 < n and words[i + 1] == "个" and kinds[i + 2] == "Q":
+        elif k == "V":
+            # (past here a verb meets only the rules for a verb, any other word only the others)
+            if i and ((words[i - 1][-1:] in ("成", "作") and kinds[i - 1] in ("V", "T")
+                       or (words[i - 1] == "成" and i >= 2 and kinds[i - 2] in ("V", "T")))
+                      or (words[i - 1] == "的" and i > 1 and kinds[i - 2] in ("N", "T"))):
+                kinds[i] = "N"  # 「卷成漏斗」「狮头的把手」: what a thing becomes, or what a noun owns, is a thing
+                changed = True
+            elif len(w) == 1 and i and words[i - 1] in COUNT_PREV \
+                    and not (i + 1 < n and kinds[i + 1] == "Q"):
+                # 「每遍晾个十五天」: after 每/几/各 a character is a classifier (遍/v), not a verb; a classifier
+                # takes no number after it, so before a quantity it is the verb (「两边各塞两颗」「每人发三张」)
+                kinds[i] = None
+                changed = True
+            elif len(w) == 2 and w[0] in "不没" and w not in MANNER_VERBS:
+                kinds[i] = None  # 「急不得」「不动」: a negated verb says what is not done, it is no action
+                changed = True
+        elif k in (None, "N") and len(w) == 1 and i + 2 < n and words[i + 1] == "个" and kinds[i + 2] == "Q":
             kinds[i] = "V"  # 「一回灸个二十分钟」: a word before 个 + a quantity is what is done that long
             changed = True
-        elif kinds[i] == "N" and len(w) == 2 and w[0] in DIRECTION_VERBS and i and kinds[i - 1] in ("N", "T") \
+        elif k == "N" and len(w) == 2 and w[0] in DIRECTION_VERBS and i and kinds[i - 1] in ("N", "T") \
                 and (i + 1 == n or kinds[i + 1] in ("P", "Q", "M")):
             kinds[i] = "V"  # 「香油跟药材下锅」: 上/下 + a noun after the thing moved is the verb (下锅, 上色)
             changed = True
-        elif kinds[i] == "V" and i and ((words[i - 1][-1:] in ("成", "作") and kinds[i - 1] in ("V", "T")
-                                         or (words[i - 1] == "成" and i >= 2 and kinds[i - 2] in ("V", "T")))
-                                        or (words[i - 1] == "的" and i > 1 and kinds[i - 2] in ("N", "T"))):
-            kinds[i] = "N"  # 「卷成漏斗」「狮头的把手」: what a thing becomes, or what a noun owns, is a thing
-            changed = True
-        elif kinds[i] == "N" and len(w) == 2 and w[0] in CONTEXT_HAND_VERBS and w[1] not in "子儿头" and i \
+        elif k == "N" and len(w) == 2 and w[0] in CONTEXT_HAND_VERBS and w[1] not in "子儿头" and i \
                 and words[i - 1] in ("了", "、", "就", "再", "先", "然后") and (i + 1 == n or kinds[i + 1] in ("P", "Q", "M")):
             kinds[i] = "V"  # 「晒干了钻眼、穿线」: a verb-object word jieba tags as a noun, where a predicate goes
             changed = True
-        elif kinds[i] in (None, "N") and len(w) == 1 and w in CONTEXT_HAND_VERBS and i + 2 < n and words[i + 1] in ("在", "到", "进") \
+        elif k in (None, "N") and len(w) == 1 and w in CONTEXT_HAND_VERBS and i + 2 < n and words[i + 1] in ("在", "到", "进") \
                 and (i == 0 or kinds[i - 1] in ("N", "T", "P", "H") or words[i - 1] in MANNER_VERBS
                      # 「一块夹在拇指跟食指中间」: a numeral and classifier as the subject (jieba's 一块/m)
                      or (len(words[i - 1]) == 2 and words[i - 1][0] in NUMERAL_CHARS
@@ -326,23 +338,14 @@ def open_kinds(doc: Doc) -> None:
                 and kinds[i + 2] in ("N", "T", None):
             kinds[i] = "V"  # 「线套在轴上」: a hand verb jieba tags as a classifier, before where it goes
             changed = True
-        elif kinds[i] == "V" and len(w) == 1 and i and words[i - 1] in COUNT_PREV \
-                and not (i + 1 < n and kinds[i + 1] == "Q"):
-            # 「每遍晾个十五天」: after 每/几/各 a character is a classifier (遍/v), not a verb; a classifier
-            # takes no number after it, so before a quantity it is the verb (「两边各塞两颗」「每人发三张」)
-            kinds[i] = None
-            changed = True
-        elif kinds[i] == "V" and len(w) == 2 and w[0] in "不没" and w not in MANNER_VERBS:
-            kinds[i] = None  # 「急不得」「不动」: a negated verb says what is not done, it is no action
-            changed = True
-        elif (kinds[i] is None or (kinds[i] == "N" and len(w) == 2 and w[1] in RESULT_COMPLEMENTS
+        elif (k is None or (k == "N" and len(w) == 2 and w[1] in RESULT_COMPLEMENTS
                                    and (i + 1 == n or kinds[i + 1] == "P" or words[i + 1] == "了"))) \
                 and i >= 2 and kinds[i - 2] == "O" and len(words[i - 1]) == 1 and kinds[i - 1] is None \
                 and 1 <= len(w) <= 2 and (POS_TAGS.segment.get(w, "")[:1] == "v" or (
                     len(w) == 2 and POS_TAGS.segment.get(w[0], "x")[:1] not in FUNCTION_TAGS and w[1] in RESULT_COMPLEMENTS)):
             kinds[i] = "V"  # 「把它烫平」「把它熨平/n」: after 把 and a one-character object, the verb + result
             changed = True
-        elif kinds[i] in (None, "N") and len(w) == 1 and i >= 2 and kinds[i - 2] == "O" and kinds[i - 1] in ("N", "T") \
+        elif k in (None, "N") and len(w) == 1 and i >= 2 and kinds[i - 2] == "O" and kinds[i - 1] in ("N", "T") \
                 and i + 1 < n and POS_TAGS.segment.get(w, "") in ("zg", "vg", "v") and w not in STOP_VERBS \
                 and w not in SKIP and w not in COMPLEMENTS and (
                     POS_TAGS.segment.get(words[i + 1], "") in ("a", "ad") or words[i + 1] in ASPECT_AFTER_VERB
@@ -351,7 +354,7 @@ def open_kinds(doc: Doc) -> None:
             # result, direction or aspect after it is the predicate the 把 construction needs
             kinds[i] = "V"
             changed = True
-        elif kinds[i] in (None, "N", "A") and w not in SKIP and _verb_in_place(doc, i):
+        elif k in (None, "N", "A") and w not in SKIP and _verb_in_place(doc, i):
             kinds[i] = "V"
             changed = True
             if i + 1 < n and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2:
@@ -1494,13 +1497,13 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     units = split_units(doc, counters, open_split=not described, pos=spec.pos_tags())
     for a, b in (units if described else cut_likened(units, like_spans)):
         s = a
-        while s < b and kinds[s] != "Q" and words[s] in SKIP:
+        while s < b and words[s] in SKIP and kinds[s] != "Q":
             s += 1
         if s == b:
             continue
         said_before, last_said = last_said, None
         e = b - 1
-        while e > s and kinds[e] != "Q" and words[e] in SKIP:
+        while e > s and words[e] in SKIP and kinds[e] != "Q":
             e -= 1
         u_start, u_end = starts[s], starts[e + 1]
         hits = []
@@ -1544,7 +1547,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                 piece.tool = forward_lead
             forward_lead = None
         forward_lead = piece.forward_lead
-        piece.topic = not TOPIC_PARTICLES.isdisjoint(words[e + 1:b])
+        piece.topic = e + 1 < b and not TOPIC_PARTICLES.isdisjoint(words[e + 1:b])  # (fillers trimmed at the end)
         prev = steps[-1] if steps else None
         if piece.from_technique and marker:
             piece.from_technique = False  # 「最后刷漆」: a technique after 然后/最后… is the next step

@@ -793,6 +793,11 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                     step.tool = None
     if step.material is None and ba_obj is not None and chosen is not None:
         step.material = ba_obj[0]
+    if described:
+        # a craft the spec describes in full: every rule below but the topic's reads a craft it does not
+        if topic is not None:
+            _topic_slot(step, topic, chosen, described)
+        return
     dest = place if place is not None and action_idx is not None and place_at > action_idx else None
     if dest is None and place is None and action_idx is not None and not described:
         for j in range(action_idx + 1, min(e, action_idx + 3)):
@@ -943,12 +948,18 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             step.material, step.tool = changed[0], None
             topic = None
     if topic is not None:
-        np, info = topic
-        if (info is not None and info.category == "tool") or (info is None and _is_tool_word(np)):
-            if step.tool is None and (chosen is not None or not described):
-                step.tool = np  # 「刀斜着往里进」「刮痧板蘸点油」
-        elif step.material is None and chosen is not None and info is not None and info.category == "material":
-            step.material = np  # 「糖稀熬到…」 (a material the spec knows, before a verb read here)
+        _topic_slot(step, topic, chosen, described)
+
+
+def _topic_slot(step: Step, topic, chosen, described: bool) -> None:
+    """The noun named before the verb that no rule took (``_open_read``'s last): the tool where its name or the
+    lexicon says so, a material the lexicon knows where the verb was read here."""
+    np, info = topic
+    if (info is not None and info.category == "tool") or (info is None and _is_tool_word(np)):
+        if step.tool is None and (chosen is not None or not described):
+            step.tool = np  # 「刀斜着往里进」「刮痧板蘸点油」
+    elif step.material is None and chosen is not None and info is not None and info.category == "material":
+        step.material = np  # 「糖稀熬到…」 (a material the spec knows, before a verb read here)
 
 
 def info_is_person(topic) -> bool:
