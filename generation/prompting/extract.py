@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, compress, repeat
-from operator import eq, or_
+from operator import eq, not_, or_
 
 from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry_serial_roles, _carry_worn_tool,
                     _hand_of_held_tool)
@@ -512,6 +512,10 @@ def _agent_noun(spec: Spec, words: list, kinds: list, i: int, j: int) -> bool:
     return False
 
 
+_PQ = frozenset(("P", "Q"))
+_VERB_KINDS = frozenset(("V", "T", "C"))
+
+
 def _step_kinds(spec: Spec, doc: Doc) -> None:
     """For a craft the spec does not describe in full, after ``open_kinds``: verbs by their place in
     the clause.
@@ -528,10 +532,10 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
     n = len(words)
     pos = spec.pos_tags()
     changed = False
-    for i in range(n):
+    # no rule below reads punctuation or a quantity as anything else, nor makes a token one: those are
+    # skipped in C
+    for i in compress(range(n), map(not_, map(_PQ.__contains__, kinds))):
         w, k = words[i], kinds[i]
-        if k == "P" or k == "Q":
-            continue  # (no rule below reads punctuation or a quantity as anything else)
         if w in WAIT_WORDS and i + 2 < n and (words[i + 1] in WAIT_SUBJECTS or kinds[i + 1] in ("N", "T")):
             j = i + 2
             while j < n and kinds[j] != "P" and words[j] not in WAIT_ENDS:
@@ -542,7 +546,7 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                     changed = True
                 j += 1
             continue
-        if k == "V" or k == "T" or k == "C":
+        if k in _VERB_KINDS:
             # (the rules up to 「时候」 read a verb, or a term or context word used as one: a noun or an
             # untagged word skips them)
             if k in ("V", "T") and not (
@@ -639,7 +643,7 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
         # each rule below reads one word length only (one character, or two or three): a token meets
         # only the rules of its own length, in their order
         if len(w) == 1:
-            if k in (None, "N") and len(w) == 1 and i >= 2 and words[i - 1] == words[i - 2] and len(words[i - 1]) == 2 \
+            if k in (None, "N") and i >= 2 and words[i - 1] == words[i - 2] and len(words[i - 1]) == 2 \
                     and words[i - 1][0] == "一" and i + 1 < n and (words[i + 1] in ("进", "在", "到", "上") or kinds[i + 1] == "P") \
                     and w not in SKIP and w not in COMPLEMENTS and pos.get(w, "")[:1] not in ("q", "m", "f", "u", "p", "d"):
                 kinds[i] = "V"  # 「一个一个码进榨槽」: after a reduplicated classifier, where the verb goes
@@ -654,7 +658,7 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 kinds[i] = None
                 changed = True
                 continue
-            if len(w) == 1 and k in (None, "N", "V") and i + 2 < n and words[i + 1] == "个" and len(words[i + 2]) == 1 \
+            if k in (None, "N", "V") and i + 2 < n and words[i + 1] == "个" and len(words[i + 2]) == 1 \
                     and (i + 3 == n or kinds[i + 3] == "P") and pos.get(w, "")[:1] in ("v", "a") and w not in STOP_VERBS \
                     and kinds[i + 2] in (None, "N", "V") and pos.get(words[i + 2], "")[:1] in ("v", "n", "a") \
                     and (i == 0 or kinds[i - 1] in ("P", "M", "H") or words[i - 1] in PREDICATE_ADVERBS):
@@ -663,7 +667,7 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 kinds[i], kinds[i + 2] = "V", "N"
                 changed = True
                 continue
-            if k in (None, "N") and len(w) == 1 and i >= 1 and w not in SKIP and w not in COMPLEMENTS \
+            if k in (None, "N") and i >= 1 and w not in SKIP and w not in COMPLEMENTS \
                     and w not in DIRECTION_WORDS and pos.get(w, "x")[:1] not in FUNCTION_TAGS \
                     and ((words[i - 1] in DIRECTION_WORDS and i >= 2 and words[i - 2] in ("往", "朝", "向"))
                          or (len(words[i - 1]) == 2 and words[i - 1][0] in "往朝向" and words[i - 1][1] in DIRECTION_WORDS)
@@ -674,14 +678,14 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 kinds[i] = "V"  # 「把琴码往里挪半寸」: right after 往 + a direction, one character (挪/ns) is the verb
                 changed = True
                 continue
-            if len(w) == 1 and k in ("V", "T") and i >= 2 and kinds[i - 1] == "Q" and doc.quantities[i - 1].name == "count" \
+            if k in ("V", "T") and i >= 2 and kinds[i - 1] == "Q" and doc.quantities[i - 1].name == "count" \
                     and len(words[i - 2]) == 1 \
                     and (kinds[i - 2] == "V" or (kinds[i - 2] == "T" and pos.get(words[i - 2], "")[:1] == "v")) \
                     and (i + 1 == n or kinds[i + 1] == "P") and w != words[i - 2]:
                 kinds[i] = "N"  # 「鞠三个躬」「磕三个头」: the character after V + a count closing the clause is V's object
                 changed = True
                 continue
-            if k is None and len(w) == 1 and i and kinds[i - 1] == "M" and pos.get(w, "") == "p" and i + 1 < n \
+            if k is None and i and kinds[i - 1] == "M" and pos.get(w, "") == "p" and i + 1 < n \
                     and kinds[i + 1] in ("N", "T") and (i + 2 == n or kinds[i + 2] == "P"):
                 kinds[i] = "V"  # 「先迈左脚,再跟右脚」: a coverb (跟/p) with its noun as the whole clause after 先/再 is the verb
                 changed = True
@@ -715,7 +719,7 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 kinds[i] = "V"  # 「把药粉过一遍细筛」: the aspect 过 follows a verb; after a noun, before a count, it is the verb
                 changed = True
                 continue
-            if k in ("T", "L") and len(w) == 1 and w in TOOL_LEAD and i and words[i - 1] == "一" \
+            if k in ("T", "L") and w in TOOL_LEAD and i and words[i - 1] == "一" \
                     and (i + 1 == n or kinds[i + 1] == "P" or words[i + 1] in LINKING_ADVERBS):
                 kinds[i] = "V"  # 「对折一捏」「往手心一攥」: a holding verb done once, with nothing held after it, is the step
                 changed = True
@@ -726,11 +730,11 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                     and kinds[i + 1] in ("N", "T"):
                 kinds[i] = "V"
                 changed = True
-            elif len(w) == 1 and i and kinds[i - 1] == "H" and i + 1 < n and words[i + 1] in ("在", "到", "住", "着") \
+            elif i and kinds[i - 1] == "H" and i + 1 < n and words[i + 1] in ("在", "到", "住", "着") \
                     and pos.get(w, "") in ("v", "zg", "vg") and w not in STOP_VERBS:
                 kinds[i] = "V"
                 changed = True
-            elif len(w) == 1 and i and i + 1 < n and words[i + 1] in ("在", "到", "住", "着") and _after_hand(spec, doc, i) \
+            elif i and i + 1 < n and words[i + 1] in ("在", "到", "住", "着") and _after_hand(spec, doc, i) \
                     and pos.get(w, "")[:1] in ("v", "z", "n", "m", "q") and w not in STOP_VERBS \
                     and w not in BODY_CHARS and w not in HAND_CHARS and w not in LIMB_CHARS and w not in PLACE_SUFFIX \
                     and w not in NUMERAL_CHARS and w not in DIRECTION_WORDS and w not in "心背面边侧尖根腕" \
@@ -740,7 +744,7 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 # hand's verb
                 kinds[i] = "V"
                 changed = True
-            elif len(w) == 1 and i >= 2 and words[i - 1] == "一" and (i + 1 == n or kinds[i + 1] == "P"
+            elif i >= 2 and words[i - 1] == "一" and (i + 1 == n or kinds[i + 1] == "P"
                                                                        or words[i + 1] in LINKING_ADVERBS) \
                     and (words[i - 2] in MOTION_WORDS or words[i - 2][:1] in "往朝向" or kinds[i - 2] == "H"
                          or (words[i - 2] in DIRECTION_WORDS and i >= 3 and words[i - 3] in ("往", "朝", "向"))
