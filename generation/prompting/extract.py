@@ -384,39 +384,64 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
         return False
     prev = words[i - 1]
     nxt_kind = kinds[i + 1] if i + 1 < n else "P"
-    if len(w) == 1 and ((w in CONTEXT_HAND_VERBS and w not in MANUAL_VERBS) or pos.get(w, "") == "zg") \
-            and k in (None, "N") and w not in SKIP and w not in COMPLEMENTS and kinds[i - 1] != "Q" and (
-                (prev[-1:] not in NUMERAL_CHARS and i + 1 < n and (
-                    words[i + 1] in ASPECT_AFTER_VERB or words[i + 1] in ("完", "好", "到")
-                    or (len(words[i + 1]) == 1 and (words[i + 1] in RESULT_COMPLEMENTS or pos.get(words[i + 1], "") == "a"))
-                    or (words[i + 1] == "的" and i + 2 < n and words[i + 2] == "时候")
-                    or (kinds[i + 1] == "Q" or (pos.get(words[i + 1], "") in ("m", "mq")
-                                                and words[i + 1][0] in NUMERAL_CHARS and i + 2 < n and kinds[i + 2] == "P"))))
-                or (nxt_kind == "P" and (prev == "地" or prev in MANNER_ADVERBS or (
-                    len(prev) == 4 and prev[:2] == prev[2:] and kinds[i - 1] is None)))
-                or (prev == "一" and (nxt_kind == "P" or words[i + 1] in LINKING_ADVERBS))):
-        # 「踩熟了」「踩的时候」「一圈一圈地踩」「一点一点剔」「脚一踩,」: a hand or foot verb jieba tags as a
-        # morpheme (踩/zg, 剔/zg) where a predicate stands
-        return True
-    if len(w) == 1 and w in CONTEXT_HAND_VERBS and k in (None, "N") and i + 2 < n and words[i + 1] in ("在", "到", "进") \
-            and (prev in ("了", "就", "再", "先", "然后", "又") or (
-                # 「打腰鼓,鼓挎在左边」: after the one word that opens the clause (its subject), with no other verb
-                len(prev) == 1 and (i == 1 or kinds[i - 2] in ("P", "M")) and not any(
-                    kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")
-                    for j in range(i + 1, _clause_end(words, kinds, i))))):
-        return True  # 「绳搓好了套在脚趾上」: a hand verb (套/q) after 了/就 before where it goes
-    if len(w) == 1 and k == "N" and pos.get(w, "") == "n" and i + 2 < n and words[i + 1] == "进" \
-            and (kinds[i + 2] in ("N", "T") or pos.get(words[i + 2], "")[:1] == "n") and kinds[i - 1] in ("P", "M") \
-            and w not in MATERIAL_HEADS and w not in TOOL_HEADS and w not in STOP_NOUNS and w not in BODY_CHARS \
-            and w not in LIMB_CHARS and w not in HAND_CHARS:
-        return True  # 「码进坛子」: a one-character word opening its clause right before 进 + a vessel is the verb (码/n)
-    if len(w) == 1 and k is None and pos.get(w, "") in ("zg", "vg") and i + 2 < n and words[i + 1] in ("进", "到", "在") \
-            and (kinds[i + 2] in ("N", "T") or pos.get(words[i + 2], "")[:1] == "n") \
-            and (kinds[i - 1] in ("P", "M") or prev in ("了", "就", "再", "先", "然后", "又")
-                 or (kinds[i - 1] in ("N", "T") and i >= 2 and kinds[i - 2] == "O")):
-        # 「扎紧以后丢进染缸」「把蚕茧丢进锅里」: a verb morpheme (丢/zg) opening its clause, or right after 把 +
-        # its noun, before where it goes
-        return True
+    if len(w) == 1:
+        # (every rule for one character; the rules after this block read words of two or three)
+        if ((w in CONTEXT_HAND_VERBS and w not in MANUAL_VERBS) or pos.get(w, "") == "zg") \
+                and k in (None, "N") and w not in SKIP and w not in COMPLEMENTS and kinds[i - 1] != "Q" and (
+                    (prev[-1:] not in NUMERAL_CHARS and i + 1 < n and (
+                        words[i + 1] in ASPECT_AFTER_VERB or words[i + 1] in ("完", "好", "到")
+                        or (len(words[i + 1]) == 1 and (words[i + 1] in RESULT_COMPLEMENTS or pos.get(words[i + 1], "") == "a"))
+                        or (words[i + 1] == "的" and i + 2 < n and words[i + 2] == "时候")
+                        or (kinds[i + 1] == "Q" or (pos.get(words[i + 1], "") in ("m", "mq")
+                                                    and words[i + 1][0] in NUMERAL_CHARS and i + 2 < n and kinds[i + 2] == "P"))))
+                    or (nxt_kind == "P" and (prev == "地" or prev in MANNER_ADVERBS or (
+                        len(prev) == 4 and prev[:2] == prev[2:] and kinds[i - 1] is None)))
+                    or (prev == "一" and (nxt_kind == "P" or words[i + 1] in LINKING_ADVERBS))):
+            # 「踩熟了」「踩的时候」「一圈一圈地踩」「一点一点剔」「脚一踩,」: a hand or foot verb jieba tags as a
+            # morpheme (踩/zg, 剔/zg) where a predicate stands
+            return True
+        if w in CONTEXT_HAND_VERBS and k in (None, "N") and i + 2 < n and words[i + 1] in ("在", "到", "进") \
+                and (prev in ("了", "就", "再", "先", "然后", "又") or (
+                    # 「打腰鼓,鼓挎在左边」: after the one word that opens the clause (its subject), with no other verb
+                    len(prev) == 1 and (i == 1 or kinds[i - 2] in ("P", "M")) and not any(
+                        kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")
+                        for j in range(i + 1, _clause_end(words, kinds, i))))):
+            return True  # 「绳搓好了套在脚趾上」: a hand verb (套/q) after 了/就 before where it goes
+        if k == "N" and pos.get(w, "") == "n" and i + 2 < n and words[i + 1] == "进" \
+                and (kinds[i + 2] in ("N", "T") or pos.get(words[i + 2], "")[:1] == "n") and kinds[i - 1] in ("P", "M") \
+                and w not in MATERIAL_HEADS and w not in TOOL_HEADS and w not in STOP_NOUNS and w not in BODY_CHARS \
+                and w not in LIMB_CHARS and w not in HAND_CHARS:
+            return True  # 「码进坛子」: a one-character word opening its clause right before 进 + a vessel is the verb (码/n)
+        if k is None and pos.get(w, "") in ("zg", "vg") and i + 2 < n and words[i + 1] in ("进", "到", "在") \
+                and (kinds[i + 2] in ("N", "T") or pos.get(words[i + 2], "")[:1] == "n") \
+                and (kinds[i - 1] in ("P", "M") or prev in ("了", "就", "再", "先", "然后", "又")
+                     or (kinds[i - 1] in ("N", "T") and i >= 2 and kinds[i - 2] == "O")):
+            # 「扎紧以后丢进染缸」「把蚕茧丢进锅里」: a verb morpheme (丢/zg) opening its clause, or right after 把 +
+            # its noun, before where it goes
+            return True
+        if w in SPEECH_VERBS and k is None and nxt_kind != "P" and (nxt_kind == "Q" or (
+                pos.get(words[i + 1], "") in ("m", "mq") and words[i + 1][0] in NUMERAL_CHARS)):
+            return True  # 「讲一段帽赞」「唱两句」: speech with a counted object is a performance, an action
+        if w in MARKED_VERBS and kinds[i - 1] == "M":
+            return nxt_kind != "V"
+        if k in (None, "N") and i + 1 < n and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2 \
+                and (pos.get(w, "")[:1] == "n" or (pos.get(w, "") == "zg" and w in CONTEXT_HAND_VERBS)) \
+                and (w in CONTEXT_HAND_VERBS or (w not in MATERIAL_HEADS and w not in TOOL_HEADS)) \
+                and w not in BODY_CHARS \
+                and (kinds[i - 1] != "Q" or (w in CONTEXT_HAND_VERBS and doc.quantities[i - 1].name != "count")) \
+                and prev[-1] not in NUMERAL_CHARS and pos.get(prev, "") not in ("m", "mq"):
+            # 「把它揭/zg 下来」; (「一场戏下来」: after a numeral and classifier it is a noun; 「烧到八百度夹出来」:
+            # after a temperature, a time or a length, a hand verb is the next step)
+            return True
+        if k is None and pos.get(w, "") in ("nr", "ns", "nrt") \
+                and (prev in MODALS or prev in MANNER_ADVERBS or prev in PREDICATE_ADVERBS or kinds[i - 1] == "M") \
+                and nxt_kind in ("P", "Q", "N", "T"):
+            return True
+        if w == "和" and kinds[i - 1] not in ("P", "M") and (nxt_kind == "P" or (
+                i + 1 < n and (words[i + 1] in ("的", "了", "匀", "好") or words[i + 1][:1] == "成"))):
+            # (「拿温水和成团」: 和 before what it is mixed into, 成…, is to mix: 'and' joins no 成)
+            return True
+        return False
     if len(w) == 2 and k is None and pos.get(w, "") in ("nr", "ns", "nz") and w[1] in RESULT_COMPLEMENTS and (
             (pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS)
             # 「两只手五指张开,」: closing its clause right after a hand (its fingers between), whatever its
@@ -429,11 +454,6 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
     if k in (None, "N") and len(w) == 3 and w[0] in "往朝向" and w[1] in "上下里外前后" and pos.get(w[2], "")[:1] == "v" \
             and w[2] not in STOP_VERBS:
         return True  # 「身子往后仰」: 往 + a direction + a verb, one word jieba tags as a noun (往后仰/n)
-    if w in SPEECH_VERBS and k is None and nxt_kind != "P" and (nxt_kind == "Q" or (
-            pos.get(words[i + 1], "") in ("m", "mq") and words[i + 1][0] in NUMERAL_CHARS)):
-        return True  # 「讲一段帽赞」「唱两句」: speech with a counted object is a performance, an action
-    if w in MARKED_VERBS and kinds[i - 1] == "M":
-        return nxt_kind != "V"
     if k == "N" and len(w) == 2 and (prev == "就" or kinds[i - 1] == "M" or prev in MODALS or prev in ONSET_VERBS) \
             and nxt_kind in ("P", "Q", "M") \
             and ((pos.get(w[0], "")[:1] in ("v", "z") and w[0] not in STOP_VERBS) or w[0] == "过") \
@@ -441,22 +461,6 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
         # (过: jieba's aspect particle is the verb 'pass through' in 过筛, 过油; 「还得剃头」: after a modal, a
         # verb + 头 is the verb-object word, 剃头, 挠头, where 石头 opens with no verb; not after 要, also
         # 'need': 「要钻头」)
-        return True
-    if len(w) == 1 and k in (None, "N") and i + 1 < n and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2 \
-            and (pos.get(w, "")[:1] == "n" or (pos.get(w, "") == "zg" and w in CONTEXT_HAND_VERBS)) and (w in CONTEXT_HAND_VERBS or (w not in MATERIAL_HEADS and w not in TOOL_HEADS)) \
-            and w not in BODY_CHARS \
-            and (kinds[i - 1] != "Q" or (w in CONTEXT_HAND_VERBS and doc.quantities[i - 1].name != "count")) \
-            and prev[-1] not in NUMERAL_CHARS and pos.get(prev, "") not in ("m", "mq"):
-        # 「把它揭/zg 下来」; (「一场戏下来」: after a numeral and classifier it is a noun; 「烧到八百度夹出来」:
-        # after a temperature, a time or a length, a hand verb is the next step)
-        return True
-    if len(w) == 1 and k is None and pos.get(w, "") in ("nr", "ns", "nrt") \
-            and (prev in MODALS or prev in MANNER_ADVERBS or prev in PREDICATE_ADVERBS or kinds[i - 1] == "M") \
-            and nxt_kind in ("P", "Q", "N", "T"):
-        return True
-    if w == "和" and kinds[i - 1] not in ("P", "M") and (nxt_kind == "P" or (
-            i + 1 < n and (words[i + 1] in ("的", "了", "匀", "好") or words[i + 1][:1] == "成"))):
-        # (「拿温水和成团」: 和 before what it is mixed into, 成…, is to mix: 'and' joins no 成)
         return True
     return False
 
