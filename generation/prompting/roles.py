@@ -498,7 +498,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         w = words[i]
         if (k == "P" or k == "Q") and w not in TOOL_LEAD:
             continue
-        if k != "V" and (k == "L" or w in TOOL_LEAD):
+        if (k == "L" or w in TOOL_LEAD) and k != "V":
             np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
             if np is None or (len(np) == 1 and nxt == i + 2):
                 joined, after = _split_tool_word(doc, i + 1, e)
