@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, compress, repeat
-from operator import eq, not_, or_
+from itertools import accumulate, chain, compress, islice, repeat
+from operator import and_, eq, itemgetter, not_, or_
 
 from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry_serial_roles, _carry_worn_tool,
                     _hand_of_held_tool)
@@ -137,8 +137,17 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
         pass
     tags = None
     pos_tags = spec.pos_tags()
-    # only verbs, nouns and bare 上/下/时/时候 are looked at here: the candidates first, in C
-    cand = list(compress(range(n), map(or_, map(_FINISH_KINDS.__contains__, kinds), map(_FINISH_WORDS.__contains__, words))))
+    # only verbs, nouns and bare 上/下/时/时候 are looked at here, and of those only where a rule below may
+    # fire: the token's own word, the word before it or the words after it say so (flags per word,
+    # ``_finish_flags``); the candidates are found in C
+    cand = list(map(or_, map(_FINISH_KINDS.__contains__, kinds), map(_FINISH_WORDS.__contains__, words)))
+    flags = _finish_flags(spec, words)
+    nxt = list(chain(islice(flags, 1, None), (_NO_FINISH,)))
+    first = map(or_, map(or_, map(itemgetter(0), flags), chain((False,), map(itemgetter(1), flags))),
+                map(itemgetter(2), nxt))
+    second = map(or_, map(or_, map(itemgetter(4), flags), map(itemgetter(3), nxt)),
+                 chain(islice(map(eq, words, repeat("的")), 2, None), (False, False)))
+    cand, cand2 = compress(range(n), map(and_, cand, first)), list(compress(range(n), map(and_, cand, second)))
     for i in cand:
         kind = kinds[i]
         if kind == "T":
@@ -203,7 +212,7 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             # 上/下 after a noun is where (「板上」); at the head of a clause or after 要/再/就 (or
             # 才能/就要) it is the verb (「要上三遍」「下黄丹」「才能上桩」)
             kinds[i] = "V"
-    for i in cand:
+    for i in cand2:
         w = words[i]
         if kinds[i] != "V" and kinds[i] != "T" and w != "时候" and w != "时":
             continue  # (each rule below reads 时/时候, or a verb or term: a noun or a bare 上/下 meets none)
@@ -240,6 +249,30 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
     if counters is not None:
         counters.tokens += len(words)
     return Doc(words, starts, kinds, qmap, interesting, compounds)
+
+
+_NO_FINISH = (False,) * 5
+
+
+def _finish_flags(spec: Spec, words: list) -> list:
+    """Per token, which of ``_finish_doc``'s rules may read its word (a flag per word, cached per spec):
+    0, 1, 2: a rule of the first pass, as the token itself (X手, 花, 下锅, 上/下), as the word before (an
+    adverb or a modal), as the word after (手, an aspect particle, 成…); 3, 4: a rule of the second pass, as
+    the word after a verb (人/者, 的, a place's end), as the token itself (时, 时候). (The second pass also
+    reads 的 two words on.)"""
+    memo = getattr(spec, "_finish_words", None)
+    if memo is None:
+        memo = spec._finish_words = {}
+    for w in set(words).difference(memo):
+        memo[w] = (
+            (len(w) == 2 and (w[1] in AGENT_SUFFIX or (w[0] in DIRECTION_VERBS and w[1] in TOOL_HEADS)))
+            or w == "花" or w in DIRECTION_VERBS,
+            w in PREDICATE_ADVERBS or w in MANNER_ADVERBS or w in MODALS,
+            w in AGENT_SUFFIX or w in ASPECT_AFTER_VERB or w[:1] == "成",
+            w in AGENT_NOUN_SUFFIX or w == "的" or w in RELATION_END,
+            w == "时" or w == "时候",
+        )
+    return list(map(memo.__getitem__, words))
 
 
 # the kinds ``open_kinds``' rules read (every rule but the one for 一 + a verb asks for one of them)
