@@ -551,6 +551,36 @@ def _agent_noun(spec: Spec, words: list, kinds: list, i: int, j: int) -> bool:
 
 _PQ = frozenset(("P", "Q"))
 _VERB_KINDS = frozenset(("V", "T", "C"))
+_THEN = frozenset(("就", "便"))
+# the words ``_step_kinds``' rules read at the token after or before them
+_STEP_NEXT = frozenset(("的", "那段", "这段", "那一段", "这一段", "那场", "这场", "那出", "这出", "处", "个", "在", "到", "住",
+                        "着", "、")) | MISHAP_CHARS
+_STEP_PREV = frozenset(("、", "一")) | _THEN | OBJECT_MARKERS | DIRECTION_WORDS | SIDE_DEICTICS
+
+
+def _step_flags(spec: Spec, words: list) -> list:
+    """Per token, whether a rule of ``_step_kinds`` may read its word (0) as the token's own, (1) as the word
+    before a token, (2) as the word after one: a flag per word, cached per spec. (0) holds the word-only
+    conditions of each rule that reads the token's own word; (1) and (2) the words the rules ask of a
+    neighbour (一X, 往X, 把 before the token; 的, 个, 在/到/住/着… after it)."""
+    memo = getattr(spec, "_step_words", None)
+    if memo is None:
+        memo = spec._step_words = {}
+    pos = spec.pos_tags()
+    for w in set(words).difference(memo):
+        verb_first = pos.get(w[:1], "")[:1] == "v" and w[:1] not in STOP_VERBS and w not in spec.terms
+        memo[w] = (
+            w in WAIT_WORDS or (len(w) <= 2 and w[-1:] in MISHAP_CHARS) or w in ROUTE_PREPOSITIONS
+            or w in DIMENSION_CHARS or (len(w) == 2 and w[0] == "乱") or w == "时候" or w[:1] in SPEECH_VERBS
+            or w in ("上", "进", "下", "点", "过", "和") or pos.get(w, "") == "p" or w in TOOL_LEAD
+            or (len(w) == 2 and verb_first and w[1] not in "子儿头里上下中内外边前后旁")
+            or (2 <= len(w) <= 3 and verb_first and (w[1:] in DIRECTION_COMPOUNDS or w[1] in DIRECTION_CHARS
+                                                     or w[1] in RESULT_COMPLEMENTS))
+            or (len(w) == 2 and w[1] == "着") or (len(w) == 3 and w[1] in "下起" and w[2] in BODY_TURN),
+            w in _STEP_PREV or (len(w) == 2 and (w[0] == "一" or (w[0] in "往朝向" and w[1] in DIRECTION_WORDS))),
+            w in _STEP_NEXT,
+        )
+    return list(map(memo.__getitem__, words))
 
 
 def _step_kinds(spec: Spec, doc: Doc) -> None:
@@ -569,9 +599,17 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
     n = len(words)
     pos = spec.pos_tags()
     changed = False
-    # no rule below reads punctuation or a quantity as anything else, nor makes a token one: those are
-    # skipped in C
-    for i in compress(range(n), map(not_, map(_PQ.__contains__, kinds))):
+    # each rule below needs a word of its own at the token, or at the word before (three before: 就/便 past a
+    # relation and its noun; a quantity by its kind) or after it (two after: 的): only the tokens where one
+    # stands are walked (``_step_flags``), and no rule reads punctuation or a quantity as anything else, nor
+    # makes a token one (both found in C, as the walk reaches the token)
+    flags = _step_flags(spec, words)
+    live = map(or_, map(or_, map(or_, map(itemgetter(0), flags), chain((False,), map(itemgetter(1), flags))),
+                        map(or_, chain((False,), map(eq, kinds, repeat("Q"))),
+                            chain((False, False, False), map(_THEN.__contains__, words)))),
+               map(or_, chain(islice(map(itemgetter(2), flags), 1, None), (False,)),
+                   chain(islice(map(eq, words, repeat("的")), 2, None), (False, False))))
+    for i in compress(range(n), map(and_, live, map(not_, map(_PQ.__contains__, kinds)))):
         w, k = words[i], kinds[i]
         if w in WAIT_WORDS and i + 2 < n and (words[i + 1] in WAIT_SUBJECTS or kinds[i + 1] in ("N", "T")):
             j = i + 2
