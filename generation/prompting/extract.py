@@ -1471,6 +1471,7 @@ def _give_said(into: Step, other: Step, warnings: list) -> None:
 
 
 _TERM_KINDS = frozenset(("T", "H"))  # the tokens ``extract`` makes a term of
+_DESCRIBED_WALK = frozenset(("L", "O", "R", "V", "N"))  # (and verb terms) ``_open_read`` reads for a described craft
 _TERMS_KEPT = 20000  # words kept per spec, craft and kind of reading by ``_terms_said_as``
 _CRAFTS_KEPT = 2000  # crafts (with their kind of reading) kept per spec there
 
@@ -1601,6 +1602,14 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     leads = [k for k in compress(range(len(words)), map(TOOL_LEAD.__contains__, words)) if kinds[k] is None]
     if leads:
         inter = sorted(inter + leads)
+    walk = None
+    if described:
+        # what ``_open_read`` reads for a craft the spec describes in full: 拿/用…, 把, relation markers, verbs (a
+        # term where jieba tags it one) and nouns; no rule of the open reading for such a craft reads another term
+        verbal = map(str.startswith, map(spec.pos_tags().get, words, repeat("")), repeat("v"))
+        walk = list(compress(range(len(words)), map(or_, map(or_, map(_DESCRIBED_WALK.__contains__, kinds),
+                                                             map(and_, map(eq, kinds, repeat("T")), verbal)),
+                                                  map(TOOL_LEAD.__contains__, words))))
     steps: list[Step] = []
     pending: Step | None = None  # content met before the first action
     pending_notes: list[str] = []
@@ -1648,7 +1657,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         if not described and (a == 0 or words[a - 1] in PUNCT) and _nominal_topic(doc, s, e, b):
             continue  # 「弹三弦的,左手按弦…」: who plays, the topic of what follows, no step
         ii = inter[bisect_left(inter, s):bisect_right(inter, e)]
-        piece = _read_unit(spec, doc, term_at, s, e, ii, norm, hits, craft)
+        piece = _read_unit(spec, doc, term_at, s, e, ii, norm, hits, craft,
+                           None if walk is None else walk[bisect_left(walk, s):bisect_right(walk, e)])
         if piece.action is None and marker and s == e and s in term_at and term_at[s].category == "technique":
             # 「最后刷漆」: a technique said alone after 然后/最后… is the next step (not a topic)
             info = term_at[s]

@@ -33,9 +33,10 @@ def _hand_is_place(words: list, i: int) -> bool:
     return prev[-1:] == "在" and i + 1 < len(words) and words[i + 1] in HAND_PARTS
 
 def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, norm: str, hits: list,
-               craft: str | None = None) -> Step:
+               craft: str | None = None, walk: list | None = None) -> Step:
     """One unit: tokens s..e (inclusive, fillers trimmed at both ends); ``ii`` its interesting tokens (and any
-    拿/用… a rule left untagged)."""
+    拿/用… a rule left untagged); ``walk``, for a craft the spec describes in full, those of them that
+    ``_open_read`` reads there (``ii`` where not given)."""
     words, kinds, starts, qmap = doc.words, doc.kinds, doc.starts, doc.quantities
     step = Step()
     step.start, step.end = starts[s], starts[e + 1]  # (Step.extend on a new step: the unit's span)
@@ -119,7 +120,7 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
                 action_idx = i
                 break
     if described and not step.from_technique:
-        _open_read(spec, doc, term_at, s, e, step, action_idx, True, cut, ii=ii)
+        _open_read(spec, doc, term_at, s, e, step, action_idx, True, cut, ii=ii if walk is None else walk)
     if markers:
         rel = _relation(spec, doc, term_at, markers, e, action_idx)
         if rel is not None:
@@ -491,7 +492,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     # an untagged word after the first (but 拿/用…), punctuation or a quantity: no branch below reads it, so
     # only s and ``ii`` are walked; a branch that reads a phrase resumes the walk after it
     resume = i
-    for i in (ii if kinds[s] is not None else chain((s,), ii)):
+    for i in (chain((s,), ii) if kinds[s] is None and not (ii and ii[0] == s) else ii):
         if i < resume:
             continue
         k = kinds[i]
