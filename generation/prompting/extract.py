@@ -140,14 +140,14 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
     # only verbs, nouns and bare 上/下/时/时候 are looked at here, and of those only where a rule below may
     # fire: the token's own word, the word before it or the words after it say so (flags per word,
     # ``_finish_flags``); the candidates are found in C
-    cand = list(map(or_, map(_FINISH_KINDS.__contains__, kinds), map(_FINISH_WORDS.__contains__, words)))
+    looked = list(map(or_, map(_FINISH_KINDS.__contains__, kinds), map(_FINISH_WORDS.__contains__, words)))
     flags = _finish_flags(spec, words)
     nxt = list(chain(islice(flags, 1, None), (_NO_FINISH,)))
     first = map(or_, map(or_, map(itemgetter(0), flags), chain((False,), map(itemgetter(1), flags))),
                 map(itemgetter(2), nxt))
     second = map(or_, map(or_, map(itemgetter(4), flags), map(itemgetter(3), nxt)),
                  chain(islice(map(eq, words, repeat("的")), 2, None), (False, False)))
-    cand, cand2 = compress(range(n), map(and_, cand, first)), list(compress(range(n), map(and_, cand, second)))
+    cand, cand2 = compress(range(n), map(and_, looked, first)), list(compress(range(n), map(and_, looked, second)))
     for i in cand:
         kind = kinds[i]
         if kind == "T":

@@ -423,8 +423,9 @@ def _topic_before_marker(doc: Doc, term_at: dict, s: int, e: int, b: int) -> boo
 def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, action_idx,
                described: bool = False, cut: int | None = None, craft: str | None = None, ii=None) -> None:
     """Open vocabulary: any verb can be the action, any noun a tool (after 用/拿/持/执/握…, or a noun
-    whose head is a tool word) or a material (after 把/将, the verb's object, or the topic). ``ii``: the
-    unit's tagged tokens and untagged 拿/用… (``_read_unit``'s), the only ones after s the walk reads."""
+    whose head is a tool word) or a material (after 把/将, the verb's object, or the topic). ``ii``: the only
+    tokens after s the walk reads: the unit's tagged ones and untagged 拿/用… (``_read_unit``'s), or for a
+    craft the spec describes in full those of them read there (its ``walk``)."""
     words, kinds, qmap = doc.words, doc.kinds, doc.quantities
     POS_TAGS.roles = pos = spec.pos_tags()
     verbs, lead_word, lead_tool, lead_info, ba_obj, topic, place = [], None, None, None, None, None, None
