@@ -279,49 +279,13 @@ def _finish_flags(spec: Spec, words: list) -> list:
 _OPEN_READ_KINDS = frozenset((None, "N", "A", "V"))
 
 
-def _open_flags(spec: Spec, words: list) -> list:
-    """Per token, whether a rule of ``open_kinds`` (``_verb_in_place`` among them) may read its word (0) as the
-    token's own, (1) as the word before a token, (2) as the word after one: a flag per word, cached per spec.
-    (0) holds the word-only conditions of each rule that reads the token's own word; (1) and (2) the words
-    the rules ask of a neighbour (拿/用, 把, 成, 的, 就, a modal before the token; 个, 进, 出去… after it)."""
-    memo = getattr(spec, "_open_words", None)
-    if memo is None:
-        memo = spec._open_words = {}
-    pos = spec.pos_tags()
-    for w in set(words).difference(memo):
-        memo[w] = (
-            (len(w) >= 2 and w[0] in CONTEXT_HAND_VERBS) or (len(w) == 3 and w[1] == "一" and w[0] == w[2])
-            or (len(w) == 2 and (w[0] == "一" or w[0] in "不没" or w[0] in DIRECTION_VERBS))
-            or (len(w) == 1 and (w in CONTEXT_HAND_VERBS or pos.get(w, "") in ("zg", "vg", "nr", "ns", "nrt")))
-            or w in SPEECH_VERBS or w in MARKED_VERBS or w == "和"
-            or (len(w) == 2 and pos.get(w, "") in ("nr", "ns", "nz") and w[1] in RESULT_COMPLEMENTS)
-            or (len(w) >= 3 and w[1:] in DIRECTIONAL_COMPLEMENTS) or (len(w) == 3 and w[0] in "往朝向"),
-            w in TOOL_LEAD or w in ("拿", "用", "的", "就") or w in OBJECT_MARKERS or w[-1:] in ("成", "作")
-            or w in COUNT_PREV or w in MODALS or w in ONSET_VERBS,
-            w in ("个", "进") or (len(w) >= 2 and w in AFTER_VERB_WORDS),
-        )
-    return list(map(memo.__getitem__, words))
-
-
-_LEAD_OR_MARKER = frozenset(("L", "M"))
-
-
-def open_kinds(spec: Spec, doc: Doc) -> None:
+def open_kinds(doc: Doc) -> None:
     """For a craft the spec does not describe in full, where any verb can be an action: words jieba
     tags as nouns, classifiers or idioms that are hand verbs in their place become verbs."""
     words, kinds = doc.words, doc.kinds
     n = len(words)
     changed = False
-    # each rule below needs a word of its own at the token or at a neighbour (``_open_flags``), or a kind
-    # there: 拿/用 or a sequence marker before it, 把 two before, 之前 after; only the tokens where one stands
-    # are walked (the kinds are read in C as the walk reaches the token, after the changes made before it)
-    flags = _open_flags(spec, words)
-    live = map(or_, map(or_, map(or_, map(itemgetter(0), flags), chain((False,), map(itemgetter(1), flags))),
-                        map(or_, chain(islice(map(itemgetter(2), flags), 1, None), (False,)),
-                            chain((False,), map(_LEAD_OR_MARKER.__contains__, kinds)))),
-               map(or_, chain((False, False), map(eq, kinds, repeat("O"))),
-                   chain(islice(map(eq, kinds, repeat("B")), 1, None), (False,))))
-    for i in compress(range(n), live):
+    for i in range(n):
         k = kinds[i]
         w = words[i]
         if k not in _OPEN_READ_KINDS and (k == "P" or k == "Q" or w[:1] != "一" or len(w) != 2):
@@ -1529,7 +1493,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     described = craft is not None and craft in spec.crafts_with_actions
     if not described:
         _resegment(spec, doc, norm)
-        open_kinds(spec, doc)
+        open_kinds(doc)
         _step_kinds(spec, doc)
         _defined_names(spec, doc)
         _job_name_opening(spec, doc)
