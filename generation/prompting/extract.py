@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, chain, compress, islice, repeat
-from operator import and_, eq, itemgetter, not_, or_
+from itertools import accumulate, compress, repeat
+from operator import eq, not_, or_
 
 from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry_serial_roles, _carry_worn_tool,
                     _hand_of_held_tool)
@@ -137,17 +137,8 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
         pass
     tags = None
     pos_tags = spec.pos_tags()
-    # only verbs, nouns and bare 上/下/时/时候 are looked at here, and of those only where a rule below may
-    # fire: the token's own word, the word before it or the words after it say so (flags per word,
-    # ``_finish_flags``); the candidates are found in C
-    looked = list(map(or_, map(_FINISH_KINDS.__contains__, kinds), map(_FINISH_WORDS.__contains__, words)))
-    flags = _finish_flags(spec, words)
-    nxt = list(chain(islice(flags, 1, None), (_NO_FINISH,)))
-    first = map(or_, map(or_, map(itemgetter(0), flags), chain((False,), map(itemgetter(1), flags))),
-                map(itemgetter(2), nxt))
-    second = map(or_, map(or_, map(itemgetter(4), flags), map(itemgetter(3), nxt)),
-                 chain(islice(map(eq, words, repeat("的")), 2, None), (False, False)))
-    cand, cand2 = compress(range(n), map(and_, looked, first)), list(compress(range(n), map(and_, looked, second)))
+    # only verbs, nouns and bare 上/下/时/时候 are looked at here: the candidates first, in C
+    cand = list(compress(range(n), map(or_, map(_FINISH_KINDS.__contains__, kinds), map(_FINISH_WORDS.__contains__, words))))
     for i in cand:
         kind = kinds[i]
         if kind == "T":
@@ -212,7 +203,7 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             # 上/下 after a noun is where (「板上」); at the head of a clause or after 要/再/就 (or
             # 才能/就要) it is the verb (「要上三遍」「下黄丹」「才能上桩」)
             kinds[i] = "V"
-    for i in cand2:
+    for i in cand:
         w = words[i]
         if kinds[i] != "V" and kinds[i] != "T" and w != "时候" and w != "时":
             continue  # (each rule below reads 时/时候, or a verb or term: a noun or a bare 上/下 meets none)
@@ -249,30 +240,6 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
     if counters is not None:
         counters.tokens += len(words)
     return Doc(words, starts, kinds, qmap, interesting, compounds)
-
-
-_NO_FINISH = (False,) * 5
-
-
-def _finish_flags(spec: Spec, words: list) -> list:
-    """Per token, which of ``_finish_doc``'s rules may read its word (a flag per word, cached per spec):
-    0, 1, 2: a rule of the first pass, as the token itself (X手, 花, 下锅, 上/下), as the word before (an
-    adverb or a modal), as the word after (手, an aspect particle, 成…); 3, 4: a rule of the second pass, as
-    the word after a verb (人/者, 的, a place's end), as the token itself (时, 时候). (The second pass also
-    reads 的 two words on.)"""
-    memo = getattr(spec, "_finish_words", None)
-    if memo is None:
-        memo = spec._finish_words = {}
-    for w in set(words).difference(memo):
-        memo[w] = (
-            (len(w) == 2 and (w[1] in AGENT_SUFFIX or (w[0] in DIRECTION_VERBS and w[1] in TOOL_HEADS)))
-            or w == "花" or w in DIRECTION_VERBS,
-            w in PREDICATE_ADVERBS or w in MANNER_ADVERBS or w in MODALS,
-            w in AGENT_SUFFIX or w in ASPECT_AFTER_VERB or w[:1] == "成",
-            w in AGENT_NOUN_SUFFIX or w == "的" or w in RELATION_END,
-            w == "时" or w == "时候",
-        )
-    return list(map(memo.__getitem__, words))
 
 
 # the kinds ``open_kinds``' rules read (every rule but the one for 一 + a verb asks for one of them)
@@ -417,64 +384,39 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
         return False
     prev = words[i - 1]
     nxt_kind = kinds[i + 1] if i + 1 < n else "P"
-    if len(w) == 1:
-        # (every rule for one character; the rules after this block read words of two or three)
-        if ((w in CONTEXT_HAND_VERBS and w not in MANUAL_VERBS) or pos.get(w, "") == "zg") \
-                and k in (None, "N") and w not in SKIP and w not in COMPLEMENTS and kinds[i - 1] != "Q" and (
-                    (prev[-1:] not in NUMERAL_CHARS and i + 1 < n and (
-                        words[i + 1] in ASPECT_AFTER_VERB or words[i + 1] in ("完", "好", "到")
-                        or (len(words[i + 1]) == 1 and (words[i + 1] in RESULT_COMPLEMENTS or pos.get(words[i + 1], "") == "a"))
-                        or (words[i + 1] == "的" and i + 2 < n and words[i + 2] == "时候")
-                        or (kinds[i + 1] == "Q" or (pos.get(words[i + 1], "") in ("m", "mq")
-                                                    and words[i + 1][0] in NUMERAL_CHARS and i + 2 < n and kinds[i + 2] == "P"))))
-                    or (nxt_kind == "P" and (prev == "地" or prev in MANNER_ADVERBS or (
-                        len(prev) == 4 and prev[:2] == prev[2:] and kinds[i - 1] is None)))
-                    or (prev == "一" and (nxt_kind == "P" or words[i + 1] in LINKING_ADVERBS))):
-            # 「踩熟了」「踩的时候」「一圈一圈地踩」「一点一点剔」「脚一踩,」: a hand or foot verb jieba tags as a
-            # morpheme (踩/zg, 剔/zg) where a predicate stands
-            return True
-        if w in CONTEXT_HAND_VERBS and k in (None, "N") and i + 2 < n and words[i + 1] in ("在", "到", "进") \
-                and (prev in ("了", "就", "再", "先", "然后", "又") or (
-                    # 「打腰鼓,鼓挎在左边」: after the one word that opens the clause (its subject), with no other verb
-                    len(prev) == 1 and (i == 1 or kinds[i - 2] in ("P", "M")) and not any(
-                        kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")
-                        for j in range(i + 1, _clause_end(words, kinds, i))))):
-            return True  # 「绳搓好了套在脚趾上」: a hand verb (套/q) after 了/就 before where it goes
-        if k == "N" and pos.get(w, "") == "n" and i + 2 < n and words[i + 1] == "进" \
-                and (kinds[i + 2] in ("N", "T") or pos.get(words[i + 2], "")[:1] == "n") and kinds[i - 1] in ("P", "M") \
-                and w not in MATERIAL_HEADS and w not in TOOL_HEADS and w not in STOP_NOUNS and w not in BODY_CHARS \
-                and w not in LIMB_CHARS and w not in HAND_CHARS:
-            return True  # 「码进坛子」: a one-character word opening its clause right before 进 + a vessel is the verb (码/n)
-        if k is None and pos.get(w, "") in ("zg", "vg") and i + 2 < n and words[i + 1] in ("进", "到", "在") \
-                and (kinds[i + 2] in ("N", "T") or pos.get(words[i + 2], "")[:1] == "n") \
-                and (kinds[i - 1] in ("P", "M") or prev in ("了", "就", "再", "先", "然后", "又")
-                     or (kinds[i - 1] in ("N", "T") and i >= 2 and kinds[i - 2] == "O")):
-            # 「扎紧以后丢进染缸」「把蚕茧丢进锅里」: a verb morpheme (丢/zg) opening its clause, or right after 把 +
-            # its noun, before where it goes
-            return True
-        if w in SPEECH_VERBS and k is None and nxt_kind != "P" and (nxt_kind == "Q" or (
-                pos.get(words[i + 1], "") in ("m", "mq") and words[i + 1][0] in NUMERAL_CHARS)):
-            return True  # 「讲一段帽赞」「唱两句」: speech with a counted object is a performance, an action
-        if w in MARKED_VERBS and kinds[i - 1] == "M":
-            return nxt_kind != "V"
-        if k in (None, "N") and i + 1 < n and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2 \
-                and (pos.get(w, "")[:1] == "n" or (pos.get(w, "") == "zg" and w in CONTEXT_HAND_VERBS)) \
-                and (w in CONTEXT_HAND_VERBS or (w not in MATERIAL_HEADS and w not in TOOL_HEADS)) \
-                and w not in BODY_CHARS \
-                and (kinds[i - 1] != "Q" or (w in CONTEXT_HAND_VERBS and doc.quantities[i - 1].name != "count")) \
-                and prev[-1] not in NUMERAL_CHARS and pos.get(prev, "") not in ("m", "mq"):
-            # 「把它揭/zg 下来」; (「一场戏下来」: after a numeral and classifier it is a noun; 「烧到八百度夹出来」:
-            # after a temperature, a time or a length, a hand verb is the next step)
-            return True
-        if k is None and pos.get(w, "") in ("nr", "ns", "nrt") \
-                and (prev in MODALS or prev in MANNER_ADVERBS or prev in PREDICATE_ADVERBS or kinds[i - 1] == "M") \
-                and nxt_kind in ("P", "Q", "N", "T"):
-            return True
-        if w == "和" and kinds[i - 1] not in ("P", "M") and (nxt_kind == "P" or (
-                i + 1 < n and (words[i + 1] in ("的", "了", "匀", "好") or words[i + 1][:1] == "成"))):
-            # (「拿温水和成团」: 和 before what it is mixed into, 成…, is to mix: 'and' joins no 成)
-            return True
-        return False
+    if len(w) == 1 and ((w in CONTEXT_HAND_VERBS and w not in MANUAL_VERBS) or pos.get(w, "") == "zg") \
+            and k in (None, "N") and w not in SKIP and w not in COMPLEMENTS and kinds[i - 1] != "Q" and (
+                (prev[-1:] not in NUMERAL_CHARS and i + 1 < n and (
+                    words[i + 1] in ASPECT_AFTER_VERB or words[i + 1] in ("完", "好", "到")
+                    or (len(words[i + 1]) == 1 and (words[i + 1] in RESULT_COMPLEMENTS or pos.get(words[i + 1], "") == "a"))
+                    or (words[i + 1] == "的" and i + 2 < n and words[i + 2] == "时候")
+                    or (kinds[i + 1] == "Q" or (pos.get(words[i + 1], "") in ("m", "mq")
+                                                and words[i + 1][0] in NUMERAL_CHARS and i + 2 < n and kinds[i + 2] == "P"))))
+                or (nxt_kind == "P" and (prev == "地" or prev in MANNER_ADVERBS or (
+                    len(prev) == 4 and prev[:2] == prev[2:] and kinds[i - 1] is None)))
+                or (prev == "一" and (nxt_kind == "P" or words[i + 1] in LINKING_ADVERBS))):
+        # 「踩熟了」「踩的时候」「一圈一圈地踩」「一点一点剔」「脚一踩,」: a hand or foot verb jieba tags as a
+        # morpheme (踩/zg, 剔/zg) where a predicate stands
+        return True
+    if len(w) == 1 and w in CONTEXT_HAND_VERBS and k in (None, "N") and i + 2 < n and words[i + 1] in ("在", "到", "进") \
+            and (prev in ("了", "就", "再", "先", "然后", "又") or (
+                # 「打腰鼓,鼓挎在左边」: after the one word that opens the clause (its subject), with no other verb
+                len(prev) == 1 and (i == 1 or kinds[i - 2] in ("P", "M")) and not any(
+                    kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")
+                    for j in range(i + 1, _clause_end(words, kinds, i))))):
+        return True  # 「绳搓好了套在脚趾上」: a hand verb (套/q) after 了/就 before where it goes
+    if len(w) == 1 and k == "N" and pos.get(w, "") == "n" and i + 2 < n and words[i + 1] == "进" \
+            and (kinds[i + 2] in ("N", "T") or pos.get(words[i + 2], "")[:1] == "n") and kinds[i - 1] in ("P", "M") \
+            and w not in MATERIAL_HEADS and w not in TOOL_HEADS and w not in STOP_NOUNS and w not in BODY_CHARS \
+            and w not in LIMB_CHARS and w not in HAND_CHARS:
+        return True  # 「码进坛子」: a one-character word opening its clause right before 进 + a vessel is the verb (码/n)
+    if len(w) == 1 and k is None and pos.get(w, "") in ("zg", "vg") and i + 2 < n and words[i + 1] in ("进", "到", "在") \
+            and (kinds[i + 2] in ("N", "T") or pos.get(words[i + 2], "")[:1] == "n") \
+            and (kinds[i - 1] in ("P", "M") or prev in ("了", "就", "再", "先", "然后", "又")
+                 or (kinds[i - 1] in ("N", "T") and i >= 2 and kinds[i - 2] == "O")):
+        # 「扎紧以后丢进染缸」「把蚕茧丢进锅里」: a verb morpheme (丢/zg) opening its clause, or right after 把 +
+        # its noun, before where it goes
+        return True
     if len(w) == 2 and k is None and pos.get(w, "") in ("nr", "ns", "nz") and w[1] in RESULT_COMPLEMENTS and (
             (pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS)
             # 「两只手五指张开,」: closing its clause right after a hand (its fingers between), whatever its
@@ -487,6 +429,11 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
     if k in (None, "N") and len(w) == 3 and w[0] in "往朝向" and w[1] in "上下里外前后" and pos.get(w[2], "")[:1] == "v" \
             and w[2] not in STOP_VERBS:
         return True  # 「身子往后仰」: 往 + a direction + a verb, one word jieba tags as a noun (往后仰/n)
+    if w in SPEECH_VERBS and k is None and nxt_kind != "P" and (nxt_kind == "Q" or (
+            pos.get(words[i + 1], "") in ("m", "mq") and words[i + 1][0] in NUMERAL_CHARS)):
+        return True  # 「讲一段帽赞」「唱两句」: speech with a counted object is a performance, an action
+    if w in MARKED_VERBS and kinds[i - 1] == "M":
+        return nxt_kind != "V"
     if k == "N" and len(w) == 2 and (prev == "就" or kinds[i - 1] == "M" or prev in MODALS or prev in ONSET_VERBS) \
             and nxt_kind in ("P", "Q", "M") \
             and ((pos.get(w[0], "")[:1] in ("v", "z") and w[0] not in STOP_VERBS) or w[0] == "过") \
@@ -494,6 +441,22 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
         # (过: jieba's aspect particle is the verb 'pass through' in 过筛, 过油; 「还得剃头」: after a modal, a
         # verb + 头 is the verb-object word, 剃头, 挠头, where 石头 opens with no verb; not after 要, also
         # 'need': 「要钻头」)
+        return True
+    if len(w) == 1 and k in (None, "N") and i + 1 < n and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2 \
+            and (pos.get(w, "")[:1] == "n" or (pos.get(w, "") == "zg" and w in CONTEXT_HAND_VERBS)) and (w in CONTEXT_HAND_VERBS or (w not in MATERIAL_HEADS and w not in TOOL_HEADS)) \
+            and w not in BODY_CHARS \
+            and (kinds[i - 1] != "Q" or (w in CONTEXT_HAND_VERBS and doc.quantities[i - 1].name != "count")) \
+            and prev[-1] not in NUMERAL_CHARS and pos.get(prev, "") not in ("m", "mq"):
+        # 「把它揭/zg 下来」; (「一场戏下来」: after a numeral and classifier it is a noun; 「烧到八百度夹出来」:
+        # after a temperature, a time or a length, a hand verb is the next step)
+        return True
+    if len(w) == 1 and k is None and pos.get(w, "") in ("nr", "ns", "nrt") \
+            and (prev in MODALS or prev in MANNER_ADVERBS or prev in PREDICATE_ADVERBS or kinds[i - 1] == "M") \
+            and nxt_kind in ("P", "Q", "N", "T"):
+        return True
+    if w == "和" and kinds[i - 1] not in ("P", "M") and (nxt_kind == "P" or (
+            i + 1 < n and (words[i + 1] in ("的", "了", "匀", "好") or words[i + 1][:1] == "成"))):
+        # (「拿温水和成团」: 和 before what it is mixed into, 成…, is to mix: 'and' joins no 成)
         return True
     return False
 
@@ -551,36 +514,6 @@ def _agent_noun(spec: Spec, words: list, kinds: list, i: int, j: int) -> bool:
 
 _PQ = frozenset(("P", "Q"))
 _VERB_KINDS = frozenset(("V", "T", "C"))
-_THEN = frozenset(("就", "便"))
-# the words ``_step_kinds``' rules read at the token after or before them
-_STEP_NEXT = frozenset(("的", "那段", "这段", "那一段", "这一段", "那场", "这场", "那出", "这出", "处", "个", "在", "到", "住",
-                        "着", "、")) | MISHAP_CHARS
-_STEP_PREV = frozenset(("、", "一")) | _THEN | OBJECT_MARKERS | DIRECTION_WORDS | SIDE_DEICTICS
-
-
-def _step_flags(spec: Spec, words: list) -> list:
-    """Per token, whether a rule of ``_step_kinds`` may read its word (0) as the token's own, (1) as the word
-    before a token, (2) as the word after one: a flag per word, cached per spec. (0) holds the word-only
-    conditions of each rule that reads the token's own word; (1) and (2) the words the rules ask of a
-    neighbour (一X, 往X, 把 before the token; 的, 个, 在/到/住/着… after it)."""
-    memo = getattr(spec, "_step_words", None)
-    if memo is None:
-        memo = spec._step_words = {}
-    pos = spec.pos_tags()
-    for w in set(words).difference(memo):
-        verb_first = pos.get(w[:1], "")[:1] == "v" and w[:1] not in STOP_VERBS and w not in spec.terms
-        memo[w] = (
-            w in WAIT_WORDS or (len(w) <= 2 and w[-1:] in MISHAP_CHARS) or w in ROUTE_PREPOSITIONS
-            or w in DIMENSION_CHARS or (len(w) == 2 and w[0] == "乱") or w == "时候" or w[:1] in SPEECH_VERBS
-            or w in ("上", "进", "下", "点", "过", "和") or pos.get(w, "") == "p" or w in TOOL_LEAD
-            or (len(w) == 2 and verb_first and w[1] not in "子儿头里上下中内外边前后旁")
-            or (2 <= len(w) <= 3 and verb_first and (w[1:] in DIRECTION_COMPOUNDS or w[1] in DIRECTION_CHARS
-                                                     or w[1] in RESULT_COMPLEMENTS))
-            or (len(w) == 2 and w[1] == "着") or (len(w) == 3 and w[1] in "下起" and w[2] in BODY_TURN),
-            w in _STEP_PREV or (len(w) == 2 and (w[0] == "一" or (w[0] in "往朝向" and w[1] in DIRECTION_WORDS))),
-            w in _STEP_NEXT,
-        )
-    return list(map(memo.__getitem__, words))
 
 
 def _step_kinds(spec: Spec, doc: Doc) -> None:
@@ -599,17 +532,9 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
     n = len(words)
     pos = spec.pos_tags()
     changed = False
-    # each rule below needs a word of its own at the token, or at the word before (three before: 就/便 past a
-    # relation and its noun; a quantity by its kind) or after it (two after: 的): only the tokens where one
-    # stands are walked (``_step_flags``), and no rule reads punctuation or a quantity as anything else, nor
-    # makes a token one (both found in C, as the walk reaches the token)
-    flags = _step_flags(spec, words)
-    live = map(or_, map(or_, map(or_, map(itemgetter(0), flags), chain((False,), map(itemgetter(1), flags))),
-                        map(or_, chain((False,), map(eq, kinds, repeat("Q"))),
-                            chain((False, False, False), map(_THEN.__contains__, words)))),
-               map(or_, chain(islice(map(itemgetter(2), flags), 1, None), (False,)),
-                   chain(islice(map(eq, words, repeat("的")), 2, None), (False, False))))
-    for i in compress(range(n), map(and_, live, map(not_, map(_PQ.__contains__, kinds)))):
+    # no rule below reads punctuation or a quantity as anything else, nor makes a token one: those are
+    # skipped in C
+    for i in compress(range(n), map(not_, map(_PQ.__contains__, kinds))):
         w, k = words[i], kinds[i]
         if w in WAIT_WORDS and i + 2 < n and (words[i + 1] in WAIT_SUBJECTS or kinds[i + 1] in ("N", "T")):
             j = i + 2
@@ -1435,7 +1360,6 @@ def _give_said(into: Step, other: Step, warnings: list) -> None:
 
 
 _TERM_KINDS = frozenset(("T", "H"))  # the tokens ``extract`` makes a term of
-_DESCRIBED_WALK = frozenset(("L", "O", "R", "V", "N"))  # (and verb terms) ``_open_read`` reads for a described craft
 _TERMS_KEPT = 20000  # words kept per spec, craft and kind of reading by ``_terms_said_as``
 _CRAFTS_KEPT = 2000  # crafts (with their kind of reading) kept per spec there
 
@@ -1566,14 +1490,6 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     leads = [k for k in compress(range(len(words)), map(TOOL_LEAD.__contains__, words)) if kinds[k] is None]
     if leads:
         inter = sorted(inter + leads)
-    walk = None
-    if described:
-        # what ``_open_read`` reads for a craft the spec describes in full: 拿/用…, 把, relation markers, verbs (a
-        # term where jieba tags it one) and nouns; no rule of the open reading for such a craft reads another term
-        verbal = map(str.startswith, map(spec.pos_tags().get, words, repeat("")), repeat("v"))
-        walk = list(compress(range(len(words)), map(or_, map(or_, map(_DESCRIBED_WALK.__contains__, kinds),
-                                                             map(and_, map(eq, kinds, repeat("T")), verbal)),
-                                                  map(TOOL_LEAD.__contains__, words))))
     steps: list[Step] = []
     pending: Step | None = None  # content met before the first action
     pending_notes: list[str] = []
@@ -1621,8 +1537,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         if not described and (a == 0 or words[a - 1] in PUNCT) and _nominal_topic(doc, s, e, b):
             continue  # 「弹三弦的,左手按弦…」: who plays, the topic of what follows, no step
         ii = inter[bisect_left(inter, s):bisect_right(inter, e)]
-        piece = _read_unit(spec, doc, term_at, s, e, ii, norm, hits, craft,
-                           None if walk is None else walk[bisect_left(walk, s):bisect_right(walk, e)])
+        piece = _read_unit(spec, doc, term_at, s, e, ii, norm, hits, craft)
         if piece.action is None and marker and s == e and s in term_at and term_at[s].category == "technique":
             # 「最后刷漆」: a technique said alone after 然后/最后… is the next step (not a topic)
             info = term_at[s]

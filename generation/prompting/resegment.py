@@ -3,8 +3,8 @@ the re-cut of words jieba glued or split wrongly (``_resegment``, run by ``extra
 Each rule keeps every character index; constants live in ``words.py``."""
 from __future__ import annotations
 
-from itertools import chain, compress, repeat
-from operator import and_, eq, itemgetter, ne, or_
+from itertools import compress, repeat
+from operator import eq, itemgetter
 
 from .spec import Spec
 from .tokens import Doc, _is_tool_word, kind_table
@@ -35,17 +35,14 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
     cut off there)."""
     props = _word_props(spec, table)
     # which flags apply: with or without the spec's words
-    n1_at, nw_at, rc_at, left_at = (0, 2, 13, 16) if join_terms else (1, 3, 14, 17)
+    n1_at, nw_at, rc_at = (0, 2, 13) if join_terms else (1, 3, 14)
     for w in set(words).difference(props):
         props[w] = _props_of(spec, table, w)
     n = len(words)
-    # only the tokens that something may join to the token before them are walked in Python, and of those
-    # only where that token may take a join (or the token is cut or retagged on its own): every other
-    # token is copied as it is, the stretches between the walked ones as slices (all found in C)
-    p_all = list(map(props.__getitem__, words))
-    live = map(or_, map(itemgetter(18), p_all), chain((False,), map(itemgetter(left_at), p_all)))
-    cands = list(compress(range(n), map(and_, map(and_, map(itemgetter(rc_at), p_all), live),
-                                        map(ne, kinds, repeat("Q")))))
+    # only the tokens that something may join to the token before them are walked in Python; the
+    # stretches between them are copied as slices
+    get = props.__getitem__
+    cands = [i for i in compress(range(n), map(itemgetter(rc_at), map(get, words))) if kinds[i] != "Q"]
     if not cands:
         return words, starts, kinds[:], qmap, {}  # (the kinds are changed by position afterwards)
     out_w, out_s, out_k, compounds = [], [], [], {}
@@ -196,16 +193,10 @@ def _props_of(spec: Spec, table: dict, w: str) -> tuple:
     head_verb = len(w) == 1 and k == "V" and (w in TOOL_HEADS or w in MATERIAL_HEADS) and w not in MANUAL_VERBS
     # 13/14: anything may join this word to the one before it (with/without the spec's words)
     q_noun, loc, rare, ends_tool, tool_verb = props[6], props[7], props[8], props[9], props[12]
-    joins_with = bool(props[0] or props[2] or q_noun or loc or rare or ends_tool or tool_verb or head_verb)
-    joins_without = bool(props[1] or props[3] or q_noun or loc or ends_tool or tool_verb or head_verb)
     return props + (
-        joins_with, joins_without, head_verb,
-        # 16/17: a word after this one may join to it (with/without the spec's words): it is a noun or
-        # noun character, an adjective or a verb before a tool noun (what ``_repair_tokens`` reads of
-        # the token before), or it may itself be joined; 18: a word that is cut or retagged on its own
-        bool(props[0] or props[2] or props[4] or props[5] or joins_with),
-        bool(props[1] or props[3] or props[4] or props[5] or joins_without),
-        bool(q_noun or rare),
+        props[0] or props[2] or q_noun or loc or rare or ends_tool or tool_verb or head_verb,
+        props[1] or props[3] or q_noun or loc or ends_tool or tool_verb or head_verb,
+        head_verb,
     )
 
 

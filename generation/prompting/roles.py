@@ -33,10 +33,9 @@ def _hand_is_place(words: list, i: int) -> bool:
     return prev[-1:] == "在" and i + 1 < len(words) and words[i + 1] in HAND_PARTS
 
 def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, norm: str, hits: list,
-               craft: str | None = None, walk: list | None = None) -> Step:
+               craft: str | None = None) -> Step:
     """One unit: tokens s..e (inclusive, fillers trimmed at both ends); ``ii`` its interesting tokens (and any
-    拿/用… a rule left untagged); ``walk``, for a craft the spec describes in full, those of them that
-    ``_open_read`` reads there (``ii`` where not given)."""
+    拿/用… a rule left untagged)."""
     words, kinds, starts, qmap = doc.words, doc.kinds, doc.starts, doc.quantities
     step = Step()
     step.start, step.end = starts[s], starts[e + 1]  # (Step.extend on a new step: the unit's span)
@@ -120,7 +119,7 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
                 action_idx = i
                 break
     if described and not step.from_technique:
-        _open_read(spec, doc, term_at, s, e, step, action_idx, True, cut, ii=ii if walk is None else walk)
+        _open_read(spec, doc, term_at, s, e, step, action_idx, True, cut, ii=ii)
     if markers:
         rel = _relation(spec, doc, term_at, markers, e, action_idx)
         if rel is not None:
@@ -423,9 +422,8 @@ def _topic_before_marker(doc: Doc, term_at: dict, s: int, e: int, b: int) -> boo
 def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, action_idx,
                described: bool = False, cut: int | None = None, craft: str | None = None, ii=None) -> None:
     """Open vocabulary: any verb can be the action, any noun a tool (after 用/拿/持/执/握…, or a noun
-    whose head is a tool word) or a material (after 把/将, the verb's object, or the topic). ``ii``: the only
-    tokens after s the walk reads: the unit's tagged ones and untagged 拿/用… (``_read_unit``'s), or for a
-    craft the spec describes in full those of them read there (its ``walk``)."""
+    whose head is a tool word) or a material (after 把/将, the verb's object, or the topic). ``ii``: the
+    unit's tagged tokens and untagged 拿/用… (``_read_unit``'s), the only ones after s the walk reads."""
     words, kinds, qmap = doc.words, doc.kinds, doc.quantities
     POS_TAGS.roles = pos = spec.pos_tags()
     verbs, lead_word, lead_tool, lead_info, ba_obj, topic, place = [], None, None, None, None, None, None
@@ -493,7 +491,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     # an untagged word after the first (but 拿/用…), punctuation or a quantity: no branch below reads it, so
     # only s and ``ii`` are walked; a branch that reads a phrase resumes the walk after it
     resume = i
-    for i in (chain((s,), ii) if kinds[s] is None and not (ii and ii[0] == s) else ii):
+    for i in (ii if kinds[s] is not None else chain((s,), ii)):
         if i < resume:
             continue
         k = kinds[i]
