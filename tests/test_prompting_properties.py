@@ -127,3 +127,22 @@ def test_cpu_time_ratio_is_linear():
 
     small, large = best(base), best(base * 16)
     assert large / small < 48, (small, large)
+
+
+def test_part_of_speech_tables_are_the_specs_whatever_ran_first():
+    """The stages read jieba's part-of-speech tables through ``words.POS_TAGS``; a fresh process whose
+    first text is of a craft the spec describes in full (no re-cut stage runs for it) must read the
+    spec's tables all the same, not the empty ones a process starts with."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("from generation.prompting import normalize\n"
+            "from generation.prompting.spec import default_spec\n"
+            "from generation.prompting.words import POS_TAGS\n"
+            "spec = default_spec()\n"
+            "normalize('苏绣劈丝,左手拿绷子,右手用十二号针斜着扎下去。', spec=spec, craft='suxiu')\n"
+            "assert POS_TAGS.segment is spec.pos_tags() and POS_TAGS.roles is spec.pos_tags()\n")
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]

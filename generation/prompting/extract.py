@@ -144,24 +144,27 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
         kind = kinds[i]
         if kind == "T":
             continue  # (a spec term is a candidate for the loop below only: no rule here reads one)
-        if kind == "V" and len(words[i]) == 2 and words[i][1] in AGENT_SUFFIX and i + 1 < n \
-                and (i == 0 or kinds[i - 1] in ("P", "M")):
-            # 「鼓手坐在船头」「划手跟着鼓点…」: at the head of a clause and followed by a verb, X手 is
-            # the person doing it (jieba tags 鼓手 and 划手 as verbs), not the action
-            tags = tags or spec.pos_tags()
-            if kinds[i + 1] in ("V", "T", "C") and tags.get(words[i + 1], "")[:1] == "v":
-                kinds[i] = None
+        if kind == "V":
+            # (the rules for a verb; no rule for a noun or for 上/下 below reads one)
+            if len(words[i]) == 2 and words[i][1] in AGENT_SUFFIX and i + 1 < n \
+                    and (i == 0 or kinds[i - 1] in ("P", "M")):
+                # 「鼓手坐在船头」「划手跟着鼓点…」: at the head of a clause and followed by a verb, X手 is
+                # the person doing it (jieba tags 鼓手 and 划手 as verbs), not the action
+                tags = tags or spec.pos_tags()
+                if kinds[i + 1] in ("V", "T", "C") and tags.get(words[i + 1], "")[:1] == "v":
+                    kinds[i] = None
+                    continue
+            if words[i] == "花" and not _spends(words, kinds, i):
+                kinds[i] = "N"  # 「马齿花、蜘蛛花」「采叶子和花」「花就花了」: the flower (or the pattern), not 'spend'
                 continue
-        if kind == "V" and words[i] == "花" and not _spends(words, kinds, i):
-            kinds[i] = "N"  # 「马齿花、蜘蛛花」「采叶子和花」「花就花了」: the flower (or the pattern), not 'spend'
-            continue
-        if kind == "V" and i + 1 < n and words[i][-1:] in AGENT_SUFFIX and len(words[i]) == 2:
-            if _agent_noun(spec, words, kinds, i, i + 1):
-                kinds[i] = None  # 「两个鼓手分站两边」「鼓手两只手抡槌」: the person, see _agent_noun
+            if i + 1 < n and words[i][-1:] in AGENT_SUFFIX and len(words[i]) == 2:
+                if _agent_noun(spec, words, kinds, i, i + 1):
+                    kinds[i] = None  # 「两个鼓手分站两边」「鼓手两只手抡槌」: the person, see _agent_noun
+                    continue
+            elif len(words[i]) == 1 and i + 2 < n and words[i + 1] in AGENT_SUFFIX \
+                    and _agent_noun(spec, words, kinds, i, i + 2):
+                kinds[i] = kinds[i + 1] = None  # (jieba's 织 / 手 for a word it does not know: 「底下织手就挖花」)
                 continue
-        elif kind == "V" and len(words[i]) == 1 and i + 2 < n and words[i + 1] in AGENT_SUFFIX \
-                and _agent_noun(spec, words, kinds, i, i + 2):
-            kinds[i] = kinds[i + 1] = None  # (jieba's 织 / 手 for a word it does not know: 「底下织手就挖花」)
             continue
         if kind == "N" and i and words[i - 1] in PREDICATE_ADVERBS and len(words[i]) == 2:
             # an adverb modifies a predicate, so the word after it is used as a verb (jieba tags
@@ -203,6 +206,8 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             kinds[i] = "V"
     for i in cand:
         w = words[i]
+        if kinds[i] != "V" and kinds[i] != "T" and w != "时候" and w != "时":
+            continue  # (each rule below reads 时/时候, or a verb or term: a noun or a bare 上/下 meets none)
         if w == "时候" and i > 1 and words[i - 1] == "的" and kinds[i - 2] == "N" and len(words[i - 2]) == 1 \
                 and pos_tags.get(words[i - 2], "")[:1] in ("n", "v"):
             kinds[i - 2] = "V"  # 「量的时候」: one character before 的时候 is what is being done
@@ -249,21 +254,22 @@ def open_kinds(doc: Doc) -> None:
     n = len(words)
     changed = False
     for i in range(n):
+        k = kinds[i]
         w = words[i]
-        if kinds[i] not in _OPEN_READ_KINDS and (kinds[i] == "P" or kinds[i] == "Q" or w[:1] != "一" or len(w) != 2):
+        if k not in _OPEN_READ_KINDS and (k == "P" or k == "Q" or w[:1] != "一" or len(w) != 2):
             # (no rule below reads punctuation or a quantity as anything else; a token of another kind than
             # None/N/A/V can only be 一 + a verb, the rule that reads no kind of its own)
             continue
-        if kinds[i] in (None, "N", "A") and len(w) >= 2 and w[0] in CONTEXT_HAND_VERBS and (
+        if k in (None, "N", "A") and len(w) >= 2 and w[0] in CONTEXT_HAND_VERBS and (
                 # 「就抖起来了」「捞出来」「压实」: a hand verb with its direction or result (jieba: l, n)
                 w[1:] in DIRECTIONAL_COMPLEMENTS or (len(w) == 2 and w[1] in RESULT_COMPLEMENTS)
                 # 「塞进墨模」: a hand verb with 进/入, where it goes (jieba: 塞进/nr)
                 or (len(w) == 2 and w[1] in "进入")
                 # 「右手炒茶」: after the hand that does it, a verb-object word is the action
-                or (len(w) == 2 and i and kinds[i - 1] == "H" and kinds[i] is not None)):
+                or (len(w) == 2 and i and kinds[i - 1] == "H" and k is not None)):
             kinds[i] = "V"
             changed = True
-        elif kinds[i] in (None, "N", "A") and len(w) == 3 and w[1] == "一" and w[0] == w[2] and (
+        elif k in (None, "N", "A") and len(w) == 3 and w[1] == "一" and w[0] == w[2] and (
                 POS_TAGS.segment.get(w[0], "")[:1] in ("v", "a") or w[0] in CONTEXT_HAND_VERBS) and w[0] not in STOP_VERBS:
             kinds[i] = "V"  # 「琴弦先松一松」: a verb said twice with 一 (jieba: 松一松/nr) is the verb done briefly
             changed = True
@@ -279,7 +285,7 @@ def open_kinds(doc: Doc) -> None:
             # nothing after it, is a thing
             kinds[i] = "N"
             changed = True
-        elif kinds[i] in ("V", None) and i and words[i - 1] in ("拿", "用") and kinds[i - 1] in ("L", "V", "T", None) \
+        elif k in ("V", None) and i and words[i - 1] in ("拿", "用") and kinds[i - 1] in ("L", "V", "T", None) \
                 and 1 <= len(w) <= 3 and w not in COMPLEMENTS and w not in AFTER_VERB_WORDS and w not in SKIP \
                 and i + 1 < n and (kinds[i + 1] == "O" or words[i + 1] in ("往", "朝") or words[i + 1] == "一"
                                    or (len(words[i + 1]) == 2 and words[i + 1][0] == "一"
@@ -290,7 +296,7 @@ def open_kinds(doc: Doc) -> None:
             # 把 (or a path, or a quick 一V) is the thing taken in hand, whatever jieba tags it (抹布/v, 筘/g)
             kinds[i] = "N"
             changed = True
-        elif kinds[i] == "V" and i and kinds[i - 1] == "O" and words[i - 1] in OBJECT_MARKERS and i + 1 < n \
+        elif k == "V" and i and kinds[i - 1] == "O" and words[i - 1] in OBJECT_MARKERS and i + 1 < n \
                 and words[i + 1] in ("往", "朝", "向"):
             kinds[i] = "N"  # 「把发根往头顶上一扎」: 把 takes a noun phrase, so what stands before the path is a thing
             changed = True
@@ -298,15 +304,31 @@ def open_kinds(doc: Doc) -> None:
                 POS_TAGS.segment.get(w[1], "")[:1] == "v" and w[1] not in STOP_VERBS
                 and (POS_TAGS.segment.get(w, "") not in ("m", "mq") or any(
                     # 「往台口一站」: after a path, jieba's numeral + classifier 一站/m is 一 + the verb
-                    words[j] in ("往", "朝", "向") for j in range(max(0, i - 4), i))))) and kinds[i] != "Q" and (
+                    words[j] in ("往", "朝", "向") for j in range(max(0, i - 4), i))))) and k != "Q" and (
                 i + 1 == n or kinds[i + 1] == "P" or words[i + 1] in LINKING_ADVERBS):
             # 「举珠的人一晃,龙头就追」: 一 + a hand verb with nothing after it is a quick action
             kinds[i] = "V"
             changed = True
-        elif kinds[i] in (None, "N") and len(w) == 1 and i + 2 < n and words[i + 1] == "个" and kinds[i + 2] == "Q":
+        elif k == "V":
+            # (past here a verb meets only the rules for a verb, any other word only the others)
+            if i and ((words[i - 1][-1:] in ("成", "作") and kinds[i - 1] in ("V", "T")
+                       or (words[i - 1] == "成" and i >= 2 and kinds[i - 2] in ("V", "T")))
+                      or (words[i - 1] == "的" and i > 1 and kinds[i - 2] in ("N", "T"))):
+                kinds[i] = "N"  # 「卷成漏斗」「狮头的把手」: what a thing becomes, or what a noun owns, is a thing
+                changed = True
+            elif len(w) == 1 and i and words[i - 1] in COUNT_PREV \
+                    and not (i + 1 < n and kinds[i + 1] == "Q"):
+                # 「每遍晾个十五天」: after 每/几/各 a character is a classifier (遍/v), not a verb; a classifier
+                # takes no number after it, so before a quantity it is the verb (「两边各塞两颗」「每人发三张」)
+                kinds[i] = None
+                changed = True
+            elif len(w) == 2 and w[0] in "不没" and w not in MANNER_VERBS:
+                kinds[i] = None  # 「急不得」「不动」: a negated verb says what is not done, it is no action
+                changed = True
+        elif k in (None, "N") and len(w) == 1 and i + 2 < n and words[i + 1] == "个" and kinds[i + 2] == "Q":
             kinds[i] = "V"  # 「一回灸个二十分钟」: a word before 个 + a quantity is what is done that long
             changed = True
-        elif kinds[i] == "N" and len(w) == 2 and w[0] in DIRECTION_VERBS and i and kinds[i - 1] in ("N", "T") \
+        elif k == "N" and len(w) == 2 and w[0] in DIRECTION_VERBS and i and kinds[i - 1] in ("N", "T") \
                 and (i + 1 == n or kinds[i + 1] in ("P", "Q", "M")):
             kinds[i] = "V"  # 「香油跟药材下锅」: 上/下 + a noun after the thing moved is the verb (下锅, 上色)
             changed = True
@@ -326,7 +348,7 @@ def open_kinds(doc: Doc) -> None:
             # 「晒干了钻眼、穿线」「晾干了脱模」: a verb-object word jieba tags as a noun, where a predicate goes
             kinds[i] = "V"
             changed = True
-        elif kinds[i] in (None, "N") and len(w) == 1 and w in CONTEXT_HAND_VERBS and i + 2 < n and words[i + 1] in ("在", "到", "进") \
+        elif k in (None, "N") and len(w) == 1 and w in CONTEXT_HAND_VERBS and i + 2 < n and words[i + 1] in ("在", "到", "进") \
                 and (i == 0 or kinds[i - 1] in ("N", "T", "P", "H") or words[i - 1] in MANNER_VERBS
                      # 「一块夹在拇指跟食指中间」: a numeral and classifier as the subject (jieba's 一块/m)
                      or (len(words[i - 1]) == 2 and words[i - 1][0] in NUMERAL_CHARS
@@ -334,23 +356,14 @@ def open_kinds(doc: Doc) -> None:
                 and kinds[i + 2] in ("N", "T", None):
             kinds[i] = "V"  # 「线套在轴上」: a hand verb jieba tags as a classifier, before where it goes
             changed = True
-        elif kinds[i] == "V" and len(w) == 1 and i and words[i - 1] in COUNT_PREV \
-                and not (i + 1 < n and kinds[i + 1] == "Q"):
-            # 「每遍晾个十五天」: after 每/几/各 a character is a classifier (遍/v), not a verb; a classifier
-            # takes no number after it, so before a quantity it is the verb (「两边各塞两颗」「每人发三张」)
-            kinds[i] = None
-            changed = True
-        elif kinds[i] == "V" and len(w) == 2 and w[0] in "不没" and w not in MANNER_VERBS:
-            kinds[i] = None  # 「急不得」「不动」: a negated verb says what is not done, it is no action
-            changed = True
-        elif (kinds[i] is None or (kinds[i] == "N" and len(w) == 2 and w[1] in RESULT_COMPLEMENTS
+        elif (k is None or (k == "N" and len(w) == 2 and w[1] in RESULT_COMPLEMENTS
                                    and (i + 1 == n or kinds[i + 1] == "P" or words[i + 1] == "了"))) \
                 and i >= 2 and kinds[i - 2] == "O" and len(words[i - 1]) == 1 and kinds[i - 1] is None \
                 and 1 <= len(w) <= 2 and (POS_TAGS.segment.get(w, "")[:1] == "v" or (
                     len(w) == 2 and POS_TAGS.segment.get(w[0], "x")[:1] not in FUNCTION_TAGS and w[1] in RESULT_COMPLEMENTS)):
             kinds[i] = "V"  # 「把它烫平」「把它熨平/n」: after 把 and a one-character object, the verb + result
             changed = True
-        elif kinds[i] in (None, "N") and len(w) == 1 and i >= 2 and kinds[i - 2] == "O" and kinds[i - 1] in ("N", "T") \
+        elif k in (None, "N") and len(w) == 1 and i >= 2 and kinds[i - 2] == "O" and kinds[i - 1] in ("N", "T") \
                 and i + 1 < n and POS_TAGS.segment.get(w, "") in ("zg", "vg", "v") and w not in STOP_VERBS \
                 and w not in SKIP and w not in COMPLEMENTS and (
                     POS_TAGS.segment.get(words[i + 1], "") in ("a", "ad") or words[i + 1] in ASPECT_AFTER_VERB
@@ -359,7 +372,7 @@ def open_kinds(doc: Doc) -> None:
             # result, direction or aspect after it is the predicate the 把 construction needs
             kinds[i] = "V"
             changed = True
-        elif kinds[i] in (None, "N", "A") and w not in SKIP and _verb_in_place(doc, i):
+        elif k in (None, "N", "A") and w not in SKIP and _verb_in_place(doc, i):
             kinds[i] = "V"
             changed = True
             if i + 1 < n and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2:
@@ -1481,6 +1494,10 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     ``normalize_chars(text)`` when it has it (one translation of the text, not two)."""
     if norm is None:
         norm = normalize_chars(text)
+    # the part-of-speech tables every stage reads are this spec's, whatever text or spec ran before in the
+    # process (they were set only by the stages that read them first: a described craft's text run first
+    # read the empty table)
+    POS_TAGS.segment = POS_TAGS.roles = spec.pos_tags()
     base = _base_tokens(spec, norm, counters)
     # the catalogue's identifying words said in the text (one scan: detection counts them, and for a craft
     # not described in full they are terms; with them the lexicon's names with a numeral, which a quantity
@@ -1574,6 +1591,11 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     vague_hits = [(m.start(), m.end(), m.group(0)) for m in spec.vague_re.finditer(norm)]
     vi = 0
     inter = doc.interesting
+    # each unit's tokens that ``_read_unit`` and ``_open_read`` look at: the tagged ones, and any 拿/用… a rule
+    # left untagged (``_open_read`` reads what such a word takes in hand)
+    leads = [k for k in compress(range(len(words)), map(TOOL_LEAD.__contains__, words)) if kinds[k] is None]
+    if leads:
+        inter = sorted(inter + leads)
     steps: list[Step] = []
     pending: Step | None = None  # content met before the first action
     pending_notes: list[str] = []
@@ -1585,13 +1607,13 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     units = split_units(doc, counters, open_split=not described, pos=spec.pos_tags())
     for a, b in (units if described else cut_likened(units, like_spans)):
         s = a
-        while s < b and kinds[s] not in ("Q", "V") and words[s] in SKIP:
+        while s < b and words[s] in SKIP and kinds[s] not in ("Q", "V"):
             s += 1
         if s == b:
             continue
         said_before, last_said = last_said, None
         e = b - 1
-        while e > s and kinds[e] not in ("Q", "V") and words[e] in SKIP:
+        while e > s and words[e] in SKIP and kinds[e] not in ("Q", "V"):
             e -= 1
         u_start, u_end = starts[s], starts[e + 1]
         hits = []
@@ -1635,7 +1657,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                 piece.tool = forward_lead
             forward_lead = None
         forward_lead = piece.forward_lead
-        piece.topic = not TOPIC_PARTICLES.isdisjoint(words[e + 1:b])
+        piece.topic = e + 1 < b and not TOPIC_PARTICLES.isdisjoint(words[e + 1:b])  # (fillers trimmed at the end)
         prev = steps[-1] if steps else None
         if piece.from_technique and marker:
             piece.from_technique = False  # 「最后刷漆」: a technique after 然后/最后… is the next step

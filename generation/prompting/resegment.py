@@ -402,13 +402,21 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                                                      and kinds[i - 2] != "Q")) \
                 and (pos.get(words[i - 1], "")[:1] in ("v", "n", "a") or words[i - 1] in CONTEXT_HAND_VERBS):
             joins[i - 1] = (3, "V")  # 「对着亮照一照」 cut 照/一/照 (照/n): a verb said twice with 一, done briefly
-    for i in range(1, n):
-        if words[i] == "把" and kinds[i] == "O" and (i + 1 == n or kinds[i + 1] == "P") and len(words[i - 1]) == 1 \
+    for i in compress(range(1, n), map(eq, words[1:], repeat("把"))):  # (the 把 only, found in C)
+        if kinds[i] == "O" and (i + 1 == n or kinds[i + 1] == "P") and len(words[i - 1]) == 1 \
                 and kinds[i - 1] not in ("P", "Q", "H", "O", "R", "M") and words[i - 1] not in COMPLEMENTS \
                 and i - 1 not in cuts and i - 1 not in joins and i - 2 not in joins and i - 1 not in regroups \
                 and i - 1 not in tailcuts and (words[i - 1] in TOOL_HEADS or POS_TAGS.segment.get(words[i - 1], "")[:1] == "n"):
             joins[i - 1] = (2, "N")  # 「左手握住弓把,」: 把 closing the clause is a handle (弓把, 刀把), no object marker
-    for i in range(1, n - 2):
+    # each join below reads the word before the pieces: 拿/用, an object marker, or 在/到/进 (alone or glued to
+    # its verb); only the tokens after such a word are walked (a flag per word, cached per spec)
+    before = getattr(spec, "_reseg_before", None)
+    if before is None:
+        before = spec._reseg_before = {}
+    for w in set(words).difference(before):
+        before[w] = w in ("拿", "用") or w in OBJECT_MARKERS or w in ("在", "到", "进") or (
+            len(w) == 2 and w[1] in ("在", "到", "进"))
+    for i in compress(range(1, n - 2), map(before.__getitem__, words[:n - 3])):
         if words[i + 2] in OBJECT_MARKERS and kinds[i + 2] == "O" and words[i - 1] in ("拿", "用") \
                 and len(words[i]) == 1 and len(words[i + 1]) == 1 and i not in cuts and i not in joins \
                 and i - 1 not in joins and kinds[i] not in ("Q", "P", "H", "O", "R") \

@@ -3,6 +3,8 @@ decides which noun is the tool, the material, the place or the body part (「用
 relation (``_relation``) and the degree. Constants live in ``words.py``."""
 from __future__ import annotations
 
+from itertools import chain
+
 from .quantities import CORRECTION_CUES
 from .spec import HAND_TERMS, Spec
 from .tokens import Doc, Step, _all_stuff, _head, _is_body, _is_body_motion, _is_material_word, _is_tool_word
@@ -39,7 +41,8 @@ def _hand_is_place(words: list, i: int) -> bool:
 
 def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, norm: str, hits: list,
                craft: str | None = None) -> Step:
-    """One unit: tokens s..e (inclusive, fillers trimmed at both ends); ``ii`` its interesting tokens."""
+    """One unit: tokens s..e (inclusive, fillers trimmed at both ends); ``ii`` its interesting tokens (and any
+    拿/用… a rule left untagged)."""
     words, kinds, starts, qmap = doc.words, doc.kinds, doc.starts, doc.quantities
     step = Step()
     step.start, step.end = starts[s], starts[e + 1]  # (Step.extend on a new step: the unit's span)
@@ -110,7 +113,7 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
                 break
     if not described and not step.from_technique:
         # a craft the spec does not describe in full: the verbs said come before a technique's name
-        _open_read(spec, doc, term_at, s, e, step, action_idx, False, cut, craft=craft)
+        _open_read(spec, doc, term_at, s, e, step, action_idx, False, cut, craft=craft, ii=ii)
     if step.action is None and e > s:
         # A technique named as what is done (「这里就是打籽」) counts as the action; a technique
         # named alone (「剪纸嘛,…」) is the topic, not a step.
@@ -127,7 +130,7 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
                 action_idx = i
                 break
     if described and not step.from_technique:
-        _open_read(spec, doc, term_at, s, e, step, action_idx, True, cut)
+        _open_read(spec, doc, term_at, s, e, step, action_idx, True, cut, ii=ii)
     if markers:
         rel = _relation(spec, doc, term_at, markers, e, action_idx)
         if rel is not None:
@@ -498,9 +501,10 @@ def _clause_topic(doc: Doc, term_at: dict, s: int):
 
 
 def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, action_idx,
-               described: bool = False, cut: int | None = None, craft: str | None = None) -> None:
+               described: bool = False, cut: int | None = None, craft: str | None = None, ii=None) -> None:
     """Open vocabulary: any verb can be the action, any noun a tool (after 用/拿/持/执/握…, or a noun
-    whose head is a tool word) or a material (after 把/将, the verb's object, or the topic)."""
+    whose head is a tool word) or a material (after 把/将, the verb's object, or the topic). ``ii``: the
+    unit's tagged tokens and untagged 拿/用… (``_read_unit``'s), the only ones after s the walk reads."""
     words, kinds, qmap = doc.words, doc.kinds, doc.quantities
     POS_TAGS.roles = pos = spec.pos_tags()
     verbs, lead_word, lead_tool, lead_info, ba_obj, topic, place = [], None, None, None, None, None, None
@@ -563,11 +567,17 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 if step.tool == np:
                     step.tool = None
             i = nxt
-    while i <= e:
+    if ii is None:
+        ii = [j for j in range(s, e + 1) if kinds[j] is not None or words[j] in TOOL_LEAD]
+    # an untagged word after the first (but 拿/用…), punctuation or a quantity: no branch below reads it, so
+    # only s and ``ii`` are walked; a branch that reads a phrase resumes the walk after it
+    resume = i
+    for i in (ii if kinds[s] is not None else chain((s,), ii)):
+        if i < resume:
+            continue
         k = kinds[i]
         w = words[i]
-        if ((k is None and i != s) or k == "P" or k == "Q") and w not in TOOL_LEAD:
-            i += 1  # (an untagged word after the first, punctuation or a quantity: no branch below reads it)
+        if (k == "P" or k == "Q") and w not in TOOL_LEAD:
             continue
         if (k == "L" or w in TOOL_LEAD) and k != "V":
             np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
@@ -585,7 +595,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 lead_word = lead_word or w
                 if lead_tool is None:
                     lead_tool, lead_info, lead_at, lead_end = np, info, i, nxt
-                i = nxt
+                resume = nxt
                 continue
         elif k == "O":
             np, info, nxt = _located_head(doc, term_at, i + 1, e, _noun_phrase(doc, term_at, i + 1, e, slot=True))
@@ -612,7 +622,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                     step.tool = None  # 「拿手帕把扇子一盖」: the thing 把 names is not what with
             if np is not None:
                 ba_obj = ba_obj or (np, info)
-                i = nxt
+                resume = nxt
                 continue
         elif k == "R":
             after_relation = True  # 「在绣地上」「往里」: where, not what
@@ -621,7 +631,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 if np is not None:
                     place = (np, info, nxt <= e and words[nxt] in INSIDE)
                     place_at = i
-                    i = nxt
+                    resume = nxt
                     continue
         elif k == "V" or (k == "C" and not described) or (k == "T" and i != action_idx and pos.get(w, "")[:1] == "v"
                           and (i not in term_at or term_at[i].category == "action")):
@@ -653,14 +663,14 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 # before a hand or a time is a modifier, no topic
                 np2, info2, nxt2 = _noun_phrase(doc, term_at, nxt + 1, e)
                 if np2 is None:
-                    i = nxt + 1
+                    resume = nxt + 1
                     continue
                 np, info, nxt = np2, info2, nxt2
             if np is not None:
                 topic = (np, info)
                 topic_at = i
                 step.subject = step.subject or action_idx is None or i < action_idx
-                i = nxt
+                resume = nxt
                 continue
         elif k == "P":
             pass
@@ -668,7 +678,6 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 k == "T" and i in term_at and term_at[i].category == "body")) \
                 and (action_idx is None or i < action_idx) and not HAND_CHARS.intersection(w):
             body_topic = w  # 「两肘往下沉」「腰往后弯」: a limb (not a hand) named before the verb
-        i += 1
     general = step.general_action or step.action is None
     if step.action is not None and step.surface in TOOL_LEAD and verbs:
         general = True  # 「拿起錾子轻轻敲」: the holding verb is how, the later verb is what
@@ -876,6 +885,11 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                     step.tool = None
     if step.material is None and ba_obj is not None and chosen is not None:
         step.material = ba_obj[0]
+    if described:
+        # a craft the spec describes in full: every rule below but the topic's reads a craft it does not
+        if topic is not None:
+            _topic_slot(step, topic, chosen, described)
+        return
     dest = place if place is not None and action_idx is not None and place_at > action_idx else None
     if dest is None and place is None and action_idx is not None and not described:
         for j in range(action_idx + 1, min(e, action_idx + 3)):
@@ -1034,12 +1048,18 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             step.material, step.tool = changed[0], None
             topic = None
     if topic is not None:
-        np, info = topic
-        if (info is not None and info.category == "tool") or (info is None and _is_tool_word(np)):
-            if step.tool is None and (chosen is not None or not described):
-                step.tool = np  # 「刀斜着往里进」「刮痧板蘸点油」
-        elif step.material is None and chosen is not None and info is not None and info.category == "material":
-            step.material = np  # 「糖稀熬到…」 (a material the spec knows, before a verb read here)
+        _topic_slot(step, topic, chosen, described)
+
+
+def _topic_slot(step: Step, topic, chosen, described: bool) -> None:
+    """The noun named before the verb that no rule took (``_open_read``'s last): the tool where its name or the
+    lexicon says so, a material the lexicon knows where the verb was read here."""
+    np, info = topic
+    if (info is not None and info.category == "tool") or (info is None and _is_tool_word(np)):
+        if step.tool is None and (chosen is not None or not described):
+            step.tool = np  # 「刀斜着往里进」「刮痧板蘸点油」
+    elif step.material is None and chosen is not None and info is not None and info.category == "material":
+        step.material = np  # 「糖稀熬到…」 (a material the spec knows, before a verb read here)
 
 
 def info_is_person(topic) -> bool:

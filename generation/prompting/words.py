@@ -7,7 +7,7 @@ import re
 from types import SimpleNamespace
 
 
-# part-of-speech tables the stages read: ``segment`` is set by _resegment, ``roles`` by _open_read
+# part-of-speech tables the stages read, set to the spec's own by extract() at the start of every text
 POS_TAGS = SimpleNamespace(segment={}, roles={})
 
 # Full-width forms are written as escapes so that no editor can fold them into their ASCII twins (they
