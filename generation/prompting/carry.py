@@ -8,9 +8,10 @@ import re
 from .spec import Spec
 from .tokens import Step, _head, _is_body, _is_body_motion, _is_material_word, _is_speech, _is_tool_word
 from .words import (ATTACH_VERBS, BIND_VERBS, BODY_OBJECT_CHARS, CONSUMED_HEADS, CONTINUE_MARKERS, FILLER_CHARS,
-                    FULL_STOPS, INSTRUMENT_LEADS, LOAD_VERBS, MATERIAL_HEADS, MEDIUM_HEADS, NEGATIONS, OWN_OBJECT_CHARS,
-                    PERFORMING_LIMBS, PUT_VERBS, SENTENCE_ENDS, SPEECH_VERBS, STATE_RESULTS, SWAP_VERBS, TOOL_HEADS,
-                    TOOL_LEAD, TREAT_VERBS, VESSEL_ENTRY, WEAR_VERBS, _HOLD_BEFORE, _LEAD_IN, _OPENING)
+                    FOLLOW_LEADS, FULL_STOPS, GRASP_VERBS, INSTRUMENT_LEADS, LOAD_VERBS, MATERIAL_HEADS, MEDIUM_HEADS,
+                    NEGATIONS, OWN_OBJECT_CHARS, PERFORMING_LIMBS, POUR_CHARS, PUT_VERBS, SENTENCE_ENDS, SPEECH_VERBS,
+                    STATE_RESULTS, SWAP_VERBS, TOOL_HEADS, TOOL_LEAD, TREAT_VERBS, VESSEL_ENTRY, WEAR_VERBS,
+                    _HOLD_BEFORE, _LEAD_IN, _OPENING)
 
 # a sentence end in a string, found by a scan in C (a walk over its characters makes and hashes a string per
 # CJK character)
@@ -112,16 +113,7 @@ def _carry_held_tool(steps: list[Step], norm: str = "", spec: Spec | None = None
             worked = worked or q.material
 
 
-# verbs that take a thing in the hand and hold it (not 捏/托: what the fingers pinch or the palm supports is
-# mostly the piece worked, 「捏住线头」「托住葫芦」)
-GRASP_VERBS = frozenset({"拿", "拿着", "拿起", "拿起来", "拿住", "握", "握着", "握住", "持", "持着", "执", "攥",
-                         "攥着", "操起", "抓着", "端", "端着", "端起"})
-
-
-POUR_CHARS = frozenset("泼倒洒浇淋灌舀")
 _CLAUSE_BREAKS = re.compile("[,，;；:：]")
-# V着 that says what the motion follows (「跟着板眼在碟边上点」): the noun after it is no subject
-FOLLOW_LEADS = ("跟着", "随着", "合着", "照着", "顺着", "按着")
 
 
 def _held_thing_used(spec: Spec, steps: list[Step], norm: str) -> None:

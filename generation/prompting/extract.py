@@ -23,33 +23,32 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate, compress, repeat
 from operator import eq, or_
 
-from .carry import (_carry_dropped_object, _counted_topic, _carry_hand, _carry_held_tool, _carry_serial_roles, _carry_worn_tool,
-                    _hand_of_held_tool)
+from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry_serial_roles, _carry_worn_tool,
+                    _counted_topic, _hand_of_held_tool)
 from .names import (_coordinated_names, _craft_names, _described_things, _led_tool_names, _named_steps, _nominal_topic,
                     _numbered_names, _numeral_phrases, _object_names, _quoted_names, _slot_nouns, _split_compounds,
                     _suffix_names, _technique_compounds, _topic_names)
 from .nonsteps import cut_likened, likened, non_steps
 from .quantities import CORRECTION_CUES
 from .resegment import _repair_tokens, _resegment
-from .roles import ROUND_MARKERS, _compound_object, _hand_is_place, _read_unit, _topic_before_marker
+from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_marker
 from .spec import HAND_TERMS, Spec, TermInfo
-from .tokens import (Counters, Doc, Step, finder_for, kind_table, normalize_chars, _head, _is_body, _is_material_word,
-                     _is_tool_word)
+from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, finder_for, kind_table,
+                     normalize_chars)
 from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BODY_CHARS,
                     BODY_LOCATIVES, BODY_MOTION_VERBS, BODY_MOVERS, BODY_TURN, BODY_WORDS, BOTH_HAND_WORDS, COMPLEMENTS,
-                    CONSEQUENCE_TAIL,
-                    CONTEXT_HAND_VERBS, COPULAS, COUNT_PREV, DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS,
-                    DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS,
-                    FILLERS, FULL_STOPS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_JOINERS, HAND_PART_CHARS,
-                    INSTRUMENT_HEADS, INSTRUMENT_LEADS, JOB_OPENERS, LIMB_CHARS, LINKING_ADVERBS, LOCATIVES,
-                    MANNER_ADVERBS, MANNER_HANDS, MANNER_VERBS, MANUAL_VERBS, MARKED_VERBS, MATERIAL_HEADS,
+                    CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, COPULAS, COUNT_PREV, DEGREE_MARKERS, DEMONSTRATIVES,
+                    DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS,
+                    DIRECTION_WORDS, FILLERS, FULL_STOPS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_JOINERS,
+                    HAND_PART_CHARS, INSTRUMENT_HEADS, INSTRUMENT_LEADS, JOB_OPENERS, LIMB_CHARS, LINKING_ADVERBS,
+                    LOCATIVES, MANNER_ADVERBS, MANNER_HANDS, MANNER_VERBS, MANUAL_VERBS, MARKED_VERBS, MATERIAL_HEADS,
                     MEASURE_FORMS, MEASURE_PREV, MISHAP_ADVERBS, MISHAP_CHARS, MODALS, MOTION_WORDS, NEGATIONS,
                     NUMERAL_CHARS, OBJECT_MARKERS, ONSET_VERBS, PAIR_COUNTS, PLACE_SIDES, PLACE_SUFFIX, POINT_BEFORE,
                     POS_TAGS, PREDICATE_ADVERBS, PUNCT, PURPOSE_LINKS, QSENT, RELATION_END, REPEAT_MARKERS,
-                    RESULT_COMPLEMENTS, RESULT_VERBS, ROUTE_PREPOSITIONS, SIDE_DEICTICS, SIDE_FILLERS, SIDE_WORDS, SKIP,
-                    SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, SWAP_VERBS, TOOL_HEADS, TOOL_LEAD,
-                    TOPIC_PARTICLES, WAIT_ENDS, WAIT_SUBJECTS, WAIT_WORDS, WARNING_CUES, WITNESS_FILLERS, WITNESS_VERBS,
-                    _CRAFT_KINDS, _FINISH_KINDS, _FINISH_WORDS)
+                    RESULT_COMPLEMENTS, RESULT_VERBS, ROUND_MARKERS, ROUTE_PREPOSITIONS, SIDE_DEICTICS, SIDE_FILLERS,
+                    SIDE_WORDS, SKIP, SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, SWAP_VERBS, TOOL_HEADS,
+                    TOOL_LEAD, TOPIC_PARTICLES, WAIT_ENDS, WAIT_SUBJECTS, WAIT_WORDS, WARNING_CUES, WITNESS_FILLERS,
+                    WITNESS_VERBS, _CRAFT_KINDS, _FINISH_KINDS, _FINISH_WORDS)
 
 
 def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None, *, join_terms: bool = True) -> Doc:

@@ -614,3 +614,13 @@ FILLER_CHARS = set("嗯啊呃哎哦噢那个就")
 
 # what a length said before it measures (「留三公分宽」「拍到两毫米厚」): part of the quantity's clause
 DIMENSION_CHARS = set("长宽高厚深粗细薄")
+
+# verbs that take a thing in the hand and hold it (not 捏/托: what the fingers pinch or the palm supports is
+# mostly the piece worked, 「捏住线头」「托住葫芦」)
+GRASP_VERBS = frozenset({"拿", "拿着", "拿起", "拿起来", "拿住", "握", "握着", "握住", "持", "持着", "执", "攥",
+                         "攥着", "操起", "抓着", "端", "端着", "端起"})
+POUR_CHARS = frozenset("泼倒洒浇淋灌舀")  # verbs that pour or throw out what the hand holds
+# V着 that says what the motion follows (「跟着板眼在碟边上点」): the noun after it is no subject
+FOLLOW_LEADS = ("跟着", "随着", "合着", "照着", "顺着", "按着")
+REACH_CHARS = frozenset("伸探")  # verbs that reach a hand or limb into or onto something
+ROUND_MARKERS = frozenset(("围着", "绕着"))  # a motion round a ground
