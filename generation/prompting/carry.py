@@ -9,9 +9,9 @@ from .spec import Spec
 from .tokens import Step, _head, _is_body, _is_body_motion, _is_material_word, _is_speech, _is_tool_word
 from .words import (ATTACH_VERBS, BIND_VERBS, BODY_OBJECT_CHARS, CONSUMED_HEADS, CONTINUE_MARKERS, FILLER_CHARS,
                     FOLLOW_LEADS, FULL_STOPS, GRASP_VERBS, INSTRUMENT_LEADS, LOAD_VERBS, MATERIAL_HEADS, MEDIUM_HEADS,
-                    NEGATIONS, OWN_OBJECT_CHARS, PERFORMING_LIMBS, POUR_CHARS, PUT_VERBS, SENTENCE_ENDS, SPEECH_VERBS,
-                    STATE_RESULTS, SWAP_VERBS, TOOL_HEADS, TOOL_LEAD, TREAT_VERBS, VESSEL_ENTRY, WEAR_VERBS,
-                    _HOLD_BEFORE, _LEAD_IN, _OPENING)
+                    NEGATIONS, OWN_OBJECT_CHARS, PERFORMING_LIMBS, PIECE_CLASSIFIERS, POUR_CHARS, PUT_VERBS,
+                    SENTENCE_ENDS, SPEECH_VERBS, STATE_RESULTS, SWAP_VERBS, TOOL_HEADS, TOOL_LEAD, TREAT_VERBS,
+                    VESSEL_ENTRY, WEAR_VERBS, _HOLD_BEFORE, _LEAD_IN, _OPENING)
 
 # a sentence end in a string, found by a scan in C (a walk over its characters makes and hashes a string per
 # CJK character)
@@ -275,22 +275,18 @@ def _occurrences(said: str, word: str):
         at = said.find(word, at + 1)
 
 
-# classifiers that count pieces of a thing (一张一张, 一颗一颗), not strokes or turns (一下一下, 一刀一刀, 一圈一圈)
-PIECE_CLASSIFIERS = frozenset("张颗块根片条粒枚串朵")
+# pieces counted one by one: 一 + a classifier of pieces, twice (一张一张; not 一下一下, a count of strokes)
+_PIECES = re.compile("一([%s])一\\1" % "".join(sorted(PIECE_CLASSIFIERS)))
 
 
 def _counted_pieces(q: Step, norm: str) -> int:
     """Where, in the step's clause before its verb, pieces are counted one by one (「一张一张往架子上贴」
     「瓦片一块一块往上码」): the position of the count in ``norm``, or -1."""
-    said = norm[max(q.start, 0):q.end]
+    a = max(q.start, 0)
+    said = norm[a:q.end]
     v = said.find(q.surface) if q.surface else -1
-    at = said.find("一", 0, v if v > 0 else len(said))
-    while at >= 0 and at + 4 <= len(said):
-        c = said[at + 1]
-        if c in PIECE_CLASSIFIERS and said[at + 2] == "一" and said[at + 3] == c and (v < 0 or at + 4 <= v):
-            return max(q.start, 0) + at
-        at = said.find("一", at + 1, v if v > 0 else len(said))
-    return -1
+    m = _PIECES.search(said, 0, v if v >= 0 else len(said))
+    return a + m.start() if m is not None else -1
 
 
 def _counted_topic(steps: list[Step], norm: str) -> None:

@@ -230,7 +230,7 @@ def _compound_object3(spec: Spec, step: Step, surface: str) -> None:
     one, nor a thing taken in hand to work with: 拿, 用)."""
     if step.material is not None or surface[0] in TOOL_LEAD:
         return
-    pos = spec.pos_tags()  # (not POS_TAGS.segment: set only where a text was re-cut)
+    pos = spec.pos_tags()
     obj = surface[1:]
     if pos.get(surface[0], "")[:1] != "v" or pos.get(obj, "")[:1] != "n" or _is_body(spec, obj, True):
         return

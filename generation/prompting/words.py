@@ -624,3 +624,5 @@ POUR_CHARS = frozenset("泼倒洒浇淋灌舀")  # verbs that pour or throw out 
 FOLLOW_LEADS = ("跟着", "随着", "合着", "照着", "顺着", "按着")
 REACH_CHARS = frozenset("伸探")  # verbs that reach a hand or limb into or onto something
 ROUND_MARKERS = frozenset(("围着", "绕着"))  # a motion round a ground
+# classifiers that count pieces of a thing (一张一张, 一颗一颗), not strokes or turns (一下一下, 一刀一刀, 一圈一圈)
+PIECE_CLASSIFIERS = frozenset("张颗块根片条粒枚串朵")
