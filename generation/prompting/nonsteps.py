@@ -61,7 +61,7 @@ import re
 from itertools import compress
 
 from .quantities import CORRECTION_CUES
-from .words import PUNCT
+from .words import PUNCT, SENTENCE_ENDS
 
 # (the clause marks: a step's clause runs between two of them)
 _CLAUSE_MARKS = frozenset(PUNCT)
@@ -132,7 +132,7 @@ _DEGREE = ("最", "很", "挺", "真", "特别", "非常", "顶顶")
 # or a degree complement after it, ending its clause (「铁水烫得很」「腰酸得不得了」; not 「打得很高」: how high)
 _DEGREE_AFTER = re.compile(r"得(?:很|不得了|要命|慌|厉害)[了啊呢嘛哦哟呀]*")
 # the marks that end a sentence: a verb said again after one of them is a new step
-_STOPS = frozenset("。.!?！？;；\n")
+_STOPS = frozenset(SENTENCE_ENDS | {"."})  # (words.SENTENCE_ENDS, and the ASCII full stop)
 # a sound as the subject of what is said
 _SOUND = ("声音", "声儿", "响声", "音色")
 
