@@ -835,6 +835,15 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         # a tool is stuff here (a head like 纸 in 水砂纸 does not outrank the lexicon); only a name that is
         # stuff through and through: 醒木, a block named by its use, stays the tool the lexicon says
         lead_info = None
+    if lead_tool is not None and lead_info is None and ba_obj is None and verb_obj is None and action_idx is not None \
+            and action_idx > lead_at and words[action_idx][:1] in BIND_VERBS and step.material is None \
+            and not _is_tool_word(lead_tool) and not _is_material_word(lead_tool) and not _is_body(spec, lead_tool):
+        # 「火把拿松明子扎」「拿绑带从脚脖子往上缠」: what is taken up to wind, tie or wrap with (a name that says
+        # neither tool nor stuff) is bound into the work, the material (「拿针缝」: a tool by its name stays one)
+        step.material = lead_tool
+        if step.tool == lead_tool:
+            step.tool = None
+        lead_tool = None
     if lead_tool is not None and ((lead_info is None and _is_material_word(lead_tool) and not _is_tool_word(lead_tool))
                                   or (lead_info is not None and lead_info.category == "material")) \
             and not (ba_obj is not None and step.material is not None and step.material != lead_tool
