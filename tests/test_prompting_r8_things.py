@@ -34,3 +34,27 @@ def test_what_ba_names_stays_the_material_of_the_binding():
     # guard: 把 names what is wound; the thing taken up stays what with
     got = steps("拿皮绳把刀柄缠紧。")[0]
     assert got["material"] == "刀柄"
+
+
+# a wrist or palm, or a limb jieba leaves untagged, named before a verb with no object is what moves
+
+def test_a_wrist_before_a_verb_with_no_object_is_what_moves():
+    got = step_of("扭秧歌的时候,手腕一翻,扇子就转起来了。", "翻")
+    assert got["material"] == "手腕"
+
+
+def test_an_untagged_limb_opening_its_clause_is_what_moves():
+    got = step_of("胯往左一摆,腰跟着扭。", "摆")
+    assert got["material"] == "胯"
+
+
+def test_a_hand_before_the_verb_is_who_acts_not_what_moves():
+    # guard: 手 (not a wrist or palm) stays the hand acting
+    got = step_of("筛子端平,手一抖,粉就撒匀了。", "抖")
+    assert got["material"] != "手"
+
+
+def test_a_wrist_with_an_object_after_the_verb_leaves_the_object_the_material():
+    # guard: the verb's own object is what is worked
+    got = step_of("手腕压住鼓面,另一只手敲。", "压住")
+    assert got["material"] == "鼓面"

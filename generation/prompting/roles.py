@@ -12,12 +12,13 @@ from .words import (AGENT_NOUN_SUFFIX, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJE
                     COMPLEMENTS, CONSUMED_HEADS, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, COORD_RE, DEGREE_MARKERS,
                     DEGREE_NEXT_KINDS, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS,
                     FACING_COVERBS, FILLERS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS,
-                    HAND_PLACE_MARKERS, HANG_VERBS, INSIDE, INSTRUMENT_HEADS, INSTRUMENT_LEADS, LOAD_VERBS, LOCATIVES,
-                    LOCATIVE_SUFFIX, MAKING_VERBS, MANNER_ADVERBS, MANNER_VERBS, MATERIAL_HEADS, MEDIUM_HEADS, MODALS,
-                    MOTION_WORDS, NEEDLE_TOOLS, NEGATIONS, PART_WORDS, PERSON_PRONOUNS, PLACE_MARKERS, POS_TAGS,
-                    PREDICATE_ADVERBS, PUT_VERBS, RATIO_NUMERALS, RAW_STUFF_HEADS, REACH_CHARS, RELATION_END,
-                    RESULT_COMPLEMENTS, ROUND_MARKERS, SHAPE_SUFFIX, SKIP, SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS,
-                    STRIKE_VERBS, SWAP_VERBS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES, UNKNOWN_NAME_TAGS, WIELD_VERBS)
+                    HAND_PLACE_MARKERS, HANG_VERBS, INSIDE, INSTRUMENT_HEADS, INSTRUMENT_LEADS, LIMB_CHARS,
+                    LIMB_MOVERS, LOAD_VERBS, LOCATIVES, LOCATIVE_SUFFIX, MAKING_VERBS, MANNER_ADVERBS, MANNER_VERBS,
+                    MATERIAL_HEADS, MEDIUM_HEADS, MODALS, MOTION_WORDS, NEEDLE_TOOLS, NEGATIONS, PART_WORDS,
+                    PERSON_PRONOUNS, PLACE_MARKERS, POS_TAGS, PREDICATE_ADVERBS, PUT_VERBS, RATIO_NUMERALS,
+                    RAW_STUFF_HEADS, REACH_CHARS, RELATION_END, RESULT_COMPLEMENTS, ROUND_MARKERS, SHAPE_SUFFIX, SKIP,
+                    SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS, STRIKE_VERBS, SWAP_VERBS, TOOL_HEADS, TOOL_LEAD,
+                    TOPIC_PARTICLES, UNKNOWN_NAME_TAGS, WIELD_VERBS)
 
 
 def _hand_is_place(words: list, i: int) -> bool:
@@ -670,9 +671,13 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         elif k == "P":
             pass
         elif body_topic is None and not verbs and (k == "H" or (
-                k == "T" and i in term_at and term_at[i].category == "body")) \
-                and (action_idx is None or i < action_idx) and not HAND_CHARS.intersection(w):
-            body_topic = w  # 「两肘往下沉」「腰往后弯」: a limb (not a hand) named before the verb
+                k == "T" and i in term_at and term_at[i].category == "body") or (
+                k is None and i == s and i < e and len(w) == 1 and w in LIMB_CHARS
+                and (words[i + 1] in MOTION_WORDS or words[i + 1] == "一"))) \
+                and (action_idx is None or i < action_idx) and (not HAND_CHARS.intersection(w) or w in LIMB_MOVERS):
+            # 「两肘往下沉」「腰往后弯」: a limb (not a hand) named before the verb; a wrist or palm moves as one
+            # (「手腕一抖」), and so does a limb jieba left untagged opening the clause (「胯往一边送」)
+            body_topic = w
     general = step.general_action or step.action is None
     if step.action is not None and step.surface in TOOL_LEAD and verbs:
         general = True  # 「拿起錾子轻轻敲」: the holding verb is how, the later verb is what

@@ -278,6 +278,8 @@ HAND_PART_CHARS = set("掌心背指")
 
 # the arm, the fist, the palm, the wrist said with a side: that side's hand (「左掌往前一推」「右拳」「左臂」)
 ARM_WORDS = {"掌", "拳", "臂", "腕", "胳膊", "胳臂", "手臂", "手腕", "手掌", "巴掌", "拳头", "胳膊肘"}
+# a wrist or a palm named before a verb with no object is what moves (「手腕一抖」「手掌往下按」), not the hand acting
+LIMB_MOVERS = frozenset(("手腕", "手腕子", "手掌", "掌", "腕", "腕子"))
 
 SIDE_FILLERS = {"这", "那", "这只", "那只", "只", "这个", "那个", "个", "的", "一只"}
 
