@@ -58,3 +58,22 @@ def test_a_wrist_with_an_object_after_the_verb_leaves_the_object_the_material():
     # guard: the verb's own object is what is worked
     got = step_of("手腕压住鼓面,另一只手敲。", "压住")
     assert got["material"] == "鼓面"
+
+
+# after 拿/用: one character jieba reads as a noun morpheme, or an adjective glued to a one-character noun,
+# before the verb is the thing taken in hand
+
+def test_one_noun_character_after_na_before_the_verb_is_the_tool():
+    got = step_of("拿戽舀水。", "舀")
+    assert got["tool"] == "戽" and got["material"] == "水"
+
+
+def test_an_adjective_and_a_one_character_noun_after_na_are_one_tool():
+    got = steps("拿粗箩过两遍。")[0]
+    assert got["tool"] == "粗箩"
+
+
+def test_na_with_its_direction_is_no_tool():
+    # guard: 拿来 takes nothing named in hand
+    got = steps("拿来晒干。")[0]
+    assert got["tool"] is None

@@ -273,6 +273,12 @@ def _split_tool_word(doc: Doc, j: int, e: int):
             and kinds[j + 1] != "Q" and words[j + 1] in TOOL_HEADS and words[j] not in TOOL_HEADS \
             and words[j] not in COMPLEMENTS:
         return words[j] + words[j + 1], j + 2
+    if j < e and len(words[j]) == 1 and kinds[j] is None and words[j] not in COMPLEMENTS:
+        tag = POS_TAGS.roles.get(words[j], "")
+        if tag in BARE_OBJECT_TAGS and kinds[j + 1] in ("V", "T"):
+            return words[j], j + 1  # 「拿筘打紧」: one character jieba reads as a noun morpheme, before the verb
+        if j + 2 <= e and tag == "a" and kinds[j + 1] == "N" and len(words[j + 1]) == 1 and kinds[j + 2] in ("V", "T"):
+            return words[j] + words[j + 1], j + 2  # 「拿细箩过一遍」: an adjective glued to its one-character noun
     return None, j
 
 
