@@ -77,3 +77,21 @@ def test_na_with_its_direction_is_no_tool():
     # guard: 拿来 takes nothing named in hand
     got = steps("拿来晒干。")[0]
     assert got["tool"] is None
+
+
+# 摇 wields what it shakes when its name says instrument (铃, 扇, 刀): the tool, not the material
+
+def test_a_bell_shaken_is_the_tool():
+    got = step_of("跳的时候左手摇串铃。", "摇")
+    assert got["tool"] == "串铃" and got["material"] is None
+
+
+def test_a_knife_shaken_by_a_ritual_dancer_is_the_tool():
+    got = step_of("端公右手摇着师刀,左手拿牛角。", "摇")
+    assert got["tool"] == "师刀"
+
+
+def test_a_thing_shaken_whose_name_says_no_instrument_stays_the_material():
+    # guard: 花篮 is what the dance shows, not what with
+    got = step_of("右手摇着花篮。", "摇")
+    assert got["material"] == "花篮" and got["tool"] is None

@@ -546,8 +546,8 @@ INSIDE = {"里", "内", "中", "里面", "里头", "当中"}  # 「X里」: X ho
 MOTION_WORDS = {"往", "朝", "向", "从", "顺着", "沿着", "过去", "下去", "进去", "过来", "上去", "出去", "往下", "往上", "往里",
                 "往外", "往前", "往后"}
 
-# verbs that wield their object (「抡锤」「举槌子」「挥鞭」「推刀」): a tool there is what with
-WIELD_VERBS = set("抡举挥舞推操握持执拿攥")
+# verbs that wield their object (「抡锤」「举槌子」「挥鞭」「推刀」「摇铃」「摇着扇子」): a tool there is what with
+WIELD_VERBS = set("抡举挥舞推操握持执拿攥摇")
 
 
 BARE_OBJECT_TAGS = {"n", "ng", "zg", "ns", "nr"}
