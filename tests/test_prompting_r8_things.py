@@ -95,3 +95,21 @@ def test_a_thing_shaken_whose_name_says_no_instrument_stays_the_material():
     # guard: 花篮 is what the dance shows, not what with
     got = step_of("右手摇着花篮。", "摇")
     assert got["material"] == "花篮" and got["tool"] is None
+
+
+# an oar (橹, 桨, 桡, 篙) heads an implement: named before the verb that moves it, it is the tool
+
+def test_a_paddle_named_before_the_stroke_is_the_tool():
+    got = steps("划龙船的时候,桨一下一下往后划。")[-1]
+    assert got["tool"] == "桨" and got["material"] != "桨"
+
+
+def test_a_scull_pushed_and_pulled_is_the_tool():
+    got = steps("船娘站在船尾,橹一推一扳,船就往前走。")
+    assert any(s["tool"] == "橹" for s in got) and not any(s["material"] == "橹" for s in got)
+
+
+def test_a_paddle_ba_names_is_what_is_worked():
+    # guard: 把 names the oar being made
+    got = step_of("先把木桨刨光,再刷桐油。", "刨光")
+    assert got["material"] == "木桨" and got["tool"] is None
