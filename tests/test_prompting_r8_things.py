@@ -113,3 +113,24 @@ def test_a_paddle_ba_names_is_what_is_worked():
     # guard: 把 names the oar being made
     got = step_of("先把木桨刨光,再刷桐油。", "刨光")
     assert got["material"] == "木桨" and got["tool"] is None
+
+
+# what the fingers pinch is the piece handled (a puppet's rod), but for a needle, knife or brush; a rod jieba
+# reads as a classifier (手 / 杆) is one noun with what it belongs to
+
+def test_a_rod_pinched_in_the_fingers_is_the_material():
+    got = step_of("演木偶的时候,右手捏两根腿签。", "捏")
+    assert got["material"] == "腿签" and got["tool"] is None
+
+
+def test_a_needle_pinched_stays_the_tool():
+    # guard: 针 is what the fingers pinch to work with
+    got = step_of("左手捏着针,右手拉线。", "捏着")
+    assert got["tool"] == "针" and got["material"] is None
+
+
+def test_a_rod_read_as_a_classifier_joins_its_noun():
+    got = step_of("演布袋戏,右手捏住两根脚杆。", "捏住")
+    assert got["material"] == "脚杆"
+    got = step_of("左手举着那根头杆。", "举")
+    assert got["tool"] == "头杆"

@@ -15,10 +15,10 @@ from .words import (AGENT_NOUN_SUFFIX, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJE
                     HAND_PLACE_MARKERS, HANG_VERBS, INSIDE, INSTRUMENT_HEADS, INSTRUMENT_LEADS, LIMB_CHARS,
                     LIMB_MOVERS, LOAD_VERBS, LOCATIVES, LOCATIVE_SUFFIX, MAKING_VERBS, MANNER_ADVERBS, MANNER_VERBS,
                     MATERIAL_HEADS, MEDIUM_HEADS, MODALS, MOTION_WORDS, NEEDLE_TOOLS, NEGATIONS, PART_WORDS,
-                    PERSON_PRONOUNS, PLACE_MARKERS, POS_TAGS, PREDICATE_ADVERBS, PUT_VERBS, RATIO_NUMERALS,
-                    RAW_STUFF_HEADS, REACH_CHARS, RELATION_END, RESULT_COMPLEMENTS, ROUND_MARKERS, SHAPE_SUFFIX, SKIP,
-                    SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS, STRIKE_VERBS, SWAP_VERBS, TOOL_HEADS, TOOL_LEAD,
-                    TOPIC_PARTICLES, UNKNOWN_NAME_TAGS, WIELD_VERBS)
+                    PERSON_PRONOUNS, PINCHED_TOOL_HEADS, PLACE_MARKERS, POS_TAGS, PREDICATE_ADVERBS, PUT_VERBS,
+                    RATIO_NUMERALS, RAW_STUFF_HEADS, REACH_CHARS, RELATION_END, RESULT_COMPLEMENTS, ROD_SUFFIX,
+                    ROUND_MARKERS, SHAPE_SUFFIX, SKIP, SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS, STRIKE_VERBS,
+                    SWAP_VERBS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES, UNKNOWN_NAME_TAGS, WIELD_VERBS)
 
 
 def _hand_is_place(words: list, i: int) -> bool:
@@ -346,6 +346,11 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False, sl
             and (k == e or not (kinds[k + 1] == "N" or (
                 k + 1 in term_at and term_at[k + 1].category in ("tool", "material")))):
         parts.append(words[k])  # 「银」「块」 → 银块: a shape suffix jieba left apart, right after its noun
+        infos.append(None)
+        k += 1
+    elif len(parts) == 1 and len(parts[0]) == 1 and k <= e and words[k] in ROD_SUFFIX and kinds[k] is None \
+            and (k == e or kinds[k + 1] == "P"):
+        parts.append(words[k])  # 「手」「杆」 → 手杆: a rod jieba reads as a classifier, closing the phrase
         infos.append(None)
         k += 1
     while len(parts) > 1 and parts[-1] in LOCATIVE_SUFFIX:
@@ -883,12 +888,16 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         if step.tool == lead_tool and step.material == lead_tool:
             step.tool = None
         lead_tool = None
-    if lead_tool is not None and not verbs and lead_info is None and not _is_tool_word(lead_tool) \
+    if lead_tool is not None and not verbs and lead_info is None and (
+            not _is_tool_word(lead_tool) or (lead_word[:1] == "捏" and _head(lead_tool) not in PINCHED_TOOL_HEADS)) \
             and step.surface == lead_word and lead_word not in INSTRUMENT_LEADS:
         # 「握着把子」「捏着签子」: holding is the whole action, so what is held is what it works on
-        # (a tool-headed thing stays the tool: 「各拿一根鼓槌」)
+        # (a tool-headed thing stays the tool: 「各拿一根鼓槌」; what the fingers pinch is the piece handled,
+        # 「捏两根手签」, but for a needle, knife or brush: 「捏针」)
         if step.material is None or step.material == lead_tool:
             step.material = lead_tool
+            if step.tool == lead_tool:
+                step.tool = None
             lead_tool = None
     if step.tool is None and lead_tool is not None:
         step.tool = lead_tool

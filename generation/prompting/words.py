@@ -531,6 +531,9 @@ LOCATIVE_SUFFIX = {"里", "上", "中", "内", "外", "下", "边", "面", "底"
                    "前", "后", "前头", "后头", "前面", "后面", "跟前"}
 
 
+# a rod or stalk named after what it belongs to (手杆, 命杆, 烟杆), which jieba reads as a classifier
+ROD_SUFFIX = frozenset("杆")
+
 # Shape suffixes: a thing named by its stuff and its form (纸条, 泥条, 银块, 竹片, 面团) is headed by the
 # stuff, as a classifier follows the noun it counts.
 SHAPE_SUFFIX = set("条片块段粒团卷")
@@ -546,6 +549,9 @@ INSIDE = {"里", "内", "中", "里面", "里头", "当中"}  # 「X里」: X ho
 # a path or a direction of motion in the clause: the thing before the verb is what moves (a tool)
 MOTION_WORDS = {"往", "朝", "向", "从", "顺着", "沿着", "过去", "下去", "进去", "过来", "上去", "出去", "往下", "往上", "往里",
                 "往外", "往前", "往后"}
+
+# instruments the fingers pinch to work with (「捏针」「捏刻刀」「捏毛笔」): what else is pinched (签, 杆, 板) is handled
+PINCHED_TOOL_HEADS = frozenset("针刀笔")
 
 # verbs that wield their object (「抡锤」「举槌子」「挥鞭」「推刀」「摇铃」「摇着扇子」): a tool there is what with
 WIELD_VERBS = set("抡举挥舞推操握持执拿攥摇")
