@@ -134,3 +134,22 @@ def test_a_rod_read_as_a_classifier_joins_its_noun():
     assert got["material"] == "脚杆"
     got = step_of("左手举着那根头杆。", "举")
     assert got["tool"] == "头杆"
+
+
+# a one-character object jieba misses after the verb: after where on the thing and how many (「按下头两个孔」),
+# or read as an organisation (渣/nt)
+
+def test_a_hole_after_where_and_how_many_is_the_object():
+    got = step_of("吹洞箫,右手按下头两个孔。", "按")
+    assert got["material"] == "孔"
+
+
+def test_dregs_jieba_reads_as_an_organisation_are_the_object():
+    got = step_of("豆浆煮开了,滤掉渣。", "滤掉")
+    assert got["material"] == "渣"
+
+
+def test_where_and_how_many_with_no_noun_after_is_no_object():
+    # guard: 「放上头两层」 names no thing after the count
+    got = steps("蒸笼里放上头两层。")[0]
+    assert got["material"] is None

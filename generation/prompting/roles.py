@@ -15,10 +15,10 @@ from .words import (AGENT_NOUN_SUFFIX, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJE
                     HAND_PLACE_MARKERS, HANG_VERBS, INSIDE, INSTRUMENT_HEADS, INSTRUMENT_LEADS, LIMB_CHARS,
                     LIMB_MOVERS, LOAD_VERBS, LOCATIVES, LOCATIVE_SUFFIX, MAKING_VERBS, MANNER_ADVERBS, MANNER_VERBS,
                     MATERIAL_HEADS, MEDIUM_HEADS, MODALS, MOTION_WORDS, NEEDLE_TOOLS, NEGATIONS, PART_WORDS,
-                    PERSON_PRONOUNS, PINCHED_TOOL_HEADS, PLACE_MARKERS, POS_TAGS, PREDICATE_ADVERBS, PUT_VERBS,
-                    RATIO_NUMERALS, RAW_STUFF_HEADS, REACH_CHARS, RELATION_END, RESULT_COMPLEMENTS, ROD_SUFFIX,
-                    ROUND_MARKERS, SHAPE_SUFFIX, SKIP, SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS, STRIKE_VERBS,
-                    SWAP_VERBS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES, UNKNOWN_NAME_TAGS, WIELD_VERBS)
+                    PERSON_PRONOUNS, PINCHED_TOOL_HEADS, PLACE_MARKERS, PLACE_SIDES, POS_TAGS, PREDICATE_ADVERBS,
+                    PUT_VERBS, RATIO_NUMERALS, RAW_STUFF_HEADS, REACH_CHARS, RELATION_END, RESULT_COMPLEMENTS,
+                    ROD_SUFFIX, ROUND_MARKERS, SHAPE_SUFFIX, SKIP, SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS,
+                    STRIKE_VERBS, SWAP_VERBS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES, UNKNOWN_NAME_TAGS, WIELD_VERBS)
 
 
 def _hand_is_place(words: list, i: int) -> bool:
@@ -756,6 +756,11 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 # clause right after the verb, are its object when a character heads a tool or a material
                 # or jieba tags the last one a noun morpheme
                 np, info, after = _bare_object(doc, j, e), None, e + 1
+            elif j < e and j > action_idx and (words[j] in LOCATIVES or words[j] in PLACE_SIDES) and kinds[j + 1] == "Q" \
+                    and _bare_object(doc, j + 2, e) is not None:
+                # 「按上头三个孔」「扎底下两个眼」: where on the thing, then how many, then the one-character noun
+                # closing the clause: that noun is the object
+                np, info, after = _bare_object(doc, j + 2, e), None, e + 1
             elif into and j < e and j > action_idx and kinds[j] is None and len(words[j]) <= 2 \
                     and words[j] not in FILLERS and words[j] not in COMPLEMENTS and (
                         (words[j + 1] in LOCATIVES and pos.get(words[j], "x")[:1] not in FUNCTION_TAGS)

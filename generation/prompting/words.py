@@ -557,7 +557,7 @@ PINCHED_TOOL_HEADS = frozenset("针刀笔")
 WIELD_VERBS = set("抡举挥舞推操握持执拿攥摇")
 
 
-BARE_OBJECT_TAGS = {"n", "ng", "zg", "ns", "nr"}
+BARE_OBJECT_TAGS = {"n", "ng", "zg", "ns", "nr", "nt"}  # (nt: 渣 jieba reads as an organisation)
 
 
 # 「拿起刻刀」「各拿一根竹签」「抡锤子」「用篾刀」: the words that take a tool in hand just before its name
