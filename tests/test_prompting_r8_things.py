@@ -153,3 +153,21 @@ def test_where_and_how_many_with_no_noun_after_is_no_object():
     # guard: 「放上头两层」 names no thing after the count
     got = steps("蒸笼里放上头两层。")[0]
     assert got["material"] is None
+
+
+# farm and kitchen implements that sift, rake, fork, cut or take blows (匾 箩 箕 杈 耙 镰 …) head tools
+
+def test_a_winnowing_basket_held_while_shaking_is_the_tool():
+    got = step_of("两手端着簸箕颠,谷壳就飞出去了。", "颠")
+    assert got["tool"] == "簸箕" and got["material"] is None
+
+
+def test_a_rake_named_before_its_stroke_is_the_tool():
+    got = step_of("木耙一耙一耙往前推。", "推")
+    assert got["tool"] == "木耙"
+
+
+def test_a_flat_basket_ba_names_is_what_is_washed():
+    # guard: what 把 names is worked, whatever its head
+    got = step_of("先把竹匾洗干净,晾干。", "洗")
+    assert got["material"] == "竹匾" and got["tool"] is None

@@ -125,8 +125,9 @@ COMPLEMENTS = {"到", "在", "成", "好", "开", "完", "起", "下", "上", "�
                "一遍", "两下", "几下", "个", "只", "把", "根", "块", "点", "一点", "些", "一些"}
 
 # The head character of a noun says whether it is a tool (Chinese compounds are head-final); an oar (橹, 桨, 桡, 篙)
-# is an implement the hands move (「桡片一下一下划」「橹一推一扳」).
-TOOL_HEADS = set("刀针笔锤剪凿梭刷锥钳尺棒杆勺铲锉钻机车锅模夹架绷轮筛斗槌錾梳签拍篦笼帘板锯刨斧钩镊炉窑缸盆桶筒盘碾臼杵戥秤罐壶碗匙叉棍鞭扇铃鼓琴笛箫弦槽筘竿弓橹桨桡篙")
+# is an implement the hands move (「桡片一下一下划」「橹一推一扳」), and so are the farm and kitchen implements
+# that sift, rake, fork, cut or take blows (匾 箩 箕 杈 耙 镰 锹 镐 锄 犁 砧 钎: 「两手端着匾转」「一手一根木杈」).
+TOOL_HEADS = set("刀针笔锤剪凿梭刷锥钳尺棒杆勺铲锉钻机车锅模夹架绷轮筛斗槌錾梳签拍篦笼帘板锯刨斧钩镊炉窑缸盆桶筒盘碾臼杵戥秤罐壶碗匙叉棍鞭扇铃鼓琴笛箫弦槽筘竿弓橹桨桡篙匾箩箕杈耙镰锹镐锄犁砧钎")
 
 RELATION_MARKERS = {"沿", "沿着", "顺着", "从", "垂直于", "平行于", "贴着", "绕着", "围着", "对着", "朝着", "朝", "往",
                     "向", "在", "由"}
