@@ -1,6 +1,11 @@
-"""Tools and materials on found steps, r8-things (issue 11; ``generation/prompting/roles.py``): what is taken
-up to wind or tie with is bound into the work (「拿藤条捆」). Every sentence is written for this file (none is in
-the evaluation set), about crafts of every kind."""
+"""Tools and materials on found steps, r8-things (issue 11; ``generation/prompting/roles.py``, ``words.py``): what
+is taken up to wind or tie with is bound into the work (「拿荆条扎」); a wrist, a palm or an untagged limb before a
+verb with no object is what moves (「手腕一翻」「胯往左一摆」); one character after 拿 before the verb is the thing
+taken in hand (「拿戽舀水」「拿粗箩过」); 摇 wields an instrument (「摇串铃」); an oar heads an implement (「桨往后划」);
+a rod pinched is handled, not worked with (「捏两根腿签」), and 手 / 杆 is one noun; a one-character object after where
+and how many (「按下头两个孔」) or read as an organisation (渣); farm and kitchen implements (匾 箕 耙 …) head tools.
+Every sentence is written for this file (none is in the evaluation set), about crafts of every kind, each rule with a
+case it must not touch."""
 from generation.prompting import normalize
 
 
