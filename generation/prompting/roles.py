@@ -12,11 +12,12 @@ from .words import (AGENT_NOUN_SUFFIX, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJE
                     COMPLEMENTS, CONSUMED_HEADS, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, COORD_RE, DEGREE_MARKERS,
                     DEGREE_NEXT_KINDS, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS,
                     FACING_COVERBS, FILLERS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS,
-                    HAND_PLACE_MARKERS, HANG_VERBS, INSIDE, INSTRUMENT_HEADS, INSTRUMENT_LEADS, LOAD_VERBS, LOCATIVES,
-                    LOCATIVE_SUFFIX, MAKING_VERBS, MANNER_ADVERBS, MANNER_VERBS, MATERIAL_HEADS, MEDIUM_HEADS, MODALS,
-                    MOTION_WORDS, NEEDLE_TOOLS, NEGATIONS, PART_WORDS, PERSON_PRONOUNS, PLACE_MARKERS, POS_TAGS,
-                    PREDICATE_ADVERBS, PUT_VERBS, RATIO_NUMERALS, RAW_STUFF_HEADS, REACH_CHARS, RELATION_END,
-                    RESULT_COMPLEMENTS, ROUND_MARKERS, SHAPE_SUFFIX, SKIP, SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS,
+                    HAND_PLACE_MARKERS, HANG_VERBS, INSIDE, INSTRUMENT_HEADS, INSTRUMENT_LEADS, LIMB_CHARS,
+                    LIMB_MOVERS, LOAD_VERBS, LOCATIVES, LOCATIVE_SUFFIX, MAKING_VERBS, MANNER_ADVERBS, MANNER_VERBS,
+                    MATERIAL_HEADS, MEDIUM_HEADS, MODALS, MOTION_WORDS, NEEDLE_TOOLS, NEGATIONS, PART_WORDS,
+                    PERSON_PRONOUNS, PINCHED_TOOL_HEADS, PLACE_MARKERS, PLACE_SIDES, POS_TAGS, PREDICATE_ADVERBS,
+                    PUT_VERBS, RATIO_NUMERALS, RAW_STUFF_HEADS, REACH_CHARS, RELATION_END, RESULT_COMPLEMENTS,
+                    ROD_SUFFIX, ROUND_MARKERS, SHAPE_SUFFIX, SKIP, SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS,
                     STRIKE_VERBS, SWAP_VERBS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES, UNKNOWN_NAME_TAGS, WIELD_VERBS)
 
 
@@ -272,6 +273,12 @@ def _split_tool_word(doc: Doc, j: int, e: int):
             and kinds[j + 1] != "Q" and words[j + 1] in TOOL_HEADS and words[j] not in TOOL_HEADS \
             and words[j] not in COMPLEMENTS:
         return words[j] + words[j + 1], j + 2
+    if j < e and len(words[j]) == 1 and kinds[j] is None and words[j] not in COMPLEMENTS:
+        tag = POS_TAGS.roles.get(words[j], "")
+        if tag in BARE_OBJECT_TAGS and kinds[j + 1] in ("V", "T"):
+            return words[j], j + 1  # 「拿筘打紧」: one character jieba reads as a noun morpheme, before the verb
+        if j + 2 <= e and tag == "a" and kinds[j + 1] == "N" and len(words[j + 1]) == 1 and kinds[j + 2] in ("V", "T"):
+            return words[j] + words[j + 1], j + 2  # 「拿细箩过一遍」: an adjective glued to its one-character noun
     return None, j
 
 
@@ -339,6 +346,11 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False, sl
             and (k == e or not (kinds[k + 1] == "N" or (
                 k + 1 in term_at and term_at[k + 1].category in ("tool", "material")))):
         parts.append(words[k])  # 「银」「块」 → 银块: a shape suffix jieba left apart, right after its noun
+        infos.append(None)
+        k += 1
+    elif len(parts) == 1 and len(parts[0]) == 1 and k <= e and words[k] in ROD_SUFFIX and kinds[k] is None \
+            and (k == e or kinds[k + 1] == "P"):
+        parts.append(words[k])  # 「手」「杆」 → 手杆: a rod jieba reads as a classifier, closing the phrase
         infos.append(None)
         k += 1
     while len(parts) > 1 and parts[-1] in LOCATIVE_SUFFIX:
@@ -670,9 +682,13 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         elif k == "P":
             pass
         elif body_topic is None and not verbs and (k == "H" or (
-                k == "T" and i in term_at and term_at[i].category == "body")) \
-                and (action_idx is None or i < action_idx) and not HAND_CHARS.intersection(w):
-            body_topic = w  # 「两肘往下沉」「腰往后弯」: a limb (not a hand) named before the verb
+                k == "T" and i in term_at and term_at[i].category == "body") or (
+                k is None and i == s and i < e and len(w) == 1 and w in LIMB_CHARS
+                and (words[i + 1] in MOTION_WORDS or words[i + 1] == "一"))) \
+                and (action_idx is None or i < action_idx) and (not HAND_CHARS.intersection(w) or w in LIMB_MOVERS):
+            # 「两肘往下沉」「腰往后弯」: a limb (not a hand) named before the verb; a wrist or palm moves as one
+            # (「手腕一抖」), and so does a limb jieba left untagged opening the clause (「胯往一边送」)
+            body_topic = w
     general = step.general_action or step.action is None
     if step.action is not None and step.surface in TOOL_LEAD and verbs:
         general = True  # 「拿起錾子轻轻敲」: the holding verb is how, the later verb is what
@@ -740,6 +756,11 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 # clause right after the verb, are its object when a character heads a tool or a material
                 # or jieba tags the last one a noun morpheme
                 np, info, after = _bare_object(doc, j, e), None, e + 1
+            elif j < e and j > action_idx and (words[j] in LOCATIVES or words[j] in PLACE_SIDES) and kinds[j + 1] == "Q" \
+                    and _bare_object(doc, j + 2, e) is not None:
+                # 「按上头三个孔」「扎底下两个眼」: where on the thing, then how many, then the one-character noun
+                # closing the clause: that noun is the object
+                np, info, after = _bare_object(doc, j + 2, e), None, e + 1
             elif into and j < e and j > action_idx and kinds[j] is None and len(words[j]) <= 2 \
                     and words[j] not in FILLERS and words[j] not in COMPLEMENTS and (
                         (words[j + 1] in LOCATIVES and pos.get(words[j], "x")[:1] not in FUNCTION_TAGS)
@@ -835,6 +856,15 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         # a tool is stuff here (a head like 纸 in 水砂纸 does not outrank the lexicon); only a name that is
         # stuff through and through: 醒木, a block named by its use, stays the tool the lexicon says
         lead_info = None
+    if lead_tool is not None and lead_info is None and ba_obj is None and verb_obj is None and action_idx is not None \
+            and action_idx > lead_at and words[action_idx][:1] in BIND_VERBS and step.material is None \
+            and not _is_tool_word(lead_tool) and not _is_material_word(lead_tool) and not _is_body(spec, lead_tool):
+        # 「火把拿松明子扎」「拿绑带从脚脖子往上缠」: what is taken up to wind, tie or wrap with (a name that says
+        # neither tool nor stuff) is bound into the work, the material (「拿针缝」: a tool by its name stays one)
+        step.material = lead_tool
+        if step.tool == lead_tool:
+            step.tool = None
+        lead_tool = None
     if lead_tool is not None and ((lead_info is None and _is_material_word(lead_tool) and not _is_tool_word(lead_tool))
                                   or (lead_info is not None and lead_info.category == "material")) \
             and not (ba_obj is not None and step.material is not None and step.material != lead_tool
@@ -863,12 +893,16 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         if step.tool == lead_tool and step.material == lead_tool:
             step.tool = None
         lead_tool = None
-    if lead_tool is not None and not verbs and lead_info is None and not _is_tool_word(lead_tool) \
+    if lead_tool is not None and not verbs and lead_info is None and (
+            not _is_tool_word(lead_tool) or (lead_word[:1] == "捏" and _head(lead_tool) not in PINCHED_TOOL_HEADS)) \
             and step.surface == lead_word and lead_word not in INSTRUMENT_LEADS:
         # 「握着把子」「捏着签子」: holding is the whole action, so what is held is what it works on
-        # (a tool-headed thing stays the tool: 「各拿一根鼓槌」)
+        # (a tool-headed thing stays the tool: 「各拿一根鼓槌」; what the fingers pinch is the piece handled,
+        # 「捏两根手签」, but for a needle, knife or brush: 「捏针」)
         if step.material is None or step.material == lead_tool:
             step.material = lead_tool
+            if step.tool == lead_tool:
+                step.tool = None
             lead_tool = None
     if step.tool is None and lead_tool is not None:
         step.tool = lead_tool

@@ -124,8 +124,10 @@ COMPLEMENTS = {"到", "在", "成", "好", "开", "完", "起", "下", "上", "�
                "足", "得", "一下", "起来", "下去", "上去", "出来", "进去", "过来", "过去", "回", "透", "匀", "满", "够",
                "一遍", "两下", "几下", "个", "只", "把", "根", "块", "点", "一点", "些", "一些"}
 
-# The head character of a noun says whether it is a tool (Chinese compounds are head-final).
-TOOL_HEADS = set("刀针笔锤剪凿梭刷锥钳尺棒杆勺铲锉钻机车锅模夹架绷轮筛斗槌錾梳签拍篦笼帘板锯刨斧钩镊炉窑缸盆桶筒盘碾臼杵戥秤罐壶碗匙叉棍鞭扇铃鼓琴笛箫弦槽筘竿弓")
+# The head character of a noun says whether it is a tool (Chinese compounds are head-final); an oar (橹, 桨, 桡, 篙)
+# is an implement the hands move (「桡片一下一下划」「橹一推一扳」), and so are the farm and kitchen implements
+# that sift, rake, fork, cut or take blows (匾 箩 箕 杈 耙 镰 锹 镐 锄 犁 砧 钎: 「两手端着匾转」「一手一根木杈」).
+TOOL_HEADS = set("刀针笔锤剪凿梭刷锥钳尺棒杆勺铲锉钻机车锅模夹架绷轮筛斗槌錾梳签拍篦笼帘板锯刨斧钩镊炉窑缸盆桶筒盘碾臼杵戥秤罐壶碗匙叉棍鞭扇铃鼓琴笛箫弦槽筘竿弓橹桨桡篙匾箩箕杈耙镰锹镐锄犁砧钎")
 
 RELATION_MARKERS = {"沿", "沿着", "顺着", "从", "垂直于", "平行于", "贴着", "绕着", "围着", "对着", "朝着", "朝", "往",
                     "向", "在", "由"}
@@ -278,6 +280,8 @@ HAND_PART_CHARS = set("掌心背指")
 
 # the arm, the fist, the palm, the wrist said with a side: that side's hand (「左掌往前一推」「右拳」「左臂」)
 ARM_WORDS = {"掌", "拳", "臂", "腕", "胳膊", "胳臂", "手臂", "手腕", "手掌", "巴掌", "拳头", "胳膊肘"}
+# a wrist or a palm named before a verb with no object is what moves (「手腕一抖」「手掌往下按」), not the hand acting
+LIMB_MOVERS = frozenset(("手腕", "手腕子", "手掌", "掌", "腕", "腕子"))
 
 SIDE_FILLERS = {"这", "那", "这只", "那只", "只", "这个", "那个", "个", "的", "一只"}
 
@@ -528,6 +532,9 @@ LOCATIVE_SUFFIX = {"里", "上", "中", "内", "外", "下", "边", "面", "底"
                    "前", "后", "前头", "后头", "前面", "后面", "跟前"}
 
 
+# a rod or stalk named after what it belongs to (手杆, 命杆, 烟杆), which jieba reads as a classifier
+ROD_SUFFIX = frozenset("杆")
+
 # Shape suffixes: a thing named by its stuff and its form (纸条, 泥条, 银块, 竹片, 面团) is headed by the
 # stuff, as a classifier follows the noun it counts.
 SHAPE_SUFFIX = set("条片块段粒团卷")
@@ -544,11 +551,14 @@ INSIDE = {"里", "内", "中", "里面", "里头", "当中"}  # 「X里」: X ho
 MOTION_WORDS = {"往", "朝", "向", "从", "顺着", "沿着", "过去", "下去", "进去", "过来", "上去", "出去", "往下", "往上", "往里",
                 "往外", "往前", "往后"}
 
-# verbs that wield their object (「抡锤」「举槌子」「挥鞭」「推刀」): a tool there is what with
-WIELD_VERBS = set("抡举挥舞推操握持执拿攥")
+# instruments the fingers pinch to work with (「捏针」「捏刻刀」「捏毛笔」): what else is pinched (签, 杆, 板) is handled
+PINCHED_TOOL_HEADS = frozenset("针刀笔")
+
+# verbs that wield their object (「抡锤」「举槌子」「挥鞭」「推刀」「摇铃」「摇着扇子」): a tool there is what with
+WIELD_VERBS = set("抡举挥舞推操握持执拿攥摇")
 
 
-BARE_OBJECT_TAGS = {"n", "ng", "zg", "ns", "nr"}
+BARE_OBJECT_TAGS = {"n", "ng", "zg", "ns", "nr", "nt"}  # (nt: 渣 jieba reads as an organisation)
 
 
 # 「拿起刻刀」「各拿一根竹签」「抡锤子」「用篾刀」: the words that take a tool in hand just before its name
