@@ -35,7 +35,7 @@ from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_m
 from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, finder_for, kind_table,
                      normalize_chars)
-from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BODY_CHARS,
+from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BEAT_CHARS, BEAT_LEADS, BODY_CHARS,
                     BODY_LOCATIVES, BODY_MOTION_VERBS, BODY_MOVERS, BODY_TURN, BODY_WORDS, BOTH_HAND_WORDS, COMPLEMENTS,
                     CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, COPULAS, COUNT_PREV, DEGREE_MARKERS, DEMONSTRATIVES,
                     DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS,
@@ -876,8 +876,58 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 or ((words[i - 1] in MANNER_ADVERBS or words[i - 1] == "地") and (i + 1 == n or kinds[i + 1] == "P"))):
             kinds[i] = "V"
             changed = True
+    if not BEAT_LEADS.isdisjoint(words):  # (after the loop: the verb after what is followed may be one it found)
+        for i in range(n):
+            if words[i] in BEAT_LEADS and kinds[i] != "R" and _beat_followed(pos, doc, i):
+                changed = True
     if changed:
         doc.interesting[:] = list(compress(range(n), kinds))
+
+
+_BEAT_ENDS = frozenset(("在", "往", "朝", "向", "到", "从", "对着", "冲着"))
+
+
+def _beat_followed(pos: dict, doc: Doc, i: int) -> bool:
+    """「跟着节拍在碗边上敲」「随着呼吸慢慢起伏」「伴着二胡唱」「踩着鼓点往前跳」: after a lead of what is kept with
+    (``BEAT_LEADS``, jieba may cut it as V + 着), the words up to where (在/往…) or the next verb are what is
+    followed, when a verb of the clause comes after them: the lead becomes a relation (what follows it is
+    no subject, tool or material) and a word jieba tags as a verb there (节拍/v, 呼吸/v) a noun, no step.
+    「左手跟着甩」 (no noun), 「踩着刀刃往上爬」 (踩着 before no beat) and 「跟着哼」 (no verb after) are left.
+    A person named X手 right before the lead (「划手跟着鼓点一齐下桨」) is who does it (a role: what the hand
+    before held is not carried to another person)."""
+    words, kinds = doc.words, doc.kinds
+    w, n = words[i], len(words)
+    if len(w) == 2:
+        if w[1] != "着":
+            return False
+        j0 = i + 1
+    elif i + 1 < n and words[i + 1] == "着":
+        j0 = i + 2
+    else:
+        return False
+    j = j0
+    while j < n and kinds[j] in ("N", "T", "V", None) and words[j] not in _BEAT_ENDS and words[j] not in SKIP \
+            and words[j][:1] not in "往朝向":
+        if j > j0 and (kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")):
+            break
+        if j == j0 and (kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")) \
+                and (len(words[j]) < 2 or pos.get(words[j], "")[:1] != "v"):
+            return False  # 「跟着甩」「跟着穿过去」: the verb itself
+        j += 1
+    if j == j0 or j - j0 > 3 or kinds[j0] is None or (w[0] == "踩" and words[j - 1][-1] not in BEAT_CHARS):
+        return False
+    e = _clause_end(words, kinds, j)
+    if not any(kinds[t] == "V" or (kinds[t] == "T" and pos.get(words[t], "")[:1] == "v") for t in range(j, e)):
+        return False
+    for t in range(i, j0):
+        kinds[t] = "R" if t == i else None
+    if i and kinds[i - 1] is None and len(words[i - 1]) == 2 and words[i - 1][1] in AGENT_SUFFIX:
+        kinds[i - 1] = "N"
+        doc.roles.add(i - 1)
+    for t in range(j0, j):
+        if kinds[t] == "V":
+            kinds[t] = "N"
+    return True
 
 
 # coverbs of a path, a direction, a standard or a company: 「顺着纹路」「照着画稿」「跟着鼓点」 stay relations

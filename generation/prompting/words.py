@@ -125,7 +125,7 @@ COMPLEMENTS = {"到", "在", "成", "好", "开", "完", "起", "下", "上", "�
                "一遍", "两下", "几下", "个", "只", "把", "根", "块", "点", "一点", "些", "一些"}
 
 # The head character of a noun says whether it is a tool (Chinese compounds are head-final).
-TOOL_HEADS = set("刀针笔锤剪凿梭刷锥钳尺棒杆勺铲锉钻机车锅模夹架绷轮筛斗槌錾梳签拍篦笼帘板锯刨斧钩镊炉窑缸盆桶筒盘碾臼杵戥秤罐壶碗匙叉棍鞭扇铃鼓琴笛箫弦槽筘竿弓")
+TOOL_HEADS = set("刀针笔锤剪凿梭刷锥钳尺棒杆勺铲锉钻机车锅模夹架绷轮筛斗槌錾梳签拍篦笼帘板锯刨斧钩镊炉窑缸盆桶筒盘碾臼杵戥秤罐壶碗匙叉棍鞭扇铃鼓琴笛箫弦槽筘竿弓桨")
 
 RELATION_MARKERS = {"沿", "沿着", "顺着", "从", "垂直于", "平行于", "贴着", "绕着", "围着", "对着", "朝着", "朝", "往",
                     "向", "在", "由"}
@@ -622,6 +622,11 @@ GRASP_VERBS = frozenset({"拿", "拿着", "拿起", "拿起来", "拿住", "握"
 POUR_CHARS = frozenset("泼倒洒浇淋灌舀")  # verbs that pour or throw out what the hand holds
 # V着 that says what the motion follows (「跟着板眼在碟边上点」): the noun after it is no subject
 FOLLOW_LEADS = ("跟着", "随着", "合着", "照着", "顺着", "按着")
+# V着 that says what a beat, a tune or a breath is kept with (「跟着节拍敲」「随着呼吸起伏」「伴着二胡唱」): what
+# follows it, up to where (在/往…) or the verb, is followed, neither a step nor what is worked; jieba may cut
+# the lead in two (踩/伴 + 着). 踩着 is the lead only before a beat (「踩着鼓点」, not 「踩着刀刃」)
+BEAT_LEADS = frozenset(("跟着", "随着", "合着", "和着", "伴着", "踩着", "跟", "随", "合", "和", "伴", "踩"))
+BEAT_CHARS = frozenset("点拍节奏眼声调")  # last character of a beat or a sound: 鼓点, 节拍, 板眼, 锣鼓声
 REACH_CHARS = frozenset("伸探")  # verbs that reach a hand or limb into or onto something
 ROUND_MARKERS = frozenset(("围着", "绕着"))  # a motion round a ground
 # classifiers that count pieces of a thing (一张一张, 一颗一颗), not strokes or turns (一下一下, 一刀一刀, 一圈一圈)

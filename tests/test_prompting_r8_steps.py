@@ -1,0 +1,58 @@
+"""Steps, r8-steps (issue 11; ``generation/prompting/extract.py``, ``resegment.py``): what a beat, a tune or a
+breath is kept with is no step and nothing worked (「跟着节拍在碗边上敲」「随着呼吸起伏」); a classifier said without
+its numeral stays apart from the thing taken in hand (「拿根竹筷子」). Every sentence is written for this file
+(none is in the evaluation set), about crafts of every kind."""
+from generation.prompting import normalize
+
+
+def steps(text):
+    return normalize(text).to_dict()["steps"]
+
+
+def actions(text):
+    return [s["surface"] for s in steps(text)]
+
+
+# what is followed: 跟着/随着/伴着/踩着 + a beat, up to where or the verb
+
+def test_a_beat_jieba_tags_as_a_verb_is_no_step():
+    got = steps("右手拿根竹筷子 跟着节拍在碗边上轻轻敲")
+    assert [s["surface"] for s in got] == ["拿", "敲"]
+    assert got[1]["tool"] == "竹筷子" and got[1]["hand"] == "right"
+
+
+def test_what_is_followed_is_neither_tool_nor_material():
+    got = steps("右手拿根竹筷子，跟着鼓点在碗边上轻轻敲")
+    assert got[-1]["surface"] == "敲" and got[-1].get("material") != "鼓点" and got[-1].get("tool") == "竹筷子"
+    got = steps("舞者随着鼓声慢慢转身。")
+    assert [s["surface"] for s in got] == ["转身"] and got[0].get("material") is None
+
+
+def test_a_breath_followed_is_no_step():
+    assert actions("太极推手的时候两臂随着呼吸慢慢起伏。")[-1:] == ["起伏"]
+    assert "呼吸" not in actions("两臂随着呼吸慢慢起伏。")
+
+
+def test_the_beat_stepped_on_is_followed_when_a_move_comes_after():
+    got = steps("秧歌队踩着鼓点往前跳三步。")
+    assert [s["surface"] for s in got] == ["跳"] and got[0].get("material") != "鼓点"
+
+
+def test_a_person_before_the_lead_does_it_and_takes_no_tool_held_before():
+    got = steps("鼓手两只手各拿一根鼓槌使劲擂,纤夫们跟着号子一齐往前拉。")
+    assert got[-1]["surface"] == "拉" and got[-1].get("tool") is None
+
+
+def test_a_lead_with_no_noun_or_no_verb_after_is_left():
+    # guards: 「跟着甩」 is the motion itself; 「踩着刀刃」 is stepped on (no beat); nothing done after 「跟着哼」
+    assert actions("左脚迈出去,左手跟着甩。")[-1:] == ["甩"]
+    got = steps("光着脚踩着刀梯往上爬。")
+    assert "踩" in [s["surface"] for s in got]
+
+
+# a classifier without its numeral, glued by jieba to the noun's first character
+
+def test_a_bare_classifier_stays_apart_from_the_thing_held():
+    got = steps("左手拿根竹筷子搅一搅。")
+    assert "竹筷子" in (got[0].get("tool"), got[0].get("material"))
+
