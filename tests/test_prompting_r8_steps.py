@@ -56,3 +56,14 @@ def test_a_bare_classifier_stays_apart_from_the_thing_held():
     got = steps("左手拿根竹筷子搅一搅。")
     assert "竹筷子" in (got[0].get("tool"), got[0].get("material"))
 
+
+# 一 + a verb-object word jieba reads as a noun, heading its clause or after a person named by 的
+
+def test_once_a_verb_object_word_heading_its_clause_is_a_step():
+    assert "翻掌" in actions("四指并拢,一翻掌,顺势往下按。")
+    assert "吹哨子" in actions("领队的一吹哨子,队伍就停下来。")
+
+
+def test_once_with_a_noun_after_it_is_no_step():
+    # guard: 「一刷子下去」 counts a stroke of the brush (a noun after 一 before its direction), no 刷子 step
+    assert "刷子" not in actions("一刷子下去,墙面就白了。")

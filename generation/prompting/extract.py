@@ -809,13 +809,19 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             changed = True
             continue
         if k in ("N", "T", None) and (len(w) == 2 or (len(w) == 3 and pos.get(w[1:], "")[:1] == "n")) \
-                and w[0] in CONTEXT_HAND_VERBS and i >= 2 and words[i - 1] == "一" \
-                and (kinds[i - 2] in ("M", "H") or words[i - 2] in MOTION_WORDS or words[i - 2] in DIRECTION_WORDS
-                     or _is_body(spec, words[i - 2])) \
+                and i >= 1 and words[i - 1] == "一" and (
+                    (w[0] in CONTEXT_HAND_VERBS and (
+                        i == 1 or kinds[i - 2] in ("M", "H", "P") or words[i - 2] in MOTION_WORDS
+                        or words[i - 2] in DIRECTION_WORDS or words[i - 2] == "的" or _is_body(spec, words[i - 2])))
+                    or ((i == 1 or kinds[i - 2] == "P" or words[i - 2] == "的") and pos.get(w[0], "")[:1] == "v"
+                        and w[0] not in STOP_VERBS and (pos.get(w[1:], "")[:1] == "n" or (k == "N" and w not in pos)))) \
                 and (i + 1 == n or kinds[i + 1] in ("P", "V") or words[i + 1] in LINKING_ADVERBS) \
-                and pos.get(w, "")[:1] in ("n", "v") and (k != "T" or spec.terms[w].category != "action"):
+                and (pos.get(w, "")[:1] in ("n", "v") or (w not in pos and k == "N")) \
+                and (k != "T" or spec.terms[w].category != "action"):
             # 「先一拍板」「先一拍桌子」「手腕一甩袖」: after a sequence marker, a hand or a direction, 一 + a word a
-            # hand verb opens (jieba's 拍板/n, a clapper; 拍桌子/n) is that verb and its object done once, the step
+            # hand verb opens (jieba's 拍板/n, a clapper; 拍桌子/n) is that verb and its object done once, the step;
+            # so at the head of its clause (「,一翻掌,」: 翻掌 joined by the noun repair) or after a person named
+            # by 的 (「领头的一吹哨子,」)
             kinds[i] = "V"
             changed = True
             continue
