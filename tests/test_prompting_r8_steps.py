@@ -67,3 +67,19 @@ def test_once_a_verb_object_word_heading_its_clause_is_a_step():
 def test_once_with_a_noun_after_it_is_no_step():
     # guard: 「一刷子下去」 counts a stroke of the brush (a noun after 一 before its direction), no 刷子 step
     assert "刷子" not in actions("一刷子下去,墙面就白了。")
+
+
+# adverbs of place or extent jieba tags as verbs (从头/v, 正当中/v) are no steps
+
+def test_from_the_start_is_no_step_and_the_verb_after_it_is():
+    got = actions("把经文从头背到尾。")
+    assert "从头" not in got and got[-1:] == ["背"]
+
+
+def test_right_in_the_middle_is_no_step_and_the_verb_after_it_is():
+    assert actions("堂屋正当中摆一张供桌。") == ["摆"]
+
+
+def test_a_head_said_with_its_own_localizer_is_left():
+    # guard: 「从头上套下去」 is 从 + 头上 (the head), not the adverb
+    assert actions("把绳子从头上套下去。") == ["套下去"]
