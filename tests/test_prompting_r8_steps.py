@@ -83,3 +83,20 @@ def test_right_in_the_middle_is_no_step_and_the_verb_after_it_is():
 def test_a_head_said_with_its_own_localizer_is_left():
     # guard: 「从头上套下去」 is 从 + 头上 (the head), not the adverb
     assert actions("把绳子从头上套下去。") == ["套下去"]
+
+
+# a body part heading its clause and one word closing it: a morpheme verb (踩/zg) or a verb-object word (吸气/n)
+
+def test_a_body_part_and_a_verb_object_word_jieba_tags_as_a_noun_is_a_step():
+    assert "吸气" in actions("吹唢呐换气的时候,鼻子吸气,腮帮子鼓着。")
+    assert actions("练气功,嘴巴吸气,鼻子呼气。")[-2:] == ["吸气", "呼气"]
+
+
+def test_a_body_part_and_a_morpheme_verb_closing_its_clause_is_a_step():
+    assert "踩" in actions("踩高跷起步,左脚踩,右脚跟上。")
+
+
+def test_body_parts_listed_alone_are_no_steps():
+    # guard: 「脚跟,脚尖」 name places of the foot, no movement
+    got = actions("手心朝上,脚跟,脚尖。")
+    assert not any(a in ("跟", "尖", "脚跟", "脚尖") for a in got)

@@ -830,6 +830,17 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = "V"  # 「对折一捏」「往手心一攥」: a holding verb done once, with nothing held after it, is the step
             changed = True
             continue
+        if k in (None, "N") and i and (i + 1 == n or kinds[i + 1] == "P") and (i == 1 or kinds[i - 2] in ("P", "M")) \
+                and w not in spec.terms and _body_word(spec, words[i - 1]) and (
+                    (len(w) == 1 and pos.get(w, "") in ("v", "vg", "zg") and w not in STOP_VERBS
+                     and w not in BODY_CHARS and w not in PLACE_SUFFIX)
+                    or (len(w) == 2 and pos.get(w, "")[:1] == "n" and pos.get(w[0], "") in ("v", "vg", "zg")
+                        and w[0] not in STOP_VERBS and w[1] not in "子儿头")):
+            # 「脚踩,杠子压」「鼻子吸气,」: a body part heading its clause and one word closing it, a verb character
+            # jieba tags as a morpheme (踩/zg) or a verb-object word it tags as a noun (吸气/n), is the movement
+            kinds[i] = "V"
+            changed = True
+            continue
         if len(w) == 2 and w[1] == "着" and k in (None, "R") and _held_verb(spec, pos, words, kinds, i):
             kinds[i] = "V"  # 「左手大拇指按着弦」「木腿贴着小腿」: V着 + its object closing the clause is the step
             changed = True
