@@ -100,3 +100,16 @@ def test_body_parts_listed_alone_are_no_steps():
     # guard: 「脚跟,脚尖」 name places of the foot, no movement
     got = actions("手心朝上,脚跟,脚尖。")
     assert not any(a in ("跟", "尖", "脚跟", "脚尖") for a in got)
+
+
+# a one-character object jieba left untagged, closing the clause right after a one-character verb
+
+def test_a_verb_and_its_bare_object_closing_the_clause_are_the_action_said():
+    got = actions("做衣裳头一步是放样,然后裁布。")
+    assert got[0] == "放样" and got[-1:] == ["裁"]
+    assert actions("搭戏棚先撑台,再盖顶。")[0] == "撑台"
+
+
+def test_a_measure_after_the_verb_is_no_object():
+    # guard: 个 and 下 after the verb count or direct it, they name nothing worked
+    assert actions("鼓槌往下敲个,停一停。")[0] == "敲"

@@ -192,7 +192,23 @@ def _with_result(doc: Doc, s: int, e: int, step: Step) -> None:
             if words[nxt] in RESULT_COMPLEMENTS and len(words[nxt]) == 1 and (
                     nxt == e or kinds[nxt + 1] in ("P", "Q", "N", "M") or words[nxt + 1] in ("了", "点", "一点", "些")):
                 step.action = step.surface = surface + words[nxt]
+            elif _bare_object_char(doc, nxt):
+                step.action = step.surface = surface + words[nxt]  # 「放」「样」 → 放样
             return
+
+
+def _bare_object_char(doc: Doc, j: int) -> bool:
+    """「头一步是放样,」「然后撑台,」: one character jieba tags as a noun or a classifier (样/n, 台/q), left
+    untagged, right after a one-character verb and closing its clause, is the verb's object: the two are the
+    verb-object word said (放样, 撑台), not a measure (个, 下, 遍 are complements)."""
+    words, kinds = doc.words, doc.kinds
+    w = words[j]
+    return len(w) == 1 and kinds[j] is None and w not in COMPLEMENTS and w not in SKIP \
+        and w not in _MEASURE_ONLY and POS_TAGS.roles.get(w, "") in ("n", "ng", "q") \
+        and (j + 1 == len(words) or kinds[j + 1] == "P")
+
+
+_MEASURE_ONLY = frozenset("个下次遍回趟阵会些点番顿")
 
 def _compound_object(step: Step, spec: Spec) -> None:
     """A two-character verb-object compound names its own object (离合词: 浸米, 髹漆, 上釉, 穿线,
@@ -682,8 +698,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                        and not _adverbial_verb(doc, v, e)), verbs[0])  # (the first such verb; no list of all)
         surface = words[chosen]
         nxt = chosen + 1
-        if len(surface) == 1 and nxt <= e and len(words[nxt]) == 1 and kinds[nxt] in ("N", "V") \
-                and words[nxt] not in COMPLEMENTS:
+        if len(surface) == 1 and nxt <= e and len(words[nxt]) == 1 and (kinds[nxt] in ("N", "V") or _bare_object_char(
+                doc, nxt)) and words[nxt] not in COMPLEMENTS:
             surface += words[nxt]  # 「拉」「坯」 → 拉坯
             nxt += 1
         elif len(surface) == 1 and nxt <= e and words[nxt] in RESULT_COMPLEMENTS and (
