@@ -113,3 +113,15 @@ def test_a_verb_and_its_bare_object_closing_the_clause_are_the_action_said():
 def test_a_measure_after_the_verb_is_no_object():
     # guard: 个 and 下 after the verb count or direct it, they name nothing worked
     assert actions("鼓槌往下敲个,停一停。")[0] == "敲"
+
+
+# a one-character verb, then 上 glued by jieba to the object (上蜡/v, 上焊药/v): one action said
+
+def test_a_verb_and_on_glued_to_its_object_are_one_action():
+    assert actions("木雕刻完拿砂纸磨光,再打上蜡。")[-1] == "打上蜡"
+    assert "点上焊药" in actions("银片先剪好,点上焊药,拿火枪吹。")
+
+
+def test_on_with_its_object_alone_is_left():
+    # guard: 「上油」 after its own clause's verb is a step of its own, nothing glued before it
+    assert actions("把木头刨平再上油。") == ["刨平", "上油"]

@@ -718,7 +718,11 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             changed = True
             continue
         if w == "点" and k is None and (i == 0 or kinds[i - 1] in ("P", "M")) and i + 2 < n and (
-                words[i + 1] in ("上", "着") or (pos.get(words[i + 1], "") in ("m", "mq") and (
+                words[i + 1] in ("上", "着")
+                # 「点上焊药,」: jieba's 上焊药/v, the direction glued to the object
+                or (words[i + 1][:1] == "上" and 2 <= len(words[i + 1]) <= 3 and kinds[i + 1] in ("V", "T")
+                    and pos.get(words[i + 1], "")[:1] == "v" and pos.get(words[i + 1][1:], "")[:1] == "n")
+                or (pos.get(words[i + 1], "") in ("m", "mq") and (
                     pos.get(words[i + 2], "") == "q" or (len(words[i + 1]) == 2 and words[i + 1][0] in NUMERAL_CHARS
                                                          and words[i + 1][0] != "一")))):
             kinds[i] = "V"  # 「点三炷香」「点上卤水」: 点 (jieba's numeral) opening a clause before a count or 上/着 is the verb
