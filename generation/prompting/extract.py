@@ -914,8 +914,8 @@ def _beat_followed(pos: dict, doc: Doc, i: int) -> bool:
     followed, when a verb of the clause comes after them: the lead becomes a relation (what follows it is
     no subject, tool or material) and a word jieba tags as a verb there (节拍/v, 呼吸/v) a noun, no step.
     「左手跟着甩」 (no noun), 「踩着刀刃往上爬」 (踩着 before no beat) and 「跟着哼」 (no verb after) are left.
-    A person named X手 right before the lead (「划手跟着鼓点一齐下桨」) is who does it (a role: what the hand
-    before held is not carried to another person)."""
+    A person named X手 opening the clause right before the lead (「划手跟着鼓点一齐下桨」) is who does it (a role:
+    what the hand before held is not carried to another person)."""
     words, kinds = doc.words, doc.kinds
     w, n = words[i], len(words)
     if len(w) == 2:
@@ -942,7 +942,8 @@ def _beat_followed(pos: dict, doc: Doc, i: int) -> bool:
         return False
     for t in range(i, j0):
         kinds[t] = "R" if t == i else None
-    if i and kinds[i - 1] is None and len(words[i - 1]) == 2 and words[i - 1][1] in AGENT_SUFFIX:
+    if i and kinds[i - 1] is None and len(words[i - 1]) == 2 and words[i - 1][1] in AGENT_SUFFIX \
+            and (i == 1 or kinds[i - 2] in ("P", "M")):
         kinds[i - 1] = "N"
         doc.roles.add(i - 1)
     for t in range(j0, j):

@@ -75,9 +75,11 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
         lw, lk = out_w[-1], out_k[-1]
         left_n1 = not group and lp is not None and lp[n1_at]
         left_nw = group or (lp is not None and lp[nw_at])
-        if p[7] and (left_n1 or (not group and lp is not None and lp[6] and lk == "N")):
+        if p[7] and (left_n1 or (not group and lp is not None and lp[6] and lk == "N" and len(out_k) >= 2
+                                 and out_k[-2] == "R")):
             # 「银」「窝里」: the noun's second character was glued to the locative (also after a vessel jieba
-            # tags as a classifier read as a noun just above: 「在碗」「边上」 → 碗边 + 上)
+            # tags as a classifier read as a noun just above, where a relation marker makes it a place: 「在碗」
+            # 「边上」 → 碗边 + 上; not 「顶碗」「头上」)
             joined = lw + w[0]
             compounds.pop(len(out_w) - 1, None)
             out_w[-1], out_k[-1] = joined, table.get(joined, "N")
