@@ -125,3 +125,15 @@ def test_a_verb_and_on_glued_to_its_object_are_one_action():
 def test_on_with_its_object_alone_is_left():
     # guard: 「上油」 after its own clause's verb is a step of its own, nothing glued before it
     assert actions("把木头刨平再上油。") == ["刨平", "上油"]
+
+
+# subjects that share out the work (一个/一半/有的) opening two clauses in a row: both words are predicates
+
+def test_a_shared_out_predicate_jieba_tags_otherwise_is_a_step_like_the_one_after_it():
+    assert actions("说对口快板的时候,一个问,一个接。")[-2:] == ["问", "接"]
+    assert actions("舞狮队出发前,一半背鼓,一半拿锣。")[-2:] == ["背鼓", "拿"]
+
+
+def test_shared_out_things_with_no_verb_are_no_steps():
+    # guard: 「一个人,一个鼓」 counts people and drums, nothing is done
+    assert actions("一个人,一个鼓。") == []

@@ -35,19 +35,20 @@ from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_m
 from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, finder_for, kind_table,
                      normalize_chars)
-from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BEAT_CHARS, BEAT_LEADS, BODY_CHARS,
-                    BODY_LOCATIVES, BODY_MOTION_VERBS, BODY_MOVERS, BODY_TURN, BODY_WORDS, BOTH_HAND_WORDS, COMPLEMENTS,
-                    CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, COPULAS, COUNT_PREV, DEGREE_MARKERS, DEMONSTRATIVES,
-                    DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS,
-                    DIRECTION_WORDS, FILLERS, FULL_STOPS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_JOINERS,
-                    HAND_PART_CHARS, INSTRUMENT_HEADS, INSTRUMENT_LEADS, JOB_OPENERS, LIMB_CHARS, LINKING_ADVERBS,
-                    LOCATIVES, MANNER_ADVERBS, MANNER_HANDS, MANNER_VERBS, MANUAL_VERBS, MARKED_VERBS, MATERIAL_HEADS,
-                    MEASURE_FORMS, MEASURE_PREV, MISHAP_ADVERBS, MISHAP_CHARS, MODALS, MOTION_WORDS, NEGATIONS,
-                    NUMERAL_CHARS, OBJECT_MARKERS, ONSET_VERBS, PAIR_COUNTS, PLACE_SIDES, PLACE_SUFFIX, POINT_BEFORE,
-                    POS_TAGS, PREDICATE_ADVERBS, PUNCT, PURPOSE_LINKS, QSENT, RELATION_END, REPEAT_MARKERS,
-                    RESULT_COMPLEMENTS, RESULT_VERBS, ROUND_MARKERS, ROUTE_PREPOSITIONS, SIDE_DEICTICS, SIDE_FILLERS,
-                    SIDE_WORDS, SKIP, SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, SWAP_VERBS, TOOL_HEADS,
-                    TOOL_LEAD, TOPIC_PARTICLES, WAIT_ENDS, WAIT_SUBJECTS, WAIT_WORDS, WARNING_CUES, WITNESS_FILLERS,
+from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BEAT_CHARS,
+                    BEAT_LEADS, BODY_CHARS, BODY_LOCATIVES, BODY_MOTION_VERBS, BODY_MOVERS, BODY_TURN, BODY_WORDS,
+                    BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, COPULAS, COUNT_PREV,
+                    DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS,
+                    DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS, DISTRIBUTIVES, FILLERS, FULL_STOPS,
+                    FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_JOINERS, HAND_PART_CHARS, INSTRUMENT_HEADS,
+                    INSTRUMENT_LEADS, JOB_OPENERS, LIMB_CHARS, LINKING_ADVERBS, LOCATIVES, MANNER_ADVERBS,
+                    MANNER_HANDS, MANNER_VERBS, MANUAL_VERBS, MARKED_VERBS, MATERIAL_HEADS, MEASURE_FORMS,
+                    MEASURE_PREV, MISHAP_ADVERBS, MISHAP_CHARS, MODALS, MOTION_WORDS, NEGATIONS, NUMERAL_CHARS,
+                    OBJECT_MARKERS, ONSET_VERBS, PAIR_COUNTS, PLACE_SIDES, PLACE_SUFFIX, POINT_BEFORE, POS_TAGS,
+                    PREDICATE_ADVERBS, PUNCT, PURPOSE_LINKS, QSENT, RELATION_END, REPEAT_MARKERS, RESULT_COMPLEMENTS,
+                    RESULT_VERBS, ROUND_MARKERS, ROUTE_PREPOSITIONS, SIDE_DEICTICS, SIDE_FILLERS, SIDE_WORDS, SKIP,
+                    SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, SWAP_VERBS, TOOL_HEADS, TOOL_LEAD,
+                    TOPIC_PARTICLES, WAIT_ENDS, WAIT_SUBJECTS, WAIT_WORDS, WARNING_CUES, WITNESS_FILLERS,
                     WITNESS_VERBS, _CRAFT_KINDS, _FINISH_KINDS, _FINISH_WORDS)
 
 
@@ -842,6 +843,15 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                         and w[0] not in STOP_VERBS and w[1] not in "子儿头")):
             # 「脚踩,杠子压」「鼻子吸气,」: a body part heading its clause and one word closing it, a verb character
             # jieba tags as a morpheme (踩/zg) or a verb-object word it tags as a noun (吸气/n), is the movement
+            kinds[i] = "V"
+            changed = True
+            continue
+        if k in (None, "N") and i and words[i - 1] in DISTRIBUTIVES and (i == 1 or kinds[i - 2] in ("P", "M")) \
+                and i + 3 < n and kinds[i + 1] == "P" and words[i + 2] == words[i - 1] \
+                and (kinds[i + 3] == "V" or (kinds[i + 3] == "T" and pos.get(words[i + 3], "")[:1] == "v")) \
+                and w not in SKIP and pos.get(w[0], "x")[:1] not in FUNCTION_TAGS.difference("q"):
+            # 「一个问,一个答」「一半背鼓,一半拿槌」: the same subject that shares out the work opens two clauses in a
+            # row; where the second one's word is a verb, so is the first one's (问/n, 背鼓 unknown to jieba)
             kinds[i] = "V"
             changed = True
             continue

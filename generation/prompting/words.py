@@ -626,7 +626,9 @@ FOLLOW_LEADS = ("跟着", "随着", "合着", "照着", "顺着", "按着")
 # follows it, up to where (在/往…) or the verb, is followed, neither a step nor what is worked; jieba may cut
 # the lead in two (踩/伴 + 着). 踩着 is the lead only before a beat (「踩着鼓点」, not 「踩着刀刃」)
 BEAT_LEADS = frozenset(("跟着", "随着", "合着", "和着", "伴着", "踩着", "跟", "随", "合", "和", "伴", "踩"))
-BEAT_CHARS = frozenset("点拍节奏眼声调")  # last character of a beat or a sound: 鼓点, 节拍, 板眼, 锣鼓声
+BEAT_CHARS = frozenset("点拍节奏眼声调")
+# subjects that share out the work (「一个问,一个答」「一半背鼓,一半拿槌」「有的敲,有的唱」)
+DISTRIBUTIVES = frozenset(("一个", "一半", "有的", "有人", "一人", "一帮"))  # last character of a beat or a sound: 鼓点, 节拍, 板眼, 锣鼓声
 REACH_CHARS = frozenset("伸探")  # verbs that reach a hand or limb into or onto something
 ROUND_MARKERS = frozenset(("围着", "绕着"))  # a motion round a ground
 # classifiers that count pieces of a thing (一张一张, 一颗一颗), not strokes or turns (一下一下, 一刀一刀, 一圈一圈)
