@@ -35,19 +35,20 @@ from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_m
 from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, finder_for, kind_table,
                      normalize_chars)
-from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BODY_CHARS,
-                    BODY_LOCATIVES, BODY_MOTION_VERBS, BODY_MOVERS, BODY_TURN, BODY_WORDS, BOTH_HAND_WORDS, COMPLEMENTS,
-                    CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, COPULAS, COUNT_PREV, DEGREE_MARKERS, DEMONSTRATIVES,
-                    DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS,
-                    DIRECTION_WORDS, FILLERS, FULL_STOPS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_JOINERS,
-                    HAND_PART_CHARS, INSTRUMENT_HEADS, INSTRUMENT_LEADS, JOB_OPENERS, LIMB_CHARS, LINKING_ADVERBS,
-                    LOCATIVES, MANNER_ADVERBS, MANNER_HANDS, MANNER_VERBS, MANUAL_VERBS, MARKED_VERBS, MATERIAL_HEADS,
-                    MEASURE_FORMS, MEASURE_PREV, MISHAP_ADVERBS, MISHAP_CHARS, MODALS, MOTION_WORDS, NEGATIONS,
-                    NUMERAL_CHARS, OBJECT_MARKERS, ONSET_VERBS, PAIR_COUNTS, PLACE_SIDES, PLACE_SUFFIX, POINT_BEFORE,
-                    POS_TAGS, PREDICATE_ADVERBS, PUNCT, PURPOSE_LINKS, QSENT, RELATION_END, REPEAT_MARKERS,
-                    RESULT_COMPLEMENTS, RESULT_VERBS, ROUND_MARKERS, ROUTE_PREPOSITIONS, SIDE_DEICTICS, SIDE_FILLERS,
-                    SIDE_WORDS, SKIP, SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, SWAP_VERBS, TOOL_HEADS,
-                    TOOL_LEAD, TOPIC_PARTICLES, WAIT_ENDS, WAIT_SUBJECTS, WAIT_WORDS, WARNING_CUES, WITNESS_FILLERS,
+from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BEAT_CHARS,
+                    BEAT_LEADS, BODY_CHARS, BODY_LOCATIVES, BODY_MOTION_VERBS, BODY_MOVERS, BODY_TURN, BODY_WORDS,
+                    BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, COPULAS, COUNT_PREV,
+                    DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS,
+                    DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS, DISTRIBUTIVES, FILLERS, FULL_STOPS,
+                    FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_JOINERS, HAND_PART_CHARS, INSTRUMENT_HEADS,
+                    INSTRUMENT_LEADS, JOB_OPENERS, LIMB_CHARS, LINKING_ADVERBS, LOCATIVES, MANNER_ADVERBS,
+                    MANNER_HANDS, MANNER_VERBS, MANUAL_VERBS, MARKED_VERBS, MATERIAL_HEADS, MEASURE_FORMS,
+                    MEASURE_PREV, MISHAP_ADVERBS, MISHAP_CHARS, MODALS, MOTION_WORDS, NEGATIONS, NUMERAL_CHARS,
+                    OBJECT_MARKERS, ONSET_VERBS, PAIR_COUNTS, PLACE_SIDES, PLACE_SUFFIX, POINT_BEFORE, POS_TAGS,
+                    PREDICATE_ADVERBS, PUNCT, PURPOSE_LINKS, QSENT, RELATION_END, REPEAT_MARKERS, RESULT_COMPLEMENTS,
+                    RESULT_VERBS, ROUND_MARKERS, ROUTE_PREPOSITIONS, SIDE_DEICTICS, SIDE_FILLERS, SIDE_WORDS, SKIP,
+                    SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, SWAP_VERBS, TOOL_HEADS, TOOL_LEAD,
+                    TOPIC_PARTICLES, WAIT_ENDS, WAIT_SUBJECTS, WAIT_WORDS, WARNING_CUES, WITNESS_FILLERS,
                     WITNESS_VERBS, _CRAFT_KINDS, _FINISH_KINDS, _FINISH_WORDS)
 
 
@@ -718,7 +719,11 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             changed = True
             continue
         if w == "点" and k is None and (i == 0 or kinds[i - 1] in ("P", "M")) and i + 2 < n and (
-                words[i + 1] in ("上", "着") or (pos.get(words[i + 1], "") in ("m", "mq") and (
+                words[i + 1] in ("上", "着")
+                # 「点上焊药,」: jieba's 上焊药/v, the direction glued to the object
+                or (words[i + 1][:1] == "上" and 2 <= len(words[i + 1]) <= 3 and kinds[i + 1] in ("V", "T")
+                    and pos.get(words[i + 1], "")[:1] == "v" and pos.get(words[i + 1][1:], "")[:1] == "n")
+                or (pos.get(words[i + 1], "") in ("m", "mq") and (
                     pos.get(words[i + 2], "") == "q" or (len(words[i + 1]) == 2 and words[i + 1][0] in NUMERAL_CHARS
                                                          and words[i + 1][0] != "一")))):
             kinds[i] = "V"  # 「点三炷香」「点上卤水」: 点 (jieba's numeral) opening a clause before a count or 上/着 is the verb
@@ -809,19 +814,45 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             changed = True
             continue
         if k in ("N", "T", None) and (len(w) == 2 or (len(w) == 3 and pos.get(w[1:], "")[:1] == "n")) \
-                and w[0] in CONTEXT_HAND_VERBS and i >= 2 and words[i - 1] == "一" \
-                and (kinds[i - 2] in ("M", "H") or words[i - 2] in MOTION_WORDS or words[i - 2] in DIRECTION_WORDS
-                     or _is_body(spec, words[i - 2])) \
+                and i >= 1 and words[i - 1] == "一" and (
+                    (w[0] in CONTEXT_HAND_VERBS and (
+                        i == 1 or kinds[i - 2] in ("M", "H", "P") or words[i - 2] in MOTION_WORDS
+                        or words[i - 2] in DIRECTION_WORDS or words[i - 2] == "的" or _is_body(spec, words[i - 2])))
+                    or ((i == 1 or kinds[i - 2] == "P" or words[i - 2] == "的") and pos.get(w[0], "")[:1] == "v"
+                        and w[0] not in STOP_VERBS and (pos.get(w[1:], "")[:1] == "n" or (k == "N" and w not in pos)))) \
                 and (i + 1 == n or kinds[i + 1] in ("P", "V") or words[i + 1] in LINKING_ADVERBS) \
-                and pos.get(w, "")[:1] in ("n", "v") and (k != "T" or spec.terms[w].category != "action"):
+                and (pos.get(w, "")[:1] in ("n", "v") or (w not in pos and k == "N")) \
+                and (k != "T" or spec.terms[w].category != "action"):
             # 「先一拍板」「先一拍桌子」「手腕一甩袖」: after a sequence marker, a hand or a direction, 一 + a word a
-            # hand verb opens (jieba's 拍板/n, a clapper; 拍桌子/n) is that verb and its object done once, the step
+            # hand verb opens (jieba's 拍板/n, a clapper; 拍桌子/n) is that verb and its object done once, the step;
+            # so at the head of its clause (「,一翻掌,」: 翻掌 joined by the noun repair) or after a person named
+            # by 的 (「领头的一吹哨子,」)
             kinds[i] = "V"
             changed = True
             continue
         if k in ("T", "L") and len(w) == 1 and w in TOOL_LEAD and i and words[i - 1] == "一" \
                 and (i + 1 == n or kinds[i + 1] == "P" or words[i + 1] in LINKING_ADVERBS):
             kinds[i] = "V"  # 「对折一捏」「往手心一攥」: a holding verb done once, with nothing held after it, is the step
+            changed = True
+            continue
+        if k in (None, "N") and i and (i + 1 == n or kinds[i + 1] == "P") and (i == 1 or kinds[i - 2] in ("P", "M")) \
+                and w not in spec.terms and _body_word(spec, words[i - 1]) and (
+                    (len(w) == 1 and pos.get(w, "") in ("v", "vg", "zg") and w not in STOP_VERBS
+                     and w not in BODY_CHARS and w not in PLACE_SUFFIX)
+                    or (len(w) == 2 and pos.get(w, "")[:1] == "n" and pos.get(w[0], "") in ("v", "vg", "zg")
+                        and w[0] not in STOP_VERBS and w[1] not in "子儿头")):
+            # 「脚踩,杠子压」「鼻子吸气,」: a body part heading its clause and one word closing it, a verb character
+            # jieba tags as a morpheme (踩/zg) or a verb-object word it tags as a noun (吸气/n), is the movement
+            kinds[i] = "V"
+            changed = True
+            continue
+        if k in (None, "N") and i and words[i - 1] in DISTRIBUTIVES and (i == 1 or kinds[i - 2] in ("P", "M")) \
+                and i + 3 < n and kinds[i + 1] == "P" and words[i + 2] == words[i - 1] \
+                and (kinds[i + 3] == "V" or (kinds[i + 3] == "T" and pos.get(words[i + 3], "")[:1] == "v")) \
+                and w not in SKIP and pos.get(w[0], "x")[:1] not in FUNCTION_TAGS.difference("q"):
+            # 「一个问,一个答」「一半背鼓,一半拿槌」: the same subject that shares out the work opens two clauses in a
+            # row; where the second one's word is a verb, so is the first one's (问/n, 背鼓 unknown to jieba)
+            kinds[i] = "V"
             changed = True
             continue
         if len(w) == 2 and w[1] == "着" and k in (None, "R") and _held_verb(spec, pos, words, kinds, i):
@@ -876,8 +907,59 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 or ((words[i - 1] in MANNER_ADVERBS or words[i - 1] == "地") and (i + 1 == n or kinds[i + 1] == "P"))):
             kinds[i] = "V"
             changed = True
+    if not BEAT_LEADS.isdisjoint(words):  # (after the loop: the verb after what is followed may be one it found)
+        for i in range(n):
+            if words[i] in BEAT_LEADS and kinds[i] != "R" and _beat_followed(pos, doc, i):
+                changed = True
     if changed:
         doc.interesting[:] = list(compress(range(n), kinds))
+
+
+_BEAT_ENDS = frozenset(("在", "往", "朝", "向", "到", "从", "对着", "冲着"))
+
+
+def _beat_followed(pos: dict, doc: Doc, i: int) -> bool:
+    """「跟着节拍在碗边上敲」「随着呼吸慢慢起伏」「伴着二胡唱」「踩着鼓点往前跳」: after a lead of what is kept with
+    (``BEAT_LEADS``, jieba may cut it as V + 着), the words up to where (在/往…) or the next verb are what is
+    followed, when a verb of the clause comes after them: the lead becomes a relation (what follows it is
+    no subject, tool or material) and a word jieba tags as a verb there (节拍/v, 呼吸/v) a noun, no step.
+    「左手跟着甩」 (no noun), 「踩着刀刃往上爬」 (踩着 before no beat) and 「跟着哼」 (no verb after) are left.
+    A person named X手 opening the clause right before the lead (「划手跟着鼓点一齐下桨」) is who does it (a role:
+    what the hand before held is not carried to another person)."""
+    words, kinds = doc.words, doc.kinds
+    w, n = words[i], len(words)
+    if len(w) == 2:
+        if w[1] != "着":
+            return False
+        j0 = i + 1
+    elif i + 1 < n and words[i + 1] == "着":
+        j0 = i + 2
+    else:
+        return False
+    j = j0
+    while j < n and kinds[j] in ("N", "T", "V", None) and words[j] not in _BEAT_ENDS and words[j] not in SKIP \
+            and words[j][:1] not in "往朝向":
+        if j > j0 and (kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")):
+            break
+        if j == j0 and (kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")) \
+                and (len(words[j]) < 2 or pos.get(words[j], "")[:1] != "v"):
+            return False  # 「跟着甩」「跟着穿过去」: the verb itself
+        j += 1
+    if j == j0 or j - j0 > 3 or kinds[j0] is None or (w[0] == "踩" and words[j - 1][-1] not in BEAT_CHARS):
+        return False
+    e = _clause_end(words, kinds, j)
+    if not any(kinds[t] == "V" or (kinds[t] == "T" and pos.get(words[t], "")[:1] == "v") for t in range(j, e)):
+        return False
+    for t in range(i, j0):
+        kinds[t] = "R" if t == i else None
+    if i and kinds[i - 1] is None and len(words[i - 1]) == 2 and words[i - 1][1] in AGENT_SUFFIX \
+            and (i == 1 or kinds[i - 2] in ("P", "M")):
+        kinds[i - 1] = "N"
+        doc.roles.add(i - 1)
+    for t in range(j0, j):
+        if kinds[t] == "V":
+            kinds[t] = "N"
+    return True
 
 
 # coverbs of a path, a direction, a standard or a company: 「顺着纹路」「照着画稿」「跟着鼓点」 stay relations

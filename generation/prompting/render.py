@@ -152,7 +152,8 @@ OBJECT_BETWEEN = frozenset({"出来", "出去", "起来", "开来"})
 # verbs that move the doer itself: what follows them is where it goes (「冲上山去」), nothing moved with 把
 SELF_MOTION = frozenset("冲追跑走爬跳飞游奔赶跟迈踏钻蹿扑退")
 # a relation said as a place or path starts with one of these (「往版上」「顺着一个方向」「从指面滑到甲尖」)
-RELATION_LEADS = ("往", "向", "朝", "顺着", "沿着", "贴着", "从", "在", "到")
+RELATION_LEADS = ("往", "向", "朝", "顺着", "沿着", "贴着", "从", "在", "到",
+                  "跟着", "随着", "伴着", "和着", "合着", "踩着")  # (and what a beat is kept with: 「跟着鼓点」)
 
 
 class Said:

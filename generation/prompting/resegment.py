@@ -10,11 +10,11 @@ from .spec import Spec
 from .tokens import Doc, _is_tool_word, kind_table
 from .words import (ADJ_TAGS, AFTER_VERB_WORDS, BODY_CHARS, BODY_PREV, BOUND_TAGS, BOUND_ZG_FREQ, COMPLEMENTS,
                     COMPOUND_MAX, CONTEXT_HAND_VERBS, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_WORDS,
-                    FUNCTION_TAGS, INSTRUMENT_HEADS, INSTRUMENT_LEADS, LOCATIVES, MANNER_ADVERBS, MANUAL_VERBS,
-                    MATERIAL_HEADS, MEASURE_PREV, MODALS, NEGATIONS, NOUN_TAGS, NUMERAL_CHARS, OBJECT_MARKERS,
-                    PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS, PREDICATE_PREV_TAGS, PUNCT, RARE_FREQ, RELATION_END,
-                    RESULT_COMPLEMENTS, SKIP, STOP_NOUNS, STOP_VERBS, TOOL_HEADS, TOOL_LEAD, VERBAL_NEXT,
-                    VERB_COMPLEMENT_CHARS, _NO_PROPS)
+                    FUNCTION_TAGS, GRASP_VERBS, INSTRUMENT_HEADS, INSTRUMENT_LEADS, LOCATIVES, MANNER_ADVERBS,
+                    MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, MODALS, NEGATIONS, NOUN_TAGS, NUMERAL_CHARS,
+                    OBJECT_MARKERS, PIECE_CLASSIFIERS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS, PREDICATE_PREV_TAGS,
+                    PUNCT, RARE_FREQ, RELATION_END, RESULT_COMPLEMENTS, SKIP, STOP_NOUNS, STOP_VERBS, TOOL_HEADS,
+                    TOOL_LEAD, VERBAL_NEXT, VERB_COMPLEMENT_CHARS, _NO_PROPS)
 
 
 def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: list, qmap: dict,
@@ -75,8 +75,11 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
         lw, lk = out_w[-1], out_k[-1]
         left_n1 = not group and lp is not None and lp[n1_at]
         left_nw = group or (lp is not None and lp[nw_at])
-        if p[7] and left_n1:
-            # 「银」「窝里」: the noun's second character was glued to the locative
+        if p[7] and (left_n1 or (not group and lp is not None and lp[6] and lk == "N" and len(out_k) >= 2
+                                 and out_k[-2] == "R")):
+            # 「银」「窝里」: the noun's second character was glued to the locative (also after a vessel jieba
+            # tags as a classifier read as a noun just above, where a relation marker makes it a place: 「在碗」
+            # 「边上」 → 碗边 + 上; not 「顶碗」「头上」)
             joined = lw + w[0]
             compounds.pop(len(out_w) - 1, None)
             out_w[-1], out_k[-1] = joined, table.get(joined, "N")
@@ -261,7 +264,7 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
             or (len(w) == 2 and w[1] in INSTRUMENT_HEADS) or (len(w) >= 3 and w[-1] in CONTEXT_HAND_VERBS) \
             or (len(w) == 2 and w[1] in "往朝向") or (len(w) == 3 and w[1] in LOCATIVES) \
             or (len(w) >= 2 and w[1] == "点") or (len(w) == 3 and pos.get(w, "") == "nr") \
-            or (len(w) == 3 and w[1] == "着")
+            or (len(w) == 3 and w[1] == "着") or (len(w) == 2 and w[0] in PIECE_CLASSIFIERS)
     for i in compress(range(n - 1), list(map(memo.__getitem__, words[:n - 1]))):
         w = words[i]
         k = kinds[i]
@@ -292,6 +295,14 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                 and pos.get(words[i - 1][0], "")[:1] == "v" and i + 1 < n and kinds[i + 1] != "P":
             # 「拿起来往上一搭」: jieba's 来往 after 拿起 is the end of the direction (起来) + 往
             cuts[i] = (None, "R")
+            continue
+        if len(w) == 2 and w[0] in PIECE_CLASSIFIERS and k in (None, "N") and i and i + 1 < n \
+                and (words[i - 1] in TOOL_LEAD or words[i - 1] in GRASP_VERBS) and w not in spec.terms \
+                and pos.get(words[i + 1], "")[:1] == "n" and kinds[i + 1] in ("N", "T") \
+                and pos.get(w[1], "")[:1] in ("n", "v", "b"):
+            # 「拿根竹筷子」「捏根竹针」「拿根雕刀」: after a holding verb with no numeral (一 dropped), jieba's word of
+            # a classifier and the next noun's first character (根竹/n, 根雕/n) is the classifier + that noun
+            regroups[i] = (None, "N")
             continue
         if len(w) == 2 and w[1] == "个" and k is None and w[0] in CONTEXT_HAND_VERBS and i + 1 < n \
                 and (kinds[i + 1] in ("N", "T") or pos.get(words[i + 1], "")[:1] == "n"):

@@ -185,6 +185,13 @@ def _with_result(doc: Doc, s: int, e: int, step: Step) -> None:
     is part of the action (the word as said; a spec term's own name is kept when it differs)."""
     words, kinds = doc.words, doc.kinds
     surface = step.surface or ""
+    if surface[:1] == "上" and step.action == surface and 2 <= len(surface) <= 3:
+        for j in range(s + 1, min(e + 1, len(words))):
+            if words[j] == surface:
+                if len(words[j - 1]) == 1 and kinds[j - 1] == "V" and _on_object_word(doc, j):
+                    step.action = step.surface = words[j - 1] + surface  # 「点」「上焊药」 → 点上焊药
+                return
+        return
     if len(surface) != 1 or step.action != surface:
         return
     for j in range(s, e):
@@ -193,7 +200,31 @@ def _with_result(doc: Doc, s: int, e: int, step: Step) -> None:
             if words[nxt] in RESULT_COMPLEMENTS and len(words[nxt]) == 1 and (
                     nxt == e or kinds[nxt + 1] in ("P", "Q", "N", "M") or words[nxt + 1] in ("了", "点", "一点", "些")):
                 step.action = step.surface = surface + words[nxt]
+            elif _bare_object_char(doc, nxt) or _on_object_word(doc, nxt):
+                step.action = step.surface = surface + words[nxt]  # 「放」「样」 → 放样; 「打」「上蜡」 → 打上蜡
             return
+
+
+def _bare_object_char(doc: Doc, j: int) -> bool:
+    """「头一步是放样,」「然后撑台,」: one character jieba tags as a noun or a classifier (样/n, 台/q), left
+    untagged, right after a one-character verb and closing its clause, is the verb's object: the two are the
+    verb-object word said (放样, 撑台), not a measure (个, 下, 遍 are complements)."""
+    words, kinds = doc.words, doc.kinds
+    w = words[j]
+    return len(w) == 1 and kinds[j] is None and w not in COMPLEMENTS and w not in SKIP \
+        and w not in _MEASURE_ONLY and POS_TAGS.roles.get(w, "") in ("n", "ng", "q") \
+        and (j + 1 == len(words) or kinds[j + 1] == "P")
+
+
+_MEASURE_ONLY = frozenset("个下次遍回趟阵会些点番顿")
+
+
+def _on_object_word(doc: Doc, j: int) -> bool:
+    """「再打上蜡」「点上焊药」: jieba glues the direction 上 to the object after a one-character verb (上蜡/v,
+    上焊药/v): the verb, 上 and the object are the action said (打上蜡), not two verbs."""
+    w = doc.words[j]
+    return 2 <= len(w) <= 3 and w[0] == "上" and doc.kinds[j] in ("V", "T") \
+        and POS_TAGS.roles.get(w, "")[:1] == "v" and POS_TAGS.roles.get(w[1:], "")[:1] == "n"
 
 def _compound_object(step: Step, spec: Spec) -> None:
     """A two-character verb-object compound names its own object (离合词: 浸米, 髹漆, 上釉, 穿线,
@@ -698,9 +729,9 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                        and not _adverbial_verb(doc, v, e)), verbs[0])  # (the first such verb; no list of all)
         surface = words[chosen]
         nxt = chosen + 1
-        if len(surface) == 1 and nxt <= e and len(words[nxt]) == 1 and kinds[nxt] in ("N", "V") \
-                and words[nxt] not in COMPLEMENTS:
-            surface += words[nxt]  # 「拉」「坯」 → 拉坯
+        if len(surface) == 1 and nxt <= e and ((len(words[nxt]) == 1 and (kinds[nxt] in ("N", "V") or _bare_object_char(
+                doc, nxt)) and words[nxt] not in COMPLEMENTS) or _on_object_word(doc, nxt)):
+            surface += words[nxt]  # 「拉」「坯」 → 拉坯; 「点」「上焊药」 → 点上焊药
             nxt += 1
         elif len(surface) == 1 and nxt <= e and words[nxt] in RESULT_COMPLEMENTS and (
                 nxt == e or kinds[nxt + 1] in ("P", "Q", "N", "M") or words[nxt + 1] in ("了", "点", "一点", "些")):

@@ -91,7 +91,7 @@ RESULT_VERBS = {"收缩", "变形", "开裂", "裂", "裂开", "断", "断掉", 
                 "发黑", "发白", "发红", "变硬", "变软", "凝固", "结块", "成型", "成形", "掉", "塌", "缩", "胀", "鼓",
                 "做", "弄", "搞", "干活", "操作", "处理", "完成", "出现", "存在", "发生", "形成", "产生"}
 
-NOT_VERBS = {"上头", "下头", "底下", "前头", "后头", "里头", "外头", "上面", "下面", "料", "到", "在", "成", "好", "完", "着", "了", "给", "住", "足", "得", "开", "满", "够", "匀"}
+NOT_VERBS = {"上头", "下头", "底下", "前头", "后头", "里头", "外头", "上面", "下面", "从头", "正当中", "料", "到", "在", "成", "好", "完", "着", "了", "给", "住", "足", "得", "开", "满", "够", "匀"}
 
 # Motion/result complements that follow a verb and are not its object.
 # Single-character hand actions that jieba's dictionary tags as morphemes (绑/zg, 削/zg …): verbs here.
@@ -632,6 +632,13 @@ GRASP_VERBS = frozenset({"拿", "拿着", "拿起", "拿起来", "拿住", "握"
 POUR_CHARS = frozenset("泼倒洒浇淋灌舀")  # verbs that pour or throw out what the hand holds
 # V着 that says what the motion follows (「跟着板眼在碟边上点」): the noun after it is no subject
 FOLLOW_LEADS = ("跟着", "随着", "合着", "照着", "顺着", "按着")
+# V着 that says what a beat, a tune or a breath is kept with (「跟着节拍敲」「随着呼吸起伏」「伴着二胡唱」): what
+# follows it, up to where (在/往…) or the verb, is followed, neither a step nor what is worked; jieba may cut
+# the lead in two (踩/伴 + 着). 踩着 is the lead only before a beat (「踩着鼓点」, not 「踩着刀刃」)
+BEAT_LEADS = frozenset(("跟着", "随着", "合着", "和着", "伴着", "踩着", "跟", "随", "合", "和", "伴", "踩"))
+BEAT_CHARS = frozenset("点拍节奏眼声调")
+# subjects that share out the work (「一个问,一个答」「一半背鼓,一半拿槌」「有的敲,有的唱」)
+DISTRIBUTIVES = frozenset(("一个", "一半", "有的", "有人", "一人", "一帮"))  # last character of a beat or a sound: 鼓点, 节拍, 板眼, 锣鼓声
 REACH_CHARS = frozenset("伸探")  # verbs that reach a hand or limb into or onto something
 ROUND_MARKERS = frozenset(("围着", "绕着"))  # a motion round a ground
 # classifiers that count pieces of a thing (一张一张, 一颗一颗), not strokes or turns (一下一下, 一刀一刀, 一圈一圈)
