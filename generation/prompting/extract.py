@@ -1760,7 +1760,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                 prev = pending_open
             pending_open = None
         if piece.action is not None and piece.open_action and prev is not None and not marker and described \
-                and _compatible(prev, piece) and not (piece.tool or piece.material or piece.hand):
+                and _compatible(prev, piece) and not (piece.tool or piece.material or piece.hand or piece.params):
             # 「刀要竖着,一刀下去要刻透」: a verb with nothing of its own, said without 然后/再…, goes on
             # describing the step before
             _merge(prev, piece, prefer_piece=False, warnings=warnings)
