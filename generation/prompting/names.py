@@ -11,15 +11,15 @@ from operator import and_, eq, itemgetter, or_
 from .spec import Spec
 from .tokens import Doc
 from .words import (ASPECT_AFTER_VERB, BODY_CHARS, COMPLEMENTS, COORD_RE, COORD_STOP, COPULAS, CRAFT_HEADS,
-                    CRAFT_NAME_LEADS, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_VERBS, DIRECTION_WORDS, FILLERS,
-                    FUNCTION_TAGS, GENERIC_SUFFIX_WORDS, HAND_CHARS, LED_TOOL_RE, LED_TOOL_STOP, LOCATIVES,
-                    MANNER_VERBS, MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, MISTAGGED_NOUN_TAGS, MODALS, NAME_ENDS,
-                    NAMING_VERBS, NEGATIONS, NUMERAL_CHARS, OBJECT_CHAR_TAGS, OBJECT_MARKERS, PERSON_LEADS,
-                    PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS, PUNCT, QUOTE_PAIRS, RESULT_COMPLEMENTS, RESULT_VERBS,
-                    ROUTE_PREPOSITIONS, SENTENCE_CHARS, SENTENCE_ENDS, SKIP, SLOT_LOCATIVES, SLOT_PREPOSITIONS,
-                    SPEECH_LEADS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, SUFFIX_NAME_STOP, SUFFIX_NAME_TAGS,
-                    TECHNIQUE_SUFFIX, TOOL_HEADS, TOOL_LEAD, TOOL_NAME_SUFFIX, TOPIC_NAME_TAGS, TOPIC_PARTICLES,
-                    _COMPOUND_CLOSED)
+                    CRAFT_NAME_LEADS, DEFINING_DEMONSTRATIVES, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_VERBS,
+                    DIRECTION_WORDS, FILLERS, FUNCTION_TAGS, GENERIC_SUFFIX_WORDS, HAND_CHARS, LED_TOOL_RE,
+                    LED_TOOL_STOP, LOCATIVES, MANNER_VERBS, MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV,
+                    MISTAGGED_NOUN_TAGS, MODALS, NAME_ENDS, NAMING_VERBS, NEGATIONS, NUMERAL_CHARS, OBJECT_CHAR_TAGS,
+                    OBJECT_MARKERS, PERSON_LEADS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS, PUNCT, QUOTE_PAIRS,
+                    RESULT_COMPLEMENTS, RESULT_VERBS, ROUTE_PREPOSITIONS, SENTENCE_CHARS, SENTENCE_ENDS, SKIP,
+                    SLOT_LOCATIVES, SLOT_PREPOSITIONS, SPEECH_LEADS, SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS,
+                    STOP_VERBS, SUFFIX_NAME_STOP, SUFFIX_NAME_TAGS, TECHNIQUE_SUFFIX, TECHNIQUE_WORDS, TOOL_HEADS,
+                    TOOL_LEAD, TOOL_NAME_SUFFIX, TOPIC_NAME_TAGS, TOPIC_PARTICLES, _COMPOUND_CLOSED)
 
 
 # (the C-level candidate scans below: a word's last character, a naming verb or copula, the kinds that may
@@ -348,6 +348,15 @@ def _technique_compounds(spec: Spec, doc: Doc):
                 yield k + 1, b
                 continue
         if (k == 0 or words[k - 1] in SENTENCE_ENDS) and kinds[k] not in ("P", "Q", "M", "H", "L", "O", "R"):
+            if len(w) == 1 and k + 2 < n and (w2 in COPULAS or (w2 in DEFINING_DEMONSTRATIVES
+                                                                 and words[k + 2] in TECHNIQUE_WORDS)) \
+                    and tags.get(w, "g")[:1] in ("v", "g", "z") and "\u4e00" <= w <= "\u9fff" and w not in closed \
+                    and w not in SPEECH_VERBS and w not in STOP_VERBS:
+                # 「猱是左手大拇指按着弦」「搭这个手法,手心朝下」: one character opening a sentence that defines it
+                # (a verb, or a character jieba's dictionary lacks; a noun so said is a thing described) is a
+                # technique's name (the one-character 手法 of the zither, tea-roasting, shuttlecock)
+                yield k, k + 1
+                continue
             # 「站桩,马步两脚分开…」「扔高,两根杆子…」: a sentence that opens with a short clause of one or
             # two words and a comma names what it is about, the technique the master goes on to describe
             b = k + 1
