@@ -22,3 +22,20 @@ def test_a_noun_a_speech_verb_or_a_pronoun_so_said_is_no_technique():
     # guards: what is made of something (面是…), hearsay (说是…), and 这个 with no word for a technique
     assert not any(w in ("面", "说", "学") for w, _ in terms("面是糯米粉和的,两手搓圆。") + terms(
         "说是老辈传下来的,右手拿刀刻。") + terms("学这个要三年,右手拿刀刻。"))
+
+
+# a thing a verb reaches (V上, V到) that jieba cut into two single characters, closing the clause or before a
+# locative, is one noun
+
+def test_a_thing_reached_after_dao_is_one_term():
+    assert "鼓圈" in [w for w, _ in terms("鼓槌别敲到鼓圈上。")]
+
+
+def test_a_part_a_tool_hits_is_one_term():
+    assert "筘座" in [w for w, _ in terms("梭子别撞到筘座上。")]
+
+
+def test_no_place_state_or_amount_after_dao_is_a_term():
+    # guards: a locative after the noun (锅里), an outcome (外硬内软), an amount (半干)
+    said = [w for t in ("把面团放到锅里蒸。", "馍要蒸到外硬内软。", "漆要晾到半干。") for w, _ in terms(t)]
+    assert not {"锅里", "外硬", "半干"} & set(said)

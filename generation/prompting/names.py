@@ -518,6 +518,42 @@ def _named_steps(spec: Spec, norm: str, doc: Doc):
         yield k + 1, k + 3
 
 
+# the complements of reaching (「髹上」「打到」): what follows them is the thing reached
+_REACH_ENDS = frozenset("上到")
+_NOT_THING_TAGS = frozenset("rumydcpa")
+_NOT_THING_KINDS = frozenset("PQMROLH")
+
+
+def _reached_things(spec: Spec, doc: Doc):
+    """Token spans (start, end) of a thing a verb reaches that jieba's dictionary lacks, cut into two single
+    characters (「先髹上底漆,」「别打到鼓钉上」「坐到竹担上」): after a verb's 上/到 (a verb word ending in
+    it, or the one-character complement after a one-character verb), two single characters that close the
+    clause or stand before a locative are one noun, the place or the thing the verb gets to. No function
+    word, numeral, adjective or locative is either character (「蒸到外硬内软」「挂在腰上」)."""
+    words, kinds = doc.words, doc.kinds
+    tags = spec.pos_tags()
+    closed = _COMPOUND_CLOSED
+    n = len(words)
+    if n < 3:
+        return
+    # (only a word ending in 上/到 can come before the span: the others are skipped in C)
+    for j in compress(range(n - 2), map(_REACH_ENDS.__contains__, map(_LAST_CHAR, islice(words, 0, n - 2)))):
+        v, a, b = words[j], words[j + 1], words[j + 2]
+        if len(a) != 1 or len(b) != 1 or not (j + 3 == n or kinds[j + 3] == "P" or words[j + 3] in LOCATIVES):
+            continue
+        if len(v) == 1:
+            if not j or len(words[j - 1]) != 1 or words[j - 1] in closed:
+                continue  # (「打到」: the complement right after a one-character verb)
+        elif tags.get(v, "")[:1] != "v":
+            continue
+        if a in closed or b in closed or b in LOCATIVES or a in NUMERAL_CHARS \
+                or not ("\u4e00" <= a <= "\u9fff" and "\u4e00" <= b <= "\u9fff") \
+                or kinds[j + 1] in _NOT_THING_KINDS or kinds[j + 2] in _NOT_THING_KINDS \
+                or tags.get(a, "")[:1] in _NOT_THING_TAGS or tags.get(b, "")[:1] in _NOT_THING_TAGS:
+            continue
+        yield j + 1, j + 3
+
+
 # a numeral that counts a name's position, not a number of things (「七徽」「二钹」「八诊」)
 _ORDINAL_NUMERALS = frozenset("二三四五六七八九十")
 
