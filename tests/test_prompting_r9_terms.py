@@ -39,3 +39,19 @@ def test_no_place_state_or_amount_after_dao_is_a_term():
     # guards: a locative after the noun (锅里), an outcome (外硬内软), an amount (半干)
     said = [w for t in ("把面团放到锅里蒸。", "馍要蒸到外硬内软。", "漆要晾到半干。") for w, _ in terms(t)]
     assert not {"锅里", "外硬", "半干"} & set(said)
+
+
+# the work that names its doer or its time: a one-character verb and a character jieba tags a classifier or a
+# verb, opening its clause before 的
+
+def test_a_verb_and_its_classifier_tagged_object_before_de_is_a_term():
+    assert "起段" in [w for w, _ in terms("起段的时候,先敲一下醒木。")]
+
+
+def test_two_verbs_naming_the_doer_before_de_are_a_term():
+    assert "熔封" in [w for w, _ in terms("熔封的一边往罐口里灌,一边拿刀刮。")]
+
+
+def test_a_verb_pair_inside_its_clause_before_de_is_no_term():
+    # guard: 刚 before it, the pair does not open its clause (it describes the jar)
+    assert "熔封" not in [w for w, _ in terms("手里刚熔封的罐子放凉。")]

@@ -293,6 +293,9 @@ def _nominal_topic(doc: Doc, s: int, e: int, b: int) -> bool:
     return all(kinds[j] in ("N", "T") and words[j] not in ("是", "得") for j in range(s + 1, e + 1))
 
 
+# verbs of coming and going whose purpose follows (「来盘道的」)
+_PURPOSE_VERBS = frozenset(("来", "去"))
+
 # classifiers that count a verb's times or goes, never its object (「打个」「敲下」「转遍」)
 _ACTION_CLASSIFIERS = frozenset("个下次遍回趟番阵声顿把")
 
@@ -397,10 +400,13 @@ def _technique_compounds(spec: Spec, doc: Doc):
             w not in STOP_VERBS or w in DIRECTION_CHARS) and w not in TOOL_LEAD and w not in RESULT_VERBS \
             and w not in MODALS  # (a direction verb does make one: 「出痧」「上桩」「起势」)
         closing = k + 2 == n or kinds[k + 2] == "P"
+        # (the work that names its doer or its time, opening its clause before 的: a verb and its object or a
+        # second verb, 「灌封的一边往封子里灌」「建盏的泥」「落段的时候」)
+        named = after == "的" and (k == 0 or kinds[k - 1] == "P" or words[k - 1] in _PURPOSE_VERBS)
         if verb and (t2 in OBJECT_CHAR_TAGS or (t2 == "q" and (
-                w2 in TOOL_HEADS or w2 in MATERIAL_HEADS or (closing and w2 not in _ACTION_CLASSIFIERS)))
-                or (closing and t2[:1] == "v" and kinds[k + 1] == "N")) \
-                and w2 not in MANUAL_VERBS:
+                w2 in TOOL_HEADS or w2 in MATERIAL_HEADS or ((closing or named) and w2 not in _ACTION_CLASSIFIERS)))
+                or (closing and t2[:1] == "v" and kinds[k + 1] == "N")) and w2 not in MANUAL_VERBS \
+                or verb and named and t2[:1] == "v" and kinds[k + 1] is None:
             # (closing the clause right after a verb, a character jieba tags as a classifier counts nothing, and
             # one it tags as a verb that the kinds read as a noun is a thing: 「才能上桩。」「在胸前绕花,」)
             yield k, k + 2
