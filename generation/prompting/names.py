@@ -1,6 +1,7 @@
 """Term names the text itself coins: names with a craft suffix (``_suffix_names``), craft and object names,
-coordinated names (甲和乙), quoted names (「…」), names led by a tool word (``_led_tool_names``), slot nouns and
-technique compounds. ``extract()`` runs them once per text; constants live in ``words.py``."""
+coordinated names (甲和乙), quoted names (「…」), names led by a tool word (``_led_tool_names``), slot nouns,
+technique compounds (with a one-character technique named by its definition, 「猱是…」) and things a verb reaches
+(``_reached_things``: 髹上 + 底漆). ``extract()`` runs them once per text; constants live in ``words.py``."""
 from __future__ import annotations
 
 import re
