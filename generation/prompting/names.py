@@ -16,11 +16,11 @@ from .words import (ASPECT_AFTER_VERB, BODY_CHARS, COMPLEMENTS, COORD_RE, COORD_
                     DIRECTION_WORDS, FILLERS, FUNCTION_TAGS, GENERIC_SUFFIX_WORDS, HAND_CHARS, LED_TOOL_RE,
                     LED_TOOL_STOP, LOCATIVES, MANNER_VERBS, MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV,
                     MISTAGGED_NOUN_TAGS, MODALS, NAME_ENDS, NAMING_VERBS, NEGATIONS, NUMERAL_CHARS, OBJECT_CHAR_TAGS,
-                    OBJECT_MARKERS, PERSON_LEADS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS, PUNCT, QUOTE_PAIRS,
-                    RESULT_COMPLEMENTS, RESULT_VERBS, ROUTE_PREPOSITIONS, SENTENCE_CHARS, SENTENCE_ENDS, SKIP,
-                    SLOT_LOCATIVES, SLOT_PREPOSITIONS, SPEECH_LEADS, SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS,
-                    STOP_VERBS, SUFFIX_NAME_STOP, SUFFIX_NAME_TAGS, TECHNIQUE_SUFFIX, TECHNIQUE_WORDS, TOOL_HEADS,
-                    TOOL_LEAD, TOOL_NAME_SUFFIX, TOPIC_NAME_TAGS, TOPIC_PARTICLES, _COMPOUND_CLOSED)
+                    OBJECT_MARKERS, PERSON_LEADS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS, PUNCT, PURPOSE_VERBS,
+                    QUOTE_PAIRS, REACH_ENDS, RESULT_COMPLEMENTS, RESULT_VERBS, ROUTE_PREPOSITIONS, SENTENCE_CHARS,
+                    SENTENCE_ENDS, SKIP, SLOT_LOCATIVES, SLOT_PREPOSITIONS, SPEECH_LEADS, SPEECH_VERBS, STATE_RESULTS,
+                    STOP_NOUNS, STOP_VERBS, SUFFIX_NAME_STOP, SUFFIX_NAME_TAGS, TECHNIQUE_SUFFIX, TECHNIQUE_WORDS,
+                    TOOL_HEADS, TOOL_LEAD, TOOL_NAME_SUFFIX, TOPIC_NAME_TAGS, TOPIC_PARTICLES, _COMPOUND_CLOSED)
 
 
 # (the C-level candidate scans below: a word's last character, a naming verb or copula, the kinds that may
@@ -294,9 +294,6 @@ def _nominal_topic(doc: Doc, s: int, e: int, b: int) -> bool:
     return all(kinds[j] in ("N", "T") and words[j] not in ("是", "得") for j in range(s + 1, e + 1))
 
 
-# verbs of coming and going whose purpose follows (「来盘道的」)
-_PURPOSE_VERBS = frozenset(("来", "去"))
-
 # classifiers that count a verb's times or goes, never its object (「打个」「敲下」「转遍」)
 _ACTION_CLASSIFIERS = frozenset("个下次遍回趟番阵声顿把")
 
@@ -403,7 +400,7 @@ def _technique_compounds(spec: Spec, doc: Doc):
         closing = k + 2 == n or kinds[k + 2] == "P"
         # (the work that names its doer or its time, opening its clause before 的: a verb and its object or a
         # second verb, 「灌封的一边往封子里灌」「建盏的泥」「落段的时候」)
-        named = after == "的" and (k == 0 or kinds[k - 1] == "P" or words[k - 1] in _PURPOSE_VERBS)
+        named = after == "的" and (k == 0 or kinds[k - 1] == "P" or words[k - 1] in PURPOSE_VERBS)
         if verb and (t2 in OBJECT_CHAR_TAGS or (t2 == "q" and (
                 w2 in TOOL_HEADS or w2 in MATERIAL_HEADS or ((closing or named) and w2 not in _ACTION_CLASSIFIERS)))
                 or (closing and t2[:1] == "v" and kinds[k + 1] == "N")) and w2 not in MANUAL_VERBS \
@@ -525,8 +522,6 @@ def _named_steps(spec: Spec, norm: str, doc: Doc):
         yield k + 1, k + 3
 
 
-# the complements of reaching (「髹上」「打到」): what follows them is the thing reached
-_REACH_ENDS = frozenset("上到")
 _NOT_THING_TAGS = frozenset("rumydcpa")
 _NOT_THING_KINDS = frozenset("PQMROLH")
 
@@ -544,7 +539,7 @@ def _reached_things(spec: Spec, doc: Doc):
     if n < 3:
         return
     # (only a word ending in 上/到 can come before the span: the others are skipped in C)
-    for j in compress(range(n - 2), map(_REACH_ENDS.__contains__, map(_LAST_CHAR, islice(words, 0, n - 2)))):
+    for j in compress(range(n - 2), map(REACH_ENDS.__contains__, map(_LAST_CHAR, islice(words, 0, n - 2)))):
         v, a, b = words[j], words[j + 1], words[j + 2]
         if len(a) != 1 or len(b) != 1 or not (j + 3 == n or kinds[j + 3] == "P" or words[j + 3] in LOCATIVES):
             continue
