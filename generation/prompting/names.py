@@ -1,6 +1,7 @@
 """Term names the text itself coins: names with a craft suffix (``_suffix_names``), craft and object names,
-coordinated names (甲和乙), quoted names (「…」), names led by a tool word (``_led_tool_names``), slot nouns and
-technique compounds. ``extract()`` runs them once per text; constants live in ``words.py``."""
+coordinated names (甲和乙), quoted names (「…」), names led by a tool word (``_led_tool_names``), slot nouns,
+technique compounds (with a one-character technique named by its definition, 「猱是…」) and things a verb reaches
+(``_reached_things``: 髹上 + 底漆). ``extract()`` runs them once per text; constants live in ``words.py``."""
 from __future__ import annotations
 
 import re
@@ -11,15 +12,15 @@ from operator import and_, eq, itemgetter, or_
 from .spec import Spec
 from .tokens import Doc
 from .words import (ASPECT_AFTER_VERB, BODY_CHARS, COMPLEMENTS, COORD_RE, COORD_STOP, COPULAS, CRAFT_HEADS,
-                    CRAFT_NAME_LEADS, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_VERBS, DIRECTION_WORDS, FILLERS,
-                    FUNCTION_TAGS, GENERIC_SUFFIX_WORDS, HAND_CHARS, LED_TOOL_RE, LED_TOOL_STOP, LOCATIVES,
-                    MANNER_VERBS, MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, MISTAGGED_NOUN_TAGS, MODALS, NAME_ENDS,
-                    NAMING_VERBS, NEGATIONS, NUMERAL_CHARS, OBJECT_CHAR_TAGS, OBJECT_MARKERS, PERSON_LEADS,
-                    PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS, PUNCT, QUOTE_PAIRS, RESULT_COMPLEMENTS, RESULT_VERBS,
-                    ROUTE_PREPOSITIONS, SENTENCE_CHARS, SENTENCE_ENDS, SKIP, SLOT_LOCATIVES, SLOT_PREPOSITIONS,
-                    SPEECH_LEADS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, SUFFIX_NAME_STOP, SUFFIX_NAME_TAGS,
-                    TECHNIQUE_SUFFIX, TOOL_HEADS, TOOL_LEAD, TOOL_NAME_SUFFIX, TOPIC_NAME_TAGS, TOPIC_PARTICLES,
-                    _COMPOUND_CLOSED)
+                    CRAFT_NAME_LEADS, DEFINING_DEMONSTRATIVES, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_VERBS,
+                    DIRECTION_WORDS, FILLERS, FUNCTION_TAGS, GENERIC_SUFFIX_WORDS, HAND_CHARS, LED_TOOL_RE,
+                    LED_TOOL_STOP, LOCATIVES, MANNER_VERBS, MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV,
+                    MISTAGGED_NOUN_TAGS, MODALS, NAME_ENDS, NAMING_VERBS, NEGATIONS, NUMERAL_CHARS, OBJECT_CHAR_TAGS,
+                    OBJECT_MARKERS, PERSON_LEADS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS, PUNCT, PURPOSE_VERBS,
+                    QUOTE_PAIRS, REACH_ENDS, RESULT_COMPLEMENTS, RESULT_VERBS, ROUTE_PREPOSITIONS, SENTENCE_CHARS,
+                    SENTENCE_ENDS, SKIP, SLOT_LOCATIVES, SLOT_PREPOSITIONS, SPEECH_LEADS, SPEECH_VERBS, STATE_RESULTS,
+                    STOP_NOUNS, STOP_VERBS, SUFFIX_NAME_STOP, SUFFIX_NAME_TAGS, TECHNIQUE_SUFFIX, TECHNIQUE_WORDS,
+                    TOOL_HEADS, TOOL_LEAD, TOOL_NAME_SUFFIX, TOPIC_NAME_TAGS, TOPIC_PARTICLES, _COMPOUND_CLOSED)
 
 
 # (the C-level candidate scans below: a word's last character, a naming verb or copula, the kinds that may
@@ -348,6 +349,15 @@ def _technique_compounds(spec: Spec, doc: Doc):
                 yield k + 1, b
                 continue
         if (k == 0 or words[k - 1] in SENTENCE_ENDS) and kinds[k] not in ("P", "Q", "M", "H", "L", "O", "R"):
+            if len(w) == 1 and k + 2 < n and (w2 in COPULAS or (w2 in DEFINING_DEMONSTRATIVES
+                                                                 and words[k + 2] in TECHNIQUE_WORDS)) \
+                    and tags.get(w, "g")[:1] in ("v", "g", "z") and "\u4e00" <= w <= "\u9fff" and w not in closed \
+                    and w not in SPEECH_VERBS and w not in STOP_VERBS:
+                # 「猱是左手大拇指按着弦」「搭这个手法,手心朝下」: one character opening a sentence that defines it
+                # (a verb, or a character jieba's dictionary lacks; a noun so said is a thing described) is a
+                # technique's name (the one-character 手法 of the zither, tea-roasting, shuttlecock)
+                yield k, k + 1
+                continue
             # 「站桩,马步两脚分开…」「扔高,两根杆子…」: a sentence that opens with a short clause of one or
             # two words and a comma names what it is about, the technique the master goes on to describe
             b = k + 1
@@ -388,10 +398,13 @@ def _technique_compounds(spec: Spec, doc: Doc):
             w not in STOP_VERBS or w in DIRECTION_CHARS) and w not in TOOL_LEAD and w not in RESULT_VERBS \
             and w not in MODALS  # (a direction verb does make one: 「出痧」「上桩」「起势」)
         closing = k + 2 == n or kinds[k + 2] == "P"
+        # (the work that names its doer or its time, opening its clause before 的: a verb and its object or a
+        # second verb, 「灌封的一边往封子里灌」「建盏的泥」「落段的时候」)
+        named = after == "的" and (k == 0 or kinds[k - 1] == "P" or words[k - 1] in PURPOSE_VERBS)
         if verb and (t2 in OBJECT_CHAR_TAGS or (t2 == "q" and (
-                w2 in TOOL_HEADS or w2 in MATERIAL_HEADS or (closing and w2 not in _ACTION_CLASSIFIERS)))
-                or (closing and t2[:1] == "v" and kinds[k + 1] == "N")) \
-                and w2 not in MANUAL_VERBS:
+                w2 in TOOL_HEADS or w2 in MATERIAL_HEADS or ((closing or named) and w2 not in _ACTION_CLASSIFIERS)))
+                or (closing and t2[:1] == "v" and kinds[k + 1] == "N")) and w2 not in MANUAL_VERBS \
+                or verb and named and t2[:1] == "v" and kinds[k + 1] is None:
             # (closing the clause right after a verb, a character jieba tags as a classifier counts nothing, and
             # one it tags as a verb that the kinds read as a noun is a thing: 「才能上桩。」「在胸前绕花,」)
             yield k, k + 2
@@ -507,6 +520,40 @@ def _named_steps(spec: Spec, norm: str, doc: Doc):
                 or (o in spec.terms and spec.terms[o].category == "body"):
             continue
         yield k + 1, k + 3
+
+
+_NOT_THING_TAGS = frozenset("rumydcpa")
+_NOT_THING_KINDS = frozenset("PQMROLH")
+
+
+def _reached_things(spec: Spec, doc: Doc):
+    """Token spans (start, end) of a thing a verb reaches that jieba's dictionary lacks, cut into two single
+    characters (「先髹上底漆,」「别打到鼓钉上」「坐到竹担上」): after a verb's 上/到 (a verb word ending in
+    it, or the one-character complement after a one-character verb), two single characters that close the
+    clause or stand before a locative are one noun, the place or the thing the verb gets to. No function
+    word, numeral, adjective or locative is either character (「蒸到外硬内软」「挂在腰上」)."""
+    words, kinds = doc.words, doc.kinds
+    tags = spec.pos_tags()
+    closed = _COMPOUND_CLOSED
+    n = len(words)
+    if n < 3:
+        return
+    # (only a word ending in 上/到 can come before the span: the others are skipped in C)
+    for j in compress(range(n - 2), map(REACH_ENDS.__contains__, map(_LAST_CHAR, islice(words, 0, n - 2)))):
+        v, a, b = words[j], words[j + 1], words[j + 2]
+        if len(a) != 1 or len(b) != 1 or not (j + 3 == n or kinds[j + 3] == "P" or words[j + 3] in LOCATIVES):
+            continue
+        if len(v) == 1:
+            if not j or len(words[j - 1]) != 1 or words[j - 1] in closed:
+                continue  # (「打到」: the complement right after a one-character verb)
+        elif tags.get(v, "")[:1] != "v":
+            continue
+        if a in closed or b in closed or b in LOCATIVES or a in NUMERAL_CHARS \
+                or not ("\u4e00" <= a <= "\u9fff" and "\u4e00" <= b <= "\u9fff") \
+                or kinds[j + 1] in _NOT_THING_KINDS or kinds[j + 2] in _NOT_THING_KINDS \
+                or tags.get(a, "")[:1] in _NOT_THING_TAGS or tags.get(b, "")[:1] in _NOT_THING_TAGS:
+            continue
+        yield j + 1, j + 3
 
 
 # a numeral that counts a name's position, not a number of things (「七徽」「二钹」「八诊」)

@@ -352,6 +352,18 @@ TECHNIQUE_SUFFIX = set("法功步式拳掌针刀")
 GENERIC_SUFFIX_WORDS = {"办法", "方法", "做法", "想法", "说法", "看法", "用法", "法子", "方式", "形式", "样式", "模式",
                         "公式", "正式", "仪式", "一步", "进步", "地步", "脚步", "成功", "用功"}
 
+# A one-character technique named at the head of its definition (「猱是左手…」「搭这个手法,…」: the 手法 of
+# 古琴, 龙井, 毽子, 太极 are single characters): 是/就是, or a demonstrative and a general word for a
+# technique, right after it.
+DEFINING_DEMONSTRATIVES = frozenset(("这个", "这种", "这一"))
+TECHNIQUE_WORDS = frozenset(("手法", "指法", "步法", "身法", "技法", "动作", "招", "招式", "姿势"))
+
+# Verbs of coming and going whose purpose follows them (「来盘道的」: the work named before 的).
+PURPOSE_VERBS = frozenset(("来", "去"))
+
+# The complements of reaching (「髹上」「打到」): what follows them is the thing reached (names._reached_things).
+REACH_ENDS = frozenset("上到")
+
 # Words that never open such a name: what takes it as an object or points at it (是, 用, 练, 叫, 这…).
 SUFFIX_NAME_STOP = {"是", "用", "叫", "练", "学", "使", "走", "做", "有", "教", "讲", "来", "去", "要", "会", "能", "得",
                     "打", "出", "下", "上", "第", "每", "各", "该", "算", "像", "叫做", "就是", "还是", "都是", "练的",
