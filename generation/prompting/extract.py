@@ -1842,7 +1842,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     # A technique named as the topic that gathered nothing is no step (「双面绣要两面都好看」).
     steps = [st for st in steps if not (st.from_technique and _is_empty(st) and not st.notes)]
     retracted = _retract_corrected(steps, norm)
-    steps = [st for st in steps if id(st) not in retracted]
+    if retracted:  # (most texts take nothing back)
+        steps = [st for st in steps if id(st) not in retracted]
     steps = _drop_non_steps(steps, norm, warnings)
     steps = _reorder(steps)
     if not described:

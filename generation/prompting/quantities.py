@@ -63,7 +63,10 @@ class Quantity:
 
 
 def _num(x: float):
-    x = round(float(x), 2)
+    x = float(x)
+    if x.is_integer():
+        return int(x)  # (a whole number, most values said: rounding it to hundredths, costly in C, changes nothing)
+    x = round(x, 2)
     return int(x) if x == int(x) else x
 
 

@@ -45,7 +45,8 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
     has_needle = False
     action_idx = None
     markers, context = [], []
-    cut = _degree_start(doc, s, e)
+    # (most units hold no 到/得: the substring search ``_degree_start`` opens with, done here, spares the call)
+    cut = _degree_start(doc, s, e) if any(map("".join(words[s:e]).__contains__, DEGREE_MARKERS)) else e + 1
     for i in ii:
         k = kinds[i]
         if k == "Q":
@@ -544,8 +545,9 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     whose head is a tool word) or a material (after 把/将, the verb's object, or the topic). ``ii``: the
     unit's tagged tokens and untagged 拿/用… (``_read_unit``'s), the only ones after s the walk reads."""
     words, kinds, qmap = doc.words, doc.kinds, doc.quantities
-    POS_TAGS.roles = pos = spec.pos_tags()
-    verbs, lead_word, lead_tool, lead_info, ba_obj, topic, place = [], None, None, None, None, None, None
+    pos = POS_TAGS.roles  # (the spec's own: extract() sets it at the start of every text)
+    verbs = []
+    lead_word = lead_tool = lead_info = ba_obj = topic = place = None
     spec_topic = None  # a tool the spec knows, named before any verb (「琵琶是横抱的」「艾条点着了」)
     has_object = False  # the verb has an object of its own after it
     after_relation = False
@@ -725,8 +727,11 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         general = True  # 「拿起錾子轻轻敲」: the holding verb is how, the later verb is what
     chosen = None
     if general and verbs and (action_idx is None or step.surface in TOOL_LEAD or step.action is None):
-        chosen = next((v for v in verbs if not (v + 1 <= e and words[v + 1] == "着" and v != verbs[-1])
-                       and not _adverbial_verb(doc, v, e)), verbs[0])  # (the first such verb; no list of all)
+        chosen = verbs[0]  # the first verb that is neither V着 before another verb nor adverbial, else the first
+        for v in verbs:
+            if not (v + 1 <= e and words[v + 1] == "着" and v != verbs[-1]) and not _adverbial_verb(doc, v, e):
+                chosen = v
+                break
         surface = words[chosen]
         nxt = chosen + 1
         if len(surface) == 1 and nxt <= e and ((len(words[nxt]) == 1 and (kinds[nxt] in ("N", "V") or _bare_object_char(
