@@ -204,7 +204,20 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             # 上/下 after a noun is where (「板上」); at the head of a clause or after 要/再/就 (or
             # 才能/就要) it is the verb (「要上三遍」「下黄丹」「才能上桩」)
             kinds[i] = "V"
-    for i in cand:
+    # each rule below needs a word of its own at the token (时, 时候) or beside it (人/者… or 的 after it, 的 two
+    # after it, a relation marker before it): only the candidates where one stands are walked (the words found
+    # in C; no rule below makes a relation marker)
+    near = set()
+    for j in compress(range(n), map(_FINISH_NEAR.__contains__, words)):
+        if words[j] == "的":
+            near.add(j - 1)
+            near.add(j - 2)
+        elif words[j] in AGENT_NOUN_SUFFIX:
+            near.add(j - 1)
+        else:
+            near.add(j)  # (时, 时候)
+    near.update(compress(range(1, n + 1), map(eq, kinds, repeat("R"))))
+    for i in compress(cand, map(near.__contains__, cand)):
         w = words[i]
         if kinds[i] != "V" and kinds[i] != "T" and w != "时候" and w != "时":
             continue  # (each rule below reads 时/时候, or a verb or term: a noun or a bare 上/下 meets none)
@@ -241,6 +254,10 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
     if counters is not None:
         counters.tokens += len(words)
     return Doc(words, starts, kinds, qmap, interesting, compounds)
+
+
+# the words the rules of ``_finish_doc``'s second walk read at a token or beside it
+_FINISH_NEAR = frozenset({"的", "时", "时候"} | AGENT_NOUN_SUFFIX)
 
 
 # the kinds ``open_kinds``' rules read (every rule but the one for 一 + a verb asks for one of them)
