@@ -3,7 +3,7 @@ the re-cut of words jieba glued or split wrongly (``_resegment``, run by ``extra
 Each rule keeps every character index; constants live in ``words.py``."""
 from __future__ import annotations
 
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import eq, itemgetter
 
 from .spec import Spec
@@ -573,7 +573,9 @@ def _parallel_heads(norm: str, words: list, kinds: list, starts: list) -> list:
     """Token spans (a, b), last first, of two-character clause subjects in parallel (「上手弹三弦,下手弹
     琵琶」): consecutive clauses whose first two characters share the second one (and differ in the
     first) and are followed by the same verb character; each span made of whole tokens."""
-    heads = [i for i in range(len(words)) if (i == 0 or kinds[i - 1] == "P") and kinds[i] not in ("P", "Q", "H", "M")]
+    # (the tokens that open a clause: the first, and each after punctuation, found in C)
+    opening = compress(range(len(words)), chain((True,), map(eq, kinds, repeat("P"))))
+    heads = [i for i in opening if kinds[i] not in ("P", "Q", "H", "M")]
     found = []
     for c1, c2 in zip(heads, heads[1:]):
         a1, a2 = starts[c1], starts[c2]
