@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import repeat
 from operator import itemgetter
 
 from .spec import Spec, display_name, get_spec
@@ -160,18 +161,22 @@ class Said:
     """The tool and material words of a transcript whose offsets agree with its text, in text order
     (``terms``: start, end, said, canonical, category), indexed once by name (the spec's and the
     speaker's) and by the characters they cover (a verb is never found inside one); the said words
-    of the others (an edited description) are in ``unverified``."""
-    __slots__ = ("terms", "by_name", "covered", "unverified")
+    of the others (an edited description) are in ``unverified``; the words said of the spec's technique terms
+    (not open-vocabulary guesses), in the description's order, in ``techniques`` (read in the same walk)."""
+    __slots__ = ("terms", "by_name", "covered", "unverified", "techniques")
 
     def __init__(self, description: dict):
         text = description.get("text") or ""
         self.terms, self.by_name, self.covered, self.unverified = [], {}, bytearray(len(text)), []
+        self.techniques = []
         if not text:
             return
-        by_name, covered, out = self.by_name, self.covered, self.terms
+        by_name, covered, out, techniques = self.by_name, self.covered, self.terms, self.techniques
         for t in description.get("terms") or ():
             category = t.get("category")
             if category != "tool" and category != "material":
+                if category == "technique" and not t.get("open"):
+                    techniques.append(t.get("text") or "")
                 continue
             a, b, said = t.get("start"), t.get("end"), t.get("text")
             if said and isinstance(a, int) and isinstance(b, int) and text[a:b] == said:
@@ -366,23 +371,28 @@ def _placed(role: tuple, shown: str, name: str, action: str, tags, places: list,
     return True
 
 
+# the step fields ``render_step`` reads, in the order it unpacks them
+_STEP_FIELDS = ("tool", "material", "action", "params", "relation", "_complement", "hand", "manner", "start", "end",
+                "surface")
+
+
 def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_material: str | None = None,
                 text: str = "", said: Said | None = None) -> tuple:
     """(clause, context) for one step: the clause says what is seen; the context, a duration longer
     than a clip, is said after it. With the transcript ``text`` and its ``said`` words, each noun
     keeps the part it had in the speaker's clause (instrument, place, object) and the speaker's word."""
     get = step.get
-    tool, said_material, action = get("tool"), get("material"), get("action") or ""
+    # (the fields, each read by a call of get made in C)
+    tool, said_material, action, params, relation, comp, hand_key, manner, s, e, surface = map(get, _STEP_FIELDS)
+    action, comp = action or "", comp or ""
+    surface = surface or action
     material = said_material or (None if get("_no_default") else default_material)
-    params, relation, comp = get("params"), get("relation"), get("_complement") or ""
-    hand_key, manner = get("hand"), get("manner")
     hand = spec.templates.get("hands", {}).get(hand_key, "") if hand_key else ""
     manner = manner + "地" if manner else ""
-    s, e, surface = get("start"), get("end"), get("surface") or action
     path = "" if relation or get("_places") else _path_said(text, s, e, surface)
     # where the verb was said (read once: the limb before it, the parts of the tool and the material)
-    v = _verb_at(text, s, e, surface, said.covered) \
-        if text and said is not None and isinstance(s, int) and isinstance(e, int) else None
+    offsets = text and said is not None and isinstance(s, int) and isinstance(e, int)
+    v = _verb_at(text, s, e, surface, said.covered) if offsets else None
     limb = _limb_said(text, v)
     if limb is not None:
         if limb[0] in (tool, material) or (material and limb[0] in material):
@@ -398,7 +408,7 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
         return hand + limb + manner + path + action, ""  # the common bare step: who and what (「右手慢慢地刷」)
     if tool and material and tool in material:
         tool = None  # 「提起花本」, not 「用花本提起花本」; 「造龙舟头」, not 「用龙舟造龙舟头」
-    located = text and said is not None and isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(text)
+    located = offsets and 0 <= s < e <= len(text)
     tags = verb_pos = None
     tool_shown, tool_role, mat_shown, mat_role = tool, _NO_ROLE, material, _NO_ROLE
     if located:
@@ -691,10 +701,8 @@ def _weave(steps: list, clauses: list, said: Said, text: str) -> set:
     """A tool or material the speaker named inside a step's clause that no step carries is given to
     that step by its part in the clause: 「锥子先扎个眼」 → 用锥子扎眼, 「在塑料布上画」 → the place.
     Returns the indices of the steps so changed."""
-    carried = set()
-    for step in steps:
-        carried.add(step.get("tool"))
-        carried.add(step.get("material"))
+    carried = set(map(dict.get, steps, repeat("tool")))  # (each step's tool and material, read in C)
+    carried.update(map(dict.get, steps, repeat("material")))
     changed = set()
     candidates = [t for t in said.terms if t[3] not in carried and len(t[2]) >= 2]
     if candidates:
@@ -817,7 +825,7 @@ def render_prompt(description: dict, camera: str | None = None, *, step: int | N
         steps_text += tpl.get("in_view", ";画面中可见{items}").format(items="、".join(seen_items[:6]))
     # technique names of the spec that the speaker said (鬅毛针, 马步, 妆花) and no step shows head the
     # steps: the prompt names the technique the master named
-    named = _named_techniques(description, shown + steps_text) if text and rendered else []
+    named = _named_techniques(said.techniques, shown + steps_text) if text and rendered else []
     if named:
         steps_text = tpl.get("named_techniques", "{names}技法:").format(names="、".join(named)) + steps_text
     who = style.get("who", "").format(craft_name=style.get("craft_name", ""))
@@ -831,14 +839,11 @@ def render_prompt(description: dict, camera: str | None = None, *, step: int | N
     )
 
 
-def _named_techniques(description: dict, shown: str, limit: int = 3) -> list[str]:
-    """The spec's technique terms (not open-vocabulary guesses) as the speaker said them, in text order,
-    each once, that ``shown`` does not already contain."""
+def _named_techniques(techniques: list, shown: str, limit: int = 3) -> list[str]:
+    """The spec's technique terms (not open-vocabulary guesses) as the speaker said them (``Said.techniques``),
+    in text order, each once, that ``shown`` does not already contain."""
     out = []
-    for t in description.get("terms") or ():
-        if t.get("category") != "technique" or t.get("open"):
-            continue
-        said = t.get("text") or ""
+    for said in techniques:
         if len(said) >= 2 and said not in shown and said not in out:
             out.append(said)
     return out[:limit]
