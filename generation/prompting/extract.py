@@ -277,16 +277,17 @@ def open_kinds(doc: Doc) -> None:
             # (no rule below reads punctuation or a quantity as anything else; a token of another kind than
             # None/N/A/V can only be 一 + a verb, the rule that reads no kind of its own)
             continue
-        if k in (None, "N", "A") and len(w) >= 2 and w[0] in CONTEXT_HAND_VERBS and (
+        size = len(w)  # (read by most rules: once)
+        if k in (None, "N", "A") and size >= 2 and w[0] in CONTEXT_HAND_VERBS and (
                 # 「就抖起来了」「捞出来」「压实」: a hand verb with its direction or result (jieba: l, n)
-                w[1:] in DIRECTIONAL_COMPLEMENTS or (len(w) == 2 and w[1] in RESULT_COMPLEMENTS)
+                w[1:] in DIRECTIONAL_COMPLEMENTS or (size == 2 and w[1] in RESULT_COMPLEMENTS)
                 # 「塞进墨模」: a hand verb with 进/入, where it goes (jieba: 塞进/nr)
-                or (len(w) == 2 and w[1] in "进入")
+                or (size == 2 and w[1] in "进入")
                 # 「右手炒茶」: after the hand that does it, a verb-object word is the action
-                or (len(w) == 2 and i and kinds[i - 1] == "H" and k is not None)):
+                or (size == 2 and i and kinds[i - 1] == "H" and k is not None)):
             kinds[i] = "V"
             changed = True
-        elif k in (None, "N", "A") and len(w) == 3 and w[1] == "一" and w[0] == w[2] and (
+        elif k in (None, "N", "A") and size == 3 and w[1] == "一" and w[0] == w[2] and (
                 POS_TAGS.segment.get(w[0], "")[:1] in ("v", "a") or w[0] in CONTEXT_HAND_VERBS) and w[0] not in STOP_VERBS:
             kinds[i] = "V"  # 「琴弦先松一松」: a verb said twice with 一 (jieba: 松一松/nr) is the verb done briefly
             changed = True
@@ -296,14 +297,14 @@ def open_kinds(doc: Doc) -> None:
             kinds[i] = "L"
             changed = True
         elif kinds[i] == "V" and i and (kinds[i - 1] == "L" or words[i - 1] in TOOL_LEAD) \
-                and (len(w) == 1 or (len(w) == 2 and words[i - 1][-1:] in ("着", "住"))) \
+                and (size == 1 or (size == 2 and words[i - 1][-1:] in ("着", "住"))) \
                 and (i + 1 == n or kinds[i + 1] == "P"):
             # 「右手执弓，…」「握着把手,…」: what a holding verb (with its aspect: 握着) takes, with
             # nothing after it, is a thing
             kinds[i] = "N"
             changed = True
         elif k in ("V", None) and i and words[i - 1] in ("拿", "用") and kinds[i - 1] in ("L", "V", "T", None) \
-                and 1 <= len(w) <= 3 and w not in COMPLEMENTS and w not in AFTER_VERB_WORDS and w not in SKIP \
+                and 1 <= size <= 3 and w not in COMPLEMENTS and w not in AFTER_VERB_WORDS and w not in SKIP \
                 and i + 1 < n and (kinds[i + 1] == "O" or words[i + 1] in ("往", "朝") or words[i + 1] == "一"
                                    or (len(words[i + 1]) == 2 and words[i + 1][0] == "一"
                                        and (words[i + 1][1] in CONTEXT_HAND_VERBS
@@ -317,7 +318,7 @@ def open_kinds(doc: Doc) -> None:
                 and words[i + 1] in ("往", "朝", "向"):
             kinds[i] = "N"  # 「把发根往头顶上一扎」: 把 takes a noun phrase, so what stands before the path is a thing
             changed = True
-        elif len(w) == 2 and w[0] == "一" and (w[1] in CONTEXT_HAND_VERBS or (
+        elif size == 2 and w[0] == "一" and (w[1] in CONTEXT_HAND_VERBS or (
                 POS_TAGS.segment.get(w[1], "")[:1] == "v" and w[1] not in STOP_VERBS
                 and (POS_TAGS.segment.get(w, "") not in ("m", "mq") or any(
                     # 「往台口一站」: after a path, jieba's numeral + classifier 一站/m is 一 + the verb
@@ -333,19 +334,19 @@ def open_kinds(doc: Doc) -> None:
                       or (words[i - 1] == "的" and i > 1 and kinds[i - 2] in ("N", "T"))):
                 kinds[i] = "N"  # 「卷成漏斗」「狮头的把手」: what a thing becomes, or what a noun owns, is a thing
                 changed = True
-            elif len(w) == 1 and i and words[i - 1] in COUNT_PREV \
+            elif size == 1 and i and words[i - 1] in COUNT_PREV \
                     and not (i + 1 < n and kinds[i + 1] == "Q"):
                 # 「每遍晾个十五天」: after 每/几/各 a character is a classifier (遍/v), not a verb; a classifier
                 # takes no number after it, so before a quantity it is the verb (「两边各塞两颗」「每人发三张」)
                 kinds[i] = None
                 changed = True
-            elif len(w) == 2 and w[0] in "不没" and w not in MANNER_VERBS:
+            elif size == 2 and w[0] in "不没" and w not in MANNER_VERBS:
                 kinds[i] = None  # 「急不得」「不动」: a negated verb says what is not done, it is no action
                 changed = True
-        elif k in (None, "N") and len(w) == 1 and i + 2 < n and words[i + 1] == "个" and kinds[i + 2] == "Q":
+        elif k in (None, "N") and size == 1 and i + 2 < n and words[i + 1] == "个" and kinds[i + 2] == "Q":
             kinds[i] = "V"  # 「一回灸个二十分钟」: a word before 个 + a quantity is what is done that long
             changed = True
-        elif k == "N" and len(w) == 2 and w[0] in DIRECTION_VERBS and i and kinds[i - 1] in ("N", "T") \
+        elif k == "N" and size == 2 and w[0] in DIRECTION_VERBS and i and kinds[i - 1] in ("N", "T") \
                 and (i + 1 == n or kinds[i + 1] in ("P", "Q", "M")):
             kinds[i] = "V"  # 「香油跟药材下锅」: 上/下 + a noun after the thing moved is the verb (下锅, 上色)
             changed = True
@@ -354,7 +355,7 @@ def open_kinds(doc: Doc) -> None:
                                         or (words[i - 1] == "的" and i > 1 and kinds[i - 2] in ("N", "T"))):
             kinds[i] = "N"  # 「卷成漏斗」「狮头的把手」: what a thing becomes, or what a noun owns, is a thing
             changed = True
-        elif kinds[i] == "N" and len(w) == 2 and w[1] not in "子儿头" and i \
+        elif kinds[i] == "N" and size == 2 and w[1] not in "子儿头" and i \
                 and (w[0] in CONTEXT_HAND_VERBS or (POS_TAGS.segment.get(w[0], "") == "v" and w[0] not in STOP_VERBS
                                                     # (「放好了配料」: a verb + a stuff word is the thing)
                                                     and w[1] not in MATERIAL_HEADS)) \
@@ -365,7 +366,7 @@ def open_kinds(doc: Doc) -> None:
             # 「晒干了钻眼、穿线」「晾干了脱模」: a verb-object word jieba tags as a noun, where a predicate goes
             kinds[i] = "V"
             changed = True
-        elif k in (None, "N") and len(w) == 1 and w in CONTEXT_HAND_VERBS and i + 2 < n and words[i + 1] in ("在", "到", "进") \
+        elif k in (None, "N") and size == 1 and w in CONTEXT_HAND_VERBS and i + 2 < n and words[i + 1] in ("在", "到", "进") \
                 and (i == 0 or kinds[i - 1] in ("N", "T", "P", "H") or words[i - 1] in MANNER_VERBS
                      # 「一块夹在拇指跟食指中间」: a numeral and classifier as the subject (jieba's 一块/m)
                      or (len(words[i - 1]) == 2 and words[i - 1][0] in NUMERAL_CHARS
@@ -373,14 +374,14 @@ def open_kinds(doc: Doc) -> None:
                 and kinds[i + 2] in ("N", "T", None):
             kinds[i] = "V"  # 「线套在轴上」: a hand verb jieba tags as a classifier, before where it goes
             changed = True
-        elif (k is None or (k == "N" and len(w) == 2 and w[1] in RESULT_COMPLEMENTS
+        elif (k is None or (k == "N" and size == 2 and w[1] in RESULT_COMPLEMENTS
                                    and (i + 1 == n or kinds[i + 1] == "P" or words[i + 1] == "了"))) \
                 and i >= 2 and kinds[i - 2] == "O" and len(words[i - 1]) == 1 and kinds[i - 1] is None \
-                and 1 <= len(w) <= 2 and (POS_TAGS.segment.get(w, "")[:1] == "v" or (
-                    len(w) == 2 and POS_TAGS.segment.get(w[0], "x")[:1] not in FUNCTION_TAGS and w[1] in RESULT_COMPLEMENTS)):
+                and 1 <= size <= 2 and (POS_TAGS.segment.get(w, "")[:1] == "v" or (
+                    size == 2 and POS_TAGS.segment.get(w[0], "x")[:1] not in FUNCTION_TAGS and w[1] in RESULT_COMPLEMENTS)):
             kinds[i] = "V"  # 「把它烫平」「把它熨平/n」: after 把 and a one-character object, the verb + result
             changed = True
-        elif k in (None, "N") and len(w) == 1 and i >= 2 and kinds[i - 2] == "O" and kinds[i - 1] in ("N", "T") \
+        elif k in (None, "N") and size == 1 and i >= 2 and kinds[i - 2] == "O" and kinds[i - 1] in ("N", "T") \
                 and i + 1 < n and POS_TAGS.segment.get(w, "") in ("zg", "vg", "v") and w not in STOP_VERBS \
                 and w not in SKIP and w not in COMPLEMENTS and (
                     POS_TAGS.segment.get(words[i + 1], "") in ("a", "ad") or words[i + 1] in ASPECT_AFTER_VERB
@@ -411,15 +412,16 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
     words, kinds = doc.words, doc.kinds
     n = len(words)
     w, k = words[i], kinds[i]
+    size = len(w)  # (read by most tests: once)
     pos = POS_TAGS.segment
-    if k == "N" and len(w) == 2 and i + 1 < n and kinds[i + 1] == "B" and (i == 0 or kinds[i - 1] in ("P", "M")) \
+    if k == "N" and size == 2 and i + 1 < n and kinds[i + 1] == "B" and (i == 0 or kinds[i - 1] in ("P", "M")) \
             and (w[0] in DIRECTION_VERBS or (pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS)):
         return True  # 「下锅以前米要先淘」: what comes before 以前/之前 at the clause head is an action
     if i == 0 or k in ("V", "Q", "P", "T", "H", "M"):
         return False
     prev = words[i - 1]
     nxt_kind = kinds[i + 1] if i + 1 < n else "P"
-    if len(w) == 1 and ((w in CONTEXT_HAND_VERBS and w not in MANUAL_VERBS) or pos.get(w, "") == "zg") \
+    if size == 1 and ((w in CONTEXT_HAND_VERBS and w not in MANUAL_VERBS) or pos.get(w, "") == "zg") \
             and k in (None, "N") and w not in SKIP and w not in COMPLEMENTS and kinds[i - 1] != "Q" and (
                 (prev[-1:] not in NUMERAL_CHARS and i + 1 < n and (
                     words[i + 1] in ASPECT_AFTER_VERB or words[i + 1] in ("完", "好", "到")
@@ -433,41 +435,41 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
         # 「踩熟了」「踩的时候」「一圈一圈地踩」「一点一点剔」「脚一踩,」: a hand or foot verb jieba tags as a
         # morpheme (踩/zg, 剔/zg) where a predicate stands
         return True
-    if len(w) == 1 and w in CONTEXT_HAND_VERBS and k in (None, "N") and i + 2 < n and words[i + 1] in ("在", "到", "进") \
+    if size == 1 and w in CONTEXT_HAND_VERBS and k in (None, "N") and i + 2 < n and words[i + 1] in ("在", "到", "进") \
             and (prev in ("了", "就", "再", "先", "然后", "又") or (
                 # 「打腰鼓,鼓挎在左边」: after the one word that opens the clause (its subject), with no other verb
                 len(prev) == 1 and (i == 1 or kinds[i - 2] in ("P", "M")) and not any(
                     kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")
                     for j in range(i + 1, _clause_end(words, kinds, i))))):
         return True  # 「绳搓好了套在脚趾上」: a hand verb (套/q) after 了/就 before where it goes
-    if len(w) == 1 and k == "N" and pos.get(w, "") == "n" and i + 2 < n and words[i + 1] == "进" \
+    if size == 1 and k == "N" and pos.get(w, "") == "n" and i + 2 < n and words[i + 1] == "进" \
             and (kinds[i + 2] in ("N", "T") or pos.get(words[i + 2], "")[:1] == "n") and kinds[i - 1] in ("P", "M") \
             and w not in MATERIAL_HEADS and w not in TOOL_HEADS and w not in STOP_NOUNS and w not in BODY_CHARS \
             and w not in LIMB_CHARS and w not in HAND_CHARS:
         return True  # 「码进坛子」: a one-character word opening its clause right before 进 + a vessel is the verb (码/n)
-    if len(w) == 1 and k is None and pos.get(w, "") in ("zg", "vg") and i + 2 < n and words[i + 1] in ("进", "到", "在") \
+    if size == 1 and k is None and pos.get(w, "") in ("zg", "vg") and i + 2 < n and words[i + 1] in ("进", "到", "在") \
             and (kinds[i + 2] in ("N", "T") or pos.get(words[i + 2], "")[:1] == "n") \
             and (kinds[i - 1] in ("P", "M") or prev in ("了", "就", "再", "先", "然后", "又")
                  or (kinds[i - 1] in ("N", "T") and i >= 2 and kinds[i - 2] == "O")):
         # 「扎紧以后丢进染缸」「把蚕茧丢进锅里」: a verb morpheme (丢/zg) opening its clause, or right after 把 +
         # its noun, before where it goes
         return True
-    if len(w) == 2 and k is None and pos.get(w, "") in ("nr", "ns", "nz") and w[1] in RESULT_COMPLEMENTS and (
+    if size == 2 and k is None and pos.get(w, "") in ("nr", "ns", "nz") and w[1] in RESULT_COMPLEMENTS and (
             (pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS)
             # 「两只手五指张开,」: closing its clause right after a hand (its fingers between), whatever its
             # first character is tagged (张/q), the name is the hand's verb and its result
             or (nxt_kind == "P" and (kinds[i - 1] == "H" or (i >= 2 and kinds[i - 2] == "H")))):
         return True  # 「把边修齐」: a verb and its result jieba reads as a name (修齐/nr)
-    if len(w) == 2 and k is None and pos.get(w, "") in ("nr", "ns", "nz") and w[1] in "开上起住紧" \
+    if size == 2 and k is None and pos.get(w, "") in ("nr", "ns", "nz") and w[1] in "开上起住紧" \
             and w[0] not in STOP_VERBS and pos.get(w[0], "x")[:1] in ("v", "q", "n") \
             and (kinds[i - 1] == "M" or prev in _PREDICATE_OPENERS) and nxt_kind in ("H", "T", "N"):
         # 「再张开两条胳膊」「再蒙上眼睛」: after 再/先/就, a verb and its result or direction jieba reads as a
         # name (张开/nr, 蒙上/ns; 张 alone is a classifier to it) before its object
         return True
-    if k in (None, "N", "A") and len(w) >= 3 and w[1:] in DIRECTIONAL_COMPLEMENTS and pos.get(w[0], "")[:1] == "v" \
+    if k in (None, "N", "A") and size >= 3 and w[1:] in DIRECTIONAL_COMPLEMENTS and pos.get(w[0], "")[:1] == "v" \
             and w[0] not in STOP_VERBS and w[0] not in RESULT_VERBS and prev not in LINKING_ADVERBS:
         return True  # 「再翻过来」 (not after 就/才/便, a consequence: 「空竹就滚起来了」): a verb and its direction jieba tags as an idiom (翻过来/l)
-    if k in (None, "N") and len(w) == 3 and w[0] in "往朝向" and w[1] in "上下里外前后" and pos.get(w[2], "")[:1] == "v" \
+    if k in (None, "N") and size == 3 and w[0] in "往朝向" and w[1] in "上下里外前后" and pos.get(w[2], "")[:1] == "v" \
             and w[2] not in STOP_VERBS:
         return True  # 「身子往后仰」: 往 + a direction + a verb, one word jieba tags as a noun (往后仰/n)
     if w in SPEECH_VERBS and k is None and nxt_kind != "P" and (nxt_kind == "Q" or (
@@ -475,7 +477,7 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
         return True  # 「讲一段帽赞」「唱两句」: speech with a counted object is a performance, an action
     if w in MARKED_VERBS and kinds[i - 1] == "M":
         return nxt_kind != "V"
-    if k == "N" and len(w) == 2 and (prev == "就" or kinds[i - 1] == "M" or prev in MODALS or prev in ONSET_VERBS) \
+    if k == "N" and size == 2 and (prev == "就" or kinds[i - 1] == "M" or prev in MODALS or prev in ONSET_VERBS) \
             and nxt_kind in ("P", "Q", "M") \
             and ((pos.get(w[0], "")[:1] in ("v", "z") and w[0] not in STOP_VERBS) or w[0] == "过") \
             and (w[1] not in "子儿头" or (w[1] == "头" and prev in MODALS and prev not in ("要", "需要"))):
@@ -483,7 +485,7 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
         # verb + 头 is the verb-object word, 剃头, 挠头, where 石头 opens with no verb; not after 要, also
         # 'need': 「要钻头」)
         return True
-    if len(w) == 1 and k in (None, "N") and i + 1 < n and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2 \
+    if size == 1 and k in (None, "N") and i + 1 < n and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2 \
             and (pos.get(w, "")[:1] == "n" or (pos.get(w, "") == "zg" and w in CONTEXT_HAND_VERBS)) and (w in CONTEXT_HAND_VERBS or (w not in MATERIAL_HEADS and w not in TOOL_HEADS)) \
             and w not in BODY_CHARS \
             and (kinds[i - 1] != "Q" or (w in CONTEXT_HAND_VERBS and doc.quantities[i - 1].name != "count")) \
@@ -491,7 +493,7 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
         # 「把它揭/zg 下来」; (「一场戏下来」: after a numeral and classifier it is a noun; 「烧到八百度夹出来」:
         # after a temperature, a time or a length, a hand verb is the next step)
         return True
-    if len(w) == 1 and k is None and pos.get(w, "") in ("nr", "ns", "nrt") \
+    if size == 1 and k is None and pos.get(w, "") in ("nr", "ns", "nrt") \
             and (prev in MODALS or prev in MANNER_ADVERBS or prev in PREDICATE_ADVERBS or kinds[i - 1] == "M") \
             and nxt_kind in ("P", "Q", "N", "T"):
         return True
