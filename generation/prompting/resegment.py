@@ -96,7 +96,10 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
             # one-character noun and with nothing after it, is the noun's head
             left_n1 and p[15] and (i + 1 == n or kinds[i + 1] == "P"))
         right_nw = p[nw_at]
-        if len(lw) + len(w) <= COMPOUND_MAX and w not in PLACE_SUFFIX and w[0] not in VERBAL_NEXT \
+        # (every join below needs a noun, an adjective or a verb before the token: after any other word the tests
+        # are not read)
+        if (left_n1 or left_nw or (lp is not None and not group and (lp[4] or lp[5]))) \
+                and len(lw) + len(w) <= COMPOUND_MAX and w not in PLACE_SUFFIX and w[0] not in VERBAL_NEXT \
                 and w not in OBJECT_MARKERS \
                 and not (i + 1 < n and words[i + 1][:1] in VERBAL_NEXT) \
                 and not (len(w) == 1 and w in CONTEXT_HAND_VERBS and i + 1 < n and words[i + 1] in ("在", "进")
