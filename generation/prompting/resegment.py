@@ -50,13 +50,21 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
     group = False  # the last output token is a compound joined here
     lp = None  # the last output token's properties (None: a compound joined here, or a quantity)
     pos = 0
+    left_at = 16 if join_terms else 17
+    last = -2  # the last candidate walked
     for i in cands:
+        p = props[words[i]]
+        if i - 1 != last and not p[6] and not (p[8] and join_terms) \
+                and (i == 0 or kinds[i - 1] == "Q" or not props[words[i - 1]][left_at]):
+            # (after a word no join starts from, a token that neither splits nor changes its kind stays as it is:
+            # in the stretch copied with the next; after a candidate walked, the word before may be a compound)
+            continue
+        last = i
         if i > pos:
             out_w.extend(words[pos:i]), out_s.extend(starts[pos:i]), out_k.extend(kinds[pos:i])
             group, lp = False, (None if kinds[i - 1] == "Q" else props[words[i - 1]])
         pos = i + 1
         w, k = words[i], kinds[i]
-        p = props[w]
         if p[8] and join_terms:
             # 「先戴」「再往」: a rare dictionary entry glued to a sequence marker
             out_w.extend((w[0], w[1])), out_s.extend((starts[i], starts[i] + 1))
@@ -210,6 +218,10 @@ def _props_of(spec: Spec, table: dict, w: str) -> tuple:
         props[0] or props[2] or q_noun or loc or rare or ends_tool or tool_verb or head_verb,
         props[1] or props[3] or q_noun or loc or ends_tool or tool_verb or head_verb,
         head_verb,
+        # 16/17: a join may start from this word to the next (a noun, an adjective or a verb before it: every join
+        # of ``_repair_tokens`` needs one), with/without the spec's words
+        props[0] or props[2] or props[4] or props[5],
+        props[1] or props[3] or props[4] or props[5],
     )
 
 
