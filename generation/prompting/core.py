@@ -37,7 +37,7 @@ class Normalization:
         return {
             "spec_version": self.spec_version,
             "text": self.text,
-            "terms": [dict(t) for t in self.terms],
+            "terms": list(map(dict, self.terms)),  # (each a copy, made in C)
             "steps": [dict(s, params=dict(s["params"]), defaults=list(s["defaults"]), notes=list(s["notes"]))
                       for s in self.steps],
             "prompt": self.prompt,
