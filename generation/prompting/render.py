@@ -371,21 +371,16 @@ def _placed(role: tuple, shown: str, name: str, action: str, tags, places: list,
     return True
 
 
-# the step fields ``render_step`` reads, in the order it unpacks them
-_STEP_FIELDS = ("tool", "material", "action", "params", "relation", "_complement", "hand", "manner", "start", "end",
-                "surface")
-
-
 def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_material: str | None = None,
                 text: str = "", said: Said | None = None) -> tuple:
     """(clause, context) for one step: the clause says what is seen; the context, a duration longer
     than a clip, is said after it. With the transcript ``text`` and its ``said`` words, each noun
     keeps the part it had in the speaker's clause (instrument, place, object) and the speaker's word."""
     get = step.get
-    # (the fields, each read by a call of get made in C)
-    tool, said_material, action, params, relation, comp, hand_key, manner, s, e, surface = map(get, _STEP_FIELDS)
-    action, comp = action or "", comp or ""
-    surface = surface or action
+    tool, said_material, action = get("tool"), get("material"), get("action") or ""
+    params, relation, comp = get("params"), get("relation"), get("_complement") or ""
+    hand_key, manner = get("hand"), get("manner")
+    s, e, surface = get("start"), get("end"), get("surface") or action
     material = said_material or (None if get("_no_default") else default_material)
     hand = spec.templates.get("hands", {}).get(hand_key, "") if hand_key else ""
     manner = manner + "地" if manner else ""
