@@ -16,7 +16,7 @@ from .extract import _has_content, _verb_after, tokenize_doc
 from .spec import Spec
 from .tokens import Doc, _is_body, kind_table, normalize_chars
 from .words import (COMPLEMENTS, CONTEXT_HAND_VERBS, DIMENSION_CHARS, DIRECTION_COMPOUNDS, FACING_COVERBS, INSTRUMENT_LEADS,
-                    MODALS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, PLACE_SUFFIX, PUNCT, RESULT_COMPLEMENTS,
+                    MODALS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, PERSON_NOUNS, PLACE_SUFFIX, PUNCT, RESULT_COMPLEMENTS,
                     ROUTE_PREPOSITIONS, SEQ_MARKERS, TOOL_LEAD, WARNING_CUES, WHITESPACE)
 
 ASR_RUN = 20  # characters with no punctuation or space: longer than any written clause
@@ -334,8 +334,7 @@ ASR_NEXT_DAY = re.compile("(?:第[一二两三四五六七八九十]+|次|隔|�
 ASR_DAY_TAKERS = {"到", "在", "的", "是", "等", "过", "至"}
 ASR_PRONOUNS = {"我", "你", "他", "她", "咱", "俺"}
 # the people who do the work, named as the subject of a clause (「徒弟抡大锤」「病人坐好」「大家围起圈圈」)
-ASR_PERSONS = frozenset({"师傅", "师父", "徒弟", "学徒", "助手", "病人", "患者", "大家", "大伙", "大伙儿", "年轻人",
-                         "姑娘", "姑娘们", "演员", "舞者", "观众", "别人", "客人", "老人", "孩子", "娃娃", "新娘", "新郎"})
+ASR_PERSONS = PERSON_NOUNS
 # verbs whose object is who does the next thing (「叫徒弟拿锤」「让病人坐好」「教徒弟…」)
 ASR_PIVOTS = frozenset("叫让请帮教给使派喊等由被陪带领")
 # 让它/叫他…: a causative with the one made to act opens its clause

@@ -516,6 +516,12 @@ HANG_VERBS = frozenset("吊夹悬")
 
 
 PERSON_PRONOUNS = {"他", "她", "我", "你", "人家", "病人", "患者", "对方", "别人"}
+# The people who do the work, named by a noun (「师傅」「徒弟」「病人」「大家」「演员」): one list for the clause
+# reader (a topic naming a person acts, it is not a thing: roles.info_is_person) and for unpunctuated text
+# (such a noun after a verb opens the next clause: breaks)
+PERSON_NOUNS = frozenset({"师傅", "师父", "徒弟", "学徒", "老师", "助手", "病人", "患者", "人家", "大家", "大伙", "大伙儿",
+                          "年轻人", "姑娘", "姑娘们", "演员", "舞者", "观众", "别人", "客人", "老人", "孩子", "娃娃", "新娘",
+                          "新郎"})
 
 
 # 「拍这头的鼓面」「敲那根弦」: a demonstrative before the noun it points at
