@@ -570,7 +570,7 @@ def _numbered_names(spec: Spec, doc: Doc):
     tags = spec.pos_tags()
     n = len(words)
     for k in compress(range(n - 1), map(_ORDINAL_NUMERALS.__contains__, words)):  # (the numerals only)
-        w, h = words[k], words[k + 1]
+        h = words[k + 1]
         if len(h) != 1 or kinds[k] is not None \
                 or kinds[k + 1] not in (None, "N", "T") or tags.get(h, "") not in OBJECT_CHAR_TAGS:
             continue
