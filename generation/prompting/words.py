@@ -515,6 +515,8 @@ SPREAD_VERBS = set("摊铺晾晒倒泼")
 HANG_VERBS = frozenset("吊夹悬")
 
 
+# who a person's 的 names as the owner before an object (「托住他的胳膊肘」: roles); 人家, 病人, 患者 and 别人 are
+# also in PERSON_NOUNS below, which names who acts (widening this rule to all of those would change output)
 PERSON_PRONOUNS = {"他", "她", "我", "你", "人家", "病人", "患者", "对方", "别人"}
 # The people who do the work, named by a noun (「师傅」「徒弟」「病人」「大家」「演员」): one list for the clause
 # reader (a topic naming a person acts, it is not a thing: roles.info_is_person) and for unpunctuated text
@@ -648,15 +650,17 @@ DIMENSION_CHARS = set("长宽高厚深粗细薄")
 GRASP_VERBS = frozenset({"拿", "拿着", "拿起", "拿起来", "拿住", "握", "握着", "握住", "持", "持着", "执", "攥",
                          "攥着", "操起", "抓着", "端", "端着", "端起"})
 POUR_CHARS = frozenset("泼倒洒浇淋灌舀")  # verbs that pour or throw out what the hand holds
-# V着 that says what the motion follows (「跟着板眼在碟边上点」): the noun after it is no subject
+# V着 that says what the motion follows (「跟着板眼在碟边上点」「照着样子剪」): the noun after it is no subject
+# (carry). BEAT_LEADS below is a different class: what a beat or a tune is kept with (not 照着/顺着, a
+# pattern or a line followed; with 和着/伴着/踩着), read as neither a step nor the thing worked (extract)
 FOLLOW_LEADS = ("跟着", "随着", "合着", "照着", "顺着", "按着")
 # V着 that says what a beat, a tune or a breath is kept with (「跟着节拍敲」「随着呼吸起伏」「伴着二胡唱」): what
 # follows it, up to where (在/往…) or the verb, is followed, neither a step nor what is worked; jieba may cut
 # the lead in two (踩/伴 + 着). 踩着 is the lead only before a beat (「踩着鼓点」, not 「踩着刀刃」)
 BEAT_LEADS = frozenset(("跟着", "随着", "合着", "和着", "伴着", "踩着", "跟", "随", "合", "和", "伴", "踩"))
-BEAT_CHARS = frozenset("点拍节奏眼声调")
+BEAT_CHARS = frozenset("点拍节奏眼声调")  # last character of a beat or a sound: 鼓点, 节拍, 板眼, 锣鼓声
 # subjects that share out the work (「一个问,一个答」「一半背鼓,一半拿槌」「有的敲,有的唱」)
-DISTRIBUTIVES = frozenset(("一个", "一半", "有的", "有人", "一人", "一帮"))  # last character of a beat or a sound: 鼓点, 节拍, 板眼, 锣鼓声
+DISTRIBUTIVES = frozenset(("一个", "一半", "有的", "有人", "一人", "一帮"))
 REACH_CHARS = frozenset("伸探")  # verbs that reach a hand or limb into or onto something
 ROUND_MARKERS = frozenset(("围着", "绕着"))  # a motion round a ground
 # classifiers that count pieces of a thing (一张一张, 一颗一颗), not strokes or turns (一下一下, 一刀一刀, 一圈一圈)
