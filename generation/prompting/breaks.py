@@ -226,11 +226,12 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             elif verb_seen and k == "Q" and _asr_rate_head(doc, tags, norm, i):
                 cut = True  # 「…打和音一秒钟打四五下」: a rate (one unit of time, a verb, a count) opens its clause
                 s = max(s, doc.quantities[i].start)
-            elif verb_seen and prev_k == "Q" and _asr_event_measure(spec, doc, norm, i - 1) and _asr_noun(doc, tags, i) \
-                    and i + 1 < n and (_asr_is_verb(doc, tags, i + 1) and words[i + 1] not in TOOL_LEAD or i + 2 < n and (
-                        words[i + 1] in ASR_SUBJECT_ADVERBS or tags.get(words[i + 1], "")[:1] == "d")
-                        and _asr_is_verb(doc, tags, i + 2)):
-                cut = True  # 「跨一步棒子举过头顶」: how often or how long ends the predicate; a new subject and its verb
+            elif prev_k == "Q" and _asr_noun(doc, tags, i) and i + 1 < n and _asr_closing_measure(spec, doc, norm, i - 1) \
+                    and (verb_seen or doc.quantities[i - 1].name in ASR_TIMED_QUANTITIES) \
+                    and _asr_noun_predicate(doc, tags, i + 1, (
+                        _asr_event_measure(spec, doc, norm, i - 1) or doc.quantities[i - 1].name in ASR_TIMED_QUANTITIES)):
+                cut = True  # 「跨一步棒子举过头顶」「温度25度上下湿度要大」: how often, how long, how hot ends the
+                # predicate; a new subject and its predicate follow
             elif verb_seen and prev_k == "Q" and (_asr_is_verb(doc, tags, i) or w == "每") \
                     and w[:1] not in DIMENSION_CHARS and not _asr_rate_head(doc, tags, norm, i - 1):
                 cut = True  # 「刷七遍每遍晾个十五天」: a quantity ends the predicate it measures
@@ -429,6 +430,55 @@ def _asr_event_measure(spec: Spec, doc: Doc, norm: str, j: int) -> bool:
         if kind:
             return kind[0] in ("count", "time")
     return False
+
+
+# quantities of the work that never count the noun after them (「烧到八百度」「一分钟六十转」「转个三圈」):
+# a noun right after one is the next clause's subject (「…25度上下湿度要大」「…七八十度蜡刀蘸了蜡」)
+ASR_CLOSING_QUANTITIES = frozenset({"temperature_c", "angle_deg", "rate_per_min", "speed_mm_s"})
+# …and those with a time (how long; 「…一站就是半个钟头腿抖也不许起来」): they close their clause even where
+# no verb was read before them (a correction, 「哎不是七八十度蜡刀蘸了蜡」, starts a clause of its own)
+ASR_TIMED_QUANTITIES = ASR_CLOSING_QUANTITIES | {"duration_s"}
+
+
+def _asr_closing_measure(spec: Spec, doc: Doc, norm: str, j: int) -> bool:
+    """Token j is a quantity that ends the predicate it measures: a movement or a time
+    (``_asr_event_measure``), a temperature, angle, rate or speed (``ASR_CLOSING_QUANTITIES``), or how
+    many times (遍、道、回: 「刷六到八遍颜色才够蓝」; but 「缠三道竹篾」 counts the noun after it, so the
+    caller asks more of the predicate then)."""
+    q = doc.quantities.get(j) if j >= 0 and doc.kinds[j] == "Q" else None
+    if q is None:
+        return False
+    if q.name in ASR_CLOSING_QUANTITIES or _asr_event_measure(spec, doc, norm, j):
+        return True
+    if q.name != "count":
+        return False
+    said = norm[q.start:q.end]
+    for size in (2, 1):
+        kind = spec.units.get(said[-size:])
+        if kind:
+            return kind[0] == "times"
+    return False
+
+
+def _asr_noun_predicate(doc: Doc, tags: dict, j: int, bare: bool) -> bool:
+    """What starts at token j is the predicate of the noun before it: a verb (only when ``bare``; not
+    拿/用, which take the noun as their tool), a modal (「要匀」「要刮到」「要一点一点点」), 就/才/都/也…
+    (「就成了」「才够蓝」), another adverb before a verb or an adjective, a relation (「往勺里…」「在胸前…」),
+    or 一 and a one-character verb (「一顶」)."""
+    words, n = doc.words, len(doc.words)
+    if j >= n:
+        return False
+    w = words[j]
+    if w not in MODALS and (_asr_is_verb(doc, tags, j) or len(w) >= 2 and doc.kinds[j] is None and tags.get(w, "") == "v"):
+        return bare and w not in TOOL_LEAD  # (「臂力跟不上」: a verb jieba knows, not the spec)
+    if doc.kinds[j] == "R" or w in ASR_SUBJECT_ADVERBS or w in MODALS:
+        return True  # 「花棒往勺里…」「水就成了」「湿度要大」
+    if j + 1 >= n:
+        return False
+    t = tags.get(words[j + 1], "")
+    if tags.get(w, "")[:1] == "d":
+        return _asr_is_verb(doc, tags, j + 1) or t[:1] in ("a", "v") or words[j + 1] in NEGATIONS
+    return w == "一" and len(words[j + 1]) == 1 and _asr_is_verb(doc, tags, j + 1)
 
 
 def _asr_subject_predicate(doc: Doc, tags: dict, j: int) -> bool:

@@ -1,0 +1,46 @@
+"""Clause breaks in unpunctuated (speech-recogniser) text, brief r13: the general places where a clause
+ends without a mark. The sentences are written for these tests (crafts not in the evaluation set), not
+taken from it; each rule has sentences that failed before it and guards that must not change."""
+from generation.prompting import normalize
+from generation.prompting.breaks import restore_breaks
+from generation.prompting.spec import get_spec
+
+
+def _broken(text: str) -> str:
+    return restore_breaks(get_spec(), text)[0]
+
+
+def _steps(text: str) -> list:
+    return [(s["action"], s.get("tool"), s.get("material")) for s in normalize(text).to_dict()["steps"]]
+
+
+# --- a measure of the work closes its clause; a noun after it is the next subject ---------------------
+
+def test_a_temperature_closes_its_clause():
+    assert "九十度上下,卤水要" in _broken("豆浆煮到九十度上下卤水要一点一点往里点")
+    assert "一百二十度上下,筷子挑起来" in _broken("麦芽糖熬到一百二十度上下筷子挑起来能拉丝")
+
+
+def test_how_many_times_closes_its_clause_before_a_modal():
+    assert "洗三遍,水要换干净" in _broken("豆腐布要洗三遍水要换干净")
+
+
+def test_a_time_said_as_a_correction_closes_its_clause():
+    # 「哎不对两个钟头」: the correction starts a clause with no verb of its own; the time still ends it
+    assert "两个钟头,炉壁就烫手了" in _broken("烤馕先烧炉子烧个一个钟头哎不对两个钟头炉壁就烫手了")
+
+
+def test_a_rate_closes_its_clause():
+    assert "一百来下,棉絮就蓬松了" in _broken("弹棉花弓子一分钟弹个一百来下棉絮就蓬松了")
+
+
+def test_guard_a_weight_or_a_count_of_things_heads_its_noun():
+    # 「一斤黄豆」「两块豆腐」「三道麻绳」: the noun is what is weighed or counted
+    assert "一斤黄豆泡一夜" in _broken("一斤黄豆泡一夜磨成浆")
+    assert "切两块豆腐下锅煎" in _broken("切两块豆腐下锅煎")
+    assert "缠三道麻绳打个结" in _broken("缠三道麻绳打个结再剪断")
+
+
+def test_guard_punctuated_text_is_left_as_it_is():
+    text = "豆浆煮到九十度上下，卤水要一点一点往里点。"
+    assert _broken(text) == text
