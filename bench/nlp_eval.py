@@ -1,7 +1,7 @@
 """Normalization accuracy on the independent evaluation set (issue 11).
 
 Runs ``generation.prompting.normalize`` over every transcript of the evaluation set
-(``generation/prompting/data/eval/{dev,dev2,test,test2,test3,test4,test5}.json``) and scores each output with
+(``generation/prompting/data/eval/{dev,dev2,dev3,test,test2,test3,test4,test5}.json``) and scores each output with
 ``generation.prompting.evaluation.score_item``. Prints, per split, the pass rate of each check field,
 the overall rate (every check counted once), the count of transcripts that describe an action but got
 an empty prompt, and the rate per category and for crafts the original lexicon knew versus the others.
@@ -16,13 +16,14 @@ The test splits are for reporting only: rules are never tuned on them (see data/
 a fresh test split written on 2026-11-29, after ``test`` had been run once in each of two sessions; ``test3``
 is a third, written in the next session before any rule of that session changed; ``test4`` a fourth and ``dev2`` a
 second development split, both written at the start of the fourth session. The fifth session retired ``test``
-and ``test2`` into the development pool and wrote ``test5`` first: ``pool`` (or ``devs``) = dev, dev2, test,
-test2; ``tests`` = test3, test4, test5.
+and ``test2`` into the development pool and wrote ``test5`` first. The eighth session wrote ``dev3`` (40 texts by
+two fresh writers, scored once on the starting code, then tuned on): ``pool`` (or ``devs``) = dev, dev2, dev3,
+test, test2; ``tests`` = test3, test4, test5.
 
-Usage: ``python bench/nlp_eval.py [--split dev|dev2|test|test2|test3|test4|test5|pool|tests|all] [--craft-known] [--fullwidth]
+Usage: ``python bench/nlp_eval.py [--split dev|dev2|dev3|test|test2|test3|test4|test5|pool|tests|all] [--craft-known] [--fullwidth]
 [--nopunct | --nopunct-spaces] [--json] [--failures N]
 [--django] [--probe FILE …]``. ``--probe FILE`` scores a probe file of the same format (a helper's own
-sentences, e.g. ``bench/probes/roles_A.json``) instead of the splits; it may be given more than once. ``--failures N`` lists up to N failed checks of the development splits (dev, dev2, test, test2) only. ``--django`` calls ``django.setup()`` first so that the active spec in the database is
+sentences, e.g. ``bench/probes/roles_A.json``) instead of the splits; it may be given more than once. ``--failures N`` lists up to N failed checks of the development splits (dev, dev2, dev3, test, test2) only. ``--django`` calls ``django.setup()`` first so that the active spec in the database is
 used (settings from ``DJANGO_SETTINGS_MODULE``, default ``heritage.settings.local``); without it the
 repository's spec files are used, as in ``bench/nlp.py``.
 """
@@ -42,8 +43,10 @@ sys.path.insert(0, str(ROOT))
 # The nine crafts of the lexicon before issue 11: items of these crafts are reported apart.
 # The fifth session (2026-11-29) retired test and test2 into the development pool, so that rules are tuned
 # on about 320 texts at once rather than 60, and wrote test5 before any of its rules changed: the test
-# splits are now test3, test4 and test5, over a third of the items (see data/eval/README.md).
-DEVELOPMENT = ("dev", "dev2", "test", "test2")
+# splits are now test3, test4 and test5, over a third of the items (see data/eval/README.md). The eighth
+# session added dev3: 40 texts by writers new to the set, so that rules are tuned on fresh writers' failures
+# (the pool's own were down to what one writer says one way); 40 keeps the test splits at a third.
+DEVELOPMENT = ("dev", "dev2", "dev3", "test", "test2")
 TESTS = ("test3", "test4", "test5")
 OLD_LEXICON_CRAFTS = ("苏绣", "湘绣", "景泰蓝", "蜡染", "剪纸", "打铁花", "漆器", "紫砂", "木版年画")
 
@@ -98,13 +101,13 @@ def run_split(items: list[dict], craft_known: bool, fullwidth: bool = False,
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=DEVELOPMENT + TESTS + ("both", "devs", "pool", "tests", "all"), default="dev",
-                        help="pool (or devs) = the development splits dev, dev2, test, test2; tests = the test "
+                        help="pool (or devs) = the development splits dev, dev2, dev3, test, test2; tests = the test "
                              "splits test3, test4, test5; all = every split; both = dev and test")
     parser.add_argument("--craft-known", action="store_true", help="pass each item's craft name to the normalizer")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     parser.add_argument("--failures", type=int, default=0, metavar="N",
-                        help="also print up to N failed checks of the development splits, dev, dev2, test, "
-                             "test2 (never of a test split, which is for reporting only)")
+                        help="also print up to N failed checks of the development splits, dev, dev2, dev3, "
+                             "test, test2 (never of a test split, which is for reporting only)")
     parser.add_argument("--django", action="store_true", help="django.setup() first (use the active spec)")
     parser.add_argument("--probe", action="append", default=[], metavar="FILE",
                         help="score this probe file (format of data/eval/dev.json) instead of the splits; "
