@@ -44,3 +44,17 @@ def test_guard_a_weight_or_a_count_of_things_heads_its_noun():
 def test_guard_punctuated_text_is_left_as_it_is():
     text = "豆浆煮到九十度上下，卤水要一点一点往里点。"
     assert _broken(text) == text
+
+
+# --- a size said with its dimension (长/宽/厚…) closes its clause ------------------------------------
+
+def test_a_size_with_its_dimension_closes_its_clause():
+    assert "两尺来长,擀的时候" in _broken("擀面杖一根两尺来长擀的时候两只手压着两头")
+    assert "三尺长,一寸宽,再拿火烤弯" in _broken("竹条削成三尺长一寸宽再拿火烤弯")
+
+
+def test_guard_a_size_that_qualifies_a_noun_or_takes_a_verdict():
+    # 「一尺来长的布条」: the size qualifies the noun; 「就行了」「就够了」 judge the size
+    assert "一尺来长的布条" in _broken("布料裁成一尺来长的布条")
+    assert "两毫米厚就行了" in _broken("面皮压到两毫米厚就行了")
+    assert "两毫米厚就够了" in _broken("面皮压到两毫米厚就够了")

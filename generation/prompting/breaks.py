@@ -30,6 +30,10 @@ ASR_CLOSE_MARKERS = {"之后", "以后", "以后呢", "之后呢", "完了以后
 ASR_PARTICLES = {"啊", "嘛", "呢", "吧", "呀", "啦", "哈", "哦", "呐", "咯", "喽", "哇"}
 # a verdict that closes the clause it judges (「…就对了」「…就行了」)
 ASR_VERDICTS = ("就对了", "就行了", "就好了", "就够了", "就成了", "就可以了", "就得了")
+# …and the words after 就 that make one (「压两毫米深就够了」, where jieba cut 就 off)
+ASR_VERDICT_HEADS = frozenset("对行好够成可得")
+# what still belongs to a size said with its dimension (「一寸来长的段」「三毫米厚了」「三尺长哦」)
+ASR_DIMENSION_KEEP = frozenset({"的", "地", "得", "了", "点", "一点", "些", "一些"})
 # discourse words that open a new phrase (「…你看这就平了」)
 ASR_DISCOURSE = {"你看", "你瞧", "我跟你说", "你知道", "我告诉你", "怎么说呢"}
 # an adverb after a new subject: 「…往下一压料就淌开了」
@@ -226,6 +230,11 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             elif verb_seen and k == "Q" and _asr_rate_head(doc, tags, norm, i):
                 cut = True  # 「…打和音一秒钟打四五下」: a rate (one unit of time, a verb, a count) opens its clause
                 s = max(s, doc.quantities[i].start)
+            elif i >= 2 and kinds[i - 2] == "Q" and prev_w in DIMENSION_CHARS and w not in ASR_DIMENSION_KEEP \
+                    and w not in ASR_PARTICLES and not norm.startswith(ASR_VERDICTS, s) \
+                    and not (w == "就" and i + 1 < n and words[i + 1][:1] in ASR_VERDICT_HEADS):
+                cut = True  # 「棒子一根七寸长每根凿三个眼」「一尺来长一寸宽」: a size said with its dimension ends the
+                # clause (a size that qualifies a noun takes 的: 「一寸来长的段」)
             elif prev_k == "Q" and _asr_noun(doc, tags, i) and i + 1 < n and _asr_closing_measure(spec, doc, norm, i - 1) \
                     and (verb_seen or doc.quantities[i - 1].name in ASR_TIMED_QUANTITIES) \
                     and _asr_noun_predicate(doc, tags, i + 1, (
