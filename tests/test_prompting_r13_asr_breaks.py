@@ -58,3 +58,17 @@ def test_guard_a_size_that_qualifies_a_noun_or_takes_a_verdict():
     assert "一尺来长的布条" in _broken("布料裁成一尺来长的布条")
     assert "两毫米厚就行了" in _broken("面皮压到两毫米厚就行了")
     assert "两毫米厚就够了" in _broken("面皮压到两毫米厚就够了")
+
+
+# --- a 的 that ends its sentence (是…的, 要…的, a state said twice) ----------------------------------
+
+def test_a_de_that_ends_its_sentence_closes_the_clause():
+    assert "糯米蒸的,切成小块" in _broken("这种糕是糯米蒸的切成小块蘸糖吃")
+    assert "一朵一朵的,贴到窗户上" in _broken("窗花剪成一朵一朵的贴到窗户上")
+    assert "平平的,刷一层米浆" in _broken("布要绷得平平的刷一层米浆")
+
+
+def test_guard_a_de_that_names_who_does_the_next_thing():
+    # 「男的敲鼓」「领舞的举起彩球」: the 的 phrase is the subject of the verb after it
+    assert _broken("男的敲鼓女的跳舞") == "男的敲鼓女的跳舞"
+    assert "领舞的举起彩球" in _broken("领舞的举起彩球往前跑")

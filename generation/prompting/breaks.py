@@ -170,6 +170,11 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                     and (_asr_is_verb(doc, tags, i - 2) or kinds[i - 2] is None and tags.get(words[i - 2], "") == "f"
                          or kinds[i - 2] is None and tags.get(words[i - 2], "") == "v" and len(words[i - 2]) == 1):
                 cut = True  # 「芦笙是边吹边跳的吹的时候…」: 是…的 ends its sentence before the next verb
+            elif (prev_w == "的" and i - 2 > last_cut and _asr_final_de(doc, tags, i - 1, last_cut + 1)
+                  or len(prev_w) >= 3 and prev_w[-1] == "的" and i - 1 > last_cut and _asr_doubled(prev_w[:-1])) \
+                    and _asr_opens_after_de(doc, tags, i):
+                cut = True  # 「鼓是牛皮蒙的要竖起来放」「绷得紧紧的刷上胶」「刷厚了要起皱的刷完…」: a 的 that ends its
+                # sentence (是…的, 要…的, a state said twice), then the next clause
             elif last_verb >= max(last_cut, 0) and _asr_manner_repeat(doc, tags, i) and prev_w not in COMPLEMENTS and (
                     _asr_nounish(doc, tags, i - 1) and kinds[i - 1] != "Q" and _asr_object_of(doc, tags, last_verb, i - 1)
                     or _asr_directed_verb(doc, tags, i - 1)) \
@@ -488,6 +493,38 @@ def _asr_noun_predicate(doc: Doc, tags: dict, j: int, bare: bool) -> bool:
     if tags.get(w, "")[:1] == "d":
         return _asr_is_verb(doc, tags, j + 1) or t[:1] in ("a", "v") or words[j + 1] in NEGATIONS
     return w == "一" and len(words[j + 1]) == 1 and _asr_is_verb(doc, tags, j + 1)
+
+
+def _asr_final_de(doc: Doc, tags: dict, j: int, lo: int) -> bool:
+    """The 的 at token j ends its sentence (the clause began at ``lo``): after a state said twice
+    (「紧紧的」「黏糊糊的」「一块一块的」), or after a verb or adjective in a clause with 是 (也是, 不是…) or a
+    modal before it (「鼓是牛皮蒙的」「不是扇风的」「要烫伤人的」); a 的 after a noun (「男的」「上头的」) names
+    who, and a 的 after a verb with nothing before it (「舞狮尾的」) is the subject of what follows."""
+    words = doc.words
+    prev = words[j - 1]
+    if _asr_doubled(prev) or j - 2 >= lo and words[j - 2] == prev:
+        return True
+    if not (_asr_is_verb(doc, tags, j - 1) or tags.get(prev, "")[:1] in ("v", "a")):
+        return False
+    return any(words[m][-1:] == "是" or words[m] in ("要", "会") for m in range(lo, j - 1))
+
+
+def _asr_doubled(w: str) -> bool:
+    """A state said twice in one word: 紧紧, 黏糊糊, 叮叮当当 (平平的 is one word of jieba's)."""
+    n = len(w)
+    return n == 2 and w[0] == w[1] or n == 3 and w[1] == w[2] or n == 4 and w[0] == w[1] and w[2] == w[3]
+
+
+def _asr_opens_after_de(doc: Doc, tags: dict, i: int) -> bool:
+    """Token i, after a 的 that ends its sentence, opens the next clause: a verb, a hand, a sequence
+    marker, a quantity, a pronoun, a time, a numeral, or a noun with its predicate."""
+    words, kinds = doc.words, doc.kinds
+    w, k, t = words[i], kinds[i], tags.get(words[i], "")
+    if w in ("时候", "时", "是", "了") or w in ASR_PARTICLES:
+        return False
+    if k in ("H", "M", "Q") or t[:1] in ("r", "t", "m") or _asr_is_verb(doc, tags, i):
+        return True
+    return _asr_noun(doc, tags, i) and _asr_noun_predicate(doc, tags, i + 1, True)
 
 
 def _asr_subject_predicate(doc: Doc, tags: dict, j: int) -> bool:
