@@ -72,3 +72,18 @@ def test_guard_a_de_that_names_who_does_the_next_thing():
     # 「男的敲鼓」「领舞的举起彩球」: the 的 phrase is the subject of the verb after it
     assert _broken("男的敲鼓女的跳舞") == "男的敲鼓女的跳舞"
     assert "领舞的举起彩球" in _broken("领舞的举起彩球往前跑")
+
+
+# --- what 各 shares out closes its clause --------------------------------------------------------------
+
+def test_what_each_hand_takes_closes_its_clause():
+    assert "各握一根竹竿,往中间一碰" in _broken("打竹竿的两个人各握一根竹竿往中间一碰")
+    assert "各捏一个面团,同时往下按" in _broken("两只手各捏一个面团同时往下按")
+    actions = [a for a, _, _ in _steps("打竹竿的两个人各握一根竹竿往中间一碰")]
+    assert len(actions) >= 2
+
+
+def test_guard_the_counted_noun_stays_with_its_count():
+    # 「各拿一面小鼓」: the noun counted is the object, no cut after the count
+    assert _broken("两只手各拿一面小鼓") == "两只手各拿一面小鼓"
+    assert "各拿一面小鼓,往" in _broken("两只手各拿一面小鼓往胸前一碰")

@@ -15,7 +15,8 @@ import re
 from .extract import _has_content, _verb_after, tokenize_doc
 from .spec import Spec
 from .tokens import Doc, _is_body, kind_table, normalize_chars
-from .words import (COMPLEMENTS, CONTEXT_HAND_VERBS, DIMENSION_CHARS, DIRECTION_COMPOUNDS, FACING_COVERBS, INSTRUMENT_LEADS,
+from .words import (COMPLEMENTS, CONTEXT_HAND_VERBS, DIMENSION_CHARS, DIRECTION_COMPOUNDS, EACH_ADVERBS, FACING_COVERBS,
+                    INSTRUMENT_LEADS,
                     MODALS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, PERSON_NOUNS, PLACE_SUFFIX, PUNCT, RESULT_COMPLEMENTS,
                     ROUTE_PREPOSITIONS, SEQ_MARKERS, TOOL_LEAD, WARNING_CUES, WHITESPACE)
 
@@ -235,6 +236,9 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             elif verb_seen and k == "Q" and _asr_rate_head(doc, tags, norm, i):
                 cut = True  # 「…打和音一秒钟打四五下」: a rate (one unit of time, a verb, a count) opens its clause
                 s = max(s, doc.quantities[i].start)
+            elif i - 2 > last_cut and _asr_shared_out(doc, tags, i - 1, last_cut + 1) and w not in ASR_DIMENSION_KEEP \
+                    and w not in ASR_PARTICLES and w not in COMPLEMENTS and w not in ASR_AFTER_ONE_VERB:
+                cut = True  # 「两只手各拿一面钹往中间一合」「左右手各攥一根剩下那根…」: what is shared out ends the clause
             elif i >= 2 and kinds[i - 2] == "Q" and prev_w in DIMENSION_CHARS and w not in ASR_DIMENSION_KEEP \
                     and w not in ASR_PARTICLES and not norm.startswith(ASR_VERDICTS, s) \
                     and not (w == "就" and i + 1 < n and words[i + 1][:1] in ASR_VERDICT_HEADS):
@@ -507,6 +511,33 @@ def _asr_final_de(doc: Doc, tags: dict, j: int, lo: int) -> bool:
     if not (_asr_is_verb(doc, tags, j - 1) or tags.get(prev, "")[:1] in ("v", "a")):
         return False
     return any(words[m][-1:] == "是" or words[m] in ("要", "会") for m in range(lo, j - 1))
+
+
+def _asr_shared_out(doc: Doc, tags: dict, j: int, lo: int) -> bool:
+    """Token j ends an object shared out by 各 (``EACH_ADVERBS``) in the clause begun at ``lo``: 各 + a
+    verb + a count (「各拿一面」「各攥一根」), or 各 + a count alone (「各一把」), with the noun it counts
+    (「各拿一面钹」) unless that noun is the next subject (「各塞两颗|舌头一顶」: 一 + a verb or 就/才 after it)."""
+    words, kinds, n = doc.words, doc.kinds, len(doc.words)
+
+    def subject(k: int) -> bool:  # token k is a noun with 就/才… or 一 + a verb after it: the next subject
+        nxt = words[k + 1] if k + 1 < n else ""
+        return _asr_noun(doc, tags, k) and (
+            nxt in ASR_SUBJECT_ADVERBS or len(nxt) == 2 and nxt[0] == "一" and tags.get(nxt[1], "")[:1] == "v")
+
+    m = j
+    if _asr_noun(doc, tags, j):
+        if subject(j):
+            return False  # the cut falls before it
+        m = j - 1
+    elif _asr_noun(doc, tags, j + 1) and not subject(j + 1):
+        return False  # 「各拿一面|钹」: the noun counted comes next, the clause ends after it
+    if m - 1 < lo or not (kinds[m] == "Q" and doc.quantities[m].name == "count"
+                          or tags.get(words[m], "") in ("m", "mq") and words[m][:1] in NUMERAL_CHARS):
+        return False
+    if words[m - 1] in EACH_ADVERBS:
+        return True
+    return m - 2 >= lo and words[m - 2] in EACH_ADVERBS and _asr_is_verb(doc, tags, m - 1) or (
+        m - 2 >= lo and words[m - 2] in EACH_ADVERBS and tags.get(words[m - 1], "")[:1] == "v")
 
 
 def _asr_doubled(w: str) -> bool:
