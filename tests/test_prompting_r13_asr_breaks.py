@@ -87,3 +87,16 @@ def test_guard_the_counted_noun_stays_with_its_count():
     # 「各拿一面小鼓」: the noun counted is the object, no cut after the count
     assert _broken("两只手各拿一面小鼓") == "两只手各拿一面小鼓"
     assert "各拿一面小鼓,往" in _broken("两只手各拿一面小鼓往胸前一碰")
+
+
+# --- a predicate with its route or direction compound takes no object: a noun with a predicate is new --
+
+def test_a_body_part_after_a_routed_or_directed_verb_is_the_next_subject():
+    assert "蹲下去,膝盖不能超过脚尖" in _broken("扎马步两条腿蹲下去膝盖不能超过脚尖")
+    assert "往左拧,胳膊往右伸" in _broken("打拳身子往左拧胳膊往右伸")
+
+
+def test_guard_a_place_or_a_plain_direction_still_takes_its_object():
+    # 「往锅里倒油」: a place named by a noun, 油 is the object; 「提起水桶」: the object of 提起
+    assert "倒油烧热了" in _broken("往锅里倒油烧热了再放葱")
+    assert "提起水桶" in _broken("弯腰提起水桶往前走")

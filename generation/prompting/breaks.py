@@ -272,6 +272,14 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                     and _asr_object_of(doc, tags, last_verb, i - 1) and not _asr_held(doc, last_cut + 1, i) \
                     and _asr_place_then_verb(doc, tags, i):
                 cut = True  # 「蘸了蜡在布上画一笔」: a predicate and its object, then where the next verb is done
+            elif verb_seen and i - 1 > last_cut and _asr_is_verb(doc, tags, i - 1) and words[i - 1] not in TOOL_LEAD \
+                    and (_asr_routed(doc, i - 1, last_cut + 1) or _asr_directed_verb(doc, tags, i - 1) and (
+                        w in PERSON_NOUNS or _is_body(spec, w) or prev_w[-2:] in DIRECTION_COMPOUNDS)) \
+                    and (_asr_noun(doc, tags, i) or w in PERSON_NOUNS or _is_body(spec, w)) and not _asr_placed(doc, i) \
+                    and _asr_noun_predicate(doc, tags, i + 1, True):
+                cut = True  # 「两条腿蹲下去膝盖弯到…」「手腕子往下弹针尖直上直下」: a predicate with its route (往/朝/
+                # 向…) or a direction compound takes no object; a noun with its own predicate is the next subject (after
+                # 提起/放下 only a body part or a person: 「提起经线」 is the object)
             elif verb_seen and prev_w in DIRECTION_COMPOUNDS and _asr_noun(doc, tags, i) and i + 1 < n and (
                     kinds[i + 1] == "R" or words[i + 1] in ASR_SUBJECT_ADVERBS or _asr_is_verb(doc, tags, i + 1)):
                 cut = True  # 「把气泡揉出去泥往车盘正中一摔」: a direction ends the predicate; a new subject follows
@@ -538,6 +546,27 @@ def _asr_shared_out(doc: Doc, tags: dict, j: int, lo: int) -> bool:
         return True
     return m - 2 >= lo and words[m - 2] in EACH_ADVERBS and _asr_is_verb(doc, tags, m - 1) or (
         m - 2 >= lo and words[m - 2] in EACH_ADVERBS and tags.get(words[m - 1], "")[:1] == "v")
+
+
+# prepositions of the way a motion goes (「往下弹」「朝天弹」「向外翻」): the verb after them has no object
+ASR_ROUTES = frozenset(("往", "朝", "向", "望"))
+
+
+def _asr_routed(doc: Doc, v: int, lo: int) -> bool:
+    """The verb at v has its way said just before it in the clause begun at ``lo``: 往/朝/向 (``ASR_ROUTES``)
+    and at most two words of direction or 一 between, no noun (「往下一蹲」「往另一边拧」; not 「往锅里倒油」)."""
+    words = doc.words
+    for m in range(v - 1, max(lo, v - 4) - 1, -1):
+        if words[m] in ASR_ROUTES:
+            return True
+        if doc.kinds[m] in ("V", "C", "A", "P", "O", "L", "H", "N", "T"):
+            return False  # (「往锅里倒油」: a place named by a noun takes what is put there as the object)
+    return False
+
+
+def _asr_placed(doc: Doc, i: int) -> bool:
+    """Token i is glued to a place word after it (「地上」「锅里」: where, not who): 上/里/下… follow."""
+    return i + 1 < len(doc.words) and doc.words[i + 1] in PLACE_SUFFIX
 
 
 def _asr_doubled(w: str) -> bool:
