@@ -100,3 +100,24 @@ def test_guard_a_place_or_a_plain_direction_still_takes_its_object():
     # 「往锅里倒油」: a place named by a noun, 油 is the object; 「提起水桶」: the object of 提起
     assert "倒油烧热了" in _broken("往锅里倒油烧热了再放葱")
     assert "提起水桶" in _broken("弯腰提起水桶往前走")
+
+
+# --- a recogniser's space between two names that share their head is the list mark 、 ------------------
+
+def _terms(text: str) -> list:
+    return [t["text"] for t in normalize(text).to_dict()["terms"]]
+
+
+def test_a_space_between_two_kinds_of_one_thing_reads_as_a_list():
+    assert "文龙、武龙舞法" in _broken("舞龙分两路 文龙 武龙舞法不一样")
+    assert "武龙" in _terms("舞龙分两路 文龙 武龙舞法不一样")
+    assert "北拳" in _terms("拳有两种 南拳 北拳打法不同")
+    # one character for one: every offset stays the caller's
+    assert len(_broken("拳有两种 南拳 北拳打法不同").replace(",", "")) == len("拳有两种 南拳 北拳打法不同")
+
+
+def test_guard_a_space_between_two_clauses_stays_a_pause():
+    # 「先描线 拿勾线笔」「手不能抖 右手要稳」「洗好的碗 碗要擦干」: no two names of one head
+    assert "先描线, 拿勾线笔" in _broken("先描线 拿勾线笔蘸料")
+    assert "手不能抖, 右手要稳" in _broken("手不能抖 右手要稳")
+    assert "洗好的碗, 碗要擦干" in _broken("洗好的碗 碗要擦干")

@@ -16,7 +16,7 @@ from .extract import _has_content, _verb_after, tokenize_doc
 from .spec import Spec
 from .tokens import Doc, _is_body, kind_table, normalize_chars
 from .words import (COMPLEMENTS, CONTEXT_HAND_VERBS, DIMENSION_CHARS, DIRECTION_COMPOUNDS, EACH_ADVERBS, FACING_COVERBS,
-                    INSTRUMENT_LEADS,
+                    FUNCTION_TAGS, INSTRUMENT_LEADS,
                     MODALS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, PERSON_NOUNS, PLACE_SUFFIX, PUNCT, RESULT_COMPLEMENTS,
                     ROUTE_PREPOSITIONS, SEQ_MARKERS, TOOL_LEAD, WARNING_CUES, WHITESPACE)
 
@@ -71,6 +71,10 @@ def restore_breaks(spec: Spec, text: str, *, norm: str | None = None) -> tuple[s
         return text, []
     cuts = _asr_cuts(spec, tokenize_doc(spec, norm), norm, runs) if runs else []
     if spaces:
+        listed = _asr_listed_spaces(spec, norm, spaces)
+        if listed:  # the space itself becomes the list mark: one character for one, no offset moves
+            text = "".join(ASR_LIST_MARK if k in listed else ch for k, ch in enumerate(text))
+            spaces = [k for k in spaces if k not in listed]
         cuts = sorted(set(cuts) | set(spaces))
     if not cuts:
         return text, []
@@ -96,6 +100,41 @@ def _asr_spaces(norm: str) -> list[int]:
                 j += 1
             if j < n and "\u4e00" <= norm[j] <= "\u9fff" and (not out or out[-1] != k):
                 out.append(k)
+    return out
+
+
+ASR_LIST_MARK = "\u3001"
+
+
+def _asr_listed_spaces(spec: Spec, norm: str, spaces: list) -> set:
+    """The spaces (of ``_asr_spaces``) between two names listed side by side that share their last
+    character (「花旁 大旁」「四平马 子午马」「点刻 线刻」: two kinds of one thing, where the writer put 、):
+    the left one a whole chunk of two to four characters (an adverb before it set aside: 再点刻), the right
+    one as long as it takes to reach the shared head (two to four); no numeral, no other function word
+    (不, 跟, 从…), no body part (不烫手 右手), the right one not led by 拿/让… (先描线 拿勾线笔, 憋住气
+    让气…), not a word said again (坛子 坛子是瓷的).
+    The space is read as 、, so
+    the names listed are read as with punctuation (``names._coordinated_names``), not as two clauses."""
+    tags = spec.pos_tags()
+    out, n = set(), len(norm)
+    for k in spaces:
+        a = k
+        while a > 0 and k - a < 5 and "\u4e00" <= norm[a - 1] <= "\u9fff":
+            a -= 1
+        if not 2 <= k - a <= 4 or a > 0 and "\u4e00" <= norm[a - 1] <= "\u9fff":
+            continue
+        head = norm[k - 1]
+        if tags.get(head, "x")[:1] in FUNCTION_TAGS or k + 1 >= n:
+            continue
+        h = norm.find(head, k + 2, k + 5)
+        left, right = norm[a:k], norm[k + 1:h + 1]
+        if tags.get(left[0], "x")[:1] in FUNCTION_TAGS:
+            left = left[1:]  # 「再点刻 线刻」: the adverb before the first name is no part of it
+        if h == -1 or left.endswith(right) or head in ASR_BODY_END or right[0] in ASR_PIVOTS or right[0] in TOOL_LEAD \
+                or not all("\u4e00" <= ch <= "\u9fff" and ch not in NUMERAL_CHARS
+                           and tags.get(ch, "x")[:1] not in FUNCTION_TAGS for ch in left + right):
+            continue
+        out.add(k)
     return out
 
 
