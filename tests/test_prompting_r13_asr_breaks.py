@@ -121,3 +121,20 @@ def test_guard_a_space_between_two_clauses_stays_a_pause():
     assert "先描线, 拿勾线笔" in _broken("先描线 拿勾线笔蘸料")
     assert "手不能抖, 右手要稳" in _broken("手不能抖 右手要稳")
     assert "洗好的碗, 碗要擦干" in _broken("洗好的碗 碗要擦干")
+
+
+# --- 一 + a verb + 就 (as soon as), and a manner said twice after a verb, open the next clause ----------
+
+def test_as_soon_as_opens_its_clause():
+    assert "先把米蒸熟,一捶就黏" in _broken("打糍粑先把米蒸熟一捶就黏")
+
+
+def test_a_manner_said_twice_after_a_verb_leads_the_next_predicate():
+    assert "先泡透,一张一张往竹架上贴" in _broken("糊灯笼的纸先泡透一张一张往竹架上贴")
+
+
+def test_guard_what_a_verb_made_a_pair_and_a_consequence_stay():
+    # 「切成一块一块」: what the cut made; 「一推一拉」: one pair; 「捆松了一拉就开」: what 捆松了 brings about
+    assert "切成一块一块放进锅里" in _broken("面团切成一块一块放进锅里")
+    assert "一推一拉就锯开了" in _broken("锯子一推一拉就锯开了")
+    assert "捆松了一拉就开" in _broken("绳子捆松了一拉就开")

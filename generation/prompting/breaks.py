@@ -220,6 +220,21 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                     or _asr_directed_verb(doc, tags, i - 1)) \
                     and not (last_verb >= 1 and (words[last_verb - 1] in TOOL_LEAD or kinds[last_verb - 1] == "O")):
                 cut = True  # 「木槌敲凿子一槌一槌往下打」: a manner said twice (一X一X) opens the next predicate
+            elif last_verb > last_cut and _asr_manner_repeat(doc, tags, i) and _asr_manner_leads(doc, tags, i) and (
+                    _asr_is_verb(doc, tags, i - 1) and prev_w not in COMPLEMENTS and prev_w not in TOOL_LEAD
+                    and prev_w[-1:] not in ASR_MANNER_TAKERS
+                    or i - 3 == last_verb and _asr_nounish(doc, tags, i - 1) and kinds[i - 1] != "Q"
+                    and words[i - 2] in ("上", "下", "好", "完", "了")) \
+                    and not (last_verb >= 1 and (words[last_verb - 1] in TOOL_LEAD or kinds[last_verb - 1] == "O")):
+                cut = True  # 「在漆里浸透一张一张往骨架上贴」「调上胶一层一层上色」: after a verb (or a verb, 上/好…
+                # and its object) a manner said twice leads the next predicate (not 「切成一块一块」: what it became)
+            elif verb_seen and _asr_sudden_if(doc, tags, i) and prev_w != "了" and not (i >= 2 and words[i - 2] == "一") and (
+                    _asr_is_verb(doc, tags, i - 1) and prev_w not in TOOL_LEAD and prev_w not in MODALS
+                    or prev_w in COMPLEMENTS or prev_w in DIRECTION_COMPOUNDS
+                    or _asr_nounish(doc, tags, i - 1) and kinds[i - 1] != "Q" and _asr_object_of(doc, tags, last_verb, i - 1)):
+                cut = True  # 「千万别伸手去扶一扶就砸了」「再换右转一练就是半个钟头」: 一 + a verb + 就/才 opens a
+                # clause of its own (as soon as…), after a predicate (a noun just before it is its subject: 墨斗一弹;
+                # after 了 it is what that brings about: 「扎松了一煮就散」; 「一推一扳」 is one pair)
             elif last_pred > last_cut and _asr_numbered(doc, tags, norm, i) \
                     and _asr_said(doc, norm, i - 2) != _asr_said(doc, norm, i) \
                     and _asr_said(doc, norm, i - 1) != _asr_said(doc, norm, i) \
@@ -606,6 +621,40 @@ def _asr_routed(doc: Doc, v: int, lo: int) -> bool:
 def _asr_placed(doc: Doc, i: int) -> bool:
     """Token i is glued to a place word after it (「地上」「锅里」: where, not who): 上/里/下… follow."""
     return i + 1 < len(doc.words) and doc.words[i + 1] in PLACE_SUFFIX
+
+
+# what a verb ends in when the manner said twice after it is what it made (「切成一块一块」「码得一层一层」)
+ASR_MANNER_TAKERS = frozenset("成得到")
+
+
+def _asr_manner_leads(doc: Doc, tags: dict, i: int) -> bool:
+    """After the manner said twice that starts at token i (``_asr_manner_repeat``) comes its predicate: a
+    verb, a relation (往/在…) or an adverb or 地 (「一张一张往骨架上贴」「一层一层上色」)."""
+    words = doc.words
+    e = i + 4 if words[i] == "一" else i + 2
+    if e >= len(words):
+        return False
+    w = words[e]
+    return _asr_is_verb(doc, tags, e) or doc.kinds[e] == "R" or w == "地" or tags.get(w, "")[:1] == "d"
+
+
+def _asr_sudden_if(doc: Doc, tags: dict, i: int) -> bool:
+    """Token i is 一 before a verb of one character, and 就/才 comes within three words (「一扶就砸了」
+    「一开口就是」「一松龙身子就断了」; jieba's 练就 in 「一练就是」): as soon as that is done, what follows."""
+    words, n = doc.words, len(doc.words)
+    if words[i] != "一" or i + 2 >= n:
+        return False
+    v = words[i + 1]
+    if not (tags.get(v, "")[:1] == "v" or tags.get(v[:1], "")[:1] == "v") or len(v) > 2:
+        return False
+    if v[-1] in ("就", "才"):
+        return True
+    for j in range(i + 2, min(n, i + 5)):
+        if doc.kinds[j] == "P":
+            return False
+        if words[j][:1] in ("就", "才"):
+            return True
+    return False
 
 
 def _asr_doubled(w: str) -> bool:
