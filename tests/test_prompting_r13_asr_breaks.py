@@ -138,3 +138,14 @@ def test_guard_what_a_verb_made_a_pair_and_a_consequence_stay():
     assert "切成一块一块放进锅里" in _broken("面团切成一块一块放进锅里")
     assert "一推一拉就锯开了" in _broken("锯子一推一拉就锯开了")
     assert "捆松了一拉就开" in _broken("绳子捆松了一拉就开")
+
+
+# --- a correlative said again (一边…一边, 一会儿…一会儿) opens the second clause of the pair -----------
+
+def test_a_correlative_said_again_opens_the_second_clause():
+    assert "弯骨架,一边拿线绑紧" in _broken("扎风筝一边拿竹篾弯骨架一边拿线绑紧")
+    assert "举过头顶,一会儿贴在胸前" in _broken("舞扇子一会儿高高举过头顶一会儿贴在胸前转")
+
+
+def test_guard_a_pair_of_bare_verbs_is_one_clause():
+    assert "一边走一边唱" in _broken("采茶一边走一边唱")

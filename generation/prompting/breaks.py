@@ -16,7 +16,7 @@ from .extract import _has_content, _verb_after, tokenize_doc
 from .spec import Spec
 from .tokens import Doc, _is_body, kind_table, normalize_chars
 from .words import (COMPLEMENTS, CONTEXT_HAND_VERBS, DIMENSION_CHARS, DIRECTION_COMPOUNDS, EACH_ADVERBS, FACING_COVERBS,
-                    FUNCTION_TAGS, INSTRUMENT_LEADS,
+                    FUNCTION_TAGS, INSTRUMENT_LEADS, PAIRED_OPENERS,
                     MODALS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, PERSON_NOUNS, PLACE_SUFFIX, PUNCT, RESULT_COMPLEMENTS,
                     ROUTE_PREPOSITIONS, SEQ_MARKERS, TOOL_LEAD, WARNING_CUES, WHITESPACE)
 
@@ -290,6 +290,9 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             elif verb_seen and k == "Q" and _asr_rate_head(doc, tags, norm, i):
                 cut = True  # 「…打和音一秒钟打四五下」: a rate (one unit of time, a verb, a count) opens its clause
                 s = max(s, doc.quantities[i].start)
+            elif w in PAIRED_OPENERS and i - 3 > last_cut and w in words[last_cut + 1:i - 2]:
+                cut = True  # 「一边往封子里灌一边拿棍子筑」「一会儿高高举起来一会儿斜着拿」: the correlative said again
+                # opens the second clause of the pair (not 「一边烤一边弯」: one bare verb between, one clause)
             elif i - 2 > last_cut and _asr_shared_out(doc, tags, i - 1, last_cut + 1) and w not in ASR_DIMENSION_KEEP \
                     and w not in ASR_PARTICLES and w not in COMPLEMENTS and w not in ASR_AFTER_ONE_VERB:
                 cut = True  # 「两只手各拿一面钹往中间一合」「左右手各攥一根剩下那根…」: what is shared out ends the clause
