@@ -149,3 +149,14 @@ def test_a_correlative_said_again_opens_the_second_clause():
 
 def test_guard_a_pair_of_bare_verbs_is_one_clause():
     assert "一边走一边唱" in _broken("采茶一边走一边唱")
+
+
+# --- a new subject with what it does to itself (搁…里, 折下来, 扎好了) after a verb and its object -------
+
+def test_a_new_subject_put_somewhere_starts_a_clause():
+    assert "先削竹条,篾片搁水里泡软" in _broken("做灯笼先削竹条篾片搁水里泡软")
+
+
+def test_guard_the_object_put_somewhere_stays_with_its_verb():
+    # 「洗萝卜搁水里」: no second noun, the verb after the object is the same clause's
+    assert "先洗萝卜搁水里泡着" in _broken("腌咸菜先洗萝卜搁水里泡着")

@@ -361,7 +361,8 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                     and tags.get(prev_w, "")[:1] not in ("p", "c", "m", "q") \
                     and (prev_k != "Q" or _asr_event_measure(spec, doc, norm, i - 1)) \
                     and not (prev_w in ASR_DIRECTIONS and _asr_is_verb(doc, tags, i - 2)) \
-                    and _asr_subject_predicate(doc, tags, i + 1):
+                    and (_asr_subject_predicate(doc, tags, i + 1)
+                         or _asr_done_predicate(doc, tags, i + 1) and not (i >= 2 and words[i - 2] in TOOL_LEAD)):
                 cut = True  # 「…盖到白布上刷子蘸了…」「…七八层篾片要刮到…」: a new subject with a modal, 一 + verb or its verb
             elif i >= 3 and last_cut <= i - 2 and prev_w in TOOL_LEAD and kinds[i - 2] == "H" \
                     and kinds[i - 3] in ("N", "T") and _asr_noun(doc, tags, i - 3) \
@@ -693,6 +694,18 @@ def _asr_subject_predicate(doc: Doc, tags: dict, j: int) -> bool:
     if w == "一":
         return len(words[j + 1]) == 1 and _asr_is_verb(doc, tags, j + 1)
     return _asr_is_verb(doc, tags, j) and words[j] not in TOOL_LEAD and words[j + 1] in ("了", "着", "在", "到")
+
+
+def _asr_done_predicate(doc: Doc, tags: dict, j: int) -> bool:
+    """What starts at token j is a predicate that a subject just before it does to itself: a verb with a
+    direction or its end after it (「叶子折下来」「骨架扎好了」), or a verb and where (「糖块搁锅里」)."""
+    words, n = doc.words, len(doc.words)
+    if j + 1 >= n or not _asr_is_verb(doc, tags, j) or words[j] in TOOL_LEAD or words[j] in MODALS:
+        return False
+    nxt, w = words[j + 1], words[j]
+    if nxt in DIRECTION_COMPOUNDS or nxt in ("好", "完", "好了", "完了") or len(w) == 2 and w[1] in "好完" and nxt == "了":
+        return True
+    return j + 2 < n and _asr_noun(doc, tags, j + 1) and words[j + 2] in PLACE_SUFFIX
 
 
 def _asr_time_clause_ahead(doc: Doc, tags: dict, i: int) -> bool:
