@@ -198,6 +198,10 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
                 i == 0 or kinds[i - 1] in ("P", "M") or words[i - 1] in PREDICATE_ADVERBS
                 or words[i - 1] in MODALS or (len(words[i - 1]) == 2 and words[i - 1][0] in PREDICATE_ADVERBS
                                               and words[i - 1][1] in MODALS)
+                # 「描好了上梭子」「晾干了下染缸」: after a verb with its result and 了 (the step before done), 上/下
+                # before a noun is the next verb (not 「敲了下鼓面」, a bare one-character verb + 了下: once)
+                or (words[i - 1] == "了" and i >= 2 and kinds[i + 1] in ("N", "T")
+                    and words[i - 2][-1] in RESULT_COMPLEMENTS)
                 # 「一齐下桨」「赶紧上笼」: after a two-character adverb, before a one-character noun
                 or (len(words[i - 1]) == 2 and pos_tags.get(words[i - 1], "") == "d" and words[i - 1] not in NEGATIONS
                     and kinds[i + 1] in ("N", "T") and len(words[i + 1]) == 1)):
