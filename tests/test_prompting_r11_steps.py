@@ -68,3 +68,34 @@ def test_onto_the_press_after_a_finished_step():
 def test_a_bare_verb_then_le_xia_is_once():
     # (guard) 「敲了下鼓面」: 了下 after a bare one-character verb is 'once', no step of its own
     assert actions("他敲了下鼓面，又停了。") == ["敲", "停"]
+
+
+# 「劈成八股」: the thread split's verb is said before its count: it is a step, the count its parameter
+
+def test_splitting_a_cord_is_a_step_with_its_count():
+    got = steps("先把麻线劈成六股，再搓成细绳。")
+    assert [s["action"] for s in got] == ["劈", "搓"]
+    assert got[0]["params"] == {"thread_split": 6}
+
+
+def test_dividing_keeps_its_quantity_and_makes_no_step():
+    # (guard) 分成八份: the quantity keeps 分成, no step of its own
+    assert actions("面团分成八份，揉圆。") == ["揉圆"]
+
+
+# another craft's one-character technique name (盘 for 盘金, a tool's head too) after a manner, before its
+# complement, is the verb
+
+def test_coiling_a_rope_after_a_reduplicated_measure_is_a_step():
+    assert actions("绳子搓好了，一圈一圈盘到筐里。") == ["搓", "盘"]
+
+
+def test_rubbing_a_bracelet_slowly_is_a_step():
+    assert "盘" in actions("手串戴在手上慢慢盘出包浆。")
+
+
+def test_a_turntable_stays_a_tool():
+    # (guard) 转盘 is a noun: no 盘 step
+    got = steps("坯子搁在转盘上，慢慢转。")
+    assert [s["action"] for s in got] == ["搁", "转"]
+    assert got[0]["tool"] == "转盘"

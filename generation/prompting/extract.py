@@ -47,8 +47,8 @@ from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS
                     OBJECT_MARKERS, ONSET_VERBS, PAIR_COUNTS, PLACE_SIDES, PLACE_SUFFIX, POINT_BEFORE, POS_TAGS,
                     PREDICATE_ADVERBS, PUNCT, PURPOSE_LINKS, QSENT, RELATION_END, REPEAT_MARKERS, RESULT_COMPLEMENTS,
                     RESULT_VERBS, ROUND_MARKERS, ROUTE_PREPOSITIONS, SIDE_DEICTICS, SIDE_FILLERS, SIDE_WORDS, SKIP,
-                    SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, SWAP_VERBS, TOOL_HEADS, TOOL_LEAD,
-                    TOPIC_PARTICLES, WAIT_ENDS, WAIT_SUBJECTS, WAIT_WORDS, WARNING_CUES, WITNESS_FILLERS,
+                    SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, SWAP_VERBS, TECHNIQUE_VERB_NEXT, TOOL_HEADS,
+                    TOOL_LEAD, TOPIC_PARTICLES, WAIT_ENDS, WAIT_SUBJECTS, WAIT_WORDS, WARNING_CUES, WITNESS_FILLERS,
                     WITNESS_VERBS, _CRAFT_KINDS, _FINISH_KINDS, _FINISH_WORDS)
 
 
@@ -795,6 +795,15 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             # 「清水掺上香料」「灰膏里头掺纸筋」: one character the spec knows only as another craft's short name
             # for a technique (掺 for 掺针), with its object or complement after it, is the verb (to mix in);
             # the term is still listed
+            kinds[i] = "V"
+            doc.verb_terms.add(i)
+            changed = True
+            continue
+        if k == "T" and len(w) == 1 and i and i + 1 < n and words[i + 1] in TECHNIQUE_VERB_NEXT \
+                and (words[i - 1] in MANNER_ADVERBS or (i >= 2 and words[i - 1] == words[i - 2] and words[i - 1][:1] == "一")) \
+                and w not in MATERIAL_HEADS and spec.terms[w].category == "technique":
+            # 「慢慢盘出包浆」「一圈一圈盘到盆里」: after a manner adverb or a reduplicated 一X (how it is done) and before
+            # its complement, another craft's one-character technique name (盘 for 盘金), a tool's head too, is the verb
             kinds[i] = "V"
             doc.verb_terms.add(i)
             changed = True
