@@ -122,3 +122,20 @@ def test_a_noun_after_the_count_of_an_object_stays_a_noun():
     # (guard) 「一块花版」 counts a thing (no verb's count before it): the noun stays the object
     got = steps("再压一块花版，布折好。")
     assert got[0]["action"] == "压"
+
+
+# a one-character verb said twice with its object, one word to jieba (透透气/n), is the verb
+
+def test_airing_tea_leaves_is_a_step():
+    got = steps("茶叶摊开了拿出来透透气，再炒。")
+    assert [s["action"] for s in got] == ["摊开", "透透气", "炒"]
+    assert got[1]["tool"] is None
+
+
+def test_airing_split_bamboo_is_a_step():
+    assert actions("竹子劈好了拿出来透透风。")[-1] == "透透风"
+
+
+def test_rubbing_the_hands_stays_one_step():
+    # (guard) 搓/搓手 jieba cuts apart: nothing changes
+    assert actions("两只手先搓搓手，再按。") == ["搓", "按"]

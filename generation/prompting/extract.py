@@ -723,6 +723,13 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = "V"  # 「把琴码往里挪半寸」: right after 往 + a direction, one character (挪/ns) is the verb
             changed = True
             continue
+        if k in (None, "N") and len(w) == 3 and w[0] == w[1] and pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS \
+                and pos.get(w[2], "")[:1] in ("n", "v") and w not in spec.terms:
+            # 「拿出来透透气」「晾晾干」: a one-character verb said twice (done briefly) with its object or result, one
+            # word to jieba (透透气/n), is the verb
+            kinds[i] = "V"
+            changed = True
+            continue
         if k == "N" and len(w) == 2 and i >= 2 and (i + 1 == n or kinds[i + 1] == "P") and w not in spec.terms \
                 and ((kinds[i - 1] == "Q" and doc.quantities[i - 1].name == "count"
                       and (kinds[i - 2] == "V" or (kinds[i - 2] == "T" and pos.get(words[i - 2], "")[:1] == "v")))
