@@ -432,6 +432,10 @@ RESULT_COMPLEMENTS = set("平紧匀干透直开起满齐实牢净碎细软硬亮
 # 「刮掉」「锉掉」: 掉 (off, away) after a verb is its result, never its object (kept out of the action said)
 AWAY_COMPLEMENTS = {"掉"}
 
+# (r11) The complements after which another craft's one-character technique name (盘 for 盘金), said after a manner
+# adverb or a reduplicated 一X, is the verb (「慢慢盘出包浆」「一圈一圈盘到盆里」): a noun takes none of them.
+TECHNIQUE_VERB_NEXT = frozenset(("到", "出", "在", "好", "上", "进", "成"))
+
 AGENT_NOUN_SUFFIX = {"人", "者", "匠", "师", "员", "家"}
 
 # 「出来」「下去」: the two-character directional complements (one list for extract, breaks and render)
