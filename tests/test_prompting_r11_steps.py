@@ -101,29 +101,6 @@ def test_a_turntable_stays_a_tool():
     assert got[0]["tool"] == "转盘"
 
 
-# after a verb's count of strokes, or after 往 + a direction, a verb-object word jieba tags as a noun (吹气/n,
-# 听音/n) closing the clause is the next verb
-
-def test_blowing_after_a_direction_is_a_step():
-    assert actions("唢呐的哨片含在嘴里往里吹气，腮帮子鼓起来。") == ["含", "吹气", "鼓起来"]
-
-
-def test_breathing_out_downwards_is_a_step():
-    assert actions("两手往上托，往下吐气。") == ["托", "吐气"]
-
-
-def test_listening_after_two_strokes_is_a_step():
-    got = steps("铜锣打好了拿木槌敲两下听音，不响再锤。")
-    assert [s["action"] for s in got] == ["打", "敲", "听音", "锤"]
-    assert got[1]["params"] == {"count": 2}
-
-
-def test_a_noun_after_the_count_of_an_object_stays_a_noun():
-    # (guard) 「一块花版」 counts a thing (no verb's count before it): the noun stays the object
-    got = steps("再压一块花版，布折好。")
-    assert got[0]["action"] == "压"
-
-
 # a one-character verb said twice with its object, one word to jieba (透透气/n), is the verb
 
 def test_airing_tea_leaves_is_a_step():

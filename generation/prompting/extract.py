@@ -730,17 +730,6 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = "V"
             changed = True
             continue
-        if k == "N" and len(w) == 2 and i >= 2 and (i + 1 == n or kinds[i + 1] == "P") and w not in spec.terms \
-                and ((kinds[i - 1] == "Q" and doc.quantities[i - 1].name == "count"
-                      and (kinds[i - 2] == "V" or (kinds[i - 2] == "T" and pos.get(words[i - 2], "")[:1] == "v")))
-                     or (words[i - 1] in DIRECTION_WORDS and words[i - 2] in ("往", "朝", "向"))) \
-                and pos.get(w[0], "")[:1] == "v" and pos.get(w[1], "")[:1] == "n":
-            # 「拿指甲弹一下听音」「嘴往里吹气」: after a verb's count of strokes, or after 往 + a direction, a verb-object
-            # word jieba tags as a noun (听音/n, 吹气/n) closing the clause is the next verb with its object (听, a
-            # stop verb alone, is done here: the place says so)
-            kinds[i] = "V"
-            changed = True
-            continue
         if len(w) == 1 and k in ("V", "T") and i >= 2 and kinds[i - 1] == "Q" and doc.quantities[i - 1].name == "count" \
                 and len(words[i - 2]) == 1 and (kinds[i - 2] == "V" or (kinds[i - 2] == "T" and pos.get(words[i - 2], "")[:1] == "v")) \
                 and (i + 1 == n or kinds[i + 1] == "P") and w != words[i - 2]:
