@@ -81,7 +81,8 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
                 step.tool = info.canonical
             has_needle = has_needle or info.canonical in NEEDLE_TOOLS
         elif cat == "material":
-            if step.material is None:
+            if step.material is None and not (i < e and len(words[i]) == 1 and kinds[i + 1] == "N" and _modifies_noun(words[i + 1])
+                                              and craft not in spec.crafts_with_actions):
                 step.material = info.canonical
         elif cat == "action":
             if i >= cut:
@@ -176,6 +177,15 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
         elif word in spec.manner and step.manner is None:
             step.manner = spec.manner[word]
     return step
+
+def _modifies_noun(nxt: str) -> bool:
+    """「拿两根布带子把船挎上」「搁一个铁环」: a one-character stuff the lexicon lists (布, 铁) right before a
+    noun jieba cut apart from it (带子, 环) is what that noun is made of, a modifier: the phrase (布带子, 铁环),
+    read by the open reading, is the thing, not the stuff alone (a longer name stands alone before a noun that
+    is no part of it: 「拿黑颜色通身刷上」). Not before a place, a part or a noun of no thing (布上面, 布边,
+    面的时候)."""
+    return nxt not in LOCATIVE_SUFFIX and nxt not in LOCATIVES and nxt not in PART_WORDS and nxt not in STOP_NOUNS
+
 
 def described_craft(spec: Spec, craft: str | None) -> bool:
     return craft is not None and craft in spec.crafts_with_actions

@@ -1,0 +1,45 @@
+"""Tools and materials on punctuated text, r12 (issue 11; ``generation/prompting/roles.py``, ``words.py``): a
+one-character stuff before the noun jieba cut from it is that noun's modifier (「拿布带子把…」: 布带子, not 布).
+Every sentence is written for this file (none is in the evaluation set), about crafts other than the ones the
+rules were found on, each rule with guards it must not touch."""
+from generation.prompting import normalize
+
+
+def steps(text):
+    return normalize(text).to_dict()["steps"]
+
+
+def step_of(text, surface):
+    return next(s for s in steps(text) if s["surface"] == surface)
+
+
+# a one-character stuff (布, 铁) right before a noun jieba cut from it is what the noun is made of
+
+def test_a_cloth_band_taken_up_is_the_band_not_the_cloth():
+    got = step_of("舞龙的人拿两根布带子把龙珠绑在杆头上。", "绑")
+    assert got["tool"] == "布带子" and got["material"] == "龙珠"
+
+
+def test_what_ba_names_is_worked_when_the_band_is_named_by_its_stuff():
+    got = step_of("踩高跷先拿布带子把跷腿捆三道。", "捆")
+    assert got["material"] == "跷腿"
+
+
+def test_an_iron_hoop_pushed_is_the_hoop():
+    got = step_of("耍铁环的孩子拿铁钩推着铁环环往前跑。", "推")
+    assert got["tool"] == "铁钩" and "铁环" in got["material"]
+
+
+def test_stuff_before_a_locative_stays_the_ground():
+    # guard: 布 before 上面 is where the work is done, the stuff itself
+    assert step_of("在布上面绣一朵花。", "绣")["material"] == "布"
+
+
+def test_stuff_alone_after_na_stays_what_is_taken():
+    # guard: nothing follows 布 as a noun
+    assert step_of("拿布擦一擦壶身。", "擦")["material"] == "布"
+
+
+def test_a_longer_stuff_name_before_a_noun_is_not_a_modifier():
+    # guard: only one character is glued; 木板 is the ground drawn on
+    assert step_of("木匠在木板上画线。", "画")["material"] == "木板"
