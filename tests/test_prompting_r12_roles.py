@@ -43,3 +43,27 @@ def test_stuff_alone_after_na_stays_what_is_taken():
 def test_a_longer_stuff_name_before_a_noun_is_not_a_modifier():
     # guard: only one character is glued; 木板 is the ground drawn on
     assert step_of("木匠在木板上画线。", "画")["material"] == "木板"
+
+
+# after 拿/用 + a noun, a tool-heading character read as a verb, with the clause's verb or 把 after it, is the
+# tool's head (猪鬃 + 刷 = 猪鬃刷)
+
+def test_a_bristle_brush_before_ba_is_the_tool():
+    got = step_of("漆器上漆前拿猪鬃刷把桐油刷匀。", "刷")
+    assert got["tool"] == "猪鬃刷" and got["material"] == "桐油"
+
+
+def test_a_brush_named_by_its_hair_before_an_adverb_and_the_verb_is_the_tool():
+    got = steps("拓片拿棕毛刷轻轻扫掉浮灰。")[0]
+    assert got["tool"] == "棕毛刷" and got["material"] != "棕毛"
+
+
+def test_a_wool_brush_then_the_verb_with_its_glue():
+    got = steps("拿羊毛刷慢慢刷上一层胶。")
+    assert got[0]["tool"] == "羊毛刷" and got[-1]["material"] == "胶"
+
+
+def test_the_brushing_verb_with_no_verb_after_it_stays_the_action():
+    # guard: 刷 with only how much after it is what is done with the water
+    got = step_of("拿清水刷一遍。", "刷")
+    assert got["material"] == "清水" and got["tool"] is None

@@ -324,6 +324,23 @@ def _split_tool_word(doc: Doc, j: int, e: int):
     return None, j
 
 
+def _tool_head_glued(doc: Doc, term_at: dict, np: str, j: int) -> bool:
+    """「拿软毛刷轻轻刷掉」「拿大布刷把河泥刷上去」: after 拿/用 + a noun whose name says no tool, one character
+    that heads a tool (刷, 锤, 铲) and that jieba read as the verb is the tool's head when the clause still has
+    its verb or 把 after it: the noun and the character are the thing taken in hand (软毛刷), not the noun
+    brushed on (「拿布刷干净」「拿水刷一遍」 have no verb after 刷: there 刷 is what is done)."""
+    words, kinds = doc.words, doc.kinds
+    if len(words[j]) != 1 or words[j] not in TOOL_HEADS or kinds[j] not in ("V", "T") or _is_tool_word(np):
+        return False
+    for k in range(j + 1, min(len(words), j + 6)):
+        kind = kinds[k]
+        if kind == "P":
+            return False
+        if kind == "O" or kind == "V" or (kind == "T" and k in term_at and term_at[k].category == "action"):
+            return True
+    return False
+
+
 def _lead_slot_word(doc: Doc, term_at: dict, j: int, e: int) -> bool:
     """Token j stands alone between a holding or using word and a verb (「拿大笔蘸」): a word of two
     characters or more that is no function word, quantity, term of another kind or verb itself."""
@@ -639,6 +656,10 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 # 「拿大笔蘸白粉」: a word jieba tags as something else, between 拿/用 and the verb, is
                 # what is taken in hand (its tag says nothing of what it is here)
                 np, info, nxt = words[i + 1], None, i + 2
+            if np is not None and nxt <= e and _tool_head_glued(doc, term_at, np, nxt):
+                if step.material == (info.canonical if info is not None else np):
+                    step.material = None  # (the stuff the lexicon named is the tool's modifier: 大布 in 大布刷)
+                np, info, nxt = np + words[nxt], None, nxt + 1
             if np is not None:
                 if nxt + 1 <= e and words[nxt] == "的" and words[nxt + 1] in PART_WORDS:
                     nxt += 2  # 「握一根竹竿的头」: where the thing is taken, no topic of its own
