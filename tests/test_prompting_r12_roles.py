@@ -67,3 +67,30 @@ def test_the_brushing_verb_with_no_verb_after_it_stays_the_action():
     # guard: 刷 with only how much after it is what is done with the water
     got = step_of("拿清水刷一遍。", "刷")
     assert got["material"] == "清水" and got["tool"] is None
+
+
+# after the verb, a place on the thing then a demonstrative or a count (后面那个, 前边那三个) is where; the noun after
+# it is the object
+
+def test_the_hole_behind_a_demonstrative_is_what_the_thumb_stops():
+    assert step_of("吹唢呐的时候拇指堵住后面那个眼。", "堵住")["material"] == "眼"
+
+
+def test_holes_after_a_side_and_a_demonstrative_with_count():
+    assert step_of("右手扣住前边那三个孔跟后边一个孔。", "扣住")["material"] == "孔"
+
+
+def test_a_string_after_a_place_and_a_classifier_is_the_material_only():
+    got = step_of("弹琵琶左手按住上头那根弦。", "按住")
+    assert got["material"] == "弦" and got["tool"] is None
+
+
+def test_a_place_closing_the_clause_stays_a_place():
+    # guard: nothing follows 后头, it is where the piece is put
+    got = step_of("把竹片搁在后头。", "搁")
+    assert got["material"] == "竹片"
+
+
+def test_a_place_then_a_count_still_reads_the_noun():
+    # guard: the earlier rule (上头 + 三个 + 孔)
+    assert step_of("手指按住上头三个孔。", "按住")["material"] == "孔"

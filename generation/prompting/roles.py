@@ -425,6 +425,33 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False, sl
     return "".join(parts), None, k
 
 
+def _is_place_word(w: str) -> bool:
+    """A word that says where on a thing (后头, 上头, 后边, 左边): a locative, a side, or a word jieba tags f."""
+    return w in LOCATIVES or w in PLACE_SIDES or POS_TAGS.roles.get(w, "") == "f"
+
+
+def _counted_after_place(doc: Doc, term_at: dict, j: int, e: int):
+    """「堵住后头那俩孔」「按后边那个孔跟前面三个孔」: after a place word that follows the verb, a demonstrative or a
+    count (那俩, 那个, 三个) then a noun: the noun is the verb's object, the place only where on the thing it is.
+    (noun, info, index after it), or None where no demonstrative or count stands at j."""
+    words, kinds = doc.words, doc.kinds
+    k = j
+    if k < e and words[k] in DEMONSTRATIVES:
+        k += 1
+    while k < e and k < j + 3 and (kinds[k] == "Q" or (kinds[k] is None and POS_TAGS.roles.get(words[k], "") in ("m", "mq", "q"))):
+        k += 1
+    if k == j or k > e:
+        return None
+    np, info, after = _noun_phrase(doc, term_at, k, e)
+    if np is not None:
+        return np, info, after
+    w = words[k]
+    if len(w) == 1 and kinds[k] is None and POS_TAGS.roles.get(w, "") in BARE_OBJECT_TAGS and (
+            k == e or kinds[k + 1] == "P" or COORD_RE.fullmatch(words[k + 1]) is not None):
+        return w, None, k + 1
+    return None
+
+
 def _located_head(doc: Doc, term_at: dict, j: int, e: int, first, body: bool = False):
     """「边上的毛边」「树根上的泥巴」「锅底下的灰」: a place word, or a noun with a locative after it, then 的
     before a noun, says where that noun is: the noun after 的 heads the phrase. ``first`` is what
@@ -795,6 +822,10 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             verb[1] in RESULT_COMPLEMENTS or verb[1] in DIRECTION_CHARS))
         if nxt + 1 <= e and words[nxt] in ("好", "完") and words[nxt + 1] == "了":
             np = None  # 「劈好了上机」: after V好了 the clause goes on with a new predicate
+        elif np is not None and info is None and _is_place_word(np):
+            np, info, after = _counted_after_place(doc, term_at, after, e) or (np, info, after)
+            if topic is not None and topic_at > action_idx and topic[0] == np:
+                topic = None  # (the noun after the place is the verb's object, no topic)
         r = nxt
         while r <= e and kinds[r] == "Q":
             r += 1  # 「迈一步成弓步」
@@ -828,6 +859,11 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 # 「按上头三个孔」「扎底下两个眼」: where on the thing, then how many, then the one-character noun
                 # closing the clause: that noun is the object
                 np, info, after = _bare_object(doc, j + 2, e), None, e + 1
+            elif j < e and j > action_idx and _is_place_word(words[j]) \
+                    and _counted_after_place(doc, term_at, j + 1, e) is not None:
+                np, info, after = _counted_after_place(doc, term_at, j + 1, e)  # 「按后边那个孔跟前面三个孔」
+                if topic is not None and topic_at > action_idx and topic[0] == np:
+                    topic = None
             elif into and j < e and j > action_idx and kinds[j] is None and len(words[j]) <= 2 \
                     and words[j] not in FILLERS and words[j] not in COMPLEMENTS and (
                         (words[j + 1] in LOCATIVES and pos.get(words[j], "x")[:1] not in FUNCTION_TAGS)
