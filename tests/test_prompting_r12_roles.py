@@ -94,3 +94,31 @@ def test_a_place_closing_the_clause_stays_a_place():
 def test_a_place_then_a_count_still_reads_the_noun():
     # guard: the earlier rule (上头 + 三个 + 孔)
     assert step_of("手指按住上头三个孔。", "按住")["material"] == "孔"
+
+
+# after 拿/握…, a place (手里) or a person (病人, 孩子) then 的 says where or whose; the noun after 的 is what is taken
+# hold of (another's limb: what is worked)
+
+def test_the_stick_in_the_hand_is_what_is_taken_up():
+    got = steps("接住了拿手里的棒槌一磕。")
+    assert any(s["tool"] == "棒槌" for s in got)
+    assert all(s["material"] != "手里" for s in got)
+
+
+def test_a_patients_wrist_taken_hold_of_is_worked_not_the_patient_as_tool():
+    got = step_of("按摩的时候两手握住病人的手腕往外拉。", "拉")
+    assert got["tool"] is None and got["material"] == "手腕"
+
+
+def test_a_childs_ankle_gripped_is_the_material():
+    got = step_of("正骨的时候握住孩子的脚腕往外拽。", "拽")
+    assert got["tool"] is None and got["material"] == "脚腕"
+
+
+def test_a_persons_waist_is_a_body_part_not_a_part_of_a_thing():
+    assert step_of("托住孩子的腰。", "托住")["material"] == "腰"
+
+
+def test_a_part_of_a_thing_held_still_names_the_thing():
+    # guard: 头 is where the pole is taken, the pole is what with
+    assert step_of("舞狮的人握一根竹竿的头往上挑。", "挑")["tool"] == "竹竿"

@@ -341,6 +341,24 @@ def _tool_head_glued(doc: Doc, term_at: dict, np: str, j: int) -> bool:
     return False
 
 
+def _whose_thing(spec: Spec, doc: Doc, term_at: dict, j: int, e: int, np, nxt: int):
+    """「拿手里的棒子一磕」「握住病人的胳膊往下拽」: after 拿/握…, a place (手里, 怀里) or a person (病人, 孩子) then
+    的 says where or whose; the noun after 的 is what is taken hold of. (noun, info, index after it), or None.
+    ``np``/``nxt``: what ``_noun_phrase`` read at j (None where it read nothing)."""
+    words = doc.words
+    if np is None:
+        w = words[j] if j <= e else ""
+        if not (len(w) >= 2 and (_is_place_word(w) or (w[-1] in LOCATIVE_SUFFIX and _is_body(spec, w[:-1])))):
+            return None
+        nxt = j + 1
+    elif not info_is_person((np, None)):
+        return None
+    if nxt + 1 > e or words[nxt] != "的" or words[nxt + 1] in PART_WORDS:
+        return None
+    np2, info2, after = _noun_phrase(doc, term_at, nxt + 1, e, body=True)
+    return None if np2 is None else (np2, info2, after)
+
+
 def _lead_slot_word(doc: Doc, term_at: dict, j: int, e: int) -> bool:
     """Token j stands alone between a holding or using word and a verb (「拿大笔蘸」): a word of two
     characters or more that is no function word, quantity, term of another kind or verb itself."""
@@ -683,6 +701,17 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 # 「拿大笔蘸白粉」: a word jieba tags as something else, between 拿/用 and the verb, is
                 # what is taken in hand (its tag says nothing of what it is here)
                 np, info, nxt = words[i + 1], None, i + 2
+            held = _whose_thing(spec, doc, term_at, i + 1, e, np, nxt)
+            if held is not None:
+                np, info, nxt = held
+                if _is_body(spec, np):
+                    # 「握住病人的胳膊往下拽」: another's limb taken hold of is what is worked, never what with
+                    if step.material is None:
+                        step.material = np
+                    if step.tool == np:
+                        step.tool = None
+                    resume = nxt
+                    continue
             if np is not None and nxt <= e and _tool_head_glued(doc, term_at, np, nxt):
                 if step.material == (info.canonical if info is not None else np):
                     step.material = None  # (the stuff the lexicon named is the tool's modifier: 大布 in 大布刷)
@@ -886,8 +915,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             np2, info2, after2 = _noun_phrase(doc, term_at, after + 1, e, body=True)
             if np2 is None and after + 1 <= e and words[after + 1] in PART_WORDS:
                 after = after + 2  # 「握一根竹竿的头」「捏住丝线的一头」: a part of N1 names where N1 is taken
-            elif np2 is not None and np2 in PART_WORDS:
-                after = after2
+            elif np2 is not None and np2 in PART_WORDS and not info_is_person((np, info)):
+                after = after2  # (「托住孩子的腰」: a person's 腰 is the body part held, below)
             elif np2 is not None:
                 if step.tool is not None and step.tool == np and lead_tool != np:
                     step.tool = None  # 「调好二胡的弦」: whose string it is, not what with
