@@ -122,3 +122,20 @@ def test_a_persons_waist_is_a_body_part_not_a_part_of_a_thing():
 def test_a_part_of_a_thing_held_still_names_the_thing():
     # guard: 头 is where the pole is taken, the pole is what with
     assert step_of("舞狮的人握一根竹竿的头往上挑。", "挑")["tool"] == "竹竿"
+
+
+# an instrument named by its use and its stuff (烙铁, 电烙铁) is a tool whatever its head says
+
+def test_a_branding_iron_taken_up_is_the_tool():
+    got = step_of("拿烙铁烫。", "烫")
+    assert got["tool"] == "烙铁" and got["material"] is None
+
+
+def test_an_electric_iron_is_the_tool_of_the_ironing():
+    assert step_of("剪纸拿电烙铁烫一下蜡纸。", "烫")["tool"] == "电烙铁"
+
+
+def test_iron_stuff_stays_material():
+    # guard: 铁块 and 铁丝 are stuff
+    assert step_of("铁块搁炉子里烧红。", "搁")["material"] == "铁块"
+    assert step_of("拿铁丝缠三圈。", "缠")["material"] == "铁丝"

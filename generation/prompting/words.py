@@ -498,6 +498,10 @@ RAW_STUFF_HEADS = set("木竹篾草秆藤柴炭")  # wood, cane and plant stuff,
 # Musical instruments and their strings: played by the hand or a stick (the stick, the bow is the tool)
 INSTRUMENT_HEADS = set("鼓琴笛箫弦锣钹笙")
 
+# Instruments named by what they do and the stuff they are made of, so headed by a stuff character (烙铁: a
+# branding iron, 电烙铁): tools whatever their head says (tokens._is_tool_word reads the last two characters)
+STUFF_NAMED_TOOLS = frozenset({"烙铁"})
+
 # Results that say what state the thing is brought to (烧热, 磨快, 擦净, 泡软); not phase complements (拿住, 做好)
 STATE_RESULTS = set("热凉冷快红黑白干湿软硬亮光平直紧松匀净碎细薄圆正实牢")
 
