@@ -139,3 +139,19 @@ def test_iron_stuff_stays_material():
     # guard: 铁块 and 铁丝 are stuff
     assert step_of("铁块搁炉子里烧红。", "搁")["material"] == "铁块"
     assert step_of("拿铁丝缠三圈。", "缠")["material"] == "铁丝"
+
+
+# after V得 comes how the thing ends up (a degree, 高高的, 黏糊糊), never what is worked
+
+def test_how_high_is_not_what_is_held_up():
+    assert step_of("龙头举得高高的。", "举")["material"] == "龙头"
+
+
+def test_how_sticky_is_not_what_is_soaked():
+    assert step_of("皮子泡得黏糊糊的。", "泡")["material"] == "皮子"
+
+
+def test_a_result_glued_to_the_verb_still_takes_its_object():
+    # guard: no 得, what 把 names is worked
+    assert step_of("把竹篾泡软。", "泡软")["material"] == "竹篾"
+    assert step_of("彩绸甩得圆圆的。", "甩")["material"] == "彩绸"

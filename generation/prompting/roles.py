@@ -779,7 +779,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
               or (k == "T" and not described and i == s and i < e and kinds[i + 1] == "V" and i in term_at
                   and term_at[i].category not in ("action", "tool", "material", "body")
                   and pos.get(w, "")[:1] == "n")) \
-                and not verbs and topic is None and not after_relation:
+                and not verbs and topic is None and not after_relation and (i == s or words[i - 1] != "得"):
             # (a name jieba tags as a person or place opening the clause before its verb is a noun:
             # 「壶盖/ns 盖上去」; so is a term the lexicon lists as a technique's word: 「水袖搭在手腕上」)
             np, info, nxt = _located_head(doc, term_at, i, e, _noun_phrase(doc, term_at, i, e))
@@ -851,6 +851,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             verb[1] in RESULT_COMPLEMENTS or verb[1] in DIRECTION_CHARS))
         if nxt + 1 <= e and words[nxt] in ("好", "完") and words[nxt + 1] == "了":
             np = None  # 「劈好了上机」: after V好了 the clause goes on with a new predicate
+        elif np is not None and nxt <= e and words[nxt] == "得" and info is None:
+            np, after = None, e + 1  # 「泡得黏糊糊的」「举得高高的」: after V得 comes how, never what is worked
         elif np is not None and info is None and _is_place_word(np):
             np, info, after = _counted_after_place(doc, term_at, after, e) or (np, info, after)
             if topic is not None and topic_at > action_idx and topic[0] == np:
