@@ -155,3 +155,26 @@ def test_a_result_glued_to_the_verb_still_takes_its_object():
     # guard: no 得, what 把 names is worked
     assert step_of("把竹篾泡软。", "泡软")["material"] == "竹篾"
     assert step_of("彩绸甩得圆圆的。", "甩")["material"] == "彩绸"
+
+
+# a time, a place in the air, or a way of working (小时候, 半空, 钟头, 手工) names no thing: never a tool or material
+
+def test_childhood_is_not_what_is_kicked():
+    assert step_of("俺们小时候踢毽子是这么踢的。", "踢毽子")["material"] != "小时候"
+
+
+def test_mid_air_is_where_the_ball_goes_not_what_is_thrown():
+    assert step_of("皮球往半空一抛。", "抛")["material"] == "皮球"
+
+
+def test_hours_are_not_what_is_boiled():
+    assert step_of("铁锅里的糖熬钟头。", "熬")["material"] != "钟头"
+
+
+def test_handwork_is_not_a_tool():
+    assert step_of("这活全靠手工一刀一刀地刻。", "刻")["tool"] != "手工"
+
+
+def test_old_folk_then_the_stuff_taken_up_still_read():
+    # guard: the stuff taken up after the people named stays the material
+    assert step_of("老辈人拿竹篾编筐。", "编筐")["material"] == "竹篾"
