@@ -330,7 +330,8 @@ def _tool_head_glued(doc: Doc, term_at: dict, np: str, j: int) -> bool:
     its verb or 把 after it: the noun and the character are the thing taken in hand (软毛刷), not the noun
     brushed on (「拿布刷干净」「拿水刷一遍」 have no verb after 刷: there 刷 is what is done)."""
     words, kinds = doc.words, doc.kinds
-    if len(words[j]) != 1 or words[j] not in TOOL_HEADS or kinds[j] not in ("V", "T") or _is_tool_word(np):
+    if len(words[j]) != 1 or words[j] not in TOOL_HEADS or kinds[j] not in ("V", "T") or _is_tool_word(np) \
+            or len(np) > 3:  # (a longer run is no one name: 「拿黑颜色通身刷上」)
         return False
     for k in range(j + 1, min(len(words), j + 6)):
         kind = kinds[k]
