@@ -178,3 +178,20 @@ def test_handwork_is_not_a_tool():
 def test_old_folk_then_the_stuff_taken_up_still_read():
     # guard: the stuff taken up after the people named stays the material
     assert step_of("老辈人拿竹篾编筐。", "编筐")["material"] == "竹篾"
+
+
+# a handle named after its tool (刀柄, 锤把) held is the tool; a handle of anything else is not
+
+def test_a_knife_handle_gripped_is_the_tool():
+    got = step_of("刻印的时候右手握住刀柄,左手按住石头。", "握住")
+    assert got["tool"] == "刀柄" and got["material"] is None
+
+
+def test_a_hammer_handle_held_is_the_tool():
+    got = step_of("打铁的右手握着锤把,左手夹住铁条。", "握着")
+    assert got["tool"] == "锤把" and got["material"] is None
+
+
+def test_the_other_hand_still_works_its_own_thing():
+    # guard: the piece the other hand grips stays the material
+    assert step_of("刻印的时候右手握住刀柄,左手按住石头。", "按住")["material"] == "石头"

@@ -505,6 +505,10 @@ INSTRUMENT_HEADS = set("鼓琴笛箫弦锣钹笙")
 # branding iron, 电烙铁): tools whatever their head says (tokens._is_tool_word reads the last two characters)
 STUFF_NAMED_TOOLS = frozenset({"烙铁"})
 
+# A handle named after its tool (针柄, 刀柄, 棍把): held, it is the tool (tokens._is_tool_word reads the name
+# before it); a handle of anything else (锁把, 木柄) is not
+HANDLE_SUFFIX = frozenset("柄把")
+
 # Results that say what state the thing is brought to (烧热, 磨快, 擦净, 泡软); not phase complements (拿住, 做好)
 STATE_RESULTS = set("热凉冷快红黑白干湿软硬亮光平直紧松匀净碎细薄圆正实牢")
 
