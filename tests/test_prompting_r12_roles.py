@@ -195,3 +195,17 @@ def test_a_hammer_handle_held_is_the_tool():
 def test_the_other_hand_still_works_its_own_thing():
     # guard: the piece the other hand grips stays the material
     assert step_of("刻印的时候右手握住刀柄,左手按住石头。", "按住")["material"] == "石头"
+
+
+# 对准 (aim at) is a relation marker: what is aimed at is where, never the material 「对准」
+
+def test_aiming_is_not_the_thing_smoked():
+    got = steps("艾条点着了对准穴位一上一下地熏。")
+    assert all(s["material"] != "对准" and s["tool"] != "对准" for s in got)
+    assert got[-1]["material"] == "艾条"
+
+
+def test_the_cup_aimed_then_pressed_names_no_aim():
+    # guard: the cupping step keeps its cup
+    got = steps("拔罐的时候罐口对准穴位往下一扣。")
+    assert got[0]["tool"] == "罐" and all(s["material"] != "对准" for s in got)
