@@ -209,3 +209,20 @@ def test_the_cup_aimed_then_pressed_names_no_aim():
     # guard: the cupping step keeps its cup
     got = steps("拔罐的时候罐口对准穴位往下一扣。")
     assert got[0]["tool"] == "罐" and all(s["material"] != "对准" for s in got)
+
+
+# after a holding verb, a noun or a place then 那根/这块 closing the clause names the thing of that kind there
+
+def test_the_rod_at_the_head_is_held_not_the_head():
+    got = steps("提线木偶左手捏着头顶那根，右手捏着腰上那根。")[0]
+    assert got["material"] == "头顶那根"
+
+
+def test_the_pole_in_front_is_what_is_gripped():
+    got = steps("耍龙灯的人握住前头那根，跟着龙珠跑。")[0]
+    assert got["material"] == "前头那根"
+
+
+def test_a_demonstrative_before_its_noun_still_reads_the_noun():
+    # guard: 那根 before 竹竿 is only which pole
+    assert step_of("拿起那根竹竿往上挑。", "挑")["tool"] == "竹竿"

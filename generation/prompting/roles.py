@@ -18,7 +18,8 @@ from .words import (AGENT_NOUN_SUFFIX, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJE
                     PERSON_NOUNS, PERSON_PRONOUNS, PINCHED_TOOL_HEADS, PLACE_MARKERS, PLACE_SIDES, POS_TAGS, PREDICATE_ADVERBS,
                     PUT_VERBS, RATIO_NUMERALS, RAW_STUFF_HEADS, REACH_CHARS, RELATION_END, RESULT_COMPLEMENTS,
                     ROD_SUFFIX, ROUND_MARKERS, SHAPE_SUFFIX, SKIP, SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS,
-                    STRIKE_VERBS, SWAP_VERBS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES, UNKNOWN_NAME_TAGS, WIELD_VERBS)
+                    STRIKE_VERBS, SWAP_VERBS, THAT_ONE_CLASSIFIERS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES,
+                    UNKNOWN_NAME_TAGS, WIELD_VERBS)
 
 
 def _hand_is_place(words: list, i: int) -> bool:
@@ -351,13 +352,24 @@ def _whose_thing(spec: Spec, doc: Doc, term_at: dict, j: int, e: int, np, nxt: i
         w = words[j] if j <= e else ""
         if not (len(w) >= 2 and (_is_place_word(w) or (w[-1] in LOCATIVE_SUFFIX and _is_body(spec, w[:-1])))):
             return None
-        nxt = j + 1
+        np, nxt = w, j + 1
+        if _that_one(doc, nxt, e):
+            return np + words[nxt], None, nxt + 1  # 「握住背后那根」: the one there
+    elif _that_one(doc, nxt, e):
+        return np + words[nxt], None, nxt + 1  # 「捏脖子那根」: the one at the neck, not the neck
     elif not info_is_person((np, None)):
         return None
     if nxt + 1 > e or words[nxt] != "的" or words[nxt + 1] in PART_WORDS:
         return None
     np2, info2, after = _noun_phrase(doc, term_at, nxt + 1, e, body=True)
     return None if np2 is None else (np2, info2, after)
+
+
+def _that_one(doc: Doc, k: int, e: int) -> bool:
+    """Token k is a demonstrative glued to a classifier (那根, 这块) closing the clause: after a noun or a place it
+    names the thing of that kind there (「捏脖子那根」: the rod at the neck)."""
+    w = doc.words[k] if k <= e else ""
+    return len(w) == 2 and w[0] in "这那" and w[1] in THAT_ONE_CLASSIFIERS and (k == e or doc.kinds[k + 1] == "P")
 
 
 def _lead_slot_word(doc: Doc, term_at: dict, j: int, e: int) -> bool:
@@ -705,12 +717,13 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             held = _whose_thing(spec, doc, term_at, i + 1, e, np, nxt)
             if held is not None:
                 np, info, nxt = held
-                if _is_body(spec, np):
-                    # 「握住病人的胳膊往下拽」: another's limb taken hold of is what is worked, never what with
-                    if step.material is None:
+                if _is_body(spec, np) or (i == action_idx and np[-2:-1] in ("这", "那")):
+                    # 「握住病人的胳膊往下拽」: another's limb taken hold of is what is worked, never what with;
+                    # so is what a holding verb that is the step's action holds (「捏脖子那根」)
+                    if step.material is None or np.startswith(step.material):
                         step.material = np
-                    if step.tool == np:
-                        step.tool = None
+                    if step.tool is not None and np.startswith(step.tool):
+                        step.tool = None  # (「捏着竹竿那根」: the one at the pole is held, not the pole as a tool)
                     resume = nxt
                     continue
             if np is not None and nxt <= e and _tool_head_glued(doc, term_at, np, nxt):

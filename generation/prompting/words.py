@@ -506,6 +506,10 @@ INSTRUMENT_HEADS = set("鼓琴笛箫弦锣钹笙")
 # branding iron, 电烙铁): tools whatever their head says (tokens._is_tool_word reads the last two characters)
 STUFF_NAMED_TOOLS = frozenset({"烙铁"})
 
+# Classifiers of a thing held or worked that 那/这 glue to (那根, 这块): after a noun or a place closing the clause
+# they name the thing of that kind there (「捏脖子那根」「握住背后那根」: roles._that_one)
+THAT_ONE_CLASSIFIERS = frozenset("根块片截条支把只")
+
 # A handle named after its tool (针柄, 刀柄, 棍把): held, it is the tool (tokens._is_tool_word reads the name
 # before it); a handle of anything else (锁把, 木柄) is not
 HANDLE_SUFFIX = frozenset("柄把")
