@@ -422,7 +422,8 @@ def test_a_tool_glued_to_the_hand_verb_after_it_is_cut_apart():
 
 def test_ba_closing_a_clause_is_a_handle_not_the_object_marker():
     # r3-tools: 「握住弓把,」: 把 with nothing after it in the clause names the handle
-    assert steps("左手握住弓把,右手勾住弦。")[0] == ("握住", None, "弓把")
+    # (r12: a handle named after its tool, 弓把 like 刀柄, held is the tool, as 「握住弓」 is)
+    assert steps("左手握住弓把,右手勾住弦。")[0] == ("握住", "弓把", None)
     # 把 before what it names stays the marker
     assert steps("把弓弦拉紧。")[0][2] == "弓弦"
 

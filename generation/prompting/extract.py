@@ -47,8 +47,8 @@ from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS
                     OBJECT_MARKERS, ONSET_VERBS, PAIR_COUNTS, PLACE_SIDES, PLACE_SUFFIX, POINT_BEFORE, POS_TAGS,
                     PREDICATE_ADVERBS, PUNCT, PURPOSE_LINKS, QSENT, RELATION_END, REPEAT_MARKERS, RESULT_COMPLEMENTS,
                     RESULT_VERBS, ROUND_MARKERS, ROUTE_PREPOSITIONS, SIDE_DEICTICS, SIDE_FILLERS, SIDE_WORDS, SKIP,
-                    SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, SWAP_VERBS, TOOL_HEADS, TOOL_LEAD,
-                    TOPIC_PARTICLES, WAIT_ENDS, WAIT_SUBJECTS, WAIT_WORDS, WARNING_CUES, WITNESS_FILLERS,
+                    SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, SWAP_VERBS, TECHNIQUE_VERB_NEXT, TOOL_HEADS,
+                    TOOL_LEAD, TOPIC_PARTICLES, WAIT_ENDS, WAIT_SUBJECTS, WAIT_WORDS, WARNING_CUES, WITNESS_FILLERS,
                     WITNESS_VERBS, _CRAFT_KINDS, _FINISH_KINDS, _FINISH_WORDS)
 
 
@@ -198,6 +198,10 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
                 i == 0 or kinds[i - 1] in ("P", "M") or words[i - 1] in PREDICATE_ADVERBS
                 or words[i - 1] in MODALS or (len(words[i - 1]) == 2 and words[i - 1][0] in PREDICATE_ADVERBS
                                               and words[i - 1][1] in MODALS)
+                # 「描好了上梭子」「晾干了下染缸」: after a verb with its result and 了 (the step before done), 上/下
+                # before a noun is the next verb (not 「敲了下鼓面」, a bare one-character verb + 了下: once)
+                or (words[i - 1] == "了" and i >= 2 and kinds[i + 1] in ("N", "T")
+                    and words[i - 2][-1] in RESULT_COMPLEMENTS)
                 # 「一齐下桨」「赶紧上笼」: after a two-character adverb, before a one-character noun
                 or (len(words[i - 1]) == 2 and pos_tags.get(words[i - 1], "") == "d" and words[i - 1] not in NEGATIONS
                     and kinds[i + 1] in ("N", "T") and len(words[i + 1]) == 1)):
@@ -719,6 +723,13 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = "V"  # 「把琴码往里挪半寸」: right after 往 + a direction, one character (挪/ns) is the verb
             changed = True
             continue
+        if k in (None, "N") and len(w) == 3 and w[0] == w[1] and pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS \
+                and pos.get(w[2], "")[:1] in ("n", "v") and w not in spec.terms:
+            # 「拿出来透透气」「晾晾干」: a one-character verb said twice (done briefly) with its object or result, one
+            # word to jieba (透透气/n), is the verb
+            kinds[i] = "V"
+            changed = True
+            continue
         if len(w) == 1 and k in ("V", "T") and i >= 2 and kinds[i - 1] == "Q" and doc.quantities[i - 1].name == "count" \
                 and len(words[i - 2]) == 1 and (kinds[i - 2] == "V" or (kinds[i - 2] == "T" and pos.get(words[i - 2], "")[:1] == "v")) \
                 and (i + 1 == n or kinds[i + 1] == "P") and w != words[i - 2]:
@@ -791,6 +802,15 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             # 「清水掺上香料」「灰膏里头掺纸筋」: one character the spec knows only as another craft's short name
             # for a technique (掺 for 掺针), with its object or complement after it, is the verb (to mix in);
             # the term is still listed
+            kinds[i] = "V"
+            doc.verb_terms.add(i)
+            changed = True
+            continue
+        if k == "T" and len(w) == 1 and i and i + 1 < n and words[i + 1] in TECHNIQUE_VERB_NEXT \
+                and (words[i - 1] in MANNER_ADVERBS or (i >= 2 and words[i - 1] == words[i - 2] and words[i - 1][:1] == "一")) \
+                and w not in MATERIAL_HEADS and spec.terms[w].category == "technique":
+            # 「慢慢盘出包浆」「一圈一圈盘到盆里」: after a manner adverb or a reduplicated 一X (how it is done) and before
+            # its complement, another craft's one-character technique name (盘 for 盘金), a tool's head too, is the verb
             kinds[i] = "V"
             doc.verb_terms.add(i)
             changed = True

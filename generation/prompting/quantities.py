@@ -359,8 +359,9 @@ class QuantityFinder:
         between = text[prev.end:q.start]
         if any(c in between for c in CORRECTION_CUES):
             return True
-        # 「不是三毫米,是四毫米」
-        return "不是" in text[max(0, prev.start - 3):prev.start] and "是" in between
+        # 「不是三毫米,是四毫米」 (「不是劈成八股」: before the verb the match began with, which stays a word)
+        at = prev.end - len(prev.raw) if prev.name == "thread_split" else prev.start
+        return "不是" in text[max(0, at - 3):at] and "是" in between
 
     # --- one match → a named, converted value ----------------------------------------------------
     def _convert(self, m: re.Match, text: str) -> Quantity | None:
@@ -374,11 +375,14 @@ class QuantityFinder:
         split_n, frac_den, slash_den = m.group("split_n", "frac_den", "slash_den")
         if split_n:
             v = parse_cn_number(split_n)
+            # 「一根劈成八股」: 劈 (and its 成) is the step, said before the count of strands: it stays a word (分成 is
+            # no act of its own: the quantity keeps it)
+            start = m.start("split_n") if m.group("split_pre") == "劈" else m.start()
             if isinstance(v, tuple):
-                return Quantity(m.start(), m.end(), "thread_split", [_num(v[0]), _num(v[1])], m.group(0))
+                return Quantity(start, m.end(), "thread_split", [_num(v[0]), _num(v[1])], m.group(0))
             if not isinstance(v, float) or v < 2:
                 return None
-            return Quantity(m.start(), m.end(), "thread_split", _num(v), m.group(0))
+            return Quantity(start, m.end(), "thread_split", _num(v), m.group(0))
         if frac_den or slash_den:
             den = parse_cn_number(frac_den or slash_den)
             num = parse_cn_number(m.group("frac_num") or m.group("slash_num"))

@@ -443,6 +443,14 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
         before[w] = w in ("拿", "用") or w in OBJECT_MARKERS or w in ("在", "到", "进") or (
             len(w) == 2 and w[1] in ("在", "到", "进"))
     for i in compress(range(1, n - 2), map(before.__getitem__, words[:n - 3])):
+        if kinds[i + 2] == "P" and len(words[i + 1]) == 2 and kinds[i + 1] in ("N", "T") and kinds[i] in ("N", "T") \
+                and words[i - 1] in ("拿", "用") and i not in joins and i + 1 not in cuts \
+                and pos.get(words[i + 1][0], "")[:1] == "v" and words[i + 1][0] not in STOP_VERBS \
+                and (words[i + 1] not in spec.terms or spec.terms[words[i + 1]].category not in ("action", "tool")):
+            # 「拿铅笔画稿,」「拿铺针铺底,」: 拿/用 + what is taken + a noun that ends the clause leaves 拿 with no verb
+            # to serve; the noun opening with a verb (画稿/n, 铺底/n) is that verb + its object (画 + 稿)
+            cuts[i + 1] = (table.get(words[i + 1][0]) or "V", table.get(words[i + 1][1]) or "N")
+            continue
         if words[i + 2] in OBJECT_MARKERS and kinds[i + 2] == "O" and words[i - 1] in ("拿", "用") \
                 and len(words[i]) == 1 and len(words[i + 1]) == 1 and i not in cuts and i not in joins \
                 and i - 1 not in joins and kinds[i] not in ("Q", "P", "H", "O", "R") \

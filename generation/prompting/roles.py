@@ -18,7 +18,8 @@ from .words import (AGENT_NOUN_SUFFIX, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJE
                     PERSON_NOUNS, PERSON_PRONOUNS, PINCHED_TOOL_HEADS, PLACE_MARKERS, PLACE_SIDES, POS_TAGS, PREDICATE_ADVERBS,
                     PUT_VERBS, RATIO_NUMERALS, RAW_STUFF_HEADS, REACH_CHARS, RELATION_END, RESULT_COMPLEMENTS,
                     ROD_SUFFIX, ROUND_MARKERS, SHAPE_SUFFIX, SKIP, SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS,
-                    STRIKE_VERBS, SWAP_VERBS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES, UNKNOWN_NAME_TAGS, WIELD_VERBS)
+                    STRIKE_VERBS, SWAP_VERBS, THAT_ONE_CLASSIFIERS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES,
+                    UNKNOWN_NAME_TAGS, WIELD_VERBS)
 
 
 def _hand_is_place(words: list, i: int) -> bool:
@@ -81,7 +82,8 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
                 step.tool = info.canonical
             has_needle = has_needle or info.canonical in NEEDLE_TOOLS
         elif cat == "material":
-            if step.material is None:
+            if step.material is None and not (i < e and len(words[i]) == 1 and kinds[i + 1] == "N" and _modifies_noun(words[i + 1])
+                                              and craft not in spec.crafts_with_actions):
                 step.material = info.canonical
         elif cat == "action":
             if i >= cut:
@@ -176,6 +178,15 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
         elif word in spec.manner and step.manner is None:
             step.manner = spec.manner[word]
     return step
+
+def _modifies_noun(nxt: str) -> bool:
+    """「拿两根布带子把船挎上」「搁一个铁环」: a one-character stuff the lexicon lists (布, 铁) right before a
+    noun jieba cut apart from it (带子, 环) is what that noun is made of, a modifier: the phrase (布带子, 铁环),
+    read by the open reading, is the thing, not the stuff alone (a longer name stands alone before a noun that
+    is no part of it: 「拿黑颜色通身刷上」). Not before a place, a part or a noun of no thing (布上面, 布边,
+    面的时候)."""
+    return nxt not in LOCATIVE_SUFFIX and nxt not in LOCATIVES and nxt not in PART_WORDS and nxt not in STOP_NOUNS
+
 
 def described_craft(spec: Spec, craft: str | None) -> bool:
     return craft is not None and craft in spec.crafts_with_actions
@@ -314,6 +325,53 @@ def _split_tool_word(doc: Doc, j: int, e: int):
     return None, j
 
 
+def _tool_head_glued(doc: Doc, term_at: dict, np: str, j: int) -> bool:
+    """「拿软毛刷轻轻刷掉」「拿大布刷把河泥刷上去」: after 拿/用 + a noun whose name says no tool, one character
+    that heads a tool (刷, 锤, 铲) and that jieba read as the verb is the tool's head when the clause still has
+    its verb or 把 after it: the noun and the character are the thing taken in hand (软毛刷), not the noun
+    brushed on (「拿布刷干净」「拿水刷一遍」 have no verb after 刷: there 刷 is what is done)."""
+    words, kinds = doc.words, doc.kinds
+    if len(words[j]) != 1 or words[j] not in TOOL_HEADS or kinds[j] not in ("V", "T") or _is_tool_word(np) \
+            or len(np) > 3:  # (a longer run is no one name: 「拿黑颜色通身刷上」)
+        return False
+    for k in range(j + 1, min(len(words), j + 6)):
+        kind = kinds[k]
+        if kind == "P":
+            return False
+        if kind == "O" or kind == "V" or (kind == "T" and k in term_at and term_at[k].category == "action"):
+            return True
+    return False
+
+
+def _whose_thing(spec: Spec, doc: Doc, term_at: dict, j: int, e: int, np, nxt: int):
+    """「拿手里的棒子一磕」「握住病人的胳膊往下拽」: after 拿/握…, a place (手里, 怀里) or a person (病人, 孩子) then
+    的 says where or whose; the noun after 的 is what is taken hold of. (noun, info, index after it), or None.
+    ``np``/``nxt``: what ``_noun_phrase`` read at j (None where it read nothing)."""
+    words = doc.words
+    if np is None:
+        w = words[j] if j <= e else ""
+        if not (len(w) >= 2 and (_is_place_word(w) or (w[-1] in LOCATIVE_SUFFIX and _is_body(spec, w[:-1])))):
+            return None
+        np, nxt = w, j + 1
+        if _that_one(doc, nxt, e):
+            return np + words[nxt], None, nxt + 1  # 「握住背后那根」: the one there
+    elif _that_one(doc, nxt, e):
+        return np + words[nxt], None, nxt + 1  # 「捏脖子那根」: the one at the neck, not the neck
+    elif not info_is_person((np, None)):
+        return None
+    if nxt + 1 > e or words[nxt] != "的" or words[nxt + 1] in PART_WORDS:
+        return None
+    np2, info2, after = _noun_phrase(doc, term_at, nxt + 1, e, body=True)
+    return None if np2 is None else (np2, info2, after)
+
+
+def _that_one(doc: Doc, k: int, e: int) -> bool:
+    """Token k is a demonstrative glued to a classifier (那根, 这块) closing the clause: after a noun or a place it
+    names the thing of that kind there (「捏脖子那根」: the rod at the neck)."""
+    w = doc.words[k] if k <= e else ""
+    return len(w) == 2 and w[0] in "这那" and w[1] in THAT_ONE_CLASSIFIERS and (k == e or doc.kinds[k + 1] == "P")
+
+
 def _lead_slot_word(doc: Doc, term_at: dict, j: int, e: int) -> bool:
     """Token j stands alone between a holding or using word and a verb (「拿大笔蘸」): a word of two
     characters or more that is no function word, quantity, term of another kind or verb itself."""
@@ -396,6 +454,33 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False, sl
             return parts[0], None, k
         return infos[0].canonical, infos[0], k
     return "".join(parts), None, k
+
+
+def _is_place_word(w: str) -> bool:
+    """A word that says where on a thing (后头, 上头, 后边, 左边): a locative, a side, or a word jieba tags f."""
+    return w in LOCATIVES or w in PLACE_SIDES or POS_TAGS.roles.get(w, "") == "f"
+
+
+def _counted_after_place(doc: Doc, term_at: dict, j: int, e: int):
+    """「堵住后头那俩孔」「按后边那个孔跟前面三个孔」: after a place word that follows the verb, a demonstrative or a
+    count (那俩, 那个, 三个) then a noun: the noun is the verb's object, the place only where on the thing it is.
+    (noun, info, index after it), or None where no demonstrative or count stands at j."""
+    words, kinds = doc.words, doc.kinds
+    k = j
+    if k < e and words[k] in DEMONSTRATIVES:
+        k += 1
+    while k < e and k < j + 3 and (kinds[k] == "Q" or (kinds[k] is None and POS_TAGS.roles.get(words[k], "") in ("m", "mq", "q"))):
+        k += 1
+    if k == j or k > e:
+        return None
+    np, info, after = _noun_phrase(doc, term_at, k, e)
+    if np is not None:
+        return np, info, after
+    w = words[k]
+    if len(w) == 1 and kinds[k] is None and POS_TAGS.roles.get(w, "") in BARE_OBJECT_TAGS and (
+            k == e or kinds[k + 1] == "P" or COORD_RE.fullmatch(words[k + 1]) is not None):
+        return w, None, k + 1
+    return None
 
 
 def _located_head(doc: Doc, term_at: dict, j: int, e: int, first, body: bool = False):
@@ -629,6 +714,22 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 # 「拿大笔蘸白粉」: a word jieba tags as something else, between 拿/用 and the verb, is
                 # what is taken in hand (its tag says nothing of what it is here)
                 np, info, nxt = words[i + 1], None, i + 2
+            held = _whose_thing(spec, doc, term_at, i + 1, e, np, nxt)
+            if held is not None:
+                np, info, nxt = held
+                if _is_body(spec, np) or (i == action_idx and np[-2:-1] in ("这", "那")):
+                    # 「握住病人的胳膊往下拽」: another's limb taken hold of is what is worked, never what with;
+                    # so is what a holding verb that is the step's action holds (「捏脖子那根」)
+                    if step.material is None or np.startswith(step.material):
+                        step.material = np
+                    if step.tool is not None and np.startswith(step.tool):
+                        step.tool = None  # (「捏着竹竿那根」: the one at the pole is held, not the pole as a tool)
+                    resume = nxt
+                    continue
+            if np is not None and nxt <= e and _tool_head_glued(doc, term_at, np, nxt):
+                if step.material == (info.canonical if info is not None else np):
+                    step.material = None  # (the stuff the lexicon named is the tool's modifier: 大布 in 大布刷)
+                np, info, nxt = np + words[nxt], None, nxt + 1
             if np is not None:
                 if nxt + 1 <= e and words[nxt] == "的" and words[nxt + 1] in PART_WORDS:
                     nxt += 2  # 「握一根竹竿的头」: where the thing is taken, no topic of its own
@@ -692,7 +793,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
               or (k == "T" and not described and i == s and i < e and kinds[i + 1] == "V" and i in term_at
                   and term_at[i].category not in ("action", "tool", "material", "body")
                   and pos.get(w, "")[:1] == "n")) \
-                and not verbs and topic is None and not after_relation:
+                and not verbs and topic is None and not after_relation and (i == s or words[i - 1] != "得"):
             # (a name jieba tags as a person or place opening the clause before its verb is a noun:
             # 「壶盖/ns 盖上去」; so is a term the lexicon lists as a technique's word: 「水袖搭在手腕上」)
             np, info, nxt = _located_head(doc, term_at, i, e, _noun_phrase(doc, term_at, i, e))
@@ -764,6 +865,12 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             verb[1] in RESULT_COMPLEMENTS or verb[1] in DIRECTION_CHARS))
         if nxt + 1 <= e and words[nxt] in ("好", "完") and words[nxt + 1] == "了":
             np = None  # 「劈好了上机」: after V好了 the clause goes on with a new predicate
+        elif np is not None and nxt <= e and words[nxt] == "得" and info is None:
+            np, after = None, e + 1  # 「泡得黏糊糊的」「举得高高的」: after V得 comes how, never what is worked
+        elif np is not None and info is None and _is_place_word(np):
+            np, info, after = _counted_after_place(doc, term_at, after, e) or (np, info, after)
+            if topic is not None and topic_at > action_idx and topic[0] == np:
+                topic = None  # (the noun after the place is the verb's object, no topic)
         r = nxt
         while r <= e and kinds[r] == "Q":
             r += 1  # 「迈一步成弓步」
@@ -797,6 +904,11 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 # 「按上头三个孔」「扎底下两个眼」: where on the thing, then how many, then the one-character noun
                 # closing the clause: that noun is the object
                 np, info, after = _bare_object(doc, j + 2, e), None, e + 1
+            elif j < e and j > action_idx and _is_place_word(words[j]) \
+                    and _counted_after_place(doc, term_at, j + 1, e) is not None:
+                np, info, after = _counted_after_place(doc, term_at, j + 1, e)  # 「按后边那个孔跟前面三个孔」
+                if topic is not None and topic_at > action_idx and topic[0] == np:
+                    topic = None
             elif into and j < e and j > action_idx and kinds[j] is None and len(words[j]) <= 2 \
                     and words[j] not in FILLERS and words[j] not in COMPLEMENTS and (
                         (words[j + 1] in LOCATIVES and pos.get(words[j], "x")[:1] not in FUNCTION_TAGS)
@@ -819,8 +931,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             np2, info2, after2 = _noun_phrase(doc, term_at, after + 1, e, body=True)
             if np2 is None and after + 1 <= e and words[after + 1] in PART_WORDS:
                 after = after + 2  # 「握一根竹竿的头」「捏住丝线的一头」: a part of N1 names where N1 is taken
-            elif np2 is not None and np2 in PART_WORDS:
-                after = after2
+            elif np2 is not None and np2 in PART_WORDS and not info_is_person((np, info)):
+                after = after2  # (「托住孩子的腰」: a person's 腰 is the body part held, below)
             elif np2 is not None:
                 if step.tool is not None and step.tool == np and lead_tool != np:
                     step.tool = None  # 「调好二胡的弦」: whose string it is, not what with

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from .quantities import QuantityFinder
 from .spec import HAND_TERMS, Spec, TERM_FREQ, char_table
 from .words import (BEFORE_WORDS, BODY_LOCATIVES, BODY_MOTION_TAIL, BODY_MOTION_VERBS, BODY_POINTS, BODY_WORDS,
-                    COLOUR_CHARS, COLOUR_NAME_FREQ, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, DIRECTION_WORDS, LIMB_CHARS,
-                    MANNER_VERBS, MATERIAL_HEADS, NOT_VERBS, OBJECT_MARKERS, PUNCT, RAW_STUFF_HEADS, RELATION_MARKERS,
-                    RESULT_VERBS, SEQ_MARKERS, SHAPE_SUFFIX, SPEECH_VERBS, STOP_NOUNS, STOP_VERBS, TOOL_HEADS,
-                    TOOL_LEAD, WHITESPACE)
+                    COLOUR_CHARS, COLOUR_NAME_FREQ, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, DIRECTION_WORDS, HANDLE_SUFFIX,
+                    LIMB_CHARS, MANNER_VERBS, MATERIAL_HEADS, NOT_VERBS, OBJECT_MARKERS, PUNCT, RAW_STUFF_HEADS,
+                    RELATION_MARKERS, RESULT_VERBS, SEQ_MARKERS, SHAPE_SUFFIX, SPEECH_VERBS, STOP_NOUNS, STOP_VERBS,
+                    STUFF_NAMED_TOOLS, TOOL_HEADS, TOOL_LEAD, WHITESPACE)
 
 
 @dataclass(slots=True)  # (no per-step dict: cheaper to make and to read)
@@ -206,7 +206,8 @@ def _is_material_word(word: str) -> bool:
 
 
 def _is_tool_word(word: str) -> bool:
-    return _head(word) in TOOL_HEADS
+    return _head(word) in TOOL_HEADS or word[-2:] in STUFF_NAMED_TOOLS or (
+        len(word) > 1 and word[-1] in HANDLE_SUFFIX and _head(word[:-1]) in TOOL_HEADS)
 
 
 def _is_speech(surface: str | None) -> bool:

@@ -114,7 +114,10 @@ STOP_NOUNS = {"时候", "地方", "东西", "样子", "办法", "手艺", "师�
               "学徒", "徒弟", "情况", "规矩", "步骤", "工序", "过程", "遍数", "次数", "秘诀", "诀窍", "窍门", "经验",
               "技术", "技艺", "手法", "手劲", "力气", "劲儿", "力道", "火候", "样", "种", "回事", "年", "月", "日", "天",
               "早上", "晚上", "中间", "两边", "旁边", "周围", "之间", "以后", "以前", "开始", "最后", "师父", "咱", "人",
-              "个人", "家里", "老家", "祖上", "爷爷", "奶奶", "父亲", "母亲", "徒弟们", "观众", "客人", "顾客"}
+              "个人", "家里", "老家", "祖上", "爷爷", "奶奶", "父亲", "母亲", "徒弟们", "观众", "客人", "顾客",
+              # times, places, people and measures a prompt showed as the thing worked (「俺们小时候拍手歌是这么
+              # 玩的」「往半空一抛」「老辈人」「全靠人工」「直径七寸五」「温度高」)
+              "小时候", "钟头", "半空", "原地", "老辈", "老话", "人工", "手工", "比例", "直径", "温度"}
 
 # Adjectives jieba tags as verbs: how, not what (「斜一点」「稳住」「匀一点」).
 MANNER_VERBS = set("斜稳匀慢快轻重平直紧松薄厚细密干湿正歪亮暗深浅满空齐准竖横侧立透") | {"反复", "来回", "慢慢", "轻轻", "用力",
@@ -130,7 +133,8 @@ COMPLEMENTS = {"到", "在", "成", "好", "开", "完", "起", "下", "上", "�
 TOOL_HEADS = set("刀针笔锤剪凿梭刷锥钳尺棒杆勺铲锉钻机车锅模夹架绷轮筛斗槌錾梳签拍篦笼帘板锯刨斧钩镊炉窑缸盆桶筒盘碾臼杵戥秤罐壶碗匙叉棍鞭扇铃鼓琴笛箫弦槽筘竿弓橹桨桡篙匾箩箕杈耙镰锹镐锄犁砧钎")
 
 RELATION_MARKERS = {"沿", "沿着", "顺着", "从", "垂直于", "平行于", "贴着", "绕着", "围着", "对着", "朝着", "朝", "往",
-                    "向", "在", "由"}
+                    "向", "在", "由",
+                    "对准"}  # (「对准穴位往下一焠」: what is aimed at is where; jieba tags 对准 a noun, read as the material)
 
 RELATION_END = {"上", "下", "里", "边", "中", "内", "外", "处", "方向", "周围", "中间", "边缘", "上面", "下面", "里面",
                 "旁边", "到", "为止", "底下", "面上"}
@@ -432,6 +436,10 @@ RESULT_COMPLEMENTS = set("平紧匀干透直开起满齐实牢净碎细软硬亮
 # 「刮掉」「锉掉」: 掉 (off, away) after a verb is its result, never its object (kept out of the action said)
 AWAY_COMPLEMENTS = {"掉"}
 
+# (r11) The complements after which another craft's one-character technique name (盘 for 盘金), said after a manner
+# adverb or a reduplicated 一X, is the verb (「慢慢盘出包浆」「一圈一圈盘到盆里」): a noun takes none of them.
+TECHNIQUE_VERB_NEXT = frozenset(("到", "出", "在", "好", "上", "进", "成"))
+
 AGENT_NOUN_SUFFIX = {"人", "者", "匠", "师", "员", "家"}
 
 # 「出来」「下去」: the two-character directional complements (one list for extract, breaks and render)
@@ -497,6 +505,18 @@ RAW_STUFF_HEADS = set("木竹篾草秆藤柴炭")  # wood, cane and plant stuff,
 
 # Musical instruments and their strings: played by the hand or a stick (the stick, the bow is the tool)
 INSTRUMENT_HEADS = set("鼓琴笛箫弦锣钹笙")
+
+# Instruments named by what they do and the stuff they are made of, so headed by a stuff character (烙铁: a
+# branding iron, 电烙铁): tools whatever their head says (tokens._is_tool_word reads the last two characters)
+STUFF_NAMED_TOOLS = frozenset({"烙铁"})
+
+# Classifiers of a thing held or worked that 那/这 glue to (那根, 这块): after a noun or a place closing the clause
+# they name the thing of that kind there (「捏脖子那根」「握住背后那根」: roles._that_one)
+THAT_ONE_CLASSIFIERS = frozenset("根块片截条支把只")
+
+# A handle named after its tool (针柄, 刀柄, 棍把): held, it is the tool (tokens._is_tool_word reads the name
+# before it); a handle of anything else (锁把, 木柄) is not
+HANDLE_SUFFIX = frozenset("柄把")
 
 # Results that say what state the thing is brought to (烧热, 磨快, 擦净, 泡软); not phase complements (拿住, 做好)
 STATE_RESULTS = set("热凉冷快红黑白干湿软硬亮光平直紧松匀净碎细薄圆正实牢")
