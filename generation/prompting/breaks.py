@@ -15,7 +15,8 @@ import re
 from .extract import _has_content, _verb_after, tokenize_doc
 from .spec import Spec
 from .tokens import Doc, _is_body, kind_table, normalize_chars
-from .words import (COMPLEMENTS, CONTEXT_HAND_VERBS, DIMENSION_CHARS, DIRECTION_COMPOUNDS, FACING_COVERBS, INSTRUMENT_LEADS,
+from .words import (COMPLEMENTS, CONTEXT_HAND_VERBS, DIMENSION_CHARS, DIRECTION_COMPOUNDS, EACH_ADVERBS, FACING_COVERBS,
+                    FUNCTION_TAGS, INSTRUMENT_LEADS, PAIRED_OPENERS,
                     MODALS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, PERSON_NOUNS, PLACE_SUFFIX, PUNCT, RESULT_COMPLEMENTS,
                     ROUTE_PREPOSITIONS, SEQ_MARKERS, TOOL_LEAD, WARNING_CUES, WHITESPACE)
 
@@ -30,6 +31,10 @@ ASR_CLOSE_MARKERS = {"之后", "以后", "以后呢", "之后呢", "完了以后
 ASR_PARTICLES = {"啊", "嘛", "呢", "吧", "呀", "啦", "哈", "哦", "呐", "咯", "喽", "哇"}
 # a verdict that closes the clause it judges (「…就对了」「…就行了」)
 ASR_VERDICTS = ("就对了", "就行了", "就好了", "就够了", "就成了", "就可以了", "就得了")
+# …and the words after 就 that make one (「压两毫米深就够了」, where jieba cut 就 off)
+ASR_VERDICT_HEADS = frozenset("对行好够成可得")
+# what still belongs to a size said with its dimension (「一寸来长的段」「三毫米厚了」「三尺长哦」)
+ASR_DIMENSION_KEEP = frozenset({"的", "地", "得", "了", "点", "一点", "些", "一些"})
 # discourse words that open a new phrase (「…你看这就平了」)
 ASR_DISCOURSE = {"你看", "你瞧", "我跟你说", "你知道", "我告诉你", "怎么说呢"}
 # an adverb after a new subject: 「…往下一压料就淌开了」
@@ -66,6 +71,10 @@ def restore_breaks(spec: Spec, text: str, *, norm: str | None = None) -> tuple[s
         return text, []
     cuts = _asr_cuts(spec, tokenize_doc(spec, norm), norm, runs) if runs else []
     if spaces:
+        listed = _asr_listed_spaces(spec, norm, spaces)
+        if listed:  # the space itself becomes the list mark: one character for one, no offset moves
+            text = "".join(ASR_LIST_MARK if k in listed else ch for k, ch in enumerate(text))
+            spaces = [k for k in spaces if k not in listed]
         cuts = sorted(set(cuts) | set(spaces))
     if not cuts:
         return text, []
@@ -91,6 +100,41 @@ def _asr_spaces(norm: str) -> list[int]:
                 j += 1
             if j < n and "\u4e00" <= norm[j] <= "\u9fff" and (not out or out[-1] != k):
                 out.append(k)
+    return out
+
+
+ASR_LIST_MARK = "\u3001"
+
+
+def _asr_listed_spaces(spec: Spec, norm: str, spaces: list) -> set:
+    """The spaces (of ``_asr_spaces``) between two names listed side by side that share their last
+    character (「花旁 大旁」「四平马 子午马」「点刻 线刻」: two kinds of one thing, where the writer put 、):
+    the left one a whole chunk of two to four characters (an adverb before it set aside: 再点刻), the right
+    one as long as it takes to reach the shared head (two to four); no numeral, no other function word
+    (不, 跟, 从…), no body part (不烫手 右手), the right one not led by 拿/让… (先描线 拿勾线笔, 憋住气
+    让气…), not a word said again (坛子 坛子是瓷的).
+    The space is read as 、, so
+    the names listed are read as with punctuation (``names._coordinated_names``), not as two clauses."""
+    tags = spec.pos_tags()
+    out, n = set(), len(norm)
+    for k in spaces:
+        a = k
+        while a > 0 and k - a < 5 and "\u4e00" <= norm[a - 1] <= "\u9fff":
+            a -= 1
+        if not 2 <= k - a <= 4 or a > 0 and "\u4e00" <= norm[a - 1] <= "\u9fff":
+            continue
+        head = norm[k - 1]
+        if tags.get(head, "x")[:1] in FUNCTION_TAGS or k + 1 >= n:
+            continue
+        h = norm.find(head, k + 2, k + 5)
+        left, right = norm[a:k], norm[k + 1:h + 1]
+        if tags.get(left[0], "x")[:1] in FUNCTION_TAGS:
+            left = left[1:]  # 「再点刻 线刻」: the adverb before the first name is no part of it
+        if h == -1 or left.endswith(right) or head in ASR_BODY_END or right[0] in ASR_PIVOTS or right[0] in TOOL_LEAD \
+                or not all("\u4e00" <= ch <= "\u9fff" and ch not in NUMERAL_CHARS
+                           and tags.get(ch, "x")[:1] not in FUNCTION_TAGS for ch in left + right):
+            continue
+        out.add(k)
     return out
 
 
@@ -166,11 +210,31 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                     and (_asr_is_verb(doc, tags, i - 2) or kinds[i - 2] is None and tags.get(words[i - 2], "") == "f"
                          or kinds[i - 2] is None and tags.get(words[i - 2], "") == "v" and len(words[i - 2]) == 1):
                 cut = True  # 「芦笙是边吹边跳的吹的时候…」: 是…的 ends its sentence before the next verb
+            elif (prev_w == "的" and i - 2 > last_cut and _asr_final_de(doc, tags, i - 1, last_cut + 1)
+                  or len(prev_w) >= 3 and prev_w[-1] == "的" and i - 1 > last_cut and _asr_doubled(prev_w[:-1])) \
+                    and _asr_opens_after_de(doc, tags, i):
+                cut = True  # 「鼓是牛皮蒙的要竖起来放」「绷得紧紧的刷上胶」「刷厚了要起皱的刷完…」: a 的 that ends its
+                # sentence (是…的, 要…的, a state said twice), then the next clause
             elif last_verb >= max(last_cut, 0) and _asr_manner_repeat(doc, tags, i) and prev_w not in COMPLEMENTS and (
                     _asr_nounish(doc, tags, i - 1) and kinds[i - 1] != "Q" and _asr_object_of(doc, tags, last_verb, i - 1)
                     or _asr_directed_verb(doc, tags, i - 1)) \
                     and not (last_verb >= 1 and (words[last_verb - 1] in TOOL_LEAD or kinds[last_verb - 1] == "O")):
                 cut = True  # 「木槌敲凿子一槌一槌往下打」: a manner said twice (一X一X) opens the next predicate
+            elif last_verb > last_cut and _asr_manner_repeat(doc, tags, i) and _asr_manner_leads(doc, tags, i) and (
+                    _asr_is_verb(doc, tags, i - 1) and prev_w not in COMPLEMENTS and prev_w not in TOOL_LEAD
+                    and prev_w[-1:] not in ASR_MANNER_TAKERS
+                    or i - 3 == last_verb and _asr_nounish(doc, tags, i - 1) and kinds[i - 1] != "Q"
+                    and words[i - 2] in ("上", "下", "好", "完", "了")) \
+                    and not (last_verb >= 1 and (words[last_verb - 1] in TOOL_LEAD or kinds[last_verb - 1] == "O")):
+                cut = True  # 「在漆里浸透一张一张往骨架上贴」「调上胶一层一层上色」: after a verb (or a verb, 上/好…
+                # and its object) a manner said twice leads the next predicate (not 「切成一块一块」: what it became)
+            elif verb_seen and _asr_sudden_if(doc, tags, i) and prev_w != "了" and not (i >= 2 and words[i - 2] == "一") and (
+                    _asr_is_verb(doc, tags, i - 1) and prev_w not in TOOL_LEAD and prev_w not in MODALS
+                    or prev_w in COMPLEMENTS or prev_w in DIRECTION_COMPOUNDS
+                    or _asr_nounish(doc, tags, i - 1) and kinds[i - 1] != "Q" and _asr_object_of(doc, tags, last_verb, i - 1)):
+                cut = True  # 「千万别伸手去扶一扶就砸了」「再换右转一练就是半个钟头」: 一 + a verb + 就/才 opens a
+                # clause of its own (as soon as…), after a predicate (a noun just before it is its subject: 墨斗一弹;
+                # after 了 it is what that brings about: 「扎松了一煮就散」; 「一推一扳」 is one pair)
             elif last_pred > last_cut and _asr_numbered(doc, tags, norm, i) \
                     and _asr_said(doc, norm, i - 2) != _asr_said(doc, norm, i) \
                     and _asr_said(doc, norm, i - 1) != _asr_said(doc, norm, i) \
@@ -226,11 +290,23 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             elif verb_seen and k == "Q" and _asr_rate_head(doc, tags, norm, i):
                 cut = True  # 「…打和音一秒钟打四五下」: a rate (one unit of time, a verb, a count) opens its clause
                 s = max(s, doc.quantities[i].start)
-            elif verb_seen and prev_k == "Q" and _asr_event_measure(spec, doc, norm, i - 1) and _asr_noun(doc, tags, i) \
-                    and i + 1 < n and (_asr_is_verb(doc, tags, i + 1) and words[i + 1] not in TOOL_LEAD or i + 2 < n and (
-                        words[i + 1] in ASR_SUBJECT_ADVERBS or tags.get(words[i + 1], "")[:1] == "d")
-                        and _asr_is_verb(doc, tags, i + 2)):
-                cut = True  # 「跨一步棒子举过头顶」: how often or how long ends the predicate; a new subject and its verb
+            elif w in PAIRED_OPENERS and i - 3 > last_cut and w in words[last_cut + 1:i - 2]:
+                cut = True  # 「一边往封子里灌一边拿棍子筑」「一会儿高高举起来一会儿斜着拿」: the correlative said again
+                # opens the second clause of the pair (not 「一边烤一边弯」: one bare verb between, one clause)
+            elif i - 2 > last_cut and _asr_shared_out(doc, tags, i - 1, last_cut + 1) and w not in ASR_DIMENSION_KEEP \
+                    and w not in ASR_PARTICLES and w not in COMPLEMENTS and w not in ASR_AFTER_ONE_VERB:
+                cut = True  # 「两只手各拿一面钹往中间一合」「左右手各攥一根剩下那根…」: what is shared out ends the clause
+            elif i >= 2 and kinds[i - 2] == "Q" and prev_w in DIMENSION_CHARS and w not in ASR_DIMENSION_KEEP \
+                    and w not in ASR_PARTICLES and not norm.startswith(ASR_VERDICTS, s) \
+                    and not (w == "就" and i + 1 < n and words[i + 1][:1] in ASR_VERDICT_HEADS):
+                cut = True  # 「棒子一根七寸长每根凿三个眼」「一尺来长一寸宽」: a size said with its dimension ends the
+                # clause (a size that qualifies a noun takes 的: 「一寸来长的段」)
+            elif prev_k == "Q" and _asr_noun(doc, tags, i) and i + 1 < n and _asr_closing_measure(spec, doc, norm, i - 1) \
+                    and (verb_seen or doc.quantities[i - 1].name in ASR_TIMED_QUANTITIES) \
+                    and _asr_noun_predicate(doc, tags, i + 1, (
+                        _asr_event_measure(spec, doc, norm, i - 1) or doc.quantities[i - 1].name in ASR_TIMED_QUANTITIES)):
+                cut = True  # 「跨一步棒子举过头顶」「温度25度上下湿度要大」: how often, how long, how hot ends the
+                # predicate; a new subject and its predicate follow
             elif verb_seen and prev_k == "Q" and (_asr_is_verb(doc, tags, i) or w == "每") \
                     and w[:1] not in DIMENSION_CHARS and not _asr_rate_head(doc, tags, norm, i - 1):
                 cut = True  # 「刷七遍每遍晾个十五天」: a quantity ends the predicate it measures
@@ -253,6 +329,14 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                     and _asr_object_of(doc, tags, last_verb, i - 1) and not _asr_held(doc, last_cut + 1, i) \
                     and _asr_place_then_verb(doc, tags, i):
                 cut = True  # 「蘸了蜡在布上画一笔」: a predicate and its object, then where the next verb is done
+            elif verb_seen and i - 1 > last_cut and _asr_is_verb(doc, tags, i - 1) and words[i - 1] not in TOOL_LEAD \
+                    and (_asr_routed(doc, i - 1, last_cut + 1) or _asr_directed_verb(doc, tags, i - 1) and (
+                        w in PERSON_NOUNS or _is_body(spec, w) or prev_w[-2:] in DIRECTION_COMPOUNDS)) \
+                    and (_asr_noun(doc, tags, i) or w in PERSON_NOUNS or _is_body(spec, w)) and not _asr_placed(doc, i) \
+                    and _asr_noun_predicate(doc, tags, i + 1, True):
+                cut = True  # 「两条腿蹲下去膝盖弯到…」「手腕子往下弹针尖直上直下」: a predicate with its route (往/朝/
+                # 向…) or a direction compound takes no object; a noun with its own predicate is the next subject (after
+                # 提起/放下 only a body part or a person: 「提起经线」 is the object)
             elif verb_seen and prev_w in DIRECTION_COMPOUNDS and _asr_noun(doc, tags, i) and i + 1 < n and (
                     kinds[i + 1] == "R" or words[i + 1] in ASR_SUBJECT_ADVERBS or _asr_is_verb(doc, tags, i + 1)):
                 cut = True  # 「把气泡揉出去泥往车盘正中一摔」: a direction ends the predicate; a new subject follows
@@ -277,7 +361,8 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                     and tags.get(prev_w, "")[:1] not in ("p", "c", "m", "q") \
                     and (prev_k != "Q" or _asr_event_measure(spec, doc, norm, i - 1)) \
                     and not (prev_w in ASR_DIRECTIONS and _asr_is_verb(doc, tags, i - 2)) \
-                    and _asr_subject_predicate(doc, tags, i + 1):
+                    and (_asr_subject_predicate(doc, tags, i + 1)
+                         or _asr_done_predicate(doc, tags, i + 1) and not (i >= 2 and words[i - 2] in TOOL_LEAD)):
                 cut = True  # 「…盖到白布上刷子蘸了…」「…七八层篾片要刮到…」: a new subject with a modal, 一 + verb or its verb
             elif i >= 3 and last_cut <= i - 2 and prev_w in TOOL_LEAD and kinds[i - 2] == "H" \
                     and kinds[i - 3] in ("N", "T") and _asr_noun(doc, tags, i - 3) \
@@ -431,6 +516,169 @@ def _asr_event_measure(spec: Spec, doc: Doc, norm: str, j: int) -> bool:
     return False
 
 
+# quantities of the work that never count the noun after them (「烧到八百度」「一分钟六十转」「转个三圈」):
+# a noun right after one is the next clause's subject (「…25度上下湿度要大」「…七八十度蜡刀蘸了蜡」)
+ASR_CLOSING_QUANTITIES = frozenset({"temperature_c", "angle_deg", "rate_per_min", "speed_mm_s"})
+# …and those with a time (how long; 「…一站就是半个钟头腿抖也不许起来」): they close their clause even where
+# no verb was read before them (a correction, 「哎不是七八十度蜡刀蘸了蜡」, starts a clause of its own)
+ASR_TIMED_QUANTITIES = ASR_CLOSING_QUANTITIES | {"duration_s"}
+
+
+def _asr_closing_measure(spec: Spec, doc: Doc, norm: str, j: int) -> bool:
+    """Token j is a quantity that ends the predicate it measures: a movement or a time
+    (``_asr_event_measure``), a temperature, angle, rate or speed (``ASR_CLOSING_QUANTITIES``), or how
+    many times (遍、道、回: 「刷六到八遍颜色才够蓝」; but 「缠三道竹篾」 counts the noun after it, so the
+    caller asks more of the predicate then)."""
+    q = doc.quantities.get(j) if j >= 0 and doc.kinds[j] == "Q" else None
+    if q is None:
+        return False
+    if q.name in ASR_CLOSING_QUANTITIES or _asr_event_measure(spec, doc, norm, j):
+        return True
+    if q.name != "count":
+        return False
+    said = norm[q.start:q.end]
+    for size in (2, 1):
+        kind = spec.units.get(said[-size:])
+        if kind:
+            return kind[0] == "times"
+    return False
+
+
+def _asr_noun_predicate(doc: Doc, tags: dict, j: int, bare: bool) -> bool:
+    """What starts at token j is the predicate of the noun before it: a verb (only when ``bare``; not
+    拿/用, which take the noun as their tool), a modal (「要匀」「要刮到」「要一点一点点」), 就/才/都/也…
+    (「就成了」「才够蓝」), another adverb before a verb or an adjective, a relation (「往勺里…」「在胸前…」),
+    or 一 and a one-character verb (「一顶」)."""
+    words, n = doc.words, len(doc.words)
+    if j >= n:
+        return False
+    w = words[j]
+    if w not in MODALS and (_asr_is_verb(doc, tags, j) or len(w) >= 2 and doc.kinds[j] is None and tags.get(w, "") == "v"):
+        return bare and w not in TOOL_LEAD  # (「臂力跟不上」: a verb jieba knows, not the spec)
+    if doc.kinds[j] == "R" or w in ASR_SUBJECT_ADVERBS or w in MODALS:
+        return True  # 「花棒往勺里…」「水就成了」「湿度要大」
+    if j + 1 >= n:
+        return False
+    t = tags.get(words[j + 1], "")
+    if tags.get(w, "")[:1] == "d":
+        return _asr_is_verb(doc, tags, j + 1) or t[:1] in ("a", "v") or words[j + 1] in NEGATIONS
+    return w == "一" and len(words[j + 1]) == 1 and _asr_is_verb(doc, tags, j + 1)
+
+
+def _asr_final_de(doc: Doc, tags: dict, j: int, lo: int) -> bool:
+    """The 的 at token j ends its sentence (the clause began at ``lo``): after a state said twice
+    (「紧紧的」「黏糊糊的」「一块一块的」), or after a verb or adjective in a clause with 是 (也是, 不是…) or a
+    modal before it (「鼓是牛皮蒙的」「不是扇风的」「要烫伤人的」); a 的 after a noun (「男的」「上头的」) names
+    who, and a 的 after a verb with nothing before it (「舞狮尾的」) is the subject of what follows."""
+    words = doc.words
+    prev = words[j - 1]
+    if _asr_doubled(prev) or j - 2 >= lo and words[j - 2] == prev:
+        return True
+    if not (_asr_is_verb(doc, tags, j - 1) or tags.get(prev, "")[:1] in ("v", "a")):
+        return False
+    return any(words[m][-1:] == "是" or words[m] in ("要", "会") for m in range(lo, j - 1))
+
+
+def _asr_shared_out(doc: Doc, tags: dict, j: int, lo: int) -> bool:
+    """Token j ends an object shared out by 各 (``EACH_ADVERBS``) in the clause begun at ``lo``: 各 + a
+    verb + a count (「各拿一面」「各攥一根」), or 各 + a count alone (「各一把」), with the noun it counts
+    (「各拿一面钹」) unless that noun is the next subject (「各塞两颗|舌头一顶」: 一 + a verb or 就/才 after it)."""
+    words, kinds, n = doc.words, doc.kinds, len(doc.words)
+
+    def subject(k: int) -> bool:  # token k is a noun with 就/才… or 一 + a verb after it: the next subject
+        nxt = words[k + 1] if k + 1 < n else ""
+        return _asr_noun(doc, tags, k) and (
+            nxt in ASR_SUBJECT_ADVERBS or len(nxt) == 2 and nxt[0] == "一" and tags.get(nxt[1], "")[:1] == "v")
+
+    m = j
+    if _asr_noun(doc, tags, j):
+        if subject(j):
+            return False  # the cut falls before it
+        m = j - 1
+    elif _asr_noun(doc, tags, j + 1) and not subject(j + 1):
+        return False  # 「各拿一面|钹」: the noun counted comes next, the clause ends after it
+    if m - 1 < lo or not (kinds[m] == "Q" and doc.quantities[m].name == "count"
+                          or tags.get(words[m], "") in ("m", "mq") and words[m][:1] in NUMERAL_CHARS):
+        return False
+    if words[m - 1] in EACH_ADVERBS:
+        return True
+    return m - 2 >= lo and words[m - 2] in EACH_ADVERBS and _asr_is_verb(doc, tags, m - 1) or (
+        m - 2 >= lo and words[m - 2] in EACH_ADVERBS and tags.get(words[m - 1], "")[:1] == "v")
+
+
+# prepositions of the way a motion goes (「往下弹」「朝天弹」「向外翻」): the verb after them has no object
+ASR_ROUTES = frozenset(("往", "朝", "向", "望"))
+
+
+def _asr_routed(doc: Doc, v: int, lo: int) -> bool:
+    """The verb at v has its way said just before it in the clause begun at ``lo``: 往/朝/向 (``ASR_ROUTES``)
+    and at most two words of direction or 一 between, no noun (「往下一蹲」「往另一边拧」; not 「往锅里倒油」)."""
+    words = doc.words
+    for m in range(v - 1, max(lo, v - 4) - 1, -1):
+        if words[m] in ASR_ROUTES:
+            return True
+        if doc.kinds[m] in ("V", "C", "A", "P", "O", "L", "H", "N", "T"):
+            return False  # (「往锅里倒油」: a place named by a noun takes what is put there as the object)
+    return False
+
+
+def _asr_placed(doc: Doc, i: int) -> bool:
+    """Token i is glued to a place word after it (「地上」「锅里」: where, not who): 上/里/下… follow."""
+    return i + 1 < len(doc.words) and doc.words[i + 1] in PLACE_SUFFIX
+
+
+# what a verb ends in when the manner said twice after it is what it made (「切成一块一块」「码得一层一层」)
+ASR_MANNER_TAKERS = frozenset("成得到")
+
+
+def _asr_manner_leads(doc: Doc, tags: dict, i: int) -> bool:
+    """After the manner said twice that starts at token i (``_asr_manner_repeat``) comes its predicate: a
+    verb, a relation (往/在…) or an adverb or 地 (「一张一张往骨架上贴」「一层一层上色」)."""
+    words = doc.words
+    e = i + 4 if words[i] == "一" else i + 2
+    if e >= len(words):
+        return False
+    w = words[e]
+    return _asr_is_verb(doc, tags, e) or doc.kinds[e] == "R" or w == "地" or tags.get(w, "")[:1] == "d"
+
+
+def _asr_sudden_if(doc: Doc, tags: dict, i: int) -> bool:
+    """Token i is 一 before a verb of one character, and 就/才 comes within three words (「一扶就砸了」
+    「一开口就是」「一松龙身子就断了」; jieba's 练就 in 「一练就是」): as soon as that is done, what follows."""
+    words, n = doc.words, len(doc.words)
+    if words[i] != "一" or i + 2 >= n:
+        return False
+    v = words[i + 1]
+    if not (tags.get(v, "")[:1] == "v" or tags.get(v[:1], "")[:1] == "v") or len(v) > 2:
+        return False
+    if v[-1] in ("就", "才"):
+        return True
+    for j in range(i + 2, min(n, i + 5)):
+        if doc.kinds[j] == "P":
+            return False
+        if words[j][:1] in ("就", "才"):
+            return True
+    return False
+
+
+def _asr_doubled(w: str) -> bool:
+    """A state said twice in one word: 紧紧, 黏糊糊, 叮叮当当 (平平的 is one word of jieba's)."""
+    n = len(w)
+    return n == 2 and w[0] == w[1] or n == 3 and w[1] == w[2] or n == 4 and w[0] == w[1] and w[2] == w[3]
+
+
+def _asr_opens_after_de(doc: Doc, tags: dict, i: int) -> bool:
+    """Token i, after a 的 that ends its sentence, opens the next clause: a verb, a hand, a sequence
+    marker, a quantity, a pronoun, a time, a numeral, or a noun with its predicate."""
+    words, kinds = doc.words, doc.kinds
+    w, k, t = words[i], kinds[i], tags.get(words[i], "")
+    if w in ("时候", "时", "是", "了") or w in ASR_PARTICLES:
+        return False
+    if k in ("H", "M", "Q") or t[:1] in ("r", "t", "m") or _asr_is_verb(doc, tags, i):
+        return True
+    return _asr_noun(doc, tags, i) and _asr_noun_predicate(doc, tags, i + 1, True)
+
+
 def _asr_subject_predicate(doc: Doc, tags: dict, j: int) -> bool:
     """What starts at token j is the predicate of a subject just before it: a modal and a verb
     (「要刷」「能剖」), 一 and a one-character verb (「一剖」「一覆」), or a verb with 了/着 or 在/到 after it
@@ -446,6 +694,18 @@ def _asr_subject_predicate(doc: Doc, tags: dict, j: int) -> bool:
     if w == "一":
         return len(words[j + 1]) == 1 and _asr_is_verb(doc, tags, j + 1)
     return _asr_is_verb(doc, tags, j) and words[j] not in TOOL_LEAD and words[j + 1] in ("了", "着", "在", "到")
+
+
+def _asr_done_predicate(doc: Doc, tags: dict, j: int) -> bool:
+    """What starts at token j is a predicate that a subject just before it does to itself: a verb with a
+    direction or its end after it (「叶子折下来」「骨架扎好了」), or a verb and where (「糖块搁锅里」)."""
+    words, n = doc.words, len(doc.words)
+    if j + 1 >= n or not _asr_is_verb(doc, tags, j) or words[j] in TOOL_LEAD or words[j] in MODALS:
+        return False
+    nxt, w = words[j + 1], words[j]
+    if nxt in DIRECTION_COMPOUNDS or nxt in ("好", "完", "好了", "完了") or len(w) == 2 and w[1] in "好完" and nxt == "了":
+        return True
+    return j + 2 < n and _asr_noun(doc, tags, j + 1) and words[j + 2] in PLACE_SUFFIX
 
 
 def _asr_time_clause_ahead(doc: Doc, tags: dict, i: int) -> bool:

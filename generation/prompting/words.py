@@ -681,6 +681,12 @@ BEAT_LEADS = frozenset(("跟着", "随着", "合着", "和着", "伴着", "踩�
 BEAT_CHARS = frozenset("点拍节奏眼声调")  # last character of a beat or a sound: 鼓点, 节拍, 板眼, 锣鼓声
 # subjects that share out the work (「一个问,一个答」「一半背鼓,一半拿槌」「有的敲,有的唱」)
 DISTRIBUTIVES = frozenset(("一个", "一半", "有的", "有人", "一人", "一帮"))
+# correlatives said once per clause of a pair (「一边往封子里灌,一边拿棍子筑」「一会儿高高举起来,一会儿斜着拿」):
+# said again after more than a bare verb, the second opens the next clause (breaks, text without punctuation)
+PAIRED_OPENERS = frozenset(("一边", "一面", "一会儿", "一会", "一手", "有时", "有时候"))
+# adverbs that share a counted object out among the subjects (「两只手各拿一面钹」「左右手各攥一根」): the
+# distributed object closes its clause (breaks, text without punctuation); not DISTRIBUTIVES, which are subjects
+EACH_ADVERBS = frozenset(("各", "各自"))
 REACH_CHARS = frozenset("伸探")  # verbs that reach a hand or limb into or onto something
 ROUND_MARKERS = frozenset(("围着", "绕着"))  # a motion round a ground
 # classifiers that count pieces of a thing (一张一张, 一颗一颗), not strokes or turns (一下一下, 一刀一刀, 一圈一圈)
