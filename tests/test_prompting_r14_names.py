@@ -53,3 +53,23 @@ def test_a_classifier_after_a_numeral_still_counts():
     # guard: 「两片」 counts; the noun after it stays whole
     got = step_of("拿起两片锡片贴在壶身上。", "贴")
     assert got["material"] == "锡片"
+
+
+# 2. a preposition takes a noun: a one-character verb and a classifier right after it, with no noun or numeral
+# after them, are one noun (吹|口)
+
+def test_the_mouthpiece_after_ba_is_what_is_wiped():
+    text = "唢呐吹之前，先拿软布把吹口擦干净。"
+    got = step_of(text, "擦")
+    assert got["tool"] == "软布" and got["material"] == "吹口"
+    assert "吹口" in terms(text)
+
+
+def test_the_mouthpiece_after_gen_is_a_term():
+    assert "吹口" in terms("哨片要跟吹口对齐，再拿线绑紧。")
+
+
+def test_blowing_a_breath_after_a_preposition_stays_a_verb():
+    # guard: a noun after the classifier (口气) makes 吹 the verb and 口 its count
+    got = step_of("对着炭盆吹口气，炭就红了。", "吹")
+    assert "吹口" not in terms("对着炭盆吹口气，炭就红了。") and got["material"] == "口气"

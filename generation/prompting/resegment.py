@@ -131,6 +131,12 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
                                           and before not in ("到", "得", "很", "太", "最", "更", "越"))
             if not join and p[9] and lp is not None and not group and lp[5] and (lk != "T" or join_terms):
                 join = _instrument(words, kinds, out_w, out_k, i, lw, w, right_nw)
+            if not join and p[18] and lp is not None and not group and lp[5] and len(lw) == 1 and len(out_w) >= 2 \
+                    and (i + 1 == n or (kinds[i + 1] not in ("N", "T", "Q")
+                                        and spec.pos_tags().get(words[i + 1], "")[:1] not in ("n", "m"))):
+                # 「对着吹口往里送气」「嘴跟吹口斜着」: a preposition takes a noun, so a one-character verb and a
+                # classifier right after it (no numeral between, none after: not 「对着火吹口气」) are one noun (r14)
+                join = _after_preposition(spec.pos_tags(), out_w)
         if join:
             joined = lw + w
             head = spec.terms.get(w) if k == "T" else None
@@ -152,6 +158,16 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
     # quantities are never joined: they keep their order
     out_q = dict(zip(compress(range(len(out_k)), map(eq, out_k, repeat("Q"))), (qmap[j] for j in sorted(qmap))))
     return out_w, out_s, out_k, out_q, compounds
+
+
+def _after_preposition(pos: dict, out_w: list) -> bool:
+    """The word before the last output token is a preposition (跟, 对 + 着 as one token or two: 对着)."""
+    b = out_w[-2]
+    if b == "着" and len(out_w) >= 3:
+        b = out_w[-3]
+    elif len(b) == 2 and b[1] == "着":
+        b = b[0]
+    return pos.get(b, "") == "p"
 
 
 def _verb_in_clause(spec: Spec, words: list, kinds: list, j: int) -> bool:
