@@ -11,7 +11,7 @@ from .tokens import Doc, _is_tool_word, kind_table
 from .words import (ADJ_TAGS, AFTER_VERB_WORDS, BODY_CHARS, BODY_PREV, BOUND_TAGS, BOUND_ZG_FREQ, COMPLEMENTS,
                     COMPOUND_MAX, CONTEXT_HAND_VERBS, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_WORDS,
                     FUNCTION_TAGS, GRASP_VERBS, INSTRUMENT_HEADS, INSTRUMENT_LEADS, LOCATIVES, MANNER_ADVERBS,
-                    MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, MODALS, NEGATIONS, NOUN_TAGS, NUMERAL_CHARS,
+                    MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, MODALS, NAME_CLASSIFIERS_NOT, NEGATIONS, NOUN_TAGS, NUMERAL_CHARS,
                     OBJECT_MARKERS, PIECE_CLASSIFIERS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS, PREDICATE_PREV_TAGS,
                     PUNCT, RARE_FREQ, RELATION_END, RESULT_COMPLEMENTS, SKIP, STOP_NOUNS, STOP_VERBS, TOOL_HEADS,
                     TOOL_LEAD, VERBAL_NEXT, VERB_COMPLEMENT_CHARS, _NO_PROPS)
@@ -102,7 +102,10 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
             and kinds[i + 1] in ("V", "T", "C") and (k != "T" or join_terms)) or (
             # 「脖」「签」, 「腰」「鼓」 closing the clause: a tool character jieba tags as a verb, after a
             # one-character noun and with nothing after it, is the noun's head
-            left_n1 and p[15] and (i + 1 == n or kinds[i + 1] == "P"))
+            left_n1 and p[15] and (i + 1 == n or kinds[i + 1] == "P")) or (
+            # 「铁」「枝」, 「罐」「口」, 「大」「绺」: a classifier right after a one-character noun or adjective (no
+            # numeral or demonstrative before it) is the noun's last character (r14)
+            p[18] and (left_n1 or (not group and lp is not None and lp[4])))
         right_nw = p[nw_at]
         # (every join below needs a noun, an adjective or a verb before the token: after any other word the tests
         # are not read)
@@ -128,6 +131,12 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
                                           and before not in ("到", "得", "很", "太", "最", "更", "越"))
             if not join and p[9] and lp is not None and not group and lp[5] and (lk != "T" or join_terms):
                 join = _instrument(words, kinds, out_w, out_k, i, lw, w, right_nw)
+            if not join and p[18] and lp is not None and not group and lp[5] and len(lw) == 1 and len(out_w) >= 2 \
+                    and (i + 1 == n or (kinds[i + 1] not in ("N", "T", "Q")
+                                        and spec.pos_tags().get(words[i + 1], "")[:1] not in ("n", "m"))):
+                # 「对着吹口往里送气」「嘴跟吹口斜着」: a preposition takes a noun, so a one-character verb and a
+                # classifier right after it (no numeral between, none after: not 「对着火吹口气」) are one noun (r14)
+                join = _after_preposition(spec.pos_tags(), out_w)
         if join:
             joined = lw + w
             head = spec.terms.get(w) if k == "T" else None
@@ -149,6 +158,16 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
     # quantities are never joined: they keep their order
     out_q = dict(zip(compress(range(len(out_k)), map(eq, out_k, repeat("Q"))), (qmap[j] for j in sorted(qmap))))
     return out_w, out_s, out_k, out_q, compounds
+
+
+def _after_preposition(pos: dict, out_w: list) -> bool:
+    """The word before the last output token is a preposition (跟, 对 + 着 as one token or two: 对着)."""
+    b = out_w[-2]
+    if b == "着" and len(out_w) >= 3:
+        b = out_w[-3]
+    elif len(b) == 2 and b[1] == "着":
+        b = b[0]
+    return pos.get(b, "") == "p"
 
 
 def _verb_in_clause(spec: Spec, words: list, kinds: list, j: int) -> bool:
@@ -211,17 +230,21 @@ def _props_of(spec: Spec, table: dict, w: str) -> tuple:
         len(w) >= 2 and spec.pos_tags().get(w[0], "")[:1] not in ("v", "f", "p", "d"),
         len(w) == 1 and w in TOOL_HEADS and w in MANUAL_VERBS,
     )
+    # 18: a classifier that may be a noun's last character (「铁」「枝」, 「大」「绺」), read after a one-character noun
+    # or adjective only
+    name_q = len(w) == 1 and t == "q" and k is None and w not in NAME_CLASSIFIERS_NOT and w not in closed
     head_verb = len(w) == 1 and k == "V" and (w in TOOL_HEADS or w in MATERIAL_HEADS) and w not in MANUAL_VERBS
     # 13/14: anything may join this word to the one before it (with/without the spec's words)
     q_noun, loc, rare, ends_tool, tool_verb = props[6], props[7], props[8], props[9], props[12]
     return props + (
-        props[0] or props[2] or q_noun or loc or rare or ends_tool or tool_verb or head_verb,
-        props[1] or props[3] or q_noun or loc or ends_tool or tool_verb or head_verb,
+        props[0] or props[2] or q_noun or loc or rare or ends_tool or tool_verb or head_verb or name_q,
+        props[1] or props[3] or q_noun or loc or ends_tool or tool_verb or head_verb or name_q,
         head_verb,
         # 16/17: a join may start from this word to the next (a noun, an adjective or a verb before it: every join
         # of ``_repair_tokens`` needs one), with/without the spec's words
         props[0] or props[2] or props[4] or props[5],
         props[1] or props[3] or props[4] or props[5],
+        name_q,
     )
 
 

@@ -203,8 +203,16 @@ BOUND_ZG_FREQ = 100
 # a one-character adjective after it a predicate (True), or it is a numeral/demonstrative (None), else False;
 # 11 a word of two characters or more that does not open with a verb, direction, preposition or adverb;
 # 12 a tool character that is also a hand verb (刷, 锯, 钻); 13/14 anything may join it to the word
-# before (with/without the spec's words); 15 a tool/material character jieba tags as a verb (签, 鼓).
-_NO_PROPS = (False,) * 16
+# before (with/without the spec's words); 15 a tool/material character jieba tags as a verb (签, 鼓); 16/17 a join
+# may start from it to the next word (with/without the spec's words); 18 a classifier that can end a noun (枝, 口:
+# see NAME_CLASSIFIERS_NOT).
+_NO_PROPS = (False,) * 19
+
+# Classifiers that never end a noun after a one-character noun or adjective (r14): 个 and the counts of an action
+# or of kinds stand after a verb or an adjective with 一 dropped (「飞个两百米」「深个两公分」「掺个三成」); every
+# other one-character classifier right after a one-character noun or adjective (no numeral or demonstrative
+# before it, which a classifier needs) is the noun's last character: 铁|枝, 罐|口, 锡|片, 大|绺, 净|场.
+NAME_CLASSIFIERS_NOT = frozenset("个次下遍回趟声番阵些种样点顿")
 
 
 # Body parts that stand as the subject of a hand or foot verb (「一只手提经线」「两只脚蹬住」).
