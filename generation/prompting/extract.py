@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, compress, repeat
-from operator import eq, not_, or_
+from operator import eq, itemgetter, ne, not_, or_
 
 from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry_serial_roles, _carry_worn_tool,
                     _counted_topic, _hand_of_held_tool)
@@ -85,14 +85,14 @@ def _base_tokens(spec: Spec, norm: str, counters: Counters | None = None) -> tup
     starts.extend(accumulate(map(len, raw)))
     qmap = {}
     if quantities:
-        index = dict(zip(starts, range(len(starts))))
+        # (each quantity's ends are token starts: found by bisection in the ascending starts)
         words, new_starts, prev = [], [], 0
         for q in quantities:
-            i, j = index[q.start], index[q.end]
+            i, j = bisect_left(starts, q.start), bisect_left(starts, q.end)
             words.extend(raw[prev:i])
             new_starts.extend(starts[prev:i])
             if q.keep:
-                ks, ke = index[q.keep[0]], index[q.keep[1]]
+                ks, ke = bisect_left(starts, q.keep[0]), bisect_left(starts, q.keep[1])
                 qmap[len(words)] = q
                 words.append(QSENT)
                 new_starts.append(q.start)
@@ -140,10 +140,10 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
     pos_tags = spec.pos_tags()
     # only verbs, nouns and bare 上/下/时/时候 are looked at here: the candidates first, in C
     cand = list(compress(range(n), map(or_, map(_FINISH_KINDS.__contains__, kinds), map(_FINISH_WORDS.__contains__, words))))
-    for i in cand:
+    # (a spec term is a candidate for the second walk only: no rule of this one reads one; skipped in C, each kind
+    # read when the walk reaches it, as a rule here may change the next token's)
+    for i in compress(cand, map(ne, map(kinds.__getitem__, cand), repeat("T"))):
         kind = kinds[i]
-        if kind == "T":
-            continue  # (a spec term is a candidate for the loop below only: no rule here reads one)
         if kind == "V":
             # (the rules for a verb; no rule for a noun or for 上/下 below reads one)
             if len(words[i]) == 2 and words[i][1] in AGENT_SUFFIX and i + 1 < n \
@@ -1563,6 +1563,7 @@ def _give_said(into: Step, other: Step, warnings: list) -> None:
 
 _TERM_KINDS = frozenset(("T", "H"))  # the tokens ``extract`` makes a term of
 _TERMS_KEPT = 20000  # words kept per spec, craft and kind of reading by ``_terms_said_as``
+_SPAN = itemgetter("start", "end")  # a term's span
 _CRAFTS_KEPT = 2000  # crafts (with their kind of reading) kept per spec there
 
 
@@ -1885,7 +1886,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         _carry_worn_tool(steps, norm)
         _carry_serial_roles(steps, norm)
         _carry_dropped_object(spec, steps, norm)
-    seen = {(t["start"], t["end"]) for t in terms}
+    seen = set(map(_SPAN, terms))  # (each term's (start, end), read in C)
     extra = []
     for st in steps:
         for a, b, cat in st.open_terms:
