@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, compress, repeat
-from operator import eq, or_
+from operator import eq, itemgetter, ne, not_, or_
 
 from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry_serial_roles, _carry_worn_tool,
                     _counted_topic, _hand_of_held_tool)
@@ -85,14 +85,14 @@ def _base_tokens(spec: Spec, norm: str, counters: Counters | None = None) -> tup
     starts.extend(accumulate(map(len, raw)))
     qmap = {}
     if quantities:
-        index = dict(zip(starts, range(len(starts))))
+        # (each quantity's ends are token starts: found by bisection in the ascending starts)
         words, new_starts, prev = [], [], 0
         for q in quantities:
-            i, j = index[q.start], index[q.end]
+            i, j = bisect_left(starts, q.start), bisect_left(starts, q.end)
             words.extend(raw[prev:i])
             new_starts.extend(starts[prev:i])
             if q.keep:
-                ks, ke = index[q.keep[0]], index[q.keep[1]]
+                ks, ke = bisect_left(starts, q.keep[0]), bisect_left(starts, q.keep[1])
                 qmap[len(words)] = q
                 words.append(QSENT)
                 new_starts.append(q.start)
@@ -140,10 +140,10 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
     pos_tags = spec.pos_tags()
     # only verbs, nouns and bare 上/下/时/时候 are looked at here: the candidates first, in C
     cand = list(compress(range(n), map(or_, map(_FINISH_KINDS.__contains__, kinds), map(_FINISH_WORDS.__contains__, words))))
-    for i in cand:
+    # (a spec term is a candidate for the second walk only: no rule of this one reads one; skipped in C, each kind
+    # read when the walk reaches it, as a rule here may change the next token's)
+    for i in compress(cand, map(ne, map(kinds.__getitem__, cand), repeat("T"))):
         kind = kinds[i]
-        if kind == "T":
-            continue  # (a spec term is a candidate for the loop below only: no rule here reads one)
         if kind == "V":
             # (the rules for a verb; no rule for a noun or for 上/下 below reads one)
             if len(words[i]) == 2 and words[i][1] in AGENT_SUFFIX and i + 1 < n \
@@ -559,6 +559,9 @@ def _agent_noun(spec: Spec, words: list, kinds: list, i: int, j: int) -> bool:
     return False
 
 
+_PUNCT_OR_QUANTITY = frozenset(("P", "Q"))
+
+
 def _step_kinds(spec: Spec, doc: Doc) -> None:
     """For a craft the spec does not describe in full, after ``open_kinds``: verbs by their place in
     the clause.
@@ -575,10 +578,11 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
     n = len(words)
     pos = spec.pos_tags()
     changed = False
-    for i in range(n):
+    # no rule below reads punctuation or a quantity as anything else: they are skipped in C (the filter reads
+    # each kind when the walk reaches it, as the test it replaces did); the rules stand in runs, each under the
+    # kinds its rules read, so a token meets only the tests of its own kind
+    for i in compress(range(n), map(not_, map(_PUNCT_OR_QUANTITY.__contains__, kinds))):
         w, k = words[i], kinds[i]
-        if k == "P" or k == "Q":
-            continue  # (no rule below reads punctuation or a quantity as anything else)
         if w in WAIT_WORDS and i + 2 < n and (words[i + 1] in WAIT_SUBJECTS or kinds[i + 1] in ("N", "T")):
             j = i + 2
             while j < n and kinds[j] != "P" and words[j] not in WAIT_ENDS:
@@ -589,211 +593,216 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                     changed = True
                 j += 1
             continue
-        if k in ("V", "T") and not (
-                # 「捣烂了和到粉里」「分开捣烂」: a hand verb whose result is 烂, with no subject's 都/也 before it, is
-                # done on purpose (pounding, stewing), not a mishap
-                w[0] in MANUAL_VERBS and (w[1:] == "烂" or (len(w) == 1 and i + 1 < n and words[i + 1] == "烂"))
-                and not (i and words[i - 1] in MISHAP_ADVERBS)) and (
-                (len(w) <= 2 and w[-1] in MISHAP_CHARS and (len(w) == 1 or w[0] not in MISHAP_CHARS)
-                 and (i + 1 == n or words[i + 1] in ("了", "啦") or kinds[i + 1] == "P"))
-                or (i + 1 < n and words[i + 1] in MISHAP_CHARS and (i + 2 == n or words[i + 2] in ("了", "啦")
-                                                                    or kinds[i + 2] == "P"))) \
-                and (k == "V" or pos.get(w, "")[:1] in ("v", "a", "n")):
-            a = i
-            while a > 0 and kinds[a - 1] != "P":
-                a -= 1
-            if not any(words[j] in OBJECT_MARKERS for j in range(a, i)):
-                kinds[i] = None
-                if i + 1 < n and words[i + 1] in MISHAP_CHARS:
-                    kinds[i + 1] = None
+        if k == "V" or k == "T" or k == "C":  # (each rule of this run reads a verb, a term or a complement)
+            if k in ("V", "T") and not (
+                    # 「捣烂了和到粉里」「分开捣烂」: a hand verb whose result is 烂, with no subject's 都/也 before it, is
+                    # done on purpose (pounding, stewing), not a mishap
+                    w[0] in MANUAL_VERBS and (w[1:] == "烂" or (len(w) == 1 and i + 1 < n and words[i + 1] == "烂"))
+                    and not (i and words[i - 1] in MISHAP_ADVERBS)) and (
+                    (len(w) <= 2 and w[-1] in MISHAP_CHARS and (len(w) == 1 or w[0] not in MISHAP_CHARS)
+                     and (i + 1 == n or words[i + 1] in ("了", "啦") or kinds[i + 1] == "P"))
+                    or (i + 1 < n and words[i + 1] in MISHAP_CHARS and (i + 2 == n or words[i + 2] in ("了", "啦")
+                                                                        or kinds[i + 2] == "P"))) \
+                    and (k == "V" or pos.get(w, "")[:1] in ("v", "a", "n")):
+                a = i
+                while a > 0 and kinds[a - 1] != "P":
+                    a -= 1
+                if not any(words[j] in OBJECT_MARKERS for j in range(a, i)):
+                    kinds[i] = None
+                    if i + 1 < n and words[i + 1] in MISHAP_CHARS:
+                        kinds[i + 1] = None
+                    changed = True
+                    continue
+            b = i - 1  # 「油就顺着槽流出来了」: a relation and its noun may come between 就 and the verb
+            if (k == "V" or k == "C") and b >= 3 and kinds[b] in ("N", "T", None) and kinds[b - 1] == "R" \
+                    and words[b - 1] not in ("往", "朝", "向"):
+                b -= 2  # (b is read only for a verb, just below)
+            if k in ("V", "C") and b >= 1 and words[b] in ("就", "便") and kinds[b - 1] in ("N", "T", "A") \
+                    and words[b - 1][-1:] not in AGENT_NOUN_SUFFIX and words[b - 1][-1:] not in AGENT_SUFFIX \
+                    and not _is_body(spec, words[b - 1]) and b - 1 not in doc.roles:
+                j = i + 1
+                while j < n and (words[j] in CONSEQUENCE_TAIL or (kinds[j] is None and pos.get(words[j], "")[:1] in ("s", "f"))
+                                 or (kinds[j] in ("N", "T") and words[j - 1][-1:] in ("到", "在") and j + 1 < n
+                                     and pos.get(words[j + 1], "") == "f")):
+                    j += 1  # (「粉就扑到脸上」「面就落到案板上」: where it lands)
+                if j > i + 1 and (j == n or kinds[j] == "P"):  # (「龙头就追。」: a bare verb may be a role's move)
+                    kinds[i] = None
+                    for t in range(i + 1, j):
+                        if kinds[t] in ("V", "C"):
+                            kinds[t] = None
+                    changed = True
+                    continue
+            if i and words[i - 1] in OBJECT_MARKERS and (k == "V" or (k == "T" and pos.get(w, "")[:1] == "v")) and i + 1 < n \
+                    and (kinds[i + 1] in ("N", "T") or (kinds[i + 1] is None and pos.get(words[i + 1], "")[:1] == "n")) \
+                    and any(kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")
+                            for j in range(i + 2, _clause_end(words, kinds, i))):
+                kinds[i] = None  # 「把杂毛挑出去」: 把 takes a noun; a verb-tagged word right after it is its modifier
                 changed = True
                 continue
-        b = i - 1  # 「油就顺着槽流出来了」: a relation and its noun may come between 就 and the verb
-        if (k == "V" or k == "C") and b >= 3 and kinds[b] in ("N", "T", None) and kinds[b - 1] == "R" \
-                and words[b - 1] not in ("往", "朝", "向"):
-            b -= 2  # (b is read only for a verb, just below)
-        if k in ("V", "C") and b >= 1 and words[b] in ("就", "便") and kinds[b - 1] in ("N", "T", "A") \
-                and words[b - 1][-1:] not in AGENT_NOUN_SUFFIX and words[b - 1][-1:] not in AGENT_SUFFIX \
-                and not _is_body(spec, words[b - 1]) and b - 1 not in doc.roles:
-            j = i + 1
-            while j < n and (words[j] in CONSEQUENCE_TAIL or (kinds[j] is None and pos.get(words[j], "")[:1] in ("s", "f"))
-                             or (kinds[j] in ("N", "T") and words[j - 1][-1:] in ("到", "在") and j + 1 < n
-                                 and pos.get(words[j + 1], "") == "f")):
-                j += 1  # (「粉就扑到脸上」「面就落到案板上」: where it lands)
-            if j > i + 1 and (j == n or kinds[j] == "P"):  # (「龙头就追。」: a bare verb may be a role's move)
+            if k in ("V", "T") and w in ROUTE_PREPOSITIONS and i + 1 < n and kinds[i + 1] in ("N", "T", None) \
+                    and not (_is_material_word(words[i + 1]) or _is_tool_word(words[i + 1]) or _is_body(spec, words[i + 1])) \
+                    and words[i + 1] not in ("住", "着", "了", "紧", "好") and words[i + 1] not in RESULT_COMPLEMENTS \
+                    and not (len(words[i + 1]) == 1 and pos.get(words[i + 1], "")[:1] == "a") \
+                    and any(kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")
+                            for j in range(i + 2, _clause_end(words, kinds, i))):
+                # 「按比例兑好」「照着画稿剪」: by what, a preposition before the verb (「按扁了包上馅」: 按 + its result
+                # is the verb)
                 kinds[i] = None
-                for t in range(i + 1, j):
-                    if kinds[t] in ("V", "C"):
-                        kinds[t] = None
                 changed = True
                 continue
-        if i and words[i - 1] in OBJECT_MARKERS and (k == "V" or (k == "T" and pos.get(w, "")[:1] == "v")) and i + 1 < n \
-                and (kinds[i + 1] in ("N", "T") or (kinds[i + 1] is None and pos.get(words[i + 1], "")[:1] == "n")) \
-                and any(kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")
-                        for j in range(i + 2, _clause_end(words, kinds, i))):
-            kinds[i] = None  # 「把杂毛挑出去」: 把 takes a noun; a verb-tagged word right after it is its modifier
-            changed = True
-            continue
-        if k in ("V", "T") and w in ROUTE_PREPOSITIONS and i + 1 < n and kinds[i + 1] in ("N", "T", None) \
-                and not (_is_material_word(words[i + 1]) or _is_tool_word(words[i + 1]) or _is_body(spec, words[i + 1])) \
-                and words[i + 1] not in ("住", "着", "了", "紧", "好") and words[i + 1] not in RESULT_COMPLEMENTS \
-                and not (len(words[i + 1]) == 1 and pos.get(words[i + 1], "")[:1] == "a") \
-                and any(kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")
-                        for j in range(i + 2, _clause_end(words, kinds, i))):
-            # 「按比例兑好」「照着画稿剪」: by what, a preposition before the verb (「按扁了包上馅」: 按 + its result
-            # is the verb)
-            kinds[i] = None
-            changed = True
-            continue
-        if k == "V" and ((len(w) == 1 and w in DIMENSION_CHARS and i + 2 < n and words[i + 1] == "个"
-                          and kinds[i + 2] == "Q") or (len(w) == 2 and w[0] == "乱")):
-            kinds[i] = None  # 「杆子还得长个二十公分」: a size; 「红绸乱飞」: how a thing goes, not a step
-            changed = True
-            continue
-        o = i + 1
-        if (k == "V" or k == "T") and i + 3 < n and kinds[i + 1] in ("N", "T") and len(words[i + 1]) <= 2 and i \
-                and pos.get(words[i - 1], "") == "q":
-            o = i + 2  # 「放个装粉的小盒子」: after a classifier, a verb and its object before 的 describe the thing
-        if (k == "V" or (k == "T" and o == i + 2 and pos.get(w, "")[:1] == "v")) and o + 1 < n and words[o] == "的" and words[o + 1] not in STOP_NOUNS and (
-                kinds[o + 1] in ("N", "T") or (kinds[o + 1] is None and pos.get(words[o + 1], "")[:1] == "n")):
-            kinds[i] = None  # 「放个装粉的小盒子」: a verb in a relative clause names a thing
-            changed = True
-            continue
+            if k == "V" and ((len(w) == 1 and w in DIMENSION_CHARS and i + 2 < n and words[i + 1] == "个"
+                              and kinds[i + 2] == "Q") or (len(w) == 2 and w[0] == "乱")):
+                kinds[i] = None  # 「杆子还得长个二十公分」: a size; 「红绸乱飞」: how a thing goes, not a step
+                changed = True
+                continue
+            o = i + 1
+            if (k == "V" or k == "T") and i + 3 < n and kinds[i + 1] in ("N", "T") and len(words[i + 1]) <= 2 and i \
+                    and pos.get(words[i - 1], "") == "q":
+                o = i + 2  # 「放个装粉的小盒子」: after a classifier, a verb and its object before 的 describe the thing
+            if (k == "V" or (k == "T" and o == i + 2 and pos.get(w, "")[:1] == "v")) and o + 1 < n and words[o] == "的" and words[o + 1] not in STOP_NOUNS and (
+                    kinds[o + 1] in ("N", "T") or (kinds[o + 1] is None and pos.get(words[o + 1], "")[:1] == "n")):
+                kinds[i] = None  # 「放个装粉的小盒子」: a verb in a relative clause names a thing
+                changed = True
+                continue
         if w == "时候" and k != "P" and i >= 4 and words[i - 1] == "的" and kinds[i - 2] in ("N", "T") \
                 and words[i - 3] in ("到", "在") and kinds[i - 4] == "V" and i + 1 < n and kinds[i + 1] == "V":
             kinds[i] = "P"  # 「跳到快板的时候跺脚」: the time clause ends at 的时候, like 「拉的时候,…」
             changed = True
             continue
-        if k in ("N", "T", None) and len(w) == 2 and (
-                    (i + 2 < n and words[i + 1] == "、" and kinds[i + 2] == "V")
-                    or (i >= 2 and words[i - 1] == "、" and _listed_action(words, kinds, i - 2))) \
-                and (pos.get(w[0], "")[:1] in ("v", "a") or w[0] in CONTEXT_HAND_VERBS) \
-                and w[0] not in STOP_VERBS and w[1] not in "子儿头" and pos.get(w, "")[:1] != "v" \
-                and not (k == "T" and i + 1 < n and kinds[i + 1] == "V" and _is_body(spec, w)) \
-                and (k is None or pos.get(w[1], "")[:1] in ("n", "") or w[1] in MATERIAL_HEADS):
-            kinds[i] = "V"  # 「抖袖、翻袖、甩袖」「齐毛、切毛」: a verb-object word listed with actions is one
-            changed = True
-            continue
-        if k in (None, "N") and len(w) == 1 and i >= 2 and words[i - 1] == words[i - 2] and len(words[i - 1]) == 2 \
-                and words[i - 1][0] == "一" and i + 1 < n and (words[i + 1] in ("进", "在", "到", "上") or kinds[i + 1] == "P") \
-                and w not in SKIP and w not in COMPLEMENTS and pos.get(w, "")[:1] not in ("q", "m", "f", "u", "p", "d"):
-            kinds[i] = "V"  # 「一个一个码进榨槽」: after a reduplicated classifier, where the verb goes
-            changed = True
-            continue
-        if k in ("V", "T") and i + 1 < n and words[i + 1] in ("那段", "这段", "那一段", "这一段", "那场", "这场", "那出", "这出") \
-                and (k == "V" or pos.get(w, "")[:1] == "v"):
-            kinds[i] = None  # 「奔马那段要抖弓」「喝酒那段,…」: a verb before 那段 names a passage of the piece, no step
-            changed = True
-            continue
-        if k in ("V", "T") and ((len(w) == 2 and w[0] in SPEECH_VERBS and w[1] == "完" and i + 1 < n and words[i + 1] == "了")
-                                or (w in SPEECH_VERBS and i + 2 < n and words[i + 1] == "完" and words[i + 2] == "了")):
-            kinds[i] = None  # 「一段说完了,再…」「讲完了把本子包好」: when the telling is over, no step of its own
-            changed = True
-            continue
-        if k == "V" and i + 1 < n and words[i + 1] == "处":
-            kinds[i] = None  # 「说到要紧处」: a verb or adjective before 处 names a place in the piece
-            changed = True
-            continue
-        if k in ("V", "T") and w in ("上", "进", "下") and i + 2 < n \
-                and ((kinds[i + 1] in ("N", "T") and not _is_body(spec, words[i + 1])) or _is_tool_word(words[i + 1])) \
-                and not _is_material_word(words[i + 1]) and (w == "进" or len(words[i + 1]) >= 2) \
-                and (kinds[i + 2] == "V" or (kinds[i + 2] == "T" and pos.get(words[i + 2], "")[:1] == "v")):
-            # 「上甑子蒸」「进炉烤」: into the vessel the next verb works in, the verb's place (上锅/下锅 are
-            # verb-object words of their own: 「先上锅蒸」 is two steps)
-            kinds[i] = None
-            changed = True
-            continue
-        if len(w) == 1 and k in (None, "N", "V") and i + 2 < n and words[i + 1] == "个" and len(words[i + 2]) == 1 \
-                and (i + 3 == n or kinds[i + 3] == "P") and pos.get(w, "")[:1] in ("v", "a") and w not in STOP_VERBS \
-                and kinds[i + 2] in (None, "N", "V") and pos.get(words[i + 2], "")[:1] in ("v", "n", "a") \
-                and (i == 0 or kinds[i - 1] in ("P", "M", "H") or words[i - 1] in PREDICATE_ADVERBS):
-            # 「亮个相」「作个揖」: a verb-object word split by 个 closing its clause: the verb is the step (亮 is
-            # no manner here), the character after 个 its object
-            kinds[i], kinds[i + 2] = "V", "N"
-            changed = True
-            continue
-        if k in (None, "N") and len(w) == 1 and i >= 1 and w not in SKIP and w not in COMPLEMENTS \
-                and w not in DIRECTION_WORDS and pos.get(w, "x")[:1] not in FUNCTION_TAGS \
-                and ((words[i - 1] in DIRECTION_WORDS and i >= 2 and words[i - 2] in ("往", "朝", "向"))
-                     or (len(words[i - 1]) == 2 and words[i - 1][0] in "往朝向" and words[i - 1][1] in DIRECTION_WORDS)
-                     # 「往台子那边跑」: 往 + a noun + that side (那边/这边) + one verb character
-                     or (words[i - 1] in SIDE_DEICTICS and i >= 3 and words[i - 3] in ("往", "朝", "向")
-                         and (kinds[i - 2] in ("N", "T") or pos.get(words[i - 2], "")[:1] == "n"))) \
-                and (i + 1 == n or kinds[i + 1] in ("P", "Q", "N", "T") or words[i + 1] in ("了", "着")):
-            kinds[i] = "V"  # 「把琴码往里挪半寸」: right after 往 + a direction, one character (挪/ns) is the verb
-            changed = True
-            continue
-        if k in (None, "N") and len(w) == 3 and w[0] == w[1] and pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS \
-                and pos.get(w[2], "")[:1] in ("n", "v") and w not in spec.terms:
-            # 「拿出来透透气」「晾晾干」: a one-character verb said twice (done briefly) with its object or result, one
-            # word to jieba (透透气/n), is the verb
-            kinds[i] = "V"
-            changed = True
-            continue
+        if k is None or k == "N" or k == "T":  # (the two rules of this run read an untagged word, a noun or a term)
+            if k in ("N", "T", None) and len(w) == 2 and (
+                        (i + 2 < n and words[i + 1] == "、" and kinds[i + 2] == "V")
+                        or (i >= 2 and words[i - 1] == "、" and _listed_action(words, kinds, i - 2))) \
+                    and (pos.get(w[0], "")[:1] in ("v", "a") or w[0] in CONTEXT_HAND_VERBS) \
+                    and w[0] not in STOP_VERBS and w[1] not in "子儿头" and pos.get(w, "")[:1] != "v" \
+                    and not (k == "T" and i + 1 < n and kinds[i + 1] == "V" and _is_body(spec, w)) \
+                    and (k is None or pos.get(w[1], "")[:1] in ("n", "") or w[1] in MATERIAL_HEADS):
+                kinds[i] = "V"  # 「抖袖、翻袖、甩袖」「齐毛、切毛」: a verb-object word listed with actions is one
+                changed = True
+                continue
+            if k in (None, "N") and len(w) == 1 and i >= 2 and words[i - 1] == words[i - 2] and len(words[i - 1]) == 2 \
+                    and words[i - 1][0] == "一" and i + 1 < n and (words[i + 1] in ("进", "在", "到", "上") or kinds[i + 1] == "P") \
+                    and w not in SKIP and w not in COMPLEMENTS and pos.get(w, "")[:1] not in ("q", "m", "f", "u", "p", "d"):
+                kinds[i] = "V"  # 「一个一个码进榨槽」: after a reduplicated classifier, where the verb goes
+                changed = True
+                continue
+        if k == "V" or k == "T":  # (each rule of this run reads a verb or a term)
+            if k in ("V", "T") and i + 1 < n and words[i + 1] in ("那段", "这段", "那一段", "这一段", "那场", "这场", "那出", "这出") \
+                    and (k == "V" or pos.get(w, "")[:1] == "v"):
+                kinds[i] = None  # 「奔马那段要抖弓」「喝酒那段,…」: a verb before 那段 names a passage of the piece, no step
+                changed = True
+                continue
+            if k in ("V", "T") and ((len(w) == 2 and w[0] in SPEECH_VERBS and w[1] == "完" and i + 1 < n and words[i + 1] == "了")
+                                    or (w in SPEECH_VERBS and i + 2 < n and words[i + 1] == "完" and words[i + 2] == "了")):
+                kinds[i] = None  # 「一段说完了,再…」「讲完了把本子包好」: when the telling is over, no step of its own
+                changed = True
+                continue
+            if k == "V" and i + 1 < n and words[i + 1] == "处":
+                kinds[i] = None  # 「说到要紧处」: a verb or adjective before 处 names a place in the piece
+                changed = True
+                continue
+            if k in ("V", "T") and w in ("上", "进", "下") and i + 2 < n \
+                    and ((kinds[i + 1] in ("N", "T") and not _is_body(spec, words[i + 1])) or _is_tool_word(words[i + 1])) \
+                    and not _is_material_word(words[i + 1]) and (w == "进" or len(words[i + 1]) >= 2) \
+                    and (kinds[i + 2] == "V" or (kinds[i + 2] == "T" and pos.get(words[i + 2], "")[:1] == "v")):
+                # 「上甑子蒸」「进炉烤」: into the vessel the next verb works in, the verb's place (上锅/下锅 are
+                # verb-object words of their own: 「先上锅蒸」 is two steps)
+                kinds[i] = None
+                changed = True
+                continue
+        if k is None or k == "N" or k == "V":  # (the two rules of this run read an untagged word, a noun or a verb)
+            if len(w) == 1 and k in (None, "N", "V") and i + 2 < n and words[i + 1] == "个" and len(words[i + 2]) == 1 \
+                    and (i + 3 == n or kinds[i + 3] == "P") and pos.get(w, "")[:1] in ("v", "a") and w not in STOP_VERBS \
+                    and kinds[i + 2] in (None, "N", "V") and pos.get(words[i + 2], "")[:1] in ("v", "n", "a") \
+                    and (i == 0 or kinds[i - 1] in ("P", "M", "H") or words[i - 1] in PREDICATE_ADVERBS):
+                # 「亮个相」「作个揖」: a verb-object word split by 个 closing its clause: the verb is the step (亮 is
+                # no manner here), the character after 个 its object
+                kinds[i], kinds[i + 2] = "V", "N"
+                changed = True
+                continue
+            if k in (None, "N") and len(w) == 1 and i >= 1 and w not in SKIP and w not in COMPLEMENTS \
+                    and w not in DIRECTION_WORDS and pos.get(w, "x")[:1] not in FUNCTION_TAGS \
+                    and ((words[i - 1] in DIRECTION_WORDS and i >= 2 and words[i - 2] in ("往", "朝", "向"))
+                         or (len(words[i - 1]) == 2 and words[i - 1][0] in "往朝向" and words[i - 1][1] in DIRECTION_WORDS)
+                         # 「往台子那边跑」: 往 + a noun + that side (那边/这边) + one verb character
+                         or (words[i - 1] in SIDE_DEICTICS and i >= 3 and words[i - 3] in ("往", "朝", "向")
+                             and (kinds[i - 2] in ("N", "T") or pos.get(words[i - 2], "")[:1] == "n"))) \
+                    and (i + 1 == n or kinds[i + 1] in ("P", "Q", "N", "T") or words[i + 1] in ("了", "着")):
+                kinds[i] = "V"  # 「把琴码往里挪半寸」: right after 往 + a direction, one character (挪/ns) is the verb
+                changed = True
+                continue
+            if k in (None, "N") and len(w) == 3 and w[0] == w[1] and pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS \
+                    and pos.get(w[2], "")[:1] in ("n", "v") and w not in spec.terms:
+                # 「拿出来透透气」「晾晾干」: a one-character verb said twice (done briefly) with its object or result, one
+                # word to jieba (透透气/n), is the verb
+                kinds[i] = "V"
+                changed = True
+                continue
         if len(w) == 1 and k in ("V", "T") and i >= 2 and kinds[i - 1] == "Q" and doc.quantities[i - 1].name == "count" \
                 and len(words[i - 2]) == 1 and (kinds[i - 2] == "V" or (kinds[i - 2] == "T" and pos.get(words[i - 2], "")[:1] == "v")) \
                 and (i + 1 == n or kinds[i + 1] == "P") and w != words[i - 2]:
             kinds[i] = "N"  # 「鞠三个躬」「磕三个头」: the character after V + a count closing the clause is V's object
             changed = True
             continue
-        if k is None and len(w) == 1 and i and kinds[i - 1] == "M" and pos.get(w, "") == "p" and i + 1 < n \
-                and kinds[i + 1] in ("N", "T") and (i + 2 == n or kinds[i + 2] == "P"):
-            kinds[i] = "V"  # 「先迈左脚,再跟右脚」: a coverb (跟/p) with its noun as the whole clause after 先/再 is the verb
-            changed = True
-            continue
-        if k == "N" and len(w) == 2 and i >= 2 and pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS \
-                and w[1] not in "子儿头里上下中内外边前后旁" and w not in spec.terms and kinds[i - 1] in ("N", "T", None, "R") \
-                and _after_v_dao_place(words, kinds, i) and (i + 1 == n or kinds[i + 1] == "P"):
-            kinds[i] = "V"  # 「编到脚跟收口」: after V到 + where, a verb-object word (收口/n) closing the clause is the
-            # next step; a word ending in a localizer is still the place (「夹在指头缝里」: 缝里)
-            changed = True
-            continue
-        if w == "点" and k is None and (i == 0 or kinds[i - 1] in ("P", "M")) and i + 2 < n and (
-                words[i + 1] in ("上", "着")
-                # 「点上焊药,」: jieba's 上焊药/v, the direction glued to the object
-                or (words[i + 1][:1] == "上" and 2 <= len(words[i + 1]) <= 3 and kinds[i + 1] in ("V", "T")
-                    and pos.get(words[i + 1], "")[:1] == "v" and pos.get(words[i + 1][1:], "")[:1] == "n")
-                or (pos.get(words[i + 1], "") in ("m", "mq") and (
-                    pos.get(words[i + 2], "") == "q" or (len(words[i + 1]) == 2 and words[i + 1][0] in NUMERAL_CHARS
-                                                         and words[i + 1][0] != "一")))):
-            kinds[i] = "V"  # 「点三炷香」「点上卤水」: 点 (jieba's numeral) opening a clause before a count or 上/着 is the verb
-            changed = True
-            continue
-        if w == "点" and k is None and i and kinds[i - 1] not in ("V", "C", "Q", "L", "O") \
-                and words[i - 1][-1:] not in NUMERAL_CHARS and words[i - 1] not in POINT_BEFORE \
-                and pos.get(words[i - 1], "")[:1] not in ("m", "r", "a", "v", "d", "q", "u") and (
-                    # 「在眼睛上点一下」: 点 before a count of strokes
-                    (i + 1 < n and kinds[i + 1] == "Q" and doc.quantities[i + 1].name == "count")
-                    # 「点出来」「点上」: before its direction
-                    or (i + 1 < n and (words[i + 1] in DIRECTION_COMPOUNDS or words[i + 1] in ("上", "出")))
-                    # 「拿小锤点,」: closing its clause after the thing that does it
-                    or ((i + 1 == n or kinds[i + 1] == "P") and kinds[i - 1] in ("N", "T"))):
-            # 点 (jieba's numeral) with no number, demonstrative, adjective or verb before it (「一点」「有点」
-            # 「深点」「加点」 are 'a bit') is the touch of a brush, a hammer or a finger
-            kinds[i] = "V"
-            changed = True
-            continue
-        if w == "过" and k is None and i and pos.get(w, "") == "ug" and (
-                (kinds[i - 1] in ("N", "T") and pos.get(words[i - 1], "")[:1] == "n")
-                # 「在清水里过一下」: after the place (a localizer), no verb for the aspect to follow
-                or (kinds[i - 1] is None and pos.get(words[i - 1], "") == "f" and words[i - 1] in LOCATIVES)) and i + 1 < n \
-                and (kinds[i + 1] == "Q" or pos.get(words[i + 1], "") in ("m", "mq")):
-            kinds[i] = "V"  # 「把药粉过一遍细筛」: the aspect 过 follows a verb; after a noun, before a count, it is the verb
-            changed = True
-            continue
-        if k is None and len(w) == 1 and i + 1 < n and len(words[i + 1]) == 1 and kinds[i + 1] == "N" \
-                and (i + 2 == n or kinds[i + 2] == "P") and _clause_head(words, kinds, i) \
-                and (w in ("过", "起") or (pos.get(w, "") in ("v", "vg") and w not in STOP_VERBS) or (
-                    # (a bound morpheme may be a noun, 「鸟飞,」: a verb after a marker or a hand verb)
-                    pos.get(w, "") == "zg" and (w in CONTEXT_HAND_VERBS or kinds[i - 1] == "M"
-                                                or words[i - 1] in _PREDICATE_OPENERS))) \
-                and w not in DIRECTION_WORDS and pos.get(words[i + 1], "")[:1] == "n":
-            # 「配颜色、过梭」「再组船,」「荡两下,起帘,」: a verb character (过/ug, 起/v: an aspect or a
-            # complement to jieba, 组/zg a morpheme) opening its clause with one character of object and
-            # nothing else is a verb-object word jieba cut in two: the verb is the step
-            kinds[i] = "V"
-            changed = True
-            continue
+        if k is None or k == "N":  # (each rule of this run reads an untagged word or a noun)
+            if k is None and len(w) == 1 and i and kinds[i - 1] == "M" and pos.get(w, "") == "p" and i + 1 < n \
+                    and kinds[i + 1] in ("N", "T") and (i + 2 == n or kinds[i + 2] == "P"):
+                kinds[i] = "V"  # 「先迈左脚,再跟右脚」: a coverb (跟/p) with its noun as the whole clause after 先/再 is the verb
+                changed = True
+                continue
+            if k == "N" and len(w) == 2 and i >= 2 and pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS \
+                    and w[1] not in "子儿头里上下中内外边前后旁" and w not in spec.terms and kinds[i - 1] in ("N", "T", None, "R") \
+                    and _after_v_dao_place(words, kinds, i) and (i + 1 == n or kinds[i + 1] == "P"):
+                kinds[i] = "V"  # 「编到脚跟收口」: after V到 + where, a verb-object word (收口/n) closing the clause is the
+                # next step; a word ending in a localizer is still the place (「夹在指头缝里」: 缝里)
+                changed = True
+                continue
+            if w == "点" and k is None and (i == 0 or kinds[i - 1] in ("P", "M")) and i + 2 < n and (
+                    words[i + 1] in ("上", "着")
+                    # 「点上焊药,」: jieba's 上焊药/v, the direction glued to the object
+                    or (words[i + 1][:1] == "上" and 2 <= len(words[i + 1]) <= 3 and kinds[i + 1] in ("V", "T")
+                        and pos.get(words[i + 1], "")[:1] == "v" and pos.get(words[i + 1][1:], "")[:1] == "n")
+                    or (pos.get(words[i + 1], "") in ("m", "mq") and (
+                        pos.get(words[i + 2], "") == "q" or (len(words[i + 1]) == 2 and words[i + 1][0] in NUMERAL_CHARS
+                                                             and words[i + 1][0] != "一")))):
+                kinds[i] = "V"  # 「点三炷香」「点上卤水」: 点 (jieba's numeral) opening a clause before a count or 上/着 is the verb
+                changed = True
+                continue
+            if w == "点" and k is None and i and kinds[i - 1] not in ("V", "C", "Q", "L", "O") \
+                    and words[i - 1][-1:] not in NUMERAL_CHARS and words[i - 1] not in POINT_BEFORE \
+                    and pos.get(words[i - 1], "")[:1] not in ("m", "r", "a", "v", "d", "q", "u") and (
+                        # 「在眼睛上点一下」: 点 before a count of strokes
+                        (i + 1 < n and kinds[i + 1] == "Q" and doc.quantities[i + 1].name == "count")
+                        # 「点出来」「点上」: before its direction
+                        or (i + 1 < n and (words[i + 1] in DIRECTION_COMPOUNDS or words[i + 1] in ("上", "出")))
+                        # 「拿小锤点,」: closing its clause after the thing that does it
+                        or ((i + 1 == n or kinds[i + 1] == "P") and kinds[i - 1] in ("N", "T"))):
+                # 点 (jieba's numeral) with no number, demonstrative, adjective or verb before it (「一点」「有点」
+                # 「深点」「加点」 are 'a bit') is the touch of a brush, a hammer or a finger
+                kinds[i] = "V"
+                changed = True
+                continue
+            if w == "过" and k is None and i and pos.get(w, "") == "ug" and (
+                    (kinds[i - 1] in ("N", "T") and pos.get(words[i - 1], "")[:1] == "n")
+                    # 「在清水里过一下」: after the place (a localizer), no verb for the aspect to follow
+                    or (kinds[i - 1] is None and pos.get(words[i - 1], "") == "f" and words[i - 1] in LOCATIVES)) and i + 1 < n \
+                    and (kinds[i + 1] == "Q" or pos.get(words[i + 1], "") in ("m", "mq")):
+                kinds[i] = "V"  # 「把药粉过一遍细筛」: the aspect 过 follows a verb; after a noun, before a count, it is the verb
+                changed = True
+                continue
+            if k is None and len(w) == 1 and i + 1 < n and len(words[i + 1]) == 1 and kinds[i + 1] == "N" \
+                    and (i + 2 == n or kinds[i + 2] == "P") and _clause_head(words, kinds, i) \
+                    and (w in ("过", "起") or (pos.get(w, "") in ("v", "vg") and w not in STOP_VERBS) or (
+                        # (a bound morpheme may be a noun, 「鸟飞,」: a verb after a marker or a hand verb)
+                        pos.get(w, "") == "zg" and (w in CONTEXT_HAND_VERBS or kinds[i - 1] == "M"
+                                                    or words[i - 1] in _PREDICATE_OPENERS))) \
+                    and w not in DIRECTION_WORDS and pos.get(words[i + 1], "")[:1] == "n":
+                # 「配颜色、过梭」「再组船,」「荡两下,起帘,」: a verb character (过/ug, 起/v: an aspect or a
+                # complement to jieba, 组/zg a morpheme) opening its clause with one character of object and
+                # nothing else is a verb-object word jieba cut in two: the verb is the step
+                kinds[i] = "V"
+                changed = True
+                continue
         if k == "T" and len(w) == 1 and i and i + 1 < n and w not in TOOL_HEADS and w not in MATERIAL_HEADS \
                 and spec.terms[w].category == "technique" \
                 and (kinds[i + 1] in ("N", "T") or words[i + 1] in ("上", "进", "好", "匀", "到", "在")) \
@@ -806,98 +815,100 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             doc.verb_terms.add(i)
             changed = True
             continue
-        if k == "T" and len(w) == 1 and i and i + 1 < n and words[i + 1] in TECHNIQUE_VERB_NEXT \
-                and (words[i - 1] in MANNER_ADVERBS or (i >= 2 and words[i - 1] == words[i - 2] and words[i - 1][:1] == "一")) \
-                and w not in MATERIAL_HEADS and spec.terms[w].category == "technique":
-            # 「慢慢盘出包浆」「一圈一圈盘到盆里」: after a manner adverb or a reduplicated 一X (how it is done) and before
-            # its complement, another craft's one-character technique name (盘 for 盘金), a tool's head too, is the verb
-            kinds[i] = "V"
-            doc.verb_terms.add(i)
-            changed = True
-            continue
-        if k is None and len(w) == 1 and i and i + 1 < n and pos.get(w, "") in ("v", "vn", "q", "zg", "vg") \
-                and w not in COPULAS and w not in _NOT_ON_HANDS and kinds[i - 1] not in ("V", "C", "L", "O", "Q") \
-                and (kinds[i - 1] != "T" or _body_word(spec, words[i - 1])) \
-                and (kinds[i + 1] == "H" or (words[i + 1] in _OTHER_HAND and i + 2 < n and words[i + 2] == "手")) \
-                and _clause_end(words, kinds, i) <= i + 3:
-            # 「两根棍子管两只手」「小指头并在一起管另一只手」「中指套两只手」: a character jieba tags as a
-            # classifier or a verbal noun (套/q, 管/vn) with a hand as its object closing the clause is the verb
-            kinds[i] = "V"
-            changed = True
-            continue
-        if k in (None, "N") and len(w) == 1 and i + 1 < n and (words[i + 1] in _SET_RESULTS or (
-                words[i + 1] == "到" and i + 2 < n and kinds[i + 2] == "Q")) \
-                and (i + 2 == n or words[i + 2] in ("了", "啦") or kinds[i + 2] in ("P", "Q")) \
-                and pos.get(w, "") in _VERB_READ_TAGS and (w not in STOP_VERBS or w in ("过", "对", "和")) \
-                and w not in MATERIAL_HEADS and w not in TOOL_HEADS and w not in BODY_CHARS and w not in STOP_NOUNS \
-                and w not in NUMERAL_CHARS and w not in DIRECTION_WORDS and w not in PLACE_SUFFIX \
-                and (_clause_head(words, kinds, i) or (
-                    # after its subject heading the clause (「骨头对好了」), or a manner said twice (「一截一截绞紧」)
-                    kinds[i - 1] in ("N", "T") and len(words[i - 1]) >= 2 and (i == 1 or kinds[i - 2] in ("P", "M", "N", "T")))
-                     or (len(words[i - 1]) == 2 and words[i - 1][0] == "一" and i >= 2 and words[i - 2] == words[i - 1])):
-            # 「和好了」「骨头对好了」「一梭彩绒过完了」「一截一截绞紧」「铁水化到一千六百度」: a character jieba reads
-            # as a conjunction, a preposition, an aspect or a noun (和/c, 对/p, 过/ug, 绞/n, 化/n), where a
-            # predicate stands, with a result (好, 完, 紧 + 了 or the clause end) or 到 + a value: the verb
-            kinds[i] = "V"
-            changed = True
-            continue
-        if k in ("N", None) and 2 <= len(w) <= 3 and (w[1:] in DIRECTION_COMPOUNDS or w[1] in DIRECTION_CHARS
-                                                      or w[1] in RESULT_COMPLEMENTS) \
-                and pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS and w not in spec.terms \
-                and (i + 1 == n or kinds[i + 1] == "P" or words[i + 1] in ("了", "啦")) \
-                and i >= 2 and kinds[i - 1] in ("N", "T") and (kinds[i - 2] == "O" or (
-                    i >= 3 and kinds[i - 2] in ("N", "T", None) and len(words[i - 2]) <= 2 and kinds[i - 3] == "O")):
-            # 「把炉门关上」「再把口子缝上」: after 把 and its noun, the word closing the clause is the predicate
-            # (jieba's 关上/s, 缝上/n: a verb with its direction or result)
-            kinds[i] = "V"
-            changed = True
-            continue
-        if k in ("N", "T", None) and (len(w) == 2 or (len(w) == 3 and pos.get(w[1:], "")[:1] == "n")) \
-                and i >= 1 and words[i - 1] == "一" and (
-                    (w[0] in CONTEXT_HAND_VERBS and (
-                        i == 1 or kinds[i - 2] in ("M", "H", "P") or words[i - 2] in MOTION_WORDS
-                        or words[i - 2] in DIRECTION_WORDS or words[i - 2] == "的" or _is_body(spec, words[i - 2])))
-                    or ((i == 1 or kinds[i - 2] == "P" or words[i - 2] == "的") and pos.get(w[0], "")[:1] == "v"
-                        and w[0] not in STOP_VERBS and (pos.get(w[1:], "")[:1] == "n" or (k == "N" and w not in pos)))) \
-                and (i + 1 == n or kinds[i + 1] in ("P", "V") or words[i + 1] in LINKING_ADVERBS) \
-                and (pos.get(w, "")[:1] in ("n", "v") or (w not in pos and k == "N")) \
-                and (k != "T" or spec.terms[w].category != "action"):
-            # 「先一拍板」「先一拍桌子」「手腕一甩袖」: after a sequence marker, a hand or a direction, 一 + a word a
-            # hand verb opens (jieba's 拍板/n, a clapper; 拍桌子/n) is that verb and its object done once, the step;
-            # so at the head of its clause (「,一翻掌,」: 翻掌 joined by the noun repair) or after a person named
-            # by 的 (「领头的一吹哨子,」)
-            kinds[i] = "V"
-            changed = True
-            continue
+        if k is None or k == "N" or k == "T":  # (each rule of this run reads an untagged word, a noun or a term)
+            if k == "T" and len(w) == 1 and i and i + 1 < n and words[i + 1] in TECHNIQUE_VERB_NEXT \
+                    and (words[i - 1] in MANNER_ADVERBS or (i >= 2 and words[i - 1] == words[i - 2] and words[i - 1][:1] == "一")) \
+                    and w not in MATERIAL_HEADS and spec.terms[w].category == "technique":
+                # 「慢慢盘出包浆」「一圈一圈盘到盆里」: after a manner adverb or a reduplicated 一X (how it is done) and before
+                # its complement, another craft's one-character technique name (盘 for 盘金), a tool's head too, is the verb
+                kinds[i] = "V"
+                doc.verb_terms.add(i)
+                changed = True
+                continue
+            if k is None and len(w) == 1 and i and i + 1 < n and pos.get(w, "") in ("v", "vn", "q", "zg", "vg") \
+                    and w not in COPULAS and w not in _NOT_ON_HANDS and kinds[i - 1] not in ("V", "C", "L", "O", "Q") \
+                    and (kinds[i - 1] != "T" or _body_word(spec, words[i - 1])) \
+                    and (kinds[i + 1] == "H" or (words[i + 1] in _OTHER_HAND and i + 2 < n and words[i + 2] == "手")) \
+                    and _clause_end(words, kinds, i) <= i + 3:
+                # 「两根棍子管两只手」「小指头并在一起管另一只手」「中指套两只手」: a character jieba tags as a
+                # classifier or a verbal noun (套/q, 管/vn) with a hand as its object closing the clause is the verb
+                kinds[i] = "V"
+                changed = True
+                continue
+            if k in (None, "N") and len(w) == 1 and i + 1 < n and (words[i + 1] in _SET_RESULTS or (
+                    words[i + 1] == "到" and i + 2 < n and kinds[i + 2] == "Q")) \
+                    and (i + 2 == n or words[i + 2] in ("了", "啦") or kinds[i + 2] in ("P", "Q")) \
+                    and pos.get(w, "") in _VERB_READ_TAGS and (w not in STOP_VERBS or w in ("过", "对", "和")) \
+                    and w not in MATERIAL_HEADS and w not in TOOL_HEADS and w not in BODY_CHARS and w not in STOP_NOUNS \
+                    and w not in NUMERAL_CHARS and w not in DIRECTION_WORDS and w not in PLACE_SUFFIX \
+                    and (_clause_head(words, kinds, i) or (
+                        # after its subject heading the clause (「骨头对好了」), or a manner said twice (「一截一截绞紧」)
+                        kinds[i - 1] in ("N", "T") and len(words[i - 1]) >= 2 and (i == 1 or kinds[i - 2] in ("P", "M", "N", "T")))
+                         or (len(words[i - 1]) == 2 and words[i - 1][0] == "一" and i >= 2 and words[i - 2] == words[i - 1])):
+                # 「和好了」「骨头对好了」「一梭彩绒过完了」「一截一截绞紧」「铁水化到一千六百度」: a character jieba reads
+                # as a conjunction, a preposition, an aspect or a noun (和/c, 对/p, 过/ug, 绞/n, 化/n), where a
+                # predicate stands, with a result (好, 完, 紧 + 了 or the clause end) or 到 + a value: the verb
+                kinds[i] = "V"
+                changed = True
+                continue
+            if k in ("N", None) and 2 <= len(w) <= 3 and (w[1:] in DIRECTION_COMPOUNDS or w[1] in DIRECTION_CHARS
+                                                          or w[1] in RESULT_COMPLEMENTS) \
+                    and pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS and w not in spec.terms \
+                    and (i + 1 == n or kinds[i + 1] == "P" or words[i + 1] in ("了", "啦")) \
+                    and i >= 2 and kinds[i - 1] in ("N", "T") and (kinds[i - 2] == "O" or (
+                        i >= 3 and kinds[i - 2] in ("N", "T", None) and len(words[i - 2]) <= 2 and kinds[i - 3] == "O")):
+                # 「把炉门关上」「再把口子缝上」: after 把 and its noun, the word closing the clause is the predicate
+                # (jieba's 关上/s, 缝上/n: a verb with its direction or result)
+                kinds[i] = "V"
+                changed = True
+                continue
+            if k in ("N", "T", None) and (len(w) == 2 or (len(w) == 3 and pos.get(w[1:], "")[:1] == "n")) \
+                    and i >= 1 and words[i - 1] == "一" and (
+                        (w[0] in CONTEXT_HAND_VERBS and (
+                            i == 1 or kinds[i - 2] in ("M", "H", "P") or words[i - 2] in MOTION_WORDS
+                            or words[i - 2] in DIRECTION_WORDS or words[i - 2] == "的" or _is_body(spec, words[i - 2])))
+                        or ((i == 1 or kinds[i - 2] == "P" or words[i - 2] == "的") and pos.get(w[0], "")[:1] == "v"
+                            and w[0] not in STOP_VERBS and (pos.get(w[1:], "")[:1] == "n" or (k == "N" and w not in pos)))) \
+                    and (i + 1 == n or kinds[i + 1] in ("P", "V") or words[i + 1] in LINKING_ADVERBS) \
+                    and (pos.get(w, "")[:1] in ("n", "v") or (w not in pos and k == "N")) \
+                    and (k != "T" or spec.terms[w].category != "action"):
+                # 「先一拍板」「先一拍桌子」「手腕一甩袖」: after a sequence marker, a hand or a direction, 一 + a word a
+                # hand verb opens (jieba's 拍板/n, a clapper; 拍桌子/n) is that verb and its object done once, the step;
+                # so at the head of its clause (「,一翻掌,」: 翻掌 joined by the noun repair) or after a person named
+                # by 的 (「领头的一吹哨子,」)
+                kinds[i] = "V"
+                changed = True
+                continue
         if k in ("T", "L") and len(w) == 1 and w in TOOL_LEAD and i and words[i - 1] == "一" \
                 and (i + 1 == n or kinds[i + 1] == "P" or words[i + 1] in LINKING_ADVERBS):
             kinds[i] = "V"  # 「对折一捏」「往手心一攥」: a holding verb done once, with nothing held after it, is the step
             changed = True
             continue
-        if k in (None, "N") and i and (i + 1 == n or kinds[i + 1] == "P") and (i == 1 or kinds[i - 2] in ("P", "M")) \
-                and w not in spec.terms and _body_word(spec, words[i - 1]) and (
-                    (len(w) == 1 and pos.get(w, "") in ("v", "vg", "zg") and w not in STOP_VERBS
-                     and w not in BODY_CHARS and w not in PLACE_SUFFIX)
-                    or (len(w) == 2 and pos.get(w, "")[:1] == "n" and pos.get(w[0], "") in ("v", "vg", "zg")
-                        and w[0] not in STOP_VERBS and w[1] not in "子儿头")):
-            # 「脚踩,杠子压」「鼻子吸气,」: a body part heading its clause and one word closing it, a verb character
-            # jieba tags as a morpheme (踩/zg) or a verb-object word it tags as a noun (吸气/n), is the movement
-            kinds[i] = "V"
-            changed = True
-            continue
-        if k in (None, "N") and i and words[i - 1] in DISTRIBUTIVES and (i == 1 or kinds[i - 2] in ("P", "M")) \
-                and i + 3 < n and kinds[i + 1] == "P" and words[i + 2] == words[i - 1] \
-                and (kinds[i + 3] == "V" or (kinds[i + 3] == "T" and pos.get(words[i + 3], "")[:1] == "v")) \
-                and w not in SKIP and pos.get(w[0], "x")[:1] not in FUNCTION_TAGS.difference("q"):
-            # 「一个问,一个答」「一半背鼓,一半拿槌」: the same subject that shares out the work opens two clauses in a
-            # row; where the second one's word is a verb, so is the first one's (问/n, 背鼓 unknown to jieba)
-            kinds[i] = "V"
-            changed = True
-            continue
-        if len(w) == 2 and w[1] == "着" and k in (None, "R") and _held_verb(spec, pos, words, kinds, i):
-            kinds[i] = "V"  # 「左手大拇指按着弦」「木腿贴着小腿」: V着 + its object closing the clause is the step
-            changed = True
-            continue
+        if k is None or k == "N" or k == "R":  # (each rule of this run reads an untagged word, a noun or a relation)
+            if k in (None, "N") and i and (i + 1 == n or kinds[i + 1] == "P") and (i == 1 or kinds[i - 2] in ("P", "M")) \
+                    and w not in spec.terms and _body_word(spec, words[i - 1]) and (
+                        (len(w) == 1 and pos.get(w, "") in ("v", "vg", "zg") and w not in STOP_VERBS
+                         and w not in BODY_CHARS and w not in PLACE_SUFFIX)
+                        or (len(w) == 2 and pos.get(w, "")[:1] == "n" and pos.get(w[0], "") in ("v", "vg", "zg")
+                            and w[0] not in STOP_VERBS and w[1] not in "子儿头")):
+                # 「脚踩,杠子压」「鼻子吸气,」: a body part heading its clause and one word closing it, a verb character
+                # jieba tags as a morpheme (踩/zg) or a verb-object word it tags as a noun (吸气/n), is the movement
+                kinds[i] = "V"
+                changed = True
+                continue
+            if k in (None, "N") and i and words[i - 1] in DISTRIBUTIVES and (i == 1 or kinds[i - 2] in ("P", "M")) \
+                    and i + 3 < n and kinds[i + 1] == "P" and words[i + 2] == words[i - 1] \
+                    and (kinds[i + 3] == "V" or (kinds[i + 3] == "T" and pos.get(words[i + 3], "")[:1] == "v")) \
+                    and w not in SKIP and pos.get(w[0], "x")[:1] not in FUNCTION_TAGS.difference("q"):
+                # 「一个问,一个答」「一半背鼓,一半拿槌」: the same subject that shares out the work opens two clauses in a
+                # row; where the second one's word is a verb, so is the first one's (问/n, 背鼓 unknown to jieba)
+                kinds[i] = "V"
+                changed = True
+                continue
+            if len(w) == 2 and w[1] == "着" and k in (None, "R") and _held_verb(spec, pos, words, kinds, i):
+                kinds[i] = "V"  # 「左手大拇指按着弦」「木腿贴着小腿」: V着 + its object closing the clause is the step
+                changed = True
+                continue
         if k is not None and k != "N":
             continue
         if w == "和" and i and (kinds[i - 1] == "M" or words[i - 1] in ("再", "就", "才")) and i + 1 < n \
@@ -1572,6 +1583,7 @@ def _give_said(into: Step, other: Step, warnings: list) -> None:
 
 _TERM_KINDS = frozenset(("T", "H"))  # the tokens ``extract`` makes a term of
 _TERMS_KEPT = 20000  # words kept per spec, craft and kind of reading by ``_terms_said_as``
+_SPAN = itemgetter("start", "end")  # a term's span
 _CRAFTS_KEPT = 2000  # crafts (with their kind of reading) kept per spec there
 
 
@@ -1894,7 +1906,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         _carry_worn_tool(steps, norm)
         _carry_serial_roles(steps, norm)
         _carry_dropped_object(spec, steps, norm)
-    seen = {(t["start"], t["end"]) for t in terms}
+    seen = set(map(_SPAN, terms))  # (each term's (start, end), read in C)
     extra = []
     for st in steps:
         for a, b, cat in st.open_terms:

@@ -213,7 +213,7 @@ def _led_tool_names(spec: Spec, norm: str, doc: Doc):
     in the span (「拿一把刀」「用手刷」「用水刷」「拿稳刀」) makes it no name, and so do two nouns of
     the dictionary side by side (「用桐木底板」: two names), or a verb said twice (「刷刷」)."""
     tags = spec.pos_tags()
-    ends = {doc.starts[k + 1]: doc.words[k] for k in range(len(doc.words))}
+    ends = dict(zip(islice(doc.starts, 1, None), doc.words))  # (where each token ends → the token, in C)
     n = len(norm)
     for m in LED_TOOL_RE.finditer(norm):
         a = m.end()

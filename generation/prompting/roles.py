@@ -128,7 +128,7 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
                 step.action, step.surface, step.from_technique = info.canonical, words[i], True
                 action_idx = i
                 break
-    if described and not step.from_technique:
+    if described and not step.from_technique and _open_reads(doc, term_at, s, e, action_idx, ii):
         _open_read(spec, doc, term_at, s, e, step, action_idx, True, cut, ii=ii)
     if markers:
         rel = _relation(spec, doc, term_at, markers, e, action_idx)
@@ -624,6 +624,37 @@ def _clause_topic(doc: Doc, term_at: dict, s: int):
     return (np, info) if np is not None else None
 
 
+def _term_verb(pos: dict, term_at: dict, w: str, i: int) -> bool:
+    """The spec's term at token i is read as a verb by ``_open_read`` (where it is not the unit's action): jieba's
+    table tags it a verb, and it names an action or no term at all."""
+    return pos.get(w, "")[:1] == "v" and (i not in term_at or term_at[i].category == "action")
+
+
+# the kinds of token at which ``_open_read``'s walk reads something that can reach the step for a craft the spec
+# describes in full: what 拿/用… take in hand (L), a verb, a noun (the topic, a role); a relation, 把, a hand
+# or a context verb alone change nothing there
+_DESCRIBED_READ_KINDS = frozenset(("L", "V", "N"))
+
+
+def _open_reads(doc: Doc, term_at: dict, s: int, e: int, action_idx, ii: list) -> bool:
+    """For a craft the spec describes in full: can ``_open_read`` change the unit's step? Only where its walk
+    meets a token of ``_DESCRIBED_READ_KINDS``, a 拿/用… word, a term read as a verb other than the action
+    (``_term_verb``), or an untagged word of two characters or more opening the unit (a name jieba does not
+    know, the topic). Where it meets none, no branch of its walk that reaches the step is taken, so it is not
+    called (about two units in five of a described craft: 「刺入」「绣三针」); ``tests/test_prompting_open_reads.py`` checks
+    that on every split."""
+    kinds, words = doc.kinds, doc.words
+    if kinds[s] is None and s < e and len(words[s]) >= 2:
+        return True
+    pos = POS_TAGS.roles
+    for i in ii:
+        k = kinds[i]
+        if k in _DESCRIBED_READ_KINDS or words[i] in TOOL_LEAD or (
+                k == "T" and i != action_idx and _term_verb(pos, term_at, words[i], i)):
+            return True
+    return False
+
+
 def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, action_idx,
                described: bool = False, cut: int | None = None, craft: str | None = None, ii=None) -> None:
     """Open vocabulary: any verb can be the action, any noun a tool (after 用/拿/持/执/握…, or a noun
@@ -774,8 +805,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                     place_at = i
                     resume = nxt
                     continue
-        elif k == "V" or (k == "C" and not described) or (k == "T" and i != action_idx and pos.get(w, "")[:1] == "v"
-                          and (i not in term_at or term_at[i].category == "action")):
+        elif k == "V" or (k == "C" and not described) or (k == "T" and i != action_idx and _term_verb(pos, term_at, w, i)):
             if k == "C" and i > s and (kinds[i - 1] in ("V", "L") or (
                     kinds[i - 1] == "T" and pos.get(words[i - 1], "")[:1] == "v")):
                 pass  # 「拿出来」「捞出来」: the direction of the verb before it, no action of its own
