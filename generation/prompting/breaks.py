@@ -16,9 +16,9 @@ from .extract import _has_content, _verb_after, tokenize_doc
 from .spec import Spec
 from .tokens import Doc, _is_body, kind_table, normalize_chars
 from .words import (COMPLEMENTS, CONTEXT_HAND_VERBS, DIMENSION_CHARS, DIRECTION_COMPOUNDS, EACH_ADVERBS, FACING_COVERBS,
-                    FUNCTION_TAGS, INSTRUMENT_LEADS, PAIRED_OPENERS,
-                    MODALS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, PERSON_NOUNS, PLACE_SUFFIX, PUNCT, RESULT_COMPLEMENTS,
-                    ROUTE_PREPOSITIONS, SEQ_MARKERS, TOOL_LEAD, WARNING_CUES, WHITESPACE)
+                    FUNCTION_TAGS, INSTRUMENT_LEADS, MODALS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, PAIRED_OPENERS,
+                    PERSON_NOUNS, PLACE_SUFFIX, PUNCT, RESULT_COMPLEMENTS, ROUTE_MARKERS, ROUTE_PREPOSITIONS,
+                    SEQ_MARKERS, TOOL_LEAD, WARNING_CUES, WHITESPACE)
 
 ASR_RUN = 20  # characters with no punctuation or space: longer than any written clause
 ASR_SHORT = 8  # a text this long with no punctuation or space at all is read the same way
@@ -602,12 +602,12 @@ def _asr_shared_out(doc: Doc, tags: dict, j: int, lo: int) -> bool:
         return False
     if words[m - 1] in EACH_ADVERBS:
         return True
-    return m - 2 >= lo and words[m - 2] in EACH_ADVERBS and _asr_is_verb(doc, tags, m - 1) or (
-        m - 2 >= lo and words[m - 2] in EACH_ADVERBS and tags.get(words[m - 1], "")[:1] == "v")
+    return m - 2 >= lo and words[m - 2] in EACH_ADVERBS and (
+        _asr_is_verb(doc, tags, m - 1) or tags.get(words[m - 1], "")[:1] == "v")
 
 
-# prepositions of the way a motion goes (「往下弹」「朝天弹」「向外翻」): the verb after them has no object
-ASR_ROUTES = frozenset(("往", "朝", "向", "望"))
+# words.ROUTE_MARKERS, and 望 as a speaker may say it (「望下一蹲」)
+ASR_ROUTES = ROUTE_MARKERS | {"望"}
 
 
 def _asr_routed(doc: Doc, v: int, lo: int) -> bool:

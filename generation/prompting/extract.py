@@ -41,12 +41,12 @@ from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS
                     DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS,
                     DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS, DISTRIBUTIVES, FILLERS, FULL_STOPS,
                     FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_JOINERS, HAND_PART_CHARS, INSTRUMENT_HEADS,
-                    INSTRUMENT_LEADS, JOB_OPENERS, LIMB_CHARS, LINKING_ADVERBS, LOCATIVES, MANNER_ADVERBS,
-                    MANNER_HANDS, MANNER_VERBS, MANUAL_VERBS, MARKED_VERBS, MATERIAL_HEADS, MEASURE_FORMS,
-                    MEASURE_PREV, MISHAP_ADVERBS, MISHAP_CHARS, MODALS, MOTION_WORDS, NEGATIONS, NUMERAL_CHARS,
-                    OBJECT_MARKERS, ONSET_VERBS, PAIR_COUNTS, PLACE_SIDES, PLACE_SUFFIX, POINT_BEFORE, POS_TAGS,
-                    PREDICATE_ADVERBS, PUNCT, PURPOSE_LINKS, QSENT, RELATION_END, REPEAT_MARKERS, RESULT_COMPLEMENTS,
-                    RESULT_VERBS, ROUND_MARKERS, ROUTE_PREPOSITIONS, SIDE_DEICTICS, SIDE_FILLERS, SIDE_WORDS, SKIP,
+                    INSTRUMENT_LEADS, JOB_OPENERS, LIMB_CHARS, LINKING_ADVERBS, LOCATIVES, MANNER_ADVERBS, MANNER_HANDS,
+                    MANNER_VERBS, MANUAL_VERBS, MARKED_VERBS, MATERIAL_HEADS, MEASURE_FORMS, MEASURE_PREV,
+                    MISHAP_ADVERBS, MISHAP_CHARS, MODALS, MOTION_WORDS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS,
+                    ONSET_VERBS, PAIR_COUNTS, PLACE_SIDES, PLACE_SUFFIX, POINT_BEFORE, POS_TAGS, PREDICATE_ADVERBS,
+                    PUNCT, PURPOSE_LINKS, QSENT, RELATION_END, REPEAT_MARKERS, RESULT_COMPLEMENTS, RESULT_VERBS,
+                    ROUND_MARKERS, ROUTE_MARKERS, ROUTE_PREPOSITIONS, SIDE_DEICTICS, SIDE_FILLERS, SIDE_WORDS, SKIP,
                     SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, SWAP_VERBS, TECHNIQUE_VERB_NEXT, TOOL_HEADS,
                     TOOL_LEAD, TOPIC_PARTICLES, WAIT_ENDS, WAIT_SUBJECTS, WAIT_WORDS, WARNING_CUES, WITNESS_FILLERS,
                     WITNESS_VERBS, _CRAFT_KINDS, _FINISH_KINDS, _FINISH_WORDS)
@@ -319,14 +319,14 @@ def open_kinds(doc: Doc) -> None:
             kinds[i] = "N"
             changed = True
         elif k == "V" and i and kinds[i - 1] == "O" and words[i - 1] in OBJECT_MARKERS and i + 1 < n \
-                and words[i + 1] in ("往", "朝", "向"):
+                and words[i + 1] in ROUTE_MARKERS:
             kinds[i] = "N"  # 「把发根往头顶上一扎」: 把 takes a noun phrase, so what stands before the path is a thing
             changed = True
         elif size == 2 and w[0] == "一" and (w[1] in CONTEXT_HAND_VERBS or (
                 POS_TAGS.segment.get(w[1], "")[:1] == "v" and w[1] not in STOP_VERBS
                 and (POS_TAGS.segment.get(w, "") not in ("m", "mq") or any(
                     # 「往台口一站」: after a path, jieba's numeral + classifier 一站/m is 一 + the verb
-                    words[j] in ("往", "朝", "向") for j in range(max(0, i - 4), i))))) and k != "Q" and (
+                    words[j] in ROUTE_MARKERS for j in range(max(0, i - 4), i))))) and k != "Q" and (
                 i + 1 == n or kinds[i + 1] == "P" or words[i + 1] in LINKING_ADVERBS):
             # 「举珠的人一晃,龙头就追」: 一 + a hand verb with nothing after it is a quick action
             kinds[i] = "V"
@@ -615,7 +615,7 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                     continue
             b = i - 1  # 「油就顺着槽流出来了」: a relation and its noun may come between 就 and the verb
             if (k == "V" or k == "C") and b >= 3 and kinds[b] in ("N", "T", None) and kinds[b - 1] == "R" \
-                    and words[b - 1] not in ("往", "朝", "向"):
+                    and words[b - 1] not in ROUTE_MARKERS:
                 b -= 2  # (b is read only for a verb, just below)
             if k in ("V", "C") and b >= 1 and words[b] in ("就", "便") and kinds[b - 1] in ("N", "T", "A") \
                     and words[b - 1][-1:] not in AGENT_NOUN_SUFFIX and words[b - 1][-1:] not in AGENT_SUFFIX \
@@ -722,10 +722,10 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 continue
             if k in (None, "N") and len(w) == 1 and i >= 1 and w not in SKIP and w not in COMPLEMENTS \
                     and w not in DIRECTION_WORDS and pos.get(w, "x")[:1] not in FUNCTION_TAGS \
-                    and ((words[i - 1] in DIRECTION_WORDS and i >= 2 and words[i - 2] in ("往", "朝", "向"))
+                    and ((words[i - 1] in DIRECTION_WORDS and i >= 2 and words[i - 2] in ROUTE_MARKERS)
                          or (len(words[i - 1]) == 2 and words[i - 1][0] in "往朝向" and words[i - 1][1] in DIRECTION_WORDS)
                          # 「往台子那边跑」: 往 + a noun + that side (那边/这边) + one verb character
-                         or (words[i - 1] in SIDE_DEICTICS and i >= 3 and words[i - 3] in ("往", "朝", "向")
+                         or (words[i - 1] in SIDE_DEICTICS and i >= 3 and words[i - 3] in ROUTE_MARKERS
                              and (kinds[i - 2] in ("N", "T") or pos.get(words[i - 2], "")[:1] == "n"))) \
                     and (i + 1 == n or kinds[i + 1] in ("P", "Q", "N", "T") or words[i + 1] in ("了", "着")):
                 kinds[i] = "V"  # 「把琴码往里挪半寸」: right after 往 + a direction, one character (挪/ns) is the verb
@@ -936,7 +936,7 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
         elif len(w) == 1 and i >= 2 and words[i - 1] == "一" and (i + 1 == n or kinds[i + 1] == "P"
                                                                    or words[i + 1] in LINKING_ADVERBS) \
                 and (words[i - 2] in MOTION_WORDS or words[i - 2][:1] in "往朝向" or kinds[i - 2] == "H"
-                     or (words[i - 2] in DIRECTION_WORDS and i >= 3 and words[i - 3] in ("往", "朝", "向"))
+                     or (words[i - 2] in DIRECTION_WORDS and i >= 3 and words[i - 3] in ROUTE_MARKERS)
                      or _is_body(spec, words[i - 2])
                      # 「脖子先一缩」: a body part, 先/再, then 一 + the movement
                      or (kinds[i - 2] == "M" and i >= 3 and _body_word(spec, words[i - 3]))) \

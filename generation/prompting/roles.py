@@ -8,7 +8,7 @@ from itertools import chain
 from .quantities import CORRECTION_CUES
 from .spec import HAND_TERMS, Spec
 from .tokens import Doc, Step, _all_stuff, _head, _is_body, _is_body_motion, _is_material_word, _is_tool_word
-from .words import (AGENT_NOUN_SUFFIX, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BIND_VERBS, CLAUSE_COMMAS,
+from .words import (ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BIND_VERBS, CLAUSE_COMMAS,
                     COMPLEMENTS, CONSUMED_HEADS, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, COORD_RE, DEGREE_MARKERS,
                     DEGREE_NEXT_KINDS, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS,
                     FACING_COVERBS, FILLERS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS,
@@ -228,7 +228,7 @@ def _bare_object_char(doc: Doc, j: int) -> bool:
         and (j + 1 == len(words) or kinds[j + 1] == "P")
 
 
-_MEASURE_ONLY = frozenset("个下次遍回趟阵会些点番顿")
+_MEASURE_ONLY = ACTION_CLASSIFIERS | {"会"}  # (一会: a while)
 
 
 def _on_object_word(doc: Doc, j: int) -> bool:
@@ -924,19 +924,19 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             elif j + 1 < e and kinds[j] in ("T", "N") and words[j + 1] == "的" and (
                     j not in term_at or term_at[j].category != "action"):
                 np, info, after = words[j], None, j + 1  # 「提着影人的脖签」: a term of any kind before 的
-            elif _bare_object(doc, j, e) is not None and j > action_idx:
+            elif (bare := _bare_object(doc, j, e)) is not None and j > action_idx:
                 # 「蘸了料」「下黄丹」「敲鼓边」: one-character words jieba left untagged as nouns, closing the
                 # clause right after the verb, are its object when a character heads a tool or a material
                 # or jieba tags the last one a noun morpheme
-                np, info, after = _bare_object(doc, j, e), None, e + 1
+                np, info, after = bare, None, e + 1
             elif j < e and j > action_idx and (words[j] in LOCATIVES or words[j] in PLACE_SIDES) and kinds[j + 1] == "Q" \
-                    and _bare_object(doc, j + 2, e) is not None:
+                    and (bare := _bare_object(doc, j + 2, e)) is not None:
                 # 「按上头三个孔」「扎底下两个眼」: where on the thing, then how many, then the one-character noun
                 # closing the clause: that noun is the object
-                np, info, after = _bare_object(doc, j + 2, e), None, e + 1
+                np, info, after = bare, None, e + 1
             elif j < e and j > action_idx and _is_place_word(words[j]) \
-                    and _counted_after_place(doc, term_at, j + 1, e) is not None:
-                np, info, after = _counted_after_place(doc, term_at, j + 1, e)  # 「按后边那个孔跟前面三个孔」
+                    and (counted := _counted_after_place(doc, term_at, j + 1, e)) is not None:
+                np, info, after = counted  # 「按后边那个孔跟前面三个孔」
                 if topic is not None and topic_at > action_idx and topic[0] == np:
                     topic = None
             elif into and j < e and j > action_idx and kinds[j] is None and len(words[j]) <= 2 \

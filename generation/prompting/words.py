@@ -208,11 +208,19 @@ BOUND_ZG_FREQ = 100
 # see NAME_CLASSIFIERS_NOT).
 _NO_PROPS = (False,) * 19
 
+# Classifiers that measure an action, an amount or a while, never a thing (个 with them: 「亮个相」 is no count of
+# 相): one list for the two readers below (each adds what its own reading needs)
+ACTION_CLASSIFIERS = frozenset("个次下遍回趟阵些点番顿")
+
 # Classifiers that never end a noun after a one-character noun or adjective (r14): 个 and the counts of an action
 # or of kinds stand after a verb or an adjective with 一 dropped (「飞个两百米」「深个两公分」「掺个三成」); every
 # other one-character classifier right after a one-character noun or adjective (no numeral or demonstrative
 # before it, which a classifier needs) is the noun's last character: 铁|枝, 罐|口, 锡|片, 大|绺, 净|场.
-NAME_CLASSIFIERS_NOT = frozenset("个次下遍回趟声番阵些种样点顿")
+NAME_CLASSIFIERS_NOT = ACTION_CLASSIFIERS | frozenset("声种样")
+
+# Prepositions of the way a motion goes (「往下弹」「朝天弹」「向外翻」): the verb after them has no object of its
+# own there (extract; breaks adds the spoken 望)
+ROUTE_MARKERS = frozenset(("往", "朝", "向"))
 
 
 # Body parts that stand as the subject of a hand or foot verb (「一只手提经线」「两只脚蹬住」).
