@@ -56,8 +56,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-DEVELOPMENT = ("dev", "dev2", "dev3", "test", "test2")
+from nlp_eval import DEVELOPMENT  # noqa: E402  (the development pool: one definition, bench/nlp_eval.py's)
 ROLES = ("material", "tool")
 UNMATCHED: Counter = Counter()  # (split, role): checks whose expected step no output step matched
 MARGIN_GRID = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8)
