@@ -8,10 +8,10 @@ PORT ?= 8000
 SYSTEM_PACKAGES := ffmpeg fonts-noto-cjk chromium chromium-driver gettext wrk
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup setup-system venv migrate demo worker tiny-engine bench-nlp bench-nlp-eval bench-engine bench-jobs bench-media bench-gallery bench-review messages clean
+.PHONY: run test setup setup-system venv native migrate demo worker tiny-engine bench-nlp bench-nlp-eval bench-engine bench-jobs bench-media bench-gallery bench-review messages clean
 
 ## Set-up ---------------------------------------------------------------------------------------------
-setup: setup-system venv
+setup: setup-system venv native
 
 # Debian packages: ffprobe (verification), a CJK font (video labels), Chromium (browser tests).
 # Installed when missing and we are root; otherwise print what to install.
@@ -31,6 +31,12 @@ $(STAMP): requirements.txt constraints.txt
 	$(PIP) install -q torch==2.13.0
 	$(PIP) install -q -r requirements.txt -c constraints.txt
 	touch $(STAMP)
+
+# The normalizer compiled with Cython (generation/prompting/native.py): rebuilt only when one of its sources
+# changed (sha256 manifest); about 2 minutes on 2 cores. If it cannot build, everything runs as plain Python.
+native: venv
+	@$(PY) -c "from generation.prompting import native; raise SystemExit(native.main(['build']))" \
+	  || echo "WARNING: the compiled normalizer was not built; normalization runs as plain Python (slower)"
 
 migrate: venv
 	$(PY) manage.py migrate --noinput

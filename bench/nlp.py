@@ -10,7 +10,9 @@ fillers and spoken numbers (seeded, so every run measures the same text), then i
     full result a caller gets (terms, steps, parameters, defaults, prompt). normalize() cuts with
     ``generation/prompting/segment.py``'s segmenter (jieba-rs through rjieba when installed, else
     jieba's own ``lcut``; same words either way); the line "normalize() cuts with" says which ran, and
-    ``HERITAGE_SEGMENTER=jieba`` forces jieba's. The baseline is always plain jieba.
+    ``HERITAGE_SEGMENTER=jieba`` forces jieba's. The baseline is always plain jieba. The line
+    "normalize() runs" says whether the rules ran compiled by Cython (``make native``,
+    ``generation/prompting/native.py``) or as plain Python (``HERITAGE_NATIVE=0`` forces plain).
 
 Prints transcripts/s and characters/s for both, the ratio (goal: at least 0.4 since issue 11 added
 part-of-speech reading; ``jieba.posseg`` alone runs at about 0.75 of ``lcut``), and the start-up cost
@@ -100,7 +102,7 @@ def use_segmenter_switch(segment) -> None:
 def run(mb: float, repeat: int) -> dict:
     import jieba
 
-    from generation.prompting import normalize, segment
+    from generation.prompting import native, normalize, segment
     from generation.prompting.spec import default_spec
 
     use_segmenter_switch(segment)
@@ -132,7 +134,7 @@ def run(mb: float, repeat: int) -> dict:
     passes.sort()
     ratio, jieba_s, norm_s, steps = passes[len(passes) // 2]
     return {
-        "segmenter": segmenter, "transcripts": len(corpus), "chars": n_chars, "bytes": n_bytes, "steps_found": steps,
+        "segmenter": segmenter, "native": native.describe(), "transcripts": len(corpus), "chars": n_chars, "bytes": n_bytes, "steps_found": steps,
         "jieba_s": jieba_s, "normalize_s": norm_s,
         "jieba_transcripts_per_s": len(corpus) / jieba_s, "jieba_chars_per_s": n_chars / jieba_s,
         "normalize_transcripts_per_s": len(corpus) / norm_s, "normalize_chars_per_s": n_chars / norm_s,
@@ -169,6 +171,7 @@ def main(argv=None) -> int:
           f"own tokenizer (main dict + lexicon) {startup['own_tokenizer_s']:.3f}s; segmenter {startup['segmenter_s']:.3f}s")
     print(f"normalize() cuts with: {result['segmenter']}  (generation/prompting/segment.py; the baseline below is "
           f"plain jieba {jieba_version()})")
+    print(f"normalize() runs: {result['native']}  (generation/prompting/native.py; HERITAGE_NATIVE=0 for plain Python)")
     print(f"jieba.lcut(HMM=False): {result['jieba_s']:.2f}s  {result['jieba_transcripts_per_s']:,.0f} transcripts/s  "
           f"{result['jieba_chars_per_s']:,.0f} chars/s")
     print(f"normalize():           {result['normalize_s']:.2f}s  {result['normalize_transcripts_per_s']:,.0f} transcripts/s  "

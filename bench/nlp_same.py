@@ -39,6 +39,9 @@ def main(argv=None) -> int:
     parser.add_argument("--mb", type=float, default=1.0, help="size of the bench corpus in MiB (default 1)")
     parser.add_argument("--splits", action="store_true", help="also hash every split and probe set (three modes)")
     args = parser.parse_args(argv)
+    from generation.prompting import native
+
+    print("# normalize() runs:", native.describe())
     dev = json.loads(DEV.read_text(encoding="utf-8"))["transcripts"]
     texts = build_corpus(int(args.mb * 1024 * 1024)) + [item["text"] for item in dev]
     print("free ", digest([normalize(t).to_dict() for t in texts]), len(texts))

@@ -9,7 +9,13 @@ Pure-Python core (no Django needed)::
 
 The Django app (label ``prompting``) adds the curator-edited spec tables, the admin, the curator
 screen and the ``normalize_transcript`` command.
+
+When ``make native`` has compiled the current sources with Cython, the compiled modules are loaded instead
+of the plain ones (``native.py`` says when and why; ``HERITAGE_NATIVE=0`` turns it off).
 """
+from . import native as _native
+
+_native.activate(__path__)
 
 
 def normalize(text, technique=None, **kwargs):

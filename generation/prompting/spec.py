@@ -19,10 +19,11 @@ from pathlib import Path
 
 import jieba
 
+from .native import SOURCE_DIR as PACKAGE_DIR
 from .segment import Segmenter, segmenter_for
 from .words import BODY_POINTS, BODY_POINTS_UNKNOWN
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_DIR = PACKAGE_DIR / "data"  # not __file__: a compiled spec module lives in var/native (native.py)
 SPEC_FILES = {"lexicon": "lexicon.json", "parameters": "parameters.json", "defaults": "defaults.json",
               "templates": "templates.json"}
 CATEGORIES = ("technique", "tool", "material", "action", "body")
