@@ -4,7 +4,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from . import rerank
 from .breaks import restore_breaks
 from .extract import extract
 from .render import render_prompt
@@ -81,11 +80,8 @@ def normalize(text: str, technique: str | None = None, *, craft: str | None = No
     # clauses start; every offset and text given back is the caller's text's
     norm = normalize_chars(text)
     said, added = restore_breaks(spec, text, norm=norm)
-    _, terms, steps, warnings, key, notes, detected, doc = extract(
+    _, terms, steps, warnings, key, notes, detected = extract(
         spec, said, technique, key, counters, detect=detect and info is None, norm=None if added else norm)
-    # the learned reranking of each step's material and tool (rerank.py; HERITAGE_RERANK=0 turns it off)
-    if steps and (rerank.ENABLED or rerank._recorder is not None):
-        rerank.rerank(doc.words, doc.starts, doc.kinds, spec.pos_tags(), steps)
     if info is None:
         info = detected
     out_steps = []

@@ -1618,7 +1618,7 @@ def _term_as_said(info: TermInfo, w: str, ambiguous: dict, described: bool, craf
 
 def extract(spec: Spec, text: str, technique: str | None = None, craft: str | None = None,
             counters: Counters | None = None, *, detect: bool = True, norm: str | None = None):
-    """Returns (norm, terms, steps, warnings, craft, notes, detected, doc).
+    """Returns (norm, terms, steps, warnings, craft, notes, detected).
 
     ``craft`` is a catalogue key when the craft is known (it is then never overridden); with
     ``detect`` and no craft, the catalogue's words decide (``Spec.detect_craft``), and when no craft
@@ -2034,7 +2034,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         terms = sorted(terms + extra, key=lambda t: t["start"])
     for step in steps:
         _apply_defaults(spec, step, technique, craft)
-    return norm, terms, steps, warnings, craft, notes, detected, doc
+    return norm, terms, steps, warnings, craft, notes, detected
 
 
 def _is_empty(step: Step) -> bool:
