@@ -14,7 +14,8 @@ def _steps(text):
 
 
 def test_one_list():
-    assert breaks.ASR_PERSONS is PERSON_NOUNS
+    # breaks reads the list itself: no second name for it (the eighth session's ASR_PERSONS alias is gone)
+    assert not hasattr(breaks, "ASR_PERSONS") and breaks.PERSON_NOUNS is PERSON_NOUNS
     for word in ("助手", "大伙", "新娘", "孩子", "师傅", "老师"):
         assert roles.info_is_person((word, None)), word
 

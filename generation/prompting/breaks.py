@@ -195,7 +195,7 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                     s = starts[i - 1]  # the speaker's 我 goes with the hand
                 elif i - 1 > last_cut + 1 and _asr_fronted_hold(doc, tags, i):
                     s = starts[i - 1]  # 「扇子右手拿手绢左手拿」: what the hand holds is said before it
-            elif verb_seen and w in ASR_PERSONS and i > last_cut + 1 and prev_w not in ASR_PIVOTS \
+            elif verb_seen and w in PERSON_NOUNS and i > last_cut + 1 and prev_w not in ASR_PIVOTS \
                     and prev_k not in ("O", "L", "R", "T") and tags.get(prev_w, "")[:1] not in ("p", "c", "u") \
                     and i + 1 < n and (_asr_is_verb(doc, tags, i + 1) or words[i + 1] in TOOL_LEAD
                                        or tags.get(words[i + 1], "")[:1] == "d" and i + 2 < n
@@ -418,8 +418,6 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
 ASR_NEXT_DAY = re.compile("(?:第[一二两三四五六七八九十]+|次|隔|转)[天日]")
 ASR_DAY_TAKERS = {"到", "在", "的", "是", "等", "过", "至"}
 ASR_PRONOUNS = {"我", "你", "他", "她", "咱", "俺"}
-# the people who do the work, named as the subject of a clause (「徒弟抡大锤」「病人坐好」「大家围起圈圈」)
-ASR_PERSONS = PERSON_NOUNS
 # verbs whose object is who does the next thing (「叫徒弟拿锤」「让病人坐好」「教徒弟…」)
 ASR_PIVOTS = frozenset("叫让请帮教给使派喊等由被陪带领")
 # 让它/叫他…: a causative with the one made to act opens its clause
