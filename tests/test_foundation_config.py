@@ -9,7 +9,10 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("heritage", "archive", "generation", "review", "records", "gallery")
 # Entry points that must choose the settings module before Django starts; heritage/celery.py also hands
 # its environment to the workers gpu_workers starts (worker_environment).
-ALLOWED = {ROOT / "manage.py", ROOT / "heritage" / "wsgi.py", ROOT / "heritage" / "celery.py"}
+# generation/prompting/native.py chooses the compiled or the plain normalizer when the package is imported, before
+# any settings exist (HERITAGE_NATIVE=0; the core also runs without Django).
+ALLOWED = {ROOT / "manage.py", ROOT / "heritage" / "wsgi.py", ROOT / "heritage" / "celery.py",
+           ROOT / "generation" / "prompting" / "native.py"}
 READS = re.compile(r"\bos\.environ\b|\bgetenv\s*\(|\benviron\.get\s*\(")
 
 

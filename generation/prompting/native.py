@@ -35,7 +35,7 @@ from pathlib import Path
 PACKAGE = "generation.prompting"
 SOURCE_DIR = Path(__file__).resolve().parent
 ROOT = SOURCE_DIR.parent.parent
-BUILD_DIR = Path(os.environ.get("HERITAGE_NATIVE_DIR", ROOT / "var" / "native"))
+BUILD_DIR = ROOT / "var" / "native"
 MANIFEST = "manifest.json"
 
 # The modules compiled: everything normalize() runs through. No module here may import Django (the compiled
@@ -92,6 +92,8 @@ def check(build_dir: Path | None = None) -> tuple[bool, str]:
 
 def activate(package_path: list, build_dir: Path | None = None) -> bool:
     """Put the compiled folder first on ``package_path`` (the package's ``__path__``) when it is current."""
+    # The one environment read outside the settings and entry points (tests/test_foundation_config.py allows it):
+    # the choice is made when the package is imported, before any settings exist (the core runs without Django).
     if os.environ.get("HERITAGE_NATIVE", "1").strip().lower() in ("0", "false", "no", "off"):
         _state.update(active=False, reason="turned off by HERITAGE_NATIVE=0", dir=None)
         return False
