@@ -1906,6 +1906,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         _carry_worn_tool(steps, norm)
         _carry_serial_roles(steps, norm)
         _carry_dropped_object(spec, steps, norm)
+    if any(st.action is not None and len(st.action) == 4 and st.action[0] == "一" for st in steps):
+        steps = _split_alternations(steps)  # (after the carrying passes: the second verb takes what they gave)
     seen = set(map(_SPAN, terms))  # (each term's (start, end), read in C)
     extra = []
     for st in steps:
@@ -2150,6 +2152,29 @@ def _reorder(steps: list[Step]) -> list[Step]:
             i += 2
         else:
             i += 1
+    return out
+
+
+def _split_alternations(steps: list[Step]) -> list[Step]:
+    """「一推一拉」「一抡一扫」「一提一放」: an alternation of two different verbs is two steps, one per verb, in
+    the same hand, with the same tool, material and place (the second a copy without the first's quantities,
+    notes and names). Only where jieba's tags make both characters verbs: 「一松一紧」 (紧 an adjective)
+    stays one step, a pair of directions (一上一下, 一来一去, 一进一出: how, not what) was never joined
+    (``resegment``), and 一心一意, 一模一样, 一五一十 join nothing."""
+    pos = POS_TAGS.roles
+    out = []
+    for st in steps:
+        a = st.action
+        if a is not None and len(a) == 4 and a[0] == "一" and a[2] == "一" and a[1] != a[3] \
+                and pos.get(a[1], "")[:1] == "v" and pos.get(a[3], "")[:1] == "v":
+            st.action = st.surface = a[1]
+            out.append(st)
+            out.append(Step(hand=st.hand, action=a[3], tool=st.tool, material=st.material, relation=st.relation,
+                            manner=st.manner, start=st.start, end=st.end, general_action=st.general_action,
+                            surface=a[3], open_action=st.open_action, subject=st.subject, role=st.role,
+                            put_at=st.put_at))
+        else:
+            out.append(st)
     return out
 
 

@@ -8,7 +8,7 @@ from itertools import chain
 from .quantities import CORRECTION_CUES
 from .spec import HAND_TERMS, Spec
 from .tokens import Doc, Step, _all_stuff, _head, _is_body, _is_body_motion, _is_material_word, _is_tool_word
-from .words import (ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BIND_VERBS, CLAUSE_COMMAS,
+from .words import (ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BIND_VERBS, CLAUSE_COMMAS,
                     COMPLEMENTS, CONSUMED_HEADS, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, COORD_RE, DEGREE_MARKERS,
                     DEGREE_NEXT_KINDS, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS,
                     FACING_COVERBS, FILLERS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS,
@@ -1248,6 +1248,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         changed = topic if topic is not None and topic_at < (action_idx if action_idx is not None else e + 1) \
             else spec_topic
         if changed is not None and step.material is None and step.tool in (None, changed[0]) \
+                and changed[0][-2:] not in ABRASIVE_SHEETS \
                 and ((len(step.surface or "") >= 2 and step.surface[-1] in STATE_RESULTS) or (
                     action_idx is not None and action_idx < e and words[action_idx + 1] in STATE_RESULTS)):
             # 「锅烧热」「刀磨快了」: a verb with a result of state and no object changes the thing named

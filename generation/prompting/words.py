@@ -130,7 +130,7 @@ COMPLEMENTS = {"到", "在", "成", "好", "开", "完", "起", "下", "上", "�
 # The head character of a noun says whether it is a tool (Chinese compounds are head-final); an oar (橹, 桨, 桡, 篙)
 # is an implement the hands move (「桡片一下一下划」「橹一推一扳」), and so are the farm and kitchen implements
 # that sift, rake, fork, cut or take blows (匾 箩 箕 杈 耙 镰 锹 镐 锄 犁 砧 钎: 「两手端着匾转」「一手一根木杈」).
-TOOL_HEADS = set("刀针笔锤剪凿梭刷锥钳尺棒杆勺铲锉钻机车锅模夹架绷轮筛斗槌錾梳签拍篦笼帘板锯刨斧钩镊炉窑缸盆桶筒盘碾臼杵戥秤罐壶碗匙叉棍鞭扇铃鼓琴笛箫弦槽筘竿弓橹桨桡篙匾箩箕杈耙镰锹镐锄犁砧钎")
+TOOL_HEADS = set("刀针笔锤剪凿梭刷锥钳尺棒杆勺铲锉钻机车锅模夹架绷轮筛斗槌錾梳签拍篦笼帘板锯刨斧钩镊炉窑缸盆桶筒盘碾臼杵戥秤罐壶碗匙叉棍鞭扇铃鼓琴笛箫弦槽筘竿弓橹桨桡篙匾箩箕杈耙镰锹镐锄犁砧钎杠")
 
 RELATION_MARKERS = {"沿", "沿着", "顺着", "从", "垂直于", "平行于", "贴着", "绕着", "围着", "对着", "朝着", "朝", "往",
                     "向", "在", "由",
@@ -522,17 +522,22 @@ RAW_STUFF_HEADS = set("木竹篾草秆藤柴炭")  # wood, cane and plant stuff,
 # Musical instruments and their strings: played by the hand or a stick (the stick, the bow is the tool)
 INSTRUMENT_HEADS = set("鼓琴笛箫弦锣钹笙")
 
+# Abrasive sheets (砂纸, 水砂纸, 砂布): they rub the work smooth or bright and are never what a result of state
+# changes (「砂纸打磨亮」: the piece is bright, not the paper; unlike 「刀磨快了」: roles._open_read)
+ABRASIVE_SHEETS = frozenset({"砂纸", "砂布"})
+
 # Instruments named by what they do and the stuff they are made of, so headed by a stuff character (烙铁: a
-# branding iron, 电烙铁): tools whatever their head says (tokens._is_tool_word reads the last two characters)
-STUFF_NAMED_TOOLS = frozenset({"烙铁"})
+# branding iron, 电烙铁; the abrasive sheets): tools whatever their head says (tokens._is_tool_word reads the
+# last two characters)
+STUFF_NAMED_TOOLS = frozenset({"烙铁"}) | ABRASIVE_SHEETS
 
 # Classifiers of a thing held or worked that 那/这 glue to (那根, 这块): after a noun or a place closing the clause
 # they name the thing of that kind there (「捏脖子那根」「握住背后那根」: roles._that_one)
 THAT_ONE_CLASSIFIERS = frozenset("根块片截条支把只")
 
-# A handle named after its tool (针柄, 刀柄, 棍把): held, it is the tool (tokens._is_tool_word reads the name
-# before it); a handle of anything else (锁把, 木柄) is not
-HANDLE_SUFFIX = frozenset("柄把")
+# A handle named after its tool (针柄, 刀柄, 棍把), and its tip (刀尖, 针尖, 笔尖): held or moved, it is the tool
+# (tokens._is_tool_word reads the name before it); a handle or tip of anything else (锁把, 木柄, 鞋尖) is not
+HANDLE_SUFFIX = frozenset("柄把尖")
 
 # Results that say what state the thing is brought to (烧热, 磨快, 擦净, 泡软); not phase complements (拿住, 做好)
 STATE_RESULTS = set("热凉冷快红黑白干湿软硬亮光平直紧松匀净碎细薄圆正实牢")
