@@ -560,6 +560,9 @@ def _agent_noun(spec: Spec, words: list, kinds: list, i: int, j: int) -> bool:
 
 
 _PUNCT_OR_QUANTITY = frozenset(("P", "Q"))
+# what a quantity right after 按/照 measures when it is the pressing itself (a count, a time, a rate), not the
+# standard a later verb follows (``_step_kinds``, the rule of ROUTE_PREPOSITIONS)
+_PRESS_MEASURES = frozenset(("count", "duration_s", "rate_per_min"))
 
 
 def _step_kinds(spec: Spec, doc: Doc) -> None:
@@ -639,14 +642,17 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 kinds[i] = None  # 「把杂毛挑出去」: 把 takes a noun; a verb-tagged word right after it is its modifier
                 changed = True
                 continue
-            if k in ("V", "T") and w in ROUTE_PREPOSITIONS and i + 1 < n and kinds[i + 1] in ("N", "T", None) \
+            if k in ("V", "T") and w in ROUTE_PREPOSITIONS and i + 1 < n and (kinds[i + 1] in ("N", "T", None) or (
+                    # 「烟料和胶按一比一配好」「一份按一斤多算」: a ratio or a measure after it is the standard the
+                    # verb after it follows (not a count or a time of pressing: 「按两下就松开」「按三分钟」)
+                    kinds[i + 1] == "Q" and doc.quantities[i + 1].name not in _PRESS_MEASURES)) \
                     and not (_is_material_word(words[i + 1]) or _is_tool_word(words[i + 1]) or _is_body(spec, words[i + 1])) \
                     and words[i + 1] not in ("住", "着", "了", "紧", "好") and words[i + 1] not in RESULT_COMPLEMENTS \
                     and not (len(words[i + 1]) == 1 and pos.get(words[i + 1], "")[:1] == "a") \
-                    and any(kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")
+                    and any(kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v") or words[j] == "算"
                             for j in range(i + 2, _clause_end(words, kinds, i))):
                 # 「按比例兑好」「照着画稿剪」: by what, a preposition before the verb (「按扁了包上馅」: 按 + its result
-                # is the verb)
+                # is the verb), or before 算 (「按一斤多算」: counted by)
                 kinds[i] = None
                 changed = True
                 continue

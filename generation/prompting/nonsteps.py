@@ -48,6 +48,19 @@ own verb (its ``surface``), inside the clause (between two clause marks), in con
   下去三寸」): what comes out of a step (a result said by its subject) or the measure of each stroke, not a
   motion of a hand.
 
+Junk steps (issue 11, p1): words read as verbs that show nothing a video could:
+
+* a **verdict**: the verb after 算 (「膝盖着了地都算输」「交到裁判手里才算赢」; not 打算/计算), the words 算数/就算
+  (「磨到发亮才算数」) and a contest's outcome (输/赢) said alone;
+* a **mistake**: 错 said alone (「这个比例错不得」「错一根整片花都得拆」), not the stroke 一错 (「钹往两边一错」);
+* a **feeling or a knowing** (想/觉得/知道/怕/疼/累/僵/会…: 「疼是有点疼」「想到啥数啥」); seeing and hearing
+  (看/听/盯) are done and stay;
+* a **function character** read as a verb: 每 (「每过一梭」), 靠 after 全/就/只/都 (「全靠手腕子往下弹」);
+* a **classifier** after a number after the verb of the step before (「拉六扣」「一弓拉四拍」; not 一, a stroke;
+  not 「九蒸九晒」, the same number before both verbs);
+* a bare **出来** (「盐花一层一层析出来」「出来那个气泡音」「出来再填」: what comes out, unless a hand or a foot
+  does) and a **fall** opening its clause before a step (「扔上去,落下来拿线接住」: when the catch is done).
+
 One class is read on the tokens, before the steps are built (``likened``, called by ``extract``):
 
 * a **comparison**: 「像吊着线一样」「像捏毛笔那样」「跟拿毛笔一样」「像翅膀一样」 (像/好像/就像/如/犹如/仿佛/跟/和/
@@ -135,6 +148,30 @@ _DEGREE_AFTER = re.compile(r"得(?:很|不得了|要命|慌|厉害)[了啊呢嘛
 _STOPS = frozenset(SENTENCE_ENDS | {"."})  # (words.SENTENCE_ENDS, and the ASCII full stop)
 # a sound as the subject of what is said
 _SOUND = ("声音", "声儿", "响声", "音色")
+
+# (issue 11, p1: junk steps)
+# a verdict: the verb after 算 says what counts (「膝盖着了地都算输」「交到裁判手里才算赢」), not 打算/计算…;
+# the verdict words themselves (「才算数」「就算腌好了」) and a contest's outcome said alone (输/赢)
+_VERDICT = re.compile(r"(?<![打计盘估预核清换])算是?$")
+_VERDICT_WORDS = frozenset(("算数", "就算", "才算", "算是", "输", "赢", "输了", "赢了"))
+# a feeling or a knowing: nothing a hand shows (「疼是有点疼」「想到啥数啥」「脖子都僵了」); 看/听/盯 are done
+# (「先看风」「听听声儿」) and stay
+_FEELINGS = frozenset(("想", "想想", "觉得", "觉着", "感觉", "知道", "晓得", "懂", "明白", "记得", "怕", "害怕",
+                       "担心", "疼", "痛", "累", "僵", "会"))
+# a function character read as a verb: 每 (「每过一梭」: each time), 靠 after 全/就/只/都 (「全靠手腕子往下弹」:
+# by what the step is done)
+_FUNCTION_WORDS = frozenset(("每",))
+_RELYING = ("全", "就", "只", "都", "主要")
+# a classifier right after a number that follows the step before's verb (「拉六扣」「一弓拉四拍」, and 「拉八扣…拉九扣」:
+# that verb said again): what that verb counts; 一 is a stroke (「往两边一错」), and 「九蒸九晒」 (the same number
+# before both verbs) are two steps
+_COUNT_NUMERALS = frozenset("二三四五六七八九十两几俩仨百")
+# a fall of a thing thrown, opening its clause before a step (「扔个五六米高,落下来拿线接住」): when the catch is
+# done, not a step
+_FALLS = frozenset(("落下来", "掉下来", "落地", "落下"))
+# a bare 出来 is what comes out (「盐花一层一层析出来」「出来那个粗粗的气泡音」「出来再填」), unless a hand or a foot
+# comes out (a motion of the body)
+_BODY_CHARS = tuple("手脚腿臂肘膝指")
 
 # (words.MISHAP_CHARS is the other list of damage: what a bare predicate after 都/也 says happened to the
 # body or the thing, 「手都练肿了」, read in extract's step kinds; this one is what follows 就 after a condition)
@@ -264,6 +301,20 @@ def non_steps(steps: list, norm: str) -> set:
             gone.add(id(st))  # 「篾片拿手弯,弯成半圆」: the same verb again, its extent
         elif surface in _CORRECTION_VERBS:
             gone.add(id(st))
+        elif surface in _VERDICT_WORDS or (before.endswith(("算", "算是")) and _VERDICT.search(before)):
+            gone.add(id(st))  # 「都算输」「才算数」
+        elif surface == "错" and norm[v - 1:v] != "一":
+            gone.add(id(st))  # 「这个比例错不得」: a mistake, not 「往两边一错」
+        elif surface in _FEELINGS:
+            gone.add(id(st))  # 「疼是有点疼」
+        elif surface in _FUNCTION_WORDS or (surface[0] == "靠" and before.endswith(_RELYING)):
+            gone.add(id(st))  # 「每过一梭」「全靠手腕子往下弹」
+        elif len(surface) == 1 and last is not None and v >= 2 and norm[v - 1] in _COUNT_NUMERALS \
+                and norm[v - 2] == last[1][-1] and norm[v - 3:v - 2] != norm[v - 1]:
+            gone.add(id(st))  # 「拉六扣」
+        elif (surface == "出来" and not before.endswith(_BODY_CHARS)) or (surface in _FALLS and not before and any(
+                ve <= q.start < b for q in steps)):
+            gone.add(id(st))  # 「盐花一层一层析出来」「落下来拿手接住」
         elif prohibiting and _prohibited(before, surface):
             gone.add(id(st))
         elif naming and _named(before):
