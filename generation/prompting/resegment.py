@@ -300,8 +300,8 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
       a side or the clause head, and before what only follows a verb (its object or its complement):
       「一只手提经线」 → 手 + 提, 「一只手扶着坯子」 → 手 + 扶;
     * a reduplicated classifier glued to the verb after it: 「一张一张贴」 cut 一张/一/张贴 → 张 + 贴;
-    * 一A一B of two different one-character verbs or adjectives (「一松一紧」「一推一拉」) is one
-      alternating action (not 一上一下, a direction: how, not what); where both are verbs the step it
+    * 一A一B of two different one-character verbs (by jieba's tag or ``verb_char``: 「一屈一伸」, 屈/nr) or
+      adjectives (「一松一紧」「一推一拉」) is one alternating action (not 一上一下, a direction: how, not what); where both are verbs the step it
       makes is cut into one step per verb at the end (``extract._split_alternations``);
     * two clauses in a row that open with parallel two-character subjects sharing their second
       character and followed by the same verb (「上手弹三弦,下手弹琵琶」) name two roles: each is a noun.
