@@ -30,7 +30,7 @@ from .names import (_coordinated_names, _craft_names, _described_things, _led_to
                     _split_compounds, _suffix_names, _technique_compounds, _topic_names)
 from .nonsteps import cut_likened, likened, non_steps
 from .quantities import CORRECTION_CUES
-from .resegment import _repair_tokens, _resegment
+from .resegment import _repair_tokens, _resegment, mistagged_verb, verb_char
 from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_marker
 from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, finder_for, kind_table,
@@ -370,13 +370,18 @@ def open_kinds(doc: Doc) -> None:
             # 「晒干了钻眼、穿线」「晾干了脱模」: a verb-object word jieba tags as a noun, where a predicate goes
             kinds[i] = "V"
             changed = True
-        elif k in (None, "N") and size == 1 and w in CONTEXT_HAND_VERBS and i + 2 < n and words[i + 1] in ("在", "到", "进") \
+        elif k in (None, "N") and size == 1 and i + 2 < n and words[i + 1] in ("在", "到", "进") \
+                and (w in CONTEXT_HAND_VERBS or (i and kinds[i - 1] != "P" and mistagged_verb(POS_TAGS.segment, w))) \
                 and (i == 0 or kinds[i - 1] in ("N", "T", "P", "H") or words[i - 1] in MANNER_VERBS
-                     # 「一块夹在拇指跟食指中间」: a numeral and classifier as the subject (jieba's 一块/m)
-                     or (len(words[i - 1]) == 2 and words[i - 1][0] in NUMERAL_CHARS
-                         and POS_TAGS.segment.get(words[i - 1], "") in ("m", "mq"))) \
+                     # 「一块夹在拇指跟食指中间」「整摞吊进缸里」: a numeral and classifier as the subject (jieba's
+                     # 一块/m, 整摞/m)
+                     or (len(words[i - 1]) == 2 and POS_TAGS.segment.get(words[i - 1], "") in ("m", "mq")
+                         and (words[i - 1][0] in NUMERAL_CHARS or words[i - 1][0] == "整"))) \
                 and kinds[i + 2] in ("N", "T", None):
-            kinds[i] = "V"  # 「线套在轴上」: a hand verb jieba tags as a classifier, before where it goes
+            # 「线套在轴上」: a hand verb jieba tags as a classifier, before where it goes; or, after its subject, a
+            # character jieba tags a noun or a morpheme that its dictionary has as a verb (衬/n: 衬出/v; 吊/zg: 吊起/v,
+            # ``resegment.mistagged_verb``): 「画稿衬在绢底下」「整摞吊进缸里」, not 「洞在正中间」
+            kinds[i] = "V"
             changed = True
         elif (k is None or (k == "N" and size == 2 and w[1] in RESULT_COMPLEMENTS
                                    and (i + 1 == n or kinds[i + 1] == "P" or words[i + 1] == "了"))) \
@@ -2172,7 +2177,7 @@ def _split_alternations(steps: list[Step]) -> list[Step]:
     for st in steps:
         a = st.action
         if a is not None and len(a) == 4 and a[0] == "一" and a[2] == "一" and a[1] != a[3] \
-                and pos.get(a[1], "")[:1] == "v" and pos.get(a[3], "")[:1] == "v":
+                and verb_char(pos, a[1]) and verb_char(pos, a[3]):
             st.action = st.surface = a[1]
             out.append(st)
             out.append(Step(hand=st.hand, action=a[3], tool=st.tool, material=st.material, relation=st.relation,

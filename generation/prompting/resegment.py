@@ -113,7 +113,8 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
                 and len(lw) + len(w) <= COMPOUND_MAX and w not in PLACE_SUFFIX and w[0] not in VERBAL_NEXT \
                 and w not in OBJECT_MARKERS \
                 and not (i + 1 < n and words[i + 1][:1] in VERBAL_NEXT) \
-                and not (len(w) == 1 and w in CONTEXT_HAND_VERBS and i + 1 < n and words[i + 1] in ("在", "进")
+                and not (len(w) == 1 and i + 1 < n and words[i + 1] in ("在", "进")
+                         and (w in CONTEXT_HAND_VERBS or mistagged_verb(spec.pos_tags(), w))
                          and not _verb_in_clause(spec, words, kinds, i + 2)) \
                 and not (i + 1 < n and len(w) == 1 and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2):
             # 「铁水化到」「铜块锤成方条」「这条线量出去」: the predicate
@@ -179,6 +180,33 @@ def _verb_in_clause(spec: Spec, words: list, kinds: list, j: int) -> bool:
             return True
         j += 1
     return False
+
+
+# the complements jieba's dictionary gives a verb of the hand (揭开, 夹住, 滤出, 屈起, 踩住): one character jieba tags
+# otherwise (a noun, a morpheme, a name: 屈/nr, 踩/zg) that heads such a verb there is a verb too
+DICTIONARY_VERB_COMPLEMENTS = "开住下出起上进回掉"
+
+
+def verb_char(pos: dict, w: str) -> bool:
+    """Whether jieba's dictionary (``pos``, the spec's part-of-speech table) has the one-character ``w`` as a
+    verb: tagged one, or heading a verb + complement word tagged one (屈/nr but 屈起/v; 踩/zg but 踩住/v, 踩下/v).
+    The fallback for a verb slot (一A一B) where jieba's tag of the character alone is another word's."""
+    return pos.get(w, "")[:1] == "v" or mistagged_verb(pos, w)
+
+
+def mistagged_verb(pos: dict, w: str) -> bool:
+    """``verb_char``'s fallback alone: a one-character word jieba tags a noun, a morpheme or a name (not a verb)
+    that heads a verb + complement word jieba's dictionary tags a verb (衬/n: 衬出/v; 吊/zg: 吊起/v)."""
+    return len(w) == 1 and w not in SKIP and w not in COMPLEMENTS and w not in DIRECTION_WORDS \
+        and pos.get(w, "")[:1] in ("n", "z", "") and any(pos.get(w + c, "")[:1] == "v" for c in DICTIONARY_VERB_COMPLEMENTS)
+
+
+def _alternated(pos: dict, w: str) -> bool:
+    """One character of 一A一B that makes it an alternating action: a verb (jieba's tag or ``verb_char``) or an
+    adjective (一松一紧); by ``verb_char``'s fallback only where 一 + the character is no numeral + classifier in
+    jieba's dictionary (一步/m: 「一步一撩」 is step by step, 步 a measure, though 步出/v)."""
+    t = pos.get(w, "")[:1]
+    return t == "a" or t == "v" or (verb_char(pos, w) and pos.get("一" + w, "") not in ("m", "mq"))
 
 
 def _word_props(spec: Spec, table: dict) -> dict:
@@ -272,8 +300,8 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
       a side or the clause head, and before what only follows a verb (its object or its complement):
       「一只手提经线」 → 手 + 提, 「一只手扶着坯子」 → 手 + 扶;
     * a reduplicated classifier glued to the verb after it: 「一张一张贴」 cut 一张/一/张贴 → 张 + 贴;
-    * 一A一B of two different one-character verbs or adjectives (「一松一紧」「一推一拉」) is one
-      alternating action (not 一上一下, a direction: how, not what); where both are verbs the step it
+    * 一A一B of two different one-character verbs (by jieba's tag or ``verb_char``: 「一屈一伸」, 屈/nr) or
+      adjectives (「一松一紧」「一推一拉」) is one alternating action (not 一上一下, a direction: how, not what); where both are verbs the step it
       makes is cut into one step per verb at the end (``extract._split_alternations``);
     * two clauses in a row that open with parallel two-character subjects sharing their second
       character and followed by the same verb (「上手弹三弦,下手弹琵琶」) name two roles: each is a noun.
@@ -437,14 +465,18 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
             joins[i + 1] = (2, "N")  # 「讲一段帽赞」: after a numeral and classifier two characters are a noun
         elif len(w) == 2 and w[0] == "一" and i + 2 < n and words[i + 1] == "一" and len(words[i + 2]) == 1 \
                 and w[1] != words[i + 2] and kinds[i + 2] != "Q" and w[1] not in DIRECTION_WORDS \
-                and words[i + 2] not in DIRECTION_WORDS and pos.get(w[1], "")[:1] in ("v", "a") \
-                and pos.get(words[i + 2], "")[:1] in ("v", "a"):
+                and words[i + 2] not in DIRECTION_WORDS and _alternated(pos, w[1]) and _alternated(pos, words[i + 2]):
             joins[i] = (3, "V")  # 「一开一合」 cut 一开/一/合
         elif w == "一" and i + 3 < n and words[i + 2] == "一" and len(words[i + 1]) == 1 and len(words[i + 3]) == 1 \
                 and words[i + 1] != words[i + 3] and kinds[i + 1] != "Q" and kinds[i + 3] != "Q" \
                 and words[i + 1] not in DIRECTION_WORDS and words[i + 3] not in DIRECTION_WORDS \
-                and pos.get(words[i + 1], "")[:1] in ("v", "a") and pos.get(words[i + 3], "")[:1] in ("v", "a"):
+                and _alternated(pos, words[i + 1]) and _alternated(pos, words[i + 3]):
             joins[i] = (4, "V")
+        elif w == "一" and i + 1 < n and len(words[i + 1]) == 3 and words[i + 1][1] == "一" \
+                and words[i + 1][0] != words[i + 1][2] and kinds[i + 1] != "Q" and kinds[i + 1] not in ("T", "H") \
+                and words[i + 1][0] not in DIRECTION_WORDS and words[i + 1][2] not in DIRECTION_WORDS \
+                and _alternated(pos, words[i + 1][0]) and _alternated(pos, words[i + 1][2]):
+            joins[i] = (2, "V")  # 「膝盖一屈一伸」 cut 一/屈一伸 (jieba's name, 屈/nr): 屈起/v makes 屈 a verb
         elif w == "一" and i >= 1 and i + 1 < n and len(words[i - 1]) == 1 and words[i + 1] == words[i - 1] \
                 and kinds[i - 1] not in ("Q", "P", "H", "M") and kinds[i + 1] != "Q" and words[i - 1] not in NUMERAL_CHARS \
                 and words[i - 1] not in DIRECTION_WORDS and words[i - 1] not in SKIP and i - 1 not in cuts \
