@@ -3,7 +3,10 @@ condition (「刷厚了要起皱」), a job named before its first step (「造�
 (「V的时候」) after a step of the same verb, 上 + a steamer before the verb done in it (「上笼蒸」) and a
 sentence-final particle read as a verb (咧). Every sentence is written for this file (none is in the evaluation
 set), about crafts other than the items that showed each class."""
+import re
+
 from generation.prompting import normalize
+from generation.prompting.nonsteps import _JOB_ANCHORS, _JOB_STEP
 
 
 def steps(text):
@@ -51,3 +54,14 @@ def test_onto_the_steamer_the_step_is_the_verb_after():
 
 def test_a_final_particle_is_no_step():
     assert actions("面团揉光咧,再醒一会儿。") == ["揉光", "醒"]
+
+
+def test_every_job_step_word_holds_an_anchor():
+    # (a text with none of _JOB_ANCHORS skips the _JOB_STEP match for each step): each alternative of the
+    # two groups of step words holds one
+    groups = [g for g in re.findall(r"\(\?:([^()]*)\)", _JOB_STEP.pattern) if "步" in g]
+    assert len(groups) == 2
+    for word in "|".join(groups).split("|"):
+        assert any(c in word for c in _JOB_ANCHORS), word
+    for said in ("头一步", "第二道", "头一桩", "头一件事", "这一步", "这道工序", "这个步骤", "这个工序"):
+        assert _JOB_STEP.match(said)

@@ -127,6 +127,7 @@ _STEAMERS = frozenset("锅笼屉甑")
 # (p2) a job named by its verb before the ordinal of its steps or 这 + a step word, opening its clause (「造龙舟头
 # 一步是放样」「打锡头一步是化锡」「拉京胡头一件事是点松香」「拉丝这道工序最磨人」「和料这一步」): the job, not a step (its
 # object at most four characters)
+_JOB_ANCHORS = ("步", "桩", "件", "道", "序")  # (characters every match of _JOB_STEP holds: a text with none names no job)
 _JOB_STEP = re.compile(r"[^的,,]{0,4}?(?:(?:头|第)[一二三四五六七八九十]+(?:步|桩|件事|道工序|道)|这(?:一|头)?(?:步|道工序|道|桩|个工序|个步骤))")
 # (p2) 「V(O)的时候」 opening its clause: a time said by a verb that was a step before (the same verb)
 _WHILE = re.compile(r"[^的,,]{0,3}?的时候")
@@ -258,12 +259,13 @@ def _prohibited(before: str, surface: str) -> bool:
     return rest.startswith(_COVERBS) and len(rest) <= 12
 
 
-def _mishap(norm: str, a: int, b: int, v: int, ve: int, surface: str, starts: list, jiu: bool) -> bool:
+def _mishap(norm: str, a: int, b: int, v: int, ve: int, surface: str, starts: list, jiu: bool,
+            yao: bool = True) -> bool:
     """The step's verb (norm[v:ve], in the clause norm[a:b]) is a mishap or the condition that brings it on
-    (``starts``: where the text's steps start; ``jiu``: whether the text holds 就 at all)."""
+    (``starts``: where the text's steps start; ``jiu``, ``yao``: whether the text holds 就, 要 at all)."""
     # (every mishap after a condition is said with 就; _MISHAP's $ is the clause's end, ``endpos``)
     m = _MISHAP.search(norm, a, b) if jiu and norm.find("就", a, b) >= 0 else None
-    if m is None and norm.find("要", a, b) >= 0 and (y := _MISHAP_YAO.search(norm, a, b)) is not None:
+    if m is None and yao and norm.find("要", a, b) >= 0 and (y := _MISHAP_YAO.search(norm, a, b)) is not None:
         # 「刷厚了要起皱的」: the mishap after 要, and its condition, right before 要 (V了/V过/V下来), with no
         # other step between
         at = y.start()
@@ -320,6 +322,9 @@ def non_steps(steps: list, norm: str) -> set:
     saying = any(c in norm for c in _SAYING_ANCHORS)
     prohibiting = any(map(norm.__contains__, _PROHIBITION_ANCHORS))
     jiu = "就" in norm  # (a mishap is said with it)
+    yao = "要" in norm  # (or with 要, p2)
+    job = any(map(norm.__contains__, _JOB_ANCHORS))  # (a job named before its steps: 头一步, 这一步…)
+    while_ = "的时候" in norm
     prev = None  # (the end and the verb of the step before)
     for st in steps:  # (the V之前 test looks at the text's other steps: a few per text)
         surface = st.surface or st.action or ""
@@ -364,9 +369,9 @@ def non_steps(steps: list, norm: str) -> set:
             gone.add(id(st))  # 「火就起来咧」: a particle closing the clause
         elif len(surface) == 2 and surface[0] == "上" and surface[1] in _STEAMERS and any(q.start == ve for q in steps):
             gone.add(id(st))  # 「上笼蒸一天」: onto the steamer, the step is the verb right after
-        elif before in _OPENERS and _JOB_STEP.match(norm, ve, b) is not None:
+        elif job and before in _OPENERS and _JOB_STEP.match(norm, ve, b) is not None:
             gone.add(id(st))  # 「造龙舟头一步是放样」「和料这一步」: the job named, its first step after
-        elif before in _OPENERS and norm.find("的时候", ve, ve + _WHILE_REACH) >= 0 and _WHILE.match(norm, ve, b) \
+        elif while_ and before in _OPENERS and norm.find("的时候", ve, ve + _WHILE_REACH) >= 0 and _WHILE.match(norm, ve, b) \
                 and any(q.start < st.start and id(q) not in gone and q.surface == surface for q in steps):
             gone.add(id(st))  # 「芦笙是边吹边跳的。吹的时候两只手捧着…」: when, the verb a step already
         elif (surface.endswith(_RECAP_ENDS) or norm.startswith(_RECAP_AFTER, ve)) \
@@ -394,7 +399,7 @@ def non_steps(steps: list, norm: str) -> set:
                 (_RESULT_LEAD in before[-4:] and norm.startswith("了", ve))
                 or (surface in ("下去", "下来") and _STROKE.search(before))):
             gone.add(id(st))  # 「门就开出来了」「一铲子下去三寸」
-        elif _mishap(norm, a, b, v, ve, surface, starts, jiu):
+        elif _mishap(norm, a, b, v, ve, surface, starts, jiu, yao):
             gone.add(id(st))
     return gone
 
