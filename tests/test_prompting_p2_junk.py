@@ -34,6 +34,11 @@ def test_the_job_named_before_its_first_step_is_no_step():
     assert actions("糊纸这一步,拿排刷把浆糊刷匀。") == ["刷匀"]
 
 
+def test_the_job_named_before_what_it_takes_is_no_step():
+    assert actions("咱们编草鞋讲究个紧,草要拧实。") == ["拧实"]
+    assert actions("上釉最要紧,釉浆拿勺子浇匀。")[0] == "浇匀"
+
+
 def test_a_first_step_said_as_a_step_stays():
     assert actions("头一步先劈竹子。")[:1] == ["劈"]
 
@@ -61,7 +66,18 @@ def test_every_job_step_word_holds_an_anchor():
     # two groups of step words holds one
     groups = [g for g in re.findall(r"\(\?:([^()]*)\)", _JOB_STEP.pattern) if "步" in g]
     assert len(groups) == 2
-    for word in "|".join(groups).split("|"):
+    for word in "|".join(groups).split("|") + ["讲究", "最要紧", "顶要紧"]:
         assert any(c in word for c in _JOB_ANCHORS), word
-    for said in ("头一步", "第二道", "头一桩", "头一件事", "这一步", "这道工序", "这个步骤", "这个工序"):
+        assert word in _JOB_STEP.pattern
+    for said in ("头一步", "第二道", "头一桩", "头一件事", "这一步", "这道工序", "这个步骤", "这个工序", "讲究",
+                 "最要紧"):
         assert _JOB_STEP.match(said)
+
+
+def test_a_test_of_readiness_is_no_step():
+    assert actions("糨糊熬稠,筷子能立住就成了。") == ["熬"]
+    assert actions("绳子捆好,松紧能塞进两根手指就行。") == ["捆好"]
+
+
+def test_a_step_with_how_far_it_goes_stays():
+    assert actions("往下压,压到两毫米深就够了。")[0] == "压"

@@ -66,11 +66,14 @@ Junk steps, round 2 (issue 11, p2):
 * a **mishap said with 要** right after its condition (「刷厚了要起皱的」「罐口烫了要烫伤人的」「油珠子滴下来要烫
   人」: V了/V过/V + a direction, then 要 + a word of damage closing the clause), in ``_mishap`` as the 就 form is;
 * a **job named** by its verb before the ordinal of its steps (「造龙舟头一步是放样」「拉京胡头一件事是点松香」) or
-  before 这一步/这道工序 (「和料这一步」「拉丝这道工序最磨人」): the job, its steps said after;
+  before 这一步/这道工序 (「和料这一步」「拉丝这道工序最磨人」), or before what it takes (讲究/最要紧: 「俺们酿醋讲究
+  蒸」「淬火最要紧」): the job, its steps said after;
 * a verb that only says **when**, 「V(O)的时候」 opening its clause, after a step of the same verb (「芦笙是边吹边跳
   的。吹的时候两只手捧着笙斗」; said first, 「吹的时候…」 stays the step);
 * 上 + a **steamer** or a pot right before the next step's verb (「上笼蒸一天」「上锅蒸一刻钟」): where 蒸 is done;
-* a **sentence-final particle** read as a verb, closing its clause (「三分钟就筑满咧」).
+* a **sentence-final particle** read as a verb, closing its clause (「三分钟就筑满咧」);
+* a **test of readiness**: 能 + the verb, the clause ending in 就中/就成/就行 (「松紧能插进一个指头就中」「膏子能扯成旗
+  就成了」): what the thing takes when it is ready.
 
 One class is read on the tokens, before the steps are built (``likened``, called by ``extract``):
 
@@ -118,6 +121,11 @@ _SAYING_ANCHORS = ("话", "老", "常")
 # _BEFORE_WORDS, a test in C, before the pattern is tried)
 _BEFORE_WORDS = ("之前", "以前", "前")
 _BEFORE = re.compile(r"(?:之前|以前|前(?=[先要得还都就必一]|$))")
+# (p2) a test of readiness: 能 + the verb, and the clause ends in 就中/就成/就行 (「松紧能插进一个指头就中」「膏子能扯成
+# 旗就成了」): what the thing can take when it is ready, not a step (not 「压到两毫米就够了」: how far a step goes)
+_ABLE = ("能", "能够")
+_READY = re.compile(r"就(?:中|成|行|可以)[了啦咧喽]*$")
+_READY_ENDS = ("中", "成", "行", "以", "了", "啦", "咧", "喽")  # (the last character of every _READY match)
 # (p2) a sentence-final particle of speech read as a verb (「三分钟就筑满咧」「火就起来咧」: 咧 as jieba's 咧嘴), when
 # it closes its clause
 _FINAL_PARTICLES = frozenset(("咧", "哩", "嘞", "啰"))
@@ -125,10 +133,10 @@ _FINAL_PARTICLES = frozenset(("咧", "哩", "嘞", "啰"))
 # verb is done, as 搁锅里 is (the step is 蒸)
 _STEAMERS = frozenset("锅笼屉甑")
 # (p2) a job named by its verb before the ordinal of its steps or 这 + a step word, opening its clause (「造龙舟头
-# 一步是放样」「打锡头一步是化锡」「拉京胡头一件事是点松香」「拉丝这道工序最磨人」「和料这一步」): the job, not a step (its
-# object at most four characters)
-_JOB_ANCHORS = ("步", "桩", "件", "道", "序")  # (characters every match of _JOB_STEP holds: a text with none names no job)
-_JOB_STEP = re.compile(r"[^的,,]{0,4}?(?:(?:头|第)[一二三四五六七八九十]+(?:步|桩|件事|道工序|道)|这(?:一|头)?(?:步|道工序|道|桩|个工序|个步骤))")
+# 一步是放样」「打锡头一步是化锡」「拉京胡头一件事是点松香」「拉丝这道工序最磨人」「和料这一步」), or before what it takes
+# (「俺们酿醋讲究蒸」「打腰鼓讲究个踢」「淬火最要紧」): the job, not a step (its object at most four characters)
+_JOB_ANCHORS = ("步", "桩", "件", "道", "序", "究", "紧")  # (characters every match of _JOB_STEP holds: a text with none names no job)
+_JOB_STEP = re.compile(r"[^的,,]{0,4}?(?:(?:头|第)[一二三四五六七八九十]+(?:步|桩|件事|道工序|道)|这(?:一|头)?(?:步|道工序|道|桩|个工序|个步骤)|讲究|最要紧|顶要紧)")
 # (p2) 「V(O)的时候」 opening its clause: a time said by a verb that was a step before (the same verb)
 _WHILE = re.compile(r"[^的,,]{0,3}?的时候")
 _WHILE_REACH = 7  # characters after the verb where 的时候 may start (an object of at most three, then 的时候)
@@ -365,6 +373,8 @@ def non_steps(steps: list, norm: str) -> set:
         elif after.startswith(_BEFORE_WORDS) and _BEFORE.match(after) and any(
                 q is not st and q.start > ve and (q.surface or "")[:1] == surface[:1] for q in steps):
             gone.add(id(st))
+        elif before.endswith(_ABLE) and after.endswith(_READY_ENDS) and _READY.search(after) is not None:
+            gone.add(id(st))  # 「松紧能插进一个指头就中」: a test of readiness, not a step
         elif surface in _FINAL_PARTICLES and (ve == len(norm) or norm[ve] in _CLAUSE_MARKS):
             gone.add(id(st))  # 「火就起来咧」: a particle closing the clause
         elif len(surface) == 2 and surface[0] == "上" and surface[1] in _STEAMERS and any(q.start == ve for q in steps):
