@@ -61,6 +61,20 @@ Junk steps (issue 11, p1): words read as verbs that show nothing a video could:
 * a bare **出来** (「盐花一层一层析出来」「出来那个气泡音」「出来再填」: what comes out, unless a hand or a foot
   does) and a **fall** opening its clause before a step (「扔上去,落下来拿线接住」: when the catch is done).
 
+Junk steps, round 2 (issue 11, p2):
+
+* a **mishap said with 要** right after its condition (「刷厚了要起皱的」「罐口烫了要烫伤人的」「油珠子滴下来要烫
+  人」: V了/V过/V + a direction, then 要 + a word of damage closing the clause), in ``_mishap`` as the 就 form is;
+* a **job named** by its verb before the ordinal of its steps (「造龙舟头一步是放样」「拉京胡头一件事是点松香」) or
+  before 这一步/这道工序 (「和料这一步」「拉丝这道工序最磨人」), or before what it takes (讲究/最要紧: 「俺们酿醋讲究
+  蒸」「淬火最要紧」): the job, its steps said after;
+* a verb that only says **when**, 「V(O)的时候」 opening its clause, after a step of the same verb (「芦笙是边吹边跳
+  的。吹的时候两只手捧着笙斗」; said first, 「吹的时候…」 stays the step);
+* 上 + a **steamer** or a pot right before the next step's verb (「上笼蒸一天」「上锅蒸一刻钟」): where 蒸 is done;
+* a **sentence-final particle** read as a verb, closing its clause (「三分钟就筑满咧」);
+* a **test of readiness**: 能 + the verb, the clause ending in 就中/就成/就行 (「松紧能插进一个指头就中」「膏子能扯成旗
+  就成了」): what the thing takes when it is ready.
+
 One class is read on the tokens, before the steps are built (``likened``, called by ``extract``):
 
 * a **comparison**: 「像吊着线一样」「像捏毛笔那样」「跟拿毛笔一样」「像翅膀一样」 (像/好像/就像/如/犹如/仿佛/跟/和/
@@ -107,6 +121,25 @@ _SAYING_ANCHORS = ("话", "老", "常")
 # _BEFORE_WORDS, a test in C, before the pattern is tried)
 _BEFORE_WORDS = ("之前", "以前", "前")
 _BEFORE = re.compile(r"(?:之前|以前|前(?=[先要得还都就必一]|$))")
+# (p2) a test of readiness: 能 + the verb, and the clause ends in 就中/就成/就行 (「松紧能插进一个指头就中」「膏子能扯成
+# 旗就成了」): what the thing can take when it is ready, not a step (not 「压到两毫米就够了」: how far a step goes)
+_ABLE = ("能", "能够")
+_READY = re.compile(r"就(?:中|成|行|可以)[了啦咧喽]*$")
+_READY_ENDS = ("中", "成", "行", "以", "了", "啦", "咧", "喽")  # (the last character of every _READY match)
+# (p2) a sentence-final particle of speech read as a verb (「三分钟就筑满咧」「火就起来咧」: 咧 as jieba's 咧嘴), when
+# it closes its clause
+_FINAL_PARTICLES = frozenset(("咧", "哩", "嘞", "啰"))
+# (p2) 上 + a steamer or a pot right before the verb of the next step (「上笼蒸一天」「上锅蒸一刻钟」): where the
+# verb is done, as 搁锅里 is (the step is 蒸)
+_STEAMERS = frozenset("锅笼屉甑")
+# (p2) a job named by its verb before the ordinal of its steps or 这 + a step word, opening its clause (「造龙舟头
+# 一步是放样」「打锡头一步是化锡」「拉京胡头一件事是点松香」「拉丝这道工序最磨人」「和料这一步」), or before what it takes
+# (「俺们酿醋讲究蒸」「打腰鼓讲究个踢」「淬火最要紧」): the job, not a step (its object at most four characters)
+_JOB_ANCHORS = ("步", "桩", "件", "道", "序", "究", "紧")  # (characters every match of _JOB_STEP holds: a text with none names no job)
+_JOB_STEP = re.compile(r"[^的,,]{0,4}?(?:(?:头|第)[一二三四五六七八九十]+(?:步|桩|件事|道工序|道)|这(?:一|头)?(?:步|道工序|道|桩|个工序|个步骤)|讲究|最要紧|顶要紧)")
+# (p2) 「V(O)的时候」 opening its clause: a time said by a verb that was a step before (the same verb)
+_WHILE = re.compile(r"[^的,,]{0,3}?的时候")
+_WHILE_REACH = 7  # characters after the verb where 的时候 may start (an object of at most three, then 的时候)
 # 「V完」 as a recap: what may follow 完 (了, a clause mark, a tool lead or 把, 一 + what was done once, a
 # link to the next verb)
 _RECAP_NEXT = ("了", "拿", "用", "把", "将", "一", "就", "再", "才", "以后", "之后", "后")
@@ -178,8 +211,15 @@ _BODY_CHARS = tuple("手脚腿臂肘膝指")
 # a mishap: 就 (with up to two characters of a verb or a modal between: 「就车穿了」「就搅浑了」「就会裂」) + a
 # word of damage or failure, ending its clause (a particle or an aspect mark may follow)
 _MISHAP_WORDS = ("废", "散", "断", "破", "裂", "歪", "糊", "焦", "酸", "苦", "砸", "虚", "浑", "变形", "走样",
-                 "起皱", "挂彩", "呛", "穿", "跑", "坏", "脆", "扎手", "烫手", "滑手", "毁", "塌", "烂", "崩", "瞎")
-_MISHAP = re.compile(r"就(?:会|要|得)?[^,,就]{0,2}?(?:%s)(?:了|掉|着|咗|黑|啦|喽|咯|嘛|哦)*$" % "|".join(_MISHAP_WORDS))
+                 "起皱", "挂彩", "呛", "穿", "跑", "坏", "脆", "扎手", "烫手", "滑手", "毁", "塌", "烂", "崩", "瞎",
+                 "伤人", "烫人", "扎人")
+# (what may close the clause after the word of damage: an aspect mark or a particle, 的 of a warning)
+_MISHAP_TAIL = r"(?:了|掉|着|咗|黑|啦|喽|咯|嘛|哦|的)*$"
+_MISHAP = re.compile(r"就(?:会|要|得)?[^,,就]{0,2}?(?:%s)%s" % ("|".join(_MISHAP_WORDS), _MISHAP_TAIL))
+# (p2) the same mishap said with 要 right after its condition, 「刷厚了要起皱的」「罐口烫了要烫伤人的」「油珠子滴下来要
+# 烫人」: the condition ends in 了/过 or a direction (来/去) right before 要 (not 「刀要磨快」: no condition; not
+# 「竹子要破开」: 开 after the word of damage)
+_MISHAP_YAO = re.compile(r"(?<=[了过来去])要[^,,就要]{0,2}?(?:%s)%s" % ("|".join(_MISHAP_WORDS), _MISHAP_TAIL))
 _MISHAP_FIRST = frozenset(w[0] for w in _MISHAP_WORDS)  # (a verb that starts with none of them is no failure)
 # the condition it follows: a verb with 了/过 after it or 一 before it in its clause (not 「对版对不准」: a
 # verb whose potential complement fails is done, and it goes wrong)
@@ -227,11 +267,17 @@ def _prohibited(before: str, surface: str) -> bool:
     return rest.startswith(_COVERBS) and len(rest) <= 12
 
 
-def _mishap(norm: str, a: int, b: int, v: int, ve: int, surface: str, starts: list, jiu: bool) -> bool:
+def _mishap(norm: str, a: int, b: int, v: int, ve: int, surface: str, starts: list, jiu: bool,
+            yao: bool = True) -> bool:
     """The step's verb (norm[v:ve], in the clause norm[a:b]) is a mishap or the condition that brings it on
-    (``starts``: where the text's steps start; ``jiu``: whether the text holds 就 at all)."""
+    (``starts``: where the text's steps start; ``jiu``, ``yao``: whether the text holds 就, 要 at all)."""
     # (every mishap after a condition is said with 就; _MISHAP's $ is the clause's end, ``endpos``)
     m = _MISHAP.search(norm, a, b) if jiu and norm.find("就", a, b) >= 0 else None
+    if m is None and yao and norm.find("要", a, b) >= 0 and (y := _MISHAP_YAO.search(norm, a, b)) is not None:
+        # 「刷厚了要起皱的」: the mishap after 要, and its condition, right before 要 (V了/V过/V下来), with no
+        # other step between
+        at = y.start()
+        return v > at or (at - ve <= _CONDITION_REACH and not any(ve <= q < at for q in starts))
     if m is not None:
         at = m.start()  # (where its 就 is)
         if v > at:
@@ -284,6 +330,9 @@ def non_steps(steps: list, norm: str) -> set:
     saying = any(c in norm for c in _SAYING_ANCHORS)
     prohibiting = any(map(norm.__contains__, _PROHIBITION_ANCHORS))
     jiu = "就" in norm  # (a mishap is said with it)
+    yao = "要" in norm  # (or with 要, p2)
+    job = any(map(norm.__contains__, _JOB_ANCHORS))  # (a job named before its steps: 头一步, 这一步…)
+    while_ = "的时候" in norm
     prev = None  # (the end and the verb of the step before)
     for st in steps:  # (the V之前 test looks at the text's other steps: a few per text)
         surface = st.surface or st.action or ""
@@ -324,6 +373,17 @@ def non_steps(steps: list, norm: str) -> set:
         elif after.startswith(_BEFORE_WORDS) and _BEFORE.match(after) and any(
                 q is not st and q.start > ve and (q.surface or "")[:1] == surface[:1] for q in steps):
             gone.add(id(st))
+        elif before.endswith(_ABLE) and after.endswith(_READY_ENDS) and _READY.search(after) is not None:
+            gone.add(id(st))  # 「松紧能插进一个指头就中」: a test of readiness, not a step
+        elif surface in _FINAL_PARTICLES and (ve == len(norm) or norm[ve] in _CLAUSE_MARKS):
+            gone.add(id(st))  # 「火就起来咧」: a particle closing the clause
+        elif len(surface) == 2 and surface[0] == "上" and surface[1] in _STEAMERS and any(q.start == ve for q in steps):
+            gone.add(id(st))  # 「上笼蒸一天」: onto the steamer, the step is the verb right after
+        elif job and before in _OPENERS and _JOB_STEP.match(norm, ve, b) is not None:
+            gone.add(id(st))  # 「造龙舟头一步是放样」「和料这一步」: the job named, its first step after
+        elif while_ and before in _OPENERS and norm.find("的时候", ve, ve + _WHILE_REACH) >= 0 and _WHILE.match(norm, ve, b) \
+                and any(q.start < st.start and id(q) not in gone and q.surface == surface for q in steps):
+            gone.add(id(st))  # 「芦笙是边吹边跳的。吹的时候两只手捧着…」: when, the verb a step already
         elif (surface.endswith(_RECAP_ENDS) or norm.startswith(_RECAP_AFTER, ve)) \
                 and _recap(norm, surface, ve, b, st, steps, starts):
             gone.add(id(st))
@@ -349,7 +409,7 @@ def non_steps(steps: list, norm: str) -> set:
                 (_RESULT_LEAD in before[-4:] and norm.startswith("了", ve))
                 or (surface in ("下去", "下来") and _STROKE.search(before))):
             gone.add(id(st))  # 「门就开出来了」「一铲子下去三寸」
-        elif _mishap(norm, a, b, v, ve, surface, starts, jiu):
+        elif _mishap(norm, a, b, v, ve, surface, starts, jiu, yao):
             gone.add(id(st))
     return gone
 
