@@ -1,0 +1,24 @@
+"""Materials (issue 11, m1; ``generation/prompting/roles.py``): the readings that gave a step the wrong material or
+none. Every sentence is written for this file (none is in the evaluation set), about crafts other than the items
+that showed each class."""
+from generation.prompting import normalize
+
+
+def steps(text):
+    return normalize(text).to_dict()["steps"]
+
+
+def step(text, surface):
+    return next(s for s in steps(text) if s["surface"] == surface)
+
+
+def test_a_verb_glued_to_shang_and_its_object_puts_that_object_on():
+    # 「打上蜡」「点上焊药」: jieba reads 上蜡/上焊药 as one verb; the object inside is what the step puts on
+    assert step("鞋底纳好了,再打上蜡。", "打上蜡")["material"] == "蜡"
+    assert step("竹片削好,打上蜡擦亮。", "打上蜡")["material"] == "蜡"
+    assert step("灯笼骨架扎好,点上焊药。", "点上焊药")["material"] == "焊药"
+
+
+def test_the_glued_object_wins_over_a_thing_carried_from_the_clause_before():
+    # the thread pinched before is not what the solder step puts on
+    assert step("先把铜丝掐成圈,点上焊药,再拿火吹。", "点上焊药")["material"] == "焊药"
