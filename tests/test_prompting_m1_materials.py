@@ -22,3 +22,9 @@ def test_a_verb_glued_to_shang_and_its_object_puts_that_object_on():
 def test_the_glued_object_wins_over_a_thing_carried_from_the_clause_before():
     # the thread pinched before is not what the solder step puts on
     assert step("先把铜丝掐成圈,点上焊药,再拿火吹。", "点上焊药")["material"] == "焊药"
+
+
+def test_the_top_of_the_head_is_a_body_place_not_what_is_worked():
+    # 「举过头顶」「甩过头顶」: 头顶 is a body word (words.BODY_WORDS); the thing said before the verb is what moves
+    assert [s["material"] for s in steps("狮子头要举过头顶,左右晃三下。")] == ["狮子头", "狮子头"]
+    assert step("彩带甩过头顶,画个圆。", "甩")["material"] == "彩带"
