@@ -28,3 +28,13 @@ def test_the_top_of_the_head_is_a_body_place_not_what_is_worked():
     # 「举过头顶」「甩过头顶」: 头顶 is a body word (words.BODY_WORDS); the thing said before the verb is what moves
     assert [s["material"] for s in steps("狮子头要举过头顶,左右晃三下。")] == ["狮子头", "狮子头"]
     assert step("彩带甩过头顶,画个圆。", "甩")["material"] == "彩带"
+
+
+def test_a_thing_named_in_a_warning_is_what_the_next_verb_works():
+    # 「哨子别含太深，含进去…」「球不能落地,拿脚背颠」: the warning makes no step; the next verb drops its object
+    assert step("抖空竹,空竹不能停,拿线绳一直抖。", "抖")["material"] == "空竹"
+    assert step("绣球不能落地,拿手背接住。", "接住")["material"] == "绣球"
+
+
+def test_a_body_part_warned_about_is_not_carried():
+    assert step("手千万别伸进去,拿火钳夹住。", "夹住")["material"] is None
