@@ -353,6 +353,8 @@ def _carry_warned_thing(spec: Spec, steps: list[Step], norm: str) -> None:
     it is what the next step of the same sentence works where that step names nothing of its own (the verb
     drops the object the warning named). Only a noun jieba or the lexicon knows, not a body part or a person,
     and only onto a step that is no whole-body motion, no words said and no verb-object word."""
+    if _WARNED.search(norm) is None:
+        return  # (most texts warn of nothing: one scan in C)
     pos = spec.pos_tags()
     prev_end = 0
     for q in steps:
