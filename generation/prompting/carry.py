@@ -307,7 +307,9 @@ def _carry_dropped_object(spec: Spec, steps: list[Step], norm: str) -> None:
     step before worked (a thing, not a body part: 「胳膊甩开,右脚往前一踏」 moves no arm; not a person:
     艺人; not after a verb-object word that names its own: 刷漆). Pieces counted one by one before the
     verb (「一张一张往上贴」) are the thing worked before, past a step whose material was no thing it
-    worked (「先在桐油里泡透」: ``_counted_pieces``)."""
+    worked (「先在桐油里泡透」: ``_counted_pieces``). A thing named in a warning between the two is nearer
+    (``_carry_warned_thing``, first)."""
+    _carry_warned_thing(spec, steps, norm)
     for n, (p, q) in enumerate(zip(steps, steps[1:])):
         if (q.material and q.material not in ("它", "它们")) or not p.material or p.end < 0 or q.start < p.end or q.subject or q.role \
                 or q.tool == p.material or (q.tool and q.surface in GRASP_VERBS) or _is_body(spec, p.material) \
@@ -338,6 +340,51 @@ def _carry_dropped_object(spec: Spec, steps: list[Step], norm: str) -> None:
         if _is_body_motion(q.surface) or _speaks(q):
             continue  # 「一边吹一边跳」: the whole body moves, it works no thing; 「翻经书,念完一段」: words said
         q.material = p.material
+
+
+# a clause that warns what a thing must not do or undergo (「哨子别含太深」「球不能落地」): the negation after it
+_WARNED = re.compile("(?:千万)?(?:别|不能|不要|不许|莫)")
+_CLAUSE_OPEN = re.compile("(?:[,，;；:：。!！?？]|时候|时)")
+
+
+def _carry_warned_thing(spec: Spec, steps: list[Step], norm: str) -> None:
+    """「吹的时候哨子别含太深，含进去一公分」「球不能落地,拿脚背颠」: a thing named as the subject of a warning
+    (the noun that opens a clause with 别/不能/不要… after it) makes no step (what is not done is no action), but
+    it is what the next step of the same sentence works where that step names nothing of its own (the verb
+    drops the object the warning named). Only a noun jieba or the lexicon knows, not a body part or a person,
+    and only onto a step that is no whole-body motion, no words said and no verb-object word."""
+    if _WARNED.search(norm) is None:
+        return  # (most texts warn of nothing: one scan in C)
+    pos = spec.pos_tags()
+    prev_end = 0
+    for q in steps:
+        lo, prev_end = prev_end, max(prev_end, q.end)
+        if q.material or q.start < 0 or q.start < lo or q.subject or q.role or _is_body_motion(q.surface) \
+                or _speaks(q) or (q.surface and len(q.surface) >= 2 and (
+                    q.surface[-1] in MATERIAL_HEADS or q.surface[-1] in TOOL_HEADS)):
+            continue
+        at = norm.find(q.surface, q.start, q.end) if q.surface else -1
+        seg = norm[lo:at if at >= 0 else q.start]  # (up to the verb: the warning may open the step's own unit)
+        cut = None
+        for cut in _SENTENCE_END.finditer(seg):
+            pass
+        if cut is not None:
+            seg = seg[cut.end():]
+        warned = None
+        for warned in _WARNED.finditer(seg):
+            pass
+        if warned is None or not _CLAUSE_BREAKS.search(seg, warned.end()):
+            continue  # (the warning's clause ends before the verb: 「哨子别含太深」 itself is no step)
+        head = seg[:warned.start()]
+        opener = None
+        for opener in _CLAUSE_OPEN.finditer(head):
+            pass
+        thing = head[opener.end():] if opener is not None else head
+        if not 1 <= len(thing) <= 4 or thing == q.tool or _is_body(spec, thing) or thing[-1] == "人" \
+                or not (pos.get(thing, "")[:1] == "n" or (thing in spec.terms and spec.terms[thing].category in (
+                    "material", "tool"))):
+            continue
+        q.material = thing
 
 
 _LIMB_MARKERS = ("往", "朝", "向", "在", "到", "把", "将", "用", "拿", "对着", "冲着")

@@ -246,6 +246,8 @@ def _compound_object(step: Step, spec: Spec) -> None:
     crafts the spec does not describe in full (a described craft's actions carry their own defaults;
     read there, the gold set's material and tool precision fell)."""
     surface = step.surface or ""
+    if 3 <= len(surface) <= 4 and surface[1] == "上" and _glued_on_object(spec, step, surface):
+        return
     if len(surface) == 3:
         _compound_object3(spec, step, surface)
         return
@@ -267,6 +269,23 @@ def _compound_object(step: Step, spec: Spec) -> None:
         return
     if getattr(step, slot) is None and step.tool != obj and step.material != obj:
         setattr(step, slot, obj)
+
+def _glued_on_object(spec: Spec, step: Step, surface: str) -> bool:
+    """「再打上蜡」「点上焊药」「抹上油」: a one-character verb, the direction 上 and the object jieba glued to it
+    (``_on_object_word``: 上蜡/v, 上焊药/v) name what the step puts on, its material where the clause named
+    none (a thing carried over from the clause before is not what is put on here). Only where jieba reads 上 and
+    the object as one verb (the glue ``_with_result`` joined); not a body part, nor a thing whose name says tool."""
+    obj = surface[2:]
+    pos = spec.pos_tags()
+    if pos.get(surface[1:], "")[:1] != "v" or pos.get(obj, "")[:1] != "n" \
+            or _is_body(spec, obj, True) or _is_tool_word(obj):
+        return False
+    if step.material is None:
+        step.material = obj
+        if step.tool == obj:
+            step.tool = None
+    return True
+
 
 def _compound_object3(spec: Spec, step: Step, surface: str) -> None:
     """「踢毽子」「放鞭炮」「上夹板」: a one-character verb glued to a two-character noun names what it
