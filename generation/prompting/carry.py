@@ -4,6 +4,7 @@ dropped object and the hand said once (``_carry_hand``). Constants live in ``wor
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .spec import Spec
 from .tokens import Step, _head, _is_body, _is_body_motion, _is_material_word, _is_speech, _is_tool_word
@@ -429,3 +430,60 @@ def _carry_hand(steps: list[Step], norm: str) -> None:
             if not rest.startswith(CONTINUE_MARKERS) or any(ch in FULL_STOPS for ch in between[:stop]):
                 continue
         q.hand = p.hand
+
+
+_SUFFIX_CHARS = frozenset("子儿头")  # (a noun suffix jieba cut off, 铰|子, names nothing of its own)
+
+
+def _carry_whole_name(spec: Spec, steps: list[Step], doc, norm: str) -> None:
+    """「先抖袖」 where the text says 水袖, 袖子; 「银窝放到炉上」 cut 银|窝 where it says 银窝 whole before: jieba
+    leaves one character of a two-character noun as the verb's object, and the step would carry that character.
+    A step whose material is one character carries instead the noun as said: (1) where the character is a token
+    of the step whose one-character neighbour makes a two-character word the text says whole, that word; else
+    (2) the nearest two-character noun (or lexicon term) the text says as one word that is headed by the
+    character (its last: 水袖, 绒毛; the first no verb, numeral or tool head: 补纸, 一梭, 针线 are not) or is the
+    character with a suffix (袖子, 石头); no body part, not the step's tool, no tool's name where the character
+    names none (水 is not 水盆). A headed noun contains its head: a reading that wanted the character still has it."""
+    if not any(st.material is not None and len(st.material) == 1 for st in steps):
+        return  # (most texts: every material is two characters or more)
+    words, kinds, starts = doc.words, doc.kinds, doc.starts
+    pos = spec.pos_tags()
+    names = []  # (offset, word)
+    for k, w in enumerate(words):
+        if len(w) == 2 and kinds[k] in ("N", "T") and pos.get(w, "n")[:1] == "n":
+            names.append((starts[k], w))
+    if not names:
+        return
+    for st in steps:
+        c = st.material
+        if c is None or len(c) != 1 or c in _SUFFIX_CHARS or st.start < 0:
+            continue
+        # the character as a token of the step, jieba's piece of a two-character word with a one-character
+        # neighbour (「银窝放到炉上」: 银|窝)
+        said = set()
+        for k in range(bisect_left(starts, st.start), bisect_left(starts, st.end)):
+            if words[k] == c:
+                if k and len(words[k - 1]) == 1:
+                    said.add(words[k - 1] + c)
+                if k + 1 < len(words) and len(words[k + 1]) == 1:
+                    said.add(c + words[k + 1])
+        best = None
+        for at, w in names:
+            if c not in w or w == st.surface:
+                continue
+            if _is_body(spec, w, True) or w == st.tool:
+                continue
+            if w in said:
+                # 「银窝放到炉上」: the character jieba cut off, with its neighbour in the step, is the noun said whole
+                # elsewhere: that one before any nearer, whatever it names (窝 tagged a verb there)
+                d = -1
+            elif not (w[1] == c and pos.get(w[0], "")[:1] not in ("v", "m") and w[0] not in TOOL_HEADS
+                      or w[0] == c and w[1] in _SUFFIX_CHARS) or (_is_tool_word(w) and not _is_tool_word(c)):
+                continue  # (a noun is headed by its last character: 水袖 is a 袖, 马步 no 马; 袖子 and 石头 are the
+                #           character with its suffix)
+            else:
+                d = abs(at - st.start)
+            if best is None or d < best[0]:
+                best = (d, w)
+        if best is not None:
+            st.material = best[1]

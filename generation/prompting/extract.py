@@ -23,8 +23,8 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate, compress, repeat
 from operator import eq, itemgetter, ne, not_, or_
 
-from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry_serial_roles, _carry_worn_tool,
-                    _counted_topic, _hand_of_held_tool)
+from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry_serial_roles, _carry_whole_name,
+                    _carry_worn_tool, _counted_topic, _hand_of_held_tool)
 from .names import (_coordinated_names, _craft_names, _described_things, _led_tool_names, _named_steps, _nominal_topic,
                     _numbered_names, _numeral_phrases, _object_names, _quoted_names, _reached_things, _slot_nouns,
                     _split_compounds, _suffix_names, _technique_compounds, _topic_names)
@@ -1917,6 +1917,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         _carry_worn_tool(steps, norm)
         _carry_serial_roles(steps, norm)
         _carry_dropped_object(spec, steps, norm)
+        _carry_whole_name(spec, steps, doc, norm)
     if any(st.action is not None and len(st.action) == 4 and st.action[0] == "一" for st in steps):
         steps = _split_alternations(steps)  # (after the carrying passes: the second verb takes what they gave)
     seen = set(map(_SPAN, terms))  # (each term's (start, end), read in C)
