@@ -729,3 +729,36 @@ def _split_compounds(spec: Spec, doc: Doc):
                 or (words[k] == "好" and to[:1] == "d"):
             continue  # (after the classifier 个 a locative's character is a thing: 「勾个边」)
         yield k - 1, k + 2, v + o
+
+
+# a count of kinds (「这四样」「六样」「五道」): a numeral of three to nine and a classifier of kinds
+_KIND_COUNT = re.compile(r"[三四五六七八九3-9](?:样|种|道|招)")
+_KIND_NUMBERS = {ch: k for k, chs in enumerate(("", "", "", "三3", "四4", "五5", "六6", "七7", "八8", "九9")) for ch in chs}
+
+
+def _counted_names(spec: Spec, norm: str):
+    """Character spans (start, end) of one-character names the speaker lists and counts (「结、掼、勾、戗这四样
+    是基本功」「蒸、酵、熏、淋、陈五道」「基本的就六样盘拐绷蹬挑磕」): a count of kinds (three to nine, 样/种/道/招)
+    with exactly that many single characters listed right before it (each after a 、, 这/那 may come between)
+    or right after it (said in a row, each a word of its own that the text says again later, as the speaker
+    explains them) names each of them a term. A list of another length, a character that is no Chinese one or
+    a function word, or characters after the count not each said again (「三样东西」) names nothing."""
+    tags = spec.pos_tags()
+    for m in _KIND_COUNT.finditer(norm):
+        k = _KIND_NUMBERS[norm[m.start()]]
+        # before: c1、c2、…、ck (这|那)? count
+        e = m.start() - (1 if m.start() and norm[m.start() - 1] in "这那" else 0)
+        span = norm[max(e - (2 * k - 1), 0):e]
+        if len(span) == 2 * k - 1 and all(span[i] == "、" for i in range(1, len(span), 2)) \
+                and (e - 2 * k < 0 or norm[e - 2 * k] != "、") \
+                and all("\u4e00" <= ch <= "\u9fff" and tags.get(ch, "x")[:1] in "vnaz" for ch in span[::2]):
+            start = e - len(span)
+            for i in range(0, len(span), 2):
+                yield start + i, start + i + 1
+            continue
+        # after: count c1c2…ck said in a row, each a word of its own to jieba and each said again later
+        # (the speaker goes on to explain them: 「外边踢叫拐」)
+        span = norm[m.end():m.end() + k]
+        if len(span) == k and all(tags.get(ch, "x")[:1] in "vnaz" and ch in norm[m.end() + k:] for ch in span):
+            for i in range(k):
+                yield m.end() + i, m.end() + i + 1
