@@ -26,8 +26,8 @@ from operator import eq, itemgetter, ne, not_, or_
 from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry_serial_roles, _carry_worn_tool,
                     _counted_topic, _hand_of_held_tool)
 from .names import (_coordinated_names, _counted_names, _craft_names, _described_things, _led_tool_names, _named_steps,
-                    _nominal_topic, _numbered_names, _numeral_phrases, _object_names, _quoted_names, _reached_things,
-                    _slot_nouns, _split_compounds, _suffix_names, _technique_compounds, _topic_names)
+                    _nominal_topic, _numbered_names, _numeral_phrases, _object_names, _part_nouns, _quoted_names,
+                    _reached_things, _slot_nouns, _split_compounds, _suffix_names, _technique_compounds, _topic_names)
 from .nonsteps import cut_likened, likened, non_steps
 from .quantities import CORRECTION_CUES
 from .resegment import _repair_tokens, _resegment, mistagged_verb, verb_char
@@ -1968,6 +1968,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         for a, b in _craft_names(spec, doc):
             coined(a, b, "technique")
         for a, b in _numbered_names(spec, doc):
+            coined(a, b)
+        for a, b in _part_nouns(spec, doc):
             coined(a, b)
         for a, b, word in _split_compounds(spec, doc):
             a, b = starts[a], starts[b]

@@ -1,7 +1,9 @@
 """Term names the text itself coins: names with a craft suffix (``_suffix_names``), craft and object names,
 coordinated names (甲和乙), quoted names (「…」), names led by a tool word (``_led_tool_names``), slot nouns,
 technique compounds (with a one-character technique named by its definition, 「猱是…」) and things a verb reaches
-(``_reached_things``: 髹上 + 底漆). ``extract()`` runs them once per text; constants live in ``words.py``."""
+(``_reached_things``: 髹上 + 底漆), one-character names listed and counted (``_counted_names``: 结、掼、勾、戗这四样)
+and a noun and its part jieba cut apart (``_part_nouns``: 鞋|襻). ``extract()`` runs them once per text; constants
+live in ``words.py``."""
 from __future__ import annotations
 
 import re
@@ -762,3 +764,42 @@ def _counted_names(spec: Spec, norm: str):
         if len(span) == k and all(tags.get(ch, "x")[:1] in "vnaz" and ch in norm[m.end() + k:] for ch in span):
             for i in range(k):
                 yield m.end() + i, m.end() + i + 1
+
+
+# what may come right after a noun and its part: the clause ends, a list goes on or a place word follows
+_PART_NOUN_AFTER = frozenset(("里", "上", "中", "内"))
+
+
+def _part_nouns(spec: Spec, doc: Doc):
+    """Token spans (start, end) of a noun and its part jieba cut into two one-character words (「抓住锁|把,」
+    「脚套进鞋|襻里」「跟醋|糟、稻壳拌匀」): a one-character word the text also says as the last character of a
+    longer noun (石锁, 板鞋, 新醋: the craft's own thing) and a one-character word jieba reads as no noun, then the
+    clause ends, a list goes on or a place word follows, are one noun, when a verb or a preposition takes it. A
+    second character that is a complement, an aspect particle or a modal (「锁上,」「醋好了」), one the text says
+    again as a word of its own (刀不动皮|动), a pair after 拿/用 (拿针|扎: the tool and its verb), one with no verb or
+    preposition before it, or a first character said in no longer noun names nothing."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    tags = spec.pos_tags()
+    heads = None
+    for k in range(n - 2):
+        w, y = words[k], words[k + 1]
+        if len(w) != 1 or len(y) != 1 or kinds[k] in ("P", "Q", "M") or kinds[k + 1] in ("P", "Q", "M"):
+            continue
+        if not (kinds[k + 2] == "P" or words[k + 2] in _PART_NOUN_AFTER):
+            continue
+        if y in COMPLEMENTS or y in ASPECT_AFTER_VERB or y in RESULT_COMPLEMENTS or y in MODALS \
+                or tags.get(y, "x") not in ("v", "p", "zg", "vg", "ng") or w in COMPLEMENTS \
+                or tags.get(w, "x")[:1] not in "nv":
+            continue
+        if k == 0 or words[k - 1] in TOOL_LEAD or not (kinds[k - 1] in ("V", "T", "C") or words[k - 1] in
+                                                        ROUTE_PREPOSITIONS or tags.get(words[k - 1], "x")[:1] in "vp"):
+            continue  # (what a verb or a preposition takes, not a subject and its predicate (皮|动) nor a tool
+            #           and the verb it serves (拿针|扎))
+        if not "\u4e00" <= w <= "\u9fff" or not "\u4e00" <= y <= "\u9fff":
+            continue
+        if heads is None:  # (the last characters of the text's nouns of two characters or more, once per text)
+            heads = {v[-1] for v, kd in zip(words, kinds)
+                     if len(v) >= 2 and (kd in ("N", "T") or tags.get(v, "")[:1] == "n")}
+        if w in heads and words.count(y) == 1:
+            yield k, k + 2  # (a character the text also says as a word of its own is a verb: 刀不动皮|动)
