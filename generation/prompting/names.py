@@ -782,11 +782,16 @@ def _part_nouns(spec: Spec, doc: Doc):
     n = len(words)
     tags = spec.pos_tags()
     heads = None
-    for k in range(n - 2):
+    # (only a pair before punctuation or a place word can be one: those tokens are found in C)
+    inter = doc.interesting
+    ends = chain(compress(range(n), map(_PART_NOUN_AFTER.__contains__, words)),
+                 compress(inter, map(eq, map(kinds.__getitem__, inter), repeat("P"))))
+    for j in ends:
+        if j < 2:
+            continue
+        k = j - 2
         w, y = words[k], words[k + 1]
         if len(w) != 1 or len(y) != 1 or kinds[k] in ("P", "Q", "M") or kinds[k + 1] in ("P", "Q", "M"):
-            continue
-        if not (kinds[k + 2] == "P" or words[k + 2] in _PART_NOUN_AFTER):
             continue
         if y in COMPLEMENTS or y in ASPECT_AFTER_VERB or y in RESULT_COMPLEMENTS or y in MODALS \
                 or tags.get(y, "x") not in ("v", "p", "zg", "vg", "ng") or w in COMPLEMENTS \
@@ -796,10 +801,10 @@ def _part_nouns(spec: Spec, doc: Doc):
                                                         ROUTE_PREPOSITIONS or tags.get(words[k - 1], "x")[:1] in "vp"):
             continue  # (what a verb or a preposition takes, not a subject and its predicate (皮|动) nor a tool
             #           and the verb it serves (拿针|扎))
-        if not "\u4e00" <= w <= "\u9fff" or not "\u4e00" <= y <= "\u9fff":
-            continue
+        if not "\u4e00" <= w <= "\u9fff" or not "\u4e00" <= y <= "\u9fff" or words.count(y) != 1:
+            continue  # (a character the text also says as a word of its own is a verb: 刀不动皮|动)
         if heads is None:  # (the last characters of the text's nouns of two characters or more, once per text)
             heads = {v[-1] for v, kd in zip(words, kinds)
                      if len(v) >= 2 and (kd in ("N", "T") or tags.get(v, "")[:1] == "n")}
-        if w in heads and words.count(y) == 1:
-            yield k, k + 2  # (a character the text also says as a word of its own is a verb: 刀不动皮|动)
+        if w in heads:
+            yield k, k + 2
