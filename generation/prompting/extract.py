@@ -25,9 +25,9 @@ from operator import eq, itemgetter, ne, not_, or_
 
 from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry_serial_roles, _carry_whole_name,
                     _carry_worn_tool, _counted_topic, _hand_of_held_tool)
-from .names import (_coordinated_names, _craft_names, _described_things, _led_tool_names, _named_steps, _nominal_topic,
-                    _numbered_names, _numeral_phrases, _object_names, _quoted_names, _reached_things, _slot_nouns,
-                    _split_compounds, _suffix_names, _technique_compounds, _topic_names)
+from .names import (_coordinated_names, _counted_names, _craft_names, _described_things, _led_tool_names, _named_steps,
+                    _nominal_topic, _numbered_names, _numeral_phrases, _object_names, _part_nouns, _quoted_names,
+                    _reached_things, _slot_nouns, _split_compounds, _suffix_names, _technique_compounds, _topic_names)
 from .nonsteps import cut_likened, likened, non_steps
 from .quantities import CORRECTION_CUES
 from .resegment import _repair_tokens, _resegment, mistagged_verb, verb_char
@@ -1970,6 +1970,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             coined(a, b, "technique")
         for a, b in _numbered_names(spec, doc):
             coined(a, b)
+        for a, b in _part_nouns(spec, doc):
+            coined(a, b)
         for a, b, word in _split_compounds(spec, doc):
             a, b = starts[a], starts[b]
             if (a, b) not in seen:
@@ -2036,6 +2038,12 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                     else:
                         extra.append({"text": text[a:b], "category": category, "start": a, "end": b, "canonical": w,
                                       "open": True})
+        for a, b in _counted_names(spec, norm):
+            if (a, b) not in seen:
+                # 「结、掼、勾、戗这四样」: each listed character a technique (no other rule names one character)
+                seen.add((a, b))
+                extra.append({"text": text[a:b], "category": "technique", "start": a, "end": b,
+                              "canonical": norm[a:b], "open": True})
         for a, b in _quoted_names(norm):
             if (a, b) not in seen and not any(t["start"] <= a and b <= t["end"] for t in terms):
                 seen.add((a, b))

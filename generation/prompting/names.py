@@ -1,7 +1,9 @@
 """Term names the text itself coins: names with a craft suffix (``_suffix_names``), craft and object names,
 coordinated names (甲和乙), quoted names (「…」), names led by a tool word (``_led_tool_names``), slot nouns,
 technique compounds (with a one-character technique named by its definition, 「猱是…」) and things a verb reaches
-(``_reached_things``: 髹上 + 底漆). ``extract()`` runs them once per text; constants live in ``words.py``."""
+(``_reached_things``: 髹上 + 底漆), one-character names listed and counted (``_counted_names``: 结、掼、勾、戗这四样)
+and a noun and its part jieba cut apart (``_part_nouns``: 鞋|襻). ``extract()`` runs them once per text; constants
+live in ``words.py``."""
 from __future__ import annotations
 
 import re
@@ -729,3 +731,80 @@ def _split_compounds(spec: Spec, doc: Doc):
                 or (words[k] == "好" and to[:1] == "d"):
             continue  # (after the classifier 个 a locative's character is a thing: 「勾个边」)
         yield k - 1, k + 2, v + o
+
+
+# a count of kinds (「这四样」「六样」「五道」): a numeral of three to nine and a classifier of kinds
+_KIND_COUNT = re.compile(r"[三四五六七八九3-9](?:样|种|道|招)")
+_KIND_NUMBERS = {ch: k for k, chs in enumerate(("", "", "", "三3", "四4", "五5", "六6", "七7", "八8", "九9")) for ch in chs}
+
+
+def _counted_names(spec: Spec, norm: str):
+    """Character spans (start, end) of one-character names the speaker lists and counts (「结、掼、勾、戗这四样
+    是基本功」「蒸、酵、熏、淋、陈五道」「基本的就六样盘拐绷蹬挑磕」): a count of kinds (three to nine, 样/种/道/招)
+    with exactly that many single characters listed right before it (each after a 、, 这/那 may come between)
+    or right after it (said in a row, each a word of its own that the text says again later, as the speaker
+    explains them) names each of them a term. A list of another length, a character that is no Chinese one or
+    a function word, or characters after the count not each said again (「三样东西」) names nothing."""
+    tags = spec.pos_tags()
+    for m in _KIND_COUNT.finditer(norm):
+        k = _KIND_NUMBERS[norm[m.start()]]
+        # before: c1、c2、…、ck (这|那)? count
+        e = m.start() - (1 if m.start() and norm[m.start() - 1] in "这那" else 0)
+        span = norm[max(e - (2 * k - 1), 0):e]
+        if len(span) == 2 * k - 1 and all(span[i] == "、" for i in range(1, len(span), 2)) \
+                and (e - 2 * k < 0 or norm[e - 2 * k] != "、") \
+                and all("\u4e00" <= ch <= "\u9fff" and tags.get(ch, "x")[:1] in "vnaz" for ch in span[::2]):
+            start = e - len(span)
+            for i in range(0, len(span), 2):
+                yield start + i, start + i + 1
+            continue
+        # after: count c1c2…ck said in a row, each a word of its own to jieba and each said again later
+        # (the speaker goes on to explain them: 「外边踢叫拐」)
+        span = norm[m.end():m.end() + k]
+        if len(span) == k and all(tags.get(ch, "x")[:1] in "vnaz" and ch in norm[m.end() + k:] for ch in span):
+            for i in range(k):
+                yield m.end() + i, m.end() + i + 1
+
+
+# what may come right after a noun and its part: the clause ends, a list goes on or a place word follows
+_PART_NOUN_AFTER = frozenset(("里", "上", "中", "内"))
+
+
+def _part_nouns(spec: Spec, doc: Doc):
+    """Token spans (start, end) of a noun and its part jieba cut into two one-character words (「抓住锁|把,」
+    「脚套进鞋|襻里」「跟醋|糟、稻壳拌匀」): a one-character word the text also says as the last character of a
+    longer noun (石锁, 板鞋, 新醋: the craft's own thing) and a one-character word jieba reads as no noun, then the
+    clause ends, a list goes on or a place word follows, are one noun, when a verb or a preposition takes it. A
+    second character that is a complement, an aspect particle or a modal (「锁上,」「醋好了」), one the text says
+    again as a word of its own (刀不动皮|动), a pair after 拿/用 (拿针|扎: the tool and its verb), one with no verb or
+    preposition before it, or a first character said in no longer noun names nothing."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    tags = spec.pos_tags()
+    heads = None
+    # (only a pair before punctuation or a place word can be one: those tokens are found in C)
+    inter = doc.interesting
+    ends = chain(compress(range(n), map(_PART_NOUN_AFTER.__contains__, words)),
+                 compress(inter, map(eq, map(kinds.__getitem__, inter), repeat("P"))))
+    for j in ends:
+        if j < 2:
+            continue
+        k = j - 2
+        w, y = words[k], words[k + 1]
+        if len(w) != 1 or len(y) != 1 or kinds[k] in ("P", "Q", "M") or kinds[k + 1] in ("P", "Q", "M"):
+            continue
+        if y in COMPLEMENTS or y in ASPECT_AFTER_VERB or y in RESULT_COMPLEMENTS or y in MODALS \
+                or tags.get(y, "x") not in ("v", "p", "zg", "vg", "ng") or w in COMPLEMENTS \
+                or tags.get(w, "x")[:1] not in "nv":
+            continue
+        if k == 0 or words[k - 1] in TOOL_LEAD or not (kinds[k - 1] in ("V", "T", "C") or words[k - 1] in
+                                                        ROUTE_PREPOSITIONS or tags.get(words[k - 1], "x")[:1] in "vp"):
+            continue  # (what a verb or a preposition takes, not a subject and its predicate (皮|动) nor a tool
+            #           and the verb it serves (拿针|扎))
+        if not "\u4e00" <= w <= "\u9fff" or not "\u4e00" <= y <= "\u9fff" or words.count(y) != 1:
+            continue  # (a character the text also says as a word of its own is a verb: 刀不动皮|动)
+        if heads is None:  # (the last characters of the text's nouns of two characters or more, once per text)
+            heads = {v[-1] for v, kd in zip(words, kinds)
+                     if len(v) >= 2 and (kd in ("N", "T") or tags.get(v, "")[:1] == "n")}
+        if w in heads:
+            yield k, k + 2
