@@ -360,7 +360,9 @@ def _carry_warned_thing(spec: Spec, steps: list[Step], norm: str) -> None:
     prev_end = 0
     for q in steps:
         lo, prev_end = prev_end, max(prev_end, q.end)
-        if q.material or q.start < 0 or q.start < lo or q.subject or q.role or _is_body_motion(q.surface) \
+        # (the search: a warning said between the step before and this one's end, needed by everything below)
+        if q.material or q.start < 0 or q.start < lo or q.subject or q.role or _WARNED.search(norm, lo, q.end) is None \
+                or _is_body_motion(q.surface) \
                 or _speaks(q) or (q.surface and len(q.surface) >= 2 and (
                     q.surface[-1] in MATERIAL_HEADS or q.surface[-1] in TOOL_HEADS)):
             continue

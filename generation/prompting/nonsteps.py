@@ -220,6 +220,7 @@ _MISHAP = re.compile(r"就(?:会|要|得)?[^,,就]{0,2}?(?:%s)%s" % ("|".join(_M
 # 烫人」: the condition ends in 了/过 or a direction (来/去) right before 要 (not 「刀要磨快」: no condition; not
 # 「竹子要破开」: 开 after the word of damage)
 _MISHAP_YAO = re.compile(r"(?<=[了过来去])要[^,,就要]{0,2}?(?:%s)%s" % ("|".join(_MISHAP_WORDS), _MISHAP_TAIL))
+_YAO_AFTER_CONDITION = ("了要", "过要", "来要", "去要")  # (a text with none of them says no mishap with 要)
 _MISHAP_FIRST = frozenset(w[0] for w in _MISHAP_WORDS)  # (a verb that starts with none of them is no failure)
 # the condition it follows: a verb with 了/过 after it or 一 before it in its clause (not 「对版对不准」: a
 # verb whose potential complement fails is done, and it goes wrong)
@@ -330,7 +331,8 @@ def non_steps(steps: list, norm: str) -> set:
     saying = any(c in norm for c in _SAYING_ANCHORS)
     prohibiting = any(map(norm.__contains__, _PROHIBITION_ANCHORS))
     jiu = "就" in norm  # (a mishap is said with it)
-    yao = "要" in norm  # (or with 要, p2)
+    # (or with 要 right after its condition's 了/过/来/去, p2: _MISHAP_YAO's look-behind; 要 alone is everywhere)
+    yao = any(map(norm.__contains__, _YAO_AFTER_CONDITION))
     job = any(map(norm.__contains__, _JOB_ANCHORS))  # (a job named before its steps: 头一步, 这一步…)
     while_ = "的时候" in norm
     prev = None  # (the end and the verb of the step before)
