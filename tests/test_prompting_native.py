@@ -22,7 +22,7 @@ def fake_build(tmp_path: Path, **changes) -> Path:
     folder = native.compiled_dir(tmp_path)
     folder.mkdir(parents=True)
     sources = {name: native._digest(native.SOURCE_DIR / f"{name}.py") for name in native.MODULES}
-    manifest = {"sources": sources, "cython": "test", "ext_suffix": SUFFIX}
+    manifest = {"sources": sources, "cython": "test", "ext_suffix": SUFFIX, "directives": dict(native.DIRECTIVES)}
     for name in native.MODULES:
         (folder / f"{name}{SUFFIX}").write_bytes(b"")
     for key, value in changes.items():
@@ -59,6 +59,8 @@ def test_another_interpreter_or_module_list_or_a_stray_module_is_refused(tmp_pat
     short = {name: "x" for name in native.MODULES[:-1]}
     ok, reason = native.check(fake_build(tmp_path / "b", sources=short))
     assert not ok and "module list" in reason
+    ok, reason = native.check(fake_build(tmp_path / "d", directives={"language_level": 3}))
+    assert not ok and "directives" in reason
     build = fake_build(tmp_path / "c")
     (native.compiled_dir(build) / f"segment{SUFFIX}").write_bytes(b"")  # left from an older list
     ok, reason = native.check(build)

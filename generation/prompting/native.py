@@ -13,8 +13,8 @@ used only while it was built from exactly those files.
   ``var/native/prompting`` with a manifest: the sha256 of every source, the Cython version and the
   interpreter's extension suffix.
 * ``activate()``, called by the package's ``__init__``, puts that folder first on the package's ``__path__``
-  only when every hash in the manifest matches the source file beside it and the extension suffix is this
-  interpreter's. Otherwise the package runs as plain Python, and says why once in the log: an edited rule
+  only when every hash in the manifest matches the source file beside it, the directives are ``DIRECTIVES`` and
+  the extension suffix is this interpreter's. Otherwise the package runs as plain Python, and says why once in the log: an edited rule
   is never shadowed by a stale build. ``HERITAGE_NATIVE=0`` turns it off.
 
 Compiled and plain runs give the same results (tests/test_prompting_native.py compares them; bench/nlp_same.py
@@ -78,6 +78,8 @@ def check(build_dir: Path | None = None) -> tuple[bool, str]:
         return False, f"built for {suffix}, this interpreter loads {_ext_suffix()}"
     if set(sources) != set(MODULES):
         return False, "the build's module list differs from native.MODULES"
+    if manifest.get("directives") != DIRECTIVES:
+        return False, "built with other Cython directives than native.DIRECTIVES (run `make native`)"
     extra = sorted(p.name for p in folder.iterdir() if p.name.endswith(suffix) and p.name[: -len(suffix)] not in MODULES)
     if extra:
         return False, f"{folder} holds modules not in native.MODULES: {', '.join(extra)}"
