@@ -1,15 +1,7 @@
 """Materials (issue 11, m1; ``generation/prompting/roles.py``): the readings that gave a step the wrong material or
 none. Every sentence is written for this file (none is in the evaluation set), about crafts other than the items
 that showed each class."""
-from generation.prompting import normalize
-
-
-def steps(text):
-    return normalize(text).to_dict()["steps"]
-
-
-def step(text, surface):
-    return next(s for s in steps(text) if s["surface"] == surface)
+from tests.prompting_steps import step, steps
 
 
 def test_a_verb_glued_to_shang_and_its_object_puts_that_object_on():

@@ -2,15 +2,7 @@
 material is one character jieba cut off a two-character noun carries the noun as the text says it. Every sentence
 is written for this file (none is in the evaluation set), about crafts other than the items that showed the class
 (豫剧 水袖, 苗族银饰 银窝, 格萨尔 帽子, 湖笔 绒毛)."""
-from generation.prompting import normalize
-
-
-def steps(text):
-    return normalize(text).to_dict()["steps"]
-
-
-def step(text, surface):
-    return next(s for s in steps(text) if s["surface"] == surface)
+from tests.prompting_steps import step
 
 
 def test_a_verb_object_word_carries_the_noun_said_for_its_object():

@@ -6,16 +6,8 @@ a neighbouring step. Every sentence is written for this file (none is in the eva
 than the items that showed each class."""
 from types import SimpleNamespace
 
-from generation.prompting import normalize
+from tests.prompting_steps import steps, surfaces as actions
 from generation.prompting.nonsteps import non_steps
-
-
-def steps(text):
-    return normalize(text).to_dict()["steps"]
-
-
-def actions(text):
-    return [s["surface"] for s in steps(text)]
 
 
 def test_a_verdict_after_suan_is_no_step():

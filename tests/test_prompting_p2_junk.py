@@ -5,16 +5,8 @@ sentence-final particle read as a verb (咧). Every sentence is written for this
 set), about crafts other than the items that showed each class."""
 import re
 
-from generation.prompting import normalize
+from tests.prompting_steps import steps, surfaces as actions
 from generation.prompting.nonsteps import _JOB_ANCHORS, _JOB_STEP
-
-
-def steps(text):
-    return normalize(text).to_dict()["steps"]
-
-
-def actions(text):
-    return [s["surface"] for s in steps(text)]
 
 
 def test_a_mishap_said_with_yao_after_its_condition_is_no_step():

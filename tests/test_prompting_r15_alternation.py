@@ -2,14 +2,7 @@
 hand with the same tool and material (extract._split_alternations); only where jieba tags both characters as
 verbs. Sentences written for this file, in crafts none of the evaluation items it was motivated by belong to."""
 from generation.prompting import normalize
-
-
-def steps(text):
-    return normalize(text).to_dict()["steps"]
-
-
-def actions(text):
-    return [s["action"] for s in steps(text)]
+from tests.prompting_steps import actions, steps
 
 
 def test_an_alternation_of_two_verbs_is_two_steps_in_the_same_hand_with_the_same_tool():

@@ -4,11 +4,7 @@ in STUFF_NAMED_TOOLS, and no result of state makes it what is worked, roles._ope
 words.HANDLE_SUFFIX) and a pole or lever (杠: words.TOOL_HEADS). Not a person, a body part, stuff being changed or
 a tool that is itself brought to a state (「刀磨快了」). Sentences written for this file, in crafts none of the
 evaluation items it was motivated by belong to."""
-from generation.prompting import normalize
-
-
-def steps(text):
-    return normalize(text).to_dict()["steps"]
+from tests.prompting_steps import steps
 
 
 def step_of(text, action):
