@@ -24,6 +24,7 @@ semantics: ``annotation_typing=False`` (annotations are not turned into C type c
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import logging
 import os
@@ -181,9 +182,7 @@ def main(argv=None) -> int:
         if ok and "--force" not in args:
             print(f"native: up to date ({compiled_dir()})")
             return 0
-        try:
-            import Cython  # noqa: F401
-        except ImportError:
+        if importlib.util.find_spec("Cython") is None:
             print("native: Cython is not installed; the normalizer runs as plain Python")
             return 1
         out = build(jobs=max(1, min(4, os.cpu_count() or 1)))
@@ -193,8 +192,5 @@ def main(argv=None) -> int:
         ok, reason = check()
         print(("current: " if ok else "not used: ") + reason)
         return 0 if ok else 1
-    if command == "clean":
-        shutil.rmtree(BUILD_DIR, ignore_errors=True)
-        return 0
-    print("usage: native.main([build [--force] | check | clean])")
+    print("usage: native.main([build [--force] | check])  (make clean removes the build with var/)")
     return 2
