@@ -85,6 +85,16 @@ def test_a_tag_question_sets_aside_only_its_own_clause():
     assert "拉紧" in "".join(surfaces("你看,线要拉紧,懂吗?"))
 
 
+@pytest.mark.parametrize("text,tag", [("布要先泡三天对吧?", "对吧?"), ("针要斜着进是不是?", "是不是?"),
+                                      ("线要拉紧懂吗?", "懂吗?"), ("泥要揉到不粘手,知道不?", "知道不?")])
+def test_a_statement_ending_in_a_tag_sets_aside_only_the_tag(text, tag):
+    assert aside(text) == [tag]
+
+
+def test_a_tag_after_a_real_question_sets_aside_the_whole_question():
+    assert aside("您这个是怎么刻的是吧?") == ["您这个是怎么刻的是吧?"]
+
+
 def test_a_question_with_no_asking_word_is_read_as_said():
     # 「烧到一千度?」 alone cannot be told from the master checking himself: it is kept
     assert aside("烧到一千度?") == []

@@ -19,7 +19,8 @@ The rules, each general to interview transcripts of any craft:
   turn's first question (「?」), else of its first sentence.
 * **A question put to the master** anywhere else: the clause ending in 「?」 when it asks (an interrogative
   word of :data:`INTERROGATIVES`, or a final 吗/么/呢/嘛). Only that clause: 「你看,针要斜着进,懂吗?」 keeps its
-  step, 「您这个锔钉是怎么打的?」 gives none. A question without a question mark (speech-recogniser output)
+  step, 「您这个锔钉是怎么打的?」 gives none; and of a statement ending in a tag (:data:`TAGS`, 「针要斜着进是不是?」)
+  only the tag. A question without a question mark (speech-recogniser output)
   cannot be told from a statement and is read as one.
 """
 from __future__ import annotations
@@ -62,6 +63,11 @@ INTERROGATIVES = ("怎么", "怎样", "咋", "如何", "什么", "啥", "多少"
                   "多深", "多重", "多远", "多粗", "几", "哪", "谁", "为什么", "为啥", "干嘛", "干吗", "是不是", "有没有",
                   "能不能", "会不会", "要不要", "可不可以", "对不对", "行不行", "好不好", "中不中", "是否", "可否")
 _FINAL_PARTICLES = "吗么呢嘛"
+# a tag at the end of a statement asking the listener to agree or follow (「针要斜着进是不是?」「先泡三天对吧?」):
+# only the tag is a question, the words before it are the master's statement
+TAGS = ("是不是", "对不对", "好不好", "行不行", "中不中", "是吧", "对吧", "好吧", "懂吗", "懂不懂", "知道吗", "知道不",
+        "明白吗", "明白不", "晓得吗", "晓得不", "记住没", "记住了吗", "看见没", "看到没", "听见没", "会了吗", "是吗", "对吗",
+        "行吗", "好吗", "有没有")
 
 # a label at the start of a line or a sentence, after a time code as transcripts write it ([00:01:23], 00:01:23.5,
 # (01:23), 【1:02:03】): a short run of letters (Chinese or Latin) with an optional bracketed role, then a colon.
@@ -72,6 +78,15 @@ _LABEL = re.compile(
     r"([^\W\d_]{1,8}?)[ \t]*(?:[(\uff08]([^()\uff08\uff09\n]{1,10})[)\uff09])?[ \t]*[:\uff1a][ \t\u3000]*",
     re.M)
 _INTERROGATIVE = re.compile("|".join(sorted(INTERROGATIVES, key=len, reverse=True)))
+_TAG = re.compile("(?:" + "|".join(sorted(TAGS, key=len, reverse=True)) + ")[啊呀哈嘛呢]?$")
+
+
+def is_interviewer(name: str, interviewers=()) -> bool:
+    """Whether a speaker (a label, or a transcript segment's speaker) is the interviewer: an interviewer's role
+    word (「问」「记者」「采访人」「Q」) or one of the names the caller knows (the recording's interviewer). The one
+    rule for it: the normalizer's labels and the archive's segments both ask here."""
+    name = (name or "").strip()
+    return bool(name) and (name in INTERVIEWER_ROLES or name in interviewers)
 
 
 def _role(name: str, bracket: str | None, interviewers: frozenset, dictionary: dict) -> str | None:
@@ -80,7 +95,7 @@ def _role(name: str, bracket: str | None, interviewers: frozenset, dictionary: d
         if word is None:
             continue
         word = word.strip()
-        if word in INTERVIEWER_ROLES or word in interviewers:
+        if is_interviewer(word, interviewers):
             return "interviewer"
         if word in SPEAKER_ROLES:
             return "speaker"
@@ -152,25 +167,37 @@ def _questions(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
         k = end
         while k > 0 and text[k - 1] not in _CLAUSE_END:
             k -= 1
-        clause = text[k:end].strip()
-        if not clause:
+        clause = text[k:end].rstrip()
+        if not clause.strip():
             continue
+        tag = _TAG.search(clause)
+        if tag is not None:
+            said = clause[:tag.start()]
+            if not said.strip():
+                out.append((k, qm.end()))  # the clause is the tag
+                continue
+            if not _INTERROGATIVE.search(said):
+                out.append((k + tag.start(), qm.end()))  # only the tag: what comes before it is a statement
+                continue
         if _INTERROGATIVE.search(clause) or clause[-1] in _FINAL_PARTICLES:
             out.append((k, qm.end()))
     return out
 
 
-def spans(text: str, *, interviewers=(), dictionary: dict | None = None) -> list[tuple[int, int]]:
+def spans(text: str, *, interviewers=(), dictionary: dict | None = None, speakers=()) -> list[tuple[int, int]]:
     """The spans of ``text`` (``normalize_chars`` output) that are not the master describing the work:
     speaker labels, the interviewer's turns and questions put to the master (module docstring), sorted,
     not overlapping. ``interviewers``: names the caller knows to be the interviewer's (the recording's
-    interviewer); ``dictionary``: jieba's word → part-of-speech table (``Spec.pos_tags()``), so that a word
-    before a colon is no name. Empty, at the cost of one scan, when the text has no colon and no 「?」."""
-    if not any(ch in text for ch in _COLON + _QUESTION):
+    interviewer); ``speakers``: ``(start, end, speaker)`` of the parts of ``text`` whose speaker the caller
+    knows (a recording's transcript segments), the interviewer's set aside whole; ``dictionary``: jieba's
+    word → part-of-speech table (``Spec.pos_tags()``), so that a word before a colon is no name. Empty, at
+    the cost of one scan, when the text has no colon and no 「?」 and no known interviewer's part."""
+    names = frozenset(n.strip() for n in interviewers if n and n.strip())
+    found: list[tuple[int, int]] = [(max(a, 0), min(b, len(text))) for a, b, who in speakers
+                                    if a < b and is_interviewer(who, names)]
+    if not found and not any(ch in text for ch in _COLON + _QUESTION):
         return []
     dictionary = dictionary or {}
-    names = frozenset(n.strip() for n in interviewers if n and n.strip())
-    found: list[tuple[int, int]] = []
     labels = _labels(text, names, dictionary) if any(ch in text for ch in _COLON) else []
     for i, (a, b, role) in enumerate(labels):
         if role == "interviewer":
@@ -178,6 +205,7 @@ def spans(text: str, *, interviewers=(), dictionary: dict | None = None) -> list
             found.append((a, _turn_end(text, b, stop)))
         else:
             found.append((a, b))
+    found.sort()
     found.extend(_questions(text, found))
     found.sort()
     merged: list[tuple[int, int]] = []
