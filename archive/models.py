@@ -334,6 +334,15 @@ class Recording(TimeStamped):
     def transcript_text(self) -> str:
         return "\n".join(s.text for s in self.segments.all())
 
+    def transcript_turns(self) -> list[tuple[int, int, str]]:
+        """``(start, end, speaker)`` of each segment: offsets into ``transcript_text()``, for a reader that must
+        know who said what (the interviewer's questions are no steps: generation/prompting/turns.py)."""
+        out, pos = [], 0
+        for s in self.segments.all():
+            out.append((pos, pos + len(s.text), s.speaker))
+            pos += len(s.text) + 1
+        return out
+
 
 class TranscriptSegment(models.Model):
     """A time-coded piece of a transcript. Segments of one recording never overlap."""

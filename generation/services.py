@@ -84,12 +84,15 @@ class Source:
     spec_version: str
 
 
-def _normalize(text: str, technique_slug: str | None) -> dict:
+def _normalize(text: str, technique_slug: str | None, recording=None) -> dict:
     from generation.prompting import normalize
+    from generation.prompting.selectors import recording_reading
     from generation.prompting.services import craft_key_for
 
-    # inside the archive the craft is the technique's, never guessed from the text (issue 11)
-    return normalize(text, technique=technique_slug, craft=craft_key_for(technique_slug)).to_dict()
+    # inside the archive the craft is the technique's, never guessed from the text (issue 11); text read from a
+    # recording knows its interviewer, whose questions are no steps
+    return normalize(text, technique=technique_slug, craft=craft_key_for(technique_slug),
+                     **recording_reading(recording, text)).to_dict()
 
 
 def _render(description: dict, camera: str | None) -> str:
@@ -108,16 +111,17 @@ def _render(description: dict, camera: str | None) -> str:
 
 
 def job_source(*, technique=None, step=None, text: str | None = None, action_description: dict | None = None,
-               camera: str | None = None) -> Source:
+               camera: str | None = None, recording=None) -> Source:
     """The action description and prompt for a job, from (in order of precedence) an edited action
-    description, free text, a step, or a technique (its saved prompt template, else its steps)."""
+    description, free text (read as ``recording``'s when it comes from one), a step, or a technique (its saved
+    prompt template, else its steps)."""
     slug = technique.slug if technique is not None else None
     if action_description:
         desc = dict(action_description)
         source_text = desc.get("text", "") or (text or "")
     elif text and text.strip():
         source_text = text.strip()
-        desc = _normalize(source_text, slug)
+        desc = _normalize(source_text, slug, recording)
     elif step is not None:
         source_text = step.description
         desc = _normalize(source_text, slug)
@@ -212,7 +216,7 @@ def job_create(*, requested_by, technique=None, step=None, text: str | None = No
     if seed_value is None:
         seed_value = random.SystemRandom().randint(0, params.SEED_MAX)
     source = job_source(technique=technique, step=step, text=text, action_description=action_description,
-                        camera=camera)
+                        camera=camera, recording=recording)
     decision = attribution.decide(user=reader, technique=technique, recording=recording,
                                   action_description=source.action_description,
                                   span=(source_start, source_end) if recording is not None else None)

@@ -106,6 +106,24 @@ def test_recording_span_job_says_the_same_everywhere(rv, client, tmp_path):
     assert set(got.values()) == {EXPECTED}, got
 
 
+def test_a_recording_span_job_reads_no_step_from_the_interviewers_segment(rv):
+    # the span's interviewer segment (the recording's interviewer by name) is set aside: its 打结 is no step
+    from archive.models import TranscriptSegment
+
+    rv.recording.interviewer = "李文静"
+    rv.recording.save(update_fields=["interviewer"])
+    TranscriptSegment.objects.create(recording=rv.recording, start_ms=0, end_ms=3000, speaker="李文静",
+                                     text="您再讲讲打结。")
+    TranscriptSegment.objects.create(recording=rv.recording, start_ms=3000, end_ms=6000, speaker="姚建萍",
+                                     text="右手拿针,针距两毫米。")
+    full = rv.recording.transcript_text()
+    job = gen.job_create(requested_by=rv.curator, technique=rv.technique, recording=rv.recording,
+                         source_start=0, source_end=len(full), enqueue=False)
+    surfaces = [s["surface"] for s in job.action_description["steps"]]
+    assert surfaces and "打结" not in surfaces and all(s["start"] > full.index("右手") - 1
+                                                     for s in job.action_description["steps"])
+
+
 def test_regeneration_after_a_change_request_says_the_same_everywhere(rv, client, tmp_path):
     from review import services
     from review.models import ChangeRequest

@@ -71,3 +71,13 @@ def test_non_utf8_exits_2_with_one_line(tmp):
 def test_bad_format_is_a_usage_error(tmp):
     proc = run_cli(b"x", "--format", "xml", tmp_path=tmp)
     assert proc.returncode != 0 and proc.stdout == b""
+
+
+def test_the_interviewer_named_on_the_command_line_says_no_step(tmp):
+    text = "周敏:您再讲讲打结。\n老陈:右手拿针,线绕两圈拉紧。"
+    plain = json.loads(run_cli(text.encode(), tmp_path=tmp).stdout)
+    named = json.loads(run_cli(text.encode(), "--interviewer", "周敏", tmp_path=tmp).stdout)
+    spoken = text.index("老陈")
+    assert any(s["start"] < spoken for s in plain["steps"])  # a name alone is the speaker's label only
+    assert named["steps"] and all(s["start"] > spoken for s in named["steps"])
+    assert named["text"] == text

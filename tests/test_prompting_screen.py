@@ -109,3 +109,16 @@ def test_save_needs_a_technique(curator_client, technique):
 def test_text_too_long(curator_client):
     r = curator_client.post(URL, {"text": "针" * 20001, "action": "analyze"})
     assert r.status_code == 400
+
+
+def test_the_interviewers_segments_of_a_recording_give_no_step(curator_client, craft, technique):
+    # the interviewer's words (by the recording's interviewer name, or a segment's speaker 采访人) are not the
+    # master's: analysing the whole transcript gives only the master's steps (generation/prompting/turns.py)
+    rec = Recording.objects.create(craft=craft, technique=technique, title="口述二", speaker_name="沈", interviewer="李文静",
+                                   recorded_on=dt.date(2023, 5, 1), place="苏州", consent_scope="generation",
+                                   consent_date=dt.date(2023, 5, 1), media_reference="X")
+    TranscriptSegment.objects.create(recording=rec, start_ms=0, end_ms=1000, speaker="李文静", text="您给讲讲怎么劈丝。")
+    TranscriptSegment.objects.create(recording=rec, start_ms=1000, end_ms=2000, speaker="沈", text="右手拿针。")
+    TranscriptSegment.objects.create(recording=rec, start_ms=2000, end_ms=3000, speaker="采访人", text="再讲讲打结。")
+    html = curator_client.get(URL, {"recording": rec.pk}).content.decode()
+    assert html.count('data-testid="step"') == 1 and "您给讲讲怎么劈丝" in html

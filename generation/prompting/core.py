@@ -9,6 +9,7 @@ from .extract import extract
 from .render import render_prompt
 from .spec import CraftInfo, Spec, get_spec
 from .tokens import Counters, normalize_chars
+from .turns import blank, spans
 
 
 @dataclass
@@ -60,7 +61,7 @@ def resolve_craft(spec: Spec, craft: str | None, technique: str | None) -> Craft
 
 
 def normalize(text: str, technique: str | None = None, *, craft: str | None = None,
-              spec: Spec | None = None, detect: bool = True) -> Normalization:
+              spec: Spec | None = None, detect: bool = True, interviewers=(), speakers=()) -> Normalization:
     """Normalize colloquial transcript text into terms, ordered steps with parameters and a prompt.
 
     ``craft`` (a catalogue key such as ``yunjin``, a Chinese name or alias such as 「南京云锦」, or the
@@ -68,8 +69,11 @@ def normalize(text: str, technique: str | None = None, *, craft: str | None = No
     comes from the technique or recording. Without it, a technique slug that begins with a craft key
     (``suxiu-zhengqiang``) names the craft; otherwise the craft is detected from the catalogue's words
     when one clearly leads, and else there is none (no craft-specific defaults, a neutral scene).
-    ``technique`` also selects per-technique defaults. Never raises on odd text: any ``str`` is
-    accepted."""
+    ``technique`` also selects per-technique defaults. ``interviewers``: names the caller knows to be the
+    interviewer's (a recording's), whose labelled turns are set aside like 「问:」's, and ``speakers``:
+    ``(start, end, speaker)`` of parts of ``text`` whose speaker the caller knows (``turns.py``: speaker
+    labels, the interviewer's turns and questions put to the master are no steps). Never raises on odd
+    text: any ``str`` is accepted."""
     if not isinstance(text, str):
         raise TypeError("normalize() takes text as str; decode bytes as UTF-8 first")
     spec = spec or get_spec()
@@ -79,6 +83,10 @@ def normalize(text: str, technique: str | None = None, *, craft: str | None = No
     # a transcript with no punctuation (speech-recogniser output) is read with commas put where its
     # clauses start; every offset and text given back is the caller's text's
     norm = normalize_chars(text)
+    given = text
+    aside = spans(norm, interviewers=interviewers, dictionary=spec.pos_tags(), speakers=speakers)
+    if aside:  # one character for one: every offset below still indexes the caller's text
+        text, norm = blank(text, aside), blank(norm, aside)
     said, added = restore_breaks(spec, text, norm=norm)
     _, terms, steps, warnings, key, notes, detected = extract(
         spec, said, technique, key, counters, detect=detect and info is None, norm=None if added else norm)
@@ -93,9 +101,11 @@ def normalize(text: str, technique: str | None = None, *, craft: str | None = No
             "relation": s.relation, "manner": s.manner, "notes": s.notes,
             "count_unit": s.counted or None,
         })
+    if aside:
+        warnings = warnings + [f"略去说话人标记、采访人的话或提问 {len(aside)} 处(不作为步骤)"]
     if text.strip() and not out_steps:
         warnings = warnings + ["未识别出动作步骤"]
-    result = Normalization(spec.version, text, terms, out_steps, "", warnings, technique,
+    result = Normalization(spec.version, given, terms, out_steps, "", warnings, technique,
                            info.label if info else None, info.name if info else None,
                            info.source if info else "none", notes, counters)
     # the renderer reads the description and never changes it: no copy (to_dict) is made for it

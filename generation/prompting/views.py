@@ -19,6 +19,7 @@ from . import normalize
 from .models import CAMERA_CHOICES
 from .extend import extend_prompt
 from .render import render_prompt
+from .selectors import recording_reading
 from .services import craft_key_for, technique_save_prompt_template
 from .spec import PARAMETER_NAMES, get_spec
 from .tokens import finder_for, normalize_chars
@@ -162,8 +163,8 @@ class NormalizeView(PermissionView):
         if recording and not technique_slug and recording.technique_id:
             technique_slug = recording.technique.slug
         craft = request.GET.get("craft", "").strip()[:100]
-        result = (normalize(text[:MAX_TEXT], technique_slug or None,
-                            craft=craft or craft_key_for(technique_slug)).to_dict()
+        result = (normalize(text[:MAX_TEXT], technique_slug or None, craft=craft or craft_key_for(technique_slug),
+                            **recording_reading(recording, text[:MAX_TEXT])).to_dict()
                   if text.strip() else None)
         return self._render(request, text=text, technique_slug=technique_slug, recording=recording, segment=segment,
                             result=result, craft=craft)
@@ -183,7 +184,8 @@ class NormalizeView(PermissionView):
         # The craft comes from the technique (the archive's, never overridden by the text); the curator
         # may name another one here, which is then used as given.
         craft = request.POST.get("craft", "").strip()[:100]
-        result = normalize(text, technique_slug or None, craft=craft or craft_key_for(technique_slug)).to_dict()
+        result = normalize(text, technique_slug or None, craft=craft or craft_key_for(technique_slug),
+                           **recording_reading(recording, text)).to_dict()
         if action == "analyze":
             return self._render(request, text=text, technique_slug=technique_slug, camera=camera, result=result,
                                 craft=craft, recording=recording)

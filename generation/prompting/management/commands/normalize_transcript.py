@@ -1,11 +1,12 @@
 """normalize_transcript: UTF-8 transcript text on stdin → structured action description.
 
-    python manage.py normalize_transcript [--technique SLUG] [--craft NAME] [--format json|text] < transcript.txt
+    python manage.py normalize_transcript [--technique SLUG] [--craft NAME] [--interviewer NAME …] [--format json|text] < transcript.txt
 
 ``--format json`` prints one JSON object (the contract in issue 3: spec_version, text, terms, steps,
 prompt, warnings; plus technique, craft, craft_name, craft_source and notes). ``--craft`` names the
 craft (catalogue key, Chinese name or alias, or a curator-created name in no catalogue); without it the
-technique's craft in the archive is used, and without either the text decides. Input that is not UTF-8 exits with code 2 and a one-line
+technique's craft in the archive is used, and without either the text decides. ``--interviewer`` names the
+interviewer (as the transcript labels them, 「李文静:」): their turns are no steps, as 「问:」「记者:」's never are. Input that is not UTF-8 exits with code 2 and a one-line
 error on stderr.
 """
 import json
@@ -23,6 +24,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--technique", metavar="SLUG", help="技法标识,如 suxiu-zhengqiang(选择默认值与模板)")
         parser.add_argument("--craft", metavar="NAME", help="项目:目录键、中文名或别名,或目录中没有的项目名(如 南京云锦)")
+        parser.add_argument("--interviewer", metavar="NAME", action="append", default=[],
+                            help="采访人姓名(转写中的说话人标记),其话语与提问不作为步骤;可重复")
         parser.add_argument("--format", choices=["json", "text"], default="json")
 
     def handle(self, *args, **opts):
@@ -37,7 +40,7 @@ class Command(BaseCommand):
             text = text[1:]  # a BOM is not part of the transcript
         technique = opts["technique"]
         craft = (opts.get("craft") or "").strip() or craft_key_for(technique)
-        result = normalize(text, technique, craft=craft).to_dict()
+        result = normalize(text, technique, craft=craft, interviewers=opts["interviewer"]).to_dict()
         if opts["format"] == "json":
             self.stdout.write(json.dumps(result, ensure_ascii=False))
             return
