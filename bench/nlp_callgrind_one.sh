@@ -10,22 +10,14 @@
 #   bash bench/nlp_callgrind_one.sh generation.prompting.quantities QuantityFinder.find
 # Run from the repository root. Needs valgrind (Debian's).
 set -euo pipefail
-export PYTHONHASHSEED=0
-py=${PYTHON:-.venv/bin/python}
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/_callgrind_common.sh"
 cat > "$out/pass.py" <<'PY'
 import functools
 import importlib
 import sys
 
-sys.path.insert(0, "."); sys.path.insert(0, "bench")
-import nlp
-from generation.prompting import normalize
+from prelude import corpus, normalize
 
-corpus = nlp.build_corpus(int(0.3e6))
-for t in corpus[:50]:
-    normalize(t).to_dict()
 if len(sys.argv) > 2:
     owner = importlib.import_module(sys.argv[1])
     *path, name = sys.argv[2].split(".")
@@ -44,5 +36,5 @@ else:
 PY
 valgrind --tool=callgrind --toggle-collect=functools_reduce --callgrind-out-file="$out/pass.cg" \
   "$py" "$out/pass.py" "$@" >/dev/null 2>"$out/err"
-n=$(grep -o "Collected : [0-9]*" "$out/err" | awk '{print $3}')
+n=$(collected "$out/err")
 echo "instructions ${2:+in $2 }per pass: $(( n / 1000000 )) M"

@@ -2,15 +2,7 @@
 complements, time clauses, relative clauses, the hand as an unspoken subject, and verbs jieba tags as
 nouns. Every sentence here is written for this file (none is in the evaluation set), across crafts
 the spec does not describe in full, so the open-vocabulary rules are what is tested."""
-from generation.prompting import normalize
-
-
-def steps(text):
-    return normalize(text).to_dict()["steps"]
-
-
-def actions(text):
-    return [s["action"] for s in steps(text)]
+from tests.prompting_steps import actions, steps
 
 
 # --- serial verbs: a second predicate after the first one's object is the next action ----------------

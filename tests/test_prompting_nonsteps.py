@@ -2,15 +2,7 @@
 correction cue, a prohibited verb, a name after 叫, a saying quoted, a verb that only says when (V之前), a
 distance (离/隔 + a number), a sound described. What each said (a quantity) stays on a neighbouring step.
 Every sentence is written for this file (none is in the evaluation set), about crafts of every kind."""
-from generation.prompting import normalize
-
-
-def steps(text):
-    return normalize(text).to_dict()["steps"]
-
-
-def actions(text):
-    return [s["surface"] for s in steps(text)]
+from tests.prompting_steps import steps, surfaces as actions
 
 
 def test_a_correction_cue_is_no_step_and_the_corrected_value_stays():

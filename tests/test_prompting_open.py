@@ -1,16 +1,18 @@
 """Issue 11: normalization for every craft. One test per failure class the issue lists, with sentences
 written for these tests (none is taken from the evaluation set), plus the 云锦 walk and a craft a
 curator created that no catalogue knows."""
+from functools import partial
+
 import pytest
 
 from generation.prompting import normalize
 from generation.prompting.spec import default_spec
+from tests import prompting_steps
 
 SPEC = default_spec()
 
 
-def steps(text, **kw):
-    return normalize(text, spec=SPEC, **kw).to_dict()["steps"]
+steps = partial(prompting_steps.steps, spec=SPEC)
 
 
 # --- 1. a tool, material or term not in the lexicon is kept, not replaced by another craft's ---------

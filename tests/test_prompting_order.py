@@ -2,17 +2,9 @@
 no step in texts of six to nine steps — a quick 一V read as a count, verbs jieba glues to a noun,
 coverbs and adjectives used as the clause's only predicate. Every sentence here is written for this
 file (none is in the evaluation set or the probe set), in crafts the spec does not describe in full."""
-from generation.prompting import normalize
 from generation.prompting.tokens import finder_for
 from generation.prompting.spec import get_spec
-
-
-def steps(text):
-    return normalize(text).to_dict()["steps"]
-
-
-def actions(text):
-    return [s["action"] for s in steps(text)]
+from tests.prompting_steps import actions, steps
 
 
 def counts(text):

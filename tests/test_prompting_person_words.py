@@ -2,15 +2,16 @@
 (roles.info_is_person: a topic naming a person acts, it is not the thing worked) and by the reader of
 unpunctuated text (breaks: such a noun after a verb opens the next clause). Before, the clause reader had
 its own shorter list, so 「大伙」「助手」「新娘」 heading a clause came out as the material."""
+from functools import partial
+
 import pytest
 
-from generation.prompting import normalize
 from generation.prompting import breaks, roles
 from generation.prompting.words import PERSON_NOUNS
+from tests.prompting_steps import steps as read_steps
 
 
-def _steps(text):
-    return [(s["action"], s.get("hand"), s.get("tool"), s.get("material")) for s in normalize(text).to_dict()["steps"]]
+_steps = partial(read_steps, fields=("action", "hand", "tool", "material"))
 
 
 def test_one_list():

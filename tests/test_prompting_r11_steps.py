@@ -2,15 +2,7 @@
 failure classes of the fresh writers' dev3 split that recur across crafts, each fixed by a general rule.
 Every sentence is written for this file (none is in the evaluation set), of crafts other than the items
 that showed the class."""
-from generation.prompting import normalize
-
-
-def steps(text):
-    return normalize(text).to_dict()["steps"]
-
-
-def actions(text):
-    return [s["action"] for s in steps(text)]
+from tests.prompting_steps import actions, steps
 
 
 # 拿/用 + what is taken + a verb-object noun closing the clause (画稿/n, 填色/n): 拿 serves that verb

@@ -2,15 +2,7 @@
 one-character stuff before the noun jieba cut from it is that noun's modifier (「拿布带子把…」: 布带子, not 布).
 Every sentence is written for this file (none is in the evaluation set), about crafts other than the ones the
 rules were found on, each rule with guards it must not touch."""
-from generation.prompting import normalize
-
-
-def steps(text):
-    return normalize(text).to_dict()["steps"]
-
-
-def step_of(text, surface):
-    return next(s for s in steps(text) if s["surface"] == surface)
+from tests.prompting_steps import step as step_of, steps
 
 
 # a one-character stuff (布, 铁) right before a noun jieba cut from it is what the noun is made of

@@ -1,17 +1,19 @@
 """Clause breaks in unpunctuated (speech-recogniser) text, brief r13: the general places where a clause
 ends without a mark. The sentences are written for these tests (crafts not in the evaluation set), not
 taken from it; each rule has sentences that failed before it and guards that must not change."""
+from functools import partial
+
 from generation.prompting import normalize
 from generation.prompting.breaks import restore_breaks
 from generation.prompting.spec import get_spec
+from tests.prompting_steps import steps as read_steps
 
 
 def _broken(text: str) -> str:
     return restore_breaks(get_spec(), text)[0]
 
 
-def _steps(text: str) -> list:
-    return [(s["action"], s.get("tool"), s.get("material")) for s in normalize(text).to_dict()["steps"]]
+_steps = partial(read_steps, fields=("action", "tool", "material"))
 
 
 # --- a measure of the work closes its clause; a noun after it is the next subject ---------------------

@@ -3,6 +3,7 @@ cut joins a noun's last character back when jieba read it as another part of spe
 this file (none is in the evaluation set), about crafts other than the ones the rules were found on (潮州铁枝木偶,
 汉剧, 评书, 藏戏), each rule with guards it must not touch."""
 from generation.prompting import normalize
+from tests.prompting_steps import step as step_of
 
 
 def result(text):
@@ -11,10 +12,6 @@ def result(text):
 
 def terms(text):
     return [t["text"] for t in result(text)["terms"]]
-
-
-def step_of(text, surface):
-    return next(s for s in result(text)["steps"] if s["surface"] == surface)
 
 
 # 1. a classifier right after a one-character noun or adjective (no numeral or demonstrative before it, which a

@@ -4,11 +4,12 @@ in STUFF_NAMED_TOOLS, and no result of state makes it what is worked, roles._ope
 words.HANDLE_SUFFIX) and a pole or lever (杠: words.TOOL_HEADS). Not a person, a body part, stuff being changed or
 a tool that is itself brought to a state (「刀磨快了」). Sentences written for this file, in crafts none of the
 evaluation items it was motivated by belong to."""
-from tests.prompting_steps import steps
+from functools import partial
+
+from tests.prompting_steps import step, steps
 
 
-def step_of(text, action):
-    return next(s for s in steps(text) if s["action"] == action)
+step_of = partial(step, by="action")
 
 
 def test_an_abrasive_sheet_before_the_verb_is_the_tool_even_with_a_result():

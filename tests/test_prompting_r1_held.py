@@ -9,16 +9,16 @@
 
 Every sentence here was written for these tests, about crafts other than the evaluation items that showed each
 class (none is taken from the evaluation set)."""
-from generation.prompting import normalize
+from functools import partial
+
 from generation.prompting.breaks import restore_breaks
 from generation.prompting.spec import default_spec
+from tests import prompting_steps
 
 SPEC = default_spec()
 
 
-def steps(text, **kw):
-    return [(s["action"], s.get("tool"), s.get("material"), s.get("hand")) for s in
-            normalize(text, spec=SPEC, **kw).to_dict()["steps"]]
+steps = partial(prompting_steps.steps, fields=("action", "tool", "material", "hand"), spec=SPEC)
 
 
 def _step(got, action):

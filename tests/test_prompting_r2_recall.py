@@ -1,15 +1,17 @@
 """Action recall (issue 11, r2): verbs jieba's cut or tags hide where a predicate stands. Sentences
 written for these tests (none from an evaluation set), from crafts of several kinds."""
+from functools import partial
+
 import pytest
 
 from generation.prompting import normalize
 from generation.prompting.spec import default_spec
+from tests import prompting_steps
 
 SPEC = default_spec()
 
 
-def actions(text):
-    return [s["action"] for s in normalize(text, spec=SPEC).to_dict()["steps"]]
+actions = partial(prompting_steps.actions, spec=SPEC)
 
 
 def has(text, verb):

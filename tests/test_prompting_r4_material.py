@@ -1,19 +1,20 @@
 """The material field (issue 11, r4): what a verb-object compound names as the thing it works. Sentences
 written for these tests (none from an evaluation set), from crafts of several kinds."""
+from functools import partial
+
 import pytest
 
-from generation.prompting import normalize
 from generation.prompting.spec import default_spec
+from tests import prompting_steps
 
 SPEC = default_spec()
 
 
-def steps(text, craft=None):
-    return [(s["action"], s["tool"], s["material"]) for s in normalize(text, spec=SPEC, craft=craft).to_dict()["steps"]]
+steps = partial(prompting_steps.steps, fields=("action", "tool", "material"), spec=SPEC)
 
 
 def material_of(text, action, craft=None):
-    got = steps(text, craft)
+    got = steps(text, craft=craft)
     for a, _, m in got:
         if a == action:
             return m

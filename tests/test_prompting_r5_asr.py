@@ -2,17 +2,18 @@
 the work into its vessel (下锅, 下缸) is a step done before the next verb (``breaks._asr_into_vessel``),
 and a subject the repairs glued to the object before it (缎子 + 针 → 缎子针) starts the next clause
 (``breaks._asr_glued_subject``). The sentences are written for these tests, not taken from the set."""
-from generation.prompting import normalize
+from functools import partial
+
 from generation.prompting.breaks import restore_breaks
 from generation.prompting.spec import get_spec
+from tests.prompting_steps import steps as read_steps
 
 
 def _broken(text: str) -> str:
     return restore_breaks(get_spec(), text)[0]
 
 
-def _steps(text: str) -> list:
-    return [(s["action"], s.get("tool"), s.get("material")) for s in normalize(text).to_dict()["steps"]]
+_steps = partial(read_steps, fields=("action", "tool", "material"))
 
 
 def test_into_the_pot_then_a_two_character_verb_is_two_steps():

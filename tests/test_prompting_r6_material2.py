@@ -1,21 +1,15 @@
 """The material field (issue 11, r6): pieces counted one by one before the verb (一张一张, 一根一根) are what
 the verb works. Sentences written for these tests (none from an evaluation set), from crafts of several kinds."""
-from generation.prompting import normalize
+from functools import partial
+
 from generation.prompting.spec import default_spec
+from tests import prompting_steps
 
 SPEC = default_spec()
 
 
-def steps(text, craft=None):
-    return [(s["action"], s["tool"], s["material"]) for s in normalize(text, spec=SPEC, craft=craft).to_dict()["steps"]]
-
-
-def step_of(text, action):
-    got = steps(text)
-    for st in got:
-        if st[0] == action:
-            return st
-    raise AssertionError(got)
+steps = partial(prompting_steps.steps, fields=("action", "tool", "material"), spec=SPEC)
+step_of = partial(prompting_steps.step, by="action", fields=("action", "tool", "material"), spec=SPEC)
 
 
 # --- the noun right before the count is the material, even with a tool's head (carry._counted_topic) ---

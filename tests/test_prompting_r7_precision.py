@@ -3,15 +3,7 @@
 「一刀下去两毫米」), a doer or a thing named by a verb opening its clause (「捏泥的师傅…」「扎好的叫…」).
 What each said (a quantity) stays on a neighbouring step. Every sentence is written for this file (none is in
 the evaluation set), about crafts of every kind."""
-from generation.prompting import normalize
-
-
-def steps(text):
-    return normalize(text).to_dict()["steps"]
-
-
-def actions(text):
-    return [s["surface"] for s in steps(text)]
+from tests.prompting_steps import steps, surfaces as actions
 
 
 # a span summed up: 一 + 段/场/天… + V下来

@@ -2,15 +2,7 @@
 breath is kept with is no step and nothing worked (「跟着节拍在碗边上敲」「随着呼吸起伏」); a classifier said without
 its numeral stays apart from the thing taken in hand (「拿根竹筷子」). Every sentence is written for this file
 (none is in the evaluation set), about crafts of every kind."""
-from generation.prompting import normalize
-
-
-def steps(text):
-    return normalize(text).to_dict()["steps"]
-
-
-def actions(text):
-    return [s["surface"] for s in steps(text)]
+from tests.prompting_steps import steps, surfaces as actions
 
 
 # what is followed: 跟着/随着/伴着/踩着 + a beat, up to where or the verb

@@ -6,15 +6,7 @@ a rod pinched is handled, not worked with (「捏两根腿签」), and 手 / 杆
 and how many (「按下头两个孔」) or read as an organisation (渣); farm and kitchen implements (匾 箕 耙 …) head tools.
 Every sentence is written for this file (none is in the evaluation set), about crafts of every kind, each rule with a
 case it must not touch."""
-from generation.prompting import normalize
-
-
-def steps(text):
-    return normalize(text).to_dict()["steps"]
-
-
-def step_of(text, surface):
-    return next(s for s in steps(text) if s["surface"] == surface)
+from tests.prompting_steps import step as step_of, steps
 
 
 # what is taken up to wind, tie or wrap with (拿/用 + a name that says neither tool nor stuff) is material

@@ -4,12 +4,15 @@ is said as the speaker said it (「敲一下」), never 「共1次」; a directi
 is what the verb works with (「用砂纸磨」); a limb that moves is no complement of the verb before it; a
 place, an instrument, a thing dipped into or laid aside is not carried as the object of the next step.
 Sentences about crafts not in the evaluation set."""
+from functools import partial
+
 from generation.prompting import normalize, render_prompt
 from generation.prompting.carry import _carry_dropped_object
 from generation.prompting.tokens import Step
 from generation.prompting.spec import default_spec
 
 from tests.test_prompting_render import desc, steps_of
+from tests.prompting_steps import steps as read_steps
 
 SPEC = default_spec()
 
@@ -71,8 +74,7 @@ def test_a_limb_that_goes_out_is_its_own_step_not_a_complement():
 
 
 # --- what is carried to the next step ------------------------------------------------------------------
-def _materials(text):
-    return [(s["action"], s["material"]) for s in normalize(text, None).to_dict()["steps"]]
+_materials = partial(read_steps, fields=("action", "material"))
 
 
 def test_a_place_is_not_carried_as_the_next_steps_object():

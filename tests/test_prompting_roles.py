@@ -1,15 +1,15 @@
 """Issue 11 (nlp-roles): who is the tool, who is the material, read from the argument's place in the
 clause (after 成, after a demonstrative or N的, a body part as the place, the thing a putting verb
 moves). Every sentence here was written for these tests (none is taken from the evaluation set)."""
-from generation.prompting import normalize
+from functools import partial
+
 from generation.prompting.spec import default_spec
+from tests import prompting_steps
 
 SPEC = default_spec()
 
 
-def steps(text, **kw):
-    return [(s["action"], s.get("tool"), s.get("material")) for s in
-            normalize(text, spec=SPEC, **kw).to_dict()["steps"]]
+steps = partial(prompting_steps.steps, fields=("action", "tool", "material"), spec=SPEC)
 
 
 def test_what_follows_cheng_is_the_result_not_what_is_worked():

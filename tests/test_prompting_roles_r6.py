@@ -1,15 +1,16 @@
 """Issue 11 (r6-roles): tool and material read where jieba's cut or a quantity leaves a fragment in the
 object's place. Every sentence here was written for these tests, about crafts other than the evaluation
 items that showed each class (none is taken from the evaluation set)."""
+from functools import partial
+
 from generation.prompting import normalize
 from generation.prompting.spec import default_spec
+from tests import prompting_steps
 
 SPEC = default_spec()
 
 
-def steps(text, **kw):
-    return [(s["action"], s.get("tool"), s.get("material")) for s in
-            normalize(text, spec=SPEC, **kw).to_dict()["steps"]]
+steps = partial(prompting_steps.steps, fields=("action", "tool", "material"), spec=SPEC)
 
 
 def params(text):

@@ -1,15 +1,15 @@
 """Issue 11 (r7-roles): tool and material where a vessel is entered (上锅, 下锅, 上甑) before the verb that
 works in it. Every sentence here was written for these tests, about crafts other than the evaluation items that
 showed each class (none is taken from the evaluation set)."""
-from generation.prompting import normalize
+from functools import partial
+
 from generation.prompting.spec import default_spec
+from tests import prompting_steps
 
 SPEC = default_spec()
 
 
-def steps(text, **kw):
-    return [(s["action"], s.get("tool"), s.get("material")) for s in
-            normalize(text, spec=SPEC, **kw).to_dict()["steps"]]
+steps = partial(prompting_steps.steps, fields=("action", "tool", "material"), spec=SPEC)
 
 
 def _step(got, action):

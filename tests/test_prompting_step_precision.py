@@ -2,15 +2,7 @@
 prepositions and relative clauses are no step; verbs jieba hides (和 as 'and', 护/zg, 低下头/n, 一指,
 点/m) are. Every sentence is written for this file (none is in the evaluation set), of crafts the spec
 does not describe in full."""
-from generation.prompting import normalize
-
-
-def actions(text):
-    return [s["action"] for s in normalize(text).to_dict()["steps"]]
-
-
-def steps(text):
-    return normalize(text).to_dict()["steps"]
+from tests.prompting_steps import actions, steps
 
 
 # --- no step -------------------------------------------------------------------------------------------

@@ -4,15 +4,10 @@ verbs of looking or practising after a sequence marker, verb-object words and on
 tagged as nouns or names where a predicate stands, 和 'to mix', a technique said alone after 最后,
 的-nominalized topics and parallel role subjects. Every sentence here is written for this file (none
 is in the evaluation set), in crafts the spec does not describe in full."""
+from functools import partial
+
 from generation.prompting import normalize
-
-
-def steps(text):
-    return normalize(text).to_dict()["steps"]
-
-
-def actions(text):
-    return [s["action"] for s in steps(text)]
+from tests.prompting_steps import actions, steps
 
 
 def terms(text):
@@ -220,9 +215,7 @@ def test_verb_object_word_before_a_locative_is_the_verb_and_the_place():
     assert actions("竹条放火上烤软") == ["放", "烤软"]
 
 
-def _said(text):
-    return [(s["action"], s.get("hand"), s.get("tool"), s.get("material"), s.get("params"))
-            for s in normalize(text).to_dict()["steps"]]
+_said = partial(steps, fields=("action", "hand", "tool", "material", "params"))
 
 
 def test_a_step_the_speaker_takes_back_gives_way_to_the_verb_said_again():

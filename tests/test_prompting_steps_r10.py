@@ -1,20 +1,18 @@
 """A held posture said with 着 is the step; a comparison (像…一样) is no step (issue 11, fifth session,
 r10-steps). Sentences written for these tests (none from an evaluation set), from several crafts."""
+from functools import partial
+
 import pytest
 
-from generation.prompting import normalize
 from generation.prompting.evaluation import strip_punctuation
 from generation.prompting.spec import default_spec
+from tests import prompting_steps
 
 SPEC = default_spec()
 
 
-def steps(text):
-    return normalize(text, spec=SPEC).to_dict()["steps"]
-
-
-def actions(text):
-    return [s["action"] for s in steps(text)]
+steps = partial(prompting_steps.steps, spec=SPEC)
+actions = partial(prompting_steps.actions, spec=SPEC)
 
 
 def held(text, verb):

@@ -1,9 +1,12 @@
 """Steps defined, recapped and lasted (issue 11, fifth session, r8-steps). Sentences written for these
 tests (none from an evaluation set), from several crafts."""
+from functools import partial
+
 import pytest
 
 from generation.prompting import normalize
 from generation.prompting.spec import default_spec
+from tests import prompting_steps
 
 SPEC = default_spec()
 
@@ -12,8 +15,7 @@ def result(text):
     return normalize(text, spec=SPEC).to_dict()
 
 
-def actions(text):
-    return [s["action"] for s in result(text)["steps"]]
+actions = partial(prompting_steps.actions, spec=SPEC)
 
 
 @pytest.mark.parametrize("text,name,verb", [

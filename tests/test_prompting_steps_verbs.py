@@ -1,15 +1,17 @@
 """Verbs jieba tags as nouns, numerals or particles that stand where a predicate stands (issue 11, fifth
 session, r6-steps). Sentences written for these tests (none from an evaluation set), from several crafts."""
+from functools import partial
+
 import pytest
 
 from generation.prompting import normalize
 from generation.prompting.spec import default_spec
+from tests import prompting_steps
 
 SPEC = default_spec()
 
 
-def actions(text):
-    return [s["action"] for s in normalize(text, spec=SPEC).to_dict()["steps"]]
+actions = partial(prompting_steps.actions, spec=SPEC)
 
 
 @pytest.mark.parametrize("text", [

@@ -4,13 +4,9 @@ morpheme or a name (屈/nr, 踩/zg, 衬/n, 吊/zg) but has it heading a verb + c
 characters of 一A一B (``resegment._resegment``'s alternation, ``extract._split_alternations``), and before 在/进 +
 a place after its subject (``extract.open_kinds``, with ``resegment._repair_tokens`` keeping it out of the noun
 before it). Sentences written for this file, in crafts none of the evaluation items it was motivated by belong to."""
-from generation.prompting import normalize
 from generation.prompting.resegment import mistagged_verb, verb_char
 from generation.prompting.spec import get_spec
-
-
-def actions(text):
-    return [s["action"] for s in normalize(text).to_dict()["steps"]]
+from tests.prompting_steps import actions
 
 
 def test_the_dictionary_fallback_reads_verb_compounds_not_the_tag_alone():

@@ -1,8 +1,11 @@
 """Issue 11, r3-terms: craft and technique names a master says that no word list knows, and which hand
 does each step. One test per rule, with sentences written for these tests (none is in an evaluation
 file or a probe file)."""
+from functools import partial
+
 from generation.prompting import normalize
 from generation.prompting.spec import default_spec
+from tests import prompting_steps
 
 SPEC = default_spec()
 
@@ -56,8 +59,7 @@ def test_what_follows_a_taking_verb_is_no_tool_name_when_it_is_no_noun():
         assert found == [], (text, found)
 
 
-def steps(text, **kw):
-    return out(text, **kw)["steps"]
+steps = partial(prompting_steps.steps, spec=SPEC)
 
 
 # --- hands -------------------------------------------------------------------------------------------
