@@ -5,7 +5,7 @@
     job succeeded, clip in review       → 打开审核          review:detail
     review approved (signed)            → curator: 归档并公开 is the review page's primary button;
                                           others are told the curator publishes it next
-    review archived and public          → 在展厅查看        gallery:technique#step-n
+    review archived and public          → 在展厅查看        gallery:technique#step-n (口述影像: gallery:craft#narration-…)
 
 ``next_action(obj, user)`` answers a NextAction (or None); templates show it with
 ``{% load flow %}{% next_action obj %}`` (gallery/templatetags/flow.py → templates/_next_action.html) as
@@ -65,9 +65,9 @@ def _for_review(review, user):
 
         record = ArchiveRecord.objects.filter(clip=review.clip).first()
         if record is not None and is_record_public(record):
-            anchor = f"#step-{review.step.order}" if review.step_id else ""
-            return NextAction(_("在展厅查看"), reverse("gallery:technique", args=[review.technique.slug]) + anchor,
-                              note=_("已归档并在展厅公开。"))
+            from gallery.selectors import record_gallery_url
+
+            return NextAction(_("在展厅查看"), record_gallery_url(record), note=_("已归档并在展厅公开。"))
         return None
     if state == "approved" and not _is_curator(user):
         return NextAction(_("等待归档"), note=_("传承人已签署。馆员按下「归档并公开」后,视频会在展厅公开。"))

@@ -221,6 +221,31 @@ def test_every_finished_step_shows_the_next_action(rv, make_clip, client, django
     assert r.status_code == 302
 
 
+def test_an_archived_narration_links_its_craft_page_not_a_technique_page(rv, make_clip, client):
+    """A 口述影像 (S2V) is shown in its craft's narrations; the technique has no public demonstration, so its
+    technique page is a 404. The review page's 在展厅查看 used to link there (found walking the demo site)."""
+    from generation.models import GenerationJob
+    from records.models import ArchiveRecord
+
+    clip = make_clip()
+    GenerationJob.objects.filter(pk=clip.job.pk).update(kind=GenerationJob.Kind.S2V)
+    review = services.review_open(clip=clip, actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    review.refresh_from_db()
+    services.review_sign(review=review, actor=rv.inheritor_user, sha256=review.submitted_sha256,
+                         attribution=review.attribution)
+    services.review_archive(review=review, actor=rv.curator)
+    record = ArchiveRecord.objects.get(clip=clip)
+    client.force_login(rv.curator)
+    block = _primary(client.get(reverse("review:detail", args=[review.pk])).content.decode())
+    target = reverse("gallery:craft", args=[rv.technique.craft.slug]) + f"#narration-{record.pk}"
+    assert "在展厅查看" in block and f'href="{target}"' in block
+    client.logout()
+    page = client.get(target.split("#")[0])
+    assert page.status_code == 200 and f'id="narration-{record.pk}"' in page.content.decode()
+    assert client.get(reverse("gallery:technique", args=[rv.technique.slug])).status_code == 404
+
+
 def test_job_page_explains_the_demo_engine_and_progress_in_plain_words(rv, make_clip, client, settings):
     settings.ENGINE_PRESET = "tiny"
     client.force_login(rv.curator)
