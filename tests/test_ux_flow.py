@@ -52,6 +52,20 @@ def test_a_refused_change_request_keeps_what_was_typed(rv, make_clip, client):
     assert textarea(body, "rc-ad") == "{'not': json"
 
 
+def test_a_refused_comment_keeps_what_was_typed_in_the_comment_form(rv, make_clip, client):
+    """Found walking the review page: a comment with a bad time code came back with the comment box empty
+    and its text in the change-request form instead."""
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    client.force_login(rv.reviewer)
+    r = client.post(reverse("review:comment", args=[review.pk]), {"at": "99:99", "text": "针脚太疏"})
+    body = r.content.decode()
+    assert r.status_code == 400 and "时间点格式不正确" in body
+    assert textarea(body, "text") == "针脚太疏" and 'id="at" name="at"' in body and 'value="99:99"' in body
+    assert textarea(body, "rc-text") == ""
+    assert json.loads(textarea(body, "rc-ad")) == review.clip.job.action_description
+
+
 @pytest.mark.django_db
 def test_api_root_answers_json_with_links(client):
     r = client.get("/api/v1/")
