@@ -1,5 +1,6 @@
 """The guided path through the archive, in one place: after each finished step, what to do next.
 
+    recording with a transcript         → 规范化这段转写      prompting:normalize?recording=…
     prompt template saved (technique) → 生成演示            generation:generate?technique=…
     job succeeded, clip not in review   → 开始审核 (POST)   review:open
     job succeeded, clip in review       → 打开审核          review:detail
@@ -32,6 +33,16 @@ def _is_curator(user) -> bool:
     from archive.roles import ADMIN, CURATOR, has_role
 
     return has_role(user, CURATOR, ADMIN)
+
+
+def _for_recording(recording, user):
+    from heritage.permissions import allowed
+
+    if (recording.segments.exists() and allowed(user, "prompting.use")
+            and allowed(user, "archive.read_recording", recording)):
+        return NextAction(_("规范化这段转写"), reverse("prompting:normalize") + f"?recording={recording.pk}",
+                          note=_("下一步:把转写整理成动作描述,保存为技法的提示词模板。"))
+    return None
 
 
 def _for_technique(technique, user):
@@ -75,10 +86,12 @@ def _for_review(review, user):
 
 
 def next_action(obj, user) -> NextAction | None:
-    from archive.models import Technique
+    from archive.models import Recording, Technique
     from generation.models import GenerationJob
     from review.models import Review
 
+    if isinstance(obj, Recording):
+        return _for_recording(obj, user)
     if isinstance(obj, Technique):
         return _for_technique(obj, user)
     if isinstance(obj, GenerationJob):

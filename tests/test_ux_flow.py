@@ -205,6 +205,20 @@ def _primary(body: str) -> str:
 
 
 def test_every_finished_step_shows_the_next_action(rv, make_clip, client, django_capture_on_commit_callbacks):
+    from archive.models import TranscriptSegment
+
+    client.force_login(rv.curator)
+    # a recording: edit its transcript first; once it has one → normalize it (found walking: the recording
+    # page had no way on to 口述规范化)
+    url = reverse("curator:recording_detail", args=[rv.recording.pk])
+    assert _primary(client.get(url).content.decode()) == ""
+    TranscriptSegment.objects.create(recording=rv.recording, start_ms=0, end_ms=3000, text="丝线沿纹样外缘起针。")
+    body = client.get(url).content.decode()
+    assert reverse("prompting:normalize") + f"?recording={rv.recording.pk}" in _primary(body)
+    assert "规范化这段转写" in _primary(body)
+    assert "Normalize this transcript" in _primary(client.get(url + "?lang=en").content.decode())
+    client.force_login(rv.reviewer)
+    assert _primary(client.get(url).content.decode()) == ""
     client.force_login(rv.curator)
     # a saved prompt template → generate
     rv.technique.prompt_template = {"steps": [{"verb": "起针"}]}
