@@ -132,3 +132,12 @@ def test_an_error_or_a_preview_keeps_the_source_recording_for_the_save(curator_c
     assert r.status_code == 302
     technique.refresh_from_db()
     assert technique.prompt_template[SOURCE_RECORDING_KEY] == rec.pk
+
+
+def test_parameter_names_are_shown_by_the_specs_label_and_unit(curator_client, technique):
+    """Found walking the screen: the parameter select listed raw keys (angle_deg, speed_mm_s); it shows the
+    spec's name and unit and still posts the key."""
+    html = curator_client.post(URL, edited_post(technique, action="preview")).content.decode()
+    assert '<option value="angle_deg" selected>角度 °</option>' in html
+    assert '<option value="speed_mm_s">速度 mm/s</option>' in html
+    assert ">angle_deg<" not in html

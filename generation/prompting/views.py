@@ -248,11 +248,14 @@ class NormalizeView(PermissionView):
                           "source": text[s["start"]:s["end"]] if 0 <= s.get("start", -1) < s.get("end", -1) else "",
                           "notes": "\n".join(s.get("notes", []))})
         recordings = Recording.objects.order_by("-recorded_on")[:50]
+        spec_parameters = get_spec().parameters
         segments = recording.segments.all()[:500] if recording else []
         ctx = {
             "text": text, "technique_slug": technique_slug, "technique": technique, "techniques": techniques,
             "result": result, "steps": steps, "pieces": highlight(text, result) if result else [],
-            "camera": camera or "", "cameras": CAMERA_CHOICES, "hands": HANDS, "param_names": PARAMETER_NAMES,
+            "camera": camera or "", "cameras": CAMERA_CHOICES, "hands": HANDS,
+            # a parameter is picked by the spec's name for it and its unit (角度 °), not its key (angle_deg)
+            "param_names": [(n, spec_parameters.get(n, {})) for n in PARAMETER_NAMES],
             "recordings": recordings, "recording": recording, "segments": segments, "segment": segment,
             "saved_template": json.dumps(technique.prompt_template, ensure_ascii=False, indent=1)
             if technique and technique.prompt_template else "",
