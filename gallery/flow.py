@@ -1,11 +1,12 @@
 """The guided path through the archive, in one place: after each finished step, what to do next.
 
+    recording with a transcript         → 规范化这段转写      prompting:normalize?recording=…
     prompt template saved (technique) → 生成演示            generation:generate?technique=…
     job succeeded, clip not in review   → 开始审核 (POST)   review:open
     job succeeded, clip in review       → 打开审核          review:detail
     review approved (signed)            → curator: 归档并公开 is the review page's primary button;
                                           others are told the curator publishes it next
-    review archived and public          → 在展厅查看        gallery:technique#step-n
+    review archived and public          → 在展厅查看        gallery:technique#step-n (口述影像: gallery:craft#narration-…)
 
 ``next_action(obj, user)`` answers a NextAction (or None); templates show it with
 ``{% load flow %}{% next_action obj %}`` (gallery/templatetags/flow.py → templates/_next_action.html) as
@@ -32,6 +33,16 @@ def _is_curator(user) -> bool:
     from archive.roles import ADMIN, CURATOR, has_role
 
     return has_role(user, CURATOR, ADMIN)
+
+
+def _for_recording(recording, user):
+    from heritage.permissions import allowed
+
+    if (recording.segments.exists() and allowed(user, "prompting.use")
+            and allowed(user, "archive.read_recording", recording)):
+        return NextAction(_("规范化这段转写"), reverse("prompting:normalize") + f"?recording={recording.pk}",
+                          note=_("下一步:把转写整理成动作描述,保存为技法的提示词模板。"))
+    return None
 
 
 def _for_technique(technique, user):
@@ -65,9 +76,9 @@ def _for_review(review, user):
 
         record = ArchiveRecord.objects.filter(clip=review.clip).first()
         if record is not None and is_record_public(record):
-            anchor = f"#step-{review.step.order}" if review.step_id else ""
-            return NextAction(_("在展厅查看"), reverse("gallery:technique", args=[review.technique.slug]) + anchor,
-                              note=_("已归档并在展厅公开。"))
+            from gallery.selectors import record_gallery_url
+
+            return NextAction(_("在展厅查看"), record_gallery_url(record), note=_("已归档并在展厅公开。"))
         return None
     if state == "approved" and not _is_curator(user):
         return NextAction(_("等待归档"), note=_("传承人已签署。馆员按下「归档并公开」后,视频会在展厅公开。"))
@@ -75,10 +86,12 @@ def _for_review(review, user):
 
 
 def next_action(obj, user) -> NextAction | None:
-    from archive.models import Technique
+    from archive.models import Recording, Technique
     from generation.models import GenerationJob
     from review.models import Review
 
+    if isinstance(obj, Recording):
+        return _for_recording(obj, user)
     if isinstance(obj, Technique):
         return _for_technique(obj, user)
     if isinstance(obj, GenerationJob):

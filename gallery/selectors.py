@@ -21,6 +21,15 @@ PAGE_SIZE = 12
 SPEECH_DRIVEN = "s2v"  # GenerationJob.Kind.S2V: narrated (口述影像) records have their own section
 
 
+def record_gallery_url(record) -> str:
+    """Where the gallery shows a public record (the one place that says it): a 口述影像 in its craft's
+    narrations (it has no technique page of its own), a demonstration on its technique's page at its step."""
+    if record.clip.job.kind == SPEECH_DRIVEN:
+        return reverse("gallery:craft", args=[record.technique.craft.slug]) + f"#narration-{record.pk}"
+    anchor = f"#step-{record.step.order}" if record.step_id else ""
+    return reverse("gallery:technique", args=[record.technique.slug]) + anchor
+
+
 def demonstration_records() -> QuerySet:
     """Public records that demonstrate a technique (everything but the narrated 口述影像)."""
     return public_records().exclude(clip__job__kind=SPEECH_DRIVEN)

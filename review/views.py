@@ -43,8 +43,10 @@ def _refused(request, exc: services.TransitionRefused, review: Review | None = N
     if review is not None:
         ctx = _detail_context(request, review)
         ctx["error"] = exc.message
-        # What the person typed comes back in the form: a refused change request loses nothing.
+        # What the person typed comes back in the form it was typed in (a refused comment or change
+        # request loses nothing, and one form's text never lands in another's).
         ctx["posted"] = request.POST if request.method == "POST" else {}
+        ctx["posted_action"] = request.resolver_match.url_name if request.resolver_match else ""
         ctx.setdefault("inheritor", services.signing_inheritor(review, request.user))
         return render(request, template or "review/detail.html", ctx, status=exc.status)
     return render(request, "review/refused.html", {"error": exc.message}, status=exc.status)

@@ -46,6 +46,7 @@ def test_english_mode_names_notices_lang_and_subtitles(client, gallery_world):
     home = client.get(reverse("gallery:home") + "?lang=en").content.decode()
     assert "Suzhou embroidery" in home
     assert '<span lang="zh-Hans">苗族蜡染</span>' in home  # no English name stored: Chinese, marked
+    assert '<span lang="zh-Hans">江苏省苏州市</span> (' in home  # the region filter's links too (found walking)
     craft = client.get(reverse("gallery:craft", args=["suxiu"]) + "?lang=en").content.decode()
     assert "<h1>Suzhou embroidery" in craft and '<small lang="zh-Hans">苏绣</small>' in craft
     assert '<h3><span lang="zh-Hans">苏绣传承人</span></h3>' in craft

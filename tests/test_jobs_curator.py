@@ -107,3 +107,9 @@ def test_roles(client, make_user, technique):
     assert client.get("/curator/generation/pool/").status_code == 200
     assert client.post("/curator/generation/new/", form_data()).status_code == 403
     assert GenerationJob.objects.count() == 0
+    # a reviewer reads jobs but is not offered the forms that answer 403 (found crawling as reviewer)
+    page = client.get("/curator/generation/").content.decode()
+    assert 'href="/curator/generation/new/"' not in page and 'href="/curator/generation/s2v/"' not in page
+    client.force_login(make_user("cur2", "curator"))
+    page = client.get("/curator/generation/").content.decode()
+    assert 'href="/curator/generation/new/"' in page and 'href="/curator/generation/s2v/"' in page

@@ -122,3 +122,35 @@ def test_the_interviewers_segments_of_a_recording_give_no_step(curator_client, c
     TranscriptSegment.objects.create(recording=rec, start_ms=2000, end_ms=3000, speaker="采访人", text="再讲讲打结。")
     html = curator_client.get(URL, {"recording": rec.pk}).content.decode()
     assert html.count('data-testid="step"') == 1 and "您给讲讲怎么劈丝" in html
+
+
+def test_an_error_or_a_preview_keeps_the_source_recording_for_the_save(curator_client, craft, technique):
+    """Found walking the screen: a save refused (no technique chosen) or a preview re-rendered the page
+    without the hidden source_recording, so the template saved next named no recording and its jobs had
+    no attribution (「没有口述史来源…不能送审」)."""
+    from generation.prompting.services import SOURCE_RECORDING_KEY
+
+    rec = Recording.objects.create(craft=craft, technique=technique, title="口述一", speaker_name="沈", interviewer="李",
+                                   recorded_on=dt.date(2023, 5, 1), place="苏州", consent_scope="generation",
+                                   consent_date=dt.date(2023, 5, 1), media_reference="X")
+    hidden = f'name="source_recording" value="{rec.pk}"'
+    for action, extra, status in (("save", {"technique": ""}, 400), ("preview", {}, 200),
+                                  ("save", {"s0-p0-value": "很斜"}, 400)):
+        r = curator_client.post(URL, edited_post(technique, action=action, source_recording=str(rec.pk),
+                                                 craft="苏绣", **extra))
+        html = r.content.decode()
+        assert r.status_code == status and hidden in html, action
+        assert 'name="craft" value="苏绣"' in html, action
+    r = curator_client.post(URL, edited_post(technique, action="save", source_recording=str(rec.pk)))
+    assert r.status_code == 302
+    technique.refresh_from_db()
+    assert technique.prompt_template[SOURCE_RECORDING_KEY] == rec.pk
+
+
+def test_parameter_names_are_shown_by_the_specs_label_and_unit(curator_client, technique):
+    """Found walking the screen: the parameter select listed raw keys (angle_deg, speed_mm_s); it shows the
+    spec's name and unit and still posts the key."""
+    html = curator_client.post(URL, edited_post(technique, action="preview")).content.decode()
+    assert '<option value="angle_deg" selected>角度 °</option>' in html
+    assert '<option value="speed_mm_s">速度 mm/s</option>' in html
+    assert ">angle_deg<" not in html

@@ -338,3 +338,31 @@ def test_step_navigator_focus_and_shortcuts(live_server, transactional_db, brows
     assert page.evaluate(visible) == "step-2"
     assert not page.js_errors
     page.context.close()
+
+
+# Interactive controls smaller than 24×24 CSS px (WCAG 2.5.8), leaving out links inside running text.
+SMALL_TARGETS_JS = """() => Array.from(document.querySelectorAll('a[href],button,input:not([type=hidden]),select,summary'))
+  .filter(e => { const r = e.getBoundingClientRect(), st = getComputedStyle(e);
+    if (!r.width || !r.height || st.visibility === 'hidden') return false;
+    const p = e.parentElement;
+    if (e.tagName === 'A' && st.display === 'inline' && p && p.textContent.trim().length > e.textContent.trim().length + 5
+        && !p.closest('nav')) return false;
+    return r.width < 24 || r.height < 24; })
+  .map(e => e.tagName + ' ' + (e.id || e.textContent.trim().slice(0, 20)) + ' ' +
+       Math.round(e.getBoundingClientRect().width) + 'x' + Math.round(e.getBoundingClientRect().height))"""
+
+
+def test_gallery_tap_targets_on_a_phone(live_server, transactional_db, browser, gallery_factory):
+    """Found walking the gallery at 390×844: the breadcrumb link (31×22) and the 启用单键快捷键 box (13×13)
+    were under 24 px."""
+    craft = gallery_factory.craft("苗族蜡染", "miao-laran")
+    technique = gallery_factory.technique(craft, "点蜡", "dianla", [("画蜡", "画。"), ("浸染", "染。")])
+    for step in technique.steps.all():
+        gallery_factory.record(technique, step)
+    page = new_page(browser, viewport=PHONE, is_mobile=True, has_touch=True)
+    for url in (reverse("gallery:craft", args=["miao-laran"]), reverse("gallery:technique", args=["dianla"])):
+        page.goto(live_server.url + url)
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], url
+        assert page.evaluate(SMALL_TARGETS_JS) == [], url
+    assert not page.js_errors
+    page.context.close()

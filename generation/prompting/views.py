@@ -178,24 +178,30 @@ class NormalizeView(PermissionView):
         if camera not in dict(CAMERA_CHOICES):
             camera = None
         action = request.POST.get("action", "analyze")
-        if len(text) > MAX_TEXT:
-            messages.error(request, _("文本过长(最多 %(n)s 字),请选择其中一个片段。") % {"n": MAX_TEXT})
-            return self._render(request, text=text, technique_slug=technique_slug, result=None, status=400)
         # The craft comes from the technique (the archive's, never overridden by the text); the curator
         # may name another one here, which is then used as given.
         craft = request.POST.get("craft", "").strip()[:100]
+
+        def page(**kw):
+            # every answer keeps the recording the text came from (its hidden field, so a template saved
+            # after an error or a preview still names its source and its jobs get their attribution) and
+            # the craft typed
+            return self._render(request, text=text, technique_slug=technique_slug, camera=camera,
+                                recording=recording, craft=craft, **kw)
+
+        if len(text) > MAX_TEXT:
+            messages.error(request, _("文本过长(最多 %(n)s 字),请选择其中一个片段。") % {"n": MAX_TEXT})
+            return page(result=None, status=400)
         result = normalize(text, technique_slug or None, craft=craft or craft_key_for(technique_slug),
                            **recording_reading(recording, text)).to_dict()
         if action == "analyze":
-            return self._render(request, text=text, technique_slug=technique_slug, camera=camera, result=result,
-                                craft=craft, recording=recording)
+            return page(result=result)
         steps, errors = steps_from_post(request.POST)
         edited = dict(result, steps=steps)
         if errors:
             for e in errors:
                 messages.error(request, e)
-            return self._render(request, text=text, technique_slug=technique_slug, camera=camera, result=edited,
-                                status=400)
+            return page(result=edited, status=400)
         edited["prompt"] = render_prompt(edited, camera) if steps else ""
         # a hand-edited prompt is kept with the structure and used instead of the rendered one, until
         # the curator reverts it
@@ -215,24 +221,20 @@ class NormalizeView(PermissionView):
                 messages.info(request, _("策展人手工修改过提示词,不做扩展。"))
             elif base.get("prompt"):
                 extension = extend_prompt(base, base["prompt"]).record()
-            return self._render(request, text=text, technique_slug=technique_slug, camera=camera, result=base,
-                                craft=craft, recording=recording, extension=extension)
+            return page(result=base, extension=extension)
         if action == "save":
             technique = Technique.objects.filter(slug=technique_slug).first()
             if technique is None:
                 messages.error(request, _("请先选择要保存到的技法。"))
-                return self._render(request, text=text, technique_slug=technique_slug, camera=camera, result=edited,
-                                    status=400)
+                return page(result=edited, status=400)
             if not steps:
                 messages.error(request, _("没有步骤,无法保存为提示词模板。"))
-                return self._render(request, text=text, technique_slug=technique_slug, camera=camera, result=edited,
-                                    status=400)
+                return page(result=edited, status=400)
             technique_save_prompt_template(technique=technique, description=edited, camera=camera, user=request.user,
                                            source_recording=recording)
             messages.success(request, _("已保存为「%(t)s」的提示词模板。") % {"t": technique})
             return redirect(reverse("prompting:normalize") + f"?technique={technique.slug}&saved=1")
-        return self._render(request, text=text, technique_slug=technique_slug, camera=camera, result=edited,
-                            craft=craft)
+        return page(result=edited)
 
     # --- page --------------------------------------------------------------------------------------
     def _render(self, request, *, text, technique_slug, result, camera=None, recording=None, segment=None,
@@ -248,11 +250,14 @@ class NormalizeView(PermissionView):
                           "source": text[s["start"]:s["end"]] if 0 <= s.get("start", -1) < s.get("end", -1) else "",
                           "notes": "\n".join(s.get("notes", []))})
         recordings = Recording.objects.order_by("-recorded_on")[:50]
+        spec_parameters = get_spec().parameters
         segments = recording.segments.all()[:500] if recording else []
         ctx = {
             "text": text, "technique_slug": technique_slug, "technique": technique, "techniques": techniques,
             "result": result, "steps": steps, "pieces": highlight(text, result) if result else [],
-            "camera": camera or "", "cameras": CAMERA_CHOICES, "hands": HANDS, "param_names": PARAMETER_NAMES,
+            "camera": camera or "", "cameras": CAMERA_CHOICES, "hands": HANDS,
+            # a parameter is picked by the spec's name for it and its unit (角度 °), not its key (angle_deg)
+            "param_names": [(n, spec_parameters.get(n, {})) for n in PARAMETER_NAMES],
             "recordings": recordings, "recording": recording, "segments": segments, "segment": segment,
             "saved_template": json.dumps(technique.prompt_template, ensure_ascii=False, indent=1)
             if technique and technique.prompt_template else "",

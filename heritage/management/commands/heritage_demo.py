@@ -132,6 +132,7 @@ class Command(BaseCommand):
 
         # 5. export ---------------------------------------------------------------------------------
         step("export")
+        from gallery.selectors import record_gallery_url
         from records.bags import bag_export, bag_read
 
         bag = bag_export(record, dest_dir=Path(o["bag_dir"]) if o["bag_dir"] else None, actor=curator)
@@ -145,9 +146,7 @@ class Command(BaseCommand):
             "archive_record": str(record.pk),
             "clip_sha256": clip.sha256,
             "bag_path": str(bag),
-            "gallery_url": site.rstrip("/") + (
-                reverse("gallery:craft", args=[technique.craft.slug]) + f"#narration-{record.pk}" if o["s2v"]
-                else reverse("gallery:technique", args=[technique.slug])),
+            "gallery_url": site.rstrip("/") + record_gallery_url(record),
             "kind": job.kind,
             "review_url": site.rstrip("/") + reverse("review:detail", args=[review.pk]),
             "attribution": record.attribution,
