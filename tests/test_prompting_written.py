@@ -51,3 +51,9 @@ def test_a_list_that_names_no_steps_is_no_overview(text):
 def test_the_part_after_a_last_de_names_a_listed_step():
     text = "药材依次经过挑拣、清洗前的浸润、切片和晒干等工序。"
     assert "浸润" in surfaces(text)
+
+
+def test_a_listed_step_said_again_as_a_noun_is_that_step_there():
+    # 「以篾片编织成型」: jieba reads 编织 as a noun; the overview named it a step; the lead 分为 is none
+    got = surfaces("竹篮的制作分为破竹、刮篾、编织三步。先把毛竹破开，再刮成薄篾，最后以篾片编织成型。")
+    assert got[-1] == "编织" and "分为" not in got and got.count("编织") == 1

@@ -8,8 +8,9 @@ decides what they are:
 
 * when the text goes on to describe the listed steps after the list (at least two members said again: the member
   itself, or a later step's verb beginning with the member's first character: 「磨泥」 … 「再磨成细粉」), the list named
-  them once before: its members give no step (a count said with the list, 「五道」, stays as a note), and each member
-  stays a term (a technique's name);
+  them once before: its members give no step (a count said with the list, 「五道」, stays as a note), each member
+  stays a term (a technique's name), and a member named again where no step was read is that step there
+  (「……最后以经绳编织成型」: jieba reads 编织 as a noun);
 * when it does not, the members are the steps, in the order listed: a member that gave no step is given one (its
   action the member as written, the part after a last 的: 「切制前的水处理」 → 水处理).
 
@@ -24,7 +25,7 @@ from .tokens import Step
 
 LEADS = ("包括", "经过", "历经", "分为", "分成", "概括为", "归纳为", "依次为", "依次是", "有")
 # 「有」 leads only after the word for the parts (「主要工序有…」), never alone (「有红、黄、蓝三色」)
-_LEAD = re.compile(r"(?:(?:工序|步骤|流程|工艺|程序|环节|过程)[^\u3002\uff0c,;\uff1b]{0,4}?(?:有|是|为|包括)|包括|经过|历经|分为|分成|"
+_LEAD = re.compile(r"(?:(?:工序|步骤|流程|工艺|程序|环节|过程)[^\u3002;\uff1b]{0,6}?(?:有|是|为|包括)|包括|经过|历经|分为|分成|"
                    r"概括为|归纳为|依次为|依次是)[:\uff1a]?$")
 PARTS = ("工序", "步骤", "工艺", "环节", "流程", "程序")
 _NUMERAL = "一二两三四五六七八九十百几多余近数约\\d"
@@ -104,6 +105,8 @@ def apply(text: str, steps: list, terms: list, notes: list) -> list:
         return steps
     for members in lists:
         a, b = members[0][0], members[-1][1]
+        # the verb that leads the list (「分为」「包括」) says what follows, it is no step
+        steps = [s for s in steps if not ((s.surface or s.action) in LEADS and s.start <= a < max(s.end, a + 1))]
         inside = [s for s in steps if a <= s.start < b]
         after = [s for s in steps if s.start >= b]
         for m_a, m_b in members:
@@ -116,6 +119,15 @@ def apply(text: str, steps: list, terms: list, notes: list) -> list:
                 if s.params:
                     notes.append({"text": text[s.start:s.end], "params": dict(s.params)})
             steps = [s for s in steps if not (a <= s.start < b)]
+            # a member named again where no step was read (「最后以经绳编织成型」: 编织 read as a noun) is that step
+            for m_a, m_b in members:
+                n_a, n_b = _name(text, m_a, m_b)
+                at = text.find(text[n_a:n_b], b)
+                name = text[n_a:n_b]
+                if at >= 0 and not any(s.start <= at < s.end and (s.surface or s.action or "")[:1] in name
+                                       for s in steps):
+                    steps.append(Step(action=name, surface=name, start=at, end=at + n_b - n_a, open_action=True))
+            steps.sort(key=lambda s: s.start)
             continue
         added = []
         for m_a, m_b in members:
