@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .breaks import restore_breaks
 from .extract import extract
+from .overview import apply as overview_steps
 from .render import render_prompt
 from .spec import CraftInfo, Spec, get_spec
 from .tokens import Counters, normalize_chars
@@ -88,8 +89,9 @@ def normalize(text: str, technique: str | None = None, *, craft: str | None = No
     if aside:  # one character for one: every offset below still indexes the caller's text
         text, norm = blank(text, aside), blank(norm, aside)
     said, added = restore_breaks(spec, text, norm=norm)
-    _, terms, steps, warnings, key, notes, detected = extract(
+    read, terms, steps, warnings, key, notes, detected = extract(
         spec, said, technique, key, counters, detect=detect and info is None, norm=None if added else norm)
+    steps = overview_steps(read, steps, terms, notes)  # 「工序包括A、B、C」: the steps once
     if info is None:
         info = detected
     out_steps = []
