@@ -218,3 +218,26 @@ def test_unread_notifications_context_processor(rf, rv, make_clip):
     assert not notifications(request)["REVIEW_UNREAD"]
     request.user = AnonymousUser()
     assert notifications(request)["REVIEW_UNREAD"] == 0
+
+
+def test_inbox_says_which_items_wait_for_my_signature(client, rv, make_clip):
+    """The inheritor's inbox (on a phone): an item waiting for their own signature says so, with the
+    signing screen one tap away; items they cannot sign now (a draft is not listed, a signed one is
+    approved) keep their state."""
+    from django.urls import reverse
+
+    waiting = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=waiting, actor=rv.curator)
+    client.force_login(rv.inheritor_user)
+    body = client.get(reverse("review:inbox")).content.decode()
+    assert body.count('data-testid="awaiting-my-signature"') == 1 and "等待您签署" in body
+    assert f'class="button primary sign-now" href="{reverse("review:sign", args=[waiting.pk])}"' in body
+    # The reviewer sees the same item as 审核中: it does not wait for them.
+    client.force_login(rv.reviewer)
+    body = client.get(reverse("review:inbox")).content.decode()
+    assert "awaiting-my-signature" not in body and "审核中" in body
+    # Once signed it no longer waits.
+    services.review_sign(review=waiting, actor=rv.inheritor_user, sha256=waiting.submitted_sha256,
+                         attribution=waiting.attribution)
+    client.force_login(rv.inheritor_user)
+    assert "awaiting-my-signature" not in client.get(reverse("review:inbox")).content.decode()
