@@ -109,6 +109,7 @@ def inbox(request):
 @require_GET
 def detail(request, pk):
     review = _get_review(request, pk)
+    services.notification_mark_read(user=request.user, review=review)
     return render(request, "review/detail.html", _detail_context(request, review))
 
 
@@ -156,6 +157,7 @@ def sign(request, pk):
             return _refused(request, exc, review, template="review/sign.html") if exc.status != 403 else _refused(
                 request, exc)
         return redirect("review:sign", pk=review.pk)
+    services.notification_mark_read(user=request.user, review=review)
     return render(request, "review/sign.html", ctx)
 
 
