@@ -2,7 +2,7 @@
 oral-history recordings with time-coded transcripts, original footage (原始影像), and the immutable
 archive records created from signed clips."""
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -237,6 +237,30 @@ class SignerChange(models.Model):
 
     def __str__(self):
         return f"{self.inheritor} · {self.get_state_display()}"
+
+    def after_display(self) -> list[tuple[str, str]]:
+        """The requested values as (the field's verbose name, the value in words): a choice's label,
+        是/否, an account's username; for the inheritor page."""
+        from django.contrib.auth import get_user_model
+
+        out = []
+        for key, value in self.after.items():
+            try:
+                field = Inheritor._meta.get_field(key)
+            except FieldDoesNotExist:
+                out.append((key, "" if value is None else str(value)))
+                continue
+            if isinstance(value, bool):
+                shown = _("是") if value else _("否")
+            elif field.choices:
+                shown = dict(field.flatchoices).get(value, value)
+            elif field.is_relation and value:
+                user = get_user_model().objects.filter(pk=value).first()
+                shown = user.get_username() if user else value
+            else:
+                shown = value
+            out.append((str(field.verbose_name), "" if shown in (None, "") else str(shown)))
+        return out
 
 
 class Technique(TimeStamped):

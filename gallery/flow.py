@@ -4,6 +4,7 @@
     prompt template saved (technique) → 生成演示            generation:generate?technique=…
     job succeeded, clip not in review   → 开始审核 (POST)   review:open
     job succeeded, clip in review       → 打开审核          review:detail
+    review in review (送审 done)         → a note: who is next (the reviewer's 审阅, the named signer)
     review approved (signed)            → curator: 归档并公开 is the review page's primary button;
                                           others are told the curator publishes it next
     review archived and public          → 在展厅查看        gallery:technique#step-n (口述影像: gallery:craft#narration-…)
@@ -68,6 +69,19 @@ def _for_job(job, user):
     return None
 
 
+def _waiting_note(review) -> str:
+    """Who is next on a review in 审核中: the reviewer's 「研究者已审阅」 (until given), then the craft's
+    inheritors who can be signed for (by themselves or their recorded proxy), by name."""
+    from archive.signing import inheritors_with_signer
+    from review.selectors import reviewer_approval
+
+    signers = inheritors_with_signer().filter(craft_id=review.technique.craft_id, signer_id__isnull=False)
+    names = "、".join(i.name for i in signers) or _("(尚无可签署的传承人,请在传承人页登记账户或代理人)")
+    if reviewer_approval(review) is None:
+        return _("已送审。等待审核人审阅与传承人 %(names)s 签署;两者可同时进行。") % {"names": names}
+    return _("研究者已审阅。等待传承人 %(names)s 签署。") % {"names": names}
+
+
 def _for_review(review, user):
     state = review.state
     if state == "archived":
@@ -80,6 +94,12 @@ def _for_review(review, user):
 
             return NextAction(_("在展厅查看"), record_gallery_url(record), note=_("已归档并在展厅公开。"))
         return None
+    if state == "in_review":
+        from archive.signing import signer_crafts
+
+        if review.technique.craft_id in signer_crafts(user):
+            return None  # the signer's own screen asks them to sign
+        return NextAction(_("等待审核"), note=_waiting_note(review))
     if state == "approved" and not _is_curator(user):
         return NextAction(_("等待归档"), note=_("传承人已签署。馆员按下「归档并公开」后,视频会在展厅公开。"))
     return None

@@ -2,6 +2,7 @@
 
 PostgreSQL: ``vector @@ to_tsquery('simple', ...)`` over the GIN index, ranked with ``ts_rank``.
 SQLite (a newcomer's first run): every query word must occur in the title or the body (icontains).
+Either way, when no document has every word, documents with any of them are answered (more words first).
 Publicness is applied at query time: craft rows are always public (the national list is public);
 technique and step rows only while their technique has a record in ``public_records()``.
 """
@@ -150,8 +151,17 @@ def search_documents(
                 crafts_shown = Technique.objects.filter(id__in=public_technique_ids).values("craft_id")
                 qs = qs.filter(Q(kind=SearchDocument.Kind.TECHNIQUE) | Q(craft_id__in=crafts_shown))
         return qs.order_by("craft__name", "kind_order", "technique__name", "step__order")
+    # Documents with every word first; when none has them all (湘绣 针法: the craft's page says 湘绣, no
+    # page of it says 针法), documents with any of the words, the ones matching more ranked higher.
+    every = _matching(qs, text, any_word=False)
+    if len(query_tokens(text)) < 2 or every.exists():
+        return every
+    return _matching(qs, text, any_word=True)
+
+
+def _matching(qs: QuerySet[SearchDocument], text: str, *, any_word: bool) -> QuerySet[SearchDocument]:
     if _is_postgres():
-        raw = tsquery(text)
+        raw = tsquery(text, any_word=any_word)
         if raw is None:
             return qs.none()
         query = SearchQuery(raw, search_type="raw", config="simple")
@@ -163,8 +173,17 @@ def search_documents(
     longer = [w for w in words if len(w) > 1] or words
     if not longer:
         return qs.none()
-    for word in longer:
-        qs = qs.filter(Q(title__icontains=word) | Q(body__icontains=word) | Q(body_terms__icontains=word))
+    each = [Q(title__icontains=w) | Q(body__icontains=w) | Q(body_terms__icontains=w) for w in longer]
+    if any_word:
+        hits = sum((Case(When(q, then=Value(1)), default=Value(0), output_field=IntegerField()) for q in each),
+                   Value(0))
+        any_q = Q(pk__in=[])
+        for q in each:
+            any_q |= q
+        return qs.filter(any_q).annotate(hits=hits).order_by("kind_order", "-hits", "craft__name",
+                                                              "technique__name", "step__order")
+    for q in each:
+        qs = qs.filter(q)
     return qs.order_by("kind_order", "craft__name", "technique__name", "step__order")
 
 

@@ -103,11 +103,12 @@ def index_terms(text: str) -> list[str]:
     return [_SAFE.sub("", t) for t in tokenize(text) + cjk_bigrams(text) if _SAFE.sub("", t)]
 
 
-def tsquery(text: str) -> str | None:
+def tsquery(text: str, *, any_word: bool = False) -> str | None:
     """A PostgreSQL ``to_tsquery('simple', ...)`` expression for a user's query, or None if nothing is
     left to search for. Every word must match (AND); a word of two or more Han characters matches
     either as itself or as all of its bigrams (so 针法 finds 正抢针法); single characters are dropped
-    when longer words exist, else matched as prefixes."""
+    when longer words exist, else matched as prefixes. ``any_word``: a document matching any word is
+    enough (OR), for the fallback of ``gallery.search.search_documents``."""
     words = [w for w in (_SAFE.sub("", t) for t in query_tokens(text)) if w]
     if not words:
         return None
@@ -121,7 +122,7 @@ def tsquery(text: str) -> str | None:
             parts.append(f"('{w}' | ({grams}))")
         else:
             parts.append(f"'{w}'")
-    return " & ".join(parts)
+    return (" | " if any_word else " & ").join(parts)
 
 
 def query_tokens(text: str) -> list[str]:

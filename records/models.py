@@ -10,6 +10,7 @@ Whether a record is shown to the public is not a property of the record (it cann
 sign-off's state in the review app. See ``records.selectors.public_records``.
 """
 import logging
+import re
 import uuid
 
 from django.conf import settings
@@ -166,3 +167,35 @@ class ArchiveEvent(_AppendOnly):
 
     def __str__(self):
         return f"{self.record_id} {self.event_type} {self.outcome}"
+
+    def detail_display(self) -> str:
+        """The detail in the reader's language. The stored history stays as written (English, for PREMIS
+        and the BagIt export); the fixed phrases the archive writes are translated when shown, anything
+        else (an attribution, a withdrawal reason) is shown as written."""
+        text = self.detail or ""
+        fixed = EVENT_DETAILS.get(text)
+        if fixed is not None:
+            return str(fixed)
+        for pattern, template in EVENT_DETAIL_PATTERNS:
+            m = pattern.fullmatch(text)
+            if m:
+                return str(template) % m.groupdict()
+        return text
+
+
+# The phrases records/archiving.py, fixity.py, bags.py and migration 0003 store in ``ArchiveEvent.detail``,
+# shown translated by ``ArchiveEvent.detail_display`` (tests/test_review_archive.py checks that every
+# event of an archived, exported record is covered).
+EVENT_DETAILS = {
+    "created from signed clip": _("由传承人签署的视频创建"),
+    "sha256": _("SHA-256 摘要"),
+    "C2PA manifest embedded in the video": _("C2PA 内容凭证已嵌入视频"),
+    "published in the gallery": _("已在展厅公开"),
+    "published (migrated)": _("已公开(迁移)"),
+    "sha256 of every stored file": _("逐一计算已存文件的 SHA-256"),
+    "restored from BagIt bag": _("已从 BagIt 包恢复"),
+}
+EVENT_DETAIL_PATTERNS = [
+    (re.compile(r"(?P<n>\d+) files"), _("%(n)s 个文件")),
+    (re.compile(r"BagIt bag (?P<path>.+)", re.S), _("BagIt 包 %(path)s")),
+]

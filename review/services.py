@@ -501,8 +501,12 @@ def person_agent(user, role: str) -> dict:
     return {"type": "person", "role": role, "name": name, "id": f"user:{user.pk}" if user is not None else ""}
 
 
-def notification_mark_read(*, user, ids=None) -> int:
+def notification_mark_read(*, user, ids=None, review=None) -> int:
+    """Mark ``user``'s unread notifications read: all, those in ``ids``, or those about ``review`` (opening a
+    review reads what it was notified about, as an issue tracker does)."""
     qs = Notification.objects.filter(user=user, read_at__isnull=True)
     if ids:
         qs = qs.filter(pk__in=ids)
+    if review is not None:
+        qs = qs.filter(review=review)
     return qs.update(read_at=timezone.now())

@@ -93,10 +93,15 @@ def inbox(request):
     if may_open:
         waiting = Clip.objects.filter(review__isnull=True, job__technique__isnull=False).select_related(
             "job__technique")[:50]
+    reviews = list(qs[:200])
+    signer_crafts = selectors.signer_crafts(request.user)
+    # Items waiting for this person's signature say so, with the signing screen one tap away (the
+    # workflow decides: state, the right to sign this craft, post-processing done).
+    to_sign = {r.pk for r in reviews if r.technique.craft_id in signer_crafts and r.state == Review.State.IN_REVIEW
+               and "sign" in workflow.available_names(r, request.user)}
     return render(request, "review/inbox.html", {
-        "reviews": qs[:200], "state": state, "states": Review.State.choices, "waiting_clips": waiting,
-        "is_curator": may_open,
-        "signer_crafts": selectors.signer_crafts(request.user),
+        "reviews": reviews, "state": state, "states": Review.State.choices, "waiting_clips": waiting,
+        "is_curator": may_open, "signer_crafts": signer_crafts, "to_sign": to_sign,
     })
 
 
@@ -104,6 +109,7 @@ def inbox(request):
 @require_GET
 def detail(request, pk):
     review = _get_review(request, pk)
+    services.notification_mark_read(user=request.user, review=review)
     return render(request, "review/detail.html", _detail_context(request, review))
 
 
@@ -151,6 +157,7 @@ def sign(request, pk):
             return _refused(request, exc, review, template="review/sign.html") if exc.status != 403 else _refused(
                 request, exc)
         return redirect("review:sign", pk=review.pk)
+    services.notification_mark_read(user=request.user, review=review)
     return render(request, "review/sign.html", ctx)
 
 

@@ -282,3 +282,28 @@ def test_service_error_on_a_field_the_form_lacks_is_shown(curator_client, techni
             for n, s in enumerate(steps, start=1)]
     r = curator_client.post(f"/curator/techniques/{technique.slug}/edit/", steps_post(technique.craft, rows, initial=3))
     assert r.status_code == 400 and "步骤标题有问题" in r.content.decode()
+
+
+def test_signer_change_lists_field_names_and_values_in_words(curator_client, craft, make_user):
+    """The inheritor page's signer changes show each field's name (状态, 能否亲自签署, …) and its value in
+    words (已故, 否, the proxy's username), not raw keys like status / able_to_sign."""
+    import re
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    proxy = make_user("proxy", "inheritor")
+    doc = SimpleUploadedFile("auth.pdf", b"%PDF-1.4 test", content_type="application/pdf")
+    r = curator_client.post("/curator/inheritors/new/", {**inheritor_data(craft, status="deceased", proxy_name="张明远",
+                                                                          proxy_user=proxy.pk), "proxy_document": doc})
+    assert r.status_code == 302
+    person = Inheritor.objects.get()
+    body = curator_client.get(person.get_absolute_url()).content.decode()
+    section = body[body.index('data-testid="signer-changes"'):]
+    terms = re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", section)
+    keys = dict(terms)
+    status_name = str(Inheritor._meta.get_field("status").verbose_name)
+    sign_name = str(Inheritor._meta.get_field("able_to_sign").verbose_name)
+    proxy_name = str(Inheritor._meta.get_field("proxy_user").verbose_name)
+    assert keys[status_name] == str(Inheritor.Status.DECEASED.label)
+    assert keys[sign_name] in ("是", "否") and keys[proxy_name] == "proxy"
+    assert not {"status", "able_to_sign", "proxy_user", "user"} & set(keys)

@@ -28,6 +28,7 @@ def test_tokens_are_jieba_words_plus_bigrams():
     assert "苏绣" in terms and "针法" in terms and "·" not in "".join(terms)
     assert tsquery("苏绣的针法") == "'苏绣' & '针法'"
     assert tsquery("!!!") is None
+    assert tsquery("苏绣的针法", any_word=True) == "'苏绣' | '针法'"
     assert "'" not in tsquery("a'b 针法").replace("'针法'", "").replace("'", "", 0)  # quotes stripped from words
 
 
@@ -94,3 +95,20 @@ def test_highlight_escapes_and_marks():
 
     assert str(highlight("先<b>劈丝</b>再穿针", "劈丝")) == "先&lt;b&gt;<mark>劈丝</mark>&lt;/b&gt;再穿针"
     assert str(highlight("a" * 300, "")).endswith("…")
+
+
+def test_words_found_in_different_pages_still_answer(client, indexed_world):
+    """湘绣 针法: no one page holds both words (the craft says 苗族蜡染, its techniques never say 针法), so
+    requiring every word in one document answered nothing; now the pages with any of the words are
+    answered. A query whose words share a page still answers only those (蜡染 蜂蜡 above)."""
+    html = _results(client, q="苗族蜡染 针法")
+    assert "苗族蜡染" in html and "正抢针法" in html
+    assert "乱针绣" not in html  # still only public techniques
+    html = _results(client, q="蜡染 蜂蜡")
+    assert "点蜡" in html and "正抢针法" not in html
+
+
+def test_english_placeholder_suggests_an_english_query(client, indexed_world):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    body = client.get(reverse("gallery:search")).content.decode()
+    assert 'placeholder="e.g. embroidery stitch, batik, cloisonné"' in body and "苏绣 针法" not in body

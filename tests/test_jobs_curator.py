@@ -113,3 +113,21 @@ def test_roles(client, make_user, technique):
     client.force_login(make_user("cur2", "curator"))
     page = client.get("/curator/generation/").content.decode()
     assert 'href="/curator/generation/new/"' in page and 'href="/curator/generation/s2v/"' in page
+
+
+def test_job_list_shows_a_narrated_videos_size_and_a_large_mine_box(curator_client, technique):
+    """A 口述影像 job has no resolution name: its row shows width×height (it read "· 208帧"); the 只看我的
+    box is a 24 px tap target (jobs.css), like the gallery's shortcut box."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    curator_client.post("/curator/generation/new/", form_data(step="1"))
+    job = GenerationJob.objects.get()
+    GenerationJob.objects.filter(pk=job.pk).update(kind=GenerationJob.Kind.S2V, parameters={
+        "kind": "s2v", "width": 512, "height": 704, "num_frames": 208})
+    body = curator_client.get("/curator/generation/").content.decode()
+    assert "512×704 · 208帧" in body and "<small> · 208" not in body
+    assert '<label class="check-mine"><input type="checkbox" name="mine"' in body
+    css = (Path(settings.BASE_DIR) / "static/generation/jobs.css").read_text()
+    assert ".check-mine input[type=checkbox] { width:24px; height:24px;" in css

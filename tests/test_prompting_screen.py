@@ -154,3 +154,27 @@ def test_parameter_names_are_shown_by_the_specs_label_and_unit(curator_client, t
     assert '<option value="angle_deg" selected>角度 °</option>' in html
     assert '<option value="speed_mm_s">速度 mm/s</option>' in html
     assert ">angle_deg<" not in html
+
+
+def test_an_over_long_hand_edited_prompt_is_refused_and_kept_whole(curator_client, technique):
+    """A hand-edited prompt over 2,000 characters was cut silently; now the page says how long it is and
+    the limit, answers 400, saves nothing and gives the whole text back. The 默认 label stays on one line."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    long_prompt = "一位绣娘右手持针斜向进针。" * 160 + "结尾标记"
+    assert len(long_prompt) > 2000
+    r = curator_client.post(URL, edited_post(technique, action="save", prompt_override=long_prompt))
+    html = r.content.decode()
+    assert r.status_code == 400 and "手工修改的提示词过长" in html and f"{len(long_prompt)} 字" in html
+    assert long_prompt + "</textarea>" in html  # all of it, up to the last characters
+    technique.refresh_from_db()
+    assert technique.prompt_template == {}
+    r = curator_client.post(URL, edited_post(technique, action="save", prompt_override=long_prompt[:2000]))
+    assert r.status_code == 302
+    technique.refresh_from_db()
+    assert technique.prompt_template["prompt"] == long_prompt[:2000]
+    css = (Path(settings.BASE_DIR) / "static/prompting/normalize.css").read_text()
+    assert "white-space:nowrap" in css.split(".nz-params .nz-default-check", 1)[1].split("}", 1)[0]
+    assert 'class="nz-default-check"' in html

@@ -188,3 +188,31 @@ def test_bag_and_fixity_commands(rv, archived_record, tmp_path):
     with pytest.raises(SystemExit) as exc:
         call_command("fixity_check", stdout=io.StringIO())
     assert exc.value.code == 1
+
+
+def test_record_page_shows_event_details_in_the_readers_language(rv, archived_record, client, tmp_path):
+    """The stored PREMIS details stay as written (English); the record page shows them in Chinese, and in
+    English when the page is English. Every detail this archive writes (archiving, export, fixity) has a
+    translation."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    record = archived_record()
+    bags.bag_export(record, dest_dir=tmp_path / "bags")
+    fixity.fixity_check_all()
+    events = list(record.events.all())
+    assert {"created from signed clip", "published in the gallery"} <= {e.detail for e in events}
+    with translation.override("zh-hans"):
+        untranslated = [e.detail for e in events if e.detail and e.detail_display() == e.detail
+                        and e.event_type not in (ArchiveEvent.Type.SIGNOFF, ArchiveEvent.Type.WITHDRAWAL)]
+    assert untranslated == []  # the sign-off's detail is the attribution, a withdrawal's the reason typed
+    client.force_login(rv.curator)
+    url = reverse("review:record", args=[record.pk])
+    body = client.get(url).content.decode()
+    assert "由传承人签署的视频创建" in body and "已在展厅公开" in body
+    assert "created from signed clip" not in body and "published in the gallery" not in body
+    assert ArchiveEvent.objects.filter(record=record, detail="created from signed clip").exists()  # unchanged
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    body = client.get(url).content.decode()
+    assert "created from signed clip" in body and "published in the gallery" in body
+    assert "由传承人签署的视频创建" not in body

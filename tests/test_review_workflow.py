@@ -218,3 +218,52 @@ def test_unread_notifications_context_processor(rf, rv, make_clip):
     assert not notifications(request)["REVIEW_UNREAD"]
     request.user = AnonymousUser()
     assert notifications(request)["REVIEW_UNREAD"] == 0
+
+
+def test_inbox_says_which_items_wait_for_my_signature(client, rv, make_clip):
+    """The inheritor's inbox (on a phone): an item waiting for their own signature says so, with the
+    signing screen one tap away; items they cannot sign now (a draft is not listed, a signed one is
+    approved) keep their state."""
+    from django.urls import reverse
+
+    waiting = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=waiting, actor=rv.curator)
+    client.force_login(rv.inheritor_user)
+    body = client.get(reverse("review:inbox")).content.decode()
+    assert body.count('data-testid="awaiting-my-signature"') == 1 and "等待您签署" in body
+    assert f'class="button primary sign-now" href="{reverse("review:sign", args=[waiting.pk])}"' in body
+    # The reviewer sees the same item as 审核中: it does not wait for them.
+    client.force_login(rv.reviewer)
+    body = client.get(reverse("review:inbox")).content.decode()
+    assert "awaiting-my-signature" not in body and "审核中" in body
+    # Once signed it no longer waits.
+    services.review_sign(review=waiting, actor=rv.inheritor_user, sha256=waiting.submitted_sha256,
+                         attribution=waiting.attribution)
+    client.force_login(rv.inheritor_user)
+    assert "awaiting-my-signature" not in client.get(reverse("review:inbox")).content.decode()
+
+
+def test_nav_badge_links_to_the_notifications_it_counts_and_opening_the_review_reads_them(client, rv, make_clip):
+    """The nav's unread count is a link to the notifications (not to the inbox, where it never dropped);
+    opening the review a notification is about marks it read, so the number goes down."""
+    from django.urls import reverse
+
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    other = services.review_open(clip=make_clip(variant="b"), actor=rv.curator)
+    services.review_submit(review=other, actor=rv.curator)
+    client.force_login(rv.reviewer)
+    body = client.get(reverse("review:inbox")).content.decode()
+    badge = f'<a href="{reverse("review:notifications")}" class="nav-notifications">通知 <span class="badge"'
+    assert badge in body and '未读通知">2</span>' in body
+    body = client.get(reverse("review:detail", args=[review.pk])).content.decode()
+    assert '未读通知">1</span>' in body
+    assert Notification.objects.filter(user=rv.reviewer, review=other, read_at__isnull=True).exists()
+    # The inheritor's signing screen reads theirs the same way.
+    client.force_login(rv.inheritor_user)
+    client.get(reverse("review:sign", args=[review.pk]))
+    assert not Notification.objects.filter(user=rv.inheritor_user, review=review, read_at__isnull=True).exists()
+    # Mark all read on the notifications page: no badge.
+    client.force_login(rv.reviewer)
+    client.post(reverse("review:notifications"))
+    assert "nav-notifications" not in client.get(reverse("review:inbox")).content.decode()

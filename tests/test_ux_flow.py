@@ -328,3 +328,21 @@ def test_curator_reissues_a_set_password_link(rv, client):
     assert _logs_in(client, rv.inheritor_user.username, "新的-密码-2025")
     client.force_login(rv.reviewer)  # read-only roles may not
     assert client.post(url).status_code == 403
+
+
+def test_after_submitting_the_review_page_says_who_is_next(rv, make_clip, client):
+    """After 送审 the curator's (and reviewer's) review page says who acts next: the reviewer and the named
+    inheritor, then only the inheritor once the reviewer has approved; the signer's own screen is not told
+    to wait for themselves."""
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    url = reverse("review:detail", args=[review.pk])
+    client.force_login(rv.curator)
+    block = _primary(client.get(url).content.decode())
+    assert "已送审。等待审核人审阅与传承人" in block and rv.inheritor.name in block
+    services.review_approve(review=review, actor=rv.reviewer, text="")
+    client.force_login(rv.reviewer)
+    block = _primary(client.get(url).content.decode())
+    assert "研究者已审阅。等待传承人" in block and rv.inheritor.name in block
+    client.force_login(rv.inheritor_user)
+    assert _primary(client.get(reverse("review:sign", args=[review.pk])).content.decode()) == ""

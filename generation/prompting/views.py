@@ -25,6 +25,7 @@ from .spec import PARAMETER_NAMES, get_spec
 from .tokens import finder_for, normalize_chars
 
 MAX_TEXT = 20000
+MAX_PROMPT = 2000  # a hand-edited prompt (the job form's prompt field has the same bound)
 MAX_STEPS = 40
 HANDS = [("", "—"), ("left", _("左手")), ("right", _("右手")), ("both", _("双手"))]
 RANGE_RE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(?:[-~–—～到至]\s*(-?\d+(?:\.\d+)?))?\s*$")
@@ -205,7 +206,13 @@ class NormalizeView(PermissionView):
         edited["prompt"] = render_prompt(edited, camera) if steps else ""
         # a hand-edited prompt is kept with the structure and used instead of the rendered one, until
         # the curator reverts it
-        override = request.POST.get("prompt_override", "").strip()[:2000]
+        override = request.POST.get("prompt_override", "").strip()
+        if action != "revert" and len(override) > MAX_PROMPT:
+            # never cut what the curator wrote: say so and give it back whole
+            messages.error(request, _("手工修改的提示词过长:%(len)s 字,最多 %(n)s 字。请删减后再提交。")
+                           % {"len": len(override), "n": MAX_PROMPT})
+            edited["prompt_rendered"], edited["prompt_override"] = edited["prompt"], override
+            return page(result=edited, status=400)
         if action == "revert" or override == edited["prompt"]:
             override = ""
         if override:
