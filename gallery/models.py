@@ -1,4 +1,5 @@
-"""The gallery's search index: one row per craft, technique and technique step.
+"""The gallery's search index: one row per craft, technique, technique step and narrated video (口述影像,
+a speech-driven archive record, shown on its craft page).
 
 ``terms`` holds the space-joined jieba words and Han bigrams (see ``tokens.index_terms``) of the
 title and the body; on PostgreSQL ``vector`` is ``setweight(to_tsvector('simple', title_terms), 'A') ||
@@ -8,7 +9,7 @@ lower-cases and splits on spaces, nothing more: the Chinese word segmentation is
 Rows are refreshed by signals when a craft, technique or step is saved (``gallery/signals.py``, connected in ``GalleryConfig.ready()``)
 and rebuilt by ``manage.py rebuild_gallery_index``. Whether a row is *public* is decided at query time
 from ``records.selectors.public_records()``, never stored here: a withdrawn signature hides the
-technique from search at once.
+technique (or narrated video) from search at once.
 """
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
@@ -21,6 +22,7 @@ class SearchDocument(models.Model):
         CRAFT = "craft", _("项目")
         TECHNIQUE = "technique", _("技法")
         STEP = "step", _("步骤")
+        NARRATION = "narration", _("口述影像")
 
     key = models.CharField(_("键"), max_length=40, unique=True)  # "step:12"
     kind = models.CharField(_("类型"), max_length=16, choices=Kind.choices)
@@ -30,6 +32,11 @@ class SearchDocument(models.Model):
     )
     step = models.ForeignKey(
         "archive.TechniqueStep", null=True, blank=True, on_delete=models.CASCADE, related_name="+", verbose_name=_("步骤")
+    )
+    # A narrated video's archive record (its row is public while the record is: decided at query time).
+    record = models.ForeignKey(
+        "records.ArchiveRecord", null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+        verbose_name=_("档案记录"),
     )
     # Denormalized from the craft for the filters.
     category = models.CharField(_("类别"), max_length=32, db_index=True)

@@ -4,7 +4,8 @@ PostgreSQL: ``vector @@ to_tsquery('simple', ...)`` over the GIN index, ranked w
 SQLite (a newcomer's first run): every query word must occur in the title or the body (icontains).
 Either way, when no document has every word, documents with any of them are answered (more words first).
 Publicness is applied at query time: craft rows are always public (the national list is public);
-technique and step rows only while their technique has a record in ``public_records()``.
+technique and step rows only while their technique has a public demonstration; a narrated video's row
+(口述影像) only while its own record is public (``gallery.selectors.public_narration_ids``).
 """
 from __future__ import annotations
 
@@ -12,15 +13,17 @@ import re
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, transaction
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from archive.models import Craft, Technique
+from records.models import ArchiveRecord
 
 from .display import parameters_text, step_text
 from .models import SearchDocument
+from .selectors import SPEECH_DRIVEN
 from .tokens import index_terms, query_tokens, same_vocabulary, tsquery
 
 
@@ -66,6 +69,37 @@ def _technique_docs(technique: Technique) -> list[SearchDocument]:
                 title_terms=_terms(technique.name, step.title), body_terms=_terms(body, context),
             )
         )
+    docs.extend(_narration_docs(technique))
+    return docs
+
+
+def _narrations(prefix: str = "") -> Prefetch:
+    """Prefetch of a technique's narrated videos (every one: public or not is decided at query time)."""
+    records = (ArchiveRecord.objects.filter(clip__job__kind=SPEECH_DRIVEN)
+               .select_related("clip__job__recording", "clip__job__portrait__inheritor").order_by("created_at"))
+    return Prefetch(f"{prefix}archive_records", queryset=records, to_attr="narration_records")
+
+
+def _narration_docs(technique: Technique) -> list[SearchDocument]:
+    """One row per narrated video (口述影像) of the technique (prefetched by ``_narrations``): its title,
+    the transcript of its audio span, the speaker."""
+    craft = technique.craft
+    context = f"{craft.name} {craft.get_category_display()} {craft.region}"
+    docs = []
+    for record in technique.narration_records:
+        job = record.clip.job
+        if job.portrait_id:
+            speaker = job.portrait.inheritor.name
+        else:
+            speaker = job.recording.speaker_name if job.recording_id else ""
+        docs.append(
+            SearchDocument(
+                key=f"narration:{record.clip_id}", kind=SearchDocument.Kind.NARRATION, craft=craft,
+                technique=technique, step=None, record=record, category=craft.category, region=craft.region,
+                title=record.title, body=job.source_text, title_terms=_terms(technique.name, record.title),
+                body_terms=_terms(job.source_text, speaker, context),
+            )
+        )
     return docs
 
 
@@ -75,8 +109,8 @@ def _write(docs: list[SearchDocument], stale: QuerySet) -> int:
         stale.exclude(key__in=keys).delete()
         SearchDocument.objects.bulk_create(
             docs, update_conflicts=True, unique_fields=["key"],
-            update_fields=["kind", "craft", "technique", "step", "category", "region", "title", "body",
-                           "title_terms", "body_terms", "updated_at"],
+            update_fields=["kind", "craft", "technique", "step", "record", "category", "region", "title",
+                           "body", "title_terms", "body_terms", "updated_at"],
         )
         if _is_postgres():
             SearchDocument.objects.filter(key__in=keys).update(
@@ -88,8 +122,10 @@ def _write(docs: list[SearchDocument], stale: QuerySet) -> int:
 
 @same_vocabulary()
 def search_index_refresh_technique(*, technique_id: int) -> int:
-    """Re-index one technique and its steps (after a technique or step is saved)."""
-    technique = Technique.objects.select_related("craft").prefetch_related("steps").filter(pk=technique_id).first()
+    """Re-index one technique, its steps and its narrated videos (after a technique, step or archive
+    record is saved)."""
+    technique = (Technique.objects.select_related("craft").prefetch_related("steps", _narrations())
+                 .filter(pk=technique_id).first())
     if technique is None:
         return 0
     return _write(_technique_docs(technique), SearchDocument.objects.filter(technique_id=technique_id))
@@ -97,8 +133,9 @@ def search_index_refresh_technique(*, technique_id: int) -> int:
 
 @same_vocabulary()
 def search_index_refresh_craft(*, craft_id: int) -> int:
-    """Re-index a craft, its techniques and their steps."""
-    craft = Craft.objects.prefetch_related("inheritors", "techniques__steps").filter(pk=craft_id).first()
+    """Re-index a craft, its techniques, their steps and narrated videos."""
+    craft = (Craft.objects.prefetch_related("inheritors", "techniques__steps", _narrations("techniques__"))
+             .filter(pk=craft_id).first())
     if craft is None:
         return 0
     docs = [_craft_doc(craft)]
@@ -120,20 +157,27 @@ def search_index_rebuild() -> int:
 
 # --- query ----------------------------------------------------------------------------------------
 
-# Result order by kind: a craft, then its techniques, then their steps.
+# Result order by kind: a craft, then its techniques, their narrated videos, then their steps.
 KIND_ORDER = Case(When(kind=SearchDocument.Kind.CRAFT, then=Value(0)),
                   When(kind=SearchDocument.Kind.TECHNIQUE, then=Value(1)),
-                  default=Value(2), output_field=IntegerField())
+                  When(kind=SearchDocument.Kind.NARRATION, then=Value(2)),
+                  default=Value(3), output_field=IntegerField())
 
 def search_documents(
-    *, text: str = "", category: str = "", region: str = "", technique_slug: str = "", public_technique_ids=None
+    *, text: str = "", category: str = "", region: str = "", technique_slug: str = "", public_technique_ids=None,
+    public_narration_ids=None,
 ) -> QuerySet[SearchDocument]:
     """Public search results, best first. ``public_technique_ids`` is a queryset of technique ids that
-    have a public record (a subquery, so the page's query count does not depend on the data)."""
-    qs = SearchDocument.objects.select_related("craft", "technique", "step")
-    public = Q(kind=SearchDocument.Kind.CRAFT)
+    have a public demonstration, ``public_narration_ids`` one of the public narrated videos' record ids
+    (subqueries, so the page's query count does not depend on the data)."""
+    Kind = SearchDocument.Kind
+    qs = SearchDocument.objects.select_related("craft", "technique", "step", "record__clip__job",
+                                               "record__technique__craft")
+    public = Q(kind=Kind.CRAFT)
     if public_technique_ids is not None:
-        public |= Q(technique_id__in=public_technique_ids)
+        public |= Q(kind__in=[Kind.TECHNIQUE, Kind.STEP], technique_id__in=public_technique_ids)
+    if public_narration_ids is not None:
+        public |= Q(kind=Kind.NARRATION, record_id__in=public_narration_ids)
     qs = qs.filter(public)
     if category:
         qs = qs.filter(category=category)
@@ -145,11 +189,14 @@ def search_documents(
     text = (text or "").strip()[:200]
     if not text:
         if not (category or region or technique_slug):
-            # Browse: every craft with something public and its public techniques, no steps.
-            qs = qs.exclude(kind=SearchDocument.Kind.STEP)
+            # Browse: every craft with something public and its public techniques, no steps or videos.
+            qs = qs.exclude(kind__in=[Kind.STEP, Kind.NARRATION])
             if public_technique_ids is not None:
-                crafts_shown = Technique.objects.filter(id__in=public_technique_ids).values("craft_id")
-                qs = qs.filter(Q(kind=SearchDocument.Kind.TECHNIQUE) | Q(craft_id__in=crafts_shown))
+                shown = Q(craft_id__in=Technique.objects.filter(id__in=public_technique_ids).values("craft_id"))
+                if public_narration_ids is not None:
+                    shown |= Q(craft_id__in=ArchiveRecord.objects.filter(pk__in=public_narration_ids)
+                               .values("technique__craft_id"))
+                qs = qs.filter(Q(kind=Kind.TECHNIQUE) | shown)
         return qs.order_by("craft__name", "kind_order", "technique__name", "step__order")
     # Documents with every word first; when none has them all (湘绣 针法: the craft's page says 湘绣, no
     # page of it says 针法), documents with any of the words, the ones matching more ranked higher.
@@ -189,11 +236,13 @@ def _matching(qs: QuerySet[SearchDocument], text: str, *, any_word: bool) -> Que
 
 def display_body(doc: SearchDocument) -> str:
     """A result's text in the visitor's language: a step's description (English when stored) and its
-    parameters in words; a technique's summary; a craft's description."""
+    parameters in words; a technique's summary; a narrated video's transcript; a craft's description."""
     if doc.kind == SearchDocument.Kind.STEP and doc.step is not None:
         return step_text(doc.step)
     if doc.kind == SearchDocument.Kind.TECHNIQUE and doc.technique is not None:
         return doc.technique.summary
+    if doc.kind == SearchDocument.Kind.NARRATION:
+        return doc.body
     return doc.craft.description if doc.craft_id else doc.body
 
 

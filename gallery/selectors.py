@@ -35,6 +35,16 @@ def demonstration_records() -> QuerySet:
     return public_records().exclude(clip__job__kind=SPEECH_DRIVEN)
 
 
+def narration_records() -> QuerySet:
+    """Public narrated videos (口述影像): shown on their craft's page, not as technique demonstrations."""
+    return public_records().filter(clip__job__kind=SPEECH_DRIVEN)
+
+
+def public_narration_ids() -> QuerySet:
+    """A subquery: ids of the public narrated videos' records (search applies it at query time)."""
+    return narration_records().order_by().values("pk")
+
+
 def public_technique_ids() -> QuerySet:
     """A subquery: ids of techniques that have at least one public demonstration."""
     return demonstration_records().order_by().values("technique_id")
@@ -159,8 +169,8 @@ def narrations(*, craft) -> list[NarrationView]:
     queries: the records with their files and jobs, then every segment those spans touch)."""
     from archive.models import TranscriptSegment
 
-    records = list(public_records().select_related(None).select_related("clip", "clip__job")
-                   .filter(technique__craft=craft, clip__job__kind=SPEECH_DRIVEN)
+    records = list(narration_records().select_related(None).select_related("clip", "clip__job")
+                   .filter(technique__craft=craft)
                    .prefetch_related("files").order_by("-created_at"))
     if not records:
         return []

@@ -1,5 +1,6 @@
 """Keep the gallery search index in step with the archive: a saved craft, inheritor, technique or step
-re-indexes its part, after the transaction commits. Connected in ``GalleryConfig.ready()``."""
+re-indexes its part, after the transaction commits; so does a new archive record (its technique's part, with
+its narrated videos). Connected in ``GalleryConfig.ready()``."""
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
@@ -9,6 +10,9 @@ _REFRESH = {
     "archive.Inheritor": ("search_index_refresh_craft", "craft_id", "craft_id"),
     "archive.Technique": ("search_index_refresh_technique", "technique_id", "pk"),
     "archive.TechniqueStep": ("search_index_refresh_technique", "technique_id", "technique_id"),
+    # a new archive record may be a narrated video (口述影像), indexed with its technique; records are
+    # append-only, and whether one is public (published, not withdrawn) is decided at query time
+    "records.ArchiveRecord": ("search_index_refresh_technique", "technique_id", "technique_id"),
 }
 
 

@@ -134,12 +134,15 @@ def search(request):
     region = request.GET.get("region", "")
     technique = request.GET.get("technique", "")
     results = search_documents(text=text, category=category, region=region, technique_slug=technique,
-                               public_technique_ids=selectors.public_technique_ids())
+                               public_technique_ids=selectors.public_technique_ids(),
+                               public_narration_ids=selectors.public_narration_ids())
     page = selectors.paginate(results, request.GET.get("page", 1), per_page=20)
     for doc in page:  # what the visitor reads: their language, parameters as 「温度 1600 ℃」
         doc.snippet = highlight(display_body(doc), text)
         if doc.step_id:
             doc.step_title = highlight(doc.step.title, text)
+        if doc.record_id:  # a narrated video: its place on the craft page (#narration-<record>)
+            doc.url = selectors.record_gallery_url(doc.record)
     return render(request, "gallery/search.html", {
         "q": text, "category": category, "region": region, "technique": technique, "page": page,
         "searched": bool(text or category or region or technique), "browsing": not text,

@@ -16,12 +16,18 @@ or a terminal state."""
 from __future__ import annotations
 
 
-def postprocessing_pending(clip) -> bool:
+def pending_media_jobs(clip):
+    """The media jobs of ``clip`` that submitting and signing wait for (rule 1): queued or running, a
+    multi-view composition excepted."""
     from generation.postprocess.models import MediaJob
 
     return MediaJob.objects.filter(
         clip=clip, status__in=[MediaJob.Status.QUEUED, MediaJob.Status.RUNNING],
-    ).exclude(options__has_key="multiview").exists()
+    ).exclude(options__has_key="multiview")
+
+
+def postprocessing_pending(clip) -> bool:
+    return pending_media_jobs(clip).exists()
 
 
 def signoff_is_stale(review) -> bool:

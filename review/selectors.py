@@ -9,7 +9,7 @@ from heritage.permissions import allowed
 from .models import AuditEntry, Notification, Review, ReviewComment
 
 __all__ = ["signer_crafts", "reviewer_approval", "review_list_for", "review_versions", "audit_for",
-           "unread_notifications"]
+           "unread_notifications", "postprocessing_status"]
 
 
 def reviewer_approval(review: Review):
@@ -57,3 +57,22 @@ def audit_for(review: Review) -> QuerySet[AuditEntry]:
 
 def unread_notifications(user) -> QuerySet[Notification]:
     return Notification.objects.filter(user=user, read_at__isnull=True)
+
+
+def postprocessing_status(clip) -> dict:
+    """What the review page polls while post-processing runs (``/review/<id>/status.json``): whether a
+    media job that submitting and signing wait for is still queued or running (``readiness``'s rule)
+    and its progress in outputs done / total when a worker has counted them (else ``None``)."""
+    from .readiness import pending_media_jobs
+
+    jobs = list(pending_media_jobs(clip).order_by("created_at"))
+    if not jobs:
+        return {"pending": False, "status": None, "status_display": None, "done": None, "total": None,
+                "percent": None}
+    running = [j for j in jobs if j.status == j.Status.RUNNING]
+    shown = running[0] if running else jobs[0]
+    total = sum(j.progress_total for j in jobs)
+    done = sum(min(j.progress_done, j.progress_total) for j in jobs)
+    return {"pending": True, "status": shown.status, "status_display": str(shown.get_status_display()),
+            "done": done if total else None, "total": total or None,
+            "percent": round(100 * done / total, 1) if total else None}

@@ -10,6 +10,7 @@ urlpatterns = [
     path("notifications/", views.notifications, name="notifications"),
     path("open/<int:clip_id>/", views.open_review, name="open"),
     path("<uuid:pk>/", views.detail, name="detail"),
+    path("<uuid:pk>/status.json", views.status, name="status"),
     path("<uuid:pk>/media/", views.media, name="media"),
     path("<uuid:pk>/captions.vtt", views.captions, name="captions"),
     path("<uuid:pk>/sign/", views.sign, name="sign"),

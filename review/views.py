@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -68,6 +68,7 @@ def _detail_context(request, review: Review) -> dict:
         "review": review,
         "actions": workflow.available_names(review, user),
         "blocked": workflow.blocked_actions(review, user),
+        "postprocessing": selectors.postprocessing_status(review.clip),
         "approval": selectors.reviewer_approval(review),
         "comments": review.comments.select_related("author"),
         "versions": selectors.review_versions(review),
@@ -111,6 +112,18 @@ def detail(request, pk):
     review = _get_review(request, pk)
     services.notification_mark_read(user=request.user, review=review)
     return render(request, "review/detail.html", _detail_context(request, review))
+
+
+@requires("review.view", **VIEW_REVIEW)
+@require_GET
+def status(request, pk):
+    """Small JSON that review/review.js polls while post-processing runs: ``pending`` (a media job that
+    submitting and signing wait for is queued or running), its ``status``, and progress in outputs
+    (``done``/``total``/``percent``, ``null`` until a worker has counted them)."""
+    review = _get_review(request, pk)
+    response = JsonResponse(selectors.postprocessing_status(review.clip))
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @requires("review.view", **VIEW_REVIEW)

@@ -88,9 +88,9 @@ class GalleryFactory:
         return technique
 
     def record(self, technique, step=None, *, state="archived", withdrawn=False,
-               roles=("video", "poster", "vtt", "vtt_en", "slow_0_5"), ai_notice=None):
+               roles=("video", "poster", "vtt", "vtt_en", "slow_0_5"), ai_notice=None, kind="t2v", source_text=""):
         """An archive record of a clip of ``technique``/``step``. Public only with state="archived"
-        and withdrawn=False."""
+        and withdrawn=False. ``kind="s2v"``: a narrated video (口述影像), ``source_text`` its transcript."""
         from django.utils import timezone
 
         from records.models import ArchiveEvent, ArchiveFile, ArchiveRecord
@@ -101,7 +101,7 @@ class GalleryFactory:
         sha = hashlib.sha256(self.mp4 + str(n).encode()).hexdigest()
         job = GenerationJob.objects.create(
             requested_by=self.user, technique=technique, step=step, prompt=f"prompt {n}", parameters={},
-            seed=n, preset="tiny", status=GenerationJob.Status.SUCCEEDED,
+            seed=n, preset="tiny", status=GenerationJob.Status.SUCCEEDED, kind=kind, source_text=source_text,
         )
         clip = Clip(job=job, sha256=sha, size_bytes=len(self.mp4), width=64, height=64, num_frames=16, fps=8)
         clip.file.save(f"clip-{n}.mp4", ContentFile(self.mp4), save=False)

@@ -112,3 +112,66 @@ def test_english_placeholder_suggests_an_english_query(client, indexed_world):
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     body = client.get(reverse("gallery:search")).content.decode()
     assert 'placeholder="e.g. embroidery stitch, batik, cloisonné"' in body and "苏绣 针法" not in body
+
+
+NARRATED = "乱针绣先用铅笔起稿,再以长短交叉的针脚铺色。"
+
+
+def _narration_link(record):
+    return f'href="/crafts/{record.technique.craft.slug}/#narration-{record.pk}"'
+
+
+def test_a_public_narrated_video_is_found_by_its_technique_and_transcript(client, gallery_world, gallery_factory):
+    """乱针绣 has no public demonstration (a draft and a withdrawn take); its only public thing is a
+    narrated video (口述影像), shown on the 苏绣 craft page: search finds it there, by the technique's
+    name and by words of its transcript, and never links the technique page."""
+    narrated = gallery_factory.record(gallery_world["luanzhen"], kind="s2v", source_text=NARRATED)
+    search_index_rebuild()
+    html = _results(client, q="乱针绣")
+    assert _narration_link(narrated) in html and "口述影像" in html
+    assert "/techniques/luanzhen/" not in html
+    html = _results(client, q="交叉 针脚")
+    assert _narration_link(narrated) in html and "<mark>交叉</mark>" in html
+    html = _results(client, technique="luanzhen")
+    assert _narration_link(narrated) in html
+
+
+def test_narrated_videos_are_public_at_query_time(client, gallery_world, gallery_factory):
+    """Never public: a withdrawn narrated video, even of a technique with public demonstrations (正抢针法);
+    and one withdrawn after indexing is gone at the next query, with no re-indexing."""
+    from django.utils import timezone
+
+    from records.models import ArchiveEvent
+
+    withdrawn = gallery_factory.record(gallery_world["zhengqiang"], kind="s2v", withdrawn=True, source_text=NARRATED)
+    public = gallery_factory.record(gallery_world["luanzhen"], kind="s2v", source_text=NARRATED)
+    search_index_rebuild()
+    html = _results(client, q="交叉")
+    assert _narration_link(public) in html and _narration_link(withdrawn) not in html
+    assert _narration_link(withdrawn) not in _results(client, q="正抢针法")
+    # what a withdrawal writes (review.services → records.archiving.record_withdrawal); nothing re-indexes
+    public.signoff.withdrawn_at = timezone.now()
+    public.signoff.save(update_fields=["withdrawn_at"])
+    ArchiveEvent.objects.create(record=public, event_type=ArchiveEvent.Type.WITHDRAWAL, agents=[])
+    assert _narration_link(public) not in _results(client, q="交叉")
+
+
+def test_archiving_a_narrated_video_indexes_it(client, gallery_world, gallery_factory,
+                                               django_capture_on_commit_callbacks):
+    search_index_rebuild()
+    assert "narration" not in _results(client, q="交叉")
+    with django_capture_on_commit_callbacks(execute=True):
+        narrated = gallery_factory.record(gallery_world["luanzhen"], kind="s2v", source_text=NARRATED)
+    assert _narration_link(narrated) in _results(client, q="交叉")
+
+
+def test_browsing_lists_a_craft_whose_only_public_thing_is_a_narrated_video(client, gallery_world, gallery_factory):
+    craft = gallery_factory.craft("湘绣", "xiangxiu", region="湖南省长沙市")
+    technique = gallery_factory.technique(craft, "鬅毛针", "pengmao", [("走针", "针脚斜向。")])
+    search_index_rebuild()
+    assert "/crafts/xiangxiu/" not in _results(client)
+    narrated = gallery_factory.record(technique, kind="s2v", source_text="鬅毛针用来绣狮虎的毛。")
+    search_index_rebuild()
+    html = _results(client)
+    assert 'href="/crafts/xiangxiu/"' in html and _narration_link(narrated) not in html  # browsing: no videos
+    assert "/techniques/pengmao/" not in html

@@ -101,3 +101,35 @@ def test_reviewer_comments_at_a_time_code(live_server, transactional_db, rv, mak
     page.wait_for_function("() => Math.abs(document.querySelector('video').currentTime - 0.5) < 0.3", timeout=5000)
     page.screenshot(path=str(ARTIFACTS / "03-review-desktop.png"), full_page=True)
     assert not page.js_errors
+
+
+def test_review_page_follows_post_processing_and_reloads_when_done(live_server, transactional_db, rv, make_clip,
+                                                                  chromium):
+    """While post-processing runs the page shows its progress (polled from status.json) and no 送审;
+    when it finishes the page reloads once by itself and 送审 is there."""
+    from generation.postprocess.models import MediaJob
+    from review import services
+
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    job = MediaJob.objects.create(clip=review.clip, status=MediaJob.Status.QUEUED)
+    page = new_page(chromium)
+    _login(page, live_server.url, "curator1")
+    page.goto(f"{live_server.url}/review/{review.pk}/")
+    box = page.locator("[data-postprocessing]")
+    assert "等待后期处理开始" in box.inner_text()
+    assert page.get_by_role("button", name="送审").count() == 0
+    page.evaluate("window.__notReloaded = true")  # gone once the page reloads
+
+    MediaJob.objects.filter(pk=job.pk).update(status=MediaJob.Status.RUNNING, progress_done=2, progress_total=5)
+    page.wait_for_function("() => document.querySelector('[data-postprocessing] [data-role=text]')"
+                           ".textContent.includes('2/5')", timeout=15000)
+    assert page.get_attribute("[data-postprocessing] [role=progressbar]", "aria-valuenow") == "2"
+    assert "处理中" in box.inner_text()
+    assert page.evaluate("window.__notReloaded === true")  # progress came without a reload
+
+    MediaJob.objects.filter(pk=job.pk).update(status=MediaJob.Status.SUCCEEDED, progress_done=5)
+    page.get_by_role("button", name="送审").wait_for(timeout=15000)
+    assert page.evaluate("window.__notReloaded === undefined") and box.count() == 0
+    page.screenshot(path=str(ARTIFACTS / "04-review-after-postprocessing.png"), full_page=True)
+    assert not page.js_errors
+    page.context.close()

@@ -28,6 +28,8 @@ WEB = {
                expect(200, anonymous=302, public=403, other_inheritor=403)),
     "media": ("in_review", "get", "review:media", False, None,
               expect(200, anonymous=302, public=403, other_inheritor=403)),
+    "status": ("in_review", "get", "review:status", False, None,
+               expect(200, anonymous=302, public=403, other_inheritor=403)),
     "sign_screen": ("in_review", "get", "review:sign", False, None,
                     expect(403, anonymous=302, inheritor=200, proxy=200)),
     "sign_post": ("in_review", "post", "review:sign", False, "sign",

@@ -345,12 +345,17 @@ def test_heritage_demo_s2v_archives_a_public_narration(tmp_path, tmp_path_factor
 
     techniques_part = page[page.index('class="narrations"'):].split("</section>", 1)[1]
     assert reverse("gallery:record_media", args=[record.pk, "poster"]) not in techniques_part
+    # gallery search finds it (indexed when it was archived), by its technique and by its speaker
+    link = f'href="/crafts/suxiu/#narration-{record.pk}"'
+    for q in (record.technique.name, "沈秀芬"):
+        assert link in client.get(reverse("gallery:search"), {"q": q}).content.decode(), q
     # the likeness consent narrowed to "archive only": no longer public, at the next request
     portrait = record.clip.job.portrait
     portrait.consent_scope = "archive"
     portrait.save()
     assert record not in public_records()
     assert f'id="narration-{record.pk}"' not in client.get("/crafts/suxiu/").content.decode()
+    assert link not in client.get(reverse("gallery:search"), {"q": "沈秀芬"}).content.decode()
 
 
 def test_change_request_with_an_edited_description_is_refused_for_a_narration(curator, speech_recording, portrait):
