@@ -53,6 +53,7 @@ demo: migrate tiny-engine
 	  || HERITAGE_SITE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py heritage_demo
 	@$(PY) manage.py shell --no-imports -v 0 -c "import sys; from records.models import ArchiveRecord; sys.exit(0 if ArchiveRecord.objects.filter(clip__job__kind='s2v').exists() else 1)" \
 	  || HERITAGE_SITE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py heritage_demo --s2v
+	@$(PY) manage.py rebuild_gallery_index -v 0 > /dev/null  # a database made before an index change is searched whole
 
 ## The two commands -------------------------------------------------------------------------------------
 # Web server on PORT plus one worker for all queues on the embedded defaults (SQLite, filesystem broker).
