@@ -178,3 +178,11 @@ def test_an_over_long_hand_edited_prompt_is_refused_and_kept_whole(curator_clien
     css = (Path(settings.BASE_DIR) / "static/prompting/normalize.css").read_text()
     assert "white-space:nowrap" in css.split(".nz-params .nz-default-check", 1)[1].split("}", 1)[0]
     assert 'class="nz-default-check"' in html
+
+
+def test_what_was_set_aside_is_shown_struck_and_its_numbers_are_not_the_speakers(curator_client, technique):
+    # the interviewer's question and its number (一千度) are shown set aside, not as a spoken parameter
+    text = "记者:窑温要到一千度吗?\n师傅:不到,八百度就够,烧两个钟头。"
+    html = curator_client.post(URL, {"text": text, "action": "analyze"}).content.decode()
+    assert '<mark class="aside"' in html and "记者:窑温要到一千度吗?" in html
+    assert 'title="temperature_c = 1000"' not in html and 'title="temperature_c = 800"' in html

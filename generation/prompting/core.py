@@ -20,7 +20,8 @@ class Normalization:
     catalogue key, or the name of a craft in no catalogue, or None), ``craft_name``, ``craft_source``
     (given, detected or none) and ``notes`` (quantities said with no step); on steps, ``surface`` (the
     action as the speaker said it, where ``action`` is the spec's name for it), ``relation``,
-    ``manner`` and ``notes``; on terms, ``canonical``."""
+    ``manner`` and ``notes``; on terms, ``canonical``; ``aside``: the spans ``turns.py`` set aside (speaker
+    labels, the interviewer's words, questions put to the master), as ``{start, end}`` into ``text``."""
 
     spec_version: str
     text: str
@@ -34,6 +35,8 @@ class Normalization:
     craft_source: str = "none"
     notes: list = field(default_factory=list)
     counters: Counters = field(default_factory=Counters, repr=False, compare=False)
+    # (start, end) of what turns.py set aside (speaker labels, the interviewer's words, questions): offsets into text
+    aside: list = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -49,6 +52,7 @@ class Normalization:
             "craft_name": self.craft_name,
             "craft_source": self.craft_source,
             "notes": [dict(n, params=dict(n["params"])) for n in self.notes],
+            "aside": [{"start": a, "end": b} for a, b in self.aside],
         }
 
 
@@ -109,7 +113,7 @@ def normalize(text: str, technique: str | None = None, *, craft: str | None = No
         warnings = warnings + ["未识别出动作步骤"]
     result = Normalization(spec.version, given, terms, out_steps, "", warnings, technique,
                            info.label if info else None, info.name if info else None,
-                           info.source if info else "none", notes, counters)
+                           info.source if info else "none", notes, counters, aside=list(aside))
     # the renderer reads the description and never changes it: no copy (to_dict) is made for it
     result.prompt = render_prompt({"text": said, "terms": terms, "steps": out_steps, "technique": technique,
                                    "craft": result.craft, "craft_name": result.craft_name},

@@ -53,12 +53,16 @@ def parse_value(raw: str):
 
 
 def highlight(text: str, result: dict) -> list[dict]:
-    """Pieces of the source text: plain, a term (by category) or a spoken quantity (by parameter)."""
-    marks = [(t["start"], t["end"], "term-" + t["category"], f"{t['category']}: {t.get('canonical', t['text'])}")
-             for t in result["terms"]]
+    """Pieces of the source text: plain, a term (by category), a spoken quantity (by parameter), or what was set
+    aside (the interviewer's words, speaker labels, questions: ``turns.py``)."""
+    aside = [(a["start"], a["end"]) for a in result.get("aside") or []]
+    marks = [(a, b, "aside", _("采访人的话、说话人标记或提问:不作为步骤")) for a, b in aside]
+    marks += [(t["start"], t["end"], "term-" + t["category"], f"{t['category']}: {t.get('canonical', t['text'])}")
+              for t in result["terms"]]
     spec = get_spec()
     for q in finder_for(spec).find(normalize_chars(text)):
-        marks.append((q.start, q.end, "param", f"{q.name} = {q.value}"))
+        if not any(a <= q.start < b for a, b in aside):  # a number in a question is not the speaker's
+            marks.append((q.start, q.end, "param", f"{q.name} = {q.value}"))
     step_starts = {s["start"]: s["order"] for s in result["steps"]}
     marks.sort()
     pieces, pos = [], 0
