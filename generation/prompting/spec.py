@@ -118,6 +118,7 @@ def _trad_to_simp_table() -> dict[int, str]:
 
 _TABLE_LOCK = threading.Lock()
 _TABLE: dict[int, str] | None = None
+_TABLE_CHARS: re.Pattern | None = None
 
 
 def char_table() -> dict[int, str]:
@@ -126,6 +127,20 @@ def char_table() -> dict[int, str]:
         if _TABLE is None:
             _TABLE = _trad_to_simp_table()
         return _TABLE
+
+
+def char_table_chars() -> re.Pattern:
+    """A character class of what ``char_table()`` may map: its keys in the BMP and every character beyond it (a
+    class of the table's few non-BMP keys would make the scan slow). A text with none of them is its own
+    translation, found by one scan in C: ``str.translate`` with a dict pays a raised and cleared KeyError for each
+    character the table lacks, most of a text."""
+    global _TABLE_CHARS
+    table = char_table()
+    with _TABLE_LOCK:
+        if _TABLE_CHARS is None:
+            bmp = "".join(re.escape(chr(k)) for k in sorted(table) if k <= 0xFFFF)
+            _TABLE_CHARS = re.compile(f"[{bmp}\U00010000-\U0010FFFF]")
+        return _TABLE_CHARS
 
 
 @dataclass

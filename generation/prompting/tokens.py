@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from .quantities import QuantityFinder
-from .spec import HAND_TERMS, Spec, TERM_FREQ, char_table
+from .spec import HAND_TERMS, Spec, TERM_FREQ, char_table, char_table_chars
 from .words import (BEFORE_WORDS, BODY_LOCATIVES, BODY_MOTION_TAIL, BODY_MOTION_VERBS, BODY_POINTS, BODY_WORDS,
                     COLOUR_CHARS, COLOUR_NAME_FREQ, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, DIRECTION_WORDS, HANDLE_SUFFIX,
                     LIMB_CHARS, MANNER_VERBS, MATERIAL_HEADS, NOT_VERBS, OBJECT_MARKERS, PUNCT, RAW_STUFF_HEADS,
@@ -88,7 +88,8 @@ _ASCII_STOP = re.compile(r"\.(?<![\d.]\.)(?![\d.])")
 
 
 def normalize_chars(text: str) -> str:
-    norm = text.translate(char_table())
+    # (a text with no character the table maps is left as it is: the translation would give it back unchanged)
+    norm = text.translate(char_table()) if char_table_chars().search(text) is not None else text
     if "." in norm:
         norm = _ASCII_STOP.sub("\u3002", norm)
     if len(norm) != len(text):  # pragma: no cover - the table maps one character to one character
