@@ -57,3 +57,8 @@ def test_a_listed_step_said_again_as_a_noun_is_that_step_there():
     # 「以篾片编织成型」: jieba reads 编织 as a noun; the overview named it a step; the lead 分为 is none
     got = surfaces("竹篮的制作分为破竹、刮篾、编织三步。先把毛竹破开，再刮成薄篾，最后以篾片编织成型。")
     assert got[-1] == "编织" and "分为" not in got and got.count("编织") == 1
+
+
+def test_a_members_own_he_is_no_joiner_but_the_last_one_is():
+    text = "饺子要经过选料、和面、擀皮与包馅等工序。"
+    assert [[text[a:b] for a, b in m] for m in overviews(text)] == [["选料", "和面", "擀皮", "包馅"]]

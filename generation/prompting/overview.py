@@ -24,30 +24,36 @@ import re
 from .tokens import Step
 
 LEADS = ("包括", "经过", "历经", "分为", "分成", "概括为", "归纳为", "依次为", "依次是", "有")
-# 「有」 leads only after the word for the parts (「主要工序有…」), never alone (「有红、黄、蓝三色」)
-_LEAD = re.compile(r"(?:(?:工序|步骤|流程|工艺|程序|环节|过程)[^\u3002;\uff1b]{0,6}?(?:有|是|为|包括)|包括|经过|历经|分为|分成|"
-                   r"概括为|归纳为|依次为|依次是)[:\uff1a]?$")
 PARTS = ("工序", "步骤", "工艺", "环节", "流程", "程序")
-_NUMERAL = "一二两三四五六七八九十百几多余近数约\\d"
 _PART_WORD = "(?:" + "|".join(PARTS) + ")"
+# a lead ends where the list starts; 「有」 leads only after the word for the parts (「主要工序有…」), never alone
+# (「有红、黄、蓝三色」)
+_LEAD = re.compile("(?:(?:" + "|".join(PARTS + ("过程",)) + ")[^\u3002;\uff1b]{0,6}?(?:有|是|为|包括)|"
+                   + "|".join(lead for lead in LEADS if lead != "有") + ")[:\uff1a]?$")
+_NUMERAL = "一二两三四五六七八九十百几多余近数约\\d"
 # 「等工序」「等近十道工序」「三道工序」「四道」「三步」: 道/个/步 only after a number
 _TRAIL = re.compile("等(?:[" + _NUMERAL + "]{1,5}(?:道|个|步))?(?:主要)?" + _PART_WORD + "|[" + _NUMERAL + "]{1,5}(?:道|个|步)"
                     + _PART_WORD + "?")
 _MEMBER = r"[\u4e00-\u9fff]{1,8}"
 _LIST = re.compile(_MEMBER + r"(?:\u3001" + _MEMBER + r"){1,}(?:(?:\u3001|和|及|与|以及)" + _MEMBER + r")")
-_JOIN = re.compile("\u3001|以及|和|及|与")
+_LAST_JOIN = re.compile("以及|和|及|与")
 
 
 def _members(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of each member of the list ``text[start:end]``."""
+    """(start, end) of each member of the list ``text[start:end]``: cut at 、, and the last piece at its joiner
+    (「揉面和烤制」), never a member's own 和 (「和面」)."""
     out, pos = [], start
-    for m in _JOIN.finditer(text, start, end):
-        if m.start() > pos:
-            out.append((pos, m.start()))
-        pos = m.end()
-    if end > pos:
-        out.append((pos, end))
-    return out
+    k = text.find("\u3001", pos, end)
+    while k >= 0:
+        out.append((pos, k))
+        pos = k + 1
+        k = text.find("\u3001", pos, end)
+    j = _LAST_JOIN.search(text, pos + 1, end)
+    if j is not None and j.end() < end:
+        out.append((pos, j.start()))
+        pos = j.end()
+    out.append((pos, end))
+    return [(a, b) for a, b in out if b > a]
 
 
 def overviews(text: str) -> list[list[tuple[int, int]]]:
