@@ -65,7 +65,7 @@ def _normalized_words(text: str) -> tuple[str, ...]:
     from generation.prompting import normalize
 
     try:
-        result = normalize(text)
+        result = normalize(text, transcript=False)  # a visitor's question: its words are what it asks about
     except (TypeError, ValueError):
         return ()
     words: list[str] = []

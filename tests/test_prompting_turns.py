@@ -126,3 +126,8 @@ def test_blank_keeps_every_index_and_every_line_end():
 def test_text_with_no_colon_and_no_question_mark_is_not_touched():
     assert spans("先把泥揉匀,再拍成饼。") == []
     assert not any("略去" in w for w in normalize("把泥揉匀,再拍成饼。").to_dict()["warnings"])
+
+
+def test_a_question_read_as_such_keeps_its_words():
+    # the gallery reads a visitor's question for what it asks about (gallery/qa.py): nothing is set aside
+    assert surfaces("直针怎么绣?", transcript=False) and not surfaces("直针怎么绣?")

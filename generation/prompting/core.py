@@ -66,7 +66,8 @@ def resolve_craft(spec: Spec, craft: str | None, technique: str | None) -> Craft
 
 
 def normalize(text: str, technique: str | None = None, *, craft: str | None = None,
-              spec: Spec | None = None, detect: bool = True, interviewers=(), speakers=()) -> Normalization:
+              spec: Spec | None = None, detect: bool = True, interviewers=(), speakers=(),
+              transcript: bool = True) -> Normalization:
     """Normalize colloquial transcript text into terms, ordered steps with parameters and a prompt.
 
     ``craft`` (a catalogue key such as ``yunjin``, a Chinese name or alias such as 「南京云锦」, or the
@@ -77,8 +78,9 @@ def normalize(text: str, technique: str | None = None, *, craft: str | None = No
     ``technique`` also selects per-technique defaults. ``interviewers``: names the caller knows to be the
     interviewer's (a recording's), whose labelled turns are set aside like 「问:」's, and ``speakers``:
     ``(start, end, speaker)`` of parts of ``text`` whose speaker the caller knows (``turns.py``: speaker
-    labels, the interviewer's turns and questions put to the master are no steps). Never raises on odd
-    text: any ``str`` is accepted."""
+    labels, the interviewer's turns and questions put to the master are no steps); ``transcript=False`` reads
+    every word as said (a visitor's question in the gallery is a question). Never raises on odd text: any ``str``
+    is accepted."""
     if not isinstance(text, str):
         raise TypeError("normalize() takes text as str; decode bytes as UTF-8 first")
     spec = spec or get_spec()
@@ -89,7 +91,7 @@ def normalize(text: str, technique: str | None = None, *, craft: str | None = No
     # clauses start; every offset and text given back is the caller's text's
     norm = normalize_chars(text)
     given = text
-    aside = spans(norm, interviewers=interviewers, dictionary=spec.pos_tags(), speakers=speakers)
+    aside = spans(norm, interviewers=interviewers, dictionary=spec.pos_tags(), speakers=speakers) if transcript else []
     if aside:  # one character for one: every offset below still indexes the caller's text
         text, norm = blank(text, aside), blank(norm, aside)
     said, added = restore_breaks(spec, text, norm=norm)
