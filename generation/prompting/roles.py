@@ -824,13 +824,6 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             after_relation = True  # 「在绣地上」「往里」: where, not what
             if place is None and w in PLACE_MARKERS:
                 np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
-                if np is not None and w == "由" and info_is_person((np, info)):
-                    # 「由两名后生抬起花轿」「由一名僧人敲响引磬」: written 由 + a person names who does it (the agent),
-                    # no place: the verb's own object is what is worked
-                    step.subject = True
-                    after_relation = False
-                    resume = nxt
-                    continue
                 if np is not None:
                     place = (np, info, nxt <= e and words[nxt] in INSIDE)
                     place_at = i
