@@ -30,7 +30,7 @@ from .names import (_coordinated_names, _counted_names, _craft_names, _described
                     _reached_things, _slot_nouns, _split_compounds, _suffix_names, _technique_compounds, _topic_names)
 from .nonsteps import cut_likened, likened, non_steps
 from .quantities import CORRECTION_CUES
-from .resegment import _repair_tokens, _resegment, mistagged_verb, verb_char
+from .resegment import _repair_tokens, _resegment, mistagged_verb, verb_char, written_jing
 from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_marker
 from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, finder_for, kind_table,
@@ -282,7 +282,10 @@ def open_kinds(doc: Doc) -> None:
             # None/N/A/V can only be 一 + a verb, the rule that reads no kind of its own)
             continue
         size = len(w)  # (read by most rules: once)
-        if k in (None, "N", "A") and size >= 2 and w[0] in CONTEXT_HAND_VERBS and (
+        if k == "N" and written_jing(POS_TAGS.segment, words, i):
+            kinds[i] = None  # 「经水冷却后」: written 经, a preposition, no noun (``resegment.written_jing``)
+            changed = True
+        elif k in (None, "N", "A") and size >= 2 and w[0] in CONTEXT_HAND_VERBS and (
                 # 「就抖起来了」「捞出来」「压实」: a hand verb with its direction or result (jieba: l, n)
                 w[1:] in DIRECTIONAL_COMPLEMENTS or (size == 2 and w[1] in RESULT_COMPLEMENTS)
                 # 「塞进墨模」: a hand verb with 进/入, where it goes (jieba: 塞进/nr)
@@ -414,6 +417,8 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
     * a verb of looking or practising right after a sequence marker (「先看风」「先练马步」);
     * after 先/再/然后/就, a two-character noun opening with a verb character and ending its clause is a
       verb-object word (「再分水」: jieba's 分水/n);
+    * after 并 or V后, a two-character noun opening with a verb character is the next predicate (「并整理缎带」
+      「蒸熟后切块」);
     * a one-character noun before a directional complement (「从这条线量出去」: nouns take no direction);
     * a one-character word jieba tags as a name (纳/nr, 拓/nr) after a modal or an adverb and before a
       quantity, its object or the clause end (「得纳八十一针」);
@@ -493,6 +498,12 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
         # (过: jieba's aspect particle is the verb 'pass through' in 过筛, 过油; 「还得剃头」: after a modal, a
         # verb + 头 is the verb-object word, 剃头, 挠头, where 石头 opens with no verb; not after 要, also
         # 'need': 「要钻头」)
+        return True
+    if k == "N" and size == 2 and (prev == "并" or (prev == "后" and i >= 2 and kinds[i - 2] in ("V", "T"))) \
+            and pos.get(w[0], "")[:1] in ("v", "z") and w[0] not in STOP_VERBS and w[1] not in "子儿头":
+        # (written text, wr2) 「敬献花篮并整理缎带」「蒸熟后切块」「并领唱《赶秋歌》」: what 并 ('and also') or V后
+        # ('after V-ing') is followed by is the next predicate, so a noun of jieba's that opens with a verb
+        # character (整理/n, 切块/n, 领唱/n) is that verb
         return True
     if size == 1 and k in (None, "N") and i + 1 < n and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2 \
             and (pos.get(w, "")[:1] == "n" or (pos.get(w, "") == "zg" and w in CONTEXT_HAND_VERBS)) and (w in CONTEXT_HAND_VERBS or (w not in MATERIAL_HEADS and w not in TOOL_HEADS)) \

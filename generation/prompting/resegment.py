@@ -112,7 +112,7 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
         if (left_n1 or left_nw or (lp is not None and not group and (lp[4] or lp[5]))) \
                 and len(lw) + len(w) <= COMPOUND_MAX and w not in PLACE_SUFFIX and w[0] not in VERBAL_NEXT \
                 and w not in OBJECT_MARKERS \
-                and not (i + 1 < n and words[i + 1][:1] in VERBAL_NEXT) \
+                and not (i + 1 < n and words[i + 1][:1] in VERBAL_NEXT) and not written_jing(spec.pos_tags(), words, i) \
                 and not (len(w) == 1 and i + 1 < n and words[i + 1] in ("在", "进")
                          and (w in CONTEXT_HAND_VERBS or mistagged_verb(spec.pos_tags(), w))
                          and not _verb_in_clause(spec, words, kinds, i + 2)) \
@@ -159,6 +159,23 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
     # quantities are never joined: they keep their order
     out_q = dict(zip(compress(range(len(out_k)), map(eq, out_k, repeat("Q"))), (qmap[j] for j in sorted(qmap))))
     return out_w, out_s, out_k, out_q, compounds
+
+
+def written_jing(pos: dict, words: list, i: int) -> bool:
+    """「高粱经破碎后」「经水冷却后」「经勾兑后」: one-character 经 (jieba's noun, the warp) right before a verb,
+    or before one word and a verb, is written Chinese's 经(过), 'having gone through': a preposition that
+    marks what is done to the thing before it, no noun (the warp closes its clause: 「生丝做经」「当经」)."""
+    if words[i] != "经" or i + 1 >= len(words):
+        return False
+    nxt = words[i + 1]
+    return pos.get(nxt, "")[:1] == "v" or (
+        pos.get(nxt, "")[:1] == "n" and len(nxt) <= 2 and i + 2 < len(words) and pos.get(words[i + 2], "")[:1] == "v") \
+        or _glued_after_jing(pos, nxt)
+
+
+def _glued_after_jing(pos: dict, w: str) -> bool:
+    """「经水冷却后」: jieba's 水冷却/l, one noun character glued to a two-character verb (cut in ``_resegment``)."""
+    return len(w) == 3 and pos.get(w[0], "")[:1] == "n" and pos.get(w[1:], "")[:1] == "v" and pos.get(w, "")[:1] != "v"
 
 
 def _after_preposition(pos: dict, out_w: list) -> bool:
@@ -324,7 +341,7 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
     if memo is None:
         memo = spec._reseg_words = {}
     for w in set(words).difference(memo):
-        memo[w] = w == "一" or pos.get(w, "") in ("m", "mq") or (
+        memo[w] = w == "一" or w == "经" or pos.get(w, "") in ("m", "mq") or (
             len(w) == 2 and (w[0] in BODY_CHARS or w[1] in CONTEXT_HAND_VERBS or w[0] in "上里"
                              or (pos.get(w[0], "")[:1] == "v" and pos.get(w[1], "")[:1] == "n"))) or (
             len(w) >= 2 and w[-1] in OBJECT_MARKERS) or (len(w) == 2 and w[0] in "用拿") or (len(w) == 2 and w[1] == "个") \
@@ -340,6 +357,10 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
             # little), before the thing (or glued to it by the noun repair, 加点水), is the verb + 点
             rest = w[2:]
             pieces[i] = [(w[0], table.get(w[0]) or "V"), ("点", None)] + ([(rest, table.get(rest) or "N")] if rest else [])
+            continue
+        if w == "经" and _glued_after_jing(pos, words[i + 1]) and words[i + 1] not in spec.terms:
+            # 「经水冷却后」: after written 经 (``written_jing``), jieba's 水冷却/l is the thing (水) + the verb (冷却)
+            cuts[i + 1] = (table.get(words[i + 1][0]) or "N", table.get(words[i + 1][1:]) or "V")
             continue
         if len(w) == 3 and k in (None, "N") and pos.get(w, "") == "nr" and pos.get(w[:2], "")[:1] == "v" \
                 and w[2] in CONTEXT_HAND_VERBS and w[:2] not in STOP_VERBS and w not in spec.terms:

@@ -113,6 +113,11 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
     if not described and not step.from_technique:
         # a craft the spec does not describe in full: the verbs said come before a technique's name
         _open_read(spec, doc, term_at, s, e, step, action_idx, False, cut, craft=craft, ii=ii)
+        if step.material is not None and len(step.material) <= 3 \
+                and info_is_person((step.material, spec.terms.get(step.material))):
+            # 「孩子们坐进竹篮」「由两名后生推动」: a person is who acts, never what is worked, whatever put it there (a
+            # longer word ending in 人 is rather two nouns glued in text with no punctuation: 「铺上席子病人趁热…」)
+            step.material = None
     if step.action is None and e > s:
         # A technique named as what is done (「这里就是打籽」) counts as the action; a technique
         # named alone (「剪纸嘛,…」) is the topic, not a step.
@@ -1295,6 +1300,8 @@ def info_is_person(topic) -> bool:
     np, info = topic
     if info is not None:
         return False
+    if len(np) >= 3 and np[-1] == "们":
+        np = np[:-1]  # 「孩子们」「艺人们」: N们 names people
     core = np[1:] if len(np) > 2 and np[0] in "老小" else np
     if core in PERSON_PRONOUNS or core in PERSON_NOUNS:
         return True

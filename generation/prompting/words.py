@@ -574,7 +574,10 @@ PERSON_PRONOUNS = {"他", "她", "我", "你", "人家", "病人", "患者", "�
 # (such a noun after a verb opens the next clause: breaks)
 PERSON_NOUNS = frozenset({"师傅", "师父", "徒弟", "学徒", "老师", "助手", "病人", "患者", "人家", "大家", "大伙", "大伙儿",
                           "年轻人", "姑娘", "姑娘们", "演员", "舞者", "观众", "别人", "客人", "老人", "孩子", "娃娃", "新娘",
-                          "新郎"})
+                          "新郎",
+                          # (written text, session 10 wr2: who takes part in a rite, a contest or a workshop)
+                          "后生", "长辈", "长老", "喇嘛", "男子", "女子", "妇女", "男女", "众人", "人们", "双方", "亲友",
+                          "全体"})
 
 
 # 「拍这头的鼓面」「敲那根弦」: a demonstrative before the noun it points at
