@@ -3,47 +3,14 @@ transcripts (speaker labels, time codes, the interviewer's questions, short answ
 rhetorical questions) and their annotations, written by a helper who neither read nor ran the normalizer.
 Only what the master describes doing is a step; only numbers the master states are parameters (a number
 the interviewer asks about and the master corrects is left out). Run: python bench/probes/build_interview_probes.py"""
-import collections
-import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-from generation.prompting.evaluation import text_features, validate_item  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from probe_build import Items, DAY, P, S, X, YEAR, lines  # noqa: E402
 
-
-def S(action, hand=None, tool=None, material=None):
-    a = action if isinstance(action, list) else [action]
-    t = tool if tool is None or isinstance(tool, list) else [tool]
-    m = material if material is None or isinstance(material, list) else [material]
-    return {"action": a, "hand": hand, "tool": t, "material": m}
-
-
-def P(name, value, approx=False):
-    d = {"name": name, "value": value}
-    if approx:
-        d["approx"] = True
-    return d
-
-
-X = ["铁花", "绣针", "紫泥"]
-DAY = 86400
-YEAR = 365 * DAY
-ITEMS = []
-
-
-def item(half, iid, cat, craft, aliases, text, steps, params=(), terms=(), inc=(), exc=X, dialect=False):
-    action = bool(steps)
-    ITEMS.append((half, {
-        "id": iid, "category": cat, "craft": craft, "craft_aliases": list(aliases), "grounded": False,
-        "source": None, "features": text_features(text, action, dialect), "text": text,
-        "expect": {"describes_action": action, "steps": steps, "params": list(params), "terms": list(terms),
-                   "prompt_must_include": list(inc), "prompt_must_not_include": list(exc)}}))
-
-
-def lines(*turns):
-    return "\n".join(turns)
+ITEMS = Items()
+item = ITEMS.item
 
 
 # ================================================================================================ half A
@@ -393,32 +360,13 @@ item("B", "iv-b14-gesaer", "民间文学", "格萨(斯)尔", ["格萨尔", "格�
     ["煨桑", "说唱帽", "格萨尔"], ["帽"])
 
 # ================================================================================================ checks
-problems = [p for _, it in ITEMS for p in validate_item(it)]
-ids = collections.Counter(it["id"] for _, it in ITEMS)
-assert all(v == 1 for v in ids.values()), ids
-crafts = collections.Counter(it["craft"] for _, it in ITEMS)
-assert all(v == 1 for v in crafts.values()), crafts
-if problems:
-    sys.exit("\n".join(problems))
-for half in "AB":
-    its = [it for h, it in ITEMS if h == half]
-    assert len(its) == 14, (half, len(its))
-    cats = collections.Counter(it["category"] for it in its)
-    assert len(cats) == 10, (half, cats)
-    steps = sum(len(it["expect"]["steps"]) for it in its)
-    params = sum(len(it["expect"]["params"]) for it in its)
-    print(half, len(its), "items,", steps, "steps,", params, "params,", len({it["craft"] for it in its}), "crafts,",
-          sum(1 for it in its if not it["expect"]["describes_action"]), "without action")
-    doc = {"version": "1.0.0",
-           "about": f"Interview probe set, half {half} (brief iv, session 10, 2026-11-30): oral-history interview "
-                    "excerpts (speaker labels, time codes, the interviewer's questions, short answers, corrections of "
-                    "the interviewer's numbers, the master's rhetorical questions) across the ten ICH categories, "
-                    "written and annotated by a helper who neither read nor ran the normalizer, in the format and "
-                    "conventions of generation/prompting/data/eval/README.md (ungrounded; numbers plausible, not "
-                    "authoritative). Steps and parameters are only what the master says. "
-                    + ("Half A: rules may be tuned on it." if half == "A" else
-                       "Half B: never tuned on; scored only at the start and the end."),
-           "transcripts": its}
-    with open(ROOT / f"bench/probes/interview_{half}.json", "w", encoding="utf-8") as fh:
-        json.dump(doc, fh, ensure_ascii=False, indent=1)
-        fh.write("\n")
+ITEMS.write('interview', 'AB', lambda half: (
+    f"Interview probe set, half {half} (brief iv, session 10, 2026-11-30): oral-history interview "
+    "excerpts (speaker labels, time codes, the interviewer's questions, short answers, corrections of "
+    "the interviewer's numbers, the master's rhetorical questions) across the ten ICH categories, "
+    "written and annotated by a helper who neither read nor ran the normalizer, in the format and "
+    "conventions of generation/prompting/data/eval/README.md (ungrounded; numbers plausible, not "
+    "authoritative). Steps and parameters are only what the master says. "
+    + ("Half A: rules may be tuned on it." if half == "A" else
+    "Half B: never tuned on; scored only at the start and the end.")),
+            one_without_action=False)

@@ -9,48 +9,14 @@ acceptable verb of it); an overview with no details is the list of steps, in ord
 parameters; the number of 工序 is a count; a conditional, a prohibition or a quoted piece of advice that only refines
 a step adds no step. Grounded items take their facts from the page cited in `source` (found with the project's search
 tool); the passages are in the set's own words. Run: python bench/probes/build_written_cd_probes.py"""
-import collections
-import json
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
-from generation.prompting.evaluation import text_features, validate_item  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from probe_build import Items, HOUR, MONTH, P, S, SRC  # noqa: E402
 
-
-def S(action, hand=None, tool=None, material=None):
-    a = action if isinstance(action, list) else [action]
-    t = tool if tool is None or isinstance(tool, list) else [tool]
-    m = material if material is None or isinstance(material, list) else [material]
-    return {"action": a, "hand": hand, "tool": t, "material": m}
-
-
-def P(name, value, approx=False):
-    d = {"name": name, "value": value}
-    if approx:
-        d["approx"] = True
-    return d
-
-
-def SRC(title, url, facts):
-    return {"title": title, "url": url, "facts": facts}
-
-
-X = ["铁花", "绣针", "紫泥"]
-HOUR = 3600
-DAY = 86400
-MONTH = 30 * DAY
-ITEMS = []
-
-
-def item(half, iid, cat, craft, aliases, text, steps, params=(), terms=(), inc=(), exc=X, source=None):
-    action = bool(steps)
-    ITEMS.append((half, {
-        "id": iid, "category": cat, "craft": craft, "craft_aliases": list(aliases), "grounded": source is not None,
-        "source": source, "features": text_features(text, action), "text": text,
-        "expect": {"describes_action": action, "steps": steps, "params": list(params), "terms": list(terms),
-                   "prompt_must_include": list(inc), "prompt_must_not_include": list(exc)}}))
+ITEMS = Items()
+item = ITEMS.item
 
 
 # ================================================================================================ half C
@@ -548,35 +514,14 @@ item("D", "nw-d14-ganqiu", "民俗", "赶秋（苗族赶秋）", ["苗族赶秋"
      terms=["赶秋", "八人秋", "秋老人"], inc=["八人秋"])
 
 # ================================================================================================ checks
-problems = [p for _, it in ITEMS for p in validate_item(it)]
-ids = collections.Counter(it["id"] for _, it in ITEMS)
-assert all(v == 1 for v in ids.values()), ids
-crafts = collections.Counter(it["craft"] for _, it in ITEMS)
-assert all(v == 1 for v in crafts.values()), crafts
-if problems:
-    sys.exit("\n".join(problems))
-for half in "CD":
-    its = [it for h, it in ITEMS if h == half]
-    assert len(its) == 14, (half, len(its))
-    cats = collections.Counter(it["category"] for it in its)
-    assert len(cats) == 10, (half, cats)
-    assert sum(1 for it in its if not it["expect"]["describes_action"]) == 1, half
-    steps = sum(len(it["expect"]["steps"]) for it in its)
-    params = sum(len(it["expect"]["params"]) for it in its)
-    print(half, len(its), "items,", steps, "steps,", params, "params,", len({it["craft"] for it in its}), "crafts,",
-          sum(1 for it in its if it["grounded"]), "grounded,",
-          sum(1 for it in its if not it["expect"]["describes_action"]), "without action")
-    doc = {"version": "1.0.0",
-           "about": f"Written-register probe set, half {half} (brief nw2, session 10, 2026-11-30): a second written set in "
-                    "another voice than written_A/B: news reports about inheritors, 非遗-centre and encyclopedia-style "
-                    "process descriptions and printed interviews, mixing the process with background that has no action "
-                    "(history, years, the national list), narrative markers, quotations of the master, overviews of the "
-                    "steps with or without details, written numbers and passive/written forms, across the ten ICH "
-                    "categories; written and annotated by a helper who neither read nor ran the normalizer, in the format "
-                    "and conventions of generation/prompting/data/eval/README.md (grounded items cite the page their facts "
-                    "come from; the rest: numbers plausible, not authoritative). Development material: rules may be tuned "
-                    "on it.",
-           "transcripts": its}
-    with open(ROOT / f"bench/probes/written_{half}.json", "w", encoding="utf-8") as fh:
-        json.dump(doc, fh, ensure_ascii=False, indent=1)
-        fh.write("\n")
+ITEMS.write('written', 'CD', lambda half: (
+    f"Written-register probe set, half {half} (brief nw2, session 10, 2026-11-30): a second written set in "
+    "another voice than written_A/B: news reports about inheritors, 非遗-centre and encyclopedia-style "
+    "process descriptions and printed interviews, mixing the process with background that has no action "
+    "(history, years, the national list), narrative markers, quotations of the master, overviews of the "
+    "steps with or without details, written numbers and passive/written forms, across the ten ICH "
+    "categories; written and annotated by a helper who neither read nor ran the normalizer, in the format "
+    "and conventions of generation/prompting/data/eval/README.md (grounded items cite the page their facts "
+    "come from; the rest: numbers plausible, not authoritative). Development material: rules may be tuned "
+    "on it."),
+            one_without_action=True)
