@@ -99,12 +99,13 @@ def _role(name: str, bracket: str | None, interviewers: frozenset, dictionary: d
             return "interviewer"
         if word in SPEAKER_ROLES:
             return "speaker"
-    if bracket is not None and bracket.strip() and _is_name(name, dictionary):
-        return "speaker"
     return "speaker" if _is_name(name, dictionary) else None
 
 
 def _is_name(name: str, dictionary: dict) -> bool:
+    """A person's name or form of address: a surname or 老/小/阿 with a title (王师傅, 老匠人), 老X/小X/阿X with X a
+    surname, a word jieba's dictionary tags as a name (nr), or a surname and one or two more characters that are no
+    word of the dictionary (金文华; 温度 and 左手 are words)."""
     n = len(name)
     if n < 2 or n > 5:
         return False
