@@ -5,18 +5,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 from generation.prompting.evaluation import text_features, validate_item
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from probe_build import P, S  # noqa: E402  (the item shorthands every builder shares)
 
-def S(action, hand=None, tool=None, material=None):
-    a = action if isinstance(action, list) else [action]
-    t = tool if tool is None or isinstance(tool, list) else [tool]
-    m = material if material is None or isinstance(material, list) else [material]
-    return {"action": a, "hand": hand, "tool": t, "material": m}
-
-def P(name, value, approx=False):
-    d = {"name": name, "value": value}
-    if approx:
-        d["approx"] = True
-    return d
 
 X = ["铁花", "绣针"]
 ITEMS = []
