@@ -97,20 +97,25 @@ def inheritor_data(craft, **over):
     return data
 
 
-def test_inheritor_proxy_rules(curator_client, craft, make_user):
+def _deceased_with_proxy(curator_client, craft, make_user):
+    """A deceased inheritor created through the form with a proxy and its authorization document: (person, proxy)."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    r = curator_client.post("/curator/inheritors/new/", inheritor_data(craft, proxy_name="张明远"))
-    assert r.status_code == 400 and "只有已故或无法亲自签署的传承人才能指定代理人" in r.content.decode()
-    r = curator_client.post("/curator/inheritors/new/", inheritor_data(craft, status="deceased", proxy_name="张明远"))
-    assert r.status_code == 400 and "指定代理人必须上传授权文件" in r.content.decode()
-    assert not Inheritor.objects.exists()
     proxy = make_user("proxy", "inheritor")
     doc = SimpleUploadedFile("auth.pdf", b"%PDF-1.4 test", content_type="application/pdf")
     r = curator_client.post("/curator/inheritors/new/", {**inheritor_data(craft, status="deceased", proxy_name="张明远",
                                                                           proxy_user=proxy.pk), "proxy_document": doc})
     assert r.status_code == 302
-    person = Inheritor.objects.get()
+    return Inheritor.objects.get(), proxy
+
+
+def test_inheritor_proxy_rules(curator_client, craft, make_user):
+    r = curator_client.post("/curator/inheritors/new/", inheritor_data(craft, proxy_name="张明远"))
+    assert r.status_code == 400 and "只有已故或无法亲自签署的传承人才能指定代理人" in r.content.decode()
+    r = curator_client.post("/curator/inheritors/new/", inheritor_data(craft, status="deceased", proxy_name="张明远"))
+    assert r.status_code == 400 and "指定代理人必须上传授权文件" in r.content.decode()
+    assert not Inheritor.objects.exists()
+    person, proxy = _deceased_with_proxy(curator_client, craft, make_user)
     # who may sign takes effect only once a second curator confirms it
     assert person.signer is None and person.status == "alive"
     change = person.signer_changes.get(state="pending")
@@ -289,14 +294,7 @@ def test_signer_change_lists_field_names_and_values_in_words(curator_client, cra
     words (已故, 否, the proxy's username), not raw keys like status / able_to_sign."""
     import re
 
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    proxy = make_user("proxy", "inheritor")
-    doc = SimpleUploadedFile("auth.pdf", b"%PDF-1.4 test", content_type="application/pdf")
-    r = curator_client.post("/curator/inheritors/new/", {**inheritor_data(craft, status="deceased", proxy_name="张明远",
-                                                                          proxy_user=proxy.pk), "proxy_document": doc})
-    assert r.status_code == 302
-    person = Inheritor.objects.get()
+    person, _ = _deceased_with_proxy(curator_client, craft, make_user)
     body = curator_client.get(person.get_absolute_url()).content.decode()
     section = body[body.index('data-testid="signer-changes"'):]
     terms = re.findall(r"<dt>(.*?)</dt><dd>(.*?)</dd>", section)
