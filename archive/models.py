@@ -356,16 +356,18 @@ class Recording(TimeStamped):
             raise ValidationError({"speaker": _("讲述人必须是本项目的传承人。")})
 
     def transcript_text(self) -> str:
-        return "\n".join(s.text for s in self.segments.all())
+        return self.transcript()[0]
 
-    def transcript_turns(self) -> list[tuple[int, int, str]]:
-        """``(start, end, speaker)`` of each segment: offsets into ``transcript_text()``, for a reader that must
-        know who said what (the interviewer's questions are no steps: generation/prompting/turns.py)."""
-        out, pos = [], 0
+    def transcript(self) -> tuple[str, list[tuple[int, int, str]]]:
+        """The transcript's text (segments joined by line ends) and ``(start, end, speaker)`` of each segment in
+        it, from one query, for a reader that must know who said what (the interviewer's questions are no steps:
+        generation/prompting/turns.py)."""
+        texts, turns, pos = [], [], 0
         for s in self.segments.all():
-            out.append((pos, pos + len(s.text), s.speaker))
+            texts.append(s.text)
+            turns.append((pos, pos + len(s.text), s.speaker))
             pos += len(s.text) + 1
-        return out
+        return "\n".join(texts), turns
 
 
 class TranscriptSegment(models.Model):

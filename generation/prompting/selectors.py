@@ -9,10 +9,10 @@ def recording_reading(recording, text: str) -> dict:
     if recording is None:
         return {}
     out = {"interviewers": [recording.interviewer] if recording.interviewer else []}
-    full = recording.transcript_text()
+    full, turns = recording.transcript()
     start = full.find(text) if text else -1
     if start >= 0:
         end = start + len(text)
         out["speakers"] = [(max(a, start) - start, min(b, end) - start, who)
-                           for a, b, who in recording.transcript_turns() if who and b > start and a < end]
+                           for a, b, who in turns if who and b > start and a < end]
     return out
