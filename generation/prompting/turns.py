@@ -206,7 +206,6 @@ def spans(text: str, *, interviewers=(), dictionary: dict | None = None, speaker
             found.append((a, _turn_end(text, b, stop)))
         else:
             found.append((a, b))
-    found.sort()
     found.extend(_questions(text, found))
     found.sort()
     merged: list[tuple[int, int]] = []
