@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from .models import (Craft, Footage, Inheritor, InheritorPortrait, Recording, SignerChange, Technique, TechniqueStep,
                      TranscriptSegment)
 from .selectors import deletion_blockers
-from heritage.timecode import format_ms as fmt_ms, overlaps, parse_vtt_timestamp as parse_timestamp
+from heritage.timecode import TimecodeError, format_ms as fmt_ms, overlaps, parse_vtt_timestamp as parse_timestamp
 from heritage.webvtt import Cue
 
 
@@ -476,15 +476,19 @@ def plain_text_to_cues(*, text: str, seconds_per_line: int = 5) -> list[Cue]:
     keep their start time and speaker, and end where the next line starts (the last one
     ``seconds_per_line`` later). Other lines are untimed: one cue every ``seconds_per_line`` seconds
     after the previous one, for a curator to time in the segment editor."""
-    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
+    lines = [(n, line.strip()) for n, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1)
+             if line.strip()]
     step = seconds_per_line * 1000
     starts: list[int | None] = []
     bodies: list[tuple[str, str]] = []
-    for line in lines:
+    for n, line in lines:
         m = _TXT_TIME.match(line)
         speaker = ""
         if m:
-            starts.append(parse_timestamp(m.group(1)))
+            try:
+                starts.append(parse_timestamp(m.group(1)))
+            except TimecodeError as exc:
+                raise ValidationError(_("第 %(line)d 行:%(message)s") % {"line": n, "message": exc}, code="invalid") from None
             line = m.group(2)
             speaker, line = split_speaker(line)
         else:
@@ -511,6 +515,22 @@ def transcript_size_check(n_bytes: int) -> None:
     """Refuse a transcript file over ``MAX_TRANSCRIPT_FILE_MB`` (the form calls this before reading the upload)."""
     if n_bytes > MAX_TRANSCRIPT_FILE_MB * 1024 * 1024:
         raise ValidationError(_("转写文件过大,上限为 %(n)d MB。") % {"n": MAX_TRANSCRIPT_FILE_MB}, code="too_large")
+
+
+# C0 control characters other than tab and the line breaks, and DEL: PostgreSQL cannot store NUL at all, and
+# none of them is anything a speaker said (a UTF-16 file read as UTF-8 is full of NULs).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def transcript_characters_check(text: str) -> None:
+    """Refuse a document holding a control character (NUL included), naming the first line that has one,
+    before anything is stored (the big-import task keeps the text in a row)."""
+    m = _CONTROL.search(text)
+    if m:
+        line = text[:m.start()].replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
+        raise ValidationError(
+            _("第 %(line)d 行含有控制字符 U+%(code)04X,转写中不能有控制字符。若文件是 UTF-16 编码,请另存为 UTF-8 后重试。")
+            % {"line": line, "code": ord(m.group())}, code="invalid")
 
 
 def transcript_import_is_big(text: str) -> bool:
@@ -557,6 +577,7 @@ def transcript_import_text(*, recording: Recording, text: str, kind: str, mode: 
     if kind not in TRANSCRIPT_KINDS:
         raise ValidationError(_("不支持的转写格式:%(kind)s") % {"kind": kind}, code="invalid")
     transcript_size_check(len(text.encode("utf-8")))
+    transcript_characters_check(text)
     if transcript_import_is_big(text):
         return TranscriptImportOutcome(job=transcript_import_job_create(recording=recording, text=text, kind=kind,
                                                                         mode=mode, actor=actor))
