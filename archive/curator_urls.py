@@ -45,6 +45,8 @@ urlpatterns = [
     path("recordings/<int:pk>/transcript/import/", v.TranscriptImport.as_view(), name="transcript_import"),
     path("recordings/<int:pk>/transcript/import/<int:job_id>/", v.TranscriptImportStatus.as_view(),
          name="transcript_import_status"),
+    path("recordings/<int:pk>/transcript/import/<int:job_id>/retry/", v.TranscriptImportRetry.as_view(),
+         name="transcript_import_retry"),
     path("recordings/<int:pk>/transcript.<str:fmt>", v.TranscriptExport.as_view(), name="transcript_export"),
     # original footage (原始影像)
     path("footage/", v.FootageList.as_view(), name="footage_list"),

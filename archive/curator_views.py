@@ -639,8 +639,26 @@ class TranscriptImportStatus(RoleView):
         from .models import TranscriptImportJob
 
         job = get_object_or_404(TranscriptImportJob.objects.select_related("recording"), pk=job_id, recording_id=pk)
+        stale = services.transcript_import_job_stale(job)
         return render(request, "curator/transcript_import_status.html", self.base_context(
-            recording=job.recording, job=job, running=job.status in ("queued", "running")))
+            recording=job.recording, job=job, running=job.status in ("queued", "running") and not stale, stale=stale,
+            can_retry=bool(job.text) and (stale or job.status == "failed")))
+
+
+class TranscriptImportRetry(RoleView):
+    """The status page's one button: send a failed or stale import again."""
+
+    write = True
+
+    def post(self, request, pk, job_id):
+        from .models import TranscriptImportJob
+
+        job = get_object_or_404(TranscriptImportJob, pk=job_id, recording_id=pk)
+        if services.transcript_import_job_retry(job=job):
+            messages.success(request, _("已重新提交导入。"))
+        else:
+            messages.info(request, _("这个导入现在不需要重试。"))
+        return redirect("curator:transcript_import_status", pk=pk, job_id=job.pk)
 
 
 class TranscriptExport(RoleView):

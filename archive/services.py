@@ -592,33 +592,80 @@ def transcript_import_job_create(*, recording: Recording, text: str, kind: str, 
     from .tasks import transcript_import_run
 
     job = TranscriptImportJob.objects.create(recording=recording, text=text, kind=kind, mode=mode, created_by=actor)
-    transaction.on_commit(lambda: transcript_import_run.delay(job.pk))
+    # robust: a broker that is down must not turn the committed job into a 500; the job stays queued and its
+    # page offers the retry (``transcript_import_job_retry``) once it is stale
+    transaction.on_commit(lambda: transcript_import_run.delay(job.pk), robust=True)
     return job
+
+
+def transcript_import_job_stale(job) -> bool:
+    """A queued or running import not finished within the lease (``HERITAGE_JOB_LEASE_S``) after it was
+    submitted: its message may be lost (broker down) or its worker killed. Running it again is safe (the
+    import and its success are one transaction, after the row is locked), so the retry is offered."""
+    from datetime import timedelta
+
+    from django.conf import settings
+
+    from .models import TranscriptImportJob
+
+    S = TranscriptImportJob.Status
+    return job.status in (S.QUEUED, S.RUNNING) and job.created_at < timezone.now() - timedelta(seconds=settings.JOB_LEASE_S)
+
+
+def transcript_import_job_retry(*, job) -> bool:
+    """Send a failed or stale import again (the status page's one button); False when it may not be retried
+    (succeeded, still within its lease, or its text is gone)."""
+    from .models import TranscriptImportJob
+    from .tasks import transcript_import_run
+
+    S = TranscriptImportJob.Status
+    if not job.text or not (job.status == S.FAILED or transcript_import_job_stale(job)):
+        return False
+    if not TranscriptImportJob.objects.filter(pk=job.pk, status=job.status).update(
+            status=S.QUEUED, stage="", progress=0, error="", finished_at=None):
+        return False
+    transaction.on_commit(lambda: transcript_import_run.delay(job.pk), robust=True)
+    return True
 
 
 def transcript_import_job_run(*, job_id: int) -> str:
     """Parse, check and save an import job's text with the same parser and service as a small import; the row
-    says how far it got. A bad file fails the job with the message (naming the line) and changes nothing."""
-    from django.utils import timezone
+    says how far it got. A bad file fails the job with the message (naming the line) and changes nothing.
+
+    Crash-safe: the import and the row's success are one transaction, taken after locking the row, so a worker
+    killed at any point leaves either both or neither; a redelivered message (or the page's retry) runs a
+    queued or running job again, and a second run that finds the job finished does nothing. Any other error
+    (the database going away, a bug) fails the job with the reason instead of leaving it running."""
+    import logging
 
     from .models import TranscriptImportJob
     from heritage.webvtt import WebVTTError
 
     S = TranscriptImportJob.Status
-    if not TranscriptImportJob.objects.filter(pk=job_id, status=S.QUEUED).update(
+    if not TranscriptImportJob.objects.filter(pk=job_id, status__in=(S.QUEUED, S.RUNNING)).update(
             status=S.RUNNING, stage=_("解析文件"), progress=5):
         return "skipped"  # a duplicate message, or already done
-    job = TranscriptImportJob.objects.select_related("recording").get(pk=job_id)
+    running = TranscriptImportJob.objects.filter(pk=job_id, status=S.RUNNING)
     try:
+        job = TranscriptImportJob.objects.select_related("recording").get(pk=job_id)
         cues = transcript_text_to_cues(text=job.text, kind=job.kind)
-        TranscriptImportJob.objects.filter(pk=job_id).update(stage=_("检查并保存"), progress=50)
+        running.update(stage=_("检查并保存"), progress=50)
         with transaction.atomic():
+            if not TranscriptImportJob.objects.select_for_update().filter(pk=job_id, status=S.RUNNING).exists():
+                return "skipped"  # another run of the same job finished it meanwhile
             saved = transcript_import(recording=job.recording, cues=cues, mode=job.mode)
+            running.update(status=S.SUCCEEDED, progress=100, stage="", segments=len(saved), text="",
+                           finished_at=timezone.now())
     except (WebVTTError, ValidationError) as exc:
         message = str(exc) if isinstance(exc, WebVTTError) else " ".join(exc.messages)
-        TranscriptImportJob.objects.filter(pk=job_id).update(status=S.FAILED, error=message, stage="",
-                                                             finished_at=timezone.now())
+        running.update(status=S.FAILED, error=message, stage="", finished_at=timezone.now())
         return "failed"
-    TranscriptImportJob.objects.filter(pk=job_id).update(status=S.SUCCEEDED, progress=100, stage="",
-                                                         segments=len(saved), text="", finished_at=timezone.now())
+    except Exception as exc:  # noqa: BLE001 - never leave the job running: say so, and let it be retried
+        logging.getLogger(__name__).exception("transcript import job %s failed", job_id)
+        try:
+            running.update(status=S.FAILED, stage="", finished_at=timezone.now(),
+                           error=_("导入中途出错(%(error)s),现有转写没有改动,可以重试。") % {"error": type(exc).__name__})
+        except Exception:  # noqa: BLE001 - the database itself is gone: the page offers the retry once stale
+            logging.getLogger(__name__).exception("could not mark transcript import job %s failed", job_id)
+        return "failed"
     return "succeeded"

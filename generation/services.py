@@ -253,7 +253,9 @@ def job_enqueue(*, job: GenerationJob) -> None:
         # by name: this module runs jobs (job_execute) and generation/tasks.py calls it, not the reverse
         celery_app.send_task(RUN_TASK, args=[job_id], queue="gpu", soft_time_limit=soft, time_limit=hard)
 
-    transaction.on_commit(_send)
+    # robust: a broker that is down must not turn the committed job into a 500; it stays queued (enqueued_at
+    # set) and jobs_recover_stale sends it again after HERITAGE_JOB_REQUEUE_S
+    transaction.on_commit(_send, robust=True)
 
 
 def job_create_batch(*, requested_by, technique, steps=None, cameras=None, text: str | None = None,
