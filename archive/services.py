@@ -614,7 +614,8 @@ def transcript_import_job_stale(job) -> bool:
 
 def transcript_import_job_retry(*, job) -> bool:
     """Send a failed or stale import again (the status page's one button); False when it may not be retried
-    (succeeded, still within its lease, or its text is gone)."""
+    (succeeded, still within its lease, or its text is gone). The job counts as submitted now (``created_at``),
+    so its lease starts again and the page follows its progress instead of offering the retry at once."""
     from .models import TranscriptImportJob
     from .tasks import transcript_import_run
 
@@ -622,7 +623,7 @@ def transcript_import_job_retry(*, job) -> bool:
     if not job.text or not (job.status == S.FAILED or transcript_import_job_stale(job)):
         return False
     if not TranscriptImportJob.objects.filter(pk=job.pk, status=job.status).update(
-            status=S.QUEUED, stage="", progress=0, error="", finished_at=None):
+            status=S.QUEUED, stage="", progress=0, error="", finished_at=None, created_at=timezone.now()):
         return False
     transaction.on_commit(lambda: transcript_import_run.delay(job.pk), robust=True)
     return True

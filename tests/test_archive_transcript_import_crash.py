@@ -52,6 +52,9 @@ def test_broker_down_when_a_big_import_is_submitted_then_one_button_retries_it(c
     with mock.patch("archive.tasks.transcript_import_run.delay") as delay:
         r = curator_client.post(f"/curator/recordings/{recording.pk}/transcript/import/{job.pk}/retry/")
     assert r.status_code == 302 and delay.call_args == mock.call(job.pk)
+    # the retried job's lease starts again: its page follows it instead of offering the retry at once
+    page = curator_client.get(r["Location"]).content.decode()
+    assert "重试导入" not in page and "导入已超时未完成" not in page
     assert transcript_import_job_run(job_id=job.pk) == "succeeded"
     assert recording.segments.count() == 300
 
