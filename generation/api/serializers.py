@@ -103,11 +103,12 @@ class TaskCreateSerializer(serializers.Serializer):
 class S2VInputSerializer(serializers.Serializer):
     """口述影像 (speech-to-video): a portrait and an audio span of an oral-history recording."""
 
-    portrait = serializers.IntegerField(help_text="传承人人像 id(/api/v1/portraits):参考图像,须有肖像授权。")
-    recording = serializers.IntegerField(help_text="口述史录音 id:驱动视频的音频来源(须授权 AI 重构)。")
-    audio_start_ms = serializers.IntegerField(required=False, min_value=0, help_text="音频片段起点(毫秒)。")
-    audio_end_ms = serializers.IntegerField(required=False, min_value=0, help_text="音频片段终点(毫秒)。")
-    segments = serializers.ListField(child=serializers.IntegerField(), required=False,
+    portrait = serializers.IntegerField(min_value=1, max_value=INT_MAX, help_text="传承人人像 id(/api/v1/portraits):参考图像,须有肖像授权。")
+    recording = serializers.IntegerField(min_value=1, max_value=INT_MAX, help_text="口述史录音 id:驱动视频的音频来源(须授权 AI 重构)。")
+    audio_start_ms = serializers.IntegerField(required=False, min_value=0, max_value=INT_MAX, help_text="音频片段起点(毫秒)。")
+    audio_end_ms = serializers.IntegerField(required=False, min_value=0, max_value=INT_MAX, help_text="音频片段终点(毫秒)。")
+    segments = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=INT_MAX), required=False,
+                                     max_length=10000,
                                      help_text="转写片段 id:代替起止时间,取第一段开始到最后一段结束。")
     prompt = serializers.CharField(required=False, allow_blank=True, max_length=2000,
                                    help_text="场景与镜头描述(可选)。")
@@ -133,8 +134,8 @@ class S2VInputSerializer(serializers.Serializer):
 
 
 class S2VParametersSerializer(serializers.Serializer):
-    seed = serializers.IntegerField(required=False, help_text="随机种子,0 … 2^32-1;缺省时随机并记录。")
-    steps = serializers.IntegerField(required=False, help_text="去噪步数(默认取 S2V 预设)。")
+    seed = serializers.IntegerField(required=False, min_value=0, max_value=params.SEED_MAX, help_text="随机种子,0 … 2^32-1;缺省时随机并记录。")
+    steps = serializers.IntegerField(required=False, min_value=1, max_value=INT_MAX, help_text="去噪步数(默认取 S2V 预设)。")
 
 
 class S2VTaskCreateSerializer(serializers.Serializer):

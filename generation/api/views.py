@@ -10,6 +10,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.response import Response
 
+from heritage.errors import validation_messages
 from heritage.media import stream_field_file
 from heritage.permissions import HasPerm
 from heritage.throttling import AnonThrottle, JobSubmitThrottle, UserThrottle
@@ -31,7 +32,8 @@ def _param_error_response(exc: params.ParameterError) -> Response:
             body.setdefault("input", {})["text" if key == "input" else key] = messages
         else:
             body.setdefault("parameters", {})[key] = messages
-    return Response(body, status=status.HTTP_400_BAD_REQUEST)
+    return Response({"detail": " ".join(validation_messages(body)), "code": "invalid", **body},
+                    status=status.HTTP_400_BAD_REQUEST)
 
 
 # Submitting (POST) is also held to the stricter job_submit rate: every job is GPU time.
@@ -113,7 +115,9 @@ class TaskBatchView(GenericAPIView):
                     one.is_valid(raise_exception=True)
                     jobs.append(services.job_create(requested_by=request.user, batch=batch, **one.to_service_kwargs()))
         except params.ParameterError as exc:
-            return Response({"tasks": {str(i): exc.errors}}, status=status.HTTP_400_BAD_REQUEST)
+            body = {"tasks": {str(i): exc.errors}}
+            return Response({"detail": " ".join(validation_messages(body)), "code": "invalid", **body},
+                            status=status.HTTP_400_BAD_REQUEST)
         data = TaskSerializer(jobs, many=True, context={"request": request}).data
         return Response({"batch": str(batch), "tasks": data}, status=status.HTTP_202_ACCEPTED)
 
