@@ -200,3 +200,20 @@ def test_a_body_over_the_request_limit_is_a_json_413_with_debug_on_too(client, a
                     content_type="application/json", **api(curator))
     assert r.status_code == 413 and r["Content-Type"].startswith("application/json"), r.content[:200]
     assert r.json()["code"] == "too_large"
+
+
+def test_an_unknown_field_in_a_transcript_import_is_a_400_and_the_transcript_stays(client, api, curator, recording):
+    """A script's typo ("mod" for "mode") used to be dropped, so its append became the default replace and
+    the saved transcript was lost. An unknown key is refused, named, with the fields there are; the schema
+    documents the body as closed."""
+    before = segments_of(recording)
+    assert before
+    url = f"/api/v1/recordings/{recording.pk}/transcript"
+    good = "WEBVTT\n\n00:00:20.000 --> 00:00:24.000\n<v 沈秀芬>不然容易断。\n"
+    r = client.post(url, {"webvtt": good, "mod": "append"}, content_type="application/json", **api(curator))
+    assert r.status_code == 400, r.content
+    body = r.json()
+    assert body["code"] == "invalid" and "mod" in body and "mode" in body["mod"][0] and "mod:" in body["detail"]
+    assert segments_of(recording) == before
+    schema = client.get("/api/v1/schema/?format=json").json()
+    assert schema["components"]["schemas"]["TranscriptImport"]["additionalProperties"] is False

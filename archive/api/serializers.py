@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from heritage.parsers import RefuseUnknownFields
+
 from .. import services
 from ..models import (Craft, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep, TranscriptImportJob,
                       TranscriptSegment)
@@ -118,7 +120,7 @@ class RecordingSerializer(serializers.ModelSerializer):
         return SegmentSerializer(recording.segments.order_by("start_ms"), many=True).data
 
 
-class TranscriptImportSerializer(serializers.Serializer):
+class TranscriptImportSerializer(RefuseUnknownFields, serializers.Serializer):
     """Exactly one document: ``webvtt`` or ``text`` (the curator form's .txt format). ``validated_data`` gets
     ``kind`` ("vtt" or "txt") and ``document``, which ``services.transcript_import_text`` takes as they are."""
 

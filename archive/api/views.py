@@ -14,8 +14,9 @@ from rest_framework.generics import GenericAPIView, ListAPIView, RetrieveAPIView
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
-from heritage.errors import refused
+from heritage.errors import refused, validation_messages
 from heritage.media import stream_field_file
+from heritage.schema import FILE_RESPONSES, RANGE_NOTE
 from heritage.permissions import HasPerm
 
 from .. import selectors, services
@@ -118,8 +119,8 @@ class TranscriptImport(GenericAPIView):
         recording = get_object_or_404(Recording, pk=pk)
         body = TranscriptImportSerializer(data=request.data)
         if not body.is_valid():
-            messages = " ".join(str(m) for errors in body.errors.values() for m in errors)
-            return Response({"detail": messages, "code": "invalid", **body.errors}, status=status.HTTP_400_BAD_REQUEST)
+            return Response({"detail": " ".join(validation_messages(body.errors)), "code": "invalid", **body.errors},
+                            status=status.HTTP_400_BAD_REQUEST)
         data = body.validated_data
         try:
             outcome = services.transcript_import_text(recording=recording, text=data["document"], kind=data["kind"],
@@ -227,7 +228,7 @@ class PortraitFile(GenericAPIView):
     queryset = InheritorPortrait.objects.all()
     field = "image"
 
-    @extend_schema(summary="人像图片或肖像授权文件", responses={(200, "*/*"): OpenApiTypes.BINARY})
+    @extend_schema(summary="人像图片或肖像授权文件", description=RANGE_NOTE, responses=FILE_RESPONSES)
     def get(self, request, pk):
         fieldfile = getattr(get_object_or_404(self.get_queryset(), pk=pk), self.field)
         if not fieldfile:
