@@ -21,9 +21,11 @@ class CraftSerializer(serializers.ModelSerializer):
 
 
 class InheritorSerializer(serializers.ModelSerializer):
+    craft = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
     class Meta:
         model = Inheritor
-        fields = ["id", "name", "level", "status", "able_to_sign", "birth_year", "proxy_name"]
+        fields = ["id", "name", "craft", "level", "status", "able_to_sign", "birth_year", "proxy_name"]
 
 
 class PortraitSerializer(serializers.ModelSerializer):
@@ -118,6 +120,20 @@ class RecordingSerializer(serializers.ModelSerializer):
         if not self.context.get("can_hear", True):
             return None
         return SegmentSerializer(recording.segments.order_by("start_ms"), many=True).data
+
+
+class RecordingListSerializer(RecordingSerializer):
+    """A recording in the list: its facts and how many transcript segments it has (the transcript itself, with
+    the consent-scope rule, is at ``url``)."""
+
+    segment_count = serializers.IntegerField(read_only=True)
+    url = serializers.SerializerMethodField()
+
+    class Meta(RecordingSerializer.Meta):
+        fields = [f for f in RecordingSerializer.Meta.fields if f != "segments"] + ["segment_count", "url"]
+
+    def get_url(self, recording) -> str:
+        return reverse("api-recording-detail", args=[recording.pk])
 
 
 class TranscriptImportSerializer(RefuseUnknownFields, serializers.Serializer):
