@@ -94,12 +94,26 @@ def api_exception_handler(exc, context):
     elif isinstance(exc, exceptions.ValidationError) and not isinstance(response.data, dict):
         response.data = {"detail": " ".join(str(m) for m in response.data) if isinstance(response.data, list)
                          else str(response.data), "code": "invalid"}
+    elif isinstance(exc, exceptions.ValidationError):
+        # Errors keyed by field, as DRF gives them, plus the documented "detail" (every message, named by
+        # its field) and "code", so a client reads every 400 the same way.
+        response.data = {"detail": " ".join(validation_messages(response.data)), "code": "invalid", **response.data}
     return response
+
+
+def validation_messages(errors, prefix: str = "") -> list[str]:
+    """The messages of DRF's field errors (nested dicts and lists), each after the path of its field."""
+    if isinstance(errors, dict):
+        return [m for key, value in errors.items()
+                for m in validation_messages(value, prefix if key == "non_field_errors" else f"{prefix}{key}.")]
+    if isinstance(errors, list):
+        return [m for value in errors for m in validation_messages(value, prefix)]
+    return [f"{prefix.rstrip('.')}: {errors}" if prefix else str(errors)]
 
 
 def refused(detail: str, code: str, status_code: int) -> Response:
     return Response({"detail": str(detail), "code": code}, status=status_code)
 
 
-__all__ = ["api_exception_handler", "bad_request", "page_not_found", "permission_denied", "server_error",
+__all__ = ["api_exception_handler", "validation_messages", "bad_request", "page_not_found", "permission_denied", "server_error",
            "refused", "status"]

@@ -28,6 +28,7 @@ STATUSES = {
 
 def error_responses(result, generator, request, public):
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    _closed_bodies(schemas, generator)
     schemas.setdefault("Error", ERROR)
     schemas.setdefault("BadRequest", BAD_REQUEST)
     for path_item in result.get("paths", {}).values():
@@ -41,3 +42,30 @@ def error_responses(result, generator, request, public):
                     "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{name}"}}},
                 })
     return result
+
+
+def _closed_bodies(schemas, generator):
+    """Request bodies whose serializer refuses unknown keys (``heritage.parsers.RefuseUnknownFields``) say so."""
+    from .parsers import RefuseUnknownFields
+
+    for component in getattr(generator.registry, "_components", {}).values():
+        schema = schemas.get(component.name)
+        if isinstance(component.object, RefuseUnknownFields) and schema and "properties" in schema:
+            schema["additionalProperties"] = False
+
+
+# A stored file served by ``heritage.media.stream_field_file``: the whole file, or with ``Range: bytes=`` a 206
+# with the part asked for; a range outside the file is a 416 with ``Content-Range: bytes */<size>`` and no body.
+RANGE_NOTE = "支持 Range: bytes= 请求(视频拖动):返回 206 与所请求的部分;范围超出文件时返回 416(Content-Range: bytes */大小)。"
+
+
+def _file_responses():
+    from drf_spectacular.types import OpenApiTypes
+    from drf_spectacular.utils import OpenApiResponse
+
+    return {(200, "*/*"): OpenApiTypes.BINARY,
+            (206, "*/*"): OpenApiResponse(OpenApiTypes.BINARY, description="所请求的部分(Range)"),
+            416: OpenApiResponse(description="请求的范围超出文件(无响应体)")}
+
+
+FILE_RESPONSES = _file_responses()

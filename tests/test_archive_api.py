@@ -200,3 +200,59 @@ def test_a_body_over_the_request_limit_is_a_json_413_with_debug_on_too(client, a
                     content_type="application/json", **api(curator))
     assert r.status_code == 413 and r["Content-Type"].startswith("application/json"), r.content[:200]
     assert r.json()["code"] == "too_large"
+
+
+def test_an_unknown_field_in_a_transcript_import_is_a_400_and_the_transcript_stays(client, api, curator, recording):
+    """A script's typo ("mod" for "mode") used to be dropped, so its append became the default replace and
+    the saved transcript was lost. An unknown key is refused, named, with the fields there are; the schema
+    documents the body as closed."""
+    before = segments_of(recording)
+    assert before
+    url = f"/api/v1/recordings/{recording.pk}/transcript"
+    good = "WEBVTT\n\n00:00:20.000 --> 00:00:24.000\n<v 沈秀芬>不然容易断。\n"
+    r = client.post(url, {"webvtt": good, "mod": "append"}, content_type="application/json", **api(curator))
+    assert r.status_code == 400, r.content
+    body = r.json()
+    assert body["code"] == "invalid" and "mod" in body and "mode" in body["mod"][0] and "mod:" in body["detail"]
+    assert segments_of(recording) == before
+    schema = client.get("/api/v1/schema/?format=json").json()
+    assert schema["components"]["schemas"]["TranscriptImport"]["additionalProperties"] is False
+
+
+def test_inheritors_and_recordings_can_be_listed_paged_and_filtered(client, api, make_user, craft, technique,
+                                                                   recording):
+    """A script could read a recording only by guessing its id: there was no list of recordings or inheritors."""
+    import datetime as dt
+
+    from archive.models import Craft, Inheritor, Recording
+
+    other = Craft.objects.create(name="景泰蓝", slug="jingtailan", category=craft.category, region="北京市")
+    Inheritor.objects.create(craft=craft, name="沈秀芬", level="national")
+    Inheritor.objects.create(craft=other, name="张同禄", level="provincial")
+    for i in range(3):
+        Recording.objects.create(craft=other, title=f"掐丝口述{i}", speaker_name="张同禄", interviewer="研究员",
+                                 recorded_on=dt.date(2020, 1, 1 + i), place="北京", consent_scope="archive",
+                                 consent_date=dt.date(2020, 1, 1))
+    recording.technique = technique
+    recording.save()
+    h = api(make_user("rev", "reviewer"))
+    body = client.get("/api/v1/recordings?page_size=2", **h).json()
+    assert body["count"] == 4 and len(body["results"]) == 2 and "page_size=2" in body["next"]
+    assert "segments" not in body["results"][0] and body["results"][0]["url"].startswith("/api/v1/recordings/")
+    mine = client.get("/api/v1/recordings?craft=suxiu&technique=suxiu-zhengqiang", **h).json()["results"]
+    assert [(r["id"], r["segment_count"], r["title"]) for r in mine] == [(recording.pk, 2, "正抢针口述")]
+    assert client.get("/api/v1/recordings?craft=nope", **h).json()["count"] == 0
+    names = [i["name"] for i in client.get("/api/v1/inheritors?craft=jingtailan", **h).json()["results"]]
+    assert names == ["张同禄"]
+    assert client.get("/api/v1/inheritors?level=national", **h).json()["results"][0]["craft"] == "suxiu"
+    assert [t["slug"] for t in client.get("/api/v1/techniques?craft=jingtailan", **h).json()["results"]] == []
+    root = client.get("/api/v1/").json()["links"]
+    assert root["recordings"].endswith("/api/v1/recordings") and root["inheritors"].endswith("/api/v1/inheritors")
+    assert client.get("/api/v1/recordings").status_code == 401
+    assert client.get("/api/v1/inheritors", **api(make_user("inh", "inheritor"))).status_code == 403
+
+
+def test_a_bad_portrait_filter_is_a_400_not_every_portrait(client, api, curator):
+    """?inheritor=abc used to be ignored: the script got every inheritor's portraits as if they were one's."""
+    r = client.get("/api/v1/portraits?inheritor=abc", **api(curator))
+    assert r.status_code == 400 and r.json()["code"] == "invalid" and "inheritor" in r.json()["detail"]

@@ -268,6 +268,29 @@ def test_screen_refusal_says_why_and_saves_nothing(curator_client, speech_record
     assert not GenerationJob.objects.exists()
 
 
+
+@pytest.mark.parametrize("field, value", [
+    ("segments", [2**70]), ("segments", [2**40]), ("segments", [0]), ("portrait", 2**70), ("recording", 2**63),
+    ("audio_end_ms", 2**40), ("seed", -1), ("seed", 2**40), ("steps", 2**70), ("steps", 0),
+])
+def test_api_out_of_range_integers_in_a_speech_task_are_400_and_nothing_is_saved(curator, speech_recording,
+                                                                                 portrait, field, value):
+    """A script's out-of-range id, span or parameter is a 400 naming the field (it was a 500 for a segment
+    id beyond the database's integer), in the error shape, and no job is made."""
+    from rest_framework.test import APIClient
+
+    c = APIClient()
+    c.force_authenticate(curator)
+    body = {"input": {"portrait": portrait.pk, "recording": speech_recording.pk, "audio_start_ms": 1000,
+                      "audio_end_ms": 3000}, "parameters": {"seed": 9, "steps": 2}}
+    (body["parameters"] if field in ("seed", "steps") else body["input"])[field] = value
+    r = c.post("/api/v1/generation-tasks", body, format="json")
+    assert r.status_code == 400, r.content
+    error = r.json()
+    assert error["code"] == "invalid" and field in error["detail"]
+    assert field in (error["parameters"] if field in ("seed", "steps") else error["input"])
+    assert not GenerationJob.objects.exists()
+
 def test_api_accepts_a_portrait_and_an_audio_span(curator, speech_recording, portrait, make_user):
     from rest_framework.test import APIClient
 

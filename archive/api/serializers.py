@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from heritage.parsers import RefuseUnknownFields
+
 from .. import services
 from ..models import (Craft, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep, TranscriptImportJob,
                       TranscriptSegment)
@@ -19,9 +21,11 @@ class CraftSerializer(serializers.ModelSerializer):
 
 
 class InheritorSerializer(serializers.ModelSerializer):
+    craft = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
     class Meta:
         model = Inheritor
-        fields = ["id", "name", "level", "status", "able_to_sign", "birth_year", "proxy_name"]
+        fields = ["id", "name", "craft", "level", "status", "able_to_sign", "birth_year", "proxy_name"]
 
 
 class PortraitSerializer(serializers.ModelSerializer):
@@ -118,7 +122,21 @@ class RecordingSerializer(serializers.ModelSerializer):
         return SegmentSerializer(recording.segments.order_by("start_ms"), many=True).data
 
 
-class TranscriptImportSerializer(serializers.Serializer):
+class RecordingListSerializer(RecordingSerializer):
+    """A recording in the list: its facts and how many transcript segments it has (the transcript itself, with
+    the consent-scope rule, is at ``url``)."""
+
+    segment_count = serializers.IntegerField(read_only=True)
+    url = serializers.SerializerMethodField()
+
+    class Meta(RecordingSerializer.Meta):
+        fields = [f for f in RecordingSerializer.Meta.fields if f != "segments"] + ["segment_count", "url"]
+
+    def get_url(self, recording) -> str:
+        return reverse("api-recording-detail", args=[recording.pk])
+
+
+class TranscriptImportSerializer(RefuseUnknownFields, serializers.Serializer):
     """Exactly one document: ``webvtt`` or ``text`` (the curator form's .txt format). ``validated_data`` gets
     ``kind`` ("vtt" or "txt") and ``document``, which ``services.transcript_import_text`` takes as they are."""
 

@@ -14,16 +14,18 @@ from rest_framework.generics import GenericAPIView, ListAPIView, RetrieveAPIView
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
-from heritage.errors import refused
+from heritage.errors import refused, validation_messages
+from heritage.inputs import query_int, query_text
 from heritage.media import stream_field_file
+from heritage.schema import FILE_RESPONSES, RANGE_NOTE
 from heritage.permissions import HasPerm
 
 from .. import selectors, services
 from ..curator_views import can_hear
-from ..models import InheritorPortrait, Recording, Technique, TranscriptImportJob
+from ..models import Craft, Inheritor, InheritorPortrait, Recording, Technique, TranscriptImportJob
 from heritage.webvtt import WebVTTError
-from .serializers import (CraftSerializer, PortraitReplaceSerializer, PortraitSerializer, PortraitUploadSerializer,
-                          RecordingSerializer, TechniqueSerializer, TranscriptImportJobSerializer,
+from .serializers import (CraftSerializer, InheritorSerializer, PortraitReplaceSerializer, PortraitSerializer, PortraitUploadSerializer,
+                          RecordingListSerializer, RecordingSerializer, TechniqueSerializer, TranscriptImportJobSerializer,
                           TranscriptImportSerializer)
 
 
@@ -58,14 +60,28 @@ class CraftDetail(RetrieveAPIView):
         return super().get(request, *args, **kwargs)
 
 
+CRAFT = OpenApiParameter("craft", str, description="非遗项目的网址标识(slug);未知的标识得到空列表")
+
+
+def _craft_filter(request) -> Craft | None | bool:
+    """The ``craft`` query parameter as a craft; ``False`` for a slug no craft has (an empty list)."""
+    slug = query_text(request.query_params, "craft")
+    if not slug:
+        return None
+    return Craft.objects.filter(slug=slug).first() or False
+
+
 class TechniqueList(ListAPIView):
     permission_classes = [CanReadArchive]
     serializer_class = TechniqueSerializer
 
     def get_queryset(self):
-        return selectors.technique_list(q=self.request.query_params.get("q", "")).prefetch_related("steps")
+        craft = _craft_filter(self.request)
+        if craft is False:
+            return Technique.objects.none()
+        return selectors.technique_list(q=self.request.query_params.get("q", ""), craft=craft).prefetch_related("steps")
 
-    @extend_schema(summary="列出技法(含有序步骤)", parameters=[Q])
+    @extend_schema(summary="列出技法(含有序步骤)", parameters=[Q, CRAFT])
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
@@ -77,6 +93,44 @@ class TechniqueDetail(RetrieveAPIView):
     queryset = Technique.objects.select_related("craft").prefetch_related("steps")
 
     @extend_schema(summary="技法(含有序步骤)")
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+class InheritorList(ListAPIView):
+    permission_classes = [CanReadArchive]
+    serializer_class = InheritorSerializer
+
+    def get_queryset(self):
+        craft = _craft_filter(self.request)
+        if craft is False:
+            return Inheritor.objects.none()
+        return selectors.inheritor_list(q=query_text(self.request.query_params, "q"), craft=craft,
+                                        level=query_text(self.request.query_params, "level"))
+
+    @extend_schema(summary="列出传承人", parameters=[Q, CRAFT, OpenApiParameter(
+        "level", str, enum=[c for c, _label in Inheritor.Level.choices], description="级别")])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+class RecordingList(ListAPIView):
+    """The recordings, newest first, without their transcripts (``GET /recordings/<id>`` has the transcript
+    under the consent-scope rule)."""
+
+    permission_classes = [CanReadArchive]
+    serializer_class = RecordingListSerializer
+
+    def get_queryset(self):
+        craft = _craft_filter(self.request)
+        if craft is False:
+            return Recording.objects.none()
+        qs = selectors.recording_list(q=query_text(self.request.query_params, "q"), craft=craft)
+        technique = query_text(self.request.query_params, "technique")
+        return qs.filter(technique__slug=technique) if technique else qs
+
+    @extend_schema(summary="列出口述史录音(不含转写;转写见单条录音)", parameters=[
+        Q, CRAFT, OpenApiParameter("technique", str, description="技法的网址标识(slug)")])
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
@@ -118,8 +172,8 @@ class TranscriptImport(GenericAPIView):
         recording = get_object_or_404(Recording, pk=pk)
         body = TranscriptImportSerializer(data=request.data)
         if not body.is_valid():
-            messages = " ".join(str(m) for errors in body.errors.values() for m in errors)
-            return Response({"detail": messages, "code": "invalid", **body.errors}, status=status.HTTP_400_BAD_REQUEST)
+            return Response({"detail": " ".join(validation_messages(body.errors)), "code": "invalid", **body.errors},
+                            status=status.HTTP_400_BAD_REQUEST)
         data = body.validated_data
         try:
             outcome = services.transcript_import_text(recording=recording, text=data["document"], kind=data["kind"],
@@ -175,8 +229,8 @@ class PortraitList(ListAPIView):
 
     def get_queryset(self):
         qs = InheritorPortrait.objects.select_related("inheritor").order_by("inheritor__name", "pk")
-        inheritor = self.request.query_params.get("inheritor", "")
-        return qs.filter(inheritor_id=int(inheritor)) if inheritor.isdigit() else qs
+        inheritor = query_int(self.request.query_params, "inheritor", min_value=1)  # a bad value is a 400
+        return qs if inheritor is None else qs.filter(inheritor_id=inheritor)
 
     @extend_schema(summary="列出传承人人像(含肖像授权)",
                    parameters=[OpenApiParameter("inheritor", int, description="传承人 id")])
@@ -227,7 +281,7 @@ class PortraitFile(GenericAPIView):
     queryset = InheritorPortrait.objects.all()
     field = "image"
 
-    @extend_schema(summary="人像图片或肖像授权文件", responses={(200, "*/*"): OpenApiTypes.BINARY})
+    @extend_schema(summary="人像图片或肖像授权文件", description=RANGE_NOTE, responses=FILE_RESPONSES)
     def get(self, request, pk):
         fieldfile = getattr(get_object_or_404(self.get_queryset(), pk=pk), self.field)
         if not fieldfile:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from heritage.inputs import INT_MAX
+from heritage.parsers import RefuseUnknownFields
 
 from archive.models import Technique, TechniqueStep
 
@@ -16,7 +17,7 @@ from ..models import GenerationJob
 from ..services import CAMERAS
 
 
-class TaskInputSerializer(serializers.Serializer):
+class TaskInputSerializer(RefuseUnknownFields, serializers.Serializer):
     text = serializers.CharField(required=False, max_length=5000, trim_whitespace=True,
                                  help_text="自由文本(口述或动作描述),会先规范化为结构化动作描述。")
     technique = serializers.SlugField(required=False, help_text="技法网址标识,如 suxiu-zhengqiang。")
@@ -56,7 +57,7 @@ class TaskInputSerializer(serializers.Serializer):
         return attrs
 
 
-class TaskParametersSerializer(serializers.Serializer):
+class TaskParametersSerializer(RefuseUnknownFields, serializers.Serializer):
     resolution = serializers.CharField(required=False, help_text="480p 或 720p(默认 480p)。")
     orientation = serializers.ChoiceField(choices=params.ORIENTATIONS, required=False)
     duration = serializers.FloatField(required=False, help_text="时长(秒)。映射为原生帧数 4k+1(A14B 为 16 帧/秒)。")
@@ -79,7 +80,7 @@ class TaskParametersSerializer(serializers.Serializer):
         return attrs
 
 
-class TaskCreateSerializer(serializers.Serializer):
+class TaskCreateSerializer(RefuseUnknownFields, serializers.Serializer):
     model = serializers.CharField(required=False, help_text="引擎预设名;须与服务器配置一致(缺省即可)。")
     input = TaskInputSerializer()
     parameters = TaskParametersSerializer(required=False, default=dict)
@@ -100,14 +101,15 @@ class TaskCreateSerializer(serializers.Serializer):
                 "prompt_extend": inp.get("prompt_extend")}
 
 
-class S2VInputSerializer(serializers.Serializer):
+class S2VInputSerializer(RefuseUnknownFields, serializers.Serializer):
     """口述影像 (speech-to-video): a portrait and an audio span of an oral-history recording."""
 
-    portrait = serializers.IntegerField(help_text="传承人人像 id(/api/v1/portraits):参考图像,须有肖像授权。")
-    recording = serializers.IntegerField(help_text="口述史录音 id:驱动视频的音频来源(须授权 AI 重构)。")
-    audio_start_ms = serializers.IntegerField(required=False, min_value=0, help_text="音频片段起点(毫秒)。")
-    audio_end_ms = serializers.IntegerField(required=False, min_value=0, help_text="音频片段终点(毫秒)。")
-    segments = serializers.ListField(child=serializers.IntegerField(), required=False,
+    portrait = serializers.IntegerField(min_value=1, max_value=INT_MAX, help_text="传承人人像 id(/api/v1/portraits):参考图像,须有肖像授权。")
+    recording = serializers.IntegerField(min_value=1, max_value=INT_MAX, help_text="口述史录音 id:驱动视频的音频来源(须授权 AI 重构)。")
+    audio_start_ms = serializers.IntegerField(required=False, min_value=0, max_value=INT_MAX, help_text="音频片段起点(毫秒)。")
+    audio_end_ms = serializers.IntegerField(required=False, min_value=0, max_value=INT_MAX, help_text="音频片段终点(毫秒)。")
+    segments = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=INT_MAX), required=False,
+                                     max_length=10000,
                                      help_text="转写片段 id:代替起止时间,取第一段开始到最后一段结束。")
     prompt = serializers.CharField(required=False, allow_blank=True, max_length=2000,
                                    help_text="场景与镜头描述(可选)。")
@@ -132,12 +134,12 @@ class S2VInputSerializer(serializers.Serializer):
         return attrs
 
 
-class S2VParametersSerializer(serializers.Serializer):
-    seed = serializers.IntegerField(required=False, help_text="随机种子,0 … 2^32-1;缺省时随机并记录。")
-    steps = serializers.IntegerField(required=False, help_text="去噪步数(默认取 S2V 预设)。")
+class S2VParametersSerializer(RefuseUnknownFields, serializers.Serializer):
+    seed = serializers.IntegerField(required=False, min_value=0, max_value=params.SEED_MAX, help_text="随机种子,0 … 2^32-1;缺省时随机并记录。")
+    steps = serializers.IntegerField(required=False, min_value=1, max_value=INT_MAX, help_text="去噪步数(默认取 S2V 预设)。")
 
 
-class S2VTaskCreateSerializer(serializers.Serializer):
+class S2VTaskCreateSerializer(RefuseUnknownFields, serializers.Serializer):
     """The body of a speech-to-video task: ``input.portrait`` marks it."""
 
     model = serializers.CharField(required=False, help_text="S2V 引擎预设名;须与服务器配置一致(缺省即可)。")
@@ -157,7 +159,7 @@ class S2VTaskCreateSerializer(serializers.Serializer):
                 "seed": p.get("seed"), "steps": p.get("steps")}
 
 
-class BatchCreateSerializer(serializers.Serializer):
+class BatchCreateSerializer(RefuseUnknownFields, serializers.Serializer):
     tasks = TaskCreateSerializer(many=True, help_text="每项与单个任务的请求体相同;全部有效才会提交。")
 
     def validate_tasks(self, value):
@@ -168,7 +170,7 @@ class BatchCreateSerializer(serializers.Serializer):
         return value
 
 
-class RetrySerializer(serializers.Serializer):
+class RetrySerializer(RefuseUnknownFields, serializers.Serializer):
     seed = serializers.IntegerField(required=False, min_value=0, max_value=params.SEED_MAX)
 
 

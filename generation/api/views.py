@@ -2,6 +2,7 @@
 services; who may see a job is decided by generation.selectors."""
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer, extend_schema, inline_serializer
 from django.utils.translation import gettext as _
@@ -10,7 +11,9 @@ from rest_framework.exceptions import NotFound
 from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.response import Response
 
+from heritage.errors import validation_messages
 from heritage.media import stream_field_file
+from heritage.schema import FILE_RESPONSES, RANGE_NOTE
 from heritage.permissions import HasPerm
 from heritage.throttling import AnonThrottle, JobSubmitThrottle, UserThrottle
 
@@ -31,7 +34,8 @@ def _param_error_response(exc: params.ParameterError) -> Response:
             body.setdefault("input", {})["text" if key == "input" else key] = messages
         else:
             body.setdefault("parameters", {})[key] = messages
-    return Response(body, status=status.HTTP_400_BAD_REQUEST)
+    return Response({"detail": " ".join(validation_messages(body)), "code": "invalid", **body},
+                    status=status.HTTP_400_BAD_REQUEST)
 
 
 # Submitting (POST) is also held to the stricter job_submit rate: every job is GPU time.
@@ -85,7 +89,8 @@ class TaskListCreateView(ListAPIView):
                     job = services.job_create(requested_by=request.user, **ser.to_service_kwargs())
         except params.ParameterError as exc:
             return _param_error_response(exc)
-        return Response(TaskSerializer(job, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)
+        return Response(TaskSerializer(job, context={"request": request}).data, status=status.HTTP_202_ACCEPTED,
+                        headers={"Location": reverse("generation-task-detail", args=[job.pk])})
 
 
 class TaskBatchView(GenericAPIView):
@@ -113,7 +118,9 @@ class TaskBatchView(GenericAPIView):
                     one.is_valid(raise_exception=True)
                     jobs.append(services.job_create(requested_by=request.user, batch=batch, **one.to_service_kwargs()))
         except params.ParameterError as exc:
-            return Response({"tasks": {str(i): exc.errors}}, status=status.HTTP_400_BAD_REQUEST)
+            body = {"tasks": {str(i): exc.errors}}
+            return Response({"detail": " ".join(validation_messages(body)), "code": "invalid", **body},
+                            status=status.HTTP_400_BAD_REQUEST)
         data = TaskSerializer(jobs, many=True, context={"request": request}).data
         return Response({"batch": str(batch), "tasks": data}, status=status.HTTP_202_ACCEPTED)
 
@@ -138,7 +145,8 @@ class TaskCancelView(TaskDetailView):
     http_method_names = ["post", "options"]  # an action: no GET (the schema lists POST only)
 
     @extend_schema(summary="取消生成任务(排队中立即取消;生成中在下一步之前停止)", request=None,
-                   responses={202: TaskSerializer, 409: inline_serializer("Conflict", {"detail": serializers.CharField()})})
+                   responses={202: TaskSerializer, 409: inline_serializer("Conflict", {"detail": serializers.CharField(),
+                                                                                 "code": serializers.CharField()})})
     def post(self, request, pk):
         job = self.get_object()
         try:
@@ -177,7 +185,8 @@ class TaskMediaView(TaskDetailView):
     """The job's files behind token/session auth (unpublished clips have no public URL): video (delivery
     rendition when post-processing made one, else the native clip), native, poster, subtitles."""
 
-    @extend_schema(summary="生成结果文件(video、native、poster、subtitles)", responses={(200, "*/*"): OpenApiTypes.BINARY})
+    @extend_schema(summary="生成结果文件(video、native、poster、subtitles)", description=RANGE_NOTE,
+                   responses=FILE_RESPONSES)
     def get(self, request, pk, kind):
         fieldfile = selectors.clip_files(self.get_object()).get(kind)
         if not fieldfile:

@@ -3,9 +3,10 @@ in records/api.py). Views parse input and call
 review.services; ``TransitionRefused`` maps to 403 (no right), 409 (wrong state/conflict) or 400 (bad input)."""
 from __future__ import annotations
 
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -56,6 +57,42 @@ class ReviewSerializer(serializers.ModelSerializer):
         return str(record.pk) if record else None
 
 
+class PublicFileSerializer(serializers.Serializer):
+    role = serializers.CharField()
+    name = serializers.CharField()
+    mime = serializers.CharField()
+    sha256 = serializers.CharField()
+
+
+class PublicSummarySerializer(serializers.Serializer):
+    """What will be public once archived (``services.public_summary``): shown to the signer, bound in the sign-off."""
+
+    title = serializers.CharField()
+    craft = serializers.CharField()
+    technique = serializers.CharField()
+    step = serializers.CharField(allow_null=True)
+    attribution = serializers.CharField()
+    rights_uri = serializers.CharField()
+    ai_notice = serializers.CharField()
+    files = PublicFileSerializer(many=True)
+    clip_sha256 = serializers.CharField()
+    action_description = serializers.JSONField()
+
+
+class ReviewDetailSerializer(ReviewSerializer):
+    """A review as ``GET /reviews/<id>/`` answers it: the list's fields plus its comments and public summary."""
+
+    comments = CommentSerializer(many=True, read_only=True)
+    public_summary = serializers.SerializerMethodField()
+
+    class Meta(ReviewSerializer.Meta):
+        fields = ReviewSerializer.Meta.fields + ["comments", "public_summary"]
+
+    @extend_schema_field(PublicSummarySerializer)
+    def get_public_summary(self, obj):
+        return services.public_summary(obj)
+
+
 class RefusalSerializer(serializers.Serializer):
     detail = serializers.CharField()
     code = serializers.CharField()
@@ -67,15 +104,19 @@ ACTION_OF = {v: k for k, v in API_NAME.items()}
 
 
 class ActionSerializer(serializers.Serializer):
-    """Fields of a transition request; each action reads the ones it needs."""
+    """Fields of a transition request; each action reads the ones it needs. A field of the wrong type (a
+    list for ``text``, a word for ``at_ms``) is a 400 here, before the workflow runs."""
 
-    text = serializers.CharField(required=False, help_text="comment / change request / rejection text")
+    text = serializers.CharField(required=False, allow_blank=True, allow_null=True, trim_whitespace=False,
+                                 help_text="comment / change request / rejection text")
     at_ms = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=2**31 - 1, help_text="time code in the clip, ms")
-    action_description = serializers.JSONField(required=False, help_text="edited action description: starts a new take")
-    sha256 = serializers.CharField(required=False, help_text="sign: the sha256 shown to the signer")
-    attribution = serializers.CharField(required=False, help_text="sign: the attribution shown to the signer")
-    comment = serializers.CharField(required=False)
-    reason = serializers.CharField(required=False, help_text="withdraw: why")
+    action_description = serializers.JSONField(required=False, allow_null=True,
+                                               help_text="edited action description (an object): starts a new take")
+    sha256 = serializers.CharField(required=False, allow_blank=True, help_text="sign: the sha256 shown to the signer")
+    attribution = serializers.CharField(required=False, allow_blank=True, trim_whitespace=False,
+                                        help_text="sign: the attribution shown to the signer")
+    comment = serializers.CharField(required=False, allow_blank=True, allow_null=True)
+    reason = serializers.CharField(required=False, allow_blank=True, allow_null=True, help_text="withdraw: why")
 
 
 REFUSED = {400: RefusalSerializer, 403: RefusalSerializer, 404: RefusalSerializer, 409: RefusalSerializer}
@@ -117,14 +158,12 @@ class ReviewDetail(APIView):
     permission_classes = [HasPerm("heritage.authenticated", "您无权查看该审核。", obj_perm="review.view")]
     serializer_class = ReviewSerializer
 
-    @extend_schema(operation_id="reviews_retrieve", responses={200: ReviewSerializer, **REFUSED})
+    @extend_schema(operation_id="reviews_retrieve", responses={200: ReviewDetailSerializer, **REFUSED})
     def get(self, request, pk):
-        review = get_object_or_404(Review.objects.select_related("technique__craft", "clip"), pk=pk)
+        review = get_object_or_404(Review.objects.select_related("technique__craft", "clip").prefetch_related(
+            Prefetch("comments", ReviewComment.objects.select_related("author"))), pk=pk)
         self.check_object_permissions(request, review)
-        data = ReviewSerializer(review, context={"request": request}).data
-        data["comments"] = CommentSerializer(review.comments.select_related("author"), many=True).data
-        data["public_summary"] = services.public_summary(review)
-        return Response(data)
+        return Response(ReviewDetailSerializer(review, context={"request": request}).data)
 
 
 class ReviewAction(APIView):
@@ -145,7 +184,9 @@ class ReviewAction(APIView):
                               **REFUSED})
     def post(self, request, pk):
         review = get_object_or_404(Review, pk=pk)
-        d = request.data
+        body = ActionSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        d = body.validated_data
         name = ACTION_OF[self.action_name]
         fields = {
             "comment": ("text", "at_ms"), "approve": ("text",), "request_changes": ("text", "at_ms", "action_description"),
