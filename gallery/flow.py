@@ -79,9 +79,11 @@ def _waiting_note(review) -> str:
 
     signers = inheritors_with_signer().filter(craft_id=review.technique.craft_id, signer_id__isnull=False)
     names = "、".join(i.name for i in signers) or _("(尚无可签署的传承人,请在传承人页登记账户或代理人)")
+    from heritage.langmark import mark_in
+
     if reviewer_approval(review) is None:
-        return _("已送审。等待审核人审阅与传承人 %(names)s 签署;两者可同时进行。") % {"names": names}
-    return _("研究者已审阅。等待传承人 %(names)s 签署。") % {"names": names}
+        return mark_in(_("已送审。等待审核人审阅与传承人 %(names)s 签署;两者可同时进行。"), names=names)
+    return mark_in(_("研究者已审阅。等待传承人 %(names)s 签署。"), names=names)
 
 
 def _for_review(review, user):
