@@ -22,6 +22,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from heritage.langmark import mark_in
 from heritage.media import stream_field_file
 from heritage.permissions import PermissionView, allowed
 from heritage.webvtt import WebVTTError, serialize, to_plain_text
@@ -292,6 +293,7 @@ class FormPage(RoleView):
     def render_form(self, form, obj):
         return render(self.request, "curator/form.html", self.base_context(
             form=form, object=obj, title=(self.title_edit % {"obj": obj}) if obj else self.title_new,
+            heading=mark_in(self.title_edit, obj=obj) if obj else self.title_new,
             form_script=self.form_script, cancel_url=self.cancel_url(obj),
         ), status=400 if form.is_bound else 200)
 
@@ -448,6 +450,7 @@ class TechniqueFormPage(RoleView):
         return render(self.request, "curator/technique_form.html", self.base_context(
             form=form, formset=formset, object=obj,
             title=(_("编辑技法:%(obj)s") % {"obj": obj}) if obj else _("新建技法"),
+            heading=mark_in(_("编辑技法:%(obj)s"), obj=obj) if obj else _("新建技法"),
             cancel_url=obj.get_absolute_url() if obj else reverse("curator:technique_list"),
         ), status=status)
 

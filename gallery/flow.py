@@ -4,6 +4,8 @@
     prompt template saved (technique) → 生成演示            generation:generate?technique=…
     job succeeded, clip not in review   → 开始审核 (POST)   review:open
     job succeeded, clip in review       → 打开审核          review:detail
+    review with a newer take (v2 after a change request) → 查看新版本 v2   review:sign / review:detail
+    changes requested, no newer take    → a note for those who wait for it (not the curator, who makes it)
     review in review (送审 done)         → a note: who is next (the reviewer's 审阅, the named signer)
     review approved (signed)            → curator: 归档并公开 is the review page's primary button;
                                           others are told the curator publishes it next
@@ -77,13 +79,24 @@ def _waiting_note(review) -> str:
 
     signers = inheritors_with_signer().filter(craft_id=review.technique.craft_id, signer_id__isnull=False)
     names = "、".join(i.name for i in signers) or _("(尚无可签署的传承人,请在传承人页登记账户或代理人)")
+    from heritage.langmark import mark_in
+
     if reviewer_approval(review) is None:
-        return _("已送审。等待审核人审阅与传承人 %(names)s 签署;两者可同时进行。") % {"names": names}
-    return _("研究者已审阅。等待传承人 %(names)s 签署。") % {"names": names}
+        return mark_in(_("已送审。等待审核人审阅与传承人 %(names)s 签署;两者可同时进行。"), names=names)
+    return mark_in(_("研究者已审阅。等待传承人 %(names)s 签署。"), names=names)
 
 
 def _for_review(review, user):
+    from review.selectors import newer_take, screen_url
+
     state = review.state
+    newer = newer_take(review, user)
+    if newer is not None:  # a change request or a retry made a new version: that is where to go on
+        return NextAction(_("查看新版本 v%(v)s") % {"v": newer.version}, screen_url(newer, user),
+                          note=_("这一版已有新版本(v%(v)s,%(state)s)。") % {
+                              "v": newer.version, "state": newer.get_state_display()})
+    if state == "changes_requested" and not _is_curator(user):
+        return NextAction(_("等待新版本"), note=_("已要求修改。馆员制作新版本并送审后,本页会自动显示它。"))
     if state == "archived":
         from records.selectors import is_record_public
         from records.models import ArchiveRecord

@@ -9,7 +9,8 @@ from heritage.permissions import allowed
 from .models import AuditEntry, Notification, Review, ReviewComment
 
 __all__ = ["signer_crafts", "reviewer_approval", "review_list_for", "review_versions", "audit_for",
-           "unread_notifications", "postprocessing_status"]
+           "unread_notifications", "postprocessing_status", "newer_take",
+           "screen_url"]
 
 
 def reviewer_approval(review: Review):
@@ -49,6 +50,24 @@ def review_versions(review: Review) -> list[Review]:
         chain.extend(nxt)
         frontier = nxt
     return sorted(chain, key=lambda r: (r.version, r.created_at))
+
+
+def newer_take(review: Review, user) -> Review | None:
+    """The newest take made after ``review`` (the new version a change request or a retry produced) that
+    ``user`` is shown: staff see drafts too, an inheritor only a take that was sent to them (not a draft).
+    The signing screen and the review page point to it, and ``status.json`` reports it so they update."""
+    shown = [r for r in review_versions(review) if r.version > review.version
+             and (r.state != Review.State.DRAFT or allowed(user, "review.view_all"))]
+    return shown[-1] if shown else None
+
+
+def screen_url(review: Review, user) -> str:
+    """Where ``user`` works on ``review``: the signing screen for the craft's inheritor (or proxy), the
+    review page for everyone else."""
+    from django.urls import reverse
+
+    signer = allowed(user, "review.sign", review) and not allowed(user, "review.view_all")
+    return reverse("review:sign" if signer else "review:detail", args=[review.pk])
 
 
 def audit_for(review: Review) -> QuerySet[AuditEntry]:

@@ -69,6 +69,7 @@ def _detail_context(request, review: Review) -> dict:
         "actions": workflow.available_names(review, user),
         "blocked": workflow.blocked_actions(review, user),
         "postprocessing": selectors.postprocessing_status(review.clip),
+        "newer": selectors.newer_take(review, user),
         "approval": selectors.reviewer_approval(review),
         "comments": review.comments.select_related("author"),
         "versions": selectors.review_versions(review),
@@ -119,9 +120,16 @@ def detail(request, pk):
 def status(request, pk):
     """Small JSON that review/review.js polls while post-processing runs: ``pending`` (a media job that
     submitting and signing wait for is queued or running), its ``status``, and progress in outputs
-    (``done``/``total``/``percent``, ``null`` until a worker has counted them)."""
+    (``done``/``total``/``percent``, ``null`` until a worker has counted them). The signing screen also
+    watches the review's ``state`` and ``newer`` (the newer take this person is shown: ``id``,
+    ``version``, ``state``; ``null`` when there is none) and reloads when either changes."""
     review = _get_review(request, pk)
-    response = JsonResponse(selectors.postprocessing_status(review.clip))
+    body = selectors.postprocessing_status(review.clip)
+    newer = selectors.newer_take(review, request.user)
+    body["state"] = review.state
+    body["newer"] = ({"id": str(newer.pk), "version": newer.version, "state": newer.state}
+                     if newer is not None else None)
+    response = JsonResponse(body)
     response["Cache-Control"] = "private, no-store"
     return response
 
@@ -213,9 +221,7 @@ def _post_action(name: str):
             messages.success(request, _("已归档:%(id)s") % {"id": result.pk})
         elif name == "approve":
             messages.success(request, _("已记录:研究者已审阅。"))
-        target = "review:sign" if (allowed(request.user, "review.sign", review)
-                                   and not allowed(request.user, "review.view_all")) else "review:detail"
-        return redirect(target, pk=review.pk)
+        return redirect(selectors.screen_url(review, request.user))
 
     view.__name__ = name
     return view

@@ -133,3 +133,52 @@ def test_review_page_follows_post_processing_and_reloads_when_done(live_server, 
     page.screenshot(path=str(ARTIFACTS / "04-review-after-postprocessing.png"), full_page=True)
     assert not page.js_errors
     page.context.close()
+
+
+def test_signing_screen_updates_itself_while_post_processing_runs_and_when_a_new_version_comes(
+        live_server, transactional_db, rv, make_clip, phone):
+    """The inheritor's signing screen, on a phone: post-processing run again after 送审 shows its progress
+    and 同意签署 appears by itself when it is done; after 需要修改 the screen waits, and when the curator
+    sends the new version it shows 查看新版本 by itself (review.js polling status.json, no reload button
+    hunt). Something typed is never thrown away by the reload."""
+    from generation.postprocess.models import MediaJob
+    from review import services
+
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    job = MediaJob.objects.create(clip=review.clip, status=MediaJob.Status.QUEUED)
+    page = phone
+    _login(page, live_server.url, "yao")
+    page.goto(f"{live_server.url}/review/{review.pk}/sign/")
+    assert "等待后期处理开始" in page.locator("[data-postprocessing]").inner_text()
+    assert page.get_by_role("button", name="同意签署").count() == 0
+    MediaJob.objects.filter(pk=job.pk).update(status=MediaJob.Status.RUNNING, progress_done=1, progress_total=4)
+    page.wait_for_function("() => document.querySelector('[data-postprocessing] [data-role=text]')"
+                           ".textContent.includes('1/4')", timeout=15000)
+    page.fill("#comment", "颜色偏暗")  # typed while waiting: the page must not reload it away
+    MediaJob.objects.filter(pk=job.pk).update(status=MediaJob.Status.SUCCEEDED, progress_done=4)
+    stale = page.locator("[data-review-watch] [data-role=stale]")
+    stale.wait_for(state="visible", timeout=15000)
+    assert page.input_value("#comment") == "颜色偏暗"
+    stale.get_by_role("button", name="刷新本页").click()
+    page.get_by_role("button", name="同意签署").wait_for(timeout=15000)
+    assert page.locator("[data-postprocessing]").count() == 0
+
+    # 需要修改, then the new version arrives while the screen is open
+    page.fill("#comment", "针距应为两毫米")
+    page.get_by_role("button", name="需要修改").click()
+    page.wait_for_load_state()
+    assert "馆员制作新版本并送审后" in page.content()
+    clip2 = make_clip(variant="b")
+    clip2.job.retry_of = review.clip.job
+    clip2.job.save()
+    review2 = services.review_open(clip=clip2, actor=rv.curator)
+    services.review_submit(review=review2, actor=rv.curator)
+    link = page.get_by_role("link", name="查看新版本 v2")
+    link.wait_for(timeout=20000)
+    page.screenshot(path=str(ARTIFACTS / "05-sign-new-version-phone.png"), full_page=True)
+    link.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/review/{review2.pk}/sign/")
+    page.get_by_role("button", name="同意签署").wait_for()
+    assert not page.js_errors

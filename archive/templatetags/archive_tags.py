@@ -32,13 +32,22 @@ def _english() -> bool:
 
 @register.filter
 def zh(text):
-    """Chinese text (a person's or place's name, a technique name) on a page: in English mode it is marked
-    ``lang="zh-Hans"`` so screen readers and fonts treat it as Chinese (WCAG 3.1.2)."""
-    from django.utils.html import format_html
+    """Chinese text (a person's or place's name, a technique name, a transcript) on a page: in English mode
+    it is marked ``lang="zh-Hans"`` so screen readers and fonts treat it as Chinese (WCAG 3.1.2); text
+    without a Chinese character is left as it is. The rule: heritage/langmark.py."""
+    from heritage.langmark import mark
 
-    if text in (None, ""):
-        return ""
-    return format_html('<span lang="zh-Hans">{}</span>', text) if _english() else text
+    return mark(text)
+
+
+@register.filter
+def zh_lang(text):
+    """` lang="zh-Hans"` for an element (an <option>) whose text stays Chinese in an English page, else ""."""
+    from django.utils.safestring import mark_safe
+
+    from heritage.langmark import LANG, needs_mark
+
+    return mark_safe(f' lang="{LANG}"') if needs_mark(text) else ""
 
 
 @register.simple_tag

@@ -63,6 +63,9 @@ MIDDLEWARE = [
 ROOT_URLCONF = "heritage.urls"
 WSGI_APPLICATION = "heritage.wsgi.application"
 
+# Form widgets render as Django's default; in English pages a <select>'s Chinese choices carry lang.
+FORM_RENDERER = "heritage.langmark.LangMarkingFormRenderer"
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

@@ -1,0 +1,60 @@
+"""``lang`` marks on Chinese text in English pages, the one rule (WCAG 3.1.2): when the interface is
+English, text that stays Chinese (names of crafts and people, places, transcripts, prompts) carries
+``lang="zh-Hans"`` so screen readers pronounce it as Chinese and fonts pick Chinese glyphs.
+
+Templates use the ``zh`` filter (archive/templatetags/archive_tags.py) around such text; the choices of
+a form's <select> (a recording, a technique) and text fields holding Chinese are marked by
+``LangMarkingFormRenderer`` (``FORM_RENDERER``), since an <option> or a field's value holds text only;
+``mark_in`` builds a heading such as 「Edit craft: 剪纸」 with the name marked. Text without a Chinese character is left as it is (an English name)."""
+from __future__ import annotations
+
+import re
+
+from django.forms.renderers import DjangoTemplates
+from django.utils.html import format_html
+from django.utils.translation import get_language
+
+LANG = "zh-Hans"
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def english() -> bool:
+    return (get_language() or "").startswith("en")
+
+
+def needs_mark(text) -> bool:
+    """In an English page, does ``text`` stay Chinese (holds a Han character)?"""
+    return english() and text not in (None, "") and bool(_HAN.search(str(text)))
+
+
+def mark_in(template: str, **values):
+    """``template % values`` as safe HTML: the template (a translated sentence such as 「编辑项目:%(obj)s」)
+    escaped, each value escaped and marked where it stays Chinese (a heading naming an object)."""
+    from django.utils.html import conditional_escape
+    from django.utils.safestring import mark_safe
+
+    return mark_safe(conditional_escape(str(template)) % {k: conditional_escape(mark(str(v))) for k, v in values.items()})
+
+
+def mark(text):
+    """``text`` wrapped in <span lang="zh-Hans"> where it needs the mark, else as it is ("" for None)."""
+    if text in (None, ""):
+        return ""
+    return format_html('<span lang="{}">{}</span>', LANG, text) if needs_mark(text) else text
+
+
+class LangMarkingFormRenderer(DjangoTemplates):
+    """Django's default form renderer; in English pages a <select>'s Chinese choices, and a text field or
+    text area holding Chinese, get ``lang``."""
+
+    def render(self, template_name, context, request=None):
+        widget = context.get("widget") if isinstance(context, dict) else None
+        if widget and widget.get("type") not in ("hidden", "file", "password") and isinstance(widget.get("value"), str) \
+                and needs_mark(widget["value"]):
+            widget["attrs"] = {**widget.get("attrs", {}), "lang": LANG}
+        if widget and widget.get("optgroups") and english():
+            for _group, options, _index in widget["optgroups"]:
+                for option in options:
+                    if needs_mark(option.get("label")):
+                        option["attrs"] = {**option.get("attrs", {}), "lang": LANG}
+        return super().render(template_name, context, request=request)
