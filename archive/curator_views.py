@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy
 
 from heritage.langmark import mark_in
 from heritage.media import stream_field_file
+from heritage.once import Duplicate, Once
 from heritage.permissions import PermissionView, allowed
 from heritage.webvtt import WebVTTError, serialize, to_plain_text
 
@@ -304,14 +305,19 @@ class FormPage(RoleView):
     def post(self, request, **kwargs):
         obj = self.get_object(kwargs)
         form = self.form_class(request.POST, request.FILES, instance=obj, **self.form_kwargs(obj))
-        if form.is_valid():
-            try:
-                saved = self.update(obj, model_data(form)) if obj else self.create(model_data(form))
-            except ValidationError as exc:
-                _add_errors(form, exc)
-            else:
-                messages.success(request, _("已保存“%(obj)s”。") % {"obj": saved})
-                return redirect(saved.get_absolute_url())
+        try:
+            with Once(request, fallback_url=self.cancel_url(obj), active=obj is None) as once:  # a create, once
+                if form.is_valid():
+                    try:
+                        saved = self.update(obj, model_data(form)) if obj else self.create(model_data(form))
+                    except ValidationError as exc:
+                        _add_errors(form, exc)
+                    else:
+                        messages.success(request, _("已保存“%(obj)s”。") % {"obj": saved})
+                        once.done(saved.get_absolute_url())
+                        return redirect(saved.get_absolute_url())
+        except Duplicate as duplicate:
+            return duplicate.response
         return self.render_form(form, obj)
 
 
@@ -471,22 +477,28 @@ class TechniqueFormPage(RoleView):
         form = TechniqueForm(request.POST, instance=obj)
         formset = StepFormSet(request.POST, instance=obj or Technique(), prefix="steps",
                               queryset=(obj.steps.order_by("order") if obj else None))
-        form_ok = form.is_valid()
-        formset_ok = formset.is_valid()
-        if form_ok and formset_ok:
-            try:
-                with transaction.atomic():
-                    data = model_data(form)
-                    technique = (services.technique_update(technique=obj, data=data) if obj
-                                 else services.technique_create(**data))
-                    ordered = [f.instance for f in formset.ordered_forms]
-                    services.technique_steps_save(technique=technique, ordered=ordered,
-                                                  deleted=[f.instance for f in formset.deleted_forms])
-            except ValidationError as exc:
-                _add_errors(form, exc)
-            else:
-                messages.success(request, _("已保存技法“%(obj)s”及其 %(n)d 个步骤。") % {"obj": technique, "n": len(ordered)})
-                return redirect(technique.get_absolute_url())
+        try:
+            with Once(request, fallback_url=reverse("curator:technique_list"), active=obj is None) as once:
+                form_ok = form.is_valid()
+                formset_ok = formset.is_valid()
+                if form_ok and formset_ok:
+                    try:
+                        with transaction.atomic():
+                            data = model_data(form)
+                            technique = (services.technique_update(technique=obj, data=data) if obj
+                                         else services.technique_create(**data))
+                            ordered = [f.instance for f in formset.ordered_forms]
+                            services.technique_steps_save(technique=technique, ordered=ordered,
+                                                          deleted=[f.instance for f in formset.deleted_forms])
+                    except ValidationError as exc:
+                        _add_errors(form, exc)
+                    else:
+                        messages.success(request, _("已保存技法“%(obj)s”及其 %(n)d 个步骤。")
+                                         % {"obj": technique, "n": len(ordered)})
+                        once.done(technique.get_absolute_url())
+                        return redirect(technique.get_absolute_url())
+        except Duplicate as duplicate:
+            return duplicate.response
         return self.render_page(form, formset, obj, status=400)
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from . import roles
 from .models import Craft, Footage, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep
 from .services import SegmentInput, segments_check, transcript_size_check
+from .validators import max_birth_year
 from heritage.timecode import TimecodeError, format_ms as fmt_ms, parse_timecode
 
 PARAM_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
@@ -110,8 +111,9 @@ class InheritorForm(ClearMessagesMixin, forms.ModelForm):
 
     def clean_birth_year(self):
         year = self.cleaned_data.get("birth_year")
-        if year is not None and not (1850 <= year <= 2100):
-            raise ValidationError(_("出生年份应在 1850 到 2100 之间。"))
+        latest = max_birth_year()
+        if year is not None and not (1850 <= year <= latest):
+            raise ValidationError(_("出生年份应在 1850 到 %(y)s 之间。") % {"y": latest})
         return year
 
 

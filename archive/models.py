@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from heritage.timecode import format_ms as fmt_ms, overlaps
 
-from .validators import validate_document_file, validate_portrait_file, validate_recording_file, validate_video_file
+from .validators import (validate_document_file, validate_not_future, validate_portrait_file, validate_recording_file,
+                         validate_video_file)
 
 
 class Category(models.TextChoices):
@@ -156,7 +157,7 @@ class InheritorPortrait(TimeStamped):
     consent_scope = models.CharField(_("肖像授权范围"), max_length=16, choices=LikenessScope.choices,
                                      default=LikenessScope.NONE)
     consent_given_by = models.CharField(_("授权人"), max_length=100, blank=True)
-    consent_date = models.DateField(_("授权日期"), null=True, blank=True)
+    consent_date = models.DateField(_("授权日期"), null=True, blank=True, validators=[validate_not_future])
     consent_by_proxy = models.BooleanField(_("由代理人授权"), default=False)
     consent_document = models.FileField(_("肖像授权文件"), upload_to="likeness-documents/", blank=True,
                                         validators=[validate_document_file],
@@ -325,10 +326,10 @@ class Recording(TimeStamped):
     )
     speaker_name = models.CharField(_("讲述人姓名"), max_length=100)
     interviewer = models.CharField(_("采访人"), max_length=100)
-    recorded_on = models.DateField(_("采访日期"))
+    recorded_on = models.DateField(_("采访日期"), validators=[validate_not_future])
     place = models.CharField(_("采访地点"), max_length=200)
     consent_scope = models.CharField(_("授权范围"), max_length=16, choices=ConsentScope.choices)
-    consent_date = models.DateField(_("授权日期"))
+    consent_date = models.DateField(_("授权日期"), validators=[validate_not_future])
     media = models.FileField(
         _("音视频文件"), upload_to="recordings/", blank=True, validators=[validate_recording_file]
     )
@@ -416,7 +417,7 @@ class Footage(TimeStamped):
     title = models.CharField(_("标题"), max_length=200)
     file = models.FileField(_("视频文件"), upload_to="footage/", blank=True, validators=[validate_video_file])
     reference = models.CharField(_("外部引用"), max_length=500, blank=True)
-    recorded_on = models.DateField(_("拍摄日期"), null=True, blank=True)
+    recorded_on = models.DateField(_("拍摄日期"), null=True, blank=True, validators=[validate_not_future])
     credit = models.CharField(_("拍摄者/来源"), max_length=200)
     rights = models.CharField(_("权利说明"), max_length=300, blank=True)
     public = models.BooleanField(_("可公开展示"), default=False)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from .models import (Craft, Footage, Inheritor, InheritorPortrait, Recording, SignerChange, Technique, TechniqueStep,
                      TranscriptSegment)
 from .selectors import deletion_blockers
-from heritage.timecode import TimecodeError, format_ms as fmt_ms, overlaps, parse_vtt_timestamp as parse_timestamp
+from heritage.timecode import TimecodeError, format_ms as fmt_ms, overlaps, parse_bracketed
 from heritage.webvtt import Cue
 
 
@@ -468,9 +468,6 @@ def transcript_import(*, recording: Recording, cues: list[Cue], mode: str = "rep
     return transcript_save(recording=recording, segments=new)
 
 
-_TXT_TIME = re.compile(r"^\[(\d{1,2}:\d{2}:\d{2}\.\d{3})\]\s*(.*)$")
-
-
 def plain_text_to_cues(*, text: str, seconds_per_line: int = 5) -> list[Cue]:
     """Plain text import. Lines as the plain-text export writes them (``[00:00:05.000] 说话人:文本``)
     keep their start time and speaker, and end where the next line starts (the last one
@@ -482,14 +479,14 @@ def plain_text_to_cues(*, text: str, seconds_per_line: int = 5) -> list[Cue]:
     starts: list[int | None] = []
     bodies: list[tuple[str, str]] = []
     for n, line in lines:
-        m = _TXT_TIME.match(line)
+        try:
+            timed = parse_bracketed(line)
+        except TimecodeError as exc:
+            raise ValidationError(_("第 %(line)d 行:%(message)s") % {"line": n, "message": exc}, code="invalid") from None
         speaker = ""
-        if m:
-            try:
-                starts.append(parse_timestamp(m.group(1)))
-            except TimecodeError as exc:
-                raise ValidationError(_("第 %(line)d 行:%(message)s") % {"line": n, "message": exc}, code="invalid") from None
-            line = m.group(2)
+        if timed:
+            start, line = timed
+            starts.append(start)
             speaker, line = split_speaker(line)
         else:
             starts.append(None)

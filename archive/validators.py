@@ -97,3 +97,18 @@ def validate_portrait_file(upload) -> None:
         raise ValidationError(
             _("图片为 %(w)s×%(h)s 像素,太小:语音驱动视频要求两边都至少 %(n)s 像素。") % {"w": width, "h": height, "n": least},
             code="image_too_small")
+
+
+def validate_not_future(value) -> None:
+    """A date of something that has happened (an interview, a consent, filming) is not after today: 2099 is a
+    typing slip, refused on the field instead of stored (the model field's validator: forms and admin alike)."""
+    from django.utils import timezone
+
+    if value is not None and value > timezone.localdate():
+        raise ValidationError(_("日期 %(d)s 晚于今天;请填写已经发生的日期。") % {"d": value.isoformat()}, code="future")
+
+
+def max_birth_year() -> int:
+    from django.utils import timezone
+
+    return timezone.localdate().year

@@ -6,9 +6,14 @@
   (``cond``), so an attempt presumed dead that wakes up finds itself superseded;
 - ``touch``: the attempt's heartbeat (``Heartbeat`` runs it on a thread while the job runs);
 - ``recover``: rows still running whose heartbeat is older than the lease (or whose worker node restarted)
-  go back to the queue — or, after ``max_attempts`` workers died on them, are failed with the reason.
+  go back to the queue — or, after ``max_attempts`` workers died on them, are failed with the reason;
+- ``enqueue``: send a row's message once the transaction commits, noting when (``enqueued_at``); a broker
+  that is down is logged, not raised, and the row stays queued;
+- ``resend_lost``: rows still queued ``JOB_REQUEUE_S`` after their message was sent (or never sent) get it
+  again (a broker down at sending, a message lost with a killed worker); a duplicate finds the row claimed.
 
-Settings: JOB_LEASE_S (60), JOB_HEARTBEAT_S (5), JOB_MAX_ATTEMPTS (3) (environment HERITAGE_JOB_LEASE_S, ...)."""
+Settings: JOB_LEASE_S (60), JOB_HEARTBEAT_S (5), JOB_MAX_ATTEMPTS (3), JOB_REQUEUE_S (900) (environment
+HERITAGE_JOB_LEASE_S, ...)."""
 from __future__ import annotations
 
 import logging
@@ -35,6 +40,10 @@ def heartbeat_s() -> float:
 
 def max_attempts() -> int:
     return settings.JOB_MAX_ATTEMPTS
+
+
+def requeue_after_s() -> int:
+    return settings.JOB_REQUEUE_S
 
 
 class Lease:
@@ -91,6 +100,34 @@ class Lease:
         if requeued:
             log.warning("requeued %s rows whose worker stopped: %s", self.model.__name__, ", ".join(requeued))
         return requeued
+
+    def enqueue(self, row, send: Callable) -> None:
+        """``send(row)`` after the current transaction commits, with the row's ``enqueued_at`` set first.
+        Robust: a broker that is down must not turn the committed row into an error (a 500 in a request, a
+        failed job in a worker); the row stays queued with its send time and ``resend_lost`` sends it again."""
+        pk = row.pk
+
+        def _send():
+            self.model.objects.filter(pk=pk).update(enqueued_at=timezone.now())
+            send(row)
+
+        transaction.on_commit(_send, robust=True)
+
+    def resend_lost(self, send: Callable, *, only: Q | None = None) -> list[str]:
+        """Send again (``enqueue``) every row still queued ``JOB_REQUEUE_S`` after its message was sent, or
+        never sent. Returns their ids."""
+        lost_before = timezone.now() - timedelta(seconds=requeue_after_s())
+        rows = self.model.objects.filter(Q(enqueued_at__lt=lost_before) | Q(enqueued_at__isnull=True),
+                                         status=self.queued, created_at__lt=lost_before)
+        resent = []
+        for row in rows.filter(only) if only is not None else rows:
+            with transaction.atomic():
+                self.enqueue(row, send)
+            resent.append(str(row.pk))
+        if resent:
+            log.warning("%s rows still queued %s s after their message was sent; sent again: %s",
+                        self.model.__name__, requeue_after_s(), ", ".join(resent))
+        return resent
 
 
 class Heartbeat:

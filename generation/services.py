@@ -22,7 +22,6 @@ import time
 import traceback
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -30,7 +29,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -40,7 +39,7 @@ from heritage.hashing import sha256_file
 
 from . import attribution
 from . import parameters as params
-from .leases import Lease, heartbeat_s, lease_s, max_attempts  # noqa: F401 - heartbeat_s, lease_s: re-exported
+from .leases import Lease, heartbeat_s, lease_s, max_attempts, requeue_after_s  # noqa: F401 - re-exported
 from .models import Clip, GenerationJob, WorkerHeartbeat
 from .prompting.models import CAMERA_CHOICES
 
@@ -237,25 +236,19 @@ def job_create(*, requested_by, technique=None, step=None, text: str | None = No
     return job
 
 
-def requeue_after_s() -> int:
-    return settings.JOB_REQUEUE_S
-
-
 RUN_TASK = "generation.tasks.run_generation_job"
 
 
+def _send(job: GenerationJob) -> None:
+    # by name: this module runs jobs (job_execute) and generation/tasks.py calls it, not the reverse
+    celery_app.send_task(RUN_TASK, args=[str(job.pk)], queue="gpu", soft_time_limit=job.soft_time_limit_s or None,
+                         time_limit=job.time_limit_s or None)
+
+
 def job_enqueue(*, job: GenerationJob) -> None:
-    """Send the job to queue `gpu` after the current transaction commits."""
-    job_id, soft, hard = str(job.pk), job.soft_time_limit_s or None, job.time_limit_s or None
-
-    def _send():
-        GenerationJob.objects.filter(pk=job_id).update(enqueued_at=timezone.now())
-        # by name: this module runs jobs (job_execute) and generation/tasks.py calls it, not the reverse
-        celery_app.send_task(RUN_TASK, args=[job_id], queue="gpu", soft_time_limit=soft, time_limit=hard)
-
-    # robust: a broker that is down must not turn the committed job into a 500; it stays queued (enqueued_at
-    # set) and jobs_recover_stale sends it again after HERITAGE_JOB_REQUEUE_S
-    transaction.on_commit(_send, robust=True)
+    """Send the job to queue `gpu` after the current transaction commits (LEASE.enqueue: a broker that is
+    down leaves it queued, and jobs_recover_stale sends it again after HERITAGE_JOB_REQUEUE_S)."""
+    LEASE.enqueue(job, _send)
 
 
 def job_create_batch(*, requested_by, technique, steps=None, cameras=None, text: str | None = None,
@@ -588,13 +581,12 @@ def jobs_recover_stale(*, orphaned_by_node: str | None = None) -> list[str]:
             error=_("工作进程在运行此任务时中断了 %(n)s 次(可能超过硬时限或内存不足),已停止重试。"
                     "请缩短时长、降低分辨率或减少步数后重试。") % {"n": job.attempts}),
         orphaned_by_node=orphaned_by_node)
-    # A queued job whose message was sent long ago may have lost it: send it again (a duplicate is harmless).
-    lost_before = now - timedelta(seconds=requeue_after_s())
-    for job in GenerationJob.objects.filter(Q(enqueued_at__lt=lost_before) | Q(enqueued_at__isnull=True),
-                                            status=Status.QUEUED, created_at__lt=lost_before):
-        with transaction.atomic():
-            job_enqueue(job=job)
-        log.warning("job %s still queued %s s after its message was sent; sent again", job.pk, requeue_after_s())
+    # A queued job whose message was sent long ago may have lost it: send it again (a duplicate is harmless),
+    # generation jobs and the media jobs of finished clips alike (queued from inside a worker, broker down).
+    LEASE.resend_lost(_send)
+    from generation.postprocess.services import media_jobs_resend_lost
+
+    media_jobs_resend_lost()
     return requeued
 
 

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from archive.models import Recording, Technique
+from heritage.once import Duplicate, Once
 from heritage.permissions import PermissionView
 
 from heritage.media import stream_field_file
@@ -67,9 +68,16 @@ class S2VGenerate(AreaView):
         return self._render(request, S2VForm(recording=recording, initial=initial))
 
     def post(self, request):
+        form = S2VForm(request.POST, recording=self._recording(request))
+        try:
+            with Once(request, fallback_url=reverse("generation:job_list")) as once:  # one job per page
+                return self._submit(request, form, once)
+        except Duplicate as duplicate:
+            return duplicate.response
+
+    def _submit(self, request, form, once):
         from .s2v import s2v_job_create
 
-        form = S2VForm(request.POST, recording=self._recording(request))
         if not form.is_valid():
             return self._render(request, form, status=400)
         d = form.cleaned_data
@@ -83,6 +91,7 @@ class S2VGenerate(AreaView):
                 form.add_error(field if field in form.fields else None, " ".join(errs))
             return self._render(request, form, status=400)
         messages.success(request, _("已提交口述影像生成任务。"))
+        once.done(reverse("generation:job_detail", args=[job.pk]))
         return redirect("generation:job_detail", pk=job.pk)
 
 
@@ -127,6 +136,13 @@ class Generate(AreaView):
             messages.error(request, _("请选择技法。"))
             return redirect("generation:generate")
         form = GenerateForm(request.POST, technique=technique)
+        try:
+            with Once(request, fallback_url=reverse("generation:job_list")) as once:  # one set of jobs per page
+                return self._submit(request, technique, form, once)
+        except Duplicate as duplicate:
+            return duplicate.response
+
+    def _submit(self, request, technique, form, once):
         if not form.is_valid():
             return self._render(request, technique, form, status=400)
         d = form.cleaned_data
@@ -154,11 +170,15 @@ class Generate(AreaView):
             return self._render(request, technique, form, status=400)
         if len(jobs) == 1:
             messages.success(request, _("已提交生成任务。"))
-            return redirect("generation:job_detail", pk=jobs[0].pk)
-        messages.success(request, _("已提交 %(n)s 个生成任务。") % {"n": len(jobs)})
-        if d["kind"] == GenerateForm.KIND_CAMERAS:
-            return redirect(reverse("generation:compare") + "?jobs=" + ",".join(str(j.pk) for j in jobs))
-        return redirect(reverse("generation:job_list") + f"?batch={jobs[0].batch}")
+            url = reverse("generation:job_detail", args=[jobs[0].pk])
+        else:
+            messages.success(request, _("已提交 %(n)s 个生成任务。") % {"n": len(jobs)})
+            if d["kind"] == GenerateForm.KIND_CAMERAS:
+                url = reverse("generation:compare") + "?jobs=" + ",".join(str(j.pk) for j in jobs)
+            else:
+                url = reverse("generation:job_list") + f"?batch={jobs[0].batch}"
+        once.done(url)
+        return redirect(url)
 
 
 class JobDetail(AreaView):

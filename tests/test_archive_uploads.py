@@ -141,3 +141,38 @@ def test_replaced_upload_is_deleted_after_commit_and_kept_on_rollback(curator_cl
         except RuntimeError:
             pass
     assert recording.media.storage.exists(kept)
+
+
+def test_an_emoji_only_name_keeps_a_stem_and_its_extension(curator_client, technique):
+    """``🎵.mp4`` was stored as ``footage/.mp4`` and a second one as ``footage/.mp4_AbC1234`` (no extension: served as
+    application/octet-stream). The media storage names every upload (heritage.storage.SafeNames)."""
+    import re
+
+    from tests.review_fixtures import tiny_mp4
+
+    data = {"technique": technique.pk, "step": "", "title": "影像", "reference": "", "recorded_on": "",
+            "credit": "来源", "rights": ""}
+    for variant in ("a", "b"):
+        r = curator_client.post("/curator/footage/new/",
+                                {**data, "file": SimpleUploadedFile("🎵.mp4", tiny_mp4(variant), "video/mp4")})
+        assert r.status_code == 302, r.content.decode()[-2000:]
+    names = [f.file.name for f in Footage.objects.order_by("pk")]
+    assert len(set(names)) == 2
+    assert all(re.fullmatch(r"footage/file(_[A-Za-z0-9]{7})?\.mp4", n) for n in names), names
+    for footage in Footage.objects.all():
+        r = curator_client.get(f"/curator/footage/{footage.pk}/media/")
+        assert r.status_code == 200 and r["Content-Type"] == "video/mp4"
+
+
+@pytest.mark.parametrize("given, stored", [
+    ("🎵.mp4", "file.mp4"), ("🎵🎶.MP4", "file.mp4"), (".mp4", "file.mp4"), ("🎵", "file"),
+    ("苏绣 针法.mp4", "苏绣_针法.mp4"), ("针法🎵.webm", "针法.webm"), ("talk.🎵", "talk"), ("..mp4", "file.mp4"),
+    ("a.b.pdf", "a.b.pdf"), ("_.wav", "file.wav"),
+])
+def test_safe_name(given, stored):
+    from django.core.files.storage import default_storage
+
+    from heritage.storage import safe_name
+
+    assert safe_name(given) == stored
+    assert default_storage.get_valid_name(given) == stored  # the storage every upload goes through

@@ -22,7 +22,7 @@ def s3_media(settings, monkeypatch):
         boto3.client("s3", region_name="us-east-1").create_bucket(Bucket="gallery-test")
         settings.STORAGES = {
             **settings.STORAGES,
-            "default": {"BACKEND": "storages.backends.s3.S3Storage",
+            "default": {"BACKEND": "heritage.storage_s3.MediaS3Storage",  # as settings configure it
                         "OPTIONS": {"bucket_name": "gallery-test", "region_name": "us-east-1",
                                     "querystring_auth": True, "file_overwrite": False}},
         }
@@ -34,6 +34,7 @@ def test_public_media_streams_from_s3(client, s3_media, gallery_world, mp4_bytes
     from storages.backends.s3 import S3Storage
 
     assert isinstance(record.files.get(role="video").file.storage, S3Storage)
+    assert record.files.get(role="video").file.storage.get_valid_name("🎵.mp4") == "file.mp4"  # SafeNames
     url = reverse("gallery:record_media", args=[record.pk, "video"])
     whole = client.get(url)
     assert whole.status_code == 200 and b"".join(whole.streaming_content) == mp4_bytes

@@ -149,6 +149,43 @@ def test_a_job_queued_long_after_its_message_was_sent_is_sent_again(user, django
     assert GenerationJob.objects.get(pk=lost.pk).enqueued_at > long_ago
 
 
+def test_post_processing_queued_while_the_broker_is_down_is_sent_again_by_the_sweep(
+        runtime, user, django_capture_on_commit_callbacks, settings):
+    """The generation worker stores the clip and queues its media job; the broker is down at that moment. The
+    generation job still succeeds, the media job stays queued, and the same sweep that resends lost generation
+    jobs (jobs_recover_stale, every GPU worker's heartbeat) sends it again once JOB_REQUEUE_S has passed."""
+    from kombu.exceptions import OperationalError
+
+    from generation.postprocess.models import MediaJob
+    from generation.postprocess.tasks import postprocess_clip
+
+    settings.JOB_REQUEUE_S = 600
+    job = make_job(user)
+    with mock.patch.object(postprocess_clip, "delay", side_effect=OperationalError("broker down")) as down:
+        with django_capture_on_commit_callbacks(execute=True):
+            outcome = services.job_execute(job_id=job.pk, runtime=runtime)
+    assert down.call_count == 1
+    assert outcome.status == "succeeded" and GenerationJob.objects.get(pk=job.pk).status == "succeeded"
+    media = MediaJob.objects.get(clip__job=job)
+    assert media.status == "queued" and media.enqueued_at is not None
+    with mock.patch.object(postprocess_clip, "delay") as send:
+        with django_capture_on_commit_callbacks(execute=True):
+            services.jobs_recover_stale()  # not yet: its message may still be on its way
+        assert not send.called
+        long_ago = timezone.now() - timedelta(seconds=601)
+        MediaJob.objects.filter(pk=media.pk).update(created_at=long_ago, enqueued_at=long_ago)
+        with django_capture_on_commit_callbacks(execute=True):
+            services.jobs_recover_stale()
+    send.assert_called_once_with(media.clip_id, media_job_id=media.pk)
+    assert MediaJob.objects.get(pk=media.pk).enqueued_at > long_ago
+    # a multiview composition runs in the request: never sent to a worker
+    MediaJob.objects.filter(pk=media.pk).update(options={"multiview": [media.clip_id]}, enqueued_at=long_ago)
+    with mock.patch.object(postprocess_clip, "delay") as send:
+        with django_capture_on_commit_callbacks(execute=True):
+            services.jobs_recover_stale()
+    assert not send.called
+
+
 def test_temperature_divides_guidance_and_changes_the_video(runtime, user):
     low = params.resolve({"temperature": 0.5}, preset_name="tiny")
     high = params.resolve({"temperature": 2.0}, preset_name="tiny")

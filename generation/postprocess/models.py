@@ -29,6 +29,8 @@ class MediaJob(JobRecord):
     # heartbeat_at while it runs, and recovery requeues a running job whose heartbeat stopped.
     run_token = models.UUIDField(_("当前执行标识"), null=True, blank=True, editable=False)
     heartbeat_at = models.DateTimeField(_("最近心跳"), null=True, blank=True)
+    # When its message was last sent; still queued long after, it is sent again (Lease.resend_lost).
+    enqueued_at = models.DateTimeField(_("最近入队时间"), null=True, blank=True)
 
     class Meta(JobRecord.Meta):
         verbose_name = _("后期处理任务")

@@ -124,13 +124,32 @@ def media_job_create(*, clip, options: dict | None = None) -> MediaJob:
     return MediaJob.objects.create(clip=clip, options=options or {})
 
 
-def postprocess_clip_enqueue(*, clip, **options) -> MediaJob:
-    """Create a queued media job and queue the task once the surrounding transaction commits."""
+def _send(job: MediaJob) -> None:
+    """The task's message for a queued media job, with the options it keeps (``TASK_OPTIONS``)."""
     from .tasks import postprocess_clip
 
+    options = {k: job.options[k] for k in TASK_OPTIONS if k in job.options}
+    postprocess_clip.delay(job.clip_id, media_job_id=job.pk, **options)
+
+
+def postprocess_clip_enqueue(*, clip, **options) -> MediaJob:
+    """Create a queued media job and queue the task once the surrounding transaction commits. Called inside
+    the generation worker when a clip is stored: a broker that is down then leaves the job queued (not the
+    generation job failed); ``media_jobs_resend_lost`` sends it again."""
+    unknown = set(options) - set(TASK_OPTIONS)
+    if unknown:
+        raise TypeError(f"unknown post-processing options: {', '.join(sorted(unknown))}")
     job = media_job_create(clip=clip, options=options)
-    transaction.on_commit(lambda: postprocess_clip.delay(clip.pk, media_job_id=job.pk, **options))
+    LEASE.enqueue(job, _send)
     return job
+
+
+def media_jobs_resend_lost() -> list[str]:
+    """Queued media jobs whose message was lost (``Lease.resend_lost``; a multiview composition runs in the
+    request and is never sent). Run by ``jobs_recover_stale`` and ``media_jobs_recover_stale``."""
+    from django.db.models import Q
+
+    return LEASE.resend_lost(_send, only=~Q(options__has_key="multiview"))
 
 
 def postprocess_clip_service(
@@ -270,10 +289,9 @@ def _run(*, clip, work: Path, mine, deliver, fps, label, steps, slowmo, burn_sub
 
 def media_jobs_recover_stale(*, orphaned_by_node: str | None = None) -> list[str]:
     """Requeue media jobs whose worker stopped heartbeating (or whose node restarted); fail them after
-    HERITAGE_JOB_MAX_ATTEMPTS; a multiview composition (run in the request) is failed, not requeued."""
+    HERITAGE_JOB_MAX_ATTEMPTS; a multiview composition (run in the request) is failed, not requeued. Queued
+    jobs whose message was lost are sent again (``media_jobs_resend_lost``)."""
     from django.db.models import Q
-
-    from .tasks import postprocess_clip
 
     now = timezone.now()
     interrupted = _("后期处理在工作进程中断后停止了 %(n)s 次,已停止重试。请联系管理员查看日志。")
@@ -283,17 +301,16 @@ def media_jobs_recover_stale(*, orphaned_by_node: str | None = None) -> list[str
                                                   error=_("多机位合成在工作进程中断后停止,请重新合成。"))
         _remove_scratch(job.pk)
 
-    def requeue(job):
-        options = {k: job.options[k] for k in TASK_OPTIONS if k in job.options}
-        transaction.on_commit(lambda: postprocess_clip.delay(job.clip_id, media_job_id=job.pk, **options))
-
     def give_up(job):
         _remove_scratch(job.pk)
         return dict(status=MediaJob.Status.FAILED, finished_at=now, error=interrupted % {"n": job.attempts})
 
-    return LEASE.recover(requeue=requeue, give_up=give_up, orphaned_by_node=orphaned_by_node,
-                         requeue_fields=lambda job: dict(error=_("工作进程 %(w)s 中断,已重新排队。") % {"w": job.worker}),
-                         only=~Q(options__has_key="multiview"))
+    requeued = LEASE.recover(
+        requeue=lambda job: LEASE.enqueue(job, _send), give_up=give_up, orphaned_by_node=orphaned_by_node,
+        requeue_fields=lambda job: dict(error=_("工作进程 %(w)s 中断,已重新排队。") % {"w": job.worker}),
+        only=~Q(options__has_key="multiview"))
+    media_jobs_resend_lost()
+    return requeued
 
 
 class _scratch:
