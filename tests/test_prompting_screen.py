@@ -90,7 +90,11 @@ def test_save_as_prompt_template(curator_client, technique):
     assert tpl["camera"] == "top-down" and "俯拍镜头" in tpl["prompt"] and tpl["saved_by"] == "cur"
     assert tpl["spec_version"] == "1.1.0" and tpl["text"] == SEED
     page = curator_client.get(r["Location"]).content.decode()
-    assert "当前保存的提示词模板" in page
+    # found walking: the technique's name in this heading was empty (a filter inside blocktranslate)
+    assert f"「{technique}」当前保存的提示词模板" in page
+    curator_client.cookies["django_language"] = "en"
+    page = curator_client.get(r["Location"]).content.decode()
+    assert f'Prompt template currently saved for "<span lang="zh-Hans">{technique}</span>"' in page
 
 
 def test_bad_values_are_refused_and_nothing_is_lost(curator_client, technique):
