@@ -1,6 +1,6 @@
 """How archive data reads to a visitor, in the visitor's language: a step's parameters as 「温度 1600 ℃」
 (labels and units from the action-description spec's parameter table,
-generation/prompting/data/parameters.json, translated through the catalogue), and a step's description
+generation/prompting/data/parameters.json, translated by generation/prompting/display.py), and a step's description
 in English when one is stored."""
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from django.utils.translation import get_language, pgettext
+from django.utils.translation import get_language
+
+from generation.prompting.display import parameter_label, unit_label
 
 PARAMETERS_PATH = Path(__file__).resolve().parent.parent / "generation" / "prompting" / "data" / "parameters.json"
 
@@ -33,12 +35,10 @@ def parameter_text(name: str, value) -> str:
     entry = _table().get(name)
     if entry is None:
         return f"{name} {_number(value)}"
-    label = pgettext("parameter", entry.get("label", name))
-    unit = entry.get("unit", "")
-    if unit == "1/N":
+    label = parameter_label(name, entry)
+    if entry.get("unit") == "1/N":
         return f"{label} 1/{_number(value)}"
-    unit = pgettext("unit", unit) if unit else ""
-    return f"{label} {_number(value)} {unit}".strip()
+    return f"{label} {_number(value)} {unit_label(entry.get('unit', ''))}".strip()
 
 
 def parameters_text(parameters: dict | None) -> str:

@@ -287,6 +287,10 @@ def test_the_flow_in_the_browser(live_server, transactional_db, browser, client,
     assert video["y"] < attribution["y"] < confirm["y"] and confirm["y"] + confirm["height"] <= limit
     assert not phone.locator(".public-summary").is_visible()  # technical details are behind the disclosure
     assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    # found walking as the inheritor: the header's 审核, 通知, 退出 and language were 27-33 px tall on a phone
+    header = phone.evaluate("() => [...document.querySelectorAll('.site-header a:not(.skip-link), .site-header button,"
+                            " .site-header select')].map(e => [e.innerText, e.getBoundingClientRect().height])")
+    assert header and all(h >= 44 for _, h in header), header
     phone.screenshot(path=str(ARTIFACTS / "02-sign-phone.png"), full_page=True)
     phone.check("input[name=confirm]")
     phone.get_by_role("button", name="同意签署").click()

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .breaks import restore_breaks
 from .extract import extract
+from .notices import ASIDE, NO_STEPS, notice
 from .overview import apply as overview_steps
 from .render import render_prompt
 from .spec import CraftInfo, Spec, get_spec
@@ -110,9 +111,9 @@ def normalize(text: str, technique: str | None = None, *, craft: str | None = No
             "count_unit": s.counted or None,
         })
     if aside:
-        warnings = warnings + [f"略去说话人标记、采访人的话或提问 {len(aside)} 处(不作为步骤)"]
+        warnings = warnings + [notice(ASIDE, n=len(aside))]
     if text.strip() and not out_steps:
-        warnings = warnings + ["未识别出动作步骤"]
+        warnings = warnings + [notice(NO_STEPS)]
     result = Normalization(spec.version, given, terms, out_steps, "", warnings, technique,
                            info.label if info else None, info.name if info else None,
                            info.source if info else "none", notes, counters, aside=list(aside))

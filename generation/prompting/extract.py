@@ -29,6 +29,7 @@ from .names import (_coordinated_names, _counted_names, _craft_names, _described
                     _nominal_topic, _numbered_names, _numeral_phrases, _object_names, _part_nouns, _quoted_names,
                     _reached_things, _slot_nouns, _split_compounds, _suffix_names, _technique_compounds, _topic_names)
 from .nonsteps import cut_likened, likened, non_steps
+from .notices import QUANTITY_WITHOUT_ACTION, TWO_VALUES, notice
 from .quantities import CORRECTION_CUES
 from .resegment import _repair_tokens, _resegment, mistagged_verb, verb_char, written_jing
 from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_marker
@@ -1908,7 +1909,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             notes.append({"text": norm[max(pending.start, 0):pending.end], "params": dict(pending.params)})
             for name, value in pending.extra_params:
                 notes.append({"text": norm[max(pending.start, 0):pending.end], "params": {name: value}})
-            warnings.append("有数量没有对应的动作,记为说明:" + norm[max(pending.start, 0):pending.end])
+            warnings.append(notice(QUANTITY_WITHOUT_ACTION, text=norm[max(pending.start, 0):pending.end]))
     for st in steps:
         for name, value in st.extra_params:
             notes.append({"text": norm[max(st.start, 0):st.end], "params": {name: value}})
@@ -2148,7 +2149,7 @@ def _set_param(step: Step, name: str, value, warnings: list | None) -> None:
     elif old != value and warnings is not None:
         # a second value for the same parameter of one step is kept as a note, not silently dropped
         step.extra_params.append((name, value))
-        warnings.append(f"同一步骤的 {name} 有两个值:{old} 与 {value},步骤采用前者,后者记为说明")
+        warnings.append(notice(TWO_VALUES, name=name, old=old, value=value))
 
 
 def _merge(into: Step, other: Step, *, prefer_piece: bool, warnings: list | None = None) -> None:

@@ -44,7 +44,7 @@ MANIFEST = "manifest.json"
 # stays plain: its work is start-up only (the cutting itself is jieba-rs), and its fallback when rjieba cannot be
 # imported must behave as Python's import does.
 MODULES = ("words", "quantities", "spec", "tokens", "carry", "names", "nonsteps", "resegment",
-           "roles", "extract", "breaks", "render", "turns", "overview", "core")
+           "roles", "extract", "breaks", "render", "turns", "overview", "notices", "core")
 DIRECTIVES = {"language_level": 3, "annotation_typing": False, "binding": True}
 
 log = logging.getLogger(__name__)

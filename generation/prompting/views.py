@@ -16,6 +16,7 @@ from archive.models import Recording, Technique, TranscriptSegment
 from heritage.permissions import PermissionView, allowed
 
 from . import normalize
+from .display import category_label, hand_choices, parameter_choice, parameter_label, warning_text
 from .models import CAMERA_CHOICES
 from .extend import extend_prompt
 from .render import render_prompt
@@ -27,7 +28,6 @@ from .tokens import finder_for, normalize_chars
 MAX_TEXT = 20000
 MAX_PROMPT = 2000  # a hand-edited prompt (the job form's prompt field has the same bound)
 MAX_STEPS = 40
-HANDS = [("", "—"), ("left", _("左手")), ("right", _("右手")), ("both", _("双手"))]
 RANGE_RE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(?:[-~–—～到至]\s*(-?\d+(?:\.\d+)?))?\s*$")
 
 
@@ -57,12 +57,13 @@ def highlight(text: str, result: dict) -> list[dict]:
     aside (the interviewer's words, speaker labels, questions: ``turns.py``)."""
     aside = [(a["start"], a["end"]) for a in result.get("aside") or []]
     marks = [(a, b, "aside", _("采访人的话、说话人标记或提问:不作为步骤")) for a, b in aside]
-    marks += [(t["start"], t["end"], "term-" + t["category"], f"{t['category']}: {t.get('canonical', t['text'])}")
-              for t in result["terms"]]
+    marks += [(t["start"], t["end"], "term-" + t["category"],
+               f"{category_label(t['category'])}: {t.get('canonical', t['text'])}") for t in result["terms"]]
     spec = get_spec()
     for q in finder_for(spec).find(normalize_chars(text)):
         if not any(a <= q.start < b for a, b in aside):  # a number in a question is not the speaker's
-            marks.append((q.start, q.end, "param", f"{q.name} = {q.value}"))
+            marks.append((q.start, q.end, "param",
+                          f"{parameter_label(q.name, spec.parameters.get(q.name))} = {q.value}"))
     step_starts = {s["start"]: s["order"] for s in result["steps"]}
     marks.sort()
     pieces, pos = [], 0
@@ -118,7 +119,7 @@ def steps_from_post(post) -> tuple[list[dict], list[str]]:
             value = parse_value(raw)
             if value is None:
                 errors.append(_("第 %(n)s 步:参数 %(p)s 的值「%(v)s」不是数字或范围(如 30 或 2-3)。")
-                              % {"n": i + 1, "p": name, "v": raw})
+                              % {"n": i + 1, "p": parameter_label(name, get_spec().parameters.get(name)), "v": raw})
                 continue
             params[name] = value
             if post.get(f"{p}p{j}-default"):
@@ -266,9 +267,11 @@ class NormalizeView(PermissionView):
         ctx = {
             "text": text, "technique_slug": technique_slug, "technique": technique, "techniques": techniques,
             "result": result, "steps": steps, "pieces": highlight(text, result) if result else [],
-            "camera": camera or "", "cameras": CAMERA_CHOICES, "hands": HANDS,
-            # a parameter is picked by the spec's name for it and its unit (角度 °), not its key (angle_deg)
-            "param_names": [(n, spec_parameters.get(n, {})) for n in PARAMETER_NAMES],
+            "camera": camera or "", "cameras": CAMERA_CHOICES, "hands": hand_choices(),
+            # a parameter is picked by the spec's name for it and its unit (角度 ° / angle °), not its key
+            # (angle_deg); hands, names and the normalizer's warnings in the interface language (display.py)
+            "param_names": [(n, parameter_choice(n, spec_parameters.get(n))) for n in PARAMETER_NAMES],
+            "warnings": [warning_text(w, spec_parameters) for w in (result or {}).get("warnings", [])],
             "recordings": recordings, "recording": recording, "segments": segments, "segment": segment,
             "saved_template": json.dumps(technique.prompt_template, ensure_ascii=False, indent=1)
             if technique and technique.prompt_template else "",
