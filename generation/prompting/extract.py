@@ -49,7 +49,7 @@ from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS
                     PUNCT, PURPOSE_LINKS, QSENT, RELATION_END, REPEAT_MARKERS, RESULT_COMPLEMENTS, RESULT_VERBS,
                     ROUND_MARKERS, ROUTE_MARKERS, ROUTE_PREPOSITIONS, SIDE_DEICTICS, SIDE_FILLERS, SIDE_WORDS, SKIP,
                     SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, SWAP_VERBS, TECHNIQUE_VERB_NEXT, TOOL_HEADS,
-                    TOOL_LEAD, TOPIC_PARTICLES, WAIT_ENDS, WAIT_SUBJECTS, WAIT_WORDS, WARNING_CUES, WITNESS_FILLERS,
+                    TOOL_LEAD, TOPIC_PARTICLES, TURN_ADVERBS, WAIT_ENDS, WAIT_SUBJECTS, WAIT_WORDS, WARNING_CUES, WITNESS_FILLERS,
                     WITNESS_VERBS, _CRAFT_KINDS, _FINISH_KINDS, _FINISH_WORDS)
 
 
@@ -1362,7 +1362,11 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                     # whole body, then a verb with where it goes: the body gets there, then the next move (not
                     # 「跳摆手」: the dance danced)
                     len(words[last_verb]) == 1 and words[last_verb] in BODY_MOTION_VERBS and kinds[i] == "V"
-                    and len(words[i]) >= 2 and (words[i][-1] in "到在进给" or words[i][1:] in DIRECTIONAL_COMPLEMENTS))) \
+                    and len(words[i]) >= 2 and (words[i][-1] in "到在进给" or words[i][1:] in DIRECTIONAL_COMPLEMENTS)) or (
+                    # 「焚香诵经」「拌匀堆积」 (recall): two verbs of two characters or more side by side, each a
+                    # predicate of its own (not a direction, 「采集回来」, nor an 'in turns' verb, 「交替踩下」: how)
+                    kinds[last_verb] == "V" and k == "V" and len(words[last_verb]) >= 2 and len(words[i]) >= 2
+                    and words[i] not in AFTER_VERB_WORDS and words[last_verb] not in TURN_ADVERBS)) \
                     and _serial_break(doc, last_verb, i):
                 # 「上锅蒸」「捧住泥往上一拉」「揭起一张往墙上贴」: a second predicate after the first
                 # one's object or complement is the next action (a serial verb phrase)

@@ -133,6 +133,10 @@ STOP_NOUNS = {"时候", "地方", "东西", "样子", "办法", "手艺", "师�
 MANNER_VERBS = set("斜稳匀慢快轻重平直紧松薄厚细密干湿正歪亮暗深浅满空齐准竖横侧立透") | {"反复", "来回", "慢慢", "轻轻", "用力",
                                                                        "使劲", "一直", "不停", "注意", "保持"}
 
+# Verbs that say 'in turns, one after another' (「交替踩下」「轮流敲」): how the verb after them is done, never a
+# predicate of their own before it (``extract.split_units``' two verbs side by side, recall).
+TURN_ADVERBS = frozenset({"交替", "轮流", "依次", "互相", "相互"})
+
 COMPLEMENTS = {"到", "在", "成", "好", "开", "完", "起", "下", "上", "出", "进", "过", "来", "去", "着", "了", "给", "住",
                "足", "得", "一下", "起来", "下去", "上去", "出来", "进去", "过来", "过去", "回", "透", "匀", "满", "够",
                "一遍", "两下", "几下", "个", "只", "把", "根", "块", "点", "一点", "些", "一些"}
