@@ -351,10 +351,23 @@ class Recording(TimeStamped):
         return reverse("curator:recording_detail", args=[self.pk])
 
     def clean(self):
-        if self.consent_date and self.recorded_on and self.consent_date < self.recorded_on.replace(year=self.recorded_on.year - 50):
-            raise ValidationError({"consent_date": _("授权日期不合理。")})
+        """The rules of a recording beyond its fields, for every write (the curator form's ``_post_clean`` and
+        ``archive.services.recording_create``/``recording_update`` for the form and the API): a speaker's name
+        (the services take the chosen inheritor's when it is left blank), technique and speaker of the recording's
+        craft, a file or an external reference, a plausible consent date."""
+        errors = {}
+        if not (self.speaker_name or "").strip() and not self.speaker_id:  # with a speaker: the service fills it
+            errors["speaker_name"] = _("请选择讲述人或填写讲述人姓名。")
         if self.speaker_id and self.craft_id and self.speaker.craft_id != self.craft_id:
-            raise ValidationError({"speaker": _("讲述人必须是本项目的传承人。")})
+            errors["speaker"] = _("讲述人必须是本项目的传承人。")
+        if self.technique_id and self.craft_id and self.technique.craft_id != self.craft_id:
+            errors["technique"] = _("技法必须属于所选项目。")
+        if not self.media and not (self.media_reference or "").strip():
+            errors["media"] = _("请上传音视频文件,或填写外部引用(馆藏号或存放位置)。")
+        if self.consent_date and self.recorded_on and abs((self.consent_date - self.recorded_on).days) > 50 * 365.25:
+            errors["consent_date"] = _("授权日期不合理。")  # more than 50 years before or after the interview
+        if errors:
+            raise ValidationError(errors)
 
     def transcript_text(self) -> str:
         return self.transcript()[0]
