@@ -11,6 +11,8 @@ urlpatterns = [
     path("inheritors", views.InheritorList.as_view(), name="api-inheritor-list"),
     path("recordings", views.RecordingList.as_view(), name="api-recording-list"),
     path("recordings/<int:pk>", views.RecordingDetail.as_view(), name="api-recording-detail"),
+    path("footage", views.FootageList.as_view(), name="api-footage-list"),
+    path("footage/<int:pk>", views.FootageDetail.as_view(), name="api-footage-detail"),
     path("portraits", views.PortraitList.as_view(), name="api-portrait-list"),
     path("portraits/<int:pk>", views.PortraitDetail.as_view(), name="api-portrait-detail"),
     path("portraits/<int:pk>/image", views.PortraitFile.as_view(field="image"), name="api-portrait-image"),
