@@ -15,7 +15,6 @@ from . import roles
 from .models import Craft, Footage, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep
 from .services import (MAX_STEP_PARAMETERS, MAX_STEPS, SegmentInput, duplicate_step_titles, segments_check,
                        step_parameter_problem, transcript_size_check)
-from .validators import max_birth_year
 from heritage.timecode import TimecodeError, format_ms as fmt_ms, parse_timecode
 
 
@@ -108,12 +107,8 @@ class InheritorForm(ClearMessagesMixin, forms.ModelForm):
             self.add_error("account_username", _("用户名“%(u)s”已被占用,请换一个。") % {"u": name})
         return data
 
-    def clean_birth_year(self):
-        year = self.cleaned_data.get("birth_year")
-        latest = max_birth_year()
-        if year is not None and not (1850 <= year <= latest):
-            raise ValidationError(_("出生年份应在 1850 到 %(y)s 之间。") % {"y": latest})
-        return year
+    # birth year, accounts of the inheritor role, proxy and authority document: ``Inheritor.clean``, checked by
+    # this form's model validation and by the services (the API) alike
 
 
 class PortraitForm(ClearMessagesMixin, forms.ModelForm):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from heritage.timecode import format_ms as fmt_ms, overlaps
 
-from .validators import (validate_document_file, validate_not_future, validate_portrait_file, validate_recording_file,
+from .validators import (max_birth_year, validate_document_file, validate_not_future, validate_portrait_file, validate_recording_file,
                          validate_video_file)
 
 
@@ -121,6 +121,23 @@ class Inheritor(TimeStamped):
         return signer_of(self)
 
     def clean(self):
+        """Every write (the curator form's model validation, ``archive.services.inheritor_create``/``_update``
+        for the form and the API): a plausible birth year; signing accounts of the inheritor role; a proxy
+        only for someone who has died or cannot sign, with the authority document."""
+        from django.contrib.auth import get_user_model
+
+        from .roles import INHERITOR
+
+        errors = {}
+        latest = max_birth_year()
+        if self.birth_year is not None and not (1850 <= self.birth_year <= latest):
+            errors["birth_year"] = _("出生年份应在 1850 到 %(y)s 之间。") % {"y": latest}
+        for field in ("user", "proxy_user"):
+            account = getattr(self, f"{field}_id")
+            if account and not get_user_model().objects.filter(pk=account, groups__name=INHERITOR).exists():
+                errors[field] = _("只能选择“传承人”角色的账户。")
+        if errors:
+            raise ValidationError(errors)
         has_proxy = bool(self.proxy_name or self.proxy_user_id)
         if has_proxy and not self.needs_proxy:
             raise ValidationError(_("只有已故或无法亲自签署的传承人才能指定代理人。"))

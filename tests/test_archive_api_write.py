@@ -186,3 +186,40 @@ def test_the_schema_documents_the_writes_with_examples(api):
     assert "examples" in paths["/api/v1/techniques"]["post"]["requestBody"]["content"]["application/json"]
     assert "multipart/form-data" in paths["/api/v1/recordings"]["post"]["requestBody"]["content"]
     assert {"409", "204"} <= set(paths["/api/v1/crafts/{slug}"]["delete"]["responses"])
+
+
+def test_inheritor_create_read_update_filter_delete_and_signer_changes_wait(api, craft, make_user, settings, tmp_path):
+    """Who may sign is, through the API as on the screens, a pending change a second curator confirms."""
+    from archive.models import Inheritor, SignerChange
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    account = make_user("inheritor-shen", "inheritor")
+    r = api.post("/api/v1/inheritors", {"craft": craft.slug, "name": "沈秀芬", "level": "provincial",
+                                        "birth_year": 1956, "user": account.pk}, format="json")
+    assert r.status_code == 201, r.content
+    person = Inheritor.objects.get(name="沈秀芬")
+    body = api.get(r["Location"]).json()
+    assert body["level"] == "provincial" and body["signer_change_pending"] is True and body["user"] is None
+    assert person.user_id is None and SignerChange.objects.get(inheritor=person).after["user"] == account.pk
+    r = api.patch(f"/api/v1/inheritors/{person.pk}", {"biography": "从艺五十年。"}, format="json")
+    assert r.status_code == 200 and r.json()["biography"] == "从艺五十年。"
+    assert [x["name"] for x in api.get(f"/api/v1/inheritors?craft={craft.slug}&level=provincial").json()["results"]] == [
+        "沈秀芬"]
+    # the form's rules, now the model's: birth year, accounts of the inheritor role; a proxy needs a document
+    for bad, field in [({"birth_year": 1700}, "birth_year"), ({"user": make_user("cur2", "curator").pk}, "user"),
+                       ({"status": "deceased", "proxy_name": "沈小芬"}, "proxy_document")]:
+        r = api.patch(f"/api/v1/inheritors/{person.pk}", bad, format="json")
+        assert r.status_code == 400 and field in r.json(), (bad, r.content)
+    r = api.patch(f"/api/v1/inheritors/{person.pk}", {"status": "deceased", "proxy_name": "沈小芬",
+                                                      "proxy_document": SimpleUploadedFile("a.exe", b"MZ")},
+                  format="multipart")
+    assert r.status_code == 415 and r.json()["code"] == "file_type", r.content
+    person.refresh_from_db()
+    assert person.birth_year == 1956 and person.status == "alive" and SignerChange.objects.count() == 1
+    Recording.objects.create(craft=craft, title="口述", speaker=person, speaker_name="沈秀芬", interviewer="李",
+                             recorded_on=dt.date(2024, 1, 1), place="苏州", consent_scope="research",
+                             consent_date=dt.date(2024, 1, 1), media_reference="x")
+    r = api.delete(f"/api/v1/inheritors/{person.pk}")
+    assert r.status_code == 409 and any("口述" in b for b in r.json()["blockers"])
+    assert as_user(make_user("rev", "reviewer")).patch(f"/api/v1/inheritors/{person.pk}", {"biography": "x"},
+                                                       format="json").status_code == 403

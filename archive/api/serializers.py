@@ -274,3 +274,38 @@ class RecordingWriteSerializer(ServiceValidated, serializers.ModelSerializer):
         model = Recording
         fields = ["craft", "technique", "title", "speaker", "speaker_name", "interviewer", "recorded_on", "place",
                   "consent_scope", "consent_date", "media", "media_reference", "language", "notes"]
+
+
+class InheritorDetailSerializer(InheritorSerializer):
+    """An inheritor as ``GET /inheritors/<id>`` and the writes answer it: the list's fields, the accounts, and
+    whether a change of who may sign waits for a second curator or an admin (``signer_change_pending``)."""
+
+    has_proxy_document = serializers.SerializerMethodField()
+    signer_change_pending = serializers.SerializerMethodField()
+
+    class Meta(InheritorSerializer.Meta):
+        fields = InheritorSerializer.Meta.fields + ["biography", "user", "proxy_user", "proxy_relation",
+                                                    "has_proxy_document", "signer_change_pending"]
+
+    def get_has_proxy_document(self, obj) -> bool:
+        return bool(obj.proxy_document)
+
+    def get_signer_change_pending(self, obj) -> bool:
+        from ..models import SignerChange
+
+        return obj.signer_changes.filter(state=SignerChange.State.PENDING).exists()
+
+
+class InheritorWriteSerializer(ServiceValidated, serializers.ModelSerializer):
+    """POST /inheritors, PUT/PATCH /inheritors/<id>: ``services.inheritor_create`` / ``inheritor_update`` (the
+    curator form's services). Who may sign (status, able_to_sign, user, proxy_*) is requested as a pending
+    signer change that a second curator or an admin confirms, as on the screens; the other fields are saved."""
+
+    craft = serializers.SlugRelatedField(slug_field="slug", queryset=Craft.objects.all(),
+                                         help_text="非遗项目的网址标识(slug)")
+    proxy_document = UploadField(required=False, help_text="代理人授权文件:PDF、JPG 或 PNG(multipart)")
+
+    class Meta:
+        model = Inheritor
+        fields = ["craft", "name", "level", "status", "able_to_sign", "birth_year", "biography", "user",
+                  "proxy_name", "proxy_user", "proxy_relation", "proxy_document"]

@@ -9,6 +9,7 @@ urlpatterns = [
     path("techniques", views.TechniqueList.as_view(), name="api-technique-list"),
     path("techniques/<slug:slug>", views.TechniqueDetail.as_view(), name="api-technique-detail"),
     path("inheritors", views.InheritorList.as_view(), name="api-inheritor-list"),
+    path("inheritors/<int:pk>", views.InheritorDetail.as_view(), name="api-inheritor-detail"),
     path("recordings", views.RecordingList.as_view(), name="api-recording-list"),
     path("recordings/<int:pk>", views.RecordingDetail.as_view(), name="api-recording-detail"),
     path("footage", views.FootageList.as_view(), name="api-footage-list"),

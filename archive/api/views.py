@@ -26,7 +26,7 @@ from ..curator_views import can_hear
 from ..models import Craft, Footage, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep, TranscriptImportJob
 from heritage.webvtt import WebVTTError
 from .serializers import (CraftSerializer, CraftWriteSerializer, FootageSerializer, FootageWriteSerializer,
-                          InheritorSerializer, PortraitReplaceSerializer, PortraitSerializer, PortraitUploadSerializer,
+                          InheritorDetailSerializer, InheritorSerializer, InheritorWriteSerializer, PortraitReplaceSerializer, PortraitSerializer, PortraitUploadSerializer,
                           RecordingListSerializer, RecordingSerializer, RecordingWriteSerializer, TechniqueSerializer,
                           TechniqueWriteSerializer, TranscriptImportJobSerializer, TranscriptImportSerializer)
 
@@ -67,6 +67,12 @@ RECORDING_EXAMPLE = OpenApiExample("外部引用的录音(JSON)", request_only=T
 FOOTAGE_EXAMPLE = OpenApiExample("外部引用的影像(JSON)", request_only=True, media_type="application/json", value={
     "technique": "suxiu-zhengqiang", "step": 2, "title": "起针特写", "reference": "馆藏 F-2024-007",
     "recorded_on": "2024-03-02", "credit": "苏州刺绣研究所", "rights": "仅限馆内研究", "public": False})
+INHERITOR_NOTE = ("\n\n谁可以签署(status、able_to_sign、user、proxy_name、proxy_user、proxy_relation、proxy_document)"
+                  "的改动与策展人页面相同:记为待确认的签署人变更(signer_change_pending 为 true),须由另一位策展人或"
+                  "管理员在传承人页面确认后生效;其他字段立即保存。user 和 proxy_user 是已有“传承人”角色账户的 id"
+                  "(新建账户并生成设置密码链接请用策展人页面)。代理人授权文件用 multipart 上传。")
+INHERITOR_EXAMPLE = OpenApiExample("在世的传承人(JSON)", request_only=True, media_type="application/json", value={
+    "craft": "suxiu", "name": "沈秀芬", "level": "provincial", "birth_year": 1956, "biography": "从艺五十年。"})
 UPLOAD_STATUSES = {"file_size": status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
                    "file_type": status.HTTP_415_UNSUPPORTED_MEDIA_TYPE}
 DELETE_RESPONSES = {204: OpenApiResponse(description="已删除"),
@@ -246,8 +252,9 @@ class TechniqueDetail(RetrieveAPIView):
 
 
 class InheritorList(ListAPIView):
-    permission_classes = [CanReadArchive]
+    permission_classes = [ReadOrWriteArchive]
     serializer_class = InheritorSerializer
+    parser_classes = WRITE_PARSERS
 
     def get_queryset(self):
         craft = _craft_filter(self.request)
@@ -260,6 +267,45 @@ class InheritorList(ListAPIView):
         "level", str, enum=[c for c, _label in Inheritor.Level.choices], description="级别")])
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
+
+    @extend_schema(summary="登记传承人(策展人)", description=WRITE_NOTE + INHERITOR_NOTE,
+                   request=_body(InheritorWriteSerializer), responses={201: InheritorDetailSerializer},
+                   examples=[INHERITOR_EXAMPLE])
+    def post(self, request):
+        return _write(request, InheritorWriteSerializer,
+                      lambda data: services.inheritor_create(data=data, actor=request.user), InheritorDetailSerializer,
+                      "api-inheritor-detail", lambda inheritor: [inheritor.pk])
+
+
+class InheritorDetail(RetrieveAPIView):
+    permission_classes = [ReadOrWriteArchive]
+    serializer_class = InheritorDetailSerializer
+    parser_classes = WRITE_PARSERS
+    queryset = Inheritor.objects.select_related("craft")
+
+    @extend_schema(summary="传承人")
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(summary="修改传承人(整份;未给出的可选字段不变)", description=WRITE_NOTE + INHERITOR_NOTE,
+                   request=_body(InheritorWriteSerializer), responses={200: InheritorDetailSerializer})
+    def put(self, request, pk):
+        return self._update(request, pk, partial=False)
+
+    @extend_schema(summary="修改传承人的部分字段", description=WRITE_NOTE + INHERITOR_NOTE,
+                   request=_body(InheritorWriteSerializer), responses={200: InheritorDetailSerializer})
+    def patch(self, request, pk):
+        return self._update(request, pk, partial=True)
+
+    def _update(self, request, pk, *, partial):
+        inheritor = get_object_or_404(Inheritor, pk=pk)
+        return _write(request, InheritorWriteSerializer,
+                      lambda data: services.inheritor_update(inheritor=inheritor, data=data, actor=request.user),
+                      InheritorDetailSerializer, partial=partial)
+
+    @extend_schema(summary="删除传承人(仍有录音、人像等依赖时 409,并列出它们)", responses=DELETE_RESPONSES)
+    def delete(self, request, pk):
+        return _delete(get_object_or_404(Inheritor, pk=pk))
 
 
 class RecordingList(ListAPIView):
