@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from heritage.timecode import format_ms as fmt_ms, overlaps
 
-from .validators import (max_birth_year, validate_document_file, validate_not_future, validate_portrait_file, validate_recording_file,
-                         validate_video_file)
+from .validators import (max_birth_year, validate_document_file, validate_not_future, validate_portrait_file,
+                         validate_recording_file, validate_video_file)
 
 
 class Category(models.TextChoices):

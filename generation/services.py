@@ -15,6 +15,7 @@ every new attempt first removes what a killed attempt left behind.
 """
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import random
@@ -607,7 +608,7 @@ def worker_stopped(*, name: str) -> None:
 
 # --- Repeated submissions (Idempotency-Key) ------------------------------------------------------------
 
-IDEMPOTENCY_WINDOW = timedelta(hours=24)
+IDEMPOTENCY_WINDOW = datetime.timedelta(hours=24)
 
 
 class IdempotencyConflict(Exception):
