@@ -386,9 +386,11 @@ class TranscriptImport(GenericAPIView):
         request=TranscriptImportSerializer,
         responses={200: inline_serializer("TranscriptImportResult", {"segments": serializers.IntegerField()}),
                    202: TranscriptImportJobSerializer,
-                   400: inline_serializer("TranscriptImportError", {
-                       "detail": serializers.CharField(), "code": serializers.CharField(),
-                       "line": serializers.IntegerField(required=False)})},
+                   # the BadRequest shape (field keys for a malformed body) plus the WebVTT line of a bad document
+                   400: OpenApiResponse({"type": "object", "additionalProperties": True,
+                                         "properties": {"detail": {"type": "string"}, "code": {"type": "string"},
+                                                        "line": {"type": "integer"}}},
+                                        description="请求体或文档无效:detail、code;字段错误按字段名;WebVTT 错误含 line(行号)")},
     )
     def post(self, request, pk):
         recording = get_object_or_404(Recording, pk=pk)
