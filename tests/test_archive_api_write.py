@@ -223,3 +223,19 @@ def test_inheritor_create_read_update_filter_delete_and_signer_changes_wait(api,
     assert r.status_code == 409 and any("口述" in b for b in r.json()["blockers"])
     assert as_user(make_user("rev", "reviewer")).patch(f"/api/v1/inheritors/{person.pk}", {"biography": "x"},
                                                        format="json").status_code == 403
+
+
+def test_steps_read_back_may_be_sent_back_and_order_says_the_order(api, technique):
+    """Found by a live walk: a script that sends back the steps it read got 400 (``order`` unknown). ``order``,
+    on every step, orders them; on some only, or twice the same, is a 400."""
+    steps = api.get(f"/api/v1/techniques/{technique.slug}").json()["steps"]
+    swapped = [{**steps[0], "order": 2}, {**steps[1], "order": 1}, steps[2]]
+    r = api.patch(f"/api/v1/techniques/{technique.slug}", {"steps": swapped}, format="json")
+    assert r.status_code == 200, r.content
+    assert [s["id"] for s in r.json()["steps"]] == [steps[1]["id"], steps[0]["id"], steps[2]["id"]]
+    for bad in ([{**steps[0], "order": 1}, {**steps[1], "order": 1}, steps[2]],
+                [{**steps[0], "order": 1}, {k: v for k, v in steps[1].items() if k != "order"}, steps[2]]):
+        r = api.patch(f"/api/v1/techniques/{technique.slug}", {"steps": bad}, format="json")
+        assert r.status_code == 400 and "order" in r.json()["detail"], r.content
+    r = api.patch(f"/api/v1/techniques/{technique.slug}", {"steps": steps}, format="json")  # sent back as read
+    assert r.status_code == 200 and [s["id"] for s in r.json()["steps"]] == [s["id"] for s in steps]

@@ -8,6 +8,7 @@ from rest_framework import serializers
 from heritage.parsers import RefuseUnknownFields
 
 from .. import services
+from ..services import MAX_STEPS
 from ..models import (Craft, Footage, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep,
                       TranscriptImportJob, TranscriptSegment)
 
@@ -210,6 +211,8 @@ class StepWriteSerializer(RefuseUnknownFields, serializers.Serializer):
 
     id = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1,
                                   help_text="已有步骤的 id(保留该步骤);新步骤不填")
+    order = serializers.IntegerField(required=False, min_value=1, max_value=MAX_STEPS,
+                                     help_text="可选:步骤序号;给出时每个步骤都要给且不能重复,步骤按它排列(否则按列表顺序)")
     title = serializers.CharField(max_length=100)
     description = serializers.CharField(max_length=5000)
     description_en = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
@@ -230,6 +233,17 @@ class TechniqueWriteSerializer(ServiceValidated, serializers.ModelSerializer):
     class Meta:
         model = Technique
         fields = ["craft", "name", "slug", "summary", "steps"]
+
+    def validate_steps(self, steps):
+        """The steps in their order: the list's, or ``order`` when every step has one (a step list read from the
+        API may be sent back as it is, reordered by its numbers)."""
+        numbered = [step for step in steps if "order" in step]
+        if not numbered:
+            return steps
+        if len(numbered) != len(steps) or len({step["order"] for step in steps}) != len(steps):
+            raise serializers.ValidationError(_("要么每个步骤都给出不重复的 order,要么都不给(按列表顺序)。"),
+                                              code="invalid")
+        return sorted(steps, key=lambda step: step["order"])
 
 
 class FootageWriteSerializer(ServiceValidated, serializers.ModelSerializer):
