@@ -376,3 +376,29 @@ def test_idempotency_key_a_failed_submission_keeps_the_key_free_and_a_bad_key_is
     operation = c.get("/api/v1/schema/?format=json").json()["paths"]["/api/v1/generation-tasks"]["post"]
     assert "Idempotency-Key" in {p["name"] for p in operation["parameters"] if p["in"] == "header"}
     assert "409" in operation["responses"]
+
+
+def test_idempotency_key_race_the_loser_answers_the_winners_job(alice):
+    """Two requests with one key that both looked before either wrote: the unique (user, key) row lets one in; the
+    other's job is rolled back and it answers the winner's job (here the winner's row is committed, and the
+    loser's first look misses it, as it would have a moment earlier)."""
+    from unittest import mock
+
+    from django.db import transaction
+
+    from generation import services
+    from generation.models import JobRequestKey
+
+    winner = services.job_create(requested_by=alice, text="先起针。")
+    JobRequestKey.objects.create(user=alice, key="race", fingerprint="f", job=winner)
+    real, looks = JobRequestKey.objects.select_related, []
+
+    def first_look_misses(*fields):
+        looks.append(fields)
+        return real(*fields).none() if len(looks) == 1 else real(*fields)
+
+    with mock.patch.object(JobRequestKey.objects, "select_related", first_look_misses), transaction.atomic():
+        job, replayed = services.job_create_once(requested_by=alice, key="race", fingerprint="f",
+                                                 create=lambda: services.job_create(requested_by=alice, text="先起针。"))
+    assert (job.pk, replayed, len(looks)) == (winner.pk, True, 2)
+    assert GenerationJob.objects.count() == 1 and JobRequestKey.objects.get().job_id == winner.pk
