@@ -483,13 +483,9 @@ class TechniqueFormPage(RoleView):
                 formset_ok = formset.is_valid()
                 if form_ok and formset_ok:
                     try:
-                        with transaction.atomic():
-                            data = model_data(form)
-                            technique = (services.technique_update(technique=obj, data=data) if obj
-                                         else services.technique_create(**data))
-                            ordered = [f.instance for f in formset.ordered_forms]
-                            services.technique_steps_save(technique=technique, ordered=ordered,
-                                                          deleted=[f.instance for f in formset.deleted_forms])
+                        ordered = [f.instance for f in formset.ordered_forms]
+                        technique = services.technique_save(technique=obj, data=model_data(form), ordered=ordered,
+                                                            deleted=[f.instance for f in formset.deleted_forms])
                     except ValidationError as exc:
                         _add_errors(form, exc)
                     else:

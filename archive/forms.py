@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from django import forms
@@ -14,11 +13,10 @@ from django.utils.translation import gettext_lazy as _
 
 from . import roles
 from .models import Craft, Footage, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep
-from .services import SegmentInput, segments_check, transcript_size_check
-from .validators import max_birth_year
+from .services import (MAX_STEP_PARAMETERS, MAX_STEPS, SegmentInput, duplicate_step_titles, segments_check,
+                       step_parameter_problem, transcript_size_check)
 from heritage.timecode import TimecodeError, format_ms as fmt_ms, parse_timecode
 
-PARAM_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 
 
 class DateInput(forms.DateInput):
@@ -109,12 +107,8 @@ class InheritorForm(ClearMessagesMixin, forms.ModelForm):
             self.add_error("account_username", _("用户名“%(u)s”已被占用,请换一个。") % {"u": name})
         return data
 
-    def clean_birth_year(self):
-        year = self.cleaned_data.get("birth_year")
-        latest = max_birth_year()
-        if year is not None and not (1850 <= year <= latest):
-            raise ValidationError(_("出生年份应在 1850 到 %(y)s 之间。") % {"y": latest})
-        return year
+    # birth year, accounts of the inheritor role, proxy and authority document: ``Inheritor.clean``, checked by
+    # this form's model validation and by the services (the API) alike
 
 
 class PortraitForm(ClearMessagesMixin, forms.ModelForm):
@@ -210,14 +204,11 @@ class ParametersField(forms.CharField):
         result = {}
         for key, val in items:
             where = _("参数第 %(n)d 行:") % {"n": line_of[key]} if line_of.get(key) else _("参数:")
-            if not isinstance(key, str) or not PARAM_NAME.match(key):
-                raise ValidationError(where + _("名称“%(key)s”无效,只能用小写英文字母、数字和下划线,且以字母开头。") % {"key": key})
-            if isinstance(val, (dict, list)) or val is None:
-                raise ValidationError(where + _("“%(key)s”的值必须是数字或文字。") % {"key": key})
-            if isinstance(val, str) and (not val or len(val) > 100):
-                raise ValidationError(where + _("“%(key)s”的值不能为空,且不超过 100 个字符。") % {"key": key})
+            problem = step_parameter_problem(key, val)  # the rule is the service's
+            if problem:
+                raise ValidationError(where + problem)
             result[key] = val
-        if len(result) > 30:
+        if len(result) > MAX_STEP_PARAMETERS:
             raise ValidationError(_("参数最多 30 个。"))
         return result
 
@@ -237,19 +228,15 @@ class StepForm(ClearMessagesMixin, forms.ModelForm):
 class BaseStepFormSet(forms.BaseInlineFormSet):
     def clean(self):
         super().clean()
-        titles = {}
-        for form in self.forms:
-            if not hasattr(form, "cleaned_data") or not form.cleaned_data or self._should_delete_form(form):
-                continue
-            title = form.cleaned_data.get("title")
-            if title in titles:
-                form.add_error("title", _("步骤标题“%(t)s”与第 %(n)d 个步骤重复。") % {"t": title, "n": titles[title]})
-            titles.setdefault(title, len(titles) + 1)
+        live = [form for form in self.forms
+                if hasattr(form, "cleaned_data") and form.cleaned_data and not self._should_delete_form(form)]
+        for index, message in duplicate_step_titles([form.cleaned_data.get("title") for form in live]):
+            live[index].add_error("title", message)
 
 
 StepFormSet = inlineformset_factory(
     Technique, TechniqueStep, form=StepForm, formset=BaseStepFormSet, extra=0, can_delete=True, can_order=True,
-    max_num=100, validate_max=True,
+    max_num=MAX_STEPS, validate_max=True,
 )
 
 
@@ -286,25 +273,8 @@ class RecordingForm(ClearMessagesMixin, forms.ModelForm):
         self.fields["technique"].queryset = Technique.objects.select_related("craft")
         self.fields["speaker"].queryset = Inheritor.objects.select_related("craft")
 
-    def clean(self):
-        data = super().clean()
-        speaker = data.get("speaker")
-        if not data.get("speaker_name"):
-            if speaker:
-                data["speaker_name"] = speaker.name
-            elif "speaker_name" not in self.errors:
-                self.add_error("speaker_name", _("请选择讲述人或填写讲述人姓名。"))
-        technique, craft = data.get("technique"), data.get("craft")
-        if technique and craft and technique.craft_id != craft.pk:
-            self.add_error("technique", _("技法必须属于所选项目。"))
-        media = data.get("media")
-        has_media = bool(media) or (media is None and self.instance.media)
-        if not has_media and not data.get("media_reference") and "media" not in self.errors:
-            self.add_error("media", _("请上传音视频文件,或填写外部引用(馆藏号或存放位置)。"))
-        if data.get("consent_date") and data.get("recorded_on") and data["consent_date"] > data["recorded_on"].replace(
-                year=data["recorded_on"].year + 50):
-            self.add_error("consent_date", _("授权日期不合理。"))
-        return data
+    # speaker's name, technique of the craft, a file or a reference, consent date: ``Recording.clean``, checked
+    # by this form's model validation and by the services (the API) alike
 
 
 class FootageForm(ClearMessagesMixin, forms.ModelForm):

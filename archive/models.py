@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from heritage.timecode import format_ms as fmt_ms, overlaps
 
-from .validators import (validate_document_file, validate_not_future, validate_portrait_file, validate_recording_file,
-                         validate_video_file)
+from .validators import (max_birth_year, validate_document_file, validate_not_future, validate_portrait_file,
+                         validate_recording_file, validate_video_file)
 
 
 class Category(models.TextChoices):
@@ -121,6 +121,23 @@ class Inheritor(TimeStamped):
         return signer_of(self)
 
     def clean(self):
+        """Every write (the curator form's model validation, ``archive.services.inheritor_create``/``_update``
+        for the form and the API): a plausible birth year; signing accounts of the inheritor role; a proxy
+        only for someone who has died or cannot sign, with the authority document."""
+        from django.contrib.auth import get_user_model
+
+        from .roles import INHERITOR
+
+        errors = {}
+        latest = max_birth_year()
+        if self.birth_year is not None and not (1850 <= self.birth_year <= latest):
+            errors["birth_year"] = _("出生年份应在 1850 到 %(y)s 之间。") % {"y": latest}
+        for field in ("user", "proxy_user"):
+            account = getattr(self, f"{field}_id")
+            if account and not get_user_model().objects.filter(pk=account, groups__name=INHERITOR).exists():
+                errors[field] = _("只能选择“传承人”角色的账户。")
+        if errors:
+            raise ValidationError(errors)
         has_proxy = bool(self.proxy_name or self.proxy_user_id)
         if has_proxy and not self.needs_proxy:
             raise ValidationError(_("只有已故或无法亲自签署的传承人才能指定代理人。"))
@@ -351,10 +368,23 @@ class Recording(TimeStamped):
         return reverse("curator:recording_detail", args=[self.pk])
 
     def clean(self):
-        if self.consent_date and self.recorded_on and self.consent_date < self.recorded_on.replace(year=self.recorded_on.year - 50):
-            raise ValidationError({"consent_date": _("授权日期不合理。")})
+        """The rules of a recording beyond its fields, for every write (the curator form's ``_post_clean`` and
+        ``archive.services.recording_create``/``recording_update`` for the form and the API): a speaker's name
+        (the services take the chosen inheritor's when it is left blank), technique and speaker of the recording's
+        craft, a file or an external reference, a plausible consent date."""
+        errors = {}
+        if not (self.speaker_name or "").strip() and not self.speaker_id:  # with a speaker: the service fills it
+            errors["speaker_name"] = _("请选择讲述人或填写讲述人姓名。")
         if self.speaker_id and self.craft_id and self.speaker.craft_id != self.craft_id:
-            raise ValidationError({"speaker": _("讲述人必须是本项目的传承人。")})
+            errors["speaker"] = _("讲述人必须是本项目的传承人。")
+        if self.technique_id and self.craft_id and self.technique.craft_id != self.craft_id:
+            errors["technique"] = _("技法必须属于所选项目。")
+        if not self.media and not (self.media_reference or "").strip():
+            errors["media"] = _("请上传音视频文件,或填写外部引用(馆藏号或存放位置)。")
+        if self.consent_date and self.recorded_on and abs((self.consent_date - self.recorded_on).days) > 50 * 365.25:
+            errors["consent_date"] = _("授权日期不合理。")  # more than 50 years before or after the interview
+        if errors:
+            raise ValidationError(errors)
 
     def transcript_text(self) -> str:
         return self.transcript()[0]

@@ -242,14 +242,23 @@ def technique_update(*, technique: Technique, data: dict[str, Any]) -> Technique
     return _apply(technique, data)
 
 
+def _recording_data(data: dict[str, Any]) -> dict[str, Any]:
+    """A recording's speaker name left blank is the chosen inheritor's (the other rules: ``Recording.clean``)."""
+    if not (data.get("speaker_name") or "").strip() and data.get("speaker") is not None:
+        return {**data, "speaker_name": data["speaker"].name}
+    return data
+
+
 @transaction.atomic
 def recording_create(*, data: dict[str, Any]) -> Recording:
-    return _apply(Recording(), data)
+    return _apply(Recording(), _recording_data(data))
 
 
 @transaction.atomic
 def recording_update(*, recording: Recording, data: dict[str, Any]) -> Recording:
-    return _apply(recording, data)
+    if "speaker_name" in data and "speaker" not in data:
+        data = {**data, "speaker": recording.speaker}
+    return _apply(recording, _recording_data(data))
 
 
 @transaction.atomic
@@ -277,11 +286,74 @@ def archive_object_delete(*, obj: Model) -> None:
 
 # --- Technique steps ------------------------------------------------------------------------------
 
+MAX_STEPS = 100
+MAX_STEP_PARAMETERS = 30
+PARAM_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+
+
+def step_parameter_problem(key, value) -> str | None:
+    """What is wrong with one step parameter (a name from the action-description spec, a number or short text),
+    or None. The one rule for the curator form (``archive.forms.ParametersField``, which names the line) and
+    every write of steps (``technique_steps_save``)."""
+    if not isinstance(key, str) or not PARAM_NAME.match(key):
+        return _("名称“%(key)s”无效,只能用小写英文字母、数字和下划线,且以字母开头。") % {"key": key}
+    if isinstance(value, (dict, list)) or value is None:
+        return _("“%(key)s”的值必须是数字或文字。") % {"key": key}
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return _("“%(key)s”的值必须是数字或文字。") % {"key": key}
+    if isinstance(value, str) and (not value or len(value) > 100):
+        return _("“%(key)s”的值不能为空,且不超过 100 个字符。") % {"key": key}
+    return None
+
+
+def step_parameters_check(parameters) -> None:
+    """Refuse step parameters that are not an object of at most ``MAX_STEP_PARAMETERS`` valid parameters."""
+    if not isinstance(parameters, dict):
+        raise ValidationError({"parameters": _("参数必须是 JSON 对象(键值对)。")}, code="invalid")
+    for key, value in parameters.items():
+        problem = step_parameter_problem(key, value)
+        if problem:
+            raise ValidationError({"parameters": _("参数:") + problem}, code="invalid")
+    if len(parameters) > MAX_STEP_PARAMETERS:
+        raise ValidationError({"parameters": _("参数最多 30 个。")}, code="invalid")
+
+
+def duplicate_step_titles(titles: list[str]) -> list[tuple[int, str]]:
+    """(index, message) for each step whose title an earlier step already has (the form marks the step; the
+    service refuses the whole list)."""
+    first, problems = {}, []
+    for i, title in enumerate(titles):
+        if title in first:
+            problems.append((i, _("步骤标题“%(t)s”与第 %(n)d 个步骤重复。") % {"t": title, "n": first[title]}))
+        else:
+            first[title] = len(first) + 1
+    return problems
+
+
+@transaction.atomic
+def technique_save(*, technique: Technique | None, data: dict[str, Any], ordered: list[TechniqueStep] | None = None,
+                   deleted: Iterable[TechniqueStep] = ()) -> Technique:
+    """Create (``technique`` None) or update a technique and, when ``ordered`` is given, its steps, in one
+    transaction: the curator's technique page and ``/api/v1/techniques`` alike."""
+    technique = technique_update(technique=technique, data=data) if technique else technique_create(**data)
+    if ordered is not None:
+        technique_steps_save(technique=technique, ordered=ordered, deleted=deleted)
+    return technique
+
+
 @transaction.atomic
 def technique_steps_save(*, technique: Technique, ordered: list[TechniqueStep], deleted: Iterable[TechniqueStep] = ()) -> list[TechniqueStep]:
     """Save the steps of a technique in the given order (numbered 1..n) and delete ``deleted``. Existing
     steps keep their ids (footage and generation jobs point at them). Moves go through temporary
-    numbers, so swapping two steps never trips the unique (technique, order) constraint."""
+    numbers, so swapping two steps never trips the unique (technique, order) constraint. Refuses more than
+    ``MAX_STEPS`` steps, a title twice, and parameters ``step_parameters_check`` refuses."""
+    if len(ordered) > MAX_STEPS:
+        raise ValidationError(_("最多 %(n)d 个步骤。") % {"n": MAX_STEPS}, code="invalid")
+    duplicates = duplicate_step_titles([step.title for step in ordered])
+    if duplicates:
+        raise ValidationError([message for _i, message in duplicates], code="invalid")
+    for step in ordered:
+        step_parameters_check(step.parameters)
     for step in deleted:
         if step.pk:
             try:

@@ -181,3 +181,25 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class JobRequestKey(models.Model):
+    """An ``Idempotency-Key`` a script sent with ``POST /api/v1/generation-tasks``, and the job that request made
+    (``generation.services.job_create_once``): the same key with the same body within
+    ``IDEMPOTENCY_WINDOW`` answers that job again instead of queueing a second one; with another body it is
+    refused. Keys are per account."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
+                             verbose_name=_("提交人"))
+    key = models.CharField(_("幂等键"), max_length=255)
+    fingerprint = models.CharField(_("请求体指纹"), max_length=64)  # sha256 of the canonical JSON body
+    job = models.ForeignKey(GenerationJob, on_delete=models.CASCADE, related_name="+", verbose_name=_("任务"))
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("生成请求幂等键")
+        verbose_name_plural = _("生成请求幂等键")
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="job_request_key_unique_per_user")]
+
+    def __str__(self):
+        return f"{self.key} → {self.job_id}"

@@ -15,6 +15,7 @@ every new attempt first removes what a killed attempt left behind.
 """
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import random
@@ -28,7 +29,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -40,7 +41,7 @@ from heritage.hashing import sha256_file
 from . import attribution
 from . import parameters as params
 from .leases import Lease, heartbeat_s, lease_s, max_attempts, requeue_after_s  # noqa: F401 - re-exported
-from .models import Clip, GenerationJob, WorkerHeartbeat
+from .models import Clip, GenerationJob, JobRequestKey, WorkerHeartbeat
 from .prompting.models import CAMERA_CHOICES
 
 log = logging.getLogger(__name__)
@@ -603,3 +604,55 @@ def worker_heartbeat(*, name: str, **fields) -> None:
 
 def worker_stopped(*, name: str) -> None:
     WorkerHeartbeat.objects.filter(name=name).update(stopped_at=timezone.now(), current_job=None)
+
+
+# --- Repeated submissions (Idempotency-Key) ------------------------------------------------------------
+
+IDEMPOTENCY_WINDOW = datetime.timedelta(hours=24)
+
+
+class IdempotencyConflict(Exception):
+    """The key was used, within the window, for a request with another body."""
+
+
+def request_fingerprint(body) -> str:
+    """The sha256 of a request body as canonical JSON (keys sorted), so that the same request sent again with its
+    keys in another order is the same request."""
+    import hashlib
+    import json
+
+    canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def job_create_once(*, requested_by, key: str, fingerprint: str, create) -> tuple[GenerationJob, bool]:
+    """Run ``create()`` (which makes one job) once per ``(requested_by, key)`` within ``IDEMPOTENCY_WINDOW``:
+    the same key and body again answer the first job (``(job, True)``); the same key with another body raises
+    ``IdempotencyConflict``. A request that fails (``ParameterError``…) stores nothing, so its key may be sent
+    again. Two requests racing with one key make one job: the database's unique key lets one row in, and the
+    loser answers the winner's job. An expired key is taken over by the next request."""
+
+    def earlier() -> GenerationJob | None:
+        row = (JobRequestKey.objects.select_related("job")
+               .filter(user=requested_by, key=key, created_at__gte=timezone.now() - IDEMPOTENCY_WINDOW).first())
+        if row is None:
+            return None
+        if row.fingerprint != fingerprint:
+            raise IdempotencyConflict(_("这个 Idempotency-Key 已用于另一个请求体不同的提交(24 小时内),请换一个键。"))
+        return row.job
+
+    job = earlier()
+    if job is not None:
+        return job, True
+    try:
+        with transaction.atomic():
+            JobRequestKey.objects.filter(user=requested_by, key=key,
+                                         created_at__lt=timezone.now() - IDEMPOTENCY_WINDOW).delete()  # expired
+            job = create()
+            JobRequestKey.objects.create(user=requested_by, key=key, fingerprint=fingerprint, job=job)
+    except IntegrityError:
+        job = earlier()  # a concurrent request with this key won the race
+        if job is None:
+            raise
+        return job, True
+    return job, False

@@ -10,7 +10,7 @@ from rest_framework.reverse import reverse
 # The collections a script starts from; everything else is linked from them or described in the schema.
 ROOT_LINKS = {
     "crafts": "api-craft-list", "techniques": "api-technique-list", "inheritors": "api-inheritor-list",
-    "recordings": "api-recording-list", "portraits": "api-portrait-list", "reviews": "api-review-list",
+    "recordings": "api-recording-list", "footage": "api-footage-list", "portraits": "api-portrait-list", "reviews": "api-review-list",
     "generation_tasks": "generation-task-list", "token": "api-token", "schema": "api-schema", "docs": "api-docs",
 }
 

@@ -256,3 +256,22 @@ def test_a_bad_portrait_filter_is_a_400_not_every_portrait(client, api, curator)
     """?inheritor=abc used to be ignored: the script got every inheritor's portraits as if they were one's."""
     r = client.get("/api/v1/portraits?inheritor=abc", **api(curator))
     assert r.status_code == 400 and r.json()["code"] == "invalid" and "inheritor" in r.json()["detail"]
+
+
+def test_transcript_import_400_documents_the_field_keys_it_answers(client, api, curator, recording):
+    """A malformed body answers ``mode: [...]`` (or ``webvtt``, ``non_field_errors``) next to detail/code; the
+    documented 400 was closed to detail/code/line, so a strict client read those answers as off-schema."""
+    import jsonschema
+
+    h = api(curator)
+    r = client.post(f"/api/v1/recordings/{recording.pk}/transcript", {"mode": "sideways"},
+                    content_type="application/json", **h)
+    assert r.status_code == 400 and "mode" in r.json()
+    schema = client.get("/api/v1/schema/?format=json", **h).json()
+    documented = schema["paths"]["/api/v1/recordings/{id}/transcript"]["post"]["responses"]["400"]
+    node = documented["content"]["application/json"]["schema"]
+    while "$ref" in node:
+        node = schema["components"]["schemas"][node["$ref"].rsplit("/", 1)[-1]]
+    closed = {**node, "additionalProperties": node.get("additionalProperties", False)}  # as a strict client reads it
+    jsonschema.validate(r.json(), closed)
+    assert "line" in node["properties"]

@@ -305,3 +305,14 @@ def test_signer_change_lists_field_names_and_values_in_words(curator_client, cra
     assert keys[status_name] == str(Inheritor.Status.DECEASED.label)
     assert keys[sign_name] in ("是", "否") and keys[proxy_name] == "proxy"
     assert not {"status", "able_to_sign", "proxy_user", "user"} & set(keys)
+
+
+def test_a_recording_made_on_a_leap_day_is_saved_not_a_500(curator_client, craft):
+    """The consent-date rule moved out of the form into ``Recording.clean`` compares days: ``date.replace(year±50)``
+    raised ValueError (a 500) for an interview on 29 February."""
+    r = curator_client.post("/curator/recordings/new/", recording_data(craft, recorded_on="2024-02-29",
+                                                                      consent_date="2024-02-29", media_reference="x"))
+    assert r.status_code == 302 and Recording.objects.get().recorded_on.day == 29
+    r = curator_client.post("/curator/recordings/new/", recording_data(craft, recorded_on="2024-02-29",
+                                                                      consent_date="2080-03-01", media_reference="x"))
+    assert r.status_code == 400 and "授权日期不合理" in r.content.decode()

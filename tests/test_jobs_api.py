@@ -322,3 +322,83 @@ def test_a_created_task_has_a_location_and_the_documented_409_and_206(alice, set
     assert documented(c, "/api/v1/generation-tasks/{id}/media/{kind}", "get", "206")
     outside = c.get(f"/api/v1/generation-tasks/{job_id}/media/native", HTTP_RANGE="bytes=100-200")
     assert outside.status_code == 416 and documented(c, "/api/v1/generation-tasks/{id}/media/{kind}", "get", "416")
+
+
+def test_idempotency_key_makes_a_repeated_submission_answer_the_first_job(alice, make_user,
+                                                                          django_capture_on_commit_callbacks):
+    """A script that retries ``POST generation-tasks`` after a dropped connection must not queue a second job:
+    same key + same body → the first job's 202 again (nothing sent to the queue); same key + another body →
+    409; another account's identical key is its own; a key over 24 h old is free again."""
+    import datetime as dt
+
+    from generation.models import JobRequestKey
+
+    c = token_client(alice)
+    with django_capture_on_commit_callbacks(execute=False) as first_sent:
+        first = c.post("/api/v1/generation-tasks", SEED_EXAMPLE, format="json", HTTP_IDEMPOTENCY_KEY="walk-1")
+    assert first.status_code == 202, first.content
+    reordered = {k: SEED_EXAMPLE[k] for k in reversed(list(SEED_EXAMPLE))}
+    with django_capture_on_commit_callbacks(execute=False) as again_sent:
+        again = c.post("/api/v1/generation-tasks", reordered, format="json", HTTP_IDEMPOTENCY_KEY="walk-1")
+    assert again.status_code == 202 and again.json()["id"] == first.json()["id"], again.content
+    assert again["Location"] == first["Location"] and again["Idempotent-Replayed"] == "true"
+    assert GenerationJob.objects.count() == 1 and len(first_sent) >= 1 and len(again_sent) == 0
+
+    other_body = {**SEED_EXAMPLE, "parameters": {**SEED_EXAMPLE["parameters"], "seed": 1}}
+    conflict = c.post("/api/v1/generation-tasks", other_body, format="json", HTTP_IDEMPOTENCY_KEY="walk-1")
+    assert conflict.status_code == 409 and conflict.json()["code"] == "idempotency_conflict", conflict.content
+    assert GenerationJob.objects.count() == 1
+
+    other = token_client(make_user("dora", "curator"))
+    assert other.post("/api/v1/generation-tasks", SEED_EXAMPLE, format="json",
+                      HTTP_IDEMPOTENCY_KEY="walk-1").json()["id"] != first.json()["id"]
+    assert c.post("/api/v1/generation-tasks", SEED_EXAMPLE, format="json").status_code == 202  # no key: a new job
+    assert GenerationJob.objects.count() == 3
+
+    JobRequestKey.objects.filter(key="walk-1", user=alice).update(
+        created_at=dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=25))
+    later = c.post("/api/v1/generation-tasks", other_body, format="json", HTTP_IDEMPOTENCY_KEY="walk-1")
+    assert later.status_code == 202 and later.json()["id"] != first.json()["id"] and "Idempotent-Replayed" not in later
+
+
+def test_idempotency_key_a_failed_submission_keeps_the_key_free_and_a_bad_key_is_a_400(alice):
+    from generation.models import JobRequestKey
+
+    c = token_client(alice)
+    bad = {**SEED_EXAMPLE, "parameters": {**SEED_EXAMPLE["parameters"], "duration": 999}}
+    assert c.post("/api/v1/generation-tasks", bad, format="json", HTTP_IDEMPOTENCY_KEY="k2").status_code == 400
+    assert not JobRequestKey.objects.exists()
+    assert c.post("/api/v1/generation-tasks", SEED_EXAMPLE, format="json", HTTP_IDEMPOTENCY_KEY="k2").status_code == 202
+    for key in ("x" * 256, "含中文", "a b"):
+        r = c.post("/api/v1/generation-tasks", SEED_EXAMPLE, format="json", HTTP_IDEMPOTENCY_KEY=key)
+        assert r.status_code == 400 and r.json()["code"] == "invalid", (key, r.content)
+    assert GenerationJob.objects.count() == 1
+    operation = c.get("/api/v1/schema/?format=json").json()["paths"]["/api/v1/generation-tasks"]["post"]
+    assert "Idempotency-Key" in {p["name"] for p in operation["parameters"] if p["in"] == "header"}
+    assert "409" in operation["responses"]
+
+
+def test_idempotency_key_race_the_loser_answers_the_winners_job(alice):
+    """Two requests with one key that both looked before either wrote: the unique (user, key) row lets one in; the
+    other's job is rolled back and it answers the winner's job (here the winner's row is committed, and the
+    loser's first look misses it, as it would have a moment earlier)."""
+    from unittest import mock
+
+    from django.db import transaction
+
+    from generation import services
+    from generation.models import JobRequestKey
+
+    winner = services.job_create(requested_by=alice, text="先起针。")
+    JobRequestKey.objects.create(user=alice, key="race", fingerprint="f", job=winner)
+    real, looks = JobRequestKey.objects.select_related, []
+
+    def first_look_misses(*fields):
+        looks.append(fields)
+        return real(*fields).none() if len(looks) == 1 else real(*fields)
+
+    with mock.patch.object(JobRequestKey.objects, "select_related", first_look_misses), transaction.atomic():
+        job, replayed = services.job_create_once(requested_by=alice, key="race", fingerprint="f",
+                                                 create=lambda: services.job_create(requested_by=alice, text="先起针。"))
+    assert (job.pk, replayed, len(looks)) == (winner.pk, True, 2)
+    assert GenerationJob.objects.count() == 1 and JobRequestKey.objects.get().job_id == winner.pk

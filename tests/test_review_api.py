@@ -66,3 +66,51 @@ def test_review_detail_answers_exactly_the_documented_fields(api, rv, in_review)
     body = api.get(f"/api/v1/reviews/{in_review.pk}/").json()
     assert set(body) == documented_properties(api, "/api/v1/reviews/{id}/")
     assert body["comments"][0]["text"] == "针脚偏密" and body["public_summary"]["title"]
+
+
+def test_review_list_is_paged_and_filtered_like_every_other_list(api, rv, make_clip, in_review):
+    """``GET /reviews/`` answers count/next/previous/results (it was a bare list cut off at 200), with the
+    filters a script needs: state, technique, craft; a state that does not exist is a 400."""
+    from review import services
+    from review.models import Review
+
+    for variant in "bcd":  # three more reviews: drafts of the same technique
+        services.review_open(clip=make_clip(variant=variant), actor=rv.curator)
+    other = services.review_open(clip=make_clip(technique=rv.other_technique, variant="e"), actor=rv.curator)
+    body = api.get("/api/v1/reviews/?page_size=2").json()
+    assert set(body) == {"count", "next", "previous", "results"}, body
+    assert body["count"] == Review.objects.count() == 5 and len(body["results"]) == 2 and body["next"]
+    seen = [r["id"] for r in body["results"]]
+    while body["next"]:
+        body = api.get(body["next"]).json()
+        seen += [r["id"] for r in body["results"]]
+    assert sorted(seen) == sorted(str(pk) for pk in Review.objects.values_list("pk", flat=True))
+    assert [r["id"] for r in api.get("/api/v1/reviews/?state=in_review").json()["results"]] == [str(in_review.pk)]
+    assert api.get("/api/v1/reviews/?state=draft").json()["count"] == 4
+    assert [r["id"] for r in api.get("/api/v1/reviews/?craft=jingtailan").json()["results"]] == [str(other.pk)]
+    assert api.get("/api/v1/reviews/?technique=zhengqiang&state=draft").json()["count"] == 3
+    assert api.get("/api/v1/reviews/?technique=no-such").json()["count"] == 0
+    refused = api.get("/api/v1/reviews/?state=sideways")
+    assert refused.status_code == 400 and refused.json()["code"] == "invalid", refused.content
+
+
+def test_review_list_schema_documents_the_page_and_the_filters(api):
+    schema = api.get("/api/v1/schema/?format=json").json()
+    operation = schema["paths"]["/api/v1/reviews/"]["get"]
+    assert {p["name"] for p in operation["parameters"]} >= {"page", "page_size", "state", "technique", "craft"}
+    ref = operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
+    page = schema["components"]["schemas"][ref.rsplit("/", 1)[-1]]
+    assert set(page["properties"]) == {"count", "next", "previous", "results"}
+
+
+def test_review_action_400_is_documented_as_the_bad_request_shape(api, rv, in_review):
+    """A refused action body answers ``detail``, ``code`` and the field's messages; the schema says so (the
+    ``BadRequest`` component, open to field keys), not ``{detail, code}`` only."""
+    schema = api.get("/api/v1/schema/?format=json").json()
+    for action in ("comment", "approve", "request-changes", "reject", "sign", "withdraw", "submit"):
+        responses = schema["paths"][f"/api/v1/reviews/{{id}}/{action}"]["post"]["responses"]
+        assert responses["400"]["content"]["application/json"]["schema"] == {
+            "$ref": "#/components/schemas/BadRequest"}, action
+    assert schema["components"]["schemas"]["BadRequest"]["additionalProperties"] is True
+    body = api.post(f"/api/v1/reviews/{in_review.pk}/comment", {"text": "好", "at_ms": "abc"}, format="json").json()
+    assert body["code"] and body["detail"] and "at_ms" in body

@@ -8,8 +8,9 @@ from rest_framework import serializers
 from heritage.parsers import RefuseUnknownFields
 
 from .. import services
-from ..models import (Craft, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep, TranscriptImportJob,
-                      TranscriptSegment)
+from ..services import MAX_STEPS
+from ..models import (Craft, Footage, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep,
+                      TranscriptImportJob, TranscriptSegment)
 
 
 class CraftSerializer(serializers.ModelSerializer):
@@ -87,7 +88,7 @@ class PortraitReplaceSerializer(PortraitUploadSerializer):
 class StepSerializer(serializers.ModelSerializer):
     class Meta:
         model = TechniqueStep
-        fields = ["order", "title", "description", "description_en", "parameters"]
+        fields = ["id", "order", "title", "description", "description_en", "parameters"]
 
 
 class TechniqueSerializer(serializers.ModelSerializer):
@@ -174,3 +175,151 @@ class TranscriptImportJobSerializer(serializers.ModelSerializer):
 
     def get_url(self, job) -> str:
         return reverse("api-transcript-import-status", args=[job.recording_id, job.pk])
+
+
+# --- Writes: the shape of a body only; every rule (uniqueness, slugs, consent, file checks, steps) is the
+# service's (archive/services.py), as for the curator forms, and its ValidationError is the API's 400.
+
+class ServiceValidated(RefuseUnknownFields):
+    """A ModelSerializer mixin for write bodies: types and lengths from the model, but no uniqueness validators
+    of its own (the service's ``full_clean`` answers those, in the form's words) and no model validators on
+    file fields (declared as ``UploadField``: the service runs ``archive.validators`` once)."""
+
+    def get_validators(self):
+        return []
+
+    def get_fields(self):
+        from rest_framework.validators import UniqueValidator
+
+        fields = super().get_fields()
+        for field in fields.values():
+            field.validators = [v for v in field.validators if not isinstance(v, UniqueValidator)]
+        return fields
+
+
+class CraftWriteSerializer(ServiceValidated, serializers.ModelSerializer):
+    """POST /crafts, PUT/PATCH /crafts/<slug>: ``services.craft_create`` / ``craft_update``."""
+
+    class Meta:
+        model = Craft
+        fields = ["name", "name_en", "slug", "category", "region", "description", "featured"]
+
+
+class StepWriteSerializer(RefuseUnknownFields, serializers.Serializer):
+    """A step in a technique body. ``id`` names an existing step of the technique, which keeps its row (footage
+    and generation jobs point at it); a step without ``id`` is new. The list's order is the steps' order."""
+
+    id = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1,
+                                  help_text="已有步骤的 id(保留该步骤);新步骤不填")
+    order = serializers.IntegerField(required=False, min_value=1, max_value=MAX_STEPS,
+                                     help_text="可选:步骤序号;给出时每个步骤都要给且不能重复,步骤按它排列(否则按列表顺序)")
+    title = serializers.CharField(max_length=100)
+    description = serializers.CharField(max_length=5000)
+    description_en = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
+    parameters = serializers.JSONField(required=False, default=dict,
+                                       help_text="规范参数,如 {\"angle_deg\": 30, \"spacing_mm\": 2}:名称为小写英文与下划线,"
+                                                 "值为数字或不超过 100 字的文字,最多 30 个")
+
+
+class TechniqueWriteSerializer(ServiceValidated, serializers.ModelSerializer):
+    """POST /techniques, PUT/PATCH /techniques/<slug>: ``services.technique_save`` (the curator technique page's
+    service). ``steps``, when given, is the whole ordered list: steps of the technique left out are deleted
+    (refused, with nothing changed, while a review or a job points at one)."""
+
+    craft = serializers.SlugRelatedField(slug_field="slug", queryset=Craft.objects.all(),
+                                         help_text="非遗项目的网址标识(slug)")
+    steps = StepWriteSerializer(many=True, required=False, help_text="有序步骤(整份);不填则步骤不变")
+
+    class Meta:
+        model = Technique
+        fields = ["craft", "name", "slug", "summary", "steps"]
+
+    def validate_steps(self, steps):
+        """The steps in their order: the list's, or ``order`` when every step has one (a step list read from the
+        API may be sent back as it is, reordered by its numbers)."""
+        numbered = [step for step in steps if "order" in step]
+        if not numbered:
+            return steps
+        if len(numbered) != len(steps) or len({step["order"] for step in steps}) != len(steps):
+            raise serializers.ValidationError(_("要么每个步骤都给出不重复的 order,要么都不给(按列表顺序)。"),
+                                              code="invalid")
+        return sorted(steps, key=lambda step: step["order"])
+
+
+class FootageWriteSerializer(ServiceValidated, serializers.ModelSerializer):
+    """POST /footage (multipart for a file, or JSON with ``reference``), PUT/PATCH /footage/<id>."""
+
+    technique = serializers.SlugRelatedField(slug_field="slug", queryset=Technique.objects.all(),
+                                             help_text="技法的网址标识(slug)")
+    file = UploadField(required=False, help_text="视频:mp4、m4v、mov 或 webm;没有文件时填写 reference")
+
+    class Meta:
+        model = Footage
+        fields = ["technique", "step", "title", "file", "reference", "recorded_on", "credit", "rights", "public"]
+
+
+class FootageSerializer(serializers.ModelSerializer):
+    technique = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    craft = serializers.CharField(source="technique.craft.slug", read_only=True)
+    has_file = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Footage
+        fields = ["id", "title", "craft", "technique", "step", "reference", "has_file", "recorded_on", "credit",
+                  "rights", "public", "created_at", "updated_at"]
+
+    def get_has_file(self, obj) -> bool:
+        return bool(obj.file)
+
+
+class RecordingWriteSerializer(ServiceValidated, serializers.ModelSerializer):
+    """POST /recordings (multipart with ``media``, or JSON with ``media_reference``), PUT/PATCH /recordings/<id>:
+    ``services.recording_create`` / ``recording_update``, the curator recording form's services."""
+
+    craft = serializers.SlugRelatedField(slug_field="slug", queryset=Craft.objects.all(),
+                                         help_text="非遗项目的网址标识(slug)")
+    technique = serializers.SlugRelatedField(slug_field="slug", queryset=Technique.objects.all(), required=False,
+                                             allow_null=True, help_text="技法的网址标识(slug)")
+    speaker_name = serializers.CharField(max_length=100, required=False, allow_blank=True,
+                                         help_text="选择了讲述人(speaker)时可不填,使用其姓名")
+    media = UploadField(required=False, help_text="音频或视频:mp3 wav m4a aac ogg oga flac mp4 m4v mov webm")
+
+    class Meta:
+        model = Recording
+        fields = ["craft", "technique", "title", "speaker", "speaker_name", "interviewer", "recorded_on", "place",
+                  "consent_scope", "consent_date", "media", "media_reference", "language", "notes"]
+
+
+class InheritorDetailSerializer(InheritorSerializer):
+    """An inheritor as ``GET /inheritors/<id>`` and the writes answer it: the list's fields, the accounts, and
+    whether a change of who may sign waits for a second curator or an admin (``signer_change_pending``)."""
+
+    has_proxy_document = serializers.SerializerMethodField()
+    signer_change_pending = serializers.SerializerMethodField()
+
+    class Meta(InheritorSerializer.Meta):
+        fields = InheritorSerializer.Meta.fields + ["biography", "user", "proxy_user", "proxy_relation",
+                                                    "has_proxy_document", "signer_change_pending"]
+
+    def get_has_proxy_document(self, obj) -> bool:
+        return bool(obj.proxy_document)
+
+    def get_signer_change_pending(self, obj) -> bool:
+        from ..models import SignerChange
+
+        return obj.signer_changes.filter(state=SignerChange.State.PENDING).exists()
+
+
+class InheritorWriteSerializer(ServiceValidated, serializers.ModelSerializer):
+    """POST /inheritors, PUT/PATCH /inheritors/<id>: ``services.inheritor_create`` / ``inheritor_update`` (the
+    curator form's services). Who may sign (status, able_to_sign, user, proxy_*) is requested as a pending
+    signer change that a second curator or an admin confirms, as on the screens; the other fields are saved."""
+
+    craft = serializers.SlugRelatedField(slug_field="slug", queryset=Craft.objects.all(),
+                                         help_text="非遗项目的网址标识(slug)")
+    proxy_document = UploadField(required=False, help_text="代理人授权文件:PDF、JPG 或 PNG(multipart)")
+
+    class Meta:
+        model = Inheritor
+        fields = ["craft", "name", "level", "status", "able_to_sign", "birth_year", "biography", "user",
+                  "proxy_name", "proxy_user", "proxy_relation", "proxy_document"]

@@ -2,13 +2,12 @@
 Reading needs a curator, reviewer or admin account (``archive.view``); importing a transcript and uploading
 or replacing a portrait need a curator or admin (``archive.change``), as on the curator screens. Bad input
 answers 400 with the same Chinese message the curator form shows, and changes nothing."""
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView, ListAPIView, RetrieveAPIView
 from rest_framework.parsers import MultiPartParser
@@ -17,27 +16,110 @@ from rest_framework.response import Response
 from heritage.errors import refused, validation_messages
 from heritage.inputs import query_int, query_text
 from heritage.media import stream_field_file
+from heritage.parsers import ObjectJSONParser
 from heritage.schema import FILE_RESPONSES, RANGE_NOTE
 from heritage.permissions import HasPerm
 
 from .. import selectors, services
 from ..curator_views import can_hear
-from ..models import Craft, Inheritor, InheritorPortrait, Recording, Technique, TranscriptImportJob
+from ..models import Craft, Footage, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep, TranscriptImportJob
 from heritage.webvtt import WebVTTError
-from .serializers import (CraftSerializer, InheritorSerializer, PortraitReplaceSerializer, PortraitSerializer, PortraitUploadSerializer,
-                          RecordingListSerializer, RecordingSerializer, TechniqueSerializer, TranscriptImportJobSerializer,
-                          TranscriptImportSerializer)
+from .serializers import (CraftSerializer, CraftWriteSerializer, FootageSerializer, FootageWriteSerializer,
+                          InheritorDetailSerializer, InheritorSerializer, InheritorWriteSerializer, PortraitReplaceSerializer, PortraitSerializer, PortraitUploadSerializer,
+                          RecordingListSerializer, RecordingSerializer, RecordingWriteSerializer, TechniqueSerializer,
+                          TechniqueWriteSerializer, TranscriptImportJobSerializer, TranscriptImportSerializer)
 
 
 CanReadArchive = HasPerm("archive.view", _("您的账户没有权限查看档案。"))
 CanWriteArchive = HasPerm("archive.change", _("只有策展人可以修改档案。"))
+# the archive's collections: reading as ``archive.view``, every write as ``archive.change`` (the curator screens')
+ReadOrWriteArchive = HasPerm({"GET": "archive.view", "*": "archive.change"},
+                             _("您的账户没有权限查看档案,或只有策展人可以修改档案。"))
 
 
 Q = OpenApiParameter("q", str, description="搜索词(名称、地区、文字;子串匹配)")
 
+# --- Writes: the curator screens' services, rights and refusals ---------------------------------------------
+
+WRITE_PARSERS = [ObjectJSONParser, MultiPartParser]
+WRITE_NOTE = ("只有策展人(或管理员)可以写入(archive.change,与策展人页面相同)。校验、网址标识唯一、授权与删除规则都由"
+              "与策展人表单相同的服务函数(archive/services.py)执行;出错时返回 400(detail、code 及按字段的说明),"
+              "不保存任何内容。请求体中未知的字段返回 400。")
+TECHNIQUE_NOTE = ("\n\nsteps 为完整的有序步骤表(按列表顺序,或按每个步骤都给出的 order;读到的 steps 可原样发回):"
+                  "带 id 的步骤保留原记录(原始影像和生成任务指向它),不带 id 的是新步骤,"
+                  "未列出的已有步骤被删除(仍被审核引用时返回 400,什么都不改)。步骤标题不能重复,最多 100 个步骤;"
+                  "参数名为小写英文与下划线,值为数字或不超过 100 字的文字,最多 30 个。")
+UPLOAD_NOTE = ("\n\n文件按与表单相同的规则检查(archive/validators.py:扩展名、文件头、能否解码、HERITAGE_MAX_UPLOAD_MB):"
+               "不支持的类型返回 415,超过大小上限返回 413,内容与扩展名不符返回 400(code 为 file_content);"
+               "被拒绝的上传不保存任何内容。")
+CRAFT_EXAMPLE = OpenApiExample("苏绣", request_only=True, value={
+    "name": "苏绣", "name_en": "Suzhou embroidery", "slug": "suxiu", "category": "fine_arts", "region": "江苏省苏州市",
+    "description": "以针引线,在绸缎上绣出图案。", "featured": False})
+TECHNIQUE_EXAMPLE = OpenApiExample("正抢针法", request_only=True, value={
+    "craft": "suxiu", "name": "正抢针法", "slug": "suxiu-zhengqiang", "summary": "由外向内分层铺针。",
+    "steps": [{"title": "劈丝", "description": "把一根丝线劈成十六分之一。", "parameters": {"split": 16}},
+              {"title": "起针", "description": "针从纹样外缘斜着进,针距两毫米。",
+               "parameters": {"angle_deg": 30, "spacing_mm": 2}}]})
+RECORDING_EXAMPLE = OpenApiExample("外部引用的录音(JSON)", request_only=True, media_type="application/json", value={
+    "craft": "suxiu", "technique": "suxiu-zhengqiang", "title": "沈秀芬谈正抢针", "speaker": 1, "interviewer": "研究员",
+    "recorded_on": "2024-03-01", "place": "苏州", "consent_scope": "generation", "consent_date": "2024-03-01",
+    "media_reference": "馆藏 A-2024-001", "language": "苏州话"})
+FOOTAGE_EXAMPLE = OpenApiExample("外部引用的影像(JSON)", request_only=True, media_type="application/json", value={
+    "technique": "suxiu-zhengqiang", "step": 2, "title": "起针特写", "reference": "馆藏 F-2024-007",
+    "recorded_on": "2024-03-02", "credit": "苏州刺绣研究所", "rights": "仅限馆内研究", "public": False})
+INHERITOR_NOTE = ("\n\n谁可以签署(status、able_to_sign、user、proxy_name、proxy_user、proxy_relation、proxy_document)"
+                  "的改动与策展人页面相同:记为待确认的签署人变更(signer_change_pending 为 true),须由另一位策展人或"
+                  "管理员在传承人页面确认后生效;其他字段立即保存。user 和 proxy_user 是已有“传承人”角色账户的 id"
+                  "(新建账户并生成设置密码链接请用策展人页面)。代理人授权文件用 multipart 上传。")
+INHERITOR_EXAMPLE = OpenApiExample("在世的传承人(JSON)", request_only=True, media_type="application/json", value={
+    "craft": "suxiu", "name": "沈秀芬", "level": "provincial", "birth_year": 1956, "biography": "从艺五十年。"})
+UPLOAD_STATUSES = {"file_size": status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+                   "file_type": status.HTTP_415_UNSUPPORTED_MEDIA_TYPE}
+DELETE_RESPONSES = {204: OpenApiResponse(description="已删除"),
+                    409: OpenApiResponse(inline_serializer("DeleteBlocked", {
+                        "detail": serializers.CharField(), "code": serializers.CharField(),
+                        "blockers": serializers.ListField(child=serializers.CharField())}),
+                        description="仍有记录依赖它(code: protected;blockers 列出它们,与策展人删除页相同)")}
+
+
+def _body(write_serializer):
+    """A write body documented as JSON and as multipart/form-data (a file part for uploads)."""
+    return {"application/json": write_serializer, "multipart/form-data": write_serializer}
+
+
+def _write(request, write_serializer, save, read_serializer, location: str = "", location_args=None, *,
+           partial: bool = False) -> Response:
+    """Check the body's shape, hand it to the service, answer the object as it is read back (201 with its
+    ``Location`` for a new one). The service's ValidationError is a 400 (a refused upload 413/415, by its code),
+    its PermissionDenied a 403; nothing is saved either way."""
+    body = write_serializer(data=request.data, partial=partial)
+    body.is_valid(raise_exception=True)
+    try:
+        obj = save(dict(body.validated_data))
+    except ValidationError as exc:
+        return _refused_by_service(exc, statuses=UPLOAD_STATUSES)
+    except PermissionDenied as exc:
+        return refused(str(exc) or str(_("您的账户没有权限进行此操作。")), "permission_denied", status.HTTP_403_FORBIDDEN)
+    data = read_serializer(obj, context={"request": request}).data
+    if location:
+        return Response(data, status=status.HTTP_201_CREATED,
+                        headers={"Location": reverse(location, args=location_args(obj))})
+    return Response(data)
+
+
+def _delete(obj) -> Response:
+    """``services.archive_object_delete``: refused with the same blockers as the curator's delete page."""
+    try:
+        services.archive_object_delete(obj=obj)
+    except services.DeleteBlocked as exc:
+        return Response({"detail": str(exc), "code": "protected", "blockers": exc.blockers},
+                        status=status.HTTP_409_CONFLICT)
+    return Response(status=status.HTTP_204_NO_CONTENT)
+
+
 
 class CraftList(ListAPIView):
-    permission_classes = [CanReadArchive]
+    permission_classes = [ReadOrWriteArchive]
     serializer_class = CraftSerializer
 
     def get_queryset(self):
@@ -48,9 +130,15 @@ class CraftList(ListAPIView):
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
+    @extend_schema(summary="登记非遗项目(策展人)", description=WRITE_NOTE, request=CraftWriteSerializer,
+                   responses={201: CraftSerializer}, examples=[CRAFT_EXAMPLE])
+    def post(self, request):
+        return _write(request, CraftWriteSerializer, lambda data: services.craft_create(**data), CraftSerializer,
+                      "api-craft-detail", lambda craft: [craft.slug])
+
 
 class CraftDetail(RetrieveAPIView):
-    permission_classes = [CanReadArchive]
+    permission_classes = [ReadOrWriteArchive]
     serializer_class = CraftSerializer
     lookup_field = "slug"
     queryset = selectors.craft_list()
@@ -58,6 +146,25 @@ class CraftDetail(RetrieveAPIView):
     @extend_schema(summary="非遗项目")
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
+
+    @extend_schema(summary="修改非遗项目(整份;未给出的可选字段不变)", description=WRITE_NOTE, request=CraftWriteSerializer,
+                   responses={200: CraftSerializer}, examples=[CRAFT_EXAMPLE])
+    def put(self, request, slug):
+        return self._update(request, slug, partial=False)
+
+    @extend_schema(summary="修改非遗项目的部分字段", description=WRITE_NOTE, request=CraftWriteSerializer,
+                   responses={200: CraftSerializer})
+    def patch(self, request, slug):
+        return self._update(request, slug, partial=True)
+
+    def _update(self, request, slug, *, partial):
+        craft = get_object_or_404(Craft, slug=slug)
+        return _write(request, CraftWriteSerializer, lambda data: services.craft_update(craft=craft, data=data),
+                      CraftSerializer, partial=partial)
+
+    @extend_schema(summary="删除非遗项目(仍有传承人、技法或录音依赖它时 409,并列出它们)", responses=DELETE_RESPONSES)
+    def delete(self, request, slug):
+        return _delete(get_object_or_404(Craft, slug=slug))
 
 
 CRAFT = OpenApiParameter("craft", str, description="非遗项目的网址标识(slug);未知的标识得到空列表")
@@ -72,7 +179,7 @@ def _craft_filter(request) -> Craft | None | bool:
 
 
 class TechniqueList(ListAPIView):
-    permission_classes = [CanReadArchive]
+    permission_classes = [ReadOrWriteArchive]
     serializer_class = TechniqueSerializer
 
     def get_queryset(self):
@@ -85,9 +192,37 @@ class TechniqueList(ListAPIView):
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
+    @extend_schema(summary="登记技法及其有序步骤(策展人)", description=WRITE_NOTE + TECHNIQUE_NOTE,
+                   request=TechniqueWriteSerializer, responses={201: TechniqueSerializer}, examples=[TECHNIQUE_EXAMPLE])
+    def post(self, request):
+        return _write(request, TechniqueWriteSerializer, lambda data: _technique_save(None, data), TechniqueSerializer,
+                      "api-technique-detail", lambda technique: [technique.slug])
+
+
+def _technique_save(technique: Technique | None, data: dict) -> Technique:
+    """A technique body → ``services.technique_save`` (the technique page's service): ``steps``, when given, is
+    the whole ordered list; a step's ``id`` keeps that step of this technique, the others left out are deleted."""
+    steps = data.pop("steps", None)
+    if steps is None:
+        return services.technique_save(technique=technique, data=data)
+    current = {step.pk: step for step in technique.steps.all()} if technique else {}
+    unknown = [s["id"] for s in steps if s.get("id") and s["id"] not in current]
+    if unknown:
+        raise ValidationError({"steps": _("步骤 id %(ids)s 不是这个技法的步骤。") % {
+            "ids": ", ".join(str(i) for i in unknown)}}, code="invalid")
+    ordered = []
+    for body in steps:
+        step = current.get(body.get("id")) or TechniqueStep()
+        for field, default in (("title", ""), ("description", ""), ("description_en", ""), ("parameters", {})):
+            setattr(step, field, body.get(field, default))  # each step whole (PATCH skips the body's defaults)
+        ordered.append(step)
+    kept = {step.pk for step in ordered if step.pk}
+    return services.technique_save(technique=technique, data=data, ordered=ordered,
+                                   deleted=[step for pk, step in current.items() if pk not in kept])
+
 
 class TechniqueDetail(RetrieveAPIView):
-    permission_classes = [CanReadArchive]
+    permission_classes = [ReadOrWriteArchive]
     serializer_class = TechniqueSerializer
     lookup_field = "slug"
     queryset = Technique.objects.select_related("craft").prefetch_related("steps")
@@ -96,10 +231,30 @@ class TechniqueDetail(RetrieveAPIView):
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
+    @extend_schema(summary="修改技法(整份;给出 steps 时即为完整的有序步骤表)", description=WRITE_NOTE + TECHNIQUE_NOTE,
+                   request=TechniqueWriteSerializer, responses={200: TechniqueSerializer}, examples=[TECHNIQUE_EXAMPLE])
+    def put(self, request, slug):
+        return self._update(request, slug, partial=False)
+
+    @extend_schema(summary="修改技法的部分字段(给出 steps 时即为完整的有序步骤表)", description=WRITE_NOTE + TECHNIQUE_NOTE,
+                   request=TechniqueWriteSerializer, responses={200: TechniqueSerializer})
+    def patch(self, request, slug):
+        return self._update(request, slug, partial=True)
+
+    def _update(self, request, slug, *, partial):
+        technique = get_object_or_404(Technique, slug=slug)
+        return _write(request, TechniqueWriteSerializer, lambda data: _technique_save(technique, data),
+                      TechniqueSerializer, partial=partial)
+
+    @extend_schema(summary="删除技法(仍有原始影像、审核或生成任务依赖它时 409,并列出它们)", responses=DELETE_RESPONSES)
+    def delete(self, request, slug):
+        return _delete(get_object_or_404(Technique, slug=slug))
+
 
 class InheritorList(ListAPIView):
-    permission_classes = [CanReadArchive]
+    permission_classes = [ReadOrWriteArchive]
     serializer_class = InheritorSerializer
+    parser_classes = WRITE_PARSERS
 
     def get_queryset(self):
         craft = _craft_filter(self.request)
@@ -113,13 +268,53 @@ class InheritorList(ListAPIView):
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
+    @extend_schema(summary="登记传承人(策展人)", description=WRITE_NOTE + INHERITOR_NOTE,
+                   request=_body(InheritorWriteSerializer), responses={201: InheritorDetailSerializer},
+                   examples=[INHERITOR_EXAMPLE])
+    def post(self, request):
+        return _write(request, InheritorWriteSerializer,
+                      lambda data: services.inheritor_create(data=data, actor=request.user), InheritorDetailSerializer,
+                      "api-inheritor-detail", lambda inheritor: [inheritor.pk])
+
+
+class InheritorDetail(RetrieveAPIView):
+    permission_classes = [ReadOrWriteArchive]
+    serializer_class = InheritorDetailSerializer
+    parser_classes = WRITE_PARSERS
+    queryset = Inheritor.objects.select_related("craft")
+
+    @extend_schema(summary="传承人")
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(summary="修改传承人(整份;未给出的可选字段不变)", description=WRITE_NOTE + INHERITOR_NOTE,
+                   request=_body(InheritorWriteSerializer), responses={200: InheritorDetailSerializer})
+    def put(self, request, pk):
+        return self._update(request, pk, partial=False)
+
+    @extend_schema(summary="修改传承人的部分字段", description=WRITE_NOTE + INHERITOR_NOTE,
+                   request=_body(InheritorWriteSerializer), responses={200: InheritorDetailSerializer})
+    def patch(self, request, pk):
+        return self._update(request, pk, partial=True)
+
+    def _update(self, request, pk, *, partial):
+        inheritor = get_object_or_404(Inheritor, pk=pk)
+        return _write(request, InheritorWriteSerializer,
+                      lambda data: services.inheritor_update(inheritor=inheritor, data=data, actor=request.user),
+                      InheritorDetailSerializer, partial=partial)
+
+    @extend_schema(summary="删除传承人(仍有录音、人像等依赖时 409,并列出它们)", responses=DELETE_RESPONSES)
+    def delete(self, request, pk):
+        return _delete(get_object_or_404(Inheritor, pk=pk))
+
 
 class RecordingList(ListAPIView):
     """The recordings, newest first, without their transcripts (``GET /recordings/<id>`` has the transcript
     under the consent-scope rule)."""
 
-    permission_classes = [CanReadArchive]
+    permission_classes = [ReadOrWriteArchive]
     serializer_class = RecordingListSerializer
+    parser_classes = WRITE_PARSERS
 
     def get_queryset(self):
         craft = _craft_filter(self.request)
@@ -134,9 +329,17 @@ class RecordingList(ListAPIView):
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
+    @extend_schema(summary="登记口述史录音(策展人;multipart 上传音视频,或 JSON 填写外部引用)",
+                   description=WRITE_NOTE + UPLOAD_NOTE, request=_body(RecordingWriteSerializer), responses={201: RecordingSerializer},
+                   examples=[RECORDING_EXAMPLE])
+    def post(self, request):
+        return _write(request, RecordingWriteSerializer, lambda data: services.recording_create(data=data),
+                      RecordingSerializer, "api-recording-detail", lambda recording: [recording.pk])
+
 
 class RecordingDetail(RetrieveAPIView):
-    permission_classes = [CanReadArchive]
+    permission_classes = [ReadOrWriteArchive]
+    parser_classes = WRITE_PARSERS
     serializer_class = RecordingSerializer
     queryset = Recording.objects.select_related("craft", "technique")
 
@@ -151,6 +354,26 @@ class RecordingDetail(RetrieveAPIView):
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
+    @extend_schema(summary="修改口述史录音(整份;未给出的可选字段不变;multipart 可替换音视频)",
+                   description=WRITE_NOTE + UPLOAD_NOTE, request=_body(RecordingWriteSerializer), responses={200: RecordingSerializer})
+    def put(self, request, pk):
+        return self._update(request, pk, partial=False)
+
+    @extend_schema(summary="修改口述史录音的部分字段", description=WRITE_NOTE + UPLOAD_NOTE, request=_body(RecordingWriteSerializer),
+                   responses={200: RecordingSerializer})
+    def patch(self, request, pk):
+        return self._update(request, pk, partial=True)
+
+    def _update(self, request, pk, *, partial):
+        recording = get_object_or_404(Recording, pk=pk)
+        return _write(request, RecordingWriteSerializer,
+                      lambda data: services.recording_update(recording=recording, data=data), RecordingSerializer,
+                      partial=partial)
+
+    @extend_schema(summary="删除口述史录音(转写随之删除;仍有生成任务依赖它时 409,并列出它们)", responses=DELETE_RESPONSES)
+    def delete(self, request, pk):
+        return _delete(get_object_or_404(Recording, pk=pk))
+
 
 class TranscriptImport(GenericAPIView):
     permission_classes = [CanWriteArchive]
@@ -164,9 +387,11 @@ class TranscriptImport(GenericAPIView):
         request=TranscriptImportSerializer,
         responses={200: inline_serializer("TranscriptImportResult", {"segments": serializers.IntegerField()}),
                    202: TranscriptImportJobSerializer,
-                   400: inline_serializer("TranscriptImportError", {
-                       "detail": serializers.CharField(), "code": serializers.CharField(),
-                       "line": serializers.IntegerField(required=False)})},
+                   # the BadRequest shape (field keys for a malformed body) plus the WebVTT line of a bad document
+                   400: OpenApiResponse({"type": "object", "additionalProperties": True,
+                                         "properties": {"detail": {"type": "string"}, "code": {"type": "string"},
+                                                        "line": {"type": "integer"}}},
+                                        description="请求体或文档无效:detail、code;字段错误按字段名;WebVTT 错误含 line(行号)")},
     )
     def post(self, request, pk):
         recording = get_object_or_404(Recording, pk=pk)
@@ -202,10 +427,10 @@ class TranscriptImportStatus(GenericAPIView):
         return Response(TranscriptImportJobSerializer(job).data)
 
 
-def _refused_by_service(exc: ValidationError) -> Response:
+def _refused_by_service(exc: ValidationError, *, statuses: dict[str, int] | None = None) -> Response:
     """A service's ValidationError (``full_clean``: file checks, likeness-consent rules) as a 400: ``detail``
     with every message, the first error's ``code``, and the messages keyed by field as DRF's own
-    validation errors are."""
+    validation errors are. ``statuses`` answers an error code with another status (a refused upload: 413, 415)."""
     if hasattr(exc, "error_dict"):
         fields = {name: [m for e in errors for m in e.messages] for name, errors in exc.error_dict.items()}
         code = next((e.code for errors in exc.error_dict.values() for e in errors if e.code), None)
@@ -213,7 +438,14 @@ def _refused_by_service(exc: ValidationError) -> Response:
                           for name, messages in fields.items() for m in messages)
     else:
         fields, code, detail = {}, getattr(exc, "code", None), " ".join(exc.messages)
-    return Response({"detail": detail, "code": code or "invalid", **fields}, status=status.HTTP_400_BAD_REQUEST)
+    if hasattr(exc, "error_dict"):
+        codes = [e.code for errors in exc.error_dict.values() for e in errors]
+    else:
+        codes = [e.code for e in exc.error_list]
+    answer = next((statuses[c] for c in codes if c in (statuses or {})), status.HTTP_400_BAD_REQUEST)
+    if answer != status.HTTP_400_BAD_REQUEST:
+        code = next(c for c in codes if c in statuses)
+    return Response({"detail": detail, "code": code or "invalid", **fields}, status=answer)
 
 
 CanManagePortraits = HasPerm({"GET": "archive.view", "POST": "archive.change", "PUT": "archive.change"},
@@ -288,3 +520,65 @@ class PortraitFile(GenericAPIView):
             raise Http404
         return stream_field_file(request, fieldfile)
 
+
+
+# --- Original footage (原始影像) ----------------------------------------------------------------------
+
+class FootageList(ListAPIView):
+    """Original footage of the techniques (the curator's 原始影像), with writes as on the curator screens."""
+
+    permission_classes = [ReadOrWriteArchive]
+    serializer_class = FootageSerializer
+    parser_classes = WRITE_PARSERS
+
+    def get_queryset(self):
+        qs = selectors.footage_list(q=query_text(self.request.query_params, "q")).select_related("technique__craft")
+        technique = query_text(self.request.query_params, "technique")
+        craft = query_text(self.request.query_params, "craft")
+        if technique:
+            qs = qs.filter(technique__slug=technique)
+        if craft:
+            qs = qs.filter(technique__craft__slug=craft)
+        return qs
+
+    @extend_schema(summary="列出原始影像", parameters=[Q, CRAFT, OpenApiParameter("technique", str, description="技法的网址标识(slug)")])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(summary="登记原始影像(策展人;multipart 上传视频,或 JSON 填写外部引用)",
+                   description=WRITE_NOTE + UPLOAD_NOTE, request=_body(FootageWriteSerializer),
+                   responses={201: FootageSerializer}, examples=[FOOTAGE_EXAMPLE])
+    def post(self, request):
+        return _write(request, FootageWriteSerializer, lambda data: services.footage_create(data=data),
+                      FootageSerializer, "api-footage-detail", lambda footage: [footage.pk])
+
+
+class FootageDetail(RetrieveAPIView):
+    permission_classes = [ReadOrWriteArchive]
+    serializer_class = FootageSerializer
+    parser_classes = WRITE_PARSERS
+    queryset = Footage.objects.select_related("technique__craft")
+
+    @extend_schema(summary="原始影像")
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(summary="修改原始影像(整份;未给出的可选字段不变;multipart 可替换视频)",
+                   description=WRITE_NOTE + UPLOAD_NOTE, request=_body(FootageWriteSerializer),
+                   responses={200: FootageSerializer})
+    def put(self, request, pk):
+        return self._update(request, pk, partial=False)
+
+    @extend_schema(summary="修改原始影像的部分字段", description=WRITE_NOTE + UPLOAD_NOTE,
+                   request=_body(FootageWriteSerializer), responses={200: FootageSerializer})
+    def patch(self, request, pk):
+        return self._update(request, pk, partial=True)
+
+    def _update(self, request, pk, *, partial):
+        footage = get_object_or_404(Footage, pk=pk)
+        return _write(request, FootageWriteSerializer, lambda data: services.footage_update(footage=footage, data=data),
+                      FootageSerializer, partial=partial)
+
+    @extend_schema(summary="删除原始影像", responses=DELETE_RESPONSES)
+    def delete(self, request, pk):
+        return _delete(get_object_or_404(Footage, pk=pk))

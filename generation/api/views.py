@@ -1,10 +1,13 @@
 """/api/v1/generation-tasks: submit (one or a batch), read, list, cancel, retry. Views parse input and call
 services; who may see a job is decided by generation.selectors."""
+import re
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer, extend_schema, inline_serializer
+from drf_spectacular.utils import (OpenApiExample, OpenApiParameter, OpenApiResponse, PolymorphicProxySerializer,
+                                   extend_schema, inline_serializer)
 from django.utils.translation import gettext as _
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
@@ -12,6 +15,7 @@ from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.response import Response
 
 from heritage.errors import validation_messages
+from heritage.inputs import BadInput
 from heritage.media import stream_field_file
 from heritage.schema import FILE_RESPONSES, RANGE_NOTE
 from heritage.permissions import HasPerm
@@ -37,6 +41,9 @@ def _param_error_response(exc: params.ParameterError) -> Response:
     return Response({"detail": " ".join(validation_messages(body)), "code": "invalid", **body},
                     status=status.HTTP_400_BAD_REQUEST)
 
+
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,255}")
 
 # Submitting (POST) is also held to the stricter job_submit rate: every job is GPU time.
 SUBMIT_THROTTLES = [AnonThrottle, UserThrottle, JobSubmitThrottle]
@@ -70,27 +77,56 @@ class TaskListCreateView(ListAPIView):
 
     @extend_schema(
         summary="提交生成任务",
-        description="文本/技法/转写片段 → 视频(T2V);或 input.portrait + 录音音频片段 → 口述影像(S2V,语音驱动)。",
+        description="文本/技法/转写片段 → 视频(T2V);或 input.portrait + 录音音频片段 → 口述影像(S2V,语音驱动)。\n\n"
+                    "带 `Idempotency-Key` 头重复提交(网络中断后重试)不会生成第二个任务:同一账户、同一键、同一请求体在 "
+                    "24 小时内再次提交,得到第一次提交的任务(202,`Idempotent-Replayed: true`);同一键配不同的请求体得到 409。"
+                    "提交失败(400)不占用这个键。",
+        parameters=[OpenApiParameter(
+            IDEMPOTENCY_HEADER, str, OpenApiParameter.HEADER, required=False,
+            description="可选:1–255 个可见 ASCII 字符(如 UUID),每个要提交的任务一个。",
+            pattern=r"^[\x21-\x7e]{1,255}$", examples=[OpenApiExample("uuid", value="3f2b8c1e-7d4a-4f1e-9b1a-2c5d6e7f8a90")]),
+            OpenApiParameter("Idempotent-Replayed", str, OpenApiParameter.HEADER, response=[202],
+                             description="重复提交(同一 Idempotency-Key、同一请求体)时为 true")],
         request=PolymorphicProxySerializer(component_name="GenerationTaskCreate", resource_type_field_name=None,
                                            serializers=[TaskCreateSerializer, S2VTaskCreateSerializer]),
-        responses={202: TaskSerializer})
+        responses={202: OpenApiResponse(TaskSerializer, description="已排队(或同一 Idempotency-Key 的第一次提交的任务)"),
+                   409: OpenApiResponse(inline_serializer("IdempotencyConflict", {
+                       "detail": serializers.CharField(), "code": serializers.CharField()}),
+                       description="同一 Idempotency-Key 已用于不同的请求体(code: idempotency_conflict)")})
     def post(self, request):
+        key = request.headers.get(IDEMPOTENCY_HEADER)
+        if key is not None and not IDEMPOTENCY_KEY.fullmatch(key):
+            raise BadInput(_("Idempotency-Key 必须是 1–255 个可见 ASCII 字符。"), param=IDEMPOTENCY_HEADER)
         speech = isinstance(request.data, dict) and isinstance(request.data.get("input"), dict) \
             and "portrait" in request.data["input"]
         ser = (S2VTaskCreateSerializer if speech else TaskCreateSerializer)(data=request.data)
         ser.is_valid(raise_exception=True)
+
+        def create():
+            if speech:
+                from ..s2v import s2v_job_create
+
+                return s2v_job_create(requested_by=request.user, **ser.to_service_kwargs())
+            return services.job_create(requested_by=request.user, **ser.to_service_kwargs())
+
+        replayed = False
         try:
             with transaction.atomic():
-                if speech:
-                    from ..s2v import s2v_job_create
-
-                    job = s2v_job_create(requested_by=request.user, **ser.to_service_kwargs())
+                if key is None:
+                    job = create()
                 else:
-                    job = services.job_create(requested_by=request.user, **ser.to_service_kwargs())
+                    job, replayed = services.job_create_once(
+                        requested_by=request.user, key=key, fingerprint=services.request_fingerprint(request.data),
+                        create=create)
         except params.ParameterError as exc:
             return _param_error_response(exc)
+        except services.IdempotencyConflict as exc:
+            return Response({"detail": str(exc), "code": "idempotency_conflict"}, status=status.HTTP_409_CONFLICT)
+        headers = {"Location": reverse("generation-task-detail", args=[job.pk])}
+        if replayed:
+            headers["Idempotent-Replayed"] = "true"
         return Response(TaskSerializer(job, context={"request": request}).data, status=status.HTTP_202_ACCEPTED,
-                        headers={"Location": reverse("generation-task-detail", args=[job.pk])})
+                        headers=headers)
 
 
 class TaskBatchView(GenericAPIView):

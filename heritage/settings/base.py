@@ -318,6 +318,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "RecordingConsentScopeEnum": "archive.models.Recording.ConsentScope",
         "LikenessScopeEnum": "archive.models.InheritorPortrait.LikenessScope",
+        "InheritorStatusEnum": "archive.models.Inheritor.Status",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

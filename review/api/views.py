@@ -6,12 +6,14 @@ from __future__ import annotations
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers
+from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from generation.models import Clip
+from heritage.inputs import BadInput, query_text
 from heritage.permissions import HasPerm
 
 from .. import selectors, services, workflow
@@ -119,24 +121,53 @@ class ActionSerializer(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, allow_null=True, help_text="withdraw: why")
 
 
-REFUSED = {400: RefusalSerializer, 403: RefusalSerializer, 404: RefusalSerializer, 409: RefusalSerializer}
+# 400 is left to ``heritage.schema.error_responses``: the ``BadRequest`` shape (``detail``, ``code`` and, for a
+# body that failed validation, the messages keyed by field), as on every other endpoint.
+REFUSED = {403: RefusalSerializer, 404: RefusalSerializer, 409: RefusalSerializer}
 
 
 def _refused(exc: services.TransitionRefused) -> Response:
     return Response({"detail": exc.message, "code": exc.code}, status=exc.status)
 
 
-class ReviewList(APIView):
+class ReviewList(ListAPIView):
+    """The reviews this user may see (``selectors.review_list_for``), newest change first, a page at a time
+    like every other list (``count``, ``next``, ``previous``, ``results``), filtered by ``state``,
+    ``technique`` and ``craft``; POST opens a review of a clip."""
+
     # opening a review: review_open checks ``review.open`` and audits a refusal
     permission_classes = [HasPerm({"GET": "review.view_inbox", "POST": "heritage.authenticated"},
                                   "您没有审核权限。")]
     serializer_class = ReviewSerializer
     permission_delegated = {"POST": "review.open"}
 
-    @extend_schema(operation_id="reviews_list", responses={200: ReviewSerializer(many=True), **REFUSED})
-    def get(self, request):
-        qs = selectors.review_list_for(request.user)
-        return Response(ReviewSerializer(qs[:200], many=True, context={"request": request}).data)
+    def get_queryset(self):
+        params = self.request.query_params
+        qs = selectors.review_list_for(self.request.user).order_by("-updated_at", "-pk")
+        state = query_text(params, "state")
+        if state:
+            if state not in Review.State.values:
+                raise BadInput(_("参数 state 必须是以下之一:%(states)s。") % {"states": ", ".join(Review.State.values)},
+                               param="state")
+            qs = qs.filter(state=state)
+        technique = query_text(params, "technique")
+        if technique:
+            qs = qs.filter(technique__slug=technique)
+        craft = query_text(params, "craft")
+        if craft:
+            qs = qs.filter(technique__craft__slug=craft)
+        return qs
+
+    @extend_schema(operation_id="reviews_list", summary="列出您可见的审核(分页;最近改动的在前)",
+                   parameters=[
+                       OpenApiParameter("state", str, enum=list(Review.State.values),
+                                        description="审核状态;未知的状态得到 400"),
+                       OpenApiParameter("technique", str, description="技法的网址标识(slug);未知的标识得到空列表"),
+                       OpenApiParameter("craft", str, description="非遗项目的网址标识(slug);未知的标识得到空列表"),
+                   ],
+                   responses={200: ReviewSerializer(many=True), **REFUSED})
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
 
     @extend_schema(operation_id="reviews_open",
                    request=inline_serializer("ReviewOpen", {"clip": serializers.IntegerField(),
