@@ -21,4 +21,5 @@ def site(request):
         "S2V_ENGINE_IS_TINY": settings.S2V_PRESET == "tiny-s2v",
         "NAV_CURATOR": may("archive.change"),
         "NAV_REVIEW": may("review.view_inbox"),
+        "NAV_REVIEW_ALL": may("review.view_all"),
     }

@@ -23,6 +23,18 @@ def reviewer_approval(review: Review):
     return approvals.order_by("-created_at").first()
 
 
+def change_request_shown(review: Review):
+    """After 需要修改 on the signing screen: the latest change request on this version (what was asked, by
+    whom, at which time code) and the curator to contact to correct it (who last sent it for review, else
+    who opened it); a curator may send the same version again (``submit`` from changes_requested)."""
+    request = (review.comments.filter(kind=ReviewComment.Kind.CHANGE_REQUEST).select_related("author")
+               .order_by("-created_at").first())
+    sender = (review.audit.filter(action="submit", outcome=AuditEntry.Outcome.OK).select_related("actor")
+              .order_by("-at").first())
+    contact = sender.actor if sender is not None and sender.actor is not None else review.created_by
+    return request, contact
+
+
 def review_list_for(user) -> QuerySet[Review]:
     """Reviews this user may see: staff roles see all; an inheritor (or proxy) sees their craft's."""
     qs = Review.objects.select_related("technique", "technique__craft", "clip", "step", "created_by")

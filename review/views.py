@@ -158,6 +158,8 @@ def sign(request, pk):
     review = _get_review(request, pk)
     ctx = _detail_context(request, review)
     ctx["inheritor"] = services.signing_inheritor(review, request.user)
+    if review.state == Review.State.CHANGES_REQUESTED:
+        ctx["change_request"], ctx["contact"] = selectors.change_request_shown(review)
     if request.method == "POST":
         decision = request.POST.get("decision")
         try:

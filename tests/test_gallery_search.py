@@ -175,3 +175,24 @@ def test_browsing_lists_a_craft_whose_only_public_thing_is_a_narrated_video(clie
     html = _results(client)
     assert 'href="/crafts/xiangxiu/"' in html and _narration_link(narrated) not in html  # browsing: no videos
     assert "/techniques/pengmao/" not in html
+
+
+def test_english_search_marks_the_chinese_it_keeps(client, indexed_world):
+    """Found walking the English gallery (walk6): the search form's region choices and the results'
+    snippets stayed Chinese without lang="zh-Hans", and a technique choice mixed the craft's English name
+    with the technique's Chinese one in one <option>; now grouped by craft (<optgroup>), the name marked."""
+    client.cookies["django_language"] = "en"
+    response = client.get(reverse("gallery:search"), {"q": "正抢"})
+    html = response.content.decode()
+    assert '<option value="江苏省苏州市" lang="zh-Hans"' in html
+    assert '<optgroup label="苏绣">' in html and '<option value="zhengqiang" lang="zh-Hans"' in html
+    assert 'class="snippet" lang="zh-Hans"' in html
+
+
+def test_english_craft_page_words_the_narration_label_in_english(client, gallery_world, gallery_factory):
+    """The 口述影像 card's label began with a literal 「AI生成 · 」 even in English (walk6)."""
+    gallery_factory.record(gallery_world["luanzhen"], kind="s2v", source_text=NARRATED)
+    client.cookies["django_language"] = "en"
+    html = client.get(reverse("gallery:craft", args=["suxiu"])).content.decode()
+    label = html.split('<p class="attribution">')[1].split("</p>")[0]
+    assert "AI生成" not in label and "<strong>AI-generated</strong>" in label

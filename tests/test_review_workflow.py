@@ -2,6 +2,7 @@
 sign → archive → withdraw, with audit entries, notifications and versions."""
 import pytest
 from django.core import mail
+from django.urls import reverse
 
 from review import services
 from review.models import AuditEntry, Notification, Review, ReviewComment
@@ -267,3 +268,37 @@ def test_nav_badge_links_to_the_notifications_it_counts_and_opening_the_review_r
     client.force_login(rv.reviewer)
     client.post(reverse("review:notifications"))
     assert "nav-notifications" not in client.get(reverse("review:inbox")).content.decode()
+
+
+def test_header_names_the_inheritors_work_to_sign(client, rv):
+    """An inheritor's header said 审核 (review); someone who only signs now reads 待签署 / To sign (walk6)."""
+    client.force_login(rv.inheritor_user)
+    assert '<a href="/review/">待签署</a>' in client.get("/review/").content.decode()
+    client.cookies["django_language"] = "en"
+    assert '<a href="/review/">To sign</a>' in client.get("/review/").content.decode()
+    client.force_login(rv.reviewer)
+    assert '<a href="/review/">Review</a>' in client.get("/review/").content.decode()
+
+
+def test_signing_screen_after_changes_shows_the_request_and_whom_to_contact(client, rv, make_clip):
+    """After 需要修改 the signing screen said only 「暂时不需要您操作」 under 「请您确认这段演示视频」: not
+    what was asked, nor how to correct a mistaken press. Now it shows the request and the curator who sent
+    the version (who may send it again: submit from changes_requested)."""
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    client.force_login(rv.inheritor_user)
+    url = reverse("review:sign", args=[review.pk])
+    client.post(url, {"decision": "changes", "comment": "火花颜色不对", "at": "00:00"})
+    review.refresh_from_db()
+    assert review.state == Review.State.CHANGES_REQUESTED
+    html = client.get(url).content.decode()
+    assert "请您确认这段演示视频" not in html
+    assert "您的修改意见" in html and "火花颜色不对" in html
+    assert "请联系馆员 curator1" in html and "mailto:curator@example.org" in html
+    client.cookies["django_language"] = "en"
+    html = client.get(url).content.decode()
+    assert "Your request for changes" in html and "Contact the curator curator1" in html
+    # the correction it names is real: the curator sends the same version again and it can be signed
+    services.review_submit(review=review, actor=rv.curator)
+    review.refresh_from_db()
+    assert review.state == Review.State.IN_REVIEW

@@ -126,4 +126,4 @@ def test_transcript_span_to_public_narration(chromium, live_server, settings, tm
     page.screenshot(path=str(out / "craft-narration.png"), full_page=True)
     assert page.js_errors == []
     assert record.attribution == expected
-    assert section.locator(".attribution").inner_text() == "AI生成 · " + expected
+    assert section.locator(".attribution").inner_text() == "AI 生成 " + expected  # the page words the label in the visitor's language (walk6)

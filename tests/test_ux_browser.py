@@ -358,7 +358,7 @@ SMALL_TARGETS_JS = """() => Array.from(document.querySelectorAll('a[href],button
 
 def test_gallery_tap_targets_on_a_phone(live_server, transactional_db, browser, gallery_factory):
     """Found walking the gallery at 390×844: the breadcrumb link (31×22) and the 启用单键快捷键 box (13×13)
-    were under 24 px."""
+    were under 24 px; the home page's filter chips 33 px and the step list's links 25 px tall (walk6)."""
     craft = gallery_factory.craft("苗族蜡染", "miao-laran")
     technique = gallery_factory.technique(craft, "点蜡", "dianla", [("画蜡", "画。"), ("浸染", "染。")])
     for step in technique.steps.all():
@@ -368,5 +368,13 @@ def test_gallery_tap_targets_on_a_phone(live_server, transactional_db, browser, 
         page.goto(live_server.url + url)
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], url
         assert page.evaluate(SMALL_TARGETS_JS) == [], url
+    # walk6: the home page's filter chips (33 px) and the technique's step list (25 px) are 44 px tall on touch
+    heights = "sel => [...document.querySelectorAll(sel)].map(e => Math.round(e.getBoundingClientRect().height))"
+    page.goto(live_server.url + reverse("gallery:technique", args=["dianla"]))
+    steps = page.evaluate(heights, ".step-list a")
+    assert steps and min(steps) >= 44, steps
+    page.goto(live_server.url + "/")
+    chips = page.evaluate(heights, ".chips a")
+    assert chips and min(chips) >= 44, chips
     assert not page.js_errors
     page.context.close()
