@@ -79,6 +79,14 @@ def test_a_count_said_with_another_noun_stays_a_total():
     assert "3根红线" not in p and "共3根" in p
 
 
+def test_a_count_said_before_the_noun_must_be_that_count():
+    # 「一股麻线搓成三股」: 一股 is said before the noun, the count is the 三股 it becomes
+    d = desc("一股麻线搓成三股", [{"clause": "一股麻线搓成三股", "action": "搓", "material": "麻线",
+                                    "params": {"count": 3}, "count_unit": "股"}], [("麻线", "麻线", "material")])
+    p = steps_of(render_prompt(d, spec=SPEC))
+    assert "3股麻线" not in p and "共3股" in p
+
+
 # --- the object said once ---------------------------------------------------------------------------------------
 def test_a_verb_holding_the_objects_first_character_says_it_once():
     d = desc("绸子拿稳,双手舞绸", [{"clause": "双手舞绸", "action": "舞绸", "hand": "both", "material": "绸子"}],
@@ -99,3 +107,18 @@ def test_the_extension_rule_reads_each_value_as_the_prompt_says_it():
     d = normalize("竹篾劈成一寸宽,斜着三十度左右往下削,削个二十来下。", None, craft="竹编").to_dict()
     assert missing_facts(d, d["prompt"]) == []
     assert value_text(SPEC, "width_mm", 33.33) == "约3.3厘米"
+
+
+# --- 把X takes no bare verb of one character ------------------------------------------------------------------
+def test_ba_keeps_the_result_or_direction_said_after_the_verb():
+    d = desc("左手把竹篾压平", [{"clause": "左手把竹篾压平", "action": "压", "hand": "left", "material": "竹篾"}],
+             [("竹篾", "竹篾", "material")])
+    assert steps_of(render_prompt(d, spec=SPEC)) == "左手把竹篾压平"
+    d = desc("把蓝布卷起来", [{"clause": "把蓝布卷起来", "action": "卷", "material": "蓝布"}], [("蓝布", "蓝布", "material")])
+    assert steps_of(render_prompt(d, spec=SPEC)) == "把蓝布卷起来"
+
+
+def test_ba_with_no_result_said_becomes_the_verbs_object():
+    d = desc("把木料锯成三段", [{"clause": "把木料锯成三段", "action": "锯", "material": "木料"}], [("木料", "木料", "material")])
+    p = steps_of(render_prompt(d, spec=SPEC))
+    assert p == "锯木料" and "把木料锯" not in p

@@ -28,10 +28,12 @@ from bisect import bisect_right
 from itertools import repeat
 from operator import itemgetter
 
+import cn2an
+
 from .spec import Spec, display_name, get_spec
 from .tokens import _is_body, _is_body_motion, _is_speech
-from .words import (DIRECTION_CHARS as DIRECTIONAL_CHARS, DIRECTION_COMPOUNDS, LIMB_OWNER_BEFORE, LIMB_SUBJECTS,
-                    OBJECT_MARKERS, OWN_OBJECT_CHARS, PERFORMING_LIMBS)
+from .words import (AWAY_COMPLEMENTS, DIRECTION_CHARS as DIRECTIONAL_CHARS, DIRECTION_COMPOUNDS, LIMB_OWNER_BEFORE,
+                    LIMB_SUBJECTS, OBJECT_MARKERS, OWN_OBJECT_CHARS, PERFORMING_LIMBS, RESULT_COMPLEMENTS)
 
 BEFORE_ACTION = {"angle_deg"}
 ATTACH_TOOL = {"needle_no"}
@@ -389,17 +391,28 @@ def _find(text, s, e, name, by_name):
 
 
 _COUNT_BEFORE = "[0-9一二两三四五六七八九十百几俩仨]"
+_COUNT_WORDS = {"俩": 2, "仨": 3}
 
 
-def _counted_before(text: str, s: int, e: int, name: str, by_name: dict, classifier: str) -> bool:
-    """Whether a numeral and ``classifier`` are said right before the noun ``name`` in the step's clause (at most
-    two characters of a modifier between: 「两块铜板」「三个小方眼」)."""
-    pos, said_word, _ = _find(text, s, e, name, by_name)
+def _counted_before(text: str, s: int, e: int, name: str, by_name: dict, classifier: str, value) -> bool:
+    """Whether the count ``value`` with its ``classifier`` is said right before the noun ``name`` in the step's
+    clause (at most two characters of a modifier between: 「两块铜板」「三个小方眼」; not 「一根丝劈成十六根」)."""
+    pos, _, _ = _find(text, s, e, name, by_name)
     if pos is None:
         return False
-    lo = max(0, pos - len(classifier) - 3)
-    return re.search("%s%s[^,\uff0c。;\uff1b!\uff01?\uff1f、:\uff1a\\s]{0,2}$" % (_COUNT_BEFORE, re.escape(classifier)),
-                     text[lo:pos]) is not None
+    lo = max(0, pos - len(classifier) - 8)
+    m = re.search("(%s+)%s[^,\uff0c。;\uff1b!\uff01?\uff1f、:\uff1a\\s]{0,2}$" % (_COUNT_BEFORE, re.escape(classifier)),
+                  text[lo:pos])
+    if m is None:
+        return False
+    said = m.group(1)
+    if isinstance(value, (list, tuple)):
+        return True  # (「两三根」: a range said as two numerals)
+    try:
+        number = _COUNT_WORDS.get(said) or (float(said) if said.isdigit() else cn2an.cn2an(said, "smart"))
+    except (ValueError, KeyError, TypeError):
+        return False
+    return float(number) == float(value)
 
 
 _NO_ROLE = ("none", "", "")
@@ -549,11 +562,11 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
         # the sticks, it stays 共N: only a count said right before the noun, a modifier of two characters at most
         # between, 「三个小方眼」, is the noun's)
         many = value_text(spec, "count", params["count"], counted)
-        if said_material and mat_role[0] not in _PLACE_ROLES and located \
-                and _counted_before(text, s, e, said_material, said.by_name, counted):
+        if said_material and said_material not in action and mat_role[0] not in _PLACE_ROLES and located \
+                and _counted_before(text, s, e, said_material, said.by_name, counted, params["count"]):
             mat_shown = many + mat_shown
-        elif tool and not said_material and tool_role[0] not in _PLACE_ROLES and located \
-                and _counted_before(text, s, e, tool, said.by_name, counted):
+        elif tool and tool not in action and not said_material and tool_role[0] not in _PLACE_ROLES and located \
+                and _counted_before(text, s, e, tool, said.by_name, counted, params["count"]):
             tool_shown = many + tool_shown
         else:
             many = ""
@@ -629,10 +642,31 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
         core += once  # 「翻过来一下」
     if subject:
         limb = ""
+    if len(core) == 1 and not post and places and places[-1].startswith(DISPOSAL_LEADS):
+        # 把X takes no bare verb of one character (「把泥揉」 is no Chinese): the verb's result or direction said
+        # right after it comes with it (「把皮捏起来」「把椰肉掏干净」); where none was said, X is the verb's object
+        # again (「揉泥」)
+        result = _result_said(text, v + len(surface)) if offsets and v is not None else ""
+        if result:
+            core += result
+        else:
+            core += places.pop()[1:]
     clause = hand + limb + subject + pre + how + manner + "".join(places) + core + "".join(post)
     if after:
         clause += "," + ",".join(after)
     return clause, context
+
+
+_RESULT_CHARS = RESULT_COMPLEMENTS | AWAY_COMPLEMENTS
+DISPOSAL_LEADS = tuple(DISPOSAL)
+
+
+def _result_said(text: str, at: int) -> str:
+    """The direction (起来, 出去) or the result (干净, 好, 平, 掉) said right after a verb ending at ``at``, or ""."""
+    two = text[at:at + 2]
+    if two in DIRECTIONS or (len(two) == 2 and two[0] in _RESULT_CHARS and two[1] in _RESULT_CHARS):
+        return two
+    return two[:1] if two[:1] in _RESULT_CHARS else ""
 
 
 # a bare direction said right before the verb (「左脚往前迈」「腰往后弯」「往回一收」): where the motion goes
