@@ -122,3 +122,19 @@ def test_ba_with_no_result_said_becomes_the_verbs_object():
     d = desc("把木料锯成三段", [{"clause": "把木料锯成三段", "action": "锯", "material": "木料"}], [("木料", "木料", "material")])
     p = steps_of(render_prompt(d, spec=SPEC))
     assert p == "锯木料" and "把木料锯" not in p
+
+
+# --- a thing's size goes with the thing -------------------------------------------------------------------------
+def test_two_measures_on_one_step_are_the_size_of_the_thing_worked():
+    d = desc("这块樟木长六十公分宽三十公分重五公斤,先刨樟木",
+             [{"clause": "先刨樟木", "action": "刨", "material": "樟木",
+               "params": {"length_mm": 600, "width_mm": 300, "weight_g": 5000}}], [("樟木", "樟木", "material")])
+    p = steps_of(render_prompt(d, spec=SPEC))
+    assert p == "刨樟木(长60厘米、宽30厘米、重5千克)"
+
+
+def test_one_length_stays_the_motions_parameter():
+    d = desc("把泥坯往上拉到二十公分", [{"clause": "把泥坯往上拉到二十公分", "action": "拉", "material": "泥坯",
+                                         "params": {"length_mm": 200}}], [("泥坯", "泥坯", "material")])
+    p = steps_of(render_prompt(d, spec=SPEC))
+    assert p.endswith(",长20厘米") and "(" not in p

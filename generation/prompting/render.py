@@ -57,8 +57,10 @@ def fmt_value(value) -> str:
 # The reading widens an approximation (「三十度左右」「揉个两百来下」) to a range of the number said ×(1±ratio) and
 # converts a traditional unit exactly (七寸 → 233.31 mm); the prompt says the number said with 约 (「约30°」,
 # 「约23厘米」), never the widened range (27–33°) or a false precision. A length is said in 毫米, 厘米 or 米 by its
-# size (200 mm → 20厘米); a duration in one unit at both ends of a range (54分钟–1.1小时 → 约1小时).
+# size (200 mm → 20厘米), a weight in 克 or 千克 (10000 g → 10千克); a duration in one unit at both ends of a range (54分钟–1.1小时 → 约1小时).
 _LENGTH_UNITS = ((1000, "米"), (10, "厘米"), (1, "毫米"))
+# (the unit of the spec's phrase → the units the prompt may say it in, largest first)
+_SIZED_UNITS = {"毫米": _LENGTH_UNITS, "克": ((1000, "千克"), (1, "克"))}
 
 
 def _approximation(value, ratios) -> float | None:
@@ -95,10 +97,10 @@ def _number_text(value, ratios, size: float = 1) -> str:
     return text if exact else "约" + text
 
 
-def _length_size(value) -> tuple:
-    """(size in mm, unit word) for a length: by its smaller end, the largest unit it is at least one of."""
+def _unit_size(value, units) -> tuple:
+    """(size, unit word) for a length or weight: by its smaller end, the largest of ``units`` it is at least one of."""
     low = float(min(value) if isinstance(value, (list, tuple)) else value)
-    return next(((size, unit) for size, unit in _LENGTH_UNITS if low >= size), _LENGTH_UNITS[-1])
+    return next(((size, unit) for size, unit in units if low >= size), units[-1])
 
 
 _TIME_UNITS = ((31536000, "年"), (2592000, "个月"), (86400, "天"), (3600, "小时"), (60, "分钟"), (1, "秒"))
@@ -156,9 +158,9 @@ def value_text(spec: Spec, name: str, value, count_unit: str | None = None) -> s
         return ":".join(fmt_value(v) for v in value)
     parts = _phrase_parts(spec, name)
     unit = count_unit or (parts[1] if parts else "")
-    if unit == "毫米":
-        size, unit = _length_size(_approximation(value, ratios) or value
-                                  if isinstance(value, (list, tuple)) and len(value) == 2 else value)
+    if unit in _SIZED_UNITS:
+        size, unit = _unit_size(_approximation(value, ratios) or value
+                                if isinstance(value, (list, tuple)) and len(value) == 2 else value, _SIZED_UNITS[unit])
         return _number_text(value, ratios, size) + unit
     return _number_text(value, ratios) + unit
 
@@ -416,6 +418,7 @@ def _counted_before(text: str, s: int, e: int, name: str, by_name: dict, classif
 
 
 _NO_ROLE = ("none", "", "")
+_MEASURES = ("length_mm", "width_mm", "thickness_mm", "weight_g")  # (what a thing measures; a depth is how far a cut goes)
 _PLACE_ROLES = ("place", "place_after")
 
 
@@ -572,6 +575,13 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
             many = ""
         if many:
             params = {k: v for k, v in params.items() if k != "count"}
+    measures = [n for n in _MEASURES if n in params] if params else ()
+    if len(measures) >= 2 and said_material and said_material not in action and mat_role[0] not in _PLACE_ROLES:
+        # two measures or more (长、宽, a weight) on one step are the size of the thing worked, not of the motion:
+        # said with it (「凿青石(长24厘米、宽14厘米、重10千克)」), not as the motion's parameters
+        mat_shown += "(%s)" % "、".join("重" + value_text(spec, n, params[n]) if n == "weight_g"
+                                        else param_phrase(spec, n, params[n]) for n in measures)
+        params = {k: v for k, v in params.items() if k not in measures}
     if params:
         if tool and isinstance(params.get("needle_no"), (int, float)):
             tool_shown = f"{fmt_value(params['needle_no'])}号{tool_shown}"
