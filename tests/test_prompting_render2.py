@@ -95,6 +95,11 @@ def test_a_verb_holding_the_objects_first_character_says_it_once():
     assert "舞绸子" in p and "舞绸绸子" not in p
 
 
+def test_a_verb_object_word_whose_object_is_the_nouns_head_takes_the_whole_noun():
+    d = desc("红纸叠好,再剪纸", [{"clause": "再剪纸", "action": "剪纸", "material": "红纸"}], [("红纸", "红纸", "material")])
+    assert steps_of(render_prompt(d, spec=SPEC)) == "剪红纸"
+
+
 def test_a_noun_ending_with_its_localizer_gets_no_second_one():
     d = desc("把楔子插在石缝里", [{"clause": "把楔子插在石缝里", "action": "插", "material": "楔子", "tool": "石缝里"}],
              [("楔子", "楔子", "material"), ("石缝里", "石缝里", "tool")])
@@ -138,3 +143,10 @@ def test_one_length_stays_the_motions_parameter():
                                          "params": {"length_mm": 200}}], [("泥坯", "泥坯", "material")])
     p = steps_of(render_prompt(d, spec=SPEC))
     assert p.endswith(",长20厘米") and "(" not in p
+
+
+def test_ba_goes_before_a_bare_direction():
+    d = desc("瓦片朝外摆到架子上", [{"clause": "瓦片朝外摆到架子上", "action": "摆到", "material": "瓦片", "tool": "架子",
+                                     "relation": "朝外"}], [("瓦片", "瓦片", "material"), ("架子", "架子", "tool")])
+    p = steps_of(render_prompt(d, spec=SPEC))
+    assert p.startswith("把瓦片朝外摆到") and "朝外把" not in p

@@ -626,8 +626,11 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
     if hold and objects and not after and not verb.endswith(("着", "住", "起", "好")):
         verb += "着"
     obj = "、".join(objects)
-    if obj and len(verb) >= 2 and verb[-1] == obj[0] and not comp:
-        verb = verb[:-1]  # a verb that holds the object's first character says it once: 抖袖+袖子 → 「抖袖子」
+    if obj and len(verb) >= 2 and not comp and (verb[-1] == obj[0] or (
+            len(verb) == 2 and len(obj) >= 2 and verb[-1] == obj[-1] and len(objects) == 1)):
+        # a verb-object word whose object is the object's first character or its head (a compound's last: 船样's
+        # 样) says it once, the verb with the whole object: 抖袖+袖子 → 「抖袖子」, 放样+船样 → 「放船样」
+        verb = verb[:-1]
     if once and post:
         once = ""  # (「放在架子上」 says where the one movement ends)
     if once and not comp:
@@ -652,6 +655,8 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
         core += once  # 「翻过来一下」
     if subject:
         limb = ""
+    if len(places) > 1:
+        _ba_before_direction(places)
     if len(core) == 1 and not post and places and places[-1].startswith(DISPOSAL_LEADS):
         # 把X takes no bare verb of one character (「把泥揉」 is no Chinese): the verb's result or direction said
         # right after it comes with it (「把皮捏起来」「把椰肉掏干净」); where none was said, X is the verb's object
@@ -665,6 +670,20 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
     if after:
         clause += "," + ",".join(after)
     return clause, context
+
+
+_BARE_DIRECTION = re.compile("[往朝向][前后左右上下里外回]{1,2}")
+
+
+def _ba_before_direction(places: list) -> None:
+    """把X goes before a bare direction (「把收口朝下放进…」, not 「朝下把收口放进…」): the direction is how the
+    verb moves the thing, said right before the verb. In place."""
+    for k, phrase in enumerate(places):
+        if phrase.startswith(DISPOSAL_LEADS):
+            j = next((i for i in range(k) if _BARE_DIRECTION.fullmatch(places[i])), None)
+            if j is not None:
+                places.insert(j, places.pop(k))
+            return
 
 
 _RESULT_CHARS = RESULT_COMPLEMENTS | AWAY_COMPLEMENTS
