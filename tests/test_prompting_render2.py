@@ -138,6 +138,12 @@ def test_two_measures_on_one_step_are_the_size_of_the_thing_worked():
     assert p == "刨樟木(长60厘米、宽30厘米、重5千克)"
 
 
+def test_a_weight_is_the_things_not_the_motions():
+    d = desc("挑一块五斤的猪肉", [{"clause": "挑一块五斤的猪肉", "action": "挑", "material": "猪肉",
+                                   "params": {"weight_g": 2500}}], [("猪肉", "猪肉", "material")])
+    assert steps_of(render_prompt(d, spec=SPEC)) == "挑猪肉(重2.5千克)"
+
+
 def test_one_length_stays_the_motions_parameter():
     d = desc("把泥坯往上拉到二十公分", [{"clause": "把泥坯往上拉到二十公分", "action": "拉", "material": "泥坯",
                                          "params": {"length_mm": 200}}], [("泥坯", "泥坯", "material")])

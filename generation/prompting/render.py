@@ -576,9 +576,10 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
         if many:
             params = {k: v for k, v in params.items() if k != "count"}
     measures = [n for n in _MEASURES if n in params] if params else ()
-    if len(measures) >= 2 and said_material and said_material not in action and mat_role[0] not in _PLACE_ROLES:
-        # two measures or more (长、宽, a weight) on one step are the size of the thing worked, not of the motion:
-        # said with it (「凿青石(长24厘米、宽14厘米、重10千克)」), not as the motion's parameters
+    if (len(measures) >= 2 or "weight_g" in measures) and said_material and said_material not in action \
+            and mat_role[0] not in _PLACE_ROLES:
+        # two measures or more (长、宽) on one step, or a weight (a motion weighs nothing), are the size of the thing
+        # worked: said with it (「凿青石(长24厘米、宽14厘米、重10千克)」「挑腿子(重4–7千克)」), not as the motion's
         mat_shown += "(%s)" % "、".join("重" + value_text(spec, n, params[n]) if n == "weight_g"
                                         else param_phrase(spec, n, params[n]) for n in measures)
         params = {k: v for k, v in params.items() if k not in measures}
