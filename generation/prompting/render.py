@@ -57,7 +57,8 @@ def fmt_value(value) -> str:
 # The reading widens an approximation (「三十度左右」「揉个两百来下」) to a range of the number said ×(1±ratio) and
 # converts a traditional unit exactly (七寸 → 233.31 mm); the prompt says the number said with 约 (「约30°」,
 # 「约23厘米」), never the widened range (27–33°) or a false precision. A length is said in 毫米, 厘米 or 米 by its
-# size (200 mm → 20厘米), a weight in 克 or 千克 (10000 g → 10千克); a duration in one unit at both ends of a range (54分钟–1.1小时 → 约1小时).
+# size (200 mm → 20厘米), a weight in 克 or 千克 (10000 g → 10千克); a duration in one unit at both ends of a range
+# (54分钟–1.1小时 → 约1小时).
 _LENGTH_UNITS = ((1000, "米"), (10, "厘米"), (1, "毫米"))
 # (the unit of the spec's phrase → the units the prompt may say it in, largest first)
 _SIZED_UNITS = {"毫米": _LENGTH_UNITS, "克": ((1000, "千克"), (1, "克"))}
@@ -418,7 +419,8 @@ def _counted_before(text: str, s: int, e: int, name: str, by_name: dict, classif
 
 
 _NO_ROLE = ("none", "", "")
-_MEASURES = ("length_mm", "width_mm", "thickness_mm", "weight_g")  # (what a thing measures; a depth is how far a cut goes)
+# what a thing measures (a depth is how far a cut goes)
+_MEASURES = ("length_mm", "width_mm", "thickness_mm", "weight_g")
 _PLACE_ROLES = ("place", "place_after")
 
 
@@ -558,12 +560,9 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
         params = {k: v for k, v in params.items() if k != "count"}
     counted = get("count_unit") if params and "count" in params and not isinstance(params["count"], bool) else None
     if counted:
-        # a count of things said with its classifier (「两块铜板」「三个小方眼」) is the thing's, said before it
-        # (「把2块铜板夹在…」), not a total of the motion (「夹…,共2块」); the thing is the object, 把X or the
-        # instrument, never a place (「在3块石板上」 is not what was counted)
-        # (「两块铜板」; where the classifier was said with another noun, 「两样」 of the raw materials, 「三根」 of
-        # the sticks, it stays 共N: only a count said right before the noun, a modifier of two characters at most
-        # between, 「三个小方眼」, is the noun's)
+        # a count of things said with its classifier right before the noun (「两块铜板」「三个小方眼」) is the thing's,
+        # said before it (「把2块铜板夹在…」), not a total of the motion (「夹…,共2块」); the thing is the object,
+        # 把X or the instrument, never a place. Said with another noun (「两样」 of the raw materials), it stays 共N
         many = value_text(spec, "count", params["count"], counted)
         if said_material and said_material not in action and mat_role[0] not in _PLACE_ROLES and located \
                 and _counted_before(text, s, e, said_material, said.by_name, counted, params["count"]):
