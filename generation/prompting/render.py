@@ -151,7 +151,21 @@ def _phrase_parts(spec: Spec, name: str) -> tuple | None:
 
 def value_text(spec: Spec, name: str, value, count_unit: str | None = None) -> str:
     """A parameter's value with its unit as the prompt says it (「约23厘米」「30°」「3小时」「3:7」「9个」): the one
-    place that says it, read by ``render_step`` and by ``extend.required_facts``."""
+    place that says it, read by ``render_step`` and by ``extend.required_facts``. Kept per spec (values repeat)."""
+    key = (name, tuple(value) if isinstance(value, list) else value, count_unit)
+    cache = spec.__dict__.get("_render_values")
+    if cache is None or len(cache) > 4096:
+        cache = spec.__dict__["_render_values"] = {}
+    try:
+        shown = cache.get(key)
+    except TypeError:  # (a value no reading gives, from an edited description: said, not kept)
+        return _value_text(spec, name, value, count_unit)
+    if shown is None:
+        shown = cache[key] = _value_text(spec, name, value, count_unit)
+    return shown
+
+
+def _value_text(spec: Spec, name: str, value, count_unit: str | None) -> str:
     ratios = tuple(getattr(spec, "approx_ratio", {}).values())
     if name == "duration_s":
         return fmt_duration(value, ratios)
@@ -421,6 +435,7 @@ def _counted_before(text: str, s: int, e: int, name: str, by_name: dict, classif
 _NO_ROLE = ("none", "", "")
 # what a thing measures (a depth is how far a cut goes)
 _MEASURES = ("length_mm", "width_mm", "thickness_mm", "weight_g")
+_MEASURE_SET = frozenset(_MEASURES)
 _PLACE_ROLES = ("place", "place_after")
 
 
@@ -574,7 +589,7 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
             many = ""
         if many:
             params = {k: v for k, v in params.items() if k != "count"}
-    measures = [n for n in _MEASURES if n in params] if params else ()
+    measures = [n for n in _MEASURES if n in params] if params and not _MEASURE_SET.isdisjoint(params) else ()
     if (len(measures) >= 2 or "weight_g" in measures) and said_material and said_material not in action \
             and mat_role[0] not in _PLACE_ROLES:
         # two measures or more (长、宽) on one step, or a weight (a motion weighs nothing), are the size of the thing
