@@ -426,7 +426,8 @@ def test_a_bare_corrected_number_keeps_the_unit_before_it(text, expected):
 
 
 @pytest.mark.parametrize("text,said,not_said", [
-    ("舞狮的桩子,九个人一起抬", "共9个", "共9次"), ("左手捏着三根竹签慢慢转", "共3根", "共3次"),
+    # (a count said right before its noun is said with it: 「3根竹签」, render2)
+    ("舞狮的桩子,九个人一起抬", "共9个", "共9次"), ("左手捏着三根竹签慢慢转", "3根竹签", "共3次"),
     ("铜锣敲三下", "共3次", "共3下个"),
 ])
 def test_a_count_of_things_is_rendered_with_its_classifier(text, said, not_said):

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from .render import fmt_duration, fmt_value
+from .render import value_text
 from .spec import Spec, get_spec
 
 log = logging.getLogger(__name__)
@@ -51,7 +51,6 @@ def required_facts(description: dict, *, spec: Spec | None = None) -> list[str]:
     the tool/material terms the speaker named). Order kept, no duplicates."""
     spec = spec or get_spec()
     hands = spec.templates.get("hands", {})
-    units = sorted(set(spec.units) | {i.get("unit", "") for i in spec.parameters.values()}, key=len, reverse=True)
     facts: list[str] = []
 
     def add(text):
@@ -66,28 +65,13 @@ def required_facts(description: dict, *, spec: Spec | None = None) -> list[str]:
         for name, value in (step.get("params") or {}).items():
             if name == "count" and value == 1 and not step.get("count_unit"):
                 continue  # one movement is said by its verb (「拍一下」: render.py), not as a number
-            add(_value_as_rendered(spec, name, value, units, step.get("count_unit") if name == "count" else None))
+            # (the number with its unit is the fact; 约 before it, an approximation, may be said as 约需 or 大约)
+            add(value_text(spec, name, value, step.get("count_unit") if name == "count" else None).removeprefix("约"))
     for term in description.get("terms") or []:
         name = term.get("text") or ""
         if term.get("category") in ("tool", "material") and len(name) >= 2:
             add(name)
     return facts
-
-
-def _value_as_rendered(spec: Spec, name: str, value, units: list[str], count_unit: str | None = None) -> str:
-    if name == "duration_s":
-        return fmt_duration(value)
-    if name == "ratio" and isinstance(value, (list, tuple)):
-        return ":".join(fmt_value(v) for v in value)
-    shown = fmt_value(value)
-    if count_unit:
-        return shown + count_unit  # as render_step shows a count of things (共9个)
-    phrase = (spec.parameters.get(name) or {}).get("phrase", "")
-    if "{v}" not in phrase:
-        return shown
-    tail = phrase.split("{v}", 1)[1]
-    unit = next((u for u in units if u and tail.startswith(u)), "")
-    return shown + unit
 
 
 def missing_facts(description: dict, text: str, *, spec: Spec | None = None) -> list[str]:

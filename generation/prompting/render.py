@@ -28,10 +28,12 @@ from bisect import bisect_right
 from itertools import repeat
 from operator import itemgetter
 
+import cn2an
+
 from .spec import Spec, display_name, get_spec
 from .tokens import _is_body, _is_body_motion, _is_speech
-from .words import (DIRECTION_CHARS as DIRECTIONAL_CHARS, DIRECTION_COMPOUNDS, LIMB_OWNER_BEFORE, LIMB_SUBJECTS,
-                    OBJECT_MARKERS, OWN_OBJECT_CHARS, PERFORMING_LIMBS)
+from .words import (AWAY_COMPLEMENTS, DIRECTION_CHARS as DIRECTIONAL_CHARS, DIRECTION_COMPOUNDS, LIMB_OWNER_BEFORE,
+                    LIMB_SUBJECTS, OBJECT_MARKERS, OWN_OBJECT_CHARS, PERFORMING_LIMBS, RESULT_COMPLEMENTS)
 
 BEFORE_ACTION = {"angle_deg"}
 ATTACH_TOOL = {"needle_no"}
@@ -51,21 +53,139 @@ def fmt_value(value) -> str:
     return str(value)
 
 
-def fmt_duration(value) -> str:
-    """Seconds → the largest spoken unit that reads well (10800 → 3小时, 1800 → 30分钟)."""
-    def one(v):
-        v = float(v)
-        for size, unit in ((31536000, "年"), (2592000, "个月"), (86400, "天"), (3600, "小时"), (60, "分钟")):
-            if v >= size and (v / size) >= 1 and abs(v / size - round(v / size, 1)) < 1e-9:
-                return f"{round(v / size, 1):g}", unit
-        return f"{v:g}", "秒"
+# --- a value as the prompt says it: the number a person would say, in a unit that fits its size -----------
+# The reading widens an approximation (「三十度左右」「揉个两百来下」) to a range of the number said ×(1±ratio) and
+# converts a traditional unit exactly (七寸 → 233.31 mm); the prompt says the number said with 约 (「约30°」,
+# 「约23厘米」), never the widened range (27–33°) or a false precision. A length is said in 毫米, 厘米 or 米 by its
+# size (200 mm → 20厘米), a weight in 克 or 千克 (10000 g → 10千克); a duration in one unit at both ends of a range
+# (54分钟–1.1小时 → 约1小时).
+_LENGTH_UNITS = ((1000, "米"), (10, "厘米"), (1, "毫米"))
+# (the unit of the spec's phrase → the units the prompt may say it in, largest first)
+_SIZED_UNITS = {"毫米": _LENGTH_UNITS, "克": ((1000, "千克"), (1, "克"))}
+
+
+def _approximation(value, ratios) -> float | None:
+    """The number said where a range [low, high] is one number widened by a ratio of ``ratios``, else None."""
+    low, high = float(value[0]), float(value[1])
+    if low <= 0 or high <= low:
+        return None
+    ratio = (high - low) / (high + low)
+    return (high + low) / 2 if any(abs(ratio - r) < 1e-3 for r in ratios) else None
+
+
+def _said_number(x: float) -> tuple:
+    """(text, exact) of a number: as it is where two decimals hold it (2, 0.5, 0.75), else rounded the way a
+    person says a measure, two significant figures or a whole number from 100 on (a conversion: 23.331 → 23,
+    1.667 → 1.7)."""
+    two = round(x, 2)
+    if abs(x - two) < 1e-6:
+        return f"{two:g}", True
+    if abs(x) >= 100:
+        return f"{round(x):d}", False
+    return f"{float(f'{x:.2g}'):g}", False
+
+
+def _number_text(value, ratios, size: float = 1) -> str:
+    """A number or range in units of ``size`` (10 for 厘米 when the value is in mm), with 约 where it is
+    an approximation or rounded."""
     if isinstance(value, (list, tuple)) and len(value) == 2:
-        (a, ua), (b, ub) = one(value[0]), one(value[1])
-        if ua == ub:
-            return f"{a}–{b}{ua}"
-        return f"{a}{ua}–{b}{ub}"
-    n, u = one(value)
-    return n + u
+        centre = _approximation(value, ratios)
+        if centre is None:
+            (a, exact_a), (b, exact_b) = _said_number(float(value[0]) / size), _said_number(float(value[1]) / size)
+            return ("" if exact_a and exact_b else "约") + f"{a}–{b}"
+        return "约" + _said_number(centre / size)[0]
+    text, exact = _said_number(float(value) / size)
+    return text if exact else "约" + text
+
+
+def _unit_size(value, units) -> tuple:
+    """(size, unit word) for a length or weight: by its smaller end, the largest of ``units`` it is at least one of."""
+    low = float(min(value) if isinstance(value, (list, tuple)) else value)
+    return next(((size, unit) for size, unit in units if low >= size), units[-1])
+
+
+_TIME_UNITS = ((31536000, "年"), (2592000, "个月"), (86400, "天"), (3600, "小时"), (60, "分钟"), (1, "秒"))
+
+
+def fmt_duration(value, ratios=()) -> str:
+    """Seconds → the largest spoken unit that holds the value in whole or half units (10800 → 3小时, 1800 →
+    30分钟, 5400 → 1.5小时), else hours or minutes with the rest in the next unit (828 → 13分钟48秒); a range in
+    one unit that holds both ends (3600–7200 → 1–2小时); an approximation (``ratios``: [3240, 3960]) as 约 and
+    the number said (约1小时)."""
+    ends = value if isinstance(value, (list, tuple)) and len(value) == 2 else (value,)
+    if len(ends) == 2:
+        centre = _approximation(value, ratios)
+        if centre is not None:
+            return "约" + fmt_duration(centre)
+    ends = [float(v) for v in ends]
+    low = min(ends)
+    for size, unit in _TIME_UNITS[:-1]:
+        if low >= size and all((v * 2 / size).is_integer() for v in ends):
+            return _number_text(value, (), size) + unit
+    if len(ends) == 1 and low >= 60:
+        size = 3600 if low >= 3600 else 60
+        whole, rest = divmod(low, size)
+        if (rest / (size // 60)).is_integer():
+            return f"{whole:g}{dict(_TIME_UNITS)[size]}{rest / (size // 60):g}{'分钟' if size == 3600 else '秒'}"
+    size, unit = next((t for t in _TIME_UNITS if low >= t[0]), _TIME_UNITS[-1])
+    return _number_text(value, (), size) + unit
+
+
+def _phrase_parts(spec: Spec, name: str) -> tuple | None:
+    """(before, unit, after) of a parameter's phrase around its value (「长」, 「毫米」, 「」; 「以」, 「°」, 「角」),
+    the unit being the longest unit word the text after ``{v}`` starts with; kept per spec."""
+    cache = spec.__dict__.setdefault("_render_phrases", {})
+    if name not in cache:
+        info = spec.parameters.get(name)
+        phrase = (info or {}).get("phrase", "")
+        if "{v}" not in phrase:
+            cache[name] = None
+        else:
+            before, tail = phrase.split("{v}", 1)
+            units = sorted(set(spec.units) | {i.get("unit", "") for i in spec.parameters.values()}, key=len,
+                           reverse=True)
+            unit = next((u for u in units if u and tail.startswith(u)), "")
+            cache[name] = (before, unit, tail[len(unit):])
+    return cache[name]
+
+
+def value_text(spec: Spec, name: str, value, count_unit: str | None = None) -> str:
+    """A parameter's value with its unit as the prompt says it (「约23厘米」「30°」「3小时」「3:7」「9个」): the one
+    place that says it, read by ``render_step`` and by ``extend.required_facts``. Kept per spec (values repeat)."""
+    key = (name, tuple(value) if isinstance(value, list) else value, count_unit)
+    cache = spec.__dict__.get("_render_values")
+    if cache is None or len(cache) > 4096:
+        cache = spec.__dict__["_render_values"] = {}
+    try:
+        shown = cache.get(key)
+    except TypeError:  # (a value no reading gives, from an edited description: said, not kept)
+        return _value_text(spec, name, value, count_unit)
+    if shown is None:
+        shown = cache[key] = _value_text(spec, name, value, count_unit)
+    return shown
+
+
+def _value_text(spec: Spec, name: str, value, count_unit: str | None) -> str:
+    ratios = tuple(getattr(spec, "approx_ratio", {}).values())
+    if name == "duration_s":
+        return fmt_duration(value, ratios)
+    if name == "ratio" and isinstance(value, (list, tuple)):
+        return ":".join(fmt_value(v) for v in value)
+    parts = _phrase_parts(spec, name)
+    unit = count_unit or (parts[1] if parts else "")
+    if unit in _SIZED_UNITS:
+        size, unit = _unit_size(_approximation(value, ratios) or value
+                                if isinstance(value, (list, tuple)) and len(value) == 2 else value, _SIZED_UNITS[unit])
+        return _number_text(value, ratios, size) + unit
+    return _number_text(value, ratios) + unit
+
+
+def param_phrase(spec: Spec, name: str, value, count_unit: str | None = None) -> str:
+    """The parameter's phrase with its value (「长约23厘米」「以约30°角」「共9个」)."""
+    parts = _phrase_parts(spec, name)
+    if parts is None:
+        return ""
+    return parts[0] + value_text(spec, name, value, count_unit) + parts[2]
 
 
 _LIMB = re.compile("(?:^|(?<=[%s,\uff0c。;\uff1b!\uff01?\uff1f、:\uff1a\\s]))(?:%s)" % (LIMB_OWNER_BEFORE, "|".join(PERFORMING_LIMBS)))
@@ -287,14 +407,48 @@ def _find(text, s, e, name, by_name):
     return None, None, False
 
 
+_COUNT_BEFORE = "[0-9一二两三四五六七八九十百几俩仨]"
+_COUNT_WORDS = {"俩": 2, "仨": 3}
+
+
+def _counted_before(text: str, s: int, e: int, name: str, by_name: dict, classifier: str, value) -> bool:
+    """Whether the count ``value`` with its ``classifier`` is said right before the noun ``name`` in the step's
+    clause (at most two characters of a modifier between: 「两块铜板」「三个小方眼」; not 「一根丝劈成十六根」)."""
+    pos, _, _ = _find(text, s, e, name, by_name)
+    if pos is None:
+        return False
+    lo = max(0, pos - len(classifier) - 8)
+    m = re.search("(%s+)%s[^,\uff0c。;\uff1b!\uff01?\uff1f、:\uff1a\\s]{0,2}$" % (_COUNT_BEFORE, re.escape(classifier)),
+                  text[lo:pos])
+    if m is None:
+        return False
+    said = m.group(1)
+    if isinstance(value, (list, tuple)):
+        return True  # (「两三根」: a range said as two numerals)
+    try:
+        number = _COUNT_WORDS.get(said) or (float(said) if said.isdigit() else cn2an.cn2an(said, "smart"))
+    except (ValueError, KeyError, TypeError):
+        return False
+    return float(number) == float(value)
+
+
 _NO_ROLE = ("none", "", "")
+# what a thing measures (a depth is how far a cut goes)
+_MEASURES = ("length_mm", "width_mm", "thickness_mm", "weight_g")
+_MEASURE_SET = frozenset(_MEASURES)
+_PLACE_ROLES = ("place", "place_after")
 
 
 def _place(shown: str, role: tuple) -> str:
     """「在X上」 for a place before the verb; a path keeps its own preposition (「往墙上」「顺着墨线」)."""
     _, loc, mk = role
     lead = mk if mk in PATH else "在"
-    return lead + shown + (loc or ("上" if lead == "在" else ""))
+    return lead + shown + (loc or ("上" if lead == "在" and not _localized(shown) else ""))
+
+
+def _localized(noun: str) -> bool:
+    """Whether a noun already ends with its localizer (「指头缝里」「锅边」「桌面上」): no 上 is added to it."""
+    return noun[-1:] in _LOCALIZER_CHARS or noun[-2:] in LOCALIZER_WORDS
 
 
 def _said_role(text, s, e, name, by_name, verb_pos, verb_len, action, tags, is_tool):
@@ -338,20 +492,17 @@ def _params_text(spec: Spec, params: dict, tool, material, count_unit: str | Non
         if name in ATTACH_MATERIAL and material:
             continue
         if name == "duration_s":
+            shown = value_text(spec, name, value)
             if _longest(value) > CLIP_SECONDS:
-                context = f"此道工序实际约需{fmt_duration(value)}"
+                context = "此道工序实际约需" + shown.removeprefix("约")
             else:
-                after.append(f"持续{fmt_duration(value)}")
+                after.append("持续" + shown)
             continue
-        info = phrases.get(name)
-        if not info:
+        if not phrases.get(name):
             continue
-        shown = ":".join(fmt_value(v) for v in value) if name == "ratio" and isinstance(value, (list, tuple)) \
-            else fmt_value(value)
-        phrase = info["phrase"]
-        if name == "count" and count_unit and info.get("unit"):
-            phrase = phrase.replace(info["unit"], count_unit)
-        (before if name in BEFORE_ACTION else after).append(phrase.format(v=shown))
+        phrase = param_phrase(spec, name, value, count_unit if name == "count" else None)
+        if phrase:
+            (before if name in BEFORE_ACTION else after).append(phrase)
     return "".join(before), after, context
 
 
@@ -363,7 +514,7 @@ def _placed(role: tuple, shown: str, name: str, action: str, tags, places: list,
         places.append(_place(shown, role))
     elif kind == "place_after":
         marker = "" if action.endswith(role[2]) else role[2]
-        post.append(marker + shown + (role[1] or _default_loc(tags, name, role[2])))
+        post.append(marker + shown + (role[1] or ("" if _localized(shown) else _default_loc(tags, name, role[2]))))
     elif kind == "disposal":
         places.append("把" + shown)
     else:
@@ -422,6 +573,30 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
         # single event said away from its verb (「啪一下拍下去」: the 一下 is 'suddenly') is just the verb
         once = _once_said(spec, text, verb_pos, len(surface), e) if located else ""
         params = {k: v for k, v in params.items() if k != "count"}
+    counted = get("count_unit") if params and "count" in params and not isinstance(params["count"], bool) else None
+    if counted:
+        # a count of things said with its classifier right before the noun (「两块铜板」「三个小方眼」) is the thing's,
+        # said before it (「把2块铜板夹在…」), not a total of the motion (「夹…,共2块」); the thing is the object,
+        # 把X or the instrument, never a place. Said with another noun (「两样」 of the raw materials), it stays 共N
+        many = value_text(spec, "count", params["count"], counted)
+        if said_material and said_material not in action and mat_role[0] not in _PLACE_ROLES and located \
+                and _counted_before(text, s, e, said_material, said.by_name, counted, params["count"]):
+            mat_shown = many + mat_shown
+        elif tool and tool not in action and not said_material and tool_role[0] not in _PLACE_ROLES and located \
+                and _counted_before(text, s, e, tool, said.by_name, counted, params["count"]):
+            tool_shown = many + tool_shown
+        else:
+            many = ""
+        if many:
+            params = {k: v for k, v in params.items() if k != "count"}
+    measures = [n for n in _MEASURES if n in params] if params and not _MEASURE_SET.isdisjoint(params) else ()
+    if (len(measures) >= 2 or "weight_g" in measures) and said_material and said_material not in action \
+            and mat_role[0] not in _PLACE_ROLES:
+        # two measures or more (长、宽) on one step, or a weight (a motion weighs nothing), are the size of the thing
+        # worked: said with it (「凿青石(长24厘米、宽14厘米、重10千克)」「挑腿子(重4–7千克)」), not as the motion's
+        mat_shown += "(%s)" % "、".join("重" + value_text(spec, n, params[n]) if n == "weight_g"
+                                        else param_phrase(spec, n, params[n]) for n in measures)
+        params = {k: v for k, v in params.items() if k not in measures}
     if params:
         if tool and isinstance(params.get("needle_no"), (int, float)):
             tool_shown = f"{fmt_value(params['needle_no'])}号{tool_shown}"
@@ -466,6 +641,11 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
     if hold and objects and not after and not verb.endswith(("着", "住", "起", "好")):
         verb += "着"
     obj = "、".join(objects)
+    if obj and len(verb) >= 2 and not comp and (verb[-1] == obj[0] or (
+            len(verb) == 2 and len(obj) >= 2 and verb[-1] == obj[-1] and len(objects) == 1)):
+        # a verb-object word whose object is the object's first character or its head (a compound's last: 船样's
+        # 样) says it once, the verb with the whole object: 抖袖+袖子 → 「抖袖子」, 放样+船样 → 「放船样」
+        verb = verb[:-1]
     if once and post:
         once = ""  # (「放在架子上」 says where the one movement ends)
     if once and not comp:
@@ -490,10 +670,47 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
         core += once  # 「翻过来一下」
     if subject:
         limb = ""
+    if len(places) > 1:
+        _ba_before_direction(places)
+    if len(core) == 1 and not post and places and places[-1].startswith(DISPOSAL_LEADS):
+        # 把X takes no bare verb of one character (「把泥揉」 is no Chinese): the verb's result or direction said
+        # right after it comes with it (「把皮捏起来」「把椰肉掏干净」); where none was said, X is the verb's object
+        # again (「揉泥」)
+        result = _result_said(text, v + len(surface)) if offsets and v is not None else ""
+        if result:
+            core += result
+        else:
+            core += places.pop()[1:]
     clause = hand + limb + subject + pre + how + manner + "".join(places) + core + "".join(post)
     if after:
         clause += "," + ",".join(after)
     return clause, context
+
+
+_BARE_DIRECTION = re.compile("[往朝向][前后左右上下里外回]{1,2}")
+
+
+def _ba_before_direction(places: list) -> None:
+    """把X goes before a bare direction (「把收口朝下放进…」, not 「朝下把收口放进…」): the direction is how the
+    verb moves the thing, said right before the verb. In place."""
+    for k, phrase in enumerate(places):
+        if phrase.startswith(DISPOSAL_LEADS):
+            j = next((i for i in range(k) if _BARE_DIRECTION.fullmatch(places[i])), None)
+            if j is not None:
+                places.insert(j, places.pop(k))
+            return
+
+
+_RESULT_CHARS = RESULT_COMPLEMENTS | AWAY_COMPLEMENTS
+DISPOSAL_LEADS = tuple(DISPOSAL)
+
+
+def _result_said(text: str, at: int) -> str:
+    """The direction (起来, 出去) or the result (干净, 好, 平, 掉) said right after a verb ending at ``at``, or ""."""
+    two = text[at:at + 2]
+    if two in DIRECTIONS or (len(two) == 2 and two[0] in _RESULT_CHARS and two[1] in _RESULT_CHARS):
+        return two
+    return two[:1] if two[:1] in _RESULT_CHARS else ""
 
 
 # a bare direction said right before the verb (「左脚往前迈」「腰往后弯」「往回一收」): where the motion goes
