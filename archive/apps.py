@@ -7,9 +7,11 @@ class ArchiveConfig(AppConfig):
     verbose_name = _("档案")
 
     def ready(self):
-        from heritage.files import delete_replaced_files
+        from heritage.files import delete_replaced_files, keep_files_named_by
 
-        from .models import Footage, Inheritor, Recording
+        from .models import Footage, Inheritor, Recording, SignerChange
 
         for model in (Recording, Footage, Inheritor):  # a replaced upload is deleted once the edit commits
             delete_replaced_files(model)
+        # ... except an authority document a kept signer-change request names (the request is the record)
+        keep_files_named_by(SignerChange, "proxy_document")

@@ -116,6 +116,36 @@ def decide(*, user, technique=None, recording=None, action_description: dict | N
     return Decision(attribution=text, sources=sources, consent="recording" if recordings else "none")
 
 
+def consent_withdrawn(job) -> str:
+    """Why the consent a job rests on no longer holds, in words ("" while it holds): a recording the job
+    read (``consent`` "recording" or "rec+likeness": the sources stored on it) whose consent no longer
+    allows AI reconstruction (``consent_allows``) or that is gone, or, for a speech-driven video, a
+    portrait whose likeness consent no longer allows it (``likeness_allows``). The same rules as at
+    creation, read again: before a job runs and before its clip is stored (``job_execute``), and by the
+    review's submit, sign and archive guards (review/workflow.py), so nothing made or kept after a
+    withdrawal is signed or published."""
+    if job.consent in ("recording", "rec+likeness"):
+        ids = [s["recording"] for s in (job.attribution_sources or []) if isinstance(s, dict) and s.get("recording")]
+        if job.recording_id and job.recording_id not in ids:
+            ids.append(job.recording_id)
+        found = {rec.pk: rec for rec in Recording.objects.filter(pk__in=ids)}
+        for rid in ids:
+            rec = found.get(rid)
+            if rec is None:
+                return _("该视频依据的口述史录音已被删除,无法确认其授权,不能继续。")
+            if not consent_allows(rec):
+                return _("录音「%(t)s」的授权范围已改为「%(scope)s」,不再允许用于 AI 重构:"
+                         "据此生成的视频不能再生成、送审、签署或归档。") % {
+                    "t": rec.title, "scope": rec.get_consent_scope_display()}
+    if job.portrait_id:
+        portrait = InheritorPortrait.objects.select_related("inheritor").get(pk=job.portrait_id)
+        if not likeness_allows(portrait):
+            return _("人像「%(t)s」的肖像授权已撤回或不再完整(授权范围:%(scope)s):"
+                     "据此生成的口述影像不能再生成、送审、签署或归档。") % {
+                "t": portrait.title, "scope": portrait.get_consent_scope_display()}
+    return ""
+
+
 # --- Likeness (speech-driven video, 口述影像) ------------------------------------------------------------
 S2V_ATTRIBUTION_TEMPLATE = "由{names}口述录音驱动"
 LIKENESS_CONSENT = (InheritorPortrait.LikenessScope.ARCHIVE, InheritorPortrait.LikenessScope.PUBLIC)

@@ -35,8 +35,10 @@ class GenerationJob(JobRecord):
         "archive.TechniqueStep", null=True, blank=True, on_delete=models.SET_NULL, related_name="generation_jobs",
         verbose_name=_("步骤"),
     )
+    # PROTECT: the oral-history source of a clip (and of a signed, archived record) is never deleted from
+    # under it; the curator's delete page lists the jobs that read it (archive.selectors.deletion_blockers).
     recording = models.ForeignKey(
-        "archive.Recording", null=True, blank=True, on_delete=models.SET_NULL, related_name="generation_jobs",
+        "archive.Recording", null=True, blank=True, on_delete=models.PROTECT, related_name="generation_jobs",
         verbose_name=_("口述史录音"),
     )
     class Kind(models.TextChoices):

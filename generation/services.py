@@ -412,6 +412,11 @@ def job_execute(*, job_id, runtime) -> Outcome:
     _remove_leftovers(job_id)
     job = GenerationJob.objects.get(pk=job_id)
     runtime.job_started(job_id, token)
+    withdrawn = attribution.consent_withdrawn(job)  # consent narrowed while the job was queued
+    if withdrawn:
+        _fail(job_id, token, withdrawn)
+        runtime.job_finished(job_id)
+        return Outcome("failed", "consent_withdrawn")
     t_attempt = time.monotonic()
     deadline = t_attempt + (job.soft_time_limit_s or 10**9)
     timings: dict[str, float] = {}
@@ -537,6 +542,9 @@ def _finish(job_id, token, scratch: Path, result, timings: dict) -> Outcome:
             scratch.unlink(missing_ok=True)
             _cancelled(job_id, token)
             return Outcome("cancelled")
+        withdrawn = attribution.consent_withdrawn(job)  # consent narrowed while the engine ran: no clip
+        if withdrawn:
+            raise UserFacingError(withdrawn)
         now = timezone.now()
         parameters = dict(job.parameters, fast_applied=getattr(result, "fast", {}) or {})  # provenance
         done = _cond(job_id, token).filter(status=Status.RUNNING).update(

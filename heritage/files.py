@@ -1,6 +1,8 @@
 """Stored files that a row no longer points to are deleted — after the transaction that replaced them
 commits (so a rolled-back edit still has its file), and only when no other row of the model still uses the
-name. Connected for the models with uploaded files (``delete_replaced_files(Model)`` in an AppConfig)."""
+name, nor any row that records it as evidence (``keep_files_named_by(Model, field)``: e.g. a sign-off names
+the proxy's authority document it was signed under, so a later change of proxy never deletes it).
+Connected for the models with uploaded files (``delete_replaced_files(Model)`` in an AppConfig)."""
 from __future__ import annotations
 
 import logging
@@ -9,6 +11,22 @@ from django.db import models, transaction
 from django.db.models.signals import pre_save
 
 log = logging.getLogger(__name__)
+
+# (model, field) pairs whose rows keep a stored file alive by naming it (a FileField or a text column).
+_KEEPERS: list[tuple[type, str]] = []
+
+
+def keep_files_named_by(model, field: str) -> None:
+    """A replaced file that a row of ``model`` names in ``field`` is kept (connected in an AppConfig by the
+    app that owns ``model``, which may sit above the app whose upload it is)."""
+    if (model, field) not in _KEEPERS:
+        _KEEPERS.append((model, field))
+
+
+def _still_named(sender, name: str, before: str) -> bool:
+    if sender._default_manager.filter(**{name: before}).exists():
+        return True
+    return any(model._default_manager.filter(**{field: before}).exists() for model, field in _KEEPERS)
 
 
 def _file_fields(model) -> list[str]:
@@ -28,7 +46,7 @@ def _on_pre_save(sender, instance, raw=False, **kwargs):
             storage = field_file.storage
 
             def delete(before=before, name=name, storage=storage):
-                if sender._default_manager.filter(**{name: before}).exists():
+                if _still_named(sender, name, before):
                     return
                 try:
                     storage.delete(before)

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from archive.signing import craft_signers
 from generation.models import Clip
 from heritage.permissions import allowed, requires
 from heritage.timecode import TimecodeError, parse_timecode
@@ -60,14 +61,34 @@ def _parse_timecode(value: str | None):
         raise services.TransitionRefused(_("时间点格式不正确,请写成 分:秒,例如 00:03。"), code="at_ms", status=400)
 
 
+def _stalled(review: Review, blocked: dict[str, str]) -> list[str]:
+    """Why the review cannot go on, shown to everyone who sees it (``blocked`` says it only to the one whose
+    action a guard stops): the consent the clip was made with was withdrawn; nobody may sign for the craft
+    (e.g. the proxy was removed)."""
+    S = Review.State
+    out = []
+    if review.state in (S.DRAFT, S.IN_REVIEW, S.CHANGES_REQUESTED, S.APPROVED):
+        from generation.attribution import consent_withdrawn
+
+        why = consent_withdrawn(review.clip.job)
+        if why and why not in blocked.values():
+            out.append(why)
+    if review.state == S.IN_REVIEW and not craft_signers(review.technique.craft_id):
+        out.append(_("本项目目前没有可以签署的人:传承人没有登录账户,或已故/无法亲自签署而没有登记代理人"
+                     "(或缺少授权文件)。在传承人页面指定并经第二位策展人确认后才能签署。"))
+    return out
+
+
 def _detail_context(request, review: Review) -> dict:
     user = request.user
     signer = services.signing_inheritor(review, user)
     record = getattr(review.clip, "archive_record", None)  # written by the records app
+    blocked = workflow.blocked_actions(review, user)
     return {
         "review": review,
         "actions": workflow.available_names(review, user),
-        "blocked": workflow.blocked_actions(review, user),
+        "blocked": blocked,
+        "stalled": _stalled(review, blocked),
         "postprocessing": selectors.postprocessing_status(review.clip),
         "newer": selectors.newer_take(review, user),
         "approval": selectors.reviewer_approval(review),

@@ -45,6 +45,16 @@ def signable(review: Review) -> None:
         services._bad(_("缺少署名或权利声明,不能签署。"), "no_attribution")
 
 
+def consent_holds(review: Review) -> None:
+    """The recording's (and for a 口述影像 the likeness) consent the clip was made with still holds: the
+    rule is generation.attribution.consent_withdrawn."""
+    from generation.attribution import consent_withdrawn
+
+    why = consent_withdrawn(review.clip.job)
+    if why:
+        services._conflict(why, "consent_withdrawn")
+
+
 def signed(review: Review) -> None:
     if review.active_signoff() is None:
         services._conflict(_("没有有效的签署。"), "not_signed")
@@ -76,7 +86,8 @@ ACTIONS: dict[str, Action] = {a.name: a for a in [
            services.set_rights_work, refusal=gettext_lazy("只有策展人可以修改权利声明。")),
     # From approved only when renditions changed after the signature (review/readiness.py).
     Action("submit", gettext_lazy("送审"), "review.submit", (S.DRAFT, S.CHANGES_REQUESTED, S.APPROVED), S.IN_REVIEW,
-           services.submit_work, guards=(resubmit_only_if_stale, has_attribution, has_rights, postprocessing_done),
+           services.submit_work,
+           guards=(resubmit_only_if_stale, has_attribution, has_rights, consent_holds, postprocessing_done),
            refusal=gettext_lazy("只有策展人可以送审。")),
     Action("comment", gettext_lazy("发表意见"), "review.comment",
            (S.DRAFT, S.IN_REVIEW, S.CHANGES_REQUESTED, S.APPROVED), None, services.comment_work,
@@ -88,10 +99,10 @@ ACTIONS: dict[str, Action] = {a.name: a for a in [
     Action("reject", gettext_lazy("驳回"), "review.reject", (S.DRAFT, S.IN_REVIEW, S.CHANGES_REQUESTED), S.REJECTED,
            services.reject_work, refusal=gettext_lazy("您不能驳回该视频。")),
     Action("sign", gettext_lazy("签署"), "review.sign", (S.IN_REVIEW,), S.APPROVED, services.sign_work,
-           guards=(signable, postprocessing_done),
+           guards=(signable, consent_holds, postprocessing_done),
            refusal=gettext_lazy("只有本项目的传承人(或其登记的代理人)可以签署。")),
     Action("archive", gettext_lazy("归档并公开"), "review.archive", (S.APPROVED,), S.ARCHIVED, services.archive_work,
-           guards=(signed,), refusal=gettext_lazy("只有策展人可以归档。")),
+           guards=(signed, consent_holds), refusal=gettext_lazy("只有策展人可以归档。")),
     Action("withdraw", gettext_lazy("撤回签署"), "review.withdraw", (S.APPROVED, S.ARCHIVED), S.WITHDRAWN,
            services.withdraw_work, guards=(signed,), refusal=gettext_lazy("只有本项目的传承人(或其代理人)可以撤回签署。")),
 ]}
