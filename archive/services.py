@@ -229,7 +229,35 @@ def portrait_create(*, inheritor: Inheritor, data: dict[str, Any]) -> InheritorP
 
 @transaction.atomic
 def portrait_update(*, portrait: InheritorPortrait, data: dict[str, Any]) -> InheritorPortrait:
+    """Edit a portrait (the form) or replace it whole (the API's PUT). The image of a portrait that has
+    driven a video (rows hold it by PROTECT: ``deletion_blockers``) is what that video, its sign-off and its
+    archive record rest on: it may be sent again unchanged, never replaced by other bytes (add a new
+    portrait instead); title, description and the likeness consent may still change (narrowing it is a
+    withdrawal: generation.attribution)."""
+    image = data.get("image")
+    if image and not isinstance(image, FieldFile) and portrait.pk and portrait.image:
+        blockers = deletion_blockers(obj=portrait)
+        if blockers:
+            if _same_bytes(image, portrait.image):
+                data = {k: v for k, v in data.items() if k != "image"}  # the same picture: keep the stored file
+            else:
+                raise ValidationError({"image": ValidationError(
+                    _("该人像已用于生成视频(%(rows)s),图片不能替换:视频、签署与档案记录都依据这张图片。"
+                      "请新增一个人像;授权范围等信息仍可修改。") % {"rows": "、".join(blockers)},
+                    code="portrait_in_use")})
     return _apply(portrait, data)
+
+
+def _same_bytes(upload, stored) -> bool:
+    from heritage.hashing import sha256_stored, sha256_stream
+
+    try:
+        upload.seek(0)
+        new = sha256_stream(upload)
+        upload.seek(0)
+        return new == sha256_stored(stored)
+    except OSError:  # the stored file is missing: nothing to compare with
+        return False
 
 
 @transaction.atomic
