@@ -184,6 +184,22 @@ def test_a_queued_job_whose_consent_was_withdrawn_fails_with_the_reason(rv, runt
     assert "不再允许用于 AI 重构" in job.error and not Clip.objects.exists()
 
 
+def test_a_queued_narration_whose_likeness_consent_was_withdrawn_fails_with_the_reason(rv, runtime):
+    from archive.models import InheritorPortrait
+
+    job = _job(rv)
+    portrait = InheritorPortrait(inheritor=rv.inheritor, title="工作照", consent_scope="public",
+                                 consent_given_by="姚建萍", consent_date=dt.date(2024, 3, 1))
+    portrait.image.save("face.png", ContentFile(make_png_bytes(64)), save=False)
+    portrait.save()
+    GenerationJob.objects.filter(pk=job.pk).update(kind="s2v", portrait=portrait, consent="rec+likeness")
+    InheritorPortrait.objects.filter(pk=portrait.pk).update(consent_scope="none")  # withdrawn while queued
+    with mock.patch.object(runtime, "engine", side_effect=AssertionError("the engine must not run")):
+        outcome = gen.job_execute(job_id=job.pk, runtime=runtime)
+    job.refresh_from_db()
+    assert outcome.status == "failed" and "肖像授权已撤回" in job.error and not Clip.objects.exists()
+
+
 def test_a_running_job_whose_consent_is_withdrawn_stores_no_clip(rv, runtime, tmp_path):
     job = _job(rv)
     engine, _ = runtime.engine()
