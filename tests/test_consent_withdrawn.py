@@ -235,7 +235,10 @@ def test_the_recording_an_archived_video_came_from_cannot_be_deleted(rv, archive
     assert TranscriptSegment.objects.filter(recording=rv.recording).count() == 2
     record.clip.job.refresh_from_db()
     assert record.clip.job.recording_id == rv.recording.pk
-    # the API has no way to delete it either: 405 in the error shape, nothing lost
+    # the API's DELETE: 409 with the same blockers, nothing lost
     response = _api(rv.curator).delete(f"/api/v1/recordings/{rv.recording.pk}")
-    assert response.status_code == 405 and response.json()["code"]
+    assert response.status_code == 409, response.content
+    body = response.json()
+    assert body["code"] == "protected" and any(str(record.clip.job_id) in b for b in body["blockers"])
     assert Recording.objects.filter(pk=rv.recording.pk).exists()
+    assert TranscriptSegment.objects.filter(recording=rv.recording).count() == 2
