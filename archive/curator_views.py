@@ -583,7 +583,8 @@ class TranscriptEdit(RoleView):
         page = self.page_of(recording, request.GET.get("page"))
         initial = [{"id": s.pk, "start": s.start_ms, "end": s.end_ms, "speaker": s.speaker, "text": s.text}
                    for s in page]
-        return self.render_page(recording, SegmentFormSet(initial=initial, prefix="seg"), TranscriptImportForm(),
+        return self.render_page(recording, SegmentFormSet(initial=initial, prefix="seg"),
+                                TranscriptImportForm(existing=page.paginator.count),
                                 page=page, page_ids=",".join(str(s.pk) for s in page))
 
     def post(self, request, pk):
@@ -608,7 +609,8 @@ class TranscriptEdit(RoleView):
                 messages.success(request, _("转写已保存,共 %(n)d 个片段。") % {"n": len(saved)})
                 url = reverse("curator:transcript_edit", args=[recording.pk])
                 return redirect(f"{url}?page={page.number}" if page.number > 1 else url)
-        return self.render_page(recording, formset, TranscriptImportForm(), page=page, page_ids=raw_ids, status=400)
+        return self.render_page(recording, formset, TranscriptImportForm(existing=page.paginator.count), page=page,
+                                page_ids=raw_ids, status=400)
 
 
 class TranscriptImport(RoleView):
@@ -616,7 +618,7 @@ class TranscriptImport(RoleView):
 
     def post(self, request, pk):
         recording = get_object_or_404(Recording, pk=pk)
-        form = TranscriptImportForm(request.POST, request.FILES)
+        form = TranscriptImportForm(request.POST, request.FILES, existing=recording.segments.count())
         if form.is_valid():
             try:
                 outcome = services.transcript_import_text(recording=recording, text=form.cleaned_data["text"],

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import FileField as ModelFileField
 from django.forms import BaseFormSet, formset_factory, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from . import roles
 from .models import Craft, Footage, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep
@@ -368,6 +369,26 @@ class TranscriptImportForm(forms.Form):
     MODE_CHOICES = [("replace", _("替换现有转写")), ("append", _("追加到现有转写之后"))]
     file = forms.FileField(label=_("转写文件"), help_text=_("WebVTT(.vtt)或纯文本(.txt,每行一句;以 [时:分:秒.毫秒] 开头的行保留时间,其余每 5 秒一句)。UTF-8 编码。"))
     mode = forms.ChoiceField(label=_("导入方式"), choices=MODE_CHOICES, initial="replace", widget=forms.RadioSelect)
+    confirm_replace = forms.BooleanField(label=_("我确认用这份文件替换现有的全部片段(替换后无法撤销)"), required=False)
+
+    def __init__(self, *args, existing: int = 0, **kwargs):
+        """``existing``: how many segments the recording has; replacing them must be confirmed."""
+        super().__init__(*args, **kwargs)
+        self.existing = existing
+        if existing:
+            self.fields["confirm_replace"].help_text = ngettext(
+                "现有 %(n)d 个片段将被删除。如需保留,请先导出 WebVTT 备份,或选择“追加”。",
+                "现有 %(n)d 个片段将被删除。如需保留,请先导出 WebVTT 备份,或选择“追加”。", existing) % {"n": existing}
+        else:
+            del self.fields["confirm_replace"]
+
+    def clean(self):
+        data = super().clean()
+        if self.existing and data.get("mode") == "replace" and not data.get("confirm_replace"):
+            self.add_error("confirm_replace", ngettext(
+                "替换会删除现有的 %(n)d 个片段,且无法撤销:请勾选确认后再导入。",
+                "替换会删除现有的 %(n)d 个片段,且无法撤销:请勾选确认后再导入。", self.existing) % {"n": self.existing})
+        return data
 
     def clean_file(self):
         """The file's text and kind (``cleaned_data["text"]``, ``["kind"]``); parsing, checking and the choice

@@ -16,7 +16,7 @@ Status = GenerationJob.Status
 
 def jobs_visible_to(user) -> QuerySet[GenerationJob]:
     """Curators see every job; everyone else only their own."""
-    qs = GenerationJob.objects.select_related("technique", "step", "requested_by", "clip")
+    qs = GenerationJob.objects.select_related("technique__craft", "step", "requested_by", "clip")
     if not (user and user.is_authenticated):
         return qs.none()
     return qs if allowed(user, "generation.view_all_jobs") else qs.filter(requested_by=user)

@@ -12,6 +12,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.http import urlencode
 
 from archive.models import Recording, Technique
 from heritage.once import Duplicate, Once
@@ -100,10 +101,13 @@ class JobList(AreaView):
         q = request.GET
         qs = selectors.job_list(user=request.user, **selectors.job_list_filters(q))
         page = Paginator(qs, 25).get_page(q.get("page"))
-        keep = "&".join(f"{k}={v}" for k, v in q.items() if k != "page" and v)
+        keep = urlencode([(k, v) for k, v in q.items() if k != "page" and v])
         return render(request, "generation/job_list.html", {
             "page": page, "jobs": page.object_list, "statuses": GenerationJob.Status.choices, "filters": q,
-            "keep": keep, "techniques": Technique.objects.order_by("name"), "can_generate": self.may("generation.create"),
+            "keep": keep, "filtered": any(v for k, v in q.items() if k != "page"),
+            # a technique's name shows its craft's: fetched with it, not once per option
+            "techniques": Technique.objects.select_related("craft").order_by("name"),
+            "can_generate": self.may("generation.create"),
         })
 
 

@@ -127,7 +127,7 @@ def test_import_replace_and_append(curator_client, recording):
     r = curator_client.post(url, {"mode": "append", "file": upload("a.vtt", VTT)})
     assert r.status_code == 400 and "时间重叠" in r.content.decode() and "现有转写没有改动" in r.content.decode()
     assert segments_of(recording) == before
-    r = curator_client.post(url, {"mode": "replace", "file": upload("a.vtt", VTT)})
+    r = curator_client.post(url, {"mode": "replace", "confirm_replace": "on", "file": upload("a.vtt", VTT)})
     assert r.status_code == 302
     assert [s for s, _e, _t in segments_of(recording)] == [20000, 25000]
     assert recording.segments.first().speaker == "沈秀芬"
@@ -144,7 +144,7 @@ def test_import_replace_and_append(curator_client, recording):
 def test_import_malformed_file_changes_nothing(curator_client, recording, name, text, message):
     before = segments_of(recording)
     r = curator_client.post(f"/curator/recordings/{recording.pk}/transcript/import/",
-                            {"mode": "replace", "file": upload(name, text)})
+                            {"mode": "replace", "confirm_replace": "on", "file": upload(name, text)})
     assert r.status_code == 400
     assert message in r.content.decode()
     assert segments_of(recording) == before
@@ -153,14 +153,14 @@ def test_import_malformed_file_changes_nothing(curator_client, recording, name, 
 def test_import_not_utf8(curator_client, recording):
     before = segments_of(recording)
     r = curator_client.post(f"/curator/recordings/{recording.pk}/transcript/import/",
-                            {"mode": "replace", "file": upload("gbk.vtt", VTT, encoding="gbk")})
+                            {"mode": "replace", "confirm_replace": "on", "file": upload("gbk.vtt", VTT, encoding="gbk")})
     assert r.status_code == 400 and "不是 UTF-8 编码" in r.content.decode()
     assert segments_of(recording) == before
 
 
 def test_import_plain_text(curator_client, recording):
     r = curator_client.post(f"/curator/recordings/{recording.pk}/transcript/import/",
-                            {"mode": "replace", "file": upload("t.txt", "第一句\n\n第二句\n")})
+                            {"mode": "replace", "confirm_replace": "on", "file": upload("t.txt", "第一句\n\n第二句\n")})
     assert r.status_code == 302
     assert segments_of(recording) == [(0, 5000, "第一句"), (5000, 10000, "第二句")]
 
@@ -175,7 +175,7 @@ def test_export_round_trip(curator_client, recording):
     # export → import (replace) gives the same transcript back
     TranscriptSegment.objects.filter(recording=recording).update(text="被改掉的")
     curator_client.post(f"/curator/recordings/{recording.pk}/transcript/import/",
-                        {"mode": "replace", "file": upload("x.vtt", r.content.decode())})
+                        {"mode": "replace", "confirm_replace": "on", "file": upload("x.vtt", r.content.decode())})
     assert [(c.start_ms, c.end_ms, c.text) for c in cues] == segments_of(recording)
     r = curator_client.get(f"/curator/recordings/{recording.pk}/transcript.txt")
     assert "[00:00:05.000] 沈秀芬:针要斜一点,大概三十度。" in r.content.decode()
@@ -185,7 +185,7 @@ def test_export_round_trip(curator_client, recording):
 def test_reviewer_can_export_but_not_import(reviewer_client, recording):
     assert reviewer_client.get(f"/curator/recordings/{recording.pk}/transcript.vtt").status_code == 200
     r = reviewer_client.post(f"/curator/recordings/{recording.pk}/transcript/import/",
-                             {"mode": "replace", "file": upload("a.vtt", VTT)})
+                             {"mode": "replace", "confirm_replace": "on", "file": upload("a.vtt", VTT)})
     assert r.status_code == 403
 
 
@@ -221,7 +221,7 @@ def test_long_transcript_points_to_webvtt(curator_client, recording, settings):
 def test_plain_text_export_imports_back(curator_client, recording):
     txt = curator_client.get(f"/curator/recordings/{recording.pk}/transcript.txt").content.decode()
     r = curator_client.post(f"/curator/recordings/{recording.pk}/transcript/import/",
-                            {"mode": "replace", "file": upload("t.txt", txt)})
+                            {"mode": "replace", "confirm_replace": "on", "file": upload("t.txt", txt)})
     assert r.status_code == 302
     rows = list(recording.segments.order_by("start_ms").values_list("start_ms", "end_ms", "speaker", "text"))
     # start times, speakers and text come back; an end is where the next line starts (the last: +5 s)
@@ -292,7 +292,7 @@ def test_big_transcript_import_runs_as_a_task_with_progress(curator_client, reco
     with mock.patch("archive.tasks.transcript_import_run.delay") as delay, \
             django_capture_on_commit_callbacks(execute=True):
         r = curator_client.post(f"/curator/recordings/{recording.pk}/transcript/import/",
-                                {"file": SimpleUploadedFile("big.vtt", body), "mode": "replace"})
+                                {"file": SimpleUploadedFile("big.vtt", body), "mode": "replace", "confirm_replace": "on"})
     job = TranscriptImportJob.objects.get()
     assert r.status_code == 302 and r["Location"].endswith(f"/transcript/import/{job.pk}/")
     delay.assert_called_once_with(job.pk)
@@ -322,9 +322,35 @@ def test_big_transcript_import_with_an_error_fails_and_changes_nothing(curator_c
     body = ("WEBVTT\n\n" + "00:01.000 --> 00:02.000\n好\n\n" * 100 + "00:05.000 --> 00:04.000\n倒了\n").encode()
     with mock.patch("archive.tasks.transcript_import_run.delay"), django_capture_on_commit_callbacks(execute=True):
         curator_client.post(f"/curator/recordings/{recording.pk}/transcript/import/",
-                            {"file": SimpleUploadedFile("bad.vtt", body), "mode": "replace"})
+                            {"file": SimpleUploadedFile("bad.vtt", body), "mode": "replace", "confirm_replace": "on"})
     job = TranscriptImportJob.objects.get()
     assert transcript_import_job_run(job_id=job.pk) == "failed"
     job.refresh_from_db()
     assert job.status == "failed" and job.error
     assert list(recording.segments.values_list("start_ms", "text")) == before
+
+
+def test_replacing_a_transcript_must_be_confirmed_with_what_will_be_lost(curator_client, recording):
+    """walk7: 导入 with the default mode 替换 deleted every segment of a transcript in one click. Now the
+    form names how many segments will go and refuses until the curator ticks the confirmation."""
+    before = segments_of(recording)
+    assert before
+    url = f"/curator/recordings/{recording.pk}/transcript/"
+    page = curator_client.get(url).content.decode()
+    assert f"现有 {len(before)} 个片段将被删除" in page and 'name="confirm_replace"' in page
+    r = curator_client.post(f"{url}import/", {"mode": "replace", "file": upload("a.vtt", VTT)})
+    assert r.status_code == 400
+    body = r.content.decode()
+    assert f"替换会删除现有的 {len(before)} 个片段,且无法撤销" in body and "现有转写没有改动" in body
+    assert segments_of(recording) == before
+    # appending loses nothing: no confirmation needed
+    r = curator_client.post(f"{url}import/", {"mode": "append", "file": upload("a.vtt", VTT)})
+    assert r.status_code == 302 and len(segments_of(recording)) == len(before) + 2
+
+
+def test_first_import_needs_no_confirmation(curator_client, recording):
+    TranscriptSegment.objects.filter(recording=recording).delete()
+    url = f"/curator/recordings/{recording.pk}/transcript/"
+    assert 'name="confirm_replace"' not in curator_client.get(url).content.decode()
+    r = curator_client.post(f"{url}import/", {"mode": "replace", "file": upload("a.vtt", VTT)})
+    assert r.status_code == 302 and len(segments_of(recording)) == 2

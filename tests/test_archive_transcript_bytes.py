@@ -15,7 +15,7 @@ VTT_CUE = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n"
 
 def import_file(client, recording, name, content):
     return client.post(f"/curator/recordings/{recording.pk}/transcript/import/",
-                       {"file": SimpleUploadedFile(name, content), "mode": "replace"})
+                       {"file": SimpleUploadedFile(name, content), "mode": "replace", "confirm_replace": "on"})
 
 
 @pytest.mark.parametrize("name, content, message", [

@@ -22,7 +22,7 @@ def broker_down(*args, **kwargs):
 
 def submit_big(client, recording):
     return client.post(f"/curator/recordings/{recording.pk}/transcript/import/",
-                       {"file": SimpleUploadedFile("big.txt", BIG_TXT), "mode": "replace"})
+                       {"file": SimpleUploadedFile("big.txt", BIG_TXT), "mode": "replace", "confirm_replace": "on"})
 
 
 def make_stale(job):

@@ -47,7 +47,7 @@ def test_split_speaker(text, expected):
 def test_vtt_speaker_prefix_goes_into_the_speaker_field(curator_client, recording):
     vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n金文华:针要斜着进。\n\n00:00:03.000 --> 00:00:04.000\n<v 采访人>为什么?\n"
     r = curator_client.post(f"/curator/recordings/{recording.pk}/transcript/import/",
-                            {"mode": "replace", "file": upload("a.vtt", vtt)})
+                            {"mode": "replace", "confirm_replace": "on", "file": upload("a.vtt", vtt)})
     assert r.status_code == 302
     rows = list(recording.segments.order_by("start_ms").values_list("speaker", "text"))
     assert rows == [("金文华", "针要斜着进。"), ("采访人", "为什么?")]
@@ -55,7 +55,7 @@ def test_vtt_speaker_prefix_goes_into_the_speaker_field(curator_client, recordin
 
 def test_untimed_text_lines_keep_their_speaker(curator_client, recording):
     r = curator_client.post(f"/curator/recordings/{recording.pk}/transcript/import/",
-                            {"mode": "replace", "file": upload("a.txt", "金文华:先把铜胎洗净。\n")})
+                            {"mode": "replace", "confirm_replace": "on", "file": upload("a.txt", "金文华:先把铜胎洗净。\n")})
     assert r.status_code == 302
     assert list(recording.segments.values_list("speaker", "text")) == [("金文华", "先把铜胎洗净。")]
 
@@ -70,7 +70,7 @@ def test_cues_past_the_recording_end_are_refused(curator_client, short_recording
     before = segments_of(short_recording)
     vtt = "WEBVTT\n\n00:00:02.600 --> 00:00:27.000\n金文华:一直烧到二十七秒。\n"
     r = curator_client.post(f"/curator/recordings/{short_recording.pk}/transcript/import/",
-                            {"mode": mode, "file": upload("long.vtt", vtt)})
+                            {"mode": mode, "confirm_replace": "on", "file": upload("long.vtt", vtt)})
     body = r.content.decode()
     assert r.status_code == 400
     assert "超出了录音长度" in body and "00:00:27.000" in body and "00:00:03.000" in body
@@ -81,6 +81,6 @@ def test_cues_past_the_recording_end_are_refused(curator_client, short_recording
 def test_cues_inside_the_recording_are_accepted(curator_client, short_recording):
     vtt = "WEBVTT\n\n00:00:00.000 --> 00:00:02.900\n金文华:三秒以内。\n"
     r = curator_client.post(f"/curator/recordings/{short_recording.pk}/transcript/import/",
-                            {"mode": "replace", "file": upload("ok.vtt", vtt)})
+                            {"mode": "replace", "confirm_replace": "on", "file": upload("ok.vtt", vtt)})
     assert r.status_code == 302
     assert segments_of(short_recording) == [(0, 2900, "三秒以内。")]
