@@ -131,7 +131,8 @@ def test_form_and_api_share_the_size_rule(client, curator_client, api, curator, 
             r_api = client.post(f"/api/v1/recordings/{recording.pk}/transcript", {"webvtt": doc},
                                 content_type="application/json", **h)
             r_form = curator_client.post(f"/curator/recordings/{recording.pk}/transcript/import/",
-                                         {"file": SimpleUploadedFile("t.vtt", doc.encode()), "mode": "replace"})
+                                         {"file": SimpleUploadedFile("t.vtt", doc.encode()), "mode": "replace",
+                                          "confirm_replace": "on"})
         assert r_api.status_code == (202 if queued else 200), r_api.content
         assert ("/transcript/import/" in r_form["Location"]) is queued and r_form.status_code == 302
         assert TranscriptImportJob.objects.count() == (2 if queued else 0)
