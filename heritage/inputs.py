@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.core.exceptions import BadRequest
 from django.utils.translation import gettext as _
+from rest_framework import serializers
 
 # PostgreSQL `integer`: the narrowest integer column a query parameter can reach.
 INT_MAX = 2**31 - 1
@@ -61,3 +62,14 @@ def query_uuid(params, name: str):
 
 def query_text(params, name: str, *, default: str = "", max_length: int = 200) -> str:
     return refuse_nul(params.get(name, default) or default, name).strip()[:max_length]
+
+
+class SlugRelatedField(serializers.SlugRelatedField):
+    """The API's ``SlugRelatedField`` for writes (a craft or technique named by its slug): a NUL in the slug is a
+    field error like any unknown slug. DRF's own field lets it reach the query, where PostgreSQL refuses it with
+    a 500 (DRF's ``CharField`` refuses NUL; its related fields do not)."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("invalid")
+        return super().to_internal_value(data)

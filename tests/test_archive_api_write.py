@@ -239,3 +239,17 @@ def test_steps_read_back_may_be_sent_back_and_order_says_the_order(api, techniqu
         assert r.status_code == 400 and "order" in r.json()["detail"], r.content
     r = api.patch(f"/api/v1/techniques/{technique.slug}", {"steps": steps}, format="json")  # sent back as read
     assert r.status_code == 200 and [s["id"] for s in r.json()["steps"]] == [s["id"] for s in steps]
+
+
+@pytest.mark.parametrize("fmt", ["json", "multipart"])
+def test_a_nul_in_a_slug_naming_a_craft_is_a_field_error_not_a_500(api, fmt):
+    """Found by the schema fuzzer on PostgreSQL: POST /inheritors with a craft slug holding a NUL reached the query
+    (PostgreSQL refuses NUL in text: a 500). It is the same 400 as any unknown slug, on every database."""
+    Craft.objects.create(name="缂丝", slug="kesi", category="craftsmanship")
+    for url, body in (("/api/v1/inheritors", {"name": "王金山", "craft": "kesi\x00", "level": "national"}),
+                      ("/api/v1/techniques", {**TECHNIQUE, "craft": "ke\x00si", "steps": []})):
+        if fmt == "multipart":
+            body = {k: v for k, v in body.items() if k != "steps"}
+        r = api.post(url, body, format=fmt)
+        assert r.status_code == 400, (url, r.status_code, r.content)
+        assert "craft" in r.json() and r.json()["code"] == "invalid", r.content

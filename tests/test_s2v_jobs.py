@@ -361,7 +361,9 @@ def test_heritage_demo_s2v_archives_a_public_narration(tmp_path, tmp_path_factor
     assert record.attribution == "由沈秀芬口述录音驱动"
     assert data["gallery_url"].endswith(f"/crafts/suxiu/#narration-{record.pk}")
     page = client.get("/crafts/suxiu/").content.decode()
-    assert f'id="narration-{record.pk}"' in page and "AI生成 · 由沈秀芬口述录音驱动" in page
+    # (the label in the visitor's language, then the attribution: walk6)
+    assert f'id="narration-{record.pk}"' in page
+    assert '<p class="attribution"><strong>AI 生成</strong> 由沈秀芬口述录音驱动</p>' in page
     assert "只是噪声" in page  # the tiny S2V engine's output is said to be noise next to it
     # the technique cards below take no poster from a narration (it has no public demonstration yet)
     from django.urls import reverse

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from heritage.inputs import SlugRelatedField
 from heritage.parsers import RefuseUnknownFields
 
 from .. import services
@@ -226,7 +227,7 @@ class TechniqueWriteSerializer(ServiceValidated, serializers.ModelSerializer):
     service). ``steps``, when given, is the whole ordered list: steps of the technique left out are deleted
     (refused, with nothing changed, while a review or a job points at one)."""
 
-    craft = serializers.SlugRelatedField(slug_field="slug", queryset=Craft.objects.all(),
+    craft = SlugRelatedField(slug_field="slug", queryset=Craft.objects.all(),
                                          help_text="非遗项目的网址标识(slug)")
     steps = StepWriteSerializer(many=True, required=False, help_text="有序步骤(整份);不填则步骤不变")
 
@@ -249,7 +250,7 @@ class TechniqueWriteSerializer(ServiceValidated, serializers.ModelSerializer):
 class FootageWriteSerializer(ServiceValidated, serializers.ModelSerializer):
     """POST /footage (multipart for a file, or JSON with ``reference``), PUT/PATCH /footage/<id>."""
 
-    technique = serializers.SlugRelatedField(slug_field="slug", queryset=Technique.objects.all(),
+    technique = SlugRelatedField(slug_field="slug", queryset=Technique.objects.all(),
                                              help_text="技法的网址标识(slug)")
     file = UploadField(required=False, help_text="视频:mp4、m4v、mov 或 webm;没有文件时填写 reference")
 
@@ -276,9 +277,9 @@ class RecordingWriteSerializer(ServiceValidated, serializers.ModelSerializer):
     """POST /recordings (multipart with ``media``, or JSON with ``media_reference``), PUT/PATCH /recordings/<id>:
     ``services.recording_create`` / ``recording_update``, the curator recording form's services."""
 
-    craft = serializers.SlugRelatedField(slug_field="slug", queryset=Craft.objects.all(),
+    craft = SlugRelatedField(slug_field="slug", queryset=Craft.objects.all(),
                                          help_text="非遗项目的网址标识(slug)")
-    technique = serializers.SlugRelatedField(slug_field="slug", queryset=Technique.objects.all(), required=False,
+    technique = SlugRelatedField(slug_field="slug", queryset=Technique.objects.all(), required=False,
                                              allow_null=True, help_text="技法的网址标识(slug)")
     speaker_name = serializers.CharField(max_length=100, required=False, allow_blank=True,
                                          help_text="选择了讲述人(speaker)时可不填,使用其姓名")
@@ -315,7 +316,7 @@ class InheritorWriteSerializer(ServiceValidated, serializers.ModelSerializer):
     curator form's services). Who may sign (status, able_to_sign, user, proxy_*) is requested as a pending
     signer change that a second curator or an admin confirms, as on the screens; the other fields are saved."""
 
-    craft = serializers.SlugRelatedField(slug_field="slug", queryset=Craft.objects.all(),
+    craft = SlugRelatedField(slug_field="slug", queryset=Craft.objects.all(),
                                          help_text="非遗项目的网址标识(slug)")
     proxy_document = UploadField(required=False, help_text="代理人授权文件:PDF、JPG 或 PNG(multipart)")
 
