@@ -18,6 +18,19 @@ def tiny_checkpoint(tiny_engine_dir):
     return Path(tiny_engine_dir)
 
 
+@pytest.fixture
+def runtime(tiny_checkpoint, settings, tmp_path):
+    """A worker's runtime in this process on the tiny checkpoint (CPU), its media and scratch under tmp_path."""
+    from generation.runtime import WorkerRuntime
+
+    settings.ENGINE_MODEL_DIR = tiny_checkpoint
+    settings.ENGINE_PRESET = "tiny"
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.ENGINE_DEVICE = "cpu"
+    settings.GENERATION_SCRATCH = tmp_path / "scratch"
+    return WorkerRuntime(name="test@here/1")
+
+
 @pytest.fixture(scope="session")
 def jobs_env(tmp_path_factory, tiny_checkpoint):
     """Environment shared by the test process and its worker processes (set in os.environ too)."""

@@ -155,18 +155,6 @@ def test_a_narrated_clip_whose_likeness_consent_was_withdrawn_cannot_be_signed(r
 
 # --- while the job is queued or runs -------------------------------------------------------------------
 
-@pytest.fixture
-def runtime(tiny_checkpoint, settings, tmp_path):
-    from generation.runtime import WorkerRuntime
-
-    settings.ENGINE_MODEL_DIR = tiny_checkpoint
-    settings.ENGINE_PRESET = "tiny"
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.ENGINE_DEVICE = "cpu"
-    settings.GENERATION_SCRATCH = tmp_path / "scratch"
-    return WorkerRuntime(name="test@here/1")
-
-
 def _job(rv):
     _with_transcript(rv.recording)
     return gen.job_create(requested_by=rv.curator, technique=rv.technique, recording=rv.recording,

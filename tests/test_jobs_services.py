@@ -18,16 +18,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def runtime(tiny_checkpoint, settings, tmp_path, monkeypatch):
-    settings.ENGINE_MODEL_DIR = tiny_checkpoint
-    settings.ENGINE_PRESET = "tiny"
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.ENGINE_DEVICE = "cpu"
-    settings.GENERATION_SCRATCH = tmp_path / "scratch"
-    return WorkerRuntime(name="test@here/1")
-
-
-@pytest.fixture
 def user(make_user):
     return make_user("alice")
 
