@@ -17,7 +17,6 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,6 +24,7 @@ from django.utils.translation import gettext_lazy
 from heritage.langmark import mark_in
 from heritage.media import stream_field_file
 from heritage.once import Duplicate, Once
+from heritage.pages import paginate
 from heritage.permissions import PermissionView, allowed
 from heritage.webvtt import WebVTTError, serialize, to_plain_text
 
@@ -34,7 +34,6 @@ from .forms import (CraftForm, FootageForm, InheritorForm, PortraitForm, Recordi
 from .models import Category, Craft, Footage, Inheritor, InheritorPortrait, Recording, SignerChange, Technique
 from .roles import INHERITOR, has_role, landing_url
 
-PAGE_SIZE = 20
 
 
 def can_hear(user, recording: Recording) -> bool:
@@ -70,13 +69,6 @@ def _add_errors(form, exc: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, exc.messages)
-
-
-def _paginate(request, qs, extra_params: dict):
-    paginator = Paginator(qs, PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
-    keep = {k: v for k, v in extra_params.items() if v}
-    return page, urlencode(keep)
 
 
 class HomeView(RoleView):
@@ -116,7 +108,7 @@ class ListPage(RoleView):
     def get(self, request):
         q = request.GET.get("q", "").strip()[:100]
         params = {"q": q, **{k: request.GET.get(k, "") for k in self.extra()}}
-        page, query = _paginate(request, self.queryset(q), params)
+        page, query = paginate(request, self.queryset(q), params)
         return render(request, self.template_name, self.base_context(
             page_obj=page, q=q, query=query, params=params, **self.extra()))
 

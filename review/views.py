@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from archive.signing import craft_signers
 from generation.models import Clip
+from heritage.pages import paginate
 from heritage.permissions import allowed, requires
 from heritage.timecode import TimecodeError, parse_timecode
 
@@ -104,6 +105,10 @@ def _detail_context(request, review: Review) -> dict:
     }
 
 
+# the inbox in pages (a curator of a large archive has hundreds of reviews; it used to stop at 200)
+INBOX_PAGE_SIZE = 50
+
+
 @requires("review.view_inbox", message=_("您没有审核权限。"))
 @require_GET
 def inbox(request):
@@ -116,14 +121,15 @@ def inbox(request):
     if may_open:
         waiting = Clip.objects.filter(review__isnull=True, job__technique__isnull=False).select_related(
             "job__technique")[:50]
-    reviews = list(qs[:200])
+    page, query = paginate(request, qs, {"state": state}, per_page=INBOX_PAGE_SIZE)
+    reviews = list(page)
     signer_crafts = selectors.signer_crafts(request.user)
     # Items waiting for this person's signature say so, with the signing screen one tap away (the
     # workflow decides: state, the right to sign this craft, post-processing done).
     to_sign = {r.pk for r in reviews if r.technique.craft_id in signer_crafts and r.state == Review.State.IN_REVIEW
                and "sign" in workflow.available_names(r, request.user)}
     return render(request, "review/inbox.html", {
-        "reviews": reviews, "state": state, "states": Review.State.choices, "waiting_clips": waiting,
+        "reviews": reviews, "page_obj": page, "query": query, "state": state, "states": Review.State.choices, "waiting_clips": waiting,
         "is_curator": may_open, "signer_crafts": signer_crafts, "to_sign": to_sign,
     })
 

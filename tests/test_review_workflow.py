@@ -302,3 +302,26 @@ def test_signing_screen_after_changes_shows_the_request_and_whom_to_contact(clie
     services.review_submit(review=review, actor=rv.curator)
     review.refresh_from_db()
     assert review.state == Review.State.IN_REVIEW
+
+
+def test_the_inbox_is_in_pages_keeping_its_filter(client, rv, make_clip, monkeypatch):
+    """A large archive's inbox stopped at 200 reviews with no way to the rest; it is in pages now, the state
+    filter kept in the page links (the curator lists' pagination, ``heritage.pages``)."""
+    import re
+
+    from review import services, views
+    from review.models import Review
+
+    monkeypatch.setattr(views, "INBOX_PAGE_SIZE", 2)
+    for variant in "abcde":
+        services.review_open(clip=make_clip(variant=variant), actor=rv.curator)
+    client.force_login(rv.curator)
+    seen, url = [], reverse("review:inbox") + "?state=draft"
+    while url:
+        page = client.get(url).content.decode()
+        rows = re.findall(r'href="/review/([0-9a-f-]{36})/"', page)
+        assert len(rows) <= 2 and "共 5 条" in page
+        seen += rows
+        nxt = re.search(r'href="\?(state=draft&amp;page=\d+)" rel="next"', page)
+        url = reverse("review:inbox") + "?" + nxt.group(1).replace("&amp;", "&") if nxt else None
+    assert sorted(seen) == sorted(str(pk) for pk in Review.objects.values_list("pk", flat=True))
