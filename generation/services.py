@@ -40,7 +40,7 @@ from heritage.hashing import sha256_file
 
 from . import attribution
 from . import parameters as params
-from .leases import Lease, heartbeat_s, lease_s, max_attempts, requeue_after_s  # noqa: F401 - re-exported
+from .leases import Lease, heartbeat_s, lease_s  # noqa: F401 - heartbeat_s, lease_s: re-exported (runtime, selectors)
 from .models import Clip, GenerationJob, JobRequestKey, WorkerHeartbeat
 from .prompting.models import CAMERA_CHOICES
 

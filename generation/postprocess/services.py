@@ -27,7 +27,7 @@ from . import pipeline
 from .errors import PostprocessError
 from .label import attribution_label
 from .models import MediaJob, Rendition
-from .captions import as_steps, map_cues, retime, span_cues
+from .captions import as_steps, map_cues, span_cues
 
 logger = logging.getLogger(__name__)
 LOG_KEEP = 200_000
