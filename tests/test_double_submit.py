@@ -7,7 +7,7 @@ import pytest
 
 from archive.models import Recording
 from generation.models import GenerationJob
-from tests.test_jobs_curator import form_data, technique  # noqa: F401
+from tests.test_jobs_curator import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ def key_of(response) -> str:
     return re.search(r'name="submission" value="([0-9a-f]{32})"', response.content.decode()).group(1)
 
 
-def test_generation_sent_twice_makes_one_job(curator_client, technique):  # noqa: F811
+def test_generation_sent_twice_makes_one_job(curator_client, technique):
     key = key_of(curator_client.get("/curator/generation/new/?technique=suxiu-zhengqiang"))
     first = curator_client.post("/curator/generation/new/", form_data(step="2", submission=key))
     second = curator_client.post("/curator/generation/new/", form_data(step="2", submission=key), follow=True)
@@ -38,7 +38,7 @@ def test_generation_sent_twice_makes_one_job(curator_client, technique):  # noqa
     assert GenerationJob.objects.count() == 1 + 3 + 2
 
 
-def test_a_refused_generation_form_can_be_corrected_and_sent_with_its_key(curator_client, technique):  # noqa: F811
+def test_a_refused_generation_form_can_be_corrected_and_sent_with_its_key(curator_client, technique):
     key = key_of(curator_client.get("/curator/generation/new/?technique=suxiu-zhengqiang"))
     refused = curator_client.post("/curator/generation/new/", form_data(step="2", steps="0", submission=key))
     assert refused.status_code == 400 and key_of(refused) == key and not GenerationJob.objects.exists()
@@ -47,7 +47,7 @@ def test_a_refused_generation_form_can_be_corrected_and_sent_with_its_key(curato
 
 
 def test_a_second_post_while_the_first_is_still_being_written_is_refused(curator_client, curator,
-                                                                       technique):  # noqa: F811
+                                                                       technique):
     from django.core.cache import cache
     from django.test import RequestFactory
 
