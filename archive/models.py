@@ -291,6 +291,11 @@ class Technique(TimeStamped):
     # Set by the normalization screen: the structured action description a curator saved as this
     # technique's prompt template (see generation/prompting).
     prompt_template = models.JSONField(_("提示词模板"), default=dict, blank=True)
+    # The key under which a saved template names the recording it was normalized from (its pk): written by
+    # generation.prompting.services, read by generation/attribution.py (jobs made from the template are held
+    # to that recording's consent) and by archive.selectors.deletion_blockers (the recording stays while a
+    # template names it).
+    TEMPLATE_SOURCE_KEY = "source_recording"
 
     class Meta:
         ordering = ["craft__name", "name"]

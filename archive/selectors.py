@@ -4,6 +4,7 @@ from __future__ import annotations
 from django.contrib.admin.utils import NestedObjects
 from django.db import router
 from django.db.models import Count, Model, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from .models import Craft, Footage, Inheritor, Recording, Technique, TranscriptSegment
 from heritage.webvtt import Cue
@@ -98,11 +99,18 @@ def recording_cues(*, recording: Recording) -> list[Cue]:
     ]
 
 
+def template_techniques(*, recording: Recording) -> QuerySet[Technique]:
+    """Techniques whose saved prompt template was normalized from ``recording``."""
+    return Technique.objects.filter(**{f"prompt_template__{Technique.TEMPLATE_SOURCE_KEY}": recording.pk})
+
+
 def deletion_blockers(*, obj: Model, limit: int = 10) -> list[str]:
     """Rows that a PROTECT (or RESTRICT) foreign key keeps alive: deleting ``obj`` would fail while they
     exist. Returned as readable labels, at most ``limit``."""
     collector = NestedObjects(using=router.db_for_write(obj.__class__))
     collector.collect([obj])
     blockers = sorted({f"{o._meta.verbose_name}:{o}" for o in collector.protected})
+    if isinstance(obj, Recording):  # a saved prompt template names the recording it was normalized from
+        blockers += sorted(_("技法「%(t)s」的提示词模板") % {"t": t.name} for t in template_techniques(recording=obj))
     return blockers[:limit] + ([f"…(+{len(blockers) - limit})"] if len(blockers) > limit else [])
 

@@ -34,8 +34,9 @@ def _handler(refresh_name: str, kwarg: str, attr: str):
 INVALIDATING_MODELS = ("records.ArchiveRecord", "records.ArchiveFile", "review.SignOff", "review.Review",
                        "archive.Craft", "archive.Inheritor", "archive.Technique", "archive.TechniqueStep",
                        "archive.Footage", "prompting.SpecVersion",
-                       # a narrowed likeness consent hides a 口述影像 at once (records.selectors.public_records)
-                       "archive.InheritorPortrait")
+                       # a narrowed likeness or recording consent hides a video at once, a widened one
+                       # brings it back (records.selectors.public_records)
+                       "archive.InheritorPortrait", "archive.Recording")
 
 
 def _invalidate(sender, raw=False, **kwargs):

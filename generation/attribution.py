@@ -9,7 +9,13 @@ recording a saved prompt template (or an edited action description) was normaliz
 「基于<传承人>口述重构」, from the speakers of those recordings (for a job that read none, the
 technique's recordings whose consent allows AI reconstruction). ``job_create`` stores both on the job;
 the burned-in label, the video metadata, the review (the text the inheritor signs), the C2PA manifest
-and the gallery all read ``GenerationJob.attribution``.
+and the gallery all read ``GenerationJob.attribution``. The recordings a job read are its foreign keys
+``recording`` and ``template_recording`` (both PROTECT).
+
+After the job: ``consent_withdrawn`` reads the same rules again (a queued or running job, a clip waiting
+for review, sign-off or archiving), and ``sources_consent_q`` is ``consent_allows`` as a query condition
+with which ``records.selectors.public_records`` keeps an archived video out of public view while a
+recording it rests on no longer allows AI reconstruction (``public_withdrawn`` says why, for curators).
 
 Likeness (speech-driven video, 口述影像): ``likeness_allows`` is the one rule saying whether a portrait may
 drive a video, ``likeness_public`` whether such a video may be shown to the public (``likeness_allows_q``
@@ -42,6 +48,9 @@ class Decision:
     attribution: str = ""
     sources: list[dict] = field(default_factory=list)
     consent: str = ""  # "recording": the job reads recordings that allow it; "none": it reads none
+    # the recording the action description (a saved template, or an edit of one) was normalized from,
+    # stored on the job as ``template_recording`` (PROTECT)
+    template_recording: Recording | None = None
 
 
 def source_recording_id(description: dict | None):
@@ -52,24 +61,58 @@ def source_recording_id(description: dict | None):
         return None
 
 
+def template_source(action_description: dict | None) -> Recording | None:
+    """The recording an action description (a saved template, or an edit of one) was normalized from;
+    None when it names none. A named recording that is gone is refused (ParameterError)."""
+    rid = source_recording_id(action_description)
+    if rid is None:
+        return None
+    rec = Recording.objects.filter(pk=rid).select_related("speaker").first()
+    if rec is None:
+        raise params.ParameterError({"input": [_("提示词模板的来源录音已不存在。")]})
+    return rec
+
+
 def job_sources(*, recording=None, action_description: dict | None = None) -> list[Recording]:
     """The recordings whose text a job reads: its transcript span's, and the one its action description
     (a saved template, or an edit of one) was normalized from."""
     found: list[Recording] = []
     if recording is not None:
         found.append(recording)
-    rid = source_recording_id(action_description)
-    if rid is not None and all(r.pk != rid for r in found):
-        rec = Recording.objects.filter(pk=rid).select_related("speaker").first()
-        if rec is None:
-            raise params.ParameterError({"input": [_("提示词模板的来源录音已不存在。")]})
+    rec = template_source(action_description)
+    if rec is not None and all(r.pk != rec.pk for r in found):
         found.append(rec)
     return found
 
 
 def consent_allows(recording: Recording) -> bool:
-    """The one consent rule: may this recording be used for AI reconstruction?"""
+    """The one consent rule: may this recording be used for AI reconstruction? Read when a job is made,
+    again before it runs and before its clip is submitted, signed or archived (``consent_withdrawn``), and
+    at every public request for the archived video (``sources_consent_q``, the same rule as a query)."""
     return recording.consent_scope in GENERATION_CONSENT
+
+
+def consent_allows_q(prefix: str = "") -> Q:
+    """``consent_allows`` as a query condition on recordings (``prefix`` e.g. "clip__job__recording__");
+    tests/test_consent_after_archiving.py checks that both agree on every scope."""
+    return Q(**{f"{prefix}consent_scope__in": GENERATION_CONSENT})
+
+
+# The job's foreign keys to the recordings it read (``job_sources``): its transcript span's, and the one its
+# template was normalized from. Both PROTECT, so none of them is ever gone.
+JOB_SOURCE_FIELDS = ("recording", "template_recording")
+
+
+def sources_consent_q(job: str = "clip__job") -> Q:
+    """A job (``job`` the path to it, e.g. "clip__job" from an archive record) every recording of which still
+    allows AI reconstruction (``consent_allows_q``), or that read none. Used by
+    ``records.selectors.public_records``: a video whose source's consent was narrowed after it was
+    archived leaves the gallery, its manifest, search and media URLs at the next request, and comes back
+    when the consent is widened again; the archive record itself never changes."""
+    cond = Q()
+    for name in JOB_SOURCE_FIELDS:
+        cond &= Q(**{f"{job}__{name}__isnull": True}) | consent_allows_q(f"{job}__{name}__")
+    return cond
 
 
 def consent_check(*, user, recordings: list[Recording]) -> None:
@@ -113,7 +156,9 @@ def decide(*, user, technique=None, recording=None, action_description: dict | N
     recordings = job_sources(recording=recording, action_description=action_description)
     consent_check(user=user, recordings=recordings)
     text, sources = attribution_compose(technique=technique, recordings=recordings, span=span)
-    return Decision(attribution=text, sources=sources, consent="recording" if recordings else "none")
+    template = next((r for r in recordings if r.pk == source_recording_id(action_description)), None)
+    return Decision(attribution=text, sources=sources, consent="recording" if recordings else "none",
+                    template_recording=template)
 
 
 def consent_withdrawn(job) -> str:
@@ -124,24 +169,56 @@ def consent_withdrawn(job) -> str:
     creation, read again: before a job runs and before its clip is stored (``job_execute``), and by the
     review's submit, sign and archive guards (review/workflow.py), so nothing made or kept after a
     withdrawal is signed or published."""
+    lapsed = _lapsed_source(job)
+    if lapsed is None:
+        return ""
+    if lapsed == "gone":
+        return _("该视频依据的口述史录音已被删除,无法确认其授权,不能继续。")
+    if isinstance(lapsed, Recording):
+        return _("录音「%(t)s」的授权范围已改为「%(scope)s」,不再允许用于 AI 重构:"
+                 "据此生成的视频不能再生成、送审、签署或归档。") % {
+            "t": lapsed.title, "scope": lapsed.get_consent_scope_display()}
+    return _("人像「%(t)s」的肖像授权已撤回或不再完整(授权范围:%(scope)s):"
+             "据此生成的口述影像不能再生成、送审、签署或归档。") % {
+        "t": lapsed.title, "scope": lapsed.get_consent_scope_display()}
+
+
+def _lapsed_source(job):
+    """The first source whose consent no longer holds: a Recording (``consent_allows``), "gone" (a recording
+    the job read was deleted), an InheritorPortrait (``likeness_allows``); None while all hold."""
     if job.consent in ("recording", "rec+likeness"):
         ids = [s["recording"] for s in (job.attribution_sources or []) if isinstance(s, dict) and s.get("recording")]
-        if job.recording_id and job.recording_id not in ids:
-            ids.append(job.recording_id)
+        for own in (getattr(job, f"{name}_id") for name in JOB_SOURCE_FIELDS):
+            if own and own not in ids:
+                ids.append(own)
         found = {rec.pk: rec for rec in Recording.objects.filter(pk__in=ids)}
         for rid in ids:
             rec = found.get(rid)
             if rec is None:
-                return _("该视频依据的口述史录音已被删除,无法确认其授权,不能继续。")
+                return "gone"
             if not consent_allows(rec):
-                return _("录音「%(t)s」的授权范围已改为「%(scope)s」,不再允许用于 AI 重构:"
-                         "据此生成的视频不能再生成、送审、签署或归档。") % {
-                    "t": rec.title, "scope": rec.get_consent_scope_display()}
+                return rec
     if job.portrait_id:
         portrait = InheritorPortrait.objects.select_related("inheritor").get(pk=job.portrait_id)
         if not likeness_allows(portrait):
-            return _("人像「%(t)s」的肖像授权已撤回或不再完整(授权范围:%(scope)s):"
-                     "据此生成的口述影像不能再生成、送审、签署或归档。") % {
+            return portrait
+    return None
+
+
+def public_withdrawn(job) -> str:
+    """Why an archived video made by ``job`` is no longer shown to the public because of the consent it
+    rests on, in words for the curator ("" while it may be shown): the same rules as ``public_records``
+    applies as queries (``sources_consent_q``, ``likeness_public_q``)."""
+    lapsed = _lapsed_source(job)
+    if isinstance(lapsed, Recording):
+        return _("录音「%(t)s」的授权范围已改为「%(scope)s」,不再允许用于 AI 重构:据此生成的视频已从展厅、"
+                 "IIIF 清单、检索和公开媒体地址撤下(档案记录本身不变;授权恢复后重新公开)。") % {
+            "t": lapsed.title, "scope": lapsed.get_consent_scope_display()}
+    if job.portrait_id:
+        portrait = InheritorPortrait.objects.select_related("inheritor").get(pk=job.portrait_id)
+        if not likeness_public(portrait):
+            return _("人像「%(t)s」的肖像授权不允许公开展示(授权范围:%(scope)s):该口述影像不在展厅公开"
+                     "(档案记录本身不变;授权恢复后重新公开)。") % {
                 "t": portrait.title, "scope": portrait.get_consent_scope_display()}
     return ""
 

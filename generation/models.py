@@ -41,6 +41,15 @@ class GenerationJob(JobRecord):
         "archive.Recording", null=True, blank=True, on_delete=models.PROTECT, related_name="generation_jobs",
         verbose_name=_("口述史录音"),
     )
+    # PROTECT as well: the recording the job's prompt template (or an edit of one) was normalized from
+    # (the action description's ``source_recording``, generation/attribution.py ``job_sources``). A job
+    # made from a technique's saved template reads no transcript span, yet its video rests on that
+    # recording's words and consent (the gallery follows it: ``attribution.sources_consent_q``).
+    template_recording = models.ForeignKey(
+        "archive.Recording", null=True, blank=True, on_delete=models.PROTECT, related_name="template_jobs",
+        verbose_name=_("提示词模板的来源录音"),
+    )
+
     class Kind(models.TextChoices):
         T2V = "t2v", _("文本生成视频")
         S2V = "s2v", _("口述影像(语音驱动)")

@@ -226,7 +226,7 @@ def job_create(*, requested_by, technique=None, step=None, text: str | None = No
     job = GenerationJob.objects.create(
         attribution=decision.attribution, attribution_sources=decision.sources, consent=decision.consent,
         requested_by=requested_by, technique=technique, step=step, recording=recording,
-        source_start=source_start, source_end=source_end, source_text=source.text,
+        template_recording=decision.template_recording, source_start=source_start, source_end=source_end, source_text=source.text,
         action_description=source.action_description, spec_version=source.spec_version, prompt=prompt,
         negative_prompt=preset.default_negative_prompt if negative_prompt is None else negative_prompt,
         camera=camera or "", parameters=resolved, seed=seed_value, preset=preset_name, batch=batch,

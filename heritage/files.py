@@ -1,8 +1,12 @@
 """Stored files that a row no longer points to are deleted — after the transaction that replaced them
 commits (so a rolled-back edit still has its file), and only when no other row of the model still uses the
 name, nor any row that records it as evidence (``keep_files_named_by(Model, field)``: e.g. a sign-off names
-the proxy's authority document it was signed under, so a later change of proxy never deletes it).
-Connected for the models with uploaded files (``delete_replaced_files(Model)`` in an AppConfig)."""
+the proxy's authority document it was signed under, so a later change of proxy never deletes it; an
+archive record names, through the job that read it, the recording whose file it rests on:
+``clip__job__recording__media``). A keeper's field may be a path through relations; keepers are asked
+both as the row stood before the edit (a path through the edited row itself still names the old file
+then) and after it commits. Connected for the models with uploaded files (``delete_replaced_files(Model)``
+in an AppConfig)."""
 from __future__ import annotations
 
 import logging
@@ -23,10 +27,15 @@ def keep_files_named_by(model, field: str) -> None:
         _KEEPERS.append((model, field))
 
 
+def _kept(name: str) -> bool:
+    """A keeper's row names the stored file ``name``."""
+    return any(model._default_manager.filter(**{field: name}).exists() for model, field in _KEEPERS)
+
+
 def _still_named(sender, name: str, before: str) -> bool:
     if sender._default_manager.filter(**{name: before}).exists():
         return True
-    return any(model._default_manager.filter(**{field: before}).exists() for model, field in _KEEPERS)
+    return _kept(before)
 
 
 def _file_fields(model) -> list[str]:
@@ -44,9 +53,10 @@ def _on_pre_save(sender, instance, raw=False, **kwargs):
         before, field_file = old[name], getattr(instance, name)
         if before and before != (field_file.name or ""):
             storage = field_file.storage
+            kept_before = _kept(before)  # as the row stood: e.g. an archive record's path to this very row
 
-            def delete(before=before, name=name, storage=storage):
-                if _still_named(sender, name, before):
+            def delete(before=before, name=name, storage=storage, kept_before=kept_before):
+                if kept_before or _still_named(sender, name, before):
                     return
                 try:
                     storage.delete(before)

@@ -1,6 +1,7 @@
 """Reads over the immutable archive records.
 
-A record is public when it has a ``publication`` event and no ``withdrawal`` event. Both are append-only
+A record is public when it has a ``publication`` event and no ``withdrawal`` event (and the consents it
+rests on still allow it: ``public_records``). Both are append-only
 rows of the record's own event log (immutable on PostgreSQL, where the application's role may neither
 update nor delete them), written in the archiving and the withdrawal transactions. The mutable review and
 sign-off rows are not consulted: putting them back as they were cannot bring a withdrawn record online.
@@ -8,8 +9,9 @@ sign-off rows are not consulted: putting them back as they were cannot bring a w
 from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.utils.translation import gettext as _
 
-from generation.attribution import likeness_public_q
+from generation.attribution import likeness_public_q, public_withdrawn, sources_consent_q
 
 from .models import ArchiveEvent, ArchiveFile, ArchiveRecord
 
@@ -25,11 +27,14 @@ def _latest_fixity():
 
 def public_records() -> QuerySet[ArchiveRecord]:
     """Archive records the public may see: published, never withdrawn, and not failing fixity (its latest
-    check passed, or none has run yet) — all read from the record's event log; and, for a speech-driven
-    video, its portrait's likeness consent allows public showing (checked at every request, so a narrowed
-    consent takes effect at once; the rule is generation.attribution.likeness_public)."""
+    check passed, or none has run yet) — all read from the record's event log; every oral-history
+    recording the video was made from still allows AI reconstruction (generation.attribution.consent_allows)
+    and, for a speech-driven video, its portrait's likeness consent allows public showing
+    (generation.attribution.likeness_public). The consents are read at every request, so a narrowed
+    consent takes effect at once and a widened one brings the video back; the record never changes."""
     return (
         ArchiveRecord.objects.filter(_event(ArchiveEvent.Type.PUBLICATION), ~_event(ArchiveEvent.Type.WITHDRAWAL))
+        .filter(sources_consent_q("clip__job"))
         .filter(likeness_public_q("clip__job__portrait"))
         .annotate(latest_fixity=_latest_fixity())
         .filter(Q(latest_fixity__isnull=True) | Q(latest_fixity=ArchiveEvent.Outcome.SUCCESS))
@@ -40,6 +45,25 @@ def public_records() -> QuerySet[ArchiveRecord]:
 
 def is_record_public(record: ArchiveRecord) -> bool:
     return public_records().filter(pk=record.pk).exists()
+
+
+def record_hidden_reasons(record: ArchiveRecord) -> list[str]:
+    """Why a record is not public, in words for the staff screens (empty while it is public): the
+    conditions of ``public_records`` that the record fails, one sentence each (for a record that
+    ``is_record_public`` says is not)."""
+    events = ArchiveEvent.objects.filter(record=record)
+    reasons = []
+    if not events.filter(event_type=ArchiveEvent.Type.PUBLICATION).exists():
+        reasons.append(_("尚未公开发布。"))
+    if events.filter(event_type=ArchiveEvent.Type.WITHDRAWAL).exists():
+        reasons.append(_("签署已撤回。"))
+    latest = events.filter(event_type=ArchiveEvent.Type.FIXITY_CHECK).order_by("-at").first()
+    if latest is not None and latest.outcome != ArchiveEvent.Outcome.SUCCESS:
+        reasons.append(_("最近一次固定性检查未通过,检查通过前不公开。"))
+    why = public_withdrawn(record.clip.job)
+    if why:
+        reasons.append(why)
+    return reasons
 
 
 def record_files(record: ArchiveRecord) -> dict[str, ArchiveFile]:

@@ -14,16 +14,17 @@ from heritage.permissions import allowed, requires
 
 from .bags import BagError, bag_export
 from .models import ArchiveRecord
-from .selectors import is_record_public
+from .selectors import is_record_public, record_hidden_reasons
 
 
 @requires("records.view_staff", message=_("您无权查看档案记录的管理页面。"))
 @require_GET
 def record_detail(request, pk):
     record = get_object_or_404(ArchiveRecord.objects.select_related("technique__craft", "signoff__inheritor"), pk=pk)
+    public = is_record_public(record)
     return render(request, "review/record.html", {
         "record": record, "files": record.files.all(), "events": record.events.order_by("at"),
-        "public": is_record_public(record),
+        "public": public, "hidden_reasons": [] if public else record_hidden_reasons(record),
         "provenance_json": json.dumps(record.provenance, ensure_ascii=False, indent=2),
         "can_export": allowed(request.user, "records.export", record),
     })

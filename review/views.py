@@ -64,8 +64,8 @@ def _parse_timecode(value: str | None):
 
 def _stalled(review: Review, blocked: dict[str, str]) -> list[str]:
     """Why the review cannot go on, shown to everyone who sees it (``blocked`` says it only to the one whose
-    action a guard stops): the consent the clip was made with was withdrawn; nobody may sign for the craft
-    (e.g. the proxy was removed)."""
+    action a guard stops): the consent the clip was made with was withdrawn (for an archived clip: it is no
+    longer public because of it); nobody may sign for the craft (e.g. the proxy was removed)."""
     S = Review.State
     out = []
     if review.state in (S.DRAFT, S.IN_REVIEW, S.CHANGES_REQUESTED, S.APPROVED):
@@ -73,6 +73,12 @@ def _stalled(review: Review, blocked: dict[str, str]) -> list[str]:
 
         why = consent_withdrawn(review.clip.job)
         if why and why not in blocked.values():
+            out.append(why)
+    elif review.state == S.ARCHIVED:  # archived, but a consent it rests on keeps it from the public
+        from generation.attribution import public_withdrawn
+
+        why = public_withdrawn(review.clip.job)
+        if why:
             out.append(why)
     if review.state == S.IN_REVIEW and not craft_signers(review.technique.craft_id):
         out.append(_("本项目目前没有可以签署的人:传承人没有登录账户,或已故/无法亲自签署而没有登记代理人"

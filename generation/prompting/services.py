@@ -5,14 +5,17 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from archive.models import Technique
+
 from .models import ParameterDefault, PromptTemplate, SpecVersion, Term
 from .render import final_prompt, render_prompt
 from .spec import PARAMETER_NAMES, Spec, get_spec
 
 
 # Key under which a saved template records the recording it was normalized from (read by
-# generation/attribution.py, which holds jobs made from the template to that recording's consent).
-SOURCE_RECORDING_KEY = "source_recording"
+# generation/attribution.py, which holds jobs made from the template to that recording's consent, and by
+# archive.selectors.deletion_blockers); defined with the template's field.
+SOURCE_RECORDING_KEY = Technique.TEMPLATE_SOURCE_KEY
 
 
 class SpecError(ValueError):
