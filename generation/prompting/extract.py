@@ -25,6 +25,7 @@ from operator import eq, itemgetter, ne, not_, or_
 
 from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry_serial_roles, _carry_whole_name,
                     _carry_worn_tool, _counted_topic, _hand_of_held_tool)
+from .craft import detect as detect_craft
 from .names import (_coordinated_names, _counted_names, _craft_names, _described_things, _led_tool_names, _named_steps,
                     _nominal_topic, _numbered_names, _numeral_phrases, _object_names, _part_nouns, _quoted_names,
                     _reached_things, _slot_nouns, _split_compounds, _suffix_names, _technique_compounds, _topic_names)
@@ -49,8 +50,8 @@ from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS
                     PUNCT, PURPOSE_LINKS, QSENT, RELATION_END, REPEAT_MARKERS, RESULT_COMPLEMENTS, RESULT_VERBS,
                     ROUND_MARKERS, ROUTE_MARKERS, ROUTE_PREPOSITIONS, SIDE_DEICTICS, SIDE_FILLERS, SIDE_WORDS, SKIP,
                     SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, SWAP_VERBS, TECHNIQUE_VERB_NEXT, TOOL_HEADS,
-                    TOOL_LEAD, TOPIC_PARTICLES, TURN_ADVERBS, WAIT_ENDS, WAIT_SUBJECTS, WAIT_WORDS, WARNING_CUES, WITNESS_FILLERS,
-                    WITNESS_VERBS, _CRAFT_KINDS, _FINISH_KINDS, _FINISH_WORDS)
+                    TOOL_LEAD, TOPIC_PARTICLES, TURN_ADVERBS, WAIT_ENDS, WAIT_SUBJECTS, WAIT_WORDS, WARNING_CUES,
+                    _FINISH_KINDS, _FINISH_WORDS)
 
 
 def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None, *, join_terms: bool = True) -> Doc:
@@ -1491,33 +1492,6 @@ def _has_content(words, kinds, a, b) -> bool:
     return False
 
 
-def _witnessed(words, kinds, i) -> bool:
-    """Whether token ``i`` is what an experiential 过 after a seeing, hearing or tasting verb takes
-    (「看过皮影」「听过几回评书」「见过舞龙」), with at most two counting words between."""
-    j = i - 1
-    for _ in range(2):
-        if j >= 0 and (kinds[j] == "Q" or words[j] in WITNESS_FILLERS):
-            j -= 1
-    if j < 0:
-        return False
-    w = words[j]
-    if w == "过":
-        return j > 0 and words[j - 1] in WITNESS_VERBS
-    return len(w) >= 2 and w.endswith("过") and w[:-1] in WITNESS_VERBS
-
-
-def _craft_evidence(words, kinds):
-    """The spec's words a craft is detected from: every term and craft name, except an occurrence the
-    speaker only once saw, heard or tasted (the same word said elsewhere still counts)."""
-    if "过" not in "".join(words):
-        # no 过 anywhere (``_witnessed`` needs a word ending in it): every term and craft name counts
-        yield from compress(words, map(_CRAFT_KINDS.__contains__, kinds))
-        return
-    for i, (w, k) in enumerate(zip(words, kinds)):
-        if k in _CRAFT_KINDS and not _witnessed(words, kinds, i):
-            yield w
-
-
 # a speaker taking back what was just said (「塞锯末,哎不对,塞的是谷糠」); 不是 alone is plain negation
 _STEP_CORRECTION = re.compile("|".join(c for c in CORRECTION_CUES if c != "不是"))
 _CORRECTION_REACH = 80  # characters after a step that a correction and the verb said again may take
@@ -1648,7 +1622,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     """Returns (norm, terms, steps, warnings, craft, notes, detected).
 
     ``craft`` is a catalogue key when the craft is known (it is then never overridden); with
-    ``detect`` and no craft, the catalogue's words decide (``Spec.detect_craft``), and when no craft
+    ``detect`` and no craft, the catalogue's words decide (``craft.detect``), and when no craft
     clearly leads there is none: no craft-specific defaults, a neutral scene. ``norm``: the caller's
     ``normalize_chars(text)`` when it has it (one translation of the text, not two)."""
     if norm is None:
@@ -1664,10 +1638,9 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     said_catalogue = [(m.start(), m.end()) for m in spec.named_re.finditer(norm)]
     detected = None
     if craft is None and detect:
-        # the craft is found from jieba's own pieces (the spec's words inside a compound count)
-        catalogue_words = spec.catalogue_words
-        detected = spec.detect_craft(_craft_evidence(base[0], base[2]), norm,
-                                     [w for w in (norm[a:b] for a, b in said_catalogue) if w in catalogue_words])
+        # the craft is found from jieba's own pieces (the spec's words inside a compound count), each name
+        # weighed by its role (``craft.detect``)
+        detected = detect_craft(spec, base[0], base[1], base[2], norm, said_catalogue)
         craft = detected.key if detected is not None else None
     # a craft the spec describes in full keeps its own words apart (「深色线」 stays 深色 + 线 = 丝线)
     doc = _finish_doc(spec, base, craft is None or craft not in spec.crafts_with_actions, counters)

@@ -325,38 +325,6 @@ class Spec:
         name = style.get("craft_name") or display_name(entry, key)
         return CraftInfo(key, name, entry.get("category"), entry.get("scene"), source)
 
-    def detect_craft(self, words, text: str | None = None, catalogue_said=None) -> CraftInfo | None:
-        """Free text (its tokens, and the normalized text for the catalogue's own words): the craft whose
-        names and own words the text uses, when one clearly leads (a name said, or at least three of its
-        words, and more than any other craft); otherwise None. ``catalogue_said``: the catalogue's words
-        the caller has already found in ``text`` (``catalogue_re``), so the text is not scanned twice."""
-        scores: dict[str, int] = {}
-        craft_words = self.craft_words
-        # each distinct word once (integer weights: the order they are added in changes no total, and
-        # the ranking below is a total order)
-        said = set(filter(craft_words.__contains__, words))
-        if text and self.catalogue_words:
-            said.update(self.catalogue_re.findall(text) if catalogue_said is None else catalogue_said)
-            catalogue_words = self.catalogue_words
-            # (a word the catalogue does not list keeps the lexicon's table, no copy of it)
-            craft_words = {w: craft_words[w] if w not in catalogue_words else
-                           {**craft_words.get(w, {}), **catalogue_words[w]} for w in said}
-        for word in said:
-            for key, weight in craft_words[word].items():
-                scores[key] = scores.get(key, 0) + weight
-        if not scores:
-            return None
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
-        best, score = ranked[0]
-        second = ranked[1][1] if len(ranked) > 1 else 0
-        if score >= 3 and score > second and any(
-                craft_words[w].get(best, 0) >= 3 or (best in craft_words[w] and len(craft_words[w]) == 1)
-                for w in said):
-            # (a word several crafts share, 砂纸 or 刻刀, says no more of one than of another: without its
-            # name or one word of its own, a craft does not lead on shared words alone)
-            return self._info(best, "detected")
-        return None
-
     def craft_for(self, technique: str | None) -> str | None:
         if not technique:
             return None

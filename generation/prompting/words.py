@@ -174,7 +174,7 @@ WHITESPACE = {" ", "\n", "\r", "\t", "\r\n", "\u3000", "\xa0", "\u2003", "\u2002
 
 _FINISH_KINDS = {"V", "N", "T"}
 
-_CRAFT_KINDS = {"T", "A"}  # the spec's terms and craft names: what detect_craft counts
+_CRAFT_KINDS = frozenset(("T", "A"))  # the spec's terms and craft names: what craft.detect counts
 
 _FINISH_WORDS = {"上", "下", "时", "时候"}
 
