@@ -32,7 +32,8 @@ from .names import (_coordinated_names, _counted_names, _craft_names, _described
 from .nonsteps import cut_likened, likened, non_steps
 from .notices import QUANTITY_WITHOUT_ACTION, TWO_VALUES, notice
 from .quantities import CORRECTION_CUES
-from .resegment import _repair_tokens, _resegment, mistagged_verb, verb_char, written_jing
+from .resegment import (DICTIONARY_VERB_COMPLEMENTS, _repair_tokens, _resegment, mistagged_verb, verb_char,
+                        verb_object_word, written_jing)
 from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_marker
 from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, finder_for, kind_table,
@@ -523,7 +524,72 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
             i + 1 < n and (words[i + 1] in ("的", "了", "匀", "好") or words[i + 1][:1] == "成"))):
         # (「拿温水和成团」: 和 before what it is mixed into, 成…, is to mix: 'and' joins no 成)
         return True
-    return False
+    return _predicate_noun(words, kinds, i, pos)
+
+
+# the three places a one-character verb jieba tags as a thing puts what it moves (``_predicate_noun``)
+_PLACED_AT = frozenset(("在", "到", "进"))
+# what closes a predicate right after its verb: the aspect particles and a brief try
+_CLOSING_PARTICLES = frozenset(("了", "着", "过", "一下"))
+
+
+def _adverbial(pos: dict, kinds: list, words: list, j: int) -> bool:
+    """Token j is what stands before a predicate only: a sequence marker, an adverb (jieba's d/ad, not a
+    negation: 不/没 + a noun is no predicate), a modal or a verb of phase; not 就/才/便, after which what happens
+    is a consequence, no step (「篾条就绞在一起了」)."""
+    w = words[j]
+    if w in LINKING_ADVERBS:
+        return False
+    return kinds[j] == "M" or w in MANNER_ADVERBS or w in PREDICATE_ADVERBS or w in MODALS or w in ONSET_VERBS \
+        or (pos.get(w, "") in ("d", "ad") and w not in NEGATIONS)
+
+
+def _nominal(pos: dict, kind, w: str) -> bool:
+    """A token that names a thing or a person: a noun, a hand, a craft word, or a term jieba tags no verb."""
+    return kind == "N" or kind == "H" or (kind in ("T", "A") and pos.get(w, "")[:1] != "v")
+
+
+def _predicate_noun(words: list, kinds: list, i: int, pos: dict) -> bool:
+    """A word jieba tags as a thing standing where the clause's predicate stands is its verb (``_verb_in_place``):
+
+    * a verb + object word (``resegment.verb_object_word``: 降温/n, 吸气/n, 松手/n) after an adverb, a modal or a
+      sequence marker, or after 一 (as soon as), closing its clause or followed by an aspect particle or a
+      quantity (「慢慢降温。」「再鸣炮三响」「一松手,」); or right after the clause's subject alone (a noun, a
+      hand or a person opening the clause), closing the clause or before an aspect particle or its object
+      (「鼻子吸气。」「亲友分食。」「村民分食供品」);
+    * one character before 在/到/进 and a place, with no other verb in the clause, after an adverb (「先卡在凳上」),
+      or after 是 or the clause's subject alone when jieba's dictionary has it as a verb with a complement
+      (套/q: 套住/v, 「木偶是套在手上的」; 夹/n: 夹住/v, 「金箔夹在纸里」).
+    Never after a numeral, a classifier, a determiner or 的 (inside a noun phrase: 「这个松手」 is no clause), nor
+    before 的 (a noun that names what is done: 「吸气的时候」 keeps its own rule)."""
+    if kinds[i] == "A":
+        return False  # a craft's own name (剪纸, 刺绣) is no verb of a step
+    n = len(words)
+    w, pk = words[i], kinds[i - 1]
+    nw = words[i + 1] if i + 1 < n else ""
+    nk = kinds[i + 1] if i + 1 < n else "P"
+    # the token before i opens its clause (after punctuation, a sequence marker or a conjunction: 「同时鼻子吸气」)
+    opens = i == 1 or kinds[i - 2] in ("P", "M") or pos.get(words[i - 2], "") == "c"
+    if len(w) >= 2:
+        if not verb_object_word(pos, w):
+            return False
+        closes = nk == "P" or nw in _CLOSING_PARTICLES
+        if words[i - 1] == "一":
+            return nk == "P" or nw in LINKING_ADVERBS
+        if _adverbial(pos, kinds, words, i - 1):
+            return closes or nk == "Q"
+        # (after the subject alone: closing the clause, or before its object: 「村民分食供品」; a term jieba tags a
+        # verb is no subject nor object: 「拿树枝蘸水」)
+        return opens and _nominal(pos, pk, words[i - 1]) and (
+            nk == "P" or nw in _CLOSING_PARTICLES or _nominal(pos, nk, nw))
+    if nw not in _PLACED_AT or i + 2 >= n or kinds[i + 2] in ("P", "Q") or w in SKIP or w in COMPLEMENTS \
+            or w in DIRECTION_WORDS or w in NUMERAL_CHARS or pos.get(w, "x")[:1] not in ("n", "q", "m", "z", "") \
+            or any(kinds[j] == "V" for j in range(i + 2, _clause_end(words, kinds, i))):
+        return False
+    if _adverbial(pos, kinds, words, i - 1):
+        return True
+    return (words[i - 1] == "是" or (opens and _nominal(pos, pk, words[i - 1]))) \
+        and any(pos.get(w + c, "")[:1] == "v" for c in DICTIONARY_VERB_COMPLEMENTS)
 
 
 def _after_hand(spec: Spec, doc: Doc, i: int) -> bool:

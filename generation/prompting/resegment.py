@@ -7,7 +7,7 @@ from itertools import chain, compress, repeat
 from operator import eq, itemgetter
 
 from .spec import Spec
-from .tokens import Doc, _is_tool_word, kind_table
+from .tokens import Doc, _is_material_word, _is_tool_word, kind_table
 from .words import (ADJ_TAGS, AFTER_VERB_WORDS, BODY_CHARS, BODY_PREV, BOUND_TAGS, BOUND_ZG_FREQ, COMPLEMENTS,
                     COMPOUND_MAX, CONTEXT_HAND_VERBS, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_WORDS,
                     FUNCTION_TAGS, GRASP_VERBS, INSTRUMENT_HEADS, INSTRUMENT_LEADS, LOCATIVES, MANNER_ADVERBS,
@@ -216,6 +216,23 @@ def mistagged_verb(pos: dict, w: str) -> bool:
     that heads a verb + complement word jieba's dictionary tags a verb (衬/n: 衬出/v; 吊/zg: 吊起/v)."""
     return len(w) == 1 and w not in SKIP and w not in COMPLEMENTS and w not in DIRECTION_WORDS \
         and pos.get(w, "")[:1] in ("n", "z", "") and any(pos.get(w + c, "")[:1] == "v" for c in DICTIONARY_VERB_COMPLEMENTS)
+
+
+# the tags jieba gives a verb + object word it lists as a thing (降温/n, 扬鞭/nr, 憋住气/l)
+VERB_OBJECT_TAGS = frozenset(("n", "nr", "ns", "nz", "l"))
+
+
+def verb_object_word(pos: dict, w: str) -> bool:
+    """A word jieba tags as a noun, a name or a set phrase that reads as a verb and its object: two or three
+    characters, the first of which jieba's dictionary tags as a verb alone (降温/n: 降/v; 吸气/n, 鸣炮/n, 松手/n,
+    分食/n), the second no complement or direction (滚起来/l, 翻出来/l: a verb and where it goes, read by
+    ``extract._verb_in_place``'s own rule), the last no noun suffix (子/儿/头: 刷子), and the whole no tool or
+    material word, where the verb names what the thing is for (剪刀, 锯条, 拉面). Whether it is the predicate is
+    for its place to say (``extract._predicate_noun``)."""
+    return 2 <= len(w) <= 3 and pos.get(w, "") in VERB_OBJECT_TAGS and pos.get(w[0], "")[:1] == "v" \
+        and w[0] not in STOP_VERBS and w[0] not in DIRECTION_WORDS and w[-1] not in "子儿头" \
+        and w[1] not in COMPLEMENTS and w[1] not in DIRECTION_CHARS and w[1:] not in AFTER_VERB_WORDS \
+        and not _is_tool_word(w) and not _is_material_word(w)
 
 
 def _alternated(pos: dict, w: str) -> bool:
