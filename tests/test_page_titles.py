@@ -71,3 +71,13 @@ def test_the_signing_screen_in_english_has_english_punctuation(client, rv, make_
     client.force_login(rv.proxy_user)
     html = client.get(url).content.decode()
     assert "Current state: Rejected. Nothing for you to do right now." in html and "。" not in html.split("<main", 1)[1].split("</main>")[0]
+
+
+def test_the_curator_menu_offers_the_normalize_screen_only_to_who_may_use_it(client, rv):
+    """walk8: a reviewer (who reads the archive screens) had 口述规范化 in the curator menu and got a 403 page."""
+    client.force_login(rv.reviewer)
+    html = client.get(reverse("curator:home")).content.decode()
+    assert reverse("prompting:normalize") not in html and reverse("curator:craft_list") in html
+    assert client.get(reverse("prompting:normalize")).status_code == 403
+    client.force_login(rv.curator)
+    assert reverse("prompting:normalize") in client.get(reverse("curator:home")).content.decode()
