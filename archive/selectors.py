@@ -4,6 +4,7 @@ from __future__ import annotations
 from django.contrib.admin.utils import NestedObjects
 from django.db import router
 from django.db.models import Count, Model, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from .models import Craft, Footage, Inheritor, Recording, Technique, TranscriptSegment
 from heritage.webvtt import Cue
@@ -103,6 +104,6 @@ def deletion_blockers(*, obj: Model, limit: int = 10) -> list[str]:
     exist. Returned as readable labels, at most ``limit``."""
     collector = NestedObjects(using=router.db_for_write(obj.__class__))
     collector.collect([obj])
-    blockers = sorted({f"{o._meta.verbose_name}:{o}" for o in collector.protected})
+    blockers = sorted({_("%(kind)s:%(obj)s") % {"kind": o._meta.verbose_name, "obj": o} for o in collector.protected})
     return blockers[:limit] + ([f"…(+{len(blockers) - limit})"] if len(blockers) > limit else [])
 

@@ -81,3 +81,38 @@ def test_the_curator_menu_offers_the_normalize_screen_only_to_who_may_use_it(cli
     assert client.get(reverse("prompting:normalize")).status_code == 403
     client.force_login(rv.curator)
     assert reverse("prompting:normalize") in client.get(reverse("curator:home")).content.decode()
+
+
+def test_curator_and_review_pages_in_english_keep_english_punctuation(client, rv, make_clip):
+    """walk8, crawling the English pages: 「Status:Archived」, 「Research and AI reconstruction(Consent date …)」,
+    「Likeness consent:May be shown publicly(…)」 and the delete page's 「Inheritor:姚建萍」 glued a Chinese-style
+    colon or parenthesis onto English words; each is one message now, with its own punctuation per language."""
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    client.force_login(rv.curator)
+    client.cookies["django_language"] = "en"
+    html = client.get(reverse("review:detail", args=[review.pk])).content.decode()
+    assert 'Status: <span class="state state-draft" data-state="draft">Draft</span>' in html
+    html = client.get(reverse("curator:recording_detail", args=[rv.recording.pk])).content.decode()
+    assert "(consent date 2023-05-01)" in html and "(Consent date" not in html
+    html = client.get(reverse("curator:craft_delete", args=[rv.craft.slug])).content.decode()
+    assert "Inheritor: " in html and "Inheritor:" + "姚" not in html
+    client.cookies["django_language"] = "zh-hans"
+    html = client.get(reverse("review:detail", args=[review.pk])).content.decode()
+    assert '状态:<span class="state state-draft" data-state="draft">草稿</span>' in html
+    html = client.get(reverse("curator:recording_detail", args=[rv.recording.pk])).content.decode()
+    assert "(授权日期 2023-05-01)" in html
+    assert "传承人:" in client.get(reverse("curator:craft_delete", args=[rv.craft.slug])).content.decode()
+
+
+def test_a_recording_without_its_file_says_so_in_english_sentences(client, rv):
+    """walk8: 「This system holds no file for this recording:馆藏 A-17。Clicking a segment cannot play it.」"""
+    rv.recording.media_reference = "馆藏 A-17"
+    rv.recording.save()
+    client.force_login(rv.curator)
+    url = reverse("curator:recording_detail", args=[rv.recording.pk])
+    client.cookies["django_language"] = "en"
+    html = client.get(url).content.decode()
+    assert ('This system holds no file for this recording: <span lang="zh-Hans">馆藏 A-17</span>. '
+            'Clicking a segment cannot play it.') in html
+    client.cookies["django_language"] = "zh-hans"
+    assert "本系统中没有这条录音的文件:馆藏 A-17。点击片段不能播放。" in client.get(url).content.decode()
