@@ -109,7 +109,7 @@ def deletion_blockers(*, obj: Model, limit: int = 10) -> list[str]:
     exist. Returned as readable labels, at most ``limit``."""
     collector = NestedObjects(using=router.db_for_write(obj.__class__))
     collector.collect([obj])
-    blockers = sorted({f"{o._meta.verbose_name}:{o}" for o in collector.protected})
+    blockers = sorted({_("%(kind)s:%(obj)s") % {"kind": o._meta.verbose_name, "obj": o} for o in collector.protected})
     if isinstance(obj, Recording):  # a saved prompt template names the recording it was normalized from
         blockers += sorted(_("技法「%(t)s」的提示词模板") % {"t": t.name} for t in template_techniques(recording=obj))
     return blockers[:limit] + ([f"…(+{len(blockers) - limit})"] if len(blockers) > limit else [])

@@ -99,6 +99,25 @@ def is_not_the_requester(user, change) -> bool:
     return change is None or change.requested_by_id != user.pk
 
 
+@rules.predicate
+def made_the_change_request(user, review) -> bool:
+    """The review's latest 需要修改 was made for the inheritor ``user`` signs for now: by ``user`` themselves,
+    or by the inheritor or proxy signing for that same inheritor (``signing_for`` in its audit entry). A
+    reviewer's change request is not an inheritor's to take back."""
+    from archive.signing import inheritors_signable_by
+    from review.selectors import latest_change_request_entry
+
+    if review is None or not user.is_authenticated:
+        return False
+    entry = latest_change_request_entry(review)
+    if entry is None:
+        return False
+    signing_for = (entry.details or {}).get("signing_for")
+    if signing_for is None:
+        return False
+    return inheritors_signable_by(user).filter(pk=signing_for).exists()
+
+
 is_staff_reader = is_curator | is_reviewer
 
 # --- The table -------------------------------------------------------------------------------------
@@ -134,6 +153,8 @@ PERMISSIONS = {
     "review.comment": is_staff_reader | is_signer_for,
     "review.approve": is_reviewer,
     "review.request_changes": is_reviewer | is_signer_for,
+    # the inheritor (or their proxy) takes back their own 需要修改 (the guard: until a curator has acted)
+    "review.retract_changes": is_signer_for & made_the_change_request,
     "review.reject": is_staff_reader | is_signer_for,
     "review.sign": is_signer_for,
     "review.archive": is_curator,

@@ -9,6 +9,9 @@ review/workflow.py, the work of each action in review/services.py:
       │                 ▼   │
       └──────────── changes_requested          in_review / changes_requested ──reject──▶ rejected
 
+    changes_requested ──retract_changes──▶ in_review: the inheritor (or proxy) who asked takes it back,
+    only while nobody has acted on the request.
+
 Each take of the same demonstration is its own Review; ``previous`` links a take to the one whose
 change request produced it, so the versions form a chain.
 """
@@ -84,6 +87,7 @@ class ReviewComment(models.Model):
         SIGNOFF = "signoff", _("签署意见")
         WITHDRAWAL = "withdrawal", _("撤回理由")
         APPROVAL = "approval", _("研究者已审阅")
+        RETRACTION = "retraction", _("已撤回的修改意见")
 
     review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="comments", verbose_name=_("审核"))
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
@@ -194,7 +198,7 @@ class AuditEntry(models.Model):
     ACTION_LABELS = {
         "open": _("发起审核"), "set_rights": _("修改权利声明"), "submit": _("送审"), "comment": _("发表意见"),
         "request_changes": _("要求修改"), "reject": _("驳回"), "sign": _("签署"), "archive": _("归档"),
-        "withdraw": _("撤回签署"), "approve": _("研究者已审阅"),
+        "withdraw": _("撤回签署"), "approve": _("研究者已审阅"), "retract_changes": _("撤回修改意见"),
     }
 
     def __str__(self):

@@ -35,6 +35,29 @@ def change_request_shown(review: Review):
     return request, contact
 
 
+def latest_change_request_entry(review: Review) -> AuditEntry | None:
+    """The audit entry of the latest successful 需要修改 on this review (its ``details`` name the comment, a
+    new job if one was started, and ``signing_for``: the inheritor the requester signed for, if any)."""
+    return (review.audit.filter(action="request_changes", outcome=AuditEntry.Outcome.OK)
+            .order_by("-at", "-id").first())
+
+
+def acted_on_since_change_request(review: Review) -> bool:
+    """Has anyone but the requester side acted on the review since its latest 需要修改: a new take started
+    (by the request itself or a curator's retry), or any other successful action by someone else."""
+    from generation.models import GenerationJob
+
+    entry = latest_change_request_entry(review)
+    if entry is None:
+        return True
+    if (entry.details or {}).get("new_job") or review.next_takes.exists():
+        return True
+    if GenerationJob.objects.filter(retry_of_id=review.clip.job_id, created_at__gte=entry.at).exists():
+        return True
+    return (review.audit.filter(outcome=AuditEntry.Outcome.OK, at__gte=entry.at).exclude(pk=entry.pk)
+            .exclude(actor_id=entry.actor_id).exists())
+
+
 def review_list_for(user) -> QuerySet[Review]:
     """Reviews this user may see: staff roles see all; an inheritor (or proxy) sees their craft's."""
     qs = Review.objects.select_related("technique", "technique__craft", "clip", "step", "created_by")

@@ -306,6 +306,9 @@ def request_changes_work(ctx, actor, *, text: str = "", at_ms=None, action_descr
     c = ReviewComment.objects.create(review=r, author=actor, text=body[:5000], at_ms=_check_at_ms(r, at_ms),
                                      kind=ReviewComment.Kind.CHANGE_REQUEST)
     details = {"comment": c.pk}
+    signer_for = signing_inheritor(r, actor)
+    if signer_for is not None:  # an inheritor's (or proxy's) request, which they may take back (retract_changes)
+        details["signing_for"] = signer_for.pk
     if action_description:
         if not isinstance(action_description, dict):
             _bad(_("结构化动作描述格式不正确。"), "action_description")
@@ -315,6 +318,25 @@ def request_changes_work(ctx, actor, *, text: str = "", at_ms=None, action_descr
     ctx.details = details
     notify(users_with_role(CURATOR), verb="changes_requested", review=r,
            message=_("「%(t)s」需要修改:%(c)s") % {"t": r.title, "c": body[:200]}, url=_review_url(r))
+    return c
+
+
+def retract_changes_work(ctx, actor, **_unused) -> ReviewComment:
+    """The inheritor (or their proxy) takes back their own 需要修改 before anyone acted on it (the row's
+    permission and guard): the version is in review again, to be signed or asked about anew. The request
+    stays in the comments, followed by a note that it was taken back; the curators are told."""
+    from .selectors import latest_change_request_entry
+
+    r = ctx.review
+    entry = latest_change_request_entry(r)
+    request = ReviewComment.objects.filter(pk=(entry.details or {}).get("comment")).first() if entry else None
+    c = ReviewComment.objects.create(review=r, author=actor, kind=ReviewComment.Kind.RETRACTION,
+                                     text=(request.text if request is not None else str(ReviewComment.Kind.RETRACTION.label))[:5000],
+                                     at_ms=request.at_ms if request is not None else None)
+    ctx.details = {"comment": c.pk, "retracted": request.pk if request is not None else None}
+    Notification.objects.filter(review=r, verb="changes_requested", read_at__isnull=True).update(read_at=timezone.now())
+    notify(users_with_role(CURATOR), verb="changes_retracted", review=r,
+           message=_("「%(t)s」的修改意见已由提出人撤回,视频回到审核中,无需处理。") % {"t": r.title}, url=_review_url(r))
     return c
 
 
@@ -474,6 +496,11 @@ def review_request_changes(*, review: Review, actor, text: str, at_ms: int | Non
     """in review → changes requested, with a comment."""
     return _dispatch(review, "request_changes", actor, text=text, at_ms=at_ms,
                      action_description=action_description)
+
+
+def review_retract_changes(*, review: Review, actor) -> ReviewComment:
+    """changes requested → in review: the inheritor takes back their own 需要修改."""
+    return _dispatch(review, "retract_changes", actor)
 
 
 def review_reject(*, review: Review, actor, text: str) -> Review:

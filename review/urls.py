@@ -20,6 +20,7 @@ urlpatterns = [
     path("<uuid:pk>/approve/", views.approve, name="approve"),
     path("<uuid:pk>/request-changes/", views.request_changes, name="request_changes"),
     path("<uuid:pk>/reject/", views.reject, name="reject"),
+    path("<uuid:pk>/retract-changes/", views.retract_changes, name="retract_changes"),
     path("<uuid:pk>/archive/", views.archive, name="archive"),
     path("<uuid:pk>/withdraw/", views.withdraw, name="withdraw"),
 ]

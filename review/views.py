@@ -256,6 +256,8 @@ def _post_action(name: str):
             messages.success(request, _("已归档:%(id)s") % {"id": result.pk})
         elif name == "approve":
             messages.success(request, _("已记录:研究者已审阅。"))
+        elif name == "retract_changes":
+            messages.success(request, _("已撤回您的修改意见。这一版回到「审核中」,请重新审看后签署或提出意见。"))
         return redirect(selectors.screen_url(review, request.user))
 
     view.__name__ = name
@@ -267,6 +269,7 @@ comment = _post_action("comment")
 approve = _post_action("approve")
 request_changes = _post_action("request_changes")
 reject = _post_action("reject")
+retract_changes = _post_action("retract_changes")
 archive = _post_action("archive")
 withdraw = _post_action("withdraw")
 set_rights = _post_action("set_rights")

@@ -67,6 +67,14 @@ def not_yet_approved(review: Review) -> None:
         services._conflict(_("研究者已审阅过这一版本。"), "already_approved")
 
 
+def nobody_acted_since_request(review: Review) -> None:
+    """A 需要修改 may be taken back only while nobody has acted on it (review.selectors)."""
+    from .selectors import acted_on_since_change_request
+
+    if acted_on_since_change_request(review):
+        services._conflict(_("馆员已经处理了这条修改意见(或已开始制作新版本),不能再撤回;请联系馆员。"), "already_acted")
+
+
 # --- The table ---------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -96,6 +104,9 @@ ACTIONS: dict[str, Action] = {a.name: a for a in [
            guards=(not_yet_approved,), refusal=gettext_lazy("只有审核人(研究者)可以审阅通过。")),
     Action("request_changes", gettext_lazy("要求修改"), "review.request_changes", (S.IN_REVIEW,), S.CHANGES_REQUESTED,
            services.request_changes_work, refusal=gettext_lazy("只有审核人(研究者)或本项目的传承人可以要求修改。")),
+    Action("retract_changes", gettext_lazy("撤回修改意见"), "review.retract_changes", (S.CHANGES_REQUESTED,),
+           S.IN_REVIEW, services.retract_changes_work, guards=(nobody_acted_since_request,),
+           refusal=gettext_lazy("只有提出修改意见的传承人(或其代理人)可以撤回。")),
     Action("reject", gettext_lazy("驳回"), "review.reject", (S.DRAFT, S.IN_REVIEW, S.CHANGES_REQUESTED), S.REJECTED,
            services.reject_work, refusal=gettext_lazy("您不能驳回该视频。")),
     Action("sign", gettext_lazy("签署"), "review.sign", (S.IN_REVIEW,), S.APPROVED, services.sign_work,

@@ -238,3 +238,23 @@ def test_every_normalizer_warning_has_a_reading_on_the_screen():
         with translation.override("en"):
             assert not re.search(r"[\u4e00-\u9fff]", re.sub(r'<span lang="zh-Hans">[^<]*</span>', "",
                                                              str(warning_text(written)))), code
+
+
+def test_a_long_transcript_lists_at_most_the_steps_a_save_keeps_and_says_so(curator_client, technique, monkeypatch):
+    """walk8: a 2,000-segment recording gave 350 steps on this screen (2 MB of parameter selects, most of its
+    time) while a save reads back only the first MAX_STEPS of them, dropping the rest without a word. The form
+    now lists MAX_STEPS steps and says how many were found (figures: docs/PERFORMANCE.md, bench/normalize_screen.py)."""
+    from generation.prompting import views
+
+    monkeypatch.setattr(views, "MAX_STEPS", 2)
+    r = curator_client.post(URL, {"text": SEED, "technique": technique.slug, "action": "analyze"})
+    html = r.content.decode()
+    assert html.count('data-testid="step"') == 2 and 'name="step_count" value="2"' in html
+    assert 'data-testid="steps-cut"' in html and "识别出 3 步,这里只列出并保存前 2 步" in html
+    assert html.count('class="nz-step-no"') == 3  # every step is still marked in the source
+    curator_client.cookies["django_language"] = "en"
+    html = curator_client.post(URL, {"text": SEED, "technique": technique.slug, "action": "analyze"}).content.decode()
+    assert "3 steps were found; only the first 2 are listed here and saved." in html
+    monkeypatch.setattr(views, "MAX_STEPS", 40)
+    html = curator_client.post(URL, {"text": SEED, "technique": technique.slug, "action": "analyze"}).content.decode()
+    assert 'data-testid="steps-cut"' not in html and html.count('data-testid="step"') == 3

@@ -182,3 +182,31 @@ def test_signing_screen_updates_itself_while_post_processing_runs_and_when_a_new
     assert page.url.endswith(f"/review/{review2.pk}/sign/")
     page.get_by_role("button", name="同意签署").wait_for()
     assert not page.js_errors
+
+
+def test_inheritor_takes_back_a_mistaken_change_request_on_a_phone(live_server, transactional_db, rv, make_clip, phone):
+    """walk8: after a mistaken 需要修改 the phone screen offers one big, plain button to take it back (while no
+    curator has acted), says what it does, and the version is ready to sign again."""
+    from review import services
+    from review.models import Review
+
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    page = phone
+    _login(page, live_server.url, "yao")
+    page.goto(f"{live_server.url}/review/{review.pk}/sign/")
+    page.fill("#comment", "按错了")
+    page.get_by_role("button", name="需要修改").click()
+    page.wait_for_load_state()
+    button = page.get_by_role("button", name="撤回我的修改意见")
+    box = button.bounding_box()
+    assert box["height"] >= 56 and box["width"] >= 150
+    assert "撤回后这一版回到「审核中」" in page.locator("[data-testid=retract-changes]").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.screenshot(path=str(ARTIFACTS / "05-retract-phone.png"), full_page=True)
+    button.click()
+    page.wait_for_load_state()
+    assert "已撤回您的修改意见" in page.content()
+    assert page.get_by_role("button", name="同意签署").is_visible()
+    assert Review.objects.get(pk=review.pk).state == Review.State.IN_REVIEW
+    assert not page.js_errors, page.js_errors

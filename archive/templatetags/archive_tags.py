@@ -69,3 +69,24 @@ def local_name(obj, with_other: bool = False, plain: bool = False):
     other = format_html(' <small lang="en">{}</small>', name_en) if with_other and name_en else ""
     return format_html("{}{}", main, other)
 
+
+
+TITLE_SEPARATOR = " · "
+
+
+@register.simple_tag
+def page_title(label, *shown):
+    """The one rule for a page's <title> (templates/base.html adds the site name): the page's own label in the
+    active language first, then what the page shows by its name: an object with an English name (a craft's
+    ``name_en``) by the visitor's language as ``local_name`` gives it, any other proper name (a person, a
+    technique, a recording, a review's title) kept as it is stored, in Chinese; parts joined by `` · ``. So
+    an English title never puts an untranslated label beside a name, and a Chinese one reads the same way."""
+    parts = [str(label).strip()] if str(label or "").strip() else []
+    for obj in shown:
+        if obj in (None, ""):
+            continue
+        text = local_name(obj, plain=True) if hasattr(obj, "name_en") else str(obj)
+        text = text.strip()
+        if text:
+            parts.append(text)
+    return TITLE_SEPARATOR.join(parts)

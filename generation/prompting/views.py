@@ -254,7 +254,11 @@ class NormalizeView(PermissionView):
         techniques = Technique.objects.select_related("craft").order_by("craft__name", "name")
         technique = next((t for t in techniques if t.slug == technique_slug), None)
         steps = []
-        for i, s in enumerate((result or {}).get("steps", [])):
+        # The form carries at most MAX_STEPS steps (what steps_from_post reads back): a long transcript found
+        # hundreds, whose 18-option selects took seconds to render and whose steps past MAX_STEPS a save
+        # dropped without a word. The rest are named in the source above, and the page says so.
+        found_steps = (result or {}).get("steps", [])
+        for i, s in enumerate(found_steps[:MAX_STEPS]):
             rows = [{"name": k, "value": _fmt(v), "default": k in s.get("defaults", [])}
                     for k, v in s.get("params", {}).items()]
             rows += [{"name": "", "value": "", "default": False}] * 2
@@ -276,6 +280,7 @@ class NormalizeView(PermissionView):
             "saved_template": json.dumps(technique.prompt_template, ensure_ascii=False, indent=1)
             if technique and technique.prompt_template else "",
             "max_text": MAX_TEXT, "craft": craft, "extension": extension,
+            "steps_found": len(found_steps), "steps_cut": len(found_steps) > MAX_STEPS, "max_steps": MAX_STEPS,
             "craft_sources": {"given": _("由技法或馆员指定"), "detected": _("由文本判断"), "none": _("未确定,使用中性场景")},
         }
         return render(request, self.template_name, ctx, status=status)

@@ -8,6 +8,6 @@ urlpatterns = [
     path("reviews/<uuid:pk>/", views.ReviewDetail.as_view(), name="api-review-detail"),
     *[
         path(f"reviews/<uuid:pk>/{a}", views.ReviewAction.as_view(action_name=a), name=f"api-review-{a}")
-        for a in ("submit", "comment", "approve", "request-changes", "reject", "sign", "withdraw")  # archive: records/api
+        for a in ("submit", "comment", "approve", "request-changes", "retract-changes", "reject", "sign", "withdraw")  # archive: records/api
     ],
 ]

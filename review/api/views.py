@@ -199,7 +199,7 @@ class ReviewDetail(APIView):
 
 class ReviewAction(APIView):
     """POST /reviews/<id>/<action>: one action of review/workflow.py (submit, comment, approve,
-    request-changes, reject, sign, withdraw; archive: records/api/views.py). The workflow checks the
+    request-changes, retract-changes, reject, sign, withdraw; archive: records/api/views.py). The workflow checks the
     action's permission and audits a refusal; the view requires a login."""
 
     permission_classes = [HasPerm("heritage.authenticated")]
