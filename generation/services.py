@@ -574,7 +574,8 @@ def _enqueue_postprocess(clip) -> None:
 # ================================================================================ recovery and pool
 def jobs_recover_stale(*, orphaned_by_node: str | None = None) -> list[str]:
     """Requeue running jobs whose worker stopped heartbeating (lease expired), or that a worker node
-    with this name ran before it restarted; finish stale cancellations. Returns the requeued ids."""
+    with this name ran before it restarted; finish stale cancellations; resend lost messages; purge expired
+    ``Idempotency-Key`` rows (``request_keys_purge_expired``). Returns the requeued ids."""
     now = timezone.now()
     dead = LEASE.dead(orphaned_by_node=orphaned_by_node)
     GenerationJob.objects.filter(dead, status=Status.CANCELLING).update(
@@ -596,6 +597,7 @@ def jobs_recover_stale(*, orphaned_by_node: str | None = None) -> list[str]:
     from generation.postprocess.services import media_jobs_resend_lost
 
     media_jobs_resend_lost()
+    request_keys_purge_expired()
     return requeued
 
 
@@ -634,33 +636,52 @@ def request_fingerprint(body) -> str:
 
 
 def job_create_once(*, requested_by, key: str, fingerprint: str, create) -> tuple[GenerationJob, bool]:
-    """Run ``create()`` (which makes one job) once per ``(requested_by, key)`` within ``IDEMPOTENCY_WINDOW``:
-    the same key and body again answer the first job (``(job, True)``); the same key with another body raises
-    ``IdempotencyConflict``. A request that fails (``ParameterError``…) stores nothing, so its key may be sent
-    again. Two requests racing with one key make one job: the database's unique key lets one row in, and the
-    loser answers the winner's job. An expired key is taken over by the next request."""
+    """``jobs_create_once`` for a request that makes one job (``create()`` returns it)."""
+    jobs, replayed = jobs_create_once(requested_by=requested_by, key=key, fingerprint=fingerprint,
+                                      create=lambda: [create()])
+    return jobs[0], replayed
 
-    def earlier() -> GenerationJob | None:
+
+def jobs_create_once(*, requested_by, key: str, fingerprint: str, create) -> tuple[list[GenerationJob], bool]:
+    """Run ``create()`` (which makes the request's jobs and returns them, in the order answered: one, or a batch)
+    once per ``(requested_by, key)`` within ``IDEMPOTENCY_WINDOW``: the same key and body again answer the first
+    request's jobs (``(jobs, True)``); the same key with another body raises ``IdempotencyConflict``. A request
+    that fails (``ParameterError``…) stores nothing, so its key may be sent again. Two requests racing with one
+    key make one set of jobs: the database's unique key lets one row in, and the loser answers the winner's
+    jobs. An expired key is taken over by the next request (and purged by ``request_keys_purge_expired``)."""
+
+    def earlier() -> list[GenerationJob] | None:
         row = (JobRequestKey.objects.select_related("job")
                .filter(user=requested_by, key=key, created_at__gte=timezone.now() - IDEMPOTENCY_WINDOW).first())
         if row is None:
             return None
         if row.fingerprint != fingerprint:
             raise IdempotencyConflict(_("这个 Idempotency-Key 已用于另一个请求体不同的提交(24 小时内),请换一个键。"))
-        return row.job
+        if not row.jobs:
+            return [row.job]
+        found = GenerationJob.objects.in_bulk(row.jobs)
+        return [found[uuid.UUID(pk)] for pk in row.jobs if uuid.UUID(pk) in found]
 
-    job = earlier()
-    if job is not None:
-        return job, True
+    jobs = earlier()
+    if jobs is not None:
+        return jobs, True
     try:
         with transaction.atomic():
             JobRequestKey.objects.filter(user=requested_by, key=key,
                                          created_at__lt=timezone.now() - IDEMPOTENCY_WINDOW).delete()  # expired
-            job = create()
-            JobRequestKey.objects.create(user=requested_by, key=key, fingerprint=fingerprint, job=job)
+            jobs = list(create())
+            JobRequestKey.objects.create(user=requested_by, key=key, fingerprint=fingerprint, job=jobs[0],
+                                         jobs=[str(job.pk) for job in jobs] if len(jobs) > 1 else [])
     except IntegrityError:
-        job = earlier()  # a concurrent request with this key won the race
-        if job is None:
+        jobs = earlier()  # a concurrent request with this key won the race
+        if jobs is None:
             raise
-        return job, True
-    return job, False
+        return jobs, True
+    return jobs, False
+
+
+def request_keys_purge_expired() -> int:
+    """Delete the ``Idempotency-Key`` rows older than ``IDEMPOTENCY_WINDOW`` (they answer nothing any more; a
+    key sent again is free either way). Run by the periodic sweep ``jobs_recover_stale``. Returns how many."""
+    deleted, _by_model = JobRequestKey.objects.filter(created_at__lt=timezone.now() - IDEMPOTENCY_WINDOW).delete()
+    return deleted

@@ -115,5 +115,33 @@ def refused(detail: str, code: str, status_code: int) -> Response:
     return Response({"detail": str(detail), "code": code}, status=status_code)
 
 
+# The status of a service's refusal, by its code, for every API write (uploads of recordings, footage, authority
+# documents, portraits and their consent documents; transcript documents): a file of a type not accepted is a
+# 415, a file or document over its size limit a 413 (as a request body over the limit is); the rest a 400.
+REFUSAL_STATUSES = {"file_type": status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
+                    "file_size": status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+                    "too_large": status.HTTP_413_REQUEST_ENTITY_TOO_LARGE}
+
+
+def service_refusal(exc, *, code: str | None = None) -> Response:
+    """A service's ``django.core.exceptions.ValidationError`` (``full_clean``: file checks, likeness-consent
+    rules, transcript checks) as the API's answer: ``detail`` with every message, the first error's ``code``
+    (or the code that sets the status), the messages keyed by field as DRF's own validation errors are; the
+    status by ``REFUSAL_STATUSES`` (413, 415), else 400, whose ``code`` an endpoint may fix (``code``)."""
+    from django.core.exceptions import NON_FIELD_ERRORS
+
+    if hasattr(exc, "error_dict"):
+        fields = {name: [m for e in errors for m in e.messages] for name, errors in exc.error_dict.items()}
+        codes = [e.code for errors in exc.error_dict.values() for e in errors]
+        detail = " ".join(m if name == NON_FIELD_ERRORS else f"{name}: {m}"
+                          for name, messages in fields.items() for m in messages)
+    else:
+        fields, codes, detail = {}, [e.code for e in exc.error_list], " ".join(exc.messages)
+    sized = next((c for c in codes if c in REFUSAL_STATUSES), None)
+    answer = REFUSAL_STATUSES.get(sized, status.HTTP_400_BAD_REQUEST)
+    code = sized or code or next((c for c in codes if c), None)
+    return Response({"detail": detail, "code": code or "invalid", **fields}, status=answer)
+
+
 __all__ = ["api_exception_handler", "validation_messages", "bad_request", "page_not_found", "permission_denied", "server_error",
-           "refused", "status"]
+           "refused", "service_refusal", "REFUSAL_STATUSES", "status"]

@@ -285,6 +285,9 @@ def HasPerm(perm: str | dict, message: str | None = None, *, obj_perm: str | Non
         object_perm = obj_perm
 
         def has_permission(self, request, view):
+            method = request.method.lower()
+            if method not in view.http_method_names or not hasattr(view, method):
+                return True  # a method the view does not have: DRF answers 405, not a refusal of rights
             name = name_for(request.method)
             return name is not None and (name == PUBLIC or allowed(request.user, name))
 

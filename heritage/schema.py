@@ -26,6 +26,12 @@ STATUSES = {
 }
 
 
+def canonical_paths(endpoints):
+    """A drf-spectacular preprocessing hook: every API path answers with and without its trailing slash
+    (``heritage.api.both_spellings``); the schema lists the canonical spelling only, so no path is listed twice."""
+    return [endpoint for endpoint in endpoints if not getattr(endpoint[3], "api_alias", False)]
+
+
 def error_responses(result, generator, request, public):
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
     _closed_bodies(schemas, generator)

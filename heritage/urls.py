@@ -11,6 +11,7 @@ from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from archive.roles import landing_url
+from heritage.api import alias, api_root
 from heritage.permissions import AUTHENTICATED, public, requires
 from records.urls import review_screens as record_screens
 from review.urls import urlpatterns as review_screens
@@ -41,6 +42,7 @@ urlpatterns = [
     path("accounts/set-password/done/", public(auth_views.PasswordResetCompleteView.as_view()),
          name="password_reset_complete"),
     path("api/v1/", include("heritage.api")),
+    path("api/v1", public(alias(api_root))),  # the API root without its slash (heritage/api.py)
     path("curator/normalize/", include("generation.prompting.urls")),
     path("curator/generation/", include("generation.urls")),
     path("curator/", include("archive.curator_urls")),

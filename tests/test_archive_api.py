@@ -193,6 +193,23 @@ def test_a_body_over_the_request_limit_is_a_json_413_and_changes_nothing(client,
     assert segments_of(recording) == before
 
 
+def test_a_transcript_over_its_size_limit_is_a_413_as_an_upload_over_its_limit_is(client, api, curator, recording):
+    """A document within the request limit but over the transcript's own (``MAX_TRANSCRIPT_FILE_MB``, 5 MB) is
+    refused like every upload over its limit (``heritage.errors.service_refusal``): 413 ``too_large``."""
+    import json
+
+    from archive.services import MAX_TRANSCRIPT_FILE_MB
+
+    before = segments_of(recording)
+    text = "很" * (MAX_TRANSCRIPT_FILE_MB * 1024 * 1024 // 3 + 1)  # within the field's length, over 5 MB as UTF-8
+    r = client.post(f"/api/v1/recordings/{recording.pk}/transcript",
+                    json.dumps({"text": text}, ensure_ascii=False).encode(), content_type="application/json",
+                    **api(curator))
+    assert r.status_code == 413 and r.json()["code"] == "too_large", r.content[:300]
+    assert f"{MAX_TRANSCRIPT_FILE_MB} MB" in r.json()["detail"]
+    assert segments_of(recording) == before
+
+
 def test_a_body_over_the_request_limit_is_a_json_413_with_debug_on_too(client, api, curator, recording, settings):
     """With DEBUG on Django would answer the SuspiciousOperation with its debug page; the API view reads the
     body, so its exception handler answers the JSON 413 first."""

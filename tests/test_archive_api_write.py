@@ -253,3 +253,48 @@ def test_a_nul_in_a_slug_naming_a_craft_is_a_field_error_not_a_500(api, fmt):
         r = api.post(url, body, format=fmt)
         assert r.status_code == 400, (url, r.status_code, r.content)
         assert "craft" in r.json() and r.json()["code"] == "invalid", r.content
+
+
+def test_a_curator_makes_an_inheritor_login_through_the_api_as_on_the_screen(api, curator, craft, make_user, client):
+    """``POST inheritors/<id>/account``: the curator screen's service (``inheritor_account_create``), the same right
+    (``archive.change``), the one-time set-password link in the answer; the account joins a pending signer change
+    that a second curator confirms. ``account/link`` gives a new link once there is an account."""
+    from django.contrib.auth import get_user_model
+
+    from archive import services
+    from archive.models import Inheritor, SignerChange
+
+    inheritor = Inheritor.objects.create(craft=craft, name="沈秀芬", level="national")
+    for role in ("reviewer", "inheritor"):
+        refused = as_user(make_user(f"x-{role}", role)).post(f"/api/v1/inheritors/{inheritor.pk}/account", {},
+                                                             format="json")
+        assert refused.status_code == 403 and refused.json()["code"] == "permission_denied"
+    assert APIClient().post(f"/api/v1/inheritors/{inheritor.pk}/account", {}, format="json").status_code == 401
+    no_account = api.post(f"/api/v1/inheritors/{inheritor.pk}/account/link", format="json")
+    assert no_account.status_code == 409 and no_account.json()["code"] == "no_account"
+    taken = api.post(f"/api/v1/inheritors/{inheritor.pk}/account", {"username": curator.username}, format="json")
+    assert taken.status_code == 400 and taken.json()["code"] == "invalid" and curator.username in taken.json()["detail"]
+    assert api.post(f"/api/v1/inheritors/{inheritor.pk}/account", {"user": 1}, format="json").status_code == 400
+
+    made = api.post(f"/api/v1/inheritors/{inheritor.pk}/account", {"username": "shen-xiufen"}, format="json")
+    assert made.status_code == 201, made.content
+    body = made.json()
+    assert body["username"] == "shen-xiufen" and body["signer_change_pending"] is True
+    assert body["set_password_url"].startswith("http://testserver/accounts/set-password/")
+    user = get_user_model().objects.get(username="shen-xiufen")
+    assert not user.has_usable_password() and user.groups.filter(name="inheritor").exists()
+    inheritor.refresh_from_db()
+    assert inheritor.user_id is None  # who may sign changes only when a second curator confirms
+    change = SignerChange.objects.get(inheritor=inheritor, state=SignerChange.State.PENDING)
+    assert change.after["user"] == user.pk and change.requested_by == curator
+    page = client.get(body["set_password_url"].removeprefix("http://testserver"))
+    assert page.status_code in (200, 302)  # Django's set-password view takes the token (and redirects to hide it)
+
+    services.signer_change_confirm(change=change, actor=make_user("curator2", "curator"))
+    again = api.post(f"/api/v1/inheritors/{inheritor.pk}/account/", {}, format="json")
+    assert again.status_code == 409 and again.json()["code"] == "account_exists"
+    link = api.post(f"/api/v1/inheritors/{inheritor.pk}/account/link", format="json")
+    assert link.status_code == 200 and link.json()["username"] == "shen-xiufen", link.content
+    assert link.json()["set_password_url"].startswith("http://testserver/accounts/set-password/")
+    schema = api.get("/api/v1/schema?format=json").json()["paths"]
+    assert {"201", "409"} <= set(schema["/api/v1/inheritors/{id}/account"]["post"]["responses"])

@@ -378,6 +378,64 @@ def test_idempotency_key_a_failed_submission_keeps_the_key_free_and_a_bad_key_is
     assert "409" in operation["responses"]
 
 
+def test_batch_idempotency_key_answers_the_first_batch_and_refuses_another_body(alice, technique,
+                                                                               django_capture_on_commit_callbacks):
+    """``POST generation-tasks/batch`` takes the same ``Idempotency-Key`` as the single submission (one mechanism,
+    ``services.jobs_create_once``): the same key and body again answer the first batch (202, the same batch id
+    and task ids in the same order, ``Idempotent-Replayed``), nothing queued; another body → 409; a failed batch
+    keeps the key free; the key is per endpoint body, so the single endpoint with it and its own body is a 409."""
+    from generation.models import JobRequestKey
+
+    c = token_client(alice)
+    good = {"input": {"technique": "suxiu-zhengqiang", "step": 1}, "parameters": {"seed": 1}}
+    bad = {"input": {"technique": "suxiu-zhengqiang", "step": 1}, "parameters": {"resolution": "8k"}}
+    refused = c.post("/api/v1/generation-tasks/batch", {"tasks": [good, bad]}, format="json", HTTP_IDEMPOTENCY_KEY="b-1")
+    assert refused.status_code == 400 and not JobRequestKey.objects.exists()
+
+    body = {"tasks": [good, SEED_EXAMPLE]}
+    with django_capture_on_commit_callbacks(execute=False) as first_sent:
+        first = c.post("/api/v1/generation-tasks/batch", body, format="json", HTTP_IDEMPOTENCY_KEY="b-1")
+    assert first.status_code == 202 and "Idempotent-Replayed" not in first, first.content
+    with django_capture_on_commit_callbacks(execute=False) as again_sent:
+        again = c.post("/api/v1/generation-tasks/batch", body, format="json", HTTP_IDEMPOTENCY_KEY="b-1")
+    assert again.status_code == 202 and again["Idempotent-Replayed"] == "true", again.content
+    assert again.json()["batch"] == first.json()["batch"]
+    assert [t["id"] for t in again.json()["tasks"]] == [t["id"] for t in first.json()["tasks"]]
+    assert GenerationJob.objects.count() == 2 and len(first_sent) >= 2 and len(again_sent) == 0
+
+    conflict = c.post("/api/v1/generation-tasks/batch", {"tasks": [good]}, format="json", HTTP_IDEMPOTENCY_KEY="b-1")
+    assert conflict.status_code == 409 and conflict.json()["code"] == "idempotency_conflict", conflict.content
+    single = c.post("/api/v1/generation-tasks", SEED_EXAMPLE, format="json", HTTP_IDEMPOTENCY_KEY="b-1")
+    assert single.status_code == 409 and GenerationJob.objects.count() == 2
+    bad_key = c.post("/api/v1/generation-tasks/batch", body, format="json", HTTP_IDEMPOTENCY_KEY="含中文")
+    assert bad_key.status_code == 400 and GenerationJob.objects.count() == 2
+
+    operation = c.get("/api/v1/schema/?format=json").json()["paths"]["/api/v1/generation-tasks/batch"]["post"]
+    assert "Idempotency-Key" in {p["name"] for p in operation["parameters"] if p["in"] == "header"}
+    assert "409" in operation["responses"]
+
+
+def test_expired_idempotency_keys_are_purged_by_the_recovery_sweep(alice):
+    """Expired ``JobRequestKey`` rows are deleted by the periodic sweep (``jobs_recover_stale``, run by every GPU
+    worker's heartbeat); a live one stays and still answers its job."""
+    import datetime as dt
+
+    from generation import services
+    from generation.models import JobRequestKey
+
+    c = token_client(alice)
+    old = c.post("/api/v1/generation-tasks", SEED_EXAMPLE, format="json", HTTP_IDEMPOTENCY_KEY="old")
+    live = c.post("/api/v1/generation-tasks", SEED_EXAMPLE, format="json", HTTP_IDEMPOTENCY_KEY="live")
+    assert old.status_code == live.status_code == 202
+    JobRequestKey.objects.filter(key="old").update(
+        created_at=dt.datetime.now(dt.timezone.utc) - services.IDEMPOTENCY_WINDOW - dt.timedelta(minutes=1))
+    services.jobs_recover_stale()
+    assert list(JobRequestKey.objects.values_list("key", flat=True)) == ["live"]
+    again = c.post("/api/v1/generation-tasks", SEED_EXAMPLE, format="json", HTTP_IDEMPOTENCY_KEY="live")
+    assert again.status_code == 202 and again.json()["id"] == live.json()["id"]
+    assert GenerationJob.objects.count() == 2  # the purge deletes keys, never jobs
+
+
 def test_idempotency_key_race_the_loser_answers_the_winners_job(alice):
     """Two requests with one key that both looked before either wrote: the unique (user, key) row lets one in; the
     other's job is rolled back and it answers the winner's job (here the winner's row is committed, and the

@@ -161,20 +161,51 @@ def test_api_only_curators_upload_portraits(client, make_user, inheritor, settin
     assert not InheritorPortrait.objects.exists() and stored_files(settings) == []
 
 
-@pytest.mark.parametrize("upload, code, message", [
-    (SimpleUploadedFile("face.png", b"\x89PNG\r\n\x1a\nbroken"), "image_invalid", "不是有效的图片文件"),
-    (SimpleUploadedFile("face.pdf", b"%PDF-1.4"), "file_type", "不支持的文件类型 .pdf"),
-    (SimpleUploadedFile("face.jpg", b"GIF89a not a jpeg"), "file_content", "文件内容与扩展名 .jpg 不符"),
+@pytest.mark.parametrize("upload, status, code, message", [
+    (SimpleUploadedFile("face.png", b"\x89PNG\r\n\x1a\nbroken"), 400, "image_invalid", "不是有效的图片文件"),
+    (SimpleUploadedFile("face.pdf", b"%PDF-1.4"), 415, "file_type", "不支持的文件类型 .pdf"),
+    (SimpleUploadedFile("face.jpg", b"GIF89a not a jpeg"), 400, "file_content", "文件内容与扩展名 .jpg 不符"),
+    ("too large", 413, "file_size", "文件过大"),
 ])
-def test_api_bad_portrait_file_is_a_400_and_nothing_is_saved(client, curator, inheritor, settings, upload, code,
-                                                             message):
+def test_api_bad_portrait_file_is_refused_as_every_upload_is_and_nothing_is_saved(client, curator, inheritor, settings,
+                                                                                  upload, status, code, message):
+    """The upload statuses of every API write (``heritage.errors.service_refusal``): a type not accepted is a 415,
+    a file over ``HERITAGE_MAX_UPLOAD_MB`` a 413, content that does not decode a 400; JSON ``detail`` + ``code``
+    (the schema's Error shape) and the field's messages."""
+    if upload == "too large":
+        settings.MAX_UPLOAD_MB = 0.0001  # about 100 bytes: the portrait is over it
+        upload = png()
+        assert upload.size > 0.0001 * 1024 * 1024
     r = client.post("/api/v1/portraits", {"inheritor": inheritor.pk, **form_data(image=upload)},
                     **api_headers(curator))
-    assert r.status_code == 400, r.content.decode()
+    assert r.status_code == status and r["Content-Type"] == "application/json", r.content.decode()
     body = r.json()
     assert body["code"] == code and message in body["detail"] and body["detail"].startswith("image: ")
-    assert message in body["image"][0]
+    assert isinstance(body["detail"], str) and message in body["image"][0]
     assert not InheritorPortrait.objects.exists() and stored_files(settings) == []
+    documented = client.get("/api/v1/schema?format=json").json()["paths"]["/api/v1/portraits"]["post"]["responses"]
+    assert documented[str(status)]["content"]["application/json"]["schema"]["$ref"].endswith(
+        "/Error" if status != 400 else "/BadRequest")
+
+
+def test_api_portrait_replace_and_consent_document_answer_413_and_415_too(client, curator, inheritor, settings):
+    from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+
+    h = api_headers(curator)
+    pk = client.post("/api/v1/portraits", {"inheritor": inheritor.pk, **form_data(image=png())}, **h).json()["id"]
+    before, files = InheritorPortrait.objects.values().get(pk=pk), stored_files(settings)
+    wrong = client.put(f"/api/v1/portraits/{pk}", encode_multipart(BOUNDARY, form_data(
+        image=SimpleUploadedFile("face.gif", b"GIF89a"))), content_type=MULTIPART_CONTENT, **h)
+    assert wrong.status_code == 415 and wrong.json()["code"] == "file_type", wrong.content.decode()
+    document = client.post("/api/v1/portraits", {"inheritor": inheritor.pk, **form_data(
+        image=png(), consent_by_proxy="true", consent_given_by="沈家女儿",
+        consent_document=SimpleUploadedFile("auth.docx", b"PK\x03\x04"))}, **h)
+    assert document.status_code == 415 and "consent_document" in document.json(), document.content.decode()
+    settings.MAX_UPLOAD_MB = 0.0001
+    big = client.put(f"/api/v1/portraits/{pk}", encode_multipart(BOUNDARY, form_data(image=png((200, 160)))),
+                     content_type=MULTIPART_CONTENT, **h)
+    assert big.status_code == 413 and big.json()["code"] == "file_size", big.content.decode()
+    assert InheritorPortrait.objects.values().get(pk=pk) == before and stored_files(settings) == files
 
 
 def test_api_too_small_and_consent_rules_as_on_the_form(client, curator, inheritor, settings):

@@ -324,3 +324,19 @@ class InheritorWriteSerializer(ServiceValidated, serializers.ModelSerializer):
         model = Inheritor
         fields = ["craft", "name", "level", "status", "able_to_sign", "birth_year", "biography", "user",
                   "proxy_name", "proxy_user", "proxy_relation", "proxy_document"]
+
+
+class InheritorAccountSerializer(RefuseUnknownFields, serializers.Serializer):
+    """``POST /inheritors/<id>/account``: the curator screen's 为传承人新建登录账户 (its optional user name)."""
+
+    username = serializers.SlugField(required=False, allow_blank=True, max_length=150,
+                                     help_text="新账户的用户名;留空则自动生成,如 inheritor-12。")
+
+
+class InheritorAccountLinkSerializer(serializers.Serializer):
+    """The account and its one-time set-password link (valid until the password is set)."""
+
+    username = serializers.CharField()
+    set_password_url = serializers.CharField(help_text="一次性设置密码链接,交给传承人本人;设置密码后失效。")
+    signer_change_pending = serializers.BooleanField(
+        help_text="新账户作为签署账户,须另一位策展人或管理员确认后生效(与策展人页面相同)。")

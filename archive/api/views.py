@@ -2,7 +2,7 @@
 Reading needs a curator, reviewer or admin account (``archive.view``); importing a transcript and uploading
 or replacing a portrait need a curator or admin (``archive.change``), as on the curator screens. Bad input
 answers 400 with the same Chinese message the curator form shows, and changes nothing."""
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -13,7 +13,7 @@ from rest_framework.generics import GenericAPIView, ListAPIView, RetrieveAPIView
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
-from heritage.errors import refused, validation_messages
+from heritage.errors import refused, service_refusal, validation_messages
 from heritage.inputs import query_int, query_text
 from heritage.media import stream_field_file
 from heritage.parsers import ObjectJSONParser
@@ -25,6 +25,7 @@ from ..curator_views import can_hear
 from ..models import Craft, Footage, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep, TranscriptImportJob
 from heritage.webvtt import WebVTTError
 from .serializers import (CraftSerializer, CraftWriteSerializer, FootageSerializer, FootageWriteSerializer,
+                          InheritorAccountLinkSerializer, InheritorAccountSerializer,
                           InheritorDetailSerializer, InheritorSerializer, InheritorWriteSerializer, PortraitReplaceSerializer, PortraitSerializer, PortraitUploadSerializer,
                           RecordingListSerializer, RecordingSerializer, RecordingWriteSerializer, TechniqueSerializer,
                           TechniqueWriteSerializer, TranscriptImportJobSerializer, TranscriptImportSerializer)
@@ -70,11 +71,10 @@ FOOTAGE_EXAMPLE = OpenApiExample("外部引用的影像(JSON)", request_only=Tru
 INHERITOR_NOTE = ("\n\n谁可以签署(status、able_to_sign、user、proxy_name、proxy_user、proxy_relation、proxy_document)"
                   "的改动与策展人页面相同:记为待确认的签署人变更(signer_change_pending 为 true),须由另一位策展人或"
                   "管理员在传承人页面确认后生效;其他字段立即保存。user 和 proxy_user 是已有“传承人”角色账户的 id"
-                  "(新建账户并生成设置密码链接请用策展人页面)。代理人授权文件用 multipart 上传。")
+                  "(新建账户并生成设置密码链接:POST inheritors/<id>/account;新链接:POST inheritors/<id>/account/link)。"
+                  "代理人授权文件用 multipart 上传。")
 INHERITOR_EXAMPLE = OpenApiExample("在世的传承人(JSON)", request_only=True, media_type="application/json", value={
     "craft": "suxiu", "name": "沈秀芬", "level": "provincial", "birth_year": 1956, "biography": "从艺五十年。"})
-UPLOAD_STATUSES = {"file_size": status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
-                   "file_type": status.HTTP_415_UNSUPPORTED_MEDIA_TYPE}
 DELETE_RESPONSES = {204: OpenApiResponse(description="已删除"),
                     409: OpenApiResponse(inline_serializer("DeleteBlocked", {
                         "detail": serializers.CharField(), "code": serializers.CharField(),
@@ -97,7 +97,7 @@ def _write(request, write_serializer, save, read_serializer, location: str = "",
     try:
         obj = save(dict(body.validated_data))
     except ValidationError as exc:
-        return _refused_by_service(exc, statuses=UPLOAD_STATUSES)
+        return service_refusal(exc)
     except PermissionDenied as exc:
         return refused(str(exc) or str(_("您的账户没有权限进行此操作。")), "permission_denied", status.HTTP_403_FORBIDDEN)
     data = read_serializer(obj, context={"request": request}).data
@@ -308,6 +308,67 @@ class InheritorDetail(RetrieveAPIView):
         return _delete(get_object_or_404(Inheritor, pk=pk))
 
 
+ACCOUNT_CONFLICT = OpenApiResponse(inline_serializer("AccountConflict", {
+    "detail": serializers.CharField(), "code": serializers.CharField()}),
+    description="已有登录账户(code: account_exists),或还没有账户(code: no_account)")
+
+
+def _account_answer(request, inheritor, user, path, status_code) -> Response:
+    pending = InheritorDetailSerializer(inheritor).data["signer_change_pending"]
+    return Response({"username": user.username, "set_password_url": request.build_absolute_uri(path),
+                     "signer_change_pending": pending}, status=status_code)
+
+
+class InheritorAccount(GenericAPIView):
+    """A login for an inheritor, as the curator screen makes it (``archive.change``): a new account of the
+    inheritor role with no password (``services.inheritor_account_create``), named as the inheritor's signing
+    account through ``services.inheritor_update``, so it joins a pending signer change that a second curator or
+    an admin confirms; the answer carries the one-time set-password link to hand over."""
+
+    permission_classes = [CanWriteArchive]
+    serializer_class = InheritorAccountSerializer
+    parser_classes = [ObjectJSONParser]
+
+    @extend_schema(summary="为传承人新建登录账户(策展人;返回一次性设置密码链接)", request=InheritorAccountSerializer,
+                   responses={201: InheritorAccountLinkSerializer, 409: ACCOUNT_CONFLICT})
+    def post(self, request, pk):
+        from django.db import transaction
+
+        inheritor = get_object_or_404(Inheritor, pk=pk)
+        body = InheritorAccountSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        if inheritor.user_id:
+            return refused(_("这位传承人已有登录账户;要新的设置密码链接,请用 account/link。"), "account_exists",
+                           status.HTTP_409_CONFLICT)
+        try:
+            with transaction.atomic():
+                user, path = services.inheritor_account_create(name=inheritor.name,
+                                                               username=body.validated_data.get("username", ""))
+                inheritor = services.inheritor_update(inheritor=inheritor, data={"user": user}, actor=request.user)
+        except ValidationError as exc:
+            return service_refusal(exc)
+        except PermissionDenied as exc:
+            return refused(str(exc) or str(_("您的账户没有权限进行此操作。")), "permission_denied", status.HTTP_403_FORBIDDEN)
+        return _account_answer(request, inheritor, user, path, status.HTTP_201_CREATED)
+
+
+class InheritorAccountLink(GenericAPIView):
+    """A new one-time set-password link for the inheritor's account (a forgotten password, or the first link
+    lost), as the curator screen's button gives it (``archive.change``)."""
+
+    permission_classes = [CanWriteArchive]
+    serializer_class = InheritorAccountLinkSerializer
+
+    @extend_schema(summary="传承人账户的新一次性设置密码链接(策展人)", request=None,
+                   responses={200: InheritorAccountLinkSerializer, 409: ACCOUNT_CONFLICT})
+    def post(self, request, pk):
+        inheritor = get_object_or_404(Inheritor.objects.select_related("user"), pk=pk)
+        if not inheritor.user_id:
+            return refused(_("这位传承人还没有登录账户;请先用 account 新建。"), "no_account", status.HTTP_409_CONFLICT)
+        return _account_answer(request, inheritor, inheritor.user, services.account_set_password_path(user=inheritor.user),
+                               status.HTTP_200_OK)
+
+
 class RecordingList(ListAPIView):
     """The recordings, newest first, without their transcripts (``GET /recordings/<id>`` has the transcript
     under the consent-scope rule)."""
@@ -406,7 +467,7 @@ class TranscriptImport(GenericAPIView):
         except WebVTTError as exc:
             return Response({"detail": str(exc), "code": "invalid", "line": exc.line}, status=status.HTTP_400_BAD_REQUEST)
         except ValidationError as exc:
-            return refused(" ".join(exc.messages), "invalid", status.HTTP_400_BAD_REQUEST)
+            return service_refusal(exc, code="invalid")  # a document over its size limit: 413 too_large
         if outcome.job is not None:
             data = TranscriptImportJobSerializer(outcome.job).data
             return Response(data, status=status.HTTP_202_ACCEPTED, headers={"Location": data["url"]})
@@ -427,31 +488,12 @@ class TranscriptImportStatus(GenericAPIView):
         return Response(TranscriptImportJobSerializer(job).data)
 
 
-def _refused_by_service(exc: ValidationError, *, statuses: dict[str, int] | None = None) -> Response:
-    """A service's ValidationError (``full_clean``: file checks, likeness-consent rules) as a 400: ``detail``
-    with every message, the first error's ``code``, and the messages keyed by field as DRF's own
-    validation errors are. ``statuses`` answers an error code with another status (a refused upload: 413, 415)."""
-    if hasattr(exc, "error_dict"):
-        fields = {name: [m for e in errors for m in e.messages] for name, errors in exc.error_dict.items()}
-        code = next((e.code for errors in exc.error_dict.values() for e in errors if e.code), None)
-        detail = " ".join(m if name == NON_FIELD_ERRORS else f"{name}: {m}"
-                          for name, messages in fields.items() for m in messages)
-    else:
-        fields, code, detail = {}, getattr(exc, "code", None), " ".join(exc.messages)
-    if hasattr(exc, "error_dict"):
-        codes = [e.code for errors in exc.error_dict.values() for e in errors]
-    else:
-        codes = [e.code for e in exc.error_list]
-    answer = next((statuses[c] for c in codes if c in (statuses or {})), status.HTTP_400_BAD_REQUEST)
-    if answer != status.HTTP_400_BAD_REQUEST:
-        code = next(c for c in codes if c in statuses)
-    return Response({"detail": detail, "code": code or "invalid", **fields}, status=answer)
-
-
 CanManagePortraits = HasPerm({"GET": "archive.view", "POST": "archive.change", "PUT": "archive.change"},
                              _("您的账户没有权限查看或修改传承人人像。"))
 PORTRAIT_BODY = ("multipart/form-data。图片和授权文件按与策展人表单相同的规则检查(类型、文件头、能否解码、最小边长);"
-                 "肖像授权的规则也相同(授权人、日期;已故或无法签署的传承人须由代理人授权并附文件)。出错时返回 400,不保存任何内容。")
+                 "肖像授权的规则也相同(授权人、日期;已故或无法签署的传承人须由代理人授权并附文件)。不支持的文件类型返回 415"
+                 "(code 为 file_type),超过 HERITAGE_MAX_UPLOAD_MB 返回 413(file_size),其他错误返回 400;"
+                 "被拒绝的上传不保存任何内容。")
 
 
 class PortraitList(ListAPIView):
@@ -477,7 +519,7 @@ class PortraitList(ListAPIView):
         try:
             portrait = services.portrait_create(inheritor=body.validated_data["inheritor"], data=body.service_data())
         except ValidationError as exc:
-            return _refused_by_service(exc)
+            return service_refusal(exc)
         return Response(PortraitSerializer(portrait).data, status=status.HTTP_201_CREATED,
                         headers={"Location": reverse("api-portrait-detail", args=[portrait.pk])})
 
@@ -501,7 +543,7 @@ class PortraitDetail(RetrieveAPIView):
         try:
             portrait = services.portrait_update(portrait=portrait, data=body.service_data())
         except ValidationError as exc:
-            return _refused_by_service(exc)
+            return service_refusal(exc)
         return Response(PortraitSerializer(portrait).data)
 
 

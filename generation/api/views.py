@@ -45,6 +45,48 @@ def _param_error_response(exc: params.ParameterError) -> Response:
 IDEMPOTENCY_HEADER = "Idempotency-Key"
 IDEMPOTENCY_KEY = re.compile(r"[\x21-\x7e]{1,255}")
 
+IDEMPOTENCY_DESCRIPTION = (
+    "带 `Idempotency-Key` 头重复提交(网络中断后重试)不会生成第二份任务:同一账户、同一键、同一请求体在 "
+    "24 小时内再次提交,得到第一次提交的结果(202,同样的任务 id,`Idempotent-Replayed: true`);同一键配不同的请求体"
+    "得到 409(code: idempotency_conflict)。提交失败(400)不占用这个键。")
+IDEMPOTENCY_PARAMETERS = [
+    OpenApiParameter(IDEMPOTENCY_HEADER, str, OpenApiParameter.HEADER, required=False,
+                     description="可选:1–255 个可见 ASCII 字符(如 UUID),每次要提交的请求一个。",
+                     pattern=r"^[\x21-\x7e]{1,255}$",
+                     examples=[OpenApiExample("uuid", value="3f2b8c1e-7d4a-4f1e-9b1a-2c5d6e7f8a90")]),
+    OpenApiParameter("Idempotent-Replayed", str, OpenApiParameter.HEADER, response=[202],
+                     description="重复提交(同一 Idempotency-Key、同一请求体)时为 true")]
+IDEMPOTENCY_CONFLICT = OpenApiResponse(
+    inline_serializer("IdempotencyConflict", {"detail": serializers.CharField(), "code": serializers.CharField()}),
+    description="同一 Idempotency-Key 已用于不同的请求体(code: idempotency_conflict)")
+
+
+def _idempotency_key(request) -> str | None:
+    """The request's ``Idempotency-Key`` header, or None; a malformed one is a 400."""
+    key = request.headers.get(IDEMPOTENCY_HEADER)
+    if key is not None and not IDEMPOTENCY_KEY.fullmatch(key):
+        raise BadInput(_("Idempotency-Key 必须是 1–255 个可见 ASCII 字符。"), param=IDEMPOTENCY_HEADER)
+    return key
+
+
+def _once(request, key: str | None, create) -> tuple[list, bool]:
+    """Make the request's jobs (``create()`` returns them) in one transaction; with a key, once per key and body
+    (``services.jobs_create_once``, the one mechanism for the single and the batch submission)."""
+    with transaction.atomic():
+        if key is None:
+            return create(), False
+        return services.jobs_create_once(requested_by=request.user, key=key,
+                                         fingerprint=services.request_fingerprint(request.data), create=create)
+
+
+def _idempotency_conflict(exc) -> Response:
+    return Response({"detail": str(exc), "code": "idempotency_conflict"}, status=status.HTTP_409_CONFLICT)
+
+
+def _replayed(replayed: bool) -> dict:
+    return {"Idempotent-Replayed": "true"} if replayed else {}
+
+
 # Submitting (POST) is also held to the stricter job_submit rate: every job is GPU time.
 SUBMIT_THROTTLES = [AnonThrottle, UserThrottle, JobSubmitThrottle]
 
@@ -78,25 +120,14 @@ class TaskListCreateView(ListAPIView):
     @extend_schema(
         summary="提交生成任务",
         description="文本/技法/转写片段 → 视频(T2V);或 input.portrait + 录音音频片段 → 口述影像(S2V,语音驱动)。\n\n"
-                    "带 `Idempotency-Key` 头重复提交(网络中断后重试)不会生成第二个任务:同一账户、同一键、同一请求体在 "
-                    "24 小时内再次提交,得到第一次提交的任务(202,`Idempotent-Replayed: true`);同一键配不同的请求体得到 409。"
-                    "提交失败(400)不占用这个键。",
-        parameters=[OpenApiParameter(
-            IDEMPOTENCY_HEADER, str, OpenApiParameter.HEADER, required=False,
-            description="可选:1–255 个可见 ASCII 字符(如 UUID),每个要提交的任务一个。",
-            pattern=r"^[\x21-\x7e]{1,255}$", examples=[OpenApiExample("uuid", value="3f2b8c1e-7d4a-4f1e-9b1a-2c5d6e7f8a90")]),
-            OpenApiParameter("Idempotent-Replayed", str, OpenApiParameter.HEADER, response=[202],
-                             description="重复提交(同一 Idempotency-Key、同一请求体)时为 true")],
+                    + IDEMPOTENCY_DESCRIPTION,
+        parameters=IDEMPOTENCY_PARAMETERS,
         request=PolymorphicProxySerializer(component_name="GenerationTaskCreate", resource_type_field_name=None,
                                            serializers=[TaskCreateSerializer, S2VTaskCreateSerializer]),
         responses={202: OpenApiResponse(TaskSerializer, description="已排队(或同一 Idempotency-Key 的第一次提交的任务)"),
-                   409: OpenApiResponse(inline_serializer("IdempotencyConflict", {
-                       "detail": serializers.CharField(), "code": serializers.CharField()}),
-                       description="同一 Idempotency-Key 已用于不同的请求体(code: idempotency_conflict)")})
+                   409: IDEMPOTENCY_CONFLICT})
     def post(self, request):
-        key = request.headers.get(IDEMPOTENCY_HEADER)
-        if key is not None and not IDEMPOTENCY_KEY.fullmatch(key):
-            raise BadInput(_("Idempotency-Key 必须是 1–255 个可见 ASCII 字符。"), param=IDEMPOTENCY_HEADER)
+        key = _idempotency_key(request)
         speech = isinstance(request.data, dict) and isinstance(request.data.get("input"), dict) \
             and "portrait" in request.data["input"]
         ser = (S2VTaskCreateSerializer if speech else TaskCreateSerializer)(data=request.data)
@@ -106,25 +137,17 @@ class TaskListCreateView(ListAPIView):
             if speech:
                 from ..s2v import s2v_job_create
 
-                return s2v_job_create(requested_by=request.user, **ser.to_service_kwargs())
-            return services.job_create(requested_by=request.user, **ser.to_service_kwargs())
+                return [s2v_job_create(requested_by=request.user, **ser.to_service_kwargs())]
+            return [services.job_create(requested_by=request.user, **ser.to_service_kwargs())]
 
-        replayed = False
         try:
-            with transaction.atomic():
-                if key is None:
-                    job = create()
-                else:
-                    job, replayed = services.job_create_once(
-                        requested_by=request.user, key=key, fingerprint=services.request_fingerprint(request.data),
-                        create=create)
+            jobs, replayed = _once(request, key, create)
         except params.ParameterError as exc:
             return _param_error_response(exc)
         except services.IdempotencyConflict as exc:
-            return Response({"detail": str(exc), "code": "idempotency_conflict"}, status=status.HTTP_409_CONFLICT)
-        headers = {"Location": reverse("generation-task-detail", args=[job.pk])}
-        if replayed:
-            headers["Idempotent-Replayed"] = "true"
+            return _idempotency_conflict(exc)
+        job = jobs[0]
+        headers = {"Location": reverse("generation-task-detail", args=[job.pk]), **_replayed(replayed)}
         return Response(TaskSerializer(job, context={"request": request}).data, status=status.HTTP_202_ACCEPTED,
                         headers=headers)
 
@@ -136,29 +159,43 @@ class TaskBatchView(GenericAPIView):
 
     @extend_schema(
         summary="批量提交生成任务(全部有效才提交)",
+        description=IDEMPOTENCY_DESCRIPTION,
+        parameters=IDEMPOTENCY_PARAMETERS,
         request=BatchCreateSerializer,
         responses={202: inline_serializer("BatchAccepted", {"batch": serializers.UUIDField(),
-                                                             "tasks": TaskSerializer(many=True)})},
+                                                             "tasks": TaskSerializer(many=True)}),
+                   409: IDEMPOTENCY_CONFLICT},
     )
     def post(self, request):
-        ser = BatchCreateSerializer(data=request.data)
-        ser.is_valid(raise_exception=True)
         import uuid
 
-        batch = uuid.uuid4()
-        jobs = []
-        try:
-            with transaction.atomic():
-                for i, item in enumerate(ser.validated_data["tasks"]):
-                    one = TaskCreateSerializer(data=request.data["tasks"][i])
-                    one.is_valid(raise_exception=True)
+        key = _idempotency_key(request)
+        ser = BatchCreateSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+
+        def create():
+            batch, jobs = uuid.uuid4(), []
+            for i, item in enumerate(ser.validated_data["tasks"]):
+                one = TaskCreateSerializer(data=request.data["tasks"][i])
+                one.is_valid(raise_exception=True)
+                try:
                     jobs.append(services.job_create(requested_by=request.user, batch=batch, **one.to_service_kwargs()))
+                except params.ParameterError as exc:
+                    exc.task = i
+                    raise
+            return jobs
+
+        try:
+            jobs, replayed = _once(request, key, create)
         except params.ParameterError as exc:
-            body = {"tasks": {str(i): exc.errors}}
+            body = {"tasks": {str(getattr(exc, "task", 0)): exc.errors}}
             return Response({"detail": " ".join(validation_messages(body)), "code": "invalid", **body},
                             status=status.HTTP_400_BAD_REQUEST)
+        except services.IdempotencyConflict as exc:
+            return _idempotency_conflict(exc)
         data = TaskSerializer(jobs, many=True, context={"request": request}).data
-        return Response({"batch": str(batch), "tasks": data}, status=status.HTTP_202_ACCEPTED)
+        return Response({"batch": str(jobs[0].batch), "tasks": data}, status=status.HTTP_202_ACCEPTED,
+                        headers=_replayed(replayed))
 
 
 class TaskDetailView(GenericAPIView):

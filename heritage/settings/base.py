@@ -320,6 +320,8 @@ SPECTACULAR_SETTINGS = {
         "LikenessScopeEnum": "archive.models.InheritorPortrait.LikenessScope",
         "InheritorStatusEnum": "archive.models.Inheritor.Status",
     },
+    # Each API path answers with and without a trailing slash; the schema lists the canonical spelling once.
+    "PREPROCESSING_HOOKS": ["heritage.schema.canonical_paths"],
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "heritage.schema.error_responses",

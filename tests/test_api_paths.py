@@ -1,0 +1,131 @@
+"""One path style for the whole REST API (heritage/api.py): every path under /api/v1/ answers with and without a
+trailing slash, the same view either way and never a redirect (a redirect loses a POST body); the canonical
+spelling has no trailing slash (the API root is ``/api/v1/``), it is what ``reverse()`` gives under the stable
+pattern names, and the schema lists it once."""
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from rest_framework.test import APIClient
+
+pytestmark = pytest.mark.django_db
+
+
+def token_client(user):
+    from rest_framework.authtoken.models import Token
+
+    c = APIClient()
+    c.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
+    return c
+
+
+def api_routes(patterns=None, prefix=""):
+    for p in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(p, URLResolver):
+            yield from api_routes(p.url_patterns, prefix + str(p.pattern))
+        elif isinstance(p, URLPattern) and (prefix + str(p.pattern)).startswith("api/v1"):
+            yield prefix + str(p.pattern), p
+
+
+def view_of(callback):
+    return getattr(callback, "cls", None) or getattr(callback, "view_class", None) or callback
+
+
+def test_every_api_route_has_its_twin_with_the_same_view_and_only_the_canonical_one_has_a_name():
+    routes = dict(api_routes())
+    assert len(routes) > 60, len(routes)
+    for route, pattern in routes.items():
+        twin = route[:-1] if route.endswith("/") else route + "/"
+        assert twin in routes, f"{route} answers only one way"
+        assert view_of(routes[twin].callback) == view_of(pattern.callback), route
+        assert routes[twin].default_args == pattern.default_args, route
+        canonical = route == "api/v1/" if route.rstrip("/") == "api/v1" else not route.endswith("/")
+        assert bool(pattern.name) == canonical, f"{route}: the name belongs to the canonical spelling only"
+
+
+def test_reverse_names_are_stable_and_give_the_canonical_spelling(rv):
+    import uuid
+
+    from heritage.api import ROOT_LINKS
+
+    pk = uuid.uuid4()
+    assert reverse("api-root") == "/api/v1/"
+    assert reverse("api-craft-list") == "/api/v1/crafts"
+    assert reverse("api-review-list") == "/api/v1/reviews"
+    assert reverse("api-review-detail", args=[pk]) == f"/api/v1/reviews/{pk}"
+    assert reverse("api-review-approve", args=[pk]) == f"/api/v1/reviews/{pk}/approve"
+    assert reverse("api-archive-record", args=[pk]) == f"/api/v1/archive-records/{pk}"
+    assert reverse("generation-task-batch") == "/api/v1/generation-tasks/batch"
+    assert reverse("api-schema") == "/api/v1/schema"
+    for name in ROOT_LINKS.values():
+        path = reverse(name)
+        assert not path.endswith("/") and resolve(path).url_name == name, name
+        assert resolve(path + "/").func.__wrapped__ is resolve(path).func, name
+
+
+def test_every_endpoint_answers_both_spellings_the_same_without_a_redirect(rv, signed_review):
+
+    review = signed_review(variant="c")
+    job = review.clip.job
+    curator = token_client(rv.curator)
+    reads = ["", "crafts", f"crafts/{rv.craft.slug}", "techniques", f"techniques/{rv.technique.slug}", "inheritors",
+             f"inheritors/{rv.inheritor.pk}", "recordings", f"recordings/{rv.recording.pk}", "footage", "portraits",
+             "reviews", f"reviews/{review.pk}", "generation-tasks", f"generation-tasks/{job.pk}", "schema"]
+    for path in reads:
+        bare, slashed = (curator.get(f"/api/v1/{path}".rstrip("/")), curator.get(f"/api/v1/{path}/".replace("//", "/")))
+        assert bare.status_code == slashed.status_code == 200, (path, bare.status_code, slashed.status_code)
+        if path not in ("schema",):
+            assert bare.json() == slashed.json(), path
+    # a refused write is the same refusal both ways (the body reached the view: nothing was redirected)
+    for path in ("crafts", "generation-tasks", "generation-tasks/batch", "reviews", f"reviews/{review.pk}/comment",
+                 f"recordings/{rv.recording.pk}/transcript", f"generation-tasks/{job.pk}/retry"):
+        answers = [curator.post(f"/api/v1/{path}{end}", {"nope": 1}, format="json") for end in ("", "/")]
+        assert answers[0].status_code == answers[1].status_code == 400, (path, [a.status_code for a in answers])
+        assert answers[0].json() == answers[1].json(), path
+    # and a write that is acted on, through the slashed spelling of a path documented without it
+    made = curator.post("/api/v1/crafts/", {"name": "剪纸", "slug": "jianzhi", "category": "fine_arts",
+                                            "region": "陕西省"}, format="json")
+    assert made.status_code == 201 and made["Location"] == "/api/v1/crafts/jianzhi", made.content
+    comment = curator.post(f"/api/v1/reviews/{review.pk}/comment/", {"text": "收到"}, format="json")
+    assert comment.status_code in (200, 201), comment.content
+    assert token_client(rv.curator).post("/api/v1/auth/token/", {}, format="json").status_code == 400
+    assert APIClient().get(f"/api/v1/archive-records/{review.pk}").status_code == 404  # JSON 404 either way
+    assert APIClient().get(f"/api/v1/archive-records/{review.pk}/").json()["code"] == "not_found"
+
+
+def test_the_schema_lists_each_path_once_in_its_canonical_spelling(rv):
+    paths = list(token_client(rv.curator).get("/api/v1/schema?format=json").json()["paths"])
+    assert len(paths) == len(set(paths))
+    assert {p.rstrip("/") for p in paths}.__len__() == len(paths), "a path listed with and without its slash"
+    assert [p for p in paths if p.endswith("/")] == ["/api/v1/"]
+    assert {"/api/v1/reviews", "/api/v1/reviews/{id}", "/api/v1/archive-records/{id}", "/api/v1/crafts"} <= set(paths)
+
+
+def test_an_unfamiliar_client_gets_json_errors_that_say_what_is_wrong(rv):
+    """Malformed page numbers and page sizes are a 400 naming the parameter (``heritage.pagination.Pages``), a
+    page past the last a 404; a method an endpoint does not have is a 405 for everyone allowed to read it (not a
+    403 that blames the account's rights); HEAD and OPTIONS answer; every error is JSON ``detail`` + ``code``."""
+    import uuid
+
+    curator = token_client(rv.curator)
+    for query in ("page=abc", "page=0", "page=-1", "page=1.5", "page_size=abc", "page_size=0", "page_size=-3",
+                  "page=99999999999999999999"):
+        for path in ("crafts", "reviews", "generation-tasks"):
+            r = curator.get(f"/api/v1/{path}?{query}")
+            assert r.status_code == 400 and r.json()["code"] == "invalid", (path, query, r.content)
+            assert query.split("=")[0] in r.json()["detail"], (path, query)
+    past = curator.get("/api/v1/crafts?page=9999")
+    assert past.status_code == 404 and past.json()["code"] == "not_found"
+    assert curator.get("/api/v1/crafts?page=last").status_code == 200
+    many = curator.get("/api/v1/crafts?page_size=1000&unknown=1")
+    assert many.status_code == 200 and many.json()["count"] == 2  # read as 100; unknown parameters are ignored
+    for path in ("generation-tasks", "reviews", "crafts", f"reviews/{uuid.uuid4()}", "generation-tasks/batch"):
+        r = curator.delete(f"/api/v1/{path}")
+        assert r.status_code == 405 and r.json()["code"] == "method_not_allowed", (path, r.status_code, r.content)
+    assert token_client(rv.reviewer).put("/api/v1/crafts", {}, format="json").status_code == 405
+    assert token_client(rv.reviewer).post("/api/v1/crafts", {}, format="json").status_code == 403  # a right, refused
+    assert curator.head("/api/v1/reviews").status_code == 200
+    options = curator.options("/api/v1/generation-tasks")
+    assert options.status_code == 200 and options["Content-Type"] == "application/json"
+    bad = curator.post("/api/v1/generation-tasks", data="{bad", content_type="application/json")
+    assert bad.status_code == 400 and bad.json()["code"] == "parse_error"
+    xml = curator.post("/api/v1/crafts", data="<a/>", content_type="application/xml")
+    assert xml.status_code == 415 and xml.json()["code"] == "unsupported_media_type"
