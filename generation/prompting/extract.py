@@ -47,7 +47,7 @@ from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS
                     INSTRUMENT_LEADS, JOB_OPENERS, LIMB_CHARS, LINKING_ADVERBS, LOCATIVES, MANNER_ADVERBS, MANNER_HANDS,
                     MANNER_VERBS, MANUAL_VERBS, MARKED_VERBS, MATERIAL_HEADS, MEASURE_FORMS, MEASURE_PREV,
                     MISHAP_ADVERBS, MISHAP_CHARS, MODALS, MOTION_WORDS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS,
-                    ONSET_VERBS, PAIR_COUNTS, PLACE_SIDES, PLACE_SUFFIX, POINT_BEFORE, POS_TAGS, PREDICATE_ADVERBS,
+                    ONSET_VERBS, PAIR_COUNTS, PATH_LEADS, PLACE_SIDES, PLACE_SUFFIX, POINT_BEFORE, POS_TAGS, PREDICATE_ADVERBS,
                     PUNCT, PURPOSE_LINKS, QSENT, RELATION_END, REPEAT_MARKERS, RESULT_COMPLEMENTS, RESULT_VERBS,
                     ROUND_MARKERS, ROUTE_MARKERS, ROUTE_PREPOSITIONS, SIDE_DEICTICS, SIDE_FILLERS, SIDE_WORDS, SKIP,
                     SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, SWAP_VERBS, TECHNIQUE_VERB_NEXT, TOOL_HEADS,
@@ -724,6 +724,11 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                     and any(kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")
                             for j in range(i + 2, _clause_end(words, kinds, i))):
                 kinds[i] = None  # 「把杂毛挑出去」: 把 takes a noun; a verb-tagged word right after it is its modifier
+                changed = True
+                continue
+            if i and len(w) == 1 and words[i - 1] in PATH_LEADS and (k == "V" or (k == "T" and pos.get(w, "")[:1] == "v")) \
+                    and i + 1 < n and (kinds[i + 1] == "V" or (kinds[i + 1] == "T" and pos.get(words[i + 1], "")[:1] == "v")):
+                kinds[i] = None  # 「顺着缝灌进去」「照着画描」: what 顺着/照着 follows is a thing; the verb after it is the step
                 changed = True
                 continue
             if k in ("V", "T") and w in ROUTE_PREPOSITIONS and i + 1 < n and (kinds[i + 1] in ("N", "T", None) or (
@@ -1411,7 +1416,7 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                 a = i
                 verb_seen = pred_seen = real_verb = False
             is_verb = k == "V" or (k == "T" and pos is not None and pos.get(words[i], "")[:1] == "v"
-                                   and words[i] not in TOOL_LEAD)
+                                   and words[i] not in TOOL_LEAD) or _shaped_hand(words, i)
             if is_verb and last_verb >= a and (last_verb + 1 < i or (
                     # 「袖子轮着甩」「低着头默祷」: a verb with 着 (one word) right before another verb: two predicates
                     len(words[last_verb]) >= 2 and words[last_verb][-1] == "着"
@@ -1469,7 +1474,7 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                 units.append((a, cut_at))
                 a = cut_at
                 verb_seen = False
-            if k == "V":
+            if k == "V" or (is_verb and words[i] in TOOL_LEAD):
                 verb_seen = True
             if k == "V" or (k == "T" and not (pos is not None and pos.get(words[i], "")[:1] == "n")):
                 pred_seen = True  # (a noun term is no predicate: 「纺好的线就绕在…」 is one clause)
@@ -1514,7 +1519,7 @@ def _serial_break(doc: Doc, v1: int, v2: int) -> bool:
     the first is a holding verb whose tool the second uses (拿/用…: split elsewhere), or when the
     second is a result complement of the first (「抹在…上」)."""
     words, kinds = doc.words, doc.kinds
-    if words[v1] in TOOL_LEAD or words[v1] in INSTRUMENT_LEADS:
+    if (words[v1] in TOOL_LEAD or words[v1] in INSTRUMENT_LEADS) and not _shaped_hand(words, v1):
         return False
     for j in range(v1 + 1, v2):
         w = words[j]
@@ -1533,6 +1538,12 @@ def _serial_break(doc: Doc, v1: int, v2: int) -> bool:
             # direction 起来, it is no 'in order to')
             return False
     return True
+
+
+def _shaped_hand(words: list, i: int) -> bool:
+    """A holding verb of one character with the result 成 (「攥成拳头」「握成拳」): the hand takes a shape, a
+    predicate and a step of its own, not a lead taking a tool for the next verb (``split_units``)."""
+    return len(words[i]) == 1 and words[i] in TOOL_LEAD and i + 1 < len(words) and words[i + 1] == "成"
 
 
 def _verb_after(doc: Doc, i: int, pos: dict | None, reach: int = 4) -> bool:

@@ -712,6 +712,10 @@ POUR_CHARS = frozenset("泼倒洒浇淋灌舀")  # verbs that pour or throw out 
 # (carry). BEAT_LEADS below is a different class: what a beat or a tune is kept with (not 照着/顺着, a
 # pattern or a line followed; with 和着/伴着/踩着), read as neither a step nor the thing worked (extract)
 FOLLOW_LEADS = ("跟着", "随着", "合着", "照着", "顺着", "按着")
+# V着 that takes the path or the pattern a motion follows as its object (FOLLOW_LEADS and 沿着/依着/循着): a
+# one-character word right after it and before the clause's verb is that object, whatever jieba tags it
+# (「顺着缝灌进去」「照着画描」: 缝/v, 画/v are the seam and the picture; ``extract._step_kinds``)
+PATH_LEADS = frozenset(FOLLOW_LEADS + ("沿着", "依着", "循着"))
 # V着 that says what a beat, a tune or a breath is kept with (「跟着节拍敲」「随着呼吸起伏」「伴着二胡唱」): what
 # follows it, up to where (在/往…) or the verb, is followed, neither a step nor what is worked; jieba may cut
 # the lead in two (踩/伴 + 着). 踩着 is the lead only before a beat (「踩着鼓点」, not 「踩着刀刃」)
