@@ -7,7 +7,8 @@ from itertools import chain
 
 from .quantities import CORRECTION_CUES
 from .spec import HAND_TERMS, Spec
-from .tokens import Doc, Step, _all_stuff, _head, _is_body, _is_body_motion, _is_material_word, _is_tool_word
+from .tokens import (Doc, Step, _all_stuff, _head, _is_body, _is_body_motion, _is_material_word, _is_tool_word,
+                     _is_working_tool)
 from .words import (ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BIND_VERBS, CLAUSE_COMMAS,
                     COMPLEMENTS, CONSUMED_HEADS, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, COORD_RE, DEGREE_MARKERS,
                     DEGREE_NEXT_KINDS, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS,
@@ -436,11 +437,16 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False, sl
     while j <= e and kinds[j] not in ("T", "N") and (
             words[j] in COMPLEMENTS or (kinds[j] == "Q" and j < e) or (
                 words[j] in DEMONSTRATIVES and j < e
-                and (kinds[j + 1] in ("N", "T") or POS_TAGS.roles.get(words[j + 1], "")[:1] == "n")) or (kinds[j] is None and POS_TAGS.roles.get(words[j], "") in ("m", "mq") and j < e
+                and (kinds[j + 1] in ("N", "T") or POS_TAGS.roles.get(words[j + 1], "")[:1] == "n")) or (kinds[j] is None and j < e and (
+                    POS_TAGS.roles.get(words[j], "") in ("m", "mq") or (len(words[j]) == 1 and len(words[j + 1]) >= 2 and POS_TAGS.roles.get(words[j], "") == "q"))
                                         and words[j + 1] not in COMPLEMENTS
                                         and (kinds[j + 1] in ("N", "T") or POS_TAGS.roles.get(words[j + 1], "")[:1] == "n"))):
-        j += 1  # 「拿一根鼓槌」「顶着一摞碗」: a numeral and classifier before the noun
+        j += 1  # 「拿一根鼓槌」「顶着一摞碗」「喝口奶茶」: a numeral and classifier (or a classifier alone) before the noun
     parts, infos, k = [], [], j
+    if j < e and kinds[j] is None and kinds[j + 1] == "N" and _modifier_adjective(doc, j):
+        parts.append(words[j])  # 「插上小彩旗」「盖上厚棉被」: a one-character adjective before its noun is part of the name
+        infos.append(None)
+        k += 1
     while k <= e and len(parts) < 3:
         kind = kinds[k]
         info = term_at.get(k)
@@ -478,6 +484,15 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False, sl
             return parts[0], None, k
         return infos[0].canonical, infos[0], k
     return "".join(parts), None, k
+
+
+def _modifier_adjective(doc: Doc, j: int) -> bool:
+    """Token j is one character jieba tags an adjective (小, 厚, 新, 长), untagged here, that modifies the noun
+    after it: not a result or state the verb before it reaches (「晒干」「擦亮」: 干, 亮 close the verb)."""
+    w = doc.words[j]
+    if len(w) != 1 or POS_TAGS.roles.get(w, "") != "a" or w in COMPLEMENTS:
+        return False
+    return not (j > 0 and doc.kinds[j - 1] in ("V", "T") and (w in RESULT_COMPLEMENTS or w in STATE_RESULTS))
 
 
 def _is_place_word(w: str) -> bool:
@@ -824,6 +839,9 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             after_relation = True  # 「在绣地上」「往里」: where, not what
             if place is None and w in PLACE_MARKERS:
                 np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
+                if np is not None and info_is_person((np, info)):
+                    resume = nxt  # 「由两名后生推动轮架」「由一名僧人敲响引磬」: who does it, no place worked
+                    continue
                 if np is not None:
                     place = (np, info, nxt <= e and words[nxt] in INSIDE)
                     place_at = i
@@ -861,6 +879,9 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                     resume = nxt + 1
                     continue
                 np, info, nxt = np2, info2, nxt2
+            if np is not None and nxt <= e and words[nxt] in LOCATIVES and _is_body(spec, np):
+                resume = nxt + 1  # 「额头上抹匀」「额头上贴…」: where on the body the work is done, no topic (a body
+                continue          # part is never what is worked)
             if np is not None:
                 topic = (np, info)
                 topic_at = i
@@ -1007,10 +1028,10 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 # 「拍一下醒木」「磕两下梆子」: a clapper or block the lexicon lists as a tool, struck down or
                 # together, is what the striking is done with (a drum or gong struck is what is played)
                 step.tool = np
-            elif tool_like and _is_tool_word(np) and (verb in TOOL_LEAD or verb[:1] in WIELD_VERBS
-                                                      or verb in SWAP_VERBS):
+            elif tool_like and _is_tool_word(np) and (((verb in TOOL_LEAD or verb[:1] in WIELD_VERBS)
+                                                       and _is_working_tool(np)) or verb in SWAP_VERBS):
                 # (a thing the spec lists as a tool but whose name does not say so is held up as
-                # what is worked: 「举着龙灯」)
+                # what is worked: 「举着龙灯」; so is a vessel, instrument or prop: 「摇扇子」「握住弓把」)
                 if step.tool is None:
                     step.tool = np  # 「抡锤」「推刀」「换三四种錾子」: the verb moves or takes up the tool it names
             elif step.material is None:
@@ -1095,12 +1116,13 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         if step.tool == lead_tool and step.material == lead_tool:
             step.tool = None
         lead_tool = None
-    if lead_tool is not None and not verbs and lead_info is None and (
-            not _is_tool_word(lead_tool) or (lead_word[:1] == "捏" and _head(lead_tool) not in PINCHED_TOOL_HEADS)) \
+    if lead_tool is not None and not verbs and (lead_info is None or (lead_info.category == "tool" and not described)) \
+            and (not _is_working_tool(lead_tool) or (lead_word[:1] == "捏" and _head(lead_tool) not in PINCHED_TOOL_HEADS)) \
             and step.surface == lead_word and lead_word not in INSTRUMENT_LEADS:
-        # 「握着把子」「捏着签子」: holding is the whole action, so what is held is what it works on
-        # (a tool-headed thing stays the tool: 「各拿一根鼓槌」; what the fingers pinch is the piece handled,
-        # 「捏两根手签」, but for a needle, knife or brush: 「捏针」)
+        # 「握着把子」「捏着签子」「左手拿简板」: holding is the whole action, so what is held is what it works on
+        # (an implement that works another thing stays the tool: 「各拿一根鼓槌」; a vessel, instrument or prop is
+        # handled for itself, even one another craft's lexicon lists as a tool: 「握住命杆」「拿着扇子」; what the
+        # fingers pinch is the piece handled, 「捏两根手签」, but for a needle, knife or brush: 「捏针」)
         if step.material is None or step.material == lead_tool:
             step.material = lead_tool
             if step.tool == lead_tool:
@@ -1135,8 +1157,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         put = words[action_idx][:1] in PUT_VERBS or words[action_idx][:1] in SPREAD_VERBS
         theme = _placed_theme(spec, topic if topic_at < action_idx else None, spec_topic, ba_obj, lead_word,
                               lead_tool, lead_info)
-        if theme is not None and not put and words[action_idx][:1] not in HANG_VERBS and _is_tool_word(theme):
-            theme = None  # 「针扎在布上」: an instrument that goes somewhere is still what with
+        if theme is not None and not put and words[action_idx][:1] not in HANG_VERBS and _is_working_tool(theme):
+            theme = None  # 「针扎在布上」: an implement that goes somewhere is still what with (「三弦抱在怀里」: a held instrument is worked)
         if theme is not None and step.material in (None, np):
             # the thing named before the verb (or taken in hand) is what is put: it is worked
             # even when it is an instrument elsewhere (「长鼓斜挎在身前」「哨片搁水里」)
@@ -1328,8 +1350,8 @@ def _relation(spec, doc: Doc, term_at: dict, markers: list, e: int, action_idx) 
         end = None
         for j in range(i + 1, stop):
             info = term_at.get(j)
-            if info is not None and info.category == "action":
-                break
+            if (info is not None and info.category == "action") or doc.kinds[j] == "V":
+                break  # (a verb the lexicon does not know ends the phrase too: 「往里头灌釉」 is where, then what)
             if j in qmap or words[j] in spec.vague or words[j] in spec.manner:
                 break
             if words[j] in FILLERS and end is None:
