@@ -72,3 +72,19 @@ def test_a_body_part_with_a_locative_opening_the_clause_is_where_not_what_is_wor
     assert steps("脖子上抹匀") == [("抹匀", None, None)]
     # what the verb puts there is still the material
     assert step("额头上贴一张红纸", "贴")[2] == "红纸"
+
+
+def test_a_tool_name_jieba_tags_otherwise_after_na_is_the_tool():
+    # 排笔/v (a painter's flat brush) before its verb, 木梳/b (a comb) before where the work is done: taken in hand,
+    # they are what with (a tool's name is one word even when its first character is a verb)
+    assert steps("先拿排笔刷一层胶") == [("刷", "排笔", "胶")]
+    assert steps("用木梳在头发上梳") == [("梳", "木梳", "头发")]
+    # guard: stuff whose first character is a verb may be that verb and its object (开水), it is not taken as held
+    assert steps("用开水煮")[0][1] is None
+
+
+def test_a_verb_read_as_the_head_of_the_tool_in_hand_gives_way_to_the_next_verb():
+    # jieba cuts 牙刷/鞋刷 into 牙/鞋 + 刷: 刷 is the brush's head, the action is 蘸 and what it takes up the material
+    # (a carver cleaning a piece, a cobbler)
+    assert steps("用牙刷蘸点清水擦一擦")[0] == ("蘸", "牙刷", "清水")
+    assert steps("拿鞋刷蘸点鞋油") == [("蘸", "鞋刷", "鞋油")]

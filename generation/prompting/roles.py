@@ -402,13 +402,13 @@ def _lead_slot_word(doc: Doc, term_at: dict, j: int, e: int) -> bool:
     characters or more that is no function word, quantity, term of another kind or verb itself."""
     words, kinds = doc.words, doc.kinds
     if j < e and len(words[j]) >= 2 and kinds[j] == "V" and j not in doc.quantities \
-            and (_is_tool_word(words[j]) or _is_material_word(words[j])) and words[j] not in TOOL_LEAD \
-            and POS_TAGS.roles.get(words[j][0], "")[:1] != "v" \
+            and (_is_tool_word(words[j]) or (_is_material_word(words[j]) and POS_TAGS.roles.get(words[j][0], "")[:1] != "v")) \
+            and words[j] not in TOOL_LEAD \
             and (kinds[j + 1] == "V" or (kinds[j + 1] == "T" and j + 1 in term_at
                                          and term_at[j + 1].category == "action")):
-        # 「拿湿布/v 蘸水」「拿牙刷/v 蘸点油」: a word jieba tags a verb but headed by a tool or stuff
-        # character, where 拿/用 wants its noun and a verb follows, is the thing taken in hand (not when its
-        # first character is a verb: 「用开水煮」's 开水 may be 开 + its object)
+        # 「拿湿布/v 蘸水」「拿牙刷/v 蘸点油」「拿排笔/v 蘸胶水」: a word jieba tags a verb but headed by a tool or
+        # stuff character, where 拿/用 wants its noun and a verb follows, is the thing taken in hand (stuff not when
+        # its first character is a verb: 「用开水煮」's 开水 may be 开 + its object; a tool's name is one: 排笔)
         return True
     if j >= e or len(words[j]) < 2 or kinds[j] is not None or j in doc.quantities:
         return False
@@ -420,7 +420,8 @@ def _lead_slot_word(doc: Doc, term_at: dict, j: int, e: int) -> bool:
     if tag[:1] in ("v", "p", "c", "u", "r", "d", "q", "y", "e", "x") or tag == "mq":
         return False
     nxt = j + 1
-    return kinds[nxt] == "V" or (kinds[nxt] == "T" and nxt in term_at and term_at[nxt].category == "action")
+    return kinds[nxt] == "V" or (kinds[nxt] == "T" and nxt in term_at and term_at[nxt].category == "action") or (
+        kinds[nxt] == "R" and _is_tool_word(w))  # 「拿木梳/b 在背上压」: a tool's name before where the work is done
 
 
 def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False, slot: bool = False):
@@ -800,6 +801,13 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 if step.material == (info.canonical if info is not None else np):
                     step.material = None  # (the stuff the lexicon named is the tool's modifier: 大布 in 大布刷)
                 np, info, nxt = np + words[nxt], None, nxt + 1
+            if np is not None and action_idx is not None and i < action_idx < nxt and not described and any(
+                    kinds[k] == "V" or (k in term_at and term_at[k].category == "action") for k in range(nxt, cut)):
+                # 「用牙/刷 蘸点油」: the verb the lexicon read is the head of the tool taken in hand; the verb after it
+                # in the clause is the action (「拿软毛/刷 轻轻,」 with none after it keeps its reading)
+                step.action = step.surface = None
+                step.general_action = False
+                action_idx = None
             if np is not None:
                 if nxt + 1 <= e and words[nxt] == "的" and words[nxt + 1] in PART_WORDS:
                     nxt += 2  # 「握一根竹竿的头」: where the thing is taken, no topic of its own
