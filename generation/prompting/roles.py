@@ -7,7 +7,8 @@ from itertools import chain
 
 from .quantities import CORRECTION_CUES
 from .spec import HAND_TERMS, Spec
-from .tokens import Doc, Step, _all_stuff, _head, _is_body, _is_body_motion, _is_material_word, _is_tool_word
+from .tokens import (Doc, Step, _all_stuff, _head, _is_body, _is_body_motion, _is_material_word, _is_tool_word,
+                     _is_working_tool)
 from .words import (ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BIND_VERBS, CLAUSE_COMMAS,
                     COMPLEMENTS, CONSUMED_HEADS, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, COORD_RE, DEGREE_MARKERS,
                     DEGREE_NEXT_KINDS, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS,
@@ -401,13 +402,13 @@ def _lead_slot_word(doc: Doc, term_at: dict, j: int, e: int) -> bool:
     characters or more that is no function word, quantity, term of another kind or verb itself."""
     words, kinds = doc.words, doc.kinds
     if j < e and len(words[j]) >= 2 and kinds[j] == "V" and j not in doc.quantities \
-            and (_is_tool_word(words[j]) or _is_material_word(words[j])) and words[j] not in TOOL_LEAD \
-            and POS_TAGS.roles.get(words[j][0], "")[:1] != "v" \
+            and (_is_tool_word(words[j]) or (_is_material_word(words[j]) and POS_TAGS.roles.get(words[j][0], "")[:1] != "v")) \
+            and words[j] not in TOOL_LEAD \
             and (kinds[j + 1] == "V" or (kinds[j + 1] == "T" and j + 1 in term_at
                                          and term_at[j + 1].category == "action")):
-        # 「拿湿布/v 蘸水」「拿牙刷/v 蘸点油」: a word jieba tags a verb but headed by a tool or stuff
-        # character, where 拿/用 wants its noun and a verb follows, is the thing taken in hand (not when its
-        # first character is a verb: 「用开水煮」's 开水 may be 开 + its object)
+        # 「拿湿布/v 蘸水」「拿牙刷/v 蘸点油」「拿排笔/v 蘸胶水」: a word jieba tags a verb but headed by a tool or
+        # stuff character, where 拿/用 wants its noun and a verb follows, is the thing taken in hand (stuff not when
+        # its first character is a verb: 「用开水煮」's 开水 may be 开 + its object; a tool's name is one: 排笔)
         return True
     if j >= e or len(words[j]) < 2 or kinds[j] is not None or j in doc.quantities:
         return False
@@ -419,7 +420,8 @@ def _lead_slot_word(doc: Doc, term_at: dict, j: int, e: int) -> bool:
     if tag[:1] in ("v", "p", "c", "u", "r", "d", "q", "y", "e", "x") or tag == "mq":
         return False
     nxt = j + 1
-    return kinds[nxt] == "V" or (kinds[nxt] == "T" and nxt in term_at and term_at[nxt].category == "action")
+    return kinds[nxt] == "V" or (kinds[nxt] == "T" and nxt in term_at and term_at[nxt].category == "action") or (
+        kinds[nxt] == "R" and _is_tool_word(w))  # 「拿木梳/b 在背上压」: a tool's name before where the work is done
 
 
 def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False, slot: bool = False):
@@ -436,11 +438,16 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False, sl
     while j <= e and kinds[j] not in ("T", "N") and (
             words[j] in COMPLEMENTS or (kinds[j] == "Q" and j < e) or (
                 words[j] in DEMONSTRATIVES and j < e
-                and (kinds[j + 1] in ("N", "T") or POS_TAGS.roles.get(words[j + 1], "")[:1] == "n")) or (kinds[j] is None and POS_TAGS.roles.get(words[j], "") in ("m", "mq") and j < e
+                and (kinds[j + 1] in ("N", "T") or POS_TAGS.roles.get(words[j + 1], "")[:1] == "n")) or (kinds[j] is None and j < e and (
+                    POS_TAGS.roles.get(words[j], "") in ("m", "mq") or (len(words[j]) == 1 and len(words[j + 1]) >= 2 and POS_TAGS.roles.get(words[j], "") == "q"))
                                         and words[j + 1] not in COMPLEMENTS
                                         and (kinds[j + 1] in ("N", "T") or POS_TAGS.roles.get(words[j + 1], "")[:1] == "n"))):
-        j += 1  # 「拿一根鼓槌」「顶着一摞碗」: a numeral and classifier before the noun
+        j += 1  # 「拿一根鼓槌」「顶着一摞碗」「喝口奶茶」: a numeral and classifier (or a classifier alone) before the noun
     parts, infos, k = [], [], j
+    if j < e and kinds[j] is None and kinds[j + 1] == "N" and _modifier_adjective(doc, j):
+        parts.append(words[j])  # 「插上小彩旗」「盖上厚棉被」: a one-character adjective before its noun is part of the name
+        infos.append(None)
+        k += 1
     while k <= e and len(parts) < 3:
         kind = kinds[k]
         info = term_at.get(k)
@@ -478,6 +485,15 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False, sl
             return parts[0], None, k
         return infos[0].canonical, infos[0], k
     return "".join(parts), None, k
+
+
+def _modifier_adjective(doc: Doc, j: int) -> bool:
+    """Token j is one character jieba tags an adjective (小, 厚, 新, 长), untagged here, that modifies the noun
+    after it: not a result or state the verb before it reaches (「晒干」「擦亮」: 干, 亮 close the verb)."""
+    w = doc.words[j]
+    if len(w) != 1 or POS_TAGS.roles.get(w, "") != "a" or w in COMPLEMENTS:
+        return False
+    return not (j > 0 and doc.kinds[j - 1] in ("V", "T") and (w in RESULT_COMPLEMENTS or w in STATE_RESULTS))
 
 
 def _is_place_word(w: str) -> bool:
@@ -785,6 +801,13 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 if step.material == (info.canonical if info is not None else np):
                     step.material = None  # (the stuff the lexicon named is the tool's modifier: 大布 in 大布刷)
                 np, info, nxt = np + words[nxt], None, nxt + 1
+            if np is not None and action_idx is not None and i < action_idx < nxt and not described and any(
+                    kinds[k] == "V" or (k in term_at and term_at[k].category == "action") for k in range(nxt, cut)):
+                # 「用牙/刷 蘸点油」: the verb the lexicon read is the head of the tool taken in hand; the verb after it
+                # in the clause is the action (「拿软毛/刷 轻轻,」 with none after it keeps its reading)
+                step.action = step.surface = None
+                step.general_action = False
+                action_idx = None
             if np is not None:
                 if nxt + 1 <= e and words[nxt] == "的" and words[nxt + 1] in PART_WORDS:
                     nxt += 2  # 「握一根竹竿的头」: where the thing is taken, no topic of its own
@@ -824,6 +847,9 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             after_relation = True  # 「在绣地上」「往里」: where, not what
             if place is None and w in PLACE_MARKERS:
                 np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
+                if np is not None and info_is_person((np, info)):
+                    resume = nxt  # 「由两名后生推动轮架」「由一名僧人敲响引磬」: who does it, no place worked
+                    continue
                 if np is not None:
                     place = (np, info, nxt <= e and words[nxt] in INSIDE)
                     place_at = i
@@ -861,6 +887,9 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                     resume = nxt + 1
                     continue
                 np, info, nxt = np2, info2, nxt2
+            if np is not None and nxt <= e and words[nxt] in LOCATIVES and _is_body(spec, np):
+                resume = nxt + 1  # 「额头上抹匀」「额头上贴…」: where on the body the work is done, no topic (a body
+                continue          # part is never what is worked)
             if np is not None:
                 topic = (np, info)
                 topic_at = i
@@ -1007,10 +1036,10 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 # 「拍一下醒木」「磕两下梆子」: a clapper or block the lexicon lists as a tool, struck down or
                 # together, is what the striking is done with (a drum or gong struck is what is played)
                 step.tool = np
-            elif tool_like and _is_tool_word(np) and (verb in TOOL_LEAD or verb[:1] in WIELD_VERBS
-                                                      or verb in SWAP_VERBS):
+            elif tool_like and _is_tool_word(np) and (((verb in TOOL_LEAD or verb[:1] in WIELD_VERBS)
+                                                       and _is_working_tool(np)) or verb in SWAP_VERBS):
                 # (a thing the spec lists as a tool but whose name does not say so is held up as
-                # what is worked: 「举着龙灯」)
+                # what is worked: 「举着龙灯」; so is a vessel, instrument or prop: 「摇扇子」「握住弓把」)
                 if step.tool is None:
                     step.tool = np  # 「抡锤」「推刀」「换三四种錾子」: the verb moves or takes up the tool it names
             elif step.material is None:
@@ -1095,12 +1124,13 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         if step.tool == lead_tool and step.material == lead_tool:
             step.tool = None
         lead_tool = None
-    if lead_tool is not None and not verbs and lead_info is None and (
-            not _is_tool_word(lead_tool) or (lead_word[:1] == "捏" and _head(lead_tool) not in PINCHED_TOOL_HEADS)) \
+    if lead_tool is not None and not verbs and (lead_info is None or (lead_info.category == "tool" and not described)) \
+            and (not _is_working_tool(lead_tool) or (lead_word[:1] == "捏" and _head(lead_tool) not in PINCHED_TOOL_HEADS)) \
             and step.surface == lead_word and lead_word not in INSTRUMENT_LEADS:
-        # 「握着把子」「捏着签子」: holding is the whole action, so what is held is what it works on
-        # (a tool-headed thing stays the tool: 「各拿一根鼓槌」; what the fingers pinch is the piece handled,
-        # 「捏两根手签」, but for a needle, knife or brush: 「捏针」)
+        # 「握着把子」「捏着签子」「左手拿简板」: holding is the whole action, so what is held is what it works on
+        # (an implement that works another thing stays the tool: 「各拿一根鼓槌」; a vessel, instrument or prop is
+        # handled for itself, even one another craft's lexicon lists as a tool: 「握住命杆」「拿着扇子」; what the
+        # fingers pinch is the piece handled, 「捏两根手签」, but for a needle, knife or brush: 「捏针」)
         if step.material is None or step.material == lead_tool:
             step.material = lead_tool
             if step.tool == lead_tool:
@@ -1135,8 +1165,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         put = words[action_idx][:1] in PUT_VERBS or words[action_idx][:1] in SPREAD_VERBS
         theme = _placed_theme(spec, topic if topic_at < action_idx else None, spec_topic, ba_obj, lead_word,
                               lead_tool, lead_info)
-        if theme is not None and not put and words[action_idx][:1] not in HANG_VERBS and _is_tool_word(theme):
-            theme = None  # 「针扎在布上」: an instrument that goes somewhere is still what with
+        if theme is not None and not put and words[action_idx][:1] not in HANG_VERBS and _is_working_tool(theme):
+            theme = None  # 「针扎在布上」: an implement that goes somewhere is still what with (「三弦抱在怀里」: a held instrument is worked)
         if theme is not None and step.material in (None, np):
             # the thing named before the verb (or taken in hand) is what is put: it is worked
             # even when it is an instrument elsewhere (「长鼓斜挎在身前」「哨片搁水里」)
@@ -1328,8 +1358,8 @@ def _relation(spec, doc: Doc, term_at: dict, markers: list, e: int, action_idx) 
         end = None
         for j in range(i + 1, stop):
             info = term_at.get(j)
-            if info is not None and info.category == "action":
-                break
+            if (info is not None and info.category == "action") or doc.kinds[j] == "V":
+                break  # (a verb the lexicon does not know ends the phrase too: 「往里头灌釉」 is where, then what)
             if j in qmap or words[j] in spec.vague or words[j] in spec.manner:
                 break
             if words[j] in FILLERS and end is None:

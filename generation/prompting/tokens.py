@@ -13,7 +13,7 @@ from .words import (BEFORE_WORDS, BODY_LOCATIVES, BODY_MOTION_TAIL, BODY_MOTION_
                     COLOUR_CHARS, COLOUR_NAME_FREQ, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, DIRECTION_WORDS, HANDLE_SUFFIX,
                     LIMB_CHARS, MANNER_VERBS, MATERIAL_HEADS, NOT_VERBS, OBJECT_MARKERS, PUNCT, RAW_STUFF_HEADS,
                     RELATION_MARKERS, RESULT_VERBS, SEQ_MARKERS, SHAPE_SUFFIX, SPEECH_VERBS, STOP_NOUNS, STOP_VERBS,
-                    STUFF_NAMED_TOOLS, TOOL_HEADS, TOOL_LEAD, WHITESPACE)
+                    STUFF_NAMED_TOOLS, TOOL_HEADS, TOOL_LEAD, WHITESPACE, WORKING_HEADS)
 
 
 @dataclass(slots=True)  # (no per-step dict: cheaper to make and to read)
@@ -182,8 +182,8 @@ def _is_body(spec: Spec, word: str, place: bool = False) -> bool:
     if place and len(word) > 1 and word[-1] in BODY_LOCATIVES and word[:-1]:
         if _is_body(spec, word[:-1]):
             return True
-    if len(word) > 1 and word[-1] in "头子" and word[:-1] in spec.terms:
-        word = word[:-1]  # 手指头, 腕子
+    if len(word) > 1 and word[-1] in "头子" and (word[:-1] in spec.terms or word[:-1] in LIMB_CHARS):
+        word = word[:-1]  # 手指头, 腕子, 额头, 膀子
     info = spec.terms.get(word)
     if info is not None:
         return info.category == "body"
@@ -209,6 +209,13 @@ def _is_material_word(word: str) -> bool:
 def _is_tool_word(word: str) -> bool:
     return _head(word) in TOOL_HEADS or word[-2:] in STUFF_NAMED_TOOLS or (
         len(word) > 1 and word[-1] in HANDLE_SUFFIX and _head(word[:-1]) in TOOL_HEADS)
+
+
+def _is_working_tool(word: str) -> bool:
+    """A tool word whose head names an implement that works another thing (``words.WORKING_HEADS``: 刻刀, 鼓槌,
+    毛笔, 刀柄), not a vessel, an instrument or a prop handled for itself (盘子, 小鼓, 扇子, 命杆)."""
+    return _head(word) in WORKING_HEADS or word[-2:] in STUFF_NAMED_TOOLS or (
+        len(word) > 1 and word[-1] in HANDLE_SUFFIX and _head(word[:-1]) in WORKING_HEADS)
 
 
 def _is_speech(surface: str | None) -> bool:

@@ -146,6 +146,15 @@ COMPLEMENTS = {"到", "在", "成", "好", "开", "完", "起", "下", "上", "�
 # that sift, rake, fork, cut or take blows (匾 箩 箕 杈 耙 镰 锹 镐 锄 犁 砧 钎: 「两手端着匾转」「一手一根木杈」).
 TOOL_HEADS = set("刀针笔锤剪凿梭刷锥钳尺棒杆勺铲锉钻机车锅模夹架绷轮筛斗槌錾梳签拍篦笼帘板锯刨斧钩镊炉窑缸盆桶筒盘碾臼杵戥秤罐壶碗匙叉棍鞭扇铃鼓琴笛箫弦槽筘竿弓橹桨桡篙匾箩箕杈耙镰锹镐锄犁砧钎杠")
 
+# Of those heads, the implements that work ANOTHER thing (cut, pierce, draw, strike, brush, comb, scoop, sift,
+# weigh, measure, row, dig; a fiddle's bow, a mould or screen that lifts pulp, a reed, a machine, a roller, a
+# clamp): held, they are what with. The rest of TOOL_HEADS name things that are handled or
+# played themselves — vessels (盘 碗 罐 盆 锅), instruments (鼓 琴 板 铃), props and rods (扇 竿 杆 弓), frames
+# (架 绷): taken in hand with nothing else worked, the holding works them (「端个盘子」「握住命杆」「摇扇子」: the
+# set's convention, data/eval/README.md: an instrument or prop handled is the material).
+WORKING_HEADS = frozenset("刀针笔锤剪凿梭刷锥钳尺棒勺铲锉钻锯刨斧钩镊杵戥秤匙叉棍鞭槌錾梳签拍篦筛橹桨桡篙耙镰锹镐锄犁钎"
+                           "弓模帘筘机车碾夹")
+
 RELATION_MARKERS = {"沿", "沿着", "顺着", "从", "垂直于", "平行于", "贴着", "绕着", "围着", "对着", "朝着", "朝", "往",
                     "向", "在", "由",
                     "对准"}  # (「对准穴位往下一焠」: what is aimed at is where; jieba tags 对准 a noun, read as the material)
