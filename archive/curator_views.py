@@ -509,7 +509,7 @@ class DeletePage(RoleView):
 
     def get(self, request, **kwargs):
         obj = self.get_object(kwargs)
-        return self.render_page(obj, selectors.deletion_blockers(obj=obj))
+        return self.render_page(obj, selectors.deletion_blockers(obj=obj, marked=True))
 
     def post(self, request, **kwargs):
         obj = self.get_object(kwargs)
@@ -518,7 +518,7 @@ class DeletePage(RoleView):
             services.archive_object_delete(obj=obj)
         except services.DeleteBlocked as exc:
             messages.error(request, str(exc))
-            return self.render_page(obj, exc.blockers, status=409)
+            return self.render_page(obj, selectors.deletion_blockers(obj=obj, marked=True), status=409)
         messages.success(request, _("已删除“%(obj)s”。") % {"obj": label})
         return redirect(self.list_url)
 

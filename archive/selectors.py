@@ -7,6 +7,7 @@ from django.db.models import Count, Model, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from .models import Craft, Footage, Inheritor, Recording, Technique, TranscriptSegment
+from heritage.langmark import mark_in
 from heritage.webvtt import Cue
 
 
@@ -104,13 +105,15 @@ def template_techniques(*, recording: Recording) -> QuerySet[Technique]:
     return Technique.objects.filter(**{f"prompt_template__{Technique.TEMPLATE_SOURCE_KEY}": recording.pk})
 
 
-def deletion_blockers(*, obj: Model, limit: int = 10) -> list[str]:
+def deletion_blockers(*, obj: Model, limit: int = 10, marked: bool = False) -> list[str]:
     """Rows that a PROTECT (or RESTRICT) foreign key keeps alive: deleting ``obj`` would fail while they
-    exist. Returned as readable labels, at most ``limit``."""
+    exist. Returned as readable labels, at most ``limit``. ``marked``: for a page, as HTML whose Chinese
+    names carry ``lang`` in English (heritage/langmark.py), e.g. 「Inheritor: <span lang="zh-Hans">姚建萍(苏绣)</span>」."""
+    fill = mark_in if marked else (lambda template, **values: template % values)
     collector = NestedObjects(using=router.db_for_write(obj.__class__))
     collector.collect([obj])
-    blockers = sorted({_("%(kind)s:%(obj)s") % {"kind": o._meta.verbose_name, "obj": o} for o in collector.protected})
+    blockers = sorted({fill(_("%(kind)s:%(obj)s"), kind=o._meta.verbose_name, obj=o) for o in collector.protected})
     if isinstance(obj, Recording):  # a saved prompt template names the recording it was normalized from
-        blockers += sorted(_("技法「%(t)s」的提示词模板") % {"t": t.name} for t in template_techniques(recording=obj))
+        blockers += sorted(fill(_("技法「%(t)s」的提示词模板"), t=t.name) for t in template_techniques(recording=obj))
     return blockers[:limit] + ([f"…(+{len(blockers) - limit})"] if len(blockers) > limit else [])
 

@@ -3,6 +3,8 @@ action, whose answer is the new record."""
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -93,12 +95,12 @@ class RecordDetail(APIView):
     def get(self, request, pk):
         record = get_object_or_404(ArchiveRecord, pk=pk)
         if not (allowed(request.user, "records.view_staff") or is_record_public(record)):
-            return Response({"detail": "未找到。", "code": "not_found"}, status=404)
+            return Response({"detail": _("未找到。"), "code": "not_found"}, status=404)
         return Response(RecordSerializer(record, context={"request": request}).data)
 
 
 class RecordExport(APIView):
-    permission_classes = [HasPerm("records.export", "只有策展人可以导出档案。")]
+    permission_classes = [HasPerm("records.export", gettext_lazy("只有策展人可以导出档案。"))]
 
     @extend_schema(operation_id="archive_records_export", request=None,
                    responses={201: inline_serializer("BagExport", {"bag_path": serializers.CharField()}), **REFUSED})
@@ -107,5 +109,5 @@ class RecordExport(APIView):
         try:
             path = bag_export(record, actor=request.user)
         except (BagError, OSError) as exc:
-            return Response({"detail": f"导出失败:{exc}", "code": "export_failed"}, status=409)
+            return Response({"detail": _("导出失败:%(e)s") % {"e": exc}, "code": "export_failed"}, status=409)
         return Response({"bag_path": str(path)}, status=201)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers
 from rest_framework.generics import ListAPIView
@@ -137,7 +138,7 @@ class ReviewList(ListAPIView):
 
     # opening a review: review_open checks ``review.open`` and audits a refusal
     permission_classes = [HasPerm({"GET": "review.view_inbox", "POST": "heritage.authenticated"},
-                                  "您没有审核权限。")]
+                                  gettext_lazy("您没有审核权限。"))]
     serializer_class = ReviewSerializer
     permission_delegated = {"POST": "review.open"}
 
@@ -177,7 +178,7 @@ class ReviewList(ListAPIView):
         clip = get_object_or_404(Clip, pk=request.data.get("clip") or 0) if str(request.data.get("clip", "")).isdigit() \
             else None
         if clip is None:
-            return Response({"detail": "clip 必须是视频编号。", "code": "invalid"}, status=400)
+            return Response({"detail": _("clip 必须是视频编号。"), "code": "invalid"}, status=400)
         try:
             review = services.review_open(clip=clip, actor=request.user, rights_uri=request.data.get("rights_uri"))
         except services.TransitionRefused as exc:
@@ -186,7 +187,7 @@ class ReviewList(ListAPIView):
 
 
 class ReviewDetail(APIView):
-    permission_classes = [HasPerm("heritage.authenticated", "您无权查看该审核。", obj_perm="review.view")]
+    permission_classes = [HasPerm("heritage.authenticated", gettext_lazy("您无权查看该审核。"), obj_perm="review.view")]
     serializer_class = ReviewSerializer
 
     @extend_schema(operation_id="reviews_retrieve", responses={200: ReviewDetailSerializer, **REFUSED})
