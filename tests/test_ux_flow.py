@@ -71,7 +71,7 @@ def test_api_root_answers_json_with_links(client):
     r = client.get("/api/v1/")
     assert r.status_code == 200 and r["Content-Type"].startswith("application/json")
     links = r.json()["links"]
-    assert links["docs"].endswith("/api/v1/docs/") and links["schema"].endswith("/api/v1/schema/")
+    assert links["docs"].endswith("/api/v1/docs") and links["schema"].endswith("/api/v1/schema")
     assert links["crafts"].endswith("/api/v1/crafts")
 
 
