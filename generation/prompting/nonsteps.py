@@ -88,7 +88,7 @@ import re
 from itertools import compress
 
 from .quantities import CORRECTION_CUES
-from .words import PUNCT, SENTENCE_ENDS
+from .words import NAMING_VERBS, PUNCT, SENTENCE_ENDS
 
 # (the clause marks: a step's clause runs between two of them)
 _CLAUSE_MARKS = frozenset(PUNCT)
@@ -110,11 +110,12 @@ _COVERBS = ("往", "朝", "向", "在", "对着", "冲着", "把", "拿", "用",
 
 # naming: the words right after 叫/称为… are a name (「这叫捞纸」「管它叫…」「这叫挑压」: up to three
 # characters of the name before the verb), not when a person stands there (「叫徒弟拉」: 叫 makes someone do it)
-_NAMING = re.compile(r"(?:叫做|叫作|叫|称为|称作|名叫|俗称|人称)([^他她我你人们徒弟家]{0,3})$")
+# (the naming verbs are words.NAMING_VERBS, the longest first)
+_NAMING = re.compile("(?:" + "|".join(sorted(NAMING_VERBS, key=lambda v: (-len(v), v))) + ")([^他她我你人们徒弟家]{0,3})$")
 # a saying quoted (「老话讲…」「俗话说…」「老人讲…」)
 _SAYING = re.compile(r"(?:老话|俗话|古话|老人|老辈人|老辈|老古话|老话儿|常言)(?:讲|说|道|儿讲|儿说)|常言道|俗话讲")
 # characters every match of _NAMING and of _SAYING holds (tests/test_prompting_nonsteps.py checks it)
-_NAMING_ANCHORS = ("叫", "称")
+_NAMING_ANCHORS = ("叫", "称", "谓")
 _SAYING_ANCHORS = ("话", "老", "常")
 
 # 「V之前」「V前,」「V前先…」: a time said by a verb done later (what follows the verb starts with one of

@@ -282,21 +282,30 @@ class Said:
     (``terms``: start, end, said, canonical, category), indexed once by name (the spec's and the
     speaker's) and by the characters they cover (a verb is never found inside one); the said words
     of the others (an edited description) are in ``unverified``; the words said of the spec's technique terms
-    (not open-vocabulary guesses), in the description's order, in ``techniques`` (read in the same walk)."""
-    __slots__ = ("terms", "by_name", "covered", "unverified", "techniques")
+    (not open-vocabulary guesses), in the description's order, in ``techniques`` (read in the same walk); with
+    ``tags`` (jieba's part-of-speech table), the open technique terms that are nouns (a noun tag, or no word of
+    the table: a compound the repairs joined) in ``open_nouns``, which ``_weave`` gives only as the object right
+    after a step's verb."""
+    __slots__ = ("terms", "by_name", "covered", "unverified", "techniques", "open_nouns")
 
-    def __init__(self, description: dict):
+    def __init__(self, description: dict, tags: dict | None = None):
         text = description.get("text") or ""
         self.terms, self.by_name, self.covered, self.unverified = [], {}, bytearray(len(text)), []
-        self.techniques = []
+        self.techniques, self.open_nouns = [], []
         if not text:
             return
         by_name, covered, out, techniques = self.by_name, self.covered, self.terms, self.techniques
         for t in description.get("terms") or ():
             category = t.get("category")
             if category != "tool" and category != "material":
-                if category == "technique" and not t.get("open"):
-                    techniques.append(t.get("text") or "")
+                if category == "technique":
+                    if not t.get("open"):
+                        techniques.append(t.get("text") or "")
+                    elif tags is not None:
+                        a, b, said = t.get("start"), t.get("end"), t.get("text") or ""
+                        if len(said) >= 2 and isinstance(a, int) and isinstance(b, int) and text[a:b] == said \
+                                and tags.get(said, "n")[:1] == "n":
+                            self.open_nouns.append((a, b, said, t.get("canonical") or said, "technique"))
                 continue
             a, b, said = t.get("start"), t.get("end"), t.get("text")
             if said and isinstance(a, int) and isinstance(b, int) and text[a:b] == said:
@@ -909,6 +918,10 @@ def _own_objects(steps: list) -> None:
             steps[n] = dict(st, _own_object=True)
 
 
+# what may stand between a verb and its object: nothing, or an aspect particle (跳起傩舞, 唱着长调)
+_OBJECT_GAP = frozenset(("", "着", "了", "过"))
+
+
 def _weave(steps: list, clauses: list, said: Said, text: str) -> set:
     """A tool or material the speaker named inside a step's clause that no step carries is given to
     that step by its part in the clause: 「锥子先扎个眼」 → 用锥子扎眼, 「在塑料布上画」 → the place.
@@ -917,6 +930,7 @@ def _weave(steps: list, clauses: list, said: Said, text: str) -> set:
     carried.update(map(dict.get, steps, repeat("material")))
     changed = set()
     candidates = [t for t in said.terms if t[3] not in carried and len(t[2]) >= 2]
+    candidates += [t for t in said.open_nouns if t[3] not in carried and not said.covered[t[0]]]
     if candidates:
         shown = "".join(clauses)
         candidates = [t for t in candidates if t[2] not in shown]
@@ -944,8 +958,13 @@ def _weave(steps: list, clauses: list, said: Said, text: str) -> set:
             if not start <= a < e or word in clause:
                 continue
             surface = step.get("surface") or step.get("action") or ""
-            role = _role(text, start, a, b - a, _verb_at(text, s, e, surface, said.covered), len(surface),
-                         step.get("action") or "")
+            verb_pos = _verb_at(text, s, e, surface, said.covered)
+            if category == "technique" and (step.get("material") or step.get("tool") or verb_pos is None
+                                            or text[verb_pos + len(surface):a] not in _OBJECT_GAP):
+                continue  # (a noun of no known kind: only as the object right after a verb that has none)
+            role = _role(text, start, a, b - a, verb_pos, len(surface), step.get("action") or "")
+            if category == "technique" and role[0] != "object":
+                continue
             if role[0] in ("instrument", "topic") and not step.get("tool") and category == "tool":
                 step = steps[n] = dict(step)
                 step["tool"] = canon
@@ -991,7 +1010,7 @@ def render_prompt(description: dict, camera: str | None = None, *, step: int | N
         raise ValueError(f"unknown camera framing {camera_key!r}; one of: {', '.join(cameras)}")
     steps = description.get("steps") or []
     text = description.get("text") or ""
-    said = Said(description)
+    said = Said(description, spec.pos_tags())
     said_terms, unverified = said.terms, said.unverified
     # a default material only where the speaker named none at all (never against what was said)
     default_material = None

@@ -581,6 +581,20 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                         and words[j] not in PLACE_SUFFIX for j in range(i, i + k)):
                     joins[i] = (k, "N")
                     break
+    counted = sorted(chain(compress(range(n - 2), map(eq, kinds, repeat("Q"))),
+                           compress(range(n - 2), map(_COUNT_TAGS.__contains__, map(pos.get, words)))))
+    for i in counted:
+        # 「攥着一把蒲草扇,」「挂着一只牛皮袋,」: what a numeral and classifier count runs to the end of its clause,
+        # so one character jieba left after the counted noun there (扇/q, 袋/q: no verb, complement, place,
+        # direction or particle) is that noun's last character
+        j = i + 1
+        w, t = words[j + 1], pos.get(words[j + 1], "")
+        if kinds[j] in ("N", "T") and len(words[j]) >= 2 and len(w) == 1 and (j + 2 == n or kinds[j + 2] == "P") \
+                and kinds[j + 1] is None and (t[:1] in _COUNTED_TAIL_TAGS or t == "vn") and t not in ("nr", "ns") \
+                and w not in COMPLEMENTS and w not in RESULT_COMPLEMENTS and w not in LOCATIVES \
+                and w not in PLACE_SUFFIX and w not in DIRECTION_CHARS \
+                and j not in joins and j not in cuts and j + 1 not in cuts and j - 1 not in joins:
+            joins[j] = (2, "N")
     if not cuts and not joins and not regroups and not tailcuts and not pieces:
         heads = _parallel_heads(norm, words, kinds, starts)
         if not heads:
@@ -641,6 +655,13 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
     doc.quantities.clear(), doc.quantities.update(out_q)
     doc.compounds.clear(), doc.compounds.update(out_c)
     doc.interesting[:] = list(compress(range(len(out_w)), out_k))
+
+
+# the tags of a character jieba leaves after a counted noun that may end that noun (an adjective, a
+# classifier, a noun, or a verbal noun (tag vn): 蒲草/扇, 牛皮/袋)
+_COUNTED_TAIL_TAGS = frozenset(("a", "q", "n"))
+# the tags of jieba's words of a numeral and its classifier (一把, 两片)
+_COUNT_TAGS = frozenset(("m", "mq"))
 
 
 def _held_posture_cut(pos: dict, words: list, kinds: list, i: int, cuts: dict, regroups: dict,

@@ -365,7 +365,11 @@ BODY_OBJECT_CHARS = set("头腰手脚身腿背肩臂眼膝")
 # (「淬火一进水刃口就硬了」), and the thing worked before is not carried onto it
 OWN_OBJECT_CHARS = set("火水温气风")
 
-NAMING_VERBS = {"叫", "叫做", "叫作", "称为", "称作", "名叫", "所谓", "就叫"}
+# the verbs that introduce a name, spoken and written (「这叫捞纸」「俗称撩水花」「谓之凤凰点头」「称之为跑马灯」): one
+# list, read by names._technique_compounds (what follows is a name) and nonsteps._NAMING (what follows is no step)
+NAMING_VERBS = {"叫", "叫做", "叫作", "称为", "称作", "名叫", "所谓", "就叫", "俗称", "人称", "又称", "统称", "旧称",
+                "谓之", "称之为"}
+STOP_VERBS |= NAMING_VERBS  # (a naming verb starts no step, and is no noun: jieba tags 谓之 n)
 # The copula names what it identifies (「这就是降龙」「刻的是阳文」「慢了就是散板」) after a demonstrative,
 # a 的 (the pseudo-cleft 「V的是X」) or, for 就是, any word of its clause (opening a clause it is a filler)
 COPULAS = {"是", "就是"}
