@@ -192,27 +192,3 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self):
         return self.name
-
-
-class JobRequestKey(models.Model):
-    """An ``Idempotency-Key`` a script sent with ``POST /api/v1/generation-tasks`` or ``…/batch``, and the jobs that
-    request made (``generation.services.jobs_create_once``): the same key with the same body within
-    ``IDEMPOTENCY_WINDOW`` answers those jobs again instead of queueing more; with another body it is
-    refused. Keys are per account; expired rows are purged by the recovery sweep."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
-                             verbose_name=_("提交人"))
-    key = models.CharField(_("幂等键"), max_length=255)
-    fingerprint = models.CharField(_("请求体指纹"), max_length=64)  # sha256 of the canonical JSON body
-    job = models.ForeignKey(GenerationJob, on_delete=models.CASCADE, related_name="+", verbose_name=_("任务"))
-    # a batch request: the ids of all its jobs, in the order answered (``job`` is the first); empty for one job
-    jobs = models.JSONField(_("批量提交的任务"), default=list, blank=True)
-    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True, db_index=True)
-
-    class Meta:
-        verbose_name = _("生成请求幂等键")
-        verbose_name_plural = _("生成请求幂等键")
-        constraints = [models.UniqueConstraint(fields=["user", "key"], name="job_request_key_unique_per_user")]
-
-    def __str__(self):
-        return f"{self.key} → {self.job_id}"

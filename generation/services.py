@@ -15,7 +15,6 @@ every new attempt first removes what a killed attempt left behind.
 """
 from __future__ import annotations
 
-import datetime
 import logging
 import os
 import random
@@ -29,19 +28,20 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files import File
 from django.core.files.storage import default_storage
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from heritage.celery import app as celery_app
 from heritage.permissions import allowed
+from heritage import once
 from heritage.hashing import sha256_file
 
 from . import attribution
 from . import parameters as params
 from .leases import Lease, heartbeat_s, lease_s  # noqa: F401 - heartbeat_s, lease_s: re-exported (runtime, selectors)
-from .models import Clip, GenerationJob, JobRequestKey, WorkerHeartbeat
+from .models import Clip, GenerationJob, WorkerHeartbeat
 from .prompting.models import CAMERA_CHOICES
 
 log = logging.getLogger(__name__)
@@ -574,8 +574,9 @@ def _enqueue_postprocess(clip) -> None:
 # ================================================================================ recovery and pool
 def jobs_recover_stale(*, orphaned_by_node: str | None = None) -> list[str]:
     """Requeue running jobs whose worker stopped heartbeating (lease expired), or that a worker node
-    with this name ran before it restarted; finish stale cancellations; resend lost messages; purge expired
-    ``Idempotency-Key`` rows (``request_keys_purge_expired``). Returns the requeued ids."""
+    with this name ran before it restarted; finish stale cancellations; resend lost messages; purge the expired
+    claims of requests acted on once (``Idempotency-Key``, form keys: ``heritage.once.purge_expired``). Returns
+    the requeued ids."""
     now = timezone.now()
     dead = LEASE.dead(orphaned_by_node=orphaned_by_node)
     GenerationJob.objects.filter(dead, status=Status.CANCELLING).update(
@@ -597,7 +598,7 @@ def jobs_recover_stale(*, orphaned_by_node: str | None = None) -> list[str]:
     from generation.postprocess.services import media_jobs_resend_lost
 
     media_jobs_resend_lost()
-    request_keys_purge_expired()
+    once.purge_expired()
     return requeued
 
 
@@ -618,7 +619,8 @@ def worker_stopped(*, name: str) -> None:
 
 # --- Repeated submissions (Idempotency-Key) ------------------------------------------------------------
 
-IDEMPOTENCY_WINDOW = datetime.timedelta(hours=24)
+IDEMPOTENCY_SCOPE = "generation-tasks"  # one scope for the single and the batch submission
+IDEMPOTENCY_WINDOW = once.WINDOW
 
 
 class IdempotencyConflict(Exception):
@@ -644,44 +646,28 @@ def job_create_once(*, requested_by, key: str, fingerprint: str, create) -> tupl
 
 def jobs_create_once(*, requested_by, key: str, fingerprint: str, create) -> tuple[list[GenerationJob], bool]:
     """Run ``create()`` (which makes the request's jobs and returns them, in the order answered: one, or a batch)
-    once per ``(requested_by, key)`` within ``IDEMPOTENCY_WINDOW``: the same key and body again answer the first
-    request's jobs (``(jobs, True)``); the same key with another body raises ``IdempotencyConflict``. A request
-    that fails (``ParameterError``…) stores nothing, so its key may be sent again. Two requests racing with one
-    key make one set of jobs: the database's unique key lets one row in, and the loser answers the winner's
-    jobs. An expired key is taken over by the next request (and purged by ``request_keys_purge_expired``)."""
-
-    def earlier() -> list[GenerationJob] | None:
-        row = (JobRequestKey.objects.select_related("job")
-               .filter(user=requested_by, key=key, created_at__gte=timezone.now() - IDEMPOTENCY_WINDOW).first())
-        if row is None:
-            return None
-        if row.fingerprint != fingerprint:
-            raise IdempotencyConflict(_("这个 Idempotency-Key 已用于另一个请求体不同的提交(24 小时内),请换一个键。"))
-        if not row.jobs:
-            return [row.job]
-        found = GenerationJob.objects.in_bulk(row.jobs)
-        return [found[uuid.UUID(pk)] for pk in row.jobs if uuid.UUID(pk) in found]
-
-    jobs = earlier()
-    if jobs is not None:
-        return jobs, True
-    try:
-        with transaction.atomic():
-            JobRequestKey.objects.filter(user=requested_by, key=key,
-                                         created_at__lt=timezone.now() - IDEMPOTENCY_WINDOW).delete()  # expired
-            jobs = list(create())
-            JobRequestKey.objects.create(user=requested_by, key=key, fingerprint=fingerprint, job=jobs[0],
-                                         jobs=[str(job.pk) for job in jobs] if len(jobs) > 1 else [])
-    except IntegrityError:
-        jobs = earlier()  # a concurrent request with this key won the race
-        if jobs is None:
-            raise
-        return jobs, True
-    return jobs, False
-
-
-def request_keys_purge_expired() -> int:
-    """Delete the ``Idempotency-Key`` rows older than ``IDEMPOTENCY_WINDOW`` (they answer nothing any more; a
-    key sent again is free either way). Run by the periodic sweep ``jobs_recover_stale``. Returns how many."""
-    deleted, _by_model = JobRequestKey.objects.filter(created_at__lt=timezone.now() - IDEMPOTENCY_WINDOW).delete()
-    return deleted
+    once per ``(requested_by, key)`` within ``IDEMPOTENCY_WINDOW``, through the one store of requests acted on
+    once (``heritage.once.claim``, scope ``generation-tasks``): the same key and body again answer the first
+    request's jobs (``(jobs, True)``); the same key with another body raises ``IdempotencyConflict``. The claim
+    is made in the caller's transaction with the jobs, so a request that fails (``ParameterError``…) stores
+    nothing and its key may be sent again, and of two requests racing with one key the second waits for the
+    first's commit and answers its jobs. An expired key is taken over by the next request (and purged by the
+    recovery sweep); a key whose jobs were all deleted is free again."""
+    with transaction.atomic():
+        for _attempt in range(2):
+            try:
+                claimed = once.claim(scope=IDEMPOTENCY_SCOPE, user=requested_by, key=key, fingerprint=fingerprint)
+            except once.Conflict:
+                raise IdempotencyConflict(
+                    _("这个 Idempotency-Key 已用于另一个请求体不同的提交(24 小时内),请换一个键。")) from None
+            if claimed.won:
+                jobs = list(create())
+                claimed.done([str(job.pk) for job in jobs])
+                return jobs, False
+            ids = [uuid.UUID(pk) for pk in claimed.result or []]
+            found = GenerationJob.objects.in_bulk(ids)
+            jobs = [found[pk] for pk in ids if pk in found]
+            if jobs:
+                return jobs, True
+            claimed.release()  # its jobs are gone (or, never here, it is unfinished): the key is free again
+    raise IdempotencyConflict(_("这个 Idempotency-Key 已用于另一个请求体不同的提交(24 小时内),请换一个键。"))

@@ -21,7 +21,8 @@ def ensure_local_dirs() -> None:
 
 
 class HeritageConfig(AppConfig):
-    """The project itself: project-level commands (heritage_demo) and start-up folders; no models."""
+    """The project itself: project-level commands (heritage_demo), start-up folders, and the one model of the core,
+    ``OnceKey`` (requests acted on once, ``heritage/once.py``)."""
 
     name = "heritage"
     verbose_name = "heritage"

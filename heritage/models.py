@@ -1,5 +1,8 @@
-"""Abstract models shared by the apps (no tables of their own)."""
+"""Models shared by the apps: the abstract ``JobRecord``, and the one store of requests acted on once
+(``OnceKey``)."""
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -27,3 +30,27 @@ class JobRecord(models.Model):
         if self.started_at and self.finished_at:
             return (self.finished_at - self.started_at).total_seconds()
         return None
+
+
+class OnceKey(models.Model):
+    """A request acted on once (``heritage.once.claim``, the one store): a curator form's one-time page key and
+    the API's ``Idempotency-Key`` alike. A row is claimed by inserting it (unique per scope, account and key, so
+    of two racing requests, in any process, one gets in); ``result`` is what the first request made (a form: the
+    page it landed on; the API: its job ids, in order), empty while that request is still being written.
+    Rows older than ``heritage.once.WINDOW`` answer nothing and are purged by the recovery sweep."""
+
+    scope = models.CharField(_("范围"), max_length=40)  # "form", "generation-tasks"
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
+                             verbose_name=_("提交人"))
+    key = models.CharField(_("幂等键"), max_length=255)
+    fingerprint = models.CharField(_("请求体指纹"), max_length=64)
+    result = models.JSONField(_("结果"), null=True, blank=True)
+    created_at = models.DateTimeField(_("创建时间"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("一次性提交键")
+        verbose_name_plural = _("一次性提交键")
+        constraints = [models.UniqueConstraint(fields=["scope", "user", "key"], name="once_key_unique")]
+
+    def __str__(self):
+        return f"{self.scope}:{self.key}"

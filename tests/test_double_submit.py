@@ -48,16 +48,15 @@ def test_a_refused_generation_form_can_be_corrected_and_sent_with_its_key(curato
 
 def test_a_second_post_while_the_first_is_still_being_written_is_refused(curator_client, curator,
                                                                        technique):
-    from django.core.cache import cache
     from django.test import RequestFactory
 
-    from heritage.once import PENDING, Once
+    from heritage.once import Once
 
     key = key_of(curator_client.get("/curator/generation/new/?technique=suxiu-zhengqiang"))
     data = form_data(step="2", submission=key)
     request = RequestFactory().post("/curator/generation/new/", data)
     request.user = curator
-    cache.set(Once(request, fallback_url="/").key, PENDING)  # the first request has claimed it, not finished
+    Once(request, fallback_url="/").__enter__()  # the first request has claimed it, not finished
     r = curator_client.post("/curator/generation/new/", data, follow=True)
     assert r.redirect_chain[-1][0] == "/curator/generation/" and "刚刚已经提交,正在处理" in r.content.decode()
     assert not GenerationJob.objects.exists()

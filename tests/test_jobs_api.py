@@ -331,7 +331,7 @@ def test_idempotency_key_makes_a_repeated_submission_answer_the_first_job(alice,
     409; another account's identical key is its own; a key over 24 h old is free again."""
     import datetime as dt
 
-    from generation.models import JobRequestKey
+    from heritage.models import OnceKey
 
     c = token_client(alice)
     with django_capture_on_commit_callbacks(execute=False) as first_sent:
@@ -355,19 +355,19 @@ def test_idempotency_key_makes_a_repeated_submission_answer_the_first_job(alice,
     assert c.post("/api/v1/generation-tasks", SEED_EXAMPLE, format="json").status_code == 202  # no key: a new job
     assert GenerationJob.objects.count() == 3
 
-    JobRequestKey.objects.filter(key="walk-1", user=alice).update(
+    OnceKey.objects.filter(scope="generation-tasks", key="walk-1", user=alice).update(
         created_at=dt.datetime.now(dt.timezone.utc) - dt.timedelta(hours=25))
     later = c.post("/api/v1/generation-tasks", other_body, format="json", HTTP_IDEMPOTENCY_KEY="walk-1")
     assert later.status_code == 202 and later.json()["id"] != first.json()["id"] and "Idempotent-Replayed" not in later
 
 
 def test_idempotency_key_a_failed_submission_keeps_the_key_free_and_a_bad_key_is_a_400(alice):
-    from generation.models import JobRequestKey
+    from heritage.models import OnceKey
 
     c = token_client(alice)
     bad = {**SEED_EXAMPLE, "parameters": {**SEED_EXAMPLE["parameters"], "duration": 999}}
     assert c.post("/api/v1/generation-tasks", bad, format="json", HTTP_IDEMPOTENCY_KEY="k2").status_code == 400
-    assert not JobRequestKey.objects.exists()
+    assert not OnceKey.objects.exists()
     assert c.post("/api/v1/generation-tasks", SEED_EXAMPLE, format="json", HTTP_IDEMPOTENCY_KEY="k2").status_code == 202
     for key in ("x" * 256, "含中文", "a b"):
         r = c.post("/api/v1/generation-tasks", SEED_EXAMPLE, format="json", HTTP_IDEMPOTENCY_KEY=key)
@@ -384,13 +384,13 @@ def test_batch_idempotency_key_answers_the_first_batch_and_refuses_another_body(
     ``services.jobs_create_once``): the same key and body again answer the first batch (202, the same batch id
     and task ids in the same order, ``Idempotent-Replayed``), nothing queued; another body → 409; a failed batch
     keeps the key free; the key is per endpoint body, so the single endpoint with it and its own body is a 409."""
-    from generation.models import JobRequestKey
+    from heritage.models import OnceKey
 
     c = token_client(alice)
     good = {"input": {"technique": "suxiu-zhengqiang", "step": 1}, "parameters": {"seed": 1}}
     bad = {"input": {"technique": "suxiu-zhengqiang", "step": 1}, "parameters": {"resolution": "8k"}}
     refused = c.post("/api/v1/generation-tasks/batch", {"tasks": [good, bad]}, format="json", HTTP_IDEMPOTENCY_KEY="b-1")
-    assert refused.status_code == 400 and not JobRequestKey.objects.exists()
+    assert refused.status_code == 400 and not OnceKey.objects.exists()
 
     body = {"tasks": [good, SEED_EXAMPLE]}
     with django_capture_on_commit_callbacks(execute=False) as first_sent:
@@ -416,47 +416,38 @@ def test_batch_idempotency_key_answers_the_first_batch_and_refuses_another_body(
 
 
 def test_expired_idempotency_keys_are_purged_by_the_recovery_sweep(alice):
-    """Expired ``JobRequestKey`` rows are deleted by the periodic sweep (``jobs_recover_stale``, run by every GPU
+    """Expired ``Idempotency-Key`` rows (``heritage.models.OnceKey``) are deleted by the periodic sweep (``jobs_recover_stale``, run by every GPU
     worker's heartbeat); a live one stays and still answers its job."""
     import datetime as dt
 
     from generation import services
-    from generation.models import JobRequestKey
+    from heritage.models import OnceKey
 
     c = token_client(alice)
     old = c.post("/api/v1/generation-tasks", SEED_EXAMPLE, format="json", HTTP_IDEMPOTENCY_KEY="old")
     live = c.post("/api/v1/generation-tasks", SEED_EXAMPLE, format="json", HTTP_IDEMPOTENCY_KEY="live")
     assert old.status_code == live.status_code == 202
-    JobRequestKey.objects.filter(key="old").update(
+    OnceKey.objects.filter(key="old").update(
         created_at=dt.datetime.now(dt.timezone.utc) - services.IDEMPOTENCY_WINDOW - dt.timedelta(minutes=1))
     services.jobs_recover_stale()
-    assert list(JobRequestKey.objects.values_list("key", flat=True)) == ["live"]
+    assert list(OnceKey.objects.values_list("key", flat=True)) == ["live"]
     again = c.post("/api/v1/generation-tasks", SEED_EXAMPLE, format="json", HTTP_IDEMPOTENCY_KEY="live")
     assert again.status_code == 202 and again.json()["id"] == live.json()["id"]
     assert GenerationJob.objects.count() == 2  # the purge deletes keys, never jobs
 
 
 def test_idempotency_key_race_the_loser_answers_the_winners_job(alice):
-    """Two requests with one key that both looked before either wrote: the unique (user, key) row lets one in; the
-    other's job is rolled back and it answers the winner's job (here the winner's row is committed, and the
-    loser's first look misses it, as it would have a moment earlier)."""
-    from unittest import mock
-
+    """Two requests with one key: the unique (scope, user, key) row of the one store (``heritage.once.claim``) lets
+    one in; the other, whose insert meets the winner's committed row, makes no job and answers the winner's."""
     from django.db import transaction
 
     from generation import services
-    from generation.models import JobRequestKey
+    from heritage.models import OnceKey
 
     winner = services.job_create(requested_by=alice, text="先起针。")
-    JobRequestKey.objects.create(user=alice, key="race", fingerprint="f", job=winner)
-    real, looks = JobRequestKey.objects.select_related, []
-
-    def first_look_misses(*fields):
-        looks.append(fields)
-        return real(*fields).none() if len(looks) == 1 else real(*fields)
-
-    with mock.patch.object(JobRequestKey.objects, "select_related", first_look_misses), transaction.atomic():
+    OnceKey.objects.create(scope="generation-tasks", user=alice, key="race", fingerprint="f", result=[str(winner.pk)])
+    with transaction.atomic():
         job, replayed = services.job_create_once(requested_by=alice, key="race", fingerprint="f",
                                                  create=lambda: services.job_create(requested_by=alice, text="先起针。"))
-    assert (job.pk, replayed, len(looks)) == (winner.pk, True, 2)
-    assert GenerationJob.objects.count() == 1 and JobRequestKey.objects.get().job_id == winner.pk
+    assert (job.pk, replayed) == (winner.pk, True)
+    assert GenerationJob.objects.count() == 1 and OnceKey.objects.get().result == [str(winner.pk)]

@@ -71,7 +71,8 @@ def _idempotency_key(request) -> str | None:
 
 def _once(request, key: str | None, create) -> tuple[list, bool]:
     """Make the request's jobs (``create()`` returns them) in one transaction; with a key, once per key and body
-    (``services.jobs_create_once``, the one mechanism for the single and the batch submission)."""
+    (``services.jobs_create_once``, the one mechanism for the single and the batch submission, on the one store of
+    requests acted on once, ``heritage.once.claim``)."""
     with transaction.atomic():
         if key is None:
             return create(), False

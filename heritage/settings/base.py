@@ -31,7 +31,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "rules",
-    "heritage",  # project-level commands (heritage_demo), start-up folders; no models
+    "heritage",  # project-level commands (heritage_demo), start-up folders; OnceKey (heritage/once.py)
     "archive",
     "generation",
     "generation.prompting",
