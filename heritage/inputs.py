@@ -60,6 +60,19 @@ def query_uuid(params, name: str):
         raise BadInput(_("参数 %(name)s 必须是 UUID。") % {"name": name}, param=name) from None
 
 
+def query_bool(params, name: str) -> bool | None:
+    """``true``/``false`` (also ``1``/``0``, ``yes``/``no``) in any case, or None when absent or empty; anything
+    else is refused."""
+    raw = refuse_nul(params.get(name) or "", name).strip().lower()
+    if not raw:
+        return None
+    if raw in ("true", "1", "yes"):
+        return True
+    if raw in ("false", "0", "no"):
+        return False
+    raise BadInput(_("参数 %(name)s 必须是 true 或 false。") % {"name": name}, param=name)
+
+
 def query_text(params, name: str, *, default: str = "", max_length: int = 200) -> str:
     return refuse_nul(params.get(name, default) or default, name).strip()[:max_length]
 

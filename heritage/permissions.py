@@ -118,6 +118,17 @@ def made_the_change_request(user, review) -> bool:
     return inheritors_signable_by(user).filter(pk=signing_for).exists()
 
 
+@rules.predicate
+def wrote_the_comment(user, comment) -> bool:
+    return bool(comment is not None and user.is_authenticated and comment.author_id == user.pk)
+
+
+@rules.predicate
+def may_comment_on_its_review(user, comment) -> bool:
+    """``user`` may comment on the review a comment (``review.ReviewComment``) belongs to: ``review.comment``."""
+    return comment is not None and rules.has_perm("review.comment", user, comment.review)
+
+
 is_staff_reader = is_curator | is_reviewer
 
 # --- The table -------------------------------------------------------------------------------------
@@ -151,6 +162,10 @@ PERMISSIONS = {
     "review.set_rights": is_curator,
     "review.submit": is_curator,
     "review.comment": is_staff_reader | is_signer_for,
+    # a comment thread (object: the ReviewComment): whoever may comment on its review replies; the thread's
+    # author or a curator (who does what comments ask) resolves and reopens it
+    "review.reply_comment": may_comment_on_its_review,
+    "review.resolve_comment": may_comment_on_its_review & (wrote_the_comment | is_curator),
     "review.approve": is_reviewer,
     "review.request_changes": is_reviewer | is_signer_for,
     # the inheritor (or their proxy) takes back their own 需要修改 (the guard: until a curator has acted)

@@ -96,6 +96,17 @@ class ReviewComment(models.Model):
     at_ms = models.PositiveIntegerField(_("时间点(毫秒)"), null=True, blank=True)
     text = models.TextField(_("内容"), max_length=5000)
     created_at = models.DateTimeField(_("时间"), auto_now_add=True)
+    # One level of replies: a reply's parent is a top-level comment of the same review (services.comment_work).
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies",
+                               verbose_name=_("回复的意见"))
+    # A thread (a top-level comment of a kind in RESOLVABLE) is open until someone resolves it; reopening clears
+    # both fields. Who may: ``review.resolve_comment`` (heritage/permissions.py).
+    resolved_at = models.DateTimeField(_("解决时间"), null=True, blank=True)
+    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+", verbose_name=_("解决人"))
+
+    # The kinds that ask for something and so can be open or resolved; the others are records of a decision.
+    RESOLVABLE = (Kind.COMMENT, Kind.CHANGE_REQUEST)
 
     class Meta:
         ordering = ["review", "at_ms", "created_at"]
@@ -104,6 +115,14 @@ class ReviewComment(models.Model):
 
     def __str__(self):
         return f"{self.timecode or '--'} {self.text[:30]}"
+
+    @property
+    def resolvable(self) -> bool:
+        return self.parent_id is None and self.kind in self.RESOLVABLE
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolvable and self.resolved_at is None
 
     @property
     def timecode(self) -> str:
@@ -199,6 +218,7 @@ class AuditEntry(models.Model):
         "open": _("发起审核"), "set_rights": _("修改权利声明"), "submit": _("送审"), "comment": _("发表意见"),
         "request_changes": _("要求修改"), "reject": _("驳回"), "sign": _("签署"), "archive": _("归档"),
         "withdraw": _("撤回签署"), "approve": _("研究者已审阅"), "retract_changes": _("撤回修改意见"),
+        "resolve_comment": _("解决意见"), "reopen_comment": _("重新打开意见"),
     }
 
     def __str__(self):

@@ -1,7 +1,7 @@
 """Reads for the review screens and the API."""
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from archive.signing import signer_crafts
 from heritage.permissions import allowed
@@ -10,7 +10,7 @@ from .models import AuditEntry, Notification, Review, ReviewComment
 
 __all__ = ["signer_crafts", "reviewer_approval", "review_list_for", "review_versions", "audit_for",
            "unread_notifications", "postprocessing_status", "newer_take",
-           "screen_url"]
+           "screen_url", "comment_threads", "comment_counts"]
 
 
 def reviewer_approval(review: Review):
@@ -130,3 +130,23 @@ def postprocessing_status(clip) -> dict:
     return {"pending": True, "status": shown.status, "status_display": str(shown.get_status_display()),
             "done": done if total else None, "total": total or None,
             "percent": round(100 * done / total, 1) if total else None}
+
+
+def comment_threads(review: Review, *, resolved: bool | None = None) -> QuerySet[ReviewComment]:
+    """The review's top-level comments (threads), each with its replies (``replies.all``, oldest first), in the
+    order of the clip (time code, then time). ``resolved=False``: only open threads (a kind that can be resolved,
+    not resolved yet); ``True``: only resolved ones; None: all."""
+    qs = (review.comments.filter(parent__isnull=True).select_related("author", "resolved_by")
+          .prefetch_related(Prefetch("replies", ReviewComment.objects.select_related("author").order_by("created_at"))))
+    if resolved is False:
+        qs = qs.filter(kind__in=ReviewComment.RESOLVABLE, resolved_at__isnull=True)
+    elif resolved is True:
+        qs = qs.filter(resolved_at__isnull=False)
+    return qs.order_by("at_ms", "created_at", "pk")
+
+
+def comment_counts(review: Review) -> dict[str, int]:
+    """Open and resolved threads of the review (see ``comment_threads``), in one query."""
+    counts = review.comments.filter(parent__isnull=True, kind__in=ReviewComment.RESOLVABLE).aggregate(
+        open=Count("pk", filter=Q(resolved_at__isnull=True)), resolved=Count("pk", filter=Q(resolved_at__isnull=False)))
+    return {"open": counts["open"] or 0, "resolved": counts["resolved"] or 0}

@@ -245,15 +245,91 @@ def _check_at_ms(review: Review, at_ms):
     return at_ms
 
 
-def comment_work(ctx, actor, *, text: str = "", at_ms=None, **_unused) -> ReviewComment:
-    """A time-coded remark, e.g. at 00:03 「铜丝弯曲弧度不符合明代规制」."""
+def reply_parent(review: Review, actor, parent) -> ReviewComment:
+    """The comment a reply answers (``parent``: a comment or its id): a top-level comment of ``review`` that
+    ``actor`` may reply to (``review.reply_comment``). One level of replies: a reply to a reply is refused."""
+    if not isinstance(parent, ReviewComment):
+        try:
+            parent_id = int(parent)
+        except (TypeError, ValueError):
+            _bad(_("parent 必须是意见编号。"), "parent")
+        parent = ReviewComment.objects.filter(pk=parent_id, review=review).first()
+    if parent is None or parent.review_id != review.pk:
+        _bad(_("要回复的意见不在这个审核里。"), "parent")
+    if parent.parent_id is not None:
+        _bad(_("只能回复一条意见本身,不能回复回复。"), "reply_to_reply")
+    if not allowed(actor, "review.reply_comment", parent):
+        _forbid(_("您不能回复这条意见。"))
+    return parent
+
+
+def comment_work(ctx, actor, *, text: str = "", at_ms=None, parent=None, **_unused) -> ReviewComment:
+    """A time-coded remark, e.g. at 00:03 「铜丝弯曲弧度不符合明代规制」, or (``parent``) a reply to one; the
+    thread's author is told of a reply by someone else."""
     r = ctx.review
     body = (text or "").strip()
+    thread = reply_parent(r, actor, parent) if parent not in (None, "") else None
     if not body:
         _bad(_("意见内容不能为空。"), "empty")
-    c = ReviewComment.objects.create(review=r, author=actor, text=body[:5000], at_ms=_check_at_ms(r, at_ms))
+    c = ReviewComment.objects.create(review=r, author=actor, text=body[:5000], at_ms=_check_at_ms(r, at_ms),
+                                     parent=thread)
     ctx.details = {"comment": c.pk, "at_ms": c.at_ms}
+    if thread is not None:
+        ctx.details["parent"] = thread.pk
+        if thread.author_id != getattr(actor, "pk", None):
+            notify([thread.author], verb="replied", review=r, url=_review_url(r) + f"#c-{thread.pk}",
+                   message=_("「%(t)s」中您的意见有新回复:%(c)s") % {"t": r.title, "c": body[:200]})
     return c
+
+
+# --- Resolving comment threads -------------------------------------------------------------------------
+# Not a state of the review: a thread (a top-level comment of a kind in ``ReviewComment.RESOLVABLE``) is open
+# or resolved. Resolving and reopening are audited like the workflow's actions (``resolve_comment``,
+# ``reopen_comment``); they are possible while the review takes comments (the ``comment`` row's states).
+
+def _check_resolve(comment: ReviewComment, actor, resolve: bool) -> None:
+    """Permission, then the review's state, then the thread's own state; raises TransitionRefused."""
+    from .workflow import ACTIONS
+
+    if not allowed(actor, "review.resolve_comment", comment):
+        _forbid(_("只有意见的作者或策展人可以解决或重新打开这条意见。"))
+    require_state(comment.review, ACTIONS["comment"].sources)
+    if not comment.resolvable:
+        _conflict(_("这条内容不是可以解决的意见(回复、签署意见和决定记录不能解决)。"), "not_resolvable")
+    if resolve and comment.resolved_at is not None:
+        _conflict(_("这条意见已经解决了。"), "already_resolved")
+    if not resolve and comment.resolved_at is None:
+        _conflict(_("这条意见没有解决,不需要重新打开。"), "not_resolved")
+
+
+def comment_actions(comment: ReviewComment, actor) -> set[str]:
+    """What ``actor`` may do to ``comment`` now: ``resolve`` / ``reopen`` (the same checks as doing it)."""
+    out = set()
+    for name, resolve in (("resolve", True), ("reopen", False)):
+        try:
+            _check_resolve(comment, actor, resolve)
+        except TransitionRefused:
+            continue
+        out.add(name)
+    return out
+
+
+def comment_set_resolved(*, comment: ReviewComment, actor, resolved: bool) -> ReviewComment:
+    """Resolve (``resolved=True``) or reopen a comment thread, audited on its review."""
+
+    def work(ctx):
+        locked = ReviewComment.objects.select_for_update().select_related("review").get(pk=comment.pk)
+        locked.review = ctx.review
+        _check_resolve(locked, actor, resolved)
+        locked.resolved_at, locked.resolved_by = (timezone.now(), actor) if resolved else (None, None)
+        locked.save(update_fields=["resolved_at", "resolved_by"])
+        ctx.details = {"comment": locked.pk}
+        return locked
+
+    result = _transition("resolve_comment" if resolved else "reopen_comment", actor=actor, review=comment.review,
+                         work=work)
+    comment.refresh_from_db()
+    return result
 
 
 def approve_work(ctx, actor, *, text: str = "", **_unused) -> ReviewComment:
@@ -334,6 +410,9 @@ def retract_changes_work(ctx, actor, **_unused) -> ReviewComment:
                                      text=(request.text if request is not None else str(ReviewComment.Kind.RETRACTION.label))[:5000],
                                      at_ms=request.at_ms if request is not None else None)
     ctx.details = {"comment": c.pk, "retracted": request.pk if request is not None else None}
+    if request is not None and request.resolved_at is None:  # taken back: nothing left to do about it
+        request.resolved_at, request.resolved_by = timezone.now(), actor
+        request.save(update_fields=["resolved_at", "resolved_by"])
     Notification.objects.filter(review=r, verb="changes_requested", read_at__isnull=True).update(read_at=timezone.now())
     notify(users_with_role(CURATOR), verb="changes_retracted", review=r,
            message=_("「%(t)s」的修改意见已由提出人撤回,视频回到审核中,无需处理。") % {"t": r.title}, url=_review_url(r))
@@ -483,8 +562,9 @@ def review_submit(*, review: Review, actor) -> Review:
     return _dispatch(review, "submit", actor)
 
 
-def review_comment(*, review: Review, actor, text: str, at_ms: int | None = None) -> ReviewComment:
-    return _dispatch(review, "comment", actor, text=text, at_ms=at_ms)
+def review_comment(*, review: Review, actor, text: str, at_ms: int | None = None, parent=None) -> ReviewComment:
+    """A comment, or with ``parent`` (a top-level comment or its id) a reply to it."""
+    return _dispatch(review, "comment", actor, text=text, at_ms=at_ms, parent=parent)
 
 
 def review_approve(*, review: Review, actor, text: str = "") -> ReviewComment:

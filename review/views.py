@@ -12,13 +12,14 @@ import json
 from django.contrib import messages
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from archive.signing import craft_signers
 from generation.models import Clip
 from heritage.pages import paginate
-from heritage.permissions import allowed, requires
+from heritage.permissions import allowed, refuse, requires
 from heritage.timecode import TimecodeError, parse_timecode
 
 from . import selectors, services, workflow
@@ -86,14 +87,32 @@ def _stalled(review: Review, blocked: dict[str, str]) -> list[str]:
     return out
 
 
+def _comment_context(request, review: Review, actions: set[str]) -> dict:
+    """The comment threads as the review page shows them: all, or with ``?comments=open`` the open ones only;
+    open/resolved counts; per thread what this person may do (reply, resolve, reopen: the services' checks)."""
+    user = request.user
+    only_open = request.GET.get("comments") == "open"
+    threads = list(selectors.comment_threads(review, resolved=False if only_open else None))
+    may = {}
+    for c in threads:
+        may[c.pk] = services.comment_actions(c, user) if c.resolvable else set()
+        if "comment" in actions and allowed(user, "review.reply_comment", c):
+            may[c.pk].add("reply")
+    for c in threads:
+        c.may = may[c.pk]
+    return {"threads": threads, "only_open": only_open, "comment_counts": selectors.comment_counts(review)}
+
+
 def _detail_context(request, review: Review) -> dict:
     user = request.user
     signer = services.signing_inheritor(review, user)
     record = getattr(review.clip, "archive_record", None)  # written by the records app
     blocked = workflow.blocked_actions(review, user)
+    actions = workflow.available_names(review, user)
     return {
+        **_comment_context(request, review, actions),
         "review": review,
-        "actions": workflow.available_names(review, user),
+        "actions": actions,
         "blocked": blocked,
         "stalled": _stalled(review, blocked),
         "postprocessing": selectors.postprocessing_status(review.clip),
@@ -145,7 +164,83 @@ def inbox(request):
 def detail(request, pk):
     review = _get_review(request, pk)
     services.notification_mark_read(user=request.user, review=review)
-    return render(request, "review/detail.html", _detail_context(request, review))
+    ctx = _detail_context(request, review)
+    draft = _pop_draft(request, review)
+    if draft:  # a refused comment form, redirected here (post-redirect-get): its error and what was typed
+        ctx.update(error=draft["error"], posted=draft["posted"], posted_action=draft["action"])
+    return render(request, "review/detail.html", ctx)
+
+
+# --- Comment threads: post-redirect-get, also when the input is refused ------------------------------------
+# A refused comment or reply does not leave the browser on a POST it could send again by reloading: the
+# error and what was typed are kept in the session for the review page, which the browser is redirected to.
+
+DRAFT_KEY = "review-comment-draft"
+
+
+def _keep_draft(request, review: Review, action: str, error: str) -> None:
+    posted = {k: request.POST.get(k, "")[:5000] for k in ("text", "at", "parent")}
+    request.session[DRAFT_KEY] = {"review": str(review.pk), "action": action, "error": error, "posted": posted}
+
+
+def _pop_draft(request, review: Review) -> dict | None:
+    draft = request.session.get(DRAFT_KEY)
+    if not draft or draft.get("review") != str(review.pk):
+        return None
+    del request.session[DRAFT_KEY]
+    return draft
+
+
+def _back_to_comments(review: Review, anchor: str):
+    return redirect(reverse("review:detail", args=[review.pk]) + "#" + anchor)
+
+
+@requires("review.comment", enforce=False)  # the workflow checks it (and review.reply_comment) and audits a refusal
+@require_POST
+def comment(request, pk):
+    """A comment, or (``parent``) a reply to a thread. Success → where this person works on the review; a refusal
+    they may see → back to the review page with the error and their text in the form."""
+    review = get_object_or_404(Review, pk=pk)
+    parent = (request.POST.get("parent") or "").strip()
+    try:
+        workflow.dispatch(review=review, action="comment", actor=request.user,
+                          parent=parent or None, **_action_data("comment", request.POST))
+    except services.TransitionRefused as exc:
+        if not can_view_review(request.user, review) or exc.status == 403:
+            return _refused(request, exc)
+        _keep_draft(request, review, "reply" if parent else "comment", exc.message)
+        return _back_to_comments(review, f"c-{parent}" if parent.isdigit() else "comment-form")
+    if parent:
+        return _back_to_comments(review, f"c-{parent}")
+    return redirect(selectors.screen_url(review, request.user))
+
+
+def _comment_resolution(resolved: bool):
+    @requires("review.resolve_comment", enforce=False)  # comment_set_resolved checks it and audits a refusal
+    @require_POST
+    def view(request, pk, comment_id):
+        review = get_object_or_404(Review, pk=pk)
+        if not can_view_review(request.user, review):
+            return refuse(request, _("您无权查看该审核。"))
+        thread = get_object_or_404(review.comments, pk=comment_id)
+        try:
+            services.comment_set_resolved(comment=thread, actor=request.user, resolved=resolved)
+        except services.TransitionRefused as exc:
+            if not can_view_review(request.user, review) or exc.status == 403:
+                return _refused(request, exc)
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("已标记为已解决。") if resolved else _("已重新打开这条意见。"))
+        only_open = request.POST.get("comments") == "open"
+        return redirect(reverse("review:detail", args=[review.pk]) + ("?comments=open" if only_open else "")
+                        + f"#c-{thread.pk}")
+
+    view.__name__ = "resolve_comment" if resolved else "reopen_comment"
+    return view
+
+
+resolve_comment = _comment_resolution(True)
+reopen_comment = _comment_resolution(False)
 
 
 @requires("review.view", **VIEW_REVIEW)
@@ -265,7 +360,6 @@ def _post_action(name: str):
 
 
 submit = _post_action("submit")
-comment = _post_action("comment")
 approve = _post_action("approve")
 request_changes = _post_action("request_changes")
 reject = _post_action("reject")

@@ -59,8 +59,11 @@ def test_a_refused_comment_keeps_what_was_typed_in_the_comment_form(rv, make_cli
     services.review_submit(review=review, actor=rv.curator)
     client.force_login(rv.reviewer)
     r = client.post(reverse("review:comment", args=[review.pk]), {"at": "99:99", "text": "针脚太疏"})
+    # post-redirect-get (branch comments): the refusal sends the browser back to the review page, which shows it
+    assert r.status_code == 302 and r["Location"].startswith(reverse("review:detail", args=[review.pk]))
+    r = client.get(r["Location"])
     body = r.content.decode()
-    assert r.status_code == 400 and "时间点格式不正确" in body
+    assert r.status_code == 200 and "时间点格式不正确" in body
     assert textarea(body, "text") == "针脚太疏" and 'id="at" name="at"' in body and 'value="99:99"' in body
     assert textarea(body, "rc-text") == ""
     assert json.loads(textarea(body, "rc-ad")) == review.clip.job.action_description

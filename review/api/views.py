@@ -14,20 +14,39 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from generation.models import Clip
-from heritage.inputs import BadInput, query_text
-from heritage.permissions import HasPerm
+from heritage.inputs import BadInput, query_bool, query_text
+from heritage.permissions import HasPerm, allowed
 
 from .. import selectors, services, workflow
 from ..models import Review, ReviewComment
 
 
 class CommentSerializer(serializers.ModelSerializer):
+    """A comment. ``parent``: the comment it replies to (null for a thread); ``resolved``: a thread that asked
+    for something (kind comment or change_request) and was resolved (``resolved_at``, ``resolved_by``)."""
+
     author = serializers.CharField(source="author.username")
     timecode = serializers.CharField()
+    parent = serializers.IntegerField(source="parent_id", allow_null=True)
+    resolved = serializers.SerializerMethodField()
+    resolved_by = serializers.CharField(source="resolved_by.username", allow_null=True, default=None)
 
     class Meta:
         model = ReviewComment
-        fields = ["id", "author", "kind", "at_ms", "timecode", "text", "created_at"]
+        fields = ["id", "author", "kind", "at_ms", "timecode", "text", "created_at", "parent", "resolved",
+                  "resolved_at", "resolved_by"]
+
+    def get_resolved(self, obj) -> bool:
+        return obj.resolved_at is not None
+
+
+class CommentThreadSerializer(CommentSerializer):
+    """A top-level comment with its replies (oldest first)."""
+
+    replies = CommentSerializer(many=True, read_only=True)
+
+    class Meta(CommentSerializer.Meta):
+        fields = CommentSerializer.Meta.fields + ["replies"]
 
 
 class ReviewSerializer(serializers.ModelSerializer):
@@ -38,12 +57,17 @@ class ReviewSerializer(serializers.ModelSerializer):
 
     available_actions = serializers.SerializerMethodField()
     reviewer_approved = serializers.SerializerMethodField()
+    open_comments = serializers.SerializerMethodField()
 
     class Meta:
         model = Review
         fields = ["id", "clip", "craft", "technique", "title", "state", "version", "previous", "attribution",
                   "rights_uri", "ai_notice", "submitted_sha256", "record", "created_at", "updated_at",
-                  "available_actions", "reviewer_approved"]
+                  "available_actions", "reviewer_approved", "open_comments"]
+
+    def get_open_comments(self, obj) -> int:
+        """Comment threads not resolved yet (they do not stop archiving; see docs/ARCHITECTURE.md)."""
+        return selectors.comment_counts(obj)["open"]
 
     def get_available_actions(self, obj) -> list[str]:
         """The actions the requesting user may take now (review/workflow.py), in API spelling."""
@@ -112,6 +136,8 @@ class ActionSerializer(serializers.Serializer):
 
     text = serializers.CharField(required=False, allow_blank=True, allow_null=True, trim_whitespace=False,
                                  help_text="comment / change request / rejection text")
+    parent = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=2**31 - 1,
+                                      help_text="comment: the id of the top-level comment this one replies to")
     at_ms = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=2**31 - 1, help_text="time code in the clip, ms")
     action_description = serializers.JSONField(required=False, allow_null=True,
                                                help_text="edited action description (an object): starts a new take")
@@ -221,7 +247,7 @@ class ReviewAction(APIView):
         d = body.validated_data
         name = ACTION_OF[self.action_name]
         fields = {
-            "comment": ("text", "at_ms"), "approve": ("text",), "request_changes": ("text", "at_ms", "action_description"),
+            "comment": ("text", "at_ms", "parent"), "approve": ("text",), "request_changes": ("text", "at_ms", "action_description"),
             "reject": ("text",), "sign": ("sha256", "attribution", "comment"), "withdraw": ("reason",),
         }.get(name, ())
         data = {k: d.get(k) for k in fields if k in d}
@@ -237,3 +263,46 @@ class ReviewAction(APIView):
         review.refresh_from_db()
         return Response(ReviewSerializer(review, context={"request": request}).data)
 
+
+
+class ReviewComments(ListAPIView):
+    """GET /reviews/<id>/comments: the review's comment threads (top-level comments, each with its ``replies``),
+    in the order of the clip, a page at a time; ``?resolved=false`` the open ones only, ``?resolved=true`` the
+    resolved ones. A reply is POST /reviews/<id>/comment with ``parent``."""
+
+    permission_classes = [HasPerm("heritage.authenticated", gettext_lazy("您无权查看该审核。"), obj_perm="review.view")]
+    serializer_class = CommentThreadSerializer
+
+    def get_queryset(self):
+        review = get_object_or_404(Review.objects.select_related("technique__craft"), pk=self.kwargs["pk"])
+        self.check_object_permissions(self.request, review)
+        return selectors.comment_threads(review, resolved=query_bool(self.request.query_params, "resolved"))
+
+    @extend_schema(operation_id="reviews_comments_list", summary="列出审核的意见(每条带回复;分页)",
+                   parameters=[OpenApiParameter("resolved", bool,
+                                                description="false:只列未解决的意见;true:只列已解决的;不填:全部")],
+                   responses={200: CommentThreadSerializer(many=True), **REFUSED})
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+
+class CommentResolution(APIView):
+    """POST /reviews/<id>/comments/<comment>/resolve (or /reopen): mark a thread resolved, or open again. Who may:
+    ``review.resolve_comment`` (the thread's author or a curator); audited on the review."""
+
+    permission_classes = [HasPerm("heritage.authenticated")]
+    permission_delegated = {"POST": "review.resolve_comment"}
+    resolved = True
+
+    @extend_schema(request=None, responses={200: CommentSerializer, **REFUSED})
+    def post(self, request, pk, comment_id):
+        review = get_object_or_404(Review, pk=pk)
+        if not allowed(request.user, "review.view", review):
+            return Response({"detail": _("您无权查看该审核。"), "code": "forbidden"}, status=403)
+        thread = get_object_or_404(review.comments.select_related("author", "resolved_by"), pk=comment_id)
+        try:
+            services.comment_set_resolved(comment=thread, actor=request.user, resolved=self.resolved)
+        except services.TransitionRefused as exc:
+            return _refused(exc)
+        thread.refresh_from_db()
+        return Response(CommentSerializer(thread).data)
