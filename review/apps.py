@@ -14,3 +14,5 @@ class ReviewConfig(AppConfig):
         # the authority document a proxy signed under stays when the proxy changes (the sign-off and the
         # archive record's provenance name it)
         keep_files_named_by(SignOff, "proxy_document")
+        # the rows of the workflow table become Review's django-fsm transitions (review/workflow.py)
+        from . import workflow  # noqa: F401

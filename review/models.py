@@ -1,7 +1,8 @@
 """Review workflow (审核) on a generated clip, inheritor sign-off (传承人签署), audit and notifications.
 
-State machine on ``Review.state``; its one table (states, actions, permissions, guards) is
-review/workflow.py, the work of each action in review/services.py:
+State machine on ``Review.state`` (a django-fsm ``FSMField``); its one table (states, actions, permissions,
+guards) is review/workflow.py, which makes each row a django-fsm transition method of ``Review``; the work
+of each action is in review/services.py:
 
     draft ──submit──▶ in_review ──sign──▶ approved (signed) ──archive──▶ archived
       ▲                 │   ▲                  │                          │
@@ -20,6 +21,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField
 
 from heritage.timecode import format_mmss
 
@@ -43,7 +45,9 @@ class Review(models.Model):
                                   verbose_name=_("技法"))
     step = models.ForeignKey("archive.TechniqueStep", null=True, blank=True, on_delete=models.PROTECT,
                              related_name="reviews", verbose_name=_("步骤"))
-    state = models.CharField(_("状态"), max_length=20, choices=State.choices, default=State.DRAFT, db_index=True)
+    # A django-fsm field: the transitions are the rows of review/workflow.py (``Review.submit``, ``.sign``, …,
+    # added when the app is ready). Not protected: fixtures and the bench create rows in a given state.
+    state = FSMField(_("状态"), max_length=20, choices=State.choices, default=State.DRAFT, db_index=True)
     title = models.CharField(_("标题"), max_length=300)
     # Attribution: 「基于<传承人>口述重构」, a rights statement URI and the AI notice. Composed from the
     # oral-history sources when the review is opened; required before submission and archiving.

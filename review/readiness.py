@@ -54,14 +54,11 @@ def postprocessing_done(review) -> None:
 
 def resubmit_only_if_stale(review) -> None:
     """``submit`` from ``approved`` is the way on only when the signature bound other public files."""
-    from django.utils.translation import gettext as _
-
     from . import services
     from .models import Review
 
     if review.state == Review.State.APPROVED and not signoff_is_stale(review):
-        services._conflict(_("当前状态为「%(state)s」,不能执行此操作。") % {"state": review.get_state_display()},
-                           "wrong_state")
+        raise services.wrong_state(review)
 
 
 def supersede_stale_signoff(review, actor) -> None:

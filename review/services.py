@@ -130,8 +130,7 @@ def _transition(action: str, *, actor, review: Review | None, work, clip=None):
             locked = Review.objects.select_for_update().get(pk=review.pk) if review is not None else None
             ctx = _Ctx(review=locked)
             result = work(ctx)
-            if ctx.review is not None and ctx.to_state:
-                ctx.review.state = ctx.to_state
+            if ctx.review is not None and ctx.to_state:  # the state the transition moved to (review/workflow.py)
                 ctx.review.save(update_fields=["state", "updated_at"])
             _audit(actor=actor, action=action, outcome=AuditEntry.Outcome.OK, review=ctx.review, clip=clip,
                    record=ctx.record, from_state=from_state, to_state=ctx.to_state or from_state,
@@ -146,11 +145,11 @@ def _transition(action: str, *, actor, review: Review | None, work, clip=None):
     return result
 
 
-def require_state(review: Review, states) -> None:
-    if review.state not in states:
-        _conflict(
-            _("当前状态为「%(state)s」,不能执行此操作。") % {"state": review.get_state_display()}, "wrong_state"
-        )
+def wrong_state(review: Review) -> TransitionRefused:
+    """The refusal of an action that the review's state does not allow (409 ``wrong_state``): the
+    transition (review/workflow.py) does not leave this state."""
+    return TransitionRefused(_("当前状态为「%(state)s」,不能执行此操作。") % {"state": review.get_state_display()},
+                             code="wrong_state", status=409)
 
 
 # --- Attribution -----------------------------------------------------------------------------------
@@ -202,8 +201,9 @@ def review_open(*, clip, actor, rights_uri: str | None = None) -> Review:
 
 
 # --- The work of each transition ---------------------------------------------------------------------
-# Each function runs inside ``_transition`` on the locked review, after review/workflow.py checked the
-# actor's permission, the state and the guards of its row in the table; ``ctx.to_state`` is the row's.
+# Each function is the body of a row's django-fsm transition (review/workflow.py): it runs inside
+# ``_transition`` on the locked review, after the actor's permission, the state and the guards of its row
+# were checked; the transition moves ``Review.state`` to the row's target once the work has returned.
 
 def set_rights_work(ctx, actor, *, rights_uri: str = "", **_unused):
     ctx.review.rights_uri = validate_rights_uri(rights_uri)

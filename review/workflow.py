@@ -1,14 +1,21 @@
 """The review workflow as one table: for each action, the states it may start from, the state it leads
-to, the permission it needs (heritage/permissions.py) and its guards.
+to, the permission it needs (heritage/permissions.py) and its guards. The table is made into django-fsm
+transitions on ``Review.state`` (one ``@transition`` per row, generated below, never written a second
+time): ``Review.<action>(ctx, actor, **data)`` moves the state only from the row's sources, only when its
+guards pass (django-fsm ``conditions``) and raises ``django_fsm.TransitionNotAllowed`` otherwise.
 
-``available_actions(review, user)`` answers "which actions may this user take on this review now"; the
-review screen and the API draw their buttons from it, and ``dispatch`` is the only way an action runs:
-it locks the review, checks the permission, the state and the guards of the action's row, runs the
-action's work (review/services.py) and writes an ``AuditEntry``, all in one transaction. A refusal
-raises ``TransitionRefused`` (403 no right, 409 wrong state, 400 bad input) and is audited too.
+``available_actions(review, user)`` answers "which actions may this user take on this review now"
+(django-fsm's ``can_proceed`` and the transition's permission); the review screen and the API draw their
+buttons from it, and ``dispatch`` is the only way an action runs: it locks the review, checks the
+permission, calls the transition (state and guards), which runs the action's work (review/services.py),
+and writes an ``AuditEntry``, all in one transaction. A refusal raises ``TransitionRefused`` (403 no right,
+409 wrong state, 400 bad input) and is audited too; a ``TransitionNotAllowed`` becomes the same
+``TransitionRefused`` the old table gave (``wrong_state``, or the stopping guard's own reason and code).
 
 A guard is a function ``guard(review) -> None`` that raises ``TransitionRefused`` (use ``services.refuse``
--style helpers); add one to a row's ``guards`` and every path (screen, API, service) obeys it.
+-style helpers); add one to a row's ``guards`` and every path (screen, API, service, the model's
+transition) obeys it. django-fsm conditions answer yes/no: the one condition of each transition asks
+``first_refusal``, the same function that gives the refusal's reason.
 """
 from __future__ import annotations
 
@@ -17,6 +24,7 @@ from typing import Callable
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_fsm import TransitionNotAllowed, can_proceed, transition
 
 from heritage.permissions import allowed
 
@@ -121,25 +129,90 @@ ACTIONS: dict[str, Action] = {a.name: a for a in [
 REFUSAL_CODES = {"sign": "not_signer"}
 
 
-def _check(action: Action, review: Review, user) -> None:
-    """Permission, then state, then guards; raises TransitionRefused."""
-    if not allowed(user, action.permission, review):
-        services._forbid(str(action.refusal), REFUSAL_CODES.get(action.name, "forbidden"))
-    services.require_state(review, action.sources)
-    for guard in action.guards:
-        guard(review)
+# --- The table as django-fsm transitions on Review.state ------------------------------------------------
+# Sources, target and the two adapters are made from the row; the adapters and the work read the row from
+# ``ACTIONS`` when they run, so a row changed in the table (a guard added) is what every path obeys.
+
+def permitted(action: str, review: Review, user) -> bool:
+    """The row's permission (heritage/permissions.py, django-rules) for ``user`` on ``review``."""
+    return allowed(user, ACTIONS[action].permission, review)
+
+
+def first_refusal(action: str, review: Review) -> services.TransitionRefused | None:
+    """The refusal of the first guard of ``action``'s row that stops it on ``review`` now, or None."""
+    for guard in ACTIONS[action].guards:
+        try:
+            guard(review)
+        except services.TransitionRefused as exc:
+            return exc
+    return None
+
+
+def _condition(action: str):
+    def guards_pass(review: Review) -> bool:
+        return first_refusal(action, review) is None
+
+    guards_pass.__name__ = guards_pass.__qualname__ = f"{action}_guards_pass"
+    return guards_pass
+
+
+def _permission(action: str):
+    def has_right(review: Review, user) -> bool:
+        return permitted(action, review, user)
+
+    return has_right
+
+
+def _make_transition(row: Action):
+    name = row.name
+
+    def move(self, ctx, actor, **data):
+        return ACTIONS[name].work(ctx, actor, **data)
+
+    move.__name__, move.__qualname__ = name, f"Review.{name}"  # django-fsm names a transition by its method
+    method = transition(
+        field=Review._meta.get_field("state"), source=[str(s) for s in row.sources],
+        target=str(row.target) if row.target is not None else None,
+        conditions=[_condition(name)], permission=_permission(name), custom={"label": row.label},
+    )(move)
+    method.alters_data = True  # a template never calls it
+    return method
+
+
+def _install_transitions() -> None:
+    """One ``@transition`` method on Review per row of ``ACTIONS``. django-fsm collects a model's transitions
+    when the class is prepared; these are added after it, so they are collected again here."""
+    state = Review._meta.get_field("state")
+    for row in ACTIONS.values():
+        setattr(Review, row.name, _make_transition(row))
+    state._collect_transitions(sender=Review)
+
+
+_install_transitions()
+
+
+def _move(review: Review, action: str):
+    return getattr(review, action)
+
+
+def refusal(action: str, review: Review) -> services.TransitionRefused:
+    """Why the transition of ``action`` may not run on ``review`` now: the state (``wrong_state``, 409),
+    else the first guard that stops it (its own reason and code)."""
+    if not can_proceed(_move(review, action), check_conditions=False):
+        return services.wrong_state(review)
+    return first_refusal(action, review) or services.wrong_state(review)
+
+
+def _refuse_right(action: Action) -> None:
+    services._forbid(str(action.refusal), REFUSAL_CODES.get(action.name, "forbidden"))
 
 
 def available_actions(review: Review, user) -> list[Action]:
-    """The actions ``user`` may take on ``review`` now (permission, state and guards all pass)."""
-    out = []
-    for action in ACTIONS.values():
-        try:
-            _check(action, review, user)
-        except services.TransitionRefused:
-            continue
-        out.append(action)
-    return out
+    """The actions ``user`` may take on ``review`` now: the transition leaves the current state, the user has
+    the row's permission and its guards pass (django-fsm ``can_proceed``)."""
+    return [row for name, row in ACTIONS.items()
+            if can_proceed(_move(review, name), check_conditions=False) and permitted(name, review, user)
+            and can_proceed(_move(review, name))]
 
 
 def available_names(review: Review, user) -> set[str]:
@@ -149,15 +222,12 @@ def available_names(review: Review, user) -> set[str]:
 def blocked_actions(review: Review, user) -> dict[str, str]:
     """Actions ``user`` has the right to take in this state but a guard stops now: name → why."""
     out = {}
-    for action in ACTIONS.values():
-        if not allowed(user, action.permission, review) or review.state not in action.sources:
+    for name in ACTIONS:
+        if not can_proceed(_move(review, name), check_conditions=False) or not permitted(name, review, user):
             continue
-        for guard in action.guards:
-            try:
-                guard(review)
-            except services.TransitionRefused as exc:
-                out[action.name] = exc.message
-                break
+        why = first_refusal(name, review)
+        if why is not None:
+            out[name] = why.message
     return out
 
 
@@ -168,9 +238,16 @@ def dispatch(*, review: Review, action: str, actor, **data):
         raise services.TransitionRefused(_("未知操作。"), code="unknown_action", status=400)
 
     def work(ctx):
-        _check(row, ctx.review, actor)
-        if row.target is not None:
-            ctx.to_state = row.target
-        return row.work(ctx, actor, **data)
+        locked = ctx.review
+        if not permitted(action, locked, actor):
+            _refuse_right(row)
+        before = locked.state
+        try:
+            result = _move(locked, action)(ctx, actor, **data)
+        except TransitionNotAllowed:
+            raise refusal(action, locked) from None
+        if locked.state != before:
+            ctx.to_state = locked.state
+        return result
 
     return services._transition(action, actor=actor, review=review, work=work)
