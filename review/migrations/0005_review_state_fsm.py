@@ -8,7 +8,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('review', '0003_retraction_comment_kind'),
+        ('review', '0004_comment_threads'),
     ]
 
     operations = [
