@@ -293,7 +293,8 @@ def _check_resolve(comment: ReviewComment, actor, resolve: bool) -> None:
 
     if not allowed(actor, "review.resolve_comment", comment):
         _forbid(_("只有意见的作者或策展人可以解决或重新打开这条意见。"))
-    require_state(comment.review, ACTIONS["comment"].sources)
+    if comment.review.state not in ACTIONS["comment"].sources:
+        raise wrong_state(comment.review)
     if not comment.resolvable:
         _conflict(_("这条内容不是可以解决的意见(回复、签署意见和决定记录不能解决)。"), "not_resolvable")
     if resolve and comment.resolved_at is not None:
