@@ -1614,7 +1614,8 @@ def _drop_non_steps(steps: list, norm: str, warnings: list) -> list:
     """The steps whose verb is not done (``nonsteps.non_steps``: a correction cue, a prohibited verb, a name,
     a saying, a time said by a verb, a distance, a sound) are no steps; what each said (quantities, notes) goes
     to the step before it, else to the step after, so nothing said is dropped."""
-    gone = non_steps(steps, norm)
+    warned: set = set()
+    gone = non_steps(steps, norm, warned)
     if not gone:
         return steps
     kept = [st for st in steps if id(st) not in gone]
@@ -1627,7 +1628,9 @@ def _drop_non_steps(steps: list, norm: str, warnings: list) -> list:
             # the thing it names (「哨子…吹之前得先搁温水里泡」) goes to the next step of its sentence that
             # names none, else to the step before
             nxt = next((q for q in steps[n + 1:] if id(q) not in gone), None)
-            if nxt is not None and not any(ch in norm[max(st.end, 0):max(nxt.start, st.end)] for ch in FULL_STOPS):
+            if id(st) in warned:
+                pass  # 「切忌直冲壶心」「不能拿火烤」: what must not be done or goes wrong names no role of a step done
+            elif nxt is not None and not any(ch in norm[max(st.end, 0):max(nxt.start, st.end)] for ch in FULL_STOPS):
                 _give_roles(nxt, st)
             elif last is not None:
                 _give_roles(last, st)

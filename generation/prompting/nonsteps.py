@@ -7,9 +7,12 @@ step before (or after), so nothing said is lost. Every test reads the normalized
 own verb (its ``surface``), inside the clause (between two clause marks), in constant reach; the classes:
 
 * a **correction cue** read as a verb (「三四遍,哎说错了,四五遍」: 说错 is the speaker taking a word back);
-* a verb under a **prohibition** (别/莫/不要/不许/不敢/甭/不能/不可 before it, with at most a degree
-  adverb, a coverb phrase 往…/在…/把…, or, for a one-character result complement, its verb between:
-  「手千万别凑上去」「莫扎死了」「不敢捆太死」「火别在罐口停」): what must not be done is not done;
+* a verb under a **prohibition** (words.PROHIBITIONS, 别/莫/不要/不许/不敢/甭/不能/不可/切忌/切勿… before it, with
+  a degree adverb, a coverb phrase 往…/在…/把…, for a one-character result complement its verb, or any few words
+  that hold no verb of another step between, unless 要/得/才/只/了/一… turns the clause: 「手千万别凑上去」「莫扎死了」
+  「不敢捆太死」「火别在罐口停」「千万别搁太阳底下晒」「不用弦乐伴奏」; not 「不能吹太阳要勤翻」): what must not be
+  done is not done, the prohibitive read as a verb (「切忌直冲壶心」) is no step either, and what such a step names
+  (and a mishap's, below) is given to no other step (``warned``: 「切忌直冲壶心」 makes no 「冲壶心」);
 * a **name** after a naming verb (「这叫捞纸」「管它叫抽陀螺」: 叫/叫做/称为 + the verb named) and the words of
   a **saying** quoted (「老话讲三煮九蒸十八晒」: 老话/俗话/老人… + 讲/说, up to the clause's end);
 * a verb that only says **when**: 「V之前/V以前/V前,先…」 when the text says the verb again later as a step
@@ -30,7 +33,7 @@ own verb (its ``surface``), inside the clause (between two clause marks), in con
   「眼打歪了整根料就废了」「熬过了一百七,糖就发苦」) is a warning, not the work: the verb after 就, and the
   condition's verbs before it (in its clause, or the clause before when that one ends the condition:
   「对版对不准,颜色就跑了」); a failure said as avoided (「下刀不容易崩」) and what a clause opened by
-  省得/免得/以免 avoids (「打个结,省得滑手」). A result that is no failure (「袖子就甩出去了」「花样就印到布上了」)
+  省得/免得/以免 avoids (「打个结,省得滑手」) or what follows 不然/要不然/否则 (「线要绷紧,不然绣出来会皱」). A result that is no failure (「袖子就甩出去了」「花样就印到布上了」)
   keeps its steps.
 
 * a **doer or a thing named by a verb**: the clause opens with 「V(O)的 + noun」 (「打鼓的人站后头」「描金的笔是
@@ -88,7 +91,7 @@ import re
 from itertools import compress
 
 from .quantities import CORRECTION_CUES
-from .words import NAMING_VERBS, PUNCT, SENTENCE_ENDS
+from .words import NAMING_VERBS, OTHERWISE_CUES, PROHIBITIONS, PUNCT, SENTENCE_ENDS
 
 # (the clause marks: a step's clause runs between two of them)
 _CLAUSE_MARKS = frozenset(PUNCT)
@@ -98,15 +101,24 @@ _REACH = 24  # characters before or after a verb that a test reads (constant: li
 # the cues that take a value back: 说错, 讲错, 搞错, 记错, 口误) and three that take no value back
 _CORRECTION_VERBS = frozenset(c for c in CORRECTION_CUES if c[-1] in "错误") | {"说反", "讲反", "说岔"}
 
-# prohibition and inability; 别 not inside 别人/特别/分别/区别/别的…
-_PROHIBITION = re.compile(r"(?:(?<![特分区差类告识个派性级鉴])别(?![人的处样])|莫|不要|不许|不敢|甭|不能|不可|勿|不用)")
+# prohibition and inability (words.PROHIBITIONS); 别 not inside 别人/特别/分别/区别/别的…
+_PROHIBITION = re.compile("(?:" + "|".join(
+    r"(?<![特分区差类告识个派性级鉴])别(?![人的处样])" if w == "别" else w
+    for w in sorted(PROHIBITIONS, key=lambda w: (-len(w), w))) + ")")
 # characters every match of _PROHIBITION holds (tests/test_prompting_nonsteps.py checks it): words before a
 # verb with none of them prohibit nothing, and the scan for the last prohibition is skipped
-_PROHIBITION_ANCHORS = ("别", "莫", "不", "甭", "勿")
+_PROHIBITION_ANCHORS = ("别", "莫", "不", "甭", "勿", "忌", "禁")
+# a prohibitive read as a verb of its own (「切忌直冲壶心」: 切忌) is no step
+_PROHIBITION_WORDS = frozenset(w for w in PROHIBITIONS if len(w) == 2 and w[0] != "不")
 # what may stand between a prohibition and the verb: degree and manner adverbs
 _GAP_ADVERBS = re.compile(r"(?:太|硬|再|乱|老|过|多|太过|轻易|随便|急着|一下子|马上|就)*")
 # or a coverb phrase (「别往指头那边走」「别在罐口停」「别拿指尖戳」)
 _COVERBS = ("往", "朝", "向", "在", "对着", "冲着", "把", "拿", "用", "从")
+# or any words that hold no verb of a step (「千万别搁太阳底下晒」「不用弦乐伴奏」), in this reach, unless one of
+# them turns the clause to what is to be done (「不能吹太阳要勤翻」「别停手得一直搅」), ends what was done before
+# (了: unpunctuated speech runs on, 「千万别过四十五度翻到底了撒盐」) or opens a stroke (「莫甩过肩膀膝盖一屈」)
+_GAP_REACH = 10
+_TURNS = re.compile("[要得该应才而只了一]")
 
 # naming: the words right after 叫/称为… are a name (「这叫捞纸」「管它叫…」「这叫挑压」: up to three
 # characters of the name before the verb), not when a person stands there (「叫徒弟拉」: 叫 makes someone do it)
@@ -229,7 +241,7 @@ _CONDITION = re.compile(r"[了过]")
 _CONDITION_REACH = 5  # characters between the condition's verb and 就
 # a failure said as avoided, and a clause that says what is avoided
 _AVOIDED = ("不容易", "不会", "就不", "才不", "不至于")
-_AVOIDING = ("省得", "免得", "以免", "免")
+_AVOIDING = ("省得", "免得", "以免", "免") + OTHERWISE_CUES  # (「…,不然绣出来会皱」: what a clause so opened says)
 
 
 # a clause mark, and the last one before a position (the scans of ``_clause``, in C)
@@ -250,8 +262,9 @@ def _named(before: str) -> bool:
     return _NAMING.search(before) is not None
 
 
-def _prohibited(before: str, surface: str) -> bool:
-    """The clause's words before the verb end in a prohibition (and what may stand between)."""
+def _prohibited(before: str, surface: str, free: int = 0) -> bool:
+    """The clause's words before the verb end in a prohibition (and what may stand between: ``before[free:]``
+    holds no verb of another step)."""
     if not any(map(before.__contains__, _PROHIBITION_ANCHORS)):
         return False
     last = None
@@ -263,10 +276,13 @@ def _prohibited(before: str, surface: str) -> bool:
     rest = gap[_GAP_ADVERBS.match(gap).end():]
     if not rest:
         return True
-    if len(surface) == 1 and len(rest) <= 2:
-        # 「莫扎死了」「不敢捆太死」: a result complement after the verb prohibited
-        return _GAP_ADVERBS.fullmatch(rest[1:]) is not None
-    return rest.startswith(_COVERBS) and len(rest) <= 12
+    if len(surface) == 1 and len(rest) <= 2 and _GAP_ADVERBS.fullmatch(rest[1:]) is not None:
+        return True  # 「莫扎死了」「不敢捆太死」: a result complement after the verb prohibited
+    if rest.startswith(_COVERBS) and len(rest) <= 12:
+        return True
+    # 「千万别搁太阳底下晒」: what stands between is no step of its own, and nothing turns the clause
+    # (a stroke 「一屈一伸」 opens with its 一: read with the gap)
+    return last.start() >= free and len(rest) <= _GAP_REACH and _TURNS.search(rest + surface[:1]) is None
 
 
 def _mishap(norm: str, a: int, b: int, v: int, ve: int, surface: str, starts: list, jiu: bool,
@@ -322,9 +338,12 @@ def _recap(norm: str, surface: str, ve: int, b: int, st, steps: list, starts: li
     return any(q.start < st.start and (v in (q.surface or "") or v in (q.action or "")) for q in steps)
 
 
-def non_steps(steps: list, norm: str) -> set:
-    """The ids of the steps whose verb is not an action done (the classes in the module's docstring)."""
+def non_steps(steps: list, norm: str, warned: set | None = None) -> set:
+    """The ids of the steps whose verb is not an action done (the classes in the module's docstring); the ids of
+    those that are what must not be done or what goes wrong (a prohibition, a mishap, a consequence) are also
+    put in ``warned``, when given: what they name is no role of another step."""
     gone: set = set()
+    warned = set() if warned is None else warned
     starts = [q.start for q in steps]
     # a text with none of a pattern's anchor characters names nothing, or quotes no saying: that search is
     # skipped for each of its steps
@@ -337,6 +356,7 @@ def non_steps(steps: list, norm: str) -> set:
     job = any(map(norm.__contains__, _JOB_ANCHORS))  # (a job named before its steps: 头一步, 这一步…)
     while_ = "的时候" in norm
     prev = None  # (the end and the verb of the step before)
+    free = 0  # (where the verb of the last step not prohibited ends: a prohibition after it may reach over words)
     for st in steps:  # (the V之前 test looks at the text's other steps: a few per text)
         surface = st.surface or st.action or ""
         if not surface or st.start < 0:
@@ -367,8 +387,13 @@ def non_steps(steps: list, norm: str) -> set:
         elif (surface == "出来" and not before.endswith(_BODY_CHARS)) or (surface in _FALLS and not before and any(
                 ve <= q.start < b for q in steps)):
             gone.add(id(st))  # 「盐花一层一层析出来」「落下来拿手接住」
-        elif prohibiting and _prohibited(before, surface):
+        elif prohibiting and _prohibited(before, surface, free - a):
             gone.add(id(st))
+            warned.add(id(st))
+            continue  # (a verb prohibited, 「别放太阳底下晒」: the prohibition reaches on over it to the next)
+        elif surface in _PROHIBITION_WORDS:
+            gone.add(id(st))  # 「切忌直冲壶心」: the prohibitive itself
+            warned.add(id(st))
         elif naming and _named(before):
             gone.add(id(st))
         elif saying and (_SAYING.search(before) or (surface in ("讲", "说", "道") and _SAYING.search(before + surface))):
@@ -414,6 +439,8 @@ def non_steps(steps: list, norm: str) -> set:
             gone.add(id(st))  # 「门就开出来了」「一铲子下去三寸」
         elif _mishap(norm, a, b, v, ve, surface, starts, jiu, yao):
             gone.add(id(st))
+            warned.add(id(st))
+        free = ve
     return gone
 
 

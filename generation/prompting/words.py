@@ -54,7 +54,14 @@ TOPIC_PARTICLES = {"嘛", "呢", "的话", "啊", "呀"}
 CLAUSE_COMMAS = frozenset((",", "，"))  # a comma between clauses (not 、, which lists)
 RATIO_NUMERALS = frozenset("一二两三四五六七八九十")  # 「二比一」 left as words: a ratio said with a topic
 
-WARNING_CUES = ("不然", "要不然", "要不", "否则", "免得", "以免", "小心", "注意", "千万", "容易")
+# 「…,不然/否则…」: what follows is what happens when the work is not done right (a consequence, no step)
+OTHERWISE_CUES = ("不然", "要不然", "否则")
+WARNING_CUES = OTHERWISE_CUES + ("要不", "免得", "以免", "小心", "注意", "千万", "容易")  # (要不: a word of jieba's)
+# the words that forbid what follows (「千万别拉太紧」「不能用手碰」「切忌直冲壶心」): the one list of the prohibitives
+# (nonsteps.py reads a verb after one as not done). 别 is read there with its look-arounds (not in 特别/分别/
+# 别人); 不得 is not one (急不得/舍不得/恨不得: a potential complement)
+PROHIBITIONS = ("别", "莫", "不要", "不许", "不敢", "甭", "不能", "不可", "勿", "不用", "切忌", "切莫", "切勿", "严禁",
+                "禁止")
 
 TOOL_LEAD = {"用", "以", "拿", "拿着", "持", "握", "握着", "使", "使用", "捏着", "攥着", "借助", "靠", "拿起", "拿起来", "执",
              "采用", "利用", "运用",
