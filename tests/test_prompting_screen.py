@@ -220,7 +220,7 @@ def test_the_english_screen_shows_hands_parameter_names_and_warnings_in_english(
         assert not re.search(r"[\u4e00-\u9fff]", re.sub(r'<span lang="zh-Hans">[^<]*</span>', "", warnings)), warnings
     # a caution the speaker said is quoted as said, marked Chinese
     html = curator_client.post(URL, {"text": SEED, "technique": technique.slug, "action": "analyze"}).content.decode()
-    assert 'Caution:<span lang="zh-Hans">不然容易断</span>' in html
+    assert 'Caution: <span lang="zh-Hans">不然容易断</span>' in html
 
 
 def test_every_normalizer_warning_has_a_reading_on_the_screen():
