@@ -620,7 +620,6 @@ def worker_stopped(*, name: str) -> None:
 # --- Repeated submissions (Idempotency-Key) ------------------------------------------------------------
 
 IDEMPOTENCY_SCOPE = "generation-tasks"  # one scope for the single and the batch submission
-IDEMPOTENCY_WINDOW = once.WINDOW
 
 
 class IdempotencyConflict(Exception):
@@ -637,16 +636,9 @@ def request_fingerprint(body) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def job_create_once(*, requested_by, key: str, fingerprint: str, create) -> tuple[GenerationJob, bool]:
-    """``jobs_create_once`` for a request that makes one job (``create()`` returns it)."""
-    jobs, replayed = jobs_create_once(requested_by=requested_by, key=key, fingerprint=fingerprint,
-                                      create=lambda: [create()])
-    return jobs[0], replayed
-
-
 def jobs_create_once(*, requested_by, key: str, fingerprint: str, create) -> tuple[list[GenerationJob], bool]:
     """Run ``create()`` (which makes the request's jobs and returns them, in the order answered: one, or a batch)
-    once per ``(requested_by, key)`` within ``IDEMPOTENCY_WINDOW``, through the one store of requests acted on
+    once per ``(requested_by, key)`` within ``heritage.once.WINDOW``, through the one store of requests acted on
     once (``heritage.once.claim``, scope ``generation-tasks``): the same key and body again answer the first
     request's jobs (``(jobs, True)``); the same key with another body raises ``IdempotencyConflict``. The claim
     is made in the caller's transaction with the jobs, so a request that fails (``ParameterError``…) stores

@@ -156,8 +156,10 @@ def wrong_state(review: Review) -> TransitionRefused:
 # The attribution is decided when the job is created (generation/attribution.py) and copied here.
 
 def validate_rights_uri(uri: str) -> str:
+    """The rights statement a review carries: a Creative Commons or RightsStatements.org URI that fits its
+    column (a longer one was stored on SQLite and was a 500 on PostgreSQL)."""
     uri = (uri or "").strip()
-    if not uri.startswith(RIGHTS_URI_PREFIXES):
+    if not uri.startswith(RIGHTS_URI_PREFIXES) or len(uri) > Review._meta.get_field("rights_uri").max_length:
         _bad(_("权利声明必须是知识共享(creativecommons.org)或 RightsStatements.org 的 URI。"), "rights_uri")
     return uri
 

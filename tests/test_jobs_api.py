@@ -421,6 +421,7 @@ def test_expired_idempotency_keys_are_purged_by_the_recovery_sweep(alice):
     import datetime as dt
 
     from generation import services
+    from heritage import once
     from heritage.models import OnceKey
 
     c = token_client(alice)
@@ -428,7 +429,7 @@ def test_expired_idempotency_keys_are_purged_by_the_recovery_sweep(alice):
     live = c.post("/api/v1/generation-tasks", SEED_EXAMPLE, format="json", HTTP_IDEMPOTENCY_KEY="live")
     assert old.status_code == live.status_code == 202
     OnceKey.objects.filter(key="old").update(
-        created_at=dt.datetime.now(dt.timezone.utc) - services.IDEMPOTENCY_WINDOW - dt.timedelta(minutes=1))
+        created_at=dt.datetime.now(dt.timezone.utc) - once.WINDOW - dt.timedelta(minutes=1))
     services.jobs_recover_stale()
     assert list(OnceKey.objects.values_list("key", flat=True)) == ["live"]
     again = c.post("/api/v1/generation-tasks", SEED_EXAMPLE, format="json", HTTP_IDEMPOTENCY_KEY="live")
@@ -447,7 +448,7 @@ def test_idempotency_key_race_the_loser_answers_the_winners_job(alice):
     winner = services.job_create(requested_by=alice, text="先起针。")
     OnceKey.objects.create(scope="generation-tasks", user=alice, key="race", fingerprint="f", result=[str(winner.pk)])
     with transaction.atomic():
-        job, replayed = services.job_create_once(requested_by=alice, key="race", fingerprint="f",
-                                                 create=lambda: services.job_create(requested_by=alice, text="先起针。"))
-    assert (job.pk, replayed) == (winner.pk, True)
+        jobs, replayed = services.jobs_create_once(requested_by=alice, key="race", fingerprint="f",
+                                                   create=lambda: [services.job_create(requested_by=alice, text="先起针。")])
+    assert ([job.pk for job in jobs], replayed) == ([winner.pk], True)
     assert GenerationJob.objects.count() == 1 and OnceKey.objects.get().result == [str(winner.pk)]

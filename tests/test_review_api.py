@@ -114,3 +114,52 @@ def test_review_action_400_is_documented_as_the_bad_request_shape(api, rv, in_re
     assert schema["components"]["schemas"]["BadRequest"]["additionalProperties"] is True
     body = api.post(f"/api/v1/reviews/{in_review.pk}/comment", {"text": "好", "at_ms": "abc"}, format="json").json()
     assert body["code"] and body["detail"] and "at_ms" in body
+
+
+@pytest.mark.parametrize("body, field", [
+    ({"clip": "²"}, "clip"), ({"clip": True}, "clip"), ({"clip": 2**70}, "clip"),
+    ({"clip": None, "rights_uri": ["x"]}, "rights_uri"), ({"clip": None, "rights_uri": {"a": 1}}, "rights_uri"),
+])
+def test_opening_a_review_with_a_malformed_body_is_a_400_not_a_500(body, field, api, rv, make_clip):
+    """POST /reviews read ``clip`` with ``str.isdigit`` (true for 「²」, which the query could not read: a 500) and
+    handed ``rights_uri`` of any JSON type to the service (``.strip()`` of a list: a 500)."""
+    from review.models import Review
+
+    if body["clip"] is None:
+        body = dict(body, clip=make_clip().pk)
+    response = api.post("/api/v1/reviews", body, format="json")
+    assert response.status_code == 400, response.content
+    answer = response.json()
+    assert answer["code"] == "invalid" and answer["detail"]
+    if field == "clip":
+        assert answer == {"detail": "clip 必须是视频编号。", "code": "invalid"}
+    else:
+        assert field in answer
+    assert not Review.objects.exists()
+
+
+def test_a_rights_uri_longer_than_its_column_is_refused_on_every_path(api, rv, make_clip):
+    """``services.validate_rights_uri`` (the one rule, read by opening a review and by 修改权利声明) accepted a
+    statement URI of any length: stored on SQLite, a 500 (value too long) on PostgreSQL. Now a 400."""
+    from django.urls import reverse
+
+    from review import services
+    from review.models import Review
+
+    too_long = "https://creativecommons.org/licenses/by/4.0/" + "x" * 300
+    response = api.post("/api/v1/reviews", {"clip": make_clip().pk, "rights_uri": too_long}, format="json")
+    assert response.status_code == 400 and response.json()["code"] == "rights_uri"
+    assert not Review.objects.exists()
+
+    review = services.review_open(clip=make_clip(variant="b"), actor=rv.curator)
+    before = review.rights_uri
+    with pytest.raises(services.TransitionRefused) as exc:
+        services.review_set_rights(review=review, actor=rv.curator, rights_uri=too_long)
+    assert exc.value.status == 400 and exc.value.code == "rights_uri"
+    from django.test import Client
+
+    browser = Client()
+    browser.force_login(rv.curator)
+    assert browser.post(reverse("review:rights", args=[review.pk]), {"rights_uri": too_long}).status_code == 400
+    review.refresh_from_db()
+    assert review.rights_uri == before

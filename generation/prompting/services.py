@@ -8,7 +8,7 @@ from django.utils import timezone
 from archive.models import Technique
 
 from .models import ParameterDefault, PromptTemplate, SpecVersion, Term
-from .render import final_prompt, render_prompt
+from .render import final_prompt
 from .spec import PARAMETER_NAMES, Spec, get_spec
 
 

@@ -7,7 +7,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
@@ -148,6 +148,14 @@ class ActionSerializer(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, allow_null=True, help_text="withdraw: why")
 
 
+class ReviewOpenSerializer(serializers.Serializer):
+    """``POST /reviews``: the clip to open a review of; the rights statement (else the default). Read here, so a
+    clip that is no whole number (「²」, ``true``, 2**70) or a ``rights_uri`` that is no text is a 400, never a 500."""
+
+    clip = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
+    rights_uri = serializers.CharField(required=False, allow_blank=True, allow_null=True)  # services.validate_rights_uri
+
+
 # 400 is left to ``heritage.schema.error_responses``: the ``BadRequest`` shape (``detail``, ``code`` and, for a
 # body that failed validation, the messages keyed by field), as on every other endpoint.
 REFUSED = {403: RefusalSerializer, 404: RefusalSerializer, 409: RefusalSerializer}
@@ -196,17 +204,18 @@ class ReviewList(ListAPIView):
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
-    @extend_schema(operation_id="reviews_open",
-                   request=inline_serializer("ReviewOpen", {"clip": serializers.IntegerField(),
-                                                            "rights_uri": serializers.URLField(required=False)}),
+    @extend_schema(operation_id="reviews_open", request=ReviewOpenSerializer,
                    responses={201: ReviewSerializer, **REFUSED})
     def post(self, request):
-        clip = get_object_or_404(Clip, pk=request.data.get("clip") or 0) if str(request.data.get("clip", "")).isdigit() \
-            else None
-        if clip is None:
-            return Response({"detail": _("clip 必须是视频编号。"), "code": "invalid"}, status=400)
+        body = ReviewOpenSerializer(data=request.data)
+        if not body.is_valid():
+            if "clip" in body.errors:
+                return Response({"detail": _("clip 必须是视频编号。"), "code": "invalid"}, status=400)
+            body.is_valid(raise_exception=True)
+        clip = get_object_or_404(Clip, pk=body.validated_data["clip"])
         try:
-            review = services.review_open(clip=clip, actor=request.user, rights_uri=request.data.get("rights_uri"))
+            review = services.review_open(clip=clip, actor=request.user,
+                                          rights_uri=body.validated_data.get("rights_uri"))
         except services.TransitionRefused as exc:
             return _refused(exc)
         return Response(ReviewSerializer(review, context={"request": request}).data, status=201)
