@@ -17,6 +17,7 @@ from django.utils.http import urlencode
 from archive.models import Recording, Technique
 from heritage.once import Duplicate, Once
 from heritage.permissions import PermissionView
+from heritage.inputs import plain_int
 
 from heritage.media import stream_field_file
 
@@ -55,8 +56,8 @@ class S2VGenerate(AreaView):
     write = True
 
     def _recording(self, request):
-        rid = request.GET.get("recording") or request.POST.get("recording") or ""
-        return Recording.objects.filter(pk=int(rid)).select_related("craft", "speaker").first() if rid.isdigit() else None
+        rid = plain_int(request.GET.get("recording") or request.POST.get("recording"))
+        return Recording.objects.filter(pk=rid).select_related("craft", "speaker").first() if rid is not None else None
 
     def _render(self, request, form, status=200):
         return render(request, "generation/s2v.html", {"form": form, "recording": form.recording}, status=status)
@@ -64,7 +65,7 @@ class S2VGenerate(AreaView):
     def get(self, request):
         recording = self._recording(request)
         initial = {}
-        if request.GET.get("segment", "").isdigit():
+        if plain_int(request.GET.get("segment")) is not None:
             initial["segments"] = [request.GET["segment"]]
         return self._render(request, S2VForm(recording=recording, initial=initial))
 
@@ -123,8 +124,8 @@ class Generate(AreaView):
         form = None
         if technique is not None:
             initial = {}
-            if request.GET.get("step", "").isdigit():
-                initial["step"] = int(request.GET["step"])
+            if plain_int(request.GET.get("step")) is not None:
+                initial["step"] = plain_int(request.GET.get("step"))
             form = GenerateForm(technique=technique, initial=initial)
         return self._render(request, technique, form)
 
@@ -227,7 +228,7 @@ class JobRetry(AreaView):
     def post(self, request, pk):
         job = self.job_or_404(pk)
         seed = request.POST.get("seed", "").strip()
-        if seed and not (seed.isdigit() and int(seed) <= params.SEED_MAX):
+        if seed and plain_int(seed, max_value=params.SEED_MAX) is None:
             messages.error(request, _("随机种子必须是 0 到 %(max)s 的整数。") % {"max": params.SEED_MAX})
             return redirect("generation:job_detail", pk=job.pk)
         try:

@@ -40,6 +40,17 @@ def query_int(params, name: str, *, default: int | None = None, min_value: int =
     return value
 
 
+def plain_int(raw, *, max_value: int = INT_MAX) -> int | None:
+    """``raw`` as a non-negative integer when it is ASCII digits within ``max_value``, else None (for optional
+    values that are ignored rather than refused when malformed: ``str.isdigit`` also accepts 「²」, which
+    ``int`` cannot read, and a long run of digits overflows the column)."""
+    raw = (raw or "").strip()
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 19:
+        return None
+    value = int(raw)
+    return value if value <= max_value else None
+
+
 def query_page(params, name: str = "page") -> int:
     """A page number: a wrong one is not an error worth a 400 page, it means page 1."""
     try:

@@ -131,3 +131,17 @@ def test_job_list_shows_a_narrated_videos_size_and_a_large_mine_box(curator_clie
     assert '<label class="check-mine"><input type="checkbox" name="mine"' in body
     css = (Path(settings.BASE_DIR) / "static/generation/jobs.css").read_text()
     assert ".check-mine input[type=checkbox] { width:24px; height:24px;" in css
+
+
+def test_malformed_numbers_in_curator_generation_urls_are_ignored_or_refused_never_a_500(curator_client, technique):
+    """「²」 passes str.isdigit but not int(), and 30 digits overflow the id column: both were 500s."""
+    for bad in ("²", "9" * 30, "１２"):
+        assert curator_client.get("/curator/generation/s2v/", {"recording": bad}).status_code == 200
+        assert curator_client.get("/curator/generation/s2v/", {"segment": bad}).status_code == 200
+        assert curator_client.get("/curator/generation/new/",
+                                  {"technique": technique.slug, "step": bad}).status_code == 200
+    curator_client.post("/curator/generation/new/", form_data(step="1"))
+    job = GenerationJob.objects.get()
+    for bad in ("²", "9" * 30):
+        r = curator_client.post(f"/curator/generation/jobs/{job.pk}/retry/", {"seed": bad})
+        assert r.status_code == 302 and GenerationJob.objects.count() == 1
