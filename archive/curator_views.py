@@ -189,6 +189,11 @@ class SignerChangeDecide(RoleView):
             if request.POST.get("decision") == "confirm":
                 services.signer_change_confirm(change=change, actor=request.user)
                 messages.success(request, _("签署人变更已确认,现在生效。"))
+                change.refresh_from_db()
+                link = services.signer_change_link(change=change)
+                if link is not None:  # a confirmed request for a new set-password link: shown once, to hand over
+                    messages.info(request, _("%(user)s 的一次性设置密码链接(设置后失效):%(url)s") % {
+                        "user": link[0].username, "url": request.build_absolute_uri(link[1])})
             else:
                 services.signer_change_reject(change=change, actor=request.user)
                 messages.success(request, _("签署人变更已驳回。"))
@@ -204,13 +209,24 @@ class InheritorAccountLink(RoleView):
     write = True
 
     def post(self, request, pk):
-        inheritor = get_object_or_404(Inheritor.objects.select_related("user"), pk=pk)
-        if not inheritor.user_id:
-            messages.error(request, _("这位传承人还没有登录账户;请在编辑页勾选“为传承人新建登录账户”。"))
+        inheritor = get_object_or_404(Inheritor, pk=pk)
+        try:
+            link = services.account_link_request(inheritor=inheritor, actor=request.user,
+                                                 replace=bool(request.POST.get("replace_pending")))
+        except ValidationError as exc:
+            if exc.code == "no_account":
+                messages.error(request, _("这位传承人还没有登录账户;请在编辑页勾选“为传承人新建登录账户”。"))
+            else:
+                messages.error(request, " ".join(exc.messages))
+        except PermissionDenied as exc:
+            messages.error(request, str(exc))
         else:
-            path = services.account_set_password_path(user=inheritor.user)
-            messages.info(request, _("%(user)s 的一次性设置密码链接(设置后失效):%(url)s") % {
-                "user": inheritor.user.username, "url": request.build_absolute_uri(path)})
+            if link.change is not None:
+                messages.info(request, _("%(user)s 已在签署:新的设置密码链接会改变谁能代表传承人签署,已提交为签署人变更,"
+                                         "由另一位策展人或管理员确认后交给确认人。") % {"user": link.user.username})
+            else:
+                messages.info(request, _("%(user)s 的一次性设置密码链接(设置后失效):%(url)s") % {
+                    "user": link.user.username, "url": request.build_absolute_uri(link.path)})
         return redirect("curator:inheritor_detail", pk=inheritor.pk)
 
 
@@ -350,6 +366,9 @@ class InheritorForm_(FormPage):
         post = self.request.POST
         if not post.get("create_account") or (inheritor is not None and inheritor.user_id):
             return data, None
+        if inheritor is not None:  # a second account would silently replace the pending change: say so
+            services.refuse_if_signer_change_pending(inheritor=inheritor,
+                                                     replace=bool(post.get("replace_pending_change")))
         user, path = services.inheritor_account_create(name=data.get("name") or getattr(inheritor, "name", ""),
                                                        username=post.get("account_username", ""))
         return {**data, "user": user}, (user, path)

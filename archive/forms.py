@@ -90,6 +90,9 @@ class InheritorForm(ClearMessagesMixin, forms.ModelForm):
     account_username = forms.SlugField(
         label=_("新账户的用户名(可留空)"), required=False, max_length=150,
         help_text=_("留空则自动生成,如 inheritor-12。"))
+    replace_pending_change = forms.BooleanField(
+        label=_("撤销待确认的签署人变更"), required=False,
+        help_text=_("已有一项待确认的签署人变更时,须勾选此项才能新建账户:那项变更将被撤销(记为已被取代)。"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -97,7 +100,7 @@ class InheritorForm(ClearMessagesMixin, forms.ModelForm):
         self.fields["proxy_user"].queryset = _users_in(roles.INHERITOR)
         self.fields["user"].help_text = _("传承人本人用于签署的账户(“传承人”角色)。还没有账户?勾选下面的“为传承人新建登录账户”。")
         if self.instance.pk and self.instance.user_id:
-            del self.fields["create_account"], self.fields["account_username"]
+            del self.fields["create_account"], self.fields["account_username"], self.fields["replace_pending_change"]
 
     def clean(self):
         data = super().clean()

@@ -227,6 +227,11 @@ class SignerChange(models.Model):
     authority document). It takes effect only when a second curator or an admin confirms it
     (archive.services.signer_change_confirm); the row stays as the audit of the request and decision."""
 
+    # A request for a new set-password link for an account that already signs: ``after`` is ``before`` plus
+    # this key (the account's pk). Confirming it changes no field; the confirming curator gets the link
+    # (archive.services.account_link_request / signer_change_link).
+    PASSWORD_LINK_KEY = "set_password_link"
+
     class State(models.TextChoices):
         PENDING = "pending", _("待确认")
         CONFIRMED = "confirmed", _("已确认生效")
@@ -263,6 +268,10 @@ class SignerChange(models.Model):
 
         out = []
         for key, value in self.after.items():
+            if key == self.PASSWORD_LINK_KEY:
+                user = get_user_model().objects.filter(pk=value).first()
+                out.append((str(_("新的一次性设置密码链接")), user.get_username() if user else str(value)))
+                continue
             try:
                 field = Inheritor._meta.get_field(key)
             except FieldDoesNotExist:

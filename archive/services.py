@@ -192,6 +192,81 @@ def account_set_password_path(*, user) -> str:
                                                      "token": default_token_generator.make_token(user)})
 
 
+PASSWORD_LINK_KEY = SignerChange.PASSWORD_LINK_KEY
+
+
+def pending_signer_change(*, inheritor: Inheritor) -> SignerChange | None:
+    return inheritor.signer_changes.filter(state=SignerChange.State.PENDING).first()
+
+
+def refuse_if_signer_change_pending(*, inheritor: Inheritor, replace: bool = False) -> None:
+    """A new account (or a new link for a signing account) is refused while another signer change waits for
+    confirmation, naming it, unless the curator explicitly replaces it (``replace``: it is superseded)."""
+    change = pending_signer_change(inheritor=inheritor)
+    if change is not None and not replace:
+        raise ValidationError(
+            _("已有一项待确认的签署人变更(%(who)s 于 %(when)s 申请);请等它被确认或驳回,或明确撤销它后再试。") % {
+                "who": change.requested_by.get_username(),
+                "when": timezone.localtime(change.requested_at).strftime("%Y-%m-%d %H:%M")},
+            code="signer_change_pending")
+
+
+def account_signs(*, inheritor: Inheritor, user) -> bool:
+    """Whether ``user`` already signs for ``inheritor``: the confirmed signing account, or one that has signed
+    a sign-off for them. A new set-password link for such an account changes who controls the signature."""
+    return user.pk == inheritor.user_id or inheritor.signoffs.filter(signed_by=user).exists()
+
+
+@dataclass
+class AccountLink:
+    user: Any
+    path: str = ""  # the link, when it may be handed over now
+    change: SignerChange | None = None  # else the pending request a second curator confirms
+
+
+@transaction.atomic
+def account_link_request(*, inheritor: Inheritor, actor, replace: bool = False) -> AccountLink:
+    """A new one-time set-password link for the inheritor's account (screen and API). The account is the
+    confirmed signing account, else the one a pending signer change names. For an account that already signs
+    (``account_signs``) the link is itself a change of who controls the signature: it becomes a pending
+    SignerChange (``PASSWORD_LINK_KEY``) and the link is given to the second curator or admin who confirms it
+    (``signer_change_confirm``). An account not yet confirmed, that has never signed, gets its link at once."""
+    from django.contrib.auth import get_user_model
+
+    inheritor = Inheritor.objects.select_for_update().select_related("user").get(pk=inheritor.pk)
+    user = inheritor.user
+    if user is None:
+        change = pending_signer_change(inheritor=inheritor)
+        pk = change.after.get("user") if change is not None else None
+        user = get_user_model().objects.filter(pk=pk).first() if pk else None
+        if user is None:
+            raise ValidationError(_("这位传承人还没有登录账户;请先新建。"), code="no_account")
+    if not account_signs(inheritor=inheritor, user=user):
+        return AccountLink(user=user, path=account_set_password_path(user=user))
+    from heritage.permissions import allowed
+
+    if not allowed(actor, "archive.request_signer_change", inheritor):
+        raise PermissionDenied(_("您的账户没有权限进行此操作。"))
+    refuse_if_signer_change_pending(inheritor=inheritor, replace=replace)
+    inheritor.signer_changes.filter(state=SignerChange.State.PENDING).update(state=SignerChange.State.SUPERSEDED)
+    before = _signer_values(inheritor)
+    change = SignerChange.objects.create(inheritor=inheritor, before=before,
+                                         after={**before, PASSWORD_LINK_KEY: user.pk}, requested_by=actor)
+    return AccountLink(user=user, change=change)
+
+
+def signer_change_link(*, change: SignerChange) -> tuple[Any, str] | None:
+    """For a confirmed request of a new set-password link: (the account, the link), for the confirming
+    curator to hand over; None for any other change."""
+    from django.contrib.auth import get_user_model
+
+    pk = change.after.get(PASSWORD_LINK_KEY)
+    if change.state != SignerChange.State.CONFIRMED or not pk:
+        return None
+    user = get_user_model().objects.get(pk=pk)
+    return user, account_set_password_path(user=user)
+
+
 @transaction.atomic
 def inheritor_account_create(*, name: str, username: str = ""):
     """A login for an inheritor: a new user in the inheritor group, with no usable password. Returns

@@ -44,7 +44,7 @@ VIEW_REVIEW = {"obj": _review, "message": _("您无权查看该审核。")}
 def _refused(request, exc: services.TransitionRefused, review: Review | None = None, template=None):
     messages.error(request, exc.message)
     if review is not None:
-        ctx = _detail_context(request, review)
+        ctx = _sign_context(request, review) if template == "review/sign.html" else _detail_context(request, review)
         ctx["error"] = exc.message
         # What the person typed comes back in the form it was typed in (a refused comment or change
         # request loses nothing, and one form's text never lands in another's).
@@ -278,15 +278,21 @@ def media(request, pk):
     raise Http404
 
 
+def _sign_context(request, review: Review) -> dict:
+    """What the signing screen shows (review/sign.html), for the screen and for a refusal rendered on it."""
+    ctx = _detail_context(request, review)
+    ctx["inheritor"] = services.signing_inheritor(review, request.user)
+    if review.state == Review.State.CHANGES_REQUESTED:
+        ctx["change_request"], ctx["contact"] = selectors.change_request_shown(review)
+    return ctx
+
+
 @requires("review.sign", obj=_review, message=_("只有本项目的传承人(或其登记的代理人)可以签署。"))
 def sign(request, pk):
     """The inheritor's signing screen: plays the clip, shows the attribution and exactly what will be
     public; approve, or request changes with a comment."""
     review = _get_review(request, pk)
-    ctx = _detail_context(request, review)
-    ctx["inheritor"] = services.signing_inheritor(review, request.user)
-    if review.state == Review.State.CHANGES_REQUESTED:
-        ctx["change_request"], ctx["contact"] = selectors.change_request_shown(review)
+    ctx = _sign_context(request, review)
     if request.method == "POST":
         decision = request.POST.get("decision")
         try:
@@ -345,7 +351,9 @@ def _post_action(name: str):
                                        **_action_data(name, request.POST))
         except services.TransitionRefused as exc:
             visible = can_view_review(request.user, review) and exc.status != 403
-            return _refused(request, exc, review if visible else None)
+            # Shown on the screen the person works on (the signer's phone signing screen, else the review page).
+            on_sign = selectors.screen_url(review, request.user) == reverse("review:sign", args=[review.pk])
+            return _refused(request, exc, review if visible else None, template="review/sign.html" if on_sign else None)
         if name == "archive":
             messages.success(request, _("已归档:%(id)s") % {"id": result.pk})
         elif name == "approve":

@@ -321,11 +321,18 @@ def test_job_page_explains_the_demo_engine_and_progress_in_plain_words(rv, make_
 
 
 def test_curator_reissues_a_set_password_link(rv, client):
+    """The account signs, so a second person (here an admin) confirms the new link and receives it."""
+    from archive.models import SignerChange
+
     client.force_login(rv.curator)
     url = reverse("curator:inheritor_account_link", args=[rv.inheritor.pk])
     page = client.get(reverse("curator:inheritor_detail", args=[rv.inheritor.pk])).content.decode()
     assert url in page
-    body = client.post(url, follow=True).content.decode()
+    client.post(url)
+    change = rv.inheritor.signer_changes.get(state=SignerChange.State.PENDING)
+    client.force_login(rv.admin)
+    body = client.post(reverse("curator:signer_change_decide", args=[rv.inheritor.pk, change.pk]),
+                       {"decision": "confirm"}, follow=True).content.decode()
     link = re.search(r"http://testserver(/accounts/set-password/[^\s<]+/)", body).group(1)
     client.logout()
     r = client.get(link, follow=True)

@@ -331,6 +331,9 @@ class InheritorAccountSerializer(RefuseUnknownFields, serializers.Serializer):
 
     username = serializers.SlugField(required=False, allow_blank=True, max_length=150,
                                      help_text="新账户的用户名;留空则自动生成,如 inheritor-12。")
+    replace_pending_change = serializers.BooleanField(
+        required=False, default=False,
+        help_text="已有待确认的签署人变更时须为 true:明确撤销它(记为已被取代),否则 409 signer_change_pending。")
 
 
 class InheritorAccountLinkSerializer(serializers.Serializer):

@@ -310,7 +310,15 @@ class InheritorDetail(RetrieveAPIView):
 
 ACCOUNT_CONFLICT = OpenApiResponse(inline_serializer("AccountConflict", {
     "detail": serializers.CharField(), "code": serializers.CharField()}),
-    description="已有登录账户(code: account_exists),或还没有账户(code: no_account)")
+    description="已有登录账户(code: account_exists),还没有账户(code: no_account),或已有待确认的签署人变更"
+                "(code: signer_change_pending;account 的 replace_pending_change: true、account/link 的"
+                "?replace_pending_change=true 明确撤销它)")
+
+
+LINK_REQUESTED = OpenApiResponse(inline_serializer("AccountLinkRequested", {
+    "detail": serializers.CharField(), "code": serializers.CharField(), "username": serializers.CharField(),
+    "signer_change_pending": serializers.BooleanField()}),
+    description="账户已在签署:新链接记为待确认的签署人变更(code: signer_change_requested)")
 
 
 def _account_answer(request, inheritor, user, path, status_code) -> Response:
@@ -341,6 +349,11 @@ class InheritorAccount(GenericAPIView):
             return refused(_("这位传承人已有登录账户;要新的设置密码链接,请用 account/link。"), "account_exists",
                            status.HTTP_409_CONFLICT)
         try:
+            services.refuse_if_signer_change_pending(
+                inheritor=inheritor, replace=body.validated_data.get("replace_pending_change", False))
+        except ValidationError as exc:
+            return refused(" ".join(exc.messages), exc.code, status.HTTP_409_CONFLICT)
+        try:
             with transaction.atomic():
                 user, path = services.inheritor_account_create(name=inheritor.name,
                                                                username=body.validated_data.get("username", ""))
@@ -359,14 +372,26 @@ class InheritorAccountLink(GenericAPIView):
     permission_classes = [CanWriteArchive]
     serializer_class = InheritorAccountLinkSerializer
 
-    @extend_schema(summary="传承人账户的新一次性设置密码链接(策展人)", request=None,
-                   responses={200: InheritorAccountLinkSerializer, 409: ACCOUNT_CONFLICT})
+    @extend_schema(summary="传承人账户的新一次性设置密码链接(策展人;已在签署的账户须另一位策展人确认,202)",
+                   request=None, responses={200: InheritorAccountLinkSerializer, 202: LINK_REQUESTED,
+                                            409: ACCOUNT_CONFLICT})
     def post(self, request, pk):
-        inheritor = get_object_or_404(Inheritor.objects.select_related("user"), pk=pk)
-        if not inheritor.user_id:
-            return refused(_("这位传承人还没有登录账户;请先用 account 新建。"), "no_account", status.HTTP_409_CONFLICT)
-        return _account_answer(request, inheritor, inheritor.user, services.account_set_password_path(user=inheritor.user),
-                               status.HTTP_200_OK)
+        inheritor = get_object_or_404(Inheritor, pk=pk)
+        try:
+            link = services.account_link_request(inheritor=inheritor, actor=request.user,
+                                                 replace=request.query_params.get("replace_pending_change") == "true")
+        except ValidationError as exc:
+            if exc.code == "no_account":
+                return refused(_("这位传承人还没有登录账户;请先用 account 新建。"), "no_account", status.HTTP_409_CONFLICT)
+            return refused(" ".join(exc.messages), exc.code, status.HTTP_409_CONFLICT)
+        except PermissionDenied as exc:
+            return refused(str(exc) or str(_("您的账户没有权限进行此操作。")), "permission_denied", status.HTTP_403_FORBIDDEN)
+        if link.change is not None:
+            return Response({"detail": str(_("该账户已在签署:新的设置密码链接已提交为签署人变更,须由另一位策展人或管理员"
+                                             "在传承人页面确认,链接交给确认人。")),
+                             "code": "signer_change_requested", "username": link.user.username,
+                             "signer_change_pending": True}, status=status.HTTP_202_ACCEPTED)
+        return _account_answer(request, inheritor, link.user, link.path, status.HTTP_200_OK)
 
 
 class RecordingList(ListAPIView):
