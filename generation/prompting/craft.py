@@ -160,12 +160,15 @@ def detect(spec, words, starts, kinds, text: str, catalogue_said=()):
         w = words[i]
         if w not in craft_words:
             continue
+        had = best_word.get(w, -1)
         named = any(v >= 3 for v in craft_words[w].values())
+        if had >= (OPENING if named else PLAIN):
+            continue  # said before in the best role it can have: a later saying cannot weigh more
         if named:
             weight = name_role(words, kinds, i, starts[i] < opening_end, tags)
         else:
             weight = ASIDE if _aside(words, kinds, i, tags) else PLAIN
-        if weight > best_word.get(w, -1):
+        if weight > had:
             best_word[w] = weight
     for a, b in catalogue_said:
         w = text[a:b]
