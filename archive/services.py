@@ -233,7 +233,7 @@ def account_link_request(*, inheritor: Inheritor, actor, replace: bool = False) 
     (``signer_change_confirm``). An account not yet confirmed, that has never signed, gets its link at once."""
     from django.contrib.auth import get_user_model
 
-    inheritor = Inheritor.objects.select_for_update().select_related("user").get(pk=inheritor.pk)
+    inheritor = Inheritor.objects.select_for_update(of=("self",)).select_related("user").get(pk=inheritor.pk)
     user = inheritor.user
     if user is None:
         change = pending_signer_change(inheritor=inheritor)
