@@ -39,6 +39,24 @@ def new_page(browser, *, viewport: dict | None = None, locale: str = "zh-CN", **
     return page
 
 
+def login(page, base: str, username: str, password: str = "pw-heritage-test"):
+    """Sign in through the login page (the test users' password by default) and wait for the next page."""
+    page.goto(base + "/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button[type=submit].primary")
+    page.wait_for_load_state()
+
+
+@pytest.fixture
+def phone(chromium):
+    """A page on a phone-sized touch screen (390×844 at 2×), closed at teardown."""
+    page = new_page(chromium, viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+                    has_touch=True)
+    yield page
+    page.context.close()
+
+
 @pytest.fixture
 def chromium(monkeypatch):
     """A launched headless Chromium (Playwright Browser), closed at teardown."""

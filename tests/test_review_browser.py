@@ -3,28 +3,12 @@ plays, the attribution and what will be public are shown in large type without s
 tick the confirmation and sign. Screenshots go to test-artifacts/review/."""
 import pytest
 
-from tests.browser_fixtures import artifacts_dir, new_page
+from tests.browser_fixtures import artifacts_dir, login, new_page
 from tests.review_fixtures import *  # noqa: F401,F403
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ARTIFACTS = artifacts_dir("review")
-
-
-@pytest.fixture
-def phone(chromium):
-    page = new_page(chromium, viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
-                    has_touch=True)
-    yield page
-    page.context.close()
-
-
-def _login(page, base, username):
-    page.goto(base + "/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pw-heritage-test")
-    page.click("button[type=submit].primary")
-    page.wait_for_load_state()
 
 
 def test_inheritor_signs_on_a_phone(live_server, transactional_db, rv, make_clip, phone):
@@ -35,7 +19,7 @@ def test_inheritor_signs_on_a_phone(live_server, transactional_db, rv, make_clip
     services.review_submit(review=review, actor=rv.curator)
     services.review_comment(review=review, actor=rv.reviewer, text="铜丝弯曲弧度不符合明代规制", at_ms=300)
     page = phone
-    _login(page, live_server.url, "yao")
+    login(page, live_server.url, "yao")
     page.goto(f"{live_server.url}/review/{review.pk}/sign/")
 
     # the clip plays
@@ -84,7 +68,7 @@ def test_reviewer_comments_at_a_time_code(live_server, transactional_db, rv, mak
     services.review_submit(review=review, actor=rv.curator)
     page = phone
     page.set_viewport_size({"width": 1200, "height": 900})
-    _login(page, live_server.url, "reviewer1")
+    login(page, live_server.url, "reviewer1")
     page.goto(f"{live_server.url}/review/{review.pk}/")
     page.wait_for_function("() => document.querySelector('video').readyState >= 1", timeout=15000)
     page.eval_on_selector("video", """v => new Promise(done => {
@@ -113,7 +97,7 @@ def test_review_page_follows_post_processing_and_reloads_when_done(live_server, 
     review = services.review_open(clip=make_clip(), actor=rv.curator)
     job = MediaJob.objects.create(clip=review.clip, status=MediaJob.Status.QUEUED)
     page = new_page(chromium)
-    _login(page, live_server.url, "curator1")
+    login(page, live_server.url, "curator1")
     page.goto(f"{live_server.url}/review/{review.pk}/")
     box = page.locator("[data-postprocessing]")
     assert "等待后期处理开始" in box.inner_text()
@@ -148,7 +132,7 @@ def test_signing_screen_updates_itself_while_post_processing_runs_and_when_a_new
     services.review_submit(review=review, actor=rv.curator)
     job = MediaJob.objects.create(clip=review.clip, status=MediaJob.Status.QUEUED)
     page = phone
-    _login(page, live_server.url, "yao")
+    login(page, live_server.url, "yao")
     page.goto(f"{live_server.url}/review/{review.pk}/sign/")
     assert "等待后期处理开始" in page.locator("[data-postprocessing]").inner_text()
     assert page.get_by_role("button", name="同意签署").count() == 0
@@ -193,7 +177,7 @@ def test_inheritor_takes_back_a_mistaken_change_request_on_a_phone(live_server, 
     review = services.review_open(clip=make_clip(), actor=rv.curator)
     services.review_submit(review=review, actor=rv.curator)
     page = phone
-    _login(page, live_server.url, "yao")
+    login(page, live_server.url, "yao")
     page.goto(f"{live_server.url}/review/{review.pk}/sign/")
     page.fill("#comment", "按错了")
     page.get_by_role("button", name="需要修改").click()

@@ -3,28 +3,12 @@ their comment, the 只看未解决 filter with counts, resolve with a thumb-size
 leaves the browser on the review page (post-redirect-get), so a reload sends nothing again."""
 import pytest
 
-from tests.browser_fixtures import artifacts_dir, new_page
+from tests.browser_fixtures import artifacts_dir, login
 from tests.review_fixtures import *  # noqa: F401,F403
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ARTIFACTS = artifacts_dir("review")
-
-
-@pytest.fixture
-def phone(chromium):
-    page = new_page(chromium, viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
-                    has_touch=True)
-    yield page
-    page.context.close()
-
-
-def _login(page, base, username):
-    page.goto(base + "/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pw-heritage-test")
-    page.click("button[type=submit].primary")
-    page.wait_for_load_state()
 
 
 def test_threads_on_a_phone(live_server, transactional_db, rv, make_clip, phone):
@@ -37,7 +21,7 @@ def test_threads_on_a_phone(live_server, transactional_db, rv, make_clip, phone)
     services.review_comment(review=review, actor=rv.inheritor_user, text="同意,针脚也要更密", parent=c.pk)
     services.review_comment(review=review, actor=rv.curator, text="片头太长")
     page = phone
-    _login(page, live_server.url, "reviewer1")
+    login(page, live_server.url, "reviewer1")
     detail = f"{live_server.url}/review/{review.pk}/"
     page.goto(detail)
     thread = page.locator(f"#c-{c.pk}")

@@ -17,7 +17,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from tests.browser_fixtures import CHROMIUM, CHROMIUM_ARGS, artifacts_dir, new_page
+from tests.browser_fixtures import CHROMIUM, CHROMIUM_ARGS, artifacts_dir, login, new_page
 from tests.gallery_fixtures import *  # noqa: F401,F403
 from tests.review_fixtures import *  # noqa: F401,F403
 
@@ -198,14 +198,6 @@ def test_the_axe_check_does_find_violations(browser):
     assert "image-alt" in ids and "button-name" in ids
 
 
-def _login(page, base, username, password="pw-heritage-test"):
-    page.goto(base + reverse("login"))
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.click("button[type=submit].primary")
-    page.wait_for_load_state()
-
-
 def test_the_flow_in_the_browser(live_server, transactional_db, browser, client, rv, make_clip):
     """Curator gives the inheritor a login → starts the review from the finished job (primary button) →
     reviewer lands on the inbox and requests changes with the default form → inheritor signs on a phone."""
@@ -235,7 +227,7 @@ def test_the_flow_in_the_browser(live_server, transactional_db, browser, client,
     newcomer.get_by_role("button", name="设置密码").click()
     newcomer.wait_for_load_state()
     assert "密码已设置" in newcomer.content()
-    _login(newcomer, base, "shenshou", "绣花-针脚-2024")
+    login(newcomer, base, "shenshou", "绣花-针脚-2024")
     assert newcomer.url.endswith("/review/")  # an inheritor lands on the review inbox
     newcomer.context.close()
 
@@ -253,7 +245,7 @@ def test_the_flow_in_the_browser(live_server, transactional_db, browser, client,
 
     # 4. the reviewer lands on the inbox; 1. a change request with the form's defaults goes through
     reviewer = new_page(browser)
-    _login(reviewer, base, rv.reviewer.username)
+    login(reviewer, base, rv.reviewer.username)
     assert reviewer.url.endswith("/review/")
     reviewer.goto(base + reverse("review:detail", args=[review.pk]))
     reviewer.fill("#rc-at", "0:01")
@@ -271,7 +263,7 @@ def test_the_flow_in_the_browser(live_server, transactional_db, browser, client,
     second = services.review_open(clip=take2, actor=rv.curator)
     services.review_submit(review=second, actor=rv.curator)
     phone = new_page(browser, viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
-    _login(phone, base, rv.inheritor_user.username)
+    login(phone, base, rv.inheritor_user.username)
     assert str(review.pk) not in phone.content()  # the superseded take is not in the inheritor's list
     phone.goto(base + reverse("review:sign", args=[second.pk]))
     phone.wait_for_function("() => document.querySelector('video').readyState >= 1", timeout=15000)
