@@ -8,7 +8,7 @@ sign-off rows are not consulted: putting them back as they were cannot bring a w
 """
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
 from generation.attribution import likeness_public_q, public_withdrawn, sources_consent_q
@@ -22,7 +22,17 @@ def _event(kind: str):
 
 def _latest_fixity():
     return Subquery(ArchiveEvent.objects.filter(record=OuterRef("pk"), event_type=ArchiveEvent.Type.FIXITY_CHECK)
-                    .order_by("-at").values("outcome")[:1])
+                    .order_by("-at", "-pk").values("outcome")[:1])
+
+
+def _with_event_facts(records: QuerySet[ArchiveRecord]) -> QuerySet[ArchiveRecord]:
+    """The event-log facts publication reads: ``published``, ``withdrawn``, ``latest_fixity`` (an outcome or None)."""
+    return records.annotate(published=_event(ArchiveEvent.Type.PUBLICATION),
+                            withdrawn=_event(ArchiveEvent.Type.WITHDRAWAL), latest_fixity=_latest_fixity())
+
+
+# not failing fixity: its latest check passed, or none has run yet
+_FIXITY_OK = Q(latest_fixity__isnull=True) | Q(latest_fixity=ArchiveEvent.Outcome.SUCCESS)
 
 
 def public_records() -> QuerySet[ArchiveRecord]:
@@ -33,11 +43,11 @@ def public_records() -> QuerySet[ArchiveRecord]:
     (generation.attribution.likeness_public). The consents are read at every request, so a narrowed
     consent takes effect at once and a widened one brings the video back; the record never changes."""
     return (
-        ArchiveRecord.objects.filter(_event(ArchiveEvent.Type.PUBLICATION), ~_event(ArchiveEvent.Type.WITHDRAWAL))
+        _with_event_facts(ArchiveRecord.objects.all())
+        .filter(published=True, withdrawn=False)
         .filter(sources_consent_q("clip__job"))
         .filter(likeness_public_q("clip__job__portrait"))
-        .annotate(latest_fixity=_latest_fixity())
-        .filter(Q(latest_fixity__isnull=True) | Q(latest_fixity=ArchiveEvent.Outcome.SUCCESS))
+        .filter(_FIXITY_OK)
         .select_related("technique", "technique__craft", "step", "clip", "signoff", "signoff__inheritor")
         .order_by("-created_at")
     )
@@ -51,14 +61,15 @@ def record_hidden_reasons(record: ArchiveRecord) -> list[str]:
     """Why a record is not public, in words for the staff screens (empty while it is public): the
     conditions of ``public_records`` that the record fails, one sentence each (for a record that
     ``is_record_public`` says is not)."""
-    events = ArchiveEvent.objects.filter(record=record)
+    facts = _with_event_facts(ArchiveRecord.objects.filter(pk=record.pk))
+    published, withdrawn, fixity_ok = (facts.annotate(fixity_ok=ExpressionWrapper(_FIXITY_OK, BooleanField()))
+                                       .values_list("published", "withdrawn", "fixity_ok").get())
     reasons = []
-    if not events.filter(event_type=ArchiveEvent.Type.PUBLICATION).exists():
+    if not published:
         reasons.append(_("尚未公开发布。"))
-    if events.filter(event_type=ArchiveEvent.Type.WITHDRAWAL).exists():
+    if withdrawn:
         reasons.append(_("签署已撤回。"))
-    latest = events.filter(event_type=ArchiveEvent.Type.FIXITY_CHECK).order_by("-at").first()
-    if latest is not None and latest.outcome != ArchiveEvent.Outcome.SUCCESS:
+    if not fixity_ok:
         reasons.append(_("最近一次固定性检查未通过,检查通过前不公开。"))
     why = public_withdrawn(record.clip.job)
     if why:

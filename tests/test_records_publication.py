@@ -32,3 +32,23 @@ def test_withdrawn_record_stays_offline_whatever_the_review_rows_say(archived_re
     assert not public_records().filter(pk=record.pk).exists()
     assert client.get(f"/api/v1/archive-records/{record.pk}/").status_code == 404
     assert record.events.filter(event_type="withdrawal").count() == 1
+
+
+def test_the_staff_screen_says_why_a_record_is_hidden_from_the_same_facts_as_the_public_selector(archived_record, rv):
+    """``record_hidden_reasons`` reads the event-log facts ``public_records`` filters on (one place): nothing while
+    public, the withdrawal once withdrawn, and a failing latest fixity check until a later one passes."""
+    from records.models import ArchiveEvent
+    from records.selectors import is_record_public, record_hidden_reasons
+    from review import services
+
+    record = archived_record()
+    assert is_record_public(record) and record_hidden_reasons(record) == []
+    ArchiveEvent.objects.create(record=record, event_type=ArchiveEvent.Type.FIXITY_CHECK,
+                                outcome=ArchiveEvent.Outcome.FAILURE, detail="sha256 mismatch")
+    assert not is_record_public(record)
+    assert record_hidden_reasons(record) == ["最近一次固定性检查未通过,检查通过前不公开。"]
+    ArchiveEvent.objects.create(record=record, event_type=ArchiveEvent.Type.FIXITY_CHECK,
+                                outcome=ArchiveEvent.Outcome.SUCCESS)
+    assert is_record_public(record) and record_hidden_reasons(record) == []
+    services.review_withdraw(review=record.signoff.review, actor=rv.inheritor_user, reason="家属要求下架")
+    assert record_hidden_reasons(record) == ["签署已撤回。"]
