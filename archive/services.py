@@ -64,8 +64,11 @@ def _signer_values(inheritor: Inheritor) -> dict:
             "proxy_relation": inheritor.proxy_relation, "proxy_document": inheritor.proxy_document.name or ""}
 
 
-def _request_signer_change(inheritor: Inheritor, candidate: Inheritor, document, actor) -> SignerChange | None:
-    """Record the signer fields of ``candidate`` that differ from ``inheritor``'s as a pending change."""
+def _request_signer_change(inheritor: Inheritor, candidate: Inheritor, document, actor,
+                           replace_pending: bool = False) -> SignerChange | None:
+    """Record the signer fields of ``candidate`` that differ from ``inheritor``'s as a pending change. Another
+    change still pending is never replaced silently: refused (``refuse_if_signer_change_pending``) unless the
+    caller explicitly replaces it (``replace_pending``: it is recorded as superseded)."""
     before, after = _signer_values(inheritor), _signer_values(candidate)
     if document is not None:
         after["proxy_document"] = "(new)"
@@ -77,6 +80,7 @@ def _request_signer_change(inheritor: Inheritor, candidate: Inheritor, document,
         raise PermissionDenied(_("修改签署人需要记录申请人。"))
     if not allowed(actor, "archive.request_signer_change", inheritor):
         raise PermissionDenied(_("您的账户没有权限进行此操作。"))
+    refuse_if_signer_change_pending(inheritor=inheritor, replace=replace_pending)
     inheritor.signer_changes.filter(state=SignerChange.State.PENDING).update(state=SignerChange.State.SUPERSEDED)
     change = SignerChange(inheritor=inheritor, before=before, after=after, requested_by=actor)
     if document is not None:
@@ -124,13 +128,16 @@ def inheritor_create(*, data: dict[str, Any], actor=None) -> Inheritor:
 
 
 @transaction.atomic
-def inheritor_update(*, inheritor: Inheritor, data: dict[str, Any], actor=None) -> Inheritor:
-    """Other fields are saved at once; a change to who may sign becomes a pending SignerChange."""
+def inheritor_update(*, inheritor: Inheritor, data: dict[str, Any], actor=None,
+                     replace_pending: bool = False) -> Inheritor:
+    """Other fields are saved at once; a change to who may sign becomes a pending SignerChange. While another
+    one is pending, a change to who may sign is refused (``signer_change_pending``, nothing saved) unless
+    ``replace_pending`` explicitly replaces it."""
     current = Inheritor.objects.select_for_update().get(pk=inheritor.pk)  # the form may have changed ``inheritor``
     candidate, document = _candidate(current, data)
     _signer, rest = _split(data)
     inheritor = _apply(current, rest)
-    _request_signer_change(inheritor, candidate, document, actor)
+    _request_signer_change(inheritor, candidate, document, actor, replace_pending)
     return inheritor
 
 
@@ -180,6 +187,27 @@ def signer_change_reject(*, change: SignerChange, actor) -> SignerChange:
     return change
 
 
+@transaction.atomic
+def signer_change_hand_over(*, change: SignerChange, actor) -> SignerChange:
+    """The curator who confirmed a request of a new set-password link, and so received the link, marks it as
+    handed to the inheritor: who and when are kept on the request (once)."""
+    from heritage.permissions import allowed
+
+    change = SignerChange.objects.select_for_update().get(pk=change.pk)
+    if not allowed(actor, "archive.hand_over_signer_link", change):
+        raise PermissionDenied(_("只有收到链接的人(确认这项申请的策展人或管理员)可以标记它已交给传承人。"))
+    if change.state != SignerChange.State.CONFIRMED or not change.is_password_link:
+        raise ValidationError(_("只有已确认的设置密码链接申请才能标记为已交给传承人。"), code="not_a_link")
+    if change.handed_over_at is not None:
+        raise ValidationError(_("这个链接已由 %(who)s 于 %(when)s 标记为已交给传承人。") % {
+            "who": change.handed_over_by.get_username(),
+            "when": timezone.localtime(change.handed_over_at).strftime("%Y-%m-%d %H:%M")}, code="already_handed_over")
+    change.handed_over_by = actor
+    change.handed_over_at = timezone.now()
+    change.save(update_fields=["handed_over_by", "handed_over_at"])
+    return change
+
+
 def account_set_password_path(*, user) -> str:
     """The path of a one-time link with which ``user`` sets their own password (Django's password-reset
     token: it stops working once the password is set, or after ``PASSWORD_RESET_TIMEOUT``)."""
@@ -199,22 +227,40 @@ def pending_signer_change(*, inheritor: Inheritor) -> SignerChange | None:
     return inheritor.signer_changes.filter(state=SignerChange.State.PENDING).first()
 
 
+def signer_change_asked(change: SignerChange) -> dict[str, str]:
+    """Who asked for ``change`` and when, as the messages name them (``who``, ``when``)."""
+    return {"who": change.requested_by.get_username(),
+            "when": timezone.localtime(change.requested_at).strftime("%Y-%m-%d %H:%M")}
+
+
 def refuse_if_signer_change_pending(*, inheritor: Inheritor, replace: bool = False) -> None:
-    """A new account (or a new link for a signing account) is refused while another signer change waits for
-    confirmation, naming it, unless the curator explicitly replaces it (``replace``: it is superseded)."""
+    """A new signer change (an edit of who may sign, a new account, a new link for a signing account) is
+    refused while another one waits for confirmation, naming it, unless the curator explicitly replaces it
+    (``replace``: it is superseded)."""
     change = pending_signer_change(inheritor=inheritor)
     if change is not None and not replace:
         raise ValidationError(
-            _("已有一项待确认的签署人变更(%(who)s 于 %(when)s 申请);请等它被确认或驳回,或明确撤销它后再试。") % {
-                "who": change.requested_by.get_username(),
-                "when": timezone.localtime(change.requested_at).strftime("%Y-%m-%d %H:%M")},
-            code="signer_change_pending")
+            _("已有一项待确认的签署人变更(%(who)s 于 %(when)s 申请);请等它被确认或驳回,或明确撤销它后再试。")
+            % signer_change_asked(change), code="signer_change_pending")
 
 
 def account_signs(*, inheritor: Inheritor, user) -> bool:
     """Whether ``user`` already signs for ``inheritor``: the confirmed signing account, or one that has signed
     a sign-off for them. A new set-password link for such an account changes who controls the signature."""
     return user.pk == inheritor.user_id or inheritor.signoffs.filter(signed_by=user).exists()
+
+
+def link_account(*, inheritor: Inheritor):
+    """The account a set-password link is for: the confirmed signing account, else the one a pending signer
+    change names (a new account waiting for confirmation), else None. For ``account_link_request`` and the
+    inheritor page's button."""
+    from django.contrib.auth import get_user_model
+
+    if inheritor.user_id:
+        return inheritor.user
+    change = pending_signer_change(inheritor=inheritor)
+    pk = change.after.get("user") if change is not None else None
+    return get_user_model().objects.filter(pk=pk).first() if pk else None
 
 
 @dataclass
@@ -231,16 +277,10 @@ def account_link_request(*, inheritor: Inheritor, actor, replace: bool = False) 
     (``account_signs``) the link is itself a change of who controls the signature: it becomes a pending
     SignerChange (``PASSWORD_LINK_KEY``) and the link is given to the second curator or admin who confirms it
     (``signer_change_confirm``). An account not yet confirmed, that has never signed, gets its link at once."""
-    from django.contrib.auth import get_user_model
-
     inheritor = Inheritor.objects.select_for_update(of=("self",)).select_related("user").get(pk=inheritor.pk)
-    user = inheritor.user
+    user = link_account(inheritor=inheritor)
     if user is None:
-        change = pending_signer_change(inheritor=inheritor)
-        pk = change.after.get("user") if change is not None else None
-        user = get_user_model().objects.filter(pk=pk).first() if pk else None
-        if user is None:
-            raise ValidationError(_("这位传承人还没有登录账户;请先新建。"), code="no_account")
+        raise ValidationError(_("这位传承人还没有登录账户;请先新建。"), code="no_account")
     if not account_signs(inheritor=inheritor, user=user):
         return AccountLink(user=user, path=account_set_password_path(user=user))
     from heritage.permissions import allowed
