@@ -6,6 +6,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField
 
 from heritage.timecode import format_ms as fmt_ms, overlaps
 
@@ -240,7 +241,9 @@ class SignerChange(models.Model):
 
     inheritor = models.ForeignKey(Inheritor, on_delete=models.CASCADE, related_name="signer_changes",
                                   verbose_name=_("传承人"))
-    state = models.CharField(_("状态"), max_length=16, choices=State.choices, default=State.PENDING, db_index=True)
+    # A django-fsm field: the transitions are the rows of archive/signer_workflow.py (``SignerChange.confirm``,
+    # ``.reject``, ``.supersede``, ``.hand_over``, added when the app is ready).
+    state = FSMField(_("状态"), max_length=16, choices=State.choices, default=State.PENDING, db_index=True)
     before = models.JSONField(_("修改前"), default=dict)
     after = models.JSONField(_("修改后"), default=dict)
     proxy_document = models.FileField(

@@ -81,7 +81,7 @@ def _request_signer_change(inheritor: Inheritor, candidate: Inheritor, document,
     if not allowed(actor, "archive.request_signer_change", inheritor):
         raise PermissionDenied(_("您的账户没有权限进行此操作。"))
     refuse_if_signer_change_pending(inheritor=inheritor, replace=replace_pending)
-    inheritor.signer_changes.filter(state=SignerChange.State.PENDING).update(state=SignerChange.State.SUPERSEDED)
+    _supersede_pending(inheritor, actor)
     change = SignerChange(inheritor=inheritor, before=before, after=after, requested_by=actor)
     if document is not None:
         change.proxy_document = document
@@ -141,19 +141,25 @@ def inheritor_update(*, inheritor: Inheritor, data: dict[str, Any], actor=None,
     return inheritor
 
 
-@transaction.atomic
-def signer_change_confirm(*, change: SignerChange, actor) -> Inheritor:
-    """A second curator (not the one who asked) or an admin confirms: the change takes effect now."""
-    from heritage.permissions import allowed
+# The states of a SignerChange and who may move them: archive/signer_workflow.py (one table, django-fsm
+# transitions). The services below run its actions (``signer_workflow.run``); the ``*_work`` functions are the
+# work of its rows.
 
-    change = SignerChange.objects.select_for_update().get(pk=change.pk)
-    if not allowed(actor, "archive.confirm_signer_change", change):
-        raise PermissionDenied(_("只有另一位策展人或管理员可以确认签署人变更。"))
-    if change.state != SignerChange.State.PENDING:
-        raise ValidationError(_("这项变更已处理(%(s)s)。") % {"s": change.get_state_display()})
-    inheritor = Inheritor.objects.select_for_update().get(pk=change.inheritor_id)
-    if _signer_values(inheritor) != change.before:
-        raise ValidationError(_("传承人的签署信息在申请后已被改动,请重新提交变更。"))
+def _run(change: SignerChange, action: str, actor) -> SignerChange:
+    from .signer_workflow import run
+
+    return run(change=change, action=action, actor=actor)
+
+
+def _supersede_pending(inheritor: Inheritor, actor) -> None:
+    """A newer request replaces the pending one (the caller has refused it unless the curator chose to)."""
+    for change in inheritor.signer_changes.filter(state=SignerChange.State.PENDING):
+        _run(change, "supersede", actor)
+
+
+def signer_change_confirm_work(change: SignerChange, actor) -> list[str]:
+    """The change takes effect: the requested values are written on the inheritor (locked by the caller)."""
+    inheritor = change.inheritor
     after = change.after
     inheritor.status = after["status"]
     inheritor.able_to_sign = after["able_to_sign"]
@@ -164,48 +170,37 @@ def signer_change_confirm(*, change: SignerChange, actor) -> Inheritor:
     inheritor.proxy_document = after["proxy_document"]
     inheritor.full_clean()
     inheritor.save()
-    change.state = SignerChange.State.CONFIRMED
+    return signer_change_decided_work(change, actor)
+
+
+def signer_change_decided_work(change: SignerChange, actor) -> list[str]:
     change.decided_by = actor
     change.decided_at = timezone.now()
-    change.save(update_fields=["state", "decided_by", "decided_at"])
-    return inheritor
+    return ["decided_by", "decided_at"]
+
+
+def signer_change_hand_over_work(change: SignerChange, actor) -> list[str]:
+    change.handed_over_by = actor
+    change.handed_over_at = timezone.now()
+    return ["handed_over_by", "handed_over_at"]
+
+
+@transaction.atomic
+def signer_change_confirm(*, change: SignerChange, actor) -> Inheritor:
+    """A second curator (not the one who asked) or an admin confirms: the change takes effect now."""
+    return _run(change, "confirm", actor).inheritor
 
 
 @transaction.atomic
 def signer_change_reject(*, change: SignerChange, actor) -> SignerChange:
-    from heritage.permissions import allowed
-
-    change = SignerChange.objects.select_for_update().get(pk=change.pk)
-    if not allowed(actor, "archive.confirm_signer_change", change):
-        raise PermissionDenied(_("只有另一位策展人或管理员可以处理签署人变更。"))
-    if change.state != SignerChange.State.PENDING:
-        raise ValidationError(_("这项变更已处理(%(s)s)。") % {"s": change.get_state_display()})
-    change.state = SignerChange.State.REJECTED
-    change.decided_by = actor
-    change.decided_at = timezone.now()
-    change.save(update_fields=["state", "decided_by", "decided_at"])
-    return change
+    return _run(change, "reject", actor)
 
 
 @transaction.atomic
 def signer_change_hand_over(*, change: SignerChange, actor) -> SignerChange:
     """The curator who confirmed a request of a new set-password link, and so received the link, marks it as
     handed to the inheritor: who and when are kept on the request (once)."""
-    from heritage.permissions import allowed
-
-    change = SignerChange.objects.select_for_update().get(pk=change.pk)
-    if not allowed(actor, "archive.hand_over_signer_link", change):
-        raise PermissionDenied(_("只有收到链接的人(确认这项申请的策展人或管理员)可以标记它已交给传承人。"))
-    if change.state != SignerChange.State.CONFIRMED or not change.is_password_link:
-        raise ValidationError(_("只有已确认的设置密码链接申请才能标记为已交给传承人。"), code="not_a_link")
-    if change.handed_over_at is not None:
-        raise ValidationError(_("这个链接已由 %(who)s 于 %(when)s 标记为已交给传承人。") % {
-            "who": change.handed_over_by.get_username(),
-            "when": timezone.localtime(change.handed_over_at).strftime("%Y-%m-%d %H:%M")}, code="already_handed_over")
-    change.handed_over_by = actor
-    change.handed_over_at = timezone.now()
-    change.save(update_fields=["handed_over_by", "handed_over_at"])
-    return change
+    return _run(change, "hand_over", actor)
 
 
 def account_set_password_path(*, user) -> str:
@@ -288,7 +283,7 @@ def account_link_request(*, inheritor: Inheritor, actor, replace: bool = False) 
     if not allowed(actor, "archive.request_signer_change", inheritor):
         raise PermissionDenied(_("您的账户没有权限进行此操作。"))
     refuse_if_signer_change_pending(inheritor=inheritor, replace=replace)
-    inheritor.signer_changes.filter(state=SignerChange.State.PENDING).update(state=SignerChange.State.SUPERSEDED)
+    _supersede_pending(inheritor, actor)
     before = _signer_values(inheritor)
     change = SignerChange.objects.create(inheritor=inheritor, before=before,
                                          after={**before, PASSWORD_LINK_KEY: user.pk}, requested_by=actor)

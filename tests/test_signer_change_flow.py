@@ -172,3 +172,43 @@ def test_only_a_confirmed_link_request_can_be_handed_over(rv, make_user):
     services.signer_change_confirm(change=change, actor=curator2)
     with pytest.raises(ValidationError):  # no link in a field change
         services.signer_change_hand_over(change=change, actor=curator2)
+
+
+# --- 4. the state machine -------------------------------------------------------------------------------
+
+def test_state_is_a_django_fsm_field_with_the_same_refusals(rv, make_user):
+    from django_fsm import FSMField, TransitionNotAllowed
+
+    assert isinstance(SignerChange._meta.get_field("state"), FSMField)
+    curator2 = make_user("curator2", "curator")
+    change = _pending(services.inheritor_update(inheritor=rv.inheritor, data={"able_to_sign": False},
+                                                actor=rv.curator))
+    services.signer_change_reject(change=change, actor=curator2)
+    change.refresh_from_db()
+    with pytest.raises(TransitionNotAllowed):
+        change.confirm(actor=curator2)
+    with pytest.raises(ValidationError, match="这项变更已处理"):
+        services.signer_change_confirm(change=change, actor=curator2)
+    with pytest.raises(PermissionDenied, match="只有另一位策展人或管理员"):
+        services.signer_change_confirm(change=change, actor=rv.curator)
+    with pytest.raises(PermissionDenied, match="只有另一位策展人或管理员可以处理"):
+        services.signer_change_reject(change=change, actor=rv.curator)
+
+
+def test_a_stale_request_is_refused_by_the_transitions_guard(rv, make_user):
+    from django_fsm import can_proceed
+
+    curator2 = make_user("curator2", "curator")
+    change = _pending(services.inheritor_update(inheritor=rv.inheritor, data={"able_to_sign": False},
+                                                actor=rv.curator))
+    Inheritor.objects.filter(pk=rv.inheritor.pk).update(status="deceased")  # changed behind the request's back
+    with pytest.raises(ValidationError, match="请重新提交变更"):
+        services.signer_change_confirm(change=change, actor=curator2)
+    change.refresh_from_db()
+    assert change.state == SignerChange.State.PENDING and change.decided_by is None
+    assert not can_proceed(change.confirm) and can_proceed(change.reject)
+    # a replaced request is superseded through its transition; no decision is recorded on it
+    services.inheritor_update(inheritor=rv.inheritor, data={"able_to_sign": True, "status": "alive"},
+                              actor=rv.curator, replace_pending=True)
+    change.refresh_from_db()
+    assert change.state == SignerChange.State.SUPERSEDED and change.decided_by is None
