@@ -212,3 +212,27 @@ def test_a_stale_request_is_refused_by_the_transitions_guard(rv, make_user):
                               actor=rv.curator, replace_pending=True)
     change.refresh_from_db()
     assert change.state == SignerChange.State.SUPERSEDED and change.decided_by is None
+
+
+def test_the_new_words_are_translated(rv, client, make_user):
+    """Chinese first; the English pages carry the translations (the notice, the replace choice, the pending
+    account, the hand-over button and marker)."""
+    curator2 = make_user("curator2", "curator")
+    client.cookies["django_language"] = "en"
+    services.inheritor_update(inheritor=rv.inheritor, data={"able_to_sign": False}, actor=rv.curator)
+    client.force_login(curator2)
+    form = client.get(reverse("curator:inheritor_edit", args=[rv.inheritor.pk])).content.decode()
+    assert "A signer change for this inheritor is waiting for confirmation" in form
+    assert "Replace the pending signer change" in form
+    change = _pending(rv.inheritor)
+    services.signer_change_reject(change=change, actor=curator2)
+    link_change = _confirmed_link_change(rv, curator2)
+    page = client.get(rv.inheritor.get_absolute_url()).content.decode()
+    assert "Mark as handed to the inheritor" in page
+    services.signer_change_hand_over(change=link_change, actor=curator2)
+    page = client.get(rv.inheritor.get_absolute_url()).content.decode()
+    assert "Link handed to the inheritor (curator2 · " in page
+    pending = Inheritor.objects.create(craft=rv.craft, name="沈寿", level="national")
+    services.inheritor_update(inheritor=pending, data={"user": services.inheritor_account_create(
+        name="沈寿", username="shenshou2")[0]}, actor=rv.curator)
+    assert "New account awaiting confirmation: shenshou2" in client.get(pending.get_absolute_url()).content.decode()
