@@ -134,7 +134,8 @@ class FootageAdmin(admin.ModelAdmin):
 class SignerChangeAdmin(admin.ModelAdmin):
     """The audit of requested changes of who may sign: read only (decided on the curator screen)."""
 
-    list_display = ["inheritor", "state", "requested_by", "requested_at", "decided_by", "decided_at"]
+    list_display = ["inheritor", "state", "requested_by", "requested_at", "decided_by", "decided_at",
+                    "handed_over_by", "handed_over_at"]
     list_filter = ["state"]
     search_fields = ["inheritor__name"]
 

@@ -15,3 +15,5 @@ class ArchiveConfig(AppConfig):
             delete_replaced_files(model)
         # ... except an authority document a kept signer-change request names (the request is the record)
         keep_files_named_by(SignerChange, "proxy_document")
+        # the rows of the signer-change table become SignerChange's django-fsm transitions
+        from . import signer_workflow  # noqa: F401

@@ -28,6 +28,8 @@ urlpatterns = [
          name="portrait_document"),
     path("inheritors/<int:pk>/signer-changes/<int:change_id>/", v.SignerChangeDecide.as_view(),
          name="signer_change_decide"),
+    path("inheritors/<int:pk>/signer-changes/<int:change_id>/handed-over/", v.SignerChangeHandOver.as_view(),
+         name="signer_change_handed_over"),
     # techniques (技法) with ordered steps
     path("techniques/", v.TechniqueList.as_view(), name="technique_list"),
     path("techniques/new/", v.TechniqueFormPage.as_view(), name="technique_create"),

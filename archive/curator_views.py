@@ -172,7 +172,9 @@ class InheritorDetail(RoleView):
         inheritor = get_object_or_404(Inheritor.objects.select_related("craft", "user", "proxy_user"), pk=pk)
         return render(request, "curator/inheritor_detail.html", self.base_context(
             inheritor=inheritor, recordings=inheritor.recordings.all(), portraits=inheritor.portraits.all(),
-            signer_changes=inheritor.signer_changes.select_related("requested_by", "decided_by")[:10]))
+            signer_changes=inheritor.signer_changes.select_related("requested_by", "decided_by",
+                                                                   "handed_over_by")[:10],
+            link_account=services.link_account(inheritor=inheritor)))
 
 
 class SignerChangeDecide(RoleView):
@@ -199,6 +201,24 @@ class SignerChangeDecide(RoleView):
                 messages.success(request, _("签署人变更已驳回。"))
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
+        return redirect("curator:inheritor_detail", pk=pk)
+
+
+class SignerChangeHandOver(RoleView):
+    """The curator who received a confirmed set-password link marks it as handed to the inheritor."""
+
+    permission_required = "archive.hand_over_signer_link"
+
+    def permission_object(self):
+        return get_object_or_404(SignerChange, pk=self.kwargs["change_id"], inheritor_id=self.kwargs["pk"])
+
+    def post(self, request, pk, change_id):
+        try:
+            services.signer_change_hand_over(change=self.permission_object(), actor=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("已记录:设置密码链接已交给传承人。"))
         return redirect("curator:inheritor_detail", pk=pk)
 
 
@@ -358,7 +378,9 @@ class InheritorForm_(FormPage):
     @transaction.atomic
     def update(self, obj, data):
         data, account = self._with_account(data, obj)
-        return self._told(services.inheritor_update(inheritor=obj, data=data, actor=self.request.user), account)
+        return self._told(services.inheritor_update(
+            inheritor=obj, data=data, actor=self.request.user,
+            replace_pending=bool(self.request.POST.get("replace_pending_change"))), account)
 
     def _with_account(self, data, inheritor=None):
         """When "create an account" was ticked: make the login and name it as the inheritor's account, so

@@ -14,8 +14,8 @@ from django.utils.translation import ngettext
 
 from . import roles
 from .models import Craft, Footage, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep
-from .services import (MAX_STEP_PARAMETERS, MAX_STEPS, SegmentInput, duplicate_step_titles, segments_check,
-                       step_parameter_problem, transcript_size_check)
+from .services import (MAX_STEP_PARAMETERS, MAX_STEPS, SegmentInput, duplicate_step_titles, pending_signer_change,
+                       segments_check, signer_change_asked, step_parameter_problem, transcript_size_check)
 from heritage.timecode import TimecodeError, format_ms as fmt_ms, parse_timecode
 
 
@@ -91,8 +91,9 @@ class InheritorForm(ClearMessagesMixin, forms.ModelForm):
         label=_("新账户的用户名(可留空)"), required=False, max_length=150,
         help_text=_("留空则自动生成,如 inheritor-12。"))
     replace_pending_change = forms.BooleanField(
-        label=_("撤销待确认的签署人变更"), required=False,
-        help_text=_("已有一项待确认的签署人变更时,须勾选此项才能新建账户:那项变更将被撤销(记为已被取代)。"))
+        label=_("替换待确认的签署人变更"), required=False,
+        help_text=_("修改状态、能否亲自签署、账户或代理人信息(或新建账户)时须勾选:待确认的那项变更将被撤销"
+                    "(记为已被取代),由这次的修改代替。其他字段可照常修改。"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -100,7 +101,16 @@ class InheritorForm(ClearMessagesMixin, forms.ModelForm):
         self.fields["proxy_user"].queryset = _users_in(roles.INHERITOR)
         self.fields["user"].help_text = _("传承人本人用于签署的账户(“传承人”角色)。还没有账户?勾选下面的“为传承人新建登录账户”。")
         if self.instance.pk and self.instance.user_id:
-            del self.fields["create_account"], self.fields["account_username"], self.fields["replace_pending_change"]
+            del self.fields["create_account"], self.fields["account_username"]
+        # A pending signer change is named at the top of the form (who asked, when) and is replaced only by the
+        # deliberate choice ``replace_pending_change`` (the rule: archive.services.refuse_if_signer_change_pending).
+        pending = pending_signer_change(inheritor=self.instance) if self.instance.pk else None
+        self.notice = ""
+        if pending is None:
+            del self.fields["replace_pending_change"]
+        else:
+            self.notice = _("这位传承人有一项待确认的签署人变更(%(who)s 于 %(when)s 申请)。修改签署相关的信息会替换它,"
+                            "须勾选“替换待确认的签署人变更”。") % signer_change_asked(pending)
 
     def clean(self):
         data = super().clean()

@@ -6,6 +6,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField
 
 from heritage.timecode import format_ms as fmt_ms, overlaps
 
@@ -240,7 +241,9 @@ class SignerChange(models.Model):
 
     inheritor = models.ForeignKey(Inheritor, on_delete=models.CASCADE, related_name="signer_changes",
                                   verbose_name=_("传承人"))
-    state = models.CharField(_("状态"), max_length=16, choices=State.choices, default=State.PENDING, db_index=True)
+    # A django-fsm field: the transitions are the rows of archive/signer_workflow.py (``SignerChange.confirm``,
+    # ``.reject``, ``.supersede``, ``.hand_over``, added when the app is ready).
+    state = FSMField(_("状态"), max_length=16, choices=State.choices, default=State.PENDING, db_index=True)
     before = models.JSONField(_("修改前"), default=dict)
     after = models.JSONField(_("修改后"), default=dict)
     proxy_document = models.FileField(
@@ -252,6 +255,11 @@ class SignerChange(models.Model):
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                    related_name="+", verbose_name=_("确认人"))
     decided_at = models.DateTimeField(_("确认时间"), null=True, blank=True)
+    # A confirmed request of a new set-password link: the curator who received the link marks it as handed to
+    # the inheritor (archive.services.signer_change_hand_over).
+    handed_over_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                       related_name="+", verbose_name=_("链接交付人"))
+    handed_over_at = models.DateTimeField(_("链接交付时间"), null=True, blank=True)
 
     class Meta:
         ordering = ["-requested_at", "-pk"]
@@ -260,6 +268,11 @@ class SignerChange(models.Model):
 
     def __str__(self):
         return f"{self.inheritor} · {self.get_state_display()}"
+
+    @property
+    def is_password_link(self) -> bool:
+        """A request of a new set-password link (``PASSWORD_LINK_KEY``), not a change of fields."""
+        return self.PASSWORD_LINK_KEY in (self.after or {})
 
     def after_display(self) -> list[tuple[str, str]]:
         """The requested values as (the field's verbose name, the value in words): a choice's label,

@@ -64,8 +64,11 @@ def _signer_values(inheritor: Inheritor) -> dict:
             "proxy_relation": inheritor.proxy_relation, "proxy_document": inheritor.proxy_document.name or ""}
 
 
-def _request_signer_change(inheritor: Inheritor, candidate: Inheritor, document, actor) -> SignerChange | None:
-    """Record the signer fields of ``candidate`` that differ from ``inheritor``'s as a pending change."""
+def _request_signer_change(inheritor: Inheritor, candidate: Inheritor, document, actor,
+                           replace_pending: bool = False) -> SignerChange | None:
+    """Record the signer fields of ``candidate`` that differ from ``inheritor``'s as a pending change. Another
+    change still pending is never replaced silently: refused (``refuse_if_signer_change_pending``) unless the
+    caller explicitly replaces it (``replace_pending``: it is recorded as superseded)."""
     before, after = _signer_values(inheritor), _signer_values(candidate)
     if document is not None:
         after["proxy_document"] = "(new)"
@@ -77,7 +80,8 @@ def _request_signer_change(inheritor: Inheritor, candidate: Inheritor, document,
         raise PermissionDenied(_("修改签署人需要记录申请人。"))
     if not allowed(actor, "archive.request_signer_change", inheritor):
         raise PermissionDenied(_("您的账户没有权限进行此操作。"))
-    inheritor.signer_changes.filter(state=SignerChange.State.PENDING).update(state=SignerChange.State.SUPERSEDED)
+    refuse_if_signer_change_pending(inheritor=inheritor, replace=replace_pending)
+    _supersede_pending(inheritor, actor)
     change = SignerChange(inheritor=inheritor, before=before, after=after, requested_by=actor)
     if document is not None:
         change.proxy_document = document
@@ -124,29 +128,38 @@ def inheritor_create(*, data: dict[str, Any], actor=None) -> Inheritor:
 
 
 @transaction.atomic
-def inheritor_update(*, inheritor: Inheritor, data: dict[str, Any], actor=None) -> Inheritor:
-    """Other fields are saved at once; a change to who may sign becomes a pending SignerChange."""
+def inheritor_update(*, inheritor: Inheritor, data: dict[str, Any], actor=None,
+                     replace_pending: bool = False) -> Inheritor:
+    """Other fields are saved at once; a change to who may sign becomes a pending SignerChange. While another
+    one is pending, a change to who may sign is refused (``signer_change_pending``, nothing saved) unless
+    ``replace_pending`` explicitly replaces it."""
     current = Inheritor.objects.select_for_update().get(pk=inheritor.pk)  # the form may have changed ``inheritor``
     candidate, document = _candidate(current, data)
     _signer, rest = _split(data)
     inheritor = _apply(current, rest)
-    _request_signer_change(inheritor, candidate, document, actor)
+    _request_signer_change(inheritor, candidate, document, actor, replace_pending)
     return inheritor
 
 
-@transaction.atomic
-def signer_change_confirm(*, change: SignerChange, actor) -> Inheritor:
-    """A second curator (not the one who asked) or an admin confirms: the change takes effect now."""
-    from heritage.permissions import allowed
+# The states of a SignerChange and who may move them: archive/signer_workflow.py (one table, django-fsm
+# transitions). The services below run its actions (``signer_workflow.run``); the ``*_work`` functions are the
+# work of its rows.
 
-    change = SignerChange.objects.select_for_update().get(pk=change.pk)
-    if not allowed(actor, "archive.confirm_signer_change", change):
-        raise PermissionDenied(_("只有另一位策展人或管理员可以确认签署人变更。"))
-    if change.state != SignerChange.State.PENDING:
-        raise ValidationError(_("这项变更已处理(%(s)s)。") % {"s": change.get_state_display()})
-    inheritor = Inheritor.objects.select_for_update().get(pk=change.inheritor_id)
-    if _signer_values(inheritor) != change.before:
-        raise ValidationError(_("传承人的签署信息在申请后已被改动,请重新提交变更。"))
+def _run(change: SignerChange, action: str, actor) -> SignerChange:
+    from .signer_workflow import run
+
+    return run(change=change, action=action, actor=actor)
+
+
+def _supersede_pending(inheritor: Inheritor, actor) -> None:
+    """A newer request replaces the pending one (the caller has refused it unless the curator chose to)."""
+    for change in inheritor.signer_changes.filter(state=SignerChange.State.PENDING):
+        _run(change, "supersede", actor)
+
+
+def signer_change_confirm_work(change: SignerChange, actor) -> list[str]:
+    """The change takes effect: the requested values are written on the inheritor (locked by the caller)."""
+    inheritor = change.inheritor
     after = change.after
     inheritor.status = after["status"]
     inheritor.able_to_sign = after["able_to_sign"]
@@ -157,27 +170,37 @@ def signer_change_confirm(*, change: SignerChange, actor) -> Inheritor:
     inheritor.proxy_document = after["proxy_document"]
     inheritor.full_clean()
     inheritor.save()
-    change.state = SignerChange.State.CONFIRMED
+    return signer_change_decided_work(change, actor)
+
+
+def signer_change_decided_work(change: SignerChange, actor) -> list[str]:
     change.decided_by = actor
     change.decided_at = timezone.now()
-    change.save(update_fields=["state", "decided_by", "decided_at"])
-    return inheritor
+    return ["decided_by", "decided_at"]
+
+
+def signer_change_hand_over_work(change: SignerChange, actor) -> list[str]:
+    change.handed_over_by = actor
+    change.handed_over_at = timezone.now()
+    return ["handed_over_by", "handed_over_at"]
+
+
+@transaction.atomic
+def signer_change_confirm(*, change: SignerChange, actor) -> Inheritor:
+    """A second curator (not the one who asked) or an admin confirms: the change takes effect now."""
+    return _run(change, "confirm", actor).inheritor
 
 
 @transaction.atomic
 def signer_change_reject(*, change: SignerChange, actor) -> SignerChange:
-    from heritage.permissions import allowed
+    return _run(change, "reject", actor)
 
-    change = SignerChange.objects.select_for_update().get(pk=change.pk)
-    if not allowed(actor, "archive.confirm_signer_change", change):
-        raise PermissionDenied(_("只有另一位策展人或管理员可以处理签署人变更。"))
-    if change.state != SignerChange.State.PENDING:
-        raise ValidationError(_("这项变更已处理(%(s)s)。") % {"s": change.get_state_display()})
-    change.state = SignerChange.State.REJECTED
-    change.decided_by = actor
-    change.decided_at = timezone.now()
-    change.save(update_fields=["state", "decided_by", "decided_at"])
-    return change
+
+@transaction.atomic
+def signer_change_hand_over(*, change: SignerChange, actor) -> SignerChange:
+    """The curator who confirmed a request of a new set-password link, and so received the link, marks it as
+    handed to the inheritor: who and when are kept on the request (once)."""
+    return _run(change, "hand_over", actor)
 
 
 def account_set_password_path(*, user) -> str:
@@ -199,22 +222,40 @@ def pending_signer_change(*, inheritor: Inheritor) -> SignerChange | None:
     return inheritor.signer_changes.filter(state=SignerChange.State.PENDING).first()
 
 
+def signer_change_asked(change: SignerChange) -> dict[str, str]:
+    """Who asked for ``change`` and when, as the messages name them (``who``, ``when``)."""
+    return {"who": change.requested_by.get_username(),
+            "when": timezone.localtime(change.requested_at).strftime("%Y-%m-%d %H:%M")}
+
+
 def refuse_if_signer_change_pending(*, inheritor: Inheritor, replace: bool = False) -> None:
-    """A new account (or a new link for a signing account) is refused while another signer change waits for
-    confirmation, naming it, unless the curator explicitly replaces it (``replace``: it is superseded)."""
+    """A new signer change (an edit of who may sign, a new account, a new link for a signing account) is
+    refused while another one waits for confirmation, naming it, unless the curator explicitly replaces it
+    (``replace``: it is superseded)."""
     change = pending_signer_change(inheritor=inheritor)
     if change is not None and not replace:
         raise ValidationError(
-            _("已有一项待确认的签署人变更(%(who)s 于 %(when)s 申请);请等它被确认或驳回,或明确撤销它后再试。") % {
-                "who": change.requested_by.get_username(),
-                "when": timezone.localtime(change.requested_at).strftime("%Y-%m-%d %H:%M")},
-            code="signer_change_pending")
+            _("已有一项待确认的签署人变更(%(who)s 于 %(when)s 申请);请等它被确认或驳回,或明确撤销它后再试。")
+            % signer_change_asked(change), code="signer_change_pending")
 
 
 def account_signs(*, inheritor: Inheritor, user) -> bool:
     """Whether ``user`` already signs for ``inheritor``: the confirmed signing account, or one that has signed
     a sign-off for them. A new set-password link for such an account changes who controls the signature."""
     return user.pk == inheritor.user_id or inheritor.signoffs.filter(signed_by=user).exists()
+
+
+def link_account(*, inheritor: Inheritor):
+    """The account a set-password link is for: the confirmed signing account, else the one a pending signer
+    change names (a new account waiting for confirmation), else None. For ``account_link_request`` and the
+    inheritor page's button."""
+    from django.contrib.auth import get_user_model
+
+    if inheritor.user_id:
+        return inheritor.user
+    change = pending_signer_change(inheritor=inheritor)
+    pk = change.after.get("user") if change is not None else None
+    return get_user_model().objects.filter(pk=pk).first() if pk else None
 
 
 @dataclass
@@ -231,16 +272,10 @@ def account_link_request(*, inheritor: Inheritor, actor, replace: bool = False) 
     (``account_signs``) the link is itself a change of who controls the signature: it becomes a pending
     SignerChange (``PASSWORD_LINK_KEY``) and the link is given to the second curator or admin who confirms it
     (``signer_change_confirm``). An account not yet confirmed, that has never signed, gets its link at once."""
-    from django.contrib.auth import get_user_model
-
     inheritor = Inheritor.objects.select_for_update(of=("self",)).select_related("user").get(pk=inheritor.pk)
-    user = inheritor.user
+    user = link_account(inheritor=inheritor)
     if user is None:
-        change = pending_signer_change(inheritor=inheritor)
-        pk = change.after.get("user") if change is not None else None
-        user = get_user_model().objects.filter(pk=pk).first() if pk else None
-        if user is None:
-            raise ValidationError(_("这位传承人还没有登录账户;请先新建。"), code="no_account")
+        raise ValidationError(_("这位传承人还没有登录账户;请先新建。"), code="no_account")
     if not account_signs(inheritor=inheritor, user=user):
         return AccountLink(user=user, path=account_set_password_path(user=user))
     from heritage.permissions import allowed
@@ -248,7 +283,7 @@ def account_link_request(*, inheritor: Inheritor, actor, replace: bool = False) 
     if not allowed(actor, "archive.request_signer_change", inheritor):
         raise PermissionDenied(_("您的账户没有权限进行此操作。"))
     refuse_if_signer_change_pending(inheritor=inheritor, replace=replace)
-    inheritor.signer_changes.filter(state=SignerChange.State.PENDING).update(state=SignerChange.State.SUPERSEDED)
+    _supersede_pending(inheritor, actor)
     before = _signer_values(inheritor)
     change = SignerChange.objects.create(inheritor=inheritor, before=before,
                                          after={**before, PASSWORD_LINK_KEY: user.pk}, requested_by=actor)

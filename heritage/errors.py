@@ -120,14 +120,15 @@ def refused(detail: str, code: str, status_code: int) -> Response:
 # 415, a file or document over its size limit a 413 (as a request body over the limit is); the rest a 400.
 REFUSAL_STATUSES = {"file_type": status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
                     "file_size": status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
-                    "too_large": status.HTTP_413_REQUEST_ENTITY_TOO_LARGE}
+                    "too_large": status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+                    "signer_change_pending": status.HTTP_409_CONFLICT}
 
 
 def service_refusal(exc, *, code: str | None = None) -> Response:
     """A service's ``django.core.exceptions.ValidationError`` (``full_clean``: file checks, likeness-consent
     rules, transcript checks) as the API's answer: ``detail`` with every message, the first error's ``code``
     (or the code that sets the status), the messages keyed by field as DRF's own validation errors are; the
-    status by ``REFUSAL_STATUSES`` (413, 415), else 400, whose ``code`` an endpoint may fix (``code``)."""
+    status by ``REFUSAL_STATUSES`` (413, 415, 409), else 400, whose ``code`` an endpoint may fix (``code``)."""
     from django.core.exceptions import NON_FIELD_ERRORS
 
     if hasattr(exc, "error_dict"):

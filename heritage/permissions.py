@@ -99,6 +99,13 @@ def is_not_the_requester(user, change) -> bool:
 
 
 @rules.predicate
+def received_the_link(user, change) -> bool:
+    """The one who confirmed a signer change (``decided_by``): for a new set-password link, the one who received
+    it, and so the one who hands it to the inheritor."""
+    return bool(change is not None and user.is_authenticated and change.decided_by_id == user.pk)
+
+
+@rules.predicate
 def made_the_change_request(user, review) -> bool:
     """The review's latest 需要修改 was made for the inheritor ``user`` signs for now: by ``user`` themselves,
     or by the inheritor or proxy signing for that same inheritor (``signing_for`` in its audit entry). A
@@ -146,6 +153,7 @@ PERMISSIONS = {
     # who may sign for an inheritor: a change is requested by a curator and confirmed by another
     "archive.request_signer_change": is_curator,
     "archive.confirm_signer_change": is_curator & is_not_the_requester,
+    "archive.hand_over_signer_link": is_curator & received_the_link,
     # normalization screen (Django staff may use it too)
     "prompting.use": is_curator | is_staff_member,
     # generation jobs (screens and /api/v1/generation-tasks)

@@ -319,11 +319,15 @@ class InheritorWriteSerializer(ServiceValidated, serializers.ModelSerializer):
     craft = SlugRelatedField(slug_field="slug", queryset=Craft.objects.all(),
                                          help_text="非遗项目的网址标识(slug)")
     proxy_document = UploadField(required=False, help_text="代理人授权文件:PDF、JPG 或 PNG(multipart)")
+    replace_pending_change = serializers.BooleanField(
+        required=False, default=False, write_only=True,
+        help_text="已有待确认的签署人变更时,修改签署相关字段须为 true:明确撤销它(记为已被取代),"
+                  "否则 409 signer_change_pending,什么都不保存。")
 
     class Meta:
         model = Inheritor
         fields = ["craft", "name", "level", "status", "able_to_sign", "birth_year", "biography", "user",
-                  "proxy_name", "proxy_user", "proxy_relation", "proxy_document"]
+                  "proxy_name", "proxy_user", "proxy_relation", "proxy_document", "replace_pending_change"]
 
 
 class InheritorAccountSerializer(RefuseUnknownFields, serializers.Serializer):

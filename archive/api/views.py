@@ -72,7 +72,15 @@ INHERITOR_NOTE = ("\n\n谁可以签署(status、able_to_sign、user、proxy_name
                   "的改动与策展人页面相同:记为待确认的签署人变更(signer_change_pending 为 true),须由另一位策展人或"
                   "管理员在传承人页面确认后生效;其他字段立即保存。user 和 proxy_user 是已有“传承人”角色账户的 id"
                   "(新建账户并生成设置密码链接:POST inheritors/<id>/account;新链接:POST inheritors/<id>/account/link)。"
-                  "代理人授权文件用 multipart 上传。")
+                  "代理人授权文件用 multipart 上传。已有待确认的签署人变更时,再改签署相关字段会被拒绝(409 "
+                  "signer_change_pending,指明谁在何时申请,什么都不保存),除非 replace_pending_change 为 true:"
+                  "明确撤销那项变更(记为已被取代)。")
+
+
+def _without_replace(data: dict) -> dict:
+    """A new inheritor has no pending change to replace."""
+    data.pop("replace_pending_change", None)
+    return data
 INHERITOR_EXAMPLE = OpenApiExample("在世的传承人(JSON)", request_only=True, media_type="application/json", value={
     "craft": "suxiu", "name": "沈秀芬", "level": "provincial", "birth_year": 1956, "biography": "从艺五十年。"})
 DELETE_RESPONSES = {204: OpenApiResponse(description="已删除"),
@@ -273,7 +281,8 @@ class InheritorList(ListAPIView):
                    examples=[INHERITOR_EXAMPLE])
     def post(self, request):
         return _write(request, InheritorWriteSerializer,
-                      lambda data: services.inheritor_create(data=data, actor=request.user), InheritorDetailSerializer,
+                      lambda data: services.inheritor_create(data=_without_replace(data), actor=request.user),
+                      InheritorDetailSerializer,
                       "api-inheritor-detail", lambda inheritor: [inheritor.pk])
 
 
@@ -300,7 +309,9 @@ class InheritorDetail(RetrieveAPIView):
     def _update(self, request, pk, *, partial):
         inheritor = get_object_or_404(Inheritor, pk=pk)
         return _write(request, InheritorWriteSerializer,
-                      lambda data: services.inheritor_update(inheritor=inheritor, data=data, actor=request.user),
+                      lambda data: services.inheritor_update(
+                          inheritor=inheritor, replace_pending=data.pop("replace_pending_change", False), data=data,
+                          actor=request.user),
                       InheritorDetailSerializer, partial=partial)
 
     @extend_schema(summary="删除传承人(仍有录音、人像等依赖时 409,并列出它们)", responses=DELETE_RESPONSES)
@@ -357,7 +368,9 @@ class InheritorAccount(GenericAPIView):
             with transaction.atomic():
                 user, path = services.inheritor_account_create(name=inheritor.name,
                                                                username=body.validated_data.get("username", ""))
-                inheritor = services.inheritor_update(inheritor=inheritor, data={"user": user}, actor=request.user)
+                inheritor = services.inheritor_update(
+                    inheritor=inheritor, data={"user": user}, actor=request.user,
+                    replace_pending=body.validated_data.get("replace_pending_change", False))
         except ValidationError as exc:
             return service_refusal(exc)
         except PermissionDenied as exc:
