@@ -45,9 +45,13 @@ def latest_change_request_entry(review: Review) -> AuditEntry | None:
 
 def acted_on_since_change_request(review: Review) -> bool:
     """Has anyone but the requester side acted on the review since its latest 需要修改: a new take started
-    (by the request itself or a curator's retry), or any other successful action by someone else."""
+    (by the request itself or a curator's retry), or any other successful action by someone else. Read under
+    the lock every new take of the clip's job is created under (``generation.services.retry_lock``; the retract
+    also holds the review's row lock), so a take being made at the same moment is waited for, not missed."""
     from generation.models import GenerationJob
+    from generation.services import retry_lock
 
+    retry_lock(review.clip.job_id)
     entry = latest_change_request_entry(review)
     if entry is None:
         return True
