@@ -48,6 +48,16 @@ WEB = {
                 expect(403, anonymous=302, reviewer=302, admin=302)),
     "reject": ("in_review", "post", "review:reject", False, {"text": "与原始影像不符"},
                expect(302, public=403, other_inheritor=403)),
+    # comment threads (the reviewer's thread; resolve/reopen: its author or a curator, admin included)
+    # only the inheritor who asked (the proxy here signs for another inheritor of the craft)
+    "retract_changes": ("changes_requested", "post", "review:retract_changes", False, None,
+                        expect(403, anonymous=302, inheritor=302)),
+    "reply": ("commented", "post", "review:comment", False, "reply",
+              expect(302, public=403, other_inheritor=403)),
+    "resolve_comment": ("commented", "post", "review:resolve_comment", False, None,
+                        expect(403, anonymous=302, curator=302, reviewer=302, admin=302)),
+    "reopen_comment": ("resolved", "post", "review:reopen_comment", False, None,
+                       expect(403, anonymous=302, curator=302, reviewer=302, admin=302)),
     "archive": ("approved", "post", "review:archive", False, None,
                 expect(403, anonymous=302, curator=302, admin=302)),
     "withdraw": ("archived", "post", "review:withdraw", False, {"reason": "家属要求下架"},
@@ -73,6 +83,16 @@ API = {
                 expect(403, anonymous=401, reviewer=201, admin=201)),
     "reject": ("in_review", "post", "api-review-reject", False, {"text": "不符"},
                expect(200, anonymous=401, public=403, other_inheritor=403)),
+    "retract_changes": ("changes_requested", "post", "api-review-retract-changes", False, None,
+                        expect(403, anonymous=401, inheritor=200)),
+    "comments": ("commented", "get", "api-review-comments", False, None,
+                 expect(200, anonymous=401, public=403, other_inheritor=403)),
+    "reply": ("commented", "post", "api-review-comment", False, "reply",
+              expect(201, anonymous=401, public=403, other_inheritor=403)),
+    "comment_resolve": ("commented", "post", "api-review-comment-resolve", False, None,
+                        expect(403, anonymous=401, curator=200, reviewer=200, admin=200)),
+    "comment_reopen": ("resolved", "post", "api-review-comment-reopen", False, None,
+                       expect(403, anonymous=401, curator=200, reviewer=200, admin=200)),
     "sign": ("in_review", "post", "api-review-sign", False, "sign",
              expect(403, anonymous=401, inheritor=200, proxy=200)),
     "archive": ("approved", "post", "api-review-archive", False, None,
@@ -88,14 +108,18 @@ API = {
 
 
 def _prepare(rv, make_clip, state):
-    """A review in ``state`` (or a bare clip for "clip"); returns (review, clip, record)."""
+    """A review in ``state`` (or a bare clip for "clip"); returns (review, clip, record). "commented": in review
+    with the reviewer's comment thread (``review.thread``); "resolved": that thread resolved by its author."""
     clip = make_clip()
     if state in (None, "clip"):
         return None, clip, None
+    thread_state, state = (state, "in_review") if state in ("commented", "resolved") else (None, state)
     review = services.review_open(clip=clip, actor=rv.curator)
     record = None
     if state != "draft":
         services.review_submit(review=review, actor=rv.curator)
+    if state == "changes_requested":  # asked by the inheritor on their phone: theirs to take back
+        services.review_request_changes(review=review, actor=rv.inheritor_user, text="针距不对")
     if state in ("approved", "archived", "withdrawn"):
         services.review_sign(review=review, actor=rv.inheritor_user, sha256=review.submitted_sha256,
                              attribution=review.attribution)
@@ -104,7 +128,16 @@ def _prepare(rv, make_clip, state):
     if state == "withdrawn":
         services.review_withdraw(review=review, actor=rv.inheritor_user, reason="撤回")
     review.refresh_from_db()
+    if thread_state:
+        review.thread = services.review_comment(review=review, actor=rv.reviewer, text="针脚太疏", at_ms=100)
+        if thread_state == "resolved":
+            services.comment_set_resolved(comment=review.thread, actor=rv.reviewer, resolved=True)
     return review, clip, record
+
+
+def _comments(review):
+    """What a comment endpoint may change: each comment and whether it is resolved."""
+    return sorted(review.comments.values_list("pk", "parent_id", "resolved_at")) if review is not None else None
 
 
 def _data(spec, review, clip):
@@ -113,6 +146,8 @@ def _data(spec, review, clip):
                 "attribution": review.attribution}
     if spec == "clip":
         return {"clip": clip.pk}
+    if spec == "reply":
+        return {"text": "下一版改", "parent": review.thread.pk}
     return spec or {}
 
 
@@ -121,6 +156,8 @@ def _url(name, review, clip, record, uses_record):
         return reverse(name)
     if name == "review:open":
         return reverse(name, args=[clip.pk])
+    if "resolve" in name or "reopen" in name:
+        return reverse(name, args=[review.pk, review.thread.pk])
     return reverse(name, args=[record.pk if uses_record else review.pk])
 
 
@@ -136,14 +173,16 @@ def test_screen_matrix(client, rv, make_clip, name, role):
     if user is not None:
         client.force_login(user)
     url = _url(url_name, review, clip, record, uses_record)
-    before = review.state if review else None
+    before, comments = (review.state if review else None), _comments(review)
     resp = client.get(url) if method == "get" else client.post(url, _data(data, review, clip))
     assert resp.status_code == expected[role], (name, role, resp.status_code, getattr(resp, "content", b"")[:300])
     if resp.status_code == 302 and role == "anonymous":
         assert reverse("login") in resp["Location"]
-    if review is not None and resp.status_code in (401, 403):
+    if review is not None and (resp.status_code in (401, 403) or role == "anonymous"):
         review.refresh_from_db()
-        assert review.state == before  # a refused request changes nothing
+        assert review.state == before and _comments(review) == comments  # a refused request changes nothing
+    elif state in ("commented", "resolved"):
+        assert _comments(review) != comments, (name, role)  # allowed: the reply, resolution or reopening was made
 
 
 @pytest.mark.parametrize("name,role", _cases(API))
@@ -154,7 +193,7 @@ def test_api_matrix(client, rv, make_clip, name, role):
     if user is not None:
         client.force_login(user)
     url = _url(url_name, review, clip, record, uses_record)
-    before = review.state if review else None
+    before, comments = (review.state if review else None), _comments(review)
     if method == "get":
         resp = client.get(url)
     else:
@@ -162,7 +201,9 @@ def test_api_matrix(client, rv, make_clip, name, role):
     assert resp.status_code == expected[role], (name, role, resp.status_code, resp.content[:300])
     if review is not None and resp.status_code in (401, 403, 404):
         review.refresh_from_db()
-        assert review.state == before
+        assert review.state == before and _comments(review) == comments
+    elif state in ("commented", "resolved") and method == "post":
+        assert _comments(review) != comments, (name, role)
 
 
 def test_sign_screen_shows_what_will_be_public(client, rv, make_clip):
