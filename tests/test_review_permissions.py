@@ -6,6 +6,9 @@ Each case starts from a review in the state the endpoint acts on, so an allowed 
 Screens: anonymous → 302 to the login page, no right → 403, success → 200 (page) or 302 (after POST).
 API: anonymous → 401, no right → 403, success → 200/201; a withdrawn record is 404 to the public.
 """
+import html as htmllib
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -220,8 +223,34 @@ def test_sign_screen_shows_what_will_be_public(client, rv, make_clip):
 def test_sign_screen_without_confirmation_is_refused(client, rv, make_clip):
     review, clip, _ = _prepare(rv, make_clip, "in_review")
     client.force_login(rv.inheritor_user)
-    resp = client.post(reverse("review:sign", args=[review.pk]),
-                       {"decision": "approve", "sha256": review.submitted_sha256, "attribution": review.attribution})
-    assert resp.status_code == 400
+    url = reverse("review:sign", args=[review.pk])
+    resp = client.post(url, {"decision": "approve", "sha256": review.submitted_sha256, "attribution": review.attribution,
+                             "comment": "看过了"})
+    # post-redirect-get: back to the signing screen, which says why and keeps the comment, once
+    assert resp.status_code == 302 and resp["Location"] == url
     review.refresh_from_db()
     assert review.state == Review.State.IN_REVIEW
+    html = client.get(url).content.decode()
+    assert "请勾选确认后再签署" in html and "看过了</textarea>" in html
+    again = client.get(url).content.decode()
+    assert "请勾选确认后再签署" not in again and "看过了</textarea>" not in again
+
+
+@pytest.mark.parametrize("action,state,role", [("archive", "in_review", "curator"), ("approve", "approved", "reviewer"),
+                                                ("submit", "approved", "curator"), ("reject", "archived", "reviewer")])
+def test_a_screen_action_refused_by_the_state_redirects_with_the_reason(client, rv, make_clip, action, state, role):
+    """Post-redirect-get also when refused: a reload of the page never sends the refused action again (it
+    might succeed by then). Refused for want of the right it stays a 403 (the matrix above)."""
+    from review.models import AuditEntry
+
+    review, clip, _ = _prepare(rv, make_clip, state)
+    client.force_login(rv.roles[role])
+    resp = client.post(reverse(f"review:{action}", args=[review.pk]), {"text": "再看看"})
+    assert resp.status_code == 302 and resp["Location"] == reverse("review:detail", args=[review.pk])
+    review.refresh_from_db()
+    assert review.state == state
+    refused = AuditEntry.objects.get(review=review, action=action, outcome="refused")
+    html = client.get(resp["Location"]).content.decode()
+    alert = re.search(r'<p class="error" role="alert">(.*?)</p>', html, re.S)
+    assert alert and htmllib.unescape(alert.group(1)) == refused.reason and refused.details["code"] != "forbidden"
+    assert 'role="alert"' not in client.get(resp["Location"]).content.decode()  # shown once

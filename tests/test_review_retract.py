@@ -98,9 +98,10 @@ def test_not_once_a_curator_has_acted(client, rv, in_review, make_clip, curator_
     client.force_login(rv.inheritor_user)
     html = client.get(reverse("review:sign", args=[in_review.pk])).content.decode()
     assert 'data-testid="retract-changes"' not in html and 'data-blocked="retract_changes"' in html
-    # a refused POST is a page that says why, not a 500
+    # a refused POST goes back to the signing screen, which says why (post-redirect-get), not a 500
     response = client.post(reverse("review:retract_changes", args=[in_review.pk]))
-    assert response.status_code == 409 and "馆员已经处理了这条修改意见" in response.content.decode()
+    assert response.status_code == 302 and response["Location"] == reverse("review:sign", args=[in_review.pk])
+    assert "馆员已经处理了这条修改意见" in client.get(response["Location"]).content.decode()
 
 
 def test_not_when_the_request_itself_started_a_new_take(rv, in_review):
