@@ -142,6 +142,10 @@ def s2v_job_create(*, requested_by, recording, portrait, start_ms, end_ms, promp
         stored: list[str] = []
         try:
             with transaction.atomic():
+                if retry_of is not None:
+                    from .services import retry_lock
+
+                    retry_lock(retry_of.pk)
                 job = _create(stored=stored, wav=wav, enqueue=enqueue, fields=fields)
         except Exception:
             for name in stored:  # the transaction rolled back: no file without its row

@@ -223,18 +223,30 @@ def job_create(*, requested_by, technique=None, step=None, text: str | None = No
     soft, hard = params.time_limits(resolved, preset_name=preset_name)
     preset = params.preset_of(preset_name)
     prompt, resolved["prompt_extension"] = prompt_extension(source, prompt_extend)
-    job = GenerationJob.objects.create(
-        attribution=decision.attribution, attribution_sources=decision.sources, consent=decision.consent,
-        requested_by=requested_by, technique=technique, step=step, recording=recording,
-        template_recording=decision.template_recording, source_start=source_start, source_end=source_end, source_text=source.text,
-        action_description=source.action_description, spec_version=source.spec_version, prompt=prompt,
-        negative_prompt=preset.default_negative_prompt if negative_prompt is None else negative_prompt,
-        camera=camera or "", parameters=resolved, seed=seed_value, preset=preset_name, batch=batch,
-        retry_of=retry_of, progress_total=resolved["num_steps"], soft_time_limit_s=soft, time_limit_s=hard,
-    )
-    if enqueue:
-        job_enqueue(job=job)
+    with transaction.atomic():
+        if retry_of is not None:
+            retry_lock(retry_of.pk)
+        job = GenerationJob.objects.create(
+            attribution=decision.attribution, attribution_sources=decision.sources, consent=decision.consent,
+            requested_by=requested_by, technique=technique, step=step, recording=recording,
+            template_recording=decision.template_recording, source_start=source_start, source_end=source_end, source_text=source.text,
+            action_description=source.action_description, spec_version=source.spec_version, prompt=prompt,
+            negative_prompt=preset.default_negative_prompt if negative_prompt is None else negative_prompt,
+            camera=camera or "", parameters=resolved, seed=seed_value, preset=preset_name, batch=batch,
+            retry_of=retry_of, progress_total=resolved["num_steps"], soft_time_limit_s=soft, time_limit_s=hard,
+        )
+        if enqueue:
+            job_enqueue(job=job)
     return job
+
+
+def retry_lock(job_id) -> None:
+    """Lock the row of the job a new take retries (``retry_of``) until the current transaction ends. Every new
+    take is created under it (``job_create``, ``s2v_job_create``), and whoever must know whether a new take of a
+    job was started reads under it (review: the retract guard, ``acted_on_since_change_request``), so a take being
+    made is waited for, never missed. Outside a transaction (a page asking which buttons to show) it locks nothing."""
+    if transaction.get_connection().in_atomic_block:
+        list(GenerationJob.objects.select_for_update().filter(pk=job_id).values_list("pk", flat=True))
 
 
 RUN_TASK = "generation.tasks.run_generation_job"

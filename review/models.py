@@ -120,6 +120,21 @@ class ReviewComment(models.Model):
     def __str__(self):
         return f"{self.timecode or '--'} {self.text[:30]}"
 
+    # What "open" and "resolved" mean, in one place: a thread (no parent) of a kind in RESOLVABLE, without / with
+    # ``resolved_at``. ``open_q``/``resolved_q`` ask it of the database (review.selectors: the "open only" filter,
+    # the counts, the API's ``open_comments``), ``is_open``/``resolvable`` of a loaded row (the review page).
+    @classmethod
+    def resolvable_q(cls) -> models.Q:
+        return models.Q(parent__isnull=True, kind__in=cls.RESOLVABLE)
+
+    @classmethod
+    def open_q(cls) -> models.Q:
+        return cls.resolvable_q() & models.Q(resolved_at__isnull=True)
+
+    @classmethod
+    def resolved_q(cls) -> models.Q:
+        return cls.resolvable_q() & models.Q(resolved_at__isnull=False)
+
     @property
     def resolvable(self) -> bool:
         return self.parent_id is None and self.kind in self.RESOLVABLE

@@ -1,7 +1,8 @@
 """Reads for the review screens and the API."""
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from archive.signing import signer_crafts
 from heritage.permissions import allowed
@@ -10,7 +11,7 @@ from .models import AuditEntry, Notification, Review, ReviewComment
 
 __all__ = ["signer_crafts", "reviewer_approval", "review_list_for", "review_versions", "audit_for",
            "unread_notifications", "postprocessing_status", "newer_take",
-           "screen_url", "comment_threads", "comment_counts"]
+           "screen_url", "comment_threads", "comment_counts", "with_open_comments"]
 
 
 def reviewer_approval(review: Review):
@@ -44,9 +45,13 @@ def latest_change_request_entry(review: Review) -> AuditEntry | None:
 
 def acted_on_since_change_request(review: Review) -> bool:
     """Has anyone but the requester side acted on the review since its latest 需要修改: a new take started
-    (by the request itself or a curator's retry), or any other successful action by someone else."""
+    (by the request itself or a curator's retry), or any other successful action by someone else. Read under
+    the lock every new take of the clip's job is created under (``generation.services.retry_lock``; the retract
+    also holds the review's row lock), so a take being made at the same moment is waited for, not missed."""
     from generation.models import GenerationJob
+    from generation.services import retry_lock
 
+    retry_lock(review.clip.job_id)
     entry = latest_change_request_entry(review)
     if entry is None:
         return True
@@ -139,14 +144,22 @@ def comment_threads(review: Review, *, resolved: bool | None = None) -> QuerySet
     qs = (review.comments.filter(parent__isnull=True).select_related("author", "resolved_by")
           .prefetch_related(Prefetch("replies", ReviewComment.objects.select_related("author").order_by("created_at"))))
     if resolved is False:
-        qs = qs.filter(kind__in=ReviewComment.RESOLVABLE, resolved_at__isnull=True)
+        qs = qs.filter(ReviewComment.open_q())
     elif resolved is True:
-        qs = qs.filter(resolved_at__isnull=False)
+        qs = qs.filter(ReviewComment.resolved_q())
     return qs.order_by("at_ms", "created_at", "pk")
 
 
 def comment_counts(review: Review) -> dict[str, int]:
-    """Open and resolved threads of the review (see ``comment_threads``), in one query."""
-    counts = review.comments.filter(parent__isnull=True, kind__in=ReviewComment.RESOLVABLE).aggregate(
-        open=Count("pk", filter=Q(resolved_at__isnull=True)), resolved=Count("pk", filter=Q(resolved_at__isnull=False)))
+    """Open and resolved threads of the review (``ReviewComment.open_q``/``resolved_q``), in one query."""
+    counts = review.comments.aggregate(open=Count("pk", filter=ReviewComment.open_q()),
+                                       resolved=Count("pk", filter=ReviewComment.resolved_q()))
     return {"open": counts["open"] or 0, "resolved": counts["resolved"] or 0}
+
+
+def with_open_comments(reviews: QuerySet[Review]) -> QuerySet[Review]:
+    """``reviews`` with ``open_comments_count``: each review's open threads (``comment_counts``' "open"), counted
+    in the list's own query (a subquery), not one query per review."""
+    open_threads = (ReviewComment.objects.filter(ReviewComment.open_q(), review=OuterRef("pk")).order_by()
+                    .values("review").annotate(n=Count("pk")).values("n"))
+    return reviews.annotate(open_comments_count=Coalesce(Subquery(open_threads, output_field=IntegerField()), 0))

@@ -41,18 +41,28 @@ def _get_review(request, pk) -> Review:
 VIEW_REVIEW = {"obj": _review, "message": _("您无权查看该审核。")}
 
 
-def _refused(request, exc: services.TransitionRefused, review: Review | None = None, template=None):
+def _refused(request, exc: services.TransitionRefused):
+    """A refusal with nothing of this person's to go back to (no right: 403, or a review they may not see):
+    a page with the reason and the refusal's status. A reload sends the same refused request again."""
     messages.error(request, exc.message)
-    if review is not None:
-        ctx = _sign_context(request, review) if template == "review/sign.html" else _detail_context(request, review)
-        ctx["error"] = exc.message
-        # What the person typed comes back in the form it was typed in (a refused comment or change
-        # request loses nothing, and one form's text never lands in another's).
-        ctx["posted"] = request.POST if request.method == "POST" else {}
-        ctx["posted_action"] = request.resolver_match.url_name if request.resolver_match else ""
-        ctx.setdefault("inheritor", services.signing_inheritor(review, request.user))
-        return render(request, template or "review/detail.html", ctx, status=exc.status)
     return render(request, "review/refused.html", {"error": exc.message}, status=exc.status)
+
+
+def _answer_refusal(request, exc: services.TransitionRefused, review: Review | None, action: str, back: str = ""):
+    """Post-redirect-get for every refused review screen action (a form post of a workflow action, a comment or
+    reply, the signing screen's decision, opening a review): the reason and what was typed go into the session
+    (``_keep_draft``) for one showing of the screen the person works on (``selectors.screen_url``, or ``back``),
+    and the browser is redirected there, so a reload never sends the refused form again (it could succeed by then:
+    an archive or a signature nobody meant to repeat). A refusal for want of the right (403), or by a review the
+    person may not see, stays a 403 page: there is nothing of theirs to go back to, and sending it again does
+    nothing. Without a review (opening one), the reason is a message on ``back``."""
+    if exc.status == 403 or (review is not None and not can_view_review(request.user, review)):
+        return _refused(request, exc)
+    if review is None:
+        messages.error(request, exc.message)
+    else:
+        _keep_draft(request, review, action, exc.message)
+    return redirect(back or selectors.screen_url(review, request.user))
 
 
 def _parse_timecode(value: str | None):
@@ -164,21 +174,22 @@ def detail(request, pk):
     review = _get_review(request, pk)
     services.notification_mark_read(user=request.user, review=review)
     ctx = _detail_context(request, review)
-    draft = _pop_draft(request, review)
-    if draft:  # a refused comment form, redirected here (post-redirect-get): its error and what was typed
-        ctx.update(error=draft["error"], posted=draft["posted"], posted_action=draft["action"])
+    _show_draft(request, review, ctx)
     return render(request, "review/detail.html", ctx)
 
 
-# --- Comment threads: post-redirect-get, also when the input is refused ------------------------------------
-# A refused comment or reply does not leave the browser on a POST it could send again by reloading: the
-# error and what was typed are kept in the session for the review page, which the browser is redirected to.
+# --- Post-redirect-get, also when an action is refused (``_answer_refusal``) ----------------------------------
+# A refused form does not leave the browser on a POST it could send again by reloading: the error and what was
+# typed are kept in the session for the screen the browser is redirected to (the review page or the signing
+# screen), which shows them once, in the form they were typed in.
 
 DRAFT_KEY = "review-comment-draft"
+# the fields of the review screens' forms (comment, reply, change request, rights, withdraw, the signing screen)
+DRAFT_FIELDS = ("text", "at", "parent", "action_description", "rights_uri", "reason", "comment", "confirm")
 
 
 def _keep_draft(request, review: Review, action: str, error: str) -> None:
-    posted = {k: request.POST.get(k, "")[:5000] for k in ("text", "at", "parent")}
+    posted = {k: request.POST.get(k, "")[:5000] for k in DRAFT_FIELDS if k in request.POST}
     request.session[DRAFT_KEY] = {"review": str(review.pk), "action": action, "error": error, "posted": posted}
 
 
@@ -188,6 +199,13 @@ def _pop_draft(request, review: Review) -> dict | None:
         return None
     del request.session[DRAFT_KEY]
     return draft
+
+
+def _show_draft(request, review: Review, ctx: dict) -> None:
+    """A refused form, redirected here: its error and what was typed, into the screen's context."""
+    draft = _pop_draft(request, review)
+    if draft:
+        ctx.update(error=draft["error"], posted=draft["posted"], posted_action=draft["action"])
 
 
 def _back_to_comments(review: Review, anchor: str):
@@ -205,10 +223,8 @@ def comment(request, pk):
         workflow.dispatch(review=review, action="comment", actor=request.user,
                           parent=parent or None, **_action_data("comment", request.POST))
     except services.TransitionRefused as exc:
-        if not can_view_review(request.user, review) or exc.status == 403:
-            return _refused(request, exc)
-        _keep_draft(request, review, "reply" if parent else "comment", exc.message)
-        return _back_to_comments(review, f"c-{parent}" if parent.isdigit() else "comment-form")
+        back = reverse("review:detail", args=[review.pk]) + "#" + (f"c-{parent}" if parent.isdigit() else "comment-form")
+        return _answer_refusal(request, exc, review, "reply" if parent else "comment", back)
     if parent:
         return _back_to_comments(review, f"c-{parent}")
     return redirect(selectors.screen_url(review, request.user))
@@ -222,17 +238,15 @@ def _comment_resolution(resolved: bool):
         if not can_view_review(request.user, review):
             return refuse(request, _("您无权查看该审核。"))
         thread = get_object_or_404(review.comments, pk=comment_id)
+        only_open = request.POST.get("comments") == "open"
+        back = (reverse("review:detail", args=[review.pk]) + ("?comments=open" if only_open else "")
+                + f"#c-{thread.pk}")
         try:
             services.comment_set_resolved(comment=thread, actor=request.user, resolved=resolved)
         except services.TransitionRefused as exc:
-            if exc.status == 403:  # (who may not see the review was refused above)
-                return _refused(request, exc)
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("已标记为已解决。") if resolved else _("已重新打开这条意见。"))
-        only_open = request.POST.get("comments") == "open"
-        return redirect(reverse("review:detail", args=[review.pk]) + ("?comments=open" if only_open else "")
-                        + f"#c-{thread.pk}")
+            return _answer_refusal(request, exc, review, view.__name__, back)
+        messages.success(request, _("已标记为已解决。") if resolved else _("已重新打开这条意见。"))
+        return redirect(back)
 
     view.__name__ = "resolve_comment" if resolved else "reopen_comment"
     return view
@@ -292,7 +306,6 @@ def sign(request, pk):
     """The inheritor's signing screen: plays the clip, shows the attribution and exactly what will be
     public; approve, or request changes with a comment."""
     review = _get_review(request, pk)
-    ctx = _sign_context(request, review)
     if request.method == "POST":
         decision = request.POST.get("decision")
         try:
@@ -310,10 +323,11 @@ def sign(request, pk):
             else:
                 raise services.TransitionRefused(_("请选择「同意签署」或「需要修改」。"), code="invalid", status=400)
         except services.TransitionRefused as exc:
-            return _refused(request, exc, review, template="review/sign.html") if exc.status != 403 else _refused(
-                request, exc)
+            return _answer_refusal(request, exc, review, "sign", reverse("review:sign", args=[review.pk]))
         return redirect("review:sign", pk=review.pk)
     services.notification_mark_read(user=request.user, review=review)
+    ctx = _sign_context(request, review)
+    _show_draft(request, review, ctx)
     return render(request, "review/sign.html", ctx)
 
 
@@ -350,10 +364,8 @@ def _post_action(name: str):
             result = workflow.dispatch(review=review, action=name, actor=request.user,
                                        **_action_data(name, request.POST))
         except services.TransitionRefused as exc:
-            visible = can_view_review(request.user, review) and exc.status != 403
-            # Shown on the screen the person works on (the signer's phone signing screen, else the review page).
-            on_sign = selectors.screen_url(review, request.user) == reverse("review:sign", args=[review.pk])
-            return _refused(request, exc, review if visible else None, template="review/sign.html" if on_sign else None)
+            # back to the screen the person works on (the signer's phone signing screen, else the review page)
+            return _answer_refusal(request, exc, review, name)
         if name == "archive":
             messages.success(request, _("已归档:%(id)s") % {"id": result.pk})
         elif name == "approve":
@@ -383,7 +395,7 @@ def open_review(request, clip_id):
     try:
         review = services.review_open(clip=clip, actor=request.user)
     except services.TransitionRefused as exc:
-        return _refused(request, exc)
+        return _answer_refusal(request, exc, None, "open", reverse("review:inbox"))
     return redirect("review:detail", pk=review.pk)
 
 

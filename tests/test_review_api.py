@@ -160,6 +160,9 @@ def test_a_rights_uri_longer_than_its_column_is_refused_on_every_path(api, rv, m
 
     browser = Client()
     browser.force_login(rv.curator)
-    assert browser.post(reverse("review:rights", args=[review.pk]), {"rights_uri": too_long}).status_code == 400
+    response = browser.post(reverse("review:rights", args=[review.pk]), {"rights_uri": too_long})
+    assert response.status_code == 302  # post-redirect-get: the review page says why, once
+    page = browser.get(response["Location"]).content.decode()
+    assert "权利声明必须是知识共享" in page and f'value="{too_long}"' in page  # what was typed, to correct
     review.refresh_from_db()
     assert review.rights_uri == before

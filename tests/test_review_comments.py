@@ -273,3 +273,52 @@ def test_schema_lists_the_comment_endpoints(client):
     assert "resolved" in params
     assert "parent" in schema["components"]["schemas"]["Action"]["properties"]
     assert "replies" in schema["components"]["schemas"]["CommentThread"]["properties"]
+
+
+# --- "Open" in one place; the API list counts open threads in its own query (review13) ----------------------
+
+def test_open_and_resolved_mean_the_same_in_python_and_in_the_database(rv, in_review):
+    """``ReviewComment.is_open``/``resolvable`` (a loaded row: the review page) and ``open_q``/``resolved_q`` (the
+    filter, the counts, the API) are the one definition: they agree on every kind, on replies and on resolved rows."""
+    from django.utils import timezone
+
+    made = []
+    for kind in ReviewComment.Kind.values:
+        for resolved in (False, True):
+            c = ReviewComment.objects.create(review=in_review, author=rv.reviewer, kind=kind, text=kind,
+                                             resolved_at=timezone.now() if resolved else None)
+            made.append(c)
+            made.append(ReviewComment.objects.create(review=in_review, author=rv.curator, text="回复", parent=c,
+                                                     resolved_at=timezone.now() if resolved else None))
+    open_ids = set(ReviewComment.objects.filter(ReviewComment.open_q()).values_list("pk", flat=True))
+    resolved_ids = set(ReviewComment.objects.filter(ReviewComment.resolved_q()).values_list("pk", flat=True))
+    assert {c.pk for c in made if c.is_open} == open_ids and len(open_ids) == 2
+    assert {c.pk for c in made if c.resolvable and not c.is_open} == resolved_ids and len(resolved_ids) == 2
+    assert selectors.comment_counts(in_review) == {"open": 2, "resolved": 2}
+    assert {c.pk for c in selectors.comment_threads(in_review, resolved=False)} == open_ids
+    assert {c.pk for c in selectors.comment_threads(in_review, resolved=True)} == resolved_ids
+
+
+def test_the_api_list_counts_open_comments_in_one_query_for_ten_reviews(rv, make_clip):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    reviews = []
+    for i in range(10):
+        review = services.review_open(clip=make_clip(variant=f"v{i}", seed=i), actor=rv.curator)
+        services.review_submit(review=review, actor=rv.curator)
+        for n in range(i % 3):  # 0, 1 or 2 open threads, plus a resolved one and a reply that never count
+            services.review_comment(review=review, actor=rv.reviewer, text=f"意见{n}")
+        done = services.review_comment(review=review, actor=rv.reviewer, text="已改")
+        services.comment_set_resolved(comment=done, actor=rv.reviewer, resolved=True)
+        services.review_comment(review=review, actor=rv.curator, text="回复", parent=done.pk)
+        reviews.append(review)
+    with CaptureQueriesContext(connection) as ctx:
+        r = api(rv.curator).get(reverse("api-review-list"))
+    assert r.status_code == 200 and r.json()["count"] == 10
+    assert {x["id"]: x["open_comments"] for x in r.json()["results"]} == {str(v.pk): i % 3 for i, v in enumerate(reviews)}
+    # the per-review aggregate counted comment threads with a query each; now the list's query carries the count
+    counting = [q["sql"] for q in ctx.captured_queries if "resolved_at" in q["sql"] and "COUNT(" in q["sql"].upper()]
+    assert len(counting) <= 2, counting  # the page's query (and the paginator's count), not one per review
+    # the same value for a single review (detail: no annotation, asked directly)
+    assert api(rv.curator).get(reverse("api-review-detail", args=[reviews[2].pk])).json()["open_comments"] == 2

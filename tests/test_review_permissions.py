@@ -6,6 +6,9 @@ Each case starts from a review in the state the endpoint acts on, so an allowed 
 Screens: anonymous → 302 to the login page, no right → 403, success → 200 (page) or 302 (after POST).
 API: anonymous → 401, no right → 403, success → 200/201; a withdrawn record is 404 to the public.
 """
+import html as htmllib
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -48,6 +51,16 @@ WEB = {
                 expect(403, anonymous=302, reviewer=302, admin=302)),
     "reject": ("in_review", "post", "review:reject", False, {"text": "与原始影像不符"},
                expect(302, public=403, other_inheritor=403)),
+    # comment threads (the reviewer's thread; resolve/reopen: its author or a curator, admin included)
+    # only the inheritor who asked (the proxy here signs for another inheritor of the craft)
+    "retract_changes": ("changes_requested", "post", "review:retract_changes", False, None,
+                        expect(403, anonymous=302, inheritor=302)),
+    "reply": ("commented", "post", "review:comment", False, "reply",
+              expect(302, public=403, other_inheritor=403)),
+    "resolve_comment": ("commented", "post", "review:resolve_comment", False, None,
+                        expect(403, anonymous=302, curator=302, reviewer=302, admin=302)),
+    "reopen_comment": ("resolved", "post", "review:reopen_comment", False, None,
+                       expect(403, anonymous=302, curator=302, reviewer=302, admin=302)),
     "archive": ("approved", "post", "review:archive", False, None,
                 expect(403, anonymous=302, curator=302, admin=302)),
     "withdraw": ("archived", "post", "review:withdraw", False, {"reason": "家属要求下架"},
@@ -73,6 +86,16 @@ API = {
                 expect(403, anonymous=401, reviewer=201, admin=201)),
     "reject": ("in_review", "post", "api-review-reject", False, {"text": "不符"},
                expect(200, anonymous=401, public=403, other_inheritor=403)),
+    "retract_changes": ("changes_requested", "post", "api-review-retract-changes", False, None,
+                        expect(403, anonymous=401, inheritor=200)),
+    "comments": ("commented", "get", "api-review-comments", False, None,
+                 expect(200, anonymous=401, public=403, other_inheritor=403)),
+    "reply": ("commented", "post", "api-review-comment", False, "reply",
+              expect(201, anonymous=401, public=403, other_inheritor=403)),
+    "comment_resolve": ("commented", "post", "api-review-comment-resolve", False, None,
+                        expect(403, anonymous=401, curator=200, reviewer=200, admin=200)),
+    "comment_reopen": ("resolved", "post", "api-review-comment-reopen", False, None,
+                       expect(403, anonymous=401, curator=200, reviewer=200, admin=200)),
     "sign": ("in_review", "post", "api-review-sign", False, "sign",
              expect(403, anonymous=401, inheritor=200, proxy=200)),
     "archive": ("approved", "post", "api-review-archive", False, None,
@@ -88,14 +111,18 @@ API = {
 
 
 def _prepare(rv, make_clip, state):
-    """A review in ``state`` (or a bare clip for "clip"); returns (review, clip, record)."""
+    """A review in ``state`` (or a bare clip for "clip"); returns (review, clip, record). "commented": in review
+    with the reviewer's comment thread (``review.thread``); "resolved": that thread resolved by its author."""
     clip = make_clip()
     if state in (None, "clip"):
         return None, clip, None
+    thread_state, state = (state, "in_review") if state in ("commented", "resolved") else (None, state)
     review = services.review_open(clip=clip, actor=rv.curator)
     record = None
     if state != "draft":
         services.review_submit(review=review, actor=rv.curator)
+    if state == "changes_requested":  # asked by the inheritor on their phone: theirs to take back
+        services.review_request_changes(review=review, actor=rv.inheritor_user, text="针距不对")
     if state in ("approved", "archived", "withdrawn"):
         services.review_sign(review=review, actor=rv.inheritor_user, sha256=review.submitted_sha256,
                              attribution=review.attribution)
@@ -104,7 +131,16 @@ def _prepare(rv, make_clip, state):
     if state == "withdrawn":
         services.review_withdraw(review=review, actor=rv.inheritor_user, reason="撤回")
     review.refresh_from_db()
+    if thread_state:
+        review.thread = services.review_comment(review=review, actor=rv.reviewer, text="针脚太疏", at_ms=100)
+        if thread_state == "resolved":
+            services.comment_set_resolved(comment=review.thread, actor=rv.reviewer, resolved=True)
     return review, clip, record
+
+
+def _comments(review):
+    """What a comment endpoint may change: each comment and whether it is resolved."""
+    return sorted(review.comments.values_list("pk", "parent_id", "resolved_at")) if review is not None else None
 
 
 def _data(spec, review, clip):
@@ -113,6 +149,8 @@ def _data(spec, review, clip):
                 "attribution": review.attribution}
     if spec == "clip":
         return {"clip": clip.pk}
+    if spec == "reply":
+        return {"text": "下一版改", "parent": review.thread.pk}
     return spec or {}
 
 
@@ -121,6 +159,8 @@ def _url(name, review, clip, record, uses_record):
         return reverse(name)
     if name == "review:open":
         return reverse(name, args=[clip.pk])
+    if "resolve" in name or "reopen" in name:
+        return reverse(name, args=[review.pk, review.thread.pk])
     return reverse(name, args=[record.pk if uses_record else review.pk])
 
 
@@ -136,14 +176,16 @@ def test_screen_matrix(client, rv, make_clip, name, role):
     if user is not None:
         client.force_login(user)
     url = _url(url_name, review, clip, record, uses_record)
-    before = review.state if review else None
+    before, comments = (review.state if review else None), _comments(review)
     resp = client.get(url) if method == "get" else client.post(url, _data(data, review, clip))
     assert resp.status_code == expected[role], (name, role, resp.status_code, getattr(resp, "content", b"")[:300])
     if resp.status_code == 302 and role == "anonymous":
         assert reverse("login") in resp["Location"]
-    if review is not None and resp.status_code in (401, 403):
+    if review is not None and (resp.status_code in (401, 403) or role == "anonymous"):
         review.refresh_from_db()
-        assert review.state == before  # a refused request changes nothing
+        assert review.state == before and _comments(review) == comments  # a refused request changes nothing
+    elif state in ("commented", "resolved"):
+        assert _comments(review) != comments, (name, role)  # allowed: the reply, resolution or reopening was made
 
 
 @pytest.mark.parametrize("name,role", _cases(API))
@@ -154,7 +196,7 @@ def test_api_matrix(client, rv, make_clip, name, role):
     if user is not None:
         client.force_login(user)
     url = _url(url_name, review, clip, record, uses_record)
-    before = review.state if review else None
+    before, comments = (review.state if review else None), _comments(review)
     if method == "get":
         resp = client.get(url)
     else:
@@ -162,7 +204,9 @@ def test_api_matrix(client, rv, make_clip, name, role):
     assert resp.status_code == expected[role], (name, role, resp.status_code, resp.content[:300])
     if review is not None and resp.status_code in (401, 403, 404):
         review.refresh_from_db()
-        assert review.state == before
+        assert review.state == before and _comments(review) == comments
+    elif state in ("commented", "resolved") and method == "post":
+        assert _comments(review) != comments, (name, role)
 
 
 def test_sign_screen_shows_what_will_be_public(client, rv, make_clip):
@@ -179,8 +223,34 @@ def test_sign_screen_shows_what_will_be_public(client, rv, make_clip):
 def test_sign_screen_without_confirmation_is_refused(client, rv, make_clip):
     review, clip, _ = _prepare(rv, make_clip, "in_review")
     client.force_login(rv.inheritor_user)
-    resp = client.post(reverse("review:sign", args=[review.pk]),
-                       {"decision": "approve", "sha256": review.submitted_sha256, "attribution": review.attribution})
-    assert resp.status_code == 400
+    url = reverse("review:sign", args=[review.pk])
+    resp = client.post(url, {"decision": "approve", "sha256": review.submitted_sha256, "attribution": review.attribution,
+                             "comment": "看过了"})
+    # post-redirect-get: back to the signing screen, which says why and keeps the comment, once
+    assert resp.status_code == 302 and resp["Location"] == url
     review.refresh_from_db()
     assert review.state == Review.State.IN_REVIEW
+    html = client.get(url).content.decode()
+    assert "请勾选确认后再签署" in html and "看过了</textarea>" in html
+    again = client.get(url).content.decode()
+    assert "请勾选确认后再签署" not in again and "看过了</textarea>" not in again
+
+
+@pytest.mark.parametrize("action,state,role", [("archive", "in_review", "curator"), ("approve", "approved", "reviewer"),
+                                                ("submit", "approved", "curator"), ("reject", "archived", "reviewer")])
+def test_a_screen_action_refused_by_the_state_redirects_with_the_reason(client, rv, make_clip, action, state, role):
+    """Post-redirect-get also when refused: a reload of the page never sends the refused action again (it
+    might succeed by then). Refused for want of the right it stays a 403 (the matrix above)."""
+    from review.models import AuditEntry
+
+    review, clip, _ = _prepare(rv, make_clip, state)
+    client.force_login(rv.roles[role])
+    resp = client.post(reverse(f"review:{action}", args=[review.pk]), {"text": "再看看"})
+    assert resp.status_code == 302 and resp["Location"] == reverse("review:detail", args=[review.pk])
+    review.refresh_from_db()
+    assert review.state == state
+    refused = AuditEntry.objects.get(review=review, action=action, outcome="refused")
+    html = client.get(resp["Location"]).content.decode()
+    alert = re.search(r'<p class="error" role="alert">(.*?)</p>', html, re.S)
+    assert alert and htmllib.unescape(alert.group(1)) == refused.reason and refused.details["code"] != "forbidden"
+    assert 'role="alert"' not in client.get(resp["Location"]).content.decode()  # shown once

@@ -98,9 +98,10 @@ def test_not_once_a_curator_has_acted(client, rv, in_review, make_clip, curator_
     client.force_login(rv.inheritor_user)
     html = client.get(reverse("review:sign", args=[in_review.pk])).content.decode()
     assert 'data-testid="retract-changes"' not in html and 'data-blocked="retract_changes"' in html
-    # a refused POST is a page that says why, not a 500
+    # a refused POST goes back to the signing screen, which says why (post-redirect-get), not a 500
     response = client.post(reverse("review:retract_changes", args=[in_review.pk]))
-    assert response.status_code == 409 and "馆员已经处理了这条修改意见" in response.content.decode()
+    assert response.status_code == 302 and response["Location"] == reverse("review:sign", args=[in_review.pk])
+    assert "馆员已经处理了这条修改意见" in client.get(response["Location"]).content.decode()
 
 
 def test_not_when_the_request_itself_started_a_new_take(rv, in_review):
@@ -126,3 +127,99 @@ def test_the_api_offers_it_with_json_errors(rv, in_review):
     response = api.post(f"/api/v1/reviews/{in_review.pk}/retract-changes", {}, format="json")
     assert response.status_code == 409 and response.json()["code"] == "wrong_state"
     assert ReviewComment.objects.filter(review=in_review, kind="retraction").count() == 1
+
+
+# --- A curator's new take and the retract, at the same moment (review13) --------------------------------------
+# The guard reads "has a new take of this job been started" while the retract holds the review's row lock, but a
+# curator's retry (generation.services.job_retry) never took that lock: it could be made between the guard's read
+# and the retract's commit (or be uncommitted while the guard read), and both won. Now a new take is created under
+# the lock of the job it retries (generation.services.retry_lock), and the guard reads under the same lock.
+
+def _postgresql_only():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks between two connections: PostgreSQL (SQLite locks the whole file)")
+
+
+def _in_thread(fn, out):
+    import threading
+
+    from django.db import connections
+
+    def run():
+        try:
+            out["value"] = fn()
+        except Exception as exc:  # noqa: BLE001 — reported by the test
+            out["error"] = exc
+        finally:
+            connections.close_all()
+
+    t = threading.Thread(target=run, daemon=True)
+    t.start()
+    return t
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_retry_made_while_the_retract_runs_waits_for_it(rv, make_clip, monkeypatch):
+    import dataclasses
+
+    from generation import services as generation_services
+    from review import workflow
+
+    _postgresql_only()
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    job = review.clip.job
+    generation_services.job_retry(job=job, actor=rv.curator, seed=10)  # before the request: loads the prompt rules
+    services.review_request_changes(review=review, actor=rv.inheritor_user, text="针距不对")
+    retry, seen = {}, {}
+    row = workflow.ACTIONS["retract_changes"]
+
+    def work_with_a_retry_meanwhile(ctx, actor, **data):  # after the guard passed, before the retract commits
+        t = _in_thread(lambda: generation_services.job_retry(job=job, actor=rv.curator, seed=11), retry)
+        t.join(timeout=5)
+        seen["retry_done_before_commit"] = not t.is_alive()
+        seen["thread"] = t
+        return row.work(ctx, actor, **data)
+
+    monkeypatch.setitem(workflow.ACTIONS, "retract_changes", dataclasses.replace(row, work=work_with_a_retry_meanwhile))
+    services.review_retract_changes(review=review, actor=rv.inheritor_user)
+    seen["thread"].join(timeout=20)
+    assert "error" not in retry, retry
+    assert not seen["retry_done_before_commit"]  # the new take waited for the retract's transaction
+    entry = AuditEntry.objects.get(review=review, action="retract_changes", outcome="ok")
+    assert retry["value"].retry_of_id == job.pk and retry["value"].created_at > entry.at
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_retract_waits_for_a_retry_being_made_and_is_then_refused(rv, make_clip):
+    import threading
+
+    from django.db import transaction
+
+    from generation import services as generation_services
+
+    _postgresql_only()
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    services.review_request_changes(review=review, actor=rv.inheritor_user, text="针距不对")
+    job = review.clip.job
+    created, retry = threading.Event(), {}
+
+    def retry_in_a_longer_transaction():  # e.g. a take made with its files, committed a moment later
+        with transaction.atomic():
+            new = generation_services.job_retry(job=job, actor=rv.curator, seed=12)
+            created.set()
+            threading.Event().wait(1.5)
+        return new
+
+    t = _in_thread(retry_in_a_longer_transaction, retry)
+    assert created.wait(timeout=20)
+    with pytest.raises(services.TransitionRefused) as exc:
+        services.review_retract_changes(review=review, actor=rv.inheritor_user)
+    t.join(timeout=20)
+    assert "error" not in retry, retry
+    assert exc.value.code == "already_acted"
+    review.refresh_from_db()
+    assert review.state == Review.State.CHANGES_REQUESTED

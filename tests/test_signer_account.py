@@ -126,7 +126,9 @@ def test_a_refused_retract_is_shown_on_the_signing_screen(rv, make_clip, client)
     services.review_comment(review=review, actor=rv.curator, text="收到,正在重新生成")
     client.force_login(rv.inheritor_user)
     r = client.post(reverse("review:retract_changes", args=[review.pk]))
+    assert r.status_code == 302 and r["Location"] == reverse("review:sign", args=[review.pk])  # post-redirect-get
+    r = client.get(r["Location"])
     html = r.content.decode()
-    assert r.status_code == 409 and "馆员已经处理了这条修改意见" in html
+    assert r.status_code == 200 and "馆员已经处理了这条修改意见" in html
     assert [t.name for t in r.templates][0] == "review/sign.html"
     assert 'data-testid="changes-requested"' in html and 'data-blocked="retract_changes"' in html

@@ -45,11 +45,15 @@ def test_a_refused_change_request_keeps_what_was_typed(rv, make_clip, client):
     client.force_login(rv.reviewer)
     r = client.post(reverse("review:request_changes", args=[review.pk]),
                     {"at": "0:02", "text": "针距应为两毫米", "action_description": "{'not': json"})
-    body = r.content.decode()
-    assert r.status_code == 400 and "不是有效的 JSON" in body
+    # post-redirect-get: back to the review page, which shows why and the form as it was typed, once
+    assert r.status_code == 302 and r["Location"] == reverse("review:detail", args=[review.pk])
+    body = client.get(r["Location"]).content.decode()
+    assert "不是有效的 JSON" in body
     assert textarea(body, "rc-text") == "针距应为两毫米"
     assert 'value="0:02"' in body
     assert textarea(body, "rc-ad") == "{'not': json"
+    again = client.get(r["Location"]).content.decode()  # a reload shows the page, not the refusal again
+    assert "不是有效的 JSON" not in again and textarea(again, "rc-text") == ""
 
 
 def test_a_refused_comment_keeps_what_was_typed_in_the_comment_form(rv, make_clip, client):

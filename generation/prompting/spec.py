@@ -224,12 +224,12 @@ class Spec:
         spec.catalogue_category = {}
         for entry in catalogue.get("crafts") or []:
             if entry.get("words_source"):
-                for field in CATALOGUE_WORD_FIELDS:
-                    for word in entry.get(field) or ():
+                for word_field in CATALOGUE_WORD_FIELDS:
+                    for word in entry.get(word_field) or ():
                         word = word.strip().translate(table)
                         if len(word) >= 2 and not word.isascii():
                             spec.catalogue_words.setdefault(word, {})[entry["key"]] = 1
-                            spec.catalogue_category.setdefault(word, CATALOGUE_WORD_FIELDS[field])
+                            spec.catalogue_category.setdefault(word, CATALOGUE_WORD_FIELDS[word_field])
         spec.catalogue_re = _trie_pattern(spec.catalogue_words)
         # the lexicon's technique names that open with a numeral (三道弯, 八次发酵): a quantity found first may
         # take their numeral and classifier (三道) out of the words jieba sees, so they are looked for in the

@@ -67,7 +67,9 @@ class ReviewSerializer(serializers.ModelSerializer):
 
     def get_open_comments(self, obj) -> int:
         """Comment threads not resolved yet (they do not stop archiving; see docs/ARCHITECTURE.md)."""
-        return selectors.comment_counts(obj)["open"]
+        # a list counts them in its own query (selectors.with_open_comments); a single review asks here
+        counted = getattr(obj, "open_comments_count", None)
+        return counted if counted is not None else selectors.comment_counts(obj)["open"]
 
     def get_available_actions(self, obj) -> list[str]:
         """The actions the requesting user may take now (review/workflow.py), in API spelling."""
@@ -178,7 +180,7 @@ class ReviewList(ListAPIView):
 
     def get_queryset(self):
         params = self.request.query_params
-        qs = selectors.review_list_for(self.request.user).order_by("-updated_at", "-pk")
+        qs = selectors.with_open_comments(selectors.review_list_for(self.request.user)).order_by("-updated_at", "-pk")
         state = query_text(params, "state")
         if state:
             if state not in Review.State.values:
