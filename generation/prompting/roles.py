@@ -15,7 +15,7 @@ from .words import (ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, ATTA
                     FACING_COVERBS, FILLERS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS,
                     HAND_PLACE_MARKERS, HANG_VERBS, INSIDE, INSTRUMENT_HEADS, INSTRUMENT_LEADS, LIMB_CHARS,
                     LIMB_MOVERS, LOAD_VERBS, LOCATIVES, LOCATIVE_SUFFIX, MAKING_VERBS, MANNER_ADVERBS, MANNER_VERBS,
-                    MATERIAL_HEADS, MEDIUM_HEADS, MODALS, MOTION_WORDS, NEEDLE_TOOLS, NEGATIONS, PART_WORDS,
+                    MATERIAL_HEADS, MEDIUM_HEADS, MODALS, MOTION_WORDS, NEEDLE_TOOLS, NEGATIONS, PART_WORDS, PERFORMED_SUFFIX,
                     PERSON_NOUNS, PERSON_PRONOUNS, PINCHED_TOOL_HEADS, PLACE_MARKERS, PLACE_SIDES, POS_TAGS, PREDICATE_ADVERBS,
                     PUT_VERBS, RATIO_NUMERALS, RAW_STUFF_HEADS, REACH_CHARS, RELATION_END, RESULT_COMPLEMENTS,
                     ROD_SUFFIX, ROUND_MARKERS, SHAPE_SUFFIX, SKIP, SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS,
@@ -602,6 +602,24 @@ def _bare_object(doc: Doc, j: int, e: int):
         return None
     return "".join(chars)
 
+
+def _named_work(doc: Doc, term_at: dict, v: int, j: int, e: int) -> bool:
+    """Token j, closing the clause right after an open verb at v (one the lexicon does not list as an action),
+    names a thing and not an action: a craft word or technique term that jieba tags a noun or that names a form
+    performed (花丝, 芦笙舞, 长调), or a word of three or more characters jieba does not know as a noun that names
+    one (长鼓舞/i; ``words.PERFORMED_SUFFIX``)."""
+    words, kinds = doc.words, doc.kinds
+    if j > e or kinds[v] != "V" or not (j == e or kinds[j + 1] == "P") or "成" in words[v] \
+            or words[v][-1] == "出" or any(words[k] == "成" for k in range(v + 1, j)):
+        return False  # (「蹲成马步」「打出金箔」: what follows V成/V出 is the result, not what is worked)
+    w = words[j]
+    if kinds[j] in ("T", "A"):
+        info = term_at.get(j)
+        return len(w) >= 2 and (info is None or info.category not in ("action", "body", "tool", "material")) \
+            and (POS_TAGS.roles.get(w, "")[:1] == "n" or w[-1] in PERFORMED_SUFFIX)
+    return kinds[j] is None and len(w) >= 3 and w[-1] in PERFORMED_SUFFIX
+
+
 def _made_thing(material, object_np) -> bool:
     """The material is the verb's object and names no stuff (花样, 架子, 字): a thing the action makes,
     which yields to stuff or a ground the clause names."""
@@ -977,6 +995,10 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             elif j + 1 < e and kinds[j] in ("T", "N") and words[j + 1] == "的" and (
                     j not in term_at or term_at[j].category != "action"):
                 np, info, after = words[j], None, j + 1  # 「提着影人的脖签」: a term of any kind before 的
+            elif j > action_idx and _named_work(doc, term_at, action_idx, j, e):
+                # 「夹着花丝」「跳芦笙舞」: a craft, a technique or a dance or song named as an open verb's
+                # object, closing the clause, is what the verb works or performs
+                np, info, after = words[j], None, j + 1
             elif (bare := _bare_object(doc, j, e)) is not None and j > action_idx:
                 # 「蘸了料」「下黄丹」「敲鼓边」: one-character words jieba left untagged as nouns, closing the
                 # clause right after the verb, are its object when a character heads a tool or a material

@@ -555,6 +555,9 @@ RAW_STUFF_HEADS = set("木竹篾草秆藤柴炭")  # wood, cane and plant stuff,
 
 # Musical instruments and their strings: played by the hand or a stick (the stick, the bow is the tool)
 INSTRUMENT_HEADS = set("鼓琴笛箫弦锣钹笙")
+# a form performed, named by its last character: a dance, song, tune or step (长鼓舞, 盘王歌, 长调, 十字步). Named as a
+# verb's object it is what the step performs (`roles._named_work`); it is no thing a later step picks up (`carry`)
+PERFORMED_SUFFIX = frozenset("舞歌曲调步")
 
 # Abrasive sheets (砂纸, 水砂纸, 砂布): they rub the work smooth or bright and are never what a result of state
 # changes (「砂纸打磨亮」: the piece is bright, not the paper; unlike 「刀磨快了」: roles._open_read)

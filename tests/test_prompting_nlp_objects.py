@@ -1,0 +1,53 @@
+"""What a step works, named as its verb's object (branch nlp-objects, issue 11; ``roles._named_work``,
+``carry._carry_dropped_object``). The annotation convention: the material is what the step acts on, the song
+sung and the dance danced included (唱盘王歌 → 盘王歌). A craft word or technique term after an open verb,
+closing its clause, is that thing (夹着花丝), and so is a dance, song, tune or step by its name's last character
+(跳长鼓舞/i, 唱起长调) even where jieba does not know it as a noun; what V成/V出 yields is no such object. A form
+performed is no thing that a later step of the sentence takes up (走梅花步,再上桩: 上桩 works no 梅花步).
+Every sentence here is written for these tests (none is from an evaluation or probe file)."""
+import pytest
+
+from generation.prompting import normalize
+from generation.prompting.spec import default_spec
+
+SPEC = default_spec()
+
+
+def steps(text):
+    return normalize(text, spec=SPEC).to_dict()["steps"]
+
+
+def step(text, action):
+    found = [s for s in steps(text) if s["action"] == action]
+    assert found, (action, steps(text))
+    return found[0]
+
+
+@pytest.mark.parametrize("text,action,material", [
+    # 传统舞蹈: the dance danced, not the ground gone round (火塘) nor the dancer (新娘子)
+    ("姑娘们围着火塘跳竹竿舞。", "跳", "竹竿舞"),
+    ("新娘子跳芦笙舞。", "跳", "芦笙舞"),
+    ("先跳摆手舞,跳完了再唱梯玛歌。", "跳", "摆手舞"),
+    # 传统音乐: the tune sung
+    ("阿妈坐在毡房里唱起长调。", "唱起", "长调"),
+    # 传统技艺: a craft's own stuff the lexicon lists as a technique term, held by a tool
+    ("师傅左手拿镊子夹着花丝。", "夹", "花丝"),
+])
+def test_a_named_thing_after_an_open_verb_is_its_material(text, action, material):
+    assert step(text, action)["material"] == material
+
+
+@pytest.mark.parametrize("text,action,result", [
+    ("他屈膝蹲成马步。", "蹲", "马步"),       # 传统体育: the stance reached
+    ("匠人千锤万打出金箔。", "打出", "金箔"),  # 传统技艺: the thing made
+])
+def test_what_a_verb_yields_is_not_its_material(text, action, result):
+    assert step(text, action)["material"] != result
+
+
+@pytest.mark.parametrize("text,action,form", [
+    ("舞狮的人先走梅花步,再上桩。", "上桩", "梅花步"),  # 传统体育、游艺与杂技
+    ("演员先走圆场步,再甩水袖。", "甩", "圆场步"),      # 传统戏剧
+])
+def test_a_form_performed_is_not_carried_to_the_next_step(text, action, form):
+    assert step(text, action)["material"] != form
