@@ -51,3 +51,13 @@ def test_what_a_verb_yields_is_not_its_material(text, action, result):
 ])
 def test_a_form_performed_is_not_carried_to_the_next_step(text, action, form):
     assert step(text, action)["material"] != form
+
+
+@pytest.mark.parametrize("text,action,material", [
+    ("他剪下一块巴掌大的红布。", "剪", "红布"),        # 传统美术 (剪纸): not 巴掌
+    ("揉好一团拳头大的面。", "揉", "面"),              # 传统技艺 (面食): not 拳头
+    ("师傅搓着一根指头粗的麻绳。", "搓", "麻绳"),      # 传统技艺 (绳编): not 指头
+])
+def test_a_size_said_by_another_thing_names_no_object(text, action, material):
+    """N + 大/粗/长… + 的 says how big the noun after 的 is: that noun is what the verb works."""
+    assert step(text, action)["material"] == material

@@ -725,6 +725,8 @@ FILLER_CHARS = set("嗯啊呃哎哦噢那个就")
 
 # what a length said before it measures (「留三公分宽」「拍到两毫米厚」): part of the quantity's clause
 DIMENSION_CHARS = set("长宽高厚深粗细薄")
+# a size said by a thing it matches (「巴掌大的红布」「指头粗的条子」): N + one of these + 的 measures the noun after 的
+SIZE_WORDS = frozenset(DIMENSION_CHARS | {"大", "小", "大小", "粗细", "长短", "见方"})
 
 # verbs that take a thing in the hand and hold it (not 捏/托: what the fingers pinch or the palm supports is
 # mostly the piece worked, 「捏住线头」「托住葫芦」)
