@@ -61,3 +61,18 @@ def test_a_form_performed_is_not_carried_to_the_next_step(text, action, form):
 def test_a_size_said_by_another_thing_names_no_object(text, action, material):
     """N + 大/粗/长… + 的 says how big the noun after 的 is: that noun is what the verb works."""
     assert step(text, action)["material"] == material
+
+
+@pytest.mark.parametrize("text,action,material", [
+    ("祭台上再插上新的旗子。", "插", "旗子"),          # 民俗
+    ("伤口洗净了换上干净的纱布。", "换上", "纱布"),    # 传统医药
+    ("筐沿上再编上新的竹篾。", "编上", "竹篾"),        # 传统技艺 (竹编)
+])
+def test_an_adjective_and_de_before_the_object_are_skipped(text, action, material):
+    """V + adjective + 的 + N: N is what the verb works (the material was None, 竹篾 the tool)."""
+    assert step(text, action)["material"] == material
+
+
+def test_a_result_described_by_an_adjective_is_not_the_material():
+    """V出 + adjective + 的 + N makes N (「推出匀匀的褶子」): not what is worked."""
+    assert step("拿拇指往两边推出匀匀的褶子。", "推出")["material"] != "褶子"

@@ -603,15 +603,20 @@ def _bare_object(doc: Doc, j: int, e: int):
     return "".join(chars)
 
 
+def _yields_result(words: list, v: int, j: int) -> bool:
+    """The verb at v makes what follows it up to j (V成/V出, or 成 between): 「蹲成马步」「打出金箔」「推出匀匀的皱纹」
+    name a result, not what is worked."""
+    return "成" in words[v] or words[v][-1] == "出" or any(words[k] == "成" for k in range(v + 1, j))
+
+
 def _named_work(doc: Doc, term_at: dict, v: int, j: int, e: int) -> bool:
     """Token j, closing the clause right after an open verb at v (one the lexicon does not list as an action),
     names a thing and not an action: a craft word or technique term that jieba tags a noun or that names a form
     performed (花丝, 芦笙舞, 长调), or a word of three or more characters jieba does not know as a noun that names
     one (长鼓舞/i; ``words.PERFORMED_SUFFIX``)."""
     words, kinds = doc.words, doc.kinds
-    if j > e or kinds[v] != "V" or not (j == e or kinds[j + 1] == "P") or "成" in words[v] \
-            or words[v][-1] == "出" or any(words[k] == "成" for k in range(v + 1, j)):
-        return False  # (「蹲成马步」「打出金箔」: what follows V成/V出 is the result, not what is worked)
+    if j > e or kinds[v] != "V" or not (j == e or kinds[j + 1] == "P") or _yields_result(words, v, j):
+        return False
     w = words[j]
     if kinds[j] in ("T", "A"):
         info = term_at.get(j)
@@ -995,6 +1000,11 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             elif j + 1 < e and kinds[j] in ("T", "N") and words[j + 1] == "的" and (
                     j not in term_at or term_at[j].category != "action"):
                 np, info, after = words[j], None, j + 1  # 「提着影人的脖签」: a term of any kind before 的
+            elif j > action_idx and j + 2 <= e and words[j + 1] == "的" and kinds[j] is None \
+                    and POS_TAGS.roles.get(words[j], "")[:1] in ("a", "z") and not _yields_result(words, action_idx, j) \
+                    and (described_np := _noun_phrase(doc, term_at, j + 2, e, body=True))[0] is not None:
+                # 「插上新的旗子」「换上干净的布」: an adjective and 的 before the object say what it is like
+                np, info, after = described_np
             elif j > action_idx and _named_work(doc, term_at, action_idx, j, e):
                 # 「夹着花丝」「跳芦笙舞」: a craft, a technique or a dance or song named as an open verb's
                 # object, closing the clause, is what the verb works or performs
