@@ -10,7 +10,7 @@ from .spec import Spec
 from .tokens import Step, _head, _is_body, _is_body_motion, _is_material_word, _is_speech, _is_tool_word
 from .words import (ATTACH_VERBS, BIND_VERBS, BODY_OBJECT_CHARS, CONSUMED_HEADS, CONTINUE_MARKERS, FILLER_CHARS,
                     FOLLOW_LEADS, FULL_STOPS, GRASP_VERBS, INSTRUMENT_LEADS, LOAD_VERBS, MATERIAL_HEADS, MEDIUM_HEADS,
-                    NEGATIONS, OWN_OBJECT_CHARS, PERFORMING_LIMBS, PIECE_CLASSIFIERS, POUR_CHARS, PUT_VERBS,
+                    NEGATIONS, OWN_OBJECT_CHARS, PERFORMED_SUFFIX, PERFORMING_LIMBS, PIECE_CLASSIFIERS, POUR_CHARS, PUT_VERBS,
                     SENTENCE_ENDS, SPEECH_VERBS, STATE_RESULTS, SWAP_VERBS, TOOL_HEADS, TOOL_LEAD, TREAT_VERBS,
                     VESSEL_ENTRY, WEAR_VERBS, _HOLD_BEFORE, _LEAD_IN, _OPENING)
 
@@ -316,8 +316,9 @@ def _carry_dropped_object(spec: Spec, steps: list[Step], norm: str) -> None:
                 or q.tool == p.material or (q.tool and q.surface in GRASP_VERBS) or _is_body(spec, p.material) \
                 or _is_body(spec, p.material.rstrip("子")) \
                 or (p.material[-1] == "人" and p.material not in spec.terms) \
+                or p.material[-1] in PERFORMED_SUFFIX \
                 or _SENTENCE_END.search(norm[p.end:q.start]) is not None:
-            continue
+            continue  # (「跳长鼓舞,两只手抱在胸前」: a dance, song or step performed is no thing the next verb takes)
         if q.surface and len(q.surface) >= 2 and (q.surface[-1] in MATERIAL_HEADS or q.surface[-1] in TOOL_HEADS):
             continue  # 「刷漆」「下锅」: a verb-object word names its own object
         if q.surface and len(q.surface) == 2 and q.surface[-1] in OWN_OBJECT_CHARS:

@@ -15,10 +15,10 @@ from .words import (ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, ATTA
                     FACING_COVERBS, FILLERS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS,
                     HAND_PLACE_MARKERS, HANG_VERBS, INSIDE, INSTRUMENT_HEADS, INSTRUMENT_LEADS, LIMB_CHARS,
                     LIMB_MOVERS, LOAD_VERBS, LOCATIVES, LOCATIVE_SUFFIX, MAKING_VERBS, MANNER_ADVERBS, MANNER_VERBS,
-                    MATERIAL_HEADS, MEDIUM_HEADS, MODALS, MOTION_WORDS, NEEDLE_TOOLS, NEGATIONS, PART_WORDS,
+                    MATERIAL_HEADS, MEDIUM_HEADS, MODALS, MOTION_WORDS, NEEDLE_TOOLS, NEGATIONS, PART_WORDS, PERFORMED_SUFFIX,
                     PERSON_NOUNS, PERSON_PRONOUNS, PINCHED_TOOL_HEADS, PLACE_MARKERS, PLACE_SIDES, POS_TAGS, PREDICATE_ADVERBS,
                     PUT_VERBS, RATIO_NUMERALS, RAW_STUFF_HEADS, REACH_CHARS, RELATION_END, RESULT_COMPLEMENTS,
-                    ROD_SUFFIX, ROUND_MARKERS, SHAPE_SUFFIX, SKIP, SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS,
+                    ROD_SUFFIX, ROUND_MARKERS, SHAPE_SUFFIX, SIZE_WORDS, SKIP, SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS,
                     STRIKE_VERBS, SWAP_VERBS, THAT_ONE_CLASSIFIERS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES,
                     UNKNOWN_NAME_TAGS, WIELD_VERBS)
 
@@ -602,6 +602,29 @@ def _bare_object(doc: Doc, j: int, e: int):
         return None
     return "".join(chars)
 
+
+def _yields_result(words: list, v: int, j: int) -> bool:
+    """The verb at v makes what follows it up to j (V成/V出, or 成 between): 「蹲成马步」「打出金箔」「推出匀匀的皱纹」
+    name a result, not what is worked."""
+    return "成" in words[v] or words[v][-1] == "出" or any(words[k] == "成" for k in range(v + 1, j))
+
+
+def _named_work(doc: Doc, term_at: dict, v: int, j: int, e: int) -> bool:
+    """Token j, closing the clause right after an open verb at v (one the lexicon does not list as an action),
+    names a thing and not an action: a craft word or technique term that jieba tags a noun or that names a form
+    performed (花丝, 芦笙舞, 长调), or a word of three or more characters jieba does not know as a noun that names
+    one (长鼓舞/i; ``words.PERFORMED_SUFFIX``)."""
+    words, kinds = doc.words, doc.kinds
+    if j > e or kinds[v] != "V" or not (j == e or kinds[j + 1] == "P") or _yields_result(words, v, j):
+        return False
+    w = words[j]
+    if kinds[j] in ("T", "A"):
+        info = term_at.get(j)
+        return len(w) >= 2 and (info is None or info.category not in ("action", "body", "tool", "material")) \
+            and (POS_TAGS.roles.get(w, "")[:1] == "n" or w[-1] in PERFORMED_SUFFIX)
+    return kinds[j] is None and len(w) >= 3 and w[-1] in PERFORMED_SUFFIX
+
+
 def _made_thing(material, object_np) -> bool:
     """The material is the verb's object and names no stuff (花样, 架子, 字): a thing the action makes,
     which yields to stuff or a ground the clause names."""
@@ -977,6 +1000,15 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             elif j + 1 < e and kinds[j] in ("T", "N") and words[j + 1] == "的" and (
                     j not in term_at or term_at[j].category != "action"):
                 np, info, after = words[j], None, j + 1  # 「提着影人的脖签」: a term of any kind before 的
+            elif j > action_idx and j + 2 <= e and words[j + 1] == "的" and kinds[j] is None \
+                    and POS_TAGS.roles.get(words[j], "")[:1] in ("a", "z") and not _yields_result(words, action_idx, j) \
+                    and (described_np := _noun_phrase(doc, term_at, j + 2, e, body=True))[0] is not None:
+                # 「插上新的旗子」「换上干净的布」: an adjective and 的 before the object say what it is like
+                np, info, after = described_np
+            elif j > action_idx and _named_work(doc, term_at, action_idx, j, e):
+                # 「夹着花丝」「跳芦笙舞」: a craft, a technique or a dance or song named as an open verb's
+                # object, closing the clause, is what the verb works or performs
+                np, info, after = words[j], None, j + 1
             elif (bare := _bare_object(doc, j, e)) is not None and j > action_idx:
                 # 「蘸了料」「下黄丹」「敲鼓边」: one-character words jieba left untagged as nouns, closing the
                 # clause right after the verb, are its object when a character heads a tool or a material
@@ -1009,6 +1041,9 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 np, info, after = "地", None, j + 1
         if np is not None:
             np, info, after = _located_head(doc, term_at, nxt, e, (np, info, after), body=True)  # 「刮掉锅底上的灰」
+        if np is not None and after + 1 < e and words[after] in SIZE_WORDS and words[after + 1] == "的" \
+                and (sized := _noun_phrase(doc, term_at, after + 2, e))[0] is not None:
+            np, info, after = sized  # 「剪下一块巴掌大的红布」: a thing the size is said by is no object; the noun after 的 is
         if np is not None and after < e and words[after] == "的":
             # 「抓住对方的肩膀」「拍这头的鼓面」: N1的N2 names N2 (what N1 has)
             np2, info2, after2 = _noun_phrase(doc, term_at, after + 1, e, body=True)

@@ -555,6 +555,9 @@ RAW_STUFF_HEADS = set("木竹篾草秆藤柴炭")  # wood, cane and plant stuff,
 
 # Musical instruments and their strings: played by the hand or a stick (the stick, the bow is the tool)
 INSTRUMENT_HEADS = set("鼓琴笛箫弦锣钹笙")
+# a form performed, named by its last character: a dance, song, tune or step (长鼓舞, 盘王歌, 长调, 十字步). Named as a
+# verb's object it is what the step performs (`roles._named_work`); it is no thing a later step picks up (`carry`)
+PERFORMED_SUFFIX = frozenset("舞歌曲调步")
 
 # Abrasive sheets (砂纸, 水砂纸, 砂布): they rub the work smooth or bright and are never what a result of state
 # changes (「砂纸打磨亮」: the piece is bright, not the paper; unlike 「刀磨快了」: roles._open_read)
@@ -722,6 +725,8 @@ FILLER_CHARS = set("嗯啊呃哎哦噢那个就")
 
 # what a length said before it measures (「留三公分宽」「拍到两毫米厚」): part of the quantity's clause
 DIMENSION_CHARS = set("长宽高厚深粗细薄")
+# a size said by a thing it matches (「巴掌大的红布」「指头粗的条子」): N + one of these + 的 measures the noun after 的
+SIZE_WORDS = frozenset(DIMENSION_CHARS | {"大", "小", "大小", "粗细", "长短", "见方"})
 
 # verbs that take a thing in the hand and hold it (not 捏/托: what the fingers pinch or the palm supports is
 # mostly the piece worked, 「捏住线头」「托住葫芦」)
