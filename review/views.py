@@ -306,7 +306,7 @@ def sign(request, pk):
             elif decision == "changes":
                 workflow.dispatch(review=review, action="request_changes", actor=request.user,
                                   text=request.POST.get("comment", ""), at_ms=_parse_timecode(request.POST.get("at")))
-                messages.success(request, _("修改意见已发送给策展人。"))
+                messages.success(request, _("修改意见已发送给馆员。"))
             else:
                 raise services.TransitionRefused(_("请选择「同意签署」或「需要修改」。"), code="invalid", status=400)
         except services.TransitionRefused as exc:

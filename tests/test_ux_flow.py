@@ -358,3 +358,24 @@ def test_after_submitting_the_review_page_says_who_is_next(rv, make_clip, client
     assert "研究者已审阅。等待传承人" in block and rv.inheritor.name in block
     client.force_login(rv.inheritor_user)
     assert _primary(client.get(reverse("review:sign", args=[review.pk])).content.decode()) == ""
+
+
+def test_the_generation_forms_submit_with_their_primary_button(rv, client):
+    """The one action of the generate and narrated-video forms is the page's primary button, as on every
+    other form (found walking: 提交生成 was a plain grey button)."""
+    client.force_login(rv.curator)
+    for url in (reverse("generation:generate") + f"?technique={rv.technique.slug}",
+                reverse("generation:s2v") + f"?recording={rv.recording.pk}"):
+        body = client.get(url).content.decode()
+        assert '<button type="submit" class="primary">提交生成</button>' in body, url
+
+
+def test_the_inheritor_is_told_the_change_request_went_to_the_curator_in_one_word(rv, make_clip, client):
+    """The signing screens call the curator 馆员; the message after 需要修改 said 策展人."""
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    client.force_login(rv.inheritor_user)
+    r = client.post(reverse("review:sign", args=[review.pk]), {"decision": "changes", "comment": "颜色偏暗"},
+                    follow=True)
+    body = r.content.decode()
+    assert "修改意见已发送给馆员。" in body and "策展人" not in body
