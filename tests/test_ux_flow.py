@@ -379,3 +379,14 @@ def test_the_inheritor_is_told_the_change_request_went_to_the_curator_in_one_wor
                     follow=True)
     body = r.content.decode()
     assert "修改意见已发送给馆员。" in body and "策展人" not in body
+
+
+def test_the_signing_screens_change_button_is_an_action_in_english(rv, make_clip, client):
+    """需要修改 is both a review state (Changes requested) and the signing screen's button, which asks for
+    the action: Request changes."""
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    client.force_login(rv.inheritor_user)
+    url = reverse("review:sign", args=[review.pk])
+    assert 'value="changes">需要修改</button>' in client.get(url).content.decode()
+    assert 'value="changes">Request changes</button>' in client.get(url + "?lang=en").content.decode()
