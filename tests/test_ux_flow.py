@@ -390,3 +390,18 @@ def test_the_signing_screens_change_button_is_an_action_in_english(rv, make_clip
     url = reverse("review:sign", args=[review.pk])
     assert 'value="changes">需要修改</button>' in client.get(url).content.decode()
     assert 'value="changes">Request changes</button>' in client.get(url + "?lang=en").content.decode()
+
+
+def test_the_waiting_note_lists_the_signers_with_the_pages_separator(rv, make_clip, client):
+    """Two inheritors can sign (姚建萍 herself, 顾文霞 through her proxy): in English their names are
+    separated by ", " and each is marked Chinese, not one Chinese run glued by 、."""
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    url = reverse("review:detail", args=[review.pk])
+    client.force_login(rv.curator)
+    block = _primary(client.get(url).content.decode())
+    assert "姚建萍、顾文霞" in block or "顾文霞、姚建萍" in block
+    block = _primary(client.get(url + "?lang=en").content.decode())
+    assert "、" not in block, block
+    assert ('<span lang="zh-Hans">姚建萍</span>, <span lang="zh-Hans">顾文霞</span>' in block
+            or '<span lang="zh-Hans">顾文霞</span>, <span lang="zh-Hans">姚建萍</span>' in block), block
