@@ -405,3 +405,12 @@ def test_the_waiting_note_lists_the_signers_with_the_pages_separator(rv, make_cl
     assert "、" not in block, block
     assert ('<span lang="zh-Hans">姚建萍</span>, <span lang="zh-Hans">顾文霞</span>' in block
             or '<span lang="zh-Hans">顾文霞</span>, <span lang="zh-Hans">姚建萍</span>' in block), block
+
+
+def test_the_review_pages_audit_heading_names_the_log(rv, make_clip, client):
+    """「审计记录」 is the model's name (one Audit entry) and the review page's heading over the list: Audit log."""
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    client.force_login(rv.curator)
+    url = reverse("review:detail", args=[review.pk])
+    assert "<h2>审计记录</h2>" in client.get(url).content.decode()
+    assert "<h2>Audit log</h2>" in client.get(url + "?lang=en").content.decode()
