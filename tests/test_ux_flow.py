@@ -414,3 +414,16 @@ def test_the_review_pages_audit_heading_names_the_log(rv, make_clip, client):
     url = reverse("review:detail", args=[review.pk])
     assert "<h2>审计记录</h2>" in client.get(url).content.decode()
     assert "<h2>Audit log</h2>" in client.get(url + "?lang=en").content.decode()
+
+
+def test_the_notifications_page_and_its_links_are_plural_in_english(rv, make_clip, client):
+    """「通知」 is the model's name (one Notification) and the page of all of them: Notifications."""
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)  # notifies the inheritor: the header shows the link
+    client.force_login(rv.inheritor_user)
+    body = client.get(reverse("review:notifications") + "?lang=en").content.decode()
+    assert "<title>Notifications" in body and "<h1>Notifications</h1>" in body
+    body = client.get(reverse("review:inbox") + "?lang=en").content.decode()
+    assert 'class="nav-notifications">Notifications <span' in body
+    assert f'<a href="{reverse("review:notifications")}">Notifications</a>' in body
+    assert "<h1>通知</h1>" in client.get(reverse("review:notifications")).content.decode()
