@@ -392,8 +392,9 @@ def notifications(request):
     if request.method == "POST":
         services.notification_mark_read(user=request.user)
         return redirect("review:notifications")
-    items = request.user.review_notifications.select_related("review")[:100]
-    return render(request, "review/notifications.html", {"items": items})
+    page, query = paginate(request, request.user.review_notifications.select_related("review")
+                           .order_by("-created_at", "-pk"), {})
+    return render(request, "review/notifications.html", {"items": page, "page_obj": page, "query": query})
 
 
 @requires("review.view", **VIEW_REVIEW)

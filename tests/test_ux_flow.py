@@ -427,3 +427,18 @@ def test_the_notifications_page_and_its_links_are_plural_in_english(rv, make_cli
     assert 'class="nav-notifications">Notifications <span' in body
     assert f'<a href="{reverse("review:notifications")}">Notifications</a>' in body
     assert "<h1>通知</h1>" in client.get(reverse("review:notifications")).content.decode()
+
+
+def test_the_notifications_page_is_paged_and_reaches_the_oldest(rv, client):
+    """The page showed the newest 100 and silently dropped the rest; now 20 a page, newest first, with
+    the list's pagination, and the oldest on the last page."""
+    from review.models import Notification
+
+    Notification.objects.bulk_create([Notification(user=rv.curator, verb="test", message=f"通知{i:03d}")
+                                      for i in range(105)])
+    client.force_login(rv.curator)
+    url = reverse("review:notifications")
+    body = client.get(url).content.decode()
+    assert "通知104" in body and "通知084" not in body and "第 1 / 6 页" in body and "page=2" in body
+    body = client.get(url + "?page=6").content.decode()
+    assert "通知000" in body and "通知005" not in body
