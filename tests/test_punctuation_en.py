@@ -192,3 +192,13 @@ def test_review_and_record_api_refusals_speak_english(client, rv, archived_recor
     api.force_authenticate(rv.public)
     resp = api.get("/api/v1/reviews")
     assert resp.status_code == 403 and resp.json()["detail"] == "You do not have review rights."
+
+
+def test_the_narrated_video_page_in_english(client, rv):
+    """The 口述影像 page's introduction quoted the video's Chinese label with 「」 in English (found walking);
+    the label stays Chinese, marked, in English quotation marks."""
+    client.force_login(rv.curator)
+    client.cookies["django_language"] = "en"
+    html = client.get(reverse("generation:s2v") + f"?recording={rv.recording.pk}").content.decode()
+    assert punctuation_problems(html) == []
+    assert '“<span lang="zh-Hans">AI生成 · 由传承人口述录音驱动</span>”' in html
