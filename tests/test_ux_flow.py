@@ -442,3 +442,19 @@ def test_the_notifications_page_is_paged_and_reaches_the_oldest(rv, client):
     assert "通知104" in body and "通知084" not in body and "第 1 / 6 页" in body and "page=2" in body
     body = client.get(url + "?page=6").content.decode()
     assert "通知000" in body and "通知005" not in body
+
+
+def test_the_normalize_page_keeps_an_older_recording_selected(rv, client):
+    """The recording list offers the newest 50; a recording's 规范化这段转写 button opens the page for an
+    older one, whose transcript loaded while the list showed 「—」 (found walking)."""
+    import datetime as dt
+
+    from archive.models import Recording, TranscriptSegment
+
+    TranscriptSegment.objects.create(recording=rv.recording, start_ms=0, end_ms=3000, text="丝线沿纹样外缘起针。")
+    for i in range(50):
+        Recording.objects.create(craft=rv.craft, title=f"新录音{i}", recorded_on=dt.date(2024, 1, 1) + dt.timedelta(i),
+                                 consent_date=dt.date(2024, 1, 1))
+    client.force_login(rv.curator)
+    body = client.get(reverse("prompting:normalize") + f"?recording={rv.recording.pk}").content.decode()
+    assert re.search(rf'<option value="{rv.recording.pk}" selected', body)
