@@ -131,6 +131,7 @@ def _detail_context(request, review: Review) -> dict:
 
 # the inbox in pages (a curator of a large archive has hundreds of reviews; it used to stop at 200)
 INBOX_PAGE_SIZE = 50
+WAITING_CLIPS = 50  # the newest clips not yet in review on the inbox; the rest are counted (the job list has all)
 
 
 @requires("review.view_inbox", message=_("您没有审核权限。"))
@@ -140,11 +141,12 @@ def inbox(request):
     state = request.GET.get("state", "")
     if state in Review.State.values:
         qs = qs.filter(state=state)
-    waiting = []
+    waiting, waiting_more = [], 0
     may_open = allowed(request.user, "review.open")
     if may_open:
-        waiting = Clip.objects.filter(review__isnull=True, job__technique__isnull=False).select_related(
-            "job__technique")[:50]
+        unreviewed = Clip.objects.filter(review__isnull=True, job__technique__isnull=False)
+        waiting = list(unreviewed.select_related("job__technique").order_by("-created_at", "-pk")[:WAITING_CLIPS])
+        waiting_more = unreviewed.count() - len(waiting) if len(waiting) == WAITING_CLIPS else 0
     page, query = paginate(request, qs, {"state": state}, per_page=INBOX_PAGE_SIZE)
     reviews = list(page)
     signer_crafts = selectors.signer_crafts(request.user)
@@ -153,7 +155,7 @@ def inbox(request):
     to_sign = {r.pk for r in reviews if r.technique.craft_id in signer_crafts and r.state == Review.State.IN_REVIEW
                and "sign" in workflow.available_names(r, request.user)}
     return render(request, "review/inbox.html", {
-        "reviews": reviews, "page_obj": page, "query": query, "state": state, "states": Review.State.choices, "waiting_clips": waiting,
+        "reviews": reviews, "page_obj": page, "query": query, "state": state, "states": Review.State.choices, "waiting_clips": waiting, "waiting_more": waiting_more,
         "is_curator": may_open, "signer_crafts": signer_crafts, "to_sign": to_sign,
     })
 

@@ -458,3 +458,14 @@ def test_the_normalize_page_keeps_an_older_recording_selected(rv, client):
     client.force_login(rv.curator)
     body = client.get(reverse("prompting:normalize") + f"?recording={rv.recording.pk}").content.decode()
     assert re.search(rf'<option value="{rv.recording.pk}" selected', body)
+
+
+def test_the_inbox_lists_the_newest_unreviewed_clips_and_says_how_many_more(rv, make_clip, client):
+    """「尚未送审的生成视频」 showed 50 clips in no order and said nothing of the rest; now the newest 50, then
+    how many more and where the whole list is (the generation jobs)."""
+    clips = [make_clip(seed=i) for i in range(52)]
+    client.force_login(rv.curator)
+    body = client.get(reverse("review:inbox")).content.decode()
+    assert f'action="{reverse("review:open", args=[clips[-1].pk])}"' in body
+    assert f'action="{reverse("review:open", args=[clips[0].pk])}"' not in body
+    assert "还有 2 个未列出" in body and f'href="{reverse("generation:job_list")}?status=succeeded"' in body
