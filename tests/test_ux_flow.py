@@ -469,3 +469,14 @@ def test_the_inbox_lists_the_newest_unreviewed_clips_and_says_how_many_more(rv, 
     assert f'action="{reverse("review:open", args=[clips[-1].pk])}"' in body
     assert f'action="{reverse("review:open", args=[clips[0].pk])}"' not in body
     assert "还有 2 个未列出" in body and f'href="{reverse("generation:job_list")}?status=succeeded"' in body
+
+
+def test_the_withdraw_button_names_the_action_in_english(rv, signed_review, client):
+    """「撤回签署」 is an event (Sign-off withdrawn) and the button that does it: Withdraw sign-off."""
+    review = signed_review()
+    for user, url in ((rv.inheritor_user, reverse("review:sign", args=[review.pk])),
+                      (rv.inheritor_user, reverse("review:detail", args=[review.pk]))):
+        client.force_login(user)
+        assert ">撤回签署</button>" in client.get(url).content.decode()
+        body = client.get(url + "?lang=en").content.decode()
+        assert ">Withdraw sign-off</button>" in body and ">Sign-off withdrawn</button>" not in body
