@@ -241,6 +241,10 @@ def test_the_flow_in_the_browser(live_server, transactional_db, browser, client,
     phone = new_page(browser, viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
     login(phone, base, rv.inheritor_user.username)
     assert str(review.pk) not in phone.content()  # the superseded take is not in the inheritor's list
+    # found walking (walk9): the inbox's item links and its 通知 link were 25 px tall on a phone
+    links = phone.evaluate("() => [...document.querySelectorAll('main a')].filter(e => e.getBoundingClientRect()"
+                           ".width).map(e => [e.innerText, e.getBoundingClientRect().height])")
+    assert links and all(h >= 44 for _, h in links), links
     phone.goto(base + reverse("review:sign", args=[second.pk]))
     phone.wait_for_function("() => document.querySelector('video').readyState >= 1", timeout=15000)
     assert phone.evaluate("document.querySelector('video').textTracks.length") >= 1
