@@ -107,6 +107,8 @@ def _detail_context(request, review: Review) -> dict:
     user = request.user
     signer = services.signing_inheritor(review, user)
     record = getattr(review.clip, "archive_record", None)  # written by the records app
+    if record is not None and not allowed(user, "records.view_staff"):
+        record = None  # its page is the staff's: no link that answers 403
     blocked = workflow.blocked_actions(review, user)
     actions = workflow.available_names(review, user)
     return {

@@ -480,3 +480,16 @@ def test_the_withdraw_button_names_the_action_in_english(rv, signed_review, clie
         assert ">撤回签署</button>" in client.get(url).content.decode()
         body = client.get(url + "?lang=en").content.decode()
         assert ">Withdraw sign-off</button>" in body and ">Sign-off withdrawn</button>" not in body
+
+
+def test_the_review_page_links_the_archive_record_only_for_those_who_may_open_it(rv, archived_record, client):
+    """The inheritor's review page linked 档案记录 to the staff record page, which answers them 403 (found
+    walking as the inheritor: a dead end)."""
+    record = archived_record()
+    link = f'href="{reverse("review:record", args=[record.pk])}"'
+    url = reverse("review:detail", args=[record.clip.review.pk])
+    client.force_login(rv.curator)
+    assert link in client.get(url).content.decode()
+    client.force_login(rv.inheritor_user)
+    assert client.get(reverse("review:record", args=[record.pk])).status_code == 403
+    assert link not in client.get(url).content.decode()
