@@ -4,7 +4,7 @@ from __future__ import annotations
 from django.contrib.admin.utils import NestedObjects
 from django.db import router
 from django.db.models import Count, Model, Q, QuerySet
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, ngettext
 
 from .models import Craft, Footage, Inheritor, Recording, Technique, TranscriptSegment
 from heritage.langmark import mark_in
@@ -115,5 +115,7 @@ def deletion_blockers(*, obj: Model, limit: int = 10, marked: bool = False) -> l
     blockers = sorted({fill(_("%(kind)s:%(obj)s"), kind=o._meta.verbose_name, obj=o) for o in collector.protected})
     if isinstance(obj, Recording):  # a saved prompt template names the recording it was normalized from
         blockers += sorted(fill(_("技法「%(t)s」的提示词模板"), t=t.name) for t in template_techniques(recording=obj))
-    return blockers[:limit] + ([f"…(+{len(blockers) - limit})"] if len(blockers) > limit else [])
+    more = len(blockers) - limit
+    return blockers[:limit] + ([ngettext("以及另外 %(n)d 条记录。", "以及另外 %(n)d 条记录。", more) % {"n": more}]
+                               if more > 0 else [])
 

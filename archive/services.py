@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from .models import (Craft, Footage, Inheritor, InheritorPortrait, Recording, SignerChange, Technique, TechniqueStep,
                      TranscriptSegment)
 from .selectors import deletion_blockers
+from heritage.langmark import separator
 from heritage.timecode import TimecodeError, format_ms as fmt_ms, overlaps, parse_bracketed
 from heritage.webvtt import Cue
 
@@ -353,7 +354,7 @@ def portrait_update(*, portrait: InheritorPortrait, data: dict[str, Any]) -> Inh
             else:
                 raise ValidationError({"image": ValidationError(
                     _("该人像已用于生成视频(%(rows)s),图片不能替换:视频、签署与档案记录都依据这张图片。"
-                      "请新增一个人像;授权范围等信息仍可修改。") % {"rows": "、".join(blockers)},
+                      "请新增一个人像;授权范围等信息仍可修改。") % {"rows": separator().join(blockers)},
                     code="portrait_in_use")})
     return _apply(portrait, data)
 

@@ -78,8 +78,9 @@ def _waiting_note(review) -> str:
     from review.selectors import reviewer_approval
 
     signers = inheritors_with_signer().filter(craft_id=review.technique.craft_id, signer_id__isnull=False)
-    names = "、".join(i.name for i in signers) or _("(尚无可签署的传承人,请在传承人页登记账户或代理人)")
-    from heritage.langmark import mark_in
+    from heritage.langmark import mark_in, mark_list
+
+    names = mark_list(i.name for i in signers) or _("(尚无可签署的传承人,请在传承人页登记账户或代理人)")
 
     if reviewer_approval(review) is None:
         return mark_in(_("已送审。等待审核人审阅与传承人 %(names)s 签署;两者可同时进行。"), names=names)

@@ -1,6 +1,6 @@
 """A screen's list in pages: the page asked for (``?page=``; a page past the end or not a number gives the last or
 the first, as Django's ``get_page`` does) and the other query parameters to keep in the page links. The curator
-lists and the review inbox use it with ``templates/curator/_pagination.html``."""
+lists, the review inbox and the notifications page use it with ``templates/curator/_pagination.html``."""
 from __future__ import annotations
 
 from django.core.paginator import Paginator

@@ -117,6 +117,8 @@ def _detail_context(request, review: Review) -> dict:
     user = request.user
     signer = services.signing_inheritor(review, user)
     record = getattr(review.clip, "archive_record", None)  # written by the records app
+    if record is not None and not allowed(user, "records.view_staff"):
+        record = None  # its page is the staff's: no link that answers 403
     blocked = workflow.blocked_actions(review, user)
     actions = workflow.available_names(review, user)
     return {
@@ -141,6 +143,7 @@ def _detail_context(request, review: Review) -> dict:
 
 # the inbox in pages (a curator of a large archive has hundreds of reviews; it used to stop at 200)
 INBOX_PAGE_SIZE = 50
+WAITING_CLIPS = 50  # the newest clips not yet in review on the inbox; the rest are counted (the job list has all)
 
 
 @requires("review.view_inbox", message=_("您没有审核权限。"))
@@ -150,11 +153,12 @@ def inbox(request):
     state = request.GET.get("state", "")
     if state in Review.State.values:
         qs = qs.filter(state=state)
-    waiting = []
+    waiting, waiting_more = [], 0
     may_open = allowed(request.user, "review.open")
     if may_open:
-        waiting = Clip.objects.filter(review__isnull=True, job__technique__isnull=False).select_related(
-            "job__technique")[:50]
+        unreviewed = Clip.objects.filter(review__isnull=True, job__technique__isnull=False)
+        waiting = list(unreviewed.select_related("job__technique").order_by("-created_at", "-pk")[:WAITING_CLIPS])
+        waiting_more = unreviewed.count() - len(waiting) if len(waiting) == WAITING_CLIPS else 0
     page, query = paginate(request, qs, {"state": state}, per_page=INBOX_PAGE_SIZE)
     reviews = list(page)
     signer_crafts = selectors.signer_crafts(request.user)
@@ -163,7 +167,7 @@ def inbox(request):
     to_sign = {r.pk for r in reviews if r.technique.craft_id in signer_crafts and r.state == Review.State.IN_REVIEW
                and "sign" in workflow.available_names(r, request.user)}
     return render(request, "review/inbox.html", {
-        "reviews": reviews, "page_obj": page, "query": query, "state": state, "states": Review.State.choices, "waiting_clips": waiting,
+        "reviews": reviews, "page_obj": page, "query": query, "state": state, "states": Review.State.choices, "waiting_clips": waiting, "waiting_more": waiting_more,
         "is_curator": may_open, "signer_crafts": signer_crafts, "to_sign": to_sign,
     })
 
@@ -319,7 +323,7 @@ def sign(request, pk):
             elif decision == "changes":
                 workflow.dispatch(review=review, action="request_changes", actor=request.user,
                                   text=request.POST.get("comment", ""), at_ms=_parse_timecode(request.POST.get("at")))
-                messages.success(request, _("修改意见已发送给策展人。"))
+                messages.success(request, _("修改意见已发送给馆员。"))
             else:
                 raise services.TransitionRefused(_("请选择「同意签署」或「需要修改」。"), code="invalid", status=400)
         except services.TransitionRefused as exc:
@@ -404,8 +408,9 @@ def notifications(request):
     if request.method == "POST":
         services.notification_mark_read(user=request.user)
         return redirect("review:notifications")
-    items = request.user.review_notifications.select_related("review")[:100]
-    return render(request, "review/notifications.html", {"items": items})
+    page, query = paginate(request, request.user.review_notifications.select_related("review")
+                           .order_by("-created_at", "-pk"), {})
+    return render(request, "review/notifications.html", {"items": page, "page_obj": page, "query": query})
 
 
 @requires("review.view", **VIEW_REVIEW)

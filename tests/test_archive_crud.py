@@ -316,3 +316,15 @@ def test_a_recording_made_on_a_leap_day_is_saved_not_a_500(curator_client, craft
     r = curator_client.post("/curator/recordings/new/", recording_data(craft, recorded_on="2024-02-29",
                                                                       consent_date="2080-03-01", media_reference="x"))
     assert r.status_code == 400 and "授权日期不合理" in r.content.decode()
+
+
+def test_craft_delete_counts_the_blockers_it_leaves_out_in_words(curator_client, craft):
+    """More than ten dependents: the list ends with a sentence in the page's language, not a glued
+    「…(+2)」."""
+    for i in range(12):
+        Technique.objects.create(craft=craft, name=f"技法{i:02d}", slug=f"t{i}")
+    body = curator_client.get(f"/curator/crafts/{craft.slug}/delete/").content.decode()
+    assert "<li>以及另外 2 条记录。</li>" in body and "(+" not in body
+    curator_client.cookies["django_language"] = "en"
+    body = curator_client.get(f"/curator/crafts/{craft.slug}/delete/").content.decode()
+    assert "<li>… and 2 more records.</li>" in body and "(+" not in body

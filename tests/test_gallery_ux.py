@@ -155,3 +155,19 @@ def test_manifest_english_labels_hold_no_chinese(client, gallery_world):
     data = json.loads(client.get(reverse("gallery:technique_manifest", args=["zhengqiang"])).content)
     assert [c["label"]["en"] for c in data["items"]] == [["Step 1"], ["Step 2"], ["Step 3"], ["Step 4"]]
     assert data["items"][1]["label"]["zh-Hans"] == ["第2步 劈丝"]
+
+
+def test_an_english_name_and_a_chinese_one_are_not_glued_by_the_middle_dot(client, gallery_world):
+    """「Suzhou embroidery·正抢针法」 (found walking the technique page and search in English): the
+    separator between a craft's and a technique's name is spaced in English, compact in Chinese."""
+    suxiu = gallery_world["suxiu"]
+    suxiu.name_en = "Suzhou embroidery"
+    suxiu.save()
+    page = client.get(reverse("gallery:technique", args=["zhengqiang"]) + "?lang=en").content.decode()
+    assert '<h1>Suzhou embroidery · <span lang="zh-Hans">正抢针法</span></h1>' in page
+    from gallery.search import search_index_rebuild
+
+    search_index_rebuild()
+    found = client.get(reverse("gallery:search") + "?lang=en&q=正抢针法").content.decode()
+    assert 'Suzhou embroidery · <span lang="zh-Hans">正抢针法</span></a>' in found
+    assert "<h1>苏绣·正抢针法</h1>" in client.get(reverse("gallery:technique", args=["zhengqiang"])).content.decode()

@@ -116,3 +116,25 @@ def test_a_recording_without_its_file_says_so_in_english_sentences(client, rv):
             'Clicking a segment cannot play it.') in html
     client.cookies["django_language"] = "zh-hans"
     assert "本系统中没有这条录音的文件:馆藏 A-17。点击片段不能播放。" in client.get(url).content.decode()
+
+
+def test_a_generation_jobs_title_names_what_it_generates(client, rv, make_clip):
+    """Every job page was titled 「生成任务」 alone: two jobs open side by side could not be told apart."""
+    rv.craft.name_en = "Suzhou embroidery"
+    rv.craft.save()
+    job = make_clip().job
+    client.force_login(rv.curator)
+    url = reverse("generation:job_detail", args=[job.pk])
+    assert _title(client, url) == "生成任务 · 苏绣 · 正抢针 · 起针 · heritage"
+    client.cookies["django_language"] = "en"
+    assert _title(client, url).startswith("Generation job · Suzhou embroidery · 正抢针 · 起针 · ")
+
+
+def test_the_generation_jobs_list_is_plural_in_english(client, rv):
+    client.force_login(rv.curator)
+    client.cookies["django_language"] = "en"
+    html = client.get(reverse("generation:job_list")).content.decode()
+    assert "<h1>Generation jobs</h1>" in html and _title(client, reverse("generation:job_list")) == \
+        "Generation jobs · heritage"
+    assert f'<a href="{reverse("generation:job_list")}">Generation jobs</a>' in html
+    assert ">Generation job<" not in html

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from review import services
 from tests.gallery_fixtures import *  # noqa: F401,F403
+from tests.populated_fixtures import *  # noqa: F401,F403
 from tests.review_fixtures import *  # noqa: F401,F403
 
 pytestmark = pytest.mark.django_db
@@ -104,38 +105,11 @@ def test_the_check_finds_glued_and_full_width_punctuation():
 
 
 @pytest.fixture
-def every_state(rv, make_clip, gallery_factory, settings):
-    """A recording with a transcript, footage, a review signed by a proxy and archived, one with a
-    change request, one in review with a comment, and gallery content; every page below has data."""
-    from archive.models import Footage, TranscriptSegment
-    from generation.models import GenerationJob
-
-    settings.ENGINE_PRESET = "tiny"
-    rv.craft.name_en = "Suzhou embroidery"
-    rv.craft.save()
-    TranscriptSegment.objects.create(recording=rv.recording, start_ms=0, end_ms=3000, speaker="姚建萍",
-                                     text="丝线沿纹样外缘起针,针距两毫米。")
-    footage = Footage.objects.create(technique=rv.technique, title="1986 年实拍", credit="苏州刺绣研究所",
-                                     reference="SZ-1986-01")
-    by_proxy = services.review_open(clip=make_clip(), actor=rv.curator)
-    services.review_submit(review=by_proxy, actor=rv.curator)
-    by_proxy.refresh_from_db()
-    services.review_sign(review=by_proxy, actor=rv.proxy_user, sha256=by_proxy.submitted_sha256,
-                         attribution=by_proxy.attribution)
-    record = services.review_archive(review=by_proxy, actor=rv.curator)
-    pending = services.review_open(clip=make_clip(variant="b", seed=9), actor=rv.curator)
-    services.review_submit(review=pending, actor=rv.curator)
-    services.review_comment(review=pending, actor=rv.reviewer, text="针脚太密", at_ms=500)
-    changes = services.review_open(clip=make_clip(variant="c", seed=11), actor=rv.curator)
-    services.review_submit(review=changes, actor=rv.curator)
-    changes.refresh_from_db()
-    services.review_request_changes(review=changes, actor=rv.inheritor_user, text="颜色偏暗", at_ms=0)
-    craft = gallery_factory.craft("苗族蜡染", "miao-laran", category="craftsmanship", region="贵州省丹寨县")
-    dianla = gallery_factory.technique(craft, "点蜡", "dianla", [("画蜡", "用铜蜡刀蘸蜂蜡画出图案。")])
-    gallery_factory.record(dianla, dianla.steps.first())
-    job = GenerationJob.objects.filter(clip__isnull=False).first()
-    return {"record": record, "by_proxy": by_proxy, "pending": pending, "changes": changes, "footage": footage,
-            "job": job}
+def every_state(populated_archive):
+    """Every page below has data: the archived review signed by a proxy, one with a change request, one in
+    review with a comment (tests/populated_fixtures.py)."""
+    built = populated_archive(signer="proxy", comment=True, changes=True)
+    return {**built, "by_proxy": built["signed"]}
 
 
 def test_every_page_in_english_has_english_punctuation(client, rv, every_state):
@@ -218,3 +192,13 @@ def test_review_and_record_api_refusals_speak_english(client, rv, archived_recor
     api.force_authenticate(rv.public)
     resp = api.get("/api/v1/reviews")
     assert resp.status_code == 403 and resp.json()["detail"] == "You do not have review rights."
+
+
+def test_the_narrated_video_page_in_english(client, rv):
+    """The 口述影像 page's introduction quoted the video's Chinese label with 「」 in English (found walking);
+    the label stays Chinese, marked, in English quotation marks."""
+    client.force_login(rv.curator)
+    client.cookies["django_language"] = "en"
+    html = client.get(reverse("generation:s2v") + f"?recording={rv.recording.pk}").content.decode()
+    assert punctuation_problems(html) == []
+    assert '“<span lang="zh-Hans">AI生成 · 由传承人口述录音驱动</span>”' in html

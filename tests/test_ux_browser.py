@@ -19,6 +19,7 @@ from django.urls import reverse
 
 from tests.browser_fixtures import CHROMIUM, CHROMIUM_ARGS, artifacts_dir, login, new_page
 from tests.gallery_fixtures import *  # noqa: F401,F403
+from tests.populated_fixtures import *  # noqa: F401,F403
 from tests.review_fixtures import *  # noqa: F401,F403
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -91,35 +92,10 @@ def check_both_sizes(report, page, url: str, label: str):
 
 
 @pytest.fixture
-def world(rv, make_clip, gallery_factory, settings):
-    """A craft with a public demonstration (through the real review services), a review in progress, a
-    recording with a transcript, a footage item, and gallery content with posters and subtitles."""
-    from archive.models import Footage, TranscriptSegment
-    from review import services
-
-    settings.ENGINE_PRESET = "tiny"
-    rv.craft.featured = True
-    rv.craft.name_en = "Suzhou embroidery"
-    rv.craft.save()
-    TranscriptSegment.objects.create(recording=rv.recording, start_ms=0, end_ms=3000, speaker="姚建萍",
-                                     text="丝线沿纹样外缘起针,针距两毫米。")
-    footage = Footage.objects.create(technique=rv.technique, title="1986 年实拍", credit="苏州刺绣研究所",
-                           reference="SZ-1986-01")
-    signed = services.review_open(clip=make_clip(), actor=rv.curator)
-    services.review_submit(review=signed, actor=rv.curator)
-    signed.refresh_from_db()
-    services.review_sign(review=signed, actor=rv.inheritor_user, sha256=signed.submitted_sha256,
-                         attribution=signed.attribution)
-    record = services.review_archive(review=signed, actor=rv.curator)
-    pending = services.review_open(clip=make_clip(variant="b", seed=9), actor=rv.curator)
-    services.review_submit(review=pending, actor=rv.curator)
-    pending.refresh_from_db()
-    craft = gallery_factory.craft("苗族蜡染", "miao-laran", category="craftsmanship", region="贵州省丹寨县")
-    dianla = gallery_factory.technique(craft, "点蜡", "dianla", [("画蜡", "用铜蜡刀蘸蜂蜡画出图案。"),
-                                                                 ("浸染", "把布放入蓝靛染缸中反复浸染。")])
-    for step in dianla.steps.all():
-        gallery_factory.record(dianla, step)
-    return {"record": record, "pending": pending, "signed": signed, "dianla": dianla, "footage": footage}
+def world(populated_archive):
+    """The archived review signed by the inheritor, a featured craft, 点蜡 with two steps
+    (tests/populated_fixtures.py)."""
+    return populated_archive(signer="inheritor", featured=True, dianla_steps=2)
 
 
 def test_every_page_passes_axe_at_desktop_and_phone_size(live_server, transactional_db, browser, client, rv,
@@ -265,6 +241,10 @@ def test_the_flow_in_the_browser(live_server, transactional_db, browser, client,
     phone = new_page(browser, viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
     login(phone, base, rv.inheritor_user.username)
     assert str(review.pk) not in phone.content()  # the superseded take is not in the inheritor's list
+    # found walking (walk9): the inbox's item links and its 通知 link were 25 px tall on a phone
+    links = phone.evaluate("() => [...document.querySelectorAll('main a')].filter(e => e.getBoundingClientRect()"
+                           ".width).map(e => [e.innerText, e.getBoundingClientRect().height])")
+    assert links and all(h >= 44 for _, h in links), links
     phone.goto(base + reverse("review:sign", args=[second.pk]))
     phone.wait_for_function("() => document.querySelector('video').readyState >= 1", timeout=15000)
     assert phone.evaluate("document.querySelector('video').textTracks.length") >= 1

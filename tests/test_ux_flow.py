@@ -362,3 +362,138 @@ def test_after_submitting_the_review_page_says_who_is_next(rv, make_clip, client
     assert "研究者已审阅。等待传承人" in block and rv.inheritor.name in block
     client.force_login(rv.inheritor_user)
     assert _primary(client.get(reverse("review:sign", args=[review.pk])).content.decode()) == ""
+
+
+def test_the_generation_forms_submit_with_their_primary_button(rv, client):
+    """The one action of the generate and narrated-video forms is the page's primary button, as on every
+    other form (found walking: 提交生成 was a plain grey button)."""
+    client.force_login(rv.curator)
+    for url in (reverse("generation:generate") + f"?technique={rv.technique.slug}",
+                reverse("generation:s2v") + f"?recording={rv.recording.pk}"):
+        body = client.get(url).content.decode()
+        assert '<button type="submit" class="primary">提交生成</button>' in body, url
+
+
+def test_the_inheritor_is_told_the_change_request_went_to_the_curator_in_one_word(rv, make_clip, client):
+    """The signing screens call the curator 馆员; the message after 需要修改 said 策展人."""
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    client.force_login(rv.inheritor_user)
+    r = client.post(reverse("review:sign", args=[review.pk]), {"decision": "changes", "comment": "颜色偏暗"},
+                    follow=True)
+    body = r.content.decode()
+    assert "修改意见已发送给馆员。" in body and "策展人" not in body
+
+
+def test_the_signing_screens_change_button_is_an_action_in_english(rv, make_clip, client):
+    """需要修改 is both a review state (Changes requested) and the signing screen's button, which asks for
+    the action: Request changes."""
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    client.force_login(rv.inheritor_user)
+    url = reverse("review:sign", args=[review.pk])
+    assert 'value="changes">需要修改</button>' in client.get(url).content.decode()
+    assert 'value="changes">Request changes</button>' in client.get(url + "?lang=en").content.decode()
+
+
+def test_the_waiting_note_lists_the_signers_with_the_pages_separator(rv, make_clip, client):
+    """Two inheritors can sign (姚建萍 herself, 顾文霞 through her proxy): in English their names are
+    separated by ", " and each is marked Chinese, not one Chinese run glued by 、."""
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    url = reverse("review:detail", args=[review.pk])
+    client.force_login(rv.curator)
+    block = _primary(client.get(url).content.decode())
+    assert "姚建萍、顾文霞" in block or "顾文霞、姚建萍" in block
+    block = _primary(client.get(url + "?lang=en").content.decode())
+    assert "、" not in block, block
+    assert ('<span lang="zh-Hans">姚建萍</span>, <span lang="zh-Hans">顾文霞</span>' in block
+            or '<span lang="zh-Hans">顾文霞</span>, <span lang="zh-Hans">姚建萍</span>' in block), block
+
+
+def test_the_review_pages_audit_heading_names_the_log(rv, make_clip, client):
+    """「审计记录」 is the model's name (one Audit entry) and the review page's heading over the list: Audit log."""
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    client.force_login(rv.curator)
+    url = reverse("review:detail", args=[review.pk])
+    assert "<h2>审计记录</h2>" in client.get(url).content.decode()
+    assert "<h2>Audit log</h2>" in client.get(url + "?lang=en").content.decode()
+
+
+def test_the_notifications_page_and_its_links_are_plural_in_english(rv, make_clip, client):
+    """「通知」 is the model's name (one Notification) and the page of all of them: Notifications."""
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)  # notifies the inheritor: the header shows the link
+    client.force_login(rv.inheritor_user)
+    body = client.get(reverse("review:notifications") + "?lang=en").content.decode()
+    assert "<title>Notifications" in body and "<h1>Notifications</h1>" in body
+    body = client.get(reverse("review:inbox") + "?lang=en").content.decode()
+    assert 'class="nav-notifications">Notifications <span' in body
+    assert f'<a href="{reverse("review:notifications")}">Notifications</a>' in body
+    assert "<h1>通知</h1>" in client.get(reverse("review:notifications")).content.decode()
+
+
+def test_the_notifications_page_is_paged_and_reaches_the_oldest(rv, client):
+    """The page showed the newest 100 and silently dropped the rest; now 20 a page, newest first, with
+    the list's pagination, and the oldest on the last page."""
+    from review.models import Notification
+
+    Notification.objects.bulk_create([Notification(user=rv.curator, verb="test", message=f"通知{i:03d}")
+                                      for i in range(105)])
+    client.force_login(rv.curator)
+    url = reverse("review:notifications")
+    body = client.get(url).content.decode()
+    assert "通知104" in body and "通知084" not in body and "第 1 / 6 页" in body and "page=2" in body
+    body = client.get(url + "?page=6").content.decode()
+    assert "通知000" in body and "通知005" not in body
+
+
+def test_the_normalize_page_keeps_an_older_recording_selected(rv, client):
+    """The recording list offers the newest 50; a recording's 规范化这段转写 button opens the page for an
+    older one, whose transcript loaded while the list showed 「—」 (found walking)."""
+    import datetime as dt
+
+    from archive.models import Recording, TranscriptSegment
+
+    TranscriptSegment.objects.create(recording=rv.recording, start_ms=0, end_ms=3000, text="丝线沿纹样外缘起针。")
+    for i in range(50):
+        Recording.objects.create(craft=rv.craft, title=f"新录音{i}", recorded_on=dt.date(2024, 1, 1) + dt.timedelta(i),
+                                 consent_date=dt.date(2024, 1, 1))
+    client.force_login(rv.curator)
+    body = client.get(reverse("prompting:normalize") + f"?recording={rv.recording.pk}").content.decode()
+    assert re.search(rf'<option value="{rv.recording.pk}" selected', body)
+
+
+def test_the_inbox_lists_the_newest_unreviewed_clips_and_says_how_many_more(rv, make_clip, client):
+    """「尚未送审的生成视频」 showed 50 clips in no order and said nothing of the rest; now the newest 50, then
+    how many more and where the whole list is (the generation jobs)."""
+    clips = [make_clip(seed=i) for i in range(52)]
+    client.force_login(rv.curator)
+    body = client.get(reverse("review:inbox")).content.decode()
+    assert f'action="{reverse("review:open", args=[clips[-1].pk])}"' in body
+    assert f'action="{reverse("review:open", args=[clips[0].pk])}"' not in body
+    assert "还有 2 个未列出" in body and f'href="{reverse("generation:job_list")}?status=succeeded"' in body
+
+
+def test_the_withdraw_button_names_the_action_in_english(rv, signed_review, client):
+    """「撤回签署」 is an event (Sign-off withdrawn) and the button that does it: Withdraw sign-off."""
+    review = signed_review()
+    for user, url in ((rv.inheritor_user, reverse("review:sign", args=[review.pk])),
+                      (rv.inheritor_user, reverse("review:detail", args=[review.pk]))):
+        client.force_login(user)
+        assert ">撤回签署</button>" in client.get(url).content.decode()
+        body = client.get(url + "?lang=en").content.decode()
+        assert ">Withdraw sign-off</button>" in body and ">Sign-off withdrawn</button>" not in body
+
+
+def test_the_review_page_links_the_archive_record_only_for_those_who_may_open_it(rv, archived_record, client):
+    """The inheritor's review page linked 档案记录 to the staff record page, which answers them 403 (found
+    walking as the inheritor: a dead end)."""
+    record = archived_record()
+    link = f'href="{reverse("review:record", args=[record.pk])}"'
+    url = reverse("review:detail", args=[record.clip.review.pk])
+    client.force_login(rv.curator)
+    assert link in client.get(url).content.decode()
+    client.force_login(rv.inheritor_user)
+    assert client.get(reverse("review:record", args=[record.pk])).status_code == 403
+    assert link not in client.get(url).content.decode()

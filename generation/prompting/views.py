@@ -265,7 +265,9 @@ class NormalizeView(PermissionView):
             steps.append({"i": i, "s": s, "rows": [dict(r, j=j) for j, r in enumerate(rows[:12])],
                           "source": text[s["start"]:s["end"]] if 0 <= s.get("start", -1) < s.get("end", -1) else "",
                           "notes": "\n".join(s.get("notes", []))})
-        recordings = Recording.objects.order_by("-recorded_on")[:50]
+        recordings = list(Recording.objects.order_by("-recorded_on", "-pk")[:50])
+        if recording is not None and recording not in recordings:  # opened from an older recording's page
+            recordings.append(recording)
         spec_parameters = get_spec().parameters
         segments = recording.segments.all()[:500] if recording else []
         ctx = {
