@@ -18,7 +18,7 @@ from .tokens import Doc, _is_body, kind_table, normalize_chars
 from .words import (COMPLEMENTS, CONTEXT_HAND_VERBS, DIMENSION_CHARS, DIRECTION_COMPOUNDS, EACH_ADVERBS, FACING_COVERBS,
                     FUNCTION_TAGS, INSTRUMENT_LEADS, MODALS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, PAIRED_OPENERS,
                     PERSON_NOUNS, PLACE_SUFFIX, PUNCT, RESULT_COMPLEMENTS, ROUTE_MARKERS, ROUTE_PREPOSITIONS,
-                    SEQ_MARKERS, TOOL_LEAD, WARNING_CUES, WHITESPACE)
+                    SEQ_MARKERS, SPEECH_PARTICLES, TOOL_LEAD, WARNING_CUES, WHITESPACE)
 
 ASR_RUN = 20  # characters with no punctuation or space: longer than any written clause
 ASR_SHORT = 8  # a text this long with no punctuation or space at all is read the same way
@@ -27,8 +27,8 @@ ASR_BREAK = ","
 ASR_OPEN_MARKERS = SEQ_MARKERS - {"之后", "以后", "以后呢", "之后呢", "完了", "完了以后"}
 # …and those that close the clause they end (「晾干之后上色」「钉完了以后捻缝」)
 ASR_CLOSE_MARKERS = {"之后", "以后", "以后呢", "之后呢", "完了以后"}
-# sentence-final particles: in speech they end a phrase (「龙头嘛用樟木」「画青花啊毛笔蘸了料」)
-ASR_PARTICLES = {"啊", "嘛", "呢", "吧", "呀", "啦", "哈", "哦", "呐", "咯", "喽", "哇"}
+# sentence-final particles: in speech they end a phrase (「龙头嘛用樟木」「画青花啊毛笔蘸了料」; words.SPEECH_PARTICLES)
+ASR_PARTICLES = SPEECH_PARTICLES
 # a verdict that closes the clause it judges (「…就对了」「…就行了」)
 ASR_VERDICTS = ("就对了", "就行了", "就好了", "就够了", "就成了", "就可以了", "就得了")
 # …and the words after 就 that make one (「压两毫米深就够了」, where jieba cut 就 off)

@@ -1,0 +1,34 @@
+"""nlp-asr (issue 11): text as a speech recogniser gives it, with no punctuation at all, is read nearly as
+well as punctuated text. Sentences of this file's own, none from an evaluation or probe file."""
+import pytest
+
+from generation.prompting import normalize
+
+
+def _surfaces(text):
+    return [s["surface"] for s in normalize(text).to_dict()["steps"]]
+
+
+# 1. A prohibition reaches over a few words to its verb (「千万别搁太阳底下晒」), but not over where the next
+# clause starts, which unpunctuated speech does not mark: a person who does the next thing (…们, a person
+# noun, a pronoun), a sequence word, a hand, a particle.
+@pytest.mark.parametrize("text, done, forbidden", [
+    ("发酵的时候坛子不许打开我们每天摸一摸坛壁", "摸", "打开"),      # 酿酒
+    ("泥坯不能晒姑娘们把它摆在架子上阴干", "摆", "晒"),            # 制陶
+    ("染好的布不许暴晒俺们挂在屋檐底下阴干", "挂", "暴晒"),        # 扎染
+    ("腌菜的缸子不许沾油他们每天翻一遍菜", "翻", "沾油"),          # 腌菜
+])
+def test_prohibition_stops_at_the_next_clause_without_punctuation(text, done, forbidden):
+    got = _surfaces(text)
+    assert any(done in s for s in got), got
+    assert not any(forbidden in s for s in got), got
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("糖画的勺子千万别搁凉水里泡挂在灶边晾着", "泡"),       # 糖画: the reach over a verb phrase stays
+    ("刚刻好的印章千万别往桌上磕放进木盒里收好", "磕"),     # 篆刻
+    ("墨锭千万别搁火边上烤放在阴凉处晾干", "烤"),           # 徽墨
+])
+def test_prohibition_still_reaches_over_words_without_punctuation(text, gone):
+    got = _surfaces(text)
+    assert got and not any(gone in s for s in got), got
