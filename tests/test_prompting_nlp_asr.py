@@ -32,3 +32,25 @@ def test_prohibition_stops_at_the_next_clause_without_punctuation(text, done, fo
 def test_prohibition_still_reaches_over_words_without_punctuation(text, gone):
     got = _surfaces(text)
     assert got and not any(gone in s for s in got), got
+
+
+def _step(text, verb):
+    return next(s for s in normalize(text).to_dict()["steps"] if verb in s["surface"])
+
+
+# 2. A verb with its place after 在/到/进 (「撒进坛子里」「挂到架子上」) is a complete predicate: with no punctuation,
+# what follows (a new subject and its verb) is the next clause, with its own tool.
+@pytest.mark.parametrize("text, verb, tool", [
+    ("酒曲撒进坛子里木棍搅三圈", "搅", "木棍"),                # 酿酒
+    ("老艺人把铜锣挂到架子上鼓槌敲三下", "敲", "鼓槌"),        # 锣鼓
+])
+def test_a_place_after_the_verb_closes_its_clause(text, verb, tool):
+    assert _step(text, verb)["tool"] == tool, normalize(text).to_dict()["steps"]
+
+
+@pytest.mark.parametrize("text, verb, tool", [
+    ("面人拿木梳在背上压出花纹再上色", "压", "木梳"),          # 面塑: 拿 + a tool + 在…: where the next verb is done
+    ("拿刷子在布上刷一层浆晾干", "刷", "刷子"),                # 扎染
+])
+def test_a_place_after_a_tool_taken_stays_with_the_next_verb(text, verb, tool):
+    assert _step(text, verb)["tool"] == tool, normalize(text).to_dict()["steps"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .extract import _has_content, _verb_after, tokenize_doc
+from .resegment import verb_char, verb_object_word
 from .spec import Spec
 from .tokens import Doc, _is_body, kind_table, normalize_chars
 from .words import (COMPLEMENTS, CONTEXT_HAND_VERBS, DIMENSION_CHARS, DIRECTION_COMPOUNDS, EACH_ADVERBS, FACING_COVERBS,
@@ -381,6 +382,8 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                     and (len(w) >= 2 and w[0] != w[1] or w in CONTEXT_HAND_VERBS)
                     or kinds[i] in ("N", "T") and _asr_subject_predicate(doc, tags, i + 1)):
                 cut = True  # 「拿铁丝绑接头缠三道」「往版上刷铺上纸」: a bare verb closes its 拿/往 frame; the next predicate
+            elif last_pred > last_cut and _asr_place_done(doc, tags, i - 1, last_cut + 1) and _asr_opens_after_place(doc, tags, i):
+                cut = True  # 「含到嘴里两边嘴角各塞两颗」「挎在左肩上右手攥拳头」: V在/到 + where closes the predicate
         if not cut and inside and last_cut < 0 and runs[r][0] == 0 and _asr_title_ends(doc, tags, i):
             cut = True  # 「熬膏药香油跟药材下锅」「站桩马步两脚分开」: the opening verb and object name what is shown
         if not cut and inside and i > last_cut and _asr_glued_after_one(doc, tags, i):
@@ -1078,6 +1081,59 @@ def _asr_fronted_hold(doc: Doc, tags: dict, i: int) -> bool:
     # 「扇子右手拿手绢左手拿扭…」, not 「右手拿扇子左手拿手绢…」: the next hand's 拿 is bare too
     return j + 2 < n and doc.kinds[j + 1] == "H" and words[j + 2] in TOOL_LEAD and (
         j + 3 >= n or not _asr_nounish(doc, tags, j + 3))
+
+
+# what ties a place to the verb before it as its complement (「夹在指缝里」「含到嘴里」「放进缸里」)
+ASR_PLACE_MARKERS = ("在", "到", "进", "入", "至")
+ASR_PLACE_REACH = 6  # tokens of the place between the marker and its locative, at most (「捏在拇指食指跟中指中间」)
+
+
+def _asr_place_done(doc: Doc, tags: dict, j: int, lo: int) -> bool:
+    """Token j is the locative that ends the place of a verb (在/到/进… right after the verb, 「夹在指头缝里」「挎在
+    左肩上」「放入缸底」; the verb may be jieba's last character of a noun before, 「铜片夹|在」; no verb inside the
+    place): the predicate is complete there."""
+    words = doc.words
+    w = words[j]
+    if not (w in PLACE_SUFFIX or tags.get(w, "")[:1] in ("f", "s")
+            or len(w) >= 2 and w[-1] in PLACE_SUFFIX and tags.get(w, "")[:1] == "n"):
+        return False
+    for k in range(j - 1, max(lo, j - ASR_PLACE_REACH) - 1, -1):
+        m = words[k]
+        if m in ASR_PLACE_MARKERS:
+            if k - 1 < lo or doc.kinds[k - 1] in ("H", "P", "Q"):
+                return False
+            if k >= 2 and words[k - 2] in TOOL_LEAD:
+                return False  # 「拿木梳在背上压出羽毛」: the tool taken, then where the next verb is done
+            v = words[k - 1]
+            # (jieba's noun + verb: 「铜片夹」「金叶夹」, three characters or more; not a thing of two, 木梳, 阿胶)
+            return _asr_is_verb(doc, tags, k - 1) or verb_char(tags, v[-1]) and (len(v) == 1 or len(v) >= 3 and tags.get(v, "")[:1] != "v")
+        if len(m) >= 2 and m[-1] in ASR_PLACE_MARKERS and _asr_is_verb(doc, tags, k):
+            return True  # 「放在」「缠到」: jieba's one word
+        if _asr_is_verb(doc, tags, k) or doc.kinds[k] == "P":
+            return False
+    return False
+
+
+def _asr_opens_after_place(doc: Doc, tags: dict, i: int) -> bool:
+    """What starts at token i, after a predicate closed by its place, is a clause of its own: a verb (not a
+    complement, a modal or a direction of the verb before, nor one with 了 after it, what the thing comes to in
+    that place; 拿/用 open a frame), a hand or a noun (a locative
+    before it: 「两边嘴角」) with its own predicate (「鼻子吸气」「嘴角各塞」), or 一 and a one-character verb
+    (「一碰叮当响」)."""
+    words, n = doc.words, len(doc.words)
+    w = words[i]
+    if w in COMPLEMENTS or w in MODALS or w in DIRECTION_COMPOUNDS or w in ASR_AFTER_ONE_VERB or w in ASR_PARTICLES \
+            or w in ("的", "地", "得"):
+        return False
+    if _asr_is_verb(doc, tags, i):
+        return i + 1 >= n or words[i + 1] != "了"  # (「坩埚放到炉子上烧化了」: what it comes to there)
+    j = i
+    if tags.get(w, "")[:1] == "f" and i + 1 < n and (_asr_noun(doc, tags, i + 1) or doc.kinds[i + 1] == "H"):
+        j = i + 1  # 「两边嘴角」
+    if doc.kinds[j] == "H" or _asr_noun(doc, tags, j):
+        return j + 1 < n and (_asr_noun_predicate(doc, tags, j + 1, True) or words[j + 1] == "各"
+                              or verb_object_word(tags, words[j + 1]))
+    return w == "一" and i + 1 < n and len(words[i + 1]) == 1 and _asr_is_verb(doc, tags, i + 1)
 
 
 def _asr_held(doc: Doc, a: int, i: int) -> bool:
