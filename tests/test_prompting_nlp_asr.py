@@ -54,3 +54,22 @@ def test_a_place_after_the_verb_closes_its_clause(text, verb, tool):
 ])
 def test_a_place_after_a_tool_taken_stays_with_the_next_verb(text, verb, tool):
     assert _step(text, verb)["tool"] == tool, normalize(text).to_dict()["steps"]
+
+
+# 3. After a complete predicate, a correlative pair (一边…一边…) or an alternation (一推一拉) opens the next clause:
+# the verb before it is a step of its own, not the pair's.
+@pytest.mark.parametrize("text, verb", [
+    ("艺人一只手撑住木偶另一只手捏着竹签一推一拉木偶的胳膊就动起来", "捏"),    # 杖头木偶
+    ("泥饼搁在转盘上先捏个底一边拿脚踩转盘一边把泥条往上盘", "捏"),            # 制陶
+])
+def test_a_pair_after_a_predicate_opens_its_clause(text, verb):
+    got = _surfaces(text)
+    assert any(verb in s for s in got), got
+
+
+def test_both_halves_of_a_pair_after_a_predicate_are_cut():
+    from generation.prompting.breaks import restore_breaks
+    from generation.prompting.spec import get_spec
+
+    said, _ = restore_breaks(get_spec(), "竹篾浸透了先编个底一边拿手压住篾条一边往上挑")   # 竹编
+    assert said.endswith("先编个底,一边拿手压住篾条,一边往上挑"), said

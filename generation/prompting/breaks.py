@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .extract import _has_content, _verb_after, tokenize_doc
-from .resegment import verb_char, verb_object_word
+from .resegment import _alternated as alternated, verb_char, verb_object_word
 from .spec import Spec
 from .tokens import Doc, _is_body, kind_table, normalize_chars
 from .words import (COMPLEMENTS, CONTEXT_HAND_VERBS, DIMENSION_CHARS, DIRECTION_COMPOUNDS, EACH_ADVERBS, FACING_COVERBS,
@@ -291,9 +291,14 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             elif verb_seen and k == "Q" and _asr_rate_head(doc, tags, norm, i):
                 cut = True  # 「…打和音一秒钟打四五下」: a rate (one unit of time, a verb, a count) opens its clause
                 s = max(s, doc.quantities[i].start)
-            elif w in PAIRED_OPENERS and i - 3 > last_cut and w in words[last_cut + 1:i - 2]:
+            elif w in PAIRED_OPENERS and i - 3 > last_cut and w in words[max(last_cut, 0):i - 2]:
                 cut = True  # 「一边往封子里灌一边拿棍子筑」「一会儿高高举起来一会儿斜着拿」: the correlative said again
                 # opens the second clause of the pair (not 「一边烤一边弯」: one bare verb between, one clause)
+            elif last_pred > last_cut and _asr_pair_opens(doc, tags, i) and prev_k not in ("H", "O", "L", "R", "M") \
+                    and prev_w not in MODALS and prev_w not in ASR_SUBJECT_ADVERBS and prev_w not in ASR_PRONOUNS \
+                    and prev_w not in PERSON_NOUNS and tags.get(prev_w, "")[:1] not in ("p", "c", "r"):
+                cut = True  # 「先捏个锅底一边拿手转板子一边…」「捏着胳膊上的铁枝一推一拉」: after a complete predicate a
+                # correlative pair or an alternation opens the next clause (its subject said before it stays with it)
             elif i - 2 > last_cut and _asr_shared_out(doc, tags, i - 1, last_cut + 1) and w not in ASR_DIMENSION_KEEP \
                     and w not in ASR_PARTICLES and w not in COMPLEMENTS and w not in ASR_AFTER_ONE_VERB:
                 cut = True  # 「两只手各拿一面钹往中间一合」「左右手各攥一根剩下那根…」: what is shared out ends the clause
@@ -1134,6 +1139,17 @@ def _asr_opens_after_place(doc: Doc, tags: dict, i: int) -> bool:
         return j + 1 < n and (_asr_noun_predicate(doc, tags, j + 1, True) or words[j + 1] == "各"
                               or verb_object_word(tags, words[j + 1]))
     return w == "一" and i + 1 < n and len(words[i + 1]) == 1 and _asr_is_verb(doc, tags, i + 1)
+
+
+def _asr_pair_opens(doc: Doc, tags: dict, i: int) -> bool:
+    """Token i opens a pair: a correlative said again within six tokens (「一边拿手转板子一边」, words.PAIRED_OPENERS),
+    or 一 + a verb + 一 + a verb, an alternation (「一推一拉」「一屈一伸」, ``resegment._alternated``)."""
+    words, n = doc.words, len(doc.words)
+    w = words[i]
+    if w in PAIRED_OPENERS:
+        return w in words[i + 2:i + 8]
+    return w == "一" and i + 3 < n and words[i + 2] == "一" and len(words[i + 1]) == 1 and len(words[i + 3]) == 1 \
+        and words[i + 1] != words[i + 3] and alternated(tags, words[i + 1]) and alternated(tags, words[i + 3])
 
 
 def _asr_held(doc: Doc, a: int, i: int) -> bool:
