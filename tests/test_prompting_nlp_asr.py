@@ -73,3 +73,16 @@ def test_both_halves_of_a_pair_after_a_predicate_are_cut():
 
     said, _ = restore_breaks(get_spec(), "竹篾浸透了先编个底一边拿手压住篾条一边往上挑")   # 竹编
     assert said.endswith("先编个底,一边拿手压住篾条,一边往上挑"), said
+
+
+# 4. 拿 + a tool the spec knows (jieba does not: 竹耙子, 木梭子) after a complete predicate opens a new frame.
+@pytest.mark.parametrize("text, tail", [
+    ("茶叶炒软倒出来拿竹耙子摊凉", "倒出来,拿竹耙子摊凉"),     # 制茶
+    ("麻线搓好绕起来拿木梭子穿", "绕起来,拿木梭子穿"),         # 织布
+])
+def test_a_tool_taken_after_a_predicate_opens_a_frame(text, tail):
+    from generation.prompting.breaks import restore_breaks
+    from generation.prompting.spec import get_spec
+
+    said, _ = restore_breaks(get_spec(), text)
+    assert said.endswith(tail), said

@@ -469,7 +469,7 @@ def _asr_frame_opens(doc: Doc, tags: dict, i: int, v: int) -> bool:
     if i + 1 >= len(words):
         return False
     t = tags.get(words[i + 1], "")
-    return kinds[i + 1] in ("N", "Q", "H") or (t[:1] in ("n", "a", "m", "q") and kinds[i + 1] != "P")
+    return kinds[i + 1] in ("N", "Q", "H", "T") or (t[:1] in ("n", "a", "m", "q") and kinds[i + 1] != "P")
 # directions that end a predicate (「揉出去」「拿出来」): a noun after one is no object of it
 
 
