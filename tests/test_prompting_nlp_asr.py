@@ -86,3 +86,18 @@ def test_a_tool_taken_after_a_predicate_opens_a_frame(text, tail):
 
     said, _ = restore_breaks(get_spec(), text)
     assert said.endswith(tail), said
+
+
+# 5. A verb that ends in 进/到/在 takes its place: no clause starts between them, whatever the next word looks like
+# (烘房, 熏房, 煮锅 start with a verb character).
+@pytest.mark.parametrize("text, kept", [
+    ("泥坯搬进烘房里烘三天", "搬进烘房"),          # 制陶
+    ("腌好的肉挂进熏房里熏半个月", "挂进熏房"),    # 腊肉
+    ("粉条放进煮锅里煮软", "放进煮锅"),            # 粉条
+])
+def test_no_cut_between_a_verb_and_the_place_it_takes(text, kept):
+    from generation.prompting.breaks import restore_breaks
+    from generation.prompting.spec import get_spec
+
+    said, _ = restore_breaks(get_spec(), text)
+    assert kept in said, said

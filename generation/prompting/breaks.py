@@ -11,6 +11,7 @@ offset back to the caller's text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .extract import _has_content, _verb_after, tokenize_doc
 from .resegment import _alternated as alternated, verb_char, verb_object_word
@@ -419,7 +420,18 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
     chains = _asr_chains(spec, norm, runs, doc)
     if chains:
         cuts = sorted(set(cuts) | set(chains))
-    return cuts
+    return [c for c in cuts if not _asr_open_place(doc, tags, c)]
+
+
+def _asr_open_place(doc: Doc, tags: dict, c: int) -> bool:
+    """A cut at offset c would part a verb that ends in 进/到/在/入/至 (放进, 搁到, 倒在) from the place it
+    takes: it needs one, so the clause goes on."""
+    j = bisect_right(doc.starts, c - 1) - 1
+    if j < 0 or doc.starts[j] + len(doc.words[j]) != c:
+        return False
+    w = doc.words[j]
+    return (len(w) >= 2 and w[-1] in ASR_PLACE_MARKERS and _asr_is_verb(doc, tags, j)) \
+        or (w in ASR_PLACE_MARKERS and j >= 1 and _asr_is_verb(doc, tags, j - 1))
 
 
 # a later day named as when the next work is done (第二天, 第三日, 次日, 隔天; not 头天, often 'the day before')
