@@ -101,3 +101,13 @@ def test_no_cut_between_a_verb_and_the_place_it_takes(text, kept):
 
     said, _ = restore_breaks(get_spec(), text)
     assert kept in said, said
+
+
+# 6. A predicate over with its end and 了 (熟了, 点着了), then a noun with its own verb: the noun is a new subject,
+# not the object of the verb before.
+@pytest.mark.parametrize("text, verb, material", [
+    ("糯米蒸熟了酒曲撒上去拌匀", "撒", "酒曲"),        # 酿酒
+    ("炭火点着了铜壶坐上去烧水", "点", "炭火"),        # 煮茶
+])
+def test_a_subject_after_a_predicate_that_is_over(text, verb, material):
+    assert _step(text, verb)["material"] == material, normalize(text).to_dict()["steps"]

@@ -185,9 +185,10 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                 cut = True  # 「…拉到不松不紧就对了一朵花要挑两百针」: 就对了/就行了 closes the clause it judges
             elif verb_seen and prev_w == "了" and (_asr_is_verb(doc, tags, i) or k in ("H", "M", "O", "L", "R")):
                 cut = True  # 「劈好了上机」「钉完了捻缝」: a finished predicate, then the next one
-            elif verb_seen and prev_w == "了" and i >= 3 and words[i - 2][-1:] in RESULT_COMPLEMENTS \
-                    and (len(words[i - 2]) >= 2 or _asr_is_verb(doc, tags, i - 3)) \
-                    and (k in ("N", "T") or w.startswith("每")) and w not in ASR_SUBJECT_ADVERBS:
+            elif verb_seen and prev_w == "了" and i >= 3 and words[i - 2][-1:] in ASR_DONE_ENDS \
+                    and (len(words[i - 2]) >= 2 or _asr_is_verb(doc, tags, i - 3) or tags.get(words[i - 2], "")[:1] == "a") \
+                    and (k in ("N", "T") or w.startswith("每")) and w not in ASR_SUBJECT_ADVERBS \
+                    and (words[i - 2][-1:] in RESULT_COMPLEMENTS or i + 1 < n and _asr_is_verb(doc, tags, i + 1)):
                 cut = True  # 「摊好了锅烧热」: a predicate with its result and 了 is over; a new subject follows
             elif (verb_seen or prev_k == "Q" or _asr_noun(doc, tags, i - 1) or prev_w in ASR_PRONOUNS
                   or (tags.get(prev_w, "")[:1] == "a" and i - 1 > last_cut)) \
@@ -951,6 +952,9 @@ ASR_OBJECT_RESULTS = set("住紧开起好完正稳牢")
 
 # what a verb brings about (「烧热」「晾凉」「捣烂」), besides the complements of ``RESULT_COMPLEMENTS``
 ASR_RESULTS = RESULT_COMPLEMENTS | set("热凉化烂熟红")
+# what a predicate with 了 after it ends in when it is over (「摊好了」「熬化了」「点着了」「对上了」): a noun after it
+# is a new subject, with a verb right after it when the end is no result complement (「点着了火头离皮肤一寸」)
+ASR_DONE_ENDS = ASR_RESULTS | set("着上穿")
 
 
 def _asr_result_follows(doc: Doc, tags: dict, i: int) -> bool:
