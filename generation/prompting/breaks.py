@@ -11,14 +11,16 @@ offset back to the caller's text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .extract import _has_content, _verb_after, tokenize_doc
+from .resegment import _alternated as alternated, verb_char, verb_object_word
 from .spec import Spec
 from .tokens import Doc, _is_body, kind_table, normalize_chars
 from .words import (COMPLEMENTS, CONTEXT_HAND_VERBS, DIMENSION_CHARS, DIRECTION_COMPOUNDS, EACH_ADVERBS, FACING_COVERBS,
                     FUNCTION_TAGS, INSTRUMENT_LEADS, MODALS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, PAIRED_OPENERS,
                     PERSON_NOUNS, PLACE_SUFFIX, PUNCT, RESULT_COMPLEMENTS, ROUTE_MARKERS, ROUTE_PREPOSITIONS,
-                    SEQ_MARKERS, TOOL_LEAD, WARNING_CUES, WHITESPACE)
+                    SEQ_MARKERS, SPEECH_PARTICLES, TOOL_LEAD, WARNING_CUES, WHITESPACE)
 
 ASR_RUN = 20  # characters with no punctuation or space: longer than any written clause
 ASR_SHORT = 8  # a text this long with no punctuation or space at all is read the same way
@@ -27,8 +29,8 @@ ASR_BREAK = ","
 ASR_OPEN_MARKERS = SEQ_MARKERS - {"之后", "以后", "以后呢", "之后呢", "完了", "完了以后"}
 # …and those that close the clause they end (「晾干之后上色」「钉完了以后捻缝」)
 ASR_CLOSE_MARKERS = {"之后", "以后", "以后呢", "之后呢", "完了以后"}
-# sentence-final particles: in speech they end a phrase (「龙头嘛用樟木」「画青花啊毛笔蘸了料」)
-ASR_PARTICLES = {"啊", "嘛", "呢", "吧", "呀", "啦", "哈", "哦", "呐", "咯", "喽", "哇"}
+# sentence-final particles: in speech they end a phrase (「龙头嘛用樟木」「画青花啊毛笔蘸了料」; words.SPEECH_PARTICLES)
+ASR_PARTICLES = SPEECH_PARTICLES
 # a verdict that closes the clause it judges (「…就对了」「…就行了」)
 ASR_VERDICTS = ("就对了", "就行了", "就好了", "就够了", "就成了", "就可以了", "就得了")
 # …and the words after 就 that make one (「压两毫米深就够了」, where jieba cut 就 off)
@@ -183,9 +185,10 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                 cut = True  # 「…拉到不松不紧就对了一朵花要挑两百针」: 就对了/就行了 closes the clause it judges
             elif verb_seen and prev_w == "了" and (_asr_is_verb(doc, tags, i) or k in ("H", "M", "O", "L", "R")):
                 cut = True  # 「劈好了上机」「钉完了捻缝」: a finished predicate, then the next one
-            elif verb_seen and prev_w == "了" and i >= 3 and words[i - 2][-1:] in RESULT_COMPLEMENTS \
-                    and (len(words[i - 2]) >= 2 or _asr_is_verb(doc, tags, i - 3)) \
-                    and (k in ("N", "T") or w.startswith("每")) and w not in ASR_SUBJECT_ADVERBS:
+            elif verb_seen and prev_w == "了" and i >= 3 and words[i - 2][-1:] in ASR_DONE_ENDS \
+                    and (len(words[i - 2]) >= 2 or _asr_is_verb(doc, tags, i - 3) or tags.get(words[i - 2], "")[:1] == "a") \
+                    and (k in ("N", "T") or w.startswith("每")) and w not in ASR_SUBJECT_ADVERBS \
+                    and (words[i - 2][-1:] in RESULT_COMPLEMENTS or i + 1 < n and _asr_is_verb(doc, tags, i + 1)):
                 cut = True  # 「摊好了锅烧热」: a predicate with its result and 了 is over; a new subject follows
             elif (verb_seen or prev_k == "Q" or _asr_noun(doc, tags, i - 1) or prev_w in ASR_PRONOUNS
                   or (tags.get(prev_w, "")[:1] == "a" and i - 1 > last_cut)) \
@@ -290,9 +293,14 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
             elif verb_seen and k == "Q" and _asr_rate_head(doc, tags, norm, i):
                 cut = True  # 「…打和音一秒钟打四五下」: a rate (one unit of time, a verb, a count) opens its clause
                 s = max(s, doc.quantities[i].start)
-            elif w in PAIRED_OPENERS and i - 3 > last_cut and w in words[last_cut + 1:i - 2]:
+            elif w in PAIRED_OPENERS and i - 3 > last_cut and w in words[max(last_cut, 0):i - 2]:
                 cut = True  # 「一边往封子里灌一边拿棍子筑」「一会儿高高举起来一会儿斜着拿」: the correlative said again
                 # opens the second clause of the pair (not 「一边烤一边弯」: one bare verb between, one clause)
+            elif last_pred > last_cut and _asr_pair_opens(doc, tags, i) and prev_k not in ("H", "O", "L", "R", "M") \
+                    and prev_w not in MODALS and prev_w not in ASR_SUBJECT_ADVERBS and prev_w not in ASR_PRONOUNS \
+                    and prev_w not in PERSON_NOUNS and tags.get(prev_w, "")[:1] not in ("p", "c", "r"):
+                cut = True  # 「先捏个锅底一边拿手转板子一边…」「捏着胳膊上的铁枝一推一拉」: after a complete predicate a
+                # correlative pair or an alternation opens the next clause (its subject said before it stays with it)
             elif i - 2 > last_cut and _asr_shared_out(doc, tags, i - 1, last_cut + 1) and w not in ASR_DIMENSION_KEEP \
                     and w not in ASR_PARTICLES and w not in COMPLEMENTS and w not in ASR_AFTER_ONE_VERB:
                 cut = True  # 「两只手各拿一面钹往中间一合」「左右手各攥一根剩下那根…」: what is shared out ends the clause
@@ -381,6 +389,8 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
                     and (len(w) >= 2 and w[0] != w[1] or w in CONTEXT_HAND_VERBS)
                     or kinds[i] in ("N", "T") and _asr_subject_predicate(doc, tags, i + 1)):
                 cut = True  # 「拿铁丝绑接头缠三道」「往版上刷铺上纸」: a bare verb closes its 拿/往 frame; the next predicate
+            elif last_pred > last_cut and _asr_place_done(doc, tags, i - 1, last_cut + 1) and _asr_opens_after_place(doc, tags, i):
+                cut = True  # 「含到嘴里两边嘴角各塞两颗」「挎在左肩上右手攥拳头」: V在/到 + where closes the predicate
         if not cut and inside and last_cut < 0 and runs[r][0] == 0 and _asr_title_ends(doc, tags, i):
             cut = True  # 「熬膏药香油跟药材下锅」「站桩马步两脚分开」: the opening verb and object name what is shown
         if not cut and inside and i > last_cut and _asr_glued_after_one(doc, tags, i):
@@ -411,7 +421,18 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
     chains = _asr_chains(spec, norm, runs, doc)
     if chains:
         cuts = sorted(set(cuts) | set(chains))
-    return cuts
+    return [c for c in cuts if not _asr_open_place(doc, tags, c)]
+
+
+def _asr_open_place(doc: Doc, tags: dict, c: int) -> bool:
+    """A cut at offset c would part a verb that ends in 进/到/在/入/至 (放进, 搁到, 倒在) from the place it
+    takes: it needs one, so the clause goes on."""
+    j = bisect_right(doc.starts, c - 1) - 1
+    if j < 0 or doc.starts[j] + len(doc.words[j]) != c:
+        return False
+    w = doc.words[j]
+    return (len(w) >= 2 and w[-1] in ASR_PLACE_MARKERS and _asr_is_verb(doc, tags, j)) \
+        or (w in ASR_PLACE_MARKERS and j >= 1 and _asr_is_verb(doc, tags, j - 1))
 
 
 # a later day named as when the next work is done (第二天, 第三日, 次日, 隔天; not 头天, often 'the day before')
@@ -461,7 +482,7 @@ def _asr_frame_opens(doc: Doc, tags: dict, i: int, v: int) -> bool:
     if i + 1 >= len(words):
         return False
     t = tags.get(words[i + 1], "")
-    return kinds[i + 1] in ("N", "Q", "H") or (t[:1] in ("n", "a", "m", "q") and kinds[i + 1] != "P")
+    return kinds[i + 1] in ("N", "Q", "H", "T") or (t[:1] in ("n", "a", "m", "q") and kinds[i + 1] != "P")
 # directions that end a predicate (「揉出去」「拿出来」): a noun after one is no object of it
 
 
@@ -931,6 +952,9 @@ ASR_OBJECT_RESULTS = set("住紧开起好完正稳牢")
 
 # what a verb brings about (「烧热」「晾凉」「捣烂」), besides the complements of ``RESULT_COMPLEMENTS``
 ASR_RESULTS = RESULT_COMPLEMENTS | set("热凉化烂熟红")
+# what a predicate with 了 after it ends in when it is over (「摊好了」「熬化了」「点着了」「对上了」): a noun after it
+# is a new subject, with a verb right after it when the end is no result complement (「点着了火头离皮肤一寸」)
+ASR_DONE_ENDS = ASR_RESULTS | set("着上穿")
 
 
 def _asr_result_follows(doc: Doc, tags: dict, i: int) -> bool:
@@ -1078,6 +1102,70 @@ def _asr_fronted_hold(doc: Doc, tags: dict, i: int) -> bool:
     # 「扇子右手拿手绢左手拿扭…」, not 「右手拿扇子左手拿手绢…」: the next hand's 拿 is bare too
     return j + 2 < n and doc.kinds[j + 1] == "H" and words[j + 2] in TOOL_LEAD and (
         j + 3 >= n or not _asr_nounish(doc, tags, j + 3))
+
+
+# what ties a place to the verb before it as its complement (「夹在指缝里」「含到嘴里」「放进缸里」)
+ASR_PLACE_MARKERS = ("在", "到", "进", "入", "至")
+ASR_PLACE_REACH = 6  # tokens of the place between the marker and its locative, at most (「捏在拇指食指跟中指中间」)
+
+
+def _asr_place_done(doc: Doc, tags: dict, j: int, lo: int) -> bool:
+    """Token j is the locative that ends the place of a verb (在/到/进… right after the verb, 「夹在指头缝里」「挎在
+    左肩上」「放入缸底」; the verb may be jieba's last character of a noun before, 「铜片夹|在」; no verb inside the
+    place): the predicate is complete there."""
+    words = doc.words
+    w = words[j]
+    if not (w in PLACE_SUFFIX or tags.get(w, "")[:1] in ("f", "s")
+            or len(w) >= 2 and w[-1] in PLACE_SUFFIX and tags.get(w, "")[:1] == "n"):
+        return False
+    for k in range(j - 1, max(lo, j - ASR_PLACE_REACH) - 1, -1):
+        m = words[k]
+        if m in ASR_PLACE_MARKERS:
+            if k - 1 < lo or doc.kinds[k - 1] in ("H", "P", "Q"):
+                return False
+            if k >= 2 and words[k - 2] in TOOL_LEAD:
+                return False  # 「拿木梳在背上压出羽毛」: the tool taken, then where the next verb is done
+            v = words[k - 1]
+            # (jieba's noun + verb: 「铜片夹」「金叶夹」, three characters or more; not a thing of two, 木梳, 阿胶)
+            return _asr_is_verb(doc, tags, k - 1) or verb_char(tags, v[-1]) and (len(v) == 1 or len(v) >= 3 and tags.get(v, "")[:1] != "v")
+        if len(m) >= 2 and m[-1] in ASR_PLACE_MARKERS and _asr_is_verb(doc, tags, k):
+            return True  # 「放在」「缠到」: jieba's one word
+        if _asr_is_verb(doc, tags, k) or doc.kinds[k] == "P":
+            return False
+    return False
+
+
+def _asr_opens_after_place(doc: Doc, tags: dict, i: int) -> bool:
+    """What starts at token i, after a predicate closed by its place, is a clause of its own: a verb (not a
+    complement, a modal or a direction of the verb before, nor one with 了 after it, what the thing comes to in
+    that place; 拿/用 open a frame), a hand or a noun (a locative
+    before it: 「两边嘴角」) with its own predicate (「鼻子吸气」「嘴角各塞」), or 一 and a one-character verb
+    (「一碰叮当响」)."""
+    words, n = doc.words, len(doc.words)
+    w = words[i]
+    if w in COMPLEMENTS or w in MODALS or w in DIRECTION_COMPOUNDS or w in ASR_AFTER_ONE_VERB or w in ASR_PARTICLES \
+            or w in ("的", "地", "得"):
+        return False
+    if _asr_is_verb(doc, tags, i):
+        return i + 1 >= n or words[i + 1] != "了"  # (「坩埚放到炉子上烧化了」: what it comes to there)
+    j = i
+    if tags.get(w, "")[:1] == "f" and i + 1 < n and (_asr_noun(doc, tags, i + 1) or doc.kinds[i + 1] == "H"):
+        j = i + 1  # 「两边嘴角」
+    if doc.kinds[j] == "H" or _asr_noun(doc, tags, j):
+        return j + 1 < n and (_asr_noun_predicate(doc, tags, j + 1, True) or words[j + 1] == "各"
+                              or verb_object_word(tags, words[j + 1]))
+    return w == "一" and i + 1 < n and len(words[i + 1]) == 1 and _asr_is_verb(doc, tags, i + 1)
+
+
+def _asr_pair_opens(doc: Doc, tags: dict, i: int) -> bool:
+    """Token i opens a pair: a correlative said again within six tokens (「一边拿手转板子一边」, words.PAIRED_OPENERS),
+    or 一 + a verb + 一 + a verb, an alternation (「一推一拉」「一屈一伸」, ``resegment._alternated``)."""
+    words, n = doc.words, len(doc.words)
+    w = words[i]
+    if w in PAIRED_OPENERS:
+        return w in words[i + 2:i + 8]
+    return w == "一" and i + 3 < n and words[i + 2] == "一" and len(words[i + 1]) == 1 and len(words[i + 3]) == 1 \
+        and words[i + 1] != words[i + 3] and alternated(tags, words[i + 1]) and alternated(tags, words[i + 3])
 
 
 def _asr_held(doc: Doc, a: int, i: int) -> bool:

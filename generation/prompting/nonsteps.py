@@ -9,7 +9,8 @@ own verb (its ``surface``), inside the clause (between two clause marks), in con
 * a **correction cue** read as a verb (「三四遍,哎说错了,四五遍」: 说错 is the speaker taking a word back);
 * a verb under a **prohibition** (words.PROHIBITIONS, 别/莫/不要/不许/不敢/甭/不能/不可/切忌/切勿… before it, with
   a degree adverb, a coverb phrase 往…/在…/把…, for a one-character result complement its verb, or any few words
-  that hold no verb of another step between, unless 要/得/才/只/了/一… turns the clause: 「手千万别凑上去」「莫扎死了」
+  that hold no verb of another step between, unless 要/得/才/只/了/一… turns the clause or the next clause starts there
+  (unmarked without punctuation: 先/然后…, 时候, a person 们/师傅/我…, a hand, a particle): 「手千万别凑上去」「莫扎死了」
   「不敢捆太死」「火别在罐口停」「千万别搁太阳底下晒」「不用弦乐伴奏」; not 「不能吹太阳要勤翻」): what must not be
   done is not done, the prohibitive read as a verb (「切忌直冲壶心」) is no step either, and what such a step names
   (and a mishap's, below) is given to no other step (``warned``: 「切忌直冲壶心」 makes no 「冲壶心」);
@@ -91,7 +92,7 @@ import re
 from itertools import compress
 
 from .quantities import CORRECTION_CUES
-from .words import NAMING_VERBS, OTHERWISE_CUES, PROHIBITIONS, PUNCT, SENTENCE_ENDS
+from .words import NAMING_VERBS, OTHERWISE_CUES, PERSON_NOUNS, PROHIBITIONS, PUNCT, SENTENCE_ENDS, SPEECH_PARTICLES
 
 # (the clause marks: a step's clause runs between two of them)
 _CLAUSE_MARKS = frozenset(PUNCT)
@@ -119,6 +120,14 @@ _COVERBS = ("往", "朝", "向", "在", "对着", "冲着", "把", "拿", "用",
 # (了: unpunctuated speech runs on, 「千万别过四十五度翻到底了撒盐」) or opens a stroke (「莫甩过肩膀膝盖一屈」)
 _GAP_REACH = 10
 _TURNS = re.compile("[要得该应才而只了一]")
+# nor over where the next clause starts, which text without punctuation does not mark (nlp-asr: 「大鼓平时不许敲击
+# 舞前寨老们杀一头乳猪」: 杀 is done): a sequence word (先/再/然后/接着…), a time said (…的时候, 之前/以前), a person
+# who does the next thing (…们, a person noun, a pronoun; not after 让/叫/给…, who is made to do it), a hand, a
+# sentence-final particle
+_GAP_STOPS = re.compile("|".join((
+    "先", "再", "然后", "接着", "接下来", "随后", "最后", "其次", "时候", "之前", "以前", "之后", "以后",
+    "(?<![让叫给替帮教跟和同])(?:们|我|你|他|她|咱|俺|%s)" % "|".join(sorted(PERSON_NOUNS, key=lambda w: (-len(w), w))),
+    "左手", "右手", "双手", "两手", "两只手", *sorted(SPEECH_PARTICLES))))
 
 # naming: the words right after 叫/称为… are a name (「这叫捞纸」「管它叫…」「这叫挑压」: up to three
 # characters of the name before the verb), not when a person stands there (「叫徒弟拉」: 叫 makes someone do it)
@@ -282,7 +291,8 @@ def _prohibited(before: str, surface: str, free: int = 0) -> bool:
         return True
     # 「千万别搁太阳底下晒」: what stands between is no step of its own, and nothing turns the clause
     # (a stroke 「一屈一伸」 opens with its 一: read with the gap)
-    return last.start() >= free and len(rest) <= _GAP_REACH and _TURNS.search(rest + surface[:1]) is None
+    return last.start() >= free and len(rest) <= _GAP_REACH and _TURNS.search(rest + surface[:1]) is None \
+        and _GAP_STOPS.search(rest) is None
 
 
 def _mishap(norm: str, a: int, b: int, v: int, ve: int, surface: str, starts: list, jiu: bool,

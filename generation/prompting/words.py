@@ -51,6 +51,9 @@ DIRECTION_VERBS = {"上", "下"}
 AGENT_SUFFIX = {"手"}  # 鼓手, 划手, 舵手: a person named by what the hand does
 
 TOPIC_PARTICLES = {"嘛", "呢", "的话", "啊", "呀"}
+# sentence-final particles of speech: in text without punctuation they end a phrase (「龙头嘛用樟木」「画青花啊毛笔蘸了
+# 料」: breaks cuts after them; nonsteps' prohibition reaches over none of them)
+SPEECH_PARTICLES = frozenset({"啊", "嘛", "呢", "吧", "呀", "啦", "哈", "哦", "呐", "咯", "喽", "哇"})
 CLAUSE_COMMAS = frozenset((",", "，"))  # a comma between clauses (not 、, which lists)
 RATIO_NUMERALS = frozenset("一二两三四五六七八九十")  # 「二比一」 left as words: a ratio said with a topic
 
