@@ -26,7 +26,10 @@ def refuse_nul(value: str, param: str | None = None) -> str:
 
 def query_int(params, name: str, *, default: int | None = None, min_value: int = 0,
               max_value: int = INT_MAX) -> int | None:
-    """An integer query parameter, or ``default`` when absent or empty; anything else is refused."""
+    """An integer query parameter, or ``default`` when absent or empty; anything else is refused, and so is one
+    given more than once (which of the values was meant is not guessed). ``integer_parameter`` is its schema."""
+    if hasattr(params, "getlist") and len(params.getlist(name)) > 1:
+        raise BadInput(_("参数 %(name)s 只能给出一次。") % {"name": name}, param=name)
     raw = params.get(name)
     if raw is None or raw.strip() == "":
         return default
@@ -38,6 +41,11 @@ def query_int(params, name: str, *, default: int | None = None, min_value: int =
         raise BadInput(_("参数 %(name)s 超出范围(%(lo)s … %(hi)s)。") % {"name": name, "lo": min_value, "hi": max_value},
                        param=name)
     return value
+
+
+def query_int_schema(min_value: int = 0, max_value: int = INT_MAX) -> dict:
+    """The OpenAPI schema of a parameter read by ``query_int`` with these bounds (for ``OpenApiParameter``)."""
+    return {"type": "integer", "minimum": min_value, "maximum": max_value}
 
 
 def plain_int(raw, *, max_value: int = INT_MAX) -> int | None:

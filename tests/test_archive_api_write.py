@@ -76,8 +76,10 @@ def test_writes_are_the_curators_only(api, make_user, craft, technique):
 
 
 def test_bad_bodies_answer_the_forms_messages_and_change_nothing(api, craft, technique):
-    r = api.post("/api/v1/crafts", {**CRAFT, "slug": "suxiu"}, format="json")  # the slug is taken
-    assert r.status_code == 400 and "slug" in r.json() and r.json()["code"], r.content
+    r = api.post("/api/v1/crafts", {**CRAFT, "slug": "suxiu"}, format="json")  # the slug is taken: a 409
+    assert r.status_code == 409 and "slug" in r.json() and r.json()["code"] == "unique", r.content
+    r = api.post("/api/v1/crafts", {**CRAFT, "slug": "suxiu", "region": ""}, format="json")  # and malformed: 400
+    assert r.status_code == 400 and "region" in r.json(), r.content
     assert api.post("/api/v1/crafts", {**CRAFT, "slug": "不是slug"}, format="json").status_code == 400
     r = api.post("/api/v1/crafts", {**CRAFT, "featurd": True}, format="json")
     assert r.status_code == 400 and "featurd" in r.json()
@@ -298,3 +300,31 @@ def test_a_curator_makes_an_inheritor_login_through_the_api_as_on_the_screen(api
     assert link.status_code == 202 and link.json()["code"] == "signer_change_requested", link.content
     schema = api.get("/api/v1/schema?format=json").json()["paths"]
     assert {"201", "409"} <= set(schema["/api/v1/inheritors/{id}/account"]["post"]["responses"])
+
+
+def test_a_recording_without_a_technique_reads_as_the_schema_says(api, rv):
+    """Found by schemathesis (response_schema_conformance): a recording of no technique answered
+    ``"technique": null`` where the schema said a string (``Recording``, ``RecordingList``)."""
+    Recording.objects.filter(pk=rv.recording.pk).update(technique=None)
+    schemas = api.get("/api/v1/schema?format=json").json()["components"]["schemas"]
+    for name in ("Recording", "RecordingList"):
+        assert schemas[name]["properties"]["technique"].get("nullable") is True, name
+    assert api.get(f"/api/v1/recordings/{rv.recording.pk}").json()["technique"] is None
+
+
+def test_a_name_or_slug_already_taken_is_a_conflict_the_schema_documents(api, rv):
+    """Found by schemathesis (positive_data_acceptance): a schema-valid body whose slug or name another row holds
+    was a 400, the answer for a malformed body; it is a 409 (the request is well-formed, the archive's state is what
+    refuses it), ``code`` ``unique``, with the field errors as before. Every write documents 409."""
+    r = api.post("/api/v1/crafts", {**CRAFT, "slug": rv.craft.slug}, format="json")
+    assert r.status_code == 409 and r.json()["code"] == "unique" and "slug" in r.json(), r.content
+    r = api.patch(f"/api/v1/crafts/{rv.craft.slug}", {"slug": rv.other_craft.slug}, format="json")
+    assert r.status_code == 409 and r.json()["code"] == "unique", r.content
+    r = api.post("/api/v1/inheritors", {"craft": rv.craft.slug, "name": rv.inheritor.name, "level": "national"},
+                 format="json")
+    assert r.status_code == 409 and r.json()["code"] == "unique_together", r.content
+    paths = api.get("/api/v1/schema?format=json").json()["paths"]
+    for path, item in paths.items():
+        for method in ("post", "put", "patch"):
+            if method in item:
+                assert "409" in item[method]["responses"], (method, path)

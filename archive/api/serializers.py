@@ -109,7 +109,7 @@ class SegmentSerializer(serializers.ModelSerializer):
 
 class RecordingSerializer(serializers.ModelSerializer):
     craft = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    technique = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    technique = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)  # may be none
     segments = serializers.SerializerMethodField()
 
     class Meta:

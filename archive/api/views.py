@@ -14,7 +14,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from heritage.errors import refused, service_refusal, validation_messages
-from heritage.inputs import query_int, query_text
+from heritage.inputs import query_int, query_int_schema, query_text
 from heritage.media import stream_field_file
 from heritage.parsers import ObjectJSONParser
 from heritage.schema import FILE_RESPONSES, RANGE_NOTE
@@ -545,7 +545,7 @@ class PortraitList(ListAPIView):
         return qs if inheritor is None else qs.filter(inheritor_id=inheritor)
 
     @extend_schema(summary="列出传承人人像(含肖像授权)",
-                   parameters=[OpenApiParameter("inheritor", int, description="传承人 id")])
+                   parameters=[OpenApiParameter("inheritor", query_int_schema(min_value=1), description="传承人 id")])
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 

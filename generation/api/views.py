@@ -15,7 +15,7 @@ from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.response import Response
 
 from heritage.errors import validation_messages
-from heritage.inputs import BadInput
+from heritage.inputs import BadInput, query_int_schema
 from heritage.media import stream_field_file
 from heritage.schema import FILE_RESPONSES, RANGE_NOTE
 from heritage.permissions import HasPerm
@@ -109,7 +109,7 @@ class TaskListCreateView(ListAPIView):
         parameters=[
             OpenApiParameter("status", str, description="queued,running,cancelling,cancelled,failed,succeeded(逗号分隔)"),
             OpenApiParameter("technique", str, description="技法网址标识"),
-            OpenApiParameter("step", int, description="步骤序号"),
+            OpenApiParameter("step", query_int_schema(min_value=1), description="步骤序号"),
             OpenApiParameter("batch", OpenApiTypes.UUID, description="批次 id"),
             OpenApiParameter("mine", bool, description="只看自己提交的(策展人默认看到全部)"),
             OpenApiParameter("retry_of", OpenApiTypes.UUID, description="某任务的重试"),
