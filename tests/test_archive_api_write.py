@@ -282,6 +282,8 @@ def test_a_curator_makes_an_inheritor_login_through_the_api_as_on_the_screen(api
     assert made.status_code == 201, made.content
     body = made.json()
     assert body["username"] == "shen-xiufen" and body["signer_change_pending"] is True
+    # a 201/202 names where the result shows (the inheritor; found by a schema-only script client: none was given)
+    assert made["Location"] == f"/api/v1/inheritors/{inheritor.pk}", made.headers
     assert body["set_password_url"].startswith("http://testserver/accounts/set-password/")
     user = get_user_model().objects.get(username="shen-xiufen")
     assert not user.has_usable_password() and user.groups.filter(name="inheritor").exists()
@@ -298,6 +300,8 @@ def test_a_curator_makes_an_inheritor_login_through_the_api_as_on_the_screen(api
     # the account now signs: a new link is itself a signer change (tests/test_signer_account.py)
     link = api.post(f"/api/v1/inheritors/{inheritor.pk}/account/link", format="json")
     assert link.status_code == 202 and link.json()["code"] == "signer_change_requested", link.content
+    assert link["Location"] == f"/api/v1/inheritors/{inheritor.pk}"
+    assert api.get(link["Location"]).json()["signer_change_pending"] is True
     schema = api.get("/api/v1/schema?format=json").json()["paths"]
     assert {"201", "409"} <= set(schema["/api/v1/inheritors/{id}/account"]["post"]["responses"])
 

@@ -335,7 +335,12 @@ LINK_REQUESTED = OpenApiResponse(inline_serializer("AccountLinkRequested", {
 def _account_answer(request, inheritor, user, path, status_code) -> Response:
     pending = InheritorDetailSerializer(inheritor).data["signer_change_pending"]
     return Response({"username": user.username, "set_password_url": request.build_absolute_uri(path),
-                     "signer_change_pending": pending}, status=status_code)
+                     "signer_change_pending": pending}, status=status_code, headers=_inheritor_location(inheritor))
+
+
+def _inheritor_location(inheritor) -> dict:
+    """A new account, or a signer change asked for: the inheritor's record shows it (``signer_change_pending``)."""
+    return {"Location": reverse("api-inheritor-detail", args=[inheritor.pk])}
 
 
 class InheritorAccount(GenericAPIView):
@@ -403,7 +408,8 @@ class InheritorAccountLink(GenericAPIView):
             return Response({"detail": str(_("该账户已在签署:新的设置密码链接已提交为签署人变更,须由另一位策展人或管理员"
                                              "在传承人页面确认,链接交给确认人。")),
                              "code": "signer_change_requested", "username": link.user.username,
-                             "signer_change_pending": True}, status=status.HTTP_202_ACCEPTED)
+                             "signer_change_pending": True}, status=status.HTTP_202_ACCEPTED,
+                            headers=_inheritor_location(inheritor))
         return _account_answer(request, inheritor, link.user, link.path, status.HTTP_200_OK)
 
 

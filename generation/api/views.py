@@ -195,8 +195,9 @@ class TaskBatchView(GenericAPIView):
         except services.IdempotencyConflict as exc:
             return _idempotency_conflict(exc)
         data = TaskSerializer(jobs, many=True, context={"request": request}).data
+        batch_url = f'{reverse("generation-task-list")}?batch={jobs[0].batch}'  # the batch's tasks, listed
         return Response({"batch": str(jobs[0].batch), "tasks": data}, status=status.HTTP_202_ACCEPTED,
-                        headers=_replayed(replayed))
+                        headers={"Location": batch_url, **_replayed(replayed)})
 
 
 class TaskDetailView(GenericAPIView):
@@ -229,7 +230,8 @@ class TaskCancelView(TaskDetailView):
             return Response({"detail": str(exc), "code": "conflict"}, status=status.HTTP_409_CONFLICT)
         except PermissionDenied as exc:
             return Response({"detail": str(exc), "code": "permission_denied"}, status=status.HTTP_403_FORBIDDEN)
-        return Response(TaskSerializer(job, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)
+        return Response(TaskSerializer(job, context={"request": request}).data, status=status.HTTP_202_ACCEPTED,
+                        headers={"Location": reverse("generation-task-detail", args=[job.pk])})
 
 
 class TaskRetryView(TaskDetailView):
@@ -252,7 +254,8 @@ class TaskRetryView(TaskDetailView):
             return Response({"detail": str(exc), "code": "permission_denied"}, status=status.HTTP_403_FORBIDDEN)
         except params.ParameterError as exc:
             return _param_error_response(exc)
-        return Response(TaskSerializer(new, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)
+        return Response(TaskSerializer(new, context={"request": request}).data, status=status.HTTP_202_ACCEPTED,
+                        headers={"Location": reverse("generation-task-detail", args=[new.pk])})
 
 
 class TaskMediaView(TaskDetailView):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
@@ -218,7 +219,8 @@ class ReviewList(ListAPIView):
                                           rights_uri=body.validated_data.get("rights_uri"))
         except services.TransitionRefused as exc:
             return _refused(exc)
-        return Response(ReviewSerializer(review, context={"request": request}).data, status=201)
+        return Response(ReviewSerializer(review, context={"request": request}).data, status=201,
+                        headers={"Location": reverse("api-review-detail", args=[review.pk])})
 
 
 class ReviewDetail(APIView):
@@ -268,7 +270,8 @@ class ReviewAction(APIView):
         except services.TransitionRefused as exc:
             return _refused(exc)
         if name in ("comment", "approve"):
-            return Response(CommentSerializer(result).data, status=201)
+            return Response(CommentSerializer(result).data, status=201,  # comments have no page of their own
+                            headers={"Location": reverse("api-review-comments", args=[review.pk])})
         review.refresh_from_db()
         return Response(ReviewSerializer(review, context={"request": request}).data)
 
