@@ -59,13 +59,19 @@ def error_responses(result, generator, request, public):
 
 
 def _closed_bodies(schemas, generator):
-    """Request bodies whose serializer refuses unknown keys (``heritage.parsers.RefuseUnknownFields``) say so."""
+    """Request bodies whose serializer refuses unknown keys (``heritage.parsers.RefuseUnknownFields``) say so, and
+    are not described by the mixin's own docstring (what a serializer without one inherits)."""
+    from drf_spectacular.plumbing import get_doc
+
     from .parsers import RefuseUnknownFields
 
+    mixin_doc = get_doc(RefuseUnknownFields)
     for component in getattr(generator.registry, "_components", {}).values():
         schema = schemas.get(component.name)
         if isinstance(component.object, RefuseUnknownFields) and schema and "properties" in schema:
             schema["additionalProperties"] = False
+            if schema.get("description") == mixin_doc:
+                del schema["description"]
 
 
 # DRF refuses a NUL in every CharField, and ``heritage.middleware.RefuseBadInputMiddleware`` in any path or query.
