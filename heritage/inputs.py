@@ -92,6 +92,16 @@ def query_bool(params, name: str) -> bool | None:
     raise BadInput(_("参数 %(name)s 必须是 true 或 false。") % {"name": name}, param=name)
 
 
+def query_choice(params, name: str, choices) -> str:
+    """A filter with a fixed set of values (the schema's ``enum``): one of them, or "" when absent or empty; any
+    other value is refused, naming the choices (an unknown value must not read as an empty list)."""
+    value = query_text(params, name)
+    if value and value not in choices:
+        raise BadInput(_("参数 %(name)s 必须是以下之一:%(choices)s。") % {"name": name, "choices": ", ".join(choices)},
+                       param=name)
+    return value
+
+
 def query_text(params, name: str, *, default: str = "", max_length: int = 200) -> str:
     return refuse_nul(params.get(name, default) or default, name).strip()[:max_length]
 

@@ -117,7 +117,9 @@ def _non_empty_inputs(result, schemas, generator):
             prop = schema["properties"].get(name)
             if prop is None or field.read_only or not (field.write_only or component.name in inputs - outputs):
                 continue
-            if isinstance(field, serializers.CharField) and prop.get("type") == "string":
+            if isinstance(field, serializers.SlugRelatedField) and not field.allow_null and prop.get("type") == "string":
+                prop.setdefault("minLength", 1)  # DRF reads "" as null for a related field
+            elif isinstance(field, serializers.CharField) and prop.get("type") == "string":
                 if not field.allow_blank:
                     prop.setdefault("minLength", 1)
                 _nul_free(prop)

@@ -235,6 +235,14 @@ class TechniqueWriteSerializer(ServiceValidated, serializers.ModelSerializer):
         model = Technique
         fields = ["craft", "name", "slug", "summary", "steps"]
 
+    def to_internal_value(self, data):
+        """Steps are a JSON list: a form body (multipart) cannot carry them, and DRF would drop a ``steps`` part
+        silently (it reads nested lists from forms only as ``steps[0]title`` keys), so one is refused."""
+        if hasattr(data, "getlist") and any(key == "steps" or key.startswith("steps[") for key in data):
+            raise serializers.ValidationError({"steps": [_("步骤只能以 JSON 请求体提交(multipart 表单无法携带步骤列表)。")]},
+                                              code="invalid")
+        return super().to_internal_value(data)
+
     def validate_steps(self, steps):
         """The steps in their order: the list's, or ``order`` when every step has one (a step list read from the
         API may be sent back as it is, reordered by its numbers)."""

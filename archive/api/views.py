@@ -14,7 +14,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from heritage.errors import refused, service_refusal, validation_messages
-from heritage.inputs import query_int, query_int_schema, query_text
+from heritage.inputs import query_choice, query_int, query_int_schema, query_text
 from heritage.media import stream_field_file
 from heritage.parsers import ObjectJSONParser
 from heritage.schema import FILE_RESPONSES, RANGE_NOTE
@@ -269,7 +269,7 @@ class InheritorList(ListAPIView):
         if craft is False:
             return Inheritor.objects.none()
         return selectors.inheritor_list(q=query_text(self.request.query_params, "q"), craft=craft,
-                                        level=query_text(self.request.query_params, "level"))
+                                        level=query_choice(self.request.query_params, "level", Inheritor.Level.values))
 
     @extend_schema(summary="列出传承人", parameters=[Q, CRAFT, OpenApiParameter(
         "level", str, enum=[c for c, _label in Inheritor.Level.choices], description="级别")])

@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from generation.models import Clip
-from heritage.inputs import BadInput, query_bool, query_text
+from heritage.inputs import query_bool, query_choice, query_text
 from heritage.permissions import HasPerm, allowed
 
 from .. import selectors, services, workflow
@@ -180,11 +180,8 @@ class ReviewList(ListAPIView):
     def get_queryset(self):
         params = self.request.query_params
         qs = selectors.review_list_for(self.request.user).order_by("-updated_at", "-pk")
-        state = query_text(params, "state")
+        state = query_choice(params, "state", Review.State.values)
         if state:
-            if state not in Review.State.values:
-                raise BadInput(_("参数 state 必须是以下之一:%(states)s。") % {"states": ", ".join(Review.State.values)},
-                               param="state")
             qs = qs.filter(state=state)
         technique = query_text(params, "technique")
         if technique:
