@@ -217,3 +217,26 @@ def test_a_body_is_not_described_by_the_mixin_that_refuses_unknown_keys(rv):
     assert schemas["TaskCreate"]["additionalProperties"] is False
     leaked = [name for name, s in schemas.items() if "serializer mixin" in s.get("description", "")]
     assert not leaked, leaked
+
+
+def test_a_boolean_filter_reads_as_every_boolean_filter(rv):
+    """Found by schemathesis (negative_data_rejection): ``/generation-tasks?mine=-971899737168154`` answered 200
+    (anything but 1/true read as false); ``mine`` is read by ``heritage.inputs.query_bool`` like every boolean
+    parameter: true/false, 1/0, yes/no, else a 400 naming it."""
+    curator = token_client(rv.curator)
+    r = curator.get("/api/v1/generation-tasks?mine=-971899737168154")
+    assert r.status_code == 400 and "mine" in r.json()["detail"], r.content
+    for value in ("true", "TRUE", "yes", "0", ""):
+        assert curator.get(f"/api/v1/generation-tasks?mine={value}").status_code == 200, value
+
+
+def test_step_parameters_are_an_object_in_the_schema_as_on_the_server(rv):
+    """Found by schemathesis (positive_data_acceptance): ``StepWrite.parameters`` had no type, so ``null`` (and a
+    list) were schema-valid, yet refused. It is an object (``DictField``)."""
+    schemas = _schema(token_client(rv.curator))["components"]["schemas"]
+    assert schemas["StepWrite"]["properties"]["parameters"].get("type") == "object"
+    curator = token_client(rv.curator)
+    for bad in (None, [1], "x"):
+        r = curator.patch(f"/api/v1/techniques/{rv.technique.slug}",
+                          {"steps": [{"title": "起针", "description": "x", "parameters": bad}]}, format="json")
+        assert r.status_code == 400 and "steps" in r.json(), (bad, r.content)

@@ -217,7 +217,7 @@ class StepWriteSerializer(RefuseUnknownFields, serializers.Serializer):
     title = serializers.CharField(max_length=100)
     description = serializers.CharField(max_length=5000)
     description_en = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
-    parameters = serializers.JSONField(required=False, default=dict,
+    parameters = serializers.DictField(required=False, default=dict,  # an object (the schema says so)
                                        help_text="规范参数,如 {\"angle_deg\": 30, \"spacing_mm\": 2}:名称为小写英文与下划线,"
                                                  "值为数字或不超过 100 字的文字,最多 30 个")
 

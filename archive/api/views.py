@@ -201,7 +201,7 @@ class TechniqueList(ListAPIView):
         return super().get(request, *args, **kwargs)
 
     @extend_schema(summary="登记技法及其有序步骤(策展人)", description=WRITE_NOTE + TECHNIQUE_NOTE,
-                   request=TechniqueWriteSerializer, responses={201: TechniqueSerializer}, examples=[TECHNIQUE_EXAMPLE])
+                   request={"application/json": TechniqueWriteSerializer}, responses={201: TechniqueSerializer}, examples=[TECHNIQUE_EXAMPLE])
     def post(self, request):
         return _write(request, TechniqueWriteSerializer, lambda data: _technique_save(None, data), TechniqueSerializer,
                       "api-technique-detail", lambda technique: [technique.slug])
@@ -240,12 +240,12 @@ class TechniqueDetail(RetrieveAPIView):
         return super().get(request, *args, **kwargs)
 
     @extend_schema(summary="修改技法(整份;给出 steps 时即为完整的有序步骤表)", description=WRITE_NOTE + TECHNIQUE_NOTE,
-                   request=TechniqueWriteSerializer, responses={200: TechniqueSerializer}, examples=[TECHNIQUE_EXAMPLE])
+                   request={"application/json": TechniqueWriteSerializer}, responses={200: TechniqueSerializer}, examples=[TECHNIQUE_EXAMPLE])
     def put(self, request, slug):
         return self._update(request, slug, partial=False)
 
     @extend_schema(summary="修改技法的部分字段(给出 steps 时即为完整的有序步骤表)", description=WRITE_NOTE + TECHNIQUE_NOTE,
-                   request=TechniqueWriteSerializer, responses={200: TechniqueSerializer})
+                   request={"application/json": TechniqueWriteSerializer}, responses={200: TechniqueSerializer})
     def patch(self, request, slug):
         return self._update(request, slug, partial=True)
 
