@@ -43,11 +43,11 @@ def job_list(*, user, status: str | None = None, technique: str | None = None, s
 def job_list_filters(params) -> dict:
     """The list filters of the jobs screen and the API from their query parameters (one parser for both);
     a malformed value raises ``heritage.inputs.BadInput`` (400)."""
-    from heritage.inputs import query_int, query_text, query_uuid
+    from heritage.inputs import query_bool, query_int, query_text, query_uuid
 
     return {"status": query_text(params, "status") or None, "technique": query_text(params, "technique") or None,
             "step": query_int(params, "step", min_value=1), "batch": query_uuid(params, "batch"),
-            "retry_of": query_uuid(params, "retry_of"), "mine": params.get("mine") in ("1", "true")}
+            "retry_of": query_uuid(params, "retry_of"), "mine": bool(query_bool(params, "mine"))}
 
 
 def job_get(*, user, job_id) -> GenerationJob | None:

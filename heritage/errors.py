@@ -122,13 +122,17 @@ REFUSAL_STATUSES = {"file_type": status.HTTP_415_UNSUPPORTED_MEDIA_TYPE,
                     "file_size": status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
                     "too_large": status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
                     "signer_change_pending": status.HTTP_409_CONFLICT}
+# A name, slug or pair another row already holds (the model's ``unique``/``unique_together``): the body is
+# well-formed, the archive's state refuses it, so a 409 — when that is all that is wrong, else the 400.
+TAKEN_CODES = {"unique", "unique_together"}
 
 
 def service_refusal(exc, *, code: str | None = None) -> Response:
     """A service's ``django.core.exceptions.ValidationError`` (``full_clean``: file checks, likeness-consent
     rules, transcript checks) as the API's answer: ``detail`` with every message, the first error's ``code``
     (or the code that sets the status), the messages keyed by field as DRF's own validation errors are; the
-    status by ``REFUSAL_STATUSES`` (413, 415, 409), else 400, whose ``code`` an endpoint may fix (``code``)."""
+    status by ``REFUSAL_STATUSES`` (413, 415, 409), a 409 when only ``TAKEN_CODES`` refused it, else 400, whose
+    ``code`` an endpoint may fix (``code``)."""
     from django.core.exceptions import NON_FIELD_ERRORS
 
     if hasattr(exc, "error_dict"):
@@ -140,9 +144,11 @@ def service_refusal(exc, *, code: str | None = None) -> Response:
         fields, codes, detail = {}, [e.code for e in exc.error_list], " ".join(exc.messages)
     sized = next((c for c in codes if c in REFUSAL_STATUSES), None)
     answer = REFUSAL_STATUSES.get(sized, status.HTTP_400_BAD_REQUEST)
+    if sized is None and codes and set(codes) <= TAKEN_CODES:
+        answer = status.HTTP_409_CONFLICT
     code = sized or code or next((c for c in codes if c), None)
     return Response({"detail": detail, "code": code or "invalid", **fields}, status=answer)
 
 
 __all__ = ["api_exception_handler", "validation_messages", "bad_request", "page_not_found", "permission_denied", "server_error",
-           "refused", "service_refusal", "REFUSAL_STATUSES", "status"]
+           "refused", "service_refusal", "REFUSAL_STATUSES", "TAKEN_CODES", "status"]

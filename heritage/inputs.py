@@ -26,7 +26,10 @@ def refuse_nul(value: str, param: str | None = None) -> str:
 
 def query_int(params, name: str, *, default: int | None = None, min_value: int = 0,
               max_value: int = INT_MAX) -> int | None:
-    """An integer query parameter, or ``default`` when absent or empty; anything else is refused."""
+    """An integer query parameter, or ``default`` when absent or empty; anything else is refused, and so is one
+    given more than once (which of the values was meant is not guessed). ``integer_parameter`` is its schema."""
+    if hasattr(params, "getlist") and len(params.getlist(name)) > 1:
+        raise BadInput(_("参数 %(name)s 只能给出一次。") % {"name": name}, param=name)
     raw = params.get(name)
     if raw is None or raw.strip() == "":
         return default
@@ -38,6 +41,11 @@ def query_int(params, name: str, *, default: int | None = None, min_value: int =
         raise BadInput(_("参数 %(name)s 超出范围(%(lo)s … %(hi)s)。") % {"name": name, "lo": min_value, "hi": max_value},
                        param=name)
     return value
+
+
+def query_int_schema(min_value: int = 0, max_value: int = INT_MAX) -> dict:
+    """The OpenAPI schema of a parameter read by ``query_int`` with these bounds (for ``OpenApiParameter``)."""
+    return {"type": "integer", "minimum": min_value, "maximum": max_value}
 
 
 def plain_int(raw, *, max_value: int = INT_MAX) -> int | None:
@@ -82,6 +90,16 @@ def query_bool(params, name: str) -> bool | None:
     if raw in ("false", "0", "no"):
         return False
     raise BadInput(_("参数 %(name)s 必须是 true 或 false。") % {"name": name}, param=name)
+
+
+def query_choice(params, name: str, choices) -> str:
+    """A filter with a fixed set of values (the schema's ``enum``): one of them, or "" when absent or empty; any
+    other value is refused, naming the choices (an unknown value must not read as an empty list)."""
+    value = query_text(params, name)
+    if value and value not in choices:
+        raise BadInput(_("参数 %(name)s 必须是以下之一:%(choices)s。") % {"name": name, "choices": ", ".join(choices)},
+                       param=name)
+    return value
 
 
 def query_text(params, name: str, *, default: str = "", max_length: int = 200) -> str:

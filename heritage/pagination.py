@@ -4,7 +4,7 @@
 a whole number from 1, is a 400 (``heritage.inputs.query_int``); a page past the last is a 404."""
 from rest_framework.pagination import PageNumberPagination
 
-from .inputs import query_int
+from .inputs import query_int, query_int_schema
 
 
 class Pages(PageNumberPagination):
@@ -19,3 +19,10 @@ class Pages(PageNumberPagination):
         if request.query_params.get(self.page_query_param, "").strip() not in self.last_page_strings:
             query_int(request.query_params, self.page_query_param, min_value=1)
         return super().paginate_queryset(queryset, request, view)
+
+    def get_schema_operation_parameters(self, view):
+        """DRF's two parameters, with the range ``query_int`` reads (from 1)."""
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"] = query_int_schema(min_value=1)
+        return parameters

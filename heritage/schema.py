@@ -24,6 +24,9 @@ STATUSES = {
     "415": ("Error", "不支持的请求体格式"),
     "429": ("Error", "请求过于频繁"),
 }
+# Writes can also meet the archive's state: a name or slug already taken (``heritage.errors.TAKEN_CODES``), a
+# pending signer change, a row others depend on.
+WRITE_STATUSES = {"409": ("Error", "与档案现有状态冲突(如名称或网址标识已被占用)")}
 
 
 def canonical_paths(endpoints):
@@ -35,14 +38,19 @@ def canonical_paths(endpoints):
 def error_responses(result, generator, request, public):
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
     _closed_bodies(schemas, generator)
+    _non_empty_inputs(result, schemas, generator)
     schemas.setdefault("Error", ERROR)
     schemas.setdefault("BadRequest", BAD_REQUEST)
     for path_item in result.get("paths", {}).values():
         for method, operation in path_item.items():
             if method not in {"get", "post", "put", "patch", "delete"}:
                 continue
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") in ("path", "query"):
+                    _nul_free(parameter.get("schema", {}))
             responses = operation.setdefault("responses", {})
-            for code, (name, description) in STATUSES.items():
+            statuses = {**STATUSES, **WRITE_STATUSES} if method != "get" else STATUSES
+            for code, (name, description) in statuses.items():
                 responses.setdefault(code, {
                     "description": description,
                     "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{name}"}}},
@@ -51,13 +59,76 @@ def error_responses(result, generator, request, public):
 
 
 def _closed_bodies(schemas, generator):
-    """Request bodies whose serializer refuses unknown keys (``heritage.parsers.RefuseUnknownFields``) say so."""
+    """Request bodies whose serializer refuses unknown keys (``heritage.parsers.RefuseUnknownFields``) say so, and
+    are not described by the mixin's own docstring (what a serializer without one inherits)."""
+    from drf_spectacular.plumbing import get_doc
+
     from .parsers import RefuseUnknownFields
 
+    mixin_doc = get_doc(RefuseUnknownFields)
     for component in getattr(generator.registry, "_components", {}).values():
         schema = schemas.get(component.name)
         if isinstance(component.object, RefuseUnknownFields) and schema and "properties" in schema:
             schema["additionalProperties"] = False
+            if schema.get("description") == mixin_doc:
+                del schema["description"]
+
+
+# DRF refuses a NUL in every CharField, and ``heritage.middleware.RefuseBadInputMiddleware`` in any path or query.
+NUL_FREE = "^[^\\u0000]*$"
+
+
+def _nul_free(schema: dict) -> None:
+    """A free-text string (no format, pattern or choices of its own) says it may not hold a NUL."""
+    if schema.get("type") == "string" and not {"format", "pattern", "enum"} & set(schema):
+        schema["pattern"] = NUL_FREE
+
+
+def _refs(node, schemas, seen: set) -> set:
+    """The names of the components ``node`` refers to, and those they refer to, and so on."""
+    if isinstance(node, dict):
+        ref = node.get("$ref", "")
+        if ref.startswith("#/components/schemas/") and ref.rsplit("/", 1)[-1] not in seen:
+            seen.add(ref.rsplit("/", 1)[-1])
+            _refs(schemas.get(ref.rsplit("/", 1)[-1]), schemas, seen)
+        for value in node.values():
+            _refs(value, schemas, seen)
+    elif isinstance(node, list):
+        for value in node:
+            _refs(value, schemas, seen)
+    return seen
+
+
+def _non_empty_inputs(result, schemas, generator):
+    """What a serializer refuses empty, the schema says, so a client (or a fuzzer) knows before sending: a string
+    field that does not allow blank gets ``minLength: 1``, a list that does not allow empty ``minItems: 1`` (and
+    its ``min_length``/``max_length`` as ``minItems``/``maxItems``). Only where the schema describes input: a
+    component that no response uses, or a write-only field (a stored row read back is not re-validated)."""
+    from rest_framework import serializers
+
+    operations = [op for item in result.get("paths", {}).values() for op in item.values() if isinstance(op, dict)]
+    inputs = _refs([op.get("requestBody") for op in operations], schemas, set())
+    outputs = _refs([op.get("responses") for op in operations], schemas, set())
+    for component in getattr(generator.registry, "_components", {}).values():
+        schema, serializer = schemas.get(component.name), component.object
+        if not (schema and "properties" in schema and isinstance(serializer, serializers.Serializer)):
+            continue
+        for name, field in serializer.fields.items():
+            prop = schema["properties"].get(name)
+            if prop is None or field.read_only or not (field.write_only or component.name in inputs - outputs):
+                continue
+            if isinstance(field, serializers.SlugRelatedField) and not field.allow_null and prop.get("type") == "string":
+                prop.setdefault("minLength", 1)  # DRF reads "" as null for a related field
+            elif isinstance(field, serializers.CharField) and prop.get("type") == "string":
+                if not field.allow_blank:
+                    prop.setdefault("minLength", 1)
+                _nul_free(prop)
+            elif isinstance(field, (serializers.ListSerializer, serializers.ListField)) and prop.get("type") == "array":
+                least = max(field.min_length or 0, 0 if field.allow_empty else 1)
+                if least:
+                    prop.setdefault("minItems", least)
+                if field.max_length is not None:
+                    prop.setdefault("maxItems", field.max_length)
 
 
 # A stored file served by ``heritage.media.stream_field_file``: the whole file, or with ``Range: bytes=`` a 206

@@ -129,3 +129,114 @@ def test_an_unfamiliar_client_gets_json_errors_that_say_what_is_wrong(rv):
     assert bad.status_code == 400 and bad.json()["code"] == "parse_error"
     xml = curator.post("/api/v1/crafts", data="<a/>", content_type="application/xml")
     assert xml.status_code == 415 and xml.json()["code"] == "unsupported_media_type"
+
+
+def _schema(client):
+    return client.get("/api/v1/schema?format=json").json()
+
+
+def test_integer_query_parameters_say_the_range_the_server_reads(rv):
+    """Found by schemathesis (positive_data_acceptance): ``?page=0``, ``?page_size=0``, ``?step=0`` and
+    ``?inheritor=0`` were schema-valid (plain ``integer``) yet every one is a 400 (``heritage.inputs.query_int``,
+    from 1). The schema says the range the server reads."""
+    from heritage.inputs import INT_MAX
+
+    paths = _schema(token_client(rv.curator))["paths"]
+    seen = set()
+    for path, item in paths.items():
+        for parameter in item.get("get", {}).get("parameters", []):
+            if parameter["in"] == "query" and parameter["schema"].get("type") == "integer":
+                seen.add(parameter["name"])
+                assert parameter["schema"].get("minimum") == 1, (path, parameter)
+                assert parameter["schema"].get("maximum") == INT_MAX, (path, parameter)
+    assert {"page", "page_size", "step", "inheritor"} <= seen, seen
+
+
+def test_an_integer_query_parameter_given_twice_is_refused_not_guessed(rv):
+    """Found by schemathesis (negative_data_rejection): ``?page_size=abc&page_size=%0A`` answered 200 (Django
+    reads the last value, blank, as absent). A parameter given more than once is a 400 naming it."""
+    curator = token_client(rv.curator)
+    for query in ("page_size=abc&page_size=%0A", "page=1&page=2", "step=1&step=1"):
+        r = curator.get(f"/api/v1/generation-tasks?{query}")
+        assert r.status_code == 400 and r.json()["code"] == "invalid", (query, r.content)
+        assert query.split("=")[0] in r.json()["detail"], (query, r.content)
+    assert curator.get("/api/v1/generation-tasks?page_size=&page=1").status_code == 200
+
+
+def test_write_bodies_say_which_strings_and_lists_may_not_be_empty(rv):
+    """Found by schemathesis (positive_data_acceptance): a blank ``title``/``credit``/``name``/``username`` and an
+    empty ``tasks`` list were schema-valid yet refused with a 400. Request bodies now carry ``minLength: 1`` for
+    every string the serializer refuses blank, and ``minItems: 1`` for the batch's tasks; optional blank-able
+    strings stay without it."""
+    schemas = _schema(token_client(rv.curator))["components"]["schemas"]
+    assert schemas["CraftWrite"]["properties"]["name"].get("minLength") == 1
+    assert schemas["CraftWrite"]["properties"]["slug"].get("minLength") == 1
+    assert "minLength" not in schemas["CraftWrite"]["properties"]["description"]
+    assert schemas["FootageWrite"]["properties"]["title"].get("minLength") == 1
+    assert schemas["FootageWrite"]["properties"]["credit"].get("minLength") == 1
+    assert schemas["PatchedFootageWrite"]["properties"]["title"].get("minLength") == 1
+    assert "minLength" not in schemas["FootageWrite"]["properties"]["reference"]
+    assert schemas["AuthToken"]["properties"]["username"].get("minLength") == 1
+    assert schemas["BatchCreate"]["properties"]["tasks"].get("minItems") == 1
+    assert schemas["BatchCreate"]["properties"]["tasks"].get("maxItems") == 50
+    blank = token_client(rv.curator).post("/api/v1/crafts", {"name": "", "slug": "a", "category": "fine_arts"},
+                                          format="json")
+    assert blank.status_code == 400 and "name" in blank.json()
+    for tasks, words in (([], "至少提交一个任务"), ([{}] * 51, "50")):
+        r = token_client(rv.curator).post("/api/v1/generation-tasks/batch", {"tasks": tasks}, format="json")
+        assert r.status_code == 400 and words in r.json()["detail"] and "tasks" in r.json(), r.content
+
+
+def test_strings_the_api_reads_say_they_may_not_hold_a_nul(rv):
+    """Found by schemathesis (positive_data_acceptance, stateful): a NUL in a string body field (DRF refuses it in
+    every ``CharField``), in ``?q=`` or in a path's slug (``RefuseBadInputMiddleware``) is a 400, yet the schema
+    allowed it. Every such string says ``pattern: ^[^\\u0000]*$`` (fields with a pattern of their own keep it)."""
+    import re
+
+    schema = _schema(token_client(rv.curator))
+    nul_free = "^[^\\u0000]*$"
+    write = schema["components"]["schemas"]["CraftWrite"]["properties"]
+    assert write["name"].get("pattern") == nul_free and write["description"].get("pattern") == nul_free
+    assert write["slug"]["pattern"] == "^[-a-zA-Z0-9_]+$"
+    parameters = {(p["in"], p["name"]): p["schema"] for p in schema["paths"]["/api/v1/techniques"]["get"]["parameters"]}
+    assert parameters[("query", "q")].get("pattern") == nul_free
+    slug = [p for p in schema["paths"]["/api/v1/crafts/{slug}"]["get"]["parameters"] if p["name"] == "slug"][0]
+    assert slug["schema"].get("pattern") == nul_free
+    assert re.fullmatch(nul_free.replace("\\u0000", "\\x00"), "苏绣") and not re.fullmatch(
+        nul_free.replace("\\u0000", "\\x00"), "a\x00b")
+    r = token_client(rv.curator).post("/api/v1/crafts", {"name": "a\x00b", "slug": "ab", "category": "fine_arts",
+                                                         "region": "r"}, format="json")
+    assert r.status_code == 400 and "name" in r.json(), r.content
+
+
+def test_a_body_is_not_described_by_the_mixin_that_refuses_unknown_keys(rv):
+    """Found reading the schema as a script author would: ``TaskCreate``, ``TaskInput``, ``BatchCreate`` (every
+    body whose serializer has no docstring of its own) were described by ``RefuseUnknownFields``' docstring, a
+    note about Python classes. ``additionalProperties: false`` says what it means; the description is dropped."""
+    schemas = _schema(token_client(rv.curator))["components"]["schemas"]
+    assert schemas["TaskCreate"]["additionalProperties"] is False
+    leaked = [name for name, s in schemas.items() if "serializer mixin" in s.get("description", "")]
+    assert not leaked, leaked
+
+
+def test_a_boolean_filter_reads_as_every_boolean_filter(rv):
+    """Found by schemathesis (negative_data_rejection): ``/generation-tasks?mine=-971899737168154`` answered 200
+    (anything but 1/true read as false); ``mine`` is read by ``heritage.inputs.query_bool`` like every boolean
+    parameter: true/false, 1/0, yes/no, else a 400 naming it."""
+    curator = token_client(rv.curator)
+    r = curator.get("/api/v1/generation-tasks?mine=-971899737168154")
+    assert r.status_code == 400 and "mine" in r.json()["detail"], r.content
+    for value in ("true", "TRUE", "yes", "0", ""):
+        assert curator.get(f"/api/v1/generation-tasks?mine={value}").status_code == 200, value
+
+
+def test_step_parameters_are_an_object_in_the_schema_as_on_the_server(rv):
+    """Found by schemathesis (positive_data_acceptance): ``StepWrite.parameters`` had no type, so ``null`` (and a
+    list) were schema-valid, yet refused. It is an object (``DictField``)."""
+    schemas = _schema(token_client(rv.curator))["components"]["schemas"]
+    assert schemas["StepWrite"]["properties"]["parameters"].get("type") == "object"
+    curator = token_client(rv.curator)
+    for bad in (None, [1], "x"):
+        r = curator.patch(f"/api/v1/techniques/{rv.technique.slug}",
+                          {"steps": [{"title": "起针", "description": "x", "parameters": bad}]}, format="json")
+        assert r.status_code == 400 and "steps" in r.json(), (bad, r.content)

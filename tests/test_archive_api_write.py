@@ -76,8 +76,10 @@ def test_writes_are_the_curators_only(api, make_user, craft, technique):
 
 
 def test_bad_bodies_answer_the_forms_messages_and_change_nothing(api, craft, technique):
-    r = api.post("/api/v1/crafts", {**CRAFT, "slug": "suxiu"}, format="json")  # the slug is taken
-    assert r.status_code == 400 and "slug" in r.json() and r.json()["code"], r.content
+    r = api.post("/api/v1/crafts", {**CRAFT, "slug": "suxiu"}, format="json")  # the slug is taken: a 409
+    assert r.status_code == 409 and "slug" in r.json() and r.json()["code"] == "unique", r.content
+    r = api.post("/api/v1/crafts", {**CRAFT, "slug": "suxiu", "region": ""}, format="json")  # and malformed: 400
+    assert r.status_code == 400 and "region" in r.json(), r.content
     assert api.post("/api/v1/crafts", {**CRAFT, "slug": "不是slug"}, format="json").status_code == 400
     r = api.post("/api/v1/crafts", {**CRAFT, "featurd": True}, format="json")
     assert r.status_code == 400 and "featurd" in r.json()
@@ -280,6 +282,8 @@ def test_a_curator_makes_an_inheritor_login_through_the_api_as_on_the_screen(api
     assert made.status_code == 201, made.content
     body = made.json()
     assert body["username"] == "shen-xiufen" and body["signer_change_pending"] is True
+    # a 201/202 names where the result shows (the inheritor; found by a schema-only script client: none was given)
+    assert made["Location"] == f"/api/v1/inheritors/{inheritor.pk}", made.headers
     assert body["set_password_url"].startswith("http://testserver/accounts/set-password/")
     user = get_user_model().objects.get(username="shen-xiufen")
     assert not user.has_usable_password() and user.groups.filter(name="inheritor").exists()
@@ -296,5 +300,78 @@ def test_a_curator_makes_an_inheritor_login_through_the_api_as_on_the_screen(api
     # the account now signs: a new link is itself a signer change (tests/test_signer_account.py)
     link = api.post(f"/api/v1/inheritors/{inheritor.pk}/account/link", format="json")
     assert link.status_code == 202 and link.json()["code"] == "signer_change_requested", link.content
+    assert link["Location"] == f"/api/v1/inheritors/{inheritor.pk}"
+    assert api.get(link["Location"]).json()["signer_change_pending"] is True
     schema = api.get("/api/v1/schema?format=json").json()["paths"]
     assert {"201", "409"} <= set(schema["/api/v1/inheritors/{id}/account"]["post"]["responses"])
+
+
+def test_a_recording_without_a_technique_reads_as_the_schema_says(api, rv):
+    """Found by schemathesis (response_schema_conformance): a recording of no technique answered
+    ``"technique": null`` where the schema said a string (``Recording``, ``RecordingList``)."""
+    Recording.objects.filter(pk=rv.recording.pk).update(technique=None)
+    schemas = api.get("/api/v1/schema?format=json").json()["components"]["schemas"]
+    for name in ("Recording", "RecordingList"):
+        assert schemas[name]["properties"]["technique"].get("nullable") is True, name
+    assert api.get(f"/api/v1/recordings/{rv.recording.pk}").json()["technique"] is None
+
+
+def test_a_name_or_slug_already_taken_is_a_conflict_the_schema_documents(api, rv):
+    """Found by schemathesis (positive_data_acceptance): a schema-valid body whose slug or name another row holds
+    was a 400, the answer for a malformed body; it is a 409 (the request is well-formed, the archive's state is what
+    refuses it), ``code`` ``unique``, with the field errors as before. Every write documents 409."""
+    r = api.post("/api/v1/crafts", {**CRAFT, "slug": rv.craft.slug}, format="json")
+    assert r.status_code == 409 and r.json()["code"] == "unique" and "slug" in r.json(), r.content
+    r = api.patch(f"/api/v1/crafts/{rv.craft.slug}", {"slug": rv.other_craft.slug}, format="json")
+    assert r.status_code == 409 and r.json()["code"] == "unique", r.content
+    r = api.post("/api/v1/inheritors", {"craft": rv.craft.slug, "name": rv.inheritor.name, "level": "national"},
+                 format="json")
+    assert r.status_code == 409 and r.json()["code"] == "unique_together", r.content
+    paths = api.get("/api/v1/schema?format=json").json()["paths"]
+    for path, item in paths.items():
+        for method in ("post", "put", "patch"):
+            if method in item:
+                assert "409" in item[method]["responses"], (method, path)
+
+
+def test_steps_in_a_multipart_body_are_refused_not_dropped(api, rv):
+    """Found by schemathesis (negative_data_rejection): a multipart PUT of a technique with a ``steps`` part
+    answered 200 and left the steps as they were (DRF reads a nested list from a form only as ``steps[0]title``
+    keys; a ``steps`` part was silently ignored). Steps are JSON only: a ``steps`` part is a 400 naming it."""
+    before = list(rv.technique.steps.values_list("title", flat=True))
+    body = {"craft": rv.craft.slug, "name": rv.technique.name, "slug": rv.technique.slug,
+            "steps": '[{"title": "新", "description": "新的"}]'}
+    r = api.put(f"/api/v1/techniques/{rv.technique.slug}", body, format="multipart")
+    assert r.status_code == 400 and "steps" in r.json() and r.json()["code"] == "invalid", r.content
+    assert list(rv.technique.steps.values_list("title", flat=True)) == before
+    body.pop("steps")
+    assert api.put(f"/api/v1/techniques/{rv.technique.slug}", body, format="multipart").status_code == 200
+
+
+def test_a_filter_value_outside_its_choices_is_refused(api, rv):
+    """Found by schemathesis (negative_data_rejection): ``/inheritors?level=AAA`` (the schema lists the levels)
+    answered an empty page; like ``/reviews?state=`` it is a 400 naming the parameter and its choices."""
+    for path, name in (("/api/v1/inheritors", "level"), ("/api/v1/reviews", "state")):
+        r = api.get(f"{path}?{name}=AAA")
+        assert r.status_code == 400 and r.json()["code"] == "invalid" and name in r.json()["detail"], r.content
+    assert api.get("/api/v1/inheritors?level=national").json()["count"] >= 1
+    assert api.get("/api/v1/inheritors?level=").status_code == 200
+
+
+def test_a_slug_naming_a_row_may_not_be_empty_says_the_schema(api, rv):
+    """Found by schemathesis (positive_data_acceptance): ``{"craft": ""}`` was schema-valid, yet an empty slug
+    is read as null and refused. A non-null slug field of a body carries ``minLength: 1``."""
+    schemas = api.get("/api/v1/schema?format=json").json()["components"]["schemas"]
+    assert schemas["PatchedInheritorWrite"]["properties"]["craft"].get("minLength") == 1
+    assert schemas["TechniqueWrite"]["properties"]["craft"].get("minLength") == 1
+    r = api.patch(f"/api/v1/inheritors/{rv.inheritor.pk}", {"craft": ""}, format="json")
+    assert r.status_code == 400 and "craft" in r.json()
+
+
+def test_technique_writes_are_documented_as_json_only(api):
+    """Found by schemathesis (positive_data_acceptance): the schema offered multipart bodies for technique writes,
+    with ``steps``, which a form cannot carry (refused since). A technique body is documented as JSON only."""
+    paths = api.get("/api/v1/schema?format=json").json()["paths"]
+    for path, method in (("/api/v1/techniques", "post"), ("/api/v1/techniques/{slug}", "put"),
+                         ("/api/v1/techniques/{slug}", "patch")):
+        assert list(paths[path][method]["requestBody"]["content"]) == ["application/json"], (method, path)

@@ -452,3 +452,19 @@ def test_idempotency_key_race_the_loser_answers_the_winners_job(alice):
                                                    create=lambda: [services.job_create(requested_by=alice, text="先起针。")])
     assert ([job.pk for job in jobs], replayed) == ([winner.pk], True)
     assert GenerationJob.objects.count() == 1 and OnceKey.objects.get().result == [str(winner.pk)]
+
+
+def test_every_202_says_where_its_task_is(alice):
+    """Found by a schema-only script client: cancel, retry and batch answered 202 without ``Location`` (a single
+    submission has one). A 202 names what it is about: the cancelled task, the new retry, the batch's list."""
+    c = token_client(alice)
+    job_id = c.post("/api/v1/generation-tasks", SEED_EXAMPLE, format="json").json()["id"]
+    retry = c.post(f"/api/v1/generation-tasks/{job_id}/retry", {"seed": 7}, format="json")
+    assert retry.status_code == 202 and retry["Location"] == f"/api/v1/generation-tasks/{retry.json()['id']}"
+    assert c.get(retry["Location"]).json()["seed"] == 7
+    cancel = c.post(f"/api/v1/generation-tasks/{job_id}/cancel")
+    assert cancel.status_code == 202 and cancel["Location"] == f"/api/v1/generation-tasks/{job_id}"
+    assert c.get(cancel["Location"]).json()["status"] == "cancelled"
+    batch = c.post("/api/v1/generation-tasks/batch", {"tasks": [SEED_EXAMPLE, SEED_EXAMPLE]}, format="json")
+    assert batch.status_code == 202 and batch["Location"] == f"/api/v1/generation-tasks?batch={batch.json()['batch']}"
+    assert c.get(batch["Location"]).json()["count"] == 2

@@ -166,3 +166,19 @@ def test_a_rights_uri_longer_than_its_column_is_refused_on_every_path(api, rv, m
     assert "权利声明必须是知识共享" in page and f'value="{too_long}"' in page  # what was typed, to correct
     review.refresh_from_db()
     assert review.rights_uri == before
+
+
+def test_every_201_says_where_what_it_made_is(api, rv, make_clip, signed_review):
+    """Found by a schema-only script client: opening a review, commenting and archiving answered 201 without
+    ``Location``. Each names what it made: the review, the review's comments, the archive record."""
+    opened = api.post("/api/v1/reviews", {"clip": make_clip().pk}, format="json")
+    assert opened.status_code == 201 and opened["Location"] == f"/api/v1/reviews/{opened.json()['id']}", opened.content
+    assert api.get(opened["Location"]).json()["id"] == opened.json()["id"]
+    comment = api.post(f"/api/v1/reviews/{opened.json()['id']}/comment", {"text": "第三秒针脚太密"}, format="json")
+    assert comment.status_code == 201 and comment["Location"] == f"/api/v1/reviews/{opened.json()['id']}/comments"
+    assert "第三秒针脚太密" in str(api.get(comment["Location"]).json())
+    review = signed_review(variant="c")
+    archived = api.post(f"/api/v1/reviews/{review.pk}/archive")
+    assert archived.status_code == 201, archived.content
+    assert archived["Location"] == f"/api/v1/archive-records/{archived.json()['id']}"
+    assert api.get(archived["Location"]).status_code == 200

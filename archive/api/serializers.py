@@ -109,7 +109,7 @@ class SegmentSerializer(serializers.ModelSerializer):
 
 class RecordingSerializer(serializers.ModelSerializer):
     craft = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    technique = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    technique = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)  # may be none
     segments = serializers.SerializerMethodField()
 
     class Meta:
@@ -217,7 +217,7 @@ class StepWriteSerializer(RefuseUnknownFields, serializers.Serializer):
     title = serializers.CharField(max_length=100)
     description = serializers.CharField(max_length=5000)
     description_en = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
-    parameters = serializers.JSONField(required=False, default=dict,
+    parameters = serializers.DictField(required=False, default=dict,  # an object (the schema says so)
                                        help_text="规范参数,如 {\"angle_deg\": 30, \"spacing_mm\": 2}:名称为小写英文与下划线,"
                                                  "值为数字或不超过 100 字的文字,最多 30 个")
 
@@ -234,6 +234,14 @@ class TechniqueWriteSerializer(ServiceValidated, serializers.ModelSerializer):
     class Meta:
         model = Technique
         fields = ["craft", "name", "slug", "summary", "steps"]
+
+    def to_internal_value(self, data):
+        """Steps are a JSON list: a form body (multipart) cannot carry them, and DRF would drop a ``steps`` part
+        silently (it reads nested lists from forms only as ``steps[0]title`` keys), so one is refused."""
+        if hasattr(data, "getlist") and any(key == "steps" or key.startswith("steps[") for key in data):
+            raise serializers.ValidationError({"steps": [_("步骤只能以 JSON 请求体提交(multipart 表单无法携带步骤列表)。")]},
+                                              code="invalid")
+        return super().to_internal_value(data)
 
     def validate_steps(self, steps):
         """The steps in their order: the list's, or ``order`` when every step has one (a step list read from the

@@ -14,7 +14,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from heritage.errors import refused, service_refusal, validation_messages
-from heritage.inputs import query_int, query_text
+from heritage.inputs import query_choice, query_int, query_int_schema, query_text
 from heritage.media import stream_field_file
 from heritage.parsers import ObjectJSONParser
 from heritage.schema import FILE_RESPONSES, RANGE_NOTE
@@ -201,7 +201,7 @@ class TechniqueList(ListAPIView):
         return super().get(request, *args, **kwargs)
 
     @extend_schema(summary="登记技法及其有序步骤(策展人)", description=WRITE_NOTE + TECHNIQUE_NOTE,
-                   request=TechniqueWriteSerializer, responses={201: TechniqueSerializer}, examples=[TECHNIQUE_EXAMPLE])
+                   request={"application/json": TechniqueWriteSerializer}, responses={201: TechniqueSerializer}, examples=[TECHNIQUE_EXAMPLE])
     def post(self, request):
         return _write(request, TechniqueWriteSerializer, lambda data: _technique_save(None, data), TechniqueSerializer,
                       "api-technique-detail", lambda technique: [technique.slug])
@@ -240,12 +240,12 @@ class TechniqueDetail(RetrieveAPIView):
         return super().get(request, *args, **kwargs)
 
     @extend_schema(summary="修改技法(整份;给出 steps 时即为完整的有序步骤表)", description=WRITE_NOTE + TECHNIQUE_NOTE,
-                   request=TechniqueWriteSerializer, responses={200: TechniqueSerializer}, examples=[TECHNIQUE_EXAMPLE])
+                   request={"application/json": TechniqueWriteSerializer}, responses={200: TechniqueSerializer}, examples=[TECHNIQUE_EXAMPLE])
     def put(self, request, slug):
         return self._update(request, slug, partial=False)
 
     @extend_schema(summary="修改技法的部分字段(给出 steps 时即为完整的有序步骤表)", description=WRITE_NOTE + TECHNIQUE_NOTE,
-                   request=TechniqueWriteSerializer, responses={200: TechniqueSerializer})
+                   request={"application/json": TechniqueWriteSerializer}, responses={200: TechniqueSerializer})
     def patch(self, request, slug):
         return self._update(request, slug, partial=True)
 
@@ -269,7 +269,7 @@ class InheritorList(ListAPIView):
         if craft is False:
             return Inheritor.objects.none()
         return selectors.inheritor_list(q=query_text(self.request.query_params, "q"), craft=craft,
-                                        level=query_text(self.request.query_params, "level"))
+                                        level=query_choice(self.request.query_params, "level", Inheritor.Level.values))
 
     @extend_schema(summary="列出传承人", parameters=[Q, CRAFT, OpenApiParameter(
         "level", str, enum=[c for c, _label in Inheritor.Level.choices], description="级别")])
@@ -335,7 +335,12 @@ LINK_REQUESTED = OpenApiResponse(inline_serializer("AccountLinkRequested", {
 def _account_answer(request, inheritor, user, path, status_code) -> Response:
     pending = InheritorDetailSerializer(inheritor).data["signer_change_pending"]
     return Response({"username": user.username, "set_password_url": request.build_absolute_uri(path),
-                     "signer_change_pending": pending}, status=status_code)
+                     "signer_change_pending": pending}, status=status_code, headers=_inheritor_location(inheritor))
+
+
+def _inheritor_location(inheritor) -> dict:
+    """A new account, or a signer change asked for: the inheritor's record shows it (``signer_change_pending``)."""
+    return {"Location": reverse("api-inheritor-detail", args=[inheritor.pk])}
 
 
 class InheritorAccount(GenericAPIView):
@@ -403,7 +408,8 @@ class InheritorAccountLink(GenericAPIView):
             return Response({"detail": str(_("该账户已在签署:新的设置密码链接已提交为签署人变更,须由另一位策展人或管理员"
                                              "在传承人页面确认,链接交给确认人。")),
                              "code": "signer_change_requested", "username": link.user.username,
-                             "signer_change_pending": True}, status=status.HTTP_202_ACCEPTED)
+                             "signer_change_pending": True}, status=status.HTTP_202_ACCEPTED,
+                            headers=_inheritor_location(inheritor))
         return _account_answer(request, inheritor, link.user, link.path, status.HTTP_200_OK)
 
 
@@ -545,7 +551,7 @@ class PortraitList(ListAPIView):
         return qs if inheritor is None else qs.filter(inheritor_id=inheritor)
 
     @extend_schema(summary="列出传承人人像(含肖像授权)",
-                   parameters=[OpenApiParameter("inheritor", int, description="传承人 id")])
+                   parameters=[OpenApiParameter("inheritor", query_int_schema(min_value=1), description="传承人 id")])
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from heritage.inputs import INT_MAX
@@ -160,14 +161,11 @@ class S2VTaskCreateSerializer(RefuseUnknownFields, serializers.Serializer):
 
 
 class BatchCreateSerializer(RefuseUnknownFields, serializers.Serializer):
-    tasks = TaskCreateSerializer(many=True, help_text="每项与单个任务的请求体相同;全部有效才会提交。")
-
-    def validate_tasks(self, value):
-        if not value:
-            raise serializers.ValidationError(_("至少提交一个任务。"))
-        if len(value) > 50:
-            raise serializers.ValidationError(_("一次最多提交 50 个任务。"))
-        return value
+    # allow_empty and max_length (not a validate_tasks) so the schema says them (minItems, maxItems)
+    tasks = TaskCreateSerializer(many=True, allow_empty=False, max_length=50,
+                                 error_messages={"empty": gettext_lazy("至少提交一个任务。"),
+                                                 "max_length": gettext_lazy("一次最多提交 50 个任务。")},
+                                 help_text="每项与单个任务的请求体相同;全部有效才会提交。")
 
 
 class RetrySerializer(RefuseUnknownFields, serializers.Serializer):

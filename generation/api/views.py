@@ -15,7 +15,7 @@ from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.response import Response
 
 from heritage.errors import validation_messages
-from heritage.inputs import BadInput
+from heritage.inputs import BadInput, query_int_schema
 from heritage.media import stream_field_file
 from heritage.schema import FILE_RESPONSES, RANGE_NOTE
 from heritage.permissions import HasPerm
@@ -109,7 +109,7 @@ class TaskListCreateView(ListAPIView):
         parameters=[
             OpenApiParameter("status", str, description="queued,running,cancelling,cancelled,failed,succeeded(逗号分隔)"),
             OpenApiParameter("technique", str, description="技法网址标识"),
-            OpenApiParameter("step", int, description="步骤序号"),
+            OpenApiParameter("step", query_int_schema(min_value=1), description="步骤序号"),
             OpenApiParameter("batch", OpenApiTypes.UUID, description="批次 id"),
             OpenApiParameter("mine", bool, description="只看自己提交的(策展人默认看到全部)"),
             OpenApiParameter("retry_of", OpenApiTypes.UUID, description="某任务的重试"),
@@ -195,8 +195,9 @@ class TaskBatchView(GenericAPIView):
         except services.IdempotencyConflict as exc:
             return _idempotency_conflict(exc)
         data = TaskSerializer(jobs, many=True, context={"request": request}).data
+        batch_url = f'{reverse("generation-task-list")}?batch={jobs[0].batch}'  # the batch's tasks, listed
         return Response({"batch": str(jobs[0].batch), "tasks": data}, status=status.HTTP_202_ACCEPTED,
-                        headers=_replayed(replayed))
+                        headers={"Location": batch_url, **_replayed(replayed)})
 
 
 class TaskDetailView(GenericAPIView):
@@ -229,7 +230,8 @@ class TaskCancelView(TaskDetailView):
             return Response({"detail": str(exc), "code": "conflict"}, status=status.HTTP_409_CONFLICT)
         except PermissionDenied as exc:
             return Response({"detail": str(exc), "code": "permission_denied"}, status=status.HTTP_403_FORBIDDEN)
-        return Response(TaskSerializer(job, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)
+        return Response(TaskSerializer(job, context={"request": request}).data, status=status.HTTP_202_ACCEPTED,
+                        headers={"Location": reverse("generation-task-detail", args=[job.pk])})
 
 
 class TaskRetryView(TaskDetailView):
@@ -252,7 +254,8 @@ class TaskRetryView(TaskDetailView):
             return Response({"detail": str(exc), "code": "permission_denied"}, status=status.HTTP_403_FORBIDDEN)
         except params.ParameterError as exc:
             return _param_error_response(exc)
-        return Response(TaskSerializer(new, context={"request": request}).data, status=status.HTTP_202_ACCEPTED)
+        return Response(TaskSerializer(new, context={"request": request}).data, status=status.HTTP_202_ACCEPTED,
+                        headers={"Location": reverse("generation-task-detail", args=[new.pk])})
 
 
 class TaskMediaView(TaskDetailView):

@@ -3,6 +3,7 @@ action, whose answer is the new record."""
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
@@ -82,7 +83,8 @@ class ReviewArchive(APIView):
             record = workflow.dispatch(review=review, action="archive", actor=request.user)
         except services.TransitionRefused as exc:
             return _refused(exc)
-        return Response(RecordSerializer(record, context={"request": request}).data, status=201)
+        return Response(RecordSerializer(record, context={"request": request}).data, status=201,
+                        headers={"Location": reverse("api-archive-record", args=[record.pk])})
 
 
 class RecordDetail(APIView):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
@@ -14,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from generation.models import Clip
-from heritage.inputs import BadInput, query_bool, query_text
+from heritage.inputs import query_bool, query_choice, query_text
 from heritage.permissions import HasPerm, allowed
 
 from .. import selectors, services, workflow
@@ -181,11 +182,8 @@ class ReviewList(ListAPIView):
     def get_queryset(self):
         params = self.request.query_params
         qs = selectors.with_open_comments(selectors.review_list_for(self.request.user)).order_by("-updated_at", "-pk")
-        state = query_text(params, "state")
+        state = query_choice(params, "state", Review.State.values)
         if state:
-            if state not in Review.State.values:
-                raise BadInput(_("参数 state 必须是以下之一:%(states)s。") % {"states": ", ".join(Review.State.values)},
-                               param="state")
             qs = qs.filter(state=state)
         technique = query_text(params, "technique")
         if technique:
@@ -220,7 +218,8 @@ class ReviewList(ListAPIView):
                                           rights_uri=body.validated_data.get("rights_uri"))
         except services.TransitionRefused as exc:
             return _refused(exc)
-        return Response(ReviewSerializer(review, context={"request": request}).data, status=201)
+        return Response(ReviewSerializer(review, context={"request": request}).data, status=201,
+                        headers={"Location": reverse("api-review-detail", args=[review.pk])})
 
 
 class ReviewDetail(APIView):
@@ -270,7 +269,8 @@ class ReviewAction(APIView):
         except services.TransitionRefused as exc:
             return _refused(exc)
         if name in ("comment", "approve"):
-            return Response(CommentSerializer(result).data, status=201)
+            return Response(CommentSerializer(result).data, status=201,  # comments have no page of their own
+                            headers={"Location": reverse("api-review-comments", args=[review.pk])})
         review.refresh_from_db()
         return Response(ReviewSerializer(review, context={"request": request}).data)
 
