@@ -1437,8 +1437,8 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                     and len(words[i]) >= 2 and (words[i][-1] in "到在进给" or words[i][1:] in DIRECTIONAL_COMPLEMENTS)) or (
                     # 「焚香诵经」「拌匀堆积」 (recall): two verbs of two characters or more side by side, each a
                     # predicate of its own (not a direction, 「采集回来」, nor an 'in turns' verb, 「交替踩下」: how)
-                    kinds[last_verb] == "V" and k == "V" and len(words[last_verb]) >= 2 and len(words[i]) >= 2
-                    and words[i] not in AFTER_VERB_WORDS and words[last_verb] not in TURN_ADVERBS)) \
+                    kinds[last_verb] == "V" and len(words[last_verb]) >= 2 and words[last_verb] not in TURN_ADVERBS
+                    and _second_predicate(doc, i, is_verb))) \
                     and _serial_break(doc, last_verb, i):
                 # 「上锅蒸」「捧住泥往上一拉」「揭起一张往墙上贴」: a second predicate after the first
                 # one's object or complement is the next action (a serial verb phrase)
@@ -1474,7 +1474,7 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                 units.append((a, cut_at))
                 a = cut_at
                 verb_seen = False
-            if k == "V" or (is_verb and words[i] in TOOL_LEAD):
+            if k == "V" or (is_verb and (words[i] in TOOL_LEAD or _own_predicate(doc, i))):
                 verb_seen = True
             if k == "V" or (k == "T" and not (pos is not None and pos.get(words[i], "")[:1] == "n")):
                 pred_seen = True  # (a noun term is no predicate: 「纺好的线就绕在…」 is one clause)
@@ -1538,6 +1538,27 @@ def _serial_break(doc: Doc, v1: int, v2: int) -> bool:
             # direction 起来, it is no 'in order to')
             return False
     return True
+
+
+def _second_predicate(doc: Doc, i: int, is_verb: bool) -> bool:
+    """Right after a verb of two characters or more (``split_units``): is the verb at ``i`` a predicate of its
+    own? One of two characters or more that is no direction (「焚香诵经」, recall), also a term the spec names
+    and jieba tags a verb (「拌匀堆积」); one of one character with its own object after it (「围坐吃年饭」
+    「站起来端碗汤」: the first verb has its object or result in itself, the second takes its own)."""
+    words, kinds = doc.words, doc.kinds
+    w = words[i]
+    if len(w) >= 2:
+        return w not in AFTER_VERB_WORDS and (kinds[i] == "V" or (kinds[i] == "T" and is_verb))
+    # (an object of two characters or more: a verb character before one noun character is mostly a noun jieba
+    # cut apart, 浮/色, 弓/毛)
+    return kinds[i] == "V" and i + 1 < len(words) and kinds[i + 1] in ("N", "T") and len(words[i + 1]) >= 2
+
+
+def _own_predicate(doc: Doc, i: int) -> bool:
+    """A verb the spec names (a term jieba tags as a verb) with something of its own after it, an object or a
+    result, before 把/将 (「蘸点水把米团翻过来」「刻完了把纸揭开」): a predicate of its own, so 把 opens the next
+    step (``split_units``), as it does after any other verb."""
+    return i + 1 < len(doc.words) and doc.kinds[i + 1] != "O"
 
 
 def _shaped_hand(words: list, i: int) -> bool:
