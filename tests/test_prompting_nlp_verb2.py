@@ -42,3 +42,17 @@ def test_a_verb_character_before_one_noun_character_is_no_second_verb():
     # jieba cuts 弓毛 and 整鸡 apart (弓/v 毛/n, 整/v 鸡/n): the noun stays the object of the first verb
     assert surfaces("手指顶住弓毛。") == ["顶住"]
     assert surfaces("供桌上摆上整鸡。") == ["供", "摆上"]
+
+
+def test_a_listed_verb_closing_a_clause_that_says_where_it_goes_is_a_step():
+    # noodle making and dance/painting: 带 and 看 are no step said in passing (STOP_VERBS), but closing a clause
+    # after 往/朝着/对着 + a place they are the motion itself
+    assert surfaces("擀好的面皮从案板这头往那头带。") == ["带"]
+    assert surfaces("舞者的眼睛朝着台口看,手往上托。") == ["看", "托"]
+    assert surfaces("画师眼睛对着灯光看,再下笔。") == ["看", "下笔"]
+
+
+def test_a_listed_verb_said_to_the_listener_or_mid_clause_stays_no_step():
+    assert surfaces("你往这儿看,这是刻刀。") == []
+    assert surfaces("他往台下看了一眼。") == []
+    assert surfaces("师傅说这块料子不行。") == []

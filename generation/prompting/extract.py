@@ -45,7 +45,7 @@ from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS
                     DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS, DISTRIBUTIVES, FILLERS, FULL_STOPS,
                     FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_JOINERS, HAND_PART_CHARS, INSTRUMENT_HEADS,
                     INSTRUMENT_LEADS, JOB_OPENERS, LIMB_CHARS, LINKING_ADVERBS, LOCATIVES, MANNER_ADVERBS, MANNER_HANDS,
-                    MANNER_VERBS, MANUAL_VERBS, MARKED_VERBS, MATERIAL_HEADS, MEASURE_FORMS, MEASURE_PREV,
+                    MANNER_VERBS, MANUAL_VERBS, MARKED_VERBS, MATERIAL_HEADS, PATH_CLOSING_VERBS, MEASURE_FORMS, MEASURE_PREV,
                     MISHAP_ADVERBS, MISHAP_CHARS, MODALS, MOTION_WORDS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS,
                     ONSET_VERBS, PAIR_COUNTS, PATH_LEADS, PLACE_SIDES, PLACE_SUFFIX, POINT_BEFORE, POS_TAGS, PREDICATE_ADVERBS,
                     PUNCT, PURPOSE_LINKS, QSENT, RELATION_END, REPEAT_MARKERS, RESULT_COMPLEMENTS, RESULT_VERBS,
@@ -494,6 +494,8 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
         return True  # 「讲一段帽赞」「唱两句」: speech with a counted object is a performance, an action
     if w in MARKED_VERBS and kinds[i - 1] == "M":
         return nxt_kind != "V"
+    if w in PATH_CLOSING_VERBS and k is None and nxt_kind == "P" and _after_path(doc, i):
+        return True
     if k == "N" and size == 2 and (prev == "就" or kinds[i - 1] == "M" or prev in MODALS or prev in ONSET_VERBS) \
             and nxt_kind in ("P", "Q", "M") \
             and ((pos.get(w[0], "")[:1] in ("v", "z") and w[0] not in STOP_VERBS) or w[0] == "过") \
@@ -525,6 +527,26 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
         # (「拿温水和成团」: 和 before what it is mixed into, 成…, is to mix: 'and' joins no 成)
         return True
     return _predicate_noun(words, kinds, i, pos)
+
+
+_PATH_OPENERS = frozenset(("往", "朝", "向", "朝着", "对着", "从"))
+_LISTENERS = frozenset(("你", "您", "你们"))
+
+
+def _after_path(doc: Doc, i: int) -> bool:
+    """The clause before ``i`` says where a motion goes or comes from (往/朝/向/对着/从 + a place) and holds no verb
+    (``_verb_in_place``: 「从锅底往锅边上带」「眼睛对着亮看」), said by no one talking to the listener (「你往这儿看」)."""
+    words, kinds = doc.words, doc.kinds
+    path = False
+    for j in range(i - 1, -1, -1):
+        k = kinds[j]
+        if k in ("P", "M") or words[j] in LINKING_ADVERBS:
+            break
+        if k == "V" or k == "L" or k == "O" or words[j] in _LISTENERS:
+            return False
+        if words[j] in _PATH_OPENERS or (words[j] in ("对", "冲") and words[j + 1] == "着"):
+            path = True  # (jieba may cut 对着 apart)
+    return path
 
 
 # the three places a one-character verb jieba tags as a thing puts what it moves (``_predicate_noun``)
