@@ -19,6 +19,12 @@ def test_a_spec_verb_with_its_result_before_ba_is_a_step_of_its_own():
     assert surfaces("刻完了把版子翻过来。") == ["刻完", "翻过来"]
 
 
+def test_after_a_technique_and_a_modal_the_verb_after_ba_is_found():
+    # embroidery and wood carving: the technique (a verb the spec names) + 要/得, then 把 + what + the verb
+    assert "劈开" in surfaces("刺绣要把丝线劈开。")
+    assert "刨平" in surfaces("雕刻得把木料刨平。")
+
+
 def test_a_holding_verb_before_ba_stays_the_lead():
     # the helper-verb convention: 拿/用 + a tool before 把 is no step of its own
     assert surfaces("拿刷子把浆糊刷匀。") == ["刷匀"]

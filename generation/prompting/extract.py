@@ -1566,7 +1566,7 @@ def _second_predicate(doc: Doc, i: int, is_verb: bool) -> bool:
     """Right after a verb of two characters or more (``split_units``): is the verb at ``i`` a predicate of its
     own? One of two characters or more that is no direction (「焚香诵经」, recall), also a term the spec names
     and jieba tags a verb (「拌匀堆积」); one of one character with its own object after it (「围坐吃年饭」
-    「站起来端碗汤」: the first verb has its object or result in itself, the second takes its own)."""
+    「盘坐弹三弦」: the first verb has its object or result in itself, the second takes its own)."""
     words, kinds = doc.words, doc.kinds
     w = words[i]
     if len(w) >= 2:
@@ -1577,9 +1577,9 @@ def _second_predicate(doc: Doc, i: int, is_verb: bool) -> bool:
 
 
 def _own_predicate(doc: Doc, i: int) -> bool:
-    """A verb the spec names (a term jieba tags as a verb) with something of its own after it, an object or a
-    result, before 把/将 (「蘸点水把米团翻过来」「刻完了把纸揭开」): a predicate of its own, so 把 opens the next
-    step (``split_units``), as it does after any other verb."""
+    """A verb the spec names (a term jieba tags as a verb) with something after it before 把/将, an object or a
+    result (「蘸点水把米团翻过来」「刻完了把纸揭开」), a modal or a time (「刺绣要把丝线劈开」「施釉时将器物裹满釉浆」):
+    the verb after 把 is a step of its own, so 把 cuts there (``split_units``), as it does after any other verb."""
     return i + 1 < len(doc.words) and doc.kinds[i + 1] != "O"
 
 
