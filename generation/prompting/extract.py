@@ -1458,8 +1458,10 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                     len(words[last_verb]) == 1 and words[last_verb] in BODY_MOTION_VERBS and kinds[i] == "V"
                     and len(words[i]) >= 2 and (words[i][-1] in "到在进给" or words[i][1:] in DIRECTIONAL_COMPLEMENTS)) or (
                     # 「焚香诵经」「拌匀堆积」 (recall): two verbs of two characters or more side by side, each a
-                    # predicate of its own (not a direction, 「采集回来」, nor an 'in turns' verb, 「交替踩下」: how)
-                    kinds[last_verb] == "V" and len(words[last_verb]) >= 2 and words[last_verb] not in TURN_ADVERBS
+                    # predicate of its own (not a direction, 「采集回来」, nor an 'in turns' verb, 「交替踩下」: how);
+                    # 「围坐吃年饭」 (nlp-verb2): a one-character verb with its own object after such a verb
+                    kinds[last_verb] in ("V", "T") and len(words[last_verb]) >= 2 and words[last_verb] not in TURN_ADVERBS
+                    and (kinds[last_verb] == "V" or (pos or {}).get(words[last_verb], "")[:1] == "v")
                     and _second_predicate(doc, i, is_verb))) \
                     and _serial_break(doc, last_verb, i):
                 # 「上锅蒸」「捧住泥往上一拉」「揭起一张往墙上贴」: a second predicate after the first
@@ -1563,9 +1565,9 @@ def _serial_break(doc: Doc, v1: int, v2: int) -> bool:
 
 
 def _second_predicate(doc: Doc, i: int, is_verb: bool) -> bool:
-    """Right after a verb of two characters or more (``split_units``): is the verb at ``i`` a predicate of its
-    own? One of two characters or more that is no direction (「焚香诵经」, recall), also a term the spec names
-    and jieba tags a verb (「拌匀堆积」); one of one character with its own object after it (「围坐吃年饭」
+    """Right after a verb of two characters or more (``split_units``; the first may be a term the spec names that
+    jieba tags a verb, 「发酵蒸馏」): is the verb at ``i`` a predicate of its own? One of two characters or more that
+    is no direction (「焚香诵经」, recall), also a term the spec names and jieba tags a verb (「拌匀堆积」); one of one character with its own object after it (「围坐吃年饭」
     「盘坐弹三弦」: the first verb has its object or result in itself, the second takes its own)."""
     words, kinds = doc.words, doc.kinds
     w = words[i]
