@@ -1462,6 +1462,8 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                     # 「围坐吃年饭」 (nlp-verb2): a one-character verb with its own object after such a verb
                     kinds[last_verb] in ("V", "T") and len(words[last_verb]) >= 2 and words[last_verb] not in TURN_ADVERBS
                     and (kinds[last_verb] == "V" or (pos or {}).get(words[last_verb], "")[:1] == "v")
+                    # (not after a verb that ends in 到/得, a degree the second says: 「熬到化开」)
+                    and words[last_verb][-1] not in DEGREE_MARKERS
                     and _second_predicate(doc, i, is_verb))) \
                     and _serial_break(doc, last_verb, i):
                 # 「上锅蒸」「捧住泥往上一拉」「揭起一张往墙上贴」: a second predicate after the first
