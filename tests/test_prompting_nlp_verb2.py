@@ -37,12 +37,6 @@ def test_a_spec_verb_of_two_characters_after_another_is_the_next_step():
     assert surfaces("棉纱漂白晾晒。") == ["漂白", "晾晒"]
 
 
-def test_a_verb_after_a_spec_verb_of_two_characters_is_the_next_step():
-    # distilling and tea: a verb the spec names (发酵/T, 晾晒/T), then another verb of two characters
-    assert surfaces("酒醅发酵蒸馏。") == ["发酵", "蒸馏"]
-    assert surfaces("茶叶晾晒揉捻。") == ["晾晒", "揉捻"]
-
-
 def test_a_one_character_verb_with_its_own_object_after_a_two_character_verb_is_the_next_step():
     # festival custom and ballad singing: a posture word (围坐, 盘坐), then a verb with its own object
     assert surfaces("一家人围坐喝米酒。") == ["围坐", "喝"]

@@ -1460,8 +1460,7 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                     # 「焚香诵经」「拌匀堆积」 (recall): two verbs of two characters or more side by side, each a
                     # predicate of its own (not a direction, 「采集回来」, nor an 'in turns' verb, 「交替踩下」: how);
                     # 「围坐吃年饭」 (nlp-verb2): a one-character verb with its own object after such a verb
-                    kinds[last_verb] in ("V", "T") and len(words[last_verb]) >= 2 and words[last_verb] not in TURN_ADVERBS
-                    and (kinds[last_verb] == "V" or (pos or {}).get(words[last_verb], "")[:1] == "v")
+                    kinds[last_verb] == "V" and len(words[last_verb]) >= 2 and words[last_verb] not in TURN_ADVERBS
                     # (not after a verb that ends in 到/得, a degree the second says: 「熬到化开」)
                     and words[last_verb][-1] not in DEGREE_MARKERS
                     and _second_predicate(doc, i, is_verb))) \
@@ -1567,9 +1566,9 @@ def _serial_break(doc: Doc, v1: int, v2: int) -> bool:
 
 
 def _second_predicate(doc: Doc, i: int, is_verb: bool) -> bool:
-    """Right after a verb of two characters or more (``split_units``; the first may be a term the spec names that
-    jieba tags a verb, 「发酵蒸馏」): is the verb at ``i`` a predicate of its own? One of two characters or more that
-    is no direction (「焚香诵经」, recall), also a term the spec names and jieba tags a verb (「拌匀堆积」); one of one character with its own object after it (「围坐吃年饭」
+    """Right after a verb of two characters or more (``split_units``): is the verb at ``i`` a predicate of its
+    own? One of two characters or more that is no direction (「焚香诵经」, recall), also a term the spec names
+    and jieba tags a verb (「拌匀堆积」); one of one character with its own object after it (「围坐吃年饭」
     「盘坐弹三弦」: the first verb has its object or result in itself, the second takes its own)."""
     words, kinds = doc.words, doc.kinds
     w = words[i]
