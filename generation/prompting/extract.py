@@ -45,7 +45,7 @@ from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS
                     DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS, DISTRIBUTIVES, FILLERS, FULL_STOPS,
                     FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_JOINERS, HAND_PART_CHARS, INSTRUMENT_HEADS,
                     INSTRUMENT_LEADS, JOB_OPENERS, LIMB_CHARS, LINKING_ADVERBS, LOCATIVES, MANNER_ADVERBS, MANNER_HANDS,
-                    MANNER_VERBS, MANUAL_VERBS, MARKED_VERBS, MATERIAL_HEADS, MEASURE_FORMS, MEASURE_PREV,
+                    MANNER_VERBS, MANUAL_VERBS, MARKED_VERBS, MATERIAL_HEADS, PATH_CLOSING_VERBS, MEASURE_FORMS, MEASURE_PREV,
                     MISHAP_ADVERBS, MISHAP_CHARS, MODALS, MOTION_WORDS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS,
                     ONSET_VERBS, PAIR_COUNTS, PATH_LEADS, PLACE_SIDES, PLACE_SUFFIX, POINT_BEFORE, POS_TAGS, PREDICATE_ADVERBS,
                     PUNCT, PURPOSE_LINKS, QSENT, RELATION_END, REPEAT_MARKERS, RESULT_COMPLEMENTS, RESULT_VERBS,
@@ -494,6 +494,8 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
         return True  # 「讲一段帽赞」「唱两句」: speech with a counted object is a performance, an action
     if w in MARKED_VERBS and kinds[i - 1] == "M":
         return nxt_kind != "V"
+    if w in PATH_CLOSING_VERBS and k is None and nxt_kind == "P" and _after_path(doc, i):
+        return True
     if k == "N" and size == 2 and (prev == "就" or kinds[i - 1] == "M" or prev in MODALS or prev in ONSET_VERBS) \
             and nxt_kind in ("P", "Q", "M") \
             and ((pos.get(w[0], "")[:1] in ("v", "z") and w[0] not in STOP_VERBS) or w[0] == "过") \
@@ -525,6 +527,26 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
         # (「拿温水和成团」: 和 before what it is mixed into, 成…, is to mix: 'and' joins no 成)
         return True
     return _predicate_noun(words, kinds, i, pos)
+
+
+_PATH_OPENERS = frozenset(("往", "朝", "向", "朝着", "对着", "从"))
+_LISTENERS = frozenset(("你", "您", "你们"))
+
+
+def _after_path(doc: Doc, i: int) -> bool:
+    """The clause before ``i`` says where a motion goes or comes from (往/朝/向/对着/从 + a place) and holds no verb
+    (``_verb_in_place``: 「从锅底往锅边上带」「眼睛对着亮看」), said by no one talking to the listener (「你往这儿看」)."""
+    words, kinds = doc.words, doc.kinds
+    path = False
+    for j in range(i - 1, -1, -1):
+        k = kinds[j]
+        if k in ("P", "M") or words[j] in LINKING_ADVERBS:
+            break
+        if k == "V" or k == "L" or k == "O" or words[j] in _LISTENERS:
+            return False
+        if words[j] in _PATH_OPENERS or (words[j] in ("对", "冲") and words[j + 1] == "着"):
+            path = True  # (jieba may cut 对着 apart)
+    return path
 
 
 # the three places a one-character verb jieba tags as a thing puts what it moves (``_predicate_noun``)
@@ -1436,9 +1458,12 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                     len(words[last_verb]) == 1 and words[last_verb] in BODY_MOTION_VERBS and kinds[i] == "V"
                     and len(words[i]) >= 2 and (words[i][-1] in "到在进给" or words[i][1:] in DIRECTIONAL_COMPLEMENTS)) or (
                     # 「焚香诵经」「拌匀堆积」 (recall): two verbs of two characters or more side by side, each a
-                    # predicate of its own (not a direction, 「采集回来」, nor an 'in turns' verb, 「交替踩下」: how)
-                    kinds[last_verb] == "V" and k == "V" and len(words[last_verb]) >= 2 and len(words[i]) >= 2
-                    and words[i] not in AFTER_VERB_WORDS and words[last_verb] not in TURN_ADVERBS)) \
+                    # predicate of its own (not a direction, 「采集回来」, nor an 'in turns' verb, 「交替踩下」: how);
+                    # 「围坐吃年饭」 (nlp-verb2): a one-character verb with its own object after such a verb
+                    kinds[last_verb] == "V" and len(words[last_verb]) >= 2 and words[last_verb] not in TURN_ADVERBS
+                    # (not after a verb that ends in 到/得, a degree the second says: 「熬到化开」)
+                    and words[last_verb][-1] not in DEGREE_MARKERS
+                    and _second_predicate(doc, i, is_verb))) \
                     and _serial_break(doc, last_verb, i):
                 # 「上锅蒸」「捧住泥往上一拉」「揭起一张往墙上贴」: a second predicate after the first
                 # one's object or complement is the next action (a serial verb phrase)
@@ -1474,7 +1499,7 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                 units.append((a, cut_at))
                 a = cut_at
                 verb_seen = False
-            if k == "V" or (is_verb and words[i] in TOOL_LEAD):
+            if k == "V" or (is_verb and (words[i] in TOOL_LEAD or _own_predicate(doc, i))):
                 verb_seen = True
             if k == "V" or (k == "T" and not (pos is not None and pos.get(words[i], "")[:1] == "n")):
                 pred_seen = True  # (a noun term is no predicate: 「纺好的线就绕在…」 is one clause)
@@ -1538,6 +1563,27 @@ def _serial_break(doc: Doc, v1: int, v2: int) -> bool:
             # direction 起来, it is no 'in order to')
             return False
     return True
+
+
+def _second_predicate(doc: Doc, i: int, is_verb: bool) -> bool:
+    """Right after a verb of two characters or more (``split_units``): is the verb at ``i`` a predicate of its
+    own? One of two characters or more that is no direction (「焚香诵经」, recall), also a term the spec names
+    and jieba tags a verb (「拌匀堆积」); one of one character with its own object after it (「围坐吃年饭」
+    「盘坐弹三弦」: the first verb has its object or result in itself, the second takes its own)."""
+    words, kinds = doc.words, doc.kinds
+    w = words[i]
+    if len(w) >= 2:
+        return w not in AFTER_VERB_WORDS and (kinds[i] == "V" or (kinds[i] == "T" and is_verb))
+    # (an object of two characters or more: a verb character before one noun character is mostly a noun jieba
+    # cut apart, 浮/色, 弓/毛)
+    return kinds[i] == "V" and i + 1 < len(words) and kinds[i + 1] in ("N", "T") and len(words[i + 1]) >= 2
+
+
+def _own_predicate(doc: Doc, i: int) -> bool:
+    """A verb the spec names (a term jieba tags as a verb) with something after it before 把/将, an object or a
+    result (「蘸点水把米团翻过来」「刻完了把纸揭开」), a modal or a time (「刺绣要把丝线劈开」「施釉时将器物裹满釉浆」):
+    the verb after 把 is a step of its own, so 把 cuts there (``split_units``), as it does after any other verb."""
+    return i + 1 < len(doc.words) and doc.kinds[i + 1] != "O"
 
 
 def _shaped_hand(words: list, i: int) -> bool:

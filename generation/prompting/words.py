@@ -283,6 +283,10 @@ SIDE_DEICTICS = {"那边", "这边", "那头", "这头", "那儿", "这儿"}
 # a sequence marker opens the clause with them (「先看风」「先练马步」).
 MARKED_VERBS = {"看", "练", "听", "学", "试", "闻", "瞧"}
 
+# Verbs of the lists above that are a motion of their own where they close a clause that says where it goes
+# (「从锅底往锅边上带」「对着亮看」; ``extract._after_path``): a step there, nowhere else.
+PATH_CLOSING_VERBS = frozenset(("带", "看", "瞧"))
+
 
 # Conditions, mishaps and consequences are said with verbs too, and are no step a craftsperson performs.
 WAIT_WORDS = {"等", "等到"}
