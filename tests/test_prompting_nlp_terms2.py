@@ -47,3 +47,15 @@ def test_the_object_of_ba_before_its_verb_is_a_material():
 def test_a_domain_or_a_verb_is_no_place():
     # 「X里」 after a copula names the domain (not a place), and 上 before a noun is the verb 上
     assert _category("翻身是基本功里最难的一样。", "基本功") != {"tool"}
+
+
+def _terms(text: str) -> list:
+    return [t["text"] for t in normalize(text, spec=SPEC).terms]
+
+
+def test_a_ba_with_no_object_after_it_ends_the_noun_before_it():
+    # a boatman's scull handle (ferry songs), a straw bundle (a harvest rite): jieba cuts 橹 | 把 and 草 | 把
+    assert "橹把" in _terms("艄公握住橹把往怀里一拉")
+    assert "草把" in _terms("抱起一捆草把往车上扔")
+    # 把 before its object is the marker, and a hesitation after it takes nothing
+    assert not any(t.endswith("把") for t in _terms("先把,嗯,线绕好"))

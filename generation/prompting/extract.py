@@ -29,6 +29,7 @@ from .craft import detect as detect_craft
 from .names import (_coordinated_names, _counted_names, _craft_names, _described_things, _led_tool_names, _named_steps,
                     _nominal_topic, _numbered_names, _numeral_phrases, _object_names, _part_nouns, _quoted_names,
                     _reached_things, _slot_nouns, _split_compounds, _suffix_names, _technique_compounds, _thing_nouns,
+                    _handle_names,
                     _topic_names)
 from .nonsteps import cut_likened, likened, non_steps
 from .notices import QUANTITY_WITHOUT_ACTION, TWO_VALUES, notice
@@ -2072,6 +2073,9 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             coined(a, b, "technique")
         for a, b in _slot_nouns(spec, doc):
             coined(a, b)
+        for a, b in _handle_names(doc, spec.pos_tags()):
+            # 「抓住锁把,」: 把 with no object after it ends the noun before it (a handle, a bundle)
+            coined(a, b, "tool")
         for a, b in _coordinated_names(norm, doc):
             if (a, b) not in seen and not any(t["start"] <= a and b <= t["end"] for t in terms):
                 seen.add((a, b))

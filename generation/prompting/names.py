@@ -571,6 +571,30 @@ def _thing_nouns(doc: Doc, tags: dict, is_body) -> dict:
     return out
 
 
+def _handle_names(doc: Doc, tags: dict):
+    """Token spans (k - 1, k + 1) of a noun ending in 把 that jieba cut off as the object marker (「右手抓住锁把,
+    往上一甩」「抱着稻把往桶上摔」: a handle, a bundle): 把 takes the noun it disposes of next, so a 把 followed by a
+    clause's end or by 往/在/到/朝 marks nothing and is the head of the noun before it, one character that is a
+    noun (jieba's n) or stands in a verb's object slot (抓住锁: two verbs in a row)."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    for k in range(2, n):
+        if words[k] != "把" or kinds[k] != "O":
+            continue
+        if not (k + 1 == n or kinds[k + 1] == "P" or words[k + 1] in _AFTER_HANDLE):
+            continue
+        h = words[k - 1]
+        if len(h) != 1 or not "\u4e00" <= h <= "\u9fff" or h in NUMERAL_CHARS or kinds[k - 1] in _NOT_THING_KINDS:
+            continue
+        if tags.get(h, "")[:1] == "n" or (kinds[k - 1] == "V" and kinds[k - 2] in ("V", "T")
+                                           and tags.get(words[k - 2], "")[:1] == "v" and len(words[k - 2]) >= 2):
+            yield k - 1, k + 1
+
+
+# what may follow a noun's 把 (and never the object the marker 把 needs)
+_AFTER_HANDLE = frozenset(("往", "在", "到", "朝", "上", "里"))
+
+
 def _counting(w: str) -> bool:
     """「一张」「两根」「三块」: a numeral (or 这/那/每) and a piece classifier said as one word."""
     return len(w) >= 2 and w[-1] in _THING_CLASSIFIERS and all(c in NUMERAL_CHARS or c.isdigit() for c in w[:-1])
