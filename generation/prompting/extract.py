@@ -28,7 +28,9 @@ from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry
 from .craft import detect as detect_craft
 from .names import (_coordinated_names, _counted_names, _craft_names, _described_things, _led_tool_names, _named_steps,
                     _nominal_topic, _numbered_names, _numeral_phrases, _object_names, _part_nouns, _quoted_names,
-                    _reached_things, _slot_nouns, _split_compounds, _suffix_names, _technique_compounds, _topic_names)
+                    _reached_things, _slot_nouns, _split_compounds, _suffix_names, _technique_compounds, _thing_nouns,
+                    _handle_names,
+                    _topic_names)
 from .nonsteps import cut_likened, likened, non_steps
 from .notices import QUANTITY_WITHOUT_ACTION, TWO_VALUES, notice
 from .quantities import CORRECTION_CUES
@@ -2055,14 +2057,17 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             seen.add((starts[a], starts[b]))
             w = norm[starts[a]:starts[b]]
             cat = category or ("body" if w in BODY_WORDS else "tool" if _is_tool_word(w)
-                               else "material" if _is_material_word(w) else "technique")
+                               else "material" if _is_material_word(w) else things.get(w, "technique"))
             extra.append({"text": text[starts[a]:starts[b]], "category": cat, "start": starts[a],
                           "end": starts[b], "canonical": w, "open": True})
 
+        # nouns the text puts somewhere, disposes of with 把 or counts in pieces are things, not techniques
+        things = _thing_nouns(doc, spec.pos_tags(), lambda w: w in BODY_WORDS or _body_word(spec, w)
+                              or w[-1] in LIMB_CHARS or w[-1] in BODY_CHARS)
         for k in doc.interesting:
             kind = kinds[k]
             if kind in ("N", "A") and len(words[k]) >= 2:
-                coined(k, k + 1, "technique" if kind == "A" else None)
+                coined(k, k + 1, things.get(words[k], "technique") if kind == "A" else None)
         for k in _object_names(spec, doc):
             coined(k, k + 1)
         for a, b in _technique_compounds(spec, doc):
@@ -2114,6 +2119,9 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             coined(a, b, "technique")
         for a, b in _slot_nouns(spec, doc):
             coined(a, b)
+        for a, b in _handle_names(doc, spec.pos_tags()):
+            # 「抓住锁把,」: 把 with no object after it ends the noun before it (a handle, a bundle)
+            coined(a, b, "tool")
         for a, b in _coordinated_names(norm, doc):
             if (a, b) not in seen and not any(t["start"] <= a and b <= t["end"] for t in terms):
                 seen.add((a, b))

@@ -524,6 +524,82 @@ def _named_steps(spec: Spec, norm: str, doc: Doc):
         yield k + 1, k + 3
 
 
+# 「坐到毡子上」「倒进树洞里」: the postpositions after which a noun is a place a thing is put on or in (not
+# 前/后, which follow times as well: 「端午前后」; not 中, which follows processes: 「过程中」)
+_THING_PLACES = frozenset(("里", "上", "内", "底下", "里面", "里头", "上面", "上头"))
+# 「一张…的金箔」「两根布带子」: the classifiers that count pieces of a concrete thing (not 个, 次, 下…)
+_THING_CLASSIFIERS = frozenset("张颗块根片条粒枚串朵截支把只")
+
+
+def _thing_nouns(doc: Doc, tags: dict, is_body) -> dict:
+    """The words the text handles as things, each with the category a term of it gets (a noun with no tool or
+    material head is a candidate technique otherwise): a noun a verb or preposition puts before a place
+    postposition (「坐到毡子上」「倒进树洞里」) is where a thing goes, a ``tool``; the object of 把/将 right
+    before its verb (「把金箔裹到药丸上」) and a noun counted by a piece classifier, right after it or after its
+    的 phrase (「两根布带子」「一张三寸见方的金箔」), is a thing handled, a ``material``. Chinese marks concrete
+    things so whatever the craft; a technique is never put somewhere, disposed of with 把, nor counted in
+    pieces. Not: a noun before 里/上 that no verb, preposition, 的 or classifier leads to (「苗绣里有个绝活」
+    「甩髯是髯口功里最见功夫的」: the domain), 上 before a noun (「大伙上
+    杠子」: the verb), a noun before 的 or 、 (「一条普通的龙舟」「把人物、花鸟的边勾」: not the head), a body part
+    (``is_body``). One word, one category: the first use that marks it decides."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    out = {}
+    for k in range(1, n):
+        if kinds[k] not in ("N", "A") or len(words[k]) < 2 or words[k] in out:
+            continue
+        w = words[k]
+        nxt = words[k + 1] if k + 1 < n else ""
+        if nxt == "的" or nxt == "、" or is_body(w):
+            continue
+        prev = words[k - 1]
+        if nxt in _THING_PLACES:
+            if (prev == "的" or _counting(prev) or (tags.get(prev, "")[:1] in ("v", "p") and prev not in COPULAS)) \
+                    and not (k + 2 < n and kinds[k + 2] in ("N", "T", "A")):
+                out[w] = "tool"
+        elif prev in OBJECT_MARKERS:
+            if k + 1 < n and (kinds[k + 1] in ("V", "R") or tags.get(nxt, "")[:1] in ("v", "m")):
+                out[w] = "material"
+        else:
+            # the classifier right before, or before a 的 phrase of up to four words in the same clause
+            j = k - 1
+            if words[j] == "的":
+                while j > 0 and k - j <= 5 and kinds[j] != "P" and not _counting(words[j]):
+                    j -= 1
+            if _counting(words[j]):
+                out[w] = "material"
+    return out
+
+
+def _handle_names(doc: Doc, tags: dict):
+    """Token spans (k - 1, k + 1) of a noun ending in 把 that jieba cut off as the object marker (「右手抓住锁把,
+    往上一甩」「抱着稻把往桶上摔」: a handle, a bundle): 把 takes the noun it disposes of next, so a 把 followed by a
+    clause's end or by 往/在/到/朝 marks nothing and is the head of the noun before it, one character that is a
+    noun (jieba's n) or stands in a verb's object slot (抓住锁: two verbs in a row)."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    for k in range(2, n):
+        if words[k] != "把" or kinds[k] != "O":
+            continue
+        if not (k + 1 == n or kinds[k + 1] == "P" or words[k + 1] in _AFTER_HANDLE):
+            continue
+        h = words[k - 1]
+        if len(h) != 1 or not "\u4e00" <= h <= "\u9fff" or h in NUMERAL_CHARS or kinds[k - 1] in _NOT_THING_KINDS:
+            continue
+        if tags.get(h, "")[:1] == "n" or (kinds[k - 1] == "V" and kinds[k - 2] in ("V", "T")
+                                           and tags.get(words[k - 2], "")[:1] == "v" and len(words[k - 2]) >= 2):
+            yield k - 1, k + 1
+
+
+# what may follow a noun's 把 (and never the object the marker 把 needs)
+_AFTER_HANDLE = frozenset(("往", "在", "到", "朝", "上", "里"))
+
+
+def _counting(w: str) -> bool:
+    """「一张」「两根」「三块」: a numeral (or 这/那/每) and a piece classifier said as one word."""
+    return len(w) >= 2 and w[-1] in _THING_CLASSIFIERS and all(c in NUMERAL_CHARS or c.isdigit() for c in w[:-1])
+
+
 _NOT_THING_TAGS = frozenset("rumydcpa")
 _NOT_THING_KINDS = frozenset("PQMROLH")
 
