@@ -25,8 +25,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_fsm import TransitionNotAllowed, can_proceed, transition
+from django_fsm import TransitionNotAllowed, can_proceed
 
+from heritage import fsm_table
 from heritage.permissions import allowed
 
 from . import services
@@ -97,54 +98,15 @@ ACTIONS: dict[str, Action] = {a.name: a for a in [
 
 def first_refusal(action: str, change: SignerChange) -> ValidationError | None:
     """The refusal of the first guard of ``action``'s row that stops it on ``change`` now, or None."""
-    for guard in ACTIONS[action].guards:
-        try:
-            guard(change)
-        except ValidationError as exc:
-            return exc
-    return None
+    return fsm_table.first_refusal(ACTIONS[action].guards, change, ValidationError)
 
 
-def _condition(action: str):
-    def guards_pass(change: SignerChange) -> bool:
-        return first_refusal(action, change) is None
-
-    guards_pass.__name__ = guards_pass.__qualname__ = f"{action}_guards_pass"
-    return guards_pass
-
-
-def _permission(action: str):
-    def has_right(change: SignerChange, user) -> bool:
-        return allowed(user, ACTIONS[action].permission, change)
-
-    return has_right
-
-
-def _make_transition(row: Action):
-    name = row.name
-
-    def move(self, actor):
-        return ACTIONS[name].work(self, actor)
-
-    move.__name__, move.__qualname__ = name, f"SignerChange.{name}"  # django-fsm names a transition by its method
-    method = transition(
-        field=SignerChange._meta.get_field("state"), source=[str(s) for s in row.sources],
-        target=str(row.target) if row.target is not None else None,
-        conditions=[_condition(name)], permission=_permission(name),
-    )(move)
-    method.alters_data = True  # a template never calls it
-    return method
-
-
-def _install_transitions() -> None:
-    """One ``@transition`` method on SignerChange per row of ``ACTIONS`` (collected again, as in review)."""
-    state = SignerChange._meta.get_field("state")
-    for row in ACTIONS.values():
-        setattr(SignerChange, row.name, _make_transition(row))
-    state._collect_transitions(sender=SignerChange)
-
-
-_install_transitions()
+# One ``@transition`` method on SignerChange per row of ``ACTIONS`` (heritage/fsm_table.py, as in review): its
+# condition asks ``first_refusal``, its permission the row's django-rules permission, and it runs ``work(change, actor)``.
+fsm_table.install_transitions(
+    SignerChange, "state", ACTIONS, refused=ValidationError,
+    permitted=lambda name, change, user: allowed(user, ACTIONS[name].permission, change),
+    call=lambda row, change, actor: row.work(change, actor))
 
 
 def refusal(action: str, change: SignerChange) -> ValidationError:

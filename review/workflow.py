@@ -24,8 +24,9 @@ from typing import Callable
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_fsm import TransitionNotAllowed, can_proceed, transition
+from django_fsm import TransitionNotAllowed, can_proceed
 
+from heritage import fsm_table
 from heritage.permissions import allowed
 
 from . import services
@@ -140,55 +141,16 @@ def permitted(action: str, review: Review, user) -> bool:
 
 def first_refusal(action: str, review: Review) -> services.TransitionRefused | None:
     """The refusal of the first guard of ``action``'s row that stops it on ``review`` now, or None."""
-    for guard in ACTIONS[action].guards:
-        try:
-            guard(review)
-        except services.TransitionRefused as exc:
-            return exc
-    return None
+    return fsm_table.first_refusal(ACTIONS[action].guards, review, services.TransitionRefused)
 
 
-def _condition(action: str):
-    def guards_pass(review: Review) -> bool:
-        return first_refusal(action, review) is None
-
-    guards_pass.__name__ = guards_pass.__qualname__ = f"{action}_guards_pass"
-    return guards_pass
-
-
-def _permission(action: str):
-    def has_right(review: Review, user) -> bool:
-        return permitted(action, review, user)
-
-    return has_right
-
-
-def _make_transition(row: Action):
-    name = row.name
-
-    def move(self, ctx, actor, **data):
-        return ACTIONS[name].work(ctx, actor, **data)
-
-    move.__name__, move.__qualname__ = name, f"Review.{name}"  # django-fsm names a transition by its method
-    method = transition(
-        field=Review._meta.get_field("state"), source=[str(s) for s in row.sources],
-        target=str(row.target) if row.target is not None else None,
-        conditions=[_condition(name)], permission=_permission(name), custom={"label": row.label},
-    )(move)
-    method.alters_data = True  # a template never calls it
-    return method
-
-
-def _install_transitions() -> None:
-    """One ``@transition`` method on Review per row of ``ACTIONS``. django-fsm collects a model's transitions
-    when the class is prepared; these are added after it, so they are collected again here."""
-    state = Review._meta.get_field("state")
-    for row in ACTIONS.values():
-        setattr(Review, row.name, _make_transition(row))
-    state._collect_transitions(sender=Review)
-
-
-_install_transitions()
+# One ``@transition`` method on Review per row of ``ACTIONS`` (heritage/fsm_table.py): its condition asks
+# ``first_refusal``, its permission ``permitted``, and it runs the row's ``work(ctx, actor, **data)``.
+fsm_table.install_transitions(
+    Review, "state", ACTIONS, refused=services.TransitionRefused,
+    permitted=lambda name, review, user: permitted(name, review, user),
+    call=lambda row, review, ctx, actor, **data: row.work(ctx, actor, **data),
+    custom=lambda row: {"label": row.label})
 
 
 def _move(review: Review, action: str):
