@@ -330,8 +330,9 @@ def test_a_verb_after_a_complete_verb_and_object_is_the_next_predicate():
     spec = get_spec()
     assert restore_breaks(spec, "面皮擀成薄片切成细条")[0] == "面皮擀成薄片,切成细条"
     assert restore_breaks(spec, "右手戴上顶针拨弦")[0] == "右手戴上顶针,拨弦"
-    for text in ("竹子上笼蒸", "把竹片粘到木框上手不能抖"):
-        assert restore_breaks(spec, text) == (text, [])
+    assert restore_breaks(spec, "竹子上笼蒸") == ("竹子上笼蒸", [])
+    # the 上 stays with its place (nlp-glue: jieba's 上手 is re-cut, and the break falls after 上)
+    assert restore_breaks(spec, "把竹片粘到木框上手不能抖")[0] == "把竹片粘到木框上,手不能抖"
 
 
 def test_a_manner_said_twice_opens_the_next_predicate():

@@ -146,12 +146,29 @@ def _asr_is_verb(doc: Doc, tags: dict, i: int) -> bool:
 
 
 def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
+    """Character offsets (in ``norm``) where a clause starts inside the long runs: the walk of
+    ``_asr_walk``, plus the cuts inside a word jieba glued across the boundary (「晾凉拌上」 cut 晾/凉拌/上):
+    each word the cheap test of ``_asr_glued_words`` picks is re-cut (``_asr_split_doc``) and the same walk
+    is run once more over the re-cut tokens; a cut it gives inside one of those words is kept (「晾凉,拌上」),
+    every other difference is dropped. Text with no such word pays for the test alone."""
+    tags = spec.pos_tags()
+    cuts = _asr_walk(spec, doc, tags, norm, runs)
+    glued = _asr_glued_words(spec, doc, tags, runs, cuts)
+    if glued:
+        split = _asr_split_doc(spec, doc, glued)
+        inner = {doc.starts[i] + 1 for i, _ in glued}
+        again = [c for c in _asr_walk(spec, split, tags, norm, runs) if c in inner]
+        if again:
+            cuts = sorted(set(cuts) | set(again))
+    return cuts
+
+
+def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[int]:
     """Character offsets (in ``norm``) where a clause starts inside the long runs: one walk over the
     tokens, each rule looking a few tokens (at most six) around the place, plus the chained repetitions
     (``_asr_chains``); never inside a quantity. The rules read the tokens' kinds (hand, sequence marker,
     relation, quantity, verb, noun) and jieba's tags, no list of sentences."""
     words, kinds, starts = doc.words, doc.kinds, doc.starts
-    tags = spec.pos_tags()
     n = len(words)
     cuts = []
     r = 0
@@ -422,6 +439,87 @@ def _asr_cuts(spec: Spec, doc: Doc, norm: str, runs: list) -> list[int]:
     if chains:
         cuts = sorted(set(cuts) | set(chains))
     return [c for c in cuts if not _asr_open_place(doc, tags, c)]
+
+
+ASR_GLUE_LOCATIVES = frozenset("上中里下")
+
+
+def _asr_glued_words(spec: Spec, doc: Doc, tags: dict, runs: list, cuts: list) -> list[tuple[int, bool]]:
+    """The tokens that may be a dictionary word jieba made across a clause boundary, as (index, join): a
+    word of two characters inside a long run and not next to a cut, whose second character can open the
+    next clause (a verb, not before a count or 个; or a noun before its modal, negation or adverb) and
+    whose first character closes what comes before it: a result after a one-character verb (晾|凉拌上 →
+    晾凉|拌上, ``join``: it becomes part of the verb's token), the verb 一 makes sudden (一|扣留罐 → 一扣|留罐),
+    a locative after a noun (绷子|上绷紧 → 绷子上|绷紧, 铜胎|上手不能 → 铜胎上|手不能), a bare verb after where it
+    is done (往里|吹气要 → 往里吹|气要). The cheap test of ``_asr_cuts``: only these are re-cut and walked."""
+    words, kinds, starts = doc.words, doc.kinds, doc.starts
+    out, r, cut_set, n = [], 0, set(cuts), len(words)
+    for i in range(1, n - 1):
+        w = words[i]
+        if len(w) != 2 or kinds[i] in ("P", "Q") or w[0] == w[1]:
+            continue
+        s = starts[i]
+        while r < len(runs) and runs[r][1] <= s:
+            r += 1
+        if r == len(runs):
+            break
+        if not runs[r][0] < s or s in cut_set or s + 2 in cut_set or s + 2 >= runs[r][1]:
+            continue
+        a, b = w
+        ta, tb = tags.get(a, ""), tags.get(b, "")
+        if tb[:1] not in ("v", "n") or not ta:
+            continue
+        prev, nxt = words[i - 1], words[i + 1]
+        if tb[:1] == "v":  # the second character opens the next clause: a verb (not with a count) …
+            if b in MODALS or kinds[i + 1] in ("Q", "P") or nxt == "个":
+                continue
+        elif not (nxt in MODALS or nxt in NEGATIONS or nxt in ASR_SUBJECT_ADVERBS):
+            continue  # … or a noun with its modal, negation or adverb (气要细, 手不能抖)
+        if a in ASR_RESULTS and tb[:1] == "v" and len(prev) == 1 and _asr_is_verb(doc, tags, i - 1) \
+                and prev not in MODALS and prev not in TOOL_LEAD:
+            out.append((i, True))  # the result joins its verb: 晾|凉拌上 → 晾凉|拌上
+        elif prev == "一" and kinds[i - 1] != "Q" and (a in CONTEXT_HAND_VERBS or ta[:1] == "v") and tb[:1] == "v" \
+                or a in ASR_GLUE_LOCATIVES and _asr_noun(doc, tags, i - 1) \
+                or ta[:1] == "v" and tb[:1] == "n" and (prev in PLACE_SUFFIX or prev[-1:] == "着" or tags.get(prev, "") in ("f", "s")):
+            out.append((i, False))  # 一扣|留罐, 绷子上|绷紧, 铜胎上|手不能抖, 往里吹|气要细
+    return out
+
+
+def _asr_split_doc(spec: Spec, doc: Doc, split: list) -> Doc:
+    """``doc`` with each token of ``split`` ((index, join), ascending: two-character words) cut into its
+    two characters, each taking its own kind (``kind_table``); with ``join`` the first character joins the
+    token before it (晾 凉拌 → 晾凉 拌) and the count of tokens stays. Quantities keep their (shifted) indices."""
+    table = kind_table(spec)
+    words, kinds, starts = list(doc.words), list(doc.kinds), list(doc.starts)
+    spread = []
+    for i, join in split:
+        w = words[i]
+        if join:
+            words[i - 1] += w[0]
+            kinds[i - 1] = "V"  # a verb with its result (晾凉, 放凉), whatever jieba's dictionary says of the pair
+            words[i], kinds[i] = w[1], table.get(w[1])
+            starts[i] += 1
+        else:
+            spread.append(i)
+    quantities = doc.quantities
+    if spread:
+        at, shift, index = set(spread), 0, {}
+        w2, k2, s2 = [], [], []
+        for i, w in enumerate(words):
+            index[i] = i + shift
+            if i in at:
+                w2.extend(w)
+                k2.extend((table.get(w[0]), table.get(w[1])))
+                s2.extend((starts[i], starts[i] + 1))
+                shift += 1
+            else:
+                w2.append(w)
+                k2.append(kinds[i])
+                s2.append(starts[i])
+        s2.append(starts[-1])
+        words, kinds, starts = w2, k2, s2
+        quantities = {index[i]: q for i, q in quantities.items()}
+    return Doc(words, starts, kinds, quantities, [j for j, k in enumerate(kinds) if k is not None])
 
 
 def _asr_open_place(doc: Doc, tags: dict, c: int) -> bool:
