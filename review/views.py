@@ -113,6 +113,13 @@ def _comment_context(request, review: Review, actions: set[str]) -> dict:
     return {"threads": threads, "only_open": only_open, "comment_counts": selectors.comment_counts(review)}
 
 
+def _audit_context(request, review: Review) -> dict:
+    """The audit list in pages (refused attempts are logged too, so it grows with every try); the page links
+    keep the comment filter."""
+    page, query = paginate(request, selectors.audit_for(review), {"comments": request.GET.get("comments", "")})
+    return {"audit": page, "audit_query": query}
+
+
 def _detail_context(request, review: Review) -> dict:
     user = request.user
     signer = services.signing_inheritor(review, user)
@@ -131,7 +138,7 @@ def _detail_context(request, review: Review) -> dict:
         "newer": selectors.newer_take(review, user),
         "approval": selectors.reviewer_approval(review),
         "versions": selectors.review_versions(review),
-        "audit": selectors.audit_for(review),
+        **_audit_context(request, review),
         "summary": services.public_summary(review),
         "signoff": review.active_signoff(),
         "signoffs": review.signoffs.select_related("inheritor", "signed_by"),
