@@ -40,11 +40,19 @@ def test_titles_name_the_page_then_the_object_in_the_visitors_language(client, r
 
 
 def test_log_out_reads_as_english_in_english(client, rv):
+    """Log out names the person (walk9: it showed the login name): an inheritor account by the inheritor's
+    name (Chinese, marked in an English page), another by its full name, else the login name."""
     client.force_login(rv.inheritor_user)
-    assert "退出(yao)" in client.get("/").content.decode()
+    assert "退出(姚建萍)" in client.get("/").content.decode()
     client.cookies["django_language"] = "en"
     html = client.get("/").content.decode()
-    assert "Log out (yao)" in html and "Log out(" not in html
+    assert 'Log out (<span lang="zh-Hans">姚建萍</span>)' in html and "Log out(" not in html and "(yao)" not in html
+    rv.curator.first_name, rv.curator.last_name = "Wen", "Li"
+    rv.curator.save()
+    client.force_login(rv.curator)
+    assert "Log out (Wen Li)" in client.get("/").content.decode()
+    client.force_login(rv.reviewer)
+    assert "Log out (reviewer1)" in client.get("/").content.decode()
 
 
 def test_the_signing_screen_in_english_has_english_punctuation(client, rv, make_clip):

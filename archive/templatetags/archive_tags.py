@@ -41,6 +41,14 @@ def zh(text):
 
 
 @register.filter
+def person(user):
+    """The name an account is shown by (the header's 退出): archive.roles.person_name."""
+    from archive.roles import person_name
+
+    return person_name(user)
+
+
+@register.filter
 def zh_lang(text):
     """` lang="zh-Hans"` for an element (an <option>) whose text stays Chinese in an English page, else ""."""
     from django.utils.safestring import mark_safe
