@@ -254,7 +254,8 @@ def test_screen_creates_a_job_from_transcript_segments(curator_client, speech_re
     job = GenerationJob.objects.get()
     assert (job.kind, job.audio_start_ms, job.audio_end_ms, job.seed) == ("s2v", 500, 4500, 5)
     detail = curator_client.get(r["Location"]).content.decode()
-    assert "演示人像" in detail and "500–4500" in detail
+    # the span as time codes, as the transcript segments are listed (walk10: it said 「500–4500 ms」)
+    assert "演示人像" in detail and "00:00:00.500–00:00:04.500" in detail
 
 
 def test_screen_refusal_says_why_and_saves_nothing(curator_client, speech_recording, portrait):
