@@ -53,3 +53,25 @@ def test_the_job_page_gives_the_span_as_time_codes(client, rv, narration):
     client.force_login(rv.curator)
     page = client.get(reverse("generation:job_detail", args=[narration.job.pk])).content.decode()
     assert "00:00:06.000–00:00:21.000" in page and "6000–21000 ms" not in page
+
+
+def test_a_public_records_page_links_its_gallery_place(client, rv, archived_record, narration):
+    """The staff record page of a public record had no way to the public page it is shown on (walked from a
+    narration's record). Now 在展厅查看, to the same place the review page links (gallery.selectors)."""
+    from gallery.selectors import record_gallery_url
+    from records.models import ArchiveRecord
+
+    client.force_login(rv.curator)
+    record = archived_record()
+    page = client.get(reverse("review:record", args=[record.pk])).content.decode()
+    assert "在展厅查看" in page and f'href="{record_gallery_url(record)}"' in page
+    review = services.review_open(clip=narration, actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    review.refresh_from_db()
+    services.review_sign(review=review, actor=rv.inheritor_user, sha256=review.submitted_sha256,
+                         attribution=review.attribution)
+    review.refresh_from_db()
+    narrated = services.review_archive(review=review, actor=rv.curator)
+    assert isinstance(narrated, ArchiveRecord)
+    page = client.get(reverse("review:record", args=[narrated.pk])).content.decode()
+    assert f'href="/crafts/{rv.craft.slug}/#narration-{narrated.pk}"' in page
