@@ -21,6 +21,16 @@ def narration(rv, make_clip):
     return clip
 
 
+def _archive(rv, clip):
+    review = services.review_open(clip=clip, actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    review.refresh_from_db()
+    services.review_sign(review=review, actor=rv.inheritor_user, sha256=review.submitted_sha256,
+                         attribution=review.attribution)
+    review.refresh_from_db()
+    return services.review_archive(review=review, actor=rv.curator)
+
+
 def _sign_page(client, rv, clip, lang="zh-hans"):
     review = services.review_open(clip=clip, actor=rv.curator)
     services.review_submit(review=review, actor=rv.curator)
@@ -65,13 +75,28 @@ def test_a_public_records_page_links_its_gallery_place(client, rv, archived_reco
     record = archived_record()
     page = client.get(reverse("review:record", args=[record.pk])).content.decode()
     assert "在展厅查看" in page and f'href="{record_gallery_url(record)}"' in page
-    review = services.review_open(clip=narration, actor=rv.curator)
-    services.review_submit(review=review, actor=rv.curator)
-    review.refresh_from_db()
-    services.review_sign(review=review, actor=rv.inheritor_user, sha256=review.submitted_sha256,
-                         attribution=review.attribution)
-    review.refresh_from_db()
-    narrated = services.review_archive(review=review, actor=rv.curator)
+    narrated = _archive(rv, narration)
     assert isinstance(narrated, ArchiveRecord)
     page = client.get(reverse("review:record", args=[narrated.pk])).content.decode()
     assert f'href="/crafts/{rv.craft.slug}/#narration-{narrated.pk}"' in page
+
+
+def test_the_crafts_narrations_heading_is_plural_in_english(client, rv, narration):
+    """「口述影像」 heads the craft page's section of all its narrated videos: Narrated videos (it read
+    Narrated video, the name of one, as the S2V form's heading still does)."""
+    _archive(rv, narration)
+    url = reverse("gallery:craft", args=[rv.craft.slug])
+    assert '<h2 id="narrations-h">口述影像</h2>' in client.get(url).content.decode()
+    assert '<h2 id="narrations-h">Narrated videos</h2>' in client.get(url + "?lang=en").content.decode()
+
+
+def test_the_s2v_pages_title_names_the_recording(client, rv):
+    """page_title's rule: the S2V page with a recording chosen names it (it was a bare 口述影像)."""
+    client.force_login(rv.curator)
+    rv.recording.media.save("talk.wav", __import__("django.core.files.base", fromlist=["ContentFile"]).ContentFile(
+        b"RIFF"), save=True)
+    url = reverse("generation:s2v")
+    title = re.search(r"<title>(.*?)</title>", client.get(url, {"recording": rv.recording.pk}).content.decode()).group(1)
+    assert title == "口述影像 · 姚建萍谈正抢针 · heritage"
+    title = re.search(r"<title>(.*?)</title>", client.get(url).content.decode()).group(1)
+    assert title == "口述影像 · heritage"
