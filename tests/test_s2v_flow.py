@@ -100,3 +100,16 @@ def test_the_s2v_pages_title_names_the_recording(client, rv):
     assert title == "口述影像 · 姚建萍谈正抢针 · heritage"
     title = re.search(r"<title>(.*?)</title>", client.get(url).content.decode()).group(1)
     assert title == "口述影像 · heritage"
+
+
+def test_each_narration_card_is_named_by_its_recording_and_span(client, rv, narration, make_clip):
+    """Two narrations of one technique were both headed 「苏绣·正抢针」 (the record's title) on the craft page;
+    a card is now named by what tells it apart: its recording and the span spoken."""
+    _archive(rv, narration)
+    other = make_clip(seed=8)
+    other.job.kind, other.job.audio_start_ms, other.job.audio_end_ms = "s2v", 32000, 47000
+    other.job.save()
+    _archive(rv, other)
+    page = client.get(reverse("gallery:craft", args=[rv.craft.slug])).content.decode()
+    headings = re.findall(r'<article class="card narration"[^>]*>\s*<h3>(.*?)</h3>', page)
+    assert headings == ["姚建萍谈正抢针 · 00:32–00:47", "姚建萍谈正抢针 · 00:06–00:21"], headings
