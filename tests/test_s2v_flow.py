@@ -113,3 +113,17 @@ def test_each_narration_card_is_named_by_its_recording_and_span(client, rv, narr
     page = client.get(reverse("gallery:craft", args=[rv.craft.slug])).content.decode()
     headings = re.findall(r'<article class="card narration"[^>]*>\s*<h3>(.*?)</h3>', page)
     assert headings == ["姚建萍谈正抢针 · 00:32–00:47", "姚建萍谈正抢针 · 00:06–00:21"], headings
+
+
+def test_the_inbox_tells_a_narration_from_a_demonstration(client, rv, narration, make_clip):
+    """Both were listed by the review's title alone (苏绣·正抢针 · 起针): the inheritor could not tell which one
+    asks to publish their own portrait speaking. A narration is marked 口述影像."""
+    for clip in (narration, make_clip(seed=9)):
+        review = services.review_open(clip=clip, actor=rv.curator)
+        services.review_submit(review=review, actor=rv.curator)
+    client.force_login(rv.inheritor_user)
+    rows = re.findall(r"<tr>(.*?)</tr>", client.get(reverse("review:inbox")).content.decode(), re.S)[1:]
+    marked = ['class="kind-narration"' in row for row in rows]
+    assert sorted(marked) == [False, True], rows
+    client.cookies["django_language"] = "en"
+    assert ">Narrated video</span>" in client.get(reverse("review:inbox")).content.decode()
