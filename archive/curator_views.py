@@ -33,6 +33,7 @@ from .forms import (CraftForm, FootageForm, InheritorForm, PortraitForm, Recordi
                     TechniqueForm, TranscriptImportForm, model_data)
 from .models import Category, Craft, Footage, Inheritor, InheritorPortrait, Recording, SignerChange, Technique
 from .roles import INHERITOR, has_role, landing_url
+from .templatetags.archive_tags import page_title
 
 
 
@@ -298,7 +299,8 @@ class FormPage(RoleView):
     model = None
     lookup = "pk"
     title_new = ""
-    title_edit = ""
+    title_edit = ""  # the heading of an edit page: "编辑项目:%(obj)s"
+    title_label = ""  # its <title>'s label ("编辑项目"), before what title_names gives (page_title's rule)
     create: Callable = None
     update: Callable = None
     list_url = ""
@@ -319,9 +321,13 @@ class FormPage(RoleView):
     def cancel_url(self, obj) -> str:
         return obj.get_absolute_url() if obj else reverse(self.list_url)
 
+    def title_names(self, obj) -> tuple:
+        """What an edit page's <title> names after its label, as the object's own page does."""
+        return (obj,)
+
     def render_form(self, form, obj):
         return render(self.request, "curator/form.html", self.base_context(
-            form=form, object=obj, title=(self.title_edit % {"obj": obj}) if obj else self.title_new,
+            form=form, object=obj, title=page_title(self.title_label, *self.title_names(obj)) if obj else self.title_new,
             heading=mark_in(self.title_edit, obj=obj) if obj else self.title_new,
             form_script=self.form_script, cancel_url=self.cancel_url(obj),
         ), status=400 if form.is_bound else 200)
@@ -353,6 +359,7 @@ class CraftForm_(FormPage):
     form_class, model, lookup, list_url = CraftForm, Craft, "slug", "curator:craft_list"
     title_new = gettext_lazy("新建非遗项目")
     title_edit = gettext_lazy("编辑项目:%(obj)s")
+    title_label = gettext_lazy("编辑项目")
 
     def create(self, data):
         return services.craft_create(**data)
@@ -365,6 +372,10 @@ class InheritorForm_(FormPage):
     form_class, model, list_url = InheritorForm, Inheritor, "curator:inheritor_list"
     title_new = gettext_lazy("新建传承人")
     title_edit = gettext_lazy("编辑传承人:%(obj)s")
+    title_label = gettext_lazy("编辑传承人")
+
+    def title_names(self, obj):
+        return (obj.name,)
 
     def initial(self):
         craft = Craft.objects.filter(slug=self.request.GET.get("craft", "")).first()
@@ -412,6 +423,10 @@ class PortraitForm_(FormPage):
     form_class, model = PortraitForm, InheritorPortrait
     title_new = gettext_lazy("新增人像")
     title_edit = gettext_lazy("编辑人像:%(obj)s")
+    title_label = gettext_lazy("编辑人像")
+
+    def title_names(self, obj):
+        return (obj.inheritor.name, obj.title)
 
     def inheritor(self, obj=None) -> Inheritor:
         if obj is not None:
@@ -449,6 +464,7 @@ class RecordingForm_(FormPage):
     form_script = "curator/recording_form.js"
     title_new = gettext_lazy("新建口述史录音")
     title_edit = gettext_lazy("编辑录音:%(obj)s")
+    title_label = gettext_lazy("编辑录音")
 
     def initial(self):
         craft = Craft.objects.filter(slug=self.request.GET.get("craft", "")).first()
@@ -465,6 +481,7 @@ class FootageForm_(FormPage):
     form_class, model, list_url = FootageForm, Footage, "curator:footage_list"
     title_new = gettext_lazy("新建原始影像")
     title_edit = gettext_lazy("编辑原始影像:%(obj)s")
+    title_label = gettext_lazy("编辑原始影像")
 
     def initial(self):
         technique = Technique.objects.filter(slug=self.request.GET.get("technique", "")).first()
@@ -488,7 +505,7 @@ class TechniqueFormPage(RoleView):
     def render_page(self, form, formset, obj, status=200):
         return render(self.request, "curator/technique_form.html", self.base_context(
             form=form, formset=formset, object=obj,
-            title=(_("编辑技法:%(obj)s") % {"obj": obj}) if obj else _("新建技法"),
+            title=page_title(_("编辑技法"), obj.craft, obj.name) if obj else _("新建技法"),
             heading=mark_in(_("编辑技法:%(obj)s"), obj=obj) if obj else _("新建技法"),
             cancel_url=obj.get_absolute_url() if obj else reverse("curator:technique_list"),
         ), status=status)

@@ -20,6 +20,20 @@ def has_role(user, *roles: str) -> bool:
     return bool(names.intersection(roles)) or (ADMIN in names)
 
 
+def person_name(user) -> str:
+    """How a page or a record names the person behind an account: an inheritor's account by the inheritor's
+    name, another by its full name, else its login name ("" for none or an anonymous visitor)."""
+    if user is None or not user.is_authenticated:
+        return ""
+    from django.core.exceptions import ObjectDoesNotExist
+
+    try:
+        inheritor = user.inheritor
+    except ObjectDoesNotExist:
+        inheritor = None
+    return (inheritor.name if inheritor is not None else "") or user.get_full_name() or user.username
+
+
 def landing_url(user) -> str:
     """Where a person starts after logging in: their own work. Those who may change the archive (curators,
     admins): the curator home; reviewers and signers: the review inbox; anyone else: the public gallery."""

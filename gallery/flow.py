@@ -10,6 +10,7 @@
     review approved (signed)            → curator: 归档并公开 is the review page's primary button;
                                           others are told the curator publishes it next
     review archived and public          → 在展厅查看        gallery:technique#step-n (口述影像: gallery:craft#narration-…)
+    archive record (staff page), public → 在展厅查看        the same place
 
 ``next_action(obj, user)`` answers a NextAction (or None); templates show it with
 ``{% load flow %}{% next_action obj %}`` (gallery/templatetags/flow.py → templates/_next_action.html) as
@@ -99,15 +100,10 @@ def _for_review(review, user):
     if state == "changes_requested" and not _is_curator(user):
         return NextAction(_("等待新版本"), note=_("已要求修改。馆员制作新版本并送审后,本页会自动显示它。"))
     if state == "archived":
-        from records.selectors import is_record_public
         from records.models import ArchiveRecord
 
         record = ArchiveRecord.objects.filter(clip=review.clip).first()
-        if record is not None and is_record_public(record):
-            from gallery.selectors import record_gallery_url
-
-            return NextAction(_("在展厅查看"), record_gallery_url(record), note=_("已归档并在展厅公开。"))
-        return None
+        return _for_record(record, user) if record is not None else None
     if state == "in_review":
         from archive.signing import signer_crafts
 
@@ -119,9 +115,21 @@ def _for_review(review, user):
     return None
 
 
+def _for_record(record, user):
+    """An archive record's staff page: where the public sees it, while it is public."""
+    from records.selectors import is_record_public
+
+    if is_record_public(record):
+        from gallery.selectors import record_gallery_url
+
+        return NextAction(_("在展厅查看"), record_gallery_url(record), note=_("已归档并在展厅公开。"))
+    return None
+
+
 def next_action(obj, user) -> NextAction | None:
     from archive.models import Recording, Technique
     from generation.models import GenerationJob
+    from records.models import ArchiveRecord
     from review.models import Review
 
     if isinstance(obj, Recording):
@@ -132,4 +140,6 @@ def next_action(obj, user) -> NextAction | None:
         return _for_job(obj, user)
     if isinstance(obj, Review):
         return _for_review(obj, user)
+    if isinstance(obj, ArchiveRecord):
+        return _for_record(obj, user)
     return None

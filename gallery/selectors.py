@@ -148,6 +148,15 @@ class NarrationView:
     files: dict
     transcript: list  # [(start_s, end_s, text)]
 
+    @property
+    def job(self):
+        return self.record.clip.job
+
+    @property
+    def recording(self):
+        """The oral-history recording spoken (with the span, what tells two narrations of a technique apart)."""
+        return self.job.recording
+
     def media_url(self, role: str) -> str | None:
         return reverse("gallery:record_media", args=[self.record.pk, role]) if role in self.files else None
 
@@ -169,7 +178,7 @@ def narrations(*, craft) -> list[NarrationView]:
     queries: the records with their files and jobs, then every segment those spans touch)."""
     from archive.models import TranscriptSegment
 
-    records = list(narration_records().select_related(None).select_related("clip", "clip__job")
+    records = list(narration_records().select_related(None).select_related("clip", "clip__job", "clip__job__recording")
                    .filter(technique__craft=craft)
                    .prefetch_related("files").order_by("-created_at"))
     if not records:

@@ -113,7 +113,8 @@ class S2VForm(forms.Form):
         if recording is not None:
             self.fields["recording"].initial = recording.pk
             self.fields["segments"].choices = [
-                (str(s.pk), f"{fmt_ms(s.start_ms)}–{fmt_ms(s.end_ms)} {s.text[:60]}") for s in recording.segments.all()]
+                (str(s.pk), f"{fmt_ms(s.start_ms)}–{fmt_ms(s.end_ms)} {s.speaker.strip() + ':' if s.speaker.strip() else ''}"
+                            f"{s.text[:60]}") for s in recording.segments.all()]
             if recording.speaker_id:
                 portraits = portraits.filter(inheritor_id=recording.speaker_id)
         self.fields["portrait"].queryset = portraits

@@ -64,6 +64,18 @@ def _cut_audio(*, recording, start_ms: int, end_ms: int, dest: Path) -> float:
         return 0.0
 
 
+def _refuse_other_voices(segments, *, narrator: str) -> None:
+    """The portrait speaks with the span's voice: a segment labelled with another speaker (the interviewer's
+    question) would put their words in the inheritor's mouth. Segments without a speaker label pass."""
+    from heritage.timecode import format_mmss
+
+    other = next((s for s in segments if (s.speaker or "").strip() and s.speaker.strip() != narrator), None)
+    if other is not None:
+        raise params.ParameterError({"span": [
+            _("所选片段中有%(who)s说的话(%(at)s 起):口述影像让%(name)s的人像说出这段录音,只能用%(name)s本人说的片段。")
+            % {"who": other.speaker.strip(), "at": format_mmss(other.start_ms), "name": narrator}]})
+
+
 def _check_span(*, recording, start_ms, end_ms) -> tuple[int, int]:
     if not recording.media:
         raise params.ParameterError({"recording": [_("该录音没有上传音频文件,无法驱动视频。")]})
@@ -110,6 +122,7 @@ def s2v_job_create(*, requested_by, recording, portrait, start_ms, end_ms, promp
             % {"w": portrait.width, "h": portrait.height, "n": preset.min_image_side}]})
     height, width = size_for_image(portrait.height, portrait.width, preset.max_area, preset.size_divisor)
     segments = span_segments(recording=recording, start_ms=start_ms, end_ms=end_ms)
+    _refuse_other_voices(segments, narrator=portrait.inheritor.name)
     text = "\n".join(s.text for s in segments)
     prompt = (prompt or "").strip() or DEFAULT_PROMPT.format(name=portrait.inheritor.name,
                                                              craft=recording.craft.name)

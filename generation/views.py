@@ -89,7 +89,8 @@ class S2VGenerate(AreaView):
                                  seed=d.get("seed"), steps=d.get("steps"))
         except params.ParameterError as exc:
             for field, errs in exc.errors.items():
-                field = "start_s" if field == "span" else field
+                if field == "span":  # beside what was used to choose it: the segments, or start/end
+                    field = "segments" if d.get("segments") else "start_s"
                 form.add_error(field if field in form.fields else None, " ".join(errs))
             return self._render(request, form, status=400)
         messages.success(request, _("已提交口述影像生成任务。"))

@@ -47,6 +47,14 @@ def separator() -> str:
     return pgettext("list separator", "、")
 
 
+def name_separator() -> str:
+    """Between a craft's and a technique's name: 「·」 in Chinese, 「 · 」 in English (the same message as
+    templates' {% translate "·" context "name separator" %})."""
+    from django.utils.translation import pgettext
+
+    return pgettext("name separator", "·")
+
+
 def mark_list(items):
     """Names as safe HTML joined by the language's separator, each marked where it stays Chinese
     (「<span lang="zh-Hans">姚建萍</span>, <span lang="zh-Hans">顾文霞</span>」 in English)."""

@@ -19,6 +19,7 @@ from django.core.files import File
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
+from archive.roles import person_name
 from generation.postprocess.roles import FileRole
 from heritage.hashing import sha256_file
 from heritage.storage import copy_to_local
@@ -163,10 +164,10 @@ def record_create(*, review, signoff, actor) -> ArchiveRecord:
             digests[role] = digest
             ArchiveFile.objects.create(record=record, role=role, file=name, sha256=digest,
                                        size_bytes=path.stat().st_size, mime=mime)
-        curator = {"type": "person", "role": "archivist", "name": actor.get_full_name() or actor.username,
+        curator = {"type": "person", "role": "archivist", "name": person_name(actor),
                    "id": f"user:{actor.pk}"}
         signer = {"type": "person", "role": "proxy signer" if signoff.by_proxy else "inheritor signer",
-                  "name": signoff.signed_by.get_full_name() or signoff.signed_by.username,
+                  "name": person_name(signoff.signed_by),
                   "id": f"user:{signoff.signed_by_id}", "on_behalf_of": signoff.inheritor.name}
         ArchiveEvent.objects.create(record=record, event_type=ArchiveEvent.Type.SIGNOFF, agents=[signer],
                                     detail=signoff.attribution,

@@ -65,7 +65,7 @@ def acted_on_since_change_request(review: Review) -> bool:
 
 def review_list_for(user) -> QuerySet[Review]:
     """Reviews this user may see: staff roles see all; an inheritor (or proxy) sees their craft's."""
-    qs = Review.objects.select_related("technique", "technique__craft", "clip", "step", "created_by")
+    qs = Review.objects.select_related("technique", "technique__craft", "clip", "clip__job", "step", "created_by")
     if allowed(user, "review.view_all"):
         return qs
     crafts = signer_crafts(user)
@@ -111,7 +111,8 @@ def screen_url(review: Review, user) -> str:
 
 
 def audit_for(review: Review) -> QuerySet[AuditEntry]:
-    return review.audit.select_related("actor").order_by("at", "id")
+    """A review's audit entries, newest first (the review page shows them in pages)."""
+    return review.audit.select_related("actor").order_by("-at", "-id")
 
 
 def unread_notifications(user) -> QuerySet[Notification]:

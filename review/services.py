@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from archive.roles import CURATOR, REVIEWER
+from archive.roles import CURATOR, REVIEWER, person_name
 from archive.signing import craft_signers, signing_inheritor_for_craft
 from heritage.permissions import allowed
 
@@ -607,7 +607,7 @@ def review_withdraw(*, review: Review, actor, reason: str) -> SignOff:
 
 
 def person_agent(user, role: str) -> dict:
-    name = (user.get_full_name() or user.username) if user is not None else ""
+    name = person_name(user)
     return {"type": "person", "role": role, "name": name, "id": f"user:{user.pk}" if user is not None else ""}
 
 

@@ -113,6 +113,13 @@ def _comment_context(request, review: Review, actions: set[str]) -> dict:
     return {"threads": threads, "only_open": only_open, "comment_counts": selectors.comment_counts(review)}
 
 
+def _audit_context(request, review: Review) -> dict:
+    """The audit list in pages (refused attempts are logged too, so it grows with every try); the page links
+    keep the comment filter."""
+    page, query = paginate(request, selectors.audit_for(review), {"comments": request.GET.get("comments", "")})
+    return {"audit": page, "audit_query": query}
+
+
 def _detail_context(request, review: Review) -> dict:
     user = request.user
     signer = services.signing_inheritor(review, user)
@@ -131,7 +138,7 @@ def _detail_context(request, review: Review) -> dict:
         "newer": selectors.newer_take(review, user),
         "approval": selectors.reviewer_approval(review),
         "versions": selectors.review_versions(review),
-        "audit": selectors.audit_for(review),
+        **_audit_context(request, review),
         "summary": services.public_summary(review),
         "signoff": review.active_signoff(),
         "signoffs": review.signoffs.select_related("inheritor", "signed_by"),
@@ -300,6 +307,11 @@ def _sign_context(request, review: Review) -> dict:
     """What the signing screen shows (review/sign.html), for the screen and for a refusal rendered on it."""
     ctx = _detail_context(request, review)
     ctx["inheritor"] = services.signing_inheritor(review, request.user)
+    job = review.clip.job
+    if job.kind == "s2v":  # a narrated video: the screen says whose likeness speaks which span of which words
+        ctx["narration"] = job
+        ctx["narrator"] = job.portrait.inheritor.name if job.portrait_id else (
+            job.recording.speaker_name if job.recording_id else "")
     if review.state == Review.State.CHANGES_REQUESTED:
         ctx["change_request"], ctx["contact"] = selectors.change_request_shown(review)
     return ctx

@@ -40,11 +40,19 @@ def test_titles_name_the_page_then_the_object_in_the_visitors_language(client, r
 
 
 def test_log_out_reads_as_english_in_english(client, rv):
+    """Log out names the person (walk9: it showed the login name): an inheritor account by the inheritor's
+    name (Chinese, marked in an English page), another by its full name, else the login name."""
     client.force_login(rv.inheritor_user)
-    assert "退出(yao)" in client.get("/").content.decode()
+    assert "退出(姚建萍)" in client.get("/").content.decode()
     client.cookies["django_language"] = "en"
     html = client.get("/").content.decode()
-    assert "Log out (yao)" in html and "Log out(" not in html
+    assert 'Log out (<span lang="zh-Hans">姚建萍</span>)' in html and "Log out(" not in html and "(yao)" not in html
+    rv.curator.first_name, rv.curator.last_name = "Wen", "Li"
+    rv.curator.save()
+    client.force_login(rv.curator)
+    assert "Log out (Wen Li)" in client.get("/").content.decode()
+    client.force_login(rv.reviewer)
+    assert "Log out (reviewer1)" in client.get("/").content.decode()
 
 
 def test_the_signing_screen_in_english_has_english_punctuation(client, rv, make_clip):
@@ -138,3 +146,37 @@ def test_the_generation_jobs_list_is_plural_in_english(client, rv):
         "Generation jobs · heritage"
     assert f'<a href="{reverse("generation:job_list")}">Generation jobs</a>' in html
     assert ">Generation job<" not in html
+
+
+def test_edit_page_titles_follow_the_rule(client, rv):
+    """walk9: the edit pages' <title> was 「Edit craft: 苏绣」 (a colon, the craft's Chinese name in English);
+    now the rule: label · names (a craft by its English name in English). The heading keeps its wording."""
+    rv.craft.name_en = "Suzhou embroidery"
+    rv.craft.save()
+    client.force_login(rv.curator)
+    pages = {
+        reverse("curator:craft_edit", args=[rv.craft.slug]): ("编辑项目 · 苏绣", "Edit craft · Suzhou embroidery"),
+        reverse("curator:technique_edit", args=[rv.technique.slug]):
+            ("编辑技法 · 苏绣 · 正抢针", "Edit technique · Suzhou embroidery · 正抢针"),
+        reverse("curator:inheritor_edit", args=[rv.inheritor.pk]): ("编辑传承人 · 姚建萍", "Edit inheritor · 姚建萍"),
+        reverse("curator:recording_edit", args=[rv.recording.pk]): ("编辑录音 · 姚建萍谈正抢针",
+                                                                    "Edit recording · 姚建萍谈正抢针"),
+    }
+    for url, (zh, en) in pages.items():
+        client.cookies["django_language"] = "zh-hans"
+        assert _title(client, url) == f"{zh} · heritage"
+        client.cookies["django_language"] = "en"
+        assert _title(client, url) == f"{en} · heritage"
+    assert "<h1>Edit craft: " in client.get(reverse("curator:craft_edit", args=[rv.craft.slug])).content.decode()
+
+
+def test_the_inbox_title_is_its_heading(client, rv):
+    """walk9: the inbox's <title> said 审核 while its heading said 审核与签署."""
+    client.force_login(rv.curator)
+    html = client.get(reverse("review:inbox")).content.decode()
+    heading = re.search(r"<h1>(.*?)</h1>", html, re.S).group(1).strip()
+    assert heading == "审核与签署" and _title(client, reverse("review:inbox")) == "审核与签署 · heritage"
+    client.cookies["django_language"] = "en"
+    html = client.get(reverse("review:inbox")).content.decode()
+    heading = re.search(r"<h1>(.*?)</h1>", html, re.S).group(1).strip()
+    assert _title(client, reverse("review:inbox")) == f"{heading} · heritage"

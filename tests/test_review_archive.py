@@ -216,3 +216,15 @@ def test_record_page_shows_event_details_in_the_readers_language(rv, archived_re
     body = client.get(url).content.decode()
     assert "created from signed clip" in body and "published in the gallery" in body
     assert "由传承人签署的视频创建" not in body
+
+
+def test_the_record_names_the_signer_and_the_archivist_as_the_pages_do(rv, archived_record):
+    """The sign-off event named the inheritor's account by its login name ("yao"); it names the person as the
+    header does (archive.roles.person_name: the inheritor's name, else the full name, else the login)."""
+    rv.curator.first_name, rv.curator.last_name = "Wen", "Li"
+    rv.curator.save()
+    record = archived_record()
+    signer = record.events.get(event_type=ArchiveEvent.Type.SIGNOFF).agents[0]
+    assert signer["name"] == "姚建萍" and signer["id"] == f"user:{rv.inheritor_user.pk}"
+    names = [a["name"] for e in record.events.all() for a in e.agents if a.get("role") == "archivist"]
+    assert names and set(names) == {"Wen Li"}

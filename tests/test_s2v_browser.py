@@ -44,7 +44,8 @@ def test_transcript_span_to_public_narration(chromium, live_server, settings, tm
     call_command("load_demo", stdout=io.StringIO())
     recording = Recording.objects.get(craft__slug="suxiu")
     portrait = InheritorPortrait.objects.get(inheritor=recording.speaker)
-    segs = list(recording.segments.order_by("start_ms")[:2])
+    # the speaker's own words: the recording opens with the interviewer's question, which a narration refuses
+    segs = list(recording.segments.filter(speaker=recording.speaker.name).order_by("start_ms")[:2])
     curator = get_user_model().objects.get(username="curator")
     out = artifacts_dir("s2v")
     page = new_page(chromium)

@@ -254,7 +254,8 @@ def test_screen_creates_a_job_from_transcript_segments(curator_client, speech_re
     job = GenerationJob.objects.get()
     assert (job.kind, job.audio_start_ms, job.audio_end_ms, job.seed) == ("s2v", 500, 4500, 5)
     detail = curator_client.get(r["Location"]).content.decode()
-    assert "演示人像" in detail and "500–4500" in detail
+    # the span as time codes, as the transcript segments are listed (walk10: it said 「500–4500 ms」)
+    assert "演示人像" in detail and "00:00:00.500–00:00:04.500" in detail
 
 
 def test_screen_refusal_says_why_and_saves_nothing(curator_client, speech_recording, portrait):
@@ -410,3 +411,28 @@ def test_refusals_for_a_small_portrait_and_a_recording_that_is_not_audio(curator
     Path(r.media.path).write_bytes(b"this is not audio at all" * 100)
     assert "无法从录音中截取音频" in refused("recording", curator, recording=r, portrait=p, start_ms=0, end_ms=2000)
     assert not list(Path(settings.MEDIA_ROOT).glob("s2v-audio/*"))
+
+
+def test_a_span_with_someone_elses_words_is_refused(curator, curator_client, speech_recording, portrait):
+    """walk10: the form offered the interviewer's question (the demo's first segment, 采访人) like any other
+    segment, and the job made the inheritor's portrait speak the interviewer's voice and words. A span with a
+    segment labelled with another speaker is refused, by segments and by start/end alike; the form's segment
+    list says who speaks."""
+    from django.urls import reverse
+
+    TranscriptSegment.objects.filter(recording=speech_recording).update(speaker="沈秀芬")
+    question = TranscriptSegment.objects.create(recording=speech_recording, start_ms=4600, end_ms=5800,
+                                                speaker="李文静", text="那第一批针是从哪里起?")
+    why = refused("span", curator, recording=speech_recording, portrait=portrait, start_ms=2500, end_ms=5800)
+    assert "李文静" in why and "00:04" in why
+    job = s2v_job_create(requested_by=curator, recording=speech_recording, portrait=portrait, start_ms=500,
+                         end_ms=4500, seed=1, steps=2, enqueue=False)  # the narrator's own words: accepted
+    assert job.source_text == "针要斜一点。\n大概三十度。"
+    page = curator_client.get(reverse("generation:s2v"), {"recording": speech_recording.pk}).content.decode()
+    assert "李文静:那第一批针是从哪里起?" in page and "沈秀芬:针要斜一点。" in page
+    r = curator_client.post(reverse("generation:s2v"), {"recording": speech_recording.pk, "portrait": portrait.pk,
+                                                        "segments": [str(question.pk)], "steps": 2})
+    assert r.status_code == 400 and 'id="field-segments"' in r.content.decode()
+    body = r.content.decode()
+    field = body[body.index('id="field-segments"'):body.index('id="field-start_s"')]
+    assert "李文静" in field and "errorlist" in field

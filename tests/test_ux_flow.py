@@ -497,3 +497,25 @@ def test_the_review_page_links_the_archive_record_only_for_those_who_may_open_it
     client.force_login(rv.inheritor_user)
     assert client.get(reverse("review:record", args=[record.pk])).status_code == 403
     assert link not in client.get(url).content.decode()
+
+
+def test_the_review_pages_audit_list_is_paged_newest_first(rv, make_clip, client):
+    """walk9: the review page listed every audit entry, oldest first, refused attempts too, and grew with each
+    attempt. Now newest first, 20 a page with the lists' pagination; its links keep the comment filter and
+    come back to the audit section, and offer no 「清除搜索和筛选」 (the section has no search)."""
+    from review.models import AuditEntry
+
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    AuditEntry.objects.bulk_create([AuditEntry(actor=rv.curator, actor_name="c", action="sign", outcome="refused",
+                                               review=review, reason=f"尝试{i:03d}") for i in range(45)])
+    client.force_login(rv.curator)
+    url = reverse("review:detail", args=[review.pk])
+    body = client.get(url + "?comments=open").content.decode()
+    audit = body[body.index('id="audit"'):]
+    assert "尝试044" in audit and "尝试025" in audit and "尝试024" not in audit and "尝试000" not in audit
+    assert audit.index("尝试044") < audit.index("尝试043")
+    assert "第 1 / 3 页" in audit and 'href="?comments=open&amp;page=2#audit"' in audit
+    assert "清除搜索和筛选" not in audit
+    body = client.get(url + "?page=3").content.decode()
+    audit = body[body.index('id="audit"'):]
+    assert "尝试000" in audit and "尝试005" not in audit

@@ -14,6 +14,14 @@ def timecode(ms):
 
 
 @register.filter
+def mmss(ms):
+    """Milliseconds -> 01:02, as a person reads and types a time point (empty for None)."""
+    from heritage.timecode import format_mmss
+
+    return "" if ms in (None, "") else format_mmss(int(ms))
+
+
+@register.filter
 def as_json(value):
     """A Python value as pretty JSON text for a form field (autoescaped by the template): a dict prefills a
     JSON textarea as JSON, never as Python repr with single quotes."""
@@ -38,6 +46,14 @@ def zh(text):
     from heritage.langmark import mark
 
     return mark(text)
+
+
+@register.filter
+def person(user):
+    """The name an account is shown by (the header's 退出): archive.roles.person_name."""
+    from archive.roles import person_name
+
+    return person_name(user)
 
 
 @register.filter

@@ -31,7 +31,7 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=20240501)
         parser.add_argument("--bag-dir", default="", help="where to write the bag (default HERITAGE_BAG_DIR)")
         parser.add_argument("--s2v", action="store_true",
-                            help="口述影像: the demo portrait speaks the first two transcript segments (tiny S2V "
+                            help="口述影像: the demo portrait speaks its speaker's first two transcript segments (tiny S2V "
                                  "checkpoint by default; its video is noise with the recording's sound)")
 
     def log(self, msg):
@@ -88,7 +88,11 @@ class Command(BaseCommand):
             portrait = InheritorPortrait.objects.filter(inheritor=inheritor).order_by("pk").first()
             if portrait is None:
                 raise CommandError(f"{inheritor.name} 没有人像(load_demo 只为苏绣的演示传承人绘制了一张)。")
-            span = segments[:2]
+            # the speaker's own words (the interviewer's question may come first): the first run of segments
+            # they speak, at most two; s2v_job_create refuses a span with someone else's voice
+            own = [s.speaker.strip() in ("", inheritor.name) for s in segments]
+            first = own.index(True) if True in own else 0
+            span = segments[first:first + 2] if all(own[first:first + 2]) else segments[first:first + 1]
             job = s2v_job_create(requested_by=curator, recording=recording, portrait=portrait,
                                  start_ms=span[0].start_ms, end_ms=span[-1].end_ms, seed=o["seed"], enqueue=False)
         else:
