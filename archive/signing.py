@@ -4,6 +4,11 @@ An inheritor who is alive and able to sign signs with their own account. One who
 sign (``needs_proxy``) is signed for by the recorded proxy account, and only once the authority
 document is on file; otherwise nobody may sign. Every question about signers (the review services,
 the inbox, the navigation, the demo) is answered from :func:`inheritors_with_signer`.
+
+Who may sign a given REVIEW is ``review/signing.py`` (on top of this): a demonstration any inheritor of its
+craft, a narrated video (口述影像) only the inheritor whose portrait and voice it shows. The craft-level
+helpers here answer craft-level questions only (is this account a signer of some craft); never use them
+to decide who signs, is notified of, or is shown a review.
 """
 from __future__ import annotations
 
@@ -39,19 +44,14 @@ def inheritors_signable_by(user) -> QuerySet[Inheritor]:
 
 
 def signer_crafts(user) -> list[int]:
-    """Ids of the crafts ``user`` may sign for."""
+    """Ids of the crafts ``user`` signs for some inheritor of (not who may sign a review: review.signing)."""
     return list(inheritors_signable_by(user).values_list("craft_id", flat=True).distinct())
 
 
 def signing_inheritor_for_craft(user, craft_id) -> Inheritor | None:
-    """The inheritor of ``craft_id`` for whom ``user`` may sign, or None."""
+    """The inheritor of ``craft_id`` for whom ``user`` may sign, or None (a craft or technique; a review
+    asks review.signing)."""
     return inheritors_signable_by(user).filter(craft_id=craft_id).select_related("proxy_user").first()
-
-
-def craft_signers(craft_id) -> list:
-    """The accounts that may sign for ``craft_id`` (one per inheritor who can be signed for)."""
-    ids = inheritors_with_signer().filter(craft_id=craft_id, signer_id__isnull=False).values("signer_id")
-    return list(get_user_model().objects.filter(pk__in=ids))
 
 
 def signer_of(inheritor: Inheritor):

@@ -73,12 +73,13 @@ def _for_job(job, user):
 
 
 def _waiting_note(review) -> str:
-    """Who is next on a review in 审核中: the reviewer's 「研究者已审阅」 (until given), then the craft's
-    inheritors who can be signed for (by themselves or their recorded proxy), by name."""
-    from archive.signing import inheritors_with_signer
+    """Who is next on a review in 审核中: the reviewer's 「研究者已审阅」 (until given), then the inheritors
+    who may sign it and can be signed for (by themselves or their recorded proxy), by name: a narration's
+    narrator, a demonstration's craft (review.signing)."""
     from review.selectors import reviewer_approval
+    from review.signing import review_inheritors
 
-    signers = inheritors_with_signer().filter(craft_id=review.technique.craft_id, signer_id__isnull=False)
+    signers = review_inheritors(review).filter(signer_id__isnull=False)
     from heritage.langmark import mark_in, mark_list
 
     names = mark_list(i.name for i in signers) or _("(尚无可签署的传承人,请在传承人页登记账户或代理人)")
@@ -105,9 +106,9 @@ def _for_review(review, user):
         record = ArchiveRecord.objects.filter(clip=review.clip).first()
         return _for_record(record, user) if record is not None else None
     if state == "in_review":
-        from archive.signing import signer_crafts
+        from review.signing import may_sign
 
-        if review.technique.craft_id in signer_crafts(user):
+        if may_sign(user, review):
             return None  # the signer's own screen asks them to sign
         return NextAction(_("等待审核"), note=_waiting_note(review))
     if state == "approved" and not _is_curator(user):

@@ -70,11 +70,18 @@ def _craft_id(obj):
 
 @rules.predicate
 def is_signer_for(user, obj) -> bool:
-    """``user`` may sign for an inheritor of ``obj``'s craft (see ``archive.signing``)."""
+    """``user`` may sign ``obj``: a review (or its generation job) by the one rule in ``review.signing``
+    (a narrated video only for the inheritor whose portrait and voice it shows, a demonstration for the
+    craft's inheritors); a craft or technique for any of its inheritors (``archive.signing``)."""
     from archive.signing import signing_inheritor_for_craft
+    from review.signing import is_narration, may_sign
 
+    if obj is None or not user.is_authenticated:
+        return False
+    if hasattr(obj, "clip_id") or is_narration(obj):
+        return may_sign(user, obj)
     craft_id = _craft_id(obj)
-    if craft_id is None or not user.is_authenticated:
+    if craft_id is None:
         return False
     return signing_inheritor_for_craft(user, craft_id) is not None
 

@@ -8,6 +8,7 @@ from archive.signing import signer_crafts
 from heritage.permissions import allowed
 
 from .models import AuditEntry, Notification, Review, ReviewComment
+from .signing import signable_reviews_q
 
 __all__ = ["signer_crafts", "reviewer_approval", "review_list_for", "review_versions", "audit_for",
            "unread_notifications", "postprocessing_status", "newer_take",
@@ -64,15 +65,16 @@ def acted_on_since_change_request(review: Review) -> bool:
 
 
 def review_list_for(user) -> QuerySet[Review]:
-    """Reviews this user may see: staff roles see all; an inheritor (or proxy) sees their craft's."""
+    """Reviews this user may see: staff roles see all; an inheritor (or proxy) those they may sign."""
     qs = Review.objects.select_related("technique", "technique__craft", "clip", "clip__job", "step", "created_by")
     if allowed(user, "review.view_all"):
         return qs
-    crafts = signer_crafts(user)
-    if crafts:
+    if signer_crafts(user):
         # An inheritor sees the current take of each demonstration: a take replaced by a newer version
         # (v1 after v2 was opened) is history for the curator's versions list, not something to sign.
-        return (qs.filter(technique__craft_id__in=crafts).exclude(state=Review.State.DRAFT)
+        # Which reviews are theirs is review.signing's rule: their craft's demonstrations, and only the
+        # narrated videos of their own portrait and voice.
+        return (qs.filter(signable_reviews_q(user)).exclude(state=Review.State.DRAFT)
                 .exclude(next_takes__isnull=False).distinct())
     return qs.none()
 

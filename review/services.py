@@ -20,11 +20,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from archive.roles import CURATOR, REVIEWER, person_name
-from archive.signing import craft_signers, signing_inheritor_for_craft
 from heritage.permissions import allowed
 
 from .models import AuditEntry, ChangeRequest, Notification, Review, ReviewComment, SignOff
 from .renditions import public_files, sha256_of_field_file
+from .signing import review_signers
+from .signing import signing_inheritor as _signing_inheritor
 
 log = logging.getLogger(__name__)
 
@@ -62,11 +63,12 @@ def _bad(message, code="invalid"):
 
 
 # --- Rights ---------------------------------------------------------------------------------------
-# Who may do what is heritage/permissions.py; who may sign is archive/signing.py.
+# Who may do what is heritage/permissions.py; who may sign a review is review/signing.py (on archive/signing.py).
 
 def signing_inheritor(review: Review, user):
-    """The inheritor of the review's craft for whom ``user`` may sign, or None (archive.signing)."""
-    return signing_inheritor_for_craft(user, review.technique.craft_id)
+    """The inheritor for whom ``user`` may sign this review, or None (review.signing: a narration's narrator,
+    a demonstration's craft)."""
+    return _signing_inheritor(user, review)
 
 
 def users_with_role(role: str):
@@ -229,7 +231,7 @@ def submit_work(ctx, actor, **_unused):
     r.submitted_sha256 = digest
     r.save(update_fields=["submitted_sha256", "updated_at"])
     ctx.details = {"sha256": digest}
-    notify(users_with_role(REVIEWER) + craft_signers(r.technique.craft_id), verb="submitted", review=r,
+    notify(users_with_role(REVIEWER) + review_signers(r), verb="submitted", review=r,
            message=_("「%(t)s」已送审,请审看并签署。") % {"t": r.title}, url=_review_url(r))
     return r
 
@@ -342,7 +344,7 @@ def approve_work(ctx, actor, *, text: str = "", **_unused) -> ReviewComment:
     body = (text or "").strip() or str(ReviewComment.Kind.APPROVAL.label)
     c = ReviewComment.objects.create(review=r, author=actor, text=body[:5000], kind=ReviewComment.Kind.APPROVAL)
     ctx.details = {"comment": c.pk}
-    notify(craft_signers(r.technique.craft_id) + users_with_role(CURATOR), verb="approved", review=r,
+    notify(review_signers(r) + users_with_role(CURATOR), verb="approved", review=r,
            message=_("研究者已审阅「%(t)s」。") % {"t": r.title}, url=_review_url(r))
     return c
 

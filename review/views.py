@@ -16,7 +16,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from archive.signing import craft_signers
 from generation.models import Clip
 from heritage.pages import paginate
 from heritage.permissions import allowed, refuse, requires
@@ -24,6 +23,7 @@ from heritage.timecode import TimecodeError, parse_timecode
 
 from . import selectors, services, workflow
 from .models import Review
+from .signing import review_signers, signable_review_ids
 
 
 def can_view_review(user, review: Review) -> bool:
@@ -91,7 +91,7 @@ def _stalled(review: Review, blocked: dict[str, str]) -> list[str]:
         why = public_withdrawn(review.clip.job)
         if why:
             out.append(why)
-    if review.state == S.IN_REVIEW and not craft_signers(review.technique.craft_id):
+    if review.state == S.IN_REVIEW and not review_signers(review):
         out.append(_("本项目目前没有可以签署的人:传承人没有登录账户,或已故/无法亲自签署而没有登记代理人"
                      "(或缺少授权文件)。在传承人页面指定并经第二位策展人确认后才能签署。"))
     return out
@@ -168,14 +168,14 @@ def inbox(request):
         waiting_more = unreviewed.count() - len(waiting) if len(waiting) == WAITING_CLIPS else 0
     page, query = paginate(request, qs, {"state": state}, per_page=INBOX_PAGE_SIZE)
     reviews = list(page)
-    signer_crafts = selectors.signer_crafts(request.user)
+    signable = signable_review_ids(request.user, reviews)  # review.signing: a narration only for its narrator
     # Items waiting for this person's signature say so, with the signing screen one tap away (the
-    # workflow decides: state, the right to sign this craft, post-processing done).
-    to_sign = {r.pk for r in reviews if r.technique.craft_id in signer_crafts and r.state == Review.State.IN_REVIEW
+    # workflow decides: state, the right to sign this review, post-processing done).
+    to_sign = {r.pk for r in reviews if r.pk in signable and r.state == Review.State.IN_REVIEW
                and "sign" in workflow.available_names(r, request.user)}
     return render(request, "review/inbox.html", {
         "reviews": reviews, "page_obj": page, "query": query, "state": state, "states": Review.State.choices, "waiting_clips": waiting, "waiting_more": waiting_more,
-        "is_curator": may_open, "signer_crafts": signer_crafts, "to_sign": to_sign,
+        "is_curator": may_open, "signable": signable, "to_sign": to_sign,
     })
 
 
