@@ -145,16 +145,22 @@ def signed_review(rv, make_clip):
     from review import services
 
     def _make(**kw):
-        clip = make_clip(**kw)
-        review = services.review_open(clip=clip, actor=rv.curator)
-        services.review_submit(review=review, actor=rv.curator)
-        review.refresh_from_db()
-        services.review_sign(review=review, actor=rv.inheritor_user, sha256=review.submitted_sha256,
-                             attribution=review.attribution)
-        review.refresh_from_db()
-        return review
+        return open_and_sign(rv, make_clip(**kw))
 
     return _make
+
+
+def open_and_sign(rv, clip):
+    """Open a review of ``clip``, submit it and sign it as the living inheritor; the review, refreshed."""
+    from review import services
+
+    review = services.review_open(clip=clip, actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    review.refresh_from_db()
+    services.review_sign(review=review, actor=rv.inheritor_user, sha256=review.submitted_sha256,
+                         attribution=review.attribution)
+    review.refresh_from_db()
+    return review
 
 
 @pytest.fixture

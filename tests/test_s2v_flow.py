@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from review import services
 from tests.review_fixtures import *  # noqa: F401,F403
+from tests.review_fixtures import open_and_sign
 
 
 @pytest.fixture
@@ -22,13 +23,7 @@ def narration(rv, make_clip):
 
 
 def _archive(rv, clip):
-    review = services.review_open(clip=clip, actor=rv.curator)
-    services.review_submit(review=review, actor=rv.curator)
-    review.refresh_from_db()
-    services.review_sign(review=review, actor=rv.inheritor_user, sha256=review.submitted_sha256,
-                         attribution=review.attribution)
-    review.refresh_from_db()
-    return services.review_archive(review=review, actor=rv.curator)
+    return services.review_archive(review=open_and_sign(rv, clip), actor=rv.curator)
 
 
 def _sign_page(client, rv, clip, lang="zh-hans"):
