@@ -272,9 +272,13 @@ class RecordingDetail(RoleView):
         # A long transcript (tens of thousands of segments) is read a page at a time.
         page = Paginator(selectors.recording_segments(recording=recording) if hear else [],
                          TRANSCRIPT_PAGE_SIZE).get_page(request.GET.get("page"))
+        # 口述影像 (S2V) reads a span of the recording's own sound and its transcript: offered where both exist
+        # and the account may start generation (the S2V page then checks portrait and consents, with reasons).
+        can_narrate = bool(hear and recording.media and page.paginator.count
+                           and allowed(request.user, "generation.create"))
         return render(request, "curator/recording_detail.html", self.base_context(
             recording=recording, can_hear=hear, segments=page.object_list, page_obj=page, query="",
-            media_kind=_media_kind(recording.media.name if recording.media else ""),
+            media_kind=_media_kind(recording.media.name if recording.media else ""), can_narrate=can_narrate,
         ))
 
 

@@ -436,3 +436,17 @@ def test_a_span_with_someone_elses_words_is_refused(curator, curator_client, spe
     body = r.content.decode()
     field = body[body.index('id="field-segments"'):body.index('id="field-start_s"')]
     assert "李文静" in field and "errorlist" in field
+
+
+def test_a_recordings_page_offers_the_narrated_video(curator_client, speech_recording, portrait, make_user, client):
+    """walk10: the S2V form was reachable only from the generation sub-navigation; the recording's page, where a
+    curator looks at its sound and transcript, had no way to it. The button is offered to those who may generate."""
+    from django.urls import reverse
+
+    url = reverse("curator:recording_detail", args=[speech_recording.pk])
+    s2v = f'{reverse("generation:s2v")}?recording={speech_recording.pk}'
+    page = curator_client.get(url).content.decode()
+    assert f'href="{s2v}"' in page and "生成口述影像" in page
+    client.force_login(make_user("rev-page", "reviewer"))
+    page = client.get(url).content.decode()
+    assert "生成口述影像" not in page  # a reviewer reads the recording but may not generate
