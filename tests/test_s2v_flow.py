@@ -122,3 +122,16 @@ def test_the_inbox_tells_a_narration_from_a_demonstration(client, rv, narration,
     assert sorted(marked) == [False, True], rows
     client.cookies["django_language"] = "en"
     assert ">Narrated video</span>" in client.get(reverse("review:inbox")).content.decode()
+
+
+def test_a_narrations_seek_buttons_read_as_time_points(client, rv, narration):
+    """walk10: the synced transcript's seek buttons read 「7.5s」 where every other time point in the site reads
+    00:07; they now read as time points too (the exact time stays in data-start)."""
+    from archive.models import TranscriptSegment
+
+    TranscriptSegment.objects.create(recording=rv.recording, start_ms=6000, end_ms=13500, text="嗯,正抢啊。")
+    TranscriptSegment.objects.create(recording=rv.recording, start_ms=13500, end_ms=21000, text="先是劈丝。")
+    _archive(rv, narration)
+    page = client.get(reverse("gallery:craft", args=[rv.craft.slug])).content.decode()
+    labels = re.findall(r'<button type="button" class="seek">(.*?)</button>', page)
+    assert labels and all(re.fullmatch(r"\d\d:\d\d", label) for label in labels), labels

@@ -22,6 +22,12 @@ def mmss(ms):
 
 
 @register.filter
+def mmss_seconds(seconds):
+    """Seconds (a player's time) -> 01:02, as ``mmss`` shows milliseconds (empty for None)."""
+    return "" if seconds in (None, "") else mmss(round(float(seconds) * 1000))
+
+
+@register.filter
 def as_json(value):
     """A Python value as pretty JSON text for a form field (autoescaped by the template): a dict prefills a
     JSON textarea as JSON, never as Python repr with single quotes."""
