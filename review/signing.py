@@ -20,8 +20,9 @@ from django.db.models import Q, QuerySet
 
 from archive.models import Inheritor
 from archive.signing import inheritors_signable_by, inheritors_with_signer
+from generation.models import GenerationJob
 
-S2V = "s2v"  # generation.models.GenerationJob.Kind.S2V
+S2V = GenerationJob.Kind.S2V
 
 
 def _job_of(obj):

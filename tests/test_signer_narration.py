@@ -145,3 +145,32 @@ def test_a_demonstration_stays_signable_by_any_inheritor_of_the_craft(client, rv
     review.refresh_from_db()
     assert review.state == Review.State.APPROVED
     assert services.signing_inheritor(review, peer.user) == peer
+
+
+def test_the_rule_for_one_review_and_its_query_agree(rv, make_clip, peer):
+    """review.signing answers "may this account sign this review" twice: for one review (``may_sign``, the
+    permission and the signing screen) and as a filter for lists (``signable_reviews_q``, the inbox and the API
+    list). They must agree for every role on every kind: a demonstration, a narration with a portrait (of a
+    living inheritor, of the deceased one signed for by a proxy), and one without a portrait (its speaker signs)."""
+    from generation.models import GenerationJob
+    from review.signing import may_sign, signable_review_ids
+
+    without_portrait = make_clip(seed=11)
+    GenerationJob.objects.filter(pk=without_portrait.job_id).update(kind="s2v", audio_start_ms=0, audio_end_ms=3000)
+    without_portrait.refresh_from_db()
+    clips = {"demonstration": make_clip(seed=12), "narration": _narration(rv, make_clip, rv.inheritor),
+             "narration of the deceased": _narration(rv, make_clip, rv.deceased),
+             "narration without portrait": without_portrait}
+    reviews = {name: _in_review(rv, clip) for name, clip in clips.items()}
+    users = {**{k: v for k, v in rv.roles.items() if v is not None}, "peer": peer.user}
+    seen = set()
+    for who, user in users.items():
+        ids = signable_review_ids(user, list(reviews.values()))
+        for name, review in reviews.items():
+            assert may_sign(user, review) == (review.pk in ids), (who, name)
+            if review.pk in ids:
+                seen.add((who, name))
+    # and the rule says what it should: the narrations only by their narrator's signer
+    assert ("inheritor", "narration") in seen and ("peer", "narration") not in seen
+    assert ("proxy", "narration of the deceased") in seen and ("inheritor", "narration of the deceased") not in seen
+    assert ("inheritor", "narration without portrait") in seen and ("peer", "demonstration") in seen
