@@ -88,10 +88,7 @@ def _narration_docs(technique: Technique) -> list[SearchDocument]:
     docs = []
     for record in technique.narration_records:
         job = record.clip.job
-        if job.portrait_id:
-            speaker = job.portrait.inheritor.name
-        else:
-            speaker = job.recording.speaker_name if job.recording_id else ""
+        speaker = job.narrator_name()
         docs.append(
             SearchDocument(
                 key=f"narration:{record.clip_id}", kind=SearchDocument.Kind.NARRATION, craft=craft,

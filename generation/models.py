@@ -130,6 +130,25 @@ class GenerationJob(JobRecord):
             return 1.0
         return self.progress_step / self.progress_total if self.progress_total else 0.0
 
+    # A narrated video (口述影像, kind S2V) shows one person speaking: the portrait's inheritor, else the
+    # recording's speaker (generation.s2v refuses a portrait of anyone but the speaker). Who signs it
+    # (review.signing), what its signing screen and its search entry name: these two, nowhere else.
+    def narrator_id(self) -> int | None:
+        """The inheritor a narration shows (None when none is recorded, or for a demonstration)."""
+        if self.kind != self.Kind.S2V:
+            return None
+        if self.portrait_id:
+            return self.portrait.inheritor_id
+        return self.recording.speaker_id if self.recording_id else None
+
+    def narrator_name(self) -> str:
+        """The name of the person a narration shows, as the recording names its speaker ("" for none)."""
+        if self.kind != self.Kind.S2V:
+            return ""
+        if self.portrait_id:
+            return self.portrait.inheritor.name
+        return self.recording.speaker_name if self.recording_id else ""
+
 
 class Clip(models.Model):
     """The video a succeeded job produced (engine frames written at the native fps). Post-processing

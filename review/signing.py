@@ -4,7 +4,7 @@ A demonstration (t2v) is signed for the craft: any inheritor of the review's cra
 (``archive.signing.inheritors_with_signer``: the inheritor, or the recorded proxy with the authority on file).
 A narrated video (口述影像, ``GenerationJob.kind == "s2v"``) shows ONE inheritor's portrait speaking with their
 recorded voice: only that inheritor (or their proxy) signs it, never another inheritor of the same craft.
-The narrator is the portrait's inheritor (``generation.s2v`` refuses a portrait of someone other than the
+The narrator is ``GenerationJob.narrator_id``: the portrait's inheritor (``generation.s2v`` refuses a portrait of someone other than the
 recording's speaker); a narration without a portrait falls back to the recording's speaker, and one with
 neither has nobody who may sign.
 
@@ -35,15 +35,6 @@ def _job_of(obj):
     return obj if hasattr(obj, "portrait_id") and hasattr(obj, "kind") else None
 
 
-def narrator_id(job) -> int | None:
-    """The inheritor whose portrait and voice a narrated video shows (None when nobody is recorded)."""
-    if job.portrait_id:
-        return job.portrait.inheritor_id
-    if job.recording_id:
-        return job.recording.speaker_id
-    return None
-
-
 def is_narration(obj) -> bool:
     job = _job_of(obj)
     return job is not None and job.kind == S2V
@@ -60,7 +51,7 @@ def review_inheritors(review) -> QuerySet[Inheritor]:
     qs = inheritors_with_signer()
     job = _job_of(review)
     if job is not None and job.kind == S2V:
-        pk = narrator_id(job)
+        pk = job.narrator_id()
         return qs.filter(pk=pk) if pk else qs.none()
     craft_id = _craft_id(review)
     return qs.filter(craft_id=craft_id) if craft_id else qs.none()

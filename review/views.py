@@ -308,10 +308,9 @@ def _sign_context(request, review: Review) -> dict:
     ctx = _detail_context(request, review)
     ctx["inheritor"] = services.signing_inheritor(review, request.user)
     job = review.clip.job
-    if job.kind == "s2v":  # a narrated video: the screen says whose likeness speaks which span of which words
+    if job.kind == job.Kind.S2V:  # a narrated video: the screen says whose likeness speaks which span of which words
         ctx["narration"] = job
-        ctx["narrator"] = job.portrait.inheritor.name if job.portrait_id else (
-            job.recording.speaker_name if job.recording_id else "")
+        ctx["narrator"] = job.narrator_name()
     if review.state == Review.State.CHANGES_REQUESTED:
         ctx["change_request"], ctx["contact"] = selectors.change_request_shown(review)
     return ctx
