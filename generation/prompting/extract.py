@@ -531,7 +531,7 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
     return _predicate_noun(words, kinds, i, pos)
 
 
-_PATH_OPENERS = frozenset(("往", "朝", "向", "朝着", "对着", "从"))
+_PATH_OPENERS = ROUTE_MARKERS | frozenset(("朝着", "对着", "从"))  # 往/朝/向 and the longer path openers
 _LISTENERS = frozenset(("你", "您", "你们"))
 
 

@@ -18,7 +18,8 @@ from .words import (ASPECT_AFTER_VERB, BODY_CHARS, COMPLEMENTS, COORD_RE, COORD_
                     DIRECTION_WORDS, FILLERS, FUNCTION_TAGS, GENERIC_SUFFIX_WORDS, HAND_CHARS, LED_TOOL_RE,
                     LED_TOOL_STOP, LOCATIVES, MANNER_VERBS, MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV,
                     MISTAGGED_NOUN_TAGS, MODALS, NAME_ENDS, NAMING_VERBS, NEGATIONS, NUMERAL_CHARS, OBJECT_CHAR_TAGS,
-                    OBJECT_MARKERS, PERSON_LEADS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS, PUNCT, PURPOSE_VERBS,
+                    OBJECT_MARKERS, PERSON_LEADS, PIECE_CLASSIFIERS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS,
+                    PUNCT, PURPOSE_VERBS,
                     QUOTE_PAIRS, REACH_ENDS, RESULT_COMPLEMENTS, RESULT_VERBS, ROUTE_PREPOSITIONS, SENTENCE_CHARS,
                     SENTENCE_ENDS, SKIP, SLOT_LOCATIVES, SLOT_PREPOSITIONS, SPEECH_LEADS, SPEECH_VERBS, STATE_RESULTS,
                     STOP_NOUNS, STOP_VERBS, SUFFIX_NAME_STOP, SUFFIX_NAME_TAGS, TECHNIQUE_SUFFIX, TECHNIQUE_WORDS,
@@ -528,7 +529,7 @@ def _named_steps(spec: Spec, norm: str, doc: Doc):
 # 前/后, which follow times as well: 「端午前后」; not 中, which follows processes: 「过程中」)
 _THING_PLACES = frozenset(("里", "上", "内", "底下", "里面", "里头", "上面", "上头"))
 # 「一张…的金箔」「两根布带子」: the classifiers that count pieces of a concrete thing (not 个, 次, 下…)
-_THING_CLASSIFIERS = frozenset("张颗块根片条粒枚串朵截支把只")
+_THING_CLASSIFIERS = PIECE_CLASSIFIERS | frozenset("截支把只")
 
 
 def _thing_nouns(doc: Doc, tags: dict, is_body) -> dict:
