@@ -74,11 +74,11 @@ def is_signer_for(user, obj) -> bool:
     (a narrated video only for the inheritor whose portrait and voice it shows, a demonstration for the
     craft's inheritors); a craft or technique for any of its inheritors (``archive.signing``)."""
     from archive.signing import signing_inheritor_for_craft
-    from review.signing import is_narration, may_sign
+    from review.signing import job_of, may_sign
 
     if obj is None or not user.is_authenticated:
         return False
-    if hasattr(obj, "clip_id") or is_narration(obj):
+    if job_of(obj) is not None:  # a review or a generation job: the review rule, for both kinds
         return may_sign(user, obj)
     craft_id = _craft_id(obj)
     if craft_id is None:

@@ -25,7 +25,7 @@ from generation.models import GenerationJob
 S2V = GenerationJob.Kind.S2V
 
 
-def _job_of(obj):
+def job_of(obj):
     """The generation job behind a review (via its clip), or the job itself; None for anything else."""
     if obj is None:
         return None
@@ -33,11 +33,6 @@ def _job_of(obj):
     if clip is not None and hasattr(clip, "job_id"):
         return clip.job
     return obj if hasattr(obj, "portrait_id") and hasattr(obj, "kind") else None
-
-
-def is_narration(obj) -> bool:
-    job = _job_of(obj)
-    return job is not None and job.kind == S2V
 
 
 def _craft_id(obj):
@@ -49,7 +44,7 @@ def review_inheritors(review) -> QuerySet[Inheritor]:
     """The inheritors on whose behalf ``review`` (or a generation job) may be signed, annotated with
     ``signer_id`` (None where nobody may sign for them yet): a narration's narrator; otherwise the craft's."""
     qs = inheritors_with_signer()
-    job = _job_of(review)
+    job = job_of(review)
     if job is not None and job.kind == S2V:
         pk = job.narrator_id()
         return qs.filter(pk=pk) if pk else qs.none()
