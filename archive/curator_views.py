@@ -45,7 +45,7 @@ def can_hear(user, recording: Recording) -> bool:
 
 def _refuse_archive_only(user, recording: Recording) -> None:
     if not can_hear(user, recording):
-        raise PermissionDenied(_("这条录音的授权范围是“仅限档案保存”,只有策展人可以收听和查看转写。"))
+        raise PermissionDenied(_("这条录音的授权范围是“仅限档案保存”,只有馆员可以收听和查看转写。"))
 
 
 class RoleView(PermissionView):
@@ -244,7 +244,7 @@ class InheritorAccountLink(RoleView):
         else:
             if link.change is not None:
                 messages.info(request, _("%(user)s 已在签署:新的设置密码链接会改变谁能代表传承人签署,已提交为签署人变更,"
-                                         "由另一位策展人或管理员确认后交给确认人。") % {"user": link.user.username})
+                                         "由另一位馆员或管理员确认后交给确认人。") % {"user": link.user.username})
             else:
                 messages.info(request, _("%(user)s 的一次性设置密码链接(设置后失效):%(url)s") % {
                     "user": link.user.username, "url": request.build_absolute_uri(link.path)})
@@ -417,7 +417,7 @@ class InheritorForm_(FormPage):
                                           "(设置后链接失效):%(url)s") % {
                 "name": inheritor.name, "user": user.username, "url": self.request.build_absolute_uri(path)})
         if inheritor.signer_changes.filter(state=SignerChange.State.PENDING, requested_by=self.request.user).exists():
-            messages.info(self.request, _("签署人的变更已提交,需另一位策展人或管理员确认后生效。"))
+            messages.info(self.request, _("签署人的变更已提交,需另一位馆员或管理员确认后生效。"))
         return inheritor
 
 

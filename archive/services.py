@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from .models import (Craft, Footage, Inheritor, InheritorPortrait, Recording, SignerChange, Technique, TechniqueStep,
                      TranscriptSegment)
+from .roles import person_name
 from .selectors import deletion_blockers
 from heritage.langmark import separator
 from heritage.timecode import TimecodeError, format_ms as fmt_ms, overlaps, parse_bracketed
@@ -225,7 +226,7 @@ def pending_signer_change(*, inheritor: Inheritor) -> SignerChange | None:
 
 def signer_change_asked(change: SignerChange) -> dict[str, str]:
     """Who asked for ``change`` and when, as the messages name them (``who``, ``when``)."""
-    return {"who": change.requested_by.get_username(),
+    return {"who": person_name(change.requested_by),
             "when": timezone.localtime(change.requested_at).strftime("%Y-%m-%d %H:%M")}
 
 

@@ -32,6 +32,7 @@ from heritage.permissions import allowed
 
 from . import services
 from .models import Inheritor, SignerChange
+from .roles import person_name
 
 S = SignerChange.State
 Guard = Callable[[SignerChange], None]
@@ -53,7 +54,7 @@ def is_password_link(change: SignerChange) -> None:
 def not_yet_handed_over(change: SignerChange) -> None:
     if change.handed_over_at is not None:
         raise ValidationError(_("这个链接已由 %(who)s 于 %(when)s 标记为已交给传承人。") % {
-            "who": change.handed_over_by.get_username(),
+            "who": person_name(change.handed_over_by),
             "when": timezone.localtime(change.handed_over_at).strftime("%Y-%m-%d %H:%M")}, code="already_handed_over")
 
 
@@ -81,15 +82,15 @@ class Action:
 
 ACTIONS: dict[str, Action] = {a.name: a for a in [
     Action("confirm", "archive.confirm_signer_change", (S.PENDING,), S.CONFIRMED, services.signer_change_confirm_work,
-           gettext_lazy("只有另一位策展人或管理员可以确认签署人变更。"), _already_decided,
+           gettext_lazy("只有另一位馆员或管理员可以确认签署人变更。"), _already_decided,
            guards=(signer_unchanged_since_request,)),
     Action("reject", "archive.confirm_signer_change", (S.PENDING,), S.REJECTED, services.signer_change_decided_work,
-           gettext_lazy("只有另一位策展人或管理员可以处理签署人变更。"), _already_decided),
+           gettext_lazy("只有另一位馆员或管理员可以处理签署人变更。"), _already_decided),
     # a newer request replaces a pending one only when the curator chose it (services.refuse_if_signer_change_pending)
     Action("supersede", "archive.request_signer_change", (S.PENDING,), S.SUPERSEDED, lambda change, actor: [],
            gettext_lazy("您的账户没有权限进行此操作。"), _already_decided),
     Action("hand_over", "archive.hand_over_signer_link", (S.CONFIRMED,), None, services.signer_change_hand_over_work,
-           gettext_lazy("只有收到链接的人(确认这项申请的策展人或管理员)可以标记它已交给传承人。"), _not_a_confirmed_link,
+           gettext_lazy("只有收到链接的人(确认这项申请的馆员或管理员)可以标记它已交给传承人。"), _not_a_confirmed_link,
            guards=(is_password_link, not_yet_handed_over)),
 ]}
 

@@ -100,7 +100,7 @@ def s2v_job_create(*, requested_by, recording, portrait, start_ms, end_ms, promp
 
     # 1. Rights: a curator asks; the recording's consent to AI reconstruction, the portrait's likeness consent.
     if not allowed(requested_by, "generation.create"):
-        raise PermissionDenied(_("只有策展人可以生成口述影像。"))
+        raise PermissionDenied(_("只有馆员可以生成口述影像。"))
     if recording.technique_id is None:
         raise params.ParameterError({"recording": [
             _("该录音没有关联技法:口述影像按技法审核、签署和存档,请先在录音信息中选择技法。")]})

@@ -124,9 +124,9 @@ def pool_overview() -> dict:
     online = workers_online()
     online_names = {w.name for w in online}
     recent = [w for w in workers_recent() if w.name not in online_names]
-    queued = list(GenerationJob.objects.filter(status=Status.QUEUED).select_related("requested_by", "technique")
+    queued = list(GenerationJob.objects.filter(status=Status.QUEUED).select_related("requested_by__inheritor", "technique")
                   .order_by("created_at")[:100])
     running = list(GenerationJob.objects.filter(status__in=[Status.RUNNING, Status.CANCELLING])
-                   .select_related("requested_by", "technique").order_by("started_at"))
+                   .select_related("requested_by__inheritor", "technique").order_by("started_at"))
     return {"workers": online, "offline": recent, "queued": queued, "queued_count":
             GenerationJob.objects.filter(status=Status.QUEUED).count(), "running": running}

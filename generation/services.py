@@ -149,7 +149,7 @@ def prompt_extension(source: Source, requested: bool | None) -> tuple[str, dict]
         return source.prompt, {"requested": False, "used": "rendered"}
     if (source.action_description.get("prompt_override") or "").strip():
         return source.prompt, {"requested": True, "used": "rendered",
-                               "reason": _("策展人手工修改过提示词,不做扩展。")}
+                               "reason": _("馆员手工修改过提示词,不做扩展。")}
     from generation.prompting.extend import extend_prompt
 
     ext = extend_prompt(source.action_description, source.prompt)

@@ -102,6 +102,7 @@ class JobList(AreaView):
     def get(self, request):
         q = request.GET
         qs = selectors.job_list(user=request.user, **selectors.job_list_filters(q))
+        qs = qs.select_related("technique__craft", "step", "requested_by__inheritor")  # each row names them
         page = Paginator(qs, 25).get_page(q.get("page"))
         keep = urlencode([(k, v) for k, v in q.items() if k != "page" and v])
         return render(request, "generation/job_list.html", {

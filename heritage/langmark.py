@@ -55,6 +55,29 @@ def name_separator() -> str:
     return pgettext("name separator", "·")
 
 
+def shown_title(obj):
+    """The one rule for showing a review's or an archive record's stored title (「苏绣·正抢针法 · 平抢运针」,
+    composed once by ``review.services.review_open`` and kept as it was signed) on a page, as safe HTML. In
+    Chinese: the stored title as it is. In English: its parts (split at 「·」, spaced or not) joined by the
+    English name separator 「 · 」, the leading craft name in its English name when the craft has one (the
+    other parts are proper names kept in Chinese, each marked ``lang``). The stored title never changes."""
+    from django.utils.html import conditional_escape
+    from django.utils.safestring import mark_safe
+
+    title = str(getattr(obj, "title", "") or "")
+    if not english() or not title:
+        return mark(title)
+    parts = [p for p in (part.strip() for part in _NAME_SEPARATORS.split(title)) if p]
+    technique = getattr(obj, "technique", None)
+    craft = getattr(technique, "craft", None)
+    if parts and craft is not None and getattr(craft, "name_en", "") and parts[0] == craft.name:
+        parts[0] = craft.name_en
+    return mark_safe(conditional_escape(name_separator()).join(conditional_escape(mark(p)) for p in parts))
+
+
+_NAME_SEPARATORS = re.compile(r"\s*[·・•]\s*")
+
+
 def mark_list(items):
     """Names as safe HTML joined by the language's separator, each marked where it stays Chinese
     (「<span lang="zh-Hans">姚建萍</span>, <span lang="zh-Hans">顾文霞</span>」 in English)."""

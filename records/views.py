@@ -30,7 +30,7 @@ def record_detail(request, pk):
     })
 
 
-@requires("records.export", message=_("只有策展人可以导出档案。"))
+@requires("records.export", message=_("只有馆员可以导出档案。"))
 @require_POST
 def record_export(request, pk):
     record = get_object_or_404(ArchiveRecord, pk=pk)

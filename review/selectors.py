@@ -114,7 +114,7 @@ def screen_url(review: Review, user) -> str:
 
 def audit_for(review: Review) -> QuerySet[AuditEntry]:
     """A review's audit entries, newest first (the review page shows them in pages)."""
-    return review.audit.select_related("actor").order_by("-at", "-id")
+    return review.audit.select_related("actor", "actor__inheritor").order_by("-at", "-id")
 
 
 def unread_notifications(user) -> QuerySet[Notification]:

@@ -173,7 +173,7 @@ def review_open(*, clip, actor, rights_uri: str | None = None) -> Review:
 
     def work(ctx):
         if not allowed(actor, "review.open", clip):
-            _forbid(_("只有策展人可以发起审核。"))
+            _forbid(_("只有馆员可以发起审核。"))
         if Review.objects.filter(clip=clip).exists():
             _conflict(_("该视频已有审核。"), "exists")
         job = clip.job
@@ -296,7 +296,7 @@ def _check_resolve(comment: ReviewComment, actor, resolve: bool) -> None:
     from .workflow import ACTIONS
 
     if not allowed(actor, "review.resolve_comment", comment):
-        _forbid(_("只有意见的作者或策展人可以解决或重新打开这条意见。"))
+        _forbid(_("只有意见的作者或馆员可以解决或重新打开这条意见。"))
     if comment.review.state not in ACTIONS["comment"].sources:
         raise wrong_state(comment.review)
     if not comment.resolvable:
@@ -356,7 +356,7 @@ def _start_regeneration(review: Review, actor, action_description: dict):
 
     old = review.clip.job
     if old.kind == "s2v":  # a narrated video (口述影像) has no action description to edit
-        _bad(_("口述影像由录音片段和人像生成,没有可修改的动作描述;请只写修改意见,由策展人换种子、片段或人像重新生成。"),
+        _bad(_("口述影像由录音片段和人像生成,没有可修改的动作描述;请只写修改意见,由馆员换种子、片段或人像重新生成。"),
              "regeneration_refused")
     public = {k: old.parameters[k] for k in ("resolution", "orientation", "duration", "frame_rate", "temperature")
               if k in old.parameters}

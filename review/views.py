@@ -93,7 +93,7 @@ def _stalled(review: Review, blocked: dict[str, str]) -> list[str]:
             out.append(why)
     if review.state == S.IN_REVIEW and not review_signers(review):
         out.append(_("本项目目前没有可以签署的人:传承人没有登录账户,或已故/无法亲自签署而没有登记代理人"
-                     "(或缺少授权文件)。在传承人页面指定并经第二位策展人确认后才能签署。"))
+                     "(或缺少授权文件)。在传承人页面指定并经第二位馆员确认后才能签署。"))
     return out
 
 

@@ -100,12 +100,12 @@ class Action:
 
 ACTIONS: dict[str, Action] = {a.name: a for a in [
     Action("set_rights", gettext_lazy("修改权利声明"), "review.set_rights", (S.DRAFT, S.CHANGES_REQUESTED), None,
-           services.set_rights_work, refusal=gettext_lazy("只有策展人可以修改权利声明。")),
+           services.set_rights_work, refusal=gettext_lazy("只有馆员可以修改权利声明。")),
     # From approved only when renditions changed after the signature (review/readiness.py).
     Action("submit", gettext_lazy("送审"), "review.submit", (S.DRAFT, S.CHANGES_REQUESTED, S.APPROVED), S.IN_REVIEW,
            services.submit_work,
            guards=(resubmit_only_if_stale, has_attribution, has_rights, consent_holds, postprocessing_done),
-           refusal=gettext_lazy("只有策展人可以送审。")),
+           refusal=gettext_lazy("只有馆员可以送审。")),
     Action("comment", gettext_lazy("发表意见"), "review.comment",
            (S.DRAFT, S.IN_REVIEW, S.CHANGES_REQUESTED, S.APPROVED), None, services.comment_work,
            refusal=gettext_lazy("您不能对该视频发表审核意见。")),
@@ -122,7 +122,7 @@ ACTIONS: dict[str, Action] = {a.name: a for a in [
            guards=(signable, consent_holds, postprocessing_done),
            refusal=gettext_lazy("只有本项目的传承人(或其登记的代理人)可以签署。")),
     Action("archive", gettext_lazy("归档并公开"), "review.archive", (S.APPROVED,), S.ARCHIVED, services.archive_work,
-           guards=(signed, consent_holds), refusal=gettext_lazy("只有策展人可以归档。")),
+           guards=(signed, consent_holds), refusal=gettext_lazy("只有馆员可以归档。")),
     Action("withdraw", gettext_lazy("撤回签署"), "review.withdraw", (S.APPROVED, S.ARCHIVED), S.WITHDRAWN,
            services.withdraw_work, guards=(signed,), refusal=gettext_lazy("只有本项目的传承人(或其代理人)可以撤回签署。")),
 ]}

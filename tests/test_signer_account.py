@@ -36,7 +36,7 @@ def test_screen_a_link_for_the_signing_account_waits_for_a_second_curator(rv, cl
     url = reverse("curator:inheritor_account_link", args=[rv.inheritor.pk])
     client.force_login(rv.curator)
     page = client.post(url, follow=True).content.decode()
-    assert not LINK.search(page) and "另一位策展人" in page  # the asking curator gets no link
+    assert not LINK.search(page) and "另一位馆员" in page  # the asking curator gets no link
     change = _pending(rv.inheritor)
     assert change.after[SignerChange.PASSWORD_LINK_KEY] == rv.inheritor_user.pk
     decide = reverse("curator:signer_change_decide", args=[rv.inheritor.pk, change.pk])

@@ -189,9 +189,9 @@ def test_state_is_a_django_fsm_field_with_the_same_refusals(rv, make_user):
         change.confirm(actor=curator2)
     with pytest.raises(ValidationError, match="这项变更已处理"):
         services.signer_change_confirm(change=change, actor=curator2)
-    with pytest.raises(PermissionDenied, match="只有另一位策展人或管理员"):
+    with pytest.raises(PermissionDenied, match="只有另一位馆员或管理员"):
         services.signer_change_confirm(change=change, actor=rv.curator)
-    with pytest.raises(PermissionDenied, match="只有另一位策展人或管理员可以处理"):
+    with pytest.raises(PermissionDenied, match="只有另一位馆员或管理员可以处理"):
         services.signer_change_reject(change=change, actor=rv.curator)
 
 

@@ -286,7 +286,10 @@ def test_an_archived_narration_links_its_craft_page_not_a_technique_page(rv, mak
     # the label's 「AI 生成」 in English (walk6), the attribution marked
     assert (f'<p class="attribution"><strong>AI-generated</strong> <span lang="zh-Hans">{record.attribution}</span></p>'
             in section)
-    assert f'<h3><span lang="zh-Hans">{record.title}</span></h3>' in section
+    # its title's parts each marked, the name separator spaced in English (walk11: heritage.langmark.shown_title)
+    assert record.title == "苏绣·正抢针 · 起针"
+    assert ('<h3><span lang="zh-Hans">苏绣</span> · <span lang="zh-Hans">正抢针</span> · '
+            '<span lang="zh-Hans">起针</span></h3>') in section
 
 
 def test_the_ai_notice_is_in_the_page_language_on_review_sign_and_record_pages(rv, make_clip, client):

@@ -354,4 +354,4 @@ class InheritorAccountLinkSerializer(serializers.Serializer):
     username = serializers.CharField()
     set_password_url = serializers.CharField(help_text="一次性设置密码链接,交给传承人本人;设置密码后失效。")
     signer_change_pending = serializers.BooleanField(
-        help_text="新账户作为签署账户,须另一位策展人或管理员确认后生效(与策展人页面相同)。")
+        help_text="新账户作为签署账户,须另一位馆员或管理员确认后生效(与馆员页面相同)。")

@@ -32,10 +32,10 @@ from .serializers import (CraftSerializer, CraftWriteSerializer, FootageSerializ
 
 
 CanReadArchive = HasPerm("archive.view", _("您的账户没有权限查看档案。"))
-CanWriteArchive = HasPerm("archive.change", _("只有策展人可以修改档案。"))
+CanWriteArchive = HasPerm("archive.change", _("只有馆员可以修改档案。"))
 # the archive's collections: reading as ``archive.view``, every write as ``archive.change`` (the curator screens')
 ReadOrWriteArchive = HasPerm({"GET": "archive.view", "*": "archive.change"},
-                             _("您的账户没有权限查看档案,或只有策展人可以修改档案。"))
+                             _("您的账户没有权限查看档案,或只有馆员可以修改档案。"))
 
 
 Q = OpenApiParameter("q", str, description="搜索词(名称、地区、文字;子串匹配)")
@@ -43,8 +43,8 @@ Q = OpenApiParameter("q", str, description="搜索词(名称、地区、文字;�
 # --- Writes: the curator screens' services, rights and refusals ---------------------------------------------
 
 WRITE_PARSERS = [ObjectJSONParser, MultiPartParser]
-WRITE_NOTE = ("只有策展人(或管理员)可以写入(archive.change,与策展人页面相同)。校验、网址标识唯一、授权与删除规则都由"
-              "与策展人表单相同的服务函数(archive/services.py)执行;出错时返回 400(detail、code 及按字段的说明),"
+WRITE_NOTE = ("只有馆员(或管理员)可以写入(archive.change,与馆员页面相同)。校验、网址标识唯一、授权与删除规则都由"
+              "与馆员表单相同的服务函数(archive/services.py)执行;出错时返回 400(detail、code 及按字段的说明),"
               "不保存任何内容。请求体中未知的字段返回 400。")
 TECHNIQUE_NOTE = ("\n\nsteps 为完整的有序步骤表(按列表顺序,或按每个步骤都给出的 order;读到的 steps 可原样发回):"
                   "带 id 的步骤保留原记录(原始影像和生成任务指向它),不带 id 的是新步骤,"
@@ -69,7 +69,7 @@ FOOTAGE_EXAMPLE = OpenApiExample("外部引用的影像(JSON)", request_only=Tru
     "technique": "suxiu-zhengqiang", "step": 2, "title": "起针特写", "reference": "馆藏 F-2024-007",
     "recorded_on": "2024-03-02", "credit": "苏州刺绣研究所", "rights": "仅限馆内研究", "public": False})
 INHERITOR_NOTE = ("\n\n谁可以签署(status、able_to_sign、user、proxy_name、proxy_user、proxy_relation、proxy_document)"
-                  "的改动与策展人页面相同:记为待确认的签署人变更(signer_change_pending 为 true),须由另一位策展人或"
+                  "的改动与馆员页面相同:记为待确认的签署人变更(signer_change_pending 为 true),须由另一位馆员或"
                   "管理员在传承人页面确认后生效;其他字段立即保存。user 和 proxy_user 是已有“传承人”角色账户的 id"
                   "(新建账户并生成设置密码链接:POST inheritors/<id>/account;新链接:POST inheritors/<id>/account/link)。"
                   "代理人授权文件用 multipart 上传。已有待确认的签署人变更时,再改签署相关字段会被拒绝(409 "
@@ -87,7 +87,7 @@ DELETE_RESPONSES = {204: OpenApiResponse(description="已删除"),
                     409: OpenApiResponse(inline_serializer("DeleteBlocked", {
                         "detail": serializers.CharField(), "code": serializers.CharField(),
                         "blockers": serializers.ListField(child=serializers.CharField())}),
-                        description="仍有记录依赖它(code: protected;blockers 列出它们,与策展人删除页相同)")}
+                        description="仍有记录依赖它(code: protected;blockers 列出它们,与馆员删除页相同)")}
 
 
 def _body(write_serializer):
@@ -138,7 +138,7 @@ class CraftList(ListAPIView):
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
-    @extend_schema(summary="登记非遗项目(策展人)", description=WRITE_NOTE, request=CraftWriteSerializer,
+    @extend_schema(summary="登记非遗项目(馆员)", description=WRITE_NOTE, request=CraftWriteSerializer,
                    responses={201: CraftSerializer}, examples=[CRAFT_EXAMPLE])
     def post(self, request):
         return _write(request, CraftWriteSerializer, lambda data: services.craft_create(**data), CraftSerializer,
@@ -200,7 +200,7 @@ class TechniqueList(ListAPIView):
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
-    @extend_schema(summary="登记技法及其有序步骤(策展人)", description=WRITE_NOTE + TECHNIQUE_NOTE,
+    @extend_schema(summary="登记技法及其有序步骤(馆员)", description=WRITE_NOTE + TECHNIQUE_NOTE,
                    request={"application/json": TechniqueWriteSerializer}, responses={201: TechniqueSerializer}, examples=[TECHNIQUE_EXAMPLE])
     def post(self, request):
         return _write(request, TechniqueWriteSerializer, lambda data: _technique_save(None, data), TechniqueSerializer,
@@ -276,7 +276,7 @@ class InheritorList(ListAPIView):
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
-    @extend_schema(summary="登记传承人(策展人)", description=WRITE_NOTE + INHERITOR_NOTE,
+    @extend_schema(summary="登记传承人(馆员)", description=WRITE_NOTE + INHERITOR_NOTE,
                    request=_body(InheritorWriteSerializer), responses={201: InheritorDetailSerializer},
                    examples=[INHERITOR_EXAMPLE])
     def post(self, request):
@@ -353,7 +353,7 @@ class InheritorAccount(GenericAPIView):
     serializer_class = InheritorAccountSerializer
     parser_classes = [ObjectJSONParser]
 
-    @extend_schema(summary="为传承人新建登录账户(策展人;返回一次性设置密码链接)", request=InheritorAccountSerializer,
+    @extend_schema(summary="为传承人新建登录账户(馆员;返回一次性设置密码链接)", request=InheritorAccountSerializer,
                    responses={201: InheritorAccountLinkSerializer, 409: ACCOUNT_CONFLICT})
     def post(self, request, pk):
         from django.db import transaction
@@ -390,7 +390,7 @@ class InheritorAccountLink(GenericAPIView):
     permission_classes = [CanWriteArchive]
     serializer_class = InheritorAccountLinkSerializer
 
-    @extend_schema(summary="传承人账户的新一次性设置密码链接(策展人;已在签署的账户须另一位策展人确认,202)",
+    @extend_schema(summary="传承人账户的新一次性设置密码链接(馆员;已在签署的账户须另一位馆员确认,202)",
                    request=None, responses={200: InheritorAccountLinkSerializer, 202: LINK_REQUESTED,
                                             409: ACCOUNT_CONFLICT})
     def post(self, request, pk):
@@ -405,7 +405,7 @@ class InheritorAccountLink(GenericAPIView):
         except PermissionDenied as exc:
             return refused(str(exc) or str(_("您的账户没有权限进行此操作。")), "permission_denied", status.HTTP_403_FORBIDDEN)
         if link.change is not None:
-            return Response({"detail": str(_("该账户已在签署:新的设置密码链接已提交为签署人变更,须由另一位策展人或管理员"
+            return Response({"detail": str(_("该账户已在签署:新的设置密码链接已提交为签署人变更,须由另一位馆员或管理员"
                                              "在传承人页面确认,链接交给确认人。")),
                              "code": "signer_change_requested", "username": link.user.username,
                              "signer_change_pending": True}, status=status.HTTP_202_ACCEPTED,
@@ -434,7 +434,7 @@ class RecordingList(ListAPIView):
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
-    @extend_schema(summary="登记口述史录音(策展人;multipart 上传音视频,或 JSON 填写外部引用)",
+    @extend_schema(summary="登记口述史录音(馆员;multipart 上传音视频,或 JSON 填写外部引用)",
                    description=WRITE_NOTE + UPLOAD_NOTE, request=_body(RecordingWriteSerializer), responses={201: RecordingSerializer},
                    examples=[RECORDING_EXAMPLE])
     def post(self, request):
@@ -455,7 +455,7 @@ class RecordingDetail(RetrieveAPIView):
             context["can_hear"] = bool(recording) and can_hear(self.request.user, recording)
         return context
 
-    @extend_schema(summary="口述史录音与转写(授权范围为“仅限档案保存”时,非策展人看到的 segments 为 null)")
+    @extend_schema(summary="口述史录音与转写(授权范围为“仅限档案保存”时,非馆员看到的 segments 为 null)")
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
@@ -534,7 +534,7 @@ class TranscriptImportStatus(GenericAPIView):
 
 CanManagePortraits = HasPerm({"GET": "archive.view", "POST": "archive.change", "PUT": "archive.change"},
                              _("您的账户没有权限查看或修改传承人人像。"))
-PORTRAIT_BODY = ("multipart/form-data。图片和授权文件按与策展人表单相同的规则检查(类型、文件头、能否解码、最小边长);"
+PORTRAIT_BODY = ("multipart/form-data。图片和授权文件按与馆员表单相同的规则检查(类型、文件头、能否解码、最小边长);"
                  "肖像授权的规则也相同(授权人、日期;已故或无法签署的传承人须由代理人授权并附文件)。不支持的文件类型返回 415"
                  "(code 为 file_type),超过 HERITAGE_MAX_UPLOAD_MB 返回 413(file_size),其他错误返回 400;"
                  "被拒绝的上传不保存任何内容。")
@@ -631,7 +631,7 @@ class FootageList(ListAPIView):
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
-    @extend_schema(summary="登记原始影像(策展人;multipart 上传视频,或 JSON 填写外部引用)",
+    @extend_schema(summary="登记原始影像(馆员;multipart 上传视频,或 JSON 填写外部引用)",
                    description=WRITE_NOTE + UPLOAD_NOTE, request=_body(FootageWriteSerializer),
                    responses={201: FootageSerializer}, examples=[FOOTAGE_EXAMPLE])
     def post(self, request):

@@ -55,6 +55,14 @@ def zh(text):
 
 
 @register.filter
+def shown_title(obj):
+    """A review's or an archive record's stored title as a page shows it: heritage.langmark.shown_title."""
+    from heritage.langmark import shown_title as rule
+
+    return rule(obj)
+
+
+@register.filter
 def person(user):
     """The name an account is shown by (the header's 退出): archive.roles.person_name."""
     from archive.roles import person_name

@@ -97,7 +97,7 @@ class TaskListCreateView(ListAPIView):
     (``generation.create``, as the generation screens)."""
 
     permission_classes = [HasPerm({"GET": "generation.view", "POST": "generation.create"},
-                                  _("只有策展人可以提交生成任务。"))]
+                                  _("只有馆员可以提交生成任务。"))]
     throttle_classes = SUBMIT_THROTTLES
     serializer_class = TaskSerializer
 
@@ -111,7 +111,7 @@ class TaskListCreateView(ListAPIView):
             OpenApiParameter("technique", str, description="技法网址标识"),
             OpenApiParameter("step", query_int_schema(min_value=1), description="步骤序号"),
             OpenApiParameter("batch", OpenApiTypes.UUID, description="批次 id"),
-            OpenApiParameter("mine", bool, description="只看自己提交的(策展人默认看到全部)"),
+            OpenApiParameter("mine", bool, description="只看自己提交的(馆员默认看到全部)"),
             OpenApiParameter("retry_of", OpenApiTypes.UUID, description="某任务的重试"),
         ],
     )
@@ -154,7 +154,7 @@ class TaskListCreateView(ListAPIView):
 
 
 class TaskBatchView(GenericAPIView):
-    permission_classes = [HasPerm("generation.create", _("只有策展人可以提交生成任务。"))]
+    permission_classes = [HasPerm("generation.create", _("只有馆员可以提交生成任务。"))]
     throttle_classes = SUBMIT_THROTTLES
     serializer_class = BatchCreateSerializer
 
@@ -236,7 +236,7 @@ class TaskCancelView(TaskDetailView):
 
 class TaskRetryView(TaskDetailView):
     permission_classes = [HasPerm({"GET": "generation.view", "POST": "generation.create"},
-                                  _("只有策展人可以重试生成任务。"), obj_perm="generation.manage_job")]
+                                  _("只有馆员可以重试生成任务。"), obj_perm="generation.manage_job")]
     serializer_class = RetrySerializer
     throttle_classes = SUBMIT_THROTTLES
     http_method_names = ["post", "options"]

@@ -230,7 +230,7 @@ class NormalizeView(PermissionView):
             base = edited if steps else result
             extension = None
             if base.get("prompt_override"):
-                messages.info(request, _("策展人手工修改过提示词,不做扩展。"))
+                messages.info(request, _("馆员手工修改过提示词,不做扩展。"))
             elif base.get("prompt"):
                 extension = extend_prompt(base, base["prompt"]).record()
             return page(result=base, extension=extension)

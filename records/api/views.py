@@ -102,7 +102,7 @@ class RecordDetail(APIView):
 
 
 class RecordExport(APIView):
-    permission_classes = [HasPerm("records.export", gettext_lazy("只有策展人可以导出档案。"))]
+    permission_classes = [HasPerm("records.export", gettext_lazy("只有馆员可以导出档案。"))]
 
     @extend_schema(operation_id="archive_records_export", request=None,
                    responses={201: inline_serializer("BagExport", {"bag_path": serializers.CharField()}), **REFUSED})

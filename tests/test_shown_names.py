@@ -1,0 +1,87 @@
+"""How a page names what it shows (walk11): a review's or an archive record's stored title reads well in English
+(the craft by its English name, the name separator spaced, the stored title and the Chinese page unchanged:
+heritage.langmark.shown_title), and a person is shown by archive.roles.person_name, never by a login name
+(the audit log, a job's 申请人, the signer-change history, comment authors)."""
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from review import services
+from tests.review_fixtures import *  # noqa: F401,F403
+
+
+def _english(client):
+    client.cookies["django_language"] = "en"
+
+
+@pytest.fixture
+def named(rv):
+    """The curator and reviewer have full names; the craft an English one."""
+    rv.curator.first_name = "李馆员"
+    rv.curator.save()
+    rv.reviewer.first_name = "王研究员"
+    rv.reviewer.save()
+    rv.craft.name_en = "Suzhou embroidery"
+    rv.craft.save()
+    return rv
+
+
+def _in_review(rv, make_clip):
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    return review
+
+
+def test_an_english_review_header_names_the_craft_in_english_and_spaces_the_separator(named, make_clip, client):
+    review = _in_review(named, make_clip)
+    assert review.title == "苏绣·正抢针 · 起针"  # stored as composed, in Chinese
+    client.force_login(named.reviewer)
+    _english(client)
+    body = client.get(reverse("review:detail", args=[review.pk])).content.decode()
+    h1 = body.split("<h1>", 1)[1].split("</h1>", 1)[0]
+    assert "苏绣·正抢针" not in h1
+    assert h1.startswith('Suzhou embroidery · <span lang="zh-Hans">正抢针</span> · <span lang="zh-Hans">起针</span>')
+    inbox = client.get(reverse("review:inbox")).content.decode()
+    assert 'Suzhou embroidery · <span lang="zh-Hans">正抢针</span>' in inbox and "苏绣·正抢针" not in inbox
+    review.refresh_from_db()
+    assert review.title == "苏绣·正抢针 · 起针"  # nothing stored changed
+
+
+def test_the_chinese_header_shows_the_stored_title(named, make_clip, client):
+    review = _in_review(named, make_clip)
+    client.force_login(named.reviewer)
+    body = client.get(reverse("review:detail", args=[review.pk])).content.decode()
+    assert "<h1>苏绣·正抢针 · 起针 <small>" in body
+
+
+def test_a_title_of_a_craft_without_english_name_keeps_the_chinese_name_spaced(rv):
+    from heritage.langmark import shown_title
+
+    class Shown:
+        title = "苏绣·正抢针 · 起针"
+        technique = rv.technique
+
+    with translation.override("en"):
+        assert str(shown_title(Shown())) == ('<span lang="zh-Hans">苏绣</span> · <span lang="zh-Hans">正抢针</span>'
+                                             ' · <span lang="zh-Hans">起针</span>')
+    with translation.override("zh-hans"):
+        assert str(shown_title(Shown())) == "苏绣·正抢针 · 起针"
+
+
+def test_the_audit_log_and_comments_name_people_not_logins(named, make_clip, client):
+    review = _in_review(named, make_clip)
+    services.review_comment(review=review, actor=named.reviewer, text="针距偏大", at_ms=500)
+    client.force_login(named.admin)
+    body = client.get(reverse("review:detail", args=[review.pk])).content.decode()
+    audit = body.split('id="audit"', 1)[1]
+    assert "李馆员" in audit and "王研究员" in audit and "curator1" not in audit and "reviewer1" not in audit
+    thread = body.split('id="audit"', 1)[0].split("<main", 1)[1]
+    assert "王研究员" in thread and "reviewer1" not in thread
+
+
+def test_a_jobs_requester_is_named_as_a_person(named, make_clip, client):
+    job = make_clip().job
+    client.force_login(named.admin)
+    for url in (reverse("generation:job_detail", args=[job.pk]), reverse("generation:job_list")):
+        main = client.get(url).content.decode().split("<main", 1)[1]
+        assert "李馆员" in main and "curator1" not in main, url
