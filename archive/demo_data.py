@@ -299,4 +299,5 @@ CRAFTS = [
 ]
 
 DEMO_PASSWORD = "heritage-demo"
-STAFF_USERS = [("curator", "curator"), ("reviewer", "reviewer"), ("admin", "admin")]
+# (login, role, the person's name: pages show a person by name, archive.roles.person_name)
+STAFF_USERS = [("curator", "curator", "李文清"), ("reviewer", "reviewer", "王志远"), ("admin", "admin", "陈静")]

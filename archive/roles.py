@@ -22,7 +22,8 @@ def has_role(user, *roles: str) -> bool:
 
 def person_name(user) -> str:
     """How a page or a record names the person behind an account: an inheritor's account by the inheritor's
-    name, another by its full name, else its login name ("" for none or an anonymous visitor)."""
+    name, another by its full name, a proxy's account without one by the proxy's name recorded on the
+    inheritor they sign for, else its login name ("" for none or an anonymous visitor)."""
     if user is None or not user.is_authenticated:
         return ""
     from django.core.exceptions import ObjectDoesNotExist
@@ -31,7 +32,12 @@ def person_name(user) -> str:
         inheritor = user.inheritor
     except ObjectDoesNotExist:
         inheritor = None
-    return (inheritor.name if inheritor is not None else "") or user.get_full_name() or user.username
+    if inheritor is not None and inheritor.name:
+        return inheritor.name
+    if user.get_full_name():
+        return user.get_full_name()
+    proxy_name = user.proxy_for.exclude(proxy_name="").values_list("proxy_name", flat=True).first()
+    return proxy_name or user.username
 
 
 def landing_url(user) -> str:

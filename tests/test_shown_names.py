@@ -85,3 +85,47 @@ def test_a_jobs_requester_is_named_as_a_person(named, make_clip, client):
     for url in (reverse("generation:job_detail", args=[job.pk]), reverse("generation:job_list")):
         main = client.get(url).content.decode().split("<main", 1)[1]
         assert "李馆员" in main and "curator1" not in main, url
+
+
+def test_a_proxys_account_without_a_name_is_shown_by_the_recorded_proxy_name(rv):
+    from archive.roles import person_name
+
+    assert not rv.proxy_user.get_full_name()
+    assert person_name(rv.proxy_user) == "顾小霞"  # was its login name 「gu-proxy」
+
+
+@pytest.mark.django_db
+def test_the_demo_people_have_names_not_only_logins():
+    """The demo walked as each role showed 「curator」 in the audit log and PREMIS agents: its staff accounts
+    had no names."""
+    import io
+
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from archive.roles import person_name
+
+    call_command("load_demo", "--no-media", stdout=io.StringIO())
+    users = get_user_model().objects.filter(username__in=["curator", "reviewer", "admin", "proxy-jingtailan"])
+    shown = {u.username: person_name(u) for u in users}
+    assert len(shown) == 4 and all(name != login for login, name in shown.items()), shown
+
+
+def test_the_record_page_is_named_by_what_it_holds_not_its_uuid(named, make_clip, client):
+    """Walking the demo: the record page's <title> was 「档案记录 · <uuid>」, the review page linked
+    「档案记录 <uuid>」, and the PREMIS agents' Chinese names were not marked in English."""
+    review = _in_review(named, make_clip)
+    review.refresh_from_db()
+    services.review_sign(review=review, actor=named.inheritor_user, sha256=review.submitted_sha256,
+                         attribution=review.attribution)
+    record = services.review_archive(review=review, actor=named.curator)
+    client.force_login(named.reviewer)
+    page = client.get(reverse("review:record", args=[record.pk])).content.decode()
+    title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert str(record.pk) not in title and "正抢针" in title
+    detail = client.get(reverse("review:detail", args=[review.pk])).content.decode()
+    link = detail.split(reverse("review:record", args=[record.pk]) + '">', 1)[1].split("</a>", 1)[0]
+    assert link == "档案记录"
+    _english(client)
+    english = client.get(reverse("review:record", args=[record.pk])).content.decode()
+    assert '<span lang="zh-Hans">李馆员</span> <small>(archivist)</small>' in english

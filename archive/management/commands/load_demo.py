@@ -114,10 +114,12 @@ class Command(BaseCommand):
         self._print_logins(users)
 
     # --- users ------------------------------------------------------------------------------------
-    def _user(self, username: str, group: str, *, superuser: bool = False):
+    def _user(self, username: str, group: str, *, superuser: bool = False, name: str = ""):
         User = get_user_model()
         user, created = User.objects.get_or_create(username=username)
         user.is_active = True
+        if name and not user.get_full_name():  # a name someone gave the account since is kept
+            user.first_name = name
         user.is_staff = superuser
         user.is_superuser = superuser
         if created or not user.has_usable_password():
@@ -127,14 +129,15 @@ class Command(BaseCommand):
         return user
 
     def _users(self) -> dict:
-        users = {name: self._user(name, group, superuser=(name == "admin")) for name, group in STAFF_USERS}
+        users = {login: self._user(login, group, superuser=(login == "admin"), name=name)
+                 for login, group, name in STAFF_USERS}
         for spec in CRAFTS:
             for person in spec["inheritors"]:
                 if person.get("user"):
                     users[person["user"]] = self._user(person["user"], roles.INHERITOR)
                 proxy = person.get("proxy")
                 if proxy and proxy.get("user"):
-                    users[proxy["user"]] = self._user(proxy["user"], roles.INHERITOR)
+                    users[proxy["user"]] = self._user(proxy["user"], roles.INHERITOR, name=proxy["name"])
         return users
 
     def _print_logins(self, users: dict) -> None:
