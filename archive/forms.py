@@ -69,7 +69,15 @@ class CraftForm(ClearMessagesMixin, forms.ModelForm):
 
 
 def _users_in(*groups: str):
-    return get_user_model().objects.filter(groups__name__in=groups).distinct().order_by("username")
+    return (get_user_model().objects.filter(groups__name__in=groups).distinct().order_by("username")
+            .select_related("inheritor"))
+
+
+def _account_label(user) -> str:
+    """An account in a choice list: the person (archive.roles.person_name) and, to tell accounts apart, its
+    login name: 「沈秀芬(inheritor-suxiu)」; the login name alone when the account names nobody else."""
+    name = roles.person_name(user)
+    return user.username if name == user.username else f"{name}({user.username})"
 
 
 class InheritorForm(ClearMessagesMixin, forms.ModelForm):
@@ -99,6 +107,8 @@ class InheritorForm(ClearMessagesMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["user"].queryset = _users_in(roles.INHERITOR)
         self.fields["proxy_user"].queryset = _users_in(roles.INHERITOR)
+        for name in ("user", "proxy_user"):  # an account by the person's name and its login (walk11)
+            self.fields[name].label_from_instance = _account_label
         self.fields["user"].help_text = _("传承人本人用于签署的账户(“传承人”角色)。还没有账户?勾选下面的“为传承人新建登录账户”。")
         if self.instance.pk and self.instance.user_id:
             del self.fields["create_account"], self.fields["account_username"]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from records.models import ArchiveEvent, ArchiveRecord
 from archive.roles import ADMIN, CURATOR
@@ -63,8 +64,8 @@ def record_fixity_check(record: ArchiveRecord) -> tuple[bool, dict]:
             bad = ", ".join(role for role, r in results.items() if not r["ok"])
             admins = list(get_user_model().objects.filter(is_superuser=True, is_active=True))
             notify(users_with_role(CURATOR) + users_with_role(ADMIN) + admins, verb="fixity_failure",
-                   message=_("固定性检查失败:档案「%(t)s」(%(id)s)的文件 %(files)s 与入库时的 SHA-256 不一致或缺失。")
-                   % {"t": record.title, "id": record.pk, "files": bad},
+                   message=gettext_noop("固定性检查失败:档案「%(t)s」(%(id)s)的文件 %(files)s 与入库时的 SHA-256 不一致或缺失。"),
+                   params={"t": record.title, "id": record.pk, "files": bad},
                    url=f"/review/records/{record.pk}/")
     return ok, results
 

@@ -256,7 +256,11 @@ class Notification(models.Model):
     review = models.ForeignKey(Review, null=True, blank=True, on_delete=models.CASCADE, related_name="notifications",
                                verbose_name=_("审核"))
     verb = models.CharField(_("事件"), max_length=40)
-    message = models.CharField(_("内容"), max_length=500)
+    message = models.CharField(_("内容"), max_length=500)  # in the site's language (Chinese), as emailed
+    # The message id and its values (review.services.notify): shown in the reader's language. Rows made
+    # before they were kept have neither and show ``message``.
+    template = models.CharField(_("消息模板"), max_length=300, blank=True)
+    params = models.JSONField(_("消息参数"), default=dict, blank=True)
     url = models.CharField(_("链接"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("时间"), auto_now_add=True)
     read_at = models.DateTimeField(_("已读时间"), null=True, blank=True)
@@ -268,3 +272,21 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.message
+
+    def shown(self):
+        """The message in the reader's language as safe HTML: its message id translated with its values, the
+        review's title as pages show it (heritage.langmark.shown_title), Chinese values marked ``lang``; the
+        stored text for an older row."""
+        from django.utils.translation import gettext
+
+        from heritage.langmark import mark, mark_in, shown_title
+
+        if not self.template:
+            return mark(self.message)
+        values = dict(self.params or {})
+        if self.review_id is not None and values.get("t") == self.review.title:
+            values["t"] = shown_title(self.review)
+        try:
+            return mark_in(gettext(self.template), **values)
+        except (KeyError, ValueError, TypeError):  # a catalogue that disagrees with the values
+            return mark(self.message)

@@ -91,11 +91,22 @@ def _audit(*, actor, action, outcome, review=None, clip=None, record=None, from_
     )
 
 
-def notify(users, *, verb: str, message: str, review: Review | None = None, url: str = "") -> int:
-    """In-app rows now; the same message by email once the transaction commits."""
+def notify(users, *, verb: str, message: str, params: dict | None = None, review: Review | None = None,
+           url: str = "") -> int:
+    """In-app rows now; the same message by email once the transaction commits. ``message`` is the Chinese
+    message id (marked with ``gettext_noop``) and ``params`` its values: the row keeps both, so each reader
+    sees it in their own language (``Notification.shown``) whatever language the person who acted used;
+    the stored text and the email are in the site's language (Chinese first)."""
+    from django.utils import translation
+
     users = [u for u in {u.pk: u for u in users if u is not None}.values()]
+    params = {k: str(v) for k, v in (params or {}).items()}
+    template = message
+    with translation.override(settings.LANGUAGE_CODE):
+        message = _(template) % params
     Notification.objects.bulk_create(
-        [Notification(user=u, review=review, verb=verb, message=message[:500], url=url) for u in users]
+        [Notification(user=u, review=review, verb=verb, message=message[:500], template=template, params=params,
+                      url=url) for u in users]
     )
     emails = [u.email for u in users if u.email]
     if emails:
@@ -232,7 +243,8 @@ def submit_work(ctx, actor, **_unused):
     r.save(update_fields=["submitted_sha256", "updated_at"])
     ctx.details = {"sha256": digest}
     notify(users_with_role(REVIEWER) + review_signers(r), verb="submitted", review=r,
-           message=_("「%(t)s」已送审,请审看并签署。") % {"t": r.title}, url=_review_url(r))
+           message=gettext_noop("「%(t)s」已送审,请审看并签署。"),
+           params={"t": r.title}, url=_review_url(r))
     return r
 
 
@@ -282,7 +294,7 @@ def comment_work(ctx, actor, *, text: str = "", at_ms=None, parent=None, **_unus
         ctx.details["parent"] = thread.pk
         if thread.author_id != getattr(actor, "pk", None):
             notify([thread.author], verb="replied", review=r, url=_review_url(r) + f"#c-{thread.pk}",
-                   message=_("「%(t)s」中您的意见有新回复:%(c)s") % {"t": r.title, "c": body[:200]})
+                   message=gettext_noop("「%(t)s」中您的意见有新回复:%(c)s"), params={"t": r.title, "c": body[:200]})
     return c
 
 
@@ -345,7 +357,8 @@ def approve_work(ctx, actor, *, text: str = "", **_unused) -> ReviewComment:
     c = ReviewComment.objects.create(review=r, author=actor, text=body[:5000], kind=ReviewComment.Kind.APPROVAL)
     ctx.details = {"comment": c.pk}
     notify(review_signers(r) + users_with_role(CURATOR), verb="approved", review=r,
-           message=_("研究者已审阅「%(t)s」。") % {"t": r.title}, url=_review_url(r))
+           message=gettext_noop("研究者已审阅「%(t)s」。"),
+           params={"t": r.title}, url=_review_url(r))
     return c
 
 
@@ -398,7 +411,8 @@ def request_changes_work(ctx, actor, *, text: str = "", at_ms=None, action_descr
         details["new_job"] = str(job.pk)
     ctx.details = details
     notify(users_with_role(CURATOR), verb="changes_requested", review=r,
-           message=_("「%(t)s」需要修改:%(c)s") % {"t": r.title, "c": body[:200]}, url=_review_url(r))
+           message=gettext_noop("「%(t)s」需要修改:%(c)s"),
+           params={"t": r.title, "c": body[:200]}, url=_review_url(r))
     return c
 
 
@@ -420,7 +434,8 @@ def retract_changes_work(ctx, actor, **_unused) -> ReviewComment:
         request.save(update_fields=["resolved_at", "resolved_by"])
     Notification.objects.filter(review=r, verb="changes_requested", read_at__isnull=True).update(read_at=timezone.now())
     notify(users_with_role(CURATOR), verb="changes_retracted", review=r,
-           message=_("「%(t)s」的修改意见已由提出人撤回,视频回到审核中,无需处理。") % {"t": r.title}, url=_review_url(r))
+           message=gettext_noop("「%(t)s」的修改意见已由提出人撤回,视频回到审核中,无需处理。"),
+           params={"t": r.title}, url=_review_url(r))
     return c
 
 
@@ -431,7 +446,8 @@ def reject_work(ctx, actor, *, text: str = "", **_unused) -> Review:
         _bad(_("请写明驳回理由。"), "empty")
     ReviewComment.objects.create(review=r, author=actor, text=body[:5000], kind=ReviewComment.Kind.REJECTION)
     notify(users_with_role(CURATOR), verb="rejected", review=r,
-           message=_("「%(t)s」被驳回:%(c)s") % {"t": r.title, "c": body[:200]}, url=_review_url(r))
+           message=gettext_noop("「%(t)s」被驳回:%(c)s"),
+           params={"t": r.title, "c": body[:200]}, url=_review_url(r))
     return r
 
 
@@ -489,7 +505,7 @@ def sign_work(ctx, actor, *, sha256: str = "", attribution: str = "", comment: s
         ReviewComment.objects.create(review=r, author=actor, text=so.comment, kind=ReviewComment.Kind.SIGNOFF)
     ctx.details = {"signoff": str(so.pk), "sha256": digest, "by_proxy": so.by_proxy}
     notify(users_with_role(CURATOR), verb="signed", review=r,
-           message=_("%(who)s 已签署「%(t)s」,可以归档。") % {"who": inheritor.name, "t": r.title},
+           message=gettext_noop("%(who)s 已签署「%(t)s」,可以归档。"), params={"who": inheritor.name, "t": r.title},
            url=_review_url(r))
     return so
 
@@ -519,7 +535,8 @@ def archive_work(ctx, actor, **_unused):
     ctx.record = record
     ctx.details = {"record": str(record.pk)}
     notify([so.signed_by] + users_with_role(REVIEWER), verb="archived", review=r,
-           message=_("「%(t)s」已归档并公开。") % {"t": r.title}, url=_review_url(r))
+           message=gettext_noop("「%(t)s」已归档并公开。"),
+           params={"t": r.title}, url=_review_url(r))
     return record
 
 
@@ -545,7 +562,8 @@ def withdraw_work(ctx, actor, *, reason: str = "", **_unused) -> SignOff:
                            by_admin=signing_inheritor(r, actor) is None)
     ctx.record = getattr(so, "archive_record", None)
     notify(users_with_role(CURATOR), verb="withdrawn", review=r,
-           message=_("「%(t)s」的签署已撤回,已从展厅下架。") % {"t": r.title}, url=_review_url(r))
+           message=gettext_noop("「%(t)s」的签署已撤回,已从展厅下架。"),
+           params={"t": r.title}, url=_review_url(r))
     return so
 
 

@@ -113,6 +113,15 @@ def _comment_context(request, review: Review, actions: set[str]) -> dict:
     return {"threads": threads, "only_open": only_open, "comment_counts": selectors.comment_counts(review)}
 
 
+def _summary_shown(summary: dict) -> dict:
+    """What will be public, for the page: each file also by its role's label in the reader's language (the
+    summary itself keeps the role's code: it is what a sign-off stores)."""
+    from generation.postprocess.roles import FileRole
+
+    labels = dict(FileRole.choices)
+    return {**summary, "files": [{**f, "label": labels.get(f["role"], f["role"])} for f in summary.get("files", [])]}
+
+
 def _audit_context(request, review: Review) -> dict:
     """The audit list in pages (refused attempts are logged too, so it grows with every try); the page links
     keep the comment filter."""
@@ -139,7 +148,7 @@ def _detail_context(request, review: Review) -> dict:
         "approval": selectors.reviewer_approval(review),
         "versions": selectors.review_versions(review),
         **_audit_context(request, review),
-        "summary": services.public_summary(review),
+        "summary": _summary_shown(services.public_summary(review)),
         "signoff": review.active_signoff(),
         "signoffs": review.signoffs.select_related("inheritor", "signed_by"),
         "record": record,

@@ -129,3 +129,41 @@ def test_the_record_page_is_named_by_what_it_holds_not_its_uuid(named, make_clip
     _english(client)
     english = client.get(reverse("review:record", args=[record.pk])).content.decode()
     assert '<span lang="zh-Hans">李馆员</span> <small>(archivist)</small>' in english
+
+
+def test_a_notification_is_read_in_the_readers_language_not_the_actors(named, make_clip, client):
+    """Walking the demo: a curator working in English sent the inheritor (and the reviewers) an English
+    notification 「"苏绣·正抢针 · 起针" has been submitted: …」: it was worded in the actor's language."""
+    from review.models import Notification
+
+    review = services.review_open(clip=make_clip(), actor=named.curator)
+    client.force_login(named.curator)
+    _english(client)
+    assert client.post(reverse("review:submit", args=[review.pk])).status_code == 302
+    note = Notification.objects.get(user=named.inheritor_user)
+    assert note.message == "「苏绣·正抢针 · 起针」已送审,请审看并签署。"  # stored and emailed in Chinese
+    client.force_login(named.inheritor_user)
+    client.cookies.pop("django_language", None)
+    chinese = client.get(reverse("review:notifications")).content.decode()
+    assert "「苏绣·正抢针 · 起针」已送审,请审看并签署。" in chinese
+    _english(client)
+    english = client.get(reverse("review:notifications")).content.decode()
+    assert ('Suzhou embroidery · <span lang="zh-Hans">正抢针</span> · <span lang="zh-Hans">起针</span>'
+            in english) and "has been submitted" in english
+
+
+def test_the_public_files_are_named_by_their_role_in_words(named, make_clip, client):
+    """Walking the review page: 「归档后公开的内容」 listed each file by its role's code (original, vtt) in both
+    languages."""
+    review = _in_review(named, make_clip)
+    client.force_login(named.reviewer)
+    body = client.get(reverse("review:detail", args=[review.pk])).content.decode()
+    files = body.split('<ul class="files">', 1)[1].split("</ul>", 1)[0]
+    assert "<li>引擎原生视频(签署对象) · " in files and "<li>original · " not in files
+
+
+def test_an_account_choice_names_the_person_and_the_login(rv, client):
+    """Walking 新建传承人: the 登录账户 and 代理人账户 lists showed login names only (inheritor-suxiu)."""
+    client.force_login(rv.curator)
+    body = client.get(reverse("curator:inheritor_create")).content.decode()
+    assert ">姚建萍(yao)</option>" in body and ">顾小霞(gu-proxy)</option>" in body
