@@ -181,7 +181,8 @@ class ReviewList(ListAPIView):
 
     def get_queryset(self):
         params = self.request.query_params
-        qs = selectors.with_open_comments(selectors.review_list_for(self.request.user)).order_by("-updated_at", "-pk")
+        qs = selectors.with_page_rules(selectors.with_open_comments(selectors.review_list_for(self.request.user)))
+        qs = qs.order_by("-updated_at", "-pk")
         state = query_choice(params, "state", Review.State.values)
         if state:
             qs = qs.filter(state=state)
@@ -192,6 +193,13 @@ class ReviewList(ListAPIView):
         if craft:
             qs = qs.filter(technique__craft__slug=craft)
         return qs
+
+    def paginate_queryset(self, queryset):
+        """A page, with what the rules read for its ``available_actions`` fetched for the whole page."""
+        page = super().paginate_queryset(queryset)
+        if page is not None:
+            selectors.fetch_page(page, self.request.user)
+        return page
 
     @extend_schema(operation_id="reviews_list", summary="列出您可见的审核(分页;最近改动的在前)",
                    parameters=[
