@@ -240,3 +240,21 @@ def test_step_parameters_are_an_object_in_the_schema_as_on_the_server(rv):
         r = curator.patch(f"/api/v1/techniques/{rv.technique.slug}",
                           {"steps": [{"title": "起针", "description": "x", "parameters": bad}]}, format="json")
         assert r.status_code == 400 and "steps" in r.json(), (bad, r.content)
+
+
+@pytest.mark.parametrize("debug", [True, False])
+@pytest.mark.parametrize("method, path, status", [
+    ("get", "/api/v1/reviews/not-a-uuid", 404), ("post", "/api/v1/reviews/0/withdraw", 404),
+    ("get", "/api/v1/recordings/-43", 404), ("get", "/api/v1/inheritors/null,null", 404),
+    ("delete", "/api/v1/no-such-thing", 404), ("get", "/api/nothing", 404),
+    ("get", "/api/v1/crafts?page=%00", 400), ("get", "/api/v1/reviews/%00", 400),
+])
+def test_an_api_error_is_json_with_debug_on_too(rv, settings, debug, method, path, status):
+    """Found by schemathesis against ``make run``'s server (DEBUG on: ``undocumented Content-Type``, 32 operations):
+    a path no API route matches and a NUL refused by ``RefuseBadInputMiddleware`` were Django's HTML debug pages
+    (with DEBUG on Django does not call ``handler404``/``handler400``), not the documented ``{"detail", "code"}``."""
+    settings.DEBUG = debug
+    response = getattr(token_client(rv.curator), method)(path)
+    assert response.status_code == status, response.content[:200]
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["code"] == ("not_found" if status == 404 else "invalid")
