@@ -211,3 +211,14 @@ def test_opening_a_review_of_a_clip_that_does_not_exist_is_a_404_to_a_curator(ap
     assert response.status_code == 404, response.content
     assert response.json()["code"] == "not_found"
     assert not Review.objects.exists()
+
+
+def test_a_script_opens_the_review_of_the_clip_its_generation_task_made(api, make_clip):
+    """Found by a script client written from the schema (bench/api_chain.py): ``POST /reviews`` takes ``clip`` (a
+    clip's number) but no answer of the API named a clip's number: a succeeded task's ``output`` had its URLs only."""
+    clip = make_clip()
+    output = api.get(f"/api/v1/generation-tasks/{clip.job_id}").json()["output"]
+    assert output["clip"] == clip.pk
+    response = api.post("/api/v1/reviews", {"clip": output["clip"]}, format="json")
+    assert response.status_code == 201, response.content
+    assert response.json()["clip"] == clip.pk

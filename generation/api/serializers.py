@@ -186,6 +186,7 @@ class ProgressSerializer(serializers.Serializer):
 
 
 class OutputSerializer(serializers.Serializer):
+    clip = serializers.IntegerField(help_text="生成视频的编号:发起审核时 POST /reviews 的 clip。")
     video_url = serializers.CharField(help_text="交付版本(后期处理完成后)或原生视频。")
     native_video_url = serializers.CharField()
     poster_url = serializers.CharField(allow_null=True)
