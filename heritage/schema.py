@@ -2,6 +2,8 @@
 ``heritage.errors`` produces (a drf-spectacular post-processing hook, so no view has to repeat them)."""
 from __future__ import annotations
 
+import threading
+
 ERROR = {
     "type": "object",
     "properties": {"detail": {"type": "string"}, "code": {"type": "string"}},
@@ -29,9 +31,30 @@ STATUSES = {
 WRITE_STATUSES = {"409": ("Error", "与档案现有状态冲突(如名称或网址标识已被占用)")}
 
 
+_EXTENSIONS_LOADED = threading.Lock()
+
+
+def _load_extensions() -> None:
+    """drf-spectacular imports each extension's target class the first time it is matched, and that is not
+    thread-safe: two first schema requests at once (a threaded server, two fuzzers starting) raced to a 500
+    (``'NoneType' object has no attribute 'startswith'``, an optional contrib's class that is not installed). Every
+    target is loaded here, once, under a lock, before any view is inspected."""
+    from drf_spectacular import extensions
+
+    with _EXTENSIONS_LOADED:
+        for base in (extensions.OpenApiAuthenticationExtension, extensions.OpenApiSerializerExtension,
+                     extensions.OpenApiSerializerFieldExtension, extensions.OpenApiViewExtension,
+                     extensions.OpenApiFilterExtension):
+            for extension in base._registry:
+                if isinstance(extension.target_class, str):
+                    extension._load_class()
+
+
 def canonical_paths(endpoints):
     """A drf-spectacular preprocessing hook: every API path answers with and without its trailing slash
-    (``heritage.api.both_spellings``); the schema lists the canonical spelling only, so no path is listed twice."""
+    (``heritage.api.both_spellings``); the schema lists the canonical spelling only, so no path is listed twice.
+    It runs before any view is inspected, so it loads the extensions first (``_load_extensions``)."""
+    _load_extensions()
     return [endpoint for endpoint in endpoints if not getattr(endpoint[3], "api_alias", False)]
 
 

@@ -258,3 +258,25 @@ def test_an_api_error_is_json_with_debug_on_too(rv, settings, debug, method, pat
     assert response.status_code == status, response.content[:200]
     assert response["Content-Type"].startswith("application/json")
     assert response.json()["code"] == ("not_found" if status == 404 else "invalid")
+
+
+def test_the_schema_loads_drf_spectacular_extensions_once_before_inspecting_views(rv):
+    """Found by schemathesis against a live server: two first schema requests at once were a 500 (drf-spectacular
+    loads an extension's target on first use, not thread-safe). ``heritage.schema.canonical_paths`` loads them all
+    first, under a lock."""
+    from drf_spectacular import extensions
+
+    from heritage.schema import canonical_paths
+
+    unloaded = [ext for ext in extensions.OpenApiViewExtension._registry if ext.target_class is None]
+    for ext in unloaded:  # as a fresh process has them: names, not classes
+        ext.target_class = "dj_rest_auth.views.NotInstalled"
+    try:
+        canonical_paths([])
+        assert all(not isinstance(ext.target_class, str) for base in (
+            extensions.OpenApiViewExtension, extensions.OpenApiSerializerExtension,
+            extensions.OpenApiAuthenticationExtension) for ext in base._registry)
+    finally:
+        for ext in unloaded:
+            ext.target_class = None
+    assert token_client(rv.curator).get("/api/v1/schema?format=json").status_code == 200
