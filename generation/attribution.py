@@ -183,15 +183,36 @@ def consent_withdrawn(job) -> str:
         "t": lapsed.title, "scope": lapsed.get_consent_scope_display()}
 
 
+def _source_recording_ids(job) -> list:
+    """The recordings a job read (``consent`` "recording" or "rec+likeness"): its sources and its own."""
+    if job.consent not in ("recording", "rec+likeness"):
+        return []
+    ids = [s["recording"] for s in (job.attribution_sources or []) if isinstance(s, dict) and s.get("recording")]
+    for own in (getattr(job, f"{name}_id") for name in JOB_SOURCE_FIELDS):
+        if own and own not in ids:
+            ids.append(own)
+    return ids
+
+
+def fetch_consent_sources(jobs) -> None:
+    """For a list's page: read the recordings and portraits the jobs' consent rests on in two queries, kept on
+    each job (``page_consent_sources``) for ``_lapsed_source``, which otherwise reads them afresh."""
+    jobs = list(jobs)
+    recordings = {rec.pk: rec for rec in
+                  Recording.objects.filter(pk__in={pk for job in jobs for pk in _source_recording_ids(job)})}
+    portraits = InheritorPortrait.objects.select_related("inheritor").in_bulk(
+        {job.portrait_id for job in jobs if job.portrait_id})
+    for job in jobs:
+        job.page_consent_sources = (recordings, portraits)
+
+
 def _lapsed_source(job):
     """The first source whose consent no longer holds: a Recording (``consent_allows``), "gone" (a recording
     the job read was deleted), an InheritorPortrait (``likeness_allows``); None while all hold."""
-    if job.consent in ("recording", "rec+likeness"):
-        ids = [s["recording"] for s in (job.attribution_sources or []) if isinstance(s, dict) and s.get("recording")]
-        for own in (getattr(job, f"{name}_id") for name in JOB_SOURCE_FIELDS):
-            if own and own not in ids:
-                ids.append(own)
-        found = {rec.pk: rec for rec in Recording.objects.filter(pk__in=ids)}
+    fetched = getattr(job, "page_consent_sources", None)
+    ids = _source_recording_ids(job)
+    if ids:
+        found = fetched[0] if fetched else {rec.pk: rec for rec in Recording.objects.filter(pk__in=ids)}
         for rid in ids:
             rec = found.get(rid)
             if rec is None:
@@ -199,7 +220,8 @@ def _lapsed_source(job):
             if not consent_allows(rec):
                 return rec
     if job.portrait_id:
-        portrait = InheritorPortrait.objects.select_related("inheritor").get(pk=job.portrait_id)
+        portrait = (fetched[1][job.portrait_id] if fetched else
+                    InheritorPortrait.objects.select_related("inheritor").get(pk=job.portrait_id))
         if not likeness_allows(portrait):
             return portrait
     return None

@@ -88,7 +88,7 @@ def clip_output(job: GenerationJob, url_for) -> dict | None:
     if clip is None:
         return None
     files = clip_files(job)
-    return {"video_url": url_for("video"), "native_video_url": url_for("native"),
+    return {"clip": clip.pk, "video_url": url_for("video"), "native_video_url": url_for("native"),
             "poster_url": url_for("poster") if "poster" in files else None,
             "subtitles_url": url_for("subtitles") if "subtitles" in files else None,
             "width": clip.width, "height": clip.height, "num_frames": clip.num_frames, "fps": clip.fps,

@@ -58,6 +58,12 @@ def page_not_found(request, exception=None):
     return default(request, exception)
 
 
+def api_not_found(request, *args, **kwargs):
+    """Any /api/ path that no API route matches (the last pattern of ``heritage.urls``): the API's JSON 404 with
+    DEBUG on too, where Django answers its HTML debug page instead of ``handler404``."""
+    return page_not_found(request)
+
+
 def permission_denied(request, exception=None):
     if _is_api(request):
         return _json(str(exception or "") or _("您没有执行该操作的权限。"), "permission_denied", 403)

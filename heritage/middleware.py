@@ -25,11 +25,17 @@ class RefuseBadInputMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        from django.core.exceptions import BadRequest
+
+        from .errors import bad_request
         from .inputs import refuse_nul
 
-        refuse_nul(request.path)
-        for key, values in request.GET.lists():
-            refuse_nul(key)
-            for value in values:
-                refuse_nul(value, key)
+        try:
+            refuse_nul(request.path)
+            for key, values in request.GET.lists():
+                refuse_nul(key)
+                for value in values:
+                    refuse_nul(value, key)
+        except BadRequest as exc:  # answered here: with DEBUG on Django would show its HTML debug page
+            return bad_request(request, exc)
         return self.get_response(request)

@@ -117,8 +117,8 @@ def made_the_change_request(user, review) -> bool:
     """The review's latest 需要修改 was made for the inheritor ``user`` signs for now: by ``user`` themselves,
     or by the inheritor or proxy signing for that same inheritor (``signing_for`` in its audit entry). A
     reviewer's change request is not an inheritor's to take back."""
-    from archive.signing import inheritors_signable_by
     from review.selectors import latest_change_request_entry
+    from review.signing import signs_for
 
     if review is None or not user.is_authenticated:
         return False
@@ -128,7 +128,7 @@ def made_the_change_request(user, review) -> bool:
     signing_for = (entry.details or {}).get("signing_for")
     if signing_for is None:
         return False
-    return inheritors_signable_by(user).filter(pk=signing_for).exists()
+    return signs_for(user, signing_for, review)
 
 
 @rules.predicate

@@ -2,6 +2,8 @@
 ``heritage.errors`` produces (a drf-spectacular post-processing hook, so no view has to repeat them)."""
 from __future__ import annotations
 
+import threading
+
 ERROR = {
     "type": "object",
     "properties": {"detail": {"type": "string"}, "code": {"type": "string"}},
@@ -29,15 +31,60 @@ STATUSES = {
 WRITE_STATUSES = {"409": ("Error", "与档案现有状态冲突(如名称或网址标识已被占用)")}
 
 
+_EXTENSIONS_LOADED = threading.Lock()
+
+
+def _load_extensions() -> None:
+    """drf-spectacular imports each extension's target class the first time it is matched, and that is not
+    thread-safe: two first schema requests at once (a threaded server, two fuzzers starting) raced to a 500
+    (``'NoneType' object has no attribute 'startswith'``, an optional contrib's class that is not installed). Every
+    target is loaded here, once, under a lock, before any view is inspected."""
+    from drf_spectacular import extensions
+
+    with _EXTENSIONS_LOADED:
+        for base in (extensions.OpenApiAuthenticationExtension, extensions.OpenApiSerializerExtension,
+                     extensions.OpenApiSerializerFieldExtension, extensions.OpenApiViewExtension,
+                     extensions.OpenApiFilterExtension):
+            for extension in base._registry:
+                if isinstance(extension.target_class, str):
+                    extension._load_class()
+
+
 def canonical_paths(endpoints):
     """A drf-spectacular preprocessing hook: every API path answers with and without its trailing slash
-    (``heritage.api.both_spellings``); the schema lists the canonical spelling only, so no path is listed twice."""
+    (``heritage.api.both_spellings``); the schema lists the canonical spelling only, so no path is listed twice.
+    It runs before any view is inspected, so it loads the extensions first (``_load_extensions``)."""
+    _load_extensions()
     return [endpoint for endpoint in endpoints if not getattr(endpoint[3], "api_alias", False)]
+
+
+class AnyOf:
+    """A body rule a serializer states in ``body_rules`` for the schema: at least one of the alternatives is given
+    (an alternative is a field name, or a tuple of names given together), not empty. ``OneOf``: exactly one.
+    The serializer (or the model's ``clean``) enforces the rule; the schema says it as ``anyOf``/``oneOf`` of
+    ``required`` (``_body_rules``), so a generated client or a fuzzer knows it before sending."""
+
+    keyword = "anyOf"
+
+    def __init__(self, *alternatives):
+        self.alternatives = [(a,) if isinstance(a, str) else tuple(a) for a in alternatives]
+
+
+class OneOf(AnyOf):
+    keyword = "oneOf"
+
+
+class Requires:
+    """A body rule: ``field`` given means ``needs`` is given too (``anyOf`` of "not ``field``" and "``needs``")."""
+
+    def __init__(self, field: str, needs: str):
+        self.field, self.needs = field, needs
 
 
 def error_responses(result, generator, request, public):
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
     _closed_bodies(schemas, generator)
+    _body_rules(result, schemas, generator)
     _non_empty_inputs(result, schemas, generator)
     schemas.setdefault("Error", ERROR)
     schemas.setdefault("BadRequest", BAD_REQUEST)
@@ -72,6 +119,66 @@ def _closed_bodies(schemas, generator):
             schema["additionalProperties"] = False
             if schema.get("description") == mixin_doc:
                 del schema["description"]
+
+
+def _given(name: str, field, prop: dict) -> dict:
+    """What "``name`` is given" means for the serializer's ``field``: present, not null, and not empty where
+    empty reads as not given (a blank or all-space text, an empty list)."""
+    from rest_framework import serializers
+
+    constraint: dict = {}
+    if prop.get("nullable") and "type" in prop:
+        constraint["type"] = prop["type"]  # without ``nullable``: null is not this
+    if isinstance(field, serializers.CharField) and prop.get("type") == "string" and prop.get("format") != "binary":
+        constraint["minLength"] = 1
+        if field.trim_whitespace:
+            constraint["pattern"] = "\\S"
+    elif isinstance(field, serializers.ListField):
+        constraint["minItems"] = 1
+    return {name: constraint} if constraint else {}
+
+
+def _body_rules(result, schemas, generator):
+    """The ``body_rules`` of a request serializer (``AnyOf``, ``OneOf``, ``Requires``) as ``anyOf``/``oneOf`` of
+    ``required``. They hold for the row a body makes: on the component itself where only new rows are made of
+    it (a POST, a nested body), else (a PUT keeps what its body leaves out) on each POST body that refers to it,
+    as ``allOf`` of the component and the rules; never on a PATCH (``partial``)."""
+    operations = [(method, op) for item in result.get("paths", {}).values() for method, op in item.items()
+                  if isinstance(op, dict)]
+
+    def refs(method):
+        return {media.get("schema", {}).get("$ref", "").rsplit("/", 1)[-1]
+                for m, op in operations if m == method
+                for media in op.get("requestBody", {}).get("content", {}).values()}
+
+    replaced = refs("put")
+    for component in getattr(generator.registry, "_components", {}).values():
+        schema, serializer = schemas.get(component.name), component.object
+        rules = getattr(serializer, "body_rules", ())
+        if not (rules and schema and "properties" in schema) or getattr(serializer, "partial", False):
+            continue
+        clauses = [_clause(rule, serializer.fields, schema["properties"]) for rule in rules]
+        stated = clauses[0] if len(clauses) == 1 else {"allOf": clauses}
+        if component.name not in replaced:
+            schema.update(stated)
+            continue
+        ref = f"#/components/schemas/{component.name}"
+        for method, op in operations:
+            for media in op.get("requestBody", {}).get("content", {}).values() if method == "post" else ():
+                if media.get("schema", {}).get("$ref") == ref:
+                    media["schema"] = {"allOf": [{"$ref": ref}, *(stated.get("allOf") or [stated])]}
+
+
+def _clause(rule, fields, props) -> dict:
+    if isinstance(rule, Requires):
+        return {"anyOf": [{"not": {"required": [rule.field]}}, {"required": [rule.needs]}]}
+    branches = []
+    for alternative in rule.alternatives:
+        given = {}
+        for name in alternative:
+            given.update(_given(name, fields[name], props[name]))
+        branches.append({"required": list(alternative), **({"properties": given} if given else {})})
+    return {rule.keyword: branches}
 
 
 # DRF refuses a NUL in every CharField, and ``heritage.middleware.RefuseBadInputMiddleware`` in any path or query.

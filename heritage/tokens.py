@@ -1,7 +1,8 @@
 """API tokens that expire and die with the password (DRF's token model with an expiry check).
 
 A token older than ``HERITAGE_TOKEN_TTL_H`` hours is refused (401) and deleted; ``POST /api/v1/auth/token``
-hands out a fresh one. Changing a user's password deletes their tokens (``pre_save`` below compares the
+hands out a fresh one (a user name and password that do not log in: 401 ``authentication_failed``; a field
+missing: 400). Changing a user's password deletes their tokens (``pre_save`` below compares the
 stored hash), as Django already ends their other sessions. Wrong passwords on the token endpoint count
 towards the django-axes lockout like the login page."""
 from __future__ import annotations
@@ -30,6 +31,10 @@ class ObtainExpiringToken(ObtainAuthToken):
         if getattr(request, "axes_locked_out", False):  # set by the axes backend during authenticate()
             return Response({"detail": _("该账户从此地址连续多次输入错误密码,登录已暂时锁定。请稍后再试,或联系管理员解锁。"),
                              "code": "locked_out"}, status=429)
+        if not valid and set(serializer.errors) == {"non_field_errors"}:
+            # a user name and a password, well formed, that do not log in: authentication failed, not a bad request
+            return Response({"detail": str(serializer.errors["non_field_errors"][0]), "code": "authentication_failed"},
+                            status=401, headers={"WWW-Authenticate": "Token"})
         if not valid:
             raise ValidationError(serializer.errors)
         user = serializer.validated_data["user"]

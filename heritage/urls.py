@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
 from django.templatetags.static import static as static_url
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.functional import lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
@@ -12,6 +12,7 @@ from django.views.i18n import set_language
 
 from archive.roles import landing_url
 from heritage.api import alias, api_root
+from heritage.errors import api_not_found
 from heritage.permissions import AUTHENTICATED, public, requires
 from records.urls import review_screens as record_screens
 from review.urls import urlpatterns as review_screens
@@ -43,6 +44,7 @@ urlpatterns = [
          name="password_reset_complete"),
     path("api/v1/", include("heritage.api")),
     path("api/v1", public(alias(api_root))),  # the API root without its slash (heritage/api.py)
+    re_path(r"^api/", public(csrf_exempt(api_not_found))),  # no API route: the JSON 404, DEBUG or not
     path("curator/normalize/", include("generation.prompting.urls")),
     path("curator/generation/", include("generation.urls")),
     path("curator/", include("archive.curator_urls")),

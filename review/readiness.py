@@ -16,18 +16,25 @@ or a terminal state."""
 from __future__ import annotations
 
 
-def pending_media_jobs(clip):
-    """The media jobs of ``clip`` that submitting and signing wait for (rule 1): queued or running, a
-    multi-view composition excepted."""
+def pending(media_jobs):
+    """Of ``media_jobs`` (a queryset), those that submitting and signing wait for (rule 1): queued or running,
+    a multi-view composition excepted."""
     from generation.postprocess.models import MediaJob
 
-    return MediaJob.objects.filter(
-        clip=clip, status__in=[MediaJob.Status.QUEUED, MediaJob.Status.RUNNING],
-    ).exclude(options__has_key="multiview")
+    return media_jobs.filter(status__in=[MediaJob.Status.QUEUED, MediaJob.Status.RUNNING]).exclude(
+        options__has_key="multiview")
+
+
+def pending_media_jobs(clip):
+    """The media jobs of ``clip`` that submitting and signing wait for (``pending``)."""
+    from generation.postprocess.models import MediaJob
+
+    return pending(MediaJob.objects.filter(clip=clip))
 
 
 def postprocessing_pending(clip) -> bool:
-    return pending_media_jobs(clip).exists()
+    cached = getattr(clip, "page_pending_media", None)  # a list's page fetched them (review.selectors)
+    return bool(cached) if cached is not None else pending_media_jobs(clip).exists()
 
 
 def signoff_is_stale(review) -> bool:

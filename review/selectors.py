@@ -12,17 +12,34 @@ from .signing import signable_reviews_q
 
 __all__ = ["signer_crafts", "reviewer_approval", "review_list_for", "review_versions", "audit_for",
            "unread_notifications", "postprocessing_status", "newer_take",
-           "screen_url", "comment_threads", "comment_counts", "with_open_comments"]
+           "screen_url", "comment_threads", "comment_counts", "with_open_comments", "with_page_rules", "fetch_page"]
+
+
+def ok_audit(entries):
+    """Of ``entries`` (a queryset of AuditEntry), the successful ones, the latest first."""
+    return entries.filter(outcome=AuditEntry.Outcome.OK).order_by("-at", "-id")
+
+
+def approvals(comments):
+    """Of ``comments`` (a queryset of ReviewComment), the reviewer's 「研究者已审阅」, the latest first."""
+    return comments.filter(kind=ReviewComment.Kind.APPROVAL).select_related("author").order_by("-created_at")
+
+
+def _latest_ok(review: Review, action: str) -> AuditEntry | None:
+    """The latest successful ``action`` on the review (from ``page_ok_audit`` when a list fetched its page's)."""
+    fetched = getattr(review, "page_ok_audit", None)
+    if fetched is not None:
+        return next((entry for entry in fetched if entry.action == action), None)
+    return ok_audit(review.audit.filter(action=action)).first()
 
 
 def reviewer_approval(review: Review):
     """The reviewer's 「研究者已审阅」 for the version now in review (after its latest submission), or None."""
-    submitted = (review.audit.filter(action="submit", outcome=AuditEntry.Outcome.OK).order_by("-at")
-                 .values_list("at", flat=True).first())
-    approvals = review.comments.filter(kind=ReviewComment.Kind.APPROVAL).select_related("author")
-    if submitted is not None:
-        approvals = approvals.filter(created_at__gte=submitted)
-    return approvals.order_by("-created_at").first()
+    submitted = _latest_ok(review, "submit")
+    fetched = getattr(review, "page_approvals", None)
+    shown = fetched if fetched is not None else approvals(review.comments.all()).filter(
+        **({"created_at__gte": submitted.at} if submitted is not None else {}))
+    return next((c for c in shown if submitted is None or c.created_at >= submitted.at), None)
 
 
 def change_request_shown(review: Review):
@@ -40,28 +57,36 @@ def change_request_shown(review: Review):
 def latest_change_request_entry(review: Review) -> AuditEntry | None:
     """The audit entry of the latest successful 需要修改 on this review (its ``details`` name the comment, a
     new job if one was started, and ``signing_for``: the inheritor the requester signed for, if any)."""
-    return (review.audit.filter(action="request_changes", outcome=AuditEntry.Outcome.OK)
-            .order_by("-at", "-id").first())
+    return _latest_ok(review, "request_changes")
 
 
 def acted_on_since_change_request(review: Review) -> bool:
     """Has anyone but the requester side acted on the review since its latest 需要修改: a new take started
     (by the request itself or a curator's retry), or any other successful action by someone else. Read under
     the lock every new take of the clip's job is created under (``generation.services.retry_lock``; the retract
-    also holds the review's row lock), so a take being made at the same moment is waited for, not missed."""
+    also holds the review's row lock), so a take being made at the same moment is waited for, not missed; a
+    list's page (``with_page_rules``: what it shows, not what a retract decides on) reads what it fetched."""
     from generation.models import GenerationJob
     from generation.services import retry_lock
 
-    retry_lock(review.clip.job_id)
+    fetched = getattr(review, "page_ok_audit", None)
+    if fetched is None:
+        retry_lock(review.clip.job_id)
     entry = latest_change_request_entry(review)
     if entry is None:
         return True
-    if (entry.details or {}).get("new_job") or review.next_takes.exists():
+    if (entry.details or {}).get("new_job"):
         return True
-    if GenerationJob.objects.filter(retry_of_id=review.clip.job_id, created_at__gte=entry.at).exists():
+    if fetched is not None:
+        takes, retries = review.page_next_takes, review.clip.job.page_retries
+        entries = [e for e in fetched if e.at >= entry.at]
+    else:
+        takes = review.next_takes.all()[:1]
+        retries = GenerationJob.objects.filter(retry_of_id=review.clip.job_id, created_at__gte=entry.at)[:1]
+        entries = ok_audit(review.audit.filter(at__gte=entry.at))
+    if takes or any(job.created_at >= entry.at for job in retries):
         return True
-    return (review.audit.filter(outcome=AuditEntry.Outcome.OK, at__gte=entry.at).exclude(pk=entry.pk)
-            .exclude(actor_id=entry.actor_id).exists())
+    return any(e.pk != entry.pk and e.actor_id != entry.actor_id for e in entries)
 
 
 def review_list_for(user) -> QuerySet[Review]:
@@ -158,6 +183,41 @@ def comment_counts(review: Review) -> dict[str, int]:
     counts = review.comments.aggregate(open=Count("pk", filter=ReviewComment.open_q()),
                                        resolved=Count("pk", filter=ReviewComment.resolved_q()))
     return {"open": counts["open"] or 0, "resolved": counts["resolved"] or 0}
+
+
+def with_page_rules(reviews: QuerySet[Review]) -> QuerySet[Review]:
+    """``reviews`` with what the workflow's rules read of each review (``available_actions``, its guards and
+    permissions; ``reviewer_approval``; the archive record) fetched for a whole page at once, so a list answers in
+    a number of queries that does not grow with its page; ``fetch_page`` adds what depends on the user."""
+    from generation.models import GenerationJob
+    from generation.postprocess.models import MediaJob
+    from generation.postprocess.selectors import succeeded
+
+    from .models import SignOff, active_signoffs
+    from .readiness import pending
+
+    return reviews.select_related("clip__archive_record", "clip__job__portrait", "clip__job__recording").prefetch_related(
+        Prefetch("audit", ok_audit(AuditEntry.objects.all()), to_attr="page_ok_audit"),
+        Prefetch("comments", approvals(ReviewComment.objects.all()), to_attr="page_approvals"),
+        Prefetch("signoffs", active_signoffs(SignOff.objects.all()), to_attr="page_active_signoffs"),
+        Prefetch("next_takes", Review.objects.only("pk", "previous"), to_attr="page_next_takes"),
+        Prefetch("clip__job__retries", GenerationJob.objects.only("pk", "created_at", "retry_of"),
+                 to_attr="page_retries"),
+        Prefetch("clip__media_jobs", pending(MediaJob.objects.all()), to_attr="page_pending_media"),
+        Prefetch("clip__media_jobs", succeeded(MediaJob.objects.all()).prefetch_related("renditions"),
+                 to_attr="page_succeeded_media"),
+    )
+
+
+def fetch_page(reviews, user) -> None:
+    """For a page of ``with_page_rules``: what the rules read that depends on ``user`` (who they sign for) and
+    the consent each clip's job rests on, a few queries for the whole page."""
+    from generation.attribution import fetch_consent_sources
+
+    from .signing import fetch_signable
+
+    fetch_signable(user, reviews)
+    fetch_consent_sources(review.clip.job for review in reviews)
 
 
 def with_open_comments(reviews: QuerySet[Review]) -> QuerySet[Review]:

@@ -180,11 +180,16 @@ def validate_rights_uri(uri: str) -> str:
 # --- Transitions -----------------------------------------------------------------------------------
 
 def review_open(*, clip, actor, rights_uri: str | None = None) -> Review:
-    """Open the review of a generated clip (state draft) with the attribution stored on its job."""
+    """Open the review of a generated clip (state draft) with the attribution stored on its job. ``clip`` None:
+    the clip asked for does not exist. The right is asked first, so whoever may not open reviews is refused
+    alike (403) for a clip that exists and one that does not, and learns nothing of which clips exist; for
+    whoever may, a missing clip is a 404 (``not_found``)."""
 
     def work(ctx):
         if not allowed(actor, "review.open", clip):
             _forbid(_("只有馆员可以发起审核。"))
+        if clip is None:
+            raise TransitionRefused(_("未找到。"), code="not_found", status=404)
         if Review.objects.filter(clip=clip).exists():
             _conflict(_("该视频已有审核。"), "exists")
         job = clip.job

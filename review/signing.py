@@ -60,7 +60,31 @@ def signing_inheritor(user, review) -> Inheritor | None:
 
 
 def may_sign(user, review) -> bool:
+    fetched = getattr(review, "page_signable", None)  # a list's page asked once for all (``fetch_signable``)
+    if fetched is not None and user is not None and fetched[0] == user.pk:
+        return fetched[1]
     return signing_inheritor(user, review) is not None
+
+
+def signs_for(user, inheritor_id, review=None) -> bool:
+    """``user`` may sign for the inheritor ``inheritor_id`` (``archive.signing.inheritors_signable_by``)."""
+    fetched = getattr(review, "page_signable", None)
+    if fetched is not None and user is not None and fetched[0] == user.pk:
+        return inheritor_id in fetched[2]
+    return inheritors_signable_by(user).filter(pk=inheritor_id).exists()
+
+
+def fetch_signable(user, reviews) -> None:
+    """For a list's page: whom ``user`` may sign for, and which of ``reviews`` they may sign (the rule as a
+    query, ``signable_review_ids``), in two queries, kept on each review (``page_signable``) for ``may_sign``
+    and ``signs_for``."""
+    reviews = list(reviews)
+    if user is None or not user.is_authenticated:
+        return
+    ids = signable_review_ids(user, reviews)
+    mine = frozenset(inheritors_signable_by(user).values_list("pk", flat=True))
+    for review in reviews:
+        review.page_signable = (user.pk, review.pk in ids, mine)
 
 
 def review_signers(review) -> list:

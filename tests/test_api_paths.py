@@ -240,3 +240,43 @@ def test_step_parameters_are_an_object_in_the_schema_as_on_the_server(rv):
         r = curator.patch(f"/api/v1/techniques/{rv.technique.slug}",
                           {"steps": [{"title": "起针", "description": "x", "parameters": bad}]}, format="json")
         assert r.status_code == 400 and "steps" in r.json(), (bad, r.content)
+
+
+@pytest.mark.parametrize("debug", [True, False])
+@pytest.mark.parametrize("method, path, status", [
+    ("get", "/api/v1/reviews/not-a-uuid", 404), ("post", "/api/v1/reviews/0/withdraw", 404),
+    ("get", "/api/v1/recordings/-43", 404), ("get", "/api/v1/inheritors/null,null", 404),
+    ("delete", "/api/v1/no-such-thing", 404), ("get", "/api/nothing", 404),
+    ("get", "/api/v1/crafts?page=%00", 400), ("get", "/api/v1/reviews/%00", 400),
+])
+def test_an_api_error_is_json_with_debug_on_too(rv, settings, debug, method, path, status):
+    """Found by schemathesis against ``make run``'s server (DEBUG on: ``undocumented Content-Type``, 32 operations):
+    a path no API route matches and a NUL refused by ``RefuseBadInputMiddleware`` were Django's HTML debug pages
+    (with DEBUG on Django does not call ``handler404``/``handler400``), not the documented ``{"detail", "code"}``."""
+    settings.DEBUG = debug
+    response = getattr(token_client(rv.curator), method)(path)
+    assert response.status_code == status, response.content[:200]
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["code"] == ("not_found" if status == 404 else "invalid")
+
+
+def test_the_schema_loads_drf_spectacular_extensions_once_before_inspecting_views(rv):
+    """Found by schemathesis against a live server: two first schema requests at once were a 500 (drf-spectacular
+    loads an extension's target on first use, not thread-safe). ``heritage.schema.canonical_paths`` loads them all
+    first, under a lock."""
+    from drf_spectacular import extensions
+
+    from heritage.schema import canonical_paths
+
+    unloaded = [ext for ext in extensions.OpenApiViewExtension._registry if ext.target_class is None]
+    for ext in unloaded:  # as a fresh process has them: names, not classes
+        ext.target_class = "dj_rest_auth.views.NotInstalled"
+    try:
+        canonical_paths([])
+        assert all(not isinstance(ext.target_class, str) for base in (
+            extensions.OpenApiViewExtension, extensions.OpenApiSerializerExtension,
+            extensions.OpenApiAuthenticationExtension) for ext in base._registry)
+    finally:
+        for ext in unloaded:
+            ext.target_class = None
+    assert token_client(rv.curator).get("/api/v1/schema?format=json").status_code == 200

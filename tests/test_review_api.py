@@ -182,3 +182,43 @@ def test_every_201_says_where_what_it_made_is(api, rv, make_clip, signed_review)
     assert archived.status_code == 201, archived.content
     assert archived["Location"] == f"/api/v1/archive-records/{archived.json()['id']}"
     assert api.get(archived["Location"]).status_code == 200
+
+
+@pytest.mark.parametrize("role", ["inheritor", "reviewer", "public", "other_inheritor"])
+def test_opening_a_review_without_the_right_is_a_403_whether_the_clip_exists_or_not(role, rv, make_clip):
+    """An inheritor POSTing ``{"clip": n}`` got 404 for a clip that does not exist and 403 for one that does:
+    counting clip ids told them which videos exist. The right to open reviews is asked first (the API's rule:
+    no right, 403 whatever the id; 404 only to whoever may see the row), and the refusal is audited either way."""
+    from rest_framework.test import APIClient
+
+    from review.models import AuditEntry, Review
+
+    client = APIClient()
+    client.force_authenticate(rv.roles[role])
+    clip = make_clip()
+    there = client.post("/api/v1/reviews", {"clip": clip.pk}, format="json")
+    missing = client.post("/api/v1/reviews", {"clip": clip.pk + 1000}, format="json")
+    assert (there.status_code, missing.status_code) == (403, 403), (there.content, missing.content)
+    assert there.json() == missing.json() == {"detail": "只有馆员可以发起审核。", "code": "forbidden"}
+    assert not Review.objects.exists()
+    assert AuditEntry.objects.filter(action="open", outcome=AuditEntry.Outcome.REFUSED).count() == 2
+
+
+def test_opening_a_review_of_a_clip_that_does_not_exist_is_a_404_to_a_curator(api, make_clip):
+    from review.models import Review
+
+    response = api.post("/api/v1/reviews", {"clip": make_clip().pk + 1000}, format="json")
+    assert response.status_code == 404, response.content
+    assert response.json()["code"] == "not_found"
+    assert not Review.objects.exists()
+
+
+def test_a_script_opens_the_review_of_the_clip_its_generation_task_made(api, make_clip):
+    """Found by a script client written from the schema (bench/api_chain.py): ``POST /reviews`` takes ``clip`` (a
+    clip's number) but no answer of the API named a clip's number: a succeeded task's ``output`` had its URLs only."""
+    clip = make_clip()
+    output = api.get(f"/api/v1/generation-tasks/{clip.job_id}").json()["output"]
+    assert output["clip"] == clip.pk
+    response = api.post("/api/v1/reviews", {"clip": output["clip"]}, format="json")
+    assert response.status_code == 201, response.content
+    assert response.json()["clip"] == clip.pk

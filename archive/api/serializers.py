@@ -7,6 +7,7 @@ from rest_framework import serializers
 
 from heritage.inputs import SlugRelatedField
 from heritage.parsers import RefuseUnknownFields
+from heritage.schema import AnyOf, OneOf
 
 from .. import services
 from ..services import MAX_STEPS
@@ -152,6 +153,7 @@ class TranscriptImportSerializer(RefuseUnknownFields, serializers.Serializer):
                                            "(`[00:00:05.000] 说话人:文本`) keep their time and speaker, the others are "
                                            "timed 5 s apart for a curator to adjust (at most 5 MB as UTF-8)")
     mode = serializers.ChoiceField(choices=list(services.TRANSCRIPT_MODES), default="replace")
+    body_rules = (OneOf("webvtt", "text"),)  # ``validate``
 
     def validate(self, attrs):
         given = [k for k in ("webvtt", "text") if k in attrs]
@@ -261,6 +263,7 @@ class FootageWriteSerializer(ServiceValidated, serializers.ModelSerializer):
     technique = SlugRelatedField(slug_field="slug", queryset=Technique.objects.all(),
                                              help_text="技法的网址标识(slug)")
     file = UploadField(required=False, help_text="视频:mp4、m4v、mov 或 webm;没有文件时填写 reference")
+    body_rules = (AnyOf("file", "reference"),)  # the model's clean: a file or an external reference
 
     class Meta:
         model = Footage
@@ -292,6 +295,8 @@ class RecordingWriteSerializer(ServiceValidated, serializers.ModelSerializer):
     speaker_name = serializers.CharField(max_length=100, required=False, allow_blank=True,
                                          help_text="选择了讲述人(speaker)时可不填,使用其姓名")
     media = UploadField(required=False, help_text="音频或视频:mp3 wav m4a aac ogg oga flac mp4 m4v mov webm")
+    # the model's clean: a file or an external reference; a speaker chosen or a speaker's name
+    body_rules = (AnyOf("media", "media_reference"), AnyOf("speaker", "speaker_name"))
 
     class Meta:
         model = Recording

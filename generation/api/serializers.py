@@ -9,6 +9,7 @@ from rest_framework import serializers
 
 from heritage.inputs import INT_MAX
 from heritage.parsers import RefuseUnknownFields
+from heritage.schema import AnyOf, Requires
 
 from archive.models import Technique, TechniqueStep
 
@@ -31,6 +32,9 @@ class TaskInputSerializer(RefuseUnknownFields, serializers.Serializer):
         required=False, allow_null=True, default=None,
         help_text="用本地指令模型扩展提示词(类似 Wan2.2 --use_prompt_extend);缺省按服务器设置(默认关闭)。"
                   "改写须保留每个参数值、手、工具和材料,否则保留原提示词;任务的 parameters.prompt_extension 记录所用提示词。")
+
+    # ``validate``: something to describe (text, a technique or a recording's span); a step is a technique's
+    body_rules = (AnyOf("text", "technique", "recording"), Requires("step", "technique"))
 
     def validate(self, attrs):
         if attrs.get("recording") is not None:
@@ -115,6 +119,8 @@ class S2VInputSerializer(RefuseUnknownFields, serializers.Serializer):
     prompt = serializers.CharField(required=False, allow_blank=True, max_length=2000,
                                    help_text="场景与镜头描述(可选)。")
 
+    body_rules = (AnyOf("segments", ("audio_start_ms", "audio_end_ms")),)  # ``validate``
+
     def validate(self, attrs):
         from archive.models import InheritorPortrait, Recording
 
@@ -180,6 +186,7 @@ class ProgressSerializer(serializers.Serializer):
 
 
 class OutputSerializer(serializers.Serializer):
+    clip = serializers.IntegerField(help_text="生成视频的编号:发起审核时 POST /reviews 的 clip。")
     video_url = serializers.CharField(help_text="交付版本(后期处理完成后)或原生视频。")
     native_video_url = serializers.CharField()
     poster_url = serializers.CharField(allow_null=True)

@@ -181,7 +181,8 @@ class ReviewList(ListAPIView):
 
     def get_queryset(self):
         params = self.request.query_params
-        qs = selectors.with_open_comments(selectors.review_list_for(self.request.user)).order_by("-updated_at", "-pk")
+        qs = selectors.with_page_rules(selectors.with_open_comments(selectors.review_list_for(self.request.user)))
+        qs = qs.order_by("-updated_at", "-pk")
         state = query_choice(params, "state", Review.State.values)
         if state:
             qs = qs.filter(state=state)
@@ -192,6 +193,13 @@ class ReviewList(ListAPIView):
         if craft:
             qs = qs.filter(technique__craft__slug=craft)
         return qs
+
+    def paginate_queryset(self, queryset):
+        """A page, with what the rules read for its ``available_actions`` fetched for the whole page."""
+        page = super().paginate_queryset(queryset)
+        if page is not None:
+            selectors.fetch_page(page, self.request.user)
+        return page
 
     @extend_schema(operation_id="reviews_list", summary="列出您可见的审核(分页;最近改动的在前)",
                    parameters=[
@@ -205,6 +213,8 @@ class ReviewList(ListAPIView):
         return super().get(request, *args, **kwargs)
 
     @extend_schema(operation_id="reviews_open", request=ReviewOpenSerializer,
+                   description="发起对一个生成视频的审核(馆员)。没有发起审核权限的账户一律得到 403,无论该视频是否存在"
+                               "(不泄露哪些视频存在);有权限的账户请求不存在的视频得到 404(code 为 not_found)。",
                    responses={201: ReviewSerializer, **REFUSED})
     def post(self, request):
         body = ReviewOpenSerializer(data=request.data)
@@ -212,7 +222,7 @@ class ReviewList(ListAPIView):
             if "clip" in body.errors:
                 return Response({"detail": _("clip 必须是视频编号。"), "code": "invalid"}, status=400)
             body.is_valid(raise_exception=True)
-        clip = get_object_or_404(Clip, pk=body.validated_data["clip"])
+        clip = Clip.objects.filter(pk=body.validated_data["clip"]).first()  # None: review_open answers 403 or 404
         try:
             review = services.review_open(clip=clip, actor=request.user,
                                           rights_uri=body.validated_data.get("rights_uri"))
