@@ -112,3 +112,12 @@ def test_a_verb_with_its_own_object_after_na_or_ba_describes_the_thing():
 def test_a_verb_before_de_with_no_noun_or_no_later_verb_stays_a_step():
     # nothing named after 的, no other verb: the state is what the step reaches (forging)
     assert steps("铁块要烧红的")[0][0] == "烧"
+
+
+def test_whose_said_without_de_leaves_the_thing_after_the_person_the_object():
+    # bone-setting: the patient's arm held up is what the step works, as with 「病人的胳膊」
+    assert steps("右手托住病人胳膊") == [("托住", None, "胳膊")]
+    # a partner dance: 「她肩膀」 is her shoulder, held
+    assert steps("右手扶住她肩膀") == [("扶住", None, "肩膀")]
+    # wrestling: the opponent's belt gripped
+    assert "腰带" in (steps("两只手抓住对方腰带")[0][2] or "")
