@@ -88,3 +88,36 @@ def test_a_verb_read_as_the_head_of_the_tool_in_hand_gives_way_to_the_next_verb(
     # (a carver cleaning a piece, a cobbler)
     assert steps("用牙刷蘸点清水擦一擦")[0] == ("蘸", "牙刷", "清水")
     assert steps("拿鞋刷蘸点鞋油") == [("蘸", "鞋刷", "鞋油")]
+
+
+# --- second nlp-things session: a verb describing the thing after 的 is no step of its own ---------------------------
+
+
+def test_a_verb_with_the_state_it_brings_about_before_de_describes_the_tool():
+    # pyrography and wood carving: 「烧红的烙铁」「磨快的刻刀」 name the tool; the step is the verb after it
+    assert steps("用烧红的烙铁在葫芦上烫花纹") == [("烫", "烙铁", "葫芦")]
+    assert steps("用磨快的刻刀刻线") == [("刻", "刻刀", "线")]
+    # a chilli string (food): the state said before 的 is how the thing is, not a step of drying
+    assert [s[0] for s in steps("把晒红的辣椒串起来")] == ["串"]
+
+
+def test_a_verb_with_its_own_object_after_na_or_ba_describes_the_thing():
+    # painting: the brush dipped in ink is what 描 is done with, not what 蘸 works
+    got = steps("右手拿蘸了墨的毛笔描")
+    assert [s[0] for s in got] == ["描"] and got[0][1] == "毛笔"
+    # a horseback game: 「割了头的山羊」 names the goat; throwing it is the one step
+    assert [s[0] for s in steps("把割了头的山羊扔在场子中间")] == ["扔"]
+
+
+def test_a_verb_before_de_with_no_noun_or_no_later_verb_stays_a_step():
+    # nothing named after 的, no other verb: the state is what the step reaches (forging)
+    assert steps("铁块要烧红的")[0][0] == "烧"
+
+
+def test_whose_said_without_de_leaves_the_thing_after_the_person_the_object():
+    # bone-setting: the patient's arm held up is what the step works, as with 「病人的胳膊」
+    assert steps("右手托住病人胳膊") == [("托住", None, "胳膊")]
+    # a partner dance: 「她肩膀」 is her shoulder, held
+    assert steps("右手扶住她肩膀") == [("扶住", None, "肩膀")]
+    # wrestling: the opponent's belt gripped
+    assert "腰带" in (steps("两只手抓住对方腰带")[0][2] or "")

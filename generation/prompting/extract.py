@@ -221,6 +221,7 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
         if words[j] == "的":
             near.add(j - 1)
             near.add(j - 2)
+            near.add(j - 3)  # (a verb with 了 and its own object before 的: 「拿蘸了水的毛笔」)
         elif words[j] in AGENT_NOUN_SUFFIX:
             near.add(j - 1)
         else:
@@ -246,16 +247,26 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             # predicate of its own (its hand and object are not the time clause's); a technique
             # named there (「制胎的时候用锤子…」) stays the topic the next words describe
             kinds[i] = "P"
-        elif i + 2 < n and (words[i + 1] == "的" or words[i + 2] == "的") \
+        elif i + 2 < n and (words[i + 1] == "的" or words[i + 2] == "的" or (i + 3 < n and words[i + 3] == "的")) \
                 and (kinds[i] == "V" or (kinds[i] == "T" and pos_tags.get(w, "")[:1] == "v")):
-            # (的 one or two words on, checked first: nothing below changes without it)
+            # (的 one to three words on, checked first: nothing below changes without it)
             j = i + 1
-            if words[j] in RESULT_COMPLEMENTS or words[j] in FUNCTION_COMPLEMENTS:
+            state = words[j] in STATE_RESULTS and words[j] not in RESULT_COMPLEMENTS
+            if words[j] in RESULT_COMPLEMENTS or words[j] in FUNCTION_COMPLEMENTS or state:
                 j += 1
-            if words[j] == "的" and j + 1 < n and kinds[j + 1] != "P" and words[j + 1] != "时候":
-                # 「顺着印好的墨点缝」「锤成的长条」: a verb in a relative clause names a thing, it is
-                # no action of its own
+            if words[j] == "的" and j + 1 < n and kinds[j + 1] != "P" and words[j + 1] != "时候" and (
+                    not state or ((kinds[j + 1] in ("N", "T") or pos_tags.get(words[j + 1], "")[:1] == "n")
+                                  and _verb_later(words, kinds, pos_tags, j + 2))):
+                # 「顺着印好的墨点缝」「锤成的长条」: a verb in a relative clause names a thing, it is no action of
+                # its own; so does one with the state it brings about, before another verb (「用烧红的铁钎烫」)
                 kinds[i] = None
+            elif (o := _relative_to_noun(words, kinds, pos_tags, i)) is not None:
+                # 「拿蘸了水的毛笔描」「把刚出锅的糖稀倒在石板上」「将洗净控干的鱼剖开」: right after 把/将/用/拿 (which take a
+                # noun), verbs with their result or own object before 的 and a noun describe that noun, before the
+                # clause's own verb: no action of their own
+                for t in range(i, o):
+                    if kinds[t] == "V" or kinds[t] == "T":
+                        kinds[t] = None
         if kinds[i] == "V" and i and kinds[i - 1] == "R" and i + 1 < n and words[i + 1] in RELATION_END \
                 and len(w) == 1:
             kinds[i] = None  # 「从折边开剪」: after a relation marker, 折 + 边 is a place, not an action
@@ -263,6 +274,51 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
     if counters is not None:
         counters.tokens += len(words)
     return Doc(words, starts, kinds, qmap, interesting, compounds)
+
+
+def _verb_later(words: list, kinds: list, pos_tags: dict, j: int) -> bool:
+    """A verb (or a term jieba tags as one) stands at or after token j in its clause."""
+    for t in range(j, _clause_end(words, kinds, j)):
+        if kinds[t] == "V" or (kinds[t] == "T" and pos_tags.get(words[t], "")[:1] == "v"):
+            return True
+    return False
+
+
+def _relative_to_noun(words: list, kinds: list, pos_tags: dict, i: int) -> int | None:
+    """Token i, a verb right after 把/将/用/拿 (``_takes_a_noun``), opens a phrase describing the noun after a 的
+    within three tokens: between them only verbs, one-character results or states, 了/过 and at most one noun
+    (the verb's own object); a noun after 的 and a verb later in the clause. The index of 的, or None."""
+    if not _takes_a_noun(words, i, pos_tags):
+        return None
+    nouns = 0
+    for o in range(i + 1, min(i + 4, len(words) - 1)):
+        w = words[o]
+        if w == "的":
+            after = kinds[o + 1] in ("N", "T") or (kinds[o + 1] is None and pos_tags.get(words[o + 1], "")[:1] == "n")
+            return o if after and _verb_later(words, kinds, pos_tags, o + 2) else None
+        tag = pos_tags.get(w, "")
+        if kinds[o] in ("N", "T") and tag[:1] != "v" or (kinds[o] is None and tag[:1] == "n"):
+            nouns += 1
+            if nouns > 1:
+                return None
+        elif not (kinds[o] == "V" or w in FUNCTION_COMPLEMENTS or w in RESULT_COMPLEMENTS or w in STATE_RESULTS
+                  or (len(w) == 1 and tag[:1] in ("v", "a"))):
+            return None
+    return None
+
+
+def _takes_a_noun(words: list, i: int, pos_tags: dict) -> bool:
+    """The word before token i (past one single-character adverb: 刚, 已) is 把/将 or a lead of what is used
+    (用/以/拿…), which takes a noun: a verb at i opens a phrase describing that noun."""
+    for m in (i - 1, i - 2):
+        if m < 0:
+            return False
+        w = words[m]
+        if w in OBJECT_MARKERS or w in INSTRUMENT_LEADS or w == "拿":
+            return True
+        if len(w) != 1 or pos_tags.get(w, "") != "d":
+            return False
+    return False
 
 
 # the words the rules of ``_finish_doc``'s second walk read at a token or beside it

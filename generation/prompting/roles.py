@@ -969,6 +969,10 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             nxt <= e and words[nxt] in ("进", "到", "在", "入", "进去"))
         np, info, after = _noun_phrase(doc, term_at, nxt, e, body=True, slot=len(verb) == 2 and (
             verb[1] in RESULT_COMPLEMENTS or verb[1] in DIRECTION_CHARS))
+        if np is not None and info is None and after <= e and words[after] != "的" and info_is_person((np, None)) \
+                and (owned := _noun_phrase(doc, term_at, after, e, body=True))[0] is not None \
+                and not info_is_person(owned[:2]):
+            np, info, after = owned  # 「托住病人胳膊」「抓住对方腰带」: whose, said without 的: the thing after is the object
         if nxt + 1 <= e and words[nxt] in ("好", "完") and words[nxt + 1] == "了":
             np = None  # 「劈好了上机」: after V好了 the clause goes on with a new predicate
         elif np is not None and nxt <= e and words[nxt] == "得" and info is None:
@@ -995,6 +999,10 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 np, info, after = _noun_phrase(doc, term_at, j + 2, e, body=True)
                 if np is None:
                     after = nxt
+            elif j + 1 <= e and j == nxt and words[j] in PERSON_PRONOUNS \
+                    and (owned := _noun_phrase(doc, term_at, j + 1, e, body=True))[0] is not None \
+                    and not info_is_person(owned[:2]):
+                np, info, after = owned  # 「握住他手腕」: whose, said without 的
             if np is not None:
                 pass
             elif j + 1 < e and kinds[j] in ("T", "N") and words[j + 1] == "的" and (
