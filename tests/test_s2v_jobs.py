@@ -360,7 +360,7 @@ def test_heritage_demo_s2v_archives_a_public_narration(tmp_path, tmp_path_factor
     record = ArchiveRecord.objects.get(pk=data["archive_record"])
     assert data["kind"] == "s2v" and record in public_records()
     assert record.attribution == "由沈秀芬口述录音驱动"
-    assert data["gallery_url"].endswith(f"/crafts/suxiu/#narration-{record.pk}")
+    assert data["gallery_url"].endswith(f"/techniques/{record.technique.slug}/#narration-{record.pk}")
     page = client.get("/crafts/suxiu/").content.decode()
     # (the label in the visitor's language, then the attribution: walk6)
     assert f'id="narration-{record.pk}"' in page
@@ -372,7 +372,7 @@ def test_heritage_demo_s2v_archives_a_public_narration(tmp_path, tmp_path_factor
     techniques_part = page[page.index('class="narrations"'):].split("</section>", 1)[1]
     assert reverse("gallery:record_media", args=[record.pk, "poster"]) not in techniques_part
     # gallery search finds it (indexed when it was archived), by its technique and by its speaker
-    link = f'href="/crafts/suxiu/#narration-{record.pk}"'
+    link = f'href="/techniques/{record.technique.slug}/#narration-{record.pk}"'
     for q in (record.technique.name, "沈秀芬"):
         assert link in client.get(reverse("gallery:search"), {"q": q}).content.decode(), q
     # the likeness consent narrowed to "archive only": no longer public, at the next request
