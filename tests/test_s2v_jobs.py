@@ -450,3 +450,44 @@ def test_a_recordings_page_offers_the_narrated_video(curator_client, speech_reco
     client.force_login(make_user("rev-page", "reviewer"))
     page = client.get(url).content.decode()
     assert "生成口述影像" not in page  # a reviewer reads the recording but may not generate
+
+
+def test_the_form_preselects_the_speakers_only_portrait(curator_client, speech_recording, portrait, inheritor):
+    """Coming from the recording's 生成口述影像 button with one portrait of its speaker on file, the curator had to
+    pick it all the same; with two on file nothing is chosen for them."""
+    from django.urls import reverse
+
+    url = reverse("generation:s2v")
+    page = curator_client.get(url, {"recording": speech_recording.pk}).content.decode()
+    assert f'<option value="{portrait.pk}" selected>' in page
+    second = InheritorPortrait(inheritor=inheritor, title="第二张", consent_scope="public", consent_given_by="沈秀芬",
+                               consent_date=dt.date(2024, 3, 1))
+    second.image.save("face2.png", ContentFile(png_bytes()), save=False)
+    second.save()
+    page = curator_client.get(url, {"recording": speech_recording.pk}).content.decode()
+    assert '<option value="" selected>' in page.split('name="portrait"', 1)[1].split("</select>", 1)[0]
+
+
+@pytest.mark.parametrize("label", ["沈老师", "沈秀芬", "沈师傅", "老沈", "沈秀芬老师", "答", "受访者"])
+def test_a_span_labelled_with_the_inheritors_form_of_address_is_accepted(curator, speech_recording, portrait, label):
+    """The speaker check matched labels exactly: a transcript labelling 沈秀芬 as 沈老师 (or 答) was refused though
+    the recording names her as its speaker. Labels map to people as turns.is_speaker says."""
+    TranscriptSegment.objects.filter(recording=speech_recording).update(speaker=label)
+    job = s2v_job_create(requested_by=curator, recording=speech_recording, portrait=portrait, start_ms=500,
+                         end_ms=4500, seed=1, steps=2, enqueue=False)
+    assert job.source_text == "针要斜一点。\n大概三十度。"
+
+
+@pytest.mark.parametrize("label,says", [
+    ("李文静", "只能用沈秀芬本人说的片段"),  # the recording's interviewer
+    ("问", "只能用沈秀芬本人说的片段"),
+    ("王老师", "请在转写中把这些片段的说话人改为「沈秀芬」"),  # someone else, or a label the archive cannot place
+    ("徒弟", "请在转写中把这些片段的说话人改为「沈秀芬」"),
+])
+def test_a_label_that_is_not_the_inheritor_is_still_refused_and_says_what_to_do(curator, speech_recording, portrait,
+                                                                               label, says):
+    TranscriptSegment.objects.filter(recording=speech_recording, start_ms=2500).update(speaker=label)
+    before = GenerationJob.objects.count()
+    why = refused("span", curator, recording=speech_recording, portrait=portrait, start_ms=500, end_ms=4500)
+    assert label in why and "00:02" in why and says in why
+    assert GenerationJob.objects.count() == before
