@@ -9,7 +9,7 @@
     review in review (送审 done)         → a note: who is next (the reviewer's 审阅, the named signer)
     review approved (signed)            → curator: 归档并公开 is the review page's primary button;
                                           others are told the curator publishes it next
-    review archived and public          → 在展厅查看        gallery:technique#step-n (口述影像: gallery:craft#narration-…)
+    review archived and public          → 在展厅查看        gallery:technique#step-n (口述影像: gallery:technique#narration-…)
     archive record (staff page), public → 在展厅查看        the same place
 
 ``next_action(obj, user)`` answers a NextAction (or None); templates show it with

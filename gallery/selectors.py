@@ -22,12 +22,13 @@ SPEECH_DRIVEN = "s2v"  # GenerationJob.Kind.S2V: narrated (口述影像) records
 
 
 def record_gallery_url(record) -> str:
-    """Where the gallery shows a public record (the one place that says it): a 口述影像 in its craft's
-    narrations (it has no technique page of its own), a demonstration on its technique's page at its step."""
+    """Where the gallery shows a public record (the one place that says it): its technique's page, a
+    口述影像 in the page's narrations (``#narration-<record>``), a demonstration at its step. Search results,
+    the record page's next step and the demo's ``gallery_url`` all link here."""
+    page = reverse("gallery:technique", args=[record.technique.slug])
     if record.clip.job.kind == SPEECH_DRIVEN:
-        return reverse("gallery:craft", args=[record.technique.craft.slug]) + f"#narration-{record.pk}"
-    anchor = f"#step-{record.step.order}" if record.step_id else ""
-    return reverse("gallery:technique", args=[record.technique.slug]) + anchor
+        return page + f"#narration-{record.pk}"
+    return page + (f"#step-{record.step.order}" if record.step_id else "")
 
 
 def demonstration_records() -> QuerySet:
@@ -46,8 +47,10 @@ def public_narration_ids() -> QuerySet:
 
 
 def public_technique_ids() -> QuerySet:
-    """A subquery: ids of techniques that have at least one public demonstration."""
-    return demonstration_records().order_by().values("technique_id")
+    """A subquery: ids of techniques that have a public page, i.e. at least one public record (a
+    demonstration or a narrated video): the technique page, its IIIF manifest, search and the craft page's
+    links all follow this."""
+    return public_records().order_by().values("technique_id")
 
 
 def _with_public_counts(qs: QuerySet[Craft]) -> QuerySet[Craft]:
@@ -121,7 +124,8 @@ def gallery_home(*, category: str = "", region: str = "", page=1) -> dict:
 
 
 def craft_page(*, slug: str) -> dict:
-    """A craft, its inheritors, its techniques (each with how many public demonstrations it has)."""
+    """A craft, its inheritors, its techniques (each with how many public demonstrations and narrated videos it
+    has; a technique with either has a page) and its public narrated videos."""
     craft = Craft.objects.filter(slug=slug).first()
     if craft is None:
         raise Http404
@@ -131,9 +135,11 @@ def craft_page(*, slug: str) -> dict:
             # distinct: the join with steps would otherwise count each record once per step
             public_record_count=Count("archive_records", filter=Q(
                 archive_records__in=demonstration_records().order_by().values("pk")), distinct=True),
+            narration_count=Count("archive_records", filter=Q(
+                archive_records__in=narration_records().order_by().values("pk")), distinct=True),
             step_count=Count("steps", distinct=True),
         )
-        .order_by("-public_record_count", "name")
+        .order_by("-public_record_count", "-narration_count", "name")
     )
     _attach_posters(techniques, by="technique")
     inheritors = list(Inheritor.objects.filter(craft=craft).order_by("level", "name"))
@@ -147,10 +153,21 @@ class NarrationView:
     record: object
     files: dict
     transcript: list  # [(start_s, end_s, text)]
+    # What the served video file is (width, height, fps, duration_s), as for a StepView; set by technique_page()
+    video_facts: dict = field(default_factory=dict)
 
     @property
     def job(self):
         return self.record.clip.job
+
+    @property
+    def narrator(self) -> str:
+        """Who speaks (``GenerationJob.narrator_name``, the one place that names a narration's narrator)."""
+        return self.job.narrator_name()
+
+    @property
+    def page_url(self) -> str:
+        return record_gallery_url(self.record)
 
     @property
     def recording(self):
@@ -161,8 +178,16 @@ class NarrationView:
         return reverse("gallery:record_media", args=[self.record.pk, role]) if role in self.files else None
 
     @property
+    def video_role(self) -> str | None:
+        return next((r for r in (FileRole.VIDEO, FileRole.ORIGINAL) if r in self.files), None)
+
+    @property
+    def video_file(self):
+        return self.files.get(self.video_role) if self.video_role else None
+
+    @property
     def video_url(self):
-        return self.media_url("video") or self.media_url("original")
+        return self.media_url(self.video_role) if self.video_role else None
 
     @property
     def poster_url(self):
@@ -173,14 +198,16 @@ class NarrationView:
         return self.media_url("vtt")
 
 
-def narrations(*, craft) -> list[NarrationView]:
-    """The craft's public 口述影像, newest first, each with the transcript of its audio span (two
-    queries: the records with their files and jobs, then every segment those spans touch)."""
+def narrations(*, craft=None, technique=None) -> list[NarrationView]:
+    """The public 口述影像 of a craft or of a technique, newest first, each with the transcript of its audio
+    span and its narrator (two queries: the records with their files, jobs and narrators, then every segment
+    those spans touch)."""
     from archive.models import TranscriptSegment
 
-    records = list(narration_records().select_related(None).select_related("clip", "clip__job", "clip__job__recording")
-                   .filter(technique__craft=craft)
-                   .prefetch_related("files").order_by("-created_at"))
+    records = narration_records().select_related(None).select_related(
+        "technique", "clip", "signoff", "clip__job", "clip__job__recording", "clip__job__portrait__inheritor")
+    records = records.filter(technique__craft=craft) if technique is None else records.filter(technique=technique)
+    records = list(records.prefetch_related("files").order_by("-created_at"))
     if not records:
         return []
     spans = {r.pk: (r.clip.job.recording_id, r.clip.job.audio_start_ms or 0, r.clip.job.audio_end_ms or 0)
@@ -270,8 +297,8 @@ def _clip_facts(clip) -> dict:
     return {"width": clip.width, "height": clip.height, "fps": clip.fps, "duration_s": clip.duration_s}
 
 
-def _served_video_facts(views: list[StepView]) -> None:
-    """Fill each view's ``video_facts`` with what its served video file is. The archived ``video`` is a copy
+def _served_video_facts(views: list) -> None:
+    """Fill each view's ``video_facts`` (a StepView or a NarrationView) with what its served video file is. The archived ``video`` is a copy
     of the delivery rendition the inheritor signed (a C2PA manifest added), found by the SHA-256 in the
     sign-off's public summary: one query for the whole page."""
     wanted: dict = {}
@@ -316,13 +343,15 @@ def _public_records_for(technique: Technique) -> list:
 
 def technique_page(*, slug: str) -> dict:
     """A technique with at least one public record: its steps in order, each with its newest public
-    record (files by role) and the public original footage. 404 otherwise, so a guessed URL of a
+    demonstration (files by role) and the public original footage, and its public narrated videos
+    (口述影像, ``narrations``). 404 otherwise, so a guessed URL of a
     technique whose clips are all unpublished shows nothing."""
     technique = Technique.objects.select_related("craft").filter(slug=slug).first()
     if technique is None:
         raise Http404
     records = _public_records_for(technique)
-    if not records:
+    narrated = narrations(technique=technique)
+    if not records and not narrated:
         raise Http404
     steps = list(technique.steps.order_by("order"))
     footage = list(Footage.objects.filter(technique=technique, public=True).order_by("title"))
@@ -336,8 +365,9 @@ def technique_page(*, slug: str) -> dict:
         views.append(_step_view(None, overview or [], [f for f in footage if f.step_id is None]))
     for step in steps:
         views.append(_step_view(step, by_step.get(step.pk, []), [f for f in footage if f.step_id == step.pk]))
-    _served_video_facts(views)
-    return {"technique": technique, "craft": technique.craft, "steps": views, "records": records}
+    _served_video_facts([*views, *narrated])  # one query for the page's demonstrations and narrations
+    return {"technique": technique, "craft": technique.craft, "steps": views, "records": records,
+            "narrations": narrated}
 
 
 def _step_view(step, records, footage) -> StepView:

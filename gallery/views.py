@@ -118,7 +118,7 @@ def technique_ask(request, slug):
 def technique_manifest(request, slug):
     context = selectors.technique_page(slug=slug)
     manifest = build_manifest(technique=context["technique"], craft=context["craft"], steps=context["steps"],
-                              absolute=request.build_absolute_uri)
+                              narrations=context["narrations"], absolute=request.build_absolute_uri)
     response = JsonResponse(manifest, json_dumps_params={"ensure_ascii": False, "indent": 1})
     response["Content-Type"] = 'application/ld+json;profile="http://iiif.io/api/presentation/3/context.json"'
     response["Access-Control-Allow-Origin"] = "*"  # IIIF viewers load manifests cross-origin

@@ -117,6 +117,9 @@ class S2VForm(forms.Form):
                             f"{s.text[:60]}") for s in recording.segments.all()]
             if recording.speaker_id:
                 portraits = portraits.filter(inheritor_id=recording.speaker_id)
+                only = list(portraits.values_list("pk", flat=True)[:2])
+                if len(only) == 1:  # the speaker's one portrait on file: nothing to pick
+                    self.fields["portrait"].initial = only[0]
         self.fields["portrait"].queryset = portraits
         self.recording = recording
 

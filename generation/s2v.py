@@ -64,16 +64,29 @@ def _cut_audio(*, recording, start_ms: int, end_ms: int, dest: Path) -> float:
         return 0.0
 
 
-def _refuse_other_voices(segments, *, narrator: str) -> None:
+def _refuse_other_voices(segments, *, recording, narrator: str) -> None:
     """The portrait speaks with the span's voice: a segment labelled with another speaker (the interviewer's
-    question) would put their words in the inheritor's mouth. Segments without a speaker label pass."""
+    question) would put their words in the inheritor's mouth. Who a label stands for is the recording's mapping
+    (``turns.is_speaker``: the narrator's or the recording's speaker name, 沈老师 / 老沈, 答 / 受访者 …; the
+    recording's interviewer never); segments without a speaker label pass."""
     from heritage.timecode import format_mmss
 
-    other = next((s for s in segments if (s.speaker or "").strip() and s.speaker.strip() != narrator), None)
-    if other is not None:
+    from .prompting.turns import is_interviewer, is_speaker
+
+    names = (narrator, recording.speaker_name)
+    interviewers = [recording.interviewer] if recording.interviewer else []
+    other = next((s for s in segments if (s.speaker or "").strip()
+                  and not is_speaker(s.speaker, names, interviewers)), None)
+    if other is None:
+        return
+    values = {"who": other.speaker.strip(), "at": format_mmss(other.start_ms), "name": narrator}
+    if is_interviewer(other.speaker, interviewers):
         raise params.ParameterError({"span": [
             _("所选片段中有%(who)s说的话(%(at)s 起):口述影像让%(name)s的人像说出这段录音,只能用%(name)s本人说的片段。")
-            % {"who": other.speaker.strip(), "at": format_mmss(other.start_ms), "name": narrator}]})
+            % values]})
+    raise params.ParameterError({"span": [
+        _("所选片段中「%(who)s」说的话(%(at)s 起)无法确认是%(name)s本人说的:口述影像只能用%(name)s本人说的片段。"
+          "若「%(who)s」就是%(name)s,请在转写中把这些片段的说话人改为「%(name)s」;否则请不要选这些片段。") % values]})
 
 
 def _check_span(*, recording, start_ms, end_ms) -> tuple[int, int]:
@@ -122,7 +135,7 @@ def s2v_job_create(*, requested_by, recording, portrait, start_ms, end_ms, promp
             % {"w": portrait.width, "h": portrait.height, "n": preset.min_image_side}]})
     height, width = size_for_image(portrait.height, portrait.width, preset.max_area, preset.size_divisor)
     segments = span_segments(recording=recording, start_ms=start_ms, end_ms=end_ms)
-    _refuse_other_voices(segments, narrator=portrait.inheritor.name)
+    _refuse_other_voices(segments, recording=recording, narrator=portrait.inheritor.name)
     text = "\n".join(s.text for s in segments)
     prompt = (prompt or "").strip() or DEFAULT_PROMPT.format(name=portrait.inheritor.name,
                                                              craft=recording.craft.name)

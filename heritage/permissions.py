@@ -87,6 +87,15 @@ def is_signer_for(user, obj) -> bool:
 
 
 @rules.predicate
+def views_as_signer(user, review) -> bool:
+    """``user`` may see ``review`` as its signer (``review.signing.may_view_as_signer``): they may sign it and
+    it was sent out (no draft). A narration's review is its narrator's (and their proxy's), not the craft's."""
+    from review.signing import may_view_as_signer
+
+    return review is not None and user.is_authenticated and may_view_as_signer(user, review)
+
+
+@rules.predicate
 def is_requester(user, job) -> bool:
     return bool(job is not None and user.is_authenticated and job.requested_by_id == user.pk)
 
@@ -170,7 +179,8 @@ PERMISSIONS = {
     "generation.view_all_jobs": is_curator,
     # review workflow: one permission per action of review/workflow.py
     "review.view_inbox": is_staff_reader | signs_for_some_craft,
-    "review.view": is_staff_reader | is_signer_for,
+    # who sees a review: staff all; others only what they may sign, once sent (review/signing.py, the decision)
+    "review.view": is_staff_reader | views_as_signer,
     "review.view_all": is_staff_reader,
     "review.open": is_curator,
     "review.set_rights": is_curator,

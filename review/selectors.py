@@ -8,7 +8,7 @@ from archive.signing import signer_crafts
 from heritage.permissions import allowed
 
 from .models import AuditEntry, Notification, Review, ReviewComment
-from .signing import signable_reviews_q
+from .signing import viewable_reviews_q
 
 __all__ = ["signer_crafts", "reviewer_approval", "review_list_for", "review_versions", "audit_for",
            "unread_notifications", "postprocessing_status", "newer_take",
@@ -95,12 +95,11 @@ def review_list_for(user) -> QuerySet[Review]:
     if allowed(user, "review.view_all"):
         return qs
     if signer_crafts(user):
-        # An inheritor sees the current take of each demonstration: a take replaced by a newer version
-        # (v1 after v2 was opened) is history for the curator's versions list, not something to sign.
-        # Which reviews are theirs is review.signing's rule: their craft's demonstrations, and only the
-        # narrated videos of their own portrait and voice.
-        return (qs.filter(signable_reviews_q(user)).exclude(state=Review.State.DRAFT)
-                .exclude(next_takes__isnull=False).distinct())
+        # Which reviews an inheritor (or proxy) may see is review.signing's rule (``viewable_reviews_q``, the
+        # ``review.view`` predicate as a query): their craft's demonstrations, only the narrated videos of their
+        # own portrait and voice, never a draft. The list shows the current take of each: a take replaced by a
+        # newer version (v1 after v2 was opened) stays viewable (its page says so) but is not listed.
+        return qs.filter(viewable_reviews_q(user)).exclude(next_takes__isnull=False).distinct()
     return qs.none()
 
 

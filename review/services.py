@@ -8,8 +8,10 @@ Notifications are in-app rows written in the transaction and emails sent on comm
 """
 from __future__ import annotations
 
+import copy
 import logging
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -96,31 +98,42 @@ def notify(users, *, verb: str, message: str, params: dict | None = None, review
     """In-app rows now; the same message by email once the transaction commits. ``message`` is the Chinese
     message id (marked with ``gettext_noop``) and ``params`` its values: the row keeps both, so each reader
     sees it in their own language (``Notification.shown``) whatever language the person who acted used;
-    the stored text and the email are in the site's language (Chinese first)."""
+    the stored text and the email are in the site's language (Chinese first). A notification about a review
+    links it only for those who may open it (``review.view``): nobody is sent a link to a page they may not see."""
     from django.utils import translation
 
     users = [u for u in {u.pk: u for u in users if u is not None}.values()]
+    links = {u.pk: url if review is None or _may_open(u, review) else "" for u in users}
     params = {k: str(v) for k, v in (params or {}).items()}
     template = message
     with translation.override(settings.LANGUAGE_CODE):
         message = _(template) % params
     Notification.objects.bulk_create(
         [Notification(user=u, review=review, verb=verb, message=message[:500], template=template, params=params,
-                      url=url) for u in users]
+                      url=links[u.pk]) for u in users]
     )
-    emails = [u.email for u in users if u.email]
-    if emails:
-        subject = f"[heritage] {message[:80]}"
-        body = f"{message}\n\n{url}" if url else message
-
-        def _send():
-            try:
-                send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, emails, fail_silently=False)
-            except Exception:  # noqa: BLE001 — a mail outage must not undo a committed transition
-                log.exception("review notification email failed")
-
-        transaction.on_commit(_send)
+    subject = f"[heritage] {message[:80]}"
+    for link in set(links.values()):
+        emails = [u.email for u in users if u.email and links[u.pk] == link]
+        if emails:
+            transaction.on_commit(partial(_send_mail, subject, f"{message}\n\n{link}" if link else message, emails))
     return len(users)
+
+
+def _may_open(user, review: Review) -> bool:
+    """``review.view`` for the review as the transition that notifies leaves it: django-fsm sets the new state
+    after the work that writes the notification, and the one transition out of a draft is 送审 (in review)."""
+    if review.state == Review.State.DRAFT:
+        review = copy.copy(review)
+        review.state = Review.State.IN_REVIEW
+    return allowed(user, "review.view", review)
+
+
+def _send_mail(subject: str, body: str, emails: list[str]) -> None:
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, emails, fail_silently=False)
+    except Exception:  # noqa: BLE001 — a mail outage must not undo a committed transition
+        log.exception("review notification email failed")
 
 
 def _review_url(review: Review) -> str:

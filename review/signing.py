@@ -12,6 +12,14 @@ It lives in ``review`` (not ``archive.signing``) because it reads the review's c
 below generation and review in the import layers (.importlinter). The permission predicate
 (heritage/permissions.py ``is_signer_for``), the services (signing inheritor, notifications), the inbox
 (selectors and views) and the gallery's next-step note all ask here.
+
+Who may VIEW a review outside the staff is decided here too (decision, branch narr): only whoever may sign it,
+once a curator has sent it (not a draft). A narration is the narrator's portrait and voice, shown under the
+narrator's likeness consent: before it is archived and public, its review (player, comments, audit) is for the
+narrator (or their proxy), the curators and the reviewers, never for another inheritor of the same craft; once
+archived it is in the public gallery for everyone. A demonstration is signed for the craft, so its craft's
+inheritors see it. ``may_view_as_signer`` (one review: the ``review.view`` predicate) and ``viewable_reviews_q``
+(lists: the inbox, the API list, the notifications page's links) are the same rule; staff see every review.
 """
 from __future__ import annotations
 
@@ -120,3 +128,28 @@ def signable_review_ids(user, reviews) -> set[int]:
     if not pks or user is None or not user.is_authenticated:
         return set()
     return set(Review.objects.filter(signable_reviews_q(user), pk__in=pks).values_list("pk", flat=True))
+
+
+def _sent(review) -> bool:
+    """A curator has sent the review out (any state but draft): what is shown outside the staff."""
+    return getattr(review, "state", None) not in (None, "draft")
+
+
+def may_view_as_signer(user, review) -> bool:
+    """``user`` (not staff) may see ``review``: they may sign it, and it is no draft (``viewable_reviews_q``)."""
+    return _sent(review) and may_sign(user, review)
+
+
+def viewable_reviews_q(user, prefix: str = "") -> Q:
+    """``may_view_as_signer`` as a filter on Review: the reviews ``user`` may see as their signer."""
+    return signable_reviews_q(user, prefix) & ~Q(**{f"{prefix}state": "draft"})
+
+
+def viewable_review_ids(user, review_ids) -> set[int]:
+    """Of ``review_ids``, those ``user`` may open as their signer: one query (staff see all; ask the permission)."""
+    from .models import Review
+
+    ids = {pk for pk in review_ids if pk is not None}
+    if not ids or user is None or not user.is_authenticated:
+        return set()
+    return set(Review.objects.filter(viewable_reviews_q(user), pk__in=ids).values_list("pk", flat=True))

@@ -23,7 +23,7 @@ from heritage.timecode import TimecodeError, parse_timecode
 
 from . import selectors, services, workflow
 from .models import Review
-from .signing import review_signers, signable_review_ids
+from .signing import review_signers, signable_review_ids, viewable_review_ids
 
 
 def can_view_review(user, review: Review) -> bool:
@@ -430,7 +430,15 @@ def notifications(request):
         return redirect("review:notifications")
     page, query = paginate(request, request.user.review_notifications.select_related("review")
                            .order_by("-created_at", "-pk"), {})
-    return render(request, "review/notifications.html", {"items": page, "page_obj": page, "query": query})
+    items = list(page)
+    if not allowed(request.user, "review.view_all"):
+        # who may see a review can change after a notification was written (a signer change): no link to a
+        # page the reader may not open now (review.signing's rule as a query, one for the page)
+        mine = viewable_review_ids(request.user, [n.review_id for n in items])
+        for n in items:
+            if n.review_id is not None and n.review_id not in mine:
+                n.url = ""
+    return render(request, "review/notifications.html", {"items": items, "page_obj": page, "query": query})
 
 
 @requires("review.view", **VIEW_REVIEW)

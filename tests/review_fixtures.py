@@ -172,3 +172,23 @@ def archived_record(rv, signed_review):
         return services.review_archive(review=review, actor=rv.curator)
 
     return _make
+
+
+def narration_clip(rv, make_clip, inheritor):
+    """A clip made as a 口述影像 of ``inheritor``'s portrait (likeness consent recorded; by the proxy, with the
+    authority, for an inheritor who needs one)."""
+    from archive.models import InheritorPortrait
+    from generation.models import Clip, GenerationJob
+    from tests.gallery_fixtures import make_png_bytes
+
+    portrait = InheritorPortrait(inheritor=inheritor, title="工作照", consent_scope="public",
+                                 consent_given_by=inheritor.name, consent_date=dt.date(2024, 3, 1))
+    portrait.image.save("face.png", ContentFile(make_png_bytes(64)), save=False)
+    if inheritor.needs_proxy:
+        portrait.consent_by_proxy = True
+        portrait.consent_document.save("authority.pdf", ContentFile(b"%PDF-1.4 authority"), save=False)
+    portrait.save()
+    clip = make_clip()
+    GenerationJob.objects.filter(pk=clip.job_id).update(kind="s2v", portrait=portrait, consent="rec+likeness",
+                                                        audio_start_ms=0, audio_end_ms=3000)
+    return Clip.objects.get(pk=clip.pk)

@@ -118,18 +118,21 @@ NARRATED = "乱针绣先用铅笔起稿,再以长短交叉的针脚铺色。"
 
 
 def _narration_link(record):
-    return f'href="/crafts/{record.technique.craft.slug}/#narration-{record.pk}"'
+    return f'href="/techniques/{record.technique.slug}/#narration-{record.pk}"'
 
 
 def test_a_public_narrated_video_is_found_by_its_technique_and_transcript(client, gallery_world, gallery_factory):
     """乱针绣 has no public demonstration (a draft and a withdrawn take); its only public thing is a
-    narrated video (口述影像), shown on the 苏绣 craft page: search finds it there, by the technique's
-    name and by words of its transcript, and never links the technique page."""
+    narrated video (口述影像). Its technique page shows it (it used to be a 404, and search linked the craft
+    page): search finds the video by the technique's name and by words of its transcript, and links it (and
+    the technique) on the technique page, which answers."""
     narrated = gallery_factory.record(gallery_world["luanzhen"], kind="s2v", source_text=NARRATED)
     search_index_rebuild()
     html = _results(client, q="乱针绣")
     assert _narration_link(narrated) in html and "口述影像" in html
-    assert "/techniques/luanzhen/" not in html
+    assert 'href="/techniques/luanzhen/"' in html  # the technique's own row: its page is public now
+    page = client.get("/techniques/luanzhen/")
+    assert page.status_code == 200 and f'id="narration-{narrated.pk}"' in page.content.decode()
     html = _results(client, q="交叉 针脚")
     assert _narration_link(narrated) in html and "<mark>交叉</mark>" in html
     html = _results(client, technique="luanzhen")
@@ -174,7 +177,7 @@ def test_browsing_lists_a_craft_whose_only_public_thing_is_a_narrated_video(clie
     search_index_rebuild()
     html = _results(client)
     assert 'href="/crafts/xiangxiu/"' in html and _narration_link(narrated) not in html  # browsing: no videos
-    assert "/techniques/pengmao/" not in html
+    assert 'href="/techniques/pengmao/"' in html  # its technique has a page (the narration), listed as any other
 
 
 def test_english_search_marks_the_chinese_it_keeps(client, indexed_world):

@@ -254,3 +254,72 @@ def test_a_screen_action_refused_by_the_state_redirects_with_the_reason(client, 
     alert = re.search(r'<p class="error" role="alert">(.*?)</p>', html, re.S)
     assert alert and htmllib.unescape(alert.group(1)) == refused.reason and refused.details["code"] != "forbidden"
     assert 'role="alert"' not in client.get(resp["Location"]).content.decode()  # shown once
+
+
+# --- A narration (口述影像) of this craft's inheritor 姚建萍: who sees its review (decision, review/signing.py) ----
+# Before it is public, a narration's review is its narrator's (or their proxy's), the curators' and the reviewers':
+# the other inheritor of the craft (``proxy`` here signs for the deceased 顾文霞 of the same craft) and the
+# inheritor of another craft see nothing of it, on any screen, in any list or by a link in a notification.
+NARRATION_SEES = {"curator", "reviewer", "admin", "inheritor"}
+NARRATION_SCREENS = ["review:detail", "review:media", "review:status", "review:captions"]
+NARRATION_API = ["api-review-detail", "api-review-comments"]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_narration_matrix(client, rv, make_clip, role):
+    from review.models import Notification
+    from tests.review_fixtures import narration_clip
+
+    review = services.review_open(clip=narration_clip(rv, make_clip, rv.inheritor), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    services.review_approve(review=review, actor=rv.reviewer)
+    user = rv.roles[role]
+    if user is not None:
+        client.force_login(user)
+    sees = role in NARRATION_SEES
+    for name in NARRATION_SCREENS:
+        code = client.get(reverse(name, args=[review.pk])).status_code
+        assert code == (200 if sees else 302 if role == "anonymous" else 403), (name, role, code)
+    for name in NARRATION_API:
+        code = client.get(reverse(name, args=[review.pk])).status_code
+        assert code == (200 if sees else 401 if role == "anonymous" else 403), (name, role, code)
+    if user is None:
+        return
+    listed = client.get(reverse("api-review-list"))
+    if listed.status_code == 200:
+        assert (str(review.pk) in [r["id"] for r in listed.json()["results"]]) == sees, role
+        inbox = client.get(reverse("review:inbox")).content.decode()
+        assert (reverse("review:detail", args=[review.pk]) in inbox
+                or reverse("review:sign", args=[review.pk]) in inbox) == sees, role
+    # a notification about it reaches only those who may open it, or comes without the link
+    for n in Notification.objects.filter(user=user, review=review):
+        assert (n.url != "") == sees, (role, n.verb)
+    linked = reverse("review:detail", args=[review.pk])
+    assert (linked in client.get(reverse("review:notifications")).content.decode()) == (
+        sees and Notification.objects.filter(user=user, review=review).exists()), role
+
+
+def test_a_draft_is_seen_by_staff_only(client, rv, make_clip):
+    """Outside the staff a review is seen once it was sent (the inbox and the API list never listed a draft;
+    its page and the API's detail answered the inheritor all the same)."""
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    for role, code in (("inheritor", 403), ("proxy", 403), ("curator", 200), ("reviewer", 200)):
+        client.force_login(rv.roles[role])
+        assert client.get(reverse("review:detail", args=[review.pk])).status_code == code, role
+        assert client.get(reverse("api-review-detail", args=[review.pk])).status_code == code, role
+
+
+def test_no_notification_links_a_page_its_reader_may_not_open(rv, make_clip):
+    """A reply to a comment notifies its author; one who may no longer see the review (here the other inheritor of
+    the craft, on a narration that is not theirs) is told without a link. The signers keep theirs."""
+    from review.models import Notification
+    from tests.review_fixtures import narration_clip
+
+    review = services.review_open(clip=narration_clip(rv, make_clip, rv.inheritor), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    services.notify([rv.proxy_user, rv.inheritor_user, rv.curator], verb="test", message="一条通知", review=review,
+                    url="/review/x/")
+    urls = dict(Notification.objects.filter(review=review, verb="test").values_list("user_id", "url"))
+    assert urls == {rv.proxy_user.pk: "", rv.inheritor_user.pk: "/review/x/", rv.curator.pk: "/review/x/"}
+    submitted = Notification.objects.get(review=review, verb="submitted", user=rv.inheritor_user)
+    assert submitted.url == reverse("review:detail", args=[review.pk])

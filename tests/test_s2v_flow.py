@@ -73,7 +73,7 @@ def test_a_public_records_page_links_its_gallery_place(client, rv, archived_reco
     narrated = _archive(rv, narration)
     assert isinstance(narrated, ArchiveRecord)
     page = client.get(reverse("review:record", args=[narrated.pk])).content.decode()
-    assert f'href="/crafts/{rv.craft.slug}/#narration-{narrated.pk}"' in page
+    assert f'href="/techniques/{narrated.technique.slug}/#narration-{narrated.pk}"' in page
 
 
 def test_the_crafts_narrations_heading_is_plural_in_english(client, rv, narration):

@@ -360,7 +360,7 @@ def test_heritage_demo_s2v_archives_a_public_narration(tmp_path, tmp_path_factor
     record = ArchiveRecord.objects.get(pk=data["archive_record"])
     assert data["kind"] == "s2v" and record in public_records()
     assert record.attribution == "由沈秀芬口述录音驱动"
-    assert data["gallery_url"].endswith(f"/crafts/suxiu/#narration-{record.pk}")
+    assert data["gallery_url"].endswith(f"/techniques/{record.technique.slug}/#narration-{record.pk}")
     page = client.get("/crafts/suxiu/").content.decode()
     # (the label in the visitor's language, then the attribution: walk6)
     assert f'id="narration-{record.pk}"' in page
@@ -372,7 +372,7 @@ def test_heritage_demo_s2v_archives_a_public_narration(tmp_path, tmp_path_factor
     techniques_part = page[page.index('class="narrations"'):].split("</section>", 1)[1]
     assert reverse("gallery:record_media", args=[record.pk, "poster"]) not in techniques_part
     # gallery search finds it (indexed when it was archived), by its technique and by its speaker
-    link = f'href="/crafts/suxiu/#narration-{record.pk}"'
+    link = f'href="/techniques/{record.technique.slug}/#narration-{record.pk}"'
     for q in (record.technique.name, "沈秀芬"):
         assert link in client.get(reverse("gallery:search"), {"q": q}).content.decode(), q
     # the likeness consent narrowed to "archive only": no longer public, at the next request
@@ -450,3 +450,46 @@ def test_a_recordings_page_offers_the_narrated_video(curator_client, speech_reco
     client.force_login(make_user("rev-page", "reviewer"))
     page = client.get(url).content.decode()
     assert "生成口述影像" not in page  # a reviewer reads the recording but may not generate
+
+
+def test_the_form_preselects_the_speakers_only_portrait(curator_client, speech_recording, portrait, inheritor):
+    """Coming from the recording's 生成口述影像 button with one portrait of its speaker on file, the curator had to
+    pick it all the same; with two on file nothing is chosen for them."""
+    from django.urls import reverse
+
+    url = reverse("generation:s2v")
+    def portrait_select():
+        page = curator_client.get(url, {"recording": speech_recording.pk}).content.decode()
+        return page.split('name="portrait"', 1)[1].split("</select>", 1)[0]
+
+    assert f'<option value="{portrait.pk}" selected>' in portrait_select()
+    second = InheritorPortrait(inheritor=inheritor, title="第二张", consent_scope="public", consent_given_by="沈秀芬",
+                               consent_date=dt.date(2024, 3, 1))
+    second.image.save("face2.png", ContentFile(png_bytes()), save=False)
+    second.save()
+    assert '<option value="" selected>' in portrait_select()
+
+
+@pytest.mark.parametrize("label", ["沈老师", "沈秀芬", "沈师傅", "老沈", "沈秀芬老师", "答", "受访者"])
+def test_a_span_labelled_with_the_inheritors_form_of_address_is_accepted(curator, speech_recording, portrait, label):
+    """The speaker check matched labels exactly: a transcript labelling 沈秀芬 as 沈老师 (or 答) was refused though
+    the recording names her as its speaker. Labels map to people as turns.is_speaker says."""
+    TranscriptSegment.objects.filter(recording=speech_recording).update(speaker=label)
+    job = s2v_job_create(requested_by=curator, recording=speech_recording, portrait=portrait, start_ms=500,
+                         end_ms=4500, seed=1, steps=2, enqueue=False)
+    assert job.source_text == "针要斜一点。\n大概三十度。"
+
+
+@pytest.mark.parametrize("label,says", [
+    ("李文静", "只能用沈秀芬本人说的片段"),  # the recording's interviewer
+    ("问", "只能用沈秀芬本人说的片段"),
+    ("王老师", "请在转写中把这些片段的说话人改为「沈秀芬」"),  # someone else, or a label the archive cannot place
+    ("徒弟", "请在转写中把这些片段的说话人改为「沈秀芬」"),
+])
+def test_a_label_that_is_not_the_inheritor_is_still_refused_and_says_what_to_do(curator, speech_recording, portrait,
+                                                                               label, says):
+    TranscriptSegment.objects.filter(recording=speech_recording, start_ms=2500).update(speaker=label)
+    before = GenerationJob.objects.count()
+    why = refused("span", curator, recording=speech_recording, portrait=portrait, start_ms=500, end_ms=4500)
+    assert label in why and "00:02" in why and says in why
+    assert GenerationJob.objects.count() == before

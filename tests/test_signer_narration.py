@@ -3,17 +3,15 @@ inheritor's recorded proxy; a demonstration (t2v) stays signable by any inherito
 
 Signing used to be craft-wide: any inheritor (or proxy) of 苏绣 could sign 姚建萍's narration, was notified
 of it and saw it to sign in the inbox. The rule is review.signing; every caller asks it."""
-import datetime as dt
 
 import pytest
-from django.core.files.base import ContentFile
 from django.urls import reverse
 from rest_framework.test import APIClient
 
 from review import services
 from review.models import Notification, Review
-from tests.gallery_fixtures import make_png_bytes
 from tests.review_fixtures import *  # noqa: F401,F403
+from tests.review_fixtures import narration_clip as _narration
 
 
 @pytest.fixture
@@ -23,24 +21,6 @@ def peer(rv, make_user):
 
     user = make_user("li", "inheritor")
     return Inheritor.objects.create(craft=rv.craft, name="李娥英", level="provincial", user=user)
-
-
-def _narration(rv, make_clip, inheritor):
-    """A clip made as a 口述影像 of ``inheritor``'s portrait (consent recorded)."""
-    from archive.models import InheritorPortrait
-    from generation.models import Clip, GenerationJob
-
-    portrait = InheritorPortrait(inheritor=inheritor, title="工作照", consent_scope="public",
-                                 consent_given_by=inheritor.name, consent_date=dt.date(2024, 3, 1))
-    portrait.image.save("face.png", ContentFile(make_png_bytes(64)), save=False)
-    if inheritor.needs_proxy:  # the likeness consent given by the recorded proxy, with the authority
-        portrait.consent_by_proxy = True
-        portrait.consent_document.save("authority.pdf", ContentFile(b"%PDF-1.4 authority"), save=False)
-    portrait.save()
-    clip = make_clip()
-    GenerationJob.objects.filter(pk=clip.job_id).update(kind="s2v", portrait=portrait, consent="rec+likeness",
-                                                        audio_start_ms=0, audio_end_ms=3000)
-    return Clip.objects.get(pk=clip.pk)
 
 
 def _in_review(rv, clip) -> Review:

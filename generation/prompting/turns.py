@@ -89,6 +89,39 @@ def is_interviewer(name: str, interviewers=()) -> bool:
     return bool(name) and (name in INTERVIEWER_ROLES or name in interviewers)
 
 
+# Role words that stand for the one who answers in an interview: the recording's speaker (not 徒弟/学徒, someone
+# else, nor 甲/乙, which say nothing of who is who).
+ANSWERER_ROLES = SPEAKER_ROLES - {"徒弟", "学徒", "甲", "乙"}
+
+
+def surname(name: str) -> str:
+    """A Chinese name's surname: a compound surname (欧阳) or its first character."""
+    name = (name or "").strip()
+    return name[:2] if name[:2] in COMPOUND_SURNAMES else name[:1]
+
+
+def is_speaker(label: str, names=(), interviewers=()) -> bool:
+    """Whether a transcript's speaker label stands for the recording's speaker, the person interviewed, whose
+    ``names`` (the inheritor's name, the recording's speaker name) the caller knows: one of those names, that
+    name or its surname with a title (沈秀芬老师, 沈老师, 沈师傅), 老/小/阿 with the surname (老沈), or a role
+    word for the one who answers (答, 受访者, 讲述人, 传承人 …). Never the interviewer (``is_interviewer``).
+    How a recording maps its transcript's labels to people: the S2V speaker check asks here."""
+    label = (label or "").strip()
+    if not label or is_interviewer(label, interviewers):
+        return False
+    if label in ANSWERER_ROLES:
+        return True
+    for name in filter(None, ((n or "").strip() for n in names)):
+        if label == name:
+            return True
+        for head in {name, surname(name)}:
+            if label.startswith(head) and label[len(head):] in _TITLES:
+                return True
+        if label[:1] in _PREFIXES and label[1:] == surname(name):
+            return True
+    return False
+
+
 def _role(name: str, bracket: str | None, interviewers: frozenset, dictionary: dict) -> str | None:
     """"interviewer", "speaker" or None (no label) for a name before a colon."""
     for word in (bracket, name):
