@@ -259,7 +259,7 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
                     and _asr_said(doc, norm, i - 2) != _asr_said(doc, norm, i) \
                     and _asr_said(doc, norm, i - 1) != _asr_said(doc, norm, i) \
                     and _asr_nounish(doc, tags, i - 1) and kinds[i - 1] != "Q" and prev_w not in COMPLEMENTS \
-                    and _asr_object_of(doc, tags, last_pred, i - 1) \
+                    and not _asr_glued_verb(tags, prev_w) and _asr_object_of(doc, tags, last_pred, i - 1) \
                     and _asr_predicate_ahead(doc, tags, i) and not (
                         words[last_pred] in TOOL_LEAD and not any(_asr_noun(doc, tags, j) for j in (i + 1, i + 2))):
                 # (not 「拿墨斗一弹」「拿木槌一下一下敲」: what was taken is used by the verb that follows)
@@ -600,6 +600,13 @@ def _asr_numbered(doc: Doc, tags: dict, norm: str, i: int) -> bool:
         return True
     q = doc.quantities.get(i) if doc.kinds[i] == "Q" else None
     return q is not None and q.name == "count" and norm[q.start:q.start + 1] in NUMERAL_CHARS
+
+
+def _asr_glued_verb(tags: dict, w: str) -> bool:
+    """``w`` is a word jieba does not know, made of a thing it knows and a verb of one character after it
+    (「镊子夹」「钳子夹」「筷子挑」): the verb of a tool just taken, not a noun; what is counted after it is
+    what the verb takes (「拿镊子夹一团棉球」), not a new subject."""
+    return len(w) >= 3 and w not in tags and tags.get(w[:-1], "")[:1] == "n" and verb_char(tags, w[-1])
 
 
 def _asr_rate_head(doc: Doc, tags: dict, norm: str, i: int) -> bool:
