@@ -37,3 +37,20 @@ def test_the_glued_verb_takes_what_is_counted_after_it(text, verb, tool, materia
     step = next((s for s in steps if s["surface"] == verb), None)
     assert step is not None, steps
     assert step["tool"] == tool and step["material"] == material, steps
+
+
+# 2. A frame (拿/用 + what is used, or 往/在 + where) that opens the clause, right after a break put back before it:
+# its bare verb closes the frame (「拿棉线绑」), so the verb or the subject and its predicate after it start the next
+# clause. The lead is the clause's first token; it was left out of the frame's reach.
+@pytest.mark.parametrize("text, piece", [
+    ("扎风筝骨架竹条削好了拿棉线绑接口缠几圈再刷胶", "拿棉线绑,接口缠几圈"),       # 风筝
+    ("漆面阴干了拿水砂纸磨表面要磨到发亮", "拿水砂纸磨,表面要磨到发亮"),           # 漆器
+])
+def test_a_frame_that_opens_the_clause_closes_at_its_bare_verb(text, piece):
+    said = _said(text)
+    assert piece in said, said
+
+
+def test_the_verb_closing_the_frame_is_a_step_of_its_own():
+    steps = _steps("扎风筝骨架竹条削好了拿棉线绑接口缠几圈再刷胶")   # 风筝
+    assert any(s["surface"] == "绑" for s in steps), steps

@@ -401,7 +401,7 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
                          or i - 2 > last_verb and words[last_verb + 1] in COMPLEMENTS
                          and _asr_object_of(doc, tags, last_verb + 1, i - 1)):
                 cut = True  # 「拌上黄酒上笼蒸」「留一截下锅煮」: 上/下 + a one-character noun + a verb after an object is the verb
-            elif last_pred > last_cut and _asr_frame_final(doc, tags, i - 1, last_cut + 1) and (
+            elif last_pred > last_cut and _asr_frame_final(doc, tags, i - 1, max(last_cut, 0)) and (
                     _asr_is_verb(doc, tags, i) and w not in ASR_NOT_NEXT and w[:1] != prev_w
                     and (len(w) >= 2 and w[0] != w[1] or w in CONTEXT_HAND_VERBS)
                     or kinds[i] in ("N", "T") and _asr_subject_predicate(doc, tags, i + 1)):
