@@ -54,3 +54,16 @@ def test_a_frame_that_opens_the_clause_closes_at_its_bare_verb(text, piece):
 def test_the_verb_closing_the_frame_is_a_step_of_its_own():
     steps = _steps("扎风筝骨架竹条削好了拿棉线绑接口缠几圈再刷胶")   # 风筝
     assert any(s["surface"] == "绑" for s in steps), steps
+
+
+# 3. After a verb and its object, a body part whose verb jieba tags no verb (踩/zg) is the next subject all the same:
+# the body part is not glued to the object before it.
+@pytest.mark.parametrize("text, piece, verb, thing", [
+    ("织布的时候左手捏住梭子右脚踩着踏板一上一下", "梭子,右脚踩着", "捏住", "梭子"),     # 织布
+    ("拉坯两只手捧住泥巴脚掌踩着转盘慢慢转", "泥巴,脚掌踩着", "捧住", "泥巴"),           # 制陶
+])
+def test_a_body_part_with_a_mistagged_verb_starts_the_next_clause(text, piece, verb, thing):
+    said = _said(text)
+    assert piece in said, said
+    step = next(s for s in _steps(text) if s["surface"] == verb)
+    assert thing in (step["tool"], step["material"]) and "脚" not in (step["material"] or ""), step

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 
 from .extract import _has_content, _verb_after, tokenize_doc
-from .resegment import _alternated as alternated, verb_char, verb_object_word
+from .resegment import _alternated as alternated, mistagged_verb, verb_char, verb_object_word
 from .spec import Spec
 from .tokens import Doc, _is_body, kind_table, normalize_chars
 from .words import (COMPLEMENTS, CONTEXT_HAND_VERBS, DIMENSION_CHARS, DIRECTION_COMPOUNDS, EACH_ADVERBS, FACING_COVERBS,
@@ -374,9 +374,10 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
                     and not (prev_k == "Q" and doc.quantities[i - 1].name == "count") \
                     and prev_w not in ("的", "一", "把", "将", "用", "拿") and prev_w not in TOOL_LEAD \
                     and i + 1 < n and (_asr_is_verb(doc, tags, i + 1) or kinds[i + 1] == "R" or words[i + 1] == "一"
-                                       or words[i + 1] in ASR_SUBJECT_ADVERBS) \
+                                       or words[i + 1] in ASR_SUBJECT_ADVERBS or mistagged_verb(tags, words[i + 1])) \
                     and _asr_nounish(doc, tags, i - 1) and _asr_object_of(doc, tags, last_pred, i - 1):
-                cut = True  # 「右手握命杆胳膊伸直」: a predicate and its object, then a body part as the next subject
+                cut = True  # 「右手握命杆胳膊伸直」: a predicate and its object, then a body part as the next subject (its
+                # verb may be one jieba tags no verb: 「脚掌踩着」)
             elif verb_seen and k in ("N", "T") and tags.get(w, "")[:1] == "n" and prev_k not in ("O", "L", "R") \
                     and not _asr_is_verb(doc, tags, i - 1) and prev_w not in ("的", "一", "把", "将") \
                     and i + 2 < n and words[i + 1] in ASR_SUBJECT_ADVERBS and _asr_is_verb(doc, tags, i + 2):
