@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 
 from .extract import _has_content, _verb_after, tokenize_doc
-from .resegment import _alternated as alternated, verb_char, verb_object_word
+from .resegment import _alternated as alternated, mistagged_verb, verb_char, verb_object_word
 from .spec import Spec
 from .tokens import Doc, _is_body, kind_table, normalize_chars
 from .words import (COMPLEMENTS, CONTEXT_HAND_VERBS, DIMENSION_CHARS, DIRECTION_COMPOUNDS, EACH_ADVERBS, FACING_COVERBS,
@@ -259,7 +259,7 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
                     and _asr_said(doc, norm, i - 2) != _asr_said(doc, norm, i) \
                     and _asr_said(doc, norm, i - 1) != _asr_said(doc, norm, i) \
                     and _asr_nounish(doc, tags, i - 1) and kinds[i - 1] != "Q" and prev_w not in COMPLEMENTS \
-                    and _asr_object_of(doc, tags, last_pred, i - 1) \
+                    and not _asr_glued_verb(tags, prev_w) and _asr_object_of(doc, tags, last_pred, i - 1) \
                     and _asr_predicate_ahead(doc, tags, i) and not (
                         words[last_pred] in TOOL_LEAD and not any(_asr_noun(doc, tags, j) for j in (i + 1, i + 2))):
                 # (not 「拿墨斗一弹」「拿木槌一下一下敲」: what was taken is used by the verb that follows)
@@ -374,9 +374,10 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
                     and not (prev_k == "Q" and doc.quantities[i - 1].name == "count") \
                     and prev_w not in ("的", "一", "把", "将", "用", "拿") and prev_w not in TOOL_LEAD \
                     and i + 1 < n and (_asr_is_verb(doc, tags, i + 1) or kinds[i + 1] == "R" or words[i + 1] == "一"
-                                       or words[i + 1] in ASR_SUBJECT_ADVERBS) \
+                                       or words[i + 1] in ASR_SUBJECT_ADVERBS or mistagged_verb(tags, words[i + 1])) \
                     and _asr_nounish(doc, tags, i - 1) and _asr_object_of(doc, tags, last_pred, i - 1):
-                cut = True  # 「右手握命杆胳膊伸直」: a predicate and its object, then a body part as the next subject
+                cut = True  # 「右手握命杆胳膊伸直」: a predicate and its object, then a body part as the next subject (its
+                # verb may be one jieba tags no verb: 「脚掌踩着」)
             elif verb_seen and k in ("N", "T") and tags.get(w, "")[:1] == "n" and prev_k not in ("O", "L", "R") \
                     and not _asr_is_verb(doc, tags, i - 1) and prev_w not in ("的", "一", "把", "将") \
                     and i + 2 < n and words[i + 1] in ASR_SUBJECT_ADVERBS and _asr_is_verb(doc, tags, i + 2):
@@ -401,7 +402,7 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
                          or i - 2 > last_verb and words[last_verb + 1] in COMPLEMENTS
                          and _asr_object_of(doc, tags, last_verb + 1, i - 1)):
                 cut = True  # 「拌上黄酒上笼蒸」「留一截下锅煮」: 上/下 + a one-character noun + a verb after an object is the verb
-            elif last_pred > last_cut and _asr_frame_final(doc, tags, i - 1, last_cut + 1) and (
+            elif last_pred > last_cut and _asr_frame_final(doc, tags, i - 1, max(last_cut, 0)) and (
                     _asr_is_verb(doc, tags, i) and w not in ASR_NOT_NEXT and w[:1] != prev_w
                     and (len(w) >= 2 and w[0] != w[1] or w in CONTEXT_HAND_VERBS)
                     or kinds[i] in ("N", "T") and _asr_subject_predicate(doc, tags, i + 1)):
@@ -600,6 +601,13 @@ def _asr_numbered(doc: Doc, tags: dict, norm: str, i: int) -> bool:
         return True
     q = doc.quantities.get(i) if doc.kinds[i] == "Q" else None
     return q is not None and q.name == "count" and norm[q.start:q.start + 1] in NUMERAL_CHARS
+
+
+def _asr_glued_verb(tags: dict, w: str) -> bool:
+    """``w`` is a word jieba does not know, made of a thing it knows and a verb of one character after it
+    (「镊子夹」「钳子夹」「筷子挑」): the verb of a tool just taken, not a noun; what is counted after it is
+    what the verb takes (「拿镊子夹一团棉球」), not a new subject."""
+    return len(w) >= 3 and w not in tags and tags.get(w[:-1], "")[:1] == "n" and verb_char(tags, w[-1])
 
 
 def _asr_rate_head(doc: Doc, tags: dict, norm: str, i: int) -> bool:
