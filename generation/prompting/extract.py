@@ -2243,7 +2243,14 @@ def _parallel_units(doc: Doc, before: tuple, s: int, e: int, piece: Step) -> boo
     if s + 2 <= e and words[s + 1] == "的":
         return words[s + 2] not in ("时候", "话") and (w[0] in DIRECTION_WORDS or w in LOCATIVES or w in PLACE_SIDES
                                                        or bool(piece.tool or piece.material))
-    return w == words[ps] and ps < pe and s < e and words[ps:pe + 1] != words[s:e + 1]
+    return parallel_words(w, words[ps]) and ps < pe and s < e and words[ps:pe + 1] != words[s:e + 1]
+
+
+def parallel_words(x: str, y: str) -> bool:
+    """Two clause openers said in parallel (``_parallel_units``; ``breaks`` reads it for text with no punctuation):
+    one word said again (一块…一块), or two words of two characters that differ in one place only (这边/那边, 上联/下联,
+    前头/后头: nlp-missed)."""
+    return x == y or (len(x) == len(y) == 2 and (x[0] == y[0]) != (x[1] == y[1]))
 
 
 def _same_action(a: Step, b: Step) -> bool:
