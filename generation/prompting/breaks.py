@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .extract import _has_content, _verb_after, tokenize_doc
+from .extract import _has_content, _verb_after, parallel_words, tokenize_doc
 from .resegment import _alternated as alternated, mistagged_verb, verb_char, verb_object_word
 from .spec import Spec
 from .tokens import Doc, _is_body, kind_table, normalize_chars
@@ -409,6 +409,13 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
                 cut = True  # 「拿铁丝绑接头缠三道」「往版上刷铺上纸」: a bare verb closes its 拿/往 frame; the next predicate
             elif last_pred > last_cut and _asr_place_done(doc, tags, i - 1, last_cut + 1) and _asr_opens_after_place(doc, tags, i):
                 cut = True  # 「含到嘴里两边嘴角各塞两颗」「挎在左肩上右手攥拳头」: V在/到 + where closes the predicate
+            elif _asr_parallel_opener(doc, tags, i, last_cut) >= 0:
+                cut = True  # 「一块夹在拇指根上一块夹在…」「朝天弹朝地弹」「上联贴右边下联贴左边」: the verb said again
+                # after an opener parallel to the one before its first saying starts the second clause of the pair;
+                # the first opener starts the first clause (「刷匀上联贴右边」: 上联 is no object of 刷匀)
+                first = _asr_parallel_opener(doc, tags, i, last_cut)
+                if first > last_cut + 1 and _has_content(words, kinds, last_cut + 1, first):
+                    cuts.append(starts[first])
         if not cut and inside and last_cut < 0 and runs[r][0] == 0 and _asr_title_ends(doc, tags, i):
             cut = True  # 「熬膏药香油跟药材下锅」「站桩马步两脚分开」: the opening verb and object name what is shown
         if not cut and inside and i > last_cut and _asr_glued_after_one(doc, tags, i):
@@ -440,6 +447,40 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
     if chains:
         cuts = sorted(set(cuts) | set(chains))
     return [c for c in cuts if not _asr_open_place(doc, tags, c)]
+
+
+ASR_PARALLEL_REACH = 12  # tokens looked back for the first clause of a parallel pair (bounded: linear)
+
+
+def _asr_parallel(a: list, b: list, kinds: list, ia: int) -> bool:
+    """Two openers said before the same verb are parallel (nlp-missed): one word said again (一块…一块), two words of
+    two characters that differ in one place only (上联/下联, 这边/那边, 前头/后头), or the same coverb before two
+    different words (朝天/朝地, 往上/往下)."""
+    if len(a) == 1:
+        return parallel_words(a[0], b[0])
+    return a[0] == b[0] and a[1] != b[1] and kinds[ia] == "R" and len(a[1]) == len(b[1]) == 1
+
+
+def _asr_parallel_opener(doc: Doc, tags: dict, i: int, last_cut: int) -> int:
+    """The index of the first opener (-1 when none) where token ``i`` opens the second clause of a parallel pair said without punctuation (nlp-missed): the tokens
+    from ``i`` (one, or a coverb and one character) stand right before a verb, and the same verb was said in this
+    clause right after an opener parallel to them (``_asr_parallel``), with something said after it (its place or
+    object). Not a verb, a quantity or a hand as the opener (hands have their own rule), not a manner said twice."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    for m in (1, 2):
+        v = i + m
+        if v >= n or not (_asr_is_verb(doc, tags, v) or verb_char(tags, words[v])) or any(
+                kinds[x] in ("P", "Q", "H", "M", "V") or _asr_is_verb(doc, tags, x) for x in range(i, v)):
+            continue
+        if m == 1 and (len(words[i]) < 2 or tags.get(words[i], "") == "q") \
+                or tags.get(words[i], "") == "m" and words[i][:1] != "一":
+            continue  # (a classifier or one character is no opener: 「从这棵树拉到那棵树」; a numeral only 一块…一块)
+        for j in range(max(last_cut, 0, i - ASR_PARALLEL_REACH), i - m):
+            if words[j + m] == words[v] and all(kinds[x] not in ("P", "Q", "H", "M") for x in range(j, j + m)) \
+                    and _asr_parallel(words[j:j + m], words[i:i + m], kinds, j):
+                return j
+    return -1
 
 
 ASR_GLUE_LOCATIVES = frozenset("上中里下")

@@ -529,6 +529,13 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
         # 「扎紧以后丢进染缸」「把蚕茧丢进锅里」: a verb morpheme (丢/zg) opening its clause, or right after 把 +
         # its noun, before where it goes
         return True
+    if size == 1 and k is None and pos.get(w, "") in ("zg", "vg") and i >= 2 and words[i - 2] in TOOL_LEAD \
+            and kinds[i - 1] in ("N", "T") and w not in TOOL_HEADS and w not in MATERIAL_HEADS \
+            and w not in COMPLEMENTS and w not in DIRECTION_WORDS:
+        # 「拿脚掌踩中间」「拿纱布滤出汁来」 (nlp-missed): 拿/用 + what is taken leaves a verb to serve; a verb
+        # morpheme jieba tags as no verb (踩/zg, 滤/zg) right after the thing taken is that verb (not a tool's
+        # head jieba left apart: 用挑/棒)
+        return True
     if size == 2 and k is None and pos.get(w, "") in ("nr", "ns", "nz") and w[1] in RESULT_COMPLEMENTS and (
             (pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS)
             # 「两只手五指张开,」: closing its clause right after a hand (its fingers between), whatever its
@@ -2292,7 +2299,14 @@ def _parallel_units(doc: Doc, before: tuple, s: int, e: int, piece: Step) -> boo
     if s + 2 <= e and words[s + 1] == "的":
         return words[s + 2] not in ("时候", "话") and (w[0] in DIRECTION_WORDS or w in LOCATIVES or w in PLACE_SIDES
                                                        or bool(piece.tool or piece.material))
-    return w == words[ps] and ps < pe and s < e and words[ps:pe + 1] != words[s:e + 1]
+    return parallel_words(w, words[ps]) and ps < pe and s < e and words[ps:pe + 1] != words[s:e + 1]
+
+
+def parallel_words(x: str, y: str) -> bool:
+    """Two clause openers said in parallel (``_parallel_units``; ``breaks`` reads it for text with no punctuation):
+    one word said again (一块…一块), or two words of two characters that differ in one place only (这边/那边, 上联/下联,
+    前头/后头: nlp-missed)."""
+    return x == y or (len(x) == len(y) == 2 and (x[0] == y[0]) != (x[1] == y[1]))
 
 
 def _same_action(a: Step, b: Step) -> bool:
