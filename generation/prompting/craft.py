@@ -151,6 +151,7 @@ def detect(spec, words, starts, kinds, text: str, catalogue_said=()):
     it (``extract._base_tokens``); ``catalogue_said``: the (start, end) spans of the catalogue's own words found in
     ``text`` (``Spec.catalogue_re``), which jieba may have cut otherwise."""
     craft_words = spec.craft_words
+    craft_names = spec.craft_names  # (the craft words that are a craft's name)
     catalogue_words = spec.catalogue_words
     opening_end = _opening_end(text)
     tags = spec.pos_tags()
@@ -161,7 +162,7 @@ def detect(spec, words, starts, kinds, text: str, catalogue_said=()):
         if w not in craft_words:
             continue
         had = best_word.get(w, -1)
-        named = any(v >= 3 for v in craft_words[w].values())
+        named = w in craft_names
         if had >= (OPENING if named else PLAIN):
             continue  # said before in the best role it can have: a later saying cannot weigh more
         if named:

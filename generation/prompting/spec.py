@@ -215,6 +215,9 @@ class Spec:
                 for c in crafts:
                     spec.craft_words.setdefault(form, {}).setdefault(c, 1)
         spec.craft_re = _alternation(list(spec.craft_words))
+        # the craft words that are some craft's name (weight 3): ``craft.detect`` asks this of every term it meets,
+        # so it is decided once here rather than per token
+        spec.craft_names = frozenset(w for w, weights in spec.craft_words.items() if any(v >= 3 for v in weights.values()))
         # a catalogue craft's own identifying words, cited from a public page (its ``words_source``; the
         # crafts the lexicon has words of are identified by those): weight 1, found in the text as said.
         # They are no lexicon forms and the tokenizer does not get them: jieba's total grows with every
