@@ -198,3 +198,4 @@ def test_home_counts_demonstrations_and_narrations_apart(client, gallery_factory
     card = featured[featured.index("景泰蓝"):]
     assert "1 段口述影像" in card and "段已归档演示" not in card and "尚无公开演示" not in card
     assert featured.index("苏绣") < featured.index("景泰蓝")  # demonstrations first, then narrations
+
