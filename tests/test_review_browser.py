@@ -217,6 +217,12 @@ def test_signing_screens_with_a_message_pass_axe_on_a_phone(live_server, transac
     page = phone
     login(page, live_server.url, "yao")
     page.goto(f"{live_server.url}/review/{review.pk}/sign/")
+    # and no visible text in the screen's content or its footer is smaller than 16 px (helptext was 15.3 px)
+    small = page.evaluate("""() => [...document.querySelectorAll('main *, footer, footer *')]
+        .filter(e => e.offsetParent && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+        .filter(e => parseFloat(getComputedStyle(e).fontSize) < 16)
+        .map(e => `${e.className} ${getComputedStyle(e).fontSize} ${e.textContent.trim().slice(0, 30)}`)""")
+    assert small == [], small
     page.fill("#comment", "按错了")
     page.get_by_role("button", name="需要修改").click()
     check("changes requested")
