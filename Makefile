@@ -46,13 +46,20 @@ tiny-engine: venv
 	@test -f var/models/tiny-s2v/config.json || $(PY) manage.py build_tiny_engine --s2v var/models/tiny-s2v
 
 # Demo data; on the first run also one whole chain (normalize → generate → post-process → sign →
-# archive) so the public gallery has an archived demonstration to show. Its video is noise.
+# archive) so the public gallery has an archived demonstration to show, and reviews waiting for the demo
+# inheritors' signatures. Their videos are noise.
 demo: migrate tiny-engine
 	$(PY) manage.py load_demo
 	@$(PY) manage.py shell --no-imports -v 0 -c "import sys; from records.models import ArchiveRecord; sys.exit(0 if ArchiveRecord.objects.exists() else 1)" \
 	  || HERITAGE_SITE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py heritage_demo
 	@$(PY) manage.py shell --no-imports -v 0 -c "import sys; from records.models import ArchiveRecord; sys.exit(0 if ArchiveRecord.objects.filter(clip__job__kind='s2v').exists() else 1)" \
 	  || HERITAGE_SITE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py heritage_demo --s2v
+	@# and, so that the demo inheritors have something to watch and sign: a demonstration and a 口述影像 for
+	@# inheritor-suxiu and a demonstration for the proxy, each approved by the reviewer and waiting (again only
+	@# when none of that kind waits for that signer; one that was signed since is replaced on the next run)
+	@HERITAGE_SITE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py heritage_demo --waiting --craft suxiu
+	@HERITAGE_SITE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py heritage_demo --waiting --s2v
+	@HERITAGE_SITE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py heritage_demo --waiting --proxy
 	@$(PY) manage.py rebuild_gallery_index -v 0 > /dev/null  # a database made before an index change is searched whole
 
 ## The two commands -------------------------------------------------------------------------------------

@@ -54,15 +54,20 @@ def public_technique_ids() -> QuerySet:
 
 
 def _with_public_counts(qs: QuerySet[Craft]) -> QuerySet[Craft]:
-    """Per craft: techniques with a public demonstration, and public records (demonstrations, not steps)."""
-    public_ids = public_records().order_by().values("pk")
+    """Per craft: techniques with a public page, public demonstrations (records, not steps) and public
+    narrated videos (口述影像), each its own count."""
     return qs.annotate(
         public_technique_count=Count(
             "techniques", filter=Q(techniques__id__in=public_technique_ids()), distinct=True
         ),
-        public_record_count=Count("techniques__archive_records",
-                                  filter=Q(techniques__archive_records__in=public_ids), distinct=True),
+        public_record_count=Count("techniques__archive_records", filter=Q(
+            techniques__archive_records__in=demonstration_records().order_by().values("pk")), distinct=True),
+        narration_count=Count("techniques__archive_records", filter=Q(
+            techniques__archive_records__in=narration_records().order_by().values("pk")), distinct=True),
     )
+
+
+HOME_ORDER = ("-public_record_count", "-narration_count", "name")  # a visitor's first click should find a video
 
 
 def _poster_urls(*, by: str, ids) -> dict:
@@ -98,14 +103,13 @@ def paginate(items, page_number, per_page: int = PAGE_SIZE) -> Page:
 def gallery_home(*, category: str = "", region: str = "", page=1) -> dict:
     """Featured crafts, the category and region facets, and a page of crafts (filtered)."""
     # Crafts with public demonstrations first: a visitor's first click should find a video.
-    featured = list(_with_public_counts(Craft.objects.filter(featured=True))
-                    .order_by("-public_record_count", "name")[:12])
+    featured = list(_with_public_counts(Craft.objects.filter(featured=True)).order_by(*HOME_ORDER)[:12])
     categories = dict(Category.choices)
     category_counts = {
         row["category"]: row["n"] for row in Craft.objects.order_by().values("category").annotate(n=Count("id"))
     }
     regions = list(Craft.objects.order_by("region").values("region").annotate(n=Count("id")))
-    crafts = _with_public_counts(Craft.objects.all()).order_by("-public_record_count", "name")
+    crafts = _with_public_counts(Craft.objects.all()).order_by(*HOME_ORDER)
     if category:
         crafts = crafts.filter(category=category)
     if region:

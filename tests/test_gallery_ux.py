@@ -178,3 +178,24 @@ def test_an_english_name_and_a_chinese_one_are_not_glued_by_the_middle_dot(clien
     found = client.get(reverse("gallery:search") + "?lang=en&q=正抢针法").content.decode()
     assert 'Suzhou embroidery · <span lang="zh-Hans">正抢针法</span></a>' in found
     assert "<h1>苏绣·正抢针法</h1>" in client.get(reverse("gallery:technique", args=["zhengqiang"])).content.decode()
+
+
+def test_home_counts_demonstrations_and_narrations_apart(client, gallery_factory):
+    """The home card's 「段已归档演示」 counts demonstrations only; narrated videos (口述影像) have their own
+    count, and a craft with only a narration is not 「尚无公开演示」 with nothing said."""
+    f = gallery_factory
+    both = f.craft("苏绣", "suxiu")
+    technique = f.technique(both, "正抢针法", "zhengqiang", [("起针", "从外缘起针。")])
+    f.record(technique, technique.steps.first())
+    f.record(technique, kind="s2v", source_text="先是劈丝。")
+    only = f.craft("景泰蓝", "jingtailan")
+    t2 = f.technique(only, "掐丝", "qiasi", [("掐丝", "用镊子掐。")])
+    f.record(t2, kind="s2v", source_text="掐丝啊。")
+    body = client.get(reverse("gallery:home")).content.decode()
+    featured = body[body.index('id="featured-h"'):body.index('id="browse-h"')]
+    card = featured[featured.index("苏绣"):featured.index("景泰蓝")]
+    assert "1 段已归档演示" in card and "2 段已归档演示" not in card and "1 段口述影像" in card
+    card = featured[featured.index("景泰蓝"):]
+    assert "1 段口述影像" in card and "段已归档演示" not in card and "尚无公开演示" not in card
+    assert featured.index("苏绣") < featured.index("景泰蓝")  # demonstrations first, then narrations
+

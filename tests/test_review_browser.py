@@ -194,3 +194,42 @@ def test_inheritor_takes_back_a_mistaken_change_request_on_a_phone(live_server, 
     assert page.get_by_role("button", name="同意签署").is_visible()
     assert Review.objects.get(pk=review.pk).state == Review.State.IN_REVIEW
     assert not page.js_errors, page.js_errors
+
+
+def test_signing_screens_with_a_message_pass_axe_on_a_phone(live_server, transactional_db, rv, make_clip, phone):
+    """walk12: the message after 需要修改, after taking it back and after signing (「已签署。感谢您的确认。」) is a
+    list item in a list: the message list kept no role that takes its list semantics away (axe listitem)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    from review import services
+
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    axe, problems = Axe(), []
+
+    def check(label):
+        page.wait_for_load_state("load")
+        assert page.locator(".messages li").count() == 1, label
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
+                                                                                  "wcag21aa"]}})
+        problems.extend(f"{label}: {v['id']}" for v in results.response["violations"])
+
+    page = phone
+    login(page, live_server.url, "yao")
+    page.goto(f"{live_server.url}/review/{review.pk}/sign/")
+    # and no visible text in the screen's content or its footer is smaller than 16 px (helptext was 15.3 px)
+    small = page.evaluate("""() => [...document.querySelectorAll('main *, footer, footer *')]
+        .filter(e => e.offsetParent && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+        .filter(e => parseFloat(getComputedStyle(e).fontSize) < 16)
+        .map(e => `${e.className} ${getComputedStyle(e).fontSize} ${e.textContent.trim().slice(0, 30)}`)""")
+    assert small == [], small
+    page.fill("#comment", "按错了")
+    page.get_by_role("button", name="需要修改").click()
+    check("changes requested")
+    page.get_by_role("button", name="撤回我的修改意见").click()
+    check("taken back")
+    page.check("input[name=confirm]")
+    page.get_by_role("button", name="同意签署").click()
+    check("signed")
+    assert problems == [], problems
+    assert not page.js_errors, page.js_errors

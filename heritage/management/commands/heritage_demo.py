@@ -30,6 +30,10 @@ class Command(BaseCommand):
                             help="sign as the recorded proxy of a deceased inheritor (default: a living inheritor)")
         parser.add_argument("--seed", type=int, default=20240501)
         parser.add_argument("--bag-dir", default="", help="where to write the bag (default HERITAGE_BAG_DIR)")
+        parser.add_argument("--waiting", action="store_true",
+                            help="stop once the reviewer has approved: leave the review waiting for the inheritor's "
+                                 "signature (nothing signed, archived or exported); does nothing when a review of "
+                                 "this kind already waits for that inheritor")
         parser.add_argument("--s2v", action="store_true",
                             help="口述影像: the demo portrait speaks its speaker's first two transcript segments (tiny S2V "
                                  "checkpoint by default; its video is noise with the recording's sound)")
@@ -46,6 +50,14 @@ class Command(BaseCommand):
             timings[name] = time.perf_counter()
 
         t_start = time.perf_counter()
+        craft_slug = o["craft"] or ("suxiu" if o["s2v"] else "")
+        if o["waiting"]:
+            already = self._waiting_review(craft_slug, proxy=o["proxy"], s2v=o["s2v"])
+            if already is not None:
+                self._report({"review_url": self._site_url(reverse("review:detail", args=[already.pk])),
+                              "kind": already.clip.job.kind, "waiting_for": already.signer_username,
+                              "created": False})
+                return
         # 0. demo data and the engine checkpoint --------------------------------------------------
         step("load_demo")
         call_command("load_demo", stdout=io.StringIO())
@@ -55,8 +67,10 @@ class Command(BaseCommand):
         User = get_user_model()
         curator = User.objects.get(username="curator")
         reviewer = User.objects.get(username="reviewer")
-        recording, inheritor = self._pick_source(o["craft"] or ("suxiu" if o["s2v"] else ""), proxy=o["proxy"])
+        recording, inheritor = self._pick_source(craft_slug, proxy=o["proxy"])
         signer = inheritor.signer
+        if o["waiting"]:
+            o["seed"] += 1  # not the same video as the archived demonstration
         technique = recording.technique
 
         # 1. normalize a transcript span ---------------------------------------------------------
@@ -128,6 +142,12 @@ class Command(BaseCommand):
         rs.review_submit(review=review, actor=curator)
         rs.review_comment(review=review, actor=reviewer, at_ms=0,
                           text="演示:微型引擎生成的画面是噪声,仅用于检验流程。")
+        if o["waiting"]:
+            rs.review_approve(review=review, actor=reviewer, text="演示:研究者已审阅,请传承人观看后签署。")
+            self._report({"review_url": self._site_url(reverse("review:detail", args=[review.pk])),
+                          "kind": job.kind, "waiting_for": signer.username, "by_proxy": inheritor.needs_proxy,
+                          "created": True, "total_seconds": round(time.perf_counter() - t_start, 3)})
+            return
         step("sign")
         rs.review_sign(review=review, actor=signer, sha256=review.submitted_sha256, attribution=review.attribution,
                        comment="演示签署")
@@ -145,14 +165,13 @@ class Command(BaseCommand):
 
         names = list(timings)
         seconds = {names[i]: round(timings[names[i + 1]] - timings[names[i]], 3) for i in range(len(names) - 1)}
-        site = getattr(settings, "HERITAGE_SITE_URL", "") or "http://127.0.0.1:8000"
         out = {
             "archive_record": str(record.pk),
             "clip_sha256": clip.sha256,
             "bag_path": str(bag),
-            "gallery_url": site.rstrip("/") + record_gallery_url(record),
+            "gallery_url": self._site_url(record_gallery_url(record)),
             "kind": job.kind,
-            "review_url": site.rstrip("/") + reverse("review:detail", args=[review.pk]),
+            "review_url": self._site_url(reverse("review:detail", args=[review.pk])),
             "attribution": record.attribution,
             "signed_by": signer.username,
             "by_proxy": inheritor.needs_proxy,
@@ -161,11 +180,38 @@ class Command(BaseCommand):
             "seconds": seconds,
             "total_seconds": round(time.perf_counter() - t_start, 3),
         }
+        self._report(out)
+
+    def _report(self, out: dict) -> None:
         if self.as_json:
             self.stdout.write(json.dumps(out, ensure_ascii=False))
         else:
             for k, v in out.items():
                 self.stdout.write(f"{k}: {v}")
+
+    @staticmethod
+    def _site_url(path: str) -> str:
+        site = getattr(settings, "HERITAGE_SITE_URL", "") or "http://127.0.0.1:8000"
+        return site.rstrip("/") + path
+
+    def _waiting_review(self, craft_slug: str, *, proxy: bool, s2v: bool):
+        """A review of this kind (口述影像 or demonstration) that the demo inheritor ``_pick_source`` picks
+        may sign now (review.signing.signable_reviews_q), or None; also None before load_demo ran."""
+        from generation.models import GenerationJob
+        from review.models import Review
+        from review.signing import signable_reviews_q
+
+        try:
+            _recording, inheritor = self._pick_source(craft_slug, proxy=proxy)
+        except CommandError:
+            return None
+        kinds = Review.objects.filter(signable_reviews_q(inheritor.signer), state=Review.State.IN_REVIEW)
+        s2v_kind = GenerationJob.Kind.S2V
+        kinds = kinds.filter(clip__job__kind=s2v_kind) if s2v else kinds.exclude(clip__job__kind=s2v_kind)
+        review = kinds.select_related("clip__job").order_by("-updated_at").first()
+        if review is not None:
+            review.signer_username = inheritor.signer.username
+        return review
 
     def _ensure_engine(self, *, s2v: bool = False):
         s2v = Path(settings.S2V_MODEL_DIR) if s2v else None
