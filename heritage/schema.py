@@ -181,6 +181,9 @@ def _clause(rule, fields, props) -> dict:
     return {rule.keyword: branches}
 
 
+# A text that must hold more than spaces (DRF trims it, then refuses it blank), and no NUL.
+NON_BLANK = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$"
+
 # DRF refuses a NUL in every CharField, and ``heritage.middleware.RefuseBadInputMiddleware`` in any path or query.
 NUL_FREE = "^[^\\u0000]*$"
 
