@@ -95,6 +95,10 @@ def error_responses(result, generator, request, public):
             for parameter in operation.get("parameters", []):
                 if parameter.get("in") in ("path", "query"):
                     _nul_free(parameter.get("schema", {}))
+                if parameter.get("in") == "query" and not parameter.get("required"):
+                    # the one rule of heritage.inputs (query_int, query_uuid, query_bool, query_text, the pages'
+                    # ?page=): a query parameter given empty (?retry_of=) reads as not given, never a 400
+                    parameter["allowEmptyValue"] = True
             responses = operation.setdefault("responses", {})
             statuses = {**STATUSES, **WRITE_STATUSES} if method != "get" else STATUSES
             for code, (name, description) in statuses.items():
