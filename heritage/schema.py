@@ -86,6 +86,7 @@ def error_responses(result, generator, request, public):
     _closed_bodies(schemas, generator)
     _body_rules(result, schemas, generator)
     _non_empty_inputs(result, schemas, generator)
+    _bodies_without_files(result, schemas)  # after the rest: its copies carry what they added
     schemas.setdefault("Error", ERROR)
     schemas.setdefault("BadRequest", BAD_REQUEST)
     for path_item in result.get("paths", {}).values():
@@ -171,6 +172,64 @@ def _body_rules(result, schemas, generator):
             for media in op.get("requestBody", {}).get("content", {}).values() if method == "post" else ():
                 if media.get("schema", {}).get("$ref") == ref:
                     media["schema"] = {"allOf": [{"$ref": ref}, *(stated.get("allOf") or [stated])]}
+
+
+# Media types that cannot carry a file: their bodies are described without the upload fields.
+NO_FILE_MEDIA = ("application/json", "application/x-www-form-urlencoded")
+
+
+def _bodies_without_files(result, schemas):
+    """An operation that takes JSON and multipart/form-data gives each its own body: a file can only come in
+    multipart (in JSON the upload field is refused, "not a file"), so the JSON (and urlencoded) body is the
+    component less its ``format: binary`` properties (``<Name>NoFile``), and a body rule's alternative that needs
+    a file is left out there (a new recording in JSON needs ``media_reference``)."""
+    for item in result.get("paths", {}).values():
+        for operation in item.values():
+            content = operation.get("requestBody", {}).get("content", {}) if isinstance(operation, dict) else {}
+            if "multipart/form-data" not in content:
+                continue
+            for media in NO_FILE_MEDIA:
+                if media in content:
+                    content[media] = {**content[media], "schema": _without_files(content[media]["schema"], schemas)}
+
+
+def _without_files(node, schemas):
+    import copy
+
+    ref = node.get("$ref", "")
+    if ref.startswith("#/components/schemas/"):
+        name = ref.rsplit("/", 1)[-1]
+        component = schemas.get(name, {})
+        files = {k for k, v in component.get("properties", {}).items() if v.get("format") == "binary"}
+        if not files:
+            return node
+        if f"{name}NoFile" not in schemas:
+            plain = copy.deepcopy(component)
+            plain["properties"] = {k: v for k, v in plain["properties"].items() if k not in files}
+            if "required" in plain:
+                plain["required"] = [k for k in plain["required"] if k not in files]
+            schemas[f"{name}NoFile"] = _drop_file_branches(plain, files)
+        return {"$ref": f"#/components/schemas/{name}NoFile"}
+    if "allOf" in node:
+        parts = [_without_files(part, schemas) for part in node["allOf"]]
+        files = {k for part in node["allOf"] for k, v in schemas.get(part.get("$ref", "").rsplit("/", 1)[-1], {})
+                 .get("properties", {}).items() if v.get("format") == "binary"}
+        return {**node, "allOf": [_drop_file_branches(part, files) for part in parts]}
+    return node
+
+
+def _drop_file_branches(node, files: set):
+    """A body rule (``anyOf``/``oneOf`` of ``required``, nested in ``allOf``) less the alternatives that need one
+    of ``files``."""
+    node = dict(node)
+    for keyword in ("anyOf", "oneOf"):
+        if keyword in node:
+            kept = [b for b in node[keyword] if not set(b.get("required", [])) & files]
+            if kept:
+                node[keyword] = kept
+    if "allOf" in node:
+        node["allOf"] = [_drop_file_branches(part, files) for part in node["allOf"]]
+    return node
 
 
 def _clause(rule, fields, props) -> dict:
