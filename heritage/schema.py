@@ -174,47 +174,69 @@ def _body_rules(result, schemas, generator):
                     media["schema"] = {"allOf": [{"$ref": ref}, *(stated.get("allOf") or [stated])]}
 
 
-# Media types that cannot carry a file: their bodies are described without the upload fields.
+# Media types that cannot carry a file: their bodies are described without the upload fields. Form media types
+# cannot carry a null either: a field left empty is how a form says "none" (DRF reads "" as null where allowed).
 NO_FILE_MEDIA = ("application/json", "application/x-www-form-urlencoded")
+FORM_MEDIA = ("multipart/form-data", "application/x-www-form-urlencoded")
 
 
 def _bodies_without_files(result, schemas):
-    """An operation that takes JSON and multipart/form-data gives each its own body: a file can only come in
-    multipart (in JSON the upload field is refused, "not a file"), so the JSON (and urlencoded) body is the
-    component less its ``format: binary`` properties (``<Name>NoFile``), and a body rule's alternative that needs
-    a file is left out there (a new recording in JSON needs ``media_reference``)."""
+    """Each media type of an operation gets the body it can carry. A file can only come in multipart (in JSON the
+    upload field is refused, "not a file"), so where an operation also takes multipart the JSON (and urlencoded)
+    body is the component less its ``format: binary`` properties (``<Name>NoFile``), and a body rule's
+    alternative that needs a file is left out there (a new recording in JSON needs ``media_reference``). A form
+    (multipart, urlencoded) has no null (``<Name>Form``: no ``nullable``; leave the field empty or out)."""
     for item in result.get("paths", {}).values():
         for operation in item.values():
             content = operation.get("requestBody", {}).get("content", {}) if isinstance(operation, dict) else {}
-            if "multipart/form-data" not in content:
-                continue
-            for media in NO_FILE_MEDIA:
-                if media in content:
-                    content[media] = {**content[media], "schema": _without_files(content[media]["schema"], schemas)}
+            for media in list(content):
+                node = content[media].get("schema", {})
+                if media in NO_FILE_MEDIA and "multipart/form-data" in content:
+                    node = _variant(node, schemas, "NoFile", _no_files, _file_names)
+                if media in FORM_MEDIA:
+                    node = _variant(node, schemas, "Form", _no_nulls, lambda component: set())
+                content[media] = {**content[media], "schema": node}
 
 
-def _without_files(node, schemas):
+def _file_names(component) -> set:
+    return {k for k, v in component.get("properties", {}).items() if v.get("format") == "binary"}
+
+
+def _no_files(component):
+    files = _file_names(component)
+    plain = {**component, "properties": {k: v for k, v in component["properties"].items() if k not in files}}
+    if "required" in plain:
+        plain["required"] = [k for k in plain["required"] if k not in files]
+    return _drop_file_branches(plain, files)
+
+
+def _no_nulls(component):
+    return {**component, "properties": {k: {key: value for key, value in v.items() if key != "nullable"}
+                                        for k, v in component["properties"].items()}}
+
+
+def _variant(node, schemas, suffix: str, change, dropped):
+    """``node`` (a body: a component's ``$ref``, or ``allOf`` of one and body rules) with its component replaced by
+    ``change(component)`` under ``<Name><suffix>`` (where that changes anything), and the rules less the
+    alternatives that need a field ``dropped(component)`` names."""
     import copy
 
     ref = node.get("$ref", "")
     if ref.startswith("#/components/schemas/"):
         name = ref.rsplit("/", 1)[-1]
         component = schemas.get(name, {})
-        files = {k for k, v in component.get("properties", {}).items() if v.get("format") == "binary"}
-        if not files:
+        if "properties" not in component:
             return node
-        if f"{name}NoFile" not in schemas:
-            plain = copy.deepcopy(component)
-            plain["properties"] = {k: v for k, v in plain["properties"].items() if k not in files}
-            if "required" in plain:
-                plain["required"] = [k for k in plain["required"] if k not in files]
-            schemas[f"{name}NoFile"] = _drop_file_branches(plain, files)
-        return {"$ref": f"#/components/schemas/{name}NoFile"}
+        changed = change(copy.deepcopy(component))
+        if changed == component:
+            return node
+        schemas.setdefault(f"{name}{suffix}", changed)
+        return {"$ref": f"#/components/schemas/{name}{suffix}"}
     if "allOf" in node:
-        parts = [_without_files(part, schemas) for part in node["allOf"]]
-        files = {k for part in node["allOf"] for k, v in schemas.get(part.get("$ref", "").rsplit("/", 1)[-1], {})
-                 .get("properties", {}).items() if v.get("format") == "binary"}
-        return {**node, "allOf": [_drop_file_branches(part, files) for part in parts]}
+        gone = set().union(*(dropped(schemas.get(part.get("$ref", "").rsplit("/", 1)[-1], {}))
+                             for part in node["allOf"]))
+        parts = [_variant(part, schemas, suffix, change, dropped) for part in node["allOf"]]
+        return {**node, "allOf": [_drop_file_branches(part, gone) for part in parts]}
     return node
 
 
