@@ -143,14 +143,15 @@ def main(argv=None):
     r, review = cur.call("POST", "/api/v1/reviews", 201, json={"clip": clip})
     if not step("review opened", r.status_code == 201):
         return 1
-    # submitting (and signing) waits for post-processing: 409 postprocessing_pending until it is done (the task's
-    # ``status`` is "succeeded" before that; nothing in the API says when it is done, so the client retries)
+    # submitting (and signing) waits for post-processing: the task's ``status`` is "succeeded" before it is done;
+    # ``output.ready_for_review`` says when (a submit before that is a 409 postprocessing_pending with Retry-After)
     review_id = review["id"]
-    for _ in range(int(a.wait // 5)):
-        r, answer = cur.call("POST", "/api/v1/reviews/{id}/submit", 200, args=[review_id], json={})
-        if r.status_code != 409 or answer.get("code") != "postprocessing_pending":
-            break
-        time.sleep(5)
+    while not (task.get("output") or {}).get("ready_for_review") and time.time() < deadline:
+        time.sleep(3)
+        r, task = cur.call("GET", "/api/v1/generation-tasks/{id}", 200, args=[task["id"]])
+    step(f"post-processing finished ({(task.get('output') or {}).get('postprocessing')})",
+         bool((task.get("output") or {}).get("ready_for_review")))
+    r, answer = cur.call("POST", "/api/v1/reviews/{id}/submit", 200, args=[review_id], json={})
     if not step("submitted", r.status_code == 200 and answer.get("state") == "in_review"):
         return 1
     # 7. the inheritor signs what the detail's public_summary shows

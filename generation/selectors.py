@@ -92,7 +92,17 @@ def clip_output(job: GenerationJob, url_for) -> dict | None:
             "poster_url": url_for("poster") if "poster" in files else None,
             "subtitles_url": url_for("subtitles") if "subtitles" in files else None,
             "width": clip.width, "height": clip.height, "num_frames": clip.num_frames, "fps": clip.fps,
-            "duration_s": round(clip.duration_s, 3), "sha256": clip.sha256}
+            "duration_s": round(clip.duration_s, 3), "sha256": clip.sha256, **postprocessing_fields(clip)}
+
+
+def postprocessing_fields(clip) -> dict:
+    """``postprocessing`` (``generation.postprocess.selectors.postprocessing_state``) and ``ready_for_review``:
+    what a client polls after ``succeeded`` before submitting the clip's review (else 409
+    ``postprocessing_pending``)."""
+    from generation.postprocess.selectors import postprocessing_state
+
+    state = postprocessing_state(clip)
+    return {"postprocessing": state, "ready_for_review": state != "pending"}
 
 
 def job_progress(job: GenerationJob) -> dict:

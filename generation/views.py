@@ -6,18 +6,17 @@ Reading needs ``generation.view``; generating ``generation.create``; cancelling 
 import json
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.http import urlencode
 
 from archive.models import Recording, Technique
 from heritage.once import Duplicate, Once
 from heritage.permissions import PermissionView
 from heritage.inputs import plain_int
+from heritage.pages import paginate
 
 from heritage.media import stream_field_file
 
@@ -103,8 +102,7 @@ class JobList(AreaView):
         q = request.GET
         qs = selectors.job_list(user=request.user, **selectors.job_list_filters(q))
         qs = qs.select_related("technique__craft", "step", "requested_by__inheritor")  # each row names them
-        page = Paginator(qs, 25).get_page(q.get("page"))
-        keep = urlencode([(k, v) for k, v in q.items() if k != "page" and v])
+        page, keep = paginate(request, qs, {k: v for k, v in q.items() if k != "page"})
         return render(request, "generation/job_list.html", {
             "page": page, "jobs": page.object_list, "statuses": GenerationJob.Status.choices, "filters": q,
             "keep": keep, "filtered": any(v for k, v in q.items() if k != "page"),

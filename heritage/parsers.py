@@ -2,7 +2,7 @@
 number) is refused here with a 400 instead of reaching a view that calls ``request.data.get``."""
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ParseError
-from rest_framework.parsers import JSONParser
+from rest_framework.parsers import JSONParser, MultiPartParser
 
 
 class ObjectJSONParser(JSONParser):
@@ -11,6 +11,29 @@ class ObjectJSONParser(JSONParser):
         if not isinstance(data, dict):
             raise ParseError(_("请求体必须是 JSON 对象。"), code="not_an_object")
         return data
+
+
+class FormMultiPartParser(MultiPartParser):
+    """multipart/form-data whose every part is a form field or a file: Django's parser skips a part it cannot read
+    (no ``Content-Disposition`` name, e.g. a bare ``True`` between the boundaries), so such a body read as an empty
+    form and an action whose fields are all optional (``retry``) accepted it. A body that holds more than the
+    closing boundary yet gives no field and no file is a 400."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        result = super().parse(stream, media_type, parser_context)
+        if not result.data and not result.files:
+            request = (parser_context or {}).get("request")
+            meta = getattr(request, "META", {}) if request is not None else {}
+            boundary = dict(p.split("=", 1) for p in (x.strip() for x in (media_type or "").split(";")[1:])
+                            if "=" in p).get("boundary", "").strip('"')
+            try:
+                length = int(meta.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                length = 0
+            if length > len(f"--{boundary}--\r\n") + 2:  # more than an empty form
+                raise ParseError(_("multipart/form-data 请求体中有无法读取的部分(每个部分须是带名称的字段或文件)。"),
+                                 code="malformed_multipart")
+        return result
 
 
 class RefuseUnknownFields:

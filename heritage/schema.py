@@ -86,6 +86,7 @@ def error_responses(result, generator, request, public):
     _closed_bodies(schemas, generator)
     _body_rules(result, schemas, generator)
     _non_empty_inputs(result, schemas, generator)
+    _bodies_without_files(result, schemas)  # after the rest: its copies carry what they added
     schemas.setdefault("Error", ERROR)
     schemas.setdefault("BadRequest", BAD_REQUEST)
     for path_item in result.get("paths", {}).values():
@@ -95,6 +96,10 @@ def error_responses(result, generator, request, public):
             for parameter in operation.get("parameters", []):
                 if parameter.get("in") in ("path", "query"):
                     _nul_free(parameter.get("schema", {}))
+                if parameter.get("in") == "query" and not parameter.get("required"):
+                    # the one rule of heritage.inputs (query_int, query_uuid, query_bool, query_text, the pages'
+                    # ?page=): a query parameter given empty (?retry_of=) reads as not given, never a 400
+                    parameter["allowEmptyValue"] = True
             responses = operation.setdefault("responses", {})
             statuses = {**STATUSES, **WRITE_STATUSES} if method != "get" else STATUSES
             for code, (name, description) in statuses.items():
@@ -169,6 +174,86 @@ def _body_rules(result, schemas, generator):
                     media["schema"] = {"allOf": [{"$ref": ref}, *(stated.get("allOf") or [stated])]}
 
 
+# Media types that cannot carry a file: their bodies are described without the upload fields. Form media types
+# cannot carry a null either: a field left empty is how a form says "none" (DRF reads "" as null where allowed).
+NO_FILE_MEDIA = ("application/json", "application/x-www-form-urlencoded")
+FORM_MEDIA = ("multipart/form-data", "application/x-www-form-urlencoded")
+
+
+def _bodies_without_files(result, schemas):
+    """Each media type of an operation gets the body it can carry. A file can only come in multipart (in JSON the
+    upload field is refused, "not a file"), so where an operation also takes multipart the JSON (and urlencoded)
+    body is the component less its ``format: binary`` properties (``<Name>NoFile``), and a body rule's
+    alternative that needs a file is left out there (a new recording in JSON needs ``media_reference``). A form
+    (multipart, urlencoded) has no null (``<Name>Form``: no ``nullable``; leave the field empty or out)."""
+    for item in result.get("paths", {}).values():
+        for operation in item.values():
+            content = operation.get("requestBody", {}).get("content", {}) if isinstance(operation, dict) else {}
+            for media in list(content):
+                node = content[media].get("schema", {})
+                if media in NO_FILE_MEDIA and "multipart/form-data" in content:
+                    node = _variant(node, schemas, "NoFile", _no_files, _file_names)
+                if media in FORM_MEDIA:
+                    node = _variant(node, schemas, "Form", _no_nulls, lambda component: set())
+                content[media] = {**content[media], "schema": node}
+
+
+def _file_names(component) -> set:
+    return {k for k, v in component.get("properties", {}).items() if v.get("format") == "binary"}
+
+
+def _no_files(component):
+    files = _file_names(component)
+    plain = {**component, "properties": {k: v for k, v in component["properties"].items() if k not in files}}
+    if "required" in plain:
+        plain["required"] = [k for k in plain["required"] if k not in files]
+    return _drop_file_branches(plain, files)
+
+
+def _no_nulls(component):
+    return {**component, "properties": {k: {key: value for key, value in v.items() if key != "nullable"}
+                                        for k, v in component["properties"].items()}}
+
+
+def _variant(node, schemas, suffix: str, change, dropped):
+    """``node`` (a body: a component's ``$ref``, or ``allOf`` of one and body rules) with its component replaced by
+    ``change(component)`` under ``<Name><suffix>`` (where that changes anything), and the rules less the
+    alternatives that need a field ``dropped(component)`` names."""
+    import copy
+
+    ref = node.get("$ref", "")
+    if ref.startswith("#/components/schemas/"):
+        name = ref.rsplit("/", 1)[-1]
+        component = schemas.get(name, {})
+        if "properties" not in component:
+            return node
+        changed = change(copy.deepcopy(component))
+        if changed == component:
+            return node
+        schemas.setdefault(f"{name}{suffix}", changed)
+        return {"$ref": f"#/components/schemas/{name}{suffix}"}
+    if "allOf" in node:
+        gone = set().union(*(dropped(schemas.get(part.get("$ref", "").rsplit("/", 1)[-1], {}))
+                             for part in node["allOf"]))
+        parts = [_variant(part, schemas, suffix, change, dropped) for part in node["allOf"]]
+        return {**node, "allOf": [_drop_file_branches(part, gone) for part in parts]}
+    return node
+
+
+def _drop_file_branches(node, files: set):
+    """A body rule (``anyOf``/``oneOf`` of ``required``, nested in ``allOf``) less the alternatives that need one
+    of ``files``."""
+    node = dict(node)
+    for keyword in ("anyOf", "oneOf"):
+        if keyword in node:
+            kept = [b for b in node[keyword] if not set(b.get("required", [])) & files]
+            if kept:
+                node[keyword] = kept
+    if "allOf" in node:
+        node["allOf"] = [_drop_file_branches(part, files) for part in node["allOf"]]
+    return node
+
+
 def _clause(rule, fields, props) -> dict:
     if isinstance(rule, Requires):
         return {"anyOf": [{"not": {"required": [rule.field]}}, {"required": [rule.needs]}]}
@@ -180,6 +265,9 @@ def _clause(rule, fields, props) -> dict:
         branches.append({"required": list(alternative), **({"properties": given} if given else {})})
     return {rule.keyword: branches}
 
+
+# A text that must hold more than spaces (DRF trims it, then refuses it blank), and no NUL.
+NON_BLANK = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$"
 
 # DRF refuses a NUL in every CharField, and ``heritage.middleware.RefuseBadInputMiddleware`` in any path or query.
 NUL_FREE = "^[^\\u0000]*$"

@@ -128,6 +128,23 @@ class ArchiveFile(_AppendOnly):
         return f"{self.record_id} {self.role}"
 
 
+class AgentRole(models.TextChoices):
+    """The roles records/archiving.py, fixity.py and bags.py write in ``ArchiveEvent.agents`` (stored as the code,
+    shown by its label: ``ArchiveEvent.agents_display``)."""
+
+    ARCHIVIST = "archivist", _("档案管理员")
+    INHERITOR_SIGNER = "inheritor signer", _("传承人(签署)")
+    PROXY_SIGNER = "proxy signer", _("代签人")
+    WITHDRAWING_SIGNER = "withdrawing signer", _("撤回签署的签署人")
+    ADMINISTRATOR = "administrator", _("管理员")
+    ARCHIVING_SYSTEM = "archiving system", _("归档系统")
+    C2PA = "c2pa", _("内容凭证签名")
+    FIXITY_CHECKER = "fixity checker", _("固定性检查程序")
+    EXPORTER = "exporter", _("导出程序")
+    REQUESTER = "requester", _("请求人")
+    IMPORTER = "importer", _("导入程序")
+
+
 class ArchiveEvent(_AppendOnly):
     """A PREMIS-style event (https://www.loc.gov/standards/premis/) about a record, with its agents."""
 
@@ -167,6 +184,13 @@ class ArchiveEvent(_AppendOnly):
 
     def __str__(self):
         return f"{self.record_id} {self.event_type} {self.outcome}"
+
+    def agents_display(self) -> list[dict]:
+        """The agents with their role in the reader's language (``role_display``: ``AgentRole``'s label; a role
+        not listed there is shown as written). The stored role stays the English PREMIS-style code."""
+        labels = dict(AgentRole.choices)
+        return [{**agent, "role_display": str(labels.get(agent.get("role"), agent.get("role", "")))}
+                for agent in self.agents if isinstance(agent, dict)]
 
     def detail_display(self) -> str:
         """The detail in the reader's language. The stored history stays as written (English, for PREMIS

@@ -17,12 +17,10 @@ from __future__ import annotations
 
 
 def pending(media_jobs):
-    """Of ``media_jobs`` (a queryset), those that submitting and signing wait for (rule 1): queued or running,
-    a multi-view composition excepted."""
-    from generation.postprocess.models import MediaJob
+    """Rule 1's media jobs: ``generation.postprocess.selectors.pending`` (one place; a task's output polls it)."""
+    from generation.postprocess.selectors import pending as rule
 
-    return media_jobs.filter(status__in=[MediaJob.Status.QUEUED, MediaJob.Status.RUNNING]).exclude(
-        options__has_key="multiview")
+    return rule(media_jobs)
 
 
 def pending_media_jobs(clip):
@@ -33,8 +31,9 @@ def pending_media_jobs(clip):
 
 
 def postprocessing_pending(clip) -> bool:
-    cached = getattr(clip, "page_pending_media", None)  # a list's page fetched them (review.selectors)
-    return bool(cached) if cached is not None else pending_media_jobs(clip).exists()
+    from generation.postprocess.selectors import postprocessing_pending as rule
+
+    return rule(clip)
 
 
 def signoff_is_stale(review) -> bool:
@@ -56,7 +55,13 @@ def postprocessing_done(review) -> None:
     from . import services
 
     if postprocessing_pending(review.clip):
-        services._conflict(_("后期处理尚未完成,请等交付版本、字幕和海报生成后再送审或签署。"), "postprocessing_pending")
+        services._conflict(_("后期处理尚未完成,请等交付版本、字幕和海报生成后再送审或签署。"), "postprocessing_pending",
+                           retry_after=POSTPROCESSING_RETRY_AFTER_S)
+
+
+# The Retry-After of a 409 ``postprocessing_pending``; a client may instead poll the generation task's
+# ``output.ready_for_review`` (``generation.selectors.postprocessing_fields``).
+POSTPROCESSING_RETRY_AFTER_S = 5
 
 
 def resubmit_only_if_stale(review) -> None:

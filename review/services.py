@@ -45,19 +45,20 @@ class TransitionRefused(Exception):
     """A transition that the state or the actor's right does not allow. ``code`` is stable for tests
     and the API; the message is for people."""
 
-    def __init__(self, message: str, *, code: str, status: int = 409):
+    def __init__(self, message: str, *, code: str, status: int = 409, retry_after: int | None = None):
         super().__init__(message)
         self.message = message
         self.code = code
         self.status = status  # 403: no right; 409: wrong state / conflict; 400: bad input
+        self.retry_after = retry_after  # seconds: a conflict that passes by itself (the API's Retry-After)
 
 
 def _forbid(message, code="forbidden"):
     raise TransitionRefused(message, code=code, status=403)
 
 
-def _conflict(message, code):
-    raise TransitionRefused(message, code=code, status=409)
+def _conflict(message, code, retry_after: int | None = None):
+    raise TransitionRefused(message, code=code, status=409, retry_after=retry_after)
 
 
 def _bad(message, code="invalid"):

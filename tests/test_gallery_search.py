@@ -199,3 +199,21 @@ def test_english_craft_page_words_the_narration_label_in_english(client, gallery
     html = client.get(reverse("gallery:craft", args=["suxiu"])).content.decode()
     label = html.split('<p class="attribution">')[1].split("</p>")[0]
     assert "AI生成" not in label and "<strong>AI-generated</strong>" in label
+
+
+def test_a_narrated_videos_title_in_english_results_is_shown_by_the_one_rule(client, gallery_world, gallery_factory):
+    """walk11/api6: search results showed a narrated video's stored title as it is (「苏绣·乱针绣」 on an English
+    page); it is heritage.langmark.shown_title, as on the craft page and the record: the craft in its English
+    name, each part kept in Chinese marked ``lang``, the English name separator."""
+    technique = gallery_world["luanzhen"]
+    craft = technique.craft
+    craft.name_en = "Suzhou embroidery"
+    craft.save(update_fields=["name_en"])
+    technique.name = f"{craft.name}·乱针绣"  # the record's stored title is 「苏绣·乱针绣 #n」
+    technique.save(update_fields=["name"])
+    record = gallery_factory.record(technique, kind="s2v", source_text=NARRATED)
+    search_index_rebuild()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = _results(client, q="交叉 针脚")
+    assert f'#narration-{record.pk}">Suzhou embroidery · <span lang="zh-Hans">{record.title.split("·")[1]}</span></a>' \
+        in html, html

@@ -145,3 +145,17 @@ def test_malformed_numbers_in_curator_generation_urls_are_ignored_or_refused_nev
     for bad in ("²", "9" * 30):
         r = curator_client.post(f"/curator/generation/jobs/{job.pk}/retry/", {"seed": bad})
         assert r.status_code == 302 and GenerationJob.objects.count() == 1
+
+
+def test_job_list_pages_by_the_one_rule_of_screen_lists(curator_client, technique):
+    """walk11/api6: the job list paginated with its own code (25 a page); it is heritage.pages.paginate now, like
+    every curator list: its page size, and the filters kept in the page links."""
+    from heritage.pages import PAGE_SIZE
+
+    curator_client.post("/curator/generation/new/", form_data(step="1"))
+    job = GenerationJob.objects.get()
+    fields = {f.attname: getattr(job, f.attname) for f in GenerationJob._meta.concrete_fields if f.attname != "id"}
+    GenerationJob.objects.bulk_create([GenerationJob(**fields) for _ in range(PAGE_SIZE)])
+    r = curator_client.get("/curator/generation/?technique=suxiu-zhengqiang&status=")
+    assert len(r.context["jobs"]) == PAGE_SIZE and r.context["page"].paginator.num_pages == 2
+    assert "?technique=suxiu-zhengqiang&page=2" in r.content.decode()

@@ -222,3 +222,77 @@ def test_a_script_opens_the_review_of_the_clip_its_generation_task_made(api, mak
     response = api.post("/api/v1/reviews", {"clip": output["clip"]}, format="json")
     assert response.status_code == 201, response.content
     assert response.json()["clip"] == clip.pk
+
+
+def test_a_script_polls_the_task_for_post_processing_before_it_submits(api, make_clip):
+    """api6: a task answered ``succeeded`` while its post-processing ran, and submitting its clip was a 409
+    ``postprocessing_pending`` with nothing to poll: ``output.postprocessing``/``ready_for_review`` say it, the 409
+    carries Retry-After, and the schema documents both."""
+    from django.utils import timezone
+
+    from generation.postprocess.models import MediaJob
+
+    clip = make_clip()
+    task = f"/api/v1/generation-tasks/{clip.job_id}"
+    output = api.get(task).json()["output"]
+    assert (output["postprocessing"], output["ready_for_review"]) == ("none", True)
+    media = MediaJob.objects.create(clip=clip, status=MediaJob.Status.RUNNING)
+    output = api.get(task).json()["output"]
+    assert (output["postprocessing"], output["ready_for_review"]) == ("pending", False)
+    review = api.post("/api/v1/reviews", {"clip": clip.pk}, format="json").json()
+    refused = api.post(f"/api/v1/reviews/{review['id']}/submit", {}, format="json")
+    assert refused.status_code == 409 and refused.json()["code"] == "postprocessing_pending"
+    assert int(refused["Retry-After"]) > 0
+    MediaJob.objects.filter(pk=media.pk).update(status=MediaJob.Status.SUCCEEDED, finished_at=timezone.now())
+    output = api.get(task).json()["output"]
+    assert (output["postprocessing"], output["ready_for_review"]) == ("done", True)
+    assert api.post(f"/api/v1/reviews/{review['id']}/submit", {}, format="json").status_code == 200
+
+    schema = api.get("/api/v1/schema/?format=json").json()
+    props = schema["components"]["schemas"]["Output"]["properties"]
+    state = props["postprocessing"]
+    state = state["allOf"][0] if "allOf" in state else state
+    state = schema["components"]["schemas"][state["$ref"].rsplit("/", 1)[-1]] if "$ref" in state else state
+    assert state["enum"] == ["pending", "done", "failed", "none"]
+    assert props["ready_for_review"]["type"] == "boolean"
+    conflict = schema["paths"]["/api/v1/reviews/{id}/submit"]["post"]["responses"]["409"]
+    assert "ready_for_review" in conflict["description"] and "Retry-After" in conflict["description"]
+
+
+def _body_schema(schema, path, media="application/json"):
+    node = schema["paths"][path]["post"]["requestBody"]["content"][media]["schema"]
+    return schema["components"]["schemas"][node["$ref"].rsplit("/", 1)[-1]]
+
+
+def test_each_review_action_documents_its_own_body_and_the_one_status_it_answers(api):
+    """api6: one body for every action left ``text`` optional in the schema although comment and reject refuse
+    it missing, and every action documented both 200 and 201."""
+    schema = api.get("/api/v1/schema/?format=json").json()
+    required = {action: set(_body_schema(schema, f"/api/v1/reviews/{{id}}/{action}").get("required", []))
+                for action in ("comment", "approve", "request-changes", "reject", "sign", "withdraw")}
+    assert required == {"comment": {"text"}, "approve": set(), "request-changes": {"text"}, "reject": {"text"},
+                        "sign": {"sha256", "attribution"}, "withdraw": {"reason"}}
+    assert set(_body_schema(schema, "/api/v1/reviews/{id}/sign")["properties"]) == {"sha256", "attribution", "comment"}
+    for action, answered in (("comment", "201"), ("approve", "201"), ("submit", "200"), ("reject", "200"),
+                             ("sign", "200"), ("withdraw", "200"), ("request-changes", "200"),
+                             ("retract-changes", "200")):
+        codes = set(schema["paths"][f"/api/v1/reviews/{{id}}/{action}"]["post"]["responses"])
+        assert answered in codes and {"200", "201"} - {answered} & codes == set(), (action, codes)
+
+
+@pytest.mark.parametrize("body", [{}, {"text": ""}, {"text": "   "}])
+def test_a_comment_without_text_is_a_400_naming_text(body, api, in_review):
+    response = api.post(f"/api/v1/reviews/{in_review.pk}/comment", body, format="json")
+    assert response.status_code == 400 and "text" in response.json(), response.content
+
+
+def test_empty_form_fields_of_a_comment_read_as_not_given(api, in_review):
+    """api6: a form (multipart or urlencoded) sends a field left empty as ``""``: ``at_ms``/``parent`` empty are
+    not given, as in JSON without them."""
+    for fmt in ("multipart", None):
+        kwargs = {"format": fmt} if fmt else {"data": "text=好&at_ms=&parent=",
+                                               "content_type": "application/x-www-form-urlencoded"}
+        path = f"/api/v1/reviews/{in_review.pk}/comment"
+        response = api.post(path, {"text": "好", "at_ms": "", "parent": ""}, **kwargs) if fmt else api.post(path, **kwargs)
+        assert response.status_code == 201, response.content
+        assert response.json()["at_ms"] is None and response.json()["parent"] is None

@@ -228,3 +228,23 @@ def test_the_record_names_the_signer_and_the_archivist_as_the_pages_do(rv, archi
     assert signer["name"] == "姚建萍" and signer["id"] == f"user:{rv.inheritor_user.pk}"
     names = [a["name"] for e in record.events.all() for a in e.agents if a.get("role") == "archivist"]
     assert names and set(names) == {"Wen Li"}
+
+
+def test_record_page_shows_agent_roles_in_the_readers_language(rv, archived_record, client, tmp_path):
+    """walk11/api6: the event history showed agents' roles as their stored English codes (「(archivist)」) on a
+    Chinese page; it shows ``AgentRole``'s label, and every role this archive writes has one."""
+    from django.urls import reverse
+
+    from records.models import AgentRole
+
+    record = archived_record()
+    bags.bag_export(record, dest_dir=tmp_path / "bags", actor=rv.curator)
+    fixity.fixity_check_all()
+    roles = {a["role"] for e in record.events.all() for a in e.agents}
+    assert roles and roles <= set(AgentRole.values), roles - set(AgentRole.values)
+    client.force_login(rv.curator)
+    url = reverse("review:record", args=[record.pk])
+    body = client.get(url).content.decode()
+    assert "(档案管理员)" in body and "(归档系统)" in body and "(archivist)" not in body
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert "(archivist)" in client.get(url).content.decode()

@@ -271,7 +271,7 @@ def test_schema_lists_the_comment_endpoints(client):
     assert set(paths["/api/v1/reviews/{id}/comments/{comment_id}/resolve"]) - {"parameters"} == {"post"}
     params = {p["name"] for p in paths["/api/v1/reviews/{id}/comments"]["get"]["parameters"]}
     assert "resolved" in params
-    assert "parent" in schema["components"]["schemas"]["Action"]["properties"]
+    assert "parent" in schema["components"]["schemas"]["CommentBody"]["properties"]  # the comment action's body
     assert "replies" in schema["components"]["schemas"]["CommentThread"]["properties"]
 
 

@@ -10,13 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView, ListAPIView, RetrieveAPIView
-from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from heritage.errors import refused, service_refusal, validation_messages
 from heritage.inputs import query_choice, query_int, query_int_schema, query_text
 from heritage.media import stream_field_file
-from heritage.parsers import ObjectJSONParser
+from heritage.parsers import FormMultiPartParser, ObjectJSONParser
 from heritage.schema import FILE_RESPONSES, RANGE_NOTE
 from heritage.permissions import HasPerm
 
@@ -42,7 +41,7 @@ Q = OpenApiParameter("q", str, description="搜索词(名称、地区、文字;�
 
 # --- Writes: the curator screens' services, rights and refusals ---------------------------------------------
 
-WRITE_PARSERS = [ObjectJSONParser, MultiPartParser]
+WRITE_PARSERS = [ObjectJSONParser, FormMultiPartParser]
 WRITE_NOTE = ("只有馆员(或管理员)可以写入(archive.change,与馆员页面相同)。校验、网址标识唯一、授权与删除规则都由"
               "与馆员表单相同的服务函数(archive/services.py)执行;出错时返回 400(detail、code 及按字段的说明),"
               "不保存任何内容。请求体中未知的字段返回 400。")
@@ -543,7 +542,7 @@ PORTRAIT_BODY = ("multipart/form-data。图片和授权文件按与馆员表单�
 class PortraitList(ListAPIView):
     permission_classes = [CanManagePortraits]
     serializer_class = PortraitSerializer
-    parser_classes = [MultiPartParser]
+    parser_classes = [FormMultiPartParser]
 
     def get_queryset(self):
         qs = InheritorPortrait.objects.select_related("inheritor").order_by("inheritor__name", "pk")
@@ -571,7 +570,7 @@ class PortraitList(ListAPIView):
 class PortraitDetail(RetrieveAPIView):
     permission_classes = [CanManagePortraits]
     serializer_class = PortraitSerializer
-    parser_classes = [MultiPartParser]
+    parser_classes = [FormMultiPartParser]
     queryset = InheritorPortrait.objects.select_related("inheritor")
 
     @extend_schema(summary="传承人人像(含肖像授权)")

@@ -16,6 +16,7 @@ from archive.models import Technique, TechniqueStep
 from .. import parameters as params
 from .. import selectors
 from ..models import GenerationJob
+from ..postprocess.selectors import POSTPROCESSING_STATES
 from ..services import CAMERAS
 
 
@@ -197,6 +198,13 @@ class OutputSerializer(serializers.Serializer):
     fps = serializers.IntegerField()
     duration_s = serializers.FloatField()
     sha256 = serializers.CharField()
+    postprocessing = serializers.ChoiceField(
+        choices=POSTPROCESSING_STATES,
+        help_text="后期处理(交付版本、海报、字幕):pending 进行中;done 已完成;failed 失败(不妨碍送审);none 未进行。"
+                  "任务的 status 在生成完成时即为 succeeded,后期处理可能仍在进行。")
+    ready_for_review = serializers.BooleanField(
+        help_text="可以送审与签署(postprocessing 不是 pending)。为 false 时 POST /reviews/{id}/submit 与 sign 得到 409"
+                  "(code: postprocessing_pending,带 Retry-After);请轮询本任务直到它为 true。")
 
 
 class TaskSerializer(serializers.ModelSerializer):

@@ -304,7 +304,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": [
         "heritage.parsers.ObjectJSONParser",
         "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
+        "heritage.parsers.FormMultiPartParser",
     ],
 }
 SPECTACULAR_SETTINGS = {

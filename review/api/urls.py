@@ -12,7 +12,7 @@ urlpatterns = [
     path("reviews/<uuid:pk>/comments/<int:comment_id>/reopen", views.CommentResolution.as_view(resolved=False),
          name="api-review-comment-reopen"),
     *[
-        path(f"reviews/<uuid:pk>/{a}", views.ReviewAction.as_view(action_name=a), name=f"api-review-{a}")
+        path(f"reviews/<uuid:pk>/{a}", views.action_view(a), name=f"api-review-{a}")
         for a in ("submit", "comment", "approve", "request-changes", "retract-changes", "reject", "sign", "withdraw")  # archive: records/api
     ],
 ]

@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 from generation.models import Clip
 from heritage.inputs import query_bool, query_choice, query_text
 from heritage.permissions import HasPerm, allowed
+from heritage.schema import NON_BLANK
 
 from .. import selectors, services, workflow
 from ..models import Review, ReviewComment
@@ -133,22 +134,80 @@ API_NAME = {name: name.replace("_", "-") for name in workflow.ACTIONS}
 ACTION_OF = {v: k for k, v in API_NAME.items()}
 
 
-class ActionSerializer(serializers.Serializer):
-    """Fields of a transition request; each action reads the ones it needs. A field of the wrong type (a
-    list for ``text``, a word for ``at_ms``) is a 400 here, before the workflow runs."""
+@extend_schema_field({"type": "string", "minLength": 1, "pattern": NON_BLANK})
+class RequiredText(serializers.CharField):
+    """A text the action needs: given, and not blank once trimmed (the schema says so: ``NON_BLANK``)."""
 
-    text = serializers.CharField(required=False, allow_blank=True, allow_null=True, trim_whitespace=False,
-                                 help_text="comment / change request / rejection text")
+    def __init__(self, **kwargs):
+        super().__init__(required=True, allow_blank=False, trim_whitespace=True, **kwargs)
+
+
+def _optional_text(**kwargs):
+    return serializers.CharField(required=False, allow_blank=True, allow_null=True, trim_whitespace=False, **kwargs)
+
+
+def _at_ms():
+    return serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=2**31 - 1,
+                                    help_text="视频中的时间点(毫秒)")
+
+
+class ActionSerializer(serializers.Serializer):
+    """The body of an action that reads none (``submit``, ``retract-changes``, ``archive``): an empty object, or
+    none at all. Each action's own body below says which fields it reads and which it needs; a field of the wrong
+    type (a list for ``text``, a word for ``at_ms``) is a 400 there, before the workflow runs. Fields an action
+    does not read are ignored, as they always were."""
+
+
+class CommentBody(ActionSerializer):
+    """``comment``: a remark at a time code, or (``parent``) a reply to a top-level comment."""
+
+    text = RequiredText(max_length=5000, help_text="意见内容(不能为空)")
+    at_ms = _at_ms()
     parent = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=2**31 - 1,
-                                      help_text="comment: the id of the top-level comment this one replies to")
-    at_ms = serializers.IntegerField(required=False, allow_null=True, min_value=0, max_value=2**31 - 1, help_text="time code in the clip, ms")
-    action_description = serializers.JSONField(required=False, allow_null=True,
-                                               help_text="edited action description (an object): starts a new take")
-    sha256 = serializers.CharField(required=False, allow_blank=True, help_text="sign: the sha256 shown to the signer")
-    attribution = serializers.CharField(required=False, allow_blank=True, trim_whitespace=False,
-                                        help_text="sign: the attribution shown to the signer")
-    comment = serializers.CharField(required=False, allow_blank=True, allow_null=True)
-    reason = serializers.CharField(required=False, allow_blank=True, allow_null=True, help_text="withdraw: why")
+                                      help_text="要回复的顶层意见编号;不填为新的意见")
+
+
+class ApproveBody(ActionSerializer):
+    """``approve``: the reviewer's approval, with an optional remark."""
+
+    text = _optional_text(help_text="可选的意见")
+
+
+class RequestChangesBody(ActionSerializer):
+    """``request-changes``: what to change; with ``action_description`` a new take is generated at once."""
+
+    text = RequiredText(max_length=5000, help_text="需要修改的地方(不能为空)")
+    at_ms = _at_ms()
+    action_description = serializers.DictField(required=False, allow_null=True,
+                                               help_text="修改后的结构化动作描述(对象):立即生成新版本")
+
+
+class RejectBody(ActionSerializer):
+    """``reject``: why."""
+
+    text = RequiredText(max_length=5000, help_text="驳回理由(不能为空)")
+
+
+class SignBody(ActionSerializer):
+    """``sign``: the inheritor (or the recorded proxy) signs exactly what the review's ``public_summary`` showed:
+    a different sha256 or attribution is a 409 (``sha256_mismatch``, ``attribution_mismatch``)."""
+
+    sha256 = serializers.CharField(help_text="签署页面显示的 SHA-256(public_summary.clip_sha256)")
+    attribution = serializers.CharField(trim_whitespace=False, help_text="签署页面显示的署名(public_summary.attribution)")
+    comment = _optional_text(help_text="可选的留言")
+
+
+class WithdrawBody(ActionSerializer):
+    """``withdraw``: the signer withdraws the signature (the record is unpublished)."""
+
+    reason = RequiredText(max_length=5000, help_text="撤回理由(不能为空)")
+
+
+# workflow action → (its body, the status and shape it answers); archive: records/api/views.py
+ACTION_BODIES = {"submit": ActionSerializer, "comment": CommentBody, "approve": ApproveBody,
+                 "request_changes": RequestChangesBody, "retract_changes": ActionSerializer, "reject": RejectBody,
+                 "sign": SignBody, "withdraw": WithdrawBody}
+MAKES_COMMENT = {"comment", "approve"}  # 201 with the comment; every other action 200 with the review
 
 
 class ReviewOpenSerializer(serializers.Serializer):
@@ -165,7 +224,8 @@ REFUSED = {403: RefusalSerializer, 404: RefusalSerializer, 409: RefusalSerialize
 
 
 def _refused(exc: services.TransitionRefused) -> Response:
-    return Response({"detail": exc.message, "code": exc.code}, status=exc.status)
+    headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after else None
+    return Response({"detail": exc.message, "code": exc.code}, status=exc.status, headers=headers)
 
 
 class ReviewList(ListAPIView):
@@ -247,7 +307,8 @@ class ReviewDetail(APIView):
 class ReviewAction(APIView):
     """POST /reviews/<id>/<action>: one action of review/workflow.py (submit, comment, approve,
     request-changes, retract-changes, reject, sign, withdraw; archive: records/api/views.py). The workflow checks the
-    action's permission and audits a refusal; the view requires a login."""
+    action's permission and audits a refusal; the view requires a login. One operation per action
+    (``action_view``), each with its own body and the one success status it answers."""
 
     permission_classes = [HasPerm("heritage.authenticated")]
     serializer_class = ActionSerializer
@@ -257,33 +318,42 @@ class ReviewAction(APIView):
     def permission_delegated(self):
         return {"POST": workflow.ACTIONS[ACTION_OF[self.action_name]].permission}
 
-    @extend_schema(request=ActionSerializer,
-                   responses={200: ReviewSerializer, 201: OpenApiResponse(description="comment or archive record"),
-                              **REFUSED})
     def post(self, request, pk):
         review = get_object_or_404(Review, pk=pk)
-        body = ActionSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        d = body.validated_data
         name = ACTION_OF[self.action_name]
-        fields = {
-            "comment": ("text", "at_ms", "parent"), "approve": ("text",), "request_changes": ("text", "at_ms", "action_description"),
-            "reject": ("text",), "sign": ("sha256", "attribution", "comment"), "withdraw": ("reason",),
-        }.get(name, ())
-        data = {k: d.get(k) for k in fields if k in d}
-        for k in ("text", "sha256", "attribution", "comment", "reason"):
-            if k in fields:
-                data.setdefault(k, "")
+        body = ACTION_BODIES[name](data=request.data)
+        body.is_valid(raise_exception=True)
+        data = {k: v for k, v in body.validated_data.items() if v is not None or k in ("at_ms", "parent")}
         try:
             result = workflow.dispatch(review=review, action=name, actor=request.user, **data)
         except services.TransitionRefused as exc:
             return _refused(exc)
-        if name in ("comment", "approve"):
+        if name in MAKES_COMMENT:
             return Response(CommentSerializer(result).data, status=201,  # comments have no page of their own
                             headers={"Location": reverse("api-review-comments", args=[review.pk])})
         review.refresh_from_db()
         return Response(ReviewSerializer(review, context={"request": request}).data)
 
+
+def action_view(api_name: str):
+    """The view of one action, its schema saying that action's body and the status it answers."""
+    name = ACTION_OF[api_name]
+    body = ACTION_BODIES[name]
+    answered = {201: CommentSerializer} if name in MAKES_COMMENT else {200: ReviewSerializer}
+    refused = dict(REFUSED)
+    if name in ("submit", "sign"):
+        refused[409] = OpenApiResponse(RefusalSerializer, description=(
+            "与审核状态冲突;后期处理尚未完成时 code 为 postprocessing_pending,带 Retry-After(秒):"
+            "可轮询生成任务的 output.ready_for_review,为 true 后再提交"))
+
+    @extend_schema(operation_id=f"reviews_{name}_create", request=body, responses={**answered, **refused},
+                   description=(body.__doc__ or "").strip())
+    def post(self, request, pk):
+        return ReviewAction.post(self, request, pk)
+
+    view = type(f"Review{name.title().replace('_', '')}Action", (ReviewAction,),
+                {"post": post, "serializer_class": body, "__doc__": ReviewAction.__doc__, "__module__": __name__})
+    return view.as_view(action_name=api_name)
 
 
 class ReviewComments(ListAPIView):
