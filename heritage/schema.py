@@ -195,7 +195,22 @@ def _bodies_without_files(result, schemas):
                     node = _variant(node, schemas, "NoFile", _no_files, _file_names)
                 if media in FORM_MEDIA:
                     node = _variant(node, schemas, "Form", _no_nulls, lambda component: set())
+                if media == "multipart/form-data":
+                    node = _inlined(node, schemas)
                 content[media] = {**content[media], "schema": node}
+
+
+def _inlined(node, schemas):
+    """A multipart body with body rules (``allOf`` of its component and the rules) as one object: the component's
+    properties with the rules beside them. A generator (schemathesis) reads which parts are files from the body's
+    own ``properties``; behind ``allOf`` it found none and sent ``media`` as a plain field, refused "not a file"."""
+    import copy
+
+    parts = node.get("allOf") or [{}]
+    name = parts[0].get("$ref", "").rsplit("/", 1)[-1]
+    if name not in schemas or "properties" not in schemas[name]:
+        return node
+    return {**copy.deepcopy(schemas[name]), "allOf": parts[1:]}
 
 
 def _file_names(component) -> set:

@@ -142,7 +142,10 @@ def test_a_json_body_is_not_offered_the_upload_fields(schema, rv, path, upload):
 
 
 def jsonschema_resolve(schema, node):
-    """The component a body refers to (directly or as the first part of ``allOf``)."""
+    """The component a body refers to (directly or as the first part of ``allOf``), or the body itself where it is
+    one object (a multipart body with rules)."""
+    if "properties" in node:
+        return node
     node = node["allOf"][0] if "allOf" in node else node
     return schema["components"]["schemas"][node["$ref"].rsplit("/", 1)[-1]]
 
@@ -158,3 +161,21 @@ def test_a_form_body_offers_no_null(schema):
         as_json = jsonschema_resolve(schema, content["application/json"]["schema"])
         assert not [k for k, v in as_form["properties"].items() if v.get("nullable")], path
         assert [k for k, v in as_json["properties"].items() if v.get("nullable")], path
+
+
+@pytest.mark.parametrize("path, upload", [("/api/v1/recordings", "media"), ("/api/v1/footage", "file")])
+def test_a_multipart_body_with_rules_sends_its_upload_as_a_file(schema, path, upload):
+    """api7 (schemathesis ST202): a POST body with body rules was ``allOf`` of its component and the rules, so a
+    generator found no ``properties`` on the body and sent the upload as a plain part without a filename (refused
+    "not a file"). The multipart body is one object now, the rules beside its properties: schemathesis's own
+    multipart encoding gives the upload a filename and the other fields none."""
+    import schemathesis
+
+    operation = schemathesis.openapi.from_dict(schema)[path]["POST"]
+    node = body_schema(schema, path, "post", "multipart/form-data")
+    assert node["properties"][upload]["format"] == "binary" and node["allOf"]
+    files, _ = operation.schema.prepare_multipart({upload: b"ID3", "title": "t"}, operation, "multipart/form-data")
+    parts = dict(files)
+    assert parts[upload][0] and parts["title"][0] is None, parts
+    as_json = body_schema(schema, path, "post")
+    assert upload not in jsonschema_resolve(schema, as_json)["properties"]  # JSON keeps its own body
