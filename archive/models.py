@@ -10,8 +10,8 @@ from django_fsm import FSMField
 
 from heritage.timecode import format_ms as fmt_ms, overlaps
 
-from .validators import (max_birth_year, validate_document_file, validate_not_future, validate_portrait_file,
-                         validate_recording_file, validate_video_file)
+from .validators import (MIN_BIRTH_YEAR, max_birth_year, validate_document_file, validate_not_future,
+                         validate_portrait_file, validate_recording_file, validate_video_file)
 
 
 class Category(models.TextChoices):
@@ -131,8 +131,8 @@ class Inheritor(TimeStamped):
 
         errors = {}
         latest = max_birth_year()
-        if self.birth_year is not None and not (1850 <= self.birth_year <= latest):
-            errors["birth_year"] = _("出生年份应在 1850 到 %(y)s 之间。") % {"y": latest}
+        if self.birth_year is not None and not (MIN_BIRTH_YEAR <= self.birth_year <= latest):
+            errors["birth_year"] = _("出生年份应在 %(first)s 到 %(y)s 之间。") % {"first": MIN_BIRTH_YEAR, "y": latest}
         for field in ("user", "proxy_user"):
             account = getattr(self, f"{field}_id")
             if account and not get_user_model().objects.filter(pk=account, groups__name=INHERITOR).exists():

@@ -108,7 +108,13 @@ def validate_not_future(value) -> None:
         raise ValidationError(_("日期 %(d)s 晚于今天;请填写已经发生的日期。") % {"d": value.isoformat()}, code="future")
 
 
+# The earliest birth year an inheritor may have (``Inheritor.clean``; the API schema states it, with
+# ``max_birth_year``, as the birth year's minimum and maximum: ``archive.api.serializers.BirthYearField``).
+MIN_BIRTH_YEAR = 1850
+
+
 def max_birth_year() -> int:
+    """The latest birth year an inheritor may have: this year."""
     from django.utils import timezone
 
     return timezone.localdate().year
