@@ -82,6 +82,18 @@ class Limits:
     resolutions: tuple[str, ...]
 
 
+def schema_limits(preset_name: str) -> dict[str, dict]:
+    """The ranges and choices ``resolve`` enforces, as JSON Schema for the API's schema (the parameters
+    serializer's ``schema_limits``), so a client knows them before sending."""
+    lim = limits(preset_name)
+    return {"resolution": {"enum": list(lim.resolutions)},
+            "duration": {"minimum": lim.min_duration, "maximum": lim.max_duration},
+            "frame_rate": {"minimum": FRAME_RATE_MIN, "maximum": FRAME_RATE_MAX},
+            "seed": {"minimum": 0, "maximum": SEED_MAX},
+            "temperature": {"minimum": TEMPERATURE_MIN, "maximum": TEMPERATURE_MAX},
+            "steps": {"minimum": 1, "maximum": lim.max_steps}}
+
+
 def preset_of(name: str) -> Preset:
     return PRESETS[name]
 

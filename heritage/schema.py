@@ -85,6 +85,7 @@ def error_responses(result, generator, request, public):
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
     _closed_bodies(schemas, generator)
     _body_rules(result, schemas, generator)
+    _stated_limits(schemas, generator)
     _non_empty_inputs(result, schemas, generator)
     _bodies_without_files(result, schemas)  # after the rest: its copies carry what they added
     schemas.setdefault("Error", ERROR)
@@ -307,6 +308,20 @@ def _refs(node, schemas, seen: set) -> set:
         for value in node:
             _refs(value, schemas, seen)
     return seen
+
+
+def _stated_limits(schemas, generator):
+    """A serializer whose fields are checked elsewhere (the model's ``clean``, a service, a parameter resolver)
+    states those checks' ranges and choices in ``schema_limits()``, read from where each rule lives: ``{field:
+    {"minimum": ..., "maximum": ..., "enum": ...}}``, laid over the field's own (a PositiveSmallIntegerField's
+    0 … 2**63-1 was schema-valid and refused). Made when the schema is, so a limit like "this year" stays true."""
+    for component in getattr(generator.registry, "_components", {}).values():
+        schema, stated = schemas.get(component.name), getattr(component.object, "schema_limits", None)
+        if not (schema and "properties" in schema and callable(stated)):
+            continue
+        for name, limits in stated().items():
+            if name in schema["properties"]:
+                schema["properties"][name].update(limits)
 
 
 def _non_empty_inputs(result, schemas, generator):

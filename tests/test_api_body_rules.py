@@ -203,3 +203,33 @@ def test_the_birth_year_states_the_range_the_api_enforces(schema, rv):
         assert ok is (MIN_BIRTH_YEAR <= year <= latest)
         response = client.post("/api/v1/inheritors", body, format="json")
         assert response.status_code == (201 if ok else 400), (year, response.content[:300])
+
+
+def test_generation_parameters_state_the_ranges_the_resolver_enforces(schema, rv):
+    """api7: ``generation.parameters.resolve`` refuses a seed, temperature, frame rate, step count or duration out
+    of its range and a resolution the preset lacks, and the schema said so in prose only (a fuzzer's seed -1 or
+    temperature 0 was schema-valid and refused). The schema states them from ``parameters.schema_limits``; a value
+    just past each edge is refused by both, the edges themselves by neither."""
+    from django.conf import settings
+
+    from generation import parameters
+
+    limits = parameters.schema_limits(settings.ENGINE_PRESET)
+    props = schema["components"]["schemas"]["TaskParameters"]["properties"]
+    node = body_schema(schema, "/api/v1/generation-tasks", "post")
+    client = token_client(rv.curator)
+    for name, stated in limits.items():
+        assert {k: props[name][k] for k in stated} == stated, name
+        if "enum" in stated:
+            edges = [(stated["enum"][0], True), ("1080p", False)]
+        else:
+            step = 1 if props[name]["type"] == "integer" else 0.01
+            edges = [(stated["minimum"], True), (stated["maximum"], True),
+                     (stated["minimum"] - step, False), (stated["maximum"] + step, False)]
+        for value, ok in edges:
+            task = {"input": {"text": "起针"}, "parameters": {name: value}}
+            assert valid(schema, node, task) is ok, (name, value)
+            if not ok:
+                response = client.post("/api/v1/generation-tasks", task, format="json")
+                assert response.status_code == 400, (name, value, response.content[:300])
+                assert name in response.content.decode(), (name, value)

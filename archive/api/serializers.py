@@ -2,7 +2,6 @@
 transcript), the transcript import body and its task's status, and the portrait upload."""
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -55,21 +54,6 @@ class PortraitSerializer(serializers.ModelSerializer):
 @extend_schema_field({"type": "string", "format": "binary"})
 class UploadField(serializers.FileField):
     """A file part of a multipart body (documented as binary, so clients and the schema fuzzer send a file)."""
-
-
-class BirthYearField(serializers.IntegerField):
-    """An inheritor's birth year. ``Inheritor.clean`` enforces its range on every write (the service's model
-    validation); this field only states it, so a client or a fuzzer knows before sending (``BirthYearSchema``)."""
-
-
-class BirthYearSchema(OpenApiSerializerFieldExtension):
-    """The range from where the rule lives: ``archive.validators.MIN_BIRTH_YEAR`` to ``max_birth_year()`` (this
-    year, read when the schema is made)."""
-
-    target_class = BirthYearField
-
-    def map_serializer_field(self, auto_schema, direction):
-        return {"type": "integer", "minimum": MIN_BIRTH_YEAR, "maximum": max_birth_year()}
 
 
 class PortraitUploadSerializer(serializers.ModelSerializer):
@@ -348,8 +332,6 @@ class InheritorWriteSerializer(ServiceValidated, serializers.ModelSerializer):
 
     craft = SlugRelatedField(slug_field="slug", queryset=Craft.objects.all(),
                                          help_text="非遗项目的网址标识(slug)")
-    birth_year = BirthYearField(required=False, allow_null=True,
-                                label=Inheritor._meta.get_field("birth_year").verbose_name)
     proxy_document = UploadField(required=False, help_text="代理人授权文件:PDF、JPG 或 PNG(multipart)")
     replace_pending_change = serializers.BooleanField(
         required=False, default=False, write_only=True,
@@ -360,6 +342,10 @@ class InheritorWriteSerializer(ServiceValidated, serializers.ModelSerializer):
         model = Inheritor
         fields = ["craft", "name", "level", "status", "able_to_sign", "birth_year", "biography", "user",
                   "proxy_name", "proxy_user", "proxy_relation", "proxy_document", "replace_pending_change"]
+
+    def schema_limits(self) -> dict:
+        """The birth year's range, which ``Inheritor.clean`` enforces, for the schema (``heritage.schema``)."""
+        return {"birth_year": {"minimum": MIN_BIRTH_YEAR, "maximum": max_birth_year()}}
 
 
 class InheritorAccountSerializer(RefuseUnknownFields, serializers.Serializer):

@@ -78,6 +78,10 @@ class TaskParametersSerializer(RefuseUnknownFields, serializers.Serializer):
                                  help_text="快速模式(逐任务选择,记录在任务上):first_block_cache、taylorseer_cache、"
                                            "fp8(仅 GPU)、lora_preview(少步 LoRA 快速预览)。")
 
+    def schema_limits(self) -> dict:
+        """What ``params.resolve`` enforces (ranges, resolutions of the server's preset), for the schema."""
+        return params.schema_limits(settings.ENGINE_PRESET)
+
     def validate(self, attrs):
         try:
             attrs["resolved"] = params.resolve(dict(attrs), preset_name=settings.ENGINE_PRESET)
