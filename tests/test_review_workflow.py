@@ -359,3 +359,9 @@ def test_signing_screen_shows_a_missing_comment_at_the_comment_box(client, rv, m
     # shown once: a reload is the plain screen
     html = client.get(url).content.decode()
     assert 'role="alert"' not in html and "aria-invalid" not in html
+    # 同意签署 without the tick: at the checkbox
+    client.post(url, {"decision": "approve", "sha256": review.submitted_sha256, "attribution": review.attribution})
+    html = client.get(url).content.decode()
+    assert re.search(r'id="confirm-error" role="alert">[^<]+</p>\s*<label class="check big confirm"><input type="checkbox"'
+                     r' id="confirm" name="confirm" value="yes" aria-invalid="true" aria-describedby="confirm-error"'
+                     r' autofocus>', html)
