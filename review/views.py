@@ -61,7 +61,7 @@ def _answer_refusal(request, exc: services.TransitionRefused, review: Review | N
     if review is None:
         messages.error(request, exc.message)
     else:
-        _keep_draft(request, review, action, exc.message)
+        _keep_draft(request, review, action, exc)
     return redirect(back or selectors.screen_url(review, request.user))
 
 
@@ -208,9 +208,10 @@ DRAFT_KEY = "review-comment-draft"
 DRAFT_FIELDS = ("text", "at", "parent", "action_description", "rights_uri", "reason", "comment", "confirm")
 
 
-def _keep_draft(request, review: Review, action: str, error: str) -> None:
+def _keep_draft(request, review: Review, action: str, exc: services.TransitionRefused) -> None:
     posted = {k: request.POST.get(k, "")[:5000] for k in DRAFT_FIELDS if k in request.POST}
-    request.session[DRAFT_KEY] = {"review": str(review.pk), "action": action, "error": error, "posted": posted}
+    request.session[DRAFT_KEY] = {"review": str(review.pk), "action": action, "error": exc.message,
+                                  "code": exc.code, "posted": posted}
 
 
 def _pop_draft(request, review: Review) -> dict | None:
@@ -225,7 +226,8 @@ def _show_draft(request, review: Review, ctx: dict) -> None:
     """A refused form, redirected here: its error and what was typed, into the screen's context."""
     draft = _pop_draft(request, review)
     if draft:
-        ctx.update(error=draft["error"], posted=draft["posted"], posted_action=draft["action"])
+        ctx.update(error=draft["error"], error_code=draft.get("code", ""), posted=draft["posted"],
+                   posted_action=draft["action"])
 
 
 def _back_to_comments(review: Review, anchor: str):
@@ -325,6 +327,10 @@ def _sign_context(request, review: Review) -> dict:
     return ctx
 
 
+# the signing screen's refusals that belong to one of its fields: refusal code → the field's id
+SIGN_FIELD_ERRORS = {"empty": "comment", "at_ms": "at", "not_confirmed": "confirm"}
+
+
 @requires("review.sign", obj=_review, message=_("只有本项目的传承人(或其登记的代理人)可以签署。"))
 def sign(request, pk):
     """The inheritor's signing screen: plays the clip, shows the attribution and exactly what will be
@@ -352,6 +358,10 @@ def sign(request, pk):
     services.notification_mark_read(user=request.user, review=review)
     ctx = _sign_context(request, review)
     _show_draft(request, review, ctx)
+    # a refusal about one field is shown at that field (aria-describedby, focus), not at the top of the page
+    field = SIGN_FIELD_ERRORS.get(ctx.get("error_code", ""), "")
+    shown = review.state == Review.State.IN_REVIEW and (field != "confirm" or "sign" in ctx["actions"])
+    ctx["error_field"] = field if shown else ""  # else the form (or that field) is gone: the error stays on top
     return render(request, "review/sign.html", ctx)
 
 

@@ -325,3 +325,43 @@ def test_the_inbox_is_in_pages_keeping_its_filter(client, rv, make_clip, monkeyp
         nxt = re.search(r'href="\?(state=draft&amp;page=\d+)" rel="next"', page)
         url = reverse("review:inbox") + "?" + nxt.group(1).replace("&amp;", "&") if nxt else None
     assert sorted(seen) == sorted(str(pk) for pk in Review.objects.values_list("pk", flat=True))
+
+
+def test_signing_screen_shows_a_missing_comment_at_the_comment_box(client, rv, make_clip):
+    """需要修改 with no comment said 「请写明需要修改的地方。」 at the top of the signing screen, far above the
+    comment box on a phone (walk13). It is shown at the box now: right before it, named by its
+    aria-describedby, the box aria-invalid and focused; still post-redirect-get, what was typed kept."""
+    import re
+
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    client.force_login(rv.inheritor_user)
+    url = reverse("review:sign", args=[review.pk])
+    r = client.post(url, {"decision": "changes", "comment": "  ", "at": "00:00"})
+    assert r.status_code == 302 and r["Location"] == url  # post-redirect-get, as every refused review action
+    html = client.get(url).content.decode()
+    review.refresh_from_db()
+    assert review.state == Review.State.IN_REVIEW
+    assert html.count("请写明需要修改的地方。") == 1
+    box = re.search(r'<p class="error big field-error" id="comment-error" role="alert">请写明需要修改的地方。</p>\s*'
+                    r'<textarea id="comment" name="comment"[^>]*>', html)
+    assert box, "the error is not right before the comment box"
+    for attribute in ('aria-invalid="true"', 'aria-describedby="comment-error"', "autofocus"):
+        assert attribute in box.group(0)
+    assert html.index('<label for="comment">') < box.start()
+    assert 'value="00:00"' in html  # what was typed is kept
+    # a time code the clip does not have: at its own field
+    client.post(url, {"decision": "changes", "comment": "火花颜色不对", "at": "99:00"})
+    html = client.get(url).content.decode()
+    assert re.search(r'id="at-error" role="alert">[^<]+</p>\s*<input type="text" id="at" name="at"[^>]*'
+                     r'aria-invalid="true" aria-describedby="at-error" autofocus>', html)
+    assert "火花颜色不对" in html
+    # shown once: a reload is the plain screen
+    html = client.get(url).content.decode()
+    assert 'role="alert"' not in html and "aria-invalid" not in html
+    # 同意签署 without the tick: at the checkbox
+    client.post(url, {"decision": "approve", "sha256": review.submitted_sha256, "attribution": review.attribution})
+    html = client.get(url).content.decode()
+    assert re.search(r'id="confirm-error" role="alert">[^<]+</p>\s*<label class="check big confirm"><input type="checkbox"'
+                     r' id="confirm" name="confirm" value="yes" aria-invalid="true" aria-describedby="confirm-error"'
+                     r' autofocus>', html)

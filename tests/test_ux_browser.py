@@ -174,6 +174,20 @@ def test_the_axe_check_does_find_violations(browser):
     assert "image-alt" in ids and "button-name" in ids
 
 
+def assert_phone_header(page, rows=1):
+    """Every control of the page header is a 44×44 px touch target (390 px phone) and its navigation stays
+    in ``rows`` lines below the brand; the skip link, once focused, is 44×44 too."""
+    header = page.evaluate("() => [...document.querySelectorAll('.site-header .brand, .site-nav a, .site-nav button,"
+                           " .site-nav select')].map(e => { const r = e.getBoundingClientRect();"
+                           " return [e.innerText, r.width, r.height, r.top]; })")
+    assert header and all(w >= 44 and h >= 44 for _, w, h, _ in header), header
+    assert len({round(t) for *_, t in header[1:]}) <= rows, header  # the links, log out, the language
+    page.focus(".skip-link")
+    skip = page.locator(".skip-link").bounding_box()
+    assert skip["height"] >= 44 and skip["width"] >= 44, skip
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
 def test_the_flow_in_the_browser(live_server, transactional_db, browser, client, rv, make_clip):
     """Curator gives the inheritor a login → starts the review from the finished job (primary button) →
     reviewer lands on the inbox and requests changes with the default form → inheritor signs on a phone."""
@@ -196,13 +210,18 @@ def test_the_flow_in_the_browser(live_server, transactional_db, browser, client,
     link = re.search(r"(http://\S+/accounts/set-password/\S+/)", curator.locator(".messages").inner_text()).group(1)
     assert Inheritor.objects.get(name="沈寿").signer_changes.get().after["user"] == \
         get_user_model().objects.get(username="shenshou").pk  # linked once a second person confirms
-    newcomer = new_page(browser, viewport=PHONE)
+    newcomer = new_page(browser, viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
     newcomer.goto(link)
     newcomer.fill("#id_new_password1", "绣花-针脚-2024")
     newcomer.fill("#id_new_password2", "绣花-针脚-2024")
     newcomer.get_by_role("button", name="设置密码").click()
     newcomer.wait_for_load_state()
     assert "密码已设置" in newcomer.content()
+    assert_phone_header(newcomer)  # signed out: 展厅, 登录
+    newcomer.context.add_cookies([{"name": "django_language", "value": "en", "url": base}])
+    newcomer.reload()
+    assert_phone_header(newcomer)
+    newcomer.context.clear_cookies(name="django_language")
     login(newcomer, base, "shenshou", "绣花-针脚-2024")
     assert newcomer.url.endswith("/review/")  # an inheritor lands on the review inbox
     newcomer.context.close()
@@ -260,9 +279,14 @@ def test_the_flow_in_the_browser(live_server, transactional_db, browser, client,
     assert not phone.locator(".public-summary").is_visible()  # technical details are behind the disclosure
     assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     # found walking as the inheritor: the header's 审核, 通知, 退出 and language were 27-33 px tall on a phone
-    header = phone.evaluate("() => [...document.querySelectorAll('.site-header a:not(.skip-link), .site-header button,"
-                            " .site-header select')].map(e => [e.innerText, e.getBoundingClientRect().height])")
-    assert header and all(h >= 44 for _, h in header), header
+    # and (walk13) its two-character links (展厅, 通知, 登录) were 34 px wide: every control 44×44 now, the
+    # signer's links on one line in Chinese (the language had wrapped below), the skip link 44 px too
+    assert_phone_header(phone)
+    phone.context.add_cookies([{"name": "django_language", "value": "en", "url": base}])
+    phone.reload()
+    assert_phone_header(phone, rows=2)  # Gallery To sign Notifications | Log out (name) language: as before
+    phone.context.clear_cookies(name="django_language")
+    phone.reload()
     phone.screenshot(path=str(ARTIFACTS / "02-sign-phone.png"), full_page=True)
     phone.check("input[name=confirm]")
     phone.get_by_role("button", name="同意签署").click()
