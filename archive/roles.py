@@ -36,8 +36,16 @@ def person_name(user) -> str:
         return inheritor.name
     if user.get_full_name():
         return user.get_full_name()
-    proxy_name = user.proxy_for.exclude(proxy_name="").values_list("proxy_name", flat=True).first()
+    # .all(): a list that prefetches "<account>__proxy_for" (list_person_names) names each row with no query
+    proxy_name = next((i.proxy_name for i in user.proxy_for.all() if i.proxy_name), "")
     return proxy_name or user.username
+
+
+def list_person_names(qs, *accounts: str):
+    """``qs`` with what ``person_name`` reads for each of the ``accounts`` relations (e.g. "requested_by"),
+    fetched for the whole list: a page naming its rows' people costs the same queries for 1 row or 100."""
+    return qs.select_related(*(f"{a}__inheritor" for a in accounts)).prefetch_related(
+        *(f"{a}__proxy_for" for a in accounts))
 
 
 def landing_url(user) -> str:

@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from archive.roles import list_person_names
 from heritage.permissions import allowed
 
 from . import services
@@ -134,9 +135,9 @@ def pool_overview() -> dict:
     online = workers_online()
     online_names = {w.name for w in online}
     recent = [w for w in workers_recent() if w.name not in online_names]
-    queued = list(GenerationJob.objects.filter(status=Status.QUEUED).select_related("requested_by__inheritor", "technique")
-                  .order_by("created_at")[:100])
-    running = list(GenerationJob.objects.filter(status__in=[Status.RUNNING, Status.CANCELLING])
-                   .select_related("requested_by__inheritor", "technique").order_by("started_at"))
+    queued = list(list_person_names(GenerationJob.objects.filter(status=Status.QUEUED), "requested_by")
+                  .select_related("technique").order_by("created_at")[:100])
+    running = list(list_person_names(GenerationJob.objects.filter(status__in=[Status.RUNNING, Status.CANCELLING]),
+                                     "requested_by").select_related("technique").order_by("started_at"))
     return {"workers": online, "offline": recent, "queued": queued, "queued_count":
             GenerationJob.objects.filter(status=Status.QUEUED).count(), "running": running}

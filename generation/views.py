@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from archive.models import Recording, Technique
+from archive.roles import list_person_names
 from heritage.once import Duplicate, Once
 from heritage.permissions import PermissionView
 from heritage.inputs import plain_int
@@ -101,7 +102,7 @@ class JobList(AreaView):
     def get(self, request):
         q = request.GET
         qs = selectors.job_list(user=request.user, **selectors.job_list_filters(q))
-        qs = qs.select_related("technique__craft", "step", "requested_by__inheritor")  # each row names them
+        qs = list_person_names(qs.select_related("technique__craft", "step"), "requested_by")  # each row names them
         page, keep = paginate(request, qs, {k: v for k, v in q.items() if k != "page"})
         return render(request, "generation/job_list.html", {
             "page": page, "jobs": page.object_list, "statuses": GenerationJob.Status.choices, "filters": q,

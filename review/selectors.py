@@ -4,6 +4,7 @@ from __future__ import annotations
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
+from archive.roles import list_person_names
 from archive.signing import signer_crafts
 from heritage.permissions import allowed
 
@@ -138,7 +139,7 @@ def screen_url(review: Review, user) -> str:
 
 def audit_for(review: Review) -> QuerySet[AuditEntry]:
     """A review's audit entries, newest first (the review page shows them in pages)."""
-    return review.audit.select_related("actor", "actor__inheritor").order_by("-at", "-id")
+    return list_person_names(review.audit.all(), "actor").order_by("-at", "-id")
 
 
 def unread_notifications(user) -> QuerySet[Notification]:
