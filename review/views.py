@@ -175,8 +175,10 @@ def inbox(request):
         unreviewed = Clip.objects.filter(review__isnull=True, job__technique__isnull=False)
         waiting = list(unreviewed.select_related("job__technique").order_by("-created_at", "-pk")[:WAITING_CLIPS])
         waiting_more = unreviewed.count() - len(waiting) if len(waiting) == WAITING_CLIPS else 0
-    page, query = paginate(request, qs, {"state": state}, per_page=INBOX_PAGE_SIZE)
+    # what the workflow's rules read for each listed review, fetched for the page as the API list does
+    page, query = paginate(request, selectors.with_page_rules(qs), {"state": state}, per_page=INBOX_PAGE_SIZE)
     reviews = list(page)
+    selectors.fetch_page(reviews, request.user)
     signable = signable_review_ids(request.user, reviews)  # review.signing: a narration only for its narrator
     # Items waiting for this person's signature say so, with the signing screen one tap away (the
     # workflow decides: state, the right to sign this review, post-processing done).

@@ -68,3 +68,22 @@ def test_review_list_says_what_each_review_says(client, rv, make_clip, role):
                 "inheritor": {"sign", "retract-changes", "withdraw"}, "proxy": {"sign", "withdraw"},
                 "admin": {"submit", "archive", "approve", "withdraw"}}[role]
     assert expected <= actions, actions
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_inbox_screen_costs_the_same_queries_for_4_reviews_as_for_12(client, rv, make_clip, role):
+    """The inbox screen reads the workflow's rules for each review it lists (which wait for this person's
+    signature): fetched for the whole page as the API list does (``with_page_rules``, ``fetch_page``)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    client.force_login(rv.roles[role])
+    counts = []
+    for start, n in ((0, 4), (4, 8)):
+        _reviews(rv, make_clip, n, start=start)
+        with CaptureQueriesContext(connection) as ctx:
+            resp = client.get(reverse("review:inbox"))
+        assert resp.status_code == 200
+        counts.append(len(ctx.captured_queries))
+    assert counts[1] == counts[0], counts
