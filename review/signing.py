@@ -30,6 +30,8 @@ from archive.models import Inheritor
 from archive.signing import inheritors_signable_by, inheritors_with_signer
 from generation.models import GenerationJob
 
+from .models import Review
+
 S2V = GenerationJob.Kind.S2V
 
 
@@ -132,7 +134,7 @@ def signable_review_ids(user, reviews) -> set[int]:
 
 def _sent(review) -> bool:
     """A curator has sent the review out (any state but draft): what is shown outside the staff."""
-    return getattr(review, "state", None) not in (None, "draft")
+    return getattr(review, "state", None) not in (None, Review.State.DRAFT)
 
 
 def may_view_as_signer(user, review) -> bool:
@@ -142,12 +144,11 @@ def may_view_as_signer(user, review) -> bool:
 
 def viewable_reviews_q(user, prefix: str = "") -> Q:
     """``may_view_as_signer`` as a filter on Review: the reviews ``user`` may see as their signer."""
-    return signable_reviews_q(user, prefix) & ~Q(**{f"{prefix}state": "draft"})
+    return signable_reviews_q(user, prefix) & ~Q(**{f"{prefix}state": Review.State.DRAFT})
 
 
 def viewable_review_ids(user, review_ids) -> set[int]:
     """Of ``review_ids``, those ``user`` may open as their signer: one query (staff see all; ask the permission)."""
-    from .models import Review
 
     ids = {pk for pk in review_ids if pk is not None}
     if not ids or user is None or not user.is_authenticated:
