@@ -143,9 +143,13 @@ def _coordinated_names(norm: str, doc: Doc):
         while a > 0 and pos - a < 5 and "\u4e00" <= norm[a - 1] <= "\u9fff":
             a -= 1
         head = norm[pos - 1] if pos else ""
-        if 2 <= pos - a <= 4 and (a == 0 or not "\u4e00" <= norm[a - 1] <= "\u9fff") and norm[a] != "第" \
-                and POS_TAGS.segment.get(head, "x")[:1] not in FUNCTION_TAGS:
-            j = norm.find(head, pos + 2, pos + 5)
+        j = norm.find(head, pos + 2, pos + 5) if pos else -1
+        if j != -1 and pos - a > j - pos and (a > 0 and "\u4e00" <= norm[a - 1] <= "\u9fff" or pos - a > 4):
+            # 「练马步四平马、子午马」: no clause start before the first name (a recogniser's text, where
+            # ``breaks`` put the list mark back): it is as long as the second
+            a = pos - (j - pos)
+        if 2 <= pos - a <= 4 and (a == 0 or not "\u4e00" <= norm[a - 1] <= "\u9fff" or pos - a == j - pos) \
+                and norm[a] != "第" and POS_TAGS.segment.get(head, "x")[:1] not in FUNCTION_TAGS:
             right = norm[pos + 1:j + 1] if j != -1 else ""
             if right and all("\u4e00" <= ch <= "\u9fff" for ch in right) \
                     and right != norm[a:pos] and not any(qa < j + 1 and pos + 1 < qb or qa < pos and a < qb
