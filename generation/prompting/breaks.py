@@ -126,8 +126,9 @@ def _asr_listed_pairs(spec: Spec, doc: Doc, norm: str, runs: list, cuts: list) -
             if len(x) != len(y) or x == y or d > hi or any(a < k < d and k != c for k in cuts):
                 continue
             k = bisect_right(starts, a) - 1
-            if starts[k] != a:
-                continue  # (the first name begins a word: not 「右手拿锣槌敲锣」 across 右手|拿)
+            if starts[k] != a or norm[c - 2:c + 1] in tags or norm[c - 1:c + 2] in tags:
+                continue  # (the first name begins a word: not 「右手拿锣槌敲锣」 across 右手|拿; no word of three
+                # characters goes across the mark: 「拉马头琴头一样」)
             if tags.get(head, "x")[:1] in FUNCTION_TAGS or head in ASR_BODY_END or head in PLACE_SUFFIX \
                     or head in COORD_STOP:
                 continue
