@@ -4,6 +4,8 @@ import pytest
 
 from generation.prompting import normalize
 from generation.prompting.breaks import ASR_LIST_MARK, restore_breaks
+from generation.prompting.extract import tokenize_doc
+from generation.prompting.names import _method_names
 from generation.prompting.spec import get_spec
 
 
@@ -47,3 +49,40 @@ def test_list_mark_is_put_back_between_the_names():
 def test_no_list_mark_where_there_is_no_list(text):
     said, _ = restore_breaks(get_spec(), text)
     assert ASR_LIST_MARK not in said, said
+
+
+# 4. The name of a way of working said before 的 and a word for it (手法, 工艺, any X法 of two characters …) is a
+# term, whatever jieba cut it into; whose or where the way is (a pronoun, a person, a place, a time, an adverb, a
+# word of the dictionary alone that is no verb) is none.
+@pytest.mark.parametrize("text, name", [
+    ("编竹篮用的是挑二压二的编法,一根压一根", "挑二压二"),          # 竹编
+    ("漆盒最后靠的是推光的工艺,手掌蘸油来回推", "推光"),            # 漆器
+    ("画衣纹要用到游丝描的手法,笔尖要细", "游丝描"),                # 工笔画
+    ("刻影人讲究推皮走刀的刀工,左手推皮右手走刀", "推皮走刀"),      # 皮影
+])
+def test_name_before_a_word_for_a_way_of_working_is_a_term(text, name):
+    got = _terms(text)
+    assert name in got, got
+
+
+@pytest.mark.parametrize("text, not_name", [
+    ("这是他的手法,跟别人的不一样", "他"),
+    ("锯末是城里人的做法,我们不用", "城里人"),
+    ("老辈传统的技法要慢慢学", "传统"),
+    ("剪纸最常见的刀法有十几种", "最常见"),
+])
+def test_whose_or_which_way_is_no_name(text, not_name):
+    spec = get_spec()
+    doc = tokenize_doc(spec, text)
+    named = ["".join(doc.words[a:b]) for a, b in _method_names(spec, doc)]
+    assert not any(not_name in w for w in named), named
+
+
+# 5. 「所谓X就是…」「叫做X是…」: the copula after the name says what it is; the name ends before it.
+@pytest.mark.parametrize("text, name", [
+    ("老师傅说的所谓断纹就是漆面上的裂纹", "断纹"),                  # 漆器
+    ("这种编法叫做人字纹就是斜着一压一挑", "人字纹"),                # 竹编
+])
+def test_naming_verb_name_ends_at_the_copula(text, name):
+    got = _terms(text)
+    assert name in got, got
