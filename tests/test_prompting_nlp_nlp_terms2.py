@@ -86,3 +86,19 @@ def test_whose_or_which_way_is_no_name(text, not_name):
 def test_naming_verb_name_ends_at_the_copula(text, name):
     got = _terms(text)
     assert name in got, got
+
+
+# 6. After 以/用 (the means), a word of two characters ending in a technique's suffix (步/法/针/刀…) is the way it is
+# done, a term, however jieba tags it (飞步/d, 跳步/vn); the general words for a way (手法) are none.
+@pytest.mark.parametrize("text, name", [
+    ("狮子出场时以飞步绕场一周,锣鼓要跟上", "飞步"),     # 舞狮
+    ("鼓手以快步绕着鼓走一圈,鼓槌不停", "快步"),         # 鼓舞
+    ("祭祀的舞生以缓步入场,目不斜视", "缓步"),           # 祭祀乐舞
+])
+def test_two_character_name_after_a_lead_of_means(text, name):
+    got = _terms(text)
+    assert name in got, got
+
+
+def test_general_word_for_a_way_after_a_lead_is_no_name():
+    assert "手法" not in _terms("这位老艺人以手法细腻出名,一刀一刀刻")

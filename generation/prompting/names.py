@@ -35,6 +35,10 @@ _SLOT_KINDS = frozenset((None, "N", "T"))
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
+# the leads of the means before which a word of two characters with a technique's suffix is its name (「以飞步绕场」)
+_MEANS_LEADS = frozenset(("以", "用"))
+
+
 def _suffix_names(spec: Spec, doc: Doc):
     """Token spans (start, end) of a coined name of a technique or a form, said without quotation marks
     or a naming verb (「脚下是蹚泥步」「这里用回旋针」「先练个站桩功」): a word of one or two characters
@@ -52,7 +56,12 @@ def _suffix_names(spec: Spec, doc: Doc):
     for k in compress(range(1, n), map(TECHNIQUE_SUFFIX.__contains__, map(_LAST_CHAR, islice(words, 1, None)))):
         w = words[k]
         if not 1 <= len(w) <= 2 or w[-1] not in TECHNIQUE_SUFFIX or w in GENERIC_SUFFIX_WORDS \
-                or kinds[k] in ("P", "Q", "M", "H", "R", "O", "L") or (len(w) == 2 and tags.get(w, "")[:1] == "v"):
+                or kinds[k] in ("P", "Q", "M", "H", "R", "O", "L"):
+            continue
+        if len(w) == 2 and words[k - 1] in _MEANS_LEADS and w not in TECHNIQUE_WORDS:
+            yield k, k + 1  # 「以飞步绕场」「以跳步前进」: after 以/用, the way it is done (whatever jieba tags it)
+            continue
+        if len(w) == 2 and tags.get(w, "")[:1] == "v":
             continue  # (练功, 出拳, 下针: a verb and its object, no name)
         known_tool = w in spec.terms and spec.terms[w].category == "tool"
         a, size = k, len(w)
