@@ -102,3 +102,15 @@ def test_two_character_name_after_a_lead_of_means(text, name):
 
 def test_general_word_for_a_way_after_a_lead_is_no_name():
     assert "手法" not in _terms("这位老艺人以手法细腻出名,一刀一刀刻")
+
+
+# 7. A craft the spec describes in full (its own words) still names what the speaker sets apart by form: names
+# listed with their kind (X纹、Y纹) and quoted names are terms there too.
+@pytest.mark.parametrize("craft, text, name", [
+    ("jianzhi", "剪窗花要会锯齿纹、月牙纹、柳叶纹,一刀一刀剪", "柳叶纹"),
+    ("suxiu", "绣猫的毛,用的是'毛丝针',丝线要劈细", "毛丝针"),
+    ("zisha", "做壶身要先打'身筒',泥片要拍匀", "身筒"),
+])
+def test_names_set_apart_by_form_in_a_described_craft(craft, text, name):
+    got = [t["text"] for t in normalize(text, craft=craft).to_dict()["terms"]]
+    assert name in got, got
