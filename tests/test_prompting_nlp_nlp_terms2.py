@@ -114,3 +114,10 @@ def test_general_word_for_a_way_after_a_lead_is_no_name():
 def test_names_set_apart_by_form_in_a_described_craft(craft, text, name):
     got = [t["text"] for t in normalize(text, craft=craft).to_dict()["terms"]]
     assert name in got, got
+
+
+@pytest.mark.parametrize("text", ["", "的", "手法", "的手法"])
+def test_method_names_on_texts_too_short_for_one(text):
+    spec = get_spec()
+    assert list(_method_names(spec, tokenize_doc(spec, text))) == []
+    normalize(text)

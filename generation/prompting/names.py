@@ -447,6 +447,8 @@ def _method_names(spec: Spec, doc: Doc):
     words, kinds = doc.words, doc.kinds
     tags = spec.pos_tags()
     n = len(words)
+    if n < 3:
+        return
     # (only a 的 can close one: the other tokens are skipped in C)
     for k in compress(range(1, n - 1), map("的".__eq__, islice(words, 1, n - 1))):
         w = words[k + 1]
