@@ -17,10 +17,11 @@ from .extract import _has_content, _verb_after, parallel_words, tokenize_doc
 from .resegment import _alternated as alternated, mistagged_verb, verb_char, verb_object_word
 from .spec import Spec
 from .tokens import Doc, _is_body, kind_table, normalize_chars
-from .words import (COMPLEMENTS, CONTEXT_HAND_VERBS, DIMENSION_CHARS, DIRECTION_COMPOUNDS, EACH_ADVERBS, FACING_COVERBS,
-                    FUNCTION_TAGS, INSTRUMENT_LEADS, MODALS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, PAIRED_OPENERS,
-                    PERSON_NOUNS, PLACE_SUFFIX, PUNCT, RESULT_COMPLEMENTS, ROUTE_MARKERS, ROUTE_PREPOSITIONS,
-                    SEQ_MARKERS, SPEECH_PARTICLES, TOOL_LEAD, WARNING_CUES, WHITESPACE)
+from .words import (AWAY_COMPLEMENTS, COMPLEMENTS, CONTEXT_HAND_VERBS, COORD_STOP, COPULAS, DIMENSION_CHARS,
+                    DIRECTION_CHARS, DIRECTION_COMPOUNDS, EACH_ADVERBS, FACING_COVERBS, FUNCTION_TAGS, INSTRUMENT_LEADS,
+                    MODALS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, PAIRED_OPENERS, PERSON_NOUNS, PLACE_SUFFIX, PUNCT,
+                    RESULT_COMPLEMENTS, ROUTE_MARKERS, ROUTE_PREPOSITIONS, SEQ_MARKERS, SPEECH_PARTICLES, TOOL_LEAD,
+                    TOOL_NAME_SUFFIX, WARNING_CUES, WHITESPACE)
 
 ASR_RUN = 20  # characters with no punctuation or space: longer than any written clause
 ASR_SHORT = 8  # a text this long with no punctuation or space at all is read the same way
@@ -71,7 +72,11 @@ def restore_breaks(spec: Spec, text: str, *, norm: str | None = None) -> tuple[s
     spaces = _asr_spaces(norm) if " " in norm or "\u3000" in norm else []
     if not runs and not spaces:
         return text, []
-    cuts = _asr_cuts(spec, tokenize_doc(spec, norm), norm, runs) if runs else []
+    doc = tokenize_doc(spec, norm) if runs else None
+    cuts = _asr_cuts(spec, doc, norm, runs) if runs else []
+    marks = _asr_listed_pairs(spec, doc, norm, runs, cuts) if runs else ()
+    if marks:
+        cuts = sorted(set(cuts) | marks)
     if spaces:
         listed = _asr_listed_spaces(spec, norm, spaces)
         if listed:  # the space itself becomes the list mark: one character for one, no offset moves
@@ -84,10 +89,62 @@ def restore_breaks(spec: Spec, text: str, *, norm: str | None = None) -> tuple[s
     for c in cuts:
         pieces.append(text[pos:c])
         added.append(c + len(added))
-        pieces.append(ASR_BREAK)
+        pieces.append(ASR_LIST_MARK if c in marks else ASR_BREAK)
         pos = c
     pieces.append(text[pos:])
     return "".join(pieces), added
+
+
+# 「四平马子午马」「花旁大旁」「直槌横槌」: two names side by side, the second as long as the first and ending in
+# the same character (the overlapping scan of ``_asr_listed_pairs``: a name of one or two characters, its head, the
+# other name's characters, the head again)
+_ASR_PAIR_RE = re.compile(r"(?=([\u4e00-\u9fff]{1,2})([\u4e00-\u9fff])([\u4e00-\u9fff]{1,2})\2)")
+# what a listed name's own characters never are (a pronoun, particle, preposition, conjunction, interjection)
+_ASR_PAIR_BAD_TAGS = frozenset("urpcyex")
+# …nor an adverb that opens a predicate (「越抽越欢」「就响当当」)
+_ASR_PAIR_ADVERBS = frozenset(ASR_SUBJECT_ADVERBS | set("还越"))
+# …nor a copula or a modal verb of one character (「甩髯是髯口」「挂撑要撑」「故有底有」)
+_ASR_PAIR_PREDICATES = frozenset(w for w in COPULAS | MODALS if len(w) == 1)
+
+
+def _asr_listed_pairs(spec: Spec, doc: Doc, norm: str, runs: list, cuts: list) -> set:
+    """Offsets inside the long runs where the second of two names said side by side with no pause begins,
+    each of two or three characters and ending in the same one (「舞狮先练马步四平马子午马站稳了」
+    「钹有闷打亮打侧击」「叩击直槌横槌都得练」: two kinds of one thing, where a writer puts 、): the list mark goes
+    there (``restore_breaks``), so the names listed are read as with punctuation (``names._coordinated_names``).
+    Not a word said again (「松香松香擀成面」), no numeral, pronoun, particle, negation or adverb of sequence
+    (「一层一层」「越抽越欢」「不动纸动」「再喷水再撒粉」), no body part or place as the head (「中指无名指」),
+    the second not led by 拿/让…, a complement (「揉熟揉」「接住接」) or a noun's suffix (「拿锉子锉」)."""
+    tags = spec.pos_tags()
+    starts = doc.starts
+    out = set()
+    for lo, hi in runs:
+        for m in _ASR_PAIR_RE.finditer(norm, lo, hi):
+            x, head, y = m.groups()
+            a = m.start()
+            c, d = a + len(x) + 1, a + 2 * len(x) + 2
+            if len(x) != len(y) or x == y or d > hi or any(a < k < d and k != c for k in cuts):
+                continue
+            k = bisect_right(starts, a) - 1
+            if starts[k] != a or norm[c - 2:c + 1] in tags or norm[c - 1:c + 2] in tags:
+                continue  # (the first name begins a word: not 「右手拿锣槌敲锣」 across 右手|拿; no word of three
+                # characters goes across the mark: 「拉马头琴头一样」)
+            if tags.get(head, "x")[:1] in FUNCTION_TAGS or head in ASR_BODY_END or head in PLACE_SUFFIX \
+                    or head in COORD_STOP:
+                continue
+            if y[0] in TOOL_NAME_SUFFIX or y[0] in ASR_PIVOTS or y[0] in COMPLEMENTS or y[0] in RESULT_COMPLEMENTS \
+                    or y[0] in AWAY_COMPLEMENTS or any(ch in TOOL_LEAD for ch in x + y):
+                continue
+            if head in x or head in y or x[-1] in DIRECTION_CHARS or (len(x) == 2 and (
+                    x[0] == x[1] or y[0] == y[1] or x[1] in TOOL_NAME_SUFFIX or x[1] in COMPLEMENTS
+                    or x[1] in RESULT_COMPLEMENTS)):
+                continue  # (「锉子锉刃口锉」「拿软毛刷轻轻刷」; a noun, or a verb and its complement, before a verb or
+                # a noun said again: 「弓子擦松香擦」「裹满釉浆待釉」「码进蒸笼蒸」)
+            if any(ch in COORD_STOP or ch in NUMERAL_CHARS or ch in NEGATIONS or ch in _ASR_PAIR_ADVERBS
+                   or ch in _ASR_PAIR_PREDICATES or tags.get(ch, "x")[:1] in _ASR_PAIR_BAD_TAGS for ch in x + y + head):
+                continue
+            out.add(c)
+    return out
 
 
 def _asr_spaces(norm: str) -> list[int]:

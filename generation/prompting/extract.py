@@ -26,8 +26,9 @@ from operator import eq, itemgetter, ne, not_, or_
 from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry_serial_roles, _carry_whole_name,
                     _carry_worn_tool, _counted_topic, _hand_of_held_tool)
 from .craft import detect as detect_craft
-from .names import (_coordinated_names, _counted_names, _craft_names, _described_things, _led_tool_names, _named_steps,
-                    _nominal_topic, _numbered_names, _numeral_phrases, _object_names, _part_nouns, _quoted_names,
+from .names import (_coordinated_names, _counted_names, _craft_names, _described_things, _led_tool_names, _method_names,
+                    _named_steps, _nominal_topic, _numbered_names, _numeral_phrases, _object_names, _part_nouns,
+                    _quoted_names,
                     _reached_things, _slot_nouns, _split_compounds, _suffix_names, _technique_compounds, _thing_nouns,
                     _handle_names,
                     _topic_names)
@@ -2137,6 +2138,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             coined(a, b, "technique")
         for a, b in _topic_names(spec, doc):
             coined(a, b)
+        for a, b in _method_names(spec, doc):
+            coined(a, b, "technique")
         for a, b in _suffix_names(spec, doc):
             if (starts[a], starts[b]) in seen:
                 # named already (「走的是蹚泥步」: the copula's name): jieba's pieces that end it are still
@@ -2186,11 +2189,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             # 「抓住锁把,」: 把 with no object after it ends the noun before it (a handle, a bundle)
             coined(a, b, "tool")
         for a, b in _coordinated_names(norm, doc):
-            if (a, b) not in seen and not any(t["start"] <= a and b <= t["end"] for t in terms):
-                seen.add((a, b))
-                w = norm[a:b]
-                cat = "tool" if _is_tool_word(w) else "material" if _is_material_word(w) else "technique"
-                extra.append({"text": text[a:b], "category": cat, "start": a, "end": b, "canonical": w, "open": True})
+            extra = _set_apart(extra, seen, terms, text, norm, a, b, pieces=False)
         for a, b in _led_tool_names(spec, norm, doc):
             if (a, b) not in seen and not any(t["start"] <= a and b <= t["end"] for t in terms):
                 seen.add((a, b))
@@ -2231,18 +2230,34 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                 extra.append({"text": text[a:b], "category": "technique", "start": a, "end": b,
                               "canonical": norm[a:b], "open": True})
         for a, b in _quoted_names(norm):
-            if (a, b) not in seen and not any(t["start"] <= a and b <= t["end"] for t in terms):
-                seen.add((a, b))
-                # the pieces jieba cut the name into are not names of their own (趟泥步: not 泥步)
-                extra = [t for t in extra if not (a <= t["start"] and t["end"] <= b and (t["start"], t["end"]) != (a, b))]
-                w = norm[a:b]
-                cat = "tool" if _is_tool_word(w) else "material" if _is_material_word(w) else "technique"
-                extra.append({"text": text[a:b], "category": cat, "start": a, "end": b, "canonical": w, "open": True})
+            extra = _set_apart(extra, seen, terms, text, norm, a, b, pieces=True)
+    else:
+        # a craft the spec describes in full has its own words, but what the speaker sets apart by its form, names
+        # listed with their kind (「接针、切针、缠针」) or quoted, is a name of the craft all the same
+        for a, b in _coordinated_names(norm, doc):
+            extra = _set_apart(extra, seen, terms, text, norm, a, b, pieces=False)
+        for a, b in _quoted_names(norm):
+            extra = _set_apart(extra, seen, terms, text, norm, a, b, pieces=True)
     if extra:
         terms = sorted(terms + extra, key=lambda t: t["start"])
     for step in steps:
         _apply_defaults(spec, step, technique, craft)
     return norm, terms, steps, warnings, craft, notes, detected
+
+
+def _set_apart(extra: list, seen: set, terms: list, text: str, norm: str, a: int, b: int, *, pieces: bool) -> list:
+    """``extra`` with the name the text sets apart by its form over characters a..b (listed with its kind, quoted)
+    as an open term, once, unless a term of the spec covers it; with ``pieces`` the pieces jieba cut it into are no
+    names of their own (趟泥步: not 泥步)."""
+    if (a, b) in seen or any(t["start"] <= a and b <= t["end"] for t in terms):
+        return extra
+    seen.add((a, b))
+    if pieces:
+        extra = [t for t in extra if not (a <= t["start"] and t["end"] <= b and (t["start"], t["end"]) != (a, b))]
+    w = norm[a:b]
+    cat = "tool" if _is_tool_word(w) else "material" if _is_material_word(w) else "technique"
+    extra.append({"text": text[a:b], "category": cat, "start": a, "end": b, "canonical": w, "open": True})
+    return extra
 
 
 def _is_empty(step: Step) -> bool:

@@ -16,7 +16,8 @@ from .tokens import Doc
 from .words import (ASPECT_AFTER_VERB, BODY_CHARS, COMPLEMENTS, COORD_RE, COORD_STOP, COPULAS, CRAFT_HEADS,
                     CRAFT_NAME_LEADS, DEFINING_DEMONSTRATIVES, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_VERBS,
                     DIRECTION_WORDS, FILLERS, FUNCTION_TAGS, GENERIC_SUFFIX_WORDS, HAND_CHARS, LED_TOOL_RE,
-                    LED_TOOL_STOP, LOCATIVES, MANNER_VERBS, MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV,
+                    LED_TOOL_STOP, LOCATIVES, MANNER_VERBS, MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, METHOD_LEADS,
+                    METHOD_WORDS,
                     MISTAGGED_NOUN_TAGS, MODALS, NAME_ENDS, NAMING_VERBS, NEGATIONS, NUMERAL_CHARS, OBJECT_CHAR_TAGS,
                     OBJECT_MARKERS, PERSON_LEADS, PIECE_CLASSIFIERS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS,
                     PUNCT, PURPOSE_VERBS,
@@ -32,6 +33,10 @@ _LAST_CHAR = itemgetter(slice(-1, None))
 _NAMING_OR_COPULA = frozenset(NAMING_VERBS | COPULAS)
 _SLOT_KINDS = frozenset((None, "N", "T"))
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
+
+
+# the leads of the means before which a word of two characters with a technique's suffix is its name (「以飞步绕场」)
+_MEANS_LEADS = frozenset(("以", "用"))
 
 
 def _suffix_names(spec: Spec, doc: Doc):
@@ -51,7 +56,12 @@ def _suffix_names(spec: Spec, doc: Doc):
     for k in compress(range(1, n), map(TECHNIQUE_SUFFIX.__contains__, map(_LAST_CHAR, islice(words, 1, None)))):
         w = words[k]
         if not 1 <= len(w) <= 2 or w[-1] not in TECHNIQUE_SUFFIX or w in GENERIC_SUFFIX_WORDS \
-                or kinds[k] in ("P", "Q", "M", "H", "R", "O", "L") or (len(w) == 2 and tags.get(w, "")[:1] == "v"):
+                or kinds[k] in ("P", "Q", "M", "H", "R", "O", "L"):
+            continue
+        if len(w) == 2 and words[k - 1] in _MEANS_LEADS and w not in TECHNIQUE_WORDS:
+            yield k, k + 1  # 「以飞步绕场」「以跳步前进」: after 以/用, the way it is done (whatever jieba tags it)
+            continue
+        if len(w) == 2 and tags.get(w, "")[:1] == "v":
             continue  # (练功, 出拳, 下针: a verb and its object, no name)
         known_tool = w in spec.terms and spec.terms[w].category == "tool"
         a, size = k, len(w)
@@ -143,9 +153,13 @@ def _coordinated_names(norm: str, doc: Doc):
         while a > 0 and pos - a < 5 and "\u4e00" <= norm[a - 1] <= "\u9fff":
             a -= 1
         head = norm[pos - 1] if pos else ""
-        if 2 <= pos - a <= 4 and (a == 0 or not "\u4e00" <= norm[a - 1] <= "\u9fff") and norm[a] != "第" \
-                and POS_TAGS.segment.get(head, "x")[:1] not in FUNCTION_TAGS:
-            j = norm.find(head, pos + 2, pos + 5)
+        j = norm.find(head, pos + 2, pos + 5) if pos else -1
+        if j != -1 and pos - a > j - pos and (a > 0 and "\u4e00" <= norm[a - 1] <= "\u9fff" or pos - a > 4):
+            # 「练马步四平马、子午马」: no clause start before the first name (a recogniser's text, where
+            # ``breaks`` put the list mark back): it is as long as the second
+            a = pos - (j - pos)
+        if 2 <= pos - a <= 4 and (a == 0 or not "\u4e00" <= norm[a - 1] <= "\u9fff" or pos - a == j - pos) \
+                and norm[a] != "第" and POS_TAGS.segment.get(head, "x")[:1] not in FUNCTION_TAGS:
             right = norm[pos + 1:j + 1] if j != -1 else ""
             if right and all("\u4e00" <= ch <= "\u9fff" for ch in right) \
                     and right != norm[a:pos] and not any(qa < j + 1 and pos + 1 < qb or qa < pos and a < qb
@@ -328,7 +342,7 @@ def _technique_compounds(spec: Spec, doc: Doc):
             while b < n and (b < k + 4 or size + len(words[b]) <= 4) and kinds[b] not in NAME_ENDS \
                     and (words[b] not in FILLERS or (b == k + 4 and size == 3 and words[k + 1] == words[k + 3]
                                                      and (b + 1 == n or kinds[b + 1] == "P"))) \
-                    and words[b] not in TOOL_LEAD:
+                    and words[b] not in TOOL_LEAD and (b == k + 1 or words[b] not in COPULAS):
                 size += len(words[b])
                 b += 1
             said = "".join(words[k + 1:b])
@@ -345,7 +359,9 @@ def _technique_compounds(spec: Spec, doc: Doc):
                                     or (len(x) == 1 and tags.get(x, "")[:1] == "d")
                                     for x in words[k + 1:b]):
                 continue
-            if not open_end and (b == n or kinds[b] in NAME_ENDS or (b > k + 1 and words[b] in TOOL_LEAD)) and (2 <= len(said) <= 6 or (
+            # (「所谓断纹就是…」「叫冲刀是往前推」: a copula after the name says what it is, the name ends before it)
+            closed_by = b == n or kinds[b] in NAME_ENDS or (b > k + 1 and (words[b] in TOOL_LEAD or words[b] in COPULAS))
+            if not open_end and closed_by and (2 <= len(said) <= 6 or (
                     # 「这叫拓」: one character named so is a name too (not a word of degree or manner)
                     b == k + 2 and len(said) == 1 and tags.get(said, "")[:1] in ("n", "v", "z") and said not in closed
                     and said not in MANNER_VERBS)):
@@ -414,6 +430,47 @@ def _technique_compounds(spec: Spec, doc: Doc):
         elif (t == "a" or w in MANNER_VERBS) and kinds[k] is None and (t2[:1] == "v" or w2 in MANUAL_VERBS) \
                 and kinds[k + 1] in ("V", "T", "C"):
             yield k, k + 2
+
+
+# jieba's tags of a word that makes what 的 joins no name but whose or where (a pronoun, a person's or a place's
+# name, a place, a time, a direction, a distinguishing word: 「他的手法」「城里的做法」「以前的做法」「传统的工艺」)
+_NOT_METHOD_TAGS = frozenset(("r", "nr", "ns", "s", "t", "f", "b"))
+
+
+def _method_names(spec: Spec, doc: Doc):
+    """Token spans (start, end) of the name of a way of working said before 的 and a word for it (「用的是挑二压二
+    的编法」「靠的是推光的工艺」「这里要用到游丝描的手法」「讲究推皮走刀的刀工」): ``words.METHOD_WORDS`` and any word
+    of two characters ending in 法. The name runs back to the word that takes it (a copula, 用/靠/讲究, a
+    demonstrative: ``words.METHOD_LEADS``), to punctuation or the text's start, two to five characters; not
+    whose or where the way is (a pronoun, a person, a place or a time, an adjective alone: 「他的手法」「城里的
+    做法」「老的做法」), no negation or aspect particle, no quantity, hand or body part."""
+    words, kinds = doc.words, doc.kinds
+    tags = spec.pos_tags()
+    n = len(words)
+    if n < 3:
+        return
+    # (only a 的 can close one: the other tokens are skipped in C)
+    for k in compress(range(1, n - 1), map("的".__eq__, islice(words, 1, n - 1))):
+        w = words[k + 1]
+        if w not in METHOD_WORDS and not (len(w) == 2 and w[1] == "法"):
+            continue
+        a, size = k, 0
+        while a > 0 and kinds[a - 1] != "P" and words[a - 1] != "的" and words[a - 1] not in METHOD_LEADS:
+            size += len(words[a - 1])
+            a -= 1
+            if size > 5:
+                break
+        if not 2 <= size <= 5 or any(
+                kinds[j] in ("Q", "M", "H", "L", "O", "R") or words[j] in NEGATIONS or words[j] in ASPECT_AFTER_VERB
+                or words[j] in STOP_NOUNS or words[j] in PERSON_LEADS or words[j] in BODY_CHARS
+                or tags.get(words[j], "")[:2] in _NOT_METHOD_TAGS or tags.get(words[j], "")[:1] in _NOT_METHOD_TAGS
+                or not all("\u4e00" <= ch <= "\u9fff" for ch in words[j]) for j in range(a, k)):
+            continue
+        if any(tags.get(words[j], "")[:1] == "d" for j in range(a, k)) or (
+                k - a == 1 and words[a] in tags and tags[words[a]][:1] != "v"):
+            continue  # (「最常见的针法」; a word of the dictionary alone that is no verb says which or whose:
+            # 「老的做法」「传统的技法」「刺绣的针法」)
+        yield a, k
 
 
 def _topic_names(spec: Spec, doc: Doc):

@@ -432,6 +432,14 @@ SUFFIX_NAME_STOP = {"是", "用", "叫", "练", "学", "使", "走", "做", "有
 
 SUFFIX_NAME_TAGS = FUNCTION_TAGS | {"f", "s", "t"}
 
+# 「用的是挑二压二的编法」「靠的是推光的工艺」「用到游丝描的手法」: what 的 joins to a word for a way of working (these,
+# and any word of two characters ending in 法: 刀法, 针法, 唱法) is the name of that way (``names._method_names``);
+# the name runs back to the word that takes it (a copula, 用/靠/讲究, a demonstrative, punctuation)
+METHOD_WORDS = TECHNIQUE_WORDS | frozenset(("工艺", "技艺", "技巧", "绝活", "刀工", "做法", "方法", "法子"))
+METHOD_LEADS = frozenset(COPULAS | TOOL_LEAD | NAMING_VERBS | DEFINING_DEMONSTRATIVES
+                         | {"讲究", "用到", "有", "还是", "都是", "用的", "练的", "种", "一种", "个", "这", "那", "那种",
+                            "那个"})
+
 
 # The head character of a craft's name made of a place's or a people's one-character name and the work:
 # 苗绣, 羌绣, 汴绣, 核雕, 徽雕, 烙画.
