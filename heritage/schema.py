@@ -113,18 +113,18 @@ def error_responses(result, generator, request, public):
 
 def _closed_bodies(schemas, generator):
     """Request bodies whose serializer refuses unknown keys (``heritage.parsers.RefuseUnknownFields``) say so, and
-    are not described by the mixin's own docstring (what a serializer without one inherits)."""
+    no body is described by a mixin's own docstring (what a serializer without one inherits)."""
     from drf_spectacular.plumbing import get_doc
 
-    from .parsers import RefuseUnknownFields
+    from .parsers import FormJSONParts, RefuseUnknownFields
 
-    mixin_doc = get_doc(RefuseUnknownFields)
+    mixin_docs = {get_doc(RefuseUnknownFields), get_doc(FormJSONParts)}
     for component in getattr(generator.registry, "_components", {}).values():
         schema = schemas.get(component.name)
+        if schema and schema.get("description") in mixin_docs:
+            del schema["description"]
         if isinstance(component.object, RefuseUnknownFields) and schema and "properties" in schema:
             schema["additionalProperties"] = False
-            if schema.get("description") == mixin_doc:
-                del schema["description"]
 
 
 def _given(name: str, field, prop: dict) -> dict:
@@ -199,6 +199,41 @@ def _bodies_without_files(result, schemas):
                 if media == "multipart/form-data":
                     node = _inlined(node, schemas)
                 content[media] = {**content[media], "schema": node}
+                if media == "multipart/form-data":
+                    _json_part_encoding(content[media], schemas)
+
+
+def _json_part_encoding(media: dict, schemas) -> None:
+    """A multipart body's properties that hold an object or a list of objects are each a part whose text is JSON
+    (``heritage.parsers.json_parts``, what the server reads): the media type's ``encoding`` says so (OpenAPI's
+    default for such a property, stated so that no client has to know the default)."""
+    names = sorted(_structured_properties(media.get("schema", {}), schemas, set()))
+    if names:
+        media["encoding"] = {name: {"contentType": "application/json"} for name in names}
+
+
+def _resolved(node, schemas):
+    while isinstance(node, dict) and node.get("$ref", "").startswith("#/components/schemas/"):
+        node = schemas.get(node["$ref"].rsplit("/", 1)[-1], {})
+    return node if isinstance(node, dict) else {}
+
+
+def _is_object(node, schemas) -> bool:
+    node = _resolved(node, schemas)
+    if node.get("type") == "array":
+        return _is_object(node.get("items", {}), schemas)
+    return node.get("type") == "object" or "properties" in node or any(
+        _is_object(part, schemas) for part in node.get("allOf", []) + node.get("oneOf", []))
+
+
+def _structured_properties(node, schemas, seen: set) -> set:
+    """The names of a body's properties (of each alternative of a ``oneOf``, each part of an ``allOf``) that hold
+    an object or a list of objects."""
+    node = _resolved(node, schemas)
+    names = {name for name, prop in node.get("properties", {}).items() if _is_object(prop, schemas)}
+    for part in node.get("allOf", []) + node.get("oneOf", []) + node.get("anyOf", []):
+        names |= _structured_properties(part, schemas, seen)
+    return names
 
 
 def _inlined(node, schemas):

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from heritage.inputs import INT_MAX
-from heritage.parsers import RefuseUnknownFields
+from heritage.parsers import FormJSONParts, RefuseUnknownFields
 from heritage.schema import AnyOf, Requires
 
 from archive.models import Technique, TechniqueStep
@@ -26,7 +26,7 @@ class TaskInputSerializer(RefuseUnknownFields, serializers.Serializer):
     technique = serializers.SlugField(required=False, help_text="技法网址标识,如 suxiu-zhengqiang。")
     step = serializers.IntegerField(required=False, min_value=1, max_value=INT_MAX, help_text="该技法的步骤序号(从 1 开始)。")
     camera = serializers.ChoiceField(choices=list(CAMERAS), required=False, help_text="机位。")
-    recording = serializers.IntegerField(required=False, max_value=INT_MAX, help_text="口述史录音 id:以其转写片段为来源(须授权 AI 重构)。")
+    recording = serializers.IntegerField(required=False, min_value=1, max_value=INT_MAX, help_text="口述史录音 id:以其转写片段为来源(须授权 AI 重构)。")
     start = serializers.IntegerField(required=False, min_value=0, max_value=INT_MAX, help_text="转写文本的起始字符位置。")
     end = serializers.IntegerField(required=False, min_value=1, max_value=INT_MAX, help_text="转写文本的结束字符位置(不含)。")
     prompt_extend = serializers.BooleanField(
@@ -90,7 +90,7 @@ class TaskParametersSerializer(RefuseUnknownFields, serializers.Serializer):
         return attrs
 
 
-class TaskCreateSerializer(RefuseUnknownFields, serializers.Serializer):
+class TaskCreateSerializer(FormJSONParts, RefuseUnknownFields, serializers.Serializer):
     model = serializers.CharField(required=False, help_text="引擎预设名;须与服务器配置一致(缺省即可)。")
     input = TaskInputSerializer()
     parameters = TaskParametersSerializer(required=False, default=dict)
@@ -151,7 +151,7 @@ class S2VParametersSerializer(RefuseUnknownFields, serializers.Serializer):
     steps = serializers.IntegerField(required=False, min_value=1, max_value=INT_MAX, help_text="去噪步数(默认取 S2V 预设)。")
 
 
-class S2VTaskCreateSerializer(RefuseUnknownFields, serializers.Serializer):
+class S2VTaskCreateSerializer(FormJSONParts, RefuseUnknownFields, serializers.Serializer):
     """The body of a speech-to-video task: ``input.portrait`` marks it."""
 
     model = serializers.CharField(required=False, help_text="S2V 引擎预设名;须与服务器配置一致(缺省即可)。")
@@ -171,7 +171,7 @@ class S2VTaskCreateSerializer(RefuseUnknownFields, serializers.Serializer):
                 "seed": p.get("seed"), "steps": p.get("steps")}
 
 
-class BatchCreateSerializer(RefuseUnknownFields, serializers.Serializer):
+class BatchCreateSerializer(FormJSONParts, RefuseUnknownFields, serializers.Serializer):
     # allow_empty and max_length (not a validate_tasks) so the schema says them (minItems, maxItems)
     tasks = TaskCreateSerializer(many=True, allow_empty=False, max_length=50,
                                  error_messages={"empty": gettext_lazy("至少提交一个任务。"),

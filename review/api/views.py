@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 
 from generation.models import Clip
 from heritage.inputs import query_bool, query_choice, query_text
+from heritage.parsers import FormJSONParts
 from heritage.permissions import HasPerm, allowed
 from heritage.schema import NON_BLANK
 
@@ -151,11 +152,12 @@ def _at_ms():
                                     help_text="视频中的时间点(毫秒)")
 
 
-class ActionSerializer(serializers.Serializer):
+class ActionSerializer(FormJSONParts, serializers.Serializer):
     """The body of an action that reads none (``submit``, ``retract-changes``, ``archive``): an empty object, or
     none at all. Each action's own body below says which fields it reads and which it needs; a field of the wrong
     type (a list for ``text``, a word for ``at_ms``) is a 400 there, before the workflow runs. Fields an action
-    does not read are ignored, as they always were."""
+    does not read are ignored, as they always were. In a multipart body an object (``action_description``) is a
+    JSON part (``FormJSONParts``)."""
 
 
 class CommentBody(ActionSerializer):
