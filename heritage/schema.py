@@ -148,7 +148,9 @@ def _body_rules(result, schemas, generator):
     """The ``body_rules`` of a request serializer (``AnyOf``, ``OneOf``, ``Requires``) as ``anyOf``/``oneOf`` of
     ``required``. They hold for the row a body makes: on the component itself where only new rows are made of
     it (a POST, a nested body), else (a PUT keeps what its body leaves out) on each POST body that refers to it,
-    as ``allOf`` of the component and the rules; never on a PATCH (``partial``)."""
+    as ``allOf`` of the component and the rules. A PUT or PATCH (``partial``) body may leave every alternative
+    out (the row keeps its own), so what is stated there is what holds whatever the row holds: ``not`` every
+    alternative given as none (``_cleared``)."""
     operations = [(method, op) for item in result.get("paths", {}).values() for method, op in item.items()
                   if isinstance(op, dict)]
 
@@ -161,7 +163,15 @@ def _body_rules(result, schemas, generator):
     for component in getattr(generator.registry, "_components", {}).values():
         schema, serializer = schemas.get(component.name), component.object
         rules = getattr(serializer, "body_rules", ())
-        if not (rules and schema and "properties" in schema) or getattr(serializer, "partial", False):
+        if not (rules and schema and "properties" in schema):
+            continue
+        partial = getattr(serializer, "partial", False)
+        if partial or component.name in replaced:
+            # what a body that keeps what it leaves out can still say: it may not give every alternative as none
+            cleared = [c for c in (_cleared(rule, serializer.fields, schema["properties"]) for rule in rules) if c]
+            if cleared:
+                schema["not"] = cleared[0] if len(cleared) == 1 else {"anyOf": cleared}
+        if partial:
             continue
         clauses = [_clause(rule, serializer.fields, schema["properties"]) for rule in rules]
         stated = clauses[0] if len(clauses) == 1 else {"allOf": clauses}
@@ -303,6 +313,24 @@ def _drop_file_branches(node, files: set):
     if "allOf" in node:
         node["allOf"] = [_drop_file_branches(part, files) for part in node["allOf"]]
     return node
+
+
+def _cleared(rule, fields, props) -> dict | None:
+    """For a body that keeps what it leaves out (a PUT, a PATCH: the stored row may hold the alternative the body
+    does not give), the part of an ``AnyOf``/``OneOf`` that holds whatever the row holds: the body does not give
+    every alternative, each as none (null, blank, an empty list), e.g. ``{"speaker": null, "speaker_name": ""}``.
+    None where an alternative cannot be given as none (a file part: an empty one is no file and changes nothing)
+    or for a ``Requires``; those rules are the server's alone (a 400 naming the field)."""
+    if isinstance(rule, Requires):
+        return None
+    names = [name for alternative in rule.alternatives for name in alternative]
+    given = {}
+    for name in names:
+        constraint = _given(name, fields[name], props[name]).get(name)
+        if not constraint or props[name].get("format") == "binary":
+            return None
+        given[name] = {"not": constraint}
+    return {"required": names, "properties": given}
 
 
 def _clause(rule, fields, props) -> dict:
