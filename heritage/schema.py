@@ -9,11 +9,13 @@ ERROR = {
     "properties": {"detail": {"type": "string"}, "code": {"type": "string"}},
     "required": ["detail", "code"],
 }
-# A 400 is either {"detail", "code"} or, for a body that failed validation, the errors keyed by field.
+# A 400 is {"detail", "code"} and, for a body that failed validation, the errors keyed by the field they name: a
+# list of messages, or (a nested object, a list's items by their index) an object of the same.
 BAD_REQUEST = {
     "type": "object",
     "properties": {"detail": {"type": "string"}, "code": {"type": "string"}},
-    "additionalProperties": True,
+    "required": ["detail", "code"],
+    "additionalProperties": {"anyOf": [{"type": "array", "items": {"type": "string"}}, {"type": "object"}]},
 }
 STATUSES = {
     "400": ("BadRequest", "请求无效(参数或请求体)"),
@@ -86,6 +88,7 @@ def error_responses(result, generator, request, public):
     _closed_bodies(schemas, generator)
     _body_rules(result, schemas, generator)
     _stated_limits(schemas, generator)
+    _stated_validators(result, schemas, generator)
     _non_empty_inputs(result, schemas, generator)
     _bodies_without_files(result, schemas)  # after the rest: its copies carry what they added
     schemas.setdefault("Error", ERROR)
@@ -385,6 +388,23 @@ def _stated_limits(schemas, generator):
         for name, limits in stated().items():
             if name in schema["properties"]:
                 schema["properties"][name].update(limits)
+
+
+def _stated_validators(result, schemas, generator):
+    """A rule OpenAPI has no keyword for (a date not after today), checked by a field's validator, is said in the
+    words the validator carries (``schema_note``, e.g. ``archive.validators.validate_not_future``), after the
+    field's own description, in every request body whose field it checks."""
+    operations = [op for item in result.get("paths", {}).values() for op in item.values() if isinstance(op, dict)]
+    inputs = _refs([op.get("requestBody") for op in operations], schemas, set())
+    for component in getattr(generator.registry, "_components", {}).values():
+        schema, serializer = schemas.get(component.name), component.object
+        if component.name not in inputs or not (schema and "properties" in schema and hasattr(serializer, "fields")):
+            continue
+        for name, field in serializer.fields.items():
+            notes = [str(v.schema_note) for v in getattr(field, "validators", ()) if hasattr(v, "schema_note")]
+            if notes and name in schema["properties"]:
+                prop = schema["properties"][name]
+                prop["description"] = " ".join([prop["description"], *notes] if prop.get("description") else notes)
 
 
 def _non_empty_inputs(result, schemas, generator):

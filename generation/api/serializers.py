@@ -28,7 +28,8 @@ class TaskInputSerializer(RefuseUnknownFields, serializers.Serializer):
     camera = serializers.ChoiceField(choices=list(CAMERAS), required=False, help_text="机位。")
     recording = serializers.IntegerField(required=False, min_value=1, max_value=INT_MAX, help_text="口述史录音 id:以其转写片段为来源(须授权 AI 重构)。")
     start = serializers.IntegerField(required=False, min_value=0, max_value=INT_MAX, help_text="转写文本的起始字符位置。")
-    end = serializers.IntegerField(required=False, min_value=1, max_value=INT_MAX, help_text="转写文本的结束字符位置(不含)。")
+    end = serializers.IntegerField(required=False, min_value=1, max_value=INT_MAX, help_text="转写文本的结束字符位置(不含):须大于 start,且不超过转写长度,否则返回 400,指明 input.end"
+                                       "(start 不在转写内时指明 input.start)。")
     prompt_extend = serializers.BooleanField(
         required=False, allow_null=True, default=None,
         help_text="用本地指令模型扩展提示词(类似 Wan2.2 --use_prompt_extend);缺省按服务器设置(默认关闭)。"
@@ -117,7 +118,10 @@ class S2VInputSerializer(RefuseUnknownFields, serializers.Serializer):
     portrait = serializers.IntegerField(min_value=1, max_value=INT_MAX, help_text="传承人人像 id(/api/v1/portraits):参考图像,须有肖像授权。")
     recording = serializers.IntegerField(min_value=1, max_value=INT_MAX, help_text="口述史录音 id:驱动视频的音频来源(须授权 AI 重构)。")
     audio_start_ms = serializers.IntegerField(required=False, min_value=0, max_value=INT_MAX, help_text="音频片段起点(毫秒)。")
-    audio_end_ms = serializers.IntegerField(required=False, min_value=0, max_value=INT_MAX, help_text="音频片段终点(毫秒)。")
+    audio_end_ms = serializers.IntegerField(
+        required=False, min_value=1, max_value=INT_MAX,  # after the start, which is at least 0
+        help_text="音频片段终点(毫秒):须晚于 audio_start_ms,片段不超过服务器的最长时长(S2V_MAX_AUDIO_SECONDS)且在录音之内,"
+                  "否则返回 400,指明 input.audio_start_ms(用 segments 时指明 input.segments)。")
     segments = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=INT_MAX), required=False,
                                      max_length=10000,
                                      help_text="转写片段 id:代替起止时间,取第一段开始到最后一段结束。")
