@@ -226,8 +226,11 @@ REFUSED = {403: RefusalSerializer, 404: RefusalSerializer, 409: RefusalSerialize
 
 
 def _refused(exc: services.TransitionRefused) -> Response:
+    """A refusal as ``{"detail", "code"}``; bad input (400) also names the body field it is about, keyed as DRF
+    keys a field's messages (``TransitionRefused.field``)."""
     headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after else None
-    return Response({"detail": exc.message, "code": exc.code}, status=exc.status, headers=headers)
+    named = {exc.field: [exc.message]} if exc.field and exc.status == 400 else {}
+    return Response({"detail": exc.message, "code": exc.code, **named}, status=exc.status, headers=headers)
 
 
 class ReviewList(ListAPIView):
