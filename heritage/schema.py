@@ -174,6 +174,12 @@ def _body_rules(result, schemas, generator):
             cleared = [c for c in (_cleared(rule, serializer.fields, schema["properties"]) for rule in rules) if c]
             if cleared:
                 schema["not"] = cleared[0] if len(cleared) == 1 else {"anyOf": cleared}
+            # and why it says no more: the rules hold for the row as written, the body's fields over the stored ones
+            for method, op in operations:
+                if method in ("put", "patch") and "requestBody" in op and any(
+                        media.get("schema", {}).get("$ref") == f"#/components/schemas/{component.name}"
+                        for media in op["requestBody"].get("content", {}).values()):
+                    op["requestBody"]["description"] = _kept_rules_words(rules, bool(cleared))
         if partial:
             continue
         clauses = [_clause(rule, serializer.fields, schema["properties"]) for rule in rules]
@@ -316,6 +322,24 @@ def _drop_file_branches(node, files: set):
     if "allOf" in node:
         node["allOf"] = [_drop_file_branches(part, files) for part in node["allOf"]]
     return node
+
+
+def _kept_rules_words(rules, cleared: bool) -> str:
+    """A PUT or PATCH body's rules in words: they hold for the row as written, so the body alone is not asked."""
+    def names(alternative):
+        return "+".join(alternative)
+
+    said = []
+    for rule in rules:
+        if isinstance(rule, Requires):
+            said.append(f"给出 {rule.field} 时须同时有 {rule.needs}")
+        else:
+            which = "、".join(names(a) for a in rule.alternatives)
+            said.append(f"{which} {'恰好有一个' if rule.keyword == 'oneOf' else '至少有一个'}")
+    words = ("写入后的记录须满足:" + ";".join(said) + "。请求体未给出的字段沿用已存的值,所以这些规则按写入后的记录检查"
+             "(不满足时返回 400,指明字段),不要求请求体本身给出")
+    return words + (";请求体只是不能把同一规则的每一项都给成空值(null、空文本;文件除外:空的文件部分不改变已存的文件)。"
+                    if cleared else "。")
 
 
 def _cleared(rule, fields, props) -> dict | None:

@@ -284,3 +284,14 @@ def test_a_rule_a_file_satisfies_is_not_stated_on_a_put_or_patch(schema):
         node = body_schema(schema, "/api/v1/footage/{id}", method)
         assert valid(schema, node, {"reference": ""} if method == "patch" else
                      {"technique": "zhengqiang", "title": "起针", "credit": "研究所", "reference": ""})
+
+
+def test_a_put_or_patch_body_says_in_words_why_its_rules_are_not_asked_of_the_body(schema):
+    """api8: what the schema cannot ask of a body that keeps what it leaves out, it says: the rules hold for the row
+    as written (the request body's description)."""
+    for path, words in (("/api/v1/recordings/{id}", ("media、media_reference 至少有一个", "speaker、speaker_name 至少有一个")),
+                        ("/api/v1/footage/{id}", ("file、reference 至少有一个",))):
+        for method in ("put", "patch"):
+            description = schema["paths"][path][method]["requestBody"]["description"]
+            assert all(w in description for w in words) and "写入后的记录" in description, (path, method)
+    assert "description" not in schema["paths"]["/api/v1/recordings"]["post"]["requestBody"]
