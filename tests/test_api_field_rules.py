@@ -127,3 +127,16 @@ def test_a_narration_span_ends_after_it_starts_as_far_as_the_schema_can_say(api_
     response = token_client(rv.curator).post("/api/v1/generation-tasks", {"input": {
         "portrait": 1, "recording": rv.recording.pk, "audio_start_ms": 0, "audio_end_ms": 0}}, format="json")
     assert "audio_end_ms" in bad_request(api_schema, response)["input"]
+
+
+def test_a_task_names_the_one_model_the_server_runs_in_the_schema(api_schema, rv, settings):
+    """api8: ``model`` was any text in the schema, and every other value than the server's preset a 400."""
+    components = api_schema["components"]["schemas"]
+    assert components["TaskCreate"]["properties"]["model"]["enum"] == [settings.ENGINE_PRESET]
+    assert components["S2VTaskCreate"]["properties"]["model"]["enum"] == [settings.S2V_PRESET]
+    c = token_client(rv.curator)
+    body = bad_request(api_schema, c.post("/api/v1/generation-tasks", {"model": "other", "input": {"text": "起针"}},
+                                          format="json"))
+    assert "model" in body
+    ok = c.post("/api/v1/generation-tasks", {"model": settings.ENGINE_PRESET, "input": {"text": "起针"}}, format="json")
+    assert ok.status_code == 202, ok.content

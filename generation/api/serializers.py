@@ -96,6 +96,10 @@ class TaskCreateSerializer(FormJSONParts, RefuseUnknownFields, serializers.Seria
     input = TaskInputSerializer()
     parameters = TaskParametersSerializer(required=False, default=dict)
 
+    def schema_limits(self) -> dict:
+        """The one model ``validate_model`` accepts: the server's preset (``heritage.schema._stated_limits``)."""
+        return {"model": {"enum": [settings.ENGINE_PRESET]}}
+
     def validate_model(self, value):
         if value != settings.ENGINE_PRESET:
             raise serializers.ValidationError(
@@ -161,6 +165,10 @@ class S2VTaskCreateSerializer(FormJSONParts, RefuseUnknownFields, serializers.Se
     model = serializers.CharField(required=False, help_text="S2V 引擎预设名;须与服务器配置一致(缺省即可)。")
     input = S2VInputSerializer()
     parameters = S2VParametersSerializer(required=False, default=dict)
+
+    def schema_limits(self) -> dict:
+        """The one model ``validate_model`` accepts: the server's S2V preset."""
+        return {"model": {"enum": [settings.S2V_PRESET]}}
 
     def validate_model(self, value):
         if value != settings.S2V_PRESET:
