@@ -140,3 +140,24 @@ def test_a_task_names_the_one_model_the_server_runs_in_the_schema(api_schema, rv
     assert "model" in body
     ok = c.post("/api/v1/generation-tasks", {"model": settings.ENGINE_PRESET, "input": {"text": "起针"}}, format="json")
     assert ok.status_code == 202, ok.content
+
+
+def test_at_most_one_step_cache_is_in_the_schema_as_the_server_reads_it(api_schema, rv):
+    """api8: ``fast`` with two step caches was schema-valid and a 400 (``parameters.resolve``): the schema says it
+    (``generation.parameters.CACHE_MODES``, without ``contains``, which OpenAPI 3.0 lacks)."""
+    from generation.engine.config import CACHE_MODES
+
+    node = {**api_schema["components"]["schemas"]["TaskParameters"]["properties"]["fast"],
+            "components": api_schema["components"]}
+    check = jsonschema.Draft4Validator(node)
+    assert len(CACHE_MODES) >= 2
+    c = token_client(rv.curator)
+    for fast in ([], ["fp8"], [CACHE_MODES[0]], [CACHE_MODES[0], "fp8"], list(CACHE_MODES[:2])):
+        ok = len(set(fast) & set(CACHE_MODES)) <= 1
+        assert check.is_valid(fast) is ok, fast
+        response = c.post("/api/v1/generation-tasks", {"input": {"text": "起针"}, "parameters": {"fast": fast}},
+                          format="json")
+        if ok:
+            assert response.status_code != 400 or "fast" not in response.json().get("parameters", {}), response.content
+        else:
+            assert "fast" in bad_request(api_schema, response)["parameters"]
