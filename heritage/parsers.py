@@ -56,7 +56,6 @@ class RefuseUnknownFields:
         return super().to_internal_value(data)
 
 
-
 def structured(field) -> bool:
     """Whether a body field holds an object or a list of objects (a nested serializer, a list of them, a
     ``DictField``): what a form (multipart) carries as one part whose text is JSON (``json_parts``)."""
