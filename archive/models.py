@@ -394,6 +394,10 @@ class Recording(TimeStamped):
     def get_absolute_url(self):
         return reverse("curator:recording_detail", args=[self.pk])
 
+    # A consent date more than this many years before or after the interview is refused as implausible (``clean``;
+    # the API schema says it: ``archive.api.serializers.RecordingWriteSerializer.schema_limits``).
+    CONSENT_SPAN_YEARS = 50
+
     def clean(self):
         """The rules of a recording beyond its fields, for every write (the curator form's ``_post_clean`` and
         ``archive.services.recording_create``/``recording_update`` for the form and the API): a speaker's name
@@ -408,8 +412,9 @@ class Recording(TimeStamped):
             errors["technique"] = _("技法必须属于所选项目。")
         if not self.media and not (self.media_reference or "").strip():
             errors["media"] = _("请上传音视频文件,或填写外部引用(馆藏号或存放位置)。")
-        if self.consent_date and self.recorded_on and abs((self.consent_date - self.recorded_on).days) > 50 * 365.25:
-            errors["consent_date"] = _("授权日期不合理。")  # more than 50 years before or after the interview
+        if self.consent_date and self.recorded_on and \
+                abs((self.consent_date - self.recorded_on).days) > self.CONSENT_SPAN_YEARS * 365.25:
+            errors["consent_date"] = _("授权日期不合理。")  # too long before or after the interview
         if errors:
             raise ValidationError(errors)
 

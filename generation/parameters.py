@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from generation.engine.config import FAST_MODES, LORA_PREVIEW, PRESETS, Preset
+from generation.engine.config import CACHE_MODES, FAST_MODES, LORA_PREVIEW, PRESETS, Preset
 
 RESOLUTIONS: dict[str, dict[str, tuple[int, int]]] = {
     # (width, height) in landscape orientation.
@@ -82,11 +82,20 @@ class Limits:
     resolutions: tuple[str, ...]
 
 
+def _has(mode: str) -> dict:
+    """JSON Schema (OpenAPI 3.0 has no ``contains``): a list that holds ``mode``."""
+    return {"not": {"items": {"not": {"enum": [mode]}}}}
+
+
 def schema_limits(preset_name: str) -> dict[str, dict]:
     """The ranges and choices ``resolve`` enforces, as JSON Schema for the API's schema (the parameters
-    serializer's ``schema_limits``), so a client knows them before sending."""
+    serializer's ``schema_limits``), so a client knows them before sending: also that ``fast`` holds at most one
+    of the step caches (``CACHE_MODES``)."""
     lim = limits(preset_name)
-    return {"resolution": {"enum": list(lim.resolutions)},
+    pairs = [(a, b) for i, a in enumerate(CACHE_MODES) for b in CACHE_MODES[i + 1:]]
+    one_cache = {"not": {"anyOf": [{"allOf": [_has(a), _has(b)]} for a, b in pairs]}} if pairs else {}
+    return {"fast": one_cache,
+            "resolution": {"enum": list(lim.resolutions)},
             "duration": {"minimum": lim.min_duration, "maximum": lim.max_duration},
             "frame_rate": {"minimum": FRAME_RATE_MIN, "maximum": FRAME_RATE_MAX},
             "seed": {"minimum": 0, "maximum": SEED_MAX},
@@ -193,7 +202,7 @@ def resolve(public: dict, *, preset_name: str) -> dict:
     elif set(fast) - set(FAST_MODES):
         errors["fast"] = [_("未知快速模式 %(value)s;可选:%(choices)s。") % {
             "value": ", ".join(sorted(set(fast) - set(FAST_MODES))), "choices": ", ".join(FAST_MODES)}]
-    elif sum(m.endswith("_cache") for m in set(fast)) > 1:
+    elif len(set(fast) & set(CACHE_MODES)) > 1:
         errors["fast"] = [_("步间缓存只能选一种。")]
     fast = list(dict.fromkeys(fast))
     preview = "lora_preview" in fast

@@ -170,10 +170,13 @@ def _recording_span(recording, technique, text, start, end, *, need_text: bool =
     if text or not need_text:  # the caller cut (and maybe edited) the text, or gave a description: keep offsets
         return text, start, end
     transcript = recording.transcript_text()
+    end_given = end is not None
     start = 0 if start is None else start
     end = len(transcript) if end is None else end
     if not (0 <= start < end <= len(transcript)):
-        raise params.ParameterError({"recording": [
+        # named by the offset that is wrong: an end past the transcript or not after the start, else the start
+        wrong = "end" if end > len(transcript) or (end_given and end <= start) else "start"
+        raise params.ParameterError({wrong: [
             _("转写片段范围无效:须满足 0 ≤ 起点 < 终点 ≤ %(n)s。") % {"n": len(transcript)}]})
     return transcript[start:end], start, end
 

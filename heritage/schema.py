@@ -9,11 +9,13 @@ ERROR = {
     "properties": {"detail": {"type": "string"}, "code": {"type": "string"}},
     "required": ["detail", "code"],
 }
-# A 400 is either {"detail", "code"} or, for a body that failed validation, the errors keyed by field.
+# A 400 is {"detail", "code"} and, for a body that failed validation, the errors keyed by the field they name: a
+# list of messages, or (a nested object, a list's items by their index) an object of the same.
 BAD_REQUEST = {
     "type": "object",
     "properties": {"detail": {"type": "string"}, "code": {"type": "string"}},
-    "additionalProperties": True,
+    "required": ["detail", "code"],
+    "additionalProperties": {"anyOf": [{"type": "array", "items": {"type": "string"}}, {"type": "object"}]},
 }
 STATUSES = {
     "400": ("BadRequest", "请求无效(参数或请求体)"),
@@ -86,6 +88,7 @@ def error_responses(result, generator, request, public):
     _closed_bodies(schemas, generator)
     _body_rules(result, schemas, generator)
     _stated_limits(schemas, generator)
+    _stated_validators(result, schemas, generator)
     _non_empty_inputs(result, schemas, generator)
     _bodies_without_files(result, schemas)  # after the rest: its copies carry what they added
     schemas.setdefault("Error", ERROR)
@@ -113,18 +116,18 @@ def error_responses(result, generator, request, public):
 
 def _closed_bodies(schemas, generator):
     """Request bodies whose serializer refuses unknown keys (``heritage.parsers.RefuseUnknownFields``) say so, and
-    are not described by the mixin's own docstring (what a serializer without one inherits)."""
+    no body is described by a mixin's own docstring (what a serializer without one inherits)."""
     from drf_spectacular.plumbing import get_doc
 
-    from .parsers import RefuseUnknownFields
+    from .parsers import FormJSONParts, RefuseUnknownFields
 
-    mixin_doc = get_doc(RefuseUnknownFields)
+    mixin_docs = {get_doc(RefuseUnknownFields), get_doc(FormJSONParts)}
     for component in getattr(generator.registry, "_components", {}).values():
         schema = schemas.get(component.name)
+        if schema and schema.get("description") in mixin_docs:
+            del schema["description"]
         if isinstance(component.object, RefuseUnknownFields) and schema and "properties" in schema:
             schema["additionalProperties"] = False
-            if schema.get("description") == mixin_doc:
-                del schema["description"]
 
 
 def _given(name: str, field, prop: dict) -> dict:
@@ -148,7 +151,9 @@ def _body_rules(result, schemas, generator):
     """The ``body_rules`` of a request serializer (``AnyOf``, ``OneOf``, ``Requires``) as ``anyOf``/``oneOf`` of
     ``required``. They hold for the row a body makes: on the component itself where only new rows are made of
     it (a POST, a nested body), else (a PUT keeps what its body leaves out) on each POST body that refers to it,
-    as ``allOf`` of the component and the rules; never on a PATCH (``partial``)."""
+    as ``allOf`` of the component and the rules. A PUT or PATCH (``partial``) body may leave every alternative
+    out (the row keeps its own), so what is stated there is what holds whatever the row holds: ``not`` every
+    alternative given as none (``_cleared``)."""
     operations = [(method, op) for item in result.get("paths", {}).values() for method, op in item.items()
                   if isinstance(op, dict)]
 
@@ -161,7 +166,21 @@ def _body_rules(result, schemas, generator):
     for component in getattr(generator.registry, "_components", {}).values():
         schema, serializer = schemas.get(component.name), component.object
         rules = getattr(serializer, "body_rules", ())
-        if not (rules and schema and "properties" in schema) or getattr(serializer, "partial", False):
+        if not (rules and schema and "properties" in schema):
+            continue
+        partial = getattr(serializer, "partial", False)
+        if partial or component.name in replaced:
+            # what a body that keeps what it leaves out can still say: it may not give every alternative as none
+            cleared = [c for c in (_cleared(rule, serializer.fields, schema["properties"]) for rule in rules) if c]
+            if cleared:
+                schema["not"] = cleared[0] if len(cleared) == 1 else {"anyOf": cleared}
+            # and why it says no more: the rules hold for the row as written, the body's fields over the stored ones
+            for method, op in operations:
+                if method in ("put", "patch") and "requestBody" in op and any(
+                        media.get("schema", {}).get("$ref") == f"#/components/schemas/{component.name}"
+                        for media in op["requestBody"].get("content", {}).values()):
+                    op["requestBody"]["description"] = _kept_rules_words(rules, bool(cleared))
+        if partial:
             continue
         clauses = [_clause(rule, serializer.fields, schema["properties"]) for rule in rules]
         stated = clauses[0] if len(clauses) == 1 else {"allOf": clauses}
@@ -199,6 +218,41 @@ def _bodies_without_files(result, schemas):
                 if media == "multipart/form-data":
                     node = _inlined(node, schemas)
                 content[media] = {**content[media], "schema": node}
+                if media == "multipart/form-data":
+                    _json_part_encoding(content[media], schemas)
+
+
+def _json_part_encoding(media: dict, schemas) -> None:
+    """A multipart body's properties that hold an object or a list of objects are each a part whose text is JSON
+    (``heritage.parsers.json_parts``, what the server reads): the media type's ``encoding`` says so (OpenAPI's
+    default for such a property, stated so that no client has to know the default)."""
+    names = sorted(_structured_properties(media.get("schema", {}), schemas, set()))
+    if names:
+        media["encoding"] = {name: {"contentType": "application/json"} for name in names}
+
+
+def _resolved(node, schemas):
+    while isinstance(node, dict) and node.get("$ref", "").startswith("#/components/schemas/"):
+        node = schemas.get(node["$ref"].rsplit("/", 1)[-1], {})
+    return node if isinstance(node, dict) else {}
+
+
+def _is_object(node, schemas) -> bool:
+    node = _resolved(node, schemas)
+    if node.get("type") == "array":
+        return _is_object(node.get("items", {}), schemas)
+    return node.get("type") == "object" or "properties" in node or any(
+        _is_object(part, schemas) for part in node.get("allOf", []) + node.get("oneOf", []))
+
+
+def _structured_properties(node, schemas, seen: set) -> set:
+    """The names of a body's properties (of each alternative of a ``oneOf``, each part of an ``allOf``) that hold
+    an object or a list of objects."""
+    node = _resolved(node, schemas)
+    names = {name for name, prop in node.get("properties", {}).items() if _is_object(prop, schemas)}
+    for part in node.get("allOf", []) + node.get("oneOf", []) + node.get("anyOf", []):
+        names |= _structured_properties(part, schemas, seen)
+    return names
 
 
 def _inlined(node, schemas):
@@ -270,6 +324,42 @@ def _drop_file_branches(node, files: set):
     return node
 
 
+def _kept_rules_words(rules, cleared: bool) -> str:
+    """A PUT or PATCH body's rules in words: they hold for the row as written, so the body alone is not asked."""
+    def names(alternative):
+        return "+".join(alternative)
+
+    said = []
+    for rule in rules:
+        if isinstance(rule, Requires):
+            said.append(f"给出 {rule.field} 时须同时有 {rule.needs}")
+        else:
+            which = "、".join(names(a) for a in rule.alternatives)
+            said.append(f"{which} {'恰好有一个' if rule.keyword == 'oneOf' else '至少有一个'}")
+    words = ("写入后的记录须满足:" + ";".join(said) + "。请求体未给出的字段沿用已存的值,所以这些规则按写入后的记录检查"
+             "(不满足时返回 400,指明字段),不要求请求体本身给出")
+    return words + (";请求体只是不能把同一规则的每一项都给成空值(null、空文本;文件除外:空的文件部分不改变已存的文件)。"
+                    if cleared else "。")
+
+
+def _cleared(rule, fields, props) -> dict | None:
+    """For a body that keeps what it leaves out (a PUT, a PATCH: the stored row may hold the alternative the body
+    does not give), the part of an ``AnyOf``/``OneOf`` that holds whatever the row holds: the body does not give
+    every alternative, each as none (null, blank, an empty list), e.g. ``{"speaker": null, "speaker_name": ""}``.
+    None where an alternative cannot be given as none (a file part: an empty one is no file and changes nothing)
+    or for a ``Requires``; those rules are the server's alone (a 400 naming the field)."""
+    if isinstance(rule, Requires):
+        return None
+    names = [name for alternative in rule.alternatives for name in alternative]
+    given = {}
+    for name in names:
+        constraint = _given(name, fields[name], props[name]).get(name)
+        if not constraint or props[name].get("format") == "binary":
+            return None
+        given[name] = {"not": constraint}
+    return {"required": names, "properties": given}
+
+
 def _clause(rule, fields, props) -> dict:
     if isinstance(rule, Requires):
         return {"anyOf": [{"not": {"required": [rule.field]}}, {"required": [rule.needs]}]}
@@ -322,6 +412,23 @@ def _stated_limits(schemas, generator):
         for name, limits in stated().items():
             if name in schema["properties"]:
                 schema["properties"][name].update(limits)
+
+
+def _stated_validators(result, schemas, generator):
+    """A rule OpenAPI has no keyword for (a date not after today), checked by a field's validator, is said in the
+    words the validator carries (``schema_note``, e.g. ``archive.validators.validate_not_future``), after the
+    field's own description, in every request body whose field it checks."""
+    operations = [op for item in result.get("paths", {}).values() for op in item.values() if isinstance(op, dict)]
+    inputs = _refs([op.get("requestBody") for op in operations], schemas, set())
+    for component in getattr(generator.registry, "_components", {}).values():
+        schema, serializer = schemas.get(component.name), component.object
+        if component.name not in inputs or not (schema and "properties" in schema and hasattr(serializer, "fields")):
+            continue
+        for name, field in serializer.fields.items():
+            notes = [str(v.schema_note) for v in getattr(field, "validators", ()) if hasattr(v, "schema_note")]
+            if notes and name in schema["properties"]:
+                prop = schema["properties"][name]
+                prop["description"] = " ".join([prop["description"], *notes] if prop.get("description") else notes)
 
 
 def _non_empty_inputs(result, schemas, generator):

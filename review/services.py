@@ -45,12 +45,14 @@ class TransitionRefused(Exception):
     """A transition that the state or the actor's right does not allow. ``code`` is stable for tests
     and the API; the message is for people."""
 
-    def __init__(self, message: str, *, code: str, status: int = 409, retry_after: int | None = None):
+    def __init__(self, message: str, *, code: str, status: int = 409, retry_after: int | None = None,
+                 field: str | None = None):
         super().__init__(message)
         self.message = message
         self.code = code
         self.status = status  # 403: no right; 409: wrong state / conflict; 400: bad input
         self.retry_after = retry_after  # seconds: a conflict that passes by itself (the API's Retry-After)
+        self.field = field  # bad input: the body field it is about (the API names it, as DRF names a field)
 
 
 def _forbid(message, code="forbidden"):
@@ -61,8 +63,9 @@ def _conflict(message, code, retry_after: int | None = None):
     raise TransitionRefused(message, code=code, status=409, retry_after=retry_after)
 
 
-def _bad(message, code="invalid"):
-    raise TransitionRefused(message, code=code, status=400)
+def _bad(message, code="invalid", field: str | None = None):
+    """Bad input: a 400; ``field`` names the part of the action's body it is about."""
+    raise TransitionRefused(message, code=code, status=400, field=field)
 
 
 # --- Rights ---------------------------------------------------------------------------------------
@@ -187,7 +190,7 @@ def validate_rights_uri(uri: str) -> str:
     column (a longer one was stored on SQLite and was a 500 on PostgreSQL)."""
     uri = (uri or "").strip()
     if not uri.startswith(RIGHTS_URI_PREFIXES) or len(uri) > Review._meta.get_field("rights_uri").max_length:
-        _bad(_("权利声明必须是知识共享(creativecommons.org)或 RightsStatements.org 的 URI。"), "rights_uri")
+        _bad(_("权利声明必须是知识共享(creativecommons.org)或 RightsStatements.org 的 URI。"), "rights_uri", "rights_uri")
     return uri
 
 
@@ -208,7 +211,7 @@ def review_open(*, clip, actor, rights_uri: str | None = None) -> Review:
             _conflict(_("该视频已有审核。"), "exists")
         job = clip.job
         if not job.technique_id:
-            _bad(_("该视频没有对应的技法,不能进入审核。"), "no_technique")
+            _bad(_("该视频没有对应的技法,不能进入审核。"), "no_technique", "clip")
         previous = None
         cr = ChangeRequest.objects.filter(new_job=job).select_related("review").first()
         if cr is not None:
@@ -273,10 +276,10 @@ def _check_at_ms(review: Review, at_ms):
     try:
         at_ms = int(at_ms)
     except (TypeError, ValueError):
-        _bad(_("时间点格式不正确。"), "at_ms")
+        _bad(_("时间点格式不正确。"), "at_ms", "at_ms")
     duration_ms = int(review.clip.duration_s * 1000)
     if at_ms < 0 or (duration_ms and at_ms > duration_ms):
-        _bad(_("时间点超出视频长度。"), "at_ms")
+        _bad(_("时间点超出视频长度。"), "at_ms", "at_ms")
     return at_ms
 
 
@@ -287,12 +290,12 @@ def reply_parent(review: Review, actor, parent) -> ReviewComment:
         try:
             parent_id = int(parent)
         except (TypeError, ValueError):
-            _bad(_("parent 必须是意见编号。"), "parent")
+            _bad(_("parent 必须是意见编号。"), "parent", "parent")
         parent = ReviewComment.objects.filter(pk=parent_id, review=review).first()
     if parent is None or parent.review_id != review.pk:
-        _bad(_("要回复的意见不在这个审核里。"), "parent")
+        _bad(_("要回复的意见不在这个审核里。"), "parent", "parent")
     if parent.parent_id is not None:
-        _bad(_("只能回复一条意见本身,不能回复回复。"), "reply_to_reply")
+        _bad(_("只能回复一条意见本身,不能回复回复。"), "reply_to_reply", "parent")
     if not allowed(actor, "review.reply_comment", parent):
         _forbid(_("您不能回复这条意见。"))
     return parent
@@ -305,7 +308,7 @@ def comment_work(ctx, actor, *, text: str = "", at_ms=None, parent=None, **_unus
     body = (text or "").strip()
     thread = reply_parent(r, actor, parent) if parent not in (None, "") else None
     if not body:
-        _bad(_("意见内容不能为空。"), "empty")
+        _bad(_("意见内容不能为空。"), "empty", "text")
     c = ReviewComment.objects.create(review=r, author=actor, text=body[:5000], at_ms=_check_at_ms(r, at_ms),
                                      parent=thread)
     ctx.details = {"comment": c.pk, "at_ms": c.at_ms}
@@ -389,7 +392,7 @@ def _start_regeneration(review: Review, actor, action_description: dict):
     old = review.clip.job
     if old.kind == "s2v":  # a narrated video (口述影像) has no action description to edit
         _bad(_("口述影像由录音片段和人像生成,没有可修改的动作描述;请只写修改意见,由馆员换种子、片段或人像重新生成。"),
-             "regeneration_refused")
+             "regeneration_refused", "action_description")
     public = {k: old.parameters[k] for k in ("resolution", "orientation", "duration", "frame_rate", "temperature")
               if k in old.parameters}
     if "num_steps" in old.parameters:
@@ -405,7 +408,7 @@ def _start_regeneration(review: Review, actor, action_description: dict):
         )
     except Exception as exc:  # noqa: BLE001 — a refused job request is the user's bad input
         errors = getattr(exc, "errors", None)
-        _bad(_("无法创建新的生成任务:%(e)s") % {"e": errors or exc}, "regeneration_refused")
+        _bad(_("无法创建新的生成任务:%(e)s") % {"e": errors or exc}, "regeneration_refused", "action_description")
 
 
 def request_changes_work(ctx, actor, *, text: str = "", at_ms=None, action_description=None,
@@ -415,7 +418,7 @@ def request_changes_work(ctx, actor, *, text: str = "", at_ms=None, action_descr
     r = ctx.review
     body = (text or "").strip()
     if not body:
-        _bad(_("请写明需要修改的地方。"), "empty")
+        _bad(_("请写明需要修改的地方。"), "empty", "text")
     c = ReviewComment.objects.create(review=r, author=actor, text=body[:5000], at_ms=_check_at_ms(r, at_ms),
                                      kind=ReviewComment.Kind.CHANGE_REQUEST)
     details = {"comment": c.pk}
@@ -424,7 +427,7 @@ def request_changes_work(ctx, actor, *, text: str = "", at_ms=None, action_descr
         details["signing_for"] = signer_for.pk
     if action_description:
         if not isinstance(action_description, dict):
-            _bad(_("结构化动作描述格式不正确。"), "action_description")
+            _bad(_("结构化动作描述格式不正确。"), "action_description", "action_description")
         job = _start_regeneration(r, actor, action_description)
         ChangeRequest.objects.create(review=r, comment=c, action_description=action_description, new_job=job)
         details["new_job"] = str(job.pk)
@@ -462,7 +465,7 @@ def reject_work(ctx, actor, *, text: str = "", **_unused) -> Review:
     r = ctx.review
     body = (text or "").strip()
     if not body:
-        _bad(_("请写明驳回理由。"), "empty")
+        _bad(_("请写明驳回理由。"), "empty", "text")
     ReviewComment.objects.create(review=r, author=actor, text=body[:5000], kind=ReviewComment.Kind.REJECTION)
     notify(users_with_role(CURATOR), verb="rejected", review=r,
            message=gettext_noop("「%(t)s」被驳回:%(c)s"),
@@ -567,7 +570,7 @@ def withdraw_work(ctx, actor, *, reason: str = "", **_unused) -> SignOff:
     r = ctx.review
     body = (reason or "").strip()
     if not body:
-        _bad(_("请写明撤回理由。"), "empty")
+        _bad(_("请写明撤回理由。"), "empty", "reason")
     so = r.active_signoff()
     if so is None:
         _conflict(_("没有有效的签署。"), "not_signed")

@@ -242,7 +242,7 @@ def test_transcript_span_needs_consent_for_ai_reconstruction(alice, craft):
     assert job.source_text == "左手拉紧丝线,右手进针。" and (job.source_start, job.source_end) == (start, end)
     assert job.recording == ok and r.json()["input"]["recording"] == ok.pk
     bad = c.post("/api/v1/generation-tasks", {"input": {"recording": ok.pk, "start": 5, "end": 999}}, format="json")
-    assert bad.status_code == 400 and "recording" in bad.json()["input"]
+    assert bad.status_code == 400 and "end" in bad.json()["input"], bad.content  # the offset that is wrong
     assert GenerationJob.objects.count() == 1
 
 

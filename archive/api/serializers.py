@@ -304,6 +304,11 @@ class RecordingWriteSerializer(ServiceValidated, serializers.ModelSerializer):
         fields = ["craft", "technique", "title", "speaker", "speaker_name", "interviewer", "recorded_on", "place",
                   "consent_scope", "consent_date", "media", "media_reference", "language", "notes"]
 
+    def schema_limits(self) -> dict:
+        """The two-field rule of ``Recording.clean`` that OpenAPI cannot state as a limit, in words."""
+        return {"consent_date": {"description": str(_("与采访日期(recorded_on)相差不超过 %(n)s 年,否则返回 400,指明 "
+                                                      "consent_date。") % {"n": Recording.CONSENT_SPAN_YEARS})}}
+
 
 class InheritorDetailSerializer(InheritorSerializer):
     """An inheritor as ``GET /inheritors/<id>`` and the writes answer it: the list's fields, the accounts, and

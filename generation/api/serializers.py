@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from heritage.inputs import INT_MAX
-from heritage.parsers import RefuseUnknownFields
+from heritage.parsers import FormJSONParts, RefuseUnknownFields
 from heritage.schema import AnyOf, Requires
 
 from archive.models import Technique, TechniqueStep
@@ -26,9 +26,10 @@ class TaskInputSerializer(RefuseUnknownFields, serializers.Serializer):
     technique = serializers.SlugField(required=False, help_text="技法网址标识,如 suxiu-zhengqiang。")
     step = serializers.IntegerField(required=False, min_value=1, max_value=INT_MAX, help_text="该技法的步骤序号(从 1 开始)。")
     camera = serializers.ChoiceField(choices=list(CAMERAS), required=False, help_text="机位。")
-    recording = serializers.IntegerField(required=False, max_value=INT_MAX, help_text="口述史录音 id:以其转写片段为来源(须授权 AI 重构)。")
+    recording = serializers.IntegerField(required=False, min_value=1, max_value=INT_MAX, help_text="口述史录音 id:以其转写片段为来源(须授权 AI 重构)。")
     start = serializers.IntegerField(required=False, min_value=0, max_value=INT_MAX, help_text="转写文本的起始字符位置。")
-    end = serializers.IntegerField(required=False, min_value=1, max_value=INT_MAX, help_text="转写文本的结束字符位置(不含)。")
+    end = serializers.IntegerField(required=False, min_value=1, max_value=INT_MAX, help_text="转写文本的结束字符位置(不含):须大于 start,且不超过转写长度,否则返回 400,指明 input.end"
+                                       "(start 不在转写内时指明 input.start)。")
     prompt_extend = serializers.BooleanField(
         required=False, allow_null=True, default=None,
         help_text="用本地指令模型扩展提示词(类似 Wan2.2 --use_prompt_extend);缺省按服务器设置(默认关闭)。"
@@ -90,10 +91,14 @@ class TaskParametersSerializer(RefuseUnknownFields, serializers.Serializer):
         return attrs
 
 
-class TaskCreateSerializer(RefuseUnknownFields, serializers.Serializer):
+class TaskCreateSerializer(FormJSONParts, RefuseUnknownFields, serializers.Serializer):
     model = serializers.CharField(required=False, help_text="引擎预设名;须与服务器配置一致(缺省即可)。")
     input = TaskInputSerializer()
     parameters = TaskParametersSerializer(required=False, default=dict)
+
+    def schema_limits(self) -> dict:
+        """The one model ``validate_model`` accepts: the server's preset (``heritage.schema._stated_limits``)."""
+        return {"model": {"enum": [settings.ENGINE_PRESET]}}
 
     def validate_model(self, value):
         if value != settings.ENGINE_PRESET:
@@ -117,7 +122,10 @@ class S2VInputSerializer(RefuseUnknownFields, serializers.Serializer):
     portrait = serializers.IntegerField(min_value=1, max_value=INT_MAX, help_text="传承人人像 id(/api/v1/portraits):参考图像,须有肖像授权。")
     recording = serializers.IntegerField(min_value=1, max_value=INT_MAX, help_text="口述史录音 id:驱动视频的音频来源(须授权 AI 重构)。")
     audio_start_ms = serializers.IntegerField(required=False, min_value=0, max_value=INT_MAX, help_text="音频片段起点(毫秒)。")
-    audio_end_ms = serializers.IntegerField(required=False, min_value=0, max_value=INT_MAX, help_text="音频片段终点(毫秒)。")
+    audio_end_ms = serializers.IntegerField(
+        required=False, min_value=1, max_value=INT_MAX,  # after the start, which is at least 0
+        help_text="音频片段终点(毫秒):须晚于 audio_start_ms,片段不超过服务器的最长时长(S2V_MAX_AUDIO_SECONDS)且在录音之内,"
+                  "否则返回 400,指明 input.audio_start_ms(用 segments 时指明 input.segments)。")
     segments = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=INT_MAX), required=False,
                                      max_length=10000,
                                      help_text="转写片段 id:代替起止时间,取第一段开始到最后一段结束。")
@@ -151,12 +159,16 @@ class S2VParametersSerializer(RefuseUnknownFields, serializers.Serializer):
     steps = serializers.IntegerField(required=False, min_value=1, max_value=INT_MAX, help_text="去噪步数(默认取 S2V 预设)。")
 
 
-class S2VTaskCreateSerializer(RefuseUnknownFields, serializers.Serializer):
+class S2VTaskCreateSerializer(FormJSONParts, RefuseUnknownFields, serializers.Serializer):
     """The body of a speech-to-video task: ``input.portrait`` marks it."""
 
     model = serializers.CharField(required=False, help_text="S2V 引擎预设名;须与服务器配置一致(缺省即可)。")
     input = S2VInputSerializer()
     parameters = S2VParametersSerializer(required=False, default=dict)
+
+    def schema_limits(self) -> dict:
+        """The one model ``validate_model`` accepts: the server's S2V preset."""
+        return {"model": {"enum": [settings.S2V_PRESET]}}
 
     def validate_model(self, value):
         if value != settings.S2V_PRESET:
@@ -171,7 +183,7 @@ class S2VTaskCreateSerializer(RefuseUnknownFields, serializers.Serializer):
                 "seed": p.get("seed"), "steps": p.get("steps")}
 
 
-class BatchCreateSerializer(RefuseUnknownFields, serializers.Serializer):
+class BatchCreateSerializer(FormJSONParts, RefuseUnknownFields, serializers.Serializer):
     # allow_empty and max_length (not a validate_tasks) so the schema says them (minItems, maxItems)
     tasks = TaskCreateSerializer(many=True, allow_empty=False, max_length=50,
                                  error_messages={"empty": gettext_lazy("至少提交一个任务。"),

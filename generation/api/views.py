@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from heritage.errors import validation_messages
 from heritage.inputs import BadInput, query_int_schema
 from heritage.media import stream_field_file
+from heritage.parsers import FormMultiPartParser, ObjectJSONParser, json_parts
 from heritage.schema import FILE_RESPONSES, RANGE_NOTE
 from heritage.permissions import HasPerm
 from heritage.throttling import AnonThrottle, JobSubmitThrottle, UserThrottle
@@ -27,17 +28,29 @@ from .serializers import (BatchCreateSerializer, RetrySerializer, S2VTaskCreateS
                           TaskSerializer)
 
 
-INPUT_FIELDS = {"input", "text", "technique", "step", "camera", "recording", "prompt_extend", "portrait", "span"}
+INPUT_FIELDS = {"input", "text", "technique", "step", "camera", "recording", "start", "end", "prompt_extend",
+                "portrait", "audio_start_ms", "audio_end_ms", "segments", "span"}
 
 
-def _param_error_response(exc: params.ParameterError) -> Response:
-    """Service errors keyed like the request body: source fields under "input", the rest under "parameters"."""
+def _keyed_like_the_body(exc: params.ParameterError, data) -> dict:
+    """A service's errors keyed like the request body: source fields under "input", the rest under "parameters".
+    A narration's audio span (the service's "span") is named by what the body chose it with, as the screen does:
+    ``segments``, or ``audio_start_ms`` (and ``audio_end_ms``)."""
+    given = data.get("input") if isinstance(data, dict) and isinstance(data.get("input"), dict) else {}
     body: dict = {}
     for key, messages in exc.errors.items():
+        if key == "span":
+            key = "segments" if given.get("segments") else "audio_start_ms"
         if key in INPUT_FIELDS:
             body.setdefault("input", {})["text" if key == "input" else key] = messages
         else:
             body.setdefault("parameters", {})[key] = messages
+    return body
+
+
+def _param_error_response(exc: params.ParameterError, data=None) -> Response:
+    """A service's ``ParameterError`` as the API's 400: every message named by the body field it is about."""
+    body = _keyed_like_the_body(exc, data)
     return Response({"detail": " ".join(validation_messages(body)), "code": "invalid", **body},
                     status=status.HTTP_400_BAD_REQUEST)
 
@@ -69,7 +82,7 @@ def _idempotency_key(request) -> str | None:
     return key
 
 
-def _once(request, key: str | None, create) -> tuple[list, bool]:
+def _once(request, key: str | None, data, create) -> tuple[list, bool]:
     """Make the request's jobs (``create()`` returns them) in one transaction; with a key, once per key and body
     (``services.jobs_create_once``, the one mechanism for the single and the batch submission, on the one store of
     requests acted on once, ``heritage.once.claim``)."""
@@ -77,7 +90,7 @@ def _once(request, key: str | None, create) -> tuple[list, bool]:
         if key is None:
             return create(), False
         return services.jobs_create_once(requested_by=request.user, key=key,
-                                         fingerprint=services.request_fingerprint(request.data), create=create)
+                                         fingerprint=services.request_fingerprint(data), create=create)
 
 
 def _idempotency_conflict(exc) -> Response:
@@ -90,6 +103,10 @@ def _replayed(replayed: bool) -> dict:
 
 # Submitting (POST) is also held to the stricter job_submit rate: every job is GPU time.
 SUBMIT_THROTTLES = [AnonThrottle, UserThrottle, JobSubmitThrottle]
+# A submission is JSON, or multipart with its objects (``input``, ``parameters``, ``tasks``) as JSON parts
+# (``heritage.parsers.json_parts``; the schema's ``encoding`` says so). A urlencoded form has no way to carry an
+# object that OpenAPI describes and a client would follow, so it is not offered (415).
+SUBMIT_PARSERS = [ObjectJSONParser, FormMultiPartParser]
 
 
 class TaskListCreateView(ListAPIView):
@@ -99,6 +116,7 @@ class TaskListCreateView(ListAPIView):
     permission_classes = [HasPerm({"GET": "generation.view", "POST": "generation.create"},
                                   _("只有馆员可以提交生成任务。"))]
     throttle_classes = SUBMIT_THROTTLES
+    parser_classes = SUBMIT_PARSERS
     serializer_class = TaskSerializer
 
     def get_queryset(self):
@@ -129,9 +147,9 @@ class TaskListCreateView(ListAPIView):
                    409: IDEMPOTENCY_CONFLICT})
     def post(self, request):
         key = _idempotency_key(request)
-        speech = isinstance(request.data, dict) and isinstance(request.data.get("input"), dict) \
-            and "portrait" in request.data["input"]
-        ser = (S2VTaskCreateSerializer if speech else TaskCreateSerializer)(data=request.data)
+        data = json_parts(request.data, TaskCreateSerializer().fields)
+        speech = isinstance(data, dict) and isinstance(data.get("input"), dict) and "portrait" in data["input"]
+        ser = (S2VTaskCreateSerializer if speech else TaskCreateSerializer)(data=data)
         ser.is_valid(raise_exception=True)
 
         def create():
@@ -142,9 +160,9 @@ class TaskListCreateView(ListAPIView):
             return [services.job_create(requested_by=request.user, **ser.to_service_kwargs())]
 
         try:
-            jobs, replayed = _once(request, key, create)
+            jobs, replayed = _once(request, key, data, create)
         except params.ParameterError as exc:
-            return _param_error_response(exc)
+            return _param_error_response(exc, data)
         except services.IdempotencyConflict as exc:
             return _idempotency_conflict(exc)
         job = jobs[0]
@@ -156,6 +174,7 @@ class TaskListCreateView(ListAPIView):
 class TaskBatchView(GenericAPIView):
     permission_classes = [HasPerm("generation.create", _("只有馆员可以提交生成任务。"))]
     throttle_classes = SUBMIT_THROTTLES
+    parser_classes = SUBMIT_PARSERS
     serializer_class = BatchCreateSerializer
 
     @extend_schema(
@@ -171,13 +190,14 @@ class TaskBatchView(GenericAPIView):
         import uuid
 
         key = _idempotency_key(request)
-        ser = BatchCreateSerializer(data=request.data)
+        data = json_parts(request.data, BatchCreateSerializer().fields)
+        ser = BatchCreateSerializer(data=data)
         ser.is_valid(raise_exception=True)
 
         def create():
             batch, jobs = uuid.uuid4(), []
             for i, item in enumerate(ser.validated_data["tasks"]):
-                one = TaskCreateSerializer(data=request.data["tasks"][i])
+                one = TaskCreateSerializer(data=data["tasks"][i])
                 one.is_valid(raise_exception=True)
                 try:
                     jobs.append(services.job_create(requested_by=request.user, batch=batch, **one.to_service_kwargs()))
@@ -187,9 +207,10 @@ class TaskBatchView(GenericAPIView):
             return jobs
 
         try:
-            jobs, replayed = _once(request, key, create)
+            jobs, replayed = _once(request, key, data, create)
         except params.ParameterError as exc:
-            body = {"tasks": {str(getattr(exc, "task", 0)): exc.errors}}
+            i = getattr(exc, "task", 0)
+            body = {"tasks": {str(i): _keyed_like_the_body(exc, data["tasks"][i])}}
             return Response({"detail": " ".join(validation_messages(body)), "code": "invalid", **body},
                             status=status.HTTP_400_BAD_REQUEST)
         except services.IdempotencyConflict as exc:

@@ -124,6 +124,9 @@ FAST_MODES: dict[str, str] = {
     "fp8": "FP8 linear layers through torchao (CUDA GPUs with FP8 support only)",
     "lora_preview": "fast preview: a distilled few-step LoRA on both experts from a local folder",
 }
+# The step caches: a run takes at most one of them (engine.fast.check_fast, generation.parameters.resolve, and the
+# API schema through generation.parameters.schema_limits).
+CACHE_MODES = tuple(m for m in FAST_MODES if m.endswith("_cache"))
 # Defaults of a LoRA preview request (Wan2.2 4-step distilled LoRAs sample without guidance).
 LORA_PREVIEW = {"num_steps": 4, "guidance_high": 1.0, "guidance_low": 1.0}
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import torch
 
-from .config import FAST_MODES, LORA_PREVIEW
+from .config import CACHE_MODES, FAST_MODES, LORA_PREVIEW
 from .errors import InvalidRequest
 
 # The LoRA folder layout of the published Wan2.2 few-step LoRAs: one file per expert.
@@ -56,7 +56,7 @@ def check_fast(fast, *, device: str, lora_dir: str | None, two_experts: bool) ->
     unknown = [m for m in fast if m not in FAST_MODES]
     if unknown:
         problems.append(f"unknown fast mode(s) {', '.join(map(str, unknown))}; choose from {', '.join(FAST_MODES)}")
-    caches = [m for m in fast if m.endswith("_cache")]
+    caches = [m for m in fast if m in CACHE_MODES]
     if len(caches) > 1:
         problems.append(f"choose at most one caching mode, got {', '.join(caches)}")
     if "fp8" in fast and not device.startswith("cuda"):
@@ -158,7 +158,7 @@ class FastModes:
             detail["lora"] = {"dir": str(lora_dir), "sha256": self.lora_id, **LORA_PREVIEW}
         else:
             self._lora(False)
-        cache = next((m for m in fast if m.endswith("_cache")), None)
+        cache = next((m for m in fast if m in CACHE_MODES), None)
         if cache:
             config = cache_config(cache, num_steps)
             detail["cache"] = {"mode": cache, "config": {k: (str(v) if isinstance(v, torch.dtype) else v)

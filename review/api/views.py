@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 
 from generation.models import Clip
 from heritage.inputs import query_bool, query_choice, query_text
+from heritage.parsers import FormJSONParts
 from heritage.permissions import HasPerm, allowed
 from heritage.schema import NON_BLANK
 
@@ -151,11 +152,12 @@ def _at_ms():
                                     help_text="视频中的时间点(毫秒)")
 
 
-class ActionSerializer(serializers.Serializer):
+class ActionSerializer(FormJSONParts, serializers.Serializer):
     """The body of an action that reads none (``submit``, ``retract-changes``, ``archive``): an empty object, or
     none at all. Each action's own body below says which fields it reads and which it needs; a field of the wrong
     type (a list for ``text``, a word for ``at_ms``) is a 400 there, before the workflow runs. Fields an action
-    does not read are ignored, as they always were."""
+    does not read are ignored, as they always were. In a multipart body an object (``action_description``) is a
+    JSON part (``FormJSONParts``)."""
 
 
 class CommentBody(ActionSerializer):
@@ -224,8 +226,11 @@ REFUSED = {403: RefusalSerializer, 404: RefusalSerializer, 409: RefusalSerialize
 
 
 def _refused(exc: services.TransitionRefused) -> Response:
+    """A refusal as ``{"detail", "code"}``; bad input (400) also names the body field it is about, keyed as DRF
+    keys a field's messages (``TransitionRefused.field``)."""
     headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after else None
-    return Response({"detail": exc.message, "code": exc.code}, status=exc.status, headers=headers)
+    named = {exc.field: [exc.message]} if exc.field and exc.status == 400 else {}
+    return Response({"detail": exc.message, "code": exc.code, **named}, status=exc.status, headers=headers)
 
 
 class ReviewList(ListAPIView):
