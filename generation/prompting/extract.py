@@ -234,8 +234,12 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
         if w == "时候" and i > 1 and words[i - 1] == "的" and kinds[i - 2] == "N" and len(words[i - 2]) == 1 \
                 and pos_tags.get(words[i - 2], "")[:1] in ("n", "v"):
             kinds[i - 2] = "V"  # 「量的时候」: one character before 的时候 is what is being done
-        if w == "时" and i and kinds[i - 1] == "V" and (i + 1 == n or kinds[i + 1] in ("P", "H", None, "N")):
-            kinds[i] = "P"  # 「演奏时，乐手…」: written 时 after a verb ends the time clause like 的时候
+        if w == "时" and i and (kinds[i - 1] == "V" or (kinds[i - 1] == "T" and words[i - 1] in spec.terms
+                                                          and spec.terms[words[i - 1]].category == "action")) \
+                and (i + 1 == n or kinds[i + 1] in _AFTER_TIME_KINDS):
+            # 「演奏时，乐手…」「施釉时将器物…」: written 时 after a verb (or the lexicon's action) ends the time
+            # clause like 的时候; what follows (a subject, 把/将, 用, 在, 先) is the next clause, 时 no object
+            kinds[i] = "P"
         if kinds[i] == "V" and i + 1 < n and words[i + 1] in AGENT_NOUN_SUFFIX:
             kinds[i] = None  # 「传承人」「演奏者」 cut as 传承 / 人: a verb + 人/者 names the person
         if w == "时候" and i > 1 and words[i - 1] == "的" and (kinds[i - 2] == "V" or (
@@ -323,6 +327,9 @@ def _takes_a_noun(words: list, i: int, pos_tags: dict) -> bool:
 
 # the words the rules of ``_finish_doc``'s second walk read at a token or beside it
 _FINISH_NEAR = frozenset({"的", "时", "时候"} | AGENT_NOUN_SUFFIX)
+# what may follow a written 时 that closes a time clause: punctuation, a hand, a noun, an untagged word, and the
+# openers of a clause of its own (把/将, 用/以, 在/往, 先/再)
+_AFTER_TIME_KINDS = frozenset(("P", "H", None, "N", "O", "L", "R", "M"))
 
 
 # the kinds ``open_kinds``' rules read (every rule but the one for 一 + a verb asks for one of them)

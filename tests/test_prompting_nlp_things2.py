@@ -1,0 +1,21 @@
+"""Issue 11 (nlp-things2): the tool and material of a step on unseen text — written 时 closing a time clause before
+把/将/用, the thing a verb works where its object is only what the work yields (V出…来, V个…), and nouns jieba cuts into
+pieces. Every sentence here was written for these tests (none is taken from an evaluation or probe file); each rule
+is shown on at least two crafts."""
+from functools import partial
+
+from generation.prompting.spec import default_spec
+from tests import prompting_steps
+
+SPEC = default_spec()
+
+steps = partial(prompting_steps.steps, fields=("surface", "tool", "material"), spec=SPEC)
+step = partial(prompting_steps.step, fields=("surface", "tool", "material"), spec=SPEC)
+
+
+def test_written_shi_after_the_lexicons_action_ends_the_time_clause():
+    # pottery, scroll mounting: 「V时」 before 将/把/用 says when; 时 is never what the verb works
+    assert step("上釉时将坯子浸入釉浆。", "上釉")[2] != "时"
+    assert step("上釉时将坯子浸入釉浆。", "浸入")[1:] == ("釉浆", "坯子")
+    assert all(s[2] != "时" and s[1] != "时" for s in steps("裱画时用排刷把浆糊刷匀。"))
+    assert step("裱画时用排刷把浆糊刷匀。", "刷匀")[1:] == ("排刷", "浆糊")
