@@ -19,3 +19,14 @@ def test_written_shi_after_the_lexicons_action_ends_the_time_clause():
     assert step("上釉时将坯子浸入釉浆。", "浸入")[1:] == ("釉浆", "坯子")
     assert all(s[2] != "时" and s[1] != "时" for s in steps("裱画时用排刷把浆糊刷匀。"))
     assert step("裱画时用排刷把浆糊刷匀。", "刷匀")[1:] == ("排刷", "浆糊")
+
+
+def test_what_v_chu_brings_out_or_v_ge_makes_yields_to_the_thing_named_before_the_verb():
+    # sugar making, a nut snack, a kite's line: the thing worked is said first, the verb's object is only the yield
+    assert step("甘蔗榨出汁来,倒进锅里熬。", "榨出")[2] == "甘蔗"
+    assert step("核桃砸出仁来。", "砸出")[2] == "核桃"
+    assert step("麻绳打个结,挂在墙上。", "打")[2] == "麻绳"
+    # no thing before the verb, or an implement or a person there: the verb's object stays what is worked
+    assert step("拿小刀刻出花纹。", "刻出")[1:] == ("小刀", "花纹")
+    assert step("锥子扎个眼。", "扎")[1:] == ("锥子", "眼")
+    assert step("师傅刻出花来。", "刻出")[2] == "花"

@@ -1065,6 +1065,13 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 if topic is not None and topic_at > action_idx and topic[0] == np2:
                     topic = None  # (N2 after the verb is its object, no topic: 「托着琵琶的琴头」)
                 np, info, after = np2, info2, after2
+        if np is not None and topic is not None and topic_at < action_idx and nxt <= e \
+                and (verb[-1:] == "出" or words[nxt] in ("个", "一个")) and _worked_topic(spec, topic):
+            # 「甘蔗榨出汁来」「麻绳打个结」: with the thing worked named before the verb, what V出 brings out or V个
+            # makes is what the work yields; the topic is what is worked (「拿小刀刻出花纹」, no topic, keeps it)
+            if step.material == (info.canonical if info is not None else np):
+                step.material = None
+            result_np, np = np, None
         has_object = np is not None
         if np is not None:
             tool_like = _is_tool_word(np) if info is None else info.category == "tool"
@@ -1365,6 +1372,16 @@ def _topic_slot(step: Step, topic, chosen, described: bool) -> None:
             step.tool = np  # 「刀斜着往里进」「刮痧板蘸点油」
     elif step.material is None and chosen is not None and info is not None and info.category == "material":
         step.material = np  # 「糖稀熬到…」 (a material the spec knows, before a verb read here)
+
+
+def _worked_topic(spec: Spec, topic) -> bool:
+    """The topic names a thing that can be worked: no implement (by its name or the lexicon), no body part, no
+    person (「锥子扎个眼」「手指头掐个印」「师傅刻出花来」 keep the verb's object)."""
+    np, info = topic
+    if info is not None:
+        return info.category == "material"
+    return not _is_tool_word(np) and not _is_body(spec, np) and not _is_body(spec, np, True) \
+        and not info_is_person(topic)
 
 
 def info_is_person(topic) -> bool:
