@@ -30,3 +30,12 @@ def test_what_v_chu_brings_out_or_v_ge_makes_yields_to_the_thing_named_before_th
     assert step("拿小刀刻出花纹。", "刻出")[1:] == ("小刀", "花纹")
     assert step("锥子扎个眼。", "扎")[1:] == ("锥子", "眼")
     assert step("师傅刻出花来。", "刻出")[2] == "花"
+
+
+def test_a_tool_character_after_a_noun_taken_in_hand_is_the_implements_head():
+    # stir-frying, stone carving: jieba cuts 木铲/竹凿 into a noun and a verb when a place follows; right after 拿/用
+    # the two are the implement taken in hand (no step of 拿 working 木)
+    assert steps("拿木铲在锅里翻。") == [("翻", "木铲", None)]
+    assert step("拿竹凿在石上凿。", "凿")[1] == "竹凿"
+    assert [s[0] for s in steps("拿竹凿在石上凿。")] == ["凿"]
+
