@@ -39,3 +39,11 @@ def test_a_tool_character_after_a_noun_taken_in_hand_is_the_implements_head():
     assert step("拿竹凿在石上凿。", "凿")[1] == "竹凿"
     assert [s[0] for s in steps("拿竹凿在石上凿。")] == ["凿"]
 
+
+def test_an_implement_taken_in_hand_works_and_the_vessel_named_in_the_place_is_only_where():
+    # dyeing, paper making, cooking: 拿/用 + an implement, then 在 + a vessel the lexicon lists as a tool + 里
+    assert steps("师傅拿长木棍在染缸里慢慢搅。") == [("搅", "长木棍", None)]
+    assert steps("拿竹棍在纸槽里搅。") == [("搅", "竹棍", None)]
+    assert steps("拿木勺在炒锅里翻。") == [("翻", "木勺", None)]
+    # with no implement in hand, the vessel is still the tool
+    assert steps("豆子在炒锅里翻。") == [("翻", "炒锅", "豆子")]

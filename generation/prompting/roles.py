@@ -1186,6 +1186,12 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             if step.tool == lead_tool:
                 step.tool = None
             lead_tool = None
+    if lead_tool is not None and step.tool is not None and step.tool != lead_tool and not described \
+            and (_is_tool_word(lead_tool) if lead_info is None else lead_info.category == "tool") \
+            and _named_in_place(doc, term_at, lead_end, e, step.tool):
+        # 「拿木耙在缸里搅」: an implement taken in hand works; the vessel the lexicon lists as a tool, named only
+        # where (在…里), is where the work is done
+        step.tool = None
     if step.tool is None and lead_tool is not None:
         step.tool = lead_tool
         if step.material == lead_tool:
