@@ -47,3 +47,9 @@ def test_an_implement_taken_in_hand_works_and_the_vessel_named_in_the_place_is_o
     assert steps("拿木勺在炒锅里翻。") == [("翻", "木勺", None)]
     # with no implement in hand, the vessel is still the tool
     assert steps("豆子在炒锅里翻。") == [("翻", "炒锅", "豆子")]
+
+
+def test_guo_and_a_sieve_glued_into_one_noun_is_the_sifting_step_with_its_sieve():
+    # a sesame-powder snack, herbal powder: jieba's 过筛/n and 过筛子/nr made no step at all
+    assert steps("炒熟的芝麻粉过筛,装进罐里。")[0] == ("过筛", "筛", "芝麻粉")
+    assert step("药粉研细了再过筛子。", "过筛子")[1:] == ("筛子", "药粉")

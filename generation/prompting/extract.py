@@ -38,8 +38,8 @@ from .resegment import (DICTIONARY_VERB_COMPLEMENTS, _repair_tokens, _resegment,
                         verb_object_word, written_jing)
 from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_marker
 from .spec import HAND_TERMS, Spec, TermInfo
-from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, finder_for, kind_table,
-                     normalize_chars)
+from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, _is_working_tool,
+                     finder_for, kind_table, normalize_chars)
 from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BEAT_CHARS,
                     BEAT_LEADS, BODY_CHARS, BODY_LOCATIVES, BODY_MOTION_VERBS, BODY_MOVERS, BODY_TURN, BODY_WORDS,
                     BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, COPULAS, COUNT_PREV,
@@ -171,7 +171,11 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
                 kinds[i] = kinds[i + 1] = None  # (jieba's 织 / 手 for a word it does not know: 「底下织手就挖花」)
                 continue
             continue
-        if kind == "N" and i and words[i - 1] in PREDICATE_ADVERBS and len(words[i]) == 2:
+        if kind == "N" and words[i][:1] == "过" and 2 <= len(words[i]) <= 3 and _is_working_tool(words[i][1:]):
+            # 「面粉过筛」「再过筛子」: jieba's one noun for 过 and a sieve is the verb 'pass through' and the
+            # implement passed through (``roles._compound_object`` reads it as the tool)
+            kinds[i] = "V"
+        elif kind == "N" and i and words[i - 1] in PREDICATE_ADVERBS and len(words[i]) == 2:
             # an adverb modifies a predicate, so the word after it is used as a verb (jieba tags
             # verb-object compounds such as 下锅 or 穿线 as nouns): 「泡好了就下锅」
             kinds[i] = "V"

@@ -297,10 +297,14 @@ def _compound_object3(spec: Spec, step: Step, surface: str) -> None:
     """「踢毽子」「放鞭炮」「上夹板」: a one-character verb glued to a two-character noun names what it
     works; the noun is the step's material where the clause named none (not a body part: 「抬头」 moves
     one, nor a thing taken in hand to work with: 拿, 用)."""
+    obj = surface[1:]
+    if surface[0] == "过" and _is_working_tool(obj):
+        if step.tool is None and step.material != obj:
+            step.tool = obj  # 「再过筛子」: what is passed through is the implement (``extract``: 过 + a sieve)
+        return
     if step.material is not None or surface[0] in TOOL_LEAD:
         return
     pos = spec.pos_tags()
-    obj = surface[1:]
     if pos.get(surface[0], "")[:1] != "v" or pos.get(obj, "")[:1] != "n" or _is_body(spec, obj, True):
         return
     step.material = obj
