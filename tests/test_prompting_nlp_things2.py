@@ -53,3 +53,11 @@ def test_guo_and_a_sieve_glued_into_one_noun_is_the_sifting_step_with_its_sieve(
     # a sesame-powder snack, herbal powder: jieba's 过筛/n and 过筛子/nr made no step at all
     assert steps("炒熟的芝麻粉过筛,装进罐里。")[0] == ("过筛", "筛", "芝麻粉")
     assert step("药粉研细了再过筛子。", "过筛子")[1:] == ("筛子", "药粉")
+
+
+def test_a_gap_between_fingers_a_thing_is_put_in_is_no_tool():
+    # clappers (a storytelling art), embroidery thread: 在指头缝里 is where the hand holds it, not what with
+    assert steps("把两片竹板夹在指头缝里。") == [("夹", None, "竹板")]
+    assert step("把线头夹在手指缝里,再穿针。", "夹")[1:] == (None, "线头")
+    # a support or vessel a thing is put on stays the tool
+    assert steps("把银料放到炉上。") == [("放到", "炉", "银料")]

@@ -1237,7 +1237,9 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 lead_tool = None
             topic = None
         if (theme is not None or put) and step.tool is None and not body_place \
-                and (info is None or info.category == "tool") and np != step.material:
+                and (info is None or info.category == "tool") and np != step.material \
+                and not any(_is_body(spec, np[:k]) for k in range(2, min(len(np), 4))):
+            # (「把铜板夹在指头缝里」: a body part's gap or side the thing is put in is no support or vessel)
             step.tool = np
         if body_place:
             place = None  # 「长鼓斜挎在身前」「挂在腰上」: a body part as the place is a position
