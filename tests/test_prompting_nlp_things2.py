@@ -61,3 +61,9 @@ def test_a_gap_between_fingers_a_thing_is_put_in_is_no_tool():
     assert step("把线头夹在手指缝里,再穿针。", "夹")[1:] == (None, "线头")
     # a support or vessel a thing is put on stays the tool
     assert steps("把银料放到炉上。") == [("放到", "炉", "银料")]
+
+
+def test_written_shi_after_an_object_is_never_glued_to_it():
+    # farming, tea picking: 「V + N + 时」 says when; jieba's noun 时 is no last character of the object
+    assert steps("晒谷子时,要用木耙翻。") == [("晒", None, "谷子"), ("翻", "木耙", "谷子")]
+    assert step("采茶叶时,只掐嫩芽。", "采")[2] == "茶叶"
