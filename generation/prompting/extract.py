@@ -171,11 +171,7 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
                 kinds[i] = kinds[i + 1] = None  # (jieba's 织 / 手 for a word it does not know: 「底下织手就挖花」)
                 continue
             continue
-        if kind == "N" and words[i][:1] == "过" and 2 <= len(words[i]) <= 3 and _is_working_tool(words[i][1:]):
-            # 「面粉过筛」「再过筛子」: jieba's one noun for 过 and a sieve is the verb 'pass through' and the
-            # implement passed through (``roles._compound_object`` reads it as the tool)
-            kinds[i] = "V"
-        elif kind == "N" and i and words[i - 1] in PREDICATE_ADVERBS and len(words[i]) == 2:
+        if kind == "N" and i and words[i - 1] in PREDICATE_ADVERBS and len(words[i]) == 2:
             # an adverb modifies a predicate, so the word after it is used as a verb (jieba tags
             # verb-object compounds such as 下锅 or 穿线 as nouns): 「泡好了就下锅」
             kinds[i] = "V"
@@ -571,6 +567,10 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
     if w in MARKED_VERBS and kinds[i - 1] == "M":
         return nxt_kind != "V"
     if w in PATH_CLOSING_VERBS and k is None and nxt_kind == "P" and _after_path(doc, i):
+        return True
+    if k == "N" and w[0] == "过" and size <= 3 and _is_working_tool(w[1:]):
+        # 「面粉过筛。」「再过筛子」: jieba's one noun for 过 and a sieve, wherever it stands, is the verb 'pass
+        # through' with the implement passed through (``roles._compound_object``/``_compound_object3`` read its tool)
         return True
     if k == "N" and size == 2 and (prev == "就" or kinds[i - 1] == "M" or prev in MODALS or prev in ONSET_VERBS) \
             and nxt_kind in ("P", "Q", "M") \
