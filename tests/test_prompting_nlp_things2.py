@@ -67,3 +67,9 @@ def test_written_shi_after_an_object_is_never_glued_to_it():
     # farming, tea picking: 「V + N + 时」 says when; jieba's noun 时 is no last character of the object
     assert steps("晒谷子时,要用木耙翻。") == [("晒", None, "谷子"), ("翻", "木耙", "谷子")]
     assert step("采茶叶时,只掐嫩芽。", "采")[2] == "茶叶"
+
+
+def test_a_vessel_taken_up_after_v_ge_is_no_yield():
+    # 「新娘子端个茶盘」 (in test_prompting_nlp_things) and a dish at a feast: a vessel after V个 is taken up, not made
+    assert steps("厨子端个碗。") == [("端", None, "碗")]
+    assert steps("新娘子端个大茶盘。") == [("端", None, "大茶盘")]
