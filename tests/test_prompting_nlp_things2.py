@@ -22,9 +22,9 @@ def test_written_shi_after_the_lexicons_action_ends_the_time_clause():
 
 
 def test_what_v_chu_brings_out_or_v_ge_makes_yields_to_the_thing_named_before_the_verb():
-    # sugar making, a nut snack, a kite's line: the thing worked is said first, the verb's object is only the yield
+    # sugar making, oil pressing, a kite's line: the thing worked is said first, the verb's object is only the yield
     assert step("甘蔗榨出汁来,倒进锅里熬。", "榨出")[2] == "甘蔗"
-    assert step("核桃砸出仁来。", "砸出")[2] == "核桃"
+    assert step("花生榨出油来。", "榨出")[2] == "花生"
     assert step("麻绳打个结,挂在墙上。", "打")[2] == "麻绳"
     # no thing before the verb, or an implement or a person there: the verb's object stays what is worked
     assert step("拿小刀刻出花纹。", "刻出")[1:] == ("小刀", "花纹")

@@ -1070,12 +1070,13 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                     topic = None  # (N2 after the verb is its object, no topic: 「托着琵琶的琴头」)
                 np, info, after = np2, info2, after2
         if np is not None and topic is not None and topic_at < action_idx and nxt <= e \
-                and (verb[-1:] == "出" or (words[nxt] in ("个", "一个") and (
-                    _is_material_word(topic[0]) if topic[1] is None else topic[1].category == "material"))) \
+                and ((verb[-1:] == "出" and (_is_material_word(np) if info is None else info.category == "material"))
+                     or (words[nxt] in ("个", "一个") and (
+                         _is_material_word(topic[0]) if topic[1] is None else topic[1].category == "material"))) \
                 and _worked_topic(spec, topic):
-            # 「甘蔗榨出汁来」「麻绳打个结」: with the thing worked named before the verb, what V出 brings out or V个
-            # makes is what the work yields; the topic is what is worked (「拿小刀刻出花纹」, no topic, keeps it; V个
-            # only after stuff: 「新娘子端个茶盘」 takes a tray up, who carries it is no material)
+            # 「甘蔗榨出汁来」「麻绳打个结」: with the thing worked named before the verb, the stuff V出 brings out or
+            # what V个 makes is what the work yields; the topic is what is worked (「拿小刀刻出花纹」, no topic, keeps
+            # it; V个 only after stuff: 「新娘子端个茶盘」 takes a tray up, who carries it is no material)
             if step.material == (info.canonical if info is not None else np):
                 step.material = None
             result_np, np = np, None
