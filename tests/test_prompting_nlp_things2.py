@@ -73,3 +73,9 @@ def test_a_vessel_taken_up_after_v_ge_is_no_yield():
     # 「新娘子端个茶盘」 (in test_prompting_nlp_things) and a dish at a feast: a vessel after V个 is taken up, not made
     assert steps("厨子端个碗。") == [("端", None, "碗")]
     assert steps("新娘子端个大茶盘。") == [("端", None, "大茶盘")]
+
+
+def test_stuff_named_with_a_locative_before_v_ge_is_where_not_what_is_worked():
+    # opera costume, tailoring: 「缎面上钉一个亮片」 puts the sequin on the satin; the thing after V个 stays the material
+    assert steps("绣好的缎面上钉一个亮片。") == [("钉", None, "亮片")]
+    assert steps("裁好的绸布上缝一个纽扣。") == [("缝", None, "纽扣")]

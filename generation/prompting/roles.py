@@ -1073,10 +1073,11 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 and ((verb[-1:] == "出" and (_is_material_word(np) if info is None else info.category == "material"))
                      or (words[nxt] in ("个", "一个") and (
                          _is_material_word(topic[0]) if topic[1] is None else topic[1].category == "material"))) \
-                and _worked_topic(spec, topic):
+                and _worked_topic(spec, topic) and not any(words[k] in LOCATIVES for k in range(topic_at, action_idx)):
             # 「甘蔗榨出汁来」「麻绳打个结」: with the thing worked named before the verb, the stuff V出 brings out or
             # what V个 makes is what the work yields; the topic is what is worked (「拿小刀刻出花纹」, no topic, keeps
-            # it; V个 only after stuff: 「新娘子端个茶盘」 takes a tray up, who carries it is no material)
+            # it; V个 only after stuff: 「新娘子端个茶盘」 takes a tray up, who carries it is no material; a topic with a
+            # locative is where: 「锦缎上钉一个小绺」)
             if step.material == (info.canonical if info is not None else np):
                 step.material = None
             result_np, np = np, None
