@@ -79,3 +79,10 @@ def test_stuff_named_with_a_locative_before_v_ge_is_where_not_what_is_worked():
     # opera costume, tailoring: 「缎面上钉一个亮片」 puts the sequin on the satin; the thing after V个 stays the material
     assert steps("绣好的缎面上钉一个亮片。") == [("钉", None, "亮片")]
     assert steps("裁好的绸布上缝一个纽扣。") == [("缝", None, "纽扣")]
+
+
+def test_a_support_whose_name_says_tool_is_the_tool_where_a_thing_is_put():
+    # pottery, festival food, dyeing: 木板 is a carving craft's material in the lexicon, but put onto it is a support
+    assert steps("坯子搁在木板上晾。") == [("搁", "木板", "坯子"), ("晾", "木板", "坯子")]
+    assert step("蒸好的年糕放在木板上晾凉。", "放在")[1:] == ("木板", "年糕")
+    assert step("染好的布搁在木板上晾干。", "搁")[1:] == ("木板", "布")

@@ -1242,9 +1242,11 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 lead_tool = None
             topic = None
         if (theme is not None or put) and step.tool is None and not body_place \
-                and (info is None or info.category == "tool") and np != step.material \
+                and (info is None or info.category == "tool" or _is_tool_word(np)) and np != step.material \
                 and not any(_is_body(spec, np[:k]) for k in range(2, min(len(np), 4))):
             # (「把铜板夹在指头缝里」: a body part's gap or side the thing is put in is no support or vessel)
+            # (a support whose name says tool is one even where a craft's lexicon lists the word as its
+            # material: 「坯子搁在木板上晾」)
             step.tool = np
         if body_place:
             place = None  # 「长鼓斜挎在身前」「挂在腰上」: a body part as the place is a position
