@@ -86,3 +86,10 @@ def test_a_support_whose_name_says_tool_is_the_tool_where_a_thing_is_put():
     assert steps("坯子搁在木板上晾。") == [("搁", "木板", "坯子"), ("晾", "木板", "坯子")]
     assert step("蒸好的年糕放在木板上晾凉。", "放在")[1:] == ("木板", "年糕")
     assert step("染好的布搁在木板上晾干。", "搁")[1:] == ("木板", "布")
+
+
+def test_two_verbs_describing_the_noun_after_de_are_no_steps():
+    # fish skin craft, herbal medicine: after 将/把, 「V1V2的N」 says what the thing is like (the lexicon's 晾干 or
+    # jieba's 磨碎 among them); the clause's own verb works that thing
+    assert steps("将洗净晾干的鱼剖开。") == [("剖开", None, "鱼")]
+    assert steps("将晒干磨碎的药材倒进锅里。") == [("倒进", "锅", "药材")]

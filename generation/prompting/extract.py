@@ -305,7 +305,8 @@ def _relative_to_noun(words: list, kinds: list, pos_tags: dict, i: int) -> int |
             nouns += 1
             if nouns > 1:
                 return None
-        elif not (kinds[o] == "V" or w in FUNCTION_COMPLEMENTS or w in RESULT_COMPLEMENTS or w in STATE_RESULTS
+        elif not (kinds[o] == "V" or (kinds[o] in ("T", None) and tag[:1] == "v") or w in FUNCTION_COMPLEMENTS
+                  or w in RESULT_COMPLEMENTS or w in STATE_RESULTS
                   or (len(w) == 1 and tag[:1] in ("v", "a"))):
             return None
     return None
@@ -353,8 +354,10 @@ def open_kinds(doc: Doc) -> None:
         if k == "N" and written_jing(POS_TAGS.segment, words, i):
             kinds[i] = None  # 「经水冷却后」: written 经, a preposition, no noun (``resegment.written_jing``)
             changed = True
-        elif k in (None, "N", "A") and size >= 2 and w[0] in CONTEXT_HAND_VERBS and (
-                # 「就抖起来了」「捞出来」「压实」: a hand verb with its direction or result (jieba: l, n)
+        elif k in (None, "N", "A") and size >= 2 and w[0] in CONTEXT_HAND_VERBS \
+                and _relative_to_noun(words, kinds, POS_TAGS.segment, i) is None and (
+                # 「就抖起来了」「捞出来」「压实」: a hand verb with its direction or result (jieba: l, n); not one that
+                # describes the noun after 的 (「将洗净晾干的鱼剖开」: ``_finish_doc`` read it so)
                 w[1:] in DIRECTIONAL_COMPLEMENTS or (size == 2 and w[1] in RESULT_COMPLEMENTS)
                 # 「塞进墨模」: a hand verb with 进/入, where it goes (jieba: 塞进/nr)
                 or (size == 2 and w[1] in "进入")
