@@ -355,14 +355,15 @@ def open_kinds(doc: Doc) -> None:
             kinds[i] = None  # 「经水冷却后」: written 经, a preposition, no noun (``resegment.written_jing``)
             changed = True
         elif k in (None, "N", "A") and size >= 2 and w[0] in CONTEXT_HAND_VERBS \
-                and _relative_to_noun(words, kinds, POS_TAGS.segment, i) is None and (
+                and (
                 # 「就抖起来了」「捞出来」「压实」: a hand verb with its direction or result (jieba: l, n); not one that
                 # describes the noun after 的 (「将洗净晾干的鱼剖开」: ``_finish_doc`` read it so)
                 w[1:] in DIRECTIONAL_COMPLEMENTS or (size == 2 and w[1] in RESULT_COMPLEMENTS)
                 # 「塞进墨模」: a hand verb with 进/入, where it goes (jieba: 塞进/nr)
                 or (size == 2 and w[1] in "进入")
                 # 「右手炒茶」: after the hand that does it, a verb-object word is the action
-                or (size == 2 and i and kinds[i - 1] == "H" and k is not None)):
+                or (size == 2 and i and kinds[i - 1] == "H" and k is not None)) \
+                and _relative_to_noun(words, kinds, POS_TAGS.segment, i) is None:
             kinds[i] = "V"
             changed = True
         elif k in (None, "N", "A") and size == 3 and w[1] == "一" and w[0] == w[2] and (
