@@ -39,8 +39,8 @@ from .resegment import (DICTIONARY_VERB_COMPLEMENTS, _repair_tokens, _resegment,
                         verb_object_word, written_jing)
 from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_marker
 from .spec import HAND_TERMS, Spec, TermInfo
-from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, finder_for, kind_table,
-                     normalize_chars)
+from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, _is_working_tool,
+                     finder_for, kind_table, normalize_chars)
 from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BEAT_CHARS,
                     BEAT_LEADS, BODY_CHARS, BODY_LOCATIVES, BODY_MOTION_VERBS, BODY_MOVERS, BODY_TURN, BODY_WORDS,
                     BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, COPULAS, COUNT_PREV,
@@ -235,8 +235,12 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
         if w == "时候" and i > 1 and words[i - 1] == "的" and kinds[i - 2] == "N" and len(words[i - 2]) == 1 \
                 and pos_tags.get(words[i - 2], "")[:1] in ("n", "v"):
             kinds[i - 2] = "V"  # 「量的时候」: one character before 的时候 is what is being done
-        if w == "时" and i and kinds[i - 1] == "V" and (i + 1 == n or kinds[i + 1] in ("P", "H", None, "N")):
-            kinds[i] = "P"  # 「演奏时，乐手…」: written 时 after a verb ends the time clause like 的时候
+        if w == "时" and i and (kinds[i - 1] == "V" or (kinds[i - 1] == "T" and words[i - 1] in spec.terms
+                                                          and spec.terms[words[i - 1]].category == "action")) \
+                and (i + 1 == n or kinds[i + 1] in _AFTER_TIME_KINDS):
+            # 「演奏时，乐手…」「施釉时将器物…」: written 时 after a verb (or the lexicon's action) ends the time
+            # clause like 的时候; what follows (a subject, 把/将, 用, 在, 先) is the next clause, 时 no object
+            kinds[i] = "P"
         if kinds[i] == "V" and i + 1 < n and words[i + 1] in AGENT_NOUN_SUFFIX:
             kinds[i] = None  # 「传承人」「演奏者」 cut as 传承 / 人: a verb + 人/者 names the person
         if w == "时候" and i > 1 and words[i - 1] == "的" and (kinds[i - 2] == "V" or (
@@ -302,7 +306,8 @@ def _relative_to_noun(words: list, kinds: list, pos_tags: dict, i: int) -> int |
             nouns += 1
             if nouns > 1:
                 return None
-        elif not (kinds[o] == "V" or w in FUNCTION_COMPLEMENTS or w in RESULT_COMPLEMENTS or w in STATE_RESULTS
+        elif not (kinds[o] == "V" or (kinds[o] in ("T", None) and tag[:1] == "v") or w in FUNCTION_COMPLEMENTS
+                  or w in RESULT_COMPLEMENTS or w in STATE_RESULTS
                   or (len(w) == 1 and tag[:1] in ("v", "a"))):
             return None
     return None
@@ -324,6 +329,9 @@ def _takes_a_noun(words: list, i: int, pos_tags: dict) -> bool:
 
 # the words the rules of ``_finish_doc``'s second walk read at a token or beside it
 _FINISH_NEAR = frozenset({"的", "时", "时候"} | AGENT_NOUN_SUFFIX)
+# what may follow a written 时 that closes a time clause: punctuation, a hand, a noun, an untagged word, and the
+# openers of a clause of its own (把/将, 用/以, 在/往, 先/再)
+_AFTER_TIME_KINDS = frozenset(("P", "H", None, "N", "O", "L", "R", "M"))
 
 
 # the kinds ``open_kinds``' rules read (every rule but the one for 一 + a verb asks for one of them)
@@ -347,13 +355,16 @@ def open_kinds(doc: Doc) -> None:
         if k == "N" and written_jing(POS_TAGS.segment, words, i):
             kinds[i] = None  # 「经水冷却后」: written 经, a preposition, no noun (``resegment.written_jing``)
             changed = True
-        elif k in (None, "N", "A") and size >= 2 and w[0] in CONTEXT_HAND_VERBS and (
-                # 「就抖起来了」「捞出来」「压实」: a hand verb with its direction or result (jieba: l, n)
+        elif k in (None, "N", "A") and size >= 2 and w[0] in CONTEXT_HAND_VERBS \
+                and (
+                # 「就抖起来了」「捞出来」「压实」: a hand verb with its direction or result (jieba: l, n); not one that
+                # describes the noun after 的 (「将洗净晾干的鱼剖开」: ``_finish_doc`` read it so)
                 w[1:] in DIRECTIONAL_COMPLEMENTS or (size == 2 and w[1] in RESULT_COMPLEMENTS)
                 # 「塞进墨模」: a hand verb with 进/入, where it goes (jieba: 塞进/nr)
                 or (size == 2 and w[1] in "进入")
                 # 「右手炒茶」: after the hand that does it, a verb-object word is the action
-                or (size == 2 and i and kinds[i - 1] == "H" and k is not None)):
+                or (size == 2 and i and kinds[i - 1] == "H" and k is not None)) \
+                and _relative_to_noun(words, kinds, POS_TAGS.segment, i) is None:
             kinds[i] = "V"
             changed = True
         elif k in (None, "N", "A") and size == 3 and w[1] == "一" and w[0] == w[2] and (
@@ -561,6 +572,10 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
     if w in MARKED_VERBS and kinds[i - 1] == "M":
         return nxt_kind != "V"
     if w in PATH_CLOSING_VERBS and k is None and nxt_kind == "P" and _after_path(doc, i):
+        return True
+    if k == "N" and w[0] == "过" and size <= 3 and _is_working_tool(w[1:]):
+        # 「面粉过筛。」「再过筛子」: jieba's one noun for 过 and a sieve, wherever it stands, is the verb 'pass
+        # through' with the implement passed through (``roles._compound_object``/``_compound_object3`` read its tool)
         return True
     if k == "N" and size == 2 and (prev == "就" or kinds[i - 1] == "M" or prev in MODALS or prev in ONSET_VERBS) \
             and nxt_kind in ("P", "Q", "M") \

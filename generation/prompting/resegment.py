@@ -98,8 +98,11 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
         right_n1 = p[n1_at] or (k == "N" and len(w) == 1 and p[6]) or (
             # 「毛」「刷」 opening 「毛刷蘸了点水」: a tool character that is also a hand verb, after a
             # one-character noun and before another verb, is the tool's head, not the predicate
-            left_n1 and p[12] and i + 1 < n
-            and kinds[i + 1] in ("V", "T", "C") and (k != "T" or join_terms)) or (
+            left_n1 and p[12] and (k != "T" or join_terms) and (
+                (i + 1 < n and kinds[i + 1] in ("V", "T", "C"))
+                # 「拿木」「铲在锅里翻」: right after 拿/用, the noun and the tool character are the implement taken in
+                # hand, whatever follows (a place, a manner)
+                or (len(out_w) >= 2 and out_w[-2] in TOOL_LEAD))) or (
             # 「脖」「签」, 「腰」「鼓」 closing the clause: a tool character jieba tags as a verb, after a
             # one-character noun and with nothing after it, is the noun's head
             left_n1 and p[15] and (i + 1 == n or kinds[i + 1] == "P")) or (

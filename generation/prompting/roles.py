@@ -297,10 +297,14 @@ def _compound_object3(spec: Spec, step: Step, surface: str) -> None:
     """「踢毽子」「放鞭炮」「上夹板」: a one-character verb glued to a two-character noun names what it
     works; the noun is the step's material where the clause named none (not a body part: 「抬头」 moves
     one, nor a thing taken in hand to work with: 拿, 用)."""
+    obj = surface[1:]
+    if surface[0] == "过" and _is_working_tool(obj):
+        if step.tool is None and step.material != obj:
+            step.tool = obj  # 「再过筛子」: what is passed through is the implement (``extract``: 过 + a sieve)
+        return
     if step.material is not None or surface[0] in TOOL_LEAD:
         return
     pos = spec.pos_tags()
-    obj = surface[1:]
     if pos.get(surface[0], "")[:1] != "v" or pos.get(obj, "")[:1] != "n" or _is_body(spec, obj, True):
         return
     step.material = obj
@@ -1065,6 +1069,18 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 if topic is not None and topic_at > action_idx and topic[0] == np2:
                     topic = None  # (N2 after the verb is its object, no topic: 「托着琵琶的琴头」)
                 np, info, after = np2, info2, after2
+        if np is not None and topic is not None and topic_at < action_idx and nxt <= e \
+                and ((verb[-1:] == "出" and (_is_material_word(np) if info is None else info.category == "material"))
+                     or (words[nxt] in ("个", "一个") and (
+                         _is_material_word(topic[0]) if topic[1] is None else topic[1].category == "material"))) \
+                and _worked_topic(spec, topic) and not any(words[k] in LOCATIVES for k in range(topic_at, action_idx)):
+            # 「甘蔗榨出汁来」「麻绳打个结」: with the thing worked named before the verb, the stuff V出 brings out or
+            # what V个 makes is what the work yields; the topic is what is worked (「拿小刀刻出花纹」, no topic, keeps
+            # it; V个 only after stuff: 「新娘子端个茶盘」 takes a tray up, who carries it is no material; a topic with a
+            # locative is where: 「锦缎上钉一个小绺」)
+            if step.material == (info.canonical if info is not None else np):
+                step.material = None
+            result_np, np = np, None
         has_object = np is not None
         if np is not None:
             tool_like = _is_tool_word(np) if info is None else info.category == "tool"
@@ -1179,6 +1195,12 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             if step.tool == lead_tool:
                 step.tool = None
             lead_tool = None
+    if lead_tool is not None and step.tool is not None and step.tool != lead_tool and not described \
+            and (_is_tool_word(lead_tool) if lead_info is None else lead_info.category == "tool") \
+            and _named_in_place(doc, term_at, lead_end, e, step.tool):
+        # 「拿木耙在缸里搅」: an implement taken in hand works; the vessel the lexicon lists as a tool, named only
+        # where (在…里), is where the work is done
+        step.tool = None
     if step.tool is None and lead_tool is not None:
         step.tool = lead_tool
         if step.material == lead_tool:
@@ -1220,7 +1242,11 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 lead_tool = None
             topic = None
         if (theme is not None or put) and step.tool is None and not body_place \
-                and (info is None or info.category == "tool") and np != step.material:
+                and (info is None or info.category == "tool" or _is_tool_word(np)) and np != step.material \
+                and not any(_is_body(spec, np[:k]) for k in range(2, min(len(np), 4))):
+            # (「把铜板夹在指头缝里」: a body part's gap or side the thing is put in is no support or vessel)
+            # (a support whose name says tool is one even where a craft's lexicon lists the word as its
+            # material: 「坯子搁在木板上晾」)
             step.tool = np
         if body_place:
             place = None  # 「长鼓斜挎在身前」「挂在腰上」: a body part as the place is a position
@@ -1365,6 +1391,16 @@ def _topic_slot(step: Step, topic, chosen, described: bool) -> None:
             step.tool = np  # 「刀斜着往里进」「刮痧板蘸点油」
     elif step.material is None and chosen is not None and info is not None and info.category == "material":
         step.material = np  # 「糖稀熬到…」 (a material the spec knows, before a verb read here)
+
+
+def _worked_topic(spec: Spec, topic) -> bool:
+    """The topic names a thing that can be worked: no implement (by its name or the lexicon), no body part, no
+    person (「锥子扎个眼」「手指头掐个印」「师傅刻出花来」 keep the verb's object)."""
+    np, info = topic
+    if info is not None:
+        return info.category == "material"
+    return not _is_tool_word(np) and not _is_body(spec, np) and not _is_body(spec, np, True) \
+        and not info_is_person(topic)
 
 
 def info_is_person(topic) -> bool:
