@@ -43,14 +43,18 @@ AI_NOTICE = gettext_noop("本视频由人工智能根据传承人口述生成,�
 
 class TransitionRefused(Exception):
     """A transition that the state or the actor's right does not allow. ``code`` is stable for tests
-    and the API; the message is for people."""
+    and the API; the message is for people. ``field``: the action's input the refusal is about (``text``,
+    ``at_ms``, ``reason``, ``confirm``), None when it is about no one input: the one rule for which field an
+    error belongs to (a screen shows it at that field, ``review.views.SIGN_FIELD_ERRORS``), whatever its code."""
 
-    def __init__(self, message: str, *, code: str, status: int = 409, retry_after: int | None = None):
+    def __init__(self, message: str, *, code: str, status: int = 409, retry_after: int | None = None,
+                 field: str | None = None):
         super().__init__(message)
         self.message = message
         self.code = code
         self.status = status  # 403: no right; 409: wrong state / conflict; 400: bad input
         self.retry_after = retry_after  # seconds: a conflict that passes by itself (the API's Retry-After)
+        self.field = field
 
 
 def _forbid(message, code="forbidden"):
@@ -61,8 +65,8 @@ def _conflict(message, code, retry_after: int | None = None):
     raise TransitionRefused(message, code=code, status=409, retry_after=retry_after)
 
 
-def _bad(message, code="invalid"):
-    raise TransitionRefused(message, code=code, status=400)
+def _bad(message, code="invalid", field: str | None = None):
+    raise TransitionRefused(message, code=code, status=400, field=field)
 
 
 # --- Rights ---------------------------------------------------------------------------------------
@@ -273,10 +277,10 @@ def _check_at_ms(review: Review, at_ms):
     try:
         at_ms = int(at_ms)
     except (TypeError, ValueError):
-        _bad(_("时间点格式不正确。"), "at_ms")
+        _bad(_("时间点格式不正确。"), "at_ms", field="at_ms")
     duration_ms = int(review.clip.duration_s * 1000)
     if at_ms < 0 or (duration_ms and at_ms > duration_ms):
-        _bad(_("时间点超出视频长度。"), "at_ms")
+        _bad(_("时间点超出视频长度。"), "at_ms", field="at_ms")
     return at_ms
 
 
@@ -305,7 +309,7 @@ def comment_work(ctx, actor, *, text: str = "", at_ms=None, parent=None, **_unus
     body = (text or "").strip()
     thread = reply_parent(r, actor, parent) if parent not in (None, "") else None
     if not body:
-        _bad(_("意见内容不能为空。"), "empty")
+        _bad(_("意见内容不能为空。"), "empty", field="text")
     c = ReviewComment.objects.create(review=r, author=actor, text=body[:5000], at_ms=_check_at_ms(r, at_ms),
                                      parent=thread)
     ctx.details = {"comment": c.pk, "at_ms": c.at_ms}
@@ -415,7 +419,7 @@ def request_changes_work(ctx, actor, *, text: str = "", at_ms=None, action_descr
     r = ctx.review
     body = (text or "").strip()
     if not body:
-        _bad(_("请写明需要修改的地方。"), "empty")
+        _bad(_("请写明需要修改的地方。"), "empty", field="text")
     c = ReviewComment.objects.create(review=r, author=actor, text=body[:5000], at_ms=_check_at_ms(r, at_ms),
                                      kind=ReviewComment.Kind.CHANGE_REQUEST)
     details = {"comment": c.pk}
@@ -462,7 +466,7 @@ def reject_work(ctx, actor, *, text: str = "", **_unused) -> Review:
     r = ctx.review
     body = (text or "").strip()
     if not body:
-        _bad(_("请写明驳回理由。"), "empty")
+        _bad(_("请写明驳回理由。"), "empty", field="text")
     ReviewComment.objects.create(review=r, author=actor, text=body[:5000], kind=ReviewComment.Kind.REJECTION)
     notify(users_with_role(CURATOR), verb="rejected", review=r,
            message=gettext_noop("「%(t)s」被驳回:%(c)s"),
@@ -567,7 +571,7 @@ def withdraw_work(ctx, actor, *, reason: str = "", **_unused) -> SignOff:
     r = ctx.review
     body = (reason or "").strip()
     if not body:
-        _bad(_("请写明撤回理由。"), "empty")
+        _bad(_("请写明撤回理由。"), "empty", field="reason")
     so = r.active_signoff()
     if so is None:
         _conflict(_("没有有效的签署。"), "not_signed")

@@ -365,3 +365,32 @@ def test_signing_screen_shows_a_missing_comment_at_the_comment_box(client, rv, m
     assert re.search(r'id="confirm-error" role="alert">[^<]+</p>\s*<label class="check big confirm"><input type="checkbox"'
                      r' id="confirm" name="confirm" value="yes" aria-invalid="true" aria-describedby="confirm-error"'
                      r' autofocus>', html)
+
+
+def test_a_signing_refusal_lands_at_the_field_it_names_not_by_its_code(client, rv, make_clip, monkeypatch):
+    """walk14: the signing screen chose the field of an error by the refusal's code (``empty`` → the comment box),
+    so a new code about the comment landed on top of the page, and an ``empty`` about another input (a withdrawal's
+    reason) would land at the comment box. The field is now the one the refusal names (``TransitionRefused.field``)."""
+    import re
+
+    from review import workflow
+
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    client.force_login(rv.inheritor_user)
+    url = reverse("review:sign", args=[review.pk])
+
+    def refuse(code, field):
+        def dispatch(**_kwargs):
+            refusal = services.TransitionRefused("说得再具体一些。", code=code, status=400)
+            refusal.field = field  # what the refusal names (set apart, so the test reads the old code too)
+            raise refusal
+        monkeypatch.setattr(workflow, "dispatch", dispatch)
+        client.post(url, {"decision": "changes", "comment": "不对", "at": ""})
+        return client.get(url).content.decode()
+
+    html = refuse("too_vague", "text")  # a code the screen has never seen, about the comment: at the box
+    assert re.search(r'id="comment-error" role="alert">说得再具体一些。</p>\s*<textarea id="comment" name="comment"'
+                     r'[^>]*aria-invalid="true" aria-describedby="comment-error" autofocus>', html), html
+    html = refuse("empty", "reason")  # "empty" about an input this screen does not have: on top, no field marked
+    assert '<p class="error big" role="alert">说得再具体一些。</p>' in html and "aria-invalid" not in html
