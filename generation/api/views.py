@@ -27,7 +27,8 @@ from .serializers import (BatchCreateSerializer, RetrySerializer, S2VTaskCreateS
                           TaskSerializer)
 
 
-INPUT_FIELDS = {"input", "text", "technique", "step", "camera", "recording", "prompt_extend", "portrait", "span"}
+INPUT_FIELDS = {"input", "text", "technique", "step", "camera", "recording", "prompt_extend", "portrait", "span",
+                "speaker_label"}
 
 
 def _param_error_response(exc: params.ParameterError) -> Response:
