@@ -365,7 +365,9 @@ def test_heritage_demo_s2v_archives_a_public_narration(tmp_path, tmp_path_factor
     assert data["kind"] == "s2v" and record in public_records()
     assert record.attribution == "由沈秀芬口述录音驱动"
     assert data["gallery_url"].endswith(f"/techniques/{record.technique.slug}/#narration-{record.pk}")
-    page = client.get("/crafts/suxiu/").content.decode()
+    # the craft page links it; it plays on its technique page (walk14)
+    assert f'href="/techniques/{record.technique.slug}/#narration-{record.pk}"' in client.get("/crafts/suxiu/").content.decode()
+    page = client.get(f"/techniques/{record.technique.slug}/").content.decode()
     # (the label in the visitor's language, then the attribution: walk6)
     assert f'id="narration-{record.pk}"' in page
     assert '<p class="attribution"><strong>AI 生成</strong> 由沈秀芬口述录音驱动</p>' in page
@@ -384,7 +386,7 @@ def test_heritage_demo_s2v_archives_a_public_narration(tmp_path, tmp_path_factor
     portrait.consent_scope = "archive"
     portrait.save()
     assert record not in public_records()
-    assert f'id="narration-{record.pk}"' not in client.get("/crafts/suxiu/").content.decode()
+    assert f"#narration-{record.pk}" not in client.get("/crafts/suxiu/").content.decode()  # nor its link
     assert link not in client.get(reverse("gallery:search"), {"q": "沈秀芬"}).content.decode()
 
 
