@@ -545,6 +545,7 @@ def test_the_chosen_label_is_the_narrators_words_stored_on_the_job_and_kept_by_a
     assert r.status_code == 302, r.content.decode()[:2000]
     job = GenerationJob.objects.get()
     assert job.speaker_label == "乙" and job.source_text == "针要斜一点。\n大概三十度。"
+    assert "<dt>讲述人的说话人标签</dt><dd>乙</dd>" in curator_client.get(r["Location"]).content.decode()
     again = job_retry(job=job, actor=curator)
     assert again.speaker_label == "乙"
     # the label stands for the narrator only: another label in the span is still refused
