@@ -178,11 +178,14 @@ def assert_phone_header(page, rows=1):
     """Every control of the page header is a 44×44 px touch target (390 px phone) and its navigation stays
     in ``rows`` lines below the brand and the language (their row since walk14); the skip link, once focused,
     is 44×44 too."""
-    header = page.evaluate("() => [...document.querySelectorAll('.site-header .brand, .site-header select, .site-nav a,"
-                           " .site-nav button')].map(e => { const r = e.getBoundingClientRect();"
-                           " return [e.innerText, r.width, r.height, r.top]; })")
-    assert header and all(w >= 44 and h >= 44 for _, w, h, _ in header), header
-    assert len({round(t) for *_, t in header[2:]}) <= rows, header  # the links, log out
+    def boxes(selector):
+        return page.evaluate(f"() => [...document.querySelectorAll({selector!r})].map(e => {{"
+                             " const r = e.getBoundingClientRect(); return [e.innerText, r.width, r.height, r.top]; })")
+
+    nav = boxes(".site-nav a, .site-nav button")
+    header = boxes(".site-header .brand, .site-header select") + nav
+    assert nav and all(w >= 44 and h >= 44 for _, w, h, _ in header), header
+    assert len({round(t) for *_, t in nav}) <= rows, header  # the links, log out
     page.focus(".skip-link")
     skip = page.locator(".skip-link").bounding_box()
     assert skip["height"] >= 44 and skip["width"] >= 44, skip
