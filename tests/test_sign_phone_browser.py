@@ -118,6 +118,9 @@ def test_the_signed_in_header_is_one_row_at_360_px(live_server, transactional_db
         page.wait_for_load_state()
         if name == "inbox":  # the longest header: with the unread count (opening the review reads it)
             assert page.locator(".nav-notifications").count() == 1
+            # walk14: the inbox's own 通知 link was 34 px wide in Chinese: every link of the list 44×44
+            links = boxes(page, "main a")
+            assert links and all(w >= 44 and h >= 44 for _, w, h, _ in links), links
         page.screenshot(path=str(ARTIFACTS / f"header-{name}-{language}-360.png"))
         assert_one_row_header(page)
     page.context.close()
