@@ -444,7 +444,8 @@ def notifications(request):
     if request.method == "POST":
         services.notification_mark_read(user=request.user)
         return redirect("review:notifications")
-    page, query = paginate(request, request.user.review_notifications.select_related("review")
+    # the review's clip's job: a narration's notice is marked 口述影像, as in the inbox (walk14)
+    page, query = paginate(request, request.user.review_notifications.select_related("review__clip__job")
                            .order_by("-created_at", "-pk"), {})
     items = list(page)
     if not allowed(request.user, "review.view_all"):

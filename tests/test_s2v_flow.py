@@ -128,6 +128,18 @@ def test_the_inbox_tells_a_narration_from_a_demonstration(client, rv, narration,
     assert ">Narrated video</span>" in client.get(reverse("review:inbox")).content.decode()
 
 
+def test_the_notifications_tell_a_narration_from_a_demonstration(client, rv, narration, make_clip):
+    """walk14, as the inheritor on a phone: the notifications page listed 「苏绣·正抢针」已送审 twice, one for her
+    narrated video and one for a demonstration, with nothing to tell them apart (the inbox marks 口述影像)."""
+    for clip in (narration, make_clip(seed=9)):
+        review = services.review_open(clip=clip, actor=rv.curator)
+        services.review_submit(review=review, actor=rv.curator)
+    client.force_login(rv.inheritor_user)
+    items = re.findall(r"<li[^>]*>(.*?)</li>", client.get(reverse("review:notifications")).content.decode(), re.S)
+    assert len(items) == 2
+    assert sorted('<span class="kind-narration">口述影像</span>' in item for item in items) == [False, True], items
+
+
 def test_a_narrations_seek_buttons_read_as_time_points(client, rv, narration):
     """walk10: the synced transcript's seek buttons read 「7.5s」 where every other time point in the site reads
     00:07; they now read as time points too (the exact time stays in data-start)."""
