@@ -394,3 +394,21 @@ def test_a_signing_refusal_lands_at_the_field_it_names_not_by_its_code(client, r
                      r'[^>]*aria-invalid="true" aria-describedby="comment-error" autofocus>', html), html
     html = refuse("empty", "reason")  # "empty" about an input this screen does not have: on top, no field marked
     assert '<p class="error big" role="alert">说得再具体一些。</p>' in html and "aria-invalid" not in html
+
+
+def test_after_signing_the_next_step_is_the_list_and_withdrawing_waits_behind_a_disclosure(client, rv, signed_review):
+    """walk14, as the inheritor on a phone: right after 已签署 the screen's one big button was a red 撤回签署 (under a
+    reason box), inviting the wrong tap. The next step is the way back to the list; withdrawing is still there, behind
+    「需要撤回签署?」, opened again when a withdrawal was refused."""
+    import re
+
+    review = signed_review()
+    client.force_login(rv.inheritor_user)
+    url = reverse("review:sign", args=[review.pk])
+    html = client.get(url).content.decode()
+    back = html.index(f'<a class="button primary huge" href="{reverse("review:inbox")}">回到我的待签署列表</a>')
+    disclosure = re.search(r'<details class="withdraw">\s*<summary>需要撤回签署\?</summary>.*?</details>', html, re.S)
+    assert disclosure and back < disclosure.start() and ">撤回签署</button>" in disclosure.group(0)
+    client.post(reverse("review:withdraw", args=[review.pk]), {"reason": " "})  # refused: no reason
+    html = client.get(url).content.decode()
+    assert '<details class="withdraw" open>' in html and "请写明撤回理由。" in html
