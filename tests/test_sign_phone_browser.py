@@ -12,6 +12,7 @@ import pytest
 from django.urls import reverse
 
 from tests.browser_fixtures import CHROMIUM, CHROMIUM_ARGS, artifacts_dir, new_page
+from tests.gallery_fixtures import *  # noqa: F401,F403
 from tests.review_fixtures import *  # noqa: F401,F403
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -123,4 +124,17 @@ def test_the_signed_in_header_is_one_row_at_360_px(live_server, transactional_db
             assert links and all(w >= 44 and h >= 44 for _, w, h, _ in links), links
         page.screenshot(path=str(ARTIFACTS / f"header-{name}-{language}-360.png"))
         assert_one_row_header(page)
+    page.context.close()
+
+
+def test_the_craft_pages_narration_links_are_44_px_on_a_phone(live_server, transactional_db, browser, gallery_world,
+                                                              gallery_factory):
+    """walk14: the craft page lists its narrations as links to their technique page; each link was one 25 px line
+    of text on a phone, under the 44 px a finger needs."""
+    gallery_factory.record(gallery_world["luanzhen"], kind="s2v", source_text="乱针绣口述")
+    page = new_page(browser, viewport=PHONE_360, is_mobile=True, has_touch=True)
+    page.goto(live_server.url + reverse("gallery:craft", args=["suxiu"]))
+    links = boxes(page, ".narration-links a")
+    assert links and all(h >= 44 for _, _, h, _ in links), links
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     page.context.close()
