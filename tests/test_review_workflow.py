@@ -412,3 +412,14 @@ def test_after_signing_the_next_step_is_the_list_and_withdrawing_waits_behind_a_
     client.post(reverse("review:withdraw", args=[review.pk]), {"reason": " "})  # refused: no reason
     html = client.get(url).content.decode()
     assert '<details class="withdraw" open>' in html and "请写明撤回理由。" in html
+
+
+def test_the_signing_screens_time_field_does_not_look_filled_in(client, rv, make_clip):
+    """walk14: the empty time field showed 「00:03」 in grey, which reads as a time already set on a phone held at
+    arm's length; its hint now says it is an example."""
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    client.force_login(rv.inheritor_user)
+    url = reverse("review:sign", args=[review.pk])
+    assert 'id="at" name="at" placeholder="例如 00:03"' in client.get(url).content.decode()
+    assert 'id="at" name="at" placeholder="e.g. 00:03"' in client.get(url + "?lang=en").content.decode()
