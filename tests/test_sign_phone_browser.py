@@ -127,14 +127,20 @@ def test_the_signed_in_header_is_one_row_at_360_px(live_server, transactional_db
     page.context.close()
 
 
-def test_the_craft_pages_narration_links_are_44_px_on_a_phone(live_server, transactional_db, browser, gallery_world,
+def test_the_gallery_on_a_phone_links_narrations_with_44_px_targets_and_no_keyboard_help(live_server, transactional_db, browser, gallery_world,
                                                               gallery_factory):
     """walk14: the craft page lists its narrations as links to their technique page; each link was one 25 px line
-    of text on a phone, under the 44 px a finger needs."""
+    of text on a phone, under the 44 px a finger needs. The technique page told a phone about keyboard shortcuts
+    (K, C, N, P) with a 24 px switch for them."""
     gallery_factory.record(gallery_world["luanzhen"], kind="s2v", source_text="乱针绣口述")
     page = new_page(browser, viewport=PHONE_360, is_mobile=True, has_touch=True)
     page.goto(live_server.url + reverse("gallery:craft", args=["suxiu"]))
     links = boxes(page, ".narration-links a")
     assert links and all(h >= 44 for _, _, h, _ in links), links
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    # its technique page on the phone: no keyboard-shortcut help nor switch (a phone has no keyboard)
+    page.goto(live_server.url + reverse("gallery:technique", args=["luanzhen"]))
+    page.wait_for_load_state()
+    assert not page.locator("#keyboard-help").is_visible() and not page.locator(".shortcut-toggle").is_visible()
+    assert page.locator(".narration video").is_visible()
     page.context.close()
