@@ -406,7 +406,8 @@ def test_after_signing_the_next_step_is_the_list_and_withdrawing_waits_behind_a_
     client.force_login(rv.inheritor_user)
     url = reverse("review:sign", args=[review.pk])
     html = client.get(url).content.decode()
-    back = html.index(f'<a class="button primary huge" href="{reverse("review:inbox")}">回到我的待签署列表</a>')
+    link = f'<a class="button primary huge" href="{reverse("review:inbox")}">回到我的待签署列表</a>'
+    back = html.index(link)
     disclosure = re.search(r'<details class="withdraw">\s*<summary>需要撤回签署\?</summary>.*?</details>', html, re.S)
     assert disclosure and back < disclosure.start() and ">撤回签署</button>" in disclosure.group(0)
     client.post(reverse("review:withdraw", args=[review.pk]), {"reason": " "})  # refused: no reason
@@ -423,3 +424,16 @@ def test_the_signing_screens_time_field_does_not_look_filled_in(client, rv, make
     url = reverse("review:sign", args=[review.pk])
     assert 'id="at" name="at" placeholder="例如 00:03"' in client.get(url).content.decode()
     assert 'id="at" name="at" placeholder="e.g. 00:03"' in client.get(url + "?lang=en").content.decode()
+
+
+def test_after_asking_for_changes_the_next_step_is_the_list(client, rv, make_clip):
+    """walk14: after 需要修改 the screen said 「暂时不需要您操作」 and its one big button was 撤回修改意见; the way back to
+    the list comes first now (taking the request back stays, for a mistaken press)."""
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    client.force_login(rv.inheritor_user)
+    url = reverse("review:sign", args=[review.pk])
+    client.post(url, {"decision": "changes", "comment": "针脚太密", "at": ""})
+    html = client.get(url).content.decode()
+    back = html.index(f'<a class="button primary huge" href="{reverse("review:inbox")}">回到我的待签署列表</a>')
+    assert back < html.index('data-testid="retract-changes"')
