@@ -188,6 +188,10 @@ def inbox(request):
     return render(request, "review/inbox.html", {
         "reviews": reviews, "page_obj": page, "query": query, "state": state, "states": Review.State.choices, "waiting_clips": waiting, "waiting_more": waiting_more,
         "is_curator": may_open, "signable": signable, "to_sign": to_sign,
+        # a signer (an inheritor, a proxy) is told in words when nothing waits for them (walk14: a list of signed
+        # items alone left them wondering); only when the whole list is on this page and unfiltered
+        "nothing_to_sign": not to_sign and not state and not page.has_other_pages()
+        and not allowed(request.user, "review.view_all"),
     })
 
 

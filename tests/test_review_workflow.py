@@ -437,3 +437,17 @@ def test_after_asking_for_changes_the_next_step_is_the_list(client, rv, make_cli
     html = client.get(url).content.decode()
     back = html.index(f'<a class="button primary huge" href="{reverse("review:inbox")}">回到我的待签署列表</a>')
     assert back < html.index('data-testid="retract-changes"')
+
+
+def test_a_signer_is_told_when_nothing_waits_for_their_signature(client, rv, signed_review, make_clip):
+    """walk14, as the proxy on a phone: with everything signed the inbox listed 已由传承人签署 rows and nothing said
+    that no signature is wanted now. A signer is told; not while something waits, nor the staff."""
+    signed_review()
+    client.force_login(rv.inheritor_user)
+    said = "现在没有等待您签署的视频。"
+    assert said in client.get(reverse("review:inbox")).content.decode()
+    review = services.review_open(clip=make_clip(seed=5), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    assert said not in client.get(reverse("review:inbox")).content.decode()
+    client.force_login(rv.reviewer)
+    assert said not in client.get(reverse("review:inbox")).content.decode()
