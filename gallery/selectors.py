@@ -37,7 +37,8 @@ def demonstration_records() -> QuerySet:
 
 
 def narration_records() -> QuerySet:
-    """Public narrated videos (口述影像): shown on their craft's page, not as technique demonstrations."""
+    """Public narrated videos (口述影像): shown on their technique's page after its demonstrations, not as one of
+    them (the craft page lists them, each a link there: ``record_gallery_url``)."""
     return public_records().filter(clip__job__kind=SPEECH_DRIVEN)
 
 
@@ -76,8 +77,8 @@ def _poster_urls(*, by: str, ids) -> dict:
     from records.models import ArchiveFile
 
     field = "record__technique__craft_id" if by == "craft" else "record__technique_id"
-    # A technique's card shows one of its demonstrations (a narration has its own section on the craft
-    # page); a craft's card may show either.
+    # A technique's card shows one of its demonstrations (a narration has its own section below them on the
+    # technique page); a craft's card may show either.
     records = public_records() if by == "craft" else demonstration_records()
     rows = (ArchiveFile.objects.filter(role="poster", record__in=records.order_by().values("pk"),
                                        **{f"{field}__in": list(ids)})
@@ -129,7 +130,8 @@ def gallery_home(*, category: str = "", region: str = "", page=1) -> dict:
 
 def craft_page(*, slug: str) -> dict:
     """A craft, its inheritors, its techniques (each with how many public demonstrations and narrated videos it
-    has; a technique with either has a page) and its public narrated videos."""
+    has; a technique with either has a page) and its public narrated videos, each a link to where it is shown,
+    its technique's page (no player, no transcript here: one place for a video)."""
     craft = Craft.objects.filter(slug=slug).first()
     if craft is None:
         raise Http404
@@ -147,7 +149,8 @@ def craft_page(*, slug: str) -> dict:
     )
     _attach_posters(techniques, by="technique")
     inheritors = list(Inheritor.objects.filter(craft=craft).order_by("level", "name"))
-    return {"craft": craft, "inheritors": inheritors, "techniques": techniques, "narrations": narrations(craft=craft)}
+    return {"craft": craft, "inheritors": inheritors, "techniques": techniques,
+            "narrations": narrations(craft=craft, transcript=False)}
 
 
 @dataclass
@@ -202,10 +205,10 @@ class NarrationView:
         return self.media_url("vtt")
 
 
-def narrations(*, craft=None, technique=None) -> list[NarrationView]:
-    """The public 口述影像 of a craft or of a technique, newest first, each with the transcript of its audio
-    span and its narrator (two queries: the records with their files, jobs and narrators, then every segment
-    those spans touch)."""
+def narrations(*, craft=None, technique=None, transcript: bool = True) -> list[NarrationView]:
+    """The public 口述影像 of a craft or of a technique, newest first, each with its narrator and (``transcript``)
+    the transcript of its audio span (two queries: the records with their files, jobs and narrators, then every
+    segment those spans touch; the craft page's links need no transcript)."""
     from archive.models import TranscriptSegment
 
     records = narration_records().select_related(None).select_related(
@@ -214,6 +217,8 @@ def narrations(*, craft=None, technique=None) -> list[NarrationView]:
     records = list(records.prefetch_related("files").order_by("-created_at"))
     if not records:
         return []
+    if not transcript:
+        return [NarrationView(record=r, files={f.role: f for f in r.files.all()}, transcript=[]) for r in records]
     spans = {r.pk: (r.clip.job.recording_id, r.clip.job.audio_start_ms or 0, r.clip.job.audio_end_ms or 0)
              for r in records}
     q = Q(pk__in=[])

@@ -141,7 +141,7 @@ def search(request):
         doc.snippet = highlight(display_body(doc), text)
         if doc.step_id:
             doc.step_title = highlight(doc.step.title, text)
-        if doc.record_id:  # a narrated video: its place on the craft page (#narration-<record>)
+        if doc.record_id:  # a narrated video: its place on its technique's page (#narration-<record>)
             doc.url = selectors.record_gallery_url(doc.record)
     return render(request, "gallery/search.html", {
         "q": text, "category": category, "region": region, "technique": technique, "page": page,

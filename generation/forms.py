@@ -91,6 +91,9 @@ class S2VForm(forms.Form):
     recording = forms.ModelChoiceField(label=_("口述史录音"), queryset=None)
     segments = forms.MultipleChoiceField(label=_("转写片段"), required=False, widget=forms.CheckboxSelectMultiple,
                                          help_text=_("勾选连续的片段;音频取第一段开始到最后一段结束。"))
+    speaker_label = forms.ChoiceField(
+        label=_("讲述人的说话人标签"), required=False,
+        help_text=_("转写中哪个说话人是这位传承人:这个标签下的片段是本人说的话,可以驱动人像。"))
     start_s = forms.FloatField(label=_("起点(秒)"), required=False, min_value=0,
                                help_text=_("不勾选片段时,直接填写音频片段的起止时间。"))
     end_s = forms.FloatField(label=_("终点(秒)"), required=False, min_value=0)
@@ -107,6 +110,8 @@ class S2VForm(forms.Form):
         from archive.models import InheritorPortrait, Recording
         from heritage.timecode import format_ms as fmt_ms
 
+        from .s2v import obvious_speaker_label, speaker_labels
+
         super().__init__(*args, **kwargs)
         self.fields["recording"].queryset = Recording.objects.exclude(media="").select_related("craft")
         portraits = InheritorPortrait.objects.select_related("inheritor")
@@ -115,11 +120,20 @@ class S2VForm(forms.Form):
             self.fields["segments"].choices = [
                 (str(s.pk), f"{fmt_ms(s.start_ms)}–{fmt_ms(s.end_ms)} {s.speaker.strip() + ':' if s.speaker.strip() else ''}"
                             f"{s.text[:60]}") for s in recording.segments.all()]
+            labels = speaker_labels(recording)
+            if labels:  # the transcript's labels (not the interviewer's), the obvious one preselected
+                self.fields["speaker_label"].choices = [("", _("不指定(按姓名和「答」等角色词判断)"))] + [
+                    (label, label) for label in labels]
+                self.fields["speaker_label"].initial = obvious_speaker_label(recording, labels)
+            else:
+                del self.fields["speaker_label"]
             if recording.speaker_id:
                 portraits = portraits.filter(inheritor_id=recording.speaker_id)
                 only = list(portraits.values_list("pk", flat=True)[:2])
                 if len(only) == 1:  # the speaker's one portrait on file: nothing to pick
                     self.fields["portrait"].initial = only[0]
+        else:
+            del self.fields["speaker_label"]
         self.fields["portrait"].queryset = portraits
         self.recording = recording
 

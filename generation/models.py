@@ -64,6 +64,9 @@ class GenerationJob(JobRecord):
     audio_start_ms = models.PositiveIntegerField(_("音频起点(毫秒)"), null=True, blank=True)
     audio_end_ms = models.PositiveIntegerField(_("音频终点(毫秒)"), null=True, blank=True)
     audio = models.FileField(_("驱动音频"), upload_to="s2v-audio/", blank=True)
+    # The transcript's speaker label that stands for the narrator in this recording, as the curator chose it on
+    # the S2V form (generation/s2v.py ``speaker_labels``): the segments under it are the narrator's own words.
+    speaker_label = models.CharField(_("讲述人的说话人标签"), max_length=100, blank=True)
     source_start = models.PositiveIntegerField(_("来源起始字符"), null=True, blank=True)
     source_end = models.PositiveIntegerField(_("来源结束字符"), null=True, blank=True)
     source_text = models.TextField(_("来源文本"), blank=True)

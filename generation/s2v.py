@@ -64,18 +64,57 @@ def _cut_audio(*, recording, start_ms: int, end_ms: int, dest: Path) -> float:
         return 0.0
 
 
-def _refuse_other_voices(segments, *, recording, narrator: str) -> None:
+def _interviewers(recording) -> list[str]:
+    return [recording.interviewer] if recording.interviewer else []
+
+
+def speaker_labels(recording) -> list[str]:
+    """The speaker labels of the recording's transcript a narrator may stand for, in order of first use: every
+    label but the interviewer's (``turns.is_interviewer``). What the S2V form offers as 讲述人的说话人标签."""
+    from .prompting.turns import is_interviewer
+
+    seen: dict[str, None] = {}
+    for label in recording.segments.order_by("start_ms").values_list("speaker", flat=True):
+        label = (label or "").strip()
+        if label and label not in seen and not is_interviewer(label, _interviewers(recording)):
+            seen[label] = None
+    return list(seen)
+
+
+def obvious_speaker_label(recording, labels=None) -> str:
+    """The one label that stands for the recording's speaker by ``turns.is_speaker`` (their name, 沈老师, 老沈,
+    答 …), or "" when none or more than one does: the S2V form preselects it."""
+    from .prompting.turns import is_speaker
+
+    names = (recording.speaker.name if recording.speaker_id else "", recording.speaker_name)
+    found = [label for label in (speaker_labels(recording) if labels is None else labels)
+             if is_speaker(label, names, _interviewers(recording))]
+    return found[0] if len(found) == 1 else ""
+
+
+def _check_speaker_label(recording, label) -> str:
+    """The chosen label, stripped: one of the transcript's labels (``speaker_labels``), or "" for none chosen."""
+    label = (label or "").strip()
+    if label and label not in speaker_labels(recording):
+        raise params.ParameterError({"speaker_label": [
+            _("「%(label)s」不是这条录音转写中讲述人的说话人标签(采访人的标签不能选)。") % {"label": label}]})
+    return label
+
+
+def _refuse_other_voices(segments, *, recording, narrator: str, speaker_label: str = "") -> None:
     """The portrait speaks with the span's voice: a segment labelled with another speaker (the interviewer's
-    question) would put their words in the inheritor's mouth. Who a label stands for is the recording's mapping
-    (``turns.is_speaker``: the narrator's or the recording's speaker name, 沈老师 / 老沈, 答 / 受访者 …; the
-    recording's interviewer never); segments without a speaker label pass."""
+    question) would put their words in the inheritor's mouth. Who a label stands for is the recording's mapping:
+    the label the curator chose for the narrator (``speaker_label``), and ``turns.is_speaker`` (the narrator's or
+    the recording's speaker name, 沈老师 / 老沈, 答 / 受访者 …; the recording's interviewer never); segments
+    without a speaker label pass."""
     from heritage.timecode import format_mmss
 
     from .prompting.turns import is_interviewer, is_speaker
 
     names = (narrator, recording.speaker_name)
-    interviewers = [recording.interviewer] if recording.interviewer else []
+    interviewers = _interviewers(recording)
     other = next((s for s in segments if (s.speaker or "").strip()
+                  and not (speaker_label and s.speaker.strip() == speaker_label)
                   and not is_speaker(s.speaker, names, interviewers)), None)
     if other is None:
         return
@@ -86,7 +125,8 @@ def _refuse_other_voices(segments, *, recording, narrator: str) -> None:
             % values]})
     raise params.ParameterError({"span": [
         _("所选片段中「%(who)s」说的话(%(at)s 起)无法确认是%(name)s本人说的:口述影像只能用%(name)s本人说的片段。"
-          "若「%(who)s」就是%(name)s,请在转写中把这些片段的说话人改为「%(name)s」;否则请不要选这些片段。") % values]})
+          "若「%(who)s」就是%(name)s,请在「讲述人的说话人标签」中选「%(who)s」,或在转写中把这些片段的说话人改为「%(name)s」;"
+          "否则请不要选这些片段。") % values]})
 
 
 def _check_span(*, recording, start_ms, end_ms) -> tuple[int, int]:
@@ -107,7 +147,7 @@ def _check_span(*, recording, start_ms, end_ms) -> tuple[int, int]:
 
 def s2v_job_create(*, requested_by, recording, portrait, start_ms, end_ms, prompt: str | None = None,
                    seed: int | None = None, steps: int | None = None, retry_of: GenerationJob | None = None,
-                   enqueue: bool = True) -> GenerationJob:
+                   enqueue: bool = True, speaker_label: str | None = None) -> GenerationJob:
     """A queued speech-driven job, or ParameterError / PermissionDenied with nothing saved."""
     from .engine.s2v.config import frames_for_audio, get_s2v_preset, size_for_image
 
@@ -135,7 +175,8 @@ def s2v_job_create(*, requested_by, recording, portrait, start_ms, end_ms, promp
             % {"w": portrait.width, "h": portrait.height, "n": preset.min_image_side}]})
     height, width = size_for_image(portrait.height, portrait.width, preset.max_area, preset.size_divisor)
     segments = span_segments(recording=recording, start_ms=start_ms, end_ms=end_ms)
-    _refuse_other_voices(segments, recording=recording, narrator=portrait.inheritor.name)
+    speaker_label = _check_speaker_label(recording, speaker_label)
+    _refuse_other_voices(segments, recording=recording, narrator=portrait.inheritor.name, speaker_label=speaker_label)
     text = "\n".join(s.text for s in segments)
     prompt = (prompt or "").strip() or DEFAULT_PROMPT.format(name=portrait.inheritor.name,
                                                              craft=recording.craft.name)
@@ -160,6 +201,7 @@ def s2v_job_create(*, requested_by, recording, portrait, start_ms, end_ms, promp
         fields = dict(
             kind=GenerationJob.Kind.S2V, requested_by=requested_by, technique=recording.technique,
             recording=recording, portrait=portrait, audio_start_ms=start_ms, audio_end_ms=end_ms,
+            speaker_label=speaker_label,
             source_text=text, prompt=prompt, negative_prompt=preset.default_negative_prompt,
             parameters=parameters, seed=seed, preset=preset.name, progress_total=num_steps * clips,
             soft_time_limit_s=soft, time_limit_s=hard, retry_of=retry_of,

@@ -303,14 +303,15 @@ def job_retry(*, job: GenerationJob, actor, seed: int | None = None) -> Generati
     """A new take of the same source and parameters with a new seed (random unless given)."""
     if not (can_manage(actor, job) and allowed(actor, "generation.create")):
         raise PermissionDenied(_("只能重试自己的任务。"))
-    if job.kind == GenerationJob.Kind.S2V:  # same recording span, portrait, prompt and steps; new seed
+    if job.kind == GenerationJob.Kind.S2V:  # same recording span, portrait, label, prompt and steps; new seed
         from .s2v import s2v_job_create
 
         if seed is None:
             seed = random.SystemRandom().randint(0, params.SEED_MAX)
         new = s2v_job_create(requested_by=actor, recording=job.recording, portrait=job.portrait,
                              start_ms=job.audio_start_ms, end_ms=job.audio_end_ms, prompt=job.prompt, seed=seed,
-                             steps=job.parameters.get("num_steps"), retry_of=job)
+                             steps=job.parameters.get("num_steps"), retry_of=job,
+                             speaker_label=job.speaker_label)
         return new
     public = {k: job.parameters[k] for k in ("resolution", "orientation", "duration", "frame_rate", "temperature")
               if k in job.parameters}

@@ -86,7 +86,7 @@ class S2VGenerate(AreaView):
         try:
             job = s2v_job_create(requested_by=request.user, recording=d["recording"], portrait=d["portrait"],
                                  start_ms=d["start_ms"], end_ms=d["end_ms"], prompt=d.get("prompt"),
-                                 seed=d.get("seed"), steps=d.get("steps"))
+                                 seed=d.get("seed"), steps=d.get("steps"), speaker_label=d.get("speaker_label"))
         except params.ParameterError as exc:
             for field, errs in exc.errors.items():
                 if field == "span":  # beside what was used to choose it: the segments, or start/end

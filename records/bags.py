@@ -51,6 +51,23 @@ def _export_root() -> Path:
     return Path(settings.HERITAGE_BAG_DIR)
 
 
+def exported_bag(record: ArchiveRecord) -> Path | None:
+    """The record's bag as last exported to the bag folder (``bag_export``), or None."""
+    bag = _export_root() / str(record.pk)
+    return bag if (bag / "bagit.txt").is_file() else None
+
+
+def bag_zip(bag: Path, dest) -> None:
+    """Write ``bag`` (a directory) as a zip to the open binary file ``dest``, its files under ``<bag name>/``
+    (what a curator downloads; the media are stored, not compressed again)."""
+    import zipfile
+
+    with zipfile.ZipFile(dest, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as zf:
+        for path in sorted(bag.rglob("*")):
+            if path.is_file():
+                zf.write(path, arcname=f"{bag.name}/{path.relative_to(bag).as_posix()}")
+
+
 def record_as_json(record: ArchiveRecord) -> dict:
     return {
         "id": str(record.pk),
@@ -120,7 +137,9 @@ def bag_export(record: ArchiveRecord, *, dest_dir: Path | None = None, actor=Non
         shutil.rmtree(work, ignore_errors=True)
         raise
     ArchiveEvent.objects.create(
-        record=record, event_type=ArchiveEvent.Type.EXPORT, detail=f"BagIt bag {final}",
+        # the event says what was done, not where on the server (a person reads it on the record page); the
+        # folder stays in ``data`` for the operator
+        record=record, event_type=ArchiveEvent.Type.EXPORT, detail="BagIt bag exported",
         agents=[{"type": "software", "role": "exporter", "name": f"bagit {bagit.VERSION}", "id": "bagit"}]
         + ([{"type": "person", "role": "requester", "name": actor.username, "id": f"user:{actor.pk}"}] if actor else []),
         data={"path": str(final), "algorithms": BAG_ALGORITHMS},

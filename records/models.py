@@ -218,8 +218,10 @@ EVENT_DETAILS = {
     "published (migrated)": _("已公开(迁移)"),
     "sha256 of every stored file": _("逐一计算已存文件的 SHA-256"),
     "restored from BagIt bag": _("已从 BagIt 包恢复"),
+    "BagIt bag exported": _("已导出 BagIt 包"),
 }
 EVENT_DETAIL_PATTERNS = [
     (re.compile(r"(?P<n>\d+) files"), _("%(n)s 个文件")),
-    (re.compile(r"BagIt bag (?P<path>.+)", re.S), _("BagIt 包 %(path)s")),
+    # an export stored before walk14 named the server's folder: shown without it
+    (re.compile(r"BagIt bag (?P<path>.+)", re.S), _("已导出 BagIt 包")),
 ]

@@ -7,4 +7,5 @@ from . import views
 review_screens = [
     path("records/<uuid:pk>/", views.record_detail, name="record"),
     path("records/<uuid:pk>/export/", views.record_export, name="record_export"),
+    path("records/<uuid:pk>/bag.zip", views.record_bag, name="record_bag"),
 ]

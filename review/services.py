@@ -43,7 +43,9 @@ AI_NOTICE = gettext_noop("本视频由人工智能根据传承人口述生成,�
 
 class TransitionRefused(Exception):
     """A transition that the state or the actor's right does not allow. ``code`` is stable for tests
-    and the API; the message is for people."""
+    and the API; the message is for people. ``field``: the action's input the refusal is about (``text``,
+    ``at_ms``, ``reason``, ``confirm``), None when it is about no one input: the one rule for which field an
+    error belongs to (a screen shows it at that field, ``review.views.SIGN_FIELD_ERRORS``), whatever its code."""
 
     def __init__(self, message: str, *, code: str, status: int = 409, retry_after: int | None = None,
                  field: str | None = None):

@@ -70,7 +70,8 @@ def _parse_timecode(value: str | None):
     try:
         return parse_timecode(value or "")
     except TimecodeError:
-        raise services.TransitionRefused(_("时间点格式不正确,请写成 分:秒,例如 00:03。"), code="at_ms", status=400)
+        raise services.TransitionRefused(_("时间点格式不正确,请写成 分:秒,例如 00:03。"), code="at_ms", status=400,
+                                         field="at_ms")
 
 
 def _stalled(review: Review, blocked: dict[str, str]) -> list[str]:
@@ -187,6 +188,10 @@ def inbox(request):
     return render(request, "review/inbox.html", {
         "reviews": reviews, "page_obj": page, "query": query, "state": state, "states": Review.State.choices, "waiting_clips": waiting, "waiting_more": waiting_more,
         "is_curator": may_open, "signable": signable, "to_sign": to_sign,
+        # a signer (an inheritor, a proxy) is told in words when nothing waits for them (walk14: a list of signed
+        # items alone left them wondering); only when the whole list is on this page and unfiltered
+        "nothing_to_sign": not to_sign and not state and not page.has_other_pages()
+        and not allowed(request.user, "review.view_all"),
     })
 
 
@@ -213,7 +218,7 @@ DRAFT_FIELDS = ("text", "at", "parent", "action_description", "rights_uri", "rea
 def _keep_draft(request, review: Review, action: str, exc: services.TransitionRefused) -> None:
     posted = {k: request.POST.get(k, "")[:5000] for k in DRAFT_FIELDS if k in request.POST}
     request.session[DRAFT_KEY] = {"review": str(review.pk), "action": action, "error": exc.message,
-                                  "code": exc.code, "posted": posted}
+                                  "code": exc.code, "field": exc.field, "posted": posted}
 
 
 def _pop_draft(request, review: Review) -> dict | None:
@@ -228,7 +233,8 @@ def _show_draft(request, review: Review, ctx: dict) -> None:
     """A refused form, redirected here: its error and what was typed, into the screen's context."""
     draft = _pop_draft(request, review)
     if draft:
-        ctx.update(error=draft["error"], error_code=draft.get("code", ""), posted=draft["posted"],
+        ctx.update(error=draft["error"], error_code=draft.get("code", ""), error_field_name=draft.get("field"),
+                   posted=draft["posted"],
                    posted_action=draft["action"])
 
 
@@ -329,8 +335,9 @@ def _sign_context(request, review: Review) -> dict:
     return ctx
 
 
-# the signing screen's refusals that belong to one of its fields: refusal code → the field's id
-SIGN_FIELD_ERRORS = {"empty": "comment", "at_ms": "at", "not_confirmed": "confirm"}
+# the signing screen's fields by the input a refusal names (``TransitionRefused.field``, whatever its code): the
+# action's input → the field's id on the screen (需要修改's ``text`` is typed in the comment box)
+SIGN_FIELD_ERRORS = {"text": "comment", "at_ms": "at", "confirm": "confirm"}
 
 
 @requires("review.sign", obj=_review, message=_("只有本项目的传承人(或其登记的代理人)可以签署。"))
@@ -343,7 +350,8 @@ def sign(request, pk):
         try:
             if decision == "approve":
                 if request.POST.get("confirm") != "yes":
-                    raise services.TransitionRefused(_("请勾选确认后再签署。"), code="not_confirmed", status=400)
+                    raise services.TransitionRefused(_("请勾选确认后再签署。"), code="not_confirmed", status=400,
+                                                                   field="confirm")
                 workflow.dispatch(review=review, action="sign", actor=request.user,
                                   sha256=request.POST.get("sha256", ""), attribution=request.POST.get("attribution", ""),
                                   comment=request.POST.get("comment", ""))
@@ -361,7 +369,7 @@ def sign(request, pk):
     ctx = _sign_context(request, review)
     _show_draft(request, review, ctx)
     # a refusal about one field is shown at that field (aria-describedby, focus), not at the top of the page
-    field = SIGN_FIELD_ERRORS.get(ctx.get("error_code", ""), "")
+    field = SIGN_FIELD_ERRORS.get(ctx.get("error_field_name") or "", "")
     shown = review.state == Review.State.IN_REVIEW and (field != "confirm" or "sign" in ctx["actions"])
     ctx["error_field"] = field if shown else ""  # else the form (or that field) is gone: the error stays on top
     return render(request, "review/sign.html", ctx)
@@ -440,7 +448,8 @@ def notifications(request):
     if request.method == "POST":
         services.notification_mark_read(user=request.user)
         return redirect("review:notifications")
-    page, query = paginate(request, request.user.review_notifications.select_related("review")
+    # the review's clip's job: a narration's notice is marked 口述影像, as in the inbox (walk14)
+    page, query = paginate(request, request.user.review_notifications.select_related("review__clip__job")
                            .order_by("-created_at", "-pk"), {})
     items = list(page)
     if not allowed(request.user, "review.view_all"):

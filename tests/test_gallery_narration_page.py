@@ -88,6 +88,21 @@ def test_the_craft_page_search_and_the_record_link_the_technique_page(client, na
     assert f'href="{target}"' in record_page
 
 
+def test_a_narration_plays_in_one_place_its_technique_page_the_craft_page_links_it(client, narrated):
+    """walk14: a narration was played on both its craft page and its technique page (two players, two synced
+    transcripts, two ``#narration-`` anchors), and search and the record's next step led to the technique
+    page only. The one place is the technique page; the craft page lists it as a link there, named by its
+    recording and span, with its narrator."""
+    craft = client.get(reverse("gallery:craft", args=["suxiu"])).content.decode()
+    section = craft[craft.index('class="narrations"'):].split("</section>", 1)[0]
+    target = f"/techniques/luanzhen/#narration-{narrated.pk}"
+    assert f'<a href="{target}">乱针绣口述 · 00:00–00:04</a>' in section
+    assert "<video" not in section and "narration-transcript" not in section and 'id="narration-' not in craft
+    assert "gallery/narration.js" not in craft  # no player here, no player script
+    technique = client.get(reverse("gallery:technique", args=["luanzhen"])).content.decode()
+    assert technique.count(f'id="narration-{narrated.pk}"') == 1 and "narration-transcript" in technique
+
+
 def test_a_withdrawn_narration_leaves_the_page_and_the_manifest(client, narrated):
     from django.utils import timezone
 

@@ -196,7 +196,7 @@ def test_english_craft_page_words_the_narration_label_in_english(client, gallery
     """The 口述影像 card's label began with a literal 「AI生成 · 」 even in English (walk6)."""
     gallery_factory.record(gallery_world["luanzhen"], kind="s2v", source_text=NARRATED)
     client.cookies["django_language"] = "en"
-    html = client.get(reverse("gallery:craft", args=["suxiu"])).content.decode()
+    html = client.get(reverse("gallery:technique", args=["luanzhen"])).content.decode()  # where it plays (walk14)
     label = html.split('<p class="attribution">')[1].split("</p>")[0]
     assert "AI生成" not in label and "<strong>AI-generated</strong>" in label
 

@@ -248,3 +248,47 @@ def test_record_page_shows_agent_roles_in_the_readers_language(rv, archived_reco
     assert "(档案管理员)" in body and "(归档系统)" in body and "(archivist)" not in body
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert "(archivist)" in client.get(url).content.decode()
+
+
+def test_an_export_shows_a_download_never_the_servers_bag_path(rv, archived_record, client, settings, tmp_path):
+    """walk14: exporting said 「已导出 BagIt 包:/srv/…/var/bags/<id>」 and the record's PREMIS table showed
+    「BagIt 包 /srv/…」: the server's folders, to a curator who cannot reach them. The message and the event
+    say what was done, and the page offers the bag as a download (a zip named by the record); an export
+    stored before shows no path either."""
+    import io
+    import zipfile
+
+    from django.urls import reverse
+
+    settings.HERITAGE_BAG_DIR = tmp_path / "server-only-bags"
+    record = archived_record()
+    client.force_login(rv.curator)
+    url = reverse("review:record", args=[record.pk])
+    body = client.post(reverse("review:record_export", args=[record.pk]), follow=True).content.decode()
+    assert "server-only-bags" not in body and str(tmp_path) not in body
+    assert "已导出 BagIt 包" in body
+    download = reverse("review:record_bag", args=[record.pk])
+    assert f'href="{download}"' in body
+    response = client.get(download)
+    assert response.status_code == 200 and response["Content-Type"] == "application/zip"
+    assert f'heritage-bag-{record.pk}.zip' in response["Content-Disposition"]
+    names = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content))).namelist()
+    assert f"{record.pk}/bagit.txt" in names and f"{record.pk}/record.json" in names
+    assert all(not n.startswith("/") and str(tmp_path) not in n for n in names)
+    # an export event written before this change named the folder: shown without it
+    ArchiveEvent.objects.create(record=record, event_type=ArchiveEvent.Type.EXPORT,
+                                detail=f"BagIt bag {tmp_path}/legacy/{record.pk}", agents=[])
+    assert str(tmp_path) not in client.get(url).content.decode()
+    # the public and a reviewer get no bag
+    client.force_login(rv.reviewer)
+    assert client.get(download).status_code == 403
+
+
+def test_no_bag_to_download_before_an_export_is_a_404(rv, archived_record, client, settings, tmp_path):
+    from django.urls import reverse
+
+    settings.HERITAGE_BAG_DIR = tmp_path / "bags"
+    record = archived_record()
+    client.force_login(rv.curator)
+    assert client.get(reverse("review:record_bag", args=[record.pk])).status_code == 404
+    assert "bag.zip" not in client.get(reverse("review:record", args=[record.pk])).content.decode()

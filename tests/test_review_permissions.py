@@ -70,6 +70,8 @@ WEB = {
                expect(403, anonymous=302, curator=200, reviewer=200, admin=200)),
     "record_export": ("archived", "post", "review:record_export", True, None,
                       expect(403, anonymous=302, curator=302, admin=302)),
+    "record_bag": ("archived", "get", "review:record_bag", True, None,  # not exported: nothing to download
+                   expect(403, anonymous=302, curator=404, admin=404)),
 }
 
 API = {

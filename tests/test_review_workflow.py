@@ -365,3 +365,89 @@ def test_signing_screen_shows_a_missing_comment_at_the_comment_box(client, rv, m
     assert re.search(r'id="confirm-error" role="alert">[^<]+</p>\s*<label class="check big confirm"><input type="checkbox"'
                      r' id="confirm" name="confirm" value="yes" aria-invalid="true" aria-describedby="confirm-error"'
                      r' autofocus>', html)
+
+
+def test_a_signing_refusal_lands_at_the_field_it_names_not_by_its_code(client, rv, make_clip, monkeypatch):
+    """walk14: the signing screen chose the field of an error by the refusal's code (``empty`` → the comment box),
+    so a new code about the comment landed on top of the page, and an ``empty`` about another input (a withdrawal's
+    reason) would land at the comment box. The field is now the one the refusal names (``TransitionRefused.field``)."""
+    import re
+
+    from review import workflow
+
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    client.force_login(rv.inheritor_user)
+    url = reverse("review:sign", args=[review.pk])
+
+    def refuse(code, field):
+        def dispatch(**_kwargs):
+            refusal = services.TransitionRefused("说得再具体一些。", code=code, status=400)
+            refusal.field = field  # what the refusal names (set apart, so the test reads the old code too)
+            raise refusal
+        monkeypatch.setattr(workflow, "dispatch", dispatch)
+        client.post(url, {"decision": "changes", "comment": "不对", "at": ""})
+        return client.get(url).content.decode()
+
+    html = refuse("too_vague", "text")  # a code the screen has never seen, about the comment: at the box
+    assert re.search(r'id="comment-error" role="alert">说得再具体一些。</p>\s*<textarea id="comment" name="comment"'
+                     r'[^>]*aria-invalid="true" aria-describedby="comment-error" autofocus>', html), html
+    html = refuse("empty", "reason")  # "empty" about an input this screen does not have: on top, no field marked
+    assert '<p class="error big" role="alert">说得再具体一些。</p>' in html and "aria-invalid" not in html
+
+
+def test_after_signing_the_next_step_is_the_list_and_withdrawing_waits_behind_a_disclosure(client, rv, signed_review):
+    """walk14, as the inheritor on a phone: right after 已签署 the screen's one big button was a red 撤回签署 (under a
+    reason box), inviting the wrong tap. The next step is the way back to the list; withdrawing is still there, behind
+    「需要撤回签署?」, opened again when a withdrawal was refused."""
+    import re
+
+    review = signed_review()
+    client.force_login(rv.inheritor_user)
+    url = reverse("review:sign", args=[review.pk])
+    html = client.get(url).content.decode()
+    link = f'<a class="button primary huge" href="{reverse("review:inbox")}">回到我的待签署列表</a>'
+    back = html.index(link)
+    disclosure = re.search(r'<details class="withdraw">\s*<summary>需要撤回签署\?</summary>.*?</details>', html, re.S)
+    assert disclosure and back < disclosure.start() and ">撤回签署</button>" in disclosure.group(0)
+    client.post(reverse("review:withdraw", args=[review.pk]), {"reason": " "})  # refused: no reason
+    html = client.get(url).content.decode()
+    assert '<details class="withdraw" open>' in html and "请写明撤回理由。" in html
+
+
+def test_the_signing_screens_time_field_does_not_look_filled_in(client, rv, make_clip):
+    """walk14: the empty time field showed 「00:03」 in grey, which reads as a time already set on a phone held at
+    arm's length; its hint now says it is an example."""
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    client.force_login(rv.inheritor_user)
+    url = reverse("review:sign", args=[review.pk])
+    assert 'id="at" name="at" placeholder="例如 00:03"' in client.get(url).content.decode()
+    assert 'id="at" name="at" placeholder="e.g. 00:03"' in client.get(url + "?lang=en").content.decode()
+
+
+def test_after_asking_for_changes_the_next_step_is_the_list(client, rv, make_clip):
+    """walk14: after 需要修改 the screen said 「暂时不需要您操作」 and its one big button was 撤回修改意见; the way back to
+    the list comes first now (taking the request back stays, for a mistaken press)."""
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    client.force_login(rv.inheritor_user)
+    url = reverse("review:sign", args=[review.pk])
+    client.post(url, {"decision": "changes", "comment": "针脚太密", "at": ""})
+    html = client.get(url).content.decode()
+    back = html.index(f'<a class="button primary huge" href="{reverse("review:inbox")}">回到我的待签署列表</a>')
+    assert back < html.index('data-testid="retract-changes"')
+
+
+def test_a_signer_is_told_when_nothing_waits_for_their_signature(client, rv, signed_review, make_clip):
+    """walk14, as the proxy on a phone: with everything signed the inbox listed 已由传承人签署 rows and nothing said
+    that no signature is wanted now. A signer is told; not while something waits, nor the staff."""
+    signed_review()
+    client.force_login(rv.inheritor_user)
+    said = "现在没有等待您签署的视频。"
+    assert said in client.get(reverse("review:inbox")).content.decode()
+    review = services.review_open(clip=make_clip(seed=5), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    assert said not in client.get(reverse("review:inbox")).content.decode()
+    client.force_login(rv.reviewer)
+    assert said not in client.get(reverse("review:inbox")).content.decode()

@@ -1,7 +1,7 @@
 """The whole 口述影像 chain on the demo data, in one Chromium session: a curator picks a transcript span of
 the demo recording and the drawn demo portrait on the S2V screen → the job runs with the tiny S2V
 checkpoint → post-processing (audio kept, subtitles of the span, label) → review, the demo inheritor signs
-on the signing screen → a curator archives (C2PA, BagIt) → the craft's public page shows it as 口述影像
+on the signing screen → a curator archives (C2PA, BagIt) → its technique's public page shows it as 口述影像
 with the subtitle track and the transcript following playback."""
 import io
 import json
@@ -100,9 +100,10 @@ def test_transcript_span_to_public_narration(chromium, live_server, settings, tm
     roles = set(record.files.values_list("role", flat=True))
     assert {"video", "vtt", "c2pa_manifest"} <= roles
 
-    # 4. The public craft page: 口述影像 with the subtitle track and the synchronised transcript.
+    # 4. The public technique page (the one place a narration plays; the craft page links it, walk14): 口述影像 with
+    # the subtitle track and the synchronised transcript.
     page.context.clear_cookies()
-    page.goto(f"{live_server.url}/crafts/suxiu/")
+    page.goto(f"{live_server.url}/techniques/{record.technique.slug}/")
     section = page.locator("section.narrations")
     assert section.is_visible()
     assert "口述影像" in section.inner_text()

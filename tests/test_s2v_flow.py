@@ -98,16 +98,20 @@ def test_the_s2v_pages_title_names_the_recording(client, rv):
 
 
 def test_each_narration_card_is_named_by_its_recording_and_span(client, rv, narration, make_clip):
-    """Two narrations of one technique were both headed 「苏绣·正抢针」 (the record's title) on the craft page;
+    """Two narrations of one technique were both headed 「苏绣·正抢针」 (the record's title) on the page;
     a card is now named by what tells it apart: its recording and the span spoken."""
     _archive(rv, narration)
     other = make_clip(seed=8)
     other.job.kind, other.job.audio_start_ms, other.job.audio_end_ms = "s2v", 32000, 47000
     other.job.save()
     _archive(rv, other)
-    page = client.get(reverse("gallery:craft", args=[rv.craft.slug])).content.decode()
+    page = client.get(reverse("gallery:technique", args=[rv.technique.slug])).content.decode()
     headings = re.findall(r'<article class="card narration"[^>]*>\s*<h3>(.*?)</h3>', page)
     assert headings == ["姚建萍谈正抢针 · 00:32–00:47", "姚建萍谈正抢针 · 00:06–00:21"], headings
+    # the craft page's links to them (walk14: the one place a narration plays is its technique page)
+    page = client.get(reverse("gallery:craft", args=[rv.craft.slug])).content.decode()
+    links = re.findall(r'<ul class="narration-links">.*?</ul>', page, re.S)[0]
+    assert re.findall(r'<a href="[^"]+">(.*?)</a>', links) == headings
 
 
 def test_the_inbox_tells_a_narration_from_a_demonstration(client, rv, narration, make_clip):
@@ -124,6 +128,18 @@ def test_the_inbox_tells_a_narration_from_a_demonstration(client, rv, narration,
     assert ">Narrated video</span>" in client.get(reverse("review:inbox")).content.decode()
 
 
+def test_the_notifications_tell_a_narration_from_a_demonstration(client, rv, narration, make_clip):
+    """walk14, as the inheritor on a phone: the notifications page listed 「苏绣·正抢针」已送审 twice, one for her
+    narrated video and one for a demonstration, with nothing to tell them apart (the inbox marks 口述影像)."""
+    for clip in (narration, make_clip(seed=9)):
+        review = services.review_open(clip=clip, actor=rv.curator)
+        services.review_submit(review=review, actor=rv.curator)
+    client.force_login(rv.inheritor_user)
+    items = re.findall(r"<li[^>]*>(.*?)</li>", client.get(reverse("review:notifications")).content.decode(), re.S)
+    assert len(items) == 2
+    assert sorted('<span class="kind-narration">口述影像</span>' in item for item in items) == [False, True], items
+
+
 def test_a_narrations_seek_buttons_read_as_time_points(client, rv, narration):
     """walk10: the synced transcript's seek buttons read 「7.5s」 where every other time point in the site reads
     00:07; they now read as time points too (the exact time stays in data-start)."""
@@ -132,6 +148,6 @@ def test_a_narrations_seek_buttons_read_as_time_points(client, rv, narration):
     TranscriptSegment.objects.create(recording=rv.recording, start_ms=6000, end_ms=13500, text="嗯,正抢啊。")
     TranscriptSegment.objects.create(recording=rv.recording, start_ms=13500, end_ms=21000, text="先是劈丝。")
     _archive(rv, narration)
-    page = client.get(reverse("gallery:craft", args=[rv.craft.slug])).content.decode()
+    page = client.get(reverse("gallery:technique", args=[rv.technique.slug])).content.decode()
     labels = re.findall(r'<button type="button" class="seek">(.*?)</button>', page)
     assert labels and all(re.fullmatch(r"\d\d:\d\d", label) for label in labels), labels

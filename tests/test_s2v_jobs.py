@@ -303,8 +303,12 @@ def test_api_accepts_a_portrait_and_an_audio_span(curator, speech_recording, por
     assert r.status_code == 202, r.content
     data = r.json()
     assert data["input"] == {"kind": "s2v", "portrait": portrait.pk, "recording": speech_recording.pk,
-                             "audio_start_ms": 1000, "audio_end_ms": 4000, "text": "针要斜一点。\n大概三十度。"}
+                             "audio_start_ms": 1000, "audio_end_ms": 4000, "speaker_label": "",
+                             "text": "针要斜一点。\n大概三十度。"}
     assert data["seed"] == 9 and data["status"] == "queued"
+    # the narrator's label (walk14): one of the transcript's, else refused at that field
+    r = c.post("/api/v1/generation-tasks", {**body, "input": {**body["input"], "speaker_label": "乙"}}, format="json")
+    assert r.status_code == 400 and "speaker_label" in r.json()["input"], r.content
     # refused: too long a span; nothing saved
     body["input"]["audio_end_ms"] = 999_000
     r = c.post("/api/v1/generation-tasks", body, format="json")
@@ -361,7 +365,9 @@ def test_heritage_demo_s2v_archives_a_public_narration(tmp_path, tmp_path_factor
     assert data["kind"] == "s2v" and record in public_records()
     assert record.attribution == "由沈秀芬口述录音驱动"
     assert data["gallery_url"].endswith(f"/techniques/{record.technique.slug}/#narration-{record.pk}")
-    page = client.get("/crafts/suxiu/").content.decode()
+    # the craft page links it; it plays on its technique page (walk14)
+    assert f'href="/techniques/{record.technique.slug}/#narration-{record.pk}"' in client.get("/crafts/suxiu/").content.decode()
+    page = client.get(f"/techniques/{record.technique.slug}/").content.decode()
     # (the label in the visitor's language, then the attribution: walk6)
     assert f'id="narration-{record.pk}"' in page
     assert '<p class="attribution"><strong>AI 生成</strong> 由沈秀芬口述录音驱动</p>' in page
@@ -380,7 +386,7 @@ def test_heritage_demo_s2v_archives_a_public_narration(tmp_path, tmp_path_factor
     portrait.consent_scope = "archive"
     portrait.save()
     assert record not in public_records()
-    assert f'id="narration-{record.pk}"' not in client.get("/crafts/suxiu/").content.decode()
+    assert f"#narration-{record.pk}" not in client.get("/crafts/suxiu/").content.decode()  # nor its link
     assert link not in client.get(reverse("gallery:search"), {"q": "沈秀芬"}).content.decode()
 
 
@@ -483,8 +489,8 @@ def test_a_span_labelled_with_the_inheritors_form_of_address_is_accepted(curator
 @pytest.mark.parametrize("label,says", [
     ("李文静", "只能用沈秀芬本人说的片段"),  # the recording's interviewer
     ("问", "只能用沈秀芬本人说的片段"),
-    ("王老师", "请在转写中把这些片段的说话人改为「沈秀芬」"),  # someone else, or a label the archive cannot place
-    ("徒弟", "请在转写中把这些片段的说话人改为「沈秀芬」"),
+    ("王老师", "在转写中把这些片段的说话人改为「沈秀芬」"),  # someone else, or a label the archive cannot place
+    ("徒弟", "在转写中把这些片段的说话人改为「沈秀芬」"),
 ])
 def test_a_label_that_is_not_the_inheritor_is_still_refused_and_says_what_to_do(curator, speech_recording, portrait,
                                                                                label, says):
@@ -493,3 +499,61 @@ def test_a_label_that_is_not_the_inheritor_is_still_refused_and_says_what_to_do(
     why = refused("span", curator, recording=speech_recording, portrait=portrait, start_ms=500, end_ms=4500)
     assert label in why and "00:02" in why and says in why
     assert GenerationJob.objects.count() == before
+
+
+# --- which transcript label is the narrator (walk14) -------------------------------------------------------
+def _label(recording, first, second):
+    TranscriptSegment.objects.filter(recording=recording, start_ms=500).update(speaker=first)
+    TranscriptSegment.objects.filter(recording=recording, start_ms=2500).update(speaker=second)
+
+
+def _speaker_select(curator_client, recording) -> str:
+    from django.urls import reverse
+
+    page = curator_client.get(reverse("generation:s2v"), {"recording": recording.pk}).content.decode()
+    assert 'name="speaker_label"' in page, "the form has no field to say which label is the inheritor"
+    return page.split('name="speaker_label"', 1)[1].split("</select>", 1)[0]
+
+
+def test_the_form_offers_the_transcripts_labels_and_preselects_the_obvious_one(curator_client, speech_recording,
+                                                                                portrait):
+    """The S2V form had no way to say which of the transcript's speaker labels is the inheritor: a transcript
+    labelled 甲/乙 could not drive a narration at all. It offers the labels (not the interviewer's), with the one
+    that plainly stands for the recording's speaker chosen."""
+    TranscriptSegment.objects.create(recording=speech_recording, start_ms=4600, end_ms=5000, speaker="李文静",
+                                     text="然后呢?")
+    _label(speech_recording, "沈老师", "沈老师")
+    select = _speaker_select(curator_client, speech_recording)
+    assert '<option value="沈老师" selected>' in select and "李文静" not in select  # the interviewer: no choice
+    _label(speech_recording, "甲", "乙")  # nothing tells who is who: nothing chosen for the curator
+    select = _speaker_select(curator_client, speech_recording)
+    assert '<option value="甲">' in select and '<option value="乙">' in select and '<option value="" selected>' in select
+
+
+def test_the_chosen_label_is_the_narrators_words_stored_on_the_job_and_kept_by_a_retry(curator_client, curator,
+                                                                                       speech_recording, portrait):
+    from django.urls import reverse
+
+    from generation.services import job_retry
+
+    _label(speech_recording, "乙", "乙")
+    assert "「乙」" in refused("span", curator, recording=speech_recording, portrait=portrait, start_ms=500,
+                               end_ms=4500)  # without the choice 乙 is nobody the archive knows
+    segs = [str(s) for s in speech_recording.segments.order_by("start_ms").values_list("pk", flat=True)]
+    r = curator_client.post(reverse("generation:s2v"), {"recording": speech_recording.pk, "segments": segs,
+                                                        "speaker_label": "乙", "portrait": portrait.pk, "steps": 2})
+    assert r.status_code == 302, r.content.decode()[:2000]
+    job = GenerationJob.objects.get()
+    assert job.speaker_label == "乙" and job.source_text == "针要斜一点。\n大概三十度。"
+    assert "<dt>讲述人的说话人标签</dt><dd>乙</dd>" in curator_client.get(r["Location"]).content.decode()
+    again = job_retry(job=job, actor=curator)
+    assert again.speaker_label == "乙"
+    # the label stands for the narrator only: another label in the span is still refused
+    TranscriptSegment.objects.filter(recording=speech_recording, start_ms=2500).update(speaker="甲")
+    assert "「甲」" in refused("span", curator, recording=speech_recording, portrait=portrait, start_ms=500,
+                               end_ms=4500, speaker_label="乙")
+    # the interviewer's label, or one the transcript does not have, is no narrator's
+    TranscriptSegment.objects.filter(recording=speech_recording, start_ms=2500).update(speaker="李文静")
+    for label in ("李文静", "丙"):
+        assert f"「{label}」" in refused("speaker_label", curator, recording=speech_recording, portrait=portrait,
+                                         start_ms=500, end_ms=2000, speaker_label=label)

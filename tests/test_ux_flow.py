@@ -257,8 +257,9 @@ def test_every_finished_step_shows_the_next_action(rv, make_clip, client, django
 
 
 def test_an_archived_narration_links_its_craft_page_not_a_technique_page(rv, make_clip, client):
-    """A 口述影像 (S2V) is shown in its craft's narrations; the technique has no public demonstration, so its
-    technique page is a 404. The review page's 在展厅查看 used to link there (found walking the demo site)."""
+    """A 口述影像 (S2V) is shown on its technique's page (the craft page links it, walk14). That technique has no
+    public demonstration, and its page was a 404 while the gallery assumed one: the review page's 在展厅查看
+    led there (found walking the demo site)."""
     from generation.models import GenerationJob
     from records.models import ArchiveRecord
 
@@ -279,7 +280,8 @@ def test_an_archived_narration_links_its_craft_page_not_a_technique_page(rv, mak
     page = client.get(target.split("#")[0])  # its technique's page (a 404 while it assumed a demonstration)
     assert page.status_code == 200 and f'id="narration-{record.pk}"' in page.content.decode()
     craft_page = client.get(reverse("gallery:craft", args=[rv.technique.craft.slug])).content.decode()
-    assert f'id="narration-{record.pk}"' in craft_page and f'href="{target}"' in craft_page
+    assert f'href="{target}"' in craft_page  # a link to its one place (walk14), no second player
+    assert f'id="narration-{record.pk}"' not in craft_page
     # in English the narration's notice is translated and its Chinese texts are marked lang (WCAG 3.1.2)
     english = client.get(target.split("#")[0] + "?lang=en").content.decode()
     section = english[english.index(f'id="narration-{record.pk}"'):].split("</article>", 1)[0]

@@ -131,6 +131,8 @@ class S2VInputSerializer(RefuseUnknownFields, serializers.Serializer):
                                      help_text="转写片段 id:代替起止时间,取第一段开始到最后一段结束。")
     prompt = serializers.CharField(required=False, allow_blank=True, max_length=2000,
                                    help_text="场景与镜头描述(可选)。")
+    speaker_label = serializers.CharField(required=False, allow_blank=True, max_length=100,
+                                          help_text="转写中代表讲述人的说话人标签(可选):该标签下的片段是讲述人本人的话。")
 
     body_rules = (AnyOf("segments", ("audio_start_ms", "audio_end_ms")),)  # ``validate``
 
@@ -180,7 +182,7 @@ class S2VTaskCreateSerializer(FormJSONParts, RefuseUnknownFields, serializers.Se
         inp, p = self.validated_data["input"], self.validated_data.get("parameters", {})
         return {"recording": inp["recording_obj"], "portrait": inp["portrait_obj"],
                 "start_ms": inp["audio_start_ms"], "end_ms": inp["audio_end_ms"], "prompt": inp.get("prompt"),
-                "seed": p.get("seed"), "steps": p.get("steps")}
+                "seed": p.get("seed"), "steps": p.get("steps"), "speaker_label": inp.get("speaker_label")}
 
 
 class BatchCreateSerializer(FormJSONParts, RefuseUnknownFields, serializers.Serializer):
@@ -241,7 +243,8 @@ class TaskSerializer(serializers.ModelSerializer):
     def get_input(self, job):
         if job.kind == GenerationJob.Kind.S2V:
             return {"kind": "s2v", "portrait": job.portrait_id, "recording": job.recording_id,
-                    "audio_start_ms": job.audio_start_ms, "audio_end_ms": job.audio_end_ms, "text": job.source_text}
+                    "audio_start_ms": job.audio_start_ms, "audio_end_ms": job.audio_end_ms,
+                    "speaker_label": job.speaker_label, "text": job.source_text}
         return {"text": job.source_text, "technique": job.technique.slug if job.technique_id else None,
                 "recording": job.recording_id, "start": job.source_start, "end": job.source_end,
                 "step": job.step.order if job.step_id else None, "camera": job.camera or None,

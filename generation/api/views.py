@@ -29,7 +29,7 @@ from .serializers import (BatchCreateSerializer, RetrySerializer, S2VTaskCreateS
 
 
 INPUT_FIELDS = {"input", "text", "technique", "step", "camera", "recording", "start", "end", "prompt_extend",
-                "portrait", "audio_start_ms", "audio_end_ms", "segments", "span"}
+                "portrait", "audio_start_ms", "audio_end_ms", "segments", "span", "speaker_label"}
 
 
 def _keyed_like_the_body(exc: params.ParameterError, data) -> dict:

@@ -105,11 +105,15 @@ class RecordExport(APIView):
     permission_classes = [HasPerm("records.export", gettext_lazy("只有馆员可以导出档案。"))]
 
     @extend_schema(operation_id="archive_records_export", request=None,
-                   responses={201: inline_serializer("BagExport", {"bag_path": serializers.CharField()}), **REFUSED})
+                   responses={201: inline_serializer("BagExport", {
+                       "bag_path": serializers.CharField(help_text="服务器上的 bag 目录(运维用)。"),
+                       "download": serializers.URLField(help_text="下载这个 bag 的 zip(馆员)。")}), **REFUSED})
     def post(self, request, pk):
         record = get_object_or_404(ArchiveRecord, pk=pk)
         try:
             path = bag_export(record, actor=request.user)
-        except (BagError, OSError) as exc:
-            return Response({"detail": _("导出失败:%(e)s") % {"e": exc}, "code": "export_failed"}, status=409)
-        return Response({"bag_path": str(path)}, status=201)
+        except (BagError, OSError) as exc:  # an OSError's words, never the server's path it names
+            words = exc if isinstance(exc, BagError) else (exc.strerror or exc.__class__.__name__)
+            return Response({"detail": _("导出失败:%(e)s") % {"e": words}, "code": "export_failed"}, status=409)
+        download = request.build_absolute_uri(reverse("review:record_bag", args=[record.pk]))
+        return Response({"bag_path": str(path), "download": download}, status=201)
