@@ -18,3 +18,24 @@ def test_a_salute_fired_three_times_is_a_step():
 def test_a_material_counted_is_still_no_step():
     # (guard) a thing named with its count opening the clause is listed, not done
     assert [s["action"] for s in steps("材料备齐:绣线三股,绣针一根。")] == ["备齐"]
+
+
+# Another craft's one-character technique name (盘 for 盘金) opening its clause before where it puts a thing
+
+def test_a_coil_put_into_a_basin_is_the_step():
+    assert actions("面搓成长条,盘进大盆里,醒一夜。") == ["搓", "盘", "醒"]
+
+
+def test_a_coil_put_into_a_jar_after_rolling():
+    assert actions("揉好的面团搓细,盘进瓦缸里。")[-1] == "盘"
+
+
+# A hand verb after its subject before where it goes: the place may open with its count
+
+def test_a_spool_slipped_onto_two_sticks_is_a_step():
+    assert actions("线轴套在两根竹签上,再转。") == ["套", "转"]
+
+
+def test_paper_clamped_between_two_boards_is_a_step():
+    # (宣纸, a craft's own word, is the subject like any noun)
+    assert actions("宣纸夹在两块木板之间,压一夜。") == ["夹", "压"]

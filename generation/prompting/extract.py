@@ -437,11 +437,13 @@ def open_kinds(doc: Doc) -> None:
         elif k in (None, "N") and size == 1 and i + 2 < n and words[i + 1] in ("在", "到", "进") \
                 and (w in CONTEXT_HAND_VERBS or (i and kinds[i - 1] != "P" and mistagged_verb(POS_TAGS.segment, w))) \
                 and (i == 0 or kinds[i - 1] in ("N", "T", "P", "H") or words[i - 1] in MANNER_VERBS
+                     # (nlp-order) 「金箔夹在两层纸之间」: a craft's own word that is a thing is a subject like any noun
+                     or (kinds[i - 1] == "A" and POS_TAGS.segment.get(words[i - 1], "")[:1] == "n")
                      # 「一块夹在拇指跟食指中间」「整摞吊进缸里」: a numeral and classifier as the subject (jieba's
                      # 一块/m, 整摞/m)
                      or (len(words[i - 1]) == 2 and POS_TAGS.segment.get(words[i - 1], "") in ("m", "mq")
                          and (words[i - 1][0] in NUMERAL_CHARS or words[i - 1][0] == "整"))) \
-                and kinds[i + 2] in ("N", "T", None):
+                and kinds[i + 2] in ("N", "T", None, "Q"):  # (nlp-order: where it goes may open with its count)
             # 「线套在轴上」: a hand verb jieba tags as a classifier, before where it goes; or, after its subject, a
             # character jieba tags a noun or a morpheme that its dictionary has as a verb (衬/n: 衬出/v; 吊/zg: 吊起/v,
             # ``resegment.mistagged_verb``): 「画稿衬在绢底下」「整摞吊进缸里」, not 「洞在正中间」
@@ -1017,10 +1019,13 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             continue
         if k is None or k == "N" or k == "T":  # (each rule of this run reads an untagged word, a noun or a term)
             if k == "T" and len(w) == 1 and i and i + 1 < n and words[i + 1] in TECHNIQUE_VERB_NEXT \
-                    and (words[i - 1] in MANNER_ADVERBS or (i >= 2 and words[i - 1] == words[i - 2] and words[i - 1][:1] == "一")) \
+                    and (words[i - 1] in MANNER_ADVERBS or (i >= 2 and words[i - 1] == words[i - 2] and words[i - 1][:1] == "一")
+                         or (kinds[i - 1] in ("P", "M") and words[i + 1] in _OPENING_TECHNIQUE_NEXT and i + 2 < n
+                             and kinds[i + 2] in ("N", "T"))) \
                     and w not in MATERIAL_HEADS and spec.terms[w].category == "technique":
                 # 「慢慢盘出包浆」「一圈一圈盘到盆里」: after a manner adverb or a reduplicated 一X (how it is done) and before
-                # its complement, another craft's one-character technique name (盘 for 盘金), a tool's head too, is the verb
+                # its complement, another craft's one-character technique name (盘 for 盘金), a tool's head too, is the verb; so is
+                # one opening its clause before where it puts a thing (nlp-order: 「盘进缸里」; not 「盘上…」, on the plate)
                 kinds[i] = "V"
                 doc.verb_terms.add(i)
                 changed = True
@@ -1286,6 +1291,7 @@ def _listed_action(words: list, kinds: list, j: int) -> bool:
 # the results after which a character is read as the verb that reaches them (``_step_kinds``), and the tags
 # jieba gives such a character (和/c, 对/p, 过/ug, 绞/n, 组/zg)
 _SET_RESULTS = frozenset("好完紧匀透平实齐牢准")
+_OPENING_TECHNIQUE_NEXT = frozenset("进到在成出")  # (nlp-order) what a technique name opening its clause is put by
 _VERB_READ_TAGS = frozenset(("n", "c", "p", "ug", "zg", "vg", "v", "ng"))
 
 # a hand as an object after one character (``_step_kinds``): 「另一只手」 as jieba cuts it, and the characters
