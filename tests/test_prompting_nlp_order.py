@@ -39,3 +39,15 @@ def test_a_spool_slipped_onto_two_sticks_is_a_step():
 def test_paper_clamped_between_two_boards_is_a_step():
     # (宣纸, a craft's own word, is the subject like any noun)
     assert actions("宣纸夹在两块木板之间,压一夜。") == ["夹", "压"]
+
+
+# 把 takes a noun: a term jieba tags a verb right after it, before the clause's verb, is what the verb works
+
+def test_the_block_washed_after_printing():
+    got = steps("印完了,把雕版洗干净,晾干。")
+    assert [s["action"] for s in got] == ["印完", "洗", "晾干"]
+    assert got[1]["material"] == "雕版" or got[1]["tool"] == "雕版"
+
+
+def test_the_carved_block_dried():
+    assert actions("刻好了,再把刻版晾干。")[-1] == "晾干"

@@ -833,6 +833,13 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 kinds[i] = None  # 「把杂毛挑出去」: 把 takes a noun; a verb-tagged word right after it is its modifier
                 changed = True
                 continue
+            if i and words[i - 1] in OBJECT_MARKERS and k == "T" and pos.get(w, "")[:1] == "v" and i + 1 < n \
+                    and (kinds[i + 1] == "V" or (kinds[i + 1] == "T" and pos.get(words[i + 1], "")[:1] == "v")):
+                # (nlp-order) 「把泛音挤出来」: 把 takes a noun, so a term jieba tags a verb, right after it and
+                # before the clause's verb, is what that verb works, not the step
+                kinds[i] = "N"
+                changed = True
+                continue
             if i and len(w) == 1 and words[i - 1] in PATH_LEADS and (k == "V" or (k == "T" and pos.get(w, "")[:1] == "v")) \
                     and i + 1 < n and (kinds[i + 1] == "V" or (kinds[i + 1] == "T" and pos.get(words[i + 1], "")[:1] == "v")):
                 kinds[i] = None  # 「顺着缝灌进去」「照着画描」: what 顺着/照着 follows is a thing; the verb after it is the step
