@@ -51,3 +51,21 @@ def test_the_block_washed_after_printing():
 
 def test_the_carved_block_dried():
     assert actions("刻好了,再把刻版晾干。")[-1] == "晾干"
+
+
+# A set phrase (jieba's l) of a verb, its result and its object after a sequence marker is the verb
+
+def test_a_book_opened_is_a_step():
+    assert actions("先翻开书,再念。") == ["翻开书", "念"]
+
+
+def test_letting_go_of_the_hands_is_a_step():
+    assert actions("他先放开手,鼓槌落下来。")[0] == "放开手"
+
+
+def test_a_noun_of_that_shape_stays_a_noun():
+    # (guard) 居住区/n and 松紧带/nr are things, whatever their middle character
+    from generation.prompting.resegment import verb_object_word
+    from generation.prompting.spec import get_spec
+    pos = get_spec().pos_tags()
+    assert not verb_object_word(pos, "居住区") and not verb_object_word(pos, "松紧带")

@@ -229,10 +229,19 @@ def verb_object_word(pos: dict, w: str) -> bool:
     ``extract._verb_in_place``'s own rule), the last no noun suffix (子/儿/头: 刷子), and the whole no tool or
     material word, where the verb names what the thing is for (剪刀, 锯条, 拉面). Whether it is the predicate is
     for its place to say (``extract._predicate_noun``)."""
-    return 2 <= len(w) <= 3 and pos.get(w, "") in VERB_OBJECT_TAGS and pos.get(w[0], "")[:1] == "v" \
+    return 2 <= len(w) <= 3 and pos.get(w, "") in VERB_OBJECT_TAGS and (pos.get(w[0], "")[:1] == "v" or (
+        pos.get(w[0], "") in ("zg", "vg") and _result_and_object(pos, w))) \
         and w[0] not in STOP_VERBS and w[0] not in DIRECTION_WORDS and w[-1] not in "子儿头" \
-        and w[1] not in COMPLEMENTS and w[1] not in DIRECTION_CHARS and w[1:] not in AFTER_VERB_WORDS \
-        and not _is_tool_word(w) and not _is_material_word(w)
+        and (w[1] not in COMPLEMENTS or _result_and_object(pos, w)) and w[1] not in DIRECTION_CHARS \
+        and w[1:] not in AFTER_VERB_WORDS and not _is_tool_word(w) and not _is_material_word(w)
+
+
+def _result_and_object(pos: dict, w: str) -> bool:
+    """(nlp-order) A set phrase (jieba's l) of three characters: a verb, its result (住/紧/开/好) and its object (憋住气/l,
+    咬紧牙/l, 放开手/l): the result character in the middle is no complement of a noun, and makes the first a verb even
+    where jieba tags it a morpheme (憋/zg). (Not a noun of that shape, 居住区/n, 松紧带/nr.)"""
+    return len(w) == 3 and pos.get(w, "") == "l" and w[1] in "住紧开好" and w[2] not in COMPLEMENTS \
+        and w[2] not in DIRECTION_CHARS
 
 
 def _alternated(pos: dict, w: str) -> bool:
