@@ -239,7 +239,7 @@ def verb_object_word(pos: dict, w: str) -> bool:
 def _result_and_object(pos: dict, w: str) -> bool:
     """(nlp-order) A set phrase (jieba's l) of three characters: a verb, its result (住/紧/开/好) and its object (憋住气/l,
     咬紧牙/l, 放开手/l): the result character in the middle is no complement of a noun, and makes the first a verb even
-    where jieba tags it a morpheme (憋/zg). (Not a noun of that shape, 居住区/n, 松紧带/nr.)"""
+    where jieba tags it a morpheme (憋/zg). (Not a noun of that shape, 居住区/n, 凉开水/ns.)"""
     return len(w) == 3 and pos.get(w, "") == "l" and w[1] in "住紧开好" and w[2] not in COMPLEMENTS \
         and w[2] not in DIRECTION_CHARS
 
