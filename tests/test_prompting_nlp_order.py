@@ -69,3 +69,13 @@ def test_a_noun_of_that_shape_stays_a_noun():
     from generation.prompting.spec import get_spec
     pos = get_spec().pos_tags()
     assert not any(verb_object_word(pos, w) for w in ("居住区", "凉开水", "爱好者"))
+
+
+# A verb + two-character noun word of three characters (jieba's noun) listed with 、 beside actions is one
+
+def test_a_draft_listed_after_binding_the_legs():
+    assert actions("进山之前先绑腿、打草稿。")[-1] == "打草稿"
+
+
+def test_sitting_in_the_sun_listed_after_twisting_rope():
+    assert actions("老人坐在门口搓麻绳、晒太阳。") == ["坐", "搓", "晒太阳"]

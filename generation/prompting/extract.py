@@ -879,14 +879,17 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             changed = True
             continue
         if k is None or k == "N" or k == "T":  # (the two rules of this run read an untagged word, a noun or a term)
-            if k in ("N", "T", None) and len(w) == 2 and (
+            if k in ("N", "T", None) and (len(w) == 2 or (len(w) == 3 and k != "T" and verb_object_word(pos, w)
+                                                                   and pos.get(w[1:], "")[:1] == "n")) and (
                         (i + 2 < n and words[i + 1] == "、" and kinds[i + 2] == "V")
                         or (i >= 2 and words[i - 1] == "、" and _listed_action(words, kinds, i - 2))) \
                     and (pos.get(w[0], "")[:1] in ("v", "a") or w[0] in CONTEXT_HAND_VERBS) \
                     and w[0] not in STOP_VERBS and w[1] not in "子儿头" and pos.get(w, "")[:1] != "v" \
                     and not (k == "T" and i + 1 < n and kinds[i + 1] == "V" and _is_body(spec, w)) \
-                    and (k is None or pos.get(w[1], "")[:1] in ("n", "") or w[1] in MATERIAL_HEADS):
-                kinds[i] = "V"  # 「抖袖、翻袖、甩袖」「齐毛、切毛」: a verb-object word listed with actions is one
+                    and (k is None or pos.get(w[1], "")[:1] in ("n", "") or w[1] in MATERIAL_HEADS or len(w) == 3):
+                # 「抖袖、翻袖、甩袖」「齐毛、切毛」: a verb-object word listed with actions is one (nlp-order: also one of
+                # three characters, 「走台步、跑圆场」, a verb and a two-character noun, its object: not 写字台, 弹簧床)
+                kinds[i] = "V"
                 changed = True
                 continue
             if k in (None, "N") and len(w) == 1 and i >= 2 and words[i - 1] == words[i - 2] and len(words[i - 1]) == 2 \
