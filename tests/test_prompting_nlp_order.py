@@ -79,3 +79,16 @@ def test_a_draft_listed_after_binding_the_legs():
 
 def test_sitting_in_the_sun_listed_after_twisting_rope():
     assert actions("老人坐在门口搓麻绳、晒太阳。") == ["坐", "搓", "晒太阳"]
+
+
+# A craft the spec describes in full: a verb outside its actions said with its own result or direction is a move of
+# its own, not how the step before is done
+
+def test_the_needle_caught_below_is_its_own_step():
+    got = steps("右手把针扎下去,底下的手接住了。", craft="苏绣")
+    assert [s["surface"] for s in got] == ["扎下去", "接住"]
+
+
+def test_a_state_reached_still_describes_the_step_before():
+    # (guard) 刻下去…刻到底: the same work said on, one step
+    assert len(steps("刀刻下去,刻到底。", craft="木版年画")) == 1

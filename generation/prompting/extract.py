@@ -2036,9 +2036,11 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                 prev = pending_open
             pending_open = None
         if piece.action is not None and piece.open_action and prev is not None and not marker and described \
-                and _compatible(prev, piece) and not (piece.tool or piece.material or piece.hand or piece.params):
+                and _compatible(prev, piece) and not (piece.tool or piece.material or piece.hand or piece.params) \
+                and not _completed_verb(piece.surface):
             # 「刀要竖着,一刀下去要刻透」: a verb with nothing of its own, said without 然后/再…, goes on
-            # describing the step before
+            # describing the step before (nlp-order: not a verb with its own result or direction, 「底下的手接住了」,
+            # another move)
             _merge(prev, piece, prefer_piece=False, warnings=warnings)
             continue
         if piece.action is not None:
@@ -2341,6 +2343,14 @@ def parallel_words(x: str, y: str) -> bool:
     one word said again (一块…一块), or two words of two characters that differ in one place only (这边/那边, 上联/下联,
     前头/后头: nlp-missed)."""
     return x == y or (len(x) == len(y) == 2 and (x[0] == y[0]) != (x[1] == y[1]))
+
+
+def _completed_verb(surface: str | None) -> bool:
+    """(nlp-order) A verb said with its own result or direction (接住, 翻过来, 装上去): a move of its own, where a bare
+    verb or a bare direction (「一刀下去」) may say how the step before is done."""
+    return surface is not None and len(surface) >= 2 and surface[0] not in DIRECTION_WORDS \
+        and surface[0] not in MANNER_VERBS and (  # (「干透了」: a state reached, no move)
+        surface[1:] in DIRECTIONAL_COMPLEMENTS or (len(surface) == 2 and surface[1] in RESULT_COMPLEMENTS))
 
 
 def _same_action(a: Step, b: Step) -> bool:
