@@ -92,3 +92,19 @@ def test_the_needle_caught_below_is_its_own_step():
 def test_a_state_reached_still_describes_the_step_before():
     # (guard) 刻下去…刻到底: the same work said on, one step
     assert len(steps("刀刻下去,刻到底。", craft="木版年画")) == 1
+
+
+# A rare entry of jieba's dictionary made of a noun and a verb character (布袋装/n, 两手端/m), before what only follows
+# a verb, is the noun + the verb
+
+def test_tea_packed_into_bags_is_a_step():
+    assert actions("新茶分三个布袋装好,扎紧口子。") == ["分", "装", "扎紧"]
+
+
+def test_a_basin_held_in_both_hands_is_a_step():
+    assert actions("两手端着木盆,往外走。")[0] == "端"
+
+
+def test_a_noun_before_zai_is_not_cut():
+    # (guard) 十字绣 stays the thing: 在 follows a thing too
+    assert actions("十字绣在商场有卖。") == ["卖"]

@@ -334,6 +334,11 @@ def _instrument(words, kinds, out_w, out_k, i, lw, w, right_nw) -> bool:
     return nxt < len(words) and (kinds[nxt] in ("V", "T", "C", "O", "L", "R") or words[nxt] in TOOL_LEAD)
 
 
+# (nlp-order) what follows a verb and never a noun: a result, an aspect, written 于 + where it goes (not 在/到, which
+# also follow a thing: 「保温套在柜子里」)
+GLUED_VERB_NEXT = frozenset(("好", "了", "着", "过", "于", "住", "紧", "完", "成", "好了", "完了"))
+
+
 def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
     """For a craft the spec does not describe in full: three places where jieba's cut hides a verb,
     read by position (``open_kinds`` then reads the kinds):
@@ -366,6 +371,7 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
     memo = getattr(spec, "_reseg_words", None)
     if memo is None:
         memo = spec._reseg_words = {}
+    freq = spec.ensure_tokenizer().FREQ
     for w in set(words).difference(memo):
         memo[w] = w == "一" or w == "经" or pos.get(w, "") in ("m", "mq") or (
             len(w) == 2 and (w[0] in BODY_CHARS or w[1] in CONTEXT_HAND_VERBS or w[0] in "上里"
@@ -374,7 +380,8 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
             or (len(w) == 2 and w[1] in INSTRUMENT_HEADS) or (len(w) >= 3 and w[-1] in CONTEXT_HAND_VERBS) \
             or (len(w) == 2 and w[1] in "往朝向") or (len(w) == 3 and w[1] in LOCATIVES) \
             or (len(w) >= 2 and w[1] == "点") or (len(w) == 3 and pos.get(w, "") == "nr") \
-            or (len(w) == 3 and w[1] == "着") or (len(w) == 2 and w[0] in PIECE_CLASSIFIERS)
+            or (len(w) == 3 and w[1] == "着") or (len(w) == 2 and w[0] in PIECE_CLASSIFIERS) \
+            or (len(w) == 3 and 0 < freq.get(w, 0) < RARE_FREQ)
     for i in compress(range(n - 1), list(map(memo.__getitem__, words[:n - 1]))):
         w = words[i]
         k = kinds[i]
@@ -392,6 +399,14 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                 and w[2] in CONTEXT_HAND_VERBS and w[:2] not in STOP_VERBS and w not in spec.terms:
             # 「各加水煮开」: a verb-object word and a hand verb jieba's dictionary has as a person's name (加水煮/nr)
             tailcuts[i] = (table.get(w[:2]) or "V", table.get(w[2]) or "V")
+            continue
+        if len(w) == 3 and k in (None, "N") and 0 < freq.get(w, 0) < RARE_FREQ and w not in spec.terms \
+                and pos.get(w[:2], "")[:1] == "n" and verb_char(pos, w[2]) and w[2] not in STOP_VERBS \
+                and w[2] not in COMPLEMENTS and words[i + 1] in GLUED_VERB_NEXT:
+            # (nlp-order) 「分几个布袋装好」「左掌护于胸前」: a rare entry of jieba's dictionary (an artefact of its corpus)
+            # made of a noun and a verb character, before what only follows a verb (a result, an aspect, 于), is the
+            # noun + the verb
+            tailcuts[i] = (table.get(w[:2]) or "N", table.get(w[2]) or "V")
             continue
         if k in ("Q", "P", "T", "H"):
             continue
