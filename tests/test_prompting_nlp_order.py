@@ -108,3 +108,13 @@ def test_a_basin_held_in_both_hands_is_a_step():
 def test_a_noun_before_zai_is_not_cut():
     # (guard) 十字绣 stays the thing: 在 follows a thing too
     assert actions("十字绣在商场有卖。") == ["卖"]
+
+
+# 从/自 takes a place: a verb jieba cut off right after it, or a verb + object word naming the place, is no step
+
+def test_cutting_from_the_folded_edge_is_one_step():
+    assert actions("拿小刀从折边往里裁。") == ["裁"]
+
+
+def test_tearing_from_the_cut_is_the_step():
+    assert actions("从剪口撕开,一条一条扯下来。") == ["撕开", "扯下来"]

@@ -845,6 +845,15 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 kinds[i] = None  # 「顺着缝灌进去」「照着画描」: what 顺着/照着 follows is a thing; the verb after it is the step
                 changed = True
                 continue
+            if i and len(w) <= 2 and words[i - 1] in _SOURCE_PREPOSITIONS and (k == "V" or (k == "T" and pos.get(w, "")[:1] == "v")) \
+                    and i + 1 < n and kinds[i + 1] != "P" and any(
+                        kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")
+                        for j in range(i + 1, _clause_end(words, kinds, i))):
+                # (nlp-order) 「从折边开剪」「从剪口撕开」: 从/自 takes where from, a place; a verb jieba cut off right after it
+                # (折/边) or a verb + object word naming the place (剪口) is no step, the verb after it is
+                kinds[i] = None
+                changed = True
+                continue
             if k in ("V", "T") and w in ROUTE_PREPOSITIONS and i + 1 < n and (kinds[i + 1] in ("N", "T", None) or (
                     # 「烟料和胶按一比一配好」「一份按一斤多算」: a ratio or a measure after it is the standard the
                     # verb after it follows (not a count or a time of pressing: 「按两下就松开」「按三分钟」)
@@ -1301,6 +1310,7 @@ def _listed_action(words: list, kinds: list, j: int) -> bool:
 # the results after which a character is read as the verb that reaches them (``_step_kinds``), and the tags
 # jieba gives such a character (和/c, 对/p, 过/ug, 绞/n, 组/zg)
 _SET_RESULTS = frozenset("好完紧匀透平实齐牢准")
+_SOURCE_PREPOSITIONS = frozenset("从自")  # (nlp-order) 'from': a place follows, never the verb
 _OPENING_TECHNIQUE_NEXT = frozenset("进到在成出")  # (nlp-order) what a technique name opening its clause is put by
 _VERB_READ_TAGS = frozenset(("n", "c", "p", "ug", "zg", "vg", "v", "ng"))
 
