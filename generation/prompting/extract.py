@@ -667,7 +667,7 @@ def _predicate_noun(words: list, kinds: list, i: int, pos: dict) -> bool:
             return nk == "P" or nw in LINKING_ADVERBS
         if _adverbial(pos, kinds, words, i - 1):
             return closes or nk == "Q"
-        if pk == "P" and _opens_serial_or_count(words, kinds, i, pos):
+        if pk == "P" and _opens_counted(words, kinds, i, pos):
             return True
         # (after the subject alone: closing the clause, or before its object: 「村民分食供品」; a term jieba tags a
         # verb is no subject nor object: 「拿树枝蘸水」)
@@ -683,20 +683,14 @@ def _predicate_noun(words: list, kinds: list, i: int, pos: dict) -> bool:
         and any(pos.get(w + c, "")[:1] == "v" for c in DICTIONARY_VERB_COMPLEMENTS)
 
 
-def _opens_serial_or_count(words: list, kinds: list, i: int, pos: dict) -> bool:
+def _opens_counted(words: list, kinds: list, i: int, pos: dict) -> bool:
     """(nlp-order) A verb + object word jieba tags as a thing (``verb_object_word``) opening its clause is its
-    predicate when what follows only follows a verb: the count of the act (a number, 「鸣炮三十四响」「鸣钟九响」),
-    or a second verb + object of one character each, the written four-character pair of two acts (「扬鞭催马冲出起点」
-    「穿针引线」: 催/zg + 马). A noun opening a clause as its topic is followed by its predicate instead (「降温要
-    慢」「吸气的时候」)."""
-    n = len(words)
-    if i + 1 >= n:
+    predicate when the count of the act follows it, a number only a verb takes here (「鸣锣九声」「鸣炮三十四响」).
+    A noun opening a clause as its topic is followed by its predicate instead (「降温要慢」「吸气的时候」)."""
+    if i + 1 >= len(words):
         return False
     nw = words[i + 1]
-    if kinds[i + 1] == "Q" or (nw[:1].isdigit() or nw[:1] in NUMERAL_CHARS and pos.get(nw, "") in ("m", "mq")):
-        return True
-    return len(nw) == 1 and kinds[i + 1] is None and pos.get(nw, "") in ("v", "vg", "zg") and nw not in STOP_VERBS \
-        and i + 2 < n and len(words[i + 2]) == 1 and (kinds[i + 2] == "N" or pos.get(words[i + 2], "")[:1] == "n")
+    return kinds[i + 1] == "Q" or nw[:1].isdigit() or (nw[:1] in NUMERAL_CHARS and pos.get(nw, "") in ("m", "mq"))
 
 
 def _after_hand(spec: Spec, doc: Doc, i: int) -> bool:
