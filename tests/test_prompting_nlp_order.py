@@ -101,8 +101,18 @@ def test_tea_packed_into_bags_is_a_step():
     assert actions("新茶分三个布袋装好,扎紧口子。") == ["分", "装", "扎紧"]
 
 
-def test_a_basin_held_in_both_hands_is_a_step():
-    assert actions("两手端着木盆,往外走。")[0] == "端"
+def test_a_jar_sealed_is_a_step():
+    assert actions("坛口全部封好,搁到阴凉处。") == ["封", "搁"]
+
+
+def test_grain_spread_is_a_step():
+    assert actions("晒场上的谷子全部摊好了,再翻。") == ["摊", "翻"]
+
+
+def test_a_hold_before_the_next_verb_is_not_cut():
+    # (guard) 两手端着…颠: the hold says how the shaking is done, its tool is the basket
+    got = steps("两手端着簸箕颠,谷壳就飞出去了。")
+    assert [s["action"] for s in got][:1] == ["颠"] and got[0]["tool"] == "簸箕"
 
 
 def test_a_noun_before_zai_is_not_cut():

@@ -335,8 +335,8 @@ def _instrument(words, kinds, out_w, out_k, i, lw, w, right_nw) -> bool:
 
 
 # (nlp-order) what follows a verb and never a noun: a result, an aspect, written 于 + where it goes (not 在/到, which
-# also follow a thing: 「保温套在柜子里」)
-GLUED_VERB_NEXT = frozenset(("好", "了", "着", "过", "于", "住", "紧", "完", "成", "好了", "完了"))
+# also follow a thing: 「保温套在柜子里」; nor 着, a hold that says how the next verb is done: 「两手端着簸箕颠」)
+GLUED_VERB_NEXT = frozenset(("好", "了", "过", "于", "住", "紧", "完", "成", "好了", "完了"))
 
 
 def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
