@@ -449,11 +449,13 @@ def open_kinds(doc: Doc) -> None:
         elif k in (None, "N") and size == 1 and i + 2 < n and words[i + 1] in ("在", "到", "进") \
                 and (w in CONTEXT_HAND_VERBS or (i and kinds[i - 1] != "P" and mistagged_verb(POS_TAGS.segment, w))) \
                 and (i == 0 or kinds[i - 1] in ("N", "T", "P", "H") or words[i - 1] in MANNER_VERBS
+                     # (nlp-order) 「金箔夹在两层纸之间」: a craft's own word that is a thing is a subject like any noun
+                     or (kinds[i - 1] == "A" and POS_TAGS.segment.get(words[i - 1], "")[:1] == "n")
                      # 「一块夹在拇指跟食指中间」「整摞吊进缸里」: a numeral and classifier as the subject (jieba's
                      # 一块/m, 整摞/m)
                      or (len(words[i - 1]) == 2 and POS_TAGS.segment.get(words[i - 1], "") in ("m", "mq")
                          and (words[i - 1][0] in NUMERAL_CHARS or words[i - 1][0] == "整"))) \
-                and kinds[i + 2] in ("N", "T", None):
+                and kinds[i + 2] in ("N", "T", None, "Q"):  # (nlp-order: where it goes may open with its count)
             # 「线套在轴上」: a hand verb jieba tags as a classifier, before where it goes; or, after its subject, a
             # character jieba tags a noun or a morpheme that its dictionary has as a verb (衬/n: 衬出/v; 吊/zg: 吊起/v,
             # ``resegment.mistagged_verb``): 「画稿衬在绢底下」「整摞吊进缸里」, not 「洞在正中间」
@@ -681,6 +683,8 @@ def _predicate_noun(words: list, kinds: list, i: int, pos: dict) -> bool:
             return nk == "P" or nw in LINKING_ADVERBS
         if _adverbial(pos, kinds, words, i - 1):
             return closes or nk == "Q"
+        if pk == "P" and _opens_counted(words, kinds, i, pos):
+            return True
         # (after the subject alone: closing the clause, or before its object: 「村民分食供品」; a term jieba tags a
         # verb is no subject nor object: 「拿树枝蘸水」)
         return opens and _nominal(pos, pk, words[i - 1]) and (
@@ -693,6 +697,16 @@ def _predicate_noun(words: list, kinds: list, i: int, pos: dict) -> bool:
         return True
     return (words[i - 1] == "是" or (opens and _nominal(pos, pk, words[i - 1]))) \
         and any(pos.get(w + c, "")[:1] == "v" for c in DICTIONARY_VERB_COMPLEMENTS)
+
+
+def _opens_counted(words: list, kinds: list, i: int, pos: dict) -> bool:
+    """(nlp-order) A verb + object word jieba tags as a thing (``verb_object_word``) opening its clause is its
+    predicate when the count of the act follows it, a number only a verb takes here (「鸣锣九声」「鸣炮三十四响」).
+    A noun opening a clause as its topic is followed by its predicate instead (「降温要慢」「吸气的时候」)."""
+    if i + 1 >= len(words):
+        return False
+    nw = words[i + 1]
+    return kinds[i + 1] == "Q" or nw[:1].isdigit() or (nw[:1] in NUMERAL_CHARS and pos.get(nw, "") in ("m", "mq"))
 
 
 def _after_hand(spec: Spec, doc: Doc, i: int) -> bool:
@@ -829,9 +843,25 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 kinds[i] = None  # 「把杂毛挑出去」: 把 takes a noun; a verb-tagged word right after it is its modifier
                 changed = True
                 continue
+            if i and words[i - 1] in OBJECT_MARKERS and k == "T" and pos.get(w, "")[:1] == "v" and i + 1 < n \
+                    and (kinds[i + 1] == "V" or (kinds[i + 1] == "T" and pos.get(words[i + 1], "")[:1] == "v")):
+                # (nlp-order) 「把泛音挤出来」: 把 takes a noun, so a term jieba tags a verb, right after it and
+                # before the clause's verb, is what that verb works, not the step
+                kinds[i] = "N"
+                changed = True
+                continue
             if i and len(w) == 1 and words[i - 1] in PATH_LEADS and (k == "V" or (k == "T" and pos.get(w, "")[:1] == "v")) \
                     and i + 1 < n and (kinds[i + 1] == "V" or (kinds[i + 1] == "T" and pos.get(words[i + 1], "")[:1] == "v")):
                 kinds[i] = None  # 「顺着缝灌进去」「照着画描」: what 顺着/照着 follows is a thing; the verb after it is the step
+                changed = True
+                continue
+            if i and len(w) <= 2 and words[i - 1] in _SOURCE_PREPOSITIONS and (k == "V" or (k == "T" and pos.get(w, "")[:1] == "v")) \
+                    and i + 1 < n and kinds[i + 1] != "P" and any(
+                        kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")
+                        for j in range(i + 1, _clause_end(words, kinds, i))):
+                # (nlp-order) 「从折边开剪」「从剪口撕开」: 从/自 takes where from, a place; a verb jieba cut off right after it
+                # (折/边) or a verb + object word naming the place (剪口) is no step, the verb after it is
+                kinds[i] = None
                 changed = True
                 continue
             if k in ("V", "T") and w in ROUTE_PREPOSITIONS and i + 1 < n and (kinds[i + 1] in ("N", "T", None) or (
@@ -868,14 +898,17 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             changed = True
             continue
         if k is None or k == "N" or k == "T":  # (the two rules of this run read an untagged word, a noun or a term)
-            if k in ("N", "T", None) and len(w) == 2 and (
+            if k in ("N", "T", None) and (len(w) == 2 or (len(w) == 3 and k != "T" and verb_object_word(pos, w)
+                                                                   and pos.get(w[1:], "")[:1] == "n")) and (
                         (i + 2 < n and words[i + 1] == "、" and kinds[i + 2] == "V")
                         or (i >= 2 and words[i - 1] == "、" and _listed_action(words, kinds, i - 2))) \
                     and (pos.get(w[0], "")[:1] in ("v", "a") or w[0] in CONTEXT_HAND_VERBS) \
                     and w[0] not in STOP_VERBS and w[1] not in "子儿头" and pos.get(w, "")[:1] != "v" \
                     and not (k == "T" and i + 1 < n and kinds[i + 1] == "V" and _is_body(spec, w)) \
-                    and (k is None or pos.get(w[1], "")[:1] in ("n", "") or w[1] in MATERIAL_HEADS):
-                kinds[i] = "V"  # 「抖袖、翻袖、甩袖」「齐毛、切毛」: a verb-object word listed with actions is one
+                    and (k is None or pos.get(w[1], "")[:1] in ("n", "") or w[1] in MATERIAL_HEADS or len(w) == 3):
+                # 「抖袖、翻袖、甩袖」「齐毛、切毛」: a verb-object word listed with actions is one (nlp-order: also one of
+                # three characters, 「走台步、跑圆场」, a verb and a two-character noun, its object: not 写字台, 弹簧床)
+                kinds[i] = "V"
                 changed = True
                 continue
             if k in (None, "N") and len(w) == 1 and i >= 2 and words[i - 1] == words[i - 2] and len(words[i - 1]) == 2 \
@@ -1015,10 +1048,13 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             continue
         if k is None or k == "N" or k == "T":  # (each rule of this run reads an untagged word, a noun or a term)
             if k == "T" and len(w) == 1 and i and i + 1 < n and words[i + 1] in TECHNIQUE_VERB_NEXT \
-                    and (words[i - 1] in MANNER_ADVERBS or (i >= 2 and words[i - 1] == words[i - 2] and words[i - 1][:1] == "一")) \
+                    and (words[i - 1] in MANNER_ADVERBS or (i >= 2 and words[i - 1] == words[i - 2] and words[i - 1][:1] == "一")
+                         or (kinds[i - 1] in ("P", "M") and words[i + 1] in _OPENING_TECHNIQUE_NEXT and i + 2 < n
+                             and kinds[i + 2] in ("N", "T"))) \
                     and w not in MATERIAL_HEADS and spec.terms[w].category == "technique":
                 # 「慢慢盘出包浆」「一圈一圈盘到盆里」: after a manner adverb or a reduplicated 一X (how it is done) and before
-                # its complement, another craft's one-character technique name (盘 for 盘金), a tool's head too, is the verb
+                # its complement, another craft's one-character technique name (盘 for 盘金), a tool's head too, is the verb; so is
+                # one opening its clause before where it puts a thing (nlp-order: 「盘进缸里」; not 「盘上…」, on the plate)
                 kinds[i] = "V"
                 doc.verb_terms.add(i)
                 changed = True
@@ -1284,6 +1320,8 @@ def _listed_action(words: list, kinds: list, j: int) -> bool:
 # the results after which a character is read as the verb that reaches them (``_step_kinds``), and the tags
 # jieba gives such a character (和/c, 对/p, 过/ug, 绞/n, 组/zg)
 _SET_RESULTS = frozenset("好完紧匀透平实齐牢准")
+_SOURCE_PREPOSITIONS = frozenset("从自")  # (nlp-order) 'from': a place follows, never the verb
+_OPENING_TECHNIQUE_NEXT = frozenset("进到在成出")  # (nlp-order) what a technique name opening its clause is put by
 _VERB_READ_TAGS = frozenset(("n", "c", "p", "ug", "zg", "vg", "v", "ng"))
 
 # a hand as an object after one character (``_step_kinds``): 「另一只手」 as jieba cuts it, and the characters
@@ -2018,9 +2056,11 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                 prev = pending_open
             pending_open = None
         if piece.action is not None and piece.open_action and prev is not None and not marker and described \
-                and _compatible(prev, piece) and not (piece.tool or piece.material or piece.hand or piece.params):
+                and _compatible(prev, piece) and not (piece.tool or piece.material or piece.hand or piece.params) \
+                and not _completed_verb(piece.surface):
             # 「刀要竖着,一刀下去要刻透」: a verb with nothing of its own, said without 然后/再…, goes on
-            # describing the step before
+            # describing the step before (nlp-order: not a verb with its own result or direction, 「底下的手接住了」,
+            # another move)
             _merge(prev, piece, prefer_piece=False, warnings=warnings)
             continue
         if piece.action is not None:
@@ -2337,6 +2377,14 @@ def parallel_words(x: str, y: str) -> bool:
     one word said again (一块…一块), or two words of two characters that differ in one place only (这边/那边, 上联/下联,
     前头/后头: nlp-missed)."""
     return x == y or (len(x) == len(y) == 2 and (x[0] == y[0]) != (x[1] == y[1]))
+
+
+def _completed_verb(surface: str | None) -> bool:
+    """(nlp-order) A verb said with its own result or direction (接住, 翻过来, 装上去): a move of its own, where a bare
+    verb or a bare direction (「一刀下去」) may say how the step before is done."""
+    return surface is not None and len(surface) >= 2 and surface[0] not in DIRECTION_WORDS \
+        and surface[0] not in MANNER_VERBS and (  # (「干透了」: a state reached, no move)
+        surface[1:] in DIRECTIONAL_COMPLEMENTS or (len(surface) == 2 and surface[1] in RESULT_COMPLEMENTS))
 
 
 def _same_action(a: Step, b: Step) -> bool:

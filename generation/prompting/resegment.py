@@ -232,10 +232,19 @@ def verb_object_word(pos: dict, w: str) -> bool:
     ``extract._verb_in_place``'s own rule), the last no noun suffix (子/儿/头: 刷子), and the whole no tool or
     material word, where the verb names what the thing is for (剪刀, 锯条, 拉面). Whether it is the predicate is
     for its place to say (``extract._predicate_noun``)."""
-    return 2 <= len(w) <= 3 and pos.get(w, "") in VERB_OBJECT_TAGS and pos.get(w[0], "")[:1] == "v" \
+    return 2 <= len(w) <= 3 and pos.get(w, "") in VERB_OBJECT_TAGS and (pos.get(w[0], "")[:1] == "v" or (
+        pos.get(w[0], "") in ("zg", "vg") and _result_and_object(pos, w))) \
         and w[0] not in STOP_VERBS and w[0] not in DIRECTION_WORDS and w[-1] not in "子儿头" \
-        and w[1] not in COMPLEMENTS and w[1] not in DIRECTION_CHARS and w[1:] not in AFTER_VERB_WORDS \
-        and not _is_tool_word(w) and not _is_material_word(w)
+        and (w[1] not in COMPLEMENTS or _result_and_object(pos, w)) and w[1] not in DIRECTION_CHARS \
+        and w[1:] not in AFTER_VERB_WORDS and not _is_tool_word(w) and not _is_material_word(w)
+
+
+def _result_and_object(pos: dict, w: str) -> bool:
+    """(nlp-order) A set phrase (jieba's l) of three characters: a verb, its result (住/紧/开/好) and its object (憋住气/l,
+    咬紧牙/l, 放开手/l): the result character in the middle is no complement of a noun, and makes the first a verb even
+    where jieba tags it a morpheme (憋/zg). (Not a noun of that shape, 居住区/n, 凉开水/ns.)"""
+    return len(w) == 3 and pos.get(w, "") == "l" and w[1] in "住紧开好" and w[2] not in COMPLEMENTS \
+        and w[2] not in DIRECTION_CHARS
 
 
 def _alternated(pos: dict, w: str) -> bool:
@@ -328,6 +337,11 @@ def _instrument(words, kinds, out_w, out_k, i, lw, w, right_nw) -> bool:
     return nxt < len(words) and (kinds[nxt] in ("V", "T", "C", "O", "L", "R") or words[nxt] in TOOL_LEAD)
 
 
+# (nlp-order) what follows a verb and never a noun: a result, an aspect, written 于 + where it goes (not 在/到, which
+# also follow a thing: 「保温套在柜子里」; nor 着, a hold that says how the next verb is done: 「两手端着簸箕颠」)
+GLUED_VERB_NEXT = frozenset(("好", "了", "过", "于", "住", "紧", "完", "成", "好了", "完了"))
+
+
 def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
     """For a craft the spec does not describe in full: three places where jieba's cut hides a verb,
     read by position (``open_kinds`` then reads the kinds):
@@ -360,6 +374,7 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
     memo = getattr(spec, "_reseg_words", None)
     if memo is None:
         memo = spec._reseg_words = {}
+    freq = spec.ensure_tokenizer().FREQ
     for w in set(words).difference(memo):
         memo[w] = w == "一" or w == "经" or pos.get(w, "") in ("m", "mq") or (
             len(w) == 2 and (w[0] in BODY_CHARS or w[1] in CONTEXT_HAND_VERBS or w[0] in "上里"
@@ -368,7 +383,8 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
             or (len(w) == 2 and w[1] in INSTRUMENT_HEADS) or (len(w) >= 3 and w[-1] in CONTEXT_HAND_VERBS) \
             or (len(w) == 2 and w[1] in "往朝向") or (len(w) == 3 and w[1] in LOCATIVES) \
             or (len(w) >= 2 and w[1] == "点") or (len(w) == 3 and pos.get(w, "") == "nr") \
-            or (len(w) == 3 and w[1] == "着") or (len(w) == 2 and w[0] in PIECE_CLASSIFIERS)
+            or (len(w) == 3 and w[1] == "着") or (len(w) == 2 and w[0] in PIECE_CLASSIFIERS) \
+            or (len(w) == 3 and 0 < freq.get(w, 0) < RARE_FREQ)
     for i in compress(range(n - 1), list(map(memo.__getitem__, words[:n - 1]))):
         w = words[i]
         k = kinds[i]
@@ -386,6 +402,14 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                 and w[2] in CONTEXT_HAND_VERBS and w[:2] not in STOP_VERBS and w not in spec.terms:
             # 「各加水煮开」: a verb-object word and a hand verb jieba's dictionary has as a person's name (加水煮/nr)
             tailcuts[i] = (table.get(w[:2]) or "V", table.get(w[2]) or "V")
+            continue
+        if len(w) == 3 and k in (None, "N") and 0 < freq.get(w, 0) < RARE_FREQ and w not in spec.terms \
+                and pos.get(w[:2], "")[:1] == "n" and verb_char(pos, w[2]) and w[2] not in STOP_VERBS \
+                and w[2] not in COMPLEMENTS and words[i + 1] in GLUED_VERB_NEXT:
+            # (nlp-order) 「分几个布袋装好」「左掌护于胸前」: a rare entry of jieba's dictionary (an artefact of its corpus)
+            # made of a noun and a verb character, before what only follows a verb (a result, an aspect, 于), is the
+            # noun + the verb
+            tailcuts[i] = (table.get(w[:2]) or "N", table.get(w[2]) or "V")
             continue
         if k in ("Q", "P", "T", "H"):
             continue
