@@ -24,3 +24,10 @@ def test_the_work_the_text_opens_on_is_no_step_when_its_verb_is_done_after():
 def test_an_opening_verb_said_once_stays_a_step():
     # sauce making: 晒酱 is not said again, it stays
     assert surfaces("晒酱，黄豆煮烂了捏成块。")[0] == "晒酱"
+
+
+def test_a_job_named_before_tou_yi_yang_is_no_step():
+    # waist drum, pickling, dragon lantern: 「V O 头一样是…」 (speech's 头一样, the first thing) names the job, as 头一步 does
+    assert surfaces("打腰鼓头一样是系鼓带，鼓带要系紧。") == ["系"]
+    assert surfaces("腌咸菜头一样是晒菜，晒蔫了再揉盐。")[0] == "晒菜"
+    assert "耍" not in surfaces("耍龙灯头一样是练步子，步子稳了再学转。")

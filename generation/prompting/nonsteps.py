@@ -72,7 +72,8 @@ Junk steps, round 2 (issue 11, p2):
 
 * a **mishap said with 要** right after its condition (「刷厚了要起皱的」「罐口烫了要烫伤人的」「油珠子滴下来要烫
   人」: V了/V过/V + a direction, then 要 + a word of damage closing the clause), in ``_mishap`` as the 就 form is;
-* a **job named** by its verb before the ordinal of its steps (「造龙舟头一步是放样」「拉京胡头一件事是点松香」) or
+* a **job named** by its verb before the ordinal of its steps (「造龙舟头一步是放样」「拉京胡头一件事是点松香」, speech's
+  头一样: 「打腰鼓头一样是系鼓带」) or
   before 这一步/这道工序 (「和料这一步」「拉丝这道工序最磨人」), or before what it takes (讲究/最要紧: 「俺们酿醋讲究
   蒸」「淬火最要紧」): the job, its steps said after;
 * a verb that only says **when**, 「V(O)的时候」 opening its clause, after a step of the same verb (「芦笙是边吹边跳
@@ -160,8 +161,8 @@ _STEAMERS = frozenset("锅笼屉甑")
 # (p2) a job named by its verb before the ordinal of its steps or 这 + a step word, opening its clause (「造龙舟头
 # 一步是放样」「打锡头一步是化锡」「拉京胡头一件事是点松香」「拉丝这道工序最磨人」「和料这一步」), or before what it takes
 # (「俺们酿醋讲究蒸」「打腰鼓讲究个踢」「淬火最要紧」): the job, not a step (its object at most four characters)
-_JOB_ANCHORS = ("步", "桩", "件", "道", "序", "究", "紧")  # (characters every match of _JOB_STEP holds: a text with none names no job)
-_JOB_STEP = re.compile(r"[^的,,]{0,4}?(?:(?:头|第)[一二三四五六七八九十]+(?:步|桩|件事|道工序|道)|这(?:一|头)?(?:步|道工序|道|桩|个工序|个步骤)|讲究|最要紧|顶要紧)")
+_JOB_ANCHORS = ("步", "桩", "件", "道", "序", "究", "紧", "样")  # (characters every match of _JOB_STEP holds: a text with none names no job)
+_JOB_STEP = re.compile(r"[^的,,]{0,4}?(?:(?:头|第)[一二三四五六七八九十]+(?:步|桩|件事|道工序|道|样)|这(?:一|头)?(?:步|道工序|道|桩|个工序|个步骤)|讲究|最要紧|顶要紧)")
 # (p2) 「V(O)的时候」 opening its clause: a time said by a verb that was a step before (the same verb)
 _WHILE = re.compile(r"[^的,,]{0,3}?的时候")
 _WHILE_REACH = 7  # characters after the verb where 的时候 may start (an object of at most three, then 的时候)
