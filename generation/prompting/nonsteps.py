@@ -48,6 +48,9 @@ own verb (its ``surface``), inside the clause (between two clause marks), in con
   of two characters): a thing counted, not a step;
 * a **span summed up**: 「一 + a span (段/场/套/天/口气…) + V下来」 (「一场演下来两个钟头」「一口气写下来」) says how
   long or how much the work said before takes, not a step of its own (its quantities go to the step before);
+* the **work the text opens on**: the text's first clause is the verb with at most three characters of its object and
+  a particle (「滚元宵,」「吹木叶嘛,」「我们打糍粑,」), and a later step says the verb again: the work named, its steps
+  said after; what it names goes to no step (a verb said once, 「晒酱,黄豆煮烂了…」, stays a step);
 * a **bare direction** as the verb, after 就 or after 一 + a stroke (「门就开出来了」「墨就渗下去了」「一铲子
   下去三寸」): what comes out of a step (a result said by its subject) or the measure of each stroke, not a
   motion of a hand.
@@ -69,7 +72,8 @@ Junk steps, round 2 (issue 11, p2):
 
 * a **mishap said with 要** right after its condition (「刷厚了要起皱的」「罐口烫了要烫伤人的」「油珠子滴下来要烫
   人」: V了/V过/V + a direction, then 要 + a word of damage closing the clause), in ``_mishap`` as the 就 form is;
-* a **job named** by its verb before the ordinal of its steps (「造龙舟头一步是放样」「拉京胡头一件事是点松香」) or
+* a **job named** by its verb before the ordinal of its steps (「造龙舟头一步是放样」「拉京胡头一件事是点松香」, speech's
+  头一样: 「打腰鼓头一样是系鼓带」) or
   before 这一步/这道工序 (「和料这一步」「拉丝这道工序最磨人」), or before what it takes (讲究/最要紧: 「俺们酿醋讲究
   蒸」「淬火最要紧」): the job, its steps said after;
 * a verb that only says **when**, 「V(O)的时候」 opening its clause, after a step of the same verb (「芦笙是边吹边跳
@@ -157,8 +161,8 @@ _STEAMERS = frozenset("锅笼屉甑")
 # (p2) a job named by its verb before the ordinal of its steps or 这 + a step word, opening its clause (「造龙舟头
 # 一步是放样」「打锡头一步是化锡」「拉京胡头一件事是点松香」「拉丝这道工序最磨人」「和料这一步」), or before what it takes
 # (「俺们酿醋讲究蒸」「打腰鼓讲究个踢」「淬火最要紧」): the job, not a step (its object at most four characters)
-_JOB_ANCHORS = ("步", "桩", "件", "道", "序", "究", "紧")  # (characters every match of _JOB_STEP holds: a text with none names no job)
-_JOB_STEP = re.compile(r"[^的,,]{0,4}?(?:(?:头|第)[一二三四五六七八九十]+(?:步|桩|件事|道工序|道)|这(?:一|头)?(?:步|道工序|道|桩|个工序|个步骤)|讲究|最要紧|顶要紧)")
+_JOB_ANCHORS = ("步", "桩", "件", "道", "序", "究", "紧", "样")  # (characters every match of _JOB_STEP holds: a text with none names no job)
+_JOB_STEP = re.compile(r"[^的,,]{0,4}?(?:(?:头|第)[一二三四五六七八九十]+(?:步|桩|件事|道工序|道|样)|这(?:一|头)?(?:步|道工序|道|桩|个工序|个步骤)|讲究|最要紧|顶要紧)")
 # (p2) 「V(O)的时候」 opening its clause: a time said by a verb that was a step before (the same verb)
 _WHILE = re.compile(r"[^的,,]{0,3}?的时候")
 _WHILE_REACH = 7  # characters after the verb where 的时候 may start (an object of at most three, then 的时候)
@@ -177,6 +181,9 @@ _DISTANCE_VERBS = frozenset(("离", "隔", "距", "距离", "相隔", "相距", 
 _NUMBER = re.compile(r"[0-9一二两三四五六七八九十半百几俩仨]")
 # a span summed up: 一 + a span word, at most three characters (a noun), then V下来 (「一段唱下来」「一场跳下来」)
 _SPAN = re.compile(r"一(?:段|场|套|天|整天|夜|趟|轮|曲|口气|个曲牌|个钟头|上午|下午|晚上)(?:[^一]{0,3}?)$")
+# (nlp-spoken) what may follow the verb in the clause that opens the text, the work named: its object and a particle,
+# no word of a step's own (先/再/要/用/拿/是/把/在/了…: 「剪纸先剪样」「扎灯先扎骨架」 open on a step)
+_OPENER_TAIL = re.compile(r"[^先再要用拿是就把将在了着过的一]{0,3}[啊嘛呀呢哪吧]?")
 # a bare direction: the step's verb is a directional complement alone (its verb is no step: 「亮出来」)
 _DIRECTIONS = frozenset(("出来", "出去", "下去", "下来", "回去", "回来", "上去", "上来", "过去", "过来", "进去",
                          "进来", "起来", "掉下来", "掉下去", "掉出来"))
@@ -367,7 +374,7 @@ def non_steps(steps: list, norm: str, warned: set | None = None) -> set:
     while_ = "的时候" in norm
     prev = None  # (the end and the verb of the step before)
     free = 0  # (where the verb of the last step not prohibited ends: a prohibition after it may reach over words)
-    for st in steps:  # (the V之前 test looks at the text's other steps: a few per text)
+    for n, st in enumerate(steps):  # (the V之前 test looks at the text's other steps: a few per text)
         surface = st.surface or st.action or ""
         if not surface or st.start < 0:
             continue
@@ -417,6 +424,11 @@ def non_steps(steps: list, norm: str, warned: set | None = None) -> set:
             gone.add(id(st))  # 「火就起来咧」: a particle closing the clause
         elif len(surface) == 2 and surface[0] == "上" and surface[1] in _STEAMERS and any(q.start == ve for q in steps):
             gone.add(id(st))  # 「上笼蒸一天」: onto the steamer, the step is the verb right after
+        elif a == 0 and b < len(norm) and len(after) <= 4 and _OPENER_TAIL.fullmatch(after) is not None \
+                and before in _OPENERS and any(
+                (q.surface or "")[:1] == surface[0] and q.start >= b for q in steps[n + 1:]):
+            gone.add(id(st))  # 「滚元宵,馅切成…再滚」: the work the text opens on, its steps said after
+            warned.add(id(st))  # (what it names is the work's, no role of the next step: 「俺们熬阿胶,驴皮先…」)
         elif job and before in _OPENERS and _JOB_STEP.match(norm, ve, b) is not None:
             gone.add(id(st))  # 「造龙舟头一步是放样」「和料这一步」: the job named, its first step after
         elif while_ and before in _OPENERS and norm.find("的时候", ve, ve + _WHILE_REACH) >= 0 and _WHILE.match(norm, ve, b) \
