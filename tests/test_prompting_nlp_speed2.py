@@ -40,3 +40,17 @@ def test_run_pattern_is_tried_only_where_a_run_starts():
     (a, b), = _maximal_runs(text)
     assert breaks._ASR_RUN_RE.match(text, a).span() == (a, b)
     assert all(breaks._ASR_RUN_RE.match(text, k) is None for k in range(a + 1, b))
+
+
+def test_hot_records_have_no_instance_dict():
+    # the records every rule reads (a term's reading, a quantity, the token arrays) are slotted: an attribute
+    # read goes to its slot, never through a per-instance dict
+    from generation.prompting.quantities import Quantity
+    from generation.prompting.spec import TermInfo
+    from generation.prompting.tokens import Doc
+
+    records = [TermInfo("绣针", "tool", ("suxiu",)), Quantity(0, 3, "length_mm", 2, "两毫米"),
+               Doc(["拿", "针"], [0, 1, 2], ["L", "T"], {}, [0, 1])]
+    for record in records:
+        assert not hasattr(record, "__dict__"), type(record).__name__
+    assert TermInfo("绣针", "tool", ("suxiu",)) == records[0] and hash(records[0]) == hash(TermInfo("绣针", "tool", ("suxiu",)))
