@@ -56,7 +56,9 @@ def _asr_long_runs(norm: str) -> list[tuple[int, int]]:
 
 _ASR_BREAK_CLASS = "[" + "".join(sorted(re.escape(c) for c in PUNCT | WHITESPACE if len(c) == 1)) + "]"
 _ASR_BREAK_RE = re.compile(_ASR_BREAK_CLASS)
-_ASR_RUN_RE = re.compile(f"[^{_ASR_BREAK_CLASS[1:-1]}]{{{ASR_RUN},}}")
+# (a run is tried only where one starts, at the text's start or after a break: tried at every character, the
+# repeat re-read the rest of each clause shorter than ``ASR_RUN`` once per character of it; same spans)
+_ASR_RUN_RE = re.compile(f"(?<![^{_ASR_BREAK_CLASS[1:-1]}])[^{_ASR_BREAK_CLASS[1:-1]}]{{{ASR_RUN},}}")
 
 
 def restore_breaks(spec: Spec, text: str, *, norm: str | None = None) -> tuple[str, list[int]]:

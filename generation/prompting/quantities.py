@@ -48,7 +48,7 @@ def _kind_of(name: str) -> str:
     return name
 
 
-@dataclass
+@dataclass(slots=True)  # (no per-quantity dict: cheaper to make and to read)
 class Quantity:
     start: int
     end: int

@@ -81,7 +81,7 @@ class CraftInfo:
         return self.key or self.name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # (no per-term dict: read on every token and step, cheaper to read)
 class TermInfo:
     canonical: str
     category: str

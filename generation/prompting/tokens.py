@@ -97,7 +97,7 @@ def normalize_chars(text: str) -> str:
     return norm
 
 
-@dataclass
+@dataclass(slots=True)  # (no dict: its arrays are read by every rule)
 class Doc:
     """The text as parallel arrays over jieba's tokens (a quantity is one token): cheap to build in C
     (``lcut``, ``accumulate``, ``map``), walked in Python only at the tokens that matter."""
