@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, Q, QuerySet, When
 from django.http import Http404
 from django.urls import reverse
 
@@ -78,11 +78,14 @@ def _poster_urls(*, by: str, ids) -> dict:
 
     field = "record__technique__craft_id" if by == "craft" else "record__technique_id"
     # A technique's card shows one of its demonstrations (a narration has its own section below them on the
-    # technique page); a craft's card may show either.
-    records = public_records() if by == "craft" else demonstration_records()
-    rows = (ArchiveFile.objects.filter(role="poster", record__in=records.order_by().values("pk"),
+    # technique page), or its narration's poster when a narration is all it has (walk15: the card was blank);
+    # a craft's card may show either, the newest.
+    order = ["-record__created_at"]
+    if by == "technique":
+        order.insert(0, Case(When(record__clip__job__kind=SPEECH_DRIVEN, then=1), default=0))
+    rows = (ArchiveFile.objects.filter(role="poster", record__in=public_records().order_by().values("pk"),
                                        **{f"{field}__in": list(ids)})
-            .order_by("-record__created_at").values_list(field, "record_id"))
+            .order_by(*order).values_list(field, "record_id"))
     urls: dict = {}
     for owner, record_id in rows:
         if owner not in urls:

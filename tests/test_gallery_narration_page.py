@@ -114,3 +114,26 @@ def test_a_withdrawn_narration_leaves_the_page_and_the_manifest(client, narrated
     ArchiveEvent.objects.create(record=narrated, event_type=ArchiveEvent.Type.WITHDRAWAL, agents=[])
     assert client.get(reverse("gallery:technique", args=["luanzhen"])).status_code == 404
     assert client.get(reverse("gallery:technique_manifest", args=["luanzhen"])).status_code == 404
+
+
+def _technique_card(html: str, slug: str) -> str:
+    start = html.index(f'href="/techniques/{slug}/"')
+    return html[html.rindex('<li class="card technique-card">', 0, start):].split("</li>", 1)[0]
+
+
+def test_a_technique_card_whose_only_video_is_a_narration_shows_its_poster(client, narrated):
+    """walk15: the craft page's card of a technique with only a narration showed the blank placeholder (the
+    card's poster was looked for among demonstrations only)."""
+    card = _technique_card(client.get(reverse("gallery:craft", args=["suxiu"])).content.decode(), "luanzhen")
+    assert f'<img class="poster" src="/public-media/records/{narrated.pk}/poster"' in card
+    assert "poster-placeholder" not in card
+    assert client.get(f"/public-media/records/{narrated.pk}/poster").status_code == 200
+
+
+def test_a_demonstrated_technique_card_keeps_its_demonstrations_poster(client, gallery_world, gallery_factory):
+    """A newer narration does not take the card from the technique's demonstration."""
+    demo = gallery_factory.record(gallery_world["zhengqiang"])
+    narration = gallery_factory.record(gallery_world["zhengqiang"], kind="s2v", source_text="正抢针口述")
+    assert narration.created_at > demo.created_at  # (records are immutable: made in this order)
+    card = _technique_card(client.get(reverse("gallery:craft", args=["suxiu"])).content.decode(), "zhengqiang")
+    assert f'src="/public-media/records/{demo.pk}/poster"' in card and f"/{narration.pk}/poster" not in card
