@@ -110,19 +110,32 @@ def test_a_refused_decision_puts_the_focus_on_its_field(live_server, transaction
 
 
 @pytest.mark.parametrize("language", ["en", "zh-hans"])
+@pytest.mark.parametrize("role", ["inheritor_user", "curator", "reviewer"])
 def test_the_signed_in_header_is_one_row_at_360_px(live_server, transactional_db, browser, client, rv, make_clip,
-                                                   language):
+                                                   role, language):
+    """The signer's header (walk14) and the curator's and reviewer's (walk15: the curator's English
+    Gallery · Manage · Review · Notifications 1 · Log out took two rows at 360 px), each with its unread count."""
+    from review.models import Notification
+
     review = _in_review(rv, make_clip)
-    page = phone_as(browser, live_server, client, rv.inheritor_user, language=language)
-    for name, url in (("inbox", reverse("review:inbox")), ("sign", reverse("review:sign", args=[review.pk]))):
+    user = getattr(rv, role)
+    if not Notification.objects.filter(user=user, read_at__isnull=True).exists():  # the curator: as if signed
+        Notification.objects.create(user=user, review=review, verb="signed", message="已签署", url="/review/")
+    page = phone_as(browser, live_server, client, user, language=language)
+    detail = reverse("review:sign" if role == "inheritor_user" else "review:detail", args=[review.pk])
+    urls = [("inbox", reverse("review:inbox")), ("review", detail)]
+    if role == "curator":
+        urls.append(("manage", reverse("curator:home")))
+    for name, url in urls:
         page.goto(live_server.url + url)
         page.wait_for_load_state()
         if name == "inbox":  # the longest header: with the unread count (opening the review reads it)
             assert page.locator(".nav-notifications").count() == 1
-            # walk14: the inbox's own 通知 link was 34 px wide in Chinese: every link of the list 44×44
-            links = boxes(page, "main a")
-            assert links and all(w >= 44 and h >= 44 for _, w, h, _ in links), links
-        page.screenshot(path=str(ARTIFACTS / f"header-{name}-{language}-360.png"))
+            if role == "inheritor_user":
+                # walk14: the inbox's own 通知 link was 34 px wide in Chinese: every link of the list 44×44
+                links = boxes(page, "main a")
+                assert links and all(w >= 44 and h >= 44 for _, w, h, _ in links), links
+        page.screenshot(path=str(ARTIFACTS / f"header-{role}-{name}-{language}-360.png"))
         assert_one_row_header(page)
     page.context.close()
 
