@@ -4,14 +4,11 @@ checked where it counts: ``document.activeElement``), and the signed-in header i
 in English as in Chinese."""
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
 
-from tests.browser_fixtures import CHROMIUM, CHROMIUM_ARGS, artifacts_dir, new_page
+from tests.browser_fixtures import artifacts_dir, new_page
 from tests.gallery_fixtures import *  # noqa: F401,F403
 from tests.review_fixtures import *  # noqa: F401,F403
 
@@ -22,23 +19,8 @@ PHONE_360 = {"width": 360, "height": 740}
 
 
 @pytest.fixture(scope="module")
-def browser():
-    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make setup-system` (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    old = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as p:
-            b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            yield b
-            b.close()
-    finally:
-        if old is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = old
+def browser(module_chromium):
+    return module_chromium
 
 
 def phone_as(browser, live_server, client, user, language=None):

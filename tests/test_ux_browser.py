@@ -8,16 +8,13 @@ One browser for the whole module, several pages per test (CI has two cores). Scr
 test-artifacts/ux/."""
 from __future__ import annotations
 
-import os
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from tests.browser_fixtures import CHROMIUM, CHROMIUM_ARGS, artifacts_dir, login, new_page
+from tests.browser_fixtures import artifacts_dir, login, new_page
 from tests.gallery_fixtures import *  # noqa: F401,F403
 from tests.populated_fixtures import *  # noqa: F401,F403
 from tests.review_fixtures import *  # noqa: F401,F403
@@ -32,24 +29,8 @@ AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag2
 
 
 @pytest.fixture(scope="module")
-def browser():
-    """One headless Chromium for the module."""
-    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make setup-system` (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    old = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # the ORM calls the test makes while Playwright runs
-    try:
-        with sync_playwright() as p:
-            b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            yield b
-            b.close()
-    finally:
-        if old is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = old
+def browser(module_chromium):
+    return module_chromium
 
 
 def logged_in_page(browser, live_server, client, user, *, viewport=DESKTOP, locale="zh-CN"):
