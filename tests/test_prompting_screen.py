@@ -94,7 +94,7 @@ def test_save_as_prompt_template(curator_client, technique):
     assert f"「{technique}」当前保存的提示词模板" in page
     curator_client.cookies["django_language"] = "en"
     page = curator_client.get(r["Location"]).content.decode()
-    assert f'Prompt template currently saved for "<span lang="zh-Hans">{technique}</span>"' in page
+    assert f'Prompt template currently saved for “<span lang="zh-Hans">{technique}</span>”' in page
 
 
 def test_bad_values_are_refused_and_nothing_is_lost(curator_client, technique):
