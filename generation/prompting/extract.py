@@ -43,16 +43,16 @@ from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _i
                      finder_for, kind_table, normalize_chars)
 from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BEAT_CHARS,
                     BEAT_LEADS, BODY_CHARS, BODY_LOCATIVES, BODY_MOTION_VERBS, BODY_MOVERS, BODY_TURN, BODY_WORDS,
-                    BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, COPULAS, COUNT_PREV,
+                    BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, CONTEXT_STOP_VERBS, COPULAS, COUNT_PREV,
                     DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS,
-                    DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS, DISTRIBUTIVES, FILLERS, FULL_STOPS,
+                    DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS, DISTRIBUTIVES, DONE_STOP_VERBS, FILLERS, FULL_STOPS,
                     FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_JOINERS, HAND_PART_CHARS, INSTRUMENT_HEADS,
                     INSTRUMENT_LEADS, JOB_OPENERS, LIMB_CHARS, LINKING_ADVERBS, LOCATIVES, MANNER_ADVERBS, MANNER_HANDS,
                     MANNER_VERBS, MANUAL_VERBS, MARKED_VERBS, MATERIAL_HEADS, PATH_CLOSING_VERBS, MEASURE_FORMS, MEASURE_PREV,
                     MISHAP_ADVERBS, MISHAP_CHARS, MODALS, MOTION_WORDS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS,
                     ONSET_VERBS, PAIR_COUNTS, PATH_LEADS, PLACE_SIDES, PLACE_SUFFIX, POINT_BEFORE, POS_TAGS, PREDICATE_ADVERBS,
                     PUNCT, PURPOSE_LINKS, QSENT, RELATION_END, REPEAT_MARKERS, RESULT_COMPLEMENTS, RESULT_VERBS,
-                    ROUND_MARKERS, ROUTE_MARKERS, ROUTE_PREPOSITIONS, SIDE_DEICTICS, SIDE_FILLERS, SIDE_WORDS, SKIP,
+                    ROUND_MARKERS, ROUTE_MARKERS, ROUTE_PREPOSITIONS, SIDE_DEICTICS, SIDE_FILLERS, SIDE_WORDS, SIMULTANEOUS_MARKERS, SKIP,
                     SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, SWAP_VERBS, TECHNIQUE_VERB_NEXT, TOOL_HEADS,
                     TOOL_LEAD, TOPIC_PARTICLES, TURN_ADVERBS, WAIT_ENDS, WAIT_SUBJECTS, WAIT_WORDS, WARNING_CUES,
                     _FINISH_KINDS, _FINISH_WORDS)
@@ -1178,6 +1178,9 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 and w not in DIRECTION_WORDS:
             kinds[i] = "V"
             changed = True
+        elif w in CONTEXT_STOP_VERBS and k is None and i and _stop_verb_acts(words, kinds, i):
+            kinds[i] = "V"  # 「一边摇一边讲」「都得练」「还要再称」: a stop verb whose place makes it the step
+            changed = True
         elif w == "点" and i + 1 < n and words[i - 1:i] and (words[i - 1] in ("才", "就", "再", "先") or kinds[i - 1] == "M") \
                 and kinds[i + 1] in ("N", "T") and len(words[i + 1]) == 1:
             kinds[i] = "V"
@@ -1200,6 +1203,24 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
 
 
 _BEAT_ENDS = frozenset(("在", "往", "朝", "向", "到", "从", "对着", "冲着"))
+
+
+def _stop_verb_acts(words: list, kinds: list, i: int) -> bool:
+    """(nlp-steps) A verb of ``CONTEXT_STOP_VERBS`` (称 对 比 练 做 学 讲 说) at token i is the step where its place
+    says so: right after the second 一边/边 of a clause that has two (「一边摇一边讲」「一边打一边做」: both are done at
+    once), or, for ``DONE_STOP_VERBS``, closing its clause right after a modal, 再 or 去 (「直槌横槌都得练」「还要再称」
+    「拿到台子那儿去对」); 「我跟你讲」「称为」「对着」 stay what they were."""
+    n = len(words)
+    prev = words[i - 1]
+    if prev in SIMULTANEOUS_MARKERS:
+        a = i - 2
+        while a >= 0 and kinds[a] != "P":
+            if words[a] in SIMULTANEOUS_MARKERS:
+                return True
+            a -= 1
+        return False
+    return words[i] in DONE_STOP_VERBS and (i + 1 == n or kinds[i + 1] == "P") \
+        and (prev in MODALS or prev == "再" or prev == "去")
 
 
 def _beat_followed(pos: dict, doc: Doc, i: int) -> bool:
