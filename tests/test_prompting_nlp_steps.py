@@ -30,3 +30,20 @@ def test_stop_verb_is_a_step_where_its_place_says_so(text, verb):
 ])
 def test_stop_verb_stays_no_step_elsewhere(text, verb):
     assert verb not in _actions(text), _actions(text)
+
+
+# 2. An item of a 、 list of actions that jieba cut into a one-character verb and its object is one action, named as
+# the speaker listed it (not the verb alone, nor its object read as the verb); 上 + a thing listed among actions
+# (上漆, 上彩) is one too.
+@pytest.mark.parametrize("text, action", [
+    ("竹编要经过砍竹、剖篾、刮青、编织、锁口等工序。", "锁口"),       # 竹编
+    ("做宣纸要经过浸料、蒸煮、踩料、捞纸、焙纸等工序。", "浸料"),     # 宣纸
+    ("做花灯先扎架、糊纸、上漆、描花。", "上漆"),                      # 花灯
+])
+def test_listed_verb_object_item_is_one_action(text, action):
+    assert action in _actions(text), _actions(text)
+
+
+# ... not an item of a list of things (the object of 把, or of the verb the list runs on into).
+def test_listed_things_are_not_joined_into_actions():
+    assert "奶食" not in _actions("一边绕着走一边把奶食、白酒洒出去。")     # 祭祀
