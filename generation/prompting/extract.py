@@ -43,16 +43,16 @@ from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _i
                      finder_for, kind_table, normalize_chars)
 from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BEAT_CHARS,
                     BEAT_LEADS, BODY_CHARS, BODY_LOCATIVES, BODY_MOTION_VERBS, BODY_MOVERS, BODY_TURN, BODY_WORDS,
-                    BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, COPULAS, COUNT_PREV,
+                    BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, CONTEXT_STOP_VERBS, COPULAS, COUNT_PREV,
                     DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS,
-                    DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS, DISTRIBUTIVES, FILLERS, FULL_STOPS,
+                    DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS, DISTRIBUTIVES, DONE_STOP_VERBS, FILLERS, FULL_STOPS,
                     FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_JOINERS, HAND_PART_CHARS, INSTRUMENT_HEADS,
                     INSTRUMENT_LEADS, JOB_OPENERS, LIMB_CHARS, LINKING_ADVERBS, LOCATIVES, MANNER_ADVERBS, MANNER_HANDS,
                     MANNER_VERBS, MANUAL_VERBS, MARKED_VERBS, MATERIAL_HEADS, PATH_CLOSING_VERBS, MEASURE_FORMS, MEASURE_PREV,
                     MISHAP_ADVERBS, MISHAP_CHARS, MODALS, MOTION_WORDS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS,
                     ONSET_VERBS, PAIR_COUNTS, PATH_LEADS, PLACE_SIDES, PLACE_SUFFIX, POINT_BEFORE, POS_TAGS, PREDICATE_ADVERBS,
                     PUNCT, PURPOSE_LINKS, QSENT, RELATION_END, REPEAT_MARKERS, RESULT_COMPLEMENTS, RESULT_VERBS,
-                    ROUND_MARKERS, ROUTE_MARKERS, ROUTE_PREPOSITIONS, SIDE_DEICTICS, SIDE_FILLERS, SIDE_WORDS, SKIP,
+                    ROUND_MARKERS, ROUTE_MARKERS, ROUTE_PREPOSITIONS, SIDE_DEICTICS, SIDE_FILLERS, SIDE_WORDS, SIMULTANEOUS_MARKERS, SKIP,
                     SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, SWAP_VERBS, TECHNIQUE_VERB_NEXT, TOOL_HEADS,
                     TOOL_LEAD, TOPIC_PARTICLES, TURN_ADVERBS, WAIT_ENDS, WAIT_SUBJECTS, WAIT_WORDS, WARNING_CUES,
                     _FINISH_KINDS, _FINISH_WORDS)
@@ -902,8 +902,8 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                                                                    and pos.get(w[1:], "")[:1] == "n")) and (
                         (i + 2 < n and words[i + 1] == "、" and kinds[i + 2] == "V")
                         or (i >= 2 and words[i - 1] == "、" and _listed_action(words, kinds, i - 2))) \
-                    and (pos.get(w[0], "")[:1] in ("v", "a") or w[0] in CONTEXT_HAND_VERBS) \
-                    and w[0] not in STOP_VERBS and w[1] not in "子儿头" and pos.get(w, "")[:1] != "v" \
+                    and (pos.get(w[0], "")[:1] in ("v", "a") or w[0] in CONTEXT_HAND_VERBS or w[0] in DIRECTION_VERBS) \
+                    and (w[0] not in STOP_VERBS or w[0] in DIRECTION_VERBS) and w[1] not in "子儿头" and pos.get(w, "")[:1] != "v" \
                     and not (k == "T" and i + 1 < n and kinds[i + 1] == "V" and _is_body(spec, w)) \
                     and (k is None or pos.get(w[1], "")[:1] in ("n", "") or w[1] in MATERIAL_HEADS or len(w) == 3):
                 # 「抖袖、翻袖、甩袖」「齐毛、切毛」: a verb-object word listed with actions is one (nlp-order: also one of
@@ -1178,6 +1178,9 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 and w not in DIRECTION_WORDS:
             kinds[i] = "V"
             changed = True
+        elif w in CONTEXT_STOP_VERBS and k is None and i and _stop_verb_acts(words, kinds, i):
+            kinds[i] = "V"  # 「一边摇一边讲」「都得练」「还要再称」: a stop verb whose place makes it the step
+            changed = True
         elif w == "点" and i + 1 < n and words[i - 1:i] and (words[i - 1] in ("才", "就", "再", "先") or kinds[i - 1] == "M") \
                 and kinds[i + 1] in ("N", "T") and len(words[i + 1]) == 1:
             kinds[i] = "V"
@@ -1200,6 +1203,24 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
 
 
 _BEAT_ENDS = frozenset(("在", "往", "朝", "向", "到", "从", "对着", "冲着"))
+
+
+def _stop_verb_acts(words: list, kinds: list, i: int) -> bool:
+    """(nlp-steps) A verb of ``CONTEXT_STOP_VERBS`` (称 对 比 练 做 学 讲 说) at token i is the step where its place
+    says so: right after the second 一边/边 of a clause that has two (「一边摇一边讲」「一边打一边做」: both are done at
+    once), or, for ``DONE_STOP_VERBS``, closing its clause right after a modal, 再 or 去 (「直槌横槌都得练」「还要再称」
+    「拿到台子那儿去对」); 「我跟你讲」「称为」「对着」 stay what they were."""
+    n = len(words)
+    prev = words[i - 1]
+    if prev in SIMULTANEOUS_MARKERS:
+        a = i - 2
+        while a >= 0 and kinds[a] != "P":
+            if words[a] in SIMULTANEOUS_MARKERS:
+                return True
+            a -= 1
+        return False
+    return words[i] in DONE_STOP_VERBS and (i + 1 == n or kinds[i + 1] == "P") \
+        and (prev in MODALS or prev == "再" or prev == "去")
 
 
 def _beat_followed(pos: dict, doc: Doc, i: int) -> bool:
@@ -1345,6 +1366,68 @@ def _clause_end(words: list, kinds: list, i: int) -> int:
     while j < len(kinds) and (kinds[j] != "P" or words[j] == "、"):
         j += 1
     return j
+
+
+# (nlp-steps) what the second character of a listed verb-object item never is: a particle, a numeral, a pronoun…
+_PAIR_OBJECT_BAD_TAGS = frozenset("uyxmpcdr")
+
+
+def _listed_pairs(spec: Spec, doc: Doc) -> None:
+    """(nlp-steps) 「纺线、闯杼、掏综、织布」「宰杀、烫毛、灌汤、入炉」: an item of a 、 list of actions that jieba cut into
+    two one-character words, a verb (闯/v, 掏/zg) and its object (杼/g, 综/vn), is one verb-object action: the two
+    become one verb word, so that the step is named as the speaker listed it (not 闯 alone, nor 综 read as the
+    verb). Only beside a listed action (``_item_acts``), and where one half is the verb and the other untagged (no
+    spec term, no noun: 烫/毛 is read as a verb and its object already)."""
+    words, kinds = doc.words, doc.kinds
+    if "、" not in words:
+        return
+    pos = spec.pos_tags()
+    i = 1
+    changed = False
+    while i + 1 < len(words):
+        n = len(words)
+        w1, w2 = words[i], words[i + 1]
+        # (a verb + a noun jieba tags so, 烫/毛, is read as verb and object already: only a half left untagged)
+        if len(w1) == 1 and len(w2) == 1 and ((kinds[i] == "V" and kinds[i + 1] is None)
+                                              or (kinds[i] is None and kinds[i + 1] == "V")) \
+                and i not in doc.verb_terms and i + 1 not in doc.verb_terms \
+                and (words[i - 1] == "、" or (i + 2 < n and words[i + 2] == "、" and (
+                    kinds[i - 1] in ("P", "M") or words[i - 1] == "有"
+                    or (pos.get(words[i - 1], "")[:1] in ("p", "c") and words[i - 1] not in OBJECT_MARKERS)))) \
+                and (i + 2 == n or words[i + 2] == "等" or kinds[i + 2] == "P") \
+                and (pos.get(w1, "")[:1] == "v" or pos.get(w1, "") in ("zg", "vg") or w1 in MANUAL_VERBS) \
+                and w1 not in STOP_VERBS and w1 not in NUMERAL_CHARS and w2 not in PUNCT \
+                and w2 not in ASPECT_AFTER_VERB and pos.get(w2, "x")[:1] not in _PAIR_OBJECT_BAD_TAGS:
+            # a neighbouring item of the list is an action itself: not a list of things
+            if (words[i - 1] == "、" and _item_acts(pos, words, kinds, i - 2, -1)) \
+                    or (i + 2 < n and words[i + 2] == "、" and _item_acts(pos, words, kinds, i + 3, 1)):
+                _join_next(doc, i)
+                kinds[i] = "V"
+                if doc.verb_terms:
+                    doc.verb_terms.difference_update(r := {j for j in doc.verb_terms if j > i})
+                    doc.verb_terms.update(j - 1 for j in r)
+                changed = True
+        i += 1
+    if changed:
+        doc.interesting[:] = list(compress(range(len(words)), kinds))
+
+
+def _item_acts(pos: dict, words: list, kinds: list, j: int, step: int) -> bool:
+    """(nlp-steps) The 、 list item whose first (step 1) or last (step -1) token is j names an action: one of its
+    one or two tokens is a verb, or a term jieba tags as a verb or opens with a verb character (经线, 浆线); the
+    item is bounded (punctuation or 等 within those three tokens: not the last of a list of things running on into
+    its predicate, 「把奶食、白酒洒向…」)."""
+    acts = False
+    for k in range(3):
+        if j < 0 or j >= len(words) or kinds[j] == "P" or words[j] == "等":
+            return acts
+        if k == 2:
+            return False  # (an item is one or two words)
+        if kinds[j] == "V" or (kinds[j] == "T" and (pos.get(words[j], "")[:1] == "v"
+                                                    or pos.get(words[j][:1], "")[:1] == "v")):
+            acts = True
+        j += step
+    return False
 
 
 def _job_name_opening(spec: Spec, doc: Doc) -> None:
@@ -1898,6 +1981,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         _resegment(spec, doc, norm)
         open_kinds(doc)
         _step_kinds(spec, doc)
+        _listed_pairs(spec, doc)
         _defined_names(spec, doc)
         _job_name_opening(spec, doc)
         _manner_hands(doc)

@@ -111,6 +111,16 @@ RESULT_VERBS = {"收缩", "变形", "开裂", "裂", "裂开", "断", "断掉", 
                 "发黑", "发白", "发红", "变硬", "变软", "凝固", "结块", "成型", "成形", "掉", "塌", "缩", "胀", "鼓",
                 "做", "弄", "搞", "干活", "操作", "处理", "完成", "制作", "出现", "存在", "发生", "形成", "产生"}
 
+# (nlp-steps) Verbs of the stop lists above that are a craft action where their place says so: 称 weighs, 对 matches
+# or aligns, 比 compares, 练 practises, 做 makes, 学 imitates, 讲/说 is the storyteller's telling. Not by dropping them
+# from the lists: ``extract._stop_verb_acts`` reads the place (the second verb of 一边…一边…/边…边…; closing its clause
+# right after a modal, 再 or 去: 「都得练」「还要再称」「拿到台上去对」).
+CONTEXT_STOP_VERBS = frozenset({"称", "对", "比", "练", "做", "学", "讲", "说"})
+# of them, the ones a modal or 再/去 before the clause end makes the step (not the speech verbs: 「我得说,…」 opens a remark)
+DONE_STOP_VERBS = frozenset({"称", "对", "比", "练", "做"})
+# the markers of two actions done at once (「一边摇一边讲」「边打边唱」)
+SIMULTANEOUS_MARKERS = frozenset({"一边", "边"})
+
 NOT_VERBS = {"上头", "下头", "底下", "前头", "后头", "里头", "外头", "上面", "下面", "从头", "正当中", "料", "到", "在", "成", "好", "完", "着", "了", "给", "住", "足", "得", "开", "满", "够", "匀"}
 
 # Motion/result complements that follow a verb and are not its object.
