@@ -314,6 +314,8 @@ def _placed_pairs(spec: Spec, doc: Doc):
     words, kinds = doc.words, doc.kinds
     tags = spec.pos_tags()
     n = len(words)
+    if n < 4:
+        return  # (a preposition, two characters and a locative: four tokens at least; islice takes no negative end)
     for a in compress(range(1, n - 2), map(_PLACE_PREPOSITIONS.__contains__, islice(words, 0, n - 3))):
         x, y = words[a], words[a + 1]
         if len(x) != 1 or len(y) != 1 or words[a + 2] not in SLOT_LOCATIVES:
@@ -514,6 +516,8 @@ def _saying_names(spec: Spec, doc: Doc):
     words, kinds = doc.words, doc.kinds
     tags = spec.pos_tags()
     n = len(words)
+    if n < 3:
+        return  # (a source, its verb and what is told: three tokens at least)
     for k in compress(range(1, n - 1), map(SAYING_VERBS.__contains__, islice(words, 1, n - 1))):
         j = k - 1
         while j > 0 and k - j <= 2 and words[j] in _SAYING_ADVERBS:
