@@ -28,7 +28,7 @@ from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry
 from .craft import detect as detect_craft
 from .names import (_coordinated_names, _counted_names, _craft_names, _described_things, _led_tool_names, _method_names,
                     _named_steps, _nominal_topic, _numbered_names, _numeral_phrases, _object_names, _part_nouns,
-                    _quoted_names,
+                    _placed_pairs, _quoted_names, _saying_names,
                     _reached_things, _slot_nouns, _split_compounds, _suffix_names, _technique_compounds, _thing_nouns,
                     _handle_names,
                     _topic_names)
@@ -2322,7 +2322,11 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             coined(a, b)
         for a, b in _named_steps(spec, norm, doc):
             coined(a, b, "technique")
+        for a, b in _saying_names(spec, doc):
+            coined(a, b, "technique")
         for a, b in _slot_nouns(spec, doc):
+            coined(a, b)
+        for a, b in _placed_pairs(spec, doc):
             coined(a, b)
         for a, b in _handle_names(doc, spec.pos_tags()):
             # 「抓住锁把,」: 把 with no object after it ends the noun before it (a handle, a bundle)

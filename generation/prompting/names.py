@@ -21,7 +21,8 @@ from .words import (ASPECT_AFTER_VERB, BODY_CHARS, COMPLEMENTS, COORD_RE, COORD_
                     MISTAGGED_NOUN_TAGS, MODALS, NAME_ENDS, NAMING_VERBS, NEGATIONS, NUMERAL_CHARS, OBJECT_CHAR_TAGS,
                     OBJECT_MARKERS, PERSON_LEADS, PIECE_CLASSIFIERS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS,
                     PUNCT, PURPOSE_VERBS,
-                    QUOTE_PAIRS, REACH_ENDS, RESULT_COMPLEMENTS, RESULT_VERBS, ROUTE_PREPOSITIONS, SENTENCE_CHARS,
+                    QUOTE_PAIRS, REACH_ENDS, RESULT_COMPLEMENTS, RESULT_VERBS, ROUTE_PREPOSITIONS, SAYING_SOURCES, SAYING_VERBS,
+                    SENTENCE_CHARS,
                     SENTENCE_ENDS, SKIP, SLOT_LOCATIVES, SLOT_PREPOSITIONS, SPEECH_LEADS, SPEECH_VERBS, STATE_RESULTS,
                     STOP_NOUNS, STOP_VERBS, SUFFIX_NAME_STOP, SUFFIX_NAME_TAGS, TECHNIQUE_SUFFIX, TECHNIQUE_WORDS,
                     TOOL_HEADS, TOOL_LEAD, TOOL_NAME_SUFFIX, TOPIC_NAME_TAGS, TOPIC_PARTICLES, _COMPOUND_CLOSED)
@@ -300,6 +301,37 @@ def _slot_nouns(spec: Spec, doc: Doc):
             yield a, a + 2
 
 
+# the prepositions of place before a thing and a locative after it (「扣在纸垛上」「坐到竹担上」)
+_PLACE_PREPOSITIONS = frozenset(("在", "到", "从", "往", "由", "朝", "向"))
+
+
+def _placed_pairs(spec: Spec, doc: Doc):
+    """Token spans (a, a + 2) of two single characters jieba left apart between a preposition of place and a
+    locative (「扣在纸垛上,」「人坐到竹担上,」「搁在刨凳上」): what stands there is a thing, one noun its dictionary
+    lacks, whatever jieba tags its pieces (垛/v, 担/v). Not a direction or a place word (「到外硬内软」「从下往上」), a
+    function word, a numeral or a body part; a piece read as a verb only where the clause ends after the
+    locative (「在布缝上一圈」: 缝上, a verb and its complement)."""
+    words, kinds = doc.words, doc.kinds
+    tags = spec.pos_tags()
+    n = len(words)
+    if n < 4:
+        return  # (a preposition, two characters and a locative: four tokens at least; islice takes no negative end)
+    for a in compress(range(1, n - 2), map(_PLACE_PREPOSITIONS.__contains__, islice(words, 0, n - 3))):
+        x, y = words[a], words[a + 1]
+        if len(x) != 1 or len(y) != 1 or words[a + 2] not in SLOT_LOCATIVES:
+            continue
+        if not ("\u4e00" <= x <= "\u9fff" and "\u4e00" <= y <= "\u9fff") or x in NUMERAL_CHARS or y in NUMERAL_CHARS \
+                or x in DIRECTION_WORDS or y in DIRECTION_WORDS or x in PLACE_SUFFIX or y in PLACE_SUFFIX:
+            continue
+        if any(kinds[j] not in (None, "N", "T", "V") or tags.get(words[j], "x")[:1] in FUNCTION_TAGS
+               or tags.get(words[j], "")[:1] in ("f", "s") or (words[j] in spec.terms and spec.terms[words[j]].category == "body")
+               for j in (a, a + 1)):
+            continue
+        if "V" in (kinds[a], kinds[a + 1]) and not (a + 3 == n or kinds[a + 3] == "P"):
+            continue
+        yield a, a + 2
+
+
 def _nominal_topic(doc: Doc, s: int, e: int, b: int) -> bool:
     """「弹三弦的,…」「打鼓的,…」: a whole clause that is only a verb (and its object) closed by 的
     names the one who does it (a 的 nominalization), the topic of the sentence, not an action."""
@@ -346,7 +378,12 @@ def _technique_compounds(spec: Spec, doc: Doc):
                 size += len(words[b])
                 b += 1
             said = "".join(words[k + 1:b])
+            # (a naming verb's name that no punctuation closes, 「这叫盘踢连着盘」「叫倒糖饼儿小铜勺舀」: it ends where the
+            # next clause begins, if it does within the words read)
+            cut = _unclosed_name_end(doc, tags, k + 1, b) if w in NAMING_VERBS and b < n and kinds[b] != "P" else 0
             if b > k + 4 and b < n and kinds[b] != "P":
+                if cut:
+                    yield k + 1, cut
                 continue  # (four single pieces make a name only where punctuation closes it: 「这是毽托托上再缝」)
             # (with no punctuation, 「这叫外拐拿膝盖…」「叫三指功左手…」: a hand, a marker, a quantity or a
             # taking verb after the name is where the next clause begins)
@@ -366,6 +403,9 @@ def _technique_compounds(spec: Spec, doc: Doc):
                     b == k + 2 and len(said) == 1 and tags.get(said, "")[:1] in ("n", "v", "z") and said not in closed
                     and said not in MANNER_VERBS)):
                 yield k + 1, b
+                continue
+            if cut:
+                yield k + 1, cut
                 continue
         if (k == 0 or words[k - 1] in SENTENCE_ENDS) and kinds[k] not in ("P", "Q", "M", "H", "L", "O", "R"):
             if len(w) == 1 and k + 2 < n and (w2 in COPULAS or (w2 in DEFINING_DEMONSTRATIVES
@@ -430,6 +470,70 @@ def _technique_compounds(spec: Spec, doc: Doc):
         elif (t == "a" or w in MANNER_VERBS) and kinds[k] is None and (t2[:1] == "v" or w2 in MANUAL_VERBS) \
                 and kinds[k + 1] in ("V", "T", "C"):
             yield k, k + 2
+
+
+# the tags of a word that opens a predicate (an adverb, a preposition, a conjunction: 连着, 还, 就, 往)
+_PREDICATE_OPENING_TAGS = frozenset("dpc")
+# the tags a word of a short name never has (an adverb, a preposition, a conjunction, a particle, a pronoun)
+_NOT_NAME_TAGS = frozenset("dpcuyr")
+
+
+def _unclosed_name_end(doc: Doc, tags: dict, a: int, b: int) -> int:
+    """Where the name a naming verb introduces at token a ends when no punctuation closes it (a recogniser's text:
+    「这叫盘踢连着盘十来下」「老成都叫倒糖饼儿小铜勺舀了糖汁」), 0 where it cannot be told. The name is the longest run
+    of the words a..b-1 (two to four characters, not ending in a verb's tail 到/着/了…, with no adverb, preposition,
+    particle or pronoun in it) after which a clause begins: with an adverb, a preposition or a conjunction (连着,
+    还, 就), or with a noun of two characters or more and its verb (小铜勺 + 舀: the next clause's subject or
+    instrument)."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    for c in range(b, a, -1):
+        said = "".join(words[a:c])
+        if not 2 <= len(said) <= 4 or said[-1] in "到在着了过上下起来去成好完" \
+                or any(tags.get(words[j], "x")[:1] in _NOT_NAME_TAGS or kinds[j] is not None and kinds[j] not in
+                       ("N", "T", "V", "C") for j in range(a, c)):
+            continue
+        x = words[c]
+        if tags.get(x, "x")[:1] in _PREDICATE_OPENING_TAGS:
+            return c
+        if len(x) >= 2 and kinds[c] in (None, "N", "T") and (tags.get(x, "")[:1] == "n" or kinds[c] == "T") \
+                and c + 1 < n and (kinds[c + 1] == "V" or tags.get(words[c + 1], "")[:1] == "v"):
+            return c
+    return 0
+
+
+# the adverbs that may stand between a saying's source and its verb (「老辈人都爱讲」「老话也说」)
+_SAYING_ADVERBS = frozenset(("都", "也", "常", "爱", "总", "老", "常常", "都爱", "最爱", "就"))
+
+
+def _saying_names(spec: Spec, doc: Doc):
+    """Token spans (start, end) of the saying, the legend or its hero that a tradition's source is said to tell
+    (「老话讲轻胶十万杵,」「老辈人讲杜康造酒,是这么个来历」「老辈人都爱讲刘伯温的故事」「老辈人讲墨斗是鲁班…」): right
+    after ``words.SAYING_SOURCES`` and a verb of telling (``words.SAYING_VERBS``; adverbs may stand between), with no
+    pause, up to the clause end, a 的 or a copula, two to six characters (a count may be in it: 十万杵). A pause after
+    the verb (「老人讲,以前…」: what follows is a story told, not its name), a pronoun, a negation, a particle or a hand
+    in it names nothing."""
+    words, kinds = doc.words, doc.kinds
+    tags = spec.pos_tags()
+    n = len(words)
+    if n < 3:
+        return  # (a source, its verb and what is told: three tokens at least)
+    for k in compress(range(1, n - 1), map(SAYING_VERBS.__contains__, islice(words, 1, n - 1))):
+        j = k - 1
+        while j > 0 and k - j <= 2 and words[j] in _SAYING_ADVERBS:
+            j -= 1
+        if not (words[j] in SAYING_SOURCES or (j and words[j - 1] + words[j] in SAYING_SOURCES)):
+            continue
+        b = k + 1
+        while b < n and kinds[b] != "P" and words[b] != "的" and words[b] not in COPULAS and b - k <= 6:
+            b += 1
+        said = doc.starts[b] - doc.starts[k + 1]  # (its length in characters: a quantity is one token)
+        if not 2 <= said <= 6 or any(
+                kinds[x] in ("M", "H", "R", "O", "L") or words[x] in NEGATIONS or words[x] in FILLERS
+                or tags.get(words[x], "")[:1] in ("r", "u", "y")
+                or (kinds[x] != "Q" and not all("\u4e00" <= ch <= "\u9fff" for ch in words[x])) for x in range(k + 1, b)):
+            continue
+        yield k + 1, b
 
 
 # jieba's tags of a word that makes what 的 joins no name but whose or where (a pronoun, a person's or a place's

@@ -394,6 +394,12 @@ OWN_OBJECT_CHARS = set("火水温气风")
 NAMING_VERBS = {"叫", "叫做", "叫作", "称为", "称作", "名叫", "所谓", "就叫", "俗称", "人称", "又称", "统称", "旧称",
                 "谓之", "称之为"}
 STOP_VERBS |= NAMING_VERBS  # (a naming verb starts no step, and is no noun: jieba tags 谓之 n)
+# 「老话讲轻胶十万杵」「老辈人讲杜康造酒,…」「老辈人都爱讲刘伯温的故事」: who hands a tradition down (the old saying, the
+# elders) and the verb of telling it; what is told right after them, up to the clause end (or 的, 是), is the name of
+# the saying, the legend or its hero (names._saying_names). Adverbs may stand between (都, 也, 常, 爱).
+SAYING_SOURCES = frozenset(("老话", "俗话", "老古话", "古话", "老辈人", "老辈", "老一辈", "老人", "老人家", "老辈子",
+                            "老祖宗", "上辈人", "前辈"))
+SAYING_VERBS = frozenset(("讲", "说"))
 # The copula names what it identifies (「这就是降龙」「刻的是阳文」「慢了就是散板」) after a demonstrative,
 # a 的 (the pseudo-cleft 「V的是X」) or, for 就是, any word of its clause (opening a clause it is a filler)
 COPULAS = {"是", "就是"}
