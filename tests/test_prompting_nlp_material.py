@@ -22,3 +22,22 @@ def test_craft_name_in_object_slot_is_material(text, action, material):
     steps = [s for s in _steps(text) if s["action"] == action]
     assert steps, _steps(text)
     assert steps[0]["material"] == material, steps
+
+
+# 2. Stuff taken up with 用/以 for a verb that lays it on (画, 勾, 涂, 描, 染…) is the step's material even where
+# its name says neither tool nor stuff (石青, 朱砂); the figure drawn or the ground covered after V出/V满 is not
+# (a tool by its name stays the tool: 「用毛笔画出眉毛」).
+@pytest.mark.parametrize("text, action, material", [
+    ("画山水先用石青勾出山石的轮廓。", "勾", "石青"),        # 国画
+    ("师傅以朱砂描出门神的眉眼。", "描出", "朱砂"),            # 年画
+    ("用墨汁画出眉毛。", "画出", "墨汁"),                    # 脸谱
+])
+def test_stuff_laid_on_is_material(text, action, material):
+    steps = [s for s in _steps(text) if s["action"] == action]
+    assert steps, _steps(text)
+    assert steps[0]["material"] == material and steps[0]["tool"] != material, steps
+
+
+def test_tool_named_as_tool_stays_tool():
+    step = [s for s in _steps("用毛笔画出眉毛。") if s["action"] == "画出"][0]
+    assert step["tool"] == "毛笔" and step["material"] != "毛笔", step
