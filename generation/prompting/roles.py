@@ -460,11 +460,13 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False, sl
                 kind is None and k < e and kinds[k + 1] == "N" and POS_TAGS.roles.get(words[k], "")[:1] == "n") or (
                 kind is None and k == j and len(words[k]) >= 2 and POS_TAGS.roles.get(words[k], "") in UNKNOWN_NAME_TAGS) or (
                 kind == "A" and k == j and info is None and POS_TAGS.roles.get(words[k], "")[:1] == "n" and k > 0 and (
-                    kinds[k - 1] in ("O", "L", "V", "T", "Q") or POS_TAGS.roles.get(words[k - 1], "") in ("m", "mq", "q"))):
+                    kinds[k - 1] in ("O", "L", "Q") or POS_TAGS.roles.get(words[k - 1], "") in ("m", "mq", "q")
+                    or (kinds[k - 1] in ("V", "T") and words[k - 1][-1:] not in MADE_COMPLEMENTS))):
             # 「马莲」「草」: a name jieba tags as a person or place, before a noun, is part of it;
             # where a noun stands (after 拿/把/a verb), such a name is the noun (「拿松明子扎」)
             # 「马莲」「草」: a name jieba tags as a person or place, before a noun, is part of it;
-            # a craft's own name jieba tags a noun is a thing right after 把, 拿/用, a verb or a classifier
+            # a craft's own name jieba tags a noun is a thing right after 把, 拿/用, a classifier or a verb (not
+            # after V出/V成: 「打出金箔」 makes it)
             # (「把金箔裹到药丸上」「手持太平鼓」)
             parts.append(words[k])
             infos.append(info)
