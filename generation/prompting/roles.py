@@ -9,12 +9,12 @@ from .quantities import CORRECTION_CUES
 from .spec import HAND_TERMS, Spec
 from .tokens import (Doc, Step, _all_stuff, _head, _is_body, _is_body_motion, _is_material_word, _is_tool_word,
                      _is_working_tool)
-from .words import (ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BIND_VERBS, CLAUSE_COMMAS,
+from .words import (ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, APPLY_VERBS, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BIND_VERBS, CLAUSE_COMMAS,
                     COMPLEMENTS, CONSUMED_HEADS, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, COORD_RE, DEGREE_MARKERS,
                     DEGREE_NEXT_KINDS, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS,
                     FACING_COVERBS, FILLERS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS,
                     HAND_PLACE_MARKERS, HANG_VERBS, INSIDE, INSTRUMENT_HEADS, INSTRUMENT_LEADS, LIMB_CHARS,
-                    LIMB_MOVERS, LOAD_VERBS, LOCATIVES, LOCATIVE_SUFFIX, MAKING_VERBS, MANNER_ADVERBS, MANNER_VERBS,
+                    LIMB_MOVERS, LOAD_VERBS, LOCATIVES, LOCATIVE_SUFFIX, MADE_COMPLEMENTS, MAKING_VERBS, MANNER_ADVERBS, MANNER_VERBS,
                     MATERIAL_HEADS, MEDIUM_HEADS, MODALS, MOTION_WORDS, NEEDLE_TOOLS, NEGATIONS, PART_WORDS, PERFORMED_SUFFIX,
                     PERSON_NOUNS, PERSON_PRONOUNS, PINCHED_TOOL_HEADS, PLACE_MARKERS, PLACE_SIDES, POS_TAGS, PREDICATE_ADVERBS,
                     PUT_VERBS, RATIO_NUMERALS, RAW_STUFF_HEADS, REACH_CHARS, RELATION_END, RESULT_COMPLEMENTS,
@@ -458,10 +458,16 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False, sl
         if kind == "N" or (info is not None and (info.category in ("tool", "material") or (
                 body and info.category == "body" and not parts))) or (
                 kind is None and k < e and kinds[k + 1] == "N" and POS_TAGS.roles.get(words[k], "")[:1] == "n") or (
-                kind is None and k == j and len(words[k]) >= 2 and POS_TAGS.roles.get(words[k], "") in UNKNOWN_NAME_TAGS):
+                kind is None and k == j and len(words[k]) >= 2 and POS_TAGS.roles.get(words[k], "") in UNKNOWN_NAME_TAGS) or (
+                kind == "A" and k == j and info is None and POS_TAGS.roles.get(words[k], "")[:1] == "n" and k > 0 and (
+                    kinds[k - 1] in ("O", "L", "Q") or POS_TAGS.roles.get(words[k - 1], "") in ("m", "mq", "q")
+                    or (kinds[k - 1] in ("V", "T") and words[k - 1][-1:] not in MADE_COMPLEMENTS))):
             # 「马莲」「草」: a name jieba tags as a person or place, before a noun, is part of it;
             # where a noun stands (after 拿/把/a verb), such a name is the noun (「拿松明子扎」)
-            # 「马莲」「草」: a name jieba tags as a person or place, before a noun, is part of it
+            # 「马莲」「草」: a name jieba tags as a person or place, before a noun, is part of it;
+            # a craft's own name jieba tags a noun is a thing right after 把, 拿/用, a classifier or a verb (not
+            # after V出/V成: 「打出金箔」 makes it)
+            # (「把金箔裹到药丸上」「手持太平鼓」)
             parts.append(words[k])
             infos.append(info)
             k += 1
@@ -1151,6 +1157,19 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             and not _is_tool_word(lead_tool) and not _is_material_word(lead_tool) and not _is_body(spec, lead_tool):
         # 「火把拿松明子扎」「拿绑带从脚脖子往上缠」: what is taken up to wind, tie or wrap with (a name that says
         # neither tool nor stuff) is bound into the work, the material (「拿针缝」: a tool by its name stays one)
+        step.material = lead_tool
+        if step.tool == lead_tool:
+            step.tool = None
+        lead_tool = None
+    if lead_tool is not None and lead_info is None and ba_obj is None and action_idx is not None and lead_word in INSTRUMENT_LEADS \
+            and action_idx > lead_at and words[action_idx][:1] in APPLY_VERBS \
+            and (step.material is None or (
+                (words[action_idx][-1:] in MADE_COMPLEMENTS or (action_idx < e and words[action_idx + 1] in MADE_COMPLEMENTS))
+                and any(step.material in words[k] for k in range(action_idx + 1, e + 1)))) \
+            and not _is_tool_word(lead_tool) and not _is_body(spec, lead_tool):
+        # 「用胭脂画出鼻梁线」「以佛青勾出轮廓」「用墨汁画出眉毛」: stuff taken up with 用/以 (not a tool by its name)
+        # and laid on by painting, smearing or drawing is the material; the figure it makes, or the ground it
+        # covers (画出…, 涂满…), named after the verb, is no stuff worked
         step.material = lead_tool
         if step.tool == lead_tool:
             step.tool = None

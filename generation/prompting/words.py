@@ -738,6 +738,14 @@ BIND_VERBS = set("缠绕绑捆扎系拴包裹编织缝")
 ATTACH_VERBS = set("贴粘糊盖铺钉")
 
 
+# verbs that lay stuff on a ground (paint, smear, draw, dye): what 用/以 takes up for them, a name that says
+# neither tool nor stuff (胭脂, 佛青), is what they put there; the figure or ground after them is not
+APPLY_VERBS = set("涂抹画描勾染敷绘")
+
+# result complements after which a verb's object is what the work makes or how far it covers (画出, 涂满, 垒成)
+MADE_COMPLEMENTS = set("出满成")
+
+
 SENTENCE_ENDS = set("。!?;\n\uff01\uff1f\uff1b")
 
 # A hand named as the subject goes on over a semicolon (「这叫顶绢转;转稳了往天上一抛」: the clauses of one
