@@ -62,7 +62,7 @@ class WorkerRuntime:
             if self._engine is not None and getattr(self._engine, "kind", "t2v") == kind:
                 return self._engine, 0.0
             if self._engine is not None:
-                self._release_engine()
+                self.release_engine()
 
             default_mode = settings.ENGINE_MODE or "auto"
             load_mode = mode if mode not in ("", None, "auto") else default_mode
@@ -88,7 +88,8 @@ class WorkerRuntime:
             self.beat()
             return self._engine, self.engine_load_s
 
-    def _release_engine(self) -> None:
+    def release_engine(self) -> None:
+        """Drop the loaded engine (and its memory); the next job loads again."""
         self._engine = None
         import gc
 

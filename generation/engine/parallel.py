@@ -164,10 +164,46 @@ def follow(engine) -> int:
         done += 1
 
 
+def group_threads() -> list[str]:
+    """Names of this process's threads that belong to a process group's backend (gloo's loops, NCCL's
+    watchdogs), read from /proc on Linux; [] elsewhere. After shutdown_distributed() it should be []."""
+    import os
+
+    names = []
+    try:
+        tasks = os.listdir("/proc/self/task")
+    except OSError:
+        return names
+    for tid in tasks:
+        try:
+            with open(f"/proc/self/task/{tid}/comm") as fh:
+                name = fh.read().strip()
+        except OSError:
+            continue  # the thread ended meanwhile
+        if "gloo" in name or "nccl" in name.lower():
+            names.append(name)
+    return sorted(names)
+
+
 def shutdown_distributed() -> None:
-    """Leave the process group before the interpreter exits (a gloo group left to the exit handlers can
-    abort the process: "terminate called without an active exception")."""
+    """Leave the process group and free its groups while the interpreter is still whole.
+
+    The caller drops every engine first (`engine = None`): a context-parallel transformer holds the device
+    mesh and through it the groups, whose backend threads destroy_process_group() does not stop. Groups
+    still alive when the interpreter finalizes are torn down by exit handlers and can abort the process
+    ("terminate called without an active exception": on CPU about one exit in ten, seen in CI). With no
+    engine holding them, the collection below frees them and joins their threads; anything left is logged.
+    """
+    import gc
+    import logging
+
     import torch.distributed as dist
 
     if dist.is_initialized():
         dist.destroy_process_group()
+    gc.collect()
+    left = group_threads()
+    if left:
+        logging.getLogger(__name__).warning(
+            "process group threads still running after shutdown (%s): something still holds an engine",
+            ", ".join(left))

@@ -31,9 +31,11 @@ class Command(BaseCommand):
         if rank > 0:
             engine = load_configured_engine(get_runtime().device)
             try:
-                self.stdout.write(f"rank {rank}: followed {follow(engine)} generations")
+                followed = follow(engine)
             finally:
+                engine = None  # the engine holds the groups: drop it before leaving them
                 shutdown_distributed()
+            self.stdout.write(f"rank {rank}: followed {followed} generations")
             return
         from django.conf import settings
 
@@ -48,7 +50,10 @@ class Command(BaseCommand):
         try:
             app.worker_main(argv)
         finally:
-            engine = getattr(get_runtime(), "_engine", None)
+            runtime = get_runtime()
+            engine = getattr(runtime, "_engine", None)
             if engine is not None and hasattr(engine, "close"):
                 engine.close()  # the followers leave their loop
+            engine = None
+            runtime.release_engine()  # the engine holds the groups: drop it before leaving them
             shutdown_distributed()

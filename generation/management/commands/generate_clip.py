@@ -149,6 +149,7 @@ class Command(BaseCommand):
             if dist is not None:
                 from generation.engine.parallel import shutdown_distributed
 
+                engine = None  # the engine holds the groups: drop it before leaving them
                 shutdown_distributed()
         delivery = None
         if deliver:
