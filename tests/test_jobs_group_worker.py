@@ -50,6 +50,11 @@ def test_group_worker_runs_a_job_over_two_processes(jobs_env, settings, tmp_path
                 proc.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 proc.kill()
+    # stopped by SIGTERM, the group leaves together: rank 0's worker shuts down and sends "stop", the follower
+    # (which waits for it) ends its loop; neither leaves group threads behind nor breaks a broadcast
+    out = log.read_text(errors="replace")
+    assert "rank 1: followed 1 generations" in out, out[-4000:]
+    assert "Connection closed by peer" not in out and "still running after shutdown" not in out, out[-4000:]
     # the same job in this process, one rank: the same frames (within 1/255)
     from generation.engine import load_engine
     from generation.runtime import WorkerRuntime

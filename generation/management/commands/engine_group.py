@@ -29,6 +29,13 @@ class Command(BaseCommand):
         # torchrun hands each process is its rank in the group.
         rank = dist.get_node_local_rank()
         if rank > 0:
+            import signal
+
+            # torchrun hands a stop (SIGTERM, Ctrl-C) to every rank at once. A follower waits instead for rank
+            # 0's "stop", sent once its Celery worker has shut down warmly, so the group leaves together (killed
+            # at once, it broke rank 0's last broadcast); torchrun still kills it 30 s later if none comes.
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
             engine = load_configured_engine(get_runtime().device)
             try:
                 followed = follow(engine)
