@@ -145,6 +145,14 @@ def _check_span(*, recording, start_ms, end_ms) -> tuple[int, int]:
     return start_ms, end_ms
 
 
+def span_error_field(key: str, *, by_segments: bool, start_field: str) -> str:
+    """Where a service error is shown: a span error (key ``span``) beside what chose the span, the segments or
+    the start (the API's ``audio_start_ms``, the screen's ``start_s``); any other key is its own field."""
+    if key != "span":
+        return key
+    return "segments" if by_segments else start_field
+
+
 def s2v_job_create(*, requested_by, recording, portrait, start_ms, end_ms, prompt: str | None = None,
                    seed: int | None = None, steps: int | None = None, retry_of: GenerationJob | None = None,
                    enqueue: bool = True, speaker_label: str | None = None) -> GenerationJob:

@@ -78,7 +78,7 @@ class S2VGenerate(AreaView):
             return duplicate.response
 
     def _submit(self, request, form, once):
-        from .s2v import s2v_job_create
+        from .s2v import s2v_job_create, span_error_field
 
         if not form.is_valid():
             return self._render(request, form, status=400)
@@ -88,9 +88,8 @@ class S2VGenerate(AreaView):
                                  start_ms=d["start_ms"], end_ms=d["end_ms"], prompt=d.get("prompt"),
                                  seed=d.get("seed"), steps=d.get("steps"), speaker_label=d.get("speaker_label"))
         except params.ParameterError as exc:
-            for field, errs in exc.errors.items():
-                if field == "span":  # beside what was used to choose it: the segments, or start/end
-                    field = "segments" if d.get("segments") else "start_s"
+            for key, errs in exc.errors.items():
+                field = span_error_field(key, by_segments=bool(d.get("segments")), start_field="start_s")
                 form.add_error(field if field in form.fields else None, " ".join(errs))
             return self._render(request, form, status=400)
         messages.success(request, _("已提交口述影像生成任务。"))

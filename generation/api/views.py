@@ -34,13 +34,14 @@ INPUT_FIELDS = {"input", "text", "technique", "step", "camera", "recording", "st
 
 def _keyed_like_the_body(exc: params.ParameterError, data) -> dict:
     """A service's errors keyed like the request body: source fields under "input", the rest under "parameters".
-    A narration's audio span (the service's "span") is named by what the body chose it with, as the screen does:
-    ``segments``, or ``audio_start_ms`` (and ``audio_end_ms``)."""
+    A narration's audio span (the service's "span") is named by what the body chose it with
+    (``s2v.span_error_field``, as the screen does): ``segments``, or ``audio_start_ms``."""
     given = data.get("input") if isinstance(data, dict) and isinstance(data.get("input"), dict) else {}
     body: dict = {}
+    from ..s2v import span_error_field
+
     for key, messages in exc.errors.items():
-        if key == "span":
-            key = "segments" if given.get("segments") else "audio_start_ms"
+        key = span_error_field(key, by_segments=bool(given.get("segments")), start_field="audio_start_ms")
         if key in INPUT_FIELDS:
             body.setdefault("input", {})["text" if key == "input" else key] = messages
         else:
