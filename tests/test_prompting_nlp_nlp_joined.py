@@ -50,3 +50,15 @@ def test_not_joined(text, action, absent):
     out = _out(text)
     step = _step(out, action)
     assert absent not in _held(step), step
+
+
+# 3. The field stays one string (the JSON contract and the curator's form), and a saved or edited step with no
+# transcript offsets renders the joined things as they are.
+def test_joined_field_is_a_string_and_renders_without_offsets():
+    from generation.prompting.render import render_prompt
+
+    out = _out("做八宝饭先把糯米跟红豆一起泡上。")
+    step = _step(out, "泡")
+    assert isinstance(step["material"], str)
+    bare = {"steps": [{"order": 1, "action": "泡", "material": "糯米、红豆", "params": {}}]}
+    assert "泡糯米、红豆" in render_prompt(bare)

@@ -2384,8 +2384,9 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     if extra:
         terms = sorted(terms + extra, key=lambda t: t["start"])
     for step in steps:
-        joined_things(spec, doc, term_at, norm, step)  # (after the carrying passes: they compare single names)
         _apply_defaults(spec, step, technique, craft)
+        # (after the carrying passes, which compare single names, and after the values a material implies)
+        joined_things(spec, doc, term_at, norm, step)
     return norm, terms, steps, warnings, craft, notes, detected
 
 
