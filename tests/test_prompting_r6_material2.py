@@ -39,7 +39,8 @@ def test_a_pattern_followed_is_not_what_the_counted_pieces_are():
 # --- a noun said as a clause of its own is what the next clause works (roles._clause_topic) -------------
 def test_a_noun_said_alone_before_a_clause_that_names_nothing_is_its_material():
     # pastry dough with a ratio (a food craft), dye leaves with a topic particle (a dyeing craft)
-    assert step_of("糯米粉跟澄面三比一,揉匀。", "揉匀")[2] == "糯米粉"
+    # (nlp-joined: the two things joined by 跟 are both kneaded, kept as 「糯米粉、澄面」)
+    assert step_of("糯米粉跟澄面三比一,揉匀。", "揉匀")[2] == "糯米粉、澄面"
     assert step_of("蓝靛叶子呢,先泡透。", "泡透")[2] == "蓝靛叶子"
 
 

@@ -37,7 +37,7 @@ from .notices import QUANTITY_WITHOUT_ACTION, TWO_VALUES, notice
 from .quantities import CORRECTION_CUES
 from .resegment import (DICTIONARY_VERB_COMPLEMENTS, _repair_tokens, _resegment, mistagged_verb, verb_char,
                         verb_object_word, written_jing)
-from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_marker
+from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_marker, joined_things
 from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, _is_working_tool,
                      finder_for, kind_table, normalize_chars)
@@ -2385,6 +2385,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         terms = sorted(terms + extra, key=lambda t: t["start"])
     for step in steps:
         _apply_defaults(spec, step, technique, craft)
+        # (after the carrying passes, which compare single names, and after the values a material implies)
+        joined_things(spec, doc, term_at, norm, step)
     return norm, terms, steps, warnings, craft, notes, detected
 
 

@@ -464,6 +464,12 @@ def _said_role(text, s, e, name, by_name, verb_pos, verb_len, action, tags, is_t
     """(name as shown, role) of a step's tool or material in its clause."""
     if not name:
         return name, _NO_ROLE
+    if "、" in name:
+        # things joined as one object (「糯米、红豆」, ``roles.joined_things``): the part the first one had in the
+        # clause is the part of all, said together
+        first = name.split("、", 1)[0]
+        shown, role = _said_role(text, s, e, first, by_name, verb_pos, verb_len, action, tags, is_tool)
+        return shown + name[len(first):], role
     pos, said, is_term = _find(text, s, e, name, by_name)
     if pos is None:
         return name, _NO_ROLE

@@ -3,6 +3,7 @@ decides which noun is the tool, the material, the place or the body part (「用
 relation (``_relation``) and the degree. Constants live in ``words.py``."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from itertools import chain
 
 from .quantities import CORRECTION_CUES
@@ -12,7 +13,7 @@ from .tokens import (Doc, Step, _all_stuff, _head, _is_body, _is_body_motion, _i
 from .words import (ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, APPLY_VERBS, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BIND_VERBS, CLAUSE_COMMAS,
                     COMPLEMENTS, CONSUMED_HEADS, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, COORD_RE, DEGREE_MARKERS,
                     DEGREE_NEXT_KINDS, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS,
-                    FACING_COVERBS, FILLERS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS,
+                    FACING_COVERBS, FILLERS, JOIN_COMPARISONS, JOIN_WORDS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS,
                     HAND_PLACE_MARKERS, HANG_VERBS, INSIDE, INSTRUMENT_HEADS, INSTRUMENT_LEADS, LIMB_CHARS,
                     LIMB_MOVERS, LOAD_VERBS, LOCATIVES, LOCATIVE_SUFFIX, MADE_COMPLEMENTS, MAKING_VERBS, MANNER_ADVERBS, MANNER_VERBS,
                     MATERIAL_HEADS, MEDIUM_HEADS, MODALS, MOTION_WORDS, NEEDLE_TOOLS, NEGATIONS, PART_WORDS, PERFORMED_SUFFIX,
@@ -1471,3 +1472,146 @@ def _relation(spec, doc: Doc, term_at: dict, markers: list, e: int, action_idx) 
             continue
         return (i, end)
     return None
+
+
+def joined_things(spec: Spec, doc: Doc, term_at: dict, norm: str, step: Step) -> None:
+    """「把糯米跟红豆一起泡」「用竹篾和铁丝扎」「塞进艾叶、丁香」「香油跟黄丹倒进锅里」: a noun joined by a
+    conjunction or the listing comma (``JOIN_WORDS``) to the step's tool or material, as said in the step's own
+    clause, is a second thing the same verb works: the field keeps both, in the order said, as 「A、B」 (one
+    string: the JSON contract's field stays a string). Not a comparison or relation after the pair (「跟头发丝一样」,
+    ``JOIN_COMPARISONS``), a pair that only describes the noun after 的 (「额头与鼻梁的白线」), a body part, a
+    person or a place joined to the thing, nor a thing the step only carried over from the clause before."""
+    starts, words = doc.starts, doc.words
+    n = len(words)
+    for slot in ("material", "tool"):
+        name = getattr(step, slot)
+        if not name or step.start < 0 or "、" in name:
+            continue
+        found = _said_in_step(doc, term_at, norm, step, name)
+        if found is None:
+            continue
+        a, b = found
+        if _is_body(spec, name) and not _verb_object(doc, step, a):
+            continue  # 「嘴跟吹口斜着」「大腿跟地面平」: a body part not the verb's object is how it stands to a thing
+        last = _clause_last(doc, b)
+        after, before = [], []
+        k = b
+        while k <= last and words[k] in JOIN_WORDS and words[k] != step.surface and len(after) < 3:
+            # (「拿冷开水和成团」: 和 is the step's own verb there, no conjunction)
+            part = _joined_part(spec, doc, term_at, k + 1, last)
+            if part is None:
+                break
+            np, k = part
+            after.append(np)
+        if after and k < n and (words[k] in JOIN_COMPARISONS or words[k] == "的"):
+            after = []
+        k = a
+        while k - 2 >= 0 and words[k - 1] in JOIN_WORDS and len(before) < 3:
+            part = _joined_before(spec, doc, term_at, k - 2)
+            if part is None:
+                break
+            np, k = part
+            before.insert(0, np)
+        if before and b < n and (words[b] in JOIN_COMPARISONS or words[b] == "的"):
+            before = []
+        parts = [p for p in before + [name] + after if p]
+        if len(parts) < 2 or len(set(parts)) < len(parts):
+            continue
+        other = step.tool if slot == "material" else step.material
+        if other and other in parts:
+            continue
+        setattr(step, slot, "、".join(parts))
+
+
+def _verb_object(doc: Doc, step: Step, a: int) -> bool:
+    """The noun at token a is the object right after the step's verb (「抓住对方的肩膀」: an owner and 的 between)."""
+    i = a - 1
+    if i >= 2 and doc.words[i] == "的":
+        i -= 2
+    return i >= 0 and bool(step.surface) and doc.words[i].endswith(step.surface)
+
+
+def _said_in_step(doc: Doc, term_at: dict, norm: str, step: Step, name: str):
+    """(first token, token after) of ``name`` (a term's canonical name or the text itself) said inside the step's
+    span, or None."""
+    starts = doc.starts
+    lo, hi = bisect_left(starts, step.start), bisect_left(starts, step.end)
+    for i in range(lo, min(hi, len(doc.words))):
+        info = term_at.get(i)
+        if info is not None and info.canonical == name:
+            return i, i + 1
+        if norm.startswith(name, starts[i]):
+            j = bisect_left(starts, starts[i] + len(name), i + 1)
+            if j < len(starts) and starts[j] == starts[i] + len(name):
+                return i, j
+    return None
+
+
+def _clause_last(doc: Doc, j: int) -> int:
+    """The last token of the clause that goes on at token j (a listing comma 、 does not end it)."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    while j < n and not (kinds[j] == "P" and words[j] != "、"):
+        j += 1
+    return j - 1
+
+
+def _joined_thing(spec: Spec, np: str, info) -> bool:
+    """A noun that may be a second thing worked: not a body part, a person, a place or a word of no thing."""
+    return not (_is_body(spec, np, True) or info_is_person((np, info)) or _is_place_word(np) or np in STOP_NOUNS
+                or np in PART_WORDS or (info is not None and info.category not in ("tool", "material")))
+
+
+def _joined_part(spec: Spec, doc: Doc, term_at: dict, j: int, last: int):
+    """(noun, index after it) of the thing said at token j after a joining word, or None."""
+    if j > last:
+        return None
+    words, kinds = doc.words, doc.kinds
+    info = term_at.get(j)
+    if (kinds[j] in ("V", "T") or words[j] in COMPLEMENTS) and not (
+            info is not None and info.category in ("tool", "material")):
+        return None  # 「配颜色、过梭」: a verb after the comma opens a clause of its own
+    np, info, after = _noun_phrase(doc, term_at, j, last)
+    if np is None:
+        w = words[j]
+        if kinds[j] in (None, "N") and len(w) >= 2 and POS_TAGS.roles.get(w, "")[:1] == "n" and w not in SKIP:
+            np, info, after = w, None, j + 1  # 「艾叶、丁香」: a noun jieba knows, untagged here
+        else:
+            return None
+    if after - j > 3 or not _joined_thing(spec, np, info) or (after - 1 > j and words[after - 1] in JOIN_COMPARISONS) \
+            or (info is None and len(np) > 2 and np[-1] in JOIN_COMPARISONS) \
+            or any(_is_body(spec, words[t], True) for t in range(j + 1, after)):
+        # (「大腿跟地面平」 read as one noun phrase: a comparison all the same; 「腰带脚底下」 with no punctuation:
+        # the body part after the thing opens the next clause)
+        return None
+    return np, after
+
+
+def _joined_before(spec: Spec, doc: Doc, term_at: dict, j: int):
+    """(noun, its first token) of the thing that ends at token j before a joining word, or None: the longest noun
+    phrase (up to three tokens) that ends there."""
+    words, kinds = doc.words, doc.kinds
+    best = None
+    for s in range(j, max(-1, j - 3), -1):
+        if kinds[s] == "P" or words[s] in JOIN_WORDS:
+            break
+        np, info, after = _noun_phrase(doc, term_at, s, j)
+        if np is None or after != j + 1:
+            if s == j:
+                w = words[j]
+                if kinds[j] in (None, "N") and len(w) >= 2 and POS_TAGS.roles.get(w, "")[:1] == "n" and w not in SKIP:
+                    best = (w, None, j)
+                    continue
+            break
+        if best is not None and np == best[0]:
+            break  # (token s was skipped, a numeral or a complement: no part of the name)
+        best = (np, info, s)
+    if best is None or not _joined_thing(spec, best[0], best[1]):
+        return None
+    k = best[2] - 1
+    tag = POS_TAGS.roles.get(words[k], "") if k >= 0 else ""
+    if k >= 0 and (kinds[k] in ("N", "R") or (kinds[k] is None and (tag[:1] == "n" or tag in ("t", "b", "u")))):
+        # 「冬稻茎」「与之结为夫妇」: the phrase goes on before (a modifier, an object pronoun's particle), it is no
+        # whole name here; 「在秋收、谷子进仓后」: after a place or time preposition the pair says when or where
+        return None
+    return best[0], best[2]

@@ -140,7 +140,7 @@ CONTEXT_HAND_VERBS = MANUAL_VERBS | set("套挂拴系搭挎扛拎抓捞夹钉揭
 
 # Nouns that name no tool or material (time, place, people, abstractions).
 STOP_NOUNS = {"时候", "地方", "东西", "样子", "办法", "手艺", "师傅", "功夫", "意思", "问题", "感觉", "道理", "事", "事情",
-              "时间", "部分", "这边", "那边", "关键", "效果", "程度", "位置", "方向", "方面", "大家", "人家", "老师",
+              "时间", "部分", "部位", "这边", "那边", "关键", "效果", "程度", "位置", "方向", "方面", "大家", "人家", "老师",
               "学徒", "徒弟", "情况", "规矩", "步骤", "工序", "过程", "遍数", "次数", "秘诀", "诀窍", "窍门", "经验",
               "技术", "技艺", "手法", "手劲", "力气", "劲儿", "力道", "火候", "样", "种", "回事", "年", "月", "日", "天",
               "早上", "晚上", "中间", "两边", "旁边", "周围", "之间", "以后", "以前", "开始", "最后", "师父", "咱", "人",
@@ -471,6 +471,15 @@ PERSON_LEADS = {"跟", "跟着", "向", "问", "找", "拜", "叫", "师父", "�
 
 
 COORD_RE = re.compile("[跟和与及或]")
+
+# The words that join two things as one object of a verb (「把糯米跟红豆一起泡」「用竹篾和铁丝扎」「塞进艾叶、丁香」):
+# ``roles.joined_things`` keeps both. 或 offers one of two, it joins none.
+JOIN_WORDS = frozenset(("跟", "和", "与", "及", "以及", "同", "、"))
+
+# What after 「A跟B」 makes the pair a comparison or a relation, not two things worked (「跟头发丝一样」「与肩同宽」
+# 「跟地面平」「和原来差不多」「与雕工同等重要」).
+JOIN_COMPARISONS = frozenset(("一样", "一般", "似的", "差不多", "相同", "相当", "同等", "同样", "同宽", "同高", "相比", "比",
+                              "平", "齐", "一致", "相反", "不同", "之间", "中间", "当中", "同时", "一起比"))
 
 # characters that never stand in a coordinated name (numbers, classifiers, particles, pronouns, sides)
 COORD_STOP = set("一二两三四五六七八九十百千万几半这那每个只的了着过我你他她它们左右上下前后里外先再")
