@@ -466,3 +466,20 @@ def test_tool_word_split_by_the_tokenizer_is_joined_after_a_tool_lead():
 def test_fixture_in_a_relation_is_the_tool_for_other_crafts():
     s = steps("铜丝往拉丝板的小眼里穿")[-1]
     assert s["tool"] == "拉丝板"
+
+
+@pytest.mark.parametrize("craft, text", [
+    ("蒙古族长调民歌", "先吸一大口气,一个字拖上七八秒,嗓子里带着颤。"),
+    ("川江号子", "领头的喊一句,大伙跟着应一声,脚下一步一步踩稳。"),
+])
+def test_a_song_is_sung_not_played(craft, text):
+    """A vocal craft's prompt shows a singer whose face and breath the shot can see, never a player's
+    fingers on an instrument (the catalogue's music scene), whatever the steps are."""
+    prompt = normalize(text, craft=craft, spec=SPEC).to_dict()["prompt"]
+    assert "演唱者" in prompt and "演唱示范" in prompt, prompt
+    assert "演奏" not in prompt and "乐器" not in prompt, prompt
+
+
+def test_an_instrumental_craft_keeps_the_players_scene():
+    prompt = normalize("左手按弦,右手拨弦,一拨一按要跟上。", craft="古琴艺术", spec=SPEC).to_dict()["prompt"]
+    assert "演奏者" in prompt and "乐器" in prompt, prompt
