@@ -6,7 +6,8 @@
     job succeeded, clip in review       → 打开审核          review:detail
     review with a newer take (v2 after a change request) → 查看新版本 v2   review:sign / review:detail
     changes requested, no newer take    → a note for those who wait for it (not the curator, who makes it)
-    review in review (送审 done)         → a note: who is next (the reviewer's 审阅, the named signer)
+    review in review, not yet reviewed  → the reviewer: 去审阅   #decision (the review page's 操作)
+    review in review (送审 done)         → others: a note: who is next (the reviewer's 审阅, the named signer)
     review approved (signed)            → curator: 归档并公开 is the review page's primary button;
                                           others are told the curator publishes it next
     review archived and public          → 在展厅查看        gallery:technique#step-n (口述影像: gallery:technique#narration-…)
@@ -110,6 +111,11 @@ def _for_review(review, user):
 
         if may_sign(user, review):
             return None  # the signer's own screen asks them to sign
+        from review.workflow import available_names
+
+        if "approve" in available_names(review, user):  # the reviewer: their decision, not a wait for themselves
+            return NextAction(_("去审阅"), "#decision",
+                              note=_("下一步:看完视频,可在时间点上留下意见;然后审阅通过,或要求修改。"))
         return NextAction(_("等待审核"), note=_waiting_note(review))
     if state == "approved" and not _is_curator(user):
         return NextAction(_("等待归档"), note=_("传承人已签署。馆员按下「归档并公开」后,视频会在展厅公开。"))
