@@ -50,3 +50,16 @@ def test_the_job_page_shows_progress_and_next_step_before_cancel_and_retry(rv, m
     progress, step, retry = (body.index('class="job-progress"'), body.index('class="next-action"'),
                              body.index('class="retry-form"'))
     assert progress < retry and step < retry
+
+
+def test_a_signer_reading_the_comments_has_the_way_back_to_signing_at_the_top(rv, make_clip, client):
+    """The signing screen's 「查看未解决的意见」 opens the review page; its 去签署 was at the very bottom of it, under
+    the comments, the public summary and the other actions (on a phone four screens down)."""
+    review = services.review_open(clip=make_clip(), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    client.force_login(rv.inheritor_user)
+    body = client.get(reverse("review:detail", args=[review.pk]) + "?comments=open").content.decode()
+    sign = reverse("review:sign", args=[review.pk])
+    assert body.count(f'href="{sign}"') == 1
+    assert body.index(f'href="{sign}"') < body.index('id="comments"')
+    assert f'href="{sign}"' in _primary(body)
