@@ -71,3 +71,33 @@ def test_every_gallery_link_is_a_44_px_target_on_a_phone(live_server, transactio
         assert small == [], "\n".join(map(str, small))
     finally:
         page.context.close()
+
+
+def test_the_review_and_job_pages_controls_are_44_px_targets_on_a_phone(live_server, transactional_db, browser,
+                                                                         client, rv, make_clip):
+    """walk17, the reviewer and the curator at 360 px: the review page's ← 审核列表 (25 px tall), a comment's time
+    code (29 px), the 「按修改后的动作描述重新生成」 disclosure (27 px); the job page's new-seed field (25 px)."""
+    from review import services
+
+    clip = make_clip()
+    review = services.review_open(clip=clip, actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    services.review_comment(review=review, actor=rv.reviewer, text="针脚太密", at_ms=1000)
+    small = []
+    for user, url in [(rv.reviewer, reverse("review:detail", args=[review.pk])),
+                      (rv.curator, reverse("generation:job_detail", args=[clip.job.pk]))]:
+        page = new_page(browser, viewport=PHONE_360, device_scale_factor=2, is_mobile=True, has_touch=True)
+        client.force_login(user)
+        page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value,
+                                   "url": live_server.url}])
+        try:
+            page.goto(live_server.url + url)
+            page.wait_for_load_state("load")
+            controls = page.evaluate(BOXES, "main a, main button, main summary, main select, "
+                                            "main input:not([type=hidden]):not([type=checkbox])")
+            assert controls, url
+            small += [(url, text[:30], round(r - l), round(b - t)) for text, l, t, r, b in controls
+                      if r - l < 44 or b - t < 44]
+        finally:
+            page.context.close()
+    assert small == [], "\n".join(map(str, small))
