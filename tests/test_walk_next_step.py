@@ -63,3 +63,19 @@ def test_a_signer_reading_the_comments_has_the_way_back_to_signing_at_the_top(rv
     assert body.count(f'href="{sign}"') == 1
     assert body.index(f'href="{sign}"') < body.index('id="comments"')
     assert f'href="{sign}"' in _primary(body)
+
+
+@pytest.mark.parametrize("lang", ["zh-hans", "en"])
+def test_after_withdrawing_the_signer_is_told_what_happened_and_has_the_way_back(rv, signed_review, client, lang):
+    """walk17, the inheritor on a phone: after 撤回签署 the screen said only 「当前状态:签署已撤回。暂时不需要您
+    操作。」, with no button (a dead end): it now says the video is no longer public and offers the way back."""
+    review = signed_review()
+    services.review_archive(review=review, actor=rv.curator)
+    client.force_login(rv.inheritor_user)
+    url = reverse("review:sign", args=[review.pk])
+    response = client.post(reverse("review:withdraw", args=[review.pk]), {"reason": "家人不同意公开。"})
+    assert response.status_code == 302
+    body = client.get(url + f"?lang={lang}").content.decode()
+    assert "暂时不需要您操作" not in body and "no action is needed" not in body.lower()
+    assert ("您已撤回签署" in body) if lang == "zh-hans" else ("You withdrew your signature" in body)
+    assert f'class="button primary huge" href="{reverse("review:inbox")}"' in body
