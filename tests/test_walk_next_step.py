@@ -77,5 +77,5 @@ def test_after_withdrawing_the_signer_is_told_what_happened_and_has_the_way_back
     assert response.status_code == 302
     body = client.get(url + f"?lang={lang}").content.decode()
     assert "暂时不需要您操作" not in body and "no action is needed" not in body.lower()
-    assert ("您已撤回签署" in body) if lang == "zh-hans" else ("You withdrew your signature" in body)
+    assert ("您的签署已撤回" in body) if lang == "zh-hans" else ("Your signature is withdrawn" in body)
     assert f'class="button primary huge" href="{reverse("review:inbox")}"' in body
