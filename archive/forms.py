@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import FileField as ModelFileField
 from django.forms import BaseFormSet, formset_factory, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,7 @@ from . import roles
 from .models import Craft, Footage, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep
 from .services import (MAX_STEP_PARAMETERS, MAX_STEPS, SegmentInput, duplicate_step_titles, pending_signer_change,
                        segments_check, signer_change_asked, step_parameter_problem, transcript_size_check)
+from heritage.inputs import NoControlCharacters
 from heritage.timecode import TimecodeError, format_ms as fmt_ms, parse_timecode
 
 
@@ -28,13 +30,18 @@ class DateInput(forms.DateInput):
 
 
 class ClearMessagesMixin:
-    """Shorter, plainer Chinese for the messages curators see most."""
+    """Shorter, plainer Chinese for the messages curators see most; and no text field takes a control character
+    (heritage.inputs.NoControlCharacters, in place of Django's NUL check: walk17 found a pasted terminal colour
+    code saved into a craft's name, and a NUL refused as 「不允许是用空字符串」)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            if isinstance(field, forms.CharField) and field.max_length:
-                field.error_messages["max_length"] = _("最多 %(limit_value)d 个字(现在 %(show_value)d 个)。")
+            if isinstance(field, forms.CharField):
+                field.validators = [v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)]
+                field.validators.append(NoControlCharacters())
+                if field.max_length:
+                    field.error_messages["max_length"] = _("最多 %(limit_value)d 个字(现在 %(show_value)d 个)。")
             field.error_messages.setdefault("required", _("该字段是必填项。"))
 
 

@@ -17,6 +17,7 @@ from .models import (Craft, Footage, Inheritor, InheritorPortrait, Recording, Si
                      TranscriptSegment)
 from .roles import person_name
 from .selectors import deletion_blockers
+from heritage.inputs import CONTROL_CHARACTERS
 from heritage.langmark import separator
 from heritage.timecode import TimecodeError, format_ms as fmt_ms, overlaps, parse_bracketed
 from heritage.webvtt import Cue
@@ -726,9 +727,9 @@ def transcript_size_check(n_bytes: int) -> None:
         raise ValidationError(_("转写文件过大,上限为 %(n)d MB。") % {"n": MAX_TRANSCRIPT_FILE_MB}, code="too_large")
 
 
-# C0 control characters other than tab and the line breaks, and DEL: PostgreSQL cannot store NUL at all, and
-# none of them is anything a speaker said (a UTF-16 file read as UTF-8 is full of NULs).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 control characters other than tab and the line breaks, and DEL (heritage.inputs.CONTROL_CHARACTERS): none of
+# them is anything a speaker said (a UTF-16 file read as UTF-8 is full of NULs).
+_CONTROL = CONTROL_CHARACTERS
 
 
 def transcript_characters_check(text: str) -> None:

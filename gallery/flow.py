@@ -6,13 +6,16 @@
     job succeeded, clip in review       → 打开审核          review:detail
     review with a newer take (v2 after a change request) → 查看新版本 v2   review:sign / review:detail
     changes requested, no newer take    → a note for those who wait for it (not the curator, who makes it)
-    review in review (送审 done)         → a note: who is next (the reviewer's 审阅, the named signer)
+    review in review, not yet reviewed  → the reviewer: 去审阅   #decision (the review page's 操作)
+    review in review, the user may sign → 去签署              review:sign (from the review page's comments)
+    review in review (送审 done)         → others: a note: who is next (the reviewer's 审阅, the named signer)
     review approved (signed)            → curator: 归档并公开 is the review page's primary button;
                                           others are told the curator publishes it next
     review archived and public          → 在展厅查看        gallery:technique#step-n (口述影像: gallery:technique#narration-…)
     archive record (staff page), public → 在展厅查看        the same place
 
-``next_action(obj, user)`` answers a NextAction (or None); templates show it with
+``next_action(obj, user)`` answers a NextAction (or None); a page is never its own next step (the tag leaves out
+an action whose address is the page's). Templates show it with
 ``{% load flow %}{% next_action obj %}`` (gallery/templatetags/flow.py → templates/_next_action.html) as
 the page's primary button, so every page of the flow says the same thing the same way. It lives in the
 gallery app because that is the top layer (.importlinter): the path ends in the gallery and links every app.
@@ -108,8 +111,14 @@ def _for_review(review, user):
     if state == "in_review":
         from review.signing import may_sign
 
-        if may_sign(user, review):
-            return None  # the signer's own screen asks them to sign
+        if may_sign(user, review):  # on the review page (the comments) the way back; the signing screen drops it
+            return NextAction(_("去签署"), reverse("review:sign", args=[review.pk]),
+                              note=_("下一步:看完视频和意见后,在签署页同意签署,或要求修改。"))
+        from review.workflow import available_names
+
+        if "approve" in available_names(review, user):  # the reviewer: their decision, not a wait for themselves
+            return NextAction(_("去审阅"), "#decision",
+                              note=_("下一步:看完视频,可在时间点上留下意见;然后审阅通过,或要求修改。"))
         return NextAction(_("等待审核"), note=_waiting_note(review))
     if state == "approved" and not _is_curator(user):
         return NextAction(_("等待归档"), note=_("传承人已签署。馆员按下「归档并公开」后,视频会在展厅公开。"))

@@ -4,8 +4,12 @@ byte in the path or query string, see ``RefuseBadInputMiddleware``) raises ``Bad
 ``{"detail", "code"}`` (``heritage.errors.api_exception_handler``) — never a 500."""
 from __future__ import annotations
 
-from django.core.exceptions import BadRequest
+import re
+
+from django.core.exceptions import BadRequest, ValidationError
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 # PostgreSQL `integer`: the narrowest integer column a query parameter can reach.
@@ -16,6 +20,31 @@ class BadInput(BadRequest):
     def __init__(self, message: str, *, param: str | None = None, code: str = "invalid"):
         super().__init__(message)
         self.message, self.param, self.code = message, param, code
+
+
+# C0 control characters other than tab and the line breaks, and DEL: PostgreSQL cannot store NUL at all, and none
+# of them is text anyone typed (a terminal colour code pasted, a UTF-16 file read as UTF-8 is full of NULs).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@deconstructible
+class NoControlCharacters:
+    """A form field's validator: refuses a value holding a control character (NUL included), naming it. The
+    curator's forms put it in place of Django's NUL check (archive.forms.ClearMessagesMixin), whose Chinese
+    message read "empty strings are not allowed" (walk17)."""
+
+    message = gettext_lazy("不能含有控制字符(U+%(code)04X,第 %(position)d 个字)。请删除它后重试;"
+                           "从别处粘贴的文字有时会带上这种看不见的字符。")
+    code = "control_character"
+
+    def __call__(self, value) -> None:
+        m = CONTROL_CHARACTERS.search(str(value))
+        if m:
+            raise ValidationError(self.message, code=self.code,
+                                  params={"code": ord(m.group()), "position": m.start() + 1})
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, NoControlCharacters)
 
 
 def refuse_nul(value: str, param: str | None = None) -> str:

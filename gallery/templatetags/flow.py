@@ -9,5 +9,7 @@ def next_action(context, obj):
     from gallery.flow import next_action as decide
 
     request = context.get("request")
-    return {"action": decide(obj, request.user) if request is not None else None,
-            "csrf_token": context.get("csrf_token")}
+    action = decide(obj, request.user) if request is not None else None
+    if action is not None and action.url and action.url.split("#")[0].split("?")[0] == request.path:
+        action = None  # a page is not its own next step (the signing screen and its 去签署)
+    return {"action": action, "csrf_token": context.get("csrf_token")}
