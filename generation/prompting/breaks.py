@@ -266,6 +266,8 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
                     and (k in ("N", "T") or w.startswith("每")) and w not in ASR_SUBJECT_ADVERBS \
                     and (words[i - 2][-1:] in RESULT_COMPLEMENTS or i + 1 < n and _asr_is_verb(doc, tags, i + 1)):
                 cut = True  # 「摊好了锅烧热」: a predicate with its result and 了 is over; a new subject follows
+            elif _asr_after_ba_result(doc, tags, i, last_cut):
+                cut = True  # 「把纸夹好刷子蘸上色」: 把 + its object + a verb + its result is a whole predicate
             elif (verb_seen or prev_k == "Q" or _asr_noun(doc, tags, i - 1) or prev_w in ASR_PRONOUNS
                   or (tags.get(prev_w, "")[:1] == "a" and i - 1 > last_cut)) \
                     and k == "H" and prev_k not in ("L", "O", "R") and prev_w not in TOOL_LEAD:
@@ -1227,6 +1229,30 @@ def _asr_body_head(tags: dict, prev: str, w: str) -> int:
     if prev in ("左", "右"):
         return 1
     return 1 if len(prev) >= 2 and prev[-1] in ASR_BODY_CHARS and tags.get(prev[-1] + w, "")[:1] == "n" else 0
+
+
+def _asr_after_ba_result(doc: Doc, tags: dict, i: int, last_cut: int) -> bool:
+    """(nlp-verbs) Token i is a noun with a verb (or the path or place of one) right after it, following 把/将 + the
+    object + a verb + its result (「把纸夹好刷子蘸上色」「把红纸夹好刻刀顺着墨线刻」): 把 has taken the verb's object before it and the result closes
+    the predicate, so the noun can be no object of that verb; it is the next clause's subject (or what it is done
+    with). The 把 is looked for at most four tokens before the verb, in the same clause; the noun must not be what 拿/用
+    takes (「拿好刷子蘸」 has no 把)."""
+    words, kinds = doc.words, doc.kinds
+    if i < 4 or i + 1 >= len(words) or words[i - 1] not in RESULT_COMPLEMENTS or kinds[i] not in ("N", "T") \
+            or tags.get(words[i], "")[:1] != "n" or not (_asr_is_verb(doc, tags, i + 1) or kinds[i + 1] == "R") \
+            or not (_asr_is_verb(doc, tags, i - 2) or (len(words[i - 2]) == 1 and verb_char(tags, words[i - 2]))):
+        # (the verb may be a character jieba tags as a noun, 夹/n: after 把 + its object and before a result it is
+        # the predicate 把 needs)
+        # 「把纸夹好」: jieba's 纸夹/n right after 把 is the object and the verb (``resegment`` cuts it in extract)
+        return len(words[i - 2]) == 2 and words[i - 2][1] in CONTEXT_HAND_VERBS and kinds[i - 3] == "O" \
+            and words[i - 3] in OBJECT_MARKERS and kinds[i] in ("N", "T") and tags.get(words[i], "")[:1] == "n" \
+            and words[i - 1] in RESULT_COMPLEMENTS and (_asr_is_verb(doc, tags, i + 1) or kinds[i + 1] == "R")
+    for j in range(i - 3, max(last_cut, i - 7), -1):
+        if kinds[j] == "P":
+            return False
+        if kinds[j] == "O" and words[j] in OBJECT_MARKERS:
+            return j < i - 3  # (an object between 把 and the verb)
+    return False
 
 
 def _asr_body_subject(doc: Doc, tags: dict, i: int) -> bool:
