@@ -605,11 +605,55 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
             and (prev in MODALS or prev in MANNER_ADVERBS or prev in PREDICATE_ADVERBS or kinds[i - 1] == "M") \
             and nxt_kind in ("P", "Q", "N", "T"):
         return True
+    if size == 1 and k in (None, "N") and _counted_verb(doc, i, pos):
+        return True
     if w == "和" and kinds[i - 1] not in ("P", "M") and (nxt_kind == "P" or (
             i + 1 < n and (words[i + 1] in ("的", "了", "匀", "好") or words[i + 1][:1] == "成"))):
         # (「拿温水和成团」: 和 before what it is mixed into, 成…, is to mix: 'and' joins no 成)
         return True
     return _predicate_noun(words, kinds, i, pos)
+
+
+def _counted_verb(doc: Doc, i: int, pos: dict) -> bool:
+    """(nlp-verbs) One character jieba tags as no verb (化/n, 施/nr, 点/m) that its dictionary has as a verb
+    (``resegment.verb_char``; for a numeral or classifier, heading a verb + complement word: 点出/v) is the verb
+    where what follows it only a verb takes: the degree it reaches, 到 + a quantity (「铁水化到一千三百度」), or
+    a counted object, a numeral and classifier and the noun counted (「通体施一层化妆土」「供品前点三炷香」). Not
+    inside a noun phrase (after a numeral, a demonstrative, 每/几/各, 的 or a classifier: 「这点水」) nor right
+    after a verb, where a classifier counts that verb's object with its 一 left out (「加点三年的陈醋」)."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    w = words[i]
+    t = pos.get(w, "")
+    if i + 2 >= n or w in SKIP or w in DIRECTION_WORDS or w in NUMERAL_CHARS or w in STOP_VERBS or w in COUNT_PREV \
+            or (w in COMPLEMENTS and t not in ("m", "q", "mq")):
+        # (a complement or preposition before a counted noun is none of these verbs: 「在一块布上」「成三段」; a
+        # classifier among them, 点, is)
+        return False
+    if not (verb_char(pos, w) or (t in ("m", "q", "mq")
+                                  and any(pos.get(w + c, "")[:1] == "v" for c in DICTIONARY_VERB_COMPLEMENTS))):
+        return False
+    if i:
+        prev = words[i - 1]
+        if kinds[i - 1] in ("Q", "O", "L", "R") or prev[-1] in NUMERAL_CHARS or prev in COUNT_PREV \
+                or prev in ("的", "之") or pos.get(prev, "") in ("m", "mq", "q", "r") or _verb_token(pos, kinds[i - 1], prev):
+            return False
+    nw = words[i + 1]
+    if nw == "到":
+        return kinds[i + 2] == "Q"
+    j = i + 1
+    if kinds[j] == "Q":
+        j += 1
+    elif nw[0] in NUMERAL_CHARS and nw[0] not in DEMONSTRATIVES and nw[0] != "每":
+        if all(c in NUMERAL_CHARS for c in nw) and pos.get(words[j + 1], "") == "q":
+            j += 2  # 「三」「炷」
+        elif pos.get(nw, "") in ("m", "mq") or (len(nw) == 2 and pos.get(nw[1], "") == "q"):
+            j += 1  # 「一层」, 「一梭」(jieba: n)
+        else:
+            return False
+    else:
+        return False
+    return j < n and (kinds[j] in ("N", "T") or pos.get(words[j], "")[:1] == "n")
 
 
 _PATH_OPENERS = ROUTE_MARKERS | frozenset(("朝着", "对着", "从"))  # 往/朝/向 and the longer path openers
@@ -685,6 +729,8 @@ def _predicate_noun(words: list, kinds: list, i: int, pos: dict) -> bool:
             return closes or nk == "Q"
         if pk == "P" and _opens_counted(words, kinds, i, pos):
             return True
+        if _in_verb_series(words, kinds, i, pos):
+            return True
         # (after the subject alone: closing the clause, or before its object: 「村民分食供品」; a term jieba tags a
         # verb is no subject nor object: 「拿树枝蘸水」)
         return opens and _nominal(pos, pk, words[i - 1]) and (
@@ -697,6 +743,32 @@ def _predicate_noun(words: list, kinds: list, i: int, pos: dict) -> bool:
         return True
     return (words[i - 1] == "是" or (opens and _nominal(pos, pk, words[i - 1]))) \
         and any(pos.get(w + c, "")[:1] == "v" for c in DICTIONARY_VERB_COMPLEMENTS)
+
+
+def _verb_token(pos: dict, kind, w: str) -> bool:
+    """A verb: the kind of one, or a term jieba tags as one."""
+    return kind == "V" or (kind == "T" and pos.get(w, "")[:1] == "v")
+
+
+def _in_verb_series(words: list, kinds: list, i: int, pos: dict) -> bool:
+    """(nlp-verbs) A verb + object word jieba tags as a thing (``verb_object_word``: 钻眼/n, 鸣炮/n, 降温/n) in a
+    series of predicates said with no pause between them is one of them: after a completed predicate (a verb with 了,
+    or a verb + object word, which has its object) and before the next verb, the clause end or the count of the act
+    (「梳背磨光了钻眼镶铜片」「鸭坯入炉转体出炉」「谷子晒干了打谷扬场，」). Not before a noun, where a verb + object word modifies it (「降温速度」
+    「钻眼位置」), nor where its clause opens, where a noun before a verb is its subject as often (「松香擀成面」)."""
+    n = len(words)
+    nk = kinds[i + 1] if i + 1 < n else "P"
+    nw = words[i + 1] if i + 1 < n else ""
+    # (the next predicate may be another such word, closing the series: 「打谷扬场，」「吹气除尘，」)
+    nverb = nk != "P" and (_verb_token(pos, nk, nw) or (
+        nk == "N" and verb_object_word(pos, nw) and (i + 2 == n or kinds[i + 2] == "P" or _verb_token(pos, kinds[i + 2], words[i + 2]))))
+    pw, pk = words[i - 1], kinds[i - 1]
+    if pw == "了" or (len(pw) == 2 and _verb_token(pos, pk, pw) and (
+            pos.get(pw[1], "")[:1] == "n" or pw[1] in TOOL_HEADS or pw[1] in MATERIAL_HEADS)):
+        # (after 了, or after a verb + object word of jieba's own, 入炉/v, 刷色/v, which has its object: any other verb
+        # before it may take it as its object, 「摆上供品」「拣去杂质」)
+        return nverb or nk in ("P", "Q", "M") or nw in _CLOSING_PARTICLES
+    return False
 
 
 def _opens_counted(words: list, kinds: list, i: int, pos: dict) -> bool:
