@@ -70,3 +70,20 @@ def test_counted_object_makes_a_verb(text, action):
 def test_classifier_after_a_verb_stays_a_classifier():
     acts = _actions("锅里加点三年的陈醋。")  # 加点: 点 counts what is added, 一 left out
     assert "点" not in acts, acts
+
+
+# 5. A one-character verb with its own measure of stuff (把/点/个 + a noun, 一 left out) is a predicate of its own:
+# after the state a degree complement reaches (炒到…焦黄) and after another verb (磨碎), said with no pause.
+@pytest.mark.parametrize("text, first, second", [
+    ("花生炒到外皮焦黄撒点盐", "炒", "撒"),                      # 炒货
+    ("豆子炒到噼啪响撒把糖", "炒", "撒"),                        # 节令食俗
+    ("辣椒晒干磨碎加点花椒", "磨碎", "加"),                      # 辣酱
+])
+def test_counted_stuff_verb_after_degree_or_verb(text, first, second):
+    acts = _actions(text)
+    assert first in acts and second in acts and acts.index(first) < acts.index(second), acts
+
+
+def test_complement_verb_after_degree_stays_the_degree():
+    acts = _actions("茶叶炒到发黄起个泡")  # 起 (a complement verb) says the state reached
+    assert "起" not in acts, acts

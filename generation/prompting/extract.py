@@ -1829,6 +1829,10 @@ def _serial_break(doc: Doc, v1: int, v2: int) -> bool:
             # 「跑到台口一个转身」: where the body goes, no degree; the verb after it is the next step (not a
             # character of the place before its locative, 「坐到竹担上」)
             continue
+        if w in DEGREE_MARKERS and j + 1 < v2 and _counted_stuff(doc, v2):
+            # 「炒到噼啪响撒把糖」「炒到里头焦黄喷点清水」 (nlp-verbs): the degree says a state the thing reaches; a verb
+            # after that state with its own measure of stuff (把/点/个 + a noun, 一 left out) is someone's next act
+            continue
         if w in DEGREE_MARKERS or kinds[j] == "L" or kinds[j] == "O":
             return False
         if w in PURPOSE_LINKS and not (w == "好" and j + 1 < v2 and words[j + 1] == "了") \
@@ -1839,18 +1843,34 @@ def _serial_break(doc: Doc, v1: int, v2: int) -> bool:
     return True
 
 
+# a classifier said right after a verb with its 一 left out, before the stuff it measures (「撒把糖」「加点水」「掺个三两」)
+_DROPPED_ONE_CLASSIFIERS = frozenset(("把", "点", "个", "些", "一点", "一些", "一把"))
+
+
+def _counted_stuff(doc: Doc, v: int) -> bool:
+    """(nlp-verbs) The verb at v (one character, no complement or direction verb: not 「起个泡」) takes its own object
+    measured by a classifier with its 一 left out: 「撒把糖」「喷点清水」「加点水」."""
+    words, kinds = doc.words, doc.kinds
+    w = words[v]
+    return len(w) == 1 and kinds[v] in ("V", "T") and w not in COMPLEMENTS and w not in DIRECTION_VERBS \
+        and w not in RESULT_VERBS and v + 2 < len(words) and words[v + 1] in _DROPPED_ONE_CLASSIFIERS \
+        and (kinds[v + 2] in ("N", "T") or POS_TAGS.segment.get(words[v + 2], "")[:1] in ("n", "z"))
+
+
 def _second_predicate(doc: Doc, i: int, is_verb: bool) -> bool:
     """Right after a verb of two characters or more (``split_units``): is the verb at ``i`` a predicate of its
     own? One of two characters or more that is no direction (「焚香诵经」, recall), also a term the spec names
     and jieba tags a verb (「拌匀堆积」); one of one character with its own object after it (「围坐吃年饭」
-    「盘坐弹三弦」: the first verb has its object or result in itself, the second takes its own)."""
+    「盘坐弹三弦」: the first verb has its object or result in itself, the second takes its own), also one measured
+    by a classifier with its 一 left out (「打碎加点水」, nlp-verbs: ``_counted_stuff``)."""
     words, kinds = doc.words, doc.kinds
     w = words[i]
     if len(w) >= 2:
         return w not in AFTER_VERB_WORDS and (kinds[i] == "V" or (kinds[i] == "T" and is_verb))
     # (an object of two characters or more: a verb character before one noun character is mostly a noun jieba
     # cut apart, 浮/色, 弓/毛)
-    return kinds[i] == "V" and i + 1 < len(words) and kinds[i + 1] in ("N", "T") and len(words[i + 1]) >= 2
+    return kinds[i] == "V" and i + 1 < len(words) and (
+        (kinds[i + 1] in ("N", "T") and len(words[i + 1]) >= 2) or _counted_stuff(doc, i))
 
 
 def _own_predicate(doc: Doc, i: int) -> bool:
