@@ -87,3 +87,27 @@ def test_counted_stuff_verb_after_degree_or_verb(text, first, second):
 def test_complement_verb_after_degree_stays_the_degree():
     acts = _actions("茶叶炒到发黄起个泡")  # 起 (a complement verb) says the state reached
     assert "起" not in acts, acts
+
+
+# 6. An overview of a process said with no pause (a lead, the names of the steps, 等…工序 or a count of steps) is
+# read as the list a writer punctuates: the same steps as with 、 between the names.
+@pytest.mark.parametrize("said, written, names", [
+    ("紫陶的做法大概要经过选土练泥拉坯晾坯和烧窑等工序",                       # 紫陶
+     "紫陶的做法大概要经过选土、练泥、拉坯、晾坯和烧窑等工序", ("选土", "烧窑")),
+    ("绿茶的制作须依次经过采叶摊青杀青揉捻干燥等五道工序",                     # 绿茶
+     "绿茶的制作须依次经过采叶、摊青、杀青、揉捻、干燥等五道工序", ("揉捻", "干燥")),
+    ("风筝主要工序有扎架糊纸画彩三步老师傅先扎",                               # 风筝
+     "风筝主要工序有扎架、糊纸、画彩三步，老师傅先扎", ("扎架", "糊纸")),
+])
+def test_overview_said_without_pauses(said, written, names):
+    acts = _actions(said)
+    assert acts == _actions(written), (acts, _actions(written))
+    assert all(n in acts for n in names), acts
+
+
+def test_no_overview_marks_across_de():
+    # 「切制前的水处理」: a name with 的 in it is no two-character name; the stretch is left as it was
+    from generation.prompting.breaks import restore_breaks
+    from generation.prompting.spec import get_spec
+    said, _ = restore_breaks(get_spec(), "这药要经过净制切制前的水处理切制干燥等工序才行")
+    assert "理、" not in said and "、干燥" not in said, said

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 
 from .extract import _has_content, _verb_after, parallel_words, tokenize_doc
+from .overview import _LEAD as _OVERVIEW_LEAD, _TRAIL as _OVERVIEW_TRAIL
 from .resegment import _alternated as alternated, mistagged_verb, verb_char, verb_object_word
 from .spec import Spec
 from .tokens import Doc, _is_body, kind_table, normalize_chars
@@ -77,6 +78,12 @@ def restore_breaks(spec: Spec, text: str, *, norm: str | None = None) -> tuple[s
     doc = tokenize_doc(spec, norm) if runs else None
     cuts = _asr_cuts(spec, doc, norm, runs) if runs else []
     marks = _asr_listed_pairs(spec, doc, norm, runs, cuts) if runs else ()
+    listed = _asr_overview_marks(norm, runs) if runs else ()
+    if listed:
+        # (an overview's members are marked as a writer lists them; no comma goes inside the list)
+        for a, b, at in listed:
+            cuts = [c for c in cuts if not a < c < b]
+            marks = set(marks) | at
     if marks:
         cuts = sorted(set(cuts) | marks)
     if spaces:
@@ -147,6 +154,48 @@ def _asr_listed_pairs(spec: Spec, doc: Doc, norm: str, runs: list, cuts: list) -
                 continue
             out.add(c)
     return out
+
+
+# (nlp-verbs) what may join the last member of an overview said with no pause (「升炼和制剂」), and the noun suffixes
+# that make a member of three characters (「起谱子」)
+_ASR_LIST_JOINERS = frozenset("和及与")
+_ASR_MEMBER_SUFFIXES = frozenset("子儿头")
+
+
+def _asr_overview_marks(norm: str, runs: list) -> list:
+    """(nlp-verbs) The overviews of a process said with no pause (「须依次经过宰杀烫毛煺毛打气……片鸭等工序」
+    「概括为塑坯剪饶贴饶三步」): between a lead that introduces a process's parts and the words for them after the list
+    (``overview``'s lead and trail), the names of the steps, each of two characters (three with a noun suffix: 起谱子),
+    the last one perhaps joined by 和/及/与. Where the stretch reads so, with at least three names, a list mark goes
+    between each two (``restore_breaks``), so the list is read as written (``overview``). A stretch with anything else
+    in it (的, a numeral, a character that is no Chinese one, a length that does not divide so) is left alone.
+    Returns (start, end, offsets of the marks) for each list."""
+    found = []
+    for lo, hi in runs:
+        for t in _OVERVIEW_TRAIL.finditer(norm, lo, hi):
+            end = t.start()
+            lead = next((k for k in range(end - 6, max(lo, end - 40) - 1, -1)
+                         if _OVERVIEW_LEAD.search(norm, max(0, k - 12), k)), None)
+            if lead is None:
+                continue
+            if any(not "\u4e00" <= ch <= "\u9fff" or ch in "的地得了着" or ch in NUMERAL_CHARS for ch in norm[lead:end]):
+                continue
+            at, pos = set(), lead
+            while pos < end:
+                ch = norm[pos]
+                if ch in _ASR_LIST_JOINERS and pos + 3 == end and at:
+                    pos += 1  # 「和制剂」: the joiner before the last name
+                    continue
+                size = 3 if pos + 2 < end and norm[pos + 2] in _ASR_MEMBER_SUFFIXES else 2
+                if pos + size > end:
+                    at = None
+                    break
+                if pos > lead and norm[pos - 1] not in _ASR_LIST_JOINERS:
+                    at.add(pos)
+                pos += size
+            if at is not None and len(at) >= 2:
+                found.append((lead, end, at))
+    return found
 
 
 def _asr_spaces(norm: str) -> list[int]:
