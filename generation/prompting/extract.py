@@ -754,19 +754,18 @@ def _in_verb_series(words: list, kinds: list, i: int, pos: dict) -> bool:
     """(nlp-verbs) A verb + object word jieba tags as a thing (``verb_object_word``: 钻眼/n, 鸣炮/n, 降温/n) in a
     series of predicates said with no pause between them is one of them: after a completed predicate (a verb with 了,
     or a verb + object word, which has its object) and before the next verb, the clause end or the count of the act
-    (「梳背磨光了钻眼镶铜片」「鸭坯入炉转体出炉」「谷子晒干了打谷扬场，」). Not before a noun, where a verb + object word modifies it (「降温速度」
+    (「梳背磨光了钻眼镶铜片」「鸭坯入炉转体出炉」「香客点火烧香，」). Not before a noun, where a verb + object word modifies it (「降温速度」
     「钻眼位置」), nor where its clause opens, where a noun before a verb is its subject as often (「松香擀成面」)."""
     n = len(words)
     nk = kinds[i + 1] if i + 1 < n else "P"
     nw = words[i + 1] if i + 1 < n else ""
-    # (the next predicate may be another such word, closing the series: 「打谷扬场，」「吹气除尘，」)
-    nverb = nk != "P" and (_verb_token(pos, nk, nw) or (
-        nk == "N" and verb_object_word(pos, nw) and (i + 2 == n or kinds[i + 2] == "P" or _verb_token(pos, kinds[i + 2], words[i + 2]))))
+    nverb = nk != "P" and _verb_token(pos, nk, nw)
     pw, pk = words[i - 1], kinds[i - 1]
-    if pw == "了" or (len(pw) == 2 and _verb_token(pos, pk, pw) and (
+    if pw == "了" or (len(pw) == 2 and pk in ("V", "T") and pos.get(pw, "")[:1] == "v" and (
             pos.get(pw[1], "")[:1] == "n" or pw[1] in TOOL_HEADS or pw[1] in MATERIAL_HEADS)):
-        # (after 了, or after a verb + object word of jieba's own, 入炉/v, 刷色/v, which has its object: any other verb
-        # before it may take it as its object, 「摆上供品」「拣去杂质」)
+        # (after 了, or after a word jieba's dictionary has as a verb whose second character is a thing, 入炉/v, 刷色/v,
+        # 点火/v: a verb + object word, which has its object; any other verb before it may take it as its object,
+        # 「摆上供品」「拣去杂质」, and so may a noun read as a verb by its place, 「并整理供品」: 整理/n)
         return nverb or nk in ("P", "Q", "M") or nw in _CLOSING_PARTICLES
     return False
 
