@@ -114,3 +114,19 @@ def test_no_overview_marks_across_de():
     from generation.prompting.spec import get_spec
     said, _ = restore_breaks(get_spec(), "这药要经过净制切制前的水处理切制干燥等工序才行")
     assert "理、" not in said and "、干燥" not in said, said
+
+
+# 7. A verb character jieba tags as a name or a noun (施/nr) is not glued to the noun before it as that noun's last
+# character where a counted object follows it (a numeral and classifier, then the noun counted): only a verb takes
+# one (「竹夹两个」 is a count alone; a tool's or stuff's head, 夹, is left to the tool names' rules).
+@pytest.mark.parametrize("text, action", [
+    ("瓶身施一层青釉，再入窑烧。", "施"),                         # 瓷器
+    ("砖坯外头通体施一层黄釉。", "施"),                           # 琉璃
+])
+def test_verb_char_before_counted_object_is_not_glued(text, action):
+    assert action in _actions(text), _actions(text)
+
+
+def test_bare_yi_is_no_count():
+    acts = _actions("右手持竹签敲击竹鼓一开口便唱。")  # 竹鼓 is the drum: 一开口 is 'as soon as she opens her mouth'
+    assert "鼓" not in acts, acts

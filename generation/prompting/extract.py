@@ -35,8 +35,8 @@ from .names import (_coordinated_names, _counted_names, _craft_names, _described
 from .nonsteps import cut_likened, likened, non_steps
 from .notices import QUANTITY_WITHOUT_ACTION, TWO_VALUES, notice
 from .quantities import CORRECTION_CUES
-from .resegment import (DICTIONARY_VERB_COMPLEMENTS, _repair_tokens, _resegment, mistagged_verb, verb_char,
-                        verb_object_word, written_jing)
+from .resegment import (DICTIONARY_VERB_COMPLEMENTS, _repair_tokens, _resegment, counted_object, mistagged_verb,
+                        verb_char, verb_object_word, written_jing)
 from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_marker
 from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, _is_working_tool,
@@ -638,22 +638,9 @@ def _counted_verb(doc: Doc, i: int, pos: dict) -> bool:
         if kinds[i - 1] in ("Q", "O", "L", "R") or prev[-1] in NUMERAL_CHARS or prev in COUNT_PREV \
                 or prev in ("的", "之") or pos.get(prev, "") in ("m", "mq", "q", "r") or _verb_token(pos, kinds[i - 1], prev):
             return False
-    nw = words[i + 1]
-    if nw == "到":
+    if words[i + 1] == "到":
         return kinds[i + 2] == "Q"
-    j = i + 1
-    if kinds[j] == "Q":
-        j += 1
-    elif nw[0] in NUMERAL_CHARS and nw[0] not in DEMONSTRATIVES and nw[0] != "每":
-        if all(c in NUMERAL_CHARS for c in nw) and pos.get(words[j + 1], "") == "q":
-            j += 2  # 「三」「炷」
-        elif pos.get(nw, "") in ("m", "mq") or (len(nw) == 2 and pos.get(nw[1], "") == "q"):
-            j += 1  # 「一层」, 「一梭」(jieba: n)
-        else:
-            return False
-    else:
-        return False
-    return j < n and (kinds[j] in ("N", "T") or pos.get(words[j], "")[:1] == "n")
+    return counted_object(pos, words, kinds, i + 1)
 
 
 _PATH_OPENERS = ROUTE_MARKERS | frozenset(("朝着", "对着", "从"))  # 往/朝/向 and the longer path openers
