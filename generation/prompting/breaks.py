@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 
 from .extract import _has_content, _verb_after, parallel_words, tokenize_doc
+from .overview import _LEAD as _OVERVIEW_LEAD, _TRAIL as _OVERVIEW_TRAIL
 from .resegment import _alternated as alternated, mistagged_verb, verb_char, verb_object_word
 from .spec import Spec
 from .tokens import Doc, _is_body, kind_table, normalize_chars
@@ -77,6 +78,12 @@ def restore_breaks(spec: Spec, text: str, *, norm: str | None = None) -> tuple[s
     doc = tokenize_doc(spec, norm) if runs else None
     cuts = _asr_cuts(spec, doc, norm, runs) if runs else []
     marks = _asr_listed_pairs(spec, doc, norm, runs, cuts) if runs else ()
+    listed = _asr_overview_marks(norm, runs) if runs else ()
+    if listed:
+        # (an overview's members are marked as a writer lists them; no comma goes inside the list)
+        for a, b, at in listed:
+            cuts = [c for c in cuts if not a < c < b]
+            marks = set(marks) | at
     if marks:
         cuts = sorted(set(cuts) | marks)
     if spaces:
@@ -147,6 +154,48 @@ def _asr_listed_pairs(spec: Spec, doc: Doc, norm: str, runs: list, cuts: list) -
                 continue
             out.add(c)
     return out
+
+
+# (nlp-verbs) what may join the last member of an overview said with no pause (「升炼和制剂」), and the noun suffixes
+# that make a member of three characters (「起谱子」)
+_ASR_LIST_JOINERS = frozenset("和及与")
+_ASR_MEMBER_SUFFIXES = frozenset("子儿头")
+
+
+def _asr_overview_marks(norm: str, runs: list) -> list:
+    """(nlp-verbs) The overviews of a process said with no pause (「须依次经过宰杀烫毛煺毛打气……片鸭等工序」
+    「概括为塑坯剪饶贴饶三步」): between a lead that introduces a process's parts and the words for them after the list
+    (``overview``'s lead and trail), the names of the steps, each of two characters (three with a noun suffix: 起谱子),
+    the last one perhaps joined by 和/及/与. Where the stretch reads so, with at least three names, a list mark goes
+    between each two (``restore_breaks``), so the list is read as written (``overview``). A stretch with anything else
+    in it (的, a numeral, a character that is no Chinese one, a length that does not divide so) is left alone.
+    Returns (start, end, offsets of the marks) for each list."""
+    found = []
+    for lo, hi in runs:
+        for t in _OVERVIEW_TRAIL.finditer(norm, lo, hi):
+            end = t.start()
+            lead = next((k for k in range(end - 6, max(lo, end - 40) - 1, -1)
+                         if _OVERVIEW_LEAD.search(norm, max(0, k - 12), k)), None)
+            if lead is None:
+                continue
+            if any(not "\u4e00" <= ch <= "\u9fff" or ch in "的地得了着" or ch in NUMERAL_CHARS for ch in norm[lead:end]):
+                continue
+            at, pos = set(), lead
+            while pos < end:
+                ch = norm[pos]
+                if ch in _ASR_LIST_JOINERS and pos + 3 == end and at:
+                    pos += 1  # 「和制剂」: the joiner before the last name
+                    continue
+                size = 3 if pos + 2 < end and norm[pos + 2] in _ASR_MEMBER_SUFFIXES else 2
+                if pos + size > end:
+                    at = None
+                    break
+                if pos > lead and norm[pos - 1] not in _ASR_LIST_JOINERS:
+                    at.add(pos)
+                pos += size
+            if at is not None and len(at) >= 2:
+                found.append((lead, end, at))
+    return found
 
 
 def _asr_spaces(norm: str) -> list[int]:
@@ -266,6 +315,8 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
                     and (k in ("N", "T") or w.startswith("每")) and w not in ASR_SUBJECT_ADVERBS \
                     and (words[i - 2][-1:] in RESULT_COMPLEMENTS or i + 1 < n and _asr_is_verb(doc, tags, i + 1)):
                 cut = True  # 「摊好了锅烧热」: a predicate with its result and 了 is over; a new subject follows
+            elif _asr_after_ba_result(doc, tags, i, last_cut):
+                cut = True  # 「把纸夹好刷子蘸上色」: 把 + its object + a verb + its result is a whole predicate
             elif (verb_seen or prev_k == "Q" or _asr_noun(doc, tags, i - 1) or prev_w in ASR_PRONOUNS
                   or (tags.get(prev_w, "")[:1] == "a" and i - 1 > last_cut)) \
                     and k == "H" and prev_k not in ("L", "O", "R") and prev_w not in TOOL_LEAD:
@@ -1227,6 +1278,30 @@ def _asr_body_head(tags: dict, prev: str, w: str) -> int:
     if prev in ("左", "右"):
         return 1
     return 1 if len(prev) >= 2 and prev[-1] in ASR_BODY_CHARS and tags.get(prev[-1] + w, "")[:1] == "n" else 0
+
+
+def _asr_after_ba_result(doc: Doc, tags: dict, i: int, last_cut: int) -> bool:
+    """(nlp-verbs) Token i is a noun with a verb (or the path or place of one) right after it, following 把/将 + the
+    object + a verb + its result (「把纸夹好刷子蘸上色」「把红纸夹好刻刀顺着墨线刻」): 把 has taken the verb's object before it and the result closes
+    the predicate, so the noun can be no object of that verb; it is the next clause's subject (or what it is done
+    with). The 把 is looked for at most four tokens before the verb, in the same clause; the noun must not be what 拿/用
+    takes (「拿好刷子蘸」 has no 把)."""
+    words, kinds = doc.words, doc.kinds
+    if i < 4 or i + 1 >= len(words) or words[i - 1] not in RESULT_COMPLEMENTS or kinds[i] not in ("N", "T") \
+            or tags.get(words[i], "")[:1] != "n" or not (_asr_is_verb(doc, tags, i + 1) or kinds[i + 1] == "R") \
+            or not (_asr_is_verb(doc, tags, i - 2) or (len(words[i - 2]) == 1 and verb_char(tags, words[i - 2]))):
+        # (the verb may be a character jieba tags as a noun, 夹/n: after 把 + its object and before a result it is
+        # the predicate 把 needs)
+        # 「把纸夹好」: jieba's 纸夹/n right after 把 is the object and the verb (``resegment`` cuts it in extract)
+        return len(words[i - 2]) == 2 and words[i - 2][1] in CONTEXT_HAND_VERBS and kinds[i - 3] == "O" \
+            and words[i - 3] in OBJECT_MARKERS and kinds[i] in ("N", "T") and tags.get(words[i], "")[:1] == "n" \
+            and words[i - 1] in RESULT_COMPLEMENTS and (_asr_is_verb(doc, tags, i + 1) or kinds[i + 1] == "R")
+    for j in range(i - 3, max(last_cut, i - 7), -1):
+        if kinds[j] == "P":
+            return False
+        if kinds[j] == "O" and words[j] in OBJECT_MARKERS:
+            return j < i - 3  # (an object between 把 and the verb)
+    return False
 
 
 def _asr_body_subject(doc: Doc, tags: dict, i: int) -> bool:

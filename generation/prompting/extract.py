@@ -35,8 +35,8 @@ from .names import (_coordinated_names, _counted_names, _craft_names, _described
 from .nonsteps import cut_likened, likened, non_steps
 from .notices import QUANTITY_WITHOUT_ACTION, TWO_VALUES, notice
 from .quantities import CORRECTION_CUES
-from .resegment import (DICTIONARY_VERB_COMPLEMENTS, _repair_tokens, _resegment, mistagged_verb, verb_char,
-                        verb_object_word, written_jing)
+from .resegment import (DICTIONARY_VERB_COMPLEMENTS, _repair_tokens, _resegment, counted_object, mistagged_verb,
+                        verb_char, verb_object_word, written_jing)
 from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_marker, joined_things
 from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, _is_working_tool,
@@ -605,11 +605,42 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
             and (prev in MODALS or prev in MANNER_ADVERBS or prev in PREDICATE_ADVERBS or kinds[i - 1] == "M") \
             and nxt_kind in ("P", "Q", "N", "T"):
         return True
+    if size == 1 and k in (None, "N") and _counted_verb(doc, i, pos):
+        return True
     if w == "和" and kinds[i - 1] not in ("P", "M") and (nxt_kind == "P" or (
             i + 1 < n and (words[i + 1] in ("的", "了", "匀", "好") or words[i + 1][:1] == "成"))):
         # (「拿温水和成团」: 和 before what it is mixed into, 成…, is to mix: 'and' joins no 成)
         return True
     return _predicate_noun(words, kinds, i, pos)
+
+
+def _counted_verb(doc: Doc, i: int, pos: dict) -> bool:
+    """(nlp-verbs) One character jieba tags as no verb (化/n, 施/nr, 点/m) that its dictionary has as a verb
+    (``resegment.verb_char``; for a numeral or classifier, heading a verb + complement word: 点出/v) is the verb
+    where what follows it only a verb takes: the degree it reaches, 到 + a quantity (「铁水化到一千三百度」), or
+    a counted object, a numeral and classifier and the noun counted (「通体施一层化妆土」「供品前点三炷香」). Not
+    inside a noun phrase (after a numeral, a demonstrative, 每/几/各, 的 or a classifier: 「这点水」) nor right
+    after a verb, where a classifier counts that verb's object with its 一 left out (「加点三年的陈醋」)."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    w = words[i]
+    t = pos.get(w, "")
+    if i + 2 >= n or w in SKIP or w in DIRECTION_WORDS or w in NUMERAL_CHARS or w in STOP_VERBS or w in COUNT_PREV \
+            or (w in COMPLEMENTS and t not in ("m", "q", "mq")):
+        # (a complement or preposition before a counted noun is none of these verbs: 「在一块布上」「成三段」; a
+        # classifier among them, 点, is)
+        return False
+    if not (verb_char(pos, w) or (t in ("m", "q", "mq")
+                                  and any(pos.get(w + c, "")[:1] == "v" for c in DICTIONARY_VERB_COMPLEMENTS))):
+        return False
+    if i:
+        prev = words[i - 1]
+        if kinds[i - 1] in ("Q", "O", "L", "R") or prev[-1] in NUMERAL_CHARS or prev in COUNT_PREV \
+                or prev in ("的", "之") or pos.get(prev, "") in ("m", "mq", "q", "r") or _verb_token(pos, kinds[i - 1], prev):
+            return False
+    if words[i + 1] == "到":
+        return kinds[i + 2] == "Q"
+    return counted_object(pos, words, kinds, i + 1)
 
 
 _PATH_OPENERS = ROUTE_MARKERS | frozenset(("朝着", "对着", "从"))  # 往/朝/向 and the longer path openers
@@ -685,6 +716,8 @@ def _predicate_noun(words: list, kinds: list, i: int, pos: dict) -> bool:
             return closes or nk == "Q"
         if pk == "P" and _opens_counted(words, kinds, i, pos):
             return True
+        if _in_verb_series(words, kinds, i, pos):
+            return True
         # (after the subject alone: closing the clause, or before its object: 「村民分食供品」; a term jieba tags a
         # verb is no subject nor object: 「拿树枝蘸水」)
         return opens and _nominal(pos, pk, words[i - 1]) and (
@@ -697,6 +730,31 @@ def _predicate_noun(words: list, kinds: list, i: int, pos: dict) -> bool:
         return True
     return (words[i - 1] == "是" or (opens and _nominal(pos, pk, words[i - 1]))) \
         and any(pos.get(w + c, "")[:1] == "v" for c in DICTIONARY_VERB_COMPLEMENTS)
+
+
+def _verb_token(pos: dict, kind, w: str) -> bool:
+    """A verb: the kind of one, or a term jieba tags as one."""
+    return kind == "V" or (kind == "T" and pos.get(w, "")[:1] == "v")
+
+
+def _in_verb_series(words: list, kinds: list, i: int, pos: dict) -> bool:
+    """(nlp-verbs) A verb + object word jieba tags as a thing (``verb_object_word``: 钻眼/n, 鸣炮/n, 降温/n) in a
+    series of predicates said with no pause between them is one of them: after a completed predicate (a verb with 了,
+    or a verb + object word, which has its object) and before the next verb, the clause end or the count of the act
+    (「梳背磨光了钻眼镶铜片」「鸭坯入炉转体出炉」「香客点火烧香，」). Not before a noun, where a verb + object word modifies it (「降温速度」
+    「钻眼位置」), nor where its clause opens, where a noun before a verb is its subject as often (「松香擀成面」)."""
+    n = len(words)
+    nk = kinds[i + 1] if i + 1 < n else "P"
+    nw = words[i + 1] if i + 1 < n else ""
+    nverb = nk != "P" and _verb_token(pos, nk, nw)
+    pw, pk = words[i - 1], kinds[i - 1]
+    if pw == "了" or (len(pw) == 2 and pk in ("V", "T") and pos.get(pw, "")[:1] == "v" and (
+            pos.get(pw[1], "")[:1] == "n" or pw[1] in TOOL_HEADS or pw[1] in MATERIAL_HEADS)):
+        # (after 了, or after a word jieba's dictionary has as a verb whose second character is a thing, 入炉/v, 刷色/v,
+        # 点火/v: a verb + object word, which has its object; any other verb before it may take it as its object,
+        # 「摆上供品」「拣去杂质」, and so may a noun read as a verb by its place, 「并整理供品」: 整理/n)
+        return nverb or nk in ("P", "Q", "M") or nw in _CLOSING_PARTICLES
+    return False
 
 
 def _opens_counted(words: list, kinds: list, i: int, pos: dict) -> bool:
@@ -1757,6 +1815,10 @@ def _serial_break(doc: Doc, v1: int, v2: int) -> bool:
             # 「跑到台口一个转身」: where the body goes, no degree; the verb after it is the next step (not a
             # character of the place before its locative, 「坐到竹担上」)
             continue
+        if w in DEGREE_MARKERS and j + 1 < v2 and _counted_stuff(doc, v2):
+            # 「炒到噼啪响撒把糖」「炒到里头焦黄喷点清水」 (nlp-verbs): the degree says a state the thing reaches; a verb
+            # after that state with its own measure of stuff (把/点/个 + a noun, 一 left out) is someone's next act
+            continue
         if w in DEGREE_MARKERS or kinds[j] == "L" or kinds[j] == "O":
             return False
         if w in PURPOSE_LINKS and not (w == "好" and j + 1 < v2 and words[j + 1] == "了") \
@@ -1767,18 +1829,34 @@ def _serial_break(doc: Doc, v1: int, v2: int) -> bool:
     return True
 
 
+# a classifier said right after a verb with its 一 left out, before the stuff it measures (「撒把糖」「加点水」「掺个三两」)
+_DROPPED_ONE_CLASSIFIERS = frozenset(("把", "点", "个", "些", "一点", "一些", "一把"))
+
+
+def _counted_stuff(doc: Doc, v: int) -> bool:
+    """(nlp-verbs) The verb at v (one character, no complement or direction verb: not 「起个泡」) takes its own object
+    measured by a classifier with its 一 left out: 「撒把糖」「喷点清水」「加点水」."""
+    words, kinds = doc.words, doc.kinds
+    w = words[v]
+    return len(w) == 1 and kinds[v] in ("V", "T") and w not in COMPLEMENTS and w not in DIRECTION_VERBS \
+        and w not in RESULT_VERBS and v + 2 < len(words) and words[v + 1] in _DROPPED_ONE_CLASSIFIERS \
+        and (kinds[v + 2] in ("N", "T") or POS_TAGS.segment.get(words[v + 2], "")[:1] in ("n", "z"))
+
+
 def _second_predicate(doc: Doc, i: int, is_verb: bool) -> bool:
     """Right after a verb of two characters or more (``split_units``): is the verb at ``i`` a predicate of its
     own? One of two characters or more that is no direction (「焚香诵经」, recall), also a term the spec names
     and jieba tags a verb (「拌匀堆积」); one of one character with its own object after it (「围坐吃年饭」
-    「盘坐弹三弦」: the first verb has its object or result in itself, the second takes its own)."""
+    「盘坐弹三弦」: the first verb has its object or result in itself, the second takes its own), also one measured
+    by a classifier with its 一 left out (「打碎加点水」, nlp-verbs: ``_counted_stuff``)."""
     words, kinds = doc.words, doc.kinds
     w = words[i]
     if len(w) >= 2:
         return w not in AFTER_VERB_WORDS and (kinds[i] == "V" or (kinds[i] == "T" and is_verb))
     # (an object of two characters or more: a verb character before one noun character is mostly a noun jieba
     # cut apart, 浮/色, 弓/毛)
-    return kinds[i] == "V" and i + 1 < len(words) and kinds[i + 1] in ("N", "T") and len(words[i + 1]) >= 2
+    return kinds[i] == "V" and i + 1 < len(words) and (
+        (kinds[i + 1] in ("N", "T") and len(words[i + 1]) >= 2) or _counted_stuff(doc, i))
 
 
 def _own_predicate(doc: Doc, i: int) -> bool:

@@ -9,7 +9,7 @@ from operator import eq, itemgetter
 from .spec import Spec
 from .tokens import Doc, _is_material_word, _is_tool_word, kind_table
 from .words import (ADJ_TAGS, AFTER_VERB_WORDS, BODY_CHARS, BODY_PREV, BOUND_TAGS, BOUND_ZG_FREQ, COMPLEMENTS,
-                    COMPOUND_MAX, CONTEXT_HAND_VERBS, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_WORDS,
+                    COMPOUND_MAX, CONTEXT_HAND_VERBS, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_WORDS,
                     FUNCTION_TAGS, GRASP_VERBS, INSTRUMENT_HEADS, INSTRUMENT_LEADS, LOCATIVES, MANNER_ADVERBS,
                     MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, MODALS, NAME_CLASSIFIERS_NOT, NEGATIONS, NOUN_TAGS, NUMERAL_CHARS,
                     OBJECT_MARKERS, PIECE_CLASSIFIERS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS, PREDICATE_PREV_TAGS,
@@ -119,8 +119,12 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
                 and not (len(w) == 1 and i + 1 < n and words[i + 1] in ("在", "进")
                          and (w in CONTEXT_HAND_VERBS or mistagged_verb(spec.pos_tags(), w))
                          and not _verb_in_clause(spec, words, kinds, i + 2)) \
-                and not (i + 1 < n and len(w) == 1 and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2):
-            # 「铁水化到」「铜块锤成方条」「这条线量出去」: the predicate
+                and not (i + 1 < n and len(w) == 1 and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2) \
+                and not (len(w) == 1 and w not in TOOL_HEADS and w not in MATERIAL_HEADS and verb_char(spec.pos_tags(), w)
+                         and counted_object(spec.pos_tags(), words, kinds, i + 1)):
+            # 「铁水化到」「铜块锤成方条」「这条线量出去」: the predicate; so is a verb character before a counted object
+            # (「通体施一层化妆土」, nlp-verbs: ``counted_object``), unless it may head a tool's or a stuff's name
+            # (夹: 「筷子夹一团馅」 is read by the tool names' rules)
             if right_n1:
                 join = left_n1 or left_nw  # 「车」「盘」, 「风箱」「炉」, 「湿纸」「饼」
             elif right_nw:
@@ -192,14 +196,49 @@ def _after_preposition(pos: dict, out_w: list) -> bool:
 
 
 def _verb_in_clause(spec: Spec, words: list, kinds: list, j: int) -> bool:
-    """A verb stands in the clause from token j on (「木夹在架子上排好」: 排 is the predicate, 木夹 a noun;
-    「琴夹在腿中间,」: none, so 夹 is the predicate: 琴 + 夹)."""
+    """A verb of the same predicate stands in the clause from token j on, j being the place or result that follows
+    a one-character word after a noun (「木夹在架子上排好」: 排 is the predicate, 木夹 a noun; 「琴夹在腿中间,」:
+    none, so 夹 is the predicate: 琴 + 夹). (nlp-verbs) Where the place (a word ending in a locative: 上, 里, 中间) or
+    the result (好, 紧) is followed by a noun or a hand, that is the next clause's subject, and a verb after it is
+    that clause's (「板夹在指头缝里手腕一抖」「纸夹好刷子蘸上颜色」, said with no pause); nor is a verb before 的 a
+    predicate (「夹子夹在绳子上猜的人…」: 猜的人 is a person)."""
     pos = spec.pos_tags()
-    while j < len(words) and kinds[j] != "P":
-        if kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v"):
-            return True
+    n = len(words)
+    ended = j < n and words[j] in RESULT_COMPLEMENTS  # (the result closes the predicate it completes)
+    while j < n and kinds[j] != "P":
+        w, k = words[j], kinds[j]
+        if k == "V" or (k == "T" and pos.get(w, "")[:1] == "v"):
+            return not (j + 1 < n and words[j + 1] == "的")
+        if k == "H" or (ended and (k in ("N", "T") or pos.get(w, "")[:1] == "n")):
+            return False
+        if w in LOCATIVES or (len(w) >= 2 and w[-1] in PLACE_SUFFIX and pos.get(w, "")[:1] in ("n", "s", "f")):
+            ended = True
         j += 1
     return False
+
+
+def counted_object(pos: dict, words: list, kinds: list, j: int) -> bool:
+    """(nlp-verbs) A counted object begins at token j: a quantity, or a numeral and a classifier (「三」「炷」, 一层/m,
+    一梭/n), then the noun counted (「一层化妆土」「三炷香」). Only a verb takes one right after it; a noun is
+    followed by its count alone (「竹夹两个，」)."""
+    n = len(words)
+    if j >= n:
+        return False
+    w = words[j]
+    if kinds[j] == "Q":
+        j += 1
+    elif w[0] in NUMERAL_CHARS and w[0] not in DEMONSTRATIVES and w[0] != "每":
+        if all(c in NUMERAL_CHARS for c in w) and j + 1 < n and pos.get(words[j + 1], "") == "q":
+            j += 2
+        elif len(w) >= 2 and (pos.get(w, "") in ("m", "mq") or (len(w) == 2 and pos.get(w[1], "") == "q")):
+            j += 1
+        else:
+            return False  # (a bare 一 before a noun is no count: 「一开口」, as soon as)
+    else:
+        return False
+    if j + 1 < n and len(words[j]) == 1 and pos.get(words[j], "") in ("a", "b"):
+        j += 1  # 「一层黄釉」: jieba's 黄/a before the noun's head
+    return j < n and (kinds[j] in ("N", "T") or pos.get(words[j], "")[:1] == "n")
 
 
 # the complements jieba's dictionary gives a verb of the hand (揭开, 夹住, 滤出, 屈起, 踩住): one character jieba tags
