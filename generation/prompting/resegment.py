@@ -145,6 +145,15 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
                 # 「对着吹口往里送气」「嘴跟吹口斜着」: a preposition takes a noun, so a one-character verb and a
                 # classifier right after it (no numeral between, none after: not 「对着火吹口气」) are one noun (r14)
                 join = _after_preposition(spec.pos_tags(), out_w)
+        if join and len(w) == 1 and len(lw) >= 2 and w == lw[0] and not group and (
+                i + 1 == n or kinds[i + 1] in ("P", "Q") or words[i + 1] in RESULT_COMPLEMENTS
+                or words[i + 1] in COMPLEMENTS):
+            # 「锤子」「锤」「平」, 「烙铁」「烙」「平」: a thing named for what is done with it, then that doing with its
+            # result, a count or nothing after it (用锤子锤平, 拿钳子钳紧, 用锯子锯两下): the thing and the verb, never one
+            # noun, and nothing joins the verb as a noun after it (not 「剪子剪口」, the scissors' edge)
+            out_w.append(w), out_s.append(starts[i]), out_k.append("V")
+            group, lp = False, None
+            continue
         if join:
             joined = lw + w
             head = spec.terms.get(w) if k == "T" else None
