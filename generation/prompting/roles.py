@@ -16,7 +16,7 @@ from .words import (ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, APPL
                     FACING_COVERBS, FILLERS, JOIN_COMPARISONS, JOIN_WORDS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS,
                     HAND_PLACE_MARKERS, HANG_VERBS, INSIDE, INSTRUMENT_HEADS, INSTRUMENT_LEADS, LIMB_CHARS,
                     LIMB_MOVERS, LOAD_VERBS, LOCATIVES, LOCATIVE_SUFFIX, MADE_COMPLEMENTS, MAKING_VERBS, MANNER_ADVERBS, MANNER_VERBS,
-                    MATERIAL_HEADS, MEDIUM_HEADS, MODALS, MOTION_WORDS, NEEDLE_TOOLS, NEGATIONS, PART_WORDS, PERFORMED_SUFFIX,
+                    MATERIAL_HEADS, MEDIUM_HEADS, MODALS, MODIFIER_OPENING_TAGS, MODIFIER_REACH, MODIFIER_STOP_KINDS, MOTION_WORDS, NEEDLE_TOOLS, NEGATIONS, PART_WORDS, PERFORMED_SUFFIX,
                     PERSON_NOUNS, PERSON_PRONOUNS, PINCHED_TOOL_HEADS, PLACE_MARKERS, PLACE_SIDES, POS_TAGS, PREDICATE_ADVERBS,
                     PUT_VERBS, RATIO_NUMERALS, RAW_STUFF_HEADS, REACH_CHARS, RELATION_END, RESULT_COMPLEMENTS,
                     ROD_SUFFIX, ROUND_MARKERS, SHAPE_SUFFIX, SIZE_WORDS, SKIP, SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS,
@@ -554,6 +554,32 @@ def _located_head(doc: Doc, term_at: dict, j: int, e: int, first, body: bool = F
     return first
 
 
+def _modified_head(doc: Doc, term_at: dict, j: int, e: int):
+    """「多出来的木头」「刷过油的木桶」「一截长约一尺的单袖」「装粉的小盒子」: a modifier closed by 的 (a relative
+    clause, a measure, a state; a few words of the clause, no other clause's marker) before a noun that closes
+    the clause or has a locative after it: the noun after 的 heads the phrase. (noun, lexicon info or None, index
+    after it), or None."""
+    words, kinds = doc.words, doc.kinds
+    opening = POS_TAGS.roles.get(words[j], "") if j <= e else ""
+    if j > e or kinds[j] in MODIFIER_STOP_KINDS or kinds[j] in ("R", "N") or words[j] == "的" \
+            or not (kinds[j] in ("Q", "V", "C") or opening[:1] in MODIFIER_OPENING_TAGS):
+        # (a noun or a place before 的 says whose or where, 「刘伯温的故事」「台边的立柱」: no modifier read here;
+        # 的 right after the verb makes the verb itself the modifier, 「筛下来的粉」)
+        return None
+    for k in range(j + 1, min(e, j + MODIFIER_REACH) + 1):
+        if kinds[k] in MODIFIER_STOP_KINDS or words[k] in NEGATIONS:
+            return None
+        if words[k] == "的":
+            if all(kinds[m] == "Q" or POS_TAGS.roles.get(words[m], "") in ("m", "mq", "q") for m in range(j, k)):
+                return None  # 「一年的农事」: a count or a time alone says how much, not what the thing is like
+            np, info, after = _noun_phrase(doc, term_at, k + 1, e)
+            if np is None or np in PART_WORDS or info_is_person((np, info)) or not (
+                    after > e or kinds[after] == "P" or words[after] in LOCATIVES):
+                return None
+            return np, info, after
+    return None
+
+
 def _placed_theme(spec: Spec, topic, spec_topic, ba_obj, lead_word, lead_tool, lead_info):
     """What a putting clause moves: the noun before the verb, what 把 names, or what is taken in hand
     (拿/握…, not 用: 「拿绸带斜挂在腰上」); None where that is a body part (「中指落在弦上」)."""
@@ -741,6 +767,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     spec_topic = None  # a tool the spec knows, named before any verb (「琵琶是横抱的」「艾条点着了」)
     has_object = False  # the verb has an object of its own after it
     after_relation = False
+    modified_np = None  # the verb's object read past a modifier closed by 的 (``_modified_head``)
     result_np = None  # the noun after V成 (「切成小块」): the result, material only where nothing else is
     place_at = -1  # where the place phrase starts (after the verb: where the thing moved ends up)
     topic_at = -1
@@ -1024,6 +1051,14 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                     and (described_np := _noun_phrase(doc, term_at, j + 2, e, body=True))[0] is not None:
                 # 「插上新的旗子」「换上干净的布」: an adjective and 的 before the object say what it is like
                 np, info, after = described_np
+            elif j > action_idx and not _yields_result(words, action_idx, j) \
+                    and (modified := _modified_head(doc, term_at, j, e)) is not None:
+                # 「削掉多出来的木头」「舀进刷过油的木桶里」: the noun after 的 is the object; the vessel gone into is read
+                # as a place now, the thing worked only where no other rule names one (「放个装粉的小盒子」)
+                if into or (modified[2] <= e and words[modified[2]] in LOCATIVES):
+                    np, info, after = modified
+                else:
+                    modified_np = modified[0]
             elif j > action_idx and _named_work(doc, term_at, action_idx, j, e):
                 # 「夹着花丝」「跳芦笙舞」: a craft, a technique or a dance or song named as an open verb's
                 # object, closing the clause, is what the verb works or performs
@@ -1361,6 +1396,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         if not _is_tool_word(np) and not (info is not None and info.category != "material"):
             step.material = np  # 「银料搁银窝里」「米泡透了」: the topic is what is worked
             topic = None
+    if modified_np is not None and step.material is None and topic is None and step.tool != modified_np:
+        step.material = modified_np
     if result_np is not None and step.material is None and topic is None and spec_topic is None:
         step.material = result_np
     if body_topic is not None and not described and step.material is None and topic is None and not has_object \

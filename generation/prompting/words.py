@@ -686,6 +686,16 @@ PLACE_MARKERS = {"在", "到", "进", "往", "从", "由"}
 LOCATIVES = {"里", "上", "中", "内", "底下", "里面", "里头", "上面", "上头", "当中", "中间", "前", "后", "前头", "后头",
              "前面", "后面", "跟前"}
 
+# A modifier closed by 的 before the noun after a verb (「刷过油的木桶」「一截长约一尺的单袖」: roles._modified_head):
+# at most this many tokens before 的, none a punctuation mark, sequence word, 把/将, 拿/用 or hand
+# (those open another clause or phrase).
+MODIFIER_REACH = 6
+MODIFIER_STOP_KINDS = frozenset("PMOLH")
+# what such a modifier opens with, by jieba's tag (a quantity or a verb the lexicon lists aside): a numeral
+# (一截长约一尺的), a verb, an adjective, an adverb or a state word (刷过油的, 高约…的, 多出来的); not a classifier
+# alone, which jieba also gives a noun's first character (「台/q 边/d 的立柱」), nor a noun or a place
+MODIFIER_OPENING_TAGS = frozenset("mvadz")
+
 INSIDE = {"里", "内", "中", "里面", "里头", "当中"}  # 「X里」: X holds the thing, a vessel
 
 # a path or a direction of motion in the clause: the thing before the verb is what moves (a tool)
