@@ -30,6 +30,7 @@ from operator import itemgetter
 
 import cn2an
 
+from .resegment import verb_char
 from .spec import Spec, display_name, get_spec
 from .tokens import _is_body, _is_body_motion, _is_speech
 from .words import (AWAY_COMPLEMENTS, DIRECTION_CHARS as DIRECTIONAL_CHARS, DIRECTION_COMPOUNDS, LIMB_OWNER_BEFORE,
@@ -860,7 +861,9 @@ def _motion(spec: Spec, action: str) -> str:
         elif len(action) == 2 and action.endswith("完"):
             kind = "done"
         elif (tag[:1] == "n" or tag in ("t", "a", "ad", "an") or (len(action) == 1 and tag != "v")) \
-                and not _is_body_motion(action):  # (转圈/n, 趴/zg move the body)
+                and not _is_body_motion(action) \
+                and not (len(action) == 2 and action[1] in RESULT_COMPLEMENTS and verb_char(spec.pos_tags(), action[0])):
+            # (转圈/n, 趴/zg move the body; a verb and its result is a motion whatever jieba tags it: 熨平/n)
             kind = "noun"
         else:
             kind = "motion"
