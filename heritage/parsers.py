@@ -51,8 +51,9 @@ class RefuseUnknownFields:
             unknown = sorted(str(key) for key in data if key not in self.fields)
             if unknown:
                 known = "、".join(sorted(self.fields))
-                raise ValidationError({key: [_("未知字段;可用的字段:%(known)s。") % {"known": known}]
-                                       for key in unknown}, code="unknown_field")
+                message = (_("未知字段;可用的字段:%(known)s。") % {"known": known} if known
+                           else _("未知字段;这个操作不读取请求体中的任何字段。"))
+                raise ValidationError({key: [message] for key in unknown}, code="unknown_field")
         return super().to_internal_value(data)
 
 
