@@ -293,3 +293,21 @@ def test_transcript_import_400_documents_the_field_keys_it_answers(client, api, 
     closed = {**node, "additionalProperties": node.get("additionalProperties", False)}  # as a strict client reads it
     jsonschema.validate(r.json(), closed)
     assert "line" in node["properties"]
+
+
+def test_a_recordings_segments_carry_the_ids_a_narration_task_takes(client, api, curator, recording):
+    """S2V's ``input.segments`` takes transcript segment ids; a script reads them from ``GET recordings/<id>`` (found
+    by a script client walking the README: the segments had no ``id``, so no script could name one)."""
+    import json
+
+    from archive.models import TranscriptSegment
+
+    r = client.get(f"/api/v1/recordings/{recording.pk}", **api(curator))
+    ids = list(TranscriptSegment.objects.filter(recording=recording).order_by("start_ms").values_list("pk", flat=True))
+    assert [s["id"] for s in r.json()["segments"]] == ids
+    schema = json.loads(client.get("/api/v1/schema?format=json").content)
+    segments = schema["components"]["schemas"]["Recording"]["properties"]["segments"]
+    assert segments.get("nullable") is True and segments["type"] == "array", segments
+    item = segments["items"]
+    item = schema["components"]["schemas"][item["$ref"].rsplit("/", 1)[1]] if "$ref" in item else item
+    assert {"id", "start_ms", "end_ms", "speaker", "text"} <= set(item["properties"]), item

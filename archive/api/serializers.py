@@ -104,9 +104,11 @@ class TechniqueSerializer(serializers.ModelSerializer):
 
 
 class SegmentSerializer(serializers.ModelSerializer):
+    """A transcript segment; its ``id`` is what a narration task's ``input.segments`` names."""
+
     class Meta:
         model = TranscriptSegment
-        fields = ["start_ms", "end_ms", "speaker", "text"]
+        fields = ["id", "start_ms", "end_ms", "speaker", "text"]
 
 
 class RecordingSerializer(serializers.ModelSerializer):
@@ -119,6 +121,7 @@ class RecordingSerializer(serializers.ModelSerializer):
         fields = ["id", "title", "craft", "technique", "speaker", "speaker_name", "interviewer", "recorded_on",
                   "place", "consent_scope", "consent_date", "media_reference", "language", "segments"]
 
+    @extend_schema_field(SegmentSerializer(many=True, allow_null=True))
     def get_segments(self, recording) -> list[dict] | None:
         """The transcript, or null when the consent scope keeps it from this user."""
         if not self.context.get("can_hear", True):
