@@ -428,3 +428,45 @@ def test_the_documented_error_paths_each_answer_json_the_schema_documents(people
 
     problems = cur.problems + rev.problems + inh.problems + anon.problems
     assert not problems, "\n".join(problems)
+
+
+def test_an_operation_that_reads_no_body_refuses_a_body_key(rv, signed_review, archived_record, make_clip,
+                                                             django_capture_on_commit_callbacks):
+    """The README: "a body key the endpoint does not know is refused, naming the fields it has". An operation that
+    reads no body (cancel, archive, export, resolve/reopen) or only some fields (the token) took any key and went
+    on as if it were not there. Refused, nothing is done."""
+    from rest_framework.authtoken.models import Token
+
+    from archive.models import SignerChange
+    from generation.models import GenerationJob
+    from records.models import ArchiveRecord
+    from review import services
+
+    cur = Client(Token.objects.get_or_create(user=rv.curator)[0].key)
+    rev = Client(Token.objects.get_or_create(user=rv.reviewer)[0].key)
+    extra = {"zz_unknown": 1}
+    r = Client().call("POST", "/api/v1/auth/token", data={"username": "curator1", "password": "pw-heritage-test",
+                                                          **extra})
+    assert_error(r, 400, field="zz_unknown")
+    signed, record = signed_review(variant="a"), archived_record(variant="c")
+    assert_error(cur.call("POST", f"/api/v1/reviews/{signed.pk}/archive", data=extra), 400, field="zz_unknown")
+    assert ArchiveRecord.objects.count() == 1
+    assert_error(cur.call("POST", f"/api/v1/archive-records/{record.pk}/export", data=extra), 400, field="zz_unknown")
+    with django_capture_on_commit_callbacks():
+        task = cur.call("POST", "/api/v1/generation-tasks", 202, data={"input": {"text": "拉线。"}}).json()["id"]
+    assert_error(cur.call("POST", f"/api/v1/generation-tasks/{task}/cancel", data=extra), 400, field="zz_unknown")
+    assert GenerationJob.objects.get(pk=task).status == "queued"
+    assert_error(cur.call("POST", f"/api/v1/inheritors/{rv.inheritor.pk}/account/link", data=extra), 400,
+                 field="zz_unknown")
+    assert not SignerChange.objects.exists()
+    review = services.review_open(clip=make_clip(variant="b"), actor=rv.curator)
+    services.review_submit(review=review, actor=rv.curator)
+    comment = rev.call("POST", f"/api/v1/reviews/{review.pk}/comment", 201, data={"text": "好"}).json()["id"]
+    for action in ("resolve", "reopen"):
+        r = rev.call("POST", f"/api/v1/reviews/{review.pk}/comments/{comment}/{action}", data=extra)
+        assert_error(r, 400, field="zz_unknown")
+    assert not review.comments.get(pk=comment).resolved_at
+    # the same operations with no body, or an empty one, go on
+    assert cur.call("POST", f"/api/v1/generation-tasks/{task}/cancel", 202, data={}).json()["status"] == "cancelled"
+    rev.call("POST", f"/api/v1/reviews/{review.pk}/comments/{comment}/resolve", 200)
+    assert not (cur.problems + rev.problems), cur.problems + rev.problems

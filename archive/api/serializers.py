@@ -356,6 +356,14 @@ class InheritorWriteSerializer(ServiceValidated, serializers.ModelSerializer):
         return {"birth_year": {"minimum": MIN_BIRTH_YEAR, "maximum": max_birth_year()}}
 
 
+class InheritorAccountLinkRequest(RefuseUnknownFields, serializers.Serializer):
+    """``POST /inheritors/<id>/account/link``: a new one-time link for the inheritor's existing account."""
+
+    replace_pending_change = serializers.BooleanField(
+        required=False, default=False,
+        help_text="已有待确认的签署人变更时须为 true:明确撤销它(记为已被取代),否则 409 signer_change_pending。")
+
+
 class InheritorAccountSerializer(RefuseUnknownFields, serializers.Serializer):
     """``POST /inheritors/<id>/account``: the curator screen's 为传承人新建登录账户 (its optional user name)."""
 

@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from heritage.errors import validation_messages
 from heritage.inputs import BadInput, query_int_schema
 from heritage.media import stream_field_file
-from heritage.parsers import FormMultiPartParser, ObjectJSONParser, json_parts
+from heritage.parsers import FormMultiPartParser, ObjectJSONParser, json_parts, refuse_body
 from heritage.schema import FILE_RESPONSES, RANGE_NOTE
 from heritage.permissions import HasPerm
 from heritage.throttling import AnonThrottle, JobSubmitThrottle, UserThrottle
@@ -246,6 +246,7 @@ class TaskCancelView(TaskDetailView):
                                                                                  "code": serializers.CharField()})})
     def post(self, request, pk):
         job = self.get_object()
+        refuse_body(request)
         try:
             job = services.job_cancel(job=job, actor=request.user)
         except services.JobStateError as exc:

@@ -11,6 +11,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from heritage.parsers import refuse_body
 from heritage.permissions import PUBLIC, HasPerm, allowed
 from review import services, workflow
 from review.api.views import REFUSED, ActionSerializer, RefusalSerializer, _refused
@@ -79,6 +80,7 @@ class ReviewArchive(APIView):
                    responses={201: RecordSerializer, **REFUSED})
     def post(self, request, pk):
         review = get_object_or_404(Review, pk=pk)
+        refuse_body(request)
         try:
             record = workflow.dispatch(review=review, action="archive", actor=request.user)
         except services.TransitionRefused as exc:
@@ -110,6 +112,7 @@ class RecordExport(APIView):
                        "download": serializers.URLField(help_text="下载这个 bag 的 zip(馆员)。")}), **REFUSED})
     def post(self, request, pk):
         record = get_object_or_404(ArchiveRecord, pk=pk)
+        refuse_body(request)
         try:
             path = bag_export(record, actor=request.user)
         except (BagError, OSError) as exc:  # an OSError's words, never the server's path it names

@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 
 from generation.models import Clip
 from heritage.inputs import query_bool, query_choice, query_text
-from heritage.parsers import FormJSONParts, RefuseUnknownFields
+from heritage.parsers import FormJSONParts, RefuseUnknownFields, refuse_body
 from heritage.permissions import HasPerm, allowed
 from heritage.schema import NON_BLANK
 
@@ -396,6 +396,7 @@ class CommentResolution(APIView):
         if not allowed(request.user, "review.view", review):
             return Response({"detail": _("您无权查看该审核。"), "code": "forbidden"}, status=403)
         thread = get_object_or_404(review.comments.select_related("author", "resolved_by"), pk=comment_id)
+        refuse_body(request)
         try:
             services.comment_set_resolved(comment=thread, actor=request.user, resolved=self.resolved)
         except services.TransitionRefused as exc:
