@@ -39,7 +39,13 @@ def test_transcript_import(client, api, make_user, curator, recording):
                        **api(make_user("rev", "reviewer"))).status_code == 403
     h = api(curator)
     r = client.post(url, {"webvtt": good, "mode": "append"}, content_type="application/json", **h)
-    assert r.status_code == 200 and r.json() == {"segments": 3}
+    assert r.status_code == 200 and r.json() == {"segments": 3}  # the transcript's after the import, not the 1 added
+    # ... which the schema says (found by a script client: `{"segments": n}` read as the segments imported)
+    import json
+
+    schemas = json.loads(client.get("/api/v1/schema?format=json").content)["components"]["schemas"]
+    for name in ("TranscriptImportResult", "TranscriptImportJob"):
+        assert "导入后" in schemas[name]["properties"]["segments"].get("description", ""), name
     before = segments_of(recording)
     bad = "WEBVTT\n\n00:00:30.000 --> 00:00:29.000\n倒过来了\n"
     r = client.post(url, {"webvtt": bad}, content_type="application/json", **h)

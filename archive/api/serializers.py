@@ -169,6 +169,10 @@ class TranscriptImportSerializer(RefuseUnknownFields, serializers.Serializer):
         return attrs
 
 
+# What ``segments`` counts in an import's answer (200, and the status of a big one): the whole transcript.
+SEGMENTS_AFTER_IMPORT = "导入后这条录音的转写片段总数(append 时含原有片段)。"
+
+
 class TranscriptImportJobSerializer(serializers.ModelSerializer):
     """A big transcript import run by a task: poll ``url`` until ``status`` is ``succeeded`` or ``failed``."""
 
@@ -179,6 +183,7 @@ class TranscriptImportJobSerializer(serializers.ModelSerializer):
         fields = ["id", "recording", "mode", "status", "stage", "progress", "segments", "error", "created_at",
                   "finished_at", "url"]
         read_only_fields = fields
+        extra_kwargs = {"segments": {"help_text": SEGMENTS_AFTER_IMPORT}}
 
     def get_url(self, job) -> str:
         return reverse("api-transcript-import-status", args=[job.recording_id, job.pk])

@@ -27,7 +27,8 @@ from .serializers import (CraftSerializer, CraftWriteSerializer, FootageSerializ
                           InheritorAccountLinkRequest, InheritorAccountLinkSerializer, InheritorAccountSerializer,
                           InheritorDetailSerializer, InheritorSerializer, InheritorWriteSerializer, PortraitReplaceSerializer, PortraitSerializer, PortraitUploadSerializer,
                           RecordingListSerializer, RecordingSerializer, RecordingWriteSerializer, TechniqueSerializer,
-                          TechniqueWriteSerializer, TranscriptImportJobSerializer, TranscriptImportSerializer)
+                          SEGMENTS_AFTER_IMPORT, TechniqueWriteSerializer, TranscriptImportJobSerializer,
+                          TranscriptImportSerializer)
 
 
 CanReadArchive = HasPerm("archive.view", _("您的账户没有权限查看档案。"))
@@ -494,7 +495,8 @@ class TranscriptImport(GenericAPIView):
         description="小文件当场导入(200);超过 HERITAGE_TRANSCRIPT_INLINE_KB 的大文件交给后台任务,返回 202 和"
                     "任务状态(Location 与 url 指向可轮询的状态),任务用同样的解析和校验,出错时状态为 failed 并说明原因。",
         request=TranscriptImportSerializer,
-        responses={200: inline_serializer("TranscriptImportResult", {"segments": serializers.IntegerField()}),
+        responses={200: inline_serializer("TranscriptImportResult", {
+                       "segments": serializers.IntegerField(help_text=SEGMENTS_AFTER_IMPORT)}),
                    202: TranscriptImportJobSerializer,
                    # the BadRequest shape (field keys for a malformed body) plus the WebVTT line of a bad document
                    400: OpenApiResponse({"type": "object", "additionalProperties": True,
