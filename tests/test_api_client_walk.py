@@ -321,7 +321,8 @@ def test_the_whole_product_walked_through_the_api_by_each_role(people, runtime, 
     shown = public.call("GET", f"/api/v1/archive-records/{record['id']}", 200).json()
     assert shown["attribution"] == record["attribution"]
     assert "requested_by" not in json.dumps(shown["provenance"])  # no login names for the public
-    manifest = client.get("/techniques/kesi-guan/manifest.json")
+    assert shown["technique"] == "kesi-guan"
+    manifest = client.get(urlsplit(shown["manifest_url"]).path)
     assert manifest.status_code == 200 and "王金山" in manifest.content.decode()
 
     for who in (cur, rev, inh, public):
