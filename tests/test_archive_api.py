@@ -317,3 +317,16 @@ def test_a_recordings_segments_carry_the_ids_a_narration_task_takes(client, api,
     item = segments["items"]
     item = schema["components"]["schemas"][item["$ref"].rsplit("/", 1)[1]] if "$ref" in item else item
     assert {"id", "start_ms", "end_ms", "speaker", "text"} <= set(item["properties"]), item
+
+
+def test_an_unknown_craft_category_filter_is_a_400_naming_it_not_an_empty_list(client, api, curator, craft):
+    """As ``inheritors?level=`` (``heritage.inputs.query_choice``): found by a script client, ``crafts?category=``
+    with a misspelt code answered an empty list, and the schema gave no codes."""
+    import json
+
+    r = client.get("/api/v1/crafts?category=fine_art", **api(curator))
+    assert r.status_code == 400 and "category" in r.json()["detail"] and "fine_arts" in r.json()["detail"], r.content
+    assert client.get("/api/v1/crafts?category=fine_arts", **api(curator)).json()["count"] == 1
+    schema = json.loads(client.get("/api/v1/schema?format=json").content)
+    parameter = next(p for p in schema["paths"]["/api/v1/crafts"]["get"]["parameters"] if p["name"] == "category")
+    assert "fine_arts" in parameter["schema"]["enum"], parameter

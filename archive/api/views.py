@@ -21,7 +21,7 @@ from heritage.permissions import HasPerm
 
 from .. import selectors, services
 from ..curator_views import can_hear
-from ..models import Craft, Footage, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep, TranscriptImportJob
+from ..models import Category, Craft, Footage, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep, TranscriptImportJob
 from heritage.webvtt import WebVTTError
 from .serializers import (CraftSerializer, CraftWriteSerializer, FootageSerializer, FootageWriteSerializer,
                           InheritorAccountLinkRequest, InheritorAccountLinkSerializer, InheritorAccountSerializer,
@@ -132,9 +132,10 @@ class CraftList(ListAPIView):
 
     def get_queryset(self):
         return selectors.craft_list(q=self.request.query_params.get("q", ""),
-                                    category=self.request.query_params.get("category", ""))
+                                    category=query_choice(self.request.query_params, "category", Category.values))
 
-    @extend_schema(summary="列出非遗项目", parameters=[Q, OpenApiParameter("category", str, description="类别代码")])
+    @extend_schema(summary="列出非遗项目", parameters=[Q, OpenApiParameter(
+        "category", str, enum=list(Category.values), description="类别代码;未知的代码得到 400")])
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
