@@ -218,6 +218,7 @@ def test_the_whole_product_walked_through_the_api_by_each_role(people, runtime, 
     assert r["Location"] == f"/api/v1/generation-tasks/{task['id']}" and task["status"] == "queued"
     again = cur.call("POST", "/api/v1/generation-tasks", 202, data=body, HTTP_IDEMPOTENCY_KEY="walk-1")
     assert again.json()["id"] == task["id"] and again["Idempotent-Replayed"] == "true"
+    assert again["Location"] == r["Location"]
     other = cur.call("POST", "/api/v1/generation-tasks", None, data={**body, "parameters": {"duration": 2}},
                      HTTP_IDEMPOTENCY_KEY="walk-1")
     assert_error(other, 409, "idempotency_conflict")
@@ -371,6 +372,29 @@ def test_the_documented_error_paths_each_answer_json_the_schema_documents(people
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
     assert cur.call("GET", "/api/v1/crafts/kesi").status_code == 404  # nothing saved
 
+    # the services' own rules, as on the screens: a proxy without its document, a recording with neither file nor
+    # reference, a technique of another craft
+    body = assert_error(cur.call("POST", "/api/v1/inheritors", data={
+        "craft": "suxiu", "name": "顾文霞", "level": "national", "status": "deceased", "proxy_name": "顾小霞",
+        "proxy_relation": "女儿"}), 400)
+    assert "proxy_document" in body, body
+    recording = {"craft": "suxiu", "title": "口述", "speaker_name": "沈秀芬", "interviewer": "李", "place": "苏州",
+                 "recorded_on": "2024-03-01", "consent_scope": "generation", "consent_date": "2024-03-01"}
+    body = assert_error(cur.call("POST", "/api/v1/recordings", data=recording), 400)
+    assert "media_reference" in body or "media" in body, body
+    # uploads: a type not accepted 415 file_type, over the limit 413 file_size, content not its extension 400
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    def upload(name, content):
+        return cur.call("POST", "/api/v1/recordings", format="multipart",
+                        data={**recording, "media": SimpleUploadedFile(name, content)})
+
+    assert_error(upload("talk.exe", b"MZ" + b"0" * 100), 415, "file_type")
+    assert_error(upload("talk.wav", b"this is no wave file" * 10), 400, "file_content", field="media")
+    settings.MAX_UPLOAD_MB = 0
+    assert_error(upload("talk.mp3", b"ID3" + b"0" * 2000), 413, "file_size")
+    settings.MAX_UPLOAD_MB = 512
+    assert cur.call("GET", "/api/v1/recordings", 200).json()["count"] == 0  # nothing saved
     # a name already taken: 409 unique; a delete with dependents: 409 protected, naming them
     assert_error(cur.call("POST", "/api/v1/crafts", data={**craft_body, "slug": "suxiu", "name": "苏绣"}), 409, "unique")
     r = cur.call("DELETE", "/api/v1/crafts/suxiu")
