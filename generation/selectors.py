@@ -44,9 +44,10 @@ def job_list(*, user, status: str | None = None, technique: str | None = None, s
 def job_list_filters(params) -> dict:
     """The list filters of the jobs screen and the API from their query parameters (one parser for both);
     a malformed value raises ``heritage.inputs.BadInput`` (400)."""
-    from heritage.inputs import query_bool, query_int, query_text, query_uuid
+    from heritage.inputs import query_bool, query_choices, query_int, query_text, query_uuid
 
-    return {"status": query_text(params, "status") or None, "technique": query_text(params, "technique") or None,
+    return {"status": ",".join(query_choices(params, "status", Status.values)) or None,
+            "technique": query_text(params, "technique") or None,
             "step": query_int(params, "step", min_value=1), "batch": query_uuid(params, "batch"),
             "retry_of": query_uuid(params, "retry_of"), "mine": bool(query_bool(params, "mine"))}
 

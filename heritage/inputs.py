@@ -131,6 +131,24 @@ def query_choice(params, name: str, choices) -> str:
     return value
 
 
+def query_choices(params, name: str, choices) -> list[str]:
+    """``query_choice`` for a comma-separated list of values (``status=queued,running``): each one of ``choices``,
+    or [] when absent or empty; any other value is refused, naming the choices."""
+    values = [v.strip() for v in query_text(params, name).split(",") if v.strip()]
+    if any(v not in choices for v in values):
+        raise BadInput(_("参数 %(name)s 必须是以下之一(可用逗号分隔多个):%(choices)s。") % {
+            "name": name, "choices": ", ".join(choices)}, param=name)
+    return values
+
+
+def query_choices_schema(choices) -> dict:
+    """The OpenAPI schema of a parameter read by ``query_choices``: one choice, or several joined by commas."""
+    import re
+
+    one = "|".join(re.escape(c) for c in choices)
+    return {"type": "string", "pattern": f"^({one})(,({one}))*$"}
+
+
 def query_text(params, name: str, *, default: str = "", max_length: int = 200) -> str:
     return refuse_nul(params.get(name, default) or default, name).strip()[:max_length]
 

@@ -1,6 +1,7 @@
 """The API's JSON parser: every endpoint takes a JSON object, so any other JSON value (a list, a string, a
 number) is refused here with a 400 instead of reaching a view that calls ``request.data.get``."""
 from django.utils.translation import gettext as _
+from rest_framework import serializers
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser, MultiPartParser
 
@@ -51,9 +52,20 @@ class RefuseUnknownFields:
             unknown = sorted(str(key) for key in data if key not in self.fields)
             if unknown:
                 known = "、".join(sorted(self.fields))
-                raise ValidationError({key: [_("未知字段;可用的字段:%(known)s。") % {"known": known}]
-                                       for key in unknown}, code="unknown_field")
+                message = (_("未知字段;可用的字段:%(known)s。") % {"known": known} if known
+                           else _("未知字段;这个操作不读取请求体中的任何字段。"))
+                raise ValidationError({key: [message] for key in unknown}, code="unknown_field")
         return super().to_internal_value(data)
+
+
+class NoBody(RefuseUnknownFields, serializers.Serializer):
+    """The body of an operation that reads none: an empty object, or none at all."""
+
+
+def refuse_body(request) -> None:
+    """For an operation that reads no body (an action: cancel, archive, export, resolve): a body key is a 400 naming
+    it (``RefuseUnknownFields``), as on every other endpoint; no body, or an empty one, goes on."""
+    NoBody(data=request.data).is_valid(raise_exception=True)
 
 
 def structured(field) -> bool:

@@ -39,7 +39,13 @@ def test_transcript_import(client, api, make_user, curator, recording):
                        **api(make_user("rev", "reviewer"))).status_code == 403
     h = api(curator)
     r = client.post(url, {"webvtt": good, "mode": "append"}, content_type="application/json", **h)
-    assert r.status_code == 200 and r.json() == {"segments": 3}
+    assert r.status_code == 200 and r.json() == {"segments": 3}  # the transcript's after the import, not the 1 added
+    # ... which the schema says (found by a script client: `{"segments": n}` read as the segments imported)
+    import json
+
+    schemas = json.loads(client.get("/api/v1/schema?format=json").content)["components"]["schemas"]
+    for name in ("TranscriptImportResult", "TranscriptImportJob"):
+        assert "导入后" in schemas[name]["properties"]["segments"].get("description", ""), name
     before = segments_of(recording)
     bad = "WEBVTT\n\n00:00:30.000 --> 00:00:29.000\n倒过来了\n"
     r = client.post(url, {"webvtt": bad}, content_type="application/json", **h)
@@ -293,3 +299,34 @@ def test_transcript_import_400_documents_the_field_keys_it_answers(client, api, 
     closed = {**node, "additionalProperties": node.get("additionalProperties", False)}  # as a strict client reads it
     jsonschema.validate(r.json(), closed)
     assert "line" in node["properties"]
+
+
+def test_a_recordings_segments_carry_the_ids_a_narration_task_takes(client, api, curator, recording):
+    """S2V's ``input.segments`` takes transcript segment ids; a script reads them from ``GET recordings/<id>`` (found
+    by a script client walking the README: the segments had no ``id``, so no script could name one)."""
+    import json
+
+    from archive.models import TranscriptSegment
+
+    r = client.get(f"/api/v1/recordings/{recording.pk}", **api(curator))
+    ids = list(TranscriptSegment.objects.filter(recording=recording).order_by("start_ms").values_list("pk", flat=True))
+    assert [s["id"] for s in r.json()["segments"]] == ids
+    schema = json.loads(client.get("/api/v1/schema?format=json").content)
+    segments = schema["components"]["schemas"]["Recording"]["properties"]["segments"]
+    assert segments.get("nullable") is True and segments["type"] == "array", segments
+    item = segments["items"]
+    item = schema["components"]["schemas"][item["$ref"].rsplit("/", 1)[1]] if "$ref" in item else item
+    assert {"id", "start_ms", "end_ms", "speaker", "text"} <= set(item["properties"]), item
+
+
+def test_an_unknown_craft_category_filter_is_a_400_naming_it_not_an_empty_list(client, api, curator, craft):
+    """As ``inheritors?level=`` (``heritage.inputs.query_choice``): found by a script client, ``crafts?category=``
+    with a misspelt code answered an empty list, and the schema gave no codes."""
+    import json
+
+    r = client.get("/api/v1/crafts?category=fine_art", **api(curator))
+    assert r.status_code == 400 and "category" in r.json()["detail"] and "fine_arts" in r.json()["detail"], r.content
+    assert client.get("/api/v1/crafts?category=fine_arts", **api(curator)).json()["count"] == 1
+    schema = json.loads(client.get("/api/v1/schema?format=json").content)
+    parameter = next(p for p in schema["paths"]["/api/v1/crafts"]["get"]["parameters"] if p["name"] == "category")
+    assert "fine_arts" in parameter["schema"]["enum"], parameter

@@ -304,6 +304,16 @@ def test_a_curator_makes_an_inheritor_login_through_the_api_as_on_the_screen(api
     assert api.get(link["Location"]).json()["signer_change_pending"] is True
     schema = api.get("/api/v1/schema?format=json").json()["paths"]
     assert {"201", "409"} <= set(schema["/api/v1/inheritors/{id}/account"]["post"]["responses"])
+    # while that change is pending, another link replaces it only when asked, in the body as for ``account`` (found
+    # by a script client: the flag was read from an undocumented query parameter; in the body it was dropped)
+    again = api.post(f"/api/v1/inheritors/{inheritor.pk}/account/link", format="json")
+    assert again.status_code == 409 and again.json()["code"] == "signer_change_pending", again.content
+    replaced = api.post(f"/api/v1/inheritors/{inheritor.pk}/account/link", {"replace_pending_change": True},
+                        format="json")
+    assert replaced.status_code == 202 and replaced.json()["code"] == "signer_change_requested", replaced.content
+    body = schema["/api/v1/inheritors/{id}/account/link"]["post"]["requestBody"]["content"]["application/json"]
+    assert "replace_pending_change" in api.get("/api/v1/schema?format=json").json()["components"]["schemas"][
+        body["schema"]["$ref"].rsplit("/", 1)[1]]["properties"]
 
 
 def test_a_recording_without_a_technique_reads_as_the_schema_says(api, rv):

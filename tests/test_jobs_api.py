@@ -486,3 +486,19 @@ def test_a_multipart_body_with_a_part_that_is_no_field_is_a_400_not_an_empty_for
     assert GenerationJob.objects.count() == before
     assert c.generic("POST", url, b"--b--\r\n", content_type="multipart/form-data; boundary=b").status_code == 202
     assert c.post(url, {"seed": "5"}, format="multipart").status_code == 202
+
+
+def test_an_unknown_status_filter_is_a_400_naming_it_not_an_empty_list(alice):
+    """``heritage.inputs.query_choice``'s rule, "an unknown value must not read as an empty list", for the task list's
+    ``status`` (one or several, comma-separated) as for ``reviews?state=`` (found by a script client: a misspelt
+    ``status=succeded`` answered an empty list)."""
+    c = token_client(alice)
+    c.post("/api/v1/generation-tasks", SEED_EXAMPLE, format="json")
+    for query in ("status=succeded", "status=queued,done"):
+        r = c.get(f"/api/v1/generation-tasks?{query}")
+        assert r.status_code == 400 and r.json()["code"] == "invalid" and "status" in r.json()["detail"], r.content
+    assert c.get("/api/v1/generation-tasks?status=queued,running").json()["count"] == 1
+    assert c.get("/api/v1/generation-tasks?status=").json()["count"] == 1
+    schema = c.get("/api/v1/schema?format=json").json()
+    parameter = next(p for p in schema["paths"]["/api/v1/generation-tasks"]["get"]["parameters"] if p["name"] == "status")
+    assert "queued" in parameter["schema"]["pattern"] and "succeeded" in parameter["schema"]["pattern"], parameter

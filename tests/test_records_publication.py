@@ -52,3 +52,21 @@ def test_the_staff_screen_says_why_a_record_is_hidden_from_the_same_facts_as_the
     assert is_record_public(record) and record_hidden_reasons(record) == []
     services.review_withdraw(review=record.signoff.review, actor=rv.inheritor_user, reason="家属要求下架")
     assert record_hidden_reasons(record) == ["签署已撤回。"]
+
+
+def test_a_public_record_names_its_technique_and_where_the_gallery_shows_it(archived_record, rv, client):
+    """A script holding only a record's id finds the public page and the IIIF manifest that show it (found by a script
+    client walking the API: the record named neither its technique nor a gallery address); none once withdrawn."""
+    from review import services
+
+    record = archived_record()
+    body = client.get(f"/api/v1/archive-records/{record.pk}").json()
+    assert body["technique"] == rv.technique.slug
+    assert body["page_url"] == f"http://testserver/techniques/{rv.technique.slug}/"
+    assert body["manifest_url"] == f"http://testserver/techniques/{rv.technique.slug}/manifest.json"
+    manifest = client.get(body["manifest_url"].removeprefix("http://testserver"))
+    assert manifest.status_code == 200 and record.attribution in manifest.content.decode()
+    services.review_withdraw(review=record.signoff.review, actor=rv.inheritor_user, reason="家属要求下架")
+    client.force_login(rv.curator)  # staff still read it; it is shown nowhere
+    body = client.get(f"/api/v1/archive-records/{record.pk}").json()
+    assert (body["public"], body["page_url"], body["manifest_url"]) == (False, None, None)

@@ -297,3 +297,53 @@ def test_empty_form_fields_of_a_comment_read_as_not_given(api, in_review):
         response = api.post(path, {"text": "好", "at_ms": "", "parent": ""}, **kwargs) if fmt else api.post(path, **kwargs)
         assert response.status_code == 201, response.content
         assert response.json()["at_ms"] is None and response.json()["parent"] is None
+
+
+@pytest.mark.parametrize("action, body, unknown", [
+    ("submit", {"foo": 1}, "foo"),
+    ("comment", {"text": "好", "at": 500}, "at"),  # a misspelt at_ms: the comment would lose its time code
+    ("approve", {"txt": "动作清楚"}, "txt"),  # a misspelt text: the remark would be dropped
+    ("reject", {"text": "不行", "reasons": "x"}, "reasons"),
+])
+def test_a_body_key_an_action_does_not_read_is_a_400_naming_it_and_changes_nothing(action, body, unknown, api, rv,
+                                                                                   in_review):
+    """The README: "a body key the endpoint does not know is refused, naming the fields it has" (found by a script
+    client walking the README: a review action took any key and dropped it)."""
+    from review.models import ReviewComment
+
+    client = api
+    if action in ("comment", "approve", "reject"):
+        client.force_authenticate(rv.reviewer)
+    review = in_review
+    if action == "submit":
+        from review.models import Review
+
+        Review.objects.filter(pk=review.pk).update(state=Review.State.DRAFT)
+    r = client.post(f"/api/v1/reviews/{review.pk}/{action}", body, format="json")
+    assert r.status_code == 400, r.content
+    assert r.json()["code"] == "invalid" and unknown in r.json() and unknown in r.json()["detail"], r.json()
+    for field in body:
+        if field != unknown:
+            assert field in r.json()[unknown][0], r.json()  # the fields it has
+    review.refresh_from_db()
+    assert review.state == ("draft" if action == "submit" else "in_review")
+    assert not ReviewComment.objects.filter(review=review).exists()
+
+
+def test_opening_a_review_with_an_unknown_key_is_a_400_and_opens_nothing(api, make_clip):
+    from review.models import Review
+
+    r = api.post("/api/v1/reviews", {"clip": make_clip().pk, "rights": "CC0"}, format="json")
+    assert r.status_code == 400 and "rights" in r.json() and "rights_uri" in r.json()["rights"][0], r.content
+    assert not Review.objects.exists()
+
+
+def test_the_schema_closes_every_review_action_body(api):
+    import json
+
+    schema = json.loads(api.get("/api/v1/schema?format=json").content)
+    for name in ("ActionSerializer", "CommentBody", "ApproveBody", "RequestChangesBody", "RejectBody", "SignBody",
+                 "WithdrawBody", "ReviewOpen"):
+        component = schema["components"]["schemas"].get(name)
+        if component is not None:
+            assert component.get("additionalProperties") is False, name

@@ -104,9 +104,11 @@ class TechniqueSerializer(serializers.ModelSerializer):
 
 
 class SegmentSerializer(serializers.ModelSerializer):
+    """A transcript segment; its ``id`` is what a narration task's ``input.segments`` names."""
+
     class Meta:
         model = TranscriptSegment
-        fields = ["start_ms", "end_ms", "speaker", "text"]
+        fields = ["id", "start_ms", "end_ms", "speaker", "text"]
 
 
 class RecordingSerializer(serializers.ModelSerializer):
@@ -119,6 +121,7 @@ class RecordingSerializer(serializers.ModelSerializer):
         fields = ["id", "title", "craft", "technique", "speaker", "speaker_name", "interviewer", "recorded_on",
                   "place", "consent_scope", "consent_date", "media_reference", "language", "segments"]
 
+    @extend_schema_field(SegmentSerializer(many=True, allow_null=True))
     def get_segments(self, recording) -> list[dict] | None:
         """The transcript, or null when the consent scope keeps it from this user."""
         if not self.context.get("can_hear", True):
@@ -166,6 +169,10 @@ class TranscriptImportSerializer(RefuseUnknownFields, serializers.Serializer):
         return attrs
 
 
+# What ``segments`` counts in an import's answer (200, and the status of a big one): the whole transcript.
+SEGMENTS_AFTER_IMPORT = "导入后这条录音的转写片段总数(append 时含原有片段)。"
+
+
 class TranscriptImportJobSerializer(serializers.ModelSerializer):
     """A big transcript import run by a task: poll ``url`` until ``status`` is ``succeeded`` or ``failed``."""
 
@@ -176,6 +183,7 @@ class TranscriptImportJobSerializer(serializers.ModelSerializer):
         fields = ["id", "recording", "mode", "status", "stage", "progress", "segments", "error", "created_at",
                   "finished_at", "url"]
         read_only_fields = fields
+        extra_kwargs = {"segments": {"help_text": SEGMENTS_AFTER_IMPORT}}
 
     def get_url(self, job) -> str:
         return reverse("api-transcript-import-status", args=[job.recording_id, job.pk])
@@ -351,6 +359,14 @@ class InheritorWriteSerializer(ServiceValidated, serializers.ModelSerializer):
     def schema_limits(self) -> dict:
         """The birth year's range, which ``Inheritor.clean`` enforces, for the schema (``heritage.schema``)."""
         return {"birth_year": {"minimum": MIN_BIRTH_YEAR, "maximum": max_birth_year()}}
+
+
+class InheritorAccountLinkRequest(RefuseUnknownFields, serializers.Serializer):
+    """``POST /inheritors/<id>/account/link``: a new one-time link for the inheritor's existing account."""
+
+    replace_pending_change = serializers.BooleanField(
+        required=False, default=False,
+        help_text="已有待确认的签署人变更时须为 true:明确撤销它(记为已被取代),否则 409 signer_change_pending。")
 
 
 class InheritorAccountSerializer(RefuseUnknownFields, serializers.Serializer):

@@ -13,7 +13,7 @@ from rest_framework.generics import GenericAPIView, ListAPIView, RetrieveAPIView
 from rest_framework.response import Response
 
 from heritage.errors import refused, service_refusal, validation_messages
-from heritage.inputs import query_choice, query_int, query_int_schema, query_text
+from heritage.inputs import query_bool, query_choice, query_int, query_int_schema, query_text
 from heritage.media import stream_field_file
 from heritage.parsers import FormMultiPartParser, ObjectJSONParser
 from heritage.schema import FILE_RESPONSES, RANGE_NOTE
@@ -21,13 +21,14 @@ from heritage.permissions import HasPerm
 
 from .. import selectors, services
 from ..curator_views import can_hear
-from ..models import Craft, Footage, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep, TranscriptImportJob
+from ..models import Category, Craft, Footage, Inheritor, InheritorPortrait, Recording, Technique, TechniqueStep, TranscriptImportJob
 from heritage.webvtt import WebVTTError
 from .serializers import (CraftSerializer, CraftWriteSerializer, FootageSerializer, FootageWriteSerializer,
-                          InheritorAccountLinkSerializer, InheritorAccountSerializer,
+                          InheritorAccountLinkRequest, InheritorAccountLinkSerializer, InheritorAccountSerializer,
                           InheritorDetailSerializer, InheritorSerializer, InheritorWriteSerializer, PortraitReplaceSerializer, PortraitSerializer, PortraitUploadSerializer,
                           RecordingListSerializer, RecordingSerializer, RecordingWriteSerializer, TechniqueSerializer,
-                          TechniqueWriteSerializer, TranscriptImportJobSerializer, TranscriptImportSerializer)
+                          SEGMENTS_AFTER_IMPORT, TechniqueWriteSerializer, TranscriptImportJobSerializer,
+                          TranscriptImportSerializer)
 
 
 CanReadArchive = HasPerm("archive.view", _("您的账户没有权限查看档案。"))
@@ -131,9 +132,10 @@ class CraftList(ListAPIView):
 
     def get_queryset(self):
         return selectors.craft_list(q=self.request.query_params.get("q", ""),
-                                    category=self.request.query_params.get("category", ""))
+                                    category=query_choice(self.request.query_params, "category", Category.values))
 
-    @extend_schema(summary="列出非遗项目", parameters=[Q, OpenApiParameter("category", str, description="类别代码")])
+    @extend_schema(summary="列出非遗项目", parameters=[Q, OpenApiParameter(
+        "category", str, enum=list(Category.values), description="类别代码;未知的代码得到 400")])
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
@@ -321,8 +323,8 @@ class InheritorDetail(RetrieveAPIView):
 ACCOUNT_CONFLICT = OpenApiResponse(inline_serializer("AccountConflict", {
     "detail": serializers.CharField(), "code": serializers.CharField()}),
     description="已有登录账户(code: account_exists),还没有账户(code: no_account),或已有待确认的签署人变更"
-                "(code: signer_change_pending;account 的 replace_pending_change: true、account/link 的"
-                "?replace_pending_change=true 明确撤销它)")
+                "(code: signer_change_pending;请求体的 replace_pending_change: true 明确撤销它,account/link 也可用"
+                "查询参数 ?replace_pending_change=true)")
 
 
 LINK_REQUESTED = OpenApiResponse(inline_serializer("AccountLinkRequested", {
@@ -390,13 +392,18 @@ class InheritorAccountLink(GenericAPIView):
     serializer_class = InheritorAccountLinkSerializer
 
     @extend_schema(summary="传承人账户的新一次性设置密码链接(馆员;已在签署的账户须另一位馆员确认,202)",
-                   request=None, responses={200: InheritorAccountLinkSerializer, 202: LINK_REQUESTED,
-                                            409: ACCOUNT_CONFLICT})
+                   request=InheritorAccountLinkRequest,
+                   parameters=[OpenApiParameter("replace_pending_change", bool, required=False,
+                                                description="同请求体的 replace_pending_change(任一为 true 即撤销)")],
+                   responses={200: InheritorAccountLinkSerializer, 202: LINK_REQUESTED, 409: ACCOUNT_CONFLICT})
     def post(self, request, pk):
         inheritor = get_object_or_404(Inheritor, pk=pk)
+        body = InheritorAccountLinkRequest(data=request.data)
+        body.is_valid(raise_exception=True)
         try:
-            link = services.account_link_request(inheritor=inheritor, actor=request.user,
-                                                 replace=request.query_params.get("replace_pending_change") == "true")
+            replace = body.validated_data["replace_pending_change"] or query_bool(
+                request.query_params, "replace_pending_change") is True
+            link = services.account_link_request(inheritor=inheritor, actor=request.user, replace=replace)
         except ValidationError as exc:
             if exc.code == "no_account":
                 return refused(_("这位传承人还没有登录账户;请先用 account 新建。"), "no_account", status.HTTP_409_CONFLICT)
@@ -489,7 +496,8 @@ class TranscriptImport(GenericAPIView):
         description="小文件当场导入(200);超过 HERITAGE_TRANSCRIPT_INLINE_KB 的大文件交给后台任务,返回 202 和"
                     "任务状态(Location 与 url 指向可轮询的状态),任务用同样的解析和校验,出错时状态为 failed 并说明原因。",
         request=TranscriptImportSerializer,
-        responses={200: inline_serializer("TranscriptImportResult", {"segments": serializers.IntegerField()}),
+        responses={200: inline_serializer("TranscriptImportResult", {
+                       "segments": serializers.IntegerField(help_text=SEGMENTS_AFTER_IMPORT)}),
                    202: TranscriptImportJobSerializer,
                    # the BadRequest shape (field keys for a malformed body) plus the WebVTT line of a bad document
                    400: OpenApiResponse({"type": "object", "additionalProperties": True,

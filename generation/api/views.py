@@ -15,15 +15,16 @@ from rest_framework.generics import GenericAPIView, ListAPIView
 from rest_framework.response import Response
 
 from heritage.errors import validation_messages
-from heritage.inputs import BadInput, query_int_schema
+from heritage.inputs import BadInput, query_choices_schema, query_int_schema
 from heritage.media import stream_field_file
-from heritage.parsers import FormMultiPartParser, ObjectJSONParser, json_parts
+from heritage.parsers import FormMultiPartParser, ObjectJSONParser, json_parts, refuse_body
 from heritage.schema import FILE_RESPONSES, RANGE_NOTE
 from heritage.permissions import HasPerm
 from heritage.throttling import AnonThrottle, JobSubmitThrottle, UserThrottle
 
 from .. import parameters as params
 from .. import selectors, services
+from ..models import GenerationJob
 from .serializers import (BatchCreateSerializer, RetrySerializer, S2VTaskCreateSerializer, TaskCreateSerializer,
                           TaskSerializer)
 
@@ -126,7 +127,9 @@ class TaskListCreateView(ListAPIView):
     @extend_schema(
         summary="列出生成任务",
         parameters=[
-            OpenApiParameter("status", str, description="queued,running,cancelling,cancelled,failed,succeeded(逗号分隔)"),
+            OpenApiParameter("status", query_choices_schema(GenerationJob.Status.values),
+                             description="任务状态,可用逗号分隔多个:queued,running,cancelling,cancelled,failed,"
+                                         "succeeded;未知的状态得到 400"),
             OpenApiParameter("technique", str, description="技法网址标识"),
             OpenApiParameter("step", query_int_schema(min_value=1), description="步骤序号"),
             OpenApiParameter("batch", OpenApiTypes.UUID, description="批次 id"),
@@ -246,6 +249,7 @@ class TaskCancelView(TaskDetailView):
                                                                                  "code": serializers.CharField()})})
     def post(self, request, pk):
         job = self.get_object()
+        refuse_body(request)
         try:
             job = services.job_cancel(job=job, actor=request.user)
         except services.JobStateError as exc:

@@ -11,6 +11,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from heritage.parsers import refuse_body
 from heritage.permissions import PUBLIC, HasPerm, allowed
 from review import services, workflow
 from review.api.views import REFUSED, ActionSerializer, RefusalSerializer, _refused
@@ -44,9 +45,12 @@ def provenance_for(provenance, *, staff: bool):
 
 
 class RecordSerializer(serializers.ModelSerializer):
+    technique = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     files = serializers.SerializerMethodField()
     public = serializers.SerializerMethodField()
     provenance = serializers.SerializerMethodField()
+    page_url = serializers.SerializerMethodField(help_text="展厅中展示它的技法页面;不公开时为 null")
+    manifest_url = serializers.SerializerMethodField(help_text="该技法的 IIIF Presentation 3.0 清单;不公开时为 null")
 
     def get_provenance(self, obj) -> dict:
         request = self.context.get("request")
@@ -55,8 +59,8 @@ class RecordSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ArchiveRecord
-        fields = ["id", "title", "attribution", "rights_uri", "ai_notice", "clip_sha256", "provenance",
-                  "created_at", "public", "files"]
+        fields = ["id", "title", "technique", "attribution", "rights_uri", "ai_notice", "clip_sha256", "provenance",
+                  "created_at", "public", "page_url", "manifest_url", "files"]
 
     @extend_schema_field(RecordFileSerializer(many=True))
     def get_files(self, obj):
@@ -64,7 +68,23 @@ class RecordSerializer(serializers.ModelSerializer):
                 for f in obj.files.all()]
 
     def get_public(self, obj) -> bool:
-        return is_record_public(obj)
+        if not hasattr(obj, "_public_now"):  # read once per answer: ``public`` and the gallery's addresses
+            obj._public_now = is_record_public(obj)
+        return obj._public_now
+
+    def _gallery_url(self, obj, name: str) -> str | None:
+        """Where the public gallery shows the record (its technique's page and manifest), while it is public."""
+        if not self.get_public(obj):
+            return None
+        path = reverse(name, args=[obj.technique.slug])
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request is not None else path
+
+    def get_page_url(self, obj) -> str | None:
+        return self._gallery_url(obj, "gallery:technique")
+
+    def get_manifest_url(self, obj) -> str | None:
+        return self._gallery_url(obj, "gallery:technique_manifest")
 
 
 class ReviewArchive(APIView):
@@ -79,6 +99,7 @@ class ReviewArchive(APIView):
                    responses={201: RecordSerializer, **REFUSED})
     def post(self, request, pk):
         review = get_object_or_404(Review, pk=pk)
+        refuse_body(request)
         try:
             record = workflow.dispatch(review=review, action="archive", actor=request.user)
         except services.TransitionRefused as exc:
@@ -110,6 +131,7 @@ class RecordExport(APIView):
                        "download": serializers.URLField(help_text="下载这个 bag 的 zip(馆员)。")}), **REFUSED})
     def post(self, request, pk):
         record = get_object_or_404(ArchiveRecord, pk=pk)
+        refuse_body(request)
         try:
             path = bag_export(record, actor=request.user)
         except (BagError, OSError) as exc:  # an OSError's words, never the server's path it names

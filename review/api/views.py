@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 
 from generation.models import Clip
 from heritage.inputs import query_bool, query_choice, query_text
-from heritage.parsers import FormJSONParts
+from heritage.parsers import FormJSONParts, RefuseUnknownFields, refuse_body
 from heritage.permissions import HasPerm, allowed
 from heritage.schema import NON_BLANK
 
@@ -152,12 +152,12 @@ def _at_ms():
                                     help_text="视频中的时间点(毫秒)")
 
 
-class ActionSerializer(FormJSONParts, serializers.Serializer):
+class ActionSerializer(RefuseUnknownFields, FormJSONParts, serializers.Serializer):
     """The body of an action that reads none (``submit``, ``retract-changes``, ``archive``): an empty object, or
     none at all. Each action's own body below says which fields it reads and which it needs; a field of the wrong
-    type (a list for ``text``, a word for ``at_ms``) is a 400 there, before the workflow runs. Fields an action
-    does not read are ignored, as they always were. In a multipart body an object (``action_description``) is a
-    JSON part (``FormJSONParts``)."""
+    type (a list for ``text``, a word for ``at_ms``) is a 400 there, before the workflow runs. A key an action does
+    not read is a 400 naming it (``RefuseUnknownFields``: a misspelt ``at_ms`` or ``text`` must not be dropped
+    silently). In a multipart body an object (``action_description``) is a JSON part (``FormJSONParts``)."""
 
 
 class CommentBody(ActionSerializer):
@@ -212,7 +212,7 @@ ACTION_BODIES = {"submit": ActionSerializer, "comment": CommentBody, "approve": 
 MAKES_COMMENT = {"comment", "approve"}  # 201 with the comment; every other action 200 with the review
 
 
-class ReviewOpenSerializer(serializers.Serializer):
+class ReviewOpenSerializer(RefuseUnknownFields, serializers.Serializer):
     """``POST /reviews``: the clip to open a review of; the rights statement (else the default). Read here, so a
     clip that is no whole number (「²」, ``true``, 2**70) or a ``rights_uri`` that is no text is a 400, never a 500."""
 
@@ -396,6 +396,7 @@ class CommentResolution(APIView):
         if not allowed(request.user, "review.view", review):
             return Response({"detail": _("您无权查看该审核。"), "code": "forbidden"}, status=403)
         thread = get_object_or_404(review.comments.select_related("author", "resolved_by"), pk=comment_id)
+        refuse_body(request)
         try:
             services.comment_set_resolved(comment=thread, actor=request.user, resolved=self.resolved)
         except services.TransitionRefused as exc:
