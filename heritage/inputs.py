@@ -24,7 +24,8 @@ class BadInput(BadRequest):
 
 # C0 control characters other than tab and the line breaks, and DEL: PostgreSQL cannot store NUL at all, and none
 # of them is text anyone typed (a terminal colour code pasted, a UTF-16 file read as UTF-8 is full of NULs).
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL_CLASS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f"  # (also the API schema's pattern: heritage.schema.TEXT)
+CONTROL_CHARACTERS = re.compile(f"[{CONTROL_CLASS}]")
 
 
 @deconstructible
@@ -45,6 +46,36 @@ class NoControlCharacters:
 
     def __eq__(self, other) -> bool:
         return isinstance(other, NoControlCharacters)
+
+    def problem(self, value: str) -> str | None:
+        """The message for ``value`` (a text), or None when it holds no control character."""
+        m = CONTROL_CHARACTERS.search(value)
+        return None if m is None else str(self.message % {"code": ord(m.group()), "position": m.start() + 1})
+
+
+def control_character_errors(data):
+    """The API's side of the same rule: every text in a request body (objects and lists walked) that holds a
+    control character, as DRF's field errors keyed like the body (``{"input": {"text": [message]}}``, a list item
+    by its index); None when there is none. The JSON and form parsers (heritage.parsers) refuse such a body
+    before any view reads it, with NoControlCharacters' message, as the curator's forms do."""
+    check = NoControlCharacters()
+    if isinstance(data, str):
+        message = check.problem(data)
+        return [message] if message else None
+    if hasattr(data, "lists"):  # a form (a QueryDict): every value given for a key
+        errors = {}
+        for key, values in data.lists():
+            found = next((e for e in map(control_character_errors, values) if e), None)
+            if found:
+                errors[str(key)] = found
+        return errors or None
+    if isinstance(data, dict):
+        errors = {str(key): e for key, value in data.items() if (e := control_character_errors(value))}
+        return errors or None
+    if isinstance(data, list):
+        errors = {i: e for i, e in enumerate(map(control_character_errors, data)) if e}
+        return errors or None
+    return None
 
 
 def refuse_nul(value: str, param: str | None = None) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 
+from heritage.inputs import CONTROL_CLASS
+
 ERROR = {
     "type": "object",
     "properties": {"detail": {"type": "string"}, "code": {"type": "string"}},
@@ -372,17 +374,20 @@ def _clause(rule, fields, props) -> dict:
     return {rule.keyword: branches}
 
 
-# A text that must hold more than spaces (DRF trims it, then refuses it blank), and no NUL.
-NON_BLANK = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$"
+# A request body's text holds no control character (the parsers refuse one: heritage.inputs.CONTROL_CLASS, the
+# curator's forms' rule); one the action needs must also hold more than spaces (DRF trims it, then refuses it blank).
+TEXT = f"^[^{CONTROL_CLASS}]*$"
+NON_BLANK = f"^[^{CONTROL_CLASS}]*[^\\s{CONTROL_CLASS}][^{CONTROL_CLASS}]*$"
 
-# DRF refuses a NUL in every CharField, and ``heritage.middleware.RefuseBadInputMiddleware`` in any path or query.
+# ``heritage.middleware.RefuseBadInputMiddleware`` refuses a NUL in any path or query.
 NUL_FREE = "^[^\\u0000]*$"
 
 
-def _nul_free(schema: dict) -> None:
-    """A free-text string (no format, pattern or choices of its own) says it may not hold a NUL."""
+def _nul_free(schema: dict, pattern: str = NUL_FREE) -> None:
+    """A free-text string (no format, pattern or choices of its own) says what it may not hold: a NUL in a path
+    or query, a control character in a body (``TEXT``)."""
     if schema.get("type") == "string" and not {"format", "pattern", "enum"} & set(schema):
-        schema["pattern"] = NUL_FREE
+        schema["pattern"] = pattern
 
 
 def _refs(node, schemas, seen: set) -> set:
@@ -454,7 +459,7 @@ def _non_empty_inputs(result, schemas, generator):
             elif isinstance(field, serializers.CharField) and prop.get("type") == "string":
                 if not field.allow_blank:
                     prop.setdefault("minLength", 1)
-                _nul_free(prop)
+                _nul_free(prop, TEXT)
             elif isinstance(field, (serializers.ListSerializer, serializers.ListField)) and prop.get("type") == "array":
                 least = max(field.min_length or 0, 0 if field.allow_empty else 1)
                 if least:
