@@ -40,3 +40,16 @@ def test_a_verb_in_a_modifier_closed_by_de_is_no_step(text, modifier, verb, noun
 def test_a_verb_before_a_closing_de_stays_the_step(text, verb):
     got = _steps(text)
     assert any(a[:1] == verb for a, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, first, place, second", [
+    ("瓷盘画好了进炉烧。", "画", "炉", "烧"),          # 瓷器彩绘
+    ("坯子晾干了进窑烧。", "晾", "窑", "烧"),          # 制陶
+    ("鞋面绣完了往鞋底上缝。", "绣", "鞋底", "缝"),     # 布鞋
+    ("铜丝掐好了在胎上粘牢。", "掐", "胎", "粘"),      # 掐丝
+])
+def test_after_a_completed_verb_the_place_is_the_next_verbs(text, first, place, second):
+    got = _steps(text)
+    firsts = [s for s in got if s[0][:1] == first]
+    assert firsts and all(place not in (t or "") and place not in (m or "") for _, t, m in firsts), got
+    assert any(a[:1] == second for a, _, _ in got), got

@@ -55,7 +55,7 @@ from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS
                     ROUND_MARKERS, ROUTE_MARKERS, ROUTE_PREPOSITIONS, SIDE_DEICTICS, SIDE_FILLERS, SIDE_WORDS, SIMULTANEOUS_MARKERS, SKIP,
                     SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, SWAP_VERBS, TECHNIQUE_VERB_NEXT, TOOL_HEADS,
                     TOOL_LEAD, TOPIC_PARTICLES, TURN_ADVERBS, WAIT_ENDS, WAIT_SUBJECTS, WAIT_WORDS, WARNING_CUES,
-                    _FINISH_KINDS, _FINISH_WORDS)
+                    _FINISH_KINDS, _FINISH_WORDS, VESSEL_ENTRY)
 
 
 def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None, *, join_terms: bool = True) -> Doc:
@@ -1772,8 +1772,10 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                 for d in (2, 3):
                     # 「米泡透了上甑蒸」: 上/下 + the vessel before the second verb goes with it (put onto
                     # the steamer, then steam), not with the first predicate
+                    # (nlp-modifier) so do 进 + the kiln (「画好了进炉烧」) and a place a relation marker leads
+                    # (「绣完了往鞋底上缝」「打好了在水里淬火」): after 了 the first verb's clause is done
                     u = cut_at - d
-                    if u > last_verb and words[u] in DIRECTION_VERBS and kinds[u] != "Q" \
+                    if u > last_verb and ((words[u] in VESSEL_ENTRY and kinds[u] != "Q") or kinds[u] == "R") \
                             and words[u - 1] in ("了", "好") and u - 1 > last_verb \
                             and all(kinds[x] in ("N", "T") or (pos or {}).get(words[x], "")[:1] == "n" or (
                                 kinds[x] is None and len(words[x]) == 1 and words[x] not in SKIP
