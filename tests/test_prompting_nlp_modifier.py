@@ -36,8 +36,10 @@ def test_a_verb_in_a_modifier_closed_by_de_is_no_step(text, modifier, verb, noun
 @pytest.mark.parametrize("text, verb", [
     ("这只鸟是用手捏的。", "捏"),          # 面塑: 是…的 says how it was made, the step stays
     ("这些花纹都是一刀一刀刻出来的。", "刻"),  # 木雕
+    ("灯笼骨架扎好了糊上红的绸子。", "糊"),    # 灯彩: 红的 describes the silk, 糊上 has its complement
+    ("旧鼓皮割掉换上新的牛皮。", "换"),        # 制鼓
 ])
-def test_a_verb_before_a_closing_de_stays_the_step(text, verb):
+def test_a_verb_before_a_closing_de_or_an_objects_quality_stays_the_step(text, verb):
     got = _steps(text)
     assert any(a[:1] == verb for a, _, _ in got), got
 

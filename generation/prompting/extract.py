@@ -256,8 +256,10 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
                 and (kinds[i] == "V" or (kinds[i] == "T" and pos_tags.get(w, "")[:1] == "v")):
             # (的 one to three words on, checked first: nothing below changes without it)
             j = i + 1
-            # (a one-character adjective jieba tags so, 扁/薄/尖, is a state the verb brings about too: 「捶扁了的铜片」)
-            state = (words[j] in STATE_RESULTS or (len(words[j]) == 1 and pos_tags.get(words[j], "") == "a")) \
+            # (a one-character adjective jieba tags so, 扁/尖, with 了/过 after it is a state the verb brought about too:
+            # 「捶扁了的铜片」; without them it may describe the object, 「编上新的竹篾」)
+            state = (words[j] in STATE_RESULTS or (len(words[j]) == 1 and pos_tags.get(words[j], "") == "a"
+                                                   and j + 1 < n and words[j + 1] in ASPECT_BEFORE_DE)) \
                 and words[j] not in RESULT_COMPLEMENTS
             if words[j] in RESULT_COMPLEMENTS or words[j] in FUNCTION_COMPLEMENTS or state:
                 j += 1
@@ -294,24 +296,34 @@ def _verb_later(words: list, kinds: list, pos_tags: dict, j: int) -> bool:
 
 
 def _closes_modifier(words: list, kinds: list, i: int) -> int | None:
-    """After the verb at token i, what it brings about (a one-character result or state, a direction: 下来/出来, or 不/得
-    + a result: 「磨不实的」) and/or 了/过, then a 的 with a noun after it (not 时候): 「晒干了的竹篾」「筛下来的粉」
-    「浸过的叶片」, a relative clause describing that noun, no action of its own. The index of that 的, else None.
-    A 的 closing the sentence (「是用手捏的。」) or a time clause (「晒干了的时候」) is no modifier."""
+    """After the verb at token i, what it brings about (a one-character result, a direction: 下来/出来, or 不/得 + a
+    result: 「磨不实的」) and/or 了/过, then a 的 with a noun after it (not 时候): 「晒干了的竹篾」「筛下来的粉」「浸过的
+    叶片」, a relative clause describing that noun, no action of its own. The index of that 的, else None.
+    A 的 closing the sentence (「是用手捏的。」) or a time clause (「晒干了的时候」) is no modifier; nor is an adjective
+    after a verb that has its complement already (「换上白的纱布」「编上新的竹篾」: the object's quality)."""
     n = len(words)
+    w = words[i]
     j = i + 1
-    if j + 1 < n and words[j] in ("不", "得") and len(words[j + 1]) == 1:
+    state = False
+    if len(w) >= 2 and (w[-1] in DIRECTION_CHARS or w[-1] in RESULT_COMPLEMENTS):
+        pass  # (its result said: only 了/过 may follow before 的)
+    elif j + 1 < n and words[j] in ("不", "得") and len(words[j + 1]) == 1:
         j += 2
-    elif j < n and ((len(words[j]) == 1 and (words[j] in RESULT_COMPLEMENTS or words[j] in STATE_RESULTS
-                                              or POS_TAGS.segment.get(words[j], "") == "a"))
-                    or words[j] in DIRECTION_COMPOUNDS):
+    elif j < n and (words[j] in DIRECTION_COMPOUNDS or (len(words[j]) == 1 and words[j] in RESULT_COMPLEMENTS)):
         j += 1
+    elif j < n and len(words[j]) == 1 and (words[j] in STATE_RESULTS or POS_TAGS.segment.get(words[j], "") == "a"):
+        # a state (红, 扁) is what the verb brought about with 了/过 after it (「捶扁了的铜片」) or before another verb
+        # (「染红的布晾干」); else it may be the object's quality (「蘸红的黄的点花」)
+        j += 1
+        state = True
     if j < n and words[j] in ASPECT_BEFORE_DE:
         j += 1
-    # (the noun described: not another 的-phrase, 「蘸红的黄的点花」, where 红的 is the thing dipped into; or none said,
-    # the 的-phrase the subject an adverb follows: 「煮不透的就不能要」「揉好的就搁一边」)
+        state = False
+    # (the noun described; or none said, the 的-phrase the subject an adverb follows: 「煮不透的就不能要」「揉好的就搁
+    # 一边」)
     if j > i + 1 and j + 1 < n and words[j] == "的" and words[j + 1] != "时候" and (
-            kinds[j + 1] in ("N", "T") or POS_TAGS.segment.get(words[j + 1], "")[:1] in ("n", "d")):
+            kinds[j + 1] in ("N", "T") or POS_TAGS.segment.get(words[j + 1], "")[:1] in ("n", "d")) \
+            and not (state and not _verb_later(words, kinds, POS_TAGS.segment, j + 2)):
         return j
     return None
 
