@@ -41,8 +41,8 @@ from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_m
 from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, _is_working_tool,
                      finder_for, kind_table, normalize_chars)
-from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, BEAT_CHARS,
-                    BEAT_LEADS, BODY_CHARS, BODY_LOCATIVES, BODY_MOTION_VERBS, BODY_MOVERS, BODY_TURN, BODY_WORDS,
+from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, ASPECT_BEFORE_DE,
+                    BEAT_CHARS, BEAT_LEADS, BODY_CHARS, BODY_LOCATIVES, BODY_MOTION_VERBS, BODY_MOVERS, BODY_TURN, BODY_WORDS,
                     BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, CONTEXT_STOP_VERBS, COPULAS, COUNT_PREV,
                     DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS,
                     DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS, DISTRIBUTIVES, DONE_STOP_VERBS, FILLERS, FULL_STOPS,
@@ -55,7 +55,7 @@ from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS
                     ROUND_MARKERS, ROUTE_MARKERS, ROUTE_PREPOSITIONS, SIDE_DEICTICS, SIDE_FILLERS, SIDE_WORDS, SIMULTANEOUS_MARKERS, SKIP,
                     SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, SWAP_VERBS, TECHNIQUE_VERB_NEXT, TOOL_HEADS,
                     TOOL_LEAD, TOPIC_PARTICLES, TURN_ADVERBS, WAIT_ENDS, WAIT_SUBJECTS, WAIT_WORDS, WARNING_CUES,
-                    _FINISH_KINDS, _FINISH_WORDS)
+                    _FINISH_KINDS, _FINISH_WORDS, VESSEL_ENTRY)
 
 
 def tokenize_doc(spec: Spec, norm: str, counters: Counters | None = None, *, join_terms: bool = True) -> Doc:
@@ -256,9 +256,15 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
                 and (kinds[i] == "V" or (kinds[i] == "T" and pos_tags.get(w, "")[:1] == "v")):
             # (的 one to three words on, checked first: nothing below changes without it)
             j = i + 1
-            state = words[j] in STATE_RESULTS and words[j] not in RESULT_COMPLEMENTS
+            # (a one-character adjective jieba tags so, 扁/尖, with 了/过 after it is a state the verb brought about too:
+            # 「捶扁了的铜片」; without them it may describe the object, 「编上新的竹篾」)
+            state = (words[j] in STATE_RESULTS or (len(words[j]) == 1 and pos_tags.get(words[j], "") == "a"
+                                                   and j + 1 < n and words[j + 1] in ASPECT_BEFORE_DE)) \
+                and words[j] not in RESULT_COMPLEMENTS
             if words[j] in RESULT_COMPLEMENTS or words[j] in FUNCTION_COMPLEMENTS or state:
                 j += 1
+                if j + 1 < n and words[j] in ASPECT_BEFORE_DE and words[j + 1] == "的":
+                    j += 1  # 「穿好了的针」「捶扁了的铜片」: the result, then 了/过, before 的
             if words[j] == "的" and j + 1 < n and kinds[j + 1] != "P" and words[j + 1] != "时候" and (
                     not state or ((kinds[j + 1] in ("N", "T") or pos_tags.get(words[j + 1], "")[:1] == "n")
                                   and _verb_later(words, kinds, pos_tags, j + 2))):
@@ -287,6 +293,39 @@ def _verb_later(words: list, kinds: list, pos_tags: dict, j: int) -> bool:
         if kinds[t] == "V" or (kinds[t] == "T" and pos_tags.get(words[t], "")[:1] == "v"):
             return True
     return False
+
+
+def _closes_modifier(words: list, kinds: list, i: int) -> int | None:
+    """After the verb at token i, what it brings about (a one-character result, a direction: 下来/出来, or 不/得 + a
+    result: 「磨不实的」) and/or 了/过, then a 的 with a noun after it (not 时候): 「晒干了的竹篾」「筛下来的粉」「浸过的
+    叶片」, a relative clause describing that noun, no action of its own. The index of that 的, else None.
+    A 的 closing the sentence (「是用手捏的。」) or a time clause (「晒干了的时候」) is no modifier; nor is an adjective
+    after a verb that has its complement already (「换上白的纱布」「编上新的竹篾」: the object's quality)."""
+    n = len(words)
+    w = words[i]
+    j = i + 1
+    state = False
+    if len(w) >= 2 and (w[-1] in DIRECTION_CHARS or w[-1] in RESULT_COMPLEMENTS):
+        pass  # (its result said: only 了/过 may follow before 的)
+    elif j + 1 < n and words[j] in ("不", "得") and len(words[j + 1]) == 1:
+        j += 2
+    elif j < n and (words[j] in DIRECTION_COMPOUNDS or (len(words[j]) == 1 and words[j] in RESULT_COMPLEMENTS)):
+        j += 1
+    elif j < n and len(words[j]) == 1 and (words[j] in STATE_RESULTS or POS_TAGS.segment.get(words[j], "") == "a"):
+        # a state (红, 扁) is what the verb brought about with 了/过 after it (「捶扁了的铜片」) or before another verb
+        # (「染红的布晾干」); else it may be the object's quality (「蘸红的黄的点花」)
+        j += 1
+        state = True
+    if j < n and words[j] in ASPECT_BEFORE_DE:
+        j += 1
+        state = False
+    # (the noun described; or none said, the 的-phrase the subject an adverb follows: 「煮不透的就不能要」「揉好的就搁
+    # 一边」)
+    if j > i + 1 and j + 1 < n and words[j] == "的" and words[j + 1] != "时候" and (
+            kinds[j + 1] in ("N", "T") or POS_TAGS.segment.get(words[j + 1], "")[:1] in ("n", "d")) \
+            and not (state and not _verb_later(words, kinds, POS_TAGS.segment, j + 2)):
+        return j
+    return None
 
 
 def _relative_to_noun(words: list, kinds: list, pos_tags: dict, i: int) -> int | None:
@@ -364,7 +403,7 @@ def open_kinds(doc: Doc) -> None:
                 or (size == 2 and w[1] in "进入")
                 # 「右手炒茶」: after the hand that does it, a verb-object word is the action
                 or (size == 2 and i and kinds[i - 1] == "H" and k is not None)) \
-                and _relative_to_noun(words, kinds, POS_TAGS.segment, i) is None:
+                and _relative_to_noun(words, kinds, POS_TAGS.segment, i) is None and _closes_modifier(words, kinds, i) is None:
             kinds[i] = "V"
             changed = True
         elif k in (None, "N", "A") and size == 3 and w[1] == "一" and w[0] == w[2] and (
@@ -950,6 +989,15 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 kinds[i] = None  # 「放个装粉的小盒子」: a verb in a relative clause names a thing
                 changed = True
                 continue
+            if (k == "V" or (k == "T" and pos.get(w, "")[:1] == "v")) and (o := _closes_modifier(words, kinds, i)) is not None:
+                # 「以水浸过的叶片揩拭」「筛下来的粉铺进蒸笼」 (nlp-modifier): a verb with what it brought about, closed by
+                # 的 before a noun, describes that noun (also where the cut was repaired after _finish_doc read it); its
+                # complement is no step either
+                for t in range(i, o):
+                    if kinds[t] in ("V", "C", "T"):
+                        kinds[t] = None
+                changed = True
+                continue
         if w == "时候" and k != "P" and i >= 4 and words[i - 1] == "的" and kinds[i - 2] in ("N", "T") \
                 and words[i - 3] in ("到", "在") and kinds[i - 4] == "V" and i + 1 < n and kinds[i + 1] == "V":
             kinds[i] = "P"  # 「跳到快板的时候跺脚」: the time clause ends at 的时候, like 「拉的时候,…」
@@ -1130,6 +1178,7 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             if k in (None, "N") and len(w) == 1 and i + 1 < n and (words[i + 1] in _SET_RESULTS or (
                     words[i + 1] == "到" and i + 2 < n and kinds[i + 2] == "Q")) \
                     and (i + 2 == n or words[i + 2] in ("了", "啦") or kinds[i + 2] in ("P", "Q")) \
+                    and _closes_modifier(words, kinds, i) is None \
                     and pos.get(w, "") in _VERB_READ_TAGS and (w not in STOP_VERBS or w in ("过", "对", "和")) \
                     and w not in MATERIAL_HEADS and w not in TOOL_HEADS and w not in BODY_CHARS and w not in STOP_NOUNS \
                     and w not in NUMERAL_CHARS and w not in DIRECTION_WORDS and w not in PLACE_SUFFIX \
@@ -1735,8 +1784,10 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                 for d in (2, 3):
                     # 「米泡透了上甑蒸」: 上/下 + the vessel before the second verb goes with it (put onto
                     # the steamer, then steam), not with the first predicate
+                    # (nlp-modifier) so do 进 + the kiln (「画好了进炉烧」) and a place a relation marker leads
+                    # (「绣完了往鞋底上缝」「打好了在水里淬火」): after 了 the first verb's clause is done
                     u = cut_at - d
-                    if u > last_verb and words[u] in DIRECTION_VERBS and kinds[u] != "Q" \
+                    if u > last_verb and ((words[u] in VESSEL_ENTRY and kinds[u] != "Q") or kinds[u] == "R") \
                             and words[u - 1] in ("了", "好") and u - 1 > last_verb \
                             and all(kinds[x] in ("N", "T") or (pos or {}).get(words[x], "")[:1] == "n" or (
                                 kinds[x] is None and len(words[x]) == 1 and words[x] not in SKIP

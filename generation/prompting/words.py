@@ -540,6 +540,9 @@ DIRECTIONAL_COMPLEMENTS = DIRECTION_COMPOUNDS | {"起", "出"}
 
 # What follows a verb and never a noun: aspect particles and result complements.
 ASPECT_AFTER_VERB = {"了", "着", "过", "成", "一下", "得", "好了", "完了"}
+# Aspect particles between a verb's result and a 的 that closes a modifier (「穿好了的针」「泡软过的竹篾」): the clause
+# still describes the noun after 的.
+ASPECT_BEFORE_DE = frozenset(("了", "过"))
 
 # Adverbs of manner that stand before a predicate.
 MANNER_ADVERBS = {"慢慢", "轻轻", "慢慢儿", "轻轻儿", "使劲", "用力", "狠狠", "稳稳", "细细", "来回", "反复", "一直",
