@@ -36,21 +36,32 @@ class NoControlCharacters:
 
     message = gettext_lazy("不能含有控制字符(U+%(code)04X,第 %(position)d 个字)。请删除它后重试;"
                            "从别处粘贴的文字有时会带上这种看不见的字符。")
+    # a text of several lines (a description, a transcript sent as text) is told the line, as the transcript import is
+    message_line = gettext_lazy("第 %(line)d 行含有控制字符 U+%(code)04X(该行第 %(position)d 个字)。请删除它后重试;"
+                                "从别处粘贴的文字有时会带上这种看不见的字符。")
     code = "control_character"
 
     def __call__(self, value) -> None:
-        m = CONTROL_CHARACTERS.search(str(value))
-        if m:
-            raise ValidationError(self.message, code=self.code,
-                                  params={"code": ord(m.group()), "position": m.start() + 1})
+        found = self._found(str(value))
+        if found:
+            raise ValidationError(found[0], code=self.code, params=found[1])
 
     def __eq__(self, other) -> bool:
         return isinstance(other, NoControlCharacters)
 
     def problem(self, value: str) -> str | None:
         """The message for ``value`` (a text), or None when it holds no control character."""
+        found = self._found(value)
+        return None if found is None else str(found[0] % found[1])
+
+    def _found(self, value: str):
         m = CONTROL_CHARACTERS.search(value)
-        return None if m is None else str(self.message % {"code": ord(m.group()), "position": m.start() + 1})
+        if m is None:
+            return None
+        before = value[:m.start()].replace("\r\n", "\n").replace("\r", "\n")
+        line = before.count("\n") + 1
+        params = {"code": ord(m.group()), "line": line, "position": len(before) - before.rfind("\n")}
+        return (self.message_line if "\n" in value.replace("\r", "\n") else self.message), params
 
 
 def control_character_errors(data):
