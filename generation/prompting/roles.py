@@ -3,6 +3,7 @@ decides which noun is the tool, the material, the place or the body part (「用
 relation (``_relation``) and the degree. Constants live in ``words.py``."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from itertools import chain
 
@@ -1511,6 +1512,9 @@ def _relation(spec, doc: Doc, term_at: dict, markers: list, e: int, action_idx) 
     return None
 
 
+_JOIN_CHAR = re.compile("[%s]" % "".join(sorted({c for w in JOIN_WORDS for c in w})))
+
+
 def joined_things(spec: Spec, doc: Doc, term_at: dict, norm: str, step: Step) -> None:
     """「把糯米跟红豆一起泡」「用竹篾和铁丝扎」「塞进艾叶、丁香」「香油跟黄丹倒进锅里」: a noun joined by a
     conjunction or the listing comma (``JOIN_WORDS``) to the step's tool or material, as said in the step's own
@@ -1518,6 +1522,9 @@ def joined_things(spec: Spec, doc: Doc, term_at: dict, norm: str, step: Step) ->
     string: the JSON contract's field stays a string). Not a comparison or relation after the pair (「跟头发丝一样」,
     ``JOIN_COMPARISONS``), a pair that only describes the noun after 的 (「额头与鼻梁的白线」), a body part, a
     person or a place joined to the thing, nor a thing the step only carried over from the clause before."""
+    if step.start < 0 or (not step.material and not step.tool) \
+            or _JOIN_CHAR.search(norm, max(0, step.start - 2), step.end + 2) is None:
+        return  # (a joined thing stands right beside the name said in the step's span: no join word there, none)
     starts, words = doc.starts, doc.words
     n = len(words)
     for slot in ("material", "tool"):
