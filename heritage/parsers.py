@@ -8,10 +8,15 @@ from rest_framework.parsers import JSONParser, MultiPartParser
 
 class ObjectJSONParser(JSONParser):
     def parse(self, stream, media_type=None, parser_context=None):
-        data = super().parse(stream, media_type, parser_context)
-        if not isinstance(data, dict):
-            raise ParseError(_("请求体必须是 JSON 对象。"), code="not_an_object")
-        _refuse_control_characters(data)
+        try:
+            data = super().parse(stream, media_type, parser_context)
+            if not isinstance(data, dict):
+                raise ParseError(_("请求体必须是 JSON 对象。"), code="not_an_object")
+            _refuse_control_characters(data)
+        except RecursionError:
+            # ([[[[…]]]] nested past Python's stack: json.loads raises RecursionError, which is no ValueError and
+            # was a 500; no body of this API nests more than a few levels)
+            raise ParseError(_("请求体的 JSON 嵌套过深。"), code="too_deep") from None
         return data
 
 

@@ -89,3 +89,15 @@ def test_every_operation_documents_the_error_shape(api):
         for method, operation in item.items():
             for code in ("400", "401", "403", "404", "429"):
                 assert code in operation["responses"], (method, path, code)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("depth", [900, 100000])
+def test_json_nested_past_the_stack_is_a_400(curator, depth):
+    """json.loads raises RecursionError (no ValueError) on a body nested past Python's stack: it was a 500."""
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(curator)
+    r = client.post("/api/v1/crafts", '{"name": ' + "[" * depth + "]" * depth + "}", content_type="application/json")
+    assert r.status_code == 400 and r.json()["code"] == "too_deep", r.content
