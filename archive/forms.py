@@ -216,6 +216,8 @@ class ParametersField(forms.CharField):
             except json.JSONDecodeError as exc:
                 raise ValidationError(_("参数 JSON 格式错误(第 %(line)d 行第 %(col)d 列):%(msg)s") % {
                     "line": exc.lineno, "col": exc.colno, "msg": exc.msg})
+            except RecursionError:  # (nested past Python's stack: no JSONDecodeError, and it was a 500)
+                raise ValidationError(_("请求体的 JSON 嵌套过深。")) from None
             if not isinstance(data, dict):
                 raise ValidationError(_("参数必须是 JSON 对象(键值对)。"))
             items = list(data.items())

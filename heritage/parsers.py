@@ -131,6 +131,9 @@ def json_parts(data, fields):
         except (TypeError, ValueError):  # a file, or text that is no JSON
             errors[name] = [_("表单中的 %(name)s 须是 JSON 文本(对象或列表)。") % {"name": name}]
             continue
+        except RecursionError:  # (nested past Python's stack, as ObjectJSONParser says)
+            errors[name] = [_("请求体的 JSON 嵌套过深。")]
+            continue
         plain[name] = values[0] if len(values) == 1 and (not many or isinstance(values[0], list)) else values
     if errors:
         raise ValidationError(errors, code="invalid")

@@ -107,3 +107,9 @@ def test_a_change_request_in_a_form_reads_its_action_description_as_json():
     body = RequestChangesBody(data=form)
     assert body.is_valid(), body.errors
     assert body.validated_data["action_description"] == {"actions": [{"verb": "起针"}]}
+
+
+def test_a_json_part_nested_past_the_stack_is_a_400_naming_it(rv):
+    deep = '{"text": ' + "[" * 100000 + "]" * 100000 + "}"
+    r = token_client(rv.curator).post(TASKS, {"input": deep}, format="multipart")
+    assert r.status_code == 400 and "嵌套过深" in r.json()["input"][0], r.content

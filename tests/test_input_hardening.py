@@ -101,3 +101,13 @@ def test_json_nested_past_the_stack_is_a_400(curator, depth):
     client.force_authenticate(curator)
     r = client.post("/api/v1/crafts", '{"name": ' + "[" * depth + "]" * depth + "}", content_type="application/json")
     assert r.status_code == 400 and r.json()["code"] == "too_deep", r.content
+
+
+@pytest.mark.parametrize("depth", [5000, 100000])
+def test_step_parameters_nested_past_the_stack_are_a_form_error(depth):
+    from django.core.exceptions import ValidationError
+
+    from archive.forms import ParametersField
+
+    with pytest.raises(ValidationError, match="嵌套过深"):
+        ParametersField(required=False).clean('{"a": ' + "[" * depth + "]" * depth + "}")
