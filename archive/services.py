@@ -17,7 +17,7 @@ from .models import (Craft, Footage, Inheritor, InheritorPortrait, Recording, Si
                      TranscriptSegment)
 from .roles import person_name
 from .selectors import deletion_blockers
-from heritage.inputs import CONTROL_CHARACTERS
+from heritage.inputs import control_character_at
 from heritage.langmark import separator
 from heritage.timecode import TimecodeError, format_ms as fmt_ms, overlaps, parse_bracketed
 from heritage.webvtt import Cue
@@ -727,20 +727,14 @@ def transcript_size_check(n_bytes: int) -> None:
         raise ValidationError(_("转写文件过大,上限为 %(n)d MB。") % {"n": MAX_TRANSCRIPT_FILE_MB}, code="too_large")
 
 
-# C0 control characters other than tab and the line breaks, and DEL (heritage.inputs.CONTROL_CHARACTERS): none of
-# them is anything a speaker said (a UTF-16 file read as UTF-8 is full of NULs).
-_CONTROL = CONTROL_CHARACTERS
-
-
 def transcript_characters_check(text: str) -> None:
-    """Refuse a document holding a control character (NUL included), naming the first line that has one,
-    before anything is stored (the big-import task keeps the text in a row)."""
-    m = _CONTROL.search(text)
-    if m:
-        line = text[:m.start()].replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
+    """Refuse a document holding a control character (NUL included; the one character class of
+    ``heritage.inputs``), naming the first line that has one, before anything is stored (the big-import task keeps the text in a row)."""
+    found = control_character_at(text)
+    if found:
         raise ValidationError(
             _("第 %(line)d 行含有控制字符 U+%(code)04X,转写中不能有控制字符。若文件是 UTF-16 编码,请另存为 UTF-8 后重试。")
-            % {"line": line, "code": ord(m.group())}, code="invalid")
+            % found, code="invalid")
 
 
 def transcript_import_is_big(text: str) -> bool:

@@ -55,13 +55,21 @@ class NoControlCharacters:
         return None if found is None else str(found[0] % found[1])
 
     def _found(self, value: str):
-        m = CONTROL_CHARACTERS.search(value)
-        if m is None:
+        params = control_character_at(value)
+        if params is None:
             return None
-        before = value[:m.start()].replace("\r\n", "\n").replace("\r", "\n")
-        line = before.count("\n") + 1
-        params = {"code": ord(m.group()), "line": line, "position": len(before) - before.rfind("\n")}
         return (self.message_line if "\n" in value.replace("\r", "\n") else self.message), params
+
+
+def control_character_at(text: str) -> dict | None:
+    """Where the first control character of ``text`` is: ``{"code", "line", "position"}`` (line from 1, counting
+    \\r\\n, \\r and \\n alike; position within the line, from 1), or None. What every message of the rule names
+    (the forms, the API, the transcript import)."""
+    m = CONTROL_CHARACTERS.search(text)
+    if m is None:
+        return None
+    before = text[:m.start()].replace("\r\n", "\n").replace("\r", "\n")
+    return {"code": ord(m.group()), "line": before.count("\n") + 1, "position": len(before) - before.rfind("\n")}
 
 
 def control_character_errors(data):
