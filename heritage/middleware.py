@@ -1,20 +1,46 @@
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
+from django.utils.translation.trans_real import parse_accept_lang_header
+
+
+API_PREFIX = "/api/"
 
 
 class ChineseFirstLocaleMiddleware(LocaleMiddleware):
     """Chinese first: every page is in 简体中文 unless the visitor chose another language with the
-    language switcher (the language cookie) or a `?lang=` link. The browser's Accept-Language is not
-    consulted, so an English-language browser still sees the Chinese archive first."""
+    language switcher (the language cookie) or a `?lang=` link. A browser's Accept-Language is not
+    consulted for pages, so an English-language browser still sees the Chinese archive first.
+
+    The REST API (``/api/``) is read by scripts, which say what they want the way HTTP clients do: there the
+    request's ``Accept-Language`` is honoured too (after ``?lang=`` and the cookie; an unsupported or absent one
+    gives Chinese); every answer says ``Content-Language`` and ``Vary: Accept-Language`` (Django's own
+    ``process_response``)."""
 
     def process_request(self, request):
         supported = dict(settings.LANGUAGES)
         lang = request.GET.get("lang") or request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if lang not in supported and request.path.startswith(API_PREFIX):
+            lang = _accepted_language(request.META.get("HTTP_ACCEPT_LANGUAGE", ""), supported)
         if lang not in supported:
             lang = settings.LANGUAGE_CODE
         translation.activate(lang)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+def _accepted_language(header: str, supported: dict) -> str | None:
+    """The first of the header's languages (by quality) that the site has, by Django's own parser and its
+    variant rules (``en-GB`` → ``en``, ``zh-CN``/``zh`` → ``zh-hans``); None when none is supported."""
+    for code, _quality in parse_accept_lang_header(header):
+        if code == "*":
+            return None
+        try:
+            found = translation.get_supported_language_variant(code)
+        except LookupError:
+            continue
+        if found in supported:
+            return found
+    return None
 
 
 class RefuseBadInputMiddleware:

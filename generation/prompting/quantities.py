@@ -176,6 +176,17 @@ UNIT_AFTER = {"下": "(?![午面边头])", "杵": "(?![子])", "棍": "(?![子�
 SUB_UNITS = ("两", "寸", "分钟", "分", "秒钟", "秒", "夜", "宿")
 # After one of these a number of 周 is turns, not weeks (「转一周」「绕场一周」).
 TURN_VERBS = "转绕旋"
+# Counts of turns keep their own word in the prompt (「转三圈」 → 「共3圈」, 「转半圈」 → 「共半圈」): a turn is not a
+# stroke, and 「共0.5次」 says nothing. 周 here is a turn (转一周), said 圈.
+TURN_UNITS = {"圈": "圈", "转": "转", "周": "圈"}
+
+
+def _counted_unit(kind: str, unit: str) -> str:
+    """The word a count keeps in the prompt: a classifier of things (九个人 → 个) or of turns; "" for strokes
+    and other events, which read 「共N次」."""
+    if kind == "item":
+        return unit
+    return TURN_UNITS.get(unit, "")
 # Counts come in three kinds of classifier (parameters.json): "count" names one movement (下 步 圈 锤
 # 刀 针), "times" how often (次 遍 回 趟 道), "item" a thing (个 根 块 层 张 样). Body parts (脚 拳 掌)
 # are no classifier here: 「两脚分开」 names the feet far more often than 「踢两脚」 counts kicks.
@@ -524,7 +535,7 @@ class QuantityFinder:
             else:
                 start = n1_at  # 「打个二三十锤」: the verb before the number stays a word
         return Quantity(start, end, name, value, text[m.start():end], keep, one_event=raw1 == "一" and kind == "count",
-                        scale=factor * rate, counted=unit if kind == "item" and name == "count" else "")
+                        scale=factor * rate, counted=_counted_unit(kind, unit) if name == "count" else "")
 
     def _inside_word(self, text: str, start: int, end: int) -> bool:
         """Is text[start:end] (a quantity of at most 4 characters) part of a longer dictionary word

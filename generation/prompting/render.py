@@ -174,6 +174,8 @@ def _value_text(spec: Spec, name: str, value, count_unit: str | None) -> str:
         return ":".join(fmt_value(v) for v in value)
     parts = _phrase_parts(spec, name)
     unit = count_unit or (parts[1] if parts else "")
+    if value == 0.5 and count_unit and not isinstance(value, bool):
+        return "半" + unit  # 「转半圈」: half a turn, not 「0.5圈」
     if unit in _SIZED_UNITS:
         size, unit = _unit_size(_approximation(value, ratios) or value
                                 if isinstance(value, (list, tuple)) and len(value) == 2 else value, _SIZED_UNITS[unit])

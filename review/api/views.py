@@ -84,7 +84,9 @@ class ReviewSerializer(serializers.ModelSerializer):
     def get_reviewer_approved(self, obj) -> bool:
         return selectors.reviewer_approval(obj) is not None
 
+    @extend_schema_field(serializers.UUIDField(allow_null=True))
     def get_record(self, obj) -> str | None:
+        """The archive record's UUID once the clip is archived (GET /api/v1/records/{uuid}/), else null."""
         record = getattr(obj.clip, "archive_record", None)  # written by the records app
         return str(record.pk) if record else None
 
