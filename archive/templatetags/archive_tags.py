@@ -120,3 +120,12 @@ def page_title(label, *shown):
         if text:
             parts.append(text)
     return TITLE_SEPARATOR.join(parts)
+
+
+@register.filter
+def in_section(path: str, section: str) -> bool:
+    """Is the page at ``path`` the section ``section`` or one of its pages (a sub-navigation's current link,
+    ``aria-current``)? A section whose address is its parent's home (``/curator/``) is current only there."""
+    if not section or not path:
+        return False
+    return path == section or (path.startswith(section) and section.count("/") > 2)
