@@ -1249,10 +1249,11 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         # (an implement that works another thing stays the tool: 「各拿一根鼓槌」; a vessel, instrument or prop
         # gripped is handled for itself, even one another craft's lexicon lists as a tool: 「握住命杆」「攥着扇子」;
         # what the fingers pinch is the piece handled, 「捏两根手签」, but for a needle, knife or brush: 「捏针」)
-        if lead_word[:1] == "拿" and _is_tool_word(lead_tool):
-            # 「左手拿板」「右手拿扇子」「左手拿罐子」: 拿 takes up a thing whose name heads an implement, an
-            # instrument or a prop (words.TOOL_HEADS) to perform or work with: the tool (stuff taken up stays
-            # what is handled: 「左手拿手绢」; a grip verb keeps the thing handled: 「握住命杆」)
+        if lead_word[:1] == "拿" and _is_tool_word(lead_tool) and _head(lead_tool) not in INSTRUMENT_HEADS:
+            # 「左手拿板」「右手拿扇子」「左手拿罐子」: 拿 takes up a thing whose name heads an implement, a
+            # clapper, a vessel or a prop (words.TOOL_HEADS) to perform or work with: the tool (stuff taken up
+            # stays what is handled: 「左手拿手绢」; so does an instrument played, words.INSTRUMENT_HEADS:
+            # 「右手拿一面小锣」; a grip verb keeps the thing handled: 「握住命杆」)
             if step.material == lead_tool:
                 step.material = None
         elif step.material is None or step.material == lead_tool:
