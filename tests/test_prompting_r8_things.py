@@ -77,12 +77,12 @@ def test_na_with_its_direction_is_no_tool():
 
 
 # 摇 wields what it shakes when its name says an implement that works another thing (刀): the tool; a bell or a fan
-# shaken is an instrument or prop handled for itself, the material (data/eval/README.md's convention, nlp-things:
-# words.WORKING_HEADS)
+# shaken is what the hand performs with, the tool too (nlp-held, tests/test_prompting_nlp_held.py; an instrument
+# played, words.INSTRUMENT_HEADS, is not)
 
-def test_a_bell_shaken_is_the_material():
+def test_a_bell_shaken_is_the_tool():
     got = step_of("跳的时候左手摇串铃。", "摇")
-    assert got["material"] == "串铃" and got["tool"] is None
+    assert got["tool"] == "串铃" and got["material"] is None
 
 
 def test_a_knife_shaken_by_a_ritual_dancer_is_the_tool():

@@ -1139,9 +1139,12 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 # together, is what the striking is done with (a drum or gong struck is what is played)
                 step.tool = np
             elif tool_like and _is_tool_word(np) and (((verb in TOOL_LEAD or verb[:1] in WIELD_VERBS)
-                                                       and _is_working_tool(np)) or verb in SWAP_VERBS):
+                                                       and _is_working_tool(np)) or verb in SWAP_VERBS
+                                                      or (verb[:1] == "摇" and _head(np) not in INSTRUMENT_HEADS)):
                 # (a thing the spec lists as a tool but whose name does not say so is held up as
-                # what is worked: 「举着龙灯」; so is a vessel, instrument or prop: 「摇扇子」「握住弓把」)
+                # what is worked: 「举着龙灯」; so is a vessel, instrument or prop gripped: 「握住弓把」; a bell or
+                # fan shaken, 「摇铜铃」「摇着蒲扇」, is what the hand performs with, but not an instrument played
+                # (words.INSTRUMENT_HEADS: 「摇拨浪鼓」))
                 if step.tool is None:
                     step.tool = np  # 「抡锤」「推刀」「换三四种錾子」: the verb moves or takes up the tool it names
             elif step.material is None:
@@ -1243,10 +1246,17 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             and (not _is_working_tool(lead_tool) or (lead_word[:1] == "捏" and _head(lead_tool) not in PINCHED_TOOL_HEADS)) \
             and step.surface == lead_word and lead_word not in INSTRUMENT_LEADS:
         # 「握着把子」「捏着签子」「左手拿简板」: holding is the whole action, so what is held is what it works on
-        # (an implement that works another thing stays the tool: 「各拿一根鼓槌」; a vessel, instrument or prop is
-        # handled for itself, even one another craft's lexicon lists as a tool: 「握住命杆」「拿着扇子」; what the
-        # fingers pinch is the piece handled, 「捏两根手签」, but for a needle, knife or brush: 「捏针」)
-        if step.material is None or step.material == lead_tool:
+        # (an implement that works another thing stays the tool: 「各拿一根鼓槌」; a vessel, instrument or prop
+        # gripped is handled for itself, even one another craft's lexicon lists as a tool: 「握住命杆」「攥着扇子」;
+        # what the fingers pinch is the piece handled, 「捏两根手签」, but for a needle, knife or brush: 「捏针」)
+        if lead_word[:1] == "拿" and _is_tool_word(lead_tool) and _head(lead_tool) not in INSTRUMENT_HEADS:
+            # 「左手拿板」「右手拿扇子」「左手拿罐子」: 拿 takes up a thing whose name heads an implement, a
+            # clapper, a vessel or a prop (words.TOOL_HEADS) to perform or work with: the tool (stuff taken up
+            # stays what is handled: 「左手拿手绢」; so does an instrument played, words.INSTRUMENT_HEADS:
+            # 「右手拿一面小锣」; a grip verb keeps the thing handled: 「握住命杆」)
+            if step.material == lead_tool:
+                step.material = None
+        elif step.material is None or step.material == lead_tool:
             step.material = lead_tool
             if step.tool == lead_tool:
                 step.tool = None

@@ -170,8 +170,9 @@ TOOL_HEADS = set("刀针笔锤剪凿梭刷锥钳尺棒杆勺铲锉钻机车锅�
 # weigh, measure, row, dig; a fiddle's bow, a mould or screen that lifts pulp, a reed, a machine, a roller, a
 # clamp): held, they are what with. The rest of TOOL_HEADS name things that are handled or
 # played themselves — vessels (盘 碗 罐 盆 锅), instruments (鼓 琴 板 铃), props and rods (扇 竿 杆 弓), frames
-# (架 绷): taken in hand with nothing else worked, the holding works them (「端个盘子」「握住命杆」「摇扇子」: the
-# set's convention, data/eval/README.md: an instrument or prop handled is the material).
+# (架 绷): gripped with nothing else worked, the holding works them (「端个盘子」「握住命杆」: an instrument or prop
+# handled is the material, data/eval/README.md); taken up with 拿 or shaken with 摇 (「左手拿板」「摇铜铃」) they
+# are what the hand performs with, the tool (roles._open_read; the set's writers split on this).
 WORKING_HEADS = frozenset("刀针笔锤剪凿梭刷锥钳尺棒勺铲锉钻锯刨斧钩镊杵戥秤匙叉棍鞭槌錾梳签拍篦筛橹桨桡篙耙镰锹镐锄犁钎"
                            "弓模帘筘机车碾夹")
 
