@@ -1,0 +1,64 @@
+"""Steps around a doer named by a 的-phrase (nlp-merge).
+
+1. A clause that opens with a verb (and its object) closed by 的, then 一边/那边/这边… or a person (「炒茶的一边在锅里
+   炒」「拉线的那边往回收」「跳的人往圈里跳」), names who does the work: no step. The verb after it is the step, with the
+   place said between them; said again there (炒茶的…炒), it is not merged into the doer's phrase and dropped with it.
+Sentences written for these tests (none from an evaluation set)."""
+import pytest
+
+from generation.prompting import normalize
+from generation.prompting.spec import default_spec
+
+SPEC = default_spec()
+
+
+def _steps(text):
+    return normalize(text, spec=SPEC).to_dict()["steps"]
+
+
+def _actions(text):
+    return [s["action"] for s in _steps(text)]
+
+
+@pytest.mark.parametrize("text, verbs", [
+    ("炒茶的一边在锅里炒,一边拿手抖。", ["炒", "抖"]),                # 制茶
+    ("舂米的一边往臼里舂,一边唱号子。", ["舂", "唱"]),                # 舂米
+    ("翻醅的一边往缸里翻,一边拿耙子搅。", ["翻", "搅"]),              # 酿醋
+    ("推磨的一边往前推,添豆的一边往磨眼里添豆子。", ["推", "添"]),    # 豆腐
+    ("先把锅烧热。炒茶的人在锅里炒。", ["烧", "炒"]),                  # 制茶, a person after 的
+    ("竹竿一开一合,跳的人往圈里跳。", ["跳"]),                        # 竹竿舞
+])
+def test_the_verb_after_a_doer_phrase_is_a_step_of_its_own(text, verbs):
+    """The doer's phrase holds the same verb as the step said after it: the step is kept, in its place."""
+    got = _actions(text)
+    at = 0
+    for v in verbs:
+        found = [i for i, a in enumerate(got) if i >= at and v in (a or "")]
+        assert found, (v, got)
+        at = found[0] + 1
+
+
+@pytest.mark.parametrize("text, doer, verbs", [
+    ("打铁的一边往砧子上敲,拉风箱的一边鼓风。", "拉", ["敲", "鼓风"]),   # 打铁
+    ("扶坯的一边往里推,一边拿刀削。", "扶", ["推", "削"]),               # 制陶
+    ("拉线的那边往回收,放线的这边往外放。", "拉", ["收", "放"]),        # 放风筝
+    ("抬轿的那头往上抬,扶杠的这头往前推。", "扶", ["抬", "推"]),        # 抬阁
+])
+def test_a_doer_phrase_is_no_step(text, doer, verbs):
+    got = _actions(text)
+    assert len(got) == len(verbs), got
+    assert all(v in (a or "") for v, a in zip(verbs, got)), got
+    assert not any((a or "").startswith(doer) for a in got), got
+
+
+@pytest.mark.parametrize("text, step, place, other", [
+    ("舂米的一边往臼里舂,一边唱号子。", "舂", "臼", "唱"),       # 舂米
+    ("炒茶的一边在锅里炒,一边拿手抖。", "炒", "锅", "抖"),       # 制茶
+])
+def test_the_place_goes_with_the_step_not_the_next(text, step, place, other):
+    """What the doer's clause says (往臼里) is the step's, never the next step's tool or material."""
+    got = _steps(text)
+    mine = [s for s in got if step in (s["action"] or "")]
+    assert mine, got
+    nxt = [s for s in got if other in (s["action"] or "")]
+    assert nxt and all(place not in (s.get("tool") or "") + (s.get("material") or "") for s in nxt), got
