@@ -3,6 +3,8 @@
 1. A clause that opens with a verb (and its object) closed by 的, then 一边/那边/这边… or a person (「炒茶的一边在锅里
    炒」「拉线的那边往回收」「跳的人往圈里跳」), names who does the work: no step. The verb after it is the step, with the
    place said between them; said again there (炒茶的…炒), it is not merged into the doer's phrase and dropped with it.
+2. 子 that jieba leaves alone after a one-character verb it does not list with it (铰/子, 敲/子, 压/子) ends that
+   noun: a thing, no step (jieba lists nearly every one-character verb + 子 it has as a noun); only 子 (抡槌: the object).
 Sentences written for these tests (none from an evaluation set)."""
 import pytest
 
@@ -62,3 +64,31 @@ def test_the_place_goes_with_the_step_not_the_next(text, step, place, other):
     assert mine, got
     nxt = [s for s in got if other in (s["action"] or "")]
     assert nxt and all(place not in (s.get("tool") or "") + (s.get("material") or "") for s in nxt), got
+
+
+def _roles(step):
+    return (step.get("tool") or "", step.get("material") or "")
+
+
+@pytest.mark.parametrize("text, verb, noun", [
+    ("左手拿着铰子,右手拿槌敲。", "敲", "铰子"),         # 锣鼓 (the cymbals held, then struck)
+    ("铰子一拍,锣跟着响。", "拍", "铰子"),               # 锣鼓
+    ("用木敲子轻轻敲凿子。", "敲", "木敲子"),            # 木雕
+    ("把鞋面套在楦子上,拿压子压实。", "压", "压子"),     # 布鞋
+    ("绑跷的一边往跷子上绑绳子,一边拿手拽紧。", "绑", None),  # 高跷, with the doer's phrase (1.)
+])
+def test_a_verb_character_and_zi_are_one_noun(text, verb, noun):
+    got = _steps(text)
+    assert not any(noun and verb != noun[-2] and (s["action"] or "")[:1] == noun[-2] for s in got), got  # (铰, 压)
+    mine = [s for s in got if (s["action"] or "").startswith(verb)]
+    assert mine, got
+    if noun:
+        assert any(noun in _roles(s) for s in mine), got
+    assert not any(r == "子" for s in got for r in _roles(s)), got
+
+
+def test_only_zi_joins_a_verb_before_it():
+    """Another bound character after a verb is what the verb works (抡 + 槌), never one noun with it."""
+    got = _steps("右手抡槌往鼓心砸。")
+    assert any("槌" == s.get("tool") for s in got), got
+

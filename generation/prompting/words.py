@@ -825,3 +825,7 @@ PIECE_CLASSIFIERS = frozenset("张颗块根片条粒枚串朵")
 DOER_AFTER_DE = frozenset(("一边", "那边", "这边", "那头", "这头", "人")) | PERSON_NOUNS
 # 「抬轿的那头」 cut 那/头: a demonstrative and the side word after 的
 DOER_SIDE_CHARS = frozenset("头边")
+# (nlp-merge) the noun suffix jieba leaves alone (子/ng) after a one-character verb it did not list with it: the two are
+# one noun (跷子, 铰子, 封子: of the ~165 one-character verbs + 子 in jieba's dictionary, all but 2 are nouns there).
+# Only 子: another bound morpheme after a verb is its object (拿板, 抡槌) (``resegment._repair_tokens``)
+VERB_NOUN_SUFFIX = "子"
