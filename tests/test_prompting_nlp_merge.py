@@ -5,6 +5,8 @@
    place said between them; said again there (炒茶的…炒), it is not merged into the doer's phrase and dropped with it.
 2. 子 that jieba leaves alone after a one-character verb it does not list with it (铰/子, 敲/子, 压/子) ends that
    noun: a thing, no step (jieba lists nearly every one-character verb + 子 it has as a noun); only 子 (抡槌: the object).
+3. 「再用锤子,使劲砸」: what 再用/再拿 takes in hand, with a verb opening the next clause of the sentence, is that verb's
+   tool, not the step before said again with it (「先用砂石磨,再用黄石。」 still is).
 Sentences written for these tests (none from an evaluation set)."""
 import pytest
 
@@ -92,3 +94,14 @@ def test_only_zi_joins_a_verb_before_it():
     got = _steps("右手抡槌往鼓心砸。")
     assert any("槌" == s.get("tool") for s in got), got
 
+
+@pytest.mark.parametrize("text, verbs, tool", [
+    ("先拿钳子夹住,再用锤子,使劲砸。", ["夹", "砸"], "锤子"),                  # 打铁
+    ("先拿刨子刨平,再用砂纸跟木锉,轻轻打磨。", ["刨", "打磨"], "砂纸"),        # 木作
+    ("先用砂石磨,再用黄石,磨到发亮。", ["磨", "磨"], "黄石"),                  # 磨漆 (another tool: another step)
+    ("先用砂石磨,再用黄石。", ["磨", "磨"], "黄石"),                            # nothing follows: the step again
+])
+def test_a_tool_taken_again_goes_to_the_next_clauses_verb(text, verbs, tool):
+    got = _steps(text)
+    assert [s["action"][:len(v)] for s, v in zip(got, verbs)] == verbs and len(got) == len(verbs), got
+    assert tool in (got[-1].get("tool") or ""), got

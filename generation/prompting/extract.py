@@ -1974,6 +1974,12 @@ def _verb_after(doc: Doc, i: int, pos: dict | None, reach: int = 4) -> bool:
     return False
 
 
+def _verb_next_clause(doc: Doc, b: int, pos: dict) -> bool:
+    """(nlp-merge) Token b is a comma (no full stop: the same sentence) and a verb opens the clause after it, within
+    four tokens (「再用錾子跟木敲子,轻敲慢打」)."""
+    return b < len(doc.words) and doc.kinds[b] == "P" and doc.words[b] not in FULL_STOPS and _verb_after(doc, b, pos)
+
+
 def _has_verb(kinds, a, b) -> bool:
     return any(kinds[j] in ("V", "L", "T", "C") for j in range(a + 1, b))
 
@@ -2325,7 +2331,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             continue
         if piece.action is not None:
             last_said = (s, e)
-            if prev is not None and _compatible(prev, piece) and (
+            if prev is not None and _compatible(prev, piece) and (pending is None or _compatible(prev, pending)) and (
                     (_same_action(prev, piece) and not (marker and not described and words[a] in REPEAT_MARKERS
                                                         # (「再拌一遍」: once more is the repeat too)
                                                         and (not piece.params or piece.params == {"count": 1}))
@@ -2352,6 +2358,11 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             steps.append(piece)
         elif _is_empty(piece):
             continue
+        elif prev is not None and marker and not described and pending is None and not piece.params \
+                and _conflicts(prev, piece) and _verb_next_clause(doc, b, spec.pos_tags()):
+            # (nlp-merge) 「再用錾子跟木敲子,轻敲慢打」: what is taken in hand for the verb of the next clause of the
+            # sentence is that verb's, not the step before said again (below)
+            pending = piece
         elif prev is not None and marker and _conflicts(prev, piece):
             # 「先用砂石磨,再用黄石」: the previous action again, with another tool or material
             piece.action, piece.surface, piece.general_action = prev.action, prev.surface, prev.general_action
