@@ -45,7 +45,7 @@ from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS
                     BEAT_CHARS, BEAT_LEADS, BODY_CHARS, BODY_LOCATIVES, BODY_MOTION_VERBS, BODY_MOVERS, BODY_TURN, BODY_WORDS,
                     BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, CONTEXT_STOP_VERBS, COPULAS, COUNT_PREV,
                     DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS,
-                    DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS, DISTRIBUTIVES, DONE_STOP_VERBS, FILLERS, FULL_STOPS,
+                    DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS, DISTRIBUTIVES, DOER_AFTER_DE, DOER_SIDE_CHARS, DONE_STOP_VERBS, FILLERS, FULL_STOPS,
                     FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_JOINERS, HAND_PART_CHARS, INSTRUMENT_HEADS,
                     INSTRUMENT_LEADS, JOB_OPENERS, LIMB_CHARS, LINKING_ADVERBS, LOCATIVES, MANNER_ADVERBS, MANNER_HANDS,
                     MANNER_VERBS, MANUAL_VERBS, MARKED_VERBS, MATERIAL_HEADS, PATH_CLOSING_VERBS, MEASURE_FORMS, MEASURE_PREV,
@@ -1594,6 +1594,45 @@ def _job_name_opening(spec: Spec, doc: Doc) -> None:
         doc.interesting[:] = list(compress(range(n), kinds))
 
 
+def _doer_phrases(spec: Spec, doc: Doc) -> None:
+    """(nlp-merge) 「炒茶的一边在锅里炒」「拉线的那边往回收」「抬轿的那头往上抬」「跳的人往圈里跳」: a clause that opens
+    with a verb (and at most one word, its object) closed by 的, then the side one stands at or a person
+    (``words.DOER_AFTER_DE``), names who does the work, no step: the verb's kind is dropped (the unit is not cut
+    there) and the clause's unit is read from after the phrase (``doc.doers``), so the verb said after it is the
+    step, with the place said between; the same verb said in both (炒茶的…炒) is no longer merged into the doer's
+    and dropped with it by ``non_steps``."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    pos = spec.pos_tags()
+    changed = False
+    for i in compress(range(1, n - 1), map("的".__eq__, words[1:n - 1])):
+        nxt = words[i + 1]
+        if nxt in DOER_AFTER_DE:
+            end = i + 2
+        elif nxt in ("那", "这") and i + 2 < n and words[i + 2] in DOER_SIDE_CHARS:
+            end = i + 3
+        else:
+            continue
+        c = i - 1 if i < 2 or kinds[i - 2] in ("P", "M") else i - 2
+        if c and kinds[c - 1] not in ("P", "M"):
+            continue  # (the phrase opens its clause, after punctuation or a sequence marker)
+        w = words[c]
+        if len(w) > 3 or w in SKIP or w in TOOL_LEAD or not (
+                kinds[c] in ("V", "C", "A") or pos.get(w, "")[:1] == "v" or verb_object_word(pos, w)
+                or (len(w) == 1 and verb_char(pos, w))):
+            continue
+        if c + 1 < i and (kinds[c + 1] not in ("N", "T", None) or words[c + 1] in SKIP or len(words[c + 1]) > 2
+                          or len(w) > 1):
+            continue  # (the verb and one word of its object: 舂/米, 扶/杠)
+        for j in range(c, i):
+            if kinds[j] in ("V", "C") or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v"):
+                kinds[j] = None
+        doc.doers[c] = end
+        changed = True
+    if changed:
+        doc.interesting[:] = list(compress(range(n), kinds))
+
+
 def _join_next(doc: Doc, v: int) -> None:
     """Tokens v and v + 1 become one word (the indices of quantities, compounds and roles after them move
     down by one); its kind is left to the caller."""
@@ -1935,6 +1974,12 @@ def _verb_after(doc: Doc, i: int, pos: dict | None, reach: int = 4) -> bool:
     return False
 
 
+def _verb_next_clause(doc: Doc, b: int, pos: dict) -> bool:
+    """(nlp-merge) Token b is a comma (no full stop: the same sentence) and a verb opens the clause after it, within
+    four tokens (「再用錾子跟木敲子,轻敲慢打」)."""
+    return b < len(doc.words) and doc.kinds[b] == "P" and doc.words[b] not in FULL_STOPS and _verb_after(doc, b, pos)
+
+
 def _has_verb(kinds, a, b) -> bool:
     return any(kinds[j] in ("V", "L", "T", "C") for j in range(a + 1, b))
 
@@ -2114,6 +2159,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         _defined_names(spec, doc)
         _job_name_opening(spec, doc)
         _manner_hands(doc)
+        if "的" in words:
+            _doer_phrases(spec, doc)
         phrases = _numeral_phrases(spec, doc)  # (挑一压一, 一板三眼: named, no count of the work)
     lookup = spec.terms.get
     ambiguous = spec.ambiguous
@@ -2201,6 +2248,12 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             s += 1
         if s == b:
             continue
+        if doc.doers and s in doc.doers:
+            s = doc.doers[s]  # 「炒茶的一边在锅里炒」: who does it, no part of the step (``_doer_phrases``)
+            while s < b and words[s] in SKIP and kinds[s] not in ("Q", "V"):
+                s += 1
+            if s == b:
+                continue
         said_before, last_said = last_said, None
         e = b - 1
         while e > s and words[e] in SKIP and kinds[e] not in ("Q", "V"):
@@ -2278,7 +2331,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             continue
         if piece.action is not None:
             last_said = (s, e)
-            if prev is not None and _compatible(prev, piece) and (
+            if prev is not None and _compatible(prev, piece) and (pending is None or _compatible(prev, pending)) and (
                     (_same_action(prev, piece) and not (marker and not described and words[a] in REPEAT_MARKERS
                                                         # (「再拌一遍」: once more is the repeat too)
                                                         and (not piece.params or piece.params == {"count": 1}))
@@ -2305,6 +2358,11 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             steps.append(piece)
         elif _is_empty(piece):
             continue
+        elif prev is not None and marker and not described and pending is None and not piece.params \
+                and _conflicts(prev, piece) and _verb_next_clause(doc, b, spec.pos_tags()):
+            # (nlp-merge) 「再用錾子跟木敲子,轻敲慢打」: what is taken in hand for the verb of the next clause of the
+            # sentence is that verb's, not the step before said again (below)
+            pending = piece
         elif prev is not None and marker and _conflicts(prev, piece):
             # 「先用砂石磨,再用黄石」: the previous action again, with another tool or material
             piece.action, piece.surface, piece.general_action = prev.action, prev.surface, prev.general_action

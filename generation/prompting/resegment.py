@@ -14,7 +14,7 @@ from .words import (ADJ_TAGS, AFTER_VERB_WORDS, BODY_CHARS, BODY_PREV, BOUND_TAG
                     MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, MODALS, NAME_CLASSIFIERS_NOT, NEGATIONS, NOUN_TAGS, NUMERAL_CHARS,
                     OBJECT_MARKERS, PIECE_CLASSIFIERS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS, PREDICATE_PREV_TAGS,
                     PUNCT, RARE_FREQ, RELATION_END, RESULT_COMPLEMENTS, SKIP, STOP_NOUNS, STOP_VERBS, TOOL_HEADS,
-                    TOOL_LEAD, VERBAL_NEXT, VERB_COMPLEMENT_CHARS, _NO_PROPS)
+                    TOOL_LEAD, VERBAL_NEXT, VERB_COMPLEMENT_CHARS, VERB_NOUN_SUFFIX, _NO_PROPS)
 
 
 def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: list, qmap: dict,
@@ -139,6 +139,11 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
                                           and before not in ("到", "得", "很", "太", "最", "更", "越"))
             if not join and p[9] and lp is not None and not group and lp[5] and (lk != "T" or join_terms):
                 join = _instrument(words, kinds, out_w, out_k, i, lw, w, right_nw)
+            if not join and w == VERB_NOUN_SUFFIX and len(lw) == 1 and lp is not None and not group and lp[5] \
+                    and (lk != "T" or join_terms):
+                # (nlp-merge) 「绑跷子」「往封子里灌」「拿着铰子」: 子 jieba left alone after a one-character verb ends
+                # that noun (jieba lists nearly every such word it has as a noun); only 子 (拿板, 抡槌: the object)
+                join = True
             if not join and p[18] and lp is not None and not group and lp[5] and len(lw) == 1 and len(out_w) >= 2 \
                     and (i + 1 == n or (kinds[i + 1] not in ("N", "T", "Q")
                                         and spec.pos_tags().get(words[i + 1], "")[:1] not in ("n", "m"))):

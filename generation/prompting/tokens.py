@@ -115,6 +115,9 @@ class Doc:
     roles: set = field(default_factory=set)
     # token indices of the spec's terms read as verbs by their place (「清水掺上香料」): still listed as terms
     verb_terms: set = field(default_factory=set)
+    # (nlp-merge) token index where a doer's 的-phrase opens its clause → the index right after it (「炒茶的一边」
+    # 「跳的人」): who does the work, no step; the clause's unit is read from that index on
+    doers: dict = field(default_factory=dict)
 
 
 def kind_table(spec: Spec) -> dict:

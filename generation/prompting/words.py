@@ -820,3 +820,13 @@ REACH_CHARS = frozenset("伸探")  # verbs that reach a hand or limb into or ont
 ROUND_MARKERS = frozenset(("围着", "绕着"))  # a motion round a ground
 # classifiers that count pieces of a thing (一张一张, 一颗一颗), not strokes or turns (一下一下, 一刀一刀, 一圈一圈)
 PIECE_CLASSIFIERS = frozenset("张颗块根片条粒枚串朵")
+# (nlp-merge) who does the work, named by a verb (and its object) closed by 的 opening its clause: the word after 的
+# that makes the phrase a person (人, 师傅…) or the side that person stands at (一边, 那边, 这头…): 「灌封的一边往罐里灌」
+# 「拉线的那边往回收」「跳的人往圈里跳」; the phrase is no step (``extract._doer_phrases``), its verb being the doer's
+DOER_AFTER_DE = frozenset(("一边", "那边", "这边", "那头", "这头", "人")) | PERSON_NOUNS
+# 「抬轿的那头」 cut 那/头: a demonstrative and the side word after 的
+DOER_SIDE_CHARS = frozenset("头边")
+# (nlp-merge) the noun suffix jieba leaves alone (子/ng) after a one-character verb it did not list with it: the two are
+# one noun (跷子, 铰子, 封子: of the ~165 one-character verbs + 子 in jieba's dictionary, all but 2 are nouns there).
+# Only 子: another bound morpheme after a verb is its object (拿板, 抡槌) (``resegment._repair_tokens``)
+VERB_NOUN_SUFFIX = "子"
