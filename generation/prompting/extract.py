@@ -54,7 +54,8 @@ from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS
                     PUNCT, PURPOSE_LINKS, QSENT, RELATION_END, REPEAT_MARKERS, RESULT_COMPLEMENTS, RESULT_VERBS,
                     ROUND_MARKERS, ROUTE_MARKERS, ROUTE_PREPOSITIONS, SIDE_DEICTICS, SIDE_FILLERS, SIDE_WORDS, SIMULTANEOUS_MARKERS, SKIP,
                     SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, SWAP_VERBS, TECHNIQUE_VERB_NEXT, TOOL_HEADS,
-                    TOOL_LEAD, TOPIC_PARTICLES, TURN_ADVERBS, WAIT_ENDS, WAIT_SUBJECTS, WAIT_WORDS, WARNING_CUES,
+                    PLACE_MARKERS, TOOL_LEAD, TOPIC_PARTICLES, TURN_ADVERBS, VERB_COMPLEMENT_ODD_TAGS, VERB_COMPLEMENT_SECONDS,
+                    WAIT_ENDS, WAIT_SUBJECTS, WAIT_WORDS, WARNING_CUES,
                     _FINISH_KINDS, _FINISH_WORDS, VESSEL_ENTRY)
 
 
@@ -601,6 +602,15 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
         # 「再张开两条胳膊」「再蒙上眼睛」: after 再/先/就, a verb and its result or direction jieba reads as a
         # name (张开/nr, 蒙上/ns; 张 alone is a classifier to it) before its object
         return True
+    if size == 2 and k is None and w[1] in VERB_COMPLEMENT_SECONDS and pos.get(w, "") in VERB_COMPLEMENT_ODD_TAGS \
+            and w[0] not in STOP_VERBS and w[0] not in RESULT_VERBS \
+            and (pos.get(w[0], "")[:1] == "v" or (w[1] == "起" and pos.get(w[0], "") == "q")) \
+            and kinds[i - 1] != "R" and prev not in PLACE_MARKERS and _odd_verb_complement(doc, i, pos):
+        # (nlp-actions) 「院子里架起一口锅」「缝里塞上棉絮」「艺人立于台前」「把庙门关上。」: a verb and its direction or
+        # result jieba's dictionary has as a place, an adverb or a name (架起/s, 塞上/s, 立于/d), before its object or
+        # where it stands with no verb after it in its clause, or closing the clause after 把 + its object (not
+        # 「挂在树上」「树下一群孩子围着看」: a place after 在, or with its clause's own verb after it)
+        return True
     if k in (None, "N", "A") and size >= 3 and w[1:] in DIRECTIONAL_COMPLEMENTS and pos.get(w[0], "")[:1] == "v" \
             and w[0] not in STOP_VERBS and w[0] not in RESULT_VERBS and prev not in LINKING_ADVERBS:
         return True  # 「再翻过来」 (not after 就/才/便, a consequence: 「空竹就滚起来了」): a verb and its direction jieba tags as an idiom (翻过来/l)
@@ -651,6 +661,24 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
         # (「拿温水和成团」: 和 before what it is mixed into, 成…, is to mix: 'and' joins no 成)
         return True
     return _predicate_noun(words, kinds, i, pos)
+
+
+def _odd_verb_complement(doc: Doc, i: int, pos: dict) -> bool:
+    """(nlp-actions, ``_verb_in_place``) Where a verb + complement jieba tags otherwise (架起/s) stands as the
+    predicate: before its object (a count, a noun, a place word) with no other verb after it in its clause, or
+    closing its clause after 把 + its object."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    if i + 1 >= n or kinds[i + 1] == "P":
+        return i >= 2 and kinds[i - 2] == "O" and kinds[i - 1] in ("N", "T", "A")
+    nxt = words[i + 1]
+    if not (kinds[i + 1] in ("Q", "N", "T") or pos.get(nxt, "")[:1] in ("n", "s")
+            or (pos.get(nxt, "") in ("m", "mq") and nxt[0] in NUMERAL_CHARS)
+            # (「立于鼓前」: a one-character noun jieba tags otherwise (鼓/v) before a locative is where it stands)
+            or (len(nxt) == 1 and i + 2 < n and pos.get(words[i + 2], "") == "f")):
+        return False
+    return not any(kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")
+                   for j in range(i + 1, _clause_end(words, kinds, i)))
 
 
 def _counted_verb(doc: Doc, i: int, pos: dict) -> bool:

@@ -14,7 +14,7 @@ from .words import (ADJ_TAGS, AFTER_VERB_WORDS, BODY_CHARS, BODY_PREV, BOUND_TAG
                     MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, MODALS, NAME_CLASSIFIERS_NOT, NEGATIONS, NOUN_TAGS, NUMERAL_CHARS,
                     OBJECT_MARKERS, PIECE_CLASSIFIERS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS, PREDICATE_PREV_TAGS,
                     PUNCT, RARE_FREQ, RELATION_END, RESULT_COMPLEMENTS, SKIP, STOP_NOUNS, STOP_VERBS, TOOL_HEADS,
-                    TOOL_LEAD, VERBAL_NEXT, VERB_COMPLEMENT_CHARS, VERB_NOUN_SUFFIX, _NO_PROPS)
+                    TOOL_LEAD, VERBAL_NEXT, VERB_COMPLEMENT_CHARS, VERB_GE_TAGS, VERB_NOUN_SUFFIX, _NO_PROPS)
 
 
 def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: list, qmap: dict,
@@ -489,8 +489,13 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
             # a classifier and the next noun's first character (根竹/n, 根雕/n) is the classifier + that noun
             regroups[i] = (None, "N")
             continue
-        if len(w) == 2 and w[1] == "个" and k is None and w[0] in CONTEXT_HAND_VERBS and i + 1 < n \
-                and (kinds[i + 1] in ("N", "T") or pos.get(words[i + 1], "")[:1] == "n"):
+        if len(w) == 2 and w[1] == "个" and i + 1 < n and (
+                (k is None and w[0] in CONTEXT_HAND_VERBS
+                 and (kinds[i + 1] in ("N", "T") or pos.get(words[i + 1], "")[:1] == "n"))
+                # (nlp-actions) 「拿针线缝个三四针」「添个两块炭」「烫个五六分钟」: jieba's word of a verb character and
+                # 个 that it tags a noun or a distinguishing word (缝个/n, 烫个/b) before a count is the verb + 个
+                or (k in (None, "N") and kinds[i + 1] == "Q" and pos.get(w, "") in VERB_GE_TAGS
+                    and pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS)):
             # 「拿镊子夹个酒精棉球」: jieba's 夹个 before a noun is the verb + the classifier
             cuts[i] = ("V", None)
         elif len(w) == 2 and w[1] in CONTEXT_HAND_VERBS and k in (None, "N") and i and kinds[i - 1] == "O" \

@@ -539,6 +539,16 @@ DIRECTION_COMPOUNDS = frozenset({"出来", "出去", "下去", "上去", "进去
 
 DIRECTIONAL_COMPLEMENTS = DIRECTION_COMPOUNDS | {"起", "出"}
 
+# (nlp-actions) A verb and its direction or result that jieba's dictionary has as another part of speech (架起/s,
+# 塞上/s, 立于/d, 蒙上/ns, 张大/nr): the tags of such entries (a place, an adverb, a name, a set phrase, a
+# conjunction; not a time, 会上/t, nor a locative, 背上/f) and the second characters that make one (a direction, a
+# result, written 于 'at'). ``extract._verb_in_place`` reads such a word as the verb where a predicate stands.
+VERB_COMPLEMENT_ODD_TAGS = frozenset(("s", "d", "ns", "nr", "nz", "nrt", "l", "c"))
+VERB_COMPLEMENT_SECONDS = frozenset("上下起进出开住于")
+# (nlp-actions) jieba's tags of a verb character + 个 read as one word (缝个/n, 添个/n, 烫个/b, 剩个/l), not 挨个/d
+# 'one by one' nor 分个/m: before a count such a word is the verb + 个 (``resegment._resegment``)
+VERB_GE_TAGS = frozenset(("n", "b", "l"))
+
 # What follows a verb and never a noun: aspect particles and result complements.
 ASPECT_AFTER_VERB = {"了", "着", "过", "成", "一下", "得", "好了", "完了"}
 # Aspect particles between a verb's result and a 的 that closes a modifier (「穿好了的针」「泡软过的竹篾」): the clause
