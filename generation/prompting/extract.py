@@ -50,10 +50,10 @@ from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS
                     INSTRUMENT_LEADS, JOB_OPENERS, LIMB_CHARS, LINKING_ADVERBS, LOCATIVES, MANNER_ADVERBS, MANNER_HANDS,
                     MANNER_VERBS, MANUAL_VERBS, MARKED_VERBS, MATERIAL_HEADS, PATH_CLOSING_VERBS, MEASURE_FORMS, MEASURE_PREV,
                     MISHAP_ADVERBS, MISHAP_CHARS, MODALS, MOTION_WORDS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS,
-                    ONSET_VERBS, PAIR_COUNTS, PATH_LEADS, PLACE_SIDES, PLACE_SUFFIX, POINT_BEFORE, POS_TAGS, PREDICATE_ADVERBS,
+                    ONSET_VERBS, PAIR_COUNTS, PATH_LEADS, PERSON_SUFFIXES, PLACE_SIDES, PLACE_SUFFIX, POINT_BEFORE, POS_TAGS, PREDICATE_ADVERBS,
                     PUNCT, PURPOSE_LINKS, QSENT, RELATION_END, REPEAT_MARKERS, RESULT_COMPLEMENTS, RESULT_VERBS,
                     ROUND_MARKERS, ROUTE_MARKERS, ROUTE_PREPOSITIONS, SIDE_DEICTICS, SIDE_FILLERS, SIDE_WORDS, SIMULTANEOUS_MARKERS, SKIP,
-                    SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, SWAP_VERBS, TECHNIQUE_VERB_NEXT, TOOL_HEADS,
+                    SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, SUBJECT_PERSON_SUFFIXES, SWAP_VERBS, TECHNIQUE_VERB_NEXT, TOOL_HEADS,
                     PLACE_MARKERS, TOOL_LEAD, TOPIC_PARTICLES, TURN_ADVERBS, VERB_COMPLEMENT_ODD_TAGS, VERB_COMPLEMENT_SECONDS,
                     WAIT_ENDS, WAIT_SUBJECTS, WAIT_WORDS, WARNING_CUES,
                     _FINISH_KINDS, _FINISH_WORDS, VESSEL_ENTRY)
@@ -164,14 +164,16 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             if words[i] == "花" and not _spends(words, kinds, i):
                 kinds[i] = "N"  # 「马齿花、蜘蛛花」「采叶子和花」「花就花了」: the flower (or the pattern), not 'spend'
                 continue
-            if i + 1 < n and words[i][-1:] in AGENT_SUFFIX and len(words[i]) == 2:
+            if i + 1 < n and words[i][-1:] in PERSON_TAIL_CHARS and len(words[i]) == 2:
                 if _agent_noun(spec, words, kinds, i, i + 1):
                     kinds[i] = None  # 「两个鼓手分站两边」「鼓手两只手抡槌」: the person, see _agent_noun
                     continue
-            elif len(words[i]) == 1 and i + 2 < n and words[i + 1] in AGENT_SUFFIX \
+            elif len(words[i]) == 1 and i + 2 < n and words[i + 1] in PERSON_TAIL_CHARS \
                     and _agent_noun(spec, words, kinds, i, i + 2):
-                kinds[i] = kinds[i + 1] = None  # (jieba's 织 / 手 for a word it does not know: 「底下织手就挖花」)
+                kinds[i] = kinds[i + 1] = None  # (jieba's 织 / 手 for a word it does not know: 「底下织手就挖花」「绣/娘左手…」)
                 continue
+            elif len(words[i]) >= 3 and words[i][-1] in AGENT_NOUN_SUFFIX and words[i][-1] != "家":
+                kinds[i] = "N"  # 「主祭人向神位鞠躬」: a word jieba tags a verb (主祭人/vn) ending in 人/者… names the person
             continue
         if kind == "N" and i and words[i - 1] in PREDICATE_ADVERBS and len(words[i]) == 2:
             # an adverb modifies a predicate, so the word after it is used as a verb (jieba tags
@@ -215,6 +217,11 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             # 上/下 after a noun is where (「板上」); at the head of a clause or after 要/再/就 (or
             # 才能/就要) it is the verb (「要上三遍」「下黄丹」「才能上桩」)
             kinds[i] = "V"
+    for h in compress(range(2, n), map(eq, kinds[2:], repeat("H"))):
+        if kinds[h - 2] == "T" and len(words[h - 1]) == 1 and words[h - 1] in PERSON_TAIL_CHARS \
+                and len(words[h - 2]) == 1 and (h == 2 or kinds[h - 3] in ("P", "M", "N", "A", "Q")
+                                                or words[h - 3] in ("的", "老", "小")):
+            kinds[h - 2] = kinds[h - 1] = None  # 「绣娘左手托着…」: a craft's one-character verb (绣/T) + 娘 owns the hand
     # each rule below needs a word of its own at the token (时, 时候) or beside it (人/者… or 的 after it, 的 two
     # after it, a relation marker before it): only the candidates where one stands are walked (the words found
     # in C; no rule below makes a relation marker)
@@ -774,8 +781,8 @@ def _predicate_noun(words: list, kinds: list, i: int, pos: dict) -> bool:
     # the token before i opens its clause (after punctuation, a sequence marker or a conjunction: 「同时鼻子吸气」)
     opens = i == 1 or kinds[i - 2] in ("P", "M") or pos.get(words[i - 2], "") == "c"
     if len(w) >= 2:
-        if not verb_object_word(pos, w):
-            return False
+        if not verb_object_word(pos, w) or (len(w) == 3 and w[-1] in PERSON_SUFFIXES):
+            return False  # (演奏者/n is a person, no 演 + its object: nlp-persons)
         closes = nk == "P" or nw in _CLOSING_PARTICLES
         if words[i - 1] == "一":
             return nk == "P" or nw in LINKING_ADVERBS
@@ -860,6 +867,10 @@ def _spends(words: list, kinds: list, i: int) -> bool:
     return j < len(words) and (kinds[j] == "Q" or words[j] in _SPENT or words[j][:1] in NUMERAL_CHARS)
 
 
+# the endings of a person's name a verb may seem to have (鼓手/v, 织 / 手, 舞 / 生, 绣 / 娘): X手 in the places
+# ``_agent_noun`` reads, the others only before a hand word
+PERSON_TAIL_CHARS = AGENT_SUFFIX | PERSON_SUFFIXES | SUBJECT_PERSON_SUFFIXES
+
 # what follows a person named X手 where a verb X手 cannot stand (「织手就挖花」: a place word and 就 before the
 # next verb), and the counts and places before such a person
 _AGENT_NEXT = {"就", "也", "都", "们", "便", "跟着", "一齐"}
@@ -873,6 +884,13 @@ def _agent_noun(spec: Spec, words: list, kinds: list, i: int, j: int) -> bool:
     does the next verb (「织手左手拿着小梭」「鼓手两只手抡槌」「划手跟着鼓点一齐下桨」「鼓手腰里挂着鼓」)."""
     prev = words[i - 1] if i else ""
     nxt = words[j]
+    if kinds[j] == "H":
+        return True  # 「安塞腰鼓鼓手双手抡起…」「绣娘左手托着…」: who owns the hands said next, wherever it stands
+    if words[j - 1][-1] not in AGENT_SUFFIX:
+        return False  # (the other person endings, 工/生/娘…, only so: 加工, 发生 are verbs)
+    if prev in ("老", "小") and i >= 1:
+        i -= 1  # 「一位老鼓手告诉我们」: 老/小 before X手 belongs to the person; read what stands before it
+        prev = words[i - 1] if i else ""
     if prev == "的" or (i and kinds[i - 1] == "Q") or prev[-1:] in ("个", "位", "名"):
         return kinds[j] != "P"
     head = i == 0 or kinds[i - 1] in ("P", "M")

@@ -11,13 +11,15 @@ from .quantities import CORRECTION_CUES
 from .spec import HAND_TERMS, Spec
 from .tokens import (Doc, Step, _all_stuff, _head, _is_body, _is_body_motion, _is_material_word, _is_tool_word,
                      _is_working_tool)
-from .words import (ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, APPLY_VERBS, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BIND_VERBS, CLAUSE_COMMAS,
+from .words import (ABRASIVE_SHEETS, ACTION_CLASSIFIERS, APPLY_VERBS, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BIND_VERBS, CLAUSE_COMMAS,
                     COMPLEMENTS, CONSUMED_HEADS, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, COORD_RE, DEGREE_MARKERS,
                     DEGREE_NEXT_KINDS, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS,
                     FACING_COVERBS, FILLERS, JOIN_COMPARISONS, JOIN_WORDS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS,
                     HAND_PLACE_MARKERS, HANG_VERBS, INSIDE, INSTRUMENT_HEADS, INSTRUMENT_LEADS, LIMB_CHARS,
                     LIMB_MOVERS, LOAD_VERBS, LOCATIVES, LOCATIVE_SUFFIX, MADE_COMPLEMENTS, MAKING_VERBS, MANNER_ADVERBS, MANNER_VERBS,
                     MATERIAL_HEADS, MEDIUM_HEADS, MODALS, MODIFIER_OPENING_TAGS, MODIFIER_REACH, MODIFIER_STOP_KINDS, MOTION_WORDS, NEEDLE_TOOLS, NEGATIONS, PART_WORDS, PERFORMED_SUFFIX,
+                    BODY_WORDS, HAND_COUNT_CHARS, HAND_NAMED_THINGS, NOT_PERSON_TAGS, PERSON_ENDINGS, PERSON_PRONOUN_CHARS,
+                    PERSON_SUFFIXES, SUBJECT_NEXT_WORDS, SUBJECT_PERSON_SUFFIXES,
                     PERSON_NOUNS, PERSON_PRONOUNS, PINCHED_TOOL_HEADS, PLACE_MARKERS, PLACE_SIDES, POS_TAGS, PREDICATE_ADVERBS,
                     PUT_VERBS, RATIO_NUMERALS, RAW_STUFF_HEADS, REACH_CHARS, RELATION_END, RESULT_COMPLEMENTS,
                     ROD_SUFFIX, ROUND_MARKERS, SHAPE_SUFFIX, SIZE_WORDS, SKIP, SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS,
@@ -116,11 +118,7 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
     if not described and not step.from_technique:
         # a craft the spec does not describe in full: the verbs said come before a technique's name
         _open_read(spec, doc, term_at, s, e, step, action_idx, False, cut, craft=craft, ii=ii)
-        if step.material is not None and len(step.material) <= 3 \
-                and info_is_person((step.material, spec.terms.get(step.material))):
-            # 「孩子们坐进竹篮」「由两名后生推动」: a person is who acts, never what is worked, whatever put it there (a
-            # longer word ending in 人 is rather two nouns glued in text with no punctuation: 「铺上席子病人趁热…」)
-            step.material = None
+        # 「孩子们坐进竹篮」「由两名后生推动」: a person is who acts, never what is worked (``_drop_persons``, below)
     if step.action is None and e > s:
         # A technique named as what is done (「这里就是打籽」) counts as the action; a technique
         # named alone (「剪纸嘛,…」) is the topic, not a step.
@@ -185,6 +183,8 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
             step.vague.append((param, level))
         elif word in spec.manner and step.manner is None:
             step.manner = spec.manner[word]
+    if step.material is not None or step.tool is not None:
+        _drop_persons(spec, doc, s, e, step)
     return step
 
 def _modifies_noun(nxt: str) -> bool:
@@ -1472,8 +1472,11 @@ def _worked_topic(spec: Spec, topic) -> bool:
 
 
 def info_is_person(topic) -> bool:
-    """A topic naming a person (师傅, 老师傅, 手艺人, 演员, 他): who acts, not a thing; not a figure made
-    of some stuff (泥人, 面人, 糖人) nor anything the lexicon knows."""
+    """A topic naming a person (师傅, 老师傅, 手艺人, 演员, 他, 咱们, 大夫, 货郎, 木匠): who acts, not a thing; not a
+    figure made of some stuff (泥人, 面人, 糖人) nor anything the lexicon knows. By the word's form (nlp-persons): a
+    pronoun jieba tags r that opens with 我/你/他/她/俺/咱/您, or a noun ending in a person suffix
+    (``words.PERSON_SUFFIXES``, ``PERSON_ENDINGS``) that jieba tags no place, time or function word. The endings
+    that need the place as well (鼓手, 小工: ``SUBJECT_PERSON_SUFFIXES``) are read by ``_drop_persons``."""
     np, info = topic
     if info is not None:
         return False
@@ -1482,7 +1485,66 @@ def info_is_person(topic) -> bool:
     core = np[1:] if len(np) > 2 and np[0] in "老小" else np
     if core in PERSON_PRONOUNS or core in PERSON_NOUNS:
         return True
-    return len(np) >= 2 and np[-1] in AGENT_NOUN_SUFFIX and np[-1] != "家" and np[0] not in MATERIAL_HEADS
+    if len(np) < 2:
+        return False
+    tag = POS_TAGS.roles.get(np, "")
+    if np[0] in PERSON_PRONOUN_CHARS and (tag == "r" or (len(np) == 2 and np[1] == "们")):
+        return True  # 「咱们左手…」「他们」「俺们」
+    if tag in NOT_PERSON_TAGS:
+        return False  # 武汉/ns, 东汉/t, 或者/c
+    if np[-1] == "人" and np[0] in MATERIAL_HEADS:
+        return False  # a figure of some stuff (泥人, 面人, 糖人), no person
+    return np[-1] in PERSON_SUFFIXES or np.endswith(PERSON_ENDINGS)
+
+
+def _subject_person(spec: Spec, doc: Doc, s: int, e: int, np: str) -> bool:
+    """``np`` (X手, X工, X生, X家: ``words.SUBJECT_PERSON_SUFFIXES``) is said in the unit where a subject stands, so it
+    names who acts: at the head of its clause, after 的, a count or 老/小, and before a hand word or 们 (before a
+    verb or 就/都/也 too for X手: 「对面的骑手追过来」「小工两只手扶着」「学生们」). Not a body part, a hand counted
+    (左手, 双手), a thing named X手 (扳手, 把手) or a tool; 花生 before a verb stays the thing."""
+    if not (2 <= len(np) <= 3) or np[-1] not in SUBJECT_PERSON_SUFFIXES or np in HAND_NAMED_THINGS \
+            or np[0] in HAND_COUNT_CHARS or _is_tool_word(np) or np in BODY_WORDS \
+            or POS_TAGS.roles.get(np, "") in NOT_PERSON_TAGS:
+        return False
+    if np[-1] == "手" and POS_TAGS.roles.get(np, "") in ("n", "nr"):
+        return True  # jieba's dictionary nouns X手 (骑手, 射手, 弓箭手, 舵手): people, wherever they stand
+    words, kinds = doc.words, doc.kinds
+    for i in range(s, min(e + 1, len(words) - 1)):
+        if words[i] != np:
+            continue
+        prev = words[i - 1] if i > s else ""
+        if prev in ("老", "小") and i - 1 > s:
+            prev = words[i - 2]
+        if not (i == s or prev in ("", "老", "小", "的") or kinds[i - 1] in ("P", "Q") or prev[-1:] in "个位名"):
+            continue
+        nxt, nk = words[i + 1], kinds[i + 1]
+        if nk == "H" or nxt == "们":
+            return True
+        if np[-1] == "手" and (nxt in SUBJECT_NEXT_WORDS or nk == "V" or (
+                nk == "T" and POS_TAGS.roles.get(nxt, "")[:1] == "v")):
+            return True
+    return False
+
+
+def _drop_persons(spec: Spec, doc: Doc, s: int, e: int, step: Step) -> None:
+    """Who acts is never the step's tool or material, whatever put it there (a verb's object, a place, a topic, a
+    term of another reading): 「东郎右手握着长刀」「对面的骑手追过来」「大夫左手拿…」 (nlp-persons). A longer word
+    ending in a person (「铺上席子病人趁热…」, two nouns glued in text with no punctuation) keeps its first noun."""
+    for field in ("material", "tool"):
+        np = getattr(step, field)
+        if np is None or np in spec.terms:
+            continue
+        if len(np) <= 3:
+            if info_is_person((np, None)) or _subject_person(spec, doc, s, e, np):
+                setattr(step, field, None)
+            continue
+        for k in (3, 2):
+            tail, head = np[-k:], np[:-k]
+            if len(head) >= 2 and tail not in spec.terms and info_is_person((tail, None)):
+                # 「席子病人」 → 席子; 「落地后生」 (a verb first) → nothing
+                keep = POS_TAGS.roles.get(head, "")[:1] == "n" and not info_is_person((head, None))
+                setattr(step, field, head if keep else None)
+                break
 
 def _adverbial_verb(doc: Doc, v: int, e: int) -> bool:
     """「槌子交替敲鼓面」「轮流踩」: a two-character verb right before a one-character hand verb (with

@@ -659,6 +659,27 @@ PERSON_NOUNS = frozenset({"师傅", "师父", "徒弟", "学徒", "老师", "助
                           # (written text, session 10 wr2: who takes part in a rite, a contest or a workshop)
                           "后生", "长辈", "长老", "喇嘛", "男子", "女子", "妇女", "男女", "众人", "人们", "双方", "亲友",
                           "全体"})
+# Who acts, read by the word's form rather than listed one by one (nlp-persons; roles.info_is_person,
+# roles._drop_persons, extract._agent_noun). The last character of a noun that names a person by trade, kin or
+# standing (木匠, 琴师, 演员, 舞者, 艺人, 货郎, 媒婆, 绣娘, 大嫂, 老汉, 大夫, 艄公): a person wherever the noun stands,
+# unless jieba tags the word a place, time, numeral or function word (武汉/ns, 东汉/t, 或者/c), and for 人 unless
+# the word is a figure of some stuff (泥人, 面人: a MATERIAL_HEADS character first)
+PERSON_SUFFIXES = frozenset("匠师员者人郎婆娘嫂爷姐哥汉夫公")
+PERSON_ENDINGS = ("奶奶", "子弟")
+# Endings that name a person only where the place says the subject (鼓手, 骑手, 小工, 学生, 农家): many things and
+# verbs end so too (扳手, 动手, 手工, 加工, 花生, 发生, 国家), so the word must open its clause (or follow 的, a count,
+# 老/小) and come before a hand word or 们 — 手 also before a verb or 就/都/也 (「对面的骑手追过来」)
+SUBJECT_PERSON_SUFFIXES = frozenset("手工生家")
+# things named X手 that are no person (a tool, a handle, a fruit), and the hands themselves (双手, 两只手 are terms)
+HAND_NAMED_THINGS = frozenset({"扳手", "把手", "扶手", "拉手", "抓手", "护手", "佛手", "机械手", "小手", "大手"})
+HAND_COUNT_CHARS = frozenset("左右双两单一只每")
+# the characters a person pronoun opens with (jieba tags 我们, 咱们, 俺们, 他们, 您 as r; 它, 这, 那 are things)
+PERSON_PRONOUN_CHARS = frozenset("我你他她俺咱您")
+# jieba tags that say the word names no person whatever it ends in: place (ns, s), time (t), numeral, classifier,
+# direction and function words
+NOT_PERSON_TAGS = frozenset({"ns", "s", "t", "tg", "m", "mq", "q", "f", "c", "p", "u", "d"})
+# what may follow a subject X手 besides a hand word or a verb (「鼓手就位」「划手们」「划手跟着鼓点」)
+SUBJECT_NEXT_WORDS = frozenset({"们", "就", "都", "也", "便", "又", "一齐", "跟着", "一起"})
 
 
 # 「拍这头的鼓面」「敲那根弦」: a demonstrative before the noun it points at
