@@ -11,10 +11,10 @@ from .quantities import CORRECTION_CUES
 from .spec import HAND_TERMS, Spec
 from .tokens import (Doc, Step, _all_stuff, _head, _is_body, _is_body_motion, _is_material_word, _is_tool_word,
                      _is_working_tool)
-from .words import (ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, APPLY_VERBS, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BIND_VERBS, CLAUSE_COMMAS,
+from .words import (ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, APPLY_VERBS, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BEAT_CHARS, BEAT_WORDS, BIND_VERBS, CLAUSE_COMMAS,
                     COMPLEMENTS, CONSUMED_HEADS, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, COORD_RE, DEGREE_MARKERS,
                     DEGREE_NEXT_KINDS, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS,
-                    FACING_COVERBS, FILLERS, JOIN_COMPARISONS, JOIN_WORDS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS,
+                    FACING_COVERBS, FILLERS, JOIN_COMPARISONS, JOIN_WORDS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS, HANDLED_VERBS,
                     HAND_PLACE_MARKERS, HANG_VERBS, INSIDE, INSTRUMENT_HEADS, INSTRUMENT_LEADS, LIMB_CHARS,
                     LIMB_MOVERS, LOAD_VERBS, LOCATIVES, LOCATIVE_SUFFIX, MADE_COMPLEMENTS, MAKING_VERBS, MANNER_ADVERBS, MANNER_VERBS,
                     MATERIAL_HEADS, MEDIUM_HEADS, MODALS, MODIFIER_OPENING_TAGS, MODIFIER_REACH, MODIFIER_STOP_KINDS, MOTION_WORDS, NEEDLE_TOOLS, NEGATIONS, PART_WORDS, PERFORMED_SUFFIX,
@@ -179,6 +179,7 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
     if step.action is not None and not step.from_technique and not described:
         _with_result(doc, s, e, step)
         _compound_object(step, spec)
+        _struck_instrument(step)
     for _, _, word in hits:
         if word in spec.vague:
             param, level = spec.vague[word]
@@ -1446,8 +1447,40 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             # before it, which is then what is worked, even an instrument
             step.material, step.tool = changed[0], None
             topic = None
+    if topic is not None and not described and action_idx is not None and topic_at < action_idx \
+            and _handled_topic(step, topic):
+        topic = None
     if topic is not None:
         _topic_slot(step, topic, chosen, described)
+
+
+def _handled_topic(step: Step, topic) -> bool:
+    """「琵琶竖放在琴架上」「盘子往桌上一扣」「手鼓斜挎在肩上」: a vessel, instrument or prop named before a verb that
+    puts, hangs, throws or grips it (``words.HANDLED_VERBS``), with nothing else worked, is the thing moved: the
+    material, even where its name or the lexicon says tool (an implement that works another thing stays the tool:
+    「刀斜着往里进」)."""
+    np, info = topic
+    if step.material is not None or step.tool not in (None, np) or _is_working_tool(np):
+        return False
+    if not ((info is not None and info.category == "tool") or (info is None and _is_tool_word(np))):
+        return False
+    if not any(c in HANDLED_VERBS for c in (step.surface or "")[:2]):
+        return False
+    step.material, step.tool = np, None
+    return True
+
+
+def _struck_instrument(step: Step) -> None:
+    """「左手打着竹板」「拿两块铜板打拍子」「以鱼鼓击节」: what a striking verb (``words.STRIKE_VERBS``) takes in
+    hand or strikes, an instrument, vessel or prop and no implement that works another thing, is what is played:
+    the material, where the clause names no other thing struck (only a beat kept: 节拍, 拍子, 鼓点) and
+    no place it strikes."""
+    tool, surface = step.tool, step.surface or ""
+    if tool is None or surface[:1] not in STRIKE_VERBS or _is_working_tool(tool) or not _is_tool_word(tool) \
+            or step.relation is not None:
+        return  # (「拿扇子往桌上一敲」: what a place phrase names is struck, the thing in hand strikes it)
+    if step.material is None or step.material[-1] in BEAT_CHARS or step.material in BEAT_WORDS:
+        step.material, step.tool = tool, None
 
 
 def _topic_slot(step: Step, topic, chosen, described: bool) -> None:

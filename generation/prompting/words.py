@@ -818,6 +818,12 @@ PATH_LEADS = frozenset(FOLLOW_LEADS + ("沿着", "依着", "循着"))
 # the lead in two (踩/伴 + 着). 踩着 is the lead only before a beat (「踩着鼓点」, not 「踩着刀刃」)
 BEAT_LEADS = frozenset(("跟着", "随着", "合着", "和着", "伴着", "踩着", "跟", "随", "合", "和", "伴", "踩"))
 BEAT_CHARS = frozenset("点拍节奏眼声调")  # last character of a beat or a sound: 鼓点, 节拍, 板眼, 锣鼓声
+# a beat named with 子 (「打拍子」): a clapper struck for it is what is played, the beat no thing worked
+# (roles._struck_instrument, with BEAT_CHARS)
+BEAT_WORDS = frozenset(("拍子",))
+# verbs that put, hang, throw or grip the thing named before them (「琵琶竖放在琴架上」「盘子往桌上一扣」「扇子攥在手里」):
+# a vessel, instrument or prop moved so is what the step works, not what with (roles._handled_topic)
+HANDLED_VERBS = frozenset("放搁摆置挂挎背扣搭吊抛扔甩丢攥握捧端抱托举提拎")
 # subjects that share out the work (「一个问,一个答」「一半背鼓,一半拿槌」「有的敲,有的唱」)
 DISTRIBUTIVES = frozenset(("一个", "一半", "有的", "有人", "一人", "一帮"))
 # correlatives said once per clause of a pair (「一边往封子里灌,一边拿棍子筑」「一会儿高高举起来,一会儿斜着拿」):

@@ -1,0 +1,65 @@
+"""nlp-material, second pass (issue 11): an instrument, vessel or prop that is played or moved is what the step
+works, its material, not what with. Sentences of this file's own, none from an evaluation or probe file."""
+import pytest
+
+from generation.prompting import normalize
+
+
+def _steps(text):
+    return normalize(text).to_dict()["steps"]
+
+
+def _step(text, action):
+    steps = [s for s in _steps(text) if s["action"] == action]
+    assert steps, _steps(text)
+    return steps[0]
+
+
+# 1. What a striking verb (打, 敲, 击, 拍…) plays: an instrument, clapper or vessel held or struck (no implement
+# that works another thing), with no other thing struck in the clause (a beat kept is none), is the material.
+@pytest.mark.parametrize("text, action, material", [
+    ("唱快板的右手打着竹板。", "打", "竹板"),                  # 快板书
+    ("说书人左手执铜板打节拍。", "打", "铜板"),                # 山东快书
+    ("老艺人以鱼鼓击节。", "击节", "鱼鼓"),                    # 道情
+    ("鼓师先用左手打板,右手再敲鼓。", "打板", "板"),           # 京剧锣鼓
+    ("艺人拿两块竹板打拍子。", "打", "竹板"),                  # 莲花落
+])
+def test_struck_instrument_is_material(text, action, material):
+    step = _step(text, action)
+    assert step["material"] == material and step["tool"] != material, step
+
+
+@pytest.mark.parametrize("text, action, tool, material", [
+    ("拿木槌打鼓。", "打鼓", "木槌", "鼓"),                    # an implement striking an instrument keeps its role
+    ("拿扇子往桌上一敲。", "敲", "扇子", None),               # what a place names is struck: the fan strikes
+    ("用小锤敲铜片。", "敲", "小锤", "铜片"),
+])
+def test_striking_implement_stays_tool(text, action, tool, material):
+    step = _step(text, action)
+    assert step["tool"] == tool, step
+    if material is not None:
+        assert step["material"] == material, step
+
+
+# 2. A vessel, instrument or prop named before a verb that puts, hangs, throws or grips it (放, 挎, 扣, 抛, 攥…)
+# is the thing moved: the material, even where its name says tool; an implement that works stays the tool.
+@pytest.mark.parametrize("text, action, material", [
+    ("手鼓斜挎在右肩上。", "挎", "手鼓"),                      # 维吾尔族手鼓
+    ("瓷盘往桌上一扣。", "扣", "瓷盘"),                        # 瓷器
+    ("琵琶竖放在琴架上。", "放在", "琵琶"),                    # 琵琶 (竖: jieba tags it a verb)
+    ("铜盆搁在灶台上。", "搁", "铜盆"),                        # 铜器
+    ("铜铃往上一抛。", "抛", "铜铃"),                          # 杂技
+])
+def test_handled_topic_is_material(text, action, material):
+    step = _step(text, action)
+    assert step["material"] == material and step["tool"] != material, step
+
+
+@pytest.mark.parametrize("text, action, tool", [
+    ("刻刀斜着往里进。", "进", "刻刀"),
+    ("鼓槌往鼓面上一落。", "落", "鼓槌"),
+])
+def test_working_topic_stays_tool(text, action, tool):
+    steps = [s for s in _steps(text) if s["action"] == action]
+    if steps:
+        assert steps[0]["tool"] == tool and steps[0]["material"] != tool, steps[0]
