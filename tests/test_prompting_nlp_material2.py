@@ -63,3 +63,22 @@ def test_working_topic_stays_tool(text, action, tool):
     steps = [s for s in _steps(text) if s["action"] == action]
     if steps:
         assert steps[0]["tool"] == tool and steps[0]["material"] != tool, steps[0]
+
+
+# 3. After a two-character verb, a name jieba cut into a one-character verb and a one-character noun closing the
+# clause (哭|词, 拜|词) is the verb's object, the material; a hand verb, a direction or a one-character verb before
+# stuff (加水, 上油) stays a verb with its object.
+@pytest.mark.parametrize("text, action, material", [
+    ("哭嫁的新娘吟唱哭词。", "吟唱", "哭词"),                  # 土家族哭嫁
+    ("婚礼上歌师吟唱拜词。", "吟唱", "拜词"),                  # 婚俗
+])
+def test_name_cut_after_verb_is_material(text, action, material):
+    assert _step(text, action)["material"] == material
+
+
+@pytest.mark.parametrize("text, action, not_material", [
+    ("先搅拌加水。", "搅拌", "加水"),
+    ("揉匀上油。", "揉", "上油"),
+])
+def test_verb_and_stuff_after_verb_stay_apart(text, action, not_material):
+    assert _step(text, action)["material"] != not_material

@@ -1008,7 +1008,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         into = verb[-1:] in "进到在入" or verb in DIRECTION_VERBS or (
             nxt <= e and words[nxt] in ("进", "到", "在", "入", "进去"))
         np, info, after = _noun_phrase(doc, term_at, nxt, e, body=True, slot=len(verb) == 2 and (
-            verb[1] in RESULT_COMPLEMENTS or verb[1] in DIRECTION_CHARS))
+            verb[1] in RESULT_COMPLEMENTS or verb[1] in DIRECTION_CHARS or _split_object_name(spec, doc, nxt, e)))
         if np is not None and info is None and after <= e and words[after] != "的" and info_is_person((np, None)) \
                 and (owned := _noun_phrase(doc, term_at, after, e, body=True))[0] is not None \
                 and not info_is_person(owned[:2]):
@@ -1452,6 +1452,21 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         topic = None
     if topic is not None:
         _topic_slot(step, topic, chosen, described)
+
+
+def _split_object_name(spec: Spec, doc: Doc, j: int, e: int) -> bool:
+    """「念诵祭词」「敲响引磬」: after a two-character verb, one character jieba tags a verb and one it tags a noun,
+    closing the clause, are one name jieba cut apart (祭|词, 引|磬), the verb's object, not a second verb with its
+    own object: the verb character is no hand verb, direction or action of the lexicon, and the noun no stuff a
+    one-character verb adds or works (「搅拌加水」「揉匀上油」 keep their second verb)."""
+    words, kinds = doc.words, doc.kinds
+    if j >= e or kinds[j] != "V" or kinds[j + 1] != "N" or len(words[j]) != 1 or len(words[j + 1]) != 1:
+        return False
+    if j + 2 <= e and kinds[j + 2] != "P":
+        return False
+    v, n = words[j], words[j + 1]
+    return v not in CONTEXT_HAND_VERBS and v not in DIRECTION_CHARS and v not in spec.terms \
+        and n not in MATERIAL_HEADS and n not in TOOL_HEADS and n not in MEDIUM_HEADS
 
 
 def _handled_topic(step: Step, topic) -> bool:
