@@ -49,6 +49,10 @@ def test_striking_implement_stays_tool(text, action, tool, material):
     ("琵琶竖放在琴架上。", "放在", "琵琶"),                    # 琵琶 (竖: jieba tags it a verb)
     ("铜盆搁在灶台上。", "搁", "铜盆"),                        # 铜器
     ("铜铃往上一抛。", "抛", "铜铃"),                          # 杂技
+    # a prop the lexicon lists as a tool, opening the clause
+    ("手绢往空中一抛。", "抛", "手绢"),                        # 东北秧歌
+    ("绣球往台下一抛。", "抛", "绣球"),                        # 壮族抛绣球
+    ("火把往地上一扔。", "扔", "火把"),                        # 彝族火把节
 ])
 def test_handled_topic_is_material(text, action, material):
     step = _step(text, action)

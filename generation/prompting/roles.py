@@ -17,7 +17,7 @@ from .words import (ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, APPL
                     FACING_COVERBS, FILLERS, JOIN_COMPARISONS, JOIN_WORDS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS, HANDLED_VERBS,
                     HAND_PLACE_MARKERS, HANG_VERBS, INSIDE, INSTRUMENT_HEADS, INSTRUMENT_LEADS, LIMB_CHARS,
                     LIMB_MOVERS, LOAD_VERBS, LOCATIVES, LOCATIVE_SUFFIX, MADE_COMPLEMENTS, MAKING_VERBS, MANNER_ADVERBS, MANNER_VERBS,
-                    MATERIAL_HEADS, MEDIUM_HEADS, MODALS, MODIFIER_OPENING_TAGS, MODIFIER_REACH, MODIFIER_STOP_KINDS, MOTION_WORDS, NEEDLE_TOOLS, NEGATIONS, PART_WORDS, PERFORMED_SUFFIX,
+                    MATERIAL_HEADS, MEDIUM_HEADS, MODALS, OBJECT_MARKERS, MODIFIER_OPENING_TAGS, MODIFIER_REACH, MODIFIER_STOP_KINDS, MOTION_WORDS, NEEDLE_TOOLS, NEGATIONS, PART_WORDS, PERFORMED_SUFFIX,
                     PERSON_NOUNS, PERSON_PRONOUNS, PINCHED_TOOL_HEADS, PLACE_MARKERS, PLACE_SIDES, POS_TAGS, PREDICATE_ADVERBS,
                     PUT_VERBS, RATIO_NUMERALS, RAW_STUFF_HEADS, REACH_CHARS, RELATION_END, RESULT_COMPLEMENTS,
                     ROD_SUFFIX, ROUND_MARKERS, SHAPE_SUFFIX, SIZE_WORDS, SKIP, SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS,
@@ -1450,6 +1450,13 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     if topic is not None and not described and action_idx is not None and topic_at < action_idx \
             and _handled_topic(step, topic):
         topic = None
+    elif topic is None and not described and action_idx is not None and step.tool is not None \
+            and step.material is None and lead_word is None:
+        # 「手绢往上一抛」: the lexicon's tool term opening the clause is its topic, read by _read_unit
+        t = next((i for i in range(s, action_idx) if kinds[i] == "T" and i in term_at
+                  and term_at[i].canonical == step.tool), None)
+        if t is not None and not any(words[i] in OBJECT_MARKERS or words[i] in TOOL_LEAD for i in range(s, t)):
+            _handled_topic(step, (step.tool, term_at[t]))
     if topic is not None:
         _topic_slot(step, topic, chosen, described)
 
