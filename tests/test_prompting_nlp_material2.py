@@ -86,3 +86,33 @@ def test_name_cut_after_verb_is_material(text, action, material):
 ])
 def test_verb_and_stuff_after_verb_stay_apart(text, action, not_material):
     assert _step(text, action)["material"] != not_material
+
+
+@pytest.mark.parametrize("text, action", [
+    ("卖艺的先卖身葬父。", "卖身"),      # a verb-object word has its object: 葬|父 is a second verb, no name
+])
+def test_verb_object_word_takes_no_cut_name(text, action):
+    steps = [s for s in _steps(text) if s["action"] == action]
+    assert not steps or steps[0]["material"] != "葬父", steps
+
+
+# 1b. Not every verb of 打/敲 strikes: 打眼 drills, 打斗 fights; the thing named stays where it was.
+@pytest.mark.parametrize("text, action, not_material", [
+    ("木架是先打眼再扣榫。", "打眼", "木架"),
+    ("两个布袋木偶打斗。", "打斗", "斗"),
+])
+def test_other_work_of_strike_verbs(text, action, not_material):
+    steps = [s for s in _steps(text) if s["action"] == action]
+    assert not steps or steps[0]["material"] != not_material, steps
+
+
+# 4. A thing named before a verb with 得 and the state it is brought to (烧得通红, 磨得飞快) is what the verb works,
+# the material, even an instrument, as with the result said after the verb (烧红, 磨快).
+@pytest.mark.parametrize("text, action, material", [
+    ("铁锅先烧得通红。", "烧", "铁锅"),                        # 炒茶
+    ("铜勺烧得滚烫,再舀糖稀。", "烧", "铜勺"),                  # 糖画
+    ("镰刀磨得飞快。", "磨", "镰刀"),                          # 农事
+])
+def test_state_after_de_makes_topic_material(text, action, material):
+    step = _step(text, action)
+    assert step["material"] == material and step["tool"] != material, step

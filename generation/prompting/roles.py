@@ -12,7 +12,7 @@ from .spec import HAND_TERMS, Spec
 from .tokens import (Doc, Step, _all_stuff, _head, _is_body, _is_body_motion, _is_material_word, _is_tool_word,
                      _is_working_tool)
 from .words import (ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, APPLY_VERBS, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BEAT_CHARS, BEAT_WORDS, BIND_VERBS, CLAUSE_COMMAS,
-                    COMPLEMENTS, CONSUMED_HEADS, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, COORD_RE, DEGREE_MARKERS,
+                    COMPLEMENTS, CONSUMED_HEADS, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, COORD_RE, DEGREE_ADVERBS, DEGREE_MARKERS,
                     DEGREE_NEXT_KINDS, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS,
                     FACING_COVERBS, FILLERS, JOIN_COMPARISONS, JOIN_WORDS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS, HANDLED_VERBS,
                     HAND_PLACE_MARKERS, HANG_VERBS, INSIDE, INSTRUMENT_HEADS, INSTRUMENT_LEADS, LIMB_CHARS,
@@ -21,7 +21,7 @@ from .words import (ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, APPL
                     PERSON_NOUNS, PERSON_PRONOUNS, PINCHED_TOOL_HEADS, PLACE_MARKERS, PLACE_SIDES, POS_TAGS, PREDICATE_ADVERBS,
                     PUT_VERBS, RATIO_NUMERALS, RAW_STUFF_HEADS, REACH_CHARS, RELATION_END, RESULT_COMPLEMENTS,
                     ROD_SUFFIX, ROUND_MARKERS, SHAPE_SUFFIX, SIZE_WORDS, SKIP, SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS,
-                    STRIKE_VERBS, SWAP_VERBS, THAT_ONE_CLASSIFIERS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES,
+                    STRIKE_ENDINGS, STRIKE_VERBS, STRUCK_HEADS, SWAP_VERBS, THAT_ONE_CLASSIFIERS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES,
                     UNKNOWN_NAME_TAGS, WIELD_VERBS)
 
 
@@ -1442,7 +1442,8 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         if changed is not None and step.material is None and step.tool in (None, changed[0]) \
                 and changed[0][-2:] not in ABRASIVE_SHEETS \
                 and ((len(step.surface or "") >= 2 and step.surface[-1] in STATE_RESULTS) or (
-                    action_idx is not None and action_idx < e and words[action_idx + 1] in STATE_RESULTS)):
+                    action_idx is not None and action_idx < e and words[action_idx + 1] in STATE_RESULTS)
+                     or _state_after_de(doc, action_idx, e)):
             # 「锅烧热」「刀磨快了」: a verb with a result of state and no object changes the thing named
             # before it, which is then what is worked, even an instrument
             step.material, step.tool = changed[0], None
@@ -1464,16 +1465,39 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
 def _split_object_name(spec: Spec, doc: Doc, j: int, e: int) -> bool:
     """「念诵祭词」「敲响引磬」: after a two-character verb, one character jieba tags a verb and one it tags a noun,
     closing the clause, are one name jieba cut apart (祭|词, 引|磬), the verb's object, not a second verb with its
-    own object: the verb character is no hand verb, direction or action of the lexicon, and the noun no stuff a
-    one-character verb adds or works (「搅拌加水」「揉匀上油」 keep their second verb)."""
+    own object: the verb before takes an object (its second character is no noun: 卖身, 打眼 have theirs, 「卖身葬父」
+    「打眼扣榫」 are two verbs), the verb character is no hand, putting or striking verb, direction or action of the
+    lexicon, and the noun no stuff a one-character verb adds or works (「搅拌加水」「揉匀上油」 keep their second verb)."""
     words, kinds = doc.words, doc.kinds
     if j >= e or kinds[j] != "V" or kinds[j + 1] != "N" or len(words[j]) != 1 or len(words[j + 1]) != 1:
         return False
     if j + 2 <= e and kinds[j + 2] != "P":
         return False
     v, n = words[j], words[j + 1]
-    return v not in CONTEXT_HAND_VERBS and v not in DIRECTION_CHARS and v not in spec.terms \
-        and n not in MATERIAL_HEADS and n not in TOOL_HEADS and n not in MEDIUM_HEADS
+    if v in CONTEXT_HAND_VERBS or v in PUT_VERBS or v in HANDLED_VERBS or v in STRIKE_VERBS or v in DIRECTION_CHARS \
+            or v in spec.terms or n in MATERIAL_HEADS or n in TOOL_HEADS or n in MEDIUM_HEADS:
+        return False
+    return spec.pos_tags().get(words[j - 1][-1:], "n")[:1] != "n"
+
+
+def _state_after_de(doc: Doc, v, e: int) -> bool:
+    """「锅烧得通红」「刀磨得飞快」「铜片烧得滚烫」: the verb at v, then 得 (jieba may glue it to the verb: 烧得), then
+    a state (a word ending in a result of state, ``words.STATE_RESULTS``, or one jieba tags a state word, 通红/z,
+    滚烫/z), after at most one degree adverb (很, 挺): the state the thing named before the verb is brought to."""
+    if v is None or v >= e:
+        return False
+    words = doc.words
+    j = v + 1
+    if words[v][-1:] != "得" or len(words[v]) < 2:
+        if words[j] != "得":
+            return False
+        j += 1
+    if j <= e and words[j] in DEGREE_ADVERBS:
+        j += 1
+    if j > e or doc.kinds[j] == "P":
+        return False
+    w = words[j]
+    return (w[-1] in STATE_RESULTS and len(w) <= 2) or POS_TAGS.roles.get(w, "") == "z"
 
 
 def _handled_topic(step: Step, topic) -> bool:
@@ -1501,6 +1525,11 @@ def _struck_instrument(step: Step) -> None:
     if tool is None or surface[:1] not in STRIKE_VERBS or _is_working_tool(tool) or not _is_tool_word(tool) \
             or step.relation is not None:
         return  # (「拿扇子往桌上一敲」: what a place phrase names is struck, the thing in hand strikes it)
+    if surface[1:] == tool:
+        if tool not in STRUCK_HEADS:
+            return  # (a verb-object word names what it plays only with an instrument struck: 打板, not 打斗)
+    elif surface[1:] not in STRIKE_ENDINGS:
+        return  # (「打眼」「打磨」 name other work; 击节, 敲响, 敲打 still strike)
     if step.material is None or step.material[-1] in BEAT_CHARS or step.material in BEAT_WORDS:
         step.material, step.tool = tool, None
 
