@@ -116,3 +116,10 @@ def test_other_work_of_strike_verbs(text, action, not_material):
 def test_state_after_de_makes_topic_material(text, action, material):
     step = _step(text, action)
     assert step["material"] == material and step["tool"] != material, step
+
+
+# guard: a vessel with a locative before the putting verb is where things are put, not the thing moved
+@pytest.mark.parametrize("text", ["竹匾里摆上两层。", "铁锅里搁上两勺。"])
+def test_vessel_with_locative_is_no_handled_topic(text):
+    steps = _steps(text)
+    assert steps and steps[0]["material"] not in ("竹匾", "铁锅"), steps

@@ -1449,14 +1449,15 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             step.material, step.tool = changed[0], None
             topic = None
     if topic is not None and not described and action_idx is not None and topic_at < action_idx \
-            and _handled_topic(step, topic):
+            and not _named_as_place(doc, topic_at, topic[0]) and _handled_topic(step, topic):
         topic = None
     elif topic is None and not described and action_idx is not None and step.tool is not None \
             and step.material is None and lead_word is None:
         # 「手绢往上一抛」: the lexicon's tool term opening the clause is its topic, read by _read_unit
         t = next((i for i in range(s, action_idx) if kinds[i] == "T" and i in term_at
                   and term_at[i].canonical == step.tool), None)
-        if t is not None and not any(words[i] in OBJECT_MARKERS or words[i] in TOOL_LEAD for i in range(s, t)):
+        if t is not None and not any(words[i] in OBJECT_MARKERS or words[i] in TOOL_LEAD for i in range(s, t)) \
+                and not _named_as_place(doc, t, words[t]):
             _handled_topic(step, (step.tool, term_at[t]))
     if topic is not None:
         _topic_slot(step, topic, chosen, described)
@@ -1498,6 +1499,20 @@ def _state_after_de(doc: Doc, v, e: int) -> bool:
         return False
     w = words[j]
     return (w[-1] in STATE_RESULTS and len(w) <= 2) or POS_TAGS.roles.get(w, "") == "z"
+
+
+def _named_as_place(doc: Doc, i: int, np: str) -> bool:
+    """The noun np said from token i has a locative right after it (「蒸笼里放上…」「案板上摆…」): where, not what
+    is put."""
+    words = doc.words
+    said, j = "", i
+    while j < len(words) and len(said) < len(np):
+        said += words[j]
+        j += 1
+    rest = said[len(np):] if said.startswith(np) else ""
+    if rest:
+        return rest in LOCATIVES or rest in LOCATIVE_SUFFIX
+    return j < len(words) and (words[j] in LOCATIVES or words[j] in LOCATIVE_SUFFIX)
 
 
 def _handled_topic(step: Step, topic) -> bool:
