@@ -11,19 +11,19 @@ from .quantities import CORRECTION_CUES
 from .spec import HAND_TERMS, Spec
 from .tokens import (Doc, Step, _all_stuff, _head, _is_body, _is_body_motion, _is_material_word, _is_tool_word,
                      _is_working_tool)
-from .words import (ABRASIVE_SHEETS, ACTION_CLASSIFIERS, APPLY_VERBS, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BIND_VERBS, CLAUSE_COMMAS,
-                    COMPLEMENTS, CONSUMED_HEADS, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, COORD_RE, DEGREE_MARKERS,
+from .words import (ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, APPLY_VERBS, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BEAT_CHARS, BEAT_WORDS, BIND_VERBS, CLAUSE_COMMAS,
+                    COMPLEMENTS, CONSUMED_HEADS, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, COORD_RE, DEGREE_ADVERBS, DEGREE_MARKERS,
                     DEGREE_NEXT_KINDS, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS,
-                    FACING_COVERBS, FILLERS, JOIN_COMPARISONS, JOIN_WORDS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS,
+                    FACING_COVERBS, FILLERS, JOIN_COMPARISONS, JOIN_WORDS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS, HANDLED_VERBS,
                     HAND_PLACE_MARKERS, HANG_VERBS, INSIDE, INSTRUMENT_HEADS, INSTRUMENT_LEADS, LIMB_CHARS,
                     LIMB_MOVERS, LOAD_VERBS, LOCATIVES, LOCATIVE_SUFFIX, MADE_COMPLEMENTS, MAKING_VERBS, MANNER_ADVERBS, MANNER_VERBS,
-                    MATERIAL_HEADS, MEDIUM_HEADS, MODALS, MODIFIER_OPENING_TAGS, MODIFIER_REACH, MODIFIER_STOP_KINDS, MOTION_WORDS, NEEDLE_TOOLS, NEGATIONS, PART_WORDS, PERFORMED_SUFFIX,
+                    MATERIAL_HEADS, MEDIUM_HEADS, MODALS, OBJECT_MARKERS, MODIFIER_OPENING_TAGS, MODIFIER_REACH, MODIFIER_STOP_KINDS, MOTION_WORDS, NEEDLE_TOOLS, NEGATIONS, PART_WORDS, PERFORMED_SUFFIX,
                     BODY_WORDS, HAND_COUNT_CHARS, HAND_NAMED_THINGS, NOT_PERSON_TAGS, PERSON_ENDINGS, PERSON_PRONOUN_CHARS,
                     PERSON_SUFFIXES, SUBJECT_NEXT_WORDS, SUBJECT_PERSON_SUFFIXES,
                     PERSON_NOUNS, PERSON_PRONOUNS, PINCHED_TOOL_HEADS, PLACE_MARKERS, PLACE_SIDES, POS_TAGS, PREDICATE_ADVERBS,
                     PUT_VERBS, RATIO_NUMERALS, RAW_STUFF_HEADS, REACH_CHARS, RELATION_END, RESULT_COMPLEMENTS,
                     ROD_SUFFIX, ROUND_MARKERS, SHAPE_SUFFIX, SIZE_WORDS, SKIP, SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS,
-                    STRIKE_VERBS, SWAP_VERBS, THAT_ONE_CLASSIFIERS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES,
+                    STRIKE_ENDINGS, STRIKE_VERBS, STRUCK_HEADS, SWAP_VERBS, THAT_ONE_CLASSIFIERS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES,
                     UNKNOWN_NAME_TAGS, WIELD_VERBS)
 
 
@@ -177,6 +177,7 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
     if step.action is not None and not step.from_technique and not described:
         _with_result(doc, s, e, step)
         _compound_object(step, spec)
+        _struck_instrument(step)
     for _, _, word in hits:
         if word in spec.vague:
             param, level = spec.vague[word]
@@ -1007,7 +1008,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         into = verb[-1:] in "进到在入" or verb in DIRECTION_VERBS or (
             nxt <= e and words[nxt] in ("进", "到", "在", "入", "进去"))
         np, info, after = _noun_phrase(doc, term_at, nxt, e, body=True, slot=len(verb) == 2 and (
-            verb[1] in RESULT_COMPLEMENTS or verb[1] in DIRECTION_CHARS))
+            verb[1] in RESULT_COMPLEMENTS or verb[1] in DIRECTION_CHARS or _split_object_name(spec, doc, nxt, e)))
         if np is not None and info is None and after <= e and words[after] != "的" and info_is_person((np, None)) \
                 and (owned := _noun_phrase(doc, term_at, after, e, body=True))[0] is not None \
                 and not info_is_person(owned[:2]):
@@ -1441,13 +1442,111 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         if changed is not None and step.material is None and step.tool in (None, changed[0]) \
                 and changed[0][-2:] not in ABRASIVE_SHEETS \
                 and ((len(step.surface or "") >= 2 and step.surface[-1] in STATE_RESULTS) or (
-                    action_idx is not None and action_idx < e and words[action_idx + 1] in STATE_RESULTS)):
+                    action_idx is not None and action_idx < e and words[action_idx + 1] in STATE_RESULTS)
+                     or _state_after_de(doc, action_idx, e)):
             # 「锅烧热」「刀磨快了」: a verb with a result of state and no object changes the thing named
             # before it, which is then what is worked, even an instrument
             step.material, step.tool = changed[0], None
             topic = None
+    if topic is not None and not described and action_idx is not None and topic_at < action_idx \
+            and not _named_as_place(doc, topic_at, topic[0]) and _handled_topic(step, topic):
+        topic = None
+    elif topic is None and not described and action_idx is not None and step.tool is not None \
+            and step.material is None and lead_word is None:
+        # 「手绢往上一抛」: the lexicon's tool term opening the clause is its topic, read by _read_unit
+        t = next((i for i in range(s, action_idx) if kinds[i] == "T" and i in term_at
+                  and term_at[i].canonical == step.tool), None)
+        if t is not None and not any(words[i] in OBJECT_MARKERS or words[i] in TOOL_LEAD for i in range(s, t)) \
+                and not _named_as_place(doc, t, words[t]):
+            _handled_topic(step, (step.tool, term_at[t]))
     if topic is not None:
         _topic_slot(step, topic, chosen, described)
+
+
+def _split_object_name(spec: Spec, doc: Doc, j: int, e: int) -> bool:
+    """「念诵祭词」「敲响引磬」: after a two-character verb, one character jieba tags a verb and one it tags a noun,
+    closing the clause, are one name jieba cut apart (祭|词, 引|磬), the verb's object, not a second verb with its
+    own object: the verb before takes an object (its second character is no noun: 卖身, 打眼 have theirs, 「卖身葬父」
+    「打眼扣榫」 are two verbs), the verb character is no hand, putting or striking verb, direction or action of the
+    lexicon, and the noun no stuff a one-character verb adds or works (「搅拌加水」「揉匀上油」 keep their second verb)."""
+    words, kinds = doc.words, doc.kinds
+    if j >= e or kinds[j] != "V" or kinds[j + 1] != "N" or len(words[j]) != 1 or len(words[j + 1]) != 1:
+        return False
+    if j + 2 <= e and kinds[j + 2] != "P":
+        return False
+    v, n = words[j], words[j + 1]
+    if v in CONTEXT_HAND_VERBS or v in PUT_VERBS or v in HANDLED_VERBS or v in STRIKE_VERBS or v in DIRECTION_CHARS \
+            or v in spec.terms or n in MATERIAL_HEADS or n in TOOL_HEADS or n in MEDIUM_HEADS:
+        return False
+    return spec.pos_tags().get(words[j - 1][-1:], "n")[:1] != "n"
+
+
+def _state_after_de(doc: Doc, v, e: int) -> bool:
+    """「锅烧得通红」「刀磨得飞快」「铜片烧得滚烫」: the verb at v, then 得 (jieba may glue it to the verb: 烧得), then
+    a state (a word ending in a result of state, ``words.STATE_RESULTS``, or one jieba tags a state word, 通红/z,
+    滚烫/z), after at most one degree adverb (很, 挺): the state the thing named before the verb is brought to."""
+    if v is None or v >= e:
+        return False
+    words = doc.words
+    j = v + 1
+    if words[v][-1:] != "得" or len(words[v]) < 2:
+        if words[j] != "得":
+            return False
+        j += 1
+    if j <= e and words[j] in DEGREE_ADVERBS:
+        j += 1
+    if j > e or doc.kinds[j] == "P":
+        return False
+    w = words[j]
+    return (w[-1] in STATE_RESULTS and len(w) <= 2) or POS_TAGS.roles.get(w, "") == "z"
+
+
+def _named_as_place(doc: Doc, i: int, np: str) -> bool:
+    """The noun np said from token i has a locative right after it (「蒸笼里放上…」「案板上摆…」): where, not what
+    is put."""
+    words = doc.words
+    said, j = "", i
+    while j < len(words) and len(said) < len(np):
+        said += words[j]
+        j += 1
+    rest = said[len(np):] if said.startswith(np) else ""
+    if rest:
+        return rest in LOCATIVES or rest in LOCATIVE_SUFFIX
+    return j < len(words) and (words[j] in LOCATIVES or words[j] in LOCATIVE_SUFFIX)
+
+
+def _handled_topic(step: Step, topic) -> bool:
+    """「琵琶竖放在琴架上」「盘子往桌上一扣」「手鼓斜挎在肩上」: a vessel, instrument or prop named before a verb that
+    puts, hangs, throws or grips it (``words.HANDLED_VERBS``), with nothing else worked, is the thing moved: the
+    material, even where its name or the lexicon says tool (an implement that works another thing stays the tool:
+    「刀斜着往里进」)."""
+    np, info = topic
+    if step.material is not None or step.tool not in (None, np) or _is_working_tool(np):
+        return False
+    if not ((info is not None and info.category == "tool") or (info is None and _is_tool_word(np))):
+        return False
+    if not any(c in HANDLED_VERBS for c in (step.surface or "")[:2]):
+        return False
+    step.material, step.tool = np, None
+    return True
+
+
+def _struck_instrument(step: Step) -> None:
+    """「左手打着竹板」「拿两块铜板打拍子」「以鱼鼓击节」: what a striking verb (``words.STRIKE_VERBS``) takes in
+    hand or strikes, an instrument, vessel or prop and no implement that works another thing, is what is played:
+    the material, where the clause names no other thing struck (only a beat kept: 节拍, 拍子, 鼓点) and
+    no place it strikes."""
+    tool, surface = step.tool, step.surface or ""
+    if tool is None or surface[:1] not in STRIKE_VERBS or _is_working_tool(tool) or not _is_tool_word(tool) \
+            or step.relation is not None:
+        return  # (「拿扇子往桌上一敲」: what a place phrase names is struck, the thing in hand strikes it)
+    if surface[1:] == tool:
+        if tool not in STRUCK_HEADS:
+            return  # (a verb-object word names what it plays only with an instrument struck: 打板, not 打斗)
+    elif surface[1:] not in STRIKE_ENDINGS:
+        return  # (「打眼」「打磨」 name other work; 击节, 敲响, 敲打 still strike)
+    if step.material is None or step.material[-1] in BEAT_CHARS or step.material in BEAT_WORDS:
+        step.material, step.tool = tool, None
 
 
 def _topic_slot(step: Step, topic, chosen, described: bool) -> None:

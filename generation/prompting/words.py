@@ -609,6 +609,12 @@ RAW_STUFF_HEADS = set("木竹篾草秆藤柴炭")  # wood, cane and plant stuff,
 
 # Musical instruments and their strings: played by the hand or a stick (the stick, the bow is the tool)
 INSTRUMENT_HEADS = set("鼓琴笛箫弦锣钹笙")
+# one-character instruments a striking verb glued to its object plays (打板, 敲锣, 击磬): the material
+# (roles._struck_instrument; 打斗, 打扇 are no instrument played)
+STRUCK_HEADS = frozenset("鼓锣钹镲板磬钟铃梆")
+# what may follow a striking verb's character in the action said for it still to strike (击节, 打拍, 敲响, 敲打,
+# 打着; not 打眼, 打磨, 打斗: roles._struck_instrument)
+STRIKE_ENDINGS = frozenset(("", "节", "拍", "响", "击", "打", "着", "了"))
 # a form performed, named by its last character: a dance, song, tune or step (长鼓舞, 盘王歌, 长调, 十字步). Named as a
 # verb's object it is what the step performs (`roles._named_work`); it is no thing a later step picks up (`carry`)
 PERFORMED_SUFFIX = frozenset("舞歌曲调步")
@@ -630,6 +636,8 @@ THAT_ONE_CLASSIFIERS = frozenset("根块片截条支把只")
 # (tokens._is_tool_word reads the name before it); a handle or tip of anything else (锁把, 木柄, 鞋尖) is not
 HANDLE_SUFFIX = frozenset("柄把尖")
 
+# adverbs of degree between V得 and the state it brings about (「揉得很软」「烧得挺红」: roles._state_after_de)
+DEGREE_ADVERBS = frozenset(("很", "挺", "特别", "非常", "更", "够"))
 # Results that say what state the thing is brought to (烧热, 磨快, 擦净, 泡软); not phase complements (拿住, 做好)
 STATE_RESULTS = set("热凉冷快红黑白干湿软硬亮光平直紧松匀净碎细薄圆正实牢")
 
@@ -839,6 +847,12 @@ PATH_LEADS = frozenset(FOLLOW_LEADS + ("沿着", "依着", "循着"))
 # the lead in two (踩/伴 + 着). 踩着 is the lead only before a beat (「踩着鼓点」, not 「踩着刀刃」)
 BEAT_LEADS = frozenset(("跟着", "随着", "合着", "和着", "伴着", "踩着", "跟", "随", "合", "和", "伴", "踩"))
 BEAT_CHARS = frozenset("点拍节奏眼声调")  # last character of a beat or a sound: 鼓点, 节拍, 板眼, 锣鼓声
+# a beat named with 子 (「打拍子」): a clapper struck for it is what is played, the beat no thing worked
+# (roles._struck_instrument, with BEAT_CHARS)
+BEAT_WORDS = frozenset(("拍子",))
+# verbs that put, hang, throw or grip the thing named before them (「琵琶竖放在琴架上」「盘子往桌上一扣」「扇子攥在手里」):
+# a vessel, instrument or prop moved so is what the step works, not what with (roles._handled_topic)
+HANDLED_VERBS = frozenset("放搁摆置挂挎背扣搭吊抛扔甩丢攥握捧端抱托举提拎")
 # subjects that share out the work (「一个问,一个答」「一半背鼓,一半拿槌」「有的敲,有的唱」)
 DISTRIBUTIVES = frozenset(("一个", "一半", "有的", "有人", "一人", "一帮"))
 # correlatives said once per clause of a pair (「一边往封子里灌,一边拿棍子筑」「一会儿高高举起来,一会儿斜着拿」):
