@@ -6,17 +6,9 @@ import pytest
 from rest_framework.test import APIClient
 
 from archive.models import Craft
+from tests.test_api_control_characters import CRAFT, api  # noqa: F401 (the curator's API client fixture)
 
 pytestmark = pytest.mark.django_db
-
-CRAFT = {"name": "缂丝", "name_en": "Kesi", "slug": "kesi", "category": "craftsmanship", "region": "江苏省苏州市"}
-
-
-@pytest.fixture
-def api(curator):
-    client = APIClient()
-    client.force_authenticate(curator)
-    return client
 
 
 def _required_message(api, **headers):
