@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
-from django.utils.translation.trans_real import parse_accept_lang_header
 
 
 API_PREFIX = "/api/"
@@ -21,26 +20,11 @@ class ChineseFirstLocaleMiddleware(LocaleMiddleware):
         supported = dict(settings.LANGUAGES)
         lang = request.GET.get("lang") or request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
         if lang not in supported and request.path.startswith(API_PREFIX):
-            lang = _accepted_language(request.META.get("HTTP_ACCEPT_LANGUAGE", ""), supported)
+            lang = translation.get_language_from_request(request)  # the cookie, then Accept-Language, else Chinese
         if lang not in supported:
             lang = settings.LANGUAGE_CODE
         translation.activate(lang)
         request.LANGUAGE_CODE = translation.get_language()
-
-
-def _accepted_language(header: str, supported: dict) -> str | None:
-    """The first of the header's languages (by quality) that the site has, by Django's own parser and its
-    variant rules (``en-GB`` → ``en``, ``zh-CN``/``zh`` → ``zh-hans``); None when none is supported."""
-    for code, _quality in parse_accept_lang_header(header):
-        if code == "*":
-            return None
-        try:
-            found = translation.get_supported_language_variant(code)
-        except LookupError:
-            continue
-        if found in supported:
-            return found
-    return None
 
 
 class RefuseBadInputMiddleware:

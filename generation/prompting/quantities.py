@@ -187,6 +187,8 @@ def _counted_unit(kind: str, unit: str) -> str:
     if kind == "item":
         return unit
     return TURN_UNITS.get(unit, "")
+
+
 # Counts come in three kinds of classifier (parameters.json): "count" names one movement (下 步 圈 锤
 # 刀 针), "times" how often (次 遍 回 趟 道), "item" a thing (个 根 块 层 张 样). Body parts (脚 拳 掌)
 # are no classifier here: 「两脚分开」 names the feet far more often than 「踢两脚」 counts kicks.

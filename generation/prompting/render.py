@@ -174,7 +174,7 @@ def _value_text(spec: Spec, name: str, value, count_unit: str | None) -> str:
         return ":".join(fmt_value(v) for v in value)
     parts = _phrase_parts(spec, name)
     unit = count_unit or (parts[1] if parts else "")
-    if value == 0.5 and count_unit and not isinstance(value, bool):
+    if value == 0.5 and count_unit:
         return "半" + unit  # 「转半圈」: half a turn, not 「0.5圈」
     if unit in _SIZED_UNITS:
         size, unit = _unit_size(_approximation(value, ratios) or value
