@@ -441,6 +441,12 @@ def open_kinds(doc: Doc) -> None:
             # 把 (or a path, or a quick 一V) is the thing taken in hand, whatever jieba tags it (抹布/v, 筘/g)
             kinds[i] = "N"
             changed = True
+        elif k == "V" and size == 2 and i and words[i - 1] in ("拿", "用") and i + 1 < n and len(words[i + 1]) == 2 \
+                and words[i + 1][0] == w[0] and words[i + 1][1] in RESULT_COMPLEMENTS:
+            # 「用熨斗熨平」: a thing named for what is done with it (jieba's 熨斗/v), then that doing with its result
+            # (熨平/n), as 「用锤子锤平」: the thing taken in hand and the verb
+            kinds[i], kinds[i + 1] = "N", "V"
+            changed = True
         elif k == "V" and i and kinds[i - 1] == "O" and words[i - 1] in OBJECT_MARKERS and i + 1 < n \
                 and words[i + 1] in ROUTE_MARKERS:
             kinds[i] = "N"  # 「把发根往头顶上一扎」: 把 takes a noun phrase, so what stands before the path is a thing

@@ -14,7 +14,7 @@ from .words import (ADJ_TAGS, AFTER_VERB_WORDS, BODY_CHARS, BODY_PREV, BOUND_TAG
                     MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, MODALS, NAME_CLASSIFIERS_NOT, NEGATIONS, NOUN_TAGS, NUMERAL_CHARS,
                     OBJECT_MARKERS, PIECE_CLASSIFIERS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS, PREDICATE_PREV_TAGS,
                     PUNCT, RARE_FREQ, RELATION_END, RESULT_COMPLEMENTS, SKIP, STOP_NOUNS, STOP_VERBS, TOOL_HEADS,
-                    TOOL_LEAD, VERBAL_NEXT, VERB_COMPLEMENT_CHARS, VERB_GE_TAGS, VERB_NOUN_SUFFIX, _NO_PROPS)
+                    TOOL_LEAD, VERBAL_NEXT, VERB_COMPLEMENT_CHARS, VERB_GE_TAGS, VERB_NOUN_SUFFIX, _NO_PROPS, CLOSING_RESULTS, SWAP_VERBS)
 
 
 def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: list, qmap: dict,
@@ -126,17 +126,19 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
             # (「通体施一层化妆土」, nlp-verbs: ``counted_object``), unless it may head a tool's or a stuff's name
             # (夹: 「筷子夹一团馅」 is read by the tool names' rules)
             if right_n1:
-                join = left_n1 or left_nw  # 「车」「盘」, 「风箱」「炉」, 「湿纸」「饼」
+                # 「车」「盘」, 「风箱」「炉」, 「湿纸」「饼」; not after a verb's result (「熨斗」「熨平」「绸」)
+                join = (left_n1 or left_nw) and not _verb_result(spec.pos_tags(), out_w)
             elif right_nw:
                 # 「龙」「身子」, 「热」「毛巾」; not a word jieba tags a noun that opens with a verb or a
                 # direction (「水」「端平」, 「米」「下锅」: subject and predicate)
-                join = left_n1 and p[11]
+                join = left_n1 and p[11] and not _verb_result(spec.pos_tags(), out_w)
             if not join and lp is not None and not group and lp[4] and (right_n1 or right_nw):
                 # 「粗」「坯」, 「熟」「桐油」: an adjective before a noun modifies it unless a noun,
                 # an adverb or a complement marker before it makes it a predicate
                 before = out_w[-2] if len(out_w) >= 2 else None
                 join = before is None or (props.get(before, _NO_PROPS)[10] is not True
-                                          and before not in ("到", "得", "很", "太", "最", "更", "越"))
+                                          and before not in ("到", "得", "很", "太", "最", "更", "越")
+                                          and not _verb_result(spec.pos_tags(), out_w))
             if not join and p[9] and lp is not None and not group and lp[5] and (lk != "T" or join_terms):
                 join = _instrument(words, kinds, out_w, out_k, i, lw, w, right_nw)
             if not join and w == VERB_NOUN_SUFFIX and len(lw) == 1 and lp is not None and not group and lp[5] \
@@ -150,12 +152,13 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
                 # 「对着吹口往里送气」「嘴跟吹口斜着」: a preposition takes a noun, so a one-character verb and a
                 # classifier right after it (no numeral between, none after: not 「对着火吹口气」) are one noun (r14)
                 join = _after_preposition(spec.pos_tags(), out_w)
-        if join and len(w) == 1 and len(lw) >= 2 and w == lw[0] and not group and (
+        if join and len(w) == 1 and len(lw) >= 2 and w in lw and (
                 i + 1 == n or kinds[i + 1] in ("P", "Q") or words[i + 1] in RESULT_COMPLEMENTS
                 or words[i + 1] in COMPLEMENTS):
             # 「锤子」「锤」「平」, 「烙铁」「烙」「平」: a thing named for what is done with it, then that doing with its
-            # result, a count or nothing after it (用锤子锤平, 拿钳子钳紧, 用锯子锯两下): the thing and the verb, never one
-            # noun, and nothing joins the verb as a noun after it (not 「剪子剪口」, the scissors' edge)
+            # result, a count or nothing after it (用锤子锤平, 拿钳子钳紧, 用锯子锯两下; 「小锤子」「铁锤」 joined just
+            # before, 用铁锤锤平): the thing and the verb, never one noun, and nothing joins the verb as a noun after it
+            # (not 「剪子剪口」, the scissors' edge)
             out_w.append(w), out_s.append(starts[i]), out_k.append("V")
             group, lp = False, None
             continue
@@ -197,6 +200,21 @@ def written_jing(pos: dict, words: list, i: int) -> bool:
 def _glued_after_jing(pos: dict, w: str) -> bool:
     """「经水冷却后」: jieba's 水冷却/l, one noun character glued to a two-character verb (cut in ``_resegment``)."""
     return len(w) == 3 and pos.get(w[0], "")[:1] == "n" and pos.get(w[1:], "")[:1] == "v" and pos.get(w, "")[:1] != "v"
+
+
+def _verb_result(pos: dict, out_w: list) -> bool:
+    """The last output token is a verb's result (平, 紧, 匀: ``words.CLOSING_RESULTS``), which ends the predicate,
+    so the noun after it is the verb's object (not 平木板, 熨平绸面): a one-character result right after a
+    one-character verb (「刨」「平」「木板」; 「小锤子」「锤」「平」「铜片」, the verb being what the thing before it is
+    named for), or a verb + result jieba tags a noun right after the thing named for that verb (「熨斗」「熨平」「绸」)."""
+    if len(out_w) < 2:
+        return False
+    w, v = out_w[-1], out_w[-2]
+    if len(w) == 1:
+        # (not after a verb that takes a tool: 「用平口刀」「拿圆口刀」)
+        return w in CLOSING_RESULTS and len(v) == 1 and v not in TOOL_LEAD and v not in SWAP_VERBS and (
+            v in CONTEXT_HAND_VERBS or verb_char(pos, v) or (len(out_w) >= 3 and v in out_w[-3]))
+    return len(w) == 2 and w[1] in RESULT_COMPLEMENTS and len(v) == 2 and v[0] == w[0]
 
 
 def _after_preposition(pos: dict, out_w: list) -> bool:

@@ -24,7 +24,7 @@ from .words import (ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, APPL
                     PUT_VERBS, RATIO_NUMERALS, RAW_STUFF_HEADS, REACH_CHARS, RELATION_END, RESULT_COMPLEMENTS,
                     ROD_SUFFIX, ROUND_MARKERS, SHAPE_SUFFIX, SIZE_WORDS, SKIP, SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS,
                     STRIKE_ENDINGS, STRIKE_VERBS, STRUCK_HEADS, SWAP_VERBS, THAT_ONE_CLASSIFIERS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES,
-                    UNKNOWN_NAME_TAGS, WIELD_VERBS)
+                    UNKNOWN_NAME_TAGS, WIELD_VERBS, CLOSING_RESULTS)
 
 
 def _hand_is_place(words: list, i: int) -> bool:
@@ -450,6 +450,10 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False, sl
                                         and words[j + 1] not in COMPLEMENTS
                                         and (kinds[j + 1] in ("N", "T") or POS_TAGS.roles.get(words[j + 1], "")[:1] == "n"))):
         j += 1  # 「拿一根鼓槌」「顶着一摞碗」「喝口奶茶」: a numeral and classifier (or a classifier alone) before the noun
+    if j < e and kinds[j] in ("N", None) and j and len(words[j]) == 1 and words[j] in CLOSING_RESULTS \
+            and kinds[j - 1] in ("V", "T") and len(words[j - 1]) == 1 and words[j - 1] not in TOOL_LEAD \
+            and kinds[j + 1] in ("N", "T"):
+        j += 1  # 「抹平墙面」「锤平铜片」: a result jieba tags a noun (平/n), right after a one-character verb, closes the verb
     parts, infos, k = [], [], j
     if j < e and kinds[j] is None and kinds[j + 1] == "N" and _modifier_adjective(doc, j):
         parts.append(words[j])  # 「插上小彩旗」「盖上厚棉被」: a one-character adjective before its noun is part of the name

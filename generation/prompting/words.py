@@ -523,6 +523,9 @@ _COMPOUND_CLOSED = frozenset(SKIP | COMPLEMENTS | MEASURE_PREV | NEGATIONS | PRE
 FUNCTION_COMPLEMENTS = set("到在着了给得过成")
 
 RESULT_COMPLEMENTS = set("平紧匀干透直开起满齐实牢净碎细软硬亮光薄圆正稳住好完")
+# the results that close a one-character verb and never open the name of the thing after it (「抹平墙面」「锤平铜片」
+# 「拧紧螺帽」: not 平墙面, 紧螺帽); not those that also say what kind a thing is (攥细头, 搓圆团, 磨光面)
+CLOSING_RESULTS = frozenset("平紧匀透满实牢净稳")
 
 # 「刮掉」「锉掉」: 掉 (off, away) after a verb is its result, never its object (kept out of the action said)
 AWAY_COMPLEMENTS = {"掉"}
