@@ -17,13 +17,14 @@ a fresh test split written on 2026-11-29, after ``test`` had been run once in ea
 is a third, written in the next session before any rule of that session changed; ``test4`` a fourth and ``dev2`` a
 second development split, both written at the start of the fourth session. The fifth session retired ``test``
 and ``test2`` into the development pool and wrote ``test5`` first. The eighth session wrote ``dev3`` (40 texts by
-two fresh writers, scored once on the starting code, then tuned on): ``pool`` (or ``devs``) = dev, dev2, dev3,
-test, test2; ``tests`` = test3, test4, test5.
+two fresh writers, scored once on the starting code, then tuned on). The nineteenth wrote ``dev4`` and ``dev5``
+(30 texts each, two fresh writers) and ``test6`` (30 texts, a third): ``pool`` (or ``devs``) = dev, dev2, dev3,
+dev4, dev5, test, test2; ``tests`` = test3, test4, test5, test6.
 
-Usage: ``python bench/nlp_eval.py [--split dev|dev2|dev3|test|test2|test3|test4|test5|pool|tests|all] [--craft-known] [--fullwidth]
+Usage: ``python bench/nlp_eval.py [--split dev|dev2|dev3|dev4|dev5|test|test2|test3|test4|test5|test6|pool|tests|all] [--craft-known] [--fullwidth]
 [--nopunct | --nopunct-spaces] [--json] [--failures N]
 [--django] [--probe FILE …]``. ``--probe FILE`` scores a probe file of the same format (a helper's own
-sentences, e.g. ``bench/probes/roles_A.json``) instead of the splits; it may be given more than once. ``--failures N`` lists up to N failed checks of the development splits (dev, dev2, dev3, test, test2) only. ``--django`` calls ``django.setup()`` first so that the active spec in the database is
+sentences, e.g. ``bench/probes/roles_A.json``) instead of the splits; it may be given more than once. ``--failures N`` lists up to N failed checks of the development splits (``DEVELOPMENT``) only. ``--django`` calls ``django.setup()`` first so that the active spec in the database is
 used (settings from ``DJANGO_SETTINGS_MODULE``, default ``heritage.settings.local``); without it the
 repository's spec files are used, as in ``bench/nlp.py``.
 """
@@ -45,9 +46,11 @@ sys.path.insert(0, str(ROOT))
 # on about 320 texts at once rather than 60, and wrote test5 before any of its rules changed: the test
 # splits are now test3, test4 and test5, over a third of the items (see data/eval/README.md). The eighth
 # session added dev3: 40 texts by writers new to the set, so that rules are tuned on fresh writers' failures
-# (the pool's own were down to what one writer says one way); 40 keeps the test splits at a third.
-DEVELOPMENT = ("dev", "dev2", "dev3", "test", "test2")
-TESTS = ("test3", "test4", "test5")
+# (the pool's own were down to what one writer says one way); 40 keeps the test splits at a third. The
+# nineteenth session (2026-12-01) added dev4 and dev5 (30 texts each by two more fresh writers) and test6 (30
+# texts by a third, for reporting only), which keeps the test splits at a third.
+DEVELOPMENT = ("dev", "dev2", "dev3", "dev4", "dev5", "test", "test2")
+TESTS = ("test3", "test4", "test5", "test6")
 OLD_LEXICON_CRAFTS = ("苏绣", "湘绣", "景泰蓝", "蜡染", "剪纸", "打铁花", "漆器", "紫砂", "木版年画")
 
 
@@ -101,13 +104,13 @@ def run_split(items: list[dict], craft_known: bool, fullwidth: bool = False,
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=DEVELOPMENT + TESTS + ("both", "devs", "pool", "tests", "all"), default="dev",
-                        help="pool (or devs) = the development splits dev, dev2, dev3, test, test2; tests = the test "
-                             "splits test3, test4, test5; all = every split; both = dev and test")
+                        help="pool (or devs) = the development splits dev, dev2, dev3, dev4, dev5, test, test2; tests = "
+                             "the test splits test3, test4, test5, test6; all = every split; both = dev and test")
     parser.add_argument("--craft-known", action="store_true", help="pass each item's craft name to the normalizer")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     parser.add_argument("--failures", type=int, default=0, metavar="N",
-                        help="also print up to N failed checks of the development splits, dev, dev2, dev3, "
-                             "test, test2 (never of a test split, which is for reporting only)")
+                        help="also print up to N failed checks of the development splits (pool; never of a test "
+                             "split, which is for reporting only)")
     parser.add_argument("--django", action="store_true", help="django.setup() first (use the active spec)")
     parser.add_argument("--probe", action="append", default=[], metavar="FILE",
                         help="score this probe file (format of data/eval/dev.json) instead of the splits; "
