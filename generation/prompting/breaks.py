@@ -15,13 +15,14 @@ from bisect import bisect_right
 
 from .extract import _has_content, _verb_after, parallel_words, tokenize_doc
 from .overview import _LEAD as _OVERVIEW_LEAD, _TRAIL as _OVERVIEW_TRAIL
+from .persons import OWNER_POSITIONS, person_position, person_shaped
 from .resegment import _alternated as alternated, mistagged_verb, verb_char, verb_object_word
 from .spec import Spec
 from .tokens import Doc, _is_body, kind_table, normalize_chars
 from .words import (AWAY_COMPLEMENTS, COMPLEMENTS, CONTEXT_HAND_VERBS, COORD_STOP, COPULAS, DIMENSION_CHARS,
-                    DIRECTION_CHARS, DIRECTION_COMPOUNDS, EACH_ADVERBS, FACING_COVERBS, FUNCTION_TAGS, HAND_COUNT_CHARS,
-                    HAND_NAMED_THINGS, INSTRUMENT_LEADS, MODALS, NEGATIONS, NOT_PERSON_TAGS, NUMERAL_CHARS, OBJECT_MARKERS,
-                    PAIRED_OPENERS, PERSON_NOUNS, PERSON_SUFFIXES, PLACE_SUFFIX, PUNCT, SUBJECT_PERSON_SUFFIXES,
+                    DIRECTION_CHARS, DIRECTION_COMPOUNDS, EACH_ADVERBS, FACING_COVERBS, FUNCTION_TAGS,
+                    INSTRUMENT_LEADS, MODALS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS,
+                    PAIRED_OPENERS, PERSON_NOUNS, PERSON_TAIL_CHARS, PLACE_SUFFIX, PUNCT,
                     RESULT_COMPLEMENTS, ROUTE_MARKERS, ROUTE_PREPOSITIONS, SEQ_MARKERS, SPEECH_PARTICLES, TOOL_LEAD,
                     TOOL_NAME_SUFFIX, WARNING_CUES, WHITESPACE)
 
@@ -34,8 +35,6 @@ ASR_OPEN_MARKERS = SEQ_MARKERS - {"之后", "以后", "以后呢", "之后呢", 
 ASR_CLOSE_MARKERS = {"之后", "以后", "以后呢", "之后呢", "完了以后"}
 # sentence-final particles: in speech they end a phrase (「龙头嘛用樟木」「画青花啊毛笔蘸了料」; words.SPEECH_PARTICLES)
 ASR_PARTICLES = SPEECH_PARTICLES
-# the endings of a person's name that may stand right before the person's hand (``_asr_hand_owner``)
-ASR_PERSON_ENDINGS = PERSON_SUFFIXES | SUBJECT_PERSON_SUFFIXES
 # a verdict that closes the clause it judges (「…就对了」「…就行了」)
 ASR_VERDICTS = ("就对了", "就行了", "就好了", "就够了", "就成了", "就可以了", "就得了")
 # …and the words after 就 that make one (「压两毫米深就够了」, where jieba cut 就 off)
@@ -1379,22 +1378,19 @@ def _asr_frame_final(doc: Doc, tags: dict, j: int, lo: int) -> bool:
 
 
 def _asr_hand_owner(doc: Doc, tags: dict, j: int, split: bool = False) -> bool:
-    """Token j, right before a hand, is a person by its ending (鼓手, 绣娘, 艄公: ``words.PERSON_SUFFIXES``,
-    ``SUBJECT_PERSON_SUFFIXES``) said after a noun, 的, a count or 老/小, so the hand is its own (「安塞腰鼓鼓手双手…」),
-    not a verb X手 ending the clause before (「…松手右手接住」: after a hand or a verb). With ``split``, tokens j and
-    j + 1 are one character each, a verb and the ending, as jieba cuts a name it lacks (舞 / 生, 织 / 手)."""
-    words, kinds = doc.words, doc.kinds
+    """Token j, right before a hand, is a person by its ending (鼓手, 绣娘, 艄公: ``persons.person_shaped``) where an
+    owner stands (``persons.OWNER_POSITIONS``: after a noun, 的, a count or 老/小), so the hand is its own
+    (「安塞腰鼓鼓手双手…」), not a verb X手 ending the clause before (「…松手右手接住」: after a hand or a verb). With
+    ``split``, tokens j and j + 1 are one character each, a verb and the ending, as jieba cuts a name it lacks
+    (舞 / 生, 织 / 手)."""
+    words = doc.words
     w = words[j]
     if split:
         if len(w) != 1 or len(words[j + 1]) != 1 or tags.get(w, "")[:1] != "v":
             return False
         w += words[j + 1]
-    if not (2 <= len(w) <= 3) or w[-1] not in ASR_PERSON_ENDINGS or w in HAND_NAMED_THINGS \
-            or w[0] in HAND_COUNT_CHARS or tags.get(w, "") in NOT_PERSON_TAGS:
-        return False
-    prev = words[j - 1]
-    return kinds[j - 1] in ("N", "A", "Q") or (kinds[j - 1] == "T" and tags.get(prev, "")[:1] == "n") \
-        or prev in ("的", "老", "小") or prev[-1:] in ("个", "位", "名")
+    return person_shaped(w, tags.get(w, ""), PERSON_TAIL_CHARS) \
+        and person_position(words, doc.kinds, j, 0, tags) in OWNER_POSITIONS
 
 
 def _asr_fronted_hold(doc: Doc, tags: dict, i: int) -> bool:

@@ -34,6 +34,7 @@ from .names import (_coordinated_names, _counted_names, _craft_names, _described
                     _topic_names)
 from .nonsteps import cut_likened, likened, non_steps
 from .notices import QUANTITY_WITHOUT_ACTION, TWO_VALUES, notice
+from .persons import HEAD, OWNED, OWNER_POSITIONS, PLACE, person_position, person_shaped
 from .quantities import CORRECTION_CUES
 from .resegment import (DICTIONARY_VERB_COMPLEMENTS, _repair_tokens, _resegment, counted_object, mistagged_verb,
                         verb_char, verb_object_word, written_jing)
@@ -50,10 +51,10 @@ from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS
                     INSTRUMENT_LEADS, JOB_OPENERS, LIMB_CHARS, LINKING_ADVERBS, LOCATIVES, MANNER_ADVERBS, MANNER_HANDS,
                     MANNER_VERBS, MANUAL_VERBS, MARKED_VERBS, MATERIAL_HEADS, PATH_CLOSING_VERBS, MEASURE_FORMS, MEASURE_PREV,
                     MISHAP_ADVERBS, MISHAP_CHARS, MODALS, MOTION_WORDS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS,
-                    ONSET_VERBS, PAIR_COUNTS, PATH_LEADS, PERSON_SUFFIXES, PLACE_SIDES, PLACE_SUFFIX, POINT_BEFORE, POS_TAGS, PREDICATE_ADVERBS,
+                    ONSET_VERBS, PAIR_COUNTS, PATH_LEADS, PERSON_SUFFIXES, PERSON_TAIL_CHARS, PLACE_SIDES, PLACE_SUFFIX, POINT_BEFORE, POS_TAGS, PREDICATE_ADVERBS,
                     PUNCT, PURPOSE_LINKS, QSENT, RELATION_END, REPEAT_MARKERS, RESULT_COMPLEMENTS, RESULT_VERBS,
                     ROUND_MARKERS, ROUTE_MARKERS, ROUTE_PREPOSITIONS, SIDE_DEICTICS, SIDE_FILLERS, SIDE_WORDS, SIMULTANEOUS_MARKERS, SKIP,
-                    SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, SUBJECT_PERSON_SUFFIXES, SWAP_VERBS, TECHNIQUE_VERB_NEXT, TOOL_HEADS,
+                    SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, SWAP_VERBS, TECHNIQUE_VERB_NEXT, TOOL_HEADS,
                     PLACE_MARKERS, TOOL_LEAD, TOPIC_PARTICLES, TURN_ADVERBS, VERB_COMPLEMENT_ODD_TAGS, VERB_COMPLEMENT_SECONDS,
                     WAIT_ENDS, WAIT_SUBJECTS, WAIT_WORDS, WARNING_CUES,
                     _FINISH_KINDS, _FINISH_WORDS, VESSEL_ENTRY)
@@ -153,8 +154,9 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
         kind = kinds[i]
         if kind == "V":
             # (the rules for a verb; no rule for a noun or for 上/下 below reads one)
-            if len(words[i]) == 2 and words[i][1] in AGENT_SUFFIX and i + 1 < n \
-                    and (i == 0 or kinds[i - 1] in ("P", "M")):
+            if words[i][-1] in AGENT_SUFFIX and i + 1 < n \
+                    and person_shaped(words[i], pos_tags.get(words[i], ""), AGENT_SUFFIX) \
+                    and person_position(words, kinds, i) == HEAD:
                 # 「鼓手坐在船头」「划手跟着鼓点…」: at the head of a clause and followed by a verb, X手 is
                 # the person doing it (jieba tags 鼓手 and 划手 as verbs), not the action
                 tags = tags or spec.pos_tags()
@@ -165,11 +167,11 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
                 kinds[i] = "N"  # 「马齿花、蜘蛛花」「采叶子和花」「花就花了」: the flower (or the pattern), not 'spend'
                 continue
             if i + 1 < n and words[i][-1:] in PERSON_TAIL_CHARS and len(words[i]) == 2:
-                if _agent_noun(spec, words, kinds, i, i + 1):
+                if _agent_noun(spec, words, kinds, pos_tags, i, i + 1):
                     kinds[i] = None  # 「两个鼓手分站两边」「鼓手两只手抡槌」: the person, see _agent_noun
                     continue
             elif len(words[i]) == 1 and i + 2 < n and words[i + 1] in PERSON_TAIL_CHARS \
-                    and _agent_noun(spec, words, kinds, i, i + 2):
+                    and _agent_noun(spec, words, kinds, pos_tags, i, i + 2):
                 kinds[i] = kinds[i + 1] = None  # (jieba's 织 / 手 for a word it does not know: 「底下织手就挖花」「绣/娘左手…」)
                 continue
             elif len(words[i]) >= 3 and words[i][-1] in AGENT_NOUN_SUFFIX and words[i][-1] != "家":
@@ -219,8 +221,7 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             kinds[i] = "V"
     for h in compress(range(2, n), map(eq, kinds[2:], repeat("H"))):
         if kinds[h - 2] == "T" and len(words[h - 1]) == 1 and words[h - 1] in PERSON_TAIL_CHARS \
-                and len(words[h - 2]) == 1 and (h == 2 or kinds[h - 3] in ("P", "M", "N", "A", "Q")
-                                                or words[h - 3] in ("的", "老", "小")):
+                and len(words[h - 2]) == 1 and _agent_noun(spec, words, kinds, pos_tags, h - 2, h):
             kinds[h - 2] = kinds[h - 1] = None  # 「绣娘左手托着…」: a craft's one-character verb (绣/T) + 娘 owns the hand
     # each rule below needs a word of its own at the token (时, 时候) or beside it (人/者… or 的 after it, 的 two
     # after it, a relation marker before it): only the candidates where one stands are walked (the words found
@@ -873,38 +874,35 @@ def _spends(words: list, kinds: list, i: int) -> bool:
     return j < len(words) and (kinds[j] == "Q" or words[j] in _SPENT or words[j][:1] in NUMERAL_CHARS)
 
 
-# the endings of a person's name a verb may seem to have (鼓手/v, 织 / 手, 舞 / 生, 绣 / 娘): X手 in the places
-# ``_agent_noun`` reads, the others only before a hand word
-PERSON_TAIL_CHARS = AGENT_SUFFIX | PERSON_SUFFIXES | SUBJECT_PERSON_SUFFIXES
-
 # what follows a person named X手 where a verb X手 cannot stand (「织手就挖花」: a place word and 就 before the
-# next verb), and the counts and places before such a person
+# next verb), and at the head of its clause (「划手跟着鼓点」)
 _AGENT_NEXT = {"就", "也", "都", "们", "便", "跟着", "一齐"}
-_AGENT_PLACES = {"底下", "下头", "上头", "后头", "前头", "旁边", "边上", "两边", "这边", "那边"}
+_AGENT_HEAD_NEXT = {"跟着", "们", "一齐"}
 
 
-def _agent_noun(spec: Spec, words: list, kinds: list, i: int, j: int) -> bool:
-    """words[i:j] (X手, or X + 手 as jieba cut it) names a person (鼓手, 织手, 划手), not the verb X手 (洗手, 伸手):
-    after 的 or a count (「下头的织手」「两个鼓手」「六十来个鼓手」), after a place word with 就/也/都/们 after it
-    (「底下织手就挖花」), or heading its clause with a hand, 跟着/们/一齐 or a body part + 里/上 after it, who
-    does the next verb (「织手左手拿着小梭」「鼓手两只手抡槌」「划手跟着鼓点一齐下桨」「鼓手腰里挂着鼓」)."""
-    prev = words[i - 1] if i else ""
-    nxt = words[j]
+def _agent_noun(spec: Spec, words: list, kinds: list, tags: dict, i: int, j: int) -> bool:
+    """words[i:j] (a verb-tagged 鼓手, or X + 手 / 生 / 娘 as jieba cut a name it lacks) names a person
+    (``persons.person_shaped``), not the verb X手 (洗手, 伸手), where ``persons.person_position`` and what follows say so:
+    before a hand word as its owner (``OWNER_POSITIONS``: 「安塞腰鼓鼓手双手抡起」「绣娘左手托着…」; not 「…松手右手接住」,
+    a verb before); X手 after 的 or a count (「下头的织手」「两个鼓手」「六十来个鼓手」), after a place word with
+    就/也/都/们 after it (「底下织手就挖花」), or heading its clause with 跟着/们/一齐 or a body part + 里/上 after it, who
+    does the next verb (「划手跟着鼓点一齐下桨」「鼓手腰里挂着鼓」)."""
+    word = words[i] if j == i + 1 else words[i] + words[i + 1]
+    if not person_shaped(word, tags.get(word, ""), PERSON_TAIL_CHARS):
+        return False
+    at = person_position(words, kinds, i, 0, tags)
     if kinds[j] == "H":
-        return True  # 「安塞腰鼓鼓手双手抡起…」「绣娘左手托着…」: who owns the hands said next, wherever it stands
-    if words[j - 1][-1] not in AGENT_SUFFIX:
+        return at in OWNER_POSITIONS
+    if word[-1] not in AGENT_SUFFIX:
         return False  # (the other person endings, 工/生/娘…, only so: 加工, 发生 are verbs)
-    if prev in ("老", "小") and i >= 1:
-        i -= 1  # 「一位老鼓手告诉我们」: 老/小 before X手 belongs to the person; read what stands before it
-        prev = words[i - 1] if i else ""
-    if prev == "的" or (i and kinds[i - 1] == "Q") or prev[-1:] in ("个", "位", "名"):
+    nxt = words[j]
+    if at == OWNED:
         return kinds[j] != "P"
-    head = i == 0 or kinds[i - 1] in ("P", "M")
-    if prev in _AGENT_PLACES:
-        return nxt in _AGENT_NEXT or kinds[j] == "H"
-    if head:
+    if at == PLACE:
+        return nxt in _AGENT_NEXT
+    if at == HEAD:
         # (not 就 here: 「伸手就抓」 is the verb)
-        return kinds[j] == "H" or nxt in ("跟着", "们", "一齐") or (
+        return nxt in _AGENT_HEAD_NEXT or (
             j + 1 < len(words) and words[j + 1] in BODY_LOCATIVES and _is_body(spec, nxt))
     return False
 
@@ -1416,8 +1414,9 @@ def _beat_followed(pos: dict, doc: Doc, i: int) -> bool:
         return False
     for t in range(i, j0):
         kinds[t] = "R" if t == i else None
-    if i and kinds[i - 1] is None and len(words[i - 1]) == 2 and words[i - 1][1] in AGENT_SUFFIX \
-            and (i == 1 or kinds[i - 2] in ("P", "M")):
+    if i and kinds[i - 1] is None and words[i - 1][-1] in AGENT_SUFFIX \
+            and person_shaped(words[i - 1], pos.get(words[i - 1], ""), AGENT_SUFFIX) \
+            and person_position(words, kinds, i - 1) == HEAD:
         kinds[i - 1] = "N"
         doc.roles.add(i - 1)
     for t in range(j0, j):

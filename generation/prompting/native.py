@@ -43,7 +43,7 @@ MANIFEST = "manifest.json"
 # folder is searched first for every submodule; the Django parts of the package stay plain Python). segment.py
 # stays plain: its work is start-up only (the cutting itself is jieba-rs), and its fallback when rjieba cannot be
 # imported must behave as Python's import does.
-MODULES = ("words", "quantities", "spec", "tokens", "carry", "craft", "names", "nonsteps", "resegment",
+MODULES = ("words", "quantities", "spec", "tokens", "persons", "carry", "craft", "names", "nonsteps", "resegment",
            "roles", "extract", "breaks", "render", "turns", "overview", "notices", "core")
 DIRECTIVES = {"language_level": 3, "annotation_typing": False, "binding": True}
 

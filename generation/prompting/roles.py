@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 from itertools import chain
 
+from .persons import SUBJECT_POSITIONS, info_is_person, person_position, person_shaped
 from .quantities import CORRECTION_CUES
 from .spec import HAND_TERMS, Spec
 from .tokens import (Doc, Step, _all_stuff, _head, _is_body, _is_body_motion, _is_material_word, _is_tool_word,
@@ -18,9 +19,7 @@ from .words import (ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, APPL
                     HAND_PLACE_MARKERS, HANG_VERBS, INSIDE, INSTRUMENT_HEADS, INSTRUMENT_LEADS, LIMB_CHARS,
                     LIMB_MOVERS, LOAD_VERBS, LOCATIVES, LOCATIVE_SUFFIX, MADE_COMPLEMENTS, MAKING_VERBS, MANNER_ADVERBS, MANNER_VERBS,
                     MATERIAL_HEADS, MEDIUM_HEADS, MODALS, OBJECT_MARKERS, MODIFIER_OPENING_TAGS, MODIFIER_REACH, MODIFIER_STOP_KINDS, MOTION_WORDS, NEEDLE_TOOLS, NEGATIONS, PART_WORDS, PERFORMED_SUFFIX,
-                    BODY_WORDS, HAND_COUNT_CHARS, HAND_NAMED_THINGS, NOT_PERSON_TAGS, PERSON_ENDINGS, PERSON_PRONOUN_CHARS,
-                    PERSON_SUFFIXES, SUBJECT_NEXT_WORDS, SUBJECT_PERSON_SUFFIXES,
-                    PERSON_NOUNS, PERSON_PRONOUNS, PINCHED_TOOL_HEADS, PLACE_MARKERS, PLACE_SIDES, POS_TAGS, PREDICATE_ADVERBS,
+                    SUBJECT_NEXT_WORDS, PERSON_PRONOUNS, PINCHED_TOOL_HEADS, PLACE_MARKERS, PLACE_SIDES, POS_TAGS, PREDICATE_ADVERBS,
                     PUT_VERBS, RATIO_NUMERALS, RAW_STUFF_HEADS, REACH_CHARS, RELATION_END, RESULT_COMPLEMENTS,
                     ROD_SUFFIX, ROUND_MARKERS, SHAPE_SUFFIX, SIZE_WORDS, SKIP, SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS,
                     STRIKE_ENDINGS, STRIKE_VERBS, STRUCK_HEADS, SWAP_VERBS, THAT_ONE_CLASSIFIERS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES,
@@ -1574,51 +1573,19 @@ def _worked_topic(spec: Spec, topic) -> bool:
         and not info_is_person(topic)
 
 
-def info_is_person(topic) -> bool:
-    """A topic naming a person (师傅, 老师傅, 手艺人, 演员, 他, 咱们, 大夫, 货郎, 木匠): who acts, not a thing; not a
-    figure made of some stuff (泥人, 面人, 糖人) nor anything the lexicon knows. By the word's form (nlp-persons): a
-    pronoun jieba tags r that opens with 我/你/他/她/俺/咱/您, or a noun ending in a person suffix
-    (``words.PERSON_SUFFIXES``, ``PERSON_ENDINGS``) that jieba tags no place, time or function word. The endings
-    that need the place as well (鼓手, 小工: ``SUBJECT_PERSON_SUFFIXES``) are read by ``_drop_persons``."""
-    np, info = topic
-    if info is not None:
-        return False
-    if len(np) >= 3 and np[-1] == "们":
-        np = np[:-1]  # 「孩子们」「艺人们」: N们 names people
-    core = np[1:] if len(np) > 2 and np[0] in "老小" else np
-    if core in PERSON_PRONOUNS or core in PERSON_NOUNS:
-        return True
-    if len(np) < 2:
-        return False
+def _subject_person(doc: Doc, s: int, e: int, np: str) -> bool:
+    """``np`` (X手, X工, X生, X家: ``words.SUBJECT_PERSON_SUFFIXES``, ``persons.person_shaped``) stands in the unit
+    where a subject stands (``persons.SUBJECT_POSITIONS``: the clause head, after 的, a count or 老/小), so it names
+    who acts when a hand word or 们 follows it (before a verb or 就/都/也 too for X手: 「对面的骑手追过来」「小工两只手
+    扶着」「学生们」); 花生 before a verb stays the thing."""
     tag = POS_TAGS.roles.get(np, "")
-    if np[0] in PERSON_PRONOUN_CHARS and (tag == "r" or (len(np) == 2 and np[1] == "们")):
-        return True  # 「咱们左手…」「他们」「俺们」
-    if tag in NOT_PERSON_TAGS:
-        return False  # 武汉/ns, 东汉/t, 或者/c
-    if np[-1] == "人" and np[0] in MATERIAL_HEADS:
-        return False  # a figure of some stuff (泥人, 面人, 糖人), no person
-    return np[-1] in PERSON_SUFFIXES or np.endswith(PERSON_ENDINGS)
-
-
-def _subject_person(spec: Spec, doc: Doc, s: int, e: int, np: str) -> bool:
-    """``np`` (X手, X工, X生, X家: ``words.SUBJECT_PERSON_SUFFIXES``) is said in the unit where a subject stands, so it
-    names who acts: at the head of its clause, after 的, a count or 老/小, and before a hand word or 们 (before a
-    verb or 就/都/也 too for X手: 「对面的骑手追过来」「小工两只手扶着」「学生们」). Not a body part, a hand counted
-    (左手, 双手), a thing named X手 (扳手, 把手) or a tool; 花生 before a verb stays the thing."""
-    if not (2 <= len(np) <= 3) or np[-1] not in SUBJECT_PERSON_SUFFIXES or np in HAND_NAMED_THINGS \
-            or np[0] in HAND_COUNT_CHARS or _is_tool_word(np) or np in BODY_WORDS \
-            or POS_TAGS.roles.get(np, "") in NOT_PERSON_TAGS:
+    if not person_shaped(np, tag):
         return False
-    if np[-1] == "手" and POS_TAGS.roles.get(np, "") in ("n", "nr"):
+    if np[-1] == "手" and tag in ("n", "nr"):
         return True  # jieba's dictionary nouns X手 (骑手, 射手, 弓箭手, 舵手): people, wherever they stand
     words, kinds = doc.words, doc.kinds
     for i in range(s, min(e + 1, len(words) - 1)):
-        if words[i] != np:
-            continue
-        prev = words[i - 1] if i > s else ""
-        if prev in ("老", "小") and i - 1 > s:
-            prev = words[i - 2]
-        if not (i == s or prev in ("", "老", "小", "的") or kinds[i - 1] in ("P", "Q") or prev[-1:] in "个位名"):
+        if words[i] != np or person_position(words, kinds, i, s) not in SUBJECT_POSITIONS:
             continue
         nxt, nk = words[i + 1], kinds[i + 1]
         if nk == "H" or nxt == "们":
@@ -1638,7 +1605,7 @@ def _drop_persons(spec: Spec, doc: Doc, s: int, e: int, step: Step) -> None:
         if np is None or np in spec.terms:
             continue
         if len(np) <= 3:
-            if info_is_person((np, None)) or _subject_person(spec, doc, s, e, np):
+            if info_is_person((np, None)) or _subject_person(doc, s, e, np):
                 setattr(step, field, None)
             continue
         for k in (3, 2):

@@ -48,7 +48,7 @@ ONSET_VERBS = {"开始", "接着", "继续"}
 
 DIRECTION_VERBS = {"上", "下"}
 
-AGENT_SUFFIX = {"手"}  # 鼓手, 划手, 舵手: a person named by what the hand does
+AGENT_SUFFIX = frozenset({"手"})  # 鼓手, 划手, 舵手: a person named by what the hand does
 
 TOPIC_PARTICLES = {"嘛", "呢", "的话", "啊", "呀"}
 # sentence-final particles of speech: in text without punctuation they end a phrase (「龙头嘛用樟木」「画青花啊毛笔蘸了
@@ -662,7 +662,7 @@ HANG_VERBS = frozenset("吊夹悬")
 # also in PERSON_NOUNS below, which names who acts (widening this rule to all of those would change output)
 PERSON_PRONOUNS = {"他", "她", "我", "你", "人家", "病人", "患者", "对方", "别人"}
 # The people who do the work, named by a noun (「师傅」「徒弟」「病人」「大家」「演员」): one list for the clause
-# reader (a topic naming a person acts, it is not a thing: roles.info_is_person) and for unpunctuated text
+# reader (a topic naming a person acts, it is not a thing: persons.info_is_person) and for unpunctuated text
 # (such a noun after a verb opens the next clause: breaks)
 PERSON_NOUNS = frozenset({"师傅", "师父", "徒弟", "学徒", "老师", "助手", "病人", "患者", "人家", "大家", "大伙", "大伙儿",
                           "年轻人", "姑娘", "姑娘们", "演员", "舞者", "观众", "别人", "客人", "老人", "孩子", "娃娃", "新娘",
@@ -670,8 +670,8 @@ PERSON_NOUNS = frozenset({"师傅", "师父", "徒弟", "学徒", "老师", "助
                           # (written text, session 10 wr2: who takes part in a rite, a contest or a workshop)
                           "后生", "长辈", "长老", "喇嘛", "男子", "女子", "妇女", "男女", "众人", "人们", "双方", "亲友",
                           "全体"})
-# Who acts, read by the word's form rather than listed one by one (nlp-persons; roles.info_is_person,
-# roles._drop_persons, extract._agent_noun). The last character of a noun that names a person by trade, kin or
+# Who acts, read by the word's form rather than listed one by one (nlp-persons; persons.info_is_person and
+# persons.person_shaped, asked by roles, extract and breaks). The last character of a noun that names a person by trade, kin or
 # standing (木匠, 琴师, 演员, 舞者, 艺人, 货郎, 媒婆, 绣娘, 大嫂, 老汉, 大夫, 艄公): a person wherever the noun stands,
 # unless jieba tags the word a place, time, numeral or function word (武汉/ns, 东汉/t, 或者/c), and for 人 unless
 # the word is a figure of some stuff (泥人, 面人: a MATERIAL_HEADS character first)
@@ -691,6 +691,15 @@ PERSON_PRONOUN_CHARS = frozenset("我你他她俺咱您")
 NOT_PERSON_TAGS = frozenset({"ns", "s", "t", "tg", "m", "mq", "q", "f", "c", "p", "u", "d"})
 # what may follow a subject X手 besides a hand word or a verb (「鼓手就位」「划手们」「划手跟着鼓点」)
 SUBJECT_NEXT_WORDS = frozenset({"们", "就", "都", "也", "便", "又", "一齐", "跟着", "一起"})
+# every ending of a person's name that ``persons.person_shaped`` reads where the place says who acts (鼓手, 绣娘, 艄公,
+# 小工, 学生): the two lists above together, one set for the three readers (roles, extract, breaks)
+PERSON_TAIL_CHARS = PERSON_SUFFIXES | SUBJECT_PERSON_SUFFIXES
+# what stands before a person and belongs to it (「老鼓手」「小工」): ``persons.person_position`` reads past it
+PERSON_PREFIX_CHARS = frozenset("老小")
+# the classifiers that count people (「两个鼓手」「一位老艄公」「三名学生」): a person's count before it
+PERSON_CLASSIFIER_CHARS = frozenset("个位名")
+# place words a person may stand after, at the head of what they do (「底下织手就挖花」「旁边的…」): ``persons``
+PERSON_PLACES = frozenset({"底下", "下头", "上头", "后头", "前头", "旁边", "边上", "两边", "这边", "那边"})
 
 
 # 「拍这头的鼓面」「敲那根弦」: a demonstrative before the noun it points at
