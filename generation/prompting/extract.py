@@ -469,9 +469,10 @@ def open_kinds(doc: Doc) -> None:
                 kinds[i] = "N"  # 「卷成漏斗」「狮头的把手」: what a thing becomes, or what a noun owns, is a thing
                 changed = True
             elif size == 1 and i and words[i - 1] in COUNT_PREV \
-                    and not (i + 1 < n and kinds[i + 1] == "Q"):
+                    and not (i + 1 < n and (kinds[i + 1] == "Q" or POS_TAGS.segment.get(words[i + 1], "")[:1] == "m")):
                 # 「每遍晾个十五天」: after 每/几/各 a character is a classifier (遍/v), not a verb; a classifier
-                # takes no number after it, so before a quantity it is the verb (「两边各塞两颗」「每人发三张」)
+                # takes no number after it, so before a quantity it is the verb (「两边各塞两颗」「每人发三张」), and
+                # so before a numeral + classifier jieba keeps as one word (「左手右手各抓一根」: 一根/m is no Q)
                 kinds[i] = None
                 changed = True
             elif size == 2 and w[0] in "不没" and w not in MANNER_VERBS:

@@ -360,6 +360,8 @@ PLACE_SIDES = {"底下": "below", "下面": "below", "下头": "below", "下边"
 
 
 HAND_JOINERS = {"跟", "和", "与", "同", "及", "或", "、", "还有", "带"}
+# the words that join two hands named together as both acting (「左手和右手一起握住」); not 或 (左手或右手: either one)
+BOTH_HAND_JOINERS = frozenset(HAND_JOINERS - {"或"})
 
 
 PURPOSE_LINKS = {"来", "去", "以", "好", "用来", "为了"}
