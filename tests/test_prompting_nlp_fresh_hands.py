@@ -54,3 +54,24 @@ def test_a_verb_after_each_before_a_count_is_the_verb(text, verb):
 
 def test_a_classifier_after_each_stays_a_classifier():
     assert [s["action"] for s in _steps("每遍晾个十五天。")] == ["晾"]
+
+
+# (2) a thing said not to be used (a negation or prohibition + 用/使/使用 before it) is no tool or material and not in view
+@pytest.mark.parametrize("text, thing", [
+    ("做这种灯笼不用竹子,用铁丝扎骨架。", "竹子"),
+    ("熬糖稀千万别用铜锅,拿砂锅慢慢熬。", "铜锅"),
+    ("补鞋底子不能使胶水,得用麻线缝。", "胶水"),
+    ("先把陶泥揉匀,切忌使用铁刀,拿竹刀切成块。", "铁刀"),
+])
+def test_a_thing_not_used_is_no_role_and_not_in_view(text, thing):
+    result = normalize(text).to_dict()
+    assert result["steps"], text
+    for s in result["steps"]:
+        assert thing not in (s.get("tool") or "") and thing not in (s.get("material") or ""), result["steps"]
+    assert thing not in result["prompt"], result["prompt"]
+
+
+def test_a_thing_used_after_a_negated_verb_of_another_kind_stays():
+    # 「不用再刷」: 不用 before a verb says what need not be done; the tool said before stays
+    steps = _steps("先用棕刷刷一遍底漆,干了就不用再刷。")
+    assert steps[0].get("tool") == "棕刷", steps

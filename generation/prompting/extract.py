@@ -32,7 +32,7 @@ from .names import (_coordinated_names, _counted_names, _craft_names, _described
                     _reached_things, _slot_nouns, _split_compounds, _suffix_names, _technique_compounds, _thing_nouns,
                     _handle_names,
                     _topic_names)
-from .nonsteps import cut_likened, likened, non_steps
+from .nonsteps import cut_likened, likened, non_steps, unused
 from .notices import QUANTITY_WITHOUT_ACTION, TWO_VALUES, notice
 from .persons import HEAD, OWNED, OWNER_POSITIONS, PLACE, person_position, person_shaped
 from .quantities import CORRECTION_CUES
@@ -2276,6 +2276,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         terms.sort(key=lambda t: t["start"])
         # 「像吊着线一样」: how the next verb is done, no step (its terms are listed above)
         like_spans = likened(words, kinds)
+        doc.interesting[:] = list(compress(range(len(kinds)), kinds))
+    if unused(words, kinds, starts, norm):  # 「不用丝线」: what is not used is no tool or material
         doc.interesting[:] = list(compress(range(len(kinds)), kinds))
     vague_hits = [(m.start(), m.end(), m.group(0)) for m in spec.vague_re.finditer(norm)]
     vi = 0
