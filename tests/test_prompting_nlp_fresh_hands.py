@@ -75,3 +75,16 @@ def test_a_thing_used_after_a_negated_verb_of_another_kind_stays():
     # 「不用再刷」: 不用 before a verb says what need not be done; the tool said before stays
     steps = _steps("先用棕刷刷一遍底漆,干了就不用再刷。")
     assert steps[0].get("tool") == "棕刷", steps
+
+
+# (3) two one-character materials of the lexicon side by side (麻/丝) are one thing, in a craft the spec does not describe
+@pytest.mark.parametrize("text, verb, material", [
+    ("船缝里先塞上麻丝,再抹桐油灰。", "塞", "麻丝"),
+    ("灯笼骨架扎好以后往上糊一层麻丝。", "糊", "麻丝"),
+])
+def test_two_one_character_materials_side_by_side_are_one(text, verb, material):
+    assert _step(text, verb)["material"] == material
+
+
+def test_a_one_character_material_alone_stays():
+    assert _step("把麻泡软,搓成绳。", "泡")["material"] == "麻"
