@@ -32,7 +32,7 @@ from .names import (_coordinated_names, _counted_names, _craft_names, _described
                     _reached_things, _slot_nouns, _split_compounds, _suffix_names, _technique_compounds, _thing_nouns,
                     _handle_names,
                     _topic_names)
-from .nonsteps import cut_likened, likened, non_steps
+from .nonsteps import cut_likened, likened, non_steps, unused
 from .notices import QUANTITY_WITHOUT_ACTION, TWO_VALUES, notice
 from .persons import HEAD, OWNED, OWNER_POSITIONS, PLACE, person_position, person_shaped
 from .quantities import CORRECTION_CUES
@@ -469,9 +469,10 @@ def open_kinds(doc: Doc) -> None:
                 kinds[i] = "N"  # 「卷成漏斗」「狮头的把手」: what a thing becomes, or what a noun owns, is a thing
                 changed = True
             elif size == 1 and i and words[i - 1] in COUNT_PREV \
-                    and not (i + 1 < n and kinds[i + 1] == "Q"):
+                    and not (i + 1 < n and (kinds[i + 1] == "Q" or POS_TAGS.segment.get(words[i + 1], "")[:1] == "m")):
                 # 「每遍晾个十五天」: after 每/几/各 a character is a classifier (遍/v), not a verb; a classifier
-                # takes no number after it, so before a quantity it is the verb (「两边各塞两颗」「每人发三张」)
+                # takes no number after it, so before a quantity it is the verb (「两边各塞两颗」「每人发三张」), and
+                # so before a numeral + classifier jieba keeps as one word (「左手右手各抓一根」: 一根/m is no Q)
                 kinds[i] = None
                 changed = True
             elif size == 2 and w[0] in "不没" and w not in MANNER_VERBS:
@@ -2275,6 +2276,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         terms.sort(key=lambda t: t["start"])
         # 「像吊着线一样」: how the next verb is done, no step (its terms are listed above)
         like_spans = likened(words, kinds)
+        doc.interesting[:] = list(compress(range(len(kinds)), kinds))
+    if unused(words, kinds, starts, norm):  # 「不用丝线」: what is not used is no tool or material
         doc.interesting[:] = list(compress(range(len(kinds)), kinds))
     vague_hits = [(m.start(), m.end(), m.group(0)) for m in spec.vague_re.finditer(norm)]
     vi = 0

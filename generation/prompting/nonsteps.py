@@ -96,7 +96,8 @@ import re
 from itertools import compress
 
 from .quantities import CORRECTION_CUES
-from .words import NAMING_VERBS, OTHERWISE_CUES, PERSON_NOUNS, PROHIBITIONS, PUNCT, SENTENCE_ENDS, SPEECH_PARTICLES
+from .words import (NAMING_VERBS, OTHERWISE_CUES, PERSON_NOUNS, PROHIBITIONS, PUNCT, SENTENCE_ENDS, SPEECH_PARTICLES,
+                    UNUSED_RE)
 
 # (the clause marks: a step's clause runs between two of them)
 _CLAUSE_MARKS = frozenset(PUNCT)
@@ -500,6 +501,23 @@ def likened(words: list, kinds: list) -> list:
                 last = j + 1
                 break
     return spans
+
+
+def unused(words: list, kinds: list, starts: list, norm: str) -> bool:
+    """The things said not to be used (「发绣不用丝线」「千万别使铁锅」: a noun right after a negated verb of using,
+    ``words.UNUSED_RE``, and the nouns right after it) have their kinds blanked: no tool or material of any step
+    (their terms are still listed; the prompt does not show them, ``render``). True when one was blanked."""
+    n = len(words)
+    k = 1
+    blanked = False
+    while k < n:
+        if kinds[k] in ("N", "T") and UNUSED_RE.search(norm, max(0, starts[k] - 6), starts[k]) is not None:
+            while k < n and kinds[k] in ("N", "T"):
+                kinds[k] = None
+                k += 1
+            blanked = True
+        k += 1
+    return blanked
 
 
 def cut_likened(units: list, spans: list) -> list:

@@ -698,6 +698,15 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                 and w not in PLACE_SUFFIX and w not in DIRECTION_CHARS \
                 and j not in joins and j not in cuts and j + 1 not in cuts and j - 1 not in joins:
             joins[j] = (2, "N")
+    terms = spec.terms
+    for j in compress(range(n - 1), map(eq, kinds[:n - 1], repeat("T"))):
+        # 「缝里塞上麻丝」: two one-character materials of the lexicon side by side (麻/T 丝/T, jieba's nouns) are one
+        # thing jieba's dictionary lacks, never two (nor the first alone)
+        w, nw = words[j], words[j + 1]
+        if len(w) == 1 and len(nw) == 1 and kinds[j + 1] == "T" and pos.get(w, "")[:1] == "n" \
+                and pos.get(nw, "")[:1] == "n" and j not in joins and j not in cuts and j + 1 not in cuts \
+                and j - 1 not in joins and all(terms.get(x) is not None and terms[x].category == "material" for x in (w, nw)):
+            joins[j] = (2, "N")
     if not cuts and not joins and not regroups and not tailcuts and not pieces:
         heads = _parallel_heads(norm, words, kinds, starts)
         if not heads:

@@ -15,7 +15,7 @@ from .tokens import (Doc, Step, _all_stuff, _head, _is_body, _is_body_motion, _i
 from .words import (ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, APPLY_VERBS, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BEAT_CHARS, BEAT_WORDS, BIND_VERBS, CLAUSE_COMMAS,
                     COMPLEMENTS, CONSUMED_HEADS, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, COORD_RE, DEGREE_ADVERBS, DEGREE_MARKERS,
                     DEGREE_NEXT_KINDS, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS,
-                    FACING_COVERBS, FILLERS, JOIN_COMPARISONS, JOIN_WORDS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS, HANDLED_VERBS,
+                    FACING_COVERBS, FILLERS, BOTH_HAND_JOINERS, JOIN_COMPARISONS, JOIN_WORDS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS, HANDLED_VERBS,
                     HAND_PLACE_MARKERS, HANG_VERBS, INSIDE, INSTRUMENT_HEADS, INSTRUMENT_LEADS, LIMB_CHARS,
                     LIMB_MOVERS, LOAD_VERBS, LOCATIVES, LOCATIVE_SUFFIX, MADE_COMPLEMENTS, MAKING_VERBS, MANNER_ADVERBS, MANNER_VERBS,
                     MATERIAL_HEADS, MEDIUM_HEADS, MODALS, OBJECT_MARKERS, MODIFIER_OPENING_TAGS, MODIFIER_REACH, MODIFIER_STOP_KINDS, MOTION_WORDS, NEEDLE_TOOLS, NEGATIONS, PART_WORDS, PERFORMED_SUFFIX,
@@ -39,6 +39,19 @@ def _hand_is_place(words: list, i: int) -> bool:
             or (prev[-1:] == "着" and prev[:-1] in FACING_COVERBS):
         return True  # 「照着左手那两块敲」「对着左手手心拍」: what the hand faces, not the hand that acts
     return prev[-1:] == "在" and i + 1 < len(words) and words[i + 1] in HAND_PARTS
+
+def _other_side_next(term_at: dict, words: list, i: int, e: int) -> bool:
+    """The hand term at token i is followed by the other side's hand, right after it or after one joiner
+    (「左手右手」「左手和右手」「右手跟左手」): the two hands are named together, so both act."""
+    j = i + 1
+    if j <= e and words[j] in BOTH_HAND_JOINERS:
+        j += 1
+    if j > e:
+        return False
+    info, here = term_at.get(j), term_at.get(i)
+    return info is not None and info.canonical in HAND_TERMS and HAND_TERMS[info.canonical] not in (
+        "both", HAND_TERMS[here.canonical])
+
 
 def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, norm: str, hits: list,
                craft: str | None = None) -> Step:
@@ -77,6 +90,8 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
             if step.hand is None and info.canonical in HAND_TERMS and not (
                     craft not in spec.crafts_with_actions and _hand_is_place(words, i)):
                 step.hand = HAND_TERMS[info.canonical]
+                if step.hand != "both" and _other_side_next(term_at, words, i, e):
+                    step.hand = "both"  # 「左手右手各攥一根」「左手和右手一起握住」: the two hands together
         elif cat == "tool":
             j = i - 1
             if j > s and words[j] in FILLERS:

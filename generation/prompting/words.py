@@ -66,6 +66,10 @@ WARNING_CUES = OTHERWISE_CUES + ("要不", "免得", "以免", "小心", "注意
 PROHIBITIONS = ("别", "莫", "不要", "不许", "不敢", "甭", "不能", "不可", "勿", "不用", "切忌", "切莫", "切勿", "严禁",
                 "禁止")
 
+# 「发绣不用丝线」「千万别使铁锅」「没使胶」: a negation or a prohibition right before a verb of using (the text just before
+# a noun) says that the thing named after it is not used: no step's tool or material, not in view (``nonsteps.unused``)
+UNUSED_RE = re.compile(r"(?:不|没|别|甭|莫|勿|不要|不能|不可|不许|切忌|切莫|切勿|严禁|禁止)(?:使用|用|使)$")
+
 TOOL_LEAD = {"用", "以", "拿", "拿着", "持", "握", "握着", "使", "使用", "捏着", "攥着", "借助", "靠", "拿起", "拿起来", "执",
              "采用", "利用", "运用",
              "持着", "抓着", "捏", "攥", "拎着", "操起", "握住", "拿住", "用着"}
@@ -360,6 +364,8 @@ PLACE_SIDES = {"底下": "below", "下面": "below", "下头": "below", "下边"
 
 
 HAND_JOINERS = {"跟", "和", "与", "同", "及", "或", "、", "还有", "带"}
+# the words that join two hands named together as both acting (「左手和右手一起握住」); not 或 (左手或右手: either one)
+BOTH_HAND_JOINERS = frozenset(HAND_JOINERS - {"或"})
 
 
 PURPOSE_LINKS = {"来", "去", "以", "好", "用来", "为了"}
