@@ -138,6 +138,11 @@ SWAP_VERBS = frozenset({"换", "换上", "改用", "换用"})
 # where their place says so (``open_kinds``), never tagged as verbs everywhere.
 CONTEXT_HAND_VERBS = MANUAL_VERBS | set("套挂拴系搭挎扛拎抓捞夹钉揭撕剥掰扭拈摘采砍锤晃摆颠揣踩蹬踢跺扶靠顶撑垫铺摊舞甩扔接送")
 
+# What follows the verb of a 把 clause where it says where the thing goes (把X卡进…, 把X搁在…, 把X卡到…): a
+# one-character word jieba left between the object and one of these is that verb, whatever its tag (卡/n, 楔/n,
+# 纳/v), never the object's last character (``resegment.ba_verb_char``).
+BA_VERB_NEXT = frozenset({"进", "在", "到", "入", "进去", "进来", "到了", "在了"})
+
 # Nouns that name no tool or material (time, place, people, abstractions).
 STOP_NOUNS = {"时候", "地方", "东西", "样子", "办法", "手艺", "师傅", "功夫", "意思", "问题", "感觉", "道理", "事", "事情",
               "时间", "部分", "部位", "这边", "那边", "关键", "效果", "程度", "位置", "方向", "方面", "大家", "人家", "老师",

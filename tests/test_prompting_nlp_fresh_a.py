@@ -1,0 +1,36 @@
+"""Fresh writers' dev4 failures, round a (nlp-fresh-a): general rules, each with sentences written for this test,
+none from the evaluation sets.
+
+1. 把 + the object + a one-character verb + 进/在/到 (``resegment.ba_verb_char``, ``words.BA_VERB_NEXT``): jieba tags
+   卡, 楔 nouns, and the character was glued onto the object as its last one (楔子卡, 铆钉楔), the step was 进 or none.
+"""
+import pytest
+
+from generation.prompting import normalize
+
+
+def _steps(text):
+    return normalize(text).to_dict()["steps"]
+
+
+@pytest.mark.parametrize("text, verb, material", [
+    ("再把楔子卡进榫眼里。", "卡", "楔子"),
+    ("先把竹钉卡在缝里。", "卡", "竹钉"),
+    ("把铜片卡到槽里，再敲平。", "卡", "铜片"),
+    ("匠人把铆钉楔进铁板。", "楔", "铆钉"),
+    ("最后把鞋底纳在一起。", "纳", "鞋底"),
+])
+def test_ba_object_then_a_verb_character_and_where(text, verb, material):
+    steps = _steps(text)
+    assert steps, text
+    assert steps[0]["action"].startswith(verb), steps
+    assert steps[0].get("material") == material, steps
+
+
+@pytest.mark.parametrize("text, verb, material", [
+    ("把木楔塞进缝里。", "塞进", "木楔"),
+    ("把钉子钉进木头。", "钉进", "钉子"),
+])
+def test_ba_object_with_a_verb_jieba_knows_is_unchanged(text, verb, material):
+    steps = _steps(text)
+    assert (steps[0]["action"], steps[0].get("material")) == (verb, material), steps
