@@ -34,3 +34,28 @@ def test_ba_object_then_a_verb_character_and_where(text, verb, material):
 def test_ba_object_with_a_verb_jieba_knows_is_unchanged(text, verb, material):
     steps = _steps(text)
     assert (steps[0]["action"], steps[0].get("material")) == (verb, material), steps
+
+
+# 2. The name a text opens with (``names._opening_names``, ``words.OPENING_NAME_NEXT``): jieba's pieces of a name its
+#    dictionary lacks, said first before 就/不用/是…, or as the object of the verb opening the text in a clause of its own.
+def _terms(text):
+    return [t["text"] for t in normalize(text).to_dict()["terms"]]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("说河洛大鼓,我右手拿鼓签,左手打钢板。", "河洛大鼓"),
+    ("说潞安鼓书,俺右手敲鼓。", "潞安鼓书"),
+    ("包装画就是在盒子上画。", "包装画"),
+])
+def test_the_name_a_text_opens_with_is_a_term(text, name):
+    assert name in _terms(text), _terms(text)
+
+
+@pytest.mark.parametrize("text, not_name", [
+    ("让木偶站起来,先提头线。", "木偶站"),
+    ("杀完青就揉捻。", "杀完青"),
+    ("提捏进针,左手把皮捏起来。", "捏进针"),
+    ("两个人就能抬起来。", "两个人"),
+])
+def test_no_opening_name_over_a_complement_a_causative_or_a_count(text, not_name):
+    assert not any(not_name in t for t in _terms(text)), _terms(text)

@@ -26,7 +26,7 @@ from operator import eq, itemgetter, ne, not_, or_
 from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry_serial_roles, _carry_whole_name,
                     _carry_worn_tool, _counted_topic, _hand_of_held_tool)
 from .craft import detect as detect_craft
-from .names import (_coordinated_names, _counted_names, _craft_names, _described_things, _led_tool_names, _method_names,
+from .names import (_coordinated_names, _opening_names, _counted_names, _craft_names, _described_things, _led_tool_names, _method_names,
                     _named_steps, _nominal_topic, _numbered_names, _numeral_phrases, _object_names, _part_nouns,
                     _placed_pairs, _quoted_names, _saying_names,
                     _reached_things, _slot_nouns, _split_compounds, _suffix_names, _technique_compounds, _thing_nouns,
@@ -2515,6 +2515,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             coined(a, b, "technique")
         for a, b in _topic_names(spec, doc):
             coined(a, b)
+        for a, b in _opening_names(spec, doc):
+            coined(a, b, "technique")
         for a, b in _method_names(spec, doc):
             coined(a, b, "technique")
         for a, b in _suffix_names(spec, doc):

@@ -143,6 +143,11 @@ CONTEXT_HAND_VERBS = MANUAL_VERBS | set("套挂拴系搭挎扛拎抓捞夹钉揭
 # 纳/v), never the object's last character (``resegment.ba_verb_char``).
 BA_VERB_NEXT = frozenset({"进", "在", "到", "入", "进去", "进来", "到了", "在了"})
 
+# What may follow the name a text opens with (``names._opening_names``: 「发绣不用丝线…」「三句半就四个人…」): an
+# adverb, a negation, a copula or a topic particle that says something of it, never a verb of its own.
+OPENING_NAME_NEXT = frozenset({"就", "不用", "不", "是", "就是", "都", "也", "讲究", "要", "得", "啊", "嘛", "呢", "呀",
+                               "这", "那", "可", "最"})
+
 # Nouns that name no tool or material (time, place, people, abstractions).
 STOP_NOUNS = {"时候", "地方", "东西", "样子", "办法", "手艺", "师傅", "功夫", "意思", "问题", "感觉", "道理", "事", "事情",
               "时间", "部分", "部位", "这边", "那边", "关键", "效果", "程度", "位置", "方向", "方面", "大家", "人家", "老师",
