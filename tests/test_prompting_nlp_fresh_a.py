@@ -59,3 +59,24 @@ def test_the_name_a_text_opens_with_is_a_term(text, name):
 ])
 def test_no_opening_name_over_a_complement_a_causative_or_a_count(text, not_name):
     assert not any(not_name in t for t in _terms(text)), _terms(text)
+
+
+# 3. Posture verbs shared out among people (``extract._posture_verb``, ``words.POSTURE_VERBS``/``POSTURE_PREFIXES``:
+#    jieba's 分站/n, 各站/r), and a verb after 各/每/几 before a numeral word that counts what it takes
+#    (``extract._counts_taken``: 各坐一边 was read as a classifier, 各层).
+@pytest.mark.parametrize("text, verb", [
+    ("几个鼓手分站两边，一齐敲鼓。", "站"),
+    ("徒弟们分站两头，拉紧绳子。", "站"),
+    ("两人各站一边，手里各拿一根竹竿。", "站"),
+    ("他们各坐一边，对着唱。", "坐"),
+    ("他们各扛一头，往前走。", "扛"),
+    ("姑娘们各坐一条板凳，对着绣。", "坐"),
+])
+def test_a_posture_or_a_verb_shared_out_is_a_step(text, verb):
+    steps = _steps(text)
+    assert steps and verb in steps[0]["action"], steps
+
+
+@pytest.mark.parametrize("text", ["这条线有三个分站。", "各层一样厚。"])
+def test_no_step_from_a_station_or_a_classifier(text):
+    assert not any(s["action"] in ("分站", "层") for s in _steps(text)), _steps(text)

@@ -34,7 +34,7 @@ from .names import (_coordinated_names, _opening_names, _counted_names, _craft_n
                     _topic_names)
 from .nonsteps import cut_likened, likened, non_steps
 from .notices import QUANTITY_WITHOUT_ACTION, TWO_VALUES, notice
-from .persons import HEAD, OWNED, OWNER_POSITIONS, PLACE, person_position, person_shaped
+from .persons import HEAD, OWNED, OWNER_POSITIONS, PLACE, info_is_person, person_position, person_shaped
 from .quantities import CORRECTION_CUES
 from .resegment import (DICTIONARY_VERB_COMPLEMENTS, _repair_tokens, _resegment, counted_object, mistagged_verb,
                         verb_char, verb_object_word, written_jing)
@@ -42,7 +42,7 @@ from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_m
 from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, _is_working_tool,
                      finder_for, kind_table, normalize_chars)
-from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, ASPECT_BEFORE_DE,
+from .words import (AFTER_VERB_WORDS, NUMERAL_ADVERB_TAILS, POSTURE_PREFIXES, POSTURE_VERBS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, ASPECT_BEFORE_DE,
                     BEAT_CHARS, BEAT_LEADS, BODY_CHARS, BODY_LOCATIVES, BODY_MOTION_VERBS, BODY_MOVERS, BODY_TURN, BODY_WORDS,
                     BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, CONTEXT_STOP_VERBS, COPULAS, COUNT_PREV,
                     DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS,
@@ -403,6 +403,10 @@ def open_kinds(doc: Doc) -> None:
         if k == "N" and written_jing(POS_TAGS.segment, words, i):
             kinds[i] = None  # 「经水冷却后」: written 经, a preposition, no noun (``resegment.written_jing``)
             changed = True
+        elif k in (None, "N") and size == 2 and w[1] in POSTURE_VERBS and w[0] in POSTURE_PREFIXES \
+                and _posture_verb(words, kinds, i):
+            kinds[i] = "V"  # 「两个鼓手分站两边」「两人各站一头」: jieba's 分站/n, 各站/r is the posture the people take
+            changed = True
         elif k in (None, "N", "A") and size >= 2 and w[0] in CONTEXT_HAND_VERBS \
                 and (
                 # 「就抖起来了」「捞出来」「压实」: a hand verb with its direction or result (jieba: l, n); not one that
@@ -469,7 +473,7 @@ def open_kinds(doc: Doc) -> None:
                 kinds[i] = "N"  # 「卷成漏斗」「狮头的把手」: what a thing becomes, or what a noun owns, is a thing
                 changed = True
             elif size == 1 and i and words[i - 1] in COUNT_PREV \
-                    and not (i + 1 < n and kinds[i + 1] == "Q"):
+                    and not (i + 1 < n and (kinds[i + 1] == "Q" or _counts_taken(words[i + 1]))):
                 # 「每遍晾个十五天」: after 每/几/各 a character is a classifier (遍/v), not a verb; a classifier
                 # takes no number after it, so before a quantity it is the verb (「两边各塞两颗」「每人发三张」)
                 kinds[i] = None
@@ -538,6 +542,29 @@ def open_kinds(doc: Doc) -> None:
                 kinds[i + 1] = None  # 「量出去」: the direction of the verb, no action of its own
     if changed:
         doc.interesting[:] = list(compress(range(n), kinds))
+
+
+def _posture_verb(words: list, kinds: list, i: int) -> bool:
+    """(nlp-fresh-a) A distributive + a posture verb jieba glued into a noun or a pronoun (分站/n, 各站/r:
+    ``words.POSTURE_PREFIXES``, ``POSTURE_VERBS``) right after the people who take it (a person word, 人, N们) and
+    before where or how many (a place, a numeral word, a quantity, 在/到/着, or the clause's end) is that verb."""
+    if not i:
+        return False
+    p = words[i - 1]
+    if not (p in ("人", "们") or info_is_person((p, None)) or person_shaped(p, POS_TAGS.segment.get(p, ""), PERSON_TAIL_CHARS)):
+        return False
+    if i + 1 == len(words) or kinds[i + 1] in ("P", "Q") or words[i + 1] in ("在", "到", "着") \
+            or _counts_taken(words[i + 1]):
+        return True
+    return POS_TAGS.segment.get(words[i + 1], "")[:1] in ("m", "f", "s")
+
+
+def _counts_taken(w: str) -> bool:
+    """(nlp-fresh-a) A numeral + classifier word (一边, 一头, 两排, 一根) after 每/几/各 + a character: it counts what the
+    character takes, so that character is the verb (「两人各坐一边」「各扛一头」), not a classifier (每遍, 各层); never a
+    numeral word that is an adverb or a likeness (一样, 一起, 一直: ``words.NUMERAL_ADVERB_TAILS``)."""
+    return len(w) == 2 and w[0] in "一二两三四五六七八九十半" and w[1] not in NUMERAL_ADVERB_TAILS \
+        and "\u4e00" <= w[1] <= "\u9fff"
 
 
 def _verb_in_place(doc: Doc, i: int) -> bool:

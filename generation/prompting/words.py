@@ -148,6 +148,16 @@ BA_VERB_NEXT = frozenset({"进", "在", "到", "入", "进去", "进来", "到�
 OPENING_NAME_NEXT = frozenset({"就", "不用", "不", "是", "就是", "都", "也", "讲究", "要", "得", "啊", "嘛", "呢", "呀",
                                "这", "那", "可", "最"})
 
+# (nlp-fresh-a) After 每/几/各 (``COUNT_PREV``) a character is a classifier (每遍, 各层) unless what follows counts what
+# it takes: a quantity, or a numeral + classifier word (「两人各坐一边」「各扛一头」「各站一排」); not a numeral word that
+# is an adverb or a likeness (一样, 一起, 一块, 一直: 「各层一样厚」). The second characters of those adverbs:
+NUMERAL_ADVERB_TAILS = frozenset("样般起块齐共直定些点同并")
+
+# Posture verbs: the body set in place, a step of its own (站, 坐, 蹲, 跪, 趴, 躺). Glued by jieba to a distributive
+# before them (分站/n, 各站/r) after the people who take it, the word is that verb (``extract._posture_verb``).
+POSTURE_VERBS = frozenset("站坐蹲跪趴躺")
+POSTURE_PREFIXES = frozenset("分各对并围")
+
 # Nouns that name no tool or material (time, place, people, abstractions).
 STOP_NOUNS = {"时候", "地方", "东西", "样子", "办法", "手艺", "师傅", "功夫", "意思", "问题", "感觉", "道理", "事", "事情",
               "时间", "部分", "部位", "这边", "那边", "关键", "效果", "程度", "位置", "方向", "方面", "大家", "人家", "老师",
