@@ -80,3 +80,19 @@ def test_a_posture_or_a_verb_shared_out_is_a_step(text, verb):
 @pytest.mark.parametrize("text", ["这条线有三个分站。", "各层一样厚。"])
 def test_no_step_from_a_station_or_a_classifier(text):
     assert not any(s["action"] in ("分站", "层") for s in _steps(text)), _steps(text)
+
+
+# 4. A manner character jieba tags a verb (竖, 立, 松), opening its clause with one noun after it and nothing more, is the
+#    verb (it was left kindless as the manner of 竖着/立着).
+@pytest.mark.parametrize("text, verb, material", [
+    ("接着再竖旗杆。", "竖", "旗杆"),
+    ("然后立桅杆，挂上帆。", "立", "桅杆"),
+    ("先松琴弦，再调音。", "松", "琴弦"),
+])
+def test_a_manner_verb_with_its_object_opening_the_clause(text, verb, material):
+    steps = _steps(text)
+    assert steps and (steps[0]["action"], steps[0].get("material")) == (verb, material), steps
+
+
+def test_a_manner_said_of_fire_stays_no_step():
+    assert _steps("先慢火，后大火。") == []

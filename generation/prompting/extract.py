@@ -403,6 +403,13 @@ def open_kinds(doc: Doc) -> None:
         if k == "N" and written_jing(POS_TAGS.segment, words, i):
             kinds[i] = None  # 「经水冷却后」: written 经, a preposition, no noun (``resegment.written_jing``)
             changed = True
+        elif k is None and size == 1 and w in MANNER_VERBS and POS_TAGS.segment.get(w, "")[:1] == "v" \
+                and (i == 0 or kinds[i - 1] in ("P", "M")) and i + 1 < n and kinds[i + 1] in ("N", "T") \
+                and len(words[i + 1]) >= 2 and (i + 2 == n or kinds[i + 2] == "P"):
+            # (nlp-fresh-a) 「再竖旗杆」「然后立桅杆,」「先松琴弦。」: a manner character jieba tags a verb (竖着, 立着 say how),
+            # opening its clause with a noun after it and nothing more, is the verb and the noun its object
+            kinds[i] = "V"
+            changed = True
         elif k in (None, "N") and size == 2 and w[1] in POSTURE_VERBS and w[0] in POSTURE_PREFIXES \
                 and _posture_verb(words, kinds, i):
             kinds[i] = "V"  # 「两个鼓手分站两边」「两人各站一头」: jieba's 分站/n, 各站/r is the posture the people take
