@@ -96,3 +96,13 @@ def test_a_manner_verb_with_its_object_opening_the_clause(text, verb, material):
 
 def test_a_manner_said_of_fire_stays_no_step():
     assert _steps("先慢火，后大火。") == []
+
+
+# 5. A foot or hand verb jieba tags a morpheme (踩/zg) after a limb, with 上/下/住 and where after it, is the verb.
+@pytest.mark.parametrize("text, verb, material", [
+    ("先一只脚踩上凳子。", "踩", "凳子"),
+    ("他一只脚踩上门槛。", "踩", "门槛"),
+])
+def test_a_foot_verb_after_the_foot(text, verb, material):
+    steps = _steps(text)
+    assert steps and steps[0]["action"].startswith(verb) and steps[0].get("material") == material, steps

@@ -603,6 +603,9 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
                 (prev[-1:] not in NUMERAL_CHARS and i + 1 < n and (
                     words[i + 1] in ASPECT_AFTER_VERB or words[i + 1] in ("完", "好", "到")
                     or (len(words[i + 1]) == 1 and (words[i + 1] in RESULT_COMPLEMENTS or pos.get(words[i + 1], "") == "a"))
+                    # (nlp-fresh-a) 「一只脚踩上凳子」「手扶上栏杆」: after a limb or a hand, with 上/下/住 and where after it
+                    or (words[i + 1] in ("上", "下", "住") and (prev[-1:] in LIMB_CHARS or prev[-1:] == "手")
+                        and i + 2 < n and kinds[i + 2] in ("N", "T"))
                     or (words[i + 1] == "的" and i + 2 < n and words[i + 2] == "时候")
                     or (kinds[i + 1] == "Q" or (pos.get(words[i + 1], "") in ("m", "mq")
                                                 and words[i + 1][0] in NUMERAL_CHARS and i + 2 < n and kinds[i + 2] == "P"))))
