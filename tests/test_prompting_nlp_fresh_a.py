@@ -106,3 +106,13 @@ def test_a_manner_said_of_fire_stays_no_step():
 def test_a_foot_verb_after_the_foot(text, verb, material):
     steps = _steps(text)
     assert steps and steps[0]["action"].startswith(verb) and steps[0].get("material") == material, steps
+
+
+# 6. 跟 + a direction closing its clause is the verb of following (jieba's 跟上/f), not the preposition.
+@pytest.mark.parametrize("text", ["左脚跟上，右脚再退。", "右脚先迈出去，左脚再跟上。", "后面的人就跟上。"])
+def test_following_is_a_step(text):
+    assert any(s["action"] == "跟上" for s in _steps(text)), _steps(text)
+
+
+def test_follow_with_an_object_is_not_read_here():
+    assert not any(s["action"] == "跟上" for s in _steps("跟上节奏。"))

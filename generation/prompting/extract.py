@@ -42,7 +42,7 @@ from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_m
 from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, _is_working_tool,
                      finder_for, kind_table, normalize_chars)
-from .words import (AFTER_VERB_WORDS, NUMERAL_ADVERB_TAILS, POSTURE_PREFIXES, POSTURE_VERBS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, ASPECT_BEFORE_DE,
+from .words import (AFTER_VERB_WORDS, FOLLOW_PREPOSITIONS, NUMERAL_ADVERB_TAILS, POSTURE_PREFIXES, POSTURE_VERBS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, ASPECT_BEFORE_DE,
                     BEAT_CHARS, BEAT_LEADS, BODY_CHARS, BODY_LOCATIVES, BODY_MOTION_VERBS, BODY_MOVERS, BODY_TURN, BODY_WORDS,
                     BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, CONTEXT_STOP_VERBS, COPULAS, COUNT_PREV,
                     DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS,
@@ -402,6 +402,10 @@ def open_kinds(doc: Doc) -> None:
         size = len(w)  # (read by most rules: once)
         if k == "N" and written_jing(POS_TAGS.segment, words, i):
             kinds[i] = None  # 「经水冷却后」: written 经, a preposition, no noun (``resegment.written_jing``)
+            changed = True
+        elif k is None and size >= 2 and w[0] in FOLLOW_PREPOSITIONS and (w[1:] in DIRECTION_COMPOUNDS or w[1:] in "上进") \
+                and i and (kinds[i - 1] in ("M", "N") or words[i - 1] in LINKING_ADVERBS) and (i + 1 == n or kinds[i + 1] == "P"):
+            kinds[i] = "V"  # (nlp-fresh-a) 「左脚再跟上。」: 跟 + a direction closing its clause follows, a step (跟上/f)
             changed = True
         elif k is None and size == 1 and w in MANNER_VERBS and POS_TAGS.segment.get(w, "")[:1] == "v" \
                 and (i == 0 or kinds[i - 1] in ("P", "M")) and i + 1 < n and kinds[i + 1] in ("N", "T") \

@@ -158,6 +158,10 @@ NUMERAL_ADVERB_TAILS = frozenset("样般起块齐共直定些点同并")
 POSTURE_VERBS = frozenset("站坐蹲跪趴躺")
 POSTURE_PREFIXES = frozenset("分各对并围")
 
+# (nlp-fresh-a) Prepositions that are also verbs of following (跟): with a direction after them and nothing more in the
+# clause (「左脚再跟上」: jieba's 跟上/f) they are the verb, not the preposition.
+FOLLOW_PREPOSITIONS = frozenset("跟")
+
 # Nouns that name no tool or material (time, place, people, abstractions).
 STOP_NOUNS = {"时候", "地方", "东西", "样子", "办法", "手艺", "师傅", "功夫", "意思", "问题", "感觉", "道理", "事", "事情",
               "时间", "部分", "部位", "这边", "那边", "关键", "效果", "程度", "位置", "方向", "方面", "大家", "人家", "老师",
