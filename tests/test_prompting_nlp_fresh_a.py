@@ -116,3 +116,14 @@ def test_following_is_a_step(text):
 
 def test_follow_with_an_object_is_not_read_here():
     assert not any(s["action"] == "跟上" for s in _steps("跟上节奏。"))
+
+
+# 7. A character and jieba's 一 + that character (点 + 一点/m) closing the clause: the verb said twice, done briefly.
+@pytest.mark.parametrize("text", ["在布上点一点。", "每个眼里点一点，再晾干。"])
+def test_a_verb_said_twice_across_jiebas_cut(text):
+    steps = _steps(text)
+    assert steps and steps[0]["action"] == "点", steps
+
+
+def test_a_little_more_is_no_step():
+    assert _steps("火再大一点。") == []

@@ -403,6 +403,14 @@ def open_kinds(doc: Doc) -> None:
         if k == "N" and written_jing(POS_TAGS.segment, words, i):
             kinds[i] = None  # 「经水冷却后」: written 经, a preposition, no noun (``resegment.written_jing``)
             changed = True
+        elif k in (None, "N") and size == 1 and i + 1 < n and words[i + 1] == "一" + w and kinds[i + 1] != "Q" \
+                and "\u4e00" <= w <= "\u9fff" and (i + 2 == n or kinds[i + 2] == "P") \
+                and POS_TAGS.segment.get(w, "x")[:1] not in ("r", "p", "c", "u", "d"):
+            # (nlp-fresh-a) 「在布上点一点」「每个眼里刷一刷」: a character and jieba's 一 + that character (一点/m) closing the
+            # clause are the verb said twice with 一, done briefly (as 松一松), not a noun and an amount
+            kinds[i] = "V"
+            kinds[i + 1] = None
+            changed = True
         elif k is None and size >= 2 and w[0] in FOLLOW_PREPOSITIONS and (w[1:] in DIRECTION_COMPOUNDS or w[1:] in "上进") \
                 and i and (kinds[i - 1] in ("M", "N") or words[i - 1] in LINKING_ADVERBS) and (i + 1 == n or kinds[i + 1] == "P"):
             kinds[i] = "V"  # (nlp-fresh-a) 「左脚再跟上。」: 跟 + a direction closing its clause follows, a step (跟上/f)
