@@ -127,3 +127,15 @@ def test_a_verb_said_twice_across_jiebas_cut(text):
 
 def test_a_little_more_is_no_step():
     assert _steps("火再大一点。") == []
+
+
+# 8. 在 + where + 上, then jieba's numeral 一点/m closing a clause with no verb: 一 + the stroke made there.
+@pytest.mark.parametrize("text", ["右手在鼓心上一点。", "在鼓边上一点，鼓声就变了。"])
+def test_a_stroke_on_a_place(text):
+    steps = _steps(text)
+    assert steps and "点" in steps[0]["action"], steps
+
+
+@pytest.mark.parametrize("text", ["放在上面一点。", "在中间靠左一点。"])
+def test_a_little_further_is_no_stroke(text):
+    assert not any("点" in s["action"] for s in _steps(text)), _steps(text)

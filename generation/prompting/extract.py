@@ -484,6 +484,16 @@ def open_kinds(doc: Doc) -> None:
             # 「举珠的人一晃,龙头就追」: 一 + a hand verb with nothing after it is a quick action
             kinds[i] = "V"
             changed = True
+        elif size == 2 and w[0] == "一" and k != "Q" and i >= 2 and words[i - 1] in PLACE_SUFFIX \
+                and (i + 1 == n or kinds[i + 1] == "P") and w[1] not in STOP_VERBS \
+                and any(POS_TAGS.segment.get(w[1] + c, "")[:1] == "v" for c in DICTIONARY_VERB_COMPLEMENTS) \
+                and any(words[j] == "在" for j in range(max(0, i - 4), i - 1)) \
+                and not any(kinds[j] in ("V", "T") and POS_TAGS.segment.get(words[j], "")[:1] == "v"
+                            for j in range(_clause_start(words, kinds, i), i)):
+            # (nlp-fresh-a) 「在鼓心上一点。」: 在 + where + 上/里, then jieba's numeral 一点/m closing a clause with no verb
+            # is 一 + the stroke made there (点出/v: a verb), not 'a little' (「放在上面一点」 has its verb)
+            kinds[i] = "V"
+            changed = True
         elif k == "V":
             # (past here a verb meets only the rules for a verb, any other word only the others)
             if i and ((words[i - 1][-1:] in ("成", "作") and kinds[i - 1] in ("V", "T")
@@ -1565,6 +1575,14 @@ def _clause_head(words: list, kinds: list, i: int) -> bool:
     """Token i opens a predicate: the text's first word, or after a clause break, a sequence marker, 了 or
     就/再/先/又 (not 才, a state: 「这刀子才攒劲」)."""
     return i == 0 or kinds[i - 1] in ("P", "M") or words[i - 1] in _PREDICATE_OPENERS
+
+
+def _clause_start(words: list, kinds: list, i: int) -> int:
+    """The first token of token i's clause (a list's 、 does not end one)."""
+    j = i
+    while j > 0 and (kinds[j - 1] != "P" or words[j - 1] == "、"):
+        j -= 1
+    return j
 
 
 def _clause_end(words: list, kinds: list, i: int) -> int:
