@@ -638,7 +638,7 @@ def _opening_names(spec: Spec, doc: Doc):
     the text's first words before an adverb, a negation, a copula or a topic particle
     (``words.OPENING_NAME_NEXT``: 「发绣不用丝线…」「三句半就四个人上台…」), one of them a single character, or the object
     of a one-character verb opening the text as its own clause (「做米塑,先…」「说长子鼓书,俺…」: the job named). Two to
-    four characters, at least two pieces, no pronoun, function word, time or place, marker, hand, quantity,
+    four characters, at least two pieces, no pronoun, function word, numeral (一抖就散), time or place, marker, hand, quantity,
     complement (杀完青, 捏进针) or punctuation among them, no verb in a verb's object (让木偶走路), nor a general word or a
     person at its end. Yields one (start, end) token span at most."""
     words, kinds = doc.words, doc.kinds
@@ -650,7 +650,7 @@ def _opening_names(spec: Spec, doc: Doc):
         e = s
         while e < n and e - s < 4 and len(words[e]) <= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in words[e]) \
                 and kinds[e] not in ("Q", "M", "H", "L", "O", "R", "P") and e not in doc.quantities \
-                and tags.get(words[e], "")[:1] not in ("r", "p", "c", "u", "d", "f", "t", "s", "y", "e") \
+                and tags.get(words[e], "")[:1] not in ("r", "p", "c", "u", "d", "f", "t", "s", "y", "e", "m") \
                 and words[e] not in OPENING_NAME_NEXT and words[e] not in FILLERS and words[e] not in NEGATIONS \
                 and words[e] not in MODALS and words[e] not in COMPLEMENTS and words[e] not in DIRECTION_WORDS \
                 and not (s and tags.get(words[e], "")[:1] == "v"):
