@@ -139,3 +139,10 @@ def test_a_stroke_on_a_place(text):
 @pytest.mark.parametrize("text", ["放在上面一点。", "在中间靠左一点。"])
 def test_a_little_further_is_no_stroke(text):
     assert not any("点" in s["action"] for s in _steps(text)), _steps(text)
+
+
+# 9. After a numeral + classifier, jieba's noun of a noun character + a verb character (火烧/n) before what only follows
+#    a verb (了, 掉, 完…) is the counted thing and the verb (``resegment._resegment``).
+@pytest.mark.parametrize("text", ["祭完了，纸船拖到河边一把火烧了。", "庙会散了，旧灯笼搬到空地上一把火烧了。"])
+def test_a_fire_then_its_burning(text):
+    assert any(s["action"].startswith("烧") for s in _steps(text)), _steps(text)

@@ -474,7 +474,8 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
             or (len(w) == 2 and w[1] in "往朝向") or (len(w) == 3 and w[1] in LOCATIVES) \
             or (len(w) >= 2 and w[1] == "点") or (len(w) == 3 and pos.get(w, "") == "nr") \
             or (len(w) == 3 and w[1] == "着") or (len(w) == 2 and w[0] in PIECE_CLASSIFIERS) \
-            or (len(w) == 3 and 0 < freq.get(w, 0) < RARE_FREQ)
+            or (len(w) == 3 and 0 < freq.get(w, 0) < RARE_FREQ) \
+            or (len(w) == 2 and pos.get(w, "")[:1] == "n" and pos.get(w[1], "")[:1] == "v")
     for i in compress(range(n - 1), list(map(memo.__getitem__, words[:n - 1]))):
         w = words[i]
         k = kinds[i]
@@ -500,6 +501,14 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
             # made of a noun and a verb character, before what only follows a verb (a result, an aspect, 于), is the
             # noun + the verb
             tailcuts[i] = (table.get(w[:2]) or "N", table.get(w[2]) or "V")
+            continue
+        if len(w) == 2 and k in (None, "N") and i and w not in spec.terms and len(words[i - 1]) == 2 \
+                and words[i - 1][0] in NUMERAL_CHARS and pos.get(words[i - 1], "") in ("m", "mq") and kinds[i - 1] != "Q" \
+                and pos.get(w, "")[:1] == "n" and pos.get(w[0], "")[:1] == "n" and pos.get(w[1], "")[:1] == "v" \
+                and w[1] not in STOP_VERBS and (words[i + 1] in GLUED_VERB_NEXT or words[i + 1] in ("掉", "开", "光")):
+            # (nlp-fresh-a) 「一把火烧了」「一盆水泼掉」: after a numeral + classifier, jieba's noun of a noun character and a
+            # verb character (火烧/n), before what only follows a verb, is the counted thing + the verb
+            cuts[i] = ("N", table.get(w[1]) or "V")
             continue
         if k in ("Q", "P", "T", "H"):
             continue
