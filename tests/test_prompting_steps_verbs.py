@@ -82,7 +82,7 @@ def test_a_mishap_with_lan_is_still_no_step():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("两个鼓手分站两边,一齐敲。", ["敲"]),                 # a count before X手: the person
+    ("两个鼓手分站两边,一齐敲。", ["分站", "敲"]),         # a count before X手: the person (分站: nlp-fresh-a, the posture)
     ("后头的三十来个鼓手就跟着转圈。", ["转圈"]),           # 的 + a count
     ("底下帮手就递砖。", ["递砖"]),                         # a place word, then 就
     ("舵手两只手把舵,船就转弯。", ["把舵", "转弯"]),       # heading its clause, a hand after it

@@ -26,7 +26,7 @@ from operator import eq, itemgetter, ne, not_, or_
 from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry_serial_roles, _carry_whole_name,
                     _carry_worn_tool, _counted_topic, _hand_of_held_tool)
 from .craft import detect as detect_craft
-from .names import (_coordinated_names, _counted_names, _craft_names, _described_things, _led_tool_names, _method_names,
+from .names import (_coordinated_names, _opening_names, _counted_names, _craft_names, _described_things, _led_tool_names, _method_names,
                     _named_steps, _nominal_topic, _numbered_names, _numeral_phrases, _object_names, _part_nouns,
                     _placed_pairs, _quoted_names, _saying_names,
                     _reached_things, _slot_nouns, _split_compounds, _suffix_names, _technique_compounds, _thing_nouns,
@@ -34,7 +34,7 @@ from .names import (_coordinated_names, _counted_names, _craft_names, _described
                     _topic_names)
 from .nonsteps import cut_likened, likened, non_steps, unused
 from .notices import QUANTITY_WITHOUT_ACTION, TWO_VALUES, notice
-from .persons import HEAD, OWNED, OWNER_POSITIONS, PLACE, person_position, person_shaped
+from .persons import HEAD, OWNED, OWNER_POSITIONS, PLACE, info_is_person, person_position, person_shaped
 from .quantities import CORRECTION_CUES
 from .resegment import (DICTIONARY_VERB_COMPLEMENTS, _repair_tokens, _resegment, counted_object, mistagged_verb,
                         verb_char, verb_object_word, written_jing)
@@ -42,7 +42,7 @@ from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_m
 from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, _is_working_tool,
                      finder_for, kind_table, normalize_chars)
-from .words import (AFTER_VERB_WORDS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, ASPECT_BEFORE_DE,
+from .words import (AFTER_VERB_WORDS, FOLLOW_PREPOSITIONS, NUMERAL_ADVERB_TAILS, POSTURE_PREFIXES, POSTURE_VERBS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, ASPECT_BEFORE_DE,
                     BEAT_CHARS, BEAT_LEADS, BODY_CHARS, BODY_LOCATIVES, BODY_MOTION_VERBS, BODY_MOVERS, BODY_TURN, BODY_WORDS,
                     BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, CONTEXT_STOP_VERBS, COPULAS, COUNT_PREV,
                     DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS,
@@ -403,6 +403,29 @@ def open_kinds(doc: Doc) -> None:
         if k == "N" and written_jing(POS_TAGS.segment, words, i):
             kinds[i] = None  # 「经水冷却后」: written 经, a preposition, no noun (``resegment.written_jing``)
             changed = True
+        elif k in (None, "N") and size == 1 and i + 1 < n and words[i + 1] == "一" + w and kinds[i + 1] != "Q" \
+                and "\u4e00" <= w <= "\u9fff" and (i + 2 == n or kinds[i + 2] == "P") \
+                and POS_TAGS.segment.get(w, "x")[:1] not in ("r", "p", "c", "u", "d"):
+            # (nlp-fresh-a) 「在布上点一点」「每个眼里刷一刷」: a character and jieba's 一 + that character (一点/m) closing the
+            # clause are the verb said twice with 一, done briefly (as 松一松), not a noun and an amount
+            kinds[i] = "V"
+            kinds[i + 1] = None
+            changed = True
+        elif k is None and size >= 2 and w[0] in FOLLOW_PREPOSITIONS and (w[1:] in DIRECTION_COMPOUNDS or w[1:] in "上进") \
+                and i and (kinds[i - 1] in ("M", "N") or words[i - 1] in LINKING_ADVERBS) and (i + 1 == n or kinds[i + 1] == "P"):
+            kinds[i] = "V"  # (nlp-fresh-a) 「左脚再跟上。」: 跟 + a direction closing its clause follows, a step (跟上/f)
+            changed = True
+        elif k is None and size == 1 and w in MANNER_VERBS and POS_TAGS.segment.get(w, "")[:1] == "v" \
+                and (i == 0 or kinds[i - 1] in ("P", "M")) and i + 1 < n and kinds[i + 1] in ("N", "T") \
+                and len(words[i + 1]) >= 2 and (i + 2 == n or kinds[i + 2] == "P"):
+            # (nlp-fresh-a) 「再竖旗杆」「然后立桅杆,」「先松琴弦。」: a manner character jieba tags a verb (竖着, 立着 say how),
+            # opening its clause with a noun after it and nothing more, is the verb and the noun its object
+            kinds[i] = "V"
+            changed = True
+        elif k in (None, "N") and size == 2 and w[1] in POSTURE_VERBS and w[0] in POSTURE_PREFIXES \
+                and _posture_verb(words, kinds, i):
+            kinds[i] = "V"  # 「两个鼓手分站两边」「两人各站一头」: jieba's 分站/n, 各站/r is the posture the people take
+            changed = True
         elif k in (None, "N", "A") and size >= 2 and w[0] in CONTEXT_HAND_VERBS \
                 and (
                 # 「就抖起来了」「捞出来」「压实」: a hand verb with its direction or result (jieba: l, n); not one that
@@ -461,6 +484,16 @@ def open_kinds(doc: Doc) -> None:
             # 「举珠的人一晃,龙头就追」: 一 + a hand verb with nothing after it is a quick action
             kinds[i] = "V"
             changed = True
+        elif size == 2 and w[0] == "一" and k != "Q" and i >= 2 and words[i - 1] in PLACE_SUFFIX \
+                and (i + 1 == n or kinds[i + 1] == "P") and w[1] not in STOP_VERBS \
+                and any(POS_TAGS.segment.get(w[1] + c, "")[:1] == "v" for c in DICTIONARY_VERB_COMPLEMENTS) \
+                and any(words[j] == "在" for j in range(max(0, i - 4), i - 1)) \
+                and not any(kinds[j] in ("V", "T") and POS_TAGS.segment.get(words[j], "")[:1] == "v"
+                            for j in range(_clause_start(words, kinds, i), i)):
+            # (nlp-fresh-a) 「在鼓心上一点。」: 在 + where + 上/里, then jieba's numeral 一点/m closing a clause with no verb
+            # is 一 + the stroke made there (点出/v: a verb), not 'a little' (「放在上面一点」 has its verb)
+            kinds[i] = "V"
+            changed = True
         elif k == "V":
             # (past here a verb meets only the rules for a verb, any other word only the others)
             if i and ((words[i - 1][-1:] in ("成", "作") and kinds[i - 1] in ("V", "T")
@@ -469,10 +502,10 @@ def open_kinds(doc: Doc) -> None:
                 kinds[i] = "N"  # 「卷成漏斗」「狮头的把手」: what a thing becomes, or what a noun owns, is a thing
                 changed = True
             elif size == 1 and i and words[i - 1] in COUNT_PREV \
-                    and not (i + 1 < n and (kinds[i + 1] == "Q" or POS_TAGS.segment.get(words[i + 1], "")[:1] == "m")):
+                    and not (i + 1 < n and (kinds[i + 1] == "Q" or _counts_taken(words[i + 1]))):
                 # 「每遍晾个十五天」: after 每/几/各 a character is a classifier (遍/v), not a verb; a classifier
                 # takes no number after it, so before a quantity it is the verb (「两边各塞两颗」「每人发三张」), and
-                # so before a numeral + classifier jieba keeps as one word (「左手右手各抓一根」: 一根/m is no Q)
+                # so before a numeral + classifier jieba keeps as one word (「左手右手各抓一根」: 一根/m is no Q; ``_counts_taken``)
                 kinds[i] = None
                 changed = True
             elif size == 2 and w[0] in "不没" and w not in MANNER_VERBS:
@@ -541,6 +574,29 @@ def open_kinds(doc: Doc) -> None:
         doc.interesting[:] = list(compress(range(n), kinds))
 
 
+def _posture_verb(words: list, kinds: list, i: int) -> bool:
+    """(nlp-fresh-a) A distributive + a posture verb jieba glued into a noun or a pronoun (分站/n, 各站/r:
+    ``words.POSTURE_PREFIXES``, ``POSTURE_VERBS``) right after the people who take it (a person word, 人, N们) and
+    before where or how many (a place, a numeral word, a quantity, 在/到/着, or the clause's end) is that verb."""
+    if not i:
+        return False
+    p = words[i - 1]
+    if not (p in ("人", "们") or info_is_person((p, None)) or person_shaped(p, POS_TAGS.segment.get(p, ""), PERSON_TAIL_CHARS)):
+        return False
+    if i + 1 == len(words) or kinds[i + 1] in ("P", "Q") or words[i + 1] in ("在", "到", "着") \
+            or _counts_taken(words[i + 1]):
+        return True
+    return POS_TAGS.segment.get(words[i + 1], "")[:1] in ("m", "f", "s")
+
+
+def _counts_taken(w: str) -> bool:
+    """(nlp-fresh-a) A numeral + classifier word (一边, 一头, 两排, 一根) after 每/几/各 + a character: it counts what the
+    character takes, so that character is the verb (「两人各坐一边」「各扛一头」), not a classifier (每遍, 各层); never a
+    numeral word that is an adverb or a likeness (一样, 一起, 一直: ``words.NUMERAL_ADVERB_TAILS``)."""
+    return len(w) == 2 and w[0] in "一二两三四五六七八九十半" and w[1] not in NUMERAL_ADVERB_TAILS \
+        and "\u4e00" <= w[1] <= "\u9fff"
+
+
 def _verb_in_place(doc: Doc, i: int) -> bool:
     """Words jieba tags otherwise that stand where a predicate stands (``open_kinds``):
 
@@ -570,6 +626,9 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
                 (prev[-1:] not in NUMERAL_CHARS and i + 1 < n and (
                     words[i + 1] in ASPECT_AFTER_VERB or words[i + 1] in ("完", "好", "到")
                     or (len(words[i + 1]) == 1 and (words[i + 1] in RESULT_COMPLEMENTS or pos.get(words[i + 1], "") == "a"))
+                    # (nlp-fresh-a) 「一只脚踩上凳子」「手扶上栏杆」: after a limb or a hand, with 上/下/住 and where after it
+                    or (words[i + 1] in ("上", "下", "住") and (prev[-1:] in LIMB_CHARS or prev[-1:] == "手")
+                        and i + 2 < n and kinds[i + 2] in ("N", "T"))
                     or (words[i + 1] == "的" and i + 2 < n and words[i + 2] == "时候")
                     or (kinds[i + 1] == "Q" or (pos.get(words[i + 1], "") in ("m", "mq")
                                                 and words[i + 1][0] in NUMERAL_CHARS and i + 2 < n and kinds[i + 2] == "P"))))
@@ -1517,6 +1576,14 @@ def _clause_head(words: list, kinds: list, i: int) -> bool:
     """Token i opens a predicate: the text's first word, or after a clause break, a sequence marker, 了 or
     就/再/先/又 (not 才, a state: 「这刀子才攒劲」)."""
     return i == 0 or kinds[i - 1] in ("P", "M") or words[i - 1] in _PREDICATE_OPENERS
+
+
+def _clause_start(words: list, kinds: list, i: int) -> int:
+    """The first token of token i's clause (a list's 、 does not end one)."""
+    j = i
+    while j > 0 and (kinds[j - 1] != "P" or words[j - 1] == "、"):
+        j -= 1
+    return j
 
 
 def _clause_end(words: list, kinds: list, i: int) -> int:
@@ -2518,6 +2585,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             coined(a, b, "technique")
         for a, b in _topic_names(spec, doc):
             coined(a, b)
+        for a, b in _opening_names(spec, doc):
+            coined(a, b, "technique")
         for a, b in _method_names(spec, doc):
             coined(a, b, "technique")
         for a, b in _suffix_names(spec, doc):

@@ -19,7 +19,7 @@ from .words import (ASPECT_AFTER_VERB, BODY_CHARS, COMPLEMENTS, COORD_RE, COORD_
                     LED_TOOL_STOP, LOCATIVES, MANNER_VERBS, MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, METHOD_LEADS,
                     METHOD_WORDS,
                     MISTAGGED_NOUN_TAGS, MODALS, NAME_ENDS, NAMING_VERBS, NEGATIONS, NUMERAL_CHARS, OBJECT_CHAR_TAGS,
-                    OBJECT_MARKERS, PERSON_LEADS, PIECE_CLASSIFIERS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS,
+                    OBJECT_MARKERS, OPENING_NAME_NEXT, PERSON_LEADS, PIECE_CLASSIFIERS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS,
                     PUNCT, PURPOSE_VERBS,
                     QUOTE_PAIRS, REACH_ENDS, RESULT_COMPLEMENTS, RESULT_VERBS, ROUTE_PREPOSITIONS, SAYING_SOURCES, SAYING_VERBS,
                     SENTENCE_CHARS,
@@ -631,6 +631,43 @@ def _topic_names(spec: Spec, doc: Doc):
                            or kinds[h] == "N"):
             continue  # (今天, 后头: no name; a noun alone is listed already)
         yield h, e
+
+
+def _opening_names(spec: Spec, doc: Doc):
+    """(nlp-fresh-a) The name a text opens with, jieba having cut it into pieces its dictionary lacks as one word:
+    the text's first words before an adverb, a negation, a copula or a topic particle
+    (``words.OPENING_NAME_NEXT``: 「发绣不用丝线…」「三句半就四个人上台…」), one of them a single character, or the object
+    of a one-character verb opening the text as its own clause (「做米塑,先…」「说长子鼓书,俺…」: the job named). Two to
+    four characters, at least two pieces, no pronoun, function word, numeral (一抖就散), time or place, marker, hand, quantity,
+    complement (杀完青, 捏进针) or punctuation among them, no verb in a verb's object (让木偶走路), nor a general word or a
+    person at its end. Yields one (start, end) token span at most."""
+    words, kinds = doc.words, doc.kinds
+    tags = spec.pos_tags()
+    n = len(words)
+    lead = n > 2 and len(words[0]) == 1 and kinds[0] in ("V", "T", None) and tags.get(words[0], "")[:1] == "v" \
+        and words[0] not in PERSON_LEADS  # (让木偶走路: a person or a figure made to act)
+    for s in ((1, 0) if lead else (0,)):
+        e = s
+        while e < n and e - s < 4 and len(words[e]) <= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in words[e]) \
+                and kinds[e] not in ("Q", "M", "H", "L", "O", "R", "P") and e not in doc.quantities \
+                and tags.get(words[e], "")[:1] not in ("r", "p", "c", "u", "d", "f", "t", "s", "y", "e", "m") \
+                and words[e] not in OPENING_NAME_NEXT and words[e] not in FILLERS and words[e] not in NEGATIONS \
+                and words[e] not in MODALS and words[e] not in COMPLEMENTS and words[e] not in DIRECTION_WORDS \
+                and not (s and tags.get(words[e], "")[:1] == "v"):
+            e += 1
+        if e - s < 2 or e >= n or not 2 <= sum(len(words[j]) for j in range(s, e)) <= 4:
+            continue
+        if s:
+            if words[e] not in (",", "\uff0c"):
+                continue
+        elif words[e] not in OPENING_NAME_NEXT or all(len(words[j]) > 1 for j in range(s, e)):
+            continue
+        said = "".join(words[s:e])
+        if any(said.endswith(g) for g in STOP_NOUNS) or any(said.endswith(g) for g in GENERIC_SUFFIX_WORDS) \
+                or said[-1] in "人们":
+            continue
+        yield s, e
+        return
 
 
 # 「头一步是放样」「第二步选竹」「头一式虎举」「头一样先学握弓」「最后一道是上油」: an ordinal step (头/第N/最后,

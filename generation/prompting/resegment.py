@@ -8,7 +8,7 @@ from operator import eq, itemgetter
 
 from .spec import Spec
 from .tokens import Doc, _is_material_word, _is_tool_word, kind_table
-from .words import (ADJ_TAGS, AFTER_VERB_WORDS, BODY_CHARS, BODY_PREV, BOUND_TAGS, BOUND_ZG_FREQ, COMPLEMENTS,
+from .words import (ADJ_TAGS, AFTER_VERB_WORDS, BA_VERB_NEXT, BODY_CHARS, BODY_PREV, BOUND_TAGS, BOUND_ZG_FREQ, COMPLEMENTS,
                     COMPOUND_MAX, CONTEXT_HAND_VERBS, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_WORDS,
                     FUNCTION_TAGS, GRASP_VERBS, INSTRUMENT_HEADS, INSTRUMENT_LEADS, LOCATIVES, MANNER_ADVERBS,
                     MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, MODALS, NAME_CLASSIFIERS_NOT, NEGATIONS, NOUN_TAGS, NUMERAL_CHARS,
@@ -119,6 +119,7 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
                 and not (len(w) == 1 and i + 1 < n and words[i + 1] in ("在", "进")
                          and (w in CONTEXT_HAND_VERBS or mistagged_verb(spec.pos_tags(), w))
                          and not _verb_in_clause(spec, words, kinds, i + 2)) \
+                and not ba_verb_char(spec.pos_tags(), words, out_w, i) \
                 and not (i + 1 < n and len(w) == 1 and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2) \
                 and not (len(w) == 1 and w not in TOOL_HEADS and w not in MATERIAL_HEADS and verb_char(spec.pos_tags(), w)
                          and counted_object(spec.pos_tags(), words, kinds, i + 1)):
@@ -175,6 +176,8 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
                 compounds.pop(len(out_w) - 1, None)
             group, lp = True, None
             continue
+        if k != "V" and ba_verb_char(spec.pos_tags(), words, out_w, i):
+            k = "V"  # 「把锔子卡进眼里」: the 把 clause's verb (卡/n), not a noun
         out_w.append(w), out_s.append(starts[i]), out_k.append(k)
         group, lp = False, p
     if pos < n:
@@ -183,6 +186,22 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
     # quantities are never joined: they keep their order
     out_q = dict(zip(compress(range(len(out_k)), map(eq, out_k, repeat("Q"))), (qmap[j] for j in sorted(qmap))))
     return out_w, out_s, out_k, out_q, compounds
+
+
+def ba_verb_char(pos: dict, words: list, out_w: list, i: int) -> bool:
+    """「把锔子卡进眼里」「把竹钉卡在缝里」「把铆钉楔进铁板」「把鞋底纳在一起」: right after 把/将 and its object (one word,
+    ``out_w[-1]``, the last output token), a one-character word jieba left alone before 进/在/到/入
+    (``words.BA_VERB_NEXT``) is the clause's verb with where the thing goes, whatever jieba tags it (卡/n, 楔/n): never
+    the object's last character (锔子卡, 铆钉楔). Not a locative (把锅放里边: 里), a numeral, a classifier, a pronoun
+    or a function word, and not a character that heads a tool's or a stuff's name (``TOOL_HEADS``, ``MATERIAL_HEADS``:
+    「把铁 + 丝 + 缠在…」 keeps 铁丝 for the later rules)."""
+    w = words[i]
+    if len(w) != 1 or i + 1 >= len(words) or words[i + 1] not in BA_VERB_NEXT or len(out_w) < 2 \
+            or out_w[-2] not in OBJECT_MARKERS or w in PLACE_SUFFIX or w in DIRECTION_CHARS or w in COMPLEMENTS:
+        return False
+    if w in TOOL_HEADS or w in MATERIAL_HEADS:
+        return False
+    return pos.get(w, "")[:1] in ("n", "v", "g", "z", "")
 
 
 def written_jing(pos: dict, words: list, i: int) -> bool:
@@ -455,7 +474,8 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
             or (len(w) == 2 and w[1] in "往朝向") or (len(w) == 3 and w[1] in LOCATIVES) \
             or (len(w) >= 2 and w[1] == "点") or (len(w) == 3 and pos.get(w, "") == "nr") \
             or (len(w) == 3 and w[1] == "着") or (len(w) == 2 and w[0] in PIECE_CLASSIFIERS) \
-            or (len(w) == 3 and 0 < freq.get(w, 0) < RARE_FREQ)
+            or (len(w) == 3 and 0 < freq.get(w, 0) < RARE_FREQ) \
+            or (len(w) == 2 and pos.get(w, "")[:1] == "n" and pos.get(w[1], "")[:1] == "v")
     for i in compress(range(n - 1), list(map(memo.__getitem__, words[:n - 1]))):
         w = words[i]
         k = kinds[i]
@@ -481,6 +501,14 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
             # made of a noun and a verb character, before what only follows a verb (a result, an aspect, 于), is the
             # noun + the verb
             tailcuts[i] = (table.get(w[:2]) or "N", table.get(w[2]) or "V")
+            continue
+        if len(w) == 2 and k in (None, "N") and i and w not in spec.terms and len(words[i - 1]) == 2 \
+                and words[i - 1][0] in NUMERAL_CHARS and pos.get(words[i - 1], "") in ("m", "mq") and kinds[i - 1] != "Q" \
+                and pos.get(w, "")[:1] == "n" and pos.get(w[0], "")[:1] == "n" and pos.get(w[1], "")[:1] == "v" \
+                and w[1] not in STOP_VERBS and (words[i + 1] in GLUED_VERB_NEXT or words[i + 1] in ("掉", "开", "光")):
+            # (nlp-fresh-a) 「一把火烧了」「一盆水泼掉」: after a numeral + classifier, jieba's noun of a noun character and a
+            # verb character (火烧/n), before what only follows a verb, is the counted thing + the verb
+            cuts[i] = ("N", table.get(w[1]) or "V")
             continue
         if k in ("Q", "P", "T", "H"):
             continue

@@ -142,6 +142,30 @@ SWAP_VERBS = frozenset({"换", "换上", "改用", "换用"})
 # where their place says so (``open_kinds``), never tagged as verbs everywhere.
 CONTEXT_HAND_VERBS = MANUAL_VERBS | set("套挂拴系搭挎扛拎抓捞夹钉揭撕剥掰扭拈摘采砍锤晃摆颠揣踩蹬踢跺扶靠顶撑垫铺摊舞甩扔接送")
 
+# What follows the verb of a 把 clause where it says where the thing goes (把X卡进…, 把X搁在…, 把X卡到…): a
+# one-character word jieba left between the object and one of these is that verb, whatever its tag (卡/n, 楔/n,
+# 纳/v), never the object's last character (``resegment.ba_verb_char``).
+BA_VERB_NEXT = frozenset({"进", "在", "到", "入", "进去", "进来", "到了", "在了"})
+
+# What may follow the name a text opens with (``names._opening_names``: 「发绣不用丝线…」「三句半就四个人…」): an
+# adverb, a negation, a copula or a topic particle that says something of it, never a verb of its own.
+OPENING_NAME_NEXT = frozenset({"就", "不用", "不", "是", "就是", "都", "也", "讲究", "要", "得", "啊", "嘛", "呢", "呀",
+                               "这", "那", "可", "最"})
+
+# (nlp-fresh-a) After 每/几/各 (``COUNT_PREV``) a character is a classifier (每遍, 各层) unless what follows counts what
+# it takes: a quantity, or a numeral + classifier word (「两人各坐一边」「各扛一头」「各站一排」); not a numeral word that
+# is an adverb or a likeness (一样, 一起, 一块, 一直: 「各层一样厚」). The second characters of those adverbs:
+NUMERAL_ADVERB_TAILS = frozenset("样般起块齐共直定些点同并")
+
+# Posture verbs: the body set in place, a step of its own (站, 坐, 蹲, 跪, 趴, 躺). Glued by jieba to a distributive
+# before them (分站/n, 各站/r) after the people who take it, the word is that verb (``extract._posture_verb``).
+POSTURE_VERBS = frozenset("站坐蹲跪趴躺")
+POSTURE_PREFIXES = frozenset("分各对并围")
+
+# (nlp-fresh-a) Prepositions that are also verbs of following (跟): with a direction after them and nothing more in the
+# clause (「左脚再跟上」: jieba's 跟上/f) they are the verb, not the preposition.
+FOLLOW_PREPOSITIONS = frozenset("跟")
+
 # Nouns that name no tool or material (time, place, people, abstractions).
 STOP_NOUNS = {"时候", "地方", "东西", "样子", "办法", "手艺", "师傅", "功夫", "意思", "问题", "感觉", "道理", "事", "事情",
               "时间", "部分", "部位", "这边", "那边", "关键", "效果", "程度", "位置", "方向", "方面", "大家", "人家", "老师",
