@@ -21,7 +21,7 @@ from .spec import Spec
 from .tokens import Doc, _is_body, kind_table, normalize_chars
 from .words import (AWAY_COMPLEMENTS, COMPLEMENTS, CONTEXT_HAND_VERBS, COORD_STOP, COPULAS, DIMENSION_CHARS,
                     DIRECTION_CHARS, DIRECTION_COMPOUNDS, EACH_ADVERBS, FACING_COVERBS, FUNCTION_TAGS,
-                    INSTRUMENT_LEADS, MODALS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS,
+                    INSTRUMENT_LEADS, MODALS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, ONE_ADVERBS,
                     PAIRED_OPENERS, PERSON_NOUNS, PERSON_TAIL_CHARS, PLACE_SUFFIX, PUNCT,
                     RESULT_COMPLEMENTS, ROUTE_MARKERS, ROUTE_PREPOSITIONS, SEQ_MARKERS, SPEECH_PARTICLES, TOOL_LEAD,
                     TOOL_NAME_SUFFIX, WARNING_CUES, WHITESPACE)
@@ -380,6 +380,13 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
                         words[last_pred] in TOOL_LEAD and not any(_asr_noun(doc, tags, j) for j in (i + 1, i + 2))):
                 # (not 「拿墨斗一弹」「拿木槌一下一下敲」: what was taken is used by the verb that follows)
                 cut = True  # 「右手拿大板两块竹板一碰」: a new numbered subject after a predicate and its object
+            elif verb_seen and w[:1] == "每" and i - 1 > last_cut and prev_w[:1] != "每" and not _asr_is_verb(doc, tags, i - 1) \
+                    and prev_k not in ("O", "L", "R", "M", "H", "Q") and prev_w not in MODALS \
+                    and prev_w not in ASR_SUBJECT_ADVERBS and prev_w not in ASR_DAY_TAKERS \
+                    and tags.get(prev_w, "")[:1] not in ("p", "c", "d", "u", "r", "m", "q") \
+                    and _asr_each_opens(doc, tags, i):
+                cut = True  # 「右手拿根小槌子每句唱到尾巴」: after a predicate and its object, 每 + what is counted opens
+                # the next clause (a rate after a quantity is the rule below; 「给每根」「把每张」 stay)
             elif verb_seen and k == "M" and w in ASR_OPEN_MARKERS \
                     and prev_w not in MODALS and prev_w not in ASR_SUBJECT_ADVERBS:
                 cut = True  # 「…压干再拿到焙墙上晒」 (not 「影人要先拿…」: 先 goes with its verb)
@@ -454,6 +461,7 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
             elif ((i >= 2 and words[i - 2] == "一" and len(prev_w) == 1 and _asr_is_verb(doc, tags, i - 1))
                   # 「往罐里一晃赶紧抽出来」: jieba's one word 一晃
                   or (len(prev_w) == 2 and prev_w[0] == "一" and prev_k != "Q" and tags.get(prev_w, "") not in ("m", "mq")
+                      and prev_w not in ONE_ADVERBS  # 「一定要押韵」: an adverb, no sudden action
                       and (prev_w[1] in CONTEXT_HAND_VERBS or tags.get(prev_w[1], "")[:1] == "v"))) \
                     and k != "Q" and w not in ASR_AFTER_ONE_VERB and kinds[i] != "M" and tags.get(w, "") != "m" \
                     and _asr_result_follows(doc, tags, i):
@@ -1151,6 +1159,16 @@ def _asr_verb_object_done(doc: Doc, tags: dict, v: int, i: int) -> bool:
     return done and (j == v + 1 or j == v + 2 and words[v + 1] in ends)
 
 
+def _asr_each_opens(doc: Doc, tags: dict, i: int) -> bool:
+    """Token i is 每 + what is counted and its verb comes right after (「每句唱到」「每 根 捆两道」), so the
+    clause it opens is about each one; not 每 + a verb (「每过一梭」: when, inside what follows)."""
+    words = doc.words
+    if len(words[i]) >= 2:
+        return i + 1 < len(words) and _asr_is_verb(doc, tags, i + 1)
+    return i + 2 < len(words) and len(words[i + 1]) == 1 and tags.get(words[i + 1], "")[:1] in ("q", "m", "n", "p") \
+        and not _asr_is_verb(doc, tags, i + 1) and _asr_is_verb(doc, tags, i + 2)
+
+
 def _asr_manner_repeat(doc: Doc, tags: dict, i: int) -> bool:
     """A manner phrase said twice starts at token i: 一 X 一 X (「一槌一槌」) or 一X 一X (「一只一只」)."""
     words = doc.words
@@ -1283,7 +1301,8 @@ def _asr_body_head(tags: dict, prev: str, w: str) -> int:
     → 袖 + 手腕子, when 手腕子 is a word); else 0."""
     if prev in ("左", "右"):
         return 1
-    return 1 if len(prev) >= 2 and prev[-1] in ASR_BODY_CHARS and tags.get(prev[-1] + w, "")[:1] == "n" else 0
+    # (jieba may leave the body character alone too: 「虎口里」 + 「手」 + 「腕子」)
+    return 1 if prev and prev[-1] in ASR_BODY_CHARS and tags.get(prev[-1] + w, "")[:1] == "n" else 0
 
 
 def _asr_after_ba_result(doc: Doc, tags: dict, i: int, last_cut: int) -> bool:

@@ -1,0 +1,54 @@
+"""nlp-fresh-c: clause starts put back in text without punctuation (``breaks.restore_breaks``), tuned on dev6
+read without punctuation. Each rule: (1) 每 + what is counted + its verb, after a predicate and its object,
+opens the next clause (not 每 + a verb: 「每过一遍」 is when, inside what follows); (2) an adverb written with
+一 and a verb-like character (一定, 一直…, ``words.ONE_ADVERBS``) is no sudden action 一 + verb, so no cut
+after it; (3) a body character jieba left alone before the rest of its word (手 | 腕子) goes with the body part
+that starts the next clause. The sentences are written for these tests, not taken from any split or probe."""
+from generation.prompting import normalize
+from generation.prompting.breaks import restore_breaks
+from generation.prompting.spec import get_spec
+
+
+def _restored(text: str) -> str:
+    return restore_breaks(get_spec(), text)[0]
+
+
+def _actions(text: str) -> list:
+    return [s["action"] for s in normalize(text, None).to_dict()["steps"]]
+
+
+# (1) 每 + a counted thing opens a clause
+def test_each_opens_clause_after_object():
+    assert "竹签,每根捆两道" in _restored("左手拿起一把竹签每根捆两道")
+
+
+def test_each_word_opens_clause_after_object():
+    assert "木板,每块刷一层桐油" in _restored("师傅搬来一摞木板每块刷一层桐油")
+
+
+def test_each_keeps_the_hold_as_a_step():
+    acts = _actions("右手拿根小木槌每句唱到末尾敲一下")
+    assert "拿" in acts
+
+
+def test_each_before_a_verb_is_no_cut():
+    assert _restored("他就喊这叫收口每过一遍拿竹刀刮平") == "他就喊这叫收口每过一遍,拿竹刀刮平"
+
+
+# (2) 一定/一直… are adverbs
+def test_one_adverb_is_no_sudden_action():
+    assert "一定,要" not in _restored("第二段唱腔一定要拖长一点再收住")
+
+
+def test_one_adverb_keeps_its_verb():
+    assert "一直," not in _restored("这时候火候一直要盯着锅里慢慢翻")
+
+
+def test_sudden_action_still_cuts():
+    assert _restored("墨斗一弹线就印上了") == "墨斗一弹,线就印上了"
+
+
+# (3) the body character jieba left alone
+def test_lone_body_character_goes_with_its_part():
+    r = _restored("鼓槌握在掌心里手腕子一抖就敲下去")
+    assert "手,腕子" not in r and ",手腕子" in r
