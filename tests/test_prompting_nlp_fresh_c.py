@@ -52,3 +52,22 @@ def test_sudden_action_still_cuts():
 def test_lone_body_character_goes_with_its_part():
     r = _restored("鼓槌握在掌心里手腕子一抖就敲下去")
     assert "手,腕子" not in r and ",手腕子" in r
+
+
+# (4) a route said again (往/朝/向 + where + verb, then the same coverb) opens the second clause of the pair
+def test_route_again_opens_clause():
+    assert "往上提,往下压" in _restored("拉坯的时候两只手往上提往下压")
+
+
+def test_route_again_after_lone_coverb():
+    assert "往里翻,往外翻" in _restored("跳这一段的时候手腕子往里翻往外翻")
+
+
+def test_route_again_with_different_coverbs_is_no_pair():
+    assert "往前走往" not in _restored("先往锅里倒一瓢水朝灶口添柴火")  # no 往…往: nothing from this rule
+
+
+# (5) a classifier right after a verb counts that verb's object, no new subject after it
+def test_classifier_after_verb_keeps_object():
+    r = _restored("走两步停一下左手攥块绸子搭在肩上右手往外推")
+    assert "攥块,绸子" not in r and "左手攥块绸子搭在肩上" in r

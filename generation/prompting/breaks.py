@@ -22,8 +22,9 @@ from .tokens import Doc, _is_body, kind_table, normalize_chars
 from .words import (AWAY_COMPLEMENTS, COMPLEMENTS, CONTEXT_HAND_VERBS, COORD_STOP, COPULAS, DIMENSION_CHARS,
                     DIRECTION_CHARS, DIRECTION_COMPOUNDS, EACH_ADVERBS, FACING_COVERBS, FUNCTION_TAGS,
                     INSTRUMENT_LEADS, MODALS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, ONE_ADVERBS,
-                    PAIRED_OPENERS, PERSON_NOUNS, PERSON_TAIL_CHARS, PLACE_SUFFIX, PUNCT,
-                    RESULT_COMPLEMENTS, ROUTE_MARKERS, ROUTE_PREPOSITIONS, SEQ_MARKERS, SPEECH_PARTICLES, TOOL_LEAD,
+                    PAIRED_OPENERS, PERSON_NOUNS, PERSON_TAIL_CHARS, PIECE_CLASSIFIERS, PLACE_SUFFIX, PUNCT,
+                    RESULT_COMPLEMENTS, ROUTE_MARKERS, ROUTE_PREPOSITIONS, SEQ_MARKERS, SPEECH_PARTICLES, THAT_ONE_CLASSIFIERS,
+                    TOOL_LEAD,
                     TOOL_NAME_SUFFIX, WARNING_CUES, WHITESPACE)
 
 ASR_RUN = 20  # characters with no punctuation or space: longer than any written clause
@@ -387,6 +388,9 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
                     and _asr_each_opens(doc, tags, i):
                 cut = True  # 「右手拿根小槌子每句唱到尾巴」: after a predicate and its object, 每 + what is counted opens
                 # the next clause (a rate after a quantity is the rule below; 「给每根」「把每张」 stay)
+            elif verb_seen and i - 1 > last_cut and _asr_route_again(doc, tags, i, last_cut):
+                cut = True  # 「手腕子往里翻往外翻」「朝天弹朝地弹」「往上提往下压」: a route said again after the verb of
+                # the first opens the second clause of the pair
             elif verb_seen and k == "M" and w in ASR_OPEN_MARKERS \
                     and prev_w not in MODALS and prev_w not in ASR_SUBJECT_ADVERBS:
                 cut = True  # 「…压干再拿到焙墙上晒」 (not 「影人要先拿…」: 先 goes with its verb)
@@ -511,6 +515,7 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
                     and tags.get(prev_w, "")[:1] not in ("p", "c", "m", "q") \
                     and (prev_k != "Q" or _asr_event_measure(spec, doc, norm, i - 1)) \
                     and not (prev_w in ASR_DIRECTIONS and _asr_is_verb(doc, tags, i - 2)) \
+                    and not (prev_w in ASR_COUNTED_CLASSIFIERS and i >= 2 and _asr_is_verb(doc, tags, i - 2)) \
                     and (_asr_subject_predicate(doc, tags, i + 1)
                          or _asr_done_predicate(doc, tags, i + 1) and not (i >= 2 and words[i - 2] in TOOL_LEAD)):
                 cut = True  # 「…盖到白布上刷子蘸了…」「…七八层篾片要刮到…」: a new subject with a modal, 一 + verb or its verb
@@ -1157,6 +1162,35 @@ def _asr_verb_object_done(doc: Doc, tags: dict, v: int, i: int) -> bool:
     w, ends = words[v], (COMPLEMENTS | ASR_RESULTS) - {"了", "着", "过", "个", "得"}
     done = (len(w) == 2 and w[1] in ends) or (j == v + 2 and words[v + 1] in ends)
     return done and (j == v + 1 or j == v + 2 and words[v + 1] in ends)
+
+
+# a classifier said right after a verb without its 一 (「捏块手帕」「拿根竹签」「抓把米」): the noun after it is
+# that verb's object, never a new subject
+ASR_COUNTED_CLASSIFIERS = PIECE_CLASSIFIERS | THAT_ONE_CLASSIFIERS
+
+
+def _asr_route_again(doc: Doc, tags: dict, i: int, last_cut: int) -> bool:
+    """Token i opens a route (往/朝/向, alone or in jieba's word with its verb: 往下压) said again in its clause: the
+    same coverb opened a route earlier in the clause, the token just before i is that route's verb (alone, or the
+    word 往上提 itself), and a verb follows within two tokens (or is i's own word). Not a verb that takes 往 as its
+    complement (开往, 送往)."""
+    words, kinds = doc.words, doc.kinds
+    w, prev = words[i], words[i - 1]
+    c = w[:1]
+    if c not in ROUTE_MARKERS or prev[-1:] in ROUTE_MARKERS or not _asr_is_verb(doc, tags, i - 1):
+        return False
+    glued = len(w) >= 3 and _asr_is_verb(doc, tags, i)
+    if not (w == c and kinds[i] == "R" or glued):
+        return False
+    if not glued and not any(_asr_is_verb(doc, tags, m) or verb_char(tags, words[m])
+                             for m in range(i + 1, min(len(words), i + 4))):
+        return False
+    for j in range(max(last_cut + 1, 0), i):
+        if words[j][:1] != c or kinds[j] == "P":
+            continue
+        if (words[j] == c and kinds[j] == "R" and j < i - 1) or (j == i - 1 and len(prev) >= 3):
+            return True
+    return False
 
 
 def _asr_each_opens(doc: Doc, tags: dict, i: int) -> bool:
