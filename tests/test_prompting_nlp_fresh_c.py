@@ -71,3 +71,16 @@ def test_route_again_with_different_coverbs_is_no_pair():
 def test_classifier_after_verb_keeps_object():
     r = _restored("走两步停一下左手攥块绸子搭在肩上右手往外推")
     assert "攥块,绸子" not in r and "左手攥块绸子搭在肩上" in r
+
+
+# (6) a character said twice that is one word (a plural, 'every one') starts no clause at its second saying
+def test_doubled_plural_is_one_word():
+    assert "娃,娃们" not in _restored("晚上大人在炕头上一段接一段地讲娃娃们听得直乐")
+
+
+def test_doubled_every_one_is_one_word():
+    assert "枪,枪" not in _restored("他端起那杆猎枪瞄准靶子枪枪不落空打中了十个")
+
+
+def test_chained_noun_still_starts_clause():
+    assert "敲锣,锣挂在" in _restored("拿锣槌子敲锣锣挂在木架子上再敲鼓")

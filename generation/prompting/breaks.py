@@ -1539,6 +1539,11 @@ ASR_NOT_NEXT = ASR_AFTER_ONE_VERB | COMPLEMENTS | RESULT_COMPLEMENTS | DIRECTION
 ASR_CHAIN_NEXT = set("到得完好了个成干透起开")
 
 
+# what follows a character said twice that makes the pair one word: a plural (娃娃们) or 'every one' (箭箭不落空,
+# 人人都会, 回回也): no clause starts at the second character
+ASR_EVERY_NEXT = frozenset("们都不也皆")
+
+
 def _asr_chains(spec: Spec, norm: str, runs: list, doc: Doc) -> list[int]:
     """「车盘车盘转起来了」「蒸蒸到外硬内软」: speakers start a clause with the word that ended the one
     before; where a word of two or three characters is said twice running (also across the locative
@@ -1567,6 +1572,8 @@ def _asr_chains(spec: Spec, norm: str, runs: list, doc: Doc) -> list[int]:
                 if norm[p - size - 1:p - 1] == norm[p:p + size] and len(set(norm[p:p + size])) == size \
                         and not any(x in NUMERAL_CHARS for x in norm[p:p + size]):
                     hit = True  # 「搁银窝里银窝放到…」: the place named last is the next clause's topic
+            if not hit and norm[p - 1] == c and norm[p + 1] in ASR_EVERY_NEXT:
+                continue  # 「讲娃娃们笑得…」「箭箭不落空」: a doubled noun that is one word, or 'every one' (XX都/不/也)
             if not hit and norm[p - 1] == c and p - 1 > a and (kinds_of.get(c) == "N" or (
                     kinds_of.get(c) == "T" and tags.get(c, "")[:1] == "n")) \
                     and norm[p - 2] not in NUMERAL_CHARS and c not in ASR_BODY_END:
