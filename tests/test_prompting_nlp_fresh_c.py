@@ -84,3 +84,16 @@ def test_doubled_every_one_is_one_word():
 
 def test_chained_noun_still_starts_clause():
     assert "敲锣,锣挂在" in _restored("拿锣槌子敲锣锣挂在木架子上再敲鼓")
+
+
+# (7) a time pointed at (那天, 当晚…) after a predicate and its object opens the next clause, with its event
+def test_that_day_opens_clause_with_its_event():
+    assert "彩带,出嫁那天" in _restored("姑娘先在辫子上系一根彩带出嫁那天把盖头蒙在头上")
+
+
+def test_that_day_after_object_opens_clause():
+    assert "灯笼,当晚" in _restored("男人们先去祠堂里挂灯笼当晚点起火把绕村走一圈")
+
+
+def test_that_day_after_until_stays():
+    assert "到,那天" not in _restored("先把米泡上三天一直等到那天再上锅蒸")

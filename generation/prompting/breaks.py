@@ -388,6 +388,16 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
                     and _asr_each_opens(doc, tags, i):
                 cut = True  # 「右手拿根小槌子每句唱到尾巴」: after a predicate and its object, 每 + what is counted opens
                 # the next clause (a rate after a quantity is the rule below; 「给每根」「把每张」 stay)
+            elif verb_seen and w in ASR_THAT_TIMES and i - 1 > last_cut and prev_w not in ASR_DAY_TAKERS \
+                    and prev_k not in ("O", "L", "R", "M") and (_asr_nounish(doc, tags, i - 1) or tags.get(prev_w, "") == "vn"
+                                                                or len(prev_w) >= 2 and tags.get(prev_w, "")[:1] == "v"
+                                                                and i - 2 > last_cut and _asr_nounish(doc, tags, i - 2)) \
+                    and _asr_predicate_ahead(doc, tags, i):
+                cut = True  # 「头顶扎一撮红缨比赛那天把牛牵到…」: the day (or time) of the next thing opens its clause, with
+                # the event that names it (比赛那天) when that stands between
+                if len(prev_w) >= 2 and tags.get(prev_w, "")[:1] in ("v", "n") and i - 2 > last_cut \
+                        and _asr_nounish(doc, tags, i - 2):
+                    s = starts[i - 1]
             elif verb_seen and i - 1 > last_cut and _asr_route_again(doc, tags, i, last_cut):
                 cut = True  # 「手腕子往里翻往外翻」「朝天弹朝地弹」「往上提往下压」: a route said again after the verb of
                 # the first opens the second clause of the pair
@@ -1167,6 +1177,10 @@ def _asr_verb_object_done(doc: Doc, tags: dict, v: int, i: int) -> bool:
 # a classifier said right after a verb without its 一 (「捏块手帕」「拿根竹签」「抓把米」): the noun after it is
 # that verb's object, never a new subject
 ASR_COUNTED_CLASSIFIERS = PIECE_CLASSIFIERS | THAT_ONE_CLASSIFIERS
+
+
+# a time pointed at (that day, that year): with the event before it (比赛那天, 出殡那天), the time of the next clause
+ASR_THAT_TIMES = frozenset(("那天", "这天", "当天", "那年", "那晚", "当晚", "那会儿", "那阵子", "那一天"))
 
 
 def _asr_route_again(doc: Doc, tags: dict, i: int, last_cut: int) -> bool:
