@@ -21,9 +21,10 @@ from .spec import Spec
 from .tokens import Doc, _is_body, kind_table, normalize_chars
 from .words import (AWAY_COMPLEMENTS, COMPLEMENTS, CONTEXT_HAND_VERBS, COORD_STOP, COPULAS, DIMENSION_CHARS,
                     DIRECTION_CHARS, DIRECTION_COMPOUNDS, EACH_ADVERBS, FACING_COVERBS, FUNCTION_TAGS,
-                    INSTRUMENT_LEADS, MODALS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS,
-                    PAIRED_OPENERS, PERSON_NOUNS, PERSON_TAIL_CHARS, PLACE_SUFFIX, PUNCT,
-                    RESULT_COMPLEMENTS, ROUTE_MARKERS, ROUTE_PREPOSITIONS, SEQ_MARKERS, SPEECH_PARTICLES, TOOL_LEAD,
+                    INSTRUMENT_LEADS, MODALS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, ONE_ADVERBS,
+                    PAIRED_OPENERS, PERSON_NOUNS, PERSON_TAIL_CHARS, PIECE_CLASSIFIERS, PLACE_SUFFIX, PUNCT,
+                    RESULT_COMPLEMENTS, ROUTE_MARKERS, ROUTE_PREPOSITIONS, SEQ_MARKERS, SPEECH_PARTICLES, THAT_ONE_CLASSIFIERS,
+                    TOOL_LEAD,
                     TOOL_NAME_SUFFIX, WARNING_CUES, WHITESPACE)
 
 ASR_RUN = 20  # characters with no punctuation or space: longer than any written clause
@@ -380,6 +381,26 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
                         words[last_pred] in TOOL_LEAD and not any(_asr_noun(doc, tags, j) for j in (i + 1, i + 2))):
                 # (not 「拿墨斗一弹」「拿木槌一下一下敲」: what was taken is used by the verb that follows)
                 cut = True  # 「右手拿大板两块竹板一碰」: a new numbered subject after a predicate and its object
+            elif verb_seen and w[:1] == "每" and i - 1 > last_cut and prev_w[:1] != "每" and not _asr_is_verb(doc, tags, i - 1) \
+                    and prev_k not in ("O", "L", "R", "M", "H", "Q") and prev_w not in MODALS \
+                    and prev_w not in ASR_SUBJECT_ADVERBS and prev_w not in ASR_DAY_TAKERS \
+                    and tags.get(prev_w, "")[:1] not in ("p", "c", "d", "u", "r", "m", "q") \
+                    and _asr_each_opens(doc, tags, i):
+                cut = True  # 「右手拿根小槌子每句唱到尾巴」: after a predicate and its object, 每 + what is counted opens
+                # the next clause (a rate after a quantity is the rule below; 「给每根」「把每张」 stay)
+            elif verb_seen and w in ASR_THAT_TIMES and i - 1 > last_cut and prev_w not in ASR_DAY_TAKERS \
+                    and prev_k not in ("O", "L", "R", "M") and (_asr_nounish(doc, tags, i - 1) or tags.get(prev_w, "") == "vn"
+                                                                or len(prev_w) >= 2 and tags.get(prev_w, "")[:1] == "v"
+                                                                and i - 2 > last_cut and _asr_nounish(doc, tags, i - 2)) \
+                    and _asr_predicate_ahead(doc, tags, i):
+                cut = True  # 「头顶扎一撮红缨比赛那天把牛牵到…」: the day (or time) of the next thing opens its clause, with
+                # the event that names it (比赛那天) when that stands between
+                if len(prev_w) >= 2 and tags.get(prev_w, "")[:1] in ("v", "n") and i - 2 > last_cut \
+                        and _asr_nounish(doc, tags, i - 2):
+                    s = starts[i - 1]
+            elif verb_seen and i - 1 > last_cut and _asr_route_again(doc, tags, i, last_cut):
+                cut = True  # 「手腕子往里翻往外翻」「朝天弹朝地弹」「往上提往下压」: a route said again after the verb of
+                # the first opens the second clause of the pair
             elif verb_seen and k == "M" and w in ASR_OPEN_MARKERS \
                     and prev_w not in MODALS and prev_w not in ASR_SUBJECT_ADVERBS:
                 cut = True  # 「…压干再拿到焙墙上晒」 (not 「影人要先拿…」: 先 goes with its verb)
@@ -454,6 +475,7 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
             elif ((i >= 2 and words[i - 2] == "一" and len(prev_w) == 1 and _asr_is_verb(doc, tags, i - 1))
                   # 「往罐里一晃赶紧抽出来」: jieba's one word 一晃
                   or (len(prev_w) == 2 and prev_w[0] == "一" and prev_k != "Q" and tags.get(prev_w, "") not in ("m", "mq")
+                      and prev_w not in ONE_ADVERBS  # 「一定要押韵」: an adverb, no sudden action
                       and (prev_w[1] in CONTEXT_HAND_VERBS or tags.get(prev_w[1], "")[:1] == "v"))) \
                     and k != "Q" and w not in ASR_AFTER_ONE_VERB and kinds[i] != "M" and tags.get(w, "") != "m" \
                     and _asr_result_follows(doc, tags, i):
@@ -503,6 +525,7 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
                     and tags.get(prev_w, "")[:1] not in ("p", "c", "m", "q") \
                     and (prev_k != "Q" or _asr_event_measure(spec, doc, norm, i - 1)) \
                     and not (prev_w in ASR_DIRECTIONS and _asr_is_verb(doc, tags, i - 2)) \
+                    and not (prev_w in ASR_COUNTED_CLASSIFIERS and i >= 2 and _asr_is_verb(doc, tags, i - 2)) \
                     and (_asr_subject_predicate(doc, tags, i + 1)
                          or _asr_done_predicate(doc, tags, i + 1) and not (i >= 2 and words[i - 2] in TOOL_LEAD)):
                 cut = True  # 「…盖到白布上刷子蘸了…」「…七八层篾片要刮到…」: a new subject with a modal, 一 + verb or its verb
@@ -1151,6 +1174,49 @@ def _asr_verb_object_done(doc: Doc, tags: dict, v: int, i: int) -> bool:
     return done and (j == v + 1 or j == v + 2 and words[v + 1] in ends)
 
 
+# a classifier said right after a verb without its 一 (「捏块手帕」「拿根竹签」「抓把米」): the noun after it is
+# that verb's object, never a new subject
+ASR_COUNTED_CLASSIFIERS = PIECE_CLASSIFIERS | THAT_ONE_CLASSIFIERS
+
+
+# a time pointed at (that day, that year): with the event before it (比赛那天, 出殡那天), the time of the next clause
+ASR_THAT_TIMES = frozenset(("那天", "这天", "当天", "那年", "那晚", "当晚", "那会儿", "那阵子", "那一天"))
+
+
+def _asr_route_again(doc: Doc, tags: dict, i: int, last_cut: int) -> bool:
+    """Token i opens a route (往/朝/向, alone or in jieba's word with its verb: 往下压) said again in its clause: the
+    same coverb opened a route earlier in the clause, the token just before i is that route's verb (alone, or the
+    word 往上提 itself), and a verb follows within two tokens (or is i's own word). Not a verb that takes 往 as its
+    complement (开往, 送往)."""
+    words, kinds = doc.words, doc.kinds
+    w, prev = words[i], words[i - 1]
+    c = w[:1]
+    if c not in ROUTE_MARKERS or prev[-1:] in ROUTE_MARKERS or not _asr_is_verb(doc, tags, i - 1):
+        return False
+    glued = len(w) >= 3 and _asr_is_verb(doc, tags, i)
+    if not (w == c and kinds[i] == "R" or glued):
+        return False
+    if not glued and not any(_asr_is_verb(doc, tags, m) or verb_char(tags, words[m])
+                             for m in range(i + 1, min(len(words), i + 4))):
+        return False
+    for j in range(max(last_cut + 1, 0), i):
+        if words[j][:1] != c or kinds[j] == "P":
+            continue
+        if (words[j] == c and kinds[j] == "R" and j < i - 1) or (j == i - 1 and len(prev) >= 3):
+            return True
+    return False
+
+
+def _asr_each_opens(doc: Doc, tags: dict, i: int) -> bool:
+    """Token i is 每 + what is counted and its verb comes right after (「每句唱到」「每 根 捆两道」), so the
+    clause it opens is about each one; not 每 + a verb (「每过一梭」: when, inside what follows)."""
+    words = doc.words
+    if len(words[i]) >= 2:
+        return i + 1 < len(words) and _asr_is_verb(doc, tags, i + 1)
+    return i + 2 < len(words) and len(words[i + 1]) == 1 and tags.get(words[i + 1], "")[:1] in ("q", "m", "n", "p") \
+        and not _asr_is_verb(doc, tags, i + 1) and _asr_is_verb(doc, tags, i + 2)
+
+
 def _asr_manner_repeat(doc: Doc, tags: dict, i: int) -> bool:
     """A manner phrase said twice starts at token i: 一 X 一 X (「一槌一槌」) or 一X 一X (「一只一只」)."""
     words = doc.words
@@ -1283,7 +1349,8 @@ def _asr_body_head(tags: dict, prev: str, w: str) -> int:
     → 袖 + 手腕子, when 手腕子 is a word); else 0."""
     if prev in ("左", "右"):
         return 1
-    return 1 if len(prev) >= 2 and prev[-1] in ASR_BODY_CHARS and tags.get(prev[-1] + w, "")[:1] == "n" else 0
+    # (jieba may leave the body character alone too: 「虎口里」 + 「手」 + 「腕子」)
+    return 1 if prev and prev[-1] in ASR_BODY_CHARS and tags.get(prev[-1] + w, "")[:1] == "n" else 0
 
 
 def _asr_after_ba_result(doc: Doc, tags: dict, i: int, last_cut: int) -> bool:
@@ -1486,6 +1553,11 @@ ASR_NOT_NEXT = ASR_AFTER_ONE_VERB | COMPLEMENTS | RESULT_COMPLEMENTS | DIRECTION
 ASR_CHAIN_NEXT = set("到得完好了个成干透起开")
 
 
+# what follows a character said twice that makes the pair one word: a plural (娃娃们) or 'every one' (箭箭不落空,
+# 人人都会, 回回也): no clause starts at the second character
+ASR_EVERY_NEXT = frozenset("们都不也皆")
+
+
 def _asr_chains(spec: Spec, norm: str, runs: list, doc: Doc) -> list[int]:
     """「车盘车盘转起来了」「蒸蒸到外硬内软」: speakers start a clause with the word that ended the one
     before; where a word of two or three characters is said twice running (also across the locative
@@ -1514,6 +1586,8 @@ def _asr_chains(spec: Spec, norm: str, runs: list, doc: Doc) -> list[int]:
                 if norm[p - size - 1:p - 1] == norm[p:p + size] and len(set(norm[p:p + size])) == size \
                         and not any(x in NUMERAL_CHARS for x in norm[p:p + size]):
                     hit = True  # 「搁银窝里银窝放到…」: the place named last is the next clause's topic
+            if not hit and norm[p - 1] == c and norm[p + 1] in ASR_EVERY_NEXT:
+                continue  # 「讲娃娃们笑得…」「箭箭不落空」: a doubled noun that is one word, or 'every one' (XX都/不/也)
             if not hit and norm[p - 1] == c and p - 1 > a and (kinds_of.get(c) == "N" or (
                     kinds_of.get(c) == "T" and tags.get(c, "")[:1] == "n")) \
                     and norm[p - 2] not in NUMERAL_CHARS and c not in ASR_BODY_END:

@@ -917,3 +917,8 @@ DOER_SIDE_CHARS = frozenset("头边")
 # one noun (跷子, 铰子, 封子: of the ~165 one-character verbs + 子 in jieba's dictionary, all but 2 are nouns there).
 # Only 子: another bound morpheme after a verb is its object (拿板, 抡槌) (``resegment._repair_tokens``)
 VERB_NOUN_SUFFIX = "子"
+
+# Adverbs written with 一 and a verb-like character (一定, 一直, 一再…): how or when, never 一 + a verb said
+# suddenly (「下句一定要押韵」 is one clause; not 「墨斗一弹」). Read by breaks' sudden-action cut.
+ONE_ADVERBS = frozenset(("一定", "一直", "一再", "一向", "一律", "一概", "一旦", "一齐", "一同", "一并", "一起", "一早",
+                         "一时", "一心", "一连", "一经", "一致", "一贯", "一度", "一味"))
