@@ -308,9 +308,12 @@ class QuantityFinder:
             rf"(?:(?P<hunit>度|℃|摄氏度)|)(?:(?P<happrox>{approx_alt}|多)|)"
             # 劈成十六丝 / 分成16股 → thread_split
             rf"|(?P<split_pre>劈|分)(?:成|为|开成){{0,1}}(?P<split_n>{NUM})(?:股|丝|绒|份)"
+            # (the fractions, ratios and shares below have 分, 比, 成, 份, 开 or / right after their first number: one
+            # look-ahead skips all of them where none follows)
+            rf"|(?=[{NUM_CHARS}]{{0,16}}[分比成份开/])(?:"
             # 十六分之一 / 1/16 of a thread
-            rf"|(?=[{NUM_CHARS}]{{1,16}}分之)(?P<frac_den>{NUM})分之(?P<frac_num>{NUM})"
-            # 水和泥三比一 → ratio [3, 1]; 皮料七成,草料三成 → [7, 3]; 一半一半, 对半 → [1, 1]
+            rf"(?=[{NUM_CHARS}]{{1,16}}分之)(?P<frac_den>{NUM})分之(?P<frac_num>{NUM})"
+            # 水和泥三比一 → ratio [3, 1]; 皮料七成,草料三成 → [7, 3]
             rf"|(?=[{NUM_CHARS}]{{1,16}}比){no_num_before}(?P<r1>{NUM})比(?P<r2>{NUM})"
             rf"|(?P<c1>[一二两三四五六七八九])成[^。;,\uff0c\uff1b]{{0,6}}[,\uff0c]?[^。;,\uff0c\uff1b]{{0,6}}?(?P<c2>[一二两三四五六七八九])成"
             # 掺三成沙: one share of ten, the rest implied → [3, 7] (七成热, 八成新, 一成不变 are not)
@@ -319,10 +322,11 @@ class QuantityFinder:
             # (not 「一份一份地包」, nor 「这一份…那两份」: which share, not how much)
             rf"|(?=[{NUM_CHARS}]{{1,16}}份){no_num_before}(?<![这那每])(?P<f1>{NUM})份(?=[^\d{CN_CHARS}地的。;\uff1b])"
             rf"[^\d{CN_CHARS}。;,\uff0c\uff1b]{{0,3}}[,\uff0c]?[^\d{CN_CHARS}。;,\uff0c\uff1b]{{0,3}}?(?<![这那每])(?P<f2>{NUM})份"
-            rf"|(?P<half_half>一半一半|对半)"
             # 「三七开」「四六开」: shares of ten said as two digits
             rf"|{no_num_before}(?P<k1>[一二三四五六七八九])(?P<k2>[一二三四五六七八九])开"
             rf"|(?<![\d.])(?P<slash_num>\d{{1,3}})/(?P<slash_den>\d{{1,4}})(?![\d/]))"
+            # 一半一半, 对半 → [1, 1] (no other alternative matches where it does: its place among them is free)
+            rf"|(?P<half_half>一半一半|对半))"
         )
         self.pattern = re.compile(source)
         cue_alt = "|".join(sorted(CORRECTION_CUES, key=len, reverse=True))
