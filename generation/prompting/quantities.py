@@ -24,7 +24,12 @@ CN_CHARS_SET = frozenset(CN_CHARS)
 CN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
 # (a 千 before 克 is the unit 千克: 「十二千克」)
-NUM = rf"(?:个把|[百千万]把|仨俩|[俩仨](?![{CN_CHARS}])|\d{{1,9}}(?:\.\d{{1,6}})?|[{CN_CHARS}几](?:(?!千克)[{CN_CHARS}点几]){{0,11}}|半)"
+# (after the first character, up to 11 more, never ending in the 千 of 千克: 克 is no numeral, so only the last
+# character taken can be that 千; written as a run of one class, which the engine takes in one step)
+NUM = rf"(?:个把|[百千万]把|仨俩|[俩仨](?![{CN_CHARS}])|\d{{1,9}}(?:\.\d{{1,6}}|)|[{CN_CHARS}几](?:[{CN_CHARS}点几]{{1,11}}(?!(?<=千)克)|)|半)"
+# the characters a NUM is made of, in at most 16 of them: 「(?=[NUM_CHARS]{1,16}比)」 before a NUM that a 比 must
+# follow fails at once where none does (a NUM said in full is tried only where it can be followed so)
+NUM_CHARS = rf"\d.{CN_CHARS}点几个把仨俩半"
 RANGE_SEP = r"(?:到|至|~|-|—|–|～|或|、)"  # 「三、四遍」 as written down
 # Words after which a bare number is a temperature (「熬到一百五」「烧至一千二」「炉温八百」).
 HEAT_CUES = ("熬到", "熬至", "烧到", "烧至", "加热到", "加热至", "烤到", "烤至", "升到", "升至", "温度到", "温度在",
@@ -209,8 +214,30 @@ LIQUIDS = "水油汤浆酒汁液"
 SIZE_WORDS = "厚宽长深粗高"
 FEN_MM = 3.333
 # 「每分钟/一秒钟/每小时 …」 before a count: a rate, converted to per minute
-PER_ALT = "每秒钟?|一秒钟?|每分钟|一分钟|每小时|一小时|一个钟头|每个钟头|每个小时|一个小时"
+PER_ALT = "每(?:秒钟?|分钟|小时|个钟头|个小时)|一(?:秒钟?|分钟|小时|个钟头|个小时)"  # (grouped by the first character)
 PER_MINUTE = {"分钟": 1, "分": 1, "秒": 60, "秒钟": 60, "小时": 1 / 60, "钟头": 1 / 60}
+
+
+def _by_first(items) -> str:
+    """An alternation of ``items``, (first character, pattern) pairs in order of preference, grouped by that
+    character: the one-character items in one class, each other first character one branch keeping its items'
+    order (「个小时|个钟头|…|个」 → 「个(?:小时|钟头|…|)」). Items with different first characters never match at
+    the same place, so the matches and their order of preference are the plain alternation's; the engine tests a
+    class and a few branches instead of every item (sre tries a plain alternation's items one by one)."""
+    groups: dict = {}
+    for first, pattern in items:
+        groups.setdefault(first, []).append(pattern)
+    singles = "".join(re.escape(f) for f, patterns in groups.items() if patterns == [re.escape(f)])
+    branches = [f"[{singles}]"] if singles else []
+    for first, patterns in groups.items():
+        head = re.escape(first)
+        if patterns == [head]:
+            continue
+        if all(p.startswith(head) for p in patterns):
+            branches.append(head + "(?:" + "|".join(p[len(head):] for p in patterns) + ")")
+        else:
+            branches.append("|".join(patterns))
+    return "|".join(branches) or "(?!x)x"
 
 
 class QuantityFinder:
@@ -252,48 +279,54 @@ class QuantityFinder:
             words = {c: n for n in reversed(names) for c in cues.get(n, ())}
             alt = "|".join(re.escape(c) for c in sorted(words, key=len, reverse=True)) or "(?!x)x"
             self._cue_re[names] = (re.compile(alt), words)
-        unit_alt = "|".join(UNIT_BEFORE.get(u, "") + re.escape(u) + UNIT_AFTER.get(u, "")
-                            for u in sorted(units, key=len, reverse=True))
+        unit_items = [(u[0], UNIT_BEFORE.get(u, "") + re.escape(u) + UNIT_AFTER.get(u, ""))
+                      for u in sorted(units, key=len, reverse=True)]
+        unit_alt = _by_first(unit_items)
+        unit_alt_fen = _by_first(unit_items + [("分", f"分(?=[{SIZE_WORDS}])")])  # (and 「八分厚」's 分)
         # the characters a unit starts with (and 分, of 「八分厚」): a look-ahead on them lets a match attempt
         # skip, in one test, the whole alternation of the spec's units where none can start
         unit_first = rf"(?=[{''.join(sorted(map(re.escape, {u[0] for u in units} | {'分'})))}])"
         sub_alt = "|".join(re.escape(u) + UNIT_AFTER.get(u, "") for u in SUB_UNITS if u in units)
         approx_alt = "|".join(re.escape(a) for a in sorted(approx_ratio, key=len, reverse=True)) or "(?!x)x"
         # The leading look-ahead lets the scan skip, in C, every position that cannot start a quantity.
-        heat_alt = "|".join(re.escape(c) for c in sorted(HEAT_CUES, key=len, reverse=True))
+        heat_alt = _by_first((c[0], re.escape(c)) for c in sorted(HEAT_CUES, key=len, reverse=True))
         # a number never starts inside another number, after 第 (ordinal), or after 月/初/星期/礼拜 (dates)
         no_num_before = rf"(?<![第月初\d.{CN_CHARS}俩仨几])(?<!星期)(?<!礼拜)"
         source = (rf"(?=[\d{CN_CHARS}几半每一劈分走进打敲拉大约差能个对俩仨{''.join(sorted({c[0] for c in HEAT_CUES}))}])"
-            rf"(?:(?P<pre>{PER_ALT})?"
-            rf"(?P<gap>走|进|打|敲|拉|大概|约|差不多|能|[^\d{CN_CHARS}俩仨几半每劈分\s,。;!?、\uff0c\uff1b\uff01\uff1f]{{1,3}}个?){{0,1}}"
-            rf"{no_num_before}(?P<n1>{NUM})(?:(?:来|多)?(?P<unit1>{unit_first}(?:{unit_alt}))?{RANGE_SEP}(?P<n2>{NUM}))?(?P<half>个半)?个?(?P<lai>来|多)?整?"
+            rf"(?:(?:(?P<pre>{PER_ALT})|)"
+            rf"(?:(?P<gap>走|进|打|敲|拉|大概|约|差不多|能|[^\d{CN_CHARS}俩仨几半每劈分\s,。;!?、\uff0c\uff1b\uff01\uff1f]{{1,3}}个?)|)"
+            rf"{no_num_before}(?P<n1>{NUM})(?:(?:来|多)?(?:(?P<unit1>{unit_first}(?:{unit_alt}))|){RANGE_SEP}(?P<n2>{NUM})|)(?:(?P<half>个半)|)个?(?:(?P<lai>来|多)|)整?"
             rf"(?:(?<=\d) )?"  # 「烧 800 度」: a space after an Arabic number
-            rf"(?P<unit>{unit_first}(?:{unit_alt}|分(?=[{SIZE_WORDS}])))(?![a-zA-Z])(?P<half2>半(?![个天年月]))?(?P<lai2>(?<=分)[来多]钟)?"
+            rf"(?P<unit>{unit_first}(?:{unit_alt_fen}))(?![a-zA-Z])(?:(?P<half2>半(?![个天年月]))|)(?:(?P<lai2>(?<=分)[来多]钟)|)"
             # 「一尺八」「一米二」「一斤二」: a digit after 尺/米/丈/寸/斤 is tenths of it
-            rf"(?P<tail>(?<=[尺米丈寸斤])[一二两三四五六七八九](?![十百千万\d个天年月尺米寸两分秒]))?"
-            rf"(?P<sub>(?:零|又)?(?P<s1>[一二两三四五六七八九十]{{1,3}}|\d{{1,3}})(?P<sunit>{sub_alt}))?"
-            rf"(?P<more>多|出头)?"
-            rf"(?P<post>/s|/秒|每秒钟?|/min|/分钟?|每分钟)?(?P<approx>{approx_alt})?"
+            rf"(?:(?P<tail>(?<=[尺米丈寸斤])[一二两三四五六七八九](?![十百千万\d个天年月尺米寸两分秒]))|)"
+            rf"(?:(?P<sub>(?:零|又)?(?P<s1>[一二两三四五六七八九十]{{1,3}}|\d{{1,3}})(?P<sunit>{sub_alt}))|)"
+            rf"(?:(?P<more>多|出头)|)"
+            rf"(?:(?P<post>/s|/秒|每秒钟?|/min|/分钟?|每分钟)|)(?:(?P<approx>{approx_alt})|)"
             # 「糖稀熬到一百五上下」: a number after a heating verb is a temperature, whatever the verb
-            rf"|(?P<heat>{heat_alt})(?:大概|约|差不多|个)?(?P<h1>{NUM})(?:{RANGE_SEP}(?P<h2>{NUM}))?"
-            rf"(?P<hunit>度|℃|摄氏度)?(?P<happrox>{approx_alt}|多)?"
+            rf"|(?P<heat>{heat_alt})(?:大概|约|差不多|个)?(?P<h1>{NUM})(?:{RANGE_SEP}(?P<h2>{NUM})|)"
+            rf"(?:(?P<hunit>度|℃|摄氏度)|)(?:(?P<happrox>{approx_alt}|多)|)"
             # 劈成十六丝 / 分成16股 → thread_split
             rf"|(?P<split_pre>劈|分)(?:成|为|开成){{0,1}}(?P<split_n>{NUM})(?:股|丝|绒|份)"
+            # (the fractions, ratios and shares below have 分, 比, 成, 份, 开 or / right after their first number: one
+            # look-ahead skips all of them where none follows)
+            rf"|(?=[{NUM_CHARS}]{{0,16}}[分比成份开/])(?:"
             # 十六分之一 / 1/16 of a thread
-            rf"|(?P<frac_den>{NUM})分之(?P<frac_num>{NUM})"
-            # 水和泥三比一 → ratio [3, 1]; 皮料七成,草料三成 → [7, 3]; 一半一半, 对半 → [1, 1]
-            rf"|{no_num_before}(?P<r1>{NUM})比(?P<r2>{NUM})"
+            rf"(?=[{NUM_CHARS}]{{1,16}}分之)(?P<frac_den>{NUM})分之(?P<frac_num>{NUM})"
+            # 水和泥三比一 → ratio [3, 1]; 皮料七成,草料三成 → [7, 3]
+            rf"|(?=[{NUM_CHARS}]{{1,16}}比){no_num_before}(?P<r1>{NUM})比(?P<r2>{NUM})"
             rf"|(?P<c1>[一二两三四五六七八九])成[^。;,\uff0c\uff1b]{{0,6}}[,\uff0c]?[^。;,\uff0c\uff1b]{{0,6}}?(?P<c2>[一二两三四五六七八九])成"
             # 掺三成沙: one share of ten, the rest implied → [3, 7] (七成热, 八成新, 一成不变 are not)
             rf"|{no_num_before}(?P<c0>[一二两三四五六七八九])成(?![热干熟满饱新不为了功])"
             # 「一份浆三份水」「米三份,水一份」: shares said with 份 → [1, 3]
             # (not 「一份一份地包」, nor 「这一份…那两份」: which share, not how much)
-            rf"|{no_num_before}(?<![这那每])(?P<f1>{NUM})份(?=[^\d{CN_CHARS}地的。;\uff1b])"
+            rf"|(?=[{NUM_CHARS}]{{1,16}}份){no_num_before}(?<![这那每])(?P<f1>{NUM})份(?=[^\d{CN_CHARS}地的。;\uff1b])"
             rf"[^\d{CN_CHARS}。;,\uff0c\uff1b]{{0,3}}[,\uff0c]?[^\d{CN_CHARS}。;,\uff0c\uff1b]{{0,3}}?(?<![这那每])(?P<f2>{NUM})份"
-            rf"|(?P<half_half>一半一半|对半)"
             # 「三七开」「四六开」: shares of ten said as two digits
             rf"|{no_num_before}(?P<k1>[一二三四五六七八九])(?P<k2>[一二三四五六七八九])开"
             rf"|(?<![\d.])(?P<slash_num>\d{{1,3}})/(?P<slash_den>\d{{1,4}})(?![\d/]))"
+            # 一半一半, 对半 → [1, 1] (no other alternative matches where it does: its place among them is free)
+            rf"|(?P<half_half>一半一半|对半))"
         )
         self.pattern = re.compile(source)
         cue_alt = "|".join(sorted(CORRECTION_CUES, key=len, reverse=True))
@@ -303,7 +336,7 @@ class QuantityFinder:
             rf"[^\d{CN_CHARS}]{{0,4}}(?:{cue_alt})[^\d{CN_CHARS}]{{0,4}}?(?P<b>{NUM})(?=[{CLAUSE_ENDS}]|$)")
         # the same without 「一分钟…」 as a rate: 「一个钟头二十分钟」 is a duration, tried when the rate
         # reading gives nothing
-        self._no_per = re.compile(source.replace(f"(?P<pre>{PER_ALT})?", "(?P<pre>(?!))?", 1))
+        self._no_per = re.compile(source.replace(f"(?:(?P<pre>{PER_ALT})|)", "(?:(?P<pre>(?!))|)", 1))
 
     def find(self, text: str) -> list[Quantity]:
         out: list[Quantity] = []
