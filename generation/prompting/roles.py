@@ -22,7 +22,7 @@ from .words import (ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, APPL
                     SUBJECT_NEXT_WORDS, PERSON_PRONOUNS, PINCHED_TOOL_HEADS, PLACE_MARKERS, PLACE_SIDES, POS_TAGS, PREDICATE_ADVERBS,
                     PUT_VERBS, RATIO_NUMERALS, RAW_STUFF_HEADS, REACH_CHARS, RELATION_END, RESULT_COMPLEMENTS,
                     ROD_SUFFIX, ROUND_MARKERS, SHAPE_SUFFIX, SIZE_WORDS, SKIP, SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS,
-                    STRIKE_ENDINGS, STRIKE_VERBS, STRUCK_HEADS, SWAP_VERBS, THAT_ONE_CLASSIFIERS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES,
+                    STRIKE_AT_VERBS, STRIKE_ENDINGS, STRIKE_VERBS, GROUND_WORDS, STRUCK_HEADS, SWAP_VERBS, THAT_ONE_CLASSIFIERS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES,
                     UNKNOWN_NAME_TAGS, WIELD_VERBS, CLOSING_RESULTS)
 
 
@@ -1315,6 +1315,24 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         put = words[action_idx][:1] in PUT_VERBS or words[action_idx][:1] in SPREAD_VERBS
         theme = _placed_theme(spec, topic if topic_at < action_idx else None, spec_topic, ba_obj, lead_word,
                               lead_tool, lead_info)
+        if words[action_idx][:1] in STRIKE_AT_VERBS and not inside and not body_place and np not in GROUND_WORDS \
+                and not _is_place_word(np) and (info is None or info.category not in ("body", "action")) \
+                and not info_is_person((np, info)) and step.material in (None, theme, np) and ba_obj is None \
+                and (theme is None or theme == lead_tool or _is_tool_word(theme)):
+            # 「烟袋锅子磕在炕沿上」「鼓槌砸在鼓口边上」: what a striking verb lands on after 在/到 is what is struck (the
+            # material); the thing named before the verb or taken in hand strikes it (the tool); not the ground, a
+            # body part, nor a vessel struck inside (「砸在臼里」); not where 把 or a thing of no tool's name is what
+            # lands (「把泥巴砸在板上」: the clay thrown is worked, the board a support)
+            if theme is not None and theme != np and step.tool is None:
+                step.tool = theme
+            step.material = np
+            if step.tool == np:
+                step.tool = None
+            theme = None
+            dest = place = None
+    if dest is not None and not described:
+        np, info, inside = dest
+        body_place = _is_body(spec, np, True)
         if theme is not None and not put and words[action_idx][:1] not in HANG_VERBS and _is_working_tool(theme):
             theme = None  # 「针扎在布上」: an implement that goes somewhere is still what with (「三弦抱在怀里」: a held instrument is worked)
         if theme is not None and step.material in (None, np):

@@ -804,6 +804,11 @@ MAKING_VERBS = set("画写描绣刻印题染烫烙")
 
 # verbs of striking down or together
 STRIKE_VERBS = set("拍敲打击磕碰")
+# verbs of striking that land on a thing (「磕在炕沿上」「砸在鼓口边上」「捶在石头上」): what follows 在/到 after them is
+# what is struck, the material (roles._open_read; a putting verb's place is a support instead)
+STRIKE_AT_VERBS = frozenset(STRIKE_VERBS | set("砸捶锤剁擂杵"))
+# the ground and the floor: where a striking verb lands without working a thing (「跺在地上」「摔在地上」)
+GROUND_WORDS = frozenset(("地", "地面", "地下", "地板", "地皮", "场地", "台", "台面", "台上", "空中", "半空"))
 
 
 # verbs that treat a thing by heat or liquid: where it was put (火上, 锅里, 水里) is what they work with

@@ -1,0 +1,40 @@
+"""Tools and materials the fresh writers' dev6 and dev4 lost (nlp-fresh-d), each a general rule.
+
+Sentences written for this test, none from the evaluation sets."""
+import pytest
+
+from generation.prompting import normalize
+
+
+def _steps(text, craft=None):
+    return normalize(text, craft=craft).to_dict()["steps"]
+
+
+def _step(text, verb, craft=None):
+    steps = _steps(text, craft)
+    for s in steps:
+        if s["action"].startswith(verb):
+            return s
+    raise AssertionError(f"no step {verb} in {steps}")
+
+
+# (1) a striking verb then 在/到 + a thing + 上: the thing landed on is what is struck (the material); the thing
+# named before the verb, or taken in hand, is what strikes (the tool)
+@pytest.mark.parametrize("text, verb, tool, material", [
+    ("老汉旱烟杆子磕在门槛上,磕掉烟灰。", "磕", "旱烟杆子", "门槛"),
+    ("木棒砸在石板上,一下比一下响。", "砸", "木棒", "石板"),
+    ("拿小锤一下一下敲在铜片上。", "敲", "小锤", "铜片"),
+    ("两手各握一根木槌,直直地捶在牛皮上。", "捶", "木槌", "牛皮"),
+])
+def test_what_a_striking_verb_lands_on_is_struck(text, verb, tool, material):
+    s = _step(text, verb)
+    assert (s["tool"], s["material"]) == (tool, material)
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("他一跺脚,脚重重地跺在地上。", "跺"),
+    ("把湿泥使劲砸在木板上,砸实。", "砸"),
+])
+def test_the_ground_or_a_thing_thrown_with_ba_is_not_what_is_struck(text, verb):
+    s = _step(text, verb)
+    assert s["material"] not in ("地", "木板")
