@@ -38,3 +38,18 @@ def test_what_a_striking_verb_lands_on_is_struck(text, verb, tool, material):
 def test_the_ground_or_a_thing_thrown_with_ba_is_not_what_is_struck(text, verb):
     s = _step(text, verb)
     assert s["material"] not in ("地", "木板")
+
+
+# (2) a noun opening the clause, then a modal (要/得/需要…) and 先/再: the noun is what the verb works
+@pytest.mark.parametrize("text, verb, material", [
+    ("杏仁要先砸碎,再下锅。", "砸碎", "杏仁"),
+    ("竹片得先晒干。", "晒", "竹片"),
+    ("羊毛需要先洗一遍。", "洗", "羊毛"),
+    ("牛角要先泡软,然后再削。", "泡", "牛角"),
+])
+def test_a_topic_before_a_modal_and_a_sequence_marker_is_worked(text, verb, material):
+    assert _step(text, verb)["material"] == material
+
+
+def test_a_person_before_a_modal_and_a_marker_is_no_material():
+    assert all(s.get("material") != "我们" for s in _steps("我们要先烧香,再磕头。"))

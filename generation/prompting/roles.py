@@ -22,7 +22,7 @@ from .words import (ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, APPL
                     SUBJECT_NEXT_WORDS, PERSON_PRONOUNS, PINCHED_TOOL_HEADS, PLACE_MARKERS, PLACE_SIDES, POS_TAGS, PREDICATE_ADVERBS,
                     PUT_VERBS, RATIO_NUMERALS, RAW_STUFF_HEADS, REACH_CHARS, RELATION_END, RESULT_COMPLEMENTS,
                     ROD_SUFFIX, ROUND_MARKERS, SHAPE_SUFFIX, SIZE_WORDS, SKIP, SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS,
-                    STRIKE_AT_VERBS, STRIKE_ENDINGS, STRIKE_VERBS, GROUND_WORDS, STRUCK_HEADS, SWAP_VERBS, THAT_ONE_CLASSIFIERS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES,
+                    STRIKE_AT_VERBS, TOPIC_MODALS, STRIKE_ENDINGS, STRIKE_VERBS, GROUND_WORDS, STRUCK_HEADS, SWAP_VERBS, THAT_ONE_CLASSIFIERS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES,
                     UNKNOWN_NAME_TAGS, WIELD_VERBS, CLOSING_RESULTS)
 
 
@@ -709,6 +709,8 @@ def _topic_before_marker(doc: Doc, term_at: dict, s: int, e: int, b: int) -> boo
     (after punctuation or at the start) and followed right away by a sequence marker at b (先/再…):
     the topic of the unit the marker opens, not a unit of its own."""
     words, kinds = doc.words, doc.kinds
+    if e > s and words[e] in TOPIC_MODALS:
+        e -= 1  # 「龟板要先砸碎」「坯子得先晾干」: a modal between the noun and the marker
     if b >= len(words) or kinds[b] != "M" or e - s > 2 or (s > 0 and kinds[s - 1] != "P"):
         return False
     return all(kinds[k] == "N" or (kinds[k] == "T" and k in term_at and term_at[k].category in ("tool", "material"))
@@ -812,11 +814,12 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     if not described and s > 1 and kinds[s - 1] == "M" and (kinds[s] in ("V", "C", "L") or s == action_idx):
         # 「锥子先扎个眼」「哨片先搁水里泡软」「麦秆先用水泡软」: a noun alone before the sequence marker is
         # this clause's topic
-        k = s - 2
-        while k >= 0 and k > s - 5 and kinds[k] in ("N", "T"):
+        m = s - 3 if s > 2 and words[s - 2] in TOPIC_MODALS else s - 2  # (「龟板要先砸碎」: past the modal)
+        k = m
+        while k >= 0 and k > m - 3 and kinds[k] in ("N", "T"):
             k -= 1
-        if k + 1 < s - 1 and _topic_before_marker(doc, term_at, k + 1, s - 2, s - 1):
-            np, info, _ = _noun_phrase(doc, term_at, k + 1, s - 2)
+        if k + 1 <= m and _topic_before_marker(doc, term_at, k + 1, m, s - 1):
+            np, info, _ = _noun_phrase(doc, term_at, k + 1, m)
             if np is not None:
                 topic, topic_at = (np, info), k + 1
                 if step.tool == np and not _is_tool_word(np):

@@ -42,6 +42,8 @@ LINKING_ADVERBS = {"就", "才", "便"}
 POINT_BEFORE = {"有", "这", "那", "哪", "一", "差", "快", "慢", "多", "少", "早", "晚", "大", "小", "重", "好", "几", "每"}
 
 MODALS = {"要", "得", "能", "会", "该", "可以", "应该", "需要"}
+# modals that may stand between a topic noun and its sequence marker (「龟板要先砸碎」「坯子得先晾干」: roles)
+TOPIC_MODALS = frozenset(("要", "得", "需要", "应该", "该", "必须", "得要"))
 
 # Verbs of phase that take the predicate after them (「开始降温」「接着上色」「继续揉」): what follows is the action.
 ONSET_VERBS = {"开始", "接着", "继续"}
