@@ -53,3 +53,23 @@ def test_a_topic_before_a_modal_and_a_sequence_marker_is_worked(text, verb, mate
 
 def test_a_person_before_a_modal_and_a_marker_is_no_material():
     assert all(s.get("material") != "我们" for s in _steps("我们要先烧香,再磕头。"))
+
+
+# (3) a size said of the noun after 的 by comparing it with a thing (鸡蛋大的, 指头粗的): the noun after 的 is named
+@pytest.mark.parametrize("text, verb, material", [
+    ("萝卜切成核桃大的丁。", "切", "萝卜"),
+    ("剁成蚕豆大的碎粒。", "剁", "碎粒"),
+    ("把泥搓成筷子粗的条。", "搓", "泥"),
+    ("揉成拳头大小的团子。", "揉", "团子"),
+])
+def test_a_thing_compared_for_size_before_de_is_no_material(text, verb, material):
+    assert _step(text, verb)["material"] == material
+
+
+# (4) strength drawn on (劲) and a side said with a demonstrative (那头, 这头) are no thing worked
+@pytest.mark.parametrize("text, verb, wrong", [
+    ("借着劲往前一推。", "推", "劲"),
+    ("右手把线递过去,左手在这头拽住。", "拽", "头"),
+])
+def test_strength_and_a_side_are_no_material(text, verb, wrong):
+    assert _step(text, verb)["material"] != wrong

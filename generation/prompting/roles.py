@@ -22,7 +22,7 @@ from .words import (ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, APPL
                     SUBJECT_NEXT_WORDS, PERSON_PRONOUNS, PINCHED_TOOL_HEADS, PLACE_MARKERS, PLACE_SIDES, POS_TAGS, PREDICATE_ADVERBS,
                     PUT_VERBS, RATIO_NUMERALS, RAW_STUFF_HEADS, REACH_CHARS, RELATION_END, RESULT_COMPLEMENTS,
                     ROD_SUFFIX, ROUND_MARKERS, SHAPE_SUFFIX, SIZE_WORDS, SKIP, SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS,
-                    STRIKE_AT_VERBS, TOPIC_MODALS, STRIKE_ENDINGS, STRIKE_VERBS, GROUND_WORDS, STRUCK_HEADS, SWAP_VERBS, THAT_ONE_CLASSIFIERS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES,
+                    STRIKE_AT_VERBS, TOPIC_MODALS, SIZE_COMPARISONS, SIDE_DEICTICS, STRIKE_ENDINGS, STRIKE_VERBS, GROUND_WORDS, STRUCK_HEADS, SWAP_VERBS, THAT_ONE_CLASSIFIERS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES,
                     UNKNOWN_NAME_TAGS, WIELD_VERBS, CLOSING_RESULTS)
 
 
@@ -511,6 +511,11 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False, sl
         k -= 1
     if not parts:
         return None, None, j
+    if k < e and words[k] in SIZE_COMPARISONS and words[k + 1] == "的" and k + 2 <= e:
+        # 「切成鸡蛋大的小块」「搓成指头粗的条」: a thing then a size then 的 only says how big the noun after 的 is
+        np2 = _noun_phrase(doc, term_at, k + 2, e, body, slot)
+        if np2[0] is not None:
+            return np2
     if len(parts) == 1 and infos[0] is not None:
         if infos[0].category == "body":
             return parts[0], None, k
@@ -933,6 +938,9 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
                 if np is not None and info_is_person((np, info)):
                     resume = nxt  # 「由两名后生推动轮架」「由一名僧人敲响引磬」: who does it, no place worked
+                    continue
+                if np is not None and i + 2 <= e and words[i + 1] + words[i + 2] in SIDE_DEICTICS:
+                    resume = nxt  # 「左手在那头接住」: which side, no thing worked there
                     continue
                 if np is not None:
                     place = (np, info, nxt <= e and words[nxt] in INSIDE)

@@ -153,7 +153,11 @@ STOP_NOUNS = {"时候", "地方", "东西", "样子", "办法", "手艺", "师�
               "个人", "家里", "老家", "祖上", "爷爷", "奶奶", "父亲", "母亲", "徒弟们", "观众", "客人", "顾客",
               # times, places, people and measures a prompt showed as the thing worked (「俺们小时候拍手歌是这么
               # 玩的」「往半空一抛」「老辈人」「全靠人工」「直径七寸五」「温度高」)
-              "小时候", "钟头", "半空", "原地", "老辈", "老话", "人工", "手工", "比例", "直径", "温度", "时"}
+              "小时候", "钟头", "半空", "原地", "老辈", "老话", "人工", "手工", "比例", "直径", "温度", "时",
+              # strength drawn on (「借着劲往上一送」「使上劲」): no thing
+              "劲", "劲头", "力"}
+# sizes said of a thing only to compare (「鸡蛋大的小块」「指头粗的条」: roles._noun_phrase reads the noun after 的)
+SIZE_COMPARISONS = frozenset(("大", "小", "粗", "细", "长", "短", "厚", "薄", "宽", "大小", "粗细", "长短", "厚薄"))
 
 # Adjectives jieba tags as verbs: how, not what (「斜一点」「稳住」「匀一点」).
 MANNER_VERBS = set("斜稳匀慢快轻重平直紧松薄厚细密干湿正歪亮暗深浅满空齐准竖横侧立透") | {"反复", "来回", "慢慢", "轻轻", "用力",
