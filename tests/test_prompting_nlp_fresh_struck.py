@@ -73,3 +73,14 @@ def test_a_thing_compared_for_size_before_de_is_no_material(text, verb, material
 ])
 def test_strength_and_a_side_are_no_material(text, verb, wrong):
     assert _step(text, verb)["material"] != wrong
+
+
+# (5) a point on the body (穴位, 穴道) the lexicon lists as a technique term, named where a thing stands, is the
+# spot worked
+@pytest.mark.parametrize("text, verb", [
+    ("中指在穴位上轻轻揉一揉。", "揉"),
+    ("再按小腿上的穴道,每处按半分钟。", "按"),
+    ("拇指揉耳朵后面的穴位。", "揉"),
+])
+def test_a_point_on_the_body_named_as_a_thing_is_worked(text, verb):
+    assert _step(text, verb)["material"] in ("穴位", "穴道")

@@ -22,7 +22,7 @@ from .words import (ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, APPL
                     SUBJECT_NEXT_WORDS, PERSON_PRONOUNS, PINCHED_TOOL_HEADS, PLACE_MARKERS, PLACE_SIDES, POS_TAGS, PREDICATE_ADVERBS,
                     PUT_VERBS, RATIO_NUMERALS, RAW_STUFF_HEADS, REACH_CHARS, RELATION_END, RESULT_COMPLEMENTS,
                     ROD_SUFFIX, ROUND_MARKERS, SHAPE_SUFFIX, SIZE_WORDS, SKIP, SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS,
-                    STRIKE_AT_VERBS, TOPIC_MODALS, SIZE_COMPARISONS, SIDE_DEICTICS, STRIKE_ENDINGS, STRIKE_VERBS, GROUND_WORDS, STRUCK_HEADS, SWAP_VERBS, THAT_ONE_CLASSIFIERS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES,
+                    STRIKE_AT_VERBS, TOPIC_MODALS, BODY_POINT_WORDS, SIZE_COMPARISONS, SIDE_DEICTICS, STRIKE_ENDINGS, STRIKE_VERBS, GROUND_WORDS, STRUCK_HEADS, SWAP_VERBS, THAT_ONE_CLASSIFIERS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES,
                     UNKNOWN_NAME_TAGS, WIELD_VERBS, CLOSING_RESULTS)
 
 
@@ -476,6 +476,11 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False, sl
     while k <= e and len(parts) < 3:
         kind = kinds[k]
         info = term_at.get(k)
+        if k == j and info is not None and info.category == "technique" and words[k] in BODY_POINT_WORDS:
+            parts.append(words[k])  # 「按手上的穴位」「在穴位上揉」: a point on the body is the spot worked (no technique)
+            infos.append(None)
+            k += 1
+            break
         if kind == "N" or (info is not None and (info.category in ("tool", "material") or (
                 body and info.category == "body" and not parts))) or (
                 kind is None and k < e and kinds[k + 1] == "N" and POS_TAGS.roles.get(words[k], "")[:1] == "n") or (

@@ -156,6 +156,9 @@ STOP_NOUNS = {"时候", "地方", "东西", "样子", "办法", "手艺", "师�
               "小时候", "钟头", "半空", "原地", "老辈", "老话", "人工", "手工", "比例", "直径", "温度", "时",
               # strength drawn on (「借着劲往上一送」「使上劲」): no thing
               "劲", "劲头", "力"}
+# points on the body a healer presses, needles or burns (the lexicon lists them as technique terms): named where a
+# thing stands (「按手上的穴位」「在穴位上揉」), they are the spot worked, the material (roles._noun_phrase)
+BODY_POINT_WORDS = frozenset(("穴位", "穴道", "穴", "经穴", "阿是穴"))
 # sizes said of a thing only to compare (「鸡蛋大的小块」「指头粗的条」: roles._noun_phrase reads the noun after 的)
 SIZE_COMPARISONS = frozenset(("大", "小", "粗", "细", "长", "短", "厚", "薄", "宽", "大小", "粗细", "长短", "厚薄"))
 
