@@ -84,3 +84,18 @@ def test_strength_and_a_side_are_no_material(text, verb, wrong):
 ])
 def test_a_point_on_the_body_named_as_a_thing_is_worked(text, verb):
     assert _step(text, verb)["material"] in ("穴位", "穴道")
+
+
+# (6) a filling verb then a numeral and a vessel (盛一碗, 舀一瓢), no stuff after it: the vessel is the tool
+@pytest.mark.parametrize("text, verb, vessel", [
+    ("汤熬好了,先盛一碗端给老人。", "盛", "碗"),
+    ("水烧开了舀一瓢,慢慢浇下去。", "舀", "瓢"),
+    ("酿好的酒装两坛,封好口。", "装", "坛"),
+])
+def test_a_vessel_said_as_the_measure_filled_is_the_tool(text, verb, vessel):
+    s = _step(text, verb)
+    assert s["tool"] == vessel and s["material"] != vessel
+
+
+def test_a_vessel_measure_before_the_stuff_leaves_the_stuff_worked():
+    assert _step("倒一杯茶。", "倒")["material"] == "茶"

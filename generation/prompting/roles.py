@@ -22,7 +22,7 @@ from .words import (ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, APPL
                     SUBJECT_NEXT_WORDS, PERSON_PRONOUNS, PINCHED_TOOL_HEADS, PLACE_MARKERS, PLACE_SIDES, POS_TAGS, PREDICATE_ADVERBS,
                     PUT_VERBS, RATIO_NUMERALS, RAW_STUFF_HEADS, REACH_CHARS, RELATION_END, RESULT_COMPLEMENTS,
                     ROD_SUFFIX, ROUND_MARKERS, SHAPE_SUFFIX, SIZE_WORDS, SKIP, SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS,
-                    STRIKE_AT_VERBS, TOPIC_MODALS, BODY_POINT_WORDS, SIZE_COMPARISONS, SIDE_DEICTICS, STRIKE_ENDINGS, STRIKE_VERBS, GROUND_WORDS, STRUCK_HEADS, SWAP_VERBS, THAT_ONE_CLASSIFIERS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES,
+                    STRIKE_AT_VERBS, TOPIC_MODALS, FILL_VERBS, VESSEL_CLASSIFIERS, NUMERAL_CHARS, BODY_POINT_WORDS, SIZE_COMPARISONS, SIDE_DEICTICS, STRIKE_ENDINGS, STRIKE_VERBS, GROUND_WORDS, STRUCK_HEADS, SWAP_VERBS, THAT_ONE_CLASSIFIERS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES,
                     UNKNOWN_NAME_TAGS, WIELD_VERBS, CLOSING_RESULTS)
 
 
@@ -1500,6 +1500,19 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             # before it, which is then what is worked, even an instrument
             step.material, step.tool = changed[0], None
             topic = None
+    if not described and action_idx is not None and step.tool is None and len(words[action_idx]) <= 2 \
+            and words[action_idx][:1] in FILL_VERBS and action_idx < e:
+        j = action_idx + 1
+        w = words[j]
+        vessel = w[1] if len(w) == 2 and w[0] in NUMERAL_CHARS and w[1] in VESSEL_CLASSIFIERS else (
+            words[j + 1] if w in NUMERAL_CHARS and j < e and words[j + 1] in VESSEL_CLASSIFIERS else None)
+        after = j + 1 if len(w) == 2 else j + 2
+        if vessel is not None and (after > e or kinds[after] not in ("N", "T")):
+            # 「先盛一碗供上」「舀一瓢浇下去」: a vessel said as the measure filled, with no stuff named after it, is
+            # the vessel the verb fills (the tool)
+            step.tool = vessel
+            if step.material == vessel:
+                step.material = None
     if topic is not None and not described and action_idx is not None and topic_at < action_idx \
             and not _named_as_place(doc, topic_at, topic[0]) and _handled_topic(step, topic):
         topic = None

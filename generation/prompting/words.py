@@ -159,6 +159,10 @@ STOP_NOUNS = {"时候", "地方", "东西", "样子", "办法", "手艺", "师�
 # points on the body a healer presses, needles or burns (the lexicon lists them as technique terms): named where a
 # thing stands (「按手上的穴位」「在穴位上揉」), they are the spot worked, the material (roles._noun_phrase)
 BODY_POINT_WORDS = frozenset(("穴位", "穴道", "穴", "经穴", "阿是穴"))
+# verbs that fill a vessel (盛, 舀, 斟, 倒, 装) and the vessels said as the measure filled (「盛一碗」「舀一瓢」):
+# with no stuff named after it, the vessel is the tool (roles._open_read)
+FILL_VERBS = frozenset("盛舀斟倒装")
+VESSEL_CLASSIFIERS = frozenset("碗杯盆桶瓢壶罐坛盘碟缸锅盅钵")
 # sizes said of a thing only to compare (「鸡蛋大的小块」「指头粗的条」: roles._noun_phrase reads the noun after 的)
 SIZE_COMPARISONS = frozenset(("大", "小", "粗", "细", "长", "短", "厚", "薄", "宽", "大小", "粗细", "长短", "厚薄"))
 
