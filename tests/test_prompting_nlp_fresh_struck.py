@@ -99,3 +99,13 @@ def test_a_vessel_said_as_the_measure_filled_is_the_tool(text, verb, vessel):
 
 def test_a_vessel_measure_before_the_stuff_leaves_the_stuff_worked():
     assert _step("倒一杯茶。", "倒")["material"] == "茶"
+
+
+# (7) a filling verb with a vessel right after it (装缸, 装坛子): the vessel is the tool, not what is worked
+@pytest.mark.parametrize("text, vessel", [
+    ("最后装缸,压上石头。", "缸"),
+    ("泡好的梅子装罐子,封严。", "罐子"),
+])
+def test_a_vessel_a_filling_verb_takes_is_the_tool(text, vessel):
+    s = _step(text, "装")
+    assert s["tool"] == vessel and s["material"] != vessel

@@ -1513,6 +1513,12 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             step.tool = vessel
             if step.material == vessel:
                 step.material = None
+    if not described and action_idx is not None and step.tool is None and step.material is not None \
+            and len(words[action_idx]) == 1 and words[action_idx] in FILL_VERBS and len(step.material) <= 2 \
+            and step.material[:1] in VESSEL_CLASSIFIERS and step.material[1:] in ("", "子") \
+            and action_idx < e and words[action_idx + 1] == step.material:
+        # 「装缸」「装坛子」「盛碗里」: what a filling verb takes right after it, a vessel, is what it fills: the tool
+        step.tool, step.material = step.material, None
     if topic is not None and not described and action_idx is not None and topic_at < action_idx \
             and not _named_as_place(doc, topic_at, topic[0]) and _handled_topic(step, topic):
         topic = None
