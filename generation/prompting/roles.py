@@ -22,7 +22,7 @@ from .words import (ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, APPL
                     SUBJECT_NEXT_WORDS, PERSON_PRONOUNS, PINCHED_TOOL_HEADS, PLACE_MARKERS, PLACE_SIDES, POS_TAGS, PREDICATE_ADVERBS,
                     PUT_VERBS, RATIO_NUMERALS, RAW_STUFF_HEADS, REACH_CHARS, RELATION_END, RESULT_COMPLEMENTS,
                     ROD_SUFFIX, ROUND_MARKERS, SHAPE_SUFFIX, SIZE_WORDS, SKIP, SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS,
-                    STRIKE_ENDINGS, STRIKE_VERBS, STRUCK_HEADS, SWAP_VERBS, THAT_ONE_CLASSIFIERS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES,
+                    STRIKE_AT_VERBS, TOPIC_MODALS, FILL_VERBS, VESSEL_CLASSIFIERS, NUMERAL_CHARS, BODY_POINT_WORDS, SIZE_COMPARISONS, SIDE_DEICTICS, STRIKE_ENDINGS, STRIKE_VERBS, GROUND_WORDS, STRUCK_HEADS, SWAP_VERBS, THAT_ONE_CLASSIFIERS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES,
                     UNKNOWN_NAME_TAGS, WIELD_VERBS, CLOSING_RESULTS)
 
 
@@ -476,6 +476,11 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False, sl
     while k <= e and len(parts) < 3:
         kind = kinds[k]
         info = term_at.get(k)
+        if k == j and info is not None and info.category == "technique" and words[k] in BODY_POINT_WORDS:
+            parts.append(words[k])  # 「按手上的穴位」「在穴位上揉」: a point on the body is the spot worked (no technique)
+            infos.append(None)
+            k += 1
+            break
         if kind == "N" or (info is not None and (info.category in ("tool", "material") or (
                 body and info.category == "body" and not parts))) or (
                 kind is None and k < e and kinds[k + 1] == "N" and POS_TAGS.roles.get(words[k], "")[:1] == "n") or (
@@ -511,6 +516,11 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False, sl
         k -= 1
     if not parts:
         return None, None, j
+    if k < e and words[k] in SIZE_COMPARISONS and words[k + 1] == "的" and k + 2 <= e:
+        # 「切成鸡蛋大的小块」「搓成指头粗的条」: a thing then a size then 的 only says how big the noun after 的 is
+        np2 = _noun_phrase(doc, term_at, k + 2, e, body, slot)
+        if np2[0] is not None:
+            return np2
     if len(parts) == 1 and infos[0] is not None:
         if infos[0].category == "body":
             return parts[0], None, k
@@ -709,6 +719,8 @@ def _topic_before_marker(doc: Doc, term_at: dict, s: int, e: int, b: int) -> boo
     (after punctuation or at the start) and followed right away by a sequence marker at b (先/再…):
     the topic of the unit the marker opens, not a unit of its own."""
     words, kinds = doc.words, doc.kinds
+    if e > s and words[e] in TOPIC_MODALS:
+        e -= 1  # 「龟板要先砸碎」「坯子得先晾干」: a modal between the noun and the marker
     if b >= len(words) or kinds[b] != "M" or e - s > 2 or (s > 0 and kinds[s - 1] != "P"):
         return False
     return all(kinds[k] == "N" or (kinds[k] == "T" and k in term_at and term_at[k].category in ("tool", "material"))
@@ -812,11 +824,12 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     if not described and s > 1 and kinds[s - 1] == "M" and (kinds[s] in ("V", "C", "L") or s == action_idx):
         # 「锥子先扎个眼」「哨片先搁水里泡软」「麦秆先用水泡软」: a noun alone before the sequence marker is
         # this clause's topic
-        k = s - 2
-        while k >= 0 and k > s - 5 and kinds[k] in ("N", "T"):
+        m = s - 3 if s > 2 and words[s - 2] in TOPIC_MODALS else s - 2  # (「龟板要先砸碎」: past the modal)
+        k = m
+        while k >= 0 and k > m - 3 and kinds[k] in ("N", "T"):
             k -= 1
-        if k + 1 < s - 1 and _topic_before_marker(doc, term_at, k + 1, s - 2, s - 1):
-            np, info, _ = _noun_phrase(doc, term_at, k + 1, s - 2)
+        if k + 1 <= m and _topic_before_marker(doc, term_at, k + 1, m, s - 1):
+            np, info, _ = _noun_phrase(doc, term_at, k + 1, m)
             if np is not None:
                 topic, topic_at = (np, info), k + 1
                 if step.tool == np and not _is_tool_word(np):
@@ -930,6 +943,9 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 np, info, nxt = _noun_phrase(doc, term_at, i + 1, e)
                 if np is not None and info_is_person((np, info)):
                     resume = nxt  # 「由两名后生推动轮架」「由一名僧人敲响引磬」: who does it, no place worked
+                    continue
+                if np is not None and i + 2 <= e and words[i + 1] + words[i + 2] in SIDE_DEICTICS:
+                    resume = nxt  # 「左手在那头接住」: which side, no thing worked there
                     continue
                 if np is not None:
                     place = (np, info, nxt <= e and words[nxt] in INSIDE)
@@ -1315,6 +1331,24 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         put = words[action_idx][:1] in PUT_VERBS or words[action_idx][:1] in SPREAD_VERBS
         theme = _placed_theme(spec, topic if topic_at < action_idx else None, spec_topic, ba_obj, lead_word,
                               lead_tool, lead_info)
+        if words[action_idx][:1] in STRIKE_AT_VERBS and not inside and not body_place and np not in GROUND_WORDS \
+                and not _is_place_word(np) and (info is None or info.category not in ("body", "action")) \
+                and not info_is_person((np, info)) and step.material in (None, theme, np) and ba_obj is None \
+                and (theme is None or theme == lead_tool or _is_tool_word(theme)):
+            # 「烟袋锅子磕在炕沿上」「鼓槌砸在鼓口边上」: what a striking verb lands on after 在/到 is what is struck (the
+            # material); the thing named before the verb or taken in hand strikes it (the tool); not the ground, a
+            # body part, nor a vessel struck inside (「砸在臼里」); not where 把 or a thing of no tool's name is what
+            # lands (「把泥巴砸在板上」: the clay thrown is worked, the board a support)
+            if theme is not None and theme != np and step.tool is None:
+                step.tool = theme
+            step.material = np
+            if step.tool == np:
+                step.tool = None
+            theme = None
+            dest = place = None
+    if dest is not None and not described:
+        np, info, inside = dest
+        body_place = _is_body(spec, np, True)
         if theme is not None and not put and words[action_idx][:1] not in HANG_VERBS and _is_working_tool(theme):
             theme = None  # 「针扎在布上」: an implement that goes somewhere is still what with (「三弦抱在怀里」: a held instrument is worked)
         if theme is not None and step.material in (None, np):
@@ -1466,6 +1500,25 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             # before it, which is then what is worked, even an instrument
             step.material, step.tool = changed[0], None
             topic = None
+    if not described and action_idx is not None and step.tool is None and len(words[action_idx]) <= 2 \
+            and words[action_idx][:1] in FILL_VERBS and action_idx < e:
+        j = action_idx + 1
+        w = words[j]
+        vessel = w[1] if len(w) == 2 and w[0] in NUMERAL_CHARS and w[1] in VESSEL_CLASSIFIERS else (
+            words[j + 1] if w in NUMERAL_CHARS and j < e and words[j + 1] in VESSEL_CLASSIFIERS else None)
+        after = j + 1 if len(w) == 2 else j + 2
+        if vessel is not None and (after > e or kinds[after] not in ("N", "T")):
+            # 「先盛一碗供上」「舀一瓢浇下去」: a vessel said as the measure filled, with no stuff named after it, is
+            # the vessel the verb fills (the tool)
+            step.tool = vessel
+            if step.material == vessel:
+                step.material = None
+    if not described and action_idx is not None and step.tool is None and step.material is not None \
+            and len(words[action_idx]) == 1 and words[action_idx] in FILL_VERBS and len(step.material) <= 2 \
+            and step.material[:1] in VESSEL_CLASSIFIERS and step.material[1:] in ("", "子") \
+            and action_idx < e and words[action_idx + 1] == step.material:
+        # 「装缸」「装坛子」「盛碗里」: what a filling verb takes right after it, a vessel, is what it fills: the tool
+        step.tool, step.material = step.material, None
     if topic is not None and not described and action_idx is not None and topic_at < action_idx \
             and not _named_as_place(doc, topic_at, topic[0]) and _handled_topic(step, topic):
         topic = None

@@ -42,6 +42,8 @@ LINKING_ADVERBS = {"就", "才", "便"}
 POINT_BEFORE = {"有", "这", "那", "哪", "一", "差", "快", "慢", "多", "少", "早", "晚", "大", "小", "重", "好", "几", "每"}
 
 MODALS = {"要", "得", "能", "会", "该", "可以", "应该", "需要"}
+# modals that may stand between a topic noun and its sequence marker (「龟板要先砸碎」「坯子得先晾干」: roles)
+TOPIC_MODALS = frozenset(("要", "得", "需要", "应该", "该", "必须", "得要"))
 
 # Verbs of phase that take the predicate after them (「开始降温」「接着上色」「继续揉」): what follows is the action.
 ONSET_VERBS = {"开始", "接着", "继续"}
@@ -175,7 +177,18 @@ STOP_NOUNS = {"时候", "地方", "东西", "样子", "办法", "手艺", "师�
               "个人", "家里", "老家", "祖上", "爷爷", "奶奶", "父亲", "母亲", "徒弟们", "观众", "客人", "顾客",
               # times, places, people and measures a prompt showed as the thing worked (「俺们小时候拍手歌是这么
               # 玩的」「往半空一抛」「老辈人」「全靠人工」「直径七寸五」「温度高」)
-              "小时候", "钟头", "半空", "原地", "老辈", "老话", "人工", "手工", "比例", "直径", "温度", "时"}
+              "小时候", "钟头", "半空", "原地", "老辈", "老话", "人工", "手工", "比例", "直径", "温度", "时",
+              # strength drawn on (「借着劲往上一送」「使上劲」): no thing
+              "劲", "劲头", "力"}
+# points on the body a healer presses, needles or burns (the lexicon lists them as technique terms): named where a
+# thing stands (「按手上的穴位」「在穴位上揉」), they are the spot worked, the material (roles._noun_phrase)
+BODY_POINT_WORDS = frozenset(("穴位", "穴道", "穴", "经穴", "阿是穴"))
+# verbs that fill a vessel (盛, 舀, 斟, 倒, 装) and the vessels said as the measure filled (「盛一碗」「舀一瓢」):
+# with no stuff named after it, the vessel is the tool (roles._open_read)
+FILL_VERBS = frozenset("盛舀斟倒装")
+VESSEL_CLASSIFIERS = frozenset("碗杯盆桶瓢壶罐坛盘碟缸锅盅钵")
+# sizes said of a thing only to compare (「鸡蛋大的小块」「指头粗的条」: roles._noun_phrase reads the noun after 的)
+SIZE_COMPARISONS = frozenset(("大", "小", "粗", "细", "长", "短", "厚", "薄", "宽", "大小", "粗细", "长短", "厚薄"))
 
 # Adjectives jieba tags as verbs: how, not what (「斜一点」「稳住」「匀一点」).
 MANNER_VERBS = set("斜稳匀慢快轻重平直紧松薄厚细密干湿正歪亮暗深浅满空齐准竖横侧立透") | {"反复", "来回", "慢慢", "轻轻", "用力",
@@ -828,6 +841,11 @@ MAKING_VERBS = set("画写描绣刻印题染烫烙")
 
 # verbs of striking down or together
 STRIKE_VERBS = set("拍敲打击磕碰")
+# verbs of striking that land on a thing (「磕在炕沿上」「砸在鼓口边上」「捶在石头上」): what follows 在/到 after them is
+# what is struck, the material (roles._open_read; a putting verb's place is a support instead)
+STRIKE_AT_VERBS = frozenset(STRIKE_VERBS | set("砸捶锤剁擂杵"))
+# the ground and the floor: where a striking verb lands without working a thing (「跺在地上」「摔在地上」)
+GROUND_WORDS = frozenset(("地", "地面", "地下", "地板", "地皮", "场地", "台", "台面", "台上", "空中", "半空"))
 
 
 # verbs that treat a thing by heat or liquid: where it was put (火上, 锅里, 水里) is what they work with
