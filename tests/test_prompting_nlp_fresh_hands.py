@@ -4,18 +4,8 @@ Sentences written for this test, none from the evaluation sets."""
 import pytest
 
 from generation.prompting import normalize
-
-
-def _steps(text, craft=None):
-    return normalize(text, craft=craft).to_dict()["steps"]
-
-
-def _step(text, verb, craft=None):
-    steps = _steps(text, craft)
-    for s in steps:
-        if s["action"].startswith(verb):
-            return s
-    raise AssertionError(f"no step {verb} in {steps}")
+from tests.prompting_steps import step_starting as _step
+from tests.prompting_steps import steps_of_text as _steps
 
 
 # (1) the left and the right hand named together, side by side or joined by 和/跟/与, are both hands

@@ -3,19 +3,8 @@
 Sentences written for this test, none from the evaluation sets."""
 import pytest
 
-from generation.prompting import normalize
-
-
-def _steps(text, craft=None):
-    return normalize(text, craft=craft).to_dict()["steps"]
-
-
-def _step(text, verb, craft=None):
-    steps = _steps(text, craft)
-    for s in steps:
-        if s["action"].startswith(verb):
-            return s
-    raise AssertionError(f"no step {verb} in {steps}")
+from tests.prompting_steps import step_starting as _step
+from tests.prompting_steps import steps_of_text as _steps
 
 
 # (1) a striking verb then 在/到 + a thing + 上: the thing landed on is what is struck (the material); the thing
