@@ -115,6 +115,14 @@ print(json.dumps({{"mode": native.status()["active"], "out": out}}, ensure_ascii
 """
 
 
+@pytest.mark.skipif(os.environ.get("HERITAGE_REQUIRE_NATIVE") != "1",
+                    reason="only .ci/run requires the compiled build (a newcomer's machine may have no C compiler)")
+def test_ci_runs_a_compiled_build_of_the_current_sources():
+    # `make setup` builds it and only warns when it cannot (plain Python still works); in CI a module that Cython
+    # cannot compile (e.g. a conditional of two tuple literals of different lengths) must fail the run
+    assert native.status()["active"], native.describe()
+
+
 @pytest.mark.skipif(not native.status()["active"], reason="no compiled build of the current sources (make native)")
 def test_compiled_and_plain_python_give_the_same_results():
     from generation.prompting import extract
