@@ -283,10 +283,12 @@ FRESH_SPLITS = {
     # any earlier split nor of each other; dev6 is tuned on, test7 never
     "dev6": (ALL_BEFORE_20, ALL_BEFORE_20 + ("test7",)),
     "test7": (ALL_BEFORE_20, ALL_BEFORE_20 + ("dev6",)),
+    # dev7 (twentieth session, later, a third writer, the same claim list): no craft of any split before it
+    "dev7": (ALL_BEFORE_20 + ("dev6", "test7"), ALL_BEFORE_20 + ("dev6", "test7")),
 }
 # at least 50 items and 40 crafts per split; dev3 is 40 items (40 crafts), dev4, dev5 and test6 30 each, so that
 # the test splits stay a third
-FRESH_SIZE = {"dev3": 40, "dev4": 30, "dev5": 30, "test6": 30, "dev6": 30, "test7": 30}
+FRESH_SIZE = {"dev3": 40, "dev4": 30, "dev5": 30, "test6": 30, "dev6": 30, "test7": 30, "dev7": 30}
 
 
 @pytest.mark.parametrize("name", sorted(FRESH_SPLITS))
@@ -318,13 +320,13 @@ def test_the_test_splits_are_over_a_third_of_the_set():
     # test and test2 were retired into the development pool (bench/nlp_eval.py DEVELOPMENT); the splits
     # rules are never tuned on are test3, test4, test5, test6 and test7 and must stay at least a third of every item
     # (dev3 joined the development pool in the eighth session, dev4 and dev5 with test6 in the nineteenth, dev6
-    # with test7 in the twentieth)
+    # with test7, then dev7, in the twentieth)
     import importlib.util
     path = ev.EVAL_DIR.parents[3] / "bench" / "nlp_eval.py"
     spec = importlib.util.spec_from_file_location("bench_nlp_eval", path)
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
-    development = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "test", "test2")
+    development = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "test", "test2")
     tests = ("test3", "test4", "test5", "test6", "test7")
     assert (bench.DEVELOPMENT, bench.TESTS) == (development, tests)
     n_dev = sum(len(ev.load_split(s)) for s in development)
