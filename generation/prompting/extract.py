@@ -42,7 +42,7 @@ from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_m
 from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, _is_working_tool,
                      finder_for, kind_table, normalize_chars)
-from .words import (AFTER_VERB_WORDS, FOLLOW_PREPOSITIONS, NUMERAL_ADVERB_TAILS, POSTURE_PREFIXES, POSTURE_VERBS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, ASPECT_BEFORE_DE,
+from .words import (VESSEL_ENTRY_VERBS, VESSELS_ENTERED, AFTER_VERB_WORDS, FOLLOW_PREPOSITIONS, NUMERAL_ADVERB_TAILS, POSTURE_PREFIXES, POSTURE_VERBS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, ASPECT_BEFORE_DE,
                     BEAT_CHARS, BEAT_LEADS, BODY_CHARS, BODY_LOCATIVES, BODY_MOTION_VERBS, BODY_MOVERS, BODY_TURN, BODY_WORDS,
                     BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, CONTEXT_STOP_VERBS, COPULAS, COUNT_PREV,
                     DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS,
@@ -180,6 +180,13 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
         if kind == "N" and i and words[i - 1] in PREDICATE_ADVERBS and len(words[i]) == 2:
             # an adverb modifies a predicate, so the word after it is used as a verb (jieba tags
             # verb-object compounds such as 下锅 or 穿线 as nouns): 「泡好了就下锅」
+            kinds[i] = "V"
+        elif kind == "N" and len(words[i]) == 2 and words[i][0] in VESSEL_ENTRY_VERBS \
+                and words[i][1] in VESSELS_ENTERED and pos_tags.get(words[i], "")[:1] == "n" \
+                and not (i + 1 < n and words[i + 1] in ("的", "里", "中", "内")) \
+                and not (i and words[i - 1] in ("的", "个", "这", "那")):
+            # 「最后装坛」「跟红枣一块下锅」「洗好了下锅」: jieba's one noun for a verb that puts the thing into a
+            # vessel and the vessel (装坛/n, 下锅/n) is a verb-object word, the step (roles: the vessel its tool)
             kinds[i] = "V"
         elif kind == "N" and len(words[i]) == 2 and words[i][0] in DIRECTION_VERBS and words[i][1] in TOOL_HEADS \
                 and i + 1 < n and (i == 0 or kinds[i - 1] in ("P", "M") or words[i - 1] == "了") \

@@ -187,6 +187,10 @@ BODY_POINT_WORDS = frozenset(("穴位", "穴道", "穴", "经穴", "阿是穴"))
 # with no stuff named after it, the vessel is the tool (roles._open_read)
 FILL_VERBS = frozenset("盛舀斟倒装")
 VESSEL_CLASSIFIERS = frozenset("碗杯盆桶瓢壶罐坛盘碟缸锅盅钵")
+# a verb that puts a thing into (or takes it out of) a vessel, and the vessels so entered: jieba glues the two into
+# one noun (装坛/n, 下锅/n, 入瓮): the word is the step, the vessel its tool (extract: kind V; roles._compound_object)
+VESSEL_ENTRY_VERBS = frozenset("装下进入上出")
+VESSELS_ENTERED = VESSEL_CLASSIFIERS | frozenset("笼甑窑屉灶炉瓮篓")
 # sizes said of a thing only to compare (「鸡蛋大的小块」「指头粗的条」: roles._noun_phrase reads the noun after 的)
 SIZE_COMPARISONS = frozenset(("大", "小", "粗", "细", "长", "短", "厚", "薄", "宽", "大小", "粗细", "长短", "厚薄"))
 
