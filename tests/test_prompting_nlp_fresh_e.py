@@ -16,3 +16,16 @@ from tests.prompting_steps import step_starting as _step
 ])
 def test_a_verb_glued_to_a_vessel_is_the_step_and_the_vessel_its_tool(text, verb, vessel):
     assert _step(text, verb)["tool"] == vessel
+
+
+# (2) a thing jieba tags oddly: a word in 子 it reads as an idiom (槌子/i), a character its dictionary does not know
+# (counted, before 的, after a preposition, or opening a clause before its verb): a noun
+@pytest.mark.parametrize("text, verb, slot, thing", [
+    ("右手拿根小槌子。", "拿", "tool", "小槌子"),
+    ("槌子往鼓边上一磕。", "磕", "tool", "槌子"),
+    ("先削个尜,尜搁地上。", "削", "material", "尜"),
+    ("先削个尜,尜搁地上。", "搁", "material", "尜"),
+    ("把尜削尖。", "削尖", "material", "尜"),
+])
+def test_a_thing_jieba_tags_oddly_is_a_noun(text, verb, slot, thing):
+    assert _step(text, verb)[slot] == thing

@@ -42,7 +42,7 @@ from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_m
 from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, _is_working_tool,
                      finder_for, kind_table, normalize_chars)
-from .words import (VESSEL_ENTRY_VERBS, VESSELS_ENTERED, AFTER_VERB_WORDS, FOLLOW_PREPOSITIONS, NUMERAL_ADVERB_TAILS, POSTURE_PREFIXES, POSTURE_VERBS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, ASPECT_BEFORE_DE,
+from .words import (CLAUSE_COMMAS, ODD_NOUN_BEFORE, VESSEL_ENTRY_VERBS, VESSELS_ENTERED, AFTER_VERB_WORDS, FOLLOW_PREPOSITIONS, NUMERAL_ADVERB_TAILS, POSTURE_PREFIXES, POSTURE_VERBS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, ASPECT_BEFORE_DE,
                     BEAT_CHARS, BEAT_LEADS, BODY_CHARS, BODY_LOCATIVES, BODY_MOTION_VERBS, BODY_MOVERS, BODY_TURN, BODY_WORDS,
                     BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, CONTEXT_STOP_VERBS, COPULAS, COUNT_PREV,
                     DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS,
@@ -146,6 +146,17 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
         pass
     tags = None
     pos_tags = spec.pos_tags()
+    for i in range(n):
+        w = words[i]
+        if kinds[i] is None and len(w) == 1 and "\u4e00" <= w <= "\u9fff" and w not in pos_tags and (
+                (i and pos_tags.get(words[i - 1], "")[:1] in ("q", "m"))
+                or (i + 1 < n and words[i + 1] == "的")
+                or (i and words[i - 1] in ODD_NOUN_BEFORE)
+                or ((i == 0 or words[i - 1] in CLAUSE_COMMAS or words[i - 1] in FULL_STOPS)
+                    and i + 1 < n and kinds[i + 1] == "V")):
+            # 「削个尜」「尜搁地上」「往尜的尖头上剁」: a character jieba's dictionary does not know, counted, owning
+            # a thing, after a preposition or opening a clause before its verb, is a thing (a craft's own noun)
+            kinds[i] = "N"
     # only verbs, nouns and bare 上/下/时/时候 are looked at here: the candidates first, in C
     cand = list(compress(range(n), map(or_, map(_FINISH_KINDS.__contains__, kinds), map(_FINISH_WORDS.__contains__, words))))
     # (a spec term is a candidate for the second walk only: no rule of this one reads one; skipped in C, each kind

@@ -189,6 +189,11 @@ FILL_VERBS = frozenset("盛舀斟倒装")
 VESSEL_CLASSIFIERS = frozenset("碗杯盆桶瓢壶罐坛盘碟缸锅盅钵")
 # a verb that puts a thing into (or takes it out of) a vessel, and the vessels so entered: jieba glues the two into
 # one noun (装坛/n, 下锅/n, 入瓮): the word is the step, the vessel its tool (extract: kind V; roles._compound_object)
+# jieba's tags for an idiom, a set phrase, an abbreviation, a morpheme or an unknown string: a two-character
+# word of these ending in 子 (槌子/i) is a thing all the same (tokens.kind_table)
+ODD_NOUN_TAGS = frozenset(("i", "l", "j", "g", "x"))
+# prepositions and markers before which a character jieba does not know is a thing (往尜上剁, 把尜削尖: extract)
+ODD_NOUN_BEFORE = frozenset(("往", "把", "在", "用", "拿", "将", "朝", "对"))
 VESSEL_ENTRY_VERBS = frozenset("装下进入上出")
 VESSELS_ENTERED = VESSEL_CLASSIFIERS | frozenset("笼甑窑屉灶炉瓮篓")
 # sizes said of a thing only to compare (「鸡蛋大的小块」「指头粗的条」: roles._noun_phrase reads the noun after 的)
