@@ -29,3 +29,12 @@ def test_a_verb_glued_to_a_vessel_is_the_step_and_the_vessel_its_tool(text, verb
 ])
 def test_a_thing_jieba_tags_oddly_is_a_noun(text, verb, slot, thing):
     assert _step(text, verb)[slot] == thing
+
+
+# (3) 对准 + a thing before the verb: the thing aimed at is what the verb works, not a thing carried over
+@pytest.mark.parametrize("text, verb, material", [
+    ("对准木楔敲下去。", "敲", "木楔"),
+    ("镊子夹住虫子,对准伤口往下一放。", "放", "伤口"),
+])
+def test_the_thing_aimed_at_is_worked(text, verb, material):
+    assert _step(text, verb)["material"] == material

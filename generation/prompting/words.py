@@ -230,6 +230,9 @@ RELATION_MARKERS = {"沿", "沿着", "顺着", "从", "垂直于", "平行于", 
                     "向", "在", "由",
                     "对准"}  # (「对准穴位往下一焠」: what is aimed at is where; jieba tags 对准 a noun, read as the material)
 
+# aiming markers: the thing aimed at before the verb is what the verb works (roles: 「对准木楔敲下去」)
+AIM_MARKERS = frozenset(("对准", "瞄准", "照准", "对正"))
+
 RELATION_END = {"上", "下", "里", "边", "中", "内", "外", "处", "方向", "周围", "中间", "边缘", "上面", "下面", "里面",
                 "旁边", "到", "为止", "底下", "面上"}
 
