@@ -38,3 +38,12 @@ def test_a_thing_jieba_tags_oddly_is_a_noun(text, verb, slot, thing):
 ])
 def test_the_thing_aimed_at_is_worked(text, verb, material):
     assert _step(text, verb)["material"] == material
+
+
+# (4) 把 + a character heading a stuff's name that jieba tags a verb (料/v) + the verb: the character is the object
+@pytest.mark.parametrize("text, verb", [
+    ("把料搁在案板上。", "搁"),
+    ("把料倒进缸里。", "倒"),
+])
+def test_a_stuff_character_after_ba_is_the_object(text, verb):
+    assert _step(text, verb)["material"] == "料"

@@ -157,6 +157,11 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             # 「削个尜」「尜搁地上」「往尜的尖头上剁」: a character jieba's dictionary does not know, counted, owning
             # a thing, after a preposition or opening a clause before its verb, is a thing (a craft's own noun)
             kinds[i] = "N"
+        elif kinds[i] is None and len(w) == 1 and i and words[i - 1] in OBJECT_MARKERS and i + 1 < n \
+                and kinds[i + 1] in ("V", "T") and (w in MATERIAL_HEADS or w in TOOL_HEADS):
+            # 「把料搁在案板上」: after 把, a character that heads a stuff's or a tool's name and that the kinds leave
+            # aside (料/v, no verb) before the verb is the object
+            kinds[i] = "N"
     # only verbs, nouns and bare 上/下/时/时候 are looked at here: the candidates first, in C
     cand = list(compress(range(n), map(or_, map(_FINISH_KINDS.__contains__, kinds), map(_FINISH_WORDS.__contains__, words))))
     # (a spec term is a candidate for the second walk only: no rule of this one reads one; skipped in C, each kind
