@@ -4,6 +4,7 @@ Sentences written for this test, none from the evaluation sets."""
 import pytest
 
 from tests.prompting_steps import step_starting as _step
+from tests.prompting_steps import steps_of_text as _steps
 
 
 # (1) a verb that puts the thing into a vessel glued to the vessel (jieba's 装坛/n, 下锅/n): the word is the step,
@@ -47,3 +48,16 @@ def test_the_thing_aimed_at_is_worked(text, verb, material):
 ])
 def test_a_stuff_character_after_ba_is_the_object(text, verb):
     assert _step(text, verb)["material"] == "料"
+
+
+# (5) a thing's move said with 就 (where it lands) whose verb the next clause says again after 再/又: two steps
+@pytest.mark.parametrize("text, verb", [
+    ("球就顺着胳膊滚到肩膀上,再从后背滚到右边胳膊上。", "滚"),
+    ("球就滚到肩膀上,再从后背滚到右边胳膊上。", "滚"),
+])
+def test_a_move_said_again_after_zai_is_two_steps(text, verb):
+    assert sum(s["action"].startswith(verb) for s in _steps(text)) == 2
+
+
+def test_a_consequence_followed_by_another_verb_stays_no_step():
+    assert [s["action"] for s in _steps("粉就扑到脸上,再拍匀。")] == ["拍匀"]

@@ -42,7 +42,7 @@ from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_m
 from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, _is_working_tool,
                      finder_for, kind_table, normalize_chars)
-from .words import (CLAUSE_COMMAS, ODD_NOUN_BEFORE, VESSEL_ENTRY_VERBS, VESSELS_ENTERED, AFTER_VERB_WORDS, FOLLOW_PREPOSITIONS, NUMERAL_ADVERB_TAILS, POSTURE_PREFIXES, POSTURE_VERBS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, ASPECT_BEFORE_DE,
+from .words import (MOVE_ON_MARKERS, CLAUSE_COMMAS, ODD_NOUN_BEFORE, VESSEL_ENTRY_VERBS, VESSELS_ENTERED, AFTER_VERB_WORDS, FOLLOW_PREPOSITIONS, NUMERAL_ADVERB_TAILS, POSTURE_PREFIXES, POSTURE_VERBS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, ASPECT_BEFORE_DE,
                     BEAT_CHARS, BEAT_LEADS, BODY_CHARS, BODY_LOCATIVES, BODY_MOTION_VERBS, BODY_MOVERS, BODY_TURN, BODY_WORDS,
                     BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, CONTEXT_STOP_VERBS, COPULAS, COUNT_PREV,
                     DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS,
@@ -1059,7 +1059,8 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                                  or (kinds[j] in ("N", "T") and words[j - 1][-1:] in ("到", "在") and j + 1 < n
                                      and pos.get(words[j + 1], "") == "f")):
                     j += 1  # (「粉就扑到脸上」「面就落到案板上」: where it lands)
-                if j > i + 1 and (j == n or kinds[j] == "P"):  # (「龙头就追。」: a bare verb may be a role's move)
+                if j > i + 1 and (j == n or kinds[j] == "P") and not _moves_on(words, kinds, i, j):
+                    # (「龙头就追。」: a bare verb may be a role's move)
                     kinds[i] = None
                     for t in range(i + 1, j):
                         if kinds[t] in ("V", "C"):
@@ -2800,6 +2801,16 @@ def parallel_words(x: str, y: str) -> bool:
     one word said again (一块…一块), or two words of two characters that differ in one place only (这边/那边, 上联/下联,
     前头/后头: nlp-missed)."""
     return x == y or (len(x) == len(y) == 2 and (x[0] == y[0]) != (x[1] == y[1]))
+
+
+def _moves_on(words: list, kinds: list, i: int, j: int) -> bool:
+    """「球就顺着胳膊滚到肩膀上,再从后背滚到右边胳膊上」: a thing's move said as what follows (就 + the verb + where it
+    lands) whose verb the next clause, opened by 再/又/然后 (``words.MOVE_ON_MARKERS``), says again is the first of
+    the moves shown, a step, not a consequence."""
+    if j + 1 >= len(words) or words[j + 1] not in MOVE_ON_MARKERS:
+        return False
+    e = _clause_end(words, kinds, j + 1)
+    return words[i] in words[j + 2:e + 1]
 
 
 def _completed_verb(surface: str | None) -> bool:

@@ -230,6 +230,8 @@ RELATION_MARKERS = {"沿", "沿着", "顺着", "从", "垂直于", "平行于", 
                     "向", "在", "由",
                     "对准"}  # (「对准穴位往下一焠」: what is aimed at is where; jieba tags 对准 a noun, read as the material)
 
+# what opens a clause that goes on with the move before it (extract._moves_on: 「…滚到肩膀上,再从后背滚到…」)
+MOVE_ON_MARKERS = frozenset(("再", "又", "然后", "接着"))
 # aiming markers: the thing aimed at before the verb is what the verb works (roles: 「对准木楔敲下去」)
 AIM_MARKERS = frozenset(("对准", "瞄准", "照准", "对正"))
 
