@@ -61,3 +61,12 @@ def test_a_move_said_again_after_zai_is_two_steps(text, verb):
 
 def test_a_consequence_followed_by_another_verb_stays_no_step():
     assert [s["action"] for s in _steps("粉就扑到脸上,再拍匀。")] == ["拍匀"]
+
+
+# (6) after 进, one-character pieces jieba left apart to the clause's end, the last a vessel (烤/花/炉): one vessel
+@pytest.mark.parametrize("text, verb, vessel", [
+    ("画好了进烤花炉,烧一夜。", "进", "烤花炉"),
+    ("碗晾干了进烘窑。", "进", "烘窑"),
+])
+def test_pieces_after_jin_ending_in_a_vessel_are_the_vessel(text, verb, vessel):
+    assert _step(text, verb)["tool"] == vessel
