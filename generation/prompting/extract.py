@@ -42,7 +42,7 @@ from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_m
 from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, _is_working_tool,
                      finder_for, kind_table, normalize_chars)
-from .words import (AFTER_VERB_WORDS, FOLLOW_PREPOSITIONS, NUMERAL_ADVERB_TAILS, POSTURE_PREFIXES, POSTURE_VERBS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, ASPECT_BEFORE_DE,
+from .words import (MOVE_ON_MARKERS, CLAUSE_COMMAS, ODD_NOUN_BEFORE, VESSEL_ENTRY_VERBS, VESSELS_ENTERED, AFTER_VERB_WORDS, FOLLOW_PREPOSITIONS, NUMERAL_ADVERB_TAILS, POSTURE_PREFIXES, POSTURE_VERBS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, ASPECT_BEFORE_DE,
                     BEAT_CHARS, BEAT_LEADS, BODY_CHARS, BODY_LOCATIVES, BODY_MOTION_VERBS, BODY_MOVERS, BODY_TURN, BODY_WORDS,
                     BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, CONTEXT_STOP_VERBS, COPULAS, COUNT_PREV,
                     DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS,
@@ -146,6 +146,22 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
         pass
     tags = None
     pos_tags = spec.pos_tags()
+    for i in range(n):
+        w = words[i]
+        if kinds[i] is None and len(w) == 1 and "\u4e00" <= w <= "\u9fff" and w not in pos_tags and (
+                (i and pos_tags.get(words[i - 1], "")[:1] in ("q", "m"))
+                or (i + 1 < n and words[i + 1] == "的")
+                or (i and words[i - 1] in ODD_NOUN_BEFORE)
+                or ((i == 0 or words[i - 1] in CLAUSE_COMMAS or words[i - 1] in FULL_STOPS)
+                    and i + 1 < n and kinds[i + 1] == "V")):
+            # 「削个尜」「尜搁地上」「往尜的尖头上剁」: a character jieba's dictionary does not know, counted, owning
+            # a thing, after a preposition or opening a clause before its verb, is a thing (a craft's own noun)
+            kinds[i] = "N"
+        elif kinds[i] is None and len(w) == 1 and i and words[i - 1] in OBJECT_MARKERS and i + 1 < n \
+                and kinds[i + 1] in ("V", "T") and (w in MATERIAL_HEADS or w in TOOL_HEADS):
+            # 「把料搁在案板上」: after 把, a character that heads a stuff's or a tool's name and that the kinds leave
+            # aside (料/v, no verb) before the verb is the object
+            kinds[i] = "N"
     # only verbs, nouns and bare 上/下/时/时候 are looked at here: the candidates first, in C
     cand = list(compress(range(n), map(or_, map(_FINISH_KINDS.__contains__, kinds), map(_FINISH_WORDS.__contains__, words))))
     # (a spec term is a candidate for the second walk only: no rule of this one reads one; skipped in C, each kind
@@ -180,6 +196,13 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
         if kind == "N" and i and words[i - 1] in PREDICATE_ADVERBS and len(words[i]) == 2:
             # an adverb modifies a predicate, so the word after it is used as a verb (jieba tags
             # verb-object compounds such as 下锅 or 穿线 as nouns): 「泡好了就下锅」
+            kinds[i] = "V"
+        elif kind == "N" and len(words[i]) == 2 and words[i][0] in VESSEL_ENTRY_VERBS \
+                and words[i][1] in VESSELS_ENTERED and pos_tags.get(words[i], "")[:1] == "n" \
+                and not (i + 1 < n and words[i + 1] in ("的", "里", "中", "内")) \
+                and not (i and words[i - 1] in ("的", "个", "这", "那")):
+            # 「最后装坛」「跟红枣一块下锅」「洗好了下锅」: jieba's one noun for a verb that puts the thing into a
+            # vessel and the vessel (装坛/n, 下锅/n) is a verb-object word, the step (roles: the vessel its tool)
             kinds[i] = "V"
         elif kind == "N" and len(words[i]) == 2 and words[i][0] in DIRECTION_VERBS and words[i][1] in TOOL_HEADS \
                 and i + 1 < n and (i == 0 or kinds[i - 1] in ("P", "M") or words[i - 1] == "了") \
@@ -1036,7 +1059,8 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                                  or (kinds[j] in ("N", "T") and words[j - 1][-1:] in ("到", "在") and j + 1 < n
                                      and pos.get(words[j + 1], "") == "f")):
                     j += 1  # (「粉就扑到脸上」「面就落到案板上」: where it lands)
-                if j > i + 1 and (j == n or kinds[j] == "P"):  # (「龙头就追。」: a bare verb may be a role's move)
+                if j > i + 1 and (j == n or kinds[j] == "P") and not _moves_on(words, kinds, i, j):
+                    # (「龙头就追。」: a bare verb may be a role's move)
                     kinds[i] = None
                     for t in range(i + 1, j):
                         if kinds[t] in ("V", "C"):
@@ -2777,6 +2801,16 @@ def parallel_words(x: str, y: str) -> bool:
     one word said again (一块…一块), or two words of two characters that differ in one place only (这边/那边, 上联/下联,
     前头/后头: nlp-missed)."""
     return x == y or (len(x) == len(y) == 2 and (x[0] == y[0]) != (x[1] == y[1]))
+
+
+def _moves_on(words: list, kinds: list, i: int, j: int) -> bool:
+    """「球就顺着胳膊滚到肩膀上,再从后背滚到右边胳膊上」: a thing's move said as what follows (就 + the verb + where it
+    lands) whose verb the next clause, opened by 再/又/然后 (``words.MOVE_ON_MARKERS``), says again is the first of
+    the moves shown, a step, not a consequence."""
+    if j + 1 >= len(words) or words[j + 1] not in MOVE_ON_MARKERS:
+        return False
+    e = _clause_end(words, kinds, j + 1)
+    return words[i] in words[j + 2:e + 1]
 
 
 def _completed_verb(surface: str | None) -> bool:

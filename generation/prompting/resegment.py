@@ -8,7 +8,7 @@ from operator import eq, itemgetter
 
 from .spec import Spec
 from .tokens import Doc, _is_material_word, _is_tool_word, kind_table
-from .words import (ADJ_TAGS, AFTER_VERB_WORDS, BA_VERB_NEXT, BODY_CHARS, BODY_PREV, BOUND_TAGS, BOUND_ZG_FREQ, COMPLEMENTS,
+from .words import (VESSELS_ENTERED, ADJ_TAGS, AFTER_VERB_WORDS, BA_VERB_NEXT, BODY_CHARS, BODY_PREV, BOUND_TAGS, BOUND_ZG_FREQ, COMPLEMENTS,
                     COMPOUND_MAX, CONTEXT_HAND_VERBS, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_WORDS,
                     FUNCTION_TAGS, GRASP_VERBS, INSTRUMENT_HEADS, INSTRUMENT_LEADS, LOCATIVES, MANNER_ADVERBS,
                     MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, MODALS, NAME_CLASSIFIERS_NOT, NEGATIONS, NOUN_TAGS, NUMERAL_CHARS,
@@ -186,6 +186,19 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
     # quantities are never joined: they keep their order
     out_q = dict(zip(compress(range(len(out_k)), map(eq, out_k, repeat("Q"))), (qmap[j] for j in sorted(qmap))))
     return out_w, out_s, out_k, out_q, compounds
+
+
+def _vessel_pieces(words: list, kinds: list, cuts: dict, i: int) -> int:
+    """How many one-character words from i to the clause's end (two or three) name a vessel, the last a vessel
+    character (烤/花/炉 after 进); 0 where they do not."""
+    n = len(words)
+    for k in (2, 3):
+        if i + k < n and kinds[i + k] == "P" and words[i + k - 1] in VESSELS_ENTERED and all(
+                len(words[j]) == 1 and j not in cuts and kinds[j] not in ("Q", "P", "H", "O", "R", "M", "L")
+                and words[j] not in COMPLEMENTS and words[j] not in NUMERAL_CHARS and words[j] not in SKIP
+                and words[j] not in PLACE_SUFFIX for j in range(i, i + k)):
+            return k
+    return 0
 
 
 def ba_verb_char(pos: dict, words: list, out_w: list, i: int) -> bool:
@@ -697,6 +710,11 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
             # 「把画心反过来」「把托纸刷上去」: 把 takes a noun phrase before its verb, so a one-character verb
             # or adjective jieba cut from the one-character noun after it (画/心, 托/纸) is a compound noun
             joins[i] = (2, "N")
+        elif words[i - 1][-1:] == "进" and kinds[i - 1] in ("V", "T") and i not in joins and i - 1 not in joins \
+                and _vessel_pieces(words, kinds, cuts, i) > 1:
+            # 「画好了进烤花炉,」「进烘窑。」: between 进 and the clause's end, two or three characters jieba left
+            # apart (烤/花/炉) that end in a vessel character (words.VESSELS_ENTERED) are the vessel
+            joins[i] = (_vessel_pieces(words, kinds, cuts, i), "N")
         elif ((kinds[i - 1] == "R" and words[i - 1] in ("在", "到", "进")) or (
                 # 「放进染斗里」: the relation glued to its verb (放进, 倒在) waits for its place just the same
                 len(words[i - 1]) == 2 and words[i - 1][1] in ("在", "到", "进") and kinds[i - 1] in ("V", "T")

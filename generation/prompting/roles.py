@@ -12,7 +12,7 @@ from .quantities import CORRECTION_CUES
 from .spec import HAND_TERMS, Spec
 from .tokens import (Doc, Step, _all_stuff, _head, _is_body, _is_body_motion, _is_material_word, _is_tool_word,
                      _is_working_tool)
-from .words import (ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, APPLY_VERBS, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BEAT_CHARS, BEAT_WORDS, BIND_VERBS, CLAUSE_COMMAS,
+from .words import (AIM_MARKERS, VESSEL_ENTRY_VERBS, VESSELS_ENTERED, ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, APPLY_VERBS, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BEAT_CHARS, BEAT_WORDS, BIND_VERBS, CLAUSE_COMMAS,
                     COMPLEMENTS, CONSUMED_HEADS, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, COORD_RE, DEGREE_ADVERBS, DEGREE_MARKERS,
                     DEGREE_NEXT_KINDS, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS,
                     FACING_COVERBS, FILLERS, BOTH_HAND_JOINERS, JOIN_COMPARISONS, JOIN_WORDS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS, HANDLED_VERBS,
@@ -179,6 +179,13 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
                 ground = _noun_phrase(doc, term_at, r0 + 1, r1)[0]
                 if ground != step.tool:
                     step.material = ground
+            if words[r0] in AIM_MARKERS and step.material is None and not described and r0 < r1 \
+                    and (action_idx is None or r0 < action_idx) and kinds[r0 + 1] in ("N", "T"):
+                # 「对准木楔敲下去」「对准伤口往下一放」: what the verb is aimed at is what it works, not a thing
+                # carried over from the clause before
+                target = _noun_phrase(doc, term_at, r0 + 1, r1)[0]
+                if target and target != step.tool:
+                    step.material = target
     if not described and step.action is not None and step.material is None and step.tool is None \
             and not any(kinds[i] in ("N", "H", "O", "L") or (
                 i in term_at and i != action_idx and term_at[i].category != "action") for i in range(s, e + 1)):
@@ -277,6 +284,11 @@ def _compound_object(step: Step, spec: Spec) -> None:
     if len(surface) != 2 or surface[0] in MATERIAL_HEADS:
         return
     obj = surface[1]
+    if surface[0] in VESSEL_ENTRY_VERBS and obj in VESSELS_ENTERED:
+        # 「装坛」「下锅」「进窑」: the vessel a verb-object word puts the thing into is its tool
+        if step.tool is None and step.material != obj:
+            step.tool = obj
+        return
     if surface[0] in TOOL_HEADS:
         # 「刷漆」「车线」: a verb that also heads a tool (刷, 车, 锯) before stuff it spreads or works
         if obj in MATERIAL_HEADS and obj not in TOOL_HEADS and step.material is None and step.tool != obj:
@@ -1515,7 +1527,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 step.material = None
     if not described and action_idx is not None and step.tool is None and step.material is not None \
             and len(words[action_idx]) == 1 and words[action_idx] in FILL_VERBS and len(step.material) <= 2 \
-            and step.material[:1] in VESSEL_CLASSIFIERS and step.material[1:] in ("", "子") \
+            and step.material[:1] in VESSELS_ENTERED and step.material[1:] in ("", "子") \
             and action_idx < e and words[action_idx + 1] == step.material:
         # 「装缸」「装坛子」「盛碗里」: what a filling verb takes right after it, a vessel, is what it fills: the tool
         step.tool, step.material = step.material, None

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from .quantities import QuantityFinder
 from .spec import HAND_TERMS, Spec, TERM_FREQ, char_table, char_table_chars
-from .words import (BEFORE_WORDS, BODY_LOCATIVES, BODY_MOTION_TAIL, BODY_MOTION_VERBS, BODY_POINTS, BODY_WORDS,
+from .words import (ODD_NOUN_TAGS, BEFORE_WORDS, BODY_LOCATIVES, BODY_MOTION_TAIL, BODY_MOTION_VERBS, BODY_POINTS, BODY_WORDS,
                     COLOUR_CHARS, COLOUR_NAME_FREQ, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, DIRECTION_WORDS, HANDLE_SUFFIX,
                     LIMB_CHARS, MANNER_VERBS, MATERIAL_HEADS, NOT_VERBS, OBJECT_MARKERS, PUNCT, RAW_STUFF_HEADS,
                     RELATION_MARKERS, RESULT_VERBS, SEQ_MARKERS, SHAPE_SUFFIX, SPEECH_VERBS, STOP_NOUNS, STOP_VERBS,
@@ -144,6 +144,8 @@ def kind_table(spec: Spec) -> dict:
                 # so are the rarer names of a colour, a dye or a herb (毛蓝/nr, 藏青/nr, 麻黄/nr): a noun; not the
                 # common words jieba tags so (明白, 白白, 天黑)
                 table[w] = "N"
+            elif f in ODD_NOUN_TAGS and len(w) == 2 and w[1] == "子" and tags.get(w[0], "")[:1] != "v":
+                table[w] = "N"  # 「拿根小槌子」: a thing named with 子 that jieba tags an idiom or a phrase (槌子/i)
         for w in BODY_POINTS:
             table[w] = "N"  # 「虎口半开」: a body point jieba tags as a place (虎口/ns) is a noun all the same
         for w in BODY_MOTION_VERBS:
