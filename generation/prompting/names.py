@@ -646,7 +646,7 @@ def _opening_names(spec: Spec, doc: Doc):
     n = len(words)
     lead = n > 2 and len(words[0]) == 1 and kinds[0] in ("V", "T", None) and tags.get(words[0], "")[:1] == "v" \
         and words[0] not in PERSON_LEADS  # (让木偶走路: a person or a figure made to act)
-    for s in ((1, 0) if lead else (0,)):
+    for s in ([1, 0] if lead else [0]):  # (lists: Cython types the two tuples as different C tuples)
         e = s
         while e < n and e - s < 4 and len(words[e]) <= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in words[e]) \
                 and kinds[e] not in ("Q", "M", "H", "L", "O", "R", "P") and e not in doc.quantities \
