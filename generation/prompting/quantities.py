@@ -349,16 +349,16 @@ class QuantityFinder:
                 break
             pos = max(m.end(), m.start() + 1)
             q = self._convert(m, text)
-            if q is None and m.group("pre"):
+            if q is None and m.group(G_PRE):
                 # 「一个钟头二十分钟」「一分钟之后加三勺」: no rate; read 一分钟 alone and go on after it
                 m2 = self._no_per.match(text, m.start())
                 q = self._convert(m2, text) if m2 is not None else None
                 if q is not None:
                     pos = m2.end()
-            if m.group("n1") and m.group("sub") and (q is None or q.end <= m.start("sub")):
+            if m.group(G_N1) and m.group(G_SUB) and (q is None or q.end <= m.start(G_SUB)):
                 # 「一张三寸见方」「一片五寸来长」: a smaller unit of another kind after the unit is a
                 # quantity of its own (一张 is the article, 三寸 the size): look again from it
-                pos = m.start("sub")
+                pos = m.start(G_SUB)
             if q is None or (out and q.start < out[-1].end):
                 continue
             if out and correcting and self._corrects(text, out[-1], q):
@@ -411,7 +411,7 @@ class QuantityFinder:
 
     # --- one match → a named, converted value ----------------------------------------------------
     def _convert(self, m: re.Match, text: str) -> Quantity | None:
-        raw1, raw2, unit, pre, lai, more, approx = m.group("n1", "n2", "unit", "pre", "lai", "more", "approx")
+        raw1, raw2, unit, pre, lai, more, approx = m.group(G_N1, G_N2, G_UNIT, G_PRE, G_LAI, G_MORE, G_APPROX)
         if raw1 is None:
             return self._special(m, text)
         return self._number_unit(m, text, raw1, raw2, unit, pre, lai, more, approx)
@@ -480,14 +480,14 @@ class QuantityFinder:
         if unit not in self.units and unit == "月":
             unit = "个月"
         kind, factor = self.units[unit]
-        lai2, half, half2, tail, sub, gap, unit1 = m.group("lai2", "half", "half2", "tail", "sub", "gap", "unit1")
-        n1_at, ue = m.start("n1"), m.end("unit")
+        lai2, half, half2, tail, sub, gap, unit1 = m.group(G_LAI2, G_HALF, G_HALF2, G_TAIL, G_SUB, G_GAP, G_UNIT1)
+        n1_at, ue = m.start(G_N1), m.end(G_UNIT)
         end = m.end()
-        if sub and self.units[m.group("sunit")][0] != kind:
+        if sub and self.units[m.group(G_SUNIT)][0] != kind:
             # 「两根一寸长的」: what follows the unit is another quantity (another kind), not a smaller
             # unit of this one; this quantity ends at the unit, and nothing said after it is its own
             sub = more = approx = None
-            end = m.start("sub")
+            end = m.start(G_SUB)
         if unit == "分" and ue < len(text) and text[ue] in SIZE_WORDS:
             kind, factor = "length", FEN_MM  # 「八分厚」: 分 is a tenth of 寸
         elif unit == "分" and (ue == len(text) or text[ue] in CLAUSE_ENDS):
@@ -500,7 +500,7 @@ class QuantityFinder:
         if unit.endswith(("月", "年")) and ue < len(text) and self.any_word(text[ue - 1:ue + 1]):
             return None  # 「一个月饼」「三年级」: 个 counts the word 月饼, not months
         end = m.end()
-        us = m.start("unit")
+        us = m.start(G_UNIT)
         if len(unit) == 1 and us > 0 and text[us - 1] == "个" and ue == end and ue < len(text) \
                 and self.any_word(text[us:ue + 1]) and "个" in self.units:
             # 「装四个轮子」「走两个圈子」: after 个 a classifier's character opens the noun that 个 counts
@@ -536,9 +536,9 @@ class QuantityFinder:
         if unit == "年" and high >= 1000 and not any(c in raw1 for c in "百千万"):
             return None  # 「2006年」「一九五八年」 are dates (三千年 is not)
         if sub:
-            sunit = m.group("sunit")
+            sunit = m.group(G_SUNIT)
             skind, sfactor = self.units[sunit]
-            sv = parse_cn_number(m.group("s1"))
+            sv = parse_cn_number(m.group(G_S1))
             if sunit in "夜宿" and unit in "天日":
                 pass  # 一天一夜, 三天三夜: the nights of the same days
             elif skind == kind and sfactor < factor and isinstance(sv, float):
@@ -566,7 +566,7 @@ class QuantityFinder:
         start, keep = m.start(), None
         if gap:
             if pre:
-                keep = (m.start("gap"), m.end("gap"))
+                keep = (m.start(G_GAP), m.end(G_GAP))
             else:
                 start = n1_at  # 「打个二三十锤」: the verb before the number stays a word
         return Quantity(start, end, name, value, text[m.start():end], keep, one_event=raw1 == "一" and kind == "count",
@@ -586,9 +586,9 @@ class QuantityFinder:
         verb, with no verb before the 一 (a verb there is the one counted: 「转一转」「拍了一拍」), is the
         verb done once quickly, the clause's predicate. 「一个转身」: after 一个 the classifier's character
         opens a word of its own (转身), which 个 counts as a thing (一 with a thing is the article)."""
-        unit, at = m.group("unit"), m.start("n1")
-        us, ue = m.start("unit"), m.end("unit")
-        if len(unit) != 1 or m.group("gap"):
+        unit, at = m.group(G_UNIT), m.start(G_N1)
+        us, ue = m.start(G_UNIT), m.end(G_UNIT)
+        if len(unit) != 1 or m.group(G_GAP):
             return False
         if text[at + 1:us] == "个":
             return self.any_word(text[us:ue + 1])
@@ -606,8 +606,8 @@ class QuantityFinder:
         (or the verb and 了), closing its clause or before a short object that does, says the work is
         done once, a count; elsewhere 一遍/一次 is 'at a time', 'each time' or which time (「一次舀半勺」
         「一遍干透了再上」「一遍比一遍轻」「烧一次釉会往下沉」)."""
-        at, end = m.start("n1"), m.end()
-        if m.group("pre") or at < 1 or not self._one_event(m, text):
+        at, end = m.start(G_N1), m.end()
+        if m.group(G_PRE) or at < 1 or not self._one_event(m, text):
             return False
         stop = self._stop.search(text, end, end + 4)
         if stop is None and end + 3 < len(text):
@@ -622,14 +622,14 @@ class QuantityFinder:
     @staticmethod
     def _one_event(m: re.Match, text: str) -> bool:
         """一 with a classifier of an action: one event, unless it is a manner phrase or 'each time'."""
-        at, end = m.start("n1"), m.end()
+        at, end = m.start(G_N1), m.end()
         if end < len(text) and text[end] in ONE_MANNER_NEXT or text.startswith(ONCE_THEN, end):
             return False
         if at == 0 or not ("\u4e00" <= text[at - 1] <= "\u9fff") or text[at - 1] in ONE_MANNER_PREV:
             return False  # at the head of a clause, or after 每/又/接
         if at >= 2 and text[at - 2] == "一":
             return False  # the second half of 一针一针, 一上一下
-        unit = m.group("unit")
+        unit = m.group(G_UNIT)
         near = text[max(0, at - 5):at] + text[end:end + 5]
         return "一" + unit not in near  # 一针长一针短: two parallel halves
 
@@ -659,13 +659,13 @@ class QuantityFinder:
         """The parameter name, and the factor that turns a count per second/hour into per minute
         (``end``: where the quantity ends when it is shorter than the match)."""
         end = m.end() if end is None else end
-        pre, post = m.group("pre") or "", (m.group("post") or "") if end == m.end() else ""
+        pre, post = m.group(G_PRE) or "", (m.group(G_POST) or "") if end == m.end() else ""
         if kind == "length":
             if pre.endswith(("秒", "秒钟")) or post:
                 return "speed_mm_s", 1
             return self._cue(text, m, LENGTH_NAMES, "length_mm", end), 1
         if kind == "degree":
-            at = m.start("n1")
+            at = m.start(G_N1)
             lo = max(0, at - 6)
             cut = _LAST_CLAUSE_END.match(text, lo, at)  # (the clause's words before the number)
             before = text[lo if cut is None else cut.end():at]
@@ -686,7 +686,7 @@ class QuantityFinder:
             return "duration_s", 1
         if kind in ("count", "times", "item", "rows"):
             if (pre or post) and kind not in ("count", "times") and (
-                    kind == "rows" or not pre or any(c in (m.group("gap") or "") for c in "后内里过再")):
+                    kind == "rows" or not pre or any(c in (m.group(G_GAP) or "") for c in "后内里过再")):
                 return None, 1  # 「一分钟之后加三勺」: a time after which things are added is no rate; things
                 # made or said in each minute are (「一分钟能唱一百二三十个字」「每分钟编十来个」)
             if post:
@@ -714,7 +714,7 @@ class QuantityFinder:
         """The parameter whose cue word stands nearest the quantity (8 characters before it, 3 after);
         on a tie, the earlier name in ``names``."""
         pattern, name_of = self._cue_re[names]
-        at = m.start("n1") if m.group("n1") else m.start()  # words before the number, gap included
+        at = m.start(G_N1) if m.group(G_N1) else m.start()  # words before the number, gap included
         before = text[max(0, at - 8): at]
         best, best_dist = default, 99
         for c in pattern.finditer(before):
@@ -726,3 +726,11 @@ class QuantityFinder:
         if c is not None and c.start() - end < best_dist:
             best = name_of[c.group(0)]
         return best
+
+
+# The pattern's group numbers of the groups read for every match (the same for every spec: units hold no groups):
+# a match's method called with a number skips the look-up of a name (about ten times the cost of the call).
+_GROUP = QuantityFinder({}, {}, {}).pattern.groupindex
+(G_N1, G_N2, G_UNIT, G_UNIT1, G_PRE, G_GAP, G_LAI, G_LAI2, G_MORE, G_APPROX, G_HALF, G_HALF2, G_TAIL, G_SUB, G_SUNIT, G_S1,
+ G_POST) = (_GROUP[name] for name in ("n1", "n2", "unit", "unit1", "pre", "gap", "lai", "lai2", "more", "approx", "half",
+                                       "half2", "tail", "sub", "sunit", "s1", "post"))
