@@ -3,15 +3,8 @@
 Sentences written for this test, none from the evaluation sets."""
 import pytest
 
-from tests.prompting_steps import step_starting, steps
-
-
-def _steps(text, craft=None):
-    return steps(text, craft=craft)
-
-
-def _step(text, verb, craft=None):
-    return step_starting(text, verb, craft=craft)
+from tests.prompting_steps import step_starting as _step
+from tests.prompting_steps import steps as _steps
 
 
 # (1) a verb that puts the thing into a vessel glued to the vessel (jieba's 装坛/n, 下锅/n): the word is the step,

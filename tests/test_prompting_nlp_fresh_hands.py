@@ -4,15 +4,8 @@ Sentences written for this test, none from the evaluation sets."""
 import pytest
 
 from generation.prompting import normalize
-from tests.prompting_steps import step_starting, steps
-
-
-def _steps(text, craft=None):
-    return steps(text, craft=craft)
-
-
-def _step(text, verb, craft=None):
-    return step_starting(text, verb, craft=craft)
+from tests.prompting_steps import step_starting as _step
+from tests.prompting_steps import steps as _steps
 
 
 # (1) the left and the right hand named together, side by side or joined by 和/跟/与, are both hands

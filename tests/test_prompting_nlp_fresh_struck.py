@@ -3,15 +3,8 @@
 Sentences written for this test, none from the evaluation sets."""
 import pytest
 
-from tests.prompting_steps import step_starting, steps
-
-
-def _steps(text, craft=None):
-    return steps(text, craft=craft)
-
-
-def _step(text, verb, craft=None):
-    return step_starting(text, verb, craft=craft)
+from tests.prompting_steps import step_starting as _step
+from tests.prompting_steps import steps as _steps
 
 
 # (1) a striking verb then 在/到 + a thing + 上: the thing landed on is what is struck (the material); the thing
