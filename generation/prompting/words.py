@@ -187,13 +187,13 @@ BODY_POINT_WORDS = frozenset(("穴位", "穴道", "穴", "经穴", "阿是穴"))
 # with no stuff named after it, the vessel is the tool (roles._open_read)
 FILL_VERBS = frozenset("盛舀斟倒装")
 VESSEL_CLASSIFIERS = frozenset("碗杯盆桶瓢壶罐坛盘碟缸锅盅钵")
-# a verb that puts a thing into (or takes it out of) a vessel, and the vessels so entered: jieba glues the two into
-# one noun (装坛/n, 下锅/n, 入瓮): the word is the step, the vessel its tool (extract: kind V; roles._compound_object)
 # jieba's tags for an idiom, a set phrase, an abbreviation, a morpheme or an unknown string: a two-character
 # word of these ending in 子 (槌子/i) is a thing all the same (tokens.kind_table)
 ODD_NOUN_TAGS = frozenset(("i", "l", "j", "g", "x"))
 # prepositions and markers before which a character jieba does not know is a thing (往尜上剁, 把尜削尖: extract)
 ODD_NOUN_BEFORE = frozenset(("往", "把", "在", "用", "拿", "将", "朝", "对"))
+# a verb that puts a thing into (or takes it out of) a vessel, and the vessels so entered: jieba glues the two into
+# one noun (装坛/n, 下锅/n, 入瓮): the word is the step, the vessel its tool (extract: kind V; roles._compound_object)
 VESSEL_ENTRY_VERBS = frozenset("装下进入上出")
 VESSELS_ENTERED = VESSEL_CLASSIFIERS | frozenset("笼甑窑屉灶炉瓮篓")
 # sizes said of a thing only to compare (「鸡蛋大的小块」「指头粗的条」: roles._noun_phrase reads the noun after 的)
@@ -233,7 +233,7 @@ RELATION_MARKERS = {"沿", "沿着", "顺着", "从", "垂直于", "平行于", 
 # what opens a clause that goes on with the move before it (extract._moves_on: 「…滚到肩膀上,再从后背滚到…」)
 MOVE_ON_MARKERS = frozenset(("再", "又", "然后", "接着"))
 # aiming markers: the thing aimed at before the verb is what the verb works (roles: 「对准木楔敲下去」)
-AIM_MARKERS = frozenset(("对准", "瞄准", "照准", "对正"))
+AIM_MARKERS = frozenset(("对准",))  # only 对准 is read as a relation marker (roles); 瞄准/照准 would need that first
 
 RELATION_END = {"上", "下", "里", "边", "中", "内", "外", "处", "方向", "周围", "中间", "边缘", "上面", "下面", "里面",
                 "旁边", "到", "为止", "底下", "面上"}
