@@ -898,6 +898,10 @@ CONTINUE_MARKERS = ("然后", "接着", "接下来", "随后", "再")
 FILLER_CHARS = set("嗯啊呃哎哦噢那个就")
 
 
+# (nlp-s21-roles) A heat level (小火, 文火, 大火…): how hard the fire burns, the tool's slot (「小火熬」), never the
+# stuff worked, even as a verb's object (「改小火」「转文火」). A closed class: a degree character + 火.
+HEAT_LEVELS = frozenset(c + "火" for c in "大小中文武细慢猛旺急微温")
+
 # what a length said before it measures (「留三公分宽」「拍到两毫米厚」): part of the quantity's clause
 DIMENSION_CHARS = set("长宽高厚深粗细薄")
 # a size said by a thing it matches (「巴掌大的红布」「指头粗的条子」): N + one of these + 的 measures the noun after 的
