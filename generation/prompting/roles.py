@@ -213,11 +213,16 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
 
 def _drop_non_things(step: Step) -> None:
     """What is never the thing worked, whatever reading put it in the material slot (nlp-s21-roles): a heat level
-    (「改小火」「转文火煮」) says how the fire burns, the tool's slot where that is free, else nothing."""
+    (「改小火」「转文火煮」) says how the fire burns, the tool's slot where that is free, else nothing; a place word
+    alone (后头, 上面, 那边: 「后头大家帮一句」) says where, never what, in either slot."""
     if step.material in HEAT_LEVELS:
         if step.tool is None:
             step.tool = step.material
         step.material = None
+    for field in ("material", "tool"):
+        np = getattr(step, field)
+        if np is not None and (np in LOCATIVES or np in PLACE_SIDES or np in SIDE_DEICTICS):
+            setattr(step, field, None)
 
 def _modifies_noun(nxt: str) -> bool:
     """「拿两根布带子把船挎上」「搁一个铁环」: a one-character stuff the lexicon lists (布, 铁) right before a
