@@ -12,7 +12,7 @@ from .quantities import CORRECTION_CUES
 from .spec import HAND_TERMS, Spec
 from .tokens import (Doc, Step, _all_stuff, _head, _is_body, _is_body_motion, _is_material_word, _is_tool_word,
                      _is_working_tool)
-from .words import (AIM_MARKERS, VESSEL_ENTRY_VERBS, VESSELS_ENTERED, ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, APPLY_VERBS, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BEAT_CHARS, BEAT_WORDS, BIND_VERBS, CLAUSE_COMMAS,
+from .words import (AIM_MARKERS, VESSEL_ENTRY_VERBS, VESSELS_ENTERED, ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, APPLY_VERBS, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BEAT_CHARS, BEAT_NOUNS, BEAT_WORDS, BIND_VERBS, CLAUSE_COMMAS,
                     COMPLEMENTS, CONSUMED_HEADS, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, COORD_RE, DEGREE_ADVERBS, DEGREE_MARKERS,
                     DEGREE_NEXT_KINDS, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS,
                     FACING_COVERBS, FILLERS, BOTH_HAND_JOINERS, JOIN_COMPARISONS, JOIN_WORDS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS, HANDLED_VERBS,
@@ -207,21 +207,24 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
             step.manner = spec.manner[word]
     if step.material is not None or step.tool is not None:
         _drop_persons(spec, doc, s, e, step)
-        _drop_non_things(step)
+        _drop_non_things(doc, s, e, step)
     return step
 
 
-def _drop_non_things(step: Step) -> None:
+def _drop_non_things(doc: Doc, s: int, e: int, step: Step) -> None:
     """What is never the thing worked, whatever reading put it in the material slot (nlp-s21-roles): a heat level
     (「改小火」「转文火煮」) says how the fire burns, the tool's slot where that is free, else nothing; a place word
-    alone (后头, 上面, 那边: 「后头大家帮一句」) says where, never what, in either slot."""
+    alone (后头, 上面, 那边: 「后头大家帮一句」) says where, and a beat kept (「打拍子」「跟着鼓点抖」) how often, never
+    what, in either slot (a beat word taken in hand, 「拿拍子拍」, names a paddle: kept)."""
+    words = doc.words
     if step.material in HEAT_LEVELS:
         if step.tool is None:
             step.tool = step.material
         step.material = None
     for field in ("material", "tool"):
         np = getattr(step, field)
-        if np is not None and (np in LOCATIVES or np in PLACE_SIDES or np in SIDE_DEICTICS):
+        if np is not None and (np in LOCATIVES or np in PLACE_SIDES or np in SIDE_DEICTICS or (
+                np in BEAT_NOUNS and not any(words[k] == np and words[k - 1] in TOOL_LEAD for k in range(max(s, 1), e + 1)))):
             setattr(step, field, None)
 
 def _modifies_noun(nxt: str) -> bool:

@@ -930,6 +930,9 @@ BEAT_CHARS = frozenset("点拍节奏眼声调")  # last character of a beat or a
 # a beat named with 子 (「打拍子」): a clapper struck for it is what is played, the beat no thing worked
 # (roles._struck_instrument, with BEAT_CHARS)
 BEAT_WORDS = frozenset(("拍子",))
+# (nlp-s21-roles) a beat or a measure of time kept, said as a noun (「打拍子」「跟着拍子抖」「打板眼」): never the tool nor the
+# material, unless taken in hand (「拿拍子拍」: a paddle of that name; roles._drop_non_things)
+BEAT_NOUNS = frozenset(("拍子", "节拍", "鼓点", "锣鼓点", "节奏", "板眼"))
 # verbs that put, hang, throw or grip the thing named before them (「琵琶竖放在琴架上」「盘子往桌上一扣」「扇子攥在手里」):
 # a vessel, instrument or prop moved so is what the step works, not what with (roles._handled_topic)
 HANDLED_VERBS = frozenset("放搁摆置挂挎背扣搭吊抛扔甩丢攥握捧端抱托举提拎")
