@@ -179,9 +179,10 @@ STOP_NOUNS = {"时候", "地方", "东西", "样子", "办法", "手艺", "师�
               # 玩的」「往半空一抛」「老辈人」「全靠人工」「直径七寸五」「温度高」)
               "小时候", "钟头", "半空", "原地", "老辈", "老话", "人工", "手工", "比例", "直径", "温度", "时",
               # strength drawn on (「借着劲往上一送」「使上劲」): no thing
-              "劲", "劲头", "力",
-              # (nlp-s21-roles) a quality of a thing, never the thing (「声音发硬」「挑个头大的」): attribute nouns
-              "声音", "个头", "味道", "气味", "分量", "手感", "口感", "光泽", "色泽"}
+              "劲", "劲头", "力"}
+# (nlp-s21-roles) a quality of a thing, never the thing (「声音发硬」「挑个头大的」): attribute nouns, dropped from the tool
+# and material slots (roles._drop_non_things; still nouns to the other stages: 「声音就响了」 is what sounds, no step)
+QUALITY_NOUNS = frozenset(("声音", "个头", "味道", "气味", "分量", "手感", "口感", "光泽", "色泽"))
 # points on the body a healer presses, needles or burns (the lexicon lists them as technique terms): named where a
 # thing stands (「按手上的穴位」「在穴位上揉」), they are the spot worked, the material (roles._noun_phrase)
 BODY_POINT_WORDS = frozenset(("穴位", "穴道", "穴", "经穴", "阿是穴"))
