@@ -53,6 +53,7 @@ def test_beat_word_taken_in_hand_stays_the_tool():
 @pytest.mark.parametrize("text, quality", [
     ("弦拧得太紧了,声音就发尖。", "声音"),
     ("拍两下醒木起个头,然后开讲。", "个头"),
+    ("茶叶下锅以后,锅温要慢慢降下来,再抓起来抖。", "锅温"),  # a temperature named by what it is of
 ])
 def test_quality_of_a_thing_is_not_the_thing(text, quality):
     got = steps(text, fields=FIELDS)

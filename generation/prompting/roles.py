@@ -20,7 +20,7 @@ from .words import (AIM_MARKERS, VESSEL_ENTRY_VERBS, VESSELS_ENTERED, ABRASIVE_S
                     LIMB_MOVERS, LOAD_VERBS, LOCATIVES, LOCATIVE_SUFFIX, MADE_COMPLEMENTS, MAKING_VERBS, MANNER_ADVERBS, MANNER_VERBS,
                     MATERIAL_HEADS, MEDIUM_HEADS, MODALS, OBJECT_MARKERS, MODIFIER_OPENING_TAGS, MODIFIER_REACH, MODIFIER_STOP_KINDS, MOTION_WORDS, NEEDLE_TOOLS, NEGATIONS, PART_WORDS, PERFORMED_SUFFIX,
                     SUBJECT_NEXT_WORDS, PERSON_PRONOUNS, PINCHED_TOOL_HEADS, PLACE_MARKERS, PLACE_SIDES, POS_TAGS, PREDICATE_ADVERBS,
-                    PUT_VERBS, QUALITY_NOUNS, RATIO_NUMERALS, RAW_STUFF_HEADS, REACH_CHARS, RELATION_END, RESULT_COMPLEMENTS,
+                    PUT_VERBS, QUALITY_NOUNS, TEMPERATURE_SUFFIX, RATIO_NUMERALS, RAW_STUFF_HEADS, REACH_CHARS, RELATION_END, RESULT_COMPLEMENTS,
                     ROD_SUFFIX, ROUND_MARKERS, SHAPE_SUFFIX, SIZE_WORDS, SKIP, SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS,
                     STRIKE_AT_VERBS, TOPIC_MODALS, FILL_VERBS, VESSEL_CLASSIFIERS, NUMERAL_CHARS, BODY_POINT_WORDS, SIZE_COMPARISONS, SIDE_DEICTICS, STRIKE_ENDINGS, STRIKE_VERBS, GROUND_WORDS, HEAT_LEVELS, STRUCK_HEADS, SWAP_VERBS, THAT_ONE_CLASSIFIERS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES,
                     UNKNOWN_NAME_TAGS, WIELD_VERBS, CLOSING_RESULTS)
@@ -215,7 +215,7 @@ def _drop_non_things(doc: Doc, s: int, e: int, step: Step) -> None:
     """What is never the thing worked, whatever reading put it in the material slot (nlp-s21-roles): a heat level
     (「改小火」「转文火煮」) says how the fire burns, the tool's slot where that is free, else nothing; a place word
     alone (后头, 上面, 那边: 「后头大家帮一句」) says where, a beat kept (「打拍子」「跟着鼓点抖」) how often and a quality
-    (「声音发尖」「起个头」: ``words.QUALITY_NOUNS``) what a thing is like, never what, in either slot (a beat word taken in
+    (「声音发尖」「起个头」: ``words.QUALITY_NOUNS``; a temperature, 锅温, 水温) what a thing is like, never what, in either slot (a beat word taken in
     hand, 「拿拍子拍」, names a paddle: kept)."""
     words = doc.words
     if step.material in HEAT_LEVELS:
@@ -224,7 +224,8 @@ def _drop_non_things(doc: Doc, s: int, e: int, step: Step) -> None:
         step.material = None
     for field in ("material", "tool"):
         np = getattr(step, field)
-        if np is not None and (np in LOCATIVES or np in PLACE_SIDES or np in SIDE_DEICTICS or np in QUALITY_NOUNS or (
+        if np is not None and (np in LOCATIVES or np in PLACE_SIDES or np in SIDE_DEICTICS or np in QUALITY_NOUNS
+                               or (len(np) == 2 and np[1] == TEMPERATURE_SUFFIX) or (
                 np in BEAT_NOUNS and not any(words[k] == np and words[k - 1] in TOOL_LEAD for k in range(max(s, 1), e + 1)))):
             setattr(step, field, None)
 

@@ -183,6 +183,8 @@ STOP_NOUNS = {"时候", "地方", "东西", "样子", "办法", "手艺", "师�
 # (nlp-s21-roles) a quality of a thing, never the thing (「声音发硬」「挑个头大的」): attribute nouns, dropped from the tool
 # and material slots (roles._drop_non_things; still nouns to the other stages: 「声音就响了」 is what sounds, no step)
 QUALITY_NOUNS = frozenset(("声音", "个头", "味道", "气味", "分量", "手感", "口感", "光泽", "色泽"))
+# a temperature named by what it is of (锅温, 水温, 醅温, 炉温): a quality too, whatever comes before 温
+TEMPERATURE_SUFFIX = "温"
 # points on the body a healer presses, needles or burns (the lexicon lists them as technique terms): named where a
 # thing stands (「按手上的穴位」「在穴位上揉」), they are the spot worked, the material (roles._noun_phrase)
 BODY_POINT_WORDS = frozenset(("穴位", "穴道", "穴", "经穴", "阿是穴"))
