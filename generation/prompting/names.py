@@ -935,6 +935,10 @@ def _described_things(spec: Spec, doc: Doc):
 
 # the numerals of a set phrase (挑一压一, 一韵到底, 一板三眼)
 _PHRASE_NUMERALS = frozenset("一二三四五六七八九十")
+# the tags jieba's dictionary gives a set phrase (idiom, fixed expression), and the kinds no piece of a
+# 一X一Y phrase has (a hand, a marker, a quantity, punctuation)
+_SET_PHRASE_TAGS = frozenset(("i", "l"))
+_NOT_PHRASE_KINDS = frozenset("PQMHROL")
 
 
 def _clause_edge(words: list, kinds: list, k: int) -> bool:
@@ -965,12 +969,35 @@ def _numeral_phrases(spec: Spec, doc: Doc) -> list:
                 and tags.get(words[k - 1], "")[:1] == "v" and tags.get(words[k + 1], "")[:1] == "v" \
                 and _clause_edge(words, kinds, k - 2) and _clause_edge(words, kinds, k + 3):
             spans.append((starts[k - 1], starts[k + 3]))
+        elif words[k] == "一" and k + 3 < n and words[k + 2] == "一" and len(words[k + 1]) == 1 \
+                and len(words[k + 3]) == 1 and words[k + 1] != words[k + 3] \
+                and words[k + 1] not in DIRECTION_WORDS and words[k + 3] not in DIRECTION_WORDS \
+                and kinds[k + 1] not in _NOT_PHRASE_KINDS and kinds[k + 3] not in _NOT_PHRASE_KINDS \
+                and _clause_edge(words, kinds, k - 1) and _clause_edge(words, kinds, k + 4):
+            spans.append((starts[k], starts[k + 4]))  # 「一板一叮,」: a clause of its own, two things each once
+    for k in compress(range(n), map(_SET_PHRASE_TAGS.__contains__, map(tags.get, words, repeat("")))):
+        w = words[k]
+        if len(w) == 4 and w[0] in _PHRASE_NUMERALS and w[2] in _PHRASE_NUMERALS and w[1] != w[3] \
+                and not (w[1] in _PHRASE_NUMERALS or w[3] in _PHRASE_NUMERALS) \
+                and _clause_edge(words, kinds, k - 1) \
+                and (_clause_edge(words, kinds, k + 1) or (words[k + 1] == "的" and _clause_edge(words, kinds, k + 2))):
+            spans.append((starts[k], starts[k + 1]))  # 「…,一板三眼的,」: the dictionary's set phrase as a clause
     for k, q in list(doc.quantities.items()):
         raw = q.raw
         if len(raw) == 2 and raw[0] in _PHRASE_NUMERALS and k + 1 < n and kinds[k + 1] is None \
                 and len(words[k + 1]) == 2 and words[k + 1][0] in _PHRASE_NUMERALS \
                 and tags.get(words[k + 1], "") == "m" and _clause_edge(words, kinds, k + 2):
             spans.append((starts[k], starts[k + 2]))
+            del doc.quantities[k]
+            kinds[k] = None
+        elif len(raw) == 2 and (raw[0] in _PHRASE_NUMERALS or raw[0] == "两") and raw[0] != "一" and q.name == "count" \
+                and not q.counted \
+                and k + 2 < n and words[k + 1] == "一" and len(words[k + 2]) == 1 \
+                and tags.get(words[k + 2], "")[:1] == "v" and words[k + 2] not in DIRECTION_WORDS \
+                and _clause_edge(words, kinds, k + 3) and (_clause_edge(words, kinds, k - 1) or words[k - 1] in COPULAS):
+            # 「脚底下是三步一踢:」: so many of one move, then one of another, as a clause: the move's name,
+            # no count of the work (a count of things, 「两块一碰」, is what is counted)
+            spans.append((starts[k], starts[k + 3]))
             del doc.quantities[k]
             kinds[k] = None
     return spans

@@ -1,0 +1,47 @@
+"""Craft and technique terms, nlp-s21-terms (issue 11; ``names.py``): general classes of term the normalizer missed
+over the tunable splits, each rule shown on crafts and wording of this file's own (no sentence is in the evaluation
+set or a probe); every test failed before its rule."""
+from generation.prompting import normalize
+
+
+def _terms(text):
+    return [t["text"] for t in normalize(text).to_dict()["terms"]]
+
+
+def _params(text):
+    return [s["params"] for s in normalize(text).to_dict()["steps"]]
+
+
+# 1. names._numeral_phrases: a number-patterned set phrase said as a clause of its own names a metre, a move or a
+# rule of the craft (一X一Y, NX一Y, the dictionary's 一X三Y), not counts of the work
+
+def test_one_x_one_y_clause_is_a_term():
+    # 传统音乐: a drum stroke and a gong stroke in turn, the pattern of a gong-and-drum piece
+    assert "一鼓一锣" in _terms("鼓手和锣手面对面站着,一鼓一锣,轮着敲下去。")
+
+
+def test_n_steps_one_move_clause_is_a_term():
+    # 传统舞蹈: the step pattern of a circle dance
+    assert "两步一跺" in _terms("跳锅庄大家围成圈,脚下是两步一跺:左脚迈出去,右脚跟上来。")
+
+
+def test_n_steps_one_move_is_no_count():
+    # (the same phrase) the numeral of the pattern counts no work
+    params = _params("跳锅庄大家围成圈,脚下是两步一跺:左脚迈出去,右脚跟上来。")
+    assert all(p.get("count") != 2 for p in params)
+
+
+def test_dictionary_set_phrase_with_numerals_is_a_term():
+    # 传统戏剧: the metre of a slow aria, the dictionary's own phrase
+    assert "一板三眼" in _terms("老生唱慢三眼,琴师拉胡琴托着,一板三眼的,一句要拖好久。")
+
+
+def test_a_reduplicated_or_directional_pattern_is_no_term():
+    # (guard) 一下一下 and 一上一下 say how often and which way, no name
+    terms = _terms("师傅拿锤子在铁砧上敲,一下一下,手腕一上一下,敲了半天。")
+    assert not any(t.startswith("一下") or t.startswith("一上") for t in terms)
+
+
+def test_counted_pieces_then_one_move_is_no_term():
+    # (guard) 两块 counts the clappers, 一碰 the move: no name
+    assert not any("一碰" in t for t in _terms("艺人左手拿着竹板,两块一碰,声音就出来了。"))
