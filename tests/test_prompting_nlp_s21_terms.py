@@ -45,3 +45,27 @@ def test_a_reduplicated_or_directional_pattern_is_no_term():
 def test_counted_pieces_then_one_move_is_no_term():
     # (guard) 两块 counts the clappers, 一碰 the move: no name
     assert not any("一碰" in t for t in _terms("艺人左手拿着竹板,两块一碰,声音就出来了。"))
+
+
+# 2. names._genre_names (through _craft_names): the name of a form, genre or craft that jieba's dictionary lacks, tagged
+# as a person or a place (or a set phrase of three characters), ending in a genre's head (戏/剧/歌/曲/调/舞/节/绣…),
+# or cut off before 戏/剧/歌 said alone
+
+def test_a_song_tagged_as_a_name_is_a_term():
+    # 传统音乐: 咸水歌 (tagged as a person's name) after a place word, no verb before it
+    assert "咸水歌" in _terms("我们这边咸水歌开口先拖一个长音。")
+
+
+def test_a_tune_tagged_as_a_name_after_a_verb_of_saying_is_a_term():
+    # 传统音乐: 紫竹调
+    assert "紫竹调" in _terms("老琴师常说紫竹调要拉得软。")
+
+
+def test_a_name_cut_off_before_a_drama_head_is_a_term():
+    # 传统戏剧: 毛南 + 戏, cut apart by jieba
+    assert "毛南戏" in _terms("逢年过节,毛南戏开场先打锣鼓。")
+
+
+def test_a_set_phrase_of_four_ending_in_a_dance_is_no_term():
+    # (guard) 唱歌跳舞 says what is done, no genre's name
+    assert "唱歌跳舞" not in _terms("节日里寨子的人围着火塘唱歌跳舞,一直到天亮。")

@@ -15,7 +15,7 @@ from .spec import Spec
 from .tokens import Doc
 from .words import (ASPECT_AFTER_VERB, BODY_CHARS, COMPLEMENTS, COORD_RE, COORD_STOP, COPULAS, CRAFT_HEADS,
                     CRAFT_NAME_LEADS, DEFINING_DEMONSTRATIVES, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_VERBS,
-                    DIRECTION_WORDS, FILLERS, FUNCTION_TAGS, GENERIC_SUFFIX_WORDS, HAND_CHARS, LED_TOOL_RE,
+                    DIRECTION_WORDS, FILLERS, FUNCTION_TAGS, GENERIC_SUFFIX_WORDS, GENRE_HEADS, GENRE_NOUN_HEADS, HAND_CHARS, LED_TOOL_RE,
                     LED_TOOL_STOP, LOCATIVES, MANNER_VERBS, MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, METHOD_LEADS,
                     METHOD_WORDS,
                     MISTAGGED_NOUN_TAGS, MODALS, NAME_ENDS, NAMING_VERBS, NEGATIONS, NUMERAL_CHARS, OBJECT_CHAR_TAGS,
@@ -25,7 +25,8 @@ from .words import (ASPECT_AFTER_VERB, BODY_CHARS, COMPLEMENTS, COORD_RE, COORD_
                     SENTENCE_CHARS,
                     SENTENCE_ENDS, SKIP, SLOT_LOCATIVES, SLOT_PREPOSITIONS, SPEECH_LEADS, SPEECH_VERBS, STATE_RESULTS,
                     STOP_NOUNS, STOP_VERBS, SUFFIX_NAME_STOP, SUFFIX_NAME_TAGS, TECHNIQUE_SUFFIX, TECHNIQUE_WORDS,
-                    TOOL_HEADS, TOOL_LEAD, TOOL_NAME_SUFFIX, TOPIC_NAME_TAGS, TOPIC_PARTICLES, _COMPOUND_CLOSED)
+                    TOOL_HEADS, TOOL_LEAD, TOOL_NAME_SUFFIX, TOPIC_NAME_TAGS, TOPIC_PARTICLES, UNKNOWN_NAME_TAGS,
+                    _COMPOUND_CLOSED)
 
 
 # (the C-level candidate scans below: a word's last character, a naming verb or copula, the kinds that may
@@ -113,6 +114,37 @@ def _craft_names(spec: Spec, doc: Doc):
         if (nxt in COMPLEMENTS and nxt not in LOCATIVES) or nxt in ASPECT_AFTER_VERB:
             continue
         yield k, k + 2
+    yield from _genre_names(tags, doc)
+
+
+# the tags of a word jieba's dictionary lacks (a person's or place's name) or holds as a set phrase
+_GENRE_NAME_TAGS = frozenset(UNKNOWN_NAME_TAGS | {"i", "l"})
+
+
+def _genre_names(tags: dict, doc: Doc):
+    """(nlp-s21-terms) Token spans (start, end) of the name of a form, genre or craft that jieba's dictionary lacks
+    (``words.GENRE_HEADS``): a word ending in 戏/剧/歌/曲/调/舞/节/绣/雕/塑/画 that jieba tags as a person or a place
+    (two to four characters: 「邕剧的南派功夫」「望果节就是…」) or as a set phrase of three (「小时候拍手歌是这么玩的」;
+    one of four says what is done: 唱歌跳舞), no numeral or demonstrative opening it (一出戏, 这歌), no verb and its
+    object (唱大戏), or such
+    a name of two or three characters jieba cut off before 戏/剧/歌 said alone as a noun (「这点布依戏开台」). Not a
+    word some rule already reads (a term, a hand, a quantity)."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    # (only a word jieba tags as a name or a set phrase can be one: the others are skipped in C)
+    for k in compress(range(n), map(_GENRE_NAME_TAGS.__contains__, map(tags.get, words, repeat("")))):
+        w = words[k]
+        if kinds[k] is not None or not all("\u4e00" <= ch <= "\u9fff" for ch in w):
+            continue
+        if w[0] in NUMERAL_CHARS:
+            continue  # (一出戏: a count of plays; 这歌, 那首歌: the one pointed at)
+        if tags.get(w[0], "")[:1] == "v" and tags.get(w[1:], "")[:1] == "n":
+            continue  # (唱大戏, 耍把戏: a verb and its object)
+        if w[-1] in GENRE_HEADS and (2 <= len(w) <= 4 if tags[w] in UNKNOWN_NAME_TAGS else len(w) == 3):
+            yield k, k + 1  # (a set phrase of four characters says what is done: 唱歌跳舞, 载歌载舞)
+        elif 2 <= len(w) <= 3 and k + 1 < n and words[k + 1] in GENRE_NOUN_HEADS and kinds[k + 1] in (None, "N") \
+                and tags.get(words[k + 1], "")[:1] == "n" and tags.get(w, "") in UNKNOWN_NAME_TAGS:
+            yield k, k + 2
 
 
 def _object_names(spec: Spec, doc: Doc):
