@@ -69,3 +69,16 @@ def test_a_name_cut_off_before_a_drama_head_is_a_term():
 def test_a_set_phrase_of_four_ending_in_a_dance_is_no_term():
     # (guard) 唱歌跳舞 says what is done, no genre's name
     assert "唱歌跳舞" not in _terms("节日里寨子的人围着火塘唱歌跳舞,一直到天亮。")
+
+
+# 3. names._technique_compounds: what 练/学 takes is a skill's name, a one-character verb and its one-character object
+# closing the clause whatever jieba tags the object (发, the hair, tagged a verb)
+
+def test_the_skill_practised_is_a_term():
+    # 传统技艺 (梳头): winding the hair
+    assert "绕发" in _terms("梳头娘姨教徒弟,先练绕发,手指要灵。")
+
+
+def test_a_verb_and_its_complement_practised_is_no_skill():
+    # (guard) 甩起 is a verb and its result, no name
+    assert "甩起" not in _terms("徒弟先练甩起,胳膊要直。")

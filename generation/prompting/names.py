@@ -19,7 +19,7 @@ from .words import (ASPECT_AFTER_VERB, BODY_CHARS, COMPLEMENTS, COORD_RE, COORD_
                     LED_TOOL_STOP, LOCATIVES, MANNER_VERBS, MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, METHOD_LEADS,
                     METHOD_WORDS,
                     MISTAGGED_NOUN_TAGS, MODALS, NAME_ENDS, NAMING_VERBS, NEGATIONS, NUMERAL_CHARS, OBJECT_CHAR_TAGS,
-                    OBJECT_MARKERS, OPENING_NAME_NEXT, PERSON_LEADS, PIECE_CLASSIFIERS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS,
+                    OBJECT_MARKERS, OPENING_NAME_NEXT, PERSON_LEADS, PIECE_CLASSIFIERS, PRACTICE_VERBS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS,
                     PUNCT, PURPOSE_VERBS,
                     QUOTE_PAIRS, REACH_ENDS, RESULT_COMPLEMENTS, RESULT_VERBS, ROUTE_PREPOSITIONS, SAYING_SOURCES, SAYING_VERBS,
                     SENTENCE_CHARS,
@@ -495,9 +495,12 @@ def _technique_compounds(spec: Spec, doc: Doc):
         if verb and (t2 in OBJECT_CHAR_TAGS or (t2 == "q" and (
                 w2 in TOOL_HEADS or w2 in MATERIAL_HEADS or ((closing or named) and w2 not in _ACTION_CLASSIFIERS)))
                 or (closing and t2[:1] == "v" and kinds[k + 1] == "N")) and w2 not in MANUAL_VERBS \
-                or verb and named and t2[:1] == "v" and kinds[k + 1] is None:
+                or verb and named and t2[:1] == "v" and kinds[k + 1] is None \
+                or verb and closing and k and words[k - 1] in PRACTICE_VERBS and t2[:1] == "v" \
+                and w2 not in COMPLEMENTS:
             # (closing the clause right after a verb, a character jieba tags as a classifier counts nothing, and
-            # one it tags as a verb that the kinds read as a noun is a thing: 「才能上桩。」「在胸前绕花,」)
+            # one it tags as a verb that the kinds read as a noun is a thing: 「才能上桩。」「在胸前绕花,」; what
+            # is practised or learnt is a skill, its object whatever jieba tags it: 「再练甩发:」, 发 the hair)
             yield k, k + 2
         elif (t == "a" or w in MANNER_VERBS) and kinds[k] is None and (t2[:1] == "v" or w2 in MANUAL_VERBS) \
                 and kinds[k + 1] in ("V", "T", "C"):

@@ -526,6 +526,9 @@ CRAFT_HEADS = set("绣雕塑画")
 GENRE_HEADS = frozenset("戏剧歌曲调舞节") | CRAFT_HEADS
 GENRE_NOUN_HEADS = frozenset("戏剧歌")
 
+# (nlp-s21-terms) Verbs of practising or learning a skill: what they take is the skill's name (「再练甩发」, names.py)
+PRACTICE_VERBS = frozenset(("练", "学", "苦练", "练习"))
+
 # Words after which a craft's name stands as an object (「做汴绣」「学苗绣」「是核雕」).
 CRAFT_NAME_LEADS = {"做", "学", "是", "叫", "的", "搞", "干", "说", "讲"}
 
