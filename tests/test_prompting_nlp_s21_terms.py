@@ -82,3 +82,17 @@ def test_the_skill_practised_is_a_term():
 def test_a_verb_and_its_complement_practised_is_no_skill():
     # (guard) 甩起 is a verb and its result, no name
     assert "甩起" not in _terms("徒弟先练甩起,胳膊要直。")
+
+
+# 4. names._split_compounds: the aspect particle 着/了 parts a verb-object word too (a condition or a technique named
+# by a verb and a morpheme: the dictionary's word, or an object that is no word alone)
+
+def test_a_verb_object_word_parted_by_le_is_a_term():
+    # 传统医药: 落枕, said 落了枕
+    terms = normalize("老人家落了枕,先拿热毛巾敷脖子,再揉肩膀。").to_dict()["terms"]
+    assert any(t["canonical"] == "落枕" for t in terms)
+
+
+def test_a_hand_washed_is_no_term():
+    # (guard) 洗了手: a hand handled, no name
+    assert not any("洗了手" in t for t in _terms("他洗了手,再揉面。"))

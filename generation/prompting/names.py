@@ -1039,7 +1039,8 @@ def _numeral_phrases(spec: Spec, doc: Doc) -> list:
 
 
 # what may stand between a one-character verb and its one-character object in a verb-object word said apart
-_SPLITTERS = frozenset(("个", "好"))
+_SPLITTERS = frozenset(("个", "好", "着", "了"))
+_ASPECT_SPLITTERS = frozenset(("着", "了"))
 # tags of a character that is no object closing the clause (了, 的, 吧, 啊, pronouns, numerals …)
 _NO_OBJECT_TAGS = frozenset("uyexcprmq")
 
@@ -1047,7 +1048,8 @@ _NO_OBJECT_TAGS = frozenset("uyexcprmq")
 def _split_compounds(spec: Spec, doc: Doc):
     """(start token, end token, the word) of a one-character verb-object word said apart, 个 or the result
     好 between its verb and its object, the object closing the clause (「勾个边」「亮个相」「打个结」「拉好坯」
-    「掐好丝」): the word (勾边, 亮相, 拉坯) names the technique as the craft's vocabulary does (离合词; see
+    「掐好丝」), or the aspect particle 着/了 where the object is a morpheme that is no word alone or the two
+    make the dictionary's verb (「悬着灸」「脱了臼」; nlp-s21-terms): the word (勾边, 亮相, 拉坯) names the technique as the craft's vocabulary does (离合词; see
     ``_technique_compounds`` for the word said whole). Not a taking verb (拿个碗), a copula or a verb of saying
     or being (是个, 有个), nor after a negation; 好 not before an adverb (弄好就)."""
     words, kinds = doc.words, doc.kinds
@@ -1067,6 +1069,11 @@ def _split_compounds(spec: Spec, doc: Doc):
                 or (o in _COMPOUND_CLOSED and not (words[k] == "个" and o in PLACE_SUFFIX)) \
                 or (words[k] == "好" and to[:1] == "d"):
             continue  # (after the classifier 个 a locative's character is a thing: 「勾个边」)
+        if words[k] in _ASPECT_SPLITTERS and (to[:1] == "v" or not (to == "g" or tags.get(v + o, "")[:1] == "v")
+                                               or o in HAND_CHARS or o in MATERIAL_HEADS):
+            # (an aspect particle parts only a verb and its object, 「悬着灸」 a morpheme, 「脱了臼」 the dictionary's
+            # 脱臼; not two verbs, 「转着走」, nor a hand or a stuff handled, 「洗了手」「加了水」)
+            continue
         yield k - 1, k + 2, v + o
 
 
