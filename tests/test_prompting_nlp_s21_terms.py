@@ -96,3 +96,17 @@ def test_a_verb_object_word_parted_by_le_is_a_term():
 def test_a_hand_washed_is_no_term():
     # (guard) 洗了手: a hand handled, no name
     assert not any("洗了手" in t for t in _terms("他洗了手,再揉面。"))
+
+
+# 5. names._technique_compounds: 点, held by jieba's dictionary as a numeral, is the verb (to dot, to sow) before a
+# one-character noun closing the clause when no verb, numeral or pronoun stands before it
+
+def test_dot_sowing_is_a_term():
+    # 农事 (二十四节气): sowing melon seeds in holes
+    assert "点瓜" in _terms("老汉在田头撒完肥点瓜,一窝两粒。")
+
+
+def test_a_little_salt_is_no_term():
+    # (guard) 放点盐, 加点水: a little of a stuff
+    terms = _terms("锅里放点盐,再加点水。")
+    assert "点盐" not in terms and "点水" not in terms

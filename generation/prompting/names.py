@@ -477,6 +477,16 @@ def _technique_compounds(spec: Spec, doc: Doc):
                 and tags.get(w, "")[:1] == "v" and w not in STOP_VERBS and w not in TOOL_LEAD:
             yield k, k + 2  # 「滚元宵,…」「扎纸马,…」: a clause that is only a verb and its object names the work
             continue
+        if w == "点" and tags.get(w, "") == "m" and len(w2) == 1 \
+                and (tags.get(w2, "")[:1] == "n" and kinds[k + 1] in (None, "N", "T") or kinds[k + 1] == "N") and (k + 2 == n or kinds[k + 2] == "P") \
+                and not (k and (kinds[k - 1] in ("V", "T", "C", "Q", "H") or words[k - 1] in NUMERAL_CHARS
+                                or tags.get(words[k - 1], "")[:1] in ("v", "m", "r", "d"))):
+            # (nlp-s21-terms) 「种瓜点豆,」「白的点花,」: 点, which jieba's dictionary holds as a numeral (一点), is the
+            # verb (to dot, to sow) when no verb, numeral or pronoun stands before it (放点盐, 这点) and a
+            # one-character noun (or one the kinds read as a thing: 花) closes the clause after it: the verb and
+            # its object name the work
+            yield k, k + 2
+            continue
         if len(w) != 1 or len(w2) != 1 or (w in closed and w not in DIRECTION_CHARS) or w2 in closed or kinds[k] in ("P", "Q", "M", "R", "O", "L", "H") \
                 or kinds[k + 1] in ("P", "Q", "M", "R", "O", "L", "H"):
             continue
