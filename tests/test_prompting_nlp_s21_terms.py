@@ -88,9 +88,14 @@ def test_a_verb_and_its_complement_practised_is_no_skill():
 # by a verb and a morpheme: the dictionary's word, or an object that is no word alone)
 
 def test_a_verb_object_word_parted_by_le_is_a_term():
-    # 传统医药: 落枕, said 落了枕
-    terms = normalize("老人家落了枕,先拿热毛巾敷脖子,再揉肩膀。").to_dict()["terms"]
-    assert any(t["canonical"] == "落枕" for t in terms)
+    # 传统医药 / 体育: 抽筋 said of a leg, 抽了筋
+    terms = normalize("赛跑的时候左腿抽了筋,先把脚尖往回扳。").to_dict()["terms"]
+    assert any(t["canonical"] == "抽筋" for t in terms)
+
+
+def test_a_plain_verb_and_object_parted_by_le_is_no_term():
+    # (guard) 进了城: going into town, said of no part of the body
+    assert not any("进了城" in t for t in _terms("老人讲古,阿凡提骑着毛驴进了城。"))
 
 
 def test_a_hand_washed_is_no_term():
@@ -110,3 +115,21 @@ def test_a_little_salt_is_no_term():
     # (guard) 放点盐, 加点水: a little of a stuff
     terms = _terms("锅里放点盐,再加点水。")
     assert "点盐" not in terms and "点水" not in terms
+
+
+# 6. names._object_names: a name of three characters or more that jieba tags as a person or a place, opening a clause
+# or the text as what it is about, is a term (an instrument, a hero of a tale)
+
+def test_an_instrument_opening_a_clause_is_a_term():
+    # 传统音乐: 热瓦甫, tagged as a person's name
+    assert "热瓦甫" in _terms("弹唱的时候,热瓦甫一响,大家就跟着拍手。")
+
+
+def test_a_hero_opening_a_clause_is_a_term():
+    # 民间文学
+    assert "阿凡提" in _terms("老人讲古,阿凡提骑着毛驴进了城。")
+
+
+def test_people_opening_a_clause_are_no_term():
+    # (guard) 老太太们: people, a plural
+    assert not any("老太太" in t for t in _terms("节日里,老太太们围着火塘坐。"))

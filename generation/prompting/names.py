@@ -151,7 +151,9 @@ def _object_names(spec: Spec, doc: Doc):
     """Token indices of a word of two or more characters that jieba tags as a person, a place or a time
     (its dictionary lacks it: 鹿角霜/nr, 卯眼/t) where a thing stands: right after a verb, 把/将, 用/拿,
     or 比, or right before a locative (「生漆调鹿角霜」「比卯眼稍微大」). Not after a word that leads a
-    person's name (跟, 问, 师傅 …)."""
+    person's name (跟, 问, 师傅 …). One of three characters or more tagged as a person or a place also where it
+    opens a clause or the text as what the clause is about (「冬不拉一响」「阿凡提的故事嘛」; not a plural, 老先生们,
+    nor one opened by an adjective or an adverb, 老太太, 越往后)."""
     words, kinds = doc.words, doc.kinds
     tags = spec.pos_tags()
     # (only a word jieba tags as a person, a place or a time can be one: the others are skipped in C)
@@ -170,6 +172,22 @@ def _object_names(spec: Spec, doc: Doc):
         if verb_before or prev in OBJECT_MARKERS or kinds[k - 1] in ("L", "O") or prev in TOOL_LEAD or prev == "比" \
                 or nxt in SLOT_LOCATIVES:
             yield k
+        elif kinds[k - 1] == "P" and nxt and kinds[k + 1] != "P" and _topic_name(tags, w, nxt):
+            yield k  # (nlp-s21-terms) 「。冬不拉一响,…」: such a name opening a clause, what it is about
+    if len(words) > 1 and kinds[0] is None and kinds[1] != "P" and _topic_name(tags, words[0], words[1]) \
+            and all("\u4e00" <= ch <= "\u9fff" for ch in words[0]):
+        yield 0  # (「阿凡提的故事嘛,…」: opening the text)
+
+
+_COMPASS = frozenset("东南西北中")
+
+
+def _topic_name(tags: dict, w: str, nxt: str) -> bool:
+    """``w``, opening a clause before ``nxt``, is a name jieba's dictionary lacks (``_object_names``): three characters
+    or more tagged as a person or a place, not a plural (老先生们), a kind of person (庄稼人), a compass point
+    (东南西北) or a word an adjective or an adverb opens (老太太, 越往后)."""
+    return len(w) >= 3 and tags.get(w, "") in UNKNOWN_NAME_TAGS and nxt != "们" and w[-1] != "人" \
+        and tags.get(w[0], "")[:1] not in ("a", "d") and not all(ch in _COMPASS for ch in w)
 
 
 def _coordinated_names(norm: str, doc: Doc):
@@ -1059,7 +1077,7 @@ def _split_compounds(spec: Spec, doc: Doc):
     """(start token, end token, the word) of a one-character verb-object word said apart, 个 or the result
     好 between its verb and its object, the object closing the clause (「勾个边」「亮个相」「打个结」「拉好坯」
     「掐好丝」), or the aspect particle 着/了 where the object is a morpheme that is no word alone or the two
-    make the dictionary's verb (「悬着灸」「脱了臼」; nlp-s21-terms): the word (勾边, 亮相, 拉坯) names the technique as the craft's vocabulary does (离合词; see
+    make the dictionary's verb said of a part of the body (「悬着灸」「胳膊脱了臼」; nlp-s21-terms): the word (勾边, 亮相, 拉坯) names the technique as the craft's vocabulary does (离合词; see
     ``_technique_compounds`` for the word said whole). Not a taking verb (拿个碗), a copula or a verb of saying
     or being (是个, 有个), nor after a negation; 好 not before an adverb (弄好就)."""
     words, kinds = doc.words, doc.kinds
@@ -1079,10 +1097,14 @@ def _split_compounds(spec: Spec, doc: Doc):
                 or (o in _COMPOUND_CLOSED and not (words[k] == "个" and o in PLACE_SUFFIX)) \
                 or (words[k] == "好" and to[:1] == "d"):
             continue  # (after the classifier 个 a locative's character is a thing: 「勾个边」)
-        if words[k] in _ASPECT_SPLITTERS and (to[:1] == "v" or not (to == "g" or tags.get(v + o, "")[:1] == "v")
-                                               or o in HAND_CHARS or o in MATERIAL_HEADS):
-            # (an aspect particle parts only a verb and its object, 「悬着灸」 a morpheme, 「脱了臼」 the dictionary's
-            # 脱臼; not two verbs, 「转着走」, nor a hand or a stuff handled, 「洗了手」「加了水」)
+        if words[k] in _ASPECT_SPLITTERS and (
+                to[:1] == "v" or o in HAND_CHARS or o in MATERIAL_HEADS
+                or not (to == "g" or (tags.get(v + o, "")[:1] == "v" and k >= 2 and (
+                    words[k - 2][-1] in BODY_CHARS
+                    or (words[k - 2] in spec.terms and spec.terms[words[k - 2]].category == "body"))))):
+            # (an aspect particle parts only a verb and its object: 「悬着灸」 a morpheme that is no word alone, or
+            # the dictionary's word said of a part of the body, 「胳膊脱了臼」 a condition; not two verbs, 「转着走」,
+            # a hand or a stuff handled, 「洗了手」「加了水」, nor a plain verb and object, 「进了城」)
             continue
         yield k - 1, k + 2, v + o
 
