@@ -15,17 +15,18 @@ from .spec import Spec
 from .tokens import Doc
 from .words import (ASPECT_AFTER_VERB, BODY_CHARS, COMPLEMENTS, COORD_RE, COORD_STOP, COPULAS, CRAFT_HEADS,
                     CRAFT_NAME_LEADS, DEFINING_DEMONSTRATIVES, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_VERBS,
-                    DIRECTION_WORDS, FILLERS, FUNCTION_TAGS, GENERIC_SUFFIX_WORDS, HAND_CHARS, LED_TOOL_RE,
+                    DIRECTION_WORDS, FILLERS, FUNCTION_TAGS, GENERIC_SUFFIX_WORDS, GENRE_HEADS, GENRE_NOUN_HEADS, HAND_CHARS, LED_TOOL_RE,
                     LED_TOOL_STOP, LOCATIVES, MANNER_VERBS, MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, METHOD_LEADS,
                     METHOD_WORDS,
                     MISTAGGED_NOUN_TAGS, MODALS, NAME_ENDS, NAMING_VERBS, NEGATIONS, NUMERAL_CHARS, OBJECT_CHAR_TAGS,
-                    OBJECT_MARKERS, OPENING_NAME_NEXT, PERSON_LEADS, PIECE_CLASSIFIERS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS,
+                    OBJECT_MARKERS, OPENING_NAME_NEXT, PERSON_LEADS, PIECE_CLASSIFIERS, PRACTICE_VERBS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS,
                     PUNCT, PURPOSE_VERBS,
                     QUOTE_PAIRS, REACH_ENDS, RESULT_COMPLEMENTS, RESULT_VERBS, ROUTE_PREPOSITIONS, SAYING_SOURCES, SAYING_VERBS,
                     SENTENCE_CHARS,
                     SENTENCE_ENDS, SKIP, SLOT_LOCATIVES, SLOT_PREPOSITIONS, SPEECH_LEADS, SPEECH_VERBS, STATE_RESULTS,
                     STOP_NOUNS, STOP_VERBS, SUFFIX_NAME_STOP, SUFFIX_NAME_TAGS, TECHNIQUE_SUFFIX, TECHNIQUE_WORDS,
-                    TOOL_HEADS, TOOL_LEAD, TOOL_NAME_SUFFIX, TOPIC_NAME_TAGS, TOPIC_PARTICLES, _COMPOUND_CLOSED)
+                    TOOL_HEADS, TOOL_LEAD, TOOL_NAME_SUFFIX, TOPIC_NAME_TAGS, TOPIC_PARTICLES, UNKNOWN_NAME_TAGS,
+                    _COMPOUND_CLOSED)
 
 
 # (the C-level candidate scans below: a word's last character, a naming verb or copula, the kinds that may
@@ -113,13 +114,46 @@ def _craft_names(spec: Spec, doc: Doc):
         if (nxt in COMPLEMENTS and nxt not in LOCATIVES) or nxt in ASPECT_AFTER_VERB:
             continue
         yield k, k + 2
+    yield from _genre_names(tags, doc)
+
+
+# the tags of a word jieba's dictionary lacks (a person's or place's name) or holds as a set phrase
+_GENRE_NAME_TAGS = frozenset(UNKNOWN_NAME_TAGS | {"i", "l"})
+
+
+def _genre_names(tags: dict, doc: Doc):
+    """(nlp-s21-terms) Token spans (start, end) of the name of a form, genre or craft that jieba's dictionary lacks
+    (``words.GENRE_HEADS``): a word ending in 戏/剧/歌/曲/调/舞/节/绣/雕/塑/画 that jieba tags as a person or a place
+    (two to four characters: 「邕剧的南派功夫」「望果节就是…」) or as a set phrase of three (「小时候拍手歌是这么玩的」;
+    one of four says what is done: 唱歌跳舞), no numeral or demonstrative opening it (一出戏, 这歌), no verb and its
+    object (唱大戏), or such
+    a name of two or three characters jieba cut off before 戏/剧/歌 said alone as a noun (「这点布依戏开台」). Not a
+    word some rule already reads (a term, a hand, a quantity)."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    # (only a word jieba tags as a name or a set phrase can be one: the others are skipped in C)
+    for k in compress(range(n), map(_GENRE_NAME_TAGS.__contains__, map(tags.get, words, repeat("")))):
+        w = words[k]
+        if kinds[k] is not None or not all("\u4e00" <= ch <= "\u9fff" for ch in w):
+            continue
+        if w[0] in NUMERAL_CHARS:
+            continue  # (一出戏: a count of plays; 这歌, 那首歌: the one pointed at)
+        if tags.get(w[0], "")[:1] == "v" and tags.get(w[1:], "")[:1] == "n":
+            continue  # (唱大戏, 耍把戏: a verb and its object)
+        if w[-1] in GENRE_HEADS and (2 <= len(w) <= 4 if tags[w] in UNKNOWN_NAME_TAGS else len(w) == 3):
+            yield k, k + 1  # (a set phrase of four characters says what is done: 唱歌跳舞, 载歌载舞)
+        elif 2 <= len(w) <= 3 and k + 1 < n and words[k + 1] in GENRE_NOUN_HEADS and kinds[k + 1] in (None, "N") \
+                and tags.get(words[k + 1], "")[:1] == "n" and tags.get(w, "") in UNKNOWN_NAME_TAGS:
+            yield k, k + 2
 
 
 def _object_names(spec: Spec, doc: Doc):
     """Token indices of a word of two or more characters that jieba tags as a person, a place or a time
     (its dictionary lacks it: 鹿角霜/nr, 卯眼/t) where a thing stands: right after a verb, 把/将, 用/拿,
     or 比, or right before a locative (「生漆调鹿角霜」「比卯眼稍微大」). Not after a word that leads a
-    person's name (跟, 问, 师傅 …)."""
+    person's name (跟, 问, 师傅 …). One of three characters or more tagged as a person or a place also where it
+    opens a clause or the text as what the clause is about (「冬不拉一响」「阿凡提的故事嘛」; not a plural, 老先生们,
+    nor one opened by an adjective or an adverb, 老太太, 越往后)."""
     words, kinds = doc.words, doc.kinds
     tags = spec.pos_tags()
     # (only a word jieba tags as a person, a place or a time can be one: the others are skipped in C)
@@ -138,6 +172,22 @@ def _object_names(spec: Spec, doc: Doc):
         if verb_before or prev in OBJECT_MARKERS or kinds[k - 1] in ("L", "O") or prev in TOOL_LEAD or prev == "比" \
                 or nxt in SLOT_LOCATIVES:
             yield k
+        elif kinds[k - 1] == "P" and nxt and kinds[k + 1] != "P" and _topic_name(tags, w, nxt):
+            yield k  # (nlp-s21-terms) 「。冬不拉一响,…」: such a name opening a clause, what it is about
+    if len(words) > 1 and kinds[0] is None and kinds[1] != "P" and _topic_name(tags, words[0], words[1]) \
+            and all("\u4e00" <= ch <= "\u9fff" for ch in words[0]):
+        yield 0  # (「阿凡提的故事嘛,…」: opening the text)
+
+
+_COMPASS = frozenset("东南西北中")
+
+
+def _topic_name(tags: dict, w: str, nxt: str) -> bool:
+    """``w``, opening a clause before ``nxt``, is a name jieba's dictionary lacks (``_object_names``): three characters
+    or more tagged as a person or a place, not a plural (老先生们), a kind of person (庄稼人), a compass point
+    (东南西北) or a word an adjective or an adverb opens (老太太, 越往后)."""
+    return len(w) >= 3 and tags.get(w, "") in UNKNOWN_NAME_TAGS and nxt != "们" and w[-1] != "人" \
+        and tags.get(w[0], "")[:1] not in ("a", "d") and not all(ch in _COMPASS for ch in w)
 
 
 def _coordinated_names(norm: str, doc: Doc):
@@ -445,6 +495,16 @@ def _technique_compounds(spec: Spec, doc: Doc):
                 and tags.get(w, "")[:1] == "v" and w not in STOP_VERBS and w not in TOOL_LEAD:
             yield k, k + 2  # 「滚元宵,…」「扎纸马,…」: a clause that is only a verb and its object names the work
             continue
+        if w == "点" and tags.get(w, "") == "m" and len(w2) == 1 \
+                and (tags.get(w2, "")[:1] == "n" and kinds[k + 1] in (None, "N", "T") or kinds[k + 1] == "N") and (k + 2 == n or kinds[k + 2] == "P") \
+                and not (k and (kinds[k - 1] in ("V", "T", "C", "Q", "H") or words[k - 1] in NUMERAL_CHARS
+                                or tags.get(words[k - 1], "")[:1] in ("v", "m", "r", "d"))):
+            # (nlp-s21-terms) 「种瓜点豆,」「白的点花,」: 点, which jieba's dictionary holds as a numeral (一点), is the
+            # verb (to dot, to sow) when no verb, numeral or pronoun stands before it (放点盐, 这点) and a
+            # one-character noun (or one the kinds read as a thing: 花) closes the clause after it: the verb and
+            # its object name the work
+            yield k, k + 2
+            continue
         if len(w) != 1 or len(w2) != 1 or (w in closed and w not in DIRECTION_CHARS) or w2 in closed or kinds[k] in ("P", "Q", "M", "R", "O", "L", "H") \
                 or kinds[k + 1] in ("P", "Q", "M", "R", "O", "L", "H"):
             continue
@@ -463,9 +523,12 @@ def _technique_compounds(spec: Spec, doc: Doc):
         if verb and (t2 in OBJECT_CHAR_TAGS or (t2 == "q" and (
                 w2 in TOOL_HEADS or w2 in MATERIAL_HEADS or ((closing or named) and w2 not in _ACTION_CLASSIFIERS)))
                 or (closing and t2[:1] == "v" and kinds[k + 1] == "N")) and w2 not in MANUAL_VERBS \
-                or verb and named and t2[:1] == "v" and kinds[k + 1] is None:
+                or verb and named and t2[:1] == "v" and kinds[k + 1] is None \
+                or verb and closing and k and words[k - 1] in PRACTICE_VERBS and t2[:1] == "v" \
+                and w2 not in COMPLEMENTS:
             # (closing the clause right after a verb, a character jieba tags as a classifier counts nothing, and
-            # one it tags as a verb that the kinds read as a noun is a thing: 「才能上桩。」「在胸前绕花,」)
+            # one it tags as a verb that the kinds read as a noun is a thing: 「才能上桩。」「在胸前绕花,」; what
+            # is practised or learnt is a skill, its object whatever jieba tags it: 「再练甩发:」, 发 the hair)
             yield k, k + 2
         elif (t == "a" or w in MANNER_VERBS) and kinds[k] is None and (t2[:1] == "v" or w2 in MANUAL_VERBS) \
                 and kinds[k + 1] in ("V", "T", "C"):
@@ -935,6 +998,10 @@ def _described_things(spec: Spec, doc: Doc):
 
 # the numerals of a set phrase (挑一压一, 一韵到底, 一板三眼)
 _PHRASE_NUMERALS = frozenset("一二三四五六七八九十")
+# the tags jieba's dictionary gives a set phrase (idiom, fixed expression), and the kinds no piece of a
+# 一X一Y phrase has (a hand, a marker, a quantity, punctuation)
+_SET_PHRASE_TAGS = frozenset(("i", "l"))
+_NOT_PHRASE_KINDS = frozenset("PQMHROL")
 
 
 def _clause_edge(words: list, kinds: list, k: int) -> bool:
@@ -965,6 +1032,19 @@ def _numeral_phrases(spec: Spec, doc: Doc) -> list:
                 and tags.get(words[k - 1], "")[:1] == "v" and tags.get(words[k + 1], "")[:1] == "v" \
                 and _clause_edge(words, kinds, k - 2) and _clause_edge(words, kinds, k + 3):
             spans.append((starts[k - 1], starts[k + 3]))
+        elif words[k] == "一" and k + 3 < n and words[k + 2] == "一" and len(words[k + 1]) == 1 \
+                and len(words[k + 3]) == 1 and words[k + 1] != words[k + 3] \
+                and words[k + 1] not in DIRECTION_WORDS and words[k + 3] not in DIRECTION_WORDS \
+                and kinds[k + 1] not in _NOT_PHRASE_KINDS and kinds[k + 3] not in _NOT_PHRASE_KINDS \
+                and _clause_edge(words, kinds, k - 1) and _clause_edge(words, kinds, k + 4):
+            spans.append((starts[k], starts[k + 4]))  # 「一板一叮,」: a clause of its own, two things each once
+    for k in compress(range(n), map(_SET_PHRASE_TAGS.__contains__, map(tags.get, words, repeat("")))):
+        w = words[k]
+        if len(w) == 4 and w[0] in _PHRASE_NUMERALS and w[2] in _PHRASE_NUMERALS and w[1] != w[3] \
+                and not (w[1] in _PHRASE_NUMERALS or w[3] in _PHRASE_NUMERALS) \
+                and _clause_edge(words, kinds, k - 1) \
+                and (_clause_edge(words, kinds, k + 1) or (words[k + 1] == "的" and _clause_edge(words, kinds, k + 2))):
+            spans.append((starts[k], starts[k + 1]))  # 「…,一板三眼的,」: the dictionary's set phrase as a clause
     for k, q in list(doc.quantities.items()):
         raw = q.raw
         if len(raw) == 2 and raw[0] in _PHRASE_NUMERALS and k + 1 < n and kinds[k + 1] is None \
@@ -973,11 +1053,22 @@ def _numeral_phrases(spec: Spec, doc: Doc) -> list:
             spans.append((starts[k], starts[k + 2]))
             del doc.quantities[k]
             kinds[k] = None
+        elif len(raw) == 2 and (raw[0] in _PHRASE_NUMERALS or raw[0] == "两") and raw[0] != "一" and q.name == "count" \
+                and not q.counted \
+                and k + 2 < n and words[k + 1] == "一" and len(words[k + 2]) == 1 \
+                and tags.get(words[k + 2], "")[:1] == "v" and words[k + 2] not in DIRECTION_WORDS \
+                and _clause_edge(words, kinds, k + 3) and (_clause_edge(words, kinds, k - 1) or words[k - 1] in COPULAS):
+            # 「脚底下是三步一踢:」: so many of one move, then one of another, as a clause: the move's name,
+            # no count of the work (a count of things, 「两块一碰」, is what is counted)
+            spans.append((starts[k], starts[k + 3]))
+            del doc.quantities[k]
+            kinds[k] = None
     return spans
 
 
 # what may stand between a one-character verb and its one-character object in a verb-object word said apart
-_SPLITTERS = frozenset(("个", "好"))
+_SPLITTERS = frozenset(("个", "好", "着", "了"))
+_ASPECT_SPLITTERS = frozenset(("着", "了"))
 # tags of a character that is no object closing the clause (了, 的, 吧, 啊, pronouns, numerals …)
 _NO_OBJECT_TAGS = frozenset("uyexcprmq")
 
@@ -985,7 +1076,8 @@ _NO_OBJECT_TAGS = frozenset("uyexcprmq")
 def _split_compounds(spec: Spec, doc: Doc):
     """(start token, end token, the word) of a one-character verb-object word said apart, 个 or the result
     好 between its verb and its object, the object closing the clause (「勾个边」「亮个相」「打个结」「拉好坯」
-    「掐好丝」): the word (勾边, 亮相, 拉坯) names the technique as the craft's vocabulary does (离合词; see
+    「掐好丝」), or the aspect particle 着/了 where the object is a morpheme that is no word alone or the two
+    make the dictionary's verb said of a part of the body (「悬着灸」「胳膊脱了臼」; nlp-s21-terms): the word (勾边, 亮相, 拉坯) names the technique as the craft's vocabulary does (离合词; see
     ``_technique_compounds`` for the word said whole). Not a taking verb (拿个碗), a copula or a verb of saying
     or being (是个, 有个), nor after a negation; 好 not before an adverb (弄好就)."""
     words, kinds = doc.words, doc.kinds
@@ -1005,6 +1097,15 @@ def _split_compounds(spec: Spec, doc: Doc):
                 or (o in _COMPOUND_CLOSED and not (words[k] == "个" and o in PLACE_SUFFIX)) \
                 or (words[k] == "好" and to[:1] == "d"):
             continue  # (after the classifier 个 a locative's character is a thing: 「勾个边」)
+        if words[k] in _ASPECT_SPLITTERS and (
+                to[:1] == "v" or o in HAND_CHARS or o in MATERIAL_HEADS
+                or not (to == "g" or (tags.get(v + o, "")[:1] == "v" and k >= 2 and (
+                    words[k - 2][-1] in BODY_CHARS
+                    or (words[k - 2] in spec.terms and spec.terms[words[k - 2]].category == "body"))))):
+            # (an aspect particle parts only a verb and its object: 「悬着灸」 a morpheme that is no word alone, or
+            # the dictionary's word said of a part of the body, 「胳膊脱了臼」 a condition; not two verbs, 「转着走」,
+            # a hand or a stuff handled, 「洗了手」「加了水」, nor a plain verb and object, 「进了城」)
+            continue
         yield k - 1, k + 2, v + o
 
 

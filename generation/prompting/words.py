@@ -524,6 +524,16 @@ METHOD_LEADS = frozenset(COPULAS | TOOL_LEAD | NAMING_VERBS | DEFINING_DEMONSTRA
 # 苗绣, 羌绣, 汴绣, 核雕, 徽雕, 烙画.
 CRAFT_HEADS = set("绣雕塑画")
 
+# (nlp-s21-terms) The head character of the name of a form or genre (a drama, a song, a dance, a tune, a festival)
+# or a craft (CRAFT_HEADS): 邕剧, 布依戏, 拍手歌, 望果节, 苏绣. A word ending in one that jieba tags as a person, a
+# place or a set phrase names that form (its dictionary lacks it); GENRE_NOUN_HEADS, the ones that are nouns alone,
+# also close a name jieba cut off before them (布依 + 戏).
+GENRE_HEADS = frozenset("戏剧歌曲调舞节") | CRAFT_HEADS
+GENRE_NOUN_HEADS = frozenset("戏剧歌")
+
+# (nlp-s21-terms) Verbs of practising or learning a skill: what they take is the skill's name (「再练甩发」, names.py)
+PRACTICE_VERBS = frozenset(("练", "学", "苦练", "练习"))
+
 # Words after which a craft's name stands as an object (「做汴绣」「学苗绣」「是核雕」).
 CRAFT_NAME_LEADS = {"做", "学", "是", "叫", "的", "搞", "干", "说", "讲"}
 
