@@ -47,7 +47,7 @@ from .words import (MOVE_ON_MARKERS, CLAUSE_COMMAS, ODD_NOUN_BEFORE, VESSEL_ENTR
                     BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, CONTEXT_STOP_VERBS, COPULAS, COUNT_PREV,
                     DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS,
                     DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS, DISTRIBUTIVES, DOER_AFTER_DE, DOER_SIDE_CHARS, DONE_STOP_VERBS, FILLERS, FULL_STOPS,
-                    FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_JOINERS, HAND_PART_CHARS, INSTRUMENT_HEADS,
+                    FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HANDLED_VERBS, HAND_CHARS, HAND_JOINERS, HAND_PART_CHARS, INSTRUMENT_HEADS,
                     INSTRUMENT_LEADS, JOB_OPENERS, LIMB_CHARS, LINKING_ADVERBS, LOCATIVES, MANNER_ADVERBS, MANNER_HANDS,
                     MANNER_VERBS, MANUAL_VERBS, MARKED_VERBS, MATERIAL_HEADS, PATH_CLOSING_VERBS, MEASURE_FORMS, MEASURE_PREV,
                     MISHAP_ADVERBS, MISHAP_CHARS, MODALS, MOTION_WORDS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS,
@@ -517,6 +517,9 @@ def open_kinds(doc: Doc) -> None:
             # is 一 + the stroke made there (点出/v: a verb), not 'a little' (「放在上面一点」 has its verb)
             kinds[i] = "V"
             changed = True
+        elif k in (None, "N") and size == 1 and _quick_stroke(doc, i):
+            kinds[i] = "V"  # (nlp-s21-steps) 「把扇子一丢」「拿放大镜一照」: 一 + the one character a 把/拿 clause needs
+            changed = True
         elif k == "V":
             # (past here a verb meets only the rules for a verb, any other word only the others)
             if i and ((words[i - 1][-1:] in ("成", "作") and kinds[i - 1] in ("V", "T")
@@ -595,6 +598,33 @@ def open_kinds(doc: Doc) -> None:
                 kinds[i + 1] = None  # 「量出去」: the direction of the verb, no action of its own
     if changed:
         doc.interesting[:] = list(compress(range(n), kinds))
+
+
+def _quick_stroke(doc: Doc, i: int) -> bool:
+    """(nlp-s21-steps) 「把芭蕉扇一丢」「拿放大镜一照,」「往锅里一撒」: after a 把 + its object, a thing taken with
+    拿/用, or a path (往/朝/向) earlier in the clause, a bare 一 and one character jieba tags a noun or a morpheme
+    (丢/zg, 照/n) is the quick action that clause needs, not a count: nothing but punctuation, a verb or 就/才/便
+    follows it (one character more would be read as
+    its object: 拉坯), and 一 + the character is no numeral word of jieba's dictionary (一点/m, 一步/m)."""
+    words, kinds = doc.words, doc.kinds
+    w = words[i]
+    pos = POS_TAGS.segment
+    if i < 3 or words[i - 1] != "一" or kinds[i - 1] is not None or not "\u4e00" <= w <= "\u9fff" \
+            or w in STOP_VERBS or w in SKIP or w in COMPLEMENTS or w in DIRECTION_WORDS \
+            or pos.get(w, "x")[:1] in FUNCTION_TAGS or pos.get("一" + w, "")[:1] == "m":
+        return False
+    n = len(words)
+    if i + 1 < n and not (kinds[i + 1] == "P" or words[i + 1] in LINKING_ADVERBS
+                          or (kinds[i + 1] in ("V", "T") and len(words[i + 1]) >= 2)):
+        return False
+    for j in range(i - 2, max(-1, i - 8), -1):
+        if kinds[j] == "P":
+            return False
+        if (kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")) and words[j] not in TOOL_LEAD:
+            return False  # (the clause has its verb: 「刷一遍」; a thing the spec names, 灯笼, is no verb)
+        if (kinds[j] == "O" and words[j] in OBJECT_MARKERS) or words[j] in ("拿", "用") or words[j] in ROUTE_MARKERS:
+            return j + 1 < i - 1
+    return False
 
 
 def _posture_verb(words: list, kinds: list, i: int) -> bool:
@@ -1554,12 +1584,19 @@ def _manner_hands(doc: Doc) -> None:
     for i, w in enumerate(doc.words):
         if (w in MANNER_HANDS and kinds[i] is not None and kinds[i] not in ("P", "Q")) or (
                 w in HAND_PART_CHARS and i and kinds[i] in ("V", "T", "N") and (
-                    (kinds[i - 1] == "H" and doc.words[i - 1][-1] == "手")
+                    (kinds[i - 1] == "H" and doc.words[i - 1][-1] == "手" and not _moved_to(doc, i))
                     or (i >= 2 and doc.words[i - 1] == "的" and kinds[i - 2] == "H"))):
             kinds[i] = None  # (「两个手|掌往里一合」: the palm of the hand, no verb)
             hit = True
     if hit:
         doc.interesting[:] = list(compress(range(len(kinds)), kinds))
+
+
+def _moved_to(doc: Doc, i: int) -> bool:
+    """(nlp-s21-steps) 「左手背到身后」「两只手背到后头」: a hand, a verb of putting or holding that is also a part of the
+    hand (背: the back of the hand) and 到 + where: the hand is put there, the character is the verb."""
+    return doc.words[i] in HANDLED_VERBS and i + 2 < len(doc.words) and doc.words[i + 1] == "到" \
+        and doc.kinds[i + 2] != "P"
 
 
 def _after_v_dao_place(words: list, kinds: list, i: int) -> bool:

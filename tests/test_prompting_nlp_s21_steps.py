@@ -1,0 +1,42 @@
+"""Steps the least-tuned writers (dev6, dev7) lost, counted by cause over the tunable splits (nlp-s21-steps), each
+a general rule.
+
+Sentences written for this test, none from the evaluation sets."""
+import pytest
+
+from tests.prompting_steps import actions as _actions
+
+
+# (1) a hand, a verb of putting or holding that is also a part of the hand (背: the back of the hand) and 到 + where:
+# the hand is put there, a step (the character is no 手背)
+@pytest.mark.parametrize("text, verb", [
+    ("右手背到身后，左手提起竹篮。", "背"),
+    ("两只手背到腰后头，往前跳。", "背"),
+])
+def test_a_hand_put_behind_is_a_step(text, verb):
+    assert verb in _actions(text)
+
+
+def test_the_back_of_the_hand_is_still_no_step():
+    assert "背" not in _actions("把药膏从手背抹到手心。")
+
+
+# (2) after 把 + its object, a thing taken with 拿/用, or a path, 一 + one character jieba tags a noun or a morpheme
+# (丢/zg, 照/n) closing its clause is the quick action the clause needs
+@pytest.mark.parametrize("text, verb", [
+    ("把两根线一绞，就成了一股。", "绞"),
+    ("磨完了拿镜子一照，哪里不平就看出来了。", "照"),
+    ("拿铜镜一照，再往下刻。", "照"),
+    ("拿灯笼一照，路就看清了。", "照"),
+])
+def test_a_quick_stroke_after_ba_or_na_is_a_step(text, verb):
+    assert verb in _actions(text)
+
+
+@pytest.mark.parametrize("text", [
+    "把面团揉一揉，放一边。",
+    "拿竹签一点一点挑出来。",
+])
+def test_no_quick_stroke_where_the_clause_has_its_verb_or_a_count(text):
+    got = _actions(text)
+    assert "一" not in "".join(got)
