@@ -40,3 +40,18 @@ def test_a_quick_stroke_after_ba_or_na_is_a_step(text, verb):
 def test_no_quick_stroke_where_the_clause_has_its_verb_or_a_count(text):
     got = _actions(text)
     assert "一" not in "".join(got)
+
+
+# (3) after the second 一边/边 of a pair, any verb is a step done at the same time as the first, also one a stop list
+# holds (speech, perception: 念叨, 听, 看)
+@pytest.mark.parametrize("text, verb", [
+    ("一边搓麻绳一边念叨口诀。", "念叨"),
+    ("边拉风箱边听火声。", "听"),
+    ("一边揉面一边看火候。", "看"),
+])
+def test_the_second_verb_of_a_simultaneous_pair_is_a_step(text, verb):
+    assert verb in _actions(text)
+
+
+def test_a_single_bian_keeps_its_stop_verb_out():
+    assert "看" not in _actions("他在旁边看，师傅揉面。")

@@ -1452,6 +1452,10 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
         elif w in CONTEXT_STOP_VERBS and k is None and i and _stop_verb_acts(words, kinds, i):
             kinds[i] = "V"  # 「一边摇一边讲」「都得练」「还要再称」: a stop verb whose place makes it the step
             changed = True
+        elif k is None and i and words[i - 1] in SIMULTANEOUS_MARKERS and pos.get(w, "")[:1] == "v" \
+                and w not in MODALS and w not in COPULAS and _stop_verb_acts(words, kinds, i):
+            kinds[i] = "V"  # (nlp-s21-steps) 「一边洗一边念叨」「边做边听」: any verb after the second 边 of a pair is done
+            changed = True  # at the same time as the first, a step, whatever list of stop verbs holds it
         elif w == "点" and i + 1 < n and words[i - 1:i] and (words[i - 1] in ("才", "就", "再", "先") or kinds[i - 1] == "M") \
                 and kinds[i + 1] in ("N", "T") and len(words[i + 1]) == 1:
             kinds[i] = "V"
