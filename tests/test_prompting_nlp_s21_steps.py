@@ -55,3 +55,18 @@ def test_the_second_verb_of_a_simultaneous_pair_is_a_step(text, verb):
 
 def test_a_single_bian_keeps_its_stop_verb_out():
     assert "看" not in _actions("他在旁边看，师傅揉面。")
+
+
+# (4) the same verb said again after 先/再 with a route to another side (往左…往右, 朝上…朝下) and a count of its own
+# is another step, not the first said again
+@pytest.mark.parametrize("text, verb", [
+    ("先往左转三圈，再往右转三圈。", "转"),
+    ("先朝上推两下，再朝下推两下。", "推"),
+    ("先往外拧两圈，然后往里拧两圈。", "拧"),
+])
+def test_the_same_verb_to_another_side_is_another_step(text, verb):
+    assert _actions(text).count(verb) == 2
+
+
+def test_the_same_side_said_again_stays_one_step():
+    assert _actions("往左转三圈，转三圈。").count("转") == 1

@@ -2522,6 +2522,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                                                         # (「再拌一遍」: once more is the repeat too)
                                                         and (not piece.params or piece.params == {"count": 1}))
                      and not (not described and marker and _other_object(prev, piece))
+                     and not (marker and _other_route(norm, prev, piece))
                      and not (not described and not marker and said_before is not None
                               and _parallel_units(doc, said_before, s, e, piece)))
                     or (prev.from_technique and piece.general_action
@@ -2812,6 +2813,23 @@ def _other_object(a: Step, b: Step) -> bool:
     return (b.material is not None and a.material is None and len(sa) == len(sb) + 1 and sa.startswith(sb)
             and sa[-1] not in b.material and sa[-1] not in RESULT_COMPLEMENTS and sa[-1] not in DIRECTION_CHARS
             and sa[-1] not in STATE_RESULTS and sa[-1] not in "好完")
+
+
+# (nlp-s21-steps) a route and the side it goes to (往左, 朝上, 向里): 「先往左转三圈,再往右转三圈」
+_ROUTE_RE = re.compile("[往朝向]([左右上下里外前后])")
+
+
+def _other_route(norm: str, a: Step, b: Step) -> bool:
+    """(nlp-s21-steps) 「先往左转三圈,再往右转三圈」「先朝上推两下,再朝下推两下」: the same verb said again after
+    先/再/然后 with a route to another side than the step before's is another step (the caller checks the marker),
+    not the step said again: each names its own side (the step before's last route, this one's first)."""
+    if a.start < 0 or b.start < 0:
+        return False
+    before = _ROUTE_RE.findall(norm, a.start, a.end)
+    if not before:
+        return False
+    m = _ROUTE_RE.search(norm, b.start, b.end)
+    return m is not None and m.group(1) != before[-1]
 
 
 def _parallel_units(doc: Doc, before: tuple, s: int, e: int, piece: Step) -> bool:
