@@ -70,3 +70,17 @@ def test_the_same_verb_to_another_side_is_another_step(text, verb):
 
 def test_the_same_side_said_again_stays_one_step():
     assert _actions("往左转三圈，转三圈。").count("转") == 1
+
+
+# (5) the same quick action in text with no punctuation (a speech recogniser's): the clause is cut after 一 + the
+# character when the next verb follows, so it is a step of its own; 一A一A stays how the next verb is done
+@pytest.mark.parametrize("text, verb", [
+    ("师傅把破草帽往旁边一丢坐到门槛上抽起烟来歇了半天才站起来接着干活", "丢"),
+    ("他把那块旧帕子一丢躺在竹床上睡着了一直到太阳下山才醒过来", "丢"),
+])
+def test_a_quick_stroke_in_unpunctuated_text_is_a_step(text, verb):
+    assert verb in _actions(text)
+
+
+def test_a_repeated_stroke_says_how_the_next_verb_is_done():
+    assert "耙" not in _actions("盐花一层一层析出来以后拿木耙子一耙一耙收起来堆成小山晒上两天")
