@@ -84,3 +84,17 @@ def test_a_quick_stroke_in_unpunctuated_text_is_a_step(text, verb):
 
 def test_a_repeated_stroke_says_how_the_next_verb_is_done():
     assert "耙" not in _actions("盐花一层一层析出来以后拿木耙子一耙一耙收起来堆成小山晒上两天")
+
+
+# (6) after a step's ordinal and 是 (头一步是, 第一步是, 头一样是), one character jieba tags a morpheme or a noun that
+# opens many of its dictionary's verbs (选/zg), before a noun, is that step's verb
+@pytest.mark.parametrize("text, verb", [
+    ("编竹篮头一步是选竹，要三年以上的老竹。", "选"),
+    ("第一步是选泥，泥里不能有沙子。", "选"),
+])
+def test_the_verb_named_after_a_step_ordinal_is_a_step(text, verb):
+    assert any(a.startswith(verb) for a in _actions(text))
+
+
+def test_a_thing_named_after_a_step_ordinal_is_no_step():
+    assert not any(a.startswith("木") for a in _actions("第一步是木头，木头要干透。"))

@@ -517,6 +517,9 @@ def open_kinds(doc: Doc) -> None:
             # is 一 + the stroke made there (点出/v: a verb), not 'a little' (「放在上面一点」 has its verb)
             kinds[i] = "V"
             changed = True
+        elif k is None and size == 1 and i >= 2 and words[i - 1] == "是" and _named_first_step(doc, i):
+            kinds[i] = "V"  # (nlp-s21-steps) 「头一步是选壳」「头一样是选桥址」: the step named after its ordinal
+            changed = True
         elif k in (None, "N") and size == 1 and _quick_stroke(doc, i):
             kinds[i] = "V"  # (nlp-s21-steps) 「把扇子一丢」「拿放大镜一照」: 一 + the one character a 把/拿 clause needs
             changed = True
@@ -598,6 +601,46 @@ def open_kinds(doc: Doc) -> None:
                 kinds[i + 1] = None  # 「量出去」: the direction of the verb, no action of its own
     if changed:
         doc.interesting[:] = list(compress(range(n), kinds))
+
+
+# (nlp-s21-steps) the last character of a step's ordinal before 是 (头一步是, 第二道是, 头一样是)
+_ORDINAL_ENDS = frozenset("步样道")
+# how many verbs of two characters jieba's dictionary must have opening with a character it tags otherwise (选/zg:
+# 选择, 选取, 选用 …) for it to be read as a verb after a step's ordinal
+_VERB_HEAD_MIN = 10
+
+
+def _named_first_step(doc: Doc, i: int) -> bool:
+    """(nlp-s21-steps) 「头一步是选壳」「头一样是选桥址,…」: after a step's ordinal (a word or a count ending in 步/样/道)
+    and 是, one character jieba tags a morpheme or a noun (选/zg) that opens many verbs of its dictionary, with a noun
+    after it, is the step's verb, its object the noun."""
+    words, kinds = doc.words, doc.kinds
+    w, j = words[i], i - 2
+    if i + 1 >= len(words) or not (kinds[i + 1] in ("N", "T") or POS_TAGS.segment.get(words[i + 1], "")[:1] == "n"):
+        return False
+    q = doc.quantities.get(j) if kinds[j] == "Q" else None
+    if not (words[j][-1:] in _ORDINAL_ENDS and words[j][:1] in "一头第" or q is not None and q.raw[-1:] in _ORDINAL_ENDS):
+        return False
+    pos = POS_TAGS.segment
+    if pos.get(w, "")[:1] not in ("z", "n") or w in SKIP or w in COMPLEMENTS:
+        return False
+    return _verb_head_count(w) >= _VERB_HEAD_MIN
+
+
+def _verb_head_count(w: str) -> int:
+    """How many words of two characters jieba's dictionary tags a verb open with the one character ``w`` (read only in
+    ``_named_first_step``'s rare slot: one pass over the dictionary's part-of-speech table, cached)."""
+    table = POS_TAGS.segment
+    if not _VERB_HEADS or _VERB_HEADS[0] is not table:
+        heads: dict = {}
+        for word, tag in table.items():
+            if len(word) == 2 and tag[:1] == "v":
+                heads[word[0]] = heads.get(word[0], 0) + 1
+        _VERB_HEADS[:] = [table, heads]
+    return _VERB_HEADS[1].get(w, 0)
+
+
+_VERB_HEADS: list = []  # [the part-of-speech table read, its counts] (``_verb_head_count``)
 
 
 def _quick_stroke(doc: Doc, i: int) -> bool:
