@@ -98,3 +98,13 @@ def test_the_verb_named_after_a_step_ordinal_is_a_step(text, verb):
 
 def test_a_thing_named_after_a_step_ordinal_is_no_step():
     assert not any(a.startswith("木") for a in _actions("第一步是木头，木头要干透。"))
+
+
+# (7) unpunctuated text: jieba's numeral 一X (一顶/m, 一站/m) right after the body part that makes it or the place it is
+# made at is a sudden stroke that ends its clause, so it is a step of its own
+@pytest.mark.parametrize("text, verb", [
+    ("舌头一顶铁球就滚到嘴边来再一吸又吞回去了", "顶"),
+    ("他先往高凳子上一站锣鼓就响起来了大家都往这边看接着开始唱", "站"),
+])
+def test_a_placed_stroke_in_unpunctuated_text_is_a_step(text, verb):
+    assert verb in _actions(text)
