@@ -20,7 +20,7 @@ from .resegment import _alternated as alternated, mistagged_verb, verb_char, ver
 from .spec import Spec
 from .tokens import Doc, _is_body, kind_table, normalize_chars
 from .words import (AWAY_COMPLEMENTS, COMPLEMENTS, CONTEXT_HAND_VERBS, COORD_STOP, COPULAS, DIMENSION_CHARS,
-                    DIRECTION_CHARS, DIRECTION_COMPOUNDS, EACH_ADVERBS, FACING_COVERBS, FUNCTION_TAGS,
+                    DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_WORDS, EACH_ADVERBS, FACING_COVERBS, FUNCTION_TAGS,
                     INSTRUMENT_LEADS, MODALS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, ONE_ADVERBS,
                     PAIRED_OPENERS, PERSON_NOUNS, PERSON_TAIL_CHARS, PIECE_CLASSIFIERS, PLACE_SUFFIX, PUNCT,
                     RESULT_COMPLEMENTS, ROUTE_MARKERS, ROUTE_PREPOSITIONS, SEQ_MARKERS, SPEECH_PARTICLES, THAT_ONE_CLASSIFIERS,
@@ -472,7 +472,11 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
             elif verb_seen and prev_k == "Q" and (_asr_is_verb(doc, tags, i) or w == "每") \
                     and w[:1] not in DIMENSION_CHARS and not _asr_rate_head(doc, tags, norm, i - 1):
                 cut = True  # 「刷七遍每遍晾个十五天」: a quantity ends the predicate it measures
-            elif ((i >= 2 and words[i - 2] == "一" and len(prev_w) == 1 and _asr_is_verb(doc, tags, i - 1))
+            elif (_asr_placed_stroke(spec, doc, tags, i - 1, last_cut) and k != "Q" and _asr_stroke_result(doc, tags, i)):
+                cut = True  # (nlp-s21-steps) 「舌头一顶牙就翻出来」「往板凳上一站当当当」「在小鼓上一点演员一听」: jieba's
+                # numeral 一顶/m after the body part that does it or the place it is done at is 一 + the stroke
+            elif ((i >= 2 and words[i - 2] == "一" and len(prev_w) == 1 and (
+                    _asr_is_verb(doc, tags, i - 1) or _asr_framed_stroke(doc, tags, i - 1, last_cut)))
                   # 「往罐里一晃赶紧抽出来」: jieba's one word 一晃
                   or (len(prev_w) == 2 and prev_w[0] == "一" and prev_k != "Q" and tags.get(prev_w, "") not in ("m", "mq")
                       and prev_w not in ONE_ADVERBS  # 「一定要押韵」: an adverb, no sudden action
@@ -1284,6 +1288,68 @@ ASR_RESULTS = RESULT_COMPLEMENTS | set("热凉化烂熟红")
 # what a predicate with 了 after it ends in when it is over (「摊好了」「熬化了」「点着了」「对上了」): a noun after it
 # is a new subject, with a verb right after it when the end is no result complement (「点着了火头离皮肤一寸」)
 ASR_DONE_ENDS = ASR_RESULTS | set("着上穿")
+
+
+def _asr_framed_stroke(doc: Doc, tags: dict, j: int, last_cut: int) -> bool:
+    """(nlp-s21-steps) 「把芭蕉扇一丢躺在…」「拿镜子一照字才看得清」: a one-character word jieba tags a noun or a
+    morpheme (丢/zg, 照/n) after 一, in a clause that opened a 把/拿/用 frame or a path (往/朝/向) with no verb
+    since, is the quick action that frame needs (``extract._quick_stroke`` reads it so in its clause)."""
+    w = doc.words[j]
+    if doc.kinds[j] not in (None, "N") or not "\u4e00" <= w <= "\u9fff" or tags.get(w, "x")[:1] in ASR_STROKE_NOT \
+            or w in COMPLEMENTS or w in DIRECTION_WORDS or tags.get("一" + w, "")[:1] == "m" \
+            or (j + 1 < len(doc.words) and doc.words[j + 1] == "一") or (j >= 3 and doc.words[j - 3] == "一"):
+        return False  # (「一耙一耙收起来」: 一A一A says how the verb after it is done)
+    for m in range(j - 2, max(last_cut - 1, j - 8, -1), -1):
+        if doc.kinds[m] == "P" or (_asr_is_verb(doc, tags, m) and doc.words[m] not in TOOL_LEAD):
+            return False
+        if doc.kinds[m] == "O" or doc.words[m] in ("拿", "用") or doc.words[m] in ("往", "朝", "向"):
+            return m + 1 < j - 1
+    return False
+
+
+def _asr_placed_stroke(spec: Spec, doc: Doc, tags: dict, j: int, last_cut: int) -> bool:
+    """(nlp-s21-steps) Token j is jieba's numeral 一X (一顶/m, 一站/m, 一点/m) whose X is a verb of the hand or body,
+    right after the body part that makes it (舌头一顶) or the place it is made at (在/往 + where + 上/里: 「在小鼓上一点」
+    「往板凳上一站」), with no verb between that place and it: the sudden stroke, not a count."""
+    words, kinds = doc.words, doc.kinds
+    w = words[j]
+    if len(w) != 2 or w[0] != "一" or kinds[j] == "Q" or tags.get(w, "") not in ("m", "mq") or j < 1 or j - 1 <= last_cut - 1 \
+            or not (w[1] in CONTEXT_HAND_VERBS or tags.get(w[1], "")[:1] == "v") or w in ONE_ADVERBS:
+        return False
+    prev = words[j - 1]
+    if _is_body(spec, prev) and kinds[j - 1] in ("N", "T") and (j < 2 or kinds[j - 2] in ("P", "M") or j - 2 < last_cut):
+        return True  # (the body part opens its clause: not 「按住舌头一顶」, its object)
+    if prev not in PLACE_SUFFIX:
+        return False
+    for m in range(j - 2, max(last_cut - 1, j - 6, -1), -1):
+        if _asr_is_verb(doc, tags, m) or kinds[m] == "P":
+            return False
+        if words[m] in ("在", "往", "朝", "向"):
+            return True
+    return False
+
+
+def _asr_stroke_result(doc: Doc, tags: dict, i: int) -> bool:
+    """(nlp-s21-steps) After a sudden stroke, token i starts what it brings about, not its object: a new subject with
+    its adverb or its own 一 + verb (「牙就翻出来」「演员一听」), or anything that is no noun (「当当当」)."""
+    words, kinds = doc.words, doc.kinds
+    if not (_asr_noun(doc, tags, i) or _asr_unlisted(doc, tags, i)):
+        return kinds[i] not in ("Q", "M") and words[i] not in COMPLEMENTS
+    for m in range(i + 1, min(len(words), i + 4)):
+        if kinds[m] in ("P", "Q"):
+            return False
+        if words[m] in ASR_SUBJECT_ADVERBS or words[m] == "一" or _asr_is_verb(doc, tags, m):
+            return True
+    return False
+
+
+def _asr_unlisted(doc: Doc, tags: dict, j: int) -> bool:
+    # a noun the kinds read that jieba's dictionary lacks (no tag to read)
+    return 0 <= j < len(doc.kinds) and doc.kinds[j] == "N" and doc.words[j] not in tags
+
+
+# jieba's tags of what is never a quick action after 一: function words, numerals, classifiers, locatives
+ASR_STROKE_NOT = frozenset("qmurdpcyexf")
 
 
 def _asr_result_follows(doc: Doc, tags: dict, i: int) -> bool:

@@ -47,7 +47,7 @@ from .words import (MOVE_ON_MARKERS, CLAUSE_COMMAS, ODD_NOUN_BEFORE, VESSEL_ENTR
                     BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, CONTEXT_STOP_VERBS, COPULAS, COUNT_PREV,
                     DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS,
                     DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS, DISTRIBUTIVES, DOER_AFTER_DE, DOER_SIDE_CHARS, DONE_STOP_VERBS, FILLERS, FULL_STOPS,
-                    FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_JOINERS, HAND_PART_CHARS, INSTRUMENT_HEADS,
+                    FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HANDLED_VERBS, HAND_CHARS, HAND_JOINERS, HAND_PART_CHARS, INSTRUMENT_HEADS,
                     INSTRUMENT_LEADS, JOB_OPENERS, LIMB_CHARS, LINKING_ADVERBS, LOCATIVES, MANNER_ADVERBS, MANNER_HANDS,
                     MANNER_VERBS, MANUAL_VERBS, MARKED_VERBS, MATERIAL_HEADS, PATH_CLOSING_VERBS, MEASURE_FORMS, MEASURE_PREV,
                     MISHAP_ADVERBS, MISHAP_CHARS, MODALS, MOTION_WORDS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS,
@@ -517,6 +517,12 @@ def open_kinds(doc: Doc) -> None:
             # is 一 + the stroke made there (点出/v: a verb), not 'a little' (「放在上面一点」 has its verb)
             kinds[i] = "V"
             changed = True
+        elif k is None and size == 1 and i >= 2 and words[i - 1] == "是" and _named_first_step(doc, i):
+            kinds[i] = "V"  # (nlp-s21-steps) 「头一步是选壳」「头一样是选桥址」: the step named after its ordinal
+            changed = True
+        elif k in (None, "N") and size == 1 and _quick_stroke(doc, i):
+            kinds[i] = "V"  # (nlp-s21-steps) 「把扇子一丢」「拿放大镜一照」: 一 + the one character a 把/拿 clause needs
+            changed = True
         elif k == "V":
             # (past here a verb meets only the rules for a verb, any other word only the others)
             if i and ((words[i - 1][-1:] in ("成", "作") and kinds[i - 1] in ("V", "T")
@@ -595,6 +601,73 @@ def open_kinds(doc: Doc) -> None:
                 kinds[i + 1] = None  # 「量出去」: the direction of the verb, no action of its own
     if changed:
         doc.interesting[:] = list(compress(range(n), kinds))
+
+
+# (nlp-s21-steps) the last character of a step's ordinal before 是 (头一步是, 第二道是, 头一样是)
+_ORDINAL_ENDS = frozenset("步样道")
+# how many verbs of two characters jieba's dictionary must have opening with a character it tags otherwise (选/zg:
+# 选择, 选取, 选用 …) for it to be read as a verb after a step's ordinal
+_VERB_HEAD_MIN = 10
+
+
+def _named_first_step(doc: Doc, i: int) -> bool:
+    """(nlp-s21-steps) 「头一步是选壳」「头一样是选桥址,…」: after a step's ordinal (a word or a count ending in 步/样/道)
+    and 是, one character jieba tags a morpheme or a noun (选/zg) that opens many verbs of its dictionary, with a noun
+    after it, is the step's verb, its object the noun."""
+    words, kinds = doc.words, doc.kinds
+    w, j = words[i], i - 2
+    if i + 1 >= len(words) or not (kinds[i + 1] in ("N", "T") or POS_TAGS.segment.get(words[i + 1], "")[:1] == "n"):
+        return False
+    q = doc.quantities.get(j) if kinds[j] == "Q" else None
+    if not (words[j][-1:] in _ORDINAL_ENDS and words[j][:1] in "一头第" or q is not None and q.raw[-1:] in _ORDINAL_ENDS):
+        return False
+    pos = POS_TAGS.segment
+    if pos.get(w, "")[:1] not in ("z", "n") or w in SKIP or w in COMPLEMENTS:
+        return False
+    return _verb_head_count(w) >= _VERB_HEAD_MIN
+
+
+def _verb_head_count(w: str) -> int:
+    """How many words of two characters jieba's dictionary tags a verb open with the one character ``w`` (read only in
+    ``_named_first_step``'s rare slot: one pass over the dictionary's part-of-speech table, cached)."""
+    table = POS_TAGS.segment
+    if not _VERB_HEADS or _VERB_HEADS[0] is not table:
+        heads: dict = {}
+        for word, tag in table.items():
+            if len(word) == 2 and tag[:1] == "v":
+                heads[word[0]] = heads.get(word[0], 0) + 1
+        _VERB_HEADS[:] = [table, heads]
+    return _VERB_HEADS[1].get(w, 0)
+
+
+_VERB_HEADS: list = []  # [the part-of-speech table read, its counts] (``_verb_head_count``)
+
+
+def _quick_stroke(doc: Doc, i: int) -> bool:
+    """(nlp-s21-steps) 「把芭蕉扇一丢」「拿放大镜一照,」「往锅里一撒」: after a 把 + its object, a thing taken with
+    拿/用, or a path (往/朝/向) earlier in the clause, a bare 一 and one character jieba tags a noun or a morpheme
+    (丢/zg, 照/n) is the quick action that clause needs, not a count: nothing but punctuation, a verb or 就/才/便
+    follows it (one character more would be read as
+    its object: 拉坯), and 一 + the character is no numeral word of jieba's dictionary (一点/m, 一步/m)."""
+    words, kinds = doc.words, doc.kinds
+    w = words[i]
+    pos = POS_TAGS.segment
+    if i < 3 or words[i - 1] != "一" or kinds[i - 1] is not None or not "\u4e00" <= w <= "\u9fff" \
+            or w in STOP_VERBS or w in SKIP or w in COMPLEMENTS or w in DIRECTION_WORDS \
+            or pos.get(w, "x")[:1] in FUNCTION_TAGS or pos.get("一" + w, "")[:1] == "m":
+        return False
+    n = len(words)
+    if i + 1 < n and not (kinds[i + 1] == "P" or words[i + 1] in LINKING_ADVERBS
+                          or (kinds[i + 1] in ("V", "T") and len(words[i + 1]) >= 2)):
+        return False
+    for j in range(i - 2, max(-1, i - 8), -1):
+        if kinds[j] == "P":
+            return False
+        if (kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")) and words[j] not in TOOL_LEAD:
+            return False  # (the clause has its verb: 「刷一遍」; a thing the spec names, 灯笼, is no verb)
+        if (kinds[j] == "O" and words[j] in OBJECT_MARKERS) or words[j] in ("拿", "用") or words[j] in ROUTE_MARKERS:
+            return j + 1 < i - 1
+    return False
 
 
 def _posture_verb(words: list, kinds: list, i: int) -> bool:
@@ -1422,6 +1495,10 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
         elif w in CONTEXT_STOP_VERBS and k is None and i and _stop_verb_acts(words, kinds, i):
             kinds[i] = "V"  # 「一边摇一边讲」「都得练」「还要再称」: a stop verb whose place makes it the step
             changed = True
+        elif k is None and i and words[i - 1] in SIMULTANEOUS_MARKERS and pos.get(w, "")[:1] == "v" \
+                and w not in MODALS and w not in COPULAS and _stop_verb_acts(words, kinds, i):
+            kinds[i] = "V"  # (nlp-s21-steps) 「一边洗一边念叨」「边做边听」: any verb after the second 边 of a pair is done
+            changed = True  # at the same time as the first, a step, whatever list of stop verbs holds it
         elif w == "点" and i + 1 < n and words[i - 1:i] and (words[i - 1] in ("才", "就", "再", "先") or kinds[i - 1] == "M") \
                 and kinds[i + 1] in ("N", "T") and len(words[i + 1]) == 1:
             kinds[i] = "V"
@@ -1554,12 +1631,19 @@ def _manner_hands(doc: Doc) -> None:
     for i, w in enumerate(doc.words):
         if (w in MANNER_HANDS and kinds[i] is not None and kinds[i] not in ("P", "Q")) or (
                 w in HAND_PART_CHARS and i and kinds[i] in ("V", "T", "N") and (
-                    (kinds[i - 1] == "H" and doc.words[i - 1][-1] == "手")
+                    (kinds[i - 1] == "H" and doc.words[i - 1][-1] == "手" and not _moved_to(doc, i))
                     or (i >= 2 and doc.words[i - 1] == "的" and kinds[i - 2] == "H"))):
             kinds[i] = None  # (「两个手|掌往里一合」: the palm of the hand, no verb)
             hit = True
     if hit:
         doc.interesting[:] = list(compress(range(len(kinds)), kinds))
+
+
+def _moved_to(doc: Doc, i: int) -> bool:
+    """(nlp-s21-steps) 「左手背到身后」「两只手背到后头」: a hand, a verb of putting or holding that is also a part of the
+    hand (背: the back of the hand) and 到 + where: the hand is put there, the character is the verb."""
+    return doc.words[i] in HANDLED_VERBS and i + 2 < len(doc.words) and doc.words[i + 1] == "到" \
+        and doc.kinds[i + 2] != "P"
 
 
 def _after_v_dao_place(words: list, kinds: list, i: int) -> bool:
@@ -2481,6 +2565,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                                                         # (「再拌一遍」: once more is the repeat too)
                                                         and (not piece.params or piece.params == {"count": 1}))
                      and not (not described and marker and _other_object(prev, piece))
+                     and not (marker and _other_route(norm, prev, piece))
                      and not (not described and not marker and said_before is not None
                               and _parallel_units(doc, said_before, s, e, piece)))
                     or (prev.from_technique and piece.general_action
@@ -2771,6 +2856,23 @@ def _other_object(a: Step, b: Step) -> bool:
     return (b.material is not None and a.material is None and len(sa) == len(sb) + 1 and sa.startswith(sb)
             and sa[-1] not in b.material and sa[-1] not in RESULT_COMPLEMENTS and sa[-1] not in DIRECTION_CHARS
             and sa[-1] not in STATE_RESULTS and sa[-1] not in "好完")
+
+
+# (nlp-s21-steps) a route and the side it goes to (往左, 朝上, 向里): 「先往左转三圈,再往右转三圈」
+_ROUTE_RE = re.compile("[往朝向]([左右上下里外前后])")
+
+
+def _other_route(norm: str, a: Step, b: Step) -> bool:
+    """(nlp-s21-steps) 「先往左转三圈,再往右转三圈」「先朝上推两下,再朝下推两下」: the same verb said again after
+    先/再/然后 with a route to another side than the step before's is another step (the caller checks the marker),
+    not the step said again: each names its own side (the step before's last route, this one's first)."""
+    if a.start < 0 or b.start < 0:
+        return False
+    before = _ROUTE_RE.findall(norm, a.start, a.end)
+    if not before:
+        return False
+    m = _ROUTE_RE.search(norm, b.start, b.end)
+    return m is not None and m.group(1) != before[-1]
 
 
 def _parallel_units(doc: Doc, before: tuple, s: int, e: int, piece: Step) -> bool:
