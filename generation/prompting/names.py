@@ -218,6 +218,7 @@ def _coordinated_names(norm: str, doc: Doc):
                 yield a, pos
                 yield pos + 1, j + 1
         pos = norm.find("\u3001", pos + 1)
+    yield from _glued_names(doc)
     # 「抬錾跟落錾」「粗拉和细拉」「平推与斜推」: two names joined by 跟/和/与/及/或 that share their head are
     # two kinds of one thing too; the right one runs to the shared head (two or three characters) and
     # the left one is as long (jieba's cut before it, 「分抬」, does not decide where it starts)
@@ -241,6 +242,27 @@ def _coordinated_names(norm: str, doc: Doc):
             yield a, c
             yield c + 1, c + 1 + size
             break
+
+
+def _glued_names(doc: Doc):
+    """Character spans (start, end) of a noun of two characters whose first character jieba glued to the verb
+    before it (nlp-s21-terms2): a verb of two characters whose second character is a noun alone, then a
+    one-character noun closing the clause (「做青|团,」「押头|韵。」「滤出头|汁,」): the verb's noun character and
+    the noun are the name the text coins (青团, 头韵, 头汁), whatever the dictionary lacks. Not a verb and its
+    result (拉开|弓, 划破|皮: the second character a verb), nor a form's name (上梁歌: ``_genre_names``), nor two
+    characters the dictionary holds as other than a noun (set apart as ``_coordinated_names`` does: listed,
+    the verb kept)."""
+    words, kinds, starts = doc.words, doc.kinds, doc.starts
+    tags = POS_TAGS.segment
+    n = len(words)
+    for k in range(n - 1):
+        v, o = words[k], words[k + 1]
+        if len(v) != 2 or len(o) != 1 or not _clause_edge(words, kinds, k + 2) or o in GENRE_HEADS:
+            continue
+        if tags.get(v, "x")[:1] != "v" or tags.get(v[1], "x")[:1] != "n" or tags.get(o, "x")[:1] != "n" \
+                or tags.get(v[1] + o, "n")[:1] != "n" or kinds[k + 1] in ("P", "Q", "M", "H", "R", "O", "L"):
+            continue
+        yield starts[k] + 1, starts[k + 1] + 1
 
 
 # every opening quotation mark (``QUOTE_PAIRS``' keys, single characters), for ``_quoted_names``
