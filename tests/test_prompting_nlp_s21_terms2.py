@@ -30,3 +30,22 @@ def test_a_verb_and_its_result_keeps_its_object_apart():
 def test_a_noun_not_closing_its_clause_is_no_glued_name():
     # (guard) the noun after the verb is the subject of what follows, no name
     assert "鼓腰" not in _terms("敲鼓腰里挂着铜铃。")
+
+
+# 2. names._user_names: the two characters said before 用/不用, the second a word jieba left alone, name the work
+# or thing that uses something (羽|画用的是…, 刻麦|雕用…)
+
+def test_name_before_what_it_uses_is_a_term():
+    # 传统美术: a feather picture, named by what it is made of
+    assert "羽画" in _terms("羽画用的是鸡毛,一根根粘。")
+
+
+def test_name_after_its_verb_before_what_it_uses_is_a_term():
+    # 传统美术: wheat-straw carving, its first character glued to the carving verb
+    assert "麦雕" in _terms("刻麦雕用麦秆,先泡软。")
+
+
+def test_a_modal_or_particle_before_use_is_no_name():
+    # (guard) 线要用, 蓝的用: a modal, a particle
+    assert "线要" not in _terms("线要用蜡线,才结实。")
+    assert "蓝的" not in _terms("蓝的用靛青,黄的用栀子。")

@@ -219,6 +219,7 @@ def _coordinated_names(norm: str, doc: Doc):
                 yield pos + 1, j + 1
         pos = norm.find("\u3001", pos + 1)
     yield from _glued_names(doc)
+    yield from _user_names(doc)
     # 「抬錾跟落錾」「粗拉和细拉」「平推与斜推」: two names joined by 跟/和/与/及/或 that share their head are
     # two kinds of one thing too; the right one runs to the shared head (two or three characters) and
     # the left one is as long (jieba's cut before it, 「分抬」, does not decide where it starts)
@@ -263,6 +264,33 @@ def _glued_names(doc: Doc):
                 or tags.get(v[1] + o, "n")[:1] != "n" or kinds[k + 1] in ("P", "Q", "M", "H", "R", "O", "L"):
             continue
         yield starts[k] + 1, starts[k + 1] + 1
+
+
+# the verb a thing's name stands before as what uses something (「皮雕用的是…」「发绣不用丝线」)
+_USE_VERBS = frozenset(("用", "不用"))
+
+
+def _user_names(doc: Doc):
+    """Character spans (start, end) of the two characters said before 用/不用 when jieba left the second one a word
+    alone (nlp-s21-terms2): a thing or a work the text names by what it uses, its name unknown to the dictionary
+    (「皮|雕用的是牛皮」「雕偶|头用樟木」「发|绣不用丝线」「藏医药|浴用的是…」: 皮雕, 偶头, 发绣, 药浴). The second
+    character a noun or a verb, no modal (篾要用), particle (红的用) or adverb (先用); neither a hand, a numeral
+    nor a demonstrative (两手用), the first no particle, preposition or pronoun."""
+    words, kinds, starts = doc.words, doc.kinds, doc.starts
+    tags = POS_TAGS.segment
+    for i in compress(range(2, len(words)), map(_USE_VERBS.__contains__, islice(words, 2, None))):
+        p, q = words[i - 2], words[i - 1]
+        if len(q) != 1 or q in MODALS or tags.get(q, "x")[:1] not in ("n", "v") or kinds[i - 1] in _NOT_USER_KINDS \
+                or kinds[i - 2] in _NOT_USER_KINDS or not "\u4e00" <= p[-1] <= "\u9fff" or p[-1] in NUMERAL_CHARS \
+                or p[-1] in HAND_CHARS or tags.get(p[-1], "x")[:1] in _NOT_USER_TAGS:
+            continue
+        yield starts[i] - 2, starts[i]
+
+
+_NOT_USER_KINDS = frozenset(("P", "Q", "M", "H", "R", "O", "L"))
+# (the character before: no particle, preposition, conjunction, pronoun or numeral; an adverb's character may open a
+# name, 偶 of 偶头)
+_NOT_USER_TAGS = frozenset("uypcrmqex")
 
 
 # every opening quotation mark (``QUOTE_PAIRS``' keys, single characters), for ``_quoted_names``
