@@ -220,6 +220,7 @@ def _coordinated_names(norm: str, doc: Doc):
         pos = norm.find("\u3001", pos + 1)
     yield from _glued_names(doc)
     yield from _user_names(doc)
+    yield from _numeral_dictionary_names(norm, doc)
     # 「抬錾跟落錾」「粗拉和细拉」「平推与斜推」: two names joined by 跟/和/与/及/或 that share their head are
     # two kinds of one thing too; the right one runs to the shared head (two or three characters) and
     # the left one is as long (jieba's cut before it, 「分抬」, does not decide where it starts)
@@ -291,6 +292,33 @@ _NOT_USER_KINDS = frozenset(("P", "Q", "M", "H", "R", "O", "L"))
 # (the character before: no particle, preposition, conjunction, pronoun or numeral; an adverb's character may open a
 # name, 偶 of 偶头)
 _NOT_USER_TAGS = frozenset("uypcrmqex")
+
+
+# the numerals a dictionary name may hold (三棒鼓, 洗三, 十番锣鼓) and the tags of such names: a proper noun of
+# a thing (nz); not n (一针, 两条腿), l (退一步), nor i (一五一十: a set phrase, read by _numeral_phrases as a clause)
+_NAME_NUMERALS = frozenset("一二三四五六七八九十百千")
+_NUMERAL_NAME_TAGS = frozenset(("nz",))
+
+
+def _numeral_dictionary_names(norm: str, doc: Doc):
+    """Character spans (start, end) of a name with a numeral that jieba's dictionary holds as a proper noun (nz) but
+    that the text's tokens cut apart, a quantity or a one-character verb taking its numeral (nlp-s21-terms2:
+    「三棒鼓,就是…」 三棒 read as a count, 「要洗三」 洗|三): the dictionary's name, its ends where tokens begin (two
+    to four characters). Not a name the tokens keep whole (listed already), nor a sum of money the dictionary
+    lists (十块钱)."""
+    tags = POS_TAGS.segment
+    starts = doc.starts
+    bounds = starts + [len(norm)]
+    n = len(starts)
+    for k in range(n):
+        a = starts[k]
+        for j in range(k + 2, min(k + 5, n + 1)):
+            b = bounds[j]
+            if b - a > 4:
+                break
+            w = norm[a:b]
+            if tags.get(w) in _NUMERAL_NAME_TAGS and not _NAME_NUMERALS.isdisjoint(w) and w[-1] != "钱":
+                yield a, b
 
 
 # every opening quotation mark (``QUOTE_PAIRS``' keys, single characters), for ``_quoted_names``
