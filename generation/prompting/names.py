@@ -218,6 +218,9 @@ def _coordinated_names(norm: str, doc: Doc):
                 yield a, pos
                 yield pos + 1, j + 1
         pos = norm.find("\u3001", pos + 1)
+    yield from _glued_names(doc)
+    yield from _user_names(doc)
+    yield from _numeral_dictionary_names(norm, doc)
     # 「抬錾跟落錾」「粗拉和细拉」「平推与斜推」: two names joined by 跟/和/与/及/或 that share their head are
     # two kinds of one thing too; the right one runs to the shared head (two or three characters) and
     # the left one is as long (jieba's cut before it, 「分抬」, does not decide where it starts)
@@ -241,6 +244,81 @@ def _coordinated_names(norm: str, doc: Doc):
             yield a, c
             yield c + 1, c + 1 + size
             break
+
+
+def _glued_names(doc: Doc):
+    """Character spans (start, end) of a noun of two characters whose first character jieba glued to the verb
+    before it (nlp-s21-terms2): a verb of two characters whose second character is a noun alone, then a
+    one-character noun closing the clause (「做青|团,」「押头|韵。」「滤出头|汁,」): the verb's noun character and
+    the noun are the name the text coins (青团, 头韵, 头汁), whatever the dictionary lacks. Not a verb and its
+    result (拉开|弓, 划破|皮: the second character a verb), nor a form's name (上梁歌: ``_genre_names``), nor two
+    characters the dictionary holds as other than a noun (set apart as ``_coordinated_names`` does: listed,
+    the verb kept)."""
+    words, kinds, starts = doc.words, doc.kinds, doc.starts
+    tags = POS_TAGS.segment
+    n = len(words)
+    for k in range(n - 1):
+        v, o = words[k], words[k + 1]
+        if len(v) != 2 or len(o) != 1 or not _clause_edge(words, kinds, k + 2) or o in GENRE_HEADS:
+            continue
+        if tags.get(v, "x")[:1] != "v" or tags.get(v[1], "x")[:1] != "n" or tags.get(o, "x")[:1] != "n" \
+                or tags.get(v[1] + o, "n")[:1] != "n" or kinds[k + 1] in ("P", "Q", "M", "H", "R", "O", "L"):
+            continue
+        yield starts[k] + 1, starts[k + 1] + 1
+
+
+# the verb a thing's name stands before as what uses something (「皮雕用的是…」「发绣不用丝线」)
+_USE_VERBS = frozenset(("用", "不用"))
+
+
+def _user_names(doc: Doc):
+    """Character spans (start, end) of the two characters said before 用/不用 when jieba left the second one a word
+    alone (nlp-s21-terms2): a thing or a work the text names by what it uses, its name unknown to the dictionary
+    (「皮|雕用的是牛皮」「雕偶|头用樟木」「发|绣不用丝线」「藏医药|浴用的是…」: 皮雕, 偶头, 发绣, 药浴). The second
+    character a noun or a verb, no modal (篾要用), particle (红的用) or adverb (先用); neither a hand, a numeral
+    nor a demonstrative (两手用), the first no particle, preposition or pronoun."""
+    words, kinds, starts = doc.words, doc.kinds, doc.starts
+    tags = POS_TAGS.segment
+    for i in compress(range(2, len(words)), map(_USE_VERBS.__contains__, islice(words, 2, None))):
+        p, q = words[i - 2], words[i - 1]
+        if len(q) != 1 or q in MODALS or tags.get(q, "x")[:1] not in ("n", "v") or kinds[i - 1] in _NOT_USER_KINDS \
+                or kinds[i - 2] in _NOT_USER_KINDS or not "\u4e00" <= p[-1] <= "\u9fff" or p[-1] in NUMERAL_CHARS \
+                or p[-1] in HAND_CHARS or tags.get(p[-1], "x")[:1] in _NOT_USER_TAGS:
+            continue
+        yield starts[i] - 2, starts[i]
+
+
+_NOT_USER_KINDS = frozenset(("P", "Q", "M", "H", "R", "O", "L"))
+# (the character before: no particle, preposition, conjunction, pronoun or numeral; an adverb's character may open a
+# name, 偶 of 偶头)
+_NOT_USER_TAGS = frozenset("uypcrmqex")
+
+
+# the numerals a dictionary name may hold (三棒鼓, 洗三, 十番锣鼓) and the tags of such names: a proper noun of
+# a thing (nz); not n (一针, 两条腿), l (退一步), nor i (一五一十: a set phrase, read by _numeral_phrases as a clause)
+_NAME_NUMERALS = frozenset("一二三四五六七八九十百千")
+_NUMERAL_NAME_TAGS = frozenset(("nz",))
+
+
+def _numeral_dictionary_names(norm: str, doc: Doc):
+    """Character spans (start, end) of a name with a numeral that jieba's dictionary holds as a proper noun (nz) but
+    that the text's tokens cut apart, a quantity or a one-character verb taking its numeral (nlp-s21-terms2:
+    「三棒鼓,就是…」 三棒 read as a count, 「要洗三」 洗|三): the dictionary's name, its ends where tokens begin (two
+    to four characters). Not a name the tokens keep whole (listed already), nor a sum of money the dictionary
+    lists (十块钱)."""
+    tags = POS_TAGS.segment
+    starts = doc.starts
+    bounds = starts + [len(norm)]
+    n = len(starts)
+    for k in range(n):
+        a = starts[k]
+        for j in range(k + 2, min(k + 5, n + 1)):
+            b = bounds[j]
+            if b - a > 4:
+                break
+            w = norm[a:b]
+            if tags.get(w) in _NUMERAL_NAME_TAGS and not _NAME_NUMERALS.isdisjoint(w) and w[-1] != "钱":
+                yield a, b
 
 
 # every opening quotation mark (``QUOTE_PAIRS``' keys, single characters), for ``_quoted_names``
