@@ -456,6 +456,11 @@ def open_kinds(doc: Doc) -> None:
                 w[1:] in DIRECTIONAL_COMPLEMENTS or (size == 2 and w[1] in RESULT_COMPLEMENTS)
                 # 「塞进墨模」: a hand verb with 进/入, where it goes (jieba: 塞进/nr)
                 or (size == 2 and w[1] in "进入")
+                # (nlp-s21-steps2) 「底下塞上羊毛」「猪按倒在门口」: a hand verb with 上/倒 that jieba tags a place or an
+                # adverb (塞上/s, 按倒/d), before what it puts on or where it puts it
+                or (size == 2 and w[1] in "上倒" and POS_TAGS.segment.get(w, "") in _GLUED_PUT_TAGS and i + 1 < n
+                    and (kinds[i + 1] in ("N", "T") or POS_TAGS.segment.get(words[i + 1], "")[:1] == "n"
+                         or words[i + 1] in ("在", "到")))
                 # 「右手炒茶」: after the hand that does it, a verb-object word is the action
                 or (size == 2 and i and kinds[i - 1] == "H" and k is not None)) \
                 and _relative_to_noun(words, kinds, POS_TAGS.segment, i) is None and _closes_modifier(words, kinds, i) is None:
@@ -668,6 +673,11 @@ def _quick_stroke(doc: Doc, i: int) -> bool:
         if (kinds[j] == "O" and words[j] in OBJECT_MARKERS) or words[j] in ("拿", "用") or words[j] in ROUTE_MARKERS:
             return j + 1 < i - 1
     return False
+
+
+# (nlp-s21-steps2) jieba's tags of a hand verb + 上/倒 it did not take for a verb: a place (塞上/s, frontier land), an
+# adverb (按倒/d); never a locative (顶上/f: on top)
+_GLUED_PUT_TAGS = frozenset(("s", "ns", "d"))
 
 
 def _posture_verb(words: list, kinds: list, i: int) -> bool:
