@@ -21,3 +21,21 @@ def test_a_hand_verb_glued_to_its_complement_is_a_step(text, verb):
 def test_on_top_is_still_no_step():
     # 顶上/f: a locative, on top of the thing, no hand verb 顶
     assert _actions("灯笼顶上挂一根红绳。") == ["挂"]
+
+
+# a manner character jieba tags a verb (竖, 横), right after the place the thing goes (a locative closing it), with its
+# object (or 着 + a count + its object) closing the clause, puts the thing there: a step
+@pytest.mark.parametrize("text, verb", [
+    ("再往河里竖木桩，拿绳子捆牢。", "竖"),
+    ("手里横着一根竹竿，一步一步往前走。", "横"),
+])
+def test_a_manner_verb_after_the_place_is_a_step(text, verb):
+    assert verb in _actions(text)
+
+
+@pytest.mark.parametrize("text", [
+    "碗里竖着放筷子。",
+    "筷子竖着放，别横着放。",
+])
+def test_a_manner_verb_before_its_verb_is_still_how(text):
+    assert _actions(text) == ["放"]
