@@ -445,6 +445,12 @@ def open_kinds(doc: Doc) -> None:
             # opening its clause with a noun after it and nothing more, is the verb and the noun its object
             kinds[i] = "V"
             changed = True
+        elif k is None and size == 1 and w in MANNER_VERBS and POS_TAGS.segment.get(w, "")[:1] == "v" and i \
+                and _placed_manner_verb(doc, i):
+            # (nlp-s21-steps2) 「再往河里竖木桩」「手里横着一根竹竿」: a manner character jieba tags a verb, right after
+            # the place the thing goes (a locative closing it), with its object closing the clause, is the verb
+            kinds[i] = "V"
+            changed = True
         elif k in (None, "N") and size == 2 and w[1] in POSTURE_VERBS and w[0] in POSTURE_PREFIXES \
                 and _posture_verb(words, kinds, i):
             kinds[i] = "V"  # 「两个鼓手分站两边」「两人各站一头」: jieba's 分站/n, 各站/r is the posture the people take
@@ -456,6 +462,11 @@ def open_kinds(doc: Doc) -> None:
                 w[1:] in DIRECTIONAL_COMPLEMENTS or (size == 2 and w[1] in RESULT_COMPLEMENTS)
                 # 「塞进墨模」: a hand verb with 进/入, where it goes (jieba: 塞进/nr)
                 or (size == 2 and w[1] in "进入")
+                # (nlp-s21-steps2) 「底下塞上羊毛」「猪按倒在门口」: a hand verb with 上/倒 that jieba tags a place or an
+                # adverb (塞上/s, 按倒/d), before what it puts on or where it puts it
+                or (size == 2 and w[1] in "上倒" and POS_TAGS.segment.get(w, "") in _GLUED_PUT_TAGS and i + 1 < n
+                    and (kinds[i + 1] in ("N", "T") or POS_TAGS.segment.get(words[i + 1], "")[:1] == "n"
+                         or words[i + 1] in ("在", "到")))
                 # 「右手炒茶」: after the hand that does it, a verb-object word is the action
                 or (size == 2 and i and kinds[i - 1] == "H" and k is not None)) \
                 and _relative_to_noun(words, kinds, POS_TAGS.segment, i) is None and _closes_modifier(words, kinds, i) is None:
@@ -668,6 +679,37 @@ def _quick_stroke(doc: Doc, i: int) -> bool:
         if (kinds[j] == "O" and words[j] in OBJECT_MARKERS) or words[j] in ("拿", "用") or words[j] in ROUTE_MARKERS:
             return j + 1 < i - 1
     return False
+
+
+# (nlp-s21-steps2) jieba's tags of a hand verb + 上/倒 it did not take for a verb: a place (塞上/s, frontier land), an
+# adverb (按倒/d); never a locative (顶上/f: on top)
+_GLUED_PUT_TAGS = frozenset(("s", "ns", "d"))
+
+
+def _placed_manner_verb(doc: Doc, i: int) -> bool:
+    """(nlp-s21-steps2) Token i (竖, 横, 立 …: ``MANNER_VERBS``, tagged a verb) follows a place closed by a locative
+    (河里, 手里/s, 架子上) in a clause with no verb before it, and what follows it to the clause's end is its object:
+    a noun of two characters or more, or 着 + a count + a noun (「手里横着一根竹竿」). Then it puts the thing there
+    (not 「竖着放」, how the verb after it is done: a verb follows)."""
+    words, kinds = doc.words, doc.kinds
+    n, prev = len(words), words[i - 1]
+    if not (prev in LOCATIVES or (len(prev) == 2 and prev[1] in PLACE_SUFFIX and kinds[i - 1] in (None, "N")
+                                  and POS_TAGS.segment.get(prev, "") in ("s", "f", "ns", ""))):
+        return False
+    j = i + 1
+    if j < n and words[j] == "着":
+        j += 1
+        if j >= n or not (kinds[j] == "Q" or POS_TAGS.segment.get(words[j], "") in ("m", "mq")):
+            return False
+        j += 1
+    if j >= n or kinds[j] not in ("N", "T") or len(words[j]) < 2 or (j + 1 < n and kinds[j + 1] != "P"):
+        return False
+    for m in range(i - 2, -1, -1):
+        if kinds[m] in ("P", "M"):
+            return True
+        if kinds[m] in ("V", "L") or (kinds[m] == "T" and POS_TAGS.segment.get(words[m], "")[:1] == "v"):
+            return False
+    return True
 
 
 def _posture_verb(words: list, kinds: list, i: int) -> bool:
