@@ -93,7 +93,6 @@ One class is read on the tokens, before the steps are built (``likened``, called
 from __future__ import annotations
 
 import re
-from itertools import compress
 
 from .quantities import CORRECTION_CUES
 from .words import (NAMING_VERBS, OTHERWISE_CUES, PERSON_NOUNS, PROHIBITIONS, PUNCT, SENTENCE_ENDS, SPEECH_PARTICLES,
@@ -484,8 +483,9 @@ def likened(words: list, kinds: list) -> list:
     nearest opener: 「大拇指跟食指捏住其余三个指头像扇子一样打开」 compares from 像, not from 跟)."""
     spans = []
     last = 0  # (comparisons do not overlap)
-    for j in compress(range(len(words)), map(_LIKE_CLOSE.__contains__, words)):  # (the closers, found in C)
-        close = words[j]
+    for j, close in enumerate(words):  # (the closers only)
+        if close not in _LIKE_CLOSE:
+            continue
         if j < 2 or kinds[j] == "P":
             continue
         for i in range(j - 2, max(last, j - 2 - _LIKE_REACH) - 1, -1):
