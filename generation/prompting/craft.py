@@ -22,7 +22,6 @@ in changes nothing."""
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import compress
 
 from .words import FULL_STOPS, PUNCT, TOOL_LEAD, WITNESS_FILLERS, WITNESS_VERBS, _CRAFT_KINDS
 
@@ -156,8 +155,10 @@ def detect(spec, words, starts, kinds, text: str, catalogue_said=()):
     opening_end = _opening_end(text)
     tags = spec.pos_tags()
     best_word: dict[str, int] = {}  # word → its highest weight (as a name) in the text
-    # (only the spec's terms and craft names are looked at: the other tokens are skipped in C)
-    for i in compress(range(len(words)), map(_CRAFT_KINDS.__contains__, kinds)):
+    # (only the spec's terms and craft names are looked at: the other tokens are skipped at once)
+    for i, k in enumerate(kinds):
+        if k not in _CRAFT_KINDS:
+            continue
         w = words[i]
         if w not in craft_words:
             continue

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, compress, repeat
-from operator import eq, itemgetter, ne, not_, or_
+from itertools import accumulate, compress
+from operator import itemgetter
 
 from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry_serial_roles, _carry_whole_name,
                     _carry_worn_tool, _counted_topic, _hand_of_held_tool)
@@ -163,11 +163,14 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             # aside (料/v, no verb) before the verb is the object
             kinds[i] = "N"
     # only verbs, nouns and bare 上/下/时/时候 are looked at here: the candidates first, in C
-    cand = list(compress(range(n), map(or_, map(_FINISH_KINDS.__contains__, kinds), map(_FINISH_WORDS.__contains__, words))))
+    # (compiled, a comprehension over the kinds costs about a third of compress over chained maps: each map step is a call)
+    cand = [i for i, k in enumerate(kinds) if k in _FINISH_KINDS or words[i] in _FINISH_WORDS]
     # (a spec term is a candidate for the second walk only: no rule of this one reads one; skipped in C, each kind
     # read when the walk reaches it, as a rule here may change the next token's)
-    for i in compress(cand, map(ne, map(kinds.__getitem__, cand), repeat("T"))):
+    for i in cand:
         kind = kinds[i]
+        if kind == "T":
+            continue
         if kind == "V":
             # (the rules for a verb; no rule for a noun or for 上/下 below reads one)
             if words[i][-1] in AGENT_SUFFIX and i + 1 < n \
@@ -242,7 +245,9 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             # 上/下 after a noun is where (「板上」); at the head of a clause or after 要/再/就 (or
             # 才能/就要) it is the verb (「要上三遍」「下黄丹」「才能上桩」)
             kinds[i] = "V"
-    for h in compress(range(2, n), map(eq, kinds[2:], repeat("H"))):
+    for h, k in enumerate(kinds[2:], 2):
+        if k != "H":
+            continue
         if kinds[h - 2] == "T" and len(words[h - 1]) == 1 and words[h - 1] in PERSON_TAIL_CHARS \
                 and len(words[h - 2]) == 1 and _agent_noun(spec, words, kinds, pos_tags, h - 2, h):
             kinds[h - 2] = kinds[h - 1] = None  # 「绣娘左手托着…」: a craft's one-character verb (绣/T) + 娘 owns the hand
@@ -250,8 +255,10 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
     # after it, a relation marker before it): only the candidates where one stands are walked (the words found
     # in C; no rule below makes a relation marker)
     near = set()
-    for j in compress(range(n), map(_FINISH_NEAR.__contains__, words)):
-        if words[j] == "的":
+    for j, w in enumerate(words):
+        if w not in _FINISH_NEAR:
+            continue
+        if w == "的":
             near.add(j - 1)
             near.add(j - 2)
             near.add(j - 3)  # (a verb with 了 and its own object before 的: 「拿蘸了水的毛笔」)
@@ -259,8 +266,10 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             near.add(j - 1)
         else:
             near.add(j)  # (时, 时候)
-    near.update(compress(range(1, n + 1), map(eq, kinds, repeat("R"))))
-    for i in compress(cand, map(near.__contains__, cand)):
+    near.update([j + 1 for j, k in enumerate(kinds) if k == "R"])
+    for i in cand:
+        if i not in near:
+            continue
         w = words[i]
         if kinds[i] != "V" and kinds[i] != "T" and w != "时候" and w != "时":
             continue  # (each rule below reads 时/时候, or a verb or term: a noun or a bare 上/下 meets none)
@@ -1130,8 +1139,10 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
     # no rule below reads punctuation or a quantity as anything else: they are skipped in C (the filter reads
     # each kind when the walk reaches it, as the test it replaces did); the rules stand in runs, each under the
     # kinds its rules read, so a token meets only the tests of its own kind
-    for i in compress(range(n), map(not_, map(_PUNCT_OR_QUANTITY.__contains__, kinds))):
+    for i in range(n):
         w, k = words[i], kinds[i]
+        if k in _PUNCT_OR_QUANTITY:
+            continue
         if w in WAIT_WORDS and i + 2 < n and (words[i + 1] in WAIT_SUBJECTS or kinds[i + 1] in ("N", "T")):
             j = i + 2
             while j < n and kinds[j] != "P" and words[j] not in WAIT_ENDS:
@@ -1874,7 +1885,9 @@ def _doer_phrases(spec: Spec, doc: Doc) -> None:
     n = len(words)
     pos = spec.pos_tags()
     changed = False
-    for i in compress(range(1, n - 1), map("的".__eq__, words[1:n - 1])):
+    for i, w in enumerate(words[1:n - 1], 1):
+        if w != "的":
+            continue
         nxt = words[i + 1]
         if nxt in DOER_AFTER_DE:
             end = i + 2
@@ -1932,7 +1945,7 @@ def _defined_names(spec: Spec, doc: Doc) -> None:
     terms = spec.terms
     changed = False
     # (from the last: joining a name moves only the tokens after it)
-    for c in reversed(list(compress(range(len(words)), map(COPULAS.__contains__, words)))):
+    for c in reversed([c for c, w in enumerate(words) if w in COPULAS]):
         if c < 1 or c + 2 >= len(words) or words[c + 1] not in DEFINING_LEADS:
             continue
         a = c - 1
@@ -1983,9 +1996,9 @@ def _side_hands(doc: Doc, hand_of: dict) -> dict:
     found = {}
     at_place = {}  # below/above → the hand said to be there, latest
     # only a hand, 手, an arm word or a side + arm word can be read below: the others are skipped in C
-    walked = compress(range(len(words)), map(or_, map(eq, kinds, repeat("H")), map(_SIDE_HAND_WORDS.__contains__, words)))
-    for i in walked:
-        w = words[i]
+    for i, w in enumerate(words):
+        if kinds[i] != "H" and w not in _SIDE_HAND_WORDS:
+            continue
         if kinds[i] == "H" and w in hand_of and i + 1 < len(words) and words[i + 1] == "在":
             for j in range(i + 2, min(i + 6, len(words))):
                 if kinds[j] == "P":
@@ -2034,12 +2047,11 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
     hand_at = -1  # a hand word in the current unit
     verb_seen = pred_seen = real_verb = False
     last_verb = -1
-    walked = doc.interesting
-    if not open_split:
-        # only punctuation, markers and hands cut a unit here: the others are skipped in C
-        walked = compress(walked, map(_UNIT_CUT_KINDS.__contains__, map(kinds.__getitem__, walked)))
-    for i in walked:
+    # without ``open_split`` only punctuation, markers and hands cut a unit here: the others are skipped at once
+    for i in doc.interesting:
         k = kinds[i]
+        if not open_split and k not in _UNIT_CUT_KINDS:
+            continue
         if open_split:
             if k == "O" and verb_seen and i > a:
                 units.append((a, i))
@@ -2438,7 +2450,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     fix = []  # (token index, term index) of forms whose meaning depends on the craft
     said_as = _terms_said_as(spec, described, craft)
     # only terms and hands name a term: the other tokens are skipped in C
-    term_idx = compress(doc.interesting, map(_TERM_KINDS.__contains__, map(kinds.__getitem__, doc.interesting)))
+    term_idx = [k for k in doc.interesting if kinds[k] in _TERM_KINDS]
     if doc.verb_terms:
         term_idx = sorted(doc.verb_terms.union(term_idx))
     for k in term_idx:
@@ -2501,7 +2513,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     inter = doc.interesting
     # each unit's tokens that ``_read_unit`` and ``_open_read`` look at: the tagged ones, and any 拿/用… a rule
     # left untagged (``_open_read`` reads what such a word takes in hand)
-    leads = [k for k in compress(range(len(words)), map(TOOL_LEAD.__contains__, words)) if kinds[k] is None]
+    leads = [k for k, w in enumerate(words) if w in TOOL_LEAD and kinds[k] is None]
     if leads:
         inter = sorted(inter + leads)
     steps: list[Step] = []

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import chain, compress, islice, repeat
-from operator import and_, eq, itemgetter, or_
+from itertools import chain, compress, islice
 
 from .spec import Spec
 from .tokens import Doc
@@ -29,12 +28,9 @@ from .words import (ASPECT_AFTER_VERB, BODY_CHARS, COMPLEMENTS, COORD_RE, COORD_
                     _COMPOUND_CLOSED)
 
 
-# (the C-level candidate scans below: a word's last character, a naming verb or copula, the kinds that may
-# stand in a slot, the two flags _slot_nouns keeps per word)
-_LAST_CHAR = itemgetter(slice(-1, None))
+# (the candidate scans below: a naming verb or copula, the kinds that may stand in a slot)
 _NAMING_OR_COPULA = frozenset(NAMING_VERBS | COPULAS)
 _SLOT_KINDS = frozenset((None, "N", "T"))
-_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
 # the leads of the means before which a word of two characters with a technique's suffix is its name (「以飞步绕场」)
@@ -55,7 +51,11 @@ def _suffix_names(spec: Spec, doc: Doc):
     tags = spec.pos_tags()
     n = len(words)
     # (only a word ending in a suffix can close a name: the others are skipped in C)
-    for k in compress(range(1, n), map(TECHNIQUE_SUFFIX.__contains__, map(_LAST_CHAR, islice(words, 1, None)))):
+    # (compiled, a test inside the loop costs far less per token than compress over chained maps: each map step is
+    # a call; the words are read when the walk reaches them, as before)
+    for k in range(1, n):
+        if words[k][-1:] not in TECHNIQUE_SUFFIX:
+            continue
         w = words[k]
         if not 1 <= len(w) <= 2 or w[-1] not in TECHNIQUE_SUFFIX or w in GENERIC_SUFFIX_WORDS \
                 or kinds[k] in ("P", "Q", "M", "H", "R", "O", "L"):
@@ -99,7 +99,9 @@ def _craft_names(spec: Spec, doc: Doc):
     tags = spec.pos_tags()
     n = len(words)
     # (only a word before 绣/雕/塑/画 can open one: the others are skipped in C)
-    for k in compress(range(n - 1), map(CRAFT_HEADS.__contains__, islice(words, 1, None))):
+    for k in range(n - 1):
+        if words[k + 1] not in CRAFT_HEADS:
+            continue
         x, h = words[k], words[k + 1]
         if len(x) != 1 or len(h) != 1 or h not in CRAFT_HEADS or not "\u4e00" <= x <= "\u9fff":
             continue
@@ -157,8 +159,9 @@ def _object_names(spec: Spec, doc: Doc):
     words, kinds = doc.words, doc.kinds
     tags = spec.pos_tags()
     # (only a word jieba tags as a person, a place or a time can be one: the others are skipped in C)
-    for k in compress(range(1, len(words)),
-                      map(MISTAGGED_NOUN_TAGS.__contains__, map(tags.get, islice(words, 1, None), repeat("")))):
+    for k in range(1, len(words)):
+        if tags.get(words[k], "") not in MISTAGGED_NOUN_TAGS:
+            continue
         w = words[k]
         if len(w) < 2 or kinds[k] not in (None, "N") or tags.get(w, "") not in MISTAGGED_NOUN_TAGS \
                 or not all("\u4e00" <= ch <= "\u9fff" for ch in w) or w in STOP_NOUNS \
@@ -407,11 +410,11 @@ def _slot_nouns(spec: Spec, doc: Doc):
         # 边/d, the adverb of 边…边…, still closes 「折边」)
         place = len(w) == 1 and w in PLACE_SUFFIX and w not in DIRECTION_WORDS
         memo[w] = (ok and w not in closed, (ok or place) and (w not in closed or w in PLACE_SUFFIX))
-    # (in C: the word's flags from the memo and its kind: untagged, a noun or a term)
-    props, slot_kind = list(map(memo.__getitem__, words)), list(map(_SLOT_KINDS.__contains__, kinds))
-    first = map(and_, map(_FIRST, props), slot_kind)
-    second = map(and_, map(_SECOND, islice(props, 1, None)), islice(slot_kind, 1, None))
-    for a in compress(range(n - 1), map(and_, first, second)):
+    # (the word's flags from the memo and its kind, untagged, a noun or a term, read once before the walk; one
+    # comprehension: compiled, far cheaper per token than compress over chained maps, each map step a call)
+    props, slot_kind = [memo[w] for w in words], [k in _SLOT_KINDS for k in kinds]
+    pairs = [a for a in range(n - 1) if props[a][0] and slot_kind[a] and props[a + 1][1] and slot_kind[a + 1]]
+    for a in pairs:
         prev, nxt = (words[a - 1] if a else ""), (words[a + 2] if a + 2 < n else None)
         nk = kinds[a + 2] if a + 2 < n else "P"
         start = a == 0 or kinds[a - 1] == "P"
@@ -444,7 +447,9 @@ def _placed_pairs(spec: Spec, doc: Doc):
     n = len(words)
     if n < 4:
         return  # (a preposition, two characters and a locative: four tokens at least; islice takes no negative end)
-    for a in compress(range(1, n - 2), map(_PLACE_PREPOSITIONS.__contains__, islice(words, 0, n - 3))):
+    for a in range(1, n - 2):
+        if words[a - 1] not in _PLACE_PREPOSITIONS:
+            continue
         x, y = words[a], words[a + 1]
         if len(x) != 1 or len(y) != 1 or words[a + 2] not in SLOT_LOCATIVES:
             continue
@@ -487,9 +492,9 @@ def _technique_compounds(spec: Spec, doc: Doc):
     n = len(words)
     # (a word of two characters or more that is no naming verb nor copula and opens no sentence is read by no
     # rule below: those are skipped in C)
-    read = map(or_, map(or_, map(eq, map(len, words), repeat(1)), map(_NAMING_OR_COPULA.__contains__, words)),
-               chain((True,), map(SENTENCE_ENDS.__contains__, words)))
-    for k in compress(range(n - 1), read):
+    for k in range(n - 1):
+        if len(words[k]) != 1 and words[k] not in _NAMING_OR_COPULA and k and words[k - 1] not in SENTENCE_ENDS:
+            continue
         w, w2 = words[k], words[k + 1]
         if (w in NAMING_VERBS or (w in COPULAS and k and (words[k - 1] in DEMONSTRATIVES or words[k - 1] == "的"
                                                         or (w == "就是" and kinds[k - 1] != "P")))) \
@@ -659,7 +664,9 @@ def _saying_names(spec: Spec, doc: Doc):
     n = len(words)
     if n < 3:
         return  # (a source, its verb and what is told: three tokens at least)
-    for k in compress(range(1, n - 1), map(SAYING_VERBS.__contains__, islice(words, 1, n - 1))):
+    for k in range(1, n - 1):
+        if words[k] not in SAYING_VERBS:
+            continue
         j = k - 1
         while j > 0 and k - j <= 2 and words[j] in _SAYING_ADVERBS:
             j -= 1
@@ -695,7 +702,9 @@ def _method_names(spec: Spec, doc: Doc):
     if n < 3:
         return
     # (only a 的 can close one: the other tokens are skipped in C)
-    for k in compress(range(1, n - 1), map("的".__eq__, islice(words, 1, n - 1))):
+    for k in range(1, n - 1):
+        if words[k] != "的":
+            continue
         w = words[k + 1]
         if w not in METHOD_WORDS and not (len(w) == 2 and w[1] == "法"):
             continue
@@ -732,7 +741,7 @@ def _topic_names(spec: Spec, doc: Doc):
     closed = _COMPOUND_CLOSED
     n = len(words)
     # (a sentence's first token only: the others are skipped in C)
-    for s in chain(range(min(n, 1)), (i + 1 for i in compress(range(n - 1), map(SENTENCE_ENDS.__contains__, words)))):
+    for s in range(n):
         if s and words[s - 1] not in SENTENCE_ENDS:
             continue
         c = s
@@ -957,7 +966,9 @@ def _reached_things(spec: Spec, doc: Doc):
     if n < 3:
         return
     # (only a word ending in 上/到 can come before the span: the others are skipped in C)
-    for j in compress(range(n - 2), map(REACH_ENDS.__contains__, map(_LAST_CHAR, islice(words, 0, n - 2)))):
+    for j in range(n - 2):
+        if words[j][-1:] not in REACH_ENDS:
+            continue
         v, a, b = words[j], words[j + 1], words[j + 2]
         if len(a) != 1 or len(b) != 1 or not (j + 3 == n or kinds[j + 3] == "P" or words[j + 3] in LOCATIVES):
             continue
@@ -987,7 +998,9 @@ def _numbered_names(spec: Spec, doc: Doc):
     words, kinds = doc.words, doc.kinds
     tags = spec.pos_tags()
     n = len(words)
-    for k in compress(range(n - 1), map(_ORDINAL_NUMERALS.__contains__, words)):  # (the numerals only)
+    for k in range(n - 1):  # (the numerals only)
+        if words[k] not in _ORDINAL_NUMERALS:
+            continue
         h = words[k + 1]
         if len(h) != 1 or kinds[k] is not None \
                 or kinds[k + 1] not in (None, "N", "T") or tags.get(h, "") not in OBJECT_CHAR_TAGS:
@@ -1036,7 +1049,7 @@ def _described_things(spec: Spec, doc: Doc):
     tags = spec.pos_tags()
     quantities = doc.quantities
     n = len(words)
-    ends = list(compress(range(n), map(_DESCRIBING.__contains__, words)))
+    ends = [k for k, w in enumerate(words) if w in _DESCRIBING]
     if quantities:
         ends.extend(_sized_topic_ends(doc, tags))
     for e in ends:
@@ -1099,7 +1112,9 @@ def _numeral_phrases(spec: Spec, doc: Doc) -> list:
     n = len(words)
     tags = spec.pos_tags()
     spans = []
-    for k in compress(range(n), map(_PHRASE_NUMERALS.__contains__, words)):  # (the numerals jieba left alone)
+    for k in range(n):  # (the numerals jieba left alone)
+        if words[k] not in _PHRASE_NUMERALS:
+            continue
         if words[k] == "一" and k + 2 < n and words[k + 2] == "到底" and len(words[k + 1]) == 1 \
                 and tags.get(words[k + 1], "")[:1] == "n" and _clause_edge(words, kinds, k - 1) \
                 and _clause_edge(words, kinds, k + 3):
@@ -1163,7 +1178,9 @@ def _split_compounds(spec: Spec, doc: Doc):
     n = len(words)
     if n < 3:
         return
-    for k in compress(range(1, n - 1), map(_SPLITTERS.__contains__, islice(words, 1, n - 1))):
+    for k in range(1, n - 1):
+        if words[k] not in _SPLITTERS:
+            continue
         v, o = words[k - 1], words[k + 1]
         if len(v) != 1 or len(o) != 1 or not (k + 2 == n or kinds[k + 2] == "P"):
             continue
@@ -1238,8 +1255,7 @@ def _part_nouns(spec: Spec, doc: Doc):
     heads = None
     # (only a pair before punctuation or a place word can be one: those tokens are found in C)
     inter = doc.interesting
-    ends = chain(compress(range(n), map(_PART_NOUN_AFTER.__contains__, words)),
-                 compress(inter, map(eq, map(kinds.__getitem__, inter), repeat("P"))))
+    ends = chain([j for j, w in enumerate(words) if w in _PART_NOUN_AFTER], [j for j in inter if kinds[j] == "P"])
     for j in ends:
         if j < 2:
             continue

@@ -93,11 +93,10 @@ One class is read on the tokens, before the steps are built (``likened``, called
 from __future__ import annotations
 
 import re
-from itertools import compress
 
 from .quantities import CORRECTION_CUES
 from .words import (NAMING_VERBS, OTHERWISE_CUES, PERSON_NOUNS, PROHIBITIONS, PUNCT, SENTENCE_ENDS, SPEECH_PARTICLES,
-                    UNUSED_RE)
+                    UNUSED_LAST, UNUSED_RE)
 
 # (the clause marks: a step's clause runs between two of them)
 _CLAUSE_MARKS = frozenset(PUNCT)
@@ -282,7 +281,7 @@ def _named(before: str) -> bool:
 def _prohibited(before: str, surface: str, free: int = 0) -> bool:
     """The clause's words before the verb end in a prohibition (and what may stand between: ``before[free:]``
     holds no verb of another step)."""
-    if not any(map(before.__contains__, _PROHIBITION_ANCHORS)):
+    if not any(c in before for c in _PROHIBITION_ANCHORS):  # (compiled, a loop in C: no call per anchor as with map)
         return False
     last = None
     for m in _PROHIBITION.finditer(before):
@@ -367,11 +366,11 @@ def non_steps(steps: list, norm: str, warned: set | None = None) -> set:
     # skipped for each of its steps
     naming = any(c in norm for c in _NAMING_ANCHORS)  # (a substring search each, in C)
     saying = any(c in norm for c in _SAYING_ANCHORS)
-    prohibiting = any(map(norm.__contains__, _PROHIBITION_ANCHORS))
+    prohibiting = any(c in norm for c in _PROHIBITION_ANCHORS)
     jiu = "就" in norm  # (a mishap is said with it)
     # (or with 要 right after its condition's 了/过/来/去, p2: _MISHAP_YAO's look-behind; 要 alone is everywhere)
-    yao = any(map(norm.__contains__, _YAO_AFTER_CONDITION))
-    job = any(map(norm.__contains__, _JOB_ANCHORS))  # (a job named before its steps: 头一步, 这一步…)
+    yao = any(c in norm for c in _YAO_AFTER_CONDITION)
+    job = any(c in norm for c in _JOB_ANCHORS)  # (a job named before its steps: 头一步, 这一步…)
     while_ = "的时候" in norm
     prev = None  # (the end and the verb of the step before)
     free = 0  # (where the verb of the last step not prohibited ends: a prohibition after it may reach over words)
@@ -484,8 +483,9 @@ def likened(words: list, kinds: list) -> list:
     nearest opener: 「大拇指跟食指捏住其余三个指头像扇子一样打开」 compares from 像, not from 跟)."""
     spans = []
     last = 0  # (comparisons do not overlap)
-    for j in compress(range(len(words)), map(_LIKE_CLOSE.__contains__, words)):  # (the closers, found in C)
-        close = words[j]
+    for j, close in enumerate(words):  # (the closers only)
+        if close not in _LIKE_CLOSE:
+            continue
         if j < 2 or kinds[j] == "P":
             continue
         for i in range(j - 2, max(last, j - 2 - _LIKE_REACH) - 1, -1):
@@ -511,7 +511,8 @@ def unused(words: list, kinds: list, starts: list, norm: str) -> bool:
     k = 1
     blanked = False
     while k < n:
-        if kinds[k] in ("N", "T") and UNUSED_RE.search(norm, max(0, starts[k] - 6), starts[k]) is not None:
+        if kinds[k] in ("N", "T") and starts[k] and norm[starts[k] - 1] in UNUSED_LAST \
+                and UNUSED_RE.search(norm, max(0, starts[k] - 6), starts[k]) is not None:
             while k < n and kinds[k] in ("N", "T"):
                 kinds[k] = None
                 k += 1

@@ -3,8 +3,7 @@ the re-cut of words jieba glued or split wrongly (``_resegment``, run by ``extra
 Each rule keeps every character index; constants live in ``words.py``."""
 from __future__ import annotations
 
-from itertools import chain, compress, repeat
-from operator import eq, itemgetter
+from itertools import compress
 
 from .spec import Spec
 from .tokens import Doc, _is_material_word, _is_tool_word, kind_table
@@ -43,7 +42,8 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
     # only the tokens that something may join to the token before them are walked in Python; the
     # stretches between them are copied as slices
     get = props.__getitem__
-    cands = [i for i in compress(range(n), map(itemgetter(rc_at), map(get, words))) if kinds[i] != "Q"]
+    # (compiled, one comprehension costs far less per token than compress over chained maps: each map step is a call)
+    cands = [i for i, w in enumerate(words) if get(w)[rc_at] and kinds[i] != "Q"]
     if not cands:
         return words, starts, kinds[:], qmap, {}  # (the kinds are changed by position afterwards)
     out_w, out_s, out_k, compounds = [], [], [], {}
@@ -184,7 +184,7 @@ def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: li
         out_w.extend(words[pos:]), out_s.extend(starts[pos:n]), out_k.extend(kinds[pos:])
     out_s.append(starts[n])
     # quantities are never joined: they keep their order
-    out_q = dict(zip(compress(range(len(out_k)), map(eq, out_k, repeat("Q"))), (qmap[j] for j in sorted(qmap))))
+    out_q = dict(zip([i for i, k in enumerate(out_k) if k == "Q"], (qmap[j] for j in sorted(qmap))))
     return out_w, out_s, out_k, out_q, compounds
 
 
@@ -489,7 +489,7 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
             or (len(w) == 3 and w[1] == "着") or (len(w) == 2 and w[0] in PIECE_CLASSIFIERS) \
             or (len(w) == 3 and 0 < freq.get(w, 0) < RARE_FREQ) \
             or (len(w) == 2 and pos.get(w, "")[:1] == "n" and pos.get(w[1], "")[:1] == "v")
-    for i in compress(range(n - 1), list(map(memo.__getitem__, words[:n - 1]))):
+    for i in [i for i, w in enumerate(words[:n - 1]) if memo[w]]:
         w = words[i]
         k = kinds[i]
         if w[1:2] == "点" and k != "Q" and _verb_a_little(spec, pos, w, words, kinds, i):
@@ -666,7 +666,9 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                                                      and kinds[i - 2] != "Q")) \
                 and (pos.get(words[i - 1], "")[:1] in ("v", "n", "a") or words[i - 1] in CONTEXT_HAND_VERBS):
             joins[i - 1] = (3, "V")  # 「对着亮照一照」 cut 照/一/照 (照/n): a verb said twice with 一, done briefly
-    for i in compress(range(1, n), map(eq, words[1:], repeat("把"))):  # (the 把 only, found in C)
+    for i, w in enumerate(words[1:], 1):  # (the 把 only)
+        if w != "把":
+            continue
         if kinds[i] == "O" and (i + 1 == n or kinds[i + 1] == "P") and len(words[i - 1]) == 1 \
                 and kinds[i - 1] not in ("P", "Q", "H", "O", "R", "M") and words[i - 1] not in COMPLEMENTS \
                 and i - 1 not in cuts and i - 1 not in joins and i - 2 not in joins and i - 1 not in regroups \
@@ -680,7 +682,9 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
     for w in set(words).difference(before):
         before[w] = w in ("拿", "用") or w in OBJECT_MARKERS or w in ("在", "到", "进") or (
             len(w) == 2 and w[1] in ("在", "到", "进"))
-    for i in compress(range(1, n - 2), map(before.__getitem__, words[:n - 3])):
+    for i in range(1, n - 2):
+        if not before[words[i - 1]]:
+            continue
         if kinds[i + 2] == "P" and len(words[i + 1]) == 2 and kinds[i + 1] in ("N", "T") and kinds[i] in ("N", "T") \
                 and words[i - 1] in ("拿", "用") and i not in joins and i + 1 not in cuts \
                 and pos.get(words[i + 1][0], "")[:1] == "v" and words[i + 1][0] not in STOP_VERBS \
@@ -730,8 +734,8 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                         and words[j] not in PLACE_SUFFIX for j in range(i, i + k)):
                     joins[i] = (k, "N")
                     break
-    counted = sorted(chain(compress(range(n - 2), map(eq, kinds, repeat("Q"))),
-                           compress(range(n - 2), map(_COUNT_TAGS.__contains__, map(pos.get, words)))))
+    counted = sorted([i for i, k in enumerate(kinds[:max(n - 2, 0)]) if k == "Q"]
+                     + [i for i, w in enumerate(words[:max(n - 2, 0)]) if pos.get(w) in _COUNT_TAGS])
     for i in counted:
         # 「攥着一把蒲草扇,」「挂着一只牛皮袋,」: what a numeral and classifier count runs to the end of its clause,
         # so one character jieba left after the counted noun there (扇/q, 袋/q: no verb, complement, place,
@@ -745,7 +749,9 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                 and j not in joins and j not in cuts and j + 1 not in cuts and j - 1 not in joins:
             joins[j] = (2, "N")
     terms = spec.terms
-    for j in compress(range(n - 1), map(eq, kinds[:n - 1], repeat("T"))):
+    for j, k in enumerate(kinds[:n - 1]):
+        if k != "T":
+            continue
         # 「缝里塞上麻丝」: two one-character materials of the lexicon side by side (麻/T 丝/T, jieba's nouns) are one
         # thing jieba's dictionary lacks, never two (nor the first alone)
         w, nw = words[j], words[j + 1]
@@ -870,8 +876,7 @@ def _parallel_heads(norm: str, words: list, kinds: list, starts: list) -> list:
     琵琶」): consecutive clauses whose first two characters share the second one (and differ in the
     first) and are followed by the same verb character; each span made of whole tokens."""
     # (the tokens that open a clause: the first, and each after punctuation, found in C)
-    opening = compress(range(len(words)), chain((True,), map(eq, kinds, repeat("P"))))
-    heads = [i for i in opening if kinds[i] not in ("P", "Q", "H", "M")]
+    heads = [i for i in range(len(words)) if (i == 0 or kinds[i - 1] == "P") and kinds[i] not in ("P", "Q", "H", "M")]
     found = []
     for c1, c2 in zip(heads, heads[1:]):
         a1, a2 = starts[c1], starts[c2]
