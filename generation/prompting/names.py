@@ -134,7 +134,7 @@ def _genre_names(tags: dict, doc: Doc):
     words, kinds = doc.words, doc.kinds
     n = len(words)
     # (only a word jieba tags as a name or a set phrase can be one: the others are skipped in C)
-    for k in compress(range(n), map(_GENRE_NAME_TAGS.__contains__, map(tags.get, words, repeat("")))):
+    for k in [i for i, w in enumerate(words) if tags.get(w, "") in _GENRE_NAME_TAGS]:  # (a comprehension: cheaper compiled)
         w = words[k]
         if kinds[k] is not None or not all("\u4e00" <= ch <= "\u9fff" for ch in w):
             continue
@@ -282,7 +282,7 @@ def _user_names(doc: Doc):
     nor a demonstrative (两手用), the first no particle, preposition or pronoun."""
     words, kinds, starts = doc.words, doc.kinds, doc.starts
     tags = POS_TAGS.segment
-    for i in compress(range(2, len(words)), map(_USE_VERBS.__contains__, islice(words, 2, None))):
+    for i in [j for j in range(2, len(words)) if words[j] in _USE_VERBS]:  # (a comprehension: cheaper compiled)
         p, q = words[i - 2], words[i - 1]
         if len(q) != 1 or q in MODALS or tags.get(q, "x")[:1] not in ("n", "v") or kinds[i - 1] in _NOT_USER_KINDS \
                 or kinds[i - 2] in _NOT_USER_KINDS or not "\u4e00" <= p[-1] <= "\u9fff" or p[-1] in NUMERAL_CHARS \
@@ -1131,7 +1131,7 @@ def _numeral_phrases(spec: Spec, doc: Doc) -> list:
                 and kinds[k + 1] not in _NOT_PHRASE_KINDS and kinds[k + 3] not in _NOT_PHRASE_KINDS \
                 and _clause_edge(words, kinds, k - 1) and _clause_edge(words, kinds, k + 4):
             spans.append((starts[k], starts[k + 4]))  # 「一板一叮,」: a clause of its own, two things each once
-    for k in compress(range(n), map(_SET_PHRASE_TAGS.__contains__, map(tags.get, words, repeat("")))):
+    for k in [i for i, w in enumerate(words) if tags.get(w, "") in _SET_PHRASE_TAGS]:  # (a comprehension: cheaper compiled)
         w = words[k]
         if len(w) == 4 and w[0] in _PHRASE_NUMERALS and w[2] in _PHRASE_NUMERALS and w[1] != w[3] \
                 and not (w[1] in _PHRASE_NUMERALS or w[3] in _PHRASE_NUMERALS) \
@@ -1250,7 +1250,6 @@ def _part_nouns(spec: Spec, doc: Doc):
     again as a word of its own (刀不动皮|动), a pair after 拿/用 (拿针|扎: the tool and its verb), one with no verb or
     preposition before it, or a first character said in no longer noun names nothing."""
     words, kinds = doc.words, doc.kinds
-    n = len(words)
     tags = spec.pos_tags()
     heads = None
     # (only a pair before punctuation or a place word can be one: those tokens are found in C)
