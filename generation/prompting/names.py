@@ -7,7 +7,7 @@ live in ``words.py``."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import chain, compress, islice
 
 from .spec import Spec
@@ -260,13 +260,13 @@ def _glued_names(doc: Doc):
     words, kinds, starts = doc.words, doc.kinds, doc.starts
     tags = POS_TAGS.segment
     n = len(words)
-    for k in range(n - 1):
+    # (only a two-character word before a one-character one can be such a verb: those pairs are found in C)
+    for k in [i for i in range(n - 1) if len(words[i]) == 2 and len(words[i + 1]) == 1]:
         v, o = words[k], words[k + 1]
-        if len(v) != 2 or len(o) != 1 or not _clause_edge(words, kinds, k + 2) or o in GENRE_HEADS:
-            continue
-        if tags.get(v, "x")[:1] != "v" or tags.get(v[1], "x")[:1] != "n" or tags.get(o, "x")[:1] != "n" \
-                or tags.get(v[1] + o, "n")[:1] != "n" or kinds[k + 1] in ("P", "Q", "M", "H", "R", "O", "L"):
-            continue
+        if o in GENRE_HEADS or tags.get(v, "x")[:1] != "v" or tags.get(v[1], "x")[:1] != "n" \
+                or tags.get(o, "x")[:1] != "n" or tags.get(v[1] + o, "n")[:1] != "n" \
+                or kinds[k + 1] in ("P", "Q", "M", "H", "R", "O", "L") or not _clause_edge(words, kinds, k + 2):
+            continue  # (the clause edge, a call, read last)
         yield starts[k] + 1, starts[k + 1] + 1
 
 
@@ -301,6 +301,7 @@ _NOT_USER_TAGS = frozenset("uypcrmqex")
 # a thing (nz); not n (一针, 两条腿), l (退一步), nor i (一五一十: a set phrase, read by _numeral_phrases as a clause)
 _NAME_NUMERALS = frozenset("一二三四五六七八九十百千")
 _NUMERAL_NAME_TAGS = frozenset(("nz",))
+_NAME_NUMERAL_RE = re.compile("[" + "".join(sorted(_NAME_NUMERALS)) + "]")
 
 
 def _numeral_dictionary_names(norm: str, doc: Doc):
@@ -309,18 +310,24 @@ def _numeral_dictionary_names(norm: str, doc: Doc):
     「三棒鼓,就是…」 三棒 read as a count, 「要洗三」 洗|三): the dictionary's name, its ends where tokens begin (two
     to four characters). Not a name the tokens keep whole (listed already), nor a sum of money the dictionary
     lists (十块钱)."""
+    at = [m.start() for m in _NAME_NUMERAL_RE.finditer(norm)]
+    if not at:
+        return  # (most texts: no numeral a name could hold)
     tags = POS_TAGS.segment
     starts = doc.starts
     bounds = starts + [len(norm)]
     n = len(starts)
-    for k in range(n):
+    # only a token starting at most three characters before a numeral can open such a name (four characters at most):
+    # those tokens alone are read, in order (was every token, ~5 % of a pass)
+    ks = sorted({k for p in at for k in range(bisect_left(starts, p - 3), bisect_right(starts, p))})
+    for k in ks:
         a = starts[k]
         for j in range(k + 2, min(k + 5, n + 1)):
             b = bounds[j]
             if b - a > 4:
                 break
             w = norm[a:b]
-            if tags.get(w) in _NUMERAL_NAME_TAGS and not _NAME_NUMERALS.isdisjoint(w) and w[-1] != "钱":
+            if not _NAME_NUMERALS.isdisjoint(w) and tags.get(w) in _NUMERAL_NAME_TAGS and w[-1] != "钱":
                 yield a, b
 
 
