@@ -1,5 +1,5 @@
 """What the prompting tests read off a normalization, written once: the steps of a free text, the step said with a
-given surface, and the surfaces or actions in order.
+given surface, the surfaces or actions in order, and the terms' texts.
 
 Every helper passes its other keyword arguments to ``normalize`` (``spec=``, ``craft=``); ``fields`` gives each step
 as the tuple of those fields, in that order, instead of the whole dict (``("action", "tool", "material")``)."""
@@ -39,3 +39,8 @@ def step_starting(text, verb, **kwargs):
     if found is None:
         raise AssertionError(f"no step whose action starts with {verb!r} in {got}")
     return found
+
+
+def terms(text, **kwargs):
+    """The texts of the terms found, in the normalizer's order."""
+    return [t["text"] for t in normalize(text, **kwargs).to_dict()["terms"]]

@@ -7,6 +7,7 @@ none from the evaluation sets.
 import pytest
 
 from generation.prompting import normalize
+from tests.prompting_steps import terms as _terms
 
 
 def _steps(text):
@@ -38,10 +39,6 @@ def test_ba_object_with_a_verb_jieba_knows_is_unchanged(text, verb, material):
 
 # 2. The name a text opens with (``names._opening_names``, ``words.OPENING_NAME_NEXT``): jieba's pieces of a name its
 #    dictionary lacks, said first before 就/不用/是…, or as the object of the verb opening the text in a clause of its own.
-def _terms(text):
-    return [t["text"] for t in normalize(text).to_dict()["terms"]]
-
-
 @pytest.mark.parametrize("text, name", [
     ("说河洛大鼓,我右手拿鼓签,左手打钢板。", "河洛大鼓"),
     ("说潞安鼓书,俺右手敲鼓。", "潞安鼓书"),

@@ -2,10 +2,7 @@
 over the tunable splits, each rule shown on crafts and wording of this file's own (no sentence is in the evaluation
 set or a probe); every test failed before its rule."""
 from generation.prompting import normalize
-
-
-def _terms(text):
-    return [t["text"] for t in normalize(text).to_dict()["terms"]]
+from tests.prompting_steps import terms as _terms
 
 
 def _params(text):

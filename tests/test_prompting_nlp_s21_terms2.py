@@ -1,11 +1,7 @@
 """Craft and technique terms, round 2, nlp-s21-terms2 (issue 11; ``names.py``): general classes of term the
 normalizer missed over the tunable splits, each rule shown on crafts and wording of this file's own (no sentence is in
 the evaluation set or a probe); every positive test failed before its rule."""
-from generation.prompting import normalize
-
-
-def _terms(text):
-    return [t["text"] for t in normalize(text).to_dict()["terms"]]
+from tests.prompting_steps import terms as _terms
 
 
 # 1. names._glued_names: a noun of two characters whose first character jieba glued to the verb before it, the

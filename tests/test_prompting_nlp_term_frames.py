@@ -3,14 +3,11 @@ gave with no punctuation too. Sentences of this file's own, none from an evaluat
 import pytest
 
 from generation.prompting import normalize
+from tests.prompting_steps import terms as _terms
 from generation.prompting.breaks import ASR_LIST_MARK, restore_breaks
 from generation.prompting.extract import tokenize_doc
 from generation.prompting.names import _method_names
 from generation.prompting.spec import get_spec
-
-
-def _terms(text):
-    return [t["text"] for t in normalize(text).to_dict()["terms"]]
 
 
 # 1. Two names of two or three characters said one after the other that end in the same character (the head of

@@ -4,11 +4,7 @@ or legend that the elders are said to tell (老话讲X), and a thing jieba cut i
 preposition of place and a locative (扣在纸垛上)."""
 import pytest
 
-from generation.prompting import normalize
-
-
-def _terms(text):
-    return [t["text"] for t in normalize(text).to_dict()["terms"]]
+from tests.prompting_steps import terms as _terms
 
 
 # 1. With no punctuation, the name after 叫/称为 ends where the next clause begins: an adverb or a preposition

@@ -3,7 +3,7 @@ ends without a mark. The sentences are written for these tests (crafts not in th
 taken from it; each rule has sentences that failed before it and guards that must not change."""
 from functools import partial
 
-from generation.prompting import normalize
+from tests.prompting_steps import terms as _terms
 from generation.prompting.breaks import restore_breaks
 from generation.prompting.spec import get_spec
 from tests.prompting_steps import steps as read_steps
@@ -105,10 +105,6 @@ def test_guard_a_place_or_a_plain_direction_still_takes_its_object():
 
 
 # --- a recogniser's space between two names that share their head is the list mark 、 ------------------
-
-def _terms(text: str) -> list:
-    return [t["text"] for t in normalize(text).to_dict()["terms"]]
-
 
 def test_a_space_between_two_kinds_of_one_thing_reads_as_a_list():
     assert "文龙、武龙舞法" in _broken("舞龙分两路 文龙 武龙舞法不一样")
