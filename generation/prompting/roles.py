@@ -227,7 +227,8 @@ def _drop_non_things(doc: Doc, s: int, e: int, step: Step) -> None:
         np = getattr(step, field)
         if np is not None and (np in LOCATIVES or np in PLACE_SIDES or np in SIDE_DEICTICS or np in QUALITY_NOUNS
                                or (len(np) == 2 and np[1] == TEMPERATURE_SUFFIX) or (
-                np in BEAT_NOUNS and not any(words[k] == np and words[k - 1] in TOOL_LEAD for k in range(max(s, 1), e + 1)))):
+                np in BEAT_NOUNS and not any(words[k] == np and words[k - 1] in TOOL_LEAD
+                                               for k in range(max(s, 1), min(e + 1, len(words)))))):
             setattr(step, field, None)
 
 def _modifies_noun(nxt: str) -> bool:
