@@ -42,7 +42,7 @@ from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_m
 from .spec import HAND_TERMS, Spec, TermInfo
 from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, _is_working_tool,
                      finder_for, kind_table, normalize_chars)
-from .words import (MOVE_ON_MARKERS, CLAUSE_COMMAS, ODD_NOUN_BEFORE, VESSEL_ENTRY_VERBS, VESSELS_ENTERED, AFTER_VERB_WORDS, FOLLOW_PREPOSITIONS, NUMERAL_ADVERB_TAILS, POSTURE_PREFIXES, POSTURE_VERBS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, ASPECT_BEFORE_DE,
+from .words import (from_pos_table, MOVE_ON_MARKERS, CLAUSE_COMMAS, ODD_NOUN_BEFORE, VESSEL_ENTRY_VERBS, VESSELS_ENTERED, AFTER_VERB_WORDS, FOLLOW_PREPOSITIONS, NUMERAL_ADVERB_TAILS, POSTURE_PREFIXES, POSTURE_VERBS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, ASPECT_BEFORE_DE,
                     BEAT_CHARS, BEAT_LEADS, BODY_CHARS, BODY_LOCATIVES, BODY_MOTION_VERBS, BODY_MOVERS, BODY_TURN, BODY_WORDS,
                     BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, CONTEXT_STOP_VERBS, COPULAS, COUNT_PREV,
                     DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS,
@@ -649,18 +649,16 @@ def _named_first_step(doc: Doc, i: int) -> bool:
 
 def _verb_head_count(w: str) -> int:
     """How many words of two characters jieba's dictionary tags a verb open with the one character ``w`` (read only in
-    ``_named_first_step``'s rare slot: one pass over the dictionary's part-of-speech table, cached)."""
-    table = POS_TAGS.segment
-    if not _VERB_HEADS or _VERB_HEADS[0] is not table:
-        heads: dict = {}
-        for word, tag in table.items():
-            if len(word) == 2 and tag[:1] == "v":
-                heads[word[0]] = heads.get(word[0], 0) + 1
-        _VERB_HEADS[:] = [table, heads]
-    return _VERB_HEADS[1].get(w, 0)
+    ``_named_first_step``'s rare slot; counted once per part-of-speech table, ``words.from_pos_table``)."""
+    return from_pos_table(_verb_heads).get(w, 0)
 
 
-_VERB_HEADS: list = []  # [the part-of-speech table read, its counts] (``_verb_head_count``)
+def _verb_heads(table: dict) -> dict:
+    heads: dict = {}
+    for word, tag in table.items():
+        if len(word) == 2 and tag[:1] == "v":
+            heads[word[0]] = heads.get(word[0], 0) + 1
+    return heads
 
 
 def _quick_stroke(doc: Doc, i: int) -> bool:

@@ -12,7 +12,7 @@ from itertools import chain, compress, islice
 
 from .spec import Spec, _trie_pattern
 from .tokens import Doc
-from .words import (ASPECT_AFTER_VERB, BODY_CHARS, COMPLEMENTS, COORD_RE, COORD_STOP, COPULAS, CRAFT_HEADS,
+from .words import (from_pos_table, ASPECT_AFTER_VERB, BODY_CHARS, COMPLEMENTS, COORD_RE, COORD_STOP, COPULAS, CRAFT_HEADS,
                     CRAFT_NAME_LEADS, DEFINING_DEMONSTRATIVES, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_VERBS,
                     DIRECTION_WORDS, FILLERS, FUNCTION_TAGS, GENERIC_SUFFIX_WORDS, GENRE_HEADS, GENRE_NOUN_HEADS, HAND_CHARS, LED_TOOL_RE,
                     LED_TOOL_STOP, LOCATIVES, MANNER_VERBS, MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, METHOD_LEADS,
@@ -31,6 +31,9 @@ from .words import (ASPECT_AFTER_VERB, BODY_CHARS, COMPLEMENTS, COORD_RE, COORD_
 # (the candidate scans below: a naming verb or copula, the kinds that may stand in a slot)
 _NAMING_OR_COPULA = frozenset(NAMING_VERBS | COPULAS)
 _SLOT_KINDS = frozenset((None, "N", "T"))
+# the kinds no piece of a name is: punctuation, a quantity, a sequence or relation marker, a hand, a tool's lead (用, 拿)
+# or an object marker (把)
+_NOT_NAME_KINDS = frozenset(("P", "Q", "M", "H", "R", "O", "L"))
 
 
 # the leads of the means before which a word of two characters with a technique's suffix is its name (「以飞步绕场」)
@@ -58,7 +61,7 @@ def _suffix_names(spec: Spec, doc: Doc):
             continue
         w = words[k]
         if not 1 <= len(w) <= 2 or w[-1] not in TECHNIQUE_SUFFIX or w in GENERIC_SUFFIX_WORDS \
-                or kinds[k] in ("P", "Q", "M", "H", "R", "O", "L"):
+                or kinds[k] in _NOT_NAME_KINDS:
             continue
         if len(w) == 2 and words[k - 1] in _MEANS_LEADS and w not in TECHNIQUE_WORDS:
             yield k, k + 1  # 「以飞步绕场」「以跳步前进」: after 以/用, the way it is done (whatever jieba tags it)
@@ -74,7 +77,7 @@ def _suffix_names(spec: Spec, doc: Doc):
             if a < k and len(p) == 1 and len(words[a]) == 1 and tags.get(p, "")[:1] == "v" \
                     and tags.get(words[a], "")[:1] == "v":
                 break  # 「推着刻推刀」: two verbs in a row, the second with its object
-            if kinds[a - 1] in ("P", "Q", "M", "H", "R", "O", "L") or p in SUFFIX_NAME_STOP or p in TOOL_LEAD \
+            if kinds[a - 1] in _NOT_NAME_KINDS or p in SUFFIX_NAME_STOP or p in TOOL_LEAD \
                     or p in ROUTE_PREPOSITIONS or p[-1] == w[0] or p[-1] in "住着了到起开" \
                     or not all("\u4e00" <= ch <= "\u9fff" for ch in p) or tags.get(p, "x")[:1] in SUFFIX_NAME_TAGS \
                     or p in NEGATIONS or (p in COMPLEMENTS and p != "回") or p in SKIP or size + len(p) > 5 \
@@ -265,7 +268,7 @@ def _glued_names(doc: Doc):
         v, o = words[k], words[k + 1]
         if o in GENRE_HEADS or tags.get(v, "x")[:1] != "v" or tags.get(v[1], "x")[:1] != "n" \
                 or tags.get(o, "x")[:1] != "n" or tags.get(v[1] + o, "n")[:1] != "n" \
-                or kinds[k + 1] in ("P", "Q", "M", "H", "R", "O", "L") or not _clause_edge(words, kinds, k + 2):
+                or kinds[k + 1] in _NOT_NAME_KINDS or not _clause_edge(words, kinds, k + 2):
             continue  # (the clause edge, a call, read last)
         yield starts[k] + 1, starts[k + 1] + 1
 
@@ -284,14 +287,13 @@ def _user_names(doc: Doc):
     tags = POS_TAGS.segment
     for i in [j for j in range(2, len(words)) if words[j] in _USE_VERBS]:  # (a comprehension: cheaper compiled)
         p, q = words[i - 2], words[i - 1]
-        if len(q) != 1 or q in MODALS or tags.get(q, "x")[:1] not in ("n", "v") or kinds[i - 1] in _NOT_USER_KINDS \
-                or kinds[i - 2] in _NOT_USER_KINDS or not "\u4e00" <= p[-1] <= "\u9fff" or p[-1] in NUMERAL_CHARS \
+        if len(q) != 1 or q in MODALS or tags.get(q, "x")[:1] not in ("n", "v") or kinds[i - 1] in _NOT_NAME_KINDS \
+                or kinds[i - 2] in _NOT_NAME_KINDS or not "\u4e00" <= p[-1] <= "\u9fff" or p[-1] in NUMERAL_CHARS \
                 or p[-1] in HAND_CHARS or tags.get(p[-1], "x")[:1] in _NOT_USER_TAGS:
             continue
         yield starts[i] - 2, starts[i]
 
 
-_NOT_USER_KINDS = frozenset(("P", "Q", "M", "H", "R", "O", "L"))
 # (the character before: no particle, preposition, conjunction, pronoun or numeral; an adverb's character may open a
 # name, 偶 of 偶头)
 _NOT_USER_TAGS = frozenset("uypcrmqex")
@@ -301,22 +303,16 @@ _NOT_USER_TAGS = frozenset("uypcrmqex")
 # a thing (nz); not n (一针, 两条腿), l (退一步), nor i (一五一十: a set phrase, read by _numeral_phrases as a clause)
 _NAME_NUMERALS = frozenset("一二三四五六七八九十百千")
 _NUMERAL_NAME_TAGS = frozenset(("nz",))
-_numeral_names_cache: dict = {}
 
 
 def _numeral_names(tags: dict) -> tuple:
     """The dictionary's proper nouns (nz) of two to four characters holding a numeral, no sum of money (十块钱), and a
-    pattern that finds where one starts: computed once per part-of-speech table (a pass only runs the pattern, in C)."""
-    key = (id(tags), len(tags))
-    hit = _numeral_names_cache.get(key)
-    if hit is None:
-        names = frozenset(w for w, t in tags.items() if t in _NUMERAL_NAME_TAGS and 2 <= len(w) <= 4
-                          and not _NAME_NUMERALS.isdisjoint(w) and w[-1] != "钱")
-        # (a trie, as the spec's word patterns: an alternation of ~1,000 words would try each one everywhere)
-        pattern = re.compile("(?=" + _trie_pattern(names).pattern + ")") if names else None
-        _numeral_names_cache.clear()
-        hit = _numeral_names_cache[key] = (names, pattern)
-    return hit
+    pattern that finds where one starts (computed once per part-of-speech table, ``words.from_pos_table``: a pass only
+    runs the pattern, in C)."""
+    names = frozenset(w for w, t in tags.items() if t in _NUMERAL_NAME_TAGS and 2 <= len(w) <= 4
+                      and not _NAME_NUMERALS.isdisjoint(w) and w[-1] != "钱")
+    # (a trie, as the spec's word patterns: an alternation of ~1,000 words would try each one everywhere)
+    return names, (re.compile("(?=" + _trie_pattern(names).pattern + ")") if names else None)
 
 
 def _numeral_dictionary_names(norm: str, doc: Doc):
@@ -325,7 +321,7 @@ def _numeral_dictionary_names(norm: str, doc: Doc):
     「三棒鼓,就是…」 三棒 read as a count, 「要洗三」 洗|三): the dictionary's name, its ends where tokens begin (two
     to four characters). Not a name the tokens keep whole (listed already), nor a sum of money the dictionary
     lists (十块钱)."""
-    names, pattern = _numeral_names(POS_TAGS.segment)
+    names, pattern = from_pos_table(_numeral_names)
     if pattern is None:
         return
     starts = doc.starts
@@ -1110,10 +1106,8 @@ def _described_things(spec: Spec, doc: Doc):
 
 # the numerals of a set phrase (挑一压一, 一韵到底, 一板三眼)
 _PHRASE_NUMERALS = frozenset("一二三四五六七八九十")
-# the tags jieba's dictionary gives a set phrase (idiom, fixed expression), and the kinds no piece of a
-# 一X一Y phrase has (a hand, a marker, a quantity, punctuation)
+# the tags jieba's dictionary gives a set phrase (idiom, fixed expression)
 _SET_PHRASE_TAGS = frozenset(("i", "l"))
-_NOT_PHRASE_KINDS = frozenset("PQMHROL")
 
 
 def _clause_edge(words: list, kinds: list, k: int) -> bool:
@@ -1149,7 +1143,7 @@ def _numeral_phrases(spec: Spec, doc: Doc) -> list:
         elif words[k] == "一" and k + 3 < n and words[k + 2] == "一" and len(words[k + 1]) == 1 \
                 and len(words[k + 3]) == 1 and words[k + 1] != words[k + 3] \
                 and words[k + 1] not in DIRECTION_WORDS and words[k + 3] not in DIRECTION_WORDS \
-                and kinds[k + 1] not in _NOT_PHRASE_KINDS and kinds[k + 3] not in _NOT_PHRASE_KINDS \
+                and kinds[k + 1] not in _NOT_NAME_KINDS and kinds[k + 3] not in _NOT_NAME_KINDS \
                 and _clause_edge(words, kinds, k - 1) and _clause_edge(words, kinds, k + 4):
             spans.append((starts[k], starts[k + 4]))  # 「一板一叮,」: a clause of its own, two things each once
     for k in [i for i, w in enumerate(words) if tags.get(w, "") in _SET_PHRASE_TAGS]:  # (a comprehension: cheaper compiled)
@@ -1209,7 +1203,7 @@ def _split_compounds(spec: Spec, doc: Doc):
         if not (kinds[k - 1] in ("V", "T", "C") or tv[:1] == "v") or v in STOP_VERBS or v in TOOL_LEAD \
                 or v in COPULAS or (k >= 2 and words[k - 2] in NEGATIONS):
             continue
-        if kinds[k + 1] in ("P", "Q", "M", "H", "R", "O", "L") or to[:1] in _NO_OBJECT_TAGS \
+        if kinds[k + 1] in _NOT_NAME_KINDS or to[:1] in _NO_OBJECT_TAGS \
                 or (o in _COMPOUND_CLOSED and not (words[k] == "个" and o in PLACE_SUFFIX)) \
                 or (words[k] == "好" and to[:1] == "d"):
             continue  # (after the classifier 个 a locative's character is a thing: 「勾个边」)

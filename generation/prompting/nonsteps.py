@@ -96,7 +96,7 @@ import re
 
 from .quantities import CORRECTION_CUES
 from .words import (NAMING_VERBS, OTHERWISE_CUES, PERSON_NOUNS, PROHIBITIONS, PUNCT, SENTENCE_ENDS, SPEECH_PARTICLES,
-                    UNUSED_LAST, UNUSED_RE)
+                    said_unused)
 
 # (the clause marks: a step's clause runs between two of them)
 _CLAUSE_MARKS = frozenset(PUNCT)
@@ -511,8 +511,7 @@ def unused(words: list, kinds: list, starts: list, norm: str) -> bool:
     k = 1
     blanked = False
     while k < n:
-        if kinds[k] in ("N", "T") and starts[k] and norm[starts[k] - 1] in UNUSED_LAST \
-                and UNUSED_RE.search(norm, max(0, starts[k] - 6), starts[k]) is not None:
+        if kinds[k] in ("N", "T") and said_unused(norm, starts[k]):
             while k < n and kinds[k] in ("N", "T"):
                 kinds[k] = None
                 k += 1

@@ -34,8 +34,7 @@ from .resegment import verb_char
 from .spec import Spec, display_name, get_spec
 from .tokens import _is_body, _is_body_motion, _is_speech
 from .words import (AWAY_COMPLEMENTS, DIRECTION_CHARS as DIRECTIONAL_CHARS, DIRECTION_COMPOUNDS, LIMB_OWNER_BEFORE,
-                    LIMB_SUBJECTS, OBJECT_MARKERS, OWN_OBJECT_CHARS, PERFORMING_LIMBS, RESULT_COMPLEMENTS, UNUSED_LAST,
-                    UNUSED_RE)
+                    LIMB_SUBJECTS, OBJECT_MARKERS, OWN_OBJECT_CHARS, PERFORMING_LIMBS, RESULT_COMPLEMENTS, said_unused)
 
 BEFORE_ACTION = {"angle_deg"}
 ATTACH_TOOL = {"needle_no"}
@@ -1060,8 +1059,7 @@ def render_prompt(description: dict, camera: str | None = None, *, step: int | N
     shown = "".join(rendered)
     seen_items = []
     # (「千万别使铁锅」: a thing said not to be used is not in view, ``words.UNUSED_RE``)
-    said_nouns = [t[2] for t in said_terms if not (t[0] and text[t[0] - 1] in UNUSED_LAST)
-                  or UNUSED_RE.search(text, max(0, t[0] - 6), t[0]) is None] + unverified \
+    said_nouns = [t[2] for t in said_terms if not said_unused(text, t[0])] + unverified \
         if text else \
         [t.get("text") or "" for t in description.get("terms") or () if t.get("category") in ("tool", "material")]
     for name in said_nouns:  # as said (the spec's name may belong to another craft)

@@ -75,6 +75,27 @@ UNUSED_RE = re.compile(r"(?:不|没|别|甭|莫|勿|不要|不能|不可|不许|
 # which ``$`` also matches); tested first, it spares the search before most nouns (a regex call costs several times more)
 UNUSED_LAST = frozenset("用使\n")
 
+
+def said_unused(text: str, at: int) -> bool:
+    """Whether the thing named at ``at`` in ``text`` is said not to be used (``UNUSED_RE`` on the six characters before
+    it; ``UNUSED_LAST`` tested first). The one reading of it: ``nonsteps`` blanks such nouns, ``render`` leaves them out
+    of view."""
+    return at > 0 and text[at - 1] in UNUSED_LAST and UNUSED_RE.search(text, max(0, at - 6), at) is not None
+
+
+def from_pos_table(build):
+    """What ``build(table)`` derives from jieba's part-of-speech table in use (``POS_TAGS.segment``: a spec's
+    ``pos_tags()``, built once and never changed), computed once per table and kept while that table is in use (a
+    rule's own word list drawn from the dictionary: verbs by first character, proper nouns with numerals)."""
+    table = POS_TAGS.segment
+    hit = _FROM_POS_TABLE.get(build)
+    if hit is None or hit[0] is not table:
+        hit = _FROM_POS_TABLE[build] = (table, build(table))
+    return hit[1]
+
+
+_FROM_POS_TABLE: dict = {}
+
 TOOL_LEAD = {"用", "以", "拿", "拿着", "持", "握", "握着", "使", "使用", "捏着", "攥着", "借助", "靠", "拿起", "拿起来", "执",
              "采用", "利用", "运用",
              "持着", "抓着", "捏", "攥", "拎着", "操起", "握住", "拿住", "用着"}
@@ -948,7 +969,7 @@ BEAT_CHARS = frozenset("点拍节奏眼声调")  # last character of a beat or a
 BEAT_WORDS = frozenset(("拍子",))
 # (nlp-s21-roles) a beat or a measure of time kept, said as a noun (「打拍子」「跟着拍子抖」「打板眼」): never the tool nor the
 # material, unless taken in hand (「拿拍子拍」: a paddle of that name; roles._drop_non_things)
-BEAT_NOUNS = frozenset(("拍子", "节拍", "鼓点", "锣鼓点", "节奏", "板眼"))
+BEAT_NOUNS = BEAT_WORDS | {"节拍", "鼓点", "锣鼓点", "节奏", "板眼"}
 # verbs that put, hang, throw or grip the thing named before them (「琵琶竖放在琴架上」「盘子往桌上一扣」「扇子攥在手里」):
 # a vessel, instrument or prop moved so is what the step works, not what with (roles._handled_topic)
 HANDLED_VERBS = frozenset("放搁摆置挂挎背扣搭吊抛扔甩丢攥握捧端抱托举提拎")
