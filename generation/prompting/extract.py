@@ -1004,6 +1004,8 @@ def _predicate_noun(words: list, kinds: list, i: int, pos: dict) -> bool:
             return True
         if _in_verb_series(words, kinds, i, pos):
             return True
+        if closes and _led_or_alone(words, kinds, i, pos):
+            return True
         # (after the subject alone: closing the clause, or before its object: 「村民分食供品」; a term jieba tags a
         # verb is no subject nor object: 「拿树枝蘸水」)
         return opens and _nominal(pos, pk, words[i - 1]) and (
@@ -1016,6 +1018,30 @@ def _predicate_noun(words: list, kinds: list, i: int, pos: dict) -> bool:
         return True
     return (words[i - 1] == "是" or (opens and _nominal(pos, pk, words[i - 1]))) \
         and any(pos.get(w + c, "")[:1] == "v" for c in DICTIONARY_VERB_COMPLEMENTS)
+
+
+def _led_or_alone(words: list, kinds: list, i: int, pos: dict) -> bool:
+    """(s22-steps) A verb + object word jieba tags as a thing (``verb_object_word``), closing its clause, is its
+    predicate where nothing but a predicate can stand before it:
+
+    * right after a route and its side (「往里吹气,」「再朝下哈气。」): a route leads to an act;
+    * alone in its clause, after a clause whose verb it follows in a run of steps (「撒上盐，封口，」) or after the
+      time of another act (「下针的时候憋住气,」). Not after a list's 、 (「宣纸、画稿,」 names things), nor after a
+      clause with no verb (「材料呢,画稿,」)."""
+    pw = words[i - 1]
+    if pw in DIRECTION_WORDS and i >= 2 and words[i - 2] in ROUTE_MARKERS:
+        return True
+    if len(pw) == 2 and pw[0] in ROUTE_MARKERS and pw[1] in DIRECTION_WORDS:
+        return True  # (jieba's one word 往下/朝里)
+    if pw == "时候" and i >= 2 and words[i - 2] == "的":
+        return True
+    if kinds[i - 1] != "P" or pw not in _CLAUSE_COMMAS or i < 2:
+        return False
+    return any(_verb_token(pos, kinds[j], words[j]) for j in range(_clause_start(words, kinds, i - 2), i - 1))
+
+
+# (s22-steps) the marks that end a clause in a run of steps (not a list's 、, a sentence's end, a quotation)
+_CLAUSE_COMMAS = frozenset((",", "，", ";", "；"))
 
 
 def _verb_token(pos: dict, kind, w: str) -> bool:

@@ -1,0 +1,27 @@
+"""Steps lost on text nobody here wrote, counted by cause over the pool's action/order failures (s22-steps), each a
+general rule.
+
+Sentences written for this test, none from the evaluation sets."""
+import pytest
+
+from tests.prompting_steps import actions as _actions
+
+
+# (1) a verb + object word jieba tags as a thing (吹气/n, 封口/n, 憋住气/l), closing its clause where only a predicate
+# stands: after a route and its side, alone after a clause with its verb, or after the time of another act
+@pytest.mark.parametrize("text, verb", [
+    ("嘴对着管子往里吹气，气要匀。", "吹气"),
+    ("左手扶着瓶子，再往下吹气。", "吹气"),
+    ("把菜装进坛子，撒上盐，封口，放到阴凉处。", "封口"),
+    ("下针的时候憋住气，手要稳。", "憋住气"),
+])
+def test_a_verb_object_word_where_only_a_predicate_stands_is_a_step(text, verb):
+    assert verb in _actions(text)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("材料呢，画稿，宣纸。", "画稿"),
+    ("准备宣纸、画稿，再动笔。", "画稿"),
+])
+def test_a_thing_alone_in_a_list_or_after_a_topic_is_no_step(text, word):
+    assert word not in _actions(text)
