@@ -25,3 +25,24 @@ def test_a_verb_object_word_where_only_a_predicate_stands_is_a_step(text, verb):
 ])
 def test_a_thing_alone_in_a_list_or_after_a_topic_is_no_step(text, word):
     assert word not in _actions(text)
+
+
+# (2) 过 (jieba's aspect particle) with no verb right before it and a count of the pass after it is the verb
+# 'pass (through)': 「再过一遍凉水」; not a verb's aspect (泡过), nor 'after' before a time (过两天, 过一会儿)
+@pytest.mark.parametrize("text", [
+    "织完彩绒，还要过一梭底纬。",
+    "面条煮好了再过一遍凉水。",
+    "刀烧红了过一道油。",
+])
+def test_guo_before_a_count_of_the_pass_is_a_step(text):
+    assert "过" in _actions(text)
+
+
+@pytest.mark.parametrize("text", [
+    "这块布泡过一遍水。",
+    "过两天再揭开。",
+    "过一会儿就凉了。",
+    "盖上盖子，过一夜再看。",
+])
+def test_guo_as_aspect_or_after_a_time_is_no_step(text):
+    assert "过" not in _actions(text)

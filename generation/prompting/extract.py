@@ -540,6 +540,9 @@ def open_kinds(doc: Doc) -> None:
         elif k is None and size == 1 and i >= 2 and words[i - 1] == "是" and _named_first_step(doc, i):
             kinds[i] = "V"  # (nlp-s21-steps) 「头一步是选壳」「头一样是选桥址」: the step named after its ordinal
             changed = True
+        elif k is None and w == "过" and i and i + 1 < n and _passed_through(doc, i):
+            kinds[i] = "V"  # (s22-steps) 「还要过一梭底纬」「再过一遍凉水」: 过 with no verb before it, then a count, is the verb
+            changed = True
         elif k in (None, "N") and size == 1 and _quick_stroke(doc, i):
             kinds[i] = "V"  # (nlp-s21-steps) 「把扇子一丢」「拿放大镜一照」: 一 + the one character a 把/拿 clause needs
             changed = True
@@ -628,6 +631,22 @@ _ORDINAL_ENDS = frozenset("步样道")
 # how many verbs of two characters jieba's dictionary must have opening with a character it tags otherwise (选/zg:
 # 选择, 选取, 选用 …) for it to be read as a verb after a step's ordinal
 _VERB_HEAD_MIN = 10
+
+
+def _passed_through(doc: Doc, i: int) -> bool:
+    """(s22-steps) 过 at i (jieba's aspect particle, ug) is the verb 'pass (through), go over' where no verb stands
+    right before it to take the aspect (「泡过一遍水」 is 泡 + its aspect) and a count of the pass follows: a count
+    quantity (「再过一遍凉水」) or 一 + a noun jieba keeps as one word (「还要过一梭底纬」: 一梭/n). Not before a
+    time (「过两天」「过一会儿」: 'after'), which is a duration or a numeral word (一会儿/m, 一阵/m)."""
+    words, kinds = doc.words, doc.kinds
+    pk, pw = kinds[i - 1], words[i - 1]
+    if pk in ("V", "C") or (pk == "T" and POS_TAGS.segment.get(pw, "")[:1] == "v") \
+            or POS_TAGS.segment.get(pw, "")[:1] == "v" or pw in ("着", "的", "得", "地"):
+        return False
+    nw, nk = words[i + 1], kinds[i + 1]
+    if nk == "Q":
+        return doc.quantities[i + 1].name == "count"
+    return len(nw) == 2 and nw[0] == "一" and POS_TAGS.segment.get(nw, "")[:1] in ("n", "q")
 
 
 def _named_first_step(doc: Doc, i: int) -> bool:
