@@ -33,6 +33,9 @@ def test_a_thing_alone_in_a_list_or_after_a_topic_is_no_step(text, word):
     "织完彩绒，还要过一梭底纬。",
     "面条煮好了再过一遍凉水。",
     "刀烧红了过一道油。",
+    "面条要过一遍凉水。",
+    "刀还得过菜油回火。",
+    "再过清水冲一遍。",
 ])
 def test_guo_before_a_count_of_the_pass_is_a_step(text):
     assert "过" in _actions(text)
@@ -43,6 +46,7 @@ def test_guo_before_a_count_of_the_pass_is_a_step(text):
     "过两天再揭开。",
     "过一会儿就凉了。",
     "盖上盖子，过一夜再看。",
+    "布还得过两天才干。",
 ])
 def test_guo_as_aspect_or_after_a_time_is_no_step(text):
     assert "过" not in _actions(text)

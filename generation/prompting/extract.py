@@ -636,17 +636,23 @@ _VERB_HEAD_MIN = 10
 def _passed_through(doc: Doc, i: int) -> bool:
     """(s22-steps) 过 at i (jieba's aspect particle, ug) is the verb 'pass (through), go over' where no verb stands
     right before it to take the aspect (「泡过一遍水」 is 泡 + its aspect) and a count of the pass follows: a count
-    quantity (「再过一遍凉水」) or 一 + a noun jieba keeps as one word (「还要过一梭底纬」: 一梭/n). Not before a
+    quantity (「再过一遍凉水」) or 一 + a noun jieba keeps as one word (「还要过一梭底纬」: 一梭/n), or, after a modal or
+    an adverb, the thing passed through and the verb done in it (「还得过香油回火」). Not before a
     time (「过两天」「过一会儿」: 'after'), which is a duration or a numeral word (一会儿/m, 一阵/m)."""
     words, kinds = doc.words, doc.kinds
+    pos = POS_TAGS.segment
     pk, pw = kinds[i - 1], words[i - 1]
-    if pk in ("V", "C") or (pk == "T" and POS_TAGS.segment.get(pw, "")[:1] == "v") \
-            or POS_TAGS.segment.get(pw, "")[:1] == "v" or pw in ("着", "的", "得", "地"):
+    # a modal after an adverb (「还得」「也要」) stands before a predicate; any other verb or 得 takes 过 as its aspect
+    modal = pw in MODALS and (pw != "得" or (i >= 2 and words[i - 2] in PREDICATE_ADVERBS))
+    if not modal and (pk in ("V", "C") or pos.get(pw, "")[:1] == "v" or pw in ("着", "的", "得", "地")):
         return False
     nw, nk = words[i + 1], kinds[i + 1]
     if nk == "Q":
         return doc.quantities[i + 1].name == "count"
-    return len(nw) == 2 and nw[0] == "一" and POS_TAGS.segment.get(nw, "")[:1] in ("n", "q")
+    if nk in ("N", "T") and (modal or pk == "M" or pw in PREDICATE_ADVERBS) and i + 2 < len(words) \
+            and _verb_token(pos, kinds[i + 2], words[i + 2]):
+        return True  # 「还得过香油回火」「再过清水冲一遍」: what it passes through, then what is done with it there
+    return len(nw) == 2 and nw[0] == "一" and pos.get(nw, "")[:1] in ("n", "q")
 
 
 def _named_first_step(doc: Doc, i: int) -> bool:
