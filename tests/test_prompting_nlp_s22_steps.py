@@ -50,3 +50,20 @@ def test_guo_before_a_count_of_the_pass_is_a_step(text):
 ])
 def test_guo_as_aspect_or_after_a_time_is_no_step(text):
     assert "过" not in _actions(text)
+
+
+# (3) a thing jieba's dictionary also has as a verb (飘带/v, 弓/v, 锯/v), closing its clause after a grip verb and its
+# result said apart (攥|住), or after a grip verb and a noun phrase's determiner, classifier or adjective, is the thing
+# gripped: the grip is the step, not the thing
+@pytest.mark.parametrize("text, verb, thing", [
+    ("右手攥住飘带，往上一甩。", "攥住", "飘带"),
+    ("他拿起那张长弓，搭上箭。", "拿起", "弓"),
+    ("拿起一把锯，往木头上比一比。", "拿起", "锯"),
+])
+def test_a_thing_a_grip_verb_takes_is_no_step(text, verb, thing):
+    got = _actions(text)
+    assert verb in got and thing not in got
+
+
+def test_a_verb_after_a_grip_verb_and_a_negation_is_still_a_verb():
+    assert "动" in _actions("他拿着不动。") or "拿着" in _actions("他拿着不动。")

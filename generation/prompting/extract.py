@@ -497,6 +497,9 @@ def open_kinds(doc: Doc) -> None:
             # nothing after it, is a thing
             kinds[i] = "N"
             changed = True
+        elif k == "V" and i >= 2 and (i + 1 == n or kinds[i + 1] == "P") and _held_thing(doc, i):
+            kinds[i] = "N"  # (s22-steps) 「攥住飘带,」「拿起那张长弓,」: what a grip verb takes, closing the clause, is a thing
+            changed = True
         elif k in ("V", None) and i and words[i - 1] in ("拿", "用") and kinds[i - 1] in ("L", "V", "T", None) \
                 and 1 <= size <= 3 and w not in COMPLEMENTS and w not in AFTER_VERB_WORDS and w not in SKIP \
                 and i + 1 < n and (kinds[i + 1] == "O" or words[i + 1] in ("往", "朝") or words[i + 1] == "一"
@@ -631,6 +634,28 @@ _ORDINAL_ENDS = frozenset("步样道")
 # how many verbs of two characters jieba's dictionary must have opening with a character it tags otherwise (选/zg:
 # 选择, 选取, 选用 …) for it to be read as a verb after a step's ordinal
 _VERB_HEAD_MIN = 10
+
+
+# (s22-steps) the verbs that take a thing in hand (拿起, 攥, 握住), not those of means (用, 靠, 使: 「用力」)
+_GRIP_LEADS = frozenset(TOOL_LEAD - INSTRUMENT_LEADS)
+# what stands between a grip verb and the thing it takes: the verb's own result or aspect, said apart by jieba (攥|住)
+_GRIP_ENDS = frozenset(("住", "着", "起", "紧"))
+
+
+def _held_thing(doc: Doc, i: int) -> bool:
+    """(s22-steps) Token i, a word jieba tags a verb (飘带/v, 弓/v), closing its clause right after a grip verb (拿起,
+    攥, 握住) and its result or aspect said apart (「右手攥住飘带,」), or after a grip verb and the determiner,
+    numeral, classifier or adjective of a noun phrase (「拿起那张长弓,」): the thing gripped, which jieba's
+    dictionary also has as a verb. (Right after the grip verb itself: the rule above it.)"""
+    words = doc.words
+    pos = POS_TAGS.segment
+    if words[i - 1] in _GRIP_ENDS:
+        return words[i - 2] in _GRIP_LEADS
+    j = i - 1
+    while j > 0 and i - j <= 3 and pos.get(words[j], "")[:1] in ("q", "r", "a", "m") and doc.kinds[j] != "Q" \
+            and words[j] not in NEGATIONS:
+        j -= 1
+    return j < i - 1 and words[j] in _GRIP_LEADS
 
 
 def _passed_through(doc: Doc, i: int) -> bool:
