@@ -67,3 +67,14 @@ def test_a_thing_a_grip_verb_takes_is_no_step(text, verb, thing):
 
 def test_a_verb_after_a_grip_verb_and_a_negation_is_still_a_verb():
     assert "动" in _actions("他拿着不动。") or "拿着" in _actions("他拿着不动。")
+
+
+# (3b) after 拿/用 + a noun, a character jieba tags a verb that ends a noun of its dictionary with the noun's last
+# character (脚掌/n), right before the verb, is the end of the thing taken, not a step of its own
+def test_the_end_of_a_thing_taken_jieba_tags_a_verb_is_no_step():
+    got = _actions("我拿右脚掌踩住球，往前一推。")
+    assert "踩住" in got and "掌" not in got
+
+
+def test_a_verb_after_the_thing_taken_is_still_the_step():
+    assert "刷" in _actions("拿刷子刷干净。")

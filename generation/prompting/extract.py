@@ -497,6 +497,13 @@ def open_kinds(doc: Doc) -> None:
             # nothing after it, is a thing
             kinds[i] = "N"
             changed = True
+        elif k == "V" and size == 1 and i >= 2 and words[i - 2] in ("拿", "用") and kinds[i - 1] in ("N", "T") \
+                and i + 1 < n and kinds[i + 1] == "V" and len(words[i + 1]) >= 2 \
+                and POS_TAGS.segment.get(words[i - 1][-1] + w, "")[:1] == "n":
+            # (s22-steps) 「拿右脚掌踩住球」: after 拿/用 + a noun, a character jieba tags a verb that ends a noun of its
+            # dictionary with the noun's last character (脚掌/n), before the verb, is the end of the thing taken
+            kinds[i] = "N"
+            changed = True
         elif k == "V" and i >= 2 and (i + 1 == n or kinds[i + 1] == "P") and _held_thing(doc, i):
             kinds[i] = "N"  # (s22-steps) 「攥住飘带,」「拿起那张长弓,」: what a grip verb takes, closing the clause, is a thing
             changed = True
