@@ -497,6 +497,16 @@ def open_kinds(doc: Doc) -> None:
             # nothing after it, is a thing
             kinds[i] = "N"
             changed = True
+        elif k == "V" and size == 1 and i >= 2 and words[i - 2] in ("拿", "用") and kinds[i - 1] in ("N", "T") \
+                and i + 1 < n and kinds[i + 1] == "V" and len(words[i + 1]) >= 2 \
+                and POS_TAGS.segment.get(words[i - 1][-1] + w, "")[:1] == "n":
+            # (s22-steps) 「拿右脚掌踩住球」: after 拿/用 + a noun, a character jieba tags a verb that ends a noun of its
+            # dictionary with the noun's last character (脚掌/n), before the verb, is the end of the thing taken
+            kinds[i] = "N"
+            changed = True
+        elif k == "V" and i >= 2 and (i + 1 == n or kinds[i + 1] == "P") and _held_thing(doc, i):
+            kinds[i] = "N"  # (s22-steps) 「攥住飘带,」「拿起那张长弓,」: what a grip verb takes, closing the clause, is a thing
+            changed = True
         elif k in ("V", None) and i and words[i - 1] in ("拿", "用") and kinds[i - 1] in ("L", "V", "T", None) \
                 and 1 <= size <= 3 and w not in COMPLEMENTS and w not in AFTER_VERB_WORDS and w not in SKIP \
                 and i + 1 < n and (kinds[i + 1] == "O" or words[i + 1] in ("往", "朝") or words[i + 1] == "一"
@@ -539,6 +549,9 @@ def open_kinds(doc: Doc) -> None:
             changed = True
         elif k is None and size == 1 and i >= 2 and words[i - 1] == "是" and _named_first_step(doc, i):
             kinds[i] = "V"  # (nlp-s21-steps) 「头一步是选壳」「头一样是选桥址」: the step named after its ordinal
+            changed = True
+        elif k is None and w == "过" and i and i + 1 < n and _passed_through(doc, i):
+            kinds[i] = "V"  # (s22-steps) 「还要过一梭底纬」「再过一遍凉水」: 过 with no verb before it, then a count, is the verb
             changed = True
         elif k in (None, "N") and size == 1 and _quick_stroke(doc, i):
             kinds[i] = "V"  # (nlp-s21-steps) 「把扇子一丢」「拿放大镜一照」: 一 + the one character a 把/拿 clause needs
@@ -628,6 +641,50 @@ _ORDINAL_ENDS = frozenset("步样道")
 # how many verbs of two characters jieba's dictionary must have opening with a character it tags otherwise (选/zg:
 # 选择, 选取, 选用 …) for it to be read as a verb after a step's ordinal
 _VERB_HEAD_MIN = 10
+
+
+# (s22-steps) the verbs that take a thing in hand (拿起, 攥, 握住), not those of means (用, 靠, 使: 「用力」)
+_GRIP_LEADS = frozenset(TOOL_LEAD - INSTRUMENT_LEADS)
+# what stands between a grip verb and the thing it takes: the verb's own result or aspect, said apart by jieba (攥|住)
+_GRIP_ENDS = frozenset(("住", "着", "起", "紧"))
+
+
+def _held_thing(doc: Doc, i: int) -> bool:
+    """(s22-steps) Token i, a word jieba tags a verb (飘带/v, 弓/v), closing its clause right after a grip verb (拿起,
+    攥, 握住) and its result or aspect said apart (「右手攥住飘带,」), or after a grip verb and the determiner,
+    numeral, classifier or adjective of a noun phrase (「拿起那张长弓,」): the thing gripped, which jieba's
+    dictionary also has as a verb. (Right after the grip verb itself: the rule above it.)"""
+    words = doc.words
+    pos = POS_TAGS.segment
+    if words[i - 1] in _GRIP_ENDS:
+        return words[i - 2] in _GRIP_LEADS
+    j = i - 1
+    while j > 0 and i - j <= 3 and pos.get(words[j], "")[:1] in ("q", "r", "a", "m") and doc.kinds[j] != "Q" \
+            and words[j] not in NEGATIONS:
+        j -= 1
+    return j < i - 1 and words[j] in _GRIP_LEADS
+
+
+def _passed_through(doc: Doc, i: int) -> bool:
+    """(s22-steps) 过 at i (jieba's aspect particle, ug) is the verb 'pass (through), go over' where no verb stands
+    right before it to take the aspect (「泡过一遍水」 is 泡 + its aspect) and a count of the pass follows: a count
+    quantity (「再过一遍凉水」) or 一 + a noun jieba keeps as one word (「还要过一梭底纬」: 一梭/n), or, after a modal or
+    an adverb, the thing passed through and the verb done in it (「还得过香油回火」). Not before a
+    time (「过两天」「过一会儿」: 'after'), which is a duration or a numeral word (一会儿/m, 一阵/m)."""
+    words, kinds = doc.words, doc.kinds
+    pos = POS_TAGS.segment
+    pk, pw = kinds[i - 1], words[i - 1]
+    # a modal after an adverb (「还得」「也要」) stands before a predicate; any other verb or 得 takes 过 as its aspect
+    modal = pw in MODALS and (pw != "得" or (i >= 2 and words[i - 2] in PREDICATE_ADVERBS))
+    if not modal and (pk in ("V", "C") or pos.get(pw, "")[:1] == "v" or pw in ("着", "的", "得", "地")):
+        return False
+    nw, nk = words[i + 1], kinds[i + 1]
+    if nk == "Q":
+        return doc.quantities[i + 1].name == "count"
+    if nk in ("N", "T") and (modal or pk == "M" or pw in PREDICATE_ADVERBS) and i + 2 < len(words) \
+            and _verb_token(pos, kinds[i + 2], words[i + 2]):
+        return True  # 「还得过香油回火」「再过清水冲一遍」: what it passes through, then what is done with it there
+    return len(nw) == 2 and nw[0] == "一" and pos.get(nw, "")[:1] in ("n", "q")
 
 
 def _named_first_step(doc: Doc, i: int) -> bool:
@@ -1004,6 +1061,8 @@ def _predicate_noun(words: list, kinds: list, i: int, pos: dict) -> bool:
             return True
         if _in_verb_series(words, kinds, i, pos):
             return True
+        if closes and _led_or_alone(words, kinds, i, pos):
+            return True
         # (after the subject alone: closing the clause, or before its object: 「村民分食供品」; a term jieba tags a
         # verb is no subject nor object: 「拿树枝蘸水」)
         return opens and _nominal(pos, pk, words[i - 1]) and (
@@ -1016,6 +1075,30 @@ def _predicate_noun(words: list, kinds: list, i: int, pos: dict) -> bool:
         return True
     return (words[i - 1] == "是" or (opens and _nominal(pos, pk, words[i - 1]))) \
         and any(pos.get(w + c, "")[:1] == "v" for c in DICTIONARY_VERB_COMPLEMENTS)
+
+
+def _led_or_alone(words: list, kinds: list, i: int, pos: dict) -> bool:
+    """(s22-steps) A verb + object word jieba tags as a thing (``verb_object_word``), closing its clause, is its
+    predicate where nothing but a predicate can stand before it:
+
+    * right after a route and its side (「往里吹气,」「再朝下哈气。」): a route leads to an act;
+    * alone in its clause, after a clause whose verb it follows in a run of steps (「撒上盐，封口，」) or after the
+      time of another act (「下针的时候憋住气,」). Not after a list's 、 (「宣纸、画稿,」 names things), nor after a
+      clause with no verb (「材料呢,画稿,」)."""
+    pw = words[i - 1]
+    if pw in DIRECTION_WORDS and i >= 2 and words[i - 2] in ROUTE_MARKERS:
+        return True
+    if len(pw) == 2 and pw[0] in ROUTE_MARKERS and pw[1] in DIRECTION_WORDS:
+        return True  # (jieba's one word 往下/朝里)
+    if pw == "时候" and i >= 2 and words[i - 2] == "的":
+        return True
+    if kinds[i - 1] != "P" or pw not in _CLAUSE_COMMAS or i < 2:
+        return False
+    return any(_verb_token(pos, kinds[j], words[j]) for j in range(_clause_start(words, kinds, i - 2), i - 1))
+
+
+# (s22-steps) the marks that end a clause in a run of steps (not a list's 、, a sentence's end, a quotation)
+_CLAUSE_COMMAS = frozenset((",", "，", ";", "；"))
 
 
 def _verb_token(pos: dict, kind, w: str) -> bool:
