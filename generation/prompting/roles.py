@@ -1352,6 +1352,16 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         if topic is not None:
             _topic_slot(step, topic, chosen, described)
         return
+    if place is not None and action_idx is not None and ba_obj is None and lead_word is None \
+            and (not has_object or place_at == action_idx + 1) and (place_at > action_idx or not place[2]) \
+            and _body_at_place(spec, doc, term_at, s, action_idx, place, topic, topic_at, spec_topic, body_topic):
+        # 「两只脚套进麻袋里」「拇指肚儿按在弓柄上」「左手在琴杆上按」: where the body itself (a limb named
+        # before the verb, or the hand) goes or presses, the thing there is what it works; the
+        # limb is who acts, and the thing is no support or vessel of a tool
+        step.material = place[0]
+        if step.tool == place[0]:
+            step.tool = None
+        topic = body_topic = place = None
     dest = place if place is not None and action_idx is not None and place_at > action_idx else None
     if dest is None and place is None and action_idx is not None and not described:
         for j in range(action_idx + 1, min(e, action_idx + 3)):
@@ -1567,6 +1577,32 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             _handled_topic(step, (step.tool, term_at[t]))
     if topic is not None:
         _topic_slot(step, topic, chosen, described)
+
+
+def _body_at_place(spec: Spec, doc: Doc, term_at: dict, s: int, a: int, place, topic, topic_at: int, spec_topic,
+                   body_topic) -> bool:
+    """The body itself moves to or presses on the place ``place`` (``_open_read``'s: noun, info, inside) of the
+    unit s.. whose verb is at a: a body part named before the verb as its topic (「脚套进…」; a word after a body
+    term, 「拇指肚儿」), or with no topic a hand or limb named there (「左手在…上按」). A posture verb alone
+    (「人站在磨盘上」) says no more: what one stands on may be a support worked from. Not where the place is itself a body part, the ground, a place word or a
+    person, nor a vessel gone into."""
+    words, kinds = doc.words, doc.kinds
+    np, info = place[0], place[1]
+    if _is_body(spec, np, True) or np in GROUND_WORDS or _is_place_word(np) or info_is_person((np, info)) \
+            or (info is not None and info.category in ("body", "action")):
+        return False
+    if place[2] and (_is_tool_word(np) if info is None else info.category == "tool"):
+        return False  # 「手伸进缸里搅」: a vessel the hand goes into stays what the work is done in
+    if topic is not None:
+        if topic_at >= a:
+            return False
+        if _is_body(spec, topic[0]):
+            return True
+        b = topic_at - 1
+        return b >= s and (kinds[b] == "H" or (b in term_at and term_at[b].category == "body"))
+    if spec_topic is not None:
+        return False
+    return body_topic is not None or any(kinds[k] == "H" for k in range(s, a))
 
 
 def _split_object_name(spec: Spec, doc: Doc, j: int, e: int) -> bool:

@@ -1,0 +1,28 @@
+"""Tool and material roles from causes counted over the pool's failures (nlp-s22-roles; roles.py). Sentences written
+for these tests; each rule's own tests failed on the code before it."""
+import pytest
+
+from tests.prompting_steps import steps
+
+FIELDS = ("surface", "tool", "material")
+
+
+# --- the body itself at a place (roles._body_at_place) ---------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("一只脚套进绳圈里,使劲一蹬。", ("套进", None, "绳圈")),
+    ("左脚插进马镫里。", ("插进", None, "马镫")),
+    ("右手指肚按在鼓皮上,轻轻一揉。", ("按", None, "鼓皮")),
+    ("右手掌心贴在鼓皮上。", ("贴", None, "鼓皮")),
+    ("左手在琵琶杆上按,右手弹。", ("按", None, "琵琶杆")),
+    ("左脚踩在踏板上,一踩一松。", ("踩", None, "踏板")),
+])
+def test_what_the_body_goes_into_or_presses_is_the_material(text, expected):
+    assert steps(text, fields=FIELDS)[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("手伸进缸里搅。", ("伸进", "缸", None)),  # a vessel the hand goes into stays what the work is done in
+    ("把面团放在案板上揉。", ("放在", "案板", "面团")),  # a thing put there: the place is its support
+])
+def test_a_thing_put_at_a_place_keeps_its_support(text, expected):
+    assert steps(text, fields=FIELDS)[0] == expected
