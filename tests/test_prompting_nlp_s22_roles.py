@@ -26,3 +26,15 @@ def test_what_the_body_goes_into_or_presses_is_the_material(text, expected):
 ])
 def test_a_thing_put_at_a_place_keeps_its_support(text, expected):
     assert steps(text, fields=FIELDS)[0] == expected
+
+
+# --- a place before 的 says where the object is (roles._place_owner) -------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("轻轻揉手上的穴位。", ("揉", None, "穴位")),
+    ("左手扶住前面的木桩。", ("扶住", None, "木桩")),
+    ("双手摸着身上的铜铃。", ("摸", None, "铜铃")),
+    ("眼睛盯着后面的鼓面。", ("盯", None, "鼓面")),
+    ("眼睛看着前船的船头。", ("看", None, "船头")),  # a locative, a noun, then 的
+])
+def test_noun_after_a_place_and_de_is_the_object(text, expected):
+    assert steps(text, fields=FIELDS)[0] == expected

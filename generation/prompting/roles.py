@@ -1149,6 +1149,10 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 np, info, after = counted  # 「按后边那个孔跟前面三个孔」
                 if topic is not None and topic_at > action_idx and topic[0] == np:
                     topic = None
+            elif j < e and j > action_idx and (owner := _place_owner(doc, term_at, j, e)) is not None:
+                # 「按手上的穴位」「盯着前手的虎口」: a place (a word of place, or a locative before a noun) then 的
+                # says where the noun after 的 is: that noun is the object (N1的N2 below names N2)
+                np, info, after = owner
             elif into and j < e and j > action_idx and kinds[j] is None and len(words[j]) <= 2 \
                     and words[j] not in FILLERS and words[j] not in COMPLEMENTS and (
                         (words[j + 1] in LOCATIVES and pos.get(words[j], "x")[:1] not in FUNCTION_TAGS)
@@ -1577,6 +1581,21 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             _handled_topic(step, (step.tool, term_at[t]))
     if topic is not None:
         _topic_slot(step, topic, chosen, described)
+
+
+def _place_owner(doc: Doc, term_at: dict, j: int, e: int):
+    """After the verb, token j opens a place before 的: a word of place jieba tags s/f then 的 (「手上的穴位」: the
+    noun after 的, as ``_located_head`` reads it), or a locative, a noun and 的 (「前手的虎口」: the noun, whose 的
+    the caller reads). (noun, lexicon info or None, index after it), or None."""
+    words, kinds = doc.words, doc.kinds
+    if words[j + 1] == "的":
+        got = _located_head(doc, term_at, j, e, (None, None, j), body=True)
+        return got if got[0] is not None else None
+    if j + 2 < e and POS_TAGS.roles.get(words[j], "") == "f" and kinds[j + 1] in ("N", "T"):
+        got = _noun_phrase(doc, term_at, j + 1, e, body=True)
+        if got[0] is not None and got[2] < e and words[got[2]] == "的":
+            return got
+    return None
 
 
 def _body_at_place(spec: Spec, doc: Doc, term_at: dict, s: int, a: int, place, topic, topic_at: int, spec_topic,
