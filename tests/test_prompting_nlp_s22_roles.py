@@ -38,3 +38,21 @@ def test_a_thing_put_at_a_place_keeps_its_support(text, expected):
 ])
 def test_noun_after_a_place_and_de_is_the_object(text, expected):
     assert steps(text, fields=FIELDS)[0] == expected
+
+
+# --- an implement struck down along a path (roles._struck_with_along) ------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("把折扇往掌心里一拍。", ("拍", "折扇", None)),  # a palm is no thing struck
+    ("把木尺往案子上一敲。", ("敲", "木尺", "案子")),
+    ("拿铁钎往石板上一砸。", ("砸", "铁钎", "石板")),
+])
+def test_implement_struck_along_a_path_is_the_tool_and_what_it_lands_on_the_material(text, expected):
+    assert steps(text, fields=FIELDS)[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("把泥巴往板上一砸。", ("砸", "板", "泥巴")),  # stuff thrown down is what is worked
+    ("右手往桌上一拍。", ("拍", None, None)),  # a hand strikes as who acts
+])
+def test_stuff_or_a_hand_struck_down_is_no_implement(text, expected):
+    assert steps(text, fields=FIELDS)[0] == expected

@@ -1366,6 +1366,24 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         if step.tool == place[0]:
             step.tool = None
         topic = body_topic = place = None
+    if action_idx is not None and len(words[action_idx]) <= 2 and words[action_idx][:1] in STRIKE_AT_VERBS \
+            and (path := next((k for k in range(s, action_idx) if words[k] == "往"), None)) is not None \
+            and (struck := _struck_with_along(spec, doc, path, topic, topic_at, ba_obj, lead_tool, lead_at, lead_info,
+                                              place if place is not None and place_at == path else None)) is not None:
+        # 「把扇子往桌上一拍」「拿枢往车轮上一敲」: a thing struck down along a path onto another is what strikes
+        # (the tool); the thing it lands on, named on the path, is what is struck
+        thing, target = struck
+        if step.material == thing:
+            step.material = None
+        if step.tool in (None, thing):
+            step.tool = thing
+        if target is not None and step.material is None:
+            step.material = target
+            place = None
+        if topic is not None and topic[0] == thing:
+            topic = None
+        if lead_tool == thing:
+            lead_tool = None
     dest = place if place is not None and action_idx is not None and place_at > action_idx else None
     if dest is None and place is None and action_idx is not None and not described:
         for j in range(action_idx + 1, min(e, action_idx + 3)):
@@ -1596,6 +1614,36 @@ def _place_owner(doc: Doc, term_at: dict, j: int, e: int):
         if got[0] is not None and got[2] < e and words[got[2]] == "的":
             return got
     return None
+
+
+def _struck_with_along(spec: Spec, doc: Doc, path: int, topic, topic_at: int, ba_obj, lead_tool, lead_at: int,
+                       lead_info, place):
+    """A striking verb after a path 往… (token ``path``): what moves along it and strikes — named by 把 or taken
+    in hand before the path (拿/用), or the noun opening the clause — when its name or the lexicon says implement
+    (words.TOOL_HEADS: 扇子, 槌), or it was taken in hand; stuff or a body part thrown down (「把泥巴往板上一摔」
+    「手往桌上一拍」) is no such thing. (thing, target or None): the target is the noun the path names (``place``), not
+    the ground, a place word, a body part or a person. None where no such thing moves."""
+    if ba_obj is not None:
+        thing, info = ba_obj
+        held = False
+    elif lead_tool is not None and lead_at < path:
+        thing, info, held = lead_tool, lead_info, True
+    elif topic is not None and topic_at < path:
+        thing, info = topic
+        held = False
+    else:
+        return None
+    if _is_body(spec, thing) or info_is_person((thing, info)) or not (
+            held or (_is_tool_word(thing) if info is None else info.category == "tool")):
+        return None
+    target = None
+    if place is not None:
+        np, pinfo, inside = place
+        if not inside and np != thing and np not in GROUND_WORDS and not _is_place_word(np) \
+                and not _is_body(spec, np, True) and not info_is_person((np, pinfo)) \
+                and (pinfo is None or pinfo.category not in ("body", "action")):
+            target = np
+    return thing, target
 
 
 def _body_at_place(spec: Spec, doc: Doc, term_at: dict, s: int, a: int, place, topic, topic_at: int, spec_topic,
