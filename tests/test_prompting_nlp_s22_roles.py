@@ -56,3 +56,21 @@ def test_implement_struck_along_a_path_is_the_tool_and_what_it_lands_on_the_mate
 ])
 def test_stuff_or_a_hand_struck_down_is_no_implement(text, expected):
     assert steps(text, fields=FIELDS)[0] == expected
+
+
+# --- what 把 names outranks stuff named before it (roles._named_before) ----------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("拿铅笔照着画稿把轮廓描到木板上。", ("描", "铅笔", "轮廓")),  # the sketch followed is no thing worked
+    ("照着画稿把云纹刻出来。", ("刻出", None, "云纹")),
+    ("等颜料干透了就把纸揭下来", ("揭", None, "纸")),  # no punctuation: another clause's stuff
+])
+def test_what_ba_names_outranks_stuff_named_before_it(text, expected):
+    assert steps(text, fields=FIELDS)[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("用胶水把两片粘上。", ("粘上", None, "胶水")),  # stuff taken with 用/拿 is used up in the work
+    ("拿棉花把金箔按实。", ("按实", "棉花", "金箔")),
+])
+def test_stuff_taken_in_hand_before_ba_keeps_its_role(text, expected):
+    assert steps(text, fields=FIELDS)[0] == expected

@@ -964,6 +964,13 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 step.material = None
                 if step.tool is None:
                     step.tool = lead_tool
+            if np is not None and step.material is not None and step.material != np and not described \
+                    and (lead_tool is None or step.material not in (
+                        lead_tool, lead_info.canonical if lead_info is not None else lead_tool)) \
+                    and _named_before(doc, term_at, s, i, step.material, lead_at, lead_end):
+                # 「照着画稿把花样描到…」「等它颜色回浅一点就把图样描上去」: stuff the lexicon names before 把 (what
+                # is followed, or another clause's thing) gives way to what 把 names (what 拿/用 took stays: below)
+                step.material = None
             if np is not None and step.material is None and not described:
                 step.material = np  # 「把竹篾泡进石灰水里」: what 把 names is what is worked
                 if step.tool == np and lead_tool is not None:
@@ -1599,6 +1606,13 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             _handled_topic(step, (step.tool, term_at[t]))
     if topic is not None:
         _topic_slot(step, topic, chosen, described)
+
+
+def _named_before(doc: Doc, term_at: dict, s: int, b: int, name: str, lead_at: int, lead_end: int) -> bool:
+    """``name`` (a step's material) is a lexicon term said in the unit before token b (its 把), as said or by its
+    canonical name, and not inside what 拿/用 took (tokens lead_at..lead_end: 「拿酒精棉球把…擦」)."""
+    return any(k in term_at and (term_at[k].canonical == name or doc.words[k] == name)
+               and not lead_at <= k < lead_end for k in range(s, b))
 
 
 def _place_owner(doc: Doc, term_at: dict, j: int, e: int):
