@@ -74,3 +74,16 @@ def test_what_ba_names_outranks_stuff_named_before_it(text, expected):
 ])
 def test_stuff_taken_in_hand_before_ba_keeps_its_role(text, expected):
     assert steps(text, fields=FIELDS)[0] == expected
+
+
+# --- the stuff a sprinkling or adding verb takes glued to it (roles._sprinkled_stuff, carry) --------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("往坛口上洒酒。", ("洒酒", None, "酒")),  # the place it goes is what receives it
+    ("往坯子上泼水。", ("泼水", None, "水")),
+])
+def test_stuff_sprinkled_is_the_material(text, expected):
+    assert steps(text, fields=FIELDS)[0] == expected
+
+
+def test_stuff_added_outranks_the_thing_that_receives_it_and_is_not_carried():
+    assert steps("豆子再添水,泡一夜。", fields=FIELDS) == [("添水", None, "水"), ("泡", None, None)]

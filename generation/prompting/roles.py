@@ -23,7 +23,7 @@ from .words import (AIM_MARKERS, VESSEL_ENTRY_VERBS, VESSELS_ENTERED, ABRASIVE_S
                     PUT_VERBS, QUALITY_NOUNS, TEMPERATURE_SUFFIX, RATIO_NUMERALS, RAW_STUFF_HEADS, REACH_CHARS, RELATION_END, RESULT_COMPLEMENTS,
                     ROD_SUFFIX, ROUND_MARKERS, SHAPE_SUFFIX, SIZE_WORDS, SKIP, SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS,
                     STRIKE_AT_VERBS, TOPIC_MODALS, FILL_VERBS, VESSEL_CLASSIFIERS, NUMERAL_CHARS, BODY_POINT_WORDS, SIZE_COMPARISONS, SIDE_DEICTICS, STRIKE_ENDINGS, STRIKE_VERBS, GROUND_WORDS, HEAT_LEVELS, STRUCK_HEADS, SWAP_VERBS, THAT_ONE_CLASSIFIERS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES,
-                    UNKNOWN_NAME_TAGS, WIELD_VERBS, CLOSING_RESULTS)
+                    UNKNOWN_NAME_TAGS, WIELD_VERBS, CLOSING_RESULTS, SPRINKLE_VERBS)
 
 
 def _hand_is_place(words: list, i: int) -> bool:
@@ -306,6 +306,8 @@ def _compound_object(step: Step, spec: Spec) -> None:
     if len(surface) != 2 or surface[0] in MATERIAL_HEADS:
         return
     obj = surface[1]
+    if _sprinkled_stuff(spec, step, surface):
+        return
     if surface[0] in VESSEL_ENTRY_VERBS and obj in VESSELS_ENTERED:
         # 「装坛」「下锅」「进窑」: the vessel a verb-object word puts the thing into is its tool
         if step.tool is None and step.material != obj:
@@ -326,6 +328,21 @@ def _compound_object(step: Step, spec: Spec) -> None:
         return
     if getattr(step, slot) is None and step.tool != obj and step.material != obj:
         setattr(step, slot, obj)
+
+def _sprinkled_stuff(spec: Spec, step: Step, surface: str) -> bool:
+    """「渣子再添水」「往梁上洒酒」「撒盐盖上」: a two-character action, a sprinkling or adding verb
+    (words.SPRINKLE_VERBS) glued to a character jieba tags a noun (no body part, nothing whose name says tool): that
+    noun is the stuff added, the step's material, over the thing named before the verb or the place it goes to
+    (what receives it). True where it read so."""
+    obj = surface[1]
+    if surface[0] not in SPRINKLE_VERBS or POS_TAGS.roles.get(obj, "")[:1] != "n" or _is_body(spec, obj) \
+            or _is_tool_word(obj):
+        return False
+    step.material = obj
+    if step.tool == obj:
+        step.tool = None
+    return True
+
 
 def _glued_on_object(spec: Spec, step: Step, surface: str) -> bool:
     """「再打上蜡」「点上焊药」「抹上油」: a one-character verb, the direction 上 and the object jieba glued to it
