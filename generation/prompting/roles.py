@@ -23,7 +23,7 @@ from .words import (AIM_MARKERS, VESSEL_ENTRY_VERBS, VESSELS_ENTERED, ABRASIVE_S
                     PUT_VERBS, QUALITY_NOUNS, TEMPERATURE_SUFFIX, RATIO_NUMERALS, RAW_STUFF_HEADS, REACH_CHARS, RELATION_END, RESULT_COMPLEMENTS,
                     ROD_SUFFIX, ROUND_MARKERS, SHAPE_SUFFIX, SIZE_WORDS, SKIP, SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS,
                     STRIKE_AT_VERBS, TOPIC_MODALS, FILL_VERBS, VESSEL_CLASSIFIERS, NUMERAL_CHARS, BODY_POINT_WORDS, SIZE_COMPARISONS, SIDE_DEICTICS, STRIKE_ENDINGS, STRIKE_VERBS, GROUND_WORDS, HEAT_LEVELS, STRUCK_HEADS, SWAP_VERBS, THAT_ONE_CLASSIFIERS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES,
-                    UNKNOWN_NAME_TAGS, WIELD_VERBS, CLOSING_RESULTS, SPRINKLE_VERBS)
+                    UNKNOWN_NAME_TAGS, WIELD_VERBS, CLOSING_RESULTS, SPRINKLE_VERBS, POSTURE_VERBS)
 
 
 def _hand_is_place(words: list, i: int) -> bool:
@@ -1681,11 +1681,13 @@ def _body_at_place(spec: Spec, doc: Doc, term_at: dict, s: int, a: int, place, t
                    body_topic) -> bool:
     """The body itself moves to or presses on the place ``place`` (``_open_read``'s: noun, info, inside) of the
     unit s.. whose verb is at a: a body part named before the verb as its topic (「脚套进…」; a word after a body
-    term, 「拇指肚儿」), or with no topic a hand or limb named there (「左手在…上按」). A posture verb alone
-    (「人站在磨盘上」) says no more: what one stands on may be a support worked from. Not where the place is itself a body part, the ground, a place word or a
-    person, nor a vessel gone into."""
+    term, 「拇指肚儿」), or with no topic a hand or limb named there (「左手在…上按」). Not a posture verb
+    (words.POSTURE_VERBS: what one sits or stands on is a support), nor where the place is itself a body part, the
+    ground, a place word or a person, nor a vessel gone into."""
     words, kinds = doc.words, doc.kinds
     np, info = place[0], place[1]
+    if words[a][:1] in POSTURE_VERBS:
+        return False  # 「盘腿坐到草垫子上」「人站在磨盘上」: what one sits or stands on is a support (the tool)
     if _is_body(spec, np, True) or np in GROUND_WORDS or _is_place_word(np) or info_is_person((np, info)) \
             or (info is not None and info.category in ("body", "action")):
         return False
