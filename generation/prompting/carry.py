@@ -11,7 +11,7 @@ from .tokens import Step, _head, _is_body, _is_body_motion, _is_material_word, _
 from .words import (ATTACH_VERBS, BIND_VERBS, BODY_OBJECT_CHARS, CONSUMED_HEADS, CONTINUE_MARKERS, FILLER_CHARS,
                     FOLLOW_LEADS, FULL_STOPS, GRASP_VERBS, INSTRUMENT_LEADS, LOAD_VERBS, MATERIAL_HEADS, MEDIUM_HEADS,
                     NEGATIONS, OWN_OBJECT_CHARS, PERFORMED_SUFFIX, PERFORMING_LIMBS, PIECE_CLASSIFIERS, POUR_CHARS, PUT_VERBS,
-                    SENTENCE_ENDS, SPEECH_VERBS, STATE_RESULTS, SWAP_VERBS, TOOL_HEADS, TOOL_LEAD, TREAT_VERBS,
+                    SENTENCE_ENDS, SPEECH_VERBS, SPRINKLE_VERBS, STATE_RESULTS, SWAP_VERBS, TOOL_HEADS, TOOL_LEAD, TREAT_VERBS,
                     VESSEL_ENTRY, WEAR_VERBS, _HOLD_BEFORE, _LEAD_IN, _OPENING)
 
 # a sentence end in a string, found by a scan in C (a walk over its characters makes and hashes a string per
@@ -325,6 +325,8 @@ def _carry_dropped_object(spec: Spec, steps: list[Step], norm: str) -> None:
             continue  # 「刃口留着不抹,然后淬火」: 淬火 quenches, it takes no object of its own
         if q.surface and len(q.surface) >= 2 and q.surface[-1] in BODY_OBJECT_CHARS:
             continue  # 「低着头」「弯腰」: a verb with its own body part as object
+        if len(p.surface) == 2 and p.surface[0] in SPRINKLE_VERBS and p.material == p.surface[1]:
+            continue  # 「豆子再添水,泡一夜」: the stuff added (roles._sprinkled_stuff) is no thing the next verb works
         if _not_worked(p, norm):
             # 「捞出来清水里漂,晾干」 dries no water; 「蘸胶…贴上去」 sticks the piece, not the glue; but
             # 「纸张先在桐油里泡透,一张一张往上糊」: the pieces counted are what the step before that worked

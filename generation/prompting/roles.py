@@ -23,7 +23,7 @@ from .words import (AIM_MARKERS, VESSEL_ENTRY_VERBS, VESSELS_ENTERED, ABRASIVE_S
                     PUT_VERBS, QUALITY_NOUNS, TEMPERATURE_SUFFIX, RATIO_NUMERALS, RAW_STUFF_HEADS, REACH_CHARS, RELATION_END, RESULT_COMPLEMENTS,
                     ROD_SUFFIX, ROUND_MARKERS, SHAPE_SUFFIX, SIZE_WORDS, SKIP, SPREAD_VERBS, STATE_RESULTS, STOP_NOUNS,
                     STRIKE_AT_VERBS, TOPIC_MODALS, FILL_VERBS, VESSEL_CLASSIFIERS, NUMERAL_CHARS, BODY_POINT_WORDS, SIZE_COMPARISONS, SIDE_DEICTICS, STRIKE_ENDINGS, STRIKE_VERBS, GROUND_WORDS, HEAT_LEVELS, STRUCK_HEADS, SWAP_VERBS, THAT_ONE_CLASSIFIERS, TOOL_HEADS, TOOL_LEAD, TOPIC_PARTICLES,
-                    UNKNOWN_NAME_TAGS, WIELD_VERBS, CLOSING_RESULTS)
+                    UNKNOWN_NAME_TAGS, WIELD_VERBS, CLOSING_RESULTS, SPRINKLE_VERBS, POSTURE_VERBS)
 
 
 def _hand_is_place(words: list, i: int) -> bool:
@@ -306,6 +306,8 @@ def _compound_object(step: Step, spec: Spec) -> None:
     if len(surface) != 2 or surface[0] in MATERIAL_HEADS:
         return
     obj = surface[1]
+    if _sprinkled_stuff(spec, step, surface):
+        return
     if surface[0] in VESSEL_ENTRY_VERBS and obj in VESSELS_ENTERED:
         # 「装坛」「下锅」「进窑」: the vessel a verb-object word puts the thing into is its tool
         if step.tool is None and step.material != obj:
@@ -326,6 +328,21 @@ def _compound_object(step: Step, spec: Spec) -> None:
         return
     if getattr(step, slot) is None and step.tool != obj and step.material != obj:
         setattr(step, slot, obj)
+
+def _sprinkled_stuff(spec: Spec, step: Step, surface: str) -> bool:
+    """「渣子再添水」「往梁上洒酒」「撒盐盖上」: a two-character action, a sprinkling or adding verb
+    (words.SPRINKLE_VERBS) glued to a character jieba tags a noun (no body part, nothing whose name says tool): that
+    noun is the stuff added, the step's material, over the thing named before the verb or the place it goes to
+    (what receives it). True where it read so."""
+    obj = surface[1]
+    if surface[0] not in SPRINKLE_VERBS or POS_TAGS.roles.get(obj, "")[:1] != "n" or _is_body(spec, obj) \
+            or _is_tool_word(obj):
+        return False
+    step.material = obj
+    if step.tool == obj:
+        step.tool = None
+    return True
+
 
 def _glued_on_object(spec: Spec, step: Step, surface: str) -> bool:
     """「再打上蜡」「点上焊药」「抹上油」: a one-character verb, the direction 上 and the object jieba glued to it
@@ -964,6 +981,13 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 step.material = None
                 if step.tool is None:
                     step.tool = lead_tool
+            if np is not None and step.material is not None and step.material != np and not described \
+                    and (lead_tool is None or step.material not in (
+                        lead_tool, lead_info.canonical if lead_info is not None else lead_tool)) \
+                    and _named_before(doc, term_at, s, i, step.material, lead_at, lead_end):
+                # 「照着画稿把花样描到…」「等它颜色回浅一点就把图样描上去」: stuff the lexicon names before 把 (what
+                # is followed, or another clause's thing) gives way to what 把 names (what 拿/用 took stays: below)
+                step.material = None
             if np is not None and step.material is None and not described:
                 step.material = np  # 「把竹篾泡进石灰水里」: what 把 names is what is worked
                 if step.tool == np and lead_tool is not None:
@@ -1149,6 +1173,10 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 np, info, after = counted  # 「按后边那个孔跟前面三个孔」
                 if topic is not None and topic_at > action_idx and topic[0] == np:
                     topic = None
+            elif j < e and j > action_idx and (owner := _place_owner(doc, term_at, j, e)) is not None:
+                # 「按手上的穴位」「盯着前手的虎口」: a place (a word of place, or a locative before a noun) then 的
+                # says where the noun after 的 is: that noun is the object (N1的N2 below names N2)
+                np, info, after = owner
             elif into and j < e and j > action_idx and kinds[j] is None and len(words[j]) <= 2 \
                     and words[j] not in FILLERS and words[j] not in COMPLEMENTS and (
                         (words[j + 1] in LOCATIVES and pos.get(words[j], "x")[:1] not in FUNCTION_TAGS)
@@ -1352,6 +1380,34 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         if topic is not None:
             _topic_slot(step, topic, chosen, described)
         return
+    if place is not None and action_idx is not None and ba_obj is None and lead_word is None \
+            and (not has_object or place_at == action_idx + 1) and (place_at > action_idx or not place[2]) \
+            and _body_at_place(spec, doc, term_at, s, action_idx, place, topic, topic_at, spec_topic, body_topic):
+        # 「两只脚套进麻袋里」「拇指肚儿按在弓柄上」「左手在琴杆上按」: where the body itself (a limb named
+        # before the verb, or the hand) goes or presses, the thing there is what it works; the
+        # limb is who acts, and the thing is no support or vessel of a tool
+        step.material = place[0]
+        if step.tool == place[0]:
+            step.tool = None
+        topic = body_topic = place = None
+    if action_idx is not None and len(words[action_idx]) <= 2 and words[action_idx][:1] in STRIKE_AT_VERBS \
+            and (path := next((k for k in range(s, action_idx) if words[k] == "往"), None)) is not None \
+            and (struck := _struck_with_along(spec, doc, path, topic, topic_at, ba_obj, lead_tool, lead_at, lead_info,
+                                              place if place is not None and place_at == path else None)) is not None:
+        # 「把扇子往桌上一拍」「拿枢往车轮上一敲」: a thing struck down along a path onto another is what strikes
+        # (the tool); the thing it lands on, named on the path, is what is struck
+        thing, target = struck
+        if step.material == thing:
+            step.material = None
+        if step.tool in (None, thing):
+            step.tool = thing
+        if target is not None and step.material is None:
+            step.material = target
+            place = None
+        if topic is not None and topic[0] == thing:
+            topic = None
+        if lead_tool == thing:
+            lead_tool = None
     dest = place if place is not None and action_idx is not None and place_at > action_idx else None
     if dest is None and place is None and action_idx is not None and not described:
         for j in range(action_idx + 1, min(e, action_idx + 3)):
@@ -1567,6 +1623,86 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             _handled_topic(step, (step.tool, term_at[t]))
     if topic is not None:
         _topic_slot(step, topic, chosen, described)
+
+
+def _named_before(doc: Doc, term_at: dict, s: int, b: int, name: str, lead_at: int, lead_end: int) -> bool:
+    """``name`` (a step's material) is a lexicon term said in the unit before token b (its 把), as said or by its
+    canonical name, and not inside what 拿/用 took (tokens lead_at..lead_end: 「拿酒精棉球把…擦」)."""
+    return any(k in term_at and (term_at[k].canonical == name or doc.words[k] == name)
+               and not lead_at <= k < lead_end for k in range(s, b))
+
+
+def _place_owner(doc: Doc, term_at: dict, j: int, e: int):
+    """After the verb, token j opens a place before 的: a word of place jieba tags s/f then 的 (「手上的穴位」: the
+    noun after 的, as ``_located_head`` reads it), or a locative, a noun and 的 (「前手的虎口」: the noun, whose 的
+    the caller reads). (noun, lexicon info or None, index after it), or None."""
+    words, kinds = doc.words, doc.kinds
+    if words[j + 1] == "的":
+        got = _located_head(doc, term_at, j, e, (None, None, j), body=True)
+        return got if got[0] is not None else None
+    if j + 2 < e and POS_TAGS.roles.get(words[j], "") == "f" and kinds[j + 1] in ("N", "T"):
+        got = _noun_phrase(doc, term_at, j + 1, e, body=True)
+        if got[0] is not None and got[2] < e and words[got[2]] == "的":
+            return got
+    return None
+
+
+def _struck_with_along(spec: Spec, doc: Doc, path: int, topic, topic_at: int, ba_obj, lead_tool, lead_at: int,
+                       lead_info, place):
+    """A striking verb after a path 往… (token ``path``): what moves along it and strikes — named by 把 or taken
+    in hand before the path (拿/用), or the noun opening the clause — when its name or the lexicon says implement
+    (words.TOOL_HEADS: 扇子, 槌), or it was taken in hand; stuff or a body part thrown down (「把泥巴往板上一摔」
+    「手往桌上一拍」) is no such thing. (thing, target or None): the target is the noun the path names (``place``), not
+    the ground, a place word, a body part or a person. None where no such thing moves."""
+    if ba_obj is not None:
+        thing, info = ba_obj
+        held = False
+    elif lead_tool is not None and lead_at < path:
+        thing, info, held = lead_tool, lead_info, True
+    elif topic is not None and topic_at < path:
+        thing, info = topic
+        held = False
+    else:
+        return None
+    if _is_body(spec, thing) or info_is_person((thing, info)) or not (
+            held or (_is_tool_word(thing) if info is None else info.category == "tool")):
+        return None
+    target = None
+    if place is not None:
+        np, pinfo, inside = place
+        if not inside and np != thing and np not in GROUND_WORDS and not _is_place_word(np) \
+                and not _is_body(spec, np, True) and not info_is_person((np, pinfo)) \
+                and (pinfo is None or pinfo.category not in ("body", "action")):
+            target = np
+    return thing, target
+
+
+def _body_at_place(spec: Spec, doc: Doc, term_at: dict, s: int, a: int, place, topic, topic_at: int, spec_topic,
+                   body_topic) -> bool:
+    """The body itself moves to or presses on the place ``place`` (``_open_read``'s: noun, info, inside) of the
+    unit s.. whose verb is at a: a body part named before the verb as its topic (「脚套进…」; a word after a body
+    term, 「拇指肚儿」), or with no topic a hand or limb named there (「左手在…上按」). Not a posture verb
+    (words.POSTURE_VERBS: what one sits or stands on is a support), nor where the place is itself a body part, the
+    ground, a place word or a person, nor a vessel gone into."""
+    words, kinds = doc.words, doc.kinds
+    np, info = place[0], place[1]
+    if words[a][:1] in POSTURE_VERBS:
+        return False  # 「盘腿坐到草垫子上」「人站在磨盘上」: what one sits or stands on is a support (the tool)
+    if _is_body(spec, np, True) or np in GROUND_WORDS or _is_place_word(np) or info_is_person((np, info)) \
+            or (info is not None and info.category in ("body", "action")):
+        return False
+    if place[2] and (_is_tool_word(np) if info is None else info.category == "tool"):
+        return False  # 「手伸进缸里搅」: a vessel the hand goes into stays what the work is done in
+    if topic is not None:
+        if topic_at >= a:
+            return False
+        if _is_body(spec, topic[0]):
+            return True
+        b = topic_at - 1
+        return b >= s and (kinds[b] == "H" or (b in term_at and term_at[b].category == "body"))
+    if spec_topic is not None:
+        return False
+    return body_topic is not None or any(kinds[k] == "H" for k in range(s, a))
 
 
 def _split_object_name(spec: Spec, doc: Doc, j: int, e: int) -> bool:

@@ -748,6 +748,9 @@ VESSEL_ENTRY = frozenset("上下进")
 # Verbs that spread, pour or air a thing out onto a place (「摊在席上」「倒在簸箕上」): the place after 在/到
 # holds it, a support (a tool), as for a putting verb; only the place reading, not carrying over steps.
 SPREAD_VERBS = set("摊铺晾晒倒泼")
+# Verbs that sprinkle or add stuff onto or into a thing (撒盐, 添水, 洒酒): glued to a one-character noun after them,
+# that noun is the stuff added, the material, not what receives it (roles._compound_object)
+SPRINKLE_VERBS = frozenset("撒洒添浇泼")
 # Verbs that hang a thing from a support or hold it clamped in a place (「堂鼓吊到木架子上」「竹竿夹在板凳缝里」):
 # the thing named before them that goes there is what is worked, as for a putting verb; only the place
 # reading in ``roles._open_read`` (夹 before its object, 「夹起金箔」, still takes what it picks up).
