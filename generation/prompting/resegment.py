@@ -7,7 +7,7 @@ from itertools import compress
 
 from .spec import Spec
 from .tokens import Doc, _is_material_word, _is_tool_word, kind_table
-from .words import (VESSELS_ENTERED, ADJ_TAGS, AFTER_VERB_WORDS, BA_VERB_NEXT, BODY_CHARS, BODY_PREV, BOUND_TAGS, BOUND_ZG_FREQ, COMPLEMENTS,
+from .words import (VESSELS_ENTERED, DIRECTIONAL_COMPLEMENTS, ADJ_TAGS, AFTER_VERB_WORDS, BA_VERB_NEXT, BODY_CHARS, BODY_PREV, BOUND_TAGS, BOUND_ZG_FREQ, COMPLEMENTS,
                     COMPOUND_MAX, CONTEXT_HAND_VERBS, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_WORDS,
                     FUNCTION_TAGS, GRASP_VERBS, INSTRUMENT_HEADS, INSTRUMENT_LEADS, LOCATIVES, MANNER_ADVERBS,
                     MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, MODALS, NAME_CLASSIFIERS_NOT, NEGATIONS, NOUN_TAGS, NUMERAL_CHARS,
@@ -472,6 +472,7 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
     regroups = {}  # token index → (kind, kind): its first character apart, the rest joined to the next token
     tailcuts = {}  # token index → (kind, kind): cut before its last character
     pieces = {}  # token index → [(text, kind), …]: a word in three
+    shifts = {}  # token index → (kind, kind): its first character joined to the token before (高|高举 → 高高 + 举)
     # only the words that can open one of these patterns are walked in Python (a flag per word, cached
     # per spec): 一, a numeral or classifier word, a two-character word with a body part or a hand verb
     memo = getattr(spec, "_reseg_words", None)
@@ -488,10 +489,19 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
             or (len(w) >= 2 and w[1] == "点") or (len(w) == 3 and pos.get(w, "") == "nr") \
             or (len(w) == 3 and w[1] == "着") or (len(w) == 2 and w[0] in PIECE_CLASSIFIERS) \
             or (len(w) == 3 and 0 < freq.get(w, 0) < RARE_FREQ) \
-            or (len(w) == 2 and pos.get(w, "")[:1] == "n" and pos.get(w[1], "")[:1] == "v")
+            or (len(w) == 2 and pos.get(w, "")[:1] == "n" and pos.get(w[1], "")[:1] == "v") \
+            or (len(w) == 2 and pos.get(w, "")[:1] != "v" and _verb_tail(pos, w[1]))
     for i in [i for i, w in enumerate(words[:n - 1]) if memo[w]]:
         w = words[i]
         k = kinds[i]
+        if len(w) == 2 and i and k in (None, "N") and len(words[i - 1]) == 1 and kinds[i - 1] in (None, "N") \
+                and _shifted_verb(spec, pos, freq, words, kinds, i) and doc.quantities.get(i - 1) is None \
+                and i - 1 not in doc.compounds and i not in doc.compounds:
+            # (s22-steps2) 「板凳高高举起来」「把龙骨架到台子上」: jieba's cut A|BC (高|高举/d, 龙|骨架/n) of a dictionary
+            # word AB (高高, 龙骨) and a character C that heads a verb (举; 架: 架回/v), before what only a verb takes
+            # (a direction or result, 到/在/进), is AB + the verb C
+            shifts[i] = (table.get(words[i - 1] + w[0]) or None, "V")
+            continue
         if w[1:2] == "点" and k != "Q" and _verb_a_little(spec, pos, w, words, kinds, i):
             # 「加点水」「里头加点胡杨碱」「滴点油」: jieba's dictionary noun 加点/滴点 (a one-character verb + 点, a
             # little), before the thing (or glued to it by the noun repair, 加点水), is the verb + 点
@@ -759,7 +769,7 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                 and pos.get(nw, "")[:1] == "n" and j not in joins and j not in cuts and j + 1 not in cuts \
                 and j - 1 not in joins and all(terms.get(x) is not None and terms[x].category == "material" for x in (w, nw)):
             joins[j] = (2, "N")
-    if not cuts and not joins and not regroups and not tailcuts and not pieces:
+    if not cuts and not joins and not regroups and not tailcuts and not pieces and not shifts:
         heads = _parallel_heads(norm, words, kinds, starts)
         if not heads:
             return
@@ -767,6 +777,13 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
     out_w, out_s, out_k, out_q, out_c = [], [], [], {}, {}
     i = 0
     while i < n:
+        if i + 1 in shifts and i not in cuts and i not in tailcuts and i not in regroups and i not in pieces \
+                and i not in joins and i - 1 not in joins and i - 1 not in regroups:
+            k1, k2 = shifts[i + 1]
+            out_w.extend((words[i] + words[i + 1][0], words[i + 1][1:])), out_s.extend((starts[i], starts[i + 1] + 1))
+            out_k.extend((k1, k2))
+            i += 2
+            continue
         if i in cuts or i in tailcuts:
             # one word in two: after its first character, or before its last (a tail cut, or a noun + 把)
             k1, k2 = cuts[i] if i in cuts else tailcuts[i]
@@ -819,6 +836,30 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
     doc.quantities.clear(), doc.quantities.update(out_q)
     doc.compounds.clear(), doc.compounds.update(out_c)
     doc.interesting[:] = list(compress(range(len(out_w)), out_k))
+
+
+def _verb_tail(pos: dict, c: str) -> bool:
+    """(s22-steps2) Whether the one character ``c`` heads a verb in jieba's dictionary whatever its own tag (举/v; 架/q but
+    架回/v): ``verb_char`` or heading a verb + complement word tagged a verb; never a complement, a direction or a
+    closed-list verb (which follow other verbs)."""
+    return c not in COMPLEMENTS and c not in DIRECTION_WORDS and c not in STOP_VERBS and c not in SKIP and (
+        verb_char(pos, c) or any(pos.get(c + x, "")[:1] == "v" for x in DICTIONARY_VERB_COMPLEMENTS))
+
+
+# (s22-steps2) what only a verb takes right after it: where it goes or its direction
+_SHIFT_NEXT = frozenset(DIRECTIONAL_COMPLEMENTS | {"到", "在", "进"})
+
+
+def _shifted_verb(spec: Spec, pos: dict, freq: dict, words: list, kinds: list, i: int) -> bool:
+    """(s22-steps2) jieba's overlapping cut A|BC (its DAG chose the word BC) where AB is a word of its dictionary too and
+    C heads a verb (``_verb_tail``), BC no verb of its own (高|高举/d, 龙|骨架/n; not 往|下拉/v, 一|起来/v), right
+    before a direction or 到/在/进 (what only a verb takes): AB + the verb C. Not where A is a numeral or a function
+    word (一, 把, 的: no word AB is meant), nor a term of the spec's."""
+    w, a = words[i], words[i - 1]
+    return i + 1 < len(words) and words[i + 1] in _SHIFT_NEXT and pos.get(w, "")[:1] != "v" \
+        and freq.get(a + w[0], 0) > 0 and pos.get(a + w[0], "x")[:1] not in FUNCTION_TAGS \
+        and pos.get(a, "x")[:1] not in FUNCTION_TAGS and a not in NUMERAL_CHARS \
+        and w not in spec.terms and a + w[0] not in STOP_VERBS and _verb_tail(pos, w[1])
 
 
 # the tags of a character jieba leaves after a counted noun that may end that noun (an adjective, a
