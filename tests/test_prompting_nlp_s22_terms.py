@@ -50,3 +50,20 @@ def test_the_first_of_a_list_is_not_demonstrated():
 def test_an_action_clause_names_nothing():
     # (guard) a first clause that works a thing (把 + object + verb) names no practice
     assert "豆腐" not in _demonstrated("先把豆腐切成小块,码在竹匾里,放三天。")
+
+
+# 2. names._numbered_names: a numeral that opens a clause right before a noun of two characters, with no classifier
+# between them, counts nothing: the two are one name (a drink, an instrument)
+
+def _terms(text):
+    return [t["text"] for t in normalize(text).terms]
+
+
+def test_a_numeral_before_a_two_character_noun_opening_a_clause_is_a_name():
+    # 民俗: a rice spirit named by its number
+    assert "三花酒" in _terms("三花酒倒进碗里,端起来敬客人。")
+
+
+def test_a_numeral_with_a_classifier_is_no_name():
+    # (guard) 三根 counts the poles
+    assert not any(t.startswith("三") for t in _terms("三根竹竿搭成架子,顶上拿麻绳捆紧。"))
