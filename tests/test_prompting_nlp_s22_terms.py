@@ -32,6 +32,11 @@ def test_a_dish_made_is_demonstrated():
     assert "酸汤粑" in _prompt("做酸汤粑,先把糯米泡一夜,磨成浆,沥干了揉成团,上锅蒸半个钟头。")
 
 
+def test_a_craft_object_named_with_its_job_is_demonstrated_with_the_verb():
+    # 传统美术: 扎X, the job and the thing made, said as the first clause
+    assert _demonstrated("扎纸龙,先拿竹篾扎个架子,接头拿纸条缠住,再糊彩纸。").startswith("扎纸龙")
+
+
 def test_an_everyday_word_is_not_demonstrated():
     # (guard) 「X的故事嘛」: 故事 is everyday speech, no practice's name
     assert not _demonstrated("老猎人的故事嘛,他拉开弓一箭射过去,把野猪射倒了。").startswith("故事")

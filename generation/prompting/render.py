@@ -1078,9 +1078,11 @@ def render_prompt(description: dict, camera: str | None = None, *, step: int | N
     technique_word = style.get("technique", "")
     if text and rendered:
         # (s22-terms) the practice the text opens with (「跳萨朗嘛,…」「昆曲的兰花指,…」) is what is shown
-        name = _opening_name(text, description.get("terms") or (), spec)
-        if name and name not in steps_text and name not in who:
-            technique_word = name + technique_word
+        opening = _opening_name(text, description.get("terms") or (), spec)
+        if opening is not None:
+            said_name = text[opening[0]:opening[1]]
+            if said_name not in steps_text and said_name not in who:
+                technique_word = opening[2] + technique_word
     return tpl["prompt"].format(
         who=who,
         technique=technique_word,
@@ -1091,13 +1093,14 @@ def render_prompt(description: dict, camera: str | None = None, *, step: int | N
     )
 
 
-def _opening_name(text: str, terms, spec: Spec) -> str:
+def _opening_name(text: str, terms, spec: Spec):
     """(s22-terms) The practice a text opens with as the topic of its first clause (「跳萨朗嘛,…」「黑走马,…」「昆曲的
     兰花指,…」「俺这支巴乌是中音的,…」「说绕口令嘛,…」): a term of two characters or more (no body part, no action) in
     the first clause that closes it, or is followed only by particles of mood or by a copula, with nothing before it in
     the clause but the speaker's pronoun, a demonstrative and a classifier, whose-or-where before 的 (nouns and pronouns
     only), or one verb word naming the job (跳, 做, 说: the name without it where the terms have both). The latest
-    such term, the shortest of those ending there; '' when there is none."""
+    such term, the longest of those ending there: (start, end, name), the name with the job's verb said before it
+    (「打尜儿」), or None."""
     n = len(text)
     i = 0
     while i < n and text[i] in PUNCT:
@@ -1106,7 +1109,7 @@ def _opening_name(text: str, terms, spec: Spec) -> str:
     while end < n and text[end] not in PUNCT:
         end += 1
     if end < n and text[end] == "、":
-        return ""  # (「文狮、武狮舞法不一样」: the first of a list is no topic)
+        return None  # (「文狮、武狮舞法不一样」: the first of a list is no topic)
     best = None
     freq = None
     for t in terms:
@@ -1129,22 +1132,24 @@ def _opening_name(text: str, terms, spec: Spec) -> str:
             freq = spec.ensure_tokenizer().FREQ
         if OPENING_COMMON_FREQ <= (freq.get(said) or 0) < TERM_FREQ // 2:
             continue  # (「阿凡提的故事嘛」: a word of everyday speech (故事, 传说) names no practice)
-        if not _opening_lead(text[i:a], spec, bool(tail)):
+        lead = _opening_lead(text[i:a], spec, bool(tail))
+        if lead < 0:
             continue
-        best = (a, b, said)
-    return best[2] if best else ""
+        best = (a, b, text[a - lead:b])
+    return best
 
 
 # (s22-terms) A word jieba's dictionary counts this often (and the spec did not add) is everyday speech, no practice's name
 OPENING_COMMON_FREQ = 1000
 
 
-def _opening_lead(head: str, spec: Spec, goes_on: bool = False) -> bool:
+def _opening_lead(head: str, spec: Spec, goes_on: bool = False) -> int:
     """What stands before the practice named in a text's first clause (``_opening_name``) says only who, whose or
     where, or the job done with it; whose or where (的) only where the name closes the clause (「芦笙的簧片是响铜片」
-    says what a part is)."""
+    says what a part is). The number of its last characters the name keeps (the job's verb: 「抹石灰,」 names 抹石灰,
+    not 石灰), or -1 where it says more."""
     if not head:
-        return True
+        return 0
     for p in OPENING_PRONOUNS:
         if head.startswith(p):
             head = head[len(p):]
@@ -1154,15 +1159,15 @@ def _opening_lead(head: str, spec: Spec, goes_on: bool = False) -> bool:
         if head[:1] in OPENING_CLASSIFIERS:
             head = head[1:]
     if not head:
-        return True
+        return 0
     tags = spec.pos_tags()
     if head[-1] == "的":
         if goes_on:
-            return False
+            return -1
         words = spec.ensure_tokenizer().lcut(head[:-1]) if len(head) > 1 else ()
-        return bool(words) and all(tags.get(w, "x")[:1] in TOPIC_NAME_TAGS or tags.get(w, "")[:1] == "r"
-                                   for w in words)
-    return len(head) <= 2 and tags.get(head, "")[:1] == "v"
+        return 0 if words and all(tags.get(w, "x")[:1] in TOPIC_NAME_TAGS or tags.get(w, "")[:1] == "r"
+                                  for w in words) else -1
+    return len(head) if len(head) <= 2 and tags.get(head, "")[:1] == "v" else -1
 
 
 def _named_techniques(techniques: list, shown: str, limit: int = 3) -> list[str]:
