@@ -1098,7 +1098,7 @@ def _opening_name(text: str, terms, spec: Spec):
     兰花指,…」「俺这支巴乌是中音的,…」「说绕口令嘛,…」): a term of two characters or more (no body part, no action) in
     the first clause that closes it, or is followed only by particles of mood or by a copula, with nothing before it in
     the clause but the speaker's pronoun, a demonstrative and a classifier, whose-or-where before 的 (nouns and pronouns
-    only), or one verb word naming the job (跳, 做, 说: the name without it where the terms have both). The latest
+    only), or one verb word naming the job (跳, 做, 说), which the name keeps. The latest
     such term, the longest of those ending there: (start, end, name), the name with the job's verb said before it
     (「打尜儿」), or None."""
     n = len(text)
