@@ -170,7 +170,9 @@ def test_a_technique_the_speaker_named_heads_the_steps_when_no_step_shows_it():
 
 
 def test_an_open_vocabulary_guess_or_a_technique_already_shown_is_not_repeated():
-    text = "盘金绣就是把金线盘起来。"
+    # (s22-terms: the guess is said after the steps; the practice a text opens with as its topic, 「盘金绣就是…」, is
+    # what the prompt says is demonstrated, render._opening_name)
+    text = "先把金线盘起来,盘金绣就是这样。"
     d = desc(text, [{"action": "盘", "clause": "把金线盘起来", "material": "金线"}],
              terms=[("盘金绣", "盘金绣", "technique"), ("金线", "金线", "material")])
     d["terms"][0]["open"] = True  # a guess from the words around it, not a term of the spec

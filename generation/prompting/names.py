@@ -1011,7 +1011,8 @@ def _numbered_names(spec: Spec, doc: Doc):
     Chinese counts things with a classifier (三根弦, 两片钹), so a numeral jieba left alone right before
     a one-character noun, with no classifier between them, says which one (the seventh mark, the
     second cymbal): the two are one name. 一 (一抖, 一扣: once), 两, 半 and 几 count; a classifier, a
-    verb or an adjective after the numeral (二比一, 拉六扣, 二细) is no name's head."""
+    verb or an adjective after the numeral (二比一, 拉六扣, 二细) is no name's head. (s22-terms) So too a numeral that
+    opens a clause right before a noun of two characters (「四弦琴抱在怀里」「五花茶嘛,…」): no classifier, so no count."""
     words, kinds = doc.words, doc.kinds
     tags = spec.pos_tags()
     n = len(words)
@@ -1019,6 +1020,11 @@ def _numbered_names(spec: Spec, doc: Doc):
         if words[k] not in _ORDINAL_NUMERALS:
             continue
         h = words[k + 1]
+        if len(h) == 2 and (k == 0 or kinds[k - 1] == "P") and kinds[k] is None and kinds[k + 1] in (None, "N", "T") \
+                and tags.get(h, "")[:1] == "n" and h[-1] not in "人们" and all("\u4e00" <= ch <= "\u9fff" for ch in h) \
+                and (k + 2 >= n or words[k + 2] not in NUMERAL_CHARS):
+            yield k, k + 2  # (s22-terms) opening a clause, before a noun of two characters: 「四弦琴抱在怀里」「五花茶嘛」
+            continue
         if len(h) != 1 or kinds[k] is not None \
                 or kinds[k + 1] not in (None, "N", "T") or tags.get(h, "") not in OBJECT_CHAR_TAGS:
             continue

@@ -31,10 +31,12 @@ from operator import itemgetter
 import cn2an
 
 from .resegment import verb_char
-from .spec import Spec, display_name, get_spec
+from .spec import TERM_FREQ, Spec, display_name, get_spec
 from .tokens import _is_body, _is_body_motion, _is_speech
 from .words import (AWAY_COMPLEMENTS, DIRECTION_CHARS as DIRECTIONAL_CHARS, DIRECTION_COMPOUNDS, LIMB_OWNER_BEFORE,
-                    LIMB_SUBJECTS, OBJECT_MARKERS, OWN_OBJECT_CHARS, PERFORMING_LIMBS, RESULT_COMPLEMENTS, said_unused)
+                    LIMB_SUBJECTS, OBJECT_MARKERS, OPENING_CLASSIFIERS, OPENING_CLOSING_PARTICLES, OPENING_COPULAS,
+                    OPENING_DEMONSTRATIVES, OPENING_PRONOUNS, OWN_OBJECT_CHARS, PERFORMING_LIMBS, PUNCT,
+                    RESULT_COMPLEMENTS, GENERIC_SUFFIX_WORDS, STOP_NOUNS, TOPIC_NAME_TAGS, said_unused)
 
 BEFORE_ACTION = {"angle_deg"}
 ATTACH_TOOL = {"needle_no"}
@@ -1073,14 +1075,99 @@ def render_prompt(description: dict, camera: str | None = None, *, step: int | N
     if named:
         steps_text = tpl.get("named_techniques", "{names}技法:").format(names="、".join(named)) + steps_text
     who = style.get("who", "").format(craft_name=style.get("craft_name", ""))
+    technique_word = style.get("technique", "")
+    if text and rendered:
+        # (s22-terms) the practice the text opens with (「跳萨朗嘛,…」「昆曲的兰花指,…」) is what is shown
+        opening = _opening_name(text, description.get("terms") or (), spec)
+        if opening is not None:
+            said_name = text[opening[0]:opening[1]]
+            if said_name not in steps_text and said_name not in who:
+                technique_word = opening[2] + technique_word
     return tpl["prompt"].format(
         who=who,
-        technique=style.get("technique", ""),
+        technique=technique_word,
         steps=steps_text,
         camera=cameras[camera_key],
         lighting=style.get("lighting", ""),
         slow=tpl.get("slow_motion", "") if style.get("slow_motion") else "",
     )
+
+
+def _opening_name(text: str, terms, spec: Spec):
+    """(s22-terms) The practice a text opens with as the topic of its first clause (「跳萨朗嘛,…」「黑走马,…」「昆曲的
+    兰花指,…」「俺这支巴乌是中音的,…」「说绕口令嘛,…」): a term of two characters or more (no body part, no action) in
+    the first clause that closes it, or is followed only by particles of mood or by a copula, with nothing before it in
+    the clause but the speaker's pronoun, a demonstrative and a classifier, whose-or-where before 的 (nouns and pronouns
+    only), or one verb word naming the job (跳, 做, 说), which the name keeps. The latest
+    such term, the longest of those ending there: (start, end, name), the name with the job's verb said before it
+    (「打尜儿」), or None."""
+    n = len(text)
+    i = 0
+    while i < n and text[i] in PUNCT:
+        i += 1
+    end = i
+    while end < n and text[end] not in PUNCT:
+        end += 1
+    if end < n and text[end] == "、":
+        return None  # (「文狮、武狮舞法不一样」: the first of a list is no topic)
+    best = None
+    freq = None
+    for t in terms:
+        category = t.get("category")
+        if category != "technique" and category != "tool" and category != "material":
+            continue
+        a, b, said = t.get("start"), t.get("end"), t.get("text") or ""
+        if not isinstance(a, int) or not isinstance(b, int) or a < i or b > end or len(said) < 2 \
+                or text[a:b] != said:
+            continue
+        if best is not None and (b < best[1] or (b == best[1] and b - a <= best[1] - best[0])):
+            continue
+        tail = text[b:end]
+        if tail and not all(c in OPENING_CLOSING_PARTICLES for c in tail) and not tail.startswith(OPENING_COPULAS):
+            continue
+        if said in STOP_NOUNS or any(said.endswith(g) for g in GENERIC_SUFFIX_WORDS) or said_unused(text, a) \
+                or said.startswith(OPENING_PRONOUNS):
+            continue
+        if freq is None:
+            freq = spec.ensure_tokenizer().FREQ
+        if OPENING_COMMON_FREQ <= (freq.get(said) or 0) < TERM_FREQ // 2:
+            continue  # (「阿凡提的故事嘛」: a word of everyday speech (故事, 传说) names no practice)
+        lead = _opening_lead(text[i:a], spec, bool(tail))
+        if lead < 0:
+            continue
+        best = (a, b, text[a - lead:b])
+    return best
+
+
+# (s22-terms) A word jieba's dictionary counts this often (and the spec did not add) is everyday speech, no practice's name
+OPENING_COMMON_FREQ = 1000
+
+
+def _opening_lead(head: str, spec: Spec, goes_on: bool = False) -> int:
+    """What stands before the practice named in a text's first clause (``_opening_name``) says only who, whose or
+    where, or the job done with it; whose or where (的) only where the name closes the clause (「芦笙的簧片是响铜片」
+    says what a part is). The number of its last characters the name keeps (the job's verb: 「抹石灰,」 names 抹石灰,
+    not 石灰), or -1 where it says more."""
+    if not head:
+        return 0
+    for p in OPENING_PRONOUNS:
+        if head.startswith(p):
+            head = head[len(p):]
+            break
+    if head[:1] in OPENING_DEMONSTRATIVES:
+        head = head[1:]
+        if head[:1] in OPENING_CLASSIFIERS:
+            head = head[1:]
+    if not head:
+        return 0
+    tags = spec.pos_tags()
+    if head[-1] == "的":
+        if goes_on:
+            return -1
+        words = spec.ensure_tokenizer().lcut(head[:-1]) if len(head) > 1 else ()
+        return 0 if words and all(tags.get(w, "x")[:1] in TOPIC_NAME_TAGS or tags.get(w, "")[:1] == "r"
+                                  for w in words) else -1
+    return len(head) if len(head) <= 2 and tags.get(head, "")[:1] == "v" else -1
 
 
 def _named_techniques(techniques: list, shown: str, limit: int = 3) -> list[str]:

@@ -1003,3 +1003,13 @@ VERB_NOUN_SUFFIX = "子"
 # suddenly (「下句一定要押韵」 is one clause; not 「墨斗一弹」). Read by breaks' sudden-action cut.
 ONE_ADVERBS = frozenset(("一定", "一直", "一再", "一向", "一律", "一概", "一旦", "一齐", "一同", "一并", "一起", "一早",
                          "一时", "一心", "一连", "一经", "一致", "一贯", "一度", "一味"))
+
+
+# (s22-terms) The practice a text opens with, said as its first clause's topic (``render._opening_name``): what may
+# stand before it in that clause (the speaker's pronoun, a demonstrative, a classifier: 「俺这支巴乌是…」「我们这个…」)
+# and what may close the clause after it (particles of mood) or go on from it (a copula: 「巴乌是中音的」). Closed classes.
+OPENING_PRONOUNS = ("我们", "俺们", "咱们", "我", "俺", "咱")
+OPENING_DEMONSTRATIVES = ("这", "那")
+OPENING_CLASSIFIERS = frozenset("个支把种门首件张台套出段")
+OPENING_CLOSING_PARTICLES = frozenset("嘛啊呀呢吧哈哦")
+OPENING_COPULAS = ("就是", "就系", "是")
