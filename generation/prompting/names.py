@@ -312,7 +312,14 @@ def _numeral_names(tags: dict) -> tuple:
     names = frozenset(w for w, t in tags.items() if t in _NUMERAL_NAME_TAGS and 2 <= len(w) <= 4
                       and not _NAME_NUMERALS.isdisjoint(w) and w[-1] != "钱")
     # (a trie, as the spec's word patterns: an alternation of ~1,000 words would try each one everywhere)
-    return names, (re.compile("(?=" + _trie_pattern(names).pattern + ")") if names else None)
+    if not names:
+        return names, None
+    # (the trie behind a class of the names' first characters, read from the character that class matched: the
+    # same starts as a lookahead ``(?=trie)`` at every position, but the regex engine skips to a first character
+    # in a C scan instead of trying the lookahead at each position, about 1/20 of the time; a match is that one
+    # character, so each start is found once)
+    first = re.escape("".join(sorted({w[0] for w in names})))
+    return names, re.compile("[" + first + "](?<=(?=" + _trie_pattern(names).pattern + ").)")
 
 
 def _numeral_dictionary_names(norm: str, doc: Doc):
