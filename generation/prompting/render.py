@@ -1051,8 +1051,7 @@ def render_prompt(description: dict, camera: str | None = None, *, step: int | N
             clauses[n] = render_one(planned[n])
     rendered = said_once(clauses)
     if len(rendered) > 1:
-        steps_text = tpl["step_joiner"].join(
-            tpl["numbered_step"].format(order=i + 1, text=r) for i, r in enumerate(rendered))
+        steps_text = tpl["step_joiner"].join(_numbered_steps(tpl["numbered_step"], rendered))
     else:
         steps_text = rendered[0] if rendered else style.get("technique", "")
     # tools and materials the speaker named that no step carries are still in view (never dropped)
@@ -1081,6 +1080,29 @@ def render_prompt(description: dict, camera: str | None = None, *, step: int | N
         lighting=style.get("lighting", ""),
         slow=tpl.get("slow_motion", "") if style.get("slow_motion") else "",
     )
+
+
+_NUMBERED_PARTS: dict = {}
+
+
+def _numbered_steps(template: str, rendered: list) -> list[str]:
+    """``template.format(order=i + 1, text=r)`` for each rendered step: where the template is plain text with
+    ``{order}`` and ``{text}`` once each and no other brace (「第{order}步,{text}」), its pieces are cut once per
+    template and each step is joined from them (a format call parses the template and builds its keywords each
+    time: several times the cost); any other template is formatted."""
+    parts = _NUMBERED_PARTS.get(template)
+    if parts is None:
+        if template.count("{order}") == 1 and template.count("{text}") == 1:
+            a, rest = template.split("{order}")
+            if "{text}" in rest:
+                b, c = rest.split("{text}")
+                if not any(ch in piece for piece in (a, b, c) for ch in "{}"):
+                    parts = (a, b, c)
+        _NUMBERED_PARTS[template] = parts = parts or ()
+    if not parts:
+        return [template.format(order=i + 1, text=r) for i, r in enumerate(rendered)]
+    a, b, c = parts
+    return [a + str(i) + b + r + c for i, r in enumerate(rendered, 1)]
 
 
 def _named_techniques(techniques: list, shown: str, limit: int = 3) -> list[str]:

@@ -63,9 +63,14 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
     has_needle = False
     action_idx = None
     markers, context = [], []
-    # (most units hold no 到/得: the substring search ``_degree_start`` opens with, done here, spares the call)
+    # (most units hold no 到/得: the substring search ``_degree_start`` opens with, done here, spares the call; a plain
+    # loop: compiled, ``any`` over a generator expression makes a generator object for every unit)
     said = "".join(words[s:e])
-    cut = _degree_start(doc, s, e) if any(m in said for m in DEGREE_MARKERS) else e + 1
+    cut = e + 1
+    for m in DEGREE_MARKERS:
+        if m in said:
+            cut = _degree_start(doc, s, e)
+            break
     for i in ii:
         k = kinds[i]
         if k == "Q":
