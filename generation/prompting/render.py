@@ -813,6 +813,10 @@ def _once_said(spec: Spec, text: str, verb_pos, verb_len: int, end: int) -> str:
     return m.group(1) if m else ""
 
 
+# RELATION_LEADS by their first character, in their order (``_relation_text``)
+_RELATION_LEADS_BY_CHAR = {c: tuple(w for w in RELATION_LEADS if w[0] == c) for c in {w[0] for w in RELATION_LEADS}}
+
+
 def _relation_text(step: dict, verb_pos, text: str):
     """(phrase, after_verb) for a step's said place or path (「往版上」「顺着一个方向」), or None where it
     is no complete phrase (「在下」)."""
@@ -828,7 +832,12 @@ def _relation_text(step: dict, verb_pos, text: str):
     rel = rel.rstrip("一")
     if len(rel) > 8 or _REDUPLICATED.search(rel):
         return None  # 「一点一点往下」: a manner said on the way, not a place
-    lead = next(w for w in RELATION_LEADS if rel.startswith(w))
+    # (the first of RELATION_LEADS it starts with: only those of its first character are tried, with no generator)
+    for lead in _RELATION_LEADS_BY_CHAR.get(rel[:1], ()):
+        if rel.startswith(lead):
+            break
+    else:
+        lead = next(w for w in RELATION_LEADS if rel.startswith(w))  # (none: as before)
     rest = rel[len(lead):]
     only_localizers = not rest.strip(LOCALIZERS)  # (「在下」: nothing but localizers after the lead)
     if not rest or (lead in ("在", "到", "从") and (len(rest) < 2 or only_localizers)):
