@@ -209,7 +209,15 @@ def _performed(steps: list, text: str = "") -> bool:
             return False
         at = _LIMB_START.search(text, s, e)
         return at is not None and _LIMB.search(text, at.start(), e) is not None
-    return sum(map(moves, steps)) * 2 >= len(steps)
+    # (half of them or more: read step by step, stopping where the answer is settled; each test is pure)
+    need, left = (len(steps) + 1) // 2, len(steps)
+    for st in steps:
+        if need <= 0 or left < need:
+            break
+        if moves(st):
+            need -= 1
+        left -= 1
+    return need <= 0
 
 
 def _longest(value) -> float:
