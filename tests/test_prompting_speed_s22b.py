@@ -5,7 +5,7 @@ import random
 import re
 from pathlib import Path
 
-from generation.prompting import names, nonsteps, normalize, render
+from generation.prompting import names, normalize, render
 from generation.prompting.spec import _trie_pattern
 from generation.prompting.tokens import normalize_chars
 from generation.prompting.words import POS_TAGS, from_pos_table
@@ -24,24 +24,6 @@ def test_numbered_steps_are_what_format_gives():
                      "{text}", "步骤{order}{order}:{text}"):
         want = [template.format(order=i + 1, text=r) for i, r in enumerate(rendered)]
         assert render._numbered_steps(template, rendered) == want, template
-
-
-def _old_clause(norm: str, at: int, end: int) -> tuple:
-    lo = max(0, at - nonsteps._REACH)
-    m = nonsteps._LAST_MARK.match(norm, lo, at)
-    hi = min(len(norm), end + nonsteps._REACH)
-    m2 = nonsteps._MARK.search(norm, end, hi)
-    return (m.end() if m is not None else lo), (m2.start() if m2 is not None else max(end, hi))
-
-
-def test_clause_bounds_are_the_regex_bounds():
-    rng = random.Random(22)
-    texts = _texts()[:60] + ["", "。", "先揉面,再切,然后下锅煮。\n好了", "没有标点的一段很长的话没有任何停顿"]
-    for norm in texts:
-        for at in range(len(norm) + 1):
-            end = min(len(norm), at + rng.randint(0, 4))
-            assert nonsteps._clause(norm, at, end) == _old_clause(norm, at, end)
-            assert nonsteps._clause(norm, at, at) == _old_clause(norm, at, at)
 
 
 def test_numeral_name_starts_are_the_lookahead_starts():

@@ -93,7 +93,6 @@ One class is read on the tokens, before the steps are built (``likened``, called
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from .quantities import CORRECTION_CUES
 from .words import (NAMING_VERBS, OTHERWISE_CUES, PERSON_NOUNS, PROHIBITIONS, PUNCT, SENTENCE_ENDS, SPEECH_PARTICLES,
@@ -267,25 +266,13 @@ _MARK = re.compile("[%s]" % "".join(sorted(map(re.escape, _CLAUSE_MARKS))))
 _LAST_MARK = re.compile("(?s:.*)" + _MARK.pattern)
 
 
-# (the text last read by ``_clause`` and where its clause marks are: found once per text, one scan in C)
-_MARKS_OF: tuple = ("", [])
-
-
 def _clause(norm: str, at: int, end: int) -> tuple[int, int]:
     """The clause around norm[at:end] (between clause marks, in constant reach)."""
-    global _MARKS_OF
-    # (what ``_LAST_MARK.match(norm, lo, at)`` and ``_MARK.search(norm, end, hi)`` find, read off the text's marks by
-    # bisection: every step of a text asks, two regex calls each cost several times more)
-    seen = _MARKS_OF
-    if seen[0] is not norm:
-        seen = _MARKS_OF = (norm, [m.start() for m in _MARK.finditer(norm)])
-    marks = seen[1]
     lo = max(0, at - _REACH)
-    k = bisect_left(marks, at) - 1  # the last mark before ``at``
+    m = _LAST_MARK.match(norm, lo, at)
     hi = min(len(norm), end + _REACH)
-    j = bisect_left(marks, end)  # the first at ``end`` or after
-    return (marks[k] + 1 if k >= 0 and marks[k] >= lo else lo), (marks[j] if j < len(marks) and marks[j] < hi
-                                                                 else max(end, hi))
+    m2 = _MARK.search(norm, end, hi)
+    return (m.end() if m is not None else lo), (m2.start() if m2 is not None else max(end, hi))
 
 
 def _named(before: str) -> bool:
