@@ -96,7 +96,7 @@ import re
 
 from .quantities import CORRECTION_CUES
 from .words import (NAMING_VERBS, OTHERWISE_CUES, PERSON_NOUNS, PROHIBITIONS, PUNCT, SENTENCE_ENDS, SPEECH_PARTICLES,
-                    said_unused)
+                    UNUSED_LAST, said_unused)
 
 # (the clause marks: a step's clause runs between two of them)
 _CLAUSE_MARKS = frozenset(PUNCT)
@@ -258,6 +258,7 @@ _CONDITION_REACH = 5  # characters between the condition's verb and 就
 # a failure said as avoided, and a clause that says what is avoided
 _AVOIDED = ("不容易", "不会", "就不", "才不", "不至于")
 _AVOIDING = ("省得", "免得", "以免", "免") + OTHERWISE_CUES  # (「…,不然绣出来会皱」: what a clause so opened says)
+_AVOIDING_FIRST = frozenset(w[0] for w in _AVOIDING)
 
 
 # a clause mark, and the last one before a position (the scans of ``_clause``, in C)
@@ -281,7 +282,10 @@ def _named(before: str) -> bool:
 def _prohibited(before: str, surface: str, free: int = 0) -> bool:
     """The clause's words before the verb end in a prohibition (and what may stand between: ``before[free:]``
     holds no verb of another step)."""
-    if not any(c in before for c in _PROHIBITION_ANCHORS):  # (compiled, a loop in C: no call per anchor as with map)
+    for c in _PROHIBITION_ANCHORS:  # (a plain loop: compiled, ``any`` over a generator expression makes a generator)
+        if c in before:
+            break
+    else:
         return False
     last = None
     for m in _PROHIBITION.finditer(before):
@@ -331,7 +335,9 @@ def _mishap(norm: str, a: int, b: int, v: int, ve: int, surface: str, starts: li
             return True
     if surface[0] in _MISHAP_FIRST and surface.startswith(_MISHAP_WORDS) and norm.endswith(_AVOIDED, a, v):
         return True  # 「泡透了下刀不容易崩」
-    return norm.startswith(_AVOIDING, v) or norm.startswith(_AVOIDING, a, v)
+    # (a cue's first character read first: most verbs have none after them or at their clause's start)
+    return (norm[v:v + 1] in _AVOIDING_FIRST and norm.startswith(_AVOIDING, v)) \
+        or (norm[a:a + 1] in _AVOIDING_FIRST and norm.startswith(_AVOIDING, a, v))
 
 
 def _recap(norm: str, surface: str, ve: int, b: int, st, steps: list, starts: list) -> bool:
@@ -355,6 +361,15 @@ def _recap(norm: str, surface: str, ve: int, b: int, st, steps: list, starts: li
     return any(q.start < st.start and (v in (q.surface or "") or v in (q.action or "")) for q in steps)
 
 
+def _holds_any(text: str, subs: tuple) -> bool:
+    """Whether ``text`` holds one of ``subs`` (a substring search each, in C; a plain loop: compiled, ``any`` over a
+    generator expression makes a generator object each time)."""
+    for sub in subs:
+        if sub in text:
+            return True
+    return False
+
+
 def non_steps(steps: list, norm: str, warned: set | None = None) -> set:
     """The ids of the steps whose verb is not an action done (the classes in the module's docstring); the ids of
     those that are what must not be done or what goes wrong (a prohibition, a mishap, a consequence) are also
@@ -364,13 +379,13 @@ def non_steps(steps: list, norm: str, warned: set | None = None) -> set:
     starts = [q.start for q in steps]
     # a text with none of a pattern's anchor characters names nothing, or quotes no saying: that search is
     # skipped for each of its steps
-    naming = any(c in norm for c in _NAMING_ANCHORS)  # (a substring search each, in C)
-    saying = any(c in norm for c in _SAYING_ANCHORS)
-    prohibiting = any(c in norm for c in _PROHIBITION_ANCHORS)
+    naming = _holds_any(norm, _NAMING_ANCHORS)  # (a substring search each, in C)
+    saying = _holds_any(norm, _SAYING_ANCHORS)
+    prohibiting = _holds_any(norm, _PROHIBITION_ANCHORS)
     jiu = "就" in norm  # (a mishap is said with it)
     # (or with 要 right after its condition's 了/过/来/去, p2: _MISHAP_YAO's look-behind; 要 alone is everywhere)
-    yao = any(c in norm for c in _YAO_AFTER_CONDITION)
-    job = any(c in norm for c in _JOB_ANCHORS)  # (a job named before its steps: 头一步, 这一步…)
+    yao = _holds_any(norm, _YAO_AFTER_CONDITION)
+    job = _holds_any(norm, _JOB_ANCHORS)  # (a job named before its steps: 头一步, 这一步…)
     while_ = "的时候" in norm
     prev = None  # (the end and the verb of the step before)
     free = 0  # (where the verb of the last step not prohibited ends: a prohibition after it may reach over words)
@@ -511,7 +526,9 @@ def unused(words: list, kinds: list, starts: list, norm: str) -> bool:
     k = 1
     blanked = False
     while k < n:
-        if kinds[k] in ("N", "T") and said_unused(norm, starts[k]):
+        # (said_unused's own first test, the character before the noun, read here first: spares the call before
+        # most nouns)
+        if kinds[k] in ("N", "T") and norm[starts[k] - 1] in UNUSED_LAST and said_unused(norm, starts[k]):
             while k < n and kinds[k] in ("N", "T"):
                 kinds[k] = None
                 k += 1

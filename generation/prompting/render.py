@@ -211,7 +211,15 @@ def _performed(steps: list, text: str = "") -> bool:
             return False
         at = _LIMB_START.search(text, s, e)
         return at is not None and _LIMB.search(text, at.start(), e) is not None
-    return sum(map(moves, steps)) * 2 >= len(steps)
+    # (half of them or more: read step by step, stopping where the answer is settled; each test is pure)
+    need, left = (len(steps) + 1) // 2, len(steps)
+    for st in steps:
+        if need <= 0 or left < need:
+            break
+        if moves(st):
+            need -= 1
+        left -= 1
+    return need <= 0
 
 
 def _longest(value) -> float:
@@ -815,6 +823,10 @@ def _once_said(spec: Spec, text: str, verb_pos, verb_len: int, end: int) -> str:
     return m.group(1) if m else ""
 
 
+# RELATION_LEADS by their first character, in their order (``_relation_text``)
+_RELATION_LEADS_BY_CHAR = {c: tuple(w for w in RELATION_LEADS if w[0] == c) for c in {w[0] for w in RELATION_LEADS}}
+
+
 def _relation_text(step: dict, verb_pos, text: str):
     """(phrase, after_verb) for a step's said place or path (「往版上」「顺着一个方向」), or None where it
     is no complete phrase (「在下」)."""
@@ -830,7 +842,12 @@ def _relation_text(step: dict, verb_pos, text: str):
     rel = rel.rstrip("一")
     if len(rel) > 8 or _REDUPLICATED.search(rel):
         return None  # 「一点一点往下」: a manner said on the way, not a place
-    lead = next(w for w in RELATION_LEADS if rel.startswith(w))
+    # (the first of RELATION_LEADS it starts with: only those of its first character are tried, with no generator)
+    for lead in _RELATION_LEADS_BY_CHAR.get(rel[:1], ()):
+        if rel.startswith(lead):
+            break
+    else:
+        lead = next(w for w in RELATION_LEADS if rel.startswith(w))  # (none: as before)
     rest = rel[len(lead):]
     only_localizers = not rest.strip(LOCALIZERS)  # (「在下」: nothing but localizers after the lead)
     if not rest or (lead in ("在", "到", "从") and (len(rest) < 2 or only_localizers)):
@@ -1053,8 +1070,7 @@ def render_prompt(description: dict, camera: str | None = None, *, step: int | N
             clauses[n] = render_one(planned[n])
     rendered = said_once(clauses)
     if len(rendered) > 1:
-        steps_text = tpl["step_joiner"].join(
-            tpl["numbered_step"].format(order=i + 1, text=r) for i, r in enumerate(rendered))
+        steps_text = tpl["step_joiner"].join(_numbered_steps(tpl["numbered_step"], rendered))
     else:
         steps_text = rendered[0] if rendered else style.get("technique", "")
     # tools and materials the speaker named that no step carries are still in view (never dropped)
@@ -1168,6 +1184,29 @@ def _opening_lead(head: str, spec: Spec, goes_on: bool = False) -> int:
         return 0 if words and all(tags.get(w, "x")[:1] in TOPIC_NAME_TAGS or tags.get(w, "")[:1] == "r"
                                   for w in words) else -1
     return len(head) if len(head) <= 2 and tags.get(head, "")[:1] == "v" else -1
+
+
+_NUMBERED_PARTS: dict = {}
+
+
+def _numbered_steps(template: str, rendered: list) -> list[str]:
+    """``template.format(order=i + 1, text=r)`` for each rendered step: where the template is plain text with
+    ``{order}`` and ``{text}`` once each and no other brace (「第{order}步,{text}」), its pieces are cut once per
+    template and each step is joined from them (a format call parses the template and builds its keywords each
+    time: several times the cost); any other template is formatted."""
+    parts = _NUMBERED_PARTS.get(template)
+    if parts is None:
+        if template.count("{order}") == 1 and template.count("{text}") == 1:
+            a, rest = template.split("{order}")
+            if "{text}" in rest:
+                b, c = rest.split("{text}")
+                if not any(ch in piece for piece in (a, b, c) for ch in "{}"):
+                    parts = (a, b, c)
+        _NUMBERED_PARTS[template] = parts = parts or ()
+    if not parts:
+        return [template.format(order=i + 1, text=r) for i, r in enumerate(rendered)]
+    a, b, c = parts
+    return [a + str(i) + b + r + c for i, r in enumerate(rendered, 1)]
 
 
 def _named_techniques(techniques: list, shown: str, limit: int = 3) -> list[str]:

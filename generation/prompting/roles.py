@@ -63,9 +63,14 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
     has_needle = False
     action_idx = None
     markers, context = [], []
-    # (most units hold no 到/得: the substring search ``_degree_start`` opens with, done here, spares the call)
+    # (most units hold no 到/得: the substring search ``_degree_start`` opens with, done here, spares the call; a plain
+    # loop: compiled, ``any`` over a generator expression makes a generator object for every unit)
     said = "".join(words[s:e])
-    cut = _degree_start(doc, s, e) if any(m in said for m in DEGREE_MARKERS) else e + 1
+    cut = e + 1
+    for m in DEGREE_MARKERS:
+        if m in said:
+            cut = _degree_start(doc, s, e)
+            break
     for i in ii:
         k = kinds[i]
         if k == "Q":
@@ -725,7 +730,12 @@ def _bare_object(doc: Doc, j: int, e: int):
 def _yields_result(words: list, v: int, j: int) -> bool:
     """The verb at v makes what follows it up to j (V成/V出, or 成 between): 「蹲成马步」「打出金箔」「推出匀匀的皱纹」
     name a result, not what is worked."""
-    return "成" in words[v] or words[v][-1] == "出" or any(words[k] == "成" for k in range(v + 1, j))
+    if "成" in words[v] or words[v][-1] == "出":
+        return True
+    for k in range(v + 1, j):  # (a plain loop: compiled, ``any`` over a generator expression makes a generator)
+        if words[k] == "成":
+            return True
+    return False
 
 
 def _named_work(doc: Doc, term_at: dict, v: int, j: int, e: int) -> bool:
