@@ -322,6 +322,13 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
         if kinds[i] == "V" and i and kinds[i - 1] == "R" and i + 1 < n and words[i + 1] in RELATION_END \
                 and len(w) == 1:
             kinds[i] = None  # 「从折边开剪」: after a relation marker, 折 + 边 is a place, not an action
+    if "的" in words:
+        for j in range(1, n - 3):
+            if words[j] == "的" and kinds[j + 1] == "V" and len(words[j + 1]) == 1 and words[j + 2] == words[j + 1] \
+                    and kinds[j + 3] in ("N", "T"):
+                # 「切成指头粗的条条肉」: after 的 a noun phrase stands; a one-character word said twice before a noun
+                # (jieba cuts the doubled word it lacks apart and tags it a verb) is that noun's modifier, no verb
+                kinds[j + 1] = kinds[j + 2] = None
     interesting = list(compress(range(len(words)), kinds))
     if counters is not None:
         counters.tokens += len(words)

@@ -544,13 +544,14 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False, sl
                 kind is None and k == j and len(words[k]) >= 2 and POS_TAGS.roles.get(words[k], "") in UNKNOWN_NAME_TAGS) or (
                 kind == "A" and k == j and info is None and POS_TAGS.roles.get(words[k], "")[:1] == "n" and k > 0 and (
                     kinds[k - 1] in ("O", "L", "Q") or POS_TAGS.roles.get(words[k - 1], "") in ("m", "mq", "q")
+                    or words[k - 1][-1:] == "的"
                     or (kinds[k - 1] in ("V", "T") and words[k - 1][-1:] not in MADE_COMPLEMENTS))):
             # 「马莲」「草」: a name jieba tags as a person or place, before a noun, is part of it;
             # where a noun stands (after 拿/把/a verb), such a name is the noun (「拿松明子扎」)
             # 「马莲」「草」: a name jieba tags as a person or place, before a noun, is part of it;
             # a craft's own name jieba tags a noun is a thing right after 把, 拿/用, a classifier or a verb (not
             # after V出/V成: 「打出金箔」 makes it)
-            # (「把金箔裹到药丸上」「手持太平鼓」)
+            # (「把金箔裹到药丸上」「手持太平鼓」); so is one right after 的 (「三寸见方的金箔」)
             parts.append(words[k])
             infos.append(info)
             k += 1
@@ -1132,6 +1133,10 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             # only where the clause names nothing else: 「捣成浆」)
             if step.material == (info.canonical if info is not None else np):
                 step.material = None
+            if after + 1 < e and words[after] in SIZE_WORDS and words[after + 1] == "的" \
+                    and (sized := _doubled_noun(doc, after + 2, e) or _noun_phrase(doc, term_at, after + 2, e))[0] \
+                    is not None:
+                np = sized[0]  # 「剁成核桃大的块块」: a thing the size is said by is no result; the noun after 的 is
             result_np, np = np, None
         if np is None:
             j = nxt
@@ -1156,6 +1161,11 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                     and (described_np := _noun_phrase(doc, term_at, j + 2, e, body=True))[0] is not None:
                 # 「插上新的旗子」「换上干净的布」: an adjective and 的 before the object say what it is like
                 np, info, after = described_np
+            elif j > action_idx and j + 3 <= e and not _yields_result(words, action_idx, j) \
+                    and (sized := _sized_object(doc, term_at, j, e)) is not None:
+                # 「夹起一张三寸见方的金箔」「夹起一张巴掌大的金箔」: a size (a quantity or a thing, and a size word) then 的
+                # says what the object is like; the noun after 的 is the object
+                np, info, after = sized
             elif j > action_idx and not _yields_result(words, action_idx, j) \
                     and (modified := _modified_head(doc, term_at, j, e)) is not None:
                 # 「削掉多出来的木头」「舀进刷过油的木桶里」: the noun after 的 is the object; the vessel gone into is read
@@ -1640,6 +1650,38 @@ def _named_before(doc: Doc, term_at: dict, s: int, b: int, name: str, lead_at: i
     canonical name, and not inside what 拿/用 took (tokens lead_at..lead_end: 「拿酒精棉球把…擦」)."""
     return any(k in term_at and (term_at[k].canonical == name or doc.words[k] == name)
                and not lead_at <= k < lead_end for k in range(s, b))
+
+
+def _doubled_noun(doc: Doc, k: int, e: int):
+    """A one-character word said twice, then a noun (「坨坨肉」: jieba cuts apart the doubled word it lacks), at token k
+    where a noun must stand (after 的): (the three as one noun, None, index after), or None."""
+    words, kinds = doc.words, doc.kinds
+    if k + 2 <= e and len(words[k]) == 1 and words[k + 1] == words[k] and kinds[k] is None and kinds[k + 1] is None \
+            and kinds[k + 2] == "N":
+        return words[k] + words[k + 1] + words[k + 2], None, k + 3
+    return None
+
+
+def _sized_object(doc: Doc, term_at: dict, j: int, e: int):
+    """After the verb, token j opens a size — a quantity and a size word (三寸见方, 两寸长), or after how many (a
+    numeral with its measure word jieba tags m/mq/q: 一张, 一片) a noun and a size word (巴掌大) — then 的 and a noun:
+    that noun, the object (noun, lexicon info or None, index after it), or None."""
+    words, kinds = doc.words, doc.kinds
+    k = j
+    while k < e and kinds[k] is None and POS_TAGS.roles.get(words[k], "") in ("m", "mq", "q"):
+        k += 1
+    if k + 2 > e:
+        return None
+    if kinds[k] == "Q" and words[k + 1] in SIZE_WORDS:
+        k += 3  # (a quantity, a size word, 的)
+    elif k > j and kinds[k] in ("N", "T") and words[k + 1] in SIZE_WORDS:
+        k += 3  # 「一张巴掌大的」: after how many, a thing the size is said by is no object
+    else:
+        return None
+    if k > e or words[k - 1] != "的":
+        return None
+    got = _doubled_noun(doc, k, e) or _noun_phrase(doc, term_at, k, e, body=True)
+    return got if got[0] is not None else None
 
 
 def _place_owner(doc: Doc, term_at: dict, j: int, e: int):
