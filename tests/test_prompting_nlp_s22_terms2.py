@@ -38,3 +38,15 @@ def test_closed_words_are_no_piece_of_a_name():
     # 全|靠, 纸|往: an adverb, a preposition of direction
     assert "全靠" not in _pairs("这一下,全靠腰力。")
     assert "纸往" not in _pairs("刷匀了,纸往版上一铺。")
+
+
+def test_a_verb_and_its_result_or_object_is_no_name():
+    # 缠|紧 (an adjective: the result), 晾|干的 (a result complement), 放|臼里 (a verb opening the clause, its object)
+    assert "缠紧" not in _pairs("线绕三圈,缠紧。")
+    assert "晾干" not in _pairs("拿晾干的竹片来编。")
+    assert "放臼" not in _pairs("蒸熟了,放臼里舂。")
+
+
+def test_a_pair_the_name_runs_on_from_is_no_name():
+    # 薄|背|刀: the pair is only part of the name
+    assert "薄背" not in _pairs("这把,薄背刀还要磨。")

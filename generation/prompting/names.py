@@ -456,11 +456,12 @@ _HMM_PAIR_LEADS = frozenset(("的", "把", "将", "用", "拿", "跟", "和", "�
 
 def _hmm_pairs(spec: Spec, doc: Doc):
     """Token spans (a, a + 2) of two single characters jieba (HMM off) left apart that its own HMM would join into
-    one word it does not know (「满盖」「谈经」「藏枢」: a name the dictionary lacks, the evidence jieba's default cut
+    one word it does not know (「谈经」「藏枢」「奶食」: a name the dictionary lacks, the evidence jieba's default cut
     itself gives), standing in a noun's slot: before 的 (「谈|经的时候」), or after a clause's start, 的, a classifier,
-    把/用/拿/跟 or a preposition of place and before a noun, a locative or the clause end (「住着个满|盖魔王」). Neither
-    character a function word, numeral, direction, modal, copula, complement, adverb or body part, and not a noun
-    and its predicate (「笔|大」「龙|扎」: a noun then an adjective or verb says something of it)."""
+    把/用/拿/跟 or a preposition of place and before a noun, a locative or the clause end (「把奶|食、白酒」). Neither
+    character a function word, adjective, locative, numeral, direction, modal, copula, complement, adverb or body
+    part; not a noun and its predicate (「龙|扎」), a verb and its result (「控|干的」), a verb opening the pair before
+    its object (「放|臼里」), nor a pair the name runs on from (「薄|背|刀」)."""
     words, kinds = doc.words, doc.kinds
     n = len(words)
     if n < 2:
@@ -476,7 +477,11 @@ def _hmm_pairs(spec: Spec, doc: Doc):
             continue
         nxt = words[a + 2] if a + 2 < n else ""
         nk = kinds[a + 2] if a + 2 < n else "P"
+        if y in RESULT_COMPLEMENTS:
+            continue  # (a verb and its result: 「控|干的」)
         if nxt != "的":
+            if kinds[a] in ("V", "T"):
+                continue  # (a verb and its object: 「放|臼里」「唱|亚鲁王」)
             prev = words[a - 1] if a else ""
             if not (a == 0 or kinds[a - 1] == "P" or prev in _HMM_PAIR_LEADS or tags.get(prev, "")[:1] == "q"):
                 continue
@@ -484,9 +489,11 @@ def _hmm_pairs(spec: Spec, doc: Doc):
                 continue
         if not ("\u4e00" <= x <= "\u9fff" and "\u4e00" <= y <= "\u9fff"):
             continue
-        tx, ty = tags.get(x, "x"), tags.get(y, "x")
-        if tx[:1] in FUNCTION_TAGS or ty[:1] in FUNCTION_TAGS or (tx[:1] == "n" and ty[:1] in ("a", "v")):
+        tx, ty = tags.get(x, "x")[:1], tags.get(y, "x")[:1]
+        if tx in _HMM_NOT_TAGS or ty in _HMM_NOT_TAGS or (tx == "n" and ty == "v"):
             continue
+        if len(nxt) == 1 and nxt != "的" and nxt not in SLOT_LOCATIVES and "\u4e00" <= nxt <= "\u9fff":
+            continue  # (the name runs on: 「薄|背|刀」「湿|抹|布」, a pair is only part of it)
         w = x + y
         if w in freq or any(c in spec.terms and spec.terms[c].category == "body" for c in w):
             continue
@@ -495,6 +502,9 @@ def _hmm_pairs(spec: Spec, doc: Doc):
 
 
 _HMM_KINDS = frozenset((None, "N", "T", "V"))
+# the tags no piece is: a function word's, an adjective's (a predicate or a result: 「黄|变」「缠|紧」「打|扁」) and a
+# locative's or time word's (「初|沸」「初|展」)
+_HMM_NOT_TAGS = frozenset(FUNCTION_TAGS | {"a", "f"})
 _HMM_CLOSED = frozenset(NUMERAL_CHARS | DIRECTION_WORDS | PLACE_SUFFIX | SKIP | COMPLEMENTS | MEASURE_PREV | NEGATIONS
                         | PREDICATE_ADVERBS | MODALS | COPULAS | TOOL_LEAD | OBJECT_MARKERS | ROUTE_PREPOSITIONS
                         | SLOT_PREPOSITIONS | STOP_NOUNS | HMM_PAIR_CLOSED)
