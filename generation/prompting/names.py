@@ -479,10 +479,13 @@ def _hmm_pairs(spec: Spec, doc: Doc):
         nk = kinds[a + 2] if a + 2 < n else "P"
         if y in RESULT_COMPLEMENTS:
             continue  # (a verb and its result: 「控|干的」)
-        if nxt != "的":
+        prev = words[a - 1] if a else ""
+        if nxt == "的":
+            if a and kinds[a - 1] != "P" and tags.get(prev, "")[:1] in FUNCTION_TAGS:
+                continue  # (「刚熔|封的罐子」: an adverb before it, a verb phrase that describes)
+        else:
             if kinds[a] in ("V", "T"):
                 continue  # (a verb and its object: 「放|臼里」「唱|亚鲁王」)
-            prev = words[a - 1] if a else ""
             if not (a == 0 or kinds[a - 1] == "P" or prev in _HMM_PAIR_LEADS or tags.get(prev, "")[:1] == "q"):
                 continue
             if not (nk in ("N", "T", "P") or nxt in SLOT_LOCATIVES):
