@@ -15,7 +15,7 @@ from .tokens import Doc
 from .words import (from_pos_table, ASPECT_AFTER_VERB, BODY_CHARS, COMPLEMENTS, COORD_RE, COORD_STOP, COPULAS, CRAFT_HEADS,
                     CRAFT_NAME_LEADS, DEFINING_DEMONSTRATIVES, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_VERBS,
                     DIRECTION_WORDS, FILLERS, FUNCTION_TAGS, GENERIC_SUFFIX_WORDS, GENRE_HEADS, GENRE_NOUN_HEADS, HAND_CHARS, LED_TOOL_RE,
-                    LED_TOOL_STOP, LOCATIVES, MANNER_VERBS, MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, METHOD_LEADS,
+                    HMM_PAIR_CLOSED, LED_TOOL_STOP, LOCATIVES, MANNER_VERBS, MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, METHOD_LEADS,
                     METHOD_WORDS,
                     MISTAGGED_NOUN_TAGS, MODALS, NAME_ENDS, NAMING_VERBS, NEGATIONS, NUMERAL_CHARS, OBJECT_CHAR_TAGS,
                     OBJECT_MARKERS, OPENING_NAME_NEXT, PERSON_LEADS, PIECE_CLASSIFIERS, PRACTICE_VERBS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS,
@@ -462,6 +462,77 @@ def _slot_nouns(spec: Spec, doc: Doc):
         elif nk == "P" and len(prev) == 1 and kinds[a - 1] in ("V", "T") and (a < 2 or kinds[a - 2] in ("P", "M")) \
                 and (tags.get(prev, "")[:1] == "v" or prev in DIRECTION_VERBS):
             yield a, a + 2
+    yield from _hmm_pairs(spec, doc)
+
+
+# the words before a noun's slot (「个满盖魔王」「跟巴依老爷」「把奶食…」) beside a clause's start and 的
+_HMM_PAIR_LEADS = frozenset(("的", "把", "将", "用", "拿", "跟", "和", "同")) | frozenset(SLOT_PREPOSITIONS)
+
+
+def _hmm_pairs(spec: Spec, doc: Doc):
+    """Token spans (a, a + 2) of two single characters jieba (HMM off) left apart that its own HMM would join into
+    one word it does not know (「谈经」「藏枢」「奶食」: a name the dictionary lacks, the evidence jieba's default cut
+    itself gives), standing in a noun's slot: before 的 (「谈|经的时候」), or after a clause's start, 的, a classifier,
+    把/用/拿/跟 or a preposition of place and before a noun, a locative or the clause end (「把奶|食、白酒」). Neither
+    character a function word, adjective, locative, numeral, direction, modal, copula, complement, adverb or body
+    part; not a noun and its predicate (「龙|扎」), a verb and its result (「控|干的」), a verb opening the pair before
+    its object (「放|臼里」), nor a pair the name runs on from (「薄|背|刀」)."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    if n < 2:
+        return
+    tags = spec.pos_tags()
+    freq = spec.ensure_tokenizer().FREQ
+    closed = _HMM_CLOSED
+    for a in range(n - 1):
+        x, y = words[a], words[a + 1]
+        if len(x) != 1 or len(y) != 1 or x in closed or y in closed:
+            continue
+        if kinds[a] not in _HMM_KINDS or kinds[a + 1] not in _HMM_KINDS:
+            continue
+        nxt = words[a + 2] if a + 2 < n else ""
+        nk = kinds[a + 2] if a + 2 < n else "P"
+        if y in RESULT_COMPLEMENTS:
+            continue  # (a verb and its result: 「控|干的」)
+        prev = words[a - 1] if a else ""
+        if nxt == "的":
+            if a and kinds[a - 1] != "P" and tags.get(prev, "")[:1] in FUNCTION_TAGS:
+                continue  # (「刚熔|封的罐子」: an adverb before it, a verb phrase that describes)
+        else:
+            if kinds[a] in ("V", "T"):
+                continue  # (a verb and its object: 「放|臼里」「唱|亚鲁王」)
+            if not (a == 0 or kinds[a - 1] == "P" or prev in _HMM_PAIR_LEADS or tags.get(prev, "")[:1] == "q"):
+                continue
+            if not (nk in ("N", "T", "P") or nxt in SLOT_LOCATIVES):
+                continue
+        if not ("\u4e00" <= x <= "\u9fff" and "\u4e00" <= y <= "\u9fff"):
+            continue
+        tx, ty = tags.get(x, "x")[:1], tags.get(y, "x")[:1]
+        if tx in _HMM_NOT_TAGS or ty in _HMM_NOT_TAGS or (tx == "n" and ty == "v"):
+            continue
+        if len(nxt) == 1 and nxt != "的" and nxt not in SLOT_LOCATIVES and "\u4e00" <= nxt <= "\u9fff":
+            continue  # (the name runs on: 「薄|背|刀」「湿|抹|布」, a pair is only part of it)
+        w = x + y
+        if w in freq or any(c in spec.terms and spec.terms[c].category == "body" for c in w):
+            continue
+        if _hmm_word(w):
+            yield a, a + 2
+
+
+_HMM_KINDS = frozenset((None, "N", "T", "V"))
+# the tags no piece is: a function word's, an adjective's (a predicate or a result: 「黄|变」「缠|紧」「打|扁」) and a
+# locative's or time word's (「初|沸」「初|展」)
+_HMM_NOT_TAGS = frozenset(FUNCTION_TAGS | {"a", "f"})
+_HMM_CLOSED = frozenset(NUMERAL_CHARS | DIRECTION_WORDS | PLACE_SUFFIX | SKIP | COMPLEMENTS | MEASURE_PREV | NEGATIONS
+                        | PREDICATE_ADVERBS | MODALS | COPULAS | TOOL_LEAD | OBJECT_MARKERS | ROUTE_PREPOSITIONS
+                        | SLOT_PREPOSITIONS | STOP_NOUNS | HMM_PAIR_CLOSED)
+
+
+def _hmm_word(w: str) -> bool:
+    """Whether jieba's HMM (``finalseg``, what its default cut applies to a run of characters its dictionary
+    does not join) reads the two characters as one word."""
+    from jieba import finalseg
+    return sum(1 for _ in finalseg.cut(w)) == 1
 
 
 # the prepositions of place before a thing and a locative after it (「扣在纸垛上」「坐到竹担上」)

@@ -490,6 +490,9 @@ SAYING_VERBS = frozenset(("讲", "说"))
 # The copula names what it identifies (「这就是降龙」「刻的是阳文」「慢了就是散板」) after a demonstrative,
 # a 的 (the pseudo-cleft 「V的是X」) or, for 就是, any word of its clause (opening a clause it is a filler)
 COPULAS = {"是", "就是"}
+# (s22-terms2) characters no piece of a name jieba's HMM joins: a preposition of direction, the adverb 全, the
+# existential 有 (「全|靠」「纸|往」「底|有」: a phrase, never a name)
+HMM_PAIR_CLOSED = {"全", "靠", "往", "有"}
 
 # jieba's tags of the words a name said as a sentence's topic is made of: nouns, names jieba's dictionary
 # lacks (nr/ns/nz, or no tag: a word the repairs joined), idioms and set phrases (五禽戏/i), abbreviations,
