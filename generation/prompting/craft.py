@@ -157,7 +157,7 @@ def detect(spec, words, starts, kinds, text: str, catalogue_said=()):
     best_word: dict[str, int] = {}  # word → its highest weight (as a name) in the text
     # (only the spec's terms and craft names are looked at: the other tokens are skipped at once)
     for i, k in enumerate(kinds):
-        if k not in _CRAFT_KINDS:
+        if k is None or k not in _CRAFT_KINDS:  # (most tokens have no kind: one pointer test skips them)
             continue
         w = words[i]
         if w not in craft_words:
@@ -168,8 +168,8 @@ def detect(spec, words, starts, kinds, text: str, catalogue_said=()):
             continue  # said before in the best role it can have: a later saying cannot weigh more
         if named:
             weight = name_role(words, kinds, i, starts[i] < opening_end, tags)
-        else:
-            weight = ASIDE if _aside(words, kinds, i, tags) else PLAIN
+        else:  # (``_aside`` written out: one call fewer per word of a craft)
+            weight = ASIDE if _witnessed(words, kinds, i) or _compared(words, kinds, i, tags) else PLAIN
         if weight > had:
             best_word[w] = weight
     for a, b in catalogue_said:
@@ -177,7 +177,7 @@ def detect(spec, words, starts, kinds, text: str, catalogue_said=()):
         if w not in catalogue_words or best_word.get(w, -1) >= PLAIN:
             continue
         i = bisect_right(starts, a) - 1
-        weight = ASIDE if i >= 0 and _aside(words, kinds, i, tags) else PLAIN
+        weight = ASIDE if i >= 0 and (_witnessed(words, kinds, i) or _compared(words, kinds, i, tags)) else PLAIN
         if weight > best_word.get(w, -1):
             best_word[w] = weight
     scores: dict[str, int] = {}

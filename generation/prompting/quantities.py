@@ -30,6 +30,9 @@ NUM = rf"(?:个把|[百千万]把|仨俩|[俩仨](?![{CN_CHARS}])|\d{{1,9}}(?:\.
 # the characters a NUM is made of, in at most 16 of them: 「(?=[NUM_CHARS]{1,16}比)」 before a NUM that a 比 must
 # follow fails at once where none does (a NUM said in full is tried only where it can be followed so)
 NUM_CHARS = rf"\d.{CN_CHARS}点几个把仨俩半"
+# the characters a NUM can start with: a look-ahead on them before the look-behinds and the alternation of NUM
+# fails at once where no number starts (most places the `gap` branch's backtracking tries)
+NUM_FIRST = rf"个\d{CN_CHARS}几半俩仨"
 RANGE_SEP = r"(?:到|至|~|-|—|–|～|或|、)"  # 「三、四遍」 as written down
 # Words after which a bare number is a temperature (「熬到一百五」「烧至一千二」「炉温八百」).
 HEAT_CUES = ("熬到", "熬至", "烧到", "烧至", "加热到", "加热至", "烤到", "烤至", "升到", "升至", "温度到", "温度在",
@@ -295,7 +298,7 @@ class QuantityFinder:
         source = (rf"(?=[\d{CN_CHARS}几半每一劈分走进打敲拉大约差能个对俩仨{''.join(sorted({c[0] for c in HEAT_CUES}))}])"
             rf"(?:(?:(?P<pre>{PER_ALT})|)"
             rf"(?:(?P<gap>走|进|打|敲|拉|大概|约|差不多|能|[^\d{CN_CHARS}俩仨几半每劈分\s,。;!?、\uff0c\uff1b\uff01\uff1f]{{1,3}}个?)|)"
-            rf"{no_num_before}(?P<n1>{NUM})(?:(?:来|多)?(?:(?P<unit1>{unit_first}(?:{unit_alt}))|){RANGE_SEP}(?P<n2>{NUM})|)(?:(?P<half>个半)|)个?(?:(?P<lai>来|多)|)整?"
+            rf"(?=[{NUM_FIRST}]){no_num_before}(?P<n1>{NUM})(?:(?:来|多)?(?:(?P<unit1>{unit_first}(?:{unit_alt}))|){RANGE_SEP}(?P<n2>{NUM})|)(?:(?P<half>个半)|)个?(?:(?P<lai>来|多)|)整?"
             rf"(?:(?<=\d) )?"  # 「烧 800 度」: a space after an Arabic number
             rf"(?P<unit>{unit_first}(?:{unit_alt_fen}))(?![a-zA-Z])(?:(?P<half2>半(?![个天年月]))|)(?:(?P<lai2>(?<=分)[来多]钟)|)"
             # 「一尺八」「一米二」「一斤二」: a digit after 尺/米/丈/寸/斤 is tenths of it
