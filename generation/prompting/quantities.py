@@ -69,6 +69,19 @@ class Quantity:
     scale: float = 0.0  # canonical units per number said (寸 → 33.33): a corrected bare number uses it
     counted: str = ""  # the classifier of a count of things (九个人 → 个): rendered 「共9个」, not 「共9次」
 
+    # Compiled, as tokens.Step's (the dataclass's generated __init__ runs interpreted): the fields above, in order,
+    # with their defaults (tests/test_prompting_step_init.py).
+    def __init__(self, start, end, name, value, raw, keep=None, one_event=False, scale=0.0, counted=""):
+        self.start = start
+        self.end = end
+        self.name = name
+        self.value = value
+        self.raw = raw
+        self.keep = keep
+        self.one_event = one_event
+        self.scale = scale
+        self.counted = counted
+
 
 def _num(x: float):
     x = float(x)

@@ -46,6 +46,43 @@ class Step:
     role: str | None = None  # a parallel role subject (「上手弹三弦,下手弹琵琶」): another role, another step
     put_at: str | None = None  # where the verb puts its thing (「夹在指头缝里」): a place after V在/V到
 
+    # The dataclass's own __init__ is generated with exec and so runs interpreted even in the compiled build (about
+    # 7,600 instructions a call; one Step per unit read, ~14,000 per bench pass). This one is compiled; dataclass keeps
+    # an __init__ the class defines. Same parameters, order and defaults as the fields above (a list or dict field
+    # left out gets a fresh empty one): tests/test_prompting_step_init.py compares it with the generated one.
+    def __init__(self, hand=None, action=None, tool=None, material=None, relation=None, manner=None, params=None,
+                 defaults=None, notes=None, start=-1, end=-1, before_next=False, topic=False, from_technique=False,
+                 general_action=False, surface="", vague=None, material_default=False, open_action=False,
+                 open_terms=None, extra_params=None, counted="", lead_only=False, forward_lead=None, subject=False,
+                 role=None, put_at=None):
+        self.hand = hand
+        self.action = action
+        self.tool = tool
+        self.material = material
+        self.relation = relation
+        self.manner = manner
+        self.params = {} if params is None else params
+        self.defaults = [] if defaults is None else defaults
+        self.notes = [] if notes is None else notes
+        self.start = start
+        self.end = end
+        self.before_next = before_next
+        self.topic = topic
+        self.from_technique = from_technique
+        self.general_action = general_action
+        self.surface = surface
+        self.vague = [] if vague is None else vague
+        self.material_default = material_default
+        self.open_action = open_action
+        self.open_terms = [] if open_terms is None else open_terms
+        self.extra_params = [] if extra_params is None else extra_params
+        self.counted = counted
+        self.lead_only = lead_only
+        self.forward_lead = forward_lead
+        self.subject = subject
+        self.role = role
+        self.put_at = put_at
+
     def extend(self, start: int, end: int) -> None:
         if start < 0:
             return
