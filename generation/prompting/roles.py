@@ -12,7 +12,7 @@ from .quantities import CORRECTION_CUES
 from .spec import HAND_TERMS, Spec
 from .tokens import (Doc, Step, _all_stuff, _head, _is_body, _is_body_motion, _is_material_word, _is_tool_word,
                      _is_working_tool)
-from .words import (AIM_MARKERS, VESSEL_ENTRY_VERBS, VESSELS_ENTERED, ABRASIVE_SHEETS, ACTION_CLASSIFIERS, AGENT_NOUN_SUFFIX, APPLY_VERBS, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BEAT_CHARS, BEAT_NOUNS, BEAT_WORDS, BIND_VERBS, CLAUSE_COMMAS,
+from .words import (AIM_MARKERS, VESSEL_ENTRY_VERBS, VESSELS_ENTERED, ABRASIVE_SHEETS, ACTION_CLASSIFIERS, APPLY_VERBS, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BEAT_CHARS, BEAT_NOUNS, BEAT_WORDS, BIND_VERBS, CLAUSE_COMMAS,
                     COMPLEMENTS, CONSUMED_HEADS, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, COORD_RE, DEGREE_ADVERBS, DEGREE_MARKERS,
                     DEGREE_NEXT_KINDS, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS,
                     FACING_COVERBS, FILLERS, BOTH_HAND_JOINERS, JOIN_COMPARISONS, JOIN_WORDS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS, HANDLED_VERBS,
@@ -1958,7 +1958,7 @@ def joined_things(spec: Spec, doc: Doc, term_at: dict, norm: str, step: Step) ->
     if step.start < 0 or (not step.material and not step.tool) \
             or _JOIN_CHAR.search(norm, max(0, step.start - 2), step.end + 2) is None:
         return  # (a joined thing stands right beside the name said in the step's span: no join word there, none)
-    starts, words = doc.starts, doc.words
+    words = doc.words
     n = len(words)
     for slot in ("material", "tool"):
         name = getattr(step, slot)
