@@ -51,6 +51,10 @@ own verb (its ``surface``), inside the clause (between two clause marks), in con
 * the **work the text opens on**: the text's first clause is the verb with at most three characters of its object and
   a particle (「滚元宵,」「吹木叶嘛,」「我们打糍粑,」), and a later step says the verb again: the work named, its steps
   said after; what it names goes to no step (a verb said once, 「晒酱,黄豆煮烂了…」, stays a step);
+* a **rate or an amount said again** (s22-spurious): the clause opens with 一/每 + a unit, then the verb of a step
+  before and a number (「一分钟能打个一百多下」「一把要扎三十来根」「一出戏里头要甩个十来回」): how often or how much
+  of the work said before, not a step of its own (its quantities go to the step before); not 一边/一只/一下…, not after
+  了/再/又/先 (「一遍干透了再上一遍」 is a step), not V一V (「每个穴位上点一点」), not a step reaching past its clause;
 * a **bare direction** as the verb, after 就 or after 一 + a stroke (「门就开出来了」「墨就渗下去了」「一铲子
   下去三寸」): what comes out of a step (a result said by its subject) or the measure of each stroke, not a
   motion of a hand.
@@ -211,6 +215,15 @@ _STOPS = frozenset(SENTENCE_ENDS | {"."})  # (words.SENTENCE_ENDS, and the ASCII
 # a sound as the subject of what is said
 _SOUND = ("声音", "声儿", "响声", "音色")
 
+# (s22-spurious) a rate or an amount said of a step again: the clause opens with 一/每 + a unit (of time, of the work,
+# of a thing: 一分钟, 一出戏里头, 一把, 一瓣, 一天下来, 每回), then at most a modal (要/能/也就…), the verb of a step
+# before (its first character), and a number (「一分钟能打个一百多下」「一把要扎三十来根」「一天也就弹两三床」): how often or how
+# much, not a step of its own (its quantities go to the step before); not 一边/一面 (two verbs at once), not a hand
+# (「一只手拿…」), not 一下, not a condition or a sequence (「一遍干透了再上一遍」: 了/再/又/先…), not V一V (「每个穴位上
+# 点一点」: a step said softly)
+_RATE_BEFORE = re.compile(r"(?:一|每)(?!边|面|只|手|下|齐|起|块儿|道|直|定|般|样|共)[^,，。.、一每的手脚是拿用往在了过着再又先还]{1,6}")
+_RATE_LEADS = ("一", "每")
+_RATE_AFTER = re.compile(r"[个了上它]{0,2}[0-9一二两三四五六七八九十半百几俩仨]")
 # (issue 11, p1: junk steps)
 # a verdict: the verb after 算 says what counts (「膝盖着了地都算输」「交到裁判手里才算赢」), not 打算/计算…;
 # the verdict words themselves (「才算数」「就算腌好了」) and a contest's outcome said alone (输/赢)
@@ -456,6 +469,10 @@ def non_steps(steps: list, norm: str, warned: set | None = None) -> set:
                 id(q) not in gone and surface[0] in (q.surface or "") + (q.action or "")
                 for q in [q for q in steps if q.start < st.start][-3:])):
             gone.add(id(st))
+        elif before.startswith(_RATE_LEADS) and st.end <= b and _RATE_BEFORE.fullmatch(before) is not None \
+                and _RATE_AFTER.match(after) is not None and not after.startswith("一" + surface[-1]) and any(
+                id(q) not in gone and surface[0] in (q.surface or "") + (q.action or "") for q in steps[:n]):
+            gone.add(id(st))  # 「一分钟能打个一百多下」「一把要扎三十来根」: how often or how much, said of the step before
         elif surface in _DISTANCE_VERBS and _NUMBER.search(after):
             gone.add(id(st))
         elif before.endswith(_SOUND):
