@@ -956,6 +956,13 @@ SIZE_WORDS = frozenset(DIMENSION_CHARS | {"大", "小", "大小", "粗细", "长
 # mostly the piece worked, 「捏住线头」「托住葫芦」)
 GRASP_VERBS = frozenset({"拿", "拿着", "拿起", "拿起来", "拿住", "握", "握着", "握住", "持", "持着", "执", "攥",
                          "攥着", "操起", "抓着", "端", "端着", "端起"})
+# verbs of pinching a thing between the fingers: what they hold is mostly the piece worked (「捏住线头」, not in
+# GRASP_VERBS), but the striker where the next verb strikes with it (carry._strikes_with_held)
+PINCH_VERBS = frozenset(("捏", "捏着", "捏住", "捏紧"))
+# verbs of knocking things together (「两块一碰」「磕着打拍子」): the things held are struck, they strike nothing
+STRIKE_TOGETHER = frozenset("磕碰")
+# an arm that swings what its hand holds (「胳膊往下一甩」: carry._strikes_with_held)
+SWINGING_LIMBS = frozenset(("胳膊", "胳臂", "臂", "手臂", "小臂"))
 POUR_CHARS = frozenset("泼倒洒浇淋灌舀")  # verbs that pour or throw out what the hand holds
 # V着 that says what the motion follows (「跟着板眼在碟边上点」「照着样子剪」): the noun after it is no subject
 # (carry). BEAT_LEADS below is a different class: what a beat or a tune is kept with (not 照着/顺着, a

@@ -1,0 +1,40 @@
+"""Empty tool and material slots filled (nlp-s23-things; carry.py). Sentences written for these tests; each test of a
+rule failed on the code before this branch, the guards held before and after."""
+import pytest
+
+from tests.prompting_steps import steps
+
+FIELDS = ("surface", "tool", "material")
+
+
+# --- a thing held, then struck with by the next verb: the striker, the tool of both (carry._strikes_with_held) -------
+@pytest.mark.parametrize("text, expected", [
+    ("右手捏根小竹棍，轻轻敲两下。", [("捏", "小竹棍", None), ("敲", "小竹棍", None)]),
+    ("他捏着一根木签，嗒嗒地敲。", [("捏着", "木签", None), ("敲", "木签", None)]),
+    ("左手拿着一块鹅卵石，使劲砸。", [("拿着", "鹅卵石", None), ("砸", "鹅卵石", None)]),
+    ("右手握着一截竹子，轻轻敲。", [("握着", "竹子", None), ("敲", "竹子", None)]),
+])
+def test_a_thing_held_then_struck_with_is_the_tool(text, expected):
+    assert steps(text, fields=FIELDS) == expected
+
+
+def test_a_wrist_swung_between_is_passed_over():
+    got = steps("筷子捏在指头缝里，手腕一抖，轻轻敲。", fields=FIELDS)
+    assert got[0] == ("捏", "筷子", None)
+    assert got[-1] == ("敲", "筷子", None)
+
+
+@pytest.mark.parametrize("text, held", [
+    ("右手拿着小锣，敲两下。", "小锣"),        # an instrument held is played, no striker
+    ("右手捏着两块竹板，一碰就响。", "竹板"),    # knocked together: what is held is struck
+    ("右手攥着拳头，使劲砸。", "拳头"),         # the fist is the hand itself
+])
+def test_an_instrument_or_things_knocked_together_are_no_striker(text, held):
+    got = steps(text, fields=FIELDS)
+    assert all(s[1] != held for s in got)
+
+
+def test_a_longer_verb_is_no_stroke():
+    # 打转 turns the tray round, it strikes with nothing
+    got = steps("两只手端着簸箕打转。", fields=FIELDS)
+    assert got[0][1] is None
