@@ -38,3 +38,20 @@ def test_a_longer_verb_is_no_stroke():
     # 打转 turns the tray round, it strikes with nothing
     got = steps("两只手端着簸箕打转。", fields=FIELDS)
     assert got[0][1] is None
+
+
+# --- a word jieba tags a verb, counted and closing its clause, is a thing (extract._counted_thing) ------------------
+@pytest.mark.parametrize("text, expected", [
+    ("先拿两个挂钩,挂在梁上。", ("拿", "挂钩", None)),
+    ("拿三个护膝,绑在腿上。", ("拿", None, "护膝")),
+])
+def test_a_counted_word_jieba_tags_a_verb_is_the_thing(text, expected):
+    assert steps(text, fields=FIELDS)[0] == expected
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    ("搅两下拌匀。", ["搅", "拌匀"]),  # a count of strokes, then a verb and its result
+    ("切两刀装盘。", ["切", "装"]),    # a count of strokes, then a verb and its object
+])
+def test_a_verb_after_a_count_of_strokes_stays_a_verb(text, surfaces):
+    assert [s[0] for s in steps(text, fields=FIELDS)] == surfaces

@@ -998,6 +998,9 @@ REACH_CHARS = frozenset("伸探")  # verbs that reach a hand or limb into or ont
 ROUND_MARKERS = frozenset(("围着", "绕着"))  # a motion round a ground
 # classifiers that count pieces of a thing (一张一张, 一颗一颗), not strokes or turns (一下一下, 一刀一刀, 一圈一圈)
 PIECE_CLASSIFIERS = frozenset("张颗块根片条粒枚串朵")
+# classifiers that count things, never strokes or times (一刀, 两下, 两回): 个, pieces and what is held one by one
+# (extract._counted_thing: 「拿两个制钱,」)
+THING_CLASSIFIERS = PIECE_CLASSIFIERS | THAT_ONE_CLASSIFIERS | frozenset("个双对件副")
 # (nlp-merge) who does the work, named by a verb (and its object) closed by 的 opening its clause: the word after 的
 # that makes the phrase a person (人, 师傅…) or the side that person stands at (一边, 那边, 这头…): 「灌封的一边往罐里灌」
 # 「拉线的那边往回收」「跳的人往圈里跳」; the phrase is no step (``extract._doer_phrases``), its verb being the doer's
