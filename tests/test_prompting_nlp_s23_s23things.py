@@ -55,3 +55,17 @@ def test_a_counted_word_jieba_tags_a_verb_is_the_thing(text, expected):
 ])
 def test_a_verb_after_a_count_of_strokes_stays_a_verb(text, surfaces):
     assert [s[0] for s in steps(text, fields=FIELDS)] == surfaces
+
+
+# --- a noun before the sequence marker and a modal after it is the clause's topic (roles._open_read) ---------------
+@pytest.mark.parametrize("text, expected", [
+    ("面团先要揉匀。", ("揉匀", None, "面团")),
+    ("坯子先得晾干。", ("晾干", None, "坯子")),
+    ("锥子先要扎个眼。", ("扎", "锥子", "眼")),  # (an implement stays the tool)
+])
+def test_topic_before_marker_and_modal(text, expected):
+    assert steps(text, fields=FIELDS)[0] == expected
+
+
+def test_topic_before_modal_and_marker_still_read():
+    assert steps("龟板要先砸碎。", fields=FIELDS)[0] == ("砸碎", None, "龟板")
