@@ -69,3 +69,11 @@ def test_topic_before_marker_and_modal(text, expected):
 
 def test_topic_before_modal_and_marker_still_read():
     assert steps("龟板要先砸碎。", fields=FIELDS)[0] == ("砸碎", None, "龟板")
+
+
+@pytest.mark.parametrize("text, held", [
+    ("左手端着碗，敲两下。", "碗"),          # a vessel held is struck itself
+    ("右手捏着一张面皮，轻轻拍。", "面皮"),  # 拍 pats the thing held as often as it strikes with it
+])
+def test_a_vessel_or_a_thing_patted_is_no_striker(text, held):
+    assert all(s[1] != held for s in steps(text, fields=FIELDS))

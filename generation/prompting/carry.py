@@ -12,9 +12,9 @@ from .words import (ARM_WORDS, ATTACH_VERBS, BIND_VERBS, BODY_OBJECT_CHARS, CONS
                     FILLER_CHARS, FOLLOW_LEADS, FULL_STOPS, GRASP_VERBS, INSTRUMENT_HEADS, INSTRUMENT_LEADS,
                     LIMB_MOVERS, LOAD_VERBS, MATERIAL_HEADS, MEDIUM_HEADS, NEGATIONS, OWN_OBJECT_CHARS,
                     PERFORMED_SUFFIX, PERFORMING_LIMBS, PIECE_CLASSIFIERS, PINCH_VERBS, POUR_CHARS, PUT_VERBS,
-                    SENTENCE_ENDS, SPEECH_VERBS, SPRINKLE_VERBS, STATE_RESULTS, STRIKE_AT_VERBS, STRIKE_ENDINGS,
-                    STRIKE_TOGETHER, STRUCK_HEADS, SWAP_VERBS, SWINGING_LIMBS, TOOL_HEADS, TOOL_LEAD, TREAT_VERBS,
-                    VESSEL_ENTRY, WEAR_VERBS, _HOLD_BEFORE, _LEAD_IN, _OPENING)
+                    SENTENCE_ENDS, SPEECH_VERBS, SPRINKLE_VERBS, STATE_RESULTS, STRIKE_ENDINGS, STRIKE_WITH_VERBS,
+                    STRUCK_HEADS, SWAP_VERBS, SWINGING_LIMBS, TOOL_HEADS, TOOL_LEAD, TREAT_VERBS,
+                    VESSEL_CLASSIFIERS, VESSEL_ENTRY, WEAR_VERBS, _HOLD_BEFORE, _LEAD_IN, _OPENING)
 
 # a sentence end in a string, found by a scan in C (a walk over its characters makes and hashes a string per
 # CJK character)
@@ -132,8 +132,8 @@ def _held_thing_used(spec: Spec, steps: list[Step], norm: str) -> None:
     holds what is worked.
 
     「右手捏根筷子,嗒嗒敲两下」「鼓签子捏在指头缝里,手腕一抖,轻轻敲」: a thing held (also pinched: 捏) and then
-    struck with by the next verb of the sentence, one that strikes (``STRIKE_AT_VERBS``) and names nothing of its
-    own, is the striker, the tool of both (``_strikes_with_held``); an instrument held is played, no striker
+    struck with by the next verb of the sentence, one that strikes (``STRIKE_WITH_VERBS``) and names nothing of its
+    own, is the striker, the tool of both (``_strikes_with_held``); an instrument or a vessel held is struck itself
     (「拿着小锣,敲两下」). A wrist or an arm swung between (``words.LIMB_MOVERS``: 手腕一抖) is the holding hand's."""
     pos = spec.pos_tags()
     for n, p in enumerate(steps):
@@ -181,16 +181,18 @@ def _held_thing_used(spec: Spec, steps: list[Step], norm: str) -> None:
 
 def _strikes_with_held(spec: Spec, steps: list[Step], n: int, norm: str) -> bool:
     """「右手捏根筷子,嗒嗒敲两下」「琴竹捏在虎口里,手腕子一抖,轻轻敲」「攥着木棍,使劲砸」: step n holds a thing (its
-    material) and the next step of the sentence and hand that works anything strikes (its verb a character of
-    ``STRIKE_AT_VERBS``, alone or with ``STRIKE_ENDINGS``: 敲, 敲打, 拍着; not 打开, 打转, nor ``STRIKE_TOGETHER``
-    磕/碰, which knock the things held together) and names no thing, no tool and no place it strikes of its own:
-    the thing held is what strikes, the tool of both. Steps between that only swing the holding wrist or arm
-    (``LIMB_MOVERS``, ``SWINGING_LIMBS``: 手腕一抖) are passed over. Not an instrument (``STRUCK_HEADS``,
-    ``INSTRUMENT_HEADS``: 拿着小锣敲: played, the material), a body part or the fist (``ARM_WORDS``), stuff used up
-    or a medium. True where it read so."""
+    material) and the next step of the sentence and hand that works anything strikes with it (its verb a character
+    of ``words.STRIKE_WITH_VERBS``, alone or with ``STRIKE_ENDINGS``: 敲, 敲打, 砸; not 拍, which pats the thing held as
+    often, nor 磕/碰, which knock the things held together, nor a longer verb: 打开, 打转) and names no thing, no tool
+    and no place it strikes of its own: the thing held is what strikes, the tool of both. Steps between that only
+    swing the holding wrist or arm (``LIMB_MOVERS``, ``SWINGING_LIMBS``: 手腕一抖) are passed over. Not an instrument
+    (``STRUCK_HEADS``, ``INSTRUMENT_HEADS``: 拿着小锣敲, played, the material), a vessel (``VESSEL_CLASSIFIERS``: 端着碗
+    敲, the bowl is struck), a body part or the fist (``ARM_WORDS``), stuff used up or a medium. True where it read
+    so."""
     p = steps[n]
     x = p.material
-    if not x or _head(x)[-1:] in STRUCK_HEADS or _head(x)[-1:] in INSTRUMENT_HEADS or _is_body(spec, x) \
+    if not x or _head(x)[-1:] in STRUCK_HEADS or _head(x)[-1:] in INSTRUMENT_HEADS \
+            or _head(x)[-1:] in VESSEL_CLASSIFIERS or _is_body(spec, x) \
             or _is_body(spec, x, True) or x in ARM_WORDS or _head(x) in ARM_WORDS \
             or _head(x) in CONSUMED_HEADS or _head(x) in MEDIUM_HEADS:
         # (「右手攥成拳头往下一砸」: the fist is the hand itself)
@@ -208,8 +210,7 @@ def _strikes_with_held(spec: Spec, steps: list[Step], n: int, norm: str) -> bool
         if q.subject:
             return False
         surface = q.surface or ""
-        if m is not None or surface[:1] not in STRIKE_AT_VERBS or surface[:1] in STRIKE_TOGETHER \
-                or surface[1:] not in STRIKE_ENDINGS:
+        if m is not None or surface[:1] not in STRIKE_WITH_VERBS or surface[1:] not in STRIKE_ENDINGS:
             return False  # (「拿着铰子,磕着打拍子」: what is knocked together is played, no striker)
         at = norm.find(surface, max(q.start, 0), q.end)
         longer = norm[at:at + len(surface) + 1] if at >= 0 else ""

@@ -959,8 +959,9 @@ GRASP_VERBS = frozenset({"拿", "拿着", "拿起", "拿起来", "拿住", "握"
 # verbs of pinching a thing between the fingers: what they hold is mostly the piece worked (「捏住线头」, not in
 # GRASP_VERBS), but the striker where the next verb strikes with it (carry._strikes_with_held)
 PINCH_VERBS = frozenset(("捏", "捏着", "捏住", "捏紧"))
-# verbs of knocking things together (「两块一碰」「磕着打拍子」): the things held are struck, they strike nothing
-STRIKE_TOGETHER = frozenset("磕碰")
+# verbs that strike with a thing held (「捏根筷子敲」「攥着木棍砸」: carry._strikes_with_held); not 拍, which pats the
+# thing held as often (「捏着面皮拍」), nor 磕/碰, which knock the things held together (「两块一碰」「磕着打拍子」)
+STRIKE_WITH_VERBS = frozenset(STRIKE_AT_VERBS - set("拍磕碰"))
 # an arm that swings what its hand holds (「胳膊往下一甩」: carry._strikes_with_held)
 SWINGING_LIMBS = frozenset(("胳膊", "胳臂", "臂", "手臂", "小臂"))
 POUR_CHARS = frozenset("泼倒洒浇淋灌舀")  # verbs that pour or throw out what the hand holds
