@@ -8,11 +8,13 @@ from bisect import bisect_left
 
 from .spec import Spec
 from .tokens import Step, _head, _is_body, _is_body_motion, _is_material_word, _is_speech, _is_tool_word
-from .words import (ATTACH_VERBS, BIND_VERBS, BODY_OBJECT_CHARS, CONSUMED_HEADS, CONTINUE_MARKERS, FILLER_CHARS,
-                    FOLLOW_LEADS, FULL_STOPS, GRASP_VERBS, INSTRUMENT_LEADS, LOAD_VERBS, MATERIAL_HEADS, MEDIUM_HEADS,
-                    NEGATIONS, OWN_OBJECT_CHARS, PERFORMED_SUFFIX, PERFORMING_LIMBS, PIECE_CLASSIFIERS, POUR_CHARS, PUT_VERBS,
-                    SENTENCE_ENDS, SPEECH_VERBS, SPRINKLE_VERBS, STATE_RESULTS, SWAP_VERBS, TOOL_HEADS, TOOL_LEAD, TREAT_VERBS,
-                    VESSEL_ENTRY, WEAR_VERBS, _HOLD_BEFORE, _LEAD_IN, _OPENING)
+from .words import (ARM_WORDS, ATTACH_VERBS, BIND_VERBS, BODY_OBJECT_CHARS, CONSUMED_HEADS, CONTINUE_MARKERS,
+                    FILLER_CHARS, FOLLOW_LEADS, FULL_STOPS, GRASP_VERBS, INSTRUMENT_HEADS, INSTRUMENT_LEADS,
+                    LIMB_MOVERS, LOAD_VERBS, MATERIAL_HEADS, MEDIUM_HEADS, NEGATIONS, OWN_OBJECT_CHARS,
+                    PERFORMED_SUFFIX, PERFORMING_LIMBS, PIECE_CLASSIFIERS, PINCH_VERBS, POUR_CHARS, PUT_VERBS,
+                    SENTENCE_ENDS, SPEECH_VERBS, SPRINKLE_VERBS, STATE_RESULTS, STRIKE_ENDINGS, STRIKE_WITH_VERBS,
+                    STRUCK_HEADS, SWAP_VERBS, SWINGING_LIMBS, TOOL_HEADS, TOOL_LEAD, TREAT_VERBS,
+                    VESSEL_CLASSIFIERS, VESSEL_ENTRY, WEAR_VERBS, _HOLD_BEFORE, _LEAD_IN, _OPENING)
 
 # a sentence end in a string, found by a scan in C (a walk over its characters makes and hashes a string per
 # CJK character)
@@ -127,10 +129,22 @@ def _held_thing_used(spec: Spec, steps: list[Step], norm: str) -> None:
     another hand, a limb of its own, words said or the whole body moving, nor onto one whose own object is an
     instrument (that is handled itself). Steps between that still work the
     held thing (「一进一出」) are passed over; a vessel held and then poured or splashed from (「端起盆子泼过去」)
-    holds what is worked."""
+    holds what is worked.
+
+    「右手捏根筷子,嗒嗒敲两下」「鼓签子捏在指头缝里,手腕一抖,轻轻敲」: a thing held (also pinched: 捏) and then
+    struck with by the next verb of the sentence, one that strikes (``STRIKE_WITH_VERBS``) and names nothing of its
+    own, is the striker, the tool of both (``_strikes_with_held``); an instrument or a vessel held is struck itself
+    (「拿着小锣,敲两下」). A wrist or an arm swung between (``words.LIMB_MOVERS``: 手腕一抖) is the holding hand's."""
     pos = spec.pos_tags()
     for n, p in enumerate(steps):
         x = p.material
+        if p.surface in PINCH_VERBS:
+            if p.tool is None and x and p.end >= 0:
+                _strikes_with_held(spec, steps, n, norm)
+            continue
+        if p.surface in GRASP_VERBS and p.tool is None and x and p.end >= 0 \
+                and _strikes_with_held(spec, steps, n, norm):
+            continue
         if p.surface not in GRASP_VERBS or p.tool is not None or not x or p.end < 0 \
                 or _is_material_word(x) or _head(x) in CONSUMED_HEADS or _head(x) in MEDIUM_HEADS \
                 or _is_body(spec, x) or _is_body(spec, x, True) or x[-1] == "人" \
@@ -163,6 +177,52 @@ def _held_thing_used(spec: Spec, steps: list[Step], norm: str) -> None:
             if q.hand is None:
                 q.hand = p.hand
             break
+
+
+def _strikes_with_held(spec: Spec, steps: list[Step], n: int, norm: str) -> bool:
+    """「右手捏根筷子,嗒嗒敲两下」「琴竹捏在虎口里,手腕子一抖,轻轻敲」「攥着木棍,使劲砸」: step n holds a thing (its
+    material) and the next step of the sentence and hand that works anything strikes with it (its verb a character
+    of ``words.STRIKE_WITH_VERBS``, alone or with ``STRIKE_ENDINGS``: 敲, 敲打, 砸; not 拍, which pats the thing held as
+    often, nor 磕/碰, which knock the things held together, nor a longer verb: 打开, 打转) and names no thing, no tool
+    and no place it strikes of its own: the thing held is what strikes, the tool of both. Steps between that only
+    swing the holding wrist or arm (``LIMB_MOVERS``, ``SWINGING_LIMBS``: 手腕一抖) are passed over. Not an instrument
+    (``STRUCK_HEADS``, ``INSTRUMENT_HEADS``: 拿着小锣敲, played, the material), a vessel (``VESSEL_CLASSIFIERS``: 端着碗
+    敲, the bowl is struck), a body part or the fist (``ARM_WORDS``), stuff used up or a medium. True where it read
+    so."""
+    p = steps[n]
+    x = p.material
+    if not x or _head(x)[-1:] in STRUCK_HEADS or _head(x)[-1:] in INSTRUMENT_HEADS \
+            or _head(x)[-1:] in VESSEL_CLASSIFIERS or _is_body(spec, x) \
+            or _is_body(spec, x, True) or x in ARM_WORDS or _head(x) in ARM_WORDS \
+            or _head(x) in CONSUMED_HEADS or _head(x) in MEDIUM_HEADS:
+        # (「右手攥成拳头往下一砸」: the fist is the hand itself)
+        return False
+    last = p
+    for q in steps[n + 1:]:
+        if q.start < last.end or _SENTENCE_END.search(norm, last.end, q.start) is not None \
+                or _CLAUSE_BREAKS.findall(norm, last.end, q.start)[1:] or q.role \
+                or q.hand not in (None, p.hand) or q.tool is not None or q.relation:
+            return False  # (the next clause only)
+        m = q.material
+        if m is not None and (m in LIMB_MOVERS or m in SWINGING_LIMBS):
+            last = q
+            continue  # 「手腕子一抖」: the holding hand's wrist swings what it holds (the limb is its subject)
+        if q.subject:
+            return False
+        surface = q.surface or ""
+        if m is not None or surface[:1] not in STRIKE_WITH_VERBS or surface[1:] not in STRIKE_ENDINGS:
+            return False  # (「拿着铰子,磕着打拍子」: what is knocked together is played, no striker)
+        at = norm.find(surface, max(q.start, 0), q.end)
+        longer = norm[at:at + len(surface) + 1] if at >= 0 else ""
+        if len(longer) > len(surface) and longer[len(surface):] not in STRIKE_ENDINGS \
+                and spec.pos_tags().get(longer, "")[:1] == "v":
+            return False  # 「端着匾子打转」: the verb said is a longer one (打转, 打开), no stroke
+        p.tool, p.material = x, None
+        q.tool = x
+        if q.hand is None:
+            q.hand = p.hand
+        return True
+    return False
 
 
 def _hand_of_held_tool(steps: list[Step]) -> None:
@@ -313,7 +373,8 @@ def _carry_dropped_object(spec: Spec, steps: list[Step], norm: str) -> None:
     _carry_warned_thing(spec, steps, norm)
     for n, (p, q) in enumerate(zip(steps, steps[1:])):
         if (q.material and q.material not in ("它", "它们")) or not p.material or p.end < 0 or q.start < p.end or q.subject or q.role \
-                or q.tool == p.material or (q.tool and q.surface in GRASP_VERBS) or _is_body(spec, p.material) \
+                or q.tool == p.material or (q.tool and (q.surface in GRASP_VERBS or q.surface in PINCH_VERBS)) \
+                or _is_body(spec, p.material) \
                 or _is_body(spec, p.material.rstrip("子")) \
                 or (p.material[-1] == "人" and p.material not in spec.terms) \
                 or p.material[-1] in PERFORMED_SUFFIX \

@@ -51,7 +51,7 @@ from .words import (from_pos_table, MOVE_ON_MARKERS, CLAUSE_COMMAS, ODD_NOUN_BEF
                     INSTRUMENT_LEADS, JOB_OPENERS, LIMB_CHARS, LINKING_ADVERBS, LOCATIVES, MANNER_ADVERBS, MANNER_HANDS,
                     MANNER_VERBS, MANUAL_VERBS, MARKED_VERBS, MATERIAL_HEADS, PATH_CLOSING_VERBS, MEASURE_FORMS, MEASURE_PREV,
                     MISHAP_ADVERBS, MISHAP_CHARS, MODALS, MOTION_WORDS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS,
-                    ONSET_VERBS, PAIR_COUNTS, PATH_LEADS, PERSON_SUFFIXES, PERSON_TAIL_CHARS, PLACE_SIDES, PLACE_SUFFIX, POINT_BEFORE, POS_TAGS, PREDICATE_ADVERBS,
+                    ONSET_VERBS, PAIR_COUNTS, PATH_LEADS, PERSON_SUFFIXES, PERSON_TAIL_CHARS, THING_CLASSIFIERS, PLACE_SIDES, PLACE_SUFFIX, POINT_BEFORE, POS_TAGS, PREDICATE_ADVERBS,
                     PUNCT, PURPOSE_LINKS, QSENT, RELATION_END, REPEAT_MARKERS, RESULT_COMPLEMENTS, RESULT_VERBS,
                     ROUND_MARKERS, ROUTE_MARKERS, ROUTE_PREPOSITIONS, SIDE_DEICTICS, SIDE_FILLERS, SIDE_WORDS, SIMULTANEOUS_MARKERS, SKIP,
                     SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, SWAP_VERBS, TECHNIQUE_VERB_NEXT, TOOL_HEADS,
@@ -129,6 +129,21 @@ def _base_tokens(spec: Spec, norm: str, counters: Counters | None = None) -> tup
     return words, starts, kinds, qmap
 
 
+def _counted_thing(q, pos_tags: dict, w: str) -> bool:
+    """「拿两个制钱,」「拿三个护膝,」: a two-character word ``w`` jieba tags a verb, right after a count of things (a
+    numeral and a classifier of things, ``words.THING_CLASSIFIERS``: the quantity ``q``) and closing its clause, is
+    the thing counted, a noun: its second character is one jieba's dictionary calls a noun (钱, 膝), so the word is
+    no verb with its result or direction. Not after a count of strokes or times (「切两刀装盘」「搅两下拌匀」: the verb
+    said next; 两回 too, though 「添两回开水」 adds a thing)."""
+    raw = q.raw or ""
+    if q.name != "count" or len(raw) < 2 or raw[-1] not in THING_CLASSIFIERS:
+        return False
+    for c in raw[:-1]:
+        if c not in NUMERAL_CHARS:
+            return False
+    return pos_tags.get(w[1], "")[:1] == "n"
+
+
 def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | None) -> Doc:
     """jieba's tokens (quantities as one token each) → the Doc: repairs, then kinds by position."""
     table = kind_table(spec)
@@ -184,6 +199,10 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
                     continue
             if words[i] == "花" and not _spends(words, kinds, i):
                 kinds[i] = "N"  # 「马齿花、蜘蛛花」「采叶子和花」「花就花了」: the flower (or the pattern), not 'spend'
+                continue
+            if len(words[i]) == 2 and i - 1 in qmap and (i + 1 == n or kinds[i + 1] == "P") \
+                    and _counted_thing(qmap[i - 1], pos_tags, words[i]):
+                kinds[i] = "N"  # 「拿两个制钱,」: what is counted out is a thing, not an action
                 continue
             if i + 1 < n and words[i][-1:] in PERSON_TAIL_CHARS and len(words[i]) == 2:
                 if _agent_noun(spec, words, kinds, pos_tags, i, i + 1):

@@ -884,14 +884,16 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                     step.tool = None
                 break
     i = s
-    if not described and s > 1 and kinds[s - 1] == "M" and (kinds[s] in ("V", "C", "L") or s == action_idx):
+    mk = s - 2 if s > 2 and words[s - 1] in TOPIC_MODALS and kinds[s - 1] is None and kinds[s - 2] == "M" else s - 1
+    # (「泥先要揉熟」「坯子先得晾干」: the modal after the marker; the unit starts at the verb)
+    if not described and mk > 0 and kinds[mk] == "M" and (kinds[s] in ("V", "C", "L") or s == action_idx):
         # 「锥子先扎个眼」「哨片先搁水里泡软」「麦秆先用水泡软」: a noun alone before the sequence marker is
         # this clause's topic
-        m = s - 3 if s > 2 and words[s - 2] in TOPIC_MODALS else s - 2  # (「龟板要先砸碎」: past the modal)
+        m = mk - 2 if mk > 1 and words[mk - 1] in TOPIC_MODALS else mk - 1  # (「龟板要先砸碎」: past the modal)
         k = m
         while k >= 0 and k > m - 3 and kinds[k] in ("N", "T"):
             k -= 1
-        if k + 1 <= m and _topic_before_marker(doc, term_at, k + 1, m, s - 1):
+        if k + 1 <= m and _topic_before_marker(doc, term_at, k + 1, m, mk):
             np, info, _ = _noun_phrase(doc, term_at, k + 1, m)
             if np is not None:
                 topic, topic_at = (np, info), k + 1

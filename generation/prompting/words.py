@@ -956,6 +956,14 @@ SIZE_WORDS = frozenset(DIMENSION_CHARS | {"大", "小", "大小", "粗细", "长
 # mostly the piece worked, 「捏住线头」「托住葫芦」)
 GRASP_VERBS = frozenset({"拿", "拿着", "拿起", "拿起来", "拿住", "握", "握着", "握住", "持", "持着", "执", "攥",
                          "攥着", "操起", "抓着", "端", "端着", "端起"})
+# verbs of pinching a thing between the fingers: what they hold is mostly the piece worked (「捏住线头」, not in
+# GRASP_VERBS), but the striker where the next verb strikes with it (carry._strikes_with_held)
+PINCH_VERBS = frozenset(("捏", "捏着", "捏住", "捏紧"))
+# verbs that strike with a thing held (「捏根筷子敲」「攥着木棍砸」: carry._strikes_with_held); not 拍, which pats the
+# thing held as often (「捏着面皮拍」), nor 磕/碰, which knock the things held together (「两块一碰」「磕着打拍子」)
+STRIKE_WITH_VERBS = frozenset(STRIKE_AT_VERBS - set("拍磕碰"))
+# an arm that swings what its hand holds (「胳膊往下一甩」: carry._strikes_with_held)
+SWINGING_LIMBS = frozenset(("胳膊", "胳臂", "臂", "手臂", "小臂"))
 POUR_CHARS = frozenset("泼倒洒浇淋灌舀")  # verbs that pour or throw out what the hand holds
 # V着 that says what the motion follows (「跟着板眼在碟边上点」「照着样子剪」): the noun after it is no subject
 # (carry). BEAT_LEADS below is a different class: what a beat or a tune is kept with (not 照着/顺着, a
@@ -991,6 +999,9 @@ REACH_CHARS = frozenset("伸探")  # verbs that reach a hand or limb into or ont
 ROUND_MARKERS = frozenset(("围着", "绕着"))  # a motion round a ground
 # classifiers that count pieces of a thing (一张一张, 一颗一颗), not strokes or turns (一下一下, 一刀一刀, 一圈一圈)
 PIECE_CLASSIFIERS = frozenset("张颗块根片条粒枚串朵")
+# classifiers that count things, never strokes or times (一刀, 两下, 两回): 个, pieces and what is held one by one
+# (extract._counted_thing: 「拿两个制钱,」)
+THING_CLASSIFIERS = PIECE_CLASSIFIERS | THAT_ONE_CLASSIFIERS | frozenset("个双对件副")
 # (nlp-merge) who does the work, named by a verb (and its object) closed by 的 opening its clause: the word after 的
 # that makes the phrase a person (人, 师傅…) or the side that person stands at (一边, 那边, 这头…): 「灌封的一边往罐里灌」
 # 「拉线的那边往回收」「跳的人往圈里跳」; the phrase is no step (``extract._doer_phrases``), its verb being the doer's
