@@ -855,6 +855,8 @@ _SPLIT_NOUN_TAIL_TAGS = frozenset(("n", "ng", "v", "zg"))
 # what only a noun's own end is followed by where a verb has taken it: a list going on, a place word, the
 # direction the thing goes (进去), the path it is moved along (往)
 _SPLIT_NOUN_AFTER = frozenset(("、", "里", "上", "中", "内", "往"))
+# a clause's end (not a title's or a quotation's: 《观石录》)
+_SPLIT_NOUN_CLAUSE_ENDS = frozenset((",", "，", "。", ";", "；", "!", "！", "?", "？", " ", "\u3000"))
 
 
 def _split_noun(pos: dict, doc: Doc, words: list, kinds: list, j: int) -> bool:
@@ -863,7 +865,8 @@ def _split_noun(pos: dict, doc: Doc, words: list, kinds: list, j: int) -> bool:
     one-character noun and one more character jieba reads as a verb, a noun or a bound morpheme (襻/v, 茅/n, 拐/zg),
     said nowhere else in the text as a word of its own but after that noun (「刀不动皮|动」 is the verb again); (2)
     where only a noun stands, after a piece classifier (根, 那根, 一串) or after a verb and its complement (套进,
-    铺开, 搁上), with a one-character adjective between (小银); (3) before what only follows a noun there: a list
+    铺开, 搁上), with a one-character adjective between (小银), or, for a bound morpheme closing the clause, right
+    after a one-character verb (「选桥|址,」); (3) before what only follows a noun there: a list
     going on (、) or a place word (里/上/中/内); for a second character jieba tags no verb also the clause's end, a
     direction it goes (进去), the path 往 or, for a bound morpheme jieba knows in no word (垫/zg), the next verb
     (「贴着两根弦|走,」: a verb closing its clause is the verb). A complement, a result, an aspect particle, a
@@ -881,16 +884,20 @@ def _split_noun(pos: dict, doc: Doc, words: list, kinds: list, j: int) -> bool:
     if len(words[k]) == 1 and pos.get(words[k], "") == "a" and k:
         k -= 1  # 「小银|钉」: an adjective before the noun
     b = words[k]
+    # (the last alternative: a bound morpheme jieba knows in no word, closing the clause after a one-character verb
+    # and a noun character, ends that noun: 「选桥|址,」)
     if not (pos.get(b, "") == "mq" or (len(b) == 1 and b in PIECE_CLASSIFIERS) or kinds[k] == "Q" or (
             len(b) >= 2 and kinds[k] in ("V", "T", "C") and (b[-1] in DIRECTION_CHARS or b[-1] == "开")) or (
-            (b == "上" or b == "下") and k and kinds[k - 1] in ("V", "T"))):
+            (b == "上" or b == "下") and k and kinds[k - 1] in ("V", "T")) or (
+            len(b) == 1 and ctag == "zg" and k == j - 1 and verb_char(pos, b) and b not in COMPLEMENTS
+            and (j + 2 == len(words) or words[j + 2] in _SPLIT_NOUN_CLAUSE_ENDS))):
         return False
     if j + 2 < len(words):
         a, akind = words[j + 2], kinds[j + 2]
         if ctag == "v":
             if a not in _SPLIT_NOUN_AFTER or a == "往":
                 return False  # (a verb closing its clause is one: 「贴着两根弦|走,」)
-        elif not (akind == "P" or a in _SPLIT_NOUN_AFTER or a in DIRECTION_COMPOUNDS
+        elif not (a in _SPLIT_NOUN_CLAUSE_ENDS or a in _SPLIT_NOUN_AFTER or a in DIRECTION_COMPOUNDS
                   or (ctag == "zg" and akind in ("V", "T"))):
             return False
     elif ctag == "v":
