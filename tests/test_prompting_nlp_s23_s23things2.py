@@ -40,6 +40,11 @@ def test_no_join_where_the_second_character_is_a_verb(text, expected):
     assert steps(text, fields=FIELDS) == expected
 
 
+def test_a_noun_character_that_opens_verbs_stays_the_verb_before_a_direction():
+    # 量/n opens verbs of jieba's dictionary (量完/v): before 出去 it is the verb, not the end of 线量
+    assert [s[0] for s in steps("顺着那根线量出去,做个记号。", fields=FIELDS)][:1] == ["量"]
+
+
 def test_a_character_said_again_alone_is_a_word_of_its_own():
     # 拐 said again, after the same noun character, is that noun's end again
     got = steps("把那根竹拐往地上一戳,竹拐就立住了。", fields=FIELDS)

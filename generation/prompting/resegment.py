@@ -13,7 +13,8 @@ from .words import (VESSELS_ENTERED, DIRECTIONAL_COMPLEMENTS, ADJ_TAGS, AFTER_VE
                     MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, MODALS, NAME_CLASSIFIERS_NOT, NEGATIONS, NOUN_TAGS, NUMERAL_CHARS,
                     OBJECT_MARKERS, PIECE_CLASSIFIERS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS, PREDICATE_PREV_TAGS,
                     PUNCT, RARE_FREQ, RELATION_END, RESULT_COMPLEMENTS, SKIP, STOP_NOUNS, STOP_VERBS, TOOL_HEADS,
-                    TOOL_LEAD, VERBAL_NEXT, VERB_COMPLEMENT_CHARS, VERB_GE_TAGS, VERB_NOUN_SUFFIX, _NO_PROPS, CLOSING_RESULTS, SWAP_VERBS)
+                    TOOL_LEAD, VERBAL_NEXT, VERB_COMPLEMENT_CHARS, VERB_GE_TAGS, VERB_NOUN_SUFFIX, _NO_PROPS, CLOSING_RESULTS, SWAP_VERBS,
+                    from_pos_table)
 
 
 def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: list, qmap: dict,
@@ -859,6 +860,15 @@ _SPLIT_NOUN_AFTER = frozenset(("、", "里", "上", "中", "内", "往"))
 _SPLIT_NOUN_CLAUSE_ENDS = frozenset((",", "，", "。", ";", "；", "!", "！", "?", "？", " ", "\u3000"))
 
 
+def _two_character_verb_heads(table: dict) -> frozenset:
+    """The first characters of the words of two characters jieba's dictionary tags a verb (量: 量完/v)."""
+    heads = set()
+    for word, tag in table.items():
+        if len(word) == 2 and tag[:1] == "v":
+            heads.add(word[0])
+    return frozenset(heads)
+
+
 def _split_noun(pos: dict, doc: Doc, words: list, kinds: list, j: int) -> bool:
     """Tokens j, j + 1 are one noun jieba cut after its first character (「脚套进鞋|襻里」「插根丝|茅进去」
     「搁上小银|钉、小银梯」「把那根铁|拐往海里一扔」「铺开卡|垫喝酒」), because of where they stand: (1) a
@@ -869,7 +879,8 @@ def _split_noun(pos: dict, doc: Doc, words: list, kinds: list, j: int) -> bool:
     after a one-character verb (「选桥|址,」); (3) before what only follows a noun there: a list
     going on (、) or a place word (里/上/中/内); for a second character jieba tags no verb also the clause's end, a
     direction it goes (进去), the path 往 or, for a bound morpheme jieba knows in no word (垫/zg), the next verb
-    (「贴着两根弦|走,」: a verb closing its clause is the verb). A complement, a result, an aspect particle, a
+    (「贴着两根弦|走,」: a verb closing its clause is the verb; so is a noun character that opens verbs of jieba's
+    dictionary: 「那条线|量出去」). A complement, a result, an aspect particle, a
     direction or a modal as the second character is the verb's (「倒进水烧开」)."""
     w, c = words[j], words[j + 1]
     if kinds[j] not in (None, "N", "T") or kinds[j + 1] in ("P", "Q", "M", "R", "H", "O") or len(c) != 1 \
@@ -892,15 +903,18 @@ def _split_noun(pos: dict, doc: Doc, words: list, kinds: list, j: int) -> bool:
             len(b) == 1 and ctag == "zg" and k == j - 1 and verb_char(pos, b) and b not in COMPLEMENTS
             and (j + 2 == len(words) or words[j + 2] in _SPLIT_NOUN_CLAUSE_ENDS))):
         return False
+    # a verb by jieba's tag, or a noun character that opens verbs of its dictionary (量/n: 量完/v, 量成/v), may be the
+    # verb here: only what never follows a verb says it is no verb
+    verbish = ctag == "v" or (ctag != "zg" and c in from_pos_table(_two_character_verb_heads))
     if j + 2 < len(words):
         a, akind = words[j + 2], kinds[j + 2]
-        if ctag == "v":
+        if verbish:
             if a not in _SPLIT_NOUN_AFTER or a == "往":
-                return False  # (a verb closing its clause is one: 「贴着两根弦|走,」)
+                return False  # (a verb closing its clause or going somewhere: 「贴着两根弦|走,」「那条线|量出去」)
         elif not (a in _SPLIT_NOUN_CLAUSE_ENDS or a in _SPLIT_NOUN_AFTER or a in DIRECTION_COMPOUNDS
                   or (ctag == "zg" and akind in ("V", "T"))):
             return False
-    elif ctag == "v":
+    elif verbish:
         return False
     if words.count(c) != 1:
         # said again, the character is a word of its own (「刀不动皮|动」), unless it is again this noun's end
