@@ -2382,7 +2382,7 @@ def _has_content(words, kinds, a, b) -> bool:
 # a speaker taking back what was just said (「塞锯末,哎不对,塞的是谷糠」); 不是 alone is plain negation
 _STEP_CORRECTION = re.compile("|".join(c for c in CORRECTION_CUES if c != "不是"))
 _CORRECTION_REACH = 80  # characters after a step that a correction and the verb said again may take
-_V_DE_SHI = re.compile(r"的是([^\s,.;!?、。,;!?:的了]{1,4})")
+_V_DE_SHI = re.compile(r"的是([^\s,.;!?:、。，；！？：的了]{1,4})")  # (ASCII and full-width punctuation end X)
 
 
 def _retract_corrected(steps: list, norm: str) -> set:

@@ -13,7 +13,8 @@ from .words import (VESSELS_ENTERED, DIRECTIONAL_COMPLEMENTS, ADJ_TAGS, AFTER_VE
                     MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, MODALS, NAME_CLASSIFIERS_NOT, NEGATIONS, NOUN_TAGS, NUMERAL_CHARS,
                     OBJECT_MARKERS, PIECE_CLASSIFIERS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS, PREDICATE_PREV_TAGS,
                     PUNCT, RARE_FREQ, RELATION_END, RESULT_COMPLEMENTS, SKIP, STOP_NOUNS, STOP_VERBS, TOOL_HEADS,
-                    TOOL_LEAD, VERBAL_NEXT, VERB_COMPLEMENT_CHARS, VERB_GE_TAGS, VERB_NOUN_SUFFIX, _NO_PROPS, CLOSING_RESULTS, SWAP_VERBS)
+                    TOOL_LEAD, VERBAL_NEXT, VERB_COMPLEMENT_CHARS, VERB_GE_TAGS, VERB_NOUN_SUFFIX, _NO_PROPS, CLOSING_RESULTS, SWAP_VERBS,
+                    from_pos_table)
 
 
 def _repair_tokens(spec: Spec, table: dict, words: list, starts: list, kinds: list, qmap: dict,
@@ -769,6 +770,17 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                 and pos.get(nw, "")[:1] == "n" and j not in joins and j not in cuts and j + 1 not in cuts \
                 and j - 1 not in joins and all(terms.get(x) is not None and terms[x].category == "material" for x in (w, nw)):
             joins[j] = (2, "N")
+    # (s23-things2) 「脚套进鞋|襻里」「插根丝|茅进去」「搁上小银|钉、小银梯」「那根铁|拐往海里一扔」: a noun jieba cut
+    # into two one-character words, where only a noun stands, is one noun (``_split_noun``)
+    singles = getattr(spec, "_split_noun_heads", None)
+    if singles is None:
+        singles = spec._split_noun_heads = {}
+    for w in set(words).difference(singles):
+        singles[w] = len(w) == 1 and pos.get(w, "") in _SPLIT_NOUN_HEAD_TAGS
+    for j in [j for j, w in enumerate(words[:n - 1]) if singles[w]]:
+        if j and j not in joins and j - 1 not in joins and j not in cuts and j + 1 not in cuts \
+                and j - 1 not in cuts and j + 1 not in joins and _split_noun(pos, doc, words, kinds, j):
+            joins[j] = (2, "N")
     if not cuts and not joins and not regroups and not tailcuts and not pieces and not shifts:
         heads = _parallel_heads(norm, words, kinds, starts)
         if not heads:
@@ -836,6 +848,86 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
     doc.quantities.clear(), doc.quantities.update(out_q)
     doc.compounds.clear(), doc.compounds.update(out_c)
     doc.interesting[:] = list(compress(range(len(out_w)), out_k))
+
+
+# (s23-things2) the tags of a one-character noun jieba may cut from its second character, and of that character
+_SPLIT_NOUN_HEAD_TAGS = frozenset(("n", "ng"))
+_SPLIT_NOUN_TAIL_TAGS = frozenset(("n", "ng", "v", "zg"))
+# what only a noun's own end is followed by where a verb has taken it: a list going on, a place word, the
+# direction the thing goes (进去), the path it is moved along (往)
+_SPLIT_NOUN_AFTER = frozenset(("、", "里", "上", "中", "内", "往"))
+# a clause's end (not a title's or a quotation's: 《观石录》)
+_SPLIT_NOUN_CLAUSE_ENDS = frozenset((",", "，", "。", ";", "；", "!", "！", "?", "？", " ", "\u3000"))
+
+
+def _two_character_verb_heads(table: dict) -> frozenset:
+    """The first characters of the words of two characters jieba's dictionary tags a verb (量: 量完/v)."""
+    heads = set()
+    for word, tag in table.items():
+        if len(word) == 2 and tag[:1] == "v":
+            heads.add(word[0])
+    return frozenset(heads)
+
+
+def _split_noun(pos: dict, doc: Doc, words: list, kinds: list, j: int) -> bool:
+    """Tokens j, j + 1 are one noun jieba cut after its first character (「脚套进鞋|襻里」「插根丝|茅进去」
+    「搁上小银|钉、小银梯」「把那根铁|拐往海里一扔」「铺开卡|垫喝酒」), because of where they stand: (1) a
+    one-character noun and one more character jieba reads as a verb, a noun or a bound morpheme (襻/v, 茅/n, 拐/zg),
+    said nowhere else in the text as a word of its own but after that noun (「刀不动皮|动」 is the verb again); (2)
+    where only a noun stands, after a piece classifier (根, 那根, 一串) or after a verb and its complement (套进,
+    铺开, 搁上), with a one-character adjective between (小银), or, for a bound morpheme closing the clause, right
+    after a one-character verb (「选桥|址,」); (3) before what only follows a noun there: a list
+    going on (、) or a place word (里/上/中/内); for a second character jieba tags no verb also the clause's end, a
+    direction it goes (进去), the path 往 or, for a bound morpheme jieba knows in no word (垫/zg), the next verb
+    (「贴着两根弦|走,」: a verb closing its clause is the verb; so is a noun character that opens verbs of jieba's
+    dictionary: 「那条线|量出去」). A complement, a result, an aspect particle, a
+    direction or a modal as the second character is the verb's (「倒进水烧开」)."""
+    w, c = words[j], words[j + 1]
+    if kinds[j] not in (None, "N", "T") or kinds[j + 1] in ("P", "Q", "M", "R", "H", "O") or len(c) != 1 \
+            or j in doc.quantities or j + 1 in doc.quantities:
+        return False
+    ctag = pos.get(c, "")
+    if ctag not in _SPLIT_NOUN_TAIL_TAGS or c in COMPLEMENTS or c in RESULT_COMPLEMENTS or c in MODALS \
+            or c in PLACE_SUFFIX or c in DIRECTION_WORDS or c in SKIP or c in NEGATIONS or not "\u4e00" <= c <= "\u9fff" \
+            or w in COMPLEMENTS or w in PLACE_SUFFIX:
+        return False
+    k = j - 1
+    if len(words[k]) == 1 and pos.get(words[k], "") == "a" and k:
+        k -= 1  # 「小银|钉」: an adjective before the noun
+    b = words[k]
+    # (the last alternative: a bound morpheme jieba knows in no word, closing the clause after a one-character verb
+    # and a noun character, ends that noun: 「选桥|址,」)
+    if not (pos.get(b, "") == "mq" or (len(b) == 1 and b in PIECE_CLASSIFIERS) or kinds[k] == "Q" or (
+            len(b) >= 2 and kinds[k] in ("V", "T", "C") and (b[-1] in DIRECTION_CHARS or b[-1] == "开")) or (
+            (b == "上" or b == "下") and k and kinds[k - 1] in ("V", "T")) or (
+            len(b) == 1 and ctag == "zg" and k == j - 1 and verb_char(pos, b) and b not in COMPLEMENTS
+            and (j + 2 == len(words) or words[j + 2] in _SPLIT_NOUN_CLAUSE_ENDS))):
+        return False
+    # a verb by jieba's tag, or a noun character that opens verbs of its dictionary (量/n: 量完/v, 量成/v), may be the
+    # verb here: only what never follows a verb says it is no verb
+    verbish = ctag == "v" or (ctag != "zg" and c in from_pos_table(_two_character_verb_heads))
+    if j + 2 < len(words):
+        a, akind = words[j + 2], kinds[j + 2]
+        if verbish:
+            if a not in _SPLIT_NOUN_AFTER or a == "往":
+                return False  # (a verb closing its clause or going somewhere: 「贴着两根弦|走,」「那条线|量出去」)
+        elif not (a in _SPLIT_NOUN_CLAUSE_ENDS or a in _SPLIT_NOUN_AFTER or a in DIRECTION_COMPOUNDS
+                  or (ctag == "zg" and akind in ("V", "T"))):
+            return False
+    elif verbish:
+        return False
+    if words.count(c) != 1:
+        # said again, the character is a word of its own (「刀不动皮|动」), unless it is again this noun's end
+        # (「那根铁|拐往海里一扔,铁|拐就变成了船」)
+        at = -1
+        try:
+            while True:
+                at = words.index(c, at + 1)
+                if not at or words[at - 1] != w:
+                    return False
+        except ValueError:
+            pass
+    return True
 
 
 def _verb_tail(pos: dict, c: str) -> bool:
