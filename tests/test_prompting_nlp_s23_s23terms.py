@@ -60,3 +60,26 @@ def test_formed_shape_reads_only_cheng_and_a_shape():
     assert _formed_shape("围成个圈圈", 1) == "成个圈圈"
     assert _formed_shape("切成小块", 1) == ""  # (a piece cut is a result, no shape of people)
     assert _formed_shape("转三圈", 1) == ""
+
+
+# 4. extract._rare_noun_slot (with roles._mark_open_terms and names._technique_compounds): a character jieba's dictionary
+# lacks, where a thing is named (after a taking or holding verb or a classifier, before 儿/的), is a noun and a term
+
+def _terms(text):
+    return [t["text"] for t in normalize(text).terms]
+
+
+def test_a_rare_character_held_is_a_term_and_in_the_prompt():
+    # before: terms 舞生 左手 执 右手 拿着 竹竿, prompt 「第1步,左手执;…」
+    n = normalize("舞生左手执翿,右手拿着竹竿,慢慢往前走。")
+    assert "翿" in [t["text"] for t in n.terms] and "翿" in n.prompt
+
+
+def test_a_rare_character_taken_is_a_term():
+    # before: terms 乐工 右手 拿 小耳 打 鼓面
+    assert "鞀" in _terms("乐工右手拿鞀,轻轻一摇,两边的小耳就打在鼓面上。")
+
+
+def test_a_verb_and_a_rare_thing_with_er_as_the_clause_name_the_work():
+    # before: terms 鞀儿 鼓柄 攥 手腕 转
+    assert "摇鞀儿" in _terms("摇鞀儿,先把鼓柄攥紧,手腕来回一转。")

@@ -696,6 +696,13 @@ def _technique_compounds(spec: Spec, doc: Doc):
             continue
         t, t2 = tags.get(w, ""), tags.get(w2, "")
         after = words[k + 2] if k + 2 < len(words) else ""
+        if after == "儿" and w2 not in tags and "\u4e00" <= w2 <= "\u9fff" and kinds[k + 1] == "N" \
+                and (k + 3 == n or kinds[k + 3] == "P") and (k == 0 or kinds[k - 1] == "P") \
+                and (t[:1] == "v" or kinds[k] in ("V", "T")) and w not in TOOL_LEAD:
+            # (s23-terms) 「打尜儿,」: a verb and a thing the dictionary lacks (a noun by ``extract._rare_noun_slot``)
+            # with its 儿, the clause alone, name the work as 「滚元宵,」 does
+            yield k, k + 3
+            continue
         if (k and words[k - 1] in NEGATIONS) or after in LOCATIVES or (
                 len(after) == 1 and tags.get(after, "") in OBJECT_CHAR_TAGS):
             continue  # 「不粘手」, 「搁锅里」 (where), 「拿毛刷」 (the noun goes on)
