@@ -83,3 +83,26 @@ def test_a_rare_character_taken_is_a_term():
 def test_a_verb_and_a_rare_thing_with_er_as_the_clause_name_the_work():
     # before: terms 鞀儿 鼓柄 攥 手腕 转
     assert "摇鞀儿" in _terms("摇鞀儿,先把鼓柄攥紧,手腕来回一转。")
+
+
+# 5. names._set_phrase_names: a set expression jieba holds whole (tagged l/i) where a noun stands, after 的 or a count and
+# before 的 or its verb, is a name (a numeral word that is no count opening it: 七叶|一枝花)
+
+def test_a_set_expression_after_de_before_its_verb_is_a_term():
+    # before: terms 刻 拿 老式 毛刺
+    assert "放大镜" in _terms("刻好了拿一面老式的放大镜一照,毛刺就看清了。")
+
+
+def test_a_set_expression_after_a_count_before_de_is_a_term():
+    # before: terms 绣 门帘 锁边
+    assert "花好月圆" in _terms("先绣一幅花好月圆的门帘,再锁边。")
+
+
+def test_a_numeral_word_that_counts_nothing_opens_the_name():
+    # before: terms 晒干 成粉 拿 蜂蜜 调匀
+    assert "七叶一枝花" in _terms("把晒干的七叶一枝花研成粉,拿蜂蜜调匀。")
+
+
+def test_set_expressions_of_speech_are_no_terms():
+    terms = _terms("吹的时候千万别急,换气换得匀,一口气吹完。")
+    assert "千万别" not in terms and "一口气" not in terms

@@ -29,7 +29,7 @@ from .craft import detect as detect_craft
 from .names import (_coordinated_names, _opening_names, _counted_names, _craft_names, _described_things, _led_tool_names, _method_names,
                     _named_steps, _nominal_topic, _numbered_names, _numeral_phrases, _object_names, _part_nouns,
                     _placed_pairs, _quoted_names, _saying_names,
-                    _reached_things, _slot_nouns, _split_compounds, _suffix_names, _technique_compounds, _thing_nouns,
+                    _reached_things, _set_phrase_names, _slot_nouns, _split_compounds, _suffix_names, _technique_compounds, _thing_nouns,
                     _handle_names,
                     _topic_names)
 from .nonsteps import cut_likened, likened, non_steps, unused
@@ -2900,6 +2900,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             coined(a, b, "technique")
         for a, b in _saying_names(spec, doc):
             coined(a, b, "technique")
+        for a, b in _set_phrase_names(spec, doc):
+            coined(a, b)
         for a, b in _slot_nouns(spec, doc):
             coined(a, b)
         for a, b in _placed_pairs(spec, doc):
