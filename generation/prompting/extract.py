@@ -29,7 +29,7 @@ from .craft import detect as detect_craft
 from .names import (_coordinated_names, _opening_names, _counted_names, _craft_names, _described_things, _led_tool_names, _method_names,
                     _named_steps, _nominal_topic, _numbered_names, _numeral_phrases, _object_names, _part_nouns,
                     _placed_pairs, _quoted_names, _saying_names,
-                    _reached_things, _slot_nouns, _split_compounds, _suffix_names, _technique_compounds, _thing_nouns,
+                    _reached_things, _set_phrase_names, _slot_nouns, _split_compounds, _suffix_names, _technique_compounds, _thing_nouns,
                     _handle_names,
                     _topic_names)
 from .nonsteps import cut_likened, likened, non_steps, unused
@@ -444,6 +444,16 @@ _AFTER_TIME_KINDS = frozenset(("P", "H", None, "N", "O", "L", "R", "M"))
 _OPEN_READ_KINDS = frozenset((None, "N", "A", "V"))
 
 
+def _rare_noun_slot(words: list, kinds: list, i: int) -> bool:
+    """Whether a character jieba's dictionary lacks stands where a thing is named (s23-terms): after a taking or holding
+    verb (``words.TOOL_LEAD``: 「左手执籥」), after a classifier (「削个尜」) or before 儿/的 (「打尜儿」「尜的尖头」). Such a
+    character (籥, 尜, 燋) is a thing's or a move's own name, no function word; the Cantonese ones (喺, 咁, 咗, 嘅) stand
+    in none of these places."""
+    prev = words[i - 1] if i else ""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    return prev in TOOL_LEAD or POS_TAGS.segment.get(prev, "")[:1] == "q" or nxt in ("儿", "的")
+
+
 def open_kinds(doc: Doc) -> None:
     """For a craft the spec does not describe in full, where any verb can be an action: words jieba
     tags as nouns, classifiers or idioms that are hand verbs in their place become verbs."""
@@ -458,7 +468,12 @@ def open_kinds(doc: Doc) -> None:
             # None/N/A/V can only be 一 + a verb, the rule that reads no kind of its own)
             continue
         size = len(w)  # (read by most rules: once)
-        if k == "N" and written_jing(POS_TAGS.segment, words, i):
+        if k is None and size == 1 and "\u4e00" <= w <= "\u9fff" and w not in POS_TAGS.segment \
+                and _rare_noun_slot(words, kinds, i):
+            # (s23-terms) 「左手执籥」「打尜儿」: a character outside jieba's dictionary where a thing is named is a noun
+            kinds[i] = "N"
+            changed = True
+        elif k == "N" and written_jing(POS_TAGS.segment, words, i):
             kinds[i] = None  # 「经水冷却后」: written 经, a preposition, no noun (``resegment.written_jing``)
             changed = True
         elif k in (None, "N") and size == 1 and i + 1 < n and words[i + 1] == "一" + w and kinds[i + 1] != "Q" \
@@ -2904,6 +2919,8 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             coined(a, b, "technique")
         for a, b in _saying_names(spec, doc):
             coined(a, b, "technique")
+        for a, b in _set_phrase_names(spec, doc):
+            coined(a, b)
         for a, b in _slot_nouns(spec, doc):
             coined(a, b)
         for a, b in _placed_pairs(spec, doc):

@@ -696,6 +696,13 @@ def _technique_compounds(spec: Spec, doc: Doc):
             continue
         t, t2 = tags.get(w, ""), tags.get(w2, "")
         after = words[k + 2] if k + 2 < len(words) else ""
+        if after == "儿" and w2 not in tags and "\u4e00" <= w2 <= "\u9fff" and kinds[k + 1] == "N" \
+                and (k + 3 == n or kinds[k + 3] == "P") and (k == 0 or kinds[k - 1] == "P") \
+                and (t[:1] == "v" or kinds[k] in ("V", "T")) and w not in TOOL_LEAD:
+            # (s23-terms) 「打尜儿,」: a verb and a thing the dictionary lacks (a noun by ``extract._rare_noun_slot``)
+            # with its 儿, the clause alone, name the work as 「滚元宵,」 does
+            yield k, k + 3
+            continue
         if (k and words[k - 1] in NEGATIONS) or after in LOCATIVES or (
                 len(after) == 1 and tags.get(after, "") in OBJECT_CHAR_TAGS):
             continue  # 「不粘手」, 「搁锅里」 (where), 「拿毛刷」 (the noun goes on)
@@ -785,6 +792,37 @@ def _saying_names(spec: Spec, doc: Doc):
                 or (kinds[x] != "Q" and not all("\u4e00" <= ch <= "\u9fff" for ch in words[x])) for x in range(k + 1, b)):
             continue
         yield k + 1, b
+
+
+# (s23-terms) jieba's tags of a set expression (l: 放大镜, 年年有余; i: an idiom) and what may follow one that stands as
+# a noun: its 的, or the verb it does (一 + a verb: 「放大镜一照」)
+_SET_PHRASE_TAGS = frozenset(("l", "i"))
+# the tags of a numeral word that is no count but a name's opening (七叶/t of 七叶一枝花; 一幅/d, 那根/mq count)
+_NUMBERED_NAME_TAGS = frozenset(("t", "n", "nz"))
+
+
+def _set_phrase_names(spec: Spec, doc: Doc):
+    """Token spans (k, k + 1) of a set expression jieba's dictionary holds as a whole (tagged l or i: 放大镜, 年年有余)
+    said where a noun stands (s23-terms): right after 的 or a count (「拿三十倍的放大镜一照」「捏个年年有余的鱼」)
+    and before 的, a verb, or 一 and the verb it does. Three characters or more, no term or kind of its own already.
+    Elsewhere such words are mostly speech (千万别, 一口气, 差不多, 就行了: no noun's slot), never names."""
+    words, kinds = doc.words, doc.kinds
+    tags = spec.pos_tags()
+    n = len(words)
+    for k in range(1, n - 1):
+        w = words[k]
+        if len(w) < 3 or kinds[k] is not None or tags.get(w, "") not in _SET_PHRASE_TAGS:
+            continue
+        prev, nxt = words[k - 1], words[k + 1]
+        if not (prev == "的" or tags.get(prev, "")[:1] == "q" or kinds[k - 1] == "Q"
+                or (len(prev) == 2 and prev[0] in NUMERAL_CHARS)):
+            continue  # (a count before it: 个, 一幅, 那根, a quantity)
+        if nxt == "的" or nxt == "一" or kinds[k + 1] in ("V", "T", "C"):
+            if len(prev) == 2 and prev[0] in NUMERAL_CHARS and kinds[k - 1] != "Q" \
+                    and tags.get(prev, "") in _NUMBERED_NAME_TAGS:
+                yield k - 1, k + 1  # (a numeral and a noun, no count, open the name: 「七叶|一枝花」)
+            else:
+                yield k, k + 1
 
 
 # jieba's tags of a word that makes what 的 joins no name but whose or where (a pronoun, a person's or a place's

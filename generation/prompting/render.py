@@ -35,8 +35,8 @@ from .spec import TERM_FREQ, Spec, display_name, get_spec
 from .tokens import _is_body, _is_body_motion, _is_speech
 from .words import (AWAY_COMPLEMENTS, DIRECTION_CHARS as DIRECTIONAL_CHARS, DIRECTION_COMPOUNDS, LIMB_OWNER_BEFORE,
                     LIMB_SUBJECTS, OBJECT_MARKERS, OPENING_CLASSIFIERS, OPENING_CLOSING_PARTICLES, OPENING_COPULAS,
-                    OPENING_DEMONSTRATIVES, OPENING_PRONOUNS, OWN_OBJECT_CHARS, PERFORMING_LIMBS, PUNCT,
-                    RESULT_COMPLEMENTS, GENERIC_SUFFIX_WORDS, STOP_NOUNS, TOPIC_NAME_TAGS, said_unused)
+                    OPENING_DEMONSTRATIVES, OPENING_PRONOUNS, OWN_OBJECT_CHARS, PERFORMING_LIMBS, PRACTICE_VERBS, PUNCT,
+                    RESULT_COMPLEMENTS, ROUND_MARKERS, GENERIC_SUFFIX_WORDS, STOP_NOUNS, TOPIC_NAME_TAGS, said_unused)
 
 BEFORE_ACTION = {"angle_deg"}
 ATTACH_TOOL = {"needle_no"}
@@ -288,6 +288,10 @@ SELF_MOTION = frozenset("冲追跑走爬跳飞游奔赶跟迈踏钻蹿扑退")
 # a relation said as a place or path starts with one of these (「往版上」「顺着一个方向」「从指面滑到甲尖」)
 RELATION_LEADS = ("往", "向", "朝", "顺着", "沿着", "贴着", "从", "在", "到",
                   "跟着", "随着", "伴着", "和着", "合着", "踩着")  # (and what a beat is kept with: 「跟着鼓点」)
+# (s23-terms) and what a motion goes round (「围着火塘转」「绕着地头走」: ``words.ROUND_MARKERS``), the ground the
+# dancers or the bearers move round, which the clip shows
+_ROUND_LEADS = tuple(sorted(ROUND_MARKERS))
+RELATION_LEADS += _ROUND_LEADS
 
 
 class Said:
@@ -312,7 +316,7 @@ class Said:
             category = t.get("category")
             if category != "tool" and category != "material":
                 if category == "technique":
-                    if not t.get("open"):
+                    if not t.get("open") or _practised(text, t):
                         techniques.append(t.get("text") or "")
                     elif tags is not None:
                         a, b, said = t.get("start"), t.get("end"), t.get("text") or ""
@@ -332,6 +336,20 @@ class Said:
             elif said:
                 self.unverified.append(said)
         out.sort(key=itemgetter(0))  # already in order as a rule: a linear pass
+
+
+def _practised(text: str, term: dict) -> bool:
+    """Whether an open technique term is what the speaker says is practised or learnt (s23-terms): said right
+    after 练/学/苦练/练习 (``words.PRACTICE_VERBS``), 「再练甩发:」「先学握弓」. What one practises is a skill, a
+    technique by its name whatever the lexicon lacks, so the prompt names it as it names the spec's own
+    (``_named_techniques``: 「甩发技法:」); any other open guess stays out of the prompt."""
+    a, said = term.get("start"), term.get("text") or ""
+    if not isinstance(a, int) or len(said) < 2 or text[a:a + len(said)] != said:
+        return False
+    for verb in PRACTICE_VERBS:
+        if a >= len(verb) and text[a - len(verb):a] == verb:
+            return True
+    return False
 
 
 def shown_name(name: str, said: str | None) -> str:
@@ -578,8 +596,13 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
                 params = {k: v for k, v in params.items() if k != "count"}  # 「两个指头」 is no total
             limb = limb[0]
     limb = limb or ""
+    formed = _formed_shape(text, v + len(surface)) if v is not None else ""
+    if formed and ((material and material in formed) or (tool and tool in formed)):
+        formed = ""  # (the reading took the shape as the thing: said once)
+    if formed and params and "count" in params and (get("count_unit") or "") in formed:
+        params = {k: v for k, v in params.items() if k != "count"}  # 「围成一个圈」 is the ring, no 「共1圈」
     if not (tool or material or params or relation or comp or get("_places")):
-        return hand + limb + manner + path + action, ""  # the common bare step: who and what (「右手慢慢地刷」)
+        return hand + limb + manner + path + action + formed, ""  # the common bare step: who and what (「右手慢慢地刷」)
     if tool and material and tool in material:
         tool = None  # 「提起花本」, not 「用花本提起花本」; 「造龙舟头」, not 「用龙舟造龙舟头」
     located = offsets and 0 <= s < e <= len(text)
@@ -709,10 +732,32 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
             core += result
         else:
             core += places.pop()[1:]
-    clause = hand + limb + subject + pre + how + manner + "".join(places) + core + "".join(post)
+    clause = hand + limb + subject + pre + how + manner + "".join(places) + core + formed + "".join(post)
     if after:
         clause += "," + ",".join(after)
     return clause, context
+
+
+# (s23-terms) the shapes people or things are put into (「围成个圈圈」「排成一排」): a closed class of nouns of form
+_FORMED_SHAPES = ("圈圈", "圆圈", "圈", "圆", "排", "行", "队")
+_FORMED_COUNTS = ("一个", "个", "一")
+
+
+def _formed_shape(text: str, at: int) -> str:
+    """「成」 and the shape said right after a verb ending at ``at`` (「围成个圈圈」「排成一排」), as said, or "".
+    What the dancers form is what the clip shows (the ring round the fire), and a 一圈 so said is no count of
+    rounds (nothing is turned); the quantity reading keeps it as a count, which the caller drops."""
+    if at < 0 or text[at:at + 1] != "成":
+        return ""
+    b = at + 1
+    for count in _FORMED_COUNTS:
+        if text.startswith(count, b):
+            b += len(count)
+            break
+    for shape in _FORMED_SHAPES:
+        if text.startswith(shape, b):
+            return text[at:b + len(shape)]
+    return ""
 
 
 _BARE_DIRECTION = re.compile("[往朝向][前后左右上下里外回]{1,2}")
@@ -840,6 +885,8 @@ def _relation_text(step: dict, verb_pos, text: str):
     if surface and surface in rel:
         rel = rel[:rel.index(surface)]
     rel = rel.rstrip("一")
+    if rel.endswith("一边") and rel.startswith(_ROUND_LEADS):
+        rel = rel[:-2]  # 「围着棺木一边转一边唱」: 一边 pairs the two verbs, it is no part of the ground
     if len(rel) > 8 or _REDUPLICATED.search(rel):
         return None  # 「一点一点往下」: a manner said on the way, not a place
     # (the first of RELATION_LEADS it starts with: only those of its first character are tried, with no generator)

@@ -686,7 +686,9 @@ def _mark_open_terms(doc: Doc, s: int, e: int, step: Step) -> None:
     wanted = {}
     for cat, value in (("action", step.action if step.open_action else None), ("tool", step.tool),
                        ("material", step.material)):
-        if value and len(value) >= 2:
+        # (s23-terms: and a tool or material of one character jieba's dictionary lacks, a thing's own name: 「执籥」)
+        if value and (len(value) >= 2 or (cat != "action" and "\u4e00" <= value <= "\u9fff"
+                                          and value not in POS_TAGS.roles)):
             wanted[value] = cat
     if wanted:
         # a value is found only as a run of the unit's words: one absent from their text (a substring
