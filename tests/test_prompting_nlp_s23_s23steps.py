@@ -24,3 +24,13 @@ def test_a_verb_jieba_tags_a_noun_opening_its_clause_before_dao_is_a_step(text, 
 ])
 def test_other_motions_keep_their_reading(text, verbs):
     assert _actions(text) == verbs
+
+
+# A verb of the stop lists that a step may be (称 weighs, 对 aligns: ``words.DONE_STOP_VERBS``) with a result closing
+# its clause after its subject is the step, as 「骨头对好了」 was (``extract._step_kinds``)
+@pytest.mark.parametrize("text, verb", [
+    ("大料花椒称好了，一起下锅。", "称"),
+    ("药粉称好，拌进蜂蜜里。", "称"),
+])
+def test_a_stop_listed_verb_with_its_result_is_a_step(text, verb):
+    assert verb in _actions(text)

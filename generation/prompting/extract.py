@@ -1542,7 +1542,8 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                     words[i + 1] == "到" and i + 2 < n and kinds[i + 2] == "Q")) \
                     and (i + 2 == n or words[i + 2] in ("了", "啦") or kinds[i + 2] in ("P", "Q")) \
                     and _closes_modifier(words, kinds, i) is None \
-                    and pos.get(w, "") in _VERB_READ_TAGS and (w not in STOP_VERBS or w in ("过", "对", "和")) \
+                    and pos.get(w, "") in _VERB_READ_TAGS and (w not in STOP_VERBS or w in ("过", "对", "和")
+                                                               or w in DONE_STOP_VERBS) \
                     and w not in MATERIAL_HEADS and w not in TOOL_HEADS and w not in BODY_CHARS and w not in STOP_NOUNS \
                     and w not in NUMERAL_CHARS and w not in DIRECTION_WORDS and w not in PLACE_SUFFIX \
                     and (_clause_head(words, kinds, i) or (
@@ -1552,6 +1553,7 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 # 「和好了」「骨头对好了」「一梭彩绒过完了」「一截一截绞紧」「铁水化到一千六百度」: a character jieba reads
                 # as a conjunction, a preposition, an aspect or a noun (和/c, 对/p, 过/ug, 绞/n, 化/n), where a
                 # predicate stands, with a result (好, 完, 紧 + 了 or the clause end) or 到 + a value: the verb
+                # (s23-steps: so is a stop-listed verb a step may be, ``DONE_STOP_VERBS``, 「药粉称好,」: 称 with a result weighs)
                 kinds[i] = "V"
                 changed = True
                 continue
