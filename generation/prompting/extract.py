@@ -652,6 +652,9 @@ def open_kinds(doc: Doc) -> None:
             # ``resegment.mistagged_verb``): 「画稿衬在绢底下」「整摞吊进缸里」, not 「洞在正中间」
             kinds[i] = "V"
             changed = True
+        elif k in (None, "N") and size == 1 and i + 1 < n and _mistagged_motion(doc, i):
+            kinds[i] = "V"  # (s23-steps) 「飞到海上往下丢」: a verb jieba tags a noun opening its clause before 到
+            changed = True
         elif (k is None or (k == "N" and size == 2 and w[1] in RESULT_COMPLEMENTS
                                    and (i + 1 == n or kinds[i + 1] == "P" or words[i + 1] == "了"))) \
                 and i >= 2 and kinds[i - 2] == "O" and len(words[i - 1]) == 1 and kinds[i - 1] is None \
@@ -675,6 +678,18 @@ def open_kinds(doc: Doc) -> None:
                 kinds[i + 1] = None  # 「量出去」: the direction of the verb, no action of its own
     if changed:
         doc.interesting[:] = list(compress(range(n), kinds))
+
+
+def _mistagged_motion(doc: Doc, i: int) -> bool:
+    """(s23-steps) Token i, one character jieba tags a noun or a morpheme that its dictionary has as a verb with a
+    complement (飞/n: 飞出/v, 化/n: 化开/v; ``resegment.mistagged_verb``), opening its clause before 到 and where it
+    goes or what it reaches (「飞到海上往下丢」), is the verb: a clause opens with its subject or its verb, and a
+    one-character thing is no subject that 到 follows alone (the rule of ``open_kinds`` for 在/到/进 reads the word
+    after a subject, and never a clause's first word there: 「洞在正中间」). Not a character that is also a
+    complement or a direction (上, 出: ``mistagged_verb``)."""
+    words, kinds = doc.words, doc.kinds
+    return words[i + 1] == "到" and (i == 0 or kinds[i - 1] == "P") and i + 2 < len(words) \
+        and kinds[i + 2] not in ("P", "V") and mistagged_verb(POS_TAGS.segment, words[i])
 
 
 # (nlp-s21-steps) the last character of a step's ordinal before 是 (头一步是, 第二道是, 头一样是)
@@ -1561,7 +1576,8 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                     words[i + 1] == "到" and i + 2 < n and kinds[i + 2] == "Q")) \
                     and (i + 2 == n or words[i + 2] in ("了", "啦") or kinds[i + 2] in ("P", "Q")) \
                     and _closes_modifier(words, kinds, i) is None \
-                    and pos.get(w, "") in _VERB_READ_TAGS and (w not in STOP_VERBS or w in ("过", "对", "和")) \
+                    and pos.get(w, "") in _VERB_READ_TAGS and (w not in STOP_VERBS or w in ("过", "对", "和")
+                                                               or w in DONE_STOP_VERBS) \
                     and w not in MATERIAL_HEADS and w not in TOOL_HEADS and w not in BODY_CHARS and w not in STOP_NOUNS \
                     and w not in NUMERAL_CHARS and w not in DIRECTION_WORDS and w not in PLACE_SUFFIX \
                     and (_clause_head(words, kinds, i) or (
@@ -1571,6 +1587,7 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 # 「和好了」「骨头对好了」「一梭彩绒过完了」「一截一截绞紧」「铁水化到一千六百度」: a character jieba reads
                 # as a conjunction, a preposition, an aspect or a noun (和/c, 对/p, 过/ug, 绞/n, 化/n), where a
                 # predicate stands, with a result (好, 完, 紧 + 了 or the clause end) or 到 + a value: the verb
+                # (s23-steps: so is a stop-listed verb a step may be, ``DONE_STOP_VERBS``, 「药粉称好,」: 称 with a result weighs)
                 kinds[i] = "V"
                 changed = True
                 continue
@@ -2303,7 +2320,7 @@ def _serial_break(doc: Doc, v1: int, v2: int) -> bool:
         w = words[j]
         if w in DEGREE_MARKERS and j + 2 == v2 and kinds[j + 1] == "Q":
             continue  # 「烧到八百度夹出来」: the degree is the quantity reached; the verb after it is the next step
-        if w == "到" and j == v1 + 1 and words[v1] in BODY_MOTION_VERBS \
+        if w == "到" and j == v1 + 1 and (words[v1] in BODY_MOTION_VERBS or _mistagged_motion(doc, v1)) \
                 and not (v2 + 1 < len(words) and words[v2 + 1] in LOCATIVES):
             # 「跑到台口一个转身」: where the body goes, no degree; the verb after it is the next step (not a
             # character of the place before its locative, 「坐到竹担上」)
