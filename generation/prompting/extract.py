@@ -39,7 +39,7 @@ from .quantities import CORRECTION_CUES
 from .resegment import (DICTIONARY_VERB_COMPLEMENTS, _repair_tokens, _resegment, counted_object, mistagged_verb,
                         verb_char, verb_object_word, written_jing)
 from .roles import _compound_object, _hand_is_place, _read_unit, _topic_before_marker, joined_things
-from .spec import HAND_TERMS, Spec, TermInfo
+from .spec import HAND_TERMS, Spec, TermInfo, trie_spans
 from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _is_tool_word, _is_working_tool,
                      finder_for, kind_table, normalize_chars)
 from .words import (from_pos_table, MOVE_ON_MARKERS, CLAUSE_COMMAS, ODD_NOUN_BEFORE, VESSEL_ENTRY_VERBS, VESSELS_ENTERED, AFTER_VERB_WORDS, FOLLOW_PREPOSITIONS, NUMERAL_ADVERB_TAILS, POSTURE_PREFIXES, POSTURE_VERBS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, ASPECT_BEFORE_DE,
@@ -2557,7 +2557,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     # the catalogue's identifying words said in the text (one scan: detection counts them, and for a craft
     # not described in full they are terms; with them the lexicon's names with a numeral, which a quantity
     # may have cut: 三道弯)
-    said_catalogue = [(m.start(), m.end()) for m in spec.named_re.finditer(norm)]
+    said_catalogue = trie_spans(spec.named_at, spec.named_pairs, spec.named_re, norm)
     detected = None
     if craft is None and detect:
         # the craft is found from jieba's own pieces (the spec's words inside a compound count), each name

@@ -240,6 +240,7 @@ class Spec:
         spec.numeral_forms = {form: info for form, info in spec.terms.items()
                               if len(form) >= 3 and form[0] in NUMERAL_FORM_CHARS and info.category == "technique"}
         spec.named_re = _trie_pattern({**spec.catalogue_words, **spec.numeral_forms})
+        spec.named_at, spec.named_pairs = _trie_starts({**spec.catalogue_words, **spec.numeral_forms})
         # crafts the spec describes in full (their own prompt style and action terms)
         spec.crafts_with_actions = set(doc["templates"].get("crafts", {}))
         spec.templates = doc["templates"]
@@ -408,6 +409,37 @@ def _trie_pattern(words) -> re.Pattern:
     first = re.escape("".join(sorted({w[0] for w in words})))
     second = re.escape("".join(sorted({w[1] for w in words})))
     return re.compile(f"(?=[{first}][{second}])" + build(trie))
+
+
+def _trie_starts(words) -> tuple:
+    """Where a word of ``_trie_pattern(words)`` can start (for ``trie_spans``): a pattern that takes one character of
+    the words' first characters before one of their second characters, and the words' first two characters."""
+    words = [w for w in words if len(w) >= 2]
+    if not words:
+        return re.compile(r"(?!x)x"), frozenset()
+    first = re.escape("".join(sorted({w[0] for w in words})))
+    second = re.escape("".join(sorted({w[1] for w in words})))
+    return re.compile(f"[{first}](?=[{second}])"), frozenset(w[:2] for w in words)
+
+
+def trie_spans(starts: re.Pattern, pairs: frozenset, trie: re.Pattern, text: str) -> list:
+    """``[m.span() for m in trie.finditer(text)]`` for a ``_trie_pattern`` and its ``_trie_starts``: the same spans.
+    A scan with the trie enters it at every character (its look-ahead first), and where the look-ahead's two classes
+    hold, its top branch tests each of its few hundred first characters in turn (several thousand instructions an
+    attempt, most of them failing: the classes pass far more pairs than the words begin with). ``starts`` opens with
+    a character class, which the engine scans for in C; the trie is tried only where the two characters there begin
+    one of its words (``pairs``, a set), left to right, on after the end of each word found, as ``finditer`` does."""
+    out = []
+    end = 0
+    for c in starts.finditer(text):
+        at = c.start()
+        if at < end or text[at:at + 2] not in pairs:
+            continue
+        m = trie.match(text, at)
+        if m is not None:
+            out.append((at, m.end()))
+            end = m.end()
+    return out
 
 
 def _alternation(words: list[str]) -> re.Pattern:
