@@ -1264,14 +1264,6 @@ def _ba_object_kinds(doc: Doc) -> None:
         if kinds[i] != "O" or words[i] not in OBJECT_MARKERS or i + 2 >= n:
             continue
         j = i + 1
-        w = words[j]
-        if kinds[j] in (None, "V") and len(w) >= 2 and pos.get(w, "x")[:1] in ("a", "v") \
-                and (kinds[j + 1] == "V" or (kinds[j + 1] == "T" and pos.get(words[j + 1], "")[:1] == "v")):
-            kinds[j] = "N"  # 「把明火甩掉」
-            changed = True
-            continue
-        if kinds[j] != "V" and kinds[j] != "C" and kinds[j] is not None:
-            continue  # (「把托纸刷上去破了的地方…」: 把 names a noun of its own, the 的 is another clause's)
         de = -1
         for m in range(j + 1, min(n - 1, j + MODIFIER_REACH)):
             if kinds[m] in MODIFIER_STOP_KINDS or words[m] in NEGATIONS:
@@ -1279,10 +1271,24 @@ def _ba_object_kinds(doc: Doc) -> None:
             if words[m] == "的":
                 de = m
                 break
-        if de < 0 or words[de + 1] in ("时候", "时") or kinds[de + 1] not in (None, "V", "N", "T") \
+        w = words[j]
+        if de < 0:
+            if kinds[j] in (None, "V") and len(w) >= 2 and pos.get(w, "x")[:1] in ("a", "v") \
+                    and (kinds[j + 1] == "V" or (kinds[j + 1] == "T" and pos.get(words[j + 1], "")[:1] == "v")):
+                kinds[j] = "N"  # 「把明火甩掉」 (not 「将洗净晾干的鱼」: a modifier, below)
+                changed = True
+            continue
+        if kinds[j] != "V" and kinds[j] != "C" and kinds[j] is not None:
+            continue  # (「把托纸刷上去破了的地方…」: 把 names a noun of its own, the 的 is another clause's)
+        if words[de + 1] in ("时候", "时") or kinds[de + 1] not in (None, "V", "N", "T") \
                 or pos.get(words[de + 1], "x")[:1] in _BA_NO_HEAD_TAGS or de + 2 >= n:
             continue
         h = de + 1
+        m = h + 1
+        while m < n and kinds[m] != "P" and kinds[m] != "V" and kinds[m] != "T":
+            m += 1
+        if m >= n or kinds[m] == "P":
+            continue  # (「把包装拆开的盒子压扁」 cut 盒子压扁: no verb of the clause's own after the thing, nothing changed)
         if kinds[h] == "V" or kinds[h] is None:
             w, nxt = words[h], words[h + 1]
             if len(w) < 2 or w[-1] in RESULT_COMPLEMENTS or w[-1] in STATE_RESULTS or w[-1] in COMPLEMENTS \
