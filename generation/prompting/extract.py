@@ -50,7 +50,7 @@ from .words import (from_pos_table, MOVE_ON_MARKERS, CLAUSE_COMMAS, ODD_NOUN_BEF
                     FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HANDLED_VERBS, HAND_CHARS, HAND_JOINERS, HAND_PART_CHARS, INSTRUMENT_HEADS,
                     INSTRUMENT_LEADS, JOB_OPENERS, LIMB_CHARS, LINKING_ADVERBS, LOCATIVES, MANNER_ADVERBS, MANNER_HANDS,
                     MANNER_VERBS, MANUAL_VERBS, MARKED_VERBS, MATERIAL_HEADS, PATH_CLOSING_VERBS, MEASURE_FORMS, MEASURE_PREV,
-                    MISHAP_ADVERBS, MISHAP_CHARS, MODALS, MOTION_WORDS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS,
+                    MISHAP_ADVERBS, MISHAP_CHARS, MODALS, MOTION_WORDS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, MODIFIER_REACH, MODIFIER_STOP_KINDS,
                     ONSET_VERBS, PAIR_COUNTS, PATH_LEADS, PERSON_SUFFIXES, PERSON_TAIL_CHARS, THING_CLASSIFIERS, PLACE_SIDES, PLACE_SUFFIX, POINT_BEFORE, POS_TAGS, PREDICATE_ADVERBS,
                     PUNCT, PURPOSE_LINKS, QSENT, RELATION_END, REPEAT_MARKERS, RESULT_COMPLEMENTS, RESULT_VERBS,
                     ROUND_MARKERS, ROUTE_MARKERS, ROUTE_PREPOSITIONS, SIDE_DEICTICS, SIDE_FILLERS, SIDE_WORDS, SIMULTANEOUS_MARKERS, SKIP,
@@ -1255,6 +1255,68 @@ _PUNCT_OR_QUANTITY = frozenset(("P", "Q"))
 # what a quantity right after 按/照 measures when it is the pressing itself (a count, a time, a rate), not the
 # standard a later verb follows (``_step_kinds``, the rule of ROUTE_PREPOSITIONS)
 _PRESS_MEASURES = frozenset(("count", "duration_s", "rate_per_min"))
+
+
+# a word's own tag that cannot head what 把 names (a count, a pronoun, a function word, a place or a time word)
+_BA_NO_HEAD_TAGS = frozenset("qmurdpcyexfs")
+
+
+def _ba_object_kinds(doc: Doc) -> None:
+    """(s23-carry) 把/将 takes a noun phrase before its verb, whatever jieba tags the words in it:
+
+    * 「把明火/a 甩掉」「把松香/v 化开」: one word of two characters or more, tagged an adjective or a verb, right
+      between 把 and a verb is the thing 把 names (a noun), not a step of its own;
+    * 「把刻好的印版/v 放平」「把嚼烂的草药敷上」: a modifier closed by 的 right after 把 (opening with a verb or an
+      untagged word, not a noun 把 names itself; a few words, no other clause's marker) says what the thing is
+      like: its verbs (刻好, 嚼) make no step, and the word after 的, before the verb, is the thing (a noun, where
+      jieba tags it a verb; not a verb with its result, 「把剪好的压平」).
+    Not 的时候/时 (「把它切好的时候」: a time clause); the word after 的 is no pronoun, count or function word."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    pos = POS_TAGS.segment
+    changed = False
+    for i in doc.interesting:
+        if kinds[i] != "O" or words[i] not in OBJECT_MARKERS or i + 2 >= n:
+            continue
+        j = i + 1
+        de = -1
+        for m in range(j + 1, min(n - 1, j + MODIFIER_REACH)):
+            if kinds[m] in MODIFIER_STOP_KINDS or words[m] in NEGATIONS:
+                break
+            if words[m] == "的":
+                de = m
+                break
+        w = words[j]
+        if de < 0:
+            if kinds[j] in (None, "V") and len(w) >= 2 and pos.get(w, "x")[:1] in ("a", "v") \
+                    and (kinds[j + 1] == "V" or (kinds[j + 1] == "T" and pos.get(words[j + 1], "")[:1] == "v")):
+                kinds[j] = "N"  # 「把明火甩掉」 (not 「将洗净晾干的鱼」: a modifier, below)
+                changed = True
+            continue
+        if kinds[j] != "V" and kinds[j] != "C" and kinds[j] is not None:
+            continue  # (「把托纸刷上去破了的地方…」: 把 names a noun of its own, the 的 is another clause's)
+        if words[de + 1] in ("时候", "时") or kinds[de + 1] not in (None, "V", "N", "T") \
+                or pos.get(words[de + 1], "x")[:1] in _BA_NO_HEAD_TAGS or de + 2 >= n:
+            continue
+        h = de + 1
+        m = h + 1
+        while m < n and kinds[m] != "P" and kinds[m] != "V" and kinds[m] != "T":
+            m += 1
+        if m >= n or kinds[m] == "P":
+            continue  # (「把包装拆开的盒子压扁」 cut 盒子压扁: no verb of the clause's own after the thing, nothing changed)
+        if kinds[h] == "V" or kinds[h] is None:
+            w, nxt = words[h], words[h + 1]
+            if len(w) < 2 or w[-1] in RESULT_COMPLEMENTS or w[-1] in STATE_RESULTS or w[-1] in COMPLEMENTS \
+                    or not (kinds[h + 1] == "V" or kinds[h + 1] == "T" or kinds[h + 1] == "R" or kinds[h + 1] is None
+                            or (len(nxt) == 2 and nxt[0] == nxt[1])):
+                continue  # (「把剪好的压平晾干」: a verb with its result after 的 is the step's own)
+            kinds[h] = "N"  # 「把刻好的印版端端平平放在桌上」「把嚼烂的七叶一枝花敷上」: the word after 的 is the thing
+        for m in range(j, de):
+            if kinds[m] == "V" or kinds[m] == "C":
+                kinds[m] = None  # 「把嚼烂的…」: the modifier's verb makes no step
+        changed = True
+    if changed:
+        doc.interesting[:] = list(compress(range(n), kinds))
 
 
 def _step_kinds(spec: Spec, doc: Doc) -> None:
@@ -2574,6 +2636,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     if not described:
         _resegment(spec, doc, norm)
         open_kinds(doc)
+        _ba_object_kinds(doc)
         _step_kinds(spec, doc)
         _listed_pairs(spec, doc)
         _defined_names(spec, doc)
