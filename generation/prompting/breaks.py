@@ -552,6 +552,9 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
                 cut = True  # 「拿铁丝绑接头缠三道」「往版上刷铺上纸」: a bare verb closes its 拿/往 frame; the next predicate
             elif last_pred > last_cut and _asr_place_done(doc, tags, i - 1, last_cut + 1) and _asr_opens_after_place(doc, tags, i):
                 cut = True  # 「含到嘴里两边嘴角各塞两颗」「挎在左肩上右手攥拳头」: V在/到 + where closes the predicate
+            elif inside and _asr_listed_works(doc, tags, i):
+                cut = True  # (s23-nopunct) 「最后刷漆画鳞」「先洗手焚香」「钻眼穿线」: two works said as a verb and its
+                # object each, one after the other (a writer puts 、 between): the second is a step of its own
             elif _asr_parallel_opener(doc, tags, i, last_cut) >= 0:
                 cut = True  # 「一块夹在拇指根上一块夹在…」「朝天弹朝地弹」「上联贴右边下联贴左边」: the verb said again
                 # after an opener parallel to the one before its first saying starts the second clause of the pair;
@@ -591,6 +594,44 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
         cuts = sorted(set(cuts) | set(chains))
     return [c for c in cuts if not _asr_open_place(doc, tags, c)]
 
+
+
+def _asr_work_word(tags: dict, w: str) -> bool:
+    """(s23-nopunct) A word of two characters that is a verb and its object: a verb character, then a noun character
+    (洗手, 焚香, 钻眼, 穿线, 刷漆), the whole no noun jieba names with a suffix (刷子) nor a word of time or place."""
+    return len(w) == 2 and tags.get(w[0], "")[:1] == "v" and tags.get(w[1], "")[:1] == "n" \
+        and tags.get(w, "")[:1] in ("v", "n") and w[1] not in "子儿头" and w[0] not in TOOL_LEAD \
+        and w[0] not in DIRECTION_CHARS and w[0] not in COPULAS and w[0] not in MODALS
+
+
+def _asr_listed_works(doc: Doc, tags: dict, i: int) -> bool:
+    """(s23-nopunct) Token i starts the second of two works said one after the other with no pause, each a verb and
+    its object: token i - 1 is such a word (``_asr_work_word``), and token i is one too (「洗手焚香」「钻眼穿线」) or a
+    verb of one character with an object of one character that ends the phrase (「刷漆画鳞」: 画 + 鳞, no noun after
+    it). Where a writer puts 、 (「钻眼、穿线」) each is a step; run together, the first was read as the object or
+    the manner of the second. Not after 把/拿/用/往… (the word is then a thing: 「拿刷漆」), nor where the second is
+    a complement or a direction, nor a word said again (「洗手洗手」)."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    if i < 1 or not _asr_work_word(tags, words[i - 1]):
+        return False
+    w = words[i]
+    if w == words[i - 1] or kinds[i] in ("Q", "M", "H", "O", "L", "R", "P"):
+        return False
+    if i >= 2 and (kinds[i - 2] in ("O", "L", "R") or words[i - 2] in TOOL_LEAD or words[i - 2] == "的"):
+        return False
+    if _asr_work_word(tags, w):
+        return True
+    if len(w) != 1 or tags.get(w, "")[:1] != "v" or w in ASR_NOT_NEXT or i + 1 >= n:
+        return False
+    o = words[i + 1]
+    if len(o) != 1 or tags.get(o, "")[:1] != "n" or kinds[i + 1] in ("Q", "H", "P"):
+        return False
+    if i + 2 < n and kinds[i + 2] != "P":
+        t = tags.get(words[i + 2], "")[:1]
+        if t == "n" or kinds[i + 2] in ("N", "T"):
+            return False  # 「刷漆画鳞片」 a longer object: no such short work
+    return True
 
 ASR_PARALLEL_REACH = 12  # tokens looked back for the first clause of a parallel pair (bounded: linear)
 
