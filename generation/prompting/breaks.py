@@ -598,9 +598,11 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
 
 def _asr_work_word(tags: dict, w: str) -> bool:
     """(s23-nopunct) A word of two characters that is a verb and its object: a verb character, then a noun character
-    (洗手, 焚香, 钻眼, 穿线, 刷漆), the whole no noun jieba names with a suffix (刷子) nor a word of time or place."""
+    (洗手, 焚香, 钻眼, 穿线, 刷漆), the whole no noun jieba names with a suffix (刷子) nor a word of time or place,
+    the second character no result (烧热/v, 热/n: 「往锅里倒油烧热了」 heats the oil poured, one clause)."""
     return len(w) == 2 and tags.get(w[0], "")[:1] == "v" and tags.get(w[1], "")[:1] == "n" \
-        and tags.get(w, "")[:1] in ("v", "n") and w[1] not in "子儿头" and w[0] not in TOOL_LEAD \
+        and tags.get(w, "")[:1] in ("v", "n") and w[1] not in "子儿头" and w[1] not in ASR_RESULTS \
+        and w[0] not in TOOL_LEAD \
         and w[0] not in DIRECTION_CHARS and w[0] not in COPULAS and w[0] not in MODALS
 
 
