@@ -309,6 +309,8 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
                 cut = True  # after the particle, the interjection, the marker that ends a clause, 的时候
             elif w in ASR_INTERJECTIONS and _has_content(words, kinds, last_cut + 1, i):
                 cut = True  # 「…捣成浆嗯就这么个顺序」
+            elif i > last_cut + 1 and _asr_sound_opens(doc, tags, i):
+                cut = True  # (s23-nopunct) 「…右手捏根筷子嗒嗒敲两下」「…拿在右手啪地打开」: a sound opens a phrase
             elif verb_seen and norm.endswith(ASR_VERDICTS, 0, s) and w not in ASR_PARTICLES:
                 cut = True  # 「…拉到不松不紧就对了一朵花要挑两百针」: 就对了/就行了 closes the clause it judges
             elif verb_seen and prev_w == "了" and (_asr_is_verb(doc, tags, i) or k in ("H", "M", "O", "L", "R")):
@@ -634,6 +636,25 @@ def _asr_listed_works(doc: Doc, tags: dict, i: int) -> bool:
         if t == "n" or kinds[i + 2] in ("N", "T"):
             return False  # 「刷漆画鳞片」 a longer object: no such short work
     return True
+
+
+# what an onomatopoeia after it is no phrase of its own for: it is named, said or counted (「叫嘎达」「一声啪」)
+ASR_SOUND_TAKERS = frozenset(("的", "地", "得", "一", "是", "叫", "说", "个", "声", "着", "了"))
+
+
+def _asr_sound_opens(doc: Doc, tags: dict, i: int) -> bool:
+    """(s23-nopunct) Token i is an onomatopoeia (jieba's o: 啪, 嗒, 嘭, 叮当) said after a word that does not take it (no
+    particle, 一, 叫/说/是, preposition or another sound: 「嗒嗒」 is one sound), and not named by a copula after it (「嘎达是…」):
+    a writer puts a comma before it, for the sound is a phrase of its own (「啪的一声」「叮叮当当的」) or leads the next
+    predicate as its manner (「啪地打开」「嗒嗒敲两下」)."""
+    words = doc.words
+    if tags.get(words[i], "") != "o":
+        return False
+    prev = words[i - 1]
+    if prev in ASR_SOUND_TAKERS or tags.get(prev, "")[:1] in ("o", "p", "u", "c", "m", "q") \
+            or doc.kinds[i - 1] in ("O", "L", "R", "Q", "M"):
+        return False
+    return not (i + 1 < len(words) and (words[i + 1] in COPULAS or words[i + 1] == "说"))
 
 ASR_PARALLEL_REACH = 12  # tokens looked back for the first clause of a parallel pair (bounded: linear)
 
