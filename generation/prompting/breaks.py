@@ -309,6 +309,8 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
                 cut = True  # after the particle, the interjection, the marker that ends a clause, 的时候
             elif w in ASR_INTERJECTIONS and _has_content(words, kinds, last_cut + 1, i):
                 cut = True  # 「…捣成浆嗯就这么个顺序」
+            elif i > last_cut + 1 and _asr_sound_opens(doc, tags, i):
+                cut = True  # (s23-nopunct) 「…右手捏根筷子嗒嗒敲两下」「…拿在右手啪地打开」: a sound opens a phrase
             elif verb_seen and norm.endswith(ASR_VERDICTS, 0, s) and w not in ASR_PARTICLES:
                 cut = True  # 「…拉到不松不紧就对了一朵花要挑两百针」: 就对了/就行了 closes the clause it judges
             elif verb_seen and prev_w == "了" and (_asr_is_verb(doc, tags, i) or k in ("H", "M", "O", "L", "R")):
@@ -552,6 +554,9 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
                 cut = True  # 「拿铁丝绑接头缠三道」「往版上刷铺上纸」: a bare verb closes its 拿/往 frame; the next predicate
             elif last_pred > last_cut and _asr_place_done(doc, tags, i - 1, last_cut + 1) and _asr_opens_after_place(doc, tags, i):
                 cut = True  # 「含到嘴里两边嘴角各塞两颗」「挎在左肩上右手攥拳头」: V在/到 + where closes the predicate
+            elif inside and _asr_listed_works(doc, tags, i):
+                cut = True  # (s23-nopunct) 「最后刷漆画鳞」「先洗手焚香」「钻眼穿线」: two works said as a verb and its
+                # object each, one after the other (a writer puts 、 between): the second is a step of its own
             elif _asr_parallel_opener(doc, tags, i, last_cut) >= 0:
                 cut = True  # 「一块夹在拇指根上一块夹在…」「朝天弹朝地弹」「上联贴右边下联贴左边」: the verb said again
                 # after an opener parallel to the one before its first saying starts the second clause of the pair;
@@ -591,6 +596,65 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
         cuts = sorted(set(cuts) | set(chains))
     return [c for c in cuts if not _asr_open_place(doc, tags, c)]
 
+
+
+def _asr_work_word(tags: dict, w: str) -> bool:
+    """(s23-nopunct) A word of two characters that is a verb and its object: a verb character, then a noun character
+    (洗手, 焚香, 钻眼, 穿线, 刷漆), the whole no noun jieba names with a suffix (刷子) nor a word of time or place,
+    the second character no result (烧热/v, 热/n: 「往锅里倒油烧热了」 heats the oil poured, one clause)."""
+    return len(w) == 2 and tags.get(w[0], "")[:1] == "v" and tags.get(w[1], "")[:1] == "n" \
+        and tags.get(w, "")[:1] in ("v", "n") and w[1] not in "子儿头" and w[1] not in ASR_RESULTS \
+        and w[0] not in TOOL_LEAD \
+        and w[0] not in DIRECTION_CHARS and w[0] not in COPULAS and w[0] not in MODALS
+
+
+def _asr_listed_works(doc: Doc, tags: dict, i: int) -> bool:
+    """(s23-nopunct) Token i starts the second of two works said one after the other with no pause, each a verb and
+    its object: token i - 1 is such a word (``_asr_work_word``), and token i is one too (「洗手焚香」「钻眼穿线」) or a
+    verb of one character with an object of one character that ends the phrase (「刷漆画鳞」: 画 + 鳞, no noun after
+    it). Where a writer puts 、 (「钻眼、穿线」) each is a step; run together, the first was read as the object or
+    the manner of the second. Not after 把/拿/用/往… (the word is then a thing: 「拿刷漆」), nor where the second is
+    a complement or a direction, nor a word said again (「洗手洗手」)."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    if i < 1 or not _asr_work_word(tags, words[i - 1]):
+        return False
+    w = words[i]
+    if w == words[i - 1] or kinds[i] in ("Q", "M", "H", "O", "L", "R", "P"):
+        return False
+    if i >= 2 and (kinds[i - 2] in ("O", "L", "R") or words[i - 2] in TOOL_LEAD or words[i - 2] == "的"):
+        return False
+    if _asr_work_word(tags, w):
+        return True
+    if len(w) != 1 or tags.get(w, "")[:1] != "v" or w in ASR_NOT_NEXT or i + 1 >= n:
+        return False
+    o = words[i + 1]
+    if len(o) != 1 or tags.get(o, "")[:1] != "n" or kinds[i + 1] in ("Q", "H", "P"):
+        return False
+    if i + 2 < n and kinds[i + 2] != "P":
+        t = tags.get(words[i + 2], "")[:1]
+        if t == "n" or kinds[i + 2] in ("N", "T"):
+            return False  # 「刷漆画鳞片」 a longer object: no such short work
+    return True
+
+
+# what an onomatopoeia after it is no phrase of its own for: it is named, said or counted (「叫嘎达」「一声啪」)
+ASR_SOUND_TAKERS = frozenset(("的", "地", "得", "一", "是", "叫", "说", "个", "声", "着", "了"))
+
+
+def _asr_sound_opens(doc: Doc, tags: dict, i: int) -> bool:
+    """(s23-nopunct) Token i is an onomatopoeia (jieba's o: 啪, 嗒, 嘭, 叮当) said after a word that does not take it (no
+    particle, 一, 叫/说/是, preposition or another sound: 「嗒嗒」 is one sound), and not named by a copula after it (「嘎达是…」):
+    a writer puts a comma before it, for the sound is a phrase of its own (「啪的一声」「叮叮当当的」) or leads the next
+    predicate as its manner (「啪地打开」「嗒嗒敲两下」)."""
+    words = doc.words
+    if tags.get(words[i], "") != "o":
+        return False
+    prev = words[i - 1]
+    if prev in ASR_SOUND_TAKERS or tags.get(prev, "")[:1] in ("o", "p", "u", "c", "m", "q") \
+            or doc.kinds[i - 1] in ("O", "L", "R", "Q", "M"):
+        return False
+    return not (i + 1 < len(words) and (words[i + 1] in COPULAS or words[i + 1] == "说"))
 
 ASR_PARALLEL_REACH = 12  # tokens looked back for the first clause of a parallel pair (bounded: linear)
 
