@@ -150,10 +150,12 @@ _SAYING_ANCHORS = ("话", "老", "常")
 # 「V之前」「V前,」「V前先…」: a time said by a verb done later (what follows the verb starts with one of
 # _BEFORE_WORDS, a test in C, before the pattern is tried)
 _BEFORE_WORDS = ("之前", "以前", "前")
+_BEFORE_FIRST = frozenset(w[0] for w in _BEFORE_WORDS)  # (the first characters of them: non_steps' gate)
 _BEFORE = re.compile(r"(?:之前|以前|前(?=[先要得还都就必一]|$))")
 # (p2) a test of readiness: 能 + the verb, and the clause ends in 就中/就成/就行 (「松紧能插进一个指头就中」「膏子能扯成
 # 旗就成了」): what the thing can take when it is ready, not a step (not 「压到两毫米就够了」: how far a step goes)
 _ABLE = ("能", "能够")
+_ABLE_LAST = frozenset(w[-1] for w in _ABLE)  # (the last characters of them: non_steps' gate)
 _READY = re.compile(r"就(?:中|成|行|可以)[了啦咧喽]*$")
 _READY_ENDS = ("中", "成", "行", "以", "了", "啦", "咧", "喽")  # (the last character of every _READY match)
 # (p2) a sentence-final particle of speech read as a verb (「三分钟就筑满咧」「火就起来咧」: 咧 as jieba's 咧嘴), when
@@ -176,6 +178,9 @@ _RECAP_NEXT = ("了", "拿", "用", "把", "将", "一", "就", "再", "才", "�
 # (a recap's verb ends in 完 or 好, or 完 or 好了 follows it: ``_recap`` is read only then)
 _RECAP_ENDS = ("完", "好")
 _RECAP_AFTER = ("完", "好了")
+# (the first characters of _RECAP_AFTER: a step with neither after it nor 完/好 ending its verb is no recap, and
+# ``_recap`` is not called; where one is, ``_recap`` reads the whole cue itself)
+_RECAP_FIRST = frozenset(w[0] for w in _RECAP_AFTER)
 # 「一V就是三天」: how long (a number or 一整/大半 + a time word after 就是)
 _LASTS = re.compile(r"就是(?:[0-9一二两三四五六七八九十半几俩仨来多个整大]+)(?:[个]?(?:钟头|小时|天|夜|宿|年|月|个月|礼拜|星期|时辰|分钟|晚上|早上|上午|下午|整天))")
 # a thing left to stand (「封好坛口,一放就是三年」): how long it waits, never a step of its own
@@ -208,12 +213,14 @@ _OPENERS = frozenset(("", "我们", "咱们", "咱", "俺们", "那个", "这个
 _COUNTED = re.compile(r"^[0-9一二两三四五六七八九十百几俩仨]+个$")
 # a degree adverb right before the verb makes it a quality (「这道工序最磨人」「描金最见功夫」「火候最要紧」)
 _DEGREE = ("最", "很", "挺", "真", "特别", "非常", "顶顶")
+_DEGREE_LAST = frozenset(w[-1] for w in _DEGREE)  # (the last characters of them: non_steps' gate)
 # or a degree complement after it, ending its clause (「铁水烫得很」「腰酸得不得了」; not 「打得很高」: how high)
 _DEGREE_AFTER = re.compile(r"得(?:很|不得了|要命|慌|厉害)[了啊呢嘛哦哟呀]*")
 # the marks that end a sentence: a verb said again after one of them is a new step
 _STOPS = frozenset(SENTENCE_ENDS | {"."})  # (words.SENTENCE_ENDS, and the ASCII full stop)
 # a sound as the subject of what is said
 _SOUND = ("声音", "声儿", "响声", "音色")
+_SOUND_LAST = frozenset(w[-1] for w in _SOUND)  # (the last characters of them: non_steps' gate)
 
 # (s22-spurious) a rate or an amount said of a step again: the clause opens with 一/每 + a unit (of time, of the work,
 # of a thing: 一分钟, 一出戏里头, 一把, 一瓣, 一天下来, 每回), then at most a modal (要/能/也就…), the verb of a step
@@ -412,15 +419,20 @@ def non_steps(steps: list, norm: str, warned: set | None = None) -> set:
         ve = v + len(surface)
         a, b = _clause(norm, v, ve)
         before, after = norm[a:v], norm[ve:b]
+        # the characters right before and right after the verb, read once: a test of what ``before`` ends with or
+        # what follows the verb (``after``, ``norm`` at ``ve``) first asks whether that one character can be the
+        # last (first) of what it looks for, a set lookup that spares the string method's call at most steps
+        pc = norm[v - 1] if v > 0 else ""  # (norm[v - 1:v]; before[-1:] where before is not empty)
+        nc = norm[ve] if ve < len(norm) else ""  # (norm[ve:ve + 1]; after[:1] where after is not empty)
         last, prev = prev, (ve, surface)
         if last is not None and v - last[0] == 1 and norm[last[0]] in _CLAUSE_MARKS and norm[last[0]] not in _STOPS \
                 and surface[0] == last[1][-1] and len(surface) <= 2:
             gone.add(id(st))  # 「篾片拿手弯,弯成半圆」: the same verb again, its extent
         elif surface in _CORRECTION_VERBS:
             gone.add(id(st))
-        elif surface in _VERDICT_WORDS or (before.endswith(("算", "算是")) and _VERDICT.search(before)):
+        elif surface in _VERDICT_WORDS or (pc == "算" and before.endswith(("算", "算是")) and _VERDICT.search(before)):
             gone.add(id(st))  # 「都算输」「才算数」
-        elif surface == "错" and norm[v - 1:v] != "一":
+        elif surface == "错" and pc != "一":
             gone.add(id(st))  # 「这个比例错不得」: a mistake, not 「往两边一错」
         elif surface in _FEELINGS:
             gone.add(id(st))  # 「疼是有点疼」
@@ -443,10 +455,10 @@ def non_steps(steps: list, norm: str, warned: set | None = None) -> set:
             gone.add(id(st))
         elif saying and (_SAYING.search(before) or (surface in ("讲", "说", "道") and _SAYING.search(before + surface))):
             gone.add(id(st))
-        elif after.startswith(_BEFORE_WORDS) and _BEFORE.match(after) and any(
+        elif nc in _BEFORE_FIRST and after.startswith(_BEFORE_WORDS) and _BEFORE.match(after) and any(
                 q is not st and q.start > ve and (q.surface or "")[:1] == surface[:1] for q in steps):
             gone.add(id(st))
-        elif before.endswith(_ABLE) and after.endswith(_READY_ENDS) and _READY.search(after) is not None:
+        elif pc in _ABLE_LAST and before.endswith(_ABLE) and after.endswith(_READY_ENDS) and _READY.search(after) is not None:
             gone.add(id(st))  # 「松紧能插进一个指头就中」: a test of readiness, not a step
         elif surface in _FINAL_PARTICLES and (ve == len(norm) or norm[ve] in _CLAUSE_MARKS):
             gone.add(id(st))  # 「火就起来咧」: a particle closing the clause
@@ -462,29 +474,29 @@ def non_steps(steps: list, norm: str, warned: set | None = None) -> set:
         elif while_ and before in _OPENERS and norm.find("的时候", ve, ve + _WHILE_REACH) >= 0 and _WHILE.match(norm, ve, b) \
                 and any(q.start < st.start and id(q) not in gone and q.surface == surface for q in steps):
             gone.add(id(st))  # 「芦笙是边吹边跳的。吹的时候两只手捧着…」: when, the verb a step already
-        elif (surface.endswith(_RECAP_ENDS) or norm.startswith(_RECAP_AFTER, ve)) \
+        elif (nc in _RECAP_FIRST or surface[-1] in _RECAP_ENDS) \
                 and _recap(norm, surface, ve, b, st, steps, starts):
             gone.add(id(st))
-        elif norm[v - 1:v] == "一" and _LASTS.match(norm, ve) and (surface in _LEFT_VERBS or any(
+        elif pc == "一" and _LASTS.match(norm, ve) and (surface in _LEFT_VERBS or any(
                 id(q) not in gone and surface[0] in (q.surface or "") + (q.action or "")
                 for q in [q for q in steps if q.start < st.start][-3:])):
             gone.add(id(st))
-        elif before.startswith(_RATE_LEADS) and st.end <= b and _RATE_BEFORE.fullmatch(before) is not None \
+        elif v > a and norm[a] in _RATE_LEADS and st.end <= b and _RATE_BEFORE.fullmatch(before) is not None \
                 and _RATE_AFTER.match(after) is not None and not after.startswith("一" + surface[-1]) and any(
                 id(q) not in gone and surface[0] in (q.surface or "") + (q.action or "") for q in steps[:n]):
             gone.add(id(st))  # 「一分钟能打个一百多下」「一把要扎三十来根」: how often or how much, said of the step before
         elif surface in _DISTANCE_VERBS and _NUMBER.search(after):
             gone.add(id(st))
-        elif before.endswith(_SOUND):
+        elif pc in _SOUND_LAST and before.endswith(_SOUND):
             gone.add(id(st))
         elif before in _OPENERS and (m := _RELATIVE.match(norm, ve, b)) is not None \
                 and b - m.end() >= _PREDICATE_AFTER - 1 and "的" not in norm[m.end():m.end() + 3]:
             gone.add(id(st))  # 「打鼓的人站后头」
-        elif before.endswith(_DEGREE) or (norm.startswith("得", ve) and _DEGREE_AFTER.fullmatch(after) is not None):
+        elif (pc in _DEGREE_LAST and before.endswith(_DEGREE)) or (nc == "得" and _DEGREE_AFTER.fullmatch(after) is not None):
             gone.add(id(st))  # 「描金最见功夫」
-        elif len(surface) >= 2 and before.endswith("个") and _COUNTED.search(before):
+        elif len(surface) >= 2 and pc == "个" and _COUNTED.search(before):
             gone.add(id(st))  # 「二十个鼓手」
-        elif (norm.startswith("下来", ve) or (len(surface) > 2 and surface.endswith("下来"))) \
+        elif ((nc == "下" and norm.startswith("下来", ve)) or (len(surface) > 2 and surface.endswith("下来"))) \
                 and "一" in before and _SPAN.search(before):
             gone.add(id(st))  # 「一场演下来两个钟头」
         elif surface in _DIRECTIONS and (

@@ -1176,12 +1176,15 @@ def _opening_name(text: str, terms, spec: Spec):
     best = None
     freq = None
     for t in terms:
+        # (its end first: most terms are past the first clause, and one read spares the others)
+        b = t.get("end")
+        if not isinstance(b, int) or b > end:
+            continue
         category = t.get("category")
         if category != "technique" and category != "tool" and category != "material":
             continue
-        a, b, said = t.get("start"), t.get("end"), t.get("text") or ""
-        if not isinstance(a, int) or not isinstance(b, int) or a < i or b > end or len(said) < 2 \
-                or text[a:b] != said:
+        a, said = t.get("start"), t.get("text") or ""
+        if not isinstance(a, int) or a < i or len(said) < 2 or text[a:b] != said:
             continue
         if best is not None and (b < best[1] or (b == best[1] and b - a <= best[1] - best[0])):
             continue
