@@ -410,7 +410,7 @@ class QuantityFinder:
                     low, high = (v if isinstance(v, tuple) else (v, v))
                     low, high = low * q.scale, high * q.scale
                     q = Quantity(q.start, q.end, q.name, _num(low) if low == high else [_num(low), _num(high)],
-                                 q.raw, q.keep, scale=q.scale, counted=q.counted)
+                                 q.raw, q.keep, False, q.scale, q.counted)
             result.append(q)
         return result
 
@@ -585,8 +585,9 @@ class QuantityFinder:
                 keep = (m.start(G_GAP), m.end(G_GAP))
             else:
                 start = n1_at  # 「打个二三十锤」: the verb before the number stays a word
-        return Quantity(start, end, name, value, text[m.start():end], keep, one_event=raw1 == "一" and kind == "count",
-                        scale=factor * rate, counted=_counted_unit(kind, unit) if name == "count" else "")
+        # (every field by position: keyword arguments cost a dict per call, compiled)
+        return Quantity(start, end, name, value, text[m.start():end], keep, raw1 == "一" and kind == "count",
+                        factor * rate, _counted_unit(kind, unit) if name == "count" else "")
 
     def _inside_word(self, text: str, start: int, end: int) -> bool:
         """Is text[start:end] (a quantity of at most 4 characters) part of a longer dictionary word
@@ -668,7 +669,7 @@ class QuantityFinder:
             low, high = low * (1 - ratio), high * (1 + ratio)
         value = _num(low) if low == high else [_num(low), _num(high)]
         # the heating verb stays a word (it can be the step's action)
-        return Quantity(m.start("h1"), m.end(), "temperature_c", value, m.group(0), scale=1.0)
+        return Quantity(m.start("h1"), m.end(), "temperature_c", value, m.group(0), None, False, 1.0)
 
     def _name(self, kind: str, unit: str, m: re.Match, text: str, value: float,
               end: int | None = None) -> tuple[str | None, float]:
