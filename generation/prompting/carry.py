@@ -13,8 +13,8 @@ from .words import (ARM_WORDS, ATTACH_VERBS, BIND_VERBS, BODY_OBJECT_CHARS, CONS
                     LIMB_MOVERS, LOAD_VERBS, MATERIAL_HEADS, MEDIUM_HEADS, NEGATIONS, OWN_OBJECT_CHARS,
                     PERFORMED_SUFFIX, PERFORMING_LIMBS, PIECE_CLASSIFIERS, PINCH_VERBS, POUR_CHARS, PUT_VERBS,
                     SENTENCE_ENDS, SPEECH_VERBS, SPRINKLE_VERBS, STATE_RESULTS, STRIKE_ENDINGS, STRIKE_WITH_VERBS,
-                    STRUCK_HEADS, SWAP_VERBS, SWINGING_LIMBS, TOOL_HEADS, TOOL_LEAD, TREAT_VERBS,
-                    VESSEL_CLASSIFIERS, VESSEL_ENTRY, WEAR_VERBS, _HOLD_BEFORE, _LEAD_IN, _OPENING)
+                    STRIKE_VERBS, STRUCK_HEADS, SWAP_VERBS, SWINGING_LIMBS, TOOL_HEADS, TOOL_LEAD, TREAT_VERBS,
+                    VESSEL_CLASSIFIERS, VESSEL_ENTRY, WEAR_VERBS, WORKING_HEADS, _HOLD_BEFORE, _LEAD_IN, _OPENING)
 
 # a sentence end in a string, found by a scan in C (a walk over its characters makes and hashes a string per
 # CJK character)
@@ -360,6 +360,78 @@ def _counted_topic(steps: list[Step], norm: str) -> None:
         at = _counted_pieces(q, norm)
         if at >= 0 and norm.endswith(q.tool, max(q.start, 0), at):
             q.material, q.tool = q.tool, None
+
+
+def _instrument(word: str | None) -> bool:
+    """The name is an instrument's: its head a struck one (鼓, 锣, 板) or another (琴, 弦, 笛)."""
+    return bool(word) and (_head(word)[-1:] in STRUCK_HEADS or _head(word)[-1:] in INSTRUMENT_HEADS)
+
+
+def _carry_struck_instrument(steps: list[Step]) -> None:
+    """「下手打扬琴…琴竹捏在虎口里,手腕子一抖,轻轻敲」「我打云锣。…左手提着架子,右手拿小槌子敲」: a step that
+    strikes (a ``words.STRIKE_WITH_VERBS`` character, alone or with ``STRIKE_ENDINGS``: 敲, 打, 击) with a striker
+    (its tool) and names nothing struck (no material, no place) strikes the instrument an earlier step of the text
+    struck (its verb a ``STRIKE_VERBS`` character, its material an instrument: ``STRUCK_HEADS``,
+    ``INSTRUMENT_HEADS``), the latest one. Not with a striker that is an instrument itself (played), nor onto a step
+    of another role (上手/下手). Run before the dropped object is carried: what the other hand holds (the frame the
+    gongs hang on) is not what is struck."""
+    played = None
+    for q in steps:
+        s = q.surface or ""
+        if q.material is not None:
+            if s[:1] in STRIKE_VERBS and _instrument(q.material):
+                played = q.material
+        elif played is not None and q.tool and q.relation is None and q.role is None \
+                and s[:1] in STRIKE_WITH_VERBS and s[1:] in STRIKE_ENDINGS and not _instrument(q.tool):
+            q.material = played
+
+
+def _names_same(a: str | None, b: str) -> bool:
+    """One name contains the other (梭, 过梭)."""
+    return bool(a) and (a in b or b in a)
+
+
+# 过 + a count of passes or a modifier closed by 的, before the implement passed through (「过一遍细筛」「过一百目的筛子」)
+_PASS_LEAD = re.compile("过(?:[一两二三四五六七八九十几][遍道回次趟]|[^,，。;；:：!！?？ ]{1,5}?的)?")
+_CLAUSE_END_CHARS = frozenset(",，。;；:：!！?？ \u3000")
+
+
+def _passed_through_tool(steps: list[Step], norm: str) -> None:
+    """「研好了过细筛,」「过一百目的筛子,筛两遍」「先把药粉过一遍细筛」: 过 ('pass through'), a count of passes or a
+    modifier closed by 的 or nothing, then an implement closing the clause (up to three characters headed by a
+    ``words.WORKING_HEADS`` character: 细筛, 筛子): the implement is the tool of the step said at 过 or at the
+    implement's own head (jieba's verb 筛 of 细|筛), else of the next step of the same sentence whose verb is that
+    head character (「筛两遍」), where that step names no tool of its own."""
+    at = norm.find("过")
+    while at >= 0:
+        lead = _PASS_LEAD.match(norm, at)
+        a = lead.end()
+        at = norm.find("过", at + 1)
+        name = None
+        for size in (1, 2, 3):
+            w = norm[a:a + size]
+            if len(w) == size and _head(w) in WORKING_HEADS and norm[a + size:a + size + 1] in _CLAUSE_END_CHARS:
+                name = w
+                break
+        if name is None:
+            continue
+        head = _head(name)
+        h = a + name.rfind(head)  # (where the head character is said)
+        end = a + len(name)
+        for q in steps:
+            if q.end <= lead.start() or q.start < 0:
+                continue
+            v = norm.find(q.surface, max(q.start, 0), q.end) if q.surface else -1
+            if v == lead.start() or (q.surface == head and v == h):
+                if q.tool is None and not _names_same(q.material, name):
+                    q.tool = name  # said at 过 or at the implement: 「过细筛」 (「过梭」 passes the shuttle itself)
+                break
+            if v >= end and q.surface[:1] == head:
+                if q.tool is None and not _names_same(q.material, name) and _SENTENCE_END.search(norm, end, v) is None:
+                    q.tool = name  # 「过一百目的筛子,筛两遍」
+                break
+            if v >= end:
+                break
 
 
 def _carry_dropped_object(spec: Spec, steps: list[Step], norm: str) -> None:

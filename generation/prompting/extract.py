@@ -23,8 +23,9 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate, compress
 from operator import itemgetter
 
-from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry_serial_roles, _carry_whole_name,
-                    _carry_worn_tool, _counted_topic, _hand_of_held_tool)
+from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry_serial_roles,
+                    _carry_struck_instrument, _carry_whole_name, _carry_worn_tool, _counted_topic, _hand_of_held_tool,
+                    _passed_through_tool)
 from .craft import detect as detect_craft
 from .names import (_coordinated_names, _opening_names, _counted_names, _craft_names, _described_things, _led_tool_names, _method_names,
                     _named_steps, _nominal_topic, _numbered_names, _numeral_phrases, _object_names, _part_nouns,
@@ -2909,6 +2910,9 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
         _carry_hand(steps, norm)
         _carry_worn_tool(steps, norm)
         _carry_serial_roles(steps, norm)
+        if "过" in norm:
+            _passed_through_tool(steps, norm)
+        _carry_struck_instrument(steps)
         _carry_dropped_object(spec, steps, norm)
         _carry_whole_name(spec, steps, doc, norm)
     if any(st.action is not None and len(st.action) == 4 and st.action[0] == "一" for st in steps):
