@@ -1142,6 +1142,11 @@ _SUBJECT_ADVERBS = frozenset(("就", "先", "才"))
 _NUMBERED_SUBJECT_TAGS = frozenset(("a", "n", "ng"))
 
 
+def _numeral_pairs(table: dict) -> frozenset:
+    """jieba's words of two numerals (三七, 二八), read from its part-of-speech table once per table."""
+    return frozenset(w for w in table if len(w) == 2 and w[0] in _ORDINAL_NUMERALS and w[1] in _ORDINAL_NUMERALS)
+
+
 def _takes_subject(words: list, kinds: list, tags: dict, k: int) -> bool:
     """Token k opens a clause (the text's start, punctuation or a sequence marker before it) or is what a verb
     before it takes (「要二细」)."""
@@ -1167,17 +1172,11 @@ def _numbered_names(spec: Spec, doc: Doc):
     words, kinds = doc.words, doc.kinds
     tags = spec.pos_tags()
     n = len(words)
-    # (s24-values: a numeral's name before 就/先/才 is read only where one of them is said: one set test in C)
-    subject = not _SUBJECT_ADVERBS.isdisjoint(words)
     for k in range(n - 1):  # (the numerals only)
         if words[k] not in _ORDINAL_NUMERALS:
-            if subject and words[k + 1] in _SUBJECT_ADVERBS and len(words[k]) == 2 and words[k][0] in _ORDINAL_NUMERALS \
-                    and words[k][1] in _ORDINAL_NUMERALS and kinds[k] is None and _takes_subject(words, kinds, tags, k) \
-                    and _done_after(kinds, k + 1):
-                yield k, k + 1  # (s24-values) 「三七先磨成细粉」: two numerals, no classifier, before 先: a name
             continue
         h = words[k + 1]
-        if subject and len(h) == 1 and k + 2 < n and words[k + 2] in _SUBJECT_ADVERBS and kinds[k] is None \
+        if len(h) == 1 and k + 2 < n and words[k + 2] in _SUBJECT_ADVERBS and kinds[k] is None \
                 and kinds[k + 1] is None and tags.get(h, "") in _NUMBERED_SUBJECT_TAGS and _takes_subject(words, kinds, tags, k) \
                 and _done_after(kinds, k + 2):
             yield k, k + 2  # (s24-values) 「客人要二细就拉六扣」: a numeral and an adjective or noun before 就: a name
@@ -1195,6 +1194,13 @@ def _numbered_names(spec: Spec, doc: Doc):
         if k + 2 < n and words[k + 2] in NUMERAL_CHARS:
             continue  # (「三煮九蒸」: a count said in a row)
         yield k, k + 2
+    pairs = from_pos_table(_numeral_pairs)
+    if pairs.isdisjoint(words):
+        return  # (most texts say no numeral word of two numerals: one set test in C)
+    for k in range(n - 1):
+        if words[k] in pairs and words[k + 1] in _SUBJECT_ADVERBS and kinds[k] is None \
+                and _takes_subject(words, kinds, tags, k) and _done_after(kinds, k + 1):
+            yield k, k + 1  # (s24-values) 「三七先磨成细粉」: two numerals, no classifier, before 先: a name
 
 
 # what a size said of a thing measures (「有二尺来长」「有二十多斤」): a thing in view, never a time or a heat
