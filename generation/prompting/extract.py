@@ -53,11 +53,11 @@ from .words import (from_pos_table, MOVE_ON_MARKERS, CLAUSE_COMMAS, ODD_NOUN_BEF
                     MANNER_VERBS, MANUAL_VERBS, MARKED_VERBS, MATERIAL_HEADS, PATH_CLOSING_VERBS, MEASURE_FORMS, MEASURE_PREV,
                     MISHAP_ADVERBS, MISHAP_CHARS, MODALS, MOTION_WORDS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, MODIFIER_REACH, MODIFIER_STOP_KINDS,
                     ONSET_VERBS, PAIR_COUNTS, PATH_LEADS, PERSON_SUFFIXES, PERSON_TAIL_CHARS, THING_CLASSIFIERS, PLACE_SIDES, PLACE_SUFFIX, POINT_BEFORE, POS_TAGS, PREDICATE_ADVERBS,
-                    PUNCT, PURPOSE_LINKS, QSENT, RELATION_END, REPEAT_MARKERS, RESULT_COMPLEMENTS, RESULT_VERBS,
+                    PUNCT, PURPOSE_LINKS, QSENT, RARE_FREQ, RELATION_END, REPEAT_MARKERS, RESULT_COMPLEMENTS, RESULT_VERBS,
                     ROUND_MARKERS, ROUTE_MARKERS, ROUTE_PREPOSITIONS, SIDE_DEICTICS, SIDE_FILLERS, SIDE_WORDS, SIMULTANEOUS_MARKERS, SKIP,
                     SPEECH_VERBS, STATE_RESULTS, STOP_NOUNS, STOP_VERBS, SWAP_VERBS, TECHNIQUE_VERB_NEXT, TOOL_HEADS,
                     PLACE_MARKERS, TOOL_LEAD, TOPIC_PARTICLES, TURN_ADVERBS, VERB_COMPLEMENT_ODD_TAGS, VERB_COMPLEMENT_SECONDS,
-                    WAIT_ENDS, WAIT_SUBJECTS, WAIT_WORDS, WARNING_CUES,
+                    UNKNOWN_NAME_TAGS, WAIT_ENDS, WAIT_SUBJECTS, WAIT_WORDS, WARNING_CUES,
                     _FINISH_KINDS, _FINISH_WORDS, VESSEL_ENTRY)
 
 
@@ -145,6 +145,56 @@ def _counted_thing(q, pos_tags: dict, w: str) -> bool:
     return pos_tags.get(w[1], "")[:1] == "n"
 
 
+# the kinds of the word that takes what a count word counts as its object: a verb, a term, 把/将, 拿/用
+_COUNT_TAKERS = frozenset(("V", "T", "C", "O", "L"))
+
+
+def _rare_counts(spec: Spec) -> frozenset:
+    """The count words jieba's dictionary lists as rare words of their own (一梭/n, 那串/nr: a numeral or a
+    demonstrative and one more character, no more frequent than ``words.RARE_FREQ``), built once per spec."""
+    counts = getattr(spec, "_rare_counts", None)
+    if counts is None:
+        freq = spec.ensure_tokenizer().FREQ
+        counts = spec._rare_counts = frozenset(
+            w for w in spec.pos_tags() if len(w) == 2 and w[0] in NUMERAL_CHARS and 0 < freq.get(w, 0) <= RARE_FREQ)
+    return counts
+
+
+def _counts_before_things(words: list, starts: list, kinds: list, qmap: dict, compounds: dict, counts: frozenset,
+                          pos_tags: dict) -> int:
+    """(s24-values) 「过一梭地纬,」「把那串小铃铛绑在…」: a count word of ``_rare_counts`` that a verb, 把 or 拿 takes,
+    right before what it counts (a noun, after a one-character adjective at most), is no thing of its own: its kind is cleared, so the noun after
+    it is what the step works. Two one-character pieces jieba left after it, no verb's, the second a noun, closing
+    the clause (地|纬) are that noun, one word (the thing counted: its dictionary lacks the name). Returns the number
+    of tokens."""
+    n = len(words)
+    i = 0
+    while i < n - 1:
+        t = i - 1 if i < 2 or words[i - 1] not in ("着", "了") else i - 2  # (「提着那串…」: the verb before its aspect)
+        if words[i] not in counts or not i or not (
+                kinds[t] in _COUNT_TAKERS or pos_tags.get(words[t], "")[:1] == "v" or words[t] == "过"):
+            i += 1  # (only where a thing is taken, after a verb or 把/拿: opening a clause, 「一梭彩绒过完了」, it is left)
+            continue
+        j = i + 1
+        if len(words[j]) == 1 and pos_tags.get(words[j], "") == "a" and j + 1 < n:
+            j += 1  # (「那串小铃铛」: an adjective before the noun)
+        if len(words[j]) >= 2 and (kinds[j] in ("N", "T") or (
+                kinds[j] is None and pos_tags.get(words[j], "") in UNKNOWN_NAME_TAGS)):
+            kinds[i] = None  # (a noun, or a name jieba's dictionary lacks and tags a person's or a place's: 干辣椒/nr)
+        elif j == i + 1 and j + 1 < n and len(words[j]) == 1 and len(words[j + 1]) == 1 and kinds[j] is None \
+                and kinds[j + 1] == "N" and "\u4e00" <= words[j] <= "\u9fff" and (j + 2 == n or kinds[j + 2] == "P"):
+            kinds[i] = None
+            words[j:j + 2] = [words[j] + words[j + 1]]
+            kinds[j] = "N"
+            del kinds[j + 1], starts[j + 1]
+            for m in (qmap, compounds):
+                for k in sorted(k for k in m if k > j):
+                    m[k - 1] = m.pop(k)
+            n -= 1
+        i += 1
+    return n
+
+
 def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | None) -> Doc:
     """jieba's tokens (quantities as one token each) → the Doc: repairs, then kinds by position."""
     table = kind_table(spec)
@@ -162,6 +212,9 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
         pass
     tags = None
     pos_tags = spec.pos_tags()
+    counts = _rare_counts(spec)
+    if not counts.isdisjoint(words):  # (most texts say none: one set test in C)
+        n = _counts_before_things(words, starts, kinds, qmap, compounds, counts, pos_tags)
     for i in range(n):
         w = words[i]
         if kinds[i] is None and len(w) == 1 and "\u4e00" <= w <= "\u9fff" and w not in pos_tags and (
@@ -2616,6 +2669,7 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
     # process (they were set only by the stages that read them first: a described craft's text run first
     # read the empty table)
     POS_TAGS.segment = POS_TAGS.roles = spec.pos_tags()
+    POS_TAGS.counts = _rare_counts(spec)
     base = _base_tokens(spec, norm, counters)
     # the catalogue's identifying words said in the text (one scan: detection counts them, and for a craft
     # not described in full they are terms; with them the lexicon's names with a numeral, which a quantity

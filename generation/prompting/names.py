@@ -1136,13 +1136,39 @@ def _reached_things(spec: Spec, doc: Doc):
 _ORDINAL_NUMERALS = frozenset("二三四五六七八九十")
 
 
+# (s24-values) the adverbs after which a clause's subject ends (「三七先磨成细粉」「要二细就拉六扣」), and the tags of the
+# one character after a numeral that, there, make the two a name (细/a; 七 of 三七 is a numeral word of its own)
+_SUBJECT_ADVERBS = frozenset(("就", "先", "才"))
+_NUMBERED_SUBJECT_TAGS = frozenset(("a", "n", "ng"))
+
+
+def _numeral_pairs(table: dict) -> frozenset:
+    """jieba's words of two numerals (三七, 二八), read from its part-of-speech table once per table."""
+    return frozenset(w for w in table if len(w) == 2 and w[0] in _ORDINAL_NUMERALS and w[1] in _ORDINAL_NUMERALS)
+
+
+def _takes_subject(words: list, kinds: list, tags: dict, k: int) -> bool:
+    """Token k opens a clause (the text's start, punctuation or a sequence marker before it) or is what a verb
+    before it takes (「要二细」)."""
+    return k == 0 or kinds[k - 1] in ("P", "M") or (tags.get(words[k - 1], "")[:1] == "v" and kinds[k - 1] != "Q")
+
+
+def _done_after(kinds: list, a: int) -> bool:
+    """A verb of a step follows the adverb at token a (「先磨成细粉」「就拉六扣」; not 「七三就行」, a ratio said so)."""
+    return a + 1 < len(kinds) and kinds[a + 1] in ("V", "T", "C")
+
+
 def _numbered_names(spec: Spec, doc: Doc):
     """Token spans (k, k + 2) of a name with a numeral in it (「在七徽把弦按住」「头钹对二钹」「汤瓶八诊」):
     Chinese counts things with a classifier (三根弦, 两片钹), so a numeral jieba left alone right before
     a one-character noun, with no classifier between them, says which one (the seventh mark, the
     second cymbal): the two are one name. 一 (一抖, 一扣: once), 两, 半 and 几 count; a classifier, a
     verb or an adjective after the numeral (二比一, 拉六扣, 二细) is no name's head. (s22-terms) So too a numeral that
-    opens a clause right before a noun of two characters (「四弦琴抱在怀里」「五花茶嘛,…」): no classifier, so no count."""
+    opens a clause right before a noun of two characters (「四弦琴抱在怀里」「五花茶嘛,…」): no classifier, so no count.
+    (s24-values) And a numeral with an adjective or a noun of one character, or two numerals jieba holds as one word,
+    right before 就/先/才 and a step's verb, where a clause opens or a verb takes it (「三七先磨成细粉」「客人要二细就拉
+    六扣」): a count says how many of a thing, and no thing follows, so the numeral names what the clause is about (not
+    「七三就行」, a ratio)."""
     words, kinds = doc.words, doc.kinds
     tags = spec.pos_tags()
     n = len(words)
@@ -1150,6 +1176,11 @@ def _numbered_names(spec: Spec, doc: Doc):
         if words[k] not in _ORDINAL_NUMERALS:
             continue
         h = words[k + 1]
+        if len(h) == 1 and k + 2 < n and words[k + 2] in _SUBJECT_ADVERBS and kinds[k] is None \
+                and kinds[k + 1] is None and tags.get(h, "") in _NUMBERED_SUBJECT_TAGS and _takes_subject(words, kinds, tags, k) \
+                and _done_after(kinds, k + 2):
+            yield k, k + 2  # (s24-values) 「客人要二细就拉六扣」: a numeral and an adjective or noun before 就: a name
+            continue
         if len(h) == 2 and (k == 0 or kinds[k - 1] == "P") and kinds[k] is None and kinds[k + 1] in (None, "N", "T") \
                 and tags.get(h, "")[:1] == "n" and h[-1] not in "人们" and all("\u4e00" <= ch <= "\u9fff" for ch in h) \
                 and (k + 2 >= n or words[k + 2] not in NUMERAL_CHARS):
@@ -1163,6 +1194,13 @@ def _numbered_names(spec: Spec, doc: Doc):
         if k + 2 < n and words[k + 2] in NUMERAL_CHARS:
             continue  # (「三煮九蒸」: a count said in a row)
         yield k, k + 2
+    pairs = from_pos_table(_numeral_pairs)
+    if pairs.isdisjoint(words):
+        return  # (most texts say no numeral word of two numerals: one set test in C)
+    for k in range(n - 1):
+        if words[k] in pairs and words[k + 1] in _SUBJECT_ADVERBS and kinds[k] is None \
+                and _takes_subject(words, kinds, tags, k) and _done_after(kinds, k + 1):
+            yield k, k + 1  # (s24-values) 「三七先磨成细粉」: two numerals, no classifier, before 先: a name
 
 
 # what a size said of a thing measures (「有二尺来长」「有二十多斤」): a thing in view, never a time or a heat

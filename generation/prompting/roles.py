@@ -516,7 +516,11 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False, sl
     while j <= e and kinds[j] not in ("T", "N") and (
             words[j] in COMPLEMENTS or (kinds[j] == "Q" and j < e) or (
                 words[j] in DEMONSTRATIVES and j < e
-                and (kinds[j + 1] in ("N", "T") or POS_TAGS.roles.get(words[j + 1], "")[:1] == "n")) or (kinds[j] is None and j < e and (
+                and (kinds[j + 1] in ("N", "T") or POS_TAGS.roles.get(words[j + 1], "")[:1] == "n")) or (
+                # (s24-values) a rare count word before its noun (「过一梭地纬」「那串小铃铛」): ``extract._rare_counts``
+                kinds[j] is None and j < e and words[j] in POS_TAGS.counts
+                and (kinds[j + 1] in ("N", "T") or POS_TAGS.roles.get(words[j + 1], "") == "a"
+                     or POS_TAGS.roles.get(words[j + 1], "") in UNKNOWN_NAME_TAGS)) or (kinds[j] is None and j < e and (
                     POS_TAGS.roles.get(words[j], "") in ("m", "mq") or (len(words[j]) == 1 and len(words[j + 1]) >= 2 and POS_TAGS.roles.get(words[j], "") == "q"))
                                         and words[j + 1] not in COMPLEMENTS
                                         and (kinds[j + 1] in ("N", "T") or POS_TAGS.roles.get(words[j + 1], "")[:1] == "n"))):

@@ -7,8 +7,9 @@ import re
 from types import SimpleNamespace
 
 
-# part-of-speech tables the stages read, set to the spec's own by extract() at the start of every text
-POS_TAGS = SimpleNamespace(segment={}, roles={})
+# part-of-speech tables the stages read, set to the spec's own by extract() at the start of every text (and the
+# dictionary's rare count words, extract._rare_counts)
+POS_TAGS = SimpleNamespace(segment={}, roles={}, counts=frozenset())
 
 # Full-width forms are written as escapes so that no editor can fold them into their ASCII twins (they
 # once were, and Chinese text with ，；！？： was read as one long clause).
