@@ -80,3 +80,17 @@ def test_the_trie_alternation_matches_like_the_plain_one():
         for text in texts:
             assert [m.span() for m in plain.finditer(text)] == [m.span() for m in trie.finditer(text)], text
     assert spec_module._alternation([]).search("一下") is None
+
+
+def test_long_runs_are_found_as_by_the_look_behind_pattern():
+    from generation.prompting import breaks
+    inner = breaks._ASR_BREAK_CLASS[1:-1]
+    before = re.compile(f"(?<![^{inner}])[^{inner}]{{{breaks.ASR_RUN},}}")  # the pattern it replaced
+    rnd = random.Random(7)
+    texts = [t.replace(",", "").replace("。", "")[:rnd.randint(0, 60)] for t in TEXTS for _ in range(10)]
+    texts += ["".join(rnd.choice("一二三木料,。 \nab") for _ in range(rnd.randint(0, 70))) for _ in range(500)]
+    for text in TEXTS + texts:
+        runs = [m.span() for m in before.finditer(text)]
+        if not runs and len(text) >= breaks.ASR_SHORT and breaks._ASR_BREAK_RE.search(text) is None:
+            runs = [(0, len(text))]
+        assert breaks._asr_long_runs(text) == runs, text
