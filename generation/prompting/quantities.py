@@ -304,12 +304,12 @@ class QuantityFinder:
         unit_first = rf"(?=[{''.join(sorted(map(re.escape, {u[0] for u in units} | {'分'})))}])"
         sub_alt = "|".join(re.escape(u) + UNIT_AFTER.get(u, "") for u in SUB_UNITS if u in units)
         approx_alt = "|".join(re.escape(a) for a in sorted(approx_ratio, key=len, reverse=True)) or "(?!x)x"
-        # The leading look-ahead lets the scan skip, in C, every position that cannot start a quantity.
         heat_alt = _by_first((c[0], re.escape(c)) for c in sorted(HEAT_CUES, key=len, reverse=True))
         # a number never starts inside another number, after 第 (ordinal), or after 月/初/星期/礼拜 (dates)
         no_num_before = rf"(?<![第月初\d.{CN_CHARS}俩仨几])(?<!星期)(?<!礼拜)"
-        source = (rf"(?=[\d{CN_CHARS}几半每一劈分走进打敲拉大约差能个对俩仨{''.join(sorted({c[0] for c in HEAT_CUES}))}])"
-            rf"(?:(?:(?P<pre>{PER_ALT})|)"
+        # the characters a quantity can start with (every alternative below begins with one)
+        starts = rf"[\d{CN_CHARS}几半每一劈分走进打敲拉大约差能个对俩仨{''.join(sorted({c[0] for c in HEAT_CUES}))}]"
+        source = (rf"(?:(?:(?P<pre>{PER_ALT})|)"
             rf"(?:(?P<gap>走|进|打|敲|拉|大概|约|差不多|能|[^\d{CN_CHARS}俩仨几半每劈分\s,。;!?、\uff0c\uff1b\uff01\uff1f]{{1,3}}个?)|)"
             rf"(?=[{NUM_FIRST}]){no_num_before}(?P<n1>{NUM})(?:(?:来|多)?(?:(?P<unit1>{unit_first}(?:{unit_alt}))|){RANGE_SEP}(?P<n2>{NUM})|)(?:(?P<half>个半)|)个?(?:(?P<lai>来|多)|)整?"
             rf"(?:(?<=\d) )?"  # 「烧 800 度」: a space after an Arabic number
@@ -344,7 +344,12 @@ class QuantityFinder:
             # 一半一半, 对半 → [1, 1] (no other alternative matches where it does: its place among them is free)
             rf"|(?P<half_half>一半一半|对半))"
         )
-        self.pattern = re.compile(source)
+        # The whole quantity is read in a look-ahead behind one character of ``starts`` (group ``all``: a match
+        # object's own end and text are that one character's; read ``m.end(G_ALL)``, ``m.group(G_ALL)``): a
+        # pattern that opens with a class lets the engine skip, in one C loop, to the next character that can
+        # start a quantity, where one that opens with a look-ahead makes a match attempt at every character
+        # (the same matches: the look-ahead's first match is the one the plain pattern, which ends there, keeps)
+        self.pattern = re.compile(rf"{starts}(?<=(?=(?P<all>{source})).)")
         cue_alt = "|".join(sorted(CORRECTION_CUES, key=len, reverse=True))
         self._cue_any = re.compile(cue_alt)
         self._stop = re.compile(f"[{CLAUSE_ENDS_RE}]")
@@ -352,7 +357,8 @@ class QuantityFinder:
             rf"[^\d{CN_CHARS}]{{0,4}}(?:{cue_alt})[^\d{CN_CHARS}]{{0,4}}?(?P<b>{NUM})(?=[{CLAUSE_ENDS}]|$)")
         # the same without 「一分钟…」 as a rate: 「一个钟头二十分钟」 is a duration, tried when the rate
         # reading gives nothing
-        self._no_per = re.compile(source.replace(f"(?:(?P<pre>{PER_ALT})|)", "(?:(?P<pre>(?!))|)", 1))
+        self._no_per = re.compile(rf"{starts}(?<=(?=(?P<all>"
+                                  + source.replace(f"(?:(?P<pre>{PER_ALT})|)", "(?:(?P<pre>(?!))|)", 1) + ")).)")
 
     def find(self, text: str) -> list[Quantity]:
         out: list[Quantity] = []
@@ -363,14 +369,14 @@ class QuantityFinder:
             m = search(text, pos)
             if m is None:
                 break
-            pos = max(m.end(), m.start() + 1)
+            pos = max(m.end(G_ALL), m.start() + 1)
             q = self._convert(m, text)
             if q is None and m.group(G_PRE):
                 # 「一个钟头二十分钟」「一分钟之后加三勺」: no rate; read 一分钟 alone and go on after it
                 m2 = self._no_per.match(text, m.start())
                 q = self._convert(m2, text) if m2 is not None else None
                 if q is not None:
-                    pos = m2.end()
+                    pos = m2.end(G_ALL)
             if m.group(G_N1) and m.group(G_SUB) and (q is None or q.end <= m.start(G_SUB)):
                 # 「一张三寸见方」「一片五寸来长」: a smaller unit of another kind after the unit is a
                 # quantity of its own (一张 is the article, 三寸 the size): look again from it
@@ -441,38 +447,38 @@ class QuantityFinder:
             # no act of its own: the quantity keeps it)
             start = m.start("split_n") if m.group("split_pre") == "劈" else m.start()
             if isinstance(v, tuple):
-                return Quantity(start, m.end(), "thread_split", [_num(v[0]), _num(v[1])], m.group(0))
+                return Quantity(start, m.end(G_ALL), "thread_split", [_num(v[0]), _num(v[1])], m.group(G_ALL))
             if not isinstance(v, float) or v < 2:
                 return None
-            return Quantity(start, m.end(), "thread_split", _num(v), m.group(0))
+            return Quantity(start, m.end(G_ALL), "thread_split", _num(v), m.group(G_ALL))
         if frac_den or slash_den:
             den = parse_cn_number(frac_den or slash_den)
             num = parse_cn_number(m.group("frac_num") or m.group("slash_num"))
             if not isinstance(den, float) or num != 1.0 or den < 2:
                 return None
-            window = text[max(0, m.start() - 8): m.end() + 3]
+            window = text[max(0, m.start() - 8): m.end(G_ALL) + 3]
             if not any(c in window for c in "丝线绒劈股"):
                 return None
-            return Quantity(m.start(), m.end(), "thread_split", _num(den), m.group(0))
+            return Quantity(m.start(), m.end(G_ALL), "thread_split", _num(den), m.group(G_ALL))
 
         if m.group("heat"):
             return self._heat(m)
         if m.group("half_half"):
-            return Quantity(m.start(), m.end(), "ratio", [1, 1], m.group(0))
+            return Quantity(m.start(), m.end(G_ALL), "ratio", [1, 1], m.group(G_ALL))
         if m.group("c0"):
             a = parse_cn_number(m.group("c0"))
-            return Quantity(m.start(), m.end(), "ratio", [_num(a), _num(10 - a)], m.group(0))
+            return Quantity(m.start(), m.end(G_ALL), "ratio", [_num(a), _num(10 - a)], m.group(G_ALL))
         if m.group("k1"):
             a, b = CN_VALUE[m.group("k1")], CN_VALUE[m.group("k2")]
             if a + b != 10:
                 return None
-            return Quantity(m.start(), m.end(), "ratio", [a, b], m.group(0))
+            return Quantity(m.start(), m.end(G_ALL), "ratio", [a, b], m.group(G_ALL))
         if m.group("r1") or m.group("c1") or m.group("f1"):
             a = parse_cn_number(m.group("r1") or m.group("c1") or m.group("f1"))
             b = parse_cn_number(m.group("r2") or m.group("c2") or m.group("f2"))
             if not isinstance(a, float) or not isinstance(b, float) or not a or not b:
                 return None
-            return Quantity(m.start(), m.end(), "ratio", [_num(a), _num(b)], m.group(0))
+            return Quantity(m.start(), m.end(G_ALL), "ratio", [_num(a), _num(b)], m.group(G_ALL))
         return None
 
     def _number_unit(self, m: re.Match, text: str, raw1, raw2, unit, pre, lai, more, approx) -> Quantity | None:
@@ -498,7 +504,7 @@ class QuantityFinder:
         kind, factor = self.units[unit]
         lai2, half, half2, tail, sub, gap, unit1 = m.group(G_LAI2, G_HALF, G_HALF2, G_TAIL, G_SUB, G_GAP, G_UNIT1)
         n1_at, ue = m.start(G_N1), m.end(G_UNIT)
-        end = m.end()
+        end = m.end(G_ALL)
         if sub and self.units[m.group(G_SUNIT)][0] != kind:
             # 「两根一寸长的」: what follows the unit is another quantity (another kind), not a smaller
             # unit of this one; this quantity ends at the unit, and nothing said after it is its own
@@ -515,7 +521,7 @@ class QuantityFinder:
             lai = lai2[0]  # 「两分来钟」
         if unit.endswith(("月", "年")) and ue < len(text) and self.any_word(text[ue - 1:ue + 1]):
             return None  # 「一个月饼」「三年级」: 个 counts the word 月饼, not months
-        end = m.end()
+        end = m.end(G_ALL)
         us = m.start(G_UNIT)
         if len(unit) == 1 and us > 0 and text[us - 1] == "个" and ue == end and ue < len(text) \
                 and self.any_word(text[us:ue + 1]) and "个" in self.units:
@@ -623,7 +629,7 @@ class QuantityFinder:
         (or the verb and 了), closing its clause or before a short object that does, says the work is
         done once, a count; elsewhere 一遍/一次 is 'at a time', 'each time' or which time (「一次舀半勺」
         「一遍干透了再上」「一遍比一遍轻」「烧一次釉会往下沉」)."""
-        at, end = m.start(G_N1), m.end()
+        at, end = m.start(G_N1), m.end(G_ALL)
         if m.group(G_PRE) or at < 1 or not self._one_event(m, text):
             return False
         stop = self._stop.search(text, end, end + 4)
@@ -639,7 +645,7 @@ class QuantityFinder:
     @staticmethod
     def _one_event(m: re.Match, text: str) -> bool:
         """一 with a classifier of an action: one event, unless it is a manner phrase or 'each time'."""
-        at, end = m.start(G_N1), m.end()
+        at, end = m.start(G_N1), m.end(G_ALL)
         if end < len(text) and text[end] in ONE_MANNER_NEXT or text.startswith(ONCE_THEN, end):
             return False
         if at == 0 or not ("\u4e00" <= text[at - 1] <= "\u9fff") or text[at - 1] in ONE_MANNER_PREV:
@@ -669,14 +675,14 @@ class QuantityFinder:
             low, high = low * (1 - ratio), high * (1 + ratio)
         value = _num(low) if low == high else [_num(low), _num(high)]
         # the heating verb stays a word (it can be the step's action)
-        return Quantity(m.start("h1"), m.end(), "temperature_c", value, m.group(0), None, False, 1.0)
+        return Quantity(m.start("h1"), m.end(G_ALL), "temperature_c", value, m.group(G_ALL), None, False, 1.0)
 
     def _name(self, kind: str, unit: str, m: re.Match, text: str, value: float,
               end: int | None = None) -> tuple[str | None, float]:
         """The parameter name, and the factor that turns a count per second/hour into per minute
         (``end``: where the quantity ends when it is shorter than the match)."""
-        end = m.end() if end is None else end
-        pre, post = m.group(G_PRE) or "", (m.group(G_POST) or "") if end == m.end() else ""
+        end = m.end(G_ALL) if end is None else end
+        pre, post = m.group(G_PRE) or "", (m.group(G_POST) or "") if end == m.end(G_ALL) else ""
         if kind == "length":
             if pre.endswith(("秒", "秒钟")) or post:
                 return "speed_mm_s", 1
@@ -737,7 +743,7 @@ class QuantityFinder:
         for c in pattern.finditer(before):
             best, best_dist = name_of[c.group(0)], len(before) - c.end()
         # 「高三尺三,宽一尺五」: a cue after a comma belongs to the next quantity
-        end = m.end() if end is None else end
+        end = m.end(G_ALL) if end is None else end
         stop = self._stop.search(text, end, end + 3)
         c = pattern.search(text, end, stop.start() if stop else end + 3)
         if c is not None and c.start() - end < best_dist:
@@ -748,6 +754,6 @@ class QuantityFinder:
 # The pattern's group numbers of the groups read for every match (the same for every spec: units hold no groups):
 # a match's method called with a number skips the look-up of a name (about ten times the cost of the call).
 _GROUP = QuantityFinder({}, {}, {}).pattern.groupindex
-(G_N1, G_N2, G_UNIT, G_UNIT1, G_PRE, G_GAP, G_LAI, G_LAI2, G_MORE, G_APPROX, G_HALF, G_HALF2, G_TAIL, G_SUB, G_SUNIT, G_S1,
- G_POST) = (_GROUP[name] for name in ("n1", "n2", "unit", "unit1", "pre", "gap", "lai", "lai2", "more", "approx", "half",
-                                       "half2", "tail", "sub", "sunit", "s1", "post"))
+(G_ALL, G_N1, G_N2, G_UNIT, G_UNIT1, G_PRE, G_GAP, G_LAI, G_LAI2, G_MORE, G_APPROX, G_HALF, G_HALF2, G_TAIL, G_SUB, G_SUNIT,
+ G_S1, G_POST) = (_GROUP[name] for name in ("all", "n1", "n2", "unit", "unit1", "pre", "gap", "lai", "lai2", "more",
+                                             "approx", "half", "half2", "tail", "sub", "sunit", "s1", "post"))

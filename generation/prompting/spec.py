@@ -443,6 +443,31 @@ def trie_spans(starts: re.Pattern, pairs: frozenset, trie: re.Pattern, text: str
 
 
 def _alternation(words: list[str]) -> re.Pattern:
+    """The longest of ``words`` where one starts, as the alternation of them longest first (the same matches, in
+    ``finditer`` the same spans), written as a trie of their characters with no look-ahead before it: the pattern
+    opens with one branch per first character, which the engine scans for in C, and at a start tests a branch per
+    character there instead of every word in turn (``_alternation_plain`` is the plain one, for the tests)."""
+    words = {w for w in words if w}
+    if not words:
+        return re.compile(r"(?!x)x")
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(build(trie))
+
+
+def _alternation_plain(words: list[str]) -> re.Pattern:
     words = sorted({w for w in words if w}, key=len, reverse=True)
     if not words:
         return re.compile(r"(?!x)x")
