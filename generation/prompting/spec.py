@@ -389,26 +389,32 @@ def _trie_pattern(words) -> re.Pattern:
     second characters) comes first, so that the trie's branch of a few hundred first characters is
     tried only where a word could start; an alternation of the words would try each one everywhere."""
     words = [w for w in words if len(w) >= 2]
+    if not words:
+        return re.compile(r"(?!x)x")
+    first = re.escape("".join(sorted({w[0] for w in words})))
+    second = re.escape("".join(sorted({w[1] for w in words})))
+    return re.compile(f"(?=[{first}][{second}])" + _trie_body(words))
+
+
+def _trie_body(words) -> str:
+    """The regular expression of ``words`` (none empty) as a trie of their characters: one branch per first
+    character, then per next character, a word's end made optional where a longer word goes on (the longest
+    word wins). Shared by ``_trie_pattern`` and ``_alternation``."""
     trie: dict = {}
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    if not trie:
-        return re.compile(r"(?!x)x")
 
     def build(node: dict) -> str:
-        ends = "" in node
         branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
+        return f"(?:{body})?" if "" in node else body
 
-    first = re.escape("".join(sorted({w[0] for w in words})))
-    second = re.escape("".join(sorted({w[1] for w in words})))
-    return re.compile(f"(?=[{first}][{second}])" + build(trie))
+    return build(trie)
 
 
 def _trie_starts(words) -> tuple:
@@ -450,21 +456,7 @@ def _alternation(words: list[str]) -> re.Pattern:
     words = {w for w in words if w}
     if not words:
         return re.compile(r"(?!x)x")
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return re.compile(build(trie))
+    return re.compile(_trie_body(words))
 
 
 def _alternation_plain(words: list[str]) -> re.Pattern:
