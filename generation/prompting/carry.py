@@ -191,7 +191,7 @@ def _strikes_with_held(spec: Spec, steps: list[Step], n: int, norm: str) -> bool
     so."""
     p = steps[n]
     x = p.material
-    if not x or _head(x)[-1:] in STRUCK_HEADS or _head(x)[-1:] in INSTRUMENT_HEADS \
+    if not x or _instrument(x) \
             or _head(x)[-1:] in VESSEL_CLASSIFIERS or _is_body(spec, x) \
             or _is_body(spec, x, True) or x in ARM_WORDS or _head(x) in ARM_WORDS \
             or _head(x) in CONSUMED_HEADS or _head(x) in MEDIUM_HEADS:
@@ -364,7 +364,10 @@ def _counted_topic(steps: list[Step], norm: str) -> None:
 
 def _instrument(word: str | None) -> bool:
     """The name is an instrument's: its head a struck one (鼓, 锣, 板) or another (琴, 弦, 笛)."""
-    return bool(word) and (_head(word)[-1:] in STRUCK_HEADS or _head(word)[-1:] in INSTRUMENT_HEADS)
+    if not word:
+        return False
+    last = _head(word)[-1:]
+    return last in STRUCK_HEADS or last in INSTRUMENT_HEADS
 
 
 def _carry_struck_instrument(steps: list[Step]) -> None:

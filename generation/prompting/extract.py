@@ -184,12 +184,8 @@ def _counts_before_things(words: list, starts: list, kinds: list, qmap: dict, co
         elif j == i + 1 and j + 1 < n and len(words[j]) == 1 and len(words[j + 1]) == 1 and kinds[j] is None \
                 and kinds[j + 1] == "N" and "\u4e00" <= words[j] <= "\u9fff" and (j + 2 == n or kinds[j + 2] == "P"):
             kinds[i] = None
-            words[j:j + 2] = [words[j] + words[j + 1]]
+            _join_tokens(words, kinds, starts, (qmap, compounds), j)
             kinds[j] = "N"
-            del kinds[j + 1], starts[j + 1]
-            for m in (qmap, compounds):
-                for k in sorted(k for k in m if k > j):
-                    m[k - 1] = m.pop(k)
             n -= 1
         i += 1
     return n
@@ -2114,13 +2110,8 @@ def _job_name_opening(spec: Spec, doc: Doc) -> None:
         if len(words[v]) == 1 and v + 1 < n and len(words[v + 1]) == 1 and kinds[v + 1] in ("N", "T") \
                 and v + 1 not in doc.quantities:
             # 「乌铜走银啊」 cut 走/银: the one-character verb and object are one name, a term
-            words[v:v + 2] = [words[v] + words[v + 1]]
-            kinds[v:v + 2] = ["A"]
-            del doc.starts[v + 1]
-            doc.quantities.update({j - 1: q for j, q in [(j, doc.quantities.pop(j)) for j in list(doc.quantities) if j > v]})
-            doc.compounds.update({j - 1: c for j, c in [(j, doc.compounds.pop(j)) for j in list(doc.compounds) if j > v]})
-            doc.roles.difference_update(r := {j for j in doc.roles if j > v})
-            doc.roles.update(j - 1 for j in r)
+            _join_next(doc, v)
+            kinds[v] = "A"
             n -= 1
         else:
             kinds[v] = "A" if len(words[v]) >= 2 else None  # (「包饺子」 stays a term)
@@ -2170,15 +2161,21 @@ def _doer_phrases(spec: Spec, doc: Doc) -> None:
         doc.interesting[:] = list(compress(range(n), kinds))
 
 
+def _join_tokens(words: list, kinds: list, starts: list, maps: tuple, v: int) -> None:
+    """Tokens v and v + 1 of the parallel lists become one word (the kind of v kept, v + 1's dropped); the keys
+    after v of each token-index dict in ``maps`` (quantities, compounds) move down by one. The one token join:
+    ``_join_next`` on a Doc, ``_counts_before_things`` on the lists before the Doc is made."""
+    words[v:v + 2] = [words[v] + words[v + 1]]
+    del kinds[v + 1]
+    del starts[v + 1]
+    for m in maps:
+        m.update({j - 1: x for j, x in [(j, m.pop(j)) for j in list(m) if j > v]})
+
+
 def _join_next(doc: Doc, v: int) -> None:
     """Tokens v and v + 1 become one word (the indices of quantities, compounds and roles after them move
     down by one); its kind is left to the caller."""
-    words, kinds = doc.words, doc.kinds
-    words[v:v + 2] = [words[v] + words[v + 1]]
-    del kinds[v + 1]
-    del doc.starts[v + 1]
-    doc.quantities.update({j - 1: q for j, q in [(j, doc.quantities.pop(j)) for j in list(doc.quantities) if j > v]})
-    doc.compounds.update({j - 1: c for j, c in [(j, doc.compounds.pop(j)) for j in list(doc.compounds) if j > v]})
+    _join_tokens(doc.words, doc.kinds, doc.starts, (doc.quantities, doc.compounds), v)
     doc.roles.difference_update(r := {j for j in doc.roles if j > v})
     doc.roles.update(j - 1 for j in r)
 
