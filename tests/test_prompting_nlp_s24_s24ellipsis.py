@@ -34,6 +34,7 @@ def test_nothing_carried_without_an_instrument_struck(text):
     ("米粉晒干了,过八十目的筛子,筛三遍。", "筛", "筛子"),  # old: 筛 with no tool
     ("糯米粉蒸熟以后过细筛,拌上白糖。", "筛", "细筛"),  # old: 筛 (jieba's 细|筛) with no tool
     ("药面先过一遍细筛,再拿蜂蜜调。", "过", "细筛"),  # old: 过 with no tool
+    ("豆粉炒香了过细筛", "筛", "细筛"),  # the implement ends the text (s25: no tool before)
 ])
 def test_implement_passed_through_after_guo_is_the_tool(text, verb, tool):
     got = steps(text, fields=FIELDS)

@@ -401,7 +401,7 @@ _CLAUSE_END_CHARS = frozenset(",，。;；:：!！?？ \u3000")
 
 def _passed_through_tool(steps: list[Step], norm: str) -> None:
     """「研好了过细筛,」「过一百目的筛子,筛两遍」「先把药粉过一遍细筛」: 过 ('pass through'), a count of passes or a
-    modifier closed by 的 or nothing, then an implement closing the clause (up to three characters headed by a
+    modifier closed by 的 or nothing, then an implement closing the clause or the text (up to three characters headed by a
     ``words.WORKING_HEADS`` character: 细筛, 筛子): the implement is the tool of the step said at 过 or at the
     implement's own head (jieba's verb 筛 of 细|筛), else of the next step of the same sentence whose verb is that
     head character (「筛两遍」), where that step names no tool of its own."""
@@ -413,7 +413,8 @@ def _passed_through_tool(steps: list[Step], norm: str) -> None:
         name = None
         for size in (1, 2, 3):
             w = norm[a:a + size]
-            if len(w) == size and _head(w) in WORKING_HEADS and norm[a + size:a + size + 1] in _CLAUSE_END_CHARS:
+            if len(w) == size and _head(w) in WORKING_HEADS and (
+                    a + size == len(norm) or norm[a + size] in _CLAUSE_END_CHARS):  # (or the text's end)
                 name = w
                 break
         if name is None:
