@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, compress
+from itertools import compress
 from operator import itemgetter
 
 from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry_serial_roles,
@@ -90,8 +90,11 @@ def _base_tokens(spec: Spec, norm: str, counters: Counters | None = None) -> tup
     else:
         blanked = norm
     raw = cut(blanked)  # the spec's jieba tokenizer's lcut(HMM=False), in jieba-rs where installed
-    starts = [0]
-    starts.extend(accumulate(map(len, raw)))
+    # (each token's start: a plain loop, compiled, costs less than accumulate over map(len))
+    starts, at = [0], 0
+    for w in raw:
+        at += len(w)
+        starts.append(at)
     qmap = {}
     if quantities:
         # (each quantity's ends are token starts: found by bisection in the ascending starts)
@@ -121,7 +124,7 @@ def _base_tokens(spec: Spec, norm: str, counters: Counters | None = None) -> tup
     else:
         words = raw
     table = kind_table(spec)
-    kinds = list(map(table.get, words))
+    kinds = [dict.get(table, w) for w in words]  # (dict.get(table, w): compiled, dict's own get, no method call)
     for i in qmap:
         kinds[i] = "Q"
     if counters is not None:
