@@ -1477,10 +1477,14 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                     and not (_is_material_word(words[i + 1]) or _is_tool_word(words[i + 1]) or _is_body(spec, words[i + 1])) \
                     and words[i + 1] not in ("住", "着", "了", "紧", "好") and words[i + 1] not in RESULT_COMPLEMENTS \
                     and not (len(words[i + 1]) == 1 and pos.get(words[i + 1], "")[:1] == "a") \
+                    and not (w[0] == "按" and i and (kinds[i - 1] == "H" or _is_body(spec, words[i - 1]))
+                             and (words[i + 1] in PLACE_SIDES or words[i + 1] in LOCATIVES or words[i + 1][0] == "第")) \
                     and any(kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v") or words[j] == "算"
                             for j in range(i + 2, _clause_end(words, kinds, i))):
                 # 「按比例兑好」「照着画稿剪」: by what, a preposition before the verb (「按扁了包上馅」: 按 + its result
-                # is the verb), or before 算 (「按一斤多算」: counted by)
+                # is the verb), or before 算 (「按一斤多算」: counted by); (s25-steps) 按 right after a hand or a body
+                # part, its subject, and before where it presses (a side, a place, an ordinal) is the press
+                # (「右手中指按第一个、食指按第二个」「左手按上头四个孔右手按下头四个孔」; still 「右手按比例兑好」)
                 kinds[i] = None
                 changed = True
                 continue
