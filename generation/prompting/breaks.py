@@ -559,7 +559,7 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
                 cut = True  # 「拿铁丝绑接头缠三道」「往版上刷铺上纸」: a bare verb closes its 拿/往 frame; the next predicate
             elif last_pred > last_cut and _asr_place_done(doc, tags, i - 1, last_cut + 1) and _asr_opens_after_place(doc, tags, i):
                 cut = True  # 「含到嘴里两边嘴角各塞两颗」「挎在左肩上右手攥拳头」: V在/到 + where closes the predicate
-            elif verb_seen and i - 3 >= last_cut and _asr_grip_done(doc, tags, i, last_cut):
+            elif verb_seen and i - 3 >= last_cut and _asr_grip_done(spec, doc, tags, i, last_cut):
                 cut = True  # (s25-steps) 「右手攥住鞭杆猛地往后一拽」「左手捏着手帕角往上一抛」: the hand's grip and what
                 # it grips is a clause of its own before the move made with it
             elif inside and _asr_listed_works(doc, tags, i):
@@ -612,12 +612,13 @@ ASR_GRIP_CHARS = frozenset("握攥捏抓持执揸")
 ASR_GRIP_ENDS = frozenset(("住", "着", "紧"))
 
 
-def _asr_grip_done(doc: Doc, tags: dict, i: int, lo: int) -> bool:
+def _asr_grip_done(spec: Spec, doc: Doc, tags: dict, i: int, lo: int) -> bool:
     """(s25-steps) Token i opens the move made with what a hand grips (「右手攥住鞭杆猛地往后一拽」「左手捏着手帕角往上一
     抛」「两只手各握一根竹竿的头往垫木上一敲」), where a writer puts a comma after the grip: the clause so far (from ``lo``,
     the last cut, or a clause mark) is a hand (各/也 after it), a grip verb (``ASR_GRIP_CHARS``, with 住/着/紧) and its
     object (nouns, a numeral and classifier, 的 + where on it), and token i a route (往/朝/向), 把, 拿/用 or an adverb
-    (not 在/到: where it is held; not a bare verb, which may follow the next clause's subject glued to the object)."""
+    (not 在/到: where it is held; not a bare verb, which may follow the next clause's subject glued to the object); not
+    a hold on a body part (捏住手腕), which is the move's own."""
     words, kinds = doc.words, doc.kinds
     w = words[i]
     if not (kinds[i] in ("R", "O") or w[:1] in ROUTE_MARKERS or w in ("拿", "用") or (tags.get(w, "") == "d" and len(w) >= 2)):
@@ -629,6 +630,8 @@ def _asr_grip_done(doc: Doc, tags: dict, i: int, lo: int) -> bool:
         if kinds[j] in ("N", "T"):
             if kinds[j + 1] in ("N", "T") and j + 1 < i:
                 return False  # 「捏着针针尖搁…」: a second noun right after the object is the next clause's subject
+            if _is_body(spec, words[j]):
+                return False  # 「右手捏住手腕往里推」: a hold on the body is the push's own (massage, bone-setting)
             nouns += 1
         j -= 1
     if not nouns or i - j > 6:
