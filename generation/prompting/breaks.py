@@ -559,6 +559,9 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
                 cut = True  # 「拿铁丝绑接头缠三道」「往版上刷铺上纸」: a bare verb closes its 拿/往 frame; the next predicate
             elif last_pred > last_cut and _asr_place_done(doc, tags, i - 1, last_cut + 1) and _asr_opens_after_place(doc, tags, i):
                 cut = True  # 「含到嘴里两边嘴角各塞两颗」「挎在左肩上右手攥拳头」: V在/到 + where closes the predicate
+            elif verb_seen and i - 3 >= last_cut and _asr_grip_done(spec, doc, tags, i, last_cut):
+                cut = True  # (s25-steps) 「右手攥住鞭杆猛地往后一拽」「左手捏着手帕角往上一抛」: the hand's grip and what
+                # it grips is a clause of its own before the move made with it
             elif inside and _asr_listed_works(doc, tags, i):
                 cut = True  # (s23-nopunct) 「最后刷漆画鳞」「先洗手焚香」「钻眼穿线」: two works said as a verb and its
                 # object each, one after the other (a writer puts 、 between): the second is a step of its own
@@ -601,6 +604,47 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
         cuts = sorted(set(cuts) | set(chains))
     return [c for c in cuts if not _asr_open_place(doc, tags, c)]
 
+
+
+# (s25-steps) the grip verbs a hand takes a thing with (握/攥/捏/抓/持/执/揸, alone or with 住/着/紧: not 拿, whose own
+# step the writers do not agree on, nor 用)
+ASR_GRIP_CHARS = frozenset("握攥捏抓持执揸")
+ASR_GRIP_ENDS = frozenset(("住", "着", "紧"))
+
+
+def _asr_grip_done(spec: Spec, doc: Doc, tags: dict, i: int, lo: int) -> bool:
+    """(s25-steps) Token i opens the move made with what a hand grips (「右手攥住鞭杆猛地往后一拽」「左手捏着手帕角往上一
+    抛」「两只手各握一根竹竿的头往垫木上一敲」), where a writer puts a comma after the grip: the clause so far (from ``lo``,
+    the last cut, or a clause mark) is a hand (各/也 after it), a grip verb (``ASR_GRIP_CHARS``, with 住/着/紧) and its
+    object (nouns, a numeral and classifier, 的 + where on it), and token i a route (往/朝/向), 把, 拿/用 or an adverb
+    (not 在/到: where it is held; not a bare verb, which may follow the next clause's subject glued to the object); not
+    a hold on a body part (捏住手腕), which is the move's own."""
+    words, kinds = doc.words, doc.kinds
+    w = words[i]
+    if not (kinds[i] in ("R", "O") or w[:1] in ROUTE_MARKERS or w in ("拿", "用") or (tags.get(w, "") == "d" and len(w) >= 2)):
+        return False  # (not before a bare verb: 「捏着针针尖搁…」, jieba's 针针尖, holds the next clause's subject)
+    j = i - 1
+    nouns = 0
+    while j > lo and (kinds[j] in ("N", "T", "Q") and tags.get(words[j], "n")[:1] != "v" or words[j] == "的"
+                      or tags.get(words[j], "")[:1] in ("m", "q", "f")) and words[j][:1] not in ASR_GRIP_CHARS:
+        if kinds[j] in ("N", "T"):
+            if kinds[j + 1] in ("N", "T") and j + 1 < i:
+                return False  # 「捏着针针尖搁…」: a second noun right after the object is the next clause's subject
+            if _is_body(spec, words[j]):
+                return False  # 「右手捏住手腕往里推」: a hold on the body is the push's own (massage, bone-setting)
+            nouns += 1
+        j -= 1
+    if not nouns or i - j > 6:
+        return False
+    if words[j] in ASR_GRIP_ENDS:
+        j -= 1
+    g = words[j]
+    if j <= lo or g[:1] not in ASR_GRIP_CHARS or not (len(g) == 1 or g[1:] in ASR_GRIP_ENDS):
+        return False
+    j -= 1
+    if words[j] in ("各", "也", "都", "就", "还"):
+        j -= 1
+    return j >= max(lo, 0) and kinds[j] == "H" and (j == lo or j == 0 or kinds[j - 1] == "P" or words[j - 1] in ASR_PRONOUNS)
 
 
 def _asr_work_word(tags: dict, w: str) -> bool:

@@ -8,7 +8,7 @@ from bisect import bisect_left
 
 from .spec import Spec
 from .tokens import Step, _head, _is_body, _is_body_motion, _is_material_word, _is_speech, _is_tool_word
-from .words import (ARM_WORDS, ATTACH_VERBS, BIND_VERBS, BODY_OBJECT_CHARS, CONSUMED_HEADS, CONTINUE_MARKERS,
+from .words import (COMPLEMENTS, CONTEXT_HAND_VERBS, RESULT_COMPLEMENTS, ARM_WORDS, ATTACH_VERBS, BIND_VERBS, BODY_OBJECT_CHARS, CONSUMED_HEADS, CONTINUE_MARKERS,
                     FILLER_CHARS, FOLLOW_LEADS, FULL_STOPS, GRASP_VERBS, INSTRUMENT_HEADS, INSTRUMENT_LEADS,
                     LIMB_MOVERS, LOAD_VERBS, MATERIAL_HEADS, MEDIUM_HEADS, NEGATIONS, OWN_OBJECT_CHARS,
                     PERFORMED_SUFFIX, PERFORMING_LIMBS, PIECE_CLASSIFIERS, PINCH_VERBS, POUR_CHARS, PUT_VERBS,
@@ -594,11 +594,13 @@ def _carry_whole_name(spec: Spec, steps: list[Step], doc, norm: str) -> None:
     for k, w in enumerate(words):
         if len(w) == 2 and kinds[k] in ("N", "T") and pos.get(w, "n")[:1] == "n":
             names.append((starts[k], w))
-    if not names:
-        return
     for st in steps:
         c = st.material
         if c is None or len(c) != 1 or c in _SUFFIX_CHARS or st.start < 0:
+            continue
+        if _verb_took_first(spec, st, doc, pos):
+            continue
+        if not names:
             continue
         # the character as a token of the step, jieba's piece of a two-character word with a one-character
         # neighbour (「银窝放到炉上」: 银|窝)
@@ -629,3 +631,33 @@ def _carry_whole_name(spec: Spec, steps: list[Step], doc, norm: str) -> None:
                 best = (d, w)
         if best is not None:
             st.material = best[1]
+
+
+def _verb_took_first(spec: Spec, st: Step, doc, pos: dict) -> bool:
+    """(s25-slots) 「加开水」「脚一踩踏板」: jieba's cut XY|c of a one-character verb X and a two-character noun Yc
+    (加开|水, 踩踏|板) leaves the step the verb XY and the material c. Where the step's verb is that token, said
+    right before c, X alone is a verb and Yc is a word of jieba's dictionary that is the noun there (a noun whose
+    first character is no complement of X: 踏板; or a word more frequent than XY: 开水 over 加开; not 握住|手, 松开|线,
+    渗出|水), the step does X to Yc. True where it read so."""
+    surface = st.surface or ""
+    if len(surface) != 2 or st.action != surface:
+        return False
+    c = st.material
+    words, starts = doc.words, doc.starts
+    k = bisect_left(starts, st.start)
+    end = bisect_left(starts, st.end)
+    while k < end - 1 and not (words[k] == surface and words[k + 1] == c):
+        k += 1
+    if k >= end - 1:
+        return False
+    x, y = surface
+    noun = y + c
+    freq = spec.ensure_tokenizer().FREQ
+    if not (pos.get(x, "")[:1] == "v" or x in CONTEXT_HAND_VERBS) or freq.get(noun, 0) <= 0 \
+            or _is_body(spec, noun, True) or noun == st.tool or not (
+                (pos.get(noun, "")[:1] == "n" and y not in COMPLEMENTS and y not in RESULT_COMPLEMENTS)
+                or freq[noun] > freq.get(surface, 0)):
+        return False
+    st.material = noun
+    st.action = st.surface = x
+    return True

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, compress
+from itertools import compress
 from operator import itemgetter
 
 from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry_serial_roles,
@@ -90,8 +90,11 @@ def _base_tokens(spec: Spec, norm: str, counters: Counters | None = None) -> tup
     else:
         blanked = norm
     raw = cut(blanked)  # the spec's jieba tokenizer's lcut(HMM=False), in jieba-rs where installed
-    starts = [0]
-    starts.extend(accumulate(map(len, raw)))
+    # (each token's start: a plain loop, compiled, costs less than accumulate over map(len))
+    starts, at = [0], 0
+    for w in raw:
+        at += len(w)
+        starts.append(at)
     qmap = {}
     if quantities:
         # (each quantity's ends are token starts: found by bisection in the ascending starts)
@@ -121,7 +124,7 @@ def _base_tokens(spec: Spec, norm: str, counters: Counters | None = None) -> tup
     else:
         words = raw
     table = kind_table(spec)
-    kinds = list(map(table.get, words))
+    kinds = [dict.get(table, w) for w in words]  # (dict.get(table, w): compiled, dict's own get, no method call)
     for i in qmap:
         kinds[i] = "Q"
     if counters is not None:
@@ -211,9 +214,11 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
     counts = _rare_counts(spec)
     if not counts.isdisjoint(words):  # (most texts say none: one set test in C)
         n = _counts_before_things(words, starts, kinds, qmap, compounds, counts, pos_tags)
-    for i in range(n):
+    # (both rules below read a one-character word with no kind: those tokens first, in C; a rule sets only the
+    # kind of the token it is at, so the kinds read ahead stay as the walk finds them)
+    for i in [i for i, w in enumerate(words) if kinds[i] is None and len(w) == 1]:
         w = words[i]
-        if kinds[i] is None and len(w) == 1 and "\u4e00" <= w <= "\u9fff" and w not in pos_tags and (
+        if "\u4e00" <= w <= "\u9fff" and w not in pos_tags and (
                 (i and pos_tags.get(words[i - 1], "")[:1] in ("q", "m"))
                 or (i + 1 < n and words[i + 1] == "的")
                 or (i and words[i - 1] in ODD_NOUN_BEFORE)
@@ -222,7 +227,7 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             # 「削个尜」「尜搁地上」「往尜的尖头上剁」: a character jieba's dictionary does not know, counted, owning
             # a thing, after a preposition or opening a clause before its verb, is a thing (a craft's own noun)
             kinds[i] = "N"
-        elif kinds[i] is None and len(w) == 1 and i and words[i - 1] in OBJECT_MARKERS and i + 1 < n \
+        elif i and words[i - 1] in OBJECT_MARKERS and i + 1 < n \
                 and kinds[i + 1] in ("V", "T") and (w in MATERIAL_HEADS or w in TOOL_HEADS):
             # 「把料搁在案板上」: after 把, a character that heads a stuff's or a tool's name and that the kinds leave
             # aside (料/v, no verb) before the verb is the object
@@ -314,12 +319,15 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             # 上/下 after a noun is where (「板上」); at the head of a clause or after 要/再/就 (or
             # 才能/就要) it is the verb (「要上三遍」「下黄丹」「才能上桩」)
             kinds[i] = "V"
-    for h, k in enumerate(kinds[2:], 2):
-        if k != "H":
-            continue
-        if kinds[h - 2] == "T" and len(words[h - 1]) == 1 and words[h - 1] in PERSON_TAIL_CHARS \
-                and len(words[h - 2]) == 1 and _agent_noun(spec, words, kinds, pos_tags, h - 2, h):
-            kinds[h - 2] = kinds[h - 1] = None  # 「绣娘左手托着…」: a craft's one-character verb (绣/T) + 娘 owns the hand
+    h = 1
+    try:
+        while True:
+            h = kinds.index("H", h + 1)  # (each H from the third token on, found in C; the rule changes only kinds before it)
+            if kinds[h - 2] == "T" and len(words[h - 1]) == 1 and words[h - 1] in PERSON_TAIL_CHARS \
+                    and len(words[h - 2]) == 1 and _agent_noun(spec, words, kinds, pos_tags, h - 2, h):
+                kinds[h - 2] = kinds[h - 1] = None  # 「绣娘左手托着…」: a craft's one-character verb (绣/T) + 娘 owns the hand
+    except ValueError:
+        pass
     # each rule below needs a word of its own at the token (时, 时候) or beside it (人/者… or 的 after it, 的 two
     # after it, a relation marker before it): only the candidates where one stands are walked (the words found
     # in C; no rule below makes a relation marker)
@@ -391,13 +399,17 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
         if kinds[i] == "V" and i and kinds[i - 1] == "R" and i + 1 < n and words[i + 1] in RELATION_END \
                 and len(w) == 1:
             kinds[i] = None  # 「从折边开剪」: after a relation marker, 折 + 边 is a place, not an action
-    if "的" in words:
-        for j in range(1, n - 3):
-            if words[j] == "的" and kinds[j + 1] == "V" and len(words[j + 1]) == 1 and words[j + 2] == words[j + 1] \
+    j = 0
+    try:
+        while True:
+            j = words.index("的", j + 1, n - 3)  # (each 的 from the second token to the fourth from the end, found in C)
+            if kinds[j + 1] == "V" and len(words[j + 1]) == 1 and words[j + 2] == words[j + 1] \
                     and kinds[j + 3] in ("N", "T"):
                 # 「切成指头粗的条条肉」: after 的 a noun phrase stands; a one-character word said twice before a noun
                 # (jieba cuts the doubled word it lacks apart and tags it a verb) is that noun's modifier, no verb
                 kinds[j + 1] = kinds[j + 2] = None
+    except ValueError:
+        pass
     interesting = list(compress(range(len(words)), kinds))
     if counters is not None:
         counters.tokens += len(words)
@@ -1477,10 +1489,14 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                     and not (_is_material_word(words[i + 1]) or _is_tool_word(words[i + 1]) or _is_body(spec, words[i + 1])) \
                     and words[i + 1] not in ("住", "着", "了", "紧", "好") and words[i + 1] not in RESULT_COMPLEMENTS \
                     and not (len(words[i + 1]) == 1 and pos.get(words[i + 1], "")[:1] == "a") \
+                    and not (w[0] == "按" and i and (kinds[i - 1] == "H" or _is_body(spec, words[i - 1]))
+                             and (words[i + 1] in PLACE_SIDES or words[i + 1] in LOCATIVES or words[i + 1][0] == "第")) \
                     and any(kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v") or words[j] == "算"
                             for j in range(i + 2, _clause_end(words, kinds, i))):
                 # 「按比例兑好」「照着画稿剪」: by what, a preposition before the verb (「按扁了包上馅」: 按 + its result
-                # is the verb), or before 算 (「按一斤多算」: counted by)
+                # is the verb), or before 算 (「按一斤多算」: counted by); (s25-steps) 按 right after a hand or a body
+                # part, its subject, and before where it presses (a side, a place, an ordinal) is the press
+                # (「右手中指按第一个、食指按第二个」「左手按上头四个孔右手按下头四个孔」; still 「右手按比例兑好」)
                 kinds[i] = None
                 changed = True
                 continue

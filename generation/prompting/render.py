@@ -401,7 +401,7 @@ def _role(text: str, s: int, pos: int, length: int, verb_pos, verb_len: int = 1,
             return "instrument", loc, mk
         if mk in DISPOSAL and not numeral_before:
             return "disposal", loc, mk
-        if mk not in INSTRUMENT | DISPOSAL and (verb_pos is None or pos < verb_pos):
+        if mk not in DISPOSAL and (verb_pos is None or pos < verb_pos):  # (no instrument either: returned above)
             return "place", loc, mk
     if verb_pos is not None and pos > verb_pos:
         verb_end = verb_pos + verb_len  # (what stands between the verb and the noun: text[verb_end:pos])

@@ -491,17 +491,32 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
             or (len(w) == 3 and w[1] == "着") or (len(w) == 2 and w[0] in PIECE_CLASSIFIERS) \
             or (len(w) == 3 and 0 < freq.get(w, 0) < RARE_FREQ) \
             or (len(w) == 2 and pos.get(w, "")[:1] == "n" and pos.get(w[1], "")[:1] == "v") \
-            or (len(w) == 2 and pos.get(w, "")[:1] != "v" and _verb_tail(pos, w[1]))
+            or (len(w) == 2 and pos.get(w, "")[:1] != "v" and _verb_tail(pos, w[1])) \
+            or (len(w) >= 2 and w[0] == "紧" and w not in freq)
     for i in [i for i, w in enumerate(words[:n - 1]) if memo[w]]:
         w = words[i]
         k = kinds[i]
+        if w[0] == "紧" and len(w) >= 2 and i and len(words[i - 1]) == 1 and kinds[i - 1] in ("V", "T") \
+                and w not in freq and words[i - 1] + "紧" not in freq and doc.quantities.get(i - 1) is None \
+                and i - 1 not in doc.compounds and i not in doc.compounds:
+            # (s25-slots) 「攥紧竹矛」「攥紧把子」: a one-character verb + 紧 that jieba's dictionary lacks (攥紧) is cut
+            # before 紧, which jieba glues to the thing held (紧把子, no word of its dictionary): the verb with its
+            # result 紧 + the thing; a noun character left there and one more character of no word's, closing the
+            # clause, are that thing's name (紧竹|矛,: 竹矛)
+            c = words[i + 1]
+            more = len(w) == 2 and pos.get(w[1], "")[:1] == "n" and len(c) == 1 and kinds[i + 1] is None \
+                and "\u4e00" <= c <= "\u9fff" and c not in COMPLEMENTS and c not in SKIP and c not in PLACE_SUFFIX \
+                and c not in DIRECTION_WORDS and i + 1 not in doc.quantities and i + 1 not in doc.compounds \
+                and (i + 2 == n or words[i + 2] in _SPLIT_NOUN_CLAUSE_ENDS)
+            shifts[i] = (table.get(words[i - 1] + "紧") or "V", "N" if more else table.get(w[1:]) or "N", more)
+            continue
         if len(w) == 2 and i and k in (None, "N") and len(words[i - 1]) == 1 and kinds[i - 1] in (None, "N") \
                 and _shifted_verb(spec, pos, freq, words, kinds, i) and doc.quantities.get(i - 1) is None \
                 and i - 1 not in doc.compounds and i not in doc.compounds:
             # (s22-steps2) 「板凳高高举起来」「把龙骨架到台子上」: jieba's cut A|BC (高|高举/d, 龙|骨架/n) of a dictionary
             # word AB (高高, 龙骨) and a character C that heads a verb (举; 架: 架回/v), before what only a verb takes
             # (a direction or result, 到/在/进), is AB + the verb C
-            shifts[i] = (table.get(words[i - 1] + w[0]) or None, "V")
+            shifts[i] = (table.get(words[i - 1] + w[0]) or None, "V", False)
             continue
         if w[1:2] == "点" and k != "Q" and _verb_a_little(spec, pos, w, words, kinds, i):
             # 「加点水」「里头加点胡杨碱」「滴点油」: jieba's dictionary noun 加点/滴点 (a one-character verb + 点, a
@@ -791,10 +806,14 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
     while i < n:
         if i + 1 in shifts and i not in cuts and i not in tailcuts and i not in regroups and i not in pieces \
                 and i not in joins and i - 1 not in joins and i - 1 not in regroups:
-            k1, k2 = shifts[i + 1]
-            out_w.extend((words[i] + words[i + 1][0], words[i + 1][1:])), out_s.extend((starts[i], starts[i + 1] + 1))
+            k1, k2, more = shifts[i + 1]
+            if more and (i + 2 in cuts or i + 2 in joins or i + 2 in regroups or i + 2 in tailcuts or i + 2 in pieces
+                         or i + 3 in shifts):
+                more, k2 = False, table.get(words[i + 1][1:]) or "N"
+            out_w.extend((words[i] + words[i + 1][0], words[i + 1][1:] + (words[i + 2] if more else ""))), \
+                out_s.extend((starts[i], starts[i + 1] + 1))
             out_k.extend((k1, k2))
-            i += 2
+            i += 3 if more else 2
             continue
         if i in cuts or i in tailcuts:
             # one word in two: after its first character, or before its last (a tail cut, or a noun + 把)
