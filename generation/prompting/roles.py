@@ -217,10 +217,17 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
             step.vague.append((param, level))
         elif word in spec.manner and step.manner is None:
             step.manner = spec.manner[word]
-    if step.material is not None or step.tool is not None:
-        _drop_persons(spec, doc, s, e, step)
+    material, tool = step.material, step.tool
+    if material is not None or tool is not None:
+        terms = spec.terms
+        if (material is not None and material not in terms) or (tool is not None and tool not in terms):
+            _drop_persons(spec, doc, s, e, step)  # (a name the lexicon lists is never who acts: most units, no call)
         _drop_non_things(doc, s, e, step)
     return step
+
+
+# every word ``_drop_non_things`` may drop, for its first test
+_NON_THING_WORDS = frozenset(HEAT_LEVELS).union(LOCATIVES, PLACE_SIDES, SIDE_DEICTICS, QUALITY_NOUNS, BEAT_NOUNS)
 
 
 def _drop_non_things(doc: Doc, s: int, e: int, step: Step) -> None:
@@ -229,6 +236,10 @@ def _drop_non_things(doc: Doc, s: int, e: int, step: Step) -> None:
     alone (后头, 上面, 那边: 「后头大家帮一句」) says where, a beat kept (「打拍子」「跟着鼓点抖」) how often and a quality
     (「声音发尖」「起个头」: ``words.QUALITY_NOUNS``; a temperature, 锅温, 水温) what a thing is like, never what, in either slot (a beat word taken in
     hand, 「拿拍子拍」, names a paddle: kept)."""
+    material, tool = step.material, step.tool
+    if material not in _NON_THING_WORDS and tool not in _NON_THING_WORDS \
+            and (material or "")[-1:] != TEMPERATURE_SUFFIX and (tool or "")[-1:] != TEMPERATURE_SUFFIX:
+        return  # (neither is one of the words below nor ends in 温: most steps, a lookup each spares the tests)
     words = doc.words
     if step.material in HEAT_LEVELS:
         if step.tool is None:
@@ -1960,6 +1971,7 @@ def _relation(spec, doc: Doc, term_at: dict, markers: list, e: int, action_idx) 
 
 
 _JOIN_CHAR = re.compile("[%s]" % "".join(sorted({c for w in JOIN_WORDS for c in w})))
+_join_char_search = _JOIN_CHAR.search  # (bound once: compiled, ``_JOIN_CHAR.search(…)`` looks the method up per step)
 
 
 def joined_things(spec: Spec, doc: Doc, term_at: dict, norm: str, step: Step) -> None:
@@ -1970,7 +1982,7 @@ def joined_things(spec: Spec, doc: Doc, term_at: dict, norm: str, step: Step) ->
     ``JOIN_COMPARISONS``), a pair that only describes the noun after 的 (「额头与鼻梁的白线」), a body part, a
     person or a place joined to the thing, nor a thing the step only carried over from the clause before."""
     if step.start < 0 or (not step.material and not step.tool) \
-            or _JOIN_CHAR.search(norm, max(0, step.start - 2), step.end + 2) is None:
+            or _join_char_search(norm, max(0, step.start - 2), step.end + 2) is None:
         return  # (a joined thing stands right beside the name said in the step's span: no join word there, none)
     words = doc.words
     n = len(words)
