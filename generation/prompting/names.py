@@ -3,7 +3,10 @@ coordinated names (甲和乙), quoted names (「…」), names led by a tool wor
 technique compounds (with a one-character technique named by its definition, 「猱是…」) and things a verb reaches
 (``_reached_things``: 髹上 + 底漆), one-character names listed and counted (``_counted_names``: 结、掼、勾、戗这四样)
 and a noun and its part jieba cut apart (``_part_nouns``: 鞋|襻). ``extract()`` runs them once per text; constants
-live in ``words.py``."""
+live in ``words.py``.
+
+jieba's tag table is read as ``dict.get(tags, word, "")`` throughout (per token in most walks): compiled, that calls
+dict's own lookup directly, where ``tags.get(word, "")`` looks the method up and makes a bound method at every read."""
 from __future__ import annotations
 
 import re
@@ -66,20 +69,20 @@ def _suffix_names(spec: Spec, doc: Doc):
         if len(w) == 2 and words[k - 1] in _MEANS_LEADS and w not in TECHNIQUE_WORDS:
             yield k, k + 1  # 「以飞步绕场」「以跳步前进」: after 以/用, the way it is done (whatever jieba tags it)
             continue
-        if len(w) == 2 and tags.get(w, "")[:1] == "v":
+        if len(w) == 2 and dict.get(tags, w, "")[:1] == "v":
             continue  # (练功, 出拳, 下针: a verb and its object, no name)
         known_tool = w in spec.terms and spec.terms[w].category == "tool"
         a, size = k, len(w)
         while a > 0 and k - a < 3 - len(w):
             p = words[a - 1]
-            if known_tool and a == k and tags.get(p, "")[:1] == "v":
+            if known_tool and a == k and dict.get(tags, p, "")[:1] == "v":
                 break  # 「按住针」: a verb before a tool it names is its object, no name
-            if a < k and len(p) == 1 and len(words[a]) == 1 and tags.get(p, "")[:1] == "v" \
-                    and tags.get(words[a], "")[:1] == "v":
+            if a < k and len(p) == 1 and len(words[a]) == 1 and dict.get(tags, p, "")[:1] == "v" \
+                    and dict.get(tags, words[a], "")[:1] == "v":
                 break  # 「推着刻推刀」: two verbs in a row, the second with its object
             if kinds[a - 1] in _NOT_NAME_KINDS or p in SUFFIX_NAME_STOP or p in TOOL_LEAD \
                     or p in ROUTE_PREPOSITIONS or p[-1] == w[0] or p[-1] in "住着了到起开" \
-                    or not all("\u4e00" <= ch <= "\u9fff" for ch in p) or tags.get(p, "x")[:1] in SUFFIX_NAME_TAGS \
+                    or not all("\u4e00" <= ch <= "\u9fff" for ch in p) or dict.get(tags, p, "x")[:1] in SUFFIX_NAME_TAGS \
                     or p in NEGATIONS or (p in COMPLEMENTS and p != "回") or p in SKIP or size + len(p) > 5 \
                     or (p in spec.terms and spec.terms[p].category == "body"):
                 break
@@ -87,7 +90,7 @@ def _suffix_names(spec: Spec, doc: Doc):
             size += len(p)
         if a == k or size < 3:
             continue
-        if len(w) == 2 and w[0] in "手刀针步技功" and len(words[a]) == 1 and tags.get(words[a], "")[:1] == "a" \
+        if len(w) == 2 and w[0] in "手刀针步技功" and len(words[a]) == 1 and dict.get(tags, words[a], "")[:1] == "a" \
                 and a == k - 1:
             continue  # 「老手法」「好刀法」: an adjective before a general word
         yield a, k + 1
@@ -110,7 +113,7 @@ def _craft_names(spec: Spec, doc: Doc):
             continue
         if not (k == 0 or kinds[k - 1] in ("P", "M") or words[k - 1] in CRAFT_NAME_LEADS):
             continue
-        t = tags.get(x, "")
+        t = dict.get(tags, x, "")
         if t[:1] in FUNCTION_TAGS or t[:1] in ("v", "a", "f", "s") or x in MATERIAL_HEADS or x in TOOL_HEADS \
                 or x in BODY_CHARS or x in HAND_CHARS or x in SKIP or x in NUMERAL_CHARS or x in PLACE_SUFFIX \
                 or (x in spec.terms and spec.terms[x].category != "technique"):
@@ -137,18 +140,18 @@ def _genre_names(tags: dict, doc: Doc):
     words, kinds = doc.words, doc.kinds
     n = len(words)
     # (only a word jieba tags as a name or a set phrase can be one: the others are skipped in C)
-    for k in [i for i, w in enumerate(words) if tags.get(w, "") in _GENRE_NAME_TAGS]:  # (a comprehension: cheaper compiled)
+    for k in [i for i, w in enumerate(words) if dict.get(tags, w, "") in _GENRE_NAME_TAGS]:  # (a comprehension: cheaper compiled)
         w = words[k]
         if kinds[k] is not None or not all("\u4e00" <= ch <= "\u9fff" for ch in w):
             continue
         if w[0] in NUMERAL_CHARS:
             continue  # (一出戏: a count of plays; 这歌, 那首歌: the one pointed at)
-        if tags.get(w[0], "")[:1] == "v" and tags.get(w[1:], "")[:1] == "n":
+        if dict.get(tags, w[0], "")[:1] == "v" and dict.get(tags, w[1:], "")[:1] == "n":
             continue  # (唱大戏, 耍把戏: a verb and its object)
         if w[-1] in GENRE_HEADS and (2 <= len(w) <= 4 if tags[w] in UNKNOWN_NAME_TAGS else len(w) == 3):
             yield k, k + 1  # (a set phrase of four characters says what is done: 唱歌跳舞, 载歌载舞)
         elif 2 <= len(w) <= 3 and k + 1 < n and words[k + 1] in GENRE_NOUN_HEADS and kinds[k + 1] in (None, "N") \
-                and tags.get(words[k + 1], "")[:1] == "n" and tags.get(w, "") in UNKNOWN_NAME_TAGS:
+                and dict.get(tags, words[k + 1], "")[:1] == "n" and dict.get(tags, w, "") in UNKNOWN_NAME_TAGS:
             yield k, k + 2
 
 
@@ -163,17 +166,17 @@ def _object_names(spec: Spec, doc: Doc):
     tags = spec.pos_tags()
     # (only a word jieba tags as a person, a place or a time can be one: the others are skipped in C)
     for k in range(1, len(words)):
-        if tags.get(words[k], "") not in MISTAGGED_NOUN_TAGS:
+        if dict.get(tags, words[k], "") not in MISTAGGED_NOUN_TAGS:
             continue
         w = words[k]
-        if len(w) < 2 or kinds[k] not in (None, "N") or tags.get(w, "") not in MISTAGGED_NOUN_TAGS \
+        if len(w) < 2 or kinds[k] not in (None, "N") or dict.get(tags, w, "") not in MISTAGGED_NOUN_TAGS \
                 or not all("\u4e00" <= ch <= "\u9fff" for ch in w) or w in STOP_NOUNS \
                 or all(ch in DIRECTION_WORDS or ch in DIRECTION_CHARS for ch in w):
             continue  # (过去/t, 下来/t: a direction; 东西: no name)
         prev, nxt = words[k - 1], (words[k + 1] if k + 1 < len(words) else "")
         if prev in PERSON_LEADS:
             continue
-        verb_before = kinds[k - 1] == "V" or (kinds[k - 1] == "T" and tags.get(prev, "")[:1] == "v"
+        verb_before = kinds[k - 1] == "V" or (kinds[k - 1] == "T" and dict.get(tags, prev, "")[:1] == "v"
                                                and prev not in TOOL_LEAD)
         if verb_before or prev in OBJECT_MARKERS or kinds[k - 1] in ("L", "O") or prev in TOOL_LEAD or prev == "比" \
                 or nxt in SLOT_LOCATIVES:
@@ -192,8 +195,8 @@ def _topic_name(tags: dict, w: str, nxt: str) -> bool:
     """``w``, opening a clause before ``nxt``, is a name jieba's dictionary lacks (``_object_names``): three characters
     or more tagged as a person or a place, not a plural (老先生们), a kind of person (庄稼人), a compass point
     (东南西北) or a word an adjective or an adverb opens (老太太, 越往后)."""
-    return len(w) >= 3 and tags.get(w, "") in UNKNOWN_NAME_TAGS and nxt != "们" and w[-1] != "人" \
-        and tags.get(w[0], "")[:1] not in ("a", "d") and not all(ch in _COMPASS for ch in w)
+    return len(w) >= 3 and dict.get(tags, w, "") in UNKNOWN_NAME_TAGS and nxt != "们" and w[-1] != "人" \
+        and dict.get(tags, w[0], "")[:1] not in ("a", "d") and not all(ch in _COMPASS for ch in w)
 
 
 def _coordinated_names(norm: str, doc: Doc):
@@ -216,7 +219,7 @@ def _coordinated_names(norm: str, doc: Doc):
             # ``breaks`` put the list mark back): it is as long as the second
             a = pos - (j - pos)
         if 2 <= pos - a <= 4 and (a == 0 or not "\u4e00" <= norm[a - 1] <= "\u9fff" or pos - a == j - pos) \
-                and norm[a] != "第" and POS_TAGS.segment.get(head, "x")[:1] not in FUNCTION_TAGS:
+                and norm[a] != "第" and dict.get(POS_TAGS.segment, head, "x")[:1] not in FUNCTION_TAGS:
             right = norm[pos + 1:j + 1] if j != -1 else ""
             if right and all("\u4e00" <= ch <= "\u9fff" for ch in right) \
                     and right != norm[a:pos] and not any(qa < j + 1 and pos + 1 < qb or qa < pos and a < qb
@@ -238,8 +241,8 @@ def _coordinated_names(norm: str, doc: Doc):
                 continue
             if not all("\u4e00" <= ch <= "\u9fff" and ch not in COORD_STOP for ch in left + right):
                 continue
-            if POS_TAGS.segment.get(left[-1], "x")[:1] in FUNCTION_TAGS or left[-1] in PLACE_SUFFIX \
-                    or POS_TAGS.segment.get(left, "")[:1] in ("f", "s") or POS_TAGS.segment.get(right, "")[:1] in ("f", "s") \
+            if dict.get(POS_TAGS.segment, left[-1], "x")[:1] in FUNCTION_TAGS or left[-1] in PLACE_SUFFIX \
+                    or dict.get(POS_TAGS.segment, left, "")[:1] in ("f", "s") or dict.get(POS_TAGS.segment, right, "")[:1] in ("f", "s") \
                     or any(qa < c + 1 + size and c - size < qb for qa, qb in qspans):
                 continue
             a = c - size
@@ -268,8 +271,8 @@ def _glued_names(doc: Doc):
     verbs = from_pos_table(_glued_verbs)
     for k in [i for i in range(n - 1) if len(words[i]) == 2 and len(words[i + 1]) == 1 and words[i] in verbs]:
         v, o = words[k], words[k + 1]
-        if o in GENRE_HEADS or tags.get(v, "x")[:1] != "v" or tags.get(v[1], "x")[:1] != "n" \
-                or tags.get(o, "x")[:1] != "n" or tags.get(v[1] + o, "n")[:1] != "n" \
+        if o in GENRE_HEADS or dict.get(tags, v, "x")[:1] != "v" or dict.get(tags, v[1], "x")[:1] != "n" \
+                or dict.get(tags, o, "x")[:1] != "n" or dict.get(tags, v[1] + o, "n")[:1] != "n" \
                 or kinds[k + 1] in _NOT_NAME_KINDS or not _clause_edge(words, kinds, k + 2):
             continue  # (the clause edge, a call, read last)
         yield starts[k] + 1, starts[k + 1] + 1
@@ -278,7 +281,7 @@ def _glued_names(doc: Doc):
 def _glued_verbs(tags: dict) -> frozenset:
     """The words of two characters ``_glued_names`` reads as a verb with a noun's character glued to it: tagged a verb,
     the second character a noun (its first two tests, computed once per part-of-speech table: ``words.from_pos_table``)."""
-    return frozenset(w for w, t in tags.items() if len(w) == 2 and t[:1] == "v" and tags.get(w[1], "x")[:1] == "n")
+    return frozenset(w for w, t in tags.items() if len(w) == 2 and t[:1] == "v" and dict.get(tags, w[1], "x")[:1] == "n")
 
 
 # the verb a thing's name stands before as what uses something (「皮雕用的是…」「发绣不用丝线」)
@@ -295,9 +298,9 @@ def _user_names(doc: Doc):
     tags = POS_TAGS.segment
     for i in [j for j in range(2, len(words)) if words[j] in _USE_VERBS]:  # (a comprehension: cheaper compiled)
         p, q = words[i - 2], words[i - 1]
-        if len(q) != 1 or q in MODALS or tags.get(q, "x")[:1] not in ("n", "v") or kinds[i - 1] in _NOT_NAME_KINDS \
+        if len(q) != 1 or q in MODALS or dict.get(tags, q, "x")[:1] not in ("n", "v") or kinds[i - 1] in _NOT_NAME_KINDS \
                 or kinds[i - 2] in _NOT_NAME_KINDS or not "\u4e00" <= p[-1] <= "\u9fff" or p[-1] in NUMERAL_CHARS \
-                or p[-1] in HAND_CHARS or tags.get(p[-1], "x")[:1] in _NOT_USER_TAGS:
+                or p[-1] in HAND_CHARS or dict.get(tags, p[-1], "x")[:1] in _NOT_USER_TAGS:
             continue
         yield starts[i] - 2, starts[i]
 
@@ -366,6 +369,11 @@ def _quoted_names(norm: str):
     of marks are a name the speaker sets apart, a term of the craft, whatever jieba cut it into. A
     quotation after a speech verb or a colon (「师傅说'慢点'」), or one with a pronoun, a negation or a
     particle of mood in it, is words spoken, not a name."""
+    for mark in QUOTE_PAIRS:  # (a substring test each, in C, where most texts have no mark: cheaper than the scan's first
+        if mark in norm:      # search, which tests every character against the marks)
+            break
+    else:
+        return
     i, n = 0, len(norm)
     search = _QUOTE_OPENERS.search
     while i < n:
@@ -413,7 +421,7 @@ def _led_tool_names(spec: Spec, norm: str, doc: Doc):
         if b < n and (norm[b] in TOOL_NAME_SUFFIX if norm[b - 1] != "子" else norm[b] in TOOL_HEADS):
             b += 1  # 「毛刷子」, 「节子板」
         if any(len(ends[c]) >= 2 and c - len(ends[c]) >= a and b - c >= 2
-               and (ends[c] in spec.terms or tags.get(ends[c], "")[:1] == "n") and norm[c:b] in tags
+               and (ends[c] in spec.terms or dict.get(tags, ends[c], "")[:1] == "n") and norm[c:b] in tags
                for c in range(a + 2, b - 1) if c in ends):
             continue  # 「桐木底板」「松木面板」: two nouns side by side, each a name of its own
         yield a, b
@@ -442,7 +450,7 @@ def _slot_nouns(spec: Spec, doc: Doc):
     new = set(words).difference(memo)
     closed = _SLOT_CLOSED
     for w in new:
-        ok = len(w) == 1 and w not in DIRECTION_WORDS and tags.get(w, "x")[:1] not in FUNCTION_TAGS \
+        ok = len(w) == 1 and w not in DIRECTION_WORDS and dict.get(tags, w, "x")[:1] not in FUNCTION_TAGS \
             and not (w in spec.terms and spec.terms[w].category == "body")
         # (may open the pair, may close it: a locative may close it, 「锅边」, whatever jieba tags it:
         # 边/d, the adverb of 边…边…, still closes 「折边」)
@@ -459,14 +467,14 @@ def _slot_nouns(spec: Spec, doc: Doc):
         if not start and words[a + 1] in PLACE_SUFFIX and prev not in SLOT_PREPOSITIONS:
             continue  # (「锅边」 after 从/在…; elsewhere 边/上 after a character says where)
         if (prev in SLOT_PREPOSITIONS or (len(prev) == 2 and prev[1] == "到" and kinds[a - 1] in ("V", "T"))) \
-                and (nk in ("P", "V", "O") or tags.get(nxt or "", "")[:1] == "v"):
+                and (nk in ("P", "V", "O") or dict.get(tags, nxt or "", "")[:1] == "v"):
             yield a, a + 2
         elif nxt in SLOT_LOCATIVES and kinds[a - 1] not in ("N", "T", "V") and len(prev) >= 2:
             yield a, a + 2
         elif start and nxt == "的":
             yield a, a + 2
         elif nk == "P" and len(prev) == 1 and kinds[a - 1] in ("V", "T") and (a < 2 or kinds[a - 2] in ("P", "M")) \
-                and (tags.get(prev, "")[:1] == "v" or prev in DIRECTION_VERBS):
+                and (dict.get(tags, prev, "")[:1] == "v" or prev in DIRECTION_VERBS):
             yield a, a + 2
     yield from _hmm_pairs(spec, doc)
 
@@ -502,18 +510,18 @@ def _hmm_pairs(spec: Spec, doc: Doc):
             continue  # (a verb and its result: 「控|干的」)
         prev = words[a - 1] if a else ""
         if nxt == "的":
-            if a and kinds[a - 1] != "P" and tags.get(prev, "")[:1] in FUNCTION_TAGS:
+            if a and kinds[a - 1] != "P" and dict.get(tags, prev, "")[:1] in FUNCTION_TAGS:
                 continue  # (「刚熔|封的罐子」: an adverb before it, a verb phrase that describes)
         else:
             if kinds[a] in ("V", "T"):
                 continue  # (a verb and its object: 「放|臼里」「唱|亚鲁王」)
-            if not (a == 0 or kinds[a - 1] == "P" or prev in _HMM_PAIR_LEADS or tags.get(prev, "")[:1] == "q"):
+            if not (a == 0 or kinds[a - 1] == "P" or prev in _HMM_PAIR_LEADS or dict.get(tags, prev, "")[:1] == "q"):
                 continue
             if not (nk in ("N", "T", "P") or nxt in SLOT_LOCATIVES):
                 continue
         if not ("\u4e00" <= x <= "\u9fff" and "\u4e00" <= y <= "\u9fff"):
             continue
-        tx, ty = tags.get(x, "x")[:1], tags.get(y, "x")[:1]
+        tx, ty = dict.get(tags, x, "x")[:1], dict.get(tags, y, "x")[:1]
         if tx in _HMM_NOT_TAGS or ty in _HMM_NOT_TAGS or (tx == "n" and ty == "v"):
             continue
         if len(nxt) == 1 and nxt != "的" and nxt not in SLOT_LOCATIVES and "\u4e00" <= nxt <= "\u9fff":
@@ -565,8 +573,8 @@ def _placed_pairs(spec: Spec, doc: Doc):
         if not ("\u4e00" <= x <= "\u9fff" and "\u4e00" <= y <= "\u9fff") or x in NUMERAL_CHARS or y in NUMERAL_CHARS \
                 or x in DIRECTION_WORDS or y in DIRECTION_WORDS or x in PLACE_SUFFIX or y in PLACE_SUFFIX:
             continue
-        if any(kinds[j] not in (None, "N", "T", "V") or tags.get(words[j], "x")[:1] in FUNCTION_TAGS
-               or tags.get(words[j], "")[:1] in ("f", "s") or (words[j] in spec.terms and spec.terms[words[j]].category == "body")
+        if any(kinds[j] not in (None, "N", "T", "V") or dict.get(tags, words[j], "x")[:1] in FUNCTION_TAGS
+               or dict.get(tags, words[j], "")[:1] in ("f", "s") or (words[j] in spec.terms and spec.terms[words[j]].category == "body")
                for j in (a, a + 1)):
             continue
         if "V" in (kinds[a], kinds[a + 1]) and not (a + 3 == n or kinds[a + 3] == "P"):
@@ -580,7 +588,7 @@ def _nominal_topic(doc: Doc, s: int, e: int, b: int) -> bool:
     words, kinds = doc.words, doc.kinds
     if b - 1 <= e or words[b - 1] != "的" or e - s > 2 or b >= len(words) or words[b] not in PUNCT:
         return False
-    if kinds[s] not in ("V", "T") or (kinds[s] == "T" and POS_TAGS.roles.get(words[s], "")[:1] != "v"):
+    if kinds[s] not in ("V", "T") or (kinds[s] == "T" and dict.get(POS_TAGS.roles, words[s], "")[:1] != "v"):
         return False
     return all(kinds[j] in ("N", "T") and words[j] not in ("是", "得") for j in range(s + 1, e + 1))
 
@@ -634,15 +642,15 @@ def _technique_compounds(spec: Spec, doc: Doc):
                                                        or w in COPULAS)
             # (a copula's name closes its clause: 「就是一截十多公分长」 is a description going on; what it
             # says is a name, not a degree, a manner or a refusal: 「这就是太稀了」「那是不行的」)
-            if w in COPULAS and any(tags.get(x, "")[:1] in ("a", "r", "p", "c", "u", "y") or x in NEGATIONS
-                                    or (len(x) == 1 and tags.get(x, "")[:1] == "d")
+            if w in COPULAS and any(dict.get(tags, x, "")[:1] in ("a", "r", "p", "c", "u", "y") or x in NEGATIONS
+                                    or (len(x) == 1 and dict.get(tags, x, "")[:1] == "d")
                                     for x in words[k + 1:b]):
                 continue
             # (「所谓断纹就是…」「叫冲刀是往前推」: a copula after the name says what it is, the name ends before it)
             closed_by = b == n or kinds[b] in NAME_ENDS or (b > k + 1 and (words[b] in TOOL_LEAD or words[b] in COPULAS))
             if not open_end and closed_by and (2 <= len(said) <= 6 or (
                     # 「这叫拓」: one character named so is a name too (not a word of degree or manner)
-                    b == k + 2 and len(said) == 1 and tags.get(said, "")[:1] in ("n", "v", "z") and said not in closed
+                    b == k + 2 and len(said) == 1 and dict.get(tags, said, "")[:1] in ("n", "v", "z") and said not in closed
                     and said not in MANNER_VERBS)):
                 yield k + 1, b
                 continue
@@ -652,7 +660,7 @@ def _technique_compounds(spec: Spec, doc: Doc):
         if (k == 0 or words[k - 1] in SENTENCE_ENDS) and kinds[k] not in ("P", "Q", "M", "H", "L", "O", "R"):
             if len(w) == 1 and k + 2 < n and (w2 in COPULAS or (w2 in DEFINING_DEMONSTRATIVES
                                                                  and words[k + 2] in TECHNIQUE_WORDS)) \
-                    and tags.get(w, "g")[:1] in ("v", "g", "z") and "\u4e00" <= w <= "\u9fff" and w not in closed \
+                    and dict.get(tags, w, "g")[:1] in ("v", "g", "z") and "\u4e00" <= w <= "\u9fff" and w not in closed \
                     and w not in SPEECH_VERBS and w not in STOP_VERBS:
                 # 「猱是左手大拇指按着弦」「搭这个手法,手心朝下」: one character opening a sentence that defines it
                 # (a verb, or a character jieba's dictionary lacks; a noun so said is a thing described) is a
@@ -678,19 +686,19 @@ def _technique_compounds(spec: Spec, doc: Doc):
             if k + 2 <= b < n and words[b] in COPULAS and all(len(words[j]) == 1 for j in range(k, b)) \
                     and not any((words[j] in closed and not (j == k and words[j] in COMPLEMENTS))
                                 or kinds[j] in ("Q", "M", "H", "L", "O", "R", "P")
-                                or tags.get(words[j], "x")[:1] in FUNCTION_TAGS or words[j] in NUMERAL_CHARS
+                                or dict.get(tags, words[j], "x")[:1] in FUNCTION_TAGS or words[j] in NUMERAL_CHARS
                                 for j in range(k, b)):
                 yield k, b  # (a complement opening the sentence is its verb: 「起针是…」「开耙就是…」)
                 continue
         if len(w) == 1 and kinds[k] in ("V", "C", "T") and (k == 0 or kinds[k - 1] == "P") \
                 and kinds[k + 1] in ("N", "T") and len(w2) >= 2 and (k + 2 == n or kinds[k + 2] == "P") \
-                and tags.get(w, "")[:1] == "v" and w not in STOP_VERBS and w not in TOOL_LEAD:
+                and dict.get(tags, w, "")[:1] == "v" and w not in STOP_VERBS and w not in TOOL_LEAD:
             yield k, k + 2  # 「滚元宵,…」「扎纸马,…」: a clause that is only a verb and its object names the work
             continue
-        if w == "点" and tags.get(w, "") == "m" and len(w2) == 1 \
-                and (tags.get(w2, "")[:1] == "n" and kinds[k + 1] in (None, "N", "T") or kinds[k + 1] == "N") and (k + 2 == n or kinds[k + 2] == "P") \
+        if w == "点" and dict.get(tags, w, "") == "m" and len(w2) == 1 \
+                and (dict.get(tags, w2, "")[:1] == "n" and kinds[k + 1] in (None, "N", "T") or kinds[k + 1] == "N") and (k + 2 == n or kinds[k + 2] == "P") \
                 and not (k and (kinds[k - 1] in ("V", "T", "C", "Q", "H") or words[k - 1] in NUMERAL_CHARS
-                                or tags.get(words[k - 1], "")[:1] in ("v", "m", "r", "d"))):
+                                or dict.get(tags, words[k - 1], "")[:1] in ("v", "m", "r", "d"))):
             # (nlp-s21-terms) 「种瓜点豆,」「白的点花,」: 点, which jieba's dictionary holds as a numeral (一点), is the
             # verb (to dot, to sow) when no verb, numeral or pronoun stands before it (放点盐, 这点) and a
             # one-character noun (or one the kinds read as a thing: 花) closes the clause after it: the verb and
@@ -700,7 +708,7 @@ def _technique_compounds(spec: Spec, doc: Doc):
         if len(w) != 1 or len(w2) != 1 or (w in closed and w not in DIRECTION_CHARS) or w2 in closed or kinds[k] in ("P", "Q", "M", "R", "O", "L", "H") \
                 or kinds[k + 1] in ("P", "Q", "M", "R", "O", "L", "H"):
             continue
-        t, t2 = tags.get(w, ""), tags.get(w2, "")
+        t, t2 = dict.get(tags, w, ""), dict.get(tags, w2, "")
         after = words[k + 2] if k + 2 < len(words) else ""
         if after == "儿" and w2 not in tags and "\u4e00" <= w2 <= "\u9fff" and kinds[k + 1] == "N" \
                 and (k + 3 == n or kinds[k + 3] == "P") and (k == 0 or kinds[k - 1] == "P") \
@@ -710,7 +718,7 @@ def _technique_compounds(spec: Spec, doc: Doc):
             yield k, k + 3
             continue
         if (k and words[k - 1] in NEGATIONS) or after in LOCATIVES or (
-                len(after) == 1 and tags.get(after, "") in OBJECT_CHAR_TAGS):
+                len(after) == 1 and dict.get(tags, after, "") in OBJECT_CHAR_TAGS):
             continue  # 「不粘手」, 「搁锅里」 (where), 「拿毛刷」 (the noun goes on)
         verb = (t[:1] == "v" or kinds[k] in ("V", "C") or w in MANUAL_VERBS) and (
             w not in STOP_VERBS or w in DIRECTION_CHARS) and w not in TOOL_LEAD and w not in RESULT_VERBS \
@@ -752,14 +760,14 @@ def _unclosed_name_end(doc: Doc, tags: dict, a: int, b: int) -> int:
     for c in range(b, a, -1):
         said = "".join(words[a:c])
         if not 2 <= len(said) <= 4 or said[-1] in "到在着了过上下起来去成好完" \
-                or any(tags.get(words[j], "x")[:1] in _NOT_NAME_TAGS or kinds[j] is not None and kinds[j] not in
+                or any(dict.get(tags, words[j], "x")[:1] in _NOT_NAME_TAGS or kinds[j] is not None and kinds[j] not in
                        ("N", "T", "V", "C") for j in range(a, c)):
             continue
         x = words[c]
-        if tags.get(x, "x")[:1] in _PREDICATE_OPENING_TAGS:
+        if dict.get(tags, x, "x")[:1] in _PREDICATE_OPENING_TAGS:
             return c
-        if len(x) >= 2 and kinds[c] in (None, "N", "T") and (tags.get(x, "")[:1] == "n" or kinds[c] == "T") \
-                and c + 1 < n and (kinds[c + 1] == "V" or tags.get(words[c + 1], "")[:1] == "v"):
+        if len(x) >= 2 and kinds[c] in (None, "N", "T") and (dict.get(tags, x, "")[:1] == "n" or kinds[c] == "T") \
+                and c + 1 < n and (kinds[c + 1] == "V" or dict.get(tags, words[c + 1], "")[:1] == "v"):
             return c
     return 0
 
@@ -794,7 +802,7 @@ def _saying_names(spec: Spec, doc: Doc):
         said = doc.starts[b] - doc.starts[k + 1]  # (its length in characters: a quantity is one token)
         if not 2 <= said <= 6 or any(
                 kinds[x] in ("M", "H", "R", "O", "L") or words[x] in NEGATIONS or words[x] in FILLERS
-                or tags.get(words[x], "")[:1] in ("r", "u", "y")
+                or dict.get(tags, words[x], "")[:1] in ("r", "u", "y")
                 or (kinds[x] != "Q" and not all("\u4e00" <= ch <= "\u9fff" for ch in words[x])) for x in range(k + 1, b)):
             continue
         yield k + 1, b
@@ -817,15 +825,15 @@ def _set_phrase_names(spec: Spec, doc: Doc):
     n = len(words)
     for k in range(1, n - 1):
         w = words[k]
-        if len(w) < 3 or kinds[k] is not None or tags.get(w, "") not in _SET_PHRASE_TAGS:
+        if len(w) < 3 or kinds[k] is not None or dict.get(tags, w, "") not in _SET_PHRASE_TAGS:
             continue
         prev, nxt = words[k - 1], words[k + 1]
-        if not (prev == "的" or tags.get(prev, "")[:1] == "q" or kinds[k - 1] == "Q"
+        if not (prev == "的" or dict.get(tags, prev, "")[:1] == "q" or kinds[k - 1] == "Q"
                 or (len(prev) == 2 and prev[0] in NUMERAL_CHARS)):
             continue  # (a count before it: 个, 一幅, 那根, a quantity)
         if nxt == "的" or nxt == "一" or kinds[k + 1] in ("V", "T", "C"):
             if len(prev) == 2 and prev[0] in NUMERAL_CHARS and kinds[k - 1] != "Q" \
-                    and tags.get(prev, "") in _NUMBERED_NAME_TAGS:
+                    and dict.get(tags, prev, "") in _NUMBERED_NAME_TAGS:
                 yield k - 1, k + 1  # (a numeral and a noun, no count, open the name: 「七叶|一枝花」)
             else:
                 yield k, k + 1
@@ -864,10 +872,10 @@ def _method_names(spec: Spec, doc: Doc):
         if not 2 <= size <= 5 or any(
                 kinds[j] in ("Q", "M", "H", "L", "O", "R") or words[j] in NEGATIONS or words[j] in ASPECT_AFTER_VERB
                 or words[j] in STOP_NOUNS or words[j] in PERSON_LEADS or words[j] in BODY_CHARS
-                or tags.get(words[j], "")[:2] in _NOT_METHOD_TAGS or tags.get(words[j], "")[:1] in _NOT_METHOD_TAGS
+                or dict.get(tags, words[j], "")[:2] in _NOT_METHOD_TAGS or dict.get(tags, words[j], "")[:1] in _NOT_METHOD_TAGS
                 or not all("\u4e00" <= ch <= "\u9fff" for ch in words[j]) for j in range(a, k)):
             continue
-        if any(tags.get(words[j], "")[:1] == "d" for j in range(a, k)) or (
+        if any(dict.get(tags, words[j], "")[:1] == "d" for j in range(a, k)) or (
                 k - a == 1 and words[a] in tags and tags[words[a]][:1] != "v"):
             continue  # (「最常见的针法」; a word of the dictionary alone that is no verb says which or whose:
             # 「老的做法」「传统的技法」「刺绣的针法」)
@@ -900,12 +908,12 @@ def _topic_names(spec: Spec, doc: Doc):
         if e - 1 > s and words[e - 1] in TOPIC_PARTICLES:
             e -= 1
         h = max((j + 1 for j in range(s, e) if words[j] == "的"), default=s)
-        if any(kinds[j] in ("V", "C", "Q", "M", "H", "L", "O", "R") or tags.get(words[j], "x")[:1] not in TOPIC_NAME_TAGS
-               and tags.get(words[j], "")[:1] not in ("r", "u") and words[j] not in FILLERS for j in range(s, h)):
+        if any(kinds[j] in ("V", "C", "Q", "M", "H", "L", "O", "R") or dict.get(tags, words[j], "x")[:1] not in TOPIC_NAME_TAGS
+               and dict.get(tags, words[j], "")[:1] not in ("r", "u") and words[j] not in FILLERS for j in range(s, h)):
             continue  # (what 的 follows says whose or where: 「俺们亳州的」, never a predicate: 「放个装粉的」)
         verb = False
-        while h < e and (words[h] in FILLERS or tags.get(words[h], "")[:1] in ("r", "u")):
-            verb = h == s and tags.get(words[h], "")[:1] == "u"  # (过 opening the clause: the verb, 过端节)
+        while h < e and (words[h] in FILLERS or dict.get(tags, words[h], "")[:1] in ("r", "u")):
+            verb = h == s and dict.get(tags, words[h], "")[:1] == "u"  # (过 opening the clause: the verb, 过端节)
             h += 1
         size = sum(len(words[j]) for j in range(h, e))
         if not 2 <= size <= 5 or not all("\u4e00" <= ch <= "\u9fff" for j in range(h, e) for ch in words[j]):
@@ -913,18 +921,18 @@ def _topic_names(spec: Spec, doc: Doc):
         last = words[e - 1]
         if last in TECHNIQUE_SUFFIX and 3 <= size <= 4 and all(len(words[j]) == 1 for j in range(h, e)) \
                 and not any(kinds[j] in ("Q", "M", "H", "L", "O", "R") or words[j] in closed
-                            or tags.get(words[j], "x")[:1] in FUNCTION_TAGS for j in range(h, e)):
+                            or dict.get(tags, words[j], "x")[:1] in FUNCTION_TAGS for j in range(h, e)):
             yield h, e  # (jieba's single pieces: a name its dictionary lacks)
             continue
         if any(kinds[j] in ("V", "C", "Q", "M", "H", "L", "O", "R") or words[j] in closed
-               or (tags.get(words[j], "x")[:1] not in TOPIC_NAME_TAGS
-                   and not (tags.get(words[j], "") == "m" and h < j < e - 1)) for j in range(h, e)):
+               or (dict.get(tags, words[j], "x")[:1] not in TOPIC_NAME_TAGS
+                   and not (dict.get(tags, words[j], "") == "m" and h < j < e - 1)) for j in range(h, e)):
             continue  # (a predicate, an adjective, an adverb, a classifier: 「笔大,」「樟木软,」「一截,」)
         said = "".join(words[h:e])
         if any(ch in NEGATIONS or ch == "得" for ch in said) \
                 or any(said.endswith(g) for g in GENERIC_SUFFIX_WORDS) or any(said.endswith(g) for g in STOP_NOUNS):
             continue  # (「千万别松手,」「花样多得很,」: a warning, a degree said; 「老法子,」: a general word)
-        if e - h == 1 and ((tags.get(last, "")[:1] == "t" and not verb) or tags.get(last, "")[:1] in ("f", "s")
+        if e - h == 1 and ((dict.get(tags, last, "")[:1] == "t" and not verb) or dict.get(tags, last, "")[:1] in ("f", "s")
                            or kinds[h] == "N"):
             continue  # (今天, 后头: no name; a noun alone is listed already)
         yield h, e
@@ -941,16 +949,16 @@ def _opening_names(spec: Spec, doc: Doc):
     words, kinds = doc.words, doc.kinds
     tags = spec.pos_tags()
     n = len(words)
-    lead = n > 2 and len(words[0]) == 1 and kinds[0] in ("V", "T", None) and tags.get(words[0], "")[:1] == "v" \
+    lead = n > 2 and len(words[0]) == 1 and kinds[0] in ("V", "T", None) and dict.get(tags, words[0], "")[:1] == "v" \
         and words[0] not in PERSON_LEADS  # (让木偶走路: a person or a figure made to act)
     for s in [1, 0] if lead else [0]:  # lists, not tuples: Cython types a tuple of ints as a C tuple of that size
         e = s
         while e < n and e - s < 4 and len(words[e]) <= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in words[e]) \
                 and kinds[e] not in ("Q", "M", "H", "L", "O", "R", "P") and e not in doc.quantities \
-                and tags.get(words[e], "")[:1] not in ("r", "p", "c", "u", "d", "f", "t", "s", "y", "e", "m") \
+                and dict.get(tags, words[e], "")[:1] not in ("r", "p", "c", "u", "d", "f", "t", "s", "y", "e", "m") \
                 and words[e] not in OPENING_NAME_NEXT and words[e] not in FILLERS and words[e] not in NEGATIONS \
                 and words[e] not in MODALS and words[e] not in COMPLEMENTS and words[e] not in DIRECTION_WORDS \
-                and not (s and tags.get(words[e], "")[:1] == "v"):
+                and not (s and dict.get(tags, words[e], "")[:1] == "v"):
             e += 1
         if e - s < 2 or e >= n or not 2 <= sum(len(words[j]) for j in range(s, e)) <= 4:
             continue
@@ -998,7 +1006,7 @@ def _named_steps(spec: Spec, norm: str, doc: Doc):
             if not 2 <= size <= 4 or any(
                     kinds[j] in ("Q", "M", "H", "L", "O", "R") or j > a and (words[j] in COMPLEMENTS or words[j] in SKIP)
                     or words[j] in NEGATIONS or words[j] in PREDICATE_ADVERBS
-                    or tags.get(words[j], "x")[:1] in FUNCTION_TAGS and tags.get(words[j], "")[:1] != "q"
+                    or dict.get(tags, words[j], "x")[:1] in FUNCTION_TAGS and dict.get(tags, words[j], "")[:1] != "q"
                     or not all("\u4e00" <= ch <= "\u9fff" for ch in words[j]) for j in range(a, b)):
                 continue
             yield a, b
@@ -1007,7 +1015,7 @@ def _named_steps(spec: Spec, norm: str, doc: Doc):
                 or (k + 3 < n and kinds[k + 3] != "P"):
             continue
         v, o = words[k + 1], words[k + 2]
-        tv, to = tags.get(v, ""), tags.get(o, "")
+        tv, to = dict.get(tags, v, ""), dict.get(tags, o, "")
         if not ("\u4e00" <= v <= "\u9fff" and "\u4e00" <= o <= "\u9fff") or (v in SKIP and v not in DIRECTION_CHARS) \
                 or v in NEGATIONS \
                 or v in MODALS or v in PREDICATE_ADVERBS or v in TOOL_LEAD or v in OBJECT_MARKERS \
@@ -1050,11 +1058,11 @@ def _thing_nouns(doc: Doc, tags: dict, is_body) -> dict:
             continue
         prev = words[k - 1]
         if nxt in _THING_PLACES:
-            if (prev == "的" or _counting(prev) or (tags.get(prev, "")[:1] in ("v", "p") and prev not in COPULAS)) \
+            if (prev == "的" or _counting(prev) or (dict.get(tags, prev, "")[:1] in ("v", "p") and prev not in COPULAS)) \
                     and not (k + 2 < n and kinds[k + 2] in ("N", "T", "A")):
                 out[w] = "tool"
         elif prev in OBJECT_MARKERS:
-            if k + 1 < n and (kinds[k + 1] in ("V", "R") or tags.get(nxt, "")[:1] in ("v", "m")):
+            if k + 1 < n and (kinds[k + 1] in ("V", "R") or dict.get(tags, nxt, "")[:1] in ("v", "m")):
                 out[w] = "material"
         else:
             # the classifier right before, or before a 的 phrase of up to four words in the same clause
@@ -1082,8 +1090,8 @@ def _handle_names(doc: Doc, tags: dict):
         h = words[k - 1]
         if len(h) != 1 or not "\u4e00" <= h <= "\u9fff" or h in NUMERAL_CHARS or kinds[k - 1] in _NOT_THING_KINDS:
             continue
-        if tags.get(h, "")[:1] == "n" or (kinds[k - 1] == "V" and kinds[k - 2] in ("V", "T")
-                                           and tags.get(words[k - 2], "")[:1] == "v" and len(words[k - 2]) >= 2):
+        if dict.get(tags, h, "")[:1] == "n" or (kinds[k - 1] == "V" and kinds[k - 2] in ("V", "T")
+                                           and dict.get(tags, words[k - 2], "")[:1] == "v" and len(words[k - 2]) >= 2):
             yield k - 1, k + 1
 
 
@@ -1122,12 +1130,12 @@ def _reached_things(spec: Spec, doc: Doc):
         if len(v) == 1:
             if not j or len(words[j - 1]) != 1 or words[j - 1] in closed:
                 continue  # (「打到」: the complement right after a one-character verb)
-        elif tags.get(v, "")[:1] != "v":
+        elif dict.get(tags, v, "")[:1] != "v":
             continue
         if a in closed or b in closed or b in LOCATIVES or a in NUMERAL_CHARS \
                 or not ("\u4e00" <= a <= "\u9fff" and "\u4e00" <= b <= "\u9fff") \
                 or kinds[j + 1] in _NOT_THING_KINDS or kinds[j + 2] in _NOT_THING_KINDS \
-                or tags.get(a, "")[:1] in _NOT_THING_TAGS or tags.get(b, "")[:1] in _NOT_THING_TAGS:
+                or dict.get(tags, a, "")[:1] in _NOT_THING_TAGS or dict.get(tags, b, "")[:1] in _NOT_THING_TAGS:
             continue
         yield j + 1, j + 3
 
@@ -1150,7 +1158,7 @@ def _numeral_pairs(table: dict) -> frozenset:
 def _takes_subject(words: list, kinds: list, tags: dict, k: int) -> bool:
     """Token k opens a clause (the text's start, punctuation or a sequence marker before it) or is what a verb
     before it takes (「要二细」)."""
-    return k == 0 or kinds[k - 1] in ("P", "M") or (tags.get(words[k - 1], "")[:1] == "v" and kinds[k - 1] != "Q")
+    return k == 0 or kinds[k - 1] in ("P", "M") or (dict.get(tags, words[k - 1], "")[:1] == "v" and kinds[k - 1] != "Q")
 
 
 def _done_after(kinds: list, a: int) -> bool:
@@ -1177,17 +1185,17 @@ def _numbered_names(spec: Spec, doc: Doc):
             continue
         h = words[k + 1]
         if len(h) == 1 and k + 2 < n and words[k + 2] in _SUBJECT_ADVERBS and kinds[k] is None \
-                and kinds[k + 1] is None and tags.get(h, "") in _NUMBERED_SUBJECT_TAGS and _takes_subject(words, kinds, tags, k) \
+                and kinds[k + 1] is None and dict.get(tags, h, "") in _NUMBERED_SUBJECT_TAGS and _takes_subject(words, kinds, tags, k) \
                 and _done_after(kinds, k + 2):
             yield k, k + 2  # (s24-values) 「客人要二细就拉六扣」: a numeral and an adjective or noun before 就: a name
             continue
         if len(h) == 2 and (k == 0 or kinds[k - 1] == "P") and kinds[k] is None and kinds[k + 1] in (None, "N", "T") \
-                and tags.get(h, "")[:1] == "n" and h[-1] not in "人们" and all("\u4e00" <= ch <= "\u9fff" for ch in h) \
+                and dict.get(tags, h, "")[:1] == "n" and h[-1] not in "人们" and all("\u4e00" <= ch <= "\u9fff" for ch in h) \
                 and (k + 2 >= n or words[k + 2] not in NUMERAL_CHARS):
             yield k, k + 2  # (s22-terms) opening a clause, before a noun of two characters: 「四弦琴抱在怀里」「五花茶嘛」
             continue
         if len(h) != 1 or kinds[k] is not None \
-                or kinds[k + 1] not in (None, "N", "T") or tags.get(h, "") not in OBJECT_CHAR_TAGS:
+                or kinds[k + 1] not in (None, "N", "T") or dict.get(tags, h, "") not in OBJECT_CHAR_TAGS:
             continue
         if k and (words[k - 1][-1:] in NUMERAL_CHARS or kinds[k - 1] == "Q"):
             continue  # (a number of more digits: 二十, 三四)
@@ -1217,7 +1225,7 @@ def _sized_topic_ends(doc: Doc, tags: dict):
             continue
         e = j
         while e > 0 and j - e < 4 and kinds[e - 1] is None and (
-                tags.get(words[e - 1], "")[:1] in ("r", "d") or words[e - 1] in FILLERS):
+                dict.get(tags, words[e - 1], "")[:1] in ("r", "d") or words[e - 1] in FILLERS):
             e -= 1
         if e > 0 and words[e - 1] in (",", "\uff0c"):
             yield e - 1
@@ -1256,8 +1264,8 @@ def _described_things(spec: Spec, doc: Doc):
             continue
         if any(kinds[j] not in (None, "N", "T", "V", "A") or not "\u4e00" <= words[j][0] <= "\u9fff"
                or words[j] in STOP_NOUNS or words[j] in FILLERS or words[j] in DEMONSTRATIVES
-               or words[j][0] in NUMERAL_CHARS or tags.get(words[j], "")[:1] in ("r", "t", "f", "s", "m")
-               or (j == s and tags.get(words[j], "x")[:1] in FUNCTION_TAGS)
+               or words[j][0] in NUMERAL_CHARS or dict.get(tags, words[j], "")[:1] in ("r", "t", "f", "s", "m")
+               or (j == s and dict.get(tags, words[j], "x")[:1] in FUNCTION_TAGS)
                or (words[j] in spec.terms and spec.terms[words[j]].category == "body") for j in range(s, e)):
             continue
         if e == s + 1 and kinds[s] == "V":
@@ -1271,7 +1279,7 @@ def _described_things(spec: Spec, doc: Doc):
             c += 1
         # 是 + a noun + a verb + 的, closing the clause: what it is made of
         made = words[v] == "是" and c == v + 4 and words[v + 3] == "的" and kinds[v + 1] in (None, "N", "T") \
-            and tags.get(words[v + 1], "")[:1] == "n" and (kinds[v + 2] in ("V", "T") or tags.get(words[v + 2], "")[:1] == "v")
+            and dict.get(tags, words[v + 1], "")[:1] == "n" and (kinds[v + 2] in ("V", "T") or dict.get(tags, words[v + 2], "")[:1] == "v")
         sized = any(kinds[j] == "Q" and quantities[j].name in _SIZE_PARAMS for j in range(v + 1, min(c, v + 4))) \
             and (words[v] != "有" or kinds[v + 1] == "Q")
         if made or sized:
@@ -1305,13 +1313,13 @@ def _numeral_phrases(spec: Spec, doc: Doc) -> list:
         if words[k] not in _PHRASE_NUMERALS:
             continue
         if words[k] == "一" and k + 2 < n and words[k + 2] == "到底" and len(words[k + 1]) == 1 \
-                and tags.get(words[k + 1], "")[:1] == "n" and _clause_edge(words, kinds, k - 1) \
+                and dict.get(tags, words[k + 1], "")[:1] == "n" and _clause_edge(words, kinds, k - 1) \
                 and _clause_edge(words, kinds, k + 3):
             spans.append((starts[k], starts[k + 3]))
         elif 1 <= k and k + 2 < n and words[k + 2] == words[k] and len(words[k - 1]) == 1 \
                 and len(words[k + 1]) == 1 and words[k - 1] != words[k + 1] \
                 and words[k - 1] not in DIRECTION_WORDS and words[k + 1] not in DIRECTION_WORDS \
-                and tags.get(words[k - 1], "")[:1] == "v" and tags.get(words[k + 1], "")[:1] == "v" \
+                and dict.get(tags, words[k - 1], "")[:1] == "v" and dict.get(tags, words[k + 1], "")[:1] == "v" \
                 and _clause_edge(words, kinds, k - 2) and _clause_edge(words, kinds, k + 3):
             spans.append((starts[k - 1], starts[k + 3]))
         elif words[k] == "一" and k + 3 < n and words[k + 2] == "一" and len(words[k + 1]) == 1 \
@@ -1320,7 +1328,7 @@ def _numeral_phrases(spec: Spec, doc: Doc) -> list:
                 and kinds[k + 1] not in _NOT_NAME_KINDS and kinds[k + 3] not in _NOT_NAME_KINDS \
                 and _clause_edge(words, kinds, k - 1) and _clause_edge(words, kinds, k + 4):
             spans.append((starts[k], starts[k + 4]))  # 「一板一叮,」: a clause of its own, two things each once
-    for k in [i for i, w in enumerate(words) if tags.get(w, "") in _SET_PHRASE_TAGS]:  # (a comprehension: cheaper compiled)
+    for k in [i for i, w in enumerate(words) if dict.get(tags, w, "") in _SET_PHRASE_TAGS]:  # (a comprehension: cheaper compiled)
         w = words[k]
         if len(w) == 4 and w[0] in _PHRASE_NUMERALS and w[2] in _PHRASE_NUMERALS and w[1] != w[3] \
                 and not (w[1] in _PHRASE_NUMERALS or w[3] in _PHRASE_NUMERALS) \
@@ -1331,14 +1339,14 @@ def _numeral_phrases(spec: Spec, doc: Doc) -> list:
         raw = q.raw
         if len(raw) == 2 and raw[0] in _PHRASE_NUMERALS and k + 1 < n and kinds[k + 1] is None \
                 and len(words[k + 1]) == 2 and words[k + 1][0] in _PHRASE_NUMERALS \
-                and tags.get(words[k + 1], "") == "m" and _clause_edge(words, kinds, k + 2):
+                and dict.get(tags, words[k + 1], "") == "m" and _clause_edge(words, kinds, k + 2):
             spans.append((starts[k], starts[k + 2]))
             del doc.quantities[k]
             kinds[k] = None
         elif len(raw) == 2 and (raw[0] in _PHRASE_NUMERALS or raw[0] == "两") and raw[0] != "一" and q.name == "count" \
                 and not q.counted \
                 and k + 2 < n and words[k + 1] == "一" and len(words[k + 2]) == 1 \
-                and tags.get(words[k + 2], "")[:1] == "v" and words[k + 2] not in DIRECTION_WORDS \
+                and dict.get(tags, words[k + 2], "")[:1] == "v" and words[k + 2] not in DIRECTION_WORDS \
                 and _clause_edge(words, kinds, k + 3) and (_clause_edge(words, kinds, k - 1) or words[k - 1] in COPULAS):
             # 「脚底下是三步一踢:」: so many of one move, then one of another, as a clause: the move's name,
             # no count of the work (a count of things, 「两块一碰」, is what is counted)
@@ -1373,7 +1381,7 @@ def _split_compounds(spec: Spec, doc: Doc):
         v, o = words[k - 1], words[k + 1]
         if len(v) != 1 or len(o) != 1 or not (k + 2 == n or kinds[k + 2] == "P"):
             continue
-        tv, to = tags.get(v, ""), tags.get(o, "x")
+        tv, to = dict.get(tags, v, ""), dict.get(tags, o, "x")
         if not (kinds[k - 1] in ("V", "T", "C") or tv[:1] == "v") or v in STOP_VERBS or v in TOOL_LEAD \
                 or v in COPULAS or (k >= 2 and words[k - 2] in NEGATIONS):
             continue
@@ -1383,7 +1391,7 @@ def _split_compounds(spec: Spec, doc: Doc):
             continue  # (after the classifier 个 a locative's character is a thing: 「勾个边」)
         if words[k] in _ASPECT_SPLITTERS and (
                 to[:1] == "v" or o in HAND_CHARS or o in MATERIAL_HEADS
-                or not (to == "g" or (tags.get(v + o, "")[:1] == "v" and k >= 2 and (
+                or not (to == "g" or (dict.get(tags, v + o, "")[:1] == "v" and k >= 2 and (
                     words[k - 2][-1] in BODY_CHARS
                     or (words[k - 2] in spec.terms and spec.terms[words[k - 2]].category == "body"))))):
             # (an aspect particle parts only a verb and its object: 「悬着灸」 a morpheme that is no word alone, or
@@ -1413,7 +1421,7 @@ def _counted_names(spec: Spec, norm: str):
         span = norm[max(e - (2 * k - 1), 0):e]
         if len(span) == 2 * k - 1 and all(span[i] == "、" for i in range(1, len(span), 2)) \
                 and (e - 2 * k < 0 or norm[e - 2 * k] != "、") \
-                and all("\u4e00" <= ch <= "\u9fff" and tags.get(ch, "x")[:1] in "vnaz" for ch in span[::2]):
+                and all("\u4e00" <= ch <= "\u9fff" and dict.get(tags, ch, "x")[:1] in "vnaz" for ch in span[::2]):
             start = e - len(span)
             for i in range(0, len(span), 2):
                 yield start + i, start + i + 1
@@ -1421,7 +1429,7 @@ def _counted_names(spec: Spec, norm: str):
         # after: count c1c2…ck said in a row, each a word of its own to jieba and each said again later
         # (the speaker goes on to explain them: 「外边踢叫拐」)
         span = norm[m.end():m.end() + k]
-        if len(span) == k and all(tags.get(ch, "x")[:1] in "vnaz" and ch in norm[m.end() + k:] for ch in span):
+        if len(span) == k and all(dict.get(tags, ch, "x")[:1] in "vnaz" and ch in norm[m.end() + k:] for ch in span):
             for i in range(k):
                 yield m.end() + i, m.end() + i + 1
 
@@ -1452,17 +1460,17 @@ def _part_nouns(spec: Spec, doc: Doc):
         if len(w) != 1 or len(y) != 1 or kinds[k] in ("P", "Q", "M") or kinds[k + 1] in ("P", "Q", "M"):
             continue
         if y in COMPLEMENTS or y in ASPECT_AFTER_VERB or y in RESULT_COMPLEMENTS or y in MODALS \
-                or tags.get(y, "x") not in ("v", "p", "zg", "vg", "ng") or w in COMPLEMENTS \
-                or tags.get(w, "x")[:1] not in "nv":
+                or dict.get(tags, y, "x") not in ("v", "p", "zg", "vg", "ng") or w in COMPLEMENTS \
+                or dict.get(tags, w, "x")[:1] not in "nv":
             continue
         if k == 0 or words[k - 1] in TOOL_LEAD or not (kinds[k - 1] in ("V", "T", "C") or words[k - 1] in
-                                                        ROUTE_PREPOSITIONS or tags.get(words[k - 1], "x")[:1] in "vp"):
+                                                        ROUTE_PREPOSITIONS or dict.get(tags, words[k - 1], "x")[:1] in "vp"):
             continue  # (what a verb or a preposition takes, not a subject and its predicate (皮|动) nor a tool
             #           and the verb it serves (拿针|扎))
         if not "\u4e00" <= w <= "\u9fff" or not "\u4e00" <= y <= "\u9fff" or words.count(y) != 1:
             continue  # (a character the text also says as a word of its own is a verb: 刀不动皮|动)
         if heads is None:  # (the last characters of the text's nouns of two characters or more, once per text)
             heads = {v[-1] for v, kd in zip(words, kinds)
-                     if len(v) >= 2 and (kd in ("N", "T") or tags.get(v, "")[:1] == "n")}
+                     if len(v) >= 2 and (kd in ("N", "T") or dict.get(tags, v, "")[:1] == "n")}
         if w in heads:
             yield k, k + 2

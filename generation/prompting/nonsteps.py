@@ -284,14 +284,17 @@ _AVOIDING_FIRST = frozenset(w[0] for w in _AVOIDING)
 # a clause mark, and the last one before a position (the scans of ``_clause``, in C)
 _MARK = re.compile("[%s]" % "".join(sorted(map(re.escape, _CLAUSE_MARKS))))
 _LAST_MARK = re.compile("(?s:.*)" + _MARK.pattern)
+# (the two scans' bound methods, taken once: compiled, ``_MARK.search(…)`` looks the method up at every call, twice a
+# step)
+_last_mark, _next_mark = _LAST_MARK.match, _MARK.search
 
 
 def _clause(norm: str, at: int, end: int) -> tuple[int, int]:
     """The clause around norm[at:end] (between clause marks, in constant reach)."""
     lo = max(0, at - _REACH)
-    m = _LAST_MARK.match(norm, lo, at)
+    m = _last_mark(norm, lo, at)
     hi = min(len(norm), end + _REACH)
-    m2 = _MARK.search(norm, end, hi)
+    m2 = _next_mark(norm, end, hi)
     return (m.end() if m is not None else lo), (m2.start() if m2 is not None else max(end, hi))
 
 
@@ -318,7 +321,7 @@ def _prohibited(before: str, surface: str, free: int = 0) -> bool:
         return True
     if len(surface) == 1 and len(rest) <= 2 and _GAP_ADVERBS.fullmatch(rest[1:]) is not None:
         return True  # 「莫扎死了」「不敢捆太死」: a result complement after the verb prohibited
-    if rest.startswith(_COVERBS) and len(rest) <= 12:
+    if str.startswith(rest, _COVERBS) and len(rest) <= 12:
         return True
     # 「千万别搁太阳底下晒」: what stands between is no step of its own, and nothing turns the clause
     # (a stroke 「一屈一伸」 opens with its 一: read with the gap)
@@ -331,8 +334,8 @@ def _mishap(norm: str, a: int, b: int, v: int, ve: int, surface: str, starts: li
     """The step's verb (norm[v:ve], in the clause norm[a:b]) is a mishap or the condition that brings it on
     (``starts``: where the text's steps start; ``jiu``, ``yao``: whether the text holds 就, 要 at all)."""
     # (every mishap after a condition is said with 就; _MISHAP's $ is the clause's end, ``endpos``)
-    m = _MISHAP.search(norm, a, b) if jiu and norm.find("就", a, b) >= 0 else None
-    if m is None and yao and norm.find("要", a, b) >= 0 and (y := _MISHAP_YAO.search(norm, a, b)) is not None:
+    m = _MISHAP.search(norm, a, b) if jiu and str.find(norm, "就", a, b) >= 0 else None
+    if m is None and yao and str.find(norm, "要", a, b) >= 0 and (y := _MISHAP_YAO.search(norm, a, b)) is not None:
         # 「刷厚了要起皱的」: the mishap after 要, and its condition, right before 要 (V了/V过/V下来), with no
         # other step between
         at = y.start()
@@ -346,36 +349,36 @@ def _mishap(norm: str, a: int, b: int, v: int, ve: int, surface: str, starts: li
         if at - ve > _CONDITION_REACH or any(ve <= q < at for q in starts):
             return False
         return norm[v - 1:v] == "一" or _CONDITION.search(norm[ve:at]) is not None
-    if jiu and norm.find("就", b + 1, b + 6) >= 0 and b < len(norm) and norm[b] in _CLAUSE_MARKS:
+    if jiu and str.find(norm, "就", b + 1, b + 6) >= 0 and b < len(norm) and norm[b] in _CLAUSE_MARKS:
         # 「熬过了一百七,糖就发苦」: a short clause after, its subject + 就 + the mishap, follows from this one
         # when this one is its condition (V过/V了; not 「刀往下一压,皮就破了」: what a stroke is meant to do)
         c, d = _clause(norm, b + 1, b + 1)
         m = _MISHAP.search(norm[c:d])
         if m is not None and m.start() <= 3 and _CONDITION.search(norm[ve:b]):
             return True
-    if surface[0] in _MISHAP_FIRST and surface.startswith(_MISHAP_WORDS) and norm.endswith(_AVOIDED, a, v):
+    if surface[0] in _MISHAP_FIRST and str.startswith(surface, _MISHAP_WORDS) and str.endswith(norm, _AVOIDED, a, v):
         return True  # 「泡透了下刀不容易崩」
     # (a cue's first character read first: most verbs have none after them or at their clause's start)
-    return (norm[v:v + 1] in _AVOIDING_FIRST and norm.startswith(_AVOIDING, v)) \
-        or (norm[a:a + 1] in _AVOIDING_FIRST and norm.startswith(_AVOIDING, a, v))
+    return (norm[v:v + 1] in _AVOIDING_FIRST and str.startswith(norm, _AVOIDING, v)) \
+        or (norm[a:a + 1] in _AVOIDING_FIRST and str.startswith(norm, _AVOIDING, a, v))
 
 
 def _recap(norm: str, surface: str, ve: int, b: int, st, steps: list, starts: list) -> bool:
     """「V完了,…」: the step's verb ends in 完 (or 完 follows it), a step of the same verb is before it and a
     step after it."""
-    if surface.endswith("完") and len(surface) >= 2:
+    if str.endswith(surface, "完") and len(surface) >= 2:
         at = ve
-    elif norm.startswith("完", ve):
+    elif str.startswith(norm, "完", ve):
         at = ve + 1
-    elif surface.endswith("好") and len(surface) >= 2 and norm.startswith("了", ve):
+    elif str.endswith(surface, "好") and len(surface) >= 2 and str.startswith(norm, "了", ve):
         at = ve  # 「V好了,…」 (「下锅煮…加点碱。煮好了搁石板上」): the same recap, 好 with its 了 only
-    elif norm.startswith("好了", ve):
+    elif str.startswith(norm, "好了", ve):
         at = ve + 1
     else:
         return False
     if not starts or st.start <= starts[0] or st.start >= starts[-1]:
         return False
-    if not (at >= b or norm[at] in _CLAUSE_MARKS or norm.startswith(_RECAP_NEXT, at)):
+    if not (at >= b or norm[at] in _CLAUSE_MARKS or str.startswith(norm, _RECAP_NEXT, at)):
         return False
     v = surface[0]  # (the verb was a step before: 「钉钉子…钉完了」「洗手…洗完了」, not 「勾…弹完了」)
     return any(q.start < st.start and (v in (q.surface or "") or v in (q.action or "")) for q in steps)
@@ -394,6 +397,9 @@ def non_steps(steps: list, norm: str, warned: set | None = None) -> set:
     """The ids of the steps whose verb is not an action done (the classes in the module's docstring); the ids of
     those that are what must not be done or what goes wrong (a prohibition, a mishap, a consequence) are also
     put in ``warned``, when given: what they name is no role of another step."""
+    # (``str.find(norm, …)``, ``str.endswith(before, …)``, here and in the tests it calls: compiled, the string's
+    # own C function is called directly, where ``norm.find(…)`` looks the method up and makes a bound method at
+    # every call)
     gone: set = set()
     warned = set() if warned is None else warned
     starts = [q.start for q in steps]
@@ -413,7 +419,7 @@ def non_steps(steps: list, norm: str, warned: set | None = None) -> set:
         surface = st.surface or st.action or ""
         if not surface or st.start < 0:
             continue
-        v = norm.find(surface, st.start, max(st.end, st.start + len(surface)))
+        v = str.find(norm, surface, st.start, max(st.end, st.start + len(surface)))
         if v == -1:
             continue
         ve = v + len(surface)
@@ -430,18 +436,18 @@ def non_steps(steps: list, norm: str, warned: set | None = None) -> set:
             gone.add(id(st))  # 「篾片拿手弯,弯成半圆」: the same verb again, its extent
         elif surface in _CORRECTION_VERBS:
             gone.add(id(st))
-        elif surface in _VERDICT_WORDS or (pc == "算" and before.endswith(("算", "算是")) and _VERDICT.search(before)):
+        elif surface in _VERDICT_WORDS or (pc == "算" and str.endswith(before, ("算", "算是")) and _VERDICT.search(before)):
             gone.add(id(st))  # 「都算输」「才算数」
         elif surface == "错" and pc != "一":
             gone.add(id(st))  # 「这个比例错不得」: a mistake, not 「往两边一错」
         elif surface in _FEELINGS:
             gone.add(id(st))  # 「疼是有点疼」
-        elif surface in _FUNCTION_WORDS or (surface[0] == "靠" and before.endswith(_RELYING)):
+        elif surface in _FUNCTION_WORDS or (surface[0] == "靠" and str.endswith(before, _RELYING)):
             gone.add(id(st))  # 「每过一梭」「全靠手腕子往下弹」
         elif len(surface) == 1 and last is not None and v >= 2 and norm[v - 1] in _COUNT_NUMERALS \
                 and norm[v - 2] == last[1][-1] and norm[v - 3:v - 2] != norm[v - 1]:
             gone.add(id(st))  # 「拉六扣」
-        elif (surface == "出来" and not before.endswith(_BODY_CHARS)) or (surface in _FALLS and not before and any(
+        elif (surface == "出来" and not str.endswith(before, _BODY_CHARS)) or (surface in _FALLS and not before and any(
                 ve <= q.start < b for q in steps)):
             gone.add(id(st))  # 「盐花一层一层析出来」「落下来拿手接住」
         elif prohibiting and _prohibited(before, surface, free - a):
@@ -455,10 +461,10 @@ def non_steps(steps: list, norm: str, warned: set | None = None) -> set:
             gone.add(id(st))
         elif saying and (_SAYING.search(before) or (surface in ("讲", "说", "道") and _SAYING.search(before + surface))):
             gone.add(id(st))
-        elif nc in _BEFORE_FIRST and after.startswith(_BEFORE_WORDS) and _BEFORE.match(after) and any(
+        elif nc in _BEFORE_FIRST and str.startswith(after, _BEFORE_WORDS) and _BEFORE.match(after) and any(
                 q is not st and q.start > ve and (q.surface or "")[:1] == surface[:1] for q in steps):
             gone.add(id(st))
-        elif pc in _ABLE_LAST and before.endswith(_ABLE) and after.endswith(_READY_ENDS) and _READY.search(after) is not None:
+        elif pc in _ABLE_LAST and str.endswith(before, _ABLE) and str.endswith(after, _READY_ENDS) and _READY.search(after) is not None:
             gone.add(id(st))  # 「松紧能插进一个指头就中」: a test of readiness, not a step
         elif surface in _FINAL_PARTICLES and (ve == len(norm) or norm[ve] in _CLAUSE_MARKS):
             gone.add(id(st))  # 「火就起来咧」: a particle closing the clause
@@ -471,7 +477,7 @@ def non_steps(steps: list, norm: str, warned: set | None = None) -> set:
             warned.add(id(st))  # (what it names is the work's, no role of the next step: 「俺们熬阿胶,驴皮先…」)
         elif job and before in _OPENERS and _JOB_STEP.match(norm, ve, b) is not None:
             gone.add(id(st))  # 「造龙舟头一步是放样」「和料这一步」: the job named, its first step after
-        elif while_ and before in _OPENERS and norm.find("的时候", ve, ve + _WHILE_REACH) >= 0 and _WHILE.match(norm, ve, b) \
+        elif while_ and before in _OPENERS and str.find(norm, "的时候", ve, ve + _WHILE_REACH) >= 0 and _WHILE.match(norm, ve, b) \
                 and any(q.start < st.start and id(q) not in gone and q.surface == surface for q in steps):
             gone.add(id(st))  # 「芦笙是边吹边跳的。吹的时候两只手捧着…」: when, the verb a step already
         elif (nc in _RECAP_FIRST or surface[-1] in _RECAP_ENDS) \
@@ -482,25 +488,25 @@ def non_steps(steps: list, norm: str, warned: set | None = None) -> set:
                 for q in [q for q in steps if q.start < st.start][-3:])):
             gone.add(id(st))
         elif v > a and norm[a] in _RATE_LEADS and st.end <= b and _RATE_BEFORE.fullmatch(before) is not None \
-                and _RATE_AFTER.match(after) is not None and not after.startswith("一" + surface[-1]) and any(
+                and _RATE_AFTER.match(after) is not None and not str.startswith(after, "一" + surface[-1]) and any(
                 id(q) not in gone and surface[0] in (q.surface or "") + (q.action or "") for q in steps[:n]):
             gone.add(id(st))  # 「一分钟能打个一百多下」「一把要扎三十来根」: how often or how much, said of the step before
         elif surface in _DISTANCE_VERBS and _NUMBER.search(after):
             gone.add(id(st))
-        elif pc in _SOUND_LAST and before.endswith(_SOUND):
+        elif pc in _SOUND_LAST and str.endswith(before, _SOUND):
             gone.add(id(st))
         elif before in _OPENERS and (m := _RELATIVE.match(norm, ve, b)) is not None \
                 and b - m.end() >= _PREDICATE_AFTER - 1 and "的" not in norm[m.end():m.end() + 3]:
             gone.add(id(st))  # 「打鼓的人站后头」
-        elif (pc in _DEGREE_LAST and before.endswith(_DEGREE)) or (nc == "得" and _DEGREE_AFTER.fullmatch(after) is not None):
+        elif (pc in _DEGREE_LAST and str.endswith(before, _DEGREE)) or (nc == "得" and _DEGREE_AFTER.fullmatch(after) is not None):
             gone.add(id(st))  # 「描金最见功夫」
         elif len(surface) >= 2 and pc == "个" and _COUNTED.search(before):
             gone.add(id(st))  # 「二十个鼓手」
-        elif ((nc == "下" and norm.startswith("下来", ve)) or (len(surface) > 2 and surface.endswith("下来"))) \
+        elif ((nc == "下" and str.startswith(norm, "下来", ve)) or (len(surface) > 2 and str.endswith(surface, "下来"))) \
                 and "一" in before and _SPAN.search(before):
             gone.add(id(st))  # 「一场演下来两个钟头」
         elif surface in _DIRECTIONS and (
-                (_RESULT_LEAD in before[-4:] and norm.startswith("了", ve))
+                (_RESULT_LEAD in before[-4:] and str.startswith(norm, "了", ve))
                 or (surface in ("下去", "下来") and _STROKE.search(before))):
             gone.add(id(st))  # 「门就开出来了」「一铲子下去三寸」
         elif _mishap(norm, a, b, v, ve, surface, starts, jiu, yao):

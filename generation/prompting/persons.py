@@ -47,14 +47,14 @@ def info_is_person(topic) -> bool:
         return True
     if len(np) < 2:
         return False
-    tag = POS_TAGS.roles.get(np, "")
+    tag = dict.get(POS_TAGS.roles, np, "")  # (compiled, dict's own lookup called directly: no method looked up per call)
     if np[0] in PERSON_PRONOUN_CHARS and (tag == "r" or (len(np) == 2 and np[1] == "们")):
         return True  # 「咱们左手…」「他们」「俺们」
     if tag in NOT_PERSON_TAGS:
         return False  # 武汉/ns, 东汉/t, 或者/c
     if np[-1] == "人" and np[0] in MATERIAL_HEADS:
         return False  # a figure of some stuff (泥人, 面人, 糖人), no person
-    return np[-1] in PERSON_SUFFIXES or np.endswith(PERSON_ENDINGS)
+    return np[-1] in PERSON_SUFFIXES or str.endswith(np, PERSON_ENDINGS)
 
 
 def person_shaped(word: str, tag: str, endings: frozenset = SUBJECT_PERSON_SUFFIXES) -> bool:

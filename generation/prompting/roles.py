@@ -48,7 +48,7 @@ def _other_side_next(term_at: dict, words: list, i: int, e: int) -> bool:
         j += 1
     if j > e:
         return False
-    info, here = term_at.get(j), term_at.get(i)
+    info, here = dict.get(term_at, j), dict.get(term_at, i)
     return info is not None and info.canonical in HAND_TERMS and HAND_TERMS[info.canonical] not in (
         "both", HAND_TERMS[here.canonical])
 
@@ -88,7 +88,9 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
             context.append(i)
         elif k == "B" and i >= e - 1:
             step.before_next = True
-        info = term_at.get(i)
+        # (``dict.get(term_at, i)``, here and throughout the module for the term and tag tables: compiled, that
+        # calls dict's own lookup directly, where ``term_at.get(i)`` looks the method up at every read)
+        info = dict.get(term_at, i)
         if info is None:
             continue
         cat = info.category
@@ -143,7 +145,7 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
         # A technique named as what is done (「这里就是打籽」) counts as the action; a technique
         # named alone (「剪纸嘛,…」) is the topic, not a step.
         for i in ii:
-            info = term_at.get(i)
+            info = dict.get(term_at, i)
             if info is not None and info.category == "technique" and not (
                     # 「扎花的花样多得很」: a technique before 的 and a noun says what kind of thing, it is no
                     # action; 「錾花的时候,左手…」: before 的时候 it says when the steps that follow are done
@@ -165,7 +167,7 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
             locative = words[r0] in ("在", "由")  # 「描在绣底上」 names the ground worked on
             inside_tools, outside = set(), {}
             for i in ii:
-                info = term_at.get(i)
+                info = dict.get(term_at, i)
                 if info is None:
                     continue
                 if r0 <= i <= r1:
@@ -192,15 +194,19 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
                 target = _noun_phrase(doc, term_at, r0 + 1, r1)[0]
                 if target and target != step.tool:
                     step.material = target
-    if not described and step.action is not None and step.material is None and step.tool is None \
-            and not any(kinds[i] in ("N", "H", "O", "L") or (
-                i in term_at and i != action_idx and term_at[i].category != "action") for i in range(s, e + 1)):
-        # 「泥巴呢,先揉熟」「黄土跟沙子三比一,拌匀」: a clause that names nothing works the noun said as a
-        # clause of its own right before it
-        topic = _clause_topic(doc, term_at, s)
-        if topic is not None and not _is_tool_word(topic[0]) and not _is_body(spec, topic[0]) \
-                and not info_is_person(topic) and (topic[1] is None or topic[1].category == "material"):
-            step.material = topic[0]
+    if not described and step.action is not None and step.material is None and step.tool is None:
+        # (a plain loop: compiled, ``any`` over a generator expression makes a generator object for every unit)
+        for i in range(s, e + 1):
+            if kinds[i] in ("N", "H", "O", "L") or (
+                    i in term_at and i != action_idx and term_at[i].category != "action"):
+                break
+        else:
+            # 「泥巴呢,先揉熟」「黄土跟沙子三比一,拌匀」: a clause that names nothing works the noun said as a
+            # clause of its own right before it
+            topic = _clause_topic(doc, term_at, s)
+            if topic is not None and not _is_tool_word(topic[0]) and not _is_body(spec, topic[0]) \
+                    and not info_is_person(topic) and (topic[1] is None or topic[1].category == "material"):
+                step.material = topic[0]
     if step.action is not None and not step.from_technique and not described:
         _with_result(doc, s, e, step)
         _compound_object(step, spec)
@@ -211,10 +217,17 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
             step.vague.append((param, level))
         elif word in spec.manner and step.manner is None:
             step.manner = spec.manner[word]
-    if step.material is not None or step.tool is not None:
-        _drop_persons(spec, doc, s, e, step)
+    material, tool = step.material, step.tool
+    if material is not None or tool is not None:
+        terms = spec.terms
+        if (material is not None and material not in terms) or (tool is not None and tool not in terms):
+            _drop_persons(spec, doc, s, e, step)  # (a name the lexicon lists is never who acts: most units, no call)
         _drop_non_things(doc, s, e, step)
     return step
+
+
+# every word ``_drop_non_things`` may drop, for its first test
+_NON_THING_WORDS = frozenset(HEAT_LEVELS).union(LOCATIVES, PLACE_SIDES, SIDE_DEICTICS, QUALITY_NOUNS, BEAT_NOUNS)
 
 
 def _drop_non_things(doc: Doc, s: int, e: int, step: Step) -> None:
@@ -223,6 +236,10 @@ def _drop_non_things(doc: Doc, s: int, e: int, step: Step) -> None:
     alone (后头, 上面, 那边: 「后头大家帮一句」) says where, a beat kept (「打拍子」「跟着鼓点抖」) how often and a quality
     (「声音发尖」「起个头」: ``words.QUALITY_NOUNS``; a temperature, 锅温, 水温) what a thing is like, never what, in either slot (a beat word taken in
     hand, 「拿拍子拍」, names a paddle: kept)."""
+    material, tool = step.material, step.tool
+    if material not in _NON_THING_WORDS and tool not in _NON_THING_WORDS \
+            and (material or "")[-1:] != TEMPERATURE_SUFFIX and (tool or "")[-1:] != TEMPERATURE_SUFFIX:
+        return  # (neither is one of the words below nor ends in 温: most steps, a lookup each spares the tests)
     words = doc.words
     if step.material in HEAT_LEVELS:
         if step.tool is None:
@@ -281,7 +298,7 @@ def _bare_object_char(doc: Doc, j: int) -> bool:
     words, kinds = doc.words, doc.kinds
     w = words[j]
     return len(w) == 1 and kinds[j] is None and w not in COMPLEMENTS and w not in SKIP \
-        and w not in _MEASURE_ONLY and POS_TAGS.roles.get(w, "") in ("n", "ng", "q") \
+        and w not in _MEASURE_ONLY and dict.get(POS_TAGS.roles, w, "") in ("n", "ng", "q") \
         and (j + 1 == len(words) or kinds[j + 1] == "P")
 
 
@@ -293,7 +310,7 @@ def _on_object_word(doc: Doc, j: int) -> bool:
     上焊药/v): the verb, 上 and the object are the action said (打上蜡), not two verbs."""
     w = doc.words[j]
     return 2 <= len(w) <= 3 and w[0] == "上" and doc.kinds[j] in ("V", "T") \
-        and POS_TAGS.roles.get(w, "")[:1] == "v" and POS_TAGS.roles.get(w[1:], "")[:1] == "n"
+        and dict.get(POS_TAGS.roles, w, "")[:1] == "v" and dict.get(POS_TAGS.roles, w[1:], "")[:1] == "n"
 
 def _compound_object(step: Step, spec: Spec) -> None:
     """A two-character verb-object compound names its own object (离合词: 浸米, 髹漆, 上釉, 穿线,
@@ -340,7 +357,7 @@ def _sprinkled_stuff(spec: Spec, step: Step, surface: str) -> bool:
     noun is the stuff added, the step's material, over the thing named before the verb or the place it goes to
     (what receives it). True where it read so."""
     obj = surface[1]
-    if surface[0] not in SPRINKLE_VERBS or POS_TAGS.roles.get(obj, "")[:1] != "n" or _is_body(spec, obj) \
+    if surface[0] not in SPRINKLE_VERBS or dict.get(POS_TAGS.roles, obj, "")[:1] != "n" or _is_body(spec, obj) \
             or _is_tool_word(obj):
         return False
     step.material = obj
@@ -356,7 +373,7 @@ def _glued_on_object(spec: Spec, step: Step, surface: str) -> bool:
     the object as one verb (the glue ``_with_result`` joined); not a body part, nor a thing whose name says tool."""
     obj = surface[2:]
     pos = spec.pos_tags()
-    if pos.get(surface[1:], "")[:1] != "v" or pos.get(obj, "")[:1] != "n" \
+    if dict.get(pos, surface[1:], "")[:1] != "v" or dict.get(pos, obj, "")[:1] != "n" \
             or _is_body(spec, obj, True) or _is_tool_word(obj):
         return False
     if step.material is None:
@@ -378,7 +395,7 @@ def _compound_object3(spec: Spec, step: Step, surface: str) -> None:
     if step.material is not None or surface[0] in TOOL_LEAD:
         return
     pos = spec.pos_tags()
-    if pos.get(surface[0], "")[:1] != "v" or pos.get(obj, "")[:1] != "n" or _is_body(spec, obj, True):
+    if dict.get(pos, surface[0], "")[:1] != "v" or dict.get(pos, obj, "")[:1] != "n" or _is_body(spec, obj, True):
         return
     step.material = obj
     if step.tool == obj:
@@ -420,7 +437,7 @@ def _split_tool_word(doc: Doc, j: int, e: int):
             and words[j] not in COMPLEMENTS:
         return words[j] + words[j + 1], j + 2
     if j < e and len(words[j]) == 1 and kinds[j] is None and words[j] not in COMPLEMENTS:
-        tag = POS_TAGS.roles.get(words[j], "")
+        tag = dict.get(POS_TAGS.roles, words[j], "")
         if tag in BARE_OBJECT_TAGS and kinds[j + 1] in ("V", "T"):
             return words[j], j + 1  # 「拿筘打紧」: one character jieba reads as a noun morpheme, before the verb
         if j + 2 <= e and tag == "a" and kinds[j + 1] == "N" and len(words[j + 1]) == 1 and kinds[j + 2] in ("V", "T"):
@@ -480,7 +497,7 @@ def _lead_slot_word(doc: Doc, term_at: dict, j: int, e: int) -> bool:
     characters or more that is no function word, quantity, term of another kind or verb itself."""
     words, kinds = doc.words, doc.kinds
     if j < e and len(words[j]) >= 2 and kinds[j] == "V" and j not in doc.quantities \
-            and (_is_tool_word(words[j]) or (_is_material_word(words[j]) and POS_TAGS.roles.get(words[j][0], "")[:1] != "v")) \
+            and (_is_tool_word(words[j]) or (_is_material_word(words[j]) and dict.get(POS_TAGS.roles, words[j][0], "")[:1] != "v")) \
             and words[j] not in TOOL_LEAD \
             and (kinds[j + 1] == "V" or (kinds[j + 1] == "T" and j + 1 in term_at
                                          and term_at[j + 1].category == "action")):
@@ -494,7 +511,7 @@ def _lead_slot_word(doc: Doc, term_at: dict, j: int, e: int) -> bool:
     if w in SKIP or w in COMPLEMENTS or w in NEGATIONS or w in MODALS or w in PREDICATE_ADVERBS \
             or w in DIRECTION_COMPOUNDS or w in MANNER_ADVERBS or w in STOP_NOUNS:
         return False
-    tag = POS_TAGS.roles.get(w, "")
+    tag = dict.get(POS_TAGS.roles, w, "")
     if tag[:1] in ("v", "p", "c", "u", "r", "d", "q", "y", "e", "x") or tag == "mq":
         return False
     nxt = j + 1
@@ -516,14 +533,14 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False, sl
     while j <= e and kinds[j] not in ("T", "N") and (
             words[j] in COMPLEMENTS or (kinds[j] == "Q" and j < e) or (
                 words[j] in DEMONSTRATIVES and j < e
-                and (kinds[j + 1] in ("N", "T") or POS_TAGS.roles.get(words[j + 1], "")[:1] == "n")) or (
+                and (kinds[j + 1] in ("N", "T") or dict.get(POS_TAGS.roles, words[j + 1], "")[:1] == "n")) or (
                 # (s24-values) a rare count word before its noun (「过一梭地纬」「那串小铃铛」): ``extract._rare_counts``
                 kinds[j] is None and j < e and words[j] in POS_TAGS.counts
-                and (kinds[j + 1] in ("N", "T") or POS_TAGS.roles.get(words[j + 1], "") == "a"
-                     or POS_TAGS.roles.get(words[j + 1], "") in UNKNOWN_NAME_TAGS)) or (kinds[j] is None and j < e and (
-                    POS_TAGS.roles.get(words[j], "") in ("m", "mq") or (len(words[j]) == 1 and len(words[j + 1]) >= 2 and POS_TAGS.roles.get(words[j], "") == "q"))
+                and (kinds[j + 1] in ("N", "T") or dict.get(POS_TAGS.roles, words[j + 1], "") == "a"
+                     or dict.get(POS_TAGS.roles, words[j + 1], "") in UNKNOWN_NAME_TAGS)) or (kinds[j] is None and j < e and (
+                    dict.get(POS_TAGS.roles, words[j], "") in ("m", "mq") or (len(words[j]) == 1 and len(words[j + 1]) >= 2 and dict.get(POS_TAGS.roles, words[j], "") == "q"))
                                         and words[j + 1] not in COMPLEMENTS
-                                        and (kinds[j + 1] in ("N", "T") or POS_TAGS.roles.get(words[j + 1], "")[:1] == "n"))):
+                                        and (kinds[j + 1] in ("N", "T") or dict.get(POS_TAGS.roles, words[j + 1], "")[:1] == "n"))):
         j += 1  # 「拿一根鼓槌」「顶着一摞碗」「喝口奶茶」: a numeral and classifier (or a classifier alone) before the noun
     if j < e and kinds[j] in ("N", None) and j and len(words[j]) == 1 and words[j] in CLOSING_RESULTS \
             and kinds[j - 1] in ("V", "T") and len(words[j - 1]) == 1 and words[j - 1] not in TOOL_LEAD \
@@ -536,7 +553,7 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False, sl
         k += 1
     while k <= e and len(parts) < 3:
         kind = kinds[k]
-        info = term_at.get(k)
+        info = dict.get(term_at, k)
         if k == j and info is not None and info.category == "technique" and words[k] in BODY_POINT_WORDS:
             parts.append(words[k])  # 「按手上的穴位」「在穴位上揉」: a point on the body is the spot worked (no technique)
             infos.append(None)
@@ -544,10 +561,10 @@ def _noun_phrase(doc: Doc, term_at: dict, j: int, e: int, body: bool = False, sl
             break
         if kind == "N" or (info is not None and (info.category in ("tool", "material") or (
                 body and info.category == "body" and not parts))) or (
-                kind is None and k < e and kinds[k + 1] == "N" and POS_TAGS.roles.get(words[k], "")[:1] == "n") or (
-                kind is None and k == j and len(words[k]) >= 2 and POS_TAGS.roles.get(words[k], "") in UNKNOWN_NAME_TAGS) or (
-                kind == "A" and k == j and info is None and POS_TAGS.roles.get(words[k], "")[:1] == "n" and k > 0 and (
-                    kinds[k - 1] in ("O", "L", "Q") or POS_TAGS.roles.get(words[k - 1], "") in ("m", "mq", "q")
+                kind is None and k < e and kinds[k + 1] == "N" and dict.get(POS_TAGS.roles, words[k], "")[:1] == "n") or (
+                kind is None and k == j and len(words[k]) >= 2 and dict.get(POS_TAGS.roles, words[k], "") in UNKNOWN_NAME_TAGS) or (
+                kind == "A" and k == j and info is None and dict.get(POS_TAGS.roles, words[k], "")[:1] == "n" and k > 0 and (
+                    kinds[k - 1] in ("O", "L", "Q") or dict.get(POS_TAGS.roles, words[k - 1], "") in ("m", "mq", "q")
                     or words[k - 1][-1:] == "的"
                     or (kinds[k - 1] in ("V", "T") and words[k - 1][-1:] not in MADE_COMPLEMENTS))):
             # 「马莲」「草」: a name jieba tags as a person or place, before a noun, is part of it;
@@ -594,14 +611,14 @@ def _modifier_adjective(doc: Doc, j: int) -> bool:
     """Token j is one character jieba tags an adjective (小, 厚, 新, 长), untagged here, that modifies the noun
     after it: not a result or state the verb before it reaches (「晒干」「擦亮」: 干, 亮 close the verb)."""
     w = doc.words[j]
-    if len(w) != 1 or POS_TAGS.roles.get(w, "") != "a" or w in COMPLEMENTS:
+    if len(w) != 1 or dict.get(POS_TAGS.roles, w, "") != "a" or w in COMPLEMENTS:
         return False
     return not (j > 0 and doc.kinds[j - 1] in ("V", "T") and (w in RESULT_COMPLEMENTS or w in STATE_RESULTS))
 
 
 def _is_place_word(w: str) -> bool:
     """A word that says where on a thing (后头, 上头, 后边, 左边): a locative, a side, or a word jieba tags f."""
-    return w in LOCATIVES or w in PLACE_SIDES or POS_TAGS.roles.get(w, "") == "f"
+    return w in LOCATIVES or w in PLACE_SIDES or dict.get(POS_TAGS.roles, w, "") == "f"
 
 
 def _counted_after_place(doc: Doc, term_at: dict, j: int, e: int):
@@ -612,7 +629,7 @@ def _counted_after_place(doc: Doc, term_at: dict, j: int, e: int):
     k = j
     if k < e and words[k] in DEMONSTRATIVES:
         k += 1
-    while k < e and k < j + 3 and (kinds[k] == "Q" or (kinds[k] is None and POS_TAGS.roles.get(words[k], "") in ("m", "mq", "q"))):
+    while k < e and k < j + 3 and (kinds[k] == "Q" or (kinds[k] is None and dict.get(POS_TAGS.roles, words[k], "") in ("m", "mq", "q"))):
         k += 1
     if k == j or k > e:
         return None
@@ -620,7 +637,7 @@ def _counted_after_place(doc: Doc, term_at: dict, j: int, e: int):
     if np is not None:
         return np, info, after
     w = words[k]
-    if len(w) == 1 and kinds[k] is None and POS_TAGS.roles.get(w, "") in BARE_OBJECT_TAGS and (
+    if len(w) == 1 and kinds[k] is None and dict.get(POS_TAGS.roles, w, "") in BARE_OBJECT_TAGS and (
             k == e or kinds[k + 1] == "P" or COORD_RE.fullmatch(words[k + 1]) is not None):
         return w, None, k + 1
     return None
@@ -634,7 +651,7 @@ def _located_head(doc: Doc, term_at: dict, j: int, e: int, first, body: bool = F
     words = doc.words
     np, _, k = first
     if np is None:
-        if j > e or not (words[j] in LOCATIVES or POS_TAGS.roles.get(words[j], "") in ("f", "s")):
+        if j > e or not (words[j] in LOCATIVES or dict.get(POS_TAGS.roles, words[j], "") in ("f", "s")):
             return first
     elif k > e or not (words[k] in LOCATIVE_SUFFIX or words[k] in LOCATIVES):
         return first
@@ -652,7 +669,7 @@ def _modified_head(doc: Doc, term_at: dict, j: int, e: int):
     the clause or has a locative after it: the noun after 的 heads the phrase. (noun, lexicon info or None, index
     after it), or None."""
     words, kinds = doc.words, doc.kinds
-    opening = POS_TAGS.roles.get(words[j], "") if j <= e else ""
+    opening = dict.get(POS_TAGS.roles, words[j], "") if j <= e else ""
     if j > e or kinds[j] in MODIFIER_STOP_KINDS or kinds[j] in ("R", "N") or words[j] == "的" \
             or not (kinds[j] in ("Q", "V", "C") or opening[:1] in MODIFIER_OPENING_TAGS):
         # (a noun or a place before 的 says whose or where, 「刘伯温的故事」「台边的立柱」: no modifier read here;
@@ -662,7 +679,7 @@ def _modified_head(doc: Doc, term_at: dict, j: int, e: int):
         if kinds[k] in MODIFIER_STOP_KINDS or words[k] in NEGATIONS:
             return None
         if words[k] == "的":
-            if all(kinds[m] == "Q" or POS_TAGS.roles.get(words[m], "") in ("m", "mq", "q") for m in range(j, k)):
+            if all(kinds[m] == "Q" or dict.get(POS_TAGS.roles, words[m], "") in ("m", "mq", "q") for m in range(j, k)):
                 return None  # 「一年的农事」: a count or a time alone says how much, not what the thing is like
             np, info, after = _noun_phrase(doc, term_at, k + 1, e)
             if np is None or np in PART_WORDS or info_is_person((np, info)) or not (
@@ -729,7 +746,7 @@ def _bare_object(doc: Doc, j: int, e: int):
                 or w in MANNER_VERBS:
             return None
         chars.append(w)
-    if not (any(c in MATERIAL_HEADS or c in TOOL_HEADS for c in chars) or POS_TAGS.roles.get(chars[-1], "") in BARE_OBJECT_TAGS):
+    if not (any(c in MATERIAL_HEADS or c in TOOL_HEADS for c in chars) or dict.get(POS_TAGS.roles, chars[-1], "") in BARE_OBJECT_TAGS):
         return None
     return "".join(chars)
 
@@ -755,9 +772,9 @@ def _named_work(doc: Doc, term_at: dict, v: int, j: int, e: int) -> bool:
         return False
     w = words[j]
     if kinds[j] in ("T", "A"):
-        info = term_at.get(j)
+        info = dict.get(term_at, j)
         return len(w) >= 2 and (info is None or info.category not in ("action", "body", "tool", "material")) \
-            and (POS_TAGS.roles.get(w, "")[:1] == "n" or w[-1] in PERFORMED_SUFFIX)
+            and (dict.get(POS_TAGS.roles, w, "")[:1] == "n" or w[-1] in PERFORMED_SUFFIX)
     return kinds[j] is None and len(w) >= 3 and w[-1] in PERFORMED_SUFFIX
 
 
@@ -828,7 +845,7 @@ def _clause_topic(doc: Doc, term_at: dict, s: int):
 def _term_verb(pos: dict, term_at: dict, w: str, i: int) -> bool:
     """The spec's term at token i is read as a verb by ``_open_read`` (where it is not the unit's action): jieba's
     table tags it a verb, and it names an action or no term at all."""
-    return pos.get(w, "")[:1] == "v" and (i not in term_at or term_at[i].category == "action")
+    return dict.get(pos, w, "")[:1] == "v" and (i not in term_at or term_at[i].category == "action")
 
 
 # the kinds of token at which ``_open_read``'s walk reads something that can reach the step for a craft the spec
@@ -990,7 +1007,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             elif np is None and i + 1 < e and kinds[i + 1] is None and len(words[i + 1]) == 1 \
                     and words[i + 1] not in COMPLEMENTS and words[i + 1] not in FILLERS \
                     and words[i + 1] not in NEGATIONS and kinds[i + 2] in ("V", "T") \
-                    and pos.get(words[i + 1], "x")[:1] not in FUNCTION_TAGS.difference("rd"):
+                    and dict.get(pos, words[i + 1], "x")[:1] not in FUNCTION_TAGS.difference("rd"):
                 # 「拿木槌把边敲平」「拿熨斗把它烫平」: one character between 把 and the verb is what is worked
                 # (它 stands for what the step before worked: ``_carry_dropped_object``)
                 np, info, nxt = words[i + 1], None, i + 2
@@ -1032,7 +1049,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                     continue
         elif k == "V" or (k == "C" and not described) or (k == "T" and i != action_idx and _term_verb(pos, term_at, w, i)):
             if k == "C" and i > s and (kinds[i - 1] in ("V", "L") or (
-                    kinds[i - 1] == "T" and pos.get(words[i - 1], "")[:1] == "v")):
+                    kinds[i - 1] == "T" and dict.get(pos, words[i - 1], "")[:1] == "v")):
                 pass  # 「拿出来」「捞出来」: the direction of the verb before it, no action of its own
             elif not (i > s and words[i - 1] in NEGATIONS) and i < cut:  # 「剪刀不动」 is no action
                 verbs.append(i)
@@ -1043,11 +1060,11 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         elif k == "N" and i in doc.roles:
             step.subject = True  # 「上手弹三弦」: who does it, not what is worked
             step.role = step.role or w
-        elif (k == "N" or (k is None and i == s and len(w) >= 2 and pos.get(w, "") in UNKNOWN_NAME_TAGS
+        elif (k == "N" or (k is None and i == s and len(w) >= 2 and dict.get(pos, w, "") in UNKNOWN_NAME_TAGS
                            and i < e and kinds[i + 1] in ("V", "T", "C"))
               or (k == "T" and not described and i == s and i < e and kinds[i + 1] == "V" and i in term_at
                   and term_at[i].category not in ("action", "tool", "material", "body")
-                  and pos.get(w, "")[:1] == "n")) \
+                  and dict.get(pos, w, "")[:1] == "n")) \
                 and not verbs and topic is None and not after_relation and (i == s or words[i - 1] != "得"):
             # (a name jieba tags as a person or place opening the clause before its verb is a noun:
             # 「壶盖/ns 盖上去」; so is a term the lexicon lists as a technique's word: 「水袖搭在手腕上」)
@@ -1105,7 +1122,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             surface = surface[0]  # 「熬到」 → 熬 (a result complement stays: 分开, 压干, 揭起)
         if len(surface) == 3 and surface[1] == "一" and surface[0] == surface[2]:
             surface = surface[0]  # 「松一松」「试一试」 → 松, 试
-        if len(surface) == 2 and surface[0] == "一" and (surface[1] in CONTEXT_HAND_VERBS or pos.get(
+        if len(surface) == 2 and surface[0] == "一" and (surface[1] in CONTEXT_HAND_VERBS or dict.get(pos, 
                 surface[1], "")[:1] == "v"):
             surface = surface[1]  # 「一晃」 → 晃
         if len(surface) > 2 and surface[0] in "往向朝" and surface[1] in "上下里外前后":
@@ -1165,7 +1182,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                     j not in term_at or term_at[j].category != "action"):
                 np, info, after = words[j], None, j + 1  # 「提着影人的脖签」: a term of any kind before 的
             elif j > action_idx and j + 2 <= e and words[j + 1] == "的" and kinds[j] is None \
-                    and POS_TAGS.roles.get(words[j], "")[:1] in ("a", "z") and not _yields_result(words, action_idx, j) \
+                    and dict.get(POS_TAGS.roles, words[j], "")[:1] in ("a", "z") and not _yields_result(words, action_idx, j) \
                     and (described_np := _noun_phrase(doc, term_at, j + 2, e, body=True))[0] is not None:
                 # 「插上新的旗子」「换上干净的布」: an adjective and 的 before the object say what it is like
                 np, info, after = described_np
@@ -1207,9 +1224,9 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 np, info, after = owner
             elif into and j < e and j > action_idx and kinds[j] is None and len(words[j]) <= 2 \
                     and words[j] not in FILLERS and words[j] not in COMPLEMENTS and (
-                        (words[j + 1] in LOCATIVES and pos.get(words[j], "x")[:1] not in FUNCTION_TAGS)
+                        (words[j + 1] in LOCATIVES and dict.get(pos, words[j], "x")[:1] not in FUNCTION_TAGS)
                         or (j + 1 < e and len(words[j]) == 1 and len(words[j + 1]) == 1 and kinds[j + 1] == "N"
-                            and words[j + 2] in LOCATIVES and pos.get(words[j], "x")[:1] not in "pcurmq")):
+                            and words[j + 2] in LOCATIVES and dict.get(pos, words[j], "x")[:1] not in "pcurmq")):
                 # 「伸进醪里」「伸进鞠里头」: a word jieba does not know (or one character it reads as an
                 # adverb, glued to the one-character noun after it), between a verb going into and a
                 # locative, is the place gone into
@@ -1280,7 +1297,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
                 object_np = (np, info)
                 if step.tool == np and lead_tool != np:
                     step.tool = None
-            if not into and nxt <= e and kinds[nxt] != "Q" and pos.get(words[nxt], "") not in ("m", "mq", "q") \
+            if not into and nxt <= e and kinds[nxt] != "Q" and dict.get(pos, words[nxt], "") not in ("m", "mq", "q") \
                     and words[nxt] not in ("个", "一个") and (
                         (info is None and (_is_material_word(np) or _is_tool_word(np)))
                         or (info is not None and info.category in ("material", "tool"))):
@@ -1553,9 +1570,9 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             a -= 1
         if a > s and a < action_idx and words[a - 1] in ("上", "下") and (topic is None or topic_at < a - 1) and (
                 a - 1 == s or kinds[a - 2] in ("M", "P") or words[a - 2] == "了" or words[a - 2][:1] == "第"
-                or POS_TAGS.roles.get(words[a - 2], "")[:1] in ("t", "d", "c")) \
+                or dict.get(POS_TAGS.roles, words[a - 2], "")[:1] in ("t", "d", "c")) \
                 and all(kinds[k] == "N" or (kinds[k] == "T" and k in term_at and term_at[k].category in ("tool", "material"))
-                        or (kinds[k] is None and POS_TAGS.roles.get(words[k], "") in BARE_OBJECT_TAGS)
+                        or (kinds[k] is None and dict.get(POS_TAGS.roles, words[k], "") in BARE_OBJECT_TAGS)
                         for k in range(a, action_idx)):
             vessel = "".join(words[a:action_idx])
             named = term_at[a].canonical if a + 1 == action_idx and a in term_at else vessel
@@ -1569,7 +1586,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     if topic is not None and not described and step.tool is None and not has_object and ba_obj is None \
             and action_idx is not None and s < topic_at < action_idx and words[topic_at - 1] in ("上", "下") \
             and (topic_at - 1 == s or kinds[topic_at - 2] in ("M", "P") or words[topic_at - 2][:1] == "第"
-                 or POS_TAGS.roles.get(words[topic_at - 2], "")[:1] in ("t", "d", "c")) and kinds[action_idx] in ("V", "T") and not _is_body(spec, topic[0]) \
+                 or dict.get(POS_TAGS.roles, words[topic_at - 2], "")[:1] in ("t", "d", "c")) and kinds[action_idx] in ("V", "T") and not _is_body(spec, topic[0]) \
             and (topic[1] is None or topic[1].category in ("tool", "material")):
         # 「上甑子蒸」「下锅煮」: 上/下 opening the clause before a noun and a verb with no object of its own
         # is the verb 'put onto, into': the noun is the vessel or support the work is done in, a tool
@@ -1676,7 +1693,7 @@ def _sized_object(doc: Doc, term_at: dict, j: int, e: int):
     that noun, the object (noun, lexicon info or None, index after it), or None."""
     words, kinds = doc.words, doc.kinds
     k = j
-    while k < e and kinds[k] is None and POS_TAGS.roles.get(words[k], "") in ("m", "mq", "q"):
+    while k < e and kinds[k] is None and dict.get(POS_TAGS.roles, words[k], "") in ("m", "mq", "q"):
         k += 1
     if k + 2 > e:
         return None
@@ -1700,7 +1717,7 @@ def _place_owner(doc: Doc, term_at: dict, j: int, e: int):
     if words[j + 1] == "的":
         got = _located_head(doc, term_at, j, e, (None, None, j), body=True)
         return got if got[0] is not None else None
-    if j + 2 < e and POS_TAGS.roles.get(words[j], "") == "f" and kinds[j + 1] in ("N", "T"):
+    if j + 2 < e and dict.get(POS_TAGS.roles, words[j], "") == "f" and kinds[j + 1] in ("N", "T"):
         got = _noun_phrase(doc, term_at, j + 1, e, body=True)
         if got[0] is not None and got[2] < e and words[got[2]] == "的":
             return got
@@ -1800,7 +1817,7 @@ def _state_after_de(doc: Doc, v, e: int) -> bool:
     if j > e or doc.kinds[j] == "P":
         return False
     w = words[j]
-    return (w[-1] in STATE_RESULTS and len(w) <= 2) or POS_TAGS.roles.get(w, "") == "z"
+    return (w[-1] in STATE_RESULTS and len(w) <= 2) or dict.get(POS_TAGS.roles, w, "") == "z"
 
 
 def _named_as_place(doc: Doc, i: int, np: str) -> bool:
@@ -1877,7 +1894,7 @@ def _subject_person(doc: Doc, s: int, e: int, np: str) -> bool:
     where a subject stands (``persons.SUBJECT_POSITIONS``: the clause head, after 的, a count or 老/小), so it names
     who acts when a hand word or 们 follows it (before a verb or 就/都/也 too for X手: 「对面的骑手追过来」「小工两只手
     扶着」「学生们」); 花生 before a verb stays the thing."""
-    tag = POS_TAGS.roles.get(np, "")
+    tag = dict.get(POS_TAGS.roles, np, "")
     if not person_shaped(np, tag):
         return False
     if np[-1] == "手" and tag in ("n", "nr"):
@@ -1890,7 +1907,7 @@ def _subject_person(doc: Doc, s: int, e: int, np: str) -> bool:
         if nk == "H" or nxt == "们":
             return True
         if np[-1] == "手" and (nxt in SUBJECT_NEXT_WORDS or nk == "V" or (
-                nk == "T" and POS_TAGS.roles.get(nxt, "")[:1] == "v")):
+                nk == "T" and dict.get(POS_TAGS.roles, nxt, "")[:1] == "v")):
             return True
     return False
 
@@ -1911,7 +1928,7 @@ def _drop_persons(spec: Spec, doc: Doc, s: int, e: int, step: Step) -> None:
             tail, head = np[-k:], np[:-k]
             if len(head) >= 2 and tail not in spec.terms and info_is_person((tail, None)):
                 # 「席子病人」 → 席子; 「落地后生」 (a verb first) → nothing
-                keep = POS_TAGS.roles.get(head, "")[:1] == "n" and not info_is_person((head, None))
+                keep = dict.get(POS_TAGS.roles, head, "")[:1] == "n" and not info_is_person((head, None))
                 setattr(step, field, head if keep else None)
                 break
 
@@ -1935,7 +1952,7 @@ def _relation(spec, doc: Doc, term_at: dict, markers: list, e: int, action_idx) 
         stop = min(stop, i + 8)
         end = None
         for j in range(i + 1, stop):
-            info = term_at.get(j)
+            info = dict.get(term_at, j)
             if (info is not None and info.category == "action") or doc.kinds[j] == "V":
                 break  # (a verb the lexicon does not know ends the phrase too: 「往里头灌釉」 is where, then what)
             if j in qmap or words[j] in spec.vague or words[j] in spec.manner:
@@ -1954,6 +1971,7 @@ def _relation(spec, doc: Doc, term_at: dict, markers: list, e: int, action_idx) 
 
 
 _JOIN_CHAR = re.compile("[%s]" % "".join(sorted({c for w in JOIN_WORDS for c in w})))
+_join_char_search = _JOIN_CHAR.search  # (bound once: compiled, ``_JOIN_CHAR.search(…)`` looks the method up per step)
 
 
 def joined_things(spec: Spec, doc: Doc, term_at: dict, norm: str, step: Step) -> None:
@@ -1964,7 +1982,7 @@ def joined_things(spec: Spec, doc: Doc, term_at: dict, norm: str, step: Step) ->
     ``JOIN_COMPARISONS``), a pair that only describes the noun after 的 (「额头与鼻梁的白线」), a body part, a
     person or a place joined to the thing, nor a thing the step only carried over from the clause before."""
     if step.start < 0 or (not step.material and not step.tool) \
-            or _JOIN_CHAR.search(norm, max(0, step.start - 2), step.end + 2) is None:
+            or _join_char_search(norm, max(0, step.start - 2), step.end + 2) is None:
         return  # (a joined thing stands right beside the name said in the step's span: no join word there, none)
     words = doc.words
     n = len(words)
@@ -2022,10 +2040,10 @@ def _said_in_step(doc: Doc, term_at: dict, norm: str, step: Step, name: str):
     starts = doc.starts
     lo, hi = bisect_left(starts, step.start), bisect_left(starts, step.end)
     for i in range(lo, min(hi, len(doc.words))):
-        info = term_at.get(i)
+        info = dict.get(term_at, i)
         if info is not None and info.canonical == name:
             return i, i + 1
-        if norm.startswith(name, starts[i]):
+        if str.startswith(norm, name, starts[i]):  # (compiled, str's own C function: no method looked up per token)
             j = bisect_left(starts, starts[i] + len(name), i + 1)
             if j < len(starts) and starts[j] == starts[i] + len(name):
                 return i, j
@@ -2052,14 +2070,14 @@ def _joined_part(spec: Spec, doc: Doc, term_at: dict, j: int, last: int):
     if j > last:
         return None
     words, kinds = doc.words, doc.kinds
-    info = term_at.get(j)
+    info = dict.get(term_at, j)
     if (kinds[j] in ("V", "T") or words[j] in COMPLEMENTS) and not (
             info is not None and info.category in ("tool", "material")):
         return None  # 「配颜色、过梭」: a verb after the comma opens a clause of its own
     np, info, after = _noun_phrase(doc, term_at, j, last)
     if np is None:
         w = words[j]
-        if kinds[j] in (None, "N") and len(w) >= 2 and POS_TAGS.roles.get(w, "")[:1] == "n" and w not in SKIP:
+        if kinds[j] in (None, "N") and len(w) >= 2 and dict.get(POS_TAGS.roles, w, "")[:1] == "n" and w not in SKIP:
             np, info, after = w, None, j + 1  # 「艾叶、丁香」: a noun jieba knows, untagged here
         else:
             return None
@@ -2084,7 +2102,7 @@ def _joined_before(spec: Spec, doc: Doc, term_at: dict, j: int):
         if np is None or after != j + 1:
             if s == j:
                 w = words[j]
-                if kinds[j] in (None, "N") and len(w) >= 2 and POS_TAGS.roles.get(w, "")[:1] == "n" and w not in SKIP:
+                if kinds[j] in (None, "N") and len(w) >= 2 and dict.get(POS_TAGS.roles, w, "")[:1] == "n" and w not in SKIP:
                     best = (w, None, j)
                     continue
             break
@@ -2094,7 +2112,7 @@ def _joined_before(spec: Spec, doc: Doc, term_at: dict, j: int):
     if best is None or not _joined_thing(spec, best[0], best[1]):
         return None
     k = best[2] - 1
-    tag = POS_TAGS.roles.get(words[k], "") if k >= 0 else ""
+    tag = dict.get(POS_TAGS.roles, words[k], "") if k >= 0 else ""
     if k >= 0 and (kinds[k] in ("N", "R") or (kinds[k] is None and (tag[:1] == "n" or tag in ("t", "b", "u")))):
         # 「冬稻茎」「与之结为夫妇」: the phrase goes on before (a modifier, an object pronoun's particle), it is no
         # whole name here; 「在秋收、谷子进仓后」: after a place or time preposition the pair says when or where
