@@ -145,7 +145,7 @@ def _counted_thing(q, pos_tags: dict, w: str) -> bool:
     for c in raw[:-1]:
         if c not in NUMERAL_CHARS:
             return False
-    return pos_tags.get(w[1], "")[:1] == "n"
+    return dict.get(pos_tags, w[1], "")[:1] == "n"
 
 
 # the kinds of the word that takes what a count word counts as its object: a verb, a term, 把/将, 拿/用
@@ -175,14 +175,14 @@ def _counts_before_things(words: list, starts: list, kinds: list, qmap: dict, co
     while i < n - 1:
         t = i - 1 if i < 2 or words[i - 1] not in ("着", "了") else i - 2  # (「提着那串…」: the verb before its aspect)
         if words[i] not in counts or not i or not (
-                kinds[t] in _COUNT_TAKERS or pos_tags.get(words[t], "")[:1] == "v" or words[t] == "过"):
+                kinds[t] in _COUNT_TAKERS or dict.get(pos_tags, words[t], "")[:1] == "v" or words[t] == "过"):
             i += 1  # (only where a thing is taken, after a verb or 把/拿: opening a clause, 「一梭彩绒过完了」, it is left)
             continue
         j = i + 1
-        if len(words[j]) == 1 and pos_tags.get(words[j], "") == "a" and j + 1 < n:
+        if len(words[j]) == 1 and dict.get(pos_tags, words[j], "") == "a" and j + 1 < n:
             j += 1  # (「那串小铃铛」: an adjective before the noun)
         if len(words[j]) >= 2 and (kinds[j] in ("N", "T") or (
-                kinds[j] is None and pos_tags.get(words[j], "") in UNKNOWN_NAME_TAGS)):
+                kinds[j] is None and dict.get(pos_tags, words[j], "") in UNKNOWN_NAME_TAGS)):
             kinds[i] = None  # (a noun, or a name jieba's dictionary lacks and tags a person's or a place's: 干辣椒/nr)
         elif j == i + 1 and j + 1 < n and len(words[j]) == 1 and len(words[j + 1]) == 1 and kinds[j] is None \
                 and kinds[j + 1] == "N" and "\u4e00" <= words[j] <= "\u9fff" and (j + 2 == n or kinds[j + 2] == "P"):
@@ -219,7 +219,7 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
     for i in [i for i, w in enumerate(words) if kinds[i] is None and len(w) == 1]:
         w = words[i]
         if "\u4e00" <= w <= "\u9fff" and w not in pos_tags and (
-                (i and pos_tags.get(words[i - 1], "")[:1] in ("q", "m"))
+                (i and dict.get(pos_tags, words[i - 1], "")[:1] in ("q", "m"))
                 or (i + 1 < n and words[i + 1] == "的")
                 or (i and words[i - 1] in ODD_NOUN_BEFORE)
                 or ((i == 0 or words[i - 1] in CLAUSE_COMMAS or words[i - 1] in FULL_STOPS)
@@ -244,7 +244,7 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
         if kind == "V":
             # (the rules for a verb; no rule for a noun or for 上/下 below reads one)
             if words[i][-1] in AGENT_SUFFIX and i + 1 < n \
-                    and person_shaped(words[i], pos_tags.get(words[i], ""), AGENT_SUFFIX) \
+                    and person_shaped(words[i], dict.get(pos_tags, words[i], ""), AGENT_SUFFIX) \
                     and person_position(words, kinds, i) == HEAD:
                 # 「鼓手坐在船头」「划手跟着鼓点…」: at the head of a clause and followed by a verb, X手 is
                 # the person doing it (jieba tags 鼓手 and 划手 as verbs), not the action
@@ -275,7 +275,7 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             # verb-object compounds such as 下锅 or 穿线 as nouns): 「泡好了就下锅」
             kinds[i] = "V"
         elif kind == "N" and len(words[i]) == 2 and words[i][0] in VESSEL_ENTRY_VERBS \
-                and words[i][1] in VESSELS_ENTERED and pos_tags.get(words[i], "")[:1] == "n" \
+                and words[i][1] in VESSELS_ENTERED and dict.get(pos_tags, words[i], "")[:1] == "n" \
                 and not (i + 1 < n and words[i + 1] in ("的", "里", "中", "内")) \
                 and not (i and words[i - 1] in ("的", "个", "这", "那")):
             # 「最后装坛」「跟红枣一块下锅」「洗好了下锅」: jieba's one noun for a verb that puts the thing into a
@@ -283,13 +283,13 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             kinds[i] = "V"
         elif kind == "N" and len(words[i]) == 2 and words[i][0] in DIRECTION_VERBS and words[i][1] in TOOL_HEADS \
                 and i + 1 < n and (i == 0 or kinds[i - 1] in ("P", "M") or words[i - 1] == "了") \
-                and (kinds[i + 1] == "V" or (kinds[i + 1] == "T" and pos_tags.get(words[i + 1], "")[:1] == "v")):
+                and (kinds[i + 1] == "V" or (kinds[i + 1] == "T" and dict.get(pos_tags, words[i + 1], "")[:1] == "v")):
             # 「泡软了下锅煮」「下锅熬」: jieba's 下锅/上锅 (a noun to it) opening a clause before a verb puts the
             # thing into the vessel, a verb-object word: the vessel is where the next verb works
             kinds[i] = "V"
         elif kind == "N" and i + 1 < n and (words[i + 1] in ASPECT_AFTER_VERB or (
                 words[i + 1][:1] == "成" and len(words[i]) == 1)) and (
-                len(words[i]) == 1 or pos_tags.get(words[i], "")[:2] in ("ng", "vn")) and (
+                len(words[i]) == 1 or dict.get(pos_tags, words[i], "")[:2] in ("ng", "vn")) and (
                 i == 0 or len(words[i]) == 1 or kinds[i - 1] in (None, "P", "M", "O", "H") or words[i - 1] in MANNER_ADVERBS) \
                 and not (words[i + 1] == "过" and any(words[j] in TOOL_LEAD for j in range(max(0, i - 2), i))):
             # a noun does not take 了/着/过 or a result complement: a one-character word jieba tags as
@@ -297,12 +297,12 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             # thing taken in hand before 过, the verb 'pass through' (「拿细箩过一遍」)
             kinds[i] = "V"
         elif kind == "N" and i and (words[i - 1] in MANNER_ADVERBS or words[i - 1] in MODALS) and (
-                len(words[i]) == 1 or pos_tags.get(words[i], "")[:2] in ("ng", "vn")) and (
+                len(words[i]) == 1 or dict.get(pos_tags, words[i], "")[:2] in ("ng", "vn")) and (
                 i + 1 == n or kinds[i + 1] in ("P", "Q", "N", "T") or (len(words[i]) == 1 and (
                     # 「再换个大的」「再换深一点的线」「先换一根」: one character after the adverb, then 个, an
                     # adjective or a numeral before its object (jieba's 换/nz)
-                    words[i + 1] == "个" or (len(words[i + 1]) == 1 and pos_tags.get(words[i + 1], "") == "a")
-                    or (pos_tags.get(words[i + 1], "") in ("m", "mq") and words[i + 1][0] in NUMERAL_CHARS)))):
+                    words[i + 1] == "个" or (len(words[i + 1]) == 1 and dict.get(pos_tags, words[i + 1], "") == "a")
+                    or (dict.get(pos_tags, words[i + 1], "") in ("m", "mq") and words[i + 1][0] in NUMERAL_CHARS)))):
             # 「慢慢锯」「要刨」: after a manner adverb or a modal the word is the predicate
             kinds[i] = "V"
         elif kind is None and words[i] in DIRECTION_VERBS and i + 1 < n and kinds[i + 1] != "P" and (
@@ -314,7 +314,7 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
                 or (words[i - 1] == "了" and i >= 2 and kinds[i + 1] in ("N", "T")
                     and words[i - 2][-1] in RESULT_COMPLEMENTS)
                 # 「一齐下桨」「赶紧上笼」: after a two-character adverb, before a one-character noun
-                or (len(words[i - 1]) == 2 and pos_tags.get(words[i - 1], "") == "d" and words[i - 1] not in NEGATIONS
+                or (len(words[i - 1]) == 2 and dict.get(pos_tags, words[i - 1], "") == "d" and words[i - 1] not in NEGATIONS
                     and kinds[i + 1] in ("N", "T") and len(words[i + 1]) == 1)):
             # 上/下 after a noun is where (「板上」); at the head of a clause or after 要/再/就 (or
             # 才能/就要) it is the verb (「要上三遍」「下黄丹」「才能上桩」)
@@ -351,7 +351,7 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
         if kinds[i] != "V" and kinds[i] != "T" and w != "时候" and w != "时":
             continue  # (each rule below reads 时/时候, or a verb or term: a noun or a bare 上/下 meets none)
         if w == "时候" and i > 1 and words[i - 1] == "的" and kinds[i - 2] == "N" and len(words[i - 2]) == 1 \
-                and pos_tags.get(words[i - 2], "")[:1] in ("n", "v"):
+                and dict.get(pos_tags, words[i - 2], "")[:1] in ("n", "v"):
             kinds[i - 2] = "V"  # 「量的时候」: one character before 的时候 is what is being done
         if w == "时" and i and (kinds[i - 1] == "V" or (kinds[i - 1] == "T" and words[i - 1] in spec.terms
                                                           and spec.terms[words[i - 1]].category == "action")) \
@@ -364,19 +364,19 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
         if w == "时候" and i > 1 and words[i - 1] == "的" and (kinds[i - 2] == "V" or (
                 # 「吹笛子的时候,…」: the time clause's verb with its object
                 i > 2 and kinds[i - 2] in ("N", "T") and (kinds[i - 3] == "V" or (
-                    kinds[i - 3] == "T" and pos_tags.get(words[i - 3], "")[:1] == "v"))
+                    kinds[i - 3] == "T" and dict.get(pos_tags, words[i - 3], "")[:1] == "v"))
                 and (i == 3 or kinds[i - 4] in ("P", "M", None)))):
             # 「拉的时候,左手扶着板子」: a 的时候 clause ends where it says when; what follows is a
             # predicate of its own (its hand and object are not the time clause's); a technique
             # named there (「制胎的时候用锤子…」) stays the topic the next words describe
             kinds[i] = "P"
         elif i + 2 < n and (words[i + 1] == "的" or words[i + 2] == "的" or (i + 3 < n and words[i + 3] == "的")) \
-                and (kinds[i] == "V" or (kinds[i] == "T" and pos_tags.get(w, "")[:1] == "v")):
+                and (kinds[i] == "V" or (kinds[i] == "T" and dict.get(pos_tags, w, "")[:1] == "v")):
             # (的 one to three words on, checked first: nothing below changes without it)
             j = i + 1
             # (a one-character adjective jieba tags so, 扁/尖, with 了/过 after it is a state the verb brought about too:
             # 「捶扁了的铜片」; without them it may describe the object, 「编上新的竹篾」)
-            state = (words[j] in STATE_RESULTS or (len(words[j]) == 1 and pos_tags.get(words[j], "") == "a"
+            state = (words[j] in STATE_RESULTS or (len(words[j]) == 1 and dict.get(pos_tags, words[j], "") == "a"
                                                    and j + 1 < n and words[j + 1] in ASPECT_BEFORE_DE)) \
                 and words[j] not in RESULT_COMPLEMENTS
             if words[j] in RESULT_COMPLEMENTS or words[j] in FUNCTION_COMPLEMENTS or state:
@@ -384,7 +384,7 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
                 if j + 1 < n and words[j] in ASPECT_BEFORE_DE and words[j + 1] == "的":
                     j += 1  # 「穿好了的针」「捶扁了的铜片」: the result, then 了/过, before 的
             if words[j] == "的" and j + 1 < n and kinds[j + 1] != "P" and words[j + 1] != "时候" and (
-                    not state or ((kinds[j + 1] in ("N", "T") or pos_tags.get(words[j + 1], "")[:1] == "n")
+                    not state or ((kinds[j + 1] in ("N", "T") or dict.get(pos_tags, words[j + 1], "")[:1] == "n")
                                   and _verb_later(words, kinds, pos_tags, j + 2))):
                 # 「顺着印好的墨点缝」「锤成的长条」: a verb in a relative clause names a thing, it is no action of
                 # its own; so does one with the state it brings about, before another verb (「用烧红的铁钎烫」)
@@ -419,7 +419,7 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
 def _verb_later(words: list, kinds: list, pos_tags: dict, j: int) -> bool:
     """A verb (or a term jieba tags as one) stands at or after token j in its clause."""
     for t in range(j, _clause_end(words, kinds, j)):
-        if kinds[t] == "V" or (kinds[t] == "T" and pos_tags.get(words[t], "")[:1] == "v"):
+        if kinds[t] == "V" or (kinds[t] == "T" and dict.get(pos_tags, words[t], "")[:1] == "v"):
             return True
     return False
 
@@ -440,7 +440,7 @@ def _closes_modifier(words: list, kinds: list, i: int) -> int | None:
         j += 2
     elif j < n and (words[j] in DIRECTION_COMPOUNDS or (len(words[j]) == 1 and words[j] in RESULT_COMPLEMENTS)):
         j += 1
-    elif j < n and len(words[j]) == 1 and (words[j] in STATE_RESULTS or POS_TAGS.segment.get(words[j], "") == "a"):
+    elif j < n and len(words[j]) == 1 and (words[j] in STATE_RESULTS or dict.get(POS_TAGS.segment, words[j], "") == "a"):
         # a state (红, 扁) is what the verb brought about with 了/过 after it (「捶扁了的铜片」) or before another verb
         # (「染红的布晾干」); else it may be the object's quality (「蘸红的黄的点花」)
         j += 1
@@ -451,7 +451,7 @@ def _closes_modifier(words: list, kinds: list, i: int) -> int | None:
     # (the noun described; or none said, the 的-phrase the subject an adverb follows: 「煮不透的就不能要」「揉好的就搁
     # 一边」)
     if j > i + 1 and j + 1 < n and words[j] == "的" and words[j + 1] != "时候" and (
-            kinds[j + 1] in ("N", "T") or POS_TAGS.segment.get(words[j + 1], "")[:1] in ("n", "d")) \
+            kinds[j + 1] in ("N", "T") or dict.get(POS_TAGS.segment, words[j + 1], "")[:1] in ("n", "d")) \
             and not (state and not _verb_later(words, kinds, POS_TAGS.segment, j + 2)):
         return j
     return None
@@ -467,9 +467,9 @@ def _relative_to_noun(words: list, kinds: list, pos_tags: dict, i: int) -> int |
     for o in range(i + 1, min(i + 4, len(words) - 1)):
         w = words[o]
         if w == "的":
-            after = kinds[o + 1] in ("N", "T") or (kinds[o + 1] is None and pos_tags.get(words[o + 1], "")[:1] == "n")
+            after = kinds[o + 1] in ("N", "T") or (kinds[o + 1] is None and dict.get(pos_tags, words[o + 1], "")[:1] == "n")
             return o if after and _verb_later(words, kinds, pos_tags, o + 2) else None
-        tag = pos_tags.get(w, "")
+        tag = dict.get(pos_tags, w, "")
         if kinds[o] in ("N", "T") and tag[:1] != "v" or (kinds[o] is None and tag[:1] == "n"):
             nouns += 1
             if nouns > 1:
@@ -490,7 +490,7 @@ def _takes_a_noun(words: list, i: int, pos_tags: dict) -> bool:
         w = words[m]
         if w in OBJECT_MARKERS or w in INSTRUMENT_LEADS or w == "拿":
             return True
-        if len(w) != 1 or pos_tags.get(w, "") != "d":
+        if len(w) != 1 or dict.get(pos_tags, w, "") != "d":
             return False
     return False
 
@@ -513,7 +513,7 @@ def _rare_noun_slot(words: list, kinds: list, i: int) -> bool:
     in none of these places."""
     prev = words[i - 1] if i else ""
     nxt = words[i + 1] if i + 1 < len(words) else ""
-    return prev in TOOL_LEAD or POS_TAGS.segment.get(prev, "")[:1] == "q" or nxt in ("儿", "的")
+    return prev in TOOL_LEAD or dict.get(POS_TAGS.segment, prev, "")[:1] == "q" or nxt in ("儿", "的")
 
 
 def open_kinds(doc: Doc) -> None:
@@ -540,7 +540,7 @@ def open_kinds(doc: Doc) -> None:
             changed = True
         elif k in (None, "N") and size == 1 and i + 1 < n and words[i + 1] == "一" + w and kinds[i + 1] != "Q" \
                 and "\u4e00" <= w <= "\u9fff" and (i + 2 == n or kinds[i + 2] == "P") \
-                and POS_TAGS.segment.get(w, "x")[:1] not in ("r", "p", "c", "u", "d"):
+                and dict.get(POS_TAGS.segment, w, "x")[:1] not in ("r", "p", "c", "u", "d"):
             # (nlp-fresh-a) 「在布上点一点」「每个眼里刷一刷」: a character and jieba's 一 + that character (一点/m) closing the
             # clause are the verb said twice with 一, done briefly (as 松一松), not a noun and an amount
             kinds[i] = "V"
@@ -550,14 +550,14 @@ def open_kinds(doc: Doc) -> None:
                 and i and (kinds[i - 1] in ("M", "N") or words[i - 1] in LINKING_ADVERBS) and (i + 1 == n or kinds[i + 1] == "P"):
             kinds[i] = "V"  # (nlp-fresh-a) 「左脚再跟上。」: 跟 + a direction closing its clause follows, a step (跟上/f)
             changed = True
-        elif k is None and size == 1 and w in MANNER_VERBS and POS_TAGS.segment.get(w, "")[:1] == "v" \
+        elif k is None and size == 1 and w in MANNER_VERBS and dict.get(POS_TAGS.segment, w, "")[:1] == "v" \
                 and (i == 0 or kinds[i - 1] in ("P", "M")) and i + 1 < n and kinds[i + 1] in ("N", "T") \
                 and len(words[i + 1]) >= 2 and (i + 2 == n or kinds[i + 2] == "P"):
             # (nlp-fresh-a) 「再竖旗杆」「然后立桅杆,」「先松琴弦。」: a manner character jieba tags a verb (竖着, 立着 say how),
             # opening its clause with a noun after it and nothing more, is the verb and the noun its object
             kinds[i] = "V"
             changed = True
-        elif k is None and size == 1 and w in MANNER_VERBS and POS_TAGS.segment.get(w, "")[:1] == "v" and i \
+        elif k is None and size == 1 and w in MANNER_VERBS and dict.get(POS_TAGS.segment, w, "")[:1] == "v" and i \
                 and _placed_manner_verb(doc, i):
             # (nlp-s21-steps2) 「再往河里竖木桩」「手里横着一根竹竿」: a manner character jieba tags a verb, right after
             # the place the thing goes (a locative closing it), with its object closing the clause, is the verb
@@ -576,8 +576,8 @@ def open_kinds(doc: Doc) -> None:
                 or (size == 2 and w[1] in "进入")
                 # (nlp-s21-steps2) 「底下塞上羊毛」「猪按倒在门口」: a hand verb with 上/倒 that jieba tags a place or an
                 # adverb (塞上/s, 按倒/d), before what it puts on or where it puts it
-                or (size == 2 and w[1] in "上倒" and POS_TAGS.segment.get(w, "") in _GLUED_PUT_TAGS and i + 1 < n
-                    and (kinds[i + 1] in ("N", "T") or POS_TAGS.segment.get(words[i + 1], "")[:1] == "n"
+                or (size == 2 and w[1] in "上倒" and dict.get(POS_TAGS.segment, w, "") in _GLUED_PUT_TAGS and i + 1 < n
+                    and (kinds[i + 1] in ("N", "T") or dict.get(POS_TAGS.segment, words[i + 1], "")[:1] == "n"
                          or words[i + 1] in ("在", "到")))
                 # 「右手炒茶」: after the hand that does it, a verb-object word is the action
                 or (size == 2 and i and kinds[i - 1] == "H" and k is not None)) \
@@ -585,7 +585,7 @@ def open_kinds(doc: Doc) -> None:
             kinds[i] = "V"
             changed = True
         elif k in (None, "N", "A") and size == 3 and w[1] == "一" and w[0] == w[2] and (
-                POS_TAGS.segment.get(w[0], "")[:1] in ("v", "a") or w[0] in CONTEXT_HAND_VERBS) and w[0] not in STOP_VERBS:
+                dict.get(POS_TAGS.segment, w[0], "")[:1] in ("v", "a") or w[0] in CONTEXT_HAND_VERBS) and w[0] not in STOP_VERBS:
             kinds[i] = "V"  # 「琴弦先松一松」: a verb said twice with 一 (jieba: 松一松/nr) is the verb done briefly
             changed = True
         elif kinds[i] == "V" and w in SWAP_VERBS and i + 2 < n and kinds[i + 1] in ("N", "T") \
@@ -602,7 +602,7 @@ def open_kinds(doc: Doc) -> None:
             changed = True
         elif k == "V" and size == 1 and i >= 2 and words[i - 2] in ("拿", "用") and kinds[i - 1] in ("N", "T") \
                 and i + 1 < n and kinds[i + 1] == "V" and len(words[i + 1]) >= 2 \
-                and POS_TAGS.segment.get(words[i - 1][-1] + w, "")[:1] == "n":
+                and dict.get(POS_TAGS.segment, words[i - 1][-1] + w, "")[:1] == "n":
             # (s22-steps) 「拿右脚掌踩住球」: after 拿/用 + a noun, a character jieba tags a verb that ends a noun of its
             # dictionary with the noun's last character (脚掌/n), before the verb, is the end of the thing taken
             kinds[i] = "N"
@@ -615,8 +615,8 @@ def open_kinds(doc: Doc) -> None:
                 and i + 1 < n and (kinds[i + 1] == "O" or words[i + 1] in ("往", "朝") or words[i + 1] == "一"
                                    or (len(words[i + 1]) == 2 and words[i + 1][0] == "一"
                                        and (words[i + 1][1] in CONTEXT_HAND_VERBS
-                                            or POS_TAGS.segment.get(words[i + 1][1], "")[:1] == "v"))) \
-                and POS_TAGS.segment.get(w, "x")[:1] not in FUNCTION_TAGS:
+                                            or dict.get(POS_TAGS.segment, words[i + 1][1], "")[:1] == "v"))) \
+                and dict.get(POS_TAGS.segment, w, "x")[:1] not in FUNCTION_TAGS:
             # 「拿湿布把坯子擦一遍」「拿筘把纬线打紧」「拿醒木往桌上一拍」「拿筘一打」: what stands between 拿/用 and
             # 把 (or a path, or a quick 一V) is the thing taken in hand, whatever jieba tags it (抹布/v, 筘/g)
             kinds[i] = "N"
@@ -632,8 +632,8 @@ def open_kinds(doc: Doc) -> None:
             kinds[i] = "N"  # 「把发根往头顶上一扎」: 把 takes a noun phrase, so what stands before the path is a thing
             changed = True
         elif size == 2 and w[0] == "一" and (w[1] in CONTEXT_HAND_VERBS or (
-                POS_TAGS.segment.get(w[1], "")[:1] == "v" and w[1] not in STOP_VERBS
-                and (POS_TAGS.segment.get(w, "") not in ("m", "mq") or any(
+                dict.get(POS_TAGS.segment, w[1], "")[:1] == "v" and w[1] not in STOP_VERBS
+                and (dict.get(POS_TAGS.segment, w, "") not in ("m", "mq") or any(
                     # 「往台口一站」: after a path, jieba's numeral + classifier 一站/m is 一 + the verb
                     words[j] in ROUTE_MARKERS for j in range(max(0, i - 4), i))))) and k != "Q" and (
                 i + 1 == n or kinds[i + 1] == "P" or words[i + 1] in LINKING_ADVERBS):
@@ -642,9 +642,9 @@ def open_kinds(doc: Doc) -> None:
             changed = True
         elif size == 2 and w[0] == "一" and k != "Q" and i >= 2 and words[i - 1] in PLACE_SUFFIX \
                 and (i + 1 == n or kinds[i + 1] == "P") and w[1] not in STOP_VERBS \
-                and any(POS_TAGS.segment.get(w[1] + c, "")[:1] == "v" for c in DICTIONARY_VERB_COMPLEMENTS) \
+                and any(dict.get(POS_TAGS.segment, w[1] + c, "")[:1] == "v" for c in DICTIONARY_VERB_COMPLEMENTS) \
                 and any(words[j] == "在" for j in range(max(0, i - 4), i - 1)) \
-                and not any(kinds[j] in ("V", "T") and POS_TAGS.segment.get(words[j], "")[:1] == "v"
+                and not any(kinds[j] in ("V", "T") and dict.get(POS_TAGS.segment, words[j], "")[:1] == "v"
                             for j in range(_clause_start(words, kinds, i), i)):
             # (nlp-fresh-a) 「在鼓心上一点。」: 在 + where + 上/里, then jieba's numeral 一点/m closing a clause with no verb
             # is 一 + the stroke made there (点出/v: a verb), not 'a little' (「放在上面一点」 has its verb)
@@ -689,7 +689,7 @@ def open_kinds(doc: Doc) -> None:
             kinds[i] = "N"  # 「卷成漏斗」「狮头的把手」: what a thing becomes, or what a noun owns, is a thing
             changed = True
         elif kinds[i] == "N" and size == 2 and w[1] not in "子儿头" and i \
-                and (w[0] in CONTEXT_HAND_VERBS or (POS_TAGS.segment.get(w[0], "") == "v" and w[0] not in STOP_VERBS
+                and (w[0] in CONTEXT_HAND_VERBS or (dict.get(POS_TAGS.segment, w[0], "") == "v" and w[0] not in STOP_VERBS
                                                     # (「放好了配料」: a verb + a stuff word is the thing)
                                                     and w[1] not in MATERIAL_HEADS)) \
                 and (words[i - 1] in ("了", "、", "就", "再", "先", "然后") or (
@@ -703,10 +703,10 @@ def open_kinds(doc: Doc) -> None:
                 and (w in CONTEXT_HAND_VERBS or (i and kinds[i - 1] != "P" and mistagged_verb(POS_TAGS.segment, w))) \
                 and (i == 0 or kinds[i - 1] in ("N", "T", "P", "H") or words[i - 1] in MANNER_VERBS
                      # (nlp-order) 「金箔夹在两层纸之间」: a craft's own word that is a thing is a subject like any noun
-                     or (kinds[i - 1] == "A" and POS_TAGS.segment.get(words[i - 1], "")[:1] == "n")
+                     or (kinds[i - 1] == "A" and dict.get(POS_TAGS.segment, words[i - 1], "")[:1] == "n")
                      # 「一块夹在拇指跟食指中间」「整摞吊进缸里」: a numeral and classifier as the subject (jieba's
                      # 一块/m, 整摞/m)
-                     or (len(words[i - 1]) == 2 and POS_TAGS.segment.get(words[i - 1], "") in ("m", "mq")
+                     or (len(words[i - 1]) == 2 and dict.get(POS_TAGS.segment, words[i - 1], "") in ("m", "mq")
                          and (words[i - 1][0] in NUMERAL_CHARS or words[i - 1][0] == "整"))) \
                 and kinds[i + 2] in ("N", "T", None, "Q"):  # (nlp-order: where it goes may open with its count)
             # 「线套在轴上」: a hand verb jieba tags as a classifier, before where it goes; or, after its subject, a
@@ -720,14 +720,14 @@ def open_kinds(doc: Doc) -> None:
         elif (k is None or (k == "N" and size == 2 and w[1] in RESULT_COMPLEMENTS
                                    and (i + 1 == n or kinds[i + 1] == "P" or words[i + 1] == "了"))) \
                 and i >= 2 and kinds[i - 2] == "O" and len(words[i - 1]) == 1 and kinds[i - 1] is None \
-                and 1 <= size <= 2 and (POS_TAGS.segment.get(w, "")[:1] == "v" or (
-                    size == 2 and POS_TAGS.segment.get(w[0], "x")[:1] not in FUNCTION_TAGS and w[1] in RESULT_COMPLEMENTS)):
+                and 1 <= size <= 2 and (dict.get(POS_TAGS.segment, w, "")[:1] == "v" or (
+                    size == 2 and dict.get(POS_TAGS.segment, w[0], "x")[:1] not in FUNCTION_TAGS and w[1] in RESULT_COMPLEMENTS)):
             kinds[i] = "V"  # 「把它烫平」「把它熨平/n」: after 把 and a one-character object, the verb + result
             changed = True
         elif k in (None, "N") and size == 1 and i >= 2 and kinds[i - 2] == "O" and kinds[i - 1] in ("N", "T") \
-                and i + 1 < n and POS_TAGS.segment.get(w, "") in ("zg", "vg", "v") and w not in STOP_VERBS \
+                and i + 1 < n and dict.get(POS_TAGS.segment, w, "") in ("zg", "vg", "v") and w not in STOP_VERBS \
                 and w not in SKIP and w not in COMPLEMENTS and (
-                    POS_TAGS.segment.get(words[i + 1], "") in ("a", "ad") or words[i + 1] in ASPECT_AFTER_VERB
+                    dict.get(POS_TAGS.segment, words[i + 1], "") in ("a", "ad") or words[i + 1] in ASPECT_AFTER_VERB
                     or words[i + 1] in DIRECTIONAL_COMPLEMENTS or words[i + 1] in AFTER_VERB_WORDS):
             # 「把椰肉掏干净」「把线头揪出来」: 把 + its object + one character (a verb morpheme, 掏/zg) with a
             # result, direction or aspect after it is the predicate the 把 construction needs
@@ -777,7 +777,7 @@ def _held_thing(doc: Doc, i: int) -> bool:
     if words[i - 1] in _GRIP_ENDS:
         return words[i - 2] in _GRIP_LEADS
     j = i - 1
-    while j > 0 and i - j <= 3 and pos.get(words[j], "")[:1] in ("q", "r", "a", "m") and doc.kinds[j] != "Q" \
+    while j > 0 and i - j <= 3 and dict.get(pos, words[j], "")[:1] in ("q", "r", "a", "m") and doc.kinds[j] != "Q" \
             and words[j] not in NEGATIONS:
         j -= 1
     return j < i - 1 and words[j] in _GRIP_LEADS
@@ -794,7 +794,7 @@ def _passed_through(doc: Doc, i: int) -> bool:
     pk, pw = kinds[i - 1], words[i - 1]
     # a modal after an adverb (「还得」「也要」) stands before a predicate; any other verb or 得 takes 过 as its aspect
     modal = pw in MODALS and (pw != "得" or (i >= 2 and words[i - 2] in PREDICATE_ADVERBS))
-    if not modal and (pk in ("V", "C") or pos.get(pw, "")[:1] == "v" or pw in ("着", "的", "得", "地")):
+    if not modal and (pk in ("V", "C") or dict.get(pos, pw, "")[:1] == "v" or pw in ("着", "的", "得", "地")):
         return False
     nw, nk = words[i + 1], kinds[i + 1]
     if nk == "Q":
@@ -802,7 +802,7 @@ def _passed_through(doc: Doc, i: int) -> bool:
     if nk in ("N", "T") and (modal or pk == "M" or pw in PREDICATE_ADVERBS) and i + 2 < len(words) \
             and _verb_token(pos, kinds[i + 2], words[i + 2]):
         return True  # 「还得过香油回火」「再过清水冲一遍」: what it passes through, then what is done with it there
-    return len(nw) == 2 and nw[0] == "一" and pos.get(nw, "")[:1] in ("n", "q")
+    return len(nw) == 2 and nw[0] == "一" and dict.get(pos, nw, "")[:1] in ("n", "q")
 
 
 def _named_first_step(doc: Doc, i: int) -> bool:
@@ -811,13 +811,13 @@ def _named_first_step(doc: Doc, i: int) -> bool:
     after it, is the step's verb, its object the noun."""
     words, kinds = doc.words, doc.kinds
     w, j = words[i], i - 2
-    if i + 1 >= len(words) or not (kinds[i + 1] in ("N", "T") or POS_TAGS.segment.get(words[i + 1], "")[:1] == "n"):
+    if i + 1 >= len(words) or not (kinds[i + 1] in ("N", "T") or dict.get(POS_TAGS.segment, words[i + 1], "")[:1] == "n"):
         return False
     q = doc.quantities.get(j) if kinds[j] == "Q" else None
     if not (words[j][-1:] in _ORDINAL_ENDS and words[j][:1] in "一头第" or q is not None and q.raw[-1:] in _ORDINAL_ENDS):
         return False
     pos = POS_TAGS.segment
-    if pos.get(w, "")[:1] not in ("z", "n") or w in SKIP or w in COMPLEMENTS:
+    if dict.get(pos, w, "")[:1] not in ("z", "n") or w in SKIP or w in COMPLEMENTS:
         return False
     return _verb_head_count(w) >= _VERB_HEAD_MIN
 
@@ -847,7 +847,7 @@ def _quick_stroke(doc: Doc, i: int) -> bool:
     pos = POS_TAGS.segment
     if i < 3 or words[i - 1] != "一" or kinds[i - 1] is not None or not "\u4e00" <= w <= "\u9fff" \
             or w in STOP_VERBS or w in SKIP or w in COMPLEMENTS or w in DIRECTION_WORDS \
-            or pos.get(w, "x")[:1] in FUNCTION_TAGS or pos.get("一" + w, "")[:1] == "m":
+            or dict.get(pos, w, "x")[:1] in FUNCTION_TAGS or dict.get(pos, "一" + w, "")[:1] == "m":
         return False
     n = len(words)
     if i + 1 < n and not (kinds[i + 1] == "P" or words[i + 1] in LINKING_ADVERBS
@@ -856,7 +856,7 @@ def _quick_stroke(doc: Doc, i: int) -> bool:
     for j in range(i - 2, max(-1, i - 8), -1):
         if kinds[j] == "P":
             return False
-        if (kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")) and words[j] not in TOOL_LEAD:
+        if (kinds[j] == "V" or (kinds[j] == "T" and dict.get(pos, words[j], "")[:1] == "v")) and words[j] not in TOOL_LEAD:
             return False  # (the clause has its verb: 「刷一遍」; a thing the spec names, 灯笼, is no verb)
         if (kinds[j] == "O" and words[j] in OBJECT_MARKERS) or words[j] in ("拿", "用") or words[j] in ROUTE_MARKERS:
             return j + 1 < i - 1
@@ -876,12 +876,12 @@ def _placed_manner_verb(doc: Doc, i: int) -> bool:
     words, kinds = doc.words, doc.kinds
     n, prev = len(words), words[i - 1]
     if not (prev in LOCATIVES or (len(prev) == 2 and prev[1] in PLACE_SUFFIX and kinds[i - 1] in (None, "N")
-                                  and POS_TAGS.segment.get(prev, "") in ("s", "f", "ns", ""))):
+                                  and dict.get(POS_TAGS.segment, prev, "") in ("s", "f", "ns", ""))):
         return False
     j = i + 1
     if j < n and words[j] == "着":
         j += 1
-        if j >= n or not (kinds[j] == "Q" or POS_TAGS.segment.get(words[j], "") in ("m", "mq")):
+        if j >= n or not (kinds[j] == "Q" or dict.get(POS_TAGS.segment, words[j], "") in ("m", "mq")):
             return False
         j += 1
     if j >= n or kinds[j] not in ("N", "T") or len(words[j]) < 2 or (j + 1 < n and kinds[j + 1] != "P"):
@@ -889,7 +889,7 @@ def _placed_manner_verb(doc: Doc, i: int) -> bool:
     for m in range(i - 2, -1, -1):
         if kinds[m] in ("P", "M"):
             return True
-        if kinds[m] in ("V", "L") or (kinds[m] == "T" and POS_TAGS.segment.get(words[m], "")[:1] == "v"):
+        if kinds[m] in ("V", "L") or (kinds[m] == "T" and dict.get(POS_TAGS.segment, words[m], "")[:1] == "v"):
             return False
     return True
 
@@ -901,12 +901,12 @@ def _posture_verb(words: list, kinds: list, i: int) -> bool:
     if not i:
         return False
     p = words[i - 1]
-    if not (p in ("人", "们") or info_is_person((p, None)) or person_shaped(p, POS_TAGS.segment.get(p, ""), PERSON_TAIL_CHARS)):
+    if not (p in ("人", "们") or info_is_person((p, None)) or person_shaped(p, dict.get(POS_TAGS.segment, p, ""), PERSON_TAIL_CHARS)):
         return False
     if i + 1 == len(words) or kinds[i + 1] in ("P", "Q") or words[i + 1] in ("在", "到", "着") \
             or _counts_taken(words[i + 1]):
         return True
-    return POS_TAGS.segment.get(words[i + 1], "")[:1] in ("m", "f", "s")
+    return dict.get(POS_TAGS.segment, words[i + 1], "")[:1] in ("m", "f", "s")
 
 
 def _counts_taken(w: str) -> bool:
@@ -935,22 +935,22 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
     size = len(w)  # (read by most tests: once)
     pos = POS_TAGS.segment
     if k == "N" and size == 2 and i + 1 < n and kinds[i + 1] == "B" and (i == 0 or kinds[i - 1] in ("P", "M")) \
-            and (w[0] in DIRECTION_VERBS or (pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS)):
+            and (w[0] in DIRECTION_VERBS or (dict.get(pos, w[0], "")[:1] == "v" and w[0] not in STOP_VERBS)):
         return True  # 「下锅以前米要先淘」: what comes before 以前/之前 at the clause head is an action
     if i == 0 or k in ("V", "Q", "P", "T", "H", "M"):
         return False
     prev = words[i - 1]
     nxt_kind = kinds[i + 1] if i + 1 < n else "P"
-    if size == 1 and ((w in CONTEXT_HAND_VERBS and w not in MANUAL_VERBS) or pos.get(w, "") == "zg") \
+    if size == 1 and ((w in CONTEXT_HAND_VERBS and w not in MANUAL_VERBS) or dict.get(pos, w, "") == "zg") \
             and k in (None, "N") and w not in SKIP and w not in COMPLEMENTS and kinds[i - 1] != "Q" and (
                 (prev[-1:] not in NUMERAL_CHARS and i + 1 < n and (
                     words[i + 1] in ASPECT_AFTER_VERB or words[i + 1] in ("完", "好", "到")
-                    or (len(words[i + 1]) == 1 and (words[i + 1] in RESULT_COMPLEMENTS or pos.get(words[i + 1], "") == "a"))
+                    or (len(words[i + 1]) == 1 and (words[i + 1] in RESULT_COMPLEMENTS or dict.get(pos, words[i + 1], "") == "a"))
                     # (nlp-fresh-a) 「一只脚踩上凳子」「手扶上栏杆」: after a limb or a hand, with 上/下/住 and where after it
                     or (words[i + 1] in ("上", "下", "住") and (prev[-1:] in LIMB_CHARS or prev[-1:] == "手")
                         and i + 2 < n and kinds[i + 2] in ("N", "T"))
                     or (words[i + 1] == "的" and i + 2 < n and words[i + 2] == "时候")
-                    or (kinds[i + 1] == "Q" or (pos.get(words[i + 1], "") in ("m", "mq")
+                    or (kinds[i + 1] == "Q" or (dict.get(pos, words[i + 1], "") in ("m", "mq")
                                                 and words[i + 1][0] in NUMERAL_CHARS and i + 2 < n and kinds[i + 2] == "P"))))
                 or (nxt_kind == "P" and (prev == "地" or prev in MANNER_ADVERBS or (
                     len(prev) == 4 and prev[:2] == prev[2:] and kinds[i - 1] is None)))
@@ -962,57 +962,57 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
             and (prev in ("了", "就", "再", "先", "然后", "又") or (
                 # 「打腰鼓,鼓挎在左边」: after the one word that opens the clause (its subject), with no other verb
                 len(prev) == 1 and (i == 1 or kinds[i - 2] in ("P", "M")) and not any(
-                    kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")
+                    kinds[j] == "V" or (kinds[j] == "T" and dict.get(pos, words[j], "")[:1] == "v")
                     for j in range(i + 1, _clause_end(words, kinds, i))))):
         return True  # 「绳搓好了套在脚趾上」: a hand verb (套/q) after 了/就 before where it goes
-    if size == 1 and k == "N" and pos.get(w, "") == "n" and i + 2 < n and words[i + 1] == "进" \
-            and (kinds[i + 2] in ("N", "T") or pos.get(words[i + 2], "")[:1] == "n") and kinds[i - 1] in ("P", "M") \
+    if size == 1 and k == "N" and dict.get(pos, w, "") == "n" and i + 2 < n and words[i + 1] == "进" \
+            and (kinds[i + 2] in ("N", "T") or dict.get(pos, words[i + 2], "")[:1] == "n") and kinds[i - 1] in ("P", "M") \
             and w not in MATERIAL_HEADS and w not in TOOL_HEADS and w not in STOP_NOUNS and w not in BODY_CHARS \
             and w not in LIMB_CHARS and w not in HAND_CHARS:
         return True  # 「码进坛子」: a one-character word opening its clause right before 进 + a vessel is the verb (码/n)
-    if size == 1 and k is None and pos.get(w, "") in ("zg", "vg") and i + 2 < n and words[i + 1] in ("进", "到", "在") \
-            and (kinds[i + 2] in ("N", "T") or pos.get(words[i + 2], "")[:1] == "n") \
+    if size == 1 and k is None and dict.get(pos, w, "") in ("zg", "vg") and i + 2 < n and words[i + 1] in ("进", "到", "在") \
+            and (kinds[i + 2] in ("N", "T") or dict.get(pos, words[i + 2], "")[:1] == "n") \
             and (kinds[i - 1] in ("P", "M") or prev in ("了", "就", "再", "先", "然后", "又")
                  or (kinds[i - 1] in ("N", "T") and i >= 2 and kinds[i - 2] == "O")):
         # 「扎紧以后丢进染缸」「把蚕茧丢进锅里」: a verb morpheme (丢/zg) opening its clause, or right after 把 +
         # its noun, before where it goes
         return True
-    if size == 1 and k is None and pos.get(w, "") in ("zg", "vg") and i >= 2 and words[i - 2] in TOOL_LEAD \
+    if size == 1 and k is None and dict.get(pos, w, "") in ("zg", "vg") and i >= 2 and words[i - 2] in TOOL_LEAD \
             and kinds[i - 1] in ("N", "T") and w not in TOOL_HEADS and w not in MATERIAL_HEADS \
             and w not in COMPLEMENTS and w not in DIRECTION_WORDS:
         # 「拿脚掌踩中间」「拿纱布滤出汁来」 (nlp-missed): 拿/用 + what is taken leaves a verb to serve; a verb
         # morpheme jieba tags as no verb (踩/zg, 滤/zg) right after the thing taken is that verb (not a tool's
         # head jieba left apart: 用挑/棒)
         return True
-    if size == 2 and k is None and pos.get(w, "") in ("nr", "ns", "nz") and w[1] in RESULT_COMPLEMENTS and (
-            (pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS)
+    if size == 2 and k is None and dict.get(pos, w, "") in ("nr", "ns", "nz") and w[1] in RESULT_COMPLEMENTS and (
+            (dict.get(pos, w[0], "")[:1] == "v" and w[0] not in STOP_VERBS)
             # 「两只手五指张开,」: closing its clause right after a hand (its fingers between), whatever its
             # first character is tagged (张/q), the name is the hand's verb and its result
             or (nxt_kind == "P" and (kinds[i - 1] == "H" or (i >= 2 and kinds[i - 2] == "H")))):
         return True  # 「把边修齐」: a verb and its result jieba reads as a name (修齐/nr)
-    if size == 2 and k is None and pos.get(w, "") in ("nr", "ns", "nz") and w[1] in "开上起住紧" \
-            and w[0] not in STOP_VERBS and pos.get(w[0], "x")[:1] in ("v", "q", "n") \
+    if size == 2 and k is None and dict.get(pos, w, "") in ("nr", "ns", "nz") and w[1] in "开上起住紧" \
+            and w[0] not in STOP_VERBS and dict.get(pos, w[0], "x")[:1] in ("v", "q", "n") \
             and (kinds[i - 1] == "M" or prev in _PREDICATE_OPENERS) and nxt_kind in ("H", "T", "N"):
         # 「再张开两条胳膊」「再蒙上眼睛」: after 再/先/就, a verb and its result or direction jieba reads as a
         # name (张开/nr, 蒙上/ns; 张 alone is a classifier to it) before its object
         return True
-    if size == 2 and k is None and w[1] in VERB_COMPLEMENT_SECONDS and pos.get(w, "") in VERB_COMPLEMENT_ODD_TAGS \
+    if size == 2 and k is None and w[1] in VERB_COMPLEMENT_SECONDS and dict.get(pos, w, "") in VERB_COMPLEMENT_ODD_TAGS \
             and w[0] not in STOP_VERBS and w[0] not in RESULT_VERBS \
-            and (pos.get(w[0], "")[:1] == "v" or (w[1] == "起" and pos.get(w[0], "") == "q")) \
+            and (dict.get(pos, w[0], "")[:1] == "v" or (w[1] == "起" and dict.get(pos, w[0], "") == "q")) \
             and kinds[i - 1] != "R" and prev not in PLACE_MARKERS and _odd_verb_complement(doc, i, pos):
         # (nlp-actions) 「院子里架起一口锅」「缝里塞上棉絮」「艺人立于台前」「把庙门关上。」: a verb and its direction or
         # result jieba's dictionary has as a place, an adverb or a name (架起/s, 塞上/s, 立于/d), before its object or
         # where it stands with no verb after it in its clause, or closing the clause after 把 + its object (not
         # 「挂在树上」「树下一群孩子围着看」: a place after 在, or with its clause's own verb after it)
         return True
-    if k in (None, "N", "A") and size >= 3 and w[1:] in DIRECTIONAL_COMPLEMENTS and pos.get(w[0], "")[:1] == "v" \
+    if k in (None, "N", "A") and size >= 3 and w[1:] in DIRECTIONAL_COMPLEMENTS and dict.get(pos, w[0], "")[:1] == "v" \
             and w[0] not in STOP_VERBS and w[0] not in RESULT_VERBS and prev not in LINKING_ADVERBS:
         return True  # 「再翻过来」 (not after 就/才/便, a consequence: 「空竹就滚起来了」): a verb and its direction jieba tags as an idiom (翻过来/l)
-    if k in (None, "N") and size == 3 and w[0] in "往朝向" and w[1] in "上下里外前后" and pos.get(w[2], "")[:1] == "v" \
+    if k in (None, "N") and size == 3 and w[0] in "往朝向" and w[1] in "上下里外前后" and dict.get(pos, w[2], "")[:1] == "v" \
             and w[2] not in STOP_VERBS:
         return True  # 「身子往后仰」: 往 + a direction + a verb, one word jieba tags as a noun (往后仰/n)
     if w in SPEECH_VERBS and k is None and nxt_kind != "P" and (nxt_kind == "Q" or (
-            pos.get(words[i + 1], "") in ("m", "mq") and words[i + 1][0] in NUMERAL_CHARS)):
+            dict.get(pos, words[i + 1], "") in ("m", "mq") and words[i + 1][0] in NUMERAL_CHARS)):
         return True  # 「讲一段帽赞」「唱两句」: speech with a counted object is a performance, an action
     if w in MARKED_VERBS and kinds[i - 1] == "M":
         return nxt_kind != "V"
@@ -1024,27 +1024,27 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
         return True
     if k == "N" and size == 2 and (prev == "就" or kinds[i - 1] == "M" or prev in MODALS or prev in ONSET_VERBS) \
             and nxt_kind in ("P", "Q", "M") \
-            and ((pos.get(w[0], "")[:1] in ("v", "z") and w[0] not in STOP_VERBS) or w[0] == "过") \
+            and ((dict.get(pos, w[0], "")[:1] in ("v", "z") and w[0] not in STOP_VERBS) or w[0] == "过") \
             and (w[1] not in "子儿头" or (w[1] == "头" and prev in MODALS and prev not in ("要", "需要"))):
         # (过: jieba's aspect particle is the verb 'pass through' in 过筛, 过油; 「还得剃头」: after a modal, a
         # verb + 头 is the verb-object word, 剃头, 挠头, where 石头 opens with no verb; not after 要, also
         # 'need': 「要钻头」)
         return True
     if k == "N" and size == 2 and (prev == "并" or (prev == "后" and i >= 2 and kinds[i - 2] in ("V", "T"))) \
-            and pos.get(w[0], "")[:1] in ("v", "z") and w[0] not in STOP_VERBS and w[1] not in "子儿头":
+            and dict.get(pos, w[0], "")[:1] in ("v", "z") and w[0] not in STOP_VERBS and w[1] not in "子儿头":
         # (written text, wr2) 「敬献花篮并整理缎带」「蒸熟后切块」「并领唱《赶秋歌》」: what 并 ('and also') or V后
         # ('after V-ing') is followed by is the next predicate, so a noun of jieba's that opens with a verb
         # character (整理/n, 切块/n, 领唱/n) is that verb
         return True
     if size == 1 and k in (None, "N") and i + 1 < n and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2 \
-            and (pos.get(w, "")[:1] == "n" or (pos.get(w, "") == "zg" and w in CONTEXT_HAND_VERBS)) and (w in CONTEXT_HAND_VERBS or (w not in MATERIAL_HEADS and w not in TOOL_HEADS)) \
+            and (dict.get(pos, w, "")[:1] == "n" or (dict.get(pos, w, "") == "zg" and w in CONTEXT_HAND_VERBS)) and (w in CONTEXT_HAND_VERBS or (w not in MATERIAL_HEADS and w not in TOOL_HEADS)) \
             and w not in BODY_CHARS \
             and (kinds[i - 1] != "Q" or (w in CONTEXT_HAND_VERBS and doc.quantities[i - 1].name != "count")) \
-            and prev[-1] not in NUMERAL_CHARS and pos.get(prev, "") not in ("m", "mq"):
+            and prev[-1] not in NUMERAL_CHARS and dict.get(pos, prev, "") not in ("m", "mq"):
         # 「把它揭/zg 下来」; (「一场戏下来」: after a numeral and classifier it is a noun; 「烧到八百度夹出来」:
         # after a temperature, a time or a length, a hand verb is the next step)
         return True
-    if size == 1 and k is None and pos.get(w, "") in ("nr", "ns", "nrt") \
+    if size == 1 and k is None and dict.get(pos, w, "") in ("nr", "ns", "nrt") \
             and (prev in MODALS or prev in MANNER_ADVERBS or prev in PREDICATE_ADVERBS or kinds[i - 1] == "M") \
             and nxt_kind in ("P", "Q", "N", "T"):
         return True
@@ -1066,12 +1066,12 @@ def _odd_verb_complement(doc: Doc, i: int, pos: dict) -> bool:
     if i + 1 >= n or kinds[i + 1] == "P":
         return i >= 2 and kinds[i - 2] == "O" and kinds[i - 1] in ("N", "T", "A")
     nxt = words[i + 1]
-    if not (kinds[i + 1] in ("Q", "N", "T") or pos.get(nxt, "")[:1] in ("n", "s")
-            or (pos.get(nxt, "") in ("m", "mq") and nxt[0] in NUMERAL_CHARS)
+    if not (kinds[i + 1] in ("Q", "N", "T") or dict.get(pos, nxt, "")[:1] in ("n", "s")
+            or (dict.get(pos, nxt, "") in ("m", "mq") and nxt[0] in NUMERAL_CHARS)
             # (「立于鼓前」: a one-character noun jieba tags otherwise (鼓/v) before a locative is where it stands)
-            or (len(nxt) == 1 and i + 2 < n and pos.get(words[i + 2], "") == "f")):
+            or (len(nxt) == 1 and i + 2 < n and dict.get(pos, words[i + 2], "") == "f")):
         return False
-    return not any(kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")
+    return not any(kinds[j] == "V" or (kinds[j] == "T" and dict.get(pos, words[j], "")[:1] == "v")
                    for j in range(i + 1, _clause_end(words, kinds, i)))
 
 
@@ -1085,19 +1085,19 @@ def _counted_verb(doc: Doc, i: int, pos: dict) -> bool:
     words, kinds = doc.words, doc.kinds
     n = len(words)
     w = words[i]
-    t = pos.get(w, "")
+    t = dict.get(pos, w, "")
     if i + 2 >= n or w in SKIP or w in DIRECTION_WORDS or w in NUMERAL_CHARS or w in STOP_VERBS or w in COUNT_PREV \
             or (w in COMPLEMENTS and t not in ("m", "q", "mq")):
         # (a complement or preposition before a counted noun is none of these verbs: 「在一块布上」「成三段」; a
         # classifier among them, 点, is)
         return False
     if not (verb_char(pos, w) or (t in ("m", "q", "mq")
-                                  and any(pos.get(w + c, "")[:1] == "v" for c in DICTIONARY_VERB_COMPLEMENTS))):
+                                  and any(dict.get(pos, w + c, "")[:1] == "v" for c in DICTIONARY_VERB_COMPLEMENTS))):
         return False
     if i:
         prev = words[i - 1]
         if kinds[i - 1] in ("Q", "O", "L", "R") or prev[-1] in NUMERAL_CHARS or prev in COUNT_PREV \
-                or prev in ("的", "之") or pos.get(prev, "") in ("m", "mq", "q", "r") or _verb_token(pos, kinds[i - 1], prev):
+                or prev in ("的", "之") or dict.get(pos, prev, "") in ("m", "mq", "q", "r") or _verb_token(pos, kinds[i - 1], prev):
             return False
     if words[i + 1] == "到":
         return kinds[i + 2] == "Q"
@@ -1138,12 +1138,12 @@ def _adverbial(pos: dict, kinds: list, words: list, j: int) -> bool:
     if w in LINKING_ADVERBS:
         return False
     return kinds[j] == "M" or w in MANNER_ADVERBS or w in PREDICATE_ADVERBS or w in MODALS or w in ONSET_VERBS \
-        or (pos.get(w, "") in ("d", "ad") and w not in NEGATIONS)
+        or (dict.get(pos, w, "") in ("d", "ad") and w not in NEGATIONS)
 
 
 def _nominal(pos: dict, kind, w: str) -> bool:
     """A token that names a thing or a person: a noun, a hand, a craft word, or a term jieba tags no verb."""
-    return kind == "N" or kind == "H" or (kind in ("T", "A") and pos.get(w, "")[:1] != "v")
+    return kind == "N" or kind == "H" or (kind in ("T", "A") and dict.get(pos, w, "")[:1] != "v")
 
 
 def _predicate_noun(words: list, kinds: list, i: int, pos: dict) -> bool:
@@ -1166,7 +1166,7 @@ def _predicate_noun(words: list, kinds: list, i: int, pos: dict) -> bool:
     nw = words[i + 1] if i + 1 < n else ""
     nk = kinds[i + 1] if i + 1 < n else "P"
     # the token before i opens its clause (after punctuation, a sequence marker or a conjunction: 「同时鼻子吸气」)
-    opens = i == 1 or kinds[i - 2] in ("P", "M") or pos.get(words[i - 2], "") == "c"
+    opens = i == 1 or kinds[i - 2] in ("P", "M") or dict.get(pos, words[i - 2], "") == "c"
     if len(w) >= 2:
         if not verb_object_word(pos, w) or (len(w) == 3 and w[-1] in PERSON_SUFFIXES):
             return False  # (演奏者/n is a person, no 演 + its object: nlp-persons)
@@ -1186,13 +1186,13 @@ def _predicate_noun(words: list, kinds: list, i: int, pos: dict) -> bool:
         return opens and _nominal(pos, pk, words[i - 1]) and (
             nk == "P" or nw in _CLOSING_PARTICLES or _nominal(pos, nk, nw))
     if nw not in _PLACED_AT or i + 2 >= n or kinds[i + 2] in ("P", "Q") or w in SKIP or w in COMPLEMENTS \
-            or w in DIRECTION_WORDS or w in NUMERAL_CHARS or pos.get(w, "x")[:1] not in ("n", "q", "m", "z", "") \
+            or w in DIRECTION_WORDS or w in NUMERAL_CHARS or dict.get(pos, w, "x")[:1] not in ("n", "q", "m", "z", "") \
             or any(kinds[j] == "V" for j in range(i + 2, _clause_end(words, kinds, i))):
         return False
     if _adverbial(pos, kinds, words, i - 1):
         return True
     return (words[i - 1] == "是" or (opens and _nominal(pos, pk, words[i - 1]))) \
-        and any(pos.get(w + c, "")[:1] == "v" for c in DICTIONARY_VERB_COMPLEMENTS)
+        and any(dict.get(pos, w + c, "")[:1] == "v" for c in DICTIONARY_VERB_COMPLEMENTS)
 
 
 def _led_or_alone(words: list, kinds: list, i: int, pos: dict) -> bool:
@@ -1221,7 +1221,7 @@ _CLAUSE_COMMAS = frozenset((",", "，", ";", "；"))
 
 def _verb_token(pos: dict, kind, w: str) -> bool:
     """A verb: the kind of one, or a term jieba tags as one."""
-    return kind == "V" or (kind == "T" and pos.get(w, "")[:1] == "v")
+    return kind == "V" or (kind == "T" and dict.get(pos, w, "")[:1] == "v")
 
 
 def _in_verb_series(words: list, kinds: list, i: int, pos: dict) -> bool:
@@ -1235,8 +1235,8 @@ def _in_verb_series(words: list, kinds: list, i: int, pos: dict) -> bool:
     nw = words[i + 1] if i + 1 < n else ""
     nverb = nk != "P" and _verb_token(pos, nk, nw)
     pw, pk = words[i - 1], kinds[i - 1]
-    if pw == "了" or (len(pw) == 2 and pk in ("V", "T") and pos.get(pw, "")[:1] == "v" and (
-            pos.get(pw[1], "")[:1] == "n" or pw[1] in TOOL_HEADS or pw[1] in MATERIAL_HEADS)):
+    if pw == "了" or (len(pw) == 2 and pk in ("V", "T") and dict.get(pos, pw, "")[:1] == "v" and (
+            dict.get(pos, pw[1], "")[:1] == "n" or pw[1] in TOOL_HEADS or pw[1] in MATERIAL_HEADS)):
         # (after 了, or after a word jieba's dictionary has as a verb whose second character is a thing, 入炉/v, 刷色/v,
         # 点火/v: a verb + object word, which has its object; any other verb before it may take it as its object,
         # 「摆上供品」「拣去杂质」, and so may a noun read as a verb by its place, 「并整理供品」: 整理/n)
@@ -1251,7 +1251,7 @@ def _opens_counted(words: list, kinds: list, i: int, pos: dict) -> bool:
     if i + 1 >= len(words):
         return False
     nw = words[i + 1]
-    return kinds[i + 1] == "Q" or nw[:1].isdigit() or (nw[:1] in NUMERAL_CHARS and pos.get(nw, "") in ("m", "mq"))
+    return kinds[i + 1] == "Q" or nw[:1].isdigit() or (nw[:1] in NUMERAL_CHARS and dict.get(pos, nw, "") in ("m", "mq"))
 
 
 def _after_hand(spec: Spec, doc: Doc, i: int) -> bool:
@@ -1259,7 +1259,7 @@ def _after_hand(spec: Spec, doc: Doc, i: int) -> bool:
     (「左手叉」「左手手指轻轻点」)."""
     j = i - 1
     while j >= 0 and i - j <= 3 and doc.kinds[j] != "H" and (
-            doc.words[j] in MANNER_ADVERBS or POS_TAGS.segment.get(doc.words[j], "")[:1] == "d"
+            doc.words[j] in MANNER_ADVERBS or dict.get(POS_TAGS.segment, doc.words[j], "")[:1] == "d"
             or (doc.words[j] in spec.terms and spec.terms[doc.words[j]].category == "body")):
         j -= 1
     return j >= 0 and doc.kinds[j] == "H"
@@ -1350,15 +1350,15 @@ def _ba_object_kinds(doc: Doc) -> None:
                 break
         w = words[j]
         if de < 0:
-            if kinds[j] in (None, "V") and len(w) >= 2 and pos.get(w, "x")[:1] in ("a", "v") \
-                    and (kinds[j + 1] == "V" or (kinds[j + 1] == "T" and pos.get(words[j + 1], "")[:1] == "v")):
+            if kinds[j] in (None, "V") and len(w) >= 2 and dict.get(pos, w, "x")[:1] in ("a", "v") \
+                    and (kinds[j + 1] == "V" or (kinds[j + 1] == "T" and dict.get(pos, words[j + 1], "")[:1] == "v")):
                 kinds[j] = "N"  # 「把明火甩掉」 (not 「将洗净晾干的鱼」: a modifier, below)
                 changed = True
             continue
         if kinds[j] != "V" and kinds[j] != "C" and kinds[j] is not None:
             continue  # (「把托纸刷上去破了的地方…」: 把 names a noun of its own, the 的 is another clause's)
         if words[de + 1] in ("时候", "时") or kinds[de + 1] not in (None, "V", "N", "T") \
-                or pos.get(words[de + 1], "x")[:1] in _BA_NO_HEAD_TAGS or de + 2 >= n:
+                or dict.get(pos, words[de + 1], "x")[:1] in _BA_NO_HEAD_TAGS or de + 2 >= n:
             continue
         h = de + 1
         m = h + 1
@@ -1395,7 +1395,7 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
       (「右手往前一指」「眼睛一瞪」); 点 (jieba's numeral) after 才/就/再/先 before a noun (「才点卤」)."""
     words, kinds = doc.words, doc.kinds
     n = len(words)
-    pos = spec.pos_tags()
+    pos = spec.pos_tags()  # (tag tables: dict.get(pos, w) throughout this module, dict's own get called directly when compiled)
     changed = False
     # no rule below reads punctuation or a quantity as anything else: they are skipped in C (the filter reads
     # each kind when the walk reaches it, as the test it replaces did); the rules stand in runs, each under the
@@ -1409,7 +1409,7 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             while j < n and kinds[j] != "P" and words[j] not in WAIT_ENDS:
                 if words[j] == "了" and j > i + 2 and (kinds[j - 1] is None or kinds[j - 1] in ("V", "C", "T")):
                     break  # 「等它凉了敲开模子」: the condition ends at 了, what follows is done
-                if kinds[j] in ("V", "C") or (kinds[j] == "T" and pos.get(words[j], "")[:1] in ("v", "a")):
+                if kinds[j] in ("V", "C") or (kinds[j] == "T" and dict.get(pos, words[j], "")[:1] in ("v", "a")):
                     kinds[j] = None
                     changed = True
                 j += 1
@@ -1424,7 +1424,7 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                      and (i + 1 == n or words[i + 1] in ("了", "啦") or kinds[i + 1] == "P"))
                     or (i + 1 < n and words[i + 1] in MISHAP_CHARS and (i + 2 == n or words[i + 2] in ("了", "啦")
                                                                         or kinds[i + 2] == "P"))) \
-                    and (k == "V" or pos.get(w, "")[:1] in ("v", "a", "n")):
+                    and (k == "V" or dict.get(pos, w, "")[:1] in ("v", "a", "n")):
                 a = i
                 while a > 0 and kinds[a - 1] != "P":
                     a -= 1
@@ -1442,9 +1442,9 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                     and words[b - 1][-1:] not in AGENT_NOUN_SUFFIX and words[b - 1][-1:] not in AGENT_SUFFIX \
                     and not _is_body(spec, words[b - 1]) and b - 1 not in doc.roles:
                 j = i + 1
-                while j < n and (words[j] in CONSEQUENCE_TAIL or (kinds[j] is None and pos.get(words[j], "")[:1] in ("s", "f"))
+                while j < n and (words[j] in CONSEQUENCE_TAIL or (kinds[j] is None and dict.get(pos, words[j], "")[:1] in ("s", "f"))
                                  or (kinds[j] in ("N", "T") and words[j - 1][-1:] in ("到", "在") and j + 1 < n
-                                     and pos.get(words[j + 1], "") == "f")):
+                                     and dict.get(pos, words[j + 1], "") == "f")):
                     j += 1  # (「粉就扑到脸上」「面就落到案板上」: where it lands)
                 if j > i + 1 and (j == n or kinds[j] == "P") and not _moves_on(words, kinds, i, j):
                     # (「龙头就追。」: a bare verb may be a role's move)
@@ -1454,28 +1454,28 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                             kinds[t] = None
                     changed = True
                     continue
-            if i and words[i - 1] in OBJECT_MARKERS and (k == "V" or (k == "T" and pos.get(w, "")[:1] == "v")) and i + 1 < n \
-                    and (kinds[i + 1] in ("N", "T") or (kinds[i + 1] is None and pos.get(words[i + 1], "")[:1] == "n")) \
-                    and any(kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")
+            if i and words[i - 1] in OBJECT_MARKERS and (k == "V" or (k == "T" and dict.get(pos, w, "")[:1] == "v")) and i + 1 < n \
+                    and (kinds[i + 1] in ("N", "T") or (kinds[i + 1] is None and dict.get(pos, words[i + 1], "")[:1] == "n")) \
+                    and any(kinds[j] == "V" or (kinds[j] == "T" and dict.get(pos, words[j], "")[:1] == "v")
                             for j in range(i + 2, _clause_end(words, kinds, i))):
                 kinds[i] = None  # 「把杂毛挑出去」: 把 takes a noun; a verb-tagged word right after it is its modifier
                 changed = True
                 continue
-            if i and words[i - 1] in OBJECT_MARKERS and k == "T" and pos.get(w, "")[:1] == "v" and i + 1 < n \
-                    and (kinds[i + 1] == "V" or (kinds[i + 1] == "T" and pos.get(words[i + 1], "")[:1] == "v")):
+            if i and words[i - 1] in OBJECT_MARKERS and k == "T" and dict.get(pos, w, "")[:1] == "v" and i + 1 < n \
+                    and (kinds[i + 1] == "V" or (kinds[i + 1] == "T" and dict.get(pos, words[i + 1], "")[:1] == "v")):
                 # (nlp-order) 「把泛音挤出来」: 把 takes a noun, so a term jieba tags a verb, right after it and
                 # before the clause's verb, is what that verb works, not the step
                 kinds[i] = "N"
                 changed = True
                 continue
-            if i and len(w) == 1 and words[i - 1] in PATH_LEADS and (k == "V" or (k == "T" and pos.get(w, "")[:1] == "v")) \
-                    and i + 1 < n and (kinds[i + 1] == "V" or (kinds[i + 1] == "T" and pos.get(words[i + 1], "")[:1] == "v")):
+            if i and len(w) == 1 and words[i - 1] in PATH_LEADS and (k == "V" or (k == "T" and dict.get(pos, w, "")[:1] == "v")) \
+                    and i + 1 < n and (kinds[i + 1] == "V" or (kinds[i + 1] == "T" and dict.get(pos, words[i + 1], "")[:1] == "v")):
                 kinds[i] = None  # 「顺着缝灌进去」「照着画描」: what 顺着/照着 follows is a thing; the verb after it is the step
                 changed = True
                 continue
-            if i and len(w) <= 2 and words[i - 1] in _SOURCE_PREPOSITIONS and (k == "V" or (k == "T" and pos.get(w, "")[:1] == "v")) \
+            if i and len(w) <= 2 and words[i - 1] in _SOURCE_PREPOSITIONS and (k == "V" or (k == "T" and dict.get(pos, w, "")[:1] == "v")) \
                     and i + 1 < n and kinds[i + 1] != "P" and any(
-                        kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")
+                        kinds[j] == "V" or (kinds[j] == "T" and dict.get(pos, words[j], "")[:1] == "v")
                         for j in range(i + 1, _clause_end(words, kinds, i))):
                 # (nlp-order) 「从折边开剪」「从剪口撕开」: 从/自 takes where from, a place; a verb jieba cut off right after it
                 # (折/边) or a verb + object word naming the place (剪口) is no step, the verb after it is
@@ -1488,10 +1488,10 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                     kinds[i + 1] == "Q" and doc.quantities[i + 1].name not in _PRESS_MEASURES)) \
                     and not (_is_material_word(words[i + 1]) or _is_tool_word(words[i + 1]) or _is_body(spec, words[i + 1])) \
                     and words[i + 1] not in ("住", "着", "了", "紧", "好") and words[i + 1] not in RESULT_COMPLEMENTS \
-                    and not (len(words[i + 1]) == 1 and pos.get(words[i + 1], "")[:1] == "a") \
+                    and not (len(words[i + 1]) == 1 and dict.get(pos, words[i + 1], "")[:1] == "a") \
                     and not (w[0] == "按" and i and (kinds[i - 1] == "H" or _is_body(spec, words[i - 1]))
                              and (words[i + 1] in PLACE_SIDES or words[i + 1] in LOCATIVES or words[i + 1][0] == "第")) \
-                    and any(kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v") or words[j] == "算"
+                    and any(kinds[j] == "V" or (kinds[j] == "T" and dict.get(pos, words[j], "")[:1] == "v") or words[j] == "算"
                             for j in range(i + 2, _clause_end(words, kinds, i))):
                 # 「按比例兑好」「照着画稿剪」: by what, a preposition before the verb (「按扁了包上馅」: 按 + its result
                 # is the verb), or before 算 (「按一斤多算」: counted by); (s25-steps) 按 right after a hand or a body
@@ -1507,14 +1507,14 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 continue
             o = i + 1
             if (k == "V" or k == "T") and i + 3 < n and kinds[i + 1] in ("N", "T") and len(words[i + 1]) <= 2 and i \
-                    and pos.get(words[i - 1], "") == "q":
+                    and dict.get(pos, words[i - 1], "") == "q":
                 o = i + 2  # 「放个装粉的小盒子」: after a classifier, a verb and its object before 的 describe the thing
-            if (k == "V" or (k == "T" and o == i + 2 and pos.get(w, "")[:1] == "v")) and o + 1 < n and words[o] == "的" and words[o + 1] not in STOP_NOUNS and (
-                    kinds[o + 1] in ("N", "T") or (kinds[o + 1] is None and pos.get(words[o + 1], "")[:1] == "n")):
+            if (k == "V" or (k == "T" and o == i + 2 and dict.get(pos, w, "")[:1] == "v")) and o + 1 < n and words[o] == "的" and words[o + 1] not in STOP_NOUNS and (
+                    kinds[o + 1] in ("N", "T") or (kinds[o + 1] is None and dict.get(pos, words[o + 1], "")[:1] == "n")):
                 kinds[i] = None  # 「放个装粉的小盒子」: a verb in a relative clause names a thing
                 changed = True
                 continue
-            if (k == "V" or (k == "T" and pos.get(w, "")[:1] == "v")) and (o := _closes_modifier(words, kinds, i)) is not None:
+            if (k == "V" or (k == "T" and dict.get(pos, w, "")[:1] == "v")) and (o := _closes_modifier(words, kinds, i)) is not None:
                 # 「以水浸过的叶片揩拭」「筛下来的粉铺进蒸笼」 (nlp-modifier): a verb with what it brought about, closed by
                 # 的 before a noun, describes that noun (also where the cut was repaired after _finish_doc read it); its
                 # complement is no step either
@@ -1530,13 +1530,13 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             continue
         if k is None or k == "N" or k == "T":  # (the two rules of this run read an untagged word, a noun or a term)
             if k in ("N", "T", None) and (len(w) == 2 or (len(w) == 3 and k != "T" and verb_object_word(pos, w)
-                                                                   and pos.get(w[1:], "")[:1] == "n")) and (
+                                                                   and dict.get(pos, w[1:], "")[:1] == "n")) and (
                         (i + 2 < n and words[i + 1] == "、" and kinds[i + 2] == "V")
                         or (i >= 2 and words[i - 1] == "、" and _listed_action(words, kinds, i - 2))) \
-                    and (pos.get(w[0], "")[:1] in ("v", "a") or w[0] in CONTEXT_HAND_VERBS or w[0] in DIRECTION_VERBS) \
-                    and (w[0] not in STOP_VERBS or w[0] in DIRECTION_VERBS) and w[1] not in "子儿头" and pos.get(w, "")[:1] != "v" \
+                    and (dict.get(pos, w[0], "")[:1] in ("v", "a") or w[0] in CONTEXT_HAND_VERBS or w[0] in DIRECTION_VERBS) \
+                    and (w[0] not in STOP_VERBS or w[0] in DIRECTION_VERBS) and w[1] not in "子儿头" and dict.get(pos, w, "")[:1] != "v" \
                     and not (k == "T" and i + 1 < n and kinds[i + 1] == "V" and _is_body(spec, w)) \
-                    and (k is None or pos.get(w[1], "")[:1] in ("n", "") or w[1] in MATERIAL_HEADS or len(w) == 3):
+                    and (k is None or dict.get(pos, w[1], "")[:1] in ("n", "") or w[1] in MATERIAL_HEADS or len(w) == 3):
                 # 「抖袖、翻袖、甩袖」「齐毛、切毛」: a verb-object word listed with actions is one (nlp-order: also one of
                 # three characters, 「走台步、跑圆场」, a verb and a two-character noun, its object: not 写字台, 弹簧床)
                 kinds[i] = "V"
@@ -1544,13 +1544,13 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 continue
             if k in (None, "N") and len(w) == 1 and i >= 2 and words[i - 1] == words[i - 2] and len(words[i - 1]) == 2 \
                     and words[i - 1][0] == "一" and i + 1 < n and (words[i + 1] in ("进", "在", "到", "上") or kinds[i + 1] == "P") \
-                    and w not in SKIP and w not in COMPLEMENTS and pos.get(w, "")[:1] not in ("q", "m", "f", "u", "p", "d"):
+                    and w not in SKIP and w not in COMPLEMENTS and dict.get(pos, w, "")[:1] not in ("q", "m", "f", "u", "p", "d"):
                 kinds[i] = "V"  # 「一个一个码进榨槽」: after a reduplicated classifier, where the verb goes
                 changed = True
                 continue
         if k == "V" or k == "T":  # (each rule of this run reads a verb or a term)
             if k in ("V", "T") and i + 1 < n and words[i + 1] in ("那段", "这段", "那一段", "这一段", "那场", "这场", "那出", "这出") \
-                    and (k == "V" or pos.get(w, "")[:1] == "v"):
+                    and (k == "V" or dict.get(pos, w, "")[:1] == "v"):
                 kinds[i] = None  # 「奔马那段要抖弓」「喝酒那段,…」: a verb before 那段 names a passage of the piece, no step
                 changed = True
                 continue
@@ -1566,7 +1566,7 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             if k in ("V", "T") and w in ("上", "进", "下") and i + 2 < n \
                     and ((kinds[i + 1] in ("N", "T") and not _is_body(spec, words[i + 1])) or _is_tool_word(words[i + 1])) \
                     and not _is_material_word(words[i + 1]) and (w == "进" or len(words[i + 1]) >= 2) \
-                    and (kinds[i + 2] == "V" or (kinds[i + 2] == "T" and pos.get(words[i + 2], "")[:1] == "v")):
+                    and (kinds[i + 2] == "V" or (kinds[i + 2] == "T" and dict.get(pos, words[i + 2], "")[:1] == "v")):
                 # 「上甑子蒸」「进炉烤」: into the vessel the next verb works in, the verb's place (上锅/下锅 are
                 # verb-object words of their own: 「先上锅蒸」 is two steps)
                 kinds[i] = None
@@ -1574,8 +1574,8 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 continue
         if k is None or k == "N" or k == "V":  # (the two rules of this run read an untagged word, a noun or a verb)
             if len(w) == 1 and k in (None, "N", "V") and i + 2 < n and words[i + 1] == "个" and len(words[i + 2]) == 1 \
-                    and (i + 3 == n or kinds[i + 3] == "P") and pos.get(w, "")[:1] in ("v", "a") and w not in STOP_VERBS \
-                    and kinds[i + 2] in (None, "N", "V") and pos.get(words[i + 2], "")[:1] in ("v", "n", "a") \
+                    and (i + 3 == n or kinds[i + 3] == "P") and dict.get(pos, w, "")[:1] in ("v", "a") and w not in STOP_VERBS \
+                    and kinds[i + 2] in (None, "N", "V") and dict.get(pos, words[i + 2], "")[:1] in ("v", "n", "a") \
                     and (i == 0 or kinds[i - 1] in ("P", "M", "H") or words[i - 1] in PREDICATE_ADVERBS):
                 # 「亮个相」「作个揖」: a verb-object word split by 个 closing its clause: the verb is the step (亮 is
                 # no manner here), the character after 个 its object
@@ -1583,36 +1583,36 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 changed = True
                 continue
             if k in (None, "N") and len(w) == 1 and i >= 1 and w not in SKIP and w not in COMPLEMENTS \
-                    and w not in DIRECTION_WORDS and pos.get(w, "x")[:1] not in FUNCTION_TAGS \
+                    and w not in DIRECTION_WORDS and dict.get(pos, w, "x")[:1] not in FUNCTION_TAGS \
                     and ((words[i - 1] in DIRECTION_WORDS and i >= 2 and words[i - 2] in ROUTE_MARKERS)
                          or (len(words[i - 1]) == 2 and words[i - 1][0] in "往朝向" and words[i - 1][1] in DIRECTION_WORDS)
                          # 「往台子那边跑」: 往 + a noun + that side (那边/这边) + one verb character
                          or (words[i - 1] in SIDE_DEICTICS and i >= 3 and words[i - 3] in ROUTE_MARKERS
-                             and (kinds[i - 2] in ("N", "T") or pos.get(words[i - 2], "")[:1] == "n"))) \
+                             and (kinds[i - 2] in ("N", "T") or dict.get(pos, words[i - 2], "")[:1] == "n"))) \
                     and (i + 1 == n or kinds[i + 1] in ("P", "Q", "N", "T") or words[i + 1] in ("了", "着")):
                 kinds[i] = "V"  # 「把琴码往里挪半寸」: right after 往 + a direction, one character (挪/ns) is the verb
                 changed = True
                 continue
-            if k in (None, "N") and len(w) == 3 and w[0] == w[1] and pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS \
-                    and pos.get(w[2], "")[:1] in ("n", "v") and w not in spec.terms:
+            if k in (None, "N") and len(w) == 3 and w[0] == w[1] and dict.get(pos, w[0], "")[:1] == "v" and w[0] not in STOP_VERBS \
+                    and dict.get(pos, w[2], "")[:1] in ("n", "v") and w not in spec.terms:
                 # 「拿出来透透气」「晾晾干」: a one-character verb said twice (done briefly) with its object or result, one
                 # word to jieba (透透气/n), is the verb
                 kinds[i] = "V"
                 changed = True
                 continue
         if len(w) == 1 and k in ("V", "T") and i >= 2 and kinds[i - 1] == "Q" and doc.quantities[i - 1].name == "count" \
-                and len(words[i - 2]) == 1 and (kinds[i - 2] == "V" or (kinds[i - 2] == "T" and pos.get(words[i - 2], "")[:1] == "v")) \
+                and len(words[i - 2]) == 1 and (kinds[i - 2] == "V" or (kinds[i - 2] == "T" and dict.get(pos, words[i - 2], "")[:1] == "v")) \
                 and (i + 1 == n or kinds[i + 1] == "P") and w != words[i - 2]:
             kinds[i] = "N"  # 「鞠三个躬」「磕三个头」: the character after V + a count closing the clause is V's object
             changed = True
             continue
         if k is None or k == "N":  # (each rule of this run reads an untagged word or a noun)
-            if k is None and len(w) == 1 and i and kinds[i - 1] == "M" and pos.get(w, "") == "p" and i + 1 < n \
+            if k is None and len(w) == 1 and i and kinds[i - 1] == "M" and dict.get(pos, w, "") == "p" and i + 1 < n \
                     and kinds[i + 1] in ("N", "T") and (i + 2 == n or kinds[i + 2] == "P"):
                 kinds[i] = "V"  # 「先迈左脚,再跟右脚」: a coverb (跟/p) with its noun as the whole clause after 先/再 is the verb
                 changed = True
                 continue
-            if k == "N" and len(w) == 2 and i >= 2 and pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS \
+            if k == "N" and len(w) == 2 and i >= 2 and dict.get(pos, w[0], "")[:1] == "v" and w[0] not in STOP_VERBS \
                     and w[1] not in "子儿头里上下中内外边前后旁" and w not in spec.terms and kinds[i - 1] in ("N", "T", None, "R") \
                     and _after_v_dao_place(words, kinds, i) and (i + 1 == n or kinds[i + 1] == "P"):
                 kinds[i] = "V"  # 「编到脚跟收口」: after V到 + where, a verb-object word (收口/n) closing the clause is the
@@ -1623,16 +1623,16 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                     words[i + 1] in ("上", "着")
                     # 「点上焊药,」: jieba's 上焊药/v, the direction glued to the object
                     or (words[i + 1][:1] == "上" and 2 <= len(words[i + 1]) <= 3 and kinds[i + 1] in ("V", "T")
-                        and pos.get(words[i + 1], "")[:1] == "v" and pos.get(words[i + 1][1:], "")[:1] == "n")
-                    or (pos.get(words[i + 1], "") in ("m", "mq") and (
-                        pos.get(words[i + 2], "") == "q" or (len(words[i + 1]) == 2 and words[i + 1][0] in NUMERAL_CHARS
+                        and dict.get(pos, words[i + 1], "")[:1] == "v" and dict.get(pos, words[i + 1][1:], "")[:1] == "n")
+                    or (dict.get(pos, words[i + 1], "") in ("m", "mq") and (
+                        dict.get(pos, words[i + 2], "") == "q" or (len(words[i + 1]) == 2 and words[i + 1][0] in NUMERAL_CHARS
                                                              and words[i + 1][0] != "一")))):
                 kinds[i] = "V"  # 「点三炷香」「点上卤水」: 点 (jieba's numeral) opening a clause before a count or 上/着 is the verb
                 changed = True
                 continue
             if w == "点" and k is None and i and kinds[i - 1] not in ("V", "C", "Q", "L", "O") \
                     and words[i - 1][-1:] not in NUMERAL_CHARS and words[i - 1] not in POINT_BEFORE \
-                    and pos.get(words[i - 1], "")[:1] not in ("m", "r", "a", "v", "d", "q", "u") and (
+                    and dict.get(pos, words[i - 1], "")[:1] not in ("m", "r", "a", "v", "d", "q", "u") and (
                         # 「在眼睛上点一下」: 点 before a count of strokes
                         (i + 1 < n and kinds[i + 1] == "Q" and doc.quantities[i + 1].name == "count")
                         # 「点出来」「点上」: before its direction
@@ -1644,21 +1644,21 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 kinds[i] = "V"
                 changed = True
                 continue
-            if w == "过" and k is None and i and pos.get(w, "") == "ug" and (
-                    (kinds[i - 1] in ("N", "T") and pos.get(words[i - 1], "")[:1] == "n")
+            if w == "过" and k is None and i and dict.get(pos, w, "") == "ug" and (
+                    (kinds[i - 1] in ("N", "T") and dict.get(pos, words[i - 1], "")[:1] == "n")
                     # 「在清水里过一下」: after the place (a localizer), no verb for the aspect to follow
-                    or (kinds[i - 1] is None and pos.get(words[i - 1], "") == "f" and words[i - 1] in LOCATIVES)) and i + 1 < n \
-                    and (kinds[i + 1] == "Q" or pos.get(words[i + 1], "") in ("m", "mq")):
+                    or (kinds[i - 1] is None and dict.get(pos, words[i - 1], "") == "f" and words[i - 1] in LOCATIVES)) and i + 1 < n \
+                    and (kinds[i + 1] == "Q" or dict.get(pos, words[i + 1], "") in ("m", "mq")):
                 kinds[i] = "V"  # 「把药粉过一遍细筛」: the aspect 过 follows a verb; after a noun, before a count, it is the verb
                 changed = True
                 continue
             if k is None and len(w) == 1 and i + 1 < n and len(words[i + 1]) == 1 and kinds[i + 1] == "N" \
                     and (i + 2 == n or kinds[i + 2] == "P") and _clause_head(words, kinds, i) \
-                    and (w in ("过", "起") or (pos.get(w, "") in ("v", "vg") and w not in STOP_VERBS) or (
+                    and (w in ("过", "起") or (dict.get(pos, w, "") in ("v", "vg") and w not in STOP_VERBS) or (
                         # (a bound morpheme may be a noun, 「鸟飞,」: a verb after a marker or a hand verb)
-                        pos.get(w, "") == "zg" and (w in CONTEXT_HAND_VERBS or kinds[i - 1] == "M"
+                        dict.get(pos, w, "") == "zg" and (w in CONTEXT_HAND_VERBS or kinds[i - 1] == "M"
                                                     or words[i - 1] in _PREDICATE_OPENERS))) \
-                    and w not in DIRECTION_WORDS and pos.get(words[i + 1], "")[:1] == "n":
+                    and w not in DIRECTION_WORDS and dict.get(pos, words[i + 1], "")[:1] == "n":
                 # 「配颜色、过梭」「再组船,」「荡两下,起帘,」: a verb character (过/ug, 起/v: an aspect or a
                 # complement to jieba, 组/zg a morpheme) opening its clause with one character of object and
                 # nothing else is a verb-object word jieba cut in two: the verb is the step
@@ -1669,7 +1669,7 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 and spec.terms[w].category == "technique" \
                 and (kinds[i + 1] in ("N", "T") or words[i + 1] in ("上", "进", "好", "匀", "到", "在")) \
                 and (kinds[i - 1] in ("N", "T", "M") or words[i - 1] in LOCATIVES or words[i - 1] in _PREDICATE_OPENERS
-                     or pos.get(words[i - 1], "") in ("f", "s")):
+                     or dict.get(pos, words[i - 1], "") in ("f", "s")):
             # 「清水掺上香料」「灰膏里头掺纸筋」: one character the spec knows only as another craft's short name
             # for a technique (掺 for 掺针), with its object or complement after it, is the verb (to mix in);
             # the term is still listed
@@ -1690,7 +1690,7 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 doc.verb_terms.add(i)
                 changed = True
                 continue
-            if k is None and len(w) == 1 and i and i + 1 < n and pos.get(w, "") in ("v", "vn", "q", "zg", "vg") \
+            if k is None and len(w) == 1 and i and i + 1 < n and dict.get(pos, w, "") in ("v", "vn", "q", "zg", "vg") \
                     and w not in COPULAS and w not in _NOT_ON_HANDS and kinds[i - 1] not in ("V", "C", "L", "O", "Q") \
                     and (kinds[i - 1] != "T" or _body_word(spec, words[i - 1])) \
                     and (kinds[i + 1] == "H" or (words[i + 1] in _OTHER_HAND and i + 2 < n and words[i + 2] == "手")) \
@@ -1704,7 +1704,7 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                     words[i + 1] == "到" and i + 2 < n and kinds[i + 2] == "Q")) \
                     and (i + 2 == n or words[i + 2] in ("了", "啦") or kinds[i + 2] in ("P", "Q")) \
                     and _closes_modifier(words, kinds, i) is None \
-                    and pos.get(w, "") in _VERB_READ_TAGS and (w not in STOP_VERBS or w in ("过", "对", "和")
+                    and dict.get(pos, w, "") in _VERB_READ_TAGS and (w not in STOP_VERBS or w in ("过", "对", "和")
                                                                or w in DONE_STOP_VERBS) \
                     and w not in MATERIAL_HEADS and w not in TOOL_HEADS and w not in BODY_CHARS and w not in STOP_NOUNS \
                     and w not in NUMERAL_CHARS and w not in DIRECTION_WORDS and w not in PLACE_SUFFIX \
@@ -1721,7 +1721,7 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 continue
             if k in ("N", None) and 2 <= len(w) <= 3 and (w[1:] in DIRECTION_COMPOUNDS or w[1] in DIRECTION_CHARS
                                                           or w[1] in RESULT_COMPLEMENTS) \
-                    and pos.get(w[0], "")[:1] == "v" and w[0] not in STOP_VERBS and w not in spec.terms \
+                    and dict.get(pos, w[0], "")[:1] == "v" and w[0] not in STOP_VERBS and w not in spec.terms \
                     and (i + 1 == n or kinds[i + 1] == "P" or words[i + 1] in ("了", "啦")) \
                     and i >= 2 and kinds[i - 1] in ("N", "T") and (kinds[i - 2] == "O" or (
                         i >= 3 and kinds[i - 2] in ("N", "T", None) and len(words[i - 2]) <= 2 and kinds[i - 3] == "O")):
@@ -1730,15 +1730,15 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 kinds[i] = "V"
                 changed = True
                 continue
-            if k in ("N", "T", None) and (len(w) == 2 or (len(w) == 3 and pos.get(w[1:], "")[:1] == "n")) \
+            if k in ("N", "T", None) and (len(w) == 2 or (len(w) == 3 and dict.get(pos, w[1:], "")[:1] == "n")) \
                     and i >= 1 and words[i - 1] == "一" and (
                         (w[0] in CONTEXT_HAND_VERBS and (
                             i == 1 or kinds[i - 2] in ("M", "H", "P") or words[i - 2] in MOTION_WORDS
                             or words[i - 2] in DIRECTION_WORDS or words[i - 2] == "的" or _is_body(spec, words[i - 2])))
-                        or ((i == 1 or kinds[i - 2] == "P" or words[i - 2] == "的") and pos.get(w[0], "")[:1] == "v"
-                            and w[0] not in STOP_VERBS and (pos.get(w[1:], "")[:1] == "n" or (k == "N" and w not in pos)))) \
+                        or ((i == 1 or kinds[i - 2] == "P" or words[i - 2] == "的") and dict.get(pos, w[0], "")[:1] == "v"
+                            and w[0] not in STOP_VERBS and (dict.get(pos, w[1:], "")[:1] == "n" or (k == "N" and w not in pos)))) \
                     and (i + 1 == n or kinds[i + 1] in ("P", "V") or words[i + 1] in LINKING_ADVERBS) \
-                    and (pos.get(w, "")[:1] in ("n", "v") or (w not in pos and k == "N")) \
+                    and (dict.get(pos, w, "")[:1] in ("n", "v") or (w not in pos and k == "N")) \
                     and (k != "T" or spec.terms[w].category != "action"):
                 # 「先一拍板」「先一拍桌子」「手腕一甩袖」: after a sequence marker, a hand or a direction, 一 + a word a
                 # hand verb opens (jieba's 拍板/n, a clapper; 拍桌子/n) is that verb and its object done once, the step;
@@ -1755,9 +1755,9 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
         if k is None or k == "N" or k == "R":  # (each rule of this run reads an untagged word, a noun or a relation)
             if k in (None, "N") and i and (i + 1 == n or kinds[i + 1] == "P") and (i == 1 or kinds[i - 2] in ("P", "M")) \
                     and w not in spec.terms and _body_word(spec, words[i - 1]) and (
-                        (len(w) == 1 and pos.get(w, "") in ("v", "vg", "zg") and w not in STOP_VERBS
+                        (len(w) == 1 and dict.get(pos, w, "") in ("v", "vg", "zg") and w not in STOP_VERBS
                          and w not in BODY_CHARS and w not in PLACE_SUFFIX)
-                        or (len(w) == 2 and pos.get(w, "")[:1] == "n" and pos.get(w[0], "") in ("v", "vg", "zg")
+                        or (len(w) == 2 and dict.get(pos, w, "")[:1] == "n" and dict.get(pos, w[0], "") in ("v", "vg", "zg")
                             and w[0] not in STOP_VERBS and w[1] not in "子儿头")):
                 # 「脚踩,杠子压」「鼻子吸气,」: a body part heading its clause and one word closing it, a verb character
                 # jieba tags as a morpheme (踩/zg) or a verb-object word it tags as a noun (吸气/n), is the movement
@@ -1766,8 +1766,8 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 continue
             if k in (None, "N") and i and words[i - 1] in DISTRIBUTIVES and (i == 1 or kinds[i - 2] in ("P", "M")) \
                     and i + 3 < n and kinds[i + 1] == "P" and words[i + 2] == words[i - 1] \
-                    and (kinds[i + 3] == "V" or (kinds[i + 3] == "T" and pos.get(words[i + 3], "")[:1] == "v")) \
-                    and w not in SKIP and pos.get(w[0], "x")[:1] not in FUNCTION_TAGS.difference("q"):
+                    and (kinds[i + 3] == "V" or (kinds[i + 3] == "T" and dict.get(pos, words[i + 3], "")[:1] == "v")) \
+                    and w not in SKIP and dict.get(pos, w[0], "x")[:1] not in FUNCTION_TAGS.difference("q"):
                 # 「一个问,一个答」「一半背鼓,一半拿槌」: the same subject that shares out the work opens two clauses in a
                 # row; where the second one's word is a verb, so is the first one's (问/n, 背鼓 unknown to jieba)
                 kinds[i] = "V"
@@ -1784,11 +1784,11 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             kinds[i] = "V"
             changed = True
         elif len(w) == 1 and i and kinds[i - 1] == "H" and i + 1 < n and words[i + 1] in ("在", "到", "住", "着") \
-                and pos.get(w, "") in ("v", "zg", "vg") and w not in STOP_VERBS:
+                and dict.get(pos, w, "") in ("v", "zg", "vg") and w not in STOP_VERBS:
             kinds[i] = "V"
             changed = True
         elif len(w) == 1 and i and i + 1 < n and words[i + 1] in ("在", "到", "住", "着") and _after_hand(spec, doc, i) \
-                and pos.get(w, "")[:1] in ("v", "z", "n", "m", "q") and w not in STOP_VERBS \
+                and dict.get(pos, w, "")[:1] in ("v", "z", "n", "m", "q") and w not in STOP_VERBS \
                 and w not in BODY_CHARS and w not in HAND_CHARS and w not in LIMB_CHARS and w not in PLACE_SUFFIX \
                 and w not in NUMERAL_CHARS and w not in DIRECTION_WORDS and w not in "心背面边侧尖根腕" \
                 and not (w in spec.terms and spec.terms[w].category == "body"):
@@ -1797,7 +1797,7 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
             # hand's verb
             kinds[i] = "V"
             changed = True
-        elif len(w) == 3 and w[1] in "下起" and w[2] in BODY_TURN and pos.get(w[0], "")[:1] in ("v", "a") \
+        elif len(w) == 3 and w[1] in "下起" and w[2] in BODY_TURN and dict.get(pos, w[0], "")[:1] in ("v", "a") \
                 and w[0] not in STOP_VERBS:
             kinds[i] = "V"
             changed = True
@@ -1808,14 +1808,14 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                      or _is_body(spec, words[i - 2])
                      # 「脖子先一缩」: a body part, 先/再, then 一 + the movement
                      or (kinds[i - 2] == "M" and i >= 3 and _body_word(spec, words[i - 3]))) \
-                and w not in NUMERAL_CHARS and pos.get(w, "")[:1] not in ("q", "m", "f") and w not in SKIP \
+                and w not in NUMERAL_CHARS and dict.get(pos, w, "")[:1] not in ("q", "m", "f") and w not in SKIP \
                 and w not in DIRECTION_WORDS:
             kinds[i] = "V"
             changed = True
         elif w in CONTEXT_STOP_VERBS and k is None and i and _stop_verb_acts(words, kinds, i):
             kinds[i] = "V"  # 「一边摇一边讲」「都得练」「还要再称」: a stop verb whose place makes it the step
             changed = True
-        elif k is None and i and words[i - 1] in SIMULTANEOUS_MARKERS and pos.get(w, "")[:1] == "v" \
+        elif k is None and i and words[i - 1] in SIMULTANEOUS_MARKERS and dict.get(pos, w, "")[:1] == "v" \
                 and w not in MODALS and w not in COPULAS and _stop_verb_acts(words, kinds, i):
             kinds[i] = "V"  # (nlp-s21-steps) 「一边洗一边念叨」「边做边听」: any verb after the second 边 of a pair is done
             changed = True  # at the same time as the first, a step, whatever list of stop verbs holds it
@@ -1882,21 +1882,21 @@ def _beat_followed(pos: dict, doc: Doc, i: int) -> bool:
     j = j0
     while j < n and kinds[j] in ("N", "T", "V", None) and words[j] not in _BEAT_ENDS and words[j] not in SKIP \
             and words[j][:1] not in "往朝向":
-        if j > j0 and (kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")):
+        if j > j0 and (kinds[j] == "V" or (kinds[j] == "T" and dict.get(pos, words[j], "")[:1] == "v")):
             break
-        if j == j0 and (kinds[j] == "V" or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v")) \
-                and (len(words[j]) < 2 or pos.get(words[j], "")[:1] != "v"):
+        if j == j0 and (kinds[j] == "V" or (kinds[j] == "T" and dict.get(pos, words[j], "")[:1] == "v")) \
+                and (len(words[j]) < 2 or dict.get(pos, words[j], "")[:1] != "v"):
             return False  # 「跟着甩」「跟着穿过去」: the verb itself
         j += 1
     if j == j0 or j - j0 > 3 or kinds[j0] is None or (w[0] == "踩" and words[j - 1][-1] not in BEAT_CHARS):
         return False
     e = _clause_end(words, kinds, j)
-    if not any(kinds[t] == "V" or (kinds[t] == "T" and pos.get(words[t], "")[:1] == "v") for t in range(j, e)):
+    if not any(kinds[t] == "V" or (kinds[t] == "T" and dict.get(pos, words[t], "")[:1] == "v") for t in range(j, e)):
         return False
     for t in range(i, j0):
         kinds[t] = "R" if t == i else None
     if i and kinds[i - 1] is None and words[i - 1][-1] in AGENT_SUFFIX \
-            and person_shaped(words[i - 1], pos.get(words[i - 1], ""), AGENT_SUFFIX) \
+            and person_shaped(words[i - 1], dict.get(pos, words[i - 1], ""), AGENT_SUFFIX) \
             and person_position(words, kinds, i - 1) == HEAD:
         kinds[i - 1] = "N"
         doc.roles.add(i - 1)
@@ -1928,7 +1928,7 @@ def _held_verb(spec: Spec, pos: dict, words: list, kinds: list, i: int) -> bool:
     j, noun = i + 1, False
     while j < len(words) and kinds[j] != "P":
         kj = kinds[j]
-        if kj in ("V", "C", "M", "L", "O", "H") or (kj == "T" and pos.get(words[j], "")[:1] == "v"):
+        if kj in ("V", "C", "M", "L", "O", "H") or (kj == "T" and dict.get(pos, words[j], "")[:1] == "v"):
             return False
         noun = noun or kj in ("N", "T")
         j += 1
@@ -1940,7 +1940,7 @@ def _body_word(spec: Spec, w: str) -> bool:
     """A body part as the subject of a movement: the spec's, or a noun of at most two characters opening
     with a limb, hand or body character (脖子, 脚尖, 头)."""
     return _is_body(spec, w) or (len(w) <= 2 and w[:1] in BODY_MOVERS and w not in STOP_NOUNS
-                                 and POS_TAGS.segment.get(w, "")[:1] == "n")
+                                 and dict.get(POS_TAGS.segment, w, "")[:1] == "n")
 
 
 def _manner_hands(doc: Doc) -> None:
@@ -2047,11 +2047,11 @@ def _listed_pairs(spec: Spec, doc: Doc) -> None:
                 and i not in doc.verb_terms and i + 1 not in doc.verb_terms \
                 and (words[i - 1] == "、" or (i + 2 < n and words[i + 2] == "、" and (
                     kinds[i - 1] in ("P", "M") or words[i - 1] == "有"
-                    or (pos.get(words[i - 1], "")[:1] in ("p", "c") and words[i - 1] not in OBJECT_MARKERS)))) \
+                    or (dict.get(pos, words[i - 1], "")[:1] in ("p", "c") and words[i - 1] not in OBJECT_MARKERS)))) \
                 and (i + 2 == n or words[i + 2] == "等" or kinds[i + 2] == "P") \
-                and (pos.get(w1, "")[:1] == "v" or pos.get(w1, "") in ("zg", "vg") or w1 in MANUAL_VERBS) \
+                and (dict.get(pos, w1, "")[:1] == "v" or dict.get(pos, w1, "") in ("zg", "vg") or w1 in MANUAL_VERBS) \
                 and w1 not in STOP_VERBS and w1 not in NUMERAL_CHARS and w2 not in PUNCT \
-                and w2 not in ASPECT_AFTER_VERB and pos.get(w2, "x")[:1] not in _PAIR_OBJECT_BAD_TAGS:
+                and w2 not in ASPECT_AFTER_VERB and dict.get(pos, w2, "x")[:1] not in _PAIR_OBJECT_BAD_TAGS:
             # a neighbouring item of the list is an action itself: not a list of things
             if (words[i - 1] == "、" and _item_acts(pos, words, kinds, i - 2, -1)) \
                     or (i + 2 < n and words[i + 2] == "、" and _item_acts(pos, words, kinds, i + 3, 1)):
@@ -2077,8 +2077,8 @@ def _item_acts(pos: dict, words: list, kinds: list, j: int, step: int) -> bool:
             return acts
         if k == 2:
             return False  # (an item is one or two words)
-        if kinds[j] == "V" or (kinds[j] == "T" and (pos.get(words[j], "")[:1] == "v"
-                                                    or pos.get(words[j][:1], "")[:1] == "v")):
+        if kinds[j] == "V" or (kinds[j] == "T" and (dict.get(pos, words[j], "")[:1] == "v"
+                                                    or dict.get(pos, words[j][:1], "")[:1] == "v")):
             acts = True
         j += step
     return False
@@ -2090,18 +2090,18 @@ def _job_name_opening(spec: Spec, doc: Doc) -> None:
     words, kinds = doc.words, doc.kinds
     n = len(words)
     pos = spec.pos_tags()
-    v = next((i for i in range(n) if kinds[i] in ("V", "T") and pos.get(words[i], "")[:1] == "v"), None)
+    v = next((i for i in range(n) if kinds[i] in ("V", "T") and dict.get(pos, words[i], "")[:1] == "v"), None)
     if v is None or any(kinds[j] in ("M", "H", "L", "O", "R") for j in range(v)):
         return
     j = v + 1
     if j < n and (kinds[j] in ("N", "A", "T") or (kinds[j] is None and len(words[j]) == 1
-                                                  and pos.get(words[j], "")[:1] in ("n", "q"))) \
-            and pos.get(words[j], "")[:1] != "v":
+                                                  and dict.get(pos, words[j], "")[:1] in ("n", "q"))) \
+            and dict.get(pos, words[j], "")[:1] != "v":
         j += 1
     elif not (len(words[v]) >= 3 or words[v][-1:] in ("子",) or (
             # 「扎灯先扎骨架」「吹火先得备松香」: a two-character verb-object word right before 先
-            len(words[v]) == 2 and j < n and words[j] in JOB_OPENERS and pos.get(words[v][0], "")[:1] == "v"
-            and pos.get(words[v][1], "")[:1] == "n")):
+            len(words[v]) == 2 and j < n and words[j] in JOB_OPENERS and dict.get(pos, words[v][0], "")[:1] == "v"
+            and dict.get(pos, words[v][1], "")[:1] == "n")):
         return  # the verb's object must be said (or be inside a verb-object word)
     while j < n and (words[j] in MODALS or words[j] in FILLERS or words[j] in TOPIC_PARTICLES) \
             and words[j] not in DEMONSTRATIVES:
@@ -2115,8 +2115,8 @@ def _job_name_opening(spec: Spec, doc: Doc) -> None:
     named = False
     if j < n and kinds[j] == "P" and words[j] not in ("、",) and j == v + 2 and appositive is None \
             and (kinds[v + 1] == "A" or (len(words[v + 1]) >= 2 and _head(words[v + 1]) in INSTRUMENT_HEADS)) \
-            and all(kinds[t] is None and pos.get(words[t], "")[:1] in ("t", "n", "ns") for t in range(v)) \
-            and sum(1 for t in range(j, n) if kinds[t] == "V" or (kinds[t] == "T" and pos.get(words[t], "")[:1] == "v")) >= 2:
+            and all(kinds[t] is None and dict.get(pos, words[t], "")[:1] in ("t", "n", "ns") for t in range(v)) \
+            and sum(1 for t in range(j, n) if kinds[t] == "V" or (kinds[t] == "T" and dict.get(pos, words[t], "")[:1] == "v")) >= 2:
         # 「扭东北秧歌,手绢是魂儿…」「拉马头琴,琴夹在腿中间…」: the text opens with the craft or the instrument
         # played as its own clause, and steps follow: the job named, no step of its own
         named = True
@@ -2162,14 +2162,14 @@ def _doer_phrases(spec: Spec, doc: Doc) -> None:
             continue  # (the phrase opens its clause, after punctuation or a sequence marker)
         w = words[c]
         if len(w) > 3 or w in SKIP or w in TOOL_LEAD or not (
-                kinds[c] in ("V", "C", "A") or pos.get(w, "")[:1] == "v" or verb_object_word(pos, w)
+                kinds[c] in ("V", "C", "A") or dict.get(pos, w, "")[:1] == "v" or verb_object_word(pos, w)
                 or (len(w) == 1 and verb_char(pos, w))):
             continue
         if c + 1 < i and (kinds[c + 1] not in ("N", "T", None) or words[c + 1] in SKIP or len(words[c + 1]) > 2
                           or len(w) > 1):
             continue  # (the verb and one word of its object: 舂/米, 扶/杠)
         for j in range(c, i):
-            if kinds[j] in ("V", "C") or (kinds[j] == "T" and pos.get(words[j], "")[:1] == "v"):
+            if kinds[j] in ("V", "C") or (kinds[j] == "T" and dict.get(pos, words[j], "")[:1] == "v"):
                 kinds[j] = None
         doc.doers[c] = end
         changed = True
@@ -2223,13 +2223,13 @@ def _defined_names(spec: Spec, doc: Doc) -> None:
             continue
         w0 = words[a]
         verbal = kinds[a] == "V" or (kinds[a] == "T" and (terms[w0].category == "action" if w0 in terms
-                                                          else pos.get(w0, "")[:1] == "v"))
+                                                          else dict.get(pos, w0, "")[:1] == "v"))
         if not verbal or (c - a == 2 and (len(words[a + 1]) != 1 or kinds[a + 1] not in ("N", "T", None)
                                             or words[a + 1] in SKIP)):
             continue
         end = _clause_end(words, kinds, c)
         if not any(kinds[j] == "V" or (kinds[j] == "T" and j != c + 1 and (
-                terms[words[j]].category == "action" if words[j] in terms else pos.get(words[j], "")[:1] == "v"))
+                terms[words[j]].category == "action" if words[j] in terms else dict.get(pos, words[j], "")[:1] == "v"))
                 for j in range(c + 2, end)):
             continue  # (「利坯就是拿利坯刀车那个坯」: no verb read in the clause, the name stays the step)
         if c - a == 2:
@@ -2334,7 +2334,7 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                 units.append((a, i))
                 a = i
                 verb_seen = pred_seen = real_verb = False
-            is_verb = k == "V" or (k == "T" and pos is not None and pos.get(words[i], "")[:1] == "v"
+            is_verb = k == "V" or (k == "T" and pos is not None and dict.get(pos, words[i], "")[:1] == "v"
                                    and words[i] not in TOOL_LEAD) or _shaped_hand(words, i)
             if is_verb and last_verb >= a and (last_verb + 1 < i or (
                     # 「袖子轮着甩」「低着头默祷」: a verb with 着 (one word) right before another verb: two predicates
@@ -2400,7 +2400,7 @@ def split_units(doc: Doc, counters: Counters | None = None, *, open_split: bool 
                 verb_seen = False
             if k == "V" or (is_verb and (words[i] in TOOL_LEAD or _own_predicate(doc, i))):
                 verb_seen = True
-            if k == "V" or (k == "T" and not (pos is not None and pos.get(words[i], "")[:1] == "n")):
+            if k == "V" or (k == "T" and not (pos is not None and dict.get(pos, words[i], "")[:1] == "n")):
                 pred_seen = True  # (a noun term is no predicate: 「纺好的线就绕在…」 is one clause)
             elif k == "P" or k == "M":
                 verb_seen = pred_seen = real_verb = False
@@ -2479,7 +2479,7 @@ def _counted_stuff(doc: Doc, v: int) -> bool:
     w = words[v]
     return len(w) == 1 and kinds[v] in ("V", "T") and w not in COMPLEMENTS and w not in DIRECTION_VERBS \
         and w not in RESULT_VERBS and v + 2 < len(words) and words[v + 1] in _DROPPED_ONE_CLASSIFIERS \
-        and (kinds[v + 2] in ("N", "T") or POS_TAGS.segment.get(words[v + 2], "")[:1] in ("n", "z"))
+        and (kinds[v + 2] in ("N", "T") or dict.get(POS_TAGS.segment, words[v + 2], "")[:1] in ("n", "z"))
 
 
 def _second_predicate(doc: Doc, i: int, is_verb: bool) -> bool:
@@ -2518,7 +2518,7 @@ def _verb_after(doc: Doc, i: int, pos: dict | None, reach: int = 4) -> bool:
         k = kinds[j]
         if k == "P":
             return False
-        if k == "V" or (k == "T" and pos is not None and pos.get(words[j], "")[:1] == "v"):
+        if k == "V" or (k == "T" and pos is not None and dict.get(pos, words[j], "")[:1] == "v"):
             return True
     return False
 
@@ -3214,7 +3214,7 @@ def _parallel_units(doc: Doc, before: tuple, s: int, e: int, piece: Step) -> boo
     words, kinds = doc.words, doc.kinds
     ps, pe = before
     w = words[s]
-    if kinds[s] in ("V", "T", "C", "Q", "H", "M", "L", "O", "P") or w == "一" or POS_TAGS.segment.get(w, "")[:1] == "v":
+    if kinds[s] in ("V", "T", "C", "Q", "H", "M", "L", "O", "P") or w == "一" or dict.get(POS_TAGS.segment, w, "")[:1] == "v":
         return False  # the clause opens with its verb (or a hand, a tool lead: 「用…」 is the same step's)
     j = s - 1
     while j > pe and words[j] in SKIP:

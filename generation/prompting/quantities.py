@@ -483,7 +483,7 @@ class QuantityFinder:
 
     def _number_unit(self, m: re.Match, text: str, raw1, raw2, unit, pre, lai, more, approx) -> Quantity | None:
         """A number with its unit (the main alternative)."""
-        approx_word = raw1.endswith("把")  # 个把钟头, 百把斤
+        approx_word = str.endswith(raw1, "把")  # 个把钟头, 百把斤 (str.endswith(raw1, ...): compiled, str's own, per match)
         if approx_word:
             raw1 = raw1[:-1]
             v1 = 1.0 if raw1 == "个" else parse_cn_number(raw1)
@@ -519,7 +519,7 @@ class QuantityFinder:
             kind, factor = "length", FEN_MM
         if lai2:
             lai = lai2[0]  # 「两分来钟」
-        if unit.endswith(("月", "年")) and ue < len(text) and self.any_word(text[ue - 1:ue + 1]):
+        if str.endswith(unit, ("月", "年")) and ue < len(text) and self.any_word(text[ue - 1:ue + 1]):
             return None  # 「一个月饼」「三年级」: 个 counts the word 月饼, not months
         end = m.end(G_ALL)
         us = m.start(G_UNIT)
@@ -528,7 +528,7 @@ class QuantityFinder:
             # 「装四个轮子」「走两个圈子」: after 个 a classifier's character opens the noun that 个 counts
             unit, end = "个", us
             kind, factor = self.units[unit]
-        if kind == "item" and text.startswith(self.hand_words, n1_at):
+        if kind == "item" and str.startswith(text, self.hand_words, n1_at):
             return None  # 「两只手捧住」: which hands is the step's hand, not a count of the work
         if not raw2 and pre is None and kind in ("count", "times", "item", "rows"):
             if raw1 == "一" and (kind != "count" or not self._one_event(m, text) or self._quick_action(m, text)) \

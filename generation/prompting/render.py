@@ -197,6 +197,7 @@ _LIMB = re.compile("(?:^|(?<=[%s,\uff0c。;\uff1b!\uff01?\uff1f、:\uff1a\\s]))(
 # where a match of _LIMB can start: the first character of a limb word (its look-behind reads the text before
 # that; a scan for one of them runs in C, a search of _LIMB tries its look-behind at every position)
 _LIMB_START = re.compile("[%s]" % "".join(sorted({w[0] for w in PERFORMING_LIMBS})))
+_LIMB_START_SEARCH, _LIMB_SEARCH = _LIMB_START.search, _LIMB.search  # (bound once: read per step, compiled)
 
 
 def _performed(steps: list, text: str = "") -> bool:
@@ -209,8 +210,8 @@ def _performed(steps: list, text: str = "") -> bool:
         s, e = dict.get(st, "start"), dict.get(st, "end")
         if not (isinstance(s, int) and isinstance(e, int)):
             return False
-        at = _LIMB_START.search(text, s, e)
-        return at is not None and _LIMB.search(text, at.start(), e) is not None
+        at = _LIMB_START_SEARCH(text, s, e)
+        return at is not None and _LIMB_SEARCH(text, at.start(), e) is not None
     # (half of them or more: read step by step, stopping where the answer is settled; each test is pure)
     need, left = (len(steps) + 1) // 2, len(steps)
     for st in steps:
@@ -271,6 +272,10 @@ _AFTER_VERB_PLACE = re.compile(r"(在|到|进|于)[%s]*$" % _QUANT)
 INSTRUMENT = {"用", "拿", "使", "以", "持", "握", "借"}
 _MARKER_CHARS = frozenset("用拿使以持握借把将在到往于向朝从顺沿贴对随跟伴和")
 _MARKER_CHAR = re.compile("[%s]" % "".join(sorted(_MARKER_CHARS)))  # (one of them, found by a scan in C)
+# bound once: _role runs per tool and material of every step (compiled, no method looked up per call)
+_LEAD_SEARCH = _LEAD.search
+_AFTER_VERB_PLACE_SEARCH = _AFTER_VERB_PLACE.search
+_MARKER_CHAR_SEARCH = _MARKER_CHAR.search
 DISPOSAL = OBJECT_MARKERS  # 把/将: one set (words.py)
 LOCALIZERS = "上里中内下边"
 _LOCALIZER_CHARS = frozenset(LOCALIZERS)
@@ -366,6 +371,7 @@ def shown_name(name: str, said: str | None) -> str:
 # ASCII and full-width clause punctuation; the full-width forms as escapes (\uff0c ，, \uff1b ；, \uff01 ！,
 # \uff1f ？, \uff1a ：) so that no editor folds them into their ASCII twins
 _CLAUSE_BREAK = re.compile("[,\uff0c。;\uff1b!\uff01?\uff1f、:\uff1a]")
+_CLAUSE_BREAK_SEARCH = _CLAUSE_BREAK.search  # (bound once, as above)
 def _break_start(text: str, lo: int, hi: int, last_break: re.Pattern) -> int:
     """Where text[lo:hi] goes on after its last clause break (``last_break``, from ``_last_break``,
     matches up to it at ``lo``); ``lo`` where it has none."""
@@ -391,7 +397,7 @@ def _role(text: str, s: int, pos: int, length: int, verb_pos, verb_len: int = 1,
     # start at its noun, after the marker: 「把那个鼓槌拿起来」). A marker phrase holds no clause break, so
     # one found there is after their last break: in the noun's clause.
     lo = max(0, pos - 6)
-    m = _LEAD.search(text, lo, pos) if _MARKER_CHAR.search(text, lo, pos) is not None else None
+    m = _LEAD_SEARCH(text, lo, pos) if _MARKER_CHAR_SEARCH(text, lo, pos) is not None else None
     if m and verb_pos is not None and verb_pos <= m.start(1) < verb_pos + verb_len:
         m = None  # the marker is the step's own verb (「各拿一根鼓槌」): what follows is its object
     if m:
@@ -405,20 +411,20 @@ def _role(text: str, s: int, pos: int, length: int, verb_pos, verb_len: int = 1,
             return "place", loc, mk
     if verb_pos is not None and pos > verb_pos:
         verb_end = verb_pos + verb_len  # (what stands between the verb and the noun: text[verb_end:pos])
-        if _CLAUSE_BREAK.search(text, verb_end, pos):
+        if _CLAUSE_BREAK_SEARCH(text, verb_end, pos):
             return "far", loc, ""
-        m = _AFTER_VERB_PLACE.search(text, verb_pos, pos)
+        m = _AFTER_VERB_PLACE_SEARCH(text, verb_pos, pos)
         # 「挂在X」 is a place; 「放到X上」「倒进X」 too, but 「磨到丝…平」 is a degree, not a place
-        if m and (m.group(1) in ("在", "于") or loc or action.endswith(m.group(1))):
+        if m and (m.group(1) in ("在", "于") or loc or str.endswith(action, m.group(1))):
             return "place_after", loc, m.group(1)
         if loc and verb_end >= pos:
             return "place_after", loc, ""  # 「搁锅里」
         return "object", loc, ""
-    if verb_pos is not None and _CLAUSE_BREAK.search(text, end, verb_pos):
+    if verb_pos is not None and _CLAUSE_BREAK_SEARCH(text, end, verb_pos):
         return "far", loc, ""
     if loc and loc in BARE_LOCALIZERS:
         return "place", loc, ""
-    if verb_pos is not None and text.find("是", end, verb_pos) >= 0:
+    if verb_pos is not None and str.find(text, "是", end, verb_pos) >= 0:
         return "topic_object", "", ""  # 「琵琶是横抱的」: what the clause is about is what is done to
     return "topic", "", ""
 
@@ -426,9 +432,9 @@ def _role(text: str, s: int, pos: int, length: int, verb_pos, verb_len: int = 1,
 def _verb_at(text: str, s: int, e: int, surface: str, covered: bytearray):
     """Where the step's verb was said in its clause, outside the tool and material words
     (``covered``; 「刻」 in 「用刻刀…往下刻」 is the second one)."""
-    i = text.find(surface, s, e) if surface else -1
+    i = str.find(text, surface, s, e) if surface else -1  # (str.find(text, ...): compiled, str's own find called directly)
     while i >= 0 and covered[i]:
-        i = text.find(surface, i + 1, e)
+        i = str.find(text, surface, i + 1, e)
     return i if i >= 0 else None
 
 
@@ -441,7 +447,7 @@ def _find(text, s, e, name, by_name):
         if s <= a < e:
             return a, said, True
     if name and text:
-        i = text.find(name, s, e)
+        i = str.find(text, name, s, e)  # (compiled, str's own find called directly)
         if i >= 0:
             return i, name, False
     return None, None, False
@@ -559,7 +565,7 @@ def _placed(role: tuple, shown: str, name: str, action: str, tags, places: list,
     if kind == "place":
         places.append(_place(shown, role))
     elif kind == "place_after":
-        marker = "" if action.endswith(role[2]) else role[2]
+        marker = "" if str.endswith(action, role[2]) else role[2]
         post.append(marker + shown + (role[1] or ("" if _localized(shown) else _default_loc(tags, name, role[2]))))
     elif kind == "disposal":
         places.append("把" + shown)
@@ -693,7 +699,7 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
     if objects and post:
         places.append("把" + "、".join(objects))  # a place after the verb: the object goes before it
         objects = ()
-    if hold and objects and not after and not verb.endswith(("着", "住", "起", "好")):
+    if hold and objects and not after and not str.endswith(verb, ("着", "住", "起", "好")):
         verb += "着"
     obj = "、".join(objects)
     if obj and len(verb) >= 2 and not comp and (verb[-1] == obj[0] or (
@@ -727,7 +733,7 @@ def render_step(spec: Spec, step: dict, craft: str | None = None, *, default_mat
         limb = ""
     if len(places) > 1:
         _ba_before_direction(places)
-    if len(core) == 1 and not post and places and places[-1].startswith(DISPOSAL_LEADS):
+    if len(core) == 1 and not post and places and str.startswith(places[-1], DISPOSAL_LEADS):
         # 把X takes no bare verb of one character (「把泥揉」 is no Chinese): the verb's result or direction said
         # right after it comes with it (「把皮捏起来」「把椰肉掏干净」); where none was said, X is the verb's object
         # again (「揉泥」)
@@ -755,11 +761,11 @@ def _formed_shape(text: str, at: int) -> str:
         return ""
     b = at + 1
     for count in _FORMED_COUNTS:
-        if text.startswith(count, b):
+        if str.startswith(text, count, b):  # (str.startswith(text, ...): compiled, str's own, called directly)
             b += len(count)
             break
     for shape in _FORMED_SHAPES:
-        if text.startswith(shape, b):
+        if str.startswith(text, shape, b):
             return text[at:b + len(shape)]
     return ""
 
@@ -792,6 +798,7 @@ def _result_said(text: str, at: int) -> str:
 
 # a bare direction said right before the verb (「左脚往前迈」「腰往后弯」「往回一收」): where the motion goes
 _PATH_BEFORE = re.compile(r"(?:往|朝|向)(?:前|后|左|右|上|下|里|外|回|两边|四边|四周|当中|中间)[上下前后左右]?(?=一?$)")
+_PATH_BEFORE_SEARCH = _PATH_BEFORE.search  # (bound once: read per step, compiled)
 
 
 def _path_said(text: str, s, e, surface: str) -> str:
@@ -799,10 +806,10 @@ def _path_said(text: str, s, e, surface: str) -> str:
     step whose place or path the reading left unsaid; "" where there is none."""
     if not text or not isinstance(s, int) or not isinstance(e, int) or not surface:
         return ""
-    v = text.find(surface, s, e)
+    v = str.find(text, surface, s, e)  # (compiled, str's own find called directly)
     if v <= s:
         return ""
-    m = _PATH_BEFORE.search(text, max(s, v - 5), v)
+    m = _PATH_BEFORE_SEARCH(text, max(s, v - 5), v)
     return m.group(0) if m else ""
 
 
@@ -828,6 +835,7 @@ _LIMB_CHARSET = frozenset("".join(LIMB_SUBJECTS))
 # (one of them in a string, found by a scan in C: set.isdisjoint over the string makes and hashes a string per
 # CJK character)
 _LIMB_CHAR = re.compile("[%s]" % "".join(sorted(map(re.escape, _LIMB_CHARSET))))
+_LIMB_CHAR_SEARCH, _LIMB_BEFORE_SEARCH = _LIMB_CHAR.search, _LIMB_BEFORE.search  # (bound once: read per step, compiled)
 _HAND_BEFORE = ("左手", "右手", "两手", "双手", "两只手", "一只手")
 
 
@@ -842,15 +850,15 @@ def _limb_said(text: str, v):
     # (every limb word holds one of _LIMB_CHARSET: none in the 16 characters before the verb, no limb; a match
     # starts at most two characters, a numeral and a classifier, before its limb word, so not before the first
     # of them less two)
-    first = _LIMB_CHAR.search(text, lo, v)
+    first = _LIMB_CHAR_SEARCH(text, lo, v)
     if first is None:
         return None
     lo = _break_start(text, lo, v, _LIMB_BREAK)
-    m = _LIMB_BEFORE.search(text, max(lo, first.start() - 2), v)  # (its $ is the verb's position, ``endpos``)
+    m = _LIMB_BEFORE_SEARCH(text, max(lo, first.start() - 2), v)  # (its $ is the verb's position, ``endpos``)
     if m is None:
         return None
     at = m.start()
-    hand_said = text[max(0, at - 4):at].endswith(_HAND_BEFORE)
+    hand_said = str.endswith(text[max(0, at - 4):at], _HAND_BEFORE)
     if at > lo and not hand_said and text[at - 1] not in "了只":
         return None  # inside a longer word (用手指头, 手掌根) or the object of a verb before (握住病人的胳膊)
     numeral = _NUMERALS.get(m.group(1)) if m.group(1) else None
@@ -883,19 +891,19 @@ def _relation_text(step: dict, verb_pos, text: str):
     if not rel:
         return None
     rel = rel.strip()
-    if not rel.startswith(RELATION_LEADS):
+    if not str.startswith(rel, RELATION_LEADS):  # (str.startswith(rel, ...): compiled, str's own, called directly)
         return None
     surface = dict.get(step, "surface") or dict.get(step, "action") or ""
     if surface and surface in rel:
         rel = rel[:rel.index(surface)]
     rel = rel.rstrip("一")
-    if rel.endswith("一边") and rel.startswith(_ROUND_LEADS):
+    if str.endswith(rel, "一边") and str.startswith(rel, _ROUND_LEADS):
         rel = rel[:-2]  # 「围着棺木一边转一边唱」: 一边 pairs the two verbs, it is no part of the ground
     if len(rel) > 8 or _REDUPLICATED.search(rel):
         return None  # 「一点一点往下」: a manner said on the way, not a place
     # (the first of RELATION_LEADS it starts with: only those of its first character are tried, with no generator)
-    for lead in _RELATION_LEADS_BY_CHAR.get(rel[:1], ()):
-        if rel.startswith(lead):
+    for lead in dict.get(_RELATION_LEADS_BY_CHAR, rel[:1], ()):
+        if str.startswith(rel, lead):
             break
     else:
         lead = next(w for w in RELATION_LEADS if rel.startswith(w))  # (none: as before)
@@ -908,7 +916,7 @@ def _relation_text(step: dict, verb_pos, text: str):
             return None  # the noun is said with its own part
     after = False
     if text and verb_pos is not None and lead in ("在", "到") and not only_localizers:
-        i = text.find(rel, dict.get(step, "start") or 0, dict.get(step, "end") or len(text))
+        i = str.find(text, rel, dict.get(step, "start") or 0, dict.get(step, "end") or len(text))
         after = i > verb_pos
     return rel, after
 
