@@ -19,7 +19,8 @@ from .persons import OWNER_POSITIONS, person_position, person_shaped
 from .resegment import _alternated as alternated, mistagged_verb, verb_char, verb_object_word
 from .spec import Spec
 from .tokens import Doc, _is_body, kind_table, normalize_chars
-from .words import (AWAY_COMPLEMENTS, COMPLEMENTS, CONTEXT_HAND_VERBS, COORD_STOP, COPULAS, DIMENSION_CHARS,
+from .words import (ASR_GRIP_CHARS, ASR_GRIP_ENDS, AWAY_COMPLEMENTS, COMPLEMENTS, CONTEXT_HAND_VERBS, COORD_STOP,
+                    COPULAS, DIMENSION_CHARS,
                     DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_WORDS, EACH_ADVERBS, FACING_COVERBS, FUNCTION_TAGS,
                     INSTRUMENT_LEADS, MODALS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, ONE_ADVERBS,
                     PAIRED_OPENERS, PERSON_NOUNS, PERSON_TAIL_CHARS, PIECE_CLASSIFIERS, PLACE_SUFFIX, PUNCT,
@@ -604,12 +605,6 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
         cuts = sorted(set(cuts) | set(chains))
     return [c for c in cuts if not _asr_open_place(doc, tags, c)]
 
-
-
-# (s25-steps) the grip verbs a hand takes a thing with (握/攥/捏/抓/持/执/揸, alone or with 住/着/紧: not 拿, whose own
-# step the writers do not agree on, nor 用)
-ASR_GRIP_CHARS = frozenset("握攥捏抓持执揸")
-ASR_GRIP_ENDS = frozenset(("住", "着", "紧"))
 
 
 def _asr_grip_done(spec: Spec, doc: Doc, tags: dict, i: int, lo: int) -> bool:

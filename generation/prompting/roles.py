@@ -217,17 +217,16 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
             step.vague.append((param, level))
         elif word in spec.manner and step.manner is None:
             step.manner = spec.manner[word]
-    material, tool = step.material, step.tool
-    if material is not None or tool is not None:
-        terms = spec.terms
-        if (material is not None and material not in terms) or (tool is not None and tool not in terms):
-            _drop_persons(spec, doc, s, e, step)  # (a name the lexicon lists is never who acts: most units, no call)
+    if step.material is not None or step.tool is not None:
+        _drop_persons(spec, doc, s, e, step)
         _drop_non_things(doc, s, e, step)
     return step
 
 
-# every word ``_drop_non_things`` may drop, for its first test
-_NON_THING_WORDS = frozenset(HEAT_LEVELS).union(LOCATIVES, PLACE_SIDES, SIDE_DEICTICS, QUALITY_NOUNS, BEAT_NOUNS)
+# the words ``_drop_non_things`` drops from either slot, and with them every word it reads at all (a heat level
+# moves to the tool, a beat word is kept when taken in hand): the second set is its first test
+_NON_THING_PLACES_QUALITIES = frozenset(LOCATIVES).union(PLACE_SIDES, SIDE_DEICTICS, QUALITY_NOUNS)
+_NON_THING_WORDS = _NON_THING_PLACES_QUALITIES.union(HEAT_LEVELS, BEAT_NOUNS)
 
 
 def _drop_non_things(doc: Doc, s: int, e: int, step: Step) -> None:
@@ -247,8 +246,7 @@ def _drop_non_things(doc: Doc, s: int, e: int, step: Step) -> None:
         step.material = None
     for field in ("material", "tool"):
         np = getattr(step, field)
-        if np is not None and (np in LOCATIVES or np in PLACE_SIDES or np in SIDE_DEICTICS or np in QUALITY_NOUNS
-                               or (len(np) == 2 and np[1] == TEMPERATURE_SUFFIX) or (
+        if np is not None and (np in _NON_THING_PLACES_QUALITIES or (len(np) == 2 and np[1] == TEMPERATURE_SUFFIX) or (
                 np in BEAT_NOUNS and not any(words[k] == np and words[k - 1] in TOOL_LEAD
                                                for k in range(max(s, 1), min(e + 1, len(words)))))):
             setattr(step, field, None)
@@ -1916,9 +1914,13 @@ def _drop_persons(spec: Spec, doc: Doc, s: int, e: int, step: Step) -> None:
     """Who acts is never the step's tool or material, whatever put it there (a verb's object, a place, a topic, a
     term of another reading): 「东郎右手握着长刀」「对面的骑手追过来」「大夫左手拿…」 (nlp-persons). A longer word
     ending in a person (「铺上席子病人趁热…」, two nouns glued in text with no punctuation) keeps its first noun."""
+    terms = spec.terms
+    material, tool = step.material, step.tool
+    if (material is None or material in terms) and (tool is None or tool in terms):
+        return  # (a name the lexicon lists is never who acts: most steps end here, before the per-field walk)
     for field in ("material", "tool"):
         np = getattr(step, field)
-        if np is None or np in spec.terms:
+        if np is None or np in terms:
             continue
         if len(np) <= 3:
             if info_is_person((np, None)) or _subject_person(doc, s, e, np):

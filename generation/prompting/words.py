@@ -960,6 +960,11 @@ GRASP_VERBS = frozenset({"拿", "拿着", "拿起", "拿起来", "拿住", "握"
 # verbs of pinching a thing between the fingers: what they hold is mostly the piece worked (「捏住线头」, not in
 # GRASP_VERBS), but the striker where the next verb strikes with it (carry._strikes_with_held)
 PINCH_VERBS = frozenset(("捏", "捏着", "捏住", "捏紧"))
+# (s25-steps, breaks._asr_grip_done) the characters of a hand's grip on a thing, alone or with ``ASR_GRIP_ENDS``: the
+# grasping and pinching verbs above by their first character (not 拿/端/操, whose own step the writers do not agree
+# on, nor 用), with 抓 and 揸
+ASR_GRIP_CHARS = frozenset("握攥捏抓持执揸")
+ASR_GRIP_ENDS = frozenset(("住", "着", "紧"))
 # verbs that strike with a thing held (「捏根筷子敲」「攥着木棍砸」: carry._strikes_with_held); not 拍, which pats the
 # thing held as often (「捏着面皮拍」), nor 磕/碰, which knock the things held together (「两块一碰」「磕着打拍子」)
 STRIKE_WITH_VERBS = frozenset(STRIKE_AT_VERBS - set("拍磕碰"))
