@@ -20,11 +20,11 @@ and ``test2`` into the development pool and wrote ``test5`` first. The eighth se
 two fresh writers, scored once on the starting code, then tuned on). The nineteenth wrote ``dev4`` and ``dev5``
 (30 texts each, two fresh writers) and ``test6`` (30 texts, a third); the twentieth ``dev6`` and ``test7`` (30 each,
 two more fresh writers) and, later that session, ``dev7`` (30, a third writer; for the next session to tune on):
-The twenty-fourth wrote ``dev8`` and ``test8`` (30 each, two more fresh writers).
-``pool`` (or ``devs``) = dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, test, test2; ``tests`` = test3, test4, test5, test6,
+The twenty-fourth wrote ``dev8`` and ``test8`` (30 each, two more fresh writers); the twenty-sixth ``dev9`` (30, one more).
+``pool`` (or ``devs``) = dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, test, test2; ``tests`` = test3, test4, test5, test6,
 test7, test8.
 
-Usage: ``python bench/nlp_eval.py [--split dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|test|test2|test3|test4|test5|test6|test7|test8|pool|tests|all] [--craft-known] [--fullwidth]
+Usage: ``python bench/nlp_eval.py [--split dev|dev2|dev3|dev4|dev5|dev6|dev7|dev8|dev9|test|test2|test3|test4|test5|test6|test7|test8|pool|tests|all] [--craft-known] [--fullwidth]
 [--nopunct | --nopunct-spaces] [--json] [--failures N]
 [--django] [--probe FILE …]``. ``--probe FILE`` scores a probe file of the same format (a helper's own
 sentences, e.g. ``bench/probes/roles_A.json``) instead of the splits; it may be given more than once. ``--failures N`` lists up to N failed checks of the development splits (``DEVELOPMENT``) only. ``--django`` calls ``django.setup()`` first so that the active spec in the database is
@@ -54,8 +54,9 @@ sys.path.insert(0, str(ROOT))
 # texts by a third, for reporting only), which keeps the test splits at a third. The twentieth (2026-12-02) added
 # dev6 and test7 (30 texts each, two more fresh writers, crafts claimed in one shared list), then dev7 (30, a third
 # writer), which keeps the test splits at a third (240 of 719). The twenty-fourth (2026-12-03) added dev8 and test8 (30
-# texts each, two more fresh writers, one shared claim list; 270 of 779 are test items).
-DEVELOPMENT = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "test", "test2")
+# texts each, two more fresh writers, one shared claim list; 270 of 779 are test items). The twenty-sixth (2026-12-03)
+# added dev9 (30 texts by one more fresh writer; 270 of 809 are test items, still a third).
+DEVELOPMENT = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "test", "test2")
 TESTS = ("test3", "test4", "test5", "test6", "test7", "test8")
 OLD_LEXICON_CRAFTS = ("苏绣", "湘绣", "景泰蓝", "蜡染", "剪纸", "打铁花", "漆器", "紫砂", "木版年画")
 
@@ -110,7 +111,7 @@ def run_split(items: list[dict], craft_known: bool, fullwidth: bool = False,
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=DEVELOPMENT + TESTS + ("both", "devs", "pool", "tests", "all"), default="dev",
-                        help="pool (or devs) = the development splits dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, test, test2; tests = "
+                        help="pool (or devs) = the development splits dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8, dev9, test, test2; tests = "
                              "the test splits test3, test4, test5, test6, test7, test8; all = every split; both = dev and test")
     parser.add_argument("--craft-known", action="store_true", help="pass each item's craft name to the normalizer")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")

@@ -261,6 +261,7 @@ def test_recorded_features_are_those_found_in_the_text(dev, test_split):
 ALL_BEFORE_19 = ("dev", "dev2", "dev3", "test", "test2", "test3", "test4", "test5")
 ALL_BEFORE_20 = ALL_BEFORE_19 + ("dev4", "dev5", "test6")
 ALL_BEFORE_24 = ALL_BEFORE_20 + ("dev6", "test7", "dev7")
+ALL_BEFORE_26 = ALL_BEFORE_24 + ("dev8", "test8")
 FRESH_SPLITS = {
     # split: (the splits written before it, whose crafts it must not share)
     "test2": (("dev", "test"), ("dev",)),
@@ -290,10 +291,12 @@ FRESH_SPLITS = {
     # any earlier split nor of each other; dev8 is tuned on, test8 never
     "dev8": (ALL_BEFORE_24, ALL_BEFORE_24 + ("test8",)),
     "test8": (ALL_BEFORE_24, ALL_BEFORE_24 + ("dev8",)),
+    # dev9 (twenty-sixth session, one more writer new to the set): no craft of any split before it
+    "dev9": (ALL_BEFORE_26, ALL_BEFORE_26),
 }
 # at least 50 items and 40 crafts per split; dev3 is 40 items (40 crafts), dev4, dev5 and test6 30 each, so that
 # the test splits stay a third
-FRESH_SIZE = {"dev3": 40, "dev4": 30, "dev5": 30, "test6": 30, "dev6": 30, "test7": 30, "dev7": 30, "dev8": 30, "test8": 30}
+FRESH_SIZE = {"dev3": 40, "dev4": 30, "dev5": 30, "test6": 30, "dev6": 30, "test7": 30, "dev7": 30, "dev8": 30, "test8": 30, "dev9": 30}
 
 
 @pytest.mark.parametrize("name", sorted(FRESH_SPLITS))
@@ -325,13 +328,13 @@ def test_the_test_splits_are_over_a_third_of_the_set():
     # test and test2 were retired into the development pool (bench/nlp_eval.py DEVELOPMENT); the splits
     # rules are never tuned on are test3, test4, test5, test6, test7 and test8 and must stay at least a third of every
     # item (dev3 joined the development pool in the eighth session, dev4 and dev5 with test6 in the nineteenth, dev6
-    # with test7, then dev7, in the twentieth, dev8 with test8 in the twenty-fourth)
+    # with test7, then dev7, in the twentieth, dev8 with test8 in the twenty-fourth, dev9 in the twenty-sixth)
     import importlib.util
     path = ev.EVAL_DIR.parents[3] / "bench" / "nlp_eval.py"
     spec = importlib.util.spec_from_file_location("bench_nlp_eval", path)
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
-    development = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "test", "test2")
+    development = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "test", "test2")
     tests = ("test3", "test4", "test5", "test6", "test7", "test8")
     assert (bench.DEVELOPMENT, bench.TESTS) == (development, tests)
     n_dev = sum(len(ev.load_split(s)) for s in development)
