@@ -796,6 +796,17 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
         if j and j not in joins and j - 1 not in joins and j not in cuts and j + 1 not in cuts \
                 and j - 1 not in cuts and j + 1 not in joins and _split_noun(pos, doc, words, kinds, j):
             joins[j] = (2, "N")
+    # (s26-slots) 「搓下脚上的汗|泥」「穿上八幅罗|裙」「八样米|豆」: where a noun's modifier stands (after 的, or after a
+    # numeral and classifier), a character that is no word there, one jieba tags a bound morpheme, an abbreviation
+    # or a classifier (汗/zg, 罗/j, 米/q: a classifier does not follow a classifier), before a one-character noun,
+    # is that noun's first character
+    for j in [j for j, w in enumerate(words[:n - 1]) if j and len(w) == 1 and pos.get(w, "") in _MODIFIER_PIECE_TAGS]:
+        if kinds[j] is None and len(words[j + 1]) == 1 and kinds[j + 1] in ("N", "T") \
+                and pos.get(words[j + 1], "")[:1] == "n" and _attributive(pos, words, kinds, j) \
+                and j not in doc.quantities and j + 1 not in doc.quantities and j not in doc.compounds \
+                and j + 1 not in doc.compounds and not any(x in joins or x in cuts for x in (j - 1, j, j + 1)) \
+                and words[j] not in SKIP and words[j] not in COMPLEMENTS and words[j] not in PLACE_SUFFIX:
+            joins[j] = (2, "N")
     if not cuts and not joins and not regroups and not tailcuts and not pieces and not shifts:
         heads = _parallel_heads(norm, words, kinds, starts)
         if not heads:
@@ -867,6 +878,18 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
     doc.quantities.clear(), doc.quantities.update(out_q)
     doc.compounds.clear(), doc.compounds.update(out_c)
     doc.interesting[:] = list(compress(range(len(out_w)), out_k))
+
+
+# (s26-slots) the tags of a character that is no word of its own where a noun's modifier stands: a bound morpheme,
+# an abbreviation's character, a classifier (after a numeral and classifier, or after 的)
+_MODIFIER_PIECE_TAGS = frozenset(("zg", "g", "j", "q"))
+
+
+def _attributive(pos: dict, words: list, kinds: list, j: int) -> bool:
+    """Token j stands where a noun's modifier does: right after 的, or right after a numeral and classifier (a quantity
+    token, or jieba's numeral-classifier word: 八幅, 一块)."""
+    b = words[j - 1]
+    return b == "的" or kinds[j - 1] == "Q" or pos.get(b, "") == "mq"
 
 
 # (s23-things2) the tags of a one-character noun jieba may cut from its second character, and of that character
