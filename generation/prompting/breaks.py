@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .extract import _has_content, _verb_after, parallel_words, tokenize_doc
+from .extract import _has_content, _held_tool, _verb_after, parallel_words, tokenize_doc
 from .overview import _LEAD as _OVERVIEW_LEAD, _TRAIL as _OVERVIEW_TRAIL
 from .persons import OWNER_POSITIONS, person_position, person_shaped
 from .resegment import _alternated as alternated, mistagged_verb, verb_char, verb_object_word
@@ -573,6 +573,9 @@ def _asr_walk(spec: Spec, doc: Doc, tags: dict, norm: str, runs: list) -> list[i
                 first = _asr_parallel_opener(doc, tags, i, last_cut)
                 if first > last_cut + 1 and _has_content(words, kinds, last_cut + 1, first):
                     cuts.append(starts[first])
+        if cut and i >= 1 and (i + 1 == n or kinds[i + 1] == "H") and len(w) == 1 and _held_tool(doc, i):
+            cut = False  # (s26-slots) 「左手握弓右手拉弦」: a tool's one-character name jieba tags a verb (弓), right after
+            # the verb of the hand that holds it and before the next hand, is what that hand holds (extract._held_tool)
         if not cut and inside and last_cut < 0 and runs[r][0] == 0 and _asr_title_ends(doc, tags, i):
             cut = True  # 「熬膏药香油跟药材下锅」「站桩马步两脚分开」: the opening verb and object name what is shown
         if not cut and inside and i > last_cut and _asr_glued_after_one(doc, tags, i):

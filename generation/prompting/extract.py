@@ -48,7 +48,7 @@ from .words import (from_pos_table, MOVE_ON_MARKERS, CLAUSE_COMMAS, ODD_NOUN_BEF
                     BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, CONTEXT_STOP_VERBS, COPULAS, COUNT_PREV,
                     DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS,
                     DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS, DISTRIBUTIVES, DOER_AFTER_DE, DOER_SIDE_CHARS, DONE_STOP_VERBS, FILLERS, FULL_STOPS,
-                    FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HANDLED_VERBS, HAND_CHARS, HAND_JOINERS, HAND_PART_CHARS, INSTRUMENT_HEADS,
+                    FUNCTION_COMPLEMENTS, FUNCTION_TAGS, GRASP_VERBS, HANDLED_VERBS, HAND_CHARS, HAND_JOINERS, HAND_PART_CHARS, INSTRUMENT_HEADS,
                     INSTRUMENT_LEADS, JOB_OPENERS, LIMB_CHARS, LINKING_ADVERBS, LOCATIVES, MANNER_ADVERBS, MANNER_HANDS,
                     MANNER_VERBS, MANUAL_VERBS, MARKED_VERBS, MATERIAL_HEADS, PATH_CLOSING_VERBS, MEASURE_FORMS, MEASURE_PREV,
                     MISHAP_ADVERBS, MISHAP_CHARS, MODALS, MOTION_WORDS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, MODIFIER_REACH, MODIFIER_STOP_KINDS,
@@ -610,6 +610,9 @@ def open_kinds(doc: Doc) -> None:
         elif k == "V" and i >= 2 and (i + 1 == n or kinds[i + 1] == "P") and _held_thing(doc, i):
             kinds[i] = "N"  # (s22-steps) 「攥住飘带,」「拿起那张长弓,」: what a grip verb takes, closing the clause, is a thing
             changed = True
+        elif k == "V" and size == 1 and i and (i + 1 == n or kinds[i + 1] in ("P", "H")) and _held_tool(doc, i):
+            kinds[i] = "N"  # (s26-slots) 「左手扶着弓,」「拉开弓,」「左手握弓右手…」: the thing the hand holds or draws
+            changed = True
         elif k in ("V", None) and i and words[i - 1] in ("拿", "用") and kinds[i - 1] in ("L", "V", "T", None) \
                 and 1 <= size <= 3 and w not in COMPLEMENTS and w not in AFTER_VERB_WORDS and w not in SKIP \
                 and i + 1 < n and (kinds[i + 1] == "O" or words[i + 1] in ("往", "朝") or words[i + 1] == "一"
@@ -781,6 +784,31 @@ def _held_thing(doc: Doc, i: int) -> bool:
             and words[j] not in NEGATIONS:
         j -= 1
     return j < i - 1 and words[j] in _GRIP_LEADS
+
+
+# (s26-slots) verbs of the hand that hold, carry or raise a thing besides the grip verbs (扶着, 提着, 举起, 抡起, 托住)
+_HOLD_CHARS = frozenset("扶提拎举抡托端捧抱挎扛背")
+
+
+def _held_tool(doc: Doc, i: int) -> bool:
+    """(s26-slots) Token i, one character that heads tools' names (弓, 锤, 锯, 刨: ``words.TOOL_HEADS``) and that jieba
+    tags a verb, right after a verb of the hand that takes a thing, with nothing after it in its clause (punctuation,
+    the end, or in unpunctuated text the next clause's hand): the thing held, as the verb's object, not a second verb
+    (a one-character verb does not close a clause after a verb of holding that has no object). The verbs: a grip verb
+    (``_GRIP_LEADS``, ``words.GRASP_VERBS``: 握, 拿着), a verb of holding or carrying up (扶, 提, 举, 抡, 托 …) alone or
+    with its aspect or result (着, 住, 起, 紧: 扶|着, 举起), or a verb of the hand with 开/满, which opens or draws
+    what it takes (拉开, 拉满). Not a verb done while holding (「压着刷,」「拉着锯,」: 压, 拉 hold nothing here)."""
+    words = doc.words
+    if words[i] not in TOOL_HEADS:
+        return False
+    lead = words[i - 1]
+    if lead in _GRIP_ENDS and i >= 2:
+        lead = words[i - 2] + lead
+    if lead in _GRIP_LEADS or lead in GRASP_VERBS:
+        return True
+    if lead[0] in _HOLD_CHARS and (len(lead) == 1 or lead[1:] in _GRIP_ENDS):
+        return True
+    return len(lead) == 2 and lead[1] in "开满" and lead[0] in CONTEXT_HAND_VERBS
 
 
 def _passed_through(doc: Doc, i: int) -> bool:

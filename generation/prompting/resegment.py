@@ -796,6 +796,30 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
         if j and j not in joins and j - 1 not in joins and j not in cuts and j + 1 not in cuts \
                 and j - 1 not in cuts and j + 1 not in joins and _split_noun(pos, doc, words, kinds, j):
             joins[j] = (2, "N")
+    # (s26-slots) 「搓下脚上的汗|泥」「穿上八幅罗|裙」「八样米|豆」: where a noun's modifier stands (after 的, or after a
+    # numeral and classifier), a character that is no word there, one jieba tags a bound morpheme, an abbreviation
+    # or a classifier (汗/zg, 罗/j, 米/q: a classifier does not follow a classifier), before a one-character noun,
+    # is that noun's first character
+    for j in [j for j, w in enumerate(words[:n - 1]) if j and len(w) == 1 and pos.get(w, "") in _MODIFIER_PIECE_TAGS]:
+        if kinds[j] is None and len(words[j + 1]) == 1 and kinds[j + 1] in ("N", "T") \
+                and pos.get(words[j + 1], "")[:1] == "n" and _attributive(pos, words, kinds, j) \
+                and j not in doc.quantities and j + 1 not in doc.quantities and j not in doc.compounds \
+                and j + 1 not in doc.compounds and not any(x in joins or x in cuts for x in (j - 1, j, j + 1)) \
+                and words[j] not in SKIP and words[j] not in COMPLEMENTS and words[j] not in PLACE_SUFFIX:
+            joins[j] = (2, "N")
+    # (s26-slots) 「拿刮板把防染浆刮过去」「把打底浆刷上去」: 把/将 takes a noun phrase, so between it and the clause's
+    # verb, one or two verbs jieba cut off (防|染, 打底) before a one-character noun are what that noun is for, its
+    # modifier: one noun (防染浆: the paste that resists the dye), not a step of their own
+    for o in [o for o, k in enumerate(kinds[:n - 3]) if k == "O"]:
+        m = o + 1
+        while m < n and m - o <= 2 and kinds[m] in ("V", "T") and pos.get(words[m], "")[:1] == "v" \
+                and len(words[m]) <= 2 and words[m] not in TOOL_LEAD and words[m] not in MODALS:
+            m += 1
+        if o + 1 < m < n - 1 and len("".join(words[o + 1:m])) <= 3 and len(words[m]) == 1 \
+                and kinds[m] in ("N", "T") and pos.get(words[m], "")[:1] == "n" and kinds[m + 1] in ("V", "T", "C") \
+                and not any(x in joins or x in cuts or x in doc.quantities or x in doc.compounds
+                            for x in range(o + 1, m + 1)):
+            joins[o + 1] = (m + 1 - (o + 1), "N")
     if not cuts and not joins and not regroups and not tailcuts and not pieces and not shifts:
         heads = _parallel_heads(norm, words, kinds, starts)
         if not heads:
@@ -867,6 +891,18 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
     doc.quantities.clear(), doc.quantities.update(out_q)
     doc.compounds.clear(), doc.compounds.update(out_c)
     doc.interesting[:] = list(compress(range(len(out_w)), out_k))
+
+
+# (s26-slots) the tags of a character that is no word of its own where a noun's modifier stands: a bound morpheme,
+# an abbreviation's character, a classifier (after a numeral and classifier, or after 的)
+_MODIFIER_PIECE_TAGS = frozenset(("zg", "g", "j", "q"))
+
+
+def _attributive(pos: dict, words: list, kinds: list, j: int) -> bool:
+    """Token j stands where a noun's modifier does: right after 的, or right after a numeral and classifier (a quantity
+    token, or jieba's numeral-classifier word: 八幅, 一块)."""
+    b = words[j - 1]
+    return b == "的" or kinds[j - 1] == "Q" or pos.get(b, "") == "mq"
 
 
 # (s23-things2) the tags of a one-character noun jieba may cut from its second character, and of that character

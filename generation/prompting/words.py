@@ -863,8 +863,9 @@ MOTION_WORDS = {"往", "朝", "向", "从", "顺着", "沿着", "过去", "下�
 # instruments the fingers pinch to work with (「捏针」「捏刻刀」「捏毛笔」): what else is pinched (签, 杆, 板) is handled
 PINCHED_TOOL_HEADS = frozenset("针刀笔")
 
-# verbs that wield their object (「抡锤」「举槌子」「挥鞭」「推刀」「摇铃」「摇着扇子」): a tool there is what with
-WIELD_VERBS = set("抡举挥舞推操握持执拿攥摇")
+# verbs that wield their object (「抡锤」「举槌子」「挥鞭」「推刀」「摇铃」「摇着扇子」): a tool there is what with; so is an
+# implement the hand steadies or draws (s26-slots: 「扶着弹弓」「拉开弓」「拉动筘座」)
+WIELD_VERBS = set("抡举挥舞推操握持执拿攥摇扶拉")
 
 
 BARE_OBJECT_TAGS = {"n", "ng", "zg", "ns", "nr", "nt"}  # (nt: 渣 jieba reads as an organisation)
