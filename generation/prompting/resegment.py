@@ -807,19 +807,6 @@ def _resegment(spec: Spec, doc: Doc, norm: str) -> None:
                 and j + 1 not in doc.compounds and not any(x in joins or x in cuts for x in (j - 1, j, j + 1)) \
                 and words[j] not in SKIP and words[j] not in COMPLEMENTS and words[j] not in PLACE_SUFFIX:
             joins[j] = (2, "N")
-    # (s26-slots) 「拿刮板把防染浆刮过去」「把打底浆刷上去」: 把/将 takes a noun phrase, so between it and the clause's
-    # verb, one or two verbs jieba cut off (防|染, 打底) before a one-character noun are what that noun is for, its
-    # modifier: one noun (防染浆: the paste that resists the dye), not a step of their own
-    for o in [o for o, k in enumerate(kinds[:n - 3]) if k == "O"]:
-        m = o + 1
-        while m < n and m - o <= 2 and kinds[m] in ("V", "T") and pos.get(words[m], "")[:1] == "v" \
-                and len(words[m]) <= 2 and words[m] not in TOOL_LEAD and words[m] not in MODALS:
-            m += 1
-        if o + 1 < m < n - 1 and len("".join(words[o + 1:m])) <= 3 and len(words[m]) == 1 \
-                and kinds[m] in ("N", "T") and pos.get(words[m], "")[:1] == "n" and kinds[m + 1] in ("V", "T", "C") \
-                and not any(x in joins or x in cuts or x in doc.quantities or x in doc.compounds
-                            for x in range(o + 1, m + 1)):
-            joins[o + 1] = (m + 1 - (o + 1), "N")
     if not cuts and not joins and not regroups and not tailcuts and not pieces and not shifts:
         heads = _parallel_heads(norm, words, kinds, starts)
         if not heads:
