@@ -7,9 +7,7 @@ its output quoted in the comment).
    step of its own; a working implement steadied (扶) or drawn (拉) is what with.
 2. ``resegment._resegment``: where a noun's modifier stands (after 的, or a numeral and classifier), a one-character
    piece that is no word there (a bound morpheme, an abbreviation's character, a classifier) before a one-character
-   noun is that noun's first character.
-3. ``resegment._resegment``: between 把 and the clause's verb, the verbs jieba cut off before a one-character noun are
-   that noun's modifier (what it is for), not a step."""
+   noun is that noun's first character."""
 import pytest
 
 from tests.prompting_steps import steps
@@ -59,18 +57,3 @@ def test_a_noun_after_its_own_word_is_left_alone():
     # 荞面 is jieba's word: nothing to join
     got = steps("把锅里的荞面搅匀。", fields=FIELDS)
     assert ("搅匀", None, "荞面") in got, got
-
-
-# 3. the verbs between 把 and a one-character noun say what the noun is for
-
-@pytest.mark.parametrize("text, verb, tool, thing", [
-    ("右手拿刷子把打底浆刷上去。", "刷上去", "刷子", "打底浆"),  # before: material 浆
-    ("拿竹片把防水灰刮匀。", "刮匀", "竹片", "防水灰"),  # before: no tool, material 竹片
-])
-def test_the_purpose_verb_is_part_of_the_noun(text, verb, tool, thing):
-    assert (verb, tool, thing) in steps(text, fields=FIELDS)
-
-
-def test_a_relative_clause_after_ba_keeps_its_noun():
-    # 的 closes the modifier: the noun is the thing, the verb before 的 no step of its own
-    assert ("放进", "锅", "肉") in steps("把切好的肉放进锅里。", fields=FIELDS)
