@@ -1724,7 +1724,12 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                         # 「点出来」「点上」: before its direction
                         or (i + 1 < n and (words[i + 1] in DIRECTION_COMPOUNDS or words[i + 1] in ("上", "出")))
                         # 「拿小锤点,」: closing its clause after the thing that does it
-                        or ((i + 1 == n or kinds[i + 1] == "P") and kinds[i - 1] in ("N", "T"))):
+                        or ((i + 1 == n or kinds[i + 1] == "P") and kinds[i - 1] in ("N", "T"))
+                        # (s26-steps) 「在穴位上点按」: after the place (a localizer closing it), before a one-character
+                        # verb, the touch and the stroke that follows it
+                        or (i + 1 < n and (words[i - 1] in LOCATIVES or (words[i - 1][-1] in PLACE_SUFFIX and dict.get(
+                            pos, words[i - 1], "") in ("f", "s"))) and len(words[i + 1]) == 1 and (
+                            kinds[i + 1] == "V" or (kinds[i + 1] == "T" and dict.get(pos, words[i + 1], "")[:1] == "v")))):
                 # 点 (jieba's numeral) with no number, demonstrative, adjective or verb before it (「一点」「有点」
                 # 「深点」「加点」 are 'a bit') is the touch of a brush, a hammer or a finger
                 kinds[i] = "V"
@@ -1909,13 +1914,19 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 and kinds[i + 1] in ("N", "T") and len(words[i + 1]) == 1:
             kinds[i] = "V"
             changed = True
+        elif w == "点" and k is None and (i == 0 or kinds[i - 1] == "P") and i + 1 < n and kinds[i + 1] in ("N", "T") \
+                and (i + 2 == n or kinds[i + 2] == "P"):
+            kinds[i] = "V"  # (s26-steps) 「点豆腐,」: opening its clause, with only its object after it, 点 counts nothing
+            changed = True
         elif w == "点" and k is None and i and (
                 # 「脚尖点地」「指尖点着鼓面」: 点 (jieba's numeral) right after a body part has no number to
                 # count: it is the touch
                 (_body_word(spec, words[i - 1]) and kinds[i - 1] != "Q"
                  and (i + 1 == n or kinds[i + 1] in ("P", "N", "T", "Q") or words[i + 1] in ("地", "着", "在", "到", "了")))
-                # 「在碟边上轻轻点」: after a manner adverb or 地, closing its clause
-                or ((words[i - 1] in MANNER_ADVERBS or words[i - 1] == "地") and (i + 1 == n or kinds[i + 1] == "P"))):
+                # 「在碟边上轻轻点」: after a manner adverb or 地, closing its clause, or (s26-steps) before a verb, a
+                # direction or the thing touched (「轻轻点下去」: a reduplicated manner adverb leaves no amount to count)
+                or ((words[i - 1] in MANNER_ADVERBS or words[i - 1] == "地") and (
+                    i + 1 == n or kinds[i + 1] in ("P", "V", "C", "N", "T") or words[i + 1] in DIRECTION_COMPOUNDS))):
             kinds[i] = "V"
             changed = True
     if not BEAT_LEADS.isdisjoint(words):  # (after the loop: the verb after what is followed may be one it found)
