@@ -738,7 +738,8 @@ def open_kinds(doc: Doc) -> None:
             changed = True
             if i + 1 < n and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2:
                 kinds[i + 1] = None  # 「量出去」: the direction of the verb, no action of its own
-        elif k in (None, "N") and size == 1 and i + 1 < n and _verb_before_complement(doc, i):
+        elif k in (None, "N") and size == 1 and i + 1 < n and words[i + 1] in _COMPLEMENT_NEXT \
+                and _verb_before_complement(doc, i):
             kinds[i] = "V"  # (s26-steps) 「两只手也套上靴子」「竖着杵在左腿上」: a verb jieba tags otherwise
             changed = True
     if changed:
@@ -752,6 +753,7 @@ _OBJECT_COMPLEMENT_NEXT = frozenset("上下起住开出掉")
 # the jieba tags a verb character gets in its place that no noun of jieba's has alone: a classifier (套/q), a numeral
 # (种/m), an unknown morpheme (杵/zg, 吊/zg), a bound verb or noun morpheme (vg, ng), no tag at all
 _NON_NOUN_VERB_TAGS = frozenset(("q", "m", "zg", "vg", "ng", ""))
+_COMPLEMENT_NEXT = _PLACING_NEXT | _OBJECT_COMPLEMENT_NEXT | DIRECTION_COMPOUNDS  # (read first: one lookup per token)
 
 
 def _verb_before_complement(doc: Doc, i: int) -> bool:
