@@ -741,8 +741,96 @@ def open_kinds(doc: Doc) -> None:
             changed = True
             if i + 1 < n and words[i + 1] in AFTER_VERB_WORDS and len(words[i + 1]) >= 2:
                 kinds[i + 1] = None  # 「量出去」: the direction of the verb, no action of its own
+        elif k in (None, "N") and size == 1 and i + 1 < n and words[i + 1] in _COMPLEMENT_NEXT \
+                and _verb_before_complement(doc, i):
+            kinds[i] = "V"  # (s26-steps) 「两只手也套上靴子」「竖着杵在左腿上」: a verb jieba tags otherwise
+            changed = True
     if changed:
         doc.interesting[:] = list(compress(range(n), kinds))
+
+
+# (s26-steps) what a verb takes right after it and a noun does not: where it goes (在/到/进 + a place), a direction or
+# result before its object (上/下/起/住/开/出/掉 + a thing or a count), a direction compound (下来, 上去)
+_PLACING_NEXT = frozenset(("在", "到", "进"))
+_OBJECT_COMPLEMENT_NEXT = frozenset("上下起住开出掉")
+# the jieba tags a verb character gets in its place that no noun of jieba's has alone: a classifier (套/q), a numeral
+# (种/m), an unknown morpheme (杵/zg, 吊/zg), a bound verb or noun morpheme (vg, ng), no tag at all
+_NON_NOUN_VERB_TAGS = frozenset(("q", "m", "zg", "vg", "ng", ""))
+_COMPLEMENT_NEXT = _PLACING_NEXT | _OBJECT_COMPLEMENT_NEXT | DIRECTION_COMPOUNDS  # (read first: one lookup per token)
+
+
+def _verb_before_complement(doc: Doc, i: int) -> bool:
+    """(s26-steps) Token i, one character, stands where a predicate stands and a verb complement follows it: it is
+    the verb, whatever jieba tags it. The complement: 在/到/进 and a place, 上/下/起/住/开/出/掉 and an object (a
+    thing or a count), or a direction compound (下来, 上去). Where a predicate stands:
+
+    * where only a predicate stands: after a sequence marker or an adverb (就, 也, 再, 轻轻), after a manner verb + 着
+      (「竖着杵在」: V1着V2, the second the verb), after a personal pronoun (「他种下」);
+    * where a subject may stand too: after a noun or a hand (「布带套在脖子上」), a numeral + classifier, 是 (「是套在
+      手上的」), or opening its clause.
+
+    The character: a tag no noun of jieba's has alone (a classifier, a numeral, a morpheme: 套/q, 种/m, 杵/zg), or a
+    noun or name that jieba's dictionary has as a verb with a complement (绞/n: 绞起/v; ``resegment.mistagged_verb``);
+    after a manner verb + 着 or a count said twice (``_one_by_one``), any noun tag (「竖着码进锅里」「一块块码在笼屉里」:
+    no object stands between 竖着 and 进). Never a function
+    word, a complement, a direction, a place, body or hand word or a numeral character; nor, where a subject may
+    stand, a tool's or a material's head or a noun jieba counts with (杵, 种: the subject itself); the spec's own
+    words are terms, never read here."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    w = words[i]
+    if not ("\u4e00" <= w <= "\u9fff") or w in SKIP or w in COMPLEMENTS or w in DIRECTION_WORDS or w in STOP_VERBS \
+            or w in NUMERAL_CHARS or w in PLACE_SUFFIX or w in LOCATIVES or w in BODY_CHARS or w in LIMB_CHARS \
+            or w in HAND_CHARS or w in MEASURE_PREV or w in POINT_BEFORE or w in DIRECTION_CHARS:
+        return False
+    pos = POS_TAGS.segment
+    # the complement after it
+    nxt = words[i + 1]
+    after = kinds[i + 2] if i + 2 < n else "P"
+    after_tag = dict.get(pos, words[i + 2], "") if i + 2 < n else ""
+    if nxt in _PLACING_NEXT:
+        if after not in ("N", "T", "H", "Q", None) or (after is None and after_tag[:1] not in ("n", "s", "f", "r")):
+            return False
+    elif nxt in _OBJECT_COMPLEMENT_NEXT:
+        if not (after in ("N", "T", "H", "Q") or (after is None and after_tag in ("m", "mq")
+                                                     and words[i + 2][:1] in NUMERAL_CHARS)):
+            return False
+    elif nxt not in DIRECTION_COMPOUNDS:
+        return False
+    tag = dict.get(pos, w, "")
+    prev = words[i - 1] if i else ""
+    if (prev == "着" and i >= 2 and words[i - 2] in MANNER_VERBS) or _one_by_one(words, kinds, i - 1):
+        return tag[:1] not in FUNCTION_TAGS or tag[:1] in "qm"
+    if not (tag in _NON_NOUN_VERB_TAGS or (tag[:1] == "n" and mistagged_verb(pos, w))):
+        return False
+    if i and (kinds[i - 1] == "M" or prev in PREDICATE_ADVERBS or prev in MANNER_ADVERBS or prev in ("了", "都")
+              or (prev == "着" and i >= 2 and len(words[i - 2]) == 1 and dict.get(pos, words[i - 2], "")[:1] == "v")
+              or (dict.get(pos, prev, "") == "r" and prev not in DEMONSTRATIVES and len(prev) <= 2
+                  and prev[:1] not in "这那哪每各其")):
+        return True
+    # where a subject may stand too (a noun character opening its clause is its subject: 「洞在正中间」); there 上/下
+    # may close a place (「歌圩上对歌」: where the verb after it is done), not the verb's direction, and a direction
+    # compound says how the subject itself moves (「月亮升起来就点火」), no step of the hands
+    if w in MATERIAL_HEADS or w in TOOL_HEADS or w in STOP_NOUNS or nxt in PLACE_SUFFIX \
+            or (nxt in DIRECTION_COMPOUNDS and (not i or kinds[i - 1] != "H")):
+        return False
+    if i == 0 or kinds[i - 1] == "P":
+        return tag[:1] != "n"
+    if kinds[i - 1] in ("H", "N", "T") or prev == "是":
+        return True  # (「木偶是套在手上的」: the 是…的 of how it is done)
+    return dict.get(pos, prev, "") in ("m", "mq") and prev[:1] in NUMERAL_CHARS and kinds[i - 1] != "Q"
+
+
+def _one_by_one(words: list, kinds: list, j: int) -> bool:
+    """(s26-steps) Token j closes a numeral + classifier said twice (一块块, 一捆 一捆): 'one by one', how the verb
+    after it is done; a noun after it would be counted by it once (一块石头), not one by one."""
+    if j < 0 or kinds[j] == "Q":
+        return False
+    w = words[j]
+    if len(w) == 3 and w[0] == "一" and w[1] == w[2]:
+        return True
+    return len(w) == 2 and w[0] == "一" and j >= 1 and words[j - 1] == w and kinds[j - 1] != "Q" \
+        and dict.get(POS_TAGS.segment, w, "") in ("m", "mq")
 
 
 def _mistagged_motion(doc: Doc, i: int) -> bool:
@@ -1666,7 +1754,12 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                         # 「点出来」「点上」: before its direction
                         or (i + 1 < n and (words[i + 1] in DIRECTION_COMPOUNDS or words[i + 1] in ("上", "出")))
                         # 「拿小锤点,」: closing its clause after the thing that does it
-                        or ((i + 1 == n or kinds[i + 1] == "P") and kinds[i - 1] in ("N", "T"))):
+                        or ((i + 1 == n or kinds[i + 1] == "P") and kinds[i - 1] in ("N", "T"))
+                        # (s26-steps) 「在穴位上点按」: after the place (a localizer closing it), before a one-character
+                        # verb, the touch and the stroke that follows it
+                        or (i + 1 < n and (words[i - 1] in LOCATIVES or (words[i - 1][-1] in PLACE_SUFFIX and dict.get(
+                            pos, words[i - 1], "") in ("f", "s"))) and len(words[i + 1]) == 1 and (
+                            kinds[i + 1] == "V" or (kinds[i + 1] == "T" and dict.get(pos, words[i + 1], "")[:1] == "v")))):
                 # 点 (jieba's numeral) with no number, demonstrative, adjective or verb before it (「一点」「有点」
                 # 「深点」「加点」 are 'a bit') is the touch of a brush, a hammer or a finger
                 kinds[i] = "V"
@@ -1851,13 +1944,19 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
                 and kinds[i + 1] in ("N", "T") and len(words[i + 1]) == 1:
             kinds[i] = "V"
             changed = True
+        elif w == "点" and k is None and (i == 0 or kinds[i - 1] == "P") and i + 1 < n and kinds[i + 1] in ("N", "T") \
+                and (i + 2 == n or kinds[i + 2] == "P"):
+            kinds[i] = "V"  # (s26-steps) 「点豆腐,」: opening its clause, with only its object after it, 点 counts nothing
+            changed = True
         elif w == "点" and k is None and i and (
                 # 「脚尖点地」「指尖点着鼓面」: 点 (jieba's numeral) right after a body part has no number to
                 # count: it is the touch
                 (_body_word(spec, words[i - 1]) and kinds[i - 1] != "Q"
                  and (i + 1 == n or kinds[i + 1] in ("P", "N", "T", "Q") or words[i + 1] in ("地", "着", "在", "到", "了")))
-                # 「在碟边上轻轻点」: after a manner adverb or 地, closing its clause
-                or ((words[i - 1] in MANNER_ADVERBS or words[i - 1] == "地") and (i + 1 == n or kinds[i + 1] == "P"))):
+                # 「在碟边上轻轻点」: after a manner adverb or 地, closing its clause, or (s26-steps) before a verb, a
+                # direction or the thing touched (「轻轻点下去」: a reduplicated manner adverb leaves no amount to count)
+                or ((words[i - 1] in MANNER_ADVERBS or words[i - 1] == "地") and (
+                    i + 1 == n or kinds[i + 1] in ("P", "V", "C", "N", "T") or words[i + 1] in DIRECTION_COMPOUNDS))):
             kinds[i] = "V"
             changed = True
     if not BEAT_LEADS.isdisjoint(words):  # (after the loop: the verb after what is followed may be one it found)
