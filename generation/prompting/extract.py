@@ -27,7 +27,7 @@ from .carry import (_carry_dropped_object, _carry_hand, _carry_held_tool, _carry
                     _carry_struck_instrument, _carry_whole_name, _carry_worn_tool, _counted_topic, _hand_of_held_tool,
                     _passed_through_tool)
 from .craft import detect as detect_craft
-from .names import (_coordinated_names, _opening_names, _counted_names, _craft_names, _described_things, _led_tool_names, _method_names,
+from .names import (_coordinated_names, _heritage_names, _legend_names, _opening_names, _counted_names, _craft_names, _described_things, _led_tool_names, _method_names,
                     _named_steps, _nominal_topic, _numbered_names, _numeral_phrases, _object_names, _part_nouns,
                     _placed_pairs, _quoted_names, _saying_names,
                     _reached_things, _set_phrase_names, _slot_nouns, _split_compounds, _suffix_names, _technique_compounds, _thing_nouns,
@@ -3144,12 +3144,20 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
                 coined(k, k + 1, things.get(words[k], "technique") if kind == "A" else None)
         for k in _object_names(spec, doc):
             coined(k, k + 1)
+        for k in _legend_names(spec.pos_tags(), doc):
+            coined(k, k + 1, "technique")
         for a, b in _technique_compounds(spec, doc):
             coined(a, b, "technique")
         for a, b in _topic_names(spec, doc):
             coined(a, b)
         for a, b in _opening_names(spec, doc):
             coined(a, b, "technique")
+        for a, b in _heritage_names(spec.pos_tags(), doc):
+            if (starts[a], starts[b]) not in seen:
+                # (s26-terms) 「福鼎白茶制作技艺…」: the practice's name as listed; jieba's pieces of it are no names of
+                # their own (尼木 of 尼木藏香制作技艺)
+                extra = [t for t in extra if not (starts[a] <= t["start"] and t["end"] <= starts[b])]
+                coined(a, b, "technique")
         for a, b in _method_names(spec, doc):
             coined(a, b, "technique")
         for a, b in _suffix_names(spec, doc):

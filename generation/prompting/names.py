@@ -21,7 +21,7 @@ from .words import (from_pos_table, ASPECT_AFTER_VERB, BODY_CHARS, COMPLEMENTS, 
                     HMM_PAIR_CLOSED, LED_TOOL_STOP, LOCATIVES, MANNER_VERBS, MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, METHOD_LEADS,
                     METHOD_WORDS,
                     MISTAGGED_NOUN_TAGS, MODALS, NAME_ENDS, NAMING_VERBS, NEGATIONS, NUMERAL_CHARS, OBJECT_CHAR_TAGS,
-                    OBJECT_MARKERS, OPENING_NAME_NEXT, PERSON_LEADS, PIECE_CLASSIFIERS, PRACTICE_VERBS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS,
+                    OBJECT_MARKERS, OPENING_NAME_NEXT, OPENING_PRONOUNS, PERSON_LEADS, PIECE_CLASSIFIERS, PRACTICE_VERBS, PLACE_SUFFIX, POS_TAGS, PREDICATE_ADVERBS,
                     PUNCT, PURPOSE_VERBS,
                     QUOTE_PAIRS, REACH_ENDS, RESULT_COMPLEMENTS, RESULT_VERBS, ROUTE_PREPOSITIONS, SAYING_SOURCES, SAYING_VERBS,
                     SENTENCE_CHARS,
@@ -153,6 +153,24 @@ def _genre_names(tags: dict, doc: Doc):
         elif 2 <= len(w) <= 3 and k + 1 < n and words[k + 1] in GENRE_NOUN_HEADS and kinds[k + 1] in (None, "N") \
                 and dict.get(tags, words[k + 1], "")[:1] == "n" and dict.get(tags, w, "") in UNKNOWN_NAME_TAGS:
             yield k, k + 2
+
+
+def _legend_names(tags: dict, doc: Doc):
+    """(s26-terms) Token indices of a word of four characters that jieba's dictionary holds whole and tags as a person's
+    name (nr: its tag for many set phrases and story names, 左右开弓, 盘古开天), said as a clause of its own or as what a
+    verb before it names, closing the clause (「讲到盘古开天,」「一磕,左右开弓,」), where no rule reads it: the name of
+    a story, a piece or a set move. Not a reduplication (老老少少: everyone), nor one said of a subject before it
+    (「汽车呼啸而过」)."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    for k in range(1, n):
+        w = words[k]
+        if len(w) != 4 or kinds[k] is not None or dict.get(tags, w, "") != "nr":
+            continue
+        if w[0] == w[1] or w[2] == w[3] or not all("\u4e00" <= ch <= "\u9fff" for ch in w):
+            continue
+        if (k + 1 == n or kinds[k + 1] == "P") and (kinds[k - 1] == "P" or dict.get(tags, words[k - 1], "")[:1] == "v"):
+            yield k
 
 
 def _object_names(spec: Spec, doc: Doc):
@@ -389,9 +407,27 @@ def _quoted_names(norm: str):
         said = norm[i + 1:j]
         before = norm[i - 1] if i else ""
         if 2 <= len(said) <= 6 and all("\u4e00" <= ch <= "\u9fff" for ch in said) \
-                and before not in SPEECH_LEADS and not SENTENCE_CHARS.intersection(said):
+                and before not in SPEECH_LEADS and (not SENTENCE_CHARS.intersection(said) or _named_with_le(norm, i, j)):
             yield i + 1, j
         i = j + 1
+
+
+# (s26-terms) what stands before a quotation that names (a copula, a naming verb's last character) where the name may
+# hold 了 inside it
+_NAMING_BEFORE_QUOTE = frozenset("是叫为作")
+_QUOTE_CLOSERS = frozenset(QUOTE_PAIRS.values())
+
+
+def _named_with_le(norm: str, i: int, j: int) -> bool:
+    """(s26-terms) The quotation norm[i:j + 1] is a name though 了 is in it (「再经“打开子”“打了细”两道锤打」「最后是“打了
+    细”」): 了 is its only particle and stands inside it, between a verb and what it makes (打了细, not 慢了, words said),
+    and the quotation is named: after a copula or a naming verb, or one of quotations set side by side (a list of
+    names)."""
+    said = norm[i + 1:j]
+    if SENTENCE_CHARS.intersection(said) != {"了"} or said[0] == "了" or said[-1] == "了":
+        return False
+    return (i > 0 and (norm[i - 1] in _NAMING_BEFORE_QUOTE or norm[i - 1] in _QUOTE_CLOSERS)) \
+        or (j + 1 < len(norm) and norm[j + 1] in QUOTE_PAIRS)
 
 
 def _led_tool_names(spec: Spec, norm: str, doc: Doc):
@@ -705,6 +741,16 @@ def _technique_compounds(spec: Spec, doc: Doc):
             # its object name the work
             yield k, k + 2
             continue
+        if len(w) == 1 and len(w2) == 1 and kinds[k] is None and k and (kinds[k - 1] in ("P", "M") or words[k - 1] in MODALS) \
+                and w not in PLACE_SUFFIX and dict.get(tags, w, "") == "f" \
+                and (dict.get(tags, w2, "")[:1] == "v" or w2 in DIRECTION_CHARS or kinds[k + 1] in ("V", "C")) \
+                and (w2 not in STOP_VERBS or w2 in DIRECTION_CHARS) \
+                and (k + 2 == n or kinds[k + 2] != "Q" or dict.get(tags, w2, "")[:1] == "v"):
+            # (s26-terms) 「薄荷要后下,」「初烘温度…」: a one-character word of position (初/后/前; not 上/里, a place's)
+            # opening a predicate (after punctuation, a marker or a modal: no postposition closing a clause, 发酵后)
+            # before a one-character verb says at which stage it is done: the two name the stage
+            yield k, k + 2
+            continue
         if len(w) != 1 or len(w2) != 1 or (w in closed and w not in DIRECTION_CHARS) or w2 in closed or kinds[k] in ("P", "Q", "M", "R", "O", "L", "H") \
                 or kinds[k + 1] in ("P", "Q", "M", "R", "O", "L", "H"):
             continue
@@ -938,6 +984,18 @@ def _topic_names(spec: Spec, doc: Doc):
         yield h, e
 
 
+def _opening_name_next(words: list, kinds: list, e: int) -> bool:
+    """What may follow the name a text opens with (``_opening_names``): ``words.OPENING_NAME_NEXT`` (an adverb, a negation,
+    a copula, a topic particle), and (s26-terms) the speaker's pronoun, the subject of what is said of the name (a topic
+    and its comment: 「花竹帽我们毛南话叫…」), or a pause before the copula (「牡帕密帕,是…」)."""
+    if words[e] in OPENING_NAME_NEXT or words[e] in OPENING_PRONOUNS:
+        return True
+    j = e
+    while j < len(words) and kinds[j] == "P" and words[j] in (",", "\uff0c", " "):
+        j += 1
+    return j > e and j < len(words) and words[j] in COPULAS
+
+
 def _opening_names(spec: Spec, doc: Doc):
     """(nlp-fresh-a) The name a text opens with, jieba having cut it into pieces its dictionary lacks as one word:
     the text's first words before an adverb, a negation, a copula or a topic particle
@@ -955,7 +1013,9 @@ def _opening_names(spec: Spec, doc: Doc):
         e = s
         while e < n and e - s < 4 and len(words[e]) <= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in words[e]) \
                 and kinds[e] not in ("Q", "M", "H", "L", "O", "R", "P") and e not in doc.quantities \
-                and dict.get(tags, words[e], "")[:1] not in ("r", "p", "c", "u", "d", "f", "t", "s", "y", "e", "m") \
+                and (dict.get(tags, words[e], "")[:1] not in ("r", "p", "c", "u", "d", "f", "t", "s", "y", "e", "m")
+                     # (s26-terms) a festival's 节 (jieba: a time) closing the name: 「花朝|节是…」
+                     or (e > s and words[e] in GENRE_HEADS and dict.get(tags, words[e], "") == "t")) \
                 and words[e] not in OPENING_NAME_NEXT and words[e] not in FILLERS and words[e] not in NEGATIONS \
                 and words[e] not in MODALS and words[e] not in COMPLEMENTS and words[e] not in DIRECTION_WORDS \
                 and not (s and dict.get(tags, words[e], "")[:1] == "v"):
@@ -965,7 +1025,7 @@ def _opening_names(spec: Spec, doc: Doc):
         if s:
             if words[e] not in (",", "\uff0c"):
                 continue
-        elif words[e] not in OPENING_NAME_NEXT or all(len(words[j]) > 1 for j in range(s, e)):
+        elif not _opening_name_next(words, kinds, e) or all(len(words[j]) > 1 for j in range(s, e)):
             continue
         said = "".join(words[s:e])
         if any(said.endswith(g) for g in STOP_NOUNS) or any(said.endswith(g) for g in GENERIC_SUFFIX_WORDS) \
@@ -973,6 +1033,41 @@ def _opening_names(spec: Spec, doc: Doc):
             continue
         yield s, e
         return
+
+
+# (s26-terms) the word that closes the name of a practice as the heritage lists give it (「福鼎白茶制作技艺」)
+_HERITAGE_HEAD = "技艺"
+# the tags of a piece no such name has (a pronoun, a preposition, a conjunction, a particle, an adverb, a numeral)
+_NOT_HERITAGE_TAGS = frozenset("rpcudym")
+
+
+def _heritage_names(tags: dict, doc: Doc):
+    """(s26-terms) Token spans (start, end) of the name of a practice as the heritage lists give it, opening a
+    sentence (「福鼎白茶制作技艺的核心…」「尼木藏香制作技艺流传于…」): the sentence's first words up to one that ends in
+    技艺, at most twelve characters with three or more before the word of making (制作, 锻制) and 技艺, no punctuation,
+    quantity, marker, hand, pronoun, preposition, conjunction, particle, adverb or numeral among them. The whole is the
+    practice's name (its product, 白茶, is in it), whatever pieces jieba cut it into."""
+    words, kinds = doc.words, doc.kinds
+    n = len(words)
+    for s in range(n):
+        if s and words[s - 1] not in SENTENCE_ENDS:
+            continue
+        size = 0
+        for e in range(s, min(n, s + 6)):
+            w = words[e]
+            if kinds[e] in _NOT_NAME_KINDS or not all("\u4e00" <= ch <= "\u9fff" for ch in w) \
+                    or dict.get(tags, w, "")[:1] in _NOT_HERITAGE_TAGS:
+                break
+            size += len(w)
+            if size > 12:
+                break
+            if w.endswith(_HERITAGE_HEAD):
+                own = "".join(words[s:e + 1])[:-len(_HERITAGE_HEAD)]
+                # (the word of making before 技艺 is no part of what is made: 制作/vn)
+                own = own[:-2] if len(own) > 2 and dict.get(tags, own[-2:], "")[:1] == "v" else own
+                if len(own) >= 3:  # (a place's or a maker's name and the product; not 传统技艺, 民间技艺: a kind)
+                    yield s, e + 1
+                break
 
 
 # 「头一步是放样」「第二步选竹」「头一式虎举」「头一样先学握弓」「最后一道是上油」: an ordinal step (头/第N/最后,
