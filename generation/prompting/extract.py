@@ -392,17 +392,14 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
         if kinds[i] == "V" and i and kinds[i - 1] == "R" and i + 1 < n and words[i + 1] in RELATION_END \
                 and len(w) == 1:
             kinds[i] = None  # 「从折边开剪」: after a relation marker, 折 + 边 is a place, not an action
-    j = 0
-    try:
-        while True:
-            j = words.index("的", j + 1, n - 3)  # (each 的 from the second token to the fourth from the end, found in C)
-            if kinds[j + 1] == "V" and len(words[j + 1]) == 1 and words[j + 2] == words[j + 1] \
-                    and kinds[j + 3] in ("N", "T"):
-                # 「切成指头粗的条条肉」: after 的 a noun phrase stands; a one-character word said twice before a noun
-                # (jieba cuts the doubled word it lacks apart and tags it a verb) is that noun's modifier, no verb
-                kinds[j + 1] = kinds[j + 2] = None
-    except ValueError:
-        pass
+    # (each 的 from the second token to the fourth from the end: ``n`` is ``len(words)``, kept by the joins above; a
+    # plain loop, compiled a C loop, where ``words.index`` ended in a ValueError)
+    for de in range(1, len(words) - 3):
+        if words[de] == "的" and kinds[de + 1] == "V" and len(words[de + 1]) == 1 and words[de + 2] == words[de + 1] \
+                and kinds[de + 3] in ("N", "T"):
+            # 「切成指头粗的条条肉」: after 的 a noun phrase stands; a one-character word said twice before a noun
+            # (jieba cuts the doubled word it lacks apart and tags it a verb) is that noun's modifier, no verb
+            kinds[de + 1] = kinds[de + 2] = None
     interesting = list(compress(range(len(words)), kinds))
     if counters is not None:
         counters.tokens += len(words)
