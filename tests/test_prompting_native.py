@@ -124,6 +124,15 @@ def test_ci_runs_a_compiled_build_of_the_current_sources():
     assert ok, reason
 
 
+def test_a_whole_number_past_a_c_long_keeps_its_place():
+    # (s26) ``infer_types`` (native.DIRECTIVES) types a local assigned only C ints as a C long, which would wrap past
+    # 2**63: ``quantities._place`` keeps Python ints, in either mode
+    from generation.prompting.quantities import _place
+
+    assert _place(1e22) == 10 ** 22 and _place(10 ** 30) == 10 ** 30
+    assert (_place(0), _place(7), _place(1100), _place(16000.0), _place(0.5)) == (1, 1, 100, 1000, 0.5)
+
+
 @pytest.mark.skipif(not native.status()["active"], reason="no compiled build of the current sources (make native)")
 def test_compiled_and_plain_python_give_the_same_results():
     from generation.prompting import extract

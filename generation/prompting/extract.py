@@ -199,16 +199,12 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
     table = kind_table(spec)
     words, starts, kinds, qmap, compounds = _repair_tokens(spec, table, *base, join_terms)
     n = len(words)
-    i = -1
-    try:
-        while True:
-            i = words.index("把", i + 1)
-            if i and words[i - 1][-1:] in NUMERAL_CHARS and i - 1 not in qmap:
-                kinds[i] = None  # 「拿那把刀」「用一把剪子」: after a demonstrative or numeral 把 counts
-                if kinds[i - 1] == "N" and len(words[i - 1]) == 1:
-                    kinds[i - 1] = None
-    except ValueError:
-        pass
+    # (a plain loop: compiled, ``infer_types`` makes it a C loop, cheaper than ``words.index`` and its ValueError)
+    for ba in range(1, len(words)):  # (its own name and bound: ``i`` and ``n`` below take Python objects)
+        if words[ba] == "把" and words[ba - 1][-1:] in NUMERAL_CHARS and ba - 1 not in qmap:
+            kinds[ba] = None  # 「拿那把刀」「用一把剪子」: after a demonstrative or numeral 把 counts
+            if kinds[ba - 1] == "N" and len(words[ba - 1]) == 1:
+                kinds[ba - 1] = None
     tags = None
     pos_tags = spec.pos_tags()
     counts = _rare_counts(spec)
@@ -319,15 +315,12 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             # 上/下 after a noun is where (「板上」); at the head of a clause or after 要/再/就 (or
             # 才能/就要) it is the verb (「要上三遍」「下黄丹」「才能上桩」)
             kinds[i] = "V"
-    h = 1
-    try:
-        while True:
-            h = kinds.index("H", h + 1)  # (each H from the third token on, found in C; the rule changes only kinds before it)
-            if kinds[h - 2] == "T" and len(words[h - 1]) == 1 and words[h - 1] in PERSON_TAIL_CHARS \
-                    and len(words[h - 2]) == 1 and _agent_noun(spec, words, kinds, pos_tags, h - 2, h):
-                kinds[h - 2] = kinds[h - 1] = None  # 「绣娘左手托着…」: a craft's one-character verb (绣/T) + 娘 owns the hand
-    except ValueError:
-        pass
+    # (each H from the third token on; the rule changes only kinds before it. A plain loop: compiled, a C loop, where
+    # ``kinds.index("H", …)`` compared each None with "H" through Python's rich comparison)
+    for h in range(2, len(kinds)):
+        if kinds[h] == "H" and kinds[h - 2] == "T" and len(words[h - 1]) == 1 and words[h - 1] in PERSON_TAIL_CHARS \
+                and len(words[h - 2]) == 1 and _agent_noun(spec, words, kinds, pos_tags, h - 2, h):
+            kinds[h - 2] = kinds[h - 1] = None  # 「绣娘左手托着…」: a craft's one-character verb (绣/T) + 娘 owns the hand
     # each rule below needs a word of its own at the token (时, 时候) or beside it (人/者… or 的 after it, 的 two
     # after it, a relation marker before it): only the candidates where one stands are walked (the words found
     # in C; no rule below makes a relation marker)
@@ -399,17 +392,14 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
         if kinds[i] == "V" and i and kinds[i - 1] == "R" and i + 1 < n and words[i + 1] in RELATION_END \
                 and len(w) == 1:
             kinds[i] = None  # 「从折边开剪」: after a relation marker, 折 + 边 is a place, not an action
-    j = 0
-    try:
-        while True:
-            j = words.index("的", j + 1, n - 3)  # (each 的 from the second token to the fourth from the end, found in C)
-            if kinds[j + 1] == "V" and len(words[j + 1]) == 1 and words[j + 2] == words[j + 1] \
-                    and kinds[j + 3] in ("N", "T"):
-                # 「切成指头粗的条条肉」: after 的 a noun phrase stands; a one-character word said twice before a noun
-                # (jieba cuts the doubled word it lacks apart and tags it a verb) is that noun's modifier, no verb
-                kinds[j + 1] = kinds[j + 2] = None
-    except ValueError:
-        pass
+    # (each 的 from the second token to the fourth from the end: ``n`` is ``len(words)``, kept by the joins above; a
+    # plain loop, compiled a C loop, where ``words.index`` ended in a ValueError)
+    for de in range(1, len(words) - 3):
+        if words[de] == "的" and kinds[de + 1] == "V" and len(words[de + 1]) == 1 and words[de + 2] == words[de + 1] \
+                and kinds[de + 3] in ("N", "T"):
+            # 「切成指头粗的条条肉」: after 的 a noun phrase stands; a one-character word said twice before a noun
+            # (jieba cuts the doubled word it lacks apart and tags it a verb) is that noun's modifier, no verb
+            kinds[de + 1] = kinds[de + 2] = None
     interesting = list(compress(range(len(words)), kinds))
     if counters is not None:
         counters.tokens += len(words)

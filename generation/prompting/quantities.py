@@ -106,14 +106,15 @@ def _pair(a: int, b: int):
 def _place(n: float) -> int:
     """The lowest place a whole number is said to (二十 → 10, 一千一百 → 100, 一万六千 → 1000, 3 → 1):
     「多」 adds up to one of it."""
-    place = 1
     if n != int(n):
         return 0.5 if n % 1 == 0.5 else 1  # 半个多小时: [0.5, 1] hour
-    n = int(n)
+    # (the place is the whole number over what is left of it once its trailing zeros are dropped: Python ints
+    # throughout, where a counter ``place = 1; place *= 10`` would be a C long in the compiled build, whose
+    # ``infer_types`` types such a variable, and overflow past 10**18)
+    n = whole = int(n)
     while n >= 10 and n % 10 == 0:
         n //= 10
-        place *= 10
-    return place
+    return whole // n if n else 1
 
 
 @functools.lru_cache(maxsize=8192)
