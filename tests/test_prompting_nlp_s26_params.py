@@ -12,12 +12,12 @@ data/eval/README.md (its conversions and judgement-call paragraphs) and are chec
    (响 通 场 面 棵 床 桌 瓣 盏 座 人 炷 挂 坛 …), each kept out of the words it opens (二两面, 人家, 鞭炮, 桌子); 俩/仨 + a
    noun is a count of 2/3 (not 他俩).
 3. ``QuantityFinder`` number grammar: 米/尺 + two digits (一米六五) or an Arabic digit (1米5), two digits in a row a range
-   (两尺五六); none after 毫米/厘米 (「隔三四毫米一针」); 「一公分半到四公分」 one range; 十几 = 10..20 as 十多 (the set's
-   convention: 「十几下」 ≈ 10); 余 as 多; Arabic 万/千; 微米; 寸 + N分 (七寸五分).
+   (两尺五六); none after 毫米/厘米 (「隔三四毫米一针」); 「一公分半到四公分」 one range; 余 as 多; Arabic 万/千; 微米;
+   寸 + N分 (七寸五分). (十几 stays 11..19: gold.json says so, test8's and dev9's writers 10 approx; see the report.)
 4. Corrections: a cue word said after the correction names the corrected parameter (「…宽,哎,不是宽,是直径…」); a corrected
    count of a rate stays a rate (「一秒钟…五六下,哎不对,六七下」); 「哎,就是…」 restates the value before.
-5. Others: 破成N股 splits a thread; a number after 叫/称为 is a name; one 层 after its verb closing the clause is count 1;
-   shares of ten before 分 (三七分劲); a spirit's strength (五十度的白酒) is no parameter."""
+5. Others: 破成N股 splits a thread; a number after 叫/称为 is a name; shares of ten before 分 (三七分劲); a spirit's
+   strength (五十度的白酒) is no parameter."""
 from __future__ import annotations
 
 import pytest
@@ -142,16 +142,11 @@ def test_numbers_said_after_the_unit_and_written_numbers(text, name, value):
 
 
 @pytest.mark.parametrize("text, name, value", [
-    ("石臼里捣个十几下就烂了。", "count", 10),  # before: [11, 19], which 10 is not in
-    ("药罐子泡上十几天。", "duration_s", 864000),  # before
-    ("一次垫十几层旧布。", "count", 10),  # before
-    ("焖个二十几分钟。", "duration_s", 1200),  # before
     ("这一路有七十余道工序。", "count", 70),  # before: nothing
     ("一年能织三百余匹。", "count", 300),  # before
     ("一锅能熬百十来斤。", "weight_g", 50000),  # before: 10 斤
-    ("少说也磨了十几年。", "duration_s", 315360000),  # before
 ])
-def test_ten_and_some(text, name, value):
+def test_more_than(text, name, value):
     has(text, name, value, approx=True)
 
 
@@ -186,19 +181,6 @@ def test_a_correction_that_names_nothing_keeps_the_first_name():
 ])
 def test_broken_into_strands(text, value):
     has(text, "thread_split", value)
-
-
-@pytest.mark.parametrize("text", [
-    "再抹一层蜂蜡。",  # before: nothing (一层 the article)
-    "背上先抹一层香油。",  # before
-    "面上盖一层稻草。",  # before
-])
-def test_one_coat_is_a_count(text):
-    has(text, "count", 1)
-
-
-def test_alternating_coats_are_no_count():
-    lacks("撒一层盐码一层菜。", "count")
 
 
 @pytest.mark.parametrize("text, value", [

@@ -51,7 +51,7 @@ def test_seed_example():
     ("烧二十分钟", [("duration_s", 1200)]),
     ("一个多小时", [("duration_s", [3600, 7200])]),
     ("煮个半小时", [("duration_s", 1800)]),
-    ("十几分钟", [("duration_s", [600, 1200])]),  # (s26: 十几 as 十多, the set's convention since test8)
+    ("十几分钟", [("duration_s", [660, 1140])]),
     ("铁水一千六百度", [("temperature_c", 1600)]),
     ("烧到八百度", [("temperature_c", 800)]),
     ("温度七八十度", [("temperature_c", [70, 80])]),
@@ -88,7 +88,7 @@ def test_parse_cn_number_ranges():
     assert parse_cn_number("两三") == (2.0, 3.0)
     assert parse_cn_number("二三十") == (20.0, 30.0)
     assert parse_cn_number("十一二") == (11.0, 12.0)
-    assert parse_cn_number("二十几") == (20.0, 30.0)  # (s26: as 二十多)
+    assert parse_cn_number("二十几") == (21.0, 29.0)
     assert parse_cn_number("一百二十") == 120.0
     assert parse_cn_number("零点五") == 0.5
     assert parse_cn_number("点") is None

@@ -151,12 +151,12 @@ def parse_cn_number(s: str):
     if "廿" in s or "卅" in s:  # 廿三 = 二十三
         return parse_cn_number(s.replace("廿", "二十").replace("卅", "三十").replace("十十", "十"))
     if "几" in s:
-        # 十几 → 10..20, 二十几 → 20..30 (as 十多, 二十多: 「十几下」 is ten and some), 几十 → 20..90
+        # 十几 → 11..19, 二十几 → 21..29, 几十 → 20..90
         if s.endswith("几") and s[:-1] and "几" not in s[:-1]:
             base = parse_cn_number(s[:-1])
             if isinstance(base, float) and base >= 10:
                 step = 10 ** int(math.log10(base)) // 10 or 1
-                return (base, base + 10 * step)
+                return (base + step, base + 9 * step)
         if s.startswith("几") and len(s) == 2 and s[1] in CN_UNIT:
             return (2.0 * CN_UNIT[s[1]], 9.0 * CN_UNIT[s[1]])
         return None
@@ -611,7 +611,7 @@ class QuantityFinder:
             return None  # 「两只手捧住」: which hands is the step's hand, not a count of the work
         if not raw2 and pre is None and kind in ("count", "times", "item", "rows"):
             if raw1 == "一" and (kind != "count" or not self._one_event(m, text) or self._quick_action(m, text)) \
-                    and not ((kind == "times" or unit == "层") and self._done_once(m, text)):
+                    and not (kind == "times" and self._done_once(m, text)):
                 return None
             if raw1 == "半" and kind == "item":
                 return None
