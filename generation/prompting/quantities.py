@@ -219,10 +219,11 @@ _LAST_CLAUSE_END = re.compile(f"(?s:.*)[{CLAUSE_ENDS_RE}]")  # (up to the last o
 # money; 下午 and 口子 are words; 记 counts strokes (「敲两记」), not in 记住/记得/记号; a tool counts the strokes
 # made with it (「捣十万杵」「筑三百棍」, like 锤/刀), not in 杵子/棍子 (the tool itself).
 # Classifiers that open other words or follow 个 in them: 人 after 个 is 个's noun (「七八个人」 counts with 个), 人 in 二人转
-# (a form's name), 人家, 人们, 人工 is no count; 面 after 两/斤 is flour (「二两面」: 两 the weight) or the two sides
-# (两面); 面粉/面条, 场子, 桌子, 床单, 鞭子/鞭炮, 座位, 五味子, 响亮, 通过/通知/通红 are words of their own.
+# (a form's name), 人家, 人们, 人工 is no count, nor the subject of 各 (「两人各站一边」: who, each doing it); 面 after 两/斤
+# is flour (「二两面」: 两 the weight) or the two sides (两面); 面粉/面条, 场子, 桌子, 床单, 鞭炮, 座位, 五味子, 响亮,
+# 通过/通知/通红, 坛子, 袋子, 顶住/顶多, 挂起 are words of their own.
 UNIT_BEFORE = {"月": "(?<=[个半多来把])", "人": "(?<!个)", "面": "(?<![两斤])"}
-UNIT_AFTER = {"人": "(?![转家们工造])", "面": "(?![粉条团食包片])", "场": "(?![子地院面])", "桌": "(?![子面])",
+UNIT_AFTER = {"人": "(?![转家们工造各])", "面": "(?![粉条团食包片])", "场": "(?![子地院面])", "桌": "(?![子面])",
               "床": "(?![子单])", "鞭": "(?![炮])", "座": "(?![位])", "味": "(?![子道儿])", "响": "(?![亮])",
               "通": "(?![过知常红宵顺])", "坛": "(?![子])", "袋": "(?![子烟])", "筐": "(?![子])", "担": "(?![子心任])",
               "串": "(?![起门联通])", "堆": "(?![起上放积在])", "箱": "(?![子])", "篮": "(?![子球])",
