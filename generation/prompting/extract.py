@@ -2657,8 +2657,11 @@ def _has_content(words, kinds, a, b) -> bool:
     return False
 
 
-# a speaker taking back what was just said (「塞锯末,哎不对,塞的是谷糠」); 不是 alone is plain negation
-_STEP_CORRECTION = re.compile("|".join(c for c in CORRECTION_CUES if c != "不是"))
+# a speaker taking back what was just said (「塞锯末,哎不对,塞的是谷糠」); 不是 alone is plain negation; 错了 right
+# after a verb other than saying (「千万莫唱错了词」「别把颜色挖错了」: the verb done wrong, its result) takes nothing
+# back (说错了, 记错了, 搞错了, 哎错了 do)
+_STEP_CORRECTION = re.compile("|".join(c if c != "错了" else r"(?<![^\W说讲记搞弄哎嗯啊呀哦噢唉我])错了"
+                                       for c in CORRECTION_CUES if c != "不是"))
 _CORRECTION_REACH = 80  # characters after a step that a correction and the verb said again may take
 _V_DE_SHI = re.compile(r"的是([^\s,.;!?:、。，；！？：的了]{1,4})")  # (ASCII and full-width punctuation end X)
 
@@ -2667,7 +2670,7 @@ def _retract_corrected(steps: list, norm: str) -> set:
     """「往里塞锯末,哎不对,我们这边塞的是谷糠」「敲锣心,哎不对,…是敲锣边」: a step the speaker takes back
     (a correction cue after it, before the sentence ends) gives way to the same verb said again in that
     sentence; said as 「V的是X」 with no step of its own, X is what the step works. The retracted step's
-    hand and tool go on in its replacement when that names none. Returns the ids of the steps taken back
+    hand and tool go on in its replacement when that names none, and so does each parameter it said. Returns the ids of the steps taken back
     (with any step read from the words between the cue and the verb said again)."""
     gone: set = set()
     if not steps or _STEP_CORRECTION.search(norm) is None:
@@ -2688,6 +2691,9 @@ def _retract_corrected(steps: list, norm: str) -> set:
         if again is not None:
             again.hand = again.hand or p.hand
             again.tool = again.tool or p.tool
+            for name, value in p.params.items():  # 「揉三分钟,哎不对,是搓」: what was measured stays said
+                if name not in again.params:
+                    again.params[name] = value
             gone.add(id(p))
             gone.update(id(q) for q in later[:later.index(again)])  # (「落段的时候是」 before 敲 said again)
             continue
@@ -3076,15 +3082,17 @@ def extract(spec: Spec, text: str, technique: str | None = None, craft: str | No
             for name, value in pending.extra_params:
                 notes.append({"text": norm[max(pending.start, 0):pending.end], "params": {name: value}})
             warnings.append(notice(QUANTITY_WITHOUT_ACTION, text=norm[max(pending.start, 0):pending.end]))
-    for st in steps:
-        for name, value in st.extra_params:
-            notes.append({"text": norm[max(st.start, 0):st.end], "params": {name: value}})
     # A technique named as the topic that gathered nothing is no step (「双面绣要两面都好看」).
     steps = [st for st in steps if not (st.from_technique and _is_empty(st) and not st.notes)]
     retracted = _retract_corrected(steps, norm)
     if retracted:  # (most texts take nothing back)
         steps = [st for st in steps if id(st) not in retracted]
     steps = _drop_non_steps(steps, norm, warnings)
+    # (after the steps that are no steps gave what they said to a step kept: a second value of a name that step
+    # already has reaches the notes there, never lost: 「场子30米长,20米宽」 read under 打 dropped as a name)
+    for st in steps:
+        for name, value in st.extra_params:
+            notes.append({"text": norm[max(st.start, 0):st.end], "params": {name: value}})
     steps = _reorder(steps)
     if not described:
         _counted_topic(steps, norm)

@@ -26,7 +26,7 @@ CN_UNIT = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 # (a 千 before 克 is the unit 千克: 「十二千克」)
 # (after the first character, up to 11 more, never ending in the 千 of 千克: 克 is no numeral, so only the last
 # character taken can be that 千; written as a run of one class, which the engine takes in one step)
-NUM = rf"(?:个把|[百千万]把|仨俩|[俩仨](?![{CN_CHARS}])|\d{{1,9}}(?:\.\d{{1,6}}|)|[{CN_CHARS}几](?:[{CN_CHARS}点几]{{1,11}}(?!(?<=千)克)|)|半)"
+NUM = rf"(?:个把|[百千万]把|仨俩|[俩仨](?![{CN_CHARS}])|\d{{1,9}}(?:\.\d{{1,6}}|)(?:[万千](?!克)|)|[{CN_CHARS}几](?:[{CN_CHARS}点几]{{1,11}}(?!(?<=千)克)|)|半)"
 # the characters a NUM is made of, in at most 16 of them: 「(?=[NUM_CHARS]{1,16}比)」 before a NUM that a 比 must
 # follow fails at once where none does (a NUM said in full is tried only where it can be followed so)
 NUM_CHARS = rf"\d.{CN_CHARS}点几个把仨俩半"
@@ -83,10 +83,19 @@ class Quantity:
         self.counted = counted
 
 
+def _scaled(value, f: float):
+    """A value (a number or [low, high]) times ``f``."""
+    if isinstance(value, list):
+        return [_num(value[0] * f), _num(value[1] * f)]
+    return _num(value * f)
+
+
 def _num(x: float):
     x = float(x)
     if x.is_integer():
         return int(x)  # (a whole number, most values said: rounding it to hundredths, costly in C, changes nothing)
+    if -0.01 < x < 0.01:
+        return float(f"{x:.3g}")  # 「0.1微米」: 0.0001 mm, three significant digits (hundredths would make it 0)
     x = round(x, 2)
     return int(x) if x == int(x) else x
 
@@ -127,12 +136,17 @@ def parse_cn_number(s: str):
     if s == "半":
         return 0.5
     if s[0].isdigit():
+        if s[-1] in "万千":  # 「2.5万到3万次」
+            head = parse_cn_number(s[:-1])
+            return head * CN_UNIT[s[-1]] if isinstance(head, float) else None
         try:
             return float(s)
         except ValueError:
             return None
     if s in CN_UNIT:  # 「百把斤」「上千下」: a bare 百 is one hundred
         return float(CN_UNIT[s])
+    if s == "百十":  # 「百十来斤」「百十个」: a hundred or so
+        return 100.0
     if s in SPOKEN_WORDS:  # 俩 (两个), 仨 (三个), 仨俩 (two or three)
         return SPOKEN_WORDS[s]
     if "廿" in s or "卅" in s:  # 廿三 = 二十三
@@ -180,6 +194,21 @@ def parse_cn_number(s: str):
         return None
 
 
+def _tail(t: str) -> tuple:
+    """The digits said after 米/尺/丈/寸/斤 as (low, high) of the unit: 「一米二」 0.2, 「一米六五」 0.65, 「1米5」 0.5,
+    「两尺五六」 0.5 to 0.6 (two digits in a row, as 两三 is a range)."""
+    if t[0].isdigit():
+        v = float("0." + t)
+        return v, v
+    a = CN_VALUE[t[0]]
+    if len(t) == 1:
+        return a / 10, a / 10
+    b = CN_VALUE[t[1]]
+    if b == a + 1 and a > 0:
+        return a / 10, b / 10
+    return a / 10 + b / 100, a / 10 + b / 100
+
+
 _PAIR_RE = re.compile(rf"((?:[{CN_CHARS}]*[十百千万])?)([{CN_DIGITS}])([{CN_DIGITS}])([十百千万]?)")
 
 
@@ -190,8 +219,17 @@ _LAST_CLAUSE_END = re.compile(f"(?s:.*)[{CLAUSE_ENDS_RE}]")  # (up to the last o
 # 三分之一, 七分满, 十分); a bare 月 only after 个/半/多/来/把 (三月 is March); 里 not in 里头/里面; 三块钱 is
 # money; 下午 and 口子 are words; 记 counts strokes (「敲两记」), not in 记住/记得/记号; a tool counts the strokes
 # made with it (「捣十万杵」「筑三百棍」, like 锤/刀), not in 杵子/棍子 (the tool itself).
-UNIT_BEFORE = {"月": "(?<=[个半多来把])"}
-UNIT_AFTER = {"下": "(?![午面边头])", "杵": "(?![子])", "棍": "(?![子儿])", "块": "(?![钱])", "里": "(?![头面边])", "口": "(?![子])", "记": "(?![住得性号录者])",
+# Classifiers that open other words or follow 个 in them: 人 after 个 is 个's noun (「七八个人」 counts with 个), 人 in 二人转
+# (a form's name), 人家, 人们, 人工 is no count, nor the subject of 各 (「两人各站一边」: who, each doing it); 面 after 两/斤
+# is flour (「二两面」: 两 the weight) or the two sides (两面); 面粉/面条, 场子, 桌子, 床单, 鞭炮, 座位, 五味子, 响亮,
+# 通过/通知/通红, 坛子, 袋子, 顶住/顶多, 挂起 are words of their own.
+UNIT_BEFORE = {"月": "(?<=[个半多来把])", "人": "(?<!个)", "面": "(?<![两斤])"}
+UNIT_AFTER = {"人": "(?![转家们工造各])", "面": "(?![粉条团食包片])", "场": "(?![子地院面])", "桌": "(?![子面])",
+              "床": "(?![子单])", "鞭": "(?![炮])", "座": "(?![位])", "味": "(?![子道儿])", "响": "(?![亮])",
+              "通": "(?![过知常红宵顺])", "坛": "(?![子])", "袋": "(?![子烟])", "筐": "(?![子])", "担": "(?![子心任])",
+              "串": "(?![起门联通])", "堆": "(?![起上放积在])", "箱": "(?![子])", "篮": "(?![子球])",
+              "顶": "(?![住上着多用替端部子])", "挂": "(?![起上着在好了钩面])", "副": "(?![手])", "尊": "(?![重敬])",
+              "下": "(?![午面边头])", "杵": "(?![子])", "棍": "(?![子儿])", "块": "(?![钱])", "里": "(?![头面边])", "口": "(?![子])", "记": "(?![住得性号录者])",
               "分": rf"(?=半|[来多]钟|(?:[{CN_DIGITS}十]{{1,3}}|\d{{1,3}})秒|[{CLAUSE_ENDS_RE}]|$)"}
 # Smaller units said after a larger one (「一尺二寸」「两斤四两」「三分二十秒」「一个钟头二十分钟」);
 # 夜/宿 after 天 (「一天一夜」「三天三夜」) is the same days, not more.
@@ -224,6 +262,8 @@ ONCE_THEN = ("马上", "立刻", "立马", "便", "才", "赶紧", "赶快")
 ONE_MANNER_PREV = "又接比挨连每上下这那"
 # Directions after 往/朝 before 一V (「往回一转」): never the verb that 一 + a classifier counts
 DIRECTION_CHARS = frozenset("上下里外前后左右回进出过起开")
+# Words before a name (「这叫三响」「号称七十二变」): a number right after them is part of the name
+NAME_CUES = ("叫", "叫做", "叫作", "称为", "名为", "名叫", "号称", "唤作")
 # Degrees: a slant or turn word in the clause makes an angle; a liquid or fire, a temperature.
 ANGLE_WORDS = "斜角倾歪偏转翻仰俯弯绕旋"
 LIQUIDS = "水油汤浆酒汁液"
@@ -303,28 +343,32 @@ class QuantityFinder:
         # the characters a unit starts with (and 分, of 「八分厚」): a look-ahead on them lets a match attempt
         # skip, in one test, the whole alternation of the spec's units where none can start
         unit_first = rf"(?=[{''.join(sorted(map(re.escape, {u[0] for u in units} | {'分'})))}])"
-        sub_alt = "|".join(re.escape(u) + UNIT_AFTER.get(u, "") for u in SUB_UNITS if u in units)
+        # (and 「七寸五分宽」's 分, a tenth of 寸 before a size word)
+        sub_alt = "|".join(re.escape(u) + UNIT_AFTER.get(u, "") for u in SUB_UNITS if u in units) + f"|分(?=[{SIZE_WORDS}])"
         approx_alt = "|".join(re.escape(a) for a in sorted(approx_ratio, key=len, reverse=True)) or "(?!x)x"
         heat_alt = _by_first((c[0], re.escape(c)) for c in sorted(HEAT_CUES, key=len, reverse=True))
         # a number never starts inside another number, after 第 (ordinal), or after 月/初/星期/礼拜 (dates)
         no_num_before = rf"(?<![第月初\d.{CN_CHARS}俩仨几])(?<!星期)(?<!礼拜)"
         # the characters a quantity can start with (every alternative below begins with one)
-        starts = rf"[\d{CN_CHARS}几半每一劈分走进打敲拉大约差能个对俩仨{''.join(sorted({c[0] for c in HEAT_CUES}))}]"
+        starts = rf"[\d{CN_CHARS}几半每一劈破分走进打敲拉大约差能个对俩仨{''.join(sorted({c[0] for c in HEAT_CUES}))}]"
         source = (rf"(?:(?:(?P<pre>{PER_ALT})|)"
-            rf"(?:(?P<gap>走|进|打|敲|拉|大概|约|差不多|能|[^\d{CN_CHARS}俩仨几半每劈分\s,。;!?、\uff0c\uff1b\uff01\uff1f]{{1,3}}个?)|)"
-            rf"(?=[{NUM_FIRST}]){no_num_before}(?P<n1>{NUM})(?:(?:来|多)?(?:(?P<unit1>{unit_first}(?:{unit_alt}))|){RANGE_SEP}(?P<n2>{NUM})|)(?:(?P<half>个半)|)个?(?:(?P<lai>来|多)|)整?"
+            rf"(?:(?P<gap>走|进|打|敲|拉|大概|约|差不多|能|(?!破成)[^\d{CN_CHARS}俩仨几半每劈分\s,。;!?、\uff0c\uff1b\uff01\uff1f]{{1,3}}个?)|)"
+            rf"(?=[{NUM_FIRST}]){no_num_before}(?P<n1>{NUM})(?:(?:来|多)?(?:(?P<unit1>{unit_first}(?:{unit_alt}))(?:(?P<half1>半)|)|){RANGE_SEP}(?P<n2>{NUM})|)(?:(?P<half>个半)|)个?(?:(?P<lai>来|多|余)|)整?"
             rf"(?:(?<=\d) )?"  # 「烧 800 度」: a space after an Arabic number
             rf"(?P<unit>{unit_first}(?:{unit_alt_fen}))(?![a-zA-Z])(?:(?P<half2>半(?![个天年月]))|)(?:(?P<lai2>(?<=分)[来多]钟)|)"
             # 「一尺八」「一米二」「一斤二」: a digit after 尺/米/丈/寸/斤 is tenths of it
-            rf"(?:(?P<tail>(?<=[尺米丈寸斤])[一二两三四五六七八九](?![十百千万\d个天年月尺米寸两分秒]))|)"
+            # 「一米六五」 (1.65) and 「两尺五六」 (2.5 to 2.6, two digits in a row): a second digit is hundredths, or the
+            # range's other end; 「1米5」 said with Arabic digits; none after 毫米/厘米 (「隔三四毫米一针」: 一 counts the stitch)
+            rf"(?:(?P<tail>(?<=[尺米丈寸斤])(?<![毫厘分微]米)(?:[一二两三四五六七八九](?:[一二三四五六七八九](?![十百千万])|)|\d{{1,2}}(?![\d.]))"
+            rf"(?![十百千万\d{CN_DIGITS}个天年月尺米寸两分秒]))|)"
             rf"(?:(?P<sub>(?:零|又)?(?P<s1>[一二两三四五六七八九十]{{1,3}}|\d{{1,3}})(?P<sunit>{sub_alt}))|)"
-            rf"(?:(?P<more>多|出头)|)"
+            rf"(?:(?P<more>多|出头|余(?![下额量数]))|)"
             rf"(?:(?P<post>/s|/秒|每秒钟?|/min|/分钟?|每分钟)|)(?:(?P<approx>{approx_alt})|)"
             # 「糖稀熬到一百五上下」: a number after a heating verb is a temperature, whatever the verb
             rf"|(?P<heat>{heat_alt})(?:大概|约|差不多|个)?(?P<h1>{NUM})(?:{RANGE_SEP}(?P<h2>{NUM})|)"
             rf"(?:(?P<hunit>度|℃|摄氏度)|)(?:(?P<happrox>{approx_alt}|多)|)"
             # 劈成十六丝 / 分成16股 → thread_split
-            rf"|(?P<split_pre>劈|分)(?:成|为|开成){{0,1}}(?P<split_n>{NUM})(?:股|丝|绒|份)"
+            rf"|(?P<split_pre>劈|分|破(?=成))(?:成|为|开成){{0,1}}(?P<split_n>{NUM})(?:股|丝|绒|份)"
             # (the fractions, ratios and shares below have 分, 比, 成, 份, 开 or / right after their first number: one
             # look-ahead skips all of them where none follows)
             rf"|(?=[{NUM_CHARS}]{{0,16}}[分比成份开/])(?:"
@@ -339,11 +383,14 @@ class QuantityFinder:
             # (not 「一份一份地包」, nor 「这一份…那两份」: which share, not how much)
             rf"|(?=[{NUM_CHARS}]{{1,16}}份){no_num_before}(?<![这那每])(?P<f1>{NUM})份(?=[^\d{CN_CHARS}地的。;\uff1b])"
             rf"[^\d{CN_CHARS}。;,\uff0c\uff1b]{{0,3}}[,\uff0c]?[^\d{CN_CHARS}。;,\uff0c\uff1b]{{0,3}}?(?<![这那每])(?P<f2>{NUM})份"
-            # 「三七开」「四六开」: shares of ten said as two digits
-            rf"|{no_num_before}(?P<k1>[一二三四五六七八九])(?P<k2>[一二三四五六七八九])开"
+            # 「三七开」「四六开」「三七分劲」: shares of ten said as two digits
+            rf"|{no_num_before}(?P<k1>[一二三四五六七八九])(?P<k2>[一二三四五六七八九])(?:开|分(?![钟之]))"
             rf"|(?<![\d.])(?P<slash_num>\d{{1,3}})/(?P<slash_den>\d{{1,4}})(?![\d/]))"
             # 一半一半, 对半 → [1, 1] (no other alternative matches where it does: its place among them is free)
-            rf"|(?P<half_half>一半一半|对半))"
+            rf"|(?P<half_half>一半一半|对半)"
+            # 「那俩孔」「说俩字儿」: 俩/仨 are 两个/三个, a count of the noun right after them (not 他俩, 咱们仨: who; not
+            # 俩手: the hands)
+            rf"|(?<![他她你我咱们俩仨])(?P<pair_word>[俩仨])(?=[\u4e00-\u9fff])(?![{CN_CHARS}俩仨个来多把手脚腿胳眼耳肩]))"
         )
         # The whole quantity is read in a look-ahead behind one character of ``starts`` (group ``all``: a match
         # object's own end and text are that one character's; read ``m.end(G_ALL)``, ``m.group(G_ALL)``): a
@@ -352,6 +399,8 @@ class QuantityFinder:
         # (the same matches: the look-ahead's first match is the one the plain pattern, which ends there, keeps)
         self.pattern = re.compile(rf"{starts}(?<=(?=(?P<all>{source})).)")
         cue_alt = "|".join(sorted(CORRECTION_CUES, key=len, reverse=True))
+        # 「五分深,哎,就是差不多一公分半」: a value said again another way after 哎 … 就是 replaces the first
+        self._restate = re.compile(rf"[哎唉][^\d{CN_CHARS}。;!?\uff1b\uff01\uff1f]{{0,6}}?就是")
         self._cue_any = re.compile(cue_alt)
         self._stop = re.compile(f"[{CLAUSE_ENDS_RE}]")
         self._bare_re = re.compile(
@@ -365,7 +414,7 @@ class QuantityFinder:
         out: list[Quantity] = []
         search, pos, n = self.pattern.search, 0, len(text)
         # a text with no correction word (不是 is one) corrects no value: the reads of one are skipped
-        correcting = self._cue_any.search(text) is not None
+        correcting = self._cue_any.search(text) is not None or self._restate.search(text) is not None
         while pos < n:
             m = search(text, pos)
             if m is None:
@@ -385,9 +434,16 @@ class QuantityFinder:
             if q is None or (out and q.start < out[-1].end):
                 continue
             if out and correcting and self._corrects(text, out[-1], q):
-                # the later value replaces the earlier one, under the earlier's name (said with its cue)
+                # the later value replaces the earlier one, under the earlier's name (said with its cue), unless
+                # the correction names its own (「七寸五分宽,哎,不是宽,是直径七寸五」: a length, no width)
                 prev = out.pop()
-                q.name = prev.name
+                if prev.name == "rate_per_min" and q.name == "count":
+                    # 「一秒钟抖个五六下,哎不对,六七下」: the strokes corrected are still per second
+                    q.value = _scaled(q.value, prev.scale / (q.scale or 1))
+                    q.scale = prev.scale
+                    q.name = prev.name
+                elif not (q.name != prev.name and self._own_cue(text, prev, q)):
+                    q.name = prev.name
             out.append(q)
         if correcting:
             out = self._bare_corrections(text, out)
@@ -421,13 +477,27 @@ class QuantityFinder:
             result.append(q)
         return result
 
-    @staticmethod
-    def _corrects(text: str, prev: Quantity, q: Quantity) -> bool:
-        if q.start - prev.end > 16 or _kind_of(prev.name) != _kind_of(q.name):
+    def _own_cue(self, text: str, prev: Quantity, q: Quantity) -> bool:
+        """Is a cue word of ``q``'s kind said after the last correction cue before ``q`` (「哎,不是宽,是直径…」)?"""
+        names = LENGTH_NAMES if q.name in LENGTH_NAMES else None
+        if names is None:
+            return False
+        at = prev.end
+        for c in self._cue_any.finditer(text, prev.end, q.start):
+            at = c.end()
+        for c in self._restate.finditer(text, at, q.start):
+            at = c.end()
+        return self._cue_re[names][0].search(text, at, q.start) is not None
+
+    def _corrects(self, text: str, prev: Quantity, q: Quantity) -> bool:
+        if q.start - prev.end > 16 or (_kind_of(prev.name) != _kind_of(q.name)
+                                       and not (prev.name == "rate_per_min" and q.name == "count")):
             return False
         between = text[prev.end:q.start]
-        if any(c in between for c in CORRECTION_CUES):
+        if any(c in between for c in CORRECTION_CUES) or self._restate.search(between) is not None:
             return True
+        if prev.name == "rate_per_min":
+            return False  # (「不是」 below: a count after a rate is another quantity)
         # 「不是三毫米,是四毫米」 (「不是劈成八股」: before the verb the match began with, which stays a word)
         at = prev.end - len(prev.raw) if prev.name == "thread_split" else prev.start
         return "不是" in text[max(0, at - 3):at] and "是" in between
@@ -446,7 +516,7 @@ class QuantityFinder:
             v = parse_cn_number(split_n)
             # 「一根劈成八股」: 劈 (and its 成) is the step, said before the count of strands: it stays a word (分成 is
             # no act of its own: the quantity keeps it)
-            start = m.start("split_n") if m.group("split_pre") == "劈" else m.start()
+            start = m.start("split_n") if m.group("split_pre") in ("劈", "破") else m.start()
             if isinstance(v, tuple):
                 return Quantity(start, m.end(G_ALL), "thread_split", [_num(v[0]), _num(v[1])], m.group(G_ALL))
             if not isinstance(v, float) or v < 2:
@@ -464,6 +534,9 @@ class QuantityFinder:
 
         if m.group("heat"):
             return self._heat(m)
+        if m.group("pair_word"):
+            return Quantity(m.start(), m.end(G_ALL), "count", 2 if m.group("pair_word") == "俩" else 3,
+                            m.group(G_ALL), None, False, 1.0, "个")
         if m.group("half_half"):
             return Quantity(m.start(), m.end(G_ALL), "ratio", [1, 1], m.group(G_ALL))
         if m.group("c0"):
@@ -496,6 +569,11 @@ class QuantityFinder:
                                                              if any(c in CN_UNIT for c in raw1[i:])))
                            if v is not None), None)
         if v1 is None:
+            if unit == "分" and not raw2 and len(raw1) == 2 and raw1[0] in CN_VALUE and raw1[1] in CN_VALUE \
+                    and CN_VALUE[raw1[0]] and CN_VALUE[raw1[0]] + CN_VALUE[raw1[1]] == 10:
+                # 「前脚后脚四六分。」: shares of ten said at the end of a clause (as 三七分劲)
+                return Quantity(m.start(G_N1), m.end(G_UNIT), "ratio", [CN_VALUE[raw1[0]], CN_VALUE[raw1[1]]],
+                                text[m.start(G_N1):m.end(G_UNIT)])
             return None
         v2 = parse_cn_number(raw2) if raw2 else None
         if raw2 and v2 is None:
@@ -506,7 +584,7 @@ class QuantityFinder:
         lai2, half, half2, tail, sub, gap, unit1 = m.group(G_LAI2, G_HALF, G_HALF2, G_TAIL, G_SUB, G_GAP, G_UNIT1)
         n1_at, ue = m.start(G_N1), m.end(G_UNIT)
         end = m.end(G_ALL)
-        if sub and self.units[m.group(G_SUNIT)][0] != kind:
+        if sub and self._sub_unit(m.group(G_SUNIT), unit)[0] != kind:
             # 「两根一寸长的」: what follows the unit is another quantity (another kind), not a smaller
             # unit of this one; this quantity ends at the unit, and nothing said after it is its own
             sub = more = approx = None
@@ -529,6 +607,8 @@ class QuantityFinder:
             # 「装四个轮子」「走两个圈子」: after 个 a classifier's character opens the noun that 个 counts
             unit, end = "个", us
             kind, factor = self.units[unit]
+        if n1_at and text.endswith(NAME_CUES, max(0, n1_at - 2), n1_at):
+            return None  # 「这叫三响」「称为五音」: a name said with a number, no quantity
         if kind == "item" and str.startswith(text, self.hand_words, n1_at):
             return None  # 「两只手捧住」: which hands is the step's hand, not a count of the work
         if not raw2 and pre is None and kind in ("count", "times", "item", "rows"):
@@ -544,14 +624,18 @@ class QuantityFinder:
         last = v2 if v2 is not None else (v1[1] if isinstance(v1, tuple) else v1)
         if half or half2:
             last += 0.5  # 一个半小时, 一公分半
+        last_low = last
         if tail:
-            last += CN_VALUE[tail] / 10
+            tail_low, tail_high = _tail(tail)
+            last_low, last = last + tail_low, last + tail_high
         if isinstance(v1, tuple):
             low, high = v1[0], last
         elif v2 is not None:
             low, high = v1, last
+            if m.group(G_HALF1):
+                low += 0.5  # 「一公分半到四公分」: the first number's own half
         else:
-            low = high = last
+            low, high = last_low, last
         if unit1 and raw2 and unit1 != unit and unit1 in self.units and self.units[unit1][0] == kind:
             low = low * self.units[unit1][1] / factor  # 「三四天到一个礼拜」: the first number in its own unit
         if low > high:  # 「五到三度」
@@ -560,7 +644,7 @@ class QuantityFinder:
             return None  # 「2006年」「一九五八年」 are dates (三千年 is not)
         if sub:
             sunit = m.group(G_SUNIT)
-            skind, sfactor = self.units[sunit]
+            skind, sfactor = self._sub_unit(sunit, unit)
             sv = parse_cn_number(m.group(G_S1))
             if sunit in "夜宿" and unit in "天日":
                 pass  # 一天一夜, 三天三夜: the nights of the same days
@@ -568,7 +652,7 @@ class QuantityFinder:
                 high = high + sv * sfactor / factor
                 if not raw2 and not isinstance(v1, tuple):
                     low = high
-        if lai == "多" or more:
+        if lai == "多" or lai == "余" or more:
             place = _place(high)
             high = high + place
         elif lai == "来" or approx or approx_word or (
@@ -595,6 +679,12 @@ class QuantityFinder:
         # (every field by position: keyword arguments cost a dict per call, compiled)
         return Quantity(start, end, name, value, text[m.start():end], keep, raw1 == "一" and kind == "count",
                         factor * rate, _counted_unit(kind, unit) if name == "count" else "")
+
+    def _sub_unit(self, sunit: str, unit: str) -> tuple:
+        """(kind, factor) of a smaller unit said after ``unit``: 分 after 寸 or 尺 is a tenth of 寸 (「一寸二分」)."""
+        if sunit == "分" and unit in ("寸", "尺"):
+            return "length", FEN_MM
+        return self.units[sunit]
 
     def _inside_word(self, text: str, start: int, end: int) -> bool:
         """Is text[start:end] (a quantity of at most 4 characters) part of a longer dictionary word
@@ -689,6 +779,9 @@ class QuantityFinder:
                 return "speed_mm_s", 1
             return self._cue(text, m, LENGTH_NAMES, "length_mm", end), 1
         if kind == "degree":
+            k = text.find("酒", end, end + 5)
+            if k != -1 and (text[end:end + 1] == "的" or k == end + 1) and text[k + 1:k + 2] not in ("糟", "曲", "精", "醅"):
+                return None, 1  # 「五十度的白酒」「六十度的苞谷酒」: a spirit's strength, no angle nor heat (not 酒糟)
             at = m.start(G_N1)
             lo = max(0, at - 6)
             cut = _LAST_CLAUSE_END.match(text, lo, at)  # (the clause's words before the number)
@@ -756,5 +849,6 @@ class QuantityFinder:
 # a match's method called with a number skips the look-up of a name (about ten times the cost of the call).
 _GROUP = QuantityFinder({}, {}, {}).pattern.groupindex
 (G_ALL, G_N1, G_N2, G_UNIT, G_UNIT1, G_PRE, G_GAP, G_LAI, G_LAI2, G_MORE, G_APPROX, G_HALF, G_HALF2, G_TAIL, G_SUB, G_SUNIT,
- G_S1, G_POST) = (_GROUP[name] for name in ("all", "n1", "n2", "unit", "unit1", "pre", "gap", "lai", "lai2", "more",
-                                             "approx", "half", "half2", "tail", "sub", "sunit", "s1", "post"))
+ G_S1, G_POST, G_HALF1) = (_GROUP[name] for name in ("all", "n1", "n2", "unit", "unit1", "pre", "gap", "lai", "lai2", "more",
+                                                      "approx", "half", "half2", "tail", "sub", "sunit", "s1", "post",
+                                                      "half1"))

@@ -1637,7 +1637,7 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
     if not described and action_idx is not None and step.tool is None and len(words[action_idx]) <= 2 \
             and words[action_idx][:1] in FILL_VERBS and action_idx < e:
         j = action_idx + 1
-        w = words[j]
+        w = words[j] if j not in qmap else qmap[j].raw  # (「装两坛」: a count of vessels, one quantity token)
         vessel = w[1] if len(w) == 2 and w[0] in NUMERAL_CHARS and w[1] in VESSEL_CLASSIFIERS else (
             words[j + 1] if w in NUMERAL_CHARS and j < e and words[j + 1] in VESSEL_CLASSIFIERS else None)
         after = j + 1 if len(w) == 2 else j + 2
