@@ -383,8 +383,8 @@ class QuantityFinder:
             # (not 「一份一份地包」, nor 「这一份…那两份」: which share, not how much)
             rf"|(?=[{NUM_CHARS}]{{1,16}}份){no_num_before}(?<![这那每])(?P<f1>{NUM})份(?=[^\d{CN_CHARS}地的。;\uff1b])"
             rf"[^\d{CN_CHARS}。;,\uff0c\uff1b]{{0,3}}[,\uff0c]?[^\d{CN_CHARS}。;,\uff0c\uff1b]{{0,3}}?(?<![这那每])(?P<f2>{NUM})份"
-            # 「三七开」「四六开」「三七分劲」: shares of ten said as two digits
-            rf"|{no_num_before}(?P<k1>[一二三四五六七八九])(?P<k2>[一二三四五六七八九])(?:开|分(?![钟之]))"
+            # 「三七开」「四六开」: shares of ten said as two digits
+            rf"|{no_num_before}(?P<k1>[一二三四五六七八九])(?P<k2>[一二三四五六七八九])开"
             rf"|(?<![\d.])(?P<slash_num>\d{{1,3}})/(?P<slash_den>\d{{1,4}})(?![\d/]))"
             # 一半一半, 对半 → [1, 1] (no other alternative matches where it does: its place among them is free)
             rf"|(?P<half_half>一半一半|对半)"
@@ -779,9 +779,6 @@ class QuantityFinder:
                 return "speed_mm_s", 1
             return self._cue(text, m, LENGTH_NAMES, "length_mm", end), 1
         if kind == "degree":
-            k = text.find("酒", end, end + 5)
-            if k != -1 and (text[end:end + 1] == "的" or k == end + 1) and text[k + 1:k + 2] not in ("糟", "曲", "精", "醅"):
-                return None, 1  # 「五十度的白酒」「六十度的苞谷酒」: a spirit's strength, no angle nor heat (not 酒糟)
             at = m.start(G_N1)
             lo = max(0, at - 6)
             cut = _LAST_CLAUSE_END.match(text, lo, at)  # (the clause's words before the number)
