@@ -569,11 +569,6 @@ class QuantityFinder:
                                                              if any(c in CN_UNIT for c in raw1[i:])))
                            if v is not None), None)
         if v1 is None:
-            if unit == "分" and not raw2 and len(raw1) == 2 and raw1[0] in CN_VALUE and raw1[1] in CN_VALUE \
-                    and CN_VALUE[raw1[0]] and CN_VALUE[raw1[0]] + CN_VALUE[raw1[1]] == 10:
-                # 「前脚后脚四六分。」: shares of ten said at the end of a clause (as 三七分劲)
-                return Quantity(m.start(G_N1), m.end(G_UNIT), "ratio", [CN_VALUE[raw1[0]], CN_VALUE[raw1[1]]],
-                                text[m.start(G_N1):m.end(G_UNIT)])
             return None
         v2 = parse_cn_number(raw2) if raw2 else None
         if raw2 and v2 is None:
