@@ -48,7 +48,7 @@ from .words import (from_pos_table, MOVE_ON_MARKERS, CLAUSE_COMMAS, ODD_NOUN_BEF
                     BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, CONTEXT_STOP_VERBS, COPULAS, COUNT_PREV,
                     DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS,
                     DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS, DISTRIBUTIVES, DOER_AFTER_DE, DOER_SIDE_CHARS, DONE_STOP_VERBS, FILLERS, FULL_STOPS,
-                    FUNCTION_COMPLEMENTS, FUNCTION_TAGS, GRASP_VERBS, HANDLED_VERBS, HAND_CHARS, HAND_JOINERS, HAND_PART_CHARS, INSTRUMENT_HEADS,
+                    FUNCTION_COMPLEMENTS, FUNCTION_TAGS, GRASP_VERBS, HANDLED_VERBS, HOLD_CHARS, HAND_CHARS, HAND_JOINERS, HAND_PART_CHARS, INSTRUMENT_HEADS,
                     INSTRUMENT_LEADS, JOB_OPENERS, LIMB_CHARS, LINKING_ADVERBS, LOCATIVES, MANNER_ADVERBS, MANNER_HANDS,
                     MANNER_VERBS, MANUAL_VERBS, MARKED_VERBS, MATERIAL_HEADS, PATH_CLOSING_VERBS, MEASURE_FORMS, MEASURE_PREV,
                     MISHAP_ADVERBS, MISHAP_CHARS, MODALS, MOTION_WORDS, NEGATIONS, NUMERAL_CHARS, OBJECT_MARKERS, MODIFIER_REACH, MODIFIER_STOP_KINDS,
@@ -747,6 +747,11 @@ _OBJECT_COMPLEMENT_NEXT = frozenset("上下起住开出掉")
 # (种/m), an unknown morpheme (杵/zg, 吊/zg), a bound verb or noun morpheme (vg, ng), no tag at all
 _NON_NOUN_VERB_TAGS = frozenset(("q", "m", "zg", "vg", "ng", ""))
 _COMPLEMENT_NEXT = _PLACING_NEXT | _OBJECT_COMPLEMENT_NEXT | DIRECTION_COMPOUNDS  # (read first: one lookup per token)
+# the words ``_verb_before_complement`` never reads as the verb: function words, complements, directions, places,
+# body and hand words, numerals and what stands before a count
+_NEVER_VERB_BEFORE_COMPLEMENT = frozenset(SKIP).union(COMPLEMENTS, DIRECTION_WORDS, STOP_VERBS, NUMERAL_CHARS, PLACE_SUFFIX,
+                                                      LOCATIVES, BODY_CHARS, LIMB_CHARS, HAND_CHARS, MEASURE_PREV,
+                                                      POINT_BEFORE, DIRECTION_CHARS)
 
 
 def _verb_before_complement(doc: Doc, i: int) -> bool:
@@ -769,9 +774,7 @@ def _verb_before_complement(doc: Doc, i: int) -> bool:
     words, kinds = doc.words, doc.kinds
     n = len(words)
     w = words[i]
-    if not ("\u4e00" <= w <= "\u9fff") or w in SKIP or w in COMPLEMENTS or w in DIRECTION_WORDS or w in STOP_VERBS \
-            or w in NUMERAL_CHARS or w in PLACE_SUFFIX or w in LOCATIVES or w in BODY_CHARS or w in LIMB_CHARS \
-            or w in HAND_CHARS or w in MEASURE_PREV or w in POINT_BEFORE or w in DIRECTION_CHARS:
+    if not ("\u4e00" <= w <= "\u9fff") or w in _NEVER_VERB_BEFORE_COMPLEMENT:
         return False
     pos = POS_TAGS.segment
     # the complement after it
@@ -864,10 +867,6 @@ def _held_thing(doc: Doc, i: int) -> bool:
     return j < i - 1 and words[j] in _GRIP_LEADS
 
 
-# (s26-slots) verbs of the hand that hold, carry or raise a thing besides the grip verbs (扶着, 提着, 举起, 抡起, 托住)
-_HOLD_CHARS = frozenset("扶提拎举抡托端捧抱挎扛背")
-
-
 def _held_tool(doc: Doc, i: int) -> bool:
     """(s26-slots) Token i, one character that heads tools' names (弓, 锤, 锯, 刨: ``words.TOOL_HEADS``) and that jieba
     tags a verb, right after a verb of the hand that takes a thing, with nothing after it in its clause (punctuation,
@@ -884,7 +883,7 @@ def _held_tool(doc: Doc, i: int) -> bool:
         lead = words[i - 2] + lead
     if lead in _GRIP_LEADS or lead in GRASP_VERBS:
         return True
-    if lead[0] in _HOLD_CHARS and (len(lead) == 1 or lead[1:] in _GRIP_ENDS):
+    if lead[0] in HOLD_CHARS and (len(lead) == 1 or lead[1:] in _GRIP_ENDS):
         return True
     return len(lead) == 2 and lead[1] in "开满" and lead[0] in CONTEXT_HAND_VERBS
 

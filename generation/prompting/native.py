@@ -22,7 +22,7 @@ prints identical hashes for both). Cython's own directives are kept at the setti
 semantics: ``annotation_typing=False`` (annotations are not turned into C type checks) and binding functions.
 One goes further: ``infer_types=True`` gives a local variable assigned only C values a C type (``n = len(words)``
 a Py_ssize_t, so ``for i in range(n)`` is a C loop and ``words[i]`` a direct list read; a flag set only to
-True/False a C int; ``for c in "..."`` a character), about 4 % of a bench pass (callgrind 3,345 -> 3,207 M, s26).
+True/False a C int; ``for c in "..."`` a character), about 4 % of a bench pass (callgrind 3,345 -> 3,208 M, s26).
 Its C integers do not grow as Python's do: in the modules compiled, what it types holds token indices, character
 offsets and small counts; a number that can be arbitrarily large is kept a Python int (``quantities._place``,
 tests/test_prompting_native.py), and a new such variable must be kept one too.

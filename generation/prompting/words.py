@@ -961,6 +961,9 @@ GRASP_VERBS = frozenset({"拿", "拿着", "拿起", "拿起来", "拿住", "握"
 # verbs of pinching a thing between the fingers: what they hold is mostly the piece worked (「捏住线头」, not in
 # GRASP_VERBS), but the striker where the next verb strikes with it (carry._strikes_with_held)
 PINCH_VERBS = frozenset(("捏", "捏着", "捏住", "捏紧"))
+# (s26-slots, extract._held_tool) verbs of the hand that hold, carry or raise a thing besides the grip verbs, by their
+# character (扶着, 提着, 举起, 抡起, 托住)
+HOLD_CHARS = frozenset("扶提拎举抡托端捧抱挎扛背")
 # (s25-steps, breaks._asr_grip_done) the characters of a hand's grip on a thing, alone or with ``ASR_GRIP_ENDS``: the
 # grasping and pinching verbs above by their first character (not 拿/端/操, whose own step the writers do not agree
 # on, nor 用), with 抓 and 揸
