@@ -12,7 +12,7 @@ from .quantities import CORRECTION_CUES
 from .spec import HAND_TERMS, Spec
 from .tokens import (Doc, Step, _all_stuff, _head, _is_body, _is_body_motion, _is_material_word, _is_tool_word,
                      _is_working_tool)
-from .words import (AIM_MARKERS, VESSEL_ENTRY_VERBS, VESSELS_ENTERED, ABRASIVE_SHEETS, ACTION_CLASSIFIERS, APPLY_VERBS, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BEAT_CHARS, BEAT_NOUNS, BEAT_WORDS, BIND_VERBS, CLAUSE_COMMAS,
+from .words import (AIM_MARKERS, FRAME_HEADS, VESSEL_ENTRY_VERBS, VESSELS_ENTERED, ABRASIVE_SHEETS, ACTION_CLASSIFIERS, APPLY_VERBS, ATTACH_VERBS, AWAY_COMPLEMENTS, BARE_OBJECT_TAGS, BEAT_CHARS, BEAT_NOUNS, BEAT_WORDS, BIND_VERBS, CLAUSE_COMMAS,
                     COMPLEMENTS, CONSUMED_HEADS, CONTEXT_ACTIONS, CONTEXT_HAND_VERBS, COORD_RE, DEGREE_ADVERBS, DEGREE_MARKERS,
                     DEGREE_NEXT_KINDS, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_COMPOUNDS, DIRECTION_VERBS,
                     FACING_COVERBS, FILLERS, BOTH_HAND_JOINERS, JOIN_COMPARISONS, JOIN_WORDS, FUNCTION_COMPLEMENTS, FUNCTION_TAGS, HAND_CHARS, HAND_PARTS, HANDLED_VERBS,
@@ -1520,7 +1520,10 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
             step.material = np
             if step.tool == np:
                 step.tool = None
-        elif (info is not None and info.category == "tool") or (info is None and (_is_tool_word(np) or inside)):
+        elif (info is not None and info.category == "tool") or (info is None and (
+                _is_tool_word(np) or inside or (dest is not None and np[-1] in FRAME_HEADS))):
+            # (s27-tool: a frame the thing ends up on after the verb, 「画布绷在木框上」, is what the work is done on,
+            # words.FRAME_HEADS; not one named before the verb, 「往窗框上刷漆」: there it is what is worked)
             if step.tool is None and topic is not None and topic_at < place_at and step.material is None \
                     and not _is_body(spec, topic[0]) and not info_is_person(topic) and (
                         (topic[1] is None and _is_tool_word(topic[0])) or (topic[1] is not None and topic[1].category == "tool")):

@@ -246,6 +246,11 @@ COMPLEMENTS = {"到", "在", "成", "好", "开", "完", "起", "下", "上", "�
 # that sift, rake, fork, cut or take blows (匾 箩 箕 杈 耙 镰 锹 镐 锄 犁 砧 钎: 「两手端着匾转」「一手一根木杈」).
 TOOL_HEADS = set("刀针笔锤剪凿梭刷锥钳尺棒杆勺铲锉钻机车锅模夹架绷轮筛斗槌錾梳签拍篦笼帘板锯刨斧钩镊炉窑缸盆桶筒盘碾臼杵戥秤罐壶碗匙叉棍鞭扇铃鼓琴笛箫弦槽筘竿弓橹桨桡篙匾箩箕杈耙镰锹镐锄犁砧钎杠")
 
+# (s27-tool, roles._open_read's place after the verb) a frame a thing is stretched, sewn, nailed or stuck onto after
+# the verb (「画布绷在木框上」) is what the work is done on, a tool, as a vessel or a support whose name says tool is;
+# only as that place (「往窗框上刷漆」: the frame painted is worked), so not one of TOOL_HEADS
+FRAME_HEADS = frozenset("框")
+
 # Of those heads, the implements that work ANOTHER thing (cut, pierce, draw, strike, brush, comb, scoop, sift,
 # weigh, measure, row, dig; a fiddle's bow, a mould or screen that lifts pulp, a reed, a machine, a roller, a
 # clamp): held, they are what with. The rest of TOOL_HEADS name things that are handled or
