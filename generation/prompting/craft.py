@@ -16,7 +16,8 @@ by its role and position:
 
 Words of a craft other than its names count once each (a word aside still counts nothing). A craft is detected
 when its score is a name's at least, it leads the next craft by one word (or by a name in a better role), and one
-word of the text is its name or its own (not shared with another craft); otherwise the answer is "unsure": no
+word of the text is its name or its own (not shared with another craft; an action of its own, 摊开 上灰, only with a
+second one: an action is done in many crafts, listed or not); otherwise the answer is "unsure": no
 craft, no craft-specific defaults, a neutral scene. Scores are integers (a name's plain occurrence is 6), so the order evidence is added
 in changes nothing."""
 from __future__ import annotations
@@ -31,6 +32,9 @@ OPENING, PLAIN, PASSING, ASIDE = 9, 6, 2, 0  # a name's weight by its role
 THRESHOLD = NAME  # a plain name, or three words of the craft
 MARGIN = WORD  # how far the best must lead the next craft: one word of its own, or a name in a better role
 OPENING_CHARS = 40  # the first sentence, at most this long, is the text's opening
+# an action (摊开, 上灰, 晒干) is done in many crafts, listed or not: one action of a craft's own is no proof of it
+# (a thing of its own, its name, or this many actions of its own are)
+OWN_ACTIONS = 2
 
 # a comparison or a negation said before the name (closed class: comparative prepositions and verbs, 不是)
 COMPARE_LEADS = frozenset(("像", "好像", "就像", "不像", "好比", "比", "比起", "如同", "犹如", "仿佛", "似",
@@ -136,6 +140,12 @@ def name_role(words, kinds, i, opening: bool, tags) -> int:
     return PLAIN
 
 
+def _is_action(spec, w: str) -> bool:
+    """Whether the craft word ``w`` is an action (the lexicon's category, else the catalogue field it is listed in)."""
+    info = spec.terms.get(w)
+    return (info.category if info is not None else spec.catalogue_category.get(w)) == "action"
+
+
 def _opening_end(text: str) -> int:
     end = min(len(text), OPENING_CHARS)
     for ch in FULL_STOPS:
@@ -181,7 +191,8 @@ def detect(spec, words, starts, kinds, text: str, catalogue_said=()):
         if weight > best_word.get(w, -1):
             best_word[w] = weight
     scores: dict[str, int] = {}
-    own: set = set()  # crafts with a word of their own said (their name, or a word no other craft has)
+    own: set = set()  # crafts with a word of their own said (their name, or a thing no other craft has)
+    own_actions: dict[str, int] = {}  # craft → how many actions of its own were said
     for w, weight in best_word.items():
         if weight == ASIDE:
             continue
@@ -195,8 +206,14 @@ def detect(spec, words, starts, kinds, text: str, catalogue_said=()):
             else:
                 add = WORD
                 if len(table) == 1:
-                    own.add(key)
+                    if _is_action(spec, w):
+                        own_actions[key] = own_actions.get(key, 0) + 1
+                    else:
+                        own.add(key)
             scores[key] = scores.get(key, 0) + add
+    for key, n in own_actions.items():
+        if n >= OWN_ACTIONS:
+            own.add(key)
     if not scores:
         return None
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
