@@ -1089,6 +1089,14 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
         # morpheme jieba tags as no verb (踩/zg, 滤/zg) right after the thing taken is that verb (not a tool's
         # head jieba left apart: 用挑/棒)
         return True
+    if size == 1 and k is None and nxt_kind in ("N", "T") and dict.get(pos, w, "") == "zg" \
+            and (prev in LOCATIVES or kinds[i - 1] == "H" or prev[-1] in LIMB_CHARS or prev[-1] in HAND_CHARS) \
+            and w not in COMPLEMENTS and w not in DIRECTION_WORDS and _verbless_clause(words, kinds, i):
+        # (s27-drops) 「左脚踩大锣」「中间垫上皮纸」「从山上叼石子」: right after where it is done (a locative) or the limb
+        # or hand that does it, a character jieba tags a morpheme (踩/zg, 垫/zg, 叼/zg) before its object, in a clause
+        # with no verb of its own, is that clause's predicate (jieba's zg is also a noun's piece, 「鸟飞」「蛟龙」, and a
+        # name's, 「关公巡城」「嘉兴掼牛」: those follow no place or limb)
+        return True
     if size == 2 and k is None and dict.get(pos, w, "") in ("nr", "ns", "nz") and w[1] in RESULT_COMPLEMENTS and (
             (dict.get(pos, w[0], "")[:1] == "v" and w[0] not in STOP_VERBS)
             # 「两只手五指张开,」: closing its clause right after a hand (its fingers between), whatever its
@@ -1160,6 +1168,23 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
         # (「拿温水和成团」: 和 before what it is mixed into, 成…, is to mix: 'and' joins no 成)
         return True
     return _predicate_noun(words, kinds, i, pos)
+
+
+def _verbless_clause(words: list, kinds: list, i: int) -> bool:
+    """(s27-drops) No other token of token i's clause is a verb: read as one (V), a verb of context (C), or a term
+    jieba tags a verb (拿/T). (The clause runs between breaks; a list's 、 is one.)"""
+    pos = POS_TAGS.segment
+    a = i
+    while a > 0 and kinds[a - 1] != "P":
+        a -= 1
+    n = len(kinds)
+    for j in range(a, n):
+        kj = kinds[j]
+        if kj == "P" and j > i:
+            break
+        if j != i and (kj == "V" or kj == "C" or (kj == "T" and dict.get(pos, words[j], "")[:1] == "v")):
+            return False
+    return True
 
 
 def _odd_verb_complement(doc: Doc, i: int, pos: dict) -> bool:
