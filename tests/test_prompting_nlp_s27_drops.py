@@ -4,7 +4,10 @@ the code before the rule (main 39140b6); the others pass before and after (they 
 
 1. ``extract._verb_in_place`` (with ``_verbless_clause``): right after where it is done (a locative: 上, 中间, 底下…) or
    the limb or hand that does it (脚, 手), a character jieba tags a morpheme (踩/zg, 垫/zg, 叼/zg) before its object, in a
-   clause with no verb of its own, is that clause's predicate."""
+   clause with no verb of its own, is that clause's predicate.
+2. ``extract._verb_in_place`` (``words.GOAL_PLACE_CHARS``): a direction verb and the place it goes to, one word jieba
+   tags a place or a locative (下山/ns, 上岸/f), opening its clause and closing it or before 一 + the next move, is the
+   move."""
 from __future__ import annotations
 
 import pytest
@@ -35,3 +38,20 @@ def test_the_steps_keep_their_order():
 ])
 def test_a_morpheme_after_no_place_or_limb_stays_no_step(text, verb):
     assert all(not a.startswith(verb) for a in actions(text))
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("猎人背上弓箭，打完猎再下山。", "下山"),  # before: after 再, closing its clause
+    ("老汉挑着柴，下山一歇，天就黑了。", "下山"),  # before: before 一 + the next move
+    ("船靠稳了，再上岸。", "上岸"),  # before: jieba's locative 上岸/f
+])
+def test_a_direction_verb_and_its_goal_tagged_a_place_is_the_move(text, verb):
+    assert verb in actions(text)
+
+
+@pytest.mark.parametrize("text", [
+    "下山的路很陡。",  # a path, no move
+    "先上山采药，采回来晒干。",  # going there is part of the verb after it
+])
+def test_a_direction_verb_and_its_goal_before_a_noun_or_a_verb_stays_no_step(text):
+    assert not any(a in ("下山", "上山") for a in actions(text))
