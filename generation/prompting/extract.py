@@ -46,7 +46,7 @@ from .tokens import (Counters, Doc, Step, _head, _is_body, _is_material_word, _i
 from .words import (from_pos_table, MOVE_ON_MARKERS, CLAUSE_COMMAS, ODD_NOUN_BEFORE, VESSEL_ENTRY_VERBS, VESSELS_ENTERED, AFTER_VERB_WORDS, FOLLOW_PREPOSITIONS, NUMERAL_ADVERB_TAILS, POSTURE_PREFIXES, POSTURE_VERBS, AGENT_NOUN_SUFFIX, AGENT_SUFFIX, ARM_WORDS, ASPECT_AFTER_VERB, ASPECT_BEFORE_DE,
                     BEAT_CHARS, BEAT_LEADS, BODY_CHARS, BODY_LOCATIVES, BODY_MOTION_VERBS, BODY_MOVERS, BODY_TURN, BODY_WORDS,
                     BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, CONTEXT_STOP_VERBS, COPULAS, COUNT_PREV,
-                    DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS,
+                    DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS, GOAL_PLACE_CHARS,
                     DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS, DISTRIBUTIVES, DOER_AFTER_DE, DOER_SIDE_CHARS, DONE_STOP_VERBS, FILLERS, FULL_STOPS,
                     FUNCTION_COMPLEMENTS, FUNCTION_TAGS, GRASP_VERBS, HANDLED_VERBS, HOLD_CHARS, HAND_CHARS, HAND_JOINERS, HAND_PART_CHARS, INSTRUMENT_HEADS,
                     INSTRUMENT_LEADS, JOB_OPENERS, LIMB_CHARS, LINKING_ADVERBS, LOCATIVES, MANNER_ADVERBS, MANNER_HANDS,
@@ -1089,6 +1089,21 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
         # morpheme jieba tags as no verb (踩/zg, 滤/zg) right after the thing taken is that verb (not a tool's
         # head jieba left apart: 用挑/棒)
         return True
+    if size == 1 and k is None and nxt_kind in ("N", "T") and dict.get(pos, w, "") == "zg" \
+            and (prev in LOCATIVES or kinds[i - 1] == "H" or prev[-1] in LIMB_CHARS or prev[-1] in HAND_CHARS) \
+            and w not in COMPLEMENTS and w not in DIRECTION_WORDS and _verbless_clause(words, kinds, i):
+        # (s27-drops) 「左脚踩大锣」「中间垫上皮纸」「从山上叼石子」: right after where it is done (a locative) or the limb
+        # or hand that does it, a character jieba tags a morpheme (踩/zg, 垫/zg, 叼/zg) before its object, in a clause
+        # with no verb of its own, is that clause's predicate (jieba's zg is also a noun's piece, 「鸟飞」「蛟龙」, and a
+        # name's, 「关公巡城」「嘉兴掼牛」: those follow no place or limb)
+        return True
+    if size == 2 and k is None and w[0] in DIRECTION_CHARS and w[1] in GOAL_PLACE_CHARS \
+            and dict.get(pos, w, "") in ("ns", "f", "") and _clause_head(words, kinds, i) \
+            and (nxt_kind == "P" or words[i + 1] == "一"):
+        # (s27-drops) 「再下山。」「下山一问,」: a direction verb and the place it goes to (下山/ns, 上岸/f) opening its
+        # clause and closing it, or before 一 + the move it leads to, is the move (jieba's place name; not 下山的路, a
+        # path, nor 「先上山采叶子」, where going there is part of the verb after it)
+        return True
     if size == 2 and k is None and dict.get(pos, w, "") in ("nr", "ns", "nz") and w[1] in RESULT_COMPLEMENTS and (
             (dict.get(pos, w[0], "")[:1] == "v" and w[0] not in STOP_VERBS)
             # 「两只手五指张开,」: closing its clause right after a hand (its fingers between), whatever its
@@ -1160,6 +1175,23 @@ def _verb_in_place(doc: Doc, i: int) -> bool:
         # (「拿温水和成团」: 和 before what it is mixed into, 成…, is to mix: 'and' joins no 成)
         return True
     return _predicate_noun(words, kinds, i, pos)
+
+
+def _verbless_clause(words: list, kinds: list, i: int) -> bool:
+    """(s27-drops) No other token of token i's clause is a verb: read as one (V), a verb of context (C), or a term
+    jieba tags a verb (拿/T). (The clause runs between breaks; a list's 、 is one.)"""
+    pos = POS_TAGS.segment
+    a = i
+    while a > 0 and kinds[a - 1] != "P":
+        a -= 1
+    n = len(kinds)
+    for j in range(a, n):
+        kj = kinds[j]
+        if kj == "P" and j > i:
+            break
+        if j != i and (kj == "V" or kj == "C" or (kj == "T" and dict.get(pos, words[j], "")[:1] == "v")):
+            return False
+    return True
 
 
 def _odd_verb_complement(doc: Doc, i: int, pos: dict) -> bool:

@@ -466,6 +466,9 @@ WITNESS_FILLERS = {"几回", "几次", "几场", "一回", "一次", "一场", "
 
 
 DIRECTION_CHARS = set("出上下起进回过")
+# (s27-drops) Places a body goes up to, down from, into or out of, named by one character after a direction verb (下山,
+# 上岸, 上台): jieba tags such words places or locatives, not verbs (``extract._verb_in_place``).
+GOAL_PLACE_CHARS = frozenset("山岸坡台")
 
 # Verbs of the whole body moving or settling (jump, walk, run, stand, sit, squat, kneel, lie, turn round):
 # they take no object that a sentence has dropped and no single hand (「右手按着笙管,一边吹一边跳」: the
