@@ -755,8 +755,8 @@ def _technique_compounds(spec: Spec, doc: Doc):
             # before a one-character verb says at which stage it is done: the two name the stage
             yield k, k + 2
             continue
-        if len(w) == 1 and len(w2) == 1 and (k == 0 or kinds[k - 1] in ("P", "M")) and k + 2 < n \
-                and (words[k + 2] in _TIME_AFTER or (words[k + 2] == "的" and k + 3 < n and words[k + 3] in _TIME_NOUNS)) \
+        if k + 2 < n and (words[k + 2] in _TIME_AFTER or (words[k + 2] == "的" and k + 3 < n and words[k + 3] in _TIME_NOUNS)) \
+                and len(w) == 1 and len(w2) == 1 and (k == 0 or kinds[k - 1] in ("P", "M")) \
                 and dict.get(tags, w, "")[:1] == "v" and (w not in STOP_VERBS or w in DIRECTION_CHARS) \
                 and "\u4e00" <= w2 <= "\u9fff" and (w2 not in closed or kinds[k + 1] == "O") \
                 and kinds[k + 1] not in ("P", "Q", "M", "R", "L", "H"):
