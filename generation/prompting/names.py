@@ -15,7 +15,7 @@ from itertools import chain, compress, islice
 
 from .spec import Spec, _trie_pattern
 from .tokens import Doc
-from .words import (from_pos_table, ASPECT_AFTER_VERB, BODY_CHARS, COMPLEMENTS, COORD_RE, COORD_STOP, COPULAS, CRAFT_HEADS,
+from .words import (from_pos_table, ASPECT_AFTER_VERB, BEFORE_WORDS, BODY_CHARS, COMPLEMENTS, COORD_RE, COORD_STOP, COPULAS, CRAFT_HEADS,
                     CRAFT_NAME_LEADS, DEFINING_DEMONSTRATIVES, DEMONSTRATIVES, DIRECTION_CHARS, DIRECTION_VERBS,
                     DIRECTION_WORDS, FILLERS, FUNCTION_TAGS, GENERIC_SUFFIX_WORDS, GENRE_HEADS, GENRE_NOUN_HEADS, HAND_CHARS, LED_TOOL_RE,
                     HMM_PAIR_CLOSED, LED_TOOL_STOP, LOCATIVES, MANNER_VERBS, MANUAL_VERBS, MATERIAL_HEADS, MEASURE_PREV, METHOD_LEADS,
@@ -631,6 +631,10 @@ def _nominal_topic(doc: Doc, s: int, e: int, b: int) -> bool:
 
 # classifiers that count a verb's times or goes, never its object (「打个」「敲下」「转遍」)
 _ACTION_CLASSIFIERS = frozenset("个下次遍回趟番阵声顿把")
+# (s27-terms) what names a time by the work done then, after a verb and its object (「开书之前」「出锅前」; 「换把的时候」:
+# 的 + 时候/时)
+_TIME_AFTER = frozenset(BEFORE_WORDS | {"前", "以后", "之后", "时"})
+_TIME_NOUNS = frozenset(("时候", "时"))
 
 
 def _technique_compounds(spec: Spec, doc: Doc):
@@ -749,6 +753,17 @@ def _technique_compounds(spec: Spec, doc: Doc):
             # (s26-terms) 「薄荷要后下,」「初烘温度…」: a one-character word of position (初/后/前; not 上/里, a place's)
             # opening a predicate (after punctuation, a marker or a modal: no postposition closing a clause, 发酵后)
             # before a one-character verb says at which stage it is done: the two name the stage
+            yield k, k + 2
+            continue
+        if k + 2 < n and (words[k + 2] in _TIME_AFTER or (words[k + 2] == "的" and k + 3 < n and words[k + 3] in _TIME_NOUNS)) \
+                and len(w) == 1 and len(w2) == 1 and (k == 0 or kinds[k - 1] in ("P", "M")) \
+                and dict.get(tags, w, "")[:1] == "v" and (w not in STOP_VERBS or w in DIRECTION_CHARS) \
+                and "\u4e00" <= w2 <= "\u9fff" and (w2 not in closed or kinds[k + 1] == "O") \
+                and kinds[k + 1] not in ("P", "Q", "M", "R", "L", "H"):
+            # (s27-terms) 「开书之前,」「出锅前」「换把的时候」: a one-character verb and its one-character object opening a
+            # clause before a word of time name the stage of the work by which the time is told, whatever the verb's
+            # own use elsewhere (开 a complement, 换 a taking verb); an object marker right before 的/之前 marks nothing
+            # and is the noun (把, the hand's place on the neck)
             yield k, k + 2
             continue
         if len(w) != 1 or len(w2) != 1 or (w in closed and w not in DIRECTION_CHARS) or w2 in closed or kinds[k] in ("P", "Q", "M", "R", "O", "L", "H") \
