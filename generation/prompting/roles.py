@@ -1625,11 +1625,12 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         # object of its own and moves nothing along a path is what the verb works on, not what with
         # (「刮痧板蘸点油」 has its object, 「刀斜着往里进」 a path: the thing is the tool there)
         # (only a thing whose name does not say tool: 槌, 刀, 针 are instruments by their head; but one headed by
-        # an instrument played or a board, 「笛子吹起来」「隔板一抽」「板子先锯好」, is itself worked: s27-material)
+        # an instrument played or a board, 「笛子吹起来」「隔板一抽」「板子先锯好」, is itself worked, unless its name
+        # says the very work, 「刮板轻轻刮」「压板压住」: s27-material)
         held = topic if topic is not None and (topic[1] is not None or _head(topic[0]) in _PLAYED_OR_BOARD_HEADS) \
             else spec_topic
-        if held is not None and step.tool in (None, held[0]) and (
-                not _is_tool_word(held[0]) or _head(held[0]) in _PLAYED_OR_BOARD_HEADS):
+        if held is not None and step.tool in (None, held[0]) and (not _is_tool_word(held[0]) or (
+                _head(held[0]) in _PLAYED_OR_BOARD_HEADS and (step.surface or "")[:1] not in held[0])):
             step.material, step.tool = held[0], None
             topic = None
         changed = topic if topic is not None and topic_at < (action_idx if action_idx is not None else e + 1) \
