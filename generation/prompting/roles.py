@@ -227,6 +227,9 @@ def _read_unit(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, ii: list, no
 # moves to the tool, a beat word is kept when taken in hand): the second set is its first test
 _NON_THING_PLACES_QUALITIES = frozenset(LOCATIVES).union(PLACE_SIDES, SIDE_DEICTICS, QUALITY_NOUNS)
 _NON_THING_WORDS = _NON_THING_PLACES_QUALITIES.union(HEAT_LEVELS, BEAT_NOUNS)
+# (s27-material) the heads of a thing named before a verb with no object of its own that is worked there though
+# its name says tool (``_open_read``): an instrument played (笛, 鼓, 琴) or a board or clapper (板, 铃, 梆)
+_PLAYED_OR_BOARD_HEADS = frozenset(INSTRUMENT_HEADS) | STRUCK_HEADS
 
 
 def _drop_non_things(doc: Doc, s: int, e: int, step: Step) -> None:
@@ -1621,9 +1624,13 @@ def _open_read(spec: Spec, doc: Doc, term_at: dict, s: int, e: int, step: Step, 
         # 「琵琶是横抱的」「艾条点着了」「勾牌挂在左手上」: a thing named before a verb that takes no
         # object of its own and moves nothing along a path is what the verb works on, not what with
         # (「刮痧板蘸点油」 has its object, 「刀斜着往里进」 a path: the thing is the tool there)
-        # (only a thing whose name does not say tool: 槌, 刀, 针 are instruments by their head)
-        held = topic if topic is not None and topic[1] is not None else spec_topic
-        if held is not None and step.tool in (None, held[0]) and not _is_tool_word(held[0]):
+        # (only a thing whose name does not say tool: 槌, 刀, 针 are instruments by their head; but one headed by
+        # an instrument played or a board, 「笛子吹起来」「隔板一抽」「板子先锯好」, is itself worked, unless its name
+        # says the very work, 「刮板轻轻刮」「压板压住」: s27-material)
+        held = topic if topic is not None and (topic[1] is not None or _head(topic[0]) in _PLAYED_OR_BOARD_HEADS) \
+            else spec_topic
+        if held is not None and step.tool in (None, held[0]) and (not _is_tool_word(held[0]) or (
+                _head(held[0]) in _PLAYED_OR_BOARD_HEADS and (step.surface or "")[:1] not in held[0])):
             step.material, step.tool = held[0], None
             topic = None
         changed = topic if topic is not None and topic_at < (action_idx if action_idx is not None else e + 1) \
