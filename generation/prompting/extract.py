@@ -47,7 +47,7 @@ from .words import (from_pos_table, MOVE_ON_MARKERS, CLAUSE_COMMAS, ODD_NOUN_BEF
                     BEAT_CHARS, BEAT_LEADS, BODY_CHARS, BODY_LOCATIVES, BODY_MOTION_VERBS, BODY_MOVERS, BODY_TURN, BODY_WORDS,
                     BOTH_HAND_WORDS, COMPLEMENTS, CONSEQUENCE_TAIL, CONTEXT_HAND_VERBS, CONTEXT_STOP_VERBS, COPULAS, COUNT_PREV,
                     DEGREE_MARKERS, DEMONSTRATIVES, DIMENSION_CHARS, DIRECTIONAL_COMPLEMENTS, DIRECTION_CHARS, GOAL_PLACE_CHARS,
-                    DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS, DISTRIBUTIVES, DOER_AFTER_DE, DOER_SIDE_CHARS, DONE_STOP_VERBS, FILLERS, FULL_STOPS,
+                    DIRECTION_COMPOUNDS, DIRECTION_VERBS, DIRECTION_WORDS, DISTRIBUTIVES, DOER_AFTER_DE, DOER_SIDE_CHARS, DONE_STOP_VERBS, EXCHANGE_STOP_VERBS, FILLERS, FULL_STOPS,
                     FUNCTION_COMPLEMENTS, FUNCTION_TAGS, GRASP_VERBS, HANDLED_VERBS, HOLD_CHARS, HAND_CHARS, HAND_JOINERS, HAND_PART_CHARS, INSTRUMENT_HEADS,
                     INSTRUMENT_LEADS, JOB_OPENERS, LIMB_CHARS, LINKING_ADVERBS, LOCATIVES, MANNER_ADVERBS, MANNER_HANDS,
                     MANNER_VERBS, MANUAL_VERBS, MARKED_VERBS, MATERIAL_HEADS, PATH_CLOSING_VERBS, MEASURE_FORMS, MEASURE_PREV,
@@ -1957,6 +1957,9 @@ def _step_kinds(spec: Spec, doc: Doc) -> None:
         elif w in CONTEXT_STOP_VERBS and k is None and i and _stop_verb_acts(words, kinds, i):
             kinds[i] = "V"  # 「一边摇一边讲」「都得练」「还要再称」: a stop verb whose place makes it the step
             changed = True
+        elif k is None and w in EXCHANGE_STOP_VERBS and _exchange_acts(pos, words, kinds, i):
+            kinds[i] = "V"  # (s27-narrative) 「给了他一颗…」「去问一个猎人」「先请家先」: the exchange with its object
+            changed = True
         elif k is None and i and words[i - 1] in SIMULTANEOUS_MARKERS and dict.get(pos, w, "")[:1] == "v" \
                 and w not in MODALS and w not in COPULAS and _stop_verb_acts(words, kinds, i):
             kinds[i] = "V"  # (nlp-s21-steps) 「一边洗一边念叨」「边做边听」: any verb after the second 边 of a pair is done
@@ -2007,6 +2010,39 @@ def _stop_verb_acts(words: list, kinds: list, i: int) -> bool:
         return False
     return words[i] in DONE_STOP_VERBS and (i + 1 == n or kinds[i + 1] == "P") \
         and (prev in MODALS or prev == "再" or prev == "去")
+
+
+def _exchange_acts(pos: dict, words: list, kinds: list, i: int) -> bool:
+    """(s27-narrative) A verb of ``EXCHANGE_STOP_VERBS`` (给 问 请) at token i is the step when its own object follows
+    it (after 了: a noun, a term, a pronoun or a count, 「问一个猎人」「请家先」; not a demonstrative, 「问这个」), 给
+    only with what is given too (了 after it or a count within two words: 「给了他一颗枣核」; 「给孩子洗身子」 is for
+    whom the next verb is done), nothing after it in its clause
+    is a verb (a verb or a term jieba tags a verb; 像/是 aside: 「问他怎么做」 stays a question), and not said to or by
+    the listener (你 before it in its clause: 「你问我」)."""
+    n = len(words)
+    w = words[i]
+    j = i + 1
+    if j < n and words[j] == "了":
+        j += 1
+    if j >= n or words[j][:1] in "这那哪" or not (
+            kinds[j] in ("N", "T", "Q") or dict.get(pos, words[j], "")[:1] in ("n", "r", "m", "q")):
+        return False
+    if w == "给" and j == i + 1 and not any(
+            kinds[t] == "Q" or dict.get(pos, words[t], "")[:1] == "m" for t in range(j, min(j + 3, n))):
+        return False
+    e = j
+    while e < n and kinds[e] != "P":
+        k = kinds[e]
+        if k == "V" or k == "C" or ((k is None or k == "T") and words[e] not in COPULAS and words[e] != "像"
+                                    and dict.get(pos, words[e], "")[:1] == "v"):
+            return False
+        e += 1
+    a = i - 1
+    while a >= 0 and kinds[a] != "P":
+        if words[a] == "你" or words[a] == "您":
+            return False
+        a -= 1
+    return True
 
 
 def _beat_followed(pos: dict, doc: Doc, i: int) -> bool:

@@ -149,6 +149,10 @@ RESULT_VERBS = {"收缩", "变形", "开裂", "裂", "裂开", "断", "断掉", 
 CONTEXT_STOP_VERBS = frozenset({"称", "对", "比", "练", "做", "学", "讲", "说"})
 # of them, the ones a modal or 再/去 before the clause end makes the step (not the speech verbs: 「我得说,…」 opens a remark)
 DONE_STOP_VERBS = frozenset({"称", "对", "比", "练", "做"})
+# (s27-narrative) stop verbs of an exchange between persons, each with its own object: 给 gives (a person and a thing),
+# 问 asks, 请 invites. A step where the clause says so (``extract._exchange_acts``: its object right after it, no verb
+# after it in its clause, not after 你): a legend's 「给了他一颗…」「去问一个猎人」, a rite's 「先请家先」.
+EXCHANGE_STOP_VERBS = frozenset({"给", "问", "请"})
 # the markers of two actions done at once (「一边摇一边讲」「边打边唱」)
 SIMULTANEOUS_MARKERS = frozenset({"一边", "边"})
 
