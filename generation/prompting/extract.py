@@ -200,7 +200,7 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
     words, starts, kinds, qmap, compounds = _repair_tokens(spec, table, *base, join_terms)
     n = len(words)
     # (a plain loop: compiled, ``infer_types`` makes it a C loop, cheaper than ``words.index`` and its ValueError)
-    for ba in range(1, len(words)):  # (its own name and bound: ``i`` and ``n`` below take Python objects)
+    for ba in range(1, len(words)):
         if words[ba] == "把" and words[ba - 1][-1:] in NUMERAL_CHARS and ba - 1 not in qmap:
             kinds[ba] = None  # 「拿那把刀」「用一把剪子」: after a demonstrative or numeral 把 counts
             if kinds[ba - 1] == "N" and len(words[ba - 1]) == 1:
@@ -209,11 +209,18 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
     pos_tags = spec.pos_tags()
     counts = _rare_counts(spec)
     if not counts.isdisjoint(words):  # (most texts say none: one set test in C)
-        n = _counts_before_things(words, starts, kinds, qmap, compounds, counts, pos_tags)
-    # (both rules below read a one-character word with no kind: those tokens first, in C; a rule sets only the
-    # kind of the token it is at, so the kinds read ahead stay as the walk finds them)
-    for i in [i for i, w in enumerate(words) if kinds[i] is None and len(w) == 1]:
+        _counts_before_things(words, starts, kinds, qmap, compounds, counts, pos_tags)
+        n = len(words)  # (its joins keep ``n`` the length; ``len``, not its return value: compiled, ``n`` and ``i``
+        # below stay C integers, each ``words[i]`` a direct list read, where a Python int index went through
+        # PyNumber_AsSsize_t: no walk below iterates a list of indices)
+    # (both rules below read a one-character word with no kind; a rule sets only the kind of the token it is at, so
+    # the kinds read ahead stay as the walk finds them)
+    for i in range(n):
+        if kinds[i] is not None:
+            continue
         w = words[i]
+        if len(w) != 1:
+            continue
         if "\u4e00" <= w <= "\u9fff" and w not in pos_tags and (
                 (i and dict.get(pos_tags, words[i - 1], "")[:1] in ("q", "m"))
                 or (i + 1 < n and words[i + 1] == "的")
@@ -230,10 +237,13 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
             kinds[i] = "N"
     # only verbs, nouns and bare 上/下/时/时候 are looked at here: the candidates first, in C
     # (compiled, a comprehension over the kinds costs about a third of compress over chained maps: each map step is a call)
-    cand = [i for i, k in enumerate(kinds) if k in _FINISH_KINDS or words[i] in _FINISH_WORDS]
+    # (a flag per token, not a list of indices: the walks below index by a C integer)
+    cand = [k in _FINISH_KINDS or words[i] in _FINISH_WORDS for i, k in enumerate(kinds)]
     # (a spec term is a candidate for the second walk only: no rule of this one reads one; skipped in C, each kind
     # read when the walk reaches it, as a rule here may change the next token's)
-    for i in cand:
+    for i in range(n):
+        if not cand[i]:
+            continue
         kind = kinds[i]
         if kind == "T":
             continue
@@ -337,8 +347,8 @@ def _finish_doc(spec: Spec, base: tuple, join_terms: bool, counters: Counters | 
         else:
             near.add(j)  # (时, 时候)
     near.update([j + 1 for j, k in enumerate(kinds) if k == "R"])
-    for i in cand:
-        if i not in near:
+    for i in range(n):
+        if not cand[i] or i not in near:
             continue
         w = words[i]
         if kinds[i] != "V" and kinds[i] != "T" and w != "时候" and w != "时":
